@@ -1,0 +1,156 @@
+"""The construction-time guard: ``enforce("CN")`` and every later resource is checked.
+
+It is an in-process stack transformation, the mechanism that runs identically in ``pulumi up``
+and under ``pulumi.runtime.set_mocks`` (the newer resource transforms are not run by the mock
+monitor). Plain inputs are judged synchronously inside the transformation; inputs holding an
+Output are gated: the guard replaces them with an Output that judges the resolved value and
+raises before the SDK serialises the registration, so an offending resource never reaches the
+engine.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Mapping
+from typing import Any, Literal
+
+import pulumi
+
+from components.residency.catalogue import Catalogue
+from components.residency.engine import CLOUD_PACKAGES, ProviderRef, RuleEngine, Subject, package_of
+from components.residency.rules import Finding
+
+__all__ = ["Guard", "Mode", "enforce"]
+
+Mode = Literal["raise", "audit"]
+
+
+def _is_output(value: Any) -> bool:
+    return isinstance(value, pulumi.Output)
+
+
+class Guard:
+    """The state of one ``enforce()`` call: its engine, mode, providers seen and findings."""
+
+    def __init__(self, engine: RuleEngine, mode: Mode) -> None:
+        self.engine = engine
+        self.mode: Mode = mode
+        self.findings: list[Finding] = []
+        """Every violation seen, in order (in raise mode, the one raised is the last)."""
+        self.checked: int = 0
+        """How many resources the guard judged (for reports and tests)."""
+        self._providers: weakref.WeakKeyDictionary[pulumi.ProviderResource, ProviderRef] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    @property
+    def jurisdiction(self) -> str:
+        """The code of the jurisdiction being enforced."""
+        return self.engine.jurisdiction.code
+
+    # -- the transformation -------------------------------------------------------------------
+
+    def __call__(self, args: pulumi.ResourceTransformationArgs) -> pulumi.ResourceTransformationResult | None:
+        package, is_provider = package_of(args.type_)
+        if not isinstance(args.resource, pulumi.CustomResource) or args.type_ == "pulumi:pulumi:StackReference":
+            return None  # components are judged through their children
+        self.checked += 1
+        subject = Subject(
+            type=args.type_,
+            name=args.name,
+            props=args.props,
+            provider=None if is_provider else self._provider_of(args, package),
+            read_id=args.opts.id,
+            import_id=args.opts.import_,
+        )
+        findings, pending = self.engine.check(subject, defer=_is_output)
+        if is_provider and package in CLOUD_PACKAGES:
+            region = args.props.get("region")
+            self._providers[args.resource] = ProviderRef(  # type: ignore[index]
+                package, args.name, region if isinstance(region, str) else None
+            )
+        if not pending:
+            self._report(findings)
+            return None
+        # A top-level input holding an Output is judged whole once resolved, so drop what the sync
+        # pass found inside it: it will be found again with the resolved siblings, exactly once.
+        deferred_keys = {p.top_key for p in pending if p.top_key is not None}
+        self._report([f for f in findings if _top_key(f.path) not in deferred_keys])
+        props = dict(args.props)
+        for key in deferred_keys:
+            props[key] = self._gate(subject, key, props[key])
+        opts = args.opts
+        if any(p.top_key is None for p in pending):
+            opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions())
+            if _is_output(opts.id):
+                opts.id = self._gate(subject, "id", opts.id)
+            if _is_output(opts.import_):
+                opts.import_ = self._gate(subject, "import", opts.import_)
+        return pulumi.ResourceTransformationResult(props, opts)
+
+    def _gate(self, subject: Subject, path: str, value: Any) -> pulumi.Output[Any]:
+        resolved_value = pulumi.Output.from_input(value)
+
+        def judge(resolved_and_secret: list[Any]) -> Any:
+            resolved, secret = resolved_and_secret
+            self._report(self.engine.check_value(subject, path, resolved, secret=bool(secret)))
+            return resolved
+
+        return pulumi.Output.all(resolved_value, resolved_value.is_secret()).apply(judge)
+
+    def _provider_of(self, args: pulumi.ResourceTransformationArgs, package: str) -> ProviderRef | None:
+        if package not in CLOUD_PACKAGES:
+            return None
+        opts = args.opts
+        provider: pulumi.ProviderResource | None = None
+        if opts.provider is not None and opts.provider.package == package:
+            provider = opts.provider
+        elif isinstance(opts.providers, Mapping):
+            provider = opts.providers.get(package)
+        elif opts.providers:
+            provider = next((p for p in opts.providers if p.package == package), None)
+        if provider is None and opts.parent is not None:
+            provider = opts.parent.get_provider(args.type_)
+        if provider is None:
+            return ProviderRef(package, "", default=True)
+        known = self._providers.get(provider)
+        if known is None:
+            return ProviderRef(package, getattr(provider, "_name", "?"), verified=False)
+        return known
+
+    def _report(self, findings: list[Finding]) -> None:
+        if not findings:
+            return
+        self.findings.extend(findings)
+        if self.mode == "raise":
+            raise findings[0].to_violation()
+
+
+def _top_key(path: str) -> str:
+    for i, ch in enumerate(path):
+        if ch in ".[(":
+            return path[:i]
+    return path
+
+
+def enforce(
+    jurisdiction: str,
+    *,
+    mode: Mode = "raise",
+    catalogue: Catalogue | None = None,
+    register: Callable[[Any], None] | None = None,
+) -> Guard:
+    """Check every AWS and Alibaba Cloud resource registered from now on against ``jurisdiction``.
+
+    ``mode="raise"`` (the default) stops the program with :class:`ResidencyViolation` before the
+    first offending resource is registered. ``mode="audit"`` lets the program run and collects
+    every finding in the returned guard's ``findings`` (the offline plan uses it).
+
+    Call it once, before creating any provider. It needs no Pulumi config and no stack file.
+    """
+    if mode not in ("raise", "audit"):
+        raise ValueError(f"mode must be 'raise' or 'audit', not {mode!r}")
+    guard = Guard(RuleEngine(jurisdiction, catalogue), mode)
+    (register or pulumi.runtime.register_stack_transformation)(guard)
+    return guard
+

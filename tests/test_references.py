@@ -1,0 +1,99 @@
+"""Property tests for the reference parser: every well-formed reference is found, nothing crashes."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from components.residency import ProviderRef, RuleEngine, Subject, load_catalogue
+from components.residency.references import ReferenceParser
+
+CATALOGUE = load_catalogue()
+PARSER = ReferenceParser(CATALOGUE)
+AWS_REGIONS = sorted(CATALOGUE.known_regions("aws"))
+ALI_REGIONS = sorted(CATALOGUE.known_regions("alicloud"))
+aws_regions = st.sampled_from(AWS_REGIONS)
+ali_regions = st.sampled_from(ALI_REGIONS)
+services = st.sampled_from(["kms", "s3", "ec2", "sqs", "logs", "dynamodb"])
+# Free text that cannot itself form a reference (no colon, no dot).
+filler = st.text(alphabet=st.characters(blacklist_characters=":.\"'/\\", blacklist_categories=("Cs",)), max_size=30)
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300)
+def test_scan_never_crashes(text: str) -> None:
+    for ref in PARSER.scan(text):
+        assert ref.cloud in ("aws", "alicloud")
+
+
+@given(aws_regions, services, filler, filler)
+def test_aws_arn_in_free_text_is_found_with_its_partition_and_region(
+    region: str, service: str, before: str, after: str
+) -> None:
+    partition = CATALOGUE.aws_region_partition[region]
+    arn = f"arn:{partition}:{service}:{region}:123456789012:thing/x"
+    refs = [r for r in PARSER.scan(f"{before} {arn} {after}") if r.kind == "aws-arn"]
+    assert [(r.text, r.partition, r.region) for r in refs] == [(arn, partition, region)]
+
+
+@given(aws_regions, services)
+def test_aws_regional_endpoint_names_its_region_and_partition(region: str, service: str) -> None:
+    partition = CATALOGUE.partition_of(region)
+    assert partition is not None
+    host = f"{service}.{region}.{partition.dns_suffix}"
+    (ref,) = PARSER.scan(f"https://{host}/path")
+    assert (ref.kind, ref.region, ref.partition, ref.in_url) == ("endpoint", region, partition.name, True)
+
+
+@given(ali_regions, st.sampled_from(["oss-{r}", "oss-{r}-internal", "bucket.oss-{r}", "kms.{r}", "kms-vpc.{r}"]))
+def test_alicloud_endpoint_names_its_region(region: str, pattern: str) -> None:
+    (ref,) = PARSER.scan(pattern.format(r=region) + ".aliyuncs.com")
+    assert (ref.cloud, ref.region, ref.known_region) == ("alicloud", region, True)
+
+
+@given(ali_regions)
+def test_oss_location_is_a_reference(region: str) -> None:
+    (ref,) = PARSER.scan(f"oss-{region}")
+    assert (ref.kind, ref.region) == ("oss-location", region)
+
+
+@given(aws_regions, st.sampled_from("abcdef"))
+def test_aws_zone_names_map_to_their_region(region: str, letter: str) -> None:
+    ref = PARSER.zone_field("aws", region + letter)
+    assert ref is not None and ref.region == region and ref.known_region
+
+
+@given(ali_regions, st.sampled_from(["a", "b", "h", "k"]))
+def test_alicloud_zone_names_map_to_their_region(region: str, suffix: str) -> None:
+    ref = PARSER.zone_field("alicloud", f"{region}-{suffix}")
+    assert ref is not None and ref.region == region
+
+
+def test_aws_zone_ids_map_to_their_region() -> None:
+    assert PARSER.zone_field("aws", "cnn1-az1").region == "cn-north-1"  # type: ignore[union-attr]
+    assert PARSER.zone_field("aws", "cnnw1-az2").region == "cn-northwest-1"  # type: ignore[union-attr]
+    assert PARSER.zone_field("aws", "use1-az4").region == "us-east-1"  # type: ignore[union-attr]
+
+
+def test_route53_zone_ids_are_not_availability_zones() -> None:
+    assert PARSER.zone_field("aws", "Z0123456789ABCDEFGHIJ") is None
+
+
+@given(st.lists(st.tuples(aws_regions, services), min_size=1, max_size=6))
+def test_engine_finds_exactly_the_foreign_arns_in_a_json_policy(items: list[tuple[str, str]]) -> None:
+    engine = RuleEngine("CN")
+    arns = [f"arn:{CATALOGUE.aws_region_partition[r]}:{s}:{r}:1:x/y" for r, s in items]
+    doc = json.dumps({"Statement": [{"Effect": "Allow", "Resource": arns}]})
+    findings, _ = engine.check(Subject("aws:iam/policy:Policy", "p", {"policy": doc}, ProviderRef("aws", "p", None)))
+    foreign = [a for (r, _), a in zip(items, arns, strict=True) if r not in engine.jurisdiction.aws.regions]
+    assert sorted(f.value for f in findings) == sorted(foreign)
+    assert all(f.path.startswith("policy(json).Statement[0].Resource[") for f in findings)
+
+
+def test_longest_known_region_wins_for_zones() -> None:
+    # cn-shanghai-finance-1 is its own region; its zones must not be read as plain cn-shanghai.
+    if "cn-shanghai-finance-1" in ALI_REGIONS:
+        assert PARSER.zone_field("alicloud", "cn-shanghai-finance-1z").region == "cn-shanghai-finance-1"  # type: ignore[union-attr]
+    assert PARSER.zone_field("alicloud", "cn-shanghai-b").region == "cn-shanghai"  # type: ignore[union-attr]
