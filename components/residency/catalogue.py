@@ -120,14 +120,13 @@ class Catalogue(_Frozen):
                 raise ValueError(f"{code}: unknown AWS partitions {sorted(unknown_partitions)}")
             for region in jurisdiction.aws.regions:
                 if region_partition.get(region) not in jurisdiction.aws.partitions:
-                    raise ValueError(
-                        f"{code}: AWS region {region} is not in any of its partitions {sorted(jurisdiction.aws.partitions)}"
-                    )
+                    allowed = sorted(jurisdiction.aws.partitions)
+                    raise ValueError(f"{code}: AWS region {region} is not in any of its partitions {allowed}")
             unknown_ali = jurisdiction.alicloud.regions - self.alicloud_regions
             if unknown_ali:
                 raise ValueError(f"{code}: unknown Alibaba Cloud regions {sorted(unknown_ali)}")
         object.__setattr__(self, "aws_region_partition", region_partition)
-        for code, jurisdiction in self.jurisdictions.items():
+        for jurisdiction in self.jurisdictions.values():
             suffixes = {self.aws_partitions[p].dns_suffix for p in jurisdiction.aws.partitions}
             if jurisdiction.alicloud.regions:
                 suffixes.add(self.alicloud_dns_suffix)
@@ -165,12 +164,8 @@ class Catalogue(_Frozen):
 def _parse(raw: object, source: str) -> Catalogue:
     if not isinstance(raw, dict):
         raise CatalogueError(f"{source}: expected a mapping at the top level. Fix: restore the file from git")
-    partitions = {
-        name: {"name": name, **(body or {})} for name, body in (raw.get("aws_partitions") or {}).items()
-    }
-    jurisdictions = {
-        code: {"code": code, **(body or {})} for code, body in (raw.get("jurisdictions") or {}).items()
-    }
+    partitions = {name: {"name": name, **(body or {})} for name, body in (raw.get("aws_partitions") or {}).items()}
+    jurisdictions = {code: {"code": code, **(body or {})} for code, body in (raw.get("jurisdictions") or {}).items()}
     try:
         return Catalogue.model_validate(
             {
@@ -183,7 +178,11 @@ def _parse(raw: object, source: str) -> Catalogue:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise CatalogueError(f"{source}: {where}: {first['msg']}. Fix: correct that entry") from None
+        # Cross-entry checks fail at the model level (empty loc) and carry pydantic's "Value error, "
+        # prefix; both would only add noise to a message an operator has to act on.
+        problem = first["msg"].removeprefix("Value error, ")
+        prefix = f"{source}: {where}" if where else source
+        raise CatalogueError(f"{prefix}: {problem}. Fix: correct that entry") from None
 
 
 @functools.lru_cache(maxsize=4)
@@ -196,5 +195,10 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise CatalogueError(f"{path}: not valid YAML ({exc}). Fix: correct the syntax") from None
+        # PyYAML's own text spans several lines with a caret drawing; one line with the position
+        # keeps the error readable in CI logs and policy reports.
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise CatalogueError(f"{path}: not valid YAML ({where}{problem}). Fix: correct the syntax") from None
     return _parse(raw, str(path))

@@ -109,9 +109,18 @@ class Pending:
 
 
 @dataclass(slots=True)
-class _Sink:
+class _Walk:
+    """One judging pass over one subject: where findings and deferred values go."""
+
+    subject: Subject
+    cloud: Cloud
+    defer: Callable[[Any], bool] | None = None
+    existing: bool = False
     findings: list[Finding] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
+
+    def add(self, rule_id: str, path: str, value: Any, detail: str) -> None:
+        self.findings.append(Finding(rule(rule_id), self.subject.type, self.subject.name, path, value, detail))
 
 
 class RuleEngine:
@@ -119,9 +128,7 @@ class RuleEngine:
 
     def __init__(self, jurisdiction: Jurisdiction | str, catalogue: Catalogue | None = None) -> None:
         self.catalogue = catalogue or load_catalogue()
-        self.jurisdiction = (
-            self.catalogue.get(jurisdiction) if isinstance(jurisdiction, str) else jurisdiction
-        )
+        self.jurisdiction = self.catalogue.get(jurisdiction) if isinstance(jurisdiction, str) else jurisdiction
         self.parser = ReferenceParser(self.catalogue)
 
     # -- public API -----------------------------------------------------------------------------
@@ -130,163 +137,136 @@ class RuleEngine:
         self, subject: Subject, *, defer: Callable[[Any], bool] | None = None
     ) -> tuple[list[Finding], list[Pending]]:
         """Judge everything judgeable now; return findings and the values deferred by ``defer``."""
-        sink = _Sink()
-        if not subject.custom:
-            return sink.findings, sink.pending
         package, is_provider = package_of(subject.type)
+        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", defer)
+        if not subject.custom:
+            return walk.findings, walk.pending
         if package not in CLOUD_PACKAGES:
             if package not in REGIONLESS_PACKAGES:
-                self._add(sink, subject, "RES-013", "", package, f"package {package!r} is not covered.")
-            return sink.findings, sink.pending
-        cloud: Cloud = "aws" if package == "aws" else "alicloud"
+                walk.add("RES-013", "", package, f"package {package!r} is not covered.")
+            return walk.findings, walk.pending
         if is_provider:
-            self._check_provider_region(subject, cloud, sink, defer)
+            self._check_provider_region(walk)
         else:
-            self._check_provider_of(subject, sink)
+            self._check_provider_of(walk)
         for key, value in subject.props.items():
-            if value is None:
-                continue
             skey = _snake(key)
-            if skey in FREE_TEXT_KEYS:
-                continue
-            if is_provider and skey == "region":
-                continue  # judged by RES-001 above
-            self._walk(subject, cloud, value, key, skey, 0, key, sink, defer, existing=False)
+            if value is None or skey in FREE_TEXT_KEYS or (is_provider and skey == "region"):
+                continue  # a provider's region is judged by RES-001 above
+            self._walk(walk, value, key, skey, 0, key)
+        walk.existing = True
         for label, value in (("id", subject.read_id), ("import", subject.import_id)):
             if value is not None:
-                self._walk(subject, cloud, value, label, label, 0, None, sink, defer, existing=True)
-        return sink.findings, sink.pending
+                self._walk(walk, value, label, label, 0, None)
+        return walk.findings, walk.pending
 
     def check_value(self, subject: Subject, path: str, value: Any, *, secret: bool = False) -> list[Finding]:
         """Judge a value that was pending (now resolved) at ``path``, as :meth:`check` would have."""
-        sink = _Sink()
         package, is_provider = package_of(subject.type)
-        cloud: Cloud = "aws" if package == "aws" else "alicloud"
-        existing = path in ("id", "import")
+        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", existing=path in ("id", "import"))
         if is_provider and path == "region":
-            self._judge_provider_region(subject, cloud, value, sink)
+            self._judge_provider_region(walk, value)
         else:
-            key = _snake(re.split(r"[.\[]", path)[-1]) if path else ""
+            names = _KEY_NAMES.findall(path)
             depth = path.count(".") + path.count("[")
-            self._walk(subject, cloud, value, path, key, depth, None, sink, None, existing=existing)
+            self._walk(walk, value, path, _snake(names[-1]) if names else "", depth, None)
         if secret:
             return [
                 Finding(f.rule, f.resource_type, f.resource_name, f.path, SECRET_PLACEHOLDER, f.detail)
-                for f in sink.findings
+                for f in walk.findings
             ]
-        return sink.findings
+        return walk.findings
 
     # -- providers ----------------------------------------------------------------------------
 
-    def _check_provider_region(
-        self, subject: Subject, cloud: Cloud, sink: _Sink, defer: Callable[[Any], bool] | None
-    ) -> None:
-        region = subject.props.get("region")
-        if defer is not None and region is not None and defer(region):
-            sink.pending.append(Pending("region", region, "region"))
+    def _check_provider_region(self, walk: _Walk) -> None:
+        region = walk.subject.props.get("region")
+        if walk.defer is not None and region is not None and walk.defer(region):
+            walk.pending.append(Pending("region", region, "region"))
             return
-        self._judge_provider_region(subject, cloud, region, sink)
+        self._judge_provider_region(walk, region)
 
-    def _judge_provider_region(self, subject: Subject, cloud: Cloud, region: Any, sink: _Sink) -> None:
+    def _judge_provider_region(self, walk: _Walk, region: Any) -> None:
+        cloud = walk.cloud
         allowed = sorted(self.jurisdiction.regions(cloud))
         if not isinstance(region, str) or not region:
-            self._add(sink, subject, "RES-001", "region", region, "The region is not pinned.")
+            walk.add("RES-001", "region", region, "The region is not pinned.")
             return
         if region in self.jurisdiction.regions(cloud):
             return
         ref = self.parser.region_field(cloud, region)
         if ref is not None and not ref.known_region:
-            self._add(sink, subject, "RES-011", "region", region, f"{region!r} is not a known {cloud} region.")
+            walk.add("RES-011", "region", region, f"{region!r} is not a known {cloud} region.")
             return
         where = f"one of {', '.join(allowed)}" if allowed else f"none: {self.jurisdiction.code} has no {cloud} region"
-        self._add(sink, subject, "RES-001", "region", region, f"{region!r} is outside {self._j()}; allowed: {where}.")
+        walk.add("RES-001", "region", region, f"{region!r} is outside {self._j()}; allowed: {where}.")
 
-    def _check_provider_of(self, subject: Subject, sink: _Sink) -> None:
-        provider = subject.provider
+    @staticmethod
+    def _check_provider_of(walk: _Walk) -> None:
+        provider = walk.subject.provider
         if provider is None or provider.default:
-            self._add(sink, subject, "RES-002", "provider", "default", "It would use the default provider.")
+            walk.add("RES-002", "provider", "default", "It would use the default provider.")
         elif not provider.verified:
-            self._add(
-                sink, subject, "RES-012", "provider", provider.name,
-                f"Provider {provider.name!r} was created before enforce() and its region is unverified.",
-            )
+            detail = f"Provider {provider.name!r} was created before enforce() and its region is unverified."
+            walk.add("RES-012", "provider", provider.name, detail)
 
     # -- walking inputs -----------------------------------------------------------------------
 
-    def _walk(
-        self,
-        subject: Subject,
-        cloud: Cloud,
-        value: Any,
-        path: str,
-        key: str,
-        depth: int,
-        top_key: str | None,
-        sink: _Sink,
-        defer: Callable[[Any], bool] | None,
-        *,
-        existing: bool,
-    ) -> None:
+    def _walk(self, walk: _Walk, value: Any, path: str, key: str, depth: int, top_key: str | None) -> None:
         if value is None:
             return
-        if defer is not None and defer(value):
-            sink.pending.append(Pending(path, value, top_key))
+        if walk.defer is not None and walk.defer(value):
+            walk.pending.append(Pending(path, value, top_key))
             return
         if isinstance(value, str):
-            self._judge_string(subject, cloud, value, path, key, depth, sink, existing)
+            self._judge_string(walk, value, path, key, depth)
         elif isinstance(value, Mapping):
             for k, v in value.items():
-                if v is None:
-                    continue
                 sk = _snake(str(k))
-                if sk in FREE_TEXT_KEYS:
-                    continue
-                self._walk(subject, cloud, v, f"{path}.{k}", sk, depth + 1, top_key, sink, defer, existing=existing)
+                if v is not None and sk not in FREE_TEXT_KEYS:
+                    self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
         elif isinstance(value, (list, tuple)):
             for i, v in enumerate(value):
-                self._walk(subject, cloud, v, f"{path}[{i}]", key, depth + 1, top_key, sink, defer, existing=existing)
+                self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
         elif pulumi_types.is_input_type(type(value)):
-            self._walk(subject, cloud, vars(value), path, key, depth, top_key, sink, defer, existing=existing)
+            self._walk(walk, vars(value), path, key, depth, top_key)
         # Numbers, booleans, resources, assets: nothing to judge.
 
-    def _judge_string(
-        self, subject: Subject, cloud: Cloud, value: str, path: str, key: str, depth: int, sink: _Sink, existing: bool
-    ) -> None:
+    def _judge_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         parser = self.parser
-        if not existing and _is_region_key(key):
-            ref = parser.region_field(cloud, value)
+        if not walk.existing and _is_region_key(key):
+            ref = parser.region_field(walk.cloud, value)
             if ref is not None:
                 override = depth == 0 and key in ("region", "region_id")
-                self._judge(subject, ref, path, "RES-003" if override else "RES-009", sink)
+                self._judge(walk, ref, path, "RES-003" if override else "RES-009")
             return
-        if not existing and _is_zone_key(key):
-            ref = parser.zone_field(cloud, value)
+        if not walk.existing and _is_zone_key(key):
+            ref = parser.zone_field(walk.cloud, value)
             if ref is not None:
-                self._judge(subject, ref, path, "RES-008", sink)
+                self._judge(walk, ref, path, "RES-008")
             return
         if not parser.has_candidates(value):
             return
-        stripped = value.lstrip()
-        if stripped[:1] in ("{", "["):
+        if value.lstrip()[:1] in ("{", "["):
             try:
                 document = json.loads(value)
             except ValueError:
                 document = None
             if isinstance(document, (dict, list)):
-                self._walk(subject, cloud, document, f"{path}(json)", key, depth + 1, None, sink, None, existing=existing)
+                self._walk(walk, document, f"{path}(json)", key, depth + 1, None)
                 return
         for ref in parser.scan(value):
             if ref.kind == "endpoint" and ref.region is None and not ref.in_url and "endpoint" not in key:
                 # A bare regionless host is a service principal (s3.amazonaws.com), not a place data goes.
                 continue
-            self._judge(subject, ref, path, "RES-010" if existing else _RULE_FOR_KIND[ref.kind], sink)
+            self._judge(walk, ref, path, "RES-010" if walk.existing else _RULE_FOR_KIND[ref.kind])
 
     # -- verdicts -----------------------------------------------------------------------------
 
-    def _judge(self, subject: Subject, ref: Reference, path: str, rule_id: str, sink: _Sink) -> None:
+    def _judge(self, walk: _Walk, ref: Reference, path: str, rule_id: str) -> None:
         for problem in self._problems(ref):
             rid = "RES-011" if problem.startswith("unknown") else rule_id
-            self._add(sink, subject, rid, path, ref.text, problem[0].upper() + problem[1:])
+            walk.add(rid, path, ref.text, problem[0].upper() + problem[1:])
 
     def _problems(self, ref: Reference) -> Iterator[str]:
         j = self.jurisdiction
@@ -311,11 +291,8 @@ class RuleEngine:
     def _j(self) -> str:
         return f"{self.jurisdiction.code} ({self.jurisdiction.name})"
 
-    @staticmethod
-    def _add(sink: _Sink, subject: Subject, rule_id: str, path: str, value: Any, detail: str) -> None:
-        sink.findings.append(Finding(rule(rule_id), subject.type, subject.name, path, value, detail))
 
-
+_KEY_NAMES = re.compile(r"[A-Za-z_][A-Za-z0-9_:]*")
 _RULE_FOR_KIND = {
     "aws-arn": "RES-004",
     "acs-arn": "RES-005",

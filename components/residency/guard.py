@@ -11,7 +11,9 @@ engine.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Literal
 
 import pulumi
@@ -20,9 +22,14 @@ from components.residency.catalogue import Catalogue
 from components.residency.engine import CLOUD_PACKAGES, ProviderRef, RuleEngine, Subject, package_of
 from components.residency.rules import Finding
 
-__all__ = ["Guard", "Mode", "enforce"]
+__all__ = ["Guard", "Mode", "audit_session", "enforce"]
 
 Mode = Literal["raise", "audit"]
+
+# Set only inside ``audit_session()``: lets the offline plan run an unmodified ``__main__.py``
+# (which calls ``enforce(code)``) in audit mode and collect its guard. A ContextVar, not a global,
+# so concurrent or nested sessions cannot see each other.
+_AUDIT_SESSION: ContextVar[list[Guard] | None] = ContextVar("sovereign_audit_session", default=None)
 
 
 def _is_output(value: Any) -> bool:
@@ -39,9 +46,7 @@ class Guard:
         """Every violation seen, in order (in raise mode, the one raised is the last)."""
         self.checked: int = 0
         """How many resources the guard judged (for reports and tests)."""
-        self._providers: weakref.WeakKeyDictionary[pulumi.ProviderResource, ProviderRef] = (
-            weakref.WeakKeyDictionary()
-        )
+        self._providers: weakref.WeakKeyDictionary[pulumi.ProviderResource, ProviderRef] = weakref.WeakKeyDictionary()
 
     @property
     def jurisdiction(self) -> str:
@@ -85,7 +90,7 @@ class Guard:
             if _is_output(opts.id):
                 opts.id = self._gate(subject, "id", opts.id)
             if _is_output(opts.import_):
-                opts.import_ = self._gate(subject, "import", opts.import_)
+                opts.import_ = self._gate(subject, "import", opts.import_)  # type: ignore[assignment]
         return pulumi.ResourceTransformationResult(props, opts)
 
     def _gate(self, subject: Subject, path: str, value: Any) -> pulumi.Output[Any]:
@@ -150,7 +155,25 @@ def enforce(
     """
     if mode not in ("raise", "audit"):
         raise ValueError(f"mode must be 'raise' or 'audit', not {mode!r}")
-    guard = Guard(RuleEngine(jurisdiction, catalogue), mode)
+    session = _AUDIT_SESSION.get()
+    guard = Guard(RuleEngine(jurisdiction, catalogue), "audit" if session is not None else mode)
+    if session is not None:
+        session.append(guard)
     (register or pulumi.runtime.register_stack_transformation)(guard)
     return guard
 
+
+@contextmanager
+def audit_session() -> Iterator[list[Guard]]:
+    """Run a program whose ``enforce()`` calls are switched to audit mode; yields their guards.
+
+    with audit_session() as guards:
+        run_pulumi_program(Path("__main__.py"), ...)
+    findings = [f for g in guards for f in g.findings]
+    """
+    guards: list[Guard] = []
+    token = _AUDIT_SESSION.set(guards)
+    try:
+        yield guards
+    finally:
+        _AUDIT_SESSION.reset(token)

@@ -131,10 +131,9 @@ class ReferenceParser:
             if host.endswith("." + suffix):
                 labels = host[: -len(suffix) - 1].split(".")
                 region, known = self._region_in_labels(cloud, labels)
-                if cloud == "aws" and region and known:
-                    # amazonaws.com serves both aws and aws-us-gov; the region tells which.
-                    partition = self._region_partition.get(region, partition)
-                return Reference("endpoint", cloud, host, region, partition, suffix, known, in_url)
+                # amazonaws.com serves both aws and aws-us-gov; the region tells which.
+                exact = self._region_partition.get(region, partition) if cloud == "aws" and region else partition
+                return Reference("endpoint", cloud, host, region, exact, suffix, known, in_url)
         raise AssertionError(f"host regex matched an unknown suffix: {host}")  # pragma: no cover
 
     def _region_in_labels(self, cloud: Cloud, labels: list[str]) -> tuple[str | None, bool]:
@@ -142,14 +141,16 @@ class ReferenceParser:
         regionish = _AWS_REGIONISH if cloud == "aws" else _REGIONISH
         unknown: str | None = None
         # Right to left: the region label sits next to the suffix (bucket.s3.cn-north-1.amazonaws.com.cn).
-        for label in reversed(labels):
+        for raw_label in reversed(labels):
+            label = raw_label
             for decoration in _HOST_DECORATIONS:
                 label = label.removesuffix(decoration)
-            for candidate in _dash_suffixes(label):
+            candidates = _dash_suffixes(label)
+            for candidate in candidates:
                 if candidate in known_regions:
                     return candidate, True
             if unknown is None:
-                unknown = next((c for c in _dash_suffixes(label) if regionish.match(c) and "-" in c), None)
+                unknown = next((c for c in candidates if regionish.match(c) and "-" in c), None)
         return (unknown, False) if unknown else (None, True)
 
     # -- typed fields ---------------------------------------------------------------------------

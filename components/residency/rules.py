@@ -93,8 +93,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "RES-009",
         "region-field-in-jurisdiction",
-        "Every region-valued input (peer, replica, destination, source regions ...) must be inside the "
-        "jurisdiction.",
+        "Every region-valued input (peer, replica, destination, source regions ...) must be inside the jurisdiction.",
         "Point replication, peering and copies at an in-country region.",
     ),
     Rule(
@@ -176,7 +175,7 @@ class Finding:
             "resource_type": self.resource_type,
             "resource_name": self.resource_name,
             "path": self.path,
-            "value": self.value if isinstance(self.value, (str, int, float, bool)) or self.value is None else repr(self.value),
+            "value": self.value if isinstance(self.value, (str, int, float, bool, type(None))) else repr(self.value),
             "message": self.message,
             "fix": self.rule.fix,
         }

@@ -1,0 +1,264 @@
+"""The jurisdiction catalogue: exact, complete against the providers, and safe around the known traps."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pulumi_aws
+import pytest
+
+from components.errors import CatalogueError
+from components.residency.catalogue import Catalogue, load_catalogue
+
+CATALOGUE = load_catalogue()
+AWS_ENUM_REGIONS = frozenset(r.value for r in pulumi_aws.Region)
+CATALOGUE_AWS_REGIONS = CATALOGUE.known_regions("aws")
+CODES = sorted(CATALOGUE.jurisdictions)
+
+
+# --- completeness against pulumi-aws ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("region", sorted(CATALOGUE_AWS_REGIONS))
+def test_catalogue_aws_region_exists_in_pulumi_aws_enum(region: str) -> None:
+    assert region in AWS_ENUM_REGIONS, f"{region} is not a pulumi-aws Region; typo or retired region?"
+
+
+@pytest.mark.parametrize("region", sorted(AWS_ENUM_REGIONS))
+def test_every_pulumi_aws_region_is_known_to_the_catalogue(region: str) -> None:
+    # A new AWS region that the catalogue misses would be reported as "unknown" instead of
+    # "outside the jurisdiction"; this fails on the pulumi-aws upgrade that introduces it.
+    assert CATALOGUE.partition_of(region) is not None, f"{region} missing from aws_partitions in the catalogue"
+
+
+# --- the traps -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "cloud", "region", "reason"),
+    [
+        ("CN", "alicloud", "cn-hongkong", "Hong Kong SAR is not mainland China"),
+        ("CN", "aws", "ap-east-1", "AWS Hong Kong is not mainland China"),
+        ("EU", "aws", "eu-west-2", "London is not in the EU"),
+        ("EU", "aws", "eu-central-2", "Zurich is not in the EU"),
+        ("EU", "alicloud", "eu-west-1", "Alibaba eu-west-1 is London"),
+        ("DE", "alicloud", "eu-west-1", "Alibaba eu-west-1 is London"),
+        ("UK", "aws", "eu-west-1", "AWS eu-west-1 is Ireland"),
+        ("HK", "alicloud", "cn-beijing", "Beijing is not Hong Kong"),
+        ("US", "aws", "us-iso-east-1", "isolated partitions are not assigned to any jurisdiction"),
+    ],
+)
+def test_trap_region_is_outside_jurisdiction(code: str, cloud: str, region: str, reason: str) -> None:
+    jurisdiction = CATALOGUE.get(code)
+    assert not jurisdiction.allows_region(cloud, region), reason  # type: ignore[arg-type]
+    # The trap region must still be *recognised*, or the engine would call it unknown instead.
+    assert region in CATALOGUE.known_regions(cloud)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("code", "cloud", "region"),
+    [
+        ("CN", "aws", "cn-north-1"),
+        ("CN", "aws", "cn-northwest-1"),
+        ("CN", "alicloud", "cn-shanghai"),
+        ("HK", "alicloud", "cn-hongkong"),
+        ("HK", "aws", "ap-east-1"),
+        ("US", "aws", "us-gov-west-1"),
+        ("EU", "aws", "eusc-de-east-1"),
+        ("EU", "aws", "eu-west-1"),
+        ("EU", "alicloud", "eu-central-1"),
+        ("UK", "aws", "eu-west-2"),
+        ("UK", "alicloud", "eu-west-1"),
+        ("CH", "aws", "eu-central-2"),
+    ],
+)
+def test_expected_region_is_inside_jurisdiction(code: str, cloud: str, region: str) -> None:
+    assert CATALOGUE.get(code).allows_region(cloud, region)  # type: ignore[arg-type]
+
+
+def test_cn_uses_only_the_china_partition() -> None:
+    assert CATALOGUE.get("CN").aws.partitions == {"aws-cn"}
+
+
+def test_a_region_can_belong_to_eu_and_a_member_state() -> None:
+    assert CATALOGUE.jurisdictions_of("aws", "eu-central-1") == ("DE", "EU")
+    assert CATALOGUE.jurisdictions_of("alicloud", "eu-west-1") == ("UK",)
+
+
+@pytest.mark.parametrize("region", sorted(CATALOGUE.get("EU").regions("aws")))
+def test_eu_aws_regions_are_all_in_a_member_state_jurisdiction_or_eusc(region: str) -> None:
+    member_states = {"DE", "FR", "IE", "IT", "ES", "SE"}
+    assert set(CATALOGUE.jurisdictions_of("aws", region)) & member_states, f"{region} in EU but in no member state"
+
+
+# --- structure -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", CODES)
+@pytest.mark.parametrize("cloud", ["aws", "alicloud"])
+def test_jurisdiction_regions_are_known_regions(code: str, cloud: str) -> None:
+    regions = CATALOGUE.get(code).regions(cloud)  # type: ignore[arg-type]
+    assert regions <= CATALOGUE.known_regions(cloud)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_jurisdiction_is_complete_and_sourced(code: str) -> None:
+    jurisdiction = CATALOGUE.get(code)
+    assert jurisdiction.name and jurisdiction.legal_basis
+    assert jurisdiction.regions("aws") or jurisdiction.regions("alicloud"), f"{code} has no region at all"
+    assert jurisdiction.sources, f"{code} cites no source"
+    assert all(s.startswith("https://") for s in jurisdiction.sources), jurisdiction.sources
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_aws_partitions_are_used_by_the_jurisdiction_regions(code: str) -> None:
+    # A listed partition without a region would allow ARNs/endpoints of that partition for nothing.
+    aws = CATALOGUE.get(code).aws
+    used = {CATALOGUE.aws_region_partition[r] for r in aws.regions}
+    assert used == set(aws.partitions)
+
+
+def test_required_markets_are_present() -> None:
+    assert {"CN", "HK", "US", "EU", "UK", "DE", "JP", "KR", "SG", "IN", "AU", "CA"} <= set(CODES)
+
+
+# --- DNS suffixes ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("CN", {"amazonaws.com.cn", "aliyuncs.com"}),
+        ("EU", {"amazonaws.com", "amazonaws.eu", "aliyuncs.com"}),
+        ("HK", {"amazonaws.com", "aliyuncs.com"}),
+        ("CA", {"amazonaws.com"}),
+        ("PH", {"aliyuncs.com"}),
+    ],
+)
+def test_dns_suffixes(code: str, expected: set[str]) -> None:
+    assert CATALOGUE.get(code).dns_suffixes == expected
+
+
+# --- lookup errors ---------------------------------------------------------------------------
+
+
+def test_get_is_case_insensitive() -> None:
+    assert CATALOGUE.get("cn").code == "CN"
+
+
+@pytest.mark.parametrize("code", ["XX", "", "EUR", "china"])
+def test_unknown_code_names_the_known_codes(code: str) -> None:
+    with pytest.raises(CatalogueError, match=rf"unknown jurisdiction '{code}'\. Fix: use one of .*\bCN\b.*\bEU\b"):
+        CATALOGUE.get(code)
+
+
+# --- loader errors ---------------------------------------------------------------------------
+
+_VALID = """\
+version: "test"
+aws_partitions:
+  aws: {dns_suffix: amazonaws.com, regions: [us-east-1]}
+  aws-cn: {dns_suffix: amazonaws.com.cn, regions: [cn-north-1]}
+alicloud_regions: [cn-beijing, cn-hongkong]
+jurisdictions:
+  CN:
+    name: Mainland China
+    legal_basis: PIPL
+    aws: {partitions: [aws-cn], regions: [cn-north-1]}
+    alicloud: {regions: [cn-beijing]}
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    # A fresh path per test: load_catalogue is lru_cached by path.
+    path = tmp_path / "jurisdictions.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_minimal_valid_file_loads(tmp_path: Path) -> None:
+    catalogue = load_catalogue(_write(tmp_path, _VALID))
+    assert isinstance(catalogue, Catalogue)
+    assert catalogue.get("CN").dns_suffixes == {"amazonaws.com.cn", "aliyuncs.com"}
+
+
+def test_malformed_yaml_is_a_catalogue_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, "version: '1'\njurisdictions: [unclosed\n")
+    with pytest.raises(
+        CatalogueError, match=r"not valid YAML \(line 3, column 1: expected .*\)\. Fix: correct the syntax$"
+    ):
+        load_catalogue(path)
+
+
+def test_non_mapping_top_level_is_a_catalogue_error(tmp_path: Path) -> None:
+    with pytest.raises(CatalogueError, match=r"expected a mapping at the top level"):
+        load_catalogue(_write(tmp_path, "- just\n- a list\n"))
+
+
+def test_missing_file_is_a_catalogue_error(tmp_path: Path) -> None:
+    with pytest.raises(CatalogueError, match=r"cannot read the catalogue"):
+        load_catalogue(tmp_path / "absent.yaml")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        # A region of a partition the jurisdiction does not list.
+        (
+            "partitions: [aws-cn], regions: [cn-north-1]",
+            "partitions: [aws-cn], regions: [cn-north-1, us-east-1]",
+            r": CN: AWS region us-east-1 is not in any of its partitions \['aws-cn'\]\. Fix: correct that entry$",
+        ),
+        (
+            "partitions: [aws-cn], regions: [cn-north-1]",
+            "partitions: [aws-cn, aws-xx], regions: [cn-north-1]",
+            r"CN: unknown AWS partitions \['aws-xx'\]",
+        ),
+        (
+            "alicloud: {regions: [cn-beijing]}",
+            "alicloud: {regions: [cn-beijing, cn-atlantis]}",
+            r"CN: unknown Alibaba Cloud regions \['cn-atlantis'\]",
+        ),
+        (
+            "aws-cn: {dns_suffix: amazonaws.com.cn, regions: [cn-north-1]}",
+            "aws-cn: {dns_suffix: amazonaws.com.cn, regions: [cn-north-1, us-east-1]}",
+            r"AWS region us-east-1 is listed in two partitions",
+        ),
+        (
+            "    name: Mainland China\n",
+            "",
+            r"jurisdictions\.CN\.name: Field required",
+        ),
+        (
+            "    legal_basis: PIPL\n",
+            "    legal_basis: PIPL\n    regions: [cn-beijing]\n",
+            r"jurisdictions\.CN\.regions: Extra inputs are not permitted",
+        ),
+    ],
+)
+def test_inconsistent_entry_is_a_catalogue_error(tmp_path: Path, old: str, new: str, message: str) -> None:
+    assert old in _VALID, "test setup: the text to replace must exist"
+    path = _write(tmp_path, _VALID.replace(old, new))
+    with pytest.raises(CatalogueError, match=message) as caught:
+        load_catalogue(path)
+    assert str(caught.value).startswith(f"{path}: "), "the message must name the file"
+    assert "Value error" not in str(caught.value)
+
+
+# --- docs stay in step with the data ---------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "catalogue.md"
+
+
+def test_docs_cite_the_current_catalogue_version() -> None:
+    assert f"**{CATALOGUE.version}**" in DOCS.read_text(encoding="utf-8"), "update docs/catalogue.md"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_docs_list_every_jurisdiction_with_its_regions(code: str) -> None:
+    jurisdiction = CATALOGUE.get(code)
+    row = next((line for line in DOCS.read_text(encoding="utf-8").splitlines() if line.startswith(f"| {code} |")), "")
+    assert row, f"docs/catalogue.md has no row for {code}"
+    for region in jurisdiction.regions("aws") | jurisdiction.regions("alicloud"):
+        assert f"`{region}`" in row, f"docs/catalogue.md row {code} lacks {region}"
