@@ -1,0 +1,123 @@
+"""The project and its stack files, found the way the Pulumi CLI finds them (``stackConfigDir``).
+
+The Automation API's ``LocalWorkspace`` reads and writes ``Pulumi.<stack>.yaml`` in its work dir
+and ignores ``stackConfigDir`` (pulumi/pulumi#10305), so the runner never relies on it: it reads
+the stack files here and hands the exact file to every operation as ``--config-file``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from components.errors import CatalogueError, ConfigError
+from components.residency.catalogue import Catalogue
+
+__all__ = ["Project", "StackFile", "discover_stacks", "load_project"]
+
+_PREFIX = "Pulumi."
+_SUFFIX = ".yaml"
+
+
+@dataclass(frozen=True)
+class Project:
+    """The Pulumi project: its directory, name and where its stack files live."""
+
+    directory: Path
+    name: str
+    stack_config_dir: Path
+
+
+@dataclass(frozen=True)
+class StackFile:
+    """One ``Pulumi.<stack>.yaml`` and what the runner needs from it."""
+
+    name: str
+    path: Path
+    jurisdiction: str
+    secrets_provider: str | None
+    """The ``secretsprovider`` recorded by ``pulumi stack init`` (None: none recorded)."""
+    has_passphrase_salt: bool
+    """True when the file carries ``encryptionsalt``, i.e. secrets are passphrase-encrypted."""
+
+    def recorded_provider(self) -> str | None:
+        """The secrets provider this file was initialised with, in deployment-map spelling."""
+        if self.secrets_provider:
+            return self.secrets_provider
+        return "passphrase" if self.has_passphrase_salt else None
+
+
+def load_project(directory: Path) -> Project:
+    """Read ``Pulumi.yaml`` in ``directory``."""
+    path = directory / "Pulumi.yaml"
+    raw = _read_yaml(path)
+    name = raw.get("name")
+    if not isinstance(name, str) or not name:
+        raise ConfigError(str(path), "name", "the project has no name", "set `name:`")
+    if "backend" in raw:
+        # A project-wide backend would override the per-jurisdiction one the runner sets.
+        raise ConfigError(
+            str(path),
+            "backend",
+            "a project-wide backend would put every country's state in one place",
+            "remove `backend:` and give each jurisdiction its backend in stacks/deployments.yaml",
+        )
+    config_dir = raw.get("stackConfigDir", ".")
+    if not isinstance(config_dir, str):
+        raise ConfigError(
+            str(path), "stackConfigDir", "must be a directory path", "write e.g. `stackConfigDir: stacks`"
+        )
+    return Project(directory=directory, name=name, stack_config_dir=directory / config_dir)
+
+
+def discover_stacks(project: Project, catalogue: Catalogue) -> tuple[StackFile, ...]:
+    """Every stack file of ``project``, sorted by stack name."""
+    found = sorted(project.stack_config_dir.glob(f"{_PREFIX}*{_SUFFIX}"))
+    stacks = tuple(_load_stack(project, path, catalogue) for path in found)
+    if not stacks:
+        raise ConfigError(
+            str(project.stack_config_dir),
+            "",
+            "contains no Pulumi.<stack>.yaml",
+            "add a stack file per market (see the stack file documentation)",
+        )
+    return stacks
+
+
+def _load_stack(project: Project, path: Path, catalogue: Catalogue) -> StackFile:
+    name = path.name[len(_PREFIX) : -len(_SUFFIX)]
+    raw = _read_yaml(path)
+    config = raw.get("config")
+    key = f"{project.name}:jurisdiction"
+    code = config.get(key) if isinstance(config, dict) else None
+    if not isinstance(code, str) or not code:
+        raise ConfigError(str(path), f"config.{key}", "missing", "set it to a catalogue code such as CN")
+    try:
+        jurisdiction = catalogue.get(code)
+    except CatalogueError:
+        known = ", ".join(sorted(catalogue.jurisdictions))
+        raise ConfigError(
+            str(path), f"config.{key}", f"{code!r} is not in the catalogue", f"use one of {known}"
+        ) from None
+    provider = raw.get("secretsprovider")
+    return StackFile(
+        name=name,
+        path=path,
+        jurisdiction=jurisdiction.code,
+        secrets_provider=provider if isinstance(provider, str) and provider else None,
+        has_passphrase_salt=bool(raw.get("encryptionsalt")),
+    )
+
+
+def _read_yaml(path: Path) -> dict[str, object]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(str(path), "", f"cannot read ({exc.strerror})", "check the path") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(str(path), "", f"not valid YAML ({exc})", "correct the syntax") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(str(path), "", "expected a mapping at the top level", "restore the file from git")
+    return raw
