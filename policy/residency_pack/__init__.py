@@ -1,0 +1,32 @@
+"""The sovereign-dc residency policy pack: the rule core of ``components.residency`` at engine time."""
+
+from __future__ import annotations
+
+from pulumi_policy import Policy
+
+from components.residency.catalogue import load_catalogue
+from residency_pack.jurisdiction import Engines
+from residency_pack.resource_policies import RESOURCE_RULES, resource_policy
+from residency_pack.stack_policies import explicit_provider_policy, provenance_policy
+
+__all__ = ["GUARD_ONLY", "PACK_NAME", "RESOURCE_RULES", "build_policies"]
+
+PACK_NAME = "sovereign-dc-residency"
+"""The policy pack's name, as shown by ``pulumi preview`` and Pulumi Cloud."""
+
+GUARD_ONLY: dict[str, str] = {
+    "RES-010": "the engine passes no read id or import id to policies; foreign values read this way are "
+    "still refused when they flow into this stack (RES-014 or the value rules)",
+    "RES-012": "at engine time every provider arrives with its own inputs, so no provider is unverified",
+}
+"""Rules only the construction-time guard can apply, and why."""
+
+
+def build_policies() -> list[Policy]:
+    """Every policy of the pack, sharing one jurisdiction resolver (and its engines)."""
+    engines = Engines()
+    codes = sorted(load_catalogue().jurisdictions)
+    policies: list[Policy] = [resource_policy(rule_id, engines, codes) for rule_id in RESOURCE_RULES]
+    policies.append(provenance_policy(engines, codes))
+    policies.append(explicit_provider_policy(engines, codes))
+    return policies

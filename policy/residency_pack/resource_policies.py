@@ -1,0 +1,100 @@
+"""One resource-validation policy per rule the engine can judge from a single resource's inputs.
+
+Each policy runs the shared rule engine on the resource and on its provider (``args.provider``)
+and reports only the findings of its own rule, so a rule can be given its own enforcement level
+through policy config without touching the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pulumi_policy import EnforcementLevel, PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy
+
+from components.residency.engine import REGIONLESS_PACKAGES, RuleEngine, package_of
+from components.residency.rules import Finding, Rule, rule
+from residency_pack import messages
+from residency_pack.jurisdiction import ConfigProblem, Engines
+from residency_pack.subjects import Target, is_default_provider, provider_subject, target
+from residency_pack.values import is_unknown
+
+__all__ = ["RESOURCE_RULES", "resource_findings", "resource_policy"]
+
+RESOURCE_RULES: tuple[str, ...] = (
+    "RES-001",
+    "RES-002",
+    "RES-003",
+    "RES-004",
+    "RES-005",
+    "RES-006",
+    "RES-007",
+    "RES-008",
+    "RES-009",
+    "RES-011",
+    "RES-013",
+)
+"""Rules judged per resource at ``pulumi preview``/``up``; RES-014 is stack-level, RES-010/012 guard-only."""
+
+Report = Callable[[str, "str | None"], None]
+
+
+def resource_findings(engine: RuleEngine, t: Target) -> list[tuple[Finding, str | None]]:
+    """Every finding on the resource, then on its provider (paired with the resource it was found through)."""
+    # Unknowns are deferred, never judged here: this resource-level view has no dependency graph.
+    # The stack policy judges each of them by where it comes from (RES-014).
+    findings: list[tuple[Finding, str | None]] = [(f, None) for f in engine.check(t.subject, defer=is_unknown)[0]]
+    if t.is_cloud_resource and t.provider is not None and not is_default_provider(t.provider):
+        via = f"{t.subject.type} {t.subject.name!r}"
+        findings += [(f, via) for f in engine.check(provider_subject(t.provider), defer=is_unknown)[0]]
+    return findings
+
+
+def config_schema(codes: list[str]) -> PolicyConfigSchema:
+    """The schema every policy declares, so ``--policy-pack-config`` can pin the jurisdiction."""
+    return PolicyConfigSchema(
+        properties={
+            "jurisdiction": {
+                "type": "string",
+                "enum": codes,
+                "description": "Jurisdiction code; must agree with sovereign-dc:jurisdiction if the stack sets it.",
+            }
+        }
+    )
+
+
+def _needs_jurisdiction(t: Target) -> bool:
+    return t.subject.custom and package_of(t.subject.type)[0] not in REGIONLESS_PACKAGES
+
+
+def _validate(the_rule: Rule, engines: Engines) -> Callable[[ResourceValidationArgs, Any], None]:
+    def validate(args: ResourceValidationArgs, report_violation: Report) -> None:
+        try:
+            t = target(args.resource_type, args.name, args.props, args.provider)
+            if not _needs_jurisdiction(t):
+                return
+            resolved = engines.resolve(the_rule.name, args.get_config())
+            if isinstance(resolved, ConfigProblem):
+                report_violation(messages.config_problem(the_rule, resolved.message), None)
+                return
+            for found, via in resource_findings(resolved.engine, t):
+                if found.rule.id == the_rule.id:
+                    report_violation(messages.finding(found, resolved.source, via=via), None)
+        except Exception as exc:  # anything unexpected must refuse, never pass
+            report_violation(messages.crash(the_rule, f"{args.resource_type} {args.name!r}", exc), None)
+
+    return validate
+
+
+def resource_policy(rule_id: str, engines: Engines, codes: list[str]) -> ResourceValidationPolicy:
+    """The resource-validation policy for ``rule_id``, worded from the rules table."""
+    the_rule = rule(rule_id)
+    return ResourceValidationPolicy(
+        name=the_rule.name,
+        display_name=f"{the_rule.id} {the_rule.name}",
+        description=f"{the_rule.id}: {the_rule.message}",
+        enforcement_level=EnforcementLevel(the_rule.level),
+        remediation_steps=the_rule.fix,
+        config_schema=config_schema(codes),
+        validate=_validate(the_rule, engines),
+    )

@@ -1,0 +1,47 @@
+"""Plain values out of pulumi-policy's argument bags, with preview unknowns kept as markers.
+
+pulumi-policy wraps ``props`` in proxies that raise ``UnknownValueError`` when an unknown value is
+read, and its server turns that exception into an *advisory* diagnostic: a policy that merely
+touches an unknown would pass the deployment. We read the proxies' targets instead, so an unknown
+stays a sentinel string that the rule engine is told to defer (and the stack policy judges).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pulumi_policy import proxy
+
+__all__ = ["UNKNOWN_SENTINELS", "is_unknown", "plain"]
+
+UNKNOWN_SENTINELS: frozenset[str] = frozenset(
+    {
+        proxy.UNKNOWN_BOOLEAN_VALUE,
+        proxy.UNKNOWN_NUMBER_VALUE,
+        proxy.UNKNOWN_STRING_VALUE,
+        proxy.UNKNOWN_ARRAY_VALUE,
+        proxy.UNKNOWN_ASSET_VALUE,
+        proxy.UNKNOWN_ARCHIVE_VALUE,
+        proxy.UNKNOWN_OBJECT_VALUE,
+    }
+)
+"""The strings the engine sends (``MarshalOptions{KeepUnknowns: true}``) for values unknown at preview."""
+
+
+def is_unknown(value: Any) -> bool:
+    """True for a value the engine could not know during preview."""
+    return isinstance(value, str) and value in UNKNOWN_SENTINELS
+
+
+def plain(value: Any) -> Any:
+    """``value`` with every pulumi-policy proxy replaced by a plain dict or list, unknowns untouched."""
+    # The proxies expose their target under "__target" (pulumi-policy's own serializer uses it the
+    # same way); going through the Mapping/Sequence API instead would raise on the first unknown.
+    if isinstance(value, (proxy._DictProxy, proxy._ListProxy)):
+        value = value["__target"]
+    if isinstance(value, Mapping):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value

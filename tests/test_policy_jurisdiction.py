@@ -1,0 +1,114 @@
+"""Where the pack takes the jurisdiction from: policy config, else the stack config; otherwise it refuses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_policy_support import Pack, Res, aws_provider, pin_all
+
+BEIJING = aws_provider("cn-north-1")
+FRANKFURT = aws_provider("eu-central-1")
+STACK_KEY = "sovereign-dc:jurisdiction"
+
+pytest_plugins = ("test_policy_support",)  # the shared fixtures: cn, stack_config
+
+
+def messages(diags: list) -> list[str]:
+    return [d.message for d in diags]
+
+
+def test_the_stack_config_alone_sets_the_jurisdiction(stack_config: Any) -> None:
+    stack_config({STACK_KEY: "EU"})
+    pack = Pack()
+    assert pack.analyze(FRANKFURT) == []
+    diags = pack.analyze(BEIJING)
+    assert [d.policy for d in diags] == ["provider-region-pinned"]
+    assert "(jurisdiction EU from stack config `sovereign-dc:jurisdiction`)" in diags[0].message
+
+
+def test_policy_config_alone_sets_the_jurisdiction(stack_config: Any) -> None:
+    stack_config({"aws:region": "eu-central-1"})
+    pack = Pack(pin_all("cn"))
+    assert pack.analyze(BEIJING) == []
+    diags = pack.analyze(FRANKFURT)
+    assert [d.policy for d in diags] == ["provider-region-pinned"]
+    assert "(jurisdiction CN from policy config `provider-region-pinned.jurisdiction`)" in diags[0].message
+
+
+def test_policy_config_and_stack_config_that_agree_are_fine(stack_config: Any) -> None:
+    stack_config({STACK_KEY: "cn"})
+    assert Pack(pin_all("CN")).analyze(BEIJING) == []
+
+
+def test_policy_config_and_stack_config_that_disagree_refuse(stack_config: Any) -> None:
+    stack_config({STACK_KEY: "EU"})
+    diags = Pack(pin_all("CN")).analyze(BEIJING)
+    assert len(diags) == 13 - 2  # every resource-level policy refuses; the two stack policies run later
+    assert {d.level for d in diags} == {"mandatory"}
+    assert (
+        "policy config pins jurisdiction 'CN' but the stack's `sovereign-dc:jurisdiction` is 'EU'" in diags[0].message
+    )
+
+
+@pytest.mark.parametrize(
+    ("config", "policy_config", "text"),
+    [
+        pytest.param(None, None, "no jurisdiction is set, so residency cannot be judged", id="nothing"),
+        pytest.param({"aws:region": "cn-north-1"}, None, "no jurisdiction is set", id="other-keys-only"),
+        pytest.param(
+            {STACK_KEY: "XX"},
+            None,
+            "stack config `sovereign-dc:jurisdiction`: unknown jurisdiction 'XX'",
+            id="stack-unknown",
+        ),
+        pytest.param(None, pin_all("XX"), "unknown jurisdiction 'XX'. Fix: use one of", id="policy-unknown"),
+        pytest.param(None, pin_all(""), "is '', not a jurisdiction code", id="policy-empty"),
+    ],
+)
+def test_a_missing_or_unknown_jurisdiction_refuses_every_cloud_resource(
+    stack_config: Any, config: Any, policy_config: Any, text: str
+) -> None:
+    stack_config(config)
+    pack = Pack(policy_config)
+    diags = pack.analyze(BEIJING)
+    assert len(diags) == 11
+    assert {d.level for d in diags} == {"mandatory"}
+    assert all(text in m for m in messages(diags))
+    assert diags[0].message.startswith("RES-001: ")
+    if "no jurisdiction" in text:
+        assert "pulumi config set jurisdiction <CODE>" in diags[0].message
+        assert "--policy-pack-config" in diags[0].message
+    stack = pack.analyze_stack([BEIJING])
+    assert [(d.policy, d.urn) for d in stack] == [
+        ("unknown-value-provenance", ""),
+        ("explicit-provider-final-state", ""),
+    ]
+    assert all(text in m for m in messages(stack))
+
+
+def test_regionless_resources_need_no_jurisdiction(stack_config: Any) -> None:
+    stack_config(None)
+    rand = Res(
+        "random:index/randomId:RandomId", "r", {"byteLength": 4}, provider=Res("pulumi:providers:random", "r", {})
+    )
+    assert Pack().analyze(rand) == []
+
+
+@pytest.mark.parametrize("raw", ["not json", "[1, 2]", ""])
+def test_an_unreadable_pulumi_config_counts_as_no_stack_config(
+    stack_config: Any, monkeypatch: pytest.MonkeyPatch, raw: str
+) -> None:
+    """The engine always sends a JSON object; anything else must not crash the resolver (it refuses instead)."""
+    from residency_pack.jurisdiction import ConfigProblem, Engines, Resolved
+
+    stack_config(None)
+    monkeypatch.setenv("PULUMI_CONFIG", raw)
+    engines = Engines()
+    problem = engines.resolve("provider-region-pinned", {})
+    assert isinstance(problem, ConfigProblem)
+    assert "no jurisdiction is set" in problem.message
+    resolved = engines.resolve("provider-region-pinned", {"jurisdiction": "de"})
+    assert isinstance(resolved, Resolved)
+    assert resolved.engine.jurisdiction.code == "DE"
+    assert engines.resolve("explicit-provider", {"jurisdiction": "DE"}).engine is resolved.engine  # type: ignore[union-attr]

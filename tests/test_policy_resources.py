@@ -1,0 +1,171 @@
+"""Resource-level policies of the residency pack: one per rule, compliant and non-compliant."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_policy_support import UNKNOWN, Pack, Res, ali_provider, aws_provider, urn
+
+from components.residency.rules import rule
+
+AWS, ALI = aws_provider(), ali_provider()
+
+pytest_plugins = ("test_policy_support",)  # the shared fixtures: cn, stack_config
+
+
+def bucket(props: dict[str, Any], provider: Res | None = AWS) -> Res:
+    return Res("aws:s3/bucket:Bucket", "data", props, provider=provider)
+
+
+def oss(props: dict[str, Any], provider: Res | None = ALI) -> Res:
+    return Res("alicloud:oss/bucket:Bucket", "data", props, provider=provider)
+
+
+# (rule, non-compliant resource, compliant twin, text the violation must carry)
+CASES = [
+    ("RES-001", aws_provider("eu-west-1"), aws_provider("cn-northwest-1"), "`region` = 'eu-west-1'"),
+    ("RES-001", aws_provider(None), aws_provider("cn-north-1"), "The region is not pinned."),
+    ("RES-001", ali_provider("cn-hongkong"), ali_provider("cn-beijing"), "'cn-hongkong' is outside CN"),
+    (
+        "RES-001",
+        bucket({"bucket": "x"}, provider=aws_provider("us-east-1", "us")),
+        bucket({"bucket": "x"}, provider=aws_provider("cn-north-1", "cn")),
+        "aws:s3/bucket:Bucket 'data' (its provider pulumi:providers:aws 'us'): `region` = 'us-east-1'",
+    ),
+    ("RES-002", bucket({}, provider=aws_provider(name="default_7_51_1")), bucket({}), "`provider` = 'default'"),
+    ("RES-002", bucket({}, provider=None), bucket({}), "It would use the default provider."),
+    ("RES-003", bucket({"region": "us-east-1"}), bucket({"region": "cn-northwest-1"}), "`region` = 'us-east-1'"),
+    ("RES-003", oss({"regionId": "cn-hongkong"}), oss({"regionId": "cn-shanghai"}), "`regionId` = 'cn-hongkong'"),
+    (
+        "RES-004",
+        Res("aws:s3/bucketPolicy:BucketPolicy", "p", {"policy": '{"Resource": "arn:aws:s3:::logs/*"}'}, provider=AWS),
+        Res(
+            "aws:s3/bucketPolicy:BucketPolicy", "p", {"policy": '{"Resource": "arn:aws-cn:s3:::logs/*"}'}, provider=AWS
+        ),
+        "`policy(json).Resource` = 'arn:aws:s3:::logs/*'",
+    ),
+    (
+        "RES-005",
+        oss({"kmsMasterKeyId": "acs:kms:ap-southeast-1:123456789012:key/k"}),
+        oss({"kmsMasterKeyId": "acs:kms:cn-hangzhou:123456789012:key/k"}),
+        "ap-southeast-1 is outside CN",
+    ),
+    (
+        "RES-006",
+        Res(
+            "aws:s3/bucket:Bucket",
+            "data",
+            {},
+            provider=Res(
+                "pulumi:providers:aws",
+                "cn",
+                {"region": "cn-north-1", "endpoints": [{"s3": "https://s3.us-east-1.amazonaws.com"}]},
+            ),
+        ),
+        Res(
+            "aws:s3/bucket:Bucket",
+            "data",
+            {},
+            provider=Res(
+                "pulumi:providers:aws",
+                "cn",
+                {"region": "cn-north-1", "endpoints": [{"s3": "https://s3.cn-north-1.amazonaws.com.cn"}]},
+            ),
+        ),
+        "(its provider pulumi:providers:aws 'cn'): `endpoints[0].s3` = 's3.us-east-1.amazonaws.com'",
+    ),
+    ("RES-007", oss({"location": "oss-cn-hongkong"}), oss({"location": "oss-cn-beijing"}), "'oss-cn-hongkong'"),
+    (
+        "RES-008",
+        Res("aws:ec2/subnet:Subnet", "s", {"availabilityZone": "us-east-1a"}, provider=AWS),
+        Res("aws:ec2/subnet:Subnet", "s", {"availabilityZone": "cn-north-1a"}, provider=AWS),
+        "`availabilityZone` = 'us-east-1a'",
+    ),
+    (
+        "RES-009",
+        Res("aws:dynamodb/table:Table", "t", {"replicas": [{"regionName": "us-west-2"}]}, provider=AWS),
+        Res("aws:dynamodb/table:Table", "t", {"replicas": [{"regionName": "cn-northwest-1"}]}, provider=AWS),
+        "`replicas[0].regionName` = 'us-west-2'",
+    ),
+    ("RES-011", aws_provider("cn-north-9"), aws_provider("cn-north-1"), "'cn-north-9' is not a known aws region"),
+    ("RES-011", bucket({"region": "cn-north-9"}), bucket({"region": "cn-north-1"}), "Unknown region 'cn-north-9'"),
+    (
+        "RES-013",
+        Res("gcp:storage/bucket:Bucket", "g", {}, provider=Res("pulumi:providers:gcp", "g", {})),
+        Res("random:index/randomId:RandomId", "g", {"byteLength": 8}, provider=Res("pulumi:providers:random", "r", {})),
+        "package 'gcp' is not covered",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "bad", "good", "text"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_each_rule_refuses_the_offender_and_passes_its_compliant_twin(
+    cn: Pack, rule_id: str, bad: Res, good: Res, text: str
+) -> None:
+    the_rule = rule(rule_id)
+    diags = cn.analyze(bad)
+    assert [(d.policy, d.level) for d in diags] == [(the_rule.name, "mandatory")]
+    message = diags[0].message
+    # pulumi-policy prefixes the policy description, which comes from the rules table.
+    assert message.startswith(f"{rule_id}: {the_rule.message}\n[{rule_id}] ")
+    assert text in message
+    assert f"Fix: {the_rule.fix}" in message
+    assert "(jurisdiction CN from stack config `sovereign-dc:jurisdiction`)" in message
+    assert cn.analyze(good) == []
+
+
+def test_unknown_inputs_at_preview_are_left_to_the_stack_policy_not_to_an_advisory_note(cn: Pack) -> None:
+    """Touching an unknown would turn into an advisory 'can't run policy'; the pack must never do that."""
+    policy = Res("aws:s3/bucketPolicy:BucketPolicy", "p", {"bucket": UNKNOWN, "policy": UNKNOWN}, provider=AWS)
+    assert cn.analyze(policy) == []
+    unknown_region = aws_provider(UNKNOWN)
+    assert cn.analyze(unknown_region) == []
+    # A known offender next to an unknown is still refused.
+    mixed = bucket({"region": "us-east-1", "policy": UNKNOWN})
+    assert [d.policy for d in cn.analyze(mixed)] == ["resource-region-override"]
+
+
+def test_components_and_regionless_resources_are_not_judged(cn: Pack) -> None:
+    assert cn.analyze(Res("sovereign-dc:index:CountryDataCenter", "dc", {"anything": "arn:aws:s3:::x"})) == []
+    assert cn.analyze(Res("pulumi:pulumi:Stack", f"{urn('x', 'y')}", {})) == []
+    tls = Res(
+        "tls:index/privateKey:PrivateKey", "k", {"algorithm": "RSA"}, provider=Res("pulumi:providers:tls", "t", {})
+    )
+    assert cn.analyze(tls) == []
+
+
+def test_free_text_is_not_judged(cn: Pack) -> None:
+    assert cn.analyze(bucket({"tags": {"note": "replicates to us-east-1 later"}, "bucket": "x"})) == []
+
+
+def test_a_resource_breaking_several_rules_gets_one_violation_per_rule(cn: Pack) -> None:
+    res = Res(
+        "aws:ec2/instance:Instance",
+        "vm",
+        {
+            "availabilityZone": "eu-west-1a",
+            "region": "eu-west-1",
+            "iamInstanceProfile": "arn:aws:iam::1:instance-profile/x",
+        },
+        provider=aws_provider("us-east-1", "us"),
+    )
+    assert sorted(d.policy for d in cn.analyze(res)) == [
+        "aws-arn-in-jurisdiction",
+        "provider-region-pinned",
+        "resource-region-override",
+        "zone-in-jurisdiction",
+    ]
+
+
+def test_a_pack_failure_refuses_the_resource(cn: Pack, monkeypatch: pytest.MonkeyPatch) -> None:
+    import residency_pack.resource_policies as rp
+
+    def broken(*_args: Any) -> Any:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(rp, "resource_findings", broken)
+    diags = cn.analyze(bucket({}))
+    assert len(diags) == len(rp.RESOURCE_RULES)
+    assert {d.level for d in diags} == {"mandatory"}
+    assert "could not judge aws:s3/bucket:Bucket 'data' (RuntimeError: boom), so it is refused" in diags[0].message

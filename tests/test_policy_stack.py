@@ -1,0 +1,195 @@
+"""Stack-level policies: preview unknowns judged by provenance (RES-014); providers of the final state (RES-002)."""
+
+from __future__ import annotations
+
+import pytest
+from test_policy_support import UNKNOWN, Pack, Res, aws_provider, urn
+
+from components.residency.rules import rule
+
+CN_PROVIDER = aws_provider("cn-north-1", "cn")
+PROVENANCE = rule("RES-014")
+
+pytest_plugins = ("test_policy_support",)  # the shared fixtures: cn, stack_config
+
+
+def in_country_bucket(name: str = "data") -> Res:
+    return Res("aws:s3/bucket:Bucket", name, {"bucket": name, "arn": f"arn:aws-cn:s3:::{name}"}, provider=CN_PROVIDER)
+
+
+def policy_from(*deps: Res, extra_urns: tuple[str, ...] = ()) -> Res:
+    """A bucket policy whose `policy` input is unknown at preview and computed from ``deps``."""
+    urns = [d.urn for d in deps] + list(extra_urns)
+    return Res(
+        "aws:s3/bucketPolicy:BucketPolicy",
+        "policy",
+        {"bucket": "data", "policy": UNKNOWN},
+        provider=CN_PROVIDER,
+        dependencies=urns,
+        property_dependencies={"policy": urns},
+    )
+
+
+def provenance(diags: list) -> list:
+    return [d for d in diags if d.policy == PROVENANCE.name]
+
+
+def test_an_unknown_computed_from_an_in_country_resource_of_this_stack_passes(cn: Pack) -> None:
+    source = in_country_bucket()
+    assert cn.analyze_stack([CN_PROVIDER, source, policy_from(source)]) == []
+
+
+def test_an_unknown_computed_from_random_passes(cn: Pack) -> None:
+    rand = Res(
+        "random:index/randomId:RandomId", "suffix", {"hex": UNKNOWN}, provider=Res("pulumi:providers:random", "r", {})
+    )
+    assert cn.analyze_stack([CN_PROVIDER, rand, policy_from(rand)]) == []
+
+
+FOREIGN_SOURCES = [
+    pytest.param(
+        Res("pulumi:pulumi:StackReference", "network", {"name": "org/net/us"}),
+        "pulumi:pulumi:StackReference 'network' brings values from outside this stack's resources",
+        id="stack-reference",
+    ),
+    pytest.param(
+        Res("aws:s3/bucket:Bucket", "us-logs", {"bucket": "l"}, provider=aws_provider("us-east-1", "us")),
+        "aws:s3/bucket:Bucket 'us-logs' is not in CN: [RES-001] `region`",
+        id="foreign-provider",
+    ),
+    pytest.param(
+        Res("aws:s3/bucket:Bucket", "d", {"bucket": "d"}, provider=aws_provider("cn-north-1", "default_7_51_1")),
+        "uses the default provider, whose region comes from the environment",
+        id="default-provider",
+    ),
+    pytest.param(
+        Res("aws:s3/bucket:Bucket", "read", {"arn": "arn:aws:s3:::us-bucket"}, provider=CN_PROVIDER),
+        "aws:s3/bucket:Bucket 'read' is not in CN: [RES-004] `arn`",
+        id="foreign-outputs",
+    ),
+    pytest.param(
+        Res("sovereign-dc:index:Thing", "component", {}),
+        "is not an AWS or Alibaba Cloud resource, so where it reads from cannot be proven",
+        id="component",
+    ),
+    pytest.param(
+        Res("gcp:storage/bucket:Bucket", "g", {}, provider=Res("pulumi:providers:gcp", "g", {})),
+        "gcp:storage/bucket:Bucket 'g' is not an AWS or Alibaba Cloud resource",
+        id="uncovered-package",
+    ),
+    pytest.param(
+        aws_provider(UNKNOWN, "late"),
+        "pulumi:providers:aws 'late' has a provider region that is itself unknown",
+        id="provider-with-unknown-region",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "reason"), FOREIGN_SOURCES)
+def test_an_unknown_computed_from_anything_else_fails_closed(cn: Pack, source: Res, reason: str) -> None:
+    diags = provenance(cn.analyze_stack([CN_PROVIDER, source, policy_from(source)]))
+    target = policy_from(source)
+    assert [(d.urn, d.level) for d in diags] == [(target.urn, "mandatory")]
+    message = diags[0].message
+    assert message.startswith(f"RES-014: {PROVENANCE.message}\n[RES-014] aws:s3/bucketPolicy:BucketPolicy 'policy': ")
+    assert "`policy` is unknown during preview" in message
+    assert reason in message
+    assert f"Fix: {PROVENANCE.fix}" in message
+
+
+def test_one_foreign_source_among_in_country_ones_is_enough_to_fail(cn: Pack) -> None:
+    good, bad = in_country_bucket("good"), Res("pulumi:pulumi:StackReference", "net", {})
+    diags = provenance(cn.analyze_stack([CN_PROVIDER, good, bad, policy_from(good, bad)]))
+    assert len(diags) == 1
+    assert "'net'" in diags[0].message
+    assert "'good'" not in diags[0].message
+
+
+def test_a_dependency_outside_this_stack_fails_closed(cn: Pack) -> None:
+    """pulumi-policy drops URNs it cannot resolve; an emptied list is a missing provenance."""
+    elsewhere = urn("aws:s3/bucket:Bucket", "in-another-stack").replace("::cn::", "::us::")
+    diags = provenance(cn.analyze_stack([CN_PROVIDER, policy_from(extra_urns=(elsewhere,))]))
+    assert len(diags) == 1
+    assert "comes from outside this stack: its dependencies are not resources of this stack" in diags[0].message
+
+
+def test_an_unknown_the_resources_own_provider_computes_is_not_a_reference(cn: Pack) -> None:
+    """`arn` of a bucket being created is unknown at preview; nothing flowed into it."""
+    source = in_country_bucket()
+    new = Res(
+        "aws:s3/bucket:Bucket",
+        "new",
+        {"bucket": "new", "arn": UNKNOWN, "policy": "{}"},
+        provider=CN_PROVIDER,
+        dependencies=[source.urn],
+        property_dependencies={"policy": [source.urn]},
+    )
+    assert cn.analyze_stack([CN_PROVIDER, source, new]) == []
+
+
+@pytest.mark.parametrize(
+    ("dependency", "fails"),
+    [
+        pytest.param(Res("pulumi:pulumi:StackReference", "net", {}), True, id="foreign"),
+        pytest.param(in_country_bucket("src"), False, id="in-country"),
+    ],
+)
+def test_without_property_dependencies_every_dependency_must_vouch(cn: Pack, dependency: Res, fails: bool) -> None:
+    res = Res(
+        "aws:s3/bucketPolicy:BucketPolicy",
+        "p",
+        {"policy": UNKNOWN},
+        provider=CN_PROVIDER,
+        dependencies=[dependency.urn],
+    )
+    diags = provenance(cn.analyze_stack([CN_PROVIDER, dependency, res]))
+    assert bool(diags) is fails
+    if fails:
+        assert "the resource depends on resources that cannot vouch for it" in diags[0].message
+
+
+def test_an_unknown_provider_region_is_judged_by_provenance_too(cn: Pack) -> None:
+    net = Res("pulumi:pulumi:StackReference", "net", {})
+    provider = Res(
+        "pulumi:providers:aws",
+        "late",
+        {"region": UNKNOWN},
+        dependencies=[net.urn],
+        property_dependencies={"region": [net.urn]},
+    )
+    diags = provenance(cn.analyze_stack([net, provider]))
+    assert [d.urn for d in diags] == [provider.urn]
+    assert "pulumi:providers:aws 'late': `region` is unknown during preview" in diags[0].message
+
+
+def test_nested_unknowns_are_judged_under_their_top_level_input(cn: Pack) -> None:
+    net = Res("pulumi:pulumi:StackReference", "net", {})
+    res = Res(
+        "aws:s3/bucket:Bucket",
+        "b",
+        {"replicationConfiguration": {"rules": [{"destination": {"bucket": UNKNOWN}}]}},
+        provider=CN_PROVIDER,
+        dependencies=[net.urn],
+        property_dependencies={"replicationConfiguration": [net.urn]},
+    )
+    diags = provenance(cn.analyze_stack([CN_PROVIDER, net, res]))
+    assert len(diags) == 1
+    assert "`replicationConfiguration` is unknown during preview" in diags[0].message
+
+
+@pytest.mark.parametrize(
+    ("provider", "fails"),
+    [
+        pytest.param(aws_provider("cn-north-1", "default_7_51_1"), True, id="default"),
+        pytest.param(None, True, id="none"),
+        pytest.param(CN_PROVIDER, False, id="explicit"),
+    ],
+)
+def test_the_final_state_must_use_explicit_providers(cn: Pack, provider: Res | None, fails: bool) -> None:
+    """Covers resources that never reached a resource-level check, such as `.get()` reads."""
+    read = Res("aws:s3/bucket:Bucket", "read", {"bucket": "b"}, provider=provider)
+    diags = [d for d in cn.analyze_stack([read]) if d.policy == "explicit-provider-final-state"]
+    assert bool(diags) is fails
+    if fails:
+        assert diags[0].urn == read.urn
+        assert diags[0].message.startswith(f"RES-002: {rule('RES-002').message}\n[RES-002] aws:s3/bucket:Bucket 'read'")
