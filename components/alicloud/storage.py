@@ -1,0 +1,212 @@
+"""``AlicloudCountryStorage``: one hardened OSS bucket per data class, replicated only inside the country."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pulumi
+import pulumi_alicloud as alicloud
+
+from components.naming import class_tags, slug
+
+__all__ = ["AlicloudCountryStorage", "AlicloudCountryStorageArgs"]
+
+# Regionless service principal of OSS (the same in every Alibaba Cloud region).
+_OSS_PRINCIPAL = "oss.aliyuncs.com"
+_ROLE_NAME_LIMIT = 64
+
+
+@dataclass
+class AlicloudCountryStorageArgs:
+    """Inputs of ``AlicloudCountryStorage``."""
+
+    jurisdiction: str
+    """Jurisdiction code, e.g. ``CN``."""
+    retention_days: Mapping[str, int]
+    """Data class -> days objects are kept."""
+    keys: Mapping[str, alicloud.kms.Key]
+    """Data class -> its primary-region key (from ``AlicloudCountryKeys``)."""
+    primary: alicloud.Provider
+    """Pinned provider of the primary region."""
+    secondary: alicloud.Provider | None = None
+    """Pinned provider of the in-country secondary region; when set every bucket replicates there."""
+    secondary_region: str | None = None
+    """Region id of ``secondary`` (OSS replication names its destination as ``oss-<region>``)."""
+    replica_keys: Mapping[str, alicloud.kms.Key] = field(default_factory=dict)
+    """Data class -> its secondary-region key; required for every class when ``secondary`` is set."""
+    tags: Mapping[str, str] = field(default_factory=dict)
+    """Tags for every bucket."""
+
+
+class AlicloudCountryStorage(pulumi.ComponentResource):
+    """Per data class: an SSE-KMS OSS bucket, versioned, private, public access blocked, TLS only."""
+
+    buckets: dict[str, alicloud.oss.Bucket]
+    """Data class -> primary bucket."""
+    replica_buckets: dict[str, alicloud.oss.Bucket]
+    """Data class -> replica bucket in the secondary region (empty without one)."""
+
+    def __init__(self, name: str, args: AlicloudCountryStorageArgs, opts: pulumi.ResourceOptions | None = None) -> None:
+        super().__init__("sovereign:alicloud:CountryStorage", name, {}, opts)
+        self.buckets = {}
+        self.replica_buckets = {}
+        account = alicloud.get_account_output(opts=pulumi.InvokeOutputOptions(parent=self, provider=args.primary)).id
+        for data_class, days in args.retention_days.items():
+            base = f"{name}-{slug(data_class)}"
+            tags = class_tags(args.tags, args.jurisdiction, data_class)
+            bucket = self._bucket(base, args.keys[data_class], days, args.primary, account, tags)
+            self.buckets[data_class] = bucket
+            if args.secondary is not None and args.secondary_region is not None:
+                replica_key = args.replica_keys[data_class]
+                replica = self._bucket(f"{base}-replica", replica_key, days, args.secondary, account, tags)
+                self.replica_buckets[data_class] = replica
+                self._replicate(base, args, data_class, bucket, replica, args.secondary_region, tags)
+        self.register_outputs(
+            {
+                "buckets": {c: b.bucket for c, b in self.buckets.items()},
+                "replicaBuckets": {c: b.bucket for c, b in self.replica_buckets.items()},
+            }
+        )
+
+    def _bucket(
+        self,
+        base: str,
+        key: alicloud.kms.Key,
+        days: int,
+        provider: alicloud.Provider,
+        account: pulumi.Output[str],
+        tags: Mapping[str, str],
+    ) -> alicloud.oss.Bucket:
+        child = pulumi.ResourceOptions(parent=self, provider=provider)
+        bucket = alicloud.oss.Bucket(
+            base,
+            storage_class="Standard",
+            redundancy_type="ZRS",
+            force_destroy=False,
+            versioning={"status": "Enabled"},
+            server_side_encryption_rule={"sse_algorithm": "KMS", "kms_master_key_id": key.id},
+            lifecycle_rules=[
+                {
+                    "id": "retention",
+                    "enabled": True,
+                    "prefix": "",
+                    "expirations": [{"days": days}],
+                    "noncurrent_version_expirations": [{"days": days}],
+                    "abort_multipart_uploads": [{"days": 7}],
+                }
+            ],
+            tags=dict(tags),
+            # Data outlives the stack: a mistaken destroy must neither delete nor orphan-and-delete it.
+            opts=pulumi.ResourceOptions(parent=self, provider=provider, protect=True, retain_on_delete=True),
+        )
+        alicloud.oss.BucketAcl(f"{base}-acl", bucket=bucket.bucket, acl="private", opts=child)
+        alicloud.oss.BucketPublicAccessBlock(
+            f"{base}-public-access", bucket=bucket.bucket, block_public_access=True, opts=child
+        )
+        alicloud.oss.BucketPolicy(
+            f"{base}-policy",
+            bucket=bucket.bucket,
+            policy=pulumi.Output.all(bucket.bucket, account).apply(lambda ba: _tls_only_policy(ba[0], ba[1])),
+            opts=child,
+        )
+        return bucket
+
+    def _replicate(
+        self,
+        base: str,
+        args: AlicloudCountryStorageArgs,
+        data_class: str,
+        source: alicloud.oss.Bucket,
+        replica: alicloud.oss.Bucket,
+        secondary_region: str,
+        tags: Mapping[str, str],
+    ) -> None:
+        child = pulumi.ResourceOptions(parent=self, provider=args.primary)
+        source_key, replica_key = args.keys[data_class], args.replica_keys[data_class]
+        role_name = f"sovereign-{args.jurisdiction.lower()}-{slug(data_class)}-oss-replication"[:_ROLE_NAME_LIMIT]
+        role = alicloud.ram.Role(
+            f"{base}-replication-role",
+            role_name=role_name,
+            description="OSS replication to the in-country secondary region",
+            assume_role_policy_document=json.dumps(
+                {
+                    "Version": "1",
+                    "Statement": [
+                        {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [_OSS_PRINCIPAL]}}
+                    ],
+                }
+            ),
+            tags=dict(tags),
+            opts=child,
+        )
+        policy = alicloud.ram.Policy(
+            f"{base}-replication-policy",
+            policy_name=role_name,
+            description="Least privilege for in-country OSS replication",
+            policy_document=pulumi.Output.all(source.bucket, replica.bucket, source_key.arn, replica_key.arn).apply(
+                lambda values: _replication_policy(*values)
+            ),
+            opts=child,
+        )
+        attachment = alicloud.ram.RolePolicyAttachment(
+            f"{base}-replication-attachment",
+            role_name=role.role_name,
+            policy_name=policy.policy_name,
+            policy_type="Custom",
+            opts=child,
+        )
+        alicloud.oss.BucketReplication(
+            f"{base}-replication",
+            bucket=source.bucket,
+            action="ALL",
+            destination={"bucket": replica.bucket, "location": f"oss-{secondary_region}"},
+            sync_role=role.role_name,
+            historical_object_replication="enabled",
+            encryption_configuration={"replica_kms_key_id": replica_key.id},
+            source_selection_criteria={"sse_kms_encrypted_objects": {"status": "Enabled"}},
+            opts=pulumi.ResourceOptions(parent=self, provider=args.primary, depends_on=[attachment]),
+        )
+
+
+def _tls_only_policy(bucket: str, account: str) -> str:
+    """Refuse every request that does not use HTTPS."""
+    return json.dumps(
+        {
+            "Version": "1",
+            "Statement": [
+                {
+                    "Sid": "DenyInsecureTransport",
+                    "Effect": "Deny",
+                    "Principal": ["*"],
+                    "Action": ["oss:*"],
+                    "Resource": [f"acs:oss:*:{account}:{bucket}", f"acs:oss:*:{account}:{bucket}/*"],
+                    "Condition": {"Bool": {"acs:SecureTransport": ["false"]}},
+                }
+            ],
+        }
+    )
+
+
+def _replication_policy(source: str, replica: str, source_key_arn: str, replica_key_arn: str) -> str:
+    """OSS may read the source, write the replica and use exactly the two keys involved."""
+    return json.dumps(
+        {
+            "Version": "1",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Action": ["oss:ReplicateList", "oss:ReplicateGet"],
+                    "Resource": [f"acs:oss:*:*:{source}", f"acs:oss:*:*:{source}/*"],
+                },
+                {
+                    "Effect": "Allow",
+                    "Action": ["oss:ReplicateList", "oss:ReplicateGet", "oss:ReplicatePut", "oss:ReplicateDelete"],
+                    "Resource": [f"acs:oss:*:*:{replica}", f"acs:oss:*:*:{replica}/*"],
+                },
+                {"Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": [source_key_arn]},
+                {"Effect": "Allow", "Action": ["kms:Encrypt", "kms:GenerateDataKey"], "Resource": [replica_key_arn]},
+            ],
+        }
+    )

@@ -1,0 +1,78 @@
+"""Turn a pydantic ``ValidationError`` into one ``ConfigError`` an operator can act on."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from components.errors import ConfigError
+
+__all__ = ["to_config_error"]
+
+_SCHEMA_DOC = "docs/datacenter.md"
+
+
+def to_config_error(exc: ValidationError, model: type[BaseModel], file: str, root_key: str) -> ConfigError:
+    """The first error of ``exc`` as a ``ConfigError`` naming ``file`` and ``root_key.<path>``."""
+    error = exc.errors(include_url=False)[0]
+    loc = tuple(part for part in error["loc"] if part != "[key]")
+    key = ".".join([root_key, *(str(part) for part in loc)])
+    problem, fix = _explain(error, model, loc)
+    return ConfigError(file, key, problem, fix)
+
+
+def _explain(error: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+    kind = error["type"]
+    given = error.get("input")
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        allowed = _allowed_keys(model, loc[:-1])
+        close = difflib.get_close_matches(name, allowed, n=1)
+        fix = f"rename it to `{close[0]}`" if close else f"remove it or use one of: {', '.join(allowed) or '(none)'}"
+        return f"unknown key `{name}`", fix
+    if kind == "missing":
+        return "required key is missing", f"add it (the stack file schema is in {_SCHEMA_DOC})"
+    if kind == "literal_error":
+        return f"{given!r} is not allowed ({error['msg']})", "use one of the listed values"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return (
+            f"wrong type: got {type(given).__name__} {given!r} ({error['msg']})",
+            "write a value of the expected type (quote text, leave numbers unquoted)",
+        )
+    return f"{error['msg']} (got {given!r})", "change the value to satisfy that rule"
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the model found by walking ``loc`` from ``model`` (dict keys are skipped)."""
+    current: Any = model
+    parts = list(loc)
+    while parts:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(parts.pop(0)))
+            if field is None:
+                return []
+            current = field.annotation
+        elif typing.get_origin(current) is dict:
+            parts.pop(0)
+            current = typing.get_args(current)[1]
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return sorted(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X | None`` -> ``X``; anything else unchanged."""
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return annotation

@@ -1,0 +1,120 @@
+"""The shape of a stack file's ``sovereign-dc:datacenter`` value.
+
+Structure only: every model forbids unknown keys and is strict about types, so a typo or a quoted
+number is reported instead of being silently ignored or coerced. Rules that need the jurisdiction
+catalogue or compare several fields live in ``checks.py``, where they can name the exact key.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+__all__ = [
+    "DATA_CLASSES",
+    "AlicloudCompute",
+    "AwsCompute",
+    "CloudRegions",
+    "Clouds",
+    "Compute",
+    "DataClass",
+    "DataClassName",
+    "DataCenterConfig",
+    "Keys",
+]
+
+DataClassName = Literal["vehicle_telemetry", "camera_footage", "owner_personal_data", "vehicle_diagnostics"]
+"""Data classes a country data center can hold; each gets its own key and bucket."""
+
+DATA_CLASSES: tuple[str, ...] = get_args(DataClassName)
+
+Region = Annotated[str, StringConstraints(min_length=1, pattern=r"^[a-z0-9-]+$")]
+TagText = Annotated[str, StringConstraints(min_length=1, max_length=256)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class CloudRegions(_Strict):
+    """Where one cloud's resources live inside the jurisdiction."""
+
+    primary: Region
+    """Region holding the buckets, keys and compute."""
+    secondary: Region | None = None
+    """Optional second in-country region: buckets replicate there, with a replica key there."""
+
+
+class Clouds(_Strict):
+    """The clouds a market uses; at least one."""
+
+    aws: CloudRegions | None = None
+    """AWS regions (the partition follows from the regions, e.g. aws-cn for cn-north-1)."""
+    alicloud: CloudRegions | None = None
+    """Alibaba Cloud regions."""
+
+
+class DataClass(_Strict):
+    """How long one class of data is kept."""
+
+    retention_days: int = Field(ge=1, le=3650)
+    """Objects (and their old versions) expire this many days after creation."""
+
+
+class _ComputeBase(_Strict):
+    cidr: str
+    """Private IPv4 range of the VPC, /16 to /24, not overlapping any other cloud's range."""
+    instance_type: str = Field(min_length=1)
+    """Instance size, e.g. ``m6i.large`` (AWS) or ``ecs.g7.large`` (Alibaba Cloud)."""
+    count: int = Field(ge=0, le=50)
+    """How many instances; 0 builds the network only."""
+    zones: int = Field(default=2, ge=2, le=4)
+    """Zones to spread private subnets (and instances) over; at least two for zone failure."""
+    disk_gb: int = Field(default=40, ge=20, le=16384)
+    """System disk size in GiB."""
+    image: str | None = None
+    """Machine image id; when omitted the cloud's current stock Linux image of the region is used."""
+
+
+class AwsCompute(_ComputeBase):
+    """EC2 sizing in the primary AWS region."""
+
+
+class AlicloudCompute(_ComputeBase):
+    """ECS sizing in the primary Alibaba Cloud region."""
+
+
+class Compute(_Strict):
+    """Compute per cloud; a cloud listed here must also be listed under ``clouds``."""
+
+    aws: AwsCompute | None = None
+    """EC2 fleet in the primary AWS region."""
+    alicloud: AlicloudCompute | None = None
+    """ECS fleet in the primary Alibaba Cloud region."""
+
+
+class Keys(_Strict):
+    """Customer-managed key settings shared by every data class."""
+
+    rotation_days: int = Field(default=365, ge=90, le=365)
+    """Automatic rotation period (AWS allows 90-2560, Alibaba Cloud 7-365: the overlap is accepted)."""
+    deletion_window_days: int = Field(default=30, ge=7, le=30)
+    """Waiting period before a scheduled key deletion takes effect (AWS allows 7-30)."""
+
+
+class DataCenterConfig(_Strict):
+    """The whole ``sovereign-dc:datacenter`` value."""
+
+    clouds: Clouds
+    """Clouds in use and their regions."""
+    data_classes: dict[DataClassName, DataClass] = Field(min_length=1)
+    """Data classes stored in this market and their retention."""
+    compute: Compute = Compute()
+    """Compute sizing per cloud."""
+    keys: Keys = Keys()
+    """Key rotation and deletion window."""
+    tags: dict[str, TagText] = Field(default_factory=dict)
+    """Tags on every taggable resource (besides the toolkit's own)."""
+    owners: list[Annotated[str, StringConstraints(min_length=3)]] = Field(min_length=1)
+    """Teams or people accountable for this market's data (emails or team handles)."""

@@ -1,0 +1,164 @@
+"""The per-cloud components on their own, under the realistic mocks and the residency guard."""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Iterator
+
+import pulumi
+import pulumi_alicloud as alicloud
+import pulumi_aws as aws
+import pytest
+from datacenter_mocks import DataCenterMocks
+
+from components.alicloud import AlicloudCountryKeys, AlicloudCountryKeysArgs
+from components.aws import (
+    AwsCountryCompute,
+    AwsCountryComputeArgs,
+    AwsCountryKeys,
+    AwsCountryKeysArgs,
+    AwsCountryStorage,
+    AwsCountryStorageArgs,
+)
+from components.config.models import DataCenterConfig
+from components.datacenter import CountryDataCenter, CountryDataCenterArgs
+from components.residency import ResidencyViolation, enforce, load_catalogue
+from components.testing import MockSession
+
+
+@pytest.fixture
+def session() -> Iterator[MockSession]:
+    with MockSession(project="sovereign-dc", stack="test", mocks=DataCenterMocks()) as s:
+        yield s
+
+
+def _cn_keys(secondary: bool) -> tuple[AwsCountryKeys, aws.Provider, aws.Provider | None]:
+    primary = aws.Provider("bj", region="cn-north-1")
+    other = aws.Provider("nx", region="cn-northwest-1") if secondary else None
+    keys = AwsCountryKeys(
+        "k",
+        AwsCountryKeysArgs(
+            jurisdiction="CN",
+            data_classes=["vehicle_telemetry", "camera_footage"],
+            rotation_days=365,
+            deletion_window_days=30,
+            primary=primary,
+            secondary=other,
+        ),
+    )
+    return keys, primary, other
+
+
+def test_keys_per_data_class_with_replicas_in_the_secondary_region(session: MockSession) -> None:
+    guard = enforce("CN", mode="audit")
+    run = session.run(lambda: _cn_keys(secondary=True))
+    assert guard.findings == []
+    keys = run.by_type("aws:kms/key:Key")
+    assert {k.name for k in keys} == {
+        "k-vehicle-telemetry",
+        "k-camera-footage",
+        "k-compute-disks",
+        "k-vehicle-telemetry-replica",
+        "k-camera-footage-replica",
+    }
+    assert {k.region for k in keys if k.name.endswith("-replica")} == {"cn-northwest-1"}
+    assert {k.outputs["arn"].split(":")[1] for k in keys} == {"aws-cn"}
+    policy = run.find("k-camera-footage").inputs["policy"]
+    assert "arn:aws-cn:iam::123456789012:root" in policy
+    aliases = {a.inputs["name"] for a in run.by_type("aws:kms/alias:Alias")}
+    assert "alias/sovereign/cn/camera-footage" in aliases
+    assert run.find("k").type == "sovereign:aws:CountryKeys"
+
+
+def test_without_a_secondary_there_is_no_replica_and_no_replication(session: MockSession) -> None:
+    def program() -> None:
+        keys, primary, _ = _cn_keys(secondary=False)
+        AwsCountryStorage(
+            "s",
+            AwsCountryStorageArgs(
+                jurisdiction="CN",
+                retention_days={"vehicle_telemetry": 90, "camera_footage": 30},
+                keys=keys.keys,
+                primary=primary,
+            ),
+        )
+
+    run = session.run(program)
+    assert not [k for k in run.by_type("aws:kms/key:Key") if k.name.endswith("-replica")]
+    assert len(run.by_type("aws:s3/bucket:Bucket")) == 2
+    assert run.by_type("aws:s3/bucketReplicationConfig:BucketReplicationConfig") == ()
+    lifecycle = run.find("s-camera-footage-lifecycle").inputs["rules"][0]
+    assert lifecycle["expiration"]["days"] == 30
+    assert lifecycle["noncurrentVersionExpiration"]["noncurrentDays"] == 30
+
+
+def test_components_pass_the_guard_in_raise_mode_and_a_foreign_provider_does_not(session: MockSession) -> None:
+    enforce("CN")
+    run = session.run(lambda: _cn_keys(secondary=True))
+    assert run.ok
+    with pytest.raises(ResidencyViolation, match="RES-001"):
+        aws.Provider("tokyo", region="ap-northeast-1")
+
+
+def test_compute_spreads_private_subnets_and_instances_over_zones(session: MockSession) -> None:
+    def program() -> None:
+        provider = aws.Provider("fra", region="eu-central-1")
+        key = aws.kms.Key("disk", opts=pulumi.ResourceOptions(provider=provider))
+        AwsCountryCompute(
+            "c",
+            AwsCountryComputeArgs(
+                cidr="10.0.0.0/20",
+                zones=3,
+                instance_type="m6i.large",
+                count=4,
+                disk_gb=40,
+                disk_key=key,
+                provider=provider,
+            ),
+        )
+
+    run = session.run(program)
+    subnets = run.by_type("aws:ec2/subnet:Subnet")
+    nets = [ipaddress.IPv4Network(s.inputs["cidrBlock"]) for s in subnets]
+    assert len(nets) == 3
+    assert all(n.subnet_of(ipaddress.IPv4Network("10.0.0.0/20")) for n in nets)
+    assert not any(a.overlaps(b) for i, a in enumerate(nets) for b in nets[i + 1 :])
+    assert {s.inputs["availabilityZone"] for s in subnets} == {"eu-central-1a", "eu-central-1b", "eu-central-1c"}
+    instances = run.by_type("aws:ec2/instance:Instance")
+    assert len({i.inputs["subnetId"] for i in instances}) == 3
+    assert all(i.ignore_changes == ("ami",) for i in instances)
+    endpoints = {e.inputs["serviceName"] for e in run.by_type("aws:ec2/vpcEndpoint:VpcEndpoint")}
+    assert endpoints == {"com.amazonaws.eu-central-1.s3", "com.amazonaws.eu-central-1.kms"}
+
+
+def test_alicloud_keys_rotate_and_are_limited_to_the_account(session: MockSession) -> None:
+    def program() -> None:
+        AlicloudCountryKeys(
+            "ak",
+            AlicloudCountryKeysArgs(
+                jurisdiction="CN",
+                data_classes=["owner_personal_data"],
+                rotation_days=180,
+                deletion_window_days=14,
+                primary=alicloud.Provider("sh", region="cn-shanghai"),
+            ),
+        )
+
+    run = session.run(program)
+    key = run.find("ak-owner-personal-data")
+    assert key.inputs["rotationInterval"] == "180d"
+    assert key.inputs["pendingWindowInDays"] == 14
+    assert "acs:ram::1234567890123456:*" in key.inputs["policy"]
+    assert key.protect and key.retain_on_delete
+
+
+def test_datacenter_refuses_a_region_outside_its_jurisdiction(session: MockSession) -> None:
+    config = DataCenterConfig.model_validate(
+        {
+            "clouds": {"aws": {"primary": "us-east-1"}},
+            "data_classes": {"vehicle_telemetry": {"retention_days": 30}},
+            "owners": ["ops@example.com"],
+        }
+    )
+    with pytest.raises(ValueError, match="aws region us-east-1 is outside CN"):
+        CountryDataCenter("dc", CountryDataCenterArgs(load_catalogue().get("CN"), config, "cn"))
