@@ -1,0 +1,384 @@
+"""Per-type computed outputs for the mocks (AWS and Alibaba Cloud).
+
+Each builder receives a :class:`Site` (what the mocks resolved about one resource: where it lives,
+its deterministic hash, its inputs) and returns ``(physical id, computed outputs)``. The mocks echo
+the inputs first and overlay these. Builders are plain functions looked up in a dict by type token,
+so per-resource work is one dict lookup plus a few string formats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from pulumi.runtime.rpc import is_rpc_secret, unwrap_rpc_secret
+
+__all__ = ["ALICLOUD_BUILDERS", "AWS_BUILDERS", "AWS_GLOBAL_SERVICES", "Site", "aws_generic", "alicloud_generic"]
+
+Builder = Callable[["Site"], tuple[str, dict[str, Any]]]
+
+# Services whose ARNs carry no region (and whose resources have no `region` property in v7).
+AWS_GLOBAL_SERVICES = frozenset({"iam", "route53", "cloudfront", "organizations", "globalaccelerator", "shield"})
+
+# Pulumi module names that differ from the ARN service namespace.
+_AWS_SERVICE_ALIASES = {
+    "lb": "elasticloadbalancing",
+    "alb": "elasticloadbalancing",
+    "elb": "elasticloadbalancing",
+    "vpc": "ec2",
+    "ebs": "ec2",
+    "cognito": "cognito-idp",
+    "cfg": "config",
+    "ecrpublic": "ecr-public",
+}
+
+
+class Site:
+    """Everything a builder may use about one resource. Built once per resource, never copied."""
+
+    __slots__ = ("account", "cloud", "digest", "dns", "inputs", "name", "partition", "region", "resource_id", "token")
+
+    def __init__(
+        self,
+        *,
+        token: str,
+        name: str,
+        inputs: dict[str, Any],
+        cloud: str,
+        region: str,
+        partition: str,
+        dns: str,
+        account: str,
+        digest: str,
+        resource_id: str | None,
+    ) -> None:
+        self.token = token
+        self.name = name
+        self.inputs = inputs
+        self.cloud = cloud
+        self.region = region
+        self.partition = partition
+        self.dns = dns
+        self.account = account
+        self.digest = digest
+        self.resource_id = resource_id
+
+    def get(self, key: str) -> Any:
+        """An input value with any secret wrapper removed (outputs derived from it stay plain)."""
+        value = self.inputs.get(key)
+        return unwrap_rpc_secret(value) if is_rpc_secret(value) else value
+
+    def hex(self, n: int) -> str:
+        """``n`` deterministic hex characters for this resource."""
+        return self.digest[:n]
+
+    def uuid(self) -> str:
+        """A deterministic UUID-shaped id."""
+        d = self.digest
+        return f"{d[:8]}-{d[8:12]}-{d[12:16]}-{d[16:20]}-{d[20:32]}"
+
+    def physical_name(self, key: str = "name", max_len: int = 63) -> str:
+        """The explicit name input, else the read/import id, else an auto-name like the provider's."""
+        explicit = self.get(key)
+        if isinstance(explicit, str) and explicit:
+            return explicit
+        prefix = self.get(f"{key}Prefix")
+        if isinstance(prefix, str) and prefix:
+            return prefix + self.digest[:26]
+        if self.resource_id:
+            return self.resource_id
+        return f"{self.name}-{self.digest[:7]}"[:max_len]
+
+    def arn(self, service: str, resource: str, *, regional: bool = True) -> str:
+        region = self.region if regional else ""
+        return f"arn:{self.partition}:{service}:{region}:{self.account}:{resource}"
+
+
+def _kebab(type_name: str) -> str:
+    out: list[str] = []
+    for i, ch in enumerate(type_name):
+        if ch.isupper() and i:
+            out.append("-")
+        out.append(ch.lower())
+    return "".join(out)
+
+
+def aws_service(token: str) -> str:
+    """The ARN service namespace for a pulumi-aws type token (``aws:s3/bucket:Bucket`` -> ``s3``)."""
+    module = token.split(":", 2)[1] if token.count(":") >= 2 else ""
+    service = module.split("/", 1)[0]
+    return _AWS_SERVICE_ALIASES.get(service, service)
+
+
+def aws_generic(site: Site) -> tuple[str, dict[str, Any]]:
+    """Any AWS type: an id, an ARN in the right partition and the region."""
+    type_name = site.token.rsplit(":", 1)[-1]
+    service = aws_service(site.token)
+    rid = site.resource_id or f"{_kebab(type_name)}-{site.hex(17)}"
+    if service in AWS_GLOBAL_SERVICES:
+        return rid, {"arn": site.arn(service, f"{_kebab(type_name)}/{rid}", regional=False)}
+    return rid, {"arn": site.arn(service, f"{_kebab(type_name)}/{rid}"), "region": site.region}
+
+
+def _regional(site: Site, out: dict[str, Any]) -> dict[str, Any]:
+    out["region"] = site.region
+    return out
+
+
+def _s3_bucket(site: Site) -> tuple[str, dict[str, Any]]:
+    bucket = site.physical_name("bucket")
+    return bucket, _regional(
+        site,
+        {
+            "bucket": bucket,
+            "arn": f"arn:{site.partition}:s3:::{bucket}",
+            "bucketDomainName": f"{bucket}.s3.{site.dns}",
+            "bucketRegionalDomainName": f"{bucket}.s3.{site.region}.{site.dns}",
+            "hostedZoneId": f"Z{site.hex(13).upper()}",
+        },
+    )
+
+
+def _s3_bucket_child(site: Site) -> tuple[str, dict[str, Any]]:
+    # Versioning, encryption, public-access-block, policy...: the id is the bucket name.
+    bucket = site.get("bucket")
+    rid = site.resource_id or (bucket if isinstance(bucket, str) and bucket else f"{site.name}-{site.hex(7)}")
+    return rid, {"region": site.region}
+
+
+def _kms_key(site: Site) -> tuple[str, dict[str, Any]]:
+    key_id = site.resource_id or site.uuid()
+    return key_id, _regional(site, {"arn": site.arn("kms", f"key/{key_id}"), "keyId": key_id})
+
+
+def _kms_alias(site: Site) -> tuple[str, dict[str, Any]]:
+    alias = site.get("name") or site.resource_id or f"alias/{site.name}-{site.hex(7)}"
+    target = site.get("targetKeyId")
+    out: dict[str, Any] = {"name": alias, "arn": site.arn("kms", alias)}
+    if isinstance(target, str) and target:
+        out["targetKeyArn"] = target if target.startswith("arn:") else site.arn("kms", f"key/{target}")
+    return alias, _regional(site, out)
+
+
+def _iam_role(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name(max_len=64)
+    path = site.get("path") or "/"
+    return name, {
+        "name": name,
+        "arn": site.arn("iam", f"role{path}{name}", regional=False),
+        "uniqueId": f"AROA{site.hex(17).upper()}",
+        "createDate": "2024-01-01T00:00:00Z",
+    }
+
+
+def _iam_policy(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name(max_len=128)
+    path = site.get("path") or "/"
+    arn = site.arn("iam", f"policy{path}{name}", regional=False)
+    # The provider uses the ARN as a managed policy's id.
+    return arn, {"name": name, "arn": arn, "policyId": f"ANPA{site.hex(17).upper()}"}
+
+
+def _iam_named(kind: str) -> Callable[[Site], tuple[str, dict[str, Any]]]:
+    def build(site: Site) -> tuple[str, dict[str, Any]]:
+        name = site.physical_name(max_len=64)
+        path = site.get("path") or "/"
+        return name, {"name": name, "arn": site.arn("iam", f"{kind}{path}{name}", regional=False)}
+
+    return build
+
+
+def _ec2(
+    prefix: str, arn_kind: str, extra: Callable[[Site, str], dict[str, Any]] | None = None
+) -> Callable[[Site], tuple[str, dict[str, Any]]]:
+    def build(site: Site) -> tuple[str, dict[str, Any]]:
+        rid = site.resource_id or f"{prefix}-{site.hex(17)}"
+        out: dict[str, Any] = {"arn": site.arn("ec2", f"{arn_kind}/{rid}"), "ownerId": site.account}
+        if extra is not None:
+            out.update(extra(site, rid))
+        return rid, _regional(site, out)
+
+    return build
+
+
+def _zone_id(region: str, index: int = 1) -> str:
+    # Mirrors AWS zone ids such as euc1-az1 / cnn1-az1 / usgw1-az1.
+    short = {"north": "n", "south": "s", "east": "e", "west": "w", "central": "c", "gov": "g"}
+    parts = region.split("-")
+    mid = "".join(short.get(p, p[:2] if p.startswith(("north", "south")) else p[:1]) for p in parts[1:-1])
+    return f"{parts[0]}{mid}{parts[-1]}-az{index}"
+
+
+def _vpc_extra(site: Site, rid: str) -> dict[str, Any]:
+    return {
+        "defaultSecurityGroupId": f"sg-{site.digest[1:18]}",
+        "defaultRouteTableId": f"rtb-{site.digest[2:19]}",
+        "mainRouteTableId": f"rtb-{site.digest[2:19]}",
+        "defaultNetworkAclId": f"acl-{site.digest[3:20]}",
+        "dhcpOptionsId": f"dopt-{site.digest[4:21]}",
+    }
+
+
+def _subnet_extra(site: Site, rid: str) -> dict[str, Any]:
+    az = site.get("availabilityZone")
+    if not isinstance(az, str) or not az:
+        az = site.region + "a"
+    return {"availabilityZone": az, "availabilityZoneId": _zone_id(site.region, ord(az[-1]) - ord("a") + 1)}
+
+
+def _sg_extra(site: Site, rid: str) -> dict[str, Any]:
+    return {"name": site.physical_name(max_len=255)}
+
+
+def _private_ip(site: Site) -> str:
+    d = site.digest
+    return f"10.{int(d[0:2], 16) % 256}.{int(d[2:4], 16) % 256}.{int(d[4:6], 16) % 250 + 4}"
+
+
+def _instance_extra(site: Site, rid: str) -> dict[str, Any]:
+    ip = site.get("privateIp") or _private_ip(site)
+    az = site.get("availabilityZone") or site.region + "a"
+    return {
+        "privateIp": ip,
+        "privateDns": f"ip-{ip.replace('.', '-')}.{site.region}.compute.internal",
+        "primaryNetworkInterfaceId": f"eni-{site.digest[5:22]}",
+        "instanceState": "running",
+        "availabilityZone": az,
+    }
+
+
+def _launch_template_extra(site: Site, rid: str) -> dict[str, Any]:
+    return {"name": site.physical_name(max_len=128), "latestVersion": 1, "defaultVersion": 1}
+
+
+def _vpc_endpoint_extra(site: Site, rid: str) -> dict[str, Any]:
+    service = site.get("serviceName") or f"com.amazonaws.{site.region}.s3"
+    return {
+        "state": "available",
+        "prefixListId": f"pl-{site.hex(8)}",
+        "dnsEntries": [
+            {"dnsName": f"{rid}.{service.rsplit('.', 1)[-1]}.{site.region}.vpce.{site.dns}", "hostedZoneId": ""}
+        ],
+    }
+
+
+def _asg(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name(max_len=255)
+    arn = site.arn("autoscaling", f"autoScalingGroup:{site.uuid()}:autoScalingGroupName/{name}")
+    return name, _regional(site, {"name": name, "arn": arn})
+
+
+def _log_group(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name(max_len=512)
+    return name, _regional(site, {"name": name, "arn": site.arn("logs", f"log-group:{name}")})
+
+
+def _sqs_queue(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name(max_len=80)
+    url = f"https://sqs.{site.region}.{site.dns}/{site.account}/{name}"
+    return url, _regional(site, {"name": name, "arn": site.arn("sqs", name), "url": url})
+
+
+def _sns_topic(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name(max_len=256)
+    arn = site.arn("sns", name)
+    return arn, _regional(site, {"name": name, "arn": arn})
+
+
+def _lambda_function(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name(max_len=64)
+    arn = site.arn("lambda", f"function:{name}")
+    return name, _regional(site, {"name": name, "arn": arn, "qualifiedArn": f"{arn}:$LATEST", "version": "$LATEST"})
+
+
+def _dynamodb_table(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name(max_len=255)
+    return name, _regional(site, {"name": name, "arn": site.arn("dynamodb", f"table/{name}")})
+
+
+AWS_BUILDERS: Mapping[str, Builder] = MappingProxyType(
+    {
+        "aws:s3/bucket:Bucket": _s3_bucket,
+        "aws:s3/bucketV2:BucketV2": _s3_bucket,
+        "aws:s3/bucketVersioning:BucketVersioning": _s3_bucket_child,
+        "aws:s3/bucketVersioningV2:BucketVersioningV2": _s3_bucket_child,
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": _s3_bucket_child,
+        "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": _s3_bucket_child,
+        "aws:s3/bucketPolicy:BucketPolicy": _s3_bucket_child,
+        "aws:s3/bucketOwnershipControls:BucketOwnershipControls": _s3_bucket_child,
+        "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": _s3_bucket_child,
+        "aws:s3/bucketLogging:BucketLogging": _s3_bucket_child,
+        "aws:kms/key:Key": _kms_key,
+        "aws:kms/alias:Alias": _kms_alias,
+        "aws:iam/role:Role": _iam_role,
+        "aws:iam/policy:Policy": _iam_policy,
+        "aws:iam/user:User": _iam_named("user"),
+        "aws:iam/group:Group": _iam_named("group"),
+        "aws:iam/instanceProfile:InstanceProfile": _iam_named("instance-profile"),
+        "aws:ec2/vpc:Vpc": _ec2("vpc", "vpc", _vpc_extra),
+        "aws:ec2/subnet:Subnet": _ec2("subnet", "subnet", _subnet_extra),
+        "aws:ec2/securityGroup:SecurityGroup": _ec2("sg", "security-group", _sg_extra),
+        "aws:ec2/instance:Instance": _ec2("i", "instance", _instance_extra),
+        "aws:ec2/launchTemplate:LaunchTemplate": _ec2("lt", "launch-template", _launch_template_extra),
+        "aws:ec2/vpcEndpoint:VpcEndpoint": _ec2("vpce", "vpc-endpoint", _vpc_endpoint_extra),
+        "aws:ec2/internetGateway:InternetGateway": _ec2("igw", "internet-gateway"),
+        "aws:ec2/natGateway:NatGateway": _ec2("nat", "natgateway"),
+        "aws:ec2/routeTable:RouteTable": _ec2("rtb", "route-table"),
+        "aws:ec2/eip:Eip": _ec2("eipalloc", "elastic-ip"),
+        "aws:ec2/networkInterface:NetworkInterface": _ec2("eni", "network-interface"),
+        "aws:ebs/volume:Volume": _ec2("vol", "volume"),
+        "aws:autoscaling/group:Group": _asg,
+        "aws:cloudwatch/logGroup:LogGroup": _log_group,
+        "aws:sqs/queue:Queue": _sqs_queue,
+        "aws:sns/topic:Topic": _sns_topic,
+        "aws:lambda/function:Function": _lambda_function,
+        "aws:dynamodb/table:Table": _dynamodb_table,
+    }
+)
+
+
+def alicloud_generic(site: Site) -> tuple[str, dict[str, Any]]:
+    """Any Alibaba Cloud type: a deterministic id."""
+    return site.resource_id or f"{site.name}-{site.hex(17)}", {}
+
+
+def _oss_bucket(site: Site) -> tuple[str, dict[str, Any]]:
+    bucket = site.physical_name("bucket")
+    return bucket, {
+        "bucket": bucket,
+        "location": f"oss-{site.region}",
+        "extranetEndpoint": f"oss-{site.region}.{site.dns}",
+        "intranetEndpoint": f"oss-{site.region}-internal.{site.dns}",
+        "owner": site.account,
+        "creationDate": "2024-01-01",
+    }
+
+
+def _ali_kms_key(site: Site) -> tuple[str, dict[str, Any]]:
+    key_id = site.resource_id or site.uuid()
+    return key_id, {"arn": f"acs:kms:{site.region}:{site.account}:key/{key_id}", "status": "Enabled"}
+
+
+def _ali_prefixed(prefix: str) -> Callable[[Site], tuple[str, dict[str, Any]]]:
+    def build(site: Site) -> tuple[str, dict[str, Any]]:
+        return site.resource_id or f"{prefix}-{site.hex(20)}", {}
+
+    return build
+
+
+def _ali_vswitch(site: Site) -> tuple[str, dict[str, Any]]:
+    zone = site.get("zoneId") or f"{site.region}-a"
+    return site.resource_id or f"vsw-{site.hex(20)}", {"zoneId": zone}
+
+
+ALICLOUD_BUILDERS: Mapping[str, Builder] = MappingProxyType(
+    {
+        "alicloud:oss/bucket:Bucket": _oss_bucket,
+        "alicloud:kms/key:Key": _ali_kms_key,
+        "alicloud:vpc/network:Network": _ali_prefixed("vpc"),
+        "alicloud:vpc/switch:Switch": _ali_vswitch,
+        "alicloud:ecs/securityGroup:SecurityGroup": _ali_prefixed("sg"),
+        "alicloud:ecs/instance:Instance": _ali_prefixed("i"),
+    }
+)

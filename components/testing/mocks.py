@@ -1,0 +1,347 @@
+"""Jurisdiction-aware Pulumi mocks: every output follows the partition and region of its provider.
+
+Under ``pulumi.runtime.set_mocks`` there is no engine and no provider plugin, so whatever a mock
+returns is what the program (and our residency guard) sees. Generic mocks that answer ``arn:aws:...``
+for a bucket in ``cn-north-1`` would let a residency bug pass a test, so these mocks derive every
+ARN, endpoint and zone from the region of the provider that created the resource, using the
+jurisdiction catalogue for partitions and DNS suffixes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+import pulumi
+from pulumi.runtime.config import get_config
+from pulumi.runtime.mocks import MockCallArgs, MockResourceArgs
+from pulumi.runtime.rpc import is_rpc_secret, unwrap_rpc_secret
+
+from components.residency.catalogue import Catalogue, load_catalogue
+from components.testing._builders import (
+    ALICLOUD_BUILDERS,
+    AWS_BUILDERS,
+    AWS_GLOBAL_SERVICES,
+    Site,
+    _zone_id,
+    alicloud_generic,
+    aws_generic,
+    aws_service,
+)
+
+__all__ = ["AWS_GLOBAL_SERVICES", "Location", "SovereignMocks", "aws_service"]
+
+AWS_PROVIDER = "pulumi:providers:aws"
+ALICLOUD_PROVIDER = "pulumi:providers:alicloud"
+
+
+class Location(NamedTuple):
+    """Where a resource or invoke lives: cloud, region, and (AWS) partition and DNS suffix."""
+
+    cloud: str | None
+    region: str | None
+    partition: str = ""
+    dns: str = ""
+
+
+_NOWHERE = Location(None, None)
+
+
+def _plain(value: Any) -> Any:
+    return unwrap_rpc_secret(value) if is_rpc_secret(value) else value
+
+
+class SovereignMocks(pulumi.runtime.Mocks):
+    """Realistic, deterministic mocks for pulumi-aws v7 and pulumi-alicloud.
+
+    * Providers (``pulumi:providers:aws`` / ``pulumi:providers:alicloud``) are remembered by id with
+      their ``region`` input; resources created through them get ARNs, endpoints and zones of that
+      region and its partition. A resource's own ``region`` (AWS) or ``regionId`` (Alibaba) input wins.
+    * Default providers (``provider == ''``) use the ``aws:region`` / ``alicloud:region`` config,
+      else ``default_aws_region`` / ``default_alicloud_region``.
+    * Inputs are echoed into outputs (as the engine does), then computed outputs are overlaid.
+    * Common invokes (caller identity, region, partition, zones, account, IAM policy documents)
+      are answered; anything else gets an empty result rather than an error.
+
+    All values derive from a hash of the resource's type, name and provider: no randomness.
+    """
+
+    def __init__(
+        self,
+        *,
+        aws_account_id: str = "123456789012",
+        alicloud_account_id: str = "1234567890123456",
+        default_aws_region: str = "us-east-1",
+        default_alicloud_region: str = "cn-hangzhou",
+        catalogue: Catalogue | None = None,
+    ) -> None:
+        self.aws_account_id = aws_account_id
+        self.alicloud_account_id = alicloud_account_id
+        self.default_aws_region = default_aws_region
+        self.default_alicloud_region = default_alicloud_region
+        self._catalogue = catalogue if catalogue is not None else load_catalogue()
+        # Provider id -> Location. Ids hash the provider's region, so a collision maps to the same place.
+        self._providers: dict[str, Location] = {}
+        # (cloud, region) -> Location, so partition lookups happen once per region, not per resource.
+        self._locations: dict[tuple[str, str], Location] = {}
+
+    # -- locating ---------------------------------------------------------------------------------
+
+    def location(self, cloud: str, region: str) -> Location:
+        """The :class:`Location` of ``region`` in ``cloud`` (unknown AWS regions fall back to ``aws``)."""
+        key = (cloud, region)
+        loc = self._locations.get(key)
+        if loc is None:
+            if cloud == "aws":
+                partition = self._catalogue.partition_of(region)
+                loc = (
+                    Location(cloud, region, partition.name, partition.dns_suffix)
+                    if partition is not None
+                    else Location(cloud, region, "aws", "amazonaws.com")
+                )
+            else:
+                loc = Location(cloud, region, "", self._catalogue.alicloud_dns_suffix)
+            self._locations[key] = loc
+        return loc
+
+    def default_region(self, cloud: str) -> str:
+        """The region a default provider of ``cloud`` would use (stack config, else the fallback)."""
+        configured = get_config(f"{cloud}:region")
+        if isinstance(configured, str) and configured:
+            return configured
+        return self.default_aws_region if cloud == "aws" else self.default_alicloud_region
+
+    def locate(self, token: str, inputs: dict[str, Any], provider: str | None) -> Location:
+        """Where a resource of type ``token`` with these inputs and provider reference lives."""
+        cloud = token.split(":", 1)[0]
+        if cloud == "pulumi":
+            if token == AWS_PROVIDER:
+                cloud = "aws"
+            elif token == ALICLOUD_PROVIDER:
+                cloud = "alicloud"
+            else:
+                return _NOWHERE
+            region = _plain(inputs.get("region"))
+            return self.location(cloud, region if isinstance(region, str) and region else self.default_region(cloud))
+        if cloud not in ("aws", "alicloud"):
+            return _NOWHERE
+        override = _plain(inputs.get("region" if cloud == "aws" else "regionId"))
+        if isinstance(override, str) and override:
+            return self.location(cloud, override)
+        if provider:
+            known = self._providers.get(provider.rpartition("::")[2])
+            if known is not None and known.cloud == cloud:
+                return known
+        return self.location(cloud, self.default_region(cloud))
+
+    # -- resources --------------------------------------------------------------------------------
+
+    def new_resource(self, args: MockResourceArgs) -> tuple[str | None, dict[Any, Any]]:
+        """Pulumi's mock hook: ``(physical id, outputs)`` for one resource."""
+        rid, outputs, _ = self.new_resource_located(args)
+        return rid, outputs
+
+    def new_resource_located(self, args: MockResourceArgs) -> tuple[str, dict[str, Any], Location]:
+        """Like :meth:`new_resource`, also returning the resolved :class:`Location` (for recorders)."""
+        token = args.typ
+        inputs = args.inputs
+        loc = self.locate(token, inputs, args.provider)
+        digest = hashlib.blake2b(
+            f"{token}\x00{args.name}\x00{args.provider or ''}\x00{loc.region}".encode(), digest_size=16
+        ).hexdigest()
+        outputs = dict(inputs)
+        if loc.cloud is None:
+            return args.resource_id or f"{args.name}-{digest[:12]}", outputs, loc
+        if token.startswith("pulumi:providers:"):
+            rid = f"{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:]}"
+            self._providers[rid] = loc
+            return rid, outputs, loc
+        site = Site(
+            token=token,
+            name=args.name,
+            inputs=inputs,
+            cloud=loc.cloud,
+            region=loc.region or "",
+            partition=loc.partition,
+            dns=loc.dns,
+            account=self.aws_account_id if loc.cloud == "aws" else self.alicloud_account_id,
+            digest=digest,
+            resource_id=args.resource_id or None,
+        )
+        if loc.cloud == "aws":
+            builder = AWS_BUILDERS.get(token, aws_generic)
+        else:
+            builder = ALICLOUD_BUILDERS.get(token, alicloud_generic)
+        try:
+            rid, computed = builder(site)
+        except (TypeError, ValueError, AttributeError, IndexError):
+            # An input of an unexpected shape (e.g. an unknown in preview) must not crash the program.
+            rid, computed = (aws_generic if loc.cloud == "aws" else alicloud_generic)(site)
+        outputs.update(computed)
+        return rid, outputs, loc
+
+    # -- invokes ----------------------------------------------------------------------------------
+
+    def call(self, args: MockCallArgs) -> tuple[dict[Any, Any], list[tuple[str, str]] | None]:
+        """Pulumi's mock hook for provider functions (invokes)."""
+        result, _ = self.call_located(args)
+        # MockMonitor iterates the failures list; None would crash it.
+        return result, []
+
+    def call_located(self, args: MockCallArgs) -> tuple[dict[str, Any], Location]:
+        """Like :meth:`call`, also returning the resolved :class:`Location` (for recorders)."""
+        token = args.token
+        call_args = args.args or {}
+        loc = self.locate(token, call_args, args.provider)
+        if loc.cloud is None:
+            return {}, loc
+        handler = _INVOKES.get(token)
+        if handler is None:
+            return {}, loc
+        try:
+            return handler(self, loc, call_args), loc
+        except (TypeError, ValueError, AttributeError, KeyError):
+            return {}, loc
+
+
+def _caller_identity(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    account = m.aws_account_id
+    return {
+        "accountId": account,
+        "arn": f"arn:{loc.partition}:iam::{account}:user/sovereign-dc-mock",
+        "userId": "AIDAMOCKSOVEREIGNDC0001",
+        "id": account,
+    }
+
+
+def _region(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": loc.region,
+        "region": loc.region,
+        "id": loc.region,
+        "endpoint": f"ec2.{loc.region}.{loc.dns}",
+        "description": loc.region,
+    }
+
+
+def _partition(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    dns = loc.dns
+    return {
+        "partition": loc.partition,
+        "dnsSuffix": dns,
+        "reverseDnsPrefix": ".".join(reversed(dns.split("."))),
+        "id": loc.partition,
+    }
+
+
+def _availability_zones(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    region = loc.region or ""
+    names = [f"{region}{suffix}" for suffix in "abc"]
+    excluded = set(args.get("excludeNames") or ())
+    pairs = [(n, _zone_id(region, i + 1)) for i, n in enumerate(names) if n not in excluded]
+    return {
+        "id": region,
+        "region": region,
+        "names": [n for n, _ in pairs],
+        "zoneIds": [z for _, z in pairs],
+        "groupNames": [region] * len(pairs),
+        "state": args.get("state"),
+    }
+
+
+def _ali_zones(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    region = loc.region or ""
+    ids = [f"{region}-{suffix}" for suffix in "abc"]
+    zones = [
+        {
+            "id": zone,
+            "localName": zone,
+            "availableInstanceTypes": [],
+            "availableResourceCreations": [],
+            "availableDiskCategories": [],
+            "multiZoneIds": [],
+            "slbSlaveZoneIds": [],
+        }
+        for zone in ids
+    ]
+    return {"id": region, "ids": ids, "zones": zones}
+
+
+def _ali_account(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    return {"id": m.alicloud_account_id}
+
+
+def _one_or_sorted(values: list[str]) -> str | list[str]:
+    return values[0] if len(values) == 1 else sorted(values)
+
+
+def _statement(raw: dict[str, Any]) -> dict[str, Any]:
+    st: dict[str, Any] = {}
+    if raw.get("sid"):
+        st["Sid"] = raw["sid"]
+    st["Effect"] = raw.get("effect") or "Allow"
+    for key, name in (("actions", "Action"), ("notActions", "NotAction")):
+        if raw.get(key):
+            st[name] = _one_or_sorted(list(raw[key]))
+    for key, name in (("principals", "Principal"), ("notPrincipals", "NotPrincipal")):
+        entries = raw.get(key) or []
+        if entries:
+            if len(entries) == 1 and entries[0].get("type") == "*":
+                st[name] = "*"
+            else:
+                grouped: dict[str, list[str]] = {}
+                for entry in entries:
+                    grouped.setdefault(entry.get("type", "AWS"), []).extend(entry.get("identifiers") or [])
+                st[name] = {k: _one_or_sorted(v) for k, v in sorted(grouped.items())}
+    for key, name in (("resources", "Resource"), ("notResources", "NotResource")):
+        if raw.get(key):
+            st[name] = _one_or_sorted(list(raw[key]))
+    conditions: dict[str, dict[str, Any]] = {}
+    for cond in raw.get("conditions") or []:
+        conditions.setdefault(cond["test"], {})[cond["variable"]] = _one_or_sorted(list(cond.get("values") or []))
+    if conditions:
+        st["Condition"] = conditions
+    return st
+
+
+def _policy_document(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    statements: list[dict[str, Any]] = []
+    for source in args.get("sourcePolicyDocuments") or []:
+        statements.extend(json.loads(source).get("Statement") or [])
+    statements.extend(_statement(raw) for raw in args.get("statements") or [])
+    for override in args.get("overridePolicyDocuments") or []:
+        for st in json.loads(override).get("Statement") or []:
+            sid = st.get("Sid")
+            same = [i for i, existing in enumerate(statements) if sid and existing.get("Sid") == sid]
+            if same:
+                statements[same[0]] = st
+            else:
+                statements.append(st)
+    doc: dict[str, Any] = {"Version": args.get("version") or "2012-10-17"}
+    if args.get("policyId"):
+        doc["Id"] = args["policyId"]
+    doc["Statement"] = statements
+    pretty = json.dumps(doc, indent=2)
+    return {
+        "id": hashlib.blake2b(pretty.encode(), digest_size=4).hexdigest(),
+        "json": pretty,
+        "minifiedJson": json.dumps(doc, separators=(",", ":")),
+        "version": doc["Version"],
+        "statements": args.get("statements") or [],
+    }
+
+
+_INVOKES: Mapping[str, Callable[[SovereignMocks, Location, dict[str, Any]], dict[str, Any]]] = MappingProxyType(
+    {
+        "aws:index/getCallerIdentity:getCallerIdentity": _caller_identity,
+        "aws:index/getRegion:getRegion": _region,
+        "aws:index/getPartition:getPartition": _partition,
+        "aws:index/getAvailabilityZones:getAvailabilityZones": _availability_zones,
+        "aws:iam/getPolicyDocument:getPolicyDocument": _policy_document,
+        "alicloud:index/getZones:getZones": _ali_zones,
+        "alicloud:index/getAccount:getAccount": _ali_account,
+    }
+)

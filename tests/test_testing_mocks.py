@@ -1,0 +1,329 @@
+"""components.testing: jurisdiction-aware mocks, the recorder, the runner and the pytest fixture."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pulumi
+import pulumi_alicloud as alicloud
+import pulumi_aws as aws
+import pytest
+from pulumi.runtime import settings as pulumi_settings
+from pulumi.runtime.config import get_config
+from pulumi.runtime.mocks import MockResourceArgs
+
+from components.errors import ResidencyViolation
+from components.testing import MockSession, Secret, SovereignMocks, run_pulumi_program
+
+
+def _aws_program(region: str):
+    def program() -> None:
+        provider = aws.Provider("regional", region=region)
+        opts = pulumi.ResourceOptions(provider=provider)
+        aws.s3.Bucket("data", opts=opts)
+        aws.kms.Key("key", opts=opts)
+        aws.iam.Role("role", assume_role_policy="{}", opts=opts)
+        vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=opts)
+        aws.ec2.Subnet("subnet", vpc_id=vpc.id, cidr_block="10.0.1.0/24", availability_zone=f"{region}b", opts=opts)
+        aws.ec2.Instance("vm", ami="ami-1", instance_type="t3.micro", opts=opts)
+        aws.sqs.Queue("q", opts=opts)  # no specific builder needed: still gets the region's ARN
+        partition = aws.get_partition(opts=pulumi.InvokeOptions(provider=provider))
+        pulumi.export("partition", partition.partition)
+        pulumi.export("dns", partition.dns_suffix)
+
+    return program
+
+
+@pytest.mark.parametrize(
+    ("region", "partition", "dns"),
+    [
+        ("cn-north-1", "aws-cn", "amazonaws.com.cn"),
+        ("eu-central-1", "aws", "amazonaws.com"),
+        ("us-gov-west-1", "aws-us-gov", "amazonaws.com"),
+        ("eusc-de-east-1", "aws-eusc", "amazonaws.eu"),
+    ],
+)
+def test_aws_outputs_follow_provider_partition_and_region(region: str, partition: str, dns: str) -> None:
+    run = run_pulumi_program(_aws_program(region), project="sovereign-dc", stack="t")
+
+    bucket = run.find("data").outputs
+    name = bucket["bucket"]
+    assert bucket["arn"] == f"arn:{partition}:s3:::{name}"
+    assert bucket["bucketRegionalDomainName"] == f"{name}.s3.{region}.{dns}"
+    assert bucket["region"] == region
+    key = run.find("key").outputs
+    assert key["arn"] == f"arn:{partition}:kms:{region}:123456789012:key/{key['keyId']}"
+    assert run.find("role").outputs["arn"].startswith(f"arn:{partition}:iam::123456789012:role/role-")
+    vpc = run.find("vpc")
+    assert vpc.id.startswith("vpc-") and vpc.outputs["arn"] == f"arn:{partition}:ec2:{region}:123456789012:vpc/{vpc.id}"
+    subnet = run.find("subnet").outputs
+    assert subnet["availabilityZone"] == f"{region}b" and subnet["vpcId"] == vpc.id
+    assert run.find("vm").outputs["privateIp"].startswith("10.")
+    assert run.find("q").outputs["arn"].startswith(f"arn:{partition}:sqs:{region}:")
+    assert run.outputs == {"partition": partition, "dns": dns}
+    assert {r.region for r in run.resources} == {region}
+
+
+def test_alicloud_outputs_follow_provider_region() -> None:
+    def program() -> None:
+        provider = alicloud.Provider("sh", region="cn-shanghai")
+        opts = pulumi.ResourceOptions(provider=provider)
+        alicloud.oss.Bucket("logs", opts=opts)
+        alicloud.kms.Key("key", opts=opts)
+        zones = alicloud.get_zones(opts=pulumi.InvokeOptions(provider=provider))
+        pulumi.export("zones", zones.ids)
+        pulumi.export("account", alicloud.get_account(opts=pulumi.InvokeOptions(provider=provider)).id)
+
+    run = run_pulumi_program(program, project="sovereign-dc", stack="cn")
+    oss = run.find("logs").outputs
+    assert oss["location"] == "oss-cn-shanghai"
+    assert oss["extranetEndpoint"] == "oss-cn-shanghai.aliyuncs.com"
+    assert oss["intranetEndpoint"] == "oss-cn-shanghai-internal.aliyuncs.com"
+    key = run.find("key")
+    assert key.outputs["arn"] == f"acs:kms:cn-shanghai:1234567890123456:key/{key.id}"
+    assert key.cloud == "alicloud" and key.region == "cn-shanghai"
+    assert run.outputs["zones"] == ["cn-shanghai-a", "cn-shanghai-b", "cn-shanghai-c"]
+    assert run.outputs["account"] == "1234567890123456"
+
+
+def test_resource_region_input_overrides_provider_region() -> None:
+    def program() -> None:
+        provider = aws.Provider("cn", region="cn-north-1")
+        aws.s3.Bucket("moved", region="eu-central-1", opts=pulumi.ResourceOptions(provider=provider))
+        aws.kms.Key("stays", opts=pulumi.ResourceOptions(provider=provider))
+
+    run = run_pulumi_program(program, project="sovereign-dc", stack="t")
+    moved = run.find("moved")
+    assert moved.region == "eu-central-1"
+    assert moved.outputs["bucketRegionalDomainName"].endswith(".s3.eu-central-1.amazonaws.com")
+    assert moved.outputs["arn"].startswith("arn:aws:s3:::")
+    assert run.find("stays").outputs["arn"].startswith("arn:aws-cn:kms:cn-north-1:")
+
+
+def test_default_provider_records_empty_provider_and_config_region() -> None:
+    def program() -> None:
+        aws.s3.Bucket("plain")
+
+    run = run_pulumi_program(program, project="sovereign-dc", stack="t", config={"aws:region": "cn-northwest-1"})
+    plain = run.find("plain")
+    assert plain.provider == ""
+    assert plain.region == "cn-northwest-1"
+    assert plain.outputs["arn"].startswith("arn:aws-cn:s3:::")
+
+
+def test_invokes_answer_in_the_provider_partition() -> None:
+    def program() -> None:
+        opts = pulumi.InvokeOptions(provider=aws.Provider("gov", region="us-gov-west-1"))
+        ident = aws.get_caller_identity(opts=opts)
+        region = aws.get_region(opts=opts)
+        zones = aws.get_availability_zones(opts=opts)
+        doc = aws.iam.get_policy_document(
+            statements=[
+                {
+                    "sid": "Read",
+                    "actions": ["s3:GetObject", "s3:ListBucket"],
+                    "resources": ["*"],
+                    "principals": [{"type": "AWS", "identifiers": ["arn:aws-us-gov:iam::123456789012:root"]}],
+                    "conditions": [{"test": "Bool", "variable": "aws:SecureTransport", "values": ["true"]}],
+                }
+            ]
+        )
+        pulumi.export("arn", ident.arn)
+        pulumi.export("account", ident.account_id)
+        pulumi.export("endpoint", region.endpoint)
+        pulumi.export("region", region.region)
+        pulumi.export("zones", zones.names)
+        pulumi.export("policy", doc.json)
+
+    run = run_pulumi_program(program, project="sovereign-dc", stack="t")
+    out = run.outputs
+    assert out["arn"].startswith("arn:aws-us-gov:iam::123456789012:")
+    assert out["account"] == "123456789012"
+    assert out["endpoint"] == "ec2.us-gov-west-1.amazonaws.com"
+    assert out["region"] == "us-gov-west-1"
+    assert out["zones"] == ["us-gov-west-1a", "us-gov-west-1b", "us-gov-west-1c"]
+    statement = json.loads(out["policy"])["Statement"][0]
+    assert statement == {
+        "Sid": "Read",
+        "Effect": "Allow",
+        "Action": ["s3:GetObject", "s3:ListBucket"],
+        "Principal": {"AWS": "arn:aws-us-gov:iam::123456789012:root"},
+        "Resource": "*",
+        "Condition": {"Bool": {"aws:SecureTransport": "true"}},
+    }
+    tokens = [i.token for i in run.invokes]
+    assert "aws:index/getCallerIdentity:getCallerIdentity" in tokens
+    assert {i.region for i in run.invokes if i.token.startswith("aws:index/")} == {"us-gov-west-1"}
+
+
+class _Box(pulumi.ComponentResource):
+    def __init__(self, name: str, opts: pulumi.ResourceOptions | None = None) -> None:
+        super().__init__("sovereign:test:Box", name, None, opts)
+        provider = aws.Provider(f"{name}-provider", region="eu-central-1", opts=pulumi.ResourceOptions(parent=self))
+        self.bucket = aws.s3.Bucket(
+            f"{name}-bucket",
+            opts=pulumi.ResourceOptions(parent=self, provider=provider, protect=True, retain_on_delete=True),
+        )
+        self.register_outputs({})
+
+
+def test_recorder_captures_parent_protect_provider_import_and_read() -> None:
+    def program() -> None:
+        _Box("box")
+        aws.kms.Key("imported", opts=pulumi.ResourceOptions(import_="1234abcd-12ab-34cd-56ef-1234567890ab"))
+        aws.s3.Bucket.get("existing", "legacy-bucket")
+
+    run = run_pulumi_program(program, project="sovereign-dc", stack="t")
+    box = run.find("box")
+    bucket = run.find("box-bucket")
+    provider = run.find("box-provider")
+    assert not box.custom and bucket.custom
+    assert bucket.parent == box.urn
+    assert bucket.protect and bucket.retain_on_delete
+    assert bucket.provider == f"{provider.urn}::{provider.id}"
+    assert bucket.region == "eu-central-1"
+    imported = run.find("imported")
+    assert imported.import_id == "1234abcd-12ab-34cd-56ef-1234567890ab"
+    assert imported.id == "1234abcd-12ab-34cd-56ef-1234567890ab"
+    existing = run.find("existing")
+    assert existing.is_read and existing.read_id == "legacy-bucket"
+    assert existing.outputs["bucket"] == "legacy-bucket"
+    assert [r.name for r in run.by_type("aws:s3/bucket:Bucket")].count("box-bucket") == 1
+    with pytest.raises(LookupError, match="known:"):
+        run.find("nope")
+
+
+def test_secrets_stay_marked_and_never_print() -> None:
+    def program() -> None:
+        aws.ssm.Parameter("p", type="SecureString", value=pulumi.Output.secret("hunter2"))
+        pulumi.export("token", pulumi.Output.secret("s3cr3t"))
+
+    run = run_pulumi_program(program, project="sovereign-dc", stack="t")
+    param = run.find("p")
+    assert isinstance(param.inputs["value"], Secret)
+    assert param.inputs["value"].value == "hunter2"
+    assert isinstance(param.outputs["value"], Secret)
+    assert "hunter2" not in repr(param)
+    assert isinstance(run.outputs["token"], Secret) and "s3cr3t" not in repr(run.outputs)
+    assert param.inputs["type"] == "SecureString"
+
+
+def _violation() -> ResidencyViolation:
+    return ResidencyViolation(
+        "R1", "aws:s3/bucket:Bucket", "data", "region", "us-east-1", "outside CN", "use cn-north-1"
+    )
+
+
+def test_exception_inside_apply_surfaces_as_original_class() -> None:
+    def raise_violation(_: str) -> str:
+        raise _violation()
+
+    def program() -> None:
+        aws.s3.Bucket("data", bucket=pulumi.Output.from_input("x").apply(raise_violation))
+
+    run = run_pulumi_program(program, project="sovereign-dc", stack="t", raise_on_error=False)
+    assert isinstance(run.error, ResidencyViolation)
+    assert run.error.rule_id == "R1"
+    assert not run.ok and run.outputs == {}
+    with pytest.raises(ResidencyViolation, match=r"\[R1\]"):
+        run_pulumi_program(program, project="sovereign-dc", stack="t")
+
+
+def test_exception_raised_directly_by_the_program_surfaces() -> None:
+    def program() -> None:
+        aws.s3.Bucket("fine")
+        raise _violation()
+
+    run = run_pulumi_program(program, project="sovereign-dc", stack="t", raise_on_error=False)
+    assert isinstance(run.error, ResidencyViolation)
+
+
+def test_settings_are_restored_between_runs() -> None:
+    monitor_before = pulumi_settings.SETTINGS.monitor
+    root_before = pulumi_settings.get_root_resource()
+
+    def program() -> None:
+        aws.s3.Bucket("only")
+        pulumi.export("region", get_config("aws:region"))
+
+    first = run_pulumi_program(program, project="sovereign-dc", stack="one", config={"aws:region": "cn-north-1"})
+    failed = run_pulumi_program(
+        lambda: aws.s3.Bucket("x", bucket=pulumi.Output.from_input("x").apply(lambda _: 1 / 0)),
+        project="sovereign-dc",
+        stack="broken",
+        raise_on_error=False,
+    )
+    second = run_pulumi_program(program, project="sovereign-dc", stack="two", config={"aws:region": "eu-central-1"})
+
+    assert isinstance(failed.error, ZeroDivisionError)
+    assert [r.name for r in second.resources] == ["only"]
+    assert first.outputs["region"] == "cn-north-1" and second.outputs["region"] == "eu-central-1"
+    assert second.find("only").urn == "urn:pulumi:two::sovereign-dc::pulumi:pulumi:Stack$aws:s3/bucket:Bucket::only"
+    assert pulumi_settings.SETTINGS.monitor is monitor_before
+    assert pulumi_settings.get_root_resource() is root_before
+    assert get_config("aws:region") is None
+
+
+def test_path_program_runs_per_stack_with_its_own_modules(tmp_path: Path) -> None:
+    (tmp_path / "infra_helpers.py").write_text(
+        textwrap.dedent(
+            """
+            import pulumi
+            import pulumi_aws as aws
+            REGION = pulumi.Config("aws").require("region")
+            def build():
+                return aws.s3.Bucket("data")
+            """
+        )
+    )
+    (tmp_path / "__main__.py").write_text(
+        textwrap.dedent(
+            """
+            import pathlib
+            import pulumi
+            import infra_helpers
+            bucket = infra_helpers.build()
+            pulumi.export("arn", bucket.arn)
+            pulumi.export("region", infra_helpers.REGION)
+            pulumi.export("cwd", pathlib.Path.cwd().name)
+            """
+        )
+    )
+    runs = {
+        region: run_pulumi_program(tmp_path, project="sovereign-dc", stack=region, config={"aws:region": region})
+        for region in ("cn-north-1", "eu-central-1")
+    }
+    assert runs["cn-north-1"].outputs["arn"].startswith("arn:aws-cn:s3:::")
+    assert runs["eu-central-1"].outputs["region"] == "eu-central-1"
+    assert runs["eu-central-1"].outputs["cwd"] == tmp_path.name
+
+
+def test_unknown_types_get_a_generic_answer() -> None:
+    mocks = SovereignMocks()
+    rid, outputs = mocks.new_resource(
+        MockResourceArgs("aws:bedrock/agent:Agent", "agent", {"agentName": "a"}, provider="")
+    )
+    assert rid and outputs["agentName"] == "a"
+    assert outputs["arn"].startswith("arn:aws:bedrock:us-east-1:123456789012:") and outputs["region"] == "us-east-1"
+    other_id, other = mocks.new_resource(MockResourceArgs("random:index/randomId:RandomId", "r", {"byteLength": 4}))
+    assert other_id and other == {"byteLength": 4}
+    again, _ = mocks.new_resource(MockResourceArgs("aws:bedrock/agent:Agent", "agent", {}, provider=""))
+    assert again == rid  # deterministic
+
+
+def test_fixture_records_resources_created_in_the_test(pulumi_mocks: MockSession) -> None:
+    pulumi_mocks.configure({"aws:region": "cn-north-1"})
+    bucket = aws.s3.Bucket("in-test")
+
+    run = pulumi_mocks.run(lambda: bucket.arn)
+
+    assert run.value.startswith("arn:aws-cn:s3:::in-test-")
+    assert run.find("in-test").provider == ""
+    assert pulumi.get_stack() == "test" and pulumi.get_project() == "sovereign-dc"
+
+
+def test_fixture_does_not_leak_into_the_next_test(pulumi_mocks: MockSession) -> None:
+    assert pulumi_mocks.resources == ()
+    assert get_config("aws:region") is None
