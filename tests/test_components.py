@@ -9,7 +9,6 @@ import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 import pytest
-from datacenter_mocks import DataCenterMocks
 
 from components.alicloud import AlicloudCountryKeys, AlicloudCountryKeysArgs
 from components.aws import (
@@ -23,12 +22,12 @@ from components.aws import (
 from components.config.models import DataCenterConfig
 from components.datacenter import CountryDataCenter, CountryDataCenterArgs
 from components.residency import ResidencyViolation, enforce, load_catalogue
-from components.testing import MockSession
+from components.testing import MockSession, SovereignMocks
 
 
 @pytest.fixture
 def session() -> Iterator[MockSession]:
-    with MockSession(project="sovereign-dc", stack="test", mocks=DataCenterMocks()) as s:
+    with MockSession(project="sovereign-dc", stack="test", mocks=SovereignMocks()) as s:
         yield s
 
 

@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pulumi
 import pytest
-from datacenter_mocks import DataCenterMocks
 
 from components.config import load_stack_file, stack_file_to_pulumi_config
 from components.residency import load_catalogue
-from components.testing import ProgramRun, ResourceRecord, Secret, run_pulumi_program
+from components.testing import ProgramRun, ResourceRecord, Secret, SovereignMocks, run_pulumi_program
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = sorted(p.name.removeprefix("Pulumi.").removesuffix(".yaml") for p in (ROOT / "stacks").glob("Pulumi.*.yaml"))
@@ -46,7 +45,7 @@ def run_stack(stack: str) -> ProgramRun:
         stack=stack,
         config=config,
         secret_keys=secret_keys,
-        mocks=DataCenterMocks(),
+        mocks=SovereignMocks(),
     )
 
 
@@ -360,7 +359,7 @@ def test_bad_stack_config_fails_cleanly_without_a_traceback(tmp_path: Path) -> N
         stack="cn",
         config=config,
         secret_keys=secret_keys,
-        mocks=DataCenterMocks(),
+        mocks=SovereignMocks(),
         raise_on_error=False,
     )
     assert isinstance(run.error, pulumi.RunError)

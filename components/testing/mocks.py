@@ -334,6 +334,41 @@ def _policy_document(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> 
     }
 
 
+def _short_digest(*parts: str) -> str:
+    return hashlib.blake2b("\x00".join(parts).encode(), digest_size=8).hexdigest()
+
+
+def _vpc_endpoint_service(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    service, kind = args.get("service", ""), args.get("serviceType", "Interface")
+    # China regions prefix interface endpoint services with the partition's reverse DNS (cn.com.amazonaws).
+    prefix = "cn.com.amazonaws" if loc.partition == "aws-cn" and kind == "Interface" else "com.amazonaws"
+    name = f"{prefix}.{loc.region}.{service}"
+    return {
+        "id": name,
+        "serviceName": name,
+        "service": service,
+        "serviceType": kind,
+        "serviceId": f"vpce-svc-{_short_digest(name)}",
+    }
+
+
+def _ssm_parameter(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    # The stock-AMI parameters (/aws/service/ami-amazon-linux-latest/...) resolve to a per-region image.
+    name = args.get("name", "")
+    return {
+        "id": name,
+        "name": name,
+        "type": "String",
+        "value": f"ami-{_short_digest(name, loc.region or '')[:17]}",
+        "arn": f"arn:{loc.partition}:ssm:{loc.region}:{m.aws_account_id}:parameter{name}",
+    }
+
+
+def _ali_images(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    image = f"aliyun_3_x64_20G_alibase_{_short_digest(loc.region or '')[:8]}.vhd"
+    return {"id": loc.region, "ids": [image], "images": [{"id": image, "imageId": image, "osType": "linux"}]}
+
+
 _INVOKES: Mapping[str, Callable[[SovereignMocks, Location, dict[str, Any]], dict[str, Any]]] = MappingProxyType(
     {
         "aws:index/getCallerIdentity:getCallerIdentity": _caller_identity,
@@ -343,5 +378,8 @@ _INVOKES: Mapping[str, Callable[[SovereignMocks, Location, dict[str, Any]], dict
         "aws:iam/getPolicyDocument:getPolicyDocument": _policy_document,
         "alicloud:index/getZones:getZones": _ali_zones,
         "alicloud:index/getAccount:getAccount": _ali_account,
+        "aws:ec2/getVpcEndpointService:getVpcEndpointService": _vpc_endpoint_service,
+        "aws:ssm/getParameter:getParameter": _ssm_parameter,
+        "alicloud:ecs/getImages:getImages": _ali_images,
     }
 )
