@@ -1,0 +1,432 @@
+"""The construction-time guard under the realistic mocks.
+
+Each check class of issue 2 gets a compliant and an offending program; the offending resource must
+never reach the mock engine, and the error must carry rule id, resource, path, value and fix.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pulumi
+import pulumi_alicloud as alicloud
+import pulumi_aws as aws
+import pytest
+
+from components.errors import ResidencyViolation
+from components.residency import Guard, audit_session, enforce
+from components.testing import MockSession, ProgramRun
+
+Program = Callable[[], Any]
+
+
+def run(session: MockSession, program: Program) -> ProgramRun:
+    return session.run(program, raise_on_error=False)
+
+
+def opts(provider: pulumi.ProviderResource) -> pulumi.ResourceOptions:
+    return pulumi.ResourceOptions(provider=provider)
+
+
+def assert_refused(result: ProgramRun, rule_id: str, name: str, path: str, value: Any = None) -> ResidencyViolation:
+    error = result.error
+    assert isinstance(error, ResidencyViolation), f"expected a violation, got {error!r}"
+    assert (error.rule_id, error.resource_name, error.path) == (rule_id, name, path)
+    if value is not None:
+        assert error.value == value
+    assert error.fix and "Fix:" in str(error)
+    assert name not in {r.name for r in result.resources}, "the offending resource reached the engine"
+    return error
+
+
+# -- 1. provider region pinned and inside, also as an Output ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "good", "bad"),
+    [("CN", "cn-northwest-1", "ap-east-1"), ("EU", "eu-west-3", "eu-west-2"), ("US", "us-gov-west-1", "ca-central-1")],
+)
+@pytest.mark.parametrize("as_output", [False, True], ids=["plain", "output"])
+def test_provider_region(pulumi_mocks: MockSession, code: str, good: str, bad: str, as_output: bool) -> None:
+    def program(name: str, region: str) -> Program:
+        def build() -> None:
+            enforce(code)
+            aws.Provider(name, region=pulumi.Output.from_input(region) if as_output else region)
+
+        return build
+
+    assert run(pulumi_mocks, program("good", good)).error is None
+    assert_refused(run(pulumi_mocks, program("bad", bad)), "RES-001", "bad", "region", bad)
+
+
+def test_unpinned_provider_region_is_refused(pulumi_mocks: MockSession) -> None:
+    def program() -> None:
+        enforce("JP")
+        alicloud.Provider("ali")
+
+    error = assert_refused(run(pulumi_mocks, program), "RES-001", "ali", "region")
+    assert "not pinned" in str(error)
+
+
+# -- 2. no default provider; explicit, providers map or inherited --------------------------------
+
+
+class Holder(pulumi.ComponentResource):
+    def __init__(self, name: str, opts: pulumi.ResourceOptions | None = None) -> None:
+        super().__init__("sovereign:test:Holder", name, {}, opts)
+        aws.s3.Bucket(f"{name}-bucket", opts=pulumi.ResourceOptions(parent=self))
+        self.register_outputs({})
+
+
+@pytest.mark.parametrize("how", ["provider", "providers-list", "providers-map", "parent"])
+def test_explicit_provider_in_every_form_is_accepted(pulumi_mocks: MockSession, how: str) -> None:
+    def program() -> None:
+        enforce("CN")
+        p = aws.Provider("p", region="cn-north-1")
+        if how == "provider":
+            aws.s3.Bucket("b", opts=opts(p))
+        elif how == "providers-list":
+            aws.s3.Bucket("b", opts=pulumi.ResourceOptions(providers=[p]))
+        elif how == "providers-map":
+            aws.s3.Bucket("b", opts=pulumi.ResourceOptions(providers={"aws": p}))
+        else:
+            Holder("h", opts=pulumi.ResourceOptions(providers=[p]))
+
+    result = run(pulumi_mocks, program)
+    assert result.error is None
+    assert all(r.provider for r in result.resources if r.type.startswith("aws:"))
+
+
+def test_default_provider_is_refused(pulumi_mocks: MockSession) -> None:
+    def program() -> None:
+        enforce("CN")
+        Holder("h")  # the child bucket has no provider anywhere up its parent chain
+
+    assert_refused(run(pulumi_mocks, program), "RES-002", "h-bucket", "provider")
+
+
+def test_provider_created_before_enforce_is_unverified(pulumi_mocks: MockSession) -> None:
+    def program() -> None:
+        early = aws.Provider("early", region="us-east-1")
+        enforce("CN")
+        aws.s3.Bucket("b", opts=opts(early))
+
+    assert_refused(run(pulumi_mocks, program), "RES-012", "b", "provider", "early")
+
+
+# -- 3. per-resource region overrides ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("region", "refused"), [("cn-northwest-1", False), ("us-west-2", True)])
+def test_aws_per_resource_region(pulumi_mocks: MockSession, region: str, refused: bool) -> None:
+    def program() -> None:
+        enforce("CN")
+        p = aws.Provider("p", region="cn-north-1")
+        aws.kms.Key("k", region=region, opts=opts(p))
+
+    result = run(pulumi_mocks, program)
+    if refused:
+        assert_refused(result, "RES-003", "k", "region", region)
+    else:
+        assert result.error is None and result.find("k").region == region
+
+
+@pytest.mark.parametrize(("region", "refused"), [("cn-beijing", False), ("cn-hongkong", True)])
+def test_alicloud_per_resource_region_id(pulumi_mocks: MockSession, region: str, refused: bool) -> None:
+    def program() -> None:
+        enforce("CN")
+        p = alicloud.Provider("p", region="cn-shanghai")
+        # In pulumi-alicloud 4.0 only a few resources still take region_id as an input (PolarDB AI apps).
+        alicloud.polardb.Application(
+            "app", application_type="supabase", architecture="x86", db_cluster_id="pc-1", region_id=region, opts=opts(p)
+        )
+
+    result = run(pulumi_mocks, program)
+    if refused:
+        assert_refused(result, "RES-003", "app", "region_id", region)
+    else:
+        assert result.error is None
+
+
+@pytest.mark.parametrize(("targets", "refused"), [(["cn-beijing"], False), (["cn-beijing", "ap-southeast-1"], True)])
+def test_snapshot_copy_destinations(pulumi_mocks: MockSession, targets: list[str], refused: bool) -> None:
+    def program() -> None:
+        enforce("CN")
+        p = alicloud.Provider("p", region="cn-shanghai")
+        alicloud.ecs.AutoSnapshotPolicy(
+            "snap",
+            repeat_weekdays=["1"],
+            time_points=["1"],
+            retention_days=7,
+            enable_cross_region_copy=True,
+            target_copy_regions=targets,
+            opts=opts(p),
+        )
+
+    result = run(pulumi_mocks, program)
+    if refused:
+        assert_refused(result, "RES-009", "snap", "target_copy_regions[1]", "ap-southeast-1")
+    else:
+        assert result.error is None
+
+
+# -- 4. references nested in lists, dicts and JSON strings --------------------------------------------
+
+
+def test_foreign_arn_nested_in_replication_rules(pulumi_mocks: MockSession) -> None:
+    def program() -> None:
+        enforce("CN")
+        p = aws.Provider("p", region="cn-north-1")
+        aws.s3.BucketReplicationConfig(
+            "rep",
+            bucket="src",
+            role="arn:aws-cn:iam::123456789012:role/replication",
+            rules=[
+                aws.s3.BucketReplicationConfigRuleArgs(
+                    status="Enabled",
+                    destination=aws.s3.BucketReplicationConfigRuleDestinationArgs(bucket="arn:aws:s3:::abroad"),
+                )
+            ],
+            opts=opts(p),
+        )
+
+    assert_refused(run(pulumi_mocks, program), "RES-004", "rep", "rules[0].destination.bucket", "arn:aws:s3:::abroad")
+
+
+def test_in_country_policy_with_service_principal_is_accepted(pulumi_mocks: MockSession) -> None:
+    def program() -> None:
+        enforce("CN")
+        p = aws.Provider("p", region="cn-north-1")
+        bucket = aws.s3.Bucket("b", opts=opts(p))
+        aws.s3.BucketPolicy(
+            "pol",
+            bucket=bucket.id,
+            policy=bucket.arn.apply(
+                lambda arn: json.dumps(
+                    {"Statement": [{"Principal": {"Service": "s3.amazonaws.com"}, "Resource": [arn, f"{arn}/*"]}]}
+                )
+            ),
+            opts=opts(p),
+        )
+
+    result = run(pulumi_mocks, program)
+    assert result.error is None
+    assert result.find("pol").inputs["policy"].count("arn:aws-cn:s3:::") == 2
+
+
+def test_foreign_arn_inside_a_json_policy_string(pulumi_mocks: MockSession) -> None:
+    document = {"Statement": [{"Resource": ["arn:aws-cn:s3:::ok/*", "arn:aws:s3:::leak/*"]}]}
+
+    def program() -> None:
+        enforce("CN")
+        p = aws.Provider("p", region="cn-north-1")
+        aws.iam.Policy("pol", policy=json.dumps(document), opts=opts(p))
+
+    assert_refused(run(pulumi_mocks, program), "RES-004", "pol", "policy(json).Statement[0].Resource[1]")
+
+
+def test_foreign_zone_and_oss_location(pulumi_mocks: MockSession) -> None:
+    def aws_program() -> None:
+        enforce("CN")
+        p = aws.Provider("p", region="cn-north-1")
+        aws.ec2.Subnet("s", vpc_id="vpc-1", cidr_block="10.0.1.0/24", availability_zone="ap-east-1a", opts=opts(p))
+
+    def ali_program() -> None:
+        enforce("CN")
+        p = alicloud.Provider("p", region="cn-shanghai")
+        alicloud.oss.BucketReplication(
+            "rep",
+            bucket="src",
+            action="ALL",
+            destination=alicloud.oss.BucketReplicationDestinationArgs(bucket="dst", location="oss-cn-hongkong"),
+            opts=opts(p),
+        )
+
+    assert_refused(run(pulumi_mocks, aws_program), "RES-008", "s", "availability_zone", "ap-east-1a")
+    assert_refused(run(pulumi_mocks, ali_program), "RES-007", "rep", "destination.location", "oss-cn-hongkong")
+
+
+# -- 5. Output-valued inputs, top level or nested, secret or not ------------------------------------
+
+
+@pytest.mark.parametrize("secret", [False, True], ids=["plain", "secret"])
+def test_nested_output_is_judged_when_it_resolves(pulumi_mocks: MockSession, secret: bool) -> None:
+    def program() -> None:
+        enforce("CN")
+        p = aws.Provider("p", region="cn-north-1")
+        foreign = pulumi.Output.from_input("arn:aws:kms:us-east-1:123456789012:key/abc")
+        aws.s3.BucketServerSideEncryptionConfiguration(
+            "sse",
+            bucket="b",
+            rules=[
+                aws.s3.BucketServerSideEncryptionConfigurationRuleArgs(
+                    apply_server_side_encryption_by_default=aws.s3.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs(
+                        sse_algorithm="aws:kms",
+                        kms_master_key_id=pulumi.Output.secret(foreign) if secret else foreign,
+                    )
+                )
+            ],
+            opts=opts(p),
+        )
+
+    path = "rules[0].apply_server_side_encryption_by_default.kms_master_key_id"
+    error = assert_refused(run(pulumi_mocks, program), "RES-004", "sse", path)
+    if secret:
+        assert error.value == "[secret]" and "us-east-1:123456789012" not in str(error)
+    else:
+        assert error.value == "arn:aws:kms:us-east-1:123456789012:key/abc"
+
+
+def test_outputs_from_in_country_resources_are_accepted(pulumi_mocks: MockSession) -> None:
+    def program() -> None:
+        enforce("CN")
+        p = aws.Provider("p", region="cn-north-1")
+        key = aws.kms.Key("k", opts=opts(p))
+        aws.s3.BucketServerSideEncryptionConfiguration(
+            "sse",
+            bucket="b",
+            rules=[
+                aws.s3.BucketServerSideEncryptionConfigurationRuleArgs(
+                    apply_server_side_encryption_by_default=aws.s3.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs(
+                        sse_algorithm="aws:kms", kms_master_key_id=key.arn
+                    ),
+                    bucket_key_enabled=True,
+                )
+            ],
+            opts=opts(p),
+        )
+
+    result = run(pulumi_mocks, program)
+    assert result.error is None
+    sse = result.find("sse").inputs["rules"][0]["applyServerSideEncryptionByDefault"]
+    assert sse["kmsMasterKeyId"].startswith("arn:aws-cn:kms:cn-north-1:")
+
+
+# -- 6. reads and imports of existing resources -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("how", "path"),
+    [("get", "id"), ("get-output", "id"), ("import", "import")],
+)
+def test_existing_resources_must_be_in_country(pulumi_mocks: MockSession, how: str, path: str) -> None:
+    foreign = "arn:aws:kms:eu-west-1:123456789012:key/abc"
+
+    def program() -> None:
+        enforce("CN")
+        p = aws.Provider("p", region="cn-north-1")
+        if how == "get":
+            aws.kms.Key.get("k", foreign, opts=opts(p))
+        elif how == "get-output":
+            aws.kms.Key.get("k", pulumi.Output.from_input(foreign), opts=opts(p))
+        else:
+            aws.kms.Key("k", opts=pulumi.ResourceOptions(provider=p, import_=foreign))
+
+    assert_refused(run(pulumi_mocks, program), "RES-010", "k", path, foreign)
+
+
+def test_in_country_read_is_accepted(pulumi_mocks: MockSession) -> None:
+    def program() -> None:
+        enforce("CN")
+        p = aws.Provider("p", region="cn-north-1")
+        aws.kms.Key.get("k", "arn:aws-cn:kms:cn-north-1:123456789012:key/abc", opts=opts(p))
+
+    result = run(pulumi_mocks, program)
+    assert result.error is None and result.find("k").read_id
+
+
+# -- 7. the provider's own settings ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "path", "rule_id"),
+    [
+        (
+            {"endpoints": [aws.ProviderEndpointArgs(s3="https://s3.us-east-1.amazonaws.com")]},
+            "endpoints(json)[0].s3",
+            "RES-006",
+        ),
+        (
+            {"assume_roles": [aws.ProviderAssumeRoleArgs(role_arn="arn:aws:iam::123456789012:role/deploy")]},
+            # Provider inputs of object type reach the engine JSON-encoded, hence the (json) step.
+            "assume_roles(json)[0].roleArn",
+            "RES-004",
+        ),
+        ({"sts_region": "us-east-1"}, "sts_region", "RES-009"),
+    ],
+    ids=["endpoint", "assume-role", "sts-region"],
+)
+def test_provider_settings(pulumi_mocks: MockSession, kwargs: dict[str, Any], path: str, rule_id: str) -> None:
+    def program() -> None:
+        enforce("CN")
+        aws.Provider("p", region="cn-north-1", **kwargs)
+
+    assert_refused(run(pulumi_mocks, program), rule_id, "p", path)
+
+
+def test_in_country_provider_settings_are_accepted(pulumi_mocks: MockSession) -> None:
+    def program() -> None:
+        enforce("CN")
+        aws.Provider(
+            "p",
+            region="cn-north-1",
+            endpoints=[aws.ProviderEndpointArgs(s3="https://s3.cn-north-1.amazonaws.com.cn")],
+            assume_roles=[aws.ProviderAssumeRoleArgs(role_arn="arn:aws-cn:iam::123456789012:role/deploy")],
+        )
+        alicloud.Provider(
+            "ali",
+            region="cn-beijing",
+            assume_role=alicloud.ProviderAssumeRoleArgs(role_arn="acs:ram::1234567890123456:role/deploy"),
+        )
+
+    assert run(pulumi_mocks, program).error is None
+
+
+# -- packages, audit mode and the audit session --------------------------------------------------------
+
+
+def test_resources_of_uncovered_clouds_are_refused(pulumi_mocks: MockSession) -> None:
+    def program() -> None:
+        enforce("CN")
+        pulumi.CustomResource("gcp:storage/bucket:Bucket", "gcs", {"location": "ASIA-EAST2"})
+
+    assert_refused(run(pulumi_mocks, program), "RES-013", "gcs", "")
+
+
+def offending_program(guard_box: list[Guard], mode: str = "audit") -> Program:
+    def program() -> None:
+        guard_box.append(enforce("CN", mode=mode))  # type: ignore[arg-type]
+        p = aws.Provider("p", region="cn-north-1")
+        aws.s3.Bucket("abroad", region="eu-west-1", opts=opts(p))
+        aws.iam.Policy("pol", policy=pulumi.Output.from_input('{"Resource": "arn:aws:s3:::x"}'), opts=opts(p))
+        aws.s3.Bucket("fine", opts=opts(p))
+
+    return program
+
+
+def test_audit_mode_collects_every_violation_and_registers_everything(pulumi_mocks: MockSession) -> None:
+    box: list[Guard] = []
+    result = run(pulumi_mocks, offending_program(box))
+    assert result.error is None
+    assert sorted((f.rule.id, f.resource_name, f.path) for f in box[0].findings) == [
+        ("RES-003", "abroad", "region"),
+        ("RES-004", "pol", "policy(json).Resource"),
+    ]
+    assert {"abroad", "pol", "fine"} <= {r.name for r in result.resources}
+
+
+def test_audit_session_switches_an_unmodified_program_to_audit(pulumi_mocks: MockSession) -> None:
+    box: list[Guard] = []
+    with audit_session() as guards:
+        result = run(pulumi_mocks, offending_program(box, mode="raise"))
+    assert result.error is None
+    assert guards == box and len(guards[0].findings) == 2
+
+
+def test_enforce_rejects_unknown_codes_and_modes() -> None:
+    with pytest.raises(Exception, match=r"unknown jurisdiction 'XX'.*Fix: use one of"):
+        enforce("XX", register=lambda _: None)
+    with pytest.raises(ValueError, match="mode must be 'raise' or 'audit'"):
+        enforce("CN", mode="loud", register=lambda _: None)  # type: ignore[arg-type]
