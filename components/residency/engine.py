@@ -20,7 +20,16 @@ from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, load_
 from components.residency.references import Reference, ReferenceParser
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, rule
 
-__all__ = ["CLOUD_PACKAGES", "REGIONLESS_PACKAGES", "Pending", "ProviderRef", "RuleEngine", "Subject", "package_of"]
+__all__ = [
+    "CLOUD_PACKAGES",
+    "REGIONLESS_PACKAGES",
+    "Pending",
+    "ProviderRef",
+    "RuleEngine",
+    "Subject",
+    "is_free_text",
+    "package_of",
+]
 
 CLOUD_PACKAGES: frozenset[str] = frozenset({"aws", "alicloud"})
 # Packages whose resources live only in the Pulumi state (random ids, generated keys, timers):
@@ -36,6 +45,11 @@ _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 def _snake(key: str) -> str:
     # Engine props (policy pack, mocks) are camelCase and SDK props snake_case; classify them alike.
     return _CAMEL_BOUNDARY.sub("_", key).lower()
+
+
+def is_free_text(key: str) -> bool:
+    """True for inputs that are free text for humans (tags, descriptions), never judged."""
+    return _snake(key) in FREE_TEXT_KEYS
 
 
 def _is_region_key(key: str) -> bool:

@@ -10,6 +10,8 @@ engine.
 
 from __future__ import annotations
 
+import asyncio
+import copy
 import weakref
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -17,9 +19,10 @@ from contextvars import ContextVar
 from typing import Any, Literal
 
 import pulumi
+from pulumi import _types as pulumi_types
 
 from components.residency.catalogue import Catalogue
-from components.residency.engine import CLOUD_PACKAGES, ProviderRef, RuleEngine, Subject, package_of
+from components.residency.engine import CLOUD_PACKAGES, ProviderRef, RuleEngine, Subject, is_free_text, package_of
 from components.residency.rules import Finding
 
 __all__ = ["Guard", "Mode", "audit_session", "enforce"]
@@ -74,34 +77,72 @@ class Guard:
             self._providers[args.resource] = ProviderRef(  # type: ignore[index]
                 package, args.name, region if isinstance(region, str) else None
             )
+        self._report(findings)
         if not pending:
-            self._report(findings)
             return None
-        # A top-level input holding an Output is judged whole once resolved, so drop what the sync
-        # pass found inside it: it will be found again with the resolved siblings, exactly once.
-        deferred_keys = {p.top_key for p in pending if p.top_key is not None}
-        self._report([f for f in findings if _top_key(f.path) not in deferred_keys])
         props = dict(args.props)
-        for key in deferred_keys:
-            props[key] = self._gate(subject, key, props[key])
+        for key in {p.top_key for p in pending if p.top_key is not None}:
+            props[key] = self._gated(subject, props[key], key)
         opts = args.opts
         if any(p.top_key is None for p in pending):
             opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions())
-            if _is_output(opts.id):
-                opts.id = self._gate(subject, "id", opts.id)
-            if _is_output(opts.import_):
-                opts.import_ = self._gate(subject, "import", opts.import_)  # type: ignore[assignment]
+            read_id: Any = opts.id
+            import_id: Any = opts.import_
+            if isinstance(read_id, pulumi.Output):
+                opts.id = self._gate(subject, "id", read_id)
+            if isinstance(import_id, pulumi.Output):
+                opts.import_ = self._gate(subject, "import", import_id)  # type: ignore[assignment]
         return pulumi.ResourceTransformationResult(props, opts)
 
-    def _gate(self, subject: Subject, path: str, value: Any) -> pulumi.Output[Any]:
-        resolved_value = pulumi.Output.from_input(value)
+    def _gated(self, subject: Subject, value: Any, path: str) -> Any:
+        """``value`` with every Output leaf gated; containers are copied only where a leaf changed.
 
-        def judge(resolved_and_secret: list[Any]) -> Any:
-            resolved, secret = resolved_and_secret
-            self._report(self.engine.check_value(subject, path, resolved, secret=bool(secret)))
-            return resolved
+        Gating leaves (one Output each) rather than re-resolving whole inputs keeps the guard's cost
+        close to zero, and copying instead of mutating leaves the caller's Args objects untouched.
+        Paths are spelled exactly as the engine spells them.
+        """
+        if isinstance(value, pulumi.Output):
+            return self._gate(subject, path, value)
+        if isinstance(value, Mapping):
+            changed = {
+                k: new
+                for k, v in value.items()
+                if v is not None
+                and not is_free_text(str(k))
+                and (new := self._gated(subject, v, f"{path}.{k}")) is not v
+            }
+            return {**value, **changed} if changed else value
+        if isinstance(value, (list, tuple)):
+            items = [self._gated(subject, v, f"{path}[{i}]") for i, v in enumerate(value)]
+            return type(value)(items) if any(a is not b for a, b in zip(items, value, strict=True)) else value
+        if pulumi_types.is_input_type(type(value)):
+            fields = vars(value)
+            gated = self._gated(subject, fields, path)
+            if gated is fields:
+                return value
+            clone = copy.copy(value)
+            vars(clone).update(gated)
+            return clone
+        return value
 
-        return pulumi.Output.all(resolved_value, resolved_value.is_secret()).apply(judge)
+    def _gate(self, subject: Subject, path: str, output: pulumi.Output[Any]) -> pulumi.Output[Any]:
+        """An Output equal to ``output`` that judges the value before anything can consume it."""
+
+        async def judged() -> Any:
+            value = await output.future(with_unknowns=True)
+            # Unknown during preview: nothing to judge here; the policy pack judges it by provenance.
+            if await output.is_known():
+                self._report(self.engine.check_value(subject, path, value, secret=await output.is_secret()))
+            return value
+
+        # Tasks, not bare coroutines: when the judgement raises, the Output never awaits its other
+        # parts, and an un-awaited coroutine would be reported as a leak.
+        return pulumi.Output(
+            asyncio.ensure_future(output.resources()),
+            asyncio.ensure_future(judged()),
+            asyncio.ensure_future(output.is_known()),
+            asyncio.ensure_future(output.is_secret()),
+        )
 
     def _provider_of(self, args: pulumi.ResourceTransformationArgs, package: str) -> ProviderRef | None:
         if package not in CLOUD_PACKAGES:
@@ -129,13 +170,6 @@ class Guard:
         self.findings.extend(findings)
         if self.mode == "raise":
             raise findings[0].to_violation()
-
-
-def _top_key(path: str) -> str:
-    for i, ch in enumerate(path):
-        if ch in ".[(":
-            return path[:i]
-    return path
 
 
 def enforce(
