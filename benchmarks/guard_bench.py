@@ -9,19 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import pulumi
+import pulumi_alicloud as alicloud
+import pulumi_aws as aws
 
-import pulumi  # noqa: E402
-import pulumi_alicloud as alicloud  # noqa: E402
-import pulumi_aws as aws  # noqa: E402
-
-from components.residency import enforce  # noqa: E402
-from components.testing import run_pulumi_program  # noqa: E402
+from components.residency import enforce
+from components.testing import run_pulumi_program
 
 GOAL = 1.10
 RESOURCES_PER_GROUP = 7
