@@ -30,9 +30,9 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
-## docs: regenerate the rules table in docs/rules.md
+## docs: regenerate the rules table (docs/rules.md and the README)
 docs: $(STAMP)
-	$(PY) -m components.residency.docs > docs/rules.md
+	$(PY) -m components.residency.docs .
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -7,12 +7,13 @@ check the wiring, these check the rules.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from components.residency import RULES, ProviderRef, RuleEngine, Subject
-from components.residency.docs import rules_markdown
+from components.residency.docs import rules_markdown, sync_readme
 
 AWS_CN = ProviderRef("aws", "cn-north", "cn-north-1")
 ALI_CN = ProviderRef("alicloud", "cn-shanghai", "cn-shanghai")
@@ -308,8 +309,9 @@ def test_rules_table_lists_every_rule() -> None:
 
 
 def test_docs_rules_table_is_current() -> None:
-    # docs/rules.md is generated (`make docs`); a rule edited without regenerating it fails here.
-    from pathlib import Path
-
-    generated = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
-    assert generated.read_text(encoding="utf-8") == rules_markdown(), "run `make docs` to regenerate docs/rules.md"
+    # docs/rules.md and the README's table are generated (`make docs`); a rule edited without
+    # regenerating them fails here.
+    root = Path(__file__).resolve().parent.parent
+    assert (root / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), "run `make docs`"
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert sync_readme(readme) == readme, "run `make docs` to refresh the README's rules table"
