@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,9 +26,10 @@ from components.aws import (
     AwsCountryStorage,
     AwsCountryStorageArgs,
 )
+from components.cloud_args import CountryComputeArgs, CountryKeysArgs, CountryStorageArgs
 from components.config.models import CloudRegions, DataCenterConfig
 from components.naming import DISK_KEY, TAG_JURISDICTION
-from components.residency.catalogue import Jurisdiction
+from components.residency.catalogue import Cloud, Jurisdiction
 
 __all__ = ["CountryDataCenter", "CountryDataCenterArgs"]
 
@@ -44,6 +46,85 @@ class CountryDataCenterArgs:
     """Stack name, tagged on every resource so costs and audits can be traced to it."""
 
 
+def _aws_provider(name: str, region: str, tags: Mapping[str, str], opts: pulumi.ResourceOptions) -> aws.Provider:
+    # Region pinned here, never from AWS_REGION or a profile: the environment must not pick the country.
+    return aws.Provider(name, region=region, default_tags={"tags": tags}, opts=opts)
+
+
+def _alicloud_provider(
+    name: str, region: str, _tags: Mapping[str, str], opts: pulumi.ResourceOptions
+) -> alicloud.Provider:
+    # Region pinned as for AWS. No provider-wide tags here: each Alibaba resource is given its tags itself.
+    return alicloud.Provider(name, region=region, opts=opts)
+
+
+@dataclass(frozen=True)
+class _Cloud:
+    """What differs between clouds when ``CountryDataCenter`` builds one; the code path is shared."""
+
+    name: Cloud
+    """``aws`` or ``alicloud``: the key under ``clouds``, ``compute`` and the outputs, and part of child names."""
+    provider: Callable[[str, str, Mapping[str, str], pulumi.ResourceOptions], pulumi.ProviderResource]
+    """``(name, region, tags, opts)`` -> a provider pinned to ``region``."""
+    keys: Callable[[str, Any, pulumi.ResourceOptions], Any]
+    """Keys component class."""
+    keys_args: type[CountryKeysArgs[Any]]
+    """Its Args class."""
+    storage: Callable[[str, Any, pulumi.ResourceOptions], Any]
+    """Storage component class."""
+    storage_args: type[CountryStorageArgs[Any, Any]]
+    """Its Args class."""
+    storage_takes_secondary_region: bool
+    """Alibaba only: OSS replication names its destination by region id (``oss-<region>``)."""
+    compute: Callable[[str, Any, pulumi.ResourceOptions], Any]
+    """Compute component class."""
+    compute_args: type[CountryComputeArgs[Any, Any]]
+    """Its Args class."""
+    key_ids: str
+    """Output name of the key references: ``keyArns`` (AWS) or ``keyIds`` (Alibaba Cloud)."""
+    key_id: Callable[[Any], pulumi.Output[str]]
+    """The reference exported for one key (its ARN on AWS, its id on Alibaba Cloud)."""
+    network_ids: str
+    """Output name of the private networks: ``subnetIds`` (AWS) or ``vswitchIds`` (Alibaba Cloud)."""
+    networks: Callable[[Any], Sequence[pulumi.CustomResource]]
+    """The compute component's private networks (subnets or vSwitches)."""
+
+
+_CLOUDS = (
+    _Cloud(
+        name="aws",
+        provider=_aws_provider,
+        keys=AwsCountryKeys,
+        keys_args=AwsCountryKeysArgs,
+        storage=AwsCountryStorage,
+        storage_args=AwsCountryStorageArgs,
+        storage_takes_secondary_region=False,
+        compute=AwsCountryCompute,
+        compute_args=AwsCountryComputeArgs,
+        key_ids="keyArns",
+        key_id=lambda key: key.arn,
+        network_ids="subnetIds",
+        networks=lambda compute: compute.subnets,
+    ),
+    _Cloud(
+        name="alicloud",
+        provider=_alicloud_provider,
+        keys=AlicloudCountryKeys,
+        keys_args=AlicloudCountryKeysArgs,
+        storage=AlicloudCountryStorage,
+        storage_args=AlicloudCountryStorageArgs,
+        storage_takes_secondary_region=True,
+        compute=AlicloudCountryCompute,
+        compute_args=AlicloudCountryComputeArgs,
+        key_ids="keyIds",
+        key_id=lambda key: key.id,
+        network_ids="vswitchIds",
+        networks=lambda compute: compute.vswitches,
+    ),
+)
+"""The clouds, in the order they are built (a tuple of frozen entries: nothing here can change at run time)."""
+
+
 class CountryDataCenter(pulumi.ComponentResource):
     """One market's data center on each configured cloud, every byte inside the jurisdiction."""
 
@@ -53,12 +134,12 @@ class CountryDataCenter(pulumi.ComponentResource):
     def __init__(self, name: str, args: CountryDataCenterArgs, opts: pulumi.ResourceOptions | None = None) -> None:
         super().__init__("sovereign:datacenter:CountryDataCenter", name, {}, opts)
         config = args.datacenter
-        for cloud in ("aws", "alicloud"):
-            regions = getattr(config.clouds, cloud)
+        for cloud in _CLOUDS:
+            regions = getattr(config.clouds, cloud.name)
             for region in (regions.primary, regions.secondary) if regions else ():
                 # Config validation already refused these; this guards direct use of the component.
-                if region is not None and not args.jurisdiction.allows_region(cloud, region):
-                    raise ValueError(f"{cloud} region {region} is outside {args.jurisdiction.code}")
+                if region is not None and not args.jurisdiction.allows_region(cloud.name, region):
+                    raise ValueError(f"{cloud.name} region {region} is outside {args.jurisdiction.code}")
         tags = {
             **config.tags,
             TAG_JURISDICTION: args.jurisdiction.code,
@@ -66,27 +147,29 @@ class CountryDataCenter(pulumi.ComponentResource):
             "sovereign:owners": " ".join(config.owners),
         }
         self.outputs = {"jurisdiction": args.jurisdiction.code}
-        if config.clouds.aws is not None:
-            self.outputs["aws"] = self._aws(name, args, config.clouds.aws, tags)
-        if config.clouds.alicloud is not None:
-            self.outputs["alicloud"] = self._alicloud(name, args, config.clouds.alicloud, tags)
+        for cloud in _CLOUDS:
+            regions = getattr(config.clouds, cloud.name)
+            if regions is not None:
+                self.outputs[cloud.name] = self._cloud(name, args, cloud, regions, tags)
         self.register_outputs(self.outputs)
 
-    def _aws(
-        self, name: str, args: CountryDataCenterArgs, regions: CloudRegions, tags: dict[str, str]
+    def _cloud(
+        self, name: str, args: CountryDataCenterArgs, cloud: _Cloud, regions: CloudRegions, tags: dict[str, str]
     ) -> dict[str, Any]:
+        """Providers, keys, storage and (when sized) compute of one cloud; returns its outputs."""
         config = args.datacenter
-        primary = self._aws_provider(f"{name}-aws-{regions.primary}", regions.primary, tags)
+        prefix = f"{name}-{cloud.name}"
+        child = pulumi.ResourceOptions(parent=self)
+        primary = cloud.provider(f"{prefix}-{regions.primary}", regions.primary, tags, child)
         secondary = (
-            self._aws_provider(f"{name}-aws-{regions.secondary}", regions.secondary, tags)
+            cloud.provider(f"{prefix}-{regions.secondary}", regions.secondary, tags, child)
             if regions.secondary
             else None
         )
         code = args.jurisdiction.code
-        child = pulumi.ResourceOptions(parent=self)
-        keys = AwsCountryKeys(
-            f"{name}-aws-keys",
-            AwsCountryKeysArgs(
+        keys = cloud.keys(
+            f"{prefix}-keys",
+            cloud.keys_args(
                 jurisdiction=code,
                 data_classes=list(config.data_classes),
                 rotation_days=config.keys.rotation_days,
@@ -97,9 +180,12 @@ class CountryDataCenter(pulumi.ComponentResource):
             ),
             child,
         )
-        storage = AwsCountryStorage(
-            f"{name}-aws-storage",
-            AwsCountryStorageArgs(
+        secondary_region: dict[str, Any] = (
+            {"secondary_region": regions.secondary} if cloud.storage_takes_secondary_region else {}
+        )
+        storage = cloud.storage(
+            f"{prefix}-storage",
+            cloud.storage_args(
                 jurisdiction=code,
                 retention_days={c: d.retention_days for c, d in config.data_classes.items()},
                 keys=keys.keys,
@@ -107,21 +193,22 @@ class CountryDataCenter(pulumi.ComponentResource):
                 secondary=secondary,
                 replica_keys=keys.replica_keys,
                 tags=tags,
+                **secondary_region,
             ),
             child,
         )
         out: dict[str, Any] = {
             "primaryRegion": regions.primary,
             "secondaryRegion": regions.secondary,
-            "keyArns": {c: k.arn for c, k in keys.keys.items()},
+            cloud.key_ids: {c: cloud.key_id(k) for c, k in keys.keys.items()},
             "buckets": {c: b.bucket for c, b in storage.buckets.items()},
             "replicaBuckets": {c: b.bucket for c, b in storage.replica_buckets.items()},
         }
-        sizing = config.compute.aws
+        sizing = getattr(config.compute, cloud.name)
         if sizing is not None:
-            compute = AwsCountryCompute(
-                f"{name}-aws-compute",
-                AwsCountryComputeArgs(
+            compute = cloud.compute(
+                f"{prefix}-compute",
+                cloud.compute_args(
                     cidr=sizing.cidr,
                     zones=sizing.zones,
                     instance_type=sizing.instance_type,
@@ -135,86 +222,6 @@ class CountryDataCenter(pulumi.ComponentResource):
                 child,
             )
             out["vpcId"] = compute.vpc.id
-            out["subnetIds"] = [s.id for s in compute.subnets]
+            out[cloud.network_ids] = [s.id for s in cloud.networks(compute)]
             out["instanceIds"] = [i.id for i in compute.instances]
         return out
-
-    def _alicloud(
-        self, name: str, args: CountryDataCenterArgs, regions: CloudRegions, tags: dict[str, str]
-    ) -> dict[str, Any]:
-        config = args.datacenter
-        primary = self._alicloud_provider(f"{name}-alicloud-{regions.primary}", regions.primary)
-        secondary = (
-            self._alicloud_provider(f"{name}-alicloud-{regions.secondary}", regions.secondary)
-            if regions.secondary
-            else None
-        )
-        code = args.jurisdiction.code
-        child = pulumi.ResourceOptions(parent=self)
-        keys = AlicloudCountryKeys(
-            f"{name}-alicloud-keys",
-            AlicloudCountryKeysArgs(
-                jurisdiction=code,
-                data_classes=list(config.data_classes),
-                rotation_days=config.keys.rotation_days,
-                deletion_window_days=config.keys.deletion_window_days,
-                primary=primary,
-                secondary=secondary,
-                tags=tags,
-            ),
-            child,
-        )
-        storage = AlicloudCountryStorage(
-            f"{name}-alicloud-storage",
-            AlicloudCountryStorageArgs(
-                jurisdiction=code,
-                retention_days={c: d.retention_days for c, d in config.data_classes.items()},
-                keys=keys.keys,
-                primary=primary,
-                secondary=secondary,
-                secondary_region=regions.secondary,
-                replica_keys=keys.replica_keys,
-                tags=tags,
-            ),
-            child,
-        )
-        out: dict[str, Any] = {
-            "primaryRegion": regions.primary,
-            "secondaryRegion": regions.secondary,
-            "keyIds": {c: k.id for c, k in keys.keys.items()},
-            "buckets": {c: b.bucket for c, b in storage.buckets.items()},
-            "replicaBuckets": {c: b.bucket for c, b in storage.replica_buckets.items()},
-        }
-        sizing = config.compute.alicloud
-        if sizing is not None:
-            compute = AlicloudCountryCompute(
-                f"{name}-alicloud-compute",
-                AlicloudCountryComputeArgs(
-                    cidr=sizing.cidr,
-                    zones=sizing.zones,
-                    instance_type=sizing.instance_type,
-                    count=sizing.count,
-                    disk_gb=sizing.disk_gb,
-                    disk_key=keys.keys[DISK_KEY],
-                    provider=primary,
-                    image=sizing.image,
-                    tags=tags,
-                ),
-                child,
-            )
-            out["vpcId"] = compute.vpc.id
-            out["vswitchIds"] = [s.id for s in compute.vswitches]
-            out["instanceIds"] = [i.id for i in compute.instances]
-        return out
-
-    def _aws_provider(self, name: str, region: str, tags: dict[str, str]) -> aws.Provider:
-        # Region pinned here, never from AWS_REGION or a profile: the environment must not pick the country.
-        return aws.Provider(
-            name,
-            region=region,
-            default_tags={"tags": tags},
-            opts=pulumi.ResourceOptions(parent=self),
-        )
-
-    def _alicloud_provider(self, name: str, region: str) -> alicloud.Provider:
-        return alicloud.Provider(name, region=region, opts=pulumi.ResourceOptions(parent=self))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pulumi
 import pulumi_alicloud as alicloud
 
+from components.cloud_args import CountryComputeArgs
 from components.config.checks import subnet_cidrs
 
 __all__ = ["AlicloudCountryCompute", "AlicloudCountryComputeArgs"]
@@ -18,27 +19,8 @@ _STOCK_IMAGE_REGEX = "^aliyun_3_x64"
 
 
 @dataclass
-class AlicloudCountryComputeArgs:
-    """Inputs of ``AlicloudCountryCompute``."""
-
-    cidr: str
-    """VPC IPv4 range; one vSwitch per zone is carved from it."""
-    zones: int
-    """Number of zones (and vSwitches), at least two."""
-    instance_type: str
-    """ECS instance type, e.g. ``ecs.g7.large``."""
-    count: int
-    """Instances, spread round-robin over the vSwitches."""
-    disk_gb: int
-    """System disk size in GiB."""
-    disk_key: alicloud.kms.Key
-    """Country key that encrypts every system disk."""
-    provider: alicloud.Provider
-    """Pinned provider of the primary region."""
-    image: str | None = None
-    """Image id; the region's current Alibaba Cloud Linux 3 image when None."""
-    tags: Mapping[str, str] = field(default_factory=dict)
-    """Tags for every network resource and instance."""
+class AlicloudCountryComputeArgs(CountryComputeArgs[alicloud.Provider, alicloud.kms.Key]):
+    """Inputs of ``AlicloudCountryCompute`` (fields: ``CountryComputeArgs``; one vSwitch per zone)."""
 
 
 class AlicloudCountryCompute(pulumi.ComponentResource):

@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pulumi
 import pulumi_alicloud as alicloud
 
-from components.naming import DISK_KEY, class_tags, slug
+from components.cloud_args import CountryKeysArgs
+from components.naming import class_tags, slug
 
 __all__ = ["AlicloudCountryKeys", "AlicloudCountryKeysArgs"]
 
 
 @dataclass
-class AlicloudCountryKeysArgs:
-    """Inputs of ``AlicloudCountryKeys``."""
-
-    jurisdiction: str
-    """Jurisdiction code, e.g. ``CN``; part of every alias."""
-    data_classes: Sequence[str]
-    """Data classes that each get their own key."""
-    rotation_days: int
-    """Automatic rotation period in days (Alibaba Cloud allows 7-365)."""
-    deletion_window_days: int
-    """Days a scheduled deletion waits (``pending_window_in_days``)."""
-    primary: alicloud.Provider
-    """Pinned provider of the primary region."""
-    secondary: alicloud.Provider | None = None
-    """Pinned provider of the in-country secondary region; when set, each class also gets a replica key there."""
-    tags: Mapping[str, str] = field(default_factory=dict)
-    """Tags for every key."""
+class AlicloudCountryKeysArgs(CountryKeysArgs[alicloud.Provider]):
+    """Inputs of ``AlicloudCountryKeys`` (fields: ``CountryKeysArgs``)."""
 
 
 class AlicloudCountryKeys(pulumi.ComponentResource):
@@ -44,13 +30,7 @@ class AlicloudCountryKeys(pulumi.ComponentResource):
 
     def __init__(self, name: str, args: AlicloudCountryKeysArgs, opts: pulumi.ResourceOptions | None = None) -> None:
         super().__init__("sovereign:alicloud:CountryKeys", name, {}, opts)
-        self.keys = {}
-        self.replica_keys = {}
-        for data_class in [*args.data_classes, DISK_KEY]:
-            self.keys[data_class] = self._key(name, args, data_class, args.primary, "")
-        if args.secondary is not None:
-            for data_class in args.data_classes:
-                self.replica_keys[data_class] = self._key(name, args, data_class, args.secondary, "-replica")
+        self.keys, self.replica_keys = args.build_keys(functools.partial(self._key, name, args))
         self.register_outputs(
             {
                 "keyIds": {c: k.id for c, k in self.keys.items()},

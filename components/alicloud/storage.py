@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pulumi
 import pulumi_alicloud as alicloud
 
+from components.cloud_args import CountryStorageArgs
 from components.naming import class_tags, slug
 
 __all__ = ["AlicloudCountryStorage", "AlicloudCountryStorageArgs"]
@@ -19,25 +20,12 @@ _ROLE_NAME_LIMIT = 64
 
 
 @dataclass
-class AlicloudCountryStorageArgs:
-    """Inputs of ``AlicloudCountryStorage``."""
+class AlicloudCountryStorageArgs(CountryStorageArgs[alicloud.Provider, alicloud.kms.Key]):
+    """Inputs of ``AlicloudCountryStorage`` (fields: ``CountryStorageArgs``; keys from ``AlicloudCountryKeys``)."""
 
-    jurisdiction: str
-    """Jurisdiction code, e.g. ``CN``."""
-    retention_days: Mapping[str, int]
-    """Data class -> days objects are kept."""
-    keys: Mapping[str, alicloud.kms.Key]
-    """Data class -> its primary-region key (from ``AlicloudCountryKeys``)."""
-    primary: alicloud.Provider
-    """Pinned provider of the primary region."""
-    secondary: alicloud.Provider | None = None
-    """Pinned provider of the in-country secondary region; when set every bucket replicates there."""
-    secondary_region: str | None = None
-    """Region id of ``secondary`` (OSS replication names its destination as ``oss-<region>``)."""
-    replica_keys: Mapping[str, alicloud.kms.Key] = field(default_factory=dict)
-    """Data class -> its secondary-region key; required for every class when ``secondary`` is set."""
-    tags: Mapping[str, str] = field(default_factory=dict)
-    """Tags for every bucket."""
+    secondary_region: str | None = field(default=None, kw_only=True)
+    """Region id of ``secondary`` (OSS replication names its destination as ``oss-<region>``); by keyword only.
+    Replication is set up only when both ``secondary`` and this are given."""
 
 
 class AlicloudCountryStorage(pulumi.ComponentResource):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import pulumi
 import pulumi_aws as aws
 
+from components.cloud_args import CountryComputeArgs
 from components.config.checks import subnet_cidrs
 
 __all__ = ["AwsCountryCompute", "AwsCountryComputeArgs"]
@@ -19,27 +21,8 @@ _HTTPS = 443
 
 
 @dataclass
-class AwsCountryComputeArgs:
-    """Inputs of ``AwsCountryCompute``."""
-
-    cidr: str
-    """VPC IPv4 range; one subnet per zone is carved from it."""
-    zones: int
-    """Number of availability zones (and private subnets), at least two."""
-    instance_type: str
-    """EC2 instance type."""
-    count: int
-    """Instances, spread round-robin over the subnets."""
-    disk_gb: int
-    """Root volume size in GiB."""
-    disk_key: aws.kms.Key
-    """Country key that encrypts every root volume."""
-    provider: aws.Provider
-    """Pinned provider of the primary region."""
-    image: str | None = None
-    """AMI id; the region's current Amazon Linux 2023 image when None."""
-    tags: Mapping[str, str] = field(default_factory=dict)
-    """Tags for every network resource and instance."""
+class AwsCountryComputeArgs(CountryComputeArgs[aws.Provider, aws.kms.Key]):
+    """Inputs of ``AwsCountryCompute`` (fields: ``CountryComputeArgs``; ``image`` is an AMI id)."""
 
 
 class AwsCountryCompute(pulumi.ComponentResource):
@@ -91,14 +74,8 @@ class AwsCountryCompute(pulumi.ComponentResource):
             tags=tags,
             opts=child,
         )
-        endpoint_sg = aws.ec2.SecurityGroup(
-            f"{name}-endpoints-sg",
-            description="HTTPS from inside the VPC to interface endpoints",
-            vpc_id=self.vpc.id,
-            ingress=[{"protocol": "tcp", "from_port": _HTTPS, "to_port": _HTTPS, "cidr_blocks": [args.cidr]}],
-            egress=[],
-            tags=tags,
-            opts=child,
+        endpoint_sg = self._https_group(
+            f"{name}-endpoints-sg", "HTTPS from inside the VPC to interface endpoints", args.cidr, [], tags, child
         )
         aws.ec2.VpcEndpoint(
             f"{name}-kms-endpoint",
@@ -111,22 +88,13 @@ class AwsCountryCompute(pulumi.ComponentResource):
             tags=tags,
             opts=child,
         )
-        instance_sg = aws.ec2.SecurityGroup(
+        instance_sg = self._https_group(
             f"{name}-instances-sg",
-            description="Instances: HTTPS from the VPC only; out only to the VPC and the S3 endpoint",
-            vpc_id=self.vpc.id,
-            ingress=[{"protocol": "tcp", "from_port": _HTTPS, "to_port": _HTTPS, "cidr_blocks": [args.cidr]}],
-            egress=[
-                {"protocol": "tcp", "from_port": _HTTPS, "to_port": _HTTPS, "cidr_blocks": [args.cidr]},
-                {
-                    "protocol": "tcp",
-                    "from_port": _HTTPS,
-                    "to_port": _HTTPS,
-                    "prefix_list_ids": [s3_endpoint.prefix_list_id],
-                },
-            ],
-            tags=tags,
-            opts=child,
+            "Instances: HTTPS from the VPC only; out only to the VPC and the S3 endpoint",
+            args.cidr,
+            [_https(cidr_blocks=[args.cidr]), _https(prefix_list_ids=[s3_endpoint.prefix_list_id])],
+            tags,
+            child,
         )
         image = args.image or aws.ssm.get_parameter_output(name=_STOCK_IMAGE_PARAMETER, opts=invoke).value
         self.instances = [
@@ -166,10 +134,35 @@ class AwsCountryCompute(pulumi.ComponentResource):
             }
         )
 
+    def _https_group(
+        self,
+        name: str,
+        description: str,
+        cidr: str,
+        egress: list[Any],
+        tags: dict[str, str],
+        opts: pulumi.ResourceOptions,
+    ) -> aws.ec2.SecurityGroup:
+        """A security group admitting only HTTPS from ``cidr`` (the VPC) and letting out only ``egress``."""
+        return aws.ec2.SecurityGroup(
+            name,
+            description=description,
+            vpc_id=self.vpc.id,
+            ingress=[_https(cidr_blocks=[cidr])],
+            egress=egress,
+            tags=tags,
+            opts=opts,
+        )
+
     @staticmethod
     def _service_name(service: str, kind: str, invoke: pulumi.InvokeOutputOptions) -> pulumi.Output[str]:
         # Looked up, not spelled out: China regions name interface endpoints cn.com.amazonaws.<region>.<service>.
         return aws.ec2.get_vpc_endpoint_service_output(service=service, service_type=kind, opts=invoke).service_name
+
+
+def _https(**peer: Any) -> Any:
+    """A security-group rule, ingress or egress, for HTTPS with ``peer`` (``cidr_blocks=`` or ``prefix_list_ids=``)."""
+    return {"protocol": "tcp", "from_port": _HTTPS, "to_port": _HTTPS, **peer}
 
 
 def _nth(index: int, items: Sequence[str]) -> str:

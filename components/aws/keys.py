@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pulumi
 import pulumi_aws as aws
 
+from components.cloud_args import CountryKeysArgs
 from components.naming import DISK_KEY, class_tags, slug
 
 __all__ = ["DISK_KEY", "AwsCountryKeys", "AwsCountryKeysArgs"]
 
 
 @dataclass
-class AwsCountryKeysArgs:
-    """Inputs of ``AwsCountryKeys``."""
-
-    jurisdiction: str
-    """Jurisdiction code, e.g. ``CN``; part of every alias."""
-    data_classes: Sequence[str]
-    """Data classes that each get their own key."""
-    rotation_days: int
-    """Automatic rotation period in days."""
-    deletion_window_days: int
-    """Days a scheduled deletion waits before the key is gone."""
-    primary: aws.Provider
-    """Pinned provider of the primary region."""
-    secondary: aws.Provider | None = None
-    """Pinned provider of the in-country secondary region; when set, each class also gets a replica key there."""
-    tags: Mapping[str, str] = field(default_factory=dict)
-    """Tags for every key."""
+class AwsCountryKeysArgs(CountryKeysArgs[aws.Provider]):
+    """Inputs of ``AwsCountryKeys`` (fields: ``CountryKeysArgs``)."""
 
 
 class AwsCountryKeys(pulumi.ComponentResource):
@@ -44,13 +30,7 @@ class AwsCountryKeys(pulumi.ComponentResource):
 
     def __init__(self, name: str, args: AwsCountryKeysArgs, opts: pulumi.ResourceOptions | None = None) -> None:
         super().__init__("sovereign:aws:CountryKeys", name, {}, opts)
-        self.keys = {}
-        self.replica_keys = {}
-        for data_class in [*args.data_classes, DISK_KEY]:
-            self.keys[data_class] = self._key(name, args, data_class, args.primary, "")
-        if args.secondary is not None:
-            for data_class in args.data_classes:
-                self.replica_keys[data_class] = self._key(name, args, data_class, args.secondary, "-replica")
+        self.keys, self.replica_keys = args.build_keys(functools.partial(self._key, name, args))
         self.register_outputs(
             {
                 "keyArns": {c: k.arn for c, k in self.keys.items()},

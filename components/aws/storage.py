@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pulumi
 import pulumi_aws as aws
 
+from components.cloud_args import CountryStorageArgs
 from components.naming import class_tags, slug
 
 __all__ = ["AwsCountryStorage", "AwsCountryStorageArgs"]
@@ -19,23 +20,8 @@ _S3_PRINCIPAL = "s3.amazonaws.com"
 
 
 @dataclass
-class AwsCountryStorageArgs:
-    """Inputs of ``AwsCountryStorage``."""
-
-    jurisdiction: str
-    """Jurisdiction code, e.g. ``CN``."""
-    retention_days: Mapping[str, int]
-    """Data class -> days objects are kept."""
-    keys: Mapping[str, aws.kms.Key]
-    """Data class -> its primary-region key (from ``AwsCountryKeys``)."""
-    primary: aws.Provider
-    """Pinned provider of the primary region."""
-    secondary: aws.Provider | None = None
-    """Pinned provider of the in-country secondary region; when set every bucket replicates there."""
-    replica_keys: Mapping[str, aws.kms.Key] = field(default_factory=dict)
-    """Data class -> its secondary-region key; required for every class when ``secondary`` is set."""
-    tags: Mapping[str, str] = field(default_factory=dict)
-    """Tags for every bucket."""
+class AwsCountryStorageArgs(CountryStorageArgs[aws.Provider, aws.kms.Key]):
+    """Inputs of ``AwsCountryStorage`` (fields: ``CountryStorageArgs``; keys from ``AwsCountryKeys``)."""
 
 
 class AwsCountryStorage(pulumi.ComponentResource):
