@@ -127,22 +127,32 @@ class Guard:
 
     def _gate(self, subject: Subject, path: str, output: pulumi.Output[Any]) -> pulumi.Output[Any]:
         """An Output equal to ``output`` that judges the value before anything can consume it."""
+        loop = asyncio.get_event_loop()
+        resources: asyncio.Future[set[pulumi.Resource]] = loop.create_future()
+        known: asyncio.Future[bool] = loop.create_future()
+        secret: asyncio.Future[bool] = loop.create_future()
 
         async def judged() -> Any:
-            value = await output.future(with_unknowns=True)
+            # One task per gated leaf; its metadata goes to plain futures, so a judgement that raises
+            # leaves nothing un-awaited behind it.
+            try:
+                value = await output.future(with_unknowns=True)
+                is_known, is_secret = await output.is_known(), await output.is_secret()
+                depends_on = await output.resources()
+            except BaseException:
+                resources.set_result(set())
+                known.set_result(False)
+                secret.set_result(False)
+                raise
+            resources.set_result(depends_on)
+            known.set_result(is_known)
+            secret.set_result(is_secret)
             # Unknown during preview: nothing to judge here; the policy pack judges it by provenance.
-            if await output.is_known():
-                self._report(self.engine.check_value(subject, path, value, secret=await output.is_secret()))
+            if is_known:
+                self._report(self.engine.check_value(subject, path, value, secret=is_secret))
             return value
 
-        # Tasks, not bare coroutines: when the judgement raises, the Output never awaits its other
-        # parts, and an un-awaited coroutine would be reported as a leak.
-        return pulumi.Output(
-            asyncio.ensure_future(output.resources()),
-            asyncio.ensure_future(judged()),
-            asyncio.ensure_future(output.is_known()),
-            asyncio.ensure_future(output.is_secret()),
-        )
+        return pulumi.Output(resources, asyncio.ensure_future(judged()), known, secret)
 
     def _provider_of(self, args: pulumi.ResourceTransformationArgs, package: str) -> ProviderRef | None:
         if package not in CLOUD_PACKAGES:

@@ -1,0 +1,323 @@
+"""Run each stack's real program under the recording mocks and turn what it registered into a plan.
+
+For every stack file: read it as the Pulumi CLI would (``secure:`` values stay placeholders), run
+the project's ``__main__.py`` with ``components.testing.run_pulumi_program`` inside
+:func:`~components.residency.audit_session`, so the program's own ``enforce()`` guard runs in audit
+mode and collects every violation, then describe every recorded resource (region, jurisdiction,
+component, key) next to the guard's findings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import runpy
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from components.config import NAMESPACE, stack_file_to_pulumi_config
+from components.errors import CatalogueError, ConfigError, ResidencyViolation, SovereignError
+from components.plan.encryption import DATA_STORES, encryption_of
+from components.plan.model import NO_REGION, ComponentInfo, PlannedResource, StackError, StackPlan, Violation
+from components.residency import Finding, Guard, audit_session, enforce, load_catalogue
+from components.residency.catalogue import Catalogue, Jurisdiction
+from components.testing import ProgramRun, ResourceRecord, run_pulumi_program
+
+__all__ = ["PlanInputError", "Project", "find_stack_files", "plan_stack"]
+
+STACK_GLOB = "Pulumi.*.yaml"
+
+
+class PlanInputError(Exception):
+    """The command line names something that does not exist (no project, no such stack)."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """The Pulumi project whose stacks are planned."""
+
+    directory: Path
+    name: str
+    program: Path
+    """The project's ``__main__.py``."""
+
+    @classmethod
+    def above(cls, stacks_dir: Path) -> Project:
+        """The project owning ``stacks_dir``: the nearest ``Pulumi.yaml`` at or above it."""
+        for directory in [stacks_dir.resolve(), *stacks_dir.resolve().parents]:
+            manifest = directory / "Pulumi.yaml"
+            if manifest.is_file():
+                break
+        else:
+            raise PlanInputError(
+                f"{stacks_dir}: no Pulumi.yaml in this directory or above it, so there is no program to plan. "
+                "Fix: pass --stacks-dir pointing at the stacks/ folder of a sovereign-dc project."
+            )
+        try:
+            document = yaml.safe_load(manifest.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            problem = str(exc).splitlines()[0]
+            raise PlanInputError(f"{manifest}: cannot be read ({problem}). Fix: restore it from git.") from None
+        name = document.get("name") if isinstance(document, dict) else None
+        program = directory / "__main__.py"
+        if not program.is_file():
+            raise PlanInputError(f"{program}: the project's program is missing. Fix: restore __main__.py.")
+        return cls(directory, name if isinstance(name, str) and name else NAMESPACE, program)
+
+
+def stack_name(file: Path) -> str:
+    """``stacks/Pulumi.cn.yaml`` -> ``cn``."""
+    return file.name.removeprefix("Pulumi.").removesuffix(".yaml")
+
+
+def find_stack_files(stacks_dir: Path, names: Sequence[str] = ()) -> list[Path]:
+    """The stack files to plan: the named ones (in the order given) or every one, sorted by name."""
+    if not stacks_dir.is_dir():
+        raise PlanInputError(f"{stacks_dir}: no such directory. Fix: pass --stacks-dir pointing at the stack files.")
+    available = sorted(stacks_dir.glob(STACK_GLOB), key=stack_name)
+    if not names:
+        if not available:
+            raise PlanInputError(f"{stacks_dir}: no {STACK_GLOB} stack files. Fix: add one per market.")
+        return available
+    by_name = {stack_name(f): f for f in available}
+    chosen: list[Path] = []
+    for name in dict.fromkeys(names):
+        if name not in by_name:
+            known = ", ".join(by_name) or "none"
+            raise PlanInputError(
+                f"{stacks_dir / f'Pulumi.{name}.yaml'}: no such stack file (--stack {name}). "
+                f"Fix: use one of the stacks in {stacks_dir}: {known}."
+            )
+        chosen.append(by_name[name])
+    return chosen
+
+
+def _program(main: Path) -> Callable[[], None]:
+    # Executed as a callable rather than handed to the runner as a path: the runner drops every
+    # module first imported under the program's directory after a run, which includes a project
+    # .venv (pulumi_alicloud then refuses to re-register). Shared library modules stay loaded.
+    def execute() -> None:
+        old_cwd = os.getcwd()
+        sys.path.insert(0, str(main.parent))
+        os.chdir(main.parent)
+        try:
+            runpy.run_path(str(main), run_name="__main__")
+        finally:
+            os.chdir(old_cwd)
+            with contextlib.suppress(ValueError):
+                sys.path.remove(str(main.parent))
+
+    return execute
+
+
+def _one_paragraph(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def _error(exc: BaseException, file: str, stack: str) -> tuple[StackError, Violation | None]:
+    """Classify what a program raised (the program wraps toolkit errors in ``pulumi.RunError``)."""
+    for cause in _causes(exc):
+        if isinstance(cause, ConfigError):
+            return StackError("config", cause.file or file, cause.key, _one_paragraph(str(cause))), None
+        if isinstance(cause, CatalogueError):
+            return StackError("catalogue", file, "", _one_paragraph(f"{file}: {cause}")), None
+        if isinstance(cause, ResidencyViolation):
+            violation = Violation(
+                cause.rule_id,
+                "",
+                cause.resource_type,
+                cause.resource_name,
+                "",
+                cause.path,
+                cause.value
+                if isinstance(cause.value, str | int | float | bool) or cause.value is None
+                else repr(cause.value),
+                cause.message,
+                cause.fix,
+            )
+            message = f"{file}: the program stopped at a residency violation, so the plan is incomplete: {cause}"
+            return StackError("program", file, "", _one_paragraph(message)), violation
+        if isinstance(cause, SovereignError):
+            return StackError("program", file, "", _one_paragraph(f"{file}: {cause}")), None
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    message = (
+        f"{file}: the program failed while planning stack {stack}: {type(exc).__name__}: {first}. "
+        f"Fix: this is a bug in the program or its components, not in the stack file; reproduce it with "
+        f"`python -m components.plan --stack {stack}` and fix the code it points at."
+    )
+    return StackError("program", file, "", _one_paragraph(message)), None
+
+
+def _jurisdiction_label(catalogue: Catalogue, home: Jurisdiction | None, cloud: str, region: str) -> str:
+    if cloud not in ("aws", "alicloud"):
+        return NO_REGION
+    if home is not None and home.allows_region(cloud, region):  # type: ignore[arg-type]
+        return home.code
+    if region not in catalogue.known_regions(cloud):  # type: ignore[arg-type]
+        return "UNKNOWN"
+    codes = catalogue.jurisdictions_of(cloud, region)  # type: ignore[arg-type]
+    return "+".join(codes) if codes else "OUTSIDE"
+
+
+def _components(records: Sequence[ResourceRecord]) -> tuple[dict[str, str], tuple[ComponentInfo, ...]]:
+    """Nearest enclosing component of every record, and every component (URN order)."""
+    by_urn = {r.urn: r for r in records}
+    nearest: dict[str, str] = {}
+
+    def enclosing(urn: str) -> str:
+        if urn in nearest:
+            return nearest[urn]
+        found = ""
+        parent = by_urn.get(by_urn[urn].parent) if urn in by_urn else None
+        # Walk up through custom parents (rare) to the first component; the stack itself is "".
+        while parent is not None:
+            if not parent.custom:
+                found = parent.urn
+                break
+            parent = by_urn.get(parent.parent)
+        nearest[urn] = found
+        return found
+
+    for record in records:
+        enclosing(record.urn)
+    components = tuple(
+        ComponentInfo(r.urn, r.type, r.name, nearest[r.urn])
+        for r in sorted(records, key=lambda r: r.urn)
+        if not r.custom
+    )
+    return nearest, components
+
+
+def build_stack_plan(
+    stack: str,
+    file: str,
+    records: Sequence[ResourceRecord],
+    jurisdiction: Jurisdiction | None,
+    findings: Sequence[Finding],
+    *,
+    secret_keys: Sequence[str] = (),
+    guarded: bool = True,
+    catalogue: Catalogue | None = None,
+) -> StackPlan:
+    """Describe recorded resources next to the guard's findings (split out for benchmarks and tests)."""
+    catalogue = catalogue or load_catalogue()
+    records = sorted(records, key=lambda r: r.urn)
+    nearest, components = _components(records)
+    region_of = {r.urn: r.region or NO_REGION for r in records if r.custom}
+    encryption = encryption_of((r for r in records if r.custom), region_of)
+    resources = tuple(
+        PlannedResource(
+            urn=r.urn,
+            type=r.type,
+            name=r.name,
+            cloud=r.cloud or NO_REGION,
+            region=(r.region or NO_REGION) if r.cloud else NO_REGION,
+            jurisdiction=_jurisdiction_label(catalogue, jurisdiction, r.cloud or "", r.region or ""),
+            component=nearest[r.urn],
+            protect=r.protect,
+            retain_on_delete=r.retain_on_delete,
+            operation="read" if r.read_id else "import" if r.import_id else "create",
+            data_store=r.type in DATA_STORES,
+            encryption=encryption.get(r.urn),
+        )
+        for r in records
+        if r.custom
+    )
+    urn_of = {(r.type, r.name): r.urn for r in reversed(records)}
+    violations = sorted(
+        (
+            Violation(
+                f.rule.id,
+                f.rule.name,
+                f.resource_type,
+                f.resource_name,
+                urn_of.get((f.resource_type, f.resource_name), ""),
+                f.path,
+                f.as_dict()["value"],
+                f.message,
+                f.rule.fix,
+            )
+            for f in findings
+        ),
+        key=lambda v: (v.rule, v.urn, v.path, str(v.value)),
+    )
+    return StackPlan(
+        stack=stack,
+        file=file,
+        jurisdiction_code=jurisdiction.code if jurisdiction else "",
+        jurisdiction_name=jurisdiction.name if jurisdiction else "",
+        resources=resources,
+        components=components,
+        violations=tuple(dict.fromkeys(violations)),
+        secret_keys=tuple(sorted(secret_keys)),
+        guarded=guarded,
+    )
+
+
+def _display_path(file: Path, project: Project) -> str:
+    try:
+        return str(file.resolve().relative_to(project.directory))
+    except ValueError:
+        return str(file)
+
+
+def plan_stack(file: Path, project: Project) -> StackPlan:
+    """Plan one stack file: never raises for bad input or a failing program (see ``StackPlan.error``)."""
+    stack = stack_name(file)
+    shown = _display_path(file, project)
+    try:
+        config, secret_keys = stack_file_to_pulumi_config(file)
+    except ConfigError as exc:
+        error = StackError("input", shown, exc.key, _one_paragraph(str(exc).replace(str(file), shown, 1)))
+        return StackPlan(stack, shown, error=error)
+    catalogue = load_catalogue()
+    program = _program(project.program)
+    guards, run = _run_audited(program, project, stack, config, secret_keys)
+    guarded = bool(guards)
+    if run.error is None and not guarded:
+        # The program never called enforce(): judge it anyway against the configured jurisdiction,
+        # so the reviewer sees what would break; the stack still fails for being unguarded.
+        try:
+            code = catalogue.get(config.get(f"{NAMESPACE}:jurisdiction", "")).code
+        except CatalogueError:
+            code = ""
+        if code:
+            guards, run = _run_audited(lambda: (enforce(code), program()), project, stack, config, secret_keys)
+    if run.error is not None:
+        error, violation = _error(run.error, shown, stack)
+        return StackPlan(
+            stack, shown, violations=(violation,) if violation else (), secret_keys=tuple(secret_keys), error=error
+        )
+    return build_stack_plan(
+        stack,
+        shown,
+        run.resources,
+        guards[0].engine.jurisdiction if guards else None,
+        [f for guard in guards for f in guard.findings],
+        secret_keys=secret_keys,
+        guarded=guarded,
+        catalogue=catalogue,
+    )
+
+
+def _run_audited(
+    program: Callable[[], object], project: Project, stack: str, config: dict[str, str], secret_keys: list[str]
+) -> tuple[list[Guard], ProgramRun]:
+    with audit_session() as guards:
+        run = run_pulumi_program(
+            program, project=project.name, stack=stack, config=config, secret_keys=secret_keys, raise_on_error=False
+        )
+    return guards, run
