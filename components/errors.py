@@ -64,9 +64,7 @@ class ResidencyViolation(SovereignError):
         self.message = message
         self.fix = fix
         at = f" at {path}" if path else ""
-        super().__init__(
-            f"[{rule_id}] {resource_type} '{resource_name}'{at}: {message} (value: {value!r}). Fix: {fix}"
-        )
+        super().__init__(f"[{rule_id}] {resource_type} '{resource_name}'{at}: {message} (value: {value!r}). Fix: {fix}")
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Exceptions with keyword-rich constructors do not pickle by default; the plan's worker

@@ -88,7 +88,7 @@ CASES = [
         Res("aws:dynamodb/table:Table", "t", {"replicas": [{"regionName": "cn-northwest-1"}]}, provider=AWS),
         "`replicas[0].regionName` = 'us-west-2'",
     ),
-    ("RES-011", aws_provider("cn-north-9"), aws_provider("cn-north-1"), "'cn-north-9' is not a known aws region"),
+    ("RES-011", aws_provider("cn-north-9"), aws_provider("cn-north-1"), "'cn-north-9' is not a known AWS region"),
     ("RES-011", bucket({"region": "cn-north-9"}), bucket({"region": "cn-north-1"}), "Unknown region 'cn-north-9'"),
     (
         "RES-013",

@@ -210,9 +210,10 @@ class RuleEngine:
             return
         ref = self.parser.region_field(cloud, region)
         if ref is not None and not ref.known_region:
-            walk.add("RES-011", "region", region, f"{region!r} is not a known {cloud} region.")
+            walk.add("RES-011", "region", region, f"{region!r} is not a known {_CLOUD_NAMES[cloud]} region.")
             return
-        where = f"one of {', '.join(allowed)}" if allowed else f"none: {self.jurisdiction.code} has no {cloud} region"
+        none = f"none: {self.jurisdiction.code} has no {_CLOUD_NAMES[cloud]} region"
+        where = f"one of {', '.join(allowed)}" if allowed else none
         walk.add("RES-001", "region", region, f"{region!r} is outside {self._j()}; allowed: {where}.")
 
     @staticmethod
@@ -279,15 +280,15 @@ class RuleEngine:
 
     def _judge(self, walk: _Walk, ref: Reference, path: str, rule_id: str) -> None:
         for problem in self._problems(ref):
-            rid = "RES-011" if problem.startswith("unknown") else rule_id
-            walk.add(rid, path, ref.text, problem[0].upper() + problem[1:])
+            rid = "RES-011" if problem.startswith("Unknown") else rule_id
+            walk.add(rid, path, ref.text, problem)
 
     def _problems(self, ref: Reference) -> Iterator[str]:
         j = self.jurisdiction
         if ref.cloud == "aws":
             if ref.partition is not None and ref.partition not in j.aws.partitions:
                 allowed = ", ".join(sorted(j.aws.partitions)) or "none"
-                yield f"partition {ref.partition} is outside {self._j()} (allowed partitions: {allowed})."
+                yield f"Partition {ref.partition} is outside {self._j()} (allowed partitions: {allowed})."
                 return
         elif not j.alicloud.regions:
             yield f"{self._j()} has no Alibaba Cloud region; nothing on Alibaba Cloud is resident."
@@ -298,14 +299,15 @@ class RuleEngine:
         if ref.region is None:
             return
         if not ref.known_region:
-            yield f"unknown region {ref.region!r}: the catalogue does not list it for {ref.cloud}."
+            yield f"Unknown region {ref.region!r}: the catalogue does not list it for {_CLOUD_NAMES[ref.cloud]}."
         elif ref.region not in j.regions(ref.cloud):
-            yield f"{ref.cloud} region {ref.region} is outside {self._j()}."
+            yield f"{_CLOUD_NAMES[ref.cloud]} region {ref.region} is outside {self._j()}."
 
     def _j(self) -> str:
         return f"{self.jurisdiction.code} ({self.jurisdiction.name})"
 
 
+_CLOUD_NAMES = {"aws": "AWS", "alicloud": "Alibaba Cloud"}
 _KEY_NAMES = re.compile(r"[A-Za-z_][A-Za-z0-9_:]*")
 _RULE_FOR_KIND = {
     "aws-arn": "RES-004",
