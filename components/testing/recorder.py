@@ -163,63 +163,50 @@ class RecordingMonitor(MockMonitor):
     def RegisterResource(self, request: Any) -> Any:
         self._slot.resource = None
         response = super().RegisterResource(request)
-        taken = self._slot.resource
-        if taken is not None:
-            self._slot.resource = None
-            args, rid, state, loc = taken
-            self.records.append(
-                ResourceRecord(
-                    type=request.type,
-                    name=request.name,
-                    urn=response.urn,
-                    id=rid or "",
-                    parent=request.parent,
-                    provider=request.provider,
-                    custom=bool(request.custom),
-                    protect=bool(request.protect),
-                    retain_on_delete=bool(request.retainOnDelete),
-                    import_id=request.importId,
-                    read_id="",
-                    inputs=_mark_secrets(args.inputs),
-                    outputs=_mark_secrets(state),
-                    cloud=loc.cloud,
-                    region=loc.region,
-                    dependencies=tuple(request.dependencies),
-                    ignore_changes=tuple(request.ignoreChanges),
-                    additional_secret_outputs=tuple(request.additionalSecretOutputs),
-                )
-            )
+        self._record(
+            request,
+            response,
+            custom=bool(request.custom),
+            protect=bool(request.protect),
+            retain_on_delete=bool(request.retainOnDelete),
+            import_id=request.importId,
+            read_id="",
+            ignore_changes=tuple(request.ignoreChanges),
+        )
         return response
 
     def ReadResource(self, request: Any) -> Any:
         self._slot.resource = None
         response = super().ReadResource(request)
-        taken = self._slot.resource
-        if taken is not None:
-            self._slot.resource = None
-            args, rid, state, loc = taken
-            self.records.append(
-                ResourceRecord(
-                    type=request.type,
-                    name=request.name,
-                    urn=response.urn,
-                    id=rid or request.id,
-                    parent=request.parent,
-                    provider=request.provider,
-                    custom=True,
-                    protect=False,
-                    retain_on_delete=False,
-                    import_id="",
-                    read_id=request.id,
-                    inputs=_mark_secrets(args.inputs),
-                    outputs=_mark_secrets(state),
-                    cloud=loc.cloud,
-                    region=loc.region,
-                    dependencies=tuple(request.dependencies),
-                    additional_secret_outputs=tuple(request.additionalSecretOutputs),
-                )
-            )
+        self._record(
+            request, response, custom=True, protect=False, retain_on_delete=False, import_id="", read_id=request.id
+        )
         return response
+
+    def _record(self, request: Any, response: Any, **differences: Any) -> None:
+        """Record what the mocks were handed for ``request``; reads and registrations differ only in ``differences``."""
+        taken = self._slot.resource
+        if taken is None:
+            return
+        self._slot.resource = None
+        args, rid, state, loc = taken
+        self.records.append(
+            ResourceRecord(
+                type=request.type,
+                name=request.name,
+                urn=response.urn,
+                id=rid or differences["read_id"],
+                parent=request.parent,
+                provider=request.provider,
+                inputs=_mark_secrets(args.inputs),
+                outputs=_mark_secrets(state),
+                cloud=loc.cloud,
+                region=loc.region,
+                dependencies=tuple(request.dependencies),
+                additional_secret_outputs=tuple(request.additionalSecretOutputs),
+                **differences,
+            )
+        )
 
     def Invoke(self, request: Any) -> Any:
         self._slot.call = None
