@@ -59,7 +59,7 @@ FOREIGN_SOURCES = [
     ),
     pytest.param(
         Res("aws:s3/bucket:Bucket", "d", {"bucket": "d"}, provider=aws_provider("cn-north-1", "default_7_51_1")),
-        "uses the default provider, whose region comes from the environment",
+        "aws:s3/bucket:Bucket 'd' is not in CN: [RES-002] `provider` It would use the default provider.",
         id="default-provider",
     ),
     pytest.param(

@@ -97,9 +97,8 @@ def find_stack_files(stacks_dir: Path, names: Sequence[str] = ()) -> list[Path]:
 
 
 def _program(main: Path) -> Callable[[], None]:
-    # Executed as a callable rather than handed to the runner as a path: the runner drops every
-    # module first imported under the program's directory after a run, which includes a project
-    # .venv (pulumi_alicloud then refuses to re-register). Shared library modules stay loaded.
+    # A callable rather than a path handed to the runner, so that an unguarded program can be
+    # re-run with the plan's own enforce() placed ahead of it (see plan_stack).
     def execute() -> None:
         old_cwd = os.getcwd()
         sys.path.insert(0, str(main.parent))
