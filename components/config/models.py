@@ -11,6 +11,8 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from components.residency.data_protection import Category
+
 __all__ = [
     "DATA_CLASSES",
     "AlicloudCompute",
@@ -60,6 +62,9 @@ class DataClass(_Strict):
 
     retention_days: int = Field(ge=1, le=3650)
     """Objects (and their old versions) expire this many days after creation."""
+    category: Category | None = None
+    """Regulatory category (important, sensitive_personal, personal, anonymised); when omitted the
+    data-protection catalogue's default for this class and jurisdiction applies."""
 
 
 class _ComputeBase(_Strict):
