@@ -9,10 +9,6 @@ component, key) next to the guard's findings.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import runpy
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +22,7 @@ from components.plan.model import NO_REGION, ComponentInfo, PlannedResource, Sta
 from components.residency import Finding, Guard, audit_session, enforce, load_catalogue
 from components.residency.catalogue import Catalogue, Jurisdiction
 from components.testing import ProgramRun, ResourceRecord, run_pulumi_program
+from components.testing.runner import program_file
 
 __all__ = ["PlanInputError", "Project", "find_stack_files", "plan_stack"]
 
@@ -94,23 +91,6 @@ def find_stack_files(stacks_dir: Path, names: Sequence[str] = ()) -> list[Path]:
             )
         chosen.append(by_name[name])
     return chosen
-
-
-def _program(main: Path) -> Callable[[], None]:
-    # A callable rather than a path handed to the runner, so that an unguarded program can be
-    # re-run with the plan's own enforce() placed ahead of it (see plan_stack).
-    def execute() -> None:
-        old_cwd = os.getcwd()
-        sys.path.insert(0, str(main.parent))
-        os.chdir(main.parent)
-        try:
-            runpy.run_path(str(main), run_name="__main__")
-        finally:
-            os.chdir(old_cwd)
-            with contextlib.suppress(ValueError):
-                sys.path.remove(str(main.parent))
-
-    return execute
 
 
 def _one_paragraph(text: str) -> str:
@@ -283,7 +263,9 @@ def plan_stack(file: Path, project: Project) -> StackPlan:
         error = StackError("input", shown, exc.key, _one_paragraph(str(exc).replace(str(file), shown, 1)))
         return StackPlan(stack, shown, error=error)
     catalogue = load_catalogue()
-    program = _program(project.program)
+    # The one runner of components.testing: it forgets the program's local modules after each
+    # stack, so the next stack executes them afresh (a stale module would register nothing).
+    program = program_file(project.program)
     guards, run = _run_audited(program, project, stack, config, secret_keys)
     guarded = bool(guards)
     if run.error is None and not guarded:

@@ -36,7 +36,7 @@ from pulumi.runtime.sync_await import _ensure_event_loop, _sync_await
 from components.testing.mocks import SovereignMocks
 from components.testing.recorder import InvokeRecord, RecordingMonitor, ResourceRecord, Secret
 
-__all__ = ["UNKNOWN", "MockSession", "ProgramRun", "run_pulumi_program"]
+__all__ = ["UNKNOWN", "MockSession", "ProgramRun", "program_file", "run_pulumi_program"]
 
 Program = Callable[[], Any] | Path | str
 
@@ -305,34 +305,7 @@ class MockSession:
         return value, error
 
     def _run_path(self, path: Path) -> tuple[Any, BaseException | None]:
-        main = path / "__main__.py" if path.is_dir() else path
-        program_dir = str(main.resolve().parent)
-        modules_before = set(sys.modules)
-        old_cwd = os.getcwd()
-        sys.path.insert(0, program_dir)
-        os.chdir(program_dir)
-        try:
-
-            def execute() -> None:
-                runpy.run_path(str(main), run_name="__main__")
-
-            return _sync_await(self._drive(execute))
-        finally:
-            os.chdir(old_cwd)
-            with contextlib.suppress(ValueError):
-                sys.path.remove(program_dir)
-            # Each stack must re-execute the program's own modules, as a fresh `pulumi up` would.
-            # Only modules first imported by this run, living beside the program and not part of an
-            # installed library (a .venv often sits beside the program) are dropped.
-            prefix = os.path.realpath(program_dir) + os.sep
-            libraries = _library_roots()
-            for name in set(sys.modules) - modules_before:
-                file = getattr(sys.modules.get(name), "__file__", None)
-                if not file:
-                    continue
-                real = os.path.realpath(file)
-                if real.startswith(prefix) and not real.startswith(libraries):
-                    del sys.modules[name]
+        return _sync_await(self._drive(program_file(path)))
 
     async def _exports(self) -> dict[str, Any]:
         root = get_root_resource()
@@ -352,6 +325,51 @@ class MockSession:
                 self._loop.run_until_complete(asyncio.gather(*leftover, return_exceptions=True))
         finally:
             self._snapshot.restore()
+
+
+def program_file(path: Path | str) -> Callable[[], None]:
+    """A callable that runs the ``__main__.py`` at ``path`` (or in that directory) as ``pulumi up`` would.
+
+    Each call executes the program as ``__main__`` with its directory first on ``sys.path`` and as
+    the cwd, and afterwards forgets the modules the program imported from beside itself, so the next
+    call (the next stack) executes them afresh instead of reusing the previous stack's module
+    objects. Front doors that wrap the program (the plan puts ``enforce()`` ahead of an unguarded
+    one) use this instead of a home-made runner.
+    """
+    given = Path(path)
+    main = given / "__main__.py" if given.is_dir() else given
+
+    def execute() -> None:
+        program_dir = str(main.resolve().parent)
+        modules_before = set(sys.modules)
+        old_cwd = os.getcwd()
+        sys.path.insert(0, program_dir)
+        os.chdir(program_dir)
+        try:
+            runpy.run_path(str(main), run_name="__main__")
+        finally:
+            os.chdir(old_cwd)
+            with contextlib.suppress(ValueError):
+                sys.path.remove(program_dir)
+            _forget_modules(program_dir, modules_before)
+
+    return execute
+
+
+def _forget_modules(program_dir: str, modules_before: set[str]) -> None:
+    # Each stack must re-execute the program's own modules, as a fresh `pulumi up` would. Only
+    # modules first imported by this run, living beside the program and not part of an installed
+    # library (a .venv often sits beside the program) are dropped. Objects already created from
+    # them (closures in pending applies) keep working: they hold the module's globals, not its name.
+    prefix = os.path.realpath(program_dir) + os.sep
+    libraries = _library_roots()
+    for name in set(sys.modules) - modules_before:
+        file = getattr(sys.modules.get(name), "__file__", None)
+        if not file:
+            continue
+        real = os.path.realpath(file)
+        if real.startswith(prefix) and not real.startswith(libraries):
+            del sys.modules[name]
 
 
 def run_pulumi_program(
