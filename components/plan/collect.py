@@ -21,8 +21,7 @@ from components.plan.encryption import DATA_STORES, encryption_of
 from components.plan.model import NO_REGION, ComponentInfo, PlannedResource, StackError, StackPlan, Violation
 from components.residency import Finding, Guard, audit_session, enforce, load_catalogue
 from components.residency.catalogue import Catalogue, Jurisdiction
-from components.testing import ProgramRun, ResourceRecord, run_pulumi_program
-from components.testing.runner import program_file
+from components.testing import ProgramFile, ProgramRun, ResourceRecord, run_pulumi_program
 
 __all__ = ["PlanInputError", "Project", "find_stack_files", "plan_stack"]
 
@@ -265,7 +264,7 @@ def plan_stack(file: Path, project: Project) -> StackPlan:
     catalogue = load_catalogue()
     # The one runner of components.testing: it forgets the program's local modules after each
     # stack, so the next stack executes them afresh (a stale module would register nothing).
-    program = program_file(project.program)
+    program = ProgramFile(project.program)
     guards, run = _run_audited(program, project, stack, config, secret_keys)
     guarded = bool(guards)
     if run.error is None and not guarded:
@@ -276,7 +275,9 @@ def plan_stack(file: Path, project: Project) -> StackPlan:
         except CatalogueError:
             code = ""
         if code:
-            guards, run = _run_audited(lambda: (enforce(code), program()), project, stack, config, secret_keys)
+            guards, run = _run_audited(
+                ProgramFile(project.program, prelude=lambda: enforce(code)), project, stack, config, secret_keys
+            )
     if run.error is not None:
         error, violation = _error(run.error, shown, stack)
         return StackPlan(
