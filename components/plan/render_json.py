@@ -15,6 +15,9 @@ __all__ = ["plan_to_dict", "render_json"]
 def _stack_to_dict(stack: StackPlan) -> dict[str, Any]:
     return {
         "stack": stack.stack,
+        "source": stack.source,
+        "changes": [asdict(c) for c in stack.changes],
+        "notes": list(stack.notes),
         "file": stack.file,
         "jurisdiction": (
             {"code": stack.jurisdiction_code, "name": stack.jurisdiction_name} if stack.jurisdiction_code else None

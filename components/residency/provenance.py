@@ -55,10 +55,10 @@ class UnprovenValue:
 def untrusted_reason(engine: RuleEngine, source: Source | str, defer: Defer) -> str | None:
     """Why ``source`` cannot vouch for a value computed from it, or None when it is in the jurisdiction.
 
-    A plain string is a dependency the front door could not find among the stack's resources.
+    A plain string names a dependency the front door could not find among the stack's resources.
     """
     if isinstance(source, str):
-        return f"{source} is not a resource of this stack, so where its values come from cannot be proven"
+        return f"{source}: where its values come from cannot be proven"
     package, is_provider = package_of(source.type)
     if source.type.startswith("pulumi:pulumi:"):
         return f"{source.label} brings values from outside this stack's resources"
