@@ -134,7 +134,8 @@ def parse_json(text: str, file: str, what: str, fix: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        ends_early = exc.pos >= len(text.rstrip()) - 1
+        # An unterminated string reports where it started, not where the text stopped.
+        ends_early = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated string")
         problem = "it ends early (truncated?)" if ends_early else f"{exc.msg} at line {exc.lineno} column {exc.colno}"
         raise DocumentError(f"{file}: is not valid JSON ({problem}), so it is not {what}. Fix: {fix}.") from None
 
@@ -167,7 +168,10 @@ def entry_from_state(state: Mapping[str, Any], op: str, provider: str = "", wher
     try:
         _, _, type_from_urn, name = split_urn(urn if isinstance(urn, str) else "")
     except ValueError:
-        raise DocumentError(f"{where}: `urn` is {urn!r}, not a Pulumi URN.") from None
+        raise DocumentError(
+            f"{where}: `urn` is {urn!r}, not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>). "
+            "Fix: pass the engine's document unedited."
+        ) from None
     type_ = state.get("type") if isinstance(state.get("type"), str) else type_from_urn
     raw_deps = state.get("propertyDependencies")
     property_dependencies = (

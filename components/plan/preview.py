@@ -107,15 +107,22 @@ def _event_log(text: str, file: str) -> EngineDocument:
     return EngineDocument("event-log", file, stack, project, config, found)
 
 
+def _looks_like_event_log(text: str) -> bool:
+    # An event log is one compact EngineEvent per line; its first line is a whole JSON object.
+    first, _, rest = text.lstrip().partition("\n")
+    if not rest.strip():
+        return False
+    try:
+        event = json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(event, Mapping) and ("sequence" in event or any(k.endswith("Event") for k in event))
+
+
 def parse_preview(text: str, file: str) -> EngineDocument:
     """The preview document (digest or event log) in ``text``; :class:`DocumentError` when it is not one."""
-    stripped = text.strip()
-    lines = [line for line in stripped.splitlines() if line.strip()]
-    if len(lines) > 1 and all(line.lstrip().startswith("{") and line.rstrip().endswith("}") for line in lines):
-        try:
-            json.loads(stripped)
-        except json.JSONDecodeError:
-            return _event_log(text, file)
+    if _looks_like_event_log(text):
+        return _event_log(text, file)
     document = parse_json(text, file, _WHAT, _FIX)
     if not isinstance(document, Mapping):
         raise DocumentError(f"{file}: is a JSON {type(document).__name__}, not {_WHAT}. Fix: {_FIX}.")

@@ -215,15 +215,23 @@ class _Review:
             property_dependencies=property_dependencies,
             dependencies=[self.source(u) for u in entry.dependencies],
         )
-        if not problems and entry.property_dependencies is None and not entry.dependencies:
-            # An event log records no dependencies at all: an unknown input there cannot be traced.
-            _, pending = self.engine.check(subject, defer=is_unknown)
-            for p in pending:
-                if p.top_key is not None and self.document.kind == "event-log":
-                    detail = "It is unknown during preview and the event log records no dependencies to trace it."
-                    self.findings.append(
-                        (entry, Finding(rule("RES-014"), entry.type, entry.name, p.top_key, "(unknown)", detail))
-                    )
+        # The document's inputs are the program's inputs: an unknown input always flowed from some
+        # resource. One whose source the document does not record (an event log records none) cannot
+        # be shown resident, so it fails closed (the policy pack sees outputs, where the resource's own
+        # provider computes unknowns, and cannot draw this line).
+        _, pending = self.engine.check(subject, defer=is_unknown)
+        for key in dict.fromkeys(p.top_key for p in pending if p.top_key is not None):
+            recorded = entry.property_dependencies.get(key) if entry.property_dependencies else entry.dependencies
+            if recorded is None or (not entry.property_dependencies and not recorded):
+                where = (
+                    "the event log records no dependencies"
+                    if self.document.kind == "event-log"
+                    else ("the document records no resource it is computed from")
+                )
+                detail = f"`{key}` is unknown during preview and {where}, so it cannot be traced."
+                self.findings.append(
+                    (entry, Finding(rule("RES-014"), entry.type, entry.name, key, "(unknown)", detail))
+                )
         for problem in problems:
             reasons = "; ".join(r.rstrip(".") for r in problem.reasons)
             detail = f"`{problem.key}` is unknown during preview and {problem.basis}: {reasons}."
