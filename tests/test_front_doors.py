@@ -1,0 +1,350 @@
+"""Every front door gives the same verdict and the same rule ids for the rules' paired cases.
+
+One table (``PAIRS`` of tests/test_rules.py: a compliant and an offending subject per rule) runs
+through the four front doors, each the way it really receives a resource:
+
+- the guard: a Pulumi program under mocks that calls ``enforce(code)`` (raise mode for the verdict,
+  audit mode for every rule id);
+- the offline plan: ``plan_stacks`` over a project whose stacks each run one case of that program;
+- the policy pack: pulumi-policy's own servicer (resource and stack validation), as the engine calls it;
+- the preview review: a ``pulumi preview --json`` document of the same resources, judged by
+  ``components.plan --preview``.
+
+The only differences allowed are the pack's documented guard-only rules (``residency_pack.GUARD_ONLY``:
+the engine gives a policy no read/import id and no "created before enforce()" provider).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pulumi
+import pytest
+from test_policy_support import Pack, Res, pin_all
+from test_rules import PAIRS
+
+from components.errors import ResidencyViolation
+from components.plan import plan_stacks
+from components.plan.documents import UNKNOWN
+from components.plan.preview import parse_preview
+from components.plan.review import review_document
+from components.residency import Subject, audit_session, enforce
+from components.residency.engine import RuleEngine, package_of
+from components.testing import run_pulumi_program
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "policy"))
+from residency_pack import GUARD_ONLY  # noqa: E402
+
+RULE_ID = re.compile(r"\[(RES-\d{3})\]")
+CASES: list[tuple[str, str, str, Subject]] = [
+    (f"{rule_id}-{index}-{kind}", rule_id, code, subject)
+    for index, (rule_id, code, good, bad, _path) in enumerate(PAIRS)
+    for kind, subject in (("compliant", good), ("offending", bad))
+]
+"""(case id, rule id, jurisdiction, subject)."""
+
+# A program that builds one case's resources exactly as a program would: a pinned provider (unless
+# the case uses the default provider, or one created before enforce()), then the resource itself.
+BUILDER = """
+import json
+from pathlib import Path
+
+import pulumi
+
+from components.residency import enforce
+
+
+def build(case, guard):
+    subject = case["subject"]
+    provider = case["provider"]
+    early = None
+    if provider is not None and not provider["verified"]:
+        # Created before enforce(): the guard never saw it (RES-012).
+        early = pulumi.ProviderResource(provider["package"], provider["name"], {"region": provider["region"]})
+    guard()
+    package = subject["type"].split(":", 1)[0]
+    if subject["type"].startswith("pulumi:providers:"):
+        pulumi.ProviderResource(subject["type"].rsplit(":", 1)[1], subject["name"], subject["props"])
+        return
+    opts = pulumi.ResourceOptions()
+    if early is not None:
+        opts = pulumi.ResourceOptions(provider=early)
+    elif provider is not None and not provider["default"]:
+        pinned = pulumi.ProviderResource(provider["package"], provider["name"], {"region": provider["region"]})
+        opts = pulumi.ResourceOptions(provider=pinned)
+    if subject["read_id"]:
+        opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=subject["read_id"]))
+    if subject["import_id"]:
+        opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(import_=subject["import_id"]))
+    pulumi.CustomResource(subject["type"], subject["name"], subject["props"], opts)
+"""
+
+MAIN = """
+import json
+from pathlib import Path
+
+import pulumi
+
+from builder import build
+from components.residency import enforce
+
+config = pulumi.Config("sovereign-dc")
+case = json.loads(Path("cases.json").read_text())[config.require("case")]
+build(case, lambda: enforce(config.require("jurisdiction")))
+"""
+
+
+def _case_data(subject: Subject) -> dict[str, Any]:
+    p = subject.provider
+    return {
+        "subject": {
+            "type": subject.type,
+            "name": subject.name,
+            "props": dict(subject.props),
+            "read_id": subject.read_id,
+            "import_id": subject.import_id,
+        },
+        "provider": None
+        if p is None
+        else {
+            "package": p.package,
+            "name": p.name or "default",
+            "region": p.region,
+            "verified": p.verified,
+            "default": p.default,
+        },
+    }
+
+
+def _builder() -> Any:
+    namespace: dict[str, Any] = {}
+    exec(compile(textwrap.dedent(BUILDER), "builder.py", "exec"), namespace)
+    return namespace["build"]
+
+
+# -- the four front doors ---------------------------------------------------------------------
+
+
+def guard_verdict(code: str, subject: Subject) -> tuple[bool, set[str]]:
+    """(passes in raise mode, rule ids the guard finds in audit mode)."""
+    build, case = _builder(), _case_data(subject)
+    run = run_pulumi_program(
+        lambda: build(case, lambda: enforce(code)), project="sovereign-dc", stack="t", raise_on_error=False
+    )
+    refused = any(isinstance(c, ResidencyViolation) for c in _causes(run.error))
+    assert run.error is None or refused, run.error
+    with audit_session() as guards:
+        run_pulumi_program(lambda: build(case, lambda: enforce(code)), project="sovereign-dc", stack="t")
+    return not refused, {f.rule.id for g in guards for f in g.findings}
+
+
+def _causes(exc: BaseException | None) -> list[BaseException]:
+    found = []
+    while exc is not None and exc not in found:
+        found.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    return found
+
+
+@pytest.fixture(scope="module")
+def plan_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, set[str]]]:
+    """Every case as one stack of one project, planned in one `plan_stacks` call."""
+    project = tmp_path_factory.mktemp("front-doors")
+    shutil.copy(ROOT / "Pulumi.yaml", project / "Pulumi.yaml")
+    (project / "__main__.py").write_text(textwrap.dedent(MAIN), encoding="utf-8")
+    (project / "builder.py").write_text(textwrap.dedent(BUILDER), encoding="utf-8")
+    (project / "cases.json").write_text(
+        json.dumps({case_id: _case_data(subject) for case_id, _, _, subject in CASES}), encoding="utf-8"
+    )
+    stacks = project / "stacks"
+    stacks.mkdir()
+    for case_id, _, code, _ in CASES:
+        (stacks / f"Pulumi.{case_id}.yaml").write_text(
+            f"config:\n  sovereign-dc:jurisdiction: {code}\n  sovereign-dc:case: {case_id}\n", encoding="utf-8"
+        )
+    plan = plan_stacks(stacks)
+    # Each stack must really have run its own case (a stale program module would record nothing).
+    assert all(s.resources for s in plan.stacks), [s.stack for s in plan.stacks if not s.resources]
+    return {s.stack: (s.verdict, {v.rule for v in s.violations}) for s in plan.stacks}
+
+
+def pack_verdict(code: str, subject: Subject) -> set[str]:
+    """Rule ids of every mandatory diagnostic the pack gives for the case's resources."""
+    pack = Pack(pin_all(code))
+    provider: Res | None = None
+    resources: list[Res] = []
+    p = subject.provider
+    package, is_provider = package_of(subject.type)
+    if not is_provider:
+        if p is None or p.default:
+            # The engine gives every custom resource a provider: its own default one when none was
+            # set, configured from the stack config (aws:region), here an in-country region.
+            region = sorted(RuleEngine(code).jurisdiction.regions("aws" if package == "aws" else "alicloud"))[:1]
+            provider = Res(
+                f"pulumi:providers:{package}",
+                "default_7_51_1",
+                {"version": "7.51.1", "region": region[0] if region else None},
+            )
+        else:
+            provider = Res(f"pulumi:providers:{p.package}", p.name, {"region": p.region, "version": "7.51.1"})
+        resources.append(provider)
+    res = Res(subject.type, subject.name, dict(subject.props), provider=provider)
+    resources.append(res)
+    diags = [d for r in resources for d in pack.analyze(r)] + pack.analyze_stack(resources)
+    return {m.group(1) for d in diags if d.level == "mandatory" for m in [RULE_ID.search(d.message)] if m}
+
+
+def preview_verdict(code: str, subject: Subject) -> tuple[str, set[str]]:
+    """Verdict and rule ids of `components.plan --preview` on the case's preview document."""
+    stack = "urn:pulumi:t::sovereign-dc::"
+    steps: list[dict[str, Any]] = []
+    p = subject.provider
+    package, is_provider = package_of(subject.type)
+    reference = ""
+    if not is_provider:
+        if p is None or p.default:
+            reference = f"{stack}pulumi:providers:{package}::default_7_51_1::{UNKNOWN}"
+        else:
+            provider_urn = f"{stack}pulumi:providers:{p.package}::{p.name}"
+            inputs = {"region": p.region, "version": "7.51.1"} if p.region else {"version": "7.51.1"}
+            steps.append(
+                {
+                    "op": "create",
+                    "urn": provider_urn,
+                    "newState": {
+                        "urn": provider_urn,
+                        "custom": True,
+                        "type": f"pulumi:providers:{p.package}",
+                        "inputs": inputs,
+                    },
+                }
+            )
+            reference = f"{provider_urn}::{UNKNOWN}"
+    urn = f"{stack}{subject.type}::{subject.name}"
+    state: dict[str, Any] = {"urn": urn, "custom": True, "type": subject.type, "inputs": dict(subject.props)}
+    op = "create"
+    if subject.read_id:
+        op, state["id"], state["external"] = "read", subject.read_id, True
+    if subject.import_id:
+        op, state["id"], state["importID"] = "import", subject.import_id, subject.import_id
+    if reference:
+        state["provider"] = reference
+    steps.append({"op": op, "urn": urn, "provider": reference, "newState": state})
+    document = {"config": {"sovereign-dc:jurisdiction": code}, "steps": steps}
+    plan = review_document(parse_preview(json.dumps(document), "case.json"))
+    return plan.verdict, {v.rule for v in plan.violations}
+
+
+# -- agreement ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("case_id", "rule_id", "code", "subject"), CASES, ids=[c[0] for c in CASES])
+def test_every_front_door_agrees(
+    case_id: str, rule_id: str, code: str, subject: Subject, plan_results: dict[str, tuple[str, set[str]]]
+) -> None:
+    offending = case_id.endswith("offending")
+    passes, guard_rules = guard_verdict(code, subject)
+    assert passes is not offending, f"guard: {guard_rules}"
+    expected = {rule_id} if offending else set()
+    assert guard_rules == expected
+
+    plan_verdict, plan_rules = plan_results[case_id]
+    assert (plan_verdict, plan_rules) == ("fail" if offending else "pass", expected)
+
+    review, review_rules = preview_verdict(code, subject)
+    pack_rules = pack_verdict(code, subject)
+    if rule_id == "RES-012" and offending and subject.provider is not None:
+        # At engine time a provider made before enforce() is just a provider with its own inputs:
+        # the pack and the preview review judge those inputs (here: no region pinned -> RES-001).
+        p = subject.provider
+        own = Subject(f"pulumi:providers:{p.package}", p.name, {"region": p.region} if p.region else {})
+        expected = {f.rule.id for f in RuleEngine(code).check(own)[0]}
+        assert expected, "an unverified provider with a resident region would pass at engine time"
+        assert pack_rules == expected, GUARD_ONLY[rule_id]
+    elif rule_id in GUARD_ONLY and offending:
+        # The engine gives a policy no read/import id (RES-010); the preview document does show it.
+        assert pack_rules == set(), GUARD_ONLY[rule_id]
+    else:
+        assert pack_rules == expected
+    assert (review, review_rules) == ("fail" if offending else "pass", expected)
+
+
+def test_the_table_covers_every_rule_the_engine_judges() -> None:
+    assert {c[1] for c in CASES} >= {f"RES-{n:03d}" for n in range(1, 14)}
+
+
+def test_remote_components_are_judged_by_their_children_in_every_front_door(
+    tmp_path: Path,
+) -> None:
+    """A remote (multi-language) component is a component everywhere: not judged, its children are."""
+
+    # Guard: a component resource registered remotely arrives without a provider and custom=False.
+    def program() -> None:
+        enforce("CN")
+        component = pulumi.ComponentResource("awsx:ec2:Vpc", "vpc", None, pulumi.ResourceOptions())
+        home = pulumi.ProviderResource("aws", "home", {"region": "us-east-1"})
+        pulumi.CustomResource(
+            "aws:ec2/vpc:Vpc",
+            "vpc-child",
+            {"cidrBlock": "10.0.0.0/16"},
+            pulumi.ResourceOptions(parent=component, provider=home),
+        )
+
+    with audit_session() as guards:
+        run_pulumi_program(program, project="sovereign-dc", stack="t")
+    guard_rules = {(f.rule.id, f.resource_name) for g in guards for f in g.findings}
+    assert guard_rules == {("RES-001", "home")}
+    # Preview review: the component step has custom=false; the child and its provider are judged.
+    stack = "urn:pulumi:t::sovereign-dc::"
+    vpc = f"{stack}awsx:ec2:Vpc::vpc"
+    home = f"{stack}pulumi:providers:aws::home"
+    child = f"{stack}awsx:ec2:Vpc$aws:ec2/vpc:Vpc::vpc-child"
+    document = {
+        "config": {"sovereign-dc:jurisdiction": "CN"},
+        "steps": [
+            {"op": "create", "urn": vpc, "newState": {"urn": vpc, "custom": False, "type": "awsx:ec2:Vpc"}},
+            {
+                "op": "create",
+                "urn": home,
+                "newState": {
+                    "urn": home,
+                    "custom": True,
+                    "type": "pulumi:providers:aws",
+                    "inputs": {"region": "us-east-1"},
+                },
+            },
+            {
+                "op": "create",
+                "urn": child,
+                "provider": f"{home}::{UNKNOWN}",
+                "newState": {
+                    "urn": child,
+                    "custom": True,
+                    "type": "aws:ec2/vpc:Vpc",
+                    "parent": vpc,
+                    "provider": f"{home}::{UNKNOWN}",
+                    "inputs": {"cidrBlock": "10.0.0.0/16"},
+                },
+            },
+        ],
+    }
+    review = review_document(parse_preview(json.dumps(document), "remote.json"))
+    assert {(v.rule, v.resource_name) for v in review.violations} == {("RES-001", "home")}
+    # Policy pack: a component arrives with no provider and is skipped; the provider is refused.
+    pack = Pack(pin_all("CN"))
+    provider = Res("pulumi:providers:aws", "home", {"region": "us-east-1", "version": "7.51.1"})
+    resources = [
+        Res("awsx:ec2:Vpc", "vpc"),
+        provider,
+        Res("aws:ec2/vpc:Vpc", "vpc-child", {"cidrBlock": "10.0.0.0/16"}, provider=provider),
+    ]
+    diags = [d for r in resources for d in pack.analyze(r)] + pack.analyze_stack(resources)
+    assert {m.group(1) for d in diags for m in [RULE_ID.search(d.message)] if m} == {"RES-001"}
+    assert not any(d.urn == resources[0].urn for d in diags)
