@@ -372,3 +372,17 @@ def test_any_prefix_of_a_document_is_judged_or_refused_never_crashes(cut: int, w
         assert "Fix:" in str(exc)
         return
     review_document(document, "CN")
+
+
+def test_the_readme_sample_comment_is_generated_from_the_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+    root = Path(__file__).resolve().parents[1]
+    monkeypatch.chdir(root)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- sample-pr-comment:start -->\n````markdown\n", 1)[1].split(
+        "````\n<!-- sample-pr-comment:end", 1
+    )[0]
+    expected = render_markdown(review_files(["tests/fixtures/preview-cn-fail.json"]))
+    assert block == expected, (
+        "README sample is stale: regenerate it with "
+        "`python -m components.plan --preview tests/fixtures/preview-cn-fail.json --format markdown`"
+    )
