@@ -24,7 +24,6 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-import pulumi
 import pytest
 from test_policy_support import Pack, Res, pin_all
 from test_rules import PAIRS
@@ -280,71 +279,76 @@ def test_the_table_covers_every_rule_the_engine_judges() -> None:
     assert {c[1] for c in CASES} >= {f"RES-{n:03d}" for n in range(1, 14)}
 
 
-def test_remote_components_are_judged_by_their_children_in_every_front_door(
-    tmp_path: Path,
-) -> None:
-    """A remote (multi-language) component is a component everywhere: not judged, its children are."""
+REMOTE_PROGRAM = """
+import pulumi
 
-    # Guard: a component resource registered remotely arrives without a provider and custom=False.
-    def program() -> None:
-        enforce("CN")
-        component = pulumi.ComponentResource("awsx:ec2:Vpc", "vpc", None, pulumi.ResourceOptions())
-        home = pulumi.ProviderResource("aws", "home", {"region": "us-east-1"})
-        pulumi.CustomResource(
-            "aws:ec2/vpc:Vpc",
-            "vpc-child",
-            {"cidrBlock": "10.0.0.0/16"},
-            pulumi.ResourceOptions(parent=component, provider=home),
-        )
+from components.residency import enforce
 
+enforce(pulumi.Config("sovereign-dc").require("jurisdiction"))
+home = pulumi.ProviderResource("aws", "home", {"region": "cn-north-1"})
+# What a generated multi-language component SDK does: its children are built by its plugin.
+opts = pulumi.ResourceOptions(provider=home)
+pulumi.ComponentResource("awsx:ec2:Vpc", "vpc", {"cidrBlock": "10.0.0.0/16"}, opts, remote=True)
+pulumi.CustomResource("aws:s3/bucket:Bucket", "logs", {}, pulumi.ResourceOptions(provider=home))
+"""
+
+
+def test_remote_components_are_refused_alike_where_the_front_door_can_see_them(tmp_path: Path) -> None:
+    """A remote component's children are built outside the program: it is judged as a resource of its
+    package (RES-013 for an uncovered one) by the plan, the pack and the preview review alike."""
+    shutil.copy(ROOT / "Pulumi.yaml", tmp_path / "Pulumi.yaml")
+    (tmp_path / "__main__.py").write_text(textwrap.dedent(REMOTE_PROGRAM), encoding="utf-8")
+    (tmp_path / "stacks").mkdir()
+    (tmp_path / "stacks" / "Pulumi.cn.yaml").write_text("config:\n  sovereign-dc:jurisdiction: CN\n")
+    (plan,) = plan_stacks(tmp_path / "stacks").stacks
+    assert {(v.rule, v.resource_name) for v in plan.violations} == {("RES-013", "vpc")}
+    # The in-process guard alone cannot: the SDK marks a component remote only after transformations ran.
     with audit_session() as guards:
-        run_pulumi_program(program, project="sovereign-dc", stack="t")
-    guard_rules = {(f.rule.id, f.resource_name) for g in guards for f in g.findings}
-    assert guard_rules == {("RES-001", "home")}
-    # Preview review: the component step has custom=false; the child and its provider are judged.
-    stack = "urn:pulumi:t::sovereign-dc::"
+        run_pulumi_program(tmp_path, project="sovereign-dc", stack="cn", config={"jurisdiction": "CN"})
+    assert [f.rule.id for g in guards for f in g.findings] == []
+
+    # Preview review: the remote component's state carries its package's provider.
+    stack = "urn:pulumi:cn::sovereign-dc::"
+    awsx = f"{stack}pulumi:providers:awsx::default_2_21_0"
     vpc = f"{stack}awsx:ec2:Vpc::vpc"
     home = f"{stack}pulumi:providers:aws::home"
-    child = f"{stack}awsx:ec2:Vpc$aws:ec2/vpc:Vpc::vpc-child"
-    document = {
-        "config": {"sovereign-dc:jurisdiction": "CN"},
-        "steps": [
-            {"op": "create", "urn": vpc, "newState": {"urn": vpc, "custom": False, "type": "awsx:ec2:Vpc"}},
-            {
-                "op": "create",
+    steps = [
+        {"op": "create", "urn": awsx, "newState": {"urn": awsx, "custom": True, "type": "pulumi:providers:awsx"}},
+        {
+            "op": "create",
+            "urn": home,
+            "newState": {
                 "urn": home,
-                "newState": {
-                    "urn": home,
-                    "custom": True,
-                    "type": "pulumi:providers:aws",
-                    "inputs": {"region": "us-east-1"},
-                },
+                "custom": True,
+                "type": "pulumi:providers:aws",
+                "inputs": {"region": "cn-north-1"},
             },
-            {
-                "op": "create",
-                "urn": child,
-                "provider": f"{home}::{UNKNOWN}",
-                "newState": {
-                    "urn": child,
-                    "custom": True,
-                    "type": "aws:ec2/vpc:Vpc",
-                    "parent": vpc,
-                    "provider": f"{home}::{UNKNOWN}",
-                    "inputs": {"cidrBlock": "10.0.0.0/16"},
-                },
+        },
+        {
+            "op": "create",
+            "urn": vpc,
+            "provider": f"{awsx}::{UNKNOWN}",
+            "newState": {
+                "urn": vpc,
+                "custom": False,
+                "type": "awsx:ec2:Vpc",
+                "provider": f"{awsx}::{UNKNOWN}",
+                "inputs": {"cidrBlock": "10.0.0.0/16"},
             },
-        ],
-    }
-    review = review_document(parse_preview(json.dumps(document), "remote.json"))
-    assert {(v.rule, v.resource_name) for v in review.violations} == {("RES-001", "home")}
-    # Policy pack: a component arrives with no provider and is skipped; the provider is refused.
-    pack = Pack(pin_all("CN"))
-    provider = Res("pulumi:providers:aws", "home", {"region": "us-east-1", "version": "7.51.1"})
-    resources = [
-        Res("awsx:ec2:Vpc", "vpc"),
-        provider,
-        Res("aws:ec2/vpc:Vpc", "vpc-child", {"cidrBlock": "10.0.0.0/16"}, provider=provider),
+        },
     ]
-    diags = [d for r in resources for d in pack.analyze(r)] + pack.analyze_stack(resources)
-    assert {m.group(1) for d in diags for m in [RULE_ID.search(d.message)] if m} == {"RES-001"}
-    assert not any(d.urn == resources[0].urn for d in diags)
+    document = {"config": {"sovereign-dc:jurisdiction": "CN"}, "steps": steps}
+    review = review_document(parse_preview(json.dumps(document), "remote.json"))
+    assert {(v.rule, v.resource_name) for v in review.violations} == {("RES-013", "vpc")}
+    # A local component (no provider in its state) is not judged itself, in any front door.
+    steps[2]["newState"].pop("provider")
+    steps[2].pop("provider")
+    assert review_document(parse_preview(json.dumps(document), "local.json")).violations == ()
+
+    # Policy pack: the engine sends the remote component with its provider.
+    pack = Pack(pin_all("CN"))
+    provider = Res("pulumi:providers:awsx", "default_2_21_0", {"version": "2.21.0"})
+    component = Res("awsx:ec2:Vpc", "vpc", {"cidrBlock": "10.0.0.0/16"}, provider=provider)
+    diags = pack.analyze(component) + pack.analyze_stack([provider, component])
+    assert {m.group(1) for d in diags for m in [RULE_ID.search(d.message)] if m} == {"RES-013"}
+    assert pack.analyze(Res("awsx:ec2:Vpc", "local")) == []

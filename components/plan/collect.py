@@ -19,7 +19,7 @@ from components.config import NAMESPACE, stack_file_to_pulumi_config
 from components.errors import CatalogueError, ConfigError, ResidencyViolation, SovereignError
 from components.plan.encryption import DATA_STORES, encryption_of
 from components.plan.model import NO_REGION, ComponentInfo, PlannedResource, StackError, StackPlan, Violation
-from components.residency import Finding, Guard, audit_session, enforce, load_catalogue
+from components.residency import Finding, Guard, RuleEngine, Subject, audit_session, enforce, load_catalogue
 from components.residency.catalogue import Catalogue, Jurisdiction
 from components.testing import ProgramFile, ProgramRun, ResourceRecord, run_pulumi_program
 
@@ -288,11 +288,29 @@ def plan_stack(file: Path, project: Project) -> StackPlan:
         shown,
         run.resources,
         guards[0].engine.jurisdiction if guards else None,
-        [f for guard in guards for f in guard.findings],
+        [f for guard in guards for f in guard.findings]
+        + (remote_component_findings(guards[0].engine, run.resources) if guards else []),
         secret_keys=secret_keys,
         guarded=guarded,
         catalogue=catalogue,
     )
+
+
+def remote_component_findings(engine: RuleEngine, records: Sequence[ResourceRecord]) -> list[Finding]:
+    """Remote components judged as the engine-time front doors judge them.
+
+    A remote (multi-language) component's children are built by its provider plugin, out of reach
+    of the in-process guard and of the mocks, and the SDK marks a component remote only after the
+    guard's transformation has run. At engine time the component arrives with its provider, so the
+    policy pack and the preview review judge it as a resource of its package: refused (RES-013)
+    unless that package is covered. The plan does the same, so all front doors agree.
+    """
+    findings: list[Finding] = []
+    for record in records:
+        if record.remote:
+            subject = Subject(record.type, record.name, record.inputs, custom=True)
+            findings.extend(engine.check(subject, defer=lambda _value: False)[0])
+    return findings
 
 
 def _run_audited(

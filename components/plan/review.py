@@ -159,7 +159,9 @@ class _Review:
             provider=ref,
             read_id=entry.id or None if read else None,
             import_id=entry.import_id if imported else None,
-            custom=entry.custom,
+            # A remote (multi-language) component carries its package's provider, as the policy pack
+            # sees it: judged as a resource of that package (RES-013 unless covered), everywhere alike.
+            custom=entry.custom or bool(entry.provider),
         )
 
     def source(self, urn: str) -> Source | str:
