@@ -280,6 +280,14 @@ def test_resources_pending_deletion_in_a_state_are_not_judged(tmp_path: Path) ->
 # -- the PR comment -----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_every_format_names_the_urn_of_each_finding(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    code, out, _ = _run(capsys, "--preview", str(FAIL), "--format", fmt)
+    assert code == 1
+    for v in review_files([str(FAIL)]).stacks[0].violations:
+        assert v.urn in out
+
+
 def test_markdown_shows_what_changes_before_the_resource_list() -> None:
     text = render_markdown(review_files([str(PASS)]))
     assert text.startswith("## sovereign-dc residency review of the real preview: ✅ pass")

@@ -72,8 +72,11 @@ def _violations(plan: Plan, budget: int) -> list[str]:
     ]
     used = sum(len(line) + 1 for line in lines)
     for shown, (stack, v) in enumerate(found):
+        # A real document's findings name the URN: that is how the engine's own output names a resource.
+        urn = f"<br>{_code(v.urn)}" if stack.source != "program" and v.urn else ""
+        resource = f"{_code(v.resource_type)} {_code(v.resource_name)}{urn}"
         row = (
-            f"| `{stack.stack}` | {v.rule} {_cell(v.rule_name)} | {_code(v.resource_type)} {_code(v.resource_name)} | "
+            f"| `{stack.stack}` | {v.rule} {_cell(v.rule_name)} | {resource} | "
             f"{_code(v.path or '-')} | {_code(v.value)} | {_cell(v.message)} **Fix:** {_cell(v.fix)} |"
         )
         if used + len(row) + 1 > budget:

@@ -44,10 +44,11 @@ def encryption_text(enc: Encryption | None) -> str:
     return "cloud-managed key (no customer key)"
 
 
-def _violation_lines(stack: str, v: Violation) -> list[str]:
+def _violation_lines(stack: str, v: Violation, *, show_urn: bool = False) -> list[str]:
     return [
         f"  x {stack}  {v.rule} {v.rule_name}".rstrip(),
         f"      resource  {v.resource_type} '{v.resource_name}'",
+        *([f"      urn       {v.urn}"] if show_urn and v.urn else []),
         f"      input     {v.path or '-'}",
         f"      value     {v.value!r}",
         f"      problem   {v.message}",
@@ -137,7 +138,8 @@ def render_text(plan: Plan) -> str:
     if violations:
         lines.append(f"RESIDENCY VIOLATIONS ({len(violations)})")
         for stack, v in violations:
-            lines.extend(_violation_lines(stack.stack, v))
+            # A real document's findings name the URN: that is how the engine's own output names a resource.
+            lines.extend(_violation_lines(stack.stack, v, show_urn=stack.source != "program"))
         lines.append("")
     errors = [s for s in plan.stacks if s.error is not None]
     if errors:
