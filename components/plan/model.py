@@ -31,7 +31,7 @@ __all__ = [
     "Violation",
 ]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Version of the JSON report (``schema.json``); bumped on any incompatible change."""
 
 NO_REGION = "-"

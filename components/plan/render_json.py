@@ -16,8 +16,6 @@ def _stack_to_dict(stack: StackPlan) -> dict[str, Any]:
     return {
         "stack": stack.stack,
         "source": stack.source,
-        "changes": [asdict(c) for c in stack.changes],
-        "notes": list(stack.notes),
         "file": stack.file,
         "jurisdiction": (
             {"code": stack.jurisdiction_code, "name": stack.jurisdiction_name} if stack.jurisdiction_code else None
@@ -60,6 +58,8 @@ def _stack_to_dict(stack: StackPlan) -> dict[str, Any]:
         "components": [asdict(c) for c in stack.components],
         "resources": [asdict(r) for r in stack.resources],
         "diagram": diagram(stack) if stack.error is None else None,
+        "changes": [asdict(c) for c in stack.changes],
+        "notes": list(stack.notes),
     }
 
 
