@@ -363,6 +363,21 @@ def test_bad_state_files_exit_2_with_one_paragraph(
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--preview", str(PASS), "--stack", "cn"], "--stack/--stacks-dir plan the program under mocks"),
+        (["--jurisdiction", "CN"], "--jurisdiction applies to --preview/--state documents only"),
+    ],
+)
+def test_program_and_document_options_do_not_mix(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, out, err = _run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert message in err
+
+
 def test_a_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, "--preview", "no/such/preview.json")
     assert code == 2

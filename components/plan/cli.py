@@ -76,7 +76,14 @@ def _fail(message: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code."""
     args = parser().parse_args(argv)
+    if args.jurisdiction and not (args.preview or args.state):
+        return _fail("--jurisdiction applies to --preview/--state documents only. Fix: drop it, or add --state FILE.")
     if args.preview or args.state:
+        if args.stack or args.stacks_dir:
+            return _fail(
+                "--stack/--stacks-dir plan the program under mocks; --preview/--state review the engine's documents. "
+                "Fix: run them as two commands."
+            )
         try:
             plan = review_files(args.preview, args.state, args.jurisdiction)
         except (DocumentError, CatalogueError) as exc:
