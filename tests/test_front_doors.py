@@ -21,6 +21,7 @@ import re
 import shutil
 import sys
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,14 +29,16 @@ import pytest
 from test_policy_support import Pack, Res, pin_all
 from test_rules import PAIRS
 
+from components.config import stack_file_to_pulumi_config
 from components.errors import ResidencyViolation
 from components.plan import plan_stacks
 from components.plan.documents import UNKNOWN
 from components.plan.preview import parse_preview
 from components.plan.review import review_document
+from components.plan.state import parse_state
 from components.residency import Subject, audit_session, enforce
 from components.residency.engine import RuleEngine, package_of
-from components.testing import run_pulumi_program
+from components.testing import ProgramFile, Secret, run_pulumi_program
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "policy"))
@@ -352,3 +355,115 @@ def test_remote_components_are_refused_alike_where_the_front_door_can_see_them(t
     diags = pack.analyze(component) + pack.analyze_stack([provider, component])
     assert {m.group(1) for d in diags for m in [RULE_ID.search(d.message)] if m} == {"RES-013"}
     assert pack.analyze(Res("awsx:ec2:Vpc", "local")) == []
+
+
+# -- whole programs: what the guard saw, as the engine's documents would show it ------------------
+
+SHIPPED = sorted(p.name.removeprefix("Pulumi.").removesuffix(".yaml") for p in (ROOT / "stacks").glob("Pulumi.*.yaml"))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Secret):
+        return "[secret]"  # as `pulumi preview --json` blinds it
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _documents(records: Any, config: Mapping[str, str], secret_keys: list[str]) -> tuple[str, str]:
+    """The preview digest and the stack export a real engine would write for these registrations."""
+    states = []
+    for r in records:
+        state: dict[str, Any] = {"urn": r.urn, "custom": r.custom, "type": r.type, "inputs": _plain(dict(r.inputs))}
+        state |= {"outputs": _plain(dict(r.outputs)), "parent": r.parent}
+        if r.id:
+            state["id"] = r.id
+        if r.provider:
+            state["provider"] = r.provider
+        if r.dependencies:
+            state["dependencies"] = list(r.dependencies)
+        if r.read_id:
+            state["external"] = True
+        states.append(state)
+    steps = [
+        {
+            "op": "read" if s.get("external") else "create",
+            "urn": s["urn"],
+            "provider": s.get("provider", ""),
+            "newState": s,
+        }
+        for s in states
+    ]
+    blinded = {k: "[secret]" if k in secret_keys else v for k, v in config.items()}
+    manifest = {"time": "2026-12-01T00:00:00Z", "magic": "0" * 64, "version": "v3.272.0"}
+    export = {"version": 3, "deployment": {"manifest": manifest, "resources": states}}
+    return json.dumps({"config": blinded, "steps": steps}), json.dumps(export)
+
+
+@pytest.mark.parametrize("stack", SHIPPED)
+def test_a_shipped_stack_as_preview_and_state_gets_the_guards_verdict(stack: str) -> None:
+    """Every registration of the real program, written as the engine's preview and export: both pass
+    like the guard, outputs included (they caught a mock writing AZ ids AWS does not use)."""
+    config, secret_keys = stack_file_to_pulumi_config(ROOT / "stacks" / f"Pulumi.{stack}.yaml")
+    with audit_session() as guards:
+        run = run_pulumi_program(
+            ProgramFile(ROOT), project="sovereign-dc", stack=stack, config=config, secret_keys=secret_keys
+        )
+    assert [f for g in guards for f in g.findings] == []
+    preview, export = _documents(run.resources, config, secret_keys)
+    reviewed = review_document(parse_preview(preview, f"{stack}.preview.json"))
+    assert (reviewed.verdict, reviewed.violations) == ("pass", ())
+    assert len(reviewed.resources) == sum(1 for r in run.resources if r.custom)
+    state = review_document(parse_state(export, f"{stack}.state.json"), config["sovereign-dc:jurisdiction"])
+    assert (state.verdict, state.violations) == ("pass", ())
+
+
+LEAKY = """
+import json
+
+import pulumi
+import pulumi_aws as aws
+
+from components.residency import enforce
+
+enforce("CN")
+home = aws.Provider("home", region="cn-north-1")
+abroad = aws.Provider("abroad", region="us-east-1")
+data = aws.s3.Bucket("data", opts=pulumi.ResourceOptions(provider=home))
+aws.s3.Bucket("offshore", opts=pulumi.ResourceOptions(provider=abroad))
+aws.s3.Bucket("override", region="eu-west-1", opts=pulumi.ResourceOptions(provider=home))
+aws.s3.Bucket("defaulted")
+policy = json.dumps({"Statement": [{"Effect": "Allow", "Resource": "arn:aws:s3:::foreign-bucket/*"}]})
+aws.s3.BucketPolicy("leak", bucket=data.id, policy=policy, opts=pulumi.ResourceOptions(provider=home))
+aws.s3.BucketPolicy(
+    "secret-leak", bucket=data.id, policy=pulumi.Output.secret(policy), opts=pulumi.ResourceOptions(provider=home)
+)
+aws.ec2.Subnet("subnet", vpc_id="vpc-1", cidr_block="10.0.0.0/24", availability_zone="ap-east-1a",
+               opts=pulumi.ResourceOptions(provider=home))
+"""
+
+
+def test_a_leaky_program_gets_the_same_findings_from_its_preview(tmp_path: Path) -> None:
+    (tmp_path / "__main__.py").write_text(textwrap.dedent(LEAKY), encoding="utf-8")
+    with audit_session() as guards:
+        run = run_pulumi_program(ProgramFile(tmp_path), project="sovereign-dc", stack="cn")
+    guard = {(f.rule.id, f.resource_name) for g in guards for f in g.findings}
+    assert guard == {
+        ("RES-001", "abroad"),
+        ("RES-002", "defaulted"),
+        ("RES-003", "override"),
+        ("RES-004", "leak"),
+        ("RES-004", "secret-leak"),
+        ("RES-008", "subnet"),
+    }
+    preview, _ = _documents(run.resources, {"sovereign-dc:jurisdiction": "CN"}, [])
+    reviewed = review_document(parse_preview(preview, "cn.preview.json"))
+    # The one difference: `pulumi preview --json` blinds secret values, so the review says it could
+    # not judge one; the policy pack, run by the same preview, judges it in plaintext.
+    assert {(v.rule, v.resource_name) for v in reviewed.violations} == guard - {("RES-004", "secret-leak")}
+    assert reviewed.notes == (
+        "1 secret value(s) are blinded in this document and could not be judged here; the residency policy "
+        "pack judged them in plaintext during the same preview/up.",
+    )
