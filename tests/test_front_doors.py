@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_policy_stack import CN_PROVIDER, FOREIGN_SOURCES, in_country_bucket, policy_from
 from test_policy_support import Pack, Res, pin_all
 from test_rules import PAIRS
 
@@ -40,6 +41,7 @@ from components.residency import Subject, audit_session, enforce
 from components.residency.engine import RuleEngine, package_of
 from components.testing import ProgramFile, Secret, run_pulumi_program
 
+pytest_plugins = ("test_policy_support",)  # the shared fixtures: cn, stack_config
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "policy"))
 from residency_pack import GUARD_ONLY  # noqa: E402
@@ -467,3 +469,57 @@ def test_a_leaky_program_gets_the_same_findings_from_its_preview(tmp_path: Path)
         "1 secret value(s) are blinded in this document and could not be judged here; the residency policy "
         "pack judged them in plaintext during the same preview/up.",
     )
+
+
+# -- unknowns: the pack's provenance table, through the preview review ----------------------------
+
+
+def _preview_of(resources: list[Res]) -> str:
+    """The preview digest of the pack driver's resources (create steps; unknowns as the sentinel)."""
+    steps, seen = [], set()
+    for res in resources:
+        for r in ([res.provider] if res.provider is not None else []) + [res]:
+            if r.urn in seen:
+                continue
+            seen.add(r.urn)
+            state: dict[str, Any] = {
+                "urn": r.urn,
+                "custom": r.provider is not None
+                or r.type.startswith(("pulumi:providers:", "pulumi:pulumi:StackReference")),
+                "type": r.type,
+                "inputs": r.props,
+            }
+            if r.provider is not None:
+                state["provider"] = f"{r.provider.urn}::{UNKNOWN}"
+            if r.dependencies:
+                state["dependencies"] = r.dependencies
+            if r.property_dependencies:
+                state["propertyDependencies"] = r.property_dependencies
+            steps.append({"op": "create", "urn": r.urn, "provider": state.get("provider", ""), "newState": state})
+    return json.dumps({"config": {"sovereign-dc:jurisdiction": "CN"}, "steps": steps})
+
+
+@pytest.mark.parametrize(
+    ("source", "reason"),
+    [pytest.param(in_country_bucket(), None, id="in-country"), *FOREIGN_SOURCES],
+)
+def test_unknowns_are_judged_alike_by_the_pack_and_the_preview_review(
+    cn: Pack, source: Res, reason: str | None
+) -> None:
+    resources = [CN_PROVIDER, source, policy_from(source)]
+    pack = [d for d in cn.analyze_stack(resources) if d.policy == "unknown-value-provenance"]
+    review = review_document(parse_preview(_preview_of(resources), "unknowns.json"))
+    if reason is None:
+        assert (pack, review.violations) == ([], ())
+        return
+    assert [d.urn for d in pack] == [policy_from(source).urn]
+    # The source's own findings (a foreign provider, a default one...) agree too, rule for rule.
+    everything = [d for r in resources for d in cn.analyze(r)] + cn.analyze_stack(resources)
+    pack_rules = {m.group(1) for d in everything if d.level == "mandatory" for m in [RULE_ID.search(d.message)] if m}
+    assert pack_rules == {v.rule for v in review.violations}
+    # (A provider whose own region is unknown with no recorded source is refused itself as well by
+    # the review, which judges inputs; the pack, which sees outputs, leaves that to the provider.)
+    (violation,) = [v for v in review.violations if v.rule == "RES-014" and v.urn == policy_from(source).urn]
+    assert (violation.rule, violation.urn, violation.path) == ("RES-014", policy_from(source).urn, "policy")
+    assert reason in pack[0].message
+    assert reason in violation.message
