@@ -147,11 +147,11 @@ def test_a_stack_recorded_with_the_mapped_provider_is_accepted(tmp_path: Path) -
     [
         (
             {"CN": {"backend": "https://api.pulumi.com", "secrets_provider": "default"}},
-            r"jurisdictions.CN.backend: Pulumi Cloud \(api.pulumi.com\) is hosted in the United States",
+            r"jurisdictions.CN.backend: \[RES-032\] Pulumi Cloud \(api.pulumi.com\) is hosted in the United States",
         ),
         (
             {"CN": {"backend": JURISDICTIONS["CN"]["backend"], "secrets_provider": "awskms://k?region=us-east-1"}},
-            r"jurisdictions.CN.secrets_provider: the KMS key .* is in us-east-1, outside Mainland China",
+            r"jurisdictions.CN.secrets_provider: \[RES-033\] the KMS key .* is in us-east-1, outside Mainland China",
         ),
         (
             {"CN": {"backend": "file:///tmp/s", "secrets_provider": "passphrase"}},
@@ -160,7 +160,7 @@ def test_a_stack_recorded_with_the_mapped_provider_is_accepted(tmp_path: Path) -
         ({"XX": JURISDICTIONS["US"]}, r"jurisdictions.XX: 'XX' is not a jurisdiction of the catalogue. Fix: use one"),
         ({"us": JURISDICTIONS["US"]}, r"jurisdictions.us: jurisdiction codes are upper case. Fix: write US"),
         ({"US": {"backend": "s3://b?region=us-east-1"}}, r"jurisdictions.US.secrets_provider: Field required"),
-        ({"US": {**JURISDICTIONS["US"], "bakend": "x"}}, r"jurisdictions.US.bakend: Extra inputs are not permitted"),
+        ({"US": {**JURISDICTIONS["US"], "bakend": "x"}}, r"jurisdictions.US.bakend: unknown key 'bakend'\. Fix: rename it to `backend`"),
     ],
 )
 def test_map_entries_are_checked_with_their_key_path(

@@ -17,8 +17,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from components.config import NAMESPACE, stack_file_to_pulumi_config
 from components.errors import CatalogueError, ConfigError, ResidencyViolation, SovereignError
 from components.plan.encryption import DATA_STORES, encryption_of
@@ -26,6 +24,7 @@ from components.plan.model import NO_REGION, ComponentInfo, PlannedResource, Sta
 from components.residency import Finding, Guard, audit_session, enforce, load_catalogue
 from components.residency.catalogue import Catalogue, Jurisdiction
 from components.testing import ProgramRun, ResourceRecord, run_pulumi_program
+from components.yamlfile import YamlFileError, load_yaml
 
 __all__ = ["PlanInputError", "Project", "find_stack_files", "plan_stack"]
 
@@ -58,10 +57,9 @@ class Project:
                 "Fix: pass --stacks-dir pointing at the stacks/ folder of a sovereign-dc project."
             )
         try:
-            document = yaml.safe_load(manifest.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            problem = str(exc).splitlines()[0]
-            raise PlanInputError(f"{manifest}: cannot be read ({problem}). Fix: restore it from git.") from None
+            document = load_yaml(manifest, what="project file", missing_fix="restore it from git") or {}
+        except YamlFileError as exc:
+            raise PlanInputError(str(exc)) from None
         name = document.get("name") if isinstance(document, dict) else None
         program = directory / "__main__.py"
         if not program.is_file():
