@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 from collections.abc import Iterable, Mapping
@@ -19,7 +20,15 @@ from components.errors import CatalogueError, ConfigError, raise_problems
 from components.residency.catalogue import Jurisdiction, load_catalogue
 from components.yamlfile import shorten
 
-__all__ = ["KNOWN_KEYS", "StackConfig", "build_stack_config", "load_stack_config", "load_stack_file", "stack_file_path"]
+__all__ = [
+    "KNOWN_KEYS",
+    "StackConfig",
+    "build_stack_config",
+    "check_stack_file",
+    "load_stack_config",
+    "load_stack_file",
+    "stack_file_path",
+]
 
 KNOWN_KEYS = ("jurisdiction", "datacenter", "breakglassContact")
 """Keys the program reads under the ``sovereign-dc:`` namespace."""
@@ -64,9 +73,20 @@ def load_stack_config(stack: str | None = None) -> StackConfig:
 def load_stack_file(path: str | Path, shown: str | None = None) -> StackConfig:
     """Validate a stack file from disk, without a Pulumi runtime (offline plan, tests).
 
-    Every problem of the file is reported at once (``ConfigProblems`` when there are several).
+    Every problem of the file is reported at once (``ConfigProblems`` when there are several);
+    ``shown`` is the file name used in messages (defaults to ``path``).
     """
-    path = Path(path)
+    config, has_contact = _check_stack_file(Path(path), shown)
+    contact = pulumi.Output.secret(SECRET_PLACEHOLDER) if has_contact else None
+    return dataclasses.replace(config, breakglass_contact=contact)
+
+
+def check_stack_file(path: str | Path, shown: str | None = None) -> StackConfig:
+    """Like :func:`load_stack_file` but creates no Pulumi output (safe before any Pulumi runtime exists)."""
+    return _check_stack_file(Path(path), shown)[0]
+
+
+def _check_stack_file(path: Path, shown: str | None) -> tuple[StackConfig, bool]:
     file = shown or str(path)
     contents = read_stack_file(path, file)
     values, secret_keys = contents.config, contents.secret_keys
@@ -75,15 +95,15 @@ def load_stack_file(path: str | Path, shown: str | None = None) -> StackConfig:
     contact_key = f"{NAMESPACE}:breakglassContact"
     if contact_key in values and contact_key not in secret_keys:
         problems.append(_plain_contact(file, stack))
-    contact = pulumi.Output.secret(SECRET_PLACEHOLDER) if contact_key in values else None
-    return _build(
+    config = _build(
         stack,
         file,
         values.get(f"{NAMESPACE}:jurisdiction"),
         values.get(f"{NAMESPACE}:datacenter"),
-        contact,
+        None,
         problems,
     )
+    return config, contact_key in values
 
 
 def build_stack_config(

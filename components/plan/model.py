@@ -28,7 +28,7 @@ __all__ = [
     "Violation",
 ]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Version of the JSON report (``schema.json``); bumped on any incompatible change."""
 
 NO_REGION = "-"
@@ -123,7 +123,15 @@ class StackError:
     file: str
     key: str
     message: str
-    """One paragraph naming the file (and the key when there is one) and the fix."""
+    """One paragraph naming the file (and the key when there is one) and the fix; with several
+    problems, the first and how many more there are."""
+    problems: tuple[str, ...] = ()
+    """Every problem found, one paragraph each (at least the message's own problem)."""
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """What to show: every problem, one paragraph each."""
+        return self.problems or (self.message,)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,13 @@ from components.plan.model import SCHEMA_VERSION, Plan, StackPlan
 __all__ = ["plan_to_dict", "render_json"]
 
 
+def _error(stack: StackPlan) -> dict[str, Any] | None:
+    if stack.error is None:
+        return None
+    e = stack.error
+    return {"kind": e.kind, "file": e.file, "key": e.key, "message": e.message, "problems": list(e.paragraphs)}
+
+
 def _stack_to_dict(stack: StackPlan) -> dict[str, Any]:
     return {
         "stack": stack.stack,
@@ -21,7 +28,7 @@ def _stack_to_dict(stack: StackPlan) -> dict[str, Any]:
         ),
         "verdict": stack.verdict,
         "guarded": stack.guarded,
-        "error": asdict(stack.error) if stack.error else None,
+        "error": _error(stack),
         "counts": {
             "resources": len(stack.resources),
             "components": len(stack.components),
