@@ -102,7 +102,7 @@ class _Loader(Reader, Scanner, Parser, Composer, SafeConstructor, Resolver):
             for key_node, _ in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     continue
-                key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+                key = self.construct_object(key_node, deep=True)
                 try:
                     first = seen.get(key)
                 except TypeError:
@@ -131,8 +131,8 @@ def _check_depth(text: str, file: str) -> None:
                     file,
                     f"values are nested more than {MAX_DEPTH} levels deep",
                     "flatten that value; no setting of the toolkit nests that deep",
-                    mark.line + 1,
-                    mark.column + 1,
+                    mark.line + 1 if mark is not None else 0,
+                    mark.column + 1 if mark is not None else 0,
                 )
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             depth -= 1
@@ -274,4 +274,3 @@ def load_yaml(
             "save it as UTF-8 (YAML files must be UTF-8; check it is the right file and not binary)",
         ) from None
     return load_yaml_text(text.removeprefix("\ufeff"), file, fix=fix)
-

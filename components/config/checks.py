@@ -40,9 +40,7 @@ def datacenter_problems(config: DataCenterConfig, jurisdiction: Jurisdiction | N
     problems: list[ConfigError] = []
     configured = [cloud for cloud in _CLOUDS if getattr(config.clouds, cloud) is not None]
     if not configured:
-        problems.append(
-            ConfigError(file, f"{_ROOT}.clouds", "no cloud is configured", "add `aws:` and/or `alicloud:`")
-        )
+        problems.append(ConfigError(file, f"{_ROOT}.clouds", "no cloud is configured", "add `aws:` and/or `alicloud:`"))
     for cloud in configured:
         regions = getattr(config.clouds, cloud)
         region_problems = _region_problems(cloud, regions, jurisdiction, file) if jurisdiction is not None else []
@@ -59,9 +57,7 @@ def _region_problems(cloud: Cloud, regions: CloudRegions, jurisdiction: Jurisdic
     where = f"{jurisdiction.name} ({jurisdiction.code})"
     if not allowed:
         return [
-            ConfigError(
-                file, key, f"{where} has no {cloud} region", f"remove `{cloud}` from clouds", rule_id="RES-030"
-            )
+            ConfigError(file, key, f"{where} has no {cloud} region", f"remove `{cloud}` from clouds", rule_id="RES-030")
         ]
     problems: list[ConfigError] = []
     for role in ("primary", "secondary"):
@@ -177,9 +173,7 @@ def _parse_cidr(text: str, key: str, file: str, problems: list[ConfigError]) -> 
         return None
     if not 16 <= network.prefixlen <= 24:
         problems.append(
-            ConfigError(
-                file, key, f"/{network.prefixlen} is outside /16 to /24", "use a prefix length from /16 to /24"
-            )
+            ConfigError(file, key, f"/{network.prefixlen} is outside /16 to /24", "use a prefix length from /16 to /24")
         )
         return None
     return network

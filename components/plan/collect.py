@@ -15,8 +15,8 @@ import runpy
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
 from pathlib import Path
+from typing import Literal
 
 from components.config import NAMESPACE, check_stack_file
 from components.config.stack_file import read_stack_file

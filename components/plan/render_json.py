@@ -67,9 +67,9 @@ def _stack_to_dict(stack: StackPlan) -> dict[str, Any]:
     }
 
 
-def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    """The JSON document as Python data."""
-    return {
+def plan_to_dict(plan: Plan, delta: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The JSON document as Python data (``delta``: the optional comparison with a baseline)."""
+    document = {
         "schema_version": SCHEMA_VERSION,
         "generator": "sovereign-dc plan",
         "catalogue_version": plan.catalogue_version,
@@ -78,8 +78,11 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "summary": plan.summary(),
         "stacks": [_stack_to_dict(s) for s in plan.stacks],
     }
+    if delta is not None:
+        document["delta"] = delta
+    return document
 
 
-def render_json(plan: Plan) -> str:
+def render_json(plan: Plan, delta: dict[str, Any] | None = None) -> str:
     """The JSON document, indented, keys in schema order, ending with a newline."""
-    return json.dumps(plan_to_dict(plan), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(plan_to_dict(plan, delta), indent=2, ensure_ascii=False) + "\n"
