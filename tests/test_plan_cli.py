@@ -131,14 +131,14 @@ def test_shipped_secure_values_are_never_printed(shipped_json: dict) -> None:
 
 
 def test_text_report_of_one_stack(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = _run(capsys, "--stack", "de", "--stacks-dir", str(ROOT / "stacks"))
+    code, out, err = _run(capsys, "--stack", "de", "--stacks-dir", str(ROOT / "stacks"), "--verbose")
     assert code == 0, out + err
     assert "Stack de · DE Germany · stacks/Pulumi.de.yaml · PASS" in out
     assert "data stores and their keys:" in out and "customer key dc-aws-keys-" in out
     assert "[protected, retained on delete]" in out
     count = out.split(" resources · ")[0].rsplit(maxsplit=1)[-1]
-    last = out.rstrip().splitlines()[-1].split()
-    assert last[:3] == ["de", "DE", count] and last[-2:] == ["0", "PASS"]
+    row = out.splitlines()[out.splitlines().index("SUMMARY") + 2].split()
+    assert row[:3] == ["de", "DE", count] and row[-2:] == ["0", "PASS"]
     assert "planning" not in err  # one stack: no progress lines
 
 
@@ -199,7 +199,7 @@ def test_all_violations_are_listed_with_exit_1(tmp_path: Path, capsys: pytest.Ca
     assert data["protect"] and data["encryption"]["key_name"] == "key"
     assert "class j_EU_IE,j_HK,j_US outside" in stack["diagram"]
 
-    code, text, _ = _run(capsys, "--stacks-dir", str(stacks))
+    code, text, _ = _run(capsys, "--stacks-dir", str(stacks), "--verbose")
     assert code == 1
     head, _, rest = text.partition("Stack leaky")
     assert f"RESIDENCY VIOLATIONS ({len(stack['violations'])})" in head  # violations come first
