@@ -160,7 +160,10 @@ def test_a_stack_recorded_with_the_mapped_provider_is_accepted(tmp_path: Path) -
         ({"XX": JURISDICTIONS["US"]}, r"jurisdictions.XX: 'XX' is not a jurisdiction of the catalogue. Fix: use one"),
         ({"us": JURISDICTIONS["US"]}, r"jurisdictions.us: jurisdiction codes are upper case. Fix: write US"),
         ({"US": {"backend": "s3://b?region=us-east-1"}}, r"jurisdictions.US.secrets_provider: Field required"),
-        ({"US": {**JURISDICTIONS["US"], "bakend": "x"}}, r"jurisdictions.US.bakend: unknown key 'bakend'\. Fix: rename it to `backend`"),
+        (
+            {"US": {**JURISDICTIONS["US"], "bakend": "x"}},
+            r"jurisdictions.US.bakend: unknown key 'bakend'\. Fix: rename it to `backend`",
+        ),
     ],
 )
 def test_map_entries_are_checked_with_their_key_path(

@@ -18,12 +18,12 @@ from components.config.limits import (
     aws_tag_text_ok,
     is_contact,
 )
-from components.config.models import CloudRegions, DataCenterConfig
+from components.config.models import CloudRegions, Clouds, DataCenterConfig
 from components.errors import ConfigError, raise_problems
 from components.residency.catalogue import Cloud, Jurisdiction, load_catalogue
 from components.yamlfile import shorten
 
-__all__ = ["check_datacenter", "datacenter_problems", "subnet_cidrs"]
+__all__ = ["check_datacenter", "cloud_region_problems", "datacenter_problems", "subnet_cidrs"]
 
 _ROOT = "sovereign-dc:datacenter"
 _CLOUDS: tuple[Cloud, ...] = get_args(Cloud)
@@ -41,13 +41,26 @@ def datacenter_problems(config: DataCenterConfig, jurisdiction: Jurisdiction | N
     configured = [cloud for cloud in _CLOUDS if getattr(config.clouds, cloud) is not None]
     if not configured:
         problems.append(ConfigError(file, f"{_ROOT}.clouds", "no cloud is configured", "add `aws:` and/or `alicloud:`"))
-    for cloud in configured:
-        regions = getattr(config.clouds, cloud)
-        region_problems = _region_problems(cloud, regions, jurisdiction, file) if jurisdiction is not None else []
-        problems.extend(region_problems or _partition_problems(cloud, regions, file))
+    problems.extend(cloud_region_problems(config.clouds, jurisdiction, file))
     problems.extend(_compute_problems(config, configured, file))
     problems.extend(_tag_problems(config, configured or list(_CLOUDS), file))
     problems.extend(_owner_problems(config, file))
+    return problems
+
+
+def cloud_region_problems(clouds: Clouds, jurisdiction: Jurisdiction | None, file: str) -> list[ConfigError]:
+    """Region residency (RES-030, RES-031) and partition problems of ``clouds``.
+
+    Also run on its own when another part of the data center settings is malformed, so the region
+    problems are reported together with the shape problems.
+    """
+    problems: list[ConfigError] = []
+    for cloud in _CLOUDS:
+        regions = getattr(clouds, cloud)
+        if regions is None:
+            continue
+        region_problems = _region_problems(cloud, regions, jurisdiction, file) if jurisdiction is not None else []
+        problems.extend(region_problems or _partition_problems(cloud, regions, file))
     return problems
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pulumi
 from pydantic import ValidationError
 
-from components.config.checks import datacenter_problems
+from components.config.checks import cloud_region_problems, datacenter_problems
 from components.config.friendly import to_config_errors
-from components.config.models import DataCenterConfig
+from components.config.models import Clouds, DataCenterConfig
 from components.config.stack_file import NAMESPACE, SECRET_PLACEHOLDER, read_stack_file, stack_name_of
 from components.errors import CatalogueError, ConfigError, raise_problems
 from components.residency.catalogue import Jurisdiction, load_catalogue
@@ -126,7 +126,7 @@ def _build(
     problems: list[ConfigError],
 ) -> StackConfig:
     resolved = _jurisdiction(jurisdiction, file, problems)
-    datacenter = _datacenter(datacenter_json, file, problems)
+    datacenter = _datacenter(datacenter_json, file, problems, resolved)
     if datacenter is not None:
         problems.extend(datacenter_problems(datacenter, resolved, file))
     raise_problems(problems)
@@ -134,7 +134,9 @@ def _build(
     return StackConfig(stack, file, resolved, datacenter, breakglass_contact)
 
 
-def _datacenter(datacenter_json: str | None, file: str, problems: list[ConfigError]) -> DataCenterConfig | None:
+def _datacenter(
+    datacenter_json: str | None, file: str, problems: list[ConfigError], jurisdiction: Jurisdiction | None
+) -> DataCenterConfig | None:
     key = f"{NAMESPACE}:datacenter"
     if not datacenter_json:
         problems.append(
@@ -164,7 +166,13 @@ def _datacenter(datacenter_json: str | None, file: str, problems: list[ConfigErr
         return DataCenterConfig.model_validate(raw)
     except ValidationError as exc:
         problems.extend(to_config_errors(exc, DataCenterConfig, file, key))
+    # The settings are malformed somewhere: still judge the regions when `clouds` itself is well formed.
+    try:
+        clouds = Clouds.model_validate(raw.get("clouds"))
+    except ValidationError:
         return None
+    problems.extend(cloud_region_problems(clouds, jurisdiction, file))
+    return None
 
 
 def _plain_contact(file: str, stack: str) -> ConfigError:

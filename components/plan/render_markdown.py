@@ -271,7 +271,12 @@ def render_markdown(plan: Plan, max_chars: int = MAX_CHARS, *, delta: Delta | No
     head_lines = _head(plan)
     title, rest_of_head = head_lines[0], "\n".join(head_lines[1:])
     delta_text = "\n".join(_delta(delta, int(max_chars * _DELTA_SHARE))) if delta is not None else ""
-    head = title + ("\n" + delta_text if delta_text else "") + ("\n\n### Verdict\n" if delta is not None else "") + rest_of_head
+    head = (
+        title
+        + ("\n" + delta_text if delta_text else "")
+        + ("\n\n### Verdict\n" if delta is not None else "")
+        + rest_of_head
+    )
     trailer = f"\n\n<sub>Offline plan under Pulumi mocks: no cloud credentials used. {_JSON_HINT.capitalize()}.</sub>\n"
     errors = "\n".join(_errors(plan))
     fixed = len(head) + len(errors) + len(trailer) + 40
