@@ -28,8 +28,8 @@ from components.aws import (
 )
 from components.cloud_args import CountryComputeArgs, CountryKeysArgs, CountryStorageArgs
 from components.config.models import CloudRegions, DataCenterConfig
-from components.naming import DISK_KEY, TAG_JURISDICTION
 from components.errors import ResidencyViolation
+from components.naming import DISK_KEY, TAG_JURISDICTION
 from components.residency.catalogue import Cloud, Jurisdiction
 from components.residency.rules import rule
 

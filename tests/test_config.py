@@ -136,7 +136,8 @@ BAD_CONFIGS = [
     ),
     pytest.param(
         _set("clouds.aws.primary", "cn-north-9"),
-        r"sovereign-dc:datacenter\.clouds\.aws\.primary: \[RES-031\] cn-north-9 is not a known aws region\. Fix: use one of",
+        r"sovereign-dc:datacenter\.clouds\.aws\.primary: \[RES-031\] cn-north-9 is not a known aws region\. "
+        r"Fix: use one of",
         id="unknown-region",
     ),
     pytest.param(

@@ -213,7 +213,7 @@ CONFIG_RULES = {r.id for r in RULES if r.judged_by == "config"}
 
 
 def test_config_rules_are_ids_30_to_39() -> None:
-    assert CONFIG_RULES == {"RES-030", "RES-031", "RES-032", "RES-033"}
+    assert {"RES-030", "RES-031", "RES-032", "RES-033"} == CONFIG_RULES
     assert all(30 <= int(r.removeprefix("RES-")) <= 39 for r in CONFIG_RULES)
 
 
