@@ -30,6 +30,7 @@ __all__ = [
     "PlaceDelta",
     "StackDelta",
     "compare",
+    "compare_documents",
     "finding_text",
     "load_baseline",
 ]
@@ -214,7 +215,11 @@ def finding_text(finding: Mapping[str, Any]) -> str:
 
 def compare(plan: Plan, baseline: Mapping[str, Any], baseline_name: str) -> Delta:
     """The delta of ``plan`` against the baseline JSON plan (as returned by :func:`load_baseline`)."""
-    current = plan_to_dict(plan)
+    return compare_documents(plan_to_dict(plan), baseline, baseline_name)
+
+
+def compare_documents(current: Mapping[str, Any], baseline: Mapping[str, Any], baseline_name: str) -> Delta:
+    """The delta between two JSON plans (``current`` as ``plan_to_dict`` returns it)."""
     before = {s["stack"]: s for s in baseline.get("stacks", [])}
     now = {s["stack"]: s for s in current["stacks"]}
     names = list(now) + [name for name in before if name not in now]
