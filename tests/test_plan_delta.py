@@ -79,7 +79,7 @@ def test_markdown_comment_shows_delta_verdict_violations_and_collapses_the_inven
     assert [markdown.index(h) for h in order] == sorted(markdown.index(h) for h in order)
     first_screen = markdown[: markdown.index("### Stacks (inventory)")]
     assert "| `cn` | changed | ✅ pass (was ❌ fail) | +1 / -1 / ~1 | 0 / 1 |" in first_screen
-    assert "`-aws:s3/bucket:Bucket old-bucket [protected]`" in first_screen and "✔️ resolved" in first_screen
+    assert "`- aws:s3/bucket:Bucket old-bucket [protected]`" in first_screen and "✔️ resolved" in first_screen
     assert "<details>" not in first_screen and "<details><summary><b>cn</b>" in markdown
 
 

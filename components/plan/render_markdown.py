@@ -8,6 +8,8 @@ then without the per-resource list, then counts only.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from components.plan.delta import Delta, StackDelta, finding_text
 from components.plan.mermaid import diagram
 from components.plan.model import NO_REGION, Plan, StackPlan, Verdict
@@ -181,6 +183,12 @@ def _fit(stack: StackPlan, budget: int) -> str:
     return f"- `{stack.stack}`: details omitted"[: max(budget - 1, 0)]
 
 
+def _by_type(items: tuple[str, ...], mark: str) -> str:
+    """``+2 `aws:kms/key:Key`, +1 ...``: counts per resource type (names are in the JSON and --verbose text)."""
+    counts = Counter(item.split(" ", 1)[0] for item in items)
+    return ", ".join(f"{mark}{n} {_code(kind)}" for kind, n in sorted(counts.items()))
+
+
 def _names(items: tuple[str, ...], mark: str) -> str:
     shown = ", ".join(_code(f"{mark}{item}") for item in items[:_DELTA_ITEMS])
     more = len(items) - _DELTA_ITEMS
@@ -191,8 +199,17 @@ def _stack_delta_rows(d: StackDelta) -> list[str]:
     rows = []
     for p in d.places:
         place = f"{p.jurisdiction} · {p.cloud} {p.region}" if p.cloud != NO_REGION else "not in a cloud region"
+        # Removed protected resources (data stores, keys) and every change are named; the rest is counted.
+        protected = tuple(item for item in p.removed if item.endswith("[protected]"))
         what = "<br>".join(
-            text for text in (_names(p.added, "+"), _names(p.removed, "-"), _names(p.changed, "~")) if text
+            text
+            for text in (
+                _by_type(p.added, "+"),
+                _by_type(p.removed, "-"),
+                _names(protected, "- "),
+                _names(p.changed, "~ "),
+            )
+            if text
         )
         rows.append(f"| `{d.stack}` | {_cell(place)} | {len(p.added)} | {len(p.removed)} | {len(p.changed)} | {what} |")
     return rows
