@@ -261,3 +261,16 @@ def test_deployment_rule_pair(rule_id: str, good: str, bad: str) -> None:
     with pytest.raises(ConfigError, match=rf"^f: k: \[{rule_id}\] .*outside Mainland China") as caught:
         check(bad)
     assert caught.value.rule_id == rule_id
+
+
+def test_a_second_backend_for_one_jurisdiction_is_refused(tmp_path: Path) -> None:
+    from components.deploy.models import load_deployment_map
+
+    text = (STACKS / "deployments.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  HK:\n", "  CN:\n    backend: s3://elsewhere?region=us-east-1\n    secrets_provider: passphrase\n  HK:\n"
+    )
+    path = tmp_path / "deployments.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"deployments\.yaml: the key 'CN' is given twice \(first at line \d+\)"):
+        load_deployment_map(path, load_catalogue())
