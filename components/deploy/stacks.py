@@ -62,6 +62,7 @@ def load_project(directory: Path) -> Project:
             "backend",
             "a project-wide backend would put every country's state in one place",
             "remove `backend:` and give each jurisdiction its backend in stacks/deployments.yaml",
+            rule_id="RES-032",
         )
     config_dir = raw.get("stackConfigDir", ".")
     if not isinstance(config_dir, str):
