@@ -291,3 +291,19 @@ def test_unknown_stack_and_missing_dir_exit_2(tmp_path: Path, capsys: pytest.Cap
     _stack(tmp_path / "stacks", "x", "config: {}\n")
     code, _, err = _run(capsys, "--stacks-dir", str(tmp_path / "stacks"))
     assert code == 2 and "no Pulumi.yaml" in err
+
+
+def test_a_clean_run_leaves_no_event_loop_to_the_garbage_collector() -> None:
+    # Pulumi creates an event loop per thread (the runner's and each mock-RPC worker's) and never
+    # closes them; closed by the interpreter's teardown they intermittently printed "Exception
+    # ignored in: BaseEventLoop.__del__". ResourceWarning names every loop left open at exit.
+    result = subprocess.run(
+        [sys.executable, "-W", "always::ResourceWarning", "-m", "components.plan", "--stack", "de", "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "unclosed event loop" not in result.stderr and "Exception ignored" not in result.stderr
