@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from components.config.stack_file import stack_name_of
 from components.errors import CatalogueError, ConfigError
 from components.residency.catalogue import Catalogue
 from components.yamlfile import YamlFileError, load_yaml, shorten
@@ -87,7 +88,7 @@ def discover_stacks(project: Project, catalogue: Catalogue) -> tuple[StackFile, 
 
 
 def _load_stack(project: Project, path: Path, catalogue: Catalogue) -> StackFile:
-    name = path.name[len(_PREFIX) : -len(_SUFFIX)]
+    name = stack_name_of(path)
     raw = _read_yaml(path)
     config = raw.get("config")
     key = f"{project.name}:jurisdiction"

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from components.config import NAMESPACE, check_stack_file
-from components.config.stack_file import read_stack_file
+from components.config.stack_file import read_stack_file, stack_name_of
 from components.errors import CatalogueError, ConfigError, ResidencyViolation, SovereignError, raise_problems
 from components.plan.encryption import DATA_STORES, encryption_of
 from components.plan.model import NO_REGION, ComponentInfo, PlannedResource, StackError, StackPlan, Violation
@@ -71,7 +71,7 @@ class Project:
 
 def stack_name(file: Path) -> str:
     """``stacks/Pulumi.cn.yaml`` -> ``cn``."""
-    return file.name.removeprefix("Pulumi.").removesuffix(".yaml")
+    return stack_name_of(file)
 
 
 def find_stack_files(stacks_dir: Path, names: Sequence[str] = ()) -> list[Path]:
