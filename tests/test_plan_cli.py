@@ -308,3 +308,19 @@ def test_a_clean_run_leaves_no_event_loop_to_the_garbage_collector(
     # ignored in: BaseEventLoop.__del__". ResourceWarning names every loop left open at exit.
     assert shipped_run.returncode == 0, shipped_run.stderr
     assert "unclosed event loop" not in shipped_run.stderr and "Exception ignored" not in shipped_run.stderr
+
+
+def test_more_zones_than_the_region_offers_is_a_config_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stacks = _project(tmp_path)
+    text = (ROOT / "stacks" / "Pulumi.us.yaml").read_text(encoding="utf-8").replace("zones: 3}", "zones: 4}")
+    _stack(stacks, "us", text)
+    code, out, err = _run(capsys, "--stacks-dir", str(stacks), "--format", "json")
+    error = json.loads(out)["stacks"][0]["error"]
+    assert code == 2 and error["kind"] == "config" and "Traceback" not in out + err
+    assert error["key"] == "sovereign-dc:datacenter.compute.aws.zones"
+    assert error["problems"] == [
+        "stacks/Pulumi.us.yaml: sovereign-dc:datacenter.compute.aws.zones: the region offers 3 zone(s) for these "
+        "resources but `zones` asks for 4. Fix: set `zones` to at most 3"
+    ]
