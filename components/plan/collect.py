@@ -20,7 +20,7 @@ from typing import Literal
 
 from components.config import NAMESPACE, check_stack_file
 from components.config.stack_file import read_stack_file, stack_name_of
-from components.errors import CatalogueError, ConfigError, ResidencyViolation, SovereignError, raise_problems
+from components.errors import CatalogueError, ConfigError, ConfigProblems, ResidencyViolation, SovereignError
 from components.plan.encryption import DATA_STORES, encryption_of
 from components.plan.model import NO_REGION, ComponentInfo, PlannedResource, StackError, StackPlan, Violation
 from components.residency import Finding, Guard, audit_session, enforce, load_catalogue
@@ -311,10 +311,8 @@ def _validate(file: Path, shown: str) -> tuple[dict[str, str], list[str]] | Stac
             check_stack_file(file, shown)
         except ConfigError as exc:
             return _config_error("input" if contents.problems else "config", exc, shown, str(file))
-    try:
-        raise_problems(contents.problems)
-    except ConfigError as exc:
-        return _config_error("input", exc, shown, str(file))
+    if contents.problems:
+        return _config_error("input", ConfigProblems(contents.problems), shown, str(file))
     return contents.config, contents.secret_keys
 
 
