@@ -151,3 +151,15 @@ def test_a_bad_baseline_is_one_line_and_exit_2(
     assert (code, out) == (2, "")
     assert err.count("\n") == 1 and err.startswith(f"error: {path}: ") and "Fix: pass a file written by" in err
     assert re.search(message, err), err
+
+
+def test_stacks_added_and_removed_are_whole_deltas() -> None:
+    bucket = {"urn": "u1", "type": "aws:s3/bucket:Bucket", "name": "b", "cloud": "aws", "region": "eu-west-1",
+              "jurisdiction": "EU", "protect": True}  # fmt: skip
+    new = {"stacks": [{"stack": "eu", "verdict": "pass", "resources": [bucket], "violations": []}]}
+    old = {"stacks": [{"stack": "uk", "verdict": "pass", "resources": [{**bucket, "jurisdiction": "UK"}],
+                       "violations": []}]}  # fmt: skip
+    eu, uk = compare_documents(new, old, "main.json").stacks
+    assert (eu.stack, eu.status, eu.counts, eu.baseline_verdict) == ("eu", "added", (1, 0, 0), "-")
+    assert (uk.stack, uk.status, uk.counts, uk.verdict) == ("uk", "removed", (0, 1, 0), "-")
+    assert uk.places[0].removed == ("aws:s3/bucket:Bucket b [protected]",) and uk.places[0].jurisdiction == "UK"
