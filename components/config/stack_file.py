@@ -33,8 +33,9 @@ SECRET_PLACEHOLDER = "[secret]"
 STACK_FILE_KEYS = ("config", "encryptedkey", "encryptionsalt", "environment", "secretsprovider")
 """Top-level keys of a Pulumi stack file (``ProjectStack`` in pulumi/sdk/go/common/workspace/project.go)."""
 
-# Pulumi's own rule for stack names (validateStackName in pulumi/pkg/backend/diy/backend.go and
-# httpstate/backend.go): `^[A-Za-z0-9_.-]{1,100}$`. The stack name is the file name's middle part.
+# Pulumi's own rule for stack names: validateStackName in pulumi/pkg/backend (the DIY backend, called
+# filestate in older releases, and httpstate) matches `^[A-Za-z0-9_.-]{1,100}$` and refuses slashes.
+# The stack name is the file name's middle part.
 _STACK_NAME = re.compile(r"[A-Za-z0-9_.-]{1,100}")
 
 
