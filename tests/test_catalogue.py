@@ -187,7 +187,7 @@ def test_minimal_valid_file_loads(tmp_path: Path) -> None:
 def test_malformed_yaml_is_a_catalogue_error(tmp_path: Path) -> None:
     path = _write(tmp_path, "version: '1'\njurisdictions: [unclosed\n")
     with pytest.raises(
-        CatalogueError, match=r"not valid YAML \(line 3, column 1: expected .*\)\. Fix: correct the syntax$"
+        CatalogueError, match=r"not valid YAML \(expected .*\) at line 3, column 1\. Fix: correct the syntax$"
     ):
         load_catalogue(path)
 

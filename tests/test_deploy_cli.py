@@ -176,7 +176,9 @@ def test_bad_input_is_one_paragraph_and_exit_2(project: Path) -> None:
     code, out, err = cli(project, "preview", "--dry-run")
     assert (code, out) == (2, "")
     assert err.count("\n") == 1
-    assert err.startswith(f"error: {project / 'stacks' / 'deployments.yaml'}: jurisdictions.CN.backend: Pulumi Cloud")
+    assert err.startswith(
+        f"error: {project / 'stacks' / 'deployments.yaml'}: jurisdictions.CN.backend: [RES-032] Pulumi Cloud"
+    )
     assert "Fix: use an S3 bucket in Mainland China (CN)" in err
 
 

@@ -160,7 +160,9 @@ def main(
         (reports / f"{command}-summary.txt").write_text(summary + "\n", encoding="utf-8")
         return EXIT_OK if all(result.status == "succeeded" for result in results) else EXIT_FAILED
     except (SovereignError, _Refused) as exc:
-        print(f"error: {exc}", file=err)
+        # One line per problem (a ConfigProblems holds every problem of a file).
+        for line in str(exc).splitlines() or [""]:
+            print(f"error: {line}", file=err)
         return EXIT_USAGE
     except OSError as exc:
         print(f"error: {exc}. Fix: check the path and permissions", file=err)

@@ -12,9 +12,11 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from components.errors import CatalogueError
 from components.plan.collect import PlanInputError, Project, find_stack_files, plan_stack, stack_name
+from components.plan.delta import BaselineError, Delta, compare, load_baseline
 from components.plan.documents import DocumentError
 from components.plan.model import Plan
 from components.plan.render_json import render_json
@@ -40,6 +42,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--stack", action="append", default=[], metavar="NAME", help="plan only this stack (repeatable)")
     p.add_argument("--format", choices=sorted(RENDERERS), default="text", help="report format (default: text)")
     p.add_argument("--output", type=Path, metavar="FILE", help="write the report here instead of stdout")
+    p.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="JSON plan of the target branch (from --format json); the report then leads with what changed",
+    )
+    p.add_argument(
+        "--verbose", action="store_true", help="text format: also list every resource of every stack (the inventory)"
+    )
     p.add_argument(
         "--stacks-dir",
         type=Path,
@@ -68,16 +79,41 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _render(fmt: str, plan: Plan, delta: Delta | None, verbose: bool) -> str:
+    if fmt == "text":
+        return render_text(plan, delta=delta, verbose=verbose)
+    if fmt == "markdown":
+        return render_markdown(plan, delta=delta)
+    if fmt == "json":
+        return render_json(plan, delta.to_dict() if delta is not None else None)
+    return RENDERERS[fmt](plan)
+
+
 def _fail(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
     return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; returns the exit code."""
+    """Run the command; returns the exit code (never raises for bad input: exit 2 with one paragraph)."""
     args = parser().parse_args(argv)
+    try:
+        return _main(args)
+    except Exception as exc:  # a bug of the toolkit: one paragraph and exit 2, never a traceback
+        first = " ".join(str(exc).split())[:300]
+        return _fail(
+            f"the plan failed: {type(exc).__name__}: {first}. Fix: this is a bug in sovereign-dc, not in your "
+            "input; report it with the command line and the stack files."
+        )
+
+
+def _main(args: argparse.Namespace) -> int:
     if args.jurisdiction and not (args.preview or args.state):
         return _fail("--jurisdiction applies to --preview/--state documents only. Fix: drop it, or add --state FILE.")
+    try:
+        baseline = load_baseline(args.baseline) if args.baseline is not None else None
+    except BaselineError as exc:
+        return _fail(str(exc))
     if args.preview or args.state:
         if args.stack or args.stacks_dir:
             return _fail(
@@ -88,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             plan = review_files(args.preview, args.state, args.jurisdiction)
         except (DocumentError, CatalogueError) as exc:
             return _fail(str(exc))
-        return _emit(plan, args)
+        return _emit(plan, args, baseline)
     stacks_dir: Path = args.stacks_dir or (Path("stacks") if Path("stacks").is_dir() else _REPO_STACKS)
     try:
         catalogue = load_catalogue()
@@ -106,11 +142,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(files) > 1:
         elapsed = time.perf_counter() - started
         print(f"planned {len(files)} stacks in {elapsed:.1f} s: {plan.verdict}", file=sys.stderr, flush=True)
-    return _emit(plan, args)
+    return _emit(plan, args, baseline)
 
 
-def _emit(plan: Plan, args: argparse.Namespace) -> int:
-    report = RENDERERS[args.format](plan)
+def _emit(plan: Plan, args: argparse.Namespace, baseline: dict[str, Any] | None) -> int:
+    delta = compare(plan, baseline, args.baseline.name) if baseline is not None and args.baseline else None
+    report = _render(args.format, plan, delta, args.verbose)
     if args.output is None:
         sys.stdout.write(report)
         sys.stdout.flush()

@@ -164,7 +164,15 @@ class StackError:
     file: str
     key: str
     message: str
-    """One paragraph naming the file (and the key when there is one) and the fix."""
+    """One paragraph naming the file (and the key when there is one) and the fix; with several
+    problems, the first and how many more there are."""
+    problems: tuple[str, ...] = ()
+    """Every problem found, one paragraph each (at least the message's own problem)."""
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """What to show: every problem, one paragraph each."""
+        return self.problems or (self.message,)
 
 
 @dataclass(frozen=True, slots=True)

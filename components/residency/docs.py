@@ -33,7 +33,20 @@ def rules_markdown() -> str:
         "# Residency rules\n\n"
         f"Catalogue version {load_catalogue().version}. Every rule is judged by one engine "
         "(`components/residency/engine.py`) behind three front doors: the construction-time guard "
-        "(`enforce`), the offline plan (`make plan`) and the CrossGuard policy pack (`policy/`).\n\n" + rules_table()
+        "(`enforce`), the offline plan (`make plan`) and the CrossGuard policy pack (`policy/`)"
+        + _config_note()
+        + ".\n\n"
+        + rules_table()
+    )
+
+
+def _config_note() -> str:
+    ids = [r.id for r in RULES if r.judged_by == "config"]
+    if not ids:
+        return ""
+    return (
+        f"; {', '.join(ids)} are judged on the files themselves (stack files, `stacks/deployments.yaml`) by config "
+        "validation before any program runs, and every such refusal cites its id"
     )
 
 

@@ -33,6 +33,7 @@ from pulumi.runtime.settings import ROOT, SETTINGS, _shutdown_callbacks, get_roo
 from pulumi.runtime.stack import massage, wait_for_rpcs
 from pulumi.runtime.sync_await import _ensure_event_loop, _sync_await
 
+from components.testing.loops import close_at_exit
 from components.testing.mocks import SovereignMocks
 from components.testing.recorder import InvokeRecord, RecordingMonitor, ResourceRecord, Secret
 
@@ -169,6 +170,15 @@ def _library_roots() -> tuple[str, ...]:
     return tuple(os.path.realpath(p) + os.sep for p in roots if p)
 
 
+def _mark_all_failed_futures_retrieved() -> None:
+    # A run that failed in several places (e.g. two components each refusing a setting) leaves one
+    # rejected future per failure; only the first error is reported, so the others are marked as
+    # retrieved too, or asyncio prints their tracebacks at exit. Failure path only (walks the heap).
+    for obj in gc.get_objects():
+        if isinstance(obj, asyncio.Future) and obj.done() and not obj.cancelled():
+            obj.exception()
+
+
 def _mark_retrieved(error: BaseException) -> None:
     # A failed registration rejects every output future of the resource with the same exception.
     # Nobody awaits them, so asyncio logs "Future exception was never retrieved" whenever they are
@@ -203,6 +213,7 @@ class MockSession:
         self.preview = preview
         self._snapshot = _Snapshot()
         self._loop = _ensure_event_loop()
+        close_at_exit(self._loop)
         self._tasks_before = set(asyncio.all_tasks(self._loop))
         self.mocks: Mocks = mocks if mocks is not None else SovereignMocks()
         self.monitor = RecordingMonitor(self.mocks)
@@ -259,6 +270,7 @@ class MockSession:
             value, error = _sync_await(self._drive(program))
         if error is not None:
             _mark_retrieved(error)
+            _mark_all_failed_futures_retrieved()
         outputs: dict[str, Any] = {}
         if error is None:
             try:
