@@ -27,9 +27,7 @@ _STACK_POLICIES = ("explicit-provider-final-state",)
 def policy_names() -> list[str]:
     """Every policy of the pack, in the pack's order (a test compares this with ``build_policies()``)."""
     # Config rules (RES-030...) are judged when the stack file is read, never by the pack.
-    per_rule = [
-        r.name for r in RULES if r.judged_by == "engine" and r.id not in GUARD_ONLY_RULES and r.id != "RES-014"
-    ]
+    per_rule = [r.name for r in RULES if r.judged_by == "engine" and r.id not in GUARD_ONLY_RULES and r.id != "RES-014"]
     return [*per_rule, rule("RES-014").name, *_STACK_POLICIES]
 
 
