@@ -355,17 +355,18 @@ _CN_PREFIXED_INTERFACE_SERVICES = frozenset(
 )  # fmt: skip
 
 
-def _endpoint_services(loc: Location) -> dict[str, str]:
-    """Every endpoint service name the region offers -> its type (a representative subset)."""
+def _endpoint_services(loc: Location) -> set[tuple[str, str]]:
+    """(service name, type) of every endpoint service the region offers (a representative subset; S3 is
+    offered as a gateway and as an interface service)."""
     region = loc.region or ""
-    names: dict[str, str] = {f"com.amazonaws.{region}.s3": "Gateway", f"com.amazonaws.{region}.dynamodb": "Gateway"}
+    names = {(f"com.amazonaws.{region}.s3", "Gateway"), (f"com.amazonaws.{region}.dynamodb", "Gateway")}
     for service in (*_CN_PREFIXED_INTERFACE_SERVICES, "kms", "ssm", "ssmmessages", "ec2messages", "logs"):
         prefix = (
             "cn.com.amazonaws"
             if loc.partition == "aws-cn" and service in _CN_PREFIXED_INTERFACE_SERVICES
             else ("com.amazonaws")
         )
-        names[f"{prefix}.{region}.{service}"] = "Interface"
+        names.add((f"{prefix}.{region}.{service}", "Interface"))
     return names
 
 
@@ -375,12 +376,12 @@ def _vpc_endpoint_service(m: SovereignMocks, loc: Location, args: dict[str, Any]
     if args.get("serviceName"):
         # As the provider does: a name the region does not offer (or of another type) is an error.
         name = args["serviceName"]
-        if offered.get(name) != kind:
+        if (name, kind) not in offered:
             raise KeyError(name)
         service = name.split(f".{loc.region}.", 1)[1]
     else:
         service = args.get("service", "")
-        matches = [n for n, k in offered.items() if k == kind and n.endswith(f".{loc.region}.{service}")]
+        matches = [n for n, k in offered if k == kind and n.endswith(f".{loc.region}.{service}")]
         if len(matches) != 1:
             raise KeyError(service)
         name = matches[0]
