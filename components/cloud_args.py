@@ -112,5 +112,7 @@ class CountryComputeArgs(Generic[ProviderT, KeyT]):
     """Data class -> bucket the instances may read and write (their role is scoped to exactly these)."""
     data_keys: Mapping[str, Any] = field(default_factory=dict)
     """Data class -> key of that bucket (the role may use exactly these keys)."""
+    snapshot_days: int = 7
+    """Daily snapshots of every instance disk are kept this many days (same region, same key)."""
     disk_category: str = "cloud_essd"
     """Alibaba Cloud system disk category (zones are chosen where it and the instance type are offered)."""

@@ -18,6 +18,7 @@ from components.alicloud import (
     AlicloudCountryStorage,
     AlicloudCountryStorageArgs,
 )
+from components.alicloud.account import AlicloudAccountHardening, AlicloudAccountHardeningArgs
 from components.audit import ALICLOUD_AUDIT, AWS_AUDIT, CloudAudit
 from components.aws import (
     AwsCountryCompute,
@@ -27,6 +28,7 @@ from components.aws import (
     AwsCountryStorage,
     AwsCountryStorageArgs,
 )
+from components.aws.account import AwsAccountHardening, AwsAccountHardeningArgs
 from components.cloud_args import CountryComputeArgs, CountryKeysArgs, CountryStorageArgs
 from components.config.models import CloudRegions, DataCenterConfig
 from components.naming import DISK_KEY, TAG_JURISDICTION
@@ -135,6 +137,36 @@ _CLOUDS = (
     ),
 )
 """The clouds, in the order they are built (a tuple of frozen entries: nothing here can change at run time)."""
+
+
+def _hardening(
+    cloud: str,
+    name: str,
+    config: DataCenterConfig,
+    primary: Any,
+    disk_key: Any,
+    opts: pulumi.ResourceOptions,
+) -> list[str]:
+    """The opt-in account-level controls of ``cloud`` (stack file ``account_hardening``); their names."""
+    flags = config.account_hardening
+    if cloud == "aws" and (flags.s3_public_access_block or flags.ebs_encryption_by_default):
+        AwsAccountHardening(
+            name,
+            AwsAccountHardeningArgs(
+                provider=primary,
+                s3_public_access_block=flags.s3_public_access_block,
+                ebs_encryption_by_default=flags.ebs_encryption_by_default,
+                disk_key=disk_key,
+            ),
+            opts,
+        )
+        return [f for f in ("s3_public_access_block", "ebs_encryption_by_default") if getattr(flags, f)]
+    if cloud == "alicloud" and flags.ecs_disk_encryption_by_default:
+        AlicloudAccountHardening(
+            name, AlicloudAccountHardeningArgs(provider=primary, ecs_disk_encryption_by_default=True), opts
+        )
+        return ["ecs_disk_encryption_by_default"]
+    return []
 
 
 class CountryDataCenter(pulumi.ComponentResource):
@@ -255,6 +287,7 @@ class CountryDataCenter(pulumi.ComponentResource):
                     image=sizing.image,
                     tags=tags,
                     flow_log_bucket=audit_logs.flow_log_bucket,
+                    snapshot_days=sizing.snapshot_retention_days,
                     data_buckets=storage.buckets,
                     data_keys={c: keys.keys[c] for c in storage.buckets},
                     **cloud.compute_extra(keys),
@@ -265,4 +298,7 @@ class CountryDataCenter(pulumi.ComponentResource):
             out[cloud.network_ids] = [s.id for s in cloud.networks(compute)]
             out["instanceIds"] = [i.id for i in compute.instances]
         cloud.audit.trail(self, f"{prefix}-trail", code, audit_logs, keys, storage, primary, secondary, regions, tags)
+        hardening = _hardening(cloud.name, f"{prefix}-account", config, primary, keys.keys.get(DISK_KEY), child)
+        if hardening:
+            out["accountHardening"] = hardening
         return out

@@ -19,7 +19,6 @@ lifecycle actions run asynchronously after the rule's date, without a published 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -71,10 +70,8 @@ class ClassProtection:
 def protection_of(jurisdiction: str, config: DataCenterConfig) -> dict[str, ClassProtection]:
     """Every data class of ``config`` (``audit_logs`` included, added with its default) and its protection."""
     catalogue = load_data_protection()
-    classes: Mapping[str, DataClass] = {
-        AUDIT_LOGS: DataClass(retention_days=AUDIT_DEFAULT_RETENTION_DAYS),
-        **config.data_classes,
-    }
+    classes: dict[str, DataClass] = {AUDIT_LOGS: DataClass(retention_days=AUDIT_DEFAULT_RETENTION_DAYS)}
+    classes.update(config.data_classes.items())
     out: dict[str, ClassProtection] = {}
     for name, settings in classes.items():
         spec = catalogue.category_of(jurisdiction, name, settings.category)

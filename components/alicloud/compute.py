@@ -154,6 +154,25 @@ class AlicloudCountryCompute(pulumi.ComponentResource):
             )
             for index in range(args.count)
         ]
+        # Daily snapshots of every system disk, kept snapshot_days in this region (ECS "Automatic snapshot
+        # policies"; snapshots of an encrypted disk are encrypted with the same key; no cross-region copy).
+        snapshot_policy = alicloud.ecs.AutoSnapshotPolicy(
+            f"{name}-snapshots",
+            auto_snapshot_policy_name=f"{name}-snapshots",
+            repeat_weekdays=[str(day) for day in range(1, 8)],
+            time_points=["3"],
+            retention_days=args.snapshot_days,
+            enable_cross_region_copy=False,
+            tags=tags,
+            opts=child,
+        )
+        for index, instance in enumerate(self.instances):
+            alicloud.ecs.EcsAutoSnapshotPolicyAttachment(
+                f"{name}-snapshots-{index}",
+                auto_snapshot_policy_id=snapshot_policy.id,
+                disk_id=instance.system_disk_id,
+                opts=child,
+            )
         self.register_outputs(
             {
                 "vpcId": self.vpc.id,

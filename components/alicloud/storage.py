@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import pulumi
 import pulumi_alicloud as alicloud
@@ -226,7 +227,7 @@ def _replication_policy(source: str, replica: str, source_key_arn: str, replica_
     )
 
 
-def exact_retention_rules(days: int) -> list[dict[str, object]]:
+def exact_retention_rules(days: int) -> list[Any]:
     """OSS lifecycle rules after which no byte is older than ``days + NONCURRENT_GRACE_DAYS``.
 
     With versioning, expiration only adds a delete marker (OSS User Guide, "Lifecycle rules based on the

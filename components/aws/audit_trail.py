@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pulumi
 import pulumi_aws as aws
@@ -38,10 +39,10 @@ class AwsCountryAuditTrailArgs:
     """Tags for every trail."""
 
 
-def s3_data_event_selectors(bucket_arns: Sequence[str]) -> list[dict[str, object]]:
+def s3_data_event_selectors(bucket_arns: Sequence[str]) -> list[Any]:
     """Advanced event selectors: management events, and every S3 object-level event of ``bucket_arns``
     (CloudTrail User Guide, "Logging data events": resources.type AWS::S3::Object, resources.ARN StartsWith)."""
-    selectors: list[dict[str, object]] = [
+    selectors: list[Any] = [
         {"name": "management", "field_selectors": [{"field": "eventCategory", "equals": ["Management"]}]}
     ]
     if bucket_arns:

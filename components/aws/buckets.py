@@ -36,7 +36,7 @@ class HardenedBucket:
         self.policy = policy
 
 
-def exact_retention_rules(days: int) -> list[dict[str, Any]]:
+def exact_retention_rules(days: int) -> list[Any]:
     """Lifecycle rules after which no byte is older than ``days + NONCURRENT_GRACE_DAYS``.
 
     With versioning an expiration only adds a delete marker (S3 User Guide, "Lifecycle configuration
@@ -105,7 +105,7 @@ def hardened_bucket(
     versioning = aws.s3.BucketVersioning(
         f"{base}-versioning", bucket=bucket.id, versioning_configuration={"status": "Enabled"}, opts=child
     )
-    default: dict[str, Any] = (
+    default: Any = (
         {"sse_algorithm": "aws:kms", "kms_master_key_id": key.arn} if key is not None else {"sse_algorithm": "AES256"}
     )
     aws.s3.BucketServerSideEncryptionConfiguration(

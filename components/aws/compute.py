@@ -24,6 +24,7 @@ _HTTPS = 443
 # Systems Manager without public access needs these three interface endpoints (Systems Manager User
 # Guide, "Improve the security of EC2 instances by using VPC endpoints for Systems Manager").
 _SSM_SERVICES = ("ssm", "ssmmessages", "ec2messages")
+_SNAPSHOT_TAG = "sovereign:snapshot"
 
 
 @dataclass
@@ -156,6 +157,8 @@ class AwsCountryCompute(pulumi.ComponentResource):
                     "volume_type": "gp3",
                     "volume_size": args.disk_gb,
                     "delete_on_termination": True,
+                    # Picked up by the snapshot policy below.
+                    "tags": {**tags, _SNAPSHOT_TAG: name},
                 },
                 monitoring=True,
                 tags={**tags, "Name": f"{name}-instance-{index}"},
@@ -166,6 +169,7 @@ class AwsCountryCompute(pulumi.ComponentResource):
             )
             for index in range(args.count)
         ]
+        self._snapshots(name, args, identity, tags, child, invoke)
         self.register_outputs(
             {
                 "vpcId": self.vpc.id,
@@ -192,6 +196,62 @@ class AwsCountryCompute(pulumi.ComponentResource):
             egress=egress,
             tags=tags,
             opts=opts,
+        )
+
+    def _snapshots(
+        self,
+        name: str,
+        args: AwsCountryComputeArgs,
+        identity: pulumi.Output[list[str]],
+        tags: dict[str, str],
+        child: pulumi.ResourceOptions,
+        invoke: pulumi.InvokeOutputOptions,
+    ) -> None:
+        """Daily EBS snapshots of the tagged root volumes, kept ``snapshot_days`` in this region (Amazon Data
+        Lifecycle Manager; snapshots of an encrypted volume stay encrypted with its key; no cross-region copy)."""
+        principal = aws.get_service_principal_output(service_name="dlm", opts=invoke).name
+        role = aws.iam.Role(
+            f"{name}-snapshot-role",
+            description="Amazon Data Lifecycle Manager: snapshots of sovereign-dc instance disks",
+            assume_role_policy=principal.apply(
+                lambda p: json.dumps(
+                    {
+                        "Version": "2012-10-17",
+                        "Statement": [{"Effect": "Allow", "Principal": {"Service": p}, "Action": "sts:AssumeRole"}],
+                    }
+                )
+            ),
+            tags=tags,
+            opts=child,
+        )
+        attachment = aws.iam.RolePolicyAttachment(
+            f"{name}-snapshot-role-policy",
+            role=role.name,
+            # AWS managed policy for EBS snapshot policies (DLM User Guide, "Default service roles").
+            policy_arn=identity.apply(
+                lambda par: f"arn:{par[0]}:iam::aws:policy/service-role/AWSDataLifecycleManagerServiceRole"
+            ),
+            opts=child,
+        )
+        aws.dlm.LifecyclePolicy(
+            f"{name}-snapshots",
+            description=f"sovereign-dc {name}: daily disk snapshots, {args.snapshot_days} days, in-region",
+            execution_role_arn=role.arn,
+            state="ENABLED",
+            policy_details={
+                "resource_types": ["VOLUME"],
+                "target_tags": {_SNAPSHOT_TAG: name},
+                "schedules": [
+                    {
+                        "name": "daily",
+                        "create_rule": {"interval": 24, "interval_unit": "HOURS", "times": "03:00"},
+                        "retain_rule": {"interval": args.snapshot_days, "interval_unit": "DAYS"},
+                        "copy_tags": True,
+                    }
+                ],
+            },
+            tags=tags,
+            opts=pulumi.ResourceOptions.merge(child, pulumi.ResourceOptions(depends_on=[attachment])),
         )
 
     def _instance_profile(

@@ -88,6 +88,8 @@ class _ComputeBase(_Strict):
     """System disk size in GiB."""
     image: str | None = None
     """Machine image id; when omitted the cloud's current stock Linux image of the region is used."""
+    snapshot_retention_days: int = Field(default=7, ge=1, le=365)
+    """Daily snapshots of every instance disk are kept this many days, in the primary region."""
 
 
 class AwsCompute(_ComputeBase):
