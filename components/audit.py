@@ -31,8 +31,8 @@ class CloudAudit:
     buckets component (``access_log_buckets``: role -> bucket; ``flow_log_bucket``: bucket or None)."""
     trail: Trail
     """``(parent, name, jurisdiction, logs, keys, storage, primary, secondary, regions, tags)`` -> the trail."""
-    describe: Callable[[Any, CloudRegions], dict[str, Any]]
-    """What the outputs and the plan say about the trail."""
+    describe: Callable[[Any, CloudRegions, bool], dict[str, Any]]
+    """``(logs, regions, has compute)`` -> what the outputs and the plan say about the trail."""
 
 
 def _aws_logs(
@@ -97,13 +97,13 @@ def _aws_trail(
     )
 
 
-def _aws_describe(logs: Any, regions: CloudRegions) -> dict[str, Any]:
+def _aws_describe(logs: Any, regions: CloudRegions, compute: bool) -> dict[str, Any]:
     return {
         "service": "CloudTrail (management + S3 data events, log file validation)",
         "regions": [r for r in (regions.primary, regions.secondary) if r],
         "trailBucket": logs.trail_bucket.bucket,
         "accessLogBuckets": {r: b.bucket for r, b in logs.access_log_buckets.items()},
-        "flowLogs": True,
+        "flowLogs": compute,
     }
 
 
@@ -161,7 +161,7 @@ def _ali_trail(
     )
 
 
-def _ali_describe(logs: Any, regions: CloudRegions) -> dict[str, Any]:
+def _ali_describe(logs: Any, regions: CloudRegions, compute: bool) -> dict[str, Any]:
     return {
         "service": "ActionTrail (read and write events of the stack's regions)",
         "regions": [r for r in (regions.primary, regions.secondary) if r],

@@ -265,13 +265,14 @@ class CountryDataCenter(pulumi.ComponentResource):
                     "category": p.category,
                     "retentionDays": p.retention_days,
                     "maxAgeDays": p.max_age_days,
-                    "lockMode": p.lock_mode,
+                    # OSS retention policies have one mode (no governance bypass): shown as "worm".
+                    "lockMode": "worm" if cloud.name == "alicloud" else p.lock_mode,
                     "accessLogging": p.access_logging or c == AUDIT_LOGS,
                     "backupRegions": [r for r in (regions.primary, regions.secondary) if r],
                 }
                 for c, p in protection.items()
             },
-            "auditTrail": cloud.audit.describe(audit_logs, regions),
+            "auditTrail": cloud.audit.describe(audit_logs, regions, sizing is not None),
         }
         if sizing is not None:
             compute = cloud.compute(

@@ -398,7 +398,10 @@ def _endpoint_scoped(r: ResourceRecord) -> bool:
 
 def _role_policy_scoped(r: ResourceRecord) -> bool:
     statements = json.loads(r.inputs["policy"])["Statement"]
-    return all("*" not in json.dumps(s["Resource"]).replace("/*", "") for s in statements)
+    wildcard_action = any(
+        a.endswith(":*") for s in statements for a in ([s["Action"]] if isinstance(s["Action"], str) else s["Action"])
+    )
+    return not wildcard_action and all("*" not in json.dumps(s["Resource"]).replace("/*", "") for s in statements)
 
 
 def _ali_egress_closed(run: ProgramRun) -> bool:
@@ -490,7 +493,10 @@ def test_categories_drive_lock_modes_and_are_exported(stack: str) -> None:
         assert "audit_logs" in shown
         for data_class, spec in _protection(stack).items():
             assert shown[data_class]["category"] == spec.category
-            assert shown[data_class]["lockMode"] == spec.lock_mode
+            assert shown[data_class]["lockMode"] == (spec.lock_mode if cloud == "aws" else "worm")
+    for cloud in clouds_of(stack):
+        trail = run.outputs[cloud]["auditTrail"]
+        assert trail["flowLogs"] == (cloud == "aws" and getattr(_settings(stack).compute, cloud) is not None)
     if stack == "cn":
         assert run.outputs["aws"]["dataProtection"]["camera_footage"]["category"] == "important"
         assert run.outputs["aws"]["dataProtection"]["camera_footage"]["lockMode"] == "compliance"
@@ -508,3 +514,39 @@ def test_a_stack_file_override_changes_the_lock_mode(tmp_path: Path) -> None:
     (tmp_path / "Pulumi.us.yaml").write_text(text, encoding="utf-8")
     spec = protection_of("US", load_stack_file(tmp_path / "Pulumi.us.yaml").datacenter)["owner_personal_data"]
     assert (spec.category, spec.lock_mode) == ("important", "governance")
+
+
+# -- the plan shows it ---------------------------------------------------------------------------------
+
+
+def test_the_plan_shows_categories_max_age_backups_and_the_audit_trail(capsys: pytest.CaptureFixture[str]) -> None:
+    import jsonschema
+
+    from components.plan.cli import main
+
+    assert main(["--stack", "de", "--stacks-dir", str(ROOT / "stacks")]) == 0
+    text = capsys.readouterr().out
+    assert "  aws  vehicle_telemetry  sensitive_personal · 365d · max 366d · compliance lock in eu-central-1 " in text
+    assert "(single region: backups stay in it)" in text
+    assert "  alicloud  owner_personal_data  personal · 1095d · max 1096d · worm lock in eu-central-1" in text
+    assert "audit trail (aws): CloudTrail (management + S3 data events, log file validation), VPC flow logs" in text
+    assert main(["--stack", "cn", "--stacks-dir", str(ROOT / "stacks"), "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    schema = json.loads((ROOT / "components" / "plan" / "schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
+    (cn,) = document["stacks"]
+    rows = {(d["cloud"], d["data_class"]): d for d in cn["data_protection"]}
+    assert rows[("aws", "camera_footage")] == {
+        "cloud": "aws",
+        "data_class": "camera_footage",
+        "category": "important",
+        "retention_days": 30,
+        "max_age_days": 30 + NONCURRENT_GRACE_DAYS,
+        "lock_mode": "compliance",
+        "access_logging": True,
+        "backup_regions": ["cn-north-1", "cn-northwest-1"],
+    }
+    assert {t["cloud"]: t["regions"] for t in cn["audit_trails"]} == {
+        "alicloud": ["cn-shanghai", "cn-beijing"],
+        "aws": ["cn-north-1", "cn-northwest-1"],
+    }

@@ -57,6 +57,8 @@ def _stack_to_dict(stack: StackPlan) -> dict[str, Any]:
         "components": [asdict(c) for c in stack.components],
         "resources": [asdict(r) for r in stack.resources],
         "diagram": diagram(stack) if stack.error is None else None,
+        "data_protection": [{**asdict(d), "backup_regions": list(d.backup_regions)} for d in stack.data_protection],
+        "audit_trails": [{**asdict(t), "regions": list(t.regions)} for t in stack.audit_trails],
     }
 
 
