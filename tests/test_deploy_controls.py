@@ -178,6 +178,10 @@ def test_the_audit_trail_records_data_events_into_an_in_country_locked_bucket(st
                     if field["field"] == "resources.ARN":
                         logged |= {arn.rstrip("/") for arn in field["startsWiths"]}
         assert logged == data_arns
+        for key in keys.values():
+            sids = {s.get("Sid") for s in json.loads(key.inputs["policy"])["Statement"]}
+            is_audit = key.inputs["tags"][DATA_CLASS_TAG] == "audit_logs"
+            assert ({"CloudTrailEncryptsLogs", "FlowLogsEncryptLogs"} <= sids) == is_audit, key.name
         access = run.by_type("aws:s3/bucketLogging:BucketLogging")
         assert {_owner(run, a, S3_BUCKET).outputs["arn"] for a in access} == data_arns
         for entry in access:
@@ -228,6 +232,7 @@ def test_every_alibaba_key_is_bound_to_a_kms_instance_of_its_region(stack: str) 
             "3",
         )
         assert instance.protect and instance.retain_on_delete
+        assert (instance.inputs["renewStatus"], instance.inputs["period"] % 12) == ("AutoRenewal", 0)
     for key in run.by_type("alicloud:kms/key:Key"):
         assert instances[key.inputs["dkmsInstanceId"]].region == key.region
         assert json.loads(key.inputs["policy"])["Statement"]

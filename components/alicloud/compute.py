@@ -187,7 +187,8 @@ class AlicloudCountryCompute(pulumi.ComponentResource):
         """RAM role of the instances: exactly the stack's data-class buckets and their keys."""
         role = alicloud.ram.Role(
             f"{name}-instance-role",
-            role_name=f"{name}-instance-role"[:64],
+            # RAM names are account-wide: the stack name keeps two stacks of one account apart.
+            role_name=f"sovereign-{pulumi.get_stack()}-{name}-instance"[:64],
             description="sovereign-dc instances: the data-class buckets and keys of this stack only",
             assume_role_policy_document=json.dumps(
                 {
@@ -205,7 +206,7 @@ class AlicloudCountryCompute(pulumi.ComponentResource):
         classes = sorted(args.data_buckets)
         policy = alicloud.ram.Policy(
             f"{name}-instance-data",
-            policy_name=f"{name}-instance-data"[:128],
+            policy_name=f"sovereign-{pulumi.get_stack()}-{name}-instance-data"[:128],
             description="Read and write the data-class buckets with their keys",
             policy_document=pulumi.Output.all(
                 [args.data_buckets[c].bucket for c in classes], [args.data_keys[c].arn for c in classes]

@@ -101,6 +101,10 @@ class AlicloudCountryKeys(pulumi.ComponentResource):
             instance_name=base,
             product_version="3",
             payment_type="Subscription",
+            # Subscription in whole years, renewed automatically: a lapsed instance takes every key offline.
+            period=12,
+            renew_status="AutoRenewal",
+            renew_period=12,
             spec=sizing.spec,
             key_num=sizing.key_num,
             secret_num=sizing.secret_num,

@@ -80,7 +80,7 @@ def _audit_statements(partition: str, account: str) -> list[dict[str, object]]:
             "Sid": "CloudTrailEncryptsLogs",
             "Effect": "Allow",
             "Principal": {"Service": "cloudtrail.amazonaws.com"},
-            "Action": ["kms:GenerateDataKey*", "kms:DescribeKey"],
+            "Action": "kms:GenerateDataKey*",
             "Resource": "*",
             "Condition": {
                 "StringEquals": {"aws:SourceAccount": account},
@@ -88,6 +88,15 @@ def _audit_statements(partition: str, account: str) -> list[dict[str, object]]:
                     "kms:EncryptionContext:aws:cloudtrail:arn": f"arn:{partition}:cloudtrail:*:{account}:trail/*"
                 },
             },
+        },
+        {
+            # DescribeKey carries no encryption context, so it gets its own statement (same guide).
+            "Sid": "CloudTrailDescribesKey",
+            "Effect": "Allow",
+            "Principal": {"Service": "cloudtrail.amazonaws.com"},
+            "Action": "kms:DescribeKey",
+            "Resource": "*",
+            "Condition": {"StringEquals": {"aws:SourceAccount": account}},
         },
         {
             "Sid": "FlowLogsEncryptLogs",
