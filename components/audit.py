@@ -163,11 +163,11 @@ def _ali_trail(
 
 def _ali_describe(logs: Any, regions: CloudRegions, compute: bool) -> dict[str, Any]:
     return {
-        "service": "ActionTrail (read and write events of the stack's regions)",
+        "service": "ActionTrail (read and write events of the stack's regions; flow logs to an in-country SLS store)",
         "regions": [r for r in (regions.primary, regions.secondary) if r],
         "trailBucket": logs.access_log_buckets["primary"].bucket,
         "accessLogBuckets": {r: b.bucket for r, b in logs.access_log_buckets.items()},
-        "flowLogs": False,
+        "flowLogs": compute,
     }
 
 

@@ -114,5 +114,8 @@ class CountryComputeArgs(Generic[ProviderT, KeyT]):
     """Data class -> key of that bucket (the role may use exactly these keys)."""
     snapshot_days: int = 7
     """Daily snapshots of every instance disk are kept this many days (same region, same key)."""
+    flow_log_retention_days: int = 0
+    """Alibaba Cloud: VPC flow logs go to an in-country Simple Log Service logstore kept this many days
+    (0: no flow logs). AWS delivers flow logs to ``flow_log_bucket`` instead."""
     disk_category: str = "cloud_essd"
     """Alibaba Cloud system disk category (zones are chosen where it and the instance type are offered)."""

@@ -289,6 +289,7 @@ class CountryDataCenter(pulumi.ComponentResource):
                     tags=tags,
                     flow_log_bucket=audit_logs.flow_log_bucket,
                     snapshot_days=sizing.snapshot_retention_days,
+                    flow_log_retention_days=protection[AUDIT_LOGS].retention_days,
                     data_buckets=storage.buckets,
                     data_keys={c: keys.keys[c] for c in storage.buckets},
                     **cloud.compute_extra(keys),

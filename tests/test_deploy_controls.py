@@ -205,6 +205,13 @@ def test_the_audit_trail_records_data_events_into_an_in_country_locked_bucket(st
             target = oss[trail.inputs["ossBucketName"]]
             assert target.inputs["tags"][DATA_CLASS_TAG] == "audit_logs"
             assert jurisdiction.allows_region("alicloud", target.region or "")
+        flows = run.by_type("alicloud:vpc/flowLog:FlowLog")
+        assert len(flows) == (1 if settings.compute.alicloud else 0)
+        stores = {s.inputs["logstoreName"]: s for s in run.by_type("alicloud:log/store:Store")}
+        for flow in flows:
+            store = stores[flow.inputs["logStoreName"]]
+            assert store.region == flow.region == settings.clouds.alicloud.primary
+            assert store.inputs["retentionPeriod"] == _protection(stack)["audit_logs"].retention_days
         logging = run.by_type("alicloud:oss/bucketLogging:BucketLogging")
         data = {b.id for b in oss.values() if b.inputs["tags"][DATA_CLASS_TAG] != "audit_logs"}
         assert {entry.inputs["bucket"] for entry in logging} == data
@@ -501,7 +508,7 @@ def test_categories_drive_lock_modes_and_are_exported(stack: str) -> None:
             assert shown[data_class]["lockMode"] == (spec.lock_mode if cloud == "aws" else "worm")
     for cloud in clouds_of(stack):
         trail = run.outputs[cloud]["auditTrail"]
-        assert trail["flowLogs"] == (cloud == "aws" and getattr(_settings(stack).compute, cloud) is not None)
+        assert trail["flowLogs"] == (getattr(_settings(stack).compute, cloud) is not None)
     if stack == "cn":
         assert run.outputs["aws"]["dataProtection"]["camera_footage"]["category"] == "important"
         assert run.outputs["aws"]["dataProtection"]["camera_footage"]["lockMode"] == "compliance"

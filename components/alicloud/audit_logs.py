@@ -47,7 +47,8 @@ class AlicloudCountryAuditLogs(pulumi.ComponentResource):
     access_log_buckets: dict[str, alicloud.oss.Bucket]
     """``primary`` / ``secondary`` -> the audit bucket of that region."""
     flow_log_bucket: None
-    """Alibaba VPC flow logs deliver to Simple Log Service, not OSS: not built (docs/datacenter.md)."""
+    """Alibaba VPC flow logs deliver to Simple Log Service, not OSS: the compute component builds an
+    in-country logstore for them (docs/datacenter.md)."""
 
     def __init__(
         self, name: str, args: AlicloudCountryAuditLogsArgs, opts: pulumi.ResourceOptions | None = None

@@ -122,6 +122,8 @@ class AlicloudCountryCompute(pulumi.ComponentResource):
                 opts=child,
             )
         role_name = self._instance_role(name, args, tags, child)
+        if args.flow_log_retention_days:
+            self._flow_logs(name, args, tags, child, invoke)
         image = args.image or alicloud.ecs.get_images_output(
             name_regex=_STOCK_IMAGE_REGEX, owners="system", most_recent=True, opts=invoke
         ).ids.apply(lambda ids: ids[0])
@@ -179,6 +181,45 @@ class AlicloudCountryCompute(pulumi.ComponentResource):
                 "vswitchIds": [s.id for s in self.vswitches],
                 "instanceIds": [i.id for i in self.instances],
             }
+        )
+
+    def _flow_logs(
+        self,
+        name: str,
+        args: AlicloudCountryComputeArgs,
+        tags: dict[str, str],
+        child: pulumi.ResourceOptions,
+        invoke: pulumi.InvokeOutputOptions,
+    ) -> None:
+        """VPC flow logs into a Simple Log Service logstore of this region, kept for the audit retention
+        (VPC User Guide, "Flow logs": Alibaba flow logs are delivered to SLS, not OSS)."""
+        account = alicloud.get_account_output(opts=invoke).id
+        # SLS project names are unique per region across all accounts: the stack name and account id make it so.
+        project = alicloud.log.Project(
+            f"{name}-flow-logs",
+            project_name=account.apply(lambda a: f"sovereign-{pulumi.get_stack()}-flow-{a}"[:63]),
+            description="sovereign-dc VPC flow logs (audit_logs class)",
+            tags=tags,
+            opts=child,
+        )
+        store = alicloud.log.Store(
+            f"{name}-flow-logs-store",
+            project_name=project.project_name,
+            logstore_name="vpc-flow-logs",
+            # SLS keeps data at most 3650 days; the audit retention is validated to that range.
+            retention_period=min(args.flow_log_retention_days, 3650),
+            opts=child,
+        )
+        alicloud.vpc.FlowLog(
+            f"{name}-flow-log",
+            flow_log_name=f"{name}-flow-log",
+            resource_type="VPC",
+            resource_id=self.vpc.id,
+            traffic_type="All",
+            project_name=project.project_name,
+            log_store_name=store.logstore_name,
+            tags=tags,
+            opts=child,
         )
 
     def _instance_role(
