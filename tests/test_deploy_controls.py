@@ -562,3 +562,70 @@ def test_the_plan_shows_categories_max_age_backups_and_the_audit_trail(capsys: p
         "alicloud": ["cn-shanghai", "cn-beijing"],
         "aws": ["cn-north-1", "cn-northwest-1"],
     }
+
+
+# -- the mocks answer the new invokes per region, and refuse what the region does not offer ---------------
+
+MOCK_ANSWERS = [
+    (
+        "aws:ec2/getVpcEndpointService:getVpcEndpointService",
+        {"serviceName": "com.amazonaws.cn-north-1.kms", "serviceType": "Interface"},
+        "cn-north-1",
+        {"serviceName": "com.amazonaws.cn-north-1.kms"},
+    ),
+    (
+        "aws:ec2/getVpcEndpointService:getVpcEndpointService",
+        {"serviceName": "cn.com.amazonaws.cn-north-1.kms", "serviceType": "Interface"},
+        "cn-north-1",
+        {},
+    ),
+    (
+        "aws:ec2/getVpcEndpointService:getVpcEndpointService",
+        {"serviceName": "com.amazonaws.cn-north-1.sts", "serviceType": "Interface"},
+        "cn-north-1",
+        {},
+    ),
+    (
+        "aws:ec2/getVpcEndpointService:getVpcEndpointService",
+        {"serviceName": "com.amazonaws.eu-central-1.s3", "serviceType": "Gateway"},
+        "eu-central-1",
+        {"serviceName": "com.amazonaws.eu-central-1.s3"},
+    ),
+    (
+        "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings",
+        {"locationType": "availability-zone", "filters": [{"name": "instance-type", "values": ["m6i.large"]}]},
+        "cn-northwest-1",
+        {"locations": ["cn-northwest-1a", "cn-northwest-1b", "cn-northwest-1c"]},
+    ),
+    (
+        "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings",
+        {"locationType": "availability-zone", "filters": [{"name": "instance-type", "values": ["zz1.large"]}]},
+        "us-east-1",
+        {"locations": []},
+    ),
+    (
+        "alicloud:index/getZones:getZones",
+        {"availableInstanceType": "ecs.g7.large", "availableDiskCategory": "cloud_essd"},
+        "cn-beijing",
+        {"ids": ["cn-beijing-a", "cn-beijing-b", "cn-beijing-c"]},
+    ),
+    (
+        "alicloud:index/getZones:getZones",
+        {"availableInstanceType": "ecs.g7.large", "availableDiskCategory": "ephemeral"},
+        "cn-beijing",
+        {"ids": []},
+    ),
+]
+
+
+@pytest.mark.parametrize(("token", "args", "region", "expected"), MOCK_ANSWERS)
+def test_mocks_answer_per_region(token: str, args: dict, region: str, expected: dict) -> None:
+    from pulumi.runtime.mocks import MockCallArgs
+
+    mocks = SovereignMocks()
+    cloud = token.split(":", 1)[0]
+    result, location = mocks.call_located(
+        MockCallArgs(token, {**args, "region" if cloud == "aws" else "regionId": region}, "")
+    )
+    assert location.region == region
+    assert {k: result.get(k) for k in expected} == expected if expected else result == {}
