@@ -15,10 +15,12 @@ from pathlib import Path
 
 from components.errors import CatalogueError
 from components.plan.collect import PlanInputError, Project, find_stack_files, plan_stack, stack_name
+from components.plan.documents import DocumentError
 from components.plan.model import Plan
 from components.plan.render_json import render_json
 from components.plan.render_markdown import render_markdown
 from components.plan.render_text import render_text
+from components.plan.review import review_files
 from components.residency import load_catalogue
 
 __all__ = ["RENDERERS", "main", "parser"]
@@ -44,6 +46,25 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder of Pulumi.<stack>.yaml files (default: ./stacks, else the project's stacks/)",
     )
+    review = p.add_argument_group(
+        "real engine documents",
+        "Judge what the engine will really do, with the same rules, report and exit codes (see docs/plan.md).",
+    )
+    review.add_argument(
+        "--preview",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="review the JSON of `pulumi preview --json` (or its --event-log JSON lines); - reads stdin",
+    )
+    review.add_argument(
+        "--state", action="append", default=[], metavar="FILE", help="review `pulumi stack export` (- reads stdin)"
+    )
+    review.add_argument(
+        "--jurisdiction",
+        metavar="CODE",
+        help="jurisdiction for documents that do not name one (a stack export); must agree with a preview's config",
+    )
     return p
 
 
@@ -55,6 +76,19 @@ def _fail(message: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code."""
     args = parser().parse_args(argv)
+    if args.jurisdiction and not (args.preview or args.state):
+        return _fail("--jurisdiction applies to --preview/--state documents only. Fix: drop it, or add --state FILE.")
+    if args.preview or args.state:
+        if args.stack or args.stacks_dir:
+            return _fail(
+                "--stack/--stacks-dir plan the program under mocks; --preview/--state review the engine's documents. "
+                "Fix: run them as two commands."
+            )
+        try:
+            plan = review_files(args.preview, args.state, args.jurisdiction)
+        except (DocumentError, CatalogueError) as exc:
+            return _fail(str(exc))
+        return _emit(plan, args)
     stacks_dir: Path = args.stacks_dir or (Path("stacks") if Path("stacks").is_dir() else _REPO_STACKS)
     try:
         catalogue = load_catalogue()
@@ -72,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(files) > 1:
         elapsed = time.perf_counter() - started
         print(f"planned {len(files)} stacks in {elapsed:.1f} s: {plan.verdict}", file=sys.stderr, flush=True)
+    return _emit(plan, args)
+
+
+def _emit(plan: Plan, args: argparse.Namespace) -> int:
     report = RENDERERS[args.format](plan)
     if args.output is None:
         sys.stdout.write(report)

@@ -9,11 +9,7 @@ component, key) next to the guard's findings.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import os
-import runpy
-import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +30,9 @@ from components.plan.model import (
     StackPlan,
     Violation,
 )
-from components.residency import Finding, Guard, audit_session, enforce, load_catalogue
+from components.residency import Finding, Guard, RuleEngine, Subject, audit_session, enforce, load_catalogue
 from components.residency.catalogue import Catalogue, Jurisdiction
-from components.testing import ProgramRun, ResourceRecord, run_pulumi_program
+from components.testing import ProgramFile, ProgramRun, ResourceRecord, run_pulumi_program
 
 __all__ = ["PlanInputError", "Project", "find_stack_files", "plan_stack"]
 
@@ -105,23 +101,6 @@ def find_stack_files(stacks_dir: Path, names: Sequence[str] = ()) -> list[Path]:
             )
         chosen.append(by_name[name])
     return chosen
-
-
-def _program(main: Path) -> Callable[[], None]:
-    # A callable rather than a path handed to the runner, so that an unguarded program can be
-    # re-run with the plan's own enforce() placed ahead of it (see plan_stack).
-    def execute() -> None:
-        old_cwd = os.getcwd()
-        sys.path.insert(0, str(main.parent))
-        os.chdir(main.parent)
-        try:
-            runpy.run_path(str(main), run_name="__main__")
-        finally:
-            os.chdir(old_cwd)
-            with contextlib.suppress(ValueError):
-                sys.path.remove(str(main.parent))
-
-    return execute
 
 
 def _one_paragraph(text: str) -> str:
@@ -294,7 +273,9 @@ def plan_stack(file: Path, project: Project) -> StackPlan:
         error = StackError("input", shown, exc.key, _one_paragraph(str(exc).replace(str(file), shown, 1)))
         return StackPlan(stack, shown, error=error)
     catalogue = load_catalogue()
-    program = _program(project.program)
+    # The one runner of components.testing: it forgets the program's local modules after each
+    # stack, so the next stack executes them afresh (a stale module would register nothing).
+    program = ProgramFile(project.program)
     guards, run = _run_audited(program, project, stack, config, secret_keys)
     guarded = bool(guards)
     if run.error is None and not guarded:
@@ -305,7 +286,9 @@ def plan_stack(file: Path, project: Project) -> StackPlan:
         except CatalogueError:
             code = ""
         if code:
-            guards, run = _run_audited(lambda: (enforce(code), program()), project, stack, config, secret_keys)
+            guards, run = _run_audited(
+                ProgramFile(project.program, prelude=lambda: enforce(code)), project, stack, config, secret_keys
+            )
     if run.error is not None:
         error, violation = _error(run.error, shown, stack)
         return StackPlan(
@@ -316,7 +299,8 @@ def plan_stack(file: Path, project: Project) -> StackPlan:
         shown,
         run.resources,
         guards[0].engine.jurisdiction if guards else None,
-        [f for guard in guards for f in guard.findings],
+        [f for guard in guards for f in guard.findings]
+        + (remote_component_findings(guards[0].engine, run.resources) if guards else []),
         secret_keys=secret_keys,
         guarded=guarded,
         catalogue=catalogue,
@@ -356,6 +340,23 @@ def data_protection_of(outputs: Mapping[str, Any]) -> tuple[tuple[DataClassPlan,
                 )
             )
     return tuple(classes), tuple(trails)
+
+
+def remote_component_findings(engine: RuleEngine, records: Sequence[ResourceRecord]) -> list[Finding]:
+    """Remote components judged as the engine-time front doors judge them.
+
+    A remote (multi-language) component's children are built by its provider plugin, out of reach
+    of the in-process guard and of the mocks, and the SDK marks a component remote only after the
+    guard's transformation has run. At engine time the component arrives with its provider, so the
+    policy pack and the preview review judge it as a resource of its package: refused (RES-013)
+    unless that package is covered. The plan does the same, so all front doors agree.
+    """
+    findings: list[Finding] = []
+    for record in records:
+        if record.remote:
+            subject = Subject(record.type, record.name, record.inputs, custom=True)
+            findings.extend(engine.check(subject, defer=lambda _value: False)[0])
+    return findings
 
 
 def _run_audited(

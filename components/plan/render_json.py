@@ -15,6 +15,7 @@ __all__ = ["plan_to_dict", "render_json"]
 def _stack_to_dict(stack: StackPlan) -> dict[str, Any]:
     return {
         "stack": stack.stack,
+        "source": stack.source,
         "file": stack.file,
         "jurisdiction": (
             {"code": stack.jurisdiction_code, "name": stack.jurisdiction_name} if stack.jurisdiction_code else None
@@ -57,6 +58,8 @@ def _stack_to_dict(stack: StackPlan) -> dict[str, Any]:
         "components": [asdict(c) for c in stack.components],
         "resources": [asdict(r) for r in stack.resources],
         "diagram": diagram(stack) if stack.error is None else None,
+        "changes": [asdict(c) for c in stack.changes],
+        "notes": list(stack.notes),
         "data_protection": [{**asdict(d), "backup_regions": list(d.backup_regions)} for d in stack.data_protection],
         "audit_trails": [{**asdict(t), "regions": list(t.regions)} for t in stack.audit_trails],
     }

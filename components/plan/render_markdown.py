@@ -32,11 +32,16 @@ def _code(value: object) -> str:
     return "`" + str(value).replace("|", "\\|").replace("\n", " ").replace("`", "'") + "`"
 
 
+def _from_documents(plan: Plan) -> bool:
+    return bool(plan.stacks) and all(s.source != "program" for s in plan.stacks)
+
+
 def _head(plan: Plan) -> list[str]:
     summary = plan.summary()
     verdict = _ICON[plan.verdict]
+    title = "residency review of the real preview" if _from_documents(plan) else "plan"
     lines = [
-        f"## sovereign-dc plan: {verdict}",
+        f"## sovereign-dc {title}: {verdict}",
         "",
         f"{summary['stacks']} stack(s), {summary['resources']} resources, {summary['violations']} residency "
         f"violation(s), catalogue `{plan.catalogue_version}`.",
@@ -67,8 +72,11 @@ def _violations(plan: Plan, budget: int) -> list[str]:
     ]
     used = sum(len(line) + 1 for line in lines)
     for shown, (stack, v) in enumerate(found):
+        # A real document's findings name the URN: that is how the engine's own output names a resource.
+        urn = f"<br>{_code(v.urn)}" if stack.source != "program" and v.urn else ""
+        resource = f"{_code(v.resource_type)} {_code(v.resource_name)}{urn}"
         row = (
-            f"| `{stack.stack}` | {v.rule} {_cell(v.rule_name)} | {_code(v.resource_type)} {_code(v.resource_name)} | "
+            f"| `{stack.stack}` | {v.rule} {_cell(v.rule_name)} | {resource} | "
             f"{_code(v.path or '-')} | {_code(v.value)} | {_cell(v.message)} **Fix:** {_cell(v.fix)} |"
         )
         if used + len(row) + 1 > budget:
@@ -134,6 +142,43 @@ def _resources_list(s: StackPlan) -> list[str]:
     return lines
 
 
+_OPS_SHOWN = ("create", "update", "replace", "delete")
+
+
+def _changes(s: StackPlan, detailed: bool) -> list[str]:
+    """What a real preview changes, per region, then the residency-relevant input changes."""
+    if not s.changes:
+        return []
+    lines = [
+        "",
+        "**What changes**",
+        "",
+        "| Cloud · region | Jurisdiction | " + " | ".join(_OPS_SHOWN) + " | other |",
+        "|---|---|" + "---:|" * (len(_OPS_SHOWN) + 1),
+    ]
+    for cloud, region, jurisdiction, ops in s.change_counts():
+        removing = set(ops) <= {"delete", "delete-replaced", "discard", "discard-replaced", "read-discard"}
+        # Removing a resource outside the jurisdiction moves no data: no alarm for it.
+        where = jurisdiction if jurisdiction in (s.jurisdiction_code, NO_REGION) or removing else f"{jurisdiction} ❗"
+        # Replacement steps shown separately (--show-replacement-steps) count as replaces and deletes.
+        merged = dict(ops)
+        merged["replace"] = merged.get("replace", 0) + merged.pop("create-replacement", 0)
+        merged["delete"] = merged.get("delete", 0) + merged.pop("delete-replaced", 0)
+        shown = [str(merged.pop(op, 0) or "") for op in _OPS_SHOWN]
+        other = ", ".join(f"{op} {n}" for op, n in sorted(merged.items()))
+        lines.append(f"| {cloud} · {region} | {_cell(where)} | " + " | ".join(shown) + f" | {_cell(other)} |")
+    fields = [(c, f) for c in s.changes for f in c.fields]
+    if fields and detailed:
+        lines.extend(["", "| Resource | Step | Input | Before | After |", "|---|---|---|---|---|"])
+        for c, f in fields:
+            lines.append(
+                f"| {_code(c.type)} {_cell(c.name)} | {c.op} | {_code(f.key)} | {_code(f.old)} | {_code(f.new)} |"
+            )
+    elif fields:
+        lines.extend(["", f"{len(fields)} residency-relevant input change(s); {_JSON_HINT}."])
+    return lines
+
+
 def _stack_summary(s: StackPlan) -> str:
     where = f"{s.jurisdiction_code} {s.jurisdiction_name}".strip() or "jurisdiction unknown"
     return (
@@ -176,6 +221,8 @@ def _stack_block(s: StackPlan, level: int) -> str:
         + ("" if s.guarded else " · ⚠️ the program never calls `enforce()`")
         + "".join(f" · `{k}` = `[secret]`" for k in s.secret_keys)
     )
+    lines.extend(f"\n_Note: {_cell(note)}_" for note in s.notes)
+    lines.extend(_changes(s, detailed=level <= 1))
     if level <= 1:
         lines.extend(["", "```mermaid", diagram(s), "```", "", *_groups_table(s), *_stores_table(s)])
         lines.extend(_protection_table(s))
@@ -200,7 +247,16 @@ def _fit(stack: StackPlan, budget: int) -> str:
 def render_markdown(plan: Plan, max_chars: int = MAX_CHARS) -> str:
     """The report as GitHub-flavoured Markdown, never longer than ``max_chars``."""
     head = "\n".join(_head(plan))
-    trailer = f"\n\n<sub>Offline plan under Pulumi mocks: no cloud credentials used. {_JSON_HINT.capitalize()}.</sub>\n"
+    if _from_documents(plan):
+        trailer = (
+            "\n\n<sub>Judged from the engine's own documents (`pulumi preview --json`, `pulumi stack export`) by "
+            "the same rule engine as the guard and the policy pack. Run `python -m components.plan --preview FILE "
+            "--format json` for the complete review.</sub>\n"
+        )
+    else:
+        trailer = (
+            f"\n\n<sub>Offline plan under Pulumi mocks: no cloud credentials used. {_JSON_HINT.capitalize()}.</sub>\n"
+        )
     errors = "\n".join(_errors(plan))
     fixed = len(head) + len(errors) + len(trailer) + 40
     violations = "\n".join(_violations(plan, int((max_chars - fixed) * _VIOLATION_SHARE)))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from components.plan.model import NO_REGION, Encryption, Plan, PlannedResource, StackPlan, Violation
 
-__all__ = ["encryption_text", "render_text", "summary_rows", "table"]
+__all__ = ["changes_lines", "encryption_text", "render_text", "summary_rows", "table"]
 
 
 def table(rows: Sequence[Sequence[str]]) -> list[str]:
@@ -44,10 +44,11 @@ def encryption_text(enc: Encryption | None) -> str:
     return "cloud-managed key (no customer key)"
 
 
-def _violation_lines(stack: str, v: Violation) -> list[str]:
+def _violation_lines(stack: str, v: Violation, *, show_urn: bool = False) -> list[str]:
     return [
         f"  x {stack}  {v.rule} {v.rule_name}".rstrip(),
         f"      resource  {v.resource_type} '{v.resource_name}'",
+        *([f"      urn       {v.urn}"] if show_urn and v.urn else []),
         f"      input     {v.path or '-'}",
         f"      value     {v.value!r}",
         f"      problem   {v.message}",
@@ -69,6 +70,20 @@ def _flags(r: PlannedResource, bad: set[str]) -> str:
     return f"  [{', '.join(flags)}]" if flags else ""
 
 
+def changes_lines(s: StackPlan) -> list[str]:
+    """What a real preview changes: step counts per region, then residency-relevant input changes."""
+    if not s.changes:
+        return []
+    lines = ["  what changes (steps of the preview, by region):"]
+    for cloud, region, jurisdiction, ops in s.change_counts():
+        counts = ", ".join(f"{op} {n}" for op, n in sorted(ops.items()))
+        lines.append(f"    {cloud} {region} ({jurisdiction})  {counts}")
+    for c in s.changes:
+        for f in c.fields:
+            lines.append(f"    {c.op} {c.type} {c.name}: {f.key}  {f.old} -> {f.new}")
+    return lines
+
+
 def _stack_lines(s: StackPlan) -> list[str]:
     where = f"{s.jurisdiction_code} {s.jurisdiction_name}" if s.jurisdiction_code else "jurisdiction unknown"
     lines = [f"Stack {s.stack} · {where} · {s.file} · {s.verdict.upper()}"]
@@ -83,6 +98,8 @@ def _stack_lines(s: StackPlan) -> list[str]:
         lines.append("  WARNING: the program never called enforce(); `pulumi up` would run unguarded.")
     for key in s.secret_keys:
         lines.append(f"  secret config {key} = [secret] (never decrypted)")
+    lines.extend(f"  note: {note}" for note in s.notes)
+    lines.extend(changes_lines(s))
     bad = {v.urn for v in s.violations}
     for code, clouds in s.groups():
         title = "not in a cloud region" if code == NO_REGION else code
@@ -140,7 +157,8 @@ def render_text(plan: Plan) -> str:
     if violations:
         lines.append(f"RESIDENCY VIOLATIONS ({len(violations)})")
         for stack, v in violations:
-            lines.extend(_violation_lines(stack.stack, v))
+            # A real document's findings name the URN: that is how the engine's own output names a resource.
+            lines.extend(_violation_lines(stack.stack, v, show_urn=stack.source != "program"))
         lines.append("")
     errors = [s for s in plan.stacks if s.error is not None]
     if errors:

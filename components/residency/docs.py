@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from components.residency.catalogue import load_catalogue
+from components.residency.catalogue_docs import catalogue_blocks, sync_markers
 from components.residency.rules import RULES
 
 __all__ = ["README_END", "README_START", "rules_markdown", "rules_table", "sync_readme"]
@@ -47,6 +48,8 @@ def main(root: Path) -> None:
     (root / "docs" / "rules.md").write_text(rules_markdown(), encoding="utf-8")
     readme = root / "README.md"
     readme.write_text(sync_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")
+    page = root / "docs" / "catalogue.md"
+    page.write_text(sync_markers(page.read_text(encoding="utf-8"), catalogue_blocks()), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -77,6 +77,9 @@ class ResourceRecord:
     dependencies: tuple[str, ...] = ()
     ignore_changes: tuple[str, ...] = ()
     additional_secret_outputs: tuple[str, ...] = ()
+    remote: bool = False
+    """True for a remote (multi-language) component: its children are built by its provider plugin,
+    outside this process, so neither the guard nor the mocks ever see them."""
 
     @property
     def is_read(self) -> bool:
@@ -172,6 +175,7 @@ class RecordingMonitor(MockMonitor):
             import_id=request.importId,
             read_id="",
             ignore_changes=tuple(request.ignoreChanges),
+            remote=bool(request.remote),
         )
         return response
 

@@ -36,9 +36,9 @@ from pulumi.runtime.sync_await import _ensure_event_loop, _sync_await
 from components.testing.mocks import SovereignMocks
 from components.testing.recorder import InvokeRecord, RecordingMonitor, ResourceRecord, Secret
 
-__all__ = ["UNKNOWN", "MockSession", "ProgramRun", "run_pulumi_program"]
+__all__ = ["UNKNOWN", "MockSession", "ProgramRun", "ProgramFile", "run_pulumi_program"]
 
-Program = Callable[[], Any] | Path | str
+Program = Callable[[], Any] | Path | str  # a ProgramFile is a Callable too
 
 
 class _Unknown:
@@ -252,7 +252,9 @@ class MockSession:
         # A failure of an earlier run must not resurface in this one.
         SETTINGS.rpc_manager.clear()
         if isinstance(program, str | Path):
-            value, error = self._run_path(Path(program))
+            program = ProgramFile(Path(program))
+        if isinstance(program, ProgramFile):
+            value, error = self._run_path(program)
         else:
             value, error = _sync_await(self._drive(program))
         if error is not None:
@@ -304,35 +306,21 @@ class MockSession:
                 error = exc
         return value, error
 
-    def _run_path(self, path: Path) -> tuple[Any, BaseException | None]:
-        main = path / "__main__.py" if path.is_dir() else path
-        program_dir = str(main.resolve().parent)
+    def _run_path(self, program: ProgramFile) -> tuple[Any, BaseException | None]:
+        program_dir = str(program.main.resolve().parent)
         modules_before = set(sys.modules)
         old_cwd = os.getcwd()
         sys.path.insert(0, program_dir)
         os.chdir(program_dir)
         try:
-
-            def execute() -> None:
-                runpy.run_path(str(main), run_name="__main__")
-
-            return _sync_await(self._drive(execute))
+            return _sync_await(self._drive(program))
         finally:
             os.chdir(old_cwd)
             with contextlib.suppress(ValueError):
                 sys.path.remove(program_dir)
-            # Each stack must re-execute the program's own modules, as a fresh `pulumi up` would.
-            # Only modules first imported by this run, living beside the program and not part of an
-            # installed library (a .venv often sits beside the program) are dropped.
-            prefix = os.path.realpath(program_dir) + os.sep
-            libraries = _library_roots()
-            for name in set(sys.modules) - modules_before:
-                file = getattr(sys.modules.get(name), "__file__", None)
-                if not file:
-                    continue
-                real = os.path.realpath(file)
-                if real.startswith(prefix) and not real.startswith(libraries):
-                    del sys.modules[name]
+            # Only after the whole run (applies included): a module dropped while its applies are
+            # still pending would be re-imported half-way by them.
+            _forget_modules(program_dir, modules_before)
 
     async def _exports(self) -> dict[str, Any]:
         root = get_root_resource()
@@ -352,6 +340,46 @@ class MockSession:
                 self._loop.run_until_complete(asyncio.gather(*leftover, return_exceptions=True))
         finally:
             self._snapshot.restore()
+
+
+@dataclass(frozen=True)
+class ProgramFile:
+    """A program's ``__main__.py`` (or its directory), run as ``pulumi up`` would run it.
+
+    The runner executes it as ``__main__`` with its directory first on ``sys.path`` and as the cwd,
+    and once every registration and apply of the run has finished it forgets the modules the program
+    imported from beside itself, so the next run (the next stack) executes them afresh instead of
+    reusing the previous stack's module objects. ``prelude`` runs first, in the same run (the plan
+    puts its own ``enforce()`` ahead of a program that never calls it).
+    """
+
+    path: Path
+    prelude: Callable[[], object] | None = None
+
+    @property
+    def main(self) -> Path:
+        """The ``__main__.py`` file."""
+        return self.path / "__main__.py" if self.path.is_dir() else self.path
+
+    def __call__(self) -> None:
+        if self.prelude is not None:
+            self.prelude()
+        runpy.run_path(str(self.main), run_name="__main__")
+
+
+def _forget_modules(program_dir: str, modules_before: set[str]) -> None:
+    # Each stack must re-execute the program's own modules, as a fresh `pulumi up` would. Only
+    # modules first imported by this run, living beside the program and not part of an installed
+    # library (a .venv often sits beside the program) are dropped.
+    prefix = os.path.realpath(program_dir) + os.sep
+    libraries = _library_roots()
+    for name in set(sys.modules) - modules_before:
+        file = getattr(sys.modules.get(name), "__file__", None)
+        if not file:
+            continue
+        real = os.path.realpath(file)
+        if real.startswith(prefix) and not real.startswith(libraries):
+            del sys.modules[name]
 
 
 def run_pulumi_program(
