@@ -387,7 +387,7 @@ def _ali_compute(instance_type: str, disk: str) -> Callable[[], None]:
 def test_a_size_not_offered_in_enough_zones_is_a_clear_config_error(
     session: MockSession, program: Callable[[], None], message: str
 ) -> None:
-    with pytest.raises(Exception, match=message):
+    with pytest.raises(pulumi.RunError, match=message):
         session.run(program)
 
 
@@ -629,3 +629,30 @@ def test_mocks_answer_per_region(token: str, args: dict, region: str, expected: 
     )
     assert location.region == region
     assert {k: result.get(k) for k in expected} == expected if expected else result == {}
+
+
+def test_a_whole_stack_with_an_unoffered_instance_type_fails_with_one_clear_line() -> None:
+    from components.config import stack_file_to_pulumi_config
+    from components.testing import run_pulumi_program
+    from tests.test_stacks import main_program
+
+    config, secret_keys = stack_file_to_pulumi_config(ROOT / "stacks" / "Pulumi.jp.yaml")
+    datacenter = json.loads(config["sovereign-dc:datacenter"])
+    datacenter["compute"]["alicloud"]["instance_type"] = "ecs.zz9.large"
+    config["sovereign-dc:datacenter"] = json.dumps(datacenter)
+    run = run_pulumi_program(
+        main_program,
+        project="sovereign-dc",
+        stack="jp",
+        config=config,
+        secret_keys=secret_keys,
+        mocks=SovereignMocks(),
+        raise_on_error=False,
+    )
+    assert isinstance(run.error, pulumi.RunError)
+    assert str(run.error) == (
+        "sovereign-dc:datacenter: compute.alicloud.instance_type: ecs.zz9.large with cloud_essd disks is offered "
+        "in 0 zone(s) of this region (none), but zones: 2 was asked for. Fix: choose an instance type offered in "
+        "enough zones (alicloud.get_zones(available_instance_type=...)) or lower compute.alicloud.zones"
+    )
+    assert not run.by_type("alicloud:ecs/instance:Instance")

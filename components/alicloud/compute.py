@@ -267,13 +267,19 @@ class AlicloudCountryCompute(pulumi.ComponentResource):
 def _enough_zones(args: AlicloudCountryComputeArgs, zones: Sequence[str]) -> list[str]:
     """The zones offering the instance type and disk category; fewer than asked is a configuration error."""
     if len(zones) < args.zones:
-        raise ConfigError(
-            "sovereign-dc:datacenter",
-            "compute.alicloud.instance_type",
-            f"{args.instance_type} with {args.disk_category} disks is offered in {len(zones)} zone(s) of this "
-            f"region ({', '.join(zones) or 'none'}), but zones: {args.zones} was asked for",
-            "choose an instance type offered in enough zones (alicloud.get_zones(available_instance_type=...)) "
-            "or lower compute.alicloud.zones",
+        # Raised inside an apply, after __main__'s handler: RunError makes the CLI print just the message
+        # (no traceback), as __main__ does for every other bad input.
+        raise pulumi.RunError(
+            str(
+                ConfigError(
+                    "sovereign-dc:datacenter",
+                    "compute.alicloud.instance_type",
+                    f"{args.instance_type} with {args.disk_category} disks is offered in {len(zones)} zone(s) of this "
+                    f"region ({', '.join(zones) or 'none'}), but zones: {args.zones} was asked for",
+                    "choose an instance type offered in enough zones (alicloud.get_zones(available_instance_type=...)) "
+                    "or lower compute.alicloud.zones",
+                )
+            )
         )
     return list(zones)
 

@@ -315,13 +315,19 @@ def _offered_zones(args: AwsCountryComputeArgs, invoke: pulumi.InvokeOutputOptio
 def _pick_zones(args: AwsCountryComputeArgs, available: Sequence[str], offered: Sequence[str]) -> list[str]:
     zones = [zone for zone in available if zone in set(offered)]
     if len(zones) < args.zones:
-        raise ConfigError(
-            "sovereign-dc:datacenter",
-            "compute.aws.instance_type",
-            f"{args.instance_type} is offered in {len(zones)} available zone(s) of this region "
-            f"({', '.join(zones) or 'none'}), but zones: {args.zones} was asked for",
-            "choose an instance type offered in enough zones (aws ec2 describe-instance-type-offerings "
-            "--location-type availability-zone) or lower compute.aws.zones",
+        # Raised inside an apply, after __main__'s handler: RunError makes the CLI print just the message
+        # (no traceback), as __main__ does for every other bad input.
+        raise pulumi.RunError(
+            str(
+                ConfigError(
+                    "sovereign-dc:datacenter",
+                    "compute.aws.instance_type",
+                    f"{args.instance_type} is offered in {len(zones)} available zone(s) of this region "
+                    f"({', '.join(zones) or 'none'}), but zones: {args.zones} was asked for",
+                    "choose an instance type offered in enough zones (aws ec2 describe-instance-type-offerings "
+                    "--location-type availability-zone) or lower compute.aws.zones",
+                )
+            )
         )
     return zones
 
