@@ -2,9 +2,10 @@
 
 * a trail bucket in the primary region: SSE-KMS with the audit key, Object Lock, exact retention;
   CloudTrail and VPC flow logs deliver there;
-* an access-log bucket in each region used: S3 server access logs can only be delivered to a bucket
-  in the same region that uses SSE-S3 and has no Object Lock default retention (S3 User Guide,
-  "Enabling Amazon S3 server access logging"), so these are SSE-S3, versioned, exact retention.
+* an access-log bucket in each region used: S3 server access logs are delivered only to a bucket in
+  the same region, encrypted with SSE-S3 (S3 User Guide, "Enabling Amazon S3 server access logging"),
+  and "S3 buckets with Object Lock can't be used as destination buckets for server access logs"
+  (S3 User Guide, "Object Lock considerations"), so these are SSE-S3, versioned, exact retention.
 """
 
 from __future__ import annotations
