@@ -656,3 +656,31 @@ def test_a_whole_stack_with_an_unoffered_instance_type_fails_with_one_clear_line
         "enough zones (alicloud.get_zones(available_instance_type=...)) or lower compute.alicloud.zones"
     )
     assert not run.by_type("alicloud:ecs/instance:Instance")
+
+
+def _camel(value: object) -> object:
+    """snake_case keys -> camelCase, as the engine hands inputs to the mocks."""
+    if isinstance(value, dict):
+        return {"".join(w.title() if i else w for i, w in enumerate(k.split("_"))): _camel(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_camel(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize("cloud", ["aws", "alicloud"])
+def test_retention_rules_bound_the_age_of_every_byte_for_any_retention(cloud: str) -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from components.alicloud.storage import exact_retention_rules as oss_rules
+    from components.aws.buckets import exact_retention_rules as s3_rules
+
+    @given(st.integers(min_value=1, max_value=3650))
+    def check(days: int) -> None:
+        if cloud == "aws":
+            age, markers, abort = _s3_max_age(_camel(s3_rules(days)))  # type: ignore[arg-type]
+        else:
+            age, markers, abort = _oss_max_age(_camel(oss_rules(days)))  # type: ignore[arg-type]
+        assert (age, markers, abort) == (days + NONCURRENT_GRACE_DAYS, True, MULTIPART_ABORT_DAYS)
+
+    check()
