@@ -26,7 +26,7 @@ class BindingLike(Protocol):
     def valid_until(self) -> datetime | None: ...
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Period:
     """A half-open interval ``[start, end)``; ``end`` is ``None`` while ownership continues."""
 
@@ -43,9 +43,12 @@ class Period:
 def owner_periods(bindings: Iterable[BindingLike], owner_id: str, vin: str) -> list[Period]:
     """The owner's periods for ``vin``, sorted and merged where they touch or overlap."""
     raw = sorted(
-        Period(b.valid_from, b.valid_until)
-        for b in bindings
-        if b.owner_id == owner_id and b.vin == vin and (b.valid_until is None or b.valid_from < b.valid_until)
+        (
+            Period(b.valid_from, b.valid_until)
+            for b in bindings
+            if b.owner_id == owner_id and b.vin == vin and (b.valid_until is None or b.valid_from < b.valid_until)
+        ),
+        key=lambda p: p.start,  # ends may be None (open), which do not compare with datetimes
     )
     merged: list[Period] = []
     for p in raw:

@@ -165,7 +165,7 @@ for _table in APPEND_ONLY_TABLES:
         "after_create",
         DDL(
             "CREATE OR REPLACE FUNCTION portal_append_only() RETURNS trigger LANGUAGE plpgsql AS "
-            "$$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$; "
+            "$$ BEGIN RAISE EXCEPTION '%% is append-only', TG_TABLE_NAME; END $$; "
             f"CREATE TRIGGER {_table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {_table} "
             "FOR EACH STATEMENT EXECUTE FUNCTION portal_append_only()"
         ).execute_if(dialect="postgresql"),
