@@ -8,7 +8,7 @@ import json
 import logging
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import BackgroundTasks, Depends, FastAPI, Path, Query, Request, Response
@@ -187,8 +187,8 @@ def create_app(  # noqa: PLR0915 - the routes are closures over this app's store
         limit: Limit = DEFAULT_PAGE_SIZE,
         cursor: Cursor = None,
     ) -> RecordPage:
-        end = until or service.now()
-        begin = start or end - timedelta(days=settings.max_range_days)
+        end = _instant(until, "until") if until else service.now()
+        begin = _instant(start, "from") if start else end - timedelta(days=settings.max_range_days)
         _check_range(begin, end, settings.max_range_days)
         request_id = request_id_of(request)
         try:
@@ -474,6 +474,26 @@ def create_app(  # noqa: PLR0915 - the routes are closures over this app's store
 
     app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+_EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+_LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+
+
+def _instant(value: datetime, name: str) -> datetime:
+    """The instant in UTC, within the years any vehicle record can carry (no overflow further on)."""
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError:
+        utc = None
+    if utc is None or not _EARLIEST <= utc <= _LATEST:
+        raise ProblemError(
+            422,
+            "invalid-time-range",
+            "Invalid time range",
+            f"'{name}' must lie between {_EARLIEST.date()} and {_LATEST.date()}; 'from' must be earlier than 'until'.",
+        )
+    return utc
 
 
 def _check_range(begin: datetime, end: datetime, max_days: int) -> None:

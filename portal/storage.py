@@ -42,9 +42,14 @@ class ObjectKey:
     @classmethod
     def parse(cls, key: str) -> ObjectKey:
         m = _KEY.match(key)
+        problem = f"object key {key!r} does not follow <data_class>/<VIN>/<YYYY-MM-DD>/<object>"
         if m is None or m["dc"] not in DATA_CLASSES or m["obj"] in {".", ".."}:
-            raise ValueError(f"object key {key!r} does not follow <data_class>/<VIN>/<YYYY-MM-DD>/<object>")
-        return cls(m["dc"], m["vin"], date.fromisoformat(m["day"]), m["obj"])
+            raise ValueError(problem)
+        try:
+            day = date.fromisoformat(m["day"])
+        except ValueError:
+            raise ValueError(f"{problem} (no such day)") from None
+        return cls(m["dc"], m["vin"], day, m["obj"])
 
     def __str__(self) -> str:
         return f"{self.data_class}/{self.vin}/{self.day.isoformat()}/{self.name}"

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -97,4 +98,4 @@ def test_windows_are_exactly_the_owned_part_of_the_query(
     owned = any(b.owner_id == "o" and Period(b.valid_from, b.valid_until).contains(t) for b in bindings)
     assert in_windows == (owned and start <= t < end)
     # Merged periods never overlap or touch, so an instant is never counted twice.
-    assert all(p.end is not None and p.end < q.start for p, q in zip(periods, periods[1:], strict=False))
+    assert all(p.end is not None and p.end < q.start for p, q in pairwise(periods))

@@ -94,7 +94,7 @@ def test_co_owners_see_the_same_records(portal_env: PortalEnv) -> None:
 @pytest.mark.parametrize("path", [RECORDS, RECORDS + "/0123456789abcdef0123456789abcdef"])
 def test_another_owners_vin_answers_exactly_like_an_unknown_vin(portal_env: PortalEnv, path: str) -> None:
     s = portal_env.sample
-    start, end = full_range(portal_env)
+    start, _end = full_range(portal_env)
     params = q(start, start + timedelta(days=5))
     foreign = portal_env.client.get(
         path.format(vin=s.shared_vin, dc="vehicle_telemetry"), params=params, headers=portal_env.auth("owner-alice")
@@ -210,6 +210,8 @@ def test_a_cursor_only_works_for_its_own_query(portal_env: PortalEnv) -> None:
         ),
         (None, "vehicle_telemetry", {"from": "2026-01-01T00:00:00"}, 422, "invalid-request", "timezone"),
         (None, "vehicle_telemetry", {"from": "yesterday"}, 422, "invalid-request", "query.from"),
+        (None, "vehicle_telemetry", {"until": "0001-01-01T00:00:00Z"}, 422, "invalid-time-range", "earlier than"),
+        (None, "vehicle_telemetry", {"until": "0001-01-01T00:00:00+05:00"}, 422, "invalid-time-range", "'until' must lie"),
     ],
 )
 def test_bad_input_gets_a_problem_description(
