@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 import uuid
@@ -222,10 +223,6 @@ def prepare(directory: Path) -> tuple[dict[str, str], DevKey, SampleData]:
 
 def main() -> int:
     """``make portal``: seed a dev directory and serve on 127.0.0.1:$PORTAL_PORT (default 8765)."""
-    import uvicorn
-
-    from portal.api import create_app
-
     raw_port = os.environ.get("PORTAL_PORT", "8765")
     if not raw_port.isdigit() or not 0 <= int(raw_port) <= 65535:
         print(
@@ -233,7 +230,20 @@ def main() -> int:
             file=sys.stderr,
         )
         return 2
-    directory = Path(os.environ.get("PORTAL_DEV_DIR") or tempfile.mkdtemp(prefix="sovereign-dc-portal-"))
+    given = os.environ.get("PORTAL_DEV_DIR")
+    directory = Path(given or tempfile.mkdtemp(prefix="sovereign-dc-portal-"))
+    try:
+        return _serve(directory, int(raw_port))
+    finally:
+        if not given:  # a temporary directory we made: sample data and the dev key go with the server
+            shutil.rmtree(directory, ignore_errors=True)
+
+
+def _serve(directory: Path, port: int) -> int:
+    import uvicorn
+
+    from portal.api import create_app
+
     env, key, sample = prepare(directory)
     settings = Settings.from_env(env)
     app = create_app(settings)
@@ -258,7 +268,7 @@ def main() -> int:
             )
             print(f"OpenAPI: {base}/openapi.json  docs: {base}/docs", flush=True)
 
-    config = uvicorn.Config(app, host="127.0.0.1", port=int(raw_port), log_level="warning", access_log=False)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
     server = Server(config)
     server.run()
     return 0 if server.started else 1

@@ -211,7 +211,14 @@ def test_a_cursor_only_works_for_its_own_query(portal_env: PortalEnv) -> None:
         (None, "vehicle_telemetry", {"from": "2026-01-01T00:00:00"}, 422, "invalid-request", "timezone"),
         (None, "vehicle_telemetry", {"from": "yesterday"}, 422, "invalid-request", "query.from"),
         (None, "vehicle_telemetry", {"until": "0001-01-01T00:00:00Z"}, 422, "invalid-time-range", "earlier than"),
-        (None, "vehicle_telemetry", {"until": "0001-01-01T00:00:00+05:00"}, 422, "invalid-time-range", "'until' must lie"),
+        (
+            None,
+            "vehicle_telemetry",
+            {"until": "0001-01-01T00:00:00+05:00"},
+            422,
+            "invalid-time-range",
+            "'until' must lie",
+        ),
     ],
 )
 def test_bad_input_gets_a_problem_description(

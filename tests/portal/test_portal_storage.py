@@ -63,9 +63,7 @@ def test_local_folder_store(tmp_path: Path) -> None:
 
 @pytest.fixture
 def s3() -> tuple[S3Store, Stubber]:
-    client = boto3.client(
-        "s3", region_name="cn-north-1", aws_access_key_id="testing", aws_secret_access_key="testing"
-    )
+    client = boto3.client("s3", region_name="cn-north-1", aws_access_key_id="testing", aws_secret_access_key="testing")
     return S3Store(client, {"vehicle_telemetry": "cn-north-1-telemetry"}), Stubber(client)
 
 
@@ -78,7 +76,10 @@ def test_s3_store_reads_the_data_class_bucket(s3: tuple[S3Store, Stubber]) -> No
         {"Bucket": "cn-north-1-telemetry", "Key": str(key)},
     )
     stub.add_client_error(
-        "get_object", "NoSuchKey", http_status_code=404, expected_params={"Bucket": "cn-north-1-telemetry", "Key": str(key)}
+        "get_object",
+        "NoSuchKey",
+        http_status_code=404,
+        expected_params={"Bucket": "cn-north-1-telemetry", "Key": str(key)},
     )
     stub.add_client_error("get_object", "AccessDenied", http_status_code=403)
     stub.add_response(
