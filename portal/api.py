@@ -289,7 +289,7 @@ def create_app(  # noqa: PLR0915 - the routes are closures over this app's store
         status_code=202,
         tags=["exports"],
         summary="Request a complete machine-readable copy of my data",
-        responses=problem_responses(401, 422, 503),
+        responses=problem_responses(400, 401, 422, 503),
     )
     def create_export(
         request: Request, response: Response, me: Me, session: Db, body: ExportRequest, tasks: BackgroundTasks
@@ -377,7 +377,7 @@ def create_app(  # noqa: PLR0915 - the routes are closures over this app's store
         status_code=201,
         tags=["consents"],
         summary="Grant or withdraw consent for one category (appended to the ledger)",
-        responses=problem_responses(401, 422, 503),
+        responses=problem_responses(400, 401, 422, 503),
     )
     def change_consent(request: Request, me: Me, session: Db, change: ConsentChange) -> ConsentState:
         category = CONSENT_CATEGORIES.get(change.category)

@@ -64,7 +64,7 @@ def problem_response(
 def problem_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` entries for the given problem status codes."""
     titles = {
-        400: "Bad request",
+        400: "The request body is not JSON",
         401: "Missing, invalid or expired bearer token",
         403: "Not allowed",
         404: "Not found (also for another owner's vehicle: no existence leak)",
@@ -123,7 +123,7 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        titles = {404: "Not found", 405: "Method not allowed", 401: "Unauthorised"}
+        titles = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 401: "Unauthorised"}
         detail = exc.detail if isinstance(exc.detail, str) else "request refused"
         if exc.status_code == 404:
             detail = "There is no such resource."

@@ -16,12 +16,19 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
 from schemathesis.generation import GenerationMode
 
 from tests.portal.conftest import PortalEnv, build_env
 
 EXAMPLES = 8
+# No 5xx, and every answer is one the OpenAPI document declares (status, media type, body schema).
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +55,7 @@ def fuzz(env: PortalEnv, op: Any, strategy: st.SearchStrategy[Any], headers: dic
         if isinstance(request.get("data"), bytes | str):
             request["content"] = request.pop("data")  # raw bodies go as content= in httpx2
         response = env.client.request(**request)
-        case.validate_response(response, checks=[not_a_server_error])
+        case.validate_response(response, checks=CHECKS)
         if response.status_code >= 400:
             assert response.headers["content-type"] == "application/problem+json", (op.label, response.text)
 

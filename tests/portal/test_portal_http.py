@@ -455,3 +455,13 @@ def test_server_errors_do_not_leak_internals(sqlite_env: PortalEnv) -> None:
     assert r.status_code == 500 and r.headers["content-type"] == "application/problem+json"
     assert r.json()["request_id"] == "req-500" and r.headers["x-request-id"] == "req-500"
     assert "secret" not in r.text and "RuntimeError" not in r.text and "Traceback" not in r.text
+
+
+def test_a_body_that_is_not_json_is_a_400_problem(portal_env: PortalEnv) -> None:
+    r = portal_env.client.post(
+        "/v1/consents",
+        content=b"<xml/>",
+        headers={**portal_env.auth("owner-bob"), "Content-Type": "application/json"},
+    )
+    assert r.status_code == 400 and r.headers["content-type"] == "application/problem+json"
+    assert "Traceback" not in r.text
