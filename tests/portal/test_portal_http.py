@@ -457,11 +457,10 @@ def test_server_errors_do_not_leak_internals(sqlite_env: PortalEnv) -> None:
     assert "secret" not in r.text and "RuntimeError" not in r.text and "Traceback" not in r.text
 
 
-def test_a_body_that_is_not_json_is_a_400_problem(portal_env: PortalEnv) -> None:
+@pytest.mark.parametrize(("body", "status"), [(b"<xml/>", 422), (b"<\xefL", 400)])
+def test_a_body_that_is_not_json_is_a_problem(portal_env: PortalEnv, body: bytes, status: int) -> None:
     r = portal_env.client.post(
-        "/v1/consents",
-        content=b"<xml/>",
-        headers={**portal_env.auth("owner-bob"), "Content-Type": "application/json"},
+        "/v1/consents", content=body, headers={**portal_env.auth("owner-bob"), "Content-Type": "application/json"}
     )
-    assert r.status_code == 400 and r.headers["content-type"] == "application/problem+json"
+    assert r.status_code == status and r.headers["content-type"] == "application/problem+json"
     assert "Traceback" not in r.text
