@@ -5,12 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from portal.authz import Period, covers, owner_periods, subjects_of, windows
+from portal.db import Record, make_engine
+from portal.dev import seed
+from portal.problems import ProblemError
+from portal.service import NOT_FOUND_VEHICLE, get_record, list_records
+from portal.storage import LocalFolderStore
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 VIN = "LSVAU2180N2183294"
@@ -99,3 +107,40 @@ def test_windows_are_exactly_the_owned_part_of_the_query(
     assert in_windows == (owned and start <= t < end)
     # Merged periods never overlap or touch, so an instant is never counted twice.
     assert all(p.end is not None and p.end < q.start for p, q in pairwise(periods))
+
+
+# --- the same rules through the service layer, on a seeded store ----------------------------------
+
+
+def test_service_gives_foreign_and_unknown_vins_the_same_answer(tmp_path: Path) -> None:
+    engine = make_engine("sqlite://")
+    sample = seed(engine, LocalFolderStore(tmp_path), days=2, per_day=1)
+    span = {"start": sample.start - timedelta(days=1), "end": sample.start + timedelta(days=3), "limit": 10}
+    with Session(engine) as session:
+        answers = []
+        for vin in (sample.shared_vin, "JH4KA7561PC008269"):
+            with pytest.raises(ProblemError) as info:
+                list_records(
+                    session, owner_id="owner-alice", vin=vin, data_class="vehicle_telemetry", cursor=None, **span
+                )
+            answers.append(info.value)
+        assert answers[0] is answers[1] is NOT_FOUND_VEHICLE
+
+
+def test_a_record_at_the_transfer_instant_belongs_to_the_new_owner(tmp_path: Path) -> None:
+    engine = make_engine("sqlite://")
+    sample = seed(engine, LocalFolderStore(tmp_path), days=2, per_day=1)
+    with Session(engine) as session:
+        at_transfer = session.scalars(
+            select(Record).where(
+                Record.vin == sample.sold_vin,
+                Record.data_class == "vehicle_telemetry",
+                Record.recorded_at == sample.transfer_at,
+            )
+        ).one()
+        args = {"vin": sample.sold_vin, "data_class": "vehicle_telemetry", "record_id": at_transfer.id}
+        record, subjects = get_record(session, owner_id="owner-bob", **args)
+        assert record.id == at_transfer.id and subjects == {"owner-bob"}
+        with pytest.raises(ProblemError) as info:
+            get_record(session, owner_id="owner-alice", **args)
+        assert info.value is NOT_FOUND_VEHICLE
