@@ -7,7 +7,6 @@ which :class:`~portal.settings.Settings` accepts solely with ``PORTAL_DEV_MODE=1
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -25,6 +24,7 @@ from jwt.algorithms import ECAlgorithm
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from portal import indexer
 from portal.db import Base, Record, VehicleBinding, make_engine
 from portal.settings import DEV_ISSUER, Settings
 from portal.storage import LocalFolderStore, ObjectKey, ObjectStore
@@ -80,21 +80,11 @@ def dev_settings_env(directory: Path) -> dict[str, str]:
 def index_object(
     session: Session, store: ObjectStore, key: str, recorded_at: datetime, data: bytes, content_type: str, form: str
 ) -> Record:
-    """Store one object under the bucket layout and add it to the record index."""
+    """Store one sample object under the bucket layout and index it (the indexer's own path)."""
     parsed = ObjectKey.parse(key)
     store.put(parsed, data, content_type)
-    rec = Record(
-        id=hashlib.sha256(key.encode()).hexdigest()[:32],
-        vin=parsed.vin,
-        data_class=parsed.data_class,
-        recorded_at=recorded_at,
-        form=form,
-        object_key=str(parsed),
-        content_type=content_type,
-        size_bytes=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
-    session.add(rec)
+    rec = indexer.index_object(session, parsed, data, recorded_at)
+    assert rec is not None and rec.form == form and rec.content_type == content_type, key
     return rec
 
 
