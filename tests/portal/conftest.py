@@ -90,3 +90,11 @@ def sqlite_env(tmp_path: Path) -> Iterator[PortalEnv]:
     with env.client:
         yield env
     env.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def fuzz_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PortalEnv]:
+    """A SQLite-backed app for the OpenAPI fuzz run."""
+    env = build_env("sqlite", tmp_path_factory.mktemp("portal-fuzz"))
+    yield env
+    env.engine.dispose()

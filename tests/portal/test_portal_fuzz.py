@@ -8,9 +8,7 @@ database is off so a failure is reproduced from the printed example.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import schemathesis
@@ -24,18 +22,13 @@ from schemathesis.checks import (
 )
 from schemathesis.generation import GenerationMode
 
-from tests.portal.conftest import PortalEnv, build_env
+if TYPE_CHECKING:  # conftest is not importable as a module under plain `pytest`
+    from tests.portal.conftest import PortalEnv
+
 
 EXAMPLES = 8
 # No 5xx, and every answer is one the OpenAPI document declares (status, media type, body schema).
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
-
-
-@pytest.fixture(scope="module")
-def fuzz_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PortalEnv]:
-    env = build_env("sqlite", Path(tmp_path_factory.mktemp("portal-fuzz")))
-    yield env
-    env.engine.dispose()
 
 
 def operations(env: PortalEnv) -> list[Any]:

@@ -11,7 +11,7 @@ import io
 import json
 import zipfile
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy import event, text
@@ -19,7 +19,9 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from portal.api import MAX_PAGE_SIZE
 from portal.dev import DevKey
-from tests.portal.conftest import PortalEnv
+
+if TYPE_CHECKING:  # conftest is not importable as a module under plain `pytest`
+    from tests.portal.conftest import PortalEnv
 
 RECORDS = "/v1/vehicles/{vin}/data-classes/{dc}/records"
 UNKNOWN_VIN = "JH4KA7561PC008269"
