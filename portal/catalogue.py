@@ -77,7 +77,8 @@ DATA_CLASS_POLICIES: dict[str, DataClassPolicy] = {
         ),
     )
 }
-assert set(DATA_CLASS_POLICIES) == set(DATA_CLASSES), "portal catalogue must cover components.config DataClassName"
+if set(DATA_CLASS_POLICIES) != set(DATA_CLASSES):  # not an assert: must hold under python -O too
+    raise RuntimeError("portal/catalogue.py must describe exactly components.config.models.DataClassName")
 
 
 @dataclass(frozen=True)

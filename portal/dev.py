@@ -250,10 +250,10 @@ def _serve(directory: Path, port: int) -> int:
             print(f"portal: {base}", flush=True)
             for owner in SAMPLE_OWNERS:
                 print(f"token {owner} {key.token(owner)}", flush=True)
+            # Runnable as printed: owner-bob's token and the car he bought (Alice owned it before him).
             print(
-                f'curl -H "Authorization: Bearer $TOKEN" '
-                f'"{base}/v1/vehicles/{sample.sold_vin}/data-classes/vehicle_telemetry/records?limit=5"'
-                "   # TOKEN: owner-bob's token above",
+                f'curl -H "Authorization: Bearer {key.token("owner-bob")}" '
+                f'"{base}/v1/vehicles/{sample.sold_vin}/data-classes/vehicle_telemetry/records?limit=5"',
                 flush=True,
             )
             print(f"OpenAPI: {base}/openapi.json  docs: {base}/docs", flush=True)

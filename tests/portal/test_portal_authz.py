@@ -144,3 +144,17 @@ def test_a_record_at_the_transfer_instant_belongs_to_the_new_owner(tmp_path: Pat
         with pytest.raises(ProblemError) as info:
             get_record(session, owner_id="owner-alice", **args)
         assert info.value is NOT_FOUND_VEHICLE
+
+
+def test_catalogue_covers_exactly_the_configured_data_classes() -> None:
+    from components.config.models import DATA_CLASSES
+    from portal.catalogue import CONSENT_CATEGORIES, DATA_CLASS_POLICIES
+
+    assert set(DATA_CLASS_POLICIES) == set(DATA_CLASSES)
+    # Data with other people's information is never served raw.
+    assert all(p.served_form != "raw" for p in DATA_CLASS_POLICIES.values() if p.third_party_data)
+    assert DATA_CLASS_POLICIES["camera_footage"].served_form == "anonymised"
+    assert {c.name for c in CONSENT_CATEGORIES.values() if c.sensitive} == {
+        "precise_location_history",
+        "camera_footage_for_training",
+    }
