@@ -7,9 +7,11 @@ Handlers call these with an open session; nothing here knows about HTTP except t
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import logging
+import threading
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -26,6 +28,8 @@ from portal.problems import ProblemError
 __all__ = ["NOT_FOUND_VEHICLE", "AccessLogFailed", "decode_cursor", "encode_cursor", "log_access", "now"]
 
 log = logging.getLogger("portal")
+
+_SQLITE_WRITER = threading.Lock()
 
 NOT_FOUND_VEHICLE = ProblemError(
     404, "not-found", "Not found", "No vehicle with this VIN is bound to you, or it has no such record."
@@ -83,26 +87,45 @@ def log_access(
     Raises :class:`AccessLogFailed` (503) when the row cannot be written: no log, no data.
     """
     at = now()
+    # SQLite has one writer at a time and makes waiting writers sleep in growing steps (its busy
+    # handler); queueing them on a lock in this process wakes each as soon as the previous commits.
+    lock = _SQLITE_WRITER if session.get_bind().dialect.name == "sqlite" else contextlib.nullcontext()
     try:
-        for subject in sorted(set(subjects) | {actor}):
-            session.add(
-                AccessLogEntry(
-                    at=at,
-                    request_id=request_id,
-                    actor_id=actor,
-                    subject_id=subject,
-                    action=action,
-                    vin=vin,
-                    data_class=data_class,
-                    detail=detail[:1000],
-                    outcome=outcome,
-                )
-            )
-        session.commit()
+        with lock:
+            _append(session, at, request_id, actor, subjects, action, outcome, vin, data_class, detail)
     except SQLAlchemyError:
         session.rollback()
         log.exception("access log write failed (request id %s)", request_id)
         raise AccessLogFailed() from None
+
+
+def _append(
+    session: Session,
+    at: datetime,
+    request_id: str,
+    actor: str,
+    subjects: Iterable[str],
+    action: str,
+    outcome: str,
+    vin: str | None,
+    data_class: str | None,
+    detail: str,
+) -> None:
+    for subject in sorted(set(subjects) | {actor}):
+        session.add(
+            AccessLogEntry(
+                at=at,
+                request_id=request_id,
+                actor_id=actor,
+                subject_id=subject,
+                action=action,
+                vin=vin,
+                data_class=data_class,
+                detail=detail[:1000],
+                outcome=outcome,
+            )
+        )
+    session.commit()
 
 
 def encode_cursor(payload: dict[str, Any]) -> str:
