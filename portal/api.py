@@ -21,7 +21,7 @@ from components.config.models import DataClassName
 from portal import FORMAT_VERSION, service
 from portal.auth import JwksUnavailable, Owner, TokenError, TokenVerifier
 from portal.catalogue import CONSENT_CATEGORIES, DATA_CLASS_POLICIES
-from portal.db import AccessLogEntry, Base, ConsentEntry, ExportJob, make_engine, make_sessionmaker
+from portal.db import AccessLogEntry, ConsentEntry, ExportJob, create_schema, make_engine, make_sessionmaker
 from portal.exports import build_export
 from portal.problems import (
     Problem,
@@ -81,7 +81,7 @@ def create_app(  # noqa: PLR0915 - the routes are closures over this app's store
 ) -> FastAPI:
     """The ASGI application. Creates missing tables (no migrations yet; see docs/portal.md)."""
     engine = engine or make_engine(settings.database_url)
-    Base.metadata.create_all(engine)
+    create_schema(engine)
     sessions: sessionmaker[Session] = make_sessionmaker(engine)
     store = store or make_store(settings.storage_backend, settings.storage_root, settings.buckets, settings.s3_region)
     verifier = verifier or TokenVerifier(settings)

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    text,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
@@ -37,6 +38,7 @@ __all__ = [
     "ExportJob",
     "Record",
     "VehicleBinding",
+    "create_schema",
     "make_engine",
     "make_sessionmaker",
 ]
@@ -170,6 +172,18 @@ for _table in APPEND_ONLY_TABLES:
             "FOR EACH STATEMENT EXECUTE FUNCTION portal_append_only()"
         ).execute_if(dialect="postgresql"),
     )
+
+
+_SCHEMA_LOCK_KEY = 0x736F7672  # any constant shared by every instance of the service
+
+
+def create_schema(engine: Engine) -> None:
+    """Create missing tables (and the append-only triggers); safe when many instances start at once."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Function instances cold-starting together would otherwise race on CREATE TABLE.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+        Base.metadata.create_all(conn)
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

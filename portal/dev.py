@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from portal import indexer
-from portal.db import Base, Record, VehicleBinding, make_engine
+from portal.db import Record, VehicleBinding, create_schema, make_engine
 from portal.settings import DEV_ISSUER, Settings
 from portal.storage import LocalFolderStore, ObjectKey, ObjectStore
 
@@ -107,7 +107,7 @@ def seed(
     engine: Engine, store: ObjectStore, *, days: int = 6, per_day: int = 4, now: datetime | None = None
 ) -> SampleData:
     """Sample owners, vehicles (a transferred VIN, a co-owned one) and records of every data class."""
-    Base.metadata.create_all(engine)
+    create_schema(engine)
     now = (now or datetime.now(UTC)).replace(minute=0, second=0, microsecond=0)
     start = now - timedelta(days=days)
     transfer_at = start + timedelta(days=days // 2)

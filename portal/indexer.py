@@ -25,7 +25,7 @@ from urllib.parse import unquote_plus
 
 from sqlalchemy.orm import Session
 
-from portal.db import Base, Record, make_engine, make_sessionmaker
+from portal.db import Record, create_schema, make_engine, make_sessionmaker
 from portal.storage import ObjectKey, ObjectStore
 
 __all__ = ["form_of", "handle_s3_event", "index_object", "scan_local"]
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     engine = make_engine(settings.database_url)
-    Base.metadata.create_all(engine)
+    create_schema(engine)
     with make_sessionmaker(engine)() as session:
         added, skipped = scan_local(session, settings.storage_root)
     print(f"indexed {added} new objects; skipped {len(skipped)} keys outside the layout")
