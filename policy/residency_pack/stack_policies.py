@@ -15,14 +15,15 @@ from typing import Any
 from pulumi_policy import EnforcementLevel, PolicyResource, StackValidationArgs, StackValidationPolicy
 
 from components.residency.engine import CLOUD_PACKAGES, REGIONLESS_PACKAGES, RuleEngine, package_of
-from components.residency.rules import Rule, rule
+from components.residency.engine import _snake
+from components.residency.rules import Rule, RuleId, rule
 from residency_pack import messages
 from residency_pack.jurisdiction import ConfigProblem, Engines
 from residency_pack.resource_policies import config_schema
 from residency_pack.subjects import provider_subject, target
-from residency_pack.values import is_unknown
+from residency_pack.values import is_unknown, plain
 
-__all__ = ["explicit_provider_policy", "provenance_policy", "untrusted_reason"]
+__all__ = ["explicit_provider_policy", "provenance_policy", "regionless_policies", "untrusted_reason"]
 
 Report = Callable[[str, "str | None"], None]
 PROVENANCE = rule("RES-014")
@@ -133,3 +134,90 @@ def provenance_policy(engines: Engines, codes: list[str]) -> StackValidationPoli
 def explicit_provider_policy(engines: Engines, codes: list[str]) -> StackValidationPolicy:
     """RES-002 over the final state, which also holds resources that skip resource-level checks (reads)."""
     return _stack_policy(EXPLICIT_PROVIDER, f"{EXPLICIT_PROVIDER.name}-final-state", _explicit_provider, engines, codes)
+
+
+# Properties of a resource that carry its own physical names and addresses (as in the guard).
+_CREATOR_KEYS = (
+    "id",
+    "arn",
+    "bucket",
+    "url",
+    "host",
+    "address",
+    "endpoint",
+    "connection_string",
+    "dns_name",
+    "domain_name",
+)
+REGIONLESS_RULES = (rule(RuleId.DESTINATION_HOST_PROVEN), rule(RuleId.REGIONLESS_REFERENCE_PROVEN))
+
+
+def _produced(resource: PolicyResource) -> list[str]:
+    values = plain(resource.props)
+    return [
+        v.lower()
+        for k, v in values.items()
+        if isinstance(v, str) and v and not is_unknown(v) and any(c in _snake(k) for c in _CREATOR_KEYS)
+    ]
+
+
+def _regionless(the_rule: Rule) -> Callable[[RuleEngine, PolicyResource, str], list[str]]:
+    """A judge for a regionless rule: names and hosts produced by the resources a value is computed from,
+    or bucket names this stack creates, are proven; anything else is judged as the guard judges it."""
+
+    def judge(engine: RuleEngine, resource: PolicyResource, source: str, stack: list[PolicyResource]) -> list[str]:
+        t = target(resource.resource_type, resource.name, resource.props, resource.provider)
+        if not t.subject.custom:
+            return []
+        by_urn = {r.urn: r for r in stack}
+        dep_urns = {u for deps in (resource.property_dependencies or {}).values() for u in deps}
+        dep_urns |= {d.urn for d in resource.dependencies} if resource.dependencies else set()
+        produced = [p for u in dep_urns if u in by_urn for p in _produced(by_urn[u])]
+        created = {
+            str(plain(r.props).get("bucket"))
+            for r in stack
+            if r.resource_type in engine.endpoints.bucket_types and r is not resource
+        }
+
+        def known(text: str) -> bool:
+            return text in created or any(text in p for p in produced)
+
+        findings, _ = engine.check(t.subject, defer=is_unknown, known=known)
+        return [messages.finding(f, source) for f in findings if f.rule.id == the_rule.id and f.declared_by is None]
+
+    return judge  # type: ignore[return-value]
+
+
+def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidationPolicy]:
+    """RES-015 and RES-017 over the whole stack (what the stack created is known only there)."""
+    policies = []
+    for the_rule in REGIONLESS_RULES:
+        judge = _regionless(the_rule)
+        policy = StackValidationPolicy(
+            name=the_rule.name,
+            display_name=f"{the_rule.id} {the_rule.name}",
+            description=f"{the_rule.id}: {the_rule.message}",
+            enforcement_level=EnforcementLevel(the_rule.level),
+            remediation_steps=the_rule.fix,
+            config_schema=config_schema(codes),
+            validate=_stack_validate_with_stack(the_rule, engines, judge),
+        )
+        policies.append(policy)
+    return policies
+
+
+def _stack_validate_with_stack(the_rule: Rule, engines: Engines, judge: Any) -> Any:
+    def validate(args: StackValidationArgs, report_violation: Report) -> None:
+        resolved = engines.resolve(the_rule.name, args.get_config())
+        if isinstance(resolved, ConfigProblem):
+            report_violation(messages.config_problem(the_rule, resolved.message), None)
+            return
+        stack = list(args.resources)
+        for resource in stack:
+            try:
+                for message in judge(resolved.engine, resource, resolved.source, stack):
+                    report_violation(message, resource.urn)
+            except Exception as exc:  # anything unexpected must refuse, never pass
+                report_violation(messages.crash(the_rule, _name(resource), exc), resource.urn)
+
+    return validate
