@@ -14,8 +14,7 @@ from typing import Any
 
 from pulumi_policy import EnforcementLevel, PolicyResource, StackValidationArgs, StackValidationPolicy
 
-from components.residency.engine import CLOUD_PACKAGES, REGIONLESS_PACKAGES, RuleEngine, package_of
-from components.residency.engine import _snake
+from components.residency.engine import CLOUD_PACKAGES, REGIONLESS_PACKAGES, RuleEngine, _snake, package_of
 from components.residency.rules import Rule, RuleId, rule
 from residency_pack import messages
 from residency_pack.jurisdiction import ConfigProblem, Engines
@@ -169,10 +168,9 @@ def _regionless(the_rule: Rule) -> Callable[[RuleEngine, PolicyResource, str], l
         t = target(resource.resource_type, resource.name, resource.props, resource.provider)
         if not t.subject.custom:
             return []
-        by_urn = {r.urn: r for r in stack}
-        dep_urns = {u for deps in (resource.property_dependencies or {}).values() for u in deps}
-        dep_urns |= {d.urn for d in resource.dependencies} if resource.dependencies else set()
-        produced = [p for u in dep_urns if u in by_urn for p in _produced(by_urn[u])]
+        deps = {d.urn: d for ds in (resource.property_dependencies or {}).values() for d in ds}
+        deps |= {d.urn: d for d in resource.dependencies or []}
+        produced = [p for d in deps.values() for p in _produced(d)]
         created = {
             str(plain(r.props).get("bucket"))
             for r in stack
