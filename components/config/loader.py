@@ -17,10 +17,11 @@ from components.config.models import DataCenterConfig
 from components.config.stack_file import NAMESPACE, SECRET_PLACEHOLDER, stack_file_to_pulumi_config
 from components.errors import CatalogueError, ConfigError
 from components.residency.catalogue import Jurisdiction, load_catalogue
+from components.residency.destinations import Destination, DestinationProblem, check_destinations, parse_destinations
 
 __all__ = ["KNOWN_KEYS", "StackConfig", "build_stack_config", "load_stack_config", "load_stack_file", "stack_file_path"]
 
-KNOWN_KEYS = ("jurisdiction", "datacenter", "breakglassContact")
+KNOWN_KEYS = ("jurisdiction", "datacenter", "breakglassContact", "destinations")
 """Keys the program reads under the ``sovereign-dc:`` namespace."""
 
 
@@ -38,6 +39,8 @@ class StackConfig:
     """The validated ``sovereign-dc:datacenter`` value."""
     breakglass_contact: pulumi.Output[str] | None = None
     """Emergency contact, always a secret output (stored with ``pulumi config set --secret``)."""
+    destinations: tuple[Destination, ...] = ()
+    """The transfer register (``sovereign-dc:destinations``), checked against the jurisdiction."""
 
 
 def stack_file_path(stack: str) -> str:
@@ -59,7 +62,9 @@ def load_stack_config(stack: str | None = None) -> StackConfig:
             "the break-glass contact is stored in plain text",
             f"run `pulumi config set --secret breakglassContact <contact> --stack {stack}`",
         )
-    return build_stack_config(stack, file, config.get("jurisdiction"), config.get("datacenter"), contact)
+    return build_stack_config(
+        stack, file, config.get("jurisdiction"), config.get("datacenter"), contact, config.get("destinations")
+    )
 
 
 def load_stack_file(path: str | Path) -> StackConfig:
@@ -79,7 +84,12 @@ def load_stack_file(path: str | Path) -> StackConfig:
         )
     contact = pulumi.Output.secret(SECRET_PLACEHOLDER) if contact_key in values else None
     return build_stack_config(
-        stack, file, values.get(f"{NAMESPACE}:jurisdiction"), values.get(f"{NAMESPACE}:datacenter"), contact
+        stack,
+        file,
+        values.get(f"{NAMESPACE}:jurisdiction"),
+        values.get(f"{NAMESPACE}:datacenter"),
+        contact,
+        values.get(f"{NAMESPACE}:destinations"),
     )
 
 
@@ -89,6 +99,7 @@ def build_stack_config(
     jurisdiction: str | None,
     datacenter_json: str | None,
     breakglass_contact: pulumi.Output[str] | None = None,
+    destinations_json: str | None = None,
 ) -> StackConfig:
     """Validate raw config strings (as the CLI passes them) into a ``StackConfig``."""
     resolved = _jurisdiction(jurisdiction, file)
@@ -115,7 +126,26 @@ def build_stack_config(
     except ValidationError as exc:
         raise to_config_error(exc, DataCenterConfig, file, key) from None
     check_datacenter(datacenter, resolved, file)
-    return StackConfig(stack, file, resolved, datacenter, breakglass_contact)
+    destinations = load_destinations(destinations_json, resolved.code, file)
+    return StackConfig(stack, file, resolved, datacenter, breakglass_contact, destinations)
+
+
+def load_destinations(raw_json: str | None, code: str, file: str) -> tuple[Destination, ...]:
+    """Validate ``sovereign-dc:destinations`` (the transfer register); ConfigError names the entry."""
+    key = f"{NAMESPACE}:destinations"
+    if not raw_json:
+        return ()
+    try:
+        raw = json.loads(raw_json)
+    except json.JSONDecodeError:
+        raise ConfigError(file, key, "the value is not structured YAML", "write it as a list of entries") from None
+    try:
+        destinations = parse_destinations(raw)
+        check_destinations(code, destinations)
+    except DestinationProblem as exc:
+        where = f"{key}[{exc.index}].{exc.field}".rstrip(".")
+        raise ConfigError(file, where, exc.problem, exc.fix) from None
+    return tuple(destinations)
 
 
 def _jurisdiction(code: str | None, file: str) -> Jurisdiction:

@@ -10,6 +10,7 @@ component, key) next to the guard's findings.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import runpy
 import sys
@@ -22,7 +23,15 @@ import yaml
 from components.config import NAMESPACE, stack_file_to_pulumi_config
 from components.errors import CatalogueError, ConfigError, ResidencyViolation, SovereignError
 from components.plan.encryption import DATA_STORES, encryption_of
-from components.plan.model import NO_REGION, ComponentInfo, PlannedResource, StackError, StackPlan, Violation
+from components.plan.model import (
+    NO_REGION,
+    ComponentInfo,
+    DeclarationUse,
+    PlannedResource,
+    StackError,
+    StackPlan,
+    Violation,
+)
 from components.residency import Finding, Guard, audit_session, enforce, load_catalogue
 from components.residency.catalogue import Catalogue, Jurisdiction
 from components.testing import ProgramRun, ResourceRecord, run_pulumi_program
@@ -210,6 +219,7 @@ def build_stack_plan(
     secret_keys: Sequence[str] = (),
     guarded: bool = True,
     catalogue: Catalogue | None = None,
+    declarations: Sequence[DeclarationUse] = (),
 ) -> StackPlan:
     """Describe recorded resources next to the guard's findings (split out for benchmarks and tests)."""
     catalogue = catalogue or load_catalogue()
@@ -248,11 +258,14 @@ def build_stack_plan(
                 f.as_dict()["value"],
                 f.message,
                 f.rule.fix,
+                f.declared_by or "",
             )
             for f in findings
         ),
         key=lambda v: (v.rule, v.urn, v.path, str(v.value)),
     )
+    declared = tuple(dict.fromkeys(v for v in violations if v.declared_by))
+    violations = [v for v in violations if not v.declared_by]
     return StackPlan(
         stack=stack,
         file=file,
@@ -263,7 +276,29 @@ def build_stack_plan(
         violations=tuple(dict.fromkeys(violations)),
         secret_keys=tuple(sorted(secret_keys)),
         guarded=guarded,
+        declared=declared,
+        declarations=tuple(declarations),
     )
+
+
+def declaration_uses(guards: Sequence[Guard]) -> tuple[DeclarationUse, ...]:
+    """Every declaration of the guards' registers, with how often it was used and whether it expires soon."""
+    uses: list[DeclarationUse] = []
+    for guard in guards:
+        engine = guard.engine
+        today = engine.today or datetime.date.today()
+        for d in engine.destinations:
+            uses.append(
+                DeclarationUse(
+                    d.id,
+                    d.kind,
+                    d.match,
+                    engine.used.get(d.id, 0),
+                    d.expires.isoformat() if d.expires else None,
+                    d.expiring(today),
+                )
+            )
+    return tuple(uses)
 
 
 def _display_path(file: Path, project: Project) -> str:
@@ -309,6 +344,7 @@ def plan_stack(file: Path, project: Project) -> StackPlan:
         secret_keys=secret_keys,
         guarded=guarded,
         catalogue=catalogue,
+        declarations=declaration_uses(guards),
     )
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "ComponentGroup",
     "ComponentInfo",
+    "DeclarationUse",
     "Encryption",
     "EncryptionStatus",
     "Groups",
@@ -113,6 +114,29 @@ class Violation:
     """The offending value (``[secret]`` for secret inputs)."""
     message: str
     fix: str
+    declared_by: str = ""
+    """Id of the ``sovereign-dc:destinations`` entry covering this finding (declared findings only)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeclarationUse:
+    """One entry of a stack's transfer register and whether the plan used it."""
+
+    id: str
+    kind: str
+    """``resident`` or ``transfer``."""
+    match: str
+    uses: int
+    """How many findings it covered; 0 means it is stale (unused)."""
+    expires: str | None = None
+    """ISO date for transfers."""
+    expiring: bool = False
+    """True when a transfer expires within 30 days."""
+
+    @property
+    def status(self) -> str:
+        """``used`` or ``unused``."""
+        return "used" if self.uses else "unused"
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +177,10 @@ class StackPlan:
     guarded: bool = True
     """False when the program never called ``enforce()`` (a real run would not be guarded)."""
     error: StackError | None = None
+    declared: tuple[Violation, ...] = ()
+    """Findings a declaration covered: reported, never failing the stack."""
+    declarations: tuple[DeclarationUse, ...] = ()
+    """The stack's transfer register: used, unused (stale) and expiring entries."""
 
     @property
     def verdict(self) -> Verdict:

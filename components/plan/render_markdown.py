@@ -153,6 +153,12 @@ def _stack_block(s: StackPlan, level: int) -> str:
         + ("" if s.guarded else " · ⚠️ the program never calls `enforce()`")
         + "".join(f" · `{k}` = `[secret]`" for k in s.secret_keys)
     )
+    if s.declarations and level <= 2:
+        lines.extend(["", "| Declaration | Kind | Match | Status | Expires |", "|---|---|---|---|---|"])
+        for d in s.declarations:
+            status = f"used ({d.uses})" if d.uses else "⚠️ unused (stale)"
+            expires = (f"⚠️ {d.expires}" if d.expiring else d.expires) or ""
+            lines.append(f"| `{_cell(d.id)}` | {d.kind} | `{_cell(d.match)}` | {status} | {expires} |")
     if level <= 1:
         lines.extend(["", "```mermaid", diagram(s), "```", "", *_groups_table(s), *_stores_table(s)])
         if level == 0:

@@ -101,11 +101,32 @@ def _stack_lines(s: StackPlan) -> list[str]:
                     label = f"{info.type} {info.name}" if info else "(stack top level)"
                     lines.append(f"      {label}  ({len(resources)})")
                     lines.extend(f"        {r.type}  {r.name}{_flags(r, bad)}" for r in resources)
+    lines.extend(declaration_lines(s))
     stores = s.data_stores
     if stores:
         lines.append("  data stores and their keys:")
         for r in stores:
             lines.append(f"    {r.type}  {r.name}  ->  {encryption_text(r.encryption)}")
+    return lines
+
+
+def declaration_lines(s: StackPlan) -> list[str]:
+    """The stack's transfer register: declared findings, then every entry used / unused / expiring."""
+    if not s.declarations and not s.declared:
+        return []
+    lines = [f"  declared destinations ({len(s.declarations)} entries, {len(s.declared)} declared findings):"]
+    for d in s.declarations:
+        soon = (
+            f" · EXPIRES {d.expires} (within 30 days)"
+            if d.expiring
+            else (f" · expires {d.expires}" if d.expires else "")
+        )
+        stale = " · UNUSED (stale: remove it or check its match)" if not d.uses else f" · covers {d.uses} finding(s)"
+        lines.append(f"    {d.id} [{d.kind}] {d.match}{stale}{soon}")
+    for v in s.declared:
+        lines.append(
+            f"    declared by {v.declared_by}: [{v.rule}] {v.resource_type} {v.resource_name} `{v.path}` = {v.value!r}"
+        )
     return lines
 
 
