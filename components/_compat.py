@@ -13,7 +13,12 @@ from typing import Any
 import pulumi
 from pulumi.runtime.stack import get_root_resource
 
-__all__ = ["PULUMI_VERSION_TESTED", "keep_stack_transformation_last", "registering_remote_component"]
+__all__ = [
+    "PULUMI_VERSION_TESTED",
+    "install_invoke_hook",
+    "keep_stack_transformation_last",
+    "registering_remote_component",
+]
 
 PULUMI_VERSION_TESTED = "3.272.0"
 
@@ -62,3 +67,42 @@ def registering_remote_component(max_depth: int = 8) -> bool:
             return bool(frame.f_locals.get("remote", False))
         frame = frame.f_back  # type: ignore[assignment]
     return False
+
+
+_INVOKE_NAMES = ("invoke", "invoke_single", "invoke_output", "invoke_output_single", "invoke_async")
+_invoke_judges: list[tuple[Any, Callable[[str, Any], None]]] = []
+
+
+def install_invoke_hook(judge: Callable[[str, Any], None]) -> None:
+    """Call ``judge(token, args)`` before every provider function of the current program.
+
+    Generated SDKs call ``pulumi.runtime.invoke``/``invoke_output``... through the ``pulumi.runtime``
+    module at call time (e.g. pulumi_aws/ec2/get_vpc_endpoint_service.py), so wrapping those module
+    attributes sees every invoke. Judges are bound to the root resource of the program that installed
+    them, so a later program (another test, another stack in the offline plan) is not judged by them.
+    """
+    from pulumi import runtime
+
+    root = get_root_resource()
+    _invoke_judges[:] = [(r, j) for r, j in _invoke_judges if r is root]
+    _invoke_judges.append((root, judge))
+    for name in _INVOKE_NAMES:
+        original = getattr(runtime, name)
+        if getattr(original, "_sovereign_hook", False):
+            continue
+        setattr(runtime, name, _hooked(original))
+
+
+def _hooked(original: Callable[..., Any]) -> Callable[..., Any]:
+    def hooked(*args: Any, **kwargs: Any) -> Any:
+        tok = args[0] if args else kwargs.get("tok")
+        props = args[1] if len(args) > 1 else kwargs.get("props")
+        root = get_root_resource()
+        for judge_root, judge in list(_invoke_judges):
+            if judge_root is root and isinstance(tok, str):
+                judge(tok, props)
+        return original(*args, **kwargs)
+
+    hooked._sovereign_hook = True  # type: ignore[attr-defined]
+    hooked.__wrapped__ = original  # type: ignore[attr-defined]
+    return hooked

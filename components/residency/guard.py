@@ -240,6 +240,26 @@ class Guard:
                         produced.append(resolved.lower())
         return produced
 
+    def judge_invoke(self, token: str, args: Any) -> None:
+        """A provider function's arguments: a foreign region, endpoint or ARN is refused (RES-021).
+
+        Arguments that are Outputs (``*_output`` functions) are not judged here; see docs/residency.md.
+        """
+        package, _ = package_of(token)
+        if package not in CLOUD_PACKAGES or not isinstance(args, Mapping):
+            return
+        subject = Subject(type=token, name="invoke", props=args, provider=ProviderRef(package, "invoke"))
+        findings, _ = self.engine.check(subject, defer=_is_output, known=self._known)
+        invoke_rule = rule(RuleId.INVOKE_IN_JURISDICTION)
+        self._report(
+            [
+                Finding(
+                    invoke_rule, token, f.resource_name, f.path, f.value, f"[{f.rule.id}] {f.detail}", f.declared_by
+                )
+                for f in findings
+            ]
+        )
+
     def _check_component(self, args: pulumi.ResourceTransformationArgs, package: str) -> None:
         """A remote component's children register in another process, out of this guard's sight."""
         if package in CLOUD_PACKAGES or package in REGIONLESS_PACKAGES:
@@ -324,6 +344,7 @@ def enforce(
     if register is None:
         pulumi.runtime.register_stack_transformation(guard)
         _compat.keep_stack_transformation_last(guard)
+        _compat.install_invoke_hook(guard.judge_invoke)
     else:
         register(guard)
     return guard
