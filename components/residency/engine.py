@@ -654,7 +654,7 @@ _YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.M
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 _BASE64_KEYS = frozenset({"user_data", "user_data_base64"})
 _BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
-_PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+$")
+_PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {
     "aws-arn": "RES-004",
     "acs-arn": "RES-005",

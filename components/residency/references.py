@@ -87,6 +87,12 @@ _DIRECTIONS = {
 }
 
 
+_IN_NETWORK = tuple(
+    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
+)
+"""RFC 1918 private, RFC 6598 shared (Alibaba Cloud VPC ranges use it) and IPv6 unique local addresses."""
+
+
 def is_private_address(host: str) -> bool:
     """True for loopback, link-local and RFC 1918 / ULA addresses and ``localhost``: inside the network."""
     h = host.strip("[]").lower()
@@ -96,7 +102,8 @@ def is_private_address(host: str) -> bool:
         address = ipaddress.ip_address(h)
     except ValueError:
         return False
-    return address.is_private or address.is_loopback or address.is_link_local
+    # Explicit ranges: Python's is_private also covers documentation and reserved blocks.
+    return address.is_loopback or address.is_link_local or any(address in net for net in _IN_NETWORK)
 
 
 def is_ip(host: str) -> bool:

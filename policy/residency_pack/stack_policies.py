@@ -171,6 +171,14 @@ def _regionless(the_rule: Rule) -> Callable[[RuleEngine, PolicyResource, str], l
         deps = {d.urn: d for ds in (resource.property_dependencies or {}).values() for d in ds}
         deps |= {d.urn: d for d in resource.dependencies or []}
         produced = [p for d in deps.values() for p in _produced(d)]
+        # The final state holds the resource's own outputs (bucketDomainName = <bucket>.s3.amazonaws.com):
+        # a name that contains the resource's own id or name describes the resource itself.
+        own_keys = ("id", "arn", "bucket") if resource.resource_type in engine.endpoints.bucket_types else ("id", "arn")
+        own = [
+            v.lower()
+            for k, v in plain(resource.props).items()
+            if k in own_keys and isinstance(v, str) and len(v) >= 4 and not is_unknown(v)
+        ]
         created = {
             str(plain(r.props).get("bucket"))
             for r in stack
@@ -178,7 +186,8 @@ def _regionless(the_rule: Rule) -> Callable[[RuleEngine, PolicyResource, str], l
         }
 
         def known(text: str) -> bool:
-            return text in created or any(text in p for p in produced)
+            lowered = text.lower()
+            return text in created or any(lowered in p for p in produced) or any(o in lowered for o in own)
 
         findings, _ = engine.check(t.subject, defer=is_unknown, known=known)
         return [messages.finding(f, source) for f in findings if f.rule.id == the_rule.id and f.declared_by is None]
