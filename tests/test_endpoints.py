@@ -202,24 +202,57 @@ def test_a_principal_shape_outside_a_principal_key_is_a_host() -> None:
 
 # -- global services: every catalogue entry, paired ------------------------------------------------------
 
+_TITAN = "arn:aws:bedrock:eu-west-1::foundation-model/amazon.titan-text-lite-v1"
+_EU_PROFILE = "arn:aws:bedrock:eu-west-1:1:inference-profile/eu.amazon.nova-lite-v1:0"
+_HAIKU = "anthropic.claude-3-haiku-20240307-v1:0"
+_CEN = "alicloud:cen/bandwidthPackage:BandwidthPackage"
+_MRAP = "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint"
+_S3TA = "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration"
+_OSSTA = "alicloud:oss/bucketTransferAcceleration:BucketTransferAcceleration"
 GLOBAL_CASES: dict[str, tuple[str, str, str, dict[str, Any], dict[str, Any]]] = {
     # id: (jurisdiction, cloud, type, compliant props, offending props)
     "aws-cloudfront": ("CN", "aws", "aws:cloudfront/distribution:Distribution", {"enabled": True}, {"enabled": True}),
     "aws-global-accelerator": ("EU", "aws", "aws:globalaccelerator/accelerator:Accelerator", {}, {"enabled": True}),
-    "aws-s3-multi-region-access-point": ("EU", "aws", "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint", {}, {}),
-    "aws-s3-transfer-acceleration": ("EU", "aws", "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration", {"status": "Suspended"}, {"status": "Enabled"}),
-    "aws-apigateway-edge": ("EU", "aws", "aws:apigateway/restApi:RestApi", {"endpoint_configuration": {"types": "REGIONAL"}}, {"endpoint_configuration": {"types": "EDGE"}}),
-    "aws-bedrock-cross-region-profile": ("EU", "aws", "aws:bedrock/inferenceProfile:InferenceProfile",
-        {"model_source": {"copy_from": "arn:aws:bedrock:eu-west-1::foundation-model/amazon.titan-text-lite-v1"}},
-        {"model_source": {"copy_from": "arn:aws:bedrock:eu-west-1:1:inference-profile/eu.amazon.nova-lite-v1:0"}}),
-    "aws-bedrock-cross-region-model": ("US", "aws", "aws:bedrockmodel/agentAgent:AgentAgent",
-        {"foundation_model": "anthropic.claude-3-haiku-20240307-v1:0"}, {"foundation_model": "us.anthropic.claude-3-haiku-20240307-v1:0"}),
-    "alicloud-cdn-scope": ("CN", "alicloud", "alicloud:cdn/domainNew:DomainNew", {"scope": "domestic"}, {"scope": "overseas"}),
-    "alicloud-cen-bandwidth-package": ("CN", "alicloud", "alicloud:cen/bandwidthPackage:BandwidthPackage",
-        {"geographic_region_a_id": "China", "geographic_region_b_id": "China"}, {"geographic_region_a_id": "China", "geographic_region_b_id": "Europe"}),
+    "aws-s3-multi-region-access-point": ("EU", "aws", _MRAP, {}, {}),
+    "aws-s3-transfer-acceleration": ("EU", "aws", _S3TA, {"status": "Suspended"}, {"status": "Enabled"}),
+    "aws-apigateway-edge": (
+        "EU",
+        "aws",
+        "aws:apigateway/restApi:RestApi",
+        {"endpoint_configuration": {"types": "REGIONAL"}},
+        {"endpoint_configuration": {"types": "EDGE"}},
+    ),
+    "aws-bedrock-cross-region-profile": (
+        "EU",
+        "aws",
+        "aws:bedrock/inferenceProfile:InferenceProfile",
+        {"model_source": {"copy_from": _TITAN}},
+        {"model_source": {"copy_from": _EU_PROFILE}},
+    ),
+    "aws-bedrock-cross-region-model": (
+        "US",
+        "aws",
+        "aws:bedrock/agentAgent:AgentAgent",
+        {"foundation_model": _HAIKU},
+        {"foundation_model": f"us.{_HAIKU}"},
+    ),
+    "alicloud-cdn-scope": (
+        "CN",
+        "alicloud",
+        "alicloud:cdn/domainNew:DomainNew",
+        {"scope": "domestic"},
+        {"scope": "overseas"},
+    ),
+    "alicloud-cen-bandwidth-package": (
+        "CN",
+        "alicloud",
+        _CEN,
+        {"geographic_region_a_id": "China", "geographic_region_b_id": "China"},
+        {"geographic_region_a_id": "China", "geographic_region_b_id": "Europe"},
+    ),
     "alicloud-global-accelerator": ("CN", "alicloud", "alicloud:ga/accelerator:Accelerator", {}, {"spec": "1"}),
-    "alicloud-oss-transfer-acceleration": ("CN", "alicloud", "alicloud:oss/bucketTransferAcceleration:BucketTransferAcceleration", {"enabled": False}, {"enabled": True}),
-}  # fmt: skip
+    "alicloud-oss-transfer-acceleration": ("CN", "alicloud", _OSSTA, {"enabled": False}, {"enabled": True}),
+}
 
 
 def test_every_global_service_has_a_pair() -> None:
