@@ -337,8 +337,8 @@ class RuleEngine:
 
     def _check_global_field(self, walk: _Walk, value: str, path: str) -> None:
         kpath = walk.kpath
-        for service in self.endpoints.global_services:
-            if service.field is None or not service.applies_to(walk.subject.type) or not service.field_matches(kpath):
+        for service in self._field_services(walk.subject.type):
+            if not service.field_matches(kpath):
                 continue
             if service.refuses(value, self.jurisdiction.code) and not self._partition_allows(walk, service):
                 self._global_finding(walk, service, path, value)
@@ -382,17 +382,18 @@ class RuleEngine:
         self._check_global_field(walk, value, path)
         if not walk.existing and (_is_region_key(key) or walk.kpath[-2:] in self._region_paths):
             # A region field may hold a list in one string: "cn-north-1,cn-northwest-1".
-            for part in _LIST_SPLIT.split(value.strip()) if _LIST_SPLIT.search(value.strip()) else [value]:
-                ref = parser.region_field(walk.cloud, part)
-                if ref is not None:
-                    override = depth == 0 and key in ("region", "region_id")
-                    self._judge(walk, ref, path, "RES-003" if override else "RES-009")
-            return
+            parts = _LIST_SPLIT.split(value.strip()) if _LIST_SPLIT.search(value.strip()) else [value]
+            refs = [r for r in (parser.region_field(walk.cloud, p) for p in parts) if r is not None]
+            override = depth == 0 and key in ("region", "region_id")
+            for ref in refs:
+                self._judge(walk, ref, path, "RES-003" if override else "RES-009")
+            if refs or not parser.has_candidates(value):
+                return  # otherwise (a URL under a region-ish key) it is judged as any other value
         if not walk.existing and _is_zone_key(key):
-            ref = parser.zone_field(walk.cloud, value)
-            if ref is not None:
-                self._judge(walk, ref, path, "RES-008")
-            return
+            zone = parser.zone_field(walk.cloud, value)
+            if zone is not None:
+                self._judge(walk, zone, path, "RES-008")
+                return
         stripped = value.lstrip()
         if stripped[:1] in ("{", "["):
             # A document is judged whether or not it contains an ARN (templates, task definitions).
@@ -446,10 +447,16 @@ class RuleEngine:
         walk.kpath = parent
 
     def _is_host_key(self, walk: _Walk, key: str) -> bool:
+        return (walk.subject.type, key) in self._dns_fields or self._host_key(key)
+
+    @functools.lru_cache(maxsize=2048)  # noqa: B019 - one engine per jurisdiction, kept for the process
+    def _host_key(self, key: str) -> bool:
         keys = self.endpoints.host_keys
-        if (walk.subject.type, key) in self._dns_fields:
-            return True
         return key in keys or any(key.endswith("_" + k) for k in keys)
+
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
+    def _field_services(self, type_token: str) -> tuple[GlobalService, ...]:
+        return tuple(s for s in self.endpoints.global_services if s.field is not None and s.applies_to(type_token))
 
     def _is_bucket_key(self, walk: _Walk, key: str) -> bool:
         return key in self.endpoints.bucket_keys
