@@ -358,3 +358,31 @@ def test_a_verdict_never_depends_on_unrelated_text_in_the_document(text: str) ->
         for d in (base, with_text)
     ]
     assert verdicts[0] == verdicts[1] == []
+
+
+def test_service_names_in_condition_keys_are_principals() -> None:
+    statement = {
+        "Effect": "Allow",
+        "Action": "kms:Decrypt",
+        "Resource": "*",
+        "Condition": {"StringEquals": {"aws:PrincipalServiceName": "cloudtrail.amazonaws.com"}},
+    }
+    document = json.dumps({"Statement": [statement]})
+    for code in ("CN", "EU"):
+        assert rule_ids(code, Subject("aws:kms/key:Key", "k", {"policy": document}, provider(code))) == set()
+
+
+@pytest.mark.parametrize(
+    ("token", "props", "cloud"),
+    [
+        ("aws:cloudfront/distribution:Distribution", {"origins": [{"domain_name": "{host}", "origin_id": "o"}]}, "aws"),
+        ("alicloud:cdn/domainNew:DomainNew", {"sources": [{"content": "{host}", "type": "domain"}]}, "alicloud"),
+    ],
+)
+def test_cdn_origins_are_destinations(token: str, props: dict[str, Any], cloud: str) -> None:
+    def subject(host: str) -> Subject:
+        return Subject(token, "cdn", json.loads(json.dumps(props).replace("{host}", host)), provider("CN", cloud))
+
+    good = "fleet.s3.cn-north-1.amazonaws.com.cn" if cloud == "aws" else "oss-cn-shanghai.aliyuncs.com"
+    assert rule_ids("CN", subject(good)) == set()
+    assert rule_ids("CN", subject("origin.example.com")) == {"RES-015"}

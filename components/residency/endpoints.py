@@ -127,7 +127,12 @@ class EndpointCatalogue(_Frozen):
     bucket_keys: frozenset[str]
     bucket_types: frozenset[str]
     region_fields: tuple[RegionField, ...]
+    host_paths: tuple[RegionField, ...] = ()
     global_services: tuple[GlobalService, ...]
+
+    def host_field_paths(self) -> frozenset[tuple[str, ...]]:
+        """Key paths whose value is a destination host although the last key is generic."""
+        return frozenset(tuple(f.path.split(".")) for f in self.host_paths)
 
     def region_field_paths(self) -> frozenset[tuple[str, ...]]:
         """Key paths whose value is a region although the key does not say so."""

@@ -29,6 +29,7 @@ from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 
 __all__ = [
     "CLOUD_PACKAGES",
+    "CREATOR_ATTRS",
     "REGIONLESS_PACKAGES",
     "Pending",
     "ProviderRef",
@@ -39,6 +40,22 @@ __all__ = [
 ]
 
 CLOUD_PACKAGES: frozenset[str] = frozenset({"aws", "alicloud"})
+CREATOR_ATTRS: tuple[str, ...] = (
+    "id",
+    "arn",
+    "bucket",
+    "url",
+    "host",
+    "address",
+    "endpoint",
+    "connection_string",
+    "dns_name",
+    "domain_name",
+    "public_ip",
+    "private_ip",
+)
+"""Attributes (substrings of snake-case names) carrying a resource's own physical names and addresses:
+a regionless name or host found in one of them was created by this stack (guard and policy pack alike)."""
 # Packages whose resources live only in the Pulumi state (random ids, generated keys, timers):
 # they create nothing in any cloud region, so residency has nothing to judge.
 REGIONLESS_PACKAGES: frozenset[str] = frozenset({"pulumi", "random", "tls", "time"})
@@ -190,6 +207,7 @@ class RuleEngine:
             else frozenset()
         )
         self._region_paths = self.endpoints.region_field_paths()
+        self._host_paths = self.endpoints.host_field_paths()
         # DNS suffixes whose hosts may be in the jurisdiction at all (the region label decides the rest).
         suffixes = {s for s, e in self.endpoints.aws.suffixes.items() if e.partition in j.aws.partitions}
         for name in j.aws.partitions:
@@ -447,7 +465,9 @@ class RuleEngine:
         walk.kpath = parent
 
     def _is_host_key(self, walk: _Walk, key: str) -> bool:
-        return (walk.subject.type, key) in self._dns_fields or self._host_key(key)
+        return (
+            (walk.subject.type, key) in self._dns_fields or self._host_key(key) or walk.kpath[-2:] in self._host_paths
+        )
 
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _host_key(self, key: str) -> bool:

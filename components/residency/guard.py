@@ -28,6 +28,7 @@ from components.residency.catalogue import Catalogue
 from components.residency.destinations import Destination, DestinationProblem, check_destinations
 from components.residency.engine import (
     CLOUD_PACKAGES,
+    CREATOR_ATTRS,
     REGIONLESS_PACKAGES,
     ProviderRef,
     RuleEngine,
@@ -68,18 +69,7 @@ def _as_outputs(value: Any) -> Any:
 
 # Output attributes of a resource that carry its own physical names and addresses: a regionless
 # name or host found in a value computed from them was created by this stack.
-_CREATOR_ATTRS = (
-    "id",
-    "arn",
-    "bucket",
-    "url",
-    "host",
-    "address",
-    "endpoint",
-    "connection_string",
-    "dns_name",
-    "domain_name",
-)
+_CREATOR_ATTRS = CREATOR_ATTRS
 
 
 class Guard:

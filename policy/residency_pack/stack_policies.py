@@ -14,7 +14,14 @@ from typing import Any
 
 from pulumi_policy import EnforcementLevel, PolicyResource, StackValidationArgs, StackValidationPolicy
 
-from components.residency.engine import CLOUD_PACKAGES, REGIONLESS_PACKAGES, RuleEngine, _snake, package_of
+from components.residency.engine import (
+    CLOUD_PACKAGES,
+    CREATOR_ATTRS,
+    REGIONLESS_PACKAGES,
+    RuleEngine,
+    _snake,
+    package_of,
+)
 from components.residency.rules import Rule, RuleId, rule
 from residency_pack import messages
 from residency_pack.jurisdiction import ConfigProblem, Engines
@@ -136,18 +143,7 @@ def explicit_provider_policy(engines: Engines, codes: list[str]) -> StackValidat
 
 
 # Properties of a resource that carry its own physical names and addresses (as in the guard).
-_CREATOR_KEYS = (
-    "id",
-    "arn",
-    "bucket",
-    "url",
-    "host",
-    "address",
-    "endpoint",
-    "connection_string",
-    "dns_name",
-    "domain_name",
-)
+_CREATOR_KEYS = CREATOR_ATTRS
 REGIONLESS_RULES = (rule(RuleId.DESTINATION_HOST_PROVEN), rule(RuleId.REGIONLESS_REFERENCE_PROVEN))
 
 
