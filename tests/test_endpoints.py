@@ -386,3 +386,27 @@ def test_cdn_origins_are_destinations(token: str, props: dict[str, Any], cloud: 
     good = "fleet.s3.cn-north-1.amazonaws.com.cn" if cloud == "aws" else "oss-cn-shanghai.aliyuncs.com"
     assert rule_ids("CN", subject(good)) == set()
     assert rule_ids("CN", subject("origin.example.com")) == {"RES-015"}
+
+
+SAML = """<?xml version="1.0"?>
+<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://{idp}/saml">
+  <IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+    <KeyDescriptor><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"/></KeyDescriptor>
+    <SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://{idp}/sso"/>
+  </IDPSSODescriptor>
+</EntityDescriptor>"""
+
+
+def test_namespace_identifiers_are_not_destinations_but_the_idp_is() -> None:
+    def subject(idp: str) -> Subject:
+        return Subject(
+            "aws:iam/samlProvider:SamlProvider", "sso", {"saml_metadata_document": SAML.format(idp=idp)}, provider("CN")
+        )
+
+    findings, _ = ENGINES["CN"].check(subject("login.partner.example.com"))
+    assert {(f.rule.id, f.value) for f in findings} == {("RES-015", "login.partner.example.com")}
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "idp", "kind": "resident", "match": "idp.example.cn", "evidence": "own IdP in Shanghai"}
+    declared, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject("idp.example.cn"))
+    assert {f.declared_by for f in declared} == {"idp"}

@@ -62,6 +62,11 @@ class CloudEndpoints(_Frozen):
     principal_sources: tuple[str, ...]
 
 
+class IdentifierHosts(_Frozen):
+    hosts: frozenset[str]
+    sources: tuple[str, ...]
+
+
 class RegionField(_Frozen):
     path: str
     source: str
@@ -128,6 +133,7 @@ class EndpointCatalogue(_Frozen):
     bucket_types: frozenset[str]
     region_fields: tuple[RegionField, ...]
     host_paths: tuple[RegionField, ...] = ()
+    identifier_hosts: IdentifierHosts | None = None
     global_services: tuple[GlobalService, ...]
 
     def host_field_paths(self) -> frozenset[tuple[str, ...]]:

@@ -208,6 +208,8 @@ class RuleEngine:
         )
         self._region_paths = self.endpoints.region_field_paths()
         self._host_paths = self.endpoints.host_field_paths()
+        ids = self.endpoints.identifier_hosts
+        self._identifier_hosts = ids.hosts if ids is not None else frozenset()
         # DNS suffixes whose hosts may be in the jurisdiction at all (the region label decides the rest).
         suffixes = {s for s, e in self.endpoints.aws.suffixes.items() if e.partition in j.aws.partitions}
         for name in j.aws.partitions:
@@ -512,6 +514,8 @@ class RuleEngine:
         if ref.kind == "host":
             if is_private_address(host):
                 return  # inside the network the resource is attached to
+            if ref.in_url and host in self._identifier_hosts:
+                return  # a namespace / schema identifier inside a document, never contacted
             if walk.known is not None and walk.known(host):
                 return
             what = "an IP address" if is_ip(host) else "a host under no catalogued cloud suffix"
