@@ -179,3 +179,11 @@ def test_the_plan_lists_every_declaration_with_its_use(tmp_path: Path, capsys: p
     code, text, _ = _run(capsys, "--stacks-dir", str(stacks))
     assert "idp [resident] idp.example.cn · UNUSED" in text
     assert "(within 30 days)" in textwrap.dedent(text)
+
+
+def test_the_markdown_plan_shows_the_register(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stacks = _project(tmp_path)
+    _stack(stacks, "cn", STACK.format(destinations=json.dumps([RESIDENT])))
+    code, markdown, _ = _run(capsys, "--stacks-dir", str(stacks), "--format", "markdown")
+    assert code == 0
+    assert "| `idp` | resident | `idp.example.cn` | ⚠️ unused (stale) |" in markdown

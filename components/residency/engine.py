@@ -366,7 +366,9 @@ class RuleEngine:
     def _global_finding(self, walk: _Walk, service: GlobalService, path: str, value: str) -> None:
         where = f" ({service.field} = {value!r})" if service.field else ""
         detail = f"{service.why}{where}; not proven to stay in {self._j()} [{service.id}]."
-        self._add_coverable(walk, "RES-016", path, value, detail, (value, service.id, walk.subject.type))
+        self._add_coverable(
+            walk, RuleId.GLOBAL_SERVICE_IN_JURISDICTION, path, value, detail, (value, service.id, walk.subject.type)
+        )
 
     # -- walking inputs -----------------------------------------------------------------------
 
@@ -446,7 +448,7 @@ class RuleEngine:
                     in_url=False,
                 ),
                 path,
-                "RES-015",
+                RuleId.DESTINATION_HOST_PROVEN,
             )
             return
         if not parser.has_candidates(value):
@@ -520,19 +522,19 @@ class RuleEngine:
                 return
             what = "an IP address" if is_ip(host) else "a host under no catalogued cloud suffix"
             detail = f"{host} is {what}; nothing proves it is in {self._j()}."
-            self._add_coverable(walk, "RES-015", path, host, detail, _names(ref))
+            self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, host, detail, _names(ref))
             return
         problems = list(self._partition_problems(ref))
         if problems:
             for problem in problems:
-                rid = rule_id if rule_id != "RES-015" else "RES-006"
+                rid = rule_id if rule_id != RuleId.DESTINATION_HOST_PROVEN else "RES-006"
                 self._add_coverable(walk, rid, path, host, problem, _names(ref))
             return
         if ref.edge is not None:
             if ref.partition is not None and ref.partition in self.jurisdiction.aws.partitions:
                 return  # an edge network that stays inside an allowed partition's country
             detail = f"{host} is served by {ref.edge} edge locations, not from one region in {self._j()}."
-            self._add_coverable(walk, "RES-016", path, host, detail, _names(ref))
+            self._add_coverable(walk, RuleId.GLOBAL_SERVICE_IN_JURISDICTION, path, host, detail, _names(ref))
             return
         if ref.partition is not None and ref.partition in self._closed_partitions:
             return  # every region of the partition is in the jurisdiction
@@ -542,7 +544,7 @@ class RuleEngine:
             f"{host} names no region, and {ref.dns_suffix} is shared with regions outside {self._j()}; "
             "it cannot be proven resident."
         )
-        self._add_coverable(walk, "RES-015", path, host, detail, _names(ref))
+        self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, host, detail, _names(ref))
 
     def _judge_bucket(self, walk: _Walk, ref: Reference, path: str) -> None:
         assert ref.bucket is not None
@@ -572,7 +574,7 @@ class RuleEngine:
             f"cannot be proven in {self._j()}."
         )
         arn = f"arn:{partition or 'aws'}:s3:::{name}" if cloud == "aws" else f"oss://{name}"
-        self._add_coverable(walk, "RES-017", path, text, detail, (text, arn, name))
+        self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text, arn, name))
 
     def _partition_problems(self, ref: Reference) -> Iterator[str]:
         j = self.jurisdiction
@@ -693,6 +695,6 @@ _RULE_FOR_KIND = {
     "oss-location": "RES-007",
     "zone": "RES-008",
     "region": "RES-009",
-    "host": "RES-015",
-    "bucket": "RES-017",
+    "host": RuleId.DESTINATION_HOST_PROVEN,
+    "bucket": RuleId.REGIONLESS_REFERENCE_PROVEN,
 }
