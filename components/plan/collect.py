@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import json
 import os
 import runpy
 import sys
@@ -34,6 +35,7 @@ from components.plan.model import (
 )
 from components.residency import Finding, Guard, audit_session, enforce, load_catalogue
 from components.residency.catalogue import Catalogue, Jurisdiction
+from components.residency.destinations import Destination, DestinationProblem, parse_destinations
 from components.testing import ProgramRun, ResourceRecord, run_pulumi_program
 
 __all__ = ["PlanInputError", "Project", "find_stack_files", "plan_stack"]
@@ -329,7 +331,10 @@ def plan_stack(file: Path, project: Project) -> StackPlan:
         except CatalogueError:
             code = ""
         if code:
-            guards, run = _run_audited(lambda: (enforce(code), program()), project, stack, config, secret_keys)
+            declared = _declared(config.get(f"{NAMESPACE}:destinations"))
+            guards, run = _run_audited(
+                lambda: (enforce(code, destinations=declared), program()), project, stack, config, secret_keys
+            )
     if run.error is not None:
         error, violation = _error(run.error, shown, stack)
         return StackPlan(
@@ -346,6 +351,15 @@ def plan_stack(file: Path, project: Project) -> StackPlan:
         catalogue=catalogue,
         declarations=declaration_uses(guards),
     )
+
+
+def _declared(raw: str | None) -> list[Destination]:
+    """The stack file's register for a program that never called enforce() (best effort: the program's
+    own config loader is what reports a bad register)."""
+    try:
+        return parse_destinations(json.loads(raw)) if raw else []
+    except (ValueError, DestinationProblem):
+        return []
 
 
 def _run_audited(
