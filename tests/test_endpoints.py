@@ -410,3 +410,20 @@ def test_namespace_identifiers_are_not_destinations_but_the_idp_is() -> None:
     entry = {"id": "idp", "kind": "resident", "match": "idp.example.cn", "evidence": "own IdP in Shanghai"}
     declared, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject("idp.example.cn"))
     assert {f.declared_by for f in declared} == {"idp"}
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("host_name", "web01.fleet.internal"), ("hostname", "collector.example.cn"), ("private_ip", "10.41.2.7")],
+)
+def test_a_resource_s_own_names_are_not_destinations(key: str, value: str) -> None:
+    props = {key: value, "instance_type": "ecs.g7.large"}
+    assert rule_ids("CN", Subject("alicloud:ecs/instance:Instance", "vm", props, provider("CN", "alicloud"))) == set()
+
+
+@pytest.mark.parametrize(
+    ("servers", "expected"), [(["10.40.0.2", "169.254.169.123"], set()), (["8.8.8.8"], {"RES-015"})]
+)
+def test_dns_and_ntp_servers_are_destinations(servers: list[str], expected: set[str]) -> None:
+    subject = Subject("aws:ec2/vpcDhcpOptions:VpcDhcpOptions", "dhcp", {"domain_name_servers": servers}, provider("CN"))
+    assert rule_ids("CN", subject) == expected
