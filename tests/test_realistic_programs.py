@@ -29,6 +29,7 @@ import pulumi_aws as aws
 import pytest
 from test_policy_support import Pack, Res
 
+from components.errors import ResidencyViolation
 from components.plan.collect import build_stack_plan
 from components.residency import audit_session, enforce
 from components.residency.destinations import parse_destinations
@@ -511,32 +512,41 @@ def _config(case: Case) -> dict[str, str]:
     return config
 
 
-def _program(case: Case) -> Callable[[], None]:
+def _program(case: Case, mode: str) -> Callable[[], None]:
     def program() -> None:
-        enforce(case.code, mode="audit", destinations=parse_destinations(case.destinations))
+        enforce(case.code, mode=mode, destinations=parse_destinations(case.destinations))  # type: ignore[arg-type]
         case.build(Ctx(case.code))
 
     return program
 
 
-def _run(case: Case) -> tuple[ProgramRun, list[Any]]:
-    with audit_session() as guards:
-        run = run_pulumi_program(_program(case), project="sovereign-dc", stack=case.code.lower(), config=_config(case))
-    assert run.error is None, run.error
-    return run, guards
-
-
 def guard_rules(case: Case) -> set[str]:
-    _, guards = _run(case)
-    return {f.rule.id for g in guards for f in g.violations}
+    """As `pulumi up` runs it: the guard raises at the first offending resource, before it registers."""
+    run = run_pulumi_program(
+        _program(case, "raise"),
+        project="sovereign-dc",
+        stack=case.code.lower(),
+        config=_config(case),
+        raise_on_error=False,
+    )
+    if run.error is None:
+        return set()
+    assert isinstance(run.error, ResidencyViolation), run.error
+    assert run.error.resource_name not in {r.name for r in run.resources if r.custom}
+    return {run.error.rule_id}
 
 
-def plan_rules(case: Case) -> set[str]:
-    run, guards = _run(case)
+def plan_run(case: Case) -> tuple[ProgramRun, set[str]]:
+    """As `make plan` runs it: an audit session around the program, then the plan of what it recorded."""
+    with audit_session() as guards:
+        run = run_pulumi_program(
+            _program(case, "raise"), project="sovereign-dc", stack=case.code.lower(), config=_config(case)
+        )
+    assert run.error is None, run.error
     plan = build_stack_plan(
         case.code.lower(), "test", run.resources, guards[0].engine.jurisdiction, [f for g in guards for f in g.findings]
     )
-    return {v.rule for v in plan.violations}
+    return run, {v.rule for v in plan.violations}
 
 
 def _plain(value: Any) -> Any:
@@ -574,8 +584,8 @@ def _pack_resources(run: ProgramRun, *, final_state: bool) -> list[RecordRes]:
     return list(by_urn.values())
 
 
-def pack_rules(case: Case, stack_config: Any) -> set[str]:
-    run, _ = _run(case)
+def pack_rules(case: Case, run: ProgramRun, stack_config: Any) -> set[str]:
+    """As `pulumi preview/up --policy-pack` judges the same program's resources."""
     stack_config(_config(case))
     pack = Pack()
     diags = [d for r in _pack_resources(run, final_state=False) for d in pack.analyze(r)]
@@ -585,9 +595,11 @@ def pack_rules(case: Case, stack_config: Any) -> set[str]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_guard_plan_and_policy_pack_agree(case: Case, stack_config: Any) -> None:
+    # Each program offends at most one resource, so the guard's first refusal is the whole verdict.
     assert guard_rules(case) == case.expected, "guard"
-    assert plan_rules(case) == case.expected, "plan"
-    assert pack_rules(case, stack_config) == case.expected, "policy pack"
+    run, plan = plan_run(case)
+    assert plan == case.expected, "plan"
+    assert pack_rules(case, run, stack_config) == case.expected, "policy pack"
 
 
 def test_the_table_is_large_and_balanced() -> None:
