@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from components.residency import RuleEngine, Subject, load_catalogue
@@ -427,3 +427,24 @@ def test_a_resource_s_own_names_are_not_destinations(key: str, value: str) -> No
 def test_dns_and_ntp_servers_are_destinations(servers: list[str], expected: set[str]) -> None:
     subject = Subject("aws:ec2/vpcDhcpOptions:VpcDhcpOptions", "dhcp", {"domain_name_servers": servers}, provider("CN"))
     assert rule_ids("CN", subject) == expected
+
+
+_LABEL = st.from_regex(r"[a-z][a-z0-9-]{0,12}[a-z0-9]", fullmatch=True)
+_TLD = st.sampled_from(["com", "cn", "net", "io", "de", "example"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LABEL, min_size=1, max_size=3), _TLD, st.sampled_from(["https", "wss", "postgres", "rediss"]))
+def test_any_host_outside_the_catalogue_is_refused_unless_declared(labels: list[str], tld: str, scheme: str) -> None:
+    from components.residency.destinations import parse_destinations
+
+    host = ".".join([*labels, tld])
+    catalogued = [*ENDPOINTS.aws.suffixes, *ENDPOINTS.aws.edge_suffixes, *ENDPOINTS.alicloud.suffixes]
+    catalogued += [*ENDPOINTS.alicloud.edge_suffixes, *ENDPOINTS.identifier_hosts.hosts]  # type: ignore[union-attr]
+    assume(not any(host == s or host.endswith("." + s) for s in catalogued))
+    subject = url_subject(f"{scheme}://{host}:443/x")
+    findings, _ = ENGINES["CN"].check(subject)
+    assert [(f.rule.id, f.value) for f in findings] == [("RES-015", host)]
+    entry = {"id": "own", "kind": "resident", "match": host, "evidence": "in-country, contract 1"}
+    declared, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject)
+    assert [(f.rule.id, f.declared_by) for f in declared] == [("RES-015", "own")]
