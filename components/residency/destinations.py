@@ -161,6 +161,8 @@ _FIX = {
 
 def check_destinations(code: str, entries: Sequence[Destination], today: dt.date | None = None) -> None:
     """Check entries against the jurisdiction: unique ids, known basis, basis covers the data, not expired."""
+    if not entries:
+        return
     today = today or dt.date.today()
     protection = load_data_protection()
     bases = protection.transfer_bases(code)

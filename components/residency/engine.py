@@ -340,9 +340,7 @@ class RuleEngine:
     # -- global and edge services -------------------------------------------------------------
 
     def _check_global_resource(self, walk: _Walk) -> None:
-        for service in self.endpoints.global_services:
-            if service.field is not None or not service.applies_to(walk.subject.type):
-                continue
+        for service in self._resource_services(walk.subject.type):
             if self._partition_allows(walk, service):
                 continue
             self._global_finding(walk, service, "", walk.subject.type)
@@ -477,6 +475,10 @@ class RuleEngine:
     def _host_key(self, key: str) -> bool:
         keys = self.endpoints.host_keys
         return key in keys or any(key.endswith("_" + k) for k in keys)
+
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
+    def _resource_services(self, type_token: str) -> tuple[GlobalService, ...]:
+        return tuple(s for s in self.endpoints.global_services if s.field is None and s.applies_to(type_token))
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _field_services(self, type_token: str) -> tuple[GlobalService, ...]:
