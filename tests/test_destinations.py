@@ -175,7 +175,7 @@ def test_the_plan_lists_every_declaration_with_its_use(tmp_path: Path, capsys: p
     _validate(document)
     declarations = {d["id"]: d for d in document["stacks"][0]["declarations"]}
     assert declarations["idp"]["status"] == "unused" and not declarations["idp"]["expiring"]
-    assert declarations["diag-export"]["expiring"] is True
+    assert declarations["diag-export"]["expiring"] is True and declarations["diag-export"]["status"] == "expiring"
     code, text, _ = _run(capsys, "--stacks-dir", str(stacks))
     assert "idp [resident] idp.example.cn · UNUSED" in text
     assert "(within 30 days)" in textwrap.dedent(text)

@@ -126,7 +126,7 @@ def test_a_remote_component_of_an_uncovered_package_is_refused(pulumi_mocks: Moc
         enforce("CN")
         RemoteVpc("vpc", "awsx")
 
-    error = refused(pulumi_mocks, program, "RES-020")
+    error = refused(pulumi_mocks, program, "RES-013")  # as the plan and the pack judge it
     assert error.value == "awsx"
 
 

@@ -30,6 +30,7 @@ from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 __all__ = [
     "CLOUD_PACKAGES",
     "CREATOR_ATTRS",
+    "produced_names",
     "REGIONLESS_PACKAGES",
     "Pending",
     "ProviderRef",
@@ -69,6 +70,19 @@ _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 def _snake(key: str) -> str:
     # Engine props (policy pack, mocks) are camelCase and SDK props snake_case; classify them alike.
     return _CAMEL_BOUNDARY.sub("_", key).lower()
+
+
+def produced_names(props: Mapping[str, Any]) -> list[str]:
+    """A resource's own physical names and addresses among its properties (lower-cased), by CREATOR_ATTRS.
+
+    A regionless name or host found inside one of them was created by this stack: the guard applies
+    this to an Output's dependencies, the policy pack and the preview review to a value's dependencies.
+    """
+    return [
+        v.lower()
+        for k, v in props.items()
+        if isinstance(v, str) and v and any(c in _snake(str(k)) for c in CREATOR_ATTRS)
+    ]
 
 
 def is_free_text(key: str) -> bool:

@@ -255,9 +255,10 @@ class Guard:
         if package in CLOUD_PACKAGES or package in REGIONLESS_PACKAGES:
             return
         if _compat.registering_remote_component():
-            detail = f"Remote component package {package!r} is not covered; its children cannot be judged."
-            finding = Finding(rule(RuleId.REMOTE_COMPONENT_COVERED), args.type_, args.name, "", package, detail)
-            self._report([finding])
+            # Judged as a resource of its package, exactly as the plan and the engine-time front doors
+            # judge it (RES-013 unless the package is covered): its children are out of sight here.
+            subject = Subject(type=args.type_, name=args.name, props=args.props, custom=True)
+            self._report(self.engine.check(subject, defer=lambda _value: False)[0])
 
     def _provider_of(self, args: pulumi.ResourceTransformationArgs, package: str) -> ProviderRef | None:
         if package not in CLOUD_PACKAGES:

@@ -13,22 +13,25 @@ from typing import Any, Literal
 
 from components.errors import ResidencyViolation
 
-__all__ = ["RULES", "Finding", "Rule", "RuleId", "rule"]
+__all__ = ["RULES", "Finding", "JudgedBy", "Rule", "RuleId", "rule"]
 
 
 class RuleId(StrEnum):
-    """Symbols for rule ids, so code names rules rather than spelling strings (RES-015 onwards)."""
+    """Symbols for rule ids, so code names rules rather than spelling strings (RES-015 onwards).
+
+    RES-020 is deliberately unused: remote components are refused as RES-013 by every front door.
+    """
 
     DESTINATION_HOST_PROVEN = "RES-015"
     GLOBAL_SERVICE_IN_JURISDICTION = "RES-016"
     REGIONLESS_REFERENCE_PROVEN = "RES-017"
     DECLARED_TRANSFER_CURRENT = "RES-018"
     DECLARED_TRANSFER_IN_SCOPE = "RES-019"
-    REMOTE_COMPONENT_COVERED = "RES-020"
     INVOKE_IN_JURISDICTION = "RES-021"
 
 
 EnforcementLevel = Literal["mandatory", "advisory"]
+JudgedBy = Literal["engine", "config"]
 SECRET_PLACEHOLDER = "[secret]"
 
 
@@ -46,6 +49,9 @@ class Rule:
     """What to change so the resource complies."""
     level: EnforcementLevel = "mandatory"
     """CrossGuard enforcement level; residency rules fail closed, so all are mandatory."""
+    judged_by: JudgedBy = "engine"
+    """``engine``: judged on resources by the engine (guard, plan, policy pack); ``config``: judged on
+    the stack files and the deployment map before any program runs (``ConfigError`` carries the id)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "id", str(self.id))  # a RuleId symbol is stored as its plain text
@@ -185,18 +191,44 @@ RULES: tuple[Rule, ...] = (
         "Add the resource's type token or name pattern to the declaration's `resources`, or stop the transfer.",
     ),
     Rule(
-        RuleId.REMOTE_COMPONENT_COVERED,
-        "remote-component-covered",
-        "A remote (multi-language) component registers its children in another process, out of the guard's "
-        "sight; only components of packages the catalogue covers are accepted.",
-        "Use the component's resources directly from aws/alicloud in this program, or judge the component "
-        "with the policy pack at preview.",
-    ),
-    Rule(
         RuleId.INVOKE_IN_JURISDICTION,
         "invoke-in-jurisdiction",
         "A provider function (invoke) called with a region or endpoint argument must point inside the jurisdiction.",
         "Call the function through an in-country provider, without a foreign region or endpoint argument.",
+    ),
+    # Config and deployment refusals (ids RES-030..RES-039): judged on the files, before any program runs.
+    Rule(
+        "RES-030",
+        "config-region-in-jurisdiction",
+        "Every region a data center is configured with (a stack file's clouds.<cloud>.primary/secondary, or "
+        "CountryDataCenterArgs) must be inside the stack's jurisdiction.",
+        "Use one of the jurisdiction's regions for that cloud (the message lists them), or remove the cloud.",
+        judged_by="config",
+    ),
+    Rule(
+        "RES-031",
+        "config-region-known",
+        "A region in a stack file that the catalogue does not know (a typo or a region not yet reviewed) cannot "
+        "be proven resident and is refused.",
+        "Fix the region id, or add the region to components/residency/jurisdictions.yaml with its source.",
+        judged_by="config",
+    ),
+    Rule(
+        "RES-032",
+        "state-backend-in-jurisdiction",
+        "A jurisdiction's Pulumi state backend (stacks/deployments.yaml) must be a URL that itself shows the state "
+        "is kept inside the jurisdiction.",
+        "Use an S3 bucket URL with region=<an in-country region> (and the partition's endpoint pinned outside "
+        "aws), or Alibaba Cloud OSS through its S3 API with an in-country endpoint.",
+        judged_by="config",
+    ),
+    Rule(
+        "RES-033",
+        "secrets-provider-in-jurisdiction",
+        "A jurisdiction's Pulumi secrets provider (stacks/deployments.yaml) must be a URL that itself shows the "
+        "key is kept inside the jurisdiction.",
+        "Use awskms://<key id, alias or ARN>?region=<an in-country region>.",
+        judged_by="config",
     ),
 )
 

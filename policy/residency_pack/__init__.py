@@ -18,8 +18,6 @@ GUARD_ONLY: dict[str, str] = {
     "RES-010": "the engine passes no read id or import id to policies; foreign values read this way are "
     "still refused when they flow into this stack (RES-014 or the value rules)",
     "RES-012": "at engine time every provider arrives with its own inputs, so no provider is unverified",
-    "RES-020": "at engine time a remote component's children are registered like any other resource, so the "
-    "pack judges them directly",
     "RES-021": "provider functions (invokes) are not sent to analyzers; only the guard sees their arguments",
 }
 """Rules only the construction-time guard can apply, and why."""
