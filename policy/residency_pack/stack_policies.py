@@ -15,7 +15,7 @@ from typing import Any
 from pulumi_policy import EnforcementLevel, PolicyResource, StackValidationArgs, StackValidationPolicy
 
 from components.residency import provenance
-from components.residency.engine import CREATOR_ATTRS, RuleEngine, _snake, package_of
+from components.residency.engine import RuleEngine, package_of, produced_names
 from components.residency.provenance import Source
 from components.residency.rules import Rule, RuleId, rule
 from residency_pack import messages
@@ -113,18 +113,12 @@ def explicit_provider_policy(engines: Engines, codes: list[str]) -> StackValidat
     return _stack_policy(EXPLICIT_PROVIDER, f"{EXPLICIT_PROVIDER.name}-final-state", _explicit_provider, engines, codes)
 
 
-# Properties of a resource that carry its own physical names and addresses (as in the guard).
-_CREATOR_KEYS = CREATOR_ATTRS
 REGIONLESS_RULES = (rule(RuleId.DESTINATION_HOST_PROVEN), rule(RuleId.REGIONLESS_REFERENCE_PROVEN))
 
 
 def _produced(resource: PolicyResource) -> list[str]:
-    values = plain(resource.props)
-    return [
-        v.lower()
-        for k, v in values.items()
-        if isinstance(v, str) and v and not is_unknown(v) and any(c in _snake(k) for c in _CREATOR_KEYS)
-    ]
+    values = {k: v for k, v in plain(resource.props).items() if not is_unknown(v)}
+    return produced_names(values)
 
 
 def _regionless(the_rule: Rule) -> Callable[[RuleEngine, PolicyResource, str], list[str]]:
