@@ -13,7 +13,7 @@ def main() -> None:
     try:
         settings = load_stack_config()
         # Before any provider exists, so every provider and resource below is checked.
-        enforce(settings.jurisdiction.code)
+        enforce(settings.jurisdiction.code, destinations=settings.destinations)
         datacenter = CountryDataCenter(
             "dc",
             CountryDataCenterArgs(

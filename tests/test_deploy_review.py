@@ -66,7 +66,7 @@ def test_the_pack_config_names_every_policy_of_the_pack() -> None:
     finally:
         sys.path.remove(str(REPO / "policy"))
     assert policy_names() == [p.name for p in build_policies()]
-    assert set(GUARD_ONLY) == {"RES-010", "RES-012"}
+    assert set(GUARD_ONLY) == {"RES-010", "RES-012", "RES-021"}
     assert policy_config("CN") == {name: {"jurisdiction": "CN"} for name in policy_names()}
     assert PACK_DIR == REPO / "policy"
 

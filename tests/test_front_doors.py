@@ -307,10 +307,11 @@ def test_remote_components_are_refused_alike_where_the_front_door_can_see_them(t
     (tmp_path / "stacks" / "Pulumi.cn.yaml").write_text("config:\n  sovereign-dc:jurisdiction: CN\n")
     (plan,) = plan_stacks(tmp_path / "stacks").stacks
     assert {(v.rule, v.resource_name) for v in plan.violations} == {("RES-013", "vpc")}
-    # The in-process guard alone cannot: the SDK marks a component remote only after transformations ran.
+    # The guard too: it reads the constructor's `remote` flag (components/_compat.py), since the SDK marks
+    # a component remote only after transformations ran.
     with audit_session() as guards:
         run_pulumi_program(tmp_path, project="sovereign-dc", stack="cn", config={"jurisdiction": "CN"})
-    assert [f.rule.id for g in guards for f in g.findings] == []
+    assert [f.rule.id for g in guards for f in g.findings] == ["RES-013"]
 
     # Preview review: the remote component's state carries its package's provider.
     stack = "urn:pulumi:cn::sovereign-dc::"

@@ -44,7 +44,7 @@ def test_policy_config_and_stack_config_that_agree_are_fine(stack_config: Any) -
 def test_policy_config_and_stack_config_that_disagree_refuse(stack_config: Any) -> None:
     stack_config({STACK_KEY: "EU"})
     diags = Pack(pin_all("CN")).analyze(BEIJING)
-    assert len(diags) == 13 - 2  # every resource-level policy refuses; the two stack policies run later
+    assert len(diags) == 14  # every resource-level policy refuses; the stack policies run later
     assert {d.level for d in diags} == {"mandatory"}
     assert (
         "policy config pins jurisdiction 'CN' but the stack's `sovereign-dc:jurisdiction` is 'EU'" in diags[0].message
@@ -72,7 +72,7 @@ def test_a_missing_or_unknown_jurisdiction_refuses_every_cloud_resource(
     stack_config(config)
     pack = Pack(policy_config)
     diags = pack.analyze(BEIJING)
-    assert len(diags) == 11
+    assert len(diags) == 14  # one per resource-level policy
     assert {d.level for d in diags} == {"mandatory"}
     assert all(text in m for m in messages(diags))
     assert diags[0].message.startswith("RES-001: ")
@@ -83,6 +83,8 @@ def test_a_missing_or_unknown_jurisdiction_refuses_every_cloud_resource(
     assert [(d.policy, d.urn) for d in stack] == [
         ("unknown-value-provenance", ""),
         ("explicit-provider-final-state", ""),
+        ("destination-host-proven", ""),
+        ("regionless-reference-proven", ""),
     ]
     assert all(text in m for m in messages(stack))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -55,8 +56,13 @@ def test_alicloud_endpoint_names_its_region(region: str, pattern: str) -> None:
 
 @given(ali_regions)
 def test_oss_location_is_a_reference(region: str) -> None:
-    (ref,) = PARSER.scan(f"oss-{region}")
-    assert (ref.kind, ref.region) == ("oss-location", region)
+    ref = PARSER.oss_location(f"oss-{region}", location_key=False)
+    assert ref is not None and (ref.kind, ref.region) == ("oss-location", region)
+
+
+@pytest.mark.parametrize("name", ["oss-migration-staging", "oss-fleet-sessions-01", "oss-logs"])
+def test_bucket_names_that_look_like_oss_locations_are_names(name: str) -> None:
+    assert PARSER.oss_location(name, location_key=False) is None
 
 
 @given(aws_regions, st.sampled_from("abcdef"))

@@ -212,13 +212,99 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
     ),
 ]
 
-ENGINE_TESTED = {p[0] for p in PAIRS}
+_TRANSFER = {
+    "id": "partner-intake",
+    "kind": "transfer",
+    "match": "https://intake.partner.example.com/",
+    "destination": "DE",
+    "data_classes": ["vehicle_diagnostics"],
+    "basis": "standard-contract",
+    "reference": "CAC-SC-2026-001",
+    "approved_by": "dpo@example.cn",
+}
+_INTAKE = {"variables": {"INTAKE": "https://intake.partner.example.com/v1"}}
+PAIRS += [
+    (
+        "RES-015",
+        "CN",
+        aws(
+            "aws:lambda/function:Function",
+            environment={"variables": {"URL": "https://kms.cn-north-1.amazonaws.com.cn"}},
+        ),
+        aws("aws:lambda/function:Function", environment={"variables": {"URL": "https://hooks.example.com/x"}}),
+        "environment.variables.URL",
+    ),
+    (
+        "RES-016",
+        "CN",
+        ali("alicloud:cdn/domainNew:DomainNew", scope="domestic"),
+        ali("alicloud:cdn/domainNew:DomainNew", scope="overseas"),
+        "scope",
+    ),
+]
+# Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
+REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
+    (
+        "RES-018",
+        {**_TRANSFER, "expires": "2099-12-31"},
+        aws("aws:lambda/function:Function", environment=_INTAKE),
+        aws("aws:lambda/function:Function", environment=_INTAKE),
+        "environment.variables.INTAKE",
+    ),
+    (
+        "RES-019",
+        {**_TRANSFER, "expires": "2099-12-31", "resources": ["diag-*"]},
+        Subject("aws:lambda/function:Function", "diag-export", {"environment": _INTAKE}, AWS_CN),
+        Subject("aws:lambda/function:Function", "camera-export", {"environment": _INTAKE}, AWS_CN),
+        "environment.variables.INTAKE",
+    ),
+]
+
+ENGINE_TESTED = {p[0] for p in PAIRS} | {p[0] for p in REGISTER_PAIRS} | {"RES-017"}
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP"])
+def test_regionless_bucket_pair(code: str) -> None:
+    """RES-017: proven only when this stack created the bucket (``known``), in shared partitions."""
+    engine = RuleEngine(code)
+    subject = aws("aws:s3/bucketPolicy:BucketPolicy", AWS_EU, bucket="eu-data", policy=policy("arn:aws:s3:::eu-data/*"))
+    assert engine.check(subject, known=lambda name: name == "eu-data")[0] == []
+    findings, _ = engine.check(subject, known=lambda name: name == "other")
+    assert [(f.rule.id, f.path) for f in findings] == [
+        ("RES-017", "bucket"),
+        ("RES-017", "policy(json).Statement[0].Resource[0]"),
+    ]
+
+
+def test_regionless_bucket_is_judged_by_partition_in_cn() -> None:
+    subject = aws("aws:s3/bucketPolicy:BucketPolicy", bucket="any", policy=policy("arn:aws-cn:s3:::any/*"))
+    assert RuleEngine("CN").check(subject)[0] == []
+
+
 POLICY_ONLY = {"RES-014"}  # judged from dependency provenance at preview: see tests/test_policy_*.py
+GUARD_ONLY = {"RES-021"}  # invokes: see tests/test_guard_closure.py
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "entry", "good", "bad", "path"), REGISTER_PAIRS, ids=[p[0] for p in REGISTER_PAIRS]
+)
+def test_register_rule_pair(rule_id: str, entry: dict[str, Any], good: Subject, bad: Subject, path: str) -> None:
+    import datetime as dt
+
+    from components.residency.destinations import parse_destinations
+
+    (declared,) = parse_destinations([entry])
+    today = dt.date(2026, 12, 1)
+    findings, _ = RuleEngine("CN", destinations=[declared], today=today).check(good)
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-015", "partner-intake")]
+    later = today if rule_id != "RES-018" else dt.date(2100, 1, 1)
+    findings, _ = RuleEngine("CN", destinations=[declared], today=later).check(bad)
+    assert [(f.rule.id, f.path, f.declared_by) for f in findings] == [(rule_id, path, None)]
 
 
 def test_every_rule_has_a_pair() -> None:
     # Config rules (judged_by="config") have their pairs in tests/test_config_limits.py.
-    assert {r.id for r in RULES if r.judged_by == "engine"} == ENGINE_TESTED | POLICY_ONLY
+    assert {r.id for r in RULES if r.judged_by == "engine"} == ENGINE_TESTED | POLICY_ONLY | GUARD_ONLY
 
 
 @pytest.mark.parametrize(
@@ -242,10 +328,10 @@ def test_rule_ids_are_unique_and_stable() -> None:
     ("code", "text"),
     [
         ("CN", "replicates to us-east-1 one day"),  # free text is not a reference
-        ("CN", "ec2.amazonaws.com"),  # service principal, no region
-        ("CN", policy("arn:aws-cn:s3:::b/*", service="s3.amazonaws.com")),
+        ("CN", policy("arn:aws-cn:s3:::b/*", service="s3.amazonaws.com")),  # principal, global form in aws-cn
+        ("CN", policy("arn:aws-cn:s3:::b/*", service="s3.amazonaws.com.cn")),
         ("CN", "10.0.0.0/16"),
-        ("US", policy("arn:aws:s3:::b/*", "arn:aws-us-gov:kms:us-gov-west-1:1:key/k")),
+        ("US", policy("arn:aws:kms:us-east-1:1:key/k", "arn:aws-us-gov:kms:us-gov-west-1:1:key/k")),
         ("EU", "arn:aws-eusc:kms:eusc-de-east-1:1:key/k"),
         ("EU", "https://s3.eusc-de-east-1.amazonaws.eu"),
     ],
@@ -267,6 +353,10 @@ def test_compliant_values_are_never_refused(code: str, text: str) -> None:
         ("US", "arn:aws-cn:s3:::b", "RES-004"),
         ("CA", "acs:kms:cn-hangzhou:1:key/k", "RES-005"),  # no Alibaba region in Canada
         ("CN", "https://s3.cn-east-9.amazonaws.com.cn", "RES-011"),  # unknown region fails closed
+        ("CN", "ec2.amazonaws.com", "RES-006"),  # principal-shaped, but not under a principal key
+        ("EU", "https://s3.amazonaws.com/b", "RES-015"),  # regionless in a shared partition
+        ("CN", "https://intake.example.com/v1", "RES-015"),  # not a cloud host at all
+        ("CN", "https://d111.cloudfront.net/x", "RES-016"),  # worldwide edges
     ],
 )
 def test_out_of_jurisdiction_values_are_refused(code: str, value: str, rule_id: str) -> None:

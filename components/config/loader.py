@@ -18,6 +18,7 @@ from components.config.models import Clouds, DataCenterConfig
 from components.config.stack_file import NAMESPACE, SECRET_PLACEHOLDER, read_stack_file, stack_name_of
 from components.errors import CatalogueError, ConfigError, raise_problems
 from components.residency.catalogue import Jurisdiction, load_catalogue
+from components.residency.destinations import Destination, DestinationProblem, check_destinations, parse_destinations
 from components.yamlfile import shorten
 
 __all__ = [
@@ -30,7 +31,7 @@ __all__ = [
     "stack_file_path",
 ]
 
-KNOWN_KEYS = ("jurisdiction", "datacenter", "breakglassContact")
+KNOWN_KEYS = ("jurisdiction", "datacenter", "breakglassContact", "destinations")
 """Keys the program reads under the ``sovereign-dc:`` namespace."""
 
 
@@ -48,6 +49,8 @@ class StackConfig:
     """The validated ``sovereign-dc:datacenter`` value."""
     breakglass_contact: pulumi.Output[str] | None = None
     """Emergency contact, always a secret output (stored with ``pulumi config set --secret``)."""
+    destinations: tuple[Destination, ...] = ()
+    """The transfer register (``sovereign-dc:destinations``), checked against the jurisdiction."""
 
 
 def stack_file_path(stack: str) -> str:
@@ -67,7 +70,9 @@ def load_stack_config(stack: str | None = None) -> StackConfig:
     contact = config.get_secret("breakglassContact")
     if contact is not None and not pulumi.runtime.is_config_secret(f"{NAMESPACE}:breakglassContact"):
         problems.append(_plain_contact(file, stack))
-    return _build(stack, file, config.get("jurisdiction"), config.get("datacenter"), contact, problems)
+    return _build(
+        stack, file, config.get("jurisdiction"), config.get("datacenter"), contact, problems, config.get("destinations")
+    )
 
 
 def load_stack_file(path: str | Path, shown: str | None = None) -> StackConfig:
@@ -102,6 +107,7 @@ def _check_stack_file(path: Path, shown: str | None) -> tuple[StackConfig, bool]
         values.get(f"{NAMESPACE}:datacenter"),
         None,
         problems,
+        values.get(f"{NAMESPACE}:destinations"),
     )
     return config, contact_key in values
 
@@ -112,9 +118,10 @@ def build_stack_config(
     jurisdiction: str | None,
     datacenter_json: str | None,
     breakglass_contact: pulumi.Output[str] | None = None,
+    destinations_json: str | None = None,
 ) -> StackConfig:
     """Validate raw config strings (as the CLI passes them) into a ``StackConfig``."""
-    return _build(stack, file, jurisdiction, datacenter_json, breakglass_contact, [])
+    return _build(stack, file, jurisdiction, datacenter_json, breakglass_contact, [], destinations_json)
 
 
 def _build(
@@ -124,14 +131,39 @@ def _build(
     datacenter_json: str | None,
     breakglass_contact: pulumi.Output[str] | None,
     problems: list[ConfigError],
+    destinations_json: str | None = None,
 ) -> StackConfig:
     resolved = _jurisdiction(jurisdiction, file, problems)
     datacenter = _datacenter(datacenter_json, file, problems, resolved)
     if datacenter is not None:
         problems.extend(datacenter_problems(datacenter, resolved, file))
+    destinations = _destinations(destinations_json, resolved, file, problems)
     raise_problems(problems)
     assert resolved is not None and datacenter is not None  # no problem means both were found
-    return StackConfig(stack, file, resolved, datacenter, breakglass_contact)
+    return StackConfig(stack, file, resolved, datacenter, breakglass_contact, destinations)
+
+
+def _destinations(
+    raw_json: str | None, jurisdiction: Jurisdiction | None, file: str, problems: list[ConfigError]
+) -> tuple[Destination, ...]:
+    """Validate ``sovereign-dc:destinations`` (the transfer register); a problem names the entry and field."""
+    key = f"{NAMESPACE}:destinations"
+    if not raw_json:
+        return ()
+    try:
+        raw = json.loads(raw_json)
+    except (json.JSONDecodeError, RecursionError):
+        problems.append(ConfigError(file, key, "the value is not structured YAML", "write it as a list of entries"))
+        return ()
+    try:
+        destinations = parse_destinations(raw)
+        if jurisdiction is not None:
+            check_destinations(jurisdiction.code, destinations)
+    except DestinationProblem as exc:
+        where = f"{key}[{exc.index}].{exc.field}".rstrip(".")
+        problems.append(ConfigError(file, where, exc.problem, exc.fix))
+        return ()
+    return tuple(destinations)
 
 
 def _datacenter(

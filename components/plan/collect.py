@@ -10,6 +10,8 @@ component, key) next to the guard's findings.
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,7 @@ from components.plan.model import (
     AuditTrailPlan,
     ComponentInfo,
     DataClassPlan,
+    DeclarationUse,
     PlannedResource,
     StackError,
     StackPlan,
@@ -31,6 +34,7 @@ from components.plan.model import (
 )
 from components.residency import Finding, Guard, RuleEngine, Subject, audit_session, enforce, load_catalogue
 from components.residency.catalogue import Catalogue, Jurisdiction
+from components.residency.destinations import Destination, DestinationProblem, parse_destinations
 from components.testing import ProgramFile, ProgramRun, ResourceRecord, run_pulumi_program
 from components.yamlfile import YamlFileError, load_yaml
 
@@ -207,6 +211,7 @@ def build_stack_plan(
     secret_keys: Sequence[str] = (),
     guarded: bool = True,
     catalogue: Catalogue | None = None,
+    declarations: Sequence[DeclarationUse] = (),
 ) -> StackPlan:
     """Describe recorded resources next to the guard's findings (split out for benchmarks and tests)."""
     catalogue = catalogue or load_catalogue()
@@ -245,11 +250,14 @@ def build_stack_plan(
                 f.as_dict()["value"],
                 f.message,
                 f.rule.fix,
+                f.declared_by or "",
             )
             for f in findings
         ),
         key=lambda v: (v.rule, v.urn, v.path, str(v.value)),
     )
+    declared = tuple(dict.fromkeys(v for v in violations if v.declared_by))
+    violations = [v for v in violations if not v.declared_by]
     return StackPlan(
         stack=stack,
         file=file,
@@ -260,7 +268,29 @@ def build_stack_plan(
         violations=tuple(dict.fromkeys(violations)),
         secret_keys=tuple(sorted(secret_keys)),
         guarded=guarded,
+        declared=declared,
+        declarations=tuple(declarations),
     )
+
+
+def declaration_uses(guards: Sequence[Guard]) -> tuple[DeclarationUse, ...]:
+    """Every declaration of the guards' registers, with how often it was used and whether it expires soon."""
+    uses: list[DeclarationUse] = []
+    for guard in guards:
+        engine = guard.engine
+        today = engine.today or datetime.date.today()
+        for d in engine.destinations:
+            uses.append(
+                DeclarationUse(
+                    d.id,
+                    d.kind,
+                    d.match,
+                    engine.used.get(d.id, 0),
+                    d.expires.isoformat() if d.expires else None,
+                    d.expiring(today),
+                )
+            )
+    return tuple(uses)
 
 
 def _display_path(file: Path, project: Project) -> str:
@@ -324,8 +354,13 @@ def _plan_stack(file: Path, project: Project, stack: str, shown: str) -> StackPl
         except CatalogueError:
             code = ""
         if code:
+            declared = _declared(config.get(f"{NAMESPACE}:destinations"))
             guards, run = _run_audited(
-                ProgramFile(project.program, prelude=lambda: enforce(code)), project, stack, config, secret_keys
+                ProgramFile(project.program, prelude=lambda: enforce(code, destinations=declared)),
+                project,
+                stack,
+                config,
+                secret_keys,
             )
     if run.error is not None:
         error, violation = _error(run.error, shown, stack)
@@ -342,6 +377,7 @@ def _plan_stack(file: Path, project: Project, stack: str, shown: str) -> StackPl
         secret_keys=secret_keys,
         guarded=guarded,
         catalogue=catalogue,
+        declarations=declaration_uses(guards),
     )
     protection, trails = data_protection_of(run.outputs)
     return dataclasses.replace(planned, data_protection=protection, audit_trails=trails)
@@ -378,6 +414,15 @@ def data_protection_of(outputs: Mapping[str, Any]) -> tuple[tuple[DataClassPlan,
                 )
             )
     return tuple(classes), tuple(trails)
+
+
+def _declared(raw: str | None) -> list[Destination]:
+    """The stack file's register for a program that never called enforce() (best effort: the program's
+    own config loader is what reports a bad register)."""
+    try:
+        return parse_destinations(json.loads(raw)) if raw else []
+    except (ValueError, DestinationProblem):
+        return []
 
 
 def remote_component_findings(engine: RuleEngine, records: Sequence[ResourceRecord]) -> list[Finding]:

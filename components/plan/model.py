@@ -19,6 +19,7 @@ __all__ = [
     "ComponentGroup",
     "DataClassPlan",
     "ComponentInfo",
+    "DeclarationUse",
     "Encryption",
     "EncryptionStatus",
     "FieldChange",
@@ -131,6 +132,29 @@ class Violation:
     """The offending value (``[secret]`` for secret inputs)."""
     message: str
     fix: str
+    declared_by: str = ""
+    """Id of the ``sovereign-dc:destinations`` entry covering this finding (declared findings only)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeclarationUse:
+    """One entry of a stack's transfer register and whether the plan used it."""
+
+    id: str
+    kind: str
+    """``resident`` or ``transfer``."""
+    match: str
+    uses: int
+    """How many findings it covered; 0 means it is stale (unused)."""
+    expires: str | None = None
+    """ISO date for transfers."""
+    expiring: bool = False
+    """True when a transfer expires within 30 days."""
+
+    @property
+    def status(self) -> str:
+        """``expiring`` (within 30 days), ``unused`` (stale: covered nothing) or ``used``."""
+        return "expiring" if self.expiring else "unused" if not self.uses else "used"
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +267,10 @@ class StackPlan:
     """Every step of a real preview, in document order (empty for the program and for a state)."""
     notes: tuple[str, ...] = ()
     """What the reviewer must know about the judgment (e.g. secret values the document blinds)."""
+    declared: tuple[Violation, ...] = ()
+    """Findings a declaration covered: reported, never failing the stack."""
+    declarations: tuple[DeclarationUse, ...] = ()
+    """The stack's transfer register: used, unused (stale) and expiring entries."""
 
     @property
     def verdict(self) -> Verdict:

@@ -40,6 +40,8 @@ def _stack_to_dict(stack: StackPlan) -> dict[str, Any]:
         "secrets": list(stack.secret_keys),
         "regions": [asdict(r) for r in stack.regions],
         "violations": [asdict(v) for v in stack.violations],
+        "declared": [asdict(v) for v in stack.declared],
+        "declarations": [{**asdict(d), "status": d.status} for d in stack.declarations],
         "groups": [
             {
                 "jurisdiction": code,

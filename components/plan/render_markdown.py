@@ -231,6 +231,12 @@ def _stack_block(s: StackPlan, level: int) -> str:
         + ("" if s.guarded else " · ⚠️ the program never calls `enforce()`")
         + "".join(f" · `{k}` = `[secret]`" for k in s.secret_keys)
     )
+    if s.declarations and level <= 2:
+        lines.extend(["", "| Declaration | Kind | Match | Status | Expires |", "|---|---|---|---|---|"])
+        for d in s.declarations:
+            status = f"used ({d.uses})" if d.uses else "⚠️ unused (stale)"
+            expires = (f"⚠️ {d.expires}" if d.expiring else d.expires) or ""
+            lines.append(f"| `{_cell(d.id)}` | {d.kind} | `{_cell(d.match)}` | {status} | {expires} |")
     lines.extend(f"\n_Note: {_cell(note)}_" for note in s.notes)
     lines.extend(_changes(s, detailed=level <= 1))
     if level <= 1:

@@ -111,6 +111,7 @@ def _stack_lines(s: StackPlan, verbose: bool) -> list[str]:
     lines.extend(changes_lines(s))
     # Retention, backups and the audit trail are what a data-protection reviewer reads first: always shown.
     lines.extend(data_protection_lines(s))
+    lines.extend(declaration_lines(s))  # the transfer register is always shown: reviewers sign it off
     if not verbose:
         return lines
     bad = {v.urn for v in s.violations}
@@ -154,6 +155,26 @@ def data_protection_lines(s: StackPlan) -> list[str]:
     for t in s.audit_trails:
         flow = ", VPC flow logs" if t.flow_logs else ""
         lines.append(f"  audit trail ({t.cloud}): {t.service}{flow} for {', '.join(t.regions)} -> {t.trail_bucket}")
+    return lines
+
+
+def declaration_lines(s: StackPlan) -> list[str]:
+    """The stack's transfer register: declared findings, then every entry used / unused / expiring."""
+    if not s.declarations and not s.declared:
+        return []
+    lines = [f"  declared destinations ({len(s.declarations)} entries, {len(s.declared)} declared findings):"]
+    for d in s.declarations:
+        soon = (
+            f" · EXPIRES {d.expires} (within 30 days)"
+            if d.expiring
+            else (f" · expires {d.expires}" if d.expires else "")
+        )
+        stale = " · UNUSED (stale: remove it or check its match)" if not d.uses else f" · covers {d.uses} finding(s)"
+        lines.append(f"    {d.id} [{d.kind}] {d.match}{stale}{soon}")
+    for v in s.declared:
+        lines.append(
+            f"    declared by {v.declared_by}: [{v.rule}] {v.resource_type} {v.resource_name} `{v.path}` = {v.value!r}"
+        )
     return lines
 
 

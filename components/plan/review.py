@@ -20,10 +20,12 @@ computed from (``propertyDependencies``), and which steps remove rather than cre
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+import json
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, cast
 
+from components.config.stack_file import NAMESPACE
 from components.errors import CatalogueError
 from components.plan.collect import _jurisdiction_label, build_stack_plan
 from components.plan.documents import (
@@ -37,7 +39,16 @@ from components.plan.documents import (
 )
 from components.plan.model import NO_REGION, Change, FieldChange, Operation, Plan, StackPlan, Violation
 from components.residency.catalogue import Catalogue, Jurisdiction, load_catalogue
-from components.residency.engine import CLOUD_PACKAGES, ProviderRef, RuleEngine, Subject, is_free_text, package_of
+from components.residency.destinations import Destination, DestinationProblem, check_destinations, parse_destinations
+from components.residency.engine import (
+    CLOUD_PACKAGES,
+    ProviderRef,
+    RuleEngine,
+    Subject,
+    is_free_text,
+    package_of,
+    produced_names,
+)
 from components.residency.provenance import Source, unproven_unknowns
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, rule
 from components.testing import ResourceRecord, Secret
@@ -115,6 +126,32 @@ class _Review:
         self.by_urn: dict[str, Entry] = {e.urn: e for e in self.live}
         self.findings: list[tuple[Entry, Finding]] = []
         self.blinded: set[str] = set()
+        # Bucket names this stack creates: regionless references to them are proven (RES-017).
+        self.created: set[str] = {
+            str(name)
+            for e in self.live
+            if e.type in engine.endpoints.bucket_types
+            for name in (e.inputs.get("bucket"), e.outputs.get("bucket"))
+            if isinstance(name, str) and name
+        }
+
+    def known_for(self, entry: Entry) -> Callable[[str], bool]:
+        """Regionless names and hosts proven for ``entry``: made by a resource its values come from, its own
+        names (``bucketDomainName`` in its outputs), or a bucket this stack creates (as the policy pack)."""
+        urns = set(entry.dependencies)
+        for deps in (entry.property_dependencies or {}).values():
+            urns.update(deps)
+        produced = [p for u in urns if u in self.by_urn for p in produced_names(_props(self.by_urn[u]))]
+        own_keys = ("id", "arn", "bucket") if entry.type in self.engine.endpoints.bucket_types else ("id", "arn")
+        own = [str(v).lower() for k, v in _props(entry).items() if k in own_keys and isinstance(v, str) and len(v) >= 4]
+        if entry.id and len(entry.id) >= 4:
+            own.append(entry.id.lower())
+
+        def known(text: str) -> bool:
+            lowered = text.lower()
+            return text in self.created or any(lowered in p for p in produced) or any(o in lowered for o in own)
+
+        return known
 
     # -- providers ----------------------------------------------------------------------------
 
@@ -191,14 +228,17 @@ class _Review:
         def defer(value: Any) -> bool:
             return is_unknown(value) or isinstance(value, Secret)
 
-        findings, pending = self.engine.check(subject, defer=defer)
+        known = self.known_for(entry)
+        findings, pending = self.engine.check(subject, defer=defer, known=known)
         for p in pending:
             if isinstance(p.value, Secret):
                 if p.value.value == SECRET_PLACEHOLDER:
                     self.blinded.add(f"{entry.urn} {prefix}{p.path}")
                 else:
-                    findings += self.engine.check_value(subject, p.path, p.value.value, secret=True)
+                    findings += self.engine.check_value(subject, p.path, p.value.value, secret=True, known=known)
         for f in findings:
+            if f.declared_by is not None:
+                continue  # covered by the stack's transfer register: not a violation
             if prefix and f.rule.id in _RESOURCE_LEVEL:
                 continue
             self.findings.append((entry, dataclasses.replace(f, path=prefix + f.path) if prefix else f))
@@ -355,13 +395,30 @@ def _changes(review: _Review, catalogue: Catalogue) -> tuple[Change, ...]:
     return tuple(changes)
 
 
+def _props(entry: Entry) -> dict[str, Any]:
+    return {**entry.outputs, **entry.inputs}
+
+
+def _register(document: EngineDocument, code: str) -> list[Destination]:
+    """The transfer register from the document's config (previews carry it), checked as the loader does."""
+    raw = (document.config or {}).get(f"{NAMESPACE}:destinations")
+    if not raw:
+        return []
+    try:
+        entries = parse_destinations(json.loads(raw))
+        check_destinations(code, entries)
+    except (ValueError, DestinationProblem):
+        return []  # a bad register is reported by the program's own config loader
+    return entries
+
+
 def review_document(
     document: EngineDocument, jurisdiction: str | None = None, *, catalogue: Catalogue | None = None
 ) -> StackPlan:
     """Judge ``document`` against ``jurisdiction`` (or the one its config names) with the one rule engine."""
     catalogue = catalogue or load_catalogue()
     home = resolve_jurisdiction(document, jurisdiction, catalogue)
-    review = _Review(document, RuleEngine(home, catalogue))
+    review = _Review(document, RuleEngine(home, catalogue, destinations=_register(document, home.code)))
     for entry in review.live:
         review.judge(entry)
     # The root stack is the report's "top level", not a component of it (as in the offline plan).

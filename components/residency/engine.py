@@ -7,21 +7,30 @@ obtain the subject and what they do with the findings.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import datetime as dt
 import functools
+import gzip
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
 from pulumi import _types as pulumi_types
 
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, load_catalogue
-from components.residency.references import Reference, ReferenceParser
-from components.residency.rules import SECRET_PLACEHOLDER, Finding, rule
+from components.residency.destinations import Destination
+from components.residency.endpoints import GlobalService
+from components.residency.references import Reference, ReferenceParser, is_host_shaped, is_ip, is_private_address
+from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 
 __all__ = [
     "CLOUD_PACKAGES",
+    "CREATOR_ATTRS",
+    "produced_names",
     "REGIONLESS_PACKAGES",
     "Pending",
     "ProviderRef",
@@ -32,6 +41,22 @@ __all__ = [
 ]
 
 CLOUD_PACKAGES: frozenset[str] = frozenset({"aws", "alicloud"})
+CREATOR_ATTRS: tuple[str, ...] = (
+    "id",
+    "arn",
+    "bucket",
+    "url",
+    "host",
+    "address",
+    "endpoint",
+    "connection_string",
+    "dns_name",
+    "domain_name",
+    "public_ip",
+    "private_ip",
+)
+"""Attributes (substrings of snake-case names) carrying a resource's own physical names and addresses:
+a regionless name or host found in one of them was created by this stack (guard and policy pack alike)."""
 # Packages whose resources live only in the Pulumi state (random ids, generated keys, timers):
 # they create nothing in any cloud region, so residency has nothing to judge.
 REGIONLESS_PACKAGES: frozenset[str] = frozenset({"pulumi", "random", "tls", "time"})
@@ -47,15 +72,34 @@ def _snake(key: str) -> str:
     return _CAMEL_BOUNDARY.sub("_", key).lower()
 
 
+def produced_names(props: Mapping[str, Any]) -> list[str]:
+    """A resource's own physical names and addresses among its properties (lower-cased), by CREATOR_ATTRS.
+
+    A regionless name or host found inside one of them was created by this stack: the guard applies
+    this to an Output's dependencies, the policy pack and the preview review to a value's dependencies.
+    """
+    return [
+        v.lower()
+        for k, v in props.items()
+        if isinstance(v, str) and v and any(c in _snake(str(k)) for c in CREATOR_ATTRS)
+    ]
+
+
 def is_free_text(key: str) -> bool:
     """True for inputs that are free text for humans (tags, descriptions), never judged."""
     return _snake(key) in FREE_TEXT_KEYS
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_region_key(key: str) -> bool:
-    return key in ("region", "regions", "region_id", "region_ids", "region_name") or key.endswith(
-        ("_region", "_regions", "_region_id", "_region_ids", "_region_name", ":requested_region")
-    )
+    # Normalised: camelCase and dashes become snake tokens; any token "region(s)" marks a region field
+    # (source_region, replica_regions, region_list, destination_region_ids, aws:requested_region).
+    # CEN's geographic_region_* hold areas (China, Europe), judged as a global service instead.
+    k = key.replace("-", "_").replace(":", "_")
+    if k.startswith("geographic_region"):
+        return False
+    tokens = k.split("_")
+    return any(t in ("region", "regions", "regionid", "regionids", "regionname") for t in tokens)
 
 
 def _is_zone_key(key: str) -> bool:
@@ -133,26 +177,79 @@ class _Walk:
     findings: list[Finding] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
 
-    def add(self, rule_id: str, path: str, value: Any, detail: str) -> None:
-        self.findings.append(Finding(rule(rule_id), self.subject.type, self.subject.name, path, value, detail))
+    known: Callable[[str], bool] | None = None
+    kpath: tuple[str, ...] = ()
+
+    def add(self, rule_id: str, path: str, value: Any, detail: str, declared_by: str | None = None) -> None:
+        self.findings.append(
+            Finding(rule(rule_id), self.subject.type, self.subject.name, path, value, detail, declared_by)
+        )
 
 
 class RuleEngine:
     """Judges subjects against one jurisdiction. Build one per jurisdiction and reuse it."""
 
-    def __init__(self, jurisdiction: Jurisdiction | str, catalogue: Catalogue | None = None) -> None:
+    def __init__(
+        self,
+        jurisdiction: Jurisdiction | str,
+        catalogue: Catalogue | None = None,
+        *,
+        destinations: Sequence[Destination] = (),
+        today: dt.date | None = None,
+    ) -> None:
         self.catalogue = catalogue or load_catalogue()
         self.jurisdiction = self.catalogue.get(jurisdiction) if isinstance(jurisdiction, str) else jurisdiction
         self.parser = ReferenceParser(self.catalogue)
+        self.endpoints = self.parser.endpoints
+        self.destinations: tuple[Destination, ...] = tuple(destinations)
+        """The stack's transfer register; findings they cover are reported as declared."""
+        self.today = today
+        """Fixed date for expiry checks (tests); None means the current date at each check."""
+        self.used: dict[str, int] = {}
+        """How many findings each declaration covered (for the plan's register report)."""
+        j = self.jurisdiction
+        # A partition is closed when every one of its regions lies inside the jurisdiction (aws-cn for
+        # CN): a reference that names no region is then still provably in-country.
+        self._closed_partitions = frozenset(
+            name for name in j.aws.partitions if self.catalogue.aws_partitions[name].regions <= j.aws.regions
+        )
+        self._principal_suffixes = frozenset(
+            suffix for part in j.aws.partitions for suffix in self.endpoints.aws.principal_suffixes.get(part, ())
+        ) | (
+            frozenset(self.endpoints.alicloud.principal_suffixes.get("alicloud", ()))
+            if j.alicloud.regions
+            else frozenset()
+        )
+        self._region_paths = self.endpoints.region_field_paths()
+        self._host_paths = self.endpoints.host_field_paths()
+        ids = self.endpoints.identifier_hosts
+        self._identifier_hosts = ids.hosts if ids is not None else frozenset()
+        # DNS suffixes whose hosts may be in the jurisdiction at all (the region label decides the rest).
+        suffixes = {s for s, e in self.endpoints.aws.suffixes.items() if e.partition in j.aws.partitions}
+        for name in j.aws.partitions:
+            suffixes.add(self.catalogue.aws_partitions[name].dns_suffix)
+        if j.alicloud.regions:
+            suffixes |= set(self.endpoints.alicloud.suffixes)
+        self._suffixes = frozenset(suffixes)
+        self._dns_fields = {(f.type, f.key) for f in self.endpoints.dns_record_fields}
 
     # -- public API -----------------------------------------------------------------------------
 
     def check(
-        self, subject: Subject, *, defer: Callable[[Any], bool] | None = None
+        self,
+        subject: Subject,
+        *,
+        defer: Callable[[Any], bool] | None = None,
+        known: Callable[[str], bool] | None = None,
     ) -> tuple[list[Finding], list[Pending]]:
-        """Judge everything judgeable now; return findings and the values deferred by ``defer``."""
+        """Judge everything judgeable now; return findings and the values deferred by ``defer``.
+
+        ``known(text)`` says whether a regionless name or host (a bucket, an RDS host) was created by
+        this stack; the front door decides how it knows (the guard from what it registered and from an
+        Output's dependencies, the policy pack from the stack's resources).
+        """
         package, is_provider = package_of(subject.type)
-        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", defer)
+        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", defer, known=known)
         if not subject.custom:
             return walk.findings, walk.pending
         if package not in CLOUD_PACKAGES:
@@ -163,33 +260,62 @@ class RuleEngine:
             self._check_provider_region(walk)
         else:
             self._check_provider_of(walk)
+            self._check_global_resource(walk)
+        bucket_creator = subject.type in self.endpoints.bucket_types
         for key, value in subject.props.items():
             skey = _snake(key)
             if value is None or skey in FREE_TEXT_KEYS or (is_provider and skey == "region"):
                 continue  # a provider's region is judged by RES-001 above
+            if bucket_creator and skey in ("bucket", "bucket_prefix"):
+                continue  # the name of the bucket being created, not a reference to another one
+            walk.kpath = (skey,)
             self._walk(walk, value, key, skey, 0, key)
         walk.existing = True
         for label, value in (("id", subject.read_id), ("import", subject.import_id)):
             if value is not None:
+                walk.kpath = (label,)
+                plain_name = isinstance(value, str) and ":" not in value
+                if bucket_creator and plain_name and not (walk.defer is not None and walk.defer(value)):
+                    self._judge_bucket_name(walk, value, label)  # S3 reads by bucket name: regionless
+                    continue
                 self._walk(walk, value, label, label, 0, None)
         return walk.findings, walk.pending
 
-    def check_value(self, subject: Subject, path: str, value: Any, *, secret: bool = False) -> list[Finding]:
+    def check_value(
+        self,
+        subject: Subject,
+        path: str,
+        value: Any,
+        *,
+        secret: bool = False,
+        known: Callable[[str], bool] | None = None,
+    ) -> list[Finding]:
         """Judge a value that was pending (now resolved) at ``path``, as :meth:`check` would have."""
         package, is_provider = package_of(subject.type)
-        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", existing=path in ("id", "import"))
+        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", existing=path in ("id", "import"), known=known)
         if is_provider and path == "region":
             self._judge_provider_region(walk, value)
+        elif walk.existing and subject.type in self.endpoints.bucket_types and isinstance(value, str):
+            self._judge_bucket_name(walk, value, path)
         else:
-            names = _KEY_NAMES.findall(path)
+            names = _KEY_NAMES.findall(path.split("(", maxsplit=1)[0])
+            walk.kpath = tuple(_snake(n) for n in names)
             depth = path.count(".") + path.count("[")
             self._walk(walk, value, path, _snake(names[-1]) if names else "", depth, None)
         if secret:
             return [
-                Finding(f.rule, f.resource_type, f.resource_name, f.path, SECRET_PLACEHOLDER, f.detail)
+                Finding(f.rule, f.resource_type, f.resource_name, f.path, SECRET_PLACEHOLDER, f.detail, f.declared_by)
                 for f in walk.findings
             ]
         return walk.findings
+
+    def register_report(self) -> tuple[list[Destination], list[Destination], list[Destination]]:
+        """Declarations used, unused (stale) and expiring within 30 days."""
+        today = self._today()
+        used = [d for d in self.destinations if self.used.get(d.id)]
+        unused = [d for d in self.destinations if not self.used.get(d.id)]
+        expiring = [d for d in self.destinations if d.expiring(today)]
+        return used, unused, expiring
 
     # -- providers ----------------------------------------------------------------------------
 
@@ -225,6 +351,37 @@ class RuleEngine:
             detail = f"Provider {provider.name!r} was created before enforce() and its region is unverified."
             walk.add("RES-012", "provider", provider.name, detail)
 
+    # -- global and edge services -------------------------------------------------------------
+
+    def _check_global_resource(self, walk: _Walk) -> None:
+        for service in self._resource_services(walk.subject.type):
+            if self._partition_allows(walk, service):
+                continue
+            self._global_finding(walk, service, "", walk.subject.type)
+
+    def _partition_allows(self, walk: _Walk, service: GlobalService) -> bool:
+        if not service.allowed_partitions:
+            return False
+        provider = walk.subject.provider
+        region = provider.region if provider is not None else None
+        partition = self.catalogue.aws_region_partition.get(region or "")
+        return partition in service.allowed_partitions and partition in self.jurisdiction.aws.partitions
+
+    def _check_global_field(self, walk: _Walk, value: str, path: str) -> None:
+        kpath = walk.kpath
+        for service in self._field_services(walk.subject.type):
+            if not service.field_matches(kpath):
+                continue
+            if service.refuses(value, self.jurisdiction.code) and not self._partition_allows(walk, service):
+                self._global_finding(walk, service, path, value)
+
+    def _global_finding(self, walk: _Walk, service: GlobalService, path: str, value: str) -> None:
+        where = f" ({service.field} = {value!r})" if service.field else ""
+        detail = f"{service.why}{where}; not proven to stay in {self._j()} [{service.id}]."
+        self._add_coverable(
+            walk, RuleId.GLOBAL_SERVICE_IN_JURISDICTION, path, value, detail, (value, service.id, walk.subject.type)
+        )
+
     # -- walking inputs -----------------------------------------------------------------------
 
     def _walk(self, walk: _Walk, value: Any, path: str, key: str, depth: int, top_key: str | None) -> None:
@@ -236,79 +393,317 @@ class RuleEngine:
         if isinstance(value, str):
             self._judge_string(walk, value, path, key, depth)
         elif isinstance(value, Mapping):
+            if _is_deny_statement(value):
+                return  # a Deny statement naming foreign places restricts access; it moves no data
+            parent = walk.kpath
             for k, v in value.items():
                 sk = _snake(str(k))
                 if v is not None and sk not in FREE_TEXT_KEYS:
+                    walk.kpath = (*parent, sk)
                     self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
+            walk.kpath = parent
         elif isinstance(value, (list, tuple)):
             for i, v in enumerate(value):
                 self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
+        elif isinstance(value, bool):
+            self._check_global_field(walk, str(value).lower(), path)
         elif pulumi_types.is_input_type(type(value)):
             self._walk(walk, vars(value), path, key, depth, top_key)
-        # Numbers, booleans, resources, assets: nothing to judge.
+        # Numbers, resources, assets: nothing to judge.
 
     def _judge_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         parser = self.parser
-        if not walk.existing and _is_region_key(key):
-            ref = parser.region_field(walk.cloud, value)
-            if ref is not None:
-                override = depth == 0 and key in ("region", "region_id")
+        self._check_global_field(walk, value, path)
+        if not walk.existing and (_is_region_key(key) or walk.kpath[-2:] in self._region_paths):
+            # A region field may hold a list in one string: "cn-north-1,cn-northwest-1".
+            parts = _LIST_SPLIT.split(value.strip()) if _LIST_SPLIT.search(value.strip()) else [value]
+            refs = [r for r in (parser.region_field(walk.cloud, p) for p in parts) if r is not None]
+            override = depth == 0 and key in ("region", "region_id")
+            for ref in refs:
                 self._judge(walk, ref, path, "RES-003" if override else "RES-009")
-            return
+            if refs or not parser.has_candidates(value):
+                return  # otherwise (a URL under a region-ish key) it is judged as any other value
         if not walk.existing and _is_zone_key(key):
-            ref = parser.zone_field(walk.cloud, value)
-            if ref is not None:
-                self._judge(walk, ref, path, "RES-008")
-            return
-        if not parser.has_candidates(value):
-            return
-        if value.lstrip()[:1] in ("{", "["):
+            zone = parser.zone_field(walk.cloud, value)
+            if zone is not None:
+                self._judge(walk, zone, path, "RES-008")
+                return
+        stripped = value.lstrip()
+        if stripped[:1] in ("{", "["):
+            # A document is judged whether or not it contains an ARN (templates, task definitions).
             try:
                 document = json.loads(value)
             except ValueError:
                 document = None
             if isinstance(document, (dict, list)):
-                self._walk(walk, document, f"{path}(json)", key, depth + 1, None)
+                self._walk_document(walk, document, f"{path}(json)", key, depth)
                 return
+        elif "\n" in stripped and _YAML_HINT.search(stripped):
+            document = _yaml(stripped)
+            if isinstance(document, (dict, list)):
+                self._walk_document(walk, document, f"{path}(yaml)", key, depth)
+                return
+        if key in _BASE64_KEYS or key.endswith("_base64"):
+            decoded = _decode_payload(value)
+            if decoded is not None:
+                self._judge_string(walk, decoded[1], f"{path}({decoded[0]})", "user_data", depth + 1)
+                return
+        if walk.cloud == "aws" and not walk.existing and self._is_bucket_key(walk, key) and _BUCKET_NAME.match(value):
+            self._judge_bucket_name(walk, value, path)
+            return
+        bare_host = self._is_host_key(walk, key) and is_host_shaped(value) and not parser.has_candidates(value)
+        if bare_host:
+            self._judge(
+                walk,
+                parser.host(
+                    value.strip().lower().rsplit(":", 1)[0] if value.count(":") == 1 else value.strip().lower(),
+                    in_url=False,
+                ),
+                path,
+                RuleId.DESTINATION_HOST_PROVEN,
+            )
+            return
+        if not parser.has_candidates(value):
+            return
+        location = parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
+        if location is not None:
+            self._judge(walk, location, path, "RES-010" if walk.existing else "RES-007")
         for ref in parser.scan(value):
-            if ref.kind == "endpoint" and ref.region is None and not ref.in_url and "endpoint" not in key:
-                # A bare regionless host is a service principal (s3.amazonaws.com), not a place data goes.
+            bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
+            if bare_regionless and self._principal(walk, key, ref):
                 continue
-            self._judge(walk, ref, path, "RES-010" if walk.existing else _RULE_FOR_KIND[ref.kind])
+            rule_id = "RES-010" if walk.existing else _RULE_FOR_KIND[ref.kind]
+            self._judge(walk, ref, path, rule_id)
+
+    def _walk_document(self, walk: _Walk, document: Any, path: str, key: str, depth: int) -> None:
+        parent = walk.kpath
+        self._walk(walk, document, path, key, depth + 1, None)
+        walk.kpath = parent
+
+    def _is_host_key(self, walk: _Walk, key: str) -> bool:
+        return (
+            (walk.subject.type, key) in self._dns_fields or self._host_key(key) or walk.kpath[-2:] in self._host_paths
+        )
+
+    @functools.lru_cache(maxsize=2048)  # noqa: B019 - one engine per jurisdiction, kept for the process
+    def _host_key(self, key: str) -> bool:
+        keys = self.endpoints.host_keys
+        return key in keys or any(key.endswith("_" + k) for k in keys)
+
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
+    def _resource_services(self, type_token: str) -> tuple[GlobalService, ...]:
+        return tuple(s for s in self.endpoints.global_services if s.field is None and s.applies_to(type_token))
+
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
+    def _field_services(self, type_token: str) -> tuple[GlobalService, ...]:
+        return tuple(s for s in self.endpoints.global_services if s.field is not None and s.applies_to(type_token))
+
+    def _is_bucket_key(self, walk: _Walk, key: str) -> bool:
+        return key in self.endpoints.bucket_keys
+
+    def _principal(self, walk: _Walk, key: str, ref: Reference) -> bool:
+        """True for an exact ``<service>.<suffix>`` under a principal key with an allowed suffix."""
+        if key not in self.endpoints.principal_keys and "principal" not in walk.kpath:
+            return False
+        return self._principal_shape(ref) and ref.dns_suffix in self._principal_suffixes
+
+    @staticmethod
+    def _principal_shape(ref: Reference) -> bool:
+        if ref.dns_suffix is None:
+            return False
+        label = ref.text[: -len(ref.dns_suffix) - 1]
+        return bool(_PRINCIPAL_LABEL.match(label))
 
     # -- verdicts -----------------------------------------------------------------------------
 
     def _judge(self, walk: _Walk, ref: Reference, path: str, rule_id: str) -> None:
+        if ref.kind == "bucket":
+            self._judge_bucket(walk, ref, path)
+            return
+        if ref.kind == "host" or (ref.kind == "endpoint" and (ref.edge is not None or ref.region is None)):
+            self._judge_host(walk, ref, path, rule_id)
+            return
         for problem in self._problems(ref):
             rid = "RES-011" if problem.startswith("Unknown") else rule_id
-            walk.add(rid, path, ref.text, problem)
+            self._add_coverable(walk, rid, path, ref.text, problem, _names(ref))
 
-    def _problems(self, ref: Reference) -> Iterator[str]:
+    def _judge_host(self, walk: _Walk, ref: Reference, path: str, rule_id: str) -> None:
+        host = ref.text
+        if ref.kind == "host":
+            if is_private_address(host):
+                return  # inside the network the resource is attached to
+            if ref.in_url and host in self._identifier_hosts:
+                return  # a namespace / schema identifier inside a document, never contacted
+            if walk.known is not None and walk.known(host):
+                return
+            what = "an IP address" if is_ip(host) else "a host under no catalogued cloud suffix"
+            detail = f"{host} is {what}; nothing proves it is in {self._j()}."
+            self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, host, detail, _names(ref))
+            return
+        problems = list(self._partition_problems(ref))
+        if problems:
+            for problem in problems:
+                rid = rule_id if rule_id != RuleId.DESTINATION_HOST_PROVEN else "RES-006"
+                self._add_coverable(walk, rid, path, host, problem, _names(ref))
+            return
+        if ref.edge is not None:
+            if ref.partition is not None and ref.partition in self.jurisdiction.aws.partitions:
+                return  # an edge network that stays inside an allowed partition's country
+            detail = f"{host} is served by {ref.edge} edge locations, not from one region in {self._j()}."
+            self._add_coverable(walk, RuleId.GLOBAL_SERVICE_IN_JURISDICTION, path, host, detail, _names(ref))
+            return
+        if ref.partition is not None and ref.partition in self._closed_partitions:
+            return  # every region of the partition is in the jurisdiction
+        if walk.known is not None and walk.known(host):
+            return
+        detail = (
+            f"{host} names no region, and {ref.dns_suffix} is shared with regions outside {self._j()}; "
+            "it cannot be proven resident."
+        )
+        self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, host, detail, _names(ref))
+
+    def _judge_bucket(self, walk: _Walk, ref: Reference, path: str) -> None:
+        assert ref.bucket is not None
+        if ref.cloud == "aws" and ref.partition is not None and ref.partition not in self.jurisdiction.aws.partitions:
+            allowed = ", ".join(sorted(self.jurisdiction.aws.partitions)) or "none"
+            detail = f"Partition {ref.partition} is outside {self._j()} (allowed partitions: {allowed})."
+            self._add_coverable(walk, "RES-010" if walk.existing else "RES-004", path, ref.text, detail, (ref.text,))
+            return
+        self._bucket_verdict(walk, ref.bucket, ref.partition, ref.cloud or "aws", path, ref.text)
+
+    def _judge_bucket_name(self, walk: _Walk, name: str, path: str) -> None:
+        if walk.defer is not None and walk.defer(name):
+            return
+        self._bucket_verdict(walk, name, None, walk.cloud, path, name)
+
+    def _bucket_verdict(self, walk: _Walk, name: str, partition: str | None, cloud: str, path: str, text: str) -> None:
+        j = self.jurisdiction
+        if cloud == "aws":
+            partitions = {partition} if partition else set(j.aws.partitions)
+            if partitions and partitions <= self._closed_partitions:
+                return  # e.g. aws-cn in CN: the whole partition is in-country
+        if walk.known is not None and (walk.known(name) or walk.known(text)):
+            return
+        detail = (
+            f"Bucket {name!r} names no region and was not created by this stack; bucket names are global "
+            f"in {partition or ('the provider partition' if cloud == 'aws' else 'Alibaba Cloud')}, so it "
+            f"cannot be proven in {self._j()}."
+        )
+        arn = f"arn:{partition or 'aws'}:s3:::{name}" if cloud == "aws" else f"oss://{name}"
+        self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text, arn, name))
+
+    def _partition_problems(self, ref: Reference) -> Iterator[str]:
         j = self.jurisdiction
         if ref.cloud == "aws":
             if ref.partition is not None and ref.partition not in j.aws.partitions:
                 allowed = ", ".join(sorted(j.aws.partitions)) or "none"
                 yield f"Partition {ref.partition} is outside {self._j()} (allowed partitions: {allowed})."
                 return
-        elif not j.alicloud.regions:
+        elif ref.cloud == "alicloud" and not j.alicloud.regions:
             yield f"{self._j()} has no Alibaba Cloud region; nothing on Alibaba Cloud is resident."
             return
-        if ref.dns_suffix is not None and ref.dns_suffix not in j.dns_suffixes:
-            yield f"DNS suffix {ref.dns_suffix} is not one of {', '.join(sorted(j.dns_suffixes)) or 'none'}."
+        if (
+            ref.kind == "endpoint"
+            and ref.edge is None
+            and ref.dns_suffix is not None
+            and ref.dns_suffix not in self._suffixes
+        ):
+            yield f"DNS suffix {ref.dns_suffix} is not one of {', '.join(sorted(self._suffixes)) or 'none'}."
+
+    def _problems(self, ref: Reference) -> Iterator[str]:
+        j = self.jurisdiction
+        partition = list(self._partition_problems(ref))
+        if partition:
+            yield from partition
+            return
+        if ref.kind == "endpoint" and ref.dns_suffix is None and ref.region is None:
             return
         if ref.region is None:
             return
+        cloud = ref.cloud or "aws"
         if not ref.known_region:
-            yield f"Unknown region {ref.region!r}: the catalogue does not list it for {_CLOUD_NAMES[ref.cloud]}."
-        elif ref.region not in j.regions(ref.cloud):
-            yield f"{_CLOUD_NAMES[ref.cloud]} region {ref.region} is outside {self._j()}."
+            yield f"Unknown region {ref.region!r}: the catalogue does not list it for {_CLOUD_NAMES[cloud]}."
+        elif ref.region not in j.regions(cloud):
+            yield f"{_CLOUD_NAMES[cloud]} region {ref.region} is outside {self._j()}."
+
+    def _add_coverable(
+        self, walk: _Walk, rule_id: str, path: str, value: Any, detail: str, names: tuple[str, ...]
+    ) -> None:
+        """Add a finding, unless a declaration covers it (then it is added as declared, or refused for
+        being expired / out of scope)."""
+        declaration = next((d for d in self.destinations if any(d.matches(n) for n in names if n)), None)
+        if declaration is None:
+            walk.add(rule_id, path, value, detail)
+            return
+        if declaration.kind == "transfer":
+            today = self._today()
+            if declaration.expired(today):
+                assert declaration.expires is not None
+                expired = f"{detail} Declared transfer {declaration.id!r} expired on {declaration.expires.isoformat()}."
+                walk.add(RuleId.DECLARED_TRANSFER_CURRENT, path, value, expired)
+                return
+            if not declaration.covers_resource(walk.subject.type, walk.subject.name):
+                scope = ", ".join(declaration.resources)
+                outside = f"{detail} Declared transfer {declaration.id!r} is limited to {scope}."
+                walk.add(RuleId.DECLARED_TRANSFER_IN_SCOPE, path, value, outside)
+                return
+        self.used[declaration.id] = self.used.get(declaration.id, 0) + 1
+        walk.add(rule_id, path, value, detail, declared_by=declaration.id)
+
+    def _today(self) -> dt.date:
+        return self.today or dt.date.today()
 
     def _j(self) -> str:
         return f"{self.jurisdiction.code} ({self.jurisdiction.name})"
 
 
+def _names(ref: Reference) -> tuple[str, ...]:
+    """What a declaration may name for a reference: its text, and the whole URL it was found in."""
+    return (ref.text, ref.url) if ref.url else (ref.text,)
+
+
+def _is_deny_statement(value: Mapping[Any, Any]) -> bool:
+    effect = value.get("Effect", value.get("effect"))
+    return isinstance(effect, str) and effect.strip().lower() == "deny"
+
+
+def _yaml(text: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+
+
+def _decode_payload(value: str) -> tuple[str, str] | None:
+    """Base64 (optionally gzip-compressed) user data, decoded to text; None when it is not."""
+    compact = "".join(value.split())
+    if len(compact) < 8 or len(compact) % 4 or not _BASE64.match(compact):
+        return None
+    try:
+        raw = base64.b64decode(compact, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    label = "base64"
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError):
+            return None
+        label = "base64+gzip"
+    try:
+        return label, raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 _CLOUD_NAMES = {"aws": "AWS", "alicloud": "Alibaba Cloud"}
 _KEY_NAMES = re.compile(r"[A-Za-z_][A-Za-z0-9_:]*")
+_LIST_SPLIT = re.compile(r"[,;\s]+")
+_YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.MULTILINE)
+_BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
+_BASE64_KEYS = frozenset({"user_data", "user_data_base64"})
+_BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
+_PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {
     "aws-arn": "RES-004",
     "acs-arn": "RES-005",
@@ -316,4 +711,6 @@ _RULE_FOR_KIND = {
     "oss-location": "RES-007",
     "zone": "RES-008",
     "region": "RES-009",
+    "host": RuleId.DESTINATION_HOST_PROVEN,
+    "bucket": RuleId.REGIONLESS_REFERENCE_PROVEN,
 }

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import inspect
 import weakref
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Literal
@@ -21,9 +22,21 @@ from typing import Any, Literal
 import pulumi
 from pulumi import _types as pulumi_types
 
+from components import _compat
+from components.errors import ConfigError
 from components.residency.catalogue import Catalogue
-from components.residency.engine import CLOUD_PACKAGES, ProviderRef, RuleEngine, Subject, is_free_text, package_of
-from components.residency.rules import Finding
+from components.residency.destinations import Destination, DestinationProblem, check_destinations
+from components.residency.engine import (
+    CLOUD_PACKAGES,
+    CREATOR_ATTRS,
+    REGIONLESS_PACKAGES,
+    ProviderRef,
+    RuleEngine,
+    Subject,
+    is_free_text,
+    package_of,
+)
+from components.residency.rules import Finding, RuleId, rule
 
 __all__ = ["Guard", "Mode", "audit_session", "enforce"]
 
@@ -36,7 +49,27 @@ _AUDIT_SESSION: ContextVar[list[Guard] | None] = ContextVar("sovereign_audit_ses
 
 
 def _is_output(value: Any) -> bool:
-    return isinstance(value, pulumi.Output)
+    # Any awaitable input (asyncio Future, Task, coroutine) is deferred like an Output: the SDK
+    # resolves it before sending, so it must be judged when it resolves.
+    return isinstance(value, pulumi.Output) or inspect.isawaitable(value)
+
+
+def _as_outputs(value: Any) -> Any:
+    """``value`` with every non-Output awaitable wrapped in an Output, so the gate can judge it."""
+    if isinstance(value, pulumi.Output):
+        return value
+    if inspect.isawaitable(value):
+        return pulumi.Output.from_input(value)
+    if isinstance(value, Mapping):
+        return {k: _as_outputs(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_as_outputs(v) for v in value)
+    return value
+
+
+# Output attributes of a resource that carry its own physical names and addresses: a regionless
+# name or host found in a value computed from them was created by this stack.
+_CREATOR_ATTRS = CREATOR_ATTRS
 
 
 class Guard:
@@ -50,6 +83,9 @@ class Guard:
         self.checked: int = 0
         """How many resources the guard judged (for reports and tests)."""
         self._providers: weakref.WeakKeyDictionary[pulumi.ProviderResource, ProviderRef] = weakref.WeakKeyDictionary()
+        self._created: set[str] = set()
+        """Plain bucket names of buckets this stack registered (regionless references to them are proven)."""
+        self._judged: weakref.WeakSet[pulumi.Resource] = weakref.WeakSet()
 
     @property
     def jurisdiction(self) -> str:
@@ -61,6 +97,7 @@ class Guard:
     def __call__(self, args: pulumi.ResourceTransformationArgs) -> pulumi.ResourceTransformationResult | None:
         package, is_provider = package_of(args.type_)
         if not isinstance(args.resource, pulumi.CustomResource) or args.type_ == "pulumi:pulumi:StackReference":
+            self._check_component(args, package)
             return None  # components are judged through their children
         self.checked += 1
         subject = Subject(
@@ -71,7 +108,12 @@ class Guard:
             read_id=args.opts.id,
             import_id=args.opts.import_,
         )
-        findings, pending = self.engine.check(subject, defer=_is_output)
+        findings, pending = self.engine.check(subject, defer=_is_output, known=self._known)
+        bucket_name = args.props.get("bucket")
+        if subject.type in self.engine.endpoints.bucket_types and isinstance(bucket_name, str):
+            self._created.add(bucket_name)
+        if not findings:
+            self._judged.add(args.resource)
         if is_provider and package in CLOUD_PACKAGES:
             region = args.props.get("region")
             self._providers[args.resource] = ProviderRef(  # type: ignore[index]
@@ -82,7 +124,7 @@ class Guard:
             return None
         props = dict(args.props)
         for key in {p.top_key for p in pending if p.top_key is not None}:
-            props[key] = self._gated(subject, props[key], key)
+            props[key] = self._gated(subject, _as_outputs(props[key]), key)
         opts = args.opts
         if any(p.top_key is None for p in pending):
             opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions())
@@ -149,10 +191,74 @@ class Guard:
             secret.set_result(is_secret)
             # Unknown during preview: nothing to judge here; the policy pack judges it by provenance.
             if is_known:
-                self._report(self.engine.check_value(subject, path, value, secret=is_secret))
+                await self._judge_resolved(subject, path, value, is_secret, depends_on)
             return value
 
         return pulumi.Output(resources, asyncio.ensure_future(judged()), known, secret)
+
+    def _known(self, text: str) -> bool:
+        return text in self._created
+
+    async def _judge_resolved(
+        self, subject: Subject, path: str, value: Any, secret: bool, depends_on: set[pulumi.Resource]
+    ) -> None:
+        """Judge a resolved value; a regionless name or host is proven when a resource of this stack
+        that the guard judged compliant produced it (one of its own names or addresses)."""
+        findings = self.engine.check_value(subject, path, value, secret=secret, known=self._known)
+        regionless = (RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN)
+        if any(f.rule.id in regionless and f.declared_by is None for f in findings):
+            produced = await self._produced(depends_on)
+            if produced:
+
+                def known(text: str) -> bool:
+                    return self._known(text) or any(text in p for p in produced)
+
+                findings = self.engine.check_value(subject, path, value, secret=secret, known=known)
+        self._report(findings)
+
+    async def _produced(self, depends_on: set[pulumi.Resource]) -> list[str]:
+        # The dependencies have registered (the value was computed from their outputs), so their
+        # output attributes are resolved and awaiting them cannot wait on this resource.
+        produced: list[str] = []
+        for dep in depends_on:
+            if not isinstance(dep, pulumi.CustomResource) or dep not in self._judged:
+                continue
+            for name, attr in vars(dep).items():
+                if isinstance(attr, pulumi.Output) and any(c in name for c in _CREATOR_ATTRS):
+                    resolved = await attr.future()
+                    if isinstance(resolved, str) and resolved:
+                        produced.append(resolved.lower())
+        return produced
+
+    def judge_invoke(self, token: str, args: Any) -> None:
+        """A provider function's arguments: a foreign region, endpoint or ARN is refused (RES-021).
+
+        Arguments that are Outputs (``*_output`` functions) are not judged here; see docs/residency.md.
+        """
+        package, _ = package_of(token)
+        if package not in CLOUD_PACKAGES or not isinstance(args, Mapping):
+            return
+        subject = Subject(type=token, name="invoke", props=args, provider=ProviderRef(package, "invoke"))
+        findings, _ = self.engine.check(subject, defer=_is_output, known=self._known)
+        invoke_rule = rule(RuleId.INVOKE_IN_JURISDICTION)
+        self._report(
+            [
+                Finding(
+                    invoke_rule, token, f.resource_name, f.path, f.value, f"[{f.rule.id}] {f.detail}", f.declared_by
+                )
+                for f in findings
+            ]
+        )
+
+    def _check_component(self, args: pulumi.ResourceTransformationArgs, package: str) -> None:
+        """A remote component's children register in another process, out of this guard's sight."""
+        if package in CLOUD_PACKAGES or package in REGIONLESS_PACKAGES:
+            return
+        if _compat.registering_remote_component():
+            # Judged as a resource of its package, exactly as the plan and the engine-time front doors
+            # judge it (RES-013 unless the package is covered): its children are out of sight here.
+            subject = Subject(type=args.type_, name=args.name, props=args.props, custom=True)
+            self._report(self.engine.check(subject, defer=lambda _value: False)[0])
 
     def _provider_of(self, args: pulumi.ResourceTransformationArgs, package: str) -> ProviderRef | None:
         if package not in CLOUD_PACKAGES:
@@ -174,12 +280,24 @@ class Guard:
             return ProviderRef(package, getattr(provider, "_name", "?"), verified=False)
         return known
 
+    @property
+    def violations(self) -> list[Finding]:
+        """Findings no declaration covers (the ones that fail the stack)."""
+        return [f for f in self.findings if f.declared_by is None]
+
+    @property
+    def declared(self) -> list[Finding]:
+        """Findings covered by a ``sovereign-dc:destinations`` entry (reported, never raised)."""
+        return [f for f in self.findings if f.declared_by is not None]
+
     def _report(self, findings: list[Finding]) -> None:
         if not findings:
             return
         self.findings.extend(findings)
         if self.mode == "raise":
-            raise findings[0].to_violation()
+            refused = [f for f in findings if f.declared_by is None]
+            if refused:
+                raise refused[0].to_violation()
 
 
 def enforce(
@@ -188,6 +306,7 @@ def enforce(
     mode: Mode = "raise",
     catalogue: Catalogue | None = None,
     register: Callable[[Any], None] | None = None,
+    destinations: Sequence[Destination] = (),
 ) -> Guard:
     """Check every AWS and Alibaba Cloud resource registered from now on against ``jurisdiction``.
 
@@ -195,15 +314,30 @@ def enforce(
     first offending resource is registered. ``mode="audit"`` lets the program run and collects
     every finding in the returned guard's ``findings`` (the offline plan uses it).
 
-    Call it once, before creating any provider. It needs no Pulumi config and no stack file.
+    ``destinations`` is the transfer register (``sovereign-dc:destinations``): what it covers is
+    reported as declared instead of refused.
+
+    Call it once, before creating any provider. It needs no Pulumi config and no stack file. The
+    guard stays the last stack transformation even if others are registered after it.
     """
     if mode not in ("raise", "audit"):
         raise ValueError(f"mode must be 'raise' or 'audit', not {mode!r}")
+    engine = RuleEngine(jurisdiction, catalogue, destinations=destinations)
+    try:
+        check_destinations(engine.jurisdiction.code, engine.destinations)
+    except DestinationProblem as exc:
+        key = f"destinations[{exc.index}].{exc.field}".rstrip(".")
+        raise ConfigError("enforce(destinations=...)", key, exc.problem, exc.fix) from None
     session = _AUDIT_SESSION.get()
-    guard = Guard(RuleEngine(jurisdiction, catalogue), "audit" if session is not None else mode)
+    guard = Guard(engine, "audit" if session is not None else mode)
     if session is not None:
         session.append(guard)
-    (register or pulumi.runtime.register_stack_transformation)(guard)
+    if register is None:
+        pulumi.runtime.register_stack_transformation(guard)
+        _compat.keep_stack_transformation_last(guard)
+        _compat.install_invoke_hook(guard.judge_invoke)
+    else:
+        register(guard)
     return guard
 
 

@@ -7,15 +7,18 @@ saying "replicates to us-east-1 later" is fine, while ``arn:aws:s3:::bucket`` in
 
 from __future__ import annotations
 
+import dataclasses
+import ipaddress
 import re
 from dataclasses import dataclass
 from typing import Literal
 
 from components.residency.catalogue import Catalogue, Cloud
+from components.residency.endpoints import EndpointCatalogue, load_endpoints
 
-__all__ = ["Reference", "ReferenceParser", "RefKind"]
+__all__ = ["Reference", "ReferenceParser", "RefKind", "is_host_shaped", "is_ip", "is_private_address"]
 
-RefKind = Literal["aws-arn", "acs-arn", "endpoint", "oss-location", "zone", "region"]
+RefKind = Literal["aws-arn", "acs-arn", "endpoint", "oss-location", "zone", "region", "host", "bucket"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +27,8 @@ class Reference:
 
     kind: RefKind
     """What was found."""
-    cloud: Cloud
-    """Which cloud it points into."""
+    cloud: Cloud | None
+    """Which cloud it points into; None for a host under no catalogued suffix."""
     text: str
     """The exact text found (an ARN, a host name, a zone...)."""
     region: str | None
@@ -38,19 +41,39 @@ class Reference:
     """False when ``region`` looks like a region but the catalogue does not know it."""
     in_url: bool = False
     """For endpoints: True when the host appeared with a scheme (``https://...``)."""
+    edge: str | None = None
+    """For edge hosts (CloudFront, CDN): the service; ``partition`` then says where its edges stay."""
+    url: str | None = None
+    """For hosts found in a URL or connection string: the whole URL (declarations may name a prefix)."""
+    bucket: str | None = None
+    """For regionless S3 references (``arn:aws:s3:::name``, ``s3://name``): the bucket name."""
 
 
 # One cheap pre-filter so that the vast majority of strings (names, CIDRs, booleans as text)
 # never reach the detailed patterns: the guard runs on every resource registration.
-_PREFILTER = re.compile(r"arn:|acs:|amazonaws|aliyuncs|api\.aws|oss-|\.gov|adc-e\.uk", re.IGNORECASE)
+_PREFILTER_FIXED = r"arn:|acs:|://|oss-|com\.amazonaws\."
 _AWS_ARN = re.compile(r"(?<![A-Za-z0-9_-])arn:(aws[a-z-]*):([^:\s\"']*):([^:\s\"']*):[^\s\"',]*", re.IGNORECASE)
 _ACS_ARN = re.compile(r"(?<![A-Za-z0-9_-])acs:([a-z0-9_-]+):([^:\s\"']*):[^\s\"',]*", re.IGNORECASE)
 _OSS_LOCATION = re.compile(r"^oss-([a-z]{2,}(?:-[a-z0-9]+)+?)(?:-internal)?$")
 # A label that has the shape of a region id (used to refuse unknown regions rather than miss them).
 _REGIONISH = re.compile(r"^[a-z]{2,5}(?:-[a-z]+)+(?:-\d+)?(?:-[a-z]+)?$")
 _AWS_REGIONISH = re.compile(r"^[a-z]{2,5}(?:-[a-z]+)+-\d+$")
+# An Alibaba region id in a host's nearest label: cn-hangzhou, ap-southeast-1, cn-shanghai-finance-1.
+_ALI_REGIONISH = re.compile(r"^(?:cn|ap|us|eu|me|na|sa|af|rus)-[a-z]+(?:-[a-z]+)?(?:-\d+)?$")
 _AZ_ID = re.compile(r"^([a-z]{3,9}\d+)-az\d+$")
-_HOST_DECORATIONS = ("-internal", "-vpc", "-accelerate")
+_URL = re.compile(
+    r"(?P<scheme>[a-z][a-z0-9+.-]*)://(?:[^@\s/?#\"']*@)?(?P<authority>\[[0-9a-f:.]+\]|[a-z0-9._,:-]+)",
+    re.IGNORECASE,
+)
+# VPC endpoint service names are reversed DNS: com.amazonaws.<region>.s3, cn.com.amazonaws.<region>.kms.
+_SERVICE_NAME = re.compile(
+    r"(?<![a-z0-9.-])(?:cn\.)?com\.amazonaws\.(?:vpce\.)?([a-z0-9-]+)\.[a-z0-9.-]+", re.IGNORECASE
+)
+_HOST_SHAPE = re.compile(
+    r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]\.?(?::\d{1,5})?$"
+)
+_URL_END = re.compile(r"[\s\"'<>`]")
+_NO_HOST_SCHEMES = frozenset({"file", "unix", "data", "urn", "s3", "oss", "arn", "acs"})
 _DIRECTIONS = {
     "north": "n",
     "south": "s",
@@ -64,25 +87,64 @@ _DIRECTIONS = {
 }
 
 
-class ReferenceParser:
-    """Extracts references from strings, with lookups precomputed from the catalogue."""
+_IN_NETWORK = tuple(
+    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
+)
+"""RFC 1918 private, RFC 6598 shared (Alibaba Cloud VPC ranges use it) and IPv6 unique local addresses."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+
+def is_private_address(host: str) -> bool:
+    """True for loopback, link-local and RFC 1918 / ULA addresses and ``localhost``: inside the network."""
+    h = host.strip("[]").lower()
+    if h == "localhost" or h.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(h)
+    except ValueError:
+        return False
+    # Explicit ranges: Python's is_private also covers documentation and reserved blocks.
+    return address.is_loopback or address.is_link_local or any(address in net for net in _IN_NETWORK)
+
+
+def is_ip(host: str) -> bool:
+    """True for an IPv4 or IPv6 literal."""
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def is_host_shaped(value: str) -> bool:
+    """A bare DNS name (``db.example.cn``, ``host:5432``) or an IP literal, as found under a host key."""
+    v = value.strip().lower()
+    return bool(_HOST_SHAPE.match(v)) or is_ip(v.rsplit(":", 1)[0] if v.count(":") == 1 else v)
+
+
+class ReferenceParser:
+    """Extracts references from strings, with lookups precomputed from the catalogues."""
+
+    def __init__(self, catalogue: Catalogue, endpoints: EndpointCatalogue | None = None) -> None:
+        endpoints = endpoints or load_endpoints()
+        self.endpoints = endpoints
         self._aws_regions = catalogue.known_regions("aws")
         self._ali_regions = catalogue.known_regions("alicloud")
         self._region_partition = dict(catalogue.aws_region_partition)
-        # Longest suffix first so that amazonaws.com.cn is not read as amazonaws.com.
-        aws_suffixes = {p.dns_suffix: p.name for p in catalogue.aws_partitions.values() if p.name != "aws-us-gov"}
-        aws_suffixes["api.aws"] = "aws"
-        self._suffix_cloud: list[tuple[str, Cloud, str | None]] = sorted(
-            [(s, "aws", p) for s, p in aws_suffixes.items()] + [(catalogue.alicloud_dns_suffix, "alicloud", None)],
-            key=lambda item: -len(item[0]),
-        )
-        suffix_alternatives = "|".join(re.escape(s) for s, _, _ in self._suffix_cloud)
+        self._decorations = endpoints.host_decorations
+        self._short_codes = dict(endpoints.aws.short_codes.codes) if endpoints.aws.short_codes else {}
+        # (suffix, cloud, partition, edge service); longest first so amazonaws.com.cn is not read as amazonaws.com.
+        table: list[tuple[str, Cloud, str | None, str | None]] = []
+        table += [(s, "aws", e.partition, None) for s, e in endpoints.aws.suffixes.items()]
+        table += [(s, "aws", e.partition, e.service) for s, e in endpoints.aws.edge_suffixes.items()]
+        table += [(s, "alicloud", None, None) for s in endpoints.alicloud.suffixes]
+        table += [(s, "alicloud", None, e.service) for s, e in endpoints.alicloud.edge_suffixes.items()]
+        self._suffix_cloud = sorted(table, key=lambda item: -len(item[0]))
+        suffix_alternatives = "|".join(re.escape(s) for s, _, _, _ in self._suffix_cloud)
         self._host = re.compile(
             rf"(?P<scheme>[a-z][a-z0-9+.-]*://)?(?P<host>(?:[a-z0-9-]+\.)+(?:{suffix_alternatives}))(?![a-z0-9-])",
             re.IGNORECASE,
         )
+        self._prefilter = re.compile(f"{_PREFILTER_FIXED}|{suffix_alternatives}", re.IGNORECASE)
         self._az_id_prefix = {self._az_id_abbreviation(r): r for r in self._aws_regions}
 
     @staticmethod
@@ -95,25 +157,70 @@ class ReferenceParser:
 
     def has_candidates(self, text: str) -> bool:
         """Cheap test: can this string contain any reference at all?"""
-        return _PREFILTER.search(text) is not None
+        return self._prefilter.search(text) is not None
 
     def scan(self, text: str) -> list[Reference]:
-        """Every ARN, ACS ARN, endpoint host and OSS location inside ``text``."""
-        if not _PREFILTER.search(text):
+        """Every ARN, ACS ARN, URL/connection-string host, cloud host and OSS location inside ``text``."""
+        if not self._prefilter.search(text):
             return []
         found: list[Reference] = []
         for m in _AWS_ARN.finditer(text):
-            partition, region = m.group(1).lower(), m.group(3).lower()
-            found.append(self._aws_region_ref("aws-arn", m.group(0), region, partition))
+            partition, service, region = m.group(1).lower(), m.group(2).lower(), m.group(3).lower()
+            ref = self._aws_region_ref("aws-arn", m.group(0), region, partition)
+            if service == "s3" and not region:
+                name = m.group(0).split(":", 5)[-1].split("/", 1)[0]
+                if name and name != "*":
+                    ref = Reference("bucket", "aws", m.group(0), None, partition, bucket=name)
+            found.append(ref)
         for m in _ACS_ARN.finditer(text):
             region = m.group(2).lower()
             found.append(self._ali_region_ref("acs-arn", m.group(0), region))
+        seen_hosts: set[tuple[int, int]] = set()
+        for m in _URL.finditer(text):
+            scheme = m.group("scheme").lower()
+            authority = m.group("authority")
+            if scheme in ("s3", "s3a", "s3n") or scheme == "oss":
+                name = authority.split(":", 1)[0].lower()
+                cloud: Cloud = "aws" if scheme.startswith("s3") else "alicloud"
+                if name and "." not in name:
+                    found.append(Reference("bucket", cloud, m.group(0), None, bucket=name, in_url=True))
+                    continue
+            if scheme in _NO_HOST_SCHEMES:
+                continue
+            end = _URL_END.search(text, m.end())
+            url = text[m.start() : end.start() if end else len(text)]
+            for part in authority.split(","):
+                host = _strip_port(part).lower().rstrip(".")
+                if host:
+                    ref = self.host(host, in_url=True)
+                    found.append(dataclasses.replace(ref, url=url))
+            seen_hosts.add((m.start("authority"), m.end("authority")))
         for m in self._host.finditer(text):
+            if any(a <= m.start("host") < b for a, b in seen_hosts):
+                continue
             found.append(self._endpoint(m.group("host").lower(), in_url=m.group("scheme") is not None))
-        oss = _OSS_LOCATION.match(text)
-        if oss:
-            found.append(self._ali_region_ref("oss-location", text, oss.group(1)))
+        for m in _SERVICE_NAME.finditer(text):
+            region = m.group(1).lower()
+            if region in self._aws_regions:
+                found.append(Reference("endpoint", "aws", m.group(0), region, self._region_partition.get(region)))
         return found
+
+    def oss_location(self, text: str, *, location_key: bool) -> Reference | None:
+        """``oss-<region>`` as an OSS location; an unknown region counts only under a location key."""
+        oss = _OSS_LOCATION.match(text)
+        if not oss:
+            return None
+        region = oss.group(1)
+        if region in self._ali_regions or location_key:
+            return self._ali_region_ref("oss-location", text, region)
+        return None  # a bucket named oss-migration-staging is not a location
+
+    def host(self, host: str, *, in_url: bool) -> Reference:
+        """Any host: a cloud endpoint when its suffix is catalogued, else a plain host."""
+        for suffix, _, _, _ in self._suffix_cloud:
+            if host.endswith("." + suffix):
+                return self._endpoint(host, in_url=in_url)
+        return Reference("host", None, host, None, in_url=in_url)
 
     def _aws_region_ref(self, kind: RefKind, text: str, region: str, partition: str | None) -> Reference:
         if region in ("", "*"):
@@ -127,8 +234,10 @@ class ReferenceParser:
         return Reference(kind, "alicloud", text, region, known_region=region in self._ali_regions)
 
     def _endpoint(self, host: str, *, in_url: bool) -> Reference:
-        for suffix, cloud, partition in self._suffix_cloud:
+        for suffix, cloud, partition, edge in self._suffix_cloud:
             if host.endswith("." + suffix):
+                if edge is not None:
+                    return Reference("endpoint", cloud, host, None, partition, suffix, True, in_url, edge=edge)
                 labels = host[: -len(suffix) - 1].split(".")
                 region, known = self._region_in_labels(cloud, labels)
                 # amazonaws.com serves both aws and aws-us-gov; the region tells which.
@@ -138,19 +247,24 @@ class ReferenceParser:
 
     def _region_in_labels(self, cloud: Cloud, labels: list[str]) -> tuple[str | None, bool]:
         known_regions = self._aws_regions if cloud == "aws" else self._ali_regions
-        regionish = _AWS_REGIONISH if cloud == "aws" else _REGIONISH
-        unknown: str | None = None
-        # Right to left: the region label sits next to the suffix (bucket.s3.cn-north-1.amazonaws.com.cn).
+        # Right to left: the region label sits next to the suffix (bucket.s3.cn-north-1.amazonaws.com.cn,
+        # cn-shanghai-intranet.log.aliyuncs.com, x.abc.use1.cache.amazonaws.com).
         for raw_label in reversed(labels):
             label = raw_label
-            for decoration in _HOST_DECORATIONS:
+            for decoration in self._decorations:
                 label = label.removesuffix(decoration)
-            candidates = _dash_suffixes(label)
-            for candidate in candidates:
+            for candidate in _dash_suffixes(label):
                 if candidate in known_regions:
                     return candidate, True
-            if unknown is None:
-                unknown = next((c for c in candidates if regionish.match(c) and "-" in c), None)
+            if cloud == "aws" and label in self._short_codes:
+                return self._short_codes[label], True
+        # Only the label next to the suffix is where a region must be; a region-shaped name further
+        # left (fleet-sessions-01.redis.rds.aliyuncs.com) is a name, not a region.
+        nearest = labels[-1] if labels else ""
+        for decoration in self._decorations:
+            nearest = nearest.removesuffix(decoration)
+        regionish = _AWS_REGIONISH if cloud == "aws" else _ALI_REGIONISH
+        unknown = next((c for c in _dash_suffixes(nearest) if regionish.match(c)), None)
         return (unknown, False) if unknown else (None, True)
 
     # -- typed fields ---------------------------------------------------------------------------
@@ -187,6 +301,12 @@ class ReferenceParser:
             return Reference("zone", cloud, value, best)
         shaped = _REGIONISH.match(v) if cloud == "alicloud" else re.match(r"^[a-z]{2,5}(?:-[a-z]+)+-\d+[a-z]$", v)
         return Reference("zone", cloud, value, v, known_region=False) if shaped else None
+
+
+def _strip_port(authority: str) -> str:
+    if authority.startswith("["):
+        return authority[1 : authority.find("]")] if "]" in authority else authority
+    return authority.rsplit(":", 1)[0] if authority.count(":") == 1 else authority
 
 
 def _dash_suffixes(label: str) -> list[str]:

@@ -8,11 +8,27 @@ call that one engine and cite these rules, so no front door carries a copy of a 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Literal
 
 from components.errors import ResidencyViolation
 
-__all__ = ["RULES", "Finding", "JudgedBy", "Rule", "rule"]
+__all__ = ["RULES", "Finding", "JudgedBy", "Rule", "RuleId", "rule"]
+
+
+class RuleId(StrEnum):
+    """Symbols for rule ids, so code names rules rather than spelling strings (RES-015 onwards).
+
+    RES-020 is deliberately unused: remote components are refused as RES-013 by every front door.
+    """
+
+    DESTINATION_HOST_PROVEN = "RES-015"
+    GLOBAL_SERVICE_IN_JURISDICTION = "RES-016"
+    REGIONLESS_REFERENCE_PROVEN = "RES-017"
+    DECLARED_TRANSFER_CURRENT = "RES-018"
+    DECLARED_TRANSFER_IN_SCOPE = "RES-019"
+    INVOKE_IN_JURISDICTION = "RES-021"
+
 
 EnforcementLevel = Literal["mandatory", "advisory"]
 JudgedBy = Literal["engine", "config"]
@@ -36,6 +52,9 @@ class Rule:
     judged_by: JudgedBy = "engine"
     """``engine``: judged on resources by the engine (guard, plan, policy pack); ``config``: judged on
     the stack files and the deployment map before any program runs (``ConfigError`` carries the id)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", str(self.id))  # a RuleId symbol is stored as its plain text
 
 
 RULES: tuple[Rule, ...] = (
@@ -133,6 +152,50 @@ RULES: tuple[Rule, ...] = (
         "jurisdiction; otherwise it cannot be judged and fails closed.",
         "Derive the value from in-country resources of this stack, or make it a known literal.",
     ),
+    Rule(
+        RuleId.DESTINATION_HOST_PROVEN,
+        "destination-host-proven",
+        "Every destination host (URL, endpoint, proxy, DNS record, webhook, connection string, bare host "
+        "under a host key) must be proven in the jurisdiction by the endpoint catalogue (a catalogued "
+        "cloud suffix with an in-country region label) or declared in the transfer register.",
+        "Use an in-country regional endpoint, or declare the host in sovereign-dc:destinations "
+        "(kind: resident with evidence, or kind: transfer with its legal basis).",
+    ),
+    Rule(
+        RuleId.GLOBAL_SERVICE_IN_JURISDICTION,
+        "global-service-in-jurisdiction",
+        "A global or edge service (CDN, global accelerator, multi-region access point, cross-border "
+        "bandwidth, overseas/global scope, cross-region inference, edge-optimised API) serves data outside "
+        "any one region and is refused unless the jurisdiction allows it or the stack declares it.",
+        "Use a regional alternative (REGIONAL API endpoint, domestic CDN scope, in-region model id), or "
+        "declare the transfer in sovereign-dc:destinations.",
+    ),
+    Rule(
+        RuleId.REGIONLESS_REFERENCE_PROVEN,
+        "regionless-reference-proven",
+        "A regionless reference (S3 bucket ARN or name, OSS bucket URL) in a partition shared with other "
+        "countries must name a bucket created by this stack or declared.",
+        "Create the bucket in this stack (and reference its outputs), or declare it in "
+        "sovereign-dc:destinations (kind: resident with an ARN-prefix match and evidence).",
+    ),
+    Rule(
+        RuleId.DECLARED_TRANSFER_CURRENT,
+        "declared-transfer-current",
+        "A declared transfer whose approval has expired no longer covers anything.",
+        "Renew the approval and update `expires` in sovereign-dc:destinations, or remove the transfer.",
+    ),
+    Rule(
+        RuleId.DECLARED_TRANSFER_IN_SCOPE,
+        "declared-transfer-in-scope",
+        "A declared transfer limited to some resources (`resources`) covers only those resources.",
+        "Add the resource's type token or name pattern to the declaration's `resources`, or stop the transfer.",
+    ),
+    Rule(
+        RuleId.INVOKE_IN_JURISDICTION,
+        "invoke-in-jurisdiction",
+        "A provider function (invoke) called with a region or endpoint argument must point inside the jurisdiction.",
+        "Call the function through an in-country provider, without a foreign region or endpoint argument.",
+    ),
     # Config and deployment refusals (ids RES-030..RES-039): judged on the files, before any program runs.
     Rule(
         "RES-030",
@@ -169,12 +232,12 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-_RULES_BY_ID = {r.id: r for r in RULES}
+_RULES_BY_ID = {str(r.id): r for r in RULES}
 
 
 def rule(rule_id: str) -> Rule:
     """The rule with this id (a KeyError for an id that does not exist is a programming error)."""
-    return _RULES_BY_ID[rule_id]
+    return _RULES_BY_ID[str(rule_id)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +256,13 @@ class Finding:
     """The offending value (``[secret]`` when the input was secret)."""
     detail: str
     """Why this value breaks the rule, e.g. ``partition aws is not one of aws-cn``."""
+    declared_by: str | None = None
+    """Id of the ``sovereign-dc:destinations`` entry that covers this finding; None: a violation."""
+
+    @property
+    def status(self) -> str:
+        """``declared`` when a declaration covers the finding, else ``violation``."""
+        return "declared" if self.declared_by else "violation"
 
     @property
     def message(self) -> str:
@@ -216,4 +286,6 @@ class Finding:
             "value": self.value if isinstance(self.value, (str, int, float, bool, type(None))) else repr(self.value),
             "message": self.message,
             "fix": self.rule.fix,
+            "status": self.status,
+            "declared_by": self.declared_by,
         }

@@ -7,7 +7,7 @@ from pulumi_policy import Policy
 from components.residency.catalogue import load_catalogue
 from residency_pack.jurisdiction import Engines
 from residency_pack.resource_policies import RESOURCE_RULES, resource_policy
-from residency_pack.stack_policies import explicit_provider_policy, provenance_policy
+from residency_pack.stack_policies import explicit_provider_policy, provenance_policy, regionless_policies
 
 __all__ = ["GUARD_ONLY", "PACK_NAME", "RESOURCE_RULES", "build_policies"]
 
@@ -18,6 +18,7 @@ GUARD_ONLY: dict[str, str] = {
     "RES-010": "the engine passes no read id or import id to policies; foreign values read this way are "
     "still refused when they flow into this stack (RES-014 or the value rules)",
     "RES-012": "at engine time every provider arrives with its own inputs, so no provider is unverified",
+    "RES-021": "provider functions (invokes) are not sent to analyzers; only the guard sees their arguments",
 }
 """Rules only the construction-time guard can apply, and why."""
 
@@ -29,4 +30,5 @@ def build_policies() -> list[Policy]:
     policies: list[Policy] = [resource_policy(rule_id, engines, codes) for rule_id in RESOURCE_RULES]
     policies.append(provenance_policy(engines, codes))
     policies.append(explicit_provider_policy(engines, codes))
+    policies.extend(regionless_policies(engines, codes))
     return policies

@@ -17,6 +17,7 @@ from typing import Any
 from components.config.stack_file import NAMESPACE
 from components.errors import CatalogueError
 from components.residency.catalogue import load_catalogue
+from components.residency.destinations import DestinationProblem, check_destinations, parse_destinations
 from components.residency.engine import RuleEngine
 
 __all__ = ["CONFIG_PROPERTY", "STACK_KEY", "ConfigProblem", "Engines", "Resolved"]
@@ -25,6 +26,8 @@ CONFIG_PROPERTY = "jurisdiction"
 """The policy config property naming the jurisdiction (declared in every policy's config schema)."""
 STACK_KEY = f"{NAMESPACE}:jurisdiction"
 """The stack config key the program itself reads."""
+DESTINATIONS_KEY = f"{NAMESPACE}:destinations"
+"""The stack's transfer register (a JSON list, as the CLI passes structured config)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +97,18 @@ class Engines:
         )
 
     def _engine(self, code: str, source: str) -> Resolved | ConfigProblem:
-        key = code.upper()
+        raw = _stack_config().get(DESTINATIONS_KEY)
+        key = f"{code.upper()}|{raw or ''}"
         engine = self._by_code.get(key)
         if engine is None:
             try:
-                engine = RuleEngine(key)
+                destinations = parse_destinations(json.loads(raw)) if isinstance(raw, str) and raw else []
+                engine = RuleEngine(code.upper(), destinations=destinations)
+                check_destinations(engine.jurisdiction.code, engine.destinations)
             except CatalogueError as exc:
                 return ConfigProblem(f"{source}: {exc}.")
+            except (DestinationProblem, ValueError) as exc:
+                # The same check the program's config loader makes: a bad register refuses everything.
+                return ConfigProblem(f"stack config `{DESTINATIONS_KEY}`{exc}")
             self._by_code[key] = engine
         return Resolved(engine, f"{engine.jurisdiction.code} from {source}")

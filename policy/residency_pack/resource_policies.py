@@ -33,8 +33,12 @@ RESOURCE_RULES: tuple[str, ...] = (
     "RES-009",
     "RES-011",
     "RES-013",
+    "RES-016",
+    "RES-018",
+    "RES-019",
 )
-"""Rules judged per resource at ``pulumi preview``/``up``; RES-014 is stack-level, RES-010/012 guard-only."""
+"""Rules judged per resource at ``pulumi preview``/``up``; RES-014/015/017 are stack-level (they need
+the stack's other resources to know what it created), RES-010/012/020/021 guard-only."""
 
 Report = Callable[[str, "str | None"], None]
 
@@ -78,7 +82,7 @@ def _validate(the_rule: Rule, engines: Engines) -> Callable[[ResourceValidationA
                 report_violation(messages.config_problem(the_rule, resolved.message), None)
                 return
             for found, via in resource_findings(resolved.engine, t):
-                if found.rule.id == the_rule.id:
+                if found.rule.id == the_rule.id and found.declared_by is None:
                     report_violation(messages.finding(found, resolved.source, via=via), None)
         except Exception as exc:  # anything unexpected must refuse, never pass
             report_violation(messages.crash(the_rule, f"{args.resource_type} {args.name!r}", exc), None)

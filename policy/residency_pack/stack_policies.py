@@ -15,16 +15,16 @@ from typing import Any
 from pulumi_policy import EnforcementLevel, PolicyResource, StackValidationArgs, StackValidationPolicy
 
 from components.residency import provenance
-from components.residency.engine import RuleEngine, package_of
+from components.residency.engine import RuleEngine, package_of, produced_names
 from components.residency.provenance import Source
-from components.residency.rules import Rule, rule
+from components.residency.rules import Rule, RuleId, rule
 from residency_pack import messages
 from residency_pack.jurisdiction import ConfigProblem, Engines
 from residency_pack.resource_policies import config_schema
 from residency_pack.subjects import provider_subject, target
-from residency_pack.values import is_unknown
+from residency_pack.values import is_unknown, plain
 
-__all__ = ["explicit_provider_policy", "provenance_policy", "untrusted_reason"]
+__all__ = ["explicit_provider_policy", "provenance_policy", "regionless_policies", "untrusted_reason"]
 
 Report = Callable[[str, "str | None"], None]
 PROVENANCE = rule("RES-014")
@@ -111,3 +111,81 @@ def provenance_policy(engines: Engines, codes: list[str]) -> StackValidationPoli
 def explicit_provider_policy(engines: Engines, codes: list[str]) -> StackValidationPolicy:
     """RES-002 over the final state, which also holds resources that skip resource-level checks (reads)."""
     return _stack_policy(EXPLICIT_PROVIDER, f"{EXPLICIT_PROVIDER.name}-final-state", _explicit_provider, engines, codes)
+
+
+REGIONLESS_RULES = (rule(RuleId.DESTINATION_HOST_PROVEN), rule(RuleId.REGIONLESS_REFERENCE_PROVEN))
+
+
+def _produced(resource: PolicyResource) -> list[str]:
+    values = {k: v for k, v in plain(resource.props).items() if not is_unknown(v)}
+    return produced_names(values)
+
+
+def _regionless(the_rule: Rule) -> Callable[[RuleEngine, PolicyResource, str], list[str]]:
+    """A judge for a regionless rule: names and hosts produced by the resources a value is computed from,
+    or bucket names this stack creates, are proven; anything else is judged as the guard judges it."""
+
+    def judge(engine: RuleEngine, resource: PolicyResource, source: str, stack: list[PolicyResource]) -> list[str]:
+        t = target(resource.resource_type, resource.name, resource.props, resource.provider)
+        if not t.subject.custom:
+            return []
+        deps = {d.urn: d for ds in (resource.property_dependencies or {}).values() for d in ds}
+        deps |= {d.urn: d for d in resource.dependencies or []}
+        produced = [p for d in deps.values() for p in _produced(d)]
+        # The final state holds the resource's own outputs (bucketDomainName = <bucket>.s3.amazonaws.com):
+        # a name that contains the resource's own id or name describes the resource itself.
+        own_keys = ("id", "arn", "bucket") if resource.resource_type in engine.endpoints.bucket_types else ("id", "arn")
+        own = [
+            v.lower()
+            for k, v in plain(resource.props).items()
+            if k in own_keys and isinstance(v, str) and len(v) >= 4 and not is_unknown(v)
+        ]
+        created = {
+            str(plain(r.props).get("bucket"))
+            for r in stack
+            if r.resource_type in engine.endpoints.bucket_types and r is not resource
+        }
+
+        def known(text: str) -> bool:
+            lowered = text.lower()
+            return text in created or any(lowered in p for p in produced) or any(o in lowered for o in own)
+
+        findings, _ = engine.check(t.subject, defer=is_unknown, known=known)
+        return [messages.finding(f, source) for f in findings if f.rule.id == the_rule.id and f.declared_by is None]
+
+    return judge  # type: ignore[return-value]
+
+
+def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidationPolicy]:
+    """RES-015 and RES-017 over the whole stack (what the stack created is known only there)."""
+    policies = []
+    for the_rule in REGIONLESS_RULES:
+        judge = _regionless(the_rule)
+        policy = StackValidationPolicy(
+            name=the_rule.name,
+            display_name=f"{the_rule.id} {the_rule.name}",
+            description=f"{the_rule.id}: {the_rule.message}",
+            enforcement_level=EnforcementLevel(the_rule.level),
+            remediation_steps=the_rule.fix,
+            config_schema=config_schema(codes),
+            validate=_stack_validate_with_stack(the_rule, engines, judge),
+        )
+        policies.append(policy)
+    return policies
+
+
+def _stack_validate_with_stack(the_rule: Rule, engines: Engines, judge: Any) -> Any:
+    def validate(args: StackValidationArgs, report_violation: Report) -> None:
+        resolved = engines.resolve(the_rule.name, args.get_config())
+        if isinstance(resolved, ConfigProblem):
+            report_violation(messages.config_problem(the_rule, resolved.message), None)
+            return
+        stack = list(args.resources)
+        for resource in stack:
+            try:
+                for message in judge(resolved.engine, resource, resolved.source, stack):
+                    report_violation(message, resource.urn)
+            except Exception as exc:  # anything unexpected must refuse, never pass
+                report_violation(messages.crash(the_rule, _name(resource), exc), resource.urn)
+
+    return validate

@@ -1,0 +1,206 @@
+"""The transfer register: destinations a stack declares resident, or declares as approved transfers.
+
+Residency fails closed: a host, bucket or global service the catalogue cannot prove in-country is
+refused. A :class:`Destination` is the sanctioned way through, and it stays visible: every finding
+it covers is still reported, as ``declared`` with the declaration's id.
+
+- ``kind: resident``: a non-cloud host or service inside the country (``evidence`` says why).
+- ``kind: transfer``: an approved cross-border transfer (``basis`` from ``data_protection.yaml``,
+  ``reference``, ``approved_by``, ``expires``), optionally limited to some resources.
+
+``match`` is an exact host (``idp.example.cn``), a ``*.suffix`` (``*.example.cn``), a URL prefix
+(``https://intake.example.com/v1/``) or an ARN prefix (``arn:aws:s3:::partner-drop``); anything
+else must equal the refused value exactly (a region id, a global-service id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import re
+from collections.abc import Iterable, Sequence
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
+
+from components.residency.data_protection import load_data_protection
+
+__all__ = ["Destination", "DestinationProblem", "check_destinations", "host_of", "parse_destinations"]
+
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+EXPIRY_WARNING_DAYS = 30
+"""The plan lists declarations expiring within this many days."""
+
+_URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/?#]*@)?\[?([^/:?#\]]+)", re.IGNORECASE)
+
+
+class DestinationProblem(ValueError):
+    """A declaration that cannot be accepted: ``index`` and ``field`` say where, ``fix`` what to do."""
+
+    def __init__(self, index: int, field: str, problem: str, fix: str) -> None:
+        super().__init__(f"[{index}].{field}: {problem}. Fix: {fix}")
+        self.index, self.field, self.problem, self.fix = index, field, problem, fix
+
+
+class Destination(BaseModel):
+    """One entry of the transfer register (``sovereign-dc:destinations`` or ``enforce(destinations=...)``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Text
+    """Stable id cited by every finding the entry covers, e.g. ``cn-idp``."""
+    kind: Literal["resident", "transfer"]
+    """``resident``: inside the country; ``transfer``: an approved cross-border transfer."""
+    match: Text
+    """Exact host, ``*.suffix``, URL prefix, ARN prefix, or an exact value."""
+    evidence: Text | None = None
+    """Resident only: why the destination is inside the country (contract, hosting, audit)."""
+    destination: Text | None = None
+    """Transfer only: jurisdiction code or country the data goes to."""
+    data_classes: tuple[Text, ...] = ()
+    """Transfer only: the data classes the transfer carries."""
+    basis: Text | None = None
+    """Transfer only: legal basis id (per jurisdiction, from data_protection.yaml)."""
+    reference: Text | None = None
+    """Transfer only: approval or filing reference."""
+    approved_by: Text | None = None
+    """Transfer only: who approved it."""
+    expires: dt.date | None = None
+    """Transfer only: last day the approval is valid."""
+    resources: tuple[Text, ...] = ()
+    """Transfer only, optional: type tokens or logical-name patterns it is limited to."""
+
+    @model_validator(mode="after")
+    def _fields_of_kind(self) -> Destination:
+        if self.kind == "resident":
+            if self.evidence is None:
+                raise ValueError("a resident destination needs `evidence`")
+            extra = [f for f in ("destination", "basis", "reference", "approved_by", "expires") if getattr(self, f)]
+            if extra or self.data_classes or self.resources:
+                raise ValueError(f"a resident destination takes no transfer fields ({', '.join(extra) or 'resources'})")
+        else:
+            missing = [
+                f for f in ("destination", "basis", "reference", "approved_by", "expires") if getattr(self, f) is None
+            ]
+            if not self.data_classes:
+                missing.append("data_classes")
+            if missing:
+                raise ValueError(f"a transfer needs {', '.join(missing)}")
+        return self
+
+    # -- matching -----------------------------------------------------------------------------
+
+    def matches(self, value: str) -> bool:
+        """True when this entry names ``value`` (a host, URL, ARN or exact value); nothing broader."""
+        match = self.match.lower()
+        text = value.strip().lower()
+        if match.startswith("*."):
+            host = host_of(text)
+            return host is not None and host.endswith(match[1:]) and host != match[2:]
+        if "://" in match or match.startswith(("arn:", "acs:")):
+            return text.startswith(match)
+        host = host_of(text)
+        return text == match or (host is not None and host == match)
+
+    def covers_resource(self, type_token: str, name: str) -> bool:
+        """True when the entry is not limited, or limited to this resource's type or name."""
+        if not self.resources:
+            return True
+        return any(r == type_token or (":" not in r and fnmatch.fnmatchcase(name, r)) for r in self.resources)
+
+    def expired(self, today: dt.date) -> bool:
+        """True for a transfer whose approval ended before ``today``."""
+        return self.expires is not None and self.expires < today
+
+    def expiring(self, today: dt.date) -> bool:
+        """True for a transfer ending within :data:`EXPIRY_WARNING_DAYS` of ``today``."""
+        return (
+            self.expires is not None and not self.expired(today) and (self.expires - today).days <= EXPIRY_WARNING_DAYS
+        )
+
+
+def host_of(text: str) -> str | None:
+    """The host of a URL or connection string, or ``text`` itself when it is a bare host."""
+    m = _URL_HOST.match(text.strip())
+    if m:
+        return m.group(1).lower()
+    bare = text.strip().lower().rstrip(".")
+    return bare if re.fullmatch(r"[a-z0-9*-]+(?:\.[a-z0-9-]+)+", bare) else None
+
+
+def parse_destinations(raw: object) -> list[Destination]:
+    """Validate raw entries (from YAML/JSON) into destinations; :class:`DestinationProblem` on error."""
+    if not isinstance(raw, list):
+        raise DestinationProblem(
+            0, "", f"expected a list of entries, got {type(raw).__name__}", "write `- id: ...` items"
+        )
+    out: list[Destination] = []
+    for i, entry in enumerate(raw):
+        if not isinstance(entry, dict):
+            raise DestinationProblem(
+                i, "", "an entry is not a mapping", "write each entry as `- id: ...` with its fields"
+            )
+        try:
+            out.append(Destination.model_validate(entry))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"])
+            problem = first["msg"].removeprefix("Value error, ")
+            raise DestinationProblem(
+                i, field, problem, _FIX.get(field, "see docs/residency.md#declared-destinations")
+            ) from None
+    return out
+
+
+_FIX = {
+    "kind": "use `resident` or `transfer`",
+    "expires": "write the date as YYYY-MM-DD",
+    "match": "name an exact host, *.suffix, URL prefix or ARN prefix",
+}
+
+
+def check_destinations(code: str, entries: Sequence[Destination], today: dt.date | None = None) -> None:
+    """Check entries against the jurisdiction: unique ids, known basis, basis covers the data, not expired."""
+    if not entries:
+        return
+    today = today or dt.date.today()
+    protection = load_data_protection()
+    bases = protection.transfer_bases(code)
+    seen: set[str] = set()
+    for i, d in enumerate(entries):
+        if d.id in seen:
+            raise DestinationProblem(i, "id", f"id {d.id!r} is used twice", "give every entry its own id")
+        seen.add(d.id)
+        if d.kind != "transfer":
+            continue
+        assert d.basis is not None and d.expires is not None
+        if d.basis not in bases:
+            known = ", ".join(sorted(bases))
+            raise DestinationProblem(i, "basis", f"unknown basis {d.basis!r} for {code.upper()}", f"use one of {known}")
+        for data_class in d.data_classes:
+            try:
+                category = protection.category_of(code, data_class)
+            except Exception as exc:  # CatalogueError: unknown class
+                raise DestinationProblem(
+                    i, "data_classes", str(exc).split(". Fix:")[0], "name a known data class"
+                ) from None
+            if not protection.basis_covers(code, d.basis, category.id):
+                allowed = sorted(b for b in bases if protection.basis_covers(code, b, category.id))
+                raise DestinationProblem(
+                    i,
+                    "basis",
+                    f"basis {d.basis!r} cannot cover {data_class} ({category.name}) in {code.upper()}",
+                    f"use {' or '.join(allowed)}, or leave {data_class} out of this transfer",
+                )
+        if d.expired(today):
+            raise DestinationProblem(
+                i,
+                "expires",
+                f"the approval expired on {d.expires.isoformat()}",
+                "renew the approval and update `expires`, or remove the entry",
+            )
+
+
+def covering(entries: Iterable[Destination], value: str) -> Destination | None:
+    """The first entry that names ``value``."""
+    return next((d for d in entries if d.matches(value)), None)

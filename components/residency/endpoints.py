@@ -1,0 +1,169 @@
+"""The endpoint catalogue: which host shapes prove a location, and which services are global.
+
+Data, not code: ``endpoints.yaml`` beside this file lists the DNS suffixes of each cloud (with the
+partition they belong to), edge suffixes, short region codes, decorations, the input keys that hold
+hosts, buckets and identities, and the global/edge services. The reference parser and the engine
+read only this object, so a new suffix or global service is a reviewed data change.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from components.errors import CatalogueError
+
+__all__ = ["EdgeSuffix", "EndpointCatalogue", "GlobalService", "Suffix", "load_endpoints"]
+
+ENDPOINTS_FILE = Path(__file__).with_name("endpoints.yaml")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Suffix(_Frozen):
+    """A regional DNS suffix: hosts under it name their region in a label."""
+
+    partition: str | None = None
+    """AWS partition of the suffix (None for Alibaba Cloud)."""
+    sources: tuple[str, ...]
+    """Where the suffix is documented."""
+
+
+class EdgeSuffix(_Frozen):
+    """A suffix of hosts served from edge locations rather than from one region."""
+
+    service: str
+    """The service, for messages."""
+    partition: str | None = None
+    """Set when the edge network stays inside this AWS partition's country."""
+    sources: tuple[str, ...]
+    """Where the suffix is documented."""
+
+
+class ShortCodes(_Frozen):
+    codes: Mapping[str, str]
+    sources: tuple[str, ...]
+
+
+class CloudEndpoints(_Frozen):
+    suffixes: Mapping[str, Suffix]
+    edge_suffixes: Mapping[str, EdgeSuffix] = Field(default_factory=dict)
+    short_codes: ShortCodes | None = None
+    principal_suffixes: Mapping[str, tuple[str, ...]]
+    principal_sources: tuple[str, ...]
+
+
+class IdentifierHosts(_Frozen):
+    hosts: frozenset[str]
+    sources: tuple[str, ...]
+
+
+class RegionField(_Frozen):
+    path: str
+    source: str
+
+
+class DnsRecordField(_Frozen):
+    type: str
+    key: str
+
+
+class GlobalService(_Frozen):
+    """A resource type (and optionally a field value) that serves data outside any one region."""
+
+    id: str
+    """Stable id, cited in findings."""
+    types: tuple[str, ...]
+    """Type tokens (``*`` for any type of the cloud packages)."""
+    why: str
+    """Why it is global, for messages."""
+    field: str | None = None
+    """Snake-case input path (dots; a trailing ``*`` matches key prefixes); None: the resource itself."""
+    refused_values: tuple[str, ...] = ()
+    """Values that make it global (case-insensitive)."""
+    refused_patterns: tuple[str, ...] = ()
+    """Regular expressions; a value matching one makes it global."""
+    allowed_values: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Per jurisdiction code, the only values that keep it in-country (all others refused)."""
+    allowed_partitions: tuple[str, ...] = ()
+    """A jurisdiction holding one of these AWS partitions may use it."""
+    sources: tuple[str, ...]
+    """Where the behaviour is documented."""
+
+    def applies_to(self, type_token: str) -> bool:
+        """True when this entry judges resources of ``type_token``."""
+        return any(t == type_token or (t == "*" and not type_token.startswith("pulumi:")) for t in self.types)
+
+    def refuses(self, value: str, jurisdiction: str) -> bool:
+        """True when ``value`` of the field makes the resource serve data outside ``jurisdiction``."""
+        v = value.strip().lower()
+        if self.allowed_values:
+            return v not in {a.lower() for a in self.allowed_values.get(jurisdiction, ())}
+        if any(v == r.lower() or r == "*" for r in self.refused_values):
+            return True
+        return any(re.search(p, v) for p in self.refused_patterns)
+
+    def field_matches(self, path: tuple[str, ...]) -> bool:
+        """True when a snake-case key path (list indexes dropped) is this entry's field."""
+        assert self.field is not None
+        wanted = tuple(self.field.split("."))
+        return len(path) == len(wanted) and all(fnmatch.fnmatchcase(p, w) for p, w in zip(path, wanted, strict=True))
+
+
+class EndpointCatalogue(_Frozen):
+    """The whole endpoint catalogue."""
+
+    version: str
+    aws: CloudEndpoints
+    alicloud: CloudEndpoints
+    host_decorations: tuple[str, ...]
+    host_keys: frozenset[str]
+    dns_record_fields: tuple[DnsRecordField, ...]
+    principal_keys: frozenset[str]
+    bucket_keys: frozenset[str]
+    bucket_types: frozenset[str]
+    region_fields: tuple[RegionField, ...]
+    host_paths: tuple[RegionField, ...] = ()
+    identifier_hosts: IdentifierHosts | None = None
+    global_services: tuple[GlobalService, ...]
+
+    def host_field_paths(self) -> frozenset[tuple[str, ...]]:
+        """Key paths whose value is a destination host although the last key is generic."""
+        return frozenset(tuple(f.path.split(".")) for f in self.host_paths)
+
+    def region_field_paths(self) -> frozenset[tuple[str, ...]]:
+        """Key paths whose value is a region although the key does not say so."""
+        return frozenset(tuple(f.path.split(".")) for f in self.region_fields)
+
+
+def _parse(raw: Any, source: str) -> EndpointCatalogue:
+    try:
+        return EndpointCatalogue.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise CatalogueError(f"{source}: {where}: {first['msg']}. Fix: correct that entry") from None
+
+
+@functools.lru_cache(maxsize=2)
+def load_endpoints(path: Path = ENDPOINTS_FILE) -> EndpointCatalogue:
+    """Load and validate the endpoint catalogue (cached: immutable data)."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CatalogueError(f"{path}: cannot be read ({exc.strerror}). Fix: restore the file") from None
+    except yaml.YAMLError as exc:
+        problem = str(exc).splitlines()[0]
+        raise CatalogueError(f"{path}: not valid YAML ({problem}). Fix: correct the syntax") from None
+    if not isinstance(raw, dict):
+        raise CatalogueError(f"{path}: expected a mapping at the top level. Fix: restore the file from git")
+    return _parse(raw, str(path))

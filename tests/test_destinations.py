@@ -1,0 +1,189 @@
+"""The transfer register: declarations, their matching, their validation and how the plan lists them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_plan_cli import _project, _run, _stack, _validate
+
+from components.errors import ConfigError
+from components.residency import Destination, RuleEngine, Subject, enforce
+from components.residency.destinations import DestinationProblem, check_destinations, parse_destinations
+from components.residency.engine import ProviderRef
+
+TODAY = dt.date(2026, 12, 1)
+AWS_CN = ProviderRef("aws", "cn", "cn-north-1")
+
+RESIDENT = {"id": "idp", "kind": "resident", "match": "idp.example.cn", "evidence": "Shanghai colocation"}
+TRANSFER = {
+    "id": "diag-export",
+    "kind": "transfer",
+    "match": "https://intake.partner.example.com/",
+    "destination": "DE",
+    "data_classes": ["vehicle_diagnostics"],
+    "basis": "standard-contract",
+    "reference": "CAC-SC-2026-001",
+    "approved_by": "dpo@example.cn",
+    "expires": "2027-06-30",
+}
+
+
+def env(url: str, name: str = "fn") -> Subject:
+    return Subject("aws:lambda/function:Function", name, {"environment": {"variables": {"URL": url}}}, AWS_CN)
+
+
+# -- what an entry matches: only what it names --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("match", "value", "expected"),
+    [
+        ("idp.example.cn", "idp.example.cn", True),
+        ("idp.example.cn", "https://idp.example.cn/jwks", True),
+        ("idp.example.cn", "evil-idp.example.cn", False),
+        ("idp.example.cn", "idp.example.cn.evil.com", False),
+        ("*.example.cn", "api.example.cn", True),
+        ("*.example.cn", "example.cn", False),
+        ("*.example.cn", "api.example.cn.evil.com", False),
+        ("https://intake.partner.example.com/v1/", "https://intake.partner.example.com/v1/x", True),
+        ("https://intake.partner.example.com/v1/", "https://intake.partner.example.com/v2/x", False),
+        ("arn:aws:s3:::partner-drop", "arn:aws:s3:::partner-drop/*", True),
+        ("arn:aws:s3:::partner-drop", "arn:aws:s3:::other/*", False),
+    ],
+)
+def test_an_entry_matches_only_what_it_names(match: str, value: str, expected: bool) -> None:
+    entry = Destination.model_validate({**RESIDENT, "match": match})
+    assert entry.matches(value) is expected
+
+
+labels = st.from_regex(r"[a-z][a-z0-9-]{0,10}[a-z0-9]", fullmatch=True)
+
+
+@given(labels, labels, labels)
+def test_a_suffix_entry_never_matches_a_host_that_merely_contains_it(a: str, b: str, evil: str) -> None:
+    entry = Destination.model_validate({**RESIDENT, "match": f"*.{a}.cn"})
+    assert entry.matches(f"{b}.{a}.cn")
+    assert not entry.matches(f"{b}.{a}.cn.{evil}.com")
+    assert not entry.matches(f"{b}{a}.cn")
+
+
+# -- validation ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("entry", "field", "text"),
+    [
+        ({**RESIDENT, "evidence": None}, "", "needs `evidence`"),
+        ({k: v for k, v in TRANSFER.items() if k != "reference"}, "", "needs reference"),
+        ({**TRANSFER, "kind": "copy"}, "kind", "'resident' or 'transfer'"),
+        ({**TRANSFER, "basis": "adequacy"}, "basis", "unknown basis 'adequacy' for CN"),
+        ({**TRANSFER, "data_classes": ["camera_footage"]}, "basis", r"cannot cover camera_footage \(Important data\)"),
+        ({**TRANSFER, "expires": "2026-01-01"}, "expires", "expired on 2026-01-01"),
+        ({**TRANSFER, "expires": "soon"}, "expires", "valid date"),
+        ({**TRANSFER, "data_classes": ["ufo_sightings"]}, "data_classes", "ufo_sightings"),
+    ],
+)
+def test_bad_entries_name_the_field_and_the_fix(entry: dict[str, Any], field: str, text: str) -> None:
+    with pytest.raises(DestinationProblem, match=text) as info:
+        check_destinations("CN", parse_destinations([entry]), TODAY)
+    assert info.value.field.startswith(field) and "Fix:" in str(info.value)
+
+
+def test_important_data_leaves_cn_only_with_a_cac_security_assessment() -> None:
+    entry = {**TRANSFER, "data_classes": ["camera_footage"], "basis": "cac-security-assessment"}
+    check_destinations("CN", parse_destinations([entry]), TODAY)
+
+
+def test_duplicate_ids_are_refused() -> None:
+    with pytest.raises(DestinationProblem, match="used twice"):
+        check_destinations("CN", parse_destinations([RESIDENT, RESIDENT]), TODAY)
+
+
+def test_enforce_refuses_a_bad_register_with_a_config_error() -> None:
+    bad = Destination.model_validate({**TRANSFER, "basis": "scc"})
+    with pytest.raises(ConfigError, match=r"enforce\(destinations=...\): destinations\[0\].basis: unknown basis"):
+        enforce("CN", destinations=[bad], register=lambda guard: None)
+
+
+# -- declared findings are reported, never raised -----------------------------------------------------
+
+
+def test_a_declared_finding_is_reported_with_its_declaration() -> None:
+    engine = RuleEngine("CN", destinations=parse_destinations([RESIDENT]), today=TODAY)
+    findings, _ = engine.check(env("https://idp.example.cn/.well-known/jwks.json"))
+    assert [(f.rule.id, f.status, f.declared_by) for f in findings] == [("RES-015", "declared", "idp")]
+    assert findings[0].as_dict()["declared_by"] == "idp"
+    used, unused, expiring = engine.register_report()
+    assert [d.id for d in used] == ["idp"] and unused == [] and expiring == []
+
+
+def test_the_register_reports_stale_and_expiring_entries() -> None:
+    soon = {**TRANSFER, "expires": (TODAY + dt.timedelta(days=10)).isoformat()}
+    engine = RuleEngine("CN", destinations=parse_destinations([RESIDENT, soon]), today=TODAY)
+    engine.check(env("https://intake.partner.example.com/v1"))
+    used, unused, expiring = engine.register_report()
+    assert [d.id for d in used] == ["diag-export"]
+    assert [d.id for d in unused] == ["idp"]
+    assert [d.id for d in expiring] == ["diag-export"]
+
+
+# -- the stack file and the plan --------------------------------------------------------------------
+
+
+STACK = """
+config:
+  sovereign-dc:jurisdiction: CN
+  sovereign-dc:datacenter:
+    clouds:
+      alicloud: {{primary: cn-shanghai}}
+    data_classes:
+      vehicle_diagnostics: {{retention_days: 30}}
+    owners: [cn-platform@example.com]
+  sovereign-dc:destinations: {destinations}
+"""
+
+
+def test_a_bad_declaration_in_the_stack_file_exits_2_naming_file_key_and_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stacks = _project(tmp_path)
+    _stack(stacks, "cn", STACK.format(destinations=json.dumps([{**TRANSFER, "basis": "adequacy"}])))
+    code, out, err = _run(capsys, "--stacks-dir", str(stacks), "--format", "json")
+    assert code == 2, out
+    _validate(json.loads(out))
+    error = json.loads(out)["stacks"][0]["error"]
+    assert error["kind"] == "config"
+    assert error["key"] == "sovereign-dc:destinations[0].basis"
+    assert "Pulumi.cn.yaml" in error["message"] and "Fix: use one of" in error["message"]
+    assert "Traceback" not in out + err
+
+
+def test_the_plan_lists_every_declaration_with_its_use(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stacks = _project(tmp_path)
+    entries = [RESIDENT, {**TRANSFER, "expires": (dt.date.today() + dt.timedelta(days=5)).isoformat()}]
+    _stack(stacks, "cn", STACK.format(destinations=json.dumps(entries)))
+    code, out, _ = _run(capsys, "--stacks-dir", str(stacks), "--format", "json")
+    assert code == 0, out
+    document = json.loads(out)
+    _validate(document)
+    declarations = {d["id"]: d for d in document["stacks"][0]["declarations"]}
+    assert declarations["idp"]["status"] == "unused" and not declarations["idp"]["expiring"]
+    assert declarations["diag-export"]["expiring"] is True and declarations["diag-export"]["status"] == "expiring"
+    code, text, _ = _run(capsys, "--stacks-dir", str(stacks))
+    assert "idp [resident] idp.example.cn · UNUSED" in text
+    assert "(within 30 days)" in textwrap.dedent(text)
+
+
+def test_the_markdown_plan_shows_the_register(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stacks = _project(tmp_path)
+    _stack(stacks, "cn", STACK.format(destinations=json.dumps([RESIDENT])))
+    code, markdown, _ = _run(capsys, "--stacks-dir", str(stacks), "--format", "markdown")
+    assert code == 0
+    assert "| `idp` | resident | `idp.example.cn` | ⚠️ unused (stale) |" in markdown

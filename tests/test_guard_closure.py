@@ -1,0 +1,190 @@
+"""Nothing slips past the guard: later transformations, awaitable inputs, remote components, invokes.
+
+Also the canary for components/_compat.py: the private Pulumi SDK behaviour it relies on, pinned to
+the SDK version it was checked against.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pulumi
+import pulumi_aws as aws
+import pytest
+
+from components import _compat
+from components.errors import ResidencyViolation
+from components.residency import enforce
+from components.testing import MockSession, run_pulumi_program
+
+
+def opts(provider: pulumi.ProviderResource) -> pulumi.ResourceOptions:
+    return pulumi.ResourceOptions(provider=provider)
+
+
+def refused(session: MockSession, program: Any, rule_id: str) -> ResidencyViolation:
+    result = session.run(program, raise_on_error=False)
+    assert isinstance(result.error, ResidencyViolation), result.error
+    assert result.error.rule_id == rule_id
+    return result.error
+
+
+# -- the guard stays the last stack transformation -------------------------------------------------
+
+
+def _move_buckets_to(region: str) -> Any:
+    def transformation(args: pulumi.ResourceTransformationArgs) -> pulumi.ResourceTransformationResult | None:
+        if args.type_ != "aws:s3/bucket:Bucket":
+            return None
+        return pulumi.ResourceTransformationResult({**args.props, "region": region}, args.opts)
+
+    return transformation
+
+
+@pytest.mark.parametrize(("region", "verdict"), [("us-east-1", "RES-003"), ("cn-northwest-1", None)])
+def test_a_transformation_registered_after_enforce_is_still_judged(
+    pulumi_mocks: MockSession, region: str, verdict: str | None
+) -> None:
+    def program() -> None:
+        enforce("CN")
+        pulumi.runtime.register_stack_transformation(_move_buckets_to(region))
+        provider = aws.Provider("cn", region="cn-north-1")
+        aws.s3.Bucket("data", opts=opts(provider))
+
+    if verdict is None:
+        assert pulumi_mocks.run(program, raise_on_error=False).error is None
+    else:
+        error = refused(pulumi_mocks, program, verdict)
+        assert (error.resource_name, error.path, error.value) == ("data", "region", "us-east-1")
+
+
+def test_the_guard_stays_last_after_several_registrations(pulumi_mocks: MockSession) -> None:
+    def program() -> None:
+        guard = enforce("CN")
+        for _ in range(3):
+            pulumi.runtime.register_stack_transformation(lambda args: None)
+        root = pulumi.runtime.get_root_resource()
+        assert root is not None and root._transformations[-1] is guard
+        assert len(root._transformations) == 4
+
+    assert pulumi_mocks.run(program, raise_on_error=False).error is None
+
+
+# -- awaitable inputs are gated like Outputs -------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["coroutine", "future", "task"])
+@pytest.mark.parametrize(("region", "verdict"), [("ap-east-1", "RES-003"), ("cn-north-1", None)])
+def test_awaitable_inputs_are_judged_when_they_resolve(
+    pulumi_mocks: MockSession, kind: str, region: str, verdict: str | None
+) -> None:
+    async def later() -> str:
+        await asyncio.sleep(0)
+        return region
+
+    def awaitable() -> Any:
+        if kind == "coroutine":
+            return later()
+        if kind == "task":
+            return asyncio.ensure_future(later())
+        future: asyncio.Future[str] = asyncio.get_event_loop().create_future()
+        future.set_result(region)
+        return future
+
+    def program() -> None:
+        enforce("CN")
+        provider = aws.Provider("cn", region="cn-north-1")
+        aws.s3.Bucket("data", region=awaitable(), opts=opts(provider))
+
+    if verdict is None:
+        result = pulumi_mocks.run(program, raise_on_error=False)
+        assert result.error is None
+        assert result.find("data").inputs["region"] == region
+    else:
+        refused(pulumi_mocks, program, verdict)
+
+
+# -- remote components -----------------------------------------------------------------------------
+
+
+class RemoteVpc(pulumi.ComponentResource):
+    """What a code-generated multi-language component SDK (e.g. pulumi_awsx.ec2.Vpc) does."""
+
+    def __init__(self, name: str, package: str) -> None:
+        super().__init__(f"{package}:ec2:Vpc", name, {"cidrBlock": "10.0.0.0/16"}, None, remote=True)
+
+
+class LocalComponent(pulumi.ComponentResource):
+    def __init__(self, name: str) -> None:
+        super().__init__("sovereign:test:Local", name, None, None)
+        self.register_outputs({})
+
+
+def test_a_remote_component_of_an_uncovered_package_is_refused(pulumi_mocks: MockSession) -> None:
+    def program() -> None:
+        enforce("CN")
+        RemoteVpc("vpc", "awsx")
+
+    error = refused(pulumi_mocks, program, "RES-013")  # as the plan and the pack judge it
+    assert error.value == "awsx"
+
+
+def test_local_components_and_covered_remote_packages_pass(pulumi_mocks: MockSession) -> None:
+    def program() -> None:
+        enforce("CN")
+        LocalComponent("local")
+
+    assert pulumi_mocks.run(program, raise_on_error=False).error is None
+
+
+# -- invokes ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("region", "verdict"), [("us-east-1", "RES-021"), ("cn-northwest-1", None)])
+def test_invoke_arguments_are_judged(pulumi_mocks: MockSession, region: str, verdict: str | None) -> None:
+    def program() -> None:
+        enforce("CN")
+        provider = aws.Provider("cn", region="cn-north-1")
+        # pulumi-aws v7 functions take a per-call region, like resources.
+        aws.s3.get_bucket(bucket="fleet-data", region=region, opts=pulumi.InvokeOptions(provider=provider))
+
+    if verdict is None:
+        assert pulumi_mocks.run(program, raise_on_error=False).error is None
+    else:
+        error = refused(pulumi_mocks, program, verdict)
+        assert error.path == "region" and "[RES-003]" in str(error)
+
+
+def test_an_invoke_hook_judges_only_its_own_program() -> None:
+    # A guard of an earlier program (another test, another stack of the plan) is not consulted.
+    calls: list[str] = []
+
+    def guarded() -> None:
+        _compat.install_invoke_hook(lambda tok, args: calls.append(tok))
+        provider = aws.Provider("cn", region="cn-north-1")
+        aws.get_caller_identity(opts=pulumi.InvokeOptions(provider=provider))
+
+    def unguarded() -> None:
+        provider = aws.Provider("us", region="us-east-1")
+        aws.s3.get_bucket(bucket="x", region="us-east-1", opts=pulumi.InvokeOptions(provider=provider))
+
+    assert run_pulumi_program(guarded, project="p", stack="a").error is None
+    assert calls == ["aws:index/getCallerIdentity:getCallerIdentity"]
+    assert run_pulumi_program(unguarded, project="p", stack="b").error is None
+    assert calls == ["aws:index/getCallerIdentity:getCallerIdentity"]
+
+
+# -- canary ----------------------------------------------------------------------------------------
+
+
+def test_compat_canary_names_the_sdk_version_it_was_checked_against() -> None:
+    """If this fails after an SDK upgrade, re-check every helper in components/_compat.py, then bump."""
+    import importlib.metadata
+    import inspect
+
+    assert importlib.metadata.version("pulumi") == _compat.PULUMI_VERSION_TESTED
+
+    source = inspect.getsource(pulumi.runtime.stack.register_stack_transformation)
+    assert "root_resource._transformations + [t]" in source
+    assert "remote" in inspect.signature(pulumi.Resource.__init__).parameters
