@@ -29,6 +29,7 @@ from components.aws import (
 from components.cloud_args import CountryComputeArgs, CountryKeysArgs, CountryStorageArgs
 from components.config.models import CloudRegions, DataCenterConfig
 from components.naming import DISK_KEY, TAG_JURISDICTION
+from components.platform import build_platform
 from components.residency.catalogue import Cloud, Jurisdiction
 
 __all__ = ["CountryDataCenter", "CountryDataCenterArgs"]
@@ -205,6 +206,7 @@ class CountryDataCenter(pulumi.ComponentResource):
             "replicaBuckets": {c: b.bucket for c, b in storage.replica_buckets.items()},
         }
         sizing = getattr(config.compute, cloud.name)
+        compute = None
         if sizing is not None:
             compute = cloud.compute(
                 f"{prefix}-compute",
@@ -224,4 +226,6 @@ class CountryDataCenter(pulumi.ComponentResource):
             out["vpcId"] = compute.vpc.id
             out[cloud.network_ids] = [s.id for s in cloud.networks(compute)]
             out["instanceIds"] = [i.id for i in compute.instances]
+        # Vehicle ingest and the owner data service, when the stack file enables them (docs/ingest.md).
+        out.update(build_platform(self, prefix, cloud.name, config, code, primary, keys, storage, compute, tags))
         return out

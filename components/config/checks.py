@@ -10,6 +10,7 @@ import ipaddress
 from typing import get_args
 
 from components.config.models import CloudRegions, DataCenterConfig
+from components.config.services import check_platform
 from components.errors import ConfigError
 from components.residency.catalogue import Cloud, Jurisdiction, load_catalogue
 
@@ -28,6 +29,7 @@ def check_datacenter(config: DataCenterConfig, jurisdiction: Jurisdiction, file:
     for cloud in configured:
         _check_regions(cloud, getattr(config.clouds, cloud), jurisdiction, file)
     _check_compute(config, configured, file)
+    check_platform(config, file)
 
 
 def _check_regions(cloud: Cloud, regions: CloudRegions, jurisdiction: Jurisdiction, file: str) -> None:

@@ -11,6 +11,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from components.residency.catalogue import Cloud
 from components.residency.data_protection import Category
 
 __all__ = [
@@ -23,7 +24,10 @@ __all__ = [
     "DataClass",
     "DataClassName",
     "DataCenterConfig",
+    "Ingest",
     "Keys",
+    "Portal",
+    "PortalDatabase",
 ]
 
 DataClassName = Literal["vehicle_telemetry", "camera_footage", "owner_personal_data", "vehicle_diagnostics"]
@@ -107,6 +111,59 @@ class Keys(_Strict):
     deletion_window_days: int = Field(default=30, ge=7, le=30)
     """Waiting period before a scheduled key deletion takes effect (AWS allows 7-30)."""
 
+MessageType = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
+"""A vehicle message type, the second level of an ingest topic (``<topic_root>/<message type>/<VIN>``)."""
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[a-z0-9.-]+(:[0-9]{1,5})?(/[^\s]*)?$", max_length=2048)]
+# CloudWatch Logs accepts only these retention periods (PutRetentionPolicy API reference).
+LogRetentionDays = Literal[30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
+
+
+class Ingest(_Strict):
+    """Vehicle ingest: vehicles publish to an in-country IoT endpoint; rules file messages by data class."""
+
+    clouds: list[Cloud] = Field(min_length=1, max_length=2)
+    """Clouds that run an ingest endpoint; each must be under ``clouds`` (see docs/ingest.md)."""
+    topic_root: str = Field(default="vehicles", pattern=r"^[a-z][a-z0-9-]{0,31}$")
+    """First topic level; vehicles publish to ``<topic_root>/<message type>/<VIN>``."""
+    routes: dict[MessageType, DataClassName] = Field(min_length=1, max_length=16)
+    """Message type -> the data class (and so the bucket and key) its messages are stored in."""
+
+
+class PortalDatabase(_Strict):
+    """The owner data service's PostgreSQL (bindings, consents, access log, export jobs)."""
+
+    aws_instance_class: str = Field(default="db.t4g.medium", min_length=1)
+    """RDS instance class."""
+    alicloud_instance_type: str = Field(default="pg.n2.2c.2m", min_length=1)
+    """ApsaraDB RDS instance type."""
+    storage_gb: int = Field(default=50, ge=20, le=4096)
+    """Allocated storage in GiB."""
+    backup_retention_days: int = Field(default=7, ge=7, le=35)
+    """Days automated backups are kept (RDS allows up to 35)."""
+
+
+class Portal(_Strict):
+    """The owner data service: a function behind a regional API with a WAF, PostgreSQL, secrets, access logs."""
+
+    clouds: list[Cloud] = Field(min_length=1, max_length=2)
+    """Clouds that run the service; each needs ``clouds.<cloud>`` and ``compute.<cloud>`` (its private network)."""
+    issuer: HttpsUrl
+    """OIDC issuer of the carmaker's in-country identity provider (tokens' ``iss``)."""
+    jwks_url: HttpsUrl
+    """JWKS URL of that identity provider; the service verifies owners' tokens against it."""
+    audience: str = Field(min_length=1, max_length=256)
+    """This service's client id at the identity provider (tokens' ``aud``)."""
+    handler: str = Field(default="portal.aws_lambda.handler", pattern=r"^[A-Za-z_][A-Za-z0-9_.]*$")
+    """Function entry point inside the code package (an ASGI adapter around the FastAPI app)."""
+    code_path: str = Field(default="portal", min_length=1)
+    """Folder, relative to the project, packaged as the function code."""
+    key_class: DataClassName = "owner_personal_data"
+    """Data class whose key encrypts the database, its secret and the function environment."""
+    database: PortalDatabase = PortalDatabase()
+    """PostgreSQL sizing."""
+    access_log_retention_days: LogRetentionDays = 1096
+    """Days API access logs are kept (PIPL art. 55-56: processing records kept at least 3 years)."""
+
 
 class DataCenterConfig(_Strict):
     """The whole ``sovereign-dc:datacenter`` value."""
@@ -123,3 +180,7 @@ class DataCenterConfig(_Strict):
     """Tags on every taggable resource (besides the toolkit's own)."""
     owners: list[Annotated[str, StringConstraints(min_length=3)]] = Field(min_length=1)
     """Teams or people accountable for this market's data (emails or team handles)."""
+    ingest: Ingest | None = None
+    """Vehicle ingest (docs/ingest.md); off when omitted."""
+    portal: Portal | None = None
+    """Owner data service deployment (docs/ingest.md#owner-data-portal); off when omitted."""

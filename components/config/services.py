@@ -1,0 +1,112 @@
+"""Rules for the optional ``ingest:`` and ``portal:`` blocks: clouds, data classes, networks, service regions.
+
+Service availability is data (``services.yaml`` beside this file, every entry with sources): a
+stack that enables a feature in a region no source lists is refused with the regions that work.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from components.config.models import DataCenterConfig
+from components.errors import CatalogueError, ConfigError
+from components.residency.catalogue import Cloud
+
+__all__ = ["SERVICES_FILE", "Service", "check_platform", "load_services"]
+
+SERVICES_FILE = Path(__file__).with_name("services.yaml")
+_ROOT = "sovereign-dc:datacenter"
+# What each feature needs on each cloud (keys of services.yaml).
+_NEEDS: dict[tuple[str, Cloud], str] = {
+    ("ingest", "aws"): "aws-iot-core",
+    ("ingest", "alicloud"): "alicloud-iot-platform",
+    ("portal", "aws"): "aws-portal",
+    ("portal", "alicloud"): "alicloud-portal",
+}
+
+
+class Service(BaseModel):
+    """One managed service (or bundle) and the regions where a source says it is offered."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    """Human name."""
+    cloud: Cloud
+    """The cloud offering it."""
+    regions: frozenset[str]
+    """Exact region ids."""
+    sources: tuple[str, ...]
+    """Pages that say so."""
+
+
+@functools.lru_cache(maxsize=2)
+def load_services(path: Path = SERVICES_FILE) -> dict[str, Service]:
+    """The service availability catalogue by id (cached: immutable data)."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return {sid: Service.model_validate(body) for sid, body in raw["services"].items()}
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValidationError) as exc:
+        raise CatalogueError(f"{path}: unreadable service catalogue ({exc}). Fix: restore the file from git") from None
+
+
+def check_platform(config: DataCenterConfig, file: str) -> None:
+    """Raise ``ConfigError`` for the first problem of the ``ingest:`` or ``portal:`` block."""
+    services = load_services()
+    ingest, portal = config.ingest, config.portal
+    if ingest is not None:
+        _check_clouds("ingest", ingest.clouds, config, file, services)
+        for message_type, data_class in ingest.routes.items():
+            if data_class not in config.data_classes:
+                raise ConfigError(
+                    file,
+                    f"{_ROOT}.ingest.routes.{message_type}",
+                    f"data class {data_class} is not stored in this market",
+                    f"add `data_classes.{data_class}` or route `{message_type}` to one of "
+                    f"{', '.join(config.data_classes)}",
+                )
+    if portal is not None:
+        _check_clouds("portal", portal.clouds, config, file, services)
+        if portal.key_class not in config.data_classes:
+            raise ConfigError(
+                file,
+                f"{_ROOT}.portal.key_class",
+                f"data class {portal.key_class} is not stored in this market, so it has no key",
+                f"add `data_classes.{portal.key_class}` or use one of {', '.join(config.data_classes)}",
+            )
+        for cloud in portal.clouds:
+            if getattr(config.compute, cloud) is None:
+                raise ConfigError(
+                    file,
+                    f"{_ROOT}.portal.clouds",
+                    f"the portal on {cloud} needs the private network of compute.{cloud}",
+                    f"add `compute.{cloud}` (e.g. with `count: 0` for the network only)",
+                )
+
+
+def _check_clouds(
+    feature: str, clouds: list[Cloud], config: DataCenterConfig, file: str, services: dict[str, Service]
+) -> None:
+    key = f"{_ROOT}.{feature}.clouds"
+    if len(set(clouds)) != len(clouds):
+        raise ConfigError(file, key, "a cloud is listed twice", "list each cloud once")
+    for cloud in clouds:
+        regions = getattr(config.clouds, cloud)
+        if regions is None:
+            raise ConfigError(
+                file, key, f"{feature} is enabled on {cloud} but {cloud} is not under clouds", f"add `clouds.{cloud}`"
+            )
+        service = services[_NEEDS[(feature, cloud)]]
+        if regions.primary not in service.regions:
+            raise ConfigError(
+                file,
+                key,
+                f"{service.name} is not offered in {regions.primary} (the {cloud} primary region) "
+                f"according to {service.sources[0]}",
+                f"remove `{cloud}` from {feature}.clouds, or make the primary one of "
+                f"{', '.join(sorted(service.regions))} if it is in the jurisdiction",
+            )
