@@ -60,6 +60,7 @@ def build_platform(
                     region=getattr(config.clouds, cloud).primary,
                     routes=dict(ingest.routes),
                     buckets=storage.buckets,
+                    keys=keys.keys,
                     provider=primary,
                     tags=tags,
                 ),

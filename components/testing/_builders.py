@@ -443,6 +443,41 @@ def _ali_vswitch(site: Site) -> tuple[str, dict[str, Any]]:
     return site.resource_id or f"vsw-{site.hex(20)}", {"zoneId": zone}
 
 
+def _ali_ram_role(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name("roleName", max_len=64)
+    return name, {"roleName": name, "arn": f"acs:ram::{site.account}:role/{name.lower()}", "roleId": site.hex(19)}
+
+
+def _ali_ram_policy(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name("policyName", max_len=128)
+    return name, {"policyName": name, "type": "Custom"}
+
+
+def _ali_fc_function(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name("functionName", max_len=64)
+    return name, {
+        "functionName": name,
+        "functionArn": f"acs:fc:{site.region}:{site.account}:functions/{name}",
+        "functionId": site.uuid(),
+    }
+
+
+def _ali_rds_instance(site: Site) -> tuple[str, dict[str, Any]]:
+    # ApsaraDB RDS connection strings carry the instance id, not the region (pgm-<id>.pg.rds.aliyuncs.com).
+    rid = site.resource_id or f"pgm-{site.hex(20)}"
+    return rid, {"connectionString": f"{rid}.pg.rds.{site.dns}", "port": "5432", "status": "Running"}
+
+
+def _ali_kms_secret(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name("secretName", max_len=192)
+    return name, {"arn": f"acs:kms:{site.region}:{site.account}:secret/{name}", "secretName": name}
+
+
+def _ali_api_group(site: Site) -> tuple[str, dict[str, Any]]:
+    rid = site.resource_id or site.hex(32)
+    return rid, {"subDomain": f"{rid}-{site.region}.alicloudapi.com", "instanceId": "api-shared-vpc-001"}
+
+
 ALICLOUD_BUILDERS: Mapping[str, Builder] = MappingProxyType(
     {
         "alicloud:oss/bucket:Bucket": _oss_bucket,
@@ -451,5 +486,11 @@ ALICLOUD_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "alicloud:vpc/switch:Switch": _ali_vswitch,
         "alicloud:ecs/securityGroup:SecurityGroup": _ali_prefixed("sg"),
         "alicloud:ecs/instance:Instance": _ali_prefixed("i"),
+        "alicloud:ram/role:Role": _ali_ram_role,
+        "alicloud:ram/policy:Policy": _ali_ram_policy,
+        "alicloud:fc/v3Function:V3Function": _ali_fc_function,
+        "alicloud:rds/instance:Instance": _ali_rds_instance,
+        "alicloud:kms/secret:Secret": _ali_kms_secret,
+        "alicloud:apigateway/group:Group": _ali_api_group,
     }
 )
