@@ -154,9 +154,12 @@ class Portal(_Strict):
     audience: str = Field(min_length=1, max_length=256)
     """This service's client id at the identity provider (tokens' ``aud``)."""
     handler: str = Field(default="portal.aws_lambda.handler", pattern=r"^[A-Za-z_][A-Za-z0-9_.]*$")
-    """Function entry point inside the code package (an ASGI adapter around the FastAPI app)."""
+    """AWS: Lambda entry point inside the code package (an ASGI adapter around the FastAPI app)."""
     code_path: str = Field(default="portal", min_length=1)
-    """Folder, relative to the project, packaged as the function code."""
+    """AWS: folder, relative to the project, packaged as the Lambda code."""
+    alicloud_image: str | None = Field(default=None, max_length=512)
+    """Alibaba Cloud: the service's container image in the primary region's Container Registry, e.g.
+    ``registry-vpc.cn-shanghai.aliyuncs.com/<namespace>/portal:<tag>``; required when alicloud is in clouds."""
     key_class: DataClassName = "owner_personal_data"
     """Data class whose key encrypts the database, its secret and the function environment."""
     database: PortalDatabase = PortalDatabase()

@@ -7,6 +7,7 @@ stack that enables a feature in a region no source lists is refused with the reg
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import yaml
@@ -78,6 +79,8 @@ def check_platform(config: DataCenterConfig, file: str) -> None:
                 f"data class {portal.key_class} is not stored in this market, so it has no key",
                 f"add `data_classes.{portal.key_class}` or use one of {', '.join(config.data_classes)}",
             )
+        if "alicloud" in portal.clouds and config.clouds.alicloud is not None:
+            _check_image(portal.alicloud_image, config.clouds.alicloud.primary, file)
         for cloud in portal.clouds:
             if getattr(config.compute, cloud) is None:
                 raise ConfigError(
@@ -110,3 +113,20 @@ def _check_clouds(
                 f"remove `{cloud}` from {feature}.clouds, or make the primary one of "
                 f"{', '.join(sorted(service.regions))} if it is in the jurisdiction",
             )
+
+
+def _check_image(image: str | None, region: str, file: str) -> None:
+    """The portal image must come from the primary region's own Container Registry (personal or enterprise)."""
+    key = f"{_ROOT}.portal.alicloud_image"
+    example = f"registry-vpc.{region}.aliyuncs.com/<namespace>/portal:<tag>"
+    if image is None:
+        raise ConfigError(file, key, "the portal on alicloud needs its container image", f"set it, e.g. {example}")
+    registry = re.escape(region)
+    pattern = rf"^(registry(-vpc)?\.{registry}\.aliyuncs\.com|[a-z0-9-]+-registry(-vpc)?\.{registry}\.cr\.aliyuncs\.com)/[a-z0-9._/-]+(:[A-Za-z0-9._-]+|@sha256:[0-9a-f]{{64}})$"
+    if not re.fullmatch(pattern, image):
+        raise ConfigError(
+            file,
+            key,
+            f"{image!r} is not an image in the Container Registry of {region}",
+            f"push the image to that region's registry and use e.g. {example}",
+        )
