@@ -7,9 +7,11 @@ Kept apart from ``datacenter.py`` so the data center's code path stays one loop 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 import pulumi
+import pulumi_alicloud as alicloud
+import pulumi_aws as aws
 
 from components.config.models import DataCenterConfig
 
@@ -44,7 +46,7 @@ def build_platform(
                     routes=dict(ingest.routes),
                     buckets=storage.buckets,
                     keys=keys.keys,
-                    provider=primary,
+                    provider=cast(aws.Provider, primary),
                     tags=tags,
                 ),
                 child,
@@ -61,7 +63,7 @@ def build_platform(
                     routes=dict(ingest.routes),
                     buckets=storage.buckets,
                     keys=keys.keys,
-                    provider=primary,
+                    provider=cast(alicloud.Provider, primary),
                     tags=tags,
                 ),
                 child,
@@ -76,7 +78,7 @@ def build_platform(
                 f"{prefix}-portal",
                 AwsOwnerDataPortalArgs(
                     jurisdiction=jurisdiction,
-                    provider=primary,
+                    provider=cast(aws.Provider, primary),
                     key=keys.keys[portal.key_class],
                     vpc_id=compute.vpc.id,
                     vpc_cidr=sizing.cidr,
@@ -107,7 +109,7 @@ def build_platform(
                 AlicloudOwnerDataPortalArgs(
                     jurisdiction=jurisdiction,
                     region=getattr(config.clouds, cloud).primary,
-                    provider=primary,
+                    provider=cast(alicloud.Provider, primary),
                     key=keys.keys[portal.key_class],
                     vpc_id=compute.vpc.id,
                     vpc_cidr=sizing.cidr,

@@ -164,17 +164,27 @@ class AlicloudVehicleIngest(pulumi.ComponentResource):
             assume_role_policy_document=json.dumps(
                 {
                     "Version": "1",
-                    "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [principal]}}],
+                    "Statement": [
+                        {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [principal]}}
+                    ],
                 }
             ),
             tags=tags,
             opts=opts,
         )
         policy = alicloud.ram.Policy(
-            f"{base}-policy", policy_name=role_name[:_ROLE_NAME_LIMIT], description=description, policy_document=document, opts=opts
+            f"{base}-policy",
+            policy_name=role_name[:_ROLE_NAME_LIMIT],
+            description=description,
+            policy_document=document,
+            opts=opts,
         )
         alicloud.ram.RolePolicyAttachment(
-            f"{base}-attachment", role_name=role.role_name, policy_name=policy.policy_name, policy_type="Custom", opts=opts
+            f"{base}-attachment",
+            role_name=role.role_name,
+            policy_name=policy.policy_name,
+            policy_type="Custom",
+            opts=opts,
         )
         return role
 

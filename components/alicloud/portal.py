@@ -81,7 +81,9 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
     secret: alicloud.kms.Secret
     """The database credentials, rotated by KMS."""
 
-    def __init__(self, name: str, args: AlicloudOwnerDataPortalArgs, opts: pulumi.ResourceOptions | None = None) -> None:
+    def __init__(
+        self, name: str, args: AlicloudOwnerDataPortalArgs, opts: pulumi.ResourceOptions | None = None
+    ) -> None:
         super().__init__("sovereign:alicloud:OwnerDataPortal", name, {}, opts)
         child = pulumi.ResourceOptions(parent=self, provider=args.provider)
         tags = dict(args.tags)
@@ -99,7 +101,7 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
             tags=tags,
             opts=child,
         )
-        for role, port, policy, cidr, priority in (
+        for rule_name, port, policy, cidr, priority in (
             ("postgres-out", _POSTGRES, "accept", args.vpc_cidr, 1),
             ("https-out", _HTTPS, "accept", args.vpc_cidr, 1),
             # Alibaba Cloud security groups allow all egress by default: close it.
@@ -107,7 +109,7 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
             ("deny-other-out", "-1/-1", "drop", "0.0.0.0/0", 100),
         ):
             alicloud.ecs.SecurityGroupRule(
-                f"{name}-{role}",
+                f"{name}-{rule_name}",
                 security_group_id=group.id,
                 type="egress",
                 ip_protocol="tcp" if port != "-1/-1" else "all",
@@ -116,7 +118,7 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
                 nic_type="intranet",
                 policy=policy,
                 priority=priority,
-                description=f"portal function {role}",
+                description=f"portal function {rule_name}",
                 opts=child,
             )
 
@@ -340,7 +342,11 @@ def _role(
         opts=opts,
     )
     policy = alicloud.ram.Policy(
-        f"{base}-policy", policy_name=role_name[:_ROLE_NAME_LIMIT], description=description, policy_document=document, opts=opts
+        f"{base}-policy",
+        policy_name=role_name[:_ROLE_NAME_LIMIT],
+        description=description,
+        policy_document=document,
+        opts=opts,
     )
     alicloud.ram.RolePolicyAttachment(
         f"{base}-attachment", role_name=role.role_name, policy_name=policy.policy_name, policy_type="Custom", opts=opts
@@ -348,7 +354,9 @@ def _role(
     return role
 
 
-def _function_policy(account: str, secret_arn: str, buckets: list[str], bucket_key_arns: list[str], key_arn: str) -> str:
+def _function_policy(
+    account: str, secret_arn: str, buckets: list[str], bucket_key_arns: list[str], key_arn: str
+) -> str:
     """Read records and list them; read the credentials secret; decrypt with the keys involved only."""
     return json.dumps(
         {

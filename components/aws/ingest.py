@@ -208,7 +208,9 @@ def _rules_policy(region: str, dns_suffix: str, buckets: Mapping[str, str], key_
     """PutObject only under each routed class's own prefix (and its error prefix); the class keys only
     through S3 in this region. https://docs.amazonaws.cn/en_us/kms/latest/developerguide/conditions-kms.html"""
     resources = sorted(
-        f"{arn}/{prefix}/*" for data_class, arn in buckets.items() for prefix in (data_class, f"{ERROR_PREFIX}/{data_class}")
+        f"{arn}/{prefix}/*"
+        for data_class, arn in buckets.items()
+        for prefix in (data_class, f"{ERROR_PREFIX}/{data_class}")
     )
     return json.dumps(
         {

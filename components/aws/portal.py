@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pulumi
 import pulumi_aws as aws
@@ -217,7 +218,9 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
             # The owners' bindings, consents and access log outlive the stack, like the buckets.
             opts=pulumi.ResourceOptions.merge(child, pulumi.ResourceOptions(protect=True, retain_on_delete=True)),
         )
-        secret_arn = self.database.master_user_secrets.apply(lambda secrets: secrets[0].secret_arn if secrets else "")
+        secret_arn: pulumi.Output[str] = self.database.master_user_secrets.apply(
+            lambda secrets: (secrets[0].secret_arn or "") if secrets else ""
+        )
 
         # -- logs (in-country, KMS-encrypted, kept for the configured period) ----------------------
         self.log_key = aws.kms.Key(
@@ -294,10 +297,12 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
             memory_size=512,
             timeout=29,  # API Gateway's default integration timeout: the API answers, never a dangling call
             kms_key_arn=args.key.arn,
-            vpc_config={"subnet_ids": list(args.subnet_ids), "security_group_ids": [function_sg.id]},
-            logging_config={"log_format": "JSON", "log_group": function_logs.name},
-            environment={
-                "variables": {
+            vpc_config=aws.lambda_.FunctionVpcConfigArgs(
+                subnet_ids=list(args.subnet_ids), security_group_ids=[function_sg.id]
+            ),
+            logging_config=aws.lambda_.FunctionLoggingConfigArgs(log_format="JSON", log_group=function_logs.name),
+            environment=aws.lambda_.FunctionEnvironmentArgs(
+                variables={
                     "PORTAL_OIDC_ISSUER": args.issuer,
                     "PORTAL_OIDC_JWKS_URL": args.jwks_url,
                     "PORTAL_OIDC_AUDIENCE": args.audience,
@@ -308,7 +313,7 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
                     "PORTAL_BUCKETS": pulumi.Output.json_dumps({c: args.buckets[c].bucket for c in classes}),
                     "PORTAL_S3_REGION": region,
                 }
-            },
+            ),
             tags=tags,
             opts=pulumi.ResourceOptions.merge(child, pulumi.ResourceOptions(depends_on=[grants])),
         )
@@ -431,7 +436,12 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
         )
 
     def _log_group(
-        self, resource_name: str, group: str, args: AwsOwnerDataPortalArgs, tags: dict[str, str], opts: pulumi.ResourceOptions
+        self,
+        resource_name: str,
+        group: str,
+        args: AwsOwnerDataPortalArgs,
+        tags: dict[str, str],
+        opts: pulumi.ResourceOptions,
     ) -> aws.cloudwatch.LogGroup:
         return aws.cloudwatch.LogGroup(
             resource_name,
@@ -443,16 +453,16 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
         )
 
 
-def _tcp(port: int, **peer: object) -> dict[str, object]:
+def _tcp(port: int, **peer: Any) -> Any:
     """A security-group rule for one TCP port with ``peer`` (cidr_blocks=, prefix_list_ids= or security_groups=)."""
     return {"protocol": "tcp", "from_port": port, "to_port": port, **peer}
 
 
-def _visibility(metric: str) -> dict[str, object]:
+def _visibility(metric: str) -> Any:
     return {"cloudwatch_metrics_enabled": True, "metric_name": metric, "sampled_requests_enabled": True}
 
 
-def _managed_rule(group: str, priority: int) -> dict[str, object]:
+def _managed_rule(group: str, priority: int) -> Any:
     return {
         "name": group,
         "priority": priority,
@@ -480,7 +490,13 @@ def _log_key_policy(partition: str, region: str, account: str, dns_suffix: str) 
                     "Sid": "CloudWatchLogsOfThisAccount",
                     "Effect": "Allow",
                     "Principal": {"Service": f"logs.{region}.{dns_suffix}"},
-                    "Action": ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                    "Action": [
+                        "kms:Encrypt*",
+                        "kms:Decrypt*",
+                        "kms:ReEncrypt*",
+                        "kms:GenerateDataKey*",
+                        "kms:Describe*",
+                    ],
                     "Resource": "*",
                     "Condition": {
                         "ArnLike": {"kms:EncryptionContext:aws:logs:arn": f"arn:{partition}:logs:{region}:{account}:*"}
@@ -496,7 +512,12 @@ def _function_policy(
 ) -> str:
     """Read the records and the database secret; decrypt only through S3 and Secrets Manager in this region."""
     statements: list[dict[str, object]] = [
-        {"Sid": "ReadRecords", "Effect": "Allow", "Action": "s3:GetObject", "Resource": [f"{a}/*" for a in bucket_arns]},
+        {
+            "Sid": "ReadRecords",
+            "Effect": "Allow",
+            "Action": "s3:GetObject",
+            "Resource": [f"{a}/*" for a in bucket_arns],
+        },
         {"Sid": "ListRecords", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": bucket_arns},
         {
             "Sid": "DecryptRecordsViaS3",
@@ -519,6 +540,11 @@ def _function_policy(
     ]
     if secret_arn:
         statements.append(
-            {"Sid": "ReadDatabaseSecret", "Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": secret_arn}
+            {
+                "Sid": "ReadDatabaseSecret",
+                "Effect": "Allow",
+                "Action": "secretsmanager:GetSecretValue",
+                "Resource": secret_arn,
+            }
         )
     return json.dumps({"Version": "2012-10-17", "Statement": statements})

@@ -111,6 +111,7 @@ class Keys(_Strict):
     deletion_window_days: int = Field(default=30, ge=7, le=30)
     """Waiting period before a scheduled key deletion takes effect (AWS allows 7-30)."""
 
+
 MessageType = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
 """A vehicle message type, the second level of an ingest topic (``<topic_root>/<message type>/<VIN>``)."""
 HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[a-z0-9.-]+(:[0-9]{1,5})?(/[^\s]*)?$", max_length=2048)]

@@ -122,7 +122,8 @@ def _check_image(image: str | None, region: str, file: str) -> None:
     if image is None:
         raise ConfigError(file, key, "the portal on alicloud needs its container image", f"set it, e.g. {example}")
     registry = re.escape(region)
-    pattern = rf"^(registry(-vpc)?\.{registry}\.aliyuncs\.com|[a-z0-9-]+-registry(-vpc)?\.{registry}\.cr\.aliyuncs\.com)/[a-z0-9._/-]+(:[A-Za-z0-9._-]+|@sha256:[0-9a-f]{{64}})$"
+    host = rf"(registry(-vpc)?\.{registry}\.aliyuncs\.com|[a-z0-9-]+-registry(-vpc)?\.{registry}\.cr\.aliyuncs\.com)"
+    pattern = rf"^{host}/[a-z0-9._/-]+(:[A-Za-z0-9._-]+|@sha256:[0-9a-f]{{64}})$"
     if not re.fullmatch(pattern, image):
         raise ConfigError(
             file,

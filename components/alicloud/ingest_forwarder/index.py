@@ -16,8 +16,8 @@ import re
 import uuid
 from typing import Any
 
-import oss2
-
+# The FC runtime is Python 3.10: datetime.UTC (3.11) does not exist there.
+_UTC = datetime.timezone.utc  # noqa: UP017
 _VIN = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
 VIN_FIELD = "__vin"
 
@@ -26,13 +26,16 @@ def object_key(prefix: str, vin: str, now: datetime.datetime, name: str) -> str:
     """``<prefix>/<VIN>/<UTC day>/<name>.json``; refuses a VIN that is not 17 VIN characters."""
     if not _VIN.fullmatch(vin):
         raise ValueError(f"not a VIN: {vin!r}")
-    return f"{prefix}/{vin}/{now.astimezone(datetime.timezone.utc):%Y-%m-%d}/{name}.json"
+    return f"{prefix}/{vin}/{now.astimezone(_UTC):%Y-%m-%d}/{name}.json"
 
 
 def handler(event: bytes, context: Any) -> str:
+    """Store the forwarded message; returns its object key."""
+    import oss2  # present in the FC runtime, not needed to import this module (tests)
+
     message = json.loads(event)
     vin = str(message.pop(VIN_FIELD, ""))
-    key = object_key(os.environ["KEY_PREFIX"], vin, datetime.datetime.now(datetime.timezone.utc), str(uuid.uuid4()))
+    key = object_key(os.environ["KEY_PREFIX"], vin, datetime.datetime.now(_UTC), str(uuid.uuid4()))
     creds = context.credentials
     auth = oss2.StsAuth(creds.access_key_id, creds.access_key_secret, creds.security_token)
     bucket = oss2.Bucket(auth, f"https://{os.environ['OSS_ENDPOINT']}", os.environ["BUCKET"])
