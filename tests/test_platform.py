@@ -162,10 +162,14 @@ def _rules_role_scoped(run: ProgramRun, r: ResourceRecord) -> bool:
     return (
         write["Action"] == "s3:PutObject"
         and all(res.count("/") >= 2 and res.endswith("/*") for res in write["Resource"])
-        and encrypt["Condition"]["StringEquals"]["kms:ViaService"] == f"s3.{r.region}.amazonaws.com.cn"
-        if r.region.startswith("cn-")
-        else True
+        and encrypt["Condition"]["StringEquals"]["kms:ViaService"] == f"s3.{r.region}.{_dns(r.region)}"
     )
+
+
+def _dns(region: str) -> str:
+    partition = load_catalogue().partition_of(region)
+    assert partition is not None
+    return partition.dns_suffix
 
 
 def _trust_confined(run: ProgramRun, r: ResourceRecord) -> bool:
@@ -217,14 +221,24 @@ def test_aws_ingest_has_one_rule_per_route_and_an_in_country_ats_endpoint(stack:
 # -- AWS portal ----------------------------------------------------------------------------------------
 
 
-def _owner_key_arn(run: ProgramRun, stack: str) -> str:
-    key_class = _settings(stack).portal.key_class
+def _stack_of(run: ProgramRun) -> str:
+    return str(run.outputs["jurisdiction"]).lower()
+
+
+def _owner_key_arn(run: ProgramRun) -> str:
+    key_class = _settings(_stack_of(run)).portal.key_class
     (key,) = [
         k
         for k in run.by_type("aws:kms/key:Key")
         if k.inputs["tags"].get(DATA_CLASS_TAG) == key_class and not k.name.endswith("-replica")
     ]
     return str(key.outputs["arn"])
+
+
+def _partition(region: str) -> str:
+    partition = load_catalogue().partition_of(region)
+    assert partition is not None
+    return partition.name
 
 
 def _db_locked_down(run: ProgramRun, r: ResourceRecord) -> bool:
@@ -264,7 +278,7 @@ AWS_PORTAL: list[tuple[str, str, Control]] = [
     (
         "db-and-secret-under-owner-data-key",
         "aws:rds/instance:Instance",
-        lambda run, r: r.inputs["kmsKeyId"] == r.inputs["masterUserSecretKmsKeyId"] == _owner_key_arn(run, "cn"),
+        lambda run, r: r.inputs["kmsKeyId"] == r.inputs["masterUserSecretKmsKeyId"] == _owner_key_arn(run),
     ),
     (
         "db-tls-required",
@@ -285,8 +299,9 @@ AWS_PORTAL: list[tuple[str, str, Control]] = [
         "function-env-encrypted-and-jwks-set",
         "aws:lambda/function:Function",
         lambda run, r: (
-            r.inputs["kmsKeyArn"] == _owner_key_arn(run, "cn")
-            and r.inputs["environment"]["variables"]["PORTAL_OIDC_JWKS_URL"] == _settings("cn").portal.jwks_url
+            r.inputs["kmsKeyArn"] == _owner_key_arn(run)
+            and r.inputs["environment"]["variables"]["PORTAL_OIDC_JWKS_URL"]
+            == _settings(_stack_of(run)).portal.jwks_url
         ),
     ),
     (
@@ -294,7 +309,7 @@ AWS_PORTAL: list[tuple[str, str, Control]] = [
         "aws:cloudwatch/logGroup:LogGroup",
         lambda run, r: (
             r.inputs["kmsKeyId"].startswith(f"arn:aws-cn:kms:{r.region}:")
-            and r.inputs["retentionInDays"] == _settings("cn").portal.access_log_retention_days
+            and r.inputs["retentionInDays"] == _settings(_stack_of(run)).portal.access_log_retention_days
         ),
     ),
     (
@@ -316,7 +331,7 @@ AWS_PORTAL: list[tuple[str, str, Control]] = [
 ]
 
 
-@pytest.mark.parametrize(("stack", "cloud"), [p for p in PORTAL if p[1] == "aws" and p[0] == "cn"])
+@pytest.mark.parametrize(("stack", "cloud"), [p for p in PORTAL if p[1] == "aws"])
 @pytest.mark.parametrize(("control", "token", "holds"), AWS_PORTAL, ids=[c[0] for c in AWS_PORTAL])
 def test_aws_portal_controls(stack: str, cloud: str, control: str, token: str, holds: Control) -> None:
     run = run_stack(stack)
@@ -326,9 +341,11 @@ def test_aws_portal_controls(stack: str, cloud: str, control: str, token: str, h
     assert not failing, f"{control} fails for {failing}"
 
 
-def test_the_portal_url_is_the_regional_execute_api_endpoint() -> None:
-    url = run_stack("cn").outputs["aws"]["portal"]["url"]
-    assert url.startswith("https://") and url.endswith(".execute-api.cn-north-1.amazonaws.com.cn/v1")
+@pytest.mark.parametrize(("stack", "cloud"), [p for p in PORTAL if p[1] == "aws"])
+def test_the_portal_url_is_the_regional_execute_api_endpoint(stack: str, cloud: str) -> None:
+    region = _settings(stack).clouds.aws.primary
+    url = run_stack(stack).outputs["aws"]["portal"]["url"]
+    assert url.startswith("https://") and url.endswith(f".execute-api.{region}.{_dns(region)}/v1")
 
 
 # -- Alibaba Cloud ingest and portal -----------------------------------------------------------------
@@ -404,14 +421,14 @@ def test_alicloud_portal_database_secret_and_function_are_locked_down(stack: str
 # -- the components alone, under the guard -------------------------------------------------------------
 
 
-def _ingest_in(region: str) -> None:
+def _ingest_in(region: str, jurisdiction: str = "CN") -> None:
     provider = aws.Provider("p", region=region)
     key = aws.kms.Key("k", tags={DATA_CLASS_TAG: "vehicle_telemetry"}, opts=pulumi.ResourceOptions(provider=provider))
     bucket = aws.s3.Bucket("b", opts=pulumi.ResourceOptions(provider=provider))
     AwsVehicleIngest(
         "ingest",
         AwsVehicleIngestArgs(
-            jurisdiction="CN",
+            jurisdiction=jurisdiction,
             topic_root="vehicles",
             routes={"telemetry": "vehicle_telemetry"},
             buckets={"vehicle_telemetry": bucket},
@@ -431,6 +448,22 @@ def test_aws_ingest_alone_passes_the_cn_guard() -> None:
         assert policy["Statement"][1]["Resource"] == [
             f"arn:aws-cn:iot:cn-north-1:123456789012:topic/vehicles/telemetry/{THING}"
         ]
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "region"), [("CN", "cn-northwest-1"), ("EU", "eu-central-1"), ("US", "us-east-1")]
+)
+def test_aws_ingest_follows_the_partition_of_its_jurisdiction(jurisdiction: str, region: str) -> None:
+    dns = _dns(region)
+    with MockSession(project="sovereign-dc", stack="test", mocks=SovereignMocks()) as session:
+        guard = enforce(jurisdiction, mode="audit")
+        run = session.run(lambda: _ingest_in(region, jurisdiction))
+        assert run.ok, run.error
+        assert guard.findings == []
+        rule = run.find("ingest-telemetry-rule")
+        assert rule.outputs["arn"].startswith(f"arn:{_partition(region)}:iot:{region}:")
+        invoke = next(i for i in run.invokes if i.token == "aws:iot/getEndpoint:getEndpoint")
+        assert invoke.result["endpointAddress"].endswith(f"-ats.iot.{region}.{dns}")
 
 
 def test_aws_ingest_outside_the_country_is_refused_by_the_guard() -> None:
@@ -478,8 +511,9 @@ REFUSALS = [
         "ingest-on-alibaba-outside-shanghai",
         _set("clouds.alicloud.primary", "cn-hangzhou"),
         r"^stacks/Pulumi\.cn\.yaml: sovereign-dc:datacenter\.ingest\.clouds: Alibaba Cloud IoT Platform \(public "
-        r"instance, through ROS\) is not offered in cn-hangzhou \(the alicloud primary region\) according to https://"
-        r".*\. Fix: remove `alicloud` from ingest\.clouds, or make the primary one of .*cn-shanghai",
+        r"instance, X\.509, through ROS\) is not offered in cn-hangzhou \(the alicloud primary region\) according to https://"
+        r".*\. Fix: remove `alicloud` from ingest\.clouds, or make the primary one of cn-shanghai if it is in the "
+        r"jurisdiction$",
     ),
     (
         "route-to-a-class-not-stored",
@@ -572,3 +606,60 @@ def test_forwarder_keys_follow_the_layout(vin: str, when: datetime.datetime) -> 
 def test_forwarder_refuses_what_is_not_a_vin(vin: str) -> None:
     with pytest.raises(ValueError, match="not a VIN"):
         _forwarder().object_key("vehicle_telemetry", vin, datetime.datetime.now(datetime.UTC), "id")
+
+
+# -- the AWS portal alone: its optional access-log destination ------------------------------------------
+
+
+def _portal_in(region: str, destination: str | None) -> None:
+    from components.aws.portal import AwsOwnerDataPortal, AwsOwnerDataPortalArgs
+
+    provider = aws.Provider("p", region=region)
+    child = pulumi.ResourceOptions(provider=provider)
+    key = aws.kms.Key("owner-key", opts=child)
+    bucket = aws.s3.Bucket("records", opts=child)
+    vpc = aws.ec2.Vpc("vpc", cidr_block="10.9.0.0/16", opts=child)
+    subnets = [aws.ec2.Subnet(f"private-{i}", vpc_id=vpc.id, cidr_block=f"10.9.{i}.0/24", opts=child) for i in range(2)]
+    AwsOwnerDataPortal(
+        "portal",
+        AwsOwnerDataPortalArgs(
+            jurisdiction="CN",
+            provider=provider,
+            key=key,
+            vpc_id=vpc.id,
+            vpc_cidr="10.9.0.0/16",
+            subnet_ids=[s.id for s in subnets],
+            buckets={"owner_personal_data": bucket},
+            bucket_keys={"owner_personal_data": key},
+            issuer="https://idp.example.cn",
+            jwks_url="https://idp.example.cn/jwks",
+            audience="portal",
+            handler="portal.aws_lambda.handler",
+            code_path="portal",
+            rotation_days=365,
+            deletion_window_days=30,
+            access_log_destination_arn=destination,
+        ),
+    )
+
+
+def test_portal_sends_access_logs_to_a_given_in_country_destination() -> None:
+    audit = "arn:aws-cn:logs:cn-north-1:123456789012:log-group:/sovereign/cn/audit"
+    with MockSession(project="sovereign-dc", stack="test", mocks=SovereignMocks()) as session:
+        guard = enforce("CN", mode="audit")
+        run = session.run(lambda: _portal_in("cn-north-1", audit))
+        assert run.ok, run.error
+        assert guard.findings == []
+        assert run.find("portal-api-stage").inputs["accessLogSettings"]["destinationArn"] == audit
+        groups = {g.name for g in run.by_type("aws:cloudwatch/logGroup:LogGroup")}
+        assert groups == {"portal-waf-logs", "portal-function-logs"}
+
+
+def test_portal_access_logs_abroad_are_refused_by_the_guard() -> None:
+    abroad = "arn:aws:logs:eu-central-1:123456789012:log-group:/audit"
+    with MockSession(project="sovereign-dc", stack="test", mocks=SovereignMocks()) as session:
+        guard = enforce("CN", mode="audit")
+        session.run(lambda: _portal_in("cn-north-1", abroad))
+        (finding,) = [f for f in guard.findings if f.resource_name == "portal-api-stage"]
+        assert finding.rule.id == "RES-004"
+        assert finding.value == abroad
