@@ -206,7 +206,6 @@ class CountryDataCenter(pulumi.ComponentResource):
             "replicaBuckets": {c: b.bucket for c, b in storage.replica_buckets.items()},
         }
         sizing = getattr(config.compute, cloud.name)
-        compute = None
         if sizing is not None:
             compute = cloud.compute(
                 f"{prefix}-compute",
@@ -227,5 +226,6 @@ class CountryDataCenter(pulumi.ComponentResource):
             out[cloud.network_ids] = [s.id for s in cloud.networks(compute)]
             out["instanceIds"] = [i.id for i in compute.instances]
         # Vehicle ingest and the owner data service, when the stack file enables them (docs/ingest.md).
-        out.update(build_platform(self, prefix, cloud.name, config, code, primary, keys, storage, compute, tags))
+        network = compute if sizing is not None else None
+        out.update(build_platform(self, prefix, cloud.name, config, code, primary, keys, storage, network, tags))
         return out
