@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from components.aws.ingest import AwsVehicleIngest, AwsVehicleIngestArgs
 from components.config import build_stack_config, load_stack_file, stack_file_to_pulumi_config
+from components.config.models import DataCenterConfig
 from components.config.services import load_services
 from components.errors import ConfigError
 from components.residency import enforce, load_catalogue
@@ -664,3 +665,16 @@ def test_portal_access_logs_abroad_are_refused_by_the_guard() -> None:
         (finding,) = [f for f in guard.findings if f.resource_name == "portal-api-stage"]
         assert finding.rule.id == "RES-004"
         assert finding.value == abroad
+
+
+def test_every_platform_problem_is_reported_at_once() -> None:
+    from components.config.services import platform_problems
+
+    config, _ = stack_file_to_pulumi_config(ROOT / "stacks" / "Pulumi.cn.yaml")
+    datacenter = json.loads(config["sovereign-dc:datacenter"])
+    datacenter["ingest"]["routes"]["diagnostics"] = "vehicle_diagnostics"
+    datacenter["portal"]["alicloud_image"] = "docker.io/library/portal:1"
+    datacenter["compute"].pop("aws")
+    settings = DataCenterConfig.model_validate(datacenter)
+    keys = [problem.key.removeprefix("sovereign-dc:datacenter.") for problem in platform_problems(settings, "f")]
+    assert keys == ["ingest.routes.diagnostics", "portal.alicloud_image", "portal.clouds"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -17,7 +18,7 @@ from components.config.models import DataCenterConfig
 from components.errors import CatalogueError, ConfigError
 from components.residency.catalogue import Cloud
 
-__all__ = ["SERVICES_FILE", "Service", "check_platform", "load_services"]
+__all__ = ["SERVICES_FILE", "Service", "check_platform", "load_services", "platform_problems"]
 
 SERVICES_FILE = Path(__file__).with_name("services.yaml")
 _ROOT = "sovereign-dc:datacenter"
@@ -57,13 +58,24 @@ def load_services(path: Path = SERVICES_FILE) -> dict[str, Service]:
 
 def check_platform(config: DataCenterConfig, file: str) -> None:
     """Raise ``ConfigError`` for the first problem of the ``ingest:`` or ``portal:`` block."""
+    problems = platform_problems(config, file)
+    if problems:
+        raise problems[0]
+
+
+def platform_problems(config: DataCenterConfig, file: str) -> list[ConfigError]:
+    """Every problem of the ``ingest:`` and ``portal:`` blocks, in the order an operator meets them."""
+    return list(_problems(config, file))
+
+
+def _problems(config: DataCenterConfig, file: str) -> Iterator[ConfigError]:
     services = load_services()
     ingest, portal = config.ingest, config.portal
     if ingest is not None:
-        _check_clouds("ingest", ingest.clouds, config, file, services)
+        yield from _cloud_problems("ingest", ingest.clouds, config, file, services)
         for message_type, data_class in ingest.routes.items():
             if data_class not in config.data_classes:
-                raise ConfigError(
+                yield ConfigError(
                     file,
                     f"{_ROOT}.ingest.routes.{message_type}",
                     f"data class {data_class} is not stored in this market",
@@ -71,19 +83,19 @@ def check_platform(config: DataCenterConfig, file: str) -> None:
                     f"{', '.join(config.data_classes)}",
                 )
     if portal is not None:
-        _check_clouds("portal", portal.clouds, config, file, services)
+        yield from _cloud_problems("portal", portal.clouds, config, file, services)
         if portal.key_class not in config.data_classes:
-            raise ConfigError(
+            yield ConfigError(
                 file,
                 f"{_ROOT}.portal.key_class",
                 f"data class {portal.key_class} is not stored in this market, so it has no key",
                 f"add `data_classes.{portal.key_class}` or use one of {', '.join(config.data_classes)}",
             )
         if "alicloud" in portal.clouds and config.clouds.alicloud is not None:
-            _check_image(portal.alicloud_image, config.clouds.alicloud.primary, file)
+            yield from _image_problems(portal.alicloud_image, config.clouds.alicloud.primary, file)
         for cloud in portal.clouds:
             if getattr(config.compute, cloud) is None:
-                raise ConfigError(
+                yield ConfigError(
                     file,
                     f"{_ROOT}.portal.clouds",
                     f"the portal on {cloud} needs the private network of compute.{cloud}",
@@ -91,21 +103,22 @@ def check_platform(config: DataCenterConfig, file: str) -> None:
                 )
 
 
-def _check_clouds(
+def _cloud_problems(
     feature: str, clouds: list[Cloud], config: DataCenterConfig, file: str, services: dict[str, Service]
-) -> None:
+) -> Iterator[ConfigError]:
     key = f"{_ROOT}.{feature}.clouds"
     if len(set(clouds)) != len(clouds):
-        raise ConfigError(file, key, "a cloud is listed twice", "list each cloud once")
-    for cloud in clouds:
+        yield ConfigError(file, key, "a cloud is listed twice", "list each cloud once")
+    for cloud in sorted(set(clouds), key=clouds.index):
         regions = getattr(config.clouds, cloud)
         if regions is None:
-            raise ConfigError(
+            yield ConfigError(
                 file, key, f"{feature} is enabled on {cloud} but {cloud} is not under clouds", f"add `clouds.{cloud}`"
             )
+            continue
         service = services[_NEEDS[(feature, cloud)]]
         if regions.primary not in service.regions:
-            raise ConfigError(
+            yield ConfigError(
                 file,
                 key,
                 f"{service.name} is not offered in {regions.primary} (the {cloud} primary region) "
@@ -115,17 +128,18 @@ def _check_clouds(
             )
 
 
-def _check_image(image: str | None, region: str, file: str) -> None:
+def _image_problems(image: str | None, region: str, file: str) -> Iterator[ConfigError]:
     """The portal image must come from the primary region's own Container Registry (personal or enterprise)."""
     key = f"{_ROOT}.portal.alicloud_image"
     example = f"registry-vpc.{region}.aliyuncs.com/<namespace>/portal:<tag>"
     if image is None:
-        raise ConfigError(file, key, "the portal on alicloud needs its container image", f"set it, e.g. {example}")
+        yield ConfigError(file, key, "the portal on alicloud needs its container image", f"set it, e.g. {example}")
+        return
     registry = re.escape(region)
     host = rf"(registry(-vpc)?\.{registry}\.aliyuncs\.com|[a-z0-9-]+-registry(-vpc)?\.{registry}\.cr\.aliyuncs\.com)"
     pattern = rf"^{host}/[a-z0-9._/-]+(:[A-Za-z0-9._-]+|@sha256:[0-9a-f]{{64}})$"
     if not re.fullmatch(pattern, image):
-        raise ConfigError(
+        yield ConfigError(
             file,
             key,
             f"{image!r} is not an image in the Container Registry of {region}",
