@@ -678,3 +678,27 @@ def test_every_platform_problem_is_reported_at_once() -> None:
     settings = DataCenterConfig.model_validate(datacenter)
     keys = [problem.key.removeprefix("sovereign-dc:datacenter.") for problem in platform_problems(settings, "f")]
     assert keys == ["ingest.routes.diagnostics", "portal.alicloud_image", "portal.clouds"]
+
+
+def test_the_cn_plan_shows_ingest_and_portal_all_in_country(capsys: pytest.CaptureFixture[str]) -> None:
+    from components.plan.cli import main
+
+    code = main(["--stack", "cn", "--format", "json", "--stacks-dir", str(ROOT / "stacks")])
+    document = json.loads(capsys.readouterr().out)
+    assert code == 0 and document["verdict"] == "pass"
+    (stack,) = document["stacks"]
+    components = {c.rsplit("::", 1)[1] for c in (r["component"] for r in stack["resources"]) if c}
+    assert {"dc-aws-ingest", "dc-aws-portal", "dc-alicloud-ingest", "dc-alicloud-portal"} <= components
+    platform = [
+        r
+        for r in stack["resources"]
+        if r["component"] and r["component"].rsplit("::", 1)[1].endswith(("-ingest", "-portal"))
+    ]
+    assert len(platform) > 60
+    assert all(r["jurisdiction"] == "CN" for r in platform)
+    stores = {r["name"]: r["encryption"] for r in platform if r["data_store"]}
+    assert (
+        stores["dc-aws-portal-db"]["key_name"]
+        == stores["dc-alicloud-portal-db"]["key_name"].replace("alicloud", "aws")
+        == "dc-aws-keys-owner-personal-data"
+    )
