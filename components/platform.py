@@ -13,6 +13,10 @@ import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 
+from components.alicloud.ingest import AlicloudVehicleIngest, AlicloudVehicleIngestArgs
+from components.alicloud.portal import AlicloudOwnerDataPortal, AlicloudOwnerDataPortalArgs
+from components.aws.ingest import AwsVehicleIngest, AwsVehicleIngestArgs
+from components.aws.portal import AwsOwnerDataPortal, AwsOwnerDataPortalArgs
 from components.config.models import DataCenterConfig
 
 __all__ = ["build_platform"]
@@ -36,8 +40,6 @@ def build_platform(
     ingest, portal = config.ingest, config.portal
     if ingest is not None and cloud in ingest.clouds:
         if cloud == "aws":
-            from components.aws.ingest import AwsVehicleIngest, AwsVehicleIngestArgs
-
             component = AwsVehicleIngest(
                 f"{prefix}-ingest",
                 AwsVehicleIngestArgs(
@@ -53,8 +55,6 @@ def build_platform(
             )
             out["ingest"] = {"endpoint": component.endpoint, "rules": {t: r.name for t, r in component.rules.items()}}
         else:
-            from components.alicloud.ingest import AlicloudVehicleIngest, AlicloudVehicleIngestArgs
-
             ali = AlicloudVehicleIngest(
                 f"{prefix}-ingest",
                 AlicloudVehicleIngestArgs(
@@ -72,8 +72,6 @@ def build_platform(
     if portal is not None and cloud in portal.clouds and compute is not None:
         sizing = getattr(config.compute, cloud)
         if cloud == "aws":
-            from components.aws.portal import AwsOwnerDataPortal, AwsOwnerDataPortalArgs
-
             aws_portal = AwsOwnerDataPortal(
                 f"{prefix}-portal",
                 AwsOwnerDataPortalArgs(
@@ -102,8 +100,6 @@ def build_platform(
             )
             out["portal"] = {"url": aws_portal.url, "databaseEndpoint": aws_portal.database.endpoint}
         else:
-            from components.alicloud.portal import AlicloudOwnerDataPortal, AlicloudOwnerDataPortalArgs
-
             ali_portal = AlicloudOwnerDataPortal(
                 f"{prefix}-portal",
                 AlicloudOwnerDataPortalArgs(
