@@ -255,7 +255,22 @@ def _db_locked_down(run: ProgramRun, r: ResourceRecord) -> bool:
     )
 
 
+def _reads_only_what_may_be_served(run: ProgramRun, r: ResourceRecord) -> bool:
+    if not r.name.endswith("-portal-function-policy"):
+        return True
+    settings = _settings(_stack_of(run))
+    (read,) = [s for s in _statements(r) if s["Sid"] == "ReadRecords"]
+    buckets = {b.outputs["arn"]: b.inputs["tags"][DATA_CLASS_TAG] for b in run.by_type("aws:s3/bucket:Bucket")}
+    expected = sorted(
+        f"{arn}/{c}/*.anonymised.*" if c in settings.portal.anonymised_only else f"{arn}/{c}/*"
+        for arn, c in buckets.items()
+        if arn in {res.split("/", 1)[0] for res in read["Resource"]}
+    )
+    return read["Resource"] == expected and len(expected) == len(settings.data_classes)
+
+
 AWS_PORTAL: list[tuple[str, str, Control]] = [
+    ("function-reads-only-servable-forms", "aws:iam/rolePolicy:RolePolicy", _reads_only_what_may_be_served),
     (
         "api-regional-never-edge",
         "aws:apigateway/restApi:RestApi",
@@ -415,6 +430,10 @@ def test_alicloud_portal_database_secret_and_function_are_locked_down(stack: str
     assert function.inputs["customContainerConfig"]["image"] == settings.portal.alicloud_image
     compute_vswitches = [s.id for s in _under(run, "dc-alicloud-compute") if s.type == "alicloud:vpc/switch:Switch"]
     assert set(function.inputs["vpcConfig"]["vswitchIds"]) == set(compute_vswitches) and len(compute_vswitches) >= 2
+    policy = json.loads(run.find("dc-alicloud-portal-function-policy").inputs["policyDocument"])
+    (reads,) = [s["Resource"] for s in policy["Statement"] if s["Action"] == ["oss:GetObject"]]
+    camera = [r for r in reads if "/camera_footage/" in r]
+    assert camera and all(r.endswith("/camera_footage/*.anonymised.*") for r in camera)
     egress = {r.name: r for r in run.by_type("alicloud:ecs/securityGroupRule:SecurityGroupRule") if "portal" in r.name}
     assert egress["dc-alicloud-portal-deny-other-out"].inputs["policy"] == "drop"
     assert run.outputs["alicloud"]["portal"]["url"].endswith(f"-{settings.clouds.alicloud.primary}.alicloudapi.com")
@@ -633,6 +652,7 @@ def _portal_in(region: str, destination: str | None) -> None:
             subnet_ids=[s.id for s in subnets],
             buckets={"owner_personal_data": bucket},
             bucket_keys={"owner_personal_data": key},
+            anonymised_only=frozenset(),
             issuer="https://idp.example.cn",
             jwks_url="https://idp.example.cn/jwks",
             audience="portal",

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 import pulumi
 import pulumi_alicloud as alicloud
 
+from components.aws.portal import record_objects
+
 __all__ = ["AlicloudOwnerDataPortal", "AlicloudOwnerDataPortalArgs"]
 
 _FC_PRINCIPAL = "fc.aliyuncs.com"
@@ -51,6 +53,8 @@ class AlicloudOwnerDataPortalArgs:
     """Data class -> bucket the service reads records from."""
     bucket_keys: Mapping[str, alicloud.kms.Key]
     """Data class -> the key of its bucket."""
+    anonymised_only: frozenset[str]
+    """Data classes the function may read only as ``*.anonymised.*`` objects."""
     issuer: str
     """OIDC issuer of the in-country identity provider."""
     jwks_url: str
@@ -217,7 +221,11 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
                 [args.buckets[c].bucket for c in classes],
                 [args.bucket_keys[c].arn for c in classes],
                 args.key.arn,
-            ).apply(lambda v: _function_policy(*v)),
+            ).apply(
+                lambda v: _function_policy(
+                    v[0], v[1], dict(zip(classes, v[2], strict=True)), args.anonymised_only, v[3], v[4]
+                )
+            ),
             tags,
             child,
         )
@@ -355,19 +363,28 @@ def _role(
 
 
 def _function_policy(
-    account: str, secret_arn: str, buckets: list[str], bucket_key_arns: list[str], key_arn: str
+    account: str,
+    secret_arn: str,
+    buckets: Mapping[str, str],
+    anonymised_only: frozenset[str],
+    bucket_key_arns: list[str],
+    key_arn: str,
 ) -> str:
-    """Read records and list them; read the credentials secret; decrypt with the keys involved only."""
+    """Read records (anonymised objects only where required) and list them; read the credentials secret;
+    decrypt with the keys involved only."""
     return json.dumps(
         {
             "Version": "1",
             "Statement": [
                 {
                     "Effect": "Allow",
-                    "Action": ["oss:GetObject", "oss:ListObjects"],
-                    "Resource": sorted(
-                        [f"acs:oss:*:{account}:{b}" for b in buckets] + [f"acs:oss:*:{account}:{b}/*" for b in buckets]
-                    ),
+                    "Action": ["oss:GetObject"],
+                    "Resource": [f"acs:oss:*:{account}:{o}" for o in record_objects(buckets, anonymised_only)],
+                },
+                {
+                    "Effect": "Allow",
+                    "Action": ["oss:ListObjects"],
+                    "Resource": sorted(f"acs:oss:*:{account}:{b}" for b in buckets.values()),
                 },
                 {"Effect": "Allow", "Action": ["kms:GetSecretValue"], "Resource": [secret_arn]},
                 {"Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": sorted({*bucket_key_arns, key_arn})},

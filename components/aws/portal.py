@@ -12,7 +12,7 @@ from typing import Any
 import pulumi
 import pulumi_aws as aws
 
-__all__ = ["AwsOwnerDataPortal", "AwsOwnerDataPortalArgs"]
+__all__ = ["AwsOwnerDataPortal", "AwsOwnerDataPortalArgs", "record_objects"]
 
 _POSTGRES = 5432
 _HTTPS = 443
@@ -59,6 +59,8 @@ class AwsOwnerDataPortalArgs:
     """Data class -> bucket the service reads records from."""
     bucket_keys: Mapping[str, aws.kms.Key]
     """Data class -> the key of its bucket (the service decrypts through S3 only)."""
+    anonymised_only: frozenset[str]
+    """Data classes the function may read only as ``*.anonymised.*`` objects."""
     issuer: str
     """OIDC issuer of the in-country identity provider."""
     jwks_url: str
@@ -281,7 +283,17 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
                 args.key.arn,
                 [args.buckets[c].arn for c in classes],
                 [args.bucket_keys[c].arn for c in classes],
-            ).apply(lambda v: _function_policy(*v)),
+            ).apply(
+                lambda v: _function_policy(
+                    v[0],
+                    v[1],
+                    v[2],
+                    v[3],
+                    record_objects(dict(zip(classes, v[4], strict=True)), args.anonymised_only),
+                    v[4],
+                    v[5],
+                )
+            ),
             opts=child,
         )
         function_name = base
@@ -507,17 +519,28 @@ def _log_key_policy(partition: str, region: str, account: str, dns_suffix: str) 
     )
 
 
+def record_objects(buckets: Mapping[str, str], anonymised_only: frozenset[str]) -> list[str]:
+    """Object patterns the service may read: ``<bucket>/<class>/*`` per class, only ``*.anonymised.*`` objects
+    for the classes in ``anonymised_only`` (the object layout of docs/ingest.md; works for S3 and OSS)."""
+    return sorted(
+        f"{bucket}/{data_class}/*.anonymised.*" if data_class in anonymised_only else f"{bucket}/{data_class}/*"
+        for data_class, bucket in buckets.items()
+    )
+
+
 def _function_policy(
-    region: str, dns_suffix: str, secret_arn: str, key_arn: str, bucket_arns: list[str], bucket_key_arns: list[str]
+    region: str,
+    dns_suffix: str,
+    secret_arn: str,
+    key_arn: str,
+    objects: list[str],
+    bucket_arns: list[str],
+    bucket_key_arns: list[str],
 ) -> str:
-    """Read the records and the database secret; decrypt only through S3 and Secrets Manager in this region."""
+    """Read the records (anonymised objects only where required) and the database secret; decrypt only
+    through S3, Secrets Manager and Lambda in this region."""
     statements: list[dict[str, object]] = [
-        {
-            "Sid": "ReadRecords",
-            "Effect": "Allow",
-            "Action": "s3:GetObject",
-            "Resource": [f"{a}/*" for a in bucket_arns],
-        },
+        {"Sid": "ReadRecords", "Effect": "Allow", "Action": "s3:GetObject", "Resource": objects},
         {"Sid": "ListRecords", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": bucket_arns},
         {
             "Sid": "DecryptRecordsViaS3",

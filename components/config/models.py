@@ -161,6 +161,9 @@ class Portal(_Strict):
     alicloud_image: str | None = Field(default=None, max_length=512)
     """Alibaba Cloud: the service's container image in the primary region's Container Registry, e.g.
     ``registry-vpc.cn-shanghai.aliyuncs.com/<namespace>/portal:<tag>``; required when alicloud is in clouds."""
+    anonymised_only: list[DataClassName] = Field(default=["camera_footage"])
+    """Classes whose records hold other people's information: the service may read only their anonymised
+    objects (``*.anonymised.*``), enforced by the function's IAM / RAM policy, not only by the service."""
     key_class: DataClassName = "owner_personal_data"
     """Data class whose key encrypts the database, its secret and the function environment."""
     database: PortalDatabase = PortalDatabase()
