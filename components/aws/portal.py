@@ -12,7 +12,9 @@ from typing import Any
 import pulumi
 import pulumi_aws as aws
 
-__all__ = ["AwsOwnerDataPortal", "AwsOwnerDataPortalArgs", "record_objects"]
+from components.naming import class_tags
+
+__all__ = ["PORTAL_LOGS", "AwsOwnerDataPortal", "AwsOwnerDataPortalArgs", "record_objects"]
 
 _POSTGRES = 5432
 _HTTPS = 443
@@ -37,6 +39,8 @@ _ACCESS_LOG_FORMAT = json.dumps(
     separators=(",", ":"),
 )
 _STAGE = "v1"
+PORTAL_LOGS = "portal_logs"
+"""``sovereign:data-class`` tag of the key of the portal's access, WAF and function logs."""
 
 
 @dataclass
@@ -234,7 +238,8 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
             rotation_period_in_days=args.rotation_days,
             deletion_window_in_days=args.deletion_window_days,
             policy=pulumi.Output.all(partition, region, account, dns_suffix).apply(lambda v: _log_key_policy(*v)),
-            tags=tags,
+            # Tagged like the data-class keys, with its own class name: it holds the portal's logs only.
+            tags=class_tags(tags, args.jurisdiction, PORTAL_LOGS),
             opts=pulumi.ResourceOptions.merge(child, pulumi.ResourceOptions(protect=True, retain_on_delete=True)),
         )
         access_destination: pulumi.Input[str]
