@@ -30,7 +30,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
-## docs: regenerate the rules table (docs/rules.md and the README)
+## docs: regenerate the generated tables (docs/rules.md, the README rules table, docs/catalogue.md)
 docs: $(STAMP)
 	$(PY) -m components.residency.docs .
 

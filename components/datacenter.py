@@ -28,9 +28,11 @@ from components.aws import (
 )
 from components.cloud_args import CountryComputeArgs, CountryKeysArgs, CountryStorageArgs
 from components.config.models import CloudRegions, DataCenterConfig
+from components.errors import ResidencyViolation
 from components.naming import DISK_KEY, TAG_JURISDICTION
 from components.platform import build_platform
 from components.residency.catalogue import Cloud, Jurisdiction
+from components.residency.rules import rule
 
 __all__ = ["CountryDataCenter", "CountryDataCenterArgs"]
 
@@ -126,6 +128,22 @@ _CLOUDS = (
 """The clouds, in the order they are built (a tuple of frozen entries: nothing here can change at run time)."""
 
 
+def _region_outside(
+    name: str, cloud: str, regions: CloudRegions, region: str, jurisdiction: Jurisdiction
+) -> ResidencyViolation:
+    role = "primary" if region == regions.primary else "secondary"
+    found = rule("RES-030")
+    return ResidencyViolation(
+        found.id,
+        "sovereign:datacenter:CountryDataCenter",
+        name,
+        f"datacenter.clouds.{cloud}.{role}",
+        region,
+        f"{cloud} region {region} is outside {jurisdiction.code}",
+        found.fix,
+    )
+
+
 class CountryDataCenter(pulumi.ComponentResource):
     """One market's data center on each configured cloud, every byte inside the jurisdiction."""
 
@@ -140,7 +158,7 @@ class CountryDataCenter(pulumi.ComponentResource):
             for region in (regions.primary, regions.secondary) if regions else ():
                 # Config validation already refused these; this guards direct use of the component.
                 if region is not None and not args.jurisdiction.allows_region(cloud.name, region):
-                    raise ValueError(f"{cloud.name} region {region} is outside {args.jurisdiction.code}")
+                    raise _region_outside(name, cloud.name, regions, region, args.jurisdiction)
         tags = {
             **config.tags,
             TAG_JURISDICTION: args.jurisdiction.code,

@@ -159,5 +159,6 @@ def test_datacenter_refuses_a_region_outside_its_jurisdiction(session: MockSessi
             "owners": ["ops@example.com"],
         }
     )
-    with pytest.raises(ValueError, match="aws region us-east-1 is outside CN"):
+    with pytest.raises(ResidencyViolation, match=r"^\[RES-030\] .*aws region us-east-1 is outside CN") as caught:
         CountryDataCenter("dc", CountryDataCenterArgs(load_catalogue().get("CN"), config, "cn"))
+    assert caught.value.path == "datacenter.clouds.aws.primary" and caught.value.value == "us-east-1"

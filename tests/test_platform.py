@@ -536,7 +536,7 @@ REFUSALS = [
         r"^stacks/Pulumi\.cn\.yaml: sovereign-dc:datacenter\.ingest\.clouds: Alibaba Cloud IoT Platform \(public "
         r"instance, X\.509, through ROS\) is not offered in cn-hangzhou \(the alicloud primary region\) according to https://"
         r".*\. Fix: remove `alicloud` from ingest\.clouds, or make the primary one of cn-shanghai if it is in the "
-        r"jurisdiction$",
+        r"jurisdiction\n",
     ),
     (
         "route-to-a-class-not-stored",

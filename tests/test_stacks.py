@@ -365,7 +365,7 @@ def test_bad_stack_config_fails_cleanly_without_a_traceback(tmp_path: Path) -> N
     assert isinstance(run.error, pulumi.RunError)
     assert str(run.error) == (
         "stacks/Pulumi.cn.yaml: sovereign-dc:datacenter.clouds.aws.secondary: "
-        "ap-east-1 is outside Mainland China (CN). "
+        "[RES-030] ap-east-1 is outside Mainland China (CN). "
         "Fix: use one of cn-north-1, cn-northwest-1"
     )
     assert not [r for r in run.resources if r.cloud is not None]

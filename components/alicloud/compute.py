@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pulumi
@@ -11,6 +10,7 @@ import pulumi_alicloud as alicloud
 
 from components.cloud_args import CountryComputeArgs
 from components.config.checks import subnet_cidrs
+from components.zones import nth_zone
 
 __all__ = ["AlicloudCountryCompute", "AlicloudCountryComputeArgs"]
 
@@ -52,7 +52,7 @@ class AlicloudCountryCompute(pulumi.ComponentResource):
                 vswitch_name=f"{name}-private-{index}",
                 vpc_id=self.vpc.id,
                 cidr_block=cidr,
-                zone_id=zones.apply(functools.partial(_nth, index)),
+                zone_id=zones.apply(functools.partial(nth_zone, "alicloud", args.zones, index)),
                 tags=tags,
                 opts=child,
             )
@@ -112,8 +112,3 @@ class AlicloudCountryCompute(pulumi.ComponentResource):
                 "instanceIds": [i.id for i in self.instances],
             }
         )
-
-
-def _nth(index: int, items: Sequence[str]) -> str:
-    """The ``index``-th zone of a region's zone list."""
-    return items[index]

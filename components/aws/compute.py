@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +11,7 @@ import pulumi_aws as aws
 
 from components.cloud_args import CountryComputeArgs
 from components.config.checks import subnet_cidrs
+from components.zones import nth_zone
 
 __all__ = ["AwsCountryCompute", "AwsCountryComputeArgs"]
 
@@ -56,7 +56,7 @@ class AwsCountryCompute(pulumi.ComponentResource):
                 f"{name}-private-{index}",
                 vpc_id=self.vpc.id,
                 cidr_block=cidr,
-                availability_zone=zones.apply(functools.partial(_nth, index)),
+                availability_zone=zones.apply(functools.partial(nth_zone, "aws", args.zones, index)),
                 map_public_ip_on_launch=False,
                 tags=tags,
                 opts=child,
@@ -163,8 +163,3 @@ class AwsCountryCompute(pulumi.ComponentResource):
 def _https(**peer: Any) -> Any:
     """A security-group rule, ingress or egress, for HTTPS with ``peer`` (``cidr_blocks=`` or ``prefix_list_ids=``)."""
     return {"protocol": "tcp", "from_port": _HTTPS, "to_port": _HTTPS, **peer}
-
-
-def _nth(index: int, items: Sequence[str]) -> str:
-    """The ``index``-th zone of a region's zone list."""
-    return items[index]

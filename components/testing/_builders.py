@@ -203,10 +203,22 @@ def _ec2(
 
 
 def _zone_id(region: str, index: int = 1) -> str:
-    # Mirrors AWS zone ids such as euc1-az1 / cnn1-az1 / usgw1-az1.
-    short = {"north": "n", "south": "s", "east": "e", "west": "w", "central": "c", "gov": "g"}
+    # Mirrors AWS zone ids such as euc1-az1 / cnn1-az1 / cnnw1-az1 / apne1-az1 / usgw1-az1
+    # (https://docs.aws.amazon.com/ram/latest/userguide/working-with-az-ids.html).
+    short = {
+        "north": "n",
+        "south": "s",
+        "east": "e",
+        "west": "w",
+        "central": "c",
+        "gov": "g",
+        "northeast": "ne",
+        "northwest": "nw",
+        "southeast": "se",
+        "southwest": "sw",
+    }
     parts = region.split("-")
-    mid = "".join(short.get(p, p[:2] if p.startswith(("north", "south")) else p[:1]) for p in parts[1:-1])
+    mid = "".join(short.get(p, p[:1]) for p in parts[1:-1])
     return f"{parts[0]}{mid}{parts[-1]}-az{index}"
 
 
