@@ -726,3 +726,15 @@ def test_the_cn_plan_shows_ingest_and_portal_all_in_country(capsys: pytest.Captu
         == stores["dc-alicloud-portal-db"]["key_name"].replace("alicloud", "aws")
         == "dc-aws-keys-owner-personal-data"
     )
+
+
+def test_a_broken_service_catalogue_is_one_line_with_the_fix(tmp_path: Path) -> None:
+    from components.errors import CatalogueError
+
+    broken = tmp_path / "services.yaml"
+    broken.write_text("services:\n  aws-iot-core: {name: x, cloud: gcp, regions: [], sources: []}\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match=r"malformed service catalogue \(aws-iot-core\.cloud: Input should be .*\)\. Fix: restore"):
+        load_services(broken)
+    broken.write_text("services: [\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match=r"services\.yaml: .*Fix: "):
+        load_services(broken)

@@ -11,12 +11,12 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from components.config.models import DataCenterConfig
 from components.errors import CatalogueError, ConfigError
 from components.residency.catalogue import Cloud
+from components.yamlfile import YamlFileError, load_yaml
 
 __all__ = ["SERVICES_FILE", "Service", "check_platform", "load_services", "platform_problems"]
 
@@ -50,10 +50,25 @@ class Service(BaseModel):
 def load_services(path: Path = SERVICES_FILE) -> dict[str, Service]:
     """The service availability catalogue by id (cached: immutable data)."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return {sid: Service.model_validate(body) for sid, body in raw["services"].items()}
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValidationError) as exc:
-        raise CatalogueError(f"{path}: unreadable service catalogue ({exc}). Fix: restore the file from git") from None
+        raw = load_yaml(path, what="service catalogue", missing_fix="restore the file", fix="correct the syntax")
+    except YamlFileError as exc:
+        raise CatalogueError(str(exc)) from None
+    services: dict[str, Service] = {}
+    try:
+        for sid, body in raw["services"].items():
+            try:
+                services[sid] = Service.model_validate(body)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(part) for part in (sid, *first["loc"]))
+                raise CatalogueError(
+                    f"{path}: malformed service catalogue ({where}: {first['msg']}). Fix: restore the file from git"
+                ) from None
+    except (KeyError, TypeError, AttributeError):
+        raise CatalogueError(
+            f"{path}: malformed service catalogue (no `services:` mapping). Fix: restore the file from git"
+        ) from None
+    return services
 
 
 def check_platform(config: DataCenterConfig, file: str) -> None:
