@@ -733,7 +733,8 @@ def test_a_broken_service_catalogue_is_one_line_with_the_fix(tmp_path: Path) -> 
 
     broken = tmp_path / "services.yaml"
     broken.write_text("services:\n  aws-iot-core: {name: x, cloud: gcp, regions: [], sources: []}\n", encoding="utf-8")
-    with pytest.raises(CatalogueError, match=r"malformed service catalogue \(aws-iot-core\.cloud: Input should be .*\)\. Fix: restore"):
+    message = r"malformed service catalogue \(aws-iot-core\.cloud: Input should be .*\)\. Fix: restore"
+    with pytest.raises(CatalogueError, match=message):
         load_services(broken)
     broken.write_text("services: [\n", encoding="utf-8")
     with pytest.raises(CatalogueError, match=r"services\.yaml: .*Fix: "):
