@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: plan test lint bench docs clean
+.PHONY: plan test lint bench docs clean portal
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+## portal: the owner data service on 127.0.0.1 with sample owners, vehicles and records (PORTAL_PORT chooses the port)
+portal: $(STAMP)
+	@$(PY) -m portal.dev
 
 ## bench: performance goals, printed as ratios
 bench: $(STAMP)

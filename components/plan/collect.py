@@ -9,16 +9,26 @@ component, key) next to the guard's findings.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import dataclasses
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from components.config import NAMESPACE, check_stack_file
 from components.config.stack_file import read_stack_file, stack_name_of
 from components.errors import CatalogueError, ConfigError, ConfigProblems, ResidencyViolation, SovereignError
 from components.plan.encryption import DATA_STORES, encryption_of
-from components.plan.model import NO_REGION, ComponentInfo, PlannedResource, StackError, StackPlan, Violation
+from components.plan.model import (
+    NO_REGION,
+    AuditTrailPlan,
+    ComponentInfo,
+    DataClassPlan,
+    PlannedResource,
+    StackError,
+    StackPlan,
+    Violation,
+)
 from components.residency import Finding, Guard, RuleEngine, Subject, audit_session, enforce, load_catalogue
 from components.residency.catalogue import Catalogue, Jurisdiction
 from components.testing import ProgramFile, ProgramRun, ResourceRecord, run_pulumi_program
@@ -322,7 +332,7 @@ def _plan_stack(file: Path, project: Project, stack: str, shown: str) -> StackPl
         return StackPlan(
             stack, shown, violations=(violation,) if violation else (), secret_keys=tuple(secret_keys), error=error
         )
-    return build_stack_plan(
+    planned = build_stack_plan(
         stack,
         shown,
         run.resources,
@@ -333,6 +343,41 @@ def _plan_stack(file: Path, project: Project, stack: str, shown: str) -> StackPl
         guarded=guarded,
         catalogue=catalogue,
     )
+    protection, trails = data_protection_of(run.outputs)
+    return dataclasses.replace(planned, data_protection=protection, audit_trails=trails)
+
+
+def data_protection_of(outputs: Mapping[str, Any]) -> tuple[tuple[DataClassPlan, ...], tuple[AuditTrailPlan, ...]]:
+    """The ``dataProtection`` and ``auditTrail`` outputs of each cloud, as plan data (sorted)."""
+    classes: list[DataClassPlan] = []
+    trails: list[AuditTrailPlan] = []
+    for cloud in sorted(k for k, v in outputs.items() if isinstance(v, Mapping)):
+        entry = outputs[cloud]
+        for data_class, spec in sorted((entry.get("dataProtection") or {}).items()):
+            classes.append(
+                DataClassPlan(
+                    cloud=cloud,
+                    data_class=data_class,
+                    category=str(spec["category"]),
+                    retention_days=int(spec["retentionDays"]),
+                    max_age_days=int(spec["maxAgeDays"]),
+                    lock_mode=str(spec["lockMode"]),
+                    access_logging=bool(spec["accessLogging"]),
+                    backup_regions=tuple(spec["backupRegions"]),
+                )
+            )
+        trail = entry.get("auditTrail")
+        if isinstance(trail, Mapping):
+            trails.append(
+                AuditTrailPlan(
+                    cloud=cloud,
+                    service=str(trail["service"]),
+                    regions=tuple(trail["regions"]),
+                    trail_bucket=str(trail["trailBucket"]),
+                    flow_logs=bool(trail["flowLogs"]),
+                )
+            )
+    return tuple(classes), tuple(trails)
 
 
 def remote_component_findings(engine: RuleEngine, records: Sequence[ResourceRecord]) -> list[Finding]:

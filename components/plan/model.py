@@ -14,8 +14,10 @@ from typing import Any, Literal, TypeAlias
 __all__ = [
     "NO_REGION",
     "SCHEMA_VERSION",
+    "AuditTrailPlan",
     "Change",
     "ComponentGroup",
+    "DataClassPlan",
     "ComponentInfo",
     "Encryption",
     "EncryptionStatus",
@@ -186,6 +188,35 @@ class RegionUse:
     resources: int
 
 
+@dataclass(frozen=True, slots=True)
+class DataClassPlan:
+    """What one data class gets on one cloud: category, exact retention, write-once backup (issue 10)."""
+
+    cloud: str
+    data_class: str
+    category: str
+    """Regulatory category id (data-protection catalogue, or the stack file's override)."""
+    retention_days: int
+    max_age_days: int
+    """The oldest any byte can be: retention plus the documented noncurrent-version grace."""
+    lock_mode: str
+    """Object Lock / OSS retention mode of the class's buckets."""
+    access_logging: bool
+    backup_regions: tuple[str, ...]
+    """Regions holding write-once copies; one region means backups stay in the primary region."""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditTrailPlan:
+    """One cloud's audit trail."""
+
+    cloud: str
+    service: str
+    regions: tuple[str, ...]
+    trail_bucket: str
+    flow_logs: bool
+
+
 @dataclass(frozen=True)
 class StackPlan:
     """Everything planned for one stack file."""
@@ -202,6 +233,10 @@ class StackPlan:
     guarded: bool = True
     """False when the program never called ``enforce()`` (a real run would not be guarded)."""
     error: StackError | None = None
+    data_protection: tuple[DataClassPlan, ...] = ()
+    """Per cloud and data class, from the program's ``dataProtection`` outputs."""
+    audit_trails: tuple[AuditTrailPlan, ...] = ()
+    """Per cloud, from the program's ``auditTrail`` outputs."""
     source: Source = "program"
     """What was judged: the program under mocks, a real preview (or its event log), or a deployed state."""
     changes: tuple[Change, ...] = ()

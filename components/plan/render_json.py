@@ -67,6 +67,8 @@ def _stack_to_dict(stack: StackPlan) -> dict[str, Any]:
         "diagram": diagram(stack) if stack.error is None else None,
         "changes": [asdict(c) for c in stack.changes],
         "notes": list(stack.notes),
+        "data_protection": [{**asdict(d), "backup_regions": list(d.backup_regions)} for d in stack.data_protection],
+        "audit_trails": [{**asdict(t), "regions": list(t.regions)} for t in stack.audit_trails],
     }
 
 

@@ -197,6 +197,29 @@ def _stack_summary(s: StackPlan) -> str:
     )
 
 
+def _protection_table(s: StackPlan) -> list[str]:
+    """Category, effective retention, write-once backup and audit trail per cloud and data class."""
+    if not s.data_protection:
+        return []
+    lines = [
+        "",
+        "| cloud | data class | category | retention | max age | write-once backup | access log |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for d in s.data_protection:
+        single = " (single region)" if len(d.backup_regions) == 1 else ""
+        lines.append(
+            f"| {d.cloud} | `{d.data_class}` | {d.category} | {d.retention_days}d | {d.max_age_days}d | "
+            f"{d.lock_mode} in {_cell(', '.join(d.backup_regions))}{single} | {'yes' if d.access_logging else 'no'} |"
+        )
+    lines.extend(
+        f"\nAudit trail ({t.cloud}): {_cell(t.service)}{', VPC flow logs' if t.flow_logs else ''} · "
+        f"{_cell(', '.join(t.regions))} → `{t.trail_bucket}`"
+        for t in s.audit_trails
+    )
+    return lines
+
+
 def _stack_block(s: StackPlan, level: int) -> str:
     """Level 0: everything; 1: no per-resource list; 2: no diagram or tables; 3: one line."""
     lines = [_stack_summary(s), ""]
@@ -212,6 +235,7 @@ def _stack_block(s: StackPlan, level: int) -> str:
     lines.extend(_changes(s, detailed=level <= 1))
     if level <= 1:
         lines.extend(["", "```mermaid", diagram(s), "```", "", *_groups_table(s), *_stores_table(s)])
+        lines.extend(_protection_table(s))
         if level == 0:
             lines.extend(_resources_list(s))
     elif level == 2:

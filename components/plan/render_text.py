@@ -109,6 +109,8 @@ def _stack_lines(s: StackPlan, verbose: bool) -> list[str]:
         lines.append(f"  secret config {key} = [secret] (never decrypted)")
     lines.extend(f"  note: {note}" for note in s.notes)
     lines.extend(changes_lines(s))
+    # Retention, backups and the audit trail are what a data-protection reviewer reads first: always shown.
+    lines.extend(data_protection_lines(s))
     if not verbose:
         return lines
     bad = {v.urn for v in s.violations}
@@ -134,6 +136,24 @@ def _stack_lines(s: StackPlan, verbose: bool) -> list[str]:
         lines.append("  data stores and their keys:")
         for r in stores:
             lines.append(f"    {r.type}  {r.name}  ->  {encryption_text(r.encryption)}")
+    return lines
+
+
+def data_protection_lines(s: StackPlan) -> list[str]:
+    """Category, effective retention, write-once backups and audit trail per cloud and data class."""
+    lines: list[str] = []
+    if s.data_protection:
+        lines.append("  data classes (category · retention · max age of any byte · write-once backup · access log):")
+        for d in s.data_protection:
+            where = ", ".join(d.backup_regions)
+            single = " (single region: backups stay in it)" if len(d.backup_regions) == 1 else ""
+            lines.append(
+                f"    {d.cloud}  {d.data_class}  {d.category} · {d.retention_days}d · max {d.max_age_days}d · "
+                f"{d.lock_mode} lock in {where}{single} · {'logged' if d.access_logging else 'not logged'}"
+            )
+    for t in s.audit_trails:
+        flow = ", VPC flow logs" if t.flow_logs else ""
+        lines.append(f"  audit trail ({t.cloud}): {t.service}{flow} for {', '.join(t.regions)} -> {t.trail_bucket}")
     return lines
 
 

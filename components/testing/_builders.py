@@ -490,14 +490,24 @@ def _ali_api_group(site: Site) -> tuple[str, dict[str, Any]]:
     return rid, {"subDomain": f"{rid}-{site.region}.alicloudapi.com", "instanceId": "api-shared-vpc-001"}
 
 
+def _ali_instance(site: Site) -> tuple[str, dict[str, Any]]:
+    # ECS creates the system disk with the instance and reports its id (``system_disk_id``).
+    return site.resource_id or f"i-{site.hex(20)}", {"systemDiskId": f"d-{site.digest[2:22]}"}
+
+
+def _ali_kms_instance(site: Site) -> tuple[str, dict[str, Any]]:
+    return site.resource_id or f"kst-{site.region[:3]}{site.hex(17)}", {"status": "Connected"}
+
+
 ALICLOUD_BUILDERS: Mapping[str, Builder] = MappingProxyType(
     {
         "alicloud:oss/bucket:Bucket": _oss_bucket,
         "alicloud:kms/key:Key": _ali_kms_key,
+        "alicloud:kms/instance:Instance": _ali_kms_instance,
         "alicloud:vpc/network:Network": _ali_prefixed("vpc"),
         "alicloud:vpc/switch:Switch": _ali_vswitch,
         "alicloud:ecs/securityGroup:SecurityGroup": _ali_prefixed("sg"),
-        "alicloud:ecs/instance:Instance": _ali_prefixed("i"),
+        "alicloud:ecs/instance:Instance": _ali_instance,
         "alicloud:ram/role:Role": _ali_ram_role,
         "alicloud:ram/policy:Policy": _ali_ram_policy,
         "alicloud:fc/v3Function:V3Function": _ali_fc_function,
