@@ -122,6 +122,7 @@ def build_platform(
                     db_instance_type=portal.database.alicloud_instance_type,
                     db_storage_gb=portal.database.storage_gb,
                     log_retention_days=portal.access_log_retention_days,
+                    kms_instance_id=keys.instances["primary"].id,
                     tags=tags,
                 ),
                 child,

@@ -427,6 +427,7 @@ def test_alicloud_portal_database_secret_and_function_are_locked_down(stack: str
     secret = run.find("dc-alicloud-portal-db-secret")
     assert secret.inputs["encryptionKeyId"] == owner_key
     assert secret.inputs["enableAutomaticRotation"] is True and secret.inputs["secretType"] == "Rds"
+    assert secret.inputs["dkmsInstanceId"] == run.find("dc-alicloud-keys-instance").id
     function = run.find("dc-alicloud-portal-function")
     assert function.inputs["internetAccess"] is False
     assert function.inputs["customContainerConfig"]["image"] == settings.portal.alicloud_image
@@ -577,6 +578,11 @@ REFUSALS = [
     ),
     ("jwks-over-plain-http", _set("portal.jwks_url", "http://id.example-carmaker.cn/jwks"), r"portal\.jwks_url"),
     ("portal-key-class-not-stored", _set("portal.key_class", "vehicle_diagnostics"), r"portal\.key_class: data class"),
+    (
+        "kms-instance-without-secrets",
+        _set("keys.alicloud_instance.secret_num", 0),
+        r"keys\.alicloud_instance\.secret_num: the portal keeps its database credentials as a KMS secret",
+    ),
     ("a-cloud-twice", _set("portal.clouds", ["aws", "aws"]), r"portal\.clouds: a cloud is listed twice"),
     ("log-retention-cloudwatch-refuses", _set("portal.access_log_retention_days", 1000), r"access_log_retention_days"),
 ]

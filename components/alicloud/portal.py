@@ -69,6 +69,8 @@ class AlicloudOwnerDataPortalArgs:
     """Storage in GiB."""
     log_retention_days: int = 1096
     """Retention of the function and API access logs."""
+    kms_instance_id: pulumi.Input[str] | None = None
+    """KMS instance of ``key`` (KMS 3.0 stores secrets in the instance: ``kms.Secret`` ``dkms_instance_id``)."""
     tags: Mapping[str, str] = field(default_factory=dict)
     """Tags for every taggable resource."""
 
@@ -177,6 +179,8 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
             secret_data_type="text",
             version_id="v1",
             encryption_key_id=args.key.id,
+            # KMS 3.0: the secret lives in the key's instance (pulumi-alicloud kms.Secret: dkms_instance_id).
+            dkms_instance_id=args.kms_instance_id,
             extended_config=self.database.id.apply(
                 lambda db: json.dumps({"SecretSubType": "SingleUser", "DBInstanceId": db, "CustomData": {}})
             ),

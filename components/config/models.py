@@ -125,7 +125,7 @@ class AlicloudKmsInstance(_Strict):
     key_num: int = Field(default=1000, ge=100, le=100000)
     """Keys the instance can hold; must cover every data class key plus the disk key."""
     secret_num: int = Field(default=0, ge=0, le=100000)
-    """Secrets the instance can hold (the toolkit creates none)."""
+    """Secrets the instance can hold (the owner data portal on Alibaba Cloud keeps one: its database credentials)."""
     vpc_num: int = Field(default=1, ge=1, le=1000)
     """VPCs that may reach the instance."""
     cidr: str = "10.254.0.0/24"

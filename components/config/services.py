@@ -108,6 +108,13 @@ def _problems(config: DataCenterConfig, file: str) -> Iterator[ConfigError]:
             )
         if "alicloud" in portal.clouds and config.clouds.alicloud is not None:
             yield from _image_problems(portal.alicloud_image, config.clouds.alicloud.primary, file)
+            if config.keys.alicloud_instance.secret_num < 1:
+                yield ConfigError(
+                    file,
+                    f"{_ROOT}.keys.alicloud_instance.secret_num",
+                    "the portal keeps its database credentials as a KMS secret, but the KMS instance holds none",
+                    "raise `secret_num` (e.g. to 100), or remove `alicloud` from portal.clouds",
+                )
         for cloud in portal.clouds:
             if getattr(config.compute, cloud) is None:
                 yield ConfigError(
