@@ -33,6 +33,7 @@ from components.cloud_args import CountryComputeArgs, CountryKeysArgs, CountrySt
 from components.config.models import CloudRegions, DataCenterConfig
 from components.errors import ResidencyViolation
 from components.naming import DISK_KEY, TAG_JURISDICTION
+from components.platform import build_platform
 from components.protection import AUDIT_LOGS, protection_of
 from components.residency.catalogue import Cloud, Jurisdiction
 from components.residency.rules import rule
@@ -321,4 +322,7 @@ class CountryDataCenter(pulumi.ComponentResource):
         hardening = _hardening(cloud.name, f"{prefix}-account", config, primary, keys.keys.get(DISK_KEY), child)
         if hardening:
             out["accountHardening"] = hardening
+        # Vehicle ingest and the owner data service, when the stack file enables them (docs/ingest.md).
+        network = compute if sizing is not None else None
+        out.update(build_platform(self, prefix, cloud.name, config, code, primary, keys, storage, network, tags))
         return out

@@ -45,8 +45,12 @@ def _tags(**tags: str) -> Callable[[dict[str, Any]], None]:
 
 def _only(cloud: str) -> Callable[[dict[str, Any]], None]:
     def mutate(doc: dict[str, Any]) -> None:
+        other = "alicloud" if cloud == "aws" else "aws"
         for section in ("clouds", "compute"):
-            doc["config"][DC][section].pop("alicloud" if cloud == "aws" else "aws")
+            doc["config"][DC][section].pop(other)
+        for feature in ("ingest", "portal"):  # vehicle ingest and the portal run on the clouds listed
+            if feature in doc["config"][DC]:
+                doc["config"][DC][feature]["clouds"] = [c for c in doc["config"][DC][feature]["clouds"] if c != other]
 
     return mutate
 

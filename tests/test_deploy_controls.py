@@ -414,7 +414,17 @@ def _role_policy_scoped(r: ResourceRecord) -> bool:
     wildcard_action = any(
         a.endswith(":*") for s in statements for a in ([s["Action"]] if isinstance(s["Action"], str) else s["Action"])
     )
-    return not wildcard_action and all("*" not in json.dumps(s["Resource"]).replace("/*", "") for s in statements)
+    resources = [r for s in statements for r in ([s["Resource"]] if isinstance(s["Resource"], str) else s["Resource"])]
+    return not wildcard_action and all(_resource_scoped(resource) for resource in resources)
+
+
+def _resource_scoped(resource: str) -> bool:
+    """No wildcard but a trailing ``/*``; inside a named S3 bucket the object-key pattern may hold more
+    (the owner portal reads only ``<bucket>/<class>/*.anonymised.*`` of some classes)."""
+    if ":s3:::" in resource:
+        bucket, _, _key = resource.partition("/")
+        return "*" not in bucket
+    return "*" not in resource.replace("/*", "")
 
 
 def _ali_egress_closed(run: ProgramRun) -> bool:

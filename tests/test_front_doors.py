@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pulumi
 import pytest
 from test_policy_stack import CN_PROVIDER, FOREIGN_SOURCES, in_country_bucket, policy_from
 from test_policy_support import Pack, Res, pin_all
@@ -35,7 +36,7 @@ from components.errors import ResidencyViolation
 from components.plan import plan_stacks
 from components.plan.documents import UNKNOWN
 from components.plan.preview import parse_preview
-from components.plan.review import review_document
+from components.plan.review import review_document, review_files
 from components.plan.state import parse_state
 from components.residency import Subject, audit_session, enforce
 from components.residency.engine import RuleEngine, package_of
@@ -365,9 +366,20 @@ def test_remote_components_are_refused_alike_where_the_front_door_can_see_them(t
 SHIPPED = sorted(p.name.removeprefix("Pulumi.").removesuffix(".yaml") for p in (ROOT / "stacks").glob("Pulumi.*.yaml"))
 
 
+# The engine's JSON form of assets and archives (signature keys from pulumi/runtime/rpc.py).
+_SIG, _ASSET_SIG, _ARCHIVE_SIG = (
+    "4dabf18193072939515e22adb298388d",
+    "c44067f5952c0a294b673a41bacd8c17",
+    "0def7320c3a5731c473e5ecbe6d01bc7",
+)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Secret):
         return "[secret]"  # as `pulumi preview --json` blinds it
+    if isinstance(value, (pulumi.Asset, pulumi.Archive)):  # e.g. a Lambda's code
+        sig = _ASSET_SIG if isinstance(value, pulumi.Asset) else _ARCHIVE_SIG
+        return {_SIG: sig, **{k: v for k in ("path", "uri", "text") if (v := getattr(value, k, None))}}
     if isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -406,7 +418,7 @@ def _documents(records: Any, config: Mapping[str, str], secret_keys: list[str]) 
 
 
 @pytest.mark.parametrize("stack", SHIPPED)
-def test_a_shipped_stack_as_preview_and_state_gets_the_guards_verdict(stack: str) -> None:
+def test_a_shipped_stack_as_preview_and_state_gets_the_guards_verdict(stack: str, tmp_path: Path) -> None:
     """Every registration of the real program, written as the engine's preview and export: both pass
     like the guard, outputs included (they caught a mock writing AZ ids AWS does not use)."""
     config, secret_keys = stack_file_to_pulumi_config(ROOT / "stacks" / f"Pulumi.{stack}.yaml")
@@ -414,13 +426,21 @@ def test_a_shipped_stack_as_preview_and_state_gets_the_guards_verdict(stack: str
         run = run_pulumi_program(
             ProgramFile(ROOT), project="sovereign-dc", stack=stack, config=config, secret_keys=secret_keys
         )
-    assert [f for g in guards for f in g.findings] == []
+    # Declared findings (the cn stack's in-country IdP) are reported but are not violations.
+    assert [f for g in guards for f in g.findings if f.declared_by is None] == []
     preview, export = _documents(run.resources, config, secret_keys)
     reviewed = review_document(parse_preview(preview, f"{stack}.preview.json"))
     assert (reviewed.verdict, reviewed.violations) == ("pass", ())
     assert len(reviewed.resources) == sum(1 for r in run.resources if r.custom)
-    state = review_document(parse_state(export, f"{stack}.state.json"), config["sovereign-dc:jurisdiction"])
+    # A stack export carries no config: the stack file supplies its jurisdiction and transfer register
+    # (`--stack-file`), as the program's own config does for the guard.
+    saved = tmp_path / f"{stack}.state.json"
+    saved.write_text(export, encoding="utf-8")
+    state = review_files(states=[str(saved)], stack_config=config).stacks[0]
     assert (state.verdict, state.violations) == ("pass", ())
+    if "sovereign-dc:destinations" in config:
+        without = review_document(parse_state(export, f"{stack}.state.json"), config["sovereign-dc:jurisdiction"])
+        assert {v.rule for v in without.violations} == {"RES-015"}, "undeclared, the in-country IdP is refused"
 
 
 LEAKY = """

@@ -367,7 +367,7 @@ def test_bad_state_files_exit_2_with_one_paragraph(
     ("argv", "message"),
     [
         (["--preview", str(PASS), "--stack", "cn"], "--stack/--stacks-dir plan the program under mocks"),
-        (["--jurisdiction", "CN"], "--jurisdiction applies to --preview/--state documents only"),
+        (["--jurisdiction", "CN"], "--jurisdiction and --stack-file apply to --preview/--state documents only"),
     ],
 )
 def test_program_and_document_options_do_not_mix(
@@ -409,3 +409,19 @@ def test_the_readme_sample_comment_is_generated_from_the_fixture(monkeypatch: py
         "README sample is stale: regenerate it with "
         "`python -m components.plan --preview tests/fixtures/preview-cn-fail.json --format markdown`"
     )
+
+
+def test_a_state_review_takes_jurisdiction_and_register_from_the_stack_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from components.plan.cli import main
+
+    # A stack export carries no config: --stack-file supplies the jurisdiction (and the register).
+    cn = Path(__file__).resolve().parents[1] / "stacks" / "Pulumi.cn.yaml"
+    assert main(["--state", str(STATE), "--stack-file", str(cn), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["stacks"][0]["jurisdiction"]["code"] == "CN"
+    broken = tmp_path / "Pulumi.cn.yaml"
+    broken.write_bytes(b"config: {sovereign-dc:jurisdiction: CN\n")
+    assert main(["--state", str(STATE), "--stack-file", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert str(broken) in err and "Fix:" in err and "Traceback" not in err

@@ -633,7 +633,7 @@ def test_shipped_stacks_raise_no_alarm_at_any_front_door(stack: str, stack_confi
     pack = Pack()
     diags = [d for r in _pack_resources(run, final_state=False) for d in pack.analyze(r)]
     diags += pack.analyze_stack(_pack_resources(run, final_state=True))
-    assert [d.message for d in diags] == []
+    assert [d.message for d in diags] == [], "\n".join(d.message for d in diags)
 
 
 def runpy_main(repo: Any) -> None:

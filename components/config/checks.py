@@ -19,6 +19,7 @@ from components.config.limits import (
     is_contact,
 )
 from components.config.models import CloudRegions, Clouds, DataCenterConfig
+from components.config.services import platform_problems
 from components.errors import ConfigError, raise_problems
 from components.residency.catalogue import Cloud, Jurisdiction, load_catalogue
 from components.yamlfile import shorten
@@ -45,6 +46,7 @@ def datacenter_problems(config: DataCenterConfig, jurisdiction: Jurisdiction | N
     problems.extend(_compute_problems(config, configured, file))
     problems.extend(_tag_problems(config, configured or list(_CLOUDS), file))
     problems.extend(_owner_problems(config, file))
+    problems.extend(platform_problems(config, file))
     return problems
 
 

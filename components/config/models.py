@@ -11,6 +11,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from components.residency.catalogue import Cloud
 from components.residency.data_protection import Category
 
 __all__ = [
@@ -25,7 +26,10 @@ __all__ = [
     "DataCenterConfig",
     "AccountHardening",
     "AlicloudKmsInstance",
+    "Ingest",
     "Keys",
+    "Portal",
+    "PortalDatabase",
 ]
 
 DataClassName = Literal[
@@ -121,7 +125,7 @@ class AlicloudKmsInstance(_Strict):
     key_num: int = Field(default=1000, ge=100, le=100000)
     """Keys the instance can hold; must cover every data class key plus the disk key."""
     secret_num: int = Field(default=0, ge=0, le=100000)
-    """Secrets the instance can hold (the toolkit creates none)."""
+    """Secrets the instance can hold (the owner data portal on Alibaba Cloud keeps one: its database credentials)."""
     vpc_num: int = Field(default=1, ge=1, le=1000)
     """VPCs that may reach the instance."""
     cidr: str = "10.254.0.0/24"
@@ -150,6 +154,66 @@ class AccountHardening(_Strict):
     """Alibaba Cloud: encrypt every new ECS disk in the primary region (``alicloud.ecs.DiskEncryptionByDefault``)."""
 
 
+MessageType = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
+"""A vehicle message type, the second level of an ingest topic (``<topic_root>/<message type>/<VIN>``)."""
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[a-z0-9.-]+(:[0-9]{1,5})?(/[^\s]*)?$", max_length=2048)]
+# CloudWatch Logs accepts only these retention periods (PutRetentionPolicy API reference).
+LogRetentionDays = Literal[30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
+
+
+class Ingest(_Strict):
+    """Vehicle ingest: vehicles publish to an in-country IoT endpoint; rules file messages by data class."""
+
+    clouds: list[Cloud] = Field(min_length=1, max_length=2)
+    """Clouds that run an ingest endpoint; each must be under ``clouds`` (see docs/ingest.md)."""
+    topic_root: str = Field(default="vehicles", pattern=r"^[a-z][a-z0-9-]{0,31}$")
+    """First topic level; vehicles publish to ``<topic_root>/<message type>/<VIN>``."""
+    routes: dict[MessageType, DataClassName] = Field(min_length=1, max_length=16)
+    """Message type -> the data class (and so the bucket and key) its messages are stored in."""
+
+
+class PortalDatabase(_Strict):
+    """The owner data service's PostgreSQL (bindings, consents, access log, export jobs)."""
+
+    aws_instance_class: str = Field(default="db.t4g.medium", min_length=1)
+    """RDS instance class."""
+    alicloud_instance_type: str = Field(default="pg.n2.2c.2m", min_length=1)
+    """ApsaraDB RDS instance type."""
+    storage_gb: int = Field(default=50, ge=20, le=4096)
+    """Allocated storage in GiB."""
+    backup_retention_days: int = Field(default=7, ge=7, le=35)
+    """Days automated backups are kept (RDS allows up to 35)."""
+
+
+class Portal(_Strict):
+    """The owner data service: a function behind a regional API with a WAF, PostgreSQL, secrets, access logs."""
+
+    clouds: list[Cloud] = Field(min_length=1, max_length=2)
+    """Clouds that run the service; each needs ``clouds.<cloud>`` and ``compute.<cloud>`` (its private network)."""
+    issuer: HttpsUrl
+    """OIDC issuer of the carmaker's in-country identity provider (tokens' ``iss``)."""
+    jwks_url: HttpsUrl
+    """JWKS URL of that identity provider; the service verifies owners' tokens against it."""
+    audience: str = Field(min_length=1, max_length=256)
+    """This service's client id at the identity provider (tokens' ``aud``)."""
+    handler: str = Field(default="portal.aws_lambda.handler", pattern=r"^[A-Za-z_][A-Za-z0-9_.]*$")
+    """AWS: Lambda entry point inside the code package (an ASGI adapter around the FastAPI app)."""
+    code_path: str = Field(default="portal", min_length=1)
+    """AWS: folder, relative to the project, packaged as the Lambda code."""
+    alicloud_image: str | None = Field(default=None, max_length=512)
+    """Alibaba Cloud: the service's container image in the primary region's Container Registry, e.g.
+    ``registry-vpc.cn-shanghai.aliyuncs.com/<namespace>/portal:<tag>``; required when alicloud is in clouds."""
+    anonymised_only: list[DataClassName] = Field(default=["camera_footage"])
+    """Classes whose records hold other people's information: the service may read only their anonymised
+    objects (``*.anonymised.*``), enforced by the function's IAM / RAM policy, not only by the service."""
+    key_class: DataClassName = "owner_personal_data"
+    """Data class whose key encrypts the database, its secret and the function environment."""
+    database: PortalDatabase = PortalDatabase()
+    """PostgreSQL sizing."""
+    access_log_retention_days: LogRetentionDays = 1096
+    """Days API access logs are kept (PIPL art. 55-56: processing records kept at least 3 years)."""
+
+
 class DataCenterConfig(_Strict):
     """The whole ``sovereign-dc:datacenter`` value."""
 
@@ -167,3 +231,7 @@ class DataCenterConfig(_Strict):
     """Teams or people accountable for this market's data (emails or team handles)."""
     account_hardening: AccountHardening = AccountHardening()
     """Opt-in account-level controls (they affect resources outside this stack: see docs/datacenter.md)."""
+    ingest: Ingest | None = None
+    """Vehicle ingest (docs/ingest.md); off when omitted."""
+    portal: Portal | None = None
+    """Owner data service deployment (docs/ingest.md#owner-data-portal); off when omitted."""

@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from components.errors import CatalogueError
+from components.config import stack_file_to_pulumi_config
+from components.errors import CatalogueError, ConfigError
 from components.plan.collect import PlanInputError, Project, find_stack_files, plan_stack, stack_name
 from components.plan.delta import BaselineError, Delta, compare, load_baseline
 from components.plan.documents import DocumentError
@@ -72,6 +73,13 @@ def parser() -> argparse.ArgumentParser:
         "--state", action="append", default=[], metavar="FILE", help="review `pulumi stack export` (- reads stdin)"
     )
     review.add_argument(
+        "--stack-file",
+        type=Path,
+        metavar="FILE",
+        help="the stack's Pulumi.<stack>.yaml, for documents that carry no config (a stack export): its "
+        "jurisdiction and transfer register (sovereign-dc:destinations) apply",
+    )
+    review.add_argument(
         "--jurisdiction",
         metavar="CODE",
         help="jurisdiction for documents that do not name one (a stack export); must agree with a preview's config",
@@ -87,6 +95,10 @@ def _render(fmt: str, plan: Plan, delta: Delta | None, verbose: bool) -> str:
     if fmt == "json":
         return render_json(plan, delta.to_dict() if delta is not None else None)
     return RENDERERS[fmt](plan)
+
+
+def _one_paragraph(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _fail(message: str) -> int:
@@ -108,8 +120,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(args: argparse.Namespace) -> int:
-    if args.jurisdiction and not (args.preview or args.state):
-        return _fail("--jurisdiction applies to --preview/--state documents only. Fix: drop it, or add --state FILE.")
+    if (args.jurisdiction or args.stack_file) and not (args.preview or args.state):
+        return _fail(
+            "--jurisdiction and --stack-file apply to --preview/--state documents only. "
+            "Fix: drop them, or add --state FILE."
+        )
     try:
         baseline = load_baseline(args.baseline) if args.baseline is not None else None
     except BaselineError as exc:
@@ -121,9 +136,10 @@ def _main(args: argparse.Namespace) -> int:
                 "Fix: run them as two commands."
             )
         try:
-            plan = review_files(args.preview, args.state, args.jurisdiction)
-        except (DocumentError, CatalogueError) as exc:
-            return _fail(str(exc))
+            stack_config = stack_file_to_pulumi_config(args.stack_file)[0] if args.stack_file else None
+            plan = review_files(args.preview, args.state, args.jurisdiction, stack_config)
+        except (DocumentError, CatalogueError, ConfigError) as exc:
+            return _fail(_one_paragraph(str(exc)))
         return _emit(plan, args, baseline)
     stacks_dir: Path = args.stacks_dir or (Path("stacks") if Path("stacks").is_dir() else _REPO_STACKS)
     try:

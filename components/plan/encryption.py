@@ -64,6 +64,10 @@ DATA_STORES: Mapping[str, StoreSpec] = {
     "alicloud:ecs/ecsDisk:EcsDisk": StoreSpec(("kmsKeyId",), ("encrypted",)),
     "alicloud:ecs/disk:Disk": StoreSpec(("kmsKeyId",), ("encrypted",)),
     "alicloud:rds/rdsInstance:RdsInstance": StoreSpec(("encryptionKey",), ("tdeStatus",)),
+    # pulumi-alicloud's ApsaraDB RDS instance token (cloud-disk encryption key), KMS secrets, CloudWatch logs.
+    "alicloud:rds/instance:Instance": StoreSpec(("encryptionKey",), ("tdeStatus",)),
+    "alicloud:kms/secret:Secret": StoreSpec(("encryptionKeyId",)),
+    "aws:cloudwatch/logGroup:LogGroup": StoreSpec(("kmsKeyId",)),
 }
 """Resource types that hold data at rest, and where each keeps its key."""
 

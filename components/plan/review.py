@@ -459,8 +459,17 @@ def review_document(
     return plan
 
 
-def review_files(previews: Iterable[str] = (), states: Iterable[str] = (), jurisdiction: str | None = None) -> Plan:
-    """Review every named preview and state file (``-`` = stdin); :class:`DocumentError` on the first bad one."""
+def review_files(
+    previews: Iterable[str] = (),
+    states: Iterable[str] = (),
+    jurisdiction: str | None = None,
+    stack_config: Mapping[str, str] | None = None,
+) -> Plan:
+    """Review every named preview and state file (``-`` = stdin); :class:`DocumentError` on the first bad one.
+
+    ``stack_config`` (the stack file's config, ``--stack-file``) stands in for the config a document
+    does not carry (a stack export has none): its jurisdiction and transfer register then apply.
+    """
     from components.plan.preview import parse_preview
     from components.plan.state import parse_state
 
@@ -469,5 +478,8 @@ def review_files(previews: Iterable[str] = (), states: Iterable[str] = (), juris
     for parse, paths in ((parse_preview, previews), (parse_state, states)):
         for path in paths:
             text, shown = read_source(path)
-            stacks.append(review_document(parse(text, shown), jurisdiction, catalogue=catalogue))
+            document = parse(text, shown)
+            if document.config is None and stack_config is not None:
+                document = dataclasses.replace(document, config=stack_config)
+            stacks.append(review_document(document, jurisdiction, catalogue=catalogue))
     return Plan(tuple(stacks), catalogue.version)

@@ -119,6 +119,17 @@ class GlobalService(_Frozen):
         return len(path) == len(wanted) and all(fnmatch.fnmatchcase(p, w) for p, w in zip(path, wanted, strict=True))
 
 
+class SelfAddressOutput(_Frozen):
+    """Output-only attributes of a resource type that are the resource's own address."""
+
+    type: str
+    """Pulumi type token."""
+    keys: frozenset[str]
+    """snake_case output keys."""
+    source: str
+    """Where the provider documents them as outputs."""
+
+
 class EndpointCatalogue(_Frozen):
     """The whole endpoint catalogue."""
 
@@ -132,9 +143,14 @@ class EndpointCatalogue(_Frozen):
     bucket_keys: frozenset[str]
     bucket_types: frozenset[str]
     region_fields: tuple[RegionField, ...]
+    self_address_outputs: tuple[SelfAddressOutput, ...] = ()
     host_paths: tuple[RegionField, ...] = ()
     identifier_hosts: IdentifierHosts | None = None
     global_services: tuple[GlobalService, ...]
+
+    def self_address_keys(self, type_token: str) -> frozenset[str]:
+        """The output-only keys of ``type_token`` that hold the resource's own address (snake_case)."""
+        return frozenset(k for entry in self.self_address_outputs if entry.type == type_token for k in entry.keys)
 
     def host_field_paths(self) -> frozenset[tuple[str, ...]]:
         """Key paths whose value is a destination host although the last key is generic."""

@@ -38,6 +38,7 @@ __all__ = [
     "Subject",
     "is_free_text",
     "package_of",
+    "snake_case",
 ]
 
 CLOUD_PACKAGES: frozenset[str] = frozenset({"aws", "alicloud"})
@@ -83,6 +84,11 @@ def produced_names(props: Mapping[str, Any]) -> list[str]:
         for k, v in props.items()
         if isinstance(v, str) and v and any(c in _snake(str(k)) for c in CREATOR_ATTRS)
     ]
+
+
+def snake_case(key: str) -> str:
+    """An input key as the engine classifies it: ``connectionString`` and ``connection_string`` alike."""
+    return _snake(key)
 
 
 def is_free_text(key: str) -> bool:

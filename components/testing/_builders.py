@@ -301,12 +301,76 @@ def _sns_topic(site: Site) -> tuple[str, dict[str, Any]]:
 def _lambda_function(site: Site) -> tuple[str, dict[str, Any]]:
     name = site.physical_name(max_len=64)
     arn = site.arn("lambda", f"function:{name}")
-    return name, _regional(site, {"name": name, "arn": arn, "qualifiedArn": f"{arn}:$LATEST", "version": "$LATEST"})
+    invoke = f"arn:{site.partition}:apigateway:{site.region}:lambda:path/2015-03-31/functions/{arn}/invocations"
+    return name, _regional(
+        site, {"name": name, "arn": arn, "qualifiedArn": f"{arn}:$LATEST", "version": "$LATEST", "invokeArn": invoke}
+    )
 
 
 def _dynamodb_table(site: Site) -> tuple[str, dict[str, Any]]:
     name = site.physical_name(max_len=255)
     return name, _regional(site, {"name": name, "arn": site.arn("dynamodb", f"table/{name}")})
+
+
+def _iot_named(kind: str) -> Callable[[Site], tuple[str, dict[str, Any]]]:
+    # IoT ARNs: arn:<partition>:iot:<region>:<account>:<rule|policy|thingtype>/<name>.
+    def build(site: Site) -> tuple[str, dict[str, Any]]:
+        name = site.physical_name(max_len=128)
+        return name, _regional(site, {"name": name, "arn": site.arn("iot", f"{kind}/{name}")})
+
+    return build
+
+
+def _rds_instance(site: Site) -> tuple[str, dict[str, Any]]:
+    ident = site.physical_name("identifier")
+    address = f"{ident}.c{site.hex(12)}.{site.region}.rds.{site.dns}"
+    port = site.get("port") or 5432
+    out: dict[str, Any] = {
+        "identifier": ident,
+        "arn": site.arn("rds", f"db:{ident}"),
+        "address": address,
+        "endpoint": f"{address}:{port}",
+        "port": port,
+        "resourceId": f"db-{site.hex(26).upper()}",
+    }
+    if site.get("manageMasterUserPassword"):
+        # RDS names the secret rds!db-<uuid> and encrypts it with master_user_secret_kms_key_id.
+        secret = site.arn("secretsmanager", f"secret:rds!db-{site.uuid()}-{site.hex(6)}")
+        out["masterUserSecrets"] = [
+            {"secretArn": secret, "kmsKeyId": site.get("masterUserSecretKmsKeyId") or "", "secretStatus": "active"}
+        ]
+    return ident, _regional(site, out)
+
+
+def _rest_api(site: Site) -> tuple[str, dict[str, Any]]:
+    rid = site.resource_id or site.hex(10)
+    return rid, _regional(
+        site,
+        {
+            "rootResourceId": site.hex(10)[::-1],
+            "arn": f"arn:{site.partition}:apigateway:{site.region}::/restapis/{rid}",
+            "executionArn": site.arn("execute-api", rid),
+        },
+    )
+
+
+def _api_stage(site: Site) -> tuple[str, dict[str, Any]]:
+    api, stage = site.get("restApi") or site.hex(10), site.get("stageName") or "stage"
+    return f"ags-{api}-{stage}", _regional(
+        site,
+        {
+            "arn": f"arn:{site.partition}:apigateway:{site.region}::/restapis/{api}/stages/{stage}",
+            "executionArn": site.arn("execute-api", f"{api}/{stage}"),
+            "invokeUrl": f"https://{api}.execute-api.{site.region}.{site.dns}/{stage}",
+        },
+    )
+
+
+def _web_acl(site: Site) -> tuple[str, dict[str, Any]]:
+    rid = site.uuid()
+    scope = "global" if site.get("scope") == "CLOUDFRONT" else "regional"
+    name = site.physical_name()
+    return rid, _regional(site, {"arn": site.arn("wafv2", f"{scope}/webacl/{name}/{rid}"), "name": name})
 
 
 AWS_BUILDERS: Mapping[str, Builder] = MappingProxyType(
@@ -346,6 +410,13 @@ AWS_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "aws:sns/topic:Topic": _sns_topic,
         "aws:lambda/function:Function": _lambda_function,
         "aws:dynamodb/table:Table": _dynamodb_table,
+        "aws:iot/topicRule:TopicRule": _iot_named("rule"),
+        "aws:iot/policy:Policy": _iot_named("policy"),
+        "aws:iot/thingType:ThingType": _iot_named("thingtype"),
+        "aws:rds/instance:Instance": _rds_instance,
+        "aws:apigateway/restApi:RestApi": _rest_api,
+        "aws:apigateway/stage:Stage": _api_stage,
+        "aws:wafv2/webAcl:WebAcl": _web_acl,
     }
 )
 
@@ -384,6 +455,41 @@ def _ali_vswitch(site: Site) -> tuple[str, dict[str, Any]]:
     return site.resource_id or f"vsw-{site.hex(20)}", {"zoneId": zone}
 
 
+def _ali_ram_role(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name("roleName", max_len=64)
+    return name, {"roleName": name, "arn": f"acs:ram::{site.account}:role/{name.lower()}", "roleId": site.hex(19)}
+
+
+def _ali_ram_policy(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name("policyName", max_len=128)
+    return name, {"policyName": name, "type": "Custom"}
+
+
+def _ali_fc_function(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name("functionName", max_len=64)
+    return name, {
+        "functionName": name,
+        "functionArn": f"acs:fc:{site.region}:{site.account}:functions/{name}",
+        "functionId": site.uuid(),
+    }
+
+
+def _ali_rds_instance(site: Site) -> tuple[str, dict[str, Any]]:
+    # ApsaraDB RDS connection strings carry the instance id, not the region (pgm-<id>.pg.rds.aliyuncs.com).
+    rid = site.resource_id or f"pgm-{site.hex(20)}"
+    return rid, {"connectionString": f"{rid}.pg.rds.{site.dns}", "port": "5432", "status": "Running"}
+
+
+def _ali_kms_secret(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name("secretName", max_len=192)
+    return name, {"arn": f"acs:kms:{site.region}:{site.account}:secret/{name}", "secretName": name}
+
+
+def _ali_api_group(site: Site) -> tuple[str, dict[str, Any]]:
+    rid = site.resource_id or site.hex(32)
+    return rid, {"subDomain": f"{rid}-{site.region}.alicloudapi.com", "instanceId": "api-shared-vpc-001"}
+
+
 def _ali_instance(site: Site) -> tuple[str, dict[str, Any]]:
     # ECS creates the system disk with the instance and reports its id (``system_disk_id``).
     return site.resource_id or f"i-{site.hex(20)}", {"systemDiskId": f"d-{site.digest[2:22]}"}
@@ -402,5 +508,11 @@ ALICLOUD_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "alicloud:vpc/switch:Switch": _ali_vswitch,
         "alicloud:ecs/securityGroup:SecurityGroup": _ali_prefixed("sg"),
         "alicloud:ecs/instance:Instance": _ali_instance,
+        "alicloud:ram/role:Role": _ali_ram_role,
+        "alicloud:ram/policy:Policy": _ali_ram_policy,
+        "alicloud:fc/v3Function:V3Function": _ali_fc_function,
+        "alicloud:rds/instance:Instance": _ali_rds_instance,
+        "alicloud:kms/secret:Secret": _ali_kms_secret,
+        "alicloud:apigateway/group:Group": _ali_api_group,
     }
 )

@@ -360,7 +360,15 @@ def _endpoint_services(loc: Location) -> set[tuple[str, str]]:
     offered as a gateway and as an interface service)."""
     region = loc.region or ""
     names = {(f"com.amazonaws.{region}.s3", "Gateway"), (f"com.amazonaws.{region}.dynamodb", "Gateway")}
-    for service in (*_CN_PREFIXED_INTERFACE_SERVICES, "kms", "ssm", "ssmmessages", "ec2messages", "logs"):
+    for service in (
+        *_CN_PREFIXED_INTERFACE_SERVICES,
+        "kms",
+        "ssm",
+        "ssmmessages",
+        "ec2messages",
+        "logs",
+        "secretsmanager",
+    ):
         prefix = (
             "cn.com.amazonaws"
             if loc.partition == "aws-cn" and service in _CN_PREFIXED_INTERFACE_SERVICES
@@ -411,6 +419,22 @@ def _ali_images(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[
     return {"id": loc.region, "ids": [image], "images": [{"id": image, "imageId": image, "osType": "linux"}]}
 
 
+def _iot_endpoint(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    # Account-specific prefix, then the region's own domain: xxxx-ats.iot.cn-north-1.amazonaws.com.cn.
+    kind = args.get("endpointType") or "iot:Data"
+    prefix = {"iot:Data-ATS": "-ats.iot", "iot:Data": ".iot", "iot:CredentialProvider": ".credentials.iot"}.get(
+        kind, ".iot"
+    )
+    host = f"{_short_digest(m.aws_account_id, kind)[:14]}{prefix}.{loc.region}.{loc.dns}"
+    return {"id": loc.region, "endpointAddress": host, "endpointType": kind, "region": loc.region}
+
+
+def _prefix_list(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    name = args.get("name") or f"com.amazonaws.{loc.region}.s3"
+    pid = f"pl-{_short_digest(name)[:8]}"
+    return {"id": pid, "prefixListId": pid, "name": name, "cidrBlocks": ["198.51.100.0/24"], "region": loc.region}
+
+
 # Instance families offered in every zone of every region the shipped stacks use; any other family is
 # offered nowhere, so a typo or an unavailable type gets the program's clear "offered in 0 zones" error.
 _AWS_FAMILIES = frozenset({"m5", "m6i", "m7i", "c6i", "r6i", "t3"})
@@ -449,6 +473,8 @@ _INVOKES: Mapping[str, Callable[[SovereignMocks, Location, dict[str, Any]], dict
         "aws:ec2/getVpcEndpointService:getVpcEndpointService": _vpc_endpoint_service,
         "aws:ssm/getParameter:getParameter": _ssm_parameter,
         "alicloud:ecs/getImages:getImages": _ali_images,
+        "aws:iot/getEndpoint:getEndpoint": _iot_endpoint,
+        "aws:ec2/getPrefixList:getPrefixList": _prefix_list,
         "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings": _instance_type_offerings,
         "aws:index/getServicePrincipal:getServicePrincipal": _service_principal,
     }

@@ -15,7 +15,7 @@ from typing import Any
 from pulumi_policy import EnforcementLevel, PolicyResource, StackValidationArgs, StackValidationPolicy
 
 from components.residency import provenance
-from components.residency.engine import RuleEngine, package_of, produced_names
+from components.residency.engine import RuleEngine, package_of, produced_names, snake_case
 from components.residency.provenance import Source
 from components.residency.rules import Rule, RuleId, rule
 from residency_pack import messages
@@ -135,10 +135,15 @@ def _regionless(the_rule: Rule) -> Callable[[RuleEngine, PolicyResource, str], l
         # The final state holds the resource's own outputs (bucketDomainName = <bucket>.s3.amazonaws.com):
         # a name that contains the resource's own id or name describes the resource itself.
         own_keys = ("id", "arn", "bucket") if resource.resource_type in engine.endpoints.bucket_types else ("id", "arn")
+        # So do the output-only attributes the cloud assigns as the resource's own address (catalogue data).
+        self_keys = engine.endpoints.self_address_keys(resource.resource_type)
         own = [
             v.lower()
             for k, v in plain(resource.props).items()
-            if k in own_keys and isinstance(v, str) and len(v) >= 4 and not is_unknown(v)
+            if (k in own_keys or snake_case(k) in self_keys)
+            and isinstance(v, str)
+            and len(v) >= 4
+            and not is_unknown(v)
         ]
         created = {
             str(plain(r.props).get("bucket"))

@@ -1,0 +1,131 @@
+"""Vehicle ingest and the owner data service, per cloud, as ``CountryDataCenter`` composes them.
+
+Kept apart from ``datacenter.py`` so the data center's code path stays one loop over clouds: it calls
+:func:`build_platform` once per cloud with what it built, and merges the returned outputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+import pulumi
+import pulumi_alicloud as alicloud
+import pulumi_aws as aws
+
+from components.alicloud.ingest import AlicloudVehicleIngest, AlicloudVehicleIngestArgs
+from components.alicloud.portal import AlicloudOwnerDataPortal, AlicloudOwnerDataPortalArgs
+from components.aws.ingest import AwsVehicleIngest, AwsVehicleIngestArgs
+from components.aws.portal import AwsOwnerDataPortal, AwsOwnerDataPortalArgs
+from components.config.models import DataCenterConfig
+
+__all__ = ["build_platform"]
+
+
+def build_platform(
+    parent: pulumi.Resource,
+    prefix: str,
+    cloud: str,
+    config: DataCenterConfig,
+    jurisdiction: str,
+    primary: pulumi.ProviderResource,
+    keys: Any,
+    storage: Any,
+    compute: Any | None,
+    tags: Mapping[str, str],
+) -> dict[str, Any]:
+    """Build the ingest and portal components ``config`` enables on ``cloud``; return their outputs."""
+    out: dict[str, Any] = {}
+    child = pulumi.ResourceOptions(parent=parent)
+    ingest, portal = config.ingest, config.portal
+    if ingest is not None and cloud in ingest.clouds:
+        if cloud == "aws":
+            component = AwsVehicleIngest(
+                f"{prefix}-ingest",
+                AwsVehicleIngestArgs(
+                    jurisdiction=jurisdiction,
+                    topic_root=ingest.topic_root,
+                    routes=dict(ingest.routes),
+                    buckets=storage.buckets,
+                    keys=keys.keys,
+                    provider=cast(aws.Provider, primary),
+                    tags=tags,
+                ),
+                child,
+            )
+            out["ingest"] = {"endpoint": component.endpoint, "rules": {t: r.name for t, r in component.rules.items()}}
+        else:
+            ali = AlicloudVehicleIngest(
+                f"{prefix}-ingest",
+                AlicloudVehicleIngestArgs(
+                    jurisdiction=jurisdiction,
+                    region=getattr(config.clouds, cloud).primary,
+                    routes=dict(ingest.routes),
+                    buckets=storage.buckets,
+                    keys=keys.keys,
+                    provider=cast(alicloud.Provider, primary),
+                    tags=tags,
+                ),
+                child,
+            )
+            out["ingest"] = {"endpoint": ali.endpoint, "stack": ali.stack.id}
+    if portal is not None and cloud in portal.clouds and compute is not None:
+        sizing = getattr(config.compute, cloud)
+        if cloud == "aws":
+            aws_portal = AwsOwnerDataPortal(
+                f"{prefix}-portal",
+                AwsOwnerDataPortalArgs(
+                    jurisdiction=jurisdiction,
+                    provider=cast(aws.Provider, primary),
+                    key=keys.keys[portal.key_class],
+                    vpc_id=compute.vpc.id,
+                    vpc_cidr=sizing.cidr,
+                    subnet_ids=[s.id for s in compute.subnets],
+                    buckets=storage.buckets,
+                    bucket_keys={c: keys.keys[c] for c in storage.buckets},
+                    anonymised_only=frozenset(portal.anonymised_only),
+                    issuer=portal.issuer,
+                    jwks_url=portal.jwks_url,
+                    audience=portal.audience,
+                    handler=portal.handler,
+                    code_path=portal.code_path,
+                    rotation_days=config.keys.rotation_days,
+                    deletion_window_days=config.keys.deletion_window_days,
+                    db_instance_class=portal.database.aws_instance_class,
+                    db_storage_gb=portal.database.storage_gb,
+                    db_backup_retention_days=portal.database.backup_retention_days,
+                    access_log_retention_days=portal.access_log_retention_days,
+                    tags=tags,
+                ),
+                child,
+            )
+            out["portal"] = {"url": aws_portal.url, "databaseEndpoint": aws_portal.database.endpoint}
+        else:
+            ali_portal = AlicloudOwnerDataPortal(
+                f"{prefix}-portal",
+                AlicloudOwnerDataPortalArgs(
+                    jurisdiction=jurisdiction,
+                    region=getattr(config.clouds, cloud).primary,
+                    provider=cast(alicloud.Provider, primary),
+                    key=keys.keys[portal.key_class],
+                    vpc_id=compute.vpc.id,
+                    vpc_cidr=sizing.cidr,
+                    vswitch_ids=[s.id for s in compute.vswitches],
+                    vswitch_zones=[s.zone_id for s in compute.vswitches],
+                    buckets=storage.buckets,
+                    bucket_keys={c: keys.keys[c] for c in storage.buckets},
+                    anonymised_only=frozenset(portal.anonymised_only),
+                    issuer=portal.issuer,
+                    jwks_url=portal.jwks_url,
+                    audience=portal.audience,
+                    image=portal.alicloud_image or "",
+                    db_instance_type=portal.database.alicloud_instance_type,
+                    db_storage_gb=portal.database.storage_gb,
+                    log_retention_days=portal.access_log_retention_days,
+                    kms_instance_id=keys.instances["primary"].id,
+                    tags=tags,
+                ),
+                child,
+            )
+            out["portal"] = {"url": ali_portal.url, "databaseConnection": ali_portal.database.connection_string}
+    return out
