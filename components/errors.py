@@ -5,8 +5,17 @@ Every error says what went wrong *and* how to fix it, so an operator never needs
     SovereignError
     ├── CatalogueError            the jurisdiction catalogue is missing, malformed or asked for an unknown code
     ├── ConfigError               a stack or deployment file is invalid (names the file, the key path and the fix)
-    │   └── ConfigProblems        every problem of one file at once (each a ConfigError)
-    └── ResidencyViolation        a resource would create or reference something outside its jurisdiction
+    │   ├── ConfigProblems        every problem of one file at once (each a ConfigError)
+    │   └── ZoneConfigError       (components.zones) a `zones` setting the region cannot satisfy
+    ├── ResidencyViolation        a resource would create or reference something outside its jurisdiction
+    ├── DestinationProblem        (components.residency.destinations) a transfer-register entry that is refused
+    ├── YamlFileError             (components.yamlfile) a YAML file that cannot be read safely
+    ├── PlanInputError            (components.plan.collect) the plan's command line names nothing to plan
+    ├── DocumentError             (components.plan.documents) a preview/state document that cannot be judged
+    ├── BaselineError             (components.plan.delta) a --baseline that is not a JSON plan
+    └── PortalConfigError         (portal.settings) the owner data service's settings are invalid
+
+The errors defined elsewhere live next to the code that raises them; a test keeps this tree complete.
 """
 
 from __future__ import annotations
@@ -109,7 +118,7 @@ class ResidencyViolation(SovereignError):
         resource_name: str,
         path: str,
         value: Any,
-        message: str,
+        detail: str,
         fix: str,
     ) -> None:
         self.rule_id = rule_id
@@ -117,15 +126,16 @@ class ResidencyViolation(SovereignError):
         self.resource_name = resource_name
         self.path = path
         self.value = value
-        self.message = message
+        self.detail = detail
+        """Why this value breaks the rule (``Finding.detail``); the rule's own message is not repeated."""
         self.fix = fix
         at = f" at {path}" if path else ""
-        super().__init__(f"[{rule_id}] {resource_type} '{resource_name}'{at}: {message} (value: {value!r}). Fix: {fix}")
+        super().__init__(f"[{rule_id}] {resource_type} '{resource_name}'{at}: {detail} (value: {value!r}). Fix: {fix}")
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Exceptions with keyword-rich constructors do not pickle by default; the plan's worker
         # processes and pytest-xdist need them to.
         return (
             type(self),
-            (self.rule_id, self.resource_type, self.resource_name, self.path, self.value, self.message, self.fix),
+            (self.rule_id, self.resource_type, self.resource_name, self.path, self.value, self.detail, self.fix),
         )

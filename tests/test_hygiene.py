@@ -27,3 +27,34 @@ def test_deprecations_fail_the_tests(message: str) -> None:
     # announcements of deprecated resource modules (used or not) are let through.
     with pytest.raises(DeprecationWarning, match="deprecated"):
         warnings.warn(message, DeprecationWarning, stacklevel=1)
+
+
+def test_every_toolkit_error_derives_from_the_root_and_is_in_the_documented_tree() -> None:
+    import importlib
+    import pkgutil
+
+    import portal
+    from components import errors
+
+    found: set[type[BaseException]] = set()
+    for package in (components, portal):
+        for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+            if info.name.endswith("__main__"):
+                continue
+            module = importlib.import_module(info.name)
+            for value in vars(module).values():
+                if (
+                    isinstance(value, type)
+                    and issubclass(value, Exception)
+                    and value.__module__ == info.name
+                    and value.__name__.endswith(("Error", "Problem", "Problems", "Violation"))
+                    and not value.__name__.startswith("_")
+                ):
+                    found.add(value)
+    assert found, "the walk must find the toolkit's errors"
+    outside = sorted(e.__name__ for e in found if not issubclass(e, errors.SovereignError))
+    # The portal's HTTP problems are answers to a client (RFC 9457), not toolkit refusals.
+    assert outside == ["ProblemError", "TokenError"]
+    tree = errors.__doc__ or ""
+    missing = sorted(e.__name__ for e in found if issubclass(e, errors.SovereignError) and e.__name__ not in tree)
+    assert missing == [], "add them to the tree in components/errors.py"

@@ -26,7 +26,7 @@ __all__ = ["build_plan", "main"]
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-class _Refused(Exception):
+class _Refused(SovereignError):
     """A command the operator has not confirmed, or cannot run here."""
 
 

@@ -35,6 +35,7 @@ from components.plan.model import (
 from components.residency import Finding, Guard, RuleEngine, Subject, audit_session, enforce, load_catalogue
 from components.residency.catalogue import Catalogue, Jurisdiction
 from components.residency.destinations import Destination, DestinationProblem, parse_destinations
+from components.residency.rules import rule
 from components.testing import ProgramFile, ProgramRun, ResourceRecord, run_pulumi_program
 from components.yamlfile import YamlFileError, load_yaml
 
@@ -43,7 +44,7 @@ __all__ = ["PlanInputError", "Project", "find_stack_files", "plan_stack"]
 STACK_GLOB = "Pulumi.*.yaml"
 
 
-class PlanInputError(Exception):
+class PlanInputError(SovereignError):
     """The command line names something that does not exist (no project, no such stack)."""
 
 
@@ -135,9 +136,10 @@ def _error(exc: BaseException, file: str, stack: str) -> tuple[StackError, Viola
         if isinstance(cause, CatalogueError):
             return StackError("catalogue", file, "", _one_paragraph(f"{file}: {cause}")), None
         if isinstance(cause, ResidencyViolation):
+            broken = rule(cause.rule_id)  # every ResidencyViolation cites a rule of the table
             violation = Violation(
                 cause.rule_id,
-                "",
+                broken.name,
                 cause.resource_type,
                 cause.resource_name,
                 "",
@@ -145,7 +147,8 @@ def _error(exc: BaseException, file: str, stack: str) -> tuple[StackError, Viola
                 cause.value
                 if isinstance(cause.value, str | int | float | bool) or cause.value is None
                 else repr(cause.value),
-                cause.message,
+                # The same wording as a finding's message: the rule's sentence, then the detail.
+                f"{broken.message} {cause.detail}",
                 cause.fix,
             )
             message = f"{file}: the program stopped at a residency violation, so the plan is incomplete: {cause}"

@@ -23,6 +23,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
 
+from components.errors import SovereignError
 from components.residency.data_protection import load_data_protection
 
 __all__ = ["Destination", "DestinationProblem", "check_destinations", "host_of", "parse_destinations"]
@@ -34,7 +35,7 @@ EXPIRY_WARNING_DAYS = 30
 _URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/?#]*@)?\[?([^/:?#\]]+)", re.IGNORECASE)
 
 
-class DestinationProblem(ValueError):
+class DestinationProblem(SovereignError, ValueError):
     """A declaration that cannot be accepted: ``index`` and ``field`` say where, ``fix`` what to do."""
 
     def __init__(self, index: int, field: str, problem: str, fix: str) -> None:
