@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from components.errors import CatalogueError
-from components.plan.collect import PlanInputError, Project, find_stack_files, plan_stack, stack_name
+from components.plan.collect import PlanInputError, Project, find_stack_files
 from components.plan.model import Plan
+from components.plan.parallel import plan_stacks
 from components.plan.render_json import render_json
 from components.plan.render_markdown import render_markdown
 from components.plan.render_text import render_text
@@ -44,6 +45,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder of Pulumi.<stack>.yaml files (default: ./stacks, else the project's stacks/)",
     )
+    p.add_argument("--jobs", type=int, metavar="N", help="plan N stacks at once (default: one per core)")
     return p
 
 
@@ -62,12 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         project = Project.above(stacks_dir)
     except (PlanInputError, CatalogueError) as exc:
         return _fail(str(exc))
-    plans = []
     started = time.perf_counter()
-    for index, file in enumerate(files, 1):
-        if len(files) > 1:
-            print(f"[{index}/{len(files)}] planning {stack_name(file)} ...", file=sys.stderr, flush=True)
-        plans.append(plan_stack(file, project))
+    plans = plan_stacks(files, project, jobs=args.jobs)
     plan = Plan(tuple(plans), catalogue.version)
     if len(files) > 1:
         elapsed = time.perf_counter() - started

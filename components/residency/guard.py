@@ -10,7 +10,6 @@ engine.
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import weakref
 from collections.abc import Callable, Iterator, Mapping
@@ -21,6 +20,7 @@ from typing import Any, Literal
 import pulumi
 from pulumi import _types as pulumi_types
 
+from components._compat import judged_output
 from components.residency.catalogue import Catalogue
 from components.residency.engine import CLOUD_PACKAGES, ProviderRef, RuleEngine, Subject, is_free_text, package_of
 from components.residency.rules import Finding
@@ -127,32 +127,14 @@ class Guard:
 
     def _gate(self, subject: Subject, path: str, output: pulumi.Output[Any]) -> pulumi.Output[Any]:
         """An Output equal to ``output`` that judges the value before anything can consume it."""
-        loop = asyncio.get_event_loop()
-        resources: asyncio.Future[set[pulumi.Resource]] = loop.create_future()
-        known: asyncio.Future[bool] = loop.create_future()
-        secret: asyncio.Future[bool] = loop.create_future()
 
-        async def judged() -> Any:
-            # One task per gated leaf; its metadata goes to plain futures, so a judgement that raises
-            # leaves nothing un-awaited behind it.
-            try:
-                value = await output.future(with_unknowns=True)
-                is_known, is_secret = await output.is_known(), await output.is_secret()
-                depends_on = await output.resources()
-            except BaseException:
-                resources.set_result(set())
-                known.set_result(False)
-                secret.set_result(False)
-                raise
-            resources.set_result(depends_on)
-            known.set_result(is_known)
-            secret.set_result(is_secret)
+        def judge(value: Any, is_known: bool, is_secret: bool) -> None:
             # Unknown during preview: nothing to judge here; the policy pack judges it by provenance.
             if is_known:
                 self._report(self.engine.check_value(subject, path, value, secret=is_secret))
-            return value
 
-        return pulumi.Output(resources, asyncio.ensure_future(judged()), known, secret)
+        # One task per gated leaf, reusing the SDK's resolved data (see components/_compat.py).
+        return judged_output(output, judge)
 
     def _provider_of(self, args: pulumi.ResourceTransformationArgs, package: str) -> ProviderRef | None:
         if package not in CLOUD_PACKAGES:

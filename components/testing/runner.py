@@ -35,6 +35,7 @@ from pulumi.runtime.sync_await import _ensure_event_loop, _sync_await
 
 from components.testing.mocks import SovereignMocks
 from components.testing.recorder import InvokeRecord, RecordingMonitor, ResourceRecord, Secret
+from components.testing.tuning import tuned_run
 
 __all__ = ["UNKNOWN", "MockSession", "ProgramRun", "run_pulumi_program"]
 
@@ -251,18 +252,19 @@ class MockSession:
             raise RuntimeError("MockSession is closed")
         # A failure of an earlier run must not resurface in this one.
         SETTINGS.rpc_manager.clear()
-        if isinstance(program, str | Path):
-            value, error = self._run_path(Path(program))
-        else:
-            value, error = _sync_await(self._drive(program))
-        if error is not None:
-            _mark_retrieved(error)
-        outputs: dict[str, Any] = {}
-        if error is None:
-            try:
-                outputs = _sync_await(self._exports())
-            except Exception as exc:  # an export's own apply may fail
-                error = exc
+        with tuned_run():
+            if isinstance(program, str | Path):
+                value, error = self._run_path(Path(program))
+            else:
+                value, error = _sync_await(self._drive(program))
+            if error is not None:
+                _mark_retrieved(error)
+            outputs: dict[str, Any] = {}
+            if error is None:
+                try:
+                    outputs = _sync_await(self._exports())
+                except Exception as exc:  # an export's own apply may fail
+                    error = exc
         result = ProgramRun(
             project=self.project,
             stack=self.stack,

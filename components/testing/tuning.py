@@ -1,0 +1,50 @@
+"""Speed settings for mocked program runs (issue 13); they change how fast, never what is recorded.
+
+While a program runs under :class:`~components.testing.runner.MockSession`:
+
+- the cyclic garbage collector is paused and everything alive before the run is frozen out of its
+  view: about half of a large mocked run's CPU was full collections over a heap that only grows
+  while the program runs (the SDK's modules and every resource, Output and future stay alive to
+  the end). Collection resumes when the run ends; the garbage is collected then, as usual;
+- the SDK's per-registration stack walk for source positions is skipped (the mocks never read it;
+  see :func:`components._compat.source_positions_off`).
+
+``TUNED = False`` runs exactly as the bare SDK would; tests/test_speed.py checks both give the same
+plan, byte for byte.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from components._compat import source_positions_off
+
+__all__ = ["TUNED", "collector_paused", "tuned_run"]
+
+TUNED = True
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic collection inside the block; objects alive before it are never traversed by it."""
+    was_enabled = gc.isenabled()
+    gc.freeze()  # O(1): moves every tracked object to the permanent generation
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()  # O(1) too: back into the oldest generation, collected as usual from now on
+        if was_enabled:
+            gc.enable()
+
+
+@contextmanager
+def tuned_run() -> Iterator[None]:
+    """The settings above, unless :data:`TUNED` is off."""
+    if not TUNED:
+        yield
+        return
+    with source_positions_off(), collector_paused():
+        yield
