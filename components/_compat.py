@@ -70,21 +70,40 @@ Judge = Callable[[Any, bool, bool], None]
 def judged_output(output: pulumi.Output[Any], judge: Judge) -> pulumi.Output[Any]:
     """An Output equal to ``output`` (value, secretness, dependencies) that calls ``judge`` first.
 
-    Built on the SDK's single ``_OutputData`` future: one task and no extra futures per Output,
-    which is what keeps the guard's gating near free. Without it, the same with public API only.
+    Built on the SDK's single ``_OutputData`` future: one future and one callback per Output, no
+    task, which keeps the guard's gating near free. Without it, the same with public API only.
     """
     from_data = getattr(pulumi.Output, "_from_data", None)
     data = getattr(output, "_data", None)
-    if from_data is not None and isinstance(data, asyncio.Future):
+    if from_data is None or not isinstance(data, asyncio.Future):
+        return _judged_output_public(output, judge)
+    # A plain future completed by a callback on the source's data: no task, no coroutine.
+    judged: asyncio.Future[Any] = data.get_loop().create_future()
 
-        async def judged_data() -> Any:
-            resolved = await data
-            judge(resolved.value, resolved.is_known, resolved.is_secret)
-            return resolved
+    def settle(source: asyncio.Future[Any]) -> None:
+        if judged.cancelled():
+            return
+        if source.cancelled():
+            judged.cancel()
+            return
+        error = source.exception()
+        if error is None:
+            resolved = source.result()
+            try:
+                judge(resolved.value, resolved.is_known, resolved.is_secret)
+            except BaseException as exc:  # the judge's refusal is this Output's failure
+                error = exc
+            else:
+                judged.set_result(resolved)
+                return
+        judged.set_exception(error)
 
-        result: pulumi.Output[Any] = from_data(judged_data())
-        return result
-    return _judged_output_public(output, judge)
+    data.add_done_callback(settle)
+    # Not tracked in the SDK's set of outstanding Outputs (what ``_from_data`` would add): the only
+    # consumer is the registration it was made for, which awaits it and reports its failure.
+    result: pulumi.Output[Any] = object.__new__(pulumi.Output)
+    result._data = judged
+    return result
 
 
 def _judged_output_public(output: pulumi.Output[Any], judge: Judge) -> pulumi.Output[Any]:
