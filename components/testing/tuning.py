@@ -25,11 +25,23 @@ __all__ = ["TUNED", "collector_paused", "tuned_run"]
 
 TUNED = True
 
+FULL_COLLECTION_AFTER = 1_000_000
+"""Objects that pauses may move to the oldest generation untraversed before the next pause starts
+with a full collection. Without it a long-lived process running many programs (a test session)
+would keep every run's cyclic garbage: full collections wait for survivors of young collections,
+which paused runs never make. A single run (the plan, a benchmark) never pays it."""
+
+_promoted = 0
+
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """No cyclic collection inside the block; objects alive before it are never traversed by it."""
+    global _promoted
     was_enabled = gc.isenabled()
+    if was_enabled and _promoted > FULL_COLLECTION_AFTER:
+        gc.collect()
+        _promoted = 0
     gc.freeze()  # O(1): moves every tracked object to the permanent generation
     gc.disable()
     try:
@@ -38,7 +50,8 @@ def collector_paused() -> Iterator[None]:
         # Freeze again, now with the run's objects, and thaw: everything lands in the oldest
         # generation without a traversal (both calls are O(1)). Re-enabling without this would
         # start with a young collection over every object the run made, about a third of the run.
-        # The run's garbage is collected by the next full collection, as any long-lived object's.
+        # The run's garbage is collected by a later full collection (see FULL_COLLECTION_AFTER).
+        _promoted += gc.get_count()[0]  # objects the run made, net (freeze above reset the count)
         gc.freeze()
         gc.unfreeze()
         if was_enabled:
