@@ -11,7 +11,7 @@ UV_HOME    := .tools/uv-$(UV_VERSION)
 UV         := $(UV_HOME)/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: plan test lint bench docs lock clean
+.PHONY: plan test lint bench docs lock clean portal
 
 $(UV):
 	@if $(PYTHON) -m pip --version >/dev/null 2>&1; then \
@@ -44,11 +44,15 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+## portal: the owner data service on 127.0.0.1 with sample owners, vehicles and records (PORTAL_PORT chooses the port)
+portal: $(STAMP)
+	@$(PY) -m portal.dev
+
 ## bench: performance goals, printed as ratios
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
-## docs: regenerate the rules table (docs/rules.md and the README)
+## docs: regenerate the generated tables (docs/rules.md, the README rules table, docs/catalogue.md)
 docs: $(STAMP)
 	$(PY) -m components.residency.docs .
 

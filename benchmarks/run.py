@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCHMARKS = ("guard_bench.py", "plan_bench.py")
+BENCHMARKS = ("guard_bench.py", "plan_bench.py", "portal_bench.py")
 
 
 def main() -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import pulumi
 
@@ -39,12 +39,15 @@ class CountryKeysArgs(Generic[ProviderT]):
     """Pinned provider of the in-country secondary region; when set, each class also gets a replica key there."""
     tags: Mapping[str, str] = field(default_factory=dict)
     """Tags for every key."""
+    disk_key: bool = True
+    """Create ``DISK_KEY`` too; only stacks with compute in this cloud need it."""
 
     def build_keys(self, make: Callable[[str, ProviderT, str], KeyT]) -> tuple[dict[str, KeyT], dict[str, KeyT]]:
         """``(keys, replica_keys)`` from ``make(data_class, provider, suffix)``, called in this order: each data
         class and ``DISK_KEY`` with ``primary`` and suffix ``""``, then, when ``secondary`` is set, each data class
         with it and suffix ``"-replica"`` (instance disks live in the primary region only: no replica key)."""
-        keys = {data_class: make(data_class, self.primary, "") for data_class in [*self.data_classes, DISK_KEY]}
+        classes = [*self.data_classes, DISK_KEY] if self.disk_key else list(self.data_classes)
+        keys = {data_class: make(data_class, self.primary, "") for data_class in classes}
         replica_keys: dict[str, KeyT] = {}
         secondary = self.secondary
         if secondary is not None:
@@ -70,6 +73,15 @@ class CountryStorageArgs(Generic[ProviderT, KeyT]):
     """Data class -> its secondary-region key; required for every class when ``secondary`` is set."""
     tags: Mapping[str, str] = field(default_factory=dict)
     """Tags for every bucket."""
+    lock_modes: Mapping[str, str] = field(default_factory=dict)
+    """Data class -> ``governance`` or ``compliance``: every version is write-once for ``retention_days``
+    (S3 Object Lock default retention; OSS retention policy). A class missing here gets no lock."""
+    access_log_bucket: Any = None
+    """Bucket (same cloud, primary region) receiving the server access logs of every primary bucket."""
+    replica_access_log_bucket: Any = None
+    """Bucket in the secondary region receiving the server access logs of every replica bucket."""
+    access_logged: frozenset[str] = frozenset()
+    """Data classes whose buckets log every request into the access-log bucket of their region."""
 
 
 @dataclass
@@ -94,3 +106,16 @@ class CountryComputeArgs(Generic[ProviderT, KeyT]):
     """Image id; the region's current stock Linux image (Amazon Linux 2023, Alibaba Cloud Linux 3) when None."""
     tags: Mapping[str, str] = field(default_factory=dict)
     """Tags for every network resource and instance."""
+    flow_log_bucket: Any = None
+    """Bucket of the audit class receiving the VPC's flow logs (AWS: S3 delivery); None: no flow logs."""
+    data_buckets: Mapping[str, Any] = field(default_factory=dict)
+    """Data class -> bucket the instances may read and write (their role is scoped to exactly these)."""
+    data_keys: Mapping[str, Any] = field(default_factory=dict)
+    """Data class -> key of that bucket (the role may use exactly these keys)."""
+    snapshot_days: int = 7
+    """Daily snapshots of every instance disk are kept this many days (same region, same key)."""
+    flow_log_retention_days: int = 0
+    """Alibaba Cloud: VPC flow logs go to an in-country Simple Log Service logstore kept this many days
+    (0: no flow logs). AWS delivers flow logs to ``flow_log_bucket`` instead."""
+    disk_category: str = "cloud_essd"
+    """Alibaba Cloud system disk category (zones are chosen where it and the instance type are offered)."""

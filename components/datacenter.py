@@ -18,6 +18,8 @@ from components.alicloud import (
     AlicloudCountryStorage,
     AlicloudCountryStorageArgs,
 )
+from components.alicloud.account import AlicloudAccountHardening, AlicloudAccountHardeningArgs
+from components.audit import ALICLOUD_AUDIT, AWS_AUDIT, CloudAudit
 from components.aws import (
     AwsCountryCompute,
     AwsCountryComputeArgs,
@@ -26,10 +28,14 @@ from components.aws import (
     AwsCountryStorage,
     AwsCountryStorageArgs,
 )
+from components.aws.account import AwsAccountHardening, AwsAccountHardeningArgs
 from components.cloud_args import CountryComputeArgs, CountryKeysArgs, CountryStorageArgs
 from components.config.models import CloudRegions, DataCenterConfig
+from components.errors import ResidencyViolation
 from components.naming import DISK_KEY, TAG_JURISDICTION
+from components.protection import AUDIT_LOGS, protection_of
 from components.residency.catalogue import Cloud, Jurisdiction
+from components.residency.rules import rule
 
 __all__ = ["CountryDataCenter", "CountryDataCenterArgs"]
 
@@ -88,6 +94,12 @@ class _Cloud:
     """Output name of the private networks: ``subnetIds`` (AWS) or ``vswitchIds`` (Alibaba Cloud)."""
     networks: Callable[[Any], Sequence[pulumi.CustomResource]]
     """The compute component's private networks (subnets or vSwitches)."""
+    audit: CloudAudit
+    """The cloud's audit trail: log buckets before storage, the trail after it."""
+    keys_extra: Callable[[DataCenterConfig], dict[str, Any]] = lambda _config: {}
+    """Cloud-only keyword arguments of the keys Args (Alibaba: the KMS instance sizing)."""
+    compute_extra: Callable[[Any], dict[str, Any]] = lambda _keys: {}
+    """Cloud-only keyword arguments of the compute Args (Alibaba: the disk-encryption authorisation)."""
 
 
 _CLOUDS = (
@@ -105,6 +117,7 @@ _CLOUDS = (
         key_id=lambda key: key.arn,
         network_ids="subnetIds",
         networks=lambda compute: compute.subnets,
+        audit=AWS_AUDIT,
     ),
     _Cloud(
         name="alicloud",
@@ -120,9 +133,58 @@ _CLOUDS = (
         key_id=lambda key: key.id,
         network_ids="vswitchIds",
         networks=lambda compute: compute.vswitches,
+        audit=ALICLOUD_AUDIT,
+        keys_extra=lambda config: {"kms_instance": config.keys.alicloud_instance},
+        compute_extra=lambda keys: {"disk_encryption_role": keys.disk_encryption_role},
     ),
 )
 """The clouds, in the order they are built (a tuple of frozen entries: nothing here can change at run time)."""
+
+
+def _region_outside(
+    name: str, cloud: str, regions: CloudRegions, region: str, jurisdiction: Jurisdiction
+) -> ResidencyViolation:
+    role = "primary" if region == regions.primary else "secondary"
+    found = rule("RES-030")
+    return ResidencyViolation(
+        found.id,
+        "sovereign:datacenter:CountryDataCenter",
+        name,
+        f"datacenter.clouds.{cloud}.{role}",
+        region,
+        f"{cloud} region {region} is outside {jurisdiction.code}",
+        found.fix,
+    )
+
+
+def _hardening(
+    cloud: str,
+    name: str,
+    config: DataCenterConfig,
+    primary: Any,
+    disk_key: Any,
+    opts: pulumi.ResourceOptions,
+) -> list[str]:
+    """The opt-in account-level controls of ``cloud`` (stack file ``account_hardening``); their names."""
+    flags = config.account_hardening
+    if cloud == "aws" and (flags.s3_public_access_block or flags.ebs_encryption_by_default):
+        AwsAccountHardening(
+            name,
+            AwsAccountHardeningArgs(
+                provider=primary,
+                s3_public_access_block=flags.s3_public_access_block,
+                ebs_encryption_by_default=flags.ebs_encryption_by_default,
+                disk_key=disk_key,
+            ),
+            opts,
+        )
+        return [f for f in ("s3_public_access_block", "ebs_encryption_by_default") if getattr(flags, f)]
+    if cloud == "alicloud" and flags.ecs_disk_encryption_by_default:
+        AlicloudAccountHardening(
+            name, AlicloudAccountHardeningArgs(provider=primary, ecs_disk_encryption_by_default=True), opts
+        )
+        return ["ecs_disk_encryption_by_default"]
+    return []
 
 
 class CountryDataCenter(pulumi.ComponentResource):
@@ -139,7 +201,7 @@ class CountryDataCenter(pulumi.ComponentResource):
             for region in (regions.primary, regions.secondary) if regions else ():
                 # Config validation already refused these; this guards direct use of the component.
                 if region is not None and not args.jurisdiction.allows_region(cloud.name, region):
-                    raise ValueError(f"{cloud.name} region {region} is outside {args.jurisdiction.code}")
+                    raise _region_outside(name, cloud.name, regions, region, args.jurisdiction)
         tags = {
             **config.tags,
             TAG_JURISDICTION: args.jurisdiction.code,
@@ -167,18 +229,27 @@ class CountryDataCenter(pulumi.ComponentResource):
             else None
         )
         code = args.jurisdiction.code
+        protection = protection_of(code, config)
+        data_classes = [c for c in protection if c != AUDIT_LOGS]
+        sizing = getattr(config.compute, cloud.name)
         keys = cloud.keys(
             f"{prefix}-keys",
             cloud.keys_args(
                 jurisdiction=code,
-                data_classes=list(config.data_classes),
+                data_classes=[*data_classes, AUDIT_LOGS],
                 rotation_days=config.keys.rotation_days,
                 deletion_window_days=config.keys.deletion_window_days,
                 primary=primary,
                 secondary=secondary,
                 tags=tags,
+                # Instance disks need a key only where there is compute.
+                disk_key=sizing is not None,
+                **cloud.keys_extra(config),
             ),
             child,
+        )
+        audit_logs = cloud.audit.logs(
+            self, f"{prefix}-audit", code, protection[AUDIT_LOGS], keys, primary, secondary, regions, tags
         )
         secondary_region: dict[str, Any] = (
             {"secondary_region": regions.secondary} if cloud.storage_takes_secondary_region else {}
@@ -187,12 +258,16 @@ class CountryDataCenter(pulumi.ComponentResource):
             f"{prefix}-storage",
             cloud.storage_args(
                 jurisdiction=code,
-                retention_days={c: d.retention_days for c, d in config.data_classes.items()},
+                retention_days={c: protection[c].retention_days for c in data_classes},
                 keys=keys.keys,
                 primary=primary,
                 secondary=secondary,
                 replica_keys=keys.replica_keys,
                 tags=tags,
+                lock_modes={c: protection[c].lock_mode for c in data_classes},
+                access_log_bucket=audit_logs.access_log_buckets.get("primary"),
+                replica_access_log_bucket=audit_logs.access_log_buckets.get("secondary"),
+                access_logged=frozenset(c for c in data_classes if protection[c].access_logging),
                 **secondary_region,
             ),
             child,
@@ -203,8 +278,20 @@ class CountryDataCenter(pulumi.ComponentResource):
             cloud.key_ids: {c: cloud.key_id(k) for c, k in keys.keys.items()},
             "buckets": {c: b.bucket for c, b in storage.buckets.items()},
             "replicaBuckets": {c: b.bucket for c, b in storage.replica_buckets.items()},
+            "dataProtection": {
+                c: {
+                    "category": p.category,
+                    "retentionDays": p.retention_days,
+                    "maxAgeDays": p.max_age_days,
+                    # OSS retention policies have one mode (no governance bypass): shown as "worm".
+                    "lockMode": "worm" if cloud.name == "alicloud" else p.lock_mode,
+                    "accessLogging": p.access_logging or c == AUDIT_LOGS,
+                    "backupRegions": [r for r in (regions.primary, regions.secondary) if r],
+                }
+                for c, p in protection.items()
+            },
+            "auditTrail": cloud.audit.describe(audit_logs, regions, sizing is not None),
         }
-        sizing = getattr(config.compute, cloud.name)
         if sizing is not None:
             compute = cloud.compute(
                 f"{prefix}-compute",
@@ -218,10 +305,20 @@ class CountryDataCenter(pulumi.ComponentResource):
                     provider=primary,
                     image=sizing.image,
                     tags=tags,
+                    flow_log_bucket=audit_logs.flow_log_bucket,
+                    snapshot_days=sizing.snapshot_retention_days,
+                    flow_log_retention_days=protection[AUDIT_LOGS].retention_days,
+                    data_buckets=storage.buckets,
+                    data_keys={c: keys.keys[c] for c in storage.buckets},
+                    **cloud.compute_extra(keys),
                 ),
                 child,
             )
             out["vpcId"] = compute.vpc.id
             out[cloud.network_ids] = [s.id for s in cloud.networks(compute)]
             out["instanceIds"] = [i.id for i in compute.instances]
+        cloud.audit.trail(self, f"{prefix}-trail", code, audit_logs, keys, storage, primary, secondary, regions, tags)
+        hardening = _hardening(cloud.name, f"{prefix}-account", config, primary, keys.keys.get(DISK_KEY), child)
+        if hardening:
+            out["accountHardening"] = hardening
         return out

@@ -5,14 +5,23 @@ Every error says what went wrong *and* how to fix it, so an operator never needs
     SovereignError
     ├── CatalogueError            the jurisdiction catalogue is missing, malformed or asked for an unknown code
     ├── ConfigError               a stack or deployment file is invalid (names the file, the key path and the fix)
+    │   └── ConfigProblems        every problem of one file at once (each a ConfigError)
     └── ResidencyViolation        a resource would create or reference something outside its jurisdiction
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["CatalogueError", "ConfigError", "ResidencyViolation", "SovereignError"]
+__all__ = [
+    "CatalogueError",
+    "ConfigError",
+    "ConfigProblems",
+    "ResidencyViolation",
+    "SovereignError",
+    "raise_problems",
+]
 
 
 class SovereignError(Exception):
@@ -27,16 +36,63 @@ class ConfigError(SovereignError):
     """A configuration file is invalid.
 
     The message always has the shape ``<file>: <key.path>: <problem>. Fix: <what to do>.`` so that
-    one line tells the operator where to look and what to change.
+    one line tells the operator where to look and what to change. A refusal for residency carries
+    the id of its rule in ``components/residency/rules.py`` (``rule_id``), shown before the problem
+    (``<file>: <key>: [RES-030] <problem>. Fix: ...``) so an auditor can search every refusal by id.
     """
 
-    def __init__(self, file: str, key: str, problem: str, fix: str) -> None:
+    def __init__(self, file: str, key: str, problem: str, fix: str, rule_id: str = "") -> None:
         self.file = file
         self.key = key
         self.problem = problem
         self.fix = fix
+        self.rule_id = rule_id
         where = f"{file}: {key}" if key else file
-        super().__init__(f"{where}: {problem}. Fix: {fix}")
+        tagged = f"[{rule_id}] {problem}" if rule_id else problem
+        super().__init__(f"{where}: {tagged}. Fix: {fix}")
+
+    @property
+    def problems(self) -> tuple[ConfigError, ...]:
+        """Every problem this error reports (just itself; :class:`ConfigProblems` holds several)."""
+        return (self,)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.file, self.key, self.problem, self.fix, self.rule_id))
+
+
+class ConfigProblems(ConfigError):
+    """Every problem found in one file, reported together so one edit can fix them all.
+
+    ``str()`` is one paragraph per problem, one per line; ``file``, ``key``, ``problem`` and
+    ``fix`` are those of the first problem, so code that expects one ``ConfigError`` still works.
+    """
+
+    def __init__(self, problems: Sequence[ConfigError]) -> None:
+        flat = tuple(p for problem in problems for p in problem.problems)
+        if not flat:
+            raise ValueError("ConfigProblems needs at least one problem")
+        first = flat[0]
+        super().__init__(first.file, first.key, first.problem, first.fix, first.rule_id)
+        self._problems = flat
+        self.args = ("\n".join(str(p) for p in flat),)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    @property
+    def problems(self) -> tuple[ConfigError, ...]:
+        return self._problems
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self._problems,))
+
+
+def raise_problems(problems: Sequence[ConfigError]) -> None:
+    """Raise the one problem, or :class:`ConfigProblems` for several; do nothing for none."""
+    if len(problems) == 1 and type(problems[0]) is ConfigError:
+        raise problems[0]
+    if problems:
+        raise ConfigProblems(problems)
 
 
 class ResidencyViolation(SovereignError):

@@ -10,6 +10,7 @@ import pytest
 
 from components.errors import CatalogueError
 from components.residency.catalogue import Catalogue, load_catalogue
+from components.residency.catalogue_docs import catalogue_blocks, sync_markers
 
 CATALOGUE = load_catalogue()
 AWS_ENUM_REGIONS = frozenset(r.value for r in pulumi_aws.Region)
@@ -186,7 +187,7 @@ def test_minimal_valid_file_loads(tmp_path: Path) -> None:
 def test_malformed_yaml_is_a_catalogue_error(tmp_path: Path) -> None:
     path = _write(tmp_path, "version: '1'\njurisdictions: [unclosed\n")
     with pytest.raises(
-        CatalogueError, match=r"not valid YAML \(line 3, column 1: expected .*\)\. Fix: correct the syntax$"
+        CatalogueError, match=r"not valid YAML \(expected .*\) at line 3, column 1\. Fix: correct the syntax$"
     ):
         load_catalogue(path)
 
@@ -262,3 +263,10 @@ def test_docs_list_every_jurisdiction_with_its_regions(code: str) -> None:
     assert row, f"docs/catalogue.md has no row for {code}"
     for region in jurisdiction.regions("aws") | jurisdiction.regions("alicloud"):
         assert f"`{region}`" in row, f"docs/catalogue.md row {code} lacks {region}"
+
+
+def test_docs_catalogue_tables_are_generated_from_the_data() -> None:
+    # The tables between the catalogue markers are generated (`make docs`); data edited without
+    # regenerating them fails here.
+    page = DOCS.read_text(encoding="utf-8")
+    assert sync_markers(page, catalogue_blocks()) == page, "run `make docs` to refresh docs/catalogue.md"

@@ -21,6 +21,7 @@ from components.aws import (
 )
 from components.config.models import DataCenterConfig
 from components.datacenter import CountryDataCenter, CountryDataCenterArgs
+from components.protection import NONCURRENT_GRACE_DAYS
 from components.residency import ResidencyViolation, enforce, load_catalogue
 from components.testing import MockSession, SovereignMocks
 
@@ -88,7 +89,7 @@ def test_without_a_secondary_there_is_no_replica_and_no_replication(session: Moc
     assert run.by_type("aws:s3/bucketReplicationConfig:BucketReplicationConfig") == ()
     lifecycle = run.find("s-camera-footage-lifecycle").inputs["rules"][0]
     assert lifecycle["expiration"]["days"] == 30
-    assert lifecycle["noncurrentVersionExpiration"]["noncurrentDays"] == 30
+    assert lifecycle["noncurrentVersionExpiration"]["noncurrentDays"] == NONCURRENT_GRACE_DAYS
 
 
 def test_components_pass_the_guard_in_raise_mode_and_a_foreign_provider_does_not(session: MockSession) -> None:
@@ -127,7 +128,9 @@ def test_compute_spreads_private_subnets_and_instances_over_zones(session: MockS
     assert len({i.inputs["subnetId"] for i in instances}) == 3
     assert all(i.ignore_changes == ("ami",) for i in instances)
     endpoints = {e.inputs["serviceName"] for e in run.by_type("aws:ec2/vpcEndpoint:VpcEndpoint")}
-    assert endpoints == {"com.amazonaws.eu-central-1.s3", "com.amazonaws.eu-central-1.kms"}
+    assert endpoints == {
+        f"com.amazonaws.eu-central-1.{service}" for service in ("s3", "kms", "ssm", "ssmmessages", "ec2messages")
+    }
 
 
 def test_alicloud_keys_rotate_and_are_limited_to_the_account(session: MockSession) -> None:
@@ -159,5 +162,6 @@ def test_datacenter_refuses_a_region_outside_its_jurisdiction(session: MockSessi
             "owners": ["ops@example.com"],
         }
     )
-    with pytest.raises(ValueError, match="aws region us-east-1 is outside CN"):
+    with pytest.raises(ResidencyViolation, match=r"^\[RES-030\] .*aws region us-east-1 is outside CN") as caught:
         CountryDataCenter("dc", CountryDataCenterArgs(load_catalogue().get("CN"), config, "cn"))
+    assert caught.value.path == "datacenter.clouds.aws.primary" and caught.value.value == "us-east-1"

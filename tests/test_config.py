@@ -112,7 +112,8 @@ def _top(key: str, value: Any) -> Any:
 BAD_CONFIGS = [
     pytest.param(
         _set("clouds.aws.primery", "cn-north-1"),
-        r"sovereign-dc:datacenter\.clouds\.aws\.primery: unknown key `primery`\. Fix: rename it to `primary`$",
+        r"sovereign-dc:datacenter\.clouds\.aws\.primery: unknown key `primery` \(did you mean `primary`\?\)\. "
+        r"Fix: rename it to `primary`$",
         id="unknown-key",
     ),
     pytest.param(
@@ -123,19 +124,20 @@ BAD_CONFIGS = [
     ),
     pytest.param(
         _set("clouds.aws.secondary", "us-east-1"),
-        r"sovereign-dc:datacenter\.clouds\.aws\.secondary: us-east-1 is outside Mainland China \(CN\)"
+        r"sovereign-dc:datacenter\.clouds\.aws\.secondary: \[RES-030\] us-east-1 is outside Mainland China \(CN\)"
         r"\. Fix: use one of cn-north-1, cn-northwest-1",
         id="region-outside-jurisdiction",
     ),
     pytest.param(
         _set("clouds.alicloud.primary", "cn-hongkong"),
-        r"sovereign-dc:datacenter\.clouds\.alicloud\.primary: cn-hongkong is outside Mainland China \(CN\)"
+        r"sovereign-dc:datacenter\.clouds\.alicloud\.primary: \[RES-030\] cn-hongkong is outside Mainland China \(CN\)"
         r"\. Fix: use one of .*cn-shanghai",
         id="hong-kong-is-not-mainland",
     ),
     pytest.param(
         _set("clouds.aws.primary", "cn-north-9"),
-        r"sovereign-dc:datacenter\.clouds\.aws\.primary: cn-north-9 is not a known aws region\. Fix: use one of",
+        r"sovereign-dc:datacenter\.clouds\.aws\.primary: \[RES-031\] cn-north-9 is not a known aws region\. "
+        r"Fix: use one of",
         id="unknown-region",
     ),
     pytest.param(
@@ -168,7 +170,7 @@ BAD_CONFIGS = [
     ),
     pytest.param(
         _top("sovereign-dc:jurisdiction", "US"),
-        r"sovereign-dc:datacenter\.clouds\.aws\.primary: cn-north-1 is outside United States \(US\)",
+        r"sovereign-dc:datacenter\.clouds\.aws\.primary: \[RES-030\] cn-north-1 is outside United States \(US\)",
         id="stack-in-the-wrong-jurisdiction",
     ),
     pytest.param(
@@ -221,15 +223,17 @@ BAD_CONFIGS = [
 
 
 @pytest.mark.parametrize(("mutate", "message"), BAD_CONFIGS)
-def test_bad_config_gives_one_clear_message(tmp_path: Path, mutate: Any, message: str) -> None:
+def test_bad_config_gives_one_clear_message_per_problem(tmp_path: Path, mutate: Any, message: str) -> None:
     doc = _cn()
     mutate(doc)
     path = tmp_path / "Pulumi.cn.yaml"
     path.write_text(yaml.safe_dump(doc, sort_keys=False))
-    with pytest.raises(ConfigError, match=rf"^{re.escape(str(path))}: {message}") as caught:
+    with pytest.raises(ConfigError) as caught:
         load_stack_file(path)
-    assert "Fix: " in str(caught.value)
-    assert "\n" not in str(caught.value)
+    problems = [str(p) for p in caught.value.problems]
+    assert re.match(rf"^{re.escape(str(path))}: {message}", problems[0]), problems
+    assert str(caught.value) == "\n".join(problems)
+    assert all("Fix: " in p and "\n" not in p for p in problems)
 
 
 def test_runtime_loader_reads_pulumi_config_and_names_the_stack_file(pulumi_mocks: Any) -> None:

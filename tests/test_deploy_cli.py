@@ -18,6 +18,7 @@ from components.deploy.recording import RecordingOperations
 from components.deploy.runner import StackOperations
 
 REPO = Path(__file__).resolve().parents[1]
+PACK = REPO / "policy"
 CN_BACKEND = "s3://state-cn?region=cn-north-1&endpoint=s3.cn-north-1.amazonaws.com.cn"
 MAP = {
     "version": 1,
@@ -68,31 +69,37 @@ def test_dry_run_prints_exactly_what_would_run_and_touches_nothing(project: Path
         "    secrets provider: awskms://alias/dc-jp?region=ap-northeast-1",
         "    config file:      stacks/Pulumi.jp.yaml",
         "    command:          preview",
+        f"    policy pack:      {PACK} (config pins JP)",
         "    runs:",
         "      export PULUMI_BACKEND_URL='s3://state-jp?region=ap-northeast-1'",
         "      pulumi stack select --stack jp || pulumi stack init jp --secrets-provider "
         "'awskms://alias/dc-jp?region=ap-northeast-1'",
-        "      pulumi preview --stack jp --config-file stacks/Pulumi.jp.yaml",
+        f"      pulumi preview --stack jp --config-file stacks/Pulumi.jp.yaml --policy-pack {PACK} "
+        "--policy-pack-config reports/jp.policy-config.json --json > reports/jp.preview.json",
         "wave 2/2 rest (concurrency 2)",
         "  stack cn (CN)",
         f"    backend:          {CN_BACKEND}",
         "    secrets provider: awskms://alias/dc-cn?region=cn-north-1",
         "    config file:      stacks/Pulumi.cn.yaml",
         "    command:          preview",
+        f"    policy pack:      {PACK} (config pins CN)",
         "    runs:",
         f"      export PULUMI_BACKEND_URL='{CN_BACKEND}'",
         "      pulumi stack select --stack cn || pulumi stack init cn --secrets-provider "
         "'awskms://alias/dc-cn?region=cn-north-1'",
-        "      pulumi preview --stack cn --config-file stacks/Pulumi.cn.yaml",
+        f"      pulumi preview --stack cn --config-file stacks/Pulumi.cn.yaml --policy-pack {PACK} "
+        "--policy-pack-config reports/cn.policy-config.json --json > reports/cn.preview.json",
         "  stack us (US)",
         "    backend:          https://api.pulumi.com",
         "    secrets provider: default",
         "    config file:      stacks/Pulumi.us.yaml",
         "    command:          preview",
+        f"    policy pack:      {PACK} (config pins US)",
         "    runs:",
         "      export PULUMI_BACKEND_URL=https://api.pulumi.com",
         "      pulumi stack select --stack us || pulumi stack init us",
-        "      pulumi preview --stack us --config-file stacks/Pulumi.us.yaml",
+        f"      pulumi preview --stack us --config-file stacks/Pulumi.us.yaml --policy-pack {PACK} "
+        "--policy-pack-config reports/us.policy-config.json --json > reports/us.preview.json",
         "a failure stops starting stacks in its wave; later waves do not run",
     ]
 
@@ -169,7 +176,9 @@ def test_bad_input_is_one_paragraph_and_exit_2(project: Path) -> None:
     code, out, err = cli(project, "preview", "--dry-run")
     assert (code, out) == (2, "")
     assert err.count("\n") == 1
-    assert err.startswith(f"error: {project / 'stacks' / 'deployments.yaml'}: jurisdictions.CN.backend: Pulumi Cloud")
+    assert err.startswith(
+        f"error: {project / 'stacks' / 'deployments.yaml'}: jurisdictions.CN.backend: [RES-032] Pulumi Cloud"
+    )
     assert "Fix: use an S3 bucket in Mainland China (CN)" in err
 
 
@@ -247,8 +256,8 @@ def test_matrix_has_one_job_per_stack_on_in_country_runners(project: Path) -> No
         ("us", "jurisdiction-us", "https://api.pulumi.com"),
     ]
     deploy = rest["steps"][-1]
-    assert deploy["run"] == '.venv/bin/python -m components.deploy "$COMMAND" --stack "$STACK" --yes'
-    assert deploy["env"] == {"COMMAND": "${{ inputs.command }}", "STACK": "${{ matrix.stack }}"}
+    assert deploy["run"] == '.venv/bin/python -m components.deploy up --stack "$STACK" --yes --report-dir reports'
+    assert deploy["env"] == {"STACK": "${{ matrix.stack }}"}
     assert workflow["on"]["workflow_dispatch"]["inputs"]["command"]["options"] == ["preview", "up"]
 
 

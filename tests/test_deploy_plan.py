@@ -103,8 +103,8 @@ def test_a_stack_whose_jurisdiction_has_no_entry_is_refused(tmp_path: Path) -> N
     root = make_project(tmp_path, {**FOUR, "uk": "UK"})
     with pytest.raises(
         ConfigError,
-        match=r"deployments.yaml: jurisdictions.UK: stack 'uk' \(Pulumi.uk.yaml\) is in UK, which the map does not "
-        r"cover. Fix: add jurisdictions.UK",
+        match=r"deployments.yaml: jurisdictions.UK: \[RES-032\] stack 'uk' \(Pulumi.uk.yaml\) is in UK, "
+        r"which the map does not cover. Fix: add jurisdictions.UK",
     ):
         plan(root)
 
@@ -127,7 +127,8 @@ def test_an_unknown_stack_filter_is_refused(tmp_path: Path) -> None:
 def test_a_stack_encrypted_with_another_provider_is_refused(tmp_path: Path) -> None:
     extra = {"cn": {"secretsprovider": "awskms://alias/old?region=cn-northwest-1", "encryptedkey": "AQID"}}
     with pytest.raises(
-        ConfigError, match=r"jurisdictions.CN.secrets_provider: stack 'cn' is encrypted with .*change-secrets-provider"
+        ConfigError,
+        match=r"jurisdictions.CN.secrets_provider: \[RES-033\] stack 'cn' is encrypted with .*change-secrets-provider",
     ):
         plan(make_project(tmp_path, FOUR, extra=extra))
 
@@ -147,11 +148,11 @@ def test_a_stack_recorded_with_the_mapped_provider_is_accepted(tmp_path: Path) -
     [
         (
             {"CN": {"backend": "https://api.pulumi.com", "secrets_provider": "default"}},
-            r"jurisdictions.CN.backend: Pulumi Cloud \(api.pulumi.com\) is hosted in the United States",
+            r"jurisdictions.CN.backend: \[RES-032\] Pulumi Cloud \(api.pulumi.com\) is hosted in the United States",
         ),
         (
             {"CN": {"backend": JURISDICTIONS["CN"]["backend"], "secrets_provider": "awskms://k?region=us-east-1"}},
-            r"jurisdictions.CN.secrets_provider: the KMS key .* is in us-east-1, outside Mainland China",
+            r"jurisdictions.CN.secrets_provider: \[RES-033\] the KMS key .* is in us-east-1, outside Mainland China",
         ),
         (
             {"CN": {"backend": "file:///tmp/s", "secrets_provider": "passphrase"}},
@@ -160,7 +161,10 @@ def test_a_stack_recorded_with_the_mapped_provider_is_accepted(tmp_path: Path) -
         ({"XX": JURISDICTIONS["US"]}, r"jurisdictions.XX: 'XX' is not a jurisdiction of the catalogue. Fix: use one"),
         ({"us": JURISDICTIONS["US"]}, r"jurisdictions.us: jurisdiction codes are upper case. Fix: write US"),
         ({"US": {"backend": "s3://b?region=us-east-1"}}, r"jurisdictions.US.secrets_provider: Field required"),
-        ({"US": {**JURISDICTIONS["US"], "bakend": "x"}}, r"jurisdictions.US.bakend: Extra inputs are not permitted"),
+        (
+            {"US": {**JURISDICTIONS["US"], "bakend": "x"}},
+            r"jurisdictions.US.bakend: unknown key 'bakend'\. Fix: rename it to `backend`",
+        ),
     ],
 )
 def test_map_entries_are_checked_with_their_key_path(
@@ -208,7 +212,7 @@ def test_a_missing_jurisdiction_in_a_stack_file_is_refused(tmp_path: Path) -> No
 def test_a_project_wide_backend_is_refused(tmp_path: Path) -> None:
     root = make_project(tmp_path, FOUR)
     (root / "Pulumi.yaml").write_text("name: sovereign-dc\nstackConfigDir: stacks\nbackend:\n  url: s3://one-bucket\n")
-    with pytest.raises(ConfigError, match=r"Pulumi.yaml: backend: a project-wide backend would put every country"):
+    with pytest.raises(ConfigError, match=r"Pulumi.yaml: backend: \[RES-032\] a project-wide backend would put every"):
         plan(root)
 
 

@@ -127,7 +127,13 @@ def test_json_of_a_synthetic_plan_matches_the_schema() -> None:
     assert render_json(plan) == render_json(plan)
 
 
-def test_text_lists_violations_before_stacks() -> None:
-    text = render_text(Plan((_stack("cn", 1, 2, 2),), "test"))
-    assert text.index("RESIDENCY VIOLATIONS (2)") < text.index("Stack cn")
-    assert text.rstrip().splitlines()[-1].split() == ["cn", "CN", "2", "aws:cn-northwest-1", "2", "FAIL"]
+def test_text_leads_with_summary_and_violations_and_keeps_the_inventory_for_verbose() -> None:
+    plan = Plan((_stack("cn", 1, 2, 2),), "test")
+    text = render_text(plan)
+    assert text.index("SUMMARY") < text.index("RESIDENCY VIOLATIONS (2)") < text.index("Stack cn")
+    summary_row = text.splitlines()[text.splitlines().index("SUMMARY") + 2]
+    assert summary_row.split() == ["cn", "CN", "2", "aws:cn-northwest-1", "2", "FAIL"]
+    assert "data stores and their keys:" not in text and "is shown with --verbose" in text
+    verbose = render_text(plan, verbose=True)
+    assert "data stores and their keys:" in verbose and "--verbose" not in verbose
+    assert verbose.startswith(text.split("Stack cn")[0])  # the same first screen

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import pulumi
 import pulumi_alicloud as alicloud
 
 from components.cloud_args import CountryStorageArgs
 from components.naming import class_tags, slug
+from components.protection import MULTIPART_ABORT_DAYS, NONCURRENT_GRACE_DAYS
 
 __all__ = ["AlicloudCountryStorage", "AlicloudCountryStorageArgs"]
 
@@ -29,7 +31,8 @@ class AlicloudCountryStorageArgs(CountryStorageArgs[alicloud.Provider, alicloud.
 
 
 class AlicloudCountryStorage(pulumi.ComponentResource):
-    """Per data class: an SSE-KMS OSS bucket, versioned, private, public access blocked, TLS only."""
+    """Per data class: an SSE-KMS OSS bucket, versioned, private, public access blocked, TLS only, exact
+    retention, WORM retention policy and access logging."""
 
     buckets: dict[str, alicloud.oss.Bucket]
     """Data class -> primary bucket."""
@@ -45,10 +48,14 @@ class AlicloudCountryStorage(pulumi.ComponentResource):
             base = f"{name}-{slug(data_class)}"
             tags = class_tags(args.tags, args.jurisdiction, data_class)
             bucket = self._bucket(base, args.keys[data_class], days, args.primary, account, tags)
+            self._lock_and_log(base, args, data_class, bucket, days, args.primary, args.access_log_bucket)
             self.buckets[data_class] = bucket
             if args.secondary is not None and args.secondary_region is not None:
                 replica_key = args.replica_keys[data_class]
                 replica = self._bucket(f"{base}-replica", replica_key, days, args.secondary, account, tags)
+                self._lock_and_log(
+                    f"{base}-replica", args, data_class, replica, days, args.secondary, args.replica_access_log_bucket
+                )
                 self.replica_buckets[data_class] = replica
                 self._replicate(base, args, data_class, bucket, replica, args.secondary_region, tags)
         self.register_outputs(
@@ -75,16 +82,7 @@ class AlicloudCountryStorage(pulumi.ComponentResource):
             force_destroy=False,
             versioning={"status": "Enabled"},
             server_side_encryption_rule={"sse_algorithm": "KMS", "kms_master_key_id": key.id},
-            lifecycle_rules=[
-                {
-                    "id": "retention",
-                    "enabled": True,
-                    "prefix": "",
-                    "expirations": [{"days": days}],
-                    "noncurrent_version_expirations": [{"days": days}],
-                    "abort_multipart_uploads": [{"days": 7}],
-                }
-            ],
+            lifecycle_rules=exact_retention_rules(days),
             tags=dict(tags),
             # Data outlives the stack: a mistaken destroy must neither delete nor orphan-and-delete it.
             opts=pulumi.ResourceOptions(parent=self, provider=provider, protect=True, retain_on_delete=True),
@@ -100,6 +98,35 @@ class AlicloudCountryStorage(pulumi.ComponentResource):
             opts=child,
         )
         return bucket
+
+    def _lock_and_log(
+        self,
+        base: str,
+        args: AlicloudCountryStorageArgs,
+        data_class: str,
+        bucket: alicloud.oss.Bucket,
+        days: int,
+        provider: alicloud.Provider,
+        log_bucket: alicloud.oss.Bucket | None,
+    ) -> None:
+        """WORM retention for ``days`` and server access logging into the region's audit bucket."""
+        child = pulumi.ResourceOptions(parent=self, provider=provider)
+        if data_class in args.lock_modes:
+            # OSS retention policy (BucketWorm): no version can be deleted or overwritten for ``days``; a
+            # locked policy cannot be shortened or removed (OSS User Guide, "Retention policies"). OSS has a
+            # single, compliance-like mode: a ``governance`` class is stricter on OSS than on S3.
+            alicloud.oss.BucketWorm(
+                f"{base}-worm", bucket=bucket.bucket, retention_period_in_days=days, status="Locked", opts=child
+            )
+        if log_bucket is not None and data_class in args.access_logged:
+            # Access logs go to a bucket in the same region (OSS User Guide, "Logging").
+            alicloud.oss.BucketLogging(
+                f"{base}-access-logging",
+                bucket=bucket.bucket,
+                target_bucket=log_bucket.bucket,
+                target_prefix=f"oss-access/{slug(data_class)}/{'replica/' if base.endswith('-replica') else ''}",
+                opts=child,
+            )
 
     def _replicate(
         self,
@@ -198,3 +225,28 @@ def _replication_policy(source: str, replica: str, source_key_arn: str, replica_
             ],
         }
     )
+
+
+def exact_retention_rules(days: int) -> list[Any]:
+    """OSS lifecycle rules after which no byte is older than ``days + NONCURRENT_GRACE_DAYS``.
+
+    With versioning, expiration only adds a delete marker (OSS User Guide, "Lifecycle rules based on the
+    last modified time" with versioning): noncurrent versions expire on their own, expired delete markers
+    are removed by their own rule, incomplete multipart uploads are aborted.
+    """
+    return [
+        {
+            "id": "retention",
+            "enabled": True,
+            "prefix": "",
+            "expirations": [{"days": days}],
+            "noncurrent_version_expirations": [{"days": NONCURRENT_GRACE_DAYS}],
+            "abort_multipart_uploads": [{"days": MULTIPART_ABORT_DAYS}],
+        },
+        {
+            "id": "expired-delete-markers",
+            "enabled": True,
+            "prefix": "",
+            "expirations": [{"expired_object_delete_marker": True}],
+        },
+    ]

@@ -11,6 +11,7 @@ import pulumi_aws as aws
 
 from components.cloud_args import CountryKeysArgs
 from components.naming import DISK_KEY, class_tags, slug
+from components.protection import AUDIT_LOGS
 
 __all__ = ["DISK_KEY", "AwsCountryKeys", "AwsCountryKeysArgs"]
 
@@ -44,6 +45,7 @@ class AwsCountryKeys(pulumi.ComponentResource):
         invoke = pulumi.InvokeOutputOptions(parent=self, provider=provider)
         account = aws.get_caller_identity_output(opts=invoke).account_id
         partition = aws.get_partition_output(opts=invoke).partition
+        audit = data_class == AUDIT_LOGS
         key = aws.kms.Key(
             f"{name}-{slug(data_class)}{role}",
             description=f"sovereign-dc {args.jurisdiction} {data_class}{role}",
@@ -52,7 +54,7 @@ class AwsCountryKeys(pulumi.ComponentResource):
             enable_key_rotation=True,
             rotation_period_in_days=args.rotation_days,
             deletion_window_in_days=args.deletion_window_days,
-            policy=pulumi.Output.all(partition, account).apply(lambda pa: _policy(pa[0], pa[1])),
+            policy=pulumi.Output.all(partition, account).apply(lambda pa: _policy(pa[0], pa[1], audit=audit)),
             tags=class_tags(args.tags, args.jurisdiction, data_class),
             # A key is the only way to read its data: a mistaken destroy must not schedule its deletion.
             opts=pulumi.ResourceOptions(parent=self, provider=provider, protect=True, retain_on_delete=True),
@@ -66,8 +68,52 @@ class AwsCountryKeys(pulumi.ComponentResource):
         return key
 
 
-def _policy(partition: str, account: str) -> str:
-    """Key policy: the account administers the key; principals of any other account are refused."""
+def _audit_statements(partition: str, account: str) -> list[dict[str, object]]:
+    """Let CloudTrail and VPC flow-log delivery encrypt into the audit bucket, for this account only.
+
+    CloudTrail: "Configure AWS KMS key policies for CloudTrail" (GenerateDataKey* with the
+    ``kms:EncryptionContext:aws:cloudtrail:arn`` condition, DescribeKey). Flow logs to an SSE-KMS bucket:
+    "Publish flow logs to Amazon S3" (delivery.logs.amazonaws.com needs GenerateDataKey*, Encrypt...).
+    """
+    return [
+        {
+            "Sid": "CloudTrailEncryptsLogs",
+            "Effect": "Allow",
+            "Principal": {"Service": "cloudtrail.amazonaws.com"},
+            "Action": "kms:GenerateDataKey*",
+            "Resource": "*",
+            "Condition": {
+                "StringEquals": {"aws:SourceAccount": account},
+                "StringLike": {
+                    "kms:EncryptionContext:aws:cloudtrail:arn": f"arn:{partition}:cloudtrail:*:{account}:trail/*"
+                },
+            },
+        },
+        {
+            # DescribeKey carries no encryption context, so it gets its own statement (same guide).
+            "Sid": "CloudTrailDescribesKey",
+            "Effect": "Allow",
+            "Principal": {"Service": "cloudtrail.amazonaws.com"},
+            "Action": "kms:DescribeKey",
+            "Resource": "*",
+            "Condition": {"StringEquals": {"aws:SourceAccount": account}},
+        },
+        {
+            "Sid": "FlowLogsEncryptLogs",
+            "Effect": "Allow",
+            "Principal": {"Service": "delivery.logs.amazonaws.com"},
+            "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+            "Resource": "*",
+            "Condition": {"StringEquals": {"aws:SourceAccount": account}},
+        },
+    ]
+
+
+def _policy(partition: str, account: str, *, audit: bool = False) -> str:
+    """Key policy: the account administers the key; principals of any other account are refused.
+
+    The audit key also lets the log-delivery services of this account encrypt with it.
+    """
     return json.dumps(
         {
             "Version": "2012-10-17",
@@ -91,6 +137,7 @@ def _policy(partition: str, account: str) -> str:
                         "Bool": {"aws:PrincipalIsAWSService": "false"},
                     },
                 },
+                *(_audit_statements(partition, account) if audit else []),
             ],
         }
     )

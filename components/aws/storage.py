@@ -10,6 +10,7 @@ from typing import Any
 import pulumi
 import pulumi_aws as aws
 
+from components.aws.buckets import hardened_bucket, tls_only_statement
 from components.cloud_args import CountryStorageArgs
 from components.naming import class_tags, slug
 
@@ -25,7 +26,8 @@ class AwsCountryStorageArgs(CountryStorageArgs[aws.Provider, aws.kms.Key]):
 
 
 class AwsCountryStorage(pulumi.ComponentResource):
-    """Per data class: an SSE-KMS bucket with versioning, no public access, TLS only and retention."""
+    """Per data class: an SSE-KMS bucket with versioning, no public access, TLS only, exact retention,
+    Object Lock (write-once for the retention period) and server access logging."""
 
     buckets: dict[str, aws.s3.Bucket]
     """Data class -> primary bucket."""
@@ -39,11 +41,22 @@ class AwsCountryStorage(pulumi.ComponentResource):
         for data_class, days in args.retention_days.items():
             base = f"{name}-{slug(data_class)}"
             tags = class_tags(args.tags, args.jurisdiction, data_class)
-            bucket, versioning = self._bucket(base, args.keys[data_class], days, args.primary, tags)
+            bucket, versioning = self._bucket(
+                base, args, data_class, args.keys[data_class], days, args.primary, args.access_log_bucket, tags
+            )
             self.buckets[data_class] = bucket
             if args.secondary is not None:
                 replica_key = args.replica_keys[data_class]
-                replica, replica_versioning = self._bucket(f"{base}-replica", replica_key, days, args.secondary, tags)
+                replica, replica_versioning = self._bucket(
+                    f"{base}-replica",
+                    args,
+                    data_class,
+                    replica_key,
+                    days,
+                    args.secondary,
+                    args.replica_access_log_bucket,
+                    tags,
+                )
                 self.replica_buckets[data_class] = replica
                 self._replicate(
                     base,
@@ -63,67 +76,37 @@ class AwsCountryStorage(pulumi.ComponentResource):
         )
 
     def _bucket(
-        self, base: str, key: aws.kms.Key, days: int, provider: aws.Provider, tags: Mapping[str, str]
+        self,
+        base: str,
+        args: AwsCountryStorageArgs,
+        data_class: str,
+        key: aws.kms.Key,
+        days: int,
+        provider: aws.Provider,
+        log_bucket: aws.s3.Bucket | None,
+        tags: Mapping[str, str],
     ) -> tuple[aws.s3.Bucket, aws.s3.BucketVersioning]:
-        child = pulumi.ResourceOptions(parent=self, provider=provider)
-        bucket = aws.s3.Bucket(
+        made = hardened_bucket(
+            self,
             base,
-            force_destroy=False,
-            tags=dict(tags),
-            # Data outlives the stack: a mistaken destroy must neither delete nor orphan-and-delete it.
-            opts=pulumi.ResourceOptions(parent=self, provider=provider, protect=True, retain_on_delete=True),
+            provider,
+            tags,
+            days=days,
+            key=key,
+            lock_mode=args.lock_modes.get(data_class),
+            policy_statements=lambda ident: _bucket_policy(ident.bucket_arn, ident.key_arn or ""),
         )
-        versioning = aws.s3.BucketVersioning(
-            f"{base}-versioning", bucket=bucket.id, versioning_configuration={"status": "Enabled"}, opts=child
-        )
-        aws.s3.BucketServerSideEncryptionConfiguration(
-            f"{base}-encryption",
-            bucket=bucket.id,
-            rules=[
-                {
-                    "apply_server_side_encryption_by_default": {
-                        "sse_algorithm": "aws:kms",
-                        "kms_master_key_id": key.arn,
-                    },
-                    "bucket_key_enabled": True,
-                }
-            ],
-            opts=child,
-        )
-        aws.s3.BucketPublicAccessBlock(
-            f"{base}-public-access",
-            bucket=bucket.id,
-            block_public_acls=True,
-            block_public_policy=True,
-            ignore_public_acls=True,
-            restrict_public_buckets=True,
-            opts=child,
-        )
-        aws.s3.BucketOwnershipControls(
-            f"{base}-ownership", bucket=bucket.id, rule={"object_ownership": "BucketOwnerEnforced"}, opts=child
-        )
-        aws.s3.BucketPolicy(
-            f"{base}-policy",
-            bucket=bucket.id,
-            policy=pulumi.Output.all(bucket.arn, key.arn).apply(lambda ak: _bucket_policy(ak[0], ak[1])),
-            opts=child,
-        )
-        aws.s3.BucketLifecycleConfiguration(
-            f"{base}-lifecycle",
-            bucket=bucket.id,
-            rules=[
-                {
-                    "id": "retention",
-                    "status": "Enabled",
-                    "filter": {},
-                    "expiration": {"days": days},
-                    "noncurrent_version_expiration": {"noncurrent_days": days},
-                    "abort_incomplete_multipart_upload": {"days_after_initiation": 7},
-                }
-            ],
-            opts=pulumi.ResourceOptions(parent=self, provider=provider, depends_on=[versioning]),
-        )
-        return bucket, versioning
+        if log_bucket is not None and data_class in args.access_logged:
+            # Server access logs go to a bucket in the same region and account (S3 User Guide,
+            # "Enabling Amazon S3 server access logging"); one prefix per bucket keeps them apart.
+            aws.s3.BucketLogging(
+                f"{base}-access-logging",
+                bucket=made.bucket.id,
+                target_bucket=log_bucket.id,
+                target_prefix=f"s3-access/{slug(data_class)}/{'replica/' if base.endswith('-replica') else ''}",
+                opts=pulumi.ResourceOptions(parent=self, provider=provider),
+            )
+        return made.bucket, made.versioning
 
     def _replicate(
         self,
@@ -181,17 +164,10 @@ class AwsCountryStorage(pulumi.ComponentResource):
         )
 
 
-def _bucket_policy(bucket_arn: str, key_arn: str) -> str:
+def _bucket_policy(bucket_arn: str, key_arn: str) -> list[dict[str, Any]]:
     """Refuse plain HTTP and uploads that name any KMS key but the bucket's own."""
-    statements: list[dict[str, Any]] = [
-        {
-            "Sid": "DenyInsecureTransport",
-            "Effect": "Deny",
-            "Principal": "*",
-            "Action": "s3:*",
-            "Resource": [bucket_arn, f"{bucket_arn}/*"],
-            "Condition": {"Bool": {"aws:SecureTransport": "false"}},
-        },
+    return [
+        tls_only_statement(bucket_arn),
         {
             "Sid": "DenyOtherKmsKeys",
             "Effect": "Deny",
@@ -201,7 +177,6 @@ def _bucket_policy(bucket_arn: str, key_arn: str) -> str:
             "Condition": {"StringNotEqualsIfExists": {"s3:x-amz-server-side-encryption-aws-kms-key-id": key_arn}},
         },
     ]
-    return json.dumps({"Version": "2012-10-17", "Statement": statements})
 
 
 def _replication_policy(source_arn: str, replica_arn: str, source_key_arn: str, replica_key_arn: str) -> str:
@@ -221,6 +196,10 @@ def _replication_policy(source_arn: str, replica_arn: str, source_key_arn: str, 
                         "s3:GetObjectVersionForReplication",
                         "s3:GetObjectVersionAcl",
                         "s3:GetObjectVersionTagging",
+                        # Object Lock retention travels with the replica (S3 User Guide, "Replicating
+                        # objects with Object Lock": the role needs GetObjectRetention/GetObjectLegalHold).
+                        "s3:GetObjectRetention",
+                        "s3:GetObjectLegalHold",
                     ],
                     "Resource": f"{source_arn}/*",
                 },

@@ -1,4 +1,4 @@
-"""Turn a pydantic ``ValidationError`` into one ``ConfigError`` an operator can act on."""
+"""Turn a pydantic ``ValidationError`` into ``ConfigError``s an operator can act on, one per problem."""
 
 from __future__ import annotations
 
@@ -11,19 +11,38 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from components.errors import ConfigError
+from components.yamlfile import shorten
 
-__all__ = ["to_config_error"]
+__all__ = ["to_config_error", "to_config_errors"]
 
 _SCHEMA_DOC = "docs/datacenter.md"
 
 
 def to_config_error(exc: ValidationError, model: type[BaseModel], file: str, root_key: str) -> ConfigError:
     """The first error of ``exc`` as a ``ConfigError`` naming ``file`` and ``root_key.<path>``."""
-    error = exc.errors(include_url=False)[0]
-    loc = tuple(part for part in error["loc"] if part != "[key]")
-    key = ".".join([root_key, *(str(part) for part in loc)])
-    problem, fix = _explain(error, model, loc)
-    return ConfigError(file, key, problem, fix)
+    return to_config_errors(exc, model, file, root_key)[0]
+
+
+def to_config_errors(exc: ValidationError, model: type[BaseModel], file: str, root_key: str) -> list[ConfigError]:
+    """Every error of ``exc``, each a ``ConfigError`` naming ``file`` and ``root_key.<path>``.
+
+    A misspelt key gives two: the unknown key (with the nearest valid name) and the missing one.
+    """
+    found: list[ConfigError] = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(part for part in error["loc"] if part != "[key]")
+        key = ".".join([root_key, *(_part(part) for part in loc)])
+        problem, fix = _explain(error, model, loc)
+        found.append(ConfigError(file, key, problem, fix))
+    return found
+
+
+def _part(part: object, *, quoted: bool = False) -> str:
+    """A key path part as written, or shortened when it is long (a key can be any text)."""
+    text = str(part)
+    if len(text) > 60:
+        return shorten(text)
+    return f"`{text}`" if quoted else text
 
 
 def _explain(error: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
@@ -34,17 +53,17 @@ def _explain(error: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) 
         allowed = _allowed_keys(model, loc[:-1])
         close = difflib.get_close_matches(name, allowed, n=1)
         fix = f"rename it to `{close[0]}`" if close else f"remove it or use one of: {', '.join(allowed) or '(none)'}"
-        return f"unknown key `{name}`", fix
+        return f"unknown key {_part(name, quoted=True)}" + (f" (did you mean `{close[0]}`?)" if close else ""), fix
     if kind == "missing":
         return "required key is missing", f"add it (the stack file schema is in {_SCHEMA_DOC})"
     if kind == "literal_error":
-        return f"{given!r} is not allowed ({error['msg']})", "use one of the listed values"
+        return f"{shorten(given)} is not allowed ({error['msg']})", "use one of the listed values"
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return (
-            f"wrong type: got {type(given).__name__} {given!r} ({error['msg']})",
+            f"wrong type: got {type(given).__name__} {shorten(given)} ({error['msg']})",
             "write a value of the expected type (quote text, leave numbers unquoted)",
         )
-    return f"{error['msg']} (got {given!r})", "change the value to satisfy that rule"
+    return f"{error['msg']} (got {shorten(given)})", "change the value to satisfy that rule"
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 from collections.abc import Iterable, Mapping
@@ -11,14 +12,23 @@ from pathlib import Path
 import pulumi
 from pydantic import ValidationError
 
-from components.config.checks import check_datacenter
-from components.config.friendly import to_config_error
-from components.config.models import DataCenterConfig
-from components.config.stack_file import NAMESPACE, SECRET_PLACEHOLDER, stack_file_to_pulumi_config
-from components.errors import CatalogueError, ConfigError
+from components.config.checks import cloud_region_problems, datacenter_problems
+from components.config.friendly import to_config_errors
+from components.config.models import Clouds, DataCenterConfig
+from components.config.stack_file import NAMESPACE, SECRET_PLACEHOLDER, read_stack_file, stack_name_of
+from components.errors import CatalogueError, ConfigError, raise_problems
 from components.residency.catalogue import Jurisdiction, load_catalogue
+from components.yamlfile import shorten
 
-__all__ = ["KNOWN_KEYS", "StackConfig", "build_stack_config", "load_stack_config", "load_stack_file", "stack_file_path"]
+__all__ = [
+    "KNOWN_KEYS",
+    "StackConfig",
+    "build_stack_config",
+    "check_stack_file",
+    "load_stack_config",
+    "load_stack_file",
+    "stack_file_path",
+]
 
 KNOWN_KEYS = ("jurisdiction", "datacenter", "breakglassContact")
 """Keys the program reads under the ``sovereign-dc:`` namespace."""
@@ -46,41 +56,54 @@ def stack_file_path(stack: str) -> str:
 
 
 def load_stack_config(stack: str | None = None) -> StackConfig:
-    """Validate the running program's ``sovereign-dc:`` config; ``ConfigError`` names the stack file."""
+    """Validate the running program's ``sovereign-dc:`` config; ``ConfigError`` names the stack file.
+
+    Every problem is reported at once (``ConfigProblems`` when there are several).
+    """
     stack = stack or pulumi.get_stack()
     file = stack_file_path(stack)
     config = pulumi.Config(NAMESPACE)
-    _reject_unknown_keys(_runtime_keys(), file)
+    problems = _unknown_keys(_runtime_keys(), file)
     contact = config.get_secret("breakglassContact")
     if contact is not None and not pulumi.runtime.is_config_secret(f"{NAMESPACE}:breakglassContact"):
-        raise ConfigError(
-            file,
-            f"{NAMESPACE}:breakglassContact",
-            "the break-glass contact is stored in plain text",
-            f"run `pulumi config set --secret breakglassContact <contact> --stack {stack}`",
-        )
-    return build_stack_config(stack, file, config.get("jurisdiction"), config.get("datacenter"), contact)
+        problems.append(_plain_contact(file, stack))
+    return _build(stack, file, config.get("jurisdiction"), config.get("datacenter"), contact, problems)
 
 
-def load_stack_file(path: str | Path) -> StackConfig:
-    """Validate a stack file from disk, without a Pulumi runtime (offline plan, tests)."""
-    path = Path(path)
-    file = str(path)
-    values, secret_keys = stack_file_to_pulumi_config(path)
-    _reject_unknown_keys(values, file)
-    stack = path.name.removeprefix("Pulumi.").removesuffix(".yaml")
+def load_stack_file(path: str | Path, shown: str | None = None) -> StackConfig:
+    """Validate a stack file from disk, without a Pulumi runtime (offline plan, tests).
+
+    Every problem of the file is reported at once (``ConfigProblems`` when there are several);
+    ``shown`` is the file name used in messages (defaults to ``path``).
+    """
+    config, has_contact = _check_stack_file(Path(path), shown)
+    contact = pulumi.Output.secret(SECRET_PLACEHOLDER) if has_contact else None
+    return dataclasses.replace(config, breakglass_contact=contact)
+
+
+def check_stack_file(path: str | Path, shown: str | None = None) -> StackConfig:
+    """Like :func:`load_stack_file` but creates no Pulumi output (safe before any Pulumi runtime exists)."""
+    return _check_stack_file(Path(path), shown)[0]
+
+
+def _check_stack_file(path: Path, shown: str | None) -> tuple[StackConfig, bool]:
+    file = shown or str(path)
+    contents = read_stack_file(path, file)
+    values, secret_keys = contents.config, contents.secret_keys
+    problems = [*contents.problems, *_unknown_keys(values, file)]
+    stack = stack_name_of(path)
     contact_key = f"{NAMESPACE}:breakglassContact"
     if contact_key in values and contact_key not in secret_keys:
-        raise ConfigError(
-            file,
-            contact_key,
-            "the break-glass contact is stored in plain text",
-            f"run `pulumi config set --secret breakglassContact <contact> --stack {stack}`",
-        )
-    contact = pulumi.Output.secret(SECRET_PLACEHOLDER) if contact_key in values else None
-    return build_stack_config(
-        stack, file, values.get(f"{NAMESPACE}:jurisdiction"), values.get(f"{NAMESPACE}:datacenter"), contact
+        problems.append(_plain_contact(file, stack))
+    config = _build(
+        stack,
+        file,
+        values.get(f"{NAMESPACE}:jurisdiction"),
+        values.get(f"{NAMESPACE}:datacenter"),
+        None,
+        problems,
     )
+    return config, contact_key in values
 
 
 def build_stack_config(
@@ -91,43 +114,88 @@ def build_stack_config(
     breakglass_contact: pulumi.Output[str] | None = None,
 ) -> StackConfig:
     """Validate raw config strings (as the CLI passes them) into a ``StackConfig``."""
-    resolved = _jurisdiction(jurisdiction, file)
-    key = f"{NAMESPACE}:datacenter"
-    if not datacenter_json:
-        raise ConfigError(
-            file,
-            key,
-            "the data center settings are missing",
-            "add a `sovereign-dc:datacenter:` block (see docs/datacenter.md)",
-        )
-    try:
-        raw = json.loads(datacenter_json)
-    except json.JSONDecodeError:
-        raise ConfigError(
-            file, key, "the value is not structured YAML", "write it as a nested mapping, not a string"
-        ) from None
-    if not isinstance(raw, dict):
-        raise ConfigError(
-            file, key, f"expected a mapping, got {type(raw).__name__}", "write it as a nested mapping of settings"
-        )
-    try:
-        datacenter = DataCenterConfig.model_validate(raw)
-    except ValidationError as exc:
-        raise to_config_error(exc, DataCenterConfig, file, key) from None
-    check_datacenter(datacenter, resolved, file)
+    return _build(stack, file, jurisdiction, datacenter_json, breakglass_contact, [])
+
+
+def _build(
+    stack: str,
+    file: str,
+    jurisdiction: str | None,
+    datacenter_json: str | None,
+    breakglass_contact: pulumi.Output[str] | None,
+    problems: list[ConfigError],
+) -> StackConfig:
+    resolved = _jurisdiction(jurisdiction, file, problems)
+    datacenter = _datacenter(datacenter_json, file, problems, resolved)
+    if datacenter is not None:
+        problems.extend(datacenter_problems(datacenter, resolved, file))
+    raise_problems(problems)
+    assert resolved is not None and datacenter is not None  # no problem means both were found
     return StackConfig(stack, file, resolved, datacenter, breakglass_contact)
 
 
-def _jurisdiction(code: str | None, file: str) -> Jurisdiction:
+def _datacenter(
+    datacenter_json: str | None, file: str, problems: list[ConfigError], jurisdiction: Jurisdiction | None
+) -> DataCenterConfig | None:
+    key = f"{NAMESPACE}:datacenter"
+    if not datacenter_json:
+        problems.append(
+            ConfigError(
+                file,
+                key,
+                "the data center settings are missing",
+                "add a `sovereign-dc:datacenter:` block (see docs/datacenter.md)",
+            )
+        )
+        return None
+    try:
+        raw = json.loads(datacenter_json)
+    except (json.JSONDecodeError, RecursionError):
+        problems.append(
+            ConfigError(file, key, "the value is not structured YAML", "write it as a nested mapping, not a string")
+        )
+        return None
+    if not isinstance(raw, dict):
+        problems.append(
+            ConfigError(
+                file, key, f"expected a mapping, got {type(raw).__name__}", "write it as a nested mapping of settings"
+            )
+        )
+        return None
+    try:
+        return DataCenterConfig.model_validate(raw)
+    except ValidationError as exc:
+        problems.extend(to_config_errors(exc, DataCenterConfig, file, key))
+    # The settings are malformed somewhere: still judge the regions when `clouds` itself is well formed.
+    try:
+        clouds = Clouds.model_validate(raw.get("clouds"))
+    except ValidationError:
+        return None
+    problems.extend(cloud_region_problems(clouds, jurisdiction, file))
+    return None
+
+
+def _plain_contact(file: str, stack: str) -> ConfigError:
+    return ConfigError(
+        file,
+        f"{NAMESPACE}:breakglassContact",
+        "the break-glass contact is stored in plain text",
+        f"run `pulumi config set --secret breakglassContact <contact> --stack {stack}`",
+    )
+
+
+def _jurisdiction(code: str | None, file: str, problems: list[ConfigError]) -> Jurisdiction | None:
     key = f"{NAMESPACE}:jurisdiction"
     catalogue = load_catalogue()
     known = ", ".join(sorted(catalogue.jurisdictions))
     if not code:
-        raise ConfigError(file, key, "no jurisdiction is set", f"set it to one of {known}")
+        problems.append(ConfigError(file, key, "no jurisdiction is set", f"set it to one of {known}"))
+        return None
     try:
         return catalogue.get(code)
     except CatalogueError:
-        raise ConfigError(file, key, f"unknown jurisdiction {code!r}", f"use one of {known}") from None
+        problems.append(ConfigError(file, key, f"unknown jurisdiction {shorten(code)}", f"use one of {known}"))
+        return None
 
 
 def _runtime_keys() -> list[str]:
@@ -136,8 +204,9 @@ def _runtime_keys() -> list[str]:
     return sorted(keys)
 
 
-def _reject_unknown_keys(keys: Iterable[str] | Mapping[str, str], file: str) -> None:
+def _unknown_keys(keys: Iterable[str] | Mapping[str, str], file: str) -> list[ConfigError]:
     prefix = f"{NAMESPACE}:"
+    found: list[ConfigError] = []
     for key in keys:
         if not key.startswith(prefix):
             continue
@@ -145,9 +214,12 @@ def _reject_unknown_keys(keys: Iterable[str] | Mapping[str, str], file: str) -> 
         if name not in KNOWN_KEYS:
             close = difflib.get_close_matches(name, KNOWN_KEYS, n=1)
             hint = f"did you mean `{prefix}{close[0]}`? " if close else ""
-            raise ConfigError(
-                file,
-                key,
-                "unknown setting",
-                f"{hint}remove it or use one of {', '.join(prefix + k for k in KNOWN_KEYS)}",
+            found.append(
+                ConfigError(
+                    file,
+                    shorten(key, 80).strip("'"),
+                    "unknown setting",
+                    f"{hint}remove it or use one of {', '.join(prefix + k for k in KNOWN_KEYS)}",
+                )
             )
+    return found

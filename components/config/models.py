@@ -11,6 +11,8 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from components.residency.data_protection import Category
+
 __all__ = [
     "DATA_CLASSES",
     "AlicloudCompute",
@@ -21,11 +23,17 @@ __all__ = [
     "DataClass",
     "DataClassName",
     "DataCenterConfig",
+    "AccountHardening",
+    "AlicloudKmsInstance",
     "Keys",
 ]
 
-DataClassName = Literal["vehicle_telemetry", "camera_footage", "owner_personal_data", "vehicle_diagnostics"]
-"""Data classes a country data center can hold; each gets its own key and bucket."""
+DataClassName = Literal[
+    "vehicle_telemetry", "camera_footage", "owner_personal_data", "vehicle_diagnostics", "audit_logs"
+]
+"""Data classes a country data center can hold; each gets its own key and bucket. ``audit_logs`` is the
+audit trail's own class (CloudTrail / ActionTrail and access logs); it is added with its default retention
+when a stack file does not list it."""
 
 DATA_CLASSES: tuple[str, ...] = get_args(DataClassName)
 
@@ -60,6 +68,11 @@ class DataClass(_Strict):
 
     retention_days: int = Field(ge=1, le=3650)
     """Objects (and their old versions) expire this many days after creation."""
+    category: Category | None = None
+    """Regulatory category (important, sensitive_personal, personal, anonymised); when omitted the
+    data-protection catalogue's default for this class and jurisdiction applies."""
+    object_lock_mode: Literal["governance", "compliance"] | None = None
+    """S3 Object Lock / OSS retention mode of this class's buckets; when omitted the category's default."""
 
 
 class _ComputeBase(_Strict):
@@ -75,6 +88,8 @@ class _ComputeBase(_Strict):
     """System disk size in GiB."""
     image: str | None = None
     """Machine image id; when omitted the cloud's current stock Linux image of the region is used."""
+    snapshot_retention_days: int = Field(default=7, ge=1, le=365)
+    """Daily snapshots of every instance disk are kept this many days, in the primary region."""
 
 
 class AwsCompute(_ComputeBase):
@@ -94,6 +109,25 @@ class Compute(_Strict):
     """ECS fleet in the primary Alibaba Cloud region."""
 
 
+class AlicloudKmsInstance(_Strict):
+    """Size of the dedicated Alibaba Cloud KMS instance created in each Alibaba region (KMS 3.0, software keys).
+
+    Valid values follow ``alicloud.kms.Instance`` (spec 1000/2000/4000 need ``product_version`` 3) and
+    ALIYUN::KMS::Instance (key_num 100-100000, secret_num 0-100000).
+    """
+
+    spec: Literal[1000, 2000, 4000] = 1000
+    """Computation performance (QPS) of the instance."""
+    key_num: int = Field(default=1000, ge=100, le=100000)
+    """Keys the instance can hold; must cover every data class key plus the disk key."""
+    secret_num: int = Field(default=0, ge=0, le=100000)
+    """Secrets the instance can hold (the toolkit creates none)."""
+    vpc_num: int = Field(default=1, ge=1, le=1000)
+    """VPCs that may reach the instance."""
+    cidr: str = "10.254.0.0/24"
+    """IPv4 range of the small VPC the instance is attached to (two vSwitches are carved from it)."""
+
+
 class Keys(_Strict):
     """Customer-managed key settings shared by every data class."""
 
@@ -101,6 +135,19 @@ class Keys(_Strict):
     """Automatic rotation period (AWS allows 90-2560, Alibaba Cloud 7-365: the overlap is accepted)."""
     deletion_window_days: int = Field(default=30, ge=7, le=30)
     """Waiting period before a scheduled key deletion takes effect (AWS allows 7-30)."""
+    alicloud_instance: AlicloudKmsInstance = AlicloudKmsInstance()
+    """The Alibaba Cloud KMS instance every Alibaba key is bound to (one per Alibaba region)."""
+
+
+class AccountHardening(_Strict):
+    """Opt-in settings that change the whole account in a region, not only this stack's resources."""
+
+    s3_public_access_block: bool = False
+    """AWS: block public access for every bucket of the account (``aws.s3.AccountPublicAccessBlock``)."""
+    ebs_encryption_by_default: bool = False
+    """AWS: encrypt every new EBS volume in the primary region with the disk key."""
+    ecs_disk_encryption_by_default: bool = False
+    """Alibaba Cloud: encrypt every new ECS disk in the primary region (``alicloud.ecs.DiskEncryptionByDefault``)."""
 
 
 class DataCenterConfig(_Strict):
@@ -118,3 +165,5 @@ class DataCenterConfig(_Strict):
     """Tags on every taggable resource (besides the toolkit's own)."""
     owners: list[Annotated[str, StringConstraints(min_length=3)]] = Field(min_length=1)
     """Teams or people accountable for this market's data (emails or team handles)."""
+    account_hardening: AccountHardening = AccountHardening()
+    """Opt-in account-level controls (they affect resources outside this stack: see docs/datacenter.md)."""

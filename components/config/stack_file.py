@@ -7,51 +7,182 @@ values listed as secret. Secure values are never decrypted: they become ``SECRET
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from components.errors import ConfigError, raise_problems
+from components.yamlfile import YamlFileError, load_yaml, shorten
 
-from components.errors import ConfigError
-
-__all__ = ["NAMESPACE", "SECRET_PLACEHOLDER", "stack_file_to_pulumi_config"]
+__all__ = [
+    "NAMESPACE",
+    "SECRET_PLACEHOLDER",
+    "STACK_FILE_KEYS",
+    "StackFileContents",
+    "read_stack_file",
+    "stack_file_to_pulumi_config",
+    "stack_name_of",
+]
 
 NAMESPACE = "sovereign-dc"
 SECRET_PLACEHOLDER = "[secret]"
 
+STACK_FILE_KEYS = ("config", "encryptedkey", "encryptionsalt", "environment", "secretsprovider")
+"""Top-level keys of a Pulumi stack file (``ProjectStack`` in pulumi/sdk/go/common/workspace/project.go)."""
 
-def stack_file_to_pulumi_config(path: str | Path) -> tuple[dict[str, str], list[str]]:
-    """``(config, secret_keys)`` for ``pulumi.runtime.set_all_config``, read from a stack file."""
-    file = str(path)
+# Pulumi's own rule for stack names: validateStackName in pulumi/pkg/backend (the DIY backend, called
+# filestate in older releases, and httpstate) matches `^[A-Za-z0-9_.-]{1,100}$` and refuses slashes.
+# The stack name is the file name's middle part.
+_STACK_NAME = re.compile(r"[A-Za-z0-9_.-]{1,100}")
+
+
+@dataclass(frozen=True)
+class StackFileContents:
+    """A stack file as the CLI would hand it to the program, and what is wrong with it."""
+
+    config: dict[str, str]
+    """Namespaced keys, structured values JSON-encoded, secure values as ``SECRET_PLACEHOLDER``."""
+    secret_keys: list[str]
+    """Keys whose values are ``secure:`` (somewhere inside, for structured values)."""
+    problems: tuple[ConfigError, ...]
+    """Problems that do not stop the rest of the file from being read (all reported together)."""
+
+
+def stack_name_of(path: str | Path) -> str:
+    """``stacks/Pulumi.cn.yaml`` -> ``cn``."""
+    return Path(path).name.removeprefix("Pulumi.").removesuffix(".yaml")
+
+
+def read_stack_file(path: str | Path, shown: str | None = None) -> StackFileContents:
+    """Read a stack file; ``ConfigError`` when nothing can be read, else every problem in ``problems``."""
+    file = shown or str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(
-            file, "", f"cannot read the stack file ({exc.strerror})", "check the path; stack files live in stacks/"
-        ) from None
-    try:
-        document = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(file, "", f"not valid YAML ({_short(exc)})", "correct the YAML syntax at that line") from None
+        document = load_yaml(
+            path, shown=file, missing_fix="check the path; stack files live in stacks/", what="stack file"
+        )
+    except YamlFileError as exc:
+        raise exc.to_config_error() from None
+    problems: list[ConfigError] = []
+    stack = stack_name_of(path)
+    if not _STACK_NAME.fullmatch(stack):
+        problems.append(
+            ConfigError(
+                file,
+                "",
+                f"the stack name {shorten(stack)} (from the file name) is one Pulumi refuses: stack names are 1 to "
+                "100 letters, digits, hyphens, underscores or periods",
+                "rename the file to Pulumi.<name>.yaml with such a name",
+            )
+        )
     if document is None:
         document = {}
     if not isinstance(document, dict):
-        raise ConfigError(file, "", "the file is not a mapping", "start the file with `config:`")
-    raw = document.get("config") or {}
+        raise ConfigError(
+            file, "", f"the file is not a mapping (it is a {_kind(document)})", "start the file with `config:`"
+        )
+    for key in document:
+        if key not in STACK_FILE_KEYS:
+            problems.append(_unknown(file, "", key, STACK_FILE_KEYS, "a Pulumi stack file"))
+    raw = document.get("config")
+    if raw is None:
+        raw = {}
     if not isinstance(raw, dict):
         raise ConfigError(
-            file, "config", "`config` is not a mapping", "indent each setting under `config:` as `key: value`"
+            file,
+            "config",
+            f"`config` is not a mapping (it is a {_kind(raw)})",
+            "indent each setting under `config:` as `key: value`",
         )
     config: dict[str, str] = {}
     secret_keys: list[str] = []
     for key, value in raw.items():
-        full_key = key if ":" in str(key) else f"{NAMESPACE}:{key}"
+        if not isinstance(key, str) or not key:
+            problems.append(
+                ConfigError(
+                    file,
+                    f"config.{shorten(key)}",
+                    f"a config key must be text like `{NAMESPACE}:name`, not {_kind(key)}",
+                    "quote the key or correct its indentation",
+                )
+            )
+            continue
+        full_key = key if ":" in key else f"{NAMESPACE}:{key}"
+        bad_secure = _secure_problems(value, full_key, file, stack)
+        problems.extend(bad_secure)
+        if bad_secure:
+            continue
         encoded, secret = _encode(value)
         config[full_key] = encoded
         if secret:
             secret_keys.append(full_key)
-    return config, secret_keys
+    return StackFileContents(config, secret_keys, tuple(problems))
+
+
+def stack_file_to_pulumi_config(path: str | Path, shown: str | None = None) -> tuple[dict[str, str], list[str]]:
+    """``(config, secret_keys)`` for ``pulumi.runtime.set_all_config``, read from a stack file.
+
+    Raises ``ConfigError`` (``ConfigProblems`` for several) when the file has any problem.
+    """
+    contents = read_stack_file(path, shown)
+    raise_problems(contents.problems)
+    return contents.config, contents.secret_keys
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    return {dict: "mapping", list: "list", str: "text", bool: "boolean", int: "number", float: "number"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _unknown(file: str, parent: str, key: object, known: tuple[str, ...], what: str) -> ConfigError:
+    name = str(key)
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"did you mean `{close[0]}`? " if close else ""
+    return ConfigError(
+        file,
+        f"{parent}.{name}" if parent else name,
+        f"unknown key {shorten(name)} in {what}",
+        f"{hint}remove it or use one of: {', '.join(known)}",
+    )
+
+
+def _secure_problems(value: Any, key: str, file: str, stack: str, path: str = "") -> list[ConfigError]:
+    """A ``secure:`` value must be exactly ``{secure: <non-empty ciphertext text>}``, at any depth."""
+    where = f"{key}{path}"
+    fix = f"set it with `pulumi config set --secret {key.removeprefix(NAMESPACE + ':')} <value> --stack {stack}`"
+    if isinstance(value, dict):
+        if "secure" in value:
+            if len(value) != 1:
+                others = ", ".join(sorted(str(k) for k in value if k != "secure"))
+                return [
+                    ConfigError(
+                        file,
+                        where,
+                        f"`secure:` must be the only key of a secret value (also found: {shorten(others)})",
+                        fix,
+                    )
+                ]
+            ciphertext = value["secure"]
+            if not isinstance(ciphertext, str) or not ciphertext.strip():
+                problem = (
+                    "the `secure:` value is empty"
+                    if isinstance(ciphertext, str) or ciphertext is None
+                    else f"the `secure:` value must be ciphertext text, not a {_kind(ciphertext)}"
+                )
+                return [ConfigError(file, f"{where}.secure", problem, fix)]
+            return []
+        found: list[ConfigError] = []
+        for k, v in value.items():
+            found.extend(_secure_problems(v, key, file, stack, f"{path}.{k}"))
+        return found
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _secure_problems(v, key, file, stack, f"{path}[{i}]")]
+    return []
 
 
 def _encode(value: Any) -> tuple[str, bool]:
@@ -60,7 +191,7 @@ def _encode(value: Any) -> tuple[str, bool]:
         return SECRET_PLACEHOLDER, True
     if isinstance(value, dict | list):
         scrubbed, secret = _scrub(value)
-        return json.dumps(scrubbed), secret
+        return json.dumps(scrubbed, default=str), secret
     if isinstance(value, bool):
         return ("true" if value else "false"), False
     if value is None:
@@ -73,7 +204,7 @@ def _scrub(value: Any) -> tuple[Any, bool]:
     if _is_secure(value):
         return SECRET_PLACEHOLDER, True
     if isinstance(value, dict):
-        items = {k: _scrub(v) for k, v in value.items()}
+        items = {str(k): _scrub(v) for k, v in value.items()}
         return {k: v for k, (v, _) in items.items()}, any(s for _, s in items.values())
     if isinstance(value, list):
         scrubbed = [_scrub(v) for v in value]
@@ -83,9 +214,3 @@ def _scrub(value: Any) -> tuple[Any, bool]:
 
 def _is_secure(value: Any) -> bool:
     return isinstance(value, dict) and set(value) == {"secure"}
-
-
-def _short(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or type(exc).__name__
-    return f"{problem} at line {mark.line + 1}, column {mark.column + 1}" if mark else str(problem)

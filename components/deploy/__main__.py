@@ -30,14 +30,20 @@ class _Refused(Exception):
     """A command the operator has not confirmed, or cannot run here."""
 
 
-def build_plan(project_dir: Path, map_path: Path | None, command: Command, only: Sequence[str] = ()) -> RolloutPlan:
+def build_plan(
+    project_dir: Path,
+    map_path: Path | None,
+    command: Command,
+    only: Sequence[str] = (),
+    report_dir: Path | None = None,
+) -> RolloutPlan:
     """Load project, stack files and deployment map, and plan the rollout (no CLI needed)."""
     catalogue = load_catalogue()
     project = load_project(project_dir)
     path = map_path or project.stack_config_dir / "deployments.yaml"
     dmap = load_deployment_map(path, catalogue)
     stacks = discover_stacks(project, catalogue)
-    return plan_rollout(dmap, stacks, project, command, map_file=str(path), only=only)
+    return plan_rollout(dmap, stacks, project, command, map_file=str(path), only=only, report_dir=report_dir)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
     for command in COMMANDS:
         sub = commands.add_parser(command, parents=[common], help=f"pulumi {command} every stack, wave by wave")
         sub.add_argument("--dry-run", action="store_true", help="print exactly what would run; needs no Pulumi CLI")
+        sub.add_argument(
+            "--report-dir",
+            type=Path,
+            default=None,
+            help="where each stack's policy config and preview JSON and the run's summary are saved "
+            "(default: <project-dir>/reports)",
+        )
         sub.add_argument("--quiet", action="store_true", help="hide the engine output; keep progress and summary")
         sub.add_argument("--yes", action="store_true", help="confirm `up` (required: CI has no stdin to ask on)")
         sub.add_argument(
@@ -132,17 +145,24 @@ def main(
                 print(f"wrote {args.output}", file=out)
             return EXIT_OK
         command = cast(Command, args.command)
-        plan = build_plan(args.project_dir, args.map, command, args.stack)
+        plan = build_plan(args.project_dir, args.map, command, args.stack, args.report_dir)
         if args.dry_run:
             print(render_dry_run(plan), file=out)
             return EXIT_OK
         _confirm(args, plan)
         runner = Runner(operations(), lambda line: print(line, file=out, flush=True), show_output=not args.quiet)
         results = runner.run(plan)
-        print(render_summary(results), file=out)
+        summary = render_summary(results)
+        print(summary, file=out)
+        reports = args.report_dir or args.project_dir / "reports"
+        reports.mkdir(parents=True, exist_ok=True)
+        # Beside each stack's <stack>.preview.json, so CI can hand both to the reviewer.
+        (reports / f"{command}-summary.txt").write_text(summary + "\n", encoding="utf-8")
         return EXIT_OK if all(result.status == "succeeded" for result in results) else EXIT_FAILED
     except (SovereignError, _Refused) as exc:
-        print(f"error: {exc}", file=err)
+        # One line per problem (a ConfigProblems holds every problem of a file).
+        for line in str(exc).splitlines() or [""]:
+            print(f"error: {line}", file=err)
         return EXIT_USAGE
     except OSError as exc:
         print(f"error: {exc}. Fix: check the path and permissions", file=err)

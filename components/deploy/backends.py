@@ -104,7 +104,21 @@ def _secrets_fix(jurisdiction: Jurisdiction) -> str:
 def check_backend(
     url: str, jurisdiction: Jurisdiction, catalogue: Catalogue, *, development: bool, file: str, key: str
 ) -> Verdict:
-    """Accept ``url`` as the state backend of ``jurisdiction`` or raise ``ConfigError`` saying why."""
+    """Accept ``url`` as the state backend of ``jurisdiction`` or raise ``ConfigError`` (rule RES-032) saying why."""
+    try:
+        return _check_backend(url, jurisdiction, catalogue, development=development, file=file, key=key)
+    except ConfigError as exc:
+        raise _with_rule(exc, "RES-032") from None
+
+
+def _with_rule(exc: ConfigError, rule_id: str) -> ConfigError:
+    """``exc`` citing ``rule_id``: every refusal in this module is a residency refusal of that rule."""
+    return ConfigError(exc.file, exc.key, exc.problem, exc.fix, rule_id=rule_id)
+
+
+def _check_backend(
+    url: str, jurisdiction: Jurisdiction, catalogue: Catalogue, *, development: bool, file: str, key: str
+) -> Verdict:
     here = _name(jurisdiction)
     fix = _backend_fix(jurisdiction, catalogue)
     scheme, parts = _split(url, file, key, fix)
@@ -159,7 +173,25 @@ def check_secrets_provider(
     file: str,
     key: str,
 ) -> Verdict:
-    """Accept ``value`` as the secrets provider of ``jurisdiction`` or raise ``ConfigError`` saying why."""
+    """Accept ``value`` as the secrets provider of ``jurisdiction`` or raise ``ConfigError`` (rule RES-033)."""
+    try:
+        return _check_secrets_provider(
+            value, jurisdiction, catalogue, backend_url=backend_url, development=development, file=file, key=key
+        )
+    except ConfigError as exc:
+        raise _with_rule(exc, "RES-033") from None
+
+
+def _check_secrets_provider(
+    value: str,
+    jurisdiction: Jurisdiction,
+    catalogue: Catalogue,
+    *,
+    backend_url: str,
+    development: bool,
+    file: str,
+    key: str,
+) -> Verdict:
     here = _name(jurisdiction)
     fix = _secrets_fix(jurisdiction)
     if value == "default":

@@ -29,6 +29,63 @@ def _job_id(index: int, name: str) -> str:
     return f"wave-{index}-{name}".replace(".", "-")
 
 
+_STACK_ENV = {"STACK": "${{ matrix.stack }}"}
+_REVIEW = "${{ steps.review.outputs.exit }}"
+
+
+def _steps() -> list[dict[str, Any]]:
+    """Preview with the policy pack, review the saved preview, comment on the PR, then (maybe) up.
+
+    Inputs reach the shell through env, never by ${{ }} interpolation into the script.
+    """
+    return [
+        {"uses": "actions/checkout@v4"},
+        {"name": "Install", "run": "python3 -m venv .venv && .venv/bin/pip install --quiet -e ."},
+        {
+            "name": "Preview with the residency policy pack",
+            "env": dict(_STACK_ENV),
+            # Saves reports/<stack>.preview.json (pulumi preview --json) beside the run's summary.
+            "run": '.venv/bin/python -m components.deploy preview --stack "$STACK" --report-dir reports',
+        },
+        {
+            "name": "Residency review of the preview",
+            "id": "review",
+            "env": dict(_STACK_ENV),
+            # The verdict is kept for the gate below; the comment is posted whatever it is.
+            "if": "${{ !cancelled() }}",
+            "run": "set +e; "
+            '.venv/bin/python -m components.plan --preview "reports/$STACK.preview.json" --format markdown '
+            '--output "reports/$STACK.review.md"; '
+            'echo "exit=$?" >> "$GITHUB_OUTPUT"',
+        },
+        {
+            "name": "Post the review on the pull request",
+            "if": f"${{{{ !cancelled() && github.event_name == 'pull_request' && {_REVIEW[4:-3]} != '2' }}}}",
+            "env": {**_STACK_ENV, "GH_TOKEN": "${{ github.token }}", "PR": "${{ github.event.pull_request.number }}"},
+            "run": 'gh pr comment "$PR" --body-file "reports/$STACK.review.md"',
+        },
+        {
+            "name": "Keep the reports",
+            "if": "always()",
+            "uses": "actions/upload-artifact@v4",
+            "with": {"name": "reports-${{ matrix.stack }}", "path": "reports/"},
+        },
+        {
+            "name": "The review must pass",
+            "if": "${{ !cancelled() }}",
+            "env": {"REVIEW_EXIT": _REVIEW},
+            "run": 'test "$REVIEW_EXIT" = 0',
+        },
+        {
+            "name": "Deploy",
+            # `up` only from a dispatch asking for it, and only when the review of this preview passed.
+            "if": f"github.event_name == 'workflow_dispatch' && inputs.command == 'up' && {_REVIEW[4:-3]} == '0'",
+            "env": dict(_STACK_ENV),
+            "run": '.venv/bin/python -m components.deploy up --stack "$STACK" --yes --report-dir reports',
+        },
+    ]
+
+
 def workflow(plan: RolloutPlan) -> dict[str, Any]:
     """The workflow as data (tests parse the rendered YAML back into this)."""
     jobs: dict[str, Any] = {}
@@ -61,19 +118,7 @@ def workflow(plan: RolloutPlan) -> dict[str, Any]:
                     "SOVEREIGN_DC_SECRETS_PROVIDER": "${{ matrix.secrets_provider }}",
                     "PULUMI_SKIP_UPDATE_CHECK": "true",
                 },
-                "steps": [
-                    {"uses": "actions/checkout@v4"},
-                    {
-                        "name": "Install",
-                        "run": "python3 -m venv .venv && .venv/bin/pip install --quiet -e .",
-                    },
-                    {
-                        "name": "Deploy",
-                        # Inputs reach the shell through env, never by ${{ }} interpolation into the script.
-                        "env": {"COMMAND": "${{ inputs.command }}", "STACK": "${{ matrix.stack }}"},
-                        "run": '.venv/bin/python -m components.deploy "$COMMAND" --stack "$STACK" --yes',
-                    },
-                ],
+                "steps": _steps(),
             }
         )
         jobs[job_id] = job
@@ -81,6 +126,8 @@ def workflow(plan: RolloutPlan) -> dict[str, Any]:
     return {
         "name": "deploy",
         "on": {
+            # A pull request gets the preview and its residency review as a comment; never an `up`.
+            "pull_request": {},
             "workflow_dispatch": {
                 "inputs": {
                     "command": {
@@ -90,9 +137,9 @@ def workflow(plan: RolloutPlan) -> dict[str, Any]:
                         "default": "preview",
                     }
                 }
-            }
+            },
         },
-        "permissions": {"contents": "read"},
+        "permissions": {"contents": "read", "pull-requests": "write"},
         # One rollout at a time; a second dispatch waits instead of cancelling a running update.
         "concurrency": {"group": "sovereign-dc-deploy", "cancel-in-progress": False},
         "jobs": jobs,

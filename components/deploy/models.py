@@ -7,15 +7,17 @@ URL against the jurisdiction catalogue; each refusal is one ``ConfigError`` nami
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from components.deploy.backends import check_backend, check_secrets_provider
-from components.errors import CatalogueError, ConfigError
+from components.errors import CatalogueError, ConfigError, raise_problems
 from components.residency.catalogue import Catalogue
+from components.yamlfile import YamlFileError, load_yaml, shorten
 
 __all__ = ["ALL_OTHER_STACKS", "DeploymentMap", "JurisdictionDeployment", "Rollout", "Wave", "load_deployment_map"]
 
@@ -30,9 +32,9 @@ class _Model(BaseModel):
 class JurisdictionDeployment(_Model):
     """Where the stacks of one jurisdiction keep their state and their secrets key."""
 
-    backend: str = Field(min_length=1)
+    backend: str = Field(min_length=1, max_length=2048)
     """Pulumi state backend URL, e.g. ``s3://bucket?region=cn-north-1&endpoint=s3.cn-north-1.amazonaws.com.cn``."""
-    secrets_provider: str = Field(min_length=1)
+    secrets_provider: str = Field(min_length=1, max_length=2048)
     """Pulumi secrets provider, e.g. ``awskms://alias/sovereign-dc-cn?region=cn-north-1``."""
     development: bool = False
     """Marks a throwaway development estate: allows ``file://`` state and the ``passphrase`` provider."""
@@ -88,52 +90,73 @@ class DeploymentMap(_Model):
     """Waves and concurrency."""
 
 
+_FIELD_NAMES = sorted({f for m in (DeploymentMap, JurisdictionDeployment, Rollout, Wave) for f in m.model_fields})
+"""Every key the map knows, for "did you mean" hints."""
+
+
 def load_deployment_map(path: Path, catalogue: Catalogue) -> DeploymentMap:
-    """Read, shape-check and residency-check the map at ``path``."""
-    file = str(path)
+    """Read, shape-check and residency-check the map at ``path``; every problem is reported at once."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(
-            file, "", f"cannot read the deployment map ({exc.strerror})", "create it (see docs/deployments.md)"
-        ) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(file, "", f"not valid YAML ({exc})", "correct the syntax") from None
-    return parse_deployment_map(raw, catalogue, file)
+        raw = load_yaml(path, missing_fix="create it (see docs/deployments.md)", what="deployment map")
+    except YamlFileError as exc:
+        raise exc.to_config_error() from None
+    return parse_deployment_map(raw, catalogue, str(path))
 
 
 def parse_deployment_map(raw: object, catalogue: Catalogue, file: str) -> DeploymentMap:
-    """Validate already-parsed YAML ``raw`` as read from ``file``."""
+    """Validate already-parsed YAML ``raw`` as read from ``file`` (``ConfigProblems`` for several problems)."""
     if not isinstance(raw, dict):
         raise ConfigError(file, "", "expected a mapping at the top level", "start from docs/deployments.md")
     try:
         dmap = DeploymentMap.model_validate(raw)
     except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in error["loc"])
-        fix = "remove the key" if error["type"] == "extra_forbidden" else "correct the value (see docs/deployments.md)"
-        raise ConfigError(file, where, error["msg"], fix) from None
+        raise_problems([_shape_problem(error, file) for error in exc.errors(include_url=False)])
+        raise AssertionError("unreachable") from None  # raise_problems raised: pydantic gives at least one
+    problems: list[ConfigError] = []
     for code, entry in dmap.jurisdictions.items():
         key = f"jurisdictions.{code}"
         try:
             jurisdiction = catalogue.get(code)
         except CatalogueError:
             known = ", ".join(sorted(catalogue.jurisdictions))
-            raise ConfigError(
-                file, key, f"{code!r} is not a jurisdiction of the catalogue", f"use one of {known}"
-            ) from None
+            problems.append(
+                ConfigError(file, key, f"{shorten(code)} is not a jurisdiction of the catalogue", f"use one of {known}")
+            )
+            continue
         if jurisdiction.code != code:
-            raise ConfigError(file, key, "jurisdiction codes are upper case", f"write {jurisdiction.code}")
-        check_backend(
-            entry.backend, jurisdiction, catalogue, development=entry.development, file=file, key=f"{key}.backend"
-        )
-        check_secrets_provider(
-            entry.secrets_provider,
-            jurisdiction,
-            catalogue,
-            backend_url=entry.backend,
-            development=entry.development,
-            file=file,
-            key=f"{key}.secrets_provider",
-        )
+            problems.append(ConfigError(file, key, "jurisdiction codes are upper case", f"write {jurisdiction.code}"))
+            continue
+        try:
+            check_backend(
+                entry.backend, jurisdiction, catalogue, development=entry.development, file=file, key=f"{key}.backend"
+            )
+        except ConfigError as exc:
+            problems.append(exc)
+        try:
+            check_secrets_provider(
+                entry.secrets_provider,
+                jurisdiction,
+                catalogue,
+                backend_url=entry.backend,
+                development=entry.development,
+                file=file,
+                key=f"{key}.secrets_provider",
+            )
+        except ConfigError as exc:
+            problems.append(exc)
+    raise_problems(problems)
     return dmap
+
+
+def _shape_problem(error: ErrorDetails, file: str) -> ConfigError:
+    where = ".".join(str(part) if len(str(part)) <= 60 else shorten(part) for part in error["loc"])
+    if error["type"] == "extra_forbidden":
+        name = str(error["loc"][-1])
+        close = difflib.get_close_matches(name, _FIELD_NAMES, n=1)
+        fix = f"rename it to `{close[0]}`" if close else "remove the key"
+        return ConfigError(file, where, f"unknown key {shorten(name)}", fix)
+    given = error.get("input")
+    problem = error["msg"].removeprefix("Value error, ")
+    if error["type"] != "missing":
+        problem += f" (got {shorten(given)})"
+    return ConfigError(file, where, problem, "correct the value (see docs/deployments.md)")

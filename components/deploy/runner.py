@@ -10,14 +10,18 @@ update mid-way leaves pending operations in the state) and no later wave runs.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from components.deploy.policy import write_policy_config
+from components.deploy.preview_json import write_preview_document
 from components.deploy.waves import Invocation, PlannedWave, RolloutPlan
 
 __all__ = [
@@ -40,12 +44,12 @@ Status = Literal["succeeded", "failed", "cancelled", "not run"]
 class StackSession(Protocol):
     """A created-or-selected stack whose workspace is bound to its jurisdiction's backend."""
 
-    def preview(self, on_output: OnOutput) -> Changes:
-        """Run ``pulumi preview``; return the change counts by operation."""
+    def preview(self, on_output: OnOutput, document: Path | None = None) -> Changes:
+        """Run ``pulumi preview`` with the policy pack; save its JSON to ``document``; return the change counts."""
         ...
 
     def up(self, on_output: OnOutput) -> Changes:
-        """Run ``pulumi up``; return the change counts by operation."""
+        """Run ``pulumi up`` with the policy pack; return the change counts by operation."""
         ...
 
     def destroy(self, on_output: OnOutput) -> Changes:
@@ -81,23 +85,52 @@ class AutomationOperations:
         stack = auto.create_or_select_stack(
             stack_name=invocation.stack, work_dir=str(invocation.project_dir), opts=options
         )
-        return _AutomationSession(stack, str(invocation.config_file))
+        return _AutomationSession(stack, invocation)
 
 
 class _AutomationSession:
-    def __init__(self, stack: Any, config_file: str) -> None:
+    def __init__(self, stack: Any, invocation: Invocation) -> None:
         self._stack = stack
         # The CLI finds stack files through stackConfigDir, but LocalWorkspace does not; passing
         # the file explicitly makes the validated file the one the engine reads, with `secure:`
         # values still encrypted and decrypted only by the engine.
-        self._config_file = config_file
+        self._config_file = str(invocation.config_file)
+        # Stack.preview/up take policy_packs and policy_pack_configs (pulumi/automation/_stack.py),
+        # passed on as --policy-pack and --policy-pack-config.
+        self._policy = {
+            "policy_packs": [str(invocation.policy_pack)],
+            "policy_pack_configs": [str(invocation.policy_config_file)],
+        }
 
-    def preview(self, on_output: OnOutput) -> Changes:
-        result = self._stack.preview(on_output=on_output, config_file=self._config_file, color="never")
+    def preview(self, on_output: OnOutput, document: Path | None = None) -> Changes:
+        events: list[Any] = []
+        stdout: list[str] = []
+
+        def capture(line: str) -> None:
+            stdout.append(line)
+            on_output(line)
+
+        try:
+            result = self._stack.preview(
+                on_output=capture,
+                on_event=events.append,
+                config_file=self._config_file,
+                color="never",
+                json=True,
+                **self._policy,
+            )
+        finally:
+            # Saved even when the preview fails (a mandatory policy violation exits non-zero), so the
+            # review and the PR comment can still show what was refused.
+            if document is not None and stdout:
+                with contextlib.suppress(ValueError):
+                    write_preview_document(document, "\n".join(stdout), events)
         return _counts(result.change_summary)
 
     def up(self, on_output: OnOutput) -> Changes:
-        result = self._stack.up(on_output=on_output, config_file=self._config_file, color="never", show_secrets=False)
+        result = self._stack.up(
+            on_output=on_output, config_file=self._config_file, color="never", show_secrets=False, **self._policy
+        )
         return _counts(result.summary.resource_changes)
 
     def destroy(self, on_output: OnOutput) -> Changes:
@@ -198,8 +231,13 @@ class Runner:
                 self._emit(f"  {invocation.stack} | {line}")
 
         try:
+            if invocation.command in ("preview", "up"):
+                write_policy_config(invocation.policy_config_file, invocation.jurisdiction)
             session = self._operations.open(invocation)
-            changes = getattr(session, invocation.command)(on_output)
+            if invocation.command == "preview":
+                changes = session.preview(on_output, invocation.preview_file)
+            else:
+                changes = getattr(session, invocation.command)(on_output)
         except Exception as exc:  # one stack's failure is reported in the summary, never raised
             duration = self._clock() - start
             error = _one_line(exc)
@@ -276,6 +314,11 @@ def render_dry_run(plan: RolloutPlan) -> str:
                     f"    secrets provider: {invocation.secrets_provider}",
                     f"    config file:      {invocation.config_file_arg()}",
                     f"    command:          {invocation.command}",
+                    *(
+                        [f"    policy pack:      {invocation.policy_pack} (config pins {invocation.jurisdiction})"]
+                        if invocation.command in ("preview", "up")
+                        else []
+                    ),
                     "    runs:",
                     *(f"      {line}" for line in invocation.shell()),
                 ]

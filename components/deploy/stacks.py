@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from components.config.stack_file import stack_name_of
 from components.errors import CatalogueError, ConfigError
 from components.residency.catalogue import Catalogue
+from components.yamlfile import YamlFileError, load_yaml, shorten
 
 __all__ = ["Project", "StackFile", "discover_stacks", "load_project"]
 
@@ -63,6 +63,7 @@ def load_project(directory: Path) -> Project:
             "backend",
             "a project-wide backend would put every country's state in one place",
             "remove `backend:` and give each jurisdiction its backend in stacks/deployments.yaml",
+            rule_id="RES-032",
         )
     config_dir = raw.get("stackConfigDir", ".")
     if not isinstance(config_dir, str):
@@ -87,7 +88,7 @@ def discover_stacks(project: Project, catalogue: Catalogue) -> tuple[StackFile, 
 
 
 def _load_stack(project: Project, path: Path, catalogue: Catalogue) -> StackFile:
-    name = path.name[len(_PREFIX) : -len(_SUFFIX)]
+    name = stack_name_of(path)
     raw = _read_yaml(path)
     config = raw.get("config")
     key = f"{project.name}:jurisdiction"
@@ -99,7 +100,7 @@ def _load_stack(project: Project, path: Path, catalogue: Catalogue) -> StackFile
     except CatalogueError:
         known = ", ".join(sorted(catalogue.jurisdictions))
         raise ConfigError(
-            str(path), f"config.{key}", f"{code!r} is not in the catalogue", f"use one of {known}"
+            str(path), f"config.{key}", f"{shorten(code)} is not in the catalogue", f"use one of {known}"
         ) from None
     provider = raw.get("secretsprovider")
     return StackFile(
@@ -113,11 +114,9 @@ def _load_stack(project: Project, path: Path, catalogue: Catalogue) -> StackFile
 
 def _read_yaml(path: Path) -> dict[str, object]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(str(path), "", f"cannot read ({exc.strerror})", "check the path") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(str(path), "", f"not valid YAML ({exc})", "correct the syntax") from None
+        raw = load_yaml(path)
+    except YamlFileError as exc:
+        raise exc.to_config_error() from None
     if not isinstance(raw, dict):
         raise ConfigError(str(path), "", "expected a mapping at the top level", "restore the file from git")
     return raw

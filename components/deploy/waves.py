@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from components.deploy.models import ALL_OTHER_STACKS, DeploymentMap
+from components.deploy.policy import PACK_DIR
 from components.deploy.stacks import Project, StackFile
 from components.errors import ConfigError
 
@@ -35,13 +36,41 @@ class Invocation:
     config_file: Path
     development: bool
     runner_label: str
+    policy_pack: Path = PACK_DIR
+    """The residency policy pack run on every ``preview`` and ``up``."""
+    report_dir: Path | None = None
+    """Where the stack's policy config, preview JSON and the run's summary are saved (default: <project>/reports)."""
+
+    def _shown(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.project_dir))
+        except ValueError:
+            return str(path)
 
     def config_file_arg(self) -> str:
         """``config_file`` relative to the project directory when inside it (stable, readable)."""
-        try:
-            return str(self.config_file.relative_to(self.project_dir))
-        except ValueError:
-            return str(self.config_file)
+        return self._shown(self.config_file)
+
+    @property
+    def reports(self) -> Path:
+        """The report directory."""
+        return self.report_dir if self.report_dir is not None else self.project_dir / "reports"
+
+    @property
+    def policy_config_file(self) -> Path:
+        """The ``--policy-pack-config`` file pinning the pack to this stack's jurisdiction."""
+        return self.reports / f"{self.stack}.policy-config.json"
+
+    @property
+    def preview_file(self) -> Path:
+        """Where ``preview`` saves the stack's ``pulumi preview --json`` document."""
+        return self.reports / f"{self.stack}.preview.json"
+
+    def policy_args(self) -> str:
+        """The policy-pack flags of ``preview`` and ``up`` (``destroy`` creates nothing to judge)."""
+        pack = shlex.quote(self._shown(self.policy_pack))
+        config = shlex.quote(self._shown(self.policy_config_file))
+        return f" --policy-pack {pack} --policy-pack-config {config}"
 
     def shell(self) -> tuple[str, ...]:
         """The CLI commands the Automation API runs for this invocation, in the project directory.
@@ -53,7 +82,11 @@ class Invocation:
         if self.secrets_provider != "default":
             init += f" --secrets-provider {shlex.quote(self.secrets_provider)}"
         operation = f"pulumi {self.command} --stack {stack} --config-file {shlex.quote(self.config_file_arg())}"
-        if self.command != "preview":
+        if self.command in ("preview", "up"):
+            operation += self.policy_args()
+        if self.command == "preview":
+            operation += f" --json > {shlex.quote(self._shown(self.preview_file))}"
+        else:
             operation += " --yes --skip-preview"
         return (
             f"export PULUMI_BACKEND_URL={shlex.quote(self.backend_url)}",
@@ -93,6 +126,7 @@ def plan_rollout(
     *,
     map_file: str,
     only: Iterable[str] = (),
+    report_dir: Path | None = None,
 ) -> RolloutPlan:
     """Assign every stack to its wave and its jurisdiction's backend; refuse gaps and mismatches."""
     by_name = {stack.name: stack for stack in stacks}
@@ -105,7 +139,7 @@ def plan_rollout(
         chosen = [name for name in names if selected is None or name in selected]
         if not chosen:
             continue
-        invocations = tuple(_invocation(dmap, by_name[name], project, command) for name in chosen)
+        invocations = tuple(_invocation(dmap, by_name[name], project, command, report_dir) for name in chosen)
         concurrency = wave.concurrency or dmap.rollout.concurrency
         waves.append(PlannedWave(index=index, name=wave.name, concurrency=concurrency, invocations=invocations))
     return RolloutPlan(command=command, total_waves=len(dmap.rollout.waves), waves=tuple(waves))
@@ -119,6 +153,7 @@ def _check_stack(dmap: DeploymentMap, stack: StackFile, map_file: str) -> None:
             f"jurisdictions.{stack.jurisdiction}",
             f"stack '{stack.name}' ({stack.path.name}) is in {stack.jurisdiction}, which the map does not cover",
             f"add jurisdictions.{stack.jurisdiction} with an in-country backend and secrets_provider",
+            rule_id="RES-032",
         )
     recorded = stack.recorded_provider()
     if recorded is not None and recorded != entry.secrets_provider:
@@ -130,6 +165,7 @@ def _check_stack(dmap: DeploymentMap, stack: StackFile, map_file: str) -> None:
             f"stack '{stack.name}' is encrypted with {recorded!r} ({stack.path.name}), not {entry.secrets_provider!r}",
             f"write the same provider here, or run `pulumi stack change-secrets-provider --stack {stack.name} "
             f"{shlex.quote(entry.secrets_provider)}` with the stack's backend",
+            rule_id="RES-033",
         )
 
 
@@ -180,7 +216,9 @@ def _select(only: Iterable[str], by_name: dict[str, StackFile]) -> set[str] | No
     return selected
 
 
-def _invocation(dmap: DeploymentMap, stack: StackFile, project: Project, command: Command) -> Invocation:
+def _invocation(
+    dmap: DeploymentMap, stack: StackFile, project: Project, command: Command, report_dir: Path | None = None
+) -> Invocation:
     entry = dmap.jurisdictions[stack.jurisdiction]
     return Invocation(
         stack=stack.name,
@@ -192,4 +230,5 @@ def _invocation(dmap: DeploymentMap, stack: StackFile, project: Project, command
         config_file=stack.path,
         development=entry.development,
         runner_label=entry.label(stack.jurisdiction),
+        report_dir=report_dir,
     )

@@ -12,14 +12,18 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from components.errors import CatalogueError
 from components.plan.collect import PlanInputError, Project, find_stack_files
+from components.plan.delta import BaselineError, Delta, compare, load_baseline
+from components.plan.documents import DocumentError
 from components.plan.model import Plan
 from components.plan.parallel import plan_stacks
 from components.plan.render_json import render_json
 from components.plan.render_markdown import render_markdown
 from components.plan.render_text import render_text
+from components.plan.review import review_files
 from components.residency import load_catalogue
 
 __all__ = ["RENDERERS", "main", "parser"]
@@ -40,13 +44,51 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=sorted(RENDERERS), default="text", help="report format (default: text)")
     p.add_argument("--output", type=Path, metavar="FILE", help="write the report here instead of stdout")
     p.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="JSON plan of the target branch (from --format json); the report then leads with what changed",
+    )
+    p.add_argument(
+        "--verbose", action="store_true", help="text format: also list every resource of every stack (the inventory)"
+    )
+    p.add_argument(
         "--stacks-dir",
         type=Path,
         metavar="DIR",
         help="folder of Pulumi.<stack>.yaml files (default: ./stacks, else the project's stacks/)",
     )
     p.add_argument("--jobs", type=int, metavar="N", help="plan N stacks at once (default: one per core)")
+    review = p.add_argument_group(
+        "real engine documents",
+        "Judge what the engine will really do, with the same rules, report and exit codes (see docs/plan.md).",
+    )
+    review.add_argument(
+        "--preview",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="review the JSON of `pulumi preview --json` (or its --event-log JSON lines); - reads stdin",
+    )
+    review.add_argument(
+        "--state", action="append", default=[], metavar="FILE", help="review `pulumi stack export` (- reads stdin)"
+    )
+    review.add_argument(
+        "--jurisdiction",
+        metavar="CODE",
+        help="jurisdiction for documents that do not name one (a stack export); must agree with a preview's config",
+    )
     return p
+
+
+def _render(fmt: str, plan: Plan, delta: Delta | None, verbose: bool) -> str:
+    if fmt == "text":
+        return render_text(plan, delta=delta, verbose=verbose)
+    if fmt == "markdown":
+        return render_markdown(plan, delta=delta)
+    if fmt == "json":
+        return render_json(plan, delta.to_dict() if delta is not None else None)
+    return RENDERERS[fmt](plan)
 
 
 def _fail(message: str) -> int:
@@ -55,8 +97,36 @@ def _fail(message: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; returns the exit code."""
+    """Run the command; returns the exit code (never raises for bad input: exit 2 with one paragraph)."""
     args = parser().parse_args(argv)
+    try:
+        return _main(args)
+    except Exception as exc:  # a bug of the toolkit: one paragraph and exit 2, never a traceback
+        first = " ".join(str(exc).split())[:300]
+        return _fail(
+            f"the plan failed: {type(exc).__name__}: {first}. Fix: this is a bug in sovereign-dc, not in your "
+            "input; report it with the command line and the stack files."
+        )
+
+
+def _main(args: argparse.Namespace) -> int:
+    if args.jurisdiction and not (args.preview or args.state):
+        return _fail("--jurisdiction applies to --preview/--state documents only. Fix: drop it, or add --state FILE.")
+    try:
+        baseline = load_baseline(args.baseline) if args.baseline is not None else None
+    except BaselineError as exc:
+        return _fail(str(exc))
+    if args.preview or args.state:
+        if args.stack or args.stacks_dir:
+            return _fail(
+                "--stack/--stacks-dir plan the program under mocks; --preview/--state review the engine's documents. "
+                "Fix: run them as two commands."
+            )
+        try:
+            plan = review_files(args.preview, args.state, args.jurisdiction)
+        except (DocumentError, CatalogueError) as exc:
+            return _fail(str(exc))
+        return _emit(plan, args, baseline)
     stacks_dir: Path = args.stacks_dir or (Path("stacks") if Path("stacks").is_dir() else _REPO_STACKS)
     try:
         catalogue = load_catalogue()
@@ -70,7 +140,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(files) > 1:
         elapsed = time.perf_counter() - started
         print(f"planned {len(files)} stacks in {elapsed:.1f} s: {plan.verdict}", file=sys.stderr, flush=True)
-    report = RENDERERS[args.format](plan)
+    return _emit(plan, args, baseline)
+
+
+def _emit(plan: Plan, args: argparse.Namespace, baseline: dict[str, Any] | None) -> int:
+    delta = compare(plan, baseline, args.baseline.name) if baseline is not None and args.baseline else None
+    report = _render(args.format, plan, delta, args.verbose)
     if args.output is None:
         sys.stdout.write(report)
         sys.stdout.flush()

@@ -9,23 +9,30 @@ component, key) next to the guard's findings.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import runpy
-import sys
-from collections.abc import Callable, Iterator, Sequence
+import dataclasses
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
 
-import yaml
-
-from components.config import NAMESPACE, stack_file_to_pulumi_config
-from components.errors import CatalogueError, ConfigError, ResidencyViolation, SovereignError
+from components.config import NAMESPACE, check_stack_file
+from components.config.stack_file import read_stack_file, stack_name_of
+from components.errors import CatalogueError, ConfigError, ConfigProblems, ResidencyViolation, SovereignError
 from components.plan.encryption import DATA_STORES, encryption_of
-from components.plan.model import NO_REGION, ComponentInfo, PlannedResource, StackError, StackPlan, Violation
-from components.residency import Finding, Guard, audit_session, enforce, load_catalogue
+from components.plan.model import (
+    NO_REGION,
+    AuditTrailPlan,
+    ComponentInfo,
+    DataClassPlan,
+    PlannedResource,
+    StackError,
+    StackPlan,
+    Violation,
+)
+from components.residency import Finding, Guard, RuleEngine, Subject, audit_session, enforce, load_catalogue
 from components.residency.catalogue import Catalogue, Jurisdiction
-from components.testing import ProgramRun, ResourceRecord, run_pulumi_program
+from components.testing import ProgramFile, ProgramRun, ResourceRecord, run_pulumi_program
+from components.yamlfile import YamlFileError, load_yaml
 
 __all__ = ["PlanInputError", "Project", "find_stack_files", "plan_stack"]
 
@@ -58,10 +65,9 @@ class Project:
                 "Fix: pass --stacks-dir pointing at the stacks/ folder of a sovereign-dc project."
             )
         try:
-            document = yaml.safe_load(manifest.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            problem = str(exc).splitlines()[0]
-            raise PlanInputError(f"{manifest}: cannot be read ({problem}). Fix: restore it from git.") from None
+            document = load_yaml(manifest, what="project file", missing_fix="restore it from git") or {}
+        except YamlFileError as exc:
+            raise PlanInputError(str(exc)) from None
         name = document.get("name") if isinstance(document, dict) else None
         program = directory / "__main__.py"
         if not program.is_file():
@@ -71,7 +77,7 @@ class Project:
 
 def stack_name(file: Path) -> str:
     """``stacks/Pulumi.cn.yaml`` -> ``cn``."""
-    return file.name.removeprefix("Pulumi.").removesuffix(".yaml")
+    return stack_name_of(file)
 
 
 def find_stack_files(stacks_dir: Path, names: Sequence[str] = ()) -> list[Path]:
@@ -96,23 +102,6 @@ def find_stack_files(stacks_dir: Path, names: Sequence[str] = ()) -> list[Path]:
     return chosen
 
 
-def _program(main: Path) -> Callable[[], None]:
-    # A callable rather than a path handed to the runner, so that an unguarded program can be
-    # re-run with the plan's own enforce() placed ahead of it (see plan_stack).
-    def execute() -> None:
-        old_cwd = os.getcwd()
-        sys.path.insert(0, str(main.parent))
-        os.chdir(main.parent)
-        try:
-            runpy.run_path(str(main), run_name="__main__")
-        finally:
-            os.chdir(old_cwd)
-            with contextlib.suppress(ValueError):
-                sys.path.remove(str(main.parent))
-
-    return execute
-
-
 def _one_paragraph(text: str) -> str:
     return " ".join(text.split())
 
@@ -126,11 +115,19 @@ def _causes(exc: BaseException) -> Iterator[BaseException]:
         current = current.__cause__ or current.__context__
 
 
+def _config_error(kind: Literal["input", "config"], exc: ConfigError, shown: str, real: str) -> StackError:
+    """Every problem of ``exc`` as one paragraph each, naming the file as the report shows it."""
+    paragraphs = tuple(_one_paragraph(str(p).replace(real, shown, 1)) for p in exc.problems)
+    more = len(paragraphs) - 1
+    message = paragraphs[0] + (f" (and {more} more problem{'s' if more > 1 else ''} in this file)" if more else "")
+    return StackError(kind, shown, exc.key, message, paragraphs)
+
+
 def _error(exc: BaseException, file: str, stack: str) -> tuple[StackError, Violation | None]:
     """Classify what a program raised (the program wraps toolkit errors in ``pulumi.RunError``)."""
     for cause in _causes(exc):
         if isinstance(cause, ConfigError):
-            return StackError("config", cause.file or file, cause.key, _one_paragraph(str(cause))), None
+            return _config_error("config", cause, cause.file or file, cause.file or file), None
         if isinstance(cause, CatalogueError):
             return StackError("catalogue", file, "", _one_paragraph(f"{file}: {cause}")), None
         if isinstance(cause, ResidencyViolation):
@@ -278,12 +275,45 @@ def plan_stack(file: Path, project: Project) -> StackPlan:
     stack = stack_name(file)
     shown = _display_path(file, project)
     try:
-        config, secret_keys = stack_file_to_pulumi_config(file)
+        return _plan_stack(file, project, stack, shown)
+    except Exception as exc:  # a bug of the toolkit itself must not stop the other stacks
+        first = _one_paragraph(str(exc))[:300]
+        message = (
+            f"{shown}: the plan itself failed on this stack: {type(exc).__name__}: {first}. Fix: this is a bug "
+            "in sovereign-dc, not in the stack file; report it with the stack file attached."
+        )
+        return StackPlan(stack, shown, error=StackError("program", shown, "", message))
+
+
+def _validate(file: Path, shown: str) -> tuple[dict[str, str], list[str]] | StackError:
+    """The stack file's config, or a ``StackError`` listing every problem of the file.
+
+    A sovereign-dc stack file (one with ``sovereign-dc:datacenter``) is validated in full before
+    its program runs, so the reviewer sees every problem at once rather than the program's first.
+    """
+    try:
+        contents = read_stack_file(file, shown)
     except ConfigError as exc:
-        error = StackError("input", shown, exc.key, _one_paragraph(str(exc).replace(str(file), shown, 1)))
-        return StackPlan(stack, shown, error=error)
+        return _config_error("input", exc, shown, str(file))
+    if f"{NAMESPACE}:datacenter" in contents.config:
+        try:
+            check_stack_file(file, shown)
+        except ConfigError as exc:
+            return _config_error("input" if contents.problems else "config", exc, shown, str(file))
+    if contents.problems:
+        return _config_error("input", ConfigProblems(contents.problems), shown, str(file))
+    return contents.config, contents.secret_keys
+
+
+def _plan_stack(file: Path, project: Project, stack: str, shown: str) -> StackPlan:
+    validated = _validate(file, shown)
+    if isinstance(validated, StackError):
+        return StackPlan(stack, shown, error=validated)
+    config, secret_keys = validated
     catalogue = load_catalogue()
-    program = _program(project.program)
+    # The one runner of components.testing: it forgets the program's local modules after each
+    # stack, so the next stack executes them afresh (a stale module would register nothing).
+    program = ProgramFile(project.program)
     guards, run = _run_audited(program, project, stack, config, secret_keys)
     guarded = bool(guards)
     if run.error is None and not guarded:
@@ -294,22 +324,77 @@ def plan_stack(file: Path, project: Project) -> StackPlan:
         except CatalogueError:
             code = ""
         if code:
-            guards, run = _run_audited(lambda: (enforce(code), program()), project, stack, config, secret_keys)
+            guards, run = _run_audited(
+                ProgramFile(project.program, prelude=lambda: enforce(code)), project, stack, config, secret_keys
+            )
     if run.error is not None:
         error, violation = _error(run.error, shown, stack)
         return StackPlan(
             stack, shown, violations=(violation,) if violation else (), secret_keys=tuple(secret_keys), error=error
         )
-    return build_stack_plan(
+    planned = build_stack_plan(
         stack,
         shown,
         run.resources,
         guards[0].engine.jurisdiction if guards else None,
-        [f for guard in guards for f in guard.findings],
+        [f for guard in guards for f in guard.findings]
+        + (remote_component_findings(guards[0].engine, run.resources) if guards else []),
         secret_keys=secret_keys,
         guarded=guarded,
         catalogue=catalogue,
     )
+    protection, trails = data_protection_of(run.outputs)
+    return dataclasses.replace(planned, data_protection=protection, audit_trails=trails)
+
+
+def data_protection_of(outputs: Mapping[str, Any]) -> tuple[tuple[DataClassPlan, ...], tuple[AuditTrailPlan, ...]]:
+    """The ``dataProtection`` and ``auditTrail`` outputs of each cloud, as plan data (sorted)."""
+    classes: list[DataClassPlan] = []
+    trails: list[AuditTrailPlan] = []
+    for cloud in sorted(k for k, v in outputs.items() if isinstance(v, Mapping)):
+        entry = outputs[cloud]
+        for data_class, spec in sorted((entry.get("dataProtection") or {}).items()):
+            classes.append(
+                DataClassPlan(
+                    cloud=cloud,
+                    data_class=data_class,
+                    category=str(spec["category"]),
+                    retention_days=int(spec["retentionDays"]),
+                    max_age_days=int(spec["maxAgeDays"]),
+                    lock_mode=str(spec["lockMode"]),
+                    access_logging=bool(spec["accessLogging"]),
+                    backup_regions=tuple(spec["backupRegions"]),
+                )
+            )
+        trail = entry.get("auditTrail")
+        if isinstance(trail, Mapping):
+            trails.append(
+                AuditTrailPlan(
+                    cloud=cloud,
+                    service=str(trail["service"]),
+                    regions=tuple(trail["regions"]),
+                    trail_bucket=str(trail["trailBucket"]),
+                    flow_logs=bool(trail["flowLogs"]),
+                )
+            )
+    return tuple(classes), tuple(trails)
+
+
+def remote_component_findings(engine: RuleEngine, records: Sequence[ResourceRecord]) -> list[Finding]:
+    """Remote components judged as the engine-time front doors judge them.
+
+    A remote (multi-language) component's children are built by its provider plugin, out of reach
+    of the in-process guard and of the mocks, and the SDK marks a component remote only after the
+    guard's transformation has run. At engine time the component arrives with its provider, so the
+    policy pack and the preview review judge it as a resource of its package: refused (RES-013)
+    unless that package is covered. The plan does the same, so all front doors agree.
+    """
+    findings: list[Finding] = []
+    for record in records:
+        if record.remote:
+            subject = Subject(record.type, record.name, record.inputs, custom=True)
+            findings.extend(engine.check(subject, defer=lambda _value: False)[0])
+    return findings
 
 
 def _run_audited(

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pulumi.runtime import rpc
+
 from components.plan.model import Encryption
 from components.residency.rules import SECRET_PLACEHOLDER
 from components.testing import ResourceRecord, Secret
@@ -159,7 +161,8 @@ def _judge(
         if not isinstance(value, str) or not value:
             continue
         key = index.get(value)
-        shown = SECRET_PLACEHOLDER if secret else value
+        # A real preview marks a key not yet created with the engine's unknown sentinel.
+        shown = SECRET_PLACEHOLDER if secret else "(unknown until apply)" if value == rpc.UNKNOWN else value
         if key is not None:
             return Encryption("customer-key", key.urn, key.name, region_of.get(key.urn), shown)
         return Encryption("external-key", reference=shown)

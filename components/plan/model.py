@@ -14,21 +14,26 @@ from typing import Any, Literal, TypeAlias
 __all__ = [
     "NO_REGION",
     "SCHEMA_VERSION",
+    "AuditTrailPlan",
+    "Change",
     "ComponentGroup",
+    "DataClassPlan",
     "ComponentInfo",
     "Encryption",
     "EncryptionStatus",
+    "FieldChange",
     "Groups",
     "Plan",
     "PlannedResource",
     "RegionUse",
+    "Source",
     "StackError",
     "StackPlan",
     "Verdict",
     "Violation",
 ]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Version of the JSON report (``schema.json``); bumped on any incompatible change."""
 
 NO_REGION = "-"
@@ -36,7 +41,20 @@ NO_REGION = "-"
 
 Verdict = Literal["pass", "fail", "error"]
 EncryptionStatus = Literal["customer-key", "external-key", "cloud-managed", "not-configured"]
-Operation = Literal["create", "read", "import"]
+Operation = Literal[
+    "create",
+    "read",
+    "import",
+    # Steps of a real preview, and resources of a deployed state ("same"):
+    "update",
+    "replace",
+    "create-replacement",
+    "same",
+    "refresh",
+    "read-replacement",
+    "import-replacement",
+]
+Source = Literal["program", "preview", "event-log", "state"]
 
 
 ComponentGroup: TypeAlias = tuple[str, list["PlannedResource"]]
@@ -116,6 +134,31 @@ class Violation:
 
 
 @dataclass(frozen=True, slots=True)
+class FieldChange:
+    """A residency-relevant input a preview step changes (secrets ``[secret]``, unknowns ``(unknown)``)."""
+
+    key: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One step of a real preview: what the engine will do to one resource, and where."""
+
+    op: str
+    """The engine's step operation (``create``, ``update``, ``replace``, ``delete``, ``same``...)."""
+    urn: str
+    type: str
+    name: str
+    cloud: str
+    region: str
+    jurisdiction: str
+    fields: tuple[FieldChange, ...] = ()
+    """Residency-relevant inputs it changes (updates and replaces)."""
+
+
+@dataclass(frozen=True, slots=True)
 class StackError:
     """Why a stack could not be planned (bad input, or a program that failed)."""
 
@@ -123,7 +166,15 @@ class StackError:
     file: str
     key: str
     message: str
-    """One paragraph naming the file (and the key when there is one) and the fix."""
+    """One paragraph naming the file (and the key when there is one) and the fix; with several
+    problems, the first and how many more there are."""
+    problems: tuple[str, ...] = ()
+    """Every problem found, one paragraph each (at least the message's own problem)."""
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """What to show: every problem, one paragraph each."""
+        return self.problems or (self.message,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +186,35 @@ class RegionUse:
     jurisdiction: str
     inside: bool
     resources: int
+
+
+@dataclass(frozen=True, slots=True)
+class DataClassPlan:
+    """What one data class gets on one cloud: category, exact retention, write-once backup (issue 10)."""
+
+    cloud: str
+    data_class: str
+    category: str
+    """Regulatory category id (data-protection catalogue, or the stack file's override)."""
+    retention_days: int
+    max_age_days: int
+    """The oldest any byte can be: retention plus the documented noncurrent-version grace."""
+    lock_mode: str
+    """Object Lock / OSS retention mode of the class's buckets."""
+    access_logging: bool
+    backup_regions: tuple[str, ...]
+    """Regions holding write-once copies; one region means backups stay in the primary region."""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditTrailPlan:
+    """One cloud's audit trail."""
+
+    cloud: str
+    service: str
+    regions: tuple[str, ...]
+    trail_bucket: str
+    flow_logs: bool
 
 
 @dataclass(frozen=True)
@@ -153,6 +233,16 @@ class StackPlan:
     guarded: bool = True
     """False when the program never called ``enforce()`` (a real run would not be guarded)."""
     error: StackError | None = None
+    data_protection: tuple[DataClassPlan, ...] = ()
+    """Per cloud and data class, from the program's ``dataProtection`` outputs."""
+    audit_trails: tuple[AuditTrailPlan, ...] = ()
+    """Per cloud, from the program's ``auditTrail`` outputs."""
+    source: Source = "program"
+    """What was judged: the program under mocks, a real preview (or its event log), or a deployed state."""
+    changes: tuple[Change, ...] = ()
+    """Every step of a real preview, in document order (empty for the program and for a state)."""
+    notes: tuple[str, ...] = ()
+    """What the reviewer must know about the judgment (e.g. secret values the document blinds)."""
 
     @property
     def verdict(self) -> Verdict:
@@ -160,6 +250,15 @@ class StackPlan:
         if self.error is not None:
             return "error"
         return "fail" if self.violations or not self.guarded else "pass"
+
+    def change_counts(self) -> list[tuple[str, str, str, dict[str, int]]]:
+        """(cloud, region, jurisdiction, {op: count}) of the preview's steps on cloud resources, by region."""
+        counts: dict[tuple[str, str, str], dict[str, int]] = {}
+        for c in self.changes:
+            if c.cloud != NO_REGION:
+                ops = counts.setdefault((c.cloud, c.region, c.jurisdiction), {})
+                ops[c.op] = ops.get(c.op, 0) + 1
+        return [(cloud, region, j, ops) for (cloud, region, j), ops in sorted(counts.items())]
 
     @property
     def protected(self) -> int:

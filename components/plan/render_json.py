@@ -12,16 +12,24 @@ from components.plan.model import SCHEMA_VERSION, Plan, StackPlan
 __all__ = ["plan_to_dict", "render_json"]
 
 
+def _error(stack: StackPlan) -> dict[str, Any] | None:
+    if stack.error is None:
+        return None
+    e = stack.error
+    return {"kind": e.kind, "file": e.file, "key": e.key, "message": e.message, "problems": list(e.paragraphs)}
+
+
 def _stack_to_dict(stack: StackPlan) -> dict[str, Any]:
     return {
         "stack": stack.stack,
+        "source": stack.source,
         "file": stack.file,
         "jurisdiction": (
             {"code": stack.jurisdiction_code, "name": stack.jurisdiction_name} if stack.jurisdiction_code else None
         ),
         "verdict": stack.verdict,
         "guarded": stack.guarded,
-        "error": asdict(stack.error) if stack.error else None,
+        "error": _error(stack),
         "counts": {
             "resources": len(stack.resources),
             "components": len(stack.components),
@@ -57,12 +65,16 @@ def _stack_to_dict(stack: StackPlan) -> dict[str, Any]:
         "components": [asdict(c) for c in stack.components],
         "resources": [asdict(r) for r in stack.resources],
         "diagram": diagram(stack) if stack.error is None else None,
+        "changes": [asdict(c) for c in stack.changes],
+        "notes": list(stack.notes),
+        "data_protection": [{**asdict(d), "backup_regions": list(d.backup_regions)} for d in stack.data_protection],
+        "audit_trails": [{**asdict(t), "regions": list(t.regions)} for t in stack.audit_trails],
     }
 
 
-def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    """The JSON document as Python data."""
-    return {
+def plan_to_dict(plan: Plan, delta: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The JSON document as Python data (``delta``: the optional comparison with a baseline)."""
+    document = {
         "schema_version": SCHEMA_VERSION,
         "generator": "sovereign-dc plan",
         "catalogue_version": plan.catalogue_version,
@@ -71,8 +83,11 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "summary": plan.summary(),
         "stacks": [_stack_to_dict(s) for s in plan.stacks],
     }
+    if delta is not None:
+        document["delta"] = delta
+    return document
 
 
-def render_json(plan: Plan) -> str:
+def render_json(plan: Plan, delta: dict[str, Any] | None = None) -> str:
     """The JSON document, indented, keys in schema order, ending with a newline."""
-    return json.dumps(plan_to_dict(plan), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(plan_to_dict(plan, delta), indent=2, ensure_ascii=False) + "\n"

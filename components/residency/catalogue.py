@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from components.errors import CatalogueError
+from components.yamlfile import YamlFileError, load_yaml
 
 __all__ = [
     "AwsPartition",
@@ -189,16 +189,7 @@ def _parse(raw: object, source: str) -> Catalogue:
 def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
     """Load and validate the catalogue (cached: it is immutable data, read once per process)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CatalogueError(f"{path}: cannot read the catalogue ({exc.strerror}). Fix: restore the file") from None
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        # PyYAML's own text spans several lines with a caret drawing; one line with the position
-        # keeps the error readable in CI logs and policy reports.
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise CatalogueError(f"{path}: not valid YAML ({where}{problem}). Fix: correct the syntax") from None
+        raw = load_yaml(path, what="catalogue", missing_fix="restore the file", fix="correct the syntax")
+    except YamlFileError as exc:
+        raise CatalogueError(str(exc)) from None
     return _parse(raw, str(path))

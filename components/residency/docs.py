@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from components.residency.catalogue import load_catalogue
+from components.residency.catalogue_docs import catalogue_blocks, sync_markers
 from components.residency.rules import RULES
 
 __all__ = ["README_END", "README_START", "rules_markdown", "rules_table", "sync_readme"]
@@ -32,7 +33,20 @@ def rules_markdown() -> str:
         "# Residency rules\n\n"
         f"Catalogue version {load_catalogue().version}. Every rule is judged by one engine "
         "(`components/residency/engine.py`) behind three front doors: the construction-time guard "
-        "(`enforce`), the offline plan (`make plan`) and the CrossGuard policy pack (`policy/`).\n\n" + rules_table()
+        "(`enforce`), the offline plan (`make plan`) and the CrossGuard policy pack (`policy/`)"
+        + _config_note()
+        + ".\n\n"
+        + rules_table()
+    )
+
+
+def _config_note() -> str:
+    ids = [r.id for r in RULES if r.judged_by == "config"]
+    if not ids:
+        return ""
+    return (
+        f"; {', '.join(ids)} are judged on the files themselves (stack files, `stacks/deployments.yaml`) by config "
+        "validation before any program runs, and every such refusal cites its id"
     )
 
 
@@ -47,6 +61,8 @@ def main(root: Path) -> None:
     (root / "docs" / "rules.md").write_text(rules_markdown(), encoding="utf-8")
     readme = root / "README.md"
     readme.write_text(sync_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")
+    page = root / "docs" / "catalogue.md"
+    page.write_text(sync_markers(page.read_text(encoding="utf-8"), catalogue_blocks()), encoding="utf-8")
 
 
 if __name__ == "__main__":

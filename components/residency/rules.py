@@ -12,9 +12,10 @@ from typing import Any, Literal
 
 from components.errors import ResidencyViolation
 
-__all__ = ["RULES", "Finding", "Rule", "rule"]
+__all__ = ["RULES", "Finding", "JudgedBy", "Rule", "rule"]
 
 EnforcementLevel = Literal["mandatory", "advisory"]
+JudgedBy = Literal["engine", "config"]
 SECRET_PLACEHOLDER = "[secret]"
 
 
@@ -32,6 +33,9 @@ class Rule:
     """What to change so the resource complies."""
     level: EnforcementLevel = "mandatory"
     """CrossGuard enforcement level; residency rules fail closed, so all are mandatory."""
+    judged_by: JudgedBy = "engine"
+    """``engine``: judged on resources by the engine (guard, plan, policy pack); ``config``: judged on
+    the stack files and the deployment map before any program runs (``ConfigError`` carries the id)."""
 
 
 RULES: tuple[Rule, ...] = (
@@ -128,6 +132,40 @@ RULES: tuple[Rule, ...] = (
         "A value unknown at preview must come only from resources of this stack that are themselves in the "
         "jurisdiction; otherwise it cannot be judged and fails closed.",
         "Derive the value from in-country resources of this stack, or make it a known literal.",
+    ),
+    # Config and deployment refusals (ids RES-030..RES-039): judged on the files, before any program runs.
+    Rule(
+        "RES-030",
+        "config-region-in-jurisdiction",
+        "Every region a data center is configured with (a stack file's clouds.<cloud>.primary/secondary, or "
+        "CountryDataCenterArgs) must be inside the stack's jurisdiction.",
+        "Use one of the jurisdiction's regions for that cloud (the message lists them), or remove the cloud.",
+        judged_by="config",
+    ),
+    Rule(
+        "RES-031",
+        "config-region-known",
+        "A region in a stack file that the catalogue does not know (a typo or a region not yet reviewed) cannot "
+        "be proven resident and is refused.",
+        "Fix the region id, or add the region to components/residency/jurisdictions.yaml with its source.",
+        judged_by="config",
+    ),
+    Rule(
+        "RES-032",
+        "state-backend-in-jurisdiction",
+        "A jurisdiction's Pulumi state backend (stacks/deployments.yaml) must be a URL that itself shows the state "
+        "is kept inside the jurisdiction.",
+        "Use an S3 bucket URL with region=<an in-country region> (and the partition's endpoint pinned outside "
+        "aws), or Alibaba Cloud OSS through its S3 API with an in-country endpoint.",
+        judged_by="config",
+    ),
+    Rule(
+        "RES-033",
+        "secrets-provider-in-jurisdiction",
+        "A jurisdiction's Pulumi secrets provider (stacks/deployments.yaml) must be a URL that itself shows the "
+        "key is kept inside the jurisdiction.",
+        "Use awskms://<key id, alias or ARN>?region=<an in-country region>.",
+        judged_by="config",
     ),
 )
 

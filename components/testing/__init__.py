@@ -9,13 +9,14 @@ The ``pulumi_mocks`` pytest fixture lives in :mod:`components.testing.fixtures` 
 
 from components.testing.mocks import Location, SovereignMocks
 from components.testing.recorder import InvokeRecord, RecordingMonitor, ResourceRecord, Secret
-from components.testing.runner import UNKNOWN, MockSession, ProgramRun, run_pulumi_program
+from components.testing.runner import UNKNOWN, MockSession, ProgramFile, ProgramRun, run_pulumi_program
 
 __all__ = [
     "UNKNOWN",
     "InvokeRecord",
     "Location",
     "MockSession",
+    "ProgramFile",
     "ProgramRun",
     "RecordingMonitor",
     "ResourceRecord",

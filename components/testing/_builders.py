@@ -203,10 +203,22 @@ def _ec2(
 
 
 def _zone_id(region: str, index: int = 1) -> str:
-    # Mirrors AWS zone ids such as euc1-az1 / cnn1-az1 / usgw1-az1.
-    short = {"north": "n", "south": "s", "east": "e", "west": "w", "central": "c", "gov": "g"}
+    # Mirrors AWS zone ids such as euc1-az1 / cnn1-az1 / cnnw1-az1 / apne1-az1 / usgw1-az1
+    # (https://docs.aws.amazon.com/ram/latest/userguide/working-with-az-ids.html).
+    short = {
+        "north": "n",
+        "south": "s",
+        "east": "e",
+        "west": "w",
+        "central": "c",
+        "gov": "g",
+        "northeast": "ne",
+        "northwest": "nw",
+        "southeast": "se",
+        "southwest": "sw",
+    }
     parts = region.split("-")
-    mid = "".join(short.get(p, p[:2] if p.startswith(("north", "south")) else p[:1]) for p in parts[1:-1])
+    mid = "".join(short.get(p, p[:1]) for p in parts[1:-1])
     return f"{parts[0]}{mid}{parts[-1]}-az{index}"
 
 
@@ -372,13 +384,23 @@ def _ali_vswitch(site: Site) -> tuple[str, dict[str, Any]]:
     return site.resource_id or f"vsw-{site.hex(20)}", {"zoneId": zone}
 
 
+def _ali_instance(site: Site) -> tuple[str, dict[str, Any]]:
+    # ECS creates the system disk with the instance and reports its id (``system_disk_id``).
+    return site.resource_id or f"i-{site.hex(20)}", {"systemDiskId": f"d-{site.digest[2:22]}"}
+
+
+def _ali_kms_instance(site: Site) -> tuple[str, dict[str, Any]]:
+    return site.resource_id or f"kst-{site.region[:3]}{site.hex(17)}", {"status": "Connected"}
+
+
 ALICLOUD_BUILDERS: Mapping[str, Builder] = MappingProxyType(
     {
         "alicloud:oss/bucket:Bucket": _oss_bucket,
         "alicloud:kms/key:Key": _ali_kms_key,
+        "alicloud:kms/instance:Instance": _ali_kms_instance,
         "alicloud:vpc/network:Network": _ali_prefixed("vpc"),
         "alicloud:vpc/switch:Switch": _ali_vswitch,
         "alicloud:ecs/securityGroup:SecurityGroup": _ali_prefixed("sg"),
-        "alicloud:ecs/instance:Instance": _ali_prefixed("i"),
+        "alicloud:ecs/instance:Instance": _ali_instance,
     }
 )

@@ -255,6 +255,11 @@ def _availability_zones(m: SovereignMocks, loc: Location, args: dict[str, Any]) 
 def _ali_zones(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
     region = loc.region or ""
     ids = [f"{region}-{suffix}" for suffix in "abc"]
+    instance_type = args.get("availableInstanceType")
+    disk = args.get("availableDiskCategory")
+    # Zones selling the asked instance type and disk category (get_zones: "a sold-out zone is not exported").
+    if (instance_type and instance_type.rsplit(".", 1)[0] not in _ALI_FAMILIES) or (disk and disk not in _ALI_DISKS):
+        ids = []
     zones = [
         {
             "id": zone,
@@ -338,11 +343,48 @@ def _short_digest(*parts: str) -> str:
     return hashlib.blake2b("\x00".join(parts).encode(), digest_size=8).hexdigest()
 
 
+# Interface services the China regions list as cn.com.amazonaws.<region>.<service> (from
+# `aws ec2 describe-vpc-endpoint-services` as recorded in the AWS CDK's endpoint table); every other
+# service there, and the S3 gateway, is com.amazonaws.<region>.<service>.
+_CN_PREFIXED_INTERFACE_SERVICES = frozenset(
+    {
+        "application-autoscaling", "athena", "autoscaling", "backup", "cloudformation", "ebs", "ec2", "ecr.api",
+        "ecr.dkr", "elasticfilesystem", "execute-api", "kinesis-streams", "lambda", "monitoring", "rds", "s3",
+        "sqs", "states", "sts", "xray",
+    }
+)  # fmt: skip
+
+
+def _endpoint_services(loc: Location) -> set[tuple[str, str]]:
+    """(service name, type) of every endpoint service the region offers (a representative subset; S3 is
+    offered as a gateway and as an interface service)."""
+    region = loc.region or ""
+    names = {(f"com.amazonaws.{region}.s3", "Gateway"), (f"com.amazonaws.{region}.dynamodb", "Gateway")}
+    for service in (*_CN_PREFIXED_INTERFACE_SERVICES, "kms", "ssm", "ssmmessages", "ec2messages", "logs"):
+        prefix = (
+            "cn.com.amazonaws"
+            if loc.partition == "aws-cn" and service in _CN_PREFIXED_INTERFACE_SERVICES
+            else ("com.amazonaws")
+        )
+        names.add((f"{prefix}.{region}.{service}", "Interface"))
+    return names
+
+
 def _vpc_endpoint_service(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
-    service, kind = args.get("service", ""), args.get("serviceType", "Interface")
-    # China regions prefix interface endpoint services with the partition's reverse DNS (cn.com.amazonaws).
-    prefix = "cn.com.amazonaws" if loc.partition == "aws-cn" and kind == "Interface" else "com.amazonaws"
-    name = f"{prefix}.{loc.region}.{service}"
+    kind = args.get("serviceType", "Interface")
+    offered = _endpoint_services(loc)
+    if args.get("serviceName"):
+        # As the provider does: a name the region does not offer (or of another type) is an error.
+        name = args["serviceName"]
+        if (name, kind) not in offered:
+            raise KeyError(name)
+        service = name.split(f".{loc.region}.", 1)[1]
+    else:
+        service = args.get("service", "")
+        matches = [n for n, k in offered if k == kind and n.endswith(f".{loc.region}.{service}")]
+        if len(matches) != 1:
+            raise KeyError(service)
+        name = matches[0]
     return {
         "id": name,
         "serviceName": name,
@@ -369,6 +411,32 @@ def _ali_images(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[
     return {"id": loc.region, "ids": [image], "images": [{"id": image, "imageId": image, "osType": "linux"}]}
 
 
+# Instance families offered in every zone of every region the shipped stacks use; any other family is
+# offered nowhere, so a typo or an unavailable type gets the program's clear "offered in 0 zones" error.
+_AWS_FAMILIES = frozenset({"m5", "m6i", "m7i", "c6i", "r6i", "t3"})
+_ALI_FAMILIES = frozenset({"ecs.g6", "ecs.g7", "ecs.c7", "ecs.r7"})
+_ALI_DISKS = frozenset({"cloud_essd", "cloud_efficiency", "cloud_ssd"})
+
+
+def _instance_type_offerings(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    wanted = [v for f in args.get("filters") or [] if f.get("name") == "instance-type" for v in f.get("values") or []]
+    zones = _availability_zones(m, loc, {})["names"]
+    pairs = [(t, z) for t in wanted if t.split(".", 1)[0] in _AWS_FAMILIES for z in zones]
+    return {
+        "id": loc.region,
+        "instanceTypes": [t for t, _ in pairs],
+        "locations": [z for _, z in pairs],
+        "locationTypes": [args.get("locationType") or "region"] * len(pairs),
+    }
+
+
+def _service_principal(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    service = args.get("serviceName", "")
+    # aws.get_service_principal: <service>.amazonaws.com in every partition for EC2 today; the suffix
+    # follows the partition's DNS suffix only for the services AWS lists (none used here).
+    return {"id": f"{service}.{loc.region}", "name": f"{service}.amazonaws.com", "suffix": "amazonaws.com"}
+
+
 _INVOKES: Mapping[str, Callable[[SovereignMocks, Location, dict[str, Any]], dict[str, Any]]] = MappingProxyType(
     {
         "aws:index/getCallerIdentity:getCallerIdentity": _caller_identity,
@@ -381,5 +449,7 @@ _INVOKES: Mapping[str, Callable[[SovereignMocks, Location, dict[str, Any]], dict
         "aws:ec2/getVpcEndpointService:getVpcEndpointService": _vpc_endpoint_service,
         "aws:ssm/getParameter:getParameter": _ssm_parameter,
         "alicloud:ecs/getImages:getImages": _ali_images,
+        "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings": _instance_type_offerings,
+        "aws:index/getServicePrincipal:getServicePrincipal": _service_principal,
     }
 )

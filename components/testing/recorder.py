@@ -15,7 +15,9 @@ from typing import Any
 
 from pulumi.runtime.mocks import MockCallArgs, MockMonitor, MockResourceArgs, Mocks
 from pulumi.runtime.rpc import is_rpc_secret
+from pulumi.runtime.sync_await import _ensure_event_loop
 
+from components.testing.loops import close_at_exit
 from components.testing.mocks import Location
 
 __all__ = ["InvokeRecord", "RecordingMonitor", "ResourceRecord", "Secret"]
@@ -77,6 +79,9 @@ class ResourceRecord:
     dependencies: tuple[str, ...] = ()
     ignore_changes: tuple[str, ...] = ()
     additional_secret_outputs: tuple[str, ...] = ()
+    remote: bool = False
+    """True for a remote (multi-language) component: its children are built by its provider plugin,
+    outside this process, so neither the guard nor the mocks ever see them."""
 
     @property
     def is_read(self) -> bool:
@@ -163,6 +168,7 @@ class RecordingMonitor(MockMonitor):
     def RegisterResource(self, request: Any) -> Any:
         self._slot.resource = None
         response = super().RegisterResource(request)
+        close_at_exit(_ensure_event_loop())  # the SDK made one for this worker thread (see loops.py)
         self._record(
             request,
             response,
@@ -172,12 +178,14 @@ class RecordingMonitor(MockMonitor):
             import_id=request.importId,
             read_id="",
             ignore_changes=tuple(request.ignoreChanges),
+            remote=bool(request.remote),
         )
         return response
 
     def ReadResource(self, request: Any) -> Any:
         self._slot.resource = None
         response = super().ReadResource(request)
+        close_at_exit(_ensure_event_loop())
         self._record(
             request, response, custom=True, protect=False, retain_on_delete=False, import_id="", read_id=request.id
         )
@@ -211,6 +219,7 @@ class RecordingMonitor(MockMonitor):
     def Invoke(self, request: Any) -> Any:
         self._slot.call = None
         response = super().Invoke(request)
+        close_at_exit(_ensure_event_loop())
         taken = self._slot.call
         if taken is not None:
             self._slot.call = None

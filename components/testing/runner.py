@@ -33,13 +33,14 @@ from pulumi.runtime.settings import ROOT, SETTINGS, _shutdown_callbacks, get_roo
 from pulumi.runtime.stack import massage, wait_for_rpcs
 from pulumi.runtime.sync_await import _ensure_event_loop, _sync_await
 
+from components.testing.loops import close_at_exit
 from components.testing.mocks import SovereignMocks
 from components.testing.recorder import InvokeRecord, RecordingMonitor, ResourceRecord, Secret
 from components.testing.tuning import tuned_run
 
-__all__ = ["UNKNOWN", "MockSession", "ProgramRun", "run_pulumi_program"]
+__all__ = ["UNKNOWN", "MockSession", "ProgramRun", "ProgramFile", "run_pulumi_program"]
 
-Program = Callable[[], Any] | Path | str
+Program = Callable[[], Any] | Path | str  # a ProgramFile is a Callable too
 
 
 class _Unknown:
@@ -170,6 +171,15 @@ def _library_roots() -> tuple[str, ...]:
     return tuple(os.path.realpath(p) + os.sep for p in roots if p)
 
 
+def _mark_all_failed_futures_retrieved() -> None:
+    # A run that failed in several places (e.g. two components each refusing a setting) leaves one
+    # rejected future per failure; only the first error is reported, so the others are marked as
+    # retrieved too, or asyncio prints their tracebacks at exit. Failure path only (walks the heap).
+    for obj in gc.get_objects():
+        if isinstance(obj, asyncio.Future) and obj.done() and not obj.cancelled():
+            obj.exception()
+
+
 def _mark_retrieved(error: BaseException) -> None:
     # A failed registration rejects every output future of the resource with the same exception.
     # Nobody awaits them, so asyncio logs "Future exception was never retrieved" whenever they are
@@ -204,6 +214,7 @@ class MockSession:
         self.preview = preview
         self._snapshot = _Snapshot()
         self._loop = _ensure_event_loop()
+        close_at_exit(self._loop)
         self._tasks_before = set(asyncio.all_tasks(self._loop))
         self.mocks: Mocks = mocks if mocks is not None else SovereignMocks()
         self.monitor = RecordingMonitor(self.mocks)
@@ -252,13 +263,16 @@ class MockSession:
             raise RuntimeError("MockSession is closed")
         # A failure of an earlier run must not resurface in this one.
         SETTINGS.rpc_manager.clear()
+        if isinstance(program, str | Path):
+            program = ProgramFile(Path(program))
         with tuned_run():
-            if isinstance(program, str | Path):
-                value, error = self._run_path(Path(program))
+            if isinstance(program, ProgramFile):
+                value, error = self._run_path(program)
             else:
                 value, error = _sync_await(self._drive(program))
             if error is not None:
                 _mark_retrieved(error)
+                _mark_all_failed_futures_retrieved()
             outputs: dict[str, Any] = {}
             if error is None:
                 try:
@@ -306,35 +320,21 @@ class MockSession:
                 error = exc
         return value, error
 
-    def _run_path(self, path: Path) -> tuple[Any, BaseException | None]:
-        main = path / "__main__.py" if path.is_dir() else path
-        program_dir = str(main.resolve().parent)
+    def _run_path(self, program: ProgramFile) -> tuple[Any, BaseException | None]:
+        program_dir = str(program.main.resolve().parent)
         modules_before = set(sys.modules)
         old_cwd = os.getcwd()
         sys.path.insert(0, program_dir)
         os.chdir(program_dir)
         try:
-
-            def execute() -> None:
-                runpy.run_path(str(main), run_name="__main__")
-
-            return _sync_await(self._drive(execute))
+            return _sync_await(self._drive(program))
         finally:
             os.chdir(old_cwd)
             with contextlib.suppress(ValueError):
                 sys.path.remove(program_dir)
-            # Each stack must re-execute the program's own modules, as a fresh `pulumi up` would.
-            # Only modules first imported by this run, living beside the program and not part of an
-            # installed library (a .venv often sits beside the program) are dropped.
-            prefix = os.path.realpath(program_dir) + os.sep
-            libraries = _library_roots()
-            for name in set(sys.modules) - modules_before:
-                file = getattr(sys.modules.get(name), "__file__", None)
-                if not file:
-                    continue
-                real = os.path.realpath(file)
-                if real.startswith(prefix) and not real.startswith(libraries):
-                    del sys.modules[name]
+            # Only after the whole run (applies included): a module dropped while its applies are
+            # still pending would be re-imported half-way by them.
+            _forget_modules(program_dir, modules_before)
 
     async def _exports(self) -> dict[str, Any]:
         root = get_root_resource()
@@ -354,6 +354,46 @@ class MockSession:
                 self._loop.run_until_complete(asyncio.gather(*leftover, return_exceptions=True))
         finally:
             self._snapshot.restore()
+
+
+@dataclass(frozen=True)
+class ProgramFile:
+    """A program's ``__main__.py`` (or its directory), run as ``pulumi up`` would run it.
+
+    The runner executes it as ``__main__`` with its directory first on ``sys.path`` and as the cwd,
+    and once every registration and apply of the run has finished it forgets the modules the program
+    imported from beside itself, so the next run (the next stack) executes them afresh instead of
+    reusing the previous stack's module objects. ``prelude`` runs first, in the same run (the plan
+    puts its own ``enforce()`` ahead of a program that never calls it).
+    """
+
+    path: Path
+    prelude: Callable[[], object] | None = None
+
+    @property
+    def main(self) -> Path:
+        """The ``__main__.py`` file."""
+        return self.path / "__main__.py" if self.path.is_dir() else self.path
+
+    def __call__(self) -> None:
+        if self.prelude is not None:
+            self.prelude()
+        runpy.run_path(str(self.main), run_name="__main__")
+
+
+def _forget_modules(program_dir: str, modules_before: set[str]) -> None:
+    # Each stack must re-execute the program's own modules, as a fresh `pulumi up` would. Only
+    # modules first imported by this run, living beside the program and not part of an installed
+    # library (a .venv often sits beside the program) are dropped.
+    prefix = os.path.realpath(program_dir) + os.sep
+    libraries = _library_roots()
+    for name in set(sys.modules) - modules_before:
+        file = getattr(sys.modules.get(name), "__file__", None)
+        if not file:
+            continue
+        real = os.path.realpath(file)
+        if real.startswith(prefix) and not real.startswith(libraries):
+            del sys.modules[name]
 
 
 def run_pulumi_program(

@@ -1,0 +1,43 @@
+"""The residency policy pack every ``preview`` and ``up`` runs, and its per-jurisdiction config.
+
+The pack (``policy/``, run by the engine through ``--policy-pack``) judges every resource with the
+same rule engine as the program's guard. Its jurisdiction is pinned through ``--policy-pack-config``
+(one ``{"jurisdiction": CODE}`` per policy), so a stack file edited to another jurisdiction is
+refused by the pack instead of silently judged against the wrong border (see docs/policy.md).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from components.residency.rules import RULES, rule
+
+__all__ = ["GUARD_ONLY_RULES", "PACK_DIR", "policy_config", "policy_names", "write_policy_config"]
+
+PACK_DIR = Path(__file__).resolve().parents[2] / "policy"
+"""The pack in this checkout; it imports the checkout's own ``components`` (never a copy)."""
+GUARD_ONLY_RULES = frozenset({"RES-010", "RES-012"})
+"""Rules the pack cannot apply (``residency_pack.GUARD_ONLY``; a test keeps the two in step)."""
+_STACK_POLICIES = ("explicit-provider-final-state",)
+"""Stack policies whose names are not a rule's own name."""
+
+
+def policy_names() -> list[str]:
+    """Every policy of the pack, in the pack's order (a test compares this with ``build_policies()``)."""
+    # Config rules (RES-030...) are judged when the stack file is read, never by the pack.
+    per_rule = [r.name for r in RULES if r.judged_by == "engine" and r.id not in GUARD_ONLY_RULES and r.id != "RES-014"]
+    return [*per_rule, rule("RES-014").name, *_STACK_POLICIES]
+
+
+def policy_config(jurisdiction: str) -> dict[str, Any]:
+    """The ``--policy-pack-config`` document pinning every policy to ``jurisdiction``."""
+    return {name: {"jurisdiction": jurisdiction} for name in policy_names()}
+
+
+def write_policy_config(path: Path, jurisdiction: str) -> Path:
+    """Write the config for ``jurisdiction`` to ``path`` (parents created) and return it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(policy_config(jurisdiction), indent=2) + "\n", encoding="utf-8")
+    return path

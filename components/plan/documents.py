@@ -1,0 +1,210 @@
+"""The engine's own documents, read into one shape the review judges.
+
+``pulumi preview --json`` (a ``PreviewDigest``: ``config``, ``steps`` of ``PreviewStep`` with
+``oldState``/``newState`` as ``apitype.ResourceV3``), the JSON lines of ``--event-log`` (``EngineEvent``
+objects whose ``resourcePreEvent.metadata`` is a ``StepEventMetadata``) and ``pulumi stack export``
+(an ``UntypedDeployment`` of version 3 holding a ``DeploymentV3``) all describe resources the same
+way: URN, type, custom flag, provider reference ``<provider URN>::<id>``, inputs, outputs and
+dependencies. See pulumi's ``sdk/go/common/apitype/core.go`` and ``pkg/display`` JSON types.
+
+Values keep the engine's markers: an input unknown during preview is the string
+:data:`UNKNOWN`; a secret is either blinded (``"[secret]"`` in previews, a ciphertext object in
+exports) or, in ``stack export --show-secrets``, a plaintext object. Secrets become
+:class:`~components.testing.Secret`, so reports show ``[secret]`` and never the value.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pulumi.runtime import rpc
+
+from components.errors import SovereignError
+from components.residency.rules import SECRET_PLACEHOLDER
+from components.testing import Secret
+
+__all__ = [
+    "JURISDICTION_KEY",
+    "UNKNOWN",
+    "DocumentError",
+    "EngineDocument",
+    "Entry",
+    "is_unknown",
+    "parse_json",
+    "read_source",
+    "split_urn",
+]
+
+UNKNOWN: str = rpc.UNKNOWN
+"""The string the engine writes for a value unknown during preview (``04da6b54-...``)."""
+SECRET_SIG_KEY: str = rpc._special_sig_key
+"""The signature key of a serialised special value (``4dabf181...``)."""
+SECRET_SIG: str = rpc._special_secret_sig
+"""The signature marking a serialised secret (``1b470612...``)."""
+JURISDICTION_KEY = "sovereign-dc:jurisdiction"
+"""The stack config key naming the jurisdiction (the same one the program and the pack read)."""
+
+DocumentKind = Literal["preview", "event-log", "state"]
+
+
+class DocumentError(SovereignError):
+    """A document that cannot be reviewed (not JSON, truncated, wrong version or shape)."""
+
+
+def is_unknown(value: Any) -> bool:
+    """True for a value the engine could not know during preview."""
+    return isinstance(value, str) and value == UNKNOWN
+
+
+def split_urn(urn: str) -> tuple[str, str, str, str]:
+    """``urn:pulumi:<stack>::<project>::<parent$type>::<name>`` -> (stack, project, type, name)."""
+    parts = urn.split("::", 3)
+    if len(parts) != 4 or not parts[0].startswith("urn:pulumi:"):
+        raise ValueError(urn)
+    return parts[0].removeprefix("urn:pulumi:"), parts[1], parts[2].rsplit("$", 1)[-1], parts[3]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One resource of a document: a preview step, or a resource of the deployed state."""
+
+    urn: str
+    type: str
+    name: str
+    op: str
+    """The step's operation (``create``, ``update``, ``replace``, ``delete``, ``same``, ``read``, ``import``...);
+    ``same`` for every resource of a deployed state."""
+    custom: bool
+    provider: str
+    """Provider reference ``<URN>::<id>``; empty for components and providers."""
+    parent: str = ""
+    id: str = ""
+    import_id: str = ""
+    external: bool = False
+    """True for a resource read with ``.get()`` (its lifecycle is not managed by this stack)."""
+    protect: bool = False
+    retain_on_delete: bool = False
+    inputs: Mapping[str, Any] = field(default_factory=dict)
+    outputs: Mapping[str, Any] = field(default_factory=dict)
+    old_inputs: Mapping[str, Any] | None = None
+    """Inputs before the step (updates and replaces), for the change summary."""
+    dependencies: tuple[str, ...] = ()
+    property_dependencies: Mapping[str, tuple[str, ...]] | None = None
+    diff_keys: tuple[str, ...] = ()
+    """Input keys the step changes (``diffReasons``, ``replaceReasons``, ``detailedDiff``)."""
+
+
+@dataclass(frozen=True)
+class EngineDocument:
+    """A parsed document: which stack, its config when the document carries it, its resources."""
+
+    kind: DocumentKind
+    file: str
+    stack: str
+    project: str
+    config: Mapping[str, str] | None
+    """The stack config (secrets blinded) for previews and event logs; None for a state export."""
+    entries: tuple[Entry, ...]
+
+
+def read_source(path: str) -> tuple[str, str]:
+    """The text of ``path`` (``-`` = standard input) and the name to show for it."""
+    if path == "-":
+        return sys.stdin.read(), "<stdin>"
+    try:
+        return Path(path).read_text(encoding="utf-8"), path
+    except FileNotFoundError:
+        raise DocumentError(
+            f"{path}: no such file. Fix: pass the path of the saved document, or - for stdin."
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise DocumentError(f"{path}: cannot be read ({reason}). Fix: pass a readable UTF-8 JSON file.") from None
+
+
+def parse_json(text: str, file: str, what: str, fix: str) -> Any:
+    """``text`` as JSON, or a :class:`DocumentError` that says where it broke and how to fix it."""
+    if not text.strip():
+        raise DocumentError(f"{file}: is empty, not {what}. Fix: {fix}.")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        # An unterminated string reports where it started, not where the text stopped.
+        ends_early = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated string")
+        problem = "it ends early (truncated?)" if ends_early else f"{exc.msg} at line {exc.lineno} column {exc.colno}"
+        raise DocumentError(f"{file}: is not valid JSON ({problem}), so it is not {what}. Fix: {fix}.") from None
+
+
+def plain(value: Any) -> Any:
+    """A property value with serialised secrets turned into :class:`Secret` (blinded ones hold ``[secret]``)."""
+    if isinstance(value, Mapping):
+        if value.get(SECRET_SIG_KEY) == SECRET_SIG:
+            if "plaintext" in value and isinstance(value["plaintext"], str):
+                try:
+                    return Secret(plain(json.loads(value["plaintext"])))
+                except ValueError:
+                    return Secret(value["plaintext"])
+            return Secret(SECRET_PLACEHOLDER)
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if value == SECRET_PLACEHOLDER:
+        return Secret(SECRET_PLACEHOLDER)  # preview JSON blinds secrets to this string
+    return value
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+
+def entry_from_state(state: Mapping[str, Any], op: str, provider: str = "", where: str = "") -> Entry:
+    """An :class:`Entry` from a ``ResourceV3`` (or a ``StepEventStateMetadata``)."""
+    urn = state.get("urn")
+    try:
+        _, _, type_from_urn, name = split_urn(urn if isinstance(urn, str) else "")
+    except ValueError:
+        raise DocumentError(
+            f"{where}: `urn` is {urn!r}, not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>). "
+            "Fix: pass the engine's document unedited."
+        ) from None
+    type_ = state.get("type") if isinstance(state.get("type"), str) else type_from_urn
+    raw_deps = state.get("propertyDependencies")
+    property_dependencies = (
+        {str(k): _strings(v) for k, v in raw_deps.items()} if isinstance(raw_deps, Mapping) else None
+    )
+    inputs = state.get("inputs")
+    outputs = state.get("outputs")
+    return Entry(
+        urn=urn,  # type: ignore[arg-type]
+        type=str(type_),
+        name=name,
+        op=op,
+        custom=bool(state.get("custom", False)),
+        provider=provider or str(state.get("provider") or ""),
+        parent=str(state.get("parent") or ""),
+        id=str(state.get("id") or ""),
+        import_id=str(state.get("importID") or ""),
+        external=bool(state.get("external", False)),
+        protect=bool(state.get("protect", False)),
+        retain_on_delete=bool(state.get("retainOnDelete", False)),
+        inputs=plain(inputs) if isinstance(inputs, Mapping) else {},
+        outputs=plain(outputs) if isinstance(outputs, Mapping) else {},
+        dependencies=_strings(state.get("dependencies")),
+        property_dependencies=property_dependencies,
+    )
+
+
+def stack_of(entries: tuple[Entry, ...], file: str) -> tuple[str, str]:
+    """(stack, project) from the documents' URNs; a document mixing stacks is refused."""
+    found = {split_urn(e.urn)[:2] for e in entries}
+    if len(found) > 1:
+        names = ", ".join(sorted(f"{p}/{s}" for s, p in found))
+        raise DocumentError(
+            f"{file}: holds resources of several stacks ({names}). Fix: review one stack's document at a time."
+        )
+    return next(iter(found)) if found else ("", "")

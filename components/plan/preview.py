@@ -1,0 +1,135 @@
+"""Read ``pulumi preview --json`` (a ``PreviewDigest``) or the JSON lines of ``--event-log``.
+
+A ``PreviewDigest`` is one JSON object: ``config`` (the stack config, secrets blinded), ``steps``
+(``op``, ``urn``, ``provider``, ``oldState``, ``newState``, ``diffReasons``, ``replaceReasons``,
+``detailedDiff``), ``diagnostics``, ``changeSummary``. Unchanged resources appear only with
+``--show-sames``; replacements are one ``replace`` step unless ``--show-replacement-steps`` splits
+them into ``create-replacement`` and ``delete-replaced``.
+
+An event log is one ``EngineEvent`` per line; ``preludeEvent.config`` carries the config and each
+``resourcePreEvent.metadata`` (a ``StepEventMetadata``: ``op``, ``urn``, ``provider``, ``old``/``new``
+with ``inputs`` and ``outputs``) one step. Event-log states carry no dependencies, so an unknown input
+there cannot be traced and fails closed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from components.plan.documents import (
+    DocumentError,
+    EngineDocument,
+    Entry,
+    entry_from_state,
+    parse_json,
+    plain,
+    stack_of,
+)
+
+__all__ = ["parse_preview"]
+
+_WHAT = "the output of `pulumi preview --json`"
+_FIX = "save the preview with `pulumi preview --json --show-sames --stack <stack> > preview.json` and pass that file"
+
+
+def _diff_keys(step: Mapping[str, Any]) -> tuple[str, ...]:
+    keys: list[str] = []
+    for field in ("diffReasons", "replaceReasons", "diffs", "keys"):
+        value = step.get(field)
+        if isinstance(value, list):
+            keys.extend(str(k) for k in value)
+    detailed = step.get("detailedDiff")
+    if isinstance(detailed, Mapping):
+        keys.extend(str(k) for k in detailed)
+    # detailedDiff paths are property paths (``rules[0].destination``): the top-level key is what changed.
+    tops = [k.split(".", 1)[0].split("[", 1)[0] for k in keys]
+    return tuple(dict.fromkeys(k for k in tops if k))
+
+
+def _step_entry(step: Any, where: str, old_key: str, new_key: str) -> Entry:
+    if not isinstance(step, Mapping) or not isinstance(step.get("op"), str) or not isinstance(step.get("urn"), str):
+        raise DocumentError(f"{where}: is not a preview step (it needs a string `op` and `urn`). Fix: {_FIX}.")
+    old, new = step.get(old_key), step.get(new_key)
+    state = new if isinstance(new, Mapping) else old
+    if not isinstance(state, Mapping):
+        # A step without any state cannot be judged; refuse the document rather than skip it.
+        raise DocumentError(
+            f"{where}: step {step['op']} of {step['urn']} has no `{new_key}` or `{old_key}`. Fix: {_FIX}."
+        )
+    state = {"urn": step["urn"], **state}
+    entry = entry_from_state(state, step["op"], str(step.get("provider") or ""), where)
+    old_inputs = old.get("inputs") if isinstance(old, Mapping) and isinstance(new, Mapping) else None
+    if isinstance(old_inputs, Mapping):
+        entry = replace(entry, old_inputs=plain(old_inputs))
+    return replace(entry, diff_keys=_diff_keys(step))
+
+
+def _config(value: Any) -> dict[str, str]:
+    return {str(k): v for k, v in value.items() if isinstance(v, str)} if isinstance(value, Mapping) else {}
+
+
+def _digest(document: Mapping[str, Any], file: str) -> EngineDocument:
+    steps = document.get("steps", [])
+    if not isinstance(steps, list):
+        raise DocumentError(f"{file}: `steps` is {type(steps).__name__}, not a list. Fix: {_FIX}.")
+    entries = tuple(_step_entry(s, f"{file}: steps[{i}]", "oldState", "newState") for i, s in enumerate(steps))
+    stack, project = stack_of(entries, file)
+    return EngineDocument("preview", file, stack, project, _config(document.get("config")), entries)
+
+
+def _event_log(text: str, file: str) -> EngineDocument:
+    config: dict[str, str] = {}
+    entries: list[Entry] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{file}: line {number}"
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DocumentError(
+                f"{where}: is not a JSON engine event ({exc.msg}); the log may be truncated. Fix: {_FIX}."
+            ) from None
+        if not isinstance(event, Mapping):
+            raise DocumentError(f"{where}: is not an engine event object. Fix: {_FIX}.")
+        if isinstance(event.get("preludeEvent"), Mapping):
+            config = _config(event["preludeEvent"].get("config"))
+        pre = event.get("resourcePreEvent")
+        if isinstance(pre, Mapping) and isinstance(pre.get("metadata"), Mapping):
+            entries.append(_step_entry(pre["metadata"], where, "old", "new"))
+    if not entries and not config:
+        raise DocumentError(f"{file}: holds no engine events (no preludeEvent, no resourcePreEvent). Fix: {_FIX}.")
+    found = tuple(entries)
+    stack, project = stack_of(found, file)
+    return EngineDocument("event-log", file, stack, project, config, found)
+
+
+def _looks_like_event_log(text: str) -> bool:
+    # An event log is one compact EngineEvent per line; its first line is a whole JSON object.
+    first, _, rest = text.lstrip().partition("\n")
+    if not rest.strip():
+        return False
+    try:
+        event = json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(event, Mapping) and ("sequence" in event or any(k.endswith("Event") for k in event))
+
+
+def parse_preview(text: str, file: str) -> EngineDocument:
+    """The preview document (digest or event log) in ``text``; :class:`DocumentError` when it is not one."""
+    if _looks_like_event_log(text):
+        return _event_log(text, file)
+    document = parse_json(text, file, _WHAT, _FIX)
+    if not isinstance(document, Mapping):
+        raise DocumentError(f"{file}: is a JSON {type(document).__name__}, not {_WHAT}. Fix: {_FIX}.")
+    if "deployment" in document and "steps" not in document:
+        raise DocumentError(
+            f"{file}: is a `pulumi stack export` document, not a preview. Fix: review it with --state {file}."
+        )
+    if "steps" not in document and "changeSummary" not in document:
+        raise DocumentError(f"{file}: has neither `steps` nor `changeSummary`, so it is not {_WHAT}. Fix: {_FIX}.")
+    return _digest(document, file)

@@ -1,0 +1,416 @@
+"""Judge a real preview or a deployed state with the one rule engine, into the plan's report model.
+
+Every resource of the document becomes a :class:`~components.residency.engine.Subject` for
+``RuleEngine.check``; no rule is written here. What this module adds is what only a document can
+tell: which provider a reference (``<URN>::<id>``) points to, which resources an unknown input is
+computed from (``propertyDependencies``), and which steps remove rather than create.
+
+- Creates, updates, replaces, reads, imports, refreshes and unchanged resources are judged;
+  deletes are not (removing a resource moves no data).
+- A provider reference is resolved to the provider's own entry. A default provider (``default`` or
+  ``default_<version>``) is refused by the engine (RES-002); a provider the document does not hold
+  cannot be verified and is refused (RES-012), as is a provider whose region is not pinned (RES-001,
+  on the provider itself).
+- An input carrying the unknown sentinel passes only when every resource it is computed from is an
+  in-jurisdiction resource of this stack (RES-014, :mod:`components.residency.provenance`, shared
+  with the policy pack).
+- A state review judges outputs as well as inputs: they say where the data actually is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, cast
+
+from components.errors import CatalogueError
+from components.plan.collect import _jurisdiction_label, build_stack_plan
+from components.plan.documents import (
+    JURISDICTION_KEY,
+    DocumentError,
+    EngineDocument,
+    Entry,
+    is_unknown,
+    read_source,
+    split_urn,
+)
+from components.plan.model import NO_REGION, Change, FieldChange, Operation, Plan, StackPlan, Violation
+from components.residency.catalogue import Catalogue, Jurisdiction, load_catalogue
+from components.residency.engine import CLOUD_PACKAGES, ProviderRef, RuleEngine, Subject, is_free_text, package_of
+from components.residency.provenance import Source, unproven_unknowns
+from components.residency.rules import SECRET_PLACEHOLDER, Finding, rule
+from components.testing import ResourceRecord, Secret
+
+__all__ = ["JUDGED_OPS", "REMOVING_OPS", "review_files", "resolve_jurisdiction", "review_document"]
+
+REMOVING_OPS: frozenset[str] = frozenset(
+    {"delete", "delete-replaced", "discard", "discard-replaced", "read-discard", "remove-pending-replace"}
+)
+"""Steps that take a resource out of the stack: not violations, shown as changes only."""
+JUDGED_OPS: frozenset[str] = frozenset(
+    {
+        "create",
+        "update",
+        "replace",
+        "create-replacement",
+        "same",
+        "read",
+        "read-replacement",
+        "import",
+        "import-replacement",
+        "refresh",
+    }
+)
+"""Steps whose resulting resource is judged. Any other (future) op is judged too: fail closed."""
+_READ_OPS = frozenset({"read", "read-replacement"})
+_IMPORT_OPS = frozenset({"import", "import-replacement"})
+# Per-resource rules: judged once from the inputs, not again from the outputs of a state.
+_RESOURCE_LEVEL = frozenset({"RES-001", "RES-002", "RES-012", "RES-013"})
+_SHOWN_CHARS = 80
+
+
+def resolve_jurisdiction(document: EngineDocument, code: str | None, catalogue: Catalogue) -> Jurisdiction:
+    """The jurisdiction to judge against: ``--jurisdiction`` and/or the document's own config, which must agree."""
+    configured = (document.config or {}).get(JURISDICTION_KEY)
+    if configured is not None and not configured.strip():
+        configured = None
+    if code and configured and code.strip().upper() != configured.strip().upper():
+        raise DocumentError(
+            f"{document.file}: the document's config says `{JURISDICTION_KEY}` is {configured!r} but "
+            f"--jurisdiction is {code!r}. Fix: review it against the stack's own jurisdiction (drop --jurisdiction)."
+        )
+    chosen = code or configured
+    if not chosen:
+        where = (
+            "a stack export carries no config" if document.config is None else f"its config has no `{JURISDICTION_KEY}`"
+        )
+        known = ", ".join(sorted(catalogue.jurisdictions))
+        raise DocumentError(
+            f"{document.file}: no jurisdiction to judge against ({where}). "
+            f"Fix: pass --jurisdiction CODE (one of {known})."
+        )
+    try:
+        return catalogue.get(chosen.strip())
+    except CatalogueError as exc:
+        raise DocumentError(f"{document.file}: {exc}") from None
+
+
+def _is_default_provider(name: str) -> bool:
+    # The engine names the providers it creates itself `default` or `default_<version>`.
+    return name == "default" or name.startswith("default_")
+
+
+def _plain_region(value: Any) -> str | None:
+    return value if isinstance(value, str) and value and not is_unknown(value) else None
+
+
+class _Review:
+    """One judging pass over one document."""
+
+    def __init__(self, document: EngineDocument, engine: RuleEngine) -> None:
+        self.document = document
+        self.engine = engine
+        self.live = [e for e in document.entries if e.op not in REMOVING_OPS]
+        self.by_urn: dict[str, Entry] = {e.urn: e for e in self.live}
+        self.findings: list[tuple[Entry, Finding]] = []
+        self.blinded: set[str] = set()
+
+    # -- providers ----------------------------------------------------------------------------
+
+    def provider_entry(self, entry: Entry) -> Entry | None:
+        reference = entry.provider
+        return self.by_urn.get(reference.rsplit("::", 1)[0]) if reference else None
+
+    def provider_ref(self, entry: Entry) -> tuple[ProviderRef | None, Finding | None]:
+        package, is_provider = package_of(entry.type)
+        if is_provider or not entry.custom or package not in CLOUD_PACKAGES:
+            return None, None
+        if not entry.provider:
+            return ProviderRef(package, "", default=True), None
+        provider_urn = entry.provider.rsplit("::", 1)[0]
+        try:
+            name = split_urn(provider_urn)[3]
+        except ValueError:
+            name = provider_urn
+        if _is_default_provider(name):
+            return ProviderRef(package, name, default=True), None
+        found = self.by_urn.get(provider_urn)
+        if found is None:
+            detail = (
+                f"Provider {name!r} ({provider_urn}) is not in this document, so its region cannot be verified "
+                "(preview with --show-sames so that unchanged providers are listed)."
+            )
+            return ProviderRef(package, name), Finding(
+                rule("RES-012"), entry.type, entry.name, "provider", entry.provider, detail
+            )
+        return ProviderRef(package, name, _plain_region(found.inputs.get("region"))), None
+
+    # -- subjects -----------------------------------------------------------------------------
+
+    def subject(self, entry: Entry, props: Mapping[str, Any] | None = None, ids: bool = True) -> Subject:
+        ref, _ = self.provider_ref(entry)
+        read = ids and (entry.op in _READ_OPS or entry.external)
+        imported = ids and bool(entry.import_id) and (entry.op in _IMPORT_OPS or self.document.kind == "state")
+        return Subject(
+            type=entry.type,
+            name=entry.name,
+            props=entry.inputs if props is None else props,
+            provider=ref,
+            read_id=entry.id or None if read else None,
+            import_id=entry.import_id if imported else None,
+            # A remote (multi-language) component carries its package's provider, as the policy pack
+            # sees it: judged as a resource of that package (RES-013 unless covered), everywhere alike.
+            custom=entry.custom or bool(entry.provider),
+        )
+
+    def source(self, urn: str) -> Source | str:
+        entry = self.by_urn.get(urn)
+        if entry is None:
+            return f"{urn} is not in this document (preview with --show-sames to list unchanged resources)"
+        provider = self.provider_entry(entry)
+        provider_subject = Subject(provider.type, provider.name, provider.inputs) if provider is not None else None
+        return Source(entry.type, entry.name, self.subject(entry), provider_subject)
+
+    # -- judging ------------------------------------------------------------------------------
+
+    def judge(self, entry: Entry) -> None:
+        _package, is_provider = package_of(entry.type)
+        if is_provider and _is_default_provider(entry.name):
+            return  # creates nothing itself; every resource using it is refused (RES-002)
+        _, missing_provider = self.provider_ref(entry)
+        if missing_provider is not None:
+            self.findings.append((entry, missing_provider))
+        self._check(entry, self.subject(entry), "")
+        if self.document.kind == "state" and entry.outputs:
+            self._check(entry, self.subject(entry, entry.outputs, ids=False), "outputs.")
+        if self.document.kind != "state":
+            self._provenance(entry)
+
+    def _check(self, entry: Entry, subject: Subject, prefix: str) -> None:
+        def defer(value: Any) -> bool:
+            return is_unknown(value) or isinstance(value, Secret)
+
+        findings, pending = self.engine.check(subject, defer=defer)
+        for p in pending:
+            if isinstance(p.value, Secret):
+                if p.value.value == SECRET_PLACEHOLDER:
+                    self.blinded.add(f"{entry.urn} {prefix}{p.path}")
+                else:
+                    findings += self.engine.check_value(subject, p.path, p.value.value, secret=True)
+        for f in findings:
+            if prefix and f.rule.id in _RESOURCE_LEVEL:
+                continue
+            self.findings.append((entry, dataclasses.replace(f, path=prefix + f.path) if prefix else f))
+
+    def _provenance(self, entry: Entry) -> None:
+        subject = self.subject(entry)
+        property_dependencies = (
+            {key: [self.source(u) for u in urns] for key, urns in entry.property_dependencies.items()}
+            if entry.property_dependencies
+            else None
+        )
+        problems = unproven_unknowns(
+            self.engine,
+            subject,
+            defer=is_unknown,
+            property_dependencies=property_dependencies,
+            dependencies=[self.source(u) for u in entry.dependencies],
+        )
+        # The document's inputs are the program's inputs: an unknown input always flowed from some
+        # resource. One whose source the document does not record (an event log records none) cannot
+        # be shown resident, so it fails closed (the policy pack sees outputs, where the resource's own
+        # provider computes unknowns, and cannot draw this line).
+        _, pending = self.engine.check(subject, defer=is_unknown)
+        for key in dict.fromkeys(p.top_key for p in pending if p.top_key is not None):
+            recorded = entry.property_dependencies.get(key) if entry.property_dependencies else entry.dependencies
+            if recorded is None or (not entry.property_dependencies and not recorded):
+                where = (
+                    "the event log records no dependencies"
+                    if self.document.kind == "event-log"
+                    else ("the document records no resource it is computed from")
+                )
+                detail = f"`{key}` is unknown during preview and {where}, so it cannot be traced."
+                self.findings.append(
+                    (entry, Finding(rule("RES-014"), entry.type, entry.name, key, "(unknown)", detail))
+                )
+        for problem in problems:
+            reasons = "; ".join(r.rstrip(".") for r in problem.reasons)
+            detail = f"`{problem.key}` is unknown during preview and {problem.basis}: {reasons}."
+            self.findings.append(
+                (entry, Finding(rule("RES-014"), entry.type, entry.name, problem.key, "(unknown)", detail))
+            )
+
+    # -- description --------------------------------------------------------------------------
+
+    def region(self, entry: Entry) -> str | None:
+        for bag in (entry.inputs, entry.outputs):
+            for key in ("region", "regionId"):
+                found = _plain_region(bag.get(key))
+                if found:
+                    return found
+        provider = self.provider_entry(entry)
+        if provider is not None:
+            return _plain_region(provider.inputs.get("region"))
+        # A resource being deleted may use a provider the document no longer lists: its ARN says where it is.
+        for value in (entry.outputs.get("arn"), entry.id):
+            refs = self.engine.parser.scan(value) if isinstance(value, str) else []
+            if refs and refs[0].region:
+                return refs[0].region
+        return None
+
+    def record(self, entry: Entry) -> ResourceRecord:
+        package, _ = package_of(entry.type)
+        cloud = package if package in CLOUD_PACKAGES and entry.custom else None
+        return ResourceRecord(
+            type=entry.type,
+            name=entry.name,
+            urn=entry.urn,
+            id=entry.id,
+            parent=entry.parent,
+            provider=entry.provider,
+            custom=entry.custom,
+            protect=entry.protect,
+            retain_on_delete=entry.retain_on_delete,
+            import_id=entry.import_id,
+            read_id=entry.id if entry.op in _READ_OPS or entry.external else "",
+            inputs=MappingProxyType(dict(entry.inputs)),
+            outputs=MappingProxyType(dict(entry.outputs)),
+            cloud=cloud,
+            region=self.region(entry) if cloud else None,
+            dependencies=entry.dependencies,
+        )
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, Secret):
+        return SECRET_PLACEHOLDER
+    if is_unknown(value):
+        return "(unknown)"
+    text = repr(_blind(value)) if isinstance(value, (dict, list)) else str(value)
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+
+
+def _blind(value: Any) -> Any:
+    if isinstance(value, Secret):
+        return SECRET_PLACEHOLDER
+    if isinstance(value, dict):
+        return {k: _blind(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_blind(v) for v in value]
+    return "(unknown)" if is_unknown(value) else value
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def _relevant(engine: RuleEngine, key: str, old: Any, new: Any) -> bool:
+    """An input whose value can say where data goes: a region or zone, or any text naming a place."""
+    if is_free_text(key):
+        return False
+    lowered = key.lower()
+    if "region" in lowered or "zone" in lowered or "endpoint" in lowered:
+        return True
+    if isinstance(old, Secret) or isinstance(new, Secret):
+        return True
+    return any(engine.parser.has_candidates(s) for s in (*_strings(old), *_strings(new)))
+
+
+def _changes(review: _Review, catalogue: Catalogue) -> tuple[Change, ...]:
+    home = review.engine.jurisdiction
+    changes = []
+    for entry in review.document.entries:
+        package, _ = package_of(entry.type)
+        cloud = package if package in CLOUD_PACKAGES and entry.custom else NO_REGION
+        region = (review.region(entry) or NO_REGION) if cloud != NO_REGION else NO_REGION
+        fields = []
+        if entry.old_inputs is not None:
+            keys = entry.diff_keys or tuple(sorted(set(entry.inputs) | set(entry.old_inputs)))
+            for key in keys:
+                old, new = entry.old_inputs.get(key), entry.inputs.get(key)
+                if old != new and _relevant(review.engine, key, old, new):
+                    fields.append(FieldChange(key, _shown(old), _shown(new)))
+        changes.append(
+            Change(
+                op=entry.op,
+                urn=entry.urn,
+                type=entry.type,
+                name=entry.name,
+                cloud=cloud,
+                region=region,
+                jurisdiction=_jurisdiction_label(catalogue, home, cloud, region if region != NO_REGION else ""),
+                fields=tuple(fields),
+            )
+        )
+    return tuple(changes)
+
+
+def review_document(
+    document: EngineDocument, jurisdiction: str | None = None, *, catalogue: Catalogue | None = None
+) -> StackPlan:
+    """Judge ``document`` against ``jurisdiction`` (or the one its config names) with the one rule engine."""
+    catalogue = catalogue or load_catalogue()
+    home = resolve_jurisdiction(document, jurisdiction, catalogue)
+    review = _Review(document, RuleEngine(home, catalogue))
+    for entry in review.live:
+        review.judge(entry)
+    # The root stack is the report's "top level", not a component of it (as in the offline plan).
+    records = [review.record(e) for e in review.live if not e.type.startswith("pulumi:pulumi:")]
+    plan = build_stack_plan(document.stack, document.file, records, home, [], catalogue=catalogue)
+    op_of = {e.urn: e.op for e in review.live}
+    resources = tuple(
+        dataclasses.replace(r, operation=cast(Operation, op_of.get(r.urn, r.operation))) for r in plan.resources
+    )
+    violations = sorted(
+        {
+            Violation(
+                f.rule.id,
+                f.rule.name,
+                f.resource_type,
+                f.resource_name,
+                entry.urn,
+                f.path,
+                f.as_dict()["value"],
+                f.message,
+                f.rule.fix,
+            )
+            for entry, f in review.findings
+        },
+        key=lambda v: (v.rule, v.urn, v.path, str(v.value)),
+    )
+    notes = []
+    if review.blinded:
+        notes.append(
+            f"{len(review.blinded)} secret value(s) are blinded in this document and could not be judged here; "
+            "the residency policy pack judged them in plaintext during the same preview/up."
+        )
+    plan = dataclasses.replace(
+        plan, resources=resources, violations=tuple(violations), source=document.kind, notes=tuple(notes)
+    )
+    if document.kind != "state":
+        plan = dataclasses.replace(plan, changes=_changes(review, catalogue))
+    return plan
+
+
+def review_files(previews: Iterable[str] = (), states: Iterable[str] = (), jurisdiction: str | None = None) -> Plan:
+    """Review every named preview and state file (``-`` = stdin); :class:`DocumentError` on the first bad one."""
+    from components.plan.preview import parse_preview
+    from components.plan.state import parse_state
+
+    catalogue = load_catalogue()
+    stacks = []
+    for parse, paths in ((parse_preview, previews), (parse_state, states)):
+        for path in paths:
+            text, shown = read_source(path)
+            stacks.append(review_document(parse(text, shown), jurisdiction, catalogue=catalogue))
+    return Plan(tuple(stacks), catalogue.version)

@@ -1,0 +1,276 @@
+"""The one way the toolkit reads a YAML file: bounded, strict about duplicates, errors in one line.
+
+Every file the toolkit reads (stack files, the deployment map, the jurisdiction catalogue, the
+project's ``Pulumi.yaml``) is written by people and reviewed in pull requests, so a mistake in it
+must end in one line naming the file, the place and the fix, never in a traceback. PyYAML's
+``safe_load`` alone falls short in four ways this module closes:
+
+* a duplicate key is silently resolved by the last one (a second ``sovereign-dc:jurisdiction:``
+  would quietly move a stack to another country), so duplicates are refused with both lines;
+* its composer and constructor recurse once per nesting level, so a deeply nested value crashes
+  the reader with ``RecursionError``; nesting is bounded while *parsing* (the event stream is
+  flat), before anything recursive runs;
+* aliases are expanded by reference, so a few lines of anchors can stand for billions of nodes
+  ("billion laughs") that every later walk over the data would visit; the expanded size is
+  computed on the composed node graph, where it costs one visit per distinct node;
+* bytes that are not UTF-8 raise ``UnicodeDecodeError``, which is not a ``YAMLError``.
+
+Values quoted in messages go through :func:`shorten`, so a megabyte-long value never reaches a log.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
+
+from components.errors import ConfigError, SovereignError
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "YamlFileError",
+    "load_yaml",
+    "load_yaml_text",
+    "shorten",
+]
+
+MAX_BYTES = 1_000_000
+"""Largest file read (every file the toolkit reads is a few kilobytes; this is 100x headroom)."""
+MAX_DEPTH = 32
+"""Deepest nesting of mappings and sequences (stack files nest five levels)."""
+MAX_NODES = 100_000
+"""Most nodes the document may stand for once every alias is expanded."""
+MAX_EXPANDED_CHARS = 2_000_000
+"""Most characters of scalar text the document may stand for once every alias is expanded."""
+
+
+class YamlFileError(SovereignError):
+    """A YAML file cannot be read: ``line`` and ``column`` (1-based, 0 when unknown) say where."""
+
+    def __init__(self, file: str, problem: str, fix: str, line: int = 0, column: int = 0) -> None:
+        self.file = file
+        self.problem = problem
+        self.fix = fix
+        self.line = line
+        self.column = column
+        where = f" at line {line}, column {column}" if line else ""
+        super().__init__(f"{file}: {problem}{where}. Fix: {fix}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.file, self.problem, self.fix, self.line, self.column))
+
+    def to_config_error(self, key: str = "") -> ConfigError:
+        """The same problem as a :class:`ConfigError` (for stack files and the deployment map)."""
+        where = f" at line {self.line}, column {self.column}" if self.line else ""
+        return ConfigError(self.file, key, f"{self.problem}{where}", self.fix)
+
+
+def shorten(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to about ``limit`` characters, saying how long it was."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}… ({len(text)} characters)"
+
+
+class _Loader(Reader, Scanner, Parser, Composer, SafeConstructor, Resolver):
+    """``yaml.SafeLoader`` with duplicate keys refused (timestamps and other tags behave the same)."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+    def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
+        if isinstance(node, MappingNode):
+            # Merge keys (`<<`) are left out: a key given directly and through a merge is an
+            # override by design, not a duplicate (flatten_mapping resolves those afterwards).
+            seen: dict[Any, Node] = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    first = seen.get(key)
+                except TypeError:
+                    continue  # an unhashable key: the base class reports it with its position
+                if first is not None:
+                    raise _DuplicateKey(key, first, key_node)
+                seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)  # type: ignore[arg-type]
+
+
+class _DuplicateKey(ConstructorError):
+    def __init__(self, key: Any, first: Node, second: Node) -> None:
+        super().__init__(None, None, f"the key {shorten(key)} is given twice", second.start_mark)
+        self.first_line = first.start_mark.line + 1
+
+
+def _check_depth(text: str, file: str) -> None:
+    """Refuse nesting deeper than ``MAX_DEPTH`` by walking the (flat) event stream."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise YamlFileError(
+                    file,
+                    f"values are nested more than {MAX_DEPTH} levels deep",
+                    "flatten that value; no setting of the toolkit nests that deep",
+                    mark.line + 1 if mark is not None else 0,
+                    mark.column + 1 if mark is not None else 0,
+                )
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            depth -= 1
+
+
+def _check_expansion(root: Node, file: str) -> None:
+    """Refuse a document whose aliases expand beyond ``MAX_NODES`` nodes or ``MAX_EXPANDED_CHARS``.
+
+    Sizes are memoised per node object: an alias is the same object as its anchor, so each
+    distinct node is measured once however often it is referenced. An alias inside its own anchor
+    (a recursive document) has no finite expansion and is refused too.
+    """
+    sizes: dict[int, tuple[int, int]] = {}
+    in_progress: set[int] = set()
+    # Iterative post-order walk: nesting is already bounded, but this keeps the walk obviously safe.
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        ident = id(node)
+        if ident in sizes:
+            continue
+        if isinstance(node, ScalarNode):
+            sizes[ident] = (1, len(str(node.value)))
+            continue
+        children: list[Node] = (
+            [part for pair in node.value for part in pair]
+            if isinstance(node, MappingNode)
+            else list(node.value)
+            if isinstance(node, SequenceNode)
+            else []
+        )
+        if not children_done:
+            if ident in in_progress:
+                continue
+            in_progress.add(ident)
+            stack.append((node, True))
+            for child in children:
+                if id(child) in in_progress and id(child) not in sizes:
+                    mark = child.start_mark
+                    raise YamlFileError(
+                        file,
+                        "an alias refers to the anchor it is inside of (an endless value)",
+                        "remove that alias",
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
+                stack.append((child, False))
+            continue
+        nodes = 1 + sum(sizes[id(c)][0] for c in children)
+        chars = sum(sizes[id(c)][1] for c in children)
+        in_progress.discard(ident)
+        sizes[ident] = (nodes, chars)
+        if nodes > MAX_NODES or chars > MAX_EXPANDED_CHARS:
+            mark = node.start_mark
+            raise YamlFileError(
+                file,
+                f"the document expands to more than {MAX_NODES:,} values or {MAX_EXPANDED_CHARS:,} characters "
+                "(anchors and aliases included)",
+                "write the values out instead of nesting aliases of aliases, and keep values short",
+                mark.line + 1,
+                mark.column + 1,
+            )
+
+
+def load_yaml_text(text: str, file: str, *, fix: str = "correct the YAML syntax there") -> Any:
+    """Parse ``text`` (read from ``file``) with the bounds above; :class:`YamlFileError` on any problem."""
+    if len(text) > MAX_BYTES:
+        raise YamlFileError(file, f"the file is larger than {MAX_BYTES:,} characters", "shorten it")
+    try:
+        _check_depth(text, file)
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+            if root is None:
+                return None
+            _check_expansion(root, file)
+            return loader.construct_document(root)
+        finally:
+            loader.dispose()
+    except _DuplicateKey as exc:
+        mark = exc.problem_mark
+        raise YamlFileError(
+            file,
+            f"{exc.problem} (first at line {exc.first_line})",
+            "keep one of them: YAML would silently use the last one",
+            mark.line + 1 if mark is not None else 0,
+            mark.column + 1 if mark is not None else 0,
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        raise YamlFileError(
+            file,
+            f"not valid YAML (the control character {char!r} is not allowed, line {line})",
+            "remove it; YAML text may not contain control characters",
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise YamlFileError(
+            file,
+            f"not valid YAML ({problem})",
+            fix,
+            mark.line + 1 if mark is not None else 0,
+            mark.column + 1 if mark is not None else 0,
+        ) from None
+    except RecursionError:
+        # Bounded depth should make this unreachable; kept so a reader bug is still one line.
+        raise YamlFileError(file, "the document is nested too deeply to read", fix) from None
+
+
+def load_yaml(
+    path: str | Path,
+    *,
+    missing_fix: str = "check the path",
+    fix: str = "correct the YAML syntax there",
+    shown: str | None = None,
+    what: str = "file",
+) -> Any:
+    """Read and parse the YAML file at ``path``; every failure is one :class:`YamlFileError`.
+
+    ``shown`` is the name used in messages (defaults to ``path``); ``what`` names the file's role
+    (``stack file``, ``deployment map``) in them.
+    """
+    file = shown or str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise YamlFileError(file, f"cannot read the {what} ({exc.strerror or exc})", missing_fix) from None
+    if len(data) > MAX_BYTES:
+        raise YamlFileError(file, f"the file is larger than {MAX_BYTES:,} bytes", "shorten it")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise YamlFileError(
+            file,
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}, line {line})",
+            "save it as UTF-8 (YAML files must be UTF-8; check it is the right file and not binary)",
+        ) from None
+    return load_yaml_text(text.removeprefix("\ufeff"), file, fix=fix)

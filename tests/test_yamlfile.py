@@ -1,0 +1,92 @@
+"""The one YAML reader: bounded, duplicate keys refused, every failure one line with the fix."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from components.yamlfile import MAX_DEPTH, YamlFileError, load_yaml, load_yaml_text, shorten
+
+
+def _bomb(levels: int, width: int = 10) -> str:
+    lines = [f"l0: &l0 [{', '.join(['x'] * width)}]"]
+    for level in range(1, levels):
+        lines.append(f"l{level}: &l{level} [{', '.join([f'*l{level - 1}'] * width)}]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "a: 1\nb: 2\na: 3\n",
+            r"^f\.yaml: the key 'a' is given twice \(first at line 1\) at line 3, column 1\. "
+            r"Fix: keep one of them",
+        ),
+        ("config:\n  k: 1\nconfig:\n  k: 2\n", r"the key 'config' is given twice \(first at line 1\) at line 3"),
+        (
+            "x: " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1) + "\n",
+            rf"values are nested more than {MAX_DEPTH} levels deep at line 1, .*Fix: flatten",
+        ),
+        ("x: " + "[" * 100_000 + "\n", r"nested more than"),  # would crash PyYAML's recursive composer
+        (_bomb(6), r"expands to more than 100,000 values .*Fix: write the values out"),
+        ("a: &a [1, *a]\n", r"an alias refers to the anchor it is inside of .*Fix: remove that alias"),
+        ("a: \x01\n", r"the control character '\\x01' is not allowed, line 1\)\. Fix: remove it"),
+        ("a: [1,\n", r"^f\.yaml: not valid YAML \(.*\) at line 2, column 1\. Fix: correct the YAML syntax there$"),
+        ("? [a]\n: 1\n", r"not valid YAML \(found unhashable key\) at line 1"),
+    ],
+    ids=[
+        "duplicate",
+        "second-config",
+        "deep",
+        "very-deep",
+        "alias-bomb",
+        "recursive-alias",
+        "control",
+        "syntax",
+        "unhashable",
+    ],
+)
+def test_bad_yaml_is_one_line_with_a_fix(text: str, message: str) -> None:
+    with pytest.raises(YamlFileError, match=message) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert "\n" not in str(caught.value) and "Fix: " in str(caught.value)
+
+
+def test_aliases_within_the_bound_and_merge_keys_still_work() -> None:
+    text = "base: &b {k: 1, j: 2}\ncopy: *b\nmerged:\n  <<: *b\n  k: 3\n" + _bomb(3)
+    loaded = load_yaml_text(text, "f.yaml")
+    assert loaded["copy"] == {"k": 1, "j": 2} and loaded["merged"] == {"k": 3, "j": 2}
+    assert len(loaded["l2"]) == 10 and len(loaded["l2"][0]) == 10
+
+
+def test_non_utf8_and_binary_files_name_the_byte(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("config:\n  owner: Jürgen\n".encode("latin-1"))
+    with pytest.raises(YamlFileError, match=r"is not UTF-8 text \(byte 0xfc at offset 18, line 2\)\. Fix: save it"):
+        load_yaml(latin)
+    binary = tmp_path / "binary.yaml"
+    binary.write_bytes(bytes(range(256)))
+    with pytest.raises(YamlFileError, match=r"not UTF-8|control character"):
+        load_yaml(binary)
+    bom = tmp_path / "bom.yaml"
+    bom.write_bytes("\ufeffa: 1\n".encode())
+    assert load_yaml(bom) == {"a": 1}
+
+
+def test_missing_and_oversized_files(tmp_path: Path) -> None:
+    with pytest.raises(YamlFileError, match=r"cannot read the stack file \(No such file or directory\)"):
+        load_yaml(tmp_path / "nope.yaml", what="stack file")
+    big = tmp_path / "big.yaml"
+    big.write_text("a: '" + "x" * 1_100_000 + "'\n")
+    with pytest.raises(YamlFileError, match=r"larger than 1,000,000 bytes\. Fix: shorten it"):
+        load_yaml(big)
+
+
+def test_shorten_bounds_any_value() -> None:
+    assert shorten("abc") == "'abc'"
+    long = shorten("x" * 10_000)
+    assert len(long) < 90 and long.endswith("(10002 characters)")
+    assert re.fullmatch(r"\[0, 1, .*… \(\d+ characters\)", shorten(list(range(1000))))
