@@ -43,17 +43,9 @@ def collect() -> None:
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """No cyclic collection inside the block; objects alive before it are never traversed by it."""
-    global _promoted
     was_enabled = gc.isenabled()
-    if was_enabled and _promoted > FULL_COLLECTION_AFTER:
-        gc.collect()
-        _promoted = [0]  # in a list so that the functions below update it without a global statement
-
-
-def collect() -> None:
-    """A full collection now (e.g. between benchmark runs, so that neither run pays for it)."""
-    gc.collect()
-    _promoted[0] = 0
+    if was_enabled and _promoted[0] > FULL_COLLECTION_AFTER:
+        collect()
     gc.freeze()  # O(1): moves every tracked object to the permanent generation
     gc.disable()
     try:
