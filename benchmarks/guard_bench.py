@@ -23,6 +23,7 @@ import pulumi_aws as aws
 
 from components.residency import enforce
 from components.testing import run_pulumi_program
+from components.testing.tuning import collect
 
 GOAL = 1.05
 RESOURCES_PER_GROUP = 7
@@ -115,6 +116,7 @@ def estate(groups: int, guarded: bool) -> Callable[[], None]:
 
 def timed(program: Callable[[], None]) -> float:
     """CPU seconds of this process (all threads) for one run: steadier than wall time on a shared machine."""
+    collect()  # the garbage of earlier runs is collected here, outside every measurement
     start = time.process_time()
     result = run_pulumi_program(program, project="sovereign-dc", stack="bench", raise_on_error=True)
     elapsed = time.process_time() - start

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 
 from components._compat import source_positions_off
 
-__all__ = ["TUNED", "collector_paused", "tuned_run"]
+__all__ = ["TUNED", "collect", "collector_paused", "tuned_run"]
 
 TUNED = True
 
@@ -31,17 +31,21 @@ with a full collection. Without it a long-lived process running many programs (a
 would keep every run's cyclic garbage: full collections wait for survivors of young collections,
 which paused runs never make. A single run (the plan, a benchmark) never pays it."""
 
-_promoted = 0
+_promoted = [0]  # in a list so that the functions below update it without a global statement
+
+
+def collect() -> None:
+    """A full collection now (e.g. between benchmark runs, so that neither run pays for it)."""
+    gc.collect()
+    _promoted[0] = 0
 
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """No cyclic collection inside the block; objects alive before it are never traversed by it."""
-    global _promoted
     was_enabled = gc.isenabled()
-    if was_enabled and _promoted > FULL_COLLECTION_AFTER:
-        gc.collect()
-        _promoted = 0
+    if was_enabled and _promoted[0] > FULL_COLLECTION_AFTER:
+        collect()
     gc.freeze()  # O(1): moves every tracked object to the permanent generation
     gc.disable()
     try:
@@ -51,7 +55,7 @@ def collector_paused() -> Iterator[None]:
         # generation without a traversal (both calls are O(1)). Re-enabling without this would
         # start with a young collection over every object the run made, about a third of the run.
         # The run's garbage is collected by a later full collection (see FULL_COLLECTION_AFTER).
-        _promoted += gc.get_count()[0]  # objects the run made, net (freeze above reset the count)
+        _promoted[0] += gc.get_count()[0]  # objects the run made, net (freeze above reset the count)
         gc.freeze()
         gc.unfreeze()
         if was_enabled:
