@@ -75,6 +75,14 @@ DATA_CLASS_POLICIES: dict[str, DataClassPolicy] = {
             "Diagnostic data linked to the VIN is personal information of the owner and product data under "
             "the Data Act art. 4.",
         ),
+        DataClassPolicy(
+            "audit_logs",
+            "personal_information",
+            None,
+            True,
+            "The account trail and bucket access logs record staff and every owner at once; an owner sees who "
+            "accessed their own data through the access-log endpoint instead (PIPL art. 45).",
+        ),
     )
 }
 if set(DATA_CLASS_POLICIES) != set(DATA_CLASSES):  # not an assert: must hold under python -O too

@@ -375,12 +375,15 @@ def test_export_is_complete_and_limited_to_my_periods(portal_env: PortalEnv, fmt
 
         records = list(csv.DictReader(io.StringIO(zf.read("records.csv").decode())))
     assert meta["format_version"] == "1.0" and meta["generated_at"] and meta["owner_id"] == "owner-bob"
+    # Every data class is described, the ones never served as records (audit_logs) with why not.
     assert {d["name"] for d in meta["data_classes"]} == {
         "vehicle_telemetry",
         "camera_footage",
         "owner_personal_data",
         "vehicle_diagnostics",
+        "audit_logs",
     }
+    assert {d["name"] for d in meta["data_classes"] if d["served_form"] is None} == {"audit_logs"}
     assert [v["vin"] for v in meta["vehicles"]] == [s.sold_vin]
     assert records and int(meta["record_count"]) == len(records)
     assert all(datetime.fromisoformat(r["recorded_at"]) >= s.transfer_at for r in records)
