@@ -27,10 +27,21 @@ __all__ = ["GROUPS", "PROVIDER_MODULES", "load", "main"]
 # the components does not load them; these are the ones the country components use. A test
 # (tests/test_speed.py) plans every stack and fails, naming the module, if one is missing here.
 PROVIDER_MODULES: dict[str, tuple[str, ...]] = {
-    "aws": ("pulumi_aws.ec2", "pulumi_aws.iam", "pulumi_aws.kms", "pulumi_aws.s3", "pulumi_aws.ssm"),
+    "aws": (
+        "pulumi_aws.cloudtrail",
+        "pulumi_aws.dlm",
+        "pulumi_aws.ebs",
+        "pulumi_aws.ec2",
+        "pulumi_aws.iam",
+        "pulumi_aws.kms",
+        "pulumi_aws.s3",
+        "pulumi_aws.ssm",
+    ),
     "alicloud": (
+        "pulumi_alicloud.actiontrail",
         "pulumi_alicloud.ecs",
         "pulumi_alicloud.kms",
+        "pulumi_alicloud.log",
         "pulumi_alicloud.oss",
         "pulumi_alicloud.ram",
         "pulumi_alicloud.vpc",
