@@ -58,7 +58,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder of Pulumi.<stack>.yaml files (default: ./stacks, else the project's stacks/)",
     )
-    p.add_argument("--jobs", type=int, metavar="N", help="plan N stacks at once (default: one per core)")
+    p.add_argument("--jobs", type=int, metavar="N", help="plan N stacks at once (default: one per idle core)")
     review = p.add_argument_group(
         "real engine documents",
         "Judge what the engine will really do, with the same rules, report and exit codes (see docs/plan.md).",
