@@ -3,14 +3,32 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# The installer: uv, pinned (pyproject's [tool.uv] required-version says the same), installed from
+# PyPI into .tools/ by the first target that needs it. It installs uv.lock exactly (--locked fails
+# when pyproject.toml changed without `make lock`) and never downloads a Python of its own.
+UV_VERSION := 0.13.8
+UV_HOME    := .tools/uv-$(UV_VERSION)
+UV         := $(UV_HOME)/bin/uv
+export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: plan test lint bench docs clean portal
+.PHONY: plan test lint bench docs lock clean portal
 
-$(STAMP): pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip==26.3
-	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+$(UV):
+	@if $(PYTHON) -m pip --version >/dev/null 2>&1; then \
+	  PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install --quiet --disable-pip-version-check --target $(UV_HOME) uv==$(UV_VERSION); \
+	else \
+	  $(PYTHON) -m venv $(UV_HOME)/bootstrap && $(UV_HOME)/bootstrap/bin/pip install --quiet --target $(UV_HOME) uv==$(UV_VERSION); \
+	fi
+
+# Every extra (dev, policy, ...) so tests of any part can run; then bytecode for what the plan imports.
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	@$(UV) sync --quiet --locked --all-extras --python $(PYTHON)
+	@$(PY) -m components.precompile || echo 'warning: byte-compiling failed (see above); modules compile on first import instead' >&2
 	@touch $(STAMP)
+
+## lock: re-resolve uv.lock after changing dependencies in pyproject.toml (then commit both)
+lock: | $(UV)
+	$(UV) lock --python $(PYTHON)
 
 ## plan: the offline reviewer plan of every stack in stacks/ (no cloud credentials, no Pulumi CLI)
 plan: $(STAMP)
@@ -39,4 +57,4 @@ docs: $(STAMP)
 	$(PY) -m components.residency.docs .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -183,7 +183,7 @@ def test_compat_canary_names_the_sdk_version_it_was_checked_against() -> None:
     import importlib.metadata
     import inspect
 
-    assert importlib.metadata.version("pulumi") == _compat.PULUMI_VERSION_TESTED
+    assert importlib.metadata.version("pulumi") == _compat.CHECKED_PULUMI_VERSION
 
     source = inspect.getsource(pulumi.runtime.stack.register_stack_transformation)
     assert "root_resource._transformations + [t]" in source

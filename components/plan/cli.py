@@ -16,10 +16,11 @@ from typing import Any
 
 from components.config import stack_file_to_pulumi_config
 from components.errors import CatalogueError, ConfigError
-from components.plan.collect import PlanInputError, Project, find_stack_files, plan_stack, stack_name
+from components.plan.collect import PlanInputError, Project, find_stack_files
 from components.plan.delta import BaselineError, Delta, compare, load_baseline
 from components.plan.documents import DocumentError
 from components.plan.model import Plan
+from components.plan.parallel import plan_stacks
 from components.plan.render_json import render_json
 from components.plan.render_markdown import render_markdown
 from components.plan.render_text import render_text
@@ -58,6 +59,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder of Pulumi.<stack>.yaml files (default: ./stacks, else the project's stacks/)",
     )
+    p.add_argument("--jobs", type=int, metavar="N", help="plan N stacks at once (default: one per idle core)")
     review = p.add_argument_group(
         "real engine documents",
         "Judge what the engine will really do, with the same rules, report and exit codes (see docs/plan.md).",
@@ -148,12 +150,8 @@ def _main(args: argparse.Namespace) -> int:
         project = Project.above(stacks_dir)
     except (PlanInputError, CatalogueError) as exc:
         return _fail(str(exc))
-    plans = []
     started = time.perf_counter()
-    for index, file in enumerate(files, 1):
-        if len(files) > 1:
-            print(f"[{index}/{len(files)}] planning {stack_name(file)} ...", file=sys.stderr, flush=True)
-        plans.append(plan_stack(file, project))
+    plans = plan_stacks(files, project, jobs=args.jobs)
     plan = Plan(tuple(plans), catalogue.version)
     if len(files) > 1:
         elapsed = time.perf_counter() - started

@@ -10,7 +10,6 @@ engine.
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import inspect
 import weakref
@@ -23,6 +22,7 @@ import pulumi
 from pulumi import _types as pulumi_types
 
 from components import _compat
+from components._compat import judged_output
 from components.errors import ConfigError
 from components.residency.catalogue import Catalogue
 from components.residency.destinations import Destination, DestinationProblem, check_destinations
@@ -169,52 +169,38 @@ class Guard:
 
     def _gate(self, subject: Subject, path: str, output: pulumi.Output[Any]) -> pulumi.Output[Any]:
         """An Output equal to ``output`` that judges the value before anything can consume it."""
-        loop = asyncio.get_event_loop()
-        resources: asyncio.Future[set[pulumi.Resource]] = loop.create_future()
-        known: asyncio.Future[bool] = loop.create_future()
-        secret: asyncio.Future[bool] = loop.create_future()
 
-        async def judged() -> Any:
-            # One task per gated leaf; its metadata goes to plain futures, so a judgement that raises
-            # leaves nothing un-awaited behind it.
-            try:
-                value = await output.future(with_unknowns=True)
-                is_known, is_secret = await output.is_known(), await output.is_secret()
-                depends_on = await output.resources()
-            except BaseException:
-                resources.set_result(set())
-                known.set_result(False)
-                secret.set_result(False)
-                raise
-            resources.set_result(depends_on)
-            known.set_result(is_known)
-            secret.set_result(is_secret)
+        def judge(value: Any, is_known: bool, is_secret: bool, depends_on: set[pulumi.Resource]) -> Any:
             # Unknown during preview: nothing to judge here; the policy pack judges it by provenance.
-            if is_known:
-                await self._judge_resolved(subject, path, value, is_secret, depends_on)
-            return value
+            if not is_known:
+                return None
+            findings = self.engine.check_value(subject, path, value, secret=is_secret, known=self._known)
+            regionless = (RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN)
+            if any(f.rule.id in regionless and f.declared_by is None for f in findings) and any(
+                d in self._judged for d in depends_on
+            ):
+                # Only then look further: a regionless name or host a judged resource produced.
+                return self._judge_by_producers(subject, path, value, is_secret, depends_on)
+            self._report(findings)
+            return None
 
-        return pulumi.Output(resources, asyncio.ensure_future(judged()), known, secret)
+        # One future per gated leaf, completed from the SDK's resolved data (see components/_compat.py).
+        return judged_output(output, judge)
 
     def _known(self, text: str) -> bool:
         return text in self._created
 
-    async def _judge_resolved(
+    async def _judge_by_producers(
         self, subject: Subject, path: str, value: Any, secret: bool, depends_on: set[pulumi.Resource]
     ) -> None:
-        """Judge a resolved value; a regionless name or host is proven when a resource of this stack
-        that the guard judged compliant produced it (one of its own names or addresses)."""
-        findings = self.engine.check_value(subject, path, value, secret=secret, known=self._known)
-        regionless = (RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN)
-        if any(f.rule.id in regionless and f.declared_by is None for f in findings):
-            produced = await self._produced(depends_on)
-            if produced:
+        """Judge a resolved value again; a regionless name or host is proven when a resource of this
+        stack that the guard judged compliant produced it (one of its own names or addresses)."""
+        produced = await self._produced(depends_on)
 
-                def known(text: str) -> bool:
-                    return self._known(text) or any(text in p for p in produced)
+        def known(text: str) -> bool:
+            return self._known(text) or any(text in p for p in produced)
 
-                findings = self.engine.check_value(subject, path, value, secret=secret, known=known)
-        self._report(findings)
+        self._report(self.engine.check_value(subject, path, value, secret=secret, known=known))
 
     async def _produced(self, depends_on: set[pulumi.Resource]) -> list[str]:
         # The dependencies have registered (the value was computed from their outputs), so their

@@ -36,6 +36,7 @@ from pulumi.runtime.sync_await import _ensure_event_loop, _sync_await
 from components.testing.loops import close_at_exit
 from components.testing.mocks import SovereignMocks
 from components.testing.recorder import InvokeRecord, RecordingMonitor, ResourceRecord, Secret
+from components.testing.tuning import tuned_run
 
 __all__ = ["UNKNOWN", "MockSession", "ProgramRun", "ProgramFile", "run_pulumi_program"]
 
@@ -264,19 +265,20 @@ class MockSession:
         SETTINGS.rpc_manager.clear()
         if isinstance(program, str | Path):
             program = ProgramFile(Path(program))
-        if isinstance(program, ProgramFile):
-            value, error = self._run_path(program)
-        else:
-            value, error = _sync_await(self._drive(program))
-        if error is not None:
-            _mark_retrieved(error)
-            _mark_all_failed_futures_retrieved()
-        outputs: dict[str, Any] = {}
-        if error is None:
-            try:
-                outputs = _sync_await(self._exports())
-            except Exception as exc:  # an export's own apply may fail
-                error = exc
+        with tuned_run():
+            if isinstance(program, ProgramFile):
+                value, error = self._run_path(program)
+            else:
+                value, error = _sync_await(self._drive(program))
+            if error is not None:
+                _mark_retrieved(error)
+                _mark_all_failed_futures_retrieved()
+            outputs: dict[str, Any] = {}
+            if error is None:
+                try:
+                    outputs = _sync_await(self._exports())
+                except Exception as exc:  # an export's own apply may fail
+                    error = exc
         result = ProgramRun(
             project=self.project,
             stack=self.stack,

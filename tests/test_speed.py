@@ -1,0 +1,116 @@
+"""Speed never loosens a check (issue 13): every fast path gives the same plan, byte for byte.
+
+The reference is the plain path: stacks planned one after another, the collector untouched, source
+positions captured, as the bare SDK runs. The fast path is the default: stacks in forked workers,
+collector paused, no source positions. No timing here: speed is measured in benchmarks/.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import types
+from pathlib import Path
+
+import pytest
+
+from components import precompile
+from components.plan.cli import main
+from components.testing import run_pulumi_program, tuning
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Plans every shipped stack the plain way in a fresh interpreter, then lists the provider service
+# modules the plan really executed (a lazily imported module that was never touched does not count).
+PLAIN_PLAN = textwrap.dedent(
+    """
+    import json, sys, types
+    from components.testing import tuning
+    tuning.TUNED = False
+    from components.plan.cli import main
+    code = main(["--jobs", "1", "--format", "json", "--output", sys.argv[1]])
+    loaded = sorted(
+        name for name, module in sys.modules.items()
+        if name.startswith(("pulumi_aws.", "pulumi_alicloud.")) and name.count(".") == 1
+        and type(module) is types.ModuleType and hasattr(module, "__path__")
+        and not name.split(".")[1].startswith("_")
+    )
+    print(json.dumps({"code": code, "loaded": loaded}))
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def plain_plan(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, list[str]]:
+    out = tmp_path_factory.mktemp("plain") / "plan.json"
+    result = subprocess.run(
+        [sys.executable, "-c", PLAIN_PLAN, str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["code"] == 0
+    return out.read_bytes(), report["loaded"]
+
+
+def test_parallel_tuned_plan_of_every_stack_equals_the_plain_plan(
+    plain_plan: tuple[bytes, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plan.json"
+    # Two jobs whatever this machine has, so the forked path is the one compared.
+    assert main(["--jobs", "2", "--format", "json", "--output", str(out), "--stacks-dir", str(ROOT / "stacks")]) == 0
+    assert "[1/" in capsys.readouterr().err
+    assert out.read_bytes() == plain_plan[0]
+    assert json.loads(out.read_bytes())["verdict"] == "pass"
+
+
+def test_precompile_lists_every_provider_module_the_plan_executes(plain_plan: tuple[bytes, list[str]]) -> None:
+    listed = {name for names in precompile.PROVIDER_MODULES.values() for name in names}
+    missing = sorted(set(plain_plan[1]) - listed)
+    assert not missing, f"add {missing} to PROVIDER_MODULES in components/precompile.py"
+    assert set(plain_plan[1]) == listed, "PROVIDER_MODULES lists a module the plan no longer uses"
+
+
+def _plan_bench() -> types.ModuleType:
+    spec = importlib.util.spec_from_file_location("plan_bench", ROOT / "benchmarks" / "plan_bench.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_tuned_plan_of_an_estate_equals_the_plain_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    bench = _plan_bench()
+    monkeypatch.setattr(tuning, "TUNED", False)
+    plain, count = bench.estate_plan_json(3 * bench.UNIT)
+    monkeypatch.setattr(tuning, "TUNED", True)
+    tuned, _ = bench.estate_plan_json(3 * bench.UNIT)
+    assert count >= 3 * bench.UNIT - 10
+    assert tuned == plain
+    assert json.loads(tuned)["verdict"] == "pass"
+
+
+def test_a_tuned_run_leaves_the_collector_as_it_found_it() -> None:
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    run_pulumi_program(lambda: None, project="p", stack="s")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        run_pulumi_program(lambda: None, project="p", stack="s")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_precompile_writes_bytecode_even_when_the_environment_forbids_it(tmp_path: Path) -> None:
+    package = tmp_path / "speedprobe"
+    package.mkdir()
+    (package / "__init__.py").write_text("VALUE = 1\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])}
+    code = "from components.precompile import main; raise SystemExit(main([('speedprobe',)]))"
+    subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True, timeout=120)
+    assert list((package / "__pycache__").glob("__init__.*.pyc"))
