@@ -16,7 +16,7 @@ from typing import Any
 
 import pulumi
 import pulumi.runtime.resource as _runtime_resource
-from pulumi.runtime.stack import get_root_resource
+from pulumi.runtime import get_root_resource
 
 __all__ = [
     "CHECKED_PULUMI_VERSION",

@@ -29,7 +29,7 @@ from components.errors import ConfigError
 from components.protection import MULTIPART_ABORT_DAYS, NONCURRENT_GRACE_DAYS, protection_of
 from components.residency import load_catalogue
 from components.testing import MockSession, ProgramRun, ResourceRecord, SovereignMocks
-from tests.test_stacks import ROOT, SHIPPED, clouds_of, run_stack
+from test_stacks import ROOT, SHIPPED, clouds_of, run_stack
 
 DATA_CLASS_TAG = "sovereign:data-class"
 S3_BUCKET = "aws:s3/bucket:Bucket"
@@ -645,7 +645,7 @@ def test_mocks_answer_per_region(token: str, args: dict, region: str, expected: 
 def test_a_whole_stack_with_an_unoffered_instance_type_fails_with_one_clear_line() -> None:
     from components.config import stack_file_to_pulumi_config
     from components.testing import run_pulumi_program
-    from tests.test_stacks import main_program
+    from test_stacks import main_program
 
     config, secret_keys = stack_file_to_pulumi_config(ROOT / "stacks" / "Pulumi.jp.yaml")
     datacenter = json.loads(config["sovereign-dc:datacenter"])

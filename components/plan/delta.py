@@ -55,7 +55,7 @@ def load_baseline(path: Path) -> dict[str, Any]:
         size = path.stat().st_size
         if size > MAX_BASELINE_BYTES:
             raise BaselineError(f"{path}: {size:,} bytes is too large for a plan. {fix}")
-        document = json.loads(path.read_bytes().decode("utf-8"))
+        document: object = json.loads(path.read_bytes().decode("utf-8"))
     except OSError as exc:
         raise BaselineError(f"{path}: cannot read the baseline ({exc.strerror or exc}). {fix}") from None
     except UnicodeDecodeError:
@@ -64,7 +64,7 @@ def load_baseline(path: Path) -> dict[str, Any]:
         where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
         raise BaselineError(f"{path}: the baseline is not JSON{where}. {fix}") from None
     problem = _shape_problem(document)
-    if problem:
+    if problem or not isinstance(document, dict):
         raise BaselineError(f"{path}: not a sovereign-dc JSON plan: {problem}. {fix}")
     return document
 
@@ -319,8 +319,8 @@ def _findings(violations: Iterable[Mapping[str, Any]]) -> dict[tuple[str, ...], 
 
 
 def _declaration_key(declaration: object) -> str:
-    if isinstance(declaration, Mapping) and isinstance(declaration.get("id"), str):
-        return declaration["id"]
+    if isinstance(declaration, Mapping) and isinstance(key := declaration.get("id"), str):
+        return key
     return json.dumps(declaration, sort_keys=True, default=str)
 
 

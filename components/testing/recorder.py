@@ -167,8 +167,9 @@ class RecordingMonitor(MockMonitor):
 
     def RegisterResource(self, request: Any) -> Any:
         self._slot.resource = None
-        response = super().RegisterResource(request)
-        close_at_exit(_ensure_event_loop())  # the SDK made one for this worker thread (see loops.py)
+        response = super().RegisterResource(request)  # type: ignore[no-untyped-call]  # MockMonitor is unannotated
+        # The SDK made one for this worker thread (see loops.py). Private and unannotated: _compat's to fence.
+        close_at_exit(_ensure_event_loop())  # type: ignore[no-untyped-call]
         self._record(
             request,
             response,
@@ -184,8 +185,8 @@ class RecordingMonitor(MockMonitor):
 
     def ReadResource(self, request: Any) -> Any:
         self._slot.resource = None
-        response = super().ReadResource(request)
-        close_at_exit(_ensure_event_loop())
+        response = super().ReadResource(request)  # type: ignore[no-untyped-call]  # MockMonitor is unannotated
+        close_at_exit(_ensure_event_loop())  # type: ignore[no-untyped-call]  # private: _compat's to fence
         self._record(
             request, response, custom=True, protect=False, retain_on_delete=False, import_id="", read_id=request.id
         )
@@ -218,8 +219,8 @@ class RecordingMonitor(MockMonitor):
 
     def Invoke(self, request: Any) -> Any:
         self._slot.call = None
-        response = super().Invoke(request)
-        close_at_exit(_ensure_event_loop())
+        response = super().Invoke(request)  # type: ignore[no-untyped-call]  # MockMonitor is unannotated
+        close_at_exit(_ensure_event_loop())  # type: ignore[no-untyped-call]  # private: _compat's to fence
         taken = self._slot.call
         if taken is not None:
             self._slot.call = None

@@ -213,7 +213,7 @@ class MockSession:
         self.stack = stack
         self.preview = preview
         self._snapshot = _Snapshot()
-        self._loop = _ensure_event_loop()
+        self._loop = _ensure_event_loop()  # type: ignore[no-untyped-call]  # private: _compat's to fence
         close_at_exit(self._loop)
         self._tasks_before = set(asyncio.all_tasks(self._loop))
         self.mocks: Mocks = mocks if mocks is not None else SovereignMocks()
@@ -311,7 +311,7 @@ class MockSession:
                 # wait_for_rpcs raises whichever failed RPC it popped; the first failure is kept here.
                 error = rpc_manager.unhandled_exception or exc
         finally:
-            await _shutdown_callbacks()
+            await _shutdown_callbacks()  # type: ignore[no-untyped-call]  # private: _compat's to fence
         value = None
         if error is None and returned is not None:
             try:

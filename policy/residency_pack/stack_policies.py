@@ -10,7 +10,6 @@ could not resolve) fails closed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from pulumi_policy import EnforcementLevel, PolicyResource, StackValidationArgs, StackValidationPolicy
 
@@ -27,6 +26,10 @@ from residency_pack.values import is_unknown, plain
 __all__ = ["explicit_provider_policy", "provenance_policy", "regionless_policies", "untrusted_reason"]
 
 Report = Callable[[str, "str | None"], None]
+Judge = Callable[[RuleEngine, PolicyResource, str], list[str]]
+"""Judges one resource: (engine, resource, config source) -> messages."""
+StackJudge = Callable[[RuleEngine, PolicyResource, str, list[PolicyResource]], list[str]]
+"""Judges one resource with the whole stack in view: (engine, resource, config source, stack) -> messages."""
 PROVENANCE = rule("RES-014")
 EXPLICIT_PROVIDER = rule("RES-002")
 
@@ -67,7 +70,7 @@ def _provenance(engine: RuleEngine, resource: PolicyResource, source: str) -> li
     ]
 
 
-def _stack_validate(the_rule: Rule, engines: Engines, judge: Callable[[RuleEngine, PolicyResource, str], list[str]]):
+def _stack_validate(the_rule: Rule, engines: Engines, judge: Judge) -> Callable[[StackValidationArgs, Report], None]:
     def validate(args: StackValidationArgs, report_violation: Report) -> None:
         resolved = engines.resolve(the_rule.name, args.get_config())
         if isinstance(resolved, ConfigProblem):
@@ -91,7 +94,7 @@ def _explicit_provider(engine: RuleEngine, resource: PolicyResource, source: str
     return [messages.finding(f, source) for f in findings if f.rule.id == EXPLICIT_PROVIDER.id]
 
 
-def _stack_policy(the_rule: Rule, name: str, judge: Any, engines: Engines, codes: list[str]) -> StackValidationPolicy:
+def _stack_policy(the_rule: Rule, name: str, judge: Judge, engines: Engines, codes: list[str]) -> StackValidationPolicy:
     return StackValidationPolicy(
         name=name,
         display_name=f"{the_rule.id} {name}",
@@ -121,7 +124,7 @@ def _produced(resource: PolicyResource) -> list[str]:
     return produced_names(values)
 
 
-def _regionless(the_rule: Rule) -> Callable[[RuleEngine, PolicyResource, str], list[str]]:
+def _regionless(the_rule: Rule) -> StackJudge:
     """A judge for a regionless rule: names and hosts produced by the resources a value is computed from,
     or bucket names this stack creates, are proven; anything else is judged as the guard judges it."""
 
@@ -158,7 +161,7 @@ def _regionless(the_rule: Rule) -> Callable[[RuleEngine, PolicyResource, str], l
         findings, _ = engine.check(t.subject, defer=is_unknown, known=known)
         return [messages.finding(f, source) for f in findings if f.rule.id == the_rule.id and f.declared_by is None]
 
-    return judge  # type: ignore[return-value]
+    return judge
 
 
 def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidationPolicy]:
@@ -179,7 +182,9 @@ def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidat
     return policies
 
 
-def _stack_validate_with_stack(the_rule: Rule, engines: Engines, judge: Any) -> Any:
+def _stack_validate_with_stack(
+    the_rule: Rule, engines: Engines, judge: StackJudge
+) -> Callable[[StackValidationArgs, Report], None]:
     def validate(args: StackValidationArgs, report_violation: Report) -> None:
         resolved = engines.resolve(the_rule.name, args.get_config())
         if isinstance(resolved, ConfigProblem):

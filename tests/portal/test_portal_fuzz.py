@@ -23,7 +23,7 @@ from schemathesis.checks import (
 from schemathesis.generation import GenerationMode
 
 if TYPE_CHECKING:  # conftest is not importable as a module under plain `pytest`
-    from tests.portal.conftest import PortalEnv
+    from portal.conftest import PortalEnv
 
 
 EXAMPLES = 8

@@ -21,7 +21,7 @@ from portal.api import MAX_PAGE_SIZE
 from portal.dev import DevKey
 
 if TYPE_CHECKING:  # conftest is not importable as a module under plain `pytest`
-    from tests.portal.conftest import PortalEnv
+    from portal.conftest import PortalEnv
 
 RECORDS = "/v1/vehicles/{vin}/data-classes/{dc}/records"
 UNKNOWN_VIN = "JH4KA7561PC008269"
