@@ -1,13 +1,13 @@
 """The HTTP API (FastAPI). ``create_app(settings)`` builds one application; see docs/portal.md."""
 
 # No `from __future__ import annotations` here: FastAPI resolves the handlers' annotations at
-# definition time, and the dependency aliases (Db, Me) are local to create_app.
+# definition time, and the dependency aliases (Db, Me) are local to each app's route functions.
 
 import base64
 import json
 import logging
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
@@ -72,7 +72,7 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"Page size, at
 Cursor = Annotated[str | None, Query(max_length=512, description="`next_cursor` of the previous page.")]
 
 
-def create_app(  # noqa: PLR0915 - the routes are closures over this app's store and sessions
+def create_app(
     settings: Settings,
     *,
     store: ObjectStore | None = None,
@@ -135,12 +135,30 @@ def create_app(  # noqa: PLR0915 - the routes are closures over this app's store
                 503, "idp-unavailable", "Identity provider unavailable", "Tokens cannot be verified now; retry later."
             ) from None
 
-    Db = Annotated[Session, Depends(db)]
-    Me = Annotated[Owner, Depends(owner)]
-
     @app.get("/healthz", tags=["service"], summary="Liveness", include_in_schema=False)
     def healthz() -> dict[str, Any]:
         return {"status": "ok", "dev_mode": settings.dev_mode}
+
+    # The routes are closures over this app's settings, store and sessions, registered in this order.
+    _add_record_routes(app, settings, store, db, owner)
+    _add_export_routes(app, sessions, store, db, owner)
+    _add_consent_routes(app, db, owner)
+    _document_problems(app)
+    return app
+
+
+SessionDependency = Callable[[], Iterator[Session]]
+"""One database session per request (``Depends``); the app's own sessionmaker."""
+OwnerDependency = Callable[[HTTPAuthorizationCredentials | None], Owner]
+"""The verified caller (``Depends``); the app's own token verifier."""
+
+
+def _add_record_routes(
+    app: FastAPI, settings: Settings, store: ObjectStore, db: SessionDependency, owner: OwnerDependency
+) -> None:
+    """My vehicles, and the records of one vehicle's data class (listed, or one with its content)."""
+    Db = Annotated[Session, Depends(db)]
+    Me = Annotated[Owner, Depends(owner)]
 
     @app.get(
         "/v1/vehicles",
@@ -256,6 +274,14 @@ def create_app(  # noqa: PLR0915 - the routes are closures over this app's store
         )
         return detail
 
+
+def _add_export_routes(
+    app: FastAPI, sessions: sessionmaker[Session], store: ObjectStore, db: SessionDependency, owner: OwnerDependency
+) -> None:
+    """Exports: requested, built in the background, polled and downloaded by their owner only."""
+    Db = Annotated[Session, Depends(db)]
+    Me = Annotated[Owner, Depends(owner)]
+
     def run_export(job_id: str, owner_id: str, fmt: str, request_id: str) -> None:
         with sessions() as session:
             job = session.get(ExportJob, job_id)
@@ -356,6 +382,12 @@ def create_app(  # noqa: PLR0915 - the routes are closures over this app's store
             media_type=media,
             headers={"Content-Disposition": f'attachment; filename="owner-data-{job.id}.{suffix}"'},
         )
+
+
+def _add_consent_routes(app: FastAPI, db: SessionDependency, owner: OwnerDependency) -> None:
+    """Consents (state, and changes appended to the ledger) and the owner's access log."""
+    Db = Annotated[Session, Depends(db)]
+    Me = Annotated[Owner, Depends(owner)]
 
     @app.get(
         "/v1/consents",
@@ -463,6 +495,9 @@ def create_app(  # noqa: PLR0915 - the routes are closures over this app's store
             next_cursor=next_cursor,
         )
 
+
+def _document_problems(app: FastAPI) -> None:
+    """Add the RFC 9457 ``Problem`` schema to the OpenAPI document (every error response names it)."""
     _original_openapi = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -473,7 +508,6 @@ def create_app(  # noqa: PLR0915 - the routes are closures over this app's store
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
-    return app
 
 
 _EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)

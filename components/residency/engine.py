@@ -418,9 +418,33 @@ class RuleEngine:
         # Numbers, resources, assets: nothing to judge.
 
     def _judge_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
-        parser = self.parser
         self._check_global_field(walk, value, path)
-        if not walk.existing and (_is_region_key(key) or walk.kpath[-2:] in self._region_paths):
+        if not walk.existing and self._judged_as_place(walk, value, path, key, depth):
+            return
+        if self._judged_as_payload(walk, value, path, key, depth):
+            return
+        if walk.cloud == "aws" and not walk.existing and self._is_bucket_key(walk, key) and _BUCKET_NAME.match(value):
+            self._judge_bucket_name(walk, value, path)
+            return
+        bare_host = self._is_host_key(walk, key) and is_host_shaped(value) and not self.parser.has_candidates(value)
+        if bare_host:
+            self._judge(
+                walk,
+                self.parser.host(
+                    value.strip().lower().rsplit(":", 1)[0] if value.count(":") == 1 else value.strip().lower(),
+                    in_url=False,
+                ),
+                path,
+                RuleId.DESTINATION_HOST_PROVEN,
+            )
+            return
+        if self.parser.has_candidates(value):
+            self._judge_references(walk, value, path, key)
+
+    def _judged_as_place(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> bool:
+        """A region or zone field of a new resource: judged as a place; True when nothing else is left to judge."""
+        parser = self.parser
+        if _is_region_key(key) or walk.kpath[-2:] in self._region_paths:
             # A region field may hold a list in one string: "cn-north-1,cn-northwest-1".
             parts = _LIST_SPLIT.split(value.strip()) if _LIST_SPLIT.search(value.strip()) else [value]
             refs = [r for r in (parser.region_field(walk.cloud, p) for p in parts) if r is not None]
@@ -428,12 +452,16 @@ class RuleEngine:
             for ref in refs:
                 self._judge(walk, ref, path, "RES-003" if override else "RES-009")
             if refs or not parser.has_candidates(value):
-                return  # otherwise (a URL under a region-ish key) it is judged as any other value
-        if not walk.existing and _is_zone_key(key):
+                return True  # otherwise (a URL under a region-ish key) it is judged as any other value
+        if _is_zone_key(key):
             zone = parser.zone_field(walk.cloud, value)
             if zone is not None:
                 self._judge(walk, zone, path, "RES-008")
-                return
+                return True
+        return False
+
+    def _judged_as_payload(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> bool:
+        """A JSON or YAML document, or a base64 payload: its content is walked; True when it was one."""
         stripped = value.lstrip()
         if stripped[:1] in ("{", "["):
             # A document is judged whether or not it contains an ARN (templates, task definitions).
@@ -443,34 +471,22 @@ class RuleEngine:
                 document = None
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{path}(json)", key, depth)
-                return
+                return True
         elif "\n" in stripped and _YAML_HINT.search(stripped):
             document = _yaml(stripped)
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{path}(yaml)", key, depth)
-                return
+                return True
         if key in _BASE64_KEYS or key.endswith("_base64"):
             decoded = _decode_payload(value)
             if decoded is not None:
                 self._judge_string(walk, decoded[1], f"{path}({decoded[0]})", "user_data", depth + 1)
-                return
-        if walk.cloud == "aws" and not walk.existing and self._is_bucket_key(walk, key) and _BUCKET_NAME.match(value):
-            self._judge_bucket_name(walk, value, path)
-            return
-        bare_host = self._is_host_key(walk, key) and is_host_shaped(value) and not parser.has_candidates(value)
-        if bare_host:
-            self._judge(
-                walk,
-                parser.host(
-                    value.strip().lower().rsplit(":", 1)[0] if value.count(":") == 1 else value.strip().lower(),
-                    in_url=False,
-                ),
-                path,
-                RuleId.DESTINATION_HOST_PROVEN,
-            )
-            return
-        if not parser.has_candidates(value):
-            return
+                return True
+        return False
+
+    def _judge_references(self, walk: _Walk, value: str, path: str, key: str) -> None:
+        """Every cloud reference in free text (ARNs, endpoints, OSS locations), each under its rule."""
+        parser = self.parser
         location = parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
         if location is not None:
             self._judge(walk, location, path, "RES-010" if walk.existing else "RES-007")

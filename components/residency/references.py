@@ -163,6 +163,21 @@ class ReferenceParser:
         """Every ARN, ACS ARN, URL/connection-string host, cloud host and OSS location inside ``text``."""
         if not self._prefilter.search(text):
             return []
+        in_urls, seen_hosts = self._urls(text)
+        found = [*self._arns(text), *in_urls]
+        # Every host the pattern matches has a dot; without one, skip its costly scan (most ARNs).
+        for m in self._host.finditer(text) if "." in text else ():
+            if any(a <= m.start("host") < b for a, b in seen_hosts):
+                continue
+            found.append(self._endpoint(m.group("host").lower(), in_url=m.group("scheme") is not None))
+        for m in _SERVICE_NAME.finditer(text):
+            region = m.group(1).lower()
+            if region in self._aws_regions:
+                found.append(Reference("endpoint", "aws", m.group(0), region, self._region_partition.get(region)))
+        return found
+
+    def _arns(self, text: str) -> list[Reference]:
+        """The AWS ARNs (an S3 ARN without a region names a bucket) and ACS ARNs in ``text``."""
         found: list[Reference] = []
         for m in _AWS_ARN.finditer(text):
             partition, service, region = m.group(1).lower(), m.group(2).lower(), m.group(3).lower()
@@ -175,6 +190,11 @@ class ReferenceParser:
         for m in _ACS_ARN.finditer(text):
             region = m.group(2).lower()
             found.append(self._ali_region_ref("acs-arn", m.group(0), region))
+        return found
+
+    def _urls(self, text: str) -> tuple[list[Reference], set[tuple[int, int]]]:
+        """The bucket or hosts of every URL in ``text``, and the spans of the hosts read from them."""
+        found: list[Reference] = []
         seen_hosts: set[tuple[int, int]] = set()
         for m in _URL.finditer(text):
             scheme = m.group("scheme").lower()
@@ -195,16 +215,7 @@ class ReferenceParser:
                     ref = self.host(host, in_url=True)
                     found.append(dataclasses.replace(ref, url=url))
             seen_hosts.add((m.start("authority"), m.end("authority")))
-        # Every host the pattern matches has a dot; without one, skip its costly scan (most ARNs).
-        for m in self._host.finditer(text) if "." in text else ():
-            if any(a <= m.start("host") < b for a, b in seen_hosts):
-                continue
-            found.append(self._endpoint(m.group("host").lower(), in_url=m.group("scheme") is not None))
-        for m in _SERVICE_NAME.finditer(text):
-            region = m.group(1).lower()
-            if region in self._aws_regions:
-                found.append(Reference("endpoint", "aws", m.group(0), region, self._region_partition.get(region)))
-        return found
+        return found, seen_hosts
 
     def oss_location(self, text: str, *, location_key: bool) -> Reference | None:
         """``oss-<region>`` as an OSS location; an unknown region counts only under a location key."""
