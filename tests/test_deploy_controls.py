@@ -14,6 +14,7 @@ import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 import pytest
+from test_stacks import ROOT, SHIPPED, clouds_of, run_stack
 
 from components.alicloud import (
     AlicloudCountryCompute,
@@ -29,7 +30,6 @@ from components.errors import ConfigError
 from components.protection import MULTIPART_ABORT_DAYS, NONCURRENT_GRACE_DAYS, protection_of
 from components.residency import load_catalogue
 from components.testing import MockSession, ProgramRun, ResourceRecord, SovereignMocks
-from test_stacks import ROOT, SHIPPED, clouds_of, run_stack
 
 DATA_CLASS_TAG = "sovereign:data-class"
 S3_BUCKET = "aws:s3/bucket:Bucket"
@@ -643,9 +643,10 @@ def test_mocks_answer_per_region(token: str, args: dict, region: str, expected: 
 
 
 def test_a_whole_stack_with_an_unoffered_instance_type_fails_with_one_clear_line() -> None:
+    from test_stacks import main_program
+
     from components.config import stack_file_to_pulumi_config
     from components.testing import run_pulumi_program
-    from test_stacks import main_program
 
     config, secret_keys = stack_file_to_pulumi_config(ROOT / "stacks" / "Pulumi.jp.yaml")
     datacenter = json.loads(config["sovereign-dc:datacenter"])
