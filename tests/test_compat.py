@@ -70,7 +70,7 @@ def test_judged_output_keeps_value_secretness_and_dependencies(
 
     def program() -> tuple[Any, ...]:
         bucket = aws.s3.Bucket("b")
-        source = bucket.arn.apply(lambda arn: {"arn": arn})
+        source: pulumi.Output[Any] = bucket.arn.apply(lambda arn: {"arn": arn})
         gated = judged(
             pulumi.Output.secret(source) if secret else source,
             lambda v, k, s, deps: seen.append((v, k, s, sorted(d.pulumi_resource_name for d in deps))),
@@ -111,9 +111,13 @@ def test_a_judge_may_look_further_before_the_output_settles(
         if verdict == "refuse":
             raise ValueError(f"refused {value}")
 
+    def used(value: str) -> str:
+        order.append("used")
+        return value
+
     def program() -> None:
         gated = judged(pulumi.Output.from_input("bucket-a"), lambda v, k, s, d: look_further(v))
-        aws.s3.Bucket("b", bucket=gated.apply(lambda v: order.append("used") or v))
+        aws.s3.Bucket("b", bucket=gated.apply(used))
 
     run = pulumi_mocks.run(program, raise_on_error=False)
     if verdict == "refuse":

@@ -81,11 +81,13 @@ def test_malformed_yaml_names_the_file_and_line(tmp_path: Path) -> None:
 
 
 def _cn() -> dict[str, Any]:
-    return yaml.safe_load((STACKS / "Pulumi.cn.yaml").read_text())
+    doc: dict[str, Any] = yaml.safe_load((STACKS / "Pulumi.cn.yaml").read_text())
+    return doc
 
 
 def _dc(doc: dict[str, Any]) -> dict[str, Any]:
-    return doc["config"]["sovereign-dc:datacenter"]
+    datacenter: dict[str, Any] = doc["config"]["sovereign-dc:datacenter"]
+    return datacenter
 
 
 def _set(path: str, value: Any) -> Any:

@@ -23,7 +23,8 @@ DC = "sovereign-dc:datacenter"
 
 
 def _doc(stack: str = "cn") -> dict[str, Any]:
-    return yaml.safe_load((STACKS / f"Pulumi.{stack}.yaml").read_text())
+    doc: dict[str, Any] = yaml.safe_load((STACKS / f"Pulumi.{stack}.yaml").read_text())
+    return doc
 
 
 def _problems(tmp_path: Path, doc: dict[str, Any] | str, name: str = "cn") -> list[str]:

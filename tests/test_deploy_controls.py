@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pulumi
 import pulumi_alicloud as alicloud
@@ -53,7 +54,7 @@ def _owner(run: ProgramRun, record: ResourceRecord, token: str, key: str = "buck
 # -- retention: the oldest byte is retention + grace, for every data-class bucket ----------------------
 
 
-def _s3_max_age(rules: list[dict]) -> tuple[int, bool, int]:
+def _s3_max_age(rules: list[dict[str, Any]]) -> tuple[int, bool, int]:
     """(max age of any version, delete markers cleaned, multipart abort days) from S3 lifecycle rules."""
     current = [r for r in rules if r.get("expiration", {}).get("days")]
     (main,) = current
@@ -62,7 +63,7 @@ def _s3_max_age(rules: list[dict]) -> tuple[int, bool, int]:
     return age, markers, main["abortIncompleteMultipartUpload"]["daysAfterInitiation"]
 
 
-def _oss_max_age(rules: list[dict]) -> tuple[int, bool, int]:
+def _oss_max_age(rules: list[dict[str, Any]]) -> tuple[int, bool, int]:
     main = next(r for r in rules if any(e.get("days") for e in r.get("expirations") or []))
     markers = any(e.get("expiredObjectDeleteMarker") is True for r in rules for e in r.get("expirations") or [])
     age = main["expirations"][0]["days"] + main["noncurrentVersionExpirations"][0]["days"]
@@ -161,7 +162,7 @@ def test_the_audit_trail_records_data_events_into_an_in_country_locked_bucket(st
     if "aws" in clouds_of(stack):
         trails = run.by_type("aws:cloudtrail/trail:Trail")
         regions = [r for r in (settings.clouds.aws.primary, settings.clouds.aws.secondary) if r]
-        assert sorted(t.region for t in trails) == sorted(regions)
+        assert sorted(t.region or "" for t in trails) == sorted(regions)
         buckets = {b.id: b for b in run.by_type(S3_BUCKET)}
         keys = {k.outputs["arn"]: k for k in run.by_type("aws:kms/key:Key")}
         data_arns = {b.outputs["arn"] for b in buckets.values() if b.inputs["tags"][DATA_CLASS_TAG] != "audit_logs"}
@@ -208,9 +209,9 @@ def test_the_audit_trail_records_data_events_into_an_in_country_locked_bucket(st
         flows = run.by_type("alicloud:vpc/flowLog:FlowLog")
         assert len(flows) == (1 if settings.compute.alicloud else 0)
         stores = {s.inputs["logstoreName"]: s for s in run.by_type("alicloud:log/store:Store")}
-        for flow in flows:
-            store = stores[flow.inputs["logStoreName"]]
-            assert store.region == flow.region == settings.clouds.alicloud.primary
+        for flow_log in flows:
+            store = stores[flow_log.inputs["logStoreName"]]
+            assert store.region == flow_log.region == settings.clouds.alicloud.primary
             assert store.inputs["retentionPeriod"] == _protection(stack)["audit_logs"].retention_days
         logging = run.by_type("alicloud:oss/bucketLogging:BucketLogging")
         data = {b.id for b in oss.values() if b.inputs["tags"][DATA_CLASS_TAG] != "audit_logs"}
@@ -230,7 +231,7 @@ def test_every_alibaba_key_is_bound_to_a_kms_instance_of_its_region(stack: str) 
     settings = _settings(stack)
     instances = {i.id: i for i in run.by_type("alicloud:kms/instance:Instance")}
     regions = [r for r in (settings.clouds.alicloud.primary, settings.clouds.alicloud.secondary) if r]
-    assert sorted(i.region for i in instances.values()) == sorted(regions)
+    assert sorted(i.region or "" for i in instances.values()) == sorted(regions)
     sizing = settings.keys.alicloud_instance
     for instance in instances.values():
         assert (instance.inputs["spec"], instance.inputs["keyNum"], instance.inputs["productVersion"]) == (
@@ -404,9 +405,11 @@ def _endpoint_scoped(r: ResourceRecord) -> bool:
     if r.inputs["serviceName"].rsplit(".", 1)[-1] not in ("s3", "kms"):
         return True
     (statement,) = json.loads(r.inputs["policy"])["Statement"]
-    return statement["Condition"]["StringEquals"]["aws:ResourceAccount"] == "123456789012" and statement[
-        "Resource"
-    ].startswith(f"arn:aws{'-cn' if r.region.startswith('cn-') else ''}:")
+    region = r.region or ""
+    return bool(
+        statement["Condition"]["StringEquals"]["aws:ResourceAccount"] == "123456789012"
+        and statement["Resource"].startswith(f"arn:aws{'-cn' if region.startswith('cn-') else ''}:")
+    )
 
 
 def _role_policy_scoped(r: ResourceRecord) -> bool:
@@ -630,7 +633,7 @@ MOCK_ANSWERS = [
 
 
 @pytest.mark.parametrize(("token", "args", "region", "expected"), MOCK_ANSWERS)
-def test_mocks_answer_per_region(token: str, args: dict, region: str, expected: dict) -> None:
+def test_mocks_answer_per_region(token: str, args: dict[str, Any], region: str, expected: dict[str, Any]) -> None:
     from pulumi.runtime.mocks import MockCallArgs
 
     mocks = SovereignMocks()

@@ -319,7 +319,7 @@ def test_remote_components_are_refused_alike_where_the_front_door_can_see_them(t
     awsx = f"{stack}pulumi:providers:awsx::default_2_21_0"
     vpc = f"{stack}awsx:ec2:Vpc::vpc"
     home = f"{stack}pulumi:providers:aws::home"
-    steps = [
+    steps: list[dict[str, Any]] = [
         {"op": "create", "urn": awsx, "newState": {"urn": awsx, "custom": True, "type": "pulumi:providers:awsx"}},
         {
             "op": "create",

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -78,7 +79,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     return code, out, err
 
 
-def _validate(document: dict) -> None:
+def _validate(document: dict[str, Any]) -> None:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
 
@@ -101,16 +102,17 @@ def shipped_run() -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def shipped_json(shipped_run: subprocess.CompletedProcess[str]) -> dict:
+def shipped_json(shipped_run: subprocess.CompletedProcess[str]) -> dict[str, Any]:
     """The JSON document of ``shipped_run``."""
     result = shipped_run
     assert result.returncode == 0, result.stderr + result.stdout[-2000:]
     for index, name in enumerate(SHIPPED, 1):
         assert f"[{index}/{len(SHIPPED)}] planning {name} ..." in result.stderr
-    return json.loads(result.stdout)
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
 
 
-def test_shipped_stacks_plan_clean_and_match_the_schema(shipped_json: dict) -> None:
+def test_shipped_stacks_plan_clean_and_match_the_schema(shipped_json: dict[str, Any]) -> None:
     _validate(shipped_json)
     assert shipped_json["verdict"] == "pass" and shipped_json["exit_code"] == 0
     assert [s["stack"] for s in shipped_json["stacks"]] == SHIPPED
@@ -134,7 +136,7 @@ def test_shipped_stacks_plan_clean_and_match_the_schema(shipped_json: dict) -> N
         assert f"subgraph j_{stack['jurisdiction']['code']}[" in stack["diagram"]
 
 
-def test_shipped_secure_values_are_never_printed(shipped_json: dict) -> None:
+def test_shipped_secure_values_are_never_printed(shipped_json: dict[str, Any]) -> None:
     cn = next(s for s in shipped_json["stacks"] if s["stack"] == "cn")
     assert cn["secrets"] == ["sovereign-dc:breakglassContact"]
     ciphertext = (ROOT / "stacks" / "Pulumi.cn.yaml").read_text(encoding="utf-8").split("secure:")[1].split()[0]

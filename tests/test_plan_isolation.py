@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def _stack(stacks: Path, name: str, jurisdiction: str, region: str) -> None:
 
 
 @pytest.fixture
-def local_module_project(tmp_path: Path) -> Path:
+def local_module_project(tmp_path: Path) -> Iterator[Path]:
     shutil.copy(ROOT / "Pulumi.yaml", tmp_path / "Pulumi.yaml")
     (tmp_path / "__main__.py").write_text(textwrap.dedent(MAIN), encoding="utf-8")
     (tmp_path / "infra.py").write_text(textwrap.dedent(INFRA), encoding="utf-8")

@@ -29,6 +29,7 @@ from components.config.models import DataCenterConfig
 from components.config.services import load_services
 from components.errors import ConfigError
 from components.residency import enforce, load_catalogue
+from components.residency.catalogue import Cloud
 from components.testing import MockSession, ProgramRun, ResourceRecord, SovereignMocks, run_pulumi_program
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,7 +92,7 @@ def test_the_cn_stack_enables_ingest_and_portal_on_both_clouds() -> None:
     ids=[f"ingest-{s}-{c}" for s, c in INGEST] + [f"portal-{s}-{c}" for s, c in PORTAL],
 )
 def test_every_ingest_and_portal_resource_is_in_country_on_a_pinned_provider(
-    feature: str, stack: str, cloud: str
+    feature: str, stack: str, cloud: Cloud
 ) -> None:
     run = run_stack(stack)
     assert run.ok, run.error
@@ -107,11 +108,13 @@ def test_every_ingest_and_portal_resource_is_in_country_on_a_pinned_provider(
 
 
 def _policy(record: ResourceRecord, key: str = "policy") -> dict[str, Any]:
-    return json.loads(record.inputs[key])
+    policy: dict[str, Any] = json.loads(record.inputs[key])
+    return policy
 
 
 def _statements(record: ResourceRecord, key: str = "policy") -> list[dict[str, Any]]:
-    return _policy(record, key)["Statement"]
+    statements: list[dict[str, Any]] = _policy(record, key)["Statement"]
+    return statements
 
 
 def _listed(value: str | list[str]) -> list[str]:
@@ -141,9 +144,11 @@ def _rule_files_by_layout(run: ProgramRun, r: ResourceRecord) -> bool:
     (action,) = r.inputs["s3"]
     bucket = _bucket_of(run, action["bucketName"])
     data_class = bucket.inputs["tags"][DATA_CLASS_TAG]
-    return action["key"] == (
-        f'{data_class}/${{topic(3)}}/${{parse_time("yyyy-MM-dd", timestamp(), "UTC")}}/${{newuuid()}}.json'
-    ) and r.inputs["sql"].endswith("/+'")
+    return bool(
+        action["key"]
+        == (f'{data_class}/${{topic(3)}}/${{parse_time("yyyy-MM-dd", timestamp(), "UTC")}}/${{newuuid()}}.json')
+        and r.inputs["sql"].endswith("/+'")
+    )
 
 
 def _error_action_in_country(run: ProgramRun, r: ResourceRecord) -> bool:
@@ -163,7 +168,7 @@ def _rules_role_scoped(run: ProgramRun, r: ResourceRecord) -> bool:
     return (
         write["Action"] == "s3:PutObject"
         and all(res.count("/") >= 2 and res.endswith("/*") for res in write["Resource"])
-        and encrypt["Condition"]["StringEquals"]["kms:ViaService"] == f"s3.{r.region}.{_dns(r.region)}"
+        and encrypt["Condition"]["StringEquals"]["kms:ViaService"] == f"s3.{r.region}.{_dns(r.region or '')}"
     )
 
 
@@ -370,7 +375,8 @@ def test_the_portal_url_is_the_regional_execute_api_endpoint(stack: str, cloud: 
 
 
 def _template(run: ProgramRun) -> dict[str, Any]:
-    return json.loads(run.find("dc-alicloud-ingest-iot").inputs["templateBody"])
+    template: dict[str, Any] = json.loads(run.find("dc-alicloud-ingest-iot").inputs["templateBody"])
+    return template
 
 
 @pytest.mark.parametrize(("stack", "cloud"), [p for p in INGEST if p[1] == "alicloud"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_policy_support import Pack, Res, aws_provider, pin_all
+from test_policy_support import Diag, Pack, Res, aws_provider, pin_all
 
 BEIJING = aws_provider("cn-north-1")
 FRANKFURT = aws_provider("eu-central-1")
@@ -14,7 +14,7 @@ STACK_KEY = "sovereign-dc:jurisdiction"
 pytest_plugins = ("test_policy_support",)  # the shared fixtures: cn, stack_config
 
 
-def messages(diags: list) -> list[str]:
+def messages(diags: list[Diag]) -> list[str]:
     return [d.message for d in diags]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_policy_support import UNKNOWN, Pack, Res, aws_provider, urn
+from test_policy_support import UNKNOWN, Diag, Pack, Res, aws_provider, urn
 
 from components.residency.rules import rule
 
@@ -30,7 +30,7 @@ def policy_from(*deps: Res, extra_urns: tuple[str, ...] = ()) -> Res:
     )
 
 
-def provenance(diags: list) -> list:
+def provenance(diags: list[Diag]) -> list[Diag]:
     return [d for d in diags if d.policy == PROVENANCE.name]
 
 

@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pulumi.runtime.config
 import pytest
 from google.protobuf import struct_pb2
 from pulumi.runtime import proto
-from pulumi_policy import EnforcementLevel, ResourceValidationPolicy, proxy
+from pulumi_policy import EnforcementLevel, Policy, ResourceValidationPolicy, proxy
 from pulumi_policy.policy import _PolicyAnalyzerServicer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -120,12 +120,27 @@ def ali_provider(region: Any = "cn-shanghai", name: str = "ali") -> Res:
     return Res("pulumi:providers:alicloud", name, {"region": region, "version": "4.0.0"})
 
 
+class Servicer(Protocol):
+    """The gRPC methods of pulumi-policy's servicer the driver calls, typed as the engine calls them
+    (pulumi-policy leaves them unannotated; the context argument is unused, the driver passes None)."""
+
+    def Configure(self, request: proto.ConfigureAnalyzerRequest, context: None, /) -> object: ...
+    def Analyze(self, request: proto.AnalyzeRequest, context: None, /) -> proto.AnalyzeResponse: ...
+    def AnalyzeStack(self, request: proto.AnalyzeStackRequest, context: None, /) -> proto.AnalyzeResponse: ...
+    def GetAnalyzerInfo(self, request: Any, context: None, /) -> proto.AnalyzerInfo: ...
+
+
+def servicer(name: str, version: str, policies: list[Policy], level: EnforcementLevel) -> Servicer:
+    """pulumi-policy's own servicer, what ``PolicyPack`` serves."""
+    return _PolicyAnalyzerServicer(name, version, policies, level)
+
+
 class Pack:
     """The pack behind pulumi-policy's servicer, configured the way the engine configures it."""
 
     def __init__(self, policy_config: Mapping[str, Mapping[str, Any]] | None = None) -> None:
         self.policies = build_policies()
-        self.servicer = _PolicyAnalyzerServicer(PACK_NAME, "0.1.0", self.policies, EnforcementLevel.MANDATORY)
+        self.servicer = servicer(PACK_NAME, "0.1.0", self.policies, EnforcementLevel.MANDATORY)
         if policy_config is not None:
             # The engine sends every policy's effective enforcement level with its properties.
             self.servicer.Configure(
@@ -145,7 +160,7 @@ class Pack:
     def analyze(self, res: Res) -> list[Diag]:
         return self._diags(self.servicer.Analyze(res.analyze_request(), None))
 
-    def analyze_stack(self, resources: list[Res]) -> list[Diag]:
+    def analyze_stack(self, resources: Sequence[Res]) -> list[Diag]:
         request = proto.AnalyzeStackRequest(resources=[r.stack_message() for r in resources])
         return self._diags(self.servicer.AnalyzeStack(request, None))
 
@@ -193,9 +208,9 @@ def _naive_policy(args: Any, report_violation: Any) -> None:
 def test_the_driver_reproduces_pulumi_policys_fail_open_on_unknowns(stack_config: Any) -> None:
     """A policy that reads an unknown through the proxy only gets an advisory note: what the pack must avoid."""
     naive = ResourceValidationPolicy("naive", "reads props directly", _naive_policy, EnforcementLevel.MANDATORY)
-    servicer = _PolicyAnalyzerServicer("t", "0.0.1", [naive], EnforcementLevel.MANDATORY)
+    naive_servicer = servicer("t", "0.0.1", [naive], EnforcementLevel.MANDATORY)
     bucket = Res("aws:s3/bucketPolicy:BucketPolicy", "p", {"policy": UNKNOWN}, provider=aws_provider())
-    response = servicer.Analyze(bucket.analyze_request(), None)
+    response = naive_servicer.Analyze(bucket.analyze_request(), None)
     assert [(d.policyName, LEVELS[d.enforcementLevel]) for d in response.diagnostics] == [("naive", "advisory")]
     assert "can't be known during preview" in response.diagnostics[0].message
 
@@ -209,9 +224,7 @@ def test_the_driver_resolves_dependencies_like_the_servicer(cn: Pack) -> None:
 
     from pulumi_policy import StackValidationPolicy
 
-    servicer = _PolicyAnalyzerServicer(
-        "t", "0.0.1", [StackValidationPolicy("capture", "d", capture)], EnforcementLevel.MANDATORY
-    )
+    capturing = servicer("t", "0.0.1", [StackValidationPolicy("capture", "d", capture)], EnforcementLevel.MANDATORY)
     a = Res("aws:s3/bucket:Bucket", "a", provider=aws_provider())
     b = Res(
         "aws:s3/bucketPolicy:BucketPolicy",
@@ -221,7 +234,7 @@ def test_the_driver_resolves_dependencies_like_the_servicer(cn: Pack) -> None:
         dependencies=[a.urn, urn("aws:s3/bucket:Bucket", "gone")],
         property_dependencies={"policy": [urn("aws:s3/bucket:Bucket", "gone")], "bucket": [a.urn]},
     )
-    servicer.AnalyzeStack(proto.AnalyzeStackRequest(resources=[a.stack_message(), b.stack_message()]), None)
+    capturing.AnalyzeStack(proto.AnalyzeStackRequest(resources=[a.stack_message(), b.stack_message()]), None)
     assert [d.name for d in seen["b"].dependencies] == ["a"]
     assert seen["b"].property_dependencies["policy"] == []
     assert [d.name for d in seen["b"].property_dependencies["bucket"]] == ["a"]

@@ -208,7 +208,7 @@ def own_oss_in_user_data(c: Ctx) -> object:
 def cdn(scope: str | None) -> Callable[[Ctx], object]:
     # docs: alicloud cdn/domainnew — scope domestic (default), overseas or global.
     def build(c: Ctx) -> object:
-        extra = {"scope": scope} if scope else {}
+        extra: dict[str, Any] = {"scope": scope} if scope else {}
         return alicloud.cdn.DomainNew(
             "cdn", domain_name="static.example.cn", cdn_type="web",
             sources=[{"content": "oss-cn-shanghai.aliyuncs.com", "type": "oss", "port": 443}], opts=c.ali, **extra,

@@ -19,7 +19,7 @@ aws_regions = st.sampled_from(AWS_REGIONS)
 ali_regions = st.sampled_from(ALI_REGIONS)
 services = st.sampled_from(["kms", "s3", "ec2", "sqs", "logs", "dynamodb"])
 # Free text that cannot itself form a reference (no colon, no dot).
-filler = st.text(alphabet=st.characters(blacklist_characters=":.\"'/\\", blacklist_categories=("Cs",)), max_size=30)
+filler = st.text(alphabet=st.characters(blacklist_characters=":.\"'/\\", blacklist_categories=["Cs"]), max_size=30)
 
 
 @given(st.text(max_size=300))

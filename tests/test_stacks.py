@@ -18,6 +18,7 @@ import pytest
 
 from components.config import load_stack_file, stack_file_to_pulumi_config
 from components.residency import load_catalogue
+from components.residency.catalogue import Cloud
 from components.testing import ProgramRun, ResourceRecord, Secret, SovereignMocks, run_pulumi_program
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,11 +75,12 @@ def test_program_runs_and_exports(stack: str) -> None:
 @pytest.mark.parametrize("stack", SHIPPED)
 def test_every_resource_and_provider_is_inside_the_jurisdiction(stack: str) -> None:
     jurisdiction = load_catalogue().get(stack)
-    cloud_records = [r for r in run_stack(stack).resources if r.cloud in ("aws", "alicloud")]
+    clouds: dict[str | None, Cloud] = {"aws": "aws", "alicloud": "alicloud"}
+    cloud_records = [r for r in run_stack(stack).resources if r.cloud in clouds]
     assert cloud_records
     for record in cloud_records:
         assert record.region is not None, record.name
-        assert jurisdiction.allows_region(record.cloud, record.region), (
+        assert jurisdiction.allows_region(clouds[record.cloud], record.region), (
             f"{record.type} {record.name} in {record.region}"
         )
         if record.type.startswith("pulumi:providers:"):
@@ -246,7 +248,7 @@ CONTROLS: list[tuple[str, str, str, Control]] = [
         lambda r: (
             r.inputs["rootBlockDevice"]["encrypted"] is True
             and r.inputs["rootBlockDevice"]["kmsKeyId"].startswith(
-                f"arn:aws{'-cn' if r.region.startswith('cn-') else ''}:kms:{r.region}:"
+                f"arn:aws{'-cn' if (r.region or '').startswith('cn-') else ''}:kms:{r.region}:"
             )
         ),
     ),

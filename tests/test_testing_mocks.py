@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pulumi
@@ -18,7 +19,7 @@ from components.errors import ResidencyViolation
 from components.testing import MockSession, Secret, SovereignMocks, run_pulumi_program
 
 
-def _aws_program(region: str):
+def _aws_program(region: str) -> Callable[[], None]:
     def program() -> None:
         provider = aws.Provider("regional", region=region)
         opts = pulumi.ResourceOptions(provider=provider)
@@ -250,7 +251,7 @@ def test_settings_are_restored_between_runs() -> None:
 
     first = run_pulumi_program(program, project="sovereign-dc", stack="one", config={"aws:region": "cn-north-1"})
     failed = run_pulumi_program(
-        lambda: aws.s3.Bucket("x", bucket=pulumi.Output.from_input("x").apply(lambda _: 1 / 0)),
+        lambda: aws.s3.Bucket("x", bucket=pulumi.Output.from_input("x").apply(lambda _: str(1 / 0))),
         project="sovereign-dc",
         stack="broken",
         raise_on_error=False,

@@ -113,7 +113,7 @@ def test_bad_claims_are_refused(verifier: TokenVerifier, rsa_pair: Any, claims: 
 
 
 def test_unsigned_token_is_refused(verifier: TokenVerifier) -> None:
-    unsigned = jwt.encode({"iss": ISSUER, "aud": AUDIENCE, "sub": "x", "exp": 4102444800}, None, algorithm="none")
+    unsigned = jwt.encode({"iss": ISSUER, "aud": AUDIENCE, "sub": "x", "exp": 4102444800}, "", algorithm="none")
     with pytest.raises(TokenError, match="'none' are not accepted"):
         verifier.verify(unsigned)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -115,7 +116,11 @@ def test_windows_are_exactly_the_owned_part_of_the_query(
 def test_service_gives_foreign_and_unknown_vins_the_same_answer(tmp_path: Path) -> None:
     engine = make_engine("sqlite://")
     sample = seed(engine, LocalFolderStore(tmp_path), days=2, per_day=1)
-    span = {"start": sample.start - timedelta(days=1), "end": sample.start + timedelta(days=3), "limit": 10}
+    span: dict[str, Any] = {
+        "start": sample.start - timedelta(days=1),
+        "end": sample.start + timedelta(days=3),
+        "limit": 10,
+    }
     with Session(engine) as session:
         answers = []
         for vin in (sample.shared_vin, "JH4KA7561PC008269"):
