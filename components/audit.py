@@ -14,6 +14,7 @@ from typing import Any
 import pulumi
 
 from components.config.models import CloudRegions
+from components.outputs import AuditTrailOutputs
 from components.protection import ClassProtection
 
 __all__ = ["ALICLOUD_AUDIT", "AWS_AUDIT", "CloudAudit"]
@@ -31,7 +32,7 @@ class CloudAudit:
     buckets component (``access_log_buckets``: role -> bucket; ``flow_log_bucket``: bucket or None)."""
     trail: Trail
     """``(parent, name, jurisdiction, logs, keys, storage, primary, secondary, regions, tags)`` -> the trail."""
-    describe: Callable[[Any, CloudRegions, bool], dict[str, Any]]
+    describe: Callable[[Any, CloudRegions, bool], AuditTrailOutputs]
     """``(logs, regions, has compute)`` -> what the outputs and the plan say about the trail."""
 
 
@@ -97,7 +98,7 @@ def _aws_trail(
     )
 
 
-def _aws_describe(logs: Any, regions: CloudRegions, compute: bool) -> dict[str, Any]:
+def _aws_describe(logs: Any, regions: CloudRegions, compute: bool) -> AuditTrailOutputs:
     return {
         "service": "CloudTrail (management + S3 data events, log file validation)",
         "regions": [r for r in (regions.primary, regions.secondary) if r],
@@ -161,7 +162,7 @@ def _ali_trail(
     )
 
 
-def _ali_describe(logs: Any, regions: CloudRegions, compute: bool) -> dict[str, Any]:
+def _ali_describe(logs: Any, regions: CloudRegions, compute: bool) -> AuditTrailOutputs:
     return {
         "service": "ActionTrail (read and write events of the stack's regions; flow logs to an in-country SLS store)",
         "regions": [r for r in (regions.primary, regions.secondary) if r],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 import pulumi
 import pulumi_alicloud as alicloud
@@ -33,6 +33,14 @@ from components.cloud_args import CountryComputeArgs, CountryKeysArgs, CountrySt
 from components.config.models import CloudRegions, DataCenterConfig
 from components.errors import ResidencyViolation
 from components.naming import DISK_KEY, TAG_JURISDICTION
+from components.outputs import (
+    AlicloudOutputs,
+    AuditTrailOutputs,
+    AwsOutputs,
+    CloudOutputs,
+    DataCenterOutputs,
+    DataProtectionOutputs,
+)
 from components.platform import build_platform
 from components.protection import AUDIT_LOGS, protection_of
 from components.residency.catalogue import Cloud, Jurisdiction
@@ -65,85 +73,183 @@ def _alicloud_provider(
     return alicloud.Provider(name, region=region, opts=opts)
 
 
+class ProviderFactory(Protocol):
+    """``(name, region, tags, opts)`` -> a provider pinned to ``region``."""
+
+    def __call__(
+        self, name: str, region: str, tags: Mapping[str, str], opts: pulumi.ResourceOptions, /
+    ) -> pulumi.ProviderResource: ...
+
+
+class CountryKeys(Protocol):
+    """What ``CountryDataCenter`` uses of a keys component."""
+
+    @property
+    def keys(self) -> Mapping[str, pulumi.CustomResource]:
+        """Key per data class (and ``DISK_KEY``), in the primary region."""
+        ...
+
+    @property
+    def replica_keys(self) -> Mapping[str, pulumi.CustomResource]:
+        """Key per data class in the secondary region."""
+        ...
+
+
+class NamedBucket(Protocol):
+    """A bucket (S3 or OSS) by its name."""
+
+    @property
+    def bucket(self) -> pulumi.Output[str]: ...
+
+
+class CountryStorage(Protocol):
+    """What ``CountryDataCenter`` uses of a storage component."""
+
+    @property
+    def buckets(self) -> Mapping[str, NamedBucket]: ...
+
+    @property
+    def replica_buckets(self) -> Mapping[str, NamedBucket]: ...
+
+
+class CountryCompute(Protocol):
+    """What ``CountryDataCenter`` uses of a compute component."""
+
+    @property
+    def vpc(self) -> pulumi.CustomResource: ...
+
+    @property
+    def instances(self) -> Sequence[pulumi.CustomResource]: ...
+
+
+ComponentT_co = TypeVar("ComponentT_co", covariant=True)
+
+
+class ComponentFactory(Protocol[ComponentT_co]):
+    """A component class: ``(name, args, opts)`` -> the component (``args`` built by the matching Args class)."""
+
+    def __call__(self, name: str, args: Any, opts: pulumi.ResourceOptions | None = None, /) -> ComponentT_co: ...
+
+
+KeysT = TypeVar("KeysT", bound=CountryKeys)
+StorageT = TypeVar("StorageT", bound=CountryStorage)
+ComputeT = TypeVar("ComputeT", bound=CountryCompute)
+OutputsT = TypeVar("OutputsT", bound=CloudOutputs)
+
+
 @dataclass(frozen=True)
-class _Cloud:
+class _Shared:
+    """The outputs every cloud has, handed to the cloud's own ``outputs`` (which adds its key and network names)."""
+
+    regions: CloudRegions
+    buckets: dict[str, pulumi.Output[str]]
+    replica_buckets: dict[str, pulumi.Output[str]]
+    data_protection: dict[str, DataProtectionOutputs]
+    audit_trail: AuditTrailOutputs
+
+
+@dataclass(frozen=True)
+class _Cloud(Generic[KeysT, StorageT, ComputeT, OutputsT]):
     """What differs between clouds when ``CountryDataCenter`` builds one; the code path is shared."""
 
     name: Cloud
     """``aws`` or ``alicloud``: the key under ``clouds``, ``compute`` and the outputs, and part of child names."""
-    provider: Callable[[str, str, Mapping[str, str], pulumi.ResourceOptions], pulumi.ProviderResource]
+    provider: ProviderFactory
     """``(name, region, tags, opts)`` -> a provider pinned to ``region``."""
-    keys: Callable[[str, Any, pulumi.ResourceOptions], Any]
+    keys: ComponentFactory[KeysT]
     """Keys component class."""
     keys_args: type[CountryKeysArgs[Any]]
     """Its Args class."""
-    storage: Callable[[str, Any, pulumi.ResourceOptions], Any]
+    storage: ComponentFactory[StorageT]
     """Storage component class."""
     storage_args: type[CountryStorageArgs[Any, Any]]
     """Its Args class."""
     storage_takes_secondary_region: bool
     """Alibaba only: OSS replication names its destination by region id (``oss-<region>``)."""
-    compute: Callable[[str, Any, pulumi.ResourceOptions], Any]
+    compute: ComponentFactory[ComputeT]
     """Compute component class."""
     compute_args: type[CountryComputeArgs[Any, Any]]
     """Its Args class."""
-    key_ids: str
-    """Output name of the key references: ``keyArns`` (AWS) or ``keyIds`` (Alibaba Cloud)."""
-    key_id: Callable[[Any], pulumi.Output[str]]
-    """The reference exported for one key (its ARN on AWS, its id on Alibaba Cloud)."""
-    network_ids: str
-    """Output name of the private networks: ``subnetIds`` (AWS) or ``vswitchIds`` (Alibaba Cloud)."""
-    networks: Callable[[Any], Sequence[pulumi.CustomResource]]
-    """The compute component's private networks (subnets or vSwitches)."""
+    outputs: Callable[[_Shared, KeysT, ComputeT | None], OutputsT]
+    """The cloud's outputs: the shared ones, its key references and (with compute) its networks and instances."""
     audit: CloudAudit
     """The cloud's audit trail: log buckets before storage, the trail after it."""
     keys_extra: Callable[[DataCenterConfig], dict[str, Any]] = lambda _config: {}
     """Cloud-only keyword arguments of the keys Args (Alibaba: the KMS instance sizing)."""
-    compute_extra: Callable[[Any], dict[str, Any]] = lambda _keys: {}
+    compute_extra: Callable[[KeysT], dict[str, Any]] = lambda _keys: {}
     """Cloud-only keyword arguments of the compute Args (Alibaba: the disk-encryption authorisation)."""
 
 
-_CLOUDS = (
-    _Cloud(
-        name="aws",
-        provider=_aws_provider,
-        keys=AwsCountryKeys,
-        keys_args=AwsCountryKeysArgs,
-        storage=AwsCountryStorage,
-        storage_args=AwsCountryStorageArgs,
-        storage_takes_secondary_region=False,
-        compute=AwsCountryCompute,
-        compute_args=AwsCountryComputeArgs,
-        key_ids="keyArns",
-        key_id=lambda key: key.arn,
-        network_ids="subnetIds",
-        networks=lambda compute: compute.subnets,
-        audit=AWS_AUDIT,
-    ),
-    _Cloud(
-        name="alicloud",
-        provider=_alicloud_provider,
-        keys=AlicloudCountryKeys,
-        keys_args=AlicloudCountryKeysArgs,
-        storage=AlicloudCountryStorage,
-        storage_args=AlicloudCountryStorageArgs,
-        storage_takes_secondary_region=True,
-        compute=AlicloudCountryCompute,
-        compute_args=AlicloudCountryComputeArgs,
-        key_ids="keyIds",
-        key_id=lambda key: key.id,
-        network_ids="vswitchIds",
-        networks=lambda compute: compute.vswitches,
-        audit=ALICLOUD_AUDIT,
-        keys_extra=lambda config: {"kms_instance": config.keys.alicloud_instance},
-        compute_extra=lambda keys: {"disk_encryption_role": keys.disk_encryption_role},
-    ),
+def _aws_outputs(shared: _Shared, keys: AwsCountryKeys, compute: AwsCountryCompute | None) -> AwsOutputs:
+    out: AwsOutputs = {
+        "primaryRegion": shared.regions.primary,
+        "secondaryRegion": shared.regions.secondary,
+        "keyArns": {c: k.arn for c, k in keys.keys.items()},
+        "buckets": shared.buckets,
+        "replicaBuckets": shared.replica_buckets,
+        "dataProtection": shared.data_protection,
+        "auditTrail": shared.audit_trail,
+    }
+    if compute is not None:
+        out["vpcId"] = compute.vpc.id
+        out["subnetIds"] = [s.id for s in compute.subnets]
+        out["instanceIds"] = [i.id for i in compute.instances]
+    return out
+
+
+def _alicloud_outputs(
+    shared: _Shared, keys: AlicloudCountryKeys, compute: AlicloudCountryCompute | None
+) -> AlicloudOutputs:
+    out: AlicloudOutputs = {
+        "primaryRegion": shared.regions.primary,
+        "secondaryRegion": shared.regions.secondary,
+        "keyIds": {c: k.id for c, k in keys.keys.items()},
+        "buckets": shared.buckets,
+        "replicaBuckets": shared.replica_buckets,
+        "dataProtection": shared.data_protection,
+        "auditTrail": shared.audit_trail,
+    }
+    if compute is not None:
+        out["vpcId"] = compute.vpc.id
+        out["vswitchIds"] = [s.id for s in compute.vswitches]
+        out["instanceIds"] = [i.id for i in compute.instances]
+    return out
+
+
+_AWS: _Cloud[AwsCountryKeys, AwsCountryStorage, AwsCountryCompute, AwsOutputs] = _Cloud(
+    name="aws",
+    provider=_aws_provider,
+    keys=AwsCountryKeys,
+    keys_args=AwsCountryKeysArgs,
+    storage=AwsCountryStorage,
+    storage_args=AwsCountryStorageArgs,
+    storage_takes_secondary_region=False,
+    compute=AwsCountryCompute,
+    compute_args=AwsCountryComputeArgs,
+    outputs=_aws_outputs,
+    audit=AWS_AUDIT,
 )
+_ALICLOUD: _Cloud[AlicloudCountryKeys, AlicloudCountryStorage, AlicloudCountryCompute, AlicloudOutputs] = _Cloud(
+    name="alicloud",
+    provider=_alicloud_provider,
+    keys=AlicloudCountryKeys,
+    keys_args=AlicloudCountryKeysArgs,
+    storage=AlicloudCountryStorage,
+    storage_args=AlicloudCountryStorageArgs,
+    storage_takes_secondary_region=True,
+    compute=AlicloudCountryCompute,
+    compute_args=AlicloudCountryComputeArgs,
+    outputs=_alicloud_outputs,
+    audit=ALICLOUD_AUDIT,
+    keys_extra=lambda config: {"kms_instance": config.keys.alicloud_instance},
+    compute_extra=lambda keys: {"disk_encryption_role": keys.disk_encryption_role},
+)
+_CLOUDS: tuple[_Cloud[Any, Any, Any, Any], ...] = (_AWS, _ALICLOUD)
 """The clouds, in the order they are built (a tuple of frozen entries: nothing here can change at run time)."""
 
 
 def _region_outside(
-    name: str, cloud: str, regions: CloudRegions, region: str, jurisdiction: Jurisdiction
+    name: str, cloud: Cloud, regions: CloudRegions, region: str, jurisdiction: Jurisdiction
 ) -> ResidencyViolation:
     role = "primary" if region == regions.primary else "secondary"
     found = rule("RES-030")
@@ -159,7 +265,7 @@ def _region_outside(
 
 
 def _hardening(
-    cloud: str,
+    cloud: Cloud,
     name: str,
     config: DataCenterConfig,
     primary: Any,
@@ -191,8 +297,8 @@ def _hardening(
 class CountryDataCenter(pulumi.ComponentResource):
     """One market's data center on each configured cloud, every byte inside the jurisdiction."""
 
-    outputs: dict[str, Any]
-    """What operators need, by cloud: regions, key ids, bucket names, network and instance ids."""
+    outputs: DataCenterOutputs
+    """What operators need, by cloud: regions, key ids, bucket names, network and instance ids (the stack outputs)."""
 
     def __init__(self, name: str, args: CountryDataCenterArgs, opts: pulumi.ResourceOptions | None = None) -> None:
         super().__init__("sovereign:datacenter:CountryDataCenter", name, {}, opts)
@@ -210,15 +316,21 @@ class CountryDataCenter(pulumi.ComponentResource):
             "sovereign:owners": " ".join(config.owners),
         }
         self.outputs = {"jurisdiction": args.jurisdiction.code}
-        for cloud in _CLOUDS:
-            regions = getattr(config.clouds, cloud.name)
-            if regions is not None:
-                self.outputs[cloud.name] = self._cloud(name, args, cloud, regions, tags)
+        # In the order of _CLOUDS; one statement per cloud, so each cloud's outputs keep their own type.
+        if config.clouds.aws is not None:
+            self.outputs["aws"] = self._cloud(name, args, _AWS, config.clouds.aws, tags)
+        if config.clouds.alicloud is not None:
+            self.outputs["alicloud"] = self._cloud(name, args, _ALICLOUD, config.clouds.alicloud, tags)
         self.register_outputs(self.outputs)
 
     def _cloud(
-        self, name: str, args: CountryDataCenterArgs, cloud: _Cloud, regions: CloudRegions, tags: dict[str, str]
-    ) -> dict[str, Any]:
+        self,
+        name: str,
+        args: CountryDataCenterArgs,
+        cloud: _Cloud[KeysT, StorageT, ComputeT, OutputsT],
+        regions: CloudRegions,
+        tags: dict[str, str],
+    ) -> OutputsT:
         """Providers, keys, storage and (when sized) compute of one cloud; returns its outputs."""
         config = args.datacenter
         prefix = f"{name}-{cloud.name}"
@@ -273,13 +385,11 @@ class CountryDataCenter(pulumi.ComponentResource):
             ),
             child,
         )
-        out: dict[str, Any] = {
-            "primaryRegion": regions.primary,
-            "secondaryRegion": regions.secondary,
-            cloud.key_ids: {c: cloud.key_id(k) for c, k in keys.keys.items()},
-            "buckets": {c: b.bucket for c, b in storage.buckets.items()},
-            "replicaBuckets": {c: b.bucket for c, b in storage.replica_buckets.items()},
-            "dataProtection": {
+        shared = _Shared(
+            regions=regions,
+            buckets={c: b.bucket for c, b in storage.buckets.items()},
+            replica_buckets={c: b.bucket for c, b in storage.replica_buckets.items()},
+            data_protection={
                 c: {
                     "category": p.category,
                     "retentionDays": p.retention_days,
@@ -291,8 +401,9 @@ class CountryDataCenter(pulumi.ComponentResource):
                 }
                 for c, p in protection.items()
             },
-            "auditTrail": cloud.audit.describe(audit_logs, regions, sizing is not None),
-        }
+            audit_trail=cloud.audit.describe(audit_logs, regions, sizing is not None),
+        )
+        compute: ComputeT | None = None
         if sizing is not None:
             compute = cloud.compute(
                 f"{prefix}-compute",
@@ -315,14 +426,15 @@ class CountryDataCenter(pulumi.ComponentResource):
                 ),
                 child,
             )
-            out["vpcId"] = compute.vpc.id
-            out[cloud.network_ids] = [s.id for s in cloud.networks(compute)]
-            out["instanceIds"] = [i.id for i in compute.instances]
+        out = cloud.outputs(shared, keys, compute)
         cloud.audit.trail(self, f"{prefix}-trail", code, audit_logs, keys, storage, primary, secondary, regions, tags)
         hardening = _hardening(cloud.name, f"{prefix}-account", config, primary, keys.keys.get(DISK_KEY), child)
         if hardening:
             out["accountHardening"] = hardening
         # Vehicle ingest and the owner data service, when the stack file enables them (docs/ingest.md).
-        network = compute if sizing is not None else None
-        out.update(build_platform(self, prefix, cloud.name, config, code, primary, keys, storage, network, tags))
+        platform = build_platform(self, prefix, cloud.name, config, code, primary, keys, storage, compute, tags)
+        if "ingest" in platform:
+            out["ingest"] = platform["ingest"]
+        if "portal" in platform:
+            out["portal"] = platform["portal"]
         return out

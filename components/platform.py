@@ -18,6 +18,8 @@ from components.alicloud.portal import AlicloudOwnerDataPortal, AlicloudOwnerDat
 from components.aws.ingest import AwsVehicleIngest, AwsVehicleIngestArgs
 from components.aws.portal import AwsOwnerDataPortal, AwsOwnerDataPortalArgs
 from components.config.models import DataCenterConfig
+from components.outputs import PlatformOutputs
+from components.residency.catalogue import Cloud
 
 __all__ = ["build_platform"]
 
@@ -25,7 +27,7 @@ __all__ = ["build_platform"]
 def build_platform(
     parent: pulumi.Resource,
     prefix: str,
-    cloud: str,
+    cloud: Cloud,
     config: DataCenterConfig,
     jurisdiction: str,
     primary: pulumi.ProviderResource,
@@ -33,9 +35,9 @@ def build_platform(
     storage: Any,
     compute: Any | None,
     tags: Mapping[str, str],
-) -> dict[str, Any]:
+) -> PlatformOutputs:
     """Build the ingest and portal components ``config`` enables on ``cloud``; return their outputs."""
-    out: dict[str, Any] = {}
+    out: PlatformOutputs = {}
     child = pulumi.ResourceOptions(parent=parent)
     ingest, portal = config.ingest, config.portal
     if ingest is not None and cloud in ingest.clouds:

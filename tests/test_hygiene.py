@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 import warnings
 from pathlib import Path
 
@@ -12,6 +13,9 @@ import components
 
 def test_the_package_ships_its_type_information() -> None:
     assert (Path(components.__file__).parent / "py.typed").is_file()
+    # The marker is data, not a module: only package-data puts it in the wheel (PEP 561).
+    pyproject = tomllib.loads((Path(components.__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "py.typed" in pyproject["tool"]["setuptools"]["package-data"]["components"]
 
 
 @pytest.mark.parametrize(
