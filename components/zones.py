@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import pulumi
 
 from components.errors import ConfigError
+from components.residency.catalogue import Cloud
 
 __all__ = ["ZoneConfigError", "enough_zones", "nth_zone"]
 
@@ -32,11 +33,11 @@ class ZoneConfigError(pulumi.RunError, ConfigError):
     prints just the message (no traceback); as a ConfigError, the plan reports it as a config error.
     """
 
-    def __init__(self, cloud: str, problem: str, fix: str) -> None:
+    def __init__(self, cloud: Cloud, problem: str, fix: str) -> None:
         ConfigError.__init__(self, _stack_file(), f"sovereign-dc:datacenter.compute.{cloud}.zones", problem, fix)
 
 
-def enough_zones(cloud: str, wanted: int, zones: Sequence[str], offered: str, how_to_check: str) -> list[str]:
+def enough_zones(cloud: Cloud, wanted: int, zones: Sequence[str], offered: str, how_to_check: str) -> list[str]:
     """``zones`` when there are at least ``wanted``; a config error naming ``zones`` otherwise.
 
     ``offered`` says what the zones offer (e.g. ``m6i.large``), ``how_to_check`` how an operator
@@ -54,7 +55,7 @@ def enough_zones(cloud: str, wanted: int, zones: Sequence[str], offered: str, ho
     )
 
 
-def nth_zone(cloud: str, wanted: int, index: int, zones: Sequence[str]) -> str:
+def nth_zone(cloud: Cloud, wanted: int, index: int, zones: Sequence[str]) -> str:
     """The ``index``-th of ``zones``; a config error when the region offers fewer than ``wanted``."""
     if index < len(zones):
         return zones[index]
