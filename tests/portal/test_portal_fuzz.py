@@ -23,7 +23,7 @@ from schemathesis.checks import (
 from schemathesis.core.result import Err, Ok
 from schemathesis.generation import GenerationMode
 
-if TYPE_CHECKING:  # conftest is not importable as a module under plain `pytest`
+if TYPE_CHECKING:  # not importable under plain `pytest`; mypy names tests/portal/* `portal.*` (pyproject)
     from portal.conftest import PortalEnv
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from portal.api import MAX_PAGE_SIZE
 from portal.dev import DevKey
 
-if TYPE_CHECKING:  # conftest is not importable as a module under plain `pytest`
+if TYPE_CHECKING:  # not importable under plain `pytest`; mypy names tests/portal/* `portal.*` (pyproject)
     from portal.conftest import PortalEnv
 
 RECORDS = "/v1/vehicles/{vin}/data-classes/{dc}/records"
