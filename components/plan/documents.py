@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from pulumi.runtime import rpc
 
+from components._compat import SECRET_SIG, SECRET_SIG_KEY
 from components.errors import SovereignError
 from components.residency.rules import SECRET_PLACEHOLDER
 from components.testing import Secret
@@ -42,10 +43,6 @@ __all__ = [
 
 UNKNOWN: str = rpc.UNKNOWN
 """The string the engine writes for a value unknown during preview (``04da6b54-...``)."""
-SECRET_SIG_KEY: str = rpc._special_sig_key
-"""The signature key of a serialised special value (``4dabf181...``)."""
-SECRET_SIG: str = rpc._special_secret_sig
-"""The signature marking a serialised secret (``1b470612...``)."""
 JURISDICTION_KEY = "sovereign-dc:jurisdiction"
 """The stack config key naming the jurisdiction (the same one the program and the pack read)."""
 
