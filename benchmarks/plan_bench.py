@@ -65,7 +65,7 @@ def estate_plan_json(resources: int) -> tuple[str, int]:
     from components.plan.model import Plan
     from components.plan.render_json import render_json
     from components.residency import audit_session, load_catalogue
-    from components.testing import run_pulumi_program
+    from components.simulate import run_pulumi_program
 
     catalogue = load_catalogue()
     with audit_session() as guards:
@@ -96,7 +96,7 @@ def _worker(mode: str, resources: int) -> dict[str, Any]:
 
     from components._compat import source_positions_off
     from components.residency import load_catalogue
-    from components.testing.tuning import collector_paused
+    from components.simulate.tuning import collector_paused
 
     load_catalogue()
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

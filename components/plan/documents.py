@@ -10,7 +10,7 @@ dependencies. See pulumi's ``sdk/go/common/apitype/core.go`` and ``pkg/display``
 Values keep the engine's markers: an input unknown during preview is the string
 :data:`UNKNOWN`; a secret is either blinded (``"[secret]"`` in previews, a ciphertext object in
 exports) or, in ``stack export --show-secrets``, a plaintext object. Secrets become
-:class:`~components.testing.Secret`, so reports show ``[secret]`` and never the value.
+:class:`~components.simulate.Secret`, so reports show ``[secret]`` and never the value.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pulumi.runtime import rpc
 from components._compat import SECRET_SIG, SECRET_SIG_KEY
 from components.errors import SovereignError
 from components.residency.rules import SECRET_PLACEHOLDER
-from components.testing import Secret
+from components.simulate import Secret
 
 __all__ = [
     "JURISDICTION_KEY",

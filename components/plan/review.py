@@ -51,7 +51,7 @@ from components.residency.engine import (
 )
 from components.residency.provenance import Source, unproven_unknowns
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, rule
-from components.testing import ResourceRecord, Secret
+from components.simulate import ResourceRecord, Secret
 
 __all__ = ["JUDGED_OPS", "REMOVING_OPS", "review_files", "resolve_jurisdiction", "review_document"]
 

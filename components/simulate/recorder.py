@@ -17,8 +17,8 @@ from pulumi.runtime.mocks import MockCallArgs, MockMonitor, MockResourceArgs, Mo
 from pulumi.runtime.rpc import is_rpc_secret
 
 from components._compat import ensure_event_loop
-from components.testing.loops import close_at_exit
-from components.testing.mocks import Location
+from components.simulate.loops import close_at_exit
+from components.simulate.mocks import Location
 
 __all__ = ["InvokeRecord", "RecordingMonitor", "ResourceRecord", "Secret"]
 

@@ -41,10 +41,10 @@ from components._compat import (
     sync_await,
     wait_for_rpcs,
 )
-from components.testing.loops import close_at_exit
-from components.testing.mocks import SovereignMocks
-from components.testing.recorder import InvokeRecord, RecordingMonitor, ResourceRecord, Secret
-from components.testing.tuning import tuned_run
+from components.simulate.loops import close_at_exit
+from components.simulate.mocks import SovereignMocks
+from components.simulate.recorder import InvokeRecord, RecordingMonitor, ResourceRecord, Secret
+from components.simulate.tuning import tuned_run
 
 __all__ = ["UNKNOWN", "MockSession", "ProgramRun", "ProgramFile", "run_pulumi_program"]
 
