@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from components.deploy.recording import RecordingOperations
 from components.deploy.runner import AutomationOperations, Runner, StackResult, render_summary
 from components.deploy.waves import Command, Invocation, PlannedWave, RolloutPlan
+from tests.deploy_recording import RecordingOperations
 
 
 def invocation(stack: str, command: Command = "preview", code: str | None = None) -> Invocation:
