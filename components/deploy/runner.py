@@ -28,7 +28,7 @@ __all__ = [
     "AutomationOperations",
     "Changes",
     "OnOutput",
-    "Runner",
+    "WaveRunner",
     "StackOperations",
     "StackResult",
     "StackSession",
@@ -158,7 +158,7 @@ class StackResult:
     error: str | None = None
 
 
-class Runner:
+class WaveRunner:
     """Executes a ``RolloutPlan`` through ``StackOperations``, reporting progress through ``emit``."""
 
     def __init__(
