@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from components.deploy.__main__ import main
-from components.deploy.recording import RecordingOperations
 from components.deploy.runner import StackOperations
+from tests.deploy_recording import RecordingOperations
 
 REPO = Path(__file__).resolve().parents[1]
 PACK = REPO / "policy"

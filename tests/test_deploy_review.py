@@ -18,12 +18,12 @@ from pulumi.automation import EngineEvent, Stack
 from components.deploy.__main__ import main
 from components.deploy.policy import PACK_DIR, policy_config, policy_names
 from components.deploy.preview_json import preview_document
-from components.deploy.recording import RecordingOperations
 from components.deploy.runner import _AutomationSession
 from components.deploy.waves import Invocation
 from components.plan.cli import main as plan_main
 from components.plan.preview import parse_preview
 from components.plan.review import review_document
+from tests.deploy_recording import RecordingOperations
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
