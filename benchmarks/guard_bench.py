@@ -22,8 +22,8 @@ import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 
 from components.residency import enforce
-from components.testing import run_pulumi_program
-from components.testing.tuning import collect
+from components.simulate import run_pulumi_program
+from components.simulate.tuning import collect
 
 GOAL = 1.05
 RESOURCES_PER_GROUP = 7

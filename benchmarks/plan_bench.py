@@ -62,10 +62,10 @@ def _estate(resources: int, *, guarded: bool) -> None:
 def estate_plan_json(resources: int) -> tuple[str, int]:
     """The JSON plan of the estate (what the plan mode measures) and its resource count."""
     from components.plan.collect import build_stack_plan
-    from components.plan.model import Plan
+    from components.plan.model import ReviewPlan
     from components.plan.render_json import render_json
     from components.residency import audit_session, load_catalogue
-    from components.testing import run_pulumi_program
+    from components.simulate import run_pulumi_program
 
     catalogue = load_catalogue()
     with audit_session() as guards:
@@ -82,7 +82,7 @@ def estate_plan_json(resources: int) -> tuple[str, int]:
         [f for g in guards for f in g.findings],
         catalogue=catalogue,
     )
-    return render_json(Plan((stack,), catalogue.version)), len(stack.resources)
+    return render_json(ReviewPlan((stack,), catalogue.version)), len(stack.resources)
 
 
 MODES = ("raw-default", "raw-collector", "raw-all", "plan")
@@ -96,7 +96,7 @@ def _worker(mode: str, resources: int) -> dict[str, Any]:
 
     from components._compat import source_positions_off
     from components.residency import load_catalogue
-    from components.testing.tuning import collector_paused
+    from components.simulate.tuning import collector_paused
 
     load_catalogue()
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -1,4 +1,8 @@
-"""Every use of a private Pulumi SDK detail, in one place (checked against pulumi 3.272.0).
+"""Every use of a private Pulumi or pulumi-policy detail, in one place (checked against pulumi 3.272.0
+and pulumi-policy 1.21.0).
+
+Nothing else in the library touches a private SDK name (``tests/test_compat.py`` greps for it), so an
+SDK upgrade is re-checked here and only here.
 
 Each helper names the SDK behaviour it depends on. Where one can, it falls back to public behaviour
 when the private detail is gone, so a newer SDK makes the toolkit slower, never wrong;
@@ -8,28 +12,56 @@ when the private detail is gone, so a newer SDK makes the toolkit slower, never 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import inspect
 import sys
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import pulumi
+import pulumi.runtime.config as _runtime_config
 import pulumi.runtime.resource as _runtime_resource
+import pulumi.runtime.settings as _runtime_settings
+import pulumi.runtime.stack as _runtime_stack
+import pulumi.runtime.sync_await as _runtime_sync_await
+from pulumi import _types as _pulumi_types
 from pulumi.runtime import get_root_resource
+from pulumi.runtime import rpc as _rpc
 
 __all__ = [
+    "CHECKED_PULUMI_POLICY_VERSION",
     "CHECKED_PULUMI_VERSION",
+    "SECRET_SIG",
+    "SECRET_SIG_KEY",
+    "RuntimeSnapshot",
+    "clear_failed_rpcs",
+    "ensure_event_loop",
+    "failed_rpc",
     "has_private_details",
+    "has_private_policy_details",
     "install_invoke_hook",
+    "is_input_type",
     "judged_output",
     "keep_stack_transformation_last",
+    "massage_output",
+    "policy_proxy_target",
     "registering_remote_component",
+    "reset_runtime_state",
+    "run_shutdown_callbacks",
+    "runtime_config_keys",
     "source_positions_off",
+    "sync_await",
+    "wait_for_rpcs",
 ]
+
+T = TypeVar("T")
 
 CHECKED_PULUMI_VERSION = "3.272.0"
 """The SDK version whose private details below were read and tested."""
+
+CHECKED_PULUMI_POLICY_VERSION = "1.21.0"
+"""The pulumi-policy version whose private proxy classes (:func:`policy_proxy_target`) were read and tested."""
 
 _STACK_TRACE = "_get_stack_trace"
 
@@ -45,7 +77,46 @@ def has_private_details() -> dict[str, bool]:
         # register_stack_transformation appends to the root's list (see keep_stack_transformation_last).
         "pulumi.Resource._transformations": "_transformations" in pulumi.Resource.__init__.__code__.co_names,
         **{f"pulumi.runtime.{name}": callable(getattr(pulumi.runtime, name, None)) for name in _INVOKE_NAMES},
+        "pulumi._types.is_input_type": callable(getattr(_pulumi_types, "is_input_type", None)),
+        "pulumi.runtime.rpc._special_sig_key": isinstance(getattr(_rpc, "_special_sig_key", None), str),
+        "pulumi.runtime.rpc._special_secret_sig": isinstance(getattr(_rpc, "_special_secret_sig", None), str),
+        "pulumi.runtime.sync_await._sync_await": callable(getattr(_runtime_sync_await, "_sync_await", None)),
+        "pulumi.runtime.sync_await._ensure_event_loop": callable(
+            getattr(_runtime_sync_await, "_ensure_event_loop", None)
+        ),
+        "pulumi.runtime.settings._shutdown_callbacks": callable(
+            getattr(_runtime_settings, "_shutdown_callbacks", None)
+        ),
+        "pulumi.runtime.settings.ROOT/SETTINGS": hasattr(_runtime_settings, "ROOT")
+        and hasattr(_runtime_settings, "SETTINGS"),
+        "pulumi.runtime.settings.Settings ContextProperty._data": bool(_settings_properties()),
+        f"pulumi.runtime.settings.{_PROPERTY_DEFAULT}": all(
+            hasattr(prop, _PROPERTY_DEFAULT) for prop in _settings_properties()
+        ),
+        "pulumi.runtime.stack.massage/wait_for_rpcs": callable(getattr(_runtime_stack, "massage", None))
+        and callable(getattr(_runtime_stack, "wait_for_rpcs", None)),
+        "pulumi.runtime.config.CONFIG": isinstance(getattr(_runtime_config, "CONFIG", None), contextvars.ContextVar),
     }
+
+
+def has_private_policy_details() -> dict[str, bool]:
+    """Which private pulumi-policy details :func:`policy_proxy_target` relies on are present."""
+    from pulumi_policy import proxy
+
+    return {
+        "pulumi_policy.proxy._DictProxy": isinstance(getattr(proxy, "_DictProxy", None), type),
+        "pulumi_policy.proxy._ListProxy": isinstance(getattr(proxy, "_ListProxy", None), type),
+        'pulumi_policy proxy["__target"]': _proxy_target_works(proxy),
+    }
+
+
+def _proxy_target_works(proxy: Any) -> bool:
+    try:
+        target = {"a": proxy.UNKNOWN_STRING_VALUE}
+        items = [1]
+        return proxy._DictProxy(target, [])["__target"] is target and proxy._ListProxy(items, [])["__target"] is items
+    except Exception:
+        return False
 
 
 class _LastStays(list[Any]):
@@ -248,3 +319,144 @@ def _judged_output_public(output: pulumi.Output[Any], judge: Judge) -> pulumi.Ou
         return value
 
     return pulumi.Output(resources, asyncio.ensure_future(judged()), known, secret)
+
+
+# -- input types -------------------------------------------------------------------------------
+
+
+def is_input_type(cls: type) -> bool:
+    """True for a generated ``*Args`` input class (``@pulumi.input_type``); its fields are ``vars()``."""
+    return bool(_pulumi_types.is_input_type(cls))
+
+
+# -- serialised secrets ------------------------------------------------------------------------
+
+SECRET_SIG_KEY: str = _rpc._special_sig_key
+"""The signature key of a serialised special value (``4dabf181...``)."""
+SECRET_SIG: str = _rpc._special_secret_sig
+"""The signature marking a serialised secret (``1b470612...``)."""
+
+
+# -- the runtime's event loop, settings and shutdown -------------------------------------------
+
+
+def ensure_event_loop() -> asyncio.AbstractEventLoop:
+    """The SDK's event loop for this thread, created the SDK's way when there is none."""
+    loop: asyncio.AbstractEventLoop = _runtime_sync_await._ensure_event_loop()
+    return loop
+
+
+def sync_await(awaitable: Awaitable[T]) -> T:
+    """Run ``awaitable`` to completion on the SDK's loop, as the SDK does for its own sync calls."""
+    result: T = _runtime_sync_await._sync_await(awaitable)
+    return result
+
+
+async def run_shutdown_callbacks() -> None:
+    """Run what the SDK runs when a program ends (e.g. the callbacks server's shutdown)."""
+    await _runtime_settings._shutdown_callbacks()
+
+
+async def wait_for_rpcs() -> None:
+    """Wait for every outstanding registration and apply; raises the first failed RPC."""
+    await _runtime_stack.wait_for_rpcs()
+
+
+def massage_output(value: Any) -> Any:
+    """A stack export prepared the way ``pulumi.export`` values are before they are sent."""
+    return _runtime_stack.massage(value, [])
+
+
+def clear_failed_rpcs() -> None:
+    """Forget a failure an earlier program run left in the RPC manager."""
+    _runtime_settings.SETTINGS.rpc_manager.clear()
+
+
+def failed_rpc() -> BaseException | None:
+    """The first failed RPC the SDK saw in this run (``wait_for_rpcs`` may raise a later one)."""
+    error: BaseException | None = _runtime_settings.SETTINGS.rpc_manager.unhandled_exception
+    return error
+
+
+def reset_runtime_state() -> None:
+    """Start a program from no root stack and no registered outputs, packages or providers."""
+    # A root stack left by earlier code would parent the new program's resources.
+    _runtime_settings.ROOT.set(None)
+    _runtime_settings.SETTINGS.outputs = set()
+    _runtime_settings.SETTINGS.package_refs = {}
+    _runtime_settings.SETTINGS.base_providers_by_ref = {}
+
+
+def runtime_config_keys() -> set[str]:
+    """Every config key set in this process (``set_all_config``/mocks), without the environment's."""
+    return set(_runtime_config.CONFIG.get())
+
+
+def _pulumi_context_vars() -> list[contextvars.ContextVar[Any]]:
+    found: dict[int, contextvars.ContextVar[Any]] = {}
+    for module_name, module in list(sys.modules.items()):
+        if module is None or not (module_name == "pulumi" or module_name.startswith("pulumi.")):
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, contextvars.ContextVar):
+                found[id(value)] = value
+    for prop in _settings_properties():
+        found[id(prop._data)] = prop._data
+    return list(found.values())
+
+
+def _settings_properties() -> list[Any]:
+    # ``Settings`` keeps each field in a ContextProperty whose ContextVar is ``_data``.
+    return [v for v in vars(_runtime_settings.Settings).values() if hasattr(v, "_data") and hasattr(v, "fget")]
+
+
+_MISSING = object()
+# ContextProperty keeps a class-level fallback for threads that never saw the variable set.
+_PROPERTY_DEFAULT = "_ContextProperty__default"
+
+
+class RuntimeSnapshot:
+    """Every Pulumi context variable and ContextProperty fallback, restorable later.
+
+    Pulumi keeps its runtime state in context variables (settings, root stack, config) plus a few
+    class-level defaults; restoring all of them undoes whatever a program run changed.
+    """
+
+    def __init__(self) -> None:
+        self._vars = _pulumi_context_vars()
+        ctx = contextvars.copy_context()
+        self._values = [(var, ctx.get(var, _MISSING)) for var in self._vars]
+        self._defaults = [(prop, getattr(prop, _PROPERTY_DEFAULT, _MISSING)) for prop in _settings_properties()]
+
+    def restore(self) -> None:
+        """Put every variable and fallback back to what it was when the snapshot was taken."""
+        empty = contextvars.Context()
+        for var, saved in self._values:
+            value = saved
+            if value is _MISSING:
+                # Never set before: put back the variable's own default (read in an empty context).
+                value = empty.run(var.get, _MISSING)
+                if value is _MISSING:
+                    continue
+                if isinstance(value, dict | set):
+                    value = type(value)()
+            var.set(value)
+        for prop, default in self._defaults:
+            if default is not _MISSING:
+                setattr(prop, _PROPERTY_DEFAULT, default)
+
+
+# -- pulumi-policy's argument proxies ----------------------------------------------------------
+
+
+def policy_proxy_target(value: Any) -> Any:
+    """The plain dict or list behind one of pulumi-policy's ``props`` proxies, else ``value``.
+
+    The proxies expose their target under ``"__target"`` (pulumi-policy's own serializer uses it the
+    same way); going through the Mapping/Sequence API instead raises on the first unknown value.
+    """
+    from pulumi_policy import proxy
+
+    if isinstance(value, (proxy._DictProxy, proxy._ListProxy)):
+        return value["__target"]
+    return value

@@ -83,7 +83,9 @@ def create_app(
     engine = engine or make_engine(settings.database_url)
     create_schema(engine)
     sessions: sessionmaker[Session] = make_sessionmaker(engine)
-    store = store or make_store(settings.storage_backend, settings.storage_root, settings.buckets, settings.s3_region)
+    store = store or make_store(
+        settings.storage_backend, settings.storage_root, settings.buckets, settings.s3_region, settings.s3_endpoint_url
+    )
     verifier = verifier or TokenVerifier(settings)
     title = "sovereign-dc owner data service"
     if settings.dev_mode:

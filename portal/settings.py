@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from components.config.models import DATA_CLASSES
 from components.errors import SovereignError
+from portal.deployed import database_url_from_secret
 
 __all__ = ["DEV_ISSUER", "PortalConfigError", "Settings"]
 
@@ -59,6 +60,9 @@ class Settings:
     """Data class -> bucket name for the ``s3`` backend (``PORTAL_BUCKETS``, a JSON object)."""
     s3_region: str | None = None
     """Region of the data-class buckets for the ``s3`` backend (``PORTAL_S3_REGION``)."""
+    s3_endpoint_url: str | None = None
+    """S3-compatible endpoint for the ``s3`` backend (``PORTAL_S3_ENDPOINT_URL``): Alibaba Cloud OSS's
+    internal S3-compatible endpoint; AWS needs none (the region's endpoint is used)."""
     algorithms: tuple[str, ...] = DEFAULT_ALGORITHMS
     """Signature algorithms accepted on tokens (``PORTAL_OIDC_ALGORITHMS``, comma separated)."""
     jwks_cache_seconds: int = 300
@@ -105,7 +109,11 @@ class Settings:
                     f"let tokens be forged). Fix: use only {', '.join(sorted(SUPPORTED_ALGORITHMS))}."
                 )
 
-        database_url = env.get("PORTAL_DATABASE_URL", "").strip() or "sqlite:///portal.db"
+        database_url = (
+            env.get("PORTAL_DATABASE_URL", "").strip()
+            or database_url_from_secret(env, problems)
+            or "sqlite:///portal.db"
+        )
         database_url, db_problem = _normalise_database_url(database_url)
         if db_problem:
             problems.append(db_problem)
@@ -133,6 +141,7 @@ class Settings:
             storage_root=Path(env.get("PORTAL_STORAGE_ROOT", "").strip() or "portal-objects"),
             buckets=buckets,
             s3_region=env.get("PORTAL_S3_REGION", "").strip() or None,
+            s3_endpoint_url=env.get("PORTAL_S3_ENDPOINT_URL", "").strip() or None,
             algorithms=algorithms,
             jwks_cache_seconds=cache_seconds,
             max_range_days=max_range,

@@ -123,10 +123,12 @@ class S3Store:
         self.client.put_object(Bucket=self._bucket(key), Key=str(key), Body=data, ContentType=content_type)
 
 
-def make_store(backend: str, root: Path, buckets: Mapping[str, str], region: str | None) -> ObjectStore:
-    """The store the settings ask for."""
+def make_store(
+    backend: str, root: Path, buckets: Mapping[str, str], region: str | None, endpoint_url: str | None = None
+) -> ObjectStore:
+    """The store the settings ask for (``endpoint_url``: an S3-compatible endpoint such as OSS's)."""
     if backend == "s3":
         import boto3
 
-        return S3Store(boto3.client("s3", region_name=region), buckets)
+        return S3Store(boto3.client("s3", region_name=region, endpoint_url=endpoint_url), buckets)
     return LocalFolderStore(root)

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 import yaml
+from deploy_recording import RecordingOperations
 
 from components.deploy.__main__ import main
-from components.deploy.recording import RecordingOperations
 from components.deploy.runner import StackOperations
 
 REPO = Path(__file__).resolve().parents[1]

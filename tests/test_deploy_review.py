@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 import yaml
+from deploy_recording import RecordingOperations
 from pulumi.automation import EngineEvent, Stack
 
 from components.deploy.__main__ import main
 from components.deploy.policy import PACK_DIR, policy_config, policy_names
 from components.deploy.preview_json import preview_document
-from components.deploy.recording import RecordingOperations
 from components.deploy.runner import _AutomationSession
 from components.deploy.waves import Invocation
 from components.plan.cli import main as plan_main

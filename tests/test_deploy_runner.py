@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 import yaml
+from deploy_recording import RecordingOperations
 
-from components.deploy.recording import RecordingOperations
-from components.deploy.runner import AutomationOperations, Runner, StackResult, render_summary
+from components.deploy.runner import AutomationOperations, StackResult, WaveRunner, render_summary
 from components.deploy.waves import Command, Invocation, PlannedWave, RolloutPlan
 
 
@@ -40,7 +40,7 @@ def rollout(*waves: tuple[str, int, list[str]], command: Command = "preview") ->
 
 def run(plan: RolloutPlan, ops: RecordingOperations) -> tuple[list[StackResult], list[str]]:
     lines: list[str] = []
-    return Runner(ops, lines.append).run(plan), lines
+    return WaveRunner(ops, lines.append).run(plan), lines
 
 
 def test_each_stack_is_opened_with_its_own_backend_secrets_and_config_file() -> None:
@@ -131,7 +131,7 @@ def test_running_stacks_finish_but_no_new_stack_starts_after_a_failure() -> None
             failed.set()
 
     ops = RecordingOperations(failures={"a": "boom"}, hook=hook)
-    results = Runner(ops, emit).run(rollout(("one", 2, ["a", "b", "c"])))
+    results = WaveRunner(ops, emit).run(rollout(("one", 2, ["a", "b", "c"])))
     assert [(r.stack, r.status) for r in results] == [("a", "failed"), ("b", "succeeded"), ("c", "cancelled")]
     assert ("open", "c") not in ops.operations()
 
@@ -149,10 +149,10 @@ def test_a_failure_to_select_the_stack_is_reported_like_any_other() -> None:
 
 def test_engine_output_is_prefixed_with_the_stack_and_can_be_hidden() -> None:
     lines: list[str] = []
-    Runner(RecordingOperations(), lines.append).run(rollout(("one", 1, ["jp"])))
+    WaveRunner(RecordingOperations(), lines.append).run(rollout(("one", 1, ["jp"])))
     assert "  jp | preview jp: recorded" in lines
     quiet: list[str] = []
-    Runner(RecordingOperations(), quiet.append, show_output=False).run(rollout(("one", 1, ["jp"])))
+    WaveRunner(RecordingOperations(), quiet.append, show_output=False).run(rollout(("one", 1, ["jp"])))
     assert not any(" | " in line for line in quiet)
     assert any("jp (JP): succeeded in" in line for line in quiet)
 

@@ -14,7 +14,7 @@ import pytest
 from components.plan.cli import main
 from components.plan.collect import Project, plan_stack
 from components.plan.delta import compare, compare_documents
-from components.plan.model import Plan
+from components.plan.model import ReviewPlan
 from components.plan.render_json import plan_to_dict
 from components.plan.render_markdown import render_markdown
 from components.plan.render_text import render_text
@@ -25,12 +25,12 @@ SCHEMA = json.loads((ROOT / "components" / "plan" / "schema.json").read_text(enc
 
 
 @pytest.fixture(scope="module")
-def cn_plan() -> Plan:
+def cn_plan() -> ReviewPlan:
     stacks = ROOT / "stacks"
-    return Plan((plan_stack(stacks / "Pulumi.cn.yaml", Project.above(stacks)),), load_catalogue().version)
+    return ReviewPlan((plan_stack(stacks / "Pulumi.cn.yaml", Project.above(stacks)),), load_catalogue().version)
 
 
-def _baseline(plan: Plan) -> dict[str, Any]:
+def _baseline(plan: ReviewPlan) -> dict[str, Any]:
     """The plan as main's JSON, edited into what main looked like before the change."""
     document = copy.deepcopy(plan_to_dict(plan))
     stack = document["stacks"][0]
@@ -59,7 +59,7 @@ def _baseline(plan: Plan) -> dict[str, Any]:
     return document
 
 
-def test_text_leads_with_the_delta_per_country_and_region(cn_plan: Plan) -> None:
+def test_text_leads_with_the_delta_per_country_and_region(cn_plan: ReviewPlan) -> None:
     baseline = _baseline(cn_plan)
     delta = compare(cn_plan, baseline, "main.json")
     text = render_text(cn_plan, delta=delta)
@@ -72,7 +72,7 @@ def test_text_leads_with_the_delta_per_country_and_region(cn_plan: Plan) -> None
     assert "inventory (" in text and "data stores and their keys" not in text
 
 
-def test_markdown_comment_shows_delta_verdict_violations_and_collapses_the_inventory(cn_plan: Plan) -> None:
+def test_markdown_comment_shows_delta_verdict_violations_and_collapses_the_inventory(cn_plan: ReviewPlan) -> None:
     delta = compare(cn_plan, _baseline(cn_plan), "main.json")
     markdown = render_markdown(cn_plan, delta=delta)
     order = ["## sovereign-dc plan: ✅ pass", "### What this change does", "### Verdict", "### Stacks (inventory)"]
@@ -84,7 +84,7 @@ def test_markdown_comment_shows_delta_verdict_violations_and_collapses_the_inven
 
 
 def test_json_carries_the_delta_and_matches_the_schema(
-    cn_plan: Plan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    cn_plan: ReviewPlan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     baseline = tmp_path / "main.json"
     baseline.write_text(json.dumps(plan_to_dict(cn_plan)), encoding="utf-8")

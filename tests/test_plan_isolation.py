@@ -1,7 +1,7 @@
 """The plan runs every stack's program fresh: a program's own local modules are executed per stack.
 
 Regression: the plan had its own copy of the program runner without the module unloading of
-``components.testing.runner``; a program whose resources are declared in a local module then
+``components.simulate.program``; a program whose resources are declared in a local module then
 registered nothing for the second stack (``import infra`` found the first stack's module in
 ``sys.modules`` and ran none of its code), and that stack was reported PASS with no resources.
 """

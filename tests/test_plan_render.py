@@ -10,7 +10,15 @@ from pathlib import Path
 import jsonschema
 
 from components.plan.mermaid import MAX_NODES_PER_REGION, diagram
-from components.plan.model import ComponentInfo, Encryption, Plan, PlannedResource, StackError, StackPlan, Violation
+from components.plan.model import (
+    ComponentInfo,
+    Encryption,
+    PlannedResource,
+    ReviewPlan,
+    StackError,
+    StackPlan,
+    Violation,
+)
 from components.plan.render_json import render_json
 from components.plan.render_markdown import MAX_CHARS, render_markdown
 from components.plan.render_text import render_text
@@ -78,7 +86,7 @@ def _stack(name: str, components: int, per_component: int, violations: int, *, s
 
 
 def test_markdown_of_a_huge_plan_stays_under_the_comment_limit() -> None:
-    plan = Plan(tuple(_stack(f"s{i}", 60, 90, 400 if i == 0 else 0, seed=i) for i in range(8)), "test")
+    plan = ReviewPlan(tuple(_stack(f"s{i}", 60, 90, 400 if i == 0 else 0, seed=i) for i in range(8)), "test")
     assert sum(len(s.resources) for s in plan.stacks) > 40_000
     text = render_markdown(plan)
     assert len(text) <= MAX_CHARS < 65_000
@@ -89,7 +97,7 @@ def test_markdown_of_a_huge_plan_stays_under_the_comment_limit() -> None:
 
 
 def test_markdown_of_a_small_plan_is_complete() -> None:
-    plan = Plan((_stack("cn", 2, 3, 1),), "test")
+    plan = ReviewPlan((_stack("cn", 2, 3, 1),), "test")
     text = render_markdown(plan)
     assert "All 6 resources" in text and "```mermaid" in text and "not shown" not in text
     assert text.startswith("## sovereign-dc plan: ❌ fail")
@@ -112,7 +120,7 @@ def test_mermaid_is_deterministic_and_bounded() -> None:
 
 def test_json_of_a_synthetic_plan_matches_the_schema() -> None:
     broken = StackPlan("bad", "stacks/Pulumi.bad.yaml", error=StackError("input", "stacks/Pulumi.bad.yaml", "", "x"))
-    plan = Plan((_stack("cn", 3, 3, 2), broken), "test")
+    plan = ReviewPlan((_stack("cn", 3, 3, 2), broken), "test")
     document = json.loads(render_json(plan))
     jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
     assert document["verdict"] == "error" and document["exit_code"] == 2
@@ -128,7 +136,7 @@ def test_json_of_a_synthetic_plan_matches_the_schema() -> None:
 
 
 def test_text_leads_with_summary_and_violations_and_keeps_the_inventory_for_verbose() -> None:
-    plan = Plan((_stack("cn", 1, 2, 2),), "test")
+    plan = ReviewPlan((_stack("cn", 1, 2, 2),), "test")
     text = render_text(plan)
     assert text.index("SUMMARY") < text.index("RESIDENCY VIOLATIONS (2)") < text.index("Stack cn")
     summary_row = text.splitlines()[text.splitlines().index("SUMMARY") + 2]

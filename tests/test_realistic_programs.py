@@ -33,8 +33,8 @@ from components.errors import ResidencyViolation
 from components.plan.collect import build_stack_plan
 from components.residency import audit_session, enforce
 from components.residency.destinations import parse_destinations
+from components.simulate.recorder import Secret
 from components.testing import ProgramRun, run_pulumi_program
-from components.testing.recorder import Secret
 
 pytest_plugins = ("test_policy_support",)  # the shared fixtures: stack_config
 

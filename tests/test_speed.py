@@ -21,7 +21,7 @@ import pytest
 
 from components import precompile
 from components.plan.cli import main
-from components.testing import run_pulumi_program, tuning
+from components.simulate import run_pulumi_program, tuning
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PLAIN_PLAN = textwrap.dedent(
     """
     import json, sys, types
-    from components.testing import tuning
+    from components.simulate import tuning
     tuning.TUNED = False
     from components.plan.cli import main
     code = main(["--jobs", "1", "--format", "json", "--output", sys.argv[1]])

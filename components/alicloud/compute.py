@@ -12,7 +12,7 @@ import pulumi
 import pulumi_alicloud as alicloud
 
 from components.cloud_args import CountryComputeArgs
-from components.config.checks import subnet_cidrs
+from components.network import subnet_cidrs
 from components.zones import enough_zones, nth_zone
 
 __all__ = ["AlicloudCountryCompute", "AlicloudCountryComputeArgs"]

@@ -10,10 +10,10 @@ import pulumi
 import pulumi_alicloud as alicloud
 
 from components.cloud_args import CountryKeysArgs
-from components.config.checks import subnet_cidrs
 from components.config.models import AlicloudKmsInstance
 from components.errors import ConfigError
 from components.naming import DISK_KEY, class_tags, slug
+from components.network import subnet_cidrs
 
 __all__ = ["AlicloudCountryKeys", "AlicloudCountryKeysArgs"]
 

@@ -13,7 +13,7 @@ import pulumi_aws as aws
 
 from components.aws.endpoints import endpoint_service_name
 from components.cloud_args import CountryComputeArgs
-from components.config.checks import subnet_cidrs
+from components.network import subnet_cidrs
 from components.zones import enough_zones, nth_zone
 
 __all__ = ["AwsCountryCompute", "AwsCountryComputeArgs"]

@@ -24,7 +24,7 @@ from components.errors import ConfigError, raise_problems
 from components.residency.catalogue import Cloud, Jurisdiction, load_catalogue
 from components.yamlfile import shorten
 
-__all__ = ["check_datacenter", "cloud_region_problems", "datacenter_problems", "subnet_cidrs"]
+__all__ = ["check_datacenter", "cloud_region_problems", "datacenter_problems"]
 
 _ROOT = "sovereign-dc:datacenter"
 _CLOUDS: tuple[Cloud, ...] = get_args(Cloud)
@@ -278,10 +278,3 @@ def _owner_problems(config: DataCenterConfig, file: str) -> list[ConfigError]:
             )
         )
     return problems
-
-
-def subnet_cidrs(cidr: str, zones: int) -> list[str]:
-    """One equal private subnet per zone, carved from the start of ``cidr``."""
-    network = ipaddress.IPv4Network(cidr)
-    new_prefix = network.prefixlen + max(zones - 1, 1).bit_length()
-    return [str(subnet) for subnet in list(network.subnets(new_prefix=new_prefix))[:zones]]

@@ -12,6 +12,7 @@ from pathlib import Path
 import pulumi
 from pydantic import ValidationError
 
+from components._compat import runtime_config_keys
 from components.config.checks import cloud_region_problems, datacenter_problems
 from components.config.friendly import to_config_errors
 from components.config.models import Clouds, DataCenterConfig
@@ -232,7 +233,7 @@ def _jurisdiction(code: str | None, file: str, problems: list[ConfigError]) -> J
 
 def _runtime_keys() -> list[str]:
     """Every config key the running program was given (the CLI passes them via the environment)."""
-    keys = set(pulumi.runtime.config.CONFIG.get()) | set(pulumi.runtime.get_config_env())
+    keys = runtime_config_keys() | set(pulumi.runtime.get_config_env())
     return sorted(keys)
 
 

@@ -15,7 +15,7 @@ from typing import TextIO, cast
 
 from components.deploy.matrix import WORKFLOW_PATH, render_workflow
 from components.deploy.models import load_deployment_map
-from components.deploy.runner import AutomationOperations, Runner, StackOperations, render_dry_run, render_summary
+from components.deploy.runner import AutomationOperations, StackOperations, WaveRunner, render_dry_run, render_summary
 from components.deploy.stacks import discover_stacks, load_project
 from components.deploy.waves import COMMANDS, Command, RolloutPlan, plan_rollout
 from components.errors import SovereignError
@@ -150,7 +150,7 @@ def main(
             print(render_dry_run(plan), file=out)
             return EXIT_OK
         _confirm(args, plan)
-        runner = Runner(operations(), lambda line: print(line, file=out, flush=True), show_output=not args.quiet)
+        runner = WaveRunner(operations(), lambda line: print(line, file=out, flush=True), show_output=not args.quiet)
         results = runner.run(plan)
         summary = render_summary(results)
         print(summary, file=out)

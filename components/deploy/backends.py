@@ -24,7 +24,7 @@ from components.residency.catalogue import Catalogue, Jurisdiction
 __all__ = [
     "PULUMI_CLOUD_HOSTS",
     "PULUMI_CLOUD_JURISDICTIONS",
-    "Verdict",
+    "BackendVerdict",
     "check_backend",
     "check_secrets_provider",
     "example_backend",
@@ -44,8 +44,10 @@ _OSS_HOST = re.compile(r"oss-(?P<region>[a-z0-9-]+?)(?:-internal)?\.aliyuncs\.co
 
 
 @dataclass(frozen=True)
-class Verdict:
-    """An accepted URL and, in words, where it keeps the data."""
+class BackendVerdict:
+    """An accepted state backend or secrets provider URL and, in words, where it keeps the data.
+
+    Not the plan's ``ReviewVerdict`` (pass/fail/error of a stack)."""
 
     scheme: str
     where: str
@@ -103,7 +105,7 @@ def _secrets_fix(jurisdiction: Jurisdiction) -> str:
 
 def check_backend(
     url: str, jurisdiction: Jurisdiction, catalogue: Catalogue, *, development: bool, file: str, key: str
-) -> Verdict:
+) -> BackendVerdict:
     """Accept ``url`` as the state backend of ``jurisdiction`` or raise ``ConfigError`` (rule RES-032) saying why."""
     try:
         return _check_backend(url, jurisdiction, catalogue, development=development, file=file, key=key)
@@ -118,13 +120,13 @@ def _with_rule(exc: ConfigError, rule_id: str) -> ConfigError:
 
 def _check_backend(
     url: str, jurisdiction: Jurisdiction, catalogue: Catalogue, *, development: bool, file: str, key: str
-) -> Verdict:
+) -> BackendVerdict:
     here = _name(jurisdiction)
     fix = _backend_fix(jurisdiction, catalogue)
     scheme, parts = _split(url, file, key, fix)
     if scheme == "file":
         if development:
-            return Verdict("file", "a local directory (development only)")
+            return BackendVerdict("file", "a local directory (development only)")
         raise ConfigError(
             file,
             key,
@@ -147,7 +149,7 @@ def _check_backend(
             raise ConfigError(file, key, f"{url!r} would send state unencrypted over plain HTTP", fix)
         if host in PULUMI_CLOUD_HOSTS:
             if jurisdiction.code in PULUMI_CLOUD_JURISDICTIONS:
-                return Verdict("https", "Pulumi Cloud (hosted in the United States)")
+                return BackendVerdict("https", "Pulumi Cloud (hosted in the United States)")
             raise ConfigError(file, key, f"Pulumi Cloud ({host}) is hosted in the United States, outside {here}", fix)
         raise ConfigError(
             file,
@@ -172,7 +174,7 @@ def check_secrets_provider(
     development: bool,
     file: str,
     key: str,
-) -> Verdict:
+) -> BackendVerdict:
     """Accept ``value`` as the secrets provider of ``jurisdiction`` or raise ``ConfigError`` (rule RES-033)."""
     try:
         return _check_secrets_provider(
@@ -191,13 +193,13 @@ def _check_secrets_provider(
     development: bool,
     file: str,
     key: str,
-) -> Verdict:
+) -> BackendVerdict:
     here = _name(jurisdiction)
     fix = _secrets_fix(jurisdiction)
     if value == "default":
         if is_pulumi_cloud(backend_url):
             # The backend check has already decided whether Pulumi Cloud is acceptable here.
-            return Verdict("default", "Pulumi Cloud's key service (with the Pulumi Cloud backend)")
+            return BackendVerdict("default", "Pulumi Cloud's key service (with the Pulumi Cloud backend)")
         raise ConfigError(
             file,
             key,
@@ -206,7 +208,7 @@ def _check_secrets_provider(
         )
     if value == "passphrase":
         if development:
-            return Verdict("passphrase", "a key derived from PULUMI_CONFIG_PASSPHRASE (development only)")
+            return BackendVerdict("passphrase", "a key derived from PULUMI_CONFIG_PASSPHRASE (development only)")
         raise ConfigError(
             file,
             key,
@@ -267,7 +269,7 @@ def _check_s3(
     file: str,
     key: str,
     fix: str,
-) -> Verdict:
+) -> BackendVerdict:
     here = _name(jurisdiction)
     if not bucket:
         raise ConfigError(file, key, f"{url!r} names no bucket", fix)
@@ -298,7 +300,7 @@ def _check_s3(
             raise ConfigError(file, key, f"the OSS endpoint {host} is in {oss['region']} but `region` is {region}", fix)
         if not jurisdiction.allows_region("alicloud", region):
             raise ConfigError(file, key, f"Alibaba Cloud region {region} of {url!r} is outside {here}", fix)
-        return Verdict("s3", f"Alibaba Cloud OSS bucket {bucket} in {region}")
+        return BackendVerdict("s3", f"Alibaba Cloud OSS bucket {bucket} in {region}")
     partition = catalogue.partition_of(region)
     if partition is None:
         if region in catalogue.known_regions("alicloud"):
@@ -331,7 +333,7 @@ def _check_s3(
             f"{region} is in the {partition.name} partition, whose S3 endpoint must be pinned",
             f"add &endpoint=s3.{region}.{suffix}",
         )
-    return Verdict("s3", f"AWS S3 bucket {bucket} in {region} ({partition.name})")
+    return BackendVerdict("s3", f"AWS S3 bucket {bucket} in {region} ({partition.name})")
 
 
 def _endpoint_host(url: str, endpoint: str, file: str, key: str, fix: str) -> str:
@@ -357,7 +359,7 @@ def _check_awskms(
     file: str,
     key: str,
     fix: str,
-) -> Verdict:
+) -> BackendVerdict:
     here = _name(jurisdiction)
     key_id = key_id.lstrip("/")
     if not key_id:
@@ -401,4 +403,4 @@ def _check_awskms(
                 f"the endpoint {host} of {value!r} is not the KMS endpoint of {region}",
                 f"use endpoint=kms.{region}.{partition.dns_suffix}",
             )
-    return Verdict("awskms", f"AWS KMS key {key_id} in {region} ({partition.name})")
+    return BackendVerdict("awskms", f"AWS KMS key {key_id} in {region} ({partition.name})")

@@ -2,7 +2,7 @@
 
 The CLI boundary is the small ``StackOperations`` protocol: ``AutomationOperations`` is the real
 one (one ``LocalWorkspace`` per stack, its backend in the workspace's ``env_vars`` so stacks of
-different countries never share process-wide state), ``recording.RecordingOperations`` the stand-in
+different countries never share process-wide state), ``tests/deploy_recording.py`` the stand-in
 the tests use. Within a wave at most ``concurrency`` stacks run at once; after the first failure
 no further stack of the wave is started (stacks already running finish: interrupting a Pulumi
 update mid-way leaves pending operations in the state) and no later wave runs.
@@ -28,7 +28,7 @@ __all__ = [
     "AutomationOperations",
     "Changes",
     "OnOutput",
-    "Runner",
+    "WaveRunner",
     "StackOperations",
     "StackResult",
     "StackSession",
@@ -158,7 +158,7 @@ class StackResult:
     error: str | None = None
 
 
-class Runner:
+class WaveRunner:
     """Executes a ``RolloutPlan`` through ``StackOperations``, reporting progress through ``emit``."""
 
     def __init__(

@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from components.plan.collect import PlanInputError, Project, find_stack_files, plan_stack
-from components.plan.model import SCHEMA_VERSION, Plan, StackPlan
+from components.plan.model import SCHEMA_VERSION, ReviewPlan, StackPlan
 from components.residency import load_catalogue
 
-__all__ = ["SCHEMA_VERSION", "Plan", "PlanInputError", "Project", "StackPlan", "plan_stack", "plan_stacks"]
+__all__ = ["SCHEMA_VERSION", "ReviewPlan", "PlanInputError", "Project", "StackPlan", "plan_stack", "plan_stacks"]
 
 
-def plan_stacks(stacks_dir: Path, names: Sequence[str] = ()) -> Plan:
+def plan_stacks(stacks_dir: Path, names: Sequence[str] = ()) -> ReviewPlan:
     """Plan the named stacks (default: every ``Pulumi.*.yaml``) of the project owning ``stacks_dir``."""
     files = find_stack_files(stacks_dir, names)
     project = Project.above(stacks_dir)
-    return Plan(tuple(plan_stack(f, project) for f in files), load_catalogue().version)
+    return ReviewPlan(tuple(plan_stack(f, project) for f in files), load_catalogue().version)

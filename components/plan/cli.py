@@ -19,7 +19,7 @@ from components.errors import CatalogueError, ConfigError
 from components.plan.collect import PlanInputError, Project, find_stack_files
 from components.plan.delta import BaselineError, Delta, compare, load_baseline
 from components.plan.documents import DocumentError
-from components.plan.model import Plan
+from components.plan.model import ReviewPlan
 from components.plan.parallel import plan_stacks
 from components.plan.render_json import render_json
 from components.plan.render_markdown import render_markdown
@@ -29,7 +29,11 @@ from components.residency import load_catalogue
 
 __all__ = ["RENDERERS", "main", "parser"]
 
-RENDERERS: dict[str, Callable[[Plan], str]] = {"text": render_text, "json": render_json, "markdown": render_markdown}
+RENDERERS: dict[str, Callable[[ReviewPlan], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "markdown": render_markdown,
+}
 _REPO_STACKS = Path(__file__).resolve().parents[2] / "stacks"
 
 
@@ -89,7 +93,7 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _render(fmt: str, plan: Plan, delta: Delta | None, verbose: bool) -> str:
+def _render(fmt: str, plan: ReviewPlan, delta: Delta | None, verbose: bool) -> str:
     if fmt == "text":
         return render_text(plan, delta=delta, verbose=verbose)
     if fmt == "markdown":
@@ -152,14 +156,14 @@ def _main(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     started = time.perf_counter()
     plans = plan_stacks(files, project, jobs=args.jobs)
-    plan = Plan(tuple(plans), catalogue.version)
+    plan = ReviewPlan(tuple(plans), catalogue.version)
     if len(files) > 1:
         elapsed = time.perf_counter() - started
         print(f"planned {len(files)} stacks in {elapsed:.1f} s: {plan.verdict}", file=sys.stderr, flush=True)
     return _emit(plan, args, baseline)
 
 
-def _emit(plan: Plan, args: argparse.Namespace, baseline: dict[str, Any] | None) -> int:
+def _emit(plan: ReviewPlan, args: argparse.Namespace, baseline: dict[str, Any] | None) -> int:
     delta = compare(plan, baseline, args.baseline.name) if baseline is not None and args.baseline else None
     report = _render(args.format, plan, delta, args.verbose)
     if args.output is None:

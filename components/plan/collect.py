@@ -1,7 +1,7 @@
 """Run each stack's real program under the recording mocks and turn what it registered into a plan.
 
 For every stack file: read it as the Pulumi CLI would (``secure:`` values stay placeholders), run
-the project's ``__main__.py`` with ``components.testing.run_pulumi_program`` inside
+the project's ``__main__.py`` with ``components.simulate.run_pulumi_program`` inside
 :func:`~components.residency.audit_session`, so the program's own ``enforce()`` guard runs in audit
 mode and collects every violation, then describe every recorded resource (region, jurisdiction,
 component, key) next to the guard's findings.
@@ -36,7 +36,7 @@ from components.residency import Finding, Guard, RuleEngine, Subject, audit_sess
 from components.residency.catalogue import Catalogue, Jurisdiction
 from components.residency.destinations import Destination, DestinationProblem, parse_destinations
 from components.residency.rules import rule
-from components.testing import ProgramFile, ProgramRun, ResourceRecord, run_pulumi_program
+from components.simulate import ProgramFile, ProgramRun, ResourceRecord, run_pulumi_program
 from components.yamlfile import YamlFileError, load_yaml
 
 __all__ = ["PlanInputError", "Project", "find_stack_files", "plan_stack"]
@@ -344,7 +344,7 @@ def _plan_stack(file: Path, project: Project, stack: str, shown: str) -> StackPl
         return StackPlan(stack, shown, error=validated)
     config, secret_keys = validated
     catalogue = load_catalogue()
-    # The one runner of components.testing: it forgets the program's local modules after each
+    # The one program runner (components.simulate): it forgets the program's local modules after each
     # stack, so the next stack executes them afresh (a stale module would register nothing).
     program = ProgramFile(project.program)
     guards, run = _run_audited(program, project, stack, config, secret_keys)

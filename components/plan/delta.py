@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from components.errors import SovereignError
-from components.plan.model import Plan
+from components.plan.model import ReviewPlan
 from components.plan.render_json import plan_to_dict
 
 __all__ = [
@@ -213,7 +213,7 @@ def finding_text(finding: Mapping[str, Any]) -> str:
     )
 
 
-def compare(plan: Plan, baseline: Mapping[str, Any], baseline_name: str) -> Delta:
+def compare(plan: ReviewPlan, baseline: Mapping[str, Any], baseline_name: str) -> Delta:
     """The delta of ``plan`` against the baseline JSON plan (as returned by :func:`load_baseline`)."""
     return compare_documents(plan_to_dict(plan), baseline, baseline_name)
 

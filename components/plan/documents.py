@@ -10,7 +10,7 @@ dependencies. See pulumi's ``sdk/go/common/apitype/core.go`` and ``pkg/display``
 Values keep the engine's markers: an input unknown during preview is the string
 :data:`UNKNOWN`; a secret is either blinded (``"[secret]"`` in previews, a ciphertext object in
 exports) or, in ``stack export --show-secrets``, a plaintext object. Secrets become
-:class:`~components.testing.Secret`, so reports show ``[secret]`` and never the value.
+:class:`~components.simulate.Secret`, so reports show ``[secret]`` and never the value.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from typing import Any, Literal
 
 from pulumi.runtime import rpc
 
+from components._compat import SECRET_SIG, SECRET_SIG_KEY
 from components.errors import SovereignError
 from components.residency.rules import SECRET_PLACEHOLDER
-from components.testing import Secret
+from components.simulate import Secret
 
 __all__ = [
     "JURISDICTION_KEY",
@@ -42,10 +43,6 @@ __all__ = [
 
 UNKNOWN: str = rpc.UNKNOWN
 """The string the engine writes for a value unknown during preview (``04da6b54-...``)."""
-SECRET_SIG_KEY: str = rpc._special_sig_key
-"""The signature key of a serialised special value (``4dabf181...``)."""
-SECRET_SIG: str = rpc._special_secret_sig
-"""The signature marking a serialised secret (``1b470612...``)."""
 JURISDICTION_KEY = "sovereign-dc:jurisdiction"
 """The stack config key naming the jurisdiction (the same one the program and the pack read)."""
 

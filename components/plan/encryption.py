@@ -17,7 +17,7 @@ from pulumi.runtime import rpc
 
 from components.plan.model import Encryption
 from components.residency.rules import SECRET_PLACEHOLDER
-from components.testing import ResourceRecord, Secret
+from components.simulate import ResourceRecord, Secret
 
 __all__ = ["DATA_STORES", "KeyIndex", "encryption_of"]
 

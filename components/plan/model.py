@@ -24,13 +24,13 @@ __all__ = [
     "EncryptionStatus",
     "FieldChange",
     "Groups",
-    "Plan",
+    "ReviewPlan",
     "PlannedResource",
     "RegionUse",
     "Source",
     "StackError",
     "StackPlan",
-    "Verdict",
+    "ReviewVerdict",
     "Violation",
 ]
 
@@ -40,7 +40,7 @@ SCHEMA_VERSION = "1.1"
 NO_REGION = "-"
 """Jurisdiction, cloud and region of resources that live in no cloud region (components, random ids)."""
 
-Verdict = Literal["pass", "fail", "error"]
+ReviewVerdict = Literal["pass", "fail", "error"]
 EncryptionStatus = Literal["customer-key", "external-key", "cloud-managed", "not-configured"]
 Operation = Literal[
     "create",
@@ -273,7 +273,7 @@ class StackPlan:
     """The stack's transfer register: used, unused (stale) and expiring entries."""
 
     @property
-    def verdict(self) -> Verdict:
+    def verdict(self) -> ReviewVerdict:
         """``error`` when it could not be planned, ``fail`` on any violation or a missing guard."""
         if self.error is not None:
             return "error"
@@ -343,14 +343,14 @@ class StackPlan:
 
 
 @dataclass(frozen=True)
-class Plan:
-    """The plan of every selected stack."""
+class ReviewPlan:
+    """The reviewer plan of every selected stack (``make plan``; not the deploy ``RolloutPlan``)."""
 
     stacks: tuple[StackPlan, ...]
     catalogue_version: str
 
     @property
-    def verdict(self) -> Verdict:
+    def verdict(self) -> ReviewVerdict:
         """``error`` if any stack could not be planned, else ``fail`` if any failed, else ``pass``."""
         verdicts = {s.verdict for s in self.stacks}
         if "error" in verdicts:

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from components.plan.mermaid import diagram
-from components.plan.model import SCHEMA_VERSION, Plan, StackPlan
+from components.plan.model import SCHEMA_VERSION, ReviewPlan, StackPlan
 
 __all__ = ["plan_to_dict", "render_json"]
 
@@ -74,7 +74,7 @@ def _stack_to_dict(stack: StackPlan) -> dict[str, Any]:
     }
 
 
-def plan_to_dict(plan: Plan, delta: dict[str, Any] | None = None) -> dict[str, Any]:
+def plan_to_dict(plan: ReviewPlan, delta: dict[str, Any] | None = None) -> dict[str, Any]:
     """The JSON document as Python data (``delta``: the optional comparison with a baseline)."""
     document = {
         "schema_version": SCHEMA_VERSION,
@@ -90,6 +90,6 @@ def plan_to_dict(plan: Plan, delta: dict[str, Any] | None = None) -> dict[str, A
     return document
 
 
-def render_json(plan: Plan, delta: dict[str, Any] | None = None) -> str:
+def render_json(plan: ReviewPlan, delta: dict[str, Any] | None = None) -> str:
     """The JSON document, indented, keys in schema order, ending with a newline."""
     return json.dumps(plan_to_dict(plan, delta), indent=2, ensure_ascii=False) + "\n"

@@ -12,7 +12,7 @@ from collections import Counter
 
 from components.plan.delta import Delta, StackDelta, finding_text
 from components.plan.mermaid import diagram
-from components.plan.model import NO_REGION, Plan, StackPlan, Verdict
+from components.plan.model import NO_REGION, ReviewPlan, ReviewVerdict, StackPlan
 from components.plan.render_text import encryption_text
 
 __all__ = ["MAX_CHARS", "render_markdown"]
@@ -24,7 +24,7 @@ _DELTA_SHARE = 0.3
 _DELTA_ITEMS = 10
 """Resources named per place in the delta table; the rest are counted."""
 _JSON_HINT = 'run `make plan PLAN_ARGS="--format json"` for the complete plan'
-_ICON: dict[Verdict, str] = {"pass": "✅ pass", "fail": "❌ fail", "error": "⚠️ error"}
+_ICON: dict[ReviewVerdict, str] = {"pass": "✅ pass", "fail": "❌ fail", "error": "⚠️ error"}
 _VERDICT_TEXT: dict[str, str] = {str(k): v for k, v in _ICON.items()}
 """The same, keyed by plain text (verdicts read back from a baseline file)."""
 
@@ -40,11 +40,11 @@ def _code(value: object) -> str:
     return "`" + str(value).replace("|", "\\|").replace("\n", " ").replace("`", "'") + "`"
 
 
-def _from_documents(plan: Plan) -> bool:
+def _from_documents(plan: ReviewPlan) -> bool:
     return bool(plan.stacks) and all(s.source != "program" for s in plan.stacks)
 
 
-def _head(plan: Plan) -> list[str]:
+def _head(plan: ReviewPlan) -> list[str]:
     summary = plan.summary()
     verdict = _ICON[plan.verdict]
     title = "residency review of the real preview" if _from_documents(plan) else "plan"
@@ -67,7 +67,7 @@ def _head(plan: Plan) -> list[str]:
     return lines
 
 
-def _violations(plan: Plan, budget: int) -> list[str]:
+def _violations(plan: ReviewPlan, budget: int) -> list[str]:
     found = plan.violations
     if not found:
         return []
@@ -95,7 +95,7 @@ def _violations(plan: Plan, budget: int) -> list[str]:
     return lines
 
 
-def _errors(plan: Plan) -> list[str]:
+def _errors(plan: ReviewPlan) -> list[str]:
     failed = [s for s in plan.stacks if s.error is not None]
     if not failed:
         return []
@@ -356,7 +356,7 @@ def _delta(delta: Delta, budget: int) -> list[str]:
     return lines
 
 
-def render_markdown(plan: Plan, max_chars: int = MAX_CHARS, *, delta: Delta | None = None) -> str:
+def render_markdown(plan: ReviewPlan, max_chars: int = MAX_CHARS, *, delta: Delta | None = None) -> str:
     """The report as GitHub-flavoured Markdown, never longer than ``max_chars``.
 
     With ``delta`` the comment leads with what the change does; the verdict, the violations and

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from components.plan.delta import Delta, StackDelta, finding_text
-from components.plan.model import NO_REGION, Encryption, Plan, PlannedResource, StackPlan, Violation
+from components.plan.model import NO_REGION, Encryption, PlannedResource, ReviewPlan, StackPlan, Violation
 
 __all__ = ["changes_lines", "delta_lines", "encryption_text", "render_text", "summary_rows", "table"]
 
@@ -24,7 +24,7 @@ def table(rows: Sequence[Sequence[str]]) -> list[str]:
     return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
 
 
-def summary_rows(plan: Plan) -> list[list[str]]:
+def summary_rows(plan: ReviewPlan) -> list[list[str]]:
     """Header plus one row per stack: stack, jurisdiction, resources, regions, violations, verdict."""
     rows = [["STACK", "JURISDICTION", "RESOURCES", "REGIONS", "VIOLATIONS", "VERDICT"]]
     for s in plan.stacks:
@@ -233,7 +233,7 @@ def delta_lines(delta: Delta, verbose: bool = False) -> list[str]:
     return lines
 
 
-def render_text(plan: Plan, *, delta: Delta | None = None, verbose: bool = False) -> str:
+def render_text(plan: ReviewPlan, *, delta: Delta | None = None, verbose: bool = False) -> str:
     """The whole report as plain text (ends with a newline)."""
     summary = plan.summary()
     lines = [

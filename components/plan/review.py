@@ -37,7 +37,7 @@ from components.plan.documents import (
     read_source,
     split_urn,
 )
-from components.plan.model import NO_REGION, Change, FieldChange, Operation, Plan, StackPlan, Violation
+from components.plan.model import NO_REGION, Change, FieldChange, Operation, ReviewPlan, StackPlan, Violation
 from components.residency.catalogue import Catalogue, Jurisdiction, load_catalogue
 from components.residency.destinations import Destination, DestinationProblem, check_destinations, parse_destinations
 from components.residency.engine import (
@@ -51,7 +51,7 @@ from components.residency.engine import (
 )
 from components.residency.provenance import Source, unproven_unknowns
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, rule
-from components.testing import ResourceRecord, Secret
+from components.simulate import ResourceRecord, Secret
 
 __all__ = ["JUDGED_OPS", "REMOVING_OPS", "review_files", "resolve_jurisdiction", "review_document"]
 
@@ -464,7 +464,7 @@ def review_files(
     states: Iterable[str] = (),
     jurisdiction: str | None = None,
     stack_config: Mapping[str, str] | None = None,
-) -> Plan:
+) -> ReviewPlan:
     """Review every named preview and state file (``-`` = stdin); :class:`DocumentError` on the first bad one.
 
     ``stack_config`` (the stack file's config, ``--stack-file``) stands in for the config a document
@@ -482,4 +482,4 @@ def review_files(
             if document.config is None and stack_config is not None:
                 document = dataclasses.replace(document, config=stack_config)
             stacks.append(review_document(document, jurisdiction, catalogue=catalogue))
-    return Plan(tuple(stacks), catalogue.version)
+    return ReviewPlan(tuple(stacks), catalogue.version)

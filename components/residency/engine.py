@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from pulumi import _types as pulumi_types
 
+from components._compat import is_input_type
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, load_catalogue
 from components.residency.destinations import Destination
 from components.residency.endpoints import GlobalService
@@ -413,7 +413,7 @@ class RuleEngine:
                 self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
         elif isinstance(value, bool):
             self._check_global_field(walk, str(value).lower(), path)
-        elif pulumi_types.is_input_type(type(value)):
+        elif is_input_type(type(value)):
             self._walk(walk, vars(value), path, key, depth, top_key)
         # Numbers, resources, assets: nothing to judge.
 

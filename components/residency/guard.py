@@ -19,10 +19,9 @@ from contextvars import ContextVar
 from typing import Any, Literal
 
 import pulumi
-from pulumi import _types as pulumi_types
 
 from components import _compat
-from components._compat import judged_output
+from components._compat import is_input_type, judged_output
 from components.errors import ConfigError
 from components.residency.catalogue import Catalogue
 from components.residency.destinations import Destination, DestinationProblem, check_destinations
@@ -157,7 +156,7 @@ class Guard:
         if isinstance(value, (list, tuple)):
             items = [self._gated(subject, v, f"{path}[{i}]") for i, v in enumerate(value)]
             return type(value)(items) if any(a is not b for a, b in zip(items, value, strict=True)) else value
-        if pulumi_types.is_input_type(type(value)):
+        if is_input_type(type(value)):
             fields = vars(value)
             gated = self._gated(subject, fields, path)
             if gated is fields:
@@ -263,7 +262,7 @@ class Guard:
             return ProviderRef(package, "", default=True)
         known = self._providers.get(provider)
         if known is None:
-            return ProviderRef(package, getattr(provider, "_name", "?"), verified=False)
+            return ProviderRef(package, provider.pulumi_resource_name, verified=False)
         return known
 
     @property

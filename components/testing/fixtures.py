@@ -1,7 +1,7 @@
 """pytest plugin: the ``pulumi_mocks`` fixture.
 
 Registered through the ``pytest11`` entry point, so any project that installs sovereign-dc can use
-it without a conftest. Each test gets its own :class:`~components.testing.runner.MockSession`
+it without a conftest. Each test gets its own :class:`~components.simulate.program.MockSession`
 (project ``sovereign-dc``, stack ``test``); Pulumi's global state is restored after the test, so
 tests never see each other's resources, config or root stack.
 """
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from components.testing.runner import MockSession
+from components.simulate import MockSession
 
 __all__ = ["pulumi_mocks"]
 
@@ -23,7 +23,7 @@ def pulumi_mocks() -> Iterator[MockSession]:
 
     Create resources in the test (or in a function passed to ``run``), then call
     ``pulumi_mocks.run(fn)`` to run ``fn`` and wait for every registration and apply; it returns a
-    :class:`~components.testing.runner.ProgramRun` with ``.resources``, ``.find(name)``,
+    :class:`~components.simulate.program.ProgramRun` with ``.resources``, ``.find(name)``,
     ``.by_type(token)``, ``.invokes``, ``.outputs``, ``.error`` and ``.value`` (``fn``'s resolved
     return value). Configure a test with ``pulumi_mocks.configure(...)`` before creating resources.
     """

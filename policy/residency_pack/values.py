@@ -13,6 +13,8 @@ from typing import Any
 
 from pulumi_policy import proxy
 
+from components._compat import policy_proxy_target
+
 __all__ = ["UNKNOWN_SENTINELS", "is_unknown", "plain"]
 
 UNKNOWN_SENTINELS: frozenset[str] = frozenset(
@@ -36,10 +38,9 @@ def is_unknown(value: Any) -> bool:
 
 def plain(value: Any) -> Any:
     """``value`` with every pulumi-policy proxy replaced by a plain dict or list, unknowns untouched."""
-    # The proxies expose their target under "__target" (pulumi-policy's own serializer uses it the
-    # same way); going through the Mapping/Sequence API instead would raise on the first unknown.
-    if isinstance(value, (proxy._DictProxy, proxy._ListProxy)):
-        value = value["__target"]
+    # Read the proxy's target (components/_compat.py): the Mapping/Sequence API would raise on the
+    # first unknown.
+    value = policy_proxy_target(value)
     if isinstance(value, Mapping):
         return {key: plain(item) for key, item in value.items()}
     if isinstance(value, list):

@@ -15,10 +15,10 @@ from typing import Any
 
 from pulumi.runtime.mocks import MockCallArgs, MockMonitor, MockResourceArgs, Mocks
 from pulumi.runtime.rpc import is_rpc_secret
-from pulumi.runtime.sync_await import _ensure_event_loop
 
-from components.testing.loops import close_at_exit
-from components.testing.mocks import Location
+from components._compat import ensure_event_loop
+from components.simulate.loops import close_at_exit
+from components.simulate.mocks import Location
 
 __all__ = ["InvokeRecord", "RecordingMonitor", "ResourceRecord", "Secret"]
 
@@ -168,8 +168,7 @@ class RecordingMonitor(MockMonitor):
     def RegisterResource(self, request: Any) -> Any:
         self._slot.resource = None
         response = super().RegisterResource(request)  # type: ignore[no-untyped-call]  # MockMonitor is unannotated
-        # The SDK made one for this worker thread (see loops.py). Private and unannotated: _compat's to fence.
-        close_at_exit(_ensure_event_loop())  # type: ignore[no-untyped-call]
+        close_at_exit(ensure_event_loop())  # the SDK made one for this worker thread (see loops.py)
         self._record(
             request,
             response,
@@ -186,7 +185,7 @@ class RecordingMonitor(MockMonitor):
     def ReadResource(self, request: Any) -> Any:
         self._slot.resource = None
         response = super().ReadResource(request)  # type: ignore[no-untyped-call]  # MockMonitor is unannotated
-        close_at_exit(_ensure_event_loop())  # type: ignore[no-untyped-call]  # private: _compat's to fence
+        close_at_exit(ensure_event_loop())
         self._record(
             request, response, custom=True, protect=False, retain_on_delete=False, import_id="", read_id=request.id
         )
@@ -220,7 +219,7 @@ class RecordingMonitor(MockMonitor):
     def Invoke(self, request: Any) -> Any:
         self._slot.call = None
         response = super().Invoke(request)  # type: ignore[no-untyped-call]  # MockMonitor is unannotated
-        close_at_exit(_ensure_event_loop())  # type: ignore[no-untyped-call]  # private: _compat's to fence
+        close_at_exit(ensure_event_loop())
         taken = self._slot.call
         if taken is not None:
             self._slot.call = None

@@ -1,4 +1,7 @@
-"""A recording stand-in for the Pulumi CLI boundary, so runs can be checked without the CLI."""
+"""A recording stand-in for the Pulumi CLI boundary, so deploy runs can be checked without the CLI.
+
+A test double: it lives with the tests, not in the shipped package.
+"""
 
 from __future__ import annotations
 

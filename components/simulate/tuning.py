@@ -1,6 +1,6 @@
 """Speed settings for mocked program runs (issue 13); they change how fast, never what is recorded.
 
-While a program runs under :class:`~components.testing.runner.MockSession`:
+While a program runs under :class:`~components.simulate.program.MockSession`:
 
 - the cyclic garbage collector is paused and everything alive before the run is frozen out of its
   view: about half of a large mocked run's CPU was full collections over a heap that only grows

@@ -26,17 +26,25 @@ from types import MappingProxyType
 from typing import Any
 
 import pulumi
-from pulumi.runtime import settings as pulumi_settings
+from pulumi.runtime import get_root_resource
 from pulumi.runtime.config import set_all_config
 from pulumi.runtime.mocks import Mocks, set_mocks
-from pulumi.runtime.settings import ROOT, SETTINGS, _shutdown_callbacks, get_root_resource
-from pulumi.runtime.stack import massage, wait_for_rpcs
-from pulumi.runtime.sync_await import _ensure_event_loop, _sync_await
 
-from components.testing.loops import close_at_exit
-from components.testing.mocks import SovereignMocks
-from components.testing.recorder import InvokeRecord, RecordingMonitor, ResourceRecord, Secret
-from components.testing.tuning import tuned_run
+from components._compat import (
+    RuntimeSnapshot,
+    clear_failed_rpcs,
+    ensure_event_loop,
+    failed_rpc,
+    massage_output,
+    reset_runtime_state,
+    run_shutdown_callbacks,
+    sync_await,
+    wait_for_rpcs,
+)
+from components.simulate.loops import close_at_exit
+from components.simulate.mocks import SovereignMocks
+from components.simulate.recorder import InvokeRecord, RecordingMonitor, ResourceRecord, Secret
+from components.simulate.tuning import tuned_run
 
 __all__ = ["UNKNOWN", "MockSession", "ProgramRun", "ProgramFile", "run_pulumi_program"]
 
@@ -98,54 +106,6 @@ class ProgramRun:
         raise LookupError(f"{len(matches)} resources named {name!r} ({types}); pass type_ to pick one")
 
 
-def _pulumi_context_vars() -> list[contextvars.ContextVar[Any]]:
-    found: dict[int, contextvars.ContextVar[Any]] = {}
-    for module_name, module in list(sys.modules.items()):
-        if module is None or not (module_name == "pulumi" or module_name.startswith("pulumi.")):
-            continue
-        for value in list(vars(module).values()):
-            if isinstance(value, contextvars.ContextVar):
-                found[id(value)] = value
-    for prop in _settings_properties():
-        found[id(prop._data)] = prop._data
-    return list(found.values())
-
-
-def _settings_properties() -> list[Any]:
-    return [v for v in vars(pulumi_settings.Settings).values() if hasattr(v, "_data") and hasattr(v, "fget")]
-
-
-_MISSING = object()
-# ContextProperty keeps a class-level fallback for threads that never saw the variable set.
-_PROPERTY_DEFAULT = "_ContextProperty__default"
-
-
-class _Snapshot:
-    """Every Pulumi context variable and ContextProperty fallback, restorable later."""
-
-    def __init__(self) -> None:
-        self._vars = _pulumi_context_vars()
-        ctx = contextvars.copy_context()
-        self._values = [(var, ctx.get(var, _MISSING)) for var in self._vars]
-        self._defaults = [(prop, getattr(prop, _PROPERTY_DEFAULT, _MISSING)) for prop in _settings_properties()]
-
-    def restore(self) -> None:
-        empty = contextvars.Context()
-        for var, saved in self._values:
-            value = saved
-            if value is _MISSING:
-                # Never set before: put back the variable's own default (read in an empty context).
-                value = empty.run(var.get, _MISSING)
-                if value is _MISSING:
-                    continue
-                if isinstance(value, dict | set):
-                    value = type(value)()
-            var.set(value)
-        for prop, default in self._defaults:
-            if default is not _MISSING:
-                setattr(prop, _PROPERTY_DEFAULT, default)
-
-
 def _normalise_config(project: str, config: Mapping[str, Any] | None) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, value in (config or {}).items():
@@ -155,7 +115,7 @@ def _normalise_config(project: str, config: Mapping[str, Any] | None) -> dict[st
 
 
 async def _resolve_output(value: Any) -> Any:
-    out = pulumi.Output.from_input(massage(value, []))
+    out = pulumi.Output.from_input(massage_output(value))
     known = await out.is_known()
     secret = await out.is_secret()
     resolved = await out.future(with_unknowns=True)
@@ -212,8 +172,8 @@ class MockSession:
         self.project = project
         self.stack = stack
         self.preview = preview
-        self._snapshot = _Snapshot()
-        self._loop = _ensure_event_loop()  # type: ignore[no-untyped-call]  # private: _compat's to fence
+        self._snapshot = RuntimeSnapshot()
+        self._loop = ensure_event_loop()
         close_at_exit(self._loop)
         self._tasks_before = set(asyncio.all_tasks(self._loop))
         self.mocks: Mocks = mocks if mocks is not None else SovereignMocks()
@@ -221,10 +181,7 @@ class MockSession:
         self._closed = False
         try:
             # A root stack left by earlier code would parent our resources; start from none.
-            ROOT.set(None)
-            SETTINGS.outputs = set()
-            SETTINGS.package_refs = {}
-            SETTINGS.base_providers_by_ref = {}
+            reset_runtime_state()
             self.configure(config or {}, secret_keys)
             set_mocks(self.mocks, project=project, stack=stack, preview=preview, monitor=self.monitor)
         except BaseException:
@@ -262,21 +219,21 @@ class MockSession:
         if self._closed:
             raise RuntimeError("MockSession is closed")
         # A failure of an earlier run must not resurface in this one.
-        SETTINGS.rpc_manager.clear()
+        clear_failed_rpcs()
         if isinstance(program, str | Path):
             program = ProgramFile(Path(program))
         with tuned_run():
             if isinstance(program, ProgramFile):
                 value, error = self._run_path(program)
             else:
-                value, error = _sync_await(self._drive(program))
+                value, error = sync_await(self._drive(program))
             if error is not None:
                 _mark_retrieved(error)
                 _mark_all_failed_futures_retrieved()
             outputs: dict[str, Any] = {}
             if error is None:
                 try:
-                    outputs = _sync_await(self._exports())
+                    outputs = sync_await(self._exports())
                 except Exception as exc:  # an export's own apply may fail
                     error = exc
         result = ProgramRun(
@@ -303,15 +260,14 @@ class MockSession:
                     returned = await returned
         except Exception as exc:
             error = exc
-        rpc_manager = SETTINGS.rpc_manager
         try:
             await wait_for_rpcs()
         except Exception as exc:
             if error is None:
                 # wait_for_rpcs raises whichever failed RPC it popped; the first failure is kept here.
-                error = rpc_manager.unhandled_exception or exc
+                error = failed_rpc() or exc
         finally:
-            await _shutdown_callbacks()  # type: ignore[no-untyped-call]  # private: _compat's to fence
+            await run_shutdown_callbacks()
         value = None
         if error is None and returned is not None:
             try:
@@ -327,7 +283,7 @@ class MockSession:
         sys.path.insert(0, program_dir)
         os.chdir(program_dir)
         try:
-            return _sync_await(self._drive(program))
+            return sync_await(self._drive(program))
         finally:
             os.chdir(old_cwd)
             with contextlib.suppress(ValueError):

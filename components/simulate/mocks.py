@@ -21,7 +21,7 @@ from pulumi.runtime.mocks import MockCallArgs, MockResourceArgs
 from pulumi.runtime.rpc import is_rpc_secret, unwrap_rpc_secret
 
 from components.residency.catalogue import Catalogue, load_catalogue
-from components.testing._builders import (
+from components.simulate._builders import (
     ALICLOUD_BUILDERS,
     AWS_BUILDERS,
     AWS_GLOBAL_SERVICES,
