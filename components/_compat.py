@@ -342,7 +342,8 @@ SECRET_SIG: str = _rpc._special_secret_sig
 
 def ensure_event_loop() -> asyncio.AbstractEventLoop:
     """The SDK's event loop for this thread, created the SDK's way when there is none."""
-    loop: asyncio.AbstractEventLoop = _runtime_sync_await._ensure_event_loop()
+    # Unannotated in the SDK (pulumi 3.272.0); an unused ignore (mypy strict) says when it gets types.
+    loop: asyncio.AbstractEventLoop = _runtime_sync_await._ensure_event_loop()  # type: ignore[no-untyped-call]
     return loop
 
 
@@ -354,7 +355,7 @@ def sync_await(awaitable: Awaitable[T]) -> T:
 
 async def run_shutdown_callbacks() -> None:
     """Run what the SDK runs when a program ends (e.g. the callbacks server's shutdown)."""
-    await _runtime_settings._shutdown_callbacks()
+    await _runtime_settings._shutdown_callbacks()  # type: ignore[no-untyped-call]  # unannotated in the SDK
 
 
 async def wait_for_rpcs() -> None:
