@@ -9,7 +9,7 @@ import pulumi_aws
 import pytest
 
 from components.errors import CatalogueError
-from components.residency.catalogue import Catalogue, load_catalogue
+from components.residency.catalogue import Catalogue, Cloud, load_catalogue
 from components.residency.catalogue_docs import catalogue_blocks, sync_markers
 
 CATALOGUE = load_catalogue()
@@ -50,11 +50,11 @@ def test_every_pulumi_aws_region_is_known_to_the_catalogue(region: str) -> None:
         ("US", "aws", "us-iso-east-1", "isolated partitions are not assigned to any jurisdiction"),
     ],
 )
-def test_trap_region_is_outside_jurisdiction(code: str, cloud: str, region: str, reason: str) -> None:
+def test_trap_region_is_outside_jurisdiction(code: str, cloud: Cloud, region: str, reason: str) -> None:
     jurisdiction = CATALOGUE.get(code)
-    assert not jurisdiction.allows_region(cloud, region), reason  # type: ignore[arg-type]
+    assert not jurisdiction.allows_region(cloud, region), reason
     # The trap region must still be *recognised*, or the engine would call it unknown instead.
-    assert region in CATALOGUE.known_regions(cloud)  # type: ignore[arg-type]
+    assert region in CATALOGUE.known_regions(cloud)
 
 
 @pytest.mark.parametrize(
@@ -74,8 +74,8 @@ def test_trap_region_is_outside_jurisdiction(code: str, cloud: str, region: str,
         ("CH", "aws", "eu-central-2"),
     ],
 )
-def test_expected_region_is_inside_jurisdiction(code: str, cloud: str, region: str) -> None:
-    assert CATALOGUE.get(code).allows_region(cloud, region)  # type: ignore[arg-type]
+def test_expected_region_is_inside_jurisdiction(code: str, cloud: Cloud, region: str) -> None:
+    assert CATALOGUE.get(code).allows_region(cloud, region)
 
 
 def test_cn_uses_only_the_china_partition() -> None:
@@ -98,9 +98,9 @@ def test_eu_aws_regions_are_all_in_a_member_state_jurisdiction_or_eusc(region: s
 
 @pytest.mark.parametrize("code", CODES)
 @pytest.mark.parametrize("cloud", ["aws", "alicloud"])
-def test_jurisdiction_regions_are_known_regions(code: str, cloud: str) -> None:
-    regions = CATALOGUE.get(code).regions(cloud)  # type: ignore[arg-type]
-    assert regions <= CATALOGUE.known_regions(cloud)  # type: ignore[arg-type]
+def test_jurisdiction_regions_are_known_regions(code: str, cloud: Cloud) -> None:
+    regions = CATALOGUE.get(code).regions(cloud)
+    assert regions <= CATALOGUE.known_regions(cloud)
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -13,6 +13,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from components.residency import RuleEngine, Subject, load_catalogue
+from components.residency.catalogue import Cloud
 from components.residency.endpoints import load_endpoints
 from components.residency.engine import ProviderRef
 
@@ -22,8 +23,8 @@ CODES = sorted(CATALOGUE.jurisdictions)
 ENGINES = {code: RuleEngine(code) for code in CODES}
 
 
-def provider(code: str, cloud: str = "aws") -> ProviderRef:
-    regions = sorted(CATALOGUE.jurisdictions[code].regions(cloud))  # type: ignore[arg-type]
+def provider(code: str, cloud: Cloud = "aws") -> ProviderRef:
+    regions = sorted(CATALOGUE.jurisdictions[code].regions(cloud))
     return ProviderRef(cloud, "p", regions[0] if regions else None)
 
 
@@ -31,7 +32,7 @@ def rule_ids(code: str, subject: Subject) -> set[str]:
     return {f.rule.id for f in ENGINES[code].check(subject)[0]}
 
 
-def url_subject(url: str, cloud: str = "aws", code: str = "CN") -> Subject:
+def url_subject(url: str, cloud: Cloud = "aws", code: str = "CN") -> Subject:
     token = "aws:lambda/function:Function" if cloud == "aws" else "alicloud:fc/function:Function"
     return Subject(token, "fn", {"environment": {"variables": {"TARGET": url}}}, provider(code, cloud))
 
@@ -209,7 +210,7 @@ _CEN = "alicloud:cen/bandwidthPackage:BandwidthPackage"
 _MRAP = "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint"
 _S3TA = "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration"
 _OSSTA = "alicloud:oss/bucketTransferAcceleration:BucketTransferAcceleration"
-GLOBAL_CASES: dict[str, tuple[str, str, str, dict[str, Any], dict[str, Any]]] = {
+GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] = {
     # id: (jurisdiction, cloud, type, compliant props, offending props)
     "aws-cloudfront": ("CN", "aws", "aws:cloudfront/distribution:Distribution", {"enabled": True}, {"enabled": True}),
     "aws-global-accelerator": ("EU", "aws", "aws:globalaccelerator/accelerator:Accelerator", {}, {"enabled": True}),
@@ -379,7 +380,7 @@ def test_service_names_in_condition_keys_are_principals() -> None:
         ("alicloud:cdn/domainNew:DomainNew", {"sources": [{"content": "{host}", "type": "domain"}]}, "alicloud"),
     ],
 )
-def test_cdn_origins_are_destinations(token: str, props: dict[str, Any], cloud: str) -> None:
+def test_cdn_origins_are_destinations(token: str, props: dict[str, Any], cloud: Cloud) -> None:
     def subject(host: str) -> Subject:
         return Subject(token, "cdn", json.loads(json.dumps(props).replace("{host}", host)), provider("CN", cloud))
 

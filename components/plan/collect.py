@@ -33,7 +33,7 @@ from components.plan.model import (
     Violation,
 )
 from components.residency import Finding, Guard, RuleEngine, Subject, audit_session, enforce, load_catalogue
-from components.residency.catalogue import Catalogue, Jurisdiction
+from components.residency.catalogue import Catalogue, Jurisdiction, as_cloud
 from components.residency.destinations import Destination, DestinationProblem, parse_destinations
 from components.residency.rules import rule
 from components.simulate import ProgramFile, ProgramRun, ResourceRecord, run_pulumi_program
@@ -164,14 +164,15 @@ def _error(exc: BaseException, file: str, stack: str) -> tuple[StackError, Viola
     return StackError("program", file, "", _one_paragraph(message)), None
 
 
-def _jurisdiction_label(catalogue: Catalogue, home: Jurisdiction | None, cloud: str, region: str) -> str:
-    if cloud not in ("aws", "alicloud"):
+def _jurisdiction_label(catalogue: Catalogue, home: Jurisdiction | None, cloud_name: str, region: str) -> str:
+    cloud = as_cloud(cloud_name)
+    if cloud is None:
         return NO_REGION
-    if home is not None and home.allows_region(cloud, region):  # type: ignore[arg-type]
+    if home is not None and home.allows_region(cloud, region):
         return home.code
-    if region not in catalogue.known_regions(cloud):  # type: ignore[arg-type]
+    if region not in catalogue.known_regions(cloud):
         return "UNKNOWN"
-    codes = catalogue.jurisdictions_of(cloud, region)  # type: ignore[arg-type]
+    codes = catalogue.jurisdictions_of(cloud, region)
     return "+".join(codes) if codes else "OUTSIDE"
 
 

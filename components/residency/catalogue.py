@@ -21,12 +21,23 @@ from components.yamlfile import YamlFileError, load_yaml
 __all__ = [
     "AwsPartition",
     "Catalogue",
+    "CLOUDS",
     "Cloud",
     "Jurisdiction",
+    "as_cloud",
     "load_catalogue",
 ]
 
 Cloud = Literal["aws", "alicloud"]
+CLOUDS: tuple[Cloud, ...] = ("aws", "alicloud")
+"""Every :data:`Cloud`, in the order stacks build them."""
+
+
+def as_cloud(name: str | None) -> Cloud | None:
+    """``name`` as a :data:`Cloud` when it names one (resource records and plan rows carry plain text)."""
+    return next((cloud for cloud in CLOUDS if cloud == name), None)
+
+
 CATALOGUE_FILE = Path(__file__).with_name("jurisdictions.yaml")
 
 
