@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from components.errors import ConfigError, raise_problems
+from components.residency.rules import SECRET_PLACEHOLDER
 from components.yamlfile import YamlFileError, load_yaml, shorten
 
 __all__ = [
@@ -28,7 +29,6 @@ __all__ = [
 ]
 
 NAMESPACE = "sovereign-dc"
-SECRET_PLACEHOLDER = "[secret]"
 
 STACK_FILE_KEYS = ("config", "encryptedkey", "encryptionsalt", "environment", "secretsprovider")
 """Top-level keys of a Pulumi stack file (``ProjectStack`` in pulumi/sdk/go/common/workspace/project.go)."""
