@@ -7,8 +7,6 @@ of lines per stack) is shown only with ``--verbose``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from components.plan.delta import Delta, StackDelta, finding_text
 from components.plan.model import NO_REGION, Encryption, Plan, PlannedResource, StackPlan, Violation
 from components.residency.rules import SECRET_PLACEHOLDER
