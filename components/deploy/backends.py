@@ -20,6 +20,7 @@ from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from components.errors import ConfigError
 from components.residency.catalogue import Catalogue, Jurisdiction
+from components.residency.rules import RuleId
 
 __all__ = [
     "PULUMI_CLOUD_HOSTS",
@@ -108,7 +109,7 @@ def check_backend(
     try:
         return _check_backend(url, jurisdiction, catalogue, development=development, file=file, key=key)
     except ConfigError as exc:
-        raise _with_rule(exc, "RES-032") from None
+        raise _with_rule(exc, RuleId.STATE_BACKEND_IN_JURISDICTION) from None
 
 
 def _with_rule(exc: ConfigError, rule_id: str) -> ConfigError:
@@ -179,7 +180,7 @@ def check_secrets_provider(
             value, jurisdiction, catalogue, backend_url=backend_url, development=development, file=file, key=key
         )
     except ConfigError as exc:
-        raise _with_rule(exc, "RES-033") from None
+        raise _with_rule(exc, RuleId.SECRETS_PROVIDER_IN_JURISDICTION) from None
 
 
 def _check_secrets_provider(

@@ -13,6 +13,7 @@ from pathlib import Path
 from components.config.stack_file import stack_name_of
 from components.errors import CatalogueError, ConfigError
 from components.residency.catalogue import Catalogue
+from components.residency.rules import RuleId
 from components.yamlfile import YamlFileError, load_yaml, shorten
 
 __all__ = ["Project", "StackFile", "discover_stacks", "load_project"]
@@ -63,7 +64,7 @@ def load_project(directory: Path) -> Project:
             "backend",
             "a project-wide backend would put every country's state in one place",
             "remove `backend:` and give each jurisdiction its backend in stacks/deployments.yaml",
-            rule_id="RES-032",
+            rule_id=RuleId.STATE_BACKEND_IN_JURISDICTION,
         )
     config_dir = raw.get("stackConfigDir", ".")
     if not isinstance(config_dir, str):

@@ -255,7 +255,7 @@ RULES: tuple[Rule, ...] = (
 _RULES_BY_ID = {str(r.id): r for r in RULES}
 
 
-def rule(rule_id: str) -> Rule:
+def rule(rule_id: RuleId | str) -> Rule:
     """The rule with this id (a KeyError for an id that does not exist is a programming error)."""
     return _RULES_BY_ID[str(rule_id)]
 

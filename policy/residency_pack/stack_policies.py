@@ -27,8 +27,8 @@ from residency_pack.values import is_unknown, plain
 __all__ = ["explicit_provider_policy", "provenance_policy", "regionless_policies", "untrusted_reason"]
 
 Report = Callable[[str, "str | None"], None]
-PROVENANCE = rule("RES-014")
-EXPLICIT_PROVIDER = rule("RES-002")
+PROVENANCE = rule(RuleId.UNKNOWN_VALUE_PROVENANCE)
+EXPLICIT_PROVIDER = rule(RuleId.EXPLICIT_PROVIDER)
 
 
 def _name(resource: PolicyResource) -> str:
