@@ -14,8 +14,9 @@ from typing import Literal
 
 from components.deploy.models import ALL_OTHER_STACKS, DeploymentMap
 from components.deploy.policy import PACK_DIR
-from components.deploy.stacks import Project, StackFile
+from components.deploy.stacks import StackFile
 from components.errors import ConfigError
+from components.project import Project
 from components.residency.rules import RuleId
 
 __all__ = ["COMMANDS", "Command", "Invocation", "PlannedWave", "RolloutPlan", "plan_rollout"]
