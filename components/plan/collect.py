@@ -35,7 +35,7 @@ from components.project import Project
 from components.residency import Finding, Guard, RuleEngine, Subject, audit_session, enforce, load_catalogue
 from components.residency.catalogue import Catalogue, Jurisdiction
 from components.residency.destinations import Destination, DestinationProblem, parse_destinations
-from components.residency.rules import rule
+from components.residency.rules import json_value, rule
 from components.testing import ProgramFile, ProgramRun, ResourceRecord, run_pulumi_program
 
 __all__ = ["PlanInputError", "Project", "find_project", "find_stack_files", "plan_stack"]
@@ -117,9 +117,7 @@ def _error(exc: BaseException, file: str, stack: str) -> tuple[StackError, Viola
                 cause.resource_name,
                 "",
                 cause.path,
-                cause.value
-                if isinstance(cause.value, str | int | float | bool) or cause.value is None
-                else repr(cause.value),
+                json_value(cause.value),
                 # The same wording as a finding's message: the rule's sentence, then the detail.
                 f"{broken.message} {cause.detail}",
                 cause.fix,
@@ -215,21 +213,7 @@ def build_stack_plan(
     )
     urn_of = {(r.type, r.name): r.urn for r in reversed(records)}
     violations = sorted(
-        (
-            Violation(
-                f.rule.id,
-                f.rule.name,
-                f.resource_type,
-                f.resource_name,
-                urn_of.get((f.resource_type, f.resource_name), ""),
-                f.path,
-                f.as_dict()["value"],
-                f.message,
-                f.rule.fix,
-                f.declared_by or "",
-            )
-            for f in findings
-        ),
+        (Violation.of(f, urn_of.get((f.resource_type, f.resource_name), "")) for f in findings),
         key=lambda v: (v.rule, v.urn, v.path, str(v.value)),
     )
     declared = tuple(dict.fromkeys(v for v in violations if v.declared_by))

@@ -439,20 +439,7 @@ def review_document(
         dataclasses.replace(r, operation=cast(Operation, op_of.get(r.urn, r.operation))) for r in plan.resources
     )
     violations = sorted(
-        {
-            Violation(
-                f.rule.id,
-                f.rule.name,
-                f.resource_type,
-                f.resource_name,
-                entry.urn,
-                f.path,
-                f.as_dict()["value"],
-                f.message,
-                f.rule.fix,
-            )
-            for entry, f in review.findings
-        },
+        {Violation.of(f, entry.urn) for entry, f in review.findings},
         key=lambda v: (v.rule, v.urn, v.path, str(v.value)),
     )
     notes = []

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from components.errors import ResidencyViolation
 
-__all__ = ["RULES", "SECRET_PLACEHOLDER", "Finding", "JudgedBy", "Rule", "RuleId", "rule"]
+__all__ = ["RULES", "SECRET_PLACEHOLDER", "Finding", "JudgedBy", "Rule", "RuleId", "json_value", "rule"]
 
 
 class RuleId(StrEnum):
@@ -252,6 +252,14 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+JsonScalar = str | int | float | bool | None
+
+
+def json_value(value: Any) -> JsonScalar:
+    """An offending value as every report shows it: JSON scalars as they are, anything else as its repr."""
+    return value if isinstance(value, str | int | float | bool) or value is None else repr(value)
+
+
 _RULES_BY_ID = {str(r.id): r for r in RULES}
 
 
@@ -303,7 +311,7 @@ class Finding:
             "resource_type": self.resource_type,
             "resource_name": self.resource_name,
             "path": self.path,
-            "value": self.value if isinstance(self.value, (str, int, float, bool, type(None))) else repr(self.value),
+            "value": json_value(self.value),
             "message": self.message,
             "fix": self.rule.fix,
             "status": self.status,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from components.residency.rules import Finding, Rule
+from components.residency.rules import Finding, Rule, json_value
 
 __all__ = ["config_problem", "crash", "finding", "unknown_provenance"]
 
 
 def _value(value: Any) -> str:
-    return repr(value) if isinstance(value, (str, int, float, bool)) or value is None else repr(str(value))
+    return repr(json_value(value))  # the value the JSON reports show, quoted
 
 
 def finding(f: Finding, source: str, *, via: str | None = None) -> str:
