@@ -264,6 +264,7 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
                 "PORTAL_STORAGE_BACKEND": "s3",
                 "PORTAL_BUCKETS": pulumi.Output.json_dumps({c: args.buckets[c].bucket for c in classes}),
                 "PORTAL_S3_REGION": args.region,
+                "PORTAL_JURISDICTION": args.jurisdiction,
                 # OSS's S3-compatible endpoint, internal network of this region.
                 # https://www.alibabacloud.com/help/en/oss/developer-reference/use-amazon-s3-sdks-to-access-oss
                 "PORTAL_S3_ENDPOINT_URL": f"https://s3.oss-{args.region}-internal.aliyuncs.com",
