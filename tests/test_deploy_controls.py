@@ -69,6 +69,18 @@ def _oss_max_age(rules: list[dict]) -> tuple[int, bool, int]:
     return age, markers, main["abortMultipartUploads"][0]["days"]
 
 
+def test_incomplete_multipart_uploads_are_aborted_after_exactly_one_day_on_s3_and_oss() -> None:
+    # Pinned as a number, not as MULTIPART_ABORT_DAYS: comparing with the constant lets any change of it
+    # pass. One day is the smallest S3 (DaysAfterInitiation) and OSS (AbortMultipartUpload Days) accept.
+    run = run_stack("cn")
+    lifecycles = run.by_type("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")
+    s3 = [_s3_max_age(lc.inputs["rules"])[2] for lc in lifecycles]
+    oss = [_oss_max_age(b.inputs["lifecycleRules"])[2] for b in run.by_type(OSS_BUCKET)]
+    assert s3 and oss
+    assert set(s3) == {1} and set(oss) == {1}
+    assert MULTIPART_ABORT_DAYS == 1
+
+
 @pytest.mark.parametrize("stack", SHIPPED)
 def test_the_oldest_byte_is_retention_plus_the_documented_grace(stack: str) -> None:
     run = run_stack(stack)
