@@ -81,8 +81,6 @@ class Guard:
         self.mode: Mode = mode
         self.findings: list[Finding] = []
         """Every violation seen, in order (in raise mode, the one raised is the last)."""
-        self.checked: int = 0
-        """How many resources the guard judged (for reports and tests)."""
         self._providers: weakref.WeakKeyDictionary[pulumi.ProviderResource, ProviderRef] = weakref.WeakKeyDictionary()
         self._created: set[str] = set()
         """Plain bucket names of buckets this stack registered (regionless references to them are proven)."""
@@ -100,7 +98,6 @@ class Guard:
         if not isinstance(args.resource, pulumi.CustomResource) or args.type_ == "pulumi:pulumi:StackReference":
             self._check_component(args, package)
             return None  # components are judged through their children
-        self.checked += 1
         subject = Subject(
             type=args.type_,
             name=args.name,
