@@ -50,6 +50,9 @@ class Verdict:
 
     scheme: str
     where: str
+    """Where the data is kept, in words (for reports)."""
+    region: str | None = None
+    """The cloud region that keeps the data, when the URL names one (None: local, SaaS or Pulumi's key service)."""
 
 
 def is_pulumi_cloud(url: str) -> bool:
@@ -299,7 +302,7 @@ def _check_s3(
             raise ConfigError(file, key, f"the OSS endpoint {host} is in {oss['region']} but `region` is {region}", fix)
         if not jurisdiction.allows_region("alicloud", region):
             raise ConfigError(file, key, f"Alibaba Cloud region {region} of {url!r} is outside {here}", fix)
-        return Verdict("s3", f"Alibaba Cloud OSS bucket {bucket} in {region}")
+        return Verdict("s3", f"Alibaba Cloud OSS bucket {bucket} in {region}", region)
     partition = catalogue.partition_of(region)
     if partition is None:
         if region in catalogue.known_regions("alicloud"):
@@ -332,7 +335,7 @@ def _check_s3(
             f"{region} is in the {partition.name} partition, whose S3 endpoint must be pinned",
             f"add &endpoint=s3.{region}.{suffix}",
         )
-    return Verdict("s3", f"AWS S3 bucket {bucket} in {region} ({partition.name})")
+    return Verdict("s3", f"AWS S3 bucket {bucket} in {region} ({partition.name})", region)
 
 
 def _endpoint_host(url: str, endpoint: str, file: str, key: str, fix: str) -> str:
@@ -402,4 +405,4 @@ def _check_awskms(
                 f"the endpoint {host} of {value!r} is not the KMS endpoint of {region}",
                 f"use endpoint=kms.{region}.{partition.dns_suffix}",
             )
-    return Verdict("awskms", f"AWS KMS key {key_id} in {region} ({partition.name})")
+    return Verdict("awskms", f"AWS KMS key {key_id} in {region} ({partition.name})", region)
