@@ -214,7 +214,6 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
         # -- the function -------------------------------------------------------------------------------
         classes = sorted(args.buckets)
         role = _role(
-            self,
             f"{name}-function",
             f"{base}-function",
             _FC_PRINCIPAL,
@@ -275,7 +274,6 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
 
         # -- the API: an API group in this region (API Gateway has no edge-optimised mode) -------------
         invoker = _role(
-            self,
             f"{name}-api",
             f"{base}-api",
             _APIGATEWAY_PRINCIPAL,
@@ -332,7 +330,6 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
 
 
 def _role(
-    parent: pulumi.Resource,
     base: str,
     role_name: str,
     principal: str,

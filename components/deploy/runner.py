@@ -182,7 +182,7 @@ class Runner:
         stopped = False
         for wave in plan.waves:
             if stopped:
-                results.extend(_unstarted(wave, plan.command, "not run"))
+                results.extend(_unstarted(wave, "not run"))
                 continue
             self._emit(
                 f"wave {wave.index}/{plan.total_waves} {wave.name}: {len(wave.invocations)} stack(s), "
@@ -253,7 +253,7 @@ class Runner:
         )
 
 
-def _unstarted(wave: PlannedWave, command: str, status: Status) -> list[StackResult]:
+def _unstarted(wave: PlannedWave, status: Status) -> list[StackResult]:
     return [_unstarted_one(invocation, wave.name, status) for invocation in wave.invocations]
 
 

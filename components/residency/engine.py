@@ -495,7 +495,7 @@ class RuleEngine:
             if decoded is not None:
                 self._judge_string(walk, decoded[1], f"{path}({decoded[0]})", "user_data", depth + 1)
                 return
-        if walk.cloud == "aws" and not walk.existing and self._is_bucket_key(walk, key) and _BUCKET_NAME.match(value):
+        if walk.cloud == "aws" and not walk.existing and self._is_bucket_key(key) and _BUCKET_NAME.match(value):
             self._judge_bucket_name(walk, value, path)
             return
         bare_host = self._is_host_key(walk, key) and is_host_shaped(value) and not parser.has_candidates(value)
@@ -550,7 +550,7 @@ class RuleEngine:
     def _field_services(self, type_token: str) -> tuple[GlobalService, ...]:
         return tuple(s for s in self.endpoints.global_services if s.field is not None and s.applies_to(type_token))
 
-    def _is_bucket_key(self, walk: _Walk, key: str) -> bool:
+    def _is_bucket_key(self, key: str) -> bool:
         return key in self.endpoints.bucket_keys
 
     def _principal(self, walk: _Walk, key: str, ref: Reference) -> bool:
