@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Iterator
 
 import pulumi
 import pulumi_alicloud as alicloud
@@ -23,13 +22,7 @@ from components.config.models import DataCenterConfig
 from components.datacenter import CountryDataCenter, CountryDataCenterArgs
 from components.protection import NONCURRENT_GRACE_DAYS
 from components.residency import ResidencyViolation, enforce, load_catalogue
-from components.testing import MockSession, SovereignMocks
-
-
-@pytest.fixture
-def session() -> Iterator[MockSession]:
-    with MockSession(project="sovereign-dc", stack="test", mocks=SovereignMocks()) as s:
-        yield s
+from components.testing import MockSession
 
 
 def _cn_keys(secondary: bool) -> tuple[AwsCountryKeys, aws.Provider, aws.Provider | None]:

@@ -7,7 +7,7 @@ authorisation, partition-aware endpoint names, zone offerings, least privilege a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pulumi
@@ -302,12 +302,6 @@ ENDPOINT_NAMES = [
     ("eu-central-1", "sts", "Interface", "com.amazonaws.eu-central-1.sts"),
     ("us-east-1", "s3", "Gateway", "com.amazonaws.us-east-1.s3"),
 ]
-
-
-@pytest.fixture
-def session() -> Iterator[MockSession]:
-    with MockSession(project="sovereign-dc", stack="test", mocks=SovereignMocks()) as s:
-        yield s
 
 
 @pytest.mark.parametrize(("region", "service", "kind", "expected"), ENDPOINT_NAMES)

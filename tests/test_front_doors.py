@@ -42,7 +42,6 @@ from components.residency import Subject, audit_session, enforce
 from components.residency.engine import RuleEngine, package_of
 from components.testing import ProgramFile, Secret, run_pulumi_program
 
-pytest_plugins = ("test_policy_support",)  # the shared fixtures: cn, stack_config
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "policy"))
 from residency_pack import GUARD_ONLY  # noqa: E402

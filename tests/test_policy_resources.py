@@ -11,8 +11,6 @@ from components.residency.rules import rule
 
 AWS, ALI = aws_provider(), ali_provider()
 
-pytest_plugins = ("test_policy_support",)  # the shared fixtures: cn, stack_config
-
 
 def bucket(props: dict[str, Any], provider: Res | None = AWS) -> Res:
     return Res("aws:s3/bucket:Bucket", "data", props, provider=provider)
