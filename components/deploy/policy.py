@@ -18,7 +18,9 @@ __all__ = ["GUARD_ONLY_RULES", "PACK_DIR", "policy_config", "policy_names", "wri
 
 PACK_DIR = Path(__file__).resolve().parents[2] / "policy"
 """The pack in this checkout; it imports the checkout's own ``components`` (never a copy)."""
-GUARD_ONLY_RULES = frozenset({"RES-010", RuleId.VERIFIED_PROVIDER, RuleId.INVOKE_IN_JURISDICTION})
+GUARD_ONLY_RULES = frozenset(
+    {RuleId.EXISTING_RESOURCE_IN_JURISDICTION, RuleId.VERIFIED_PROVIDER, RuleId.INVOKE_IN_JURISDICTION}
+)
 """Rules the pack cannot apply (``residency_pack.GUARD_ONLY``; a test keeps the two in step)."""
 _STACK_POLICIES = ("explicit-provider-final-state",)
 """Stack policies whose names are not a rule's own name."""

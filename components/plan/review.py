@@ -77,7 +77,9 @@ JUDGED_OPS: frozenset[str] = frozenset(
 _READ_OPS = frozenset({"read", "read-replacement"})
 _IMPORT_OPS = frozenset({"import", "import-replacement"})
 # Per-resource rules: judged once from the inputs, not again from the outputs of a state.
-_RESOURCE_LEVEL = frozenset({"RES-001", RuleId.EXPLICIT_PROVIDER, RuleId.VERIFIED_PROVIDER, RuleId.COVERED_PACKAGE})
+_RESOURCE_LEVEL = frozenset(
+    {RuleId.PROVIDER_REGION_PINNED, RuleId.EXPLICIT_PROVIDER, RuleId.VERIFIED_PROVIDER, RuleId.COVERED_PACKAGE}
+)
 _SHOWN_CHARS = 80
 
 
