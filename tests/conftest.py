@@ -9,13 +9,21 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pulumi.runtime.config
 import pytest
 
 from components.testing import MockSession, SovereignMocks
+
+POLICY_DIR = Path(__file__).resolve().parents[1] / "policy"
+# `python -m pulumi.policy <engine> .` runs the pack with runpy, which puts the pack directory first on
+# sys.path; every test file imports the pack's modules (`residency_pack`) the same way.
+if str(POLICY_DIR) not in sys.path:
+    sys.path.insert(0, str(POLICY_DIR))
 
 if TYPE_CHECKING:
     from test_policy_support import Pack
@@ -53,7 +61,7 @@ def stack_config(monkeypatch: pytest.MonkeyPatch) -> Iterator[SetConfig]:
 @pytest.fixture
 def cn(stack_config: SetConfig) -> Pack:
     """The pack for a stack whose config says ``sovereign-dc:jurisdiction: CN``."""
-    from test_policy_support import Pack  # the pack's driver puts policy/ on sys.path first
+    from test_policy_support import Pack
 
     stack_config({"sovereign-dc:jurisdiction": "CN", "aws:region": "cn-north-1"})
     return Pack()

@@ -11,7 +11,6 @@ the library's, not ours.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,15 +20,10 @@ from google.protobuf import struct_pb2
 from pulumi.runtime import proto
 from pulumi_policy import EnforcementLevel, ResourceValidationPolicy, proxy
 from pulumi_policy.policy import _PolicyAnalyzerServicer
+from residency_pack import PACK_NAME, build_policies  # policy/ is on sys.path (tests/conftest.py)
 
 REPO = Path(__file__).resolve().parents[1]
 POLICY_DIR = REPO / "policy"
-# `python -m pulumi.policy <engine> .` runs the pack with runpy, which puts the pack directory first
-# on sys.path; the tests import the pack's modules the same way.
-if str(POLICY_DIR) not in sys.path:
-    sys.path.insert(0, str(POLICY_DIR))
-
-from residency_pack import PACK_NAME, build_policies  # noqa: E402
 
 STACK, PROJECT = "cn", "sovereign-dc"
 UNKNOWN = proxy.UNKNOWN_STRING_VALUE
