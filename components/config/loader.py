@@ -15,7 +15,13 @@ from pydantic import ValidationError
 from components.config.checks import cloud_region_problems, datacenter_problems
 from components.config.friendly import to_config_errors
 from components.config.models import Clouds, DataCenterConfig
-from components.config.stack_file import NAMESPACE, SECRET_PLACEHOLDER, read_stack_file, stack_name_of
+from components.config.stack_file import (
+    NAMESPACE,
+    SECRET_PLACEHOLDER,
+    read_stack_file,
+    stack_file_path,
+    stack_name_of,
+)
 from components.errors import CatalogueError, ConfigError, raise_problems
 from components.residency.catalogue import Jurisdiction, load_catalogue
 from components.residency.destinations import Destination, DestinationProblem, check_destinations, parse_destinations
@@ -52,11 +58,6 @@ class StackConfig:
     """Emergency contact, always a secret output (stored with ``pulumi config set --secret``)."""
     destinations: tuple[Destination, ...] = ()
     """The transfer register (``sovereign-dc:destinations``), checked against the jurisdiction."""
-
-
-def stack_file_path(stack: str) -> str:
-    """The stack file of ``stack``, as operators see it."""
-    return f"stacks/Pulumi.{stack}.yaml"
 
 
 def load_stack_config(stack: str | None = None) -> StackConfig:

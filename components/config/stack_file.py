@@ -24,6 +24,7 @@ __all__ = [
     "STACK_FILE_KEYS",
     "StackFileContents",
     "read_stack_file",
+    "stack_file_path",
     "stack_file_to_pulumi_config",
     "stack_name_of",
 ]
@@ -54,6 +55,11 @@ class StackFileContents:
 def stack_name_of(path: str | Path) -> str:
     """``stacks/Pulumi.cn.yaml`` -> ``cn``."""
     return Path(path).name.removeprefix("Pulumi.").removesuffix(".yaml")
+
+
+def stack_file_path(stack: str) -> str:
+    """The stack file of ``stack``, as operators see it (the inverse of :func:`stack_name_of`)."""
+    return f"stacks/Pulumi.{stack}.yaml"
 
 
 def read_stack_file(path: str | Path, shown: str | None = None) -> StackFileContents:
