@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from pulumi_policy import EnforcementLevel
+
 from components.residency.rules import Finding, Rule, json_value
 
-__all__ = ["config_problem", "crash", "finding", "unknown_provenance"]
+__all__ = ["config_problem", "crash", "finding", "policy_wording", "unknown_provenance"]
+
+
+def policy_wording(rule: Rule, name: str | None = None) -> dict[str, Any]:
+    """A policy's name, titles, level and remediation, all from the rules table (``name``: when one rule
+    has several policies)."""
+    return {
+        "name": name or rule.name,
+        "display_name": f"{rule.id} {name or rule.name}",
+        "description": f"{rule.id}: {rule.message}",
+        "enforcement_level": EnforcementLevel(rule.level),
+        "remediation_steps": rule.fix,
+    }
 
 
 def _value(value: Any) -> str:

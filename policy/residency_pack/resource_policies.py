@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pulumi_policy import EnforcementLevel, PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy
+from pulumi_policy import PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy
 
 from components.residency.engine import REGIONLESS_PACKAGES, RuleEngine, package_of
 from components.residency.rules import Finding, Rule, RuleId, rule
@@ -94,11 +94,7 @@ def resource_policy(rule_id: str, engines: Engines, codes: list[str]) -> Resourc
     """The resource-validation policy for ``rule_id``, worded from the rules table."""
     the_rule = rule(rule_id)
     return ResourceValidationPolicy(
-        name=the_rule.name,
-        display_name=f"{the_rule.id} {the_rule.name}",
-        description=f"{the_rule.id}: {the_rule.message}",
-        enforcement_level=EnforcementLevel(the_rule.level),
-        remediation_steps=the_rule.fix,
+        **messages.policy_wording(the_rule),
         config_schema=config_schema(codes),
         validate=_validate(the_rule, engines),
     )
