@@ -10,7 +10,6 @@ component, key) next to the guard's findings.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -238,7 +237,7 @@ def declaration_uses(guards: Sequence[Guard]) -> tuple[DeclarationUse, ...]:
     uses: list[DeclarationUse] = []
     for guard in guards:
         engine = guard.engine
-        today = engine.today or datetime.date.today()
+        today = engine.judging_date()
         for d in engine.destinations:
             uses.append(
                 DeclarationUse(

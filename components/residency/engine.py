@@ -349,14 +349,6 @@ class RuleEngine:
             ]
         return walk.findings
 
-    def register_report(self) -> tuple[list[Destination], list[Destination], list[Destination]]:
-        """Declarations used, unused (stale) and expiring within 30 days."""
-        today = self._today()
-        used = [d for d in self.destinations if self.used.get(d.id)]
-        unused = [d for d in self.destinations if not self.used.get(d.id)]
-        expiring = [d for d in self.destinations if d.expiring(today)]
-        return used, unused, expiring
-
     # -- providers ----------------------------------------------------------------------------
 
     def _check_provider_region(self, walk: _Walk) -> None:
@@ -699,7 +691,7 @@ class RuleEngine:
             walk.add(rule_id, path, value, detail)
             return
         if declaration.kind == "transfer":
-            today = self._today()
+            today = self.judging_date()
             if declaration.expired(today):
                 assert declaration.expires is not None
                 expired = f"{detail} Declared transfer {declaration.id!r} expired on {declaration.expires.isoformat()}."
@@ -713,7 +705,8 @@ class RuleEngine:
         self.used[declaration.id] = self.used.get(declaration.id, 0) + 1
         walk.add(rule_id, path, value, detail, declared_by=declaration.id)
 
-    def _today(self) -> dt.date:
+    def judging_date(self) -> dt.date:
+        """The date declarations are judged against: ``today`` when given (tests, reproducible plans), else now."""
         return self.today or dt.date.today()
 
     def _j(self) -> str:
