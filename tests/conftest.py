@@ -1,7 +1,7 @@
 """Fixtures shared by several test files (one definition each; a file's own fixtures stay in the file).
 
-* ``session``: a Pulumi mock runtime (``MockSession`` with the toolkit's ``SovereignMocks``) that is
-  installed for one test and restored after it.
+* The Pulumi mock runtime for one test is the toolkit's own ``pulumi_mocks`` fixture
+  (``components.testing.fixtures``, a pytest plugin registered in pyproject.toml); no copy here.
 * ``stack_config`` / ``cn``: the stack config the Pulumi engine hands a policy pack (``PULUMI_CONFIG``),
   and the residency pack driven for a CN stack (see ``test_policy_support.py`` for the driver).
 """
@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, Any
 import pulumi.runtime.config
 import pytest
 
-from components.testing import MockSession, SovereignMocks
-
 POLICY_DIR = Path(__file__).resolve().parents[1] / "policy"
 # `python -m pulumi.policy <engine> .` runs the pack with runpy, which puts the pack directory first on
 # sys.path; every test file imports the pack's modules (`residency_pack`) the same way.
@@ -29,13 +27,6 @@ if TYPE_CHECKING:
     from test_policy_support import Pack
 
 SetConfig = Callable[[Mapping[str, Any] | None], None]
-
-
-@pytest.fixture
-def session() -> Iterator[MockSession]:
-    """A mock Pulumi runtime for one test (project ``sovereign-dc``, stack ``test``)."""
-    with MockSession(project="sovereign-dc", stack="test", mocks=SovereignMocks()) as s:
-        yield s
 
 
 @pytest.fixture

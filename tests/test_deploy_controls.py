@@ -271,7 +271,7 @@ def test_every_alibaba_key_is_bound_to_a_kms_instance_of_its_region(stack: str) 
             assert ecs.inputs["systemDiskKmsKeyId"] == disk_keys[0].id
 
 
-def test_a_kms_instance_too_small_for_the_keys_is_a_config_error(session: MockSession) -> None:
+def test_a_kms_instance_too_small_for_the_keys_is_a_config_error(pulumi_mocks: MockSession) -> None:
     def program() -> None:
         AlicloudCountryKeys(
             "ak",
@@ -288,7 +288,7 @@ def test_a_kms_instance_too_small_for_the_keys_is_a_config_error(session: MockSe
     with pytest.raises(
         ConfigError, match=r"keys\.alicloud_instance\.key_num: 100 is fewer than the 102 keys .* Fix: set"
     ):
-        session.run(program)
+        pulumi_mocks.run(program)
 
 
 # -- endpoint names, zones ---------------------------------------------------------------------------
@@ -306,7 +306,7 @@ ENDPOINT_NAMES = [
 
 @pytest.mark.parametrize(("region", "service", "kind", "expected"), ENDPOINT_NAMES)
 def test_endpoint_service_names_follow_the_partition(
-    session: MockSession, region: str, service: str, kind: str, expected: str
+    pulumi_mocks: MockSession, region: str, service: str, kind: str, expected: str
 ) -> None:
     seen: list[str] = []
 
@@ -322,7 +322,7 @@ def test_endpoint_service_names_follow_the_partition(
         )
         name.apply(seen.append)
 
-    run = session.run(program)
+    run = pulumi_mocks.run(program)
     assert run.find("e").inputs["serviceName"] == expected == seen[0]
 
 
@@ -391,15 +391,15 @@ def _ali_compute(instance_type: str, disk: str) -> Callable[[], None]:
     ids=["aws-type", "alicloud-type", "alicloud-disk"],
 )
 def test_a_size_not_offered_in_enough_zones_is_a_clear_config_error(
-    session: MockSession, program: Callable[[], None], message: str
+    pulumi_mocks: MockSession, program: Callable[[], None], message: str
 ) -> None:
     with pytest.raises(pulumi.RunError, match=message) as raised:
-        session.run(program)
+        pulumi_mocks.run(program)
     assert isinstance(raised.value, ConfigError)
 
 
-def test_offered_zones_are_used(session: MockSession) -> None:
-    run = session.run(_ali_compute("ecs.g7.large", "cloud_essd"))
+def test_offered_zones_are_used(pulumi_mocks: MockSession) -> None:
+    run = pulumi_mocks.run(_ali_compute("ecs.g7.large", "cloud_essd"))
     assert {s.inputs["zoneId"] for s in run.by_type("alicloud:vpc/switch:Switch")} == {"cn-shanghai-a", "cn-shanghai-b"}
 
 
