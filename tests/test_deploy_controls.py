@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pulumi
 import pulumi_alicloud as alicloud
@@ -29,7 +30,7 @@ from components.errors import ConfigError
 from components.protection import MULTIPART_ABORT_DAYS, NONCURRENT_GRACE_DAYS, protection_of
 from components.residency import load_catalogue
 from components.testing import MockSession, ProgramRun, ResourceRecord, SovereignMocks
-from tests.test_stacks import ROOT, SHIPPED, clouds_of, run_stack
+from tests.test_stacks import ROOT, SHIPPED, clouds_of, run_edited_stack, run_stack
 
 DATA_CLASS_TAG = "sovereign:data-class"
 S3_BUCKET = "aws:s3/bucket:Bucket"
@@ -649,23 +650,10 @@ def test_mocks_answer_per_region(token: str, args: dict, region: str, expected: 
 
 
 def test_a_whole_stack_with_an_unoffered_instance_type_fails_with_one_clear_line() -> None:
-    from components.config import stack_file_to_pulumi_config
-    from components.testing import run_pulumi_program
-    from tests.test_stacks import main_program
+    def unoffered_instance_type(datacenter: Any) -> None:
+        datacenter["compute"]["alicloud"]["instance_type"] = "ecs.zz9.large"
 
-    config, secret_keys = stack_file_to_pulumi_config(ROOT / "stacks" / "Pulumi.jp.yaml")
-    datacenter = json.loads(config["sovereign-dc:datacenter"])
-    datacenter["compute"]["alicloud"]["instance_type"] = "ecs.zz9.large"
-    config["sovereign-dc:datacenter"] = json.dumps(datacenter)
-    run = run_pulumi_program(
-        main_program,
-        project="sovereign-dc",
-        stack="jp",
-        config=config,
-        secret_keys=secret_keys,
-        mocks=SovereignMocks(),
-        raise_on_error=False,
-    )
+    run = run_edited_stack("jp", unoffered_instance_type)
     assert isinstance(run.error, pulumi.RunError)
     assert str(run.error) == (
         "stacks/Pulumi.jp.yaml: sovereign-dc:datacenter.compute.alicloud.zones: ecs.zz9.large with cloud_essd disks "
