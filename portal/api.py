@@ -264,7 +264,7 @@ def create_app(  # noqa: PLR0915 - the routes are closures over this app's store
             if job is None:
                 return
             try:
-                data, media, subjects, count = build_export(session, store, owner_id, fmt)
+                data, media, subjects, count = build_export(session, store, owner_id, fmt, settings.jurisdiction)
                 service.log_access(
                     session,
                     request_id=request_id,
