@@ -44,7 +44,7 @@ from components.outputs import (
 from components.platform import build_platform
 from components.protection import AUDIT_LOGS, protection_of
 from components.residency.catalogue import Cloud, Jurisdiction
-from components.residency.rules import rule
+from components.residency.rules import RuleId, rule
 
 __all__ = ["CountryDataCenter", "CountryDataCenterArgs"]
 
@@ -252,7 +252,7 @@ def _region_outside(
     name: str, cloud: Cloud, regions: CloudRegions, region: str, jurisdiction: Jurisdiction
 ) -> ResidencyViolation:
     role = "primary" if region == regions.primary else "secondary"
-    found = rule("RES-030")
+    found = rule(RuleId.CONFIG_REGION_IN_JURISDICTION)
     return ResidencyViolation(
         found.id,
         "sovereign:datacenter:CountryDataCenter",

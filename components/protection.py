@@ -53,7 +53,6 @@ class ClassProtection:
     data_class: str
     category: str
     """Regulatory category id (``important``, ``sensitive_personal``, ``personal``, ``anonymised``)."""
-    category_name: str
     retention_days: int
     """Configured retention."""
     lock_mode: LockMode
@@ -78,7 +77,6 @@ def protection_of(jurisdiction: str, config: DataCenterConfig) -> dict[str, Clas
         out[name] = ClassProtection(
             data_class=name,
             category=spec.id,
-            category_name=spec.name,
             retention_days=settings.retention_days,
             lock_mode=settings.object_lock_mode or spec.object_lock_mode,
             # The audit class never logs into itself (a logging loop); every other class follows its category.

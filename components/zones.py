@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import pulumi
 
+from components.config.stack_file import stack_file_path
 from components.errors import ConfigError
 from components.residency.catalogue import Cloud
 
@@ -21,7 +22,7 @@ __all__ = ["ZoneConfigError", "enough_zones", "nth_zone"]
 
 def _stack_file() -> str:
     try:
-        return f"stacks/Pulumi.{pulumi.get_stack()}.yaml"
+        return stack_file_path(pulumi.get_stack())
     except Exception:  # outside a Pulumi program (unit use): the key alone still says where
         return "stacks/Pulumi.<stack>.yaml"
 

@@ -143,7 +143,7 @@ def create_app(
 
     # The routes are closures over this app's settings, store and sessions, registered in this order.
     _add_record_routes(app, settings, store, db, owner)
-    _add_export_routes(app, sessions, store, db, owner)
+    _add_export_routes(app, settings, sessions, store, db, owner)
     _add_consent_routes(app, db, owner)
     _document_problems(app)
     return app
@@ -278,7 +278,12 @@ def _add_record_routes(
 
 
 def _add_export_routes(
-    app: FastAPI, sessions: sessionmaker[Session], store: ObjectStore, db: SessionDependency, owner: OwnerDependency
+    app: FastAPI,
+    settings: Settings,
+    sessions: sessionmaker[Session],
+    store: ObjectStore,
+    db: SessionDependency,
+    owner: OwnerDependency,
 ) -> None:
     """Exports: requested, built in the background, polled and downloaded by their owner only."""
     Db = Annotated[Session, Depends(db)]
@@ -290,7 +295,7 @@ def _add_export_routes(
             if job is None:
                 return
             try:
-                data, media, subjects, count = build_export(session, store, owner_id, fmt)
+                data, media, subjects, count = build_export(session, store, owner_id, fmt, settings.jurisdiction)
                 service.log_access(
                     session,
                     request_id=request_id,

@@ -88,11 +88,9 @@ class JwksCache:
         self._keys: dict[str, dict[str, Any]] = {}
         self._fetched_at: float | None = None
         self._last_attempt: float | None = None
-        self.fetch_count = 0
 
     def _refresh(self, now: float) -> None:
         self._last_attempt = now
-        self.fetch_count += 1
         doc = self._fetch(self.url)
         keys = {
             str(k["kid"]): k

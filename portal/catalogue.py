@@ -17,13 +17,19 @@ from dataclasses import dataclass
 from typing import Literal
 
 from components.config.models import DATA_CLASSES
+from components.residency.data_protection import Category, load_data_protection
 
-__all__ = ["CONSENT_CATEGORIES", "DATA_CLASS_POLICIES", "ConsentCategory", "DataClassPolicy", "RecordForm"]
+__all__ = [
+    "CONSENT_CATEGORIES",
+    "DATA_CLASS_POLICIES",
+    "ConsentCategory",
+    "DataClassPolicy",
+    "RecordForm",
+    "category_of",
+]
 
 RecordForm = Literal["raw", "anonymised"]
 """How an object was stored: as the vehicle produced it, or after the anonymisation pipeline."""
-
-Category = Literal["personal_information", "sensitive_personal_information", "important_data"]
 
 
 @dataclass(frozen=True)
@@ -31,8 +37,6 @@ class DataClassPolicy:
     """How the portal treats one data class."""
 
     name: str
-    category: Category
-    """The strictest legal category the data class's records can fall into."""
     served_form: RecordForm | None
     """Only records of this form are served; ``None`` means the class is never served."""
     third_party_data: bool
@@ -46,7 +50,6 @@ DATA_CLASS_POLICIES: dict[str, DataClassPolicy] = {
     for p in (
         DataClassPolicy(
             "vehicle_telemetry",
-            "sensitive_personal_information",
             "raw",
             False,
             "Location tracks are sensitive personal information of the owner (CAC automotive provisions 2021); "
@@ -54,7 +57,6 @@ DATA_CLASS_POLICIES: dict[str, DataClassPolicy] = {
         ),
         DataClassPolicy(
             "camera_footage",
-            "important_data",
             "anonymised",
             True,
             "Exterior video contains faces and licence plates of other people: important data under the CAC "
@@ -62,14 +64,12 @@ DATA_CLASS_POLICIES: dict[str, DataClassPolicy] = {
         ),
         DataClassPolicy(
             "owner_personal_data",
-            "personal_information",
             "raw",
             False,
             "The owner's own account and profile data (PIPL art. 45).",
         ),
         DataClassPolicy(
             "vehicle_diagnostics",
-            "personal_information",
             "raw",
             False,
             "Diagnostic data linked to the VIN is personal information of the owner and product data under "
@@ -77,7 +77,6 @@ DATA_CLASS_POLICIES: dict[str, DataClassPolicy] = {
         ),
         DataClassPolicy(
             "audit_logs",
-            "personal_information",
             None,
             True,
             "The account trail and bucket access logs record staff and every owner at once; an owner sees who "
@@ -85,6 +84,14 @@ DATA_CLASS_POLICIES: dict[str, DataClassPolicy] = {
         ),
     )
 }
+
+
+def category_of(jurisdiction: str, data_class: str) -> Category:
+    """The legal category of ``data_class`` in ``jurisdiction``: the data-protection catalogue's, the same
+    one the storage defaults (object lock, access logging) follow, never a second list kept here."""
+    return load_data_protection().category_of(jurisdiction, data_class).id
+
+
 if set(DATA_CLASS_POLICIES) != set(DATA_CLASSES):  # not an assert: must hold under python -O too
     raise RuntimeError("portal/catalogue.py must describe exactly components.config.models.DataClassName")
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 import portal
 from portal.authz import subjects_of
-from portal.catalogue import DATA_CLASS_POLICIES
+from portal.catalogue import DATA_CLASS_POLICIES, category_of
 from portal.db import AccessLogEntry, ConsentEntry, Record, VehicleBinding
 from portal.service import now, owner_vehicles
 from portal.storage import ObjectKey, ObjectStore
@@ -34,8 +34,11 @@ def _iso(t: datetime | None) -> str | None:
     return None if t is None else t.isoformat()
 
 
-def collect(session: Session, store: ObjectStore, owner_id: str) -> tuple[dict[str, Any], set[str]]:
-    """Everything the owner may see, and whose data it touches (for the access log)."""
+def collect(session: Session, store: ObjectStore, owner_id: str, jurisdiction: str) -> tuple[dict[str, Any], set[str]]:
+    """Everything the owner may see, and whose data it touches (for the access log).
+
+    ``jurisdiction`` decides each data class's category in the metadata (the data-protection catalogue).
+    """
     vehicles = owner_vehicles(session, owner_id)
     records: list[dict[str, Any]] = []
     subjects: set[str] = set()
@@ -101,7 +104,12 @@ def collect(session: Session, store: ObjectStore, owner_id: str) -> tuple[dict[s
             "generated_at": now().isoformat(),
             "owner_id": owner_id,
             "data_classes": [
-                {"name": p.name, "category": p.category, "served_form": p.served_form, "note": p.reason}
+                {
+                    "name": p.name,
+                    "category": category_of(jurisdiction, p.name),
+                    "served_form": p.served_form,
+                    "note": p.reason,
+                }
                 for p in DATA_CLASS_POLICIES.values()
             ],
             "vehicles": [
@@ -142,7 +150,9 @@ def render(doc: dict[str, Any], fmt: str) -> tuple[bytes, str]:
     return out.getvalue(), "application/zip"
 
 
-def build_export(session: Session, store: ObjectStore, owner_id: str, fmt: str) -> tuple[bytes, str, set[str], int]:
-    doc, subjects = collect(session, store, owner_id)
+def build_export(
+    session: Session, store: ObjectStore, owner_id: str, fmt: str, jurisdiction: str
+) -> tuple[bytes, str, set[str], int]:
+    doc, subjects = collect(session, store, owner_id, jurisdiction)
     data, media = render(doc, fmt)
     return data, media, subjects, len(doc["records"])

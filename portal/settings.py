@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from components.config.models import DATA_CLASSES
 from components.errors import SovereignError
+from components.residency.catalogue import load_catalogue
 from portal.deployed import database_url_from_secret
 
 __all__ = ["DEV_ISSUER", "PortalConfigError", "Settings"]
@@ -69,6 +70,9 @@ class Settings:
     """How long fetched signing keys are reused before the JWKS is fetched again (``PORTAL_JWKS_CACHE_SECONDS``)."""
     max_range_days: int = 31
     """Longest time range one record query may ask for (``PORTAL_MAX_RANGE_DAYS``)."""
+    jurisdiction: str = "CN"
+    """Catalogue code of the country the service runs in (``PORTAL_JURISDICTION``); it decides each data
+    class's legal category through the data-protection catalogue. Default CN: the only shipped stack with a portal."""
     dev_mode: bool = False
     """Development mode (``PORTAL_DEV_MODE=1``): accepts the local dev issuer and a file/loopback JWKS."""
 
@@ -130,6 +134,14 @@ class Settings:
         cache_seconds = _int(env, "PORTAL_JWKS_CACHE_SECONDS", 300, 10, 86_400, problems)
         max_range = _int(env, "PORTAL_MAX_RANGE_DAYS", 31, 1, 366, problems)
 
+        jurisdiction = env.get("PORTAL_JURISDICTION", "").strip().upper() or "CN"
+        known = sorted(load_catalogue().jurisdictions)
+        if jurisdiction not in known:
+            problems.append(
+                f"PORTAL_JURISDICTION={jurisdiction!r} is not in the catalogue. "
+                f"Fix: set it to one of {', '.join(known)}."
+            )
+
         if problems:
             raise PortalConfigError(problems)
         return cls(
@@ -145,6 +157,7 @@ class Settings:
             algorithms=algorithms,
             jwks_cache_seconds=cache_seconds,
             max_range_days=max_range,
+            jurisdiction=jurisdiction,
             dev_mode=dev_mode,
         )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Iterator
 
 import pulumi
 import pulumi_alicloud as alicloud
@@ -23,13 +22,7 @@ from components.config.models import DataCenterConfig
 from components.datacenter import CountryDataCenter, CountryDataCenterArgs
 from components.protection import NONCURRENT_GRACE_DAYS
 from components.residency import ResidencyViolation, enforce, load_catalogue
-from components.testing import MockSession, SovereignMocks
-
-
-@pytest.fixture
-def session() -> Iterator[MockSession]:
-    with MockSession(project="sovereign-dc", stack="test", mocks=SovereignMocks()) as s:
-        yield s
+from components.testing import MockSession
 
 
 def _cn_keys(secondary: bool) -> tuple[AwsCountryKeys, aws.Provider, aws.Provider | None]:
@@ -49,9 +42,9 @@ def _cn_keys(secondary: bool) -> tuple[AwsCountryKeys, aws.Provider, aws.Provide
     return keys, primary, other
 
 
-def test_keys_per_data_class_with_replicas_in_the_secondary_region(session: MockSession) -> None:
+def test_keys_per_data_class_with_replicas_in_the_secondary_region(pulumi_mocks: MockSession) -> None:
     guard = enforce("CN", mode="audit")
-    run = session.run(lambda: _cn_keys(secondary=True))
+    run = pulumi_mocks.run(lambda: _cn_keys(secondary=True))
     assert guard.findings == []
     keys = run.by_type("aws:kms/key:Key")
     assert {k.name for k in keys} == {
@@ -70,7 +63,7 @@ def test_keys_per_data_class_with_replicas_in_the_secondary_region(session: Mock
     assert run.find("k").type == "sovereign:aws:CountryKeys"
 
 
-def test_without_a_secondary_there_is_no_replica_and_no_replication(session: MockSession) -> None:
+def test_without_a_secondary_there_is_no_replica_and_no_replication(pulumi_mocks: MockSession) -> None:
     def program() -> None:
         keys, primary, _ = _cn_keys(secondary=False)
         AwsCountryStorage(
@@ -83,7 +76,7 @@ def test_without_a_secondary_there_is_no_replica_and_no_replication(session: Moc
             ),
         )
 
-    run = session.run(program)
+    run = pulumi_mocks.run(program)
     assert not [k for k in run.by_type("aws:kms/key:Key") if k.name.endswith("-replica")]
     assert len(run.by_type("aws:s3/bucket:Bucket")) == 2
     assert run.by_type("aws:s3/bucketReplicationConfig:BucketReplicationConfig") == ()
@@ -92,15 +85,15 @@ def test_without_a_secondary_there_is_no_replica_and_no_replication(session: Moc
     assert lifecycle["noncurrentVersionExpiration"]["noncurrentDays"] == NONCURRENT_GRACE_DAYS
 
 
-def test_components_pass_the_guard_in_raise_mode_and_a_foreign_provider_does_not(session: MockSession) -> None:
+def test_components_pass_the_guard_in_raise_mode_and_a_foreign_provider_does_not(pulumi_mocks: MockSession) -> None:
     enforce("CN")
-    run = session.run(lambda: _cn_keys(secondary=True))
+    run = pulumi_mocks.run(lambda: _cn_keys(secondary=True))
     assert run.ok
     with pytest.raises(ResidencyViolation, match="RES-001"):
         aws.Provider("tokyo", region="ap-northeast-1")
 
 
-def test_compute_spreads_private_subnets_and_instances_over_zones(session: MockSession) -> None:
+def test_compute_spreads_private_subnets_and_instances_over_zones(pulumi_mocks: MockSession) -> None:
     def program() -> None:
         provider = aws.Provider("fra", region="eu-central-1")
         key = aws.kms.Key("disk", opts=pulumi.ResourceOptions(provider=provider))
@@ -117,7 +110,7 @@ def test_compute_spreads_private_subnets_and_instances_over_zones(session: MockS
             ),
         )
 
-    run = session.run(program)
+    run = pulumi_mocks.run(program)
     subnets = run.by_type("aws:ec2/subnet:Subnet")
     nets = [ipaddress.IPv4Network(s.inputs["cidrBlock"]) for s in subnets]
     assert len(nets) == 3
@@ -133,7 +126,7 @@ def test_compute_spreads_private_subnets_and_instances_over_zones(session: MockS
     }
 
 
-def test_alicloud_keys_rotate_and_are_limited_to_the_account(session: MockSession) -> None:
+def test_alicloud_keys_rotate_and_are_limited_to_the_account(pulumi_mocks: MockSession) -> None:
     def program() -> None:
         AlicloudCountryKeys(
             "ak",
@@ -146,7 +139,7 @@ def test_alicloud_keys_rotate_and_are_limited_to_the_account(session: MockSessio
             ),
         )
 
-    run = session.run(program)
+    run = pulumi_mocks.run(program)
     key = run.find("ak-owner-personal-data")
     assert key.inputs["rotationInterval"] == "180d"
     assert key.inputs["pendingWindowInDays"] == 14
@@ -154,7 +147,7 @@ def test_alicloud_keys_rotate_and_are_limited_to_the_account(session: MockSessio
     assert key.protect and key.retain_on_delete
 
 
-def test_datacenter_refuses_a_region_outside_its_jurisdiction(session: MockSession) -> None:
+def test_datacenter_refuses_a_region_outside_its_jurisdiction(pulumi_mocks: MockSession) -> None:
     config = DataCenterConfig.model_validate(
         {
             "clouds": {"aws": {"primary": "us-east-1"}},

@@ -245,7 +245,6 @@ def test_matrix_has_one_job_per_stack_on_in_country_runners(project: Path) -> No
                     "jurisdiction": "JP",
                     "runner": "tokyo-dc",
                     "backend": "s3://state-jp?region=ap-northeast-1",
-                    "secrets_provider": "awskms://alias/dc-jp?region=ap-northeast-1",
                 }
             ]
         },

@@ -7,7 +7,7 @@ authorisation, partition-aware endpoint names, zone offerings, least privilege a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 import pytest
-from test_stacks import ROOT, SHIPPED, clouds_of, run_stack
+from test_stacks import ROOT, SHIPPED, clouds_of, run_edited_stack, run_stack
 
 from components.alicloud import (
     AlicloudCountryCompute,
@@ -68,6 +68,18 @@ def _oss_max_age(rules: list[dict[str, Any]]) -> tuple[int, bool, int]:
     markers = any(e.get("expiredObjectDeleteMarker") is True for r in rules for e in r.get("expirations") or [])
     age = main["expirations"][0]["days"] + main["noncurrentVersionExpirations"][0]["days"]
     return age, markers, main["abortMultipartUploads"][0]["days"]
+
+
+def test_incomplete_multipart_uploads_are_aborted_after_exactly_one_day_on_s3_and_oss() -> None:
+    # Pinned as a number, not as MULTIPART_ABORT_DAYS: comparing with the constant lets any change of it
+    # pass. One day is the smallest S3 (DaysAfterInitiation) and OSS (AbortMultipartUpload Days) accept.
+    run = run_stack("cn")
+    lifecycles = run.by_type("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")
+    s3 = [_s3_max_age(lc.inputs["rules"])[2] for lc in lifecycles]
+    oss = [_oss_max_age(b.inputs["lifecycleRules"])[2] for b in run.by_type(OSS_BUCKET)]
+    assert s3 and oss
+    assert set(s3) == {1} and set(oss) == {1}
+    assert MULTIPART_ABORT_DAYS == 1
 
 
 @pytest.mark.parametrize("stack", SHIPPED)
@@ -260,7 +272,7 @@ def test_every_alibaba_key_is_bound_to_a_kms_instance_of_its_region(stack: str) 
             assert ecs.inputs["systemDiskKmsKeyId"] == disk_keys[0].id
 
 
-def test_a_kms_instance_too_small_for_the_keys_is_a_config_error(session: MockSession) -> None:
+def test_a_kms_instance_too_small_for_the_keys_is_a_config_error(pulumi_mocks: MockSession) -> None:
     def program() -> None:
         AlicloudCountryKeys(
             "ak",
@@ -277,7 +289,7 @@ def test_a_kms_instance_too_small_for_the_keys_is_a_config_error(session: MockSe
     with pytest.raises(
         ConfigError, match=r"keys\.alicloud_instance\.key_num: 100 is fewer than the 102 keys .* Fix: set"
     ):
-        session.run(program)
+        pulumi_mocks.run(program)
 
 
 # -- endpoint names, zones ---------------------------------------------------------------------------
@@ -293,15 +305,9 @@ ENDPOINT_NAMES = [
 ]
 
 
-@pytest.fixture
-def session() -> Iterator[MockSession]:
-    with MockSession(project="sovereign-dc", stack="test", mocks=SovereignMocks()) as s:
-        yield s
-
-
 @pytest.mark.parametrize(("region", "service", "kind", "expected"), ENDPOINT_NAMES)
 def test_endpoint_service_names_follow_the_partition(
-    session: MockSession, region: str, service: str, kind: str, expected: str
+    pulumi_mocks: MockSession, region: str, service: str, kind: str, expected: str
 ) -> None:
     seen: list[str] = []
 
@@ -317,7 +323,7 @@ def test_endpoint_service_names_follow_the_partition(
         )
         name.apply(seen.append)
 
-    run = session.run(program)
+    run = pulumi_mocks.run(program)
     assert run.find("e").inputs["serviceName"] == expected == seen[0]
 
 
@@ -386,15 +392,15 @@ def _ali_compute(instance_type: str, disk: str) -> Callable[[], None]:
     ids=["aws-type", "alicloud-type", "alicloud-disk"],
 )
 def test_a_size_not_offered_in_enough_zones_is_a_clear_config_error(
-    session: MockSession, program: Callable[[], None], message: str
+    pulumi_mocks: MockSession, program: Callable[[], None], message: str
 ) -> None:
     with pytest.raises(pulumi.RunError, match=message) as raised:
-        session.run(program)
+        pulumi_mocks.run(program)
     assert isinstance(raised.value, ConfigError)
 
 
-def test_offered_zones_are_used(session: MockSession) -> None:
-    run = session.run(_ali_compute("ecs.g7.large", "cloud_essd"))
+def test_offered_zones_are_used(pulumi_mocks: MockSession) -> None:
+    run = pulumi_mocks.run(_ali_compute("ecs.g7.large", "cloud_essd"))
     assert {s.inputs["zoneId"] for s in run.by_type("alicloud:vpc/switch:Switch")} == {"cn-shanghai-a", "cn-shanghai-b"}
 
 
@@ -646,24 +652,10 @@ def test_mocks_answer_per_region(token: str, args: dict[str, Any], region: str, 
 
 
 def test_a_whole_stack_with_an_unoffered_instance_type_fails_with_one_clear_line() -> None:
-    from test_stacks import main_program
+    def unoffered_instance_type(datacenter: Any) -> None:
+        datacenter["compute"]["alicloud"]["instance_type"] = "ecs.zz9.large"
 
-    from components.config import stack_file_to_pulumi_config
-    from components.testing import run_pulumi_program
-
-    config, secret_keys = stack_file_to_pulumi_config(ROOT / "stacks" / "Pulumi.jp.yaml")
-    datacenter = json.loads(config["sovereign-dc:datacenter"])
-    datacenter["compute"]["alicloud"]["instance_type"] = "ecs.zz9.large"
-    config["sovereign-dc:datacenter"] = json.dumps(datacenter)
-    run = run_pulumi_program(
-        main_program,
-        project="sovereign-dc",
-        stack="jp",
-        config=config,
-        secret_keys=secret_keys,
-        mocks=SovereignMocks(),
-        raise_on_error=False,
-    )
+    run = run_edited_stack("jp", unoffered_instance_type)
     assert isinstance(run.error, pulumi.RunError)
     assert str(run.error) == (
         "stacks/Pulumi.jp.yaml: sovereign-dc:datacenter.compute.alicloud.zones: ecs.zz9.large with cloud_essd disks "

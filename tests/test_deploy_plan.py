@@ -9,9 +9,10 @@ import pytest
 import yaml
 
 from components.deploy.models import load_deployment_map
-from components.deploy.stacks import discover_stacks, load_project
+from components.deploy.stacks import discover_stacks
 from components.deploy.waves import RolloutPlan, plan_rollout
 from components.errors import ConfigError
+from components.project import Project
 from components.residency.catalogue import load_catalogue
 
 REPO = Path(__file__).resolve().parents[1]
@@ -56,7 +57,7 @@ def make_project(
 
 def plan(root: Path, command: str = "preview", only: tuple[str, ...] = ()) -> RolloutPlan:
     catalogue = load_catalogue()
-    project = load_project(root)
+    project = Project.load(root)
     map_file = root / "stacks" / "deployments.yaml"
     dmap = load_deployment_map(map_file, catalogue)
     stacks = discover_stacks(project, catalogue)

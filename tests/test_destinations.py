@@ -120,18 +120,16 @@ def test_a_declared_finding_is_reported_with_its_declaration() -> None:
     findings, _ = engine.check(env("https://idp.example.cn/.well-known/jwks.json"))
     assert [(f.rule.id, f.status, f.declared_by) for f in findings] == [("RES-015", "declared", "idp")]
     assert findings[0].as_dict()["declared_by"] == "idp"
-    used, unused, expiring = engine.register_report()
-    assert [d.id for d in used] == ["idp"] and unused == [] and expiring == []
+    assert engine.used == {"idp": 1}
 
 
 def test_the_register_reports_stale_and_expiring_entries() -> None:
     soon = {**TRANSFER, "expires": (TODAY + dt.timedelta(days=10)).isoformat()}
     engine = RuleEngine("CN", destinations=parse_destinations([RESIDENT, soon]), today=TODAY)
     engine.check(env("https://intake.partner.example.com/v1"))
-    used, unused, expiring = engine.register_report()
-    assert [d.id for d in used] == ["diag-export"]
-    assert [d.id for d in unused] == ["idp"]
-    assert [d.id for d in expiring] == ["diag-export"]
+    assert [d.id for d in engine.destinations if engine.used.get(d.id)] == ["diag-export"]
+    assert [d.id for d in engine.destinations if not engine.used.get(d.id)] == ["idp"]
+    assert [d.id for d in engine.destinations if d.expiring(engine.judging_date())] == ["diag-export"]
 
 
 # -- the stack file and the plan --------------------------------------------------------------------

@@ -449,3 +449,20 @@ def test_any_host_outside_the_catalogue_is_refused_unless_declared(labels: list[
     entry = {"id": "own", "kind": "resident", "match": host, "evidence": "in-country, contract 1"}
     declared, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject)
     assert [(f.rule.id, f.declared_by) for f in declared] == [("RES-015", "own")]
+
+
+@pytest.mark.parametrize(
+    ("code", "host", "expected"),
+    [
+        # Dual-stack endpoints under api.aws are judged by their region label like amazonaws.com ones.
+        ("EU", "s3.dualstack.eu-west-1.api.aws", set()),
+        ("EU", "ec2.eu-central-1.api.aws", set()),
+        ("US", "ec2.us-east-1.api.aws", set()),
+        ("EU", "s3.dualstack.us-east-1.api.aws", {"RES-006"}),
+        ("EU", "ec2.us-east-1.api.aws", {"RES-006"}),
+        ("EU", "kms.eu-west-2.api.aws", {"RES-006"}),  # London is not in the EU
+        ("CN", "s3.dualstack.cn-north-1.api.aws", {"RES-006"}),  # api.aws is the aws partition, never aws-cn
+    ],
+)
+def test_dual_stack_api_aws_endpoints_are_judged_by_their_region(code: str, host: str, expected: set[str]) -> None:
+    assert rule_ids(code, url_subject(f"https://{host}/x", "aws", code)) == expected

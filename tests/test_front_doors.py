@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sys
 import textwrap
 from collections.abc import Mapping
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 
 import pulumi
 import pytest
+from residency_pack import GUARD_ONLY  # policy/ is on sys.path (tests/conftest.py)
 from test_policy_stack import CN_PROVIDER, FOREIGN_SOURCES, in_country_bucket, policy_from
 from test_policy_support import Pack, Res, pin_all
 from test_rules import PAIRS
@@ -42,10 +42,7 @@ from components.residency import Subject, audit_session, enforce
 from components.residency.engine import RuleEngine, package_of
 from components.testing import ProgramFile, Secret, run_pulumi_program
 
-pytest_plugins = ("test_policy_support",)  # the shared fixtures: cn, stack_config
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "policy"))
-from residency_pack import GUARD_ONLY  # noqa: E402
 
 RULE_ID = re.compile(r"\[(RES-\d{3})\]")
 CASES: list[tuple[str, str, str, Subject]] = [

@@ -341,24 +341,25 @@ def test_in_country_read_is_accepted(pulumi_mocks: MockSession) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "path", "rule_id"),
+    # Rule id first, as in every rule table (tests/test_rules.py PAIRS, tests/test_policy_resources.py CASES).
+    ("rule_id", "kwargs", "path"),
     [
         (
+            "RES-006",
             {"endpoints": [aws.ProviderEndpointArgs(s3="https://s3.us-east-1.amazonaws.com")]},
             "endpoints(json)[0].s3",
-            "RES-006",
         ),
         (
+            "RES-004",
             {"assume_roles": [aws.ProviderAssumeRoleArgs(role_arn="arn:aws:iam::123456789012:role/deploy")]},
             # Provider inputs of object type reach the engine JSON-encoded, hence the (json) step.
             "assume_roles(json)[0].roleArn",
-            "RES-004",
         ),
-        ({"sts_region": "us-east-1"}, "sts_region", "RES-009"),
+        ("RES-009", {"sts_region": "us-east-1"}, "sts_region"),
     ],
     ids=["endpoint", "assume-role", "sts-region"],
 )
-def test_provider_settings(pulumi_mocks: MockSession, kwargs: dict[str, Any], path: str, rule_id: str) -> None:
+def test_provider_settings(pulumi_mocks: MockSession, rule_id: str, kwargs: dict[str, Any], path: str) -> None:
     def program() -> None:
         enforce("CN")
         aws.Provider("p", region="cn-north-1", **kwargs)

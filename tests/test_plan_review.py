@@ -56,10 +56,6 @@ def _write(tmp_path: Path, name: str, document: Any) -> Path:
     return path
 
 
-def _found(plan: Any) -> set[tuple[str, str]]:
-    return {(v.rule, v.urn.rsplit("::", 1)[-1]) for s in plan.stacks for v in s.violations}
-
-
 # -- previews ---------------------------------------------------------------------------------
 
 

@@ -11,8 +11,6 @@ BEIJING = aws_provider("cn-north-1")
 FRANKFURT = aws_provider("eu-central-1")
 STACK_KEY = "sovereign-dc:jurisdiction"
 
-pytest_plugins = ("test_policy_support",)  # the shared fixtures: cn, stack_config
-
 
 def messages(diags: list[Diag]) -> list[str]:
     return [d.message for d in diags]

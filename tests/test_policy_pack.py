@@ -18,8 +18,6 @@ from test_policy_support import LEVELS, POLICY_DIR, REPO, Pack
 
 from components.residency.rules import RULES, rule
 
-pytest_plugins = ("test_policy_support",)  # the shared fixtures: cn, stack_config
-
 
 def test_every_rule_is_a_policy_or_documented_as_guard_only() -> None:
     covered = set(RESOURCE_RULES) | {"RES-002", "RES-014", "RES-015", "RES-017"} | set(GUARD_ONLY)

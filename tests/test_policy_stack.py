@@ -10,8 +10,6 @@ from components.residency.rules import rule
 CN_PROVIDER = aws_provider("cn-north-1", "cn")
 PROVENANCE = rule("RES-014")
 
-pytest_plugins = ("test_policy_support",)  # the shared fixtures: cn, stack_config
-
 
 def in_country_bucket(name: str = "data") -> Res:
     return Res("aws:s3/bucket:Bucket", name, {"bucket": name, "arn": f"arn:aws-cn:s3:::{name}"}, provider=CN_PROVIDER)

@@ -11,28 +11,19 @@ the library's, not ours.
 
 from __future__ import annotations
 
-import json
-import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-import pulumi.runtime.config
-import pytest
 from google.protobuf import struct_pb2
 from pulumi.runtime import proto
 from pulumi_policy import EnforcementLevel, Policy, ResourceValidationPolicy, proxy
 from pulumi_policy.policy import _PolicyAnalyzerServicer
+from residency_pack import PACK_NAME, build_policies  # policy/ is on sys.path (tests/conftest.py)
 
 REPO = Path(__file__).resolve().parents[1]
 POLICY_DIR = REPO / "policy"
-# `python -m pulumi.policy <engine> .` runs the pack with runpy, which puts the pack directory first
-# on sys.path; the tests import the pack's modules the same way.
-if str(POLICY_DIR) not in sys.path:
-    sys.path.insert(0, str(POLICY_DIR))
-
-from residency_pack import PACK_NAME, build_policies  # noqa: E402
 
 STACK, PROJECT = "cn", "sovereign-dc"
 UNKNOWN = proxy.UNKNOWN_STRING_VALUE
@@ -168,33 +159,6 @@ class Pack:
 def pin_all(code: str) -> dict[str, dict[str, str]]:
     """A policy config pinning ``code`` for every policy (what --policy-pack-config would carry)."""
     return {p.name: {"jurisdiction": code} for p in build_policies()}
-
-
-@pytest.fixture
-def stack_config(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """Set the stack config the engine would pass in PULUMI_CONFIG; restores pulumi's global config."""
-    for var in ("PULUMI_PROJECT", "PULUMI_STACK", "PULUMI_DRY_RUN", "PULUMI_CONFIG"):
-        monkeypatch.delenv(var, raising=False)
-    saved = dict(pulumi.runtime.config.CONFIG.get())
-
-    def set_config(values: Mapping[str, Any] | None) -> None:
-        if values is None:
-            monkeypatch.delenv("PULUMI_CONFIG", raising=False)
-        else:
-            monkeypatch.setenv("PULUMI_CONFIG", json.dumps(dict(values)))
-
-    yield set_config
-    # pulumi-policy's servicer copies PULUMI_CONFIG into pulumi's process-wide config on every call.
-    live = pulumi.runtime.config.CONFIG.get()
-    live.clear()
-    live.update(saved)
-
-
-@pytest.fixture
-def cn(stack_config: Any) -> Pack:
-    """The pack for a stack whose config says ``sovereign-dc:jurisdiction: CN``."""
-    stack_config({"sovereign-dc:jurisdiction": "CN", "aws:region": "cn-north-1"})
-    return Pack()
 
 
 # -- the driver is faithful -------------------------------------------------------------------------

@@ -36,8 +36,6 @@ from components.residency.destinations import parse_destinations
 from components.simulate.recorder import Secret
 from components.testing import ProgramRun, run_pulumi_program
 
-pytest_plugins = ("test_policy_support",)  # the shared fixtures: stack_config
-
 REGION = {
     "CN": ("cn-north-1", "cn-shanghai"),
     "EU": ("eu-west-1", "eu-central-1"),

@@ -14,6 +14,8 @@ import pytest
 
 from components.residency import RULES, ProviderRef, RuleEngine, Subject
 from components.residency.docs import rules_markdown, sync_readme
+from components.residency.engine import Place
+from components.residency.rules import RuleId
 
 AWS_CN = ProviderRef("aws", "cn-north", "cn-north-1")
 ALI_CN = ProviderRef("alicloud", "cn-shanghai", "cn-shanghai")
@@ -384,7 +386,7 @@ def test_deferred_values_are_returned_not_judged() -> None:
 def test_check_value_judges_a_resolved_value_and_redacts_secrets() -> None:
     engine = RuleEngine("CN")
     subject = aws("aws:s3/bucketPolicy:BucketPolicy")
-    findings = engine.check_value(subject, "policy", policy("arn:aws:s3:::x"), secret=True)
+    findings = engine.check_value(subject, Place.top("policy"), policy("arn:aws:s3:::x"), secret=True)
     assert [(f.rule.id, f.value) for f in findings] == [("RES-004", "[secret]")]
 
 
@@ -406,3 +408,25 @@ def test_docs_rules_table_is_current() -> None:
     assert (root / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), "run `make docs`"
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert sync_readme(readme) == readme, "run `make docs` to refresh the README's rules table"
+
+
+def test_every_rule_has_a_symbol_named_after_it() -> None:
+    assert {r.id for r in RULES} == {str(m) for m in RuleId}
+    for r in RULES:
+        assert RuleId(r.id).name == r.name.upper().replace("-", "_")
+
+
+def test_a_pending_value_keeps_its_place_so_a_dotted_key_is_judged_at_its_depth() -> None:
+    # A map key may hold dots; the place is built key by key, never re-parsed from the display path.
+    marker = object()
+    subject = aws("aws:s3/bucket:Bucket", region=marker, settings={"a.b": [marker]})
+    _, pending = RuleEngine("CN").check(subject, defer=lambda v: v is marker)
+    assert [(p.path, p.place.keys, p.place.depth) for p in pending] == [
+        ("region", ("region",), 0),
+        ("settings.a.b[0]", ("settings", "a.b"), 2),
+    ]
+    engine = RuleEngine("CN")
+    # A region override at the top is RES-003; the same value deeper is judged as a region field.
+    top = engine.check_value(subject, pending[0].place, "us-east-1")
+    assert [f.rule.id for f in top] == [RuleId.RESOURCE_REGION_OVERRIDE]
+    assert Place.top("region").child("region").depth == 1

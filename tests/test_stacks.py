@@ -12,6 +12,7 @@ import json
 import runpy
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pulumi
 import pytest
@@ -39,7 +40,15 @@ def main_program() -> None:
 
 @functools.cache
 def run_stack(stack: str) -> ProgramRun:
+    return run_edited_stack(stack, lambda _datacenter: None, raise_on_error=True)
+
+
+def run_edited_stack(stack: str, edit: Callable[[Any], None], *, raise_on_error: bool = False) -> ProgramRun:
+    """The shipped program on a shipped stack whose ``sovereign-dc:datacenter`` settings ``edit`` changed."""
     config, secret_keys = stack_file_to_pulumi_config(ROOT / "stacks" / f"Pulumi.{stack}.yaml")
+    datacenter = json.loads(config["sovereign-dc:datacenter"])
+    edit(datacenter)
+    config["sovereign-dc:datacenter"] = json.dumps(datacenter)
     return run_pulumi_program(
         main_program,
         project="sovereign-dc",
@@ -47,6 +56,7 @@ def run_stack(stack: str) -> ProgramRun:
         config=config,
         secret_keys=secret_keys,
         mocks=SovereignMocks(),
+        raise_on_error=raise_on_error,
     )
 
 
@@ -361,19 +371,10 @@ def test_breakglass_contact_is_exported_as_a_secret() -> None:
 
 
 def test_bad_stack_config_fails_cleanly_without_a_traceback(tmp_path: Path) -> None:
-    config, secret_keys = stack_file_to_pulumi_config(ROOT / "stacks" / "Pulumi.cn.yaml")
-    datacenter = json.loads(config["sovereign-dc:datacenter"])
-    datacenter["clouds"]["aws"]["secondary"] = "ap-east-1"
-    config["sovereign-dc:datacenter"] = json.dumps(datacenter)
-    run = run_pulumi_program(
-        main_program,
-        project="sovereign-dc",
-        stack="cn",
-        config=config,
-        secret_keys=secret_keys,
-        mocks=SovereignMocks(),
-        raise_on_error=False,
-    )
+    def foreign_secondary(datacenter: Any) -> None:
+        datacenter["clouds"]["aws"]["secondary"] = "ap-east-1"
+
+    run = run_edited_stack("cn", foreign_secondary)
     assert isinstance(run.error, pulumi.RunError)
     assert str(run.error) == (
         "stacks/Pulumi.cn.yaml: sovereign-dc:datacenter.clouds.aws.secondary: "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 from dataclasses import dataclass, field
 
 import pulumi
@@ -90,7 +91,7 @@ class AlicloudCountryKeys(pulumi.ComponentResource):
                 vswitch_name=f"{base}-{index}",
                 vpc_id=vpc.id,
                 cidr_block=cidr,
-                zone_id=zones.apply(functools.partial(_nth, index)),
+                zone_id=zones.apply(operator.itemgetter(index)),
                 tags=dict(args.tags),
                 opts=child,
             )
@@ -213,8 +214,3 @@ def _policy(account: str) -> str:
             ],
         }
     )
-
-
-def _nth(index: int, items: list[str]) -> str:
-    """The ``index``-th zone of a region's zone list."""
-    return items[index]

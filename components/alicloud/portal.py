@@ -214,7 +214,6 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
         # -- the function -------------------------------------------------------------------------------
         classes = sorted(args.buckets)
         role = _role(
-            self,
             f"{name}-function",
             f"{base}-function",
             _FC_PRINCIPAL,
@@ -264,6 +263,7 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
                 "PORTAL_STORAGE_BACKEND": "s3",
                 "PORTAL_BUCKETS": pulumi.Output.json_dumps({c: args.buckets[c].bucket for c in classes}),
                 "PORTAL_S3_REGION": args.region,
+                "PORTAL_JURISDICTION": args.jurisdiction,
                 # OSS's S3-compatible endpoint, internal network of this region.
                 # https://www.alibabacloud.com/help/en/oss/developer-reference/use-amazon-s3-sdks-to-access-oss
                 "PORTAL_S3_ENDPOINT_URL": f"https://s3.oss-{args.region}-internal.aliyuncs.com",
@@ -274,7 +274,6 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
 
         # -- the API: an API group in this region (API Gateway has no edge-optimised mode) -------------
         invoker = _role(
-            self,
             f"{name}-api",
             f"{base}-api",
             _APIGATEWAY_PRINCIPAL,
@@ -331,7 +330,6 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
 
 
 def _role(
-    parent: pulumi.Resource,
     base: str,
     role_name: str,
     principal: str,

@@ -329,6 +329,7 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
                     "PORTAL_STORAGE_BACKEND": "s3",
                     "PORTAL_BUCKETS": pulumi.Output.json_dumps({c: args.buckets[c].bucket for c in classes}),
                     "PORTAL_S3_REGION": region,
+                    "PORTAL_JURISDICTION": args.jurisdiction,
                 }
             ),
             tags=tags,

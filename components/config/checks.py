@@ -22,6 +22,7 @@ from components.config.models import CloudRegions, Clouds, DataCenterConfig
 from components.config.services import platform_problems
 from components.errors import ConfigError, raise_problems
 from components.residency.catalogue import Cloud, Jurisdiction, load_catalogue
+from components.residency.rules import RuleId
 from components.yamlfile import shorten
 
 __all__ = ["check_datacenter", "cloud_region_problems", "datacenter_problems"]
@@ -72,7 +73,13 @@ def _region_problems(cloud: Cloud, regions: CloudRegions, jurisdiction: Jurisdic
     where = f"{jurisdiction.name} ({jurisdiction.code})"
     if not allowed:
         return [
-            ConfigError(file, key, f"{where} has no {cloud} region", f"remove `{cloud}` from clouds", rule_id="RES-030")
+            ConfigError(
+                file,
+                key,
+                f"{where} has no {cloud} region",
+                f"remove `{cloud}` from clouds",
+                rule_id=RuleId.CONFIG_REGION_IN_JURISDICTION,
+            )
         ]
     problems: list[ConfigError] = []
     for role in ("primary", "secondary"):
@@ -87,7 +94,7 @@ def _region_problems(cloud: Cloud, regions: CloudRegions, jurisdiction: Jurisdic
                 f"{key}.{role}",
                 problem,
                 f"use one of {', '.join(allowed)}",
-                rule_id="RES-030" if known else "RES-031",
+                rule_id=RuleId.CONFIG_REGION_IN_JURISDICTION if known else RuleId.CONFIG_REGION_KNOWN,
             )
         )
     if regions.secondary is not None and regions.secondary == regions.primary:

@@ -16,7 +16,13 @@ from components._compat import runtime_config_keys
 from components.config.checks import cloud_region_problems, datacenter_problems
 from components.config.friendly import to_config_errors
 from components.config.models import Clouds, DataCenterConfig
-from components.config.stack_file import NAMESPACE, SECRET_PLACEHOLDER, read_stack_file, stack_name_of
+from components.config.stack_file import (
+    NAMESPACE,
+    SECRET_PLACEHOLDER,
+    read_stack_file,
+    stack_file_path,
+    stack_name_of,
+)
 from components.errors import CatalogueError, ConfigError, raise_problems
 from components.residency.catalogue import Jurisdiction, load_catalogue
 from components.residency.destinations import Destination, DestinationProblem, check_destinations, parse_destinations
@@ -33,6 +39,7 @@ __all__ = [
 ]
 
 KNOWN_KEYS = ("jurisdiction", "datacenter", "breakglassContact", "destinations")
+_CONTACT_KEY = f"{NAMESPACE}:breakglassContact"
 """Keys the program reads under the ``sovereign-dc:`` namespace."""
 
 
@@ -54,11 +61,6 @@ class StackConfig:
     """The transfer register (``sovereign-dc:destinations``), checked against the jurisdiction."""
 
 
-def stack_file_path(stack: str) -> str:
-    """The stack file of ``stack``, as operators see it."""
-    return f"stacks/Pulumi.{stack}.yaml"
-
-
 def load_stack_config(stack: str | None = None) -> StackConfig:
     """Validate the running program's ``sovereign-dc:`` config; ``ConfigError`` names the stack file.
 
@@ -69,8 +71,7 @@ def load_stack_config(stack: str | None = None) -> StackConfig:
     config = pulumi.Config(NAMESPACE)
     problems = _unknown_keys(_runtime_keys(), file)
     contact = config.get_secret("breakglassContact")
-    if contact is not None and not pulumi.runtime.is_config_secret(f"{NAMESPACE}:breakglassContact"):
-        problems.append(_plain_contact(file, stack))
+    problems += _contact_problems(contact is not None, pulumi.runtime.is_config_secret(_CONTACT_KEY), file, stack)
     return _build(
         stack, file, config.get("jurisdiction"), config.get("datacenter"), contact, problems, config.get("destinations")
     )
@@ -98,9 +99,7 @@ def _check_stack_file(path: Path, shown: str | None) -> tuple[StackConfig, bool]
     values, secret_keys = contents.config, contents.secret_keys
     problems = [*contents.problems, *_unknown_keys(values, file)]
     stack = stack_name_of(path)
-    contact_key = f"{NAMESPACE}:breakglassContact"
-    if contact_key in values and contact_key not in secret_keys:
-        problems.append(_plain_contact(file, stack))
+    problems += _contact_problems(_CONTACT_KEY in values, _CONTACT_KEY in secret_keys, file, stack)
     config = _build(
         stack,
         file,
@@ -110,7 +109,7 @@ def _check_stack_file(path: Path, shown: str | None) -> tuple[StackConfig, bool]
         problems,
         values.get(f"{NAMESPACE}:destinations"),
     )
-    return config, contact_key in values
+    return config, _CONTACT_KEY in values
 
 
 def build_stack_config(
@@ -208,13 +207,18 @@ def _datacenter(
     return None
 
 
-def _plain_contact(file: str, stack: str) -> ConfigError:
-    return ConfigError(
-        file,
-        f"{NAMESPACE}:breakglassContact",
-        "the break-glass contact is stored in plain text",
-        f"run `pulumi config set --secret breakglassContact <contact> --stack {stack}`",
-    )
+def _contact_problems(present: bool, secret: bool, file: str, stack: str) -> list[ConfigError]:
+    """The break-glass contact must be a secret (runtime config and stack files alike)."""
+    if not present or secret:
+        return []
+    return [
+        ConfigError(
+            file,
+            _CONTACT_KEY,
+            "the break-glass contact is stored in plain text",
+            f"run `pulumi config set --secret breakglassContact <contact> --stack {stack}`",
+        )
+    ]
 
 
 def _jurisdiction(code: str | None, file: str, problems: list[ConfigError]) -> Jurisdiction | None:

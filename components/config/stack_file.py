@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from components.errors import ConfigError, raise_problems
+from components.residency.rules import SECRET_PLACEHOLDER
 from components.yamlfile import YamlFileError, load_yaml, shorten
 
 __all__ = [
@@ -23,12 +24,12 @@ __all__ = [
     "STACK_FILE_KEYS",
     "StackFileContents",
     "read_stack_file",
+    "stack_file_path",
     "stack_file_to_pulumi_config",
     "stack_name_of",
 ]
 
 NAMESPACE = "sovereign-dc"
-SECRET_PLACEHOLDER = "[secret]"
 
 STACK_FILE_KEYS = ("config", "encryptedkey", "encryptionsalt", "environment", "secretsprovider")
 """Top-level keys of a Pulumi stack file (``ProjectStack`` in pulumi/sdk/go/common/workspace/project.go)."""
@@ -54,6 +55,11 @@ class StackFileContents:
 def stack_name_of(path: str | Path) -> str:
     """``stacks/Pulumi.cn.yaml`` -> ``cn``."""
     return Path(path).name.removeprefix("Pulumi.").removesuffix(".yaml")
+
+
+def stack_file_path(stack: str) -> str:
+    """The stack file of ``stack``, as operators see it (the inverse of :func:`stack_name_of`)."""
+    return f"stacks/Pulumi.{stack}.yaml"
 
 
 def read_stack_file(path: str | Path, shown: str | None = None) -> StackFileContents:

@@ -16,9 +16,10 @@ from typing import TextIO, cast
 from components.deploy.matrix import WORKFLOW_PATH, render_workflow
 from components.deploy.models import load_deployment_map
 from components.deploy.runner import AutomationOperations, StackOperations, WaveRunner, render_dry_run, render_summary
-from components.deploy.stacks import discover_stacks, load_project
+from components.deploy.stacks import discover_stacks
 from components.deploy.waves import COMMANDS, Command, RolloutPlan, plan_rollout
 from components.errors import SovereignError
+from components.project import Project
 from components.residency.catalogue import load_catalogue
 
 __all__ = ["build_plan", "main"]
@@ -39,7 +40,7 @@ def build_plan(
 ) -> RolloutPlan:
     """Load project, stack files and deployment map, and plan the rollout (no CLI needed)."""
     catalogue = load_catalogue()
-    project = load_project(project_dir)
+    project = Project.load(project_dir)
     path = map_path or project.stack_config_dir / "deployments.yaml"
     dmap = load_deployment_map(path, catalogue)
     stacks = discover_stacks(project, catalogue)

@@ -20,6 +20,7 @@ from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from components.errors import ConfigError
 from components.residency.catalogue import Catalogue, Jurisdiction
+from components.residency.rules import RuleId
 
 __all__ = [
     "PULUMI_CLOUD_HOSTS",
@@ -51,6 +52,9 @@ class BackendVerdict:
 
     scheme: str
     where: str
+    """Where the data is kept, in words (for reports)."""
+    region: str | None = None
+    """The cloud region that keeps the data, when the URL names one (None: local, SaaS or Pulumi's key service)."""
 
 
 def is_pulumi_cloud(url: str) -> bool:
@@ -110,7 +114,7 @@ def check_backend(
     try:
         return _check_backend(url, jurisdiction, catalogue, development=development, file=file, key=key)
     except ConfigError as exc:
-        raise _with_rule(exc, "RES-032") from None
+        raise _with_rule(exc, RuleId.STATE_BACKEND_IN_JURISDICTION) from None
 
 
 def _with_rule(exc: ConfigError, rule_id: str) -> ConfigError:
@@ -181,7 +185,7 @@ def check_secrets_provider(
             value, jurisdiction, catalogue, backend_url=backend_url, development=development, file=file, key=key
         )
     except ConfigError as exc:
-        raise _with_rule(exc, "RES-033") from None
+        raise _with_rule(exc, RuleId.SECRETS_PROVIDER_IN_JURISDICTION) from None
 
 
 def _check_secrets_provider(
@@ -300,7 +304,7 @@ def _check_s3(
             raise ConfigError(file, key, f"the OSS endpoint {host} is in {oss['region']} but `region` is {region}", fix)
         if not jurisdiction.allows_region("alicloud", region):
             raise ConfigError(file, key, f"Alibaba Cloud region {region} of {url!r} is outside {here}", fix)
-        return BackendVerdict("s3", f"Alibaba Cloud OSS bucket {bucket} in {region}")
+        return BackendVerdict("s3", f"Alibaba Cloud OSS bucket {bucket} in {region}", region)
     partition = catalogue.partition_of(region)
     if partition is None:
         if region in catalogue.known_regions("alicloud"):
@@ -333,7 +337,7 @@ def _check_s3(
             f"{region} is in the {partition.name} partition, whose S3 endpoint must be pinned",
             f"add &endpoint=s3.{region}.{suffix}",
         )
-    return BackendVerdict("s3", f"AWS S3 bucket {bucket} in {region} ({partition.name})")
+    return BackendVerdict("s3", f"AWS S3 bucket {bucket} in {region} ({partition.name})", region)
 
 
 def _endpoint_host(url: str, endpoint: str, file: str, key: str, fix: str) -> str:
@@ -403,4 +407,4 @@ def _check_awskms(
                 f"the endpoint {host} of {value!r} is not the KMS endpoint of {region}",
                 f"use endpoint=kms.{region}.{partition.dns_suffix}",
             )
-    return BackendVerdict("awskms", f"AWS KMS key {key_id} in {region} ({partition.name})")
+    return BackendVerdict("awskms", f"AWS KMS key {key_id} in {region} ({partition.name})", region)

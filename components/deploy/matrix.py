@@ -98,7 +98,6 @@ def workflow(plan: RolloutPlan) -> dict[str, Any]:
                 "jurisdiction": inv.jurisdiction,
                 "runner": inv.runner_label,
                 "backend": inv.backend_url,
-                "secrets_provider": inv.secrets_provider,
             }
             for inv in wave.invocations
         ]
@@ -115,7 +114,6 @@ def workflow(plan: RolloutPlan) -> dict[str, Any]:
                 "strategy": {"fail-fast": False, "max-parallel": wave.concurrency, "matrix": {"include": include}},
                 "env": {
                     "PULUMI_BACKEND_URL": "${{ matrix.backend }}",
-                    "SOVEREIGN_DC_SECRETS_PROVIDER": "${{ matrix.secrets_provider }}",
                     "PULUMI_SKIP_UPDATE_CHECK": "true",
                 },
                 "steps": _steps(),

@@ -12,13 +12,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from components.residency.rules import RULES, rule
+from components.residency.rules import RULES, RuleId, rule
 
 __all__ = ["GUARD_ONLY_RULES", "PACK_DIR", "policy_config", "policy_names", "write_policy_config"]
 
 PACK_DIR = Path(__file__).resolve().parents[2] / "policy"
 """The pack in this checkout; it imports the checkout's own ``components`` (never a copy)."""
-GUARD_ONLY_RULES = frozenset({"RES-010", "RES-012", "RES-021"})
+GUARD_ONLY_RULES = frozenset(
+    {RuleId.EXISTING_RESOURCE_IN_JURISDICTION, RuleId.VERIFIED_PROVIDER, RuleId.INVOKE_IN_JURISDICTION}
+)
 """Rules the pack cannot apply (``residency_pack.GUARD_ONLY``; a test keeps the two in step)."""
 _STACK_POLICIES = ("explicit-provider-final-state",)
 """Stack policies whose names are not a rule's own name."""
@@ -27,11 +29,21 @@ _STACK_POLICIES = ("explicit-provider-final-state",)
 def policy_names() -> list[str]:
     """Every policy of the pack, in the pack's order (a test compares this with ``build_policies()``)."""
     # Config rules (RES-030...) are judged when the stack file is read, never by the pack.
-    stack_level = ("RES-014", "RES-015", "RES-017")  # judged with the whole stack in view
+    stack_level = (
+        RuleId.UNKNOWN_VALUE_PROVENANCE,
+        RuleId.DESTINATION_HOST_PROVEN,
+        RuleId.REGIONLESS_REFERENCE_PROVEN,
+    )  # judged with the whole stack in view
     per_rule = [
         r.name for r in RULES if r.judged_by == "engine" and r.id not in GUARD_ONLY_RULES and r.id not in stack_level
     ]
-    return [*per_rule, rule("RES-014").name, *_STACK_POLICIES, rule("RES-015").name, rule("RES-017").name]
+    return [
+        *per_rule,
+        rule(RuleId.UNKNOWN_VALUE_PROVENANCE).name,
+        *_STACK_POLICIES,
+        rule(RuleId.DESTINATION_HOST_PROVEN).name,
+        rule(RuleId.REGIONLESS_REFERENCE_PROVEN).name,
+    ]
 
 
 def policy_config(jurisdiction: str) -> dict[str, Any]:

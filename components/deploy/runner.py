@@ -23,6 +23,7 @@ from typing import Any, Literal, Protocol
 from components.deploy.policy import write_policy_config
 from components.deploy.preview_json import write_preview_document
 from components.deploy.waves import Invocation, PlannedWave, RolloutPlan
+from components.tables import table
 
 __all__ = [
     "AutomationOperations",
@@ -181,7 +182,7 @@ class WaveRunner:
         stopped = False
         for wave in plan.waves:
             if stopped:
-                results.extend(_unstarted(wave, plan.command, "not run"))
+                results.extend(_unstarted(wave, "not run"))
                 continue
             self._emit(
                 f"wave {wave.index}/{plan.total_waves} {wave.name}: {len(wave.invocations)} stack(s), "
@@ -252,7 +253,7 @@ class WaveRunner:
         )
 
 
-def _unstarted(wave: PlannedWave, command: str, status: Status) -> list[StackResult]:
+def _unstarted(wave: PlannedWave, status: Status) -> list[StackResult]:
     return [_unstarted_one(invocation, wave.name, status) for invocation in wave.invocations]
 
 
@@ -287,12 +288,8 @@ def render_summary(results: list[StackResult]) -> str:
         rows.append(
             (result.stack, result.jurisdiction, result.wave, result.command, result.status, duration, changes or "-")
         )
-    # The last column (changes or the error) is free text: it is not padded.
-    widths = [max(len(row[column]) for row in rows) for column in range(len(header) - 1)]
-    lines = [
-        "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]]) for row in rows
-    ]
-    return "\n".join(line.rstrip() for line in lines)
+    # The last column (changes or the error) is free text: table() never pads the last column.
+    return "\n".join(table(rows))
 
 
 def render_dry_run(plan: RolloutPlan) -> str:

@@ -12,22 +12,14 @@ from pathlib import Path
 
 from components.config.stack_file import stack_name_of
 from components.errors import CatalogueError, ConfigError
+from components.project import Project
 from components.residency.catalogue import Catalogue
 from components.yamlfile import YamlFileError, load_yaml, shorten
 
-__all__ = ["Project", "StackFile", "discover_stacks", "load_project"]
+__all__ = ["StackFile", "discover_stacks"]
 
 _PREFIX = "Pulumi."
 _SUFFIX = ".yaml"
-
-
-@dataclass(frozen=True)
-class Project:
-    """The Pulumi project: its directory, name and where its stack files live."""
-
-    directory: Path
-    name: str
-    stack_config_dir: Path
 
 
 @dataclass(frozen=True)
@@ -47,30 +39,6 @@ class StackFile:
         if self.secrets_provider:
             return self.secrets_provider
         return "passphrase" if self.has_passphrase_salt else None
-
-
-def load_project(directory: Path) -> Project:
-    """Read ``Pulumi.yaml`` in ``directory``."""
-    path = directory / "Pulumi.yaml"
-    raw = _read_yaml(path)
-    name = raw.get("name")
-    if not isinstance(name, str) or not name:
-        raise ConfigError(str(path), "name", "the project has no name", "set `name:`")
-    if "backend" in raw:
-        # A project-wide backend would override the per-jurisdiction one the runner sets.
-        raise ConfigError(
-            str(path),
-            "backend",
-            "a project-wide backend would put every country's state in one place",
-            "remove `backend:` and give each jurisdiction its backend in stacks/deployments.yaml",
-            rule_id="RES-032",
-        )
-    config_dir = raw.get("stackConfigDir", ".")
-    if not isinstance(config_dir, str):
-        raise ConfigError(
-            str(path), "stackConfigDir", "must be a directory path", "write e.g. `stackConfigDir: stacks`"
-        )
-    return Project(directory=directory, name=name, stack_config_dir=directory / config_dir)
 
 
 def discover_stacks(project: Project, catalogue: Catalogue) -> tuple[StackFile, ...]:

@@ -14,8 +14,10 @@ from typing import Literal
 
 from components.deploy.models import ALL_OTHER_STACKS, DeploymentMap
 from components.deploy.policy import PACK_DIR
-from components.deploy.stacks import Project, StackFile
+from components.deploy.stacks import StackFile
 from components.errors import ConfigError
+from components.project import Project
+from components.residency.rules import RuleId
 
 __all__ = ["COMMANDS", "Command", "Invocation", "PlannedWave", "RolloutPlan", "plan_rollout"]
 
@@ -153,7 +155,7 @@ def _check_stack(dmap: DeploymentMap, stack: StackFile, map_file: str) -> None:
             f"jurisdictions.{stack.jurisdiction}",
             f"stack '{stack.name}' ({stack.path.name}) is in {stack.jurisdiction}, which the map does not cover",
             f"add jurisdictions.{stack.jurisdiction} with an in-country backend and secrets_provider",
-            rule_id="RES-032",
+            rule_id=RuleId.STATE_BACKEND_IN_JURISDICTION,
         )
     recorded = stack.recorded_provider()
     if recorded is not None and recorded != entry.secrets_provider:
@@ -165,7 +167,7 @@ def _check_stack(dmap: DeploymentMap, stack: StackFile, map_file: str) -> None:
             f"stack '{stack.name}' is encrypted with {recorded!r} ({stack.path.name}), not {entry.secrets_provider!r}",
             f"write the same provider here, or run `pulumi stack change-secrets-provider --stack {stack.name} "
             f"{shlex.quote(entry.secrets_provider)}` with the stack's backend",
-            rule_id="RES-033",
+            rule_id=RuleId.SECRETS_PROVIDER_IN_JURISDICTION,
         )
 
 

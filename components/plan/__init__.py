@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from components.plan.collect import PlanInputError, Project, find_stack_files, plan_stack
+from components.plan.collect import PlanInputError, Project, find_project, find_stack_files, plan_stack
 from components.plan.model import SCHEMA_VERSION, ReviewPlan, StackPlan
 from components.residency import load_catalogue
 
@@ -21,5 +21,5 @@ __all__ = ["SCHEMA_VERSION", "ReviewPlan", "PlanInputError", "Project", "StackPl
 def plan_stacks(stacks_dir: Path, names: Sequence[str] = ()) -> ReviewPlan:
     """Plan the named stacks (default: every ``Pulumi.*.yaml``) of the project owning ``stacks_dir``."""
     files = find_stack_files(stacks_dir, names)
-    project = Project.above(stacks_dir)
+    project = find_project(stacks_dir)
     return ReviewPlan(tuple(plan_stack(f, project) for f in files), load_catalogue().version)

@@ -16,7 +16,7 @@ from typing import Any
 
 from components.config import stack_file_to_pulumi_config
 from components.errors import CatalogueError, ConfigError
-from components.plan.collect import PlanInputError, Project, find_stack_files
+from components.plan.collect import PlanInputError, find_project, find_stack_files
 from components.plan.delta import BaselineError, Delta, compare, load_baseline
 from components.plan.documents import DocumentError
 from components.plan.model import ReviewPlan
@@ -151,7 +151,7 @@ def _main(args: argparse.Namespace) -> int:
     try:
         catalogue = load_catalogue()
         files = find_stack_files(stacks_dir, args.stack)
-        project = Project.above(stacks_dir)
+        project = find_project(stacks_dir)
     except (PlanInputError, CatalogueError) as exc:
         return _fail(str(exc))
     started = time.perf_counter()

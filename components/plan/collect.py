@@ -10,10 +10,8 @@ component, key) next to the guard's findings.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -32,14 +30,14 @@ from components.plan.model import (
     StackPlan,
     Violation,
 )
+from components.project import Project
 from components.residency import Finding, Guard, RuleEngine, Subject, audit_session, enforce, load_catalogue
 from components.residency.catalogue import Catalogue, Jurisdiction, as_cloud
 from components.residency.destinations import Destination, DestinationProblem, parse_destinations
-from components.residency.rules import rule
+from components.residency.rules import json_value, rule
 from components.simulate import ProgramFile, ProgramRun, ResourceRecord, run_pulumi_program
-from components.yamlfile import YamlFileError, load_yaml
 
-__all__ = ["PlanInputError", "Project", "find_stack_files", "plan_stack"]
+__all__ = ["PlanInputError", "Project", "find_project", "find_stack_files", "plan_stack"]
 
 STACK_GLOB = "Pulumi.*.yaml"
 
@@ -48,53 +46,27 @@ class PlanInputError(SovereignError):
     """The command line names something that does not exist (no project, no such stack)."""
 
 
-@dataclass(frozen=True)
-class Project:
-    """The Pulumi project whose stacks are planned."""
-
-    directory: Path
-    name: str
-    program: Path
-    """The project's ``__main__.py``."""
-
-    @classmethod
-    def above(cls, stacks_dir: Path) -> Project:
-        """The project owning ``stacks_dir``: the nearest ``Pulumi.yaml`` at or above it."""
-        for directory in [stacks_dir.resolve(), *stacks_dir.resolve().parents]:
-            manifest = directory / "Pulumi.yaml"
-            if manifest.is_file():
-                break
-        else:
-            raise PlanInputError(
-                f"{stacks_dir}: no Pulumi.yaml in this directory or above it, so there is no program to plan. "
-                "Fix: pass --stacks-dir pointing at the stacks/ folder of a sovereign-dc project."
-            )
-        try:
-            document = load_yaml(manifest, what="project file", missing_fix="restore it from git") or {}
-        except YamlFileError as exc:
-            raise PlanInputError(str(exc)) from None
-        name = document.get("name") if isinstance(document, dict) else None
-        program = directory / "__main__.py"
-        if not program.is_file():
-            raise PlanInputError(f"{program}: the project's program is missing. Fix: restore __main__.py.")
-        return cls(directory, name if isinstance(name, str) and name else NAMESPACE, program)
-
-
-def stack_name(file: Path) -> str:
-    """``stacks/Pulumi.cn.yaml`` -> ``cn``."""
-    return stack_name_of(file)
+def find_project(stacks_dir: Path) -> Project:
+    """The project owning ``stacks_dir`` (:meth:`Project.above`), with the program the plan runs."""
+    try:
+        project = Project.above(stacks_dir)
+    except ConfigError as exc:
+        raise PlanInputError(str(exc)) from None
+    if not project.program.is_file():
+        raise PlanInputError(f"{project.program}: the project's program is missing. Fix: restore __main__.py.")
+    return project
 
 
 def find_stack_files(stacks_dir: Path, names: Sequence[str] = ()) -> list[Path]:
     """The stack files to plan: the named ones (in the order given) or every one, sorted by name."""
     if not stacks_dir.is_dir():
         raise PlanInputError(f"{stacks_dir}: no such directory. Fix: pass --stacks-dir pointing at the stack files.")
-    available = sorted(stacks_dir.glob(STACK_GLOB), key=stack_name)
+    available = sorted(stacks_dir.glob(STACK_GLOB), key=stack_name_of)
     if not names:
         if not available:
             raise PlanInputError(f"{stacks_dir}: no {STACK_GLOB} stack files. Fix: add one per market.")
         return available
-    by_name = {stack_name(f): f for f in available}
+    by_name = {stack_name_of(f): f for f in available}
     chosen: list[Path] = []
     for name in dict.fromkeys(names):
         if name not in by_name:
@@ -144,9 +116,7 @@ def _error(exc: BaseException, file: str, stack: str) -> tuple[StackError, Viola
                 cause.resource_name,
                 "",
                 cause.path,
-                cause.value
-                if isinstance(cause.value, str | int | float | bool) or cause.value is None
-                else repr(cause.value),
+                json_value(cause.value),
                 # The same wording as a finding's message: the rule's sentence, then the detail.
                 f"{broken.message} {cause.detail}",
                 cause.fix,
@@ -243,21 +213,7 @@ def build_stack_plan(
     )
     urn_of = {(r.type, r.name): r.urn for r in reversed(records)}
     violations = sorted(
-        (
-            Violation(
-                f.rule.id,
-                f.rule.name,
-                f.resource_type,
-                f.resource_name,
-                urn_of.get((f.resource_type, f.resource_name), ""),
-                f.path,
-                f.as_dict()["value"],
-                f.message,
-                f.rule.fix,
-                f.declared_by or "",
-            )
-            for f in findings
-        ),
+        (Violation.of(f, urn_of.get((f.resource_type, f.resource_name), "")) for f in findings),
         key=lambda v: (v.rule, v.urn, v.path, str(v.value)),
     )
     declared = tuple(dict.fromkeys(v for v in violations if v.declared_by))
@@ -282,7 +238,7 @@ def declaration_uses(guards: Sequence[Guard]) -> tuple[DeclarationUse, ...]:
     uses: list[DeclarationUse] = []
     for guard in guards:
         engine = guard.engine
-        today = engine.today or datetime.date.today()
+        today = engine.judging_date()
         for d in engine.destinations:
             uses.append(
                 DeclarationUse(
@@ -306,7 +262,7 @@ def _display_path(file: Path, project: Project) -> str:
 
 def plan_stack(file: Path, project: Project) -> StackPlan:
     """Plan one stack file: never raises for bad input or a failing program (see ``StackPlan.error``)."""
-    stack = stack_name(file)
+    stack = stack_name_of(file)
     shown = _display_path(file, project)
     try:
         return _plan_stack(file, project, stack, shown)

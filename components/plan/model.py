@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal, TypeAlias
 
+from components.residency.rules import Finding, json_value
+
 __all__ = [
     "NO_REGION",
     "SCHEMA_VERSION",
@@ -134,6 +136,23 @@ class Violation:
     fix: str
     declared_by: str = ""
     """Id of the ``sovereign-dc:destinations`` entry covering this finding (declared findings only)."""
+
+    @classmethod
+    def of(cls, finding: Finding, urn: str) -> Violation:
+        """The engine's finding on the resource ``urn``, as the plan reports it."""
+        f = finding
+        return cls(
+            f.rule.id,
+            f.rule.name,
+            f.resource_type,
+            f.resource_name,
+            urn,
+            f.path,
+            json_value(f.value),
+            f.message,
+            f.rule.fix,
+            f.declared_by or "",
+        )
 
 
 @dataclass(frozen=True, slots=True)

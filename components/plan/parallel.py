@@ -20,7 +20,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from components.plan.collect import Project, plan_stack, stack_name
+from components.config.stack_file import stack_name_of
+from components.plan.collect import Project, plan_stack
 from components.plan.model import StackPlan
 from components.precompile import GROUPS, load
 
@@ -71,7 +72,7 @@ def plan_stacks(
 
     def announce(index: int, file: Path) -> None:
         if progress is not None and len(files) > 1:
-            progress(f"[{index}/{len(files)}] planning {stack_name(file)} ...")
+            progress(f"[{index}/{len(files)}] planning {stack_name_of(file)} ...")
 
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         plans = []

@@ -14,6 +14,7 @@ from components.plan.delta import Delta, StackDelta, finding_text
 from components.plan.mermaid import diagram
 from components.plan.model import NO_REGION, ReviewPlan, ReviewVerdict, StackPlan
 from components.plan.render_text import encryption_text
+from components.residency.rules import SECRET_PLACEHOLDER
 
 __all__ = ["MAX_CHARS", "render_markdown"]
 
@@ -229,7 +230,7 @@ def _stack_block(s: StackPlan, level: int) -> str:
     lines.append(
         f"`{s.file}` · {len(s.components)} components · {s.protected} protected · {len(s.data_stores)} data stores"
         + ("" if s.guarded else " · ⚠️ the program never calls `enforce()`")
-        + "".join(f" · `{k}` = `[secret]`" for k in s.secret_keys)
+        + "".join(f" · `{k}` = `{SECRET_PLACEHOLDER}`" for k in s.secret_keys)
     )
     if s.declarations and level <= 2:
         lines.extend(["", "| Declaration | Kind | Match | Status | Expires |", "|---|---|---|---|---|"])

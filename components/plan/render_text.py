@@ -7,21 +7,15 @@ of lines per stack) is shown only with ``--verbose``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from components.plan.delta import Delta, StackDelta, finding_text
 from components.plan.model import NO_REGION, Encryption, PlannedResource, ReviewPlan, StackPlan, Violation
+from components.residency.rules import SECRET_PLACEHOLDER
+from components.tables import table
 
 __all__ = ["changes_lines", "delta_lines", "encryption_text", "render_text", "summary_rows", "table"]
 
 _LIST_LIMIT = 15
 """Resources listed per place in the delta before "... N more" (all of them with --verbose)."""
-
-
-def table(rows: Sequence[Sequence[str]]) -> list[str]:
-    """Left-aligned columns, two spaces apart; the first row is the header."""
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
 
 
 def summary_rows(plan: ReviewPlan) -> list[list[str]]:
@@ -106,7 +100,7 @@ def _stack_lines(s: StackPlan, verbose: bool) -> list[str]:
     if not s.guarded:
         lines.append("  WARNING: the program never called enforce(); `pulumi up` would run unguarded.")
     for key in s.secret_keys:
-        lines.append(f"  secret config {key} = [secret] (never decrypted)")
+        lines.append(f"  secret config {key} = {SECRET_PLACEHOLDER} (never decrypted)")
     lines.extend(f"  note: {note}" for note in s.notes)
     lines.extend(changes_lines(s))
     # Retention, backups and the audit trail are what a data-protection reviewer reads first: always shown.

@@ -50,7 +50,7 @@ from components.residency.engine import (
     produced_names,
 )
 from components.residency.provenance import Source, unproven_unknowns
-from components.residency.rules import SECRET_PLACEHOLDER, Finding, rule
+from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.simulate import ResourceRecord, Secret
 
 __all__ = ["JUDGED_OPS", "REMOVING_OPS", "review_files", "resolve_jurisdiction", "review_document"]
@@ -77,7 +77,9 @@ JUDGED_OPS: frozenset[str] = frozenset(
 _READ_OPS = frozenset({"read", "read-replacement"})
 _IMPORT_OPS = frozenset({"import", "import-replacement"})
 # Per-resource rules: judged once from the inputs, not again from the outputs of a state.
-_RESOURCE_LEVEL = frozenset({"RES-001", "RES-002", "RES-012", "RES-013"})
+_RESOURCE_LEVEL = frozenset(
+    {RuleId.PROVIDER_REGION_PINNED, RuleId.EXPLICIT_PROVIDER, RuleId.VERIFIED_PROVIDER, RuleId.COVERED_PACKAGE}
+)
 _SHOWN_CHARS = 80
 
 
@@ -179,7 +181,7 @@ class _Review:
                 "(preview with --show-sames so that unchanged providers are listed)."
             )
             return ProviderRef(package, name), Finding(
-                rule("RES-012"), entry.type, entry.name, "provider", entry.provider, detail
+                rule(RuleId.VERIFIED_PROVIDER), entry.type, entry.name, "provider", entry.provider, detail
             )
         return ProviderRef(package, name, _plain_region(found.inputs.get("region"))), None
 
@@ -235,7 +237,7 @@ class _Review:
                 if p.value.value == SECRET_PLACEHOLDER:
                     self.blinded.add(f"{entry.urn} {prefix}{p.path}")
                 else:
-                    findings += self.engine.check_value(subject, p.path, p.value.value, secret=True, known=known)
+                    findings += self.engine.check_value(subject, p.place, p.value.value, secret=True, known=known)
         for f in findings:
             if f.declared_by is not None:
                 continue  # covered by the stack's transfer register: not a violation
@@ -272,13 +274,23 @@ class _Review:
                 )
                 detail = f"`{key}` is unknown during preview and {where}, so it cannot be traced."
                 self.findings.append(
-                    (entry, Finding(rule("RES-014"), entry.type, entry.name, key, "(unknown)", detail))
+                    (
+                        entry,
+                        Finding(
+                            rule(RuleId.UNKNOWN_VALUE_PROVENANCE), entry.type, entry.name, key, "(unknown)", detail
+                        ),
+                    )
                 )
         for problem in problems:
             reasons = "; ".join(r.rstrip(".") for r in problem.reasons)
             detail = f"`{problem.key}` is unknown during preview and {problem.basis}: {reasons}."
             self.findings.append(
-                (entry, Finding(rule("RES-014"), entry.type, entry.name, problem.key, "(unknown)", detail))
+                (
+                    entry,
+                    Finding(
+                        rule(RuleId.UNKNOWN_VALUE_PROVENANCE), entry.type, entry.name, problem.key, "(unknown)", detail
+                    ),
+                )
             )
 
     # -- description --------------------------------------------------------------------------
@@ -429,20 +441,7 @@ def review_document(
         dataclasses.replace(r, operation=cast(Operation, op_of.get(r.urn, r.operation))) for r in plan.resources
     )
     violations = sorted(
-        {
-            Violation(
-                f.rule.id,
-                f.rule.name,
-                f.resource_type,
-                f.resource_name,
-                entry.urn,
-                f.path,
-                f.as_dict()["value"],
-                f.message,
-                f.rule.fix,
-            )
-            for entry, f in review.findings
-        },
+        {Violation.of(f, entry.urn) for entry, f in review.findings},
         key=lambda v: (v.rule, v.urn, v.path, str(v.value)),
     )
     notes = []

@@ -14,10 +14,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, get_args
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from components.errors import CatalogueError
+from components.yamlfile import YamlFileError, load_yaml
 
 __all__ = [
     "CATEGORIES",
@@ -148,10 +148,9 @@ def _parse(raw: object, source: str) -> DataProtection:
 def load_data_protection(path: Path = DATA_PROTECTION_FILE) -> DataProtection:
     """Load and validate the data-protection catalogue (cached: immutable data)."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CatalogueError(f"{path}: cannot be read ({exc.strerror}). Fix: restore the file") from None
-    except yaml.YAMLError as exc:
-        problem = str(exc).splitlines()[0]
-        raise CatalogueError(f"{path}: not valid YAML ({problem}). Fix: correct the syntax") from None
+        raw = load_yaml(
+            path, what="data-protection catalogue", missing_fix="restore the file", fix="correct the syntax"
+        )
+    except YamlFileError as exc:
+        raise CatalogueError(str(exc)) from None
     return _parse(raw, str(path))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
@@ -200,8 +200,3 @@ def check_destinations(code: str, entries: Sequence[Destination], today: dt.date
                 f"the approval expired on {d.expires.isoformat()}",
                 "renew the approval and update `expires`, or remove the entry",
             )
-
-
-def covering(entries: Iterable[Destination], value: str) -> Destination | None:
-    """The first entry that names ``value``."""
-    return next((d for d in entries if d.matches(value)), None)

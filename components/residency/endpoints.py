@@ -15,10 +15,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from components.errors import CatalogueError
+from components.yamlfile import YamlFileError, load_yaml
 
 __all__ = ["EdgeSuffix", "EndpointCatalogue", "GlobalService", "Suffix", "load_endpoints"]
 
@@ -174,12 +174,9 @@ def _parse(raw: Any, source: str) -> EndpointCatalogue:
 def load_endpoints(path: Path = ENDPOINTS_FILE) -> EndpointCatalogue:
     """Load and validate the endpoint catalogue (cached: immutable data)."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CatalogueError(f"{path}: cannot be read ({exc.strerror}). Fix: restore the file") from None
-    except yaml.YAMLError as exc:
-        problem = str(exc).splitlines()[0]
-        raise CatalogueError(f"{path}: not valid YAML ({problem}). Fix: correct the syntax") from None
+        raw = load_yaml(path, what="endpoint catalogue", missing_fix="restore the file", fix="correct the syntax")
+    except YamlFileError as exc:
+        raise CatalogueError(str(exc)) from None
     if not isinstance(raw, dict):
         raise CatalogueError(f"{path}: expected a mapping at the top level. Fix: restore the file from git")
     return _parse(raw, str(path))

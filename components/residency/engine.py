@@ -33,6 +33,7 @@ __all__ = [
     "produced_names",
     "REGIONLESS_PACKAGES",
     "Pending",
+    "Place",
     "ProviderRef",
     "RuleEngine",
     "Subject",
@@ -160,16 +161,50 @@ class Subject:
     """False for component resources, which the engine does not judge (their children are judged)."""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a value sits inside a resource's inputs, spelled once for every front door.
+
+    Built key by key while walking (never re-parsed from the display path, whose key names may hold
+    dots or brackets of their own).
+    """
+
+    path: str
+    """The display path, e.g. ``rules[0].destination.bucket``."""
+    keys: tuple[str, ...]
+    """The snake_case key names from the top-level input down to the value (list indexes omitted)."""
+    depth: int
+    """How many containers (maps and lists) lie between the top-level input and the value."""
+
+    @classmethod
+    def top(cls, key: str) -> Place:
+        """A top-level input (or ``id`` / ``import`` for reads and adoptions)."""
+        return cls(key, (_snake(key),), 0)
+
+    def child(self, key: object) -> Place:
+        """The value under ``key`` of the map at this place."""
+        return Place(f"{self.path}.{key}", (*self.keys, _snake(str(key))), self.depth + 1)
+
+    def item(self, index: int) -> Place:
+        """The ``index``-th element of the list at this place."""
+        return Place(f"{self.path}[{index}]", self.keys, self.depth + 1)
+
+
+@dataclass(frozen=True, slots=True)
 class Pending:
     """A value that cannot be judged now (an unresolved Output, a preview unknown)."""
 
-    path: str
-    """Where it sits, e.g. ``rules[0].destination.bucket``."""
+    place: Place
+    """Where it sits; hand it back to :meth:`RuleEngine.check_value` once the value is known."""
     value: Any
     """The deferred value itself."""
     top_key: str | None
     """The top-level input key holding it; None for read/import ids."""
+
+    @property
+    def path(self) -> str:
+        """The display path, e.g. ``rules[0].destination.bucket``."""
+        return self.place.path
 
 
 @dataclass(slots=True)
@@ -186,7 +221,7 @@ class _Walk:
     known: Callable[[str], bool] | None = None
     kpath: tuple[str, ...] = ()
 
-    def add(self, rule_id: str, path: str, value: Any, detail: str, declared_by: str | None = None) -> None:
+    def add(self, rule_id: RuleId, path: str, value: Any, detail: str, declared_by: str | None = None) -> None:
         self.findings.append(
             Finding(rule(rule_id), self.subject.type, self.subject.name, path, value, detail, declared_by)
         )
@@ -260,7 +295,7 @@ class RuleEngine:
             return walk.findings, walk.pending
         if package not in CLOUD_PACKAGES:
             if package not in REGIONLESS_PACKAGES:
-                walk.add("RES-013", "", package, f"package {package!r} is not covered.")
+                walk.add(RuleId.COVERED_PACKAGE, "", package, f"package {package!r} is not covered.")
             return walk.findings, walk.pending
         if is_provider:
             self._check_provider_region(walk)
@@ -290,24 +325,23 @@ class RuleEngine:
     def check_value(
         self,
         subject: Subject,
-        path: str,
+        place: Place,
         value: Any,
         *,
         secret: bool = False,
         known: Callable[[str], bool] | None = None,
     ) -> list[Finding]:
-        """Judge a value that was pending (now resolved) at ``path``, as :meth:`check` would have."""
+        """Judge a value that was pending (now resolved) at ``place``, as :meth:`check` would have."""
         package, is_provider = package_of(subject.type)
-        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", existing=path in ("id", "import"), known=known)
-        if is_provider and path == "region":
+        existing = place.depth == 0 and place.path in ("id", "import")
+        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", existing=existing, known=known)
+        if is_provider and place.path == "region":
             self._judge_provider_region(walk, value)
         elif walk.existing and subject.type in self.endpoints.bucket_types and isinstance(value, str):
-            self._judge_bucket_name(walk, value, path)
+            self._judge_bucket_name(walk, value, place.path)
         else:
-            names = _KEY_NAMES.findall(path.split("(", maxsplit=1)[0])
-            walk.kpath = tuple(_snake(n) for n in names)
-            depth = path.count(".") + path.count("[")
-            self._walk(walk, value, path, _snake(names[-1]) if names else "", depth, None)
+            walk.kpath = place.keys
+            self._walk(walk, value, place.path, place.keys[-1] if place.keys else "", place.depth, None)
         if secret:
             return [
                 Finding(f.rule, f.resource_type, f.resource_name, f.path, SECRET_PLACEHOLDER, f.detail, f.declared_by)
@@ -315,20 +349,12 @@ class RuleEngine:
             ]
         return walk.findings
 
-    def register_report(self) -> tuple[list[Destination], list[Destination], list[Destination]]:
-        """Declarations used, unused (stale) and expiring within 30 days."""
-        today = self._today()
-        used = [d for d in self.destinations if self.used.get(d.id)]
-        unused = [d for d in self.destinations if not self.used.get(d.id)]
-        expiring = [d for d in self.destinations if d.expiring(today)]
-        return used, unused, expiring
-
     # -- providers ----------------------------------------------------------------------------
 
     def _check_provider_region(self, walk: _Walk) -> None:
         region = walk.subject.props.get("region")
         if walk.defer is not None and region is not None and walk.defer(region):
-            walk.pending.append(Pending("region", region, "region"))
+            walk.pending.append(Pending(Place.top("region"), region, "region"))
             return
         self._judge_provider_region(walk, region)
 
@@ -336,26 +362,28 @@ class RuleEngine:
         cloud = walk.cloud
         allowed = sorted(self.jurisdiction.regions(cloud))
         if not isinstance(region, str) or not region:
-            walk.add("RES-001", "region", region, "The region is not pinned.")
+            walk.add(RuleId.PROVIDER_REGION_PINNED, "region", region, "The region is not pinned.")
             return
         if region in self.jurisdiction.regions(cloud):
             return
         ref = self.parser.region_field(cloud, region)
         if ref is not None and not ref.known_region:
-            walk.add("RES-011", "region", region, f"{region!r} is not a known {_CLOUD_NAMES[cloud]} region.")
+            walk.add(RuleId.KNOWN_REGION, "region", region, f"{region!r} is not a known {_CLOUD_NAMES[cloud]} region.")
             return
         none = f"none: {self.jurisdiction.code} has no {_CLOUD_NAMES[cloud]} region"
         where = f"one of {', '.join(allowed)}" if allowed else none
-        walk.add("RES-001", "region", region, f"{region!r} is outside {self._j()}; allowed: {where}.")
+        walk.add(
+            RuleId.PROVIDER_REGION_PINNED, "region", region, f"{region!r} is outside {self._j()}; allowed: {where}."
+        )
 
     @staticmethod
     def _check_provider_of(walk: _Walk) -> None:
         provider = walk.subject.provider
         if provider is None or provider.default:
-            walk.add("RES-002", "provider", "default", "It would use the default provider.")
+            walk.add(RuleId.EXPLICIT_PROVIDER, "provider", "default", "It would use the default provider.")
         elif not provider.verified:
             detail = f"Provider {provider.name!r} was created before enforce() and its region is unverified."
-            walk.add("RES-012", "provider", provider.name, detail)
+            walk.add(RuleId.VERIFIED_PROVIDER, "provider", provider.name, detail)
 
     # -- global and edge services -------------------------------------------------------------
 
@@ -394,7 +422,7 @@ class RuleEngine:
         if value is None:
             return
         if walk.defer is not None and walk.defer(value):
-            walk.pending.append(Pending(path, value, top_key))
+            walk.pending.append(Pending(Place(path, walk.kpath, depth), value, top_key))
             return
         if isinstance(value, str):
             self._judge_string(walk, value, path, key, depth)
@@ -423,7 +451,7 @@ class RuleEngine:
             return
         if self._judged_as_payload(walk, value, path, key, depth):
             return
-        if walk.cloud == "aws" and not walk.existing and self._is_bucket_key(walk, key) and _BUCKET_NAME.match(value):
+        if walk.cloud == "aws" and not walk.existing and self._is_bucket_key(key) and _BUCKET_NAME.match(value):
             self._judge_bucket_name(walk, value, path)
             return
         bare_host = self._is_host_key(walk, key) and is_host_shaped(value) and not self.parser.has_candidates(value)
@@ -450,13 +478,18 @@ class RuleEngine:
             refs = [r for r in (parser.region_field(walk.cloud, p) for p in parts) if r is not None]
             override = depth == 0 and key in ("region", "region_id")
             for ref in refs:
-                self._judge(walk, ref, path, "RES-003" if override else "RES-009")
+                self._judge(
+                    walk,
+                    ref,
+                    path,
+                    RuleId.RESOURCE_REGION_OVERRIDE if override else RuleId.REGION_FIELD_IN_JURISDICTION,
+                )
             if refs or not parser.has_candidates(value):
                 return True  # otherwise (a URL under a region-ish key) it is judged as any other value
         if _is_zone_key(key):
             zone = parser.zone_field(walk.cloud, value)
             if zone is not None:
-                self._judge(walk, zone, path, "RES-008")
+                self._judge(walk, zone, path, RuleId.ZONE_IN_JURISDICTION)
                 return True
         return False
 
@@ -489,12 +522,17 @@ class RuleEngine:
         parser = self.parser
         location = parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
         if location is not None:
-            self._judge(walk, location, path, "RES-010" if walk.existing else "RES-007")
+            self._judge(
+                walk,
+                location,
+                path,
+                RuleId.EXISTING_RESOURCE_IN_JURISDICTION if walk.existing else RuleId.OSS_LOCATION_IN_JURISDICTION,
+            )
         for ref in parser.scan(value):
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
                 continue
-            rule_id = "RES-010" if walk.existing else _RULE_FOR_KIND[ref.kind]
+            rule_id = RuleId.EXISTING_RESOURCE_IN_JURISDICTION if walk.existing else _RULE_FOR_KIND[ref.kind]
             self._judge(walk, ref, path, rule_id)
 
     def _walk_document(self, walk: _Walk, document: Any, path: str, key: str, depth: int) -> None:
@@ -520,7 +558,7 @@ class RuleEngine:
     def _field_services(self, type_token: str) -> tuple[GlobalService, ...]:
         return tuple(s for s in self.endpoints.global_services if s.field is not None and s.applies_to(type_token))
 
-    def _is_bucket_key(self, walk: _Walk, key: str) -> bool:
+    def _is_bucket_key(self, key: str) -> bool:
         return key in self.endpoints.bucket_keys
 
     def _principal(self, walk: _Walk, key: str, ref: Reference) -> bool:
@@ -538,18 +576,17 @@ class RuleEngine:
 
     # -- verdicts -----------------------------------------------------------------------------
 
-    def _judge(self, walk: _Walk, ref: Reference, path: str, rule_id: str) -> None:
+    def _judge(self, walk: _Walk, ref: Reference, path: str, rule_id: RuleId) -> None:
         if ref.kind == "bucket":
             self._judge_bucket(walk, ref, path)
             return
         if ref.kind == "host" or (ref.kind == "endpoint" and (ref.edge is not None or ref.region is None)):
             self._judge_host(walk, ref, path, rule_id)
             return
-        for problem in self._problems(ref):
-            rid = "RES-011" if problem.startswith("Unknown") else rule_id
+        for rid, problem in self._problems(ref, rule_id):
             self._add_coverable(walk, rid, path, ref.text, problem, _names(ref))
 
-    def _judge_host(self, walk: _Walk, ref: Reference, path: str, rule_id: str) -> None:
+    def _judge_host(self, walk: _Walk, ref: Reference, path: str, rule_id: RuleId) -> None:
         host = ref.text
         if ref.kind == "host":
             if is_private_address(host):
@@ -565,7 +602,7 @@ class RuleEngine:
         problems = list(self._partition_problems(ref))
         if problems:
             for problem in problems:
-                rid = rule_id if rule_id != RuleId.DESTINATION_HOST_PROVEN else "RES-006"
+                rid = rule_id if rule_id != RuleId.DESTINATION_HOST_PROVEN else RuleId.ENDPOINT_IN_JURISDICTION
                 self._add_coverable(walk, rid, path, host, problem, _names(ref))
             return
         if ref.edge is not None:
@@ -589,7 +626,14 @@ class RuleEngine:
         if ref.cloud == "aws" and ref.partition is not None and ref.partition not in self.jurisdiction.aws.partitions:
             allowed = ", ".join(sorted(self.jurisdiction.aws.partitions)) or "none"
             detail = f"Partition {ref.partition} is outside {self._j()} (allowed partitions: {allowed})."
-            self._add_coverable(walk, "RES-010" if walk.existing else "RES-004", path, ref.text, detail, (ref.text,))
+            self._add_coverable(
+                walk,
+                RuleId.EXISTING_RESOURCE_IN_JURISDICTION if walk.existing else RuleId.AWS_ARN_IN_JURISDICTION,
+                path,
+                ref.text,
+                detail,
+                (ref.text,),
+            )
             return
         self._bucket_verdict(walk, ref.bucket, ref.partition, ref.cloud or "aws", path, ref.text)
 
@@ -632,11 +676,13 @@ class RuleEngine:
         ):
             yield f"DNS suffix {ref.dns_suffix} is not one of {', '.join(sorted(self._suffixes)) or 'none'}."
 
-    def _problems(self, ref: Reference) -> Iterator[str]:
+    def _problems(self, ref: Reference, rule_id: RuleId) -> Iterator[tuple[RuleId, str]]:
+        """Why ``ref`` is not proven resident, each with the rule it breaks: ``rule_id`` (the rule of
+        the place it was found), or RES-011 for a region the catalogue does not know."""
         j = self.jurisdiction
         partition = list(self._partition_problems(ref))
         if partition:
-            yield from partition
+            yield from ((rule_id, p) for p in partition)
             return
         if ref.kind == "endpoint" and ref.dns_suffix is None and ref.region is None:
             return
@@ -644,12 +690,15 @@ class RuleEngine:
             return
         cloud = ref.cloud or "aws"
         if not ref.known_region:
-            yield f"Unknown region {ref.region!r}: the catalogue does not list it for {_CLOUD_NAMES[cloud]}."
+            yield (
+                RuleId.KNOWN_REGION,
+                f"Unknown region {ref.region!r}: the catalogue does not list it for {_CLOUD_NAMES[cloud]}.",
+            )
         elif ref.region not in j.regions(cloud):
-            yield f"{_CLOUD_NAMES[cloud]} region {ref.region} is outside {self._j()}."
+            yield rule_id, f"{_CLOUD_NAMES[cloud]} region {ref.region} is outside {self._j()}."
 
     def _add_coverable(
-        self, walk: _Walk, rule_id: str, path: str, value: Any, detail: str, names: tuple[str, ...]
+        self, walk: _Walk, rule_id: RuleId, path: str, value: Any, detail: str, names: tuple[str, ...]
     ) -> None:
         """Add a finding, unless a declaration covers it (then it is added as declared, or refused for
         being expired / out of scope)."""
@@ -658,7 +707,7 @@ class RuleEngine:
             walk.add(rule_id, path, value, detail)
             return
         if declaration.kind == "transfer":
-            today = self._today()
+            today = self.judging_date()
             if declaration.expired(today):
                 assert declaration.expires is not None
                 expired = f"{detail} Declared transfer {declaration.id!r} expired on {declaration.expires.isoformat()}."
@@ -672,7 +721,8 @@ class RuleEngine:
         self.used[declaration.id] = self.used.get(declaration.id, 0) + 1
         walk.add(rule_id, path, value, detail, declared_by=declaration.id)
 
-    def _today(self) -> dt.date:
+    def judging_date(self) -> dt.date:
+        """The date declarations are judged against: ``today`` when given (tests, reproducible plans), else now."""
         return self.today or dt.date.today()
 
     def _j(self) -> str:
@@ -719,7 +769,6 @@ def _decode_payload(value: str) -> tuple[str, str] | None:
 
 
 _CLOUD_NAMES = {"aws": "AWS", "alicloud": "Alibaba Cloud"}
-_KEY_NAMES = re.compile(r"[A-Za-z_][A-Za-z0-9_:]*")
 _LIST_SPLIT = re.compile(r"[,;\s]+")
 _YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.MULTILINE)
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
@@ -727,12 +776,12 @@ _BASE64_KEYS = frozenset({"user_data", "user_data_base64"})
 _BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {
-    "aws-arn": "RES-004",
-    "acs-arn": "RES-005",
-    "endpoint": "RES-006",
-    "oss-location": "RES-007",
-    "zone": "RES-008",
-    "region": "RES-009",
+    "aws-arn": RuleId.AWS_ARN_IN_JURISDICTION,
+    "acs-arn": RuleId.ALICLOUD_ARN_IN_JURISDICTION,
+    "endpoint": RuleId.ENDPOINT_IN_JURISDICTION,
+    "oss-location": RuleId.OSS_LOCATION_IN_JURISDICTION,
+    "zone": RuleId.ZONE_IN_JURISDICTION,
+    "region": RuleId.REGION_FIELD_IN_JURISDICTION,
     "host": RuleId.DESTINATION_HOST_PROVEN,
     "bucket": RuleId.REGIONLESS_REFERENCE_PROVEN,
 }

@@ -29,6 +29,7 @@ from components.residency.engine import (
     CLOUD_PACKAGES,
     CREATOR_ATTRS,
     REGIONLESS_PACKAGES,
+    Place,
     ProviderRef,
     RuleEngine,
     Subject,
@@ -79,8 +80,6 @@ class Guard:
         self.mode: Mode = mode
         self.findings: list[Finding] = []
         """Every violation seen, in order (in raise mode, the one raised is the last)."""
-        self.checked: int = 0
-        """How many resources the guard judged (for reports and tests)."""
         self._providers: weakref.WeakKeyDictionary[pulumi.ProviderResource, ProviderRef] = weakref.WeakKeyDictionary()
         self._created: set[str] = set()
         """Plain bucket names of buckets this stack registered (regionless references to them are proven)."""
@@ -98,7 +97,6 @@ class Guard:
         if not isinstance(args.resource, pulumi.CustomResource) or args.type_ == "pulumi:pulumi:StackReference":
             self._check_component(args, package)
             return None  # components are judged through their children
-        self.checked += 1
         subject = Subject(
             type=args.type_,
             name=args.name,
@@ -123,42 +121,42 @@ class Guard:
             return None
         props = dict(args.props)
         for key in {p.top_key for p in pending if p.top_key is not None}:
-            props[key] = self._gated(subject, _as_outputs(props[key]), key)
+            props[key] = self._gated(subject, _as_outputs(props[key]), Place.top(key))
         opts = args.opts
         if any(p.top_key is None for p in pending):
             opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions())
             read_id: Any = opts.id
             import_id: Any = opts.import_
             if isinstance(read_id, pulumi.Output):
-                opts.id = self._gate(subject, "id", read_id)
+                opts.id = self._gate(subject, Place.top("id"), read_id)
             if isinstance(import_id, pulumi.Output):
-                opts.import_ = self._gate(subject, "import", import_id)  # type: ignore[assignment]
+                opts.import_ = self._gate(subject, Place.top("import"), import_id)  # type: ignore[assignment]
         return pulumi.ResourceTransformationResult(props, opts)
 
-    def _gated(self, subject: Subject, value: Any, path: str) -> Any:
+    def _gated(self, subject: Subject, value: Any, place: Place) -> Any:
         """``value`` with every Output leaf gated; containers are copied only where a leaf changed.
 
         Gating leaves (one Output each) rather than re-resolving whole inputs keeps the guard's cost
         close to zero, and copying instead of mutating leaves the caller's Args objects untouched.
-        Paths are spelled exactly as the engine spells them.
+        Places are built with the engine's own :class:`Place`, so paths are spelled as the engine spells them.
         """
         if isinstance(value, pulumi.Output):
-            return self._gate(subject, path, value)
+            return self._gate(subject, place, value)
         if isinstance(value, Mapping):
             changed = {
                 k: new
                 for k, v in value.items()
                 if v is not None
                 and not is_free_text(str(k))
-                and (new := self._gated(subject, v, f"{path}.{k}")) is not v
+                and (new := self._gated(subject, v, place.child(k))) is not v
             }
             return {**value, **changed} if changed else value
         if isinstance(value, (list, tuple)):
-            items = [self._gated(subject, v, f"{path}[{i}]") for i, v in enumerate(value)]
+            items = [self._gated(subject, v, place.item(i)) for i, v in enumerate(value)]
             return type(value)(items) if any(a is not b for a, b in zip(items, value, strict=True)) else value
         if is_input_type(type(value)):
             fields = vars(value)
-            gated = self._gated(subject, fields, path)
+            gated = self._gated(subject, fields, place)
             if gated is fields:
                 return value
             clone = copy.copy(value)
@@ -166,20 +164,20 @@ class Guard:
             return clone
         return value
 
-    def _gate(self, subject: Subject, path: str, output: pulumi.Output[Any]) -> pulumi.Output[Any]:
+    def _gate(self, subject: Subject, place: Place, output: pulumi.Output[Any]) -> pulumi.Output[Any]:
         """An Output equal to ``output`` that judges the value before anything can consume it."""
 
         def judge(value: Any, is_known: bool, is_secret: bool, depends_on: set[pulumi.Resource]) -> Any:
             # Unknown during preview: nothing to judge here; the policy pack judges it by provenance.
             if not is_known:
                 return None
-            findings = self.engine.check_value(subject, path, value, secret=is_secret, known=self._known)
+            findings = self.engine.check_value(subject, place, value, secret=is_secret, known=self._known)
             regionless = (RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN)
             if any(f.rule.id in regionless and f.declared_by is None for f in findings) and any(
                 d in self._judged for d in depends_on
             ):
                 # Only then look further: a regionless name or host a judged resource produced.
-                return self._judge_by_producers(subject, path, value, is_secret, depends_on)
+                return self._judge_by_producers(subject, place, value, is_secret, depends_on)
             self._report(findings)
             return None
 
@@ -190,7 +188,7 @@ class Guard:
         return text in self._created
 
     async def _judge_by_producers(
-        self, subject: Subject, path: str, value: Any, secret: bool, depends_on: set[pulumi.Resource]
+        self, subject: Subject, place: Place, value: Any, secret: bool, depends_on: set[pulumi.Resource]
     ) -> None:
         """Judge a resolved value again; a regionless name or host is proven when a resource of this
         stack that the guard judged compliant produced it (one of its own names or addresses)."""
@@ -199,7 +197,7 @@ class Guard:
         def known(text: str) -> bool:
             return self._known(text) or any(text in p for p in produced)
 
-        self._report(self.engine.check_value(subject, path, value, secret=secret, known=known))
+        self._report(self.engine.check_value(subject, place, value, secret=secret, known=known))
 
     async def _produced(self, depends_on: set[pulumi.Resource]) -> list[str]:
         # The dependencies have registered (the value was computed from their outputs), so their

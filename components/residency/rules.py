@@ -13,26 +13,46 @@ from typing import Any, Literal
 
 from components.errors import ResidencyViolation
 
-__all__ = ["RULES", "Finding", "JudgedBy", "Rule", "RuleId", "rule"]
+__all__ = ["RULES", "SECRET_PLACEHOLDER", "Finding", "JudgedBy", "Rule", "RuleId", "json_value", "rule"]
 
 
 class RuleId(StrEnum):
-    """Symbols for rule ids, so code names rules rather than spelling strings (RES-015 onwards).
+    """Every rule id as a symbol, so code names rules rather than spelling strings.
 
+    A member's name is its rule's kebab-case name in upper snake case (a test keeps them in step).
     RES-020 is deliberately unused: remote components are refused as RES-013 by every front door.
     """
 
+    PROVIDER_REGION_PINNED = "RES-001"
+    EXPLICIT_PROVIDER = "RES-002"
+    RESOURCE_REGION_OVERRIDE = "RES-003"
+    AWS_ARN_IN_JURISDICTION = "RES-004"
+    ALICLOUD_ARN_IN_JURISDICTION = "RES-005"
+    ENDPOINT_IN_JURISDICTION = "RES-006"
+    OSS_LOCATION_IN_JURISDICTION = "RES-007"
+    ZONE_IN_JURISDICTION = "RES-008"
+    REGION_FIELD_IN_JURISDICTION = "RES-009"
+    EXISTING_RESOURCE_IN_JURISDICTION = "RES-010"
+    KNOWN_REGION = "RES-011"
+    VERIFIED_PROVIDER = "RES-012"
+    COVERED_PACKAGE = "RES-013"
+    UNKNOWN_VALUE_PROVENANCE = "RES-014"
     DESTINATION_HOST_PROVEN = "RES-015"
     GLOBAL_SERVICE_IN_JURISDICTION = "RES-016"
     REGIONLESS_REFERENCE_PROVEN = "RES-017"
     DECLARED_TRANSFER_CURRENT = "RES-018"
     DECLARED_TRANSFER_IN_SCOPE = "RES-019"
     INVOKE_IN_JURISDICTION = "RES-021"
+    CONFIG_REGION_IN_JURISDICTION = "RES-030"
+    CONFIG_REGION_KNOWN = "RES-031"
+    STATE_BACKEND_IN_JURISDICTION = "RES-032"
+    SECRETS_PROVIDER_IN_JURISDICTION = "RES-033"
 
 
 EnforcementLevel = Literal["mandatory", "advisory"]
 JudgedBy = Literal["engine", "config"]
 SECRET_PLACEHOLDER = "[secret]"
+"""How every front door shows a secret value: never decrypted, never echoed (the Pulumi preview's own spelling)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +79,14 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "RES-001",
+        RuleId.PROVIDER_REGION_PINNED,
         "provider-region-pinned",
         "A cloud provider must pin its region explicitly, to a region inside the jurisdiction.",
         "Pass region=<an in-jurisdiction region> to the provider; never rely on AWS_REGION/ALICLOUD_REGION "
         "or provider defaults.",
     ),
     Rule(
-        "RES-002",
+        RuleId.EXPLICIT_PROVIDER,
         "explicit-provider",
         "A cloud resource must use an explicit provider (directly, through a providers map or from its "
         "parent component), never the default provider.",
@@ -74,27 +94,27 @@ RULES: tuple[Rule, ...] = (
         "providers=[...].",
     ),
     Rule(
-        "RES-003",
+        RuleId.RESOURCE_REGION_OVERRIDE,
         "resource-region-override",
         "A per-resource region override (pulumi-aws v7 `region`, pulumi-alicloud `region_id`) must stay "
         "inside the jurisdiction.",
         "Remove the override or set it to an in-jurisdiction region.",
     ),
     Rule(
-        "RES-004",
+        RuleId.AWS_ARN_IN_JURISDICTION,
         "aws-arn-in-jurisdiction",
         "Every AWS ARN referenced must be in one of the jurisdiction's partitions and, when it names a "
         "region, in one of its regions.",
         "Reference a resource created in this country (in-partition ARN, e.g. arn:aws-cn:... for CN).",
     ),
     Rule(
-        "RES-005",
+        RuleId.ALICLOUD_ARN_IN_JURISDICTION,
         "alicloud-arn-in-jurisdiction",
         "Every Alibaba Cloud ACS ARN referenced must name an Alibaba Cloud region of the jurisdiction.",
         "Reference a resource created in an in-country Alibaba Cloud region.",
     ),
     Rule(
-        "RES-006",
+        RuleId.ENDPOINT_IN_JURISDICTION,
         "endpoint-in-jurisdiction",
         "Every service endpoint (AWS or Alibaba Cloud host name) must be an in-jurisdiction regional "
         "endpoint with the jurisdiction's DNS suffix.",
@@ -102,51 +122,51 @@ RULES: tuple[Rule, ...] = (
         "oss-cn-shanghai.aliyuncs.com).",
     ),
     Rule(
-        "RES-007",
+        RuleId.OSS_LOCATION_IN_JURISDICTION,
         "oss-location-in-jurisdiction",
         "Every OSS location (oss-<region>) must be an in-jurisdiction Alibaba Cloud region.",
         "Use the OSS location of an in-country region, e.g. oss-cn-beijing.",
     ),
     Rule(
-        "RES-008",
+        RuleId.ZONE_IN_JURISDICTION,
         "zone-in-jurisdiction",
         "Every availability zone must belong to a region inside the jurisdiction.",
         "Choose a zone of an in-country region (e.g. cn-north-1a, cn-shanghai-b).",
     ),
     Rule(
-        "RES-009",
+        RuleId.REGION_FIELD_IN_JURISDICTION,
         "region-field-in-jurisdiction",
         "Every region-valued input (peer, replica, destination, source regions ...) must be inside the jurisdiction.",
         "Point replication, peering and copies at an in-country region.",
     ),
     Rule(
-        "RES-010",
+        RuleId.EXISTING_RESOURCE_IN_JURISDICTION,
         "existing-resource-in-jurisdiction",
         "A resource read with .get() or adopted with import_ must be an in-jurisdiction resource.",
         "Read or import only resources that live in this country.",
     ),
     Rule(
-        "RES-011",
+        RuleId.KNOWN_REGION,
         "known-region",
         "A region the catalogue does not know (a typo or a region not yet reviewed) cannot be proven "
         "resident and is refused.",
         "Fix the region id, or add the region to components/residency/jurisdictions.yaml with its source.",
     ),
     Rule(
-        "RES-012",
+        RuleId.VERIFIED_PROVIDER,
         "verified-provider",
         "A resource's provider must have been checked by the guard (created after enforce()).",
         "Call enforce(<jurisdiction>) before creating any provider or resource.",
     ),
     Rule(
-        "RES-013",
+        RuleId.COVERED_PACKAGE,
         "covered-package",
         "A custom resource must come from a cloud package the catalogue covers (aws, alicloud) or from a "
         "package that creates nothing in any cloud region.",
         "Use aws or alicloud resources for infrastructure; other clouds cannot be proven resident.",
     ),
     Rule(
-        "RES-014",
+        RuleId.UNKNOWN_VALUE_PROVENANCE,
         "unknown-value-provenance",
         "A value unknown at preview must come only from resources of this stack that are themselves in the "
         "jurisdiction; otherwise it cannot be judged and fails closed.",
@@ -198,7 +218,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # Config and deployment refusals (ids RES-030..RES-039): judged on the files, before any program runs.
     Rule(
-        "RES-030",
+        RuleId.CONFIG_REGION_IN_JURISDICTION,
         "config-region-in-jurisdiction",
         "Every region a data center is configured with (a stack file's clouds.<cloud>.primary/secondary, or "
         "CountryDataCenterArgs) must be inside the stack's jurisdiction.",
@@ -206,7 +226,7 @@ RULES: tuple[Rule, ...] = (
         judged_by="config",
     ),
     Rule(
-        "RES-031",
+        RuleId.CONFIG_REGION_KNOWN,
         "config-region-known",
         "A region in a stack file that the catalogue does not know (a typo or a region not yet reviewed) cannot "
         "be proven resident and is refused.",
@@ -214,7 +234,7 @@ RULES: tuple[Rule, ...] = (
         judged_by="config",
     ),
     Rule(
-        "RES-032",
+        RuleId.STATE_BACKEND_IN_JURISDICTION,
         "state-backend-in-jurisdiction",
         "A jurisdiction's Pulumi state backend (stacks/deployments.yaml) must be a URL that itself shows the state "
         "is kept inside the jurisdiction.",
@@ -223,7 +243,7 @@ RULES: tuple[Rule, ...] = (
         judged_by="config",
     ),
     Rule(
-        "RES-033",
+        RuleId.SECRETS_PROVIDER_IN_JURISDICTION,
         "secrets-provider-in-jurisdiction",
         "A jurisdiction's Pulumi secrets provider (stacks/deployments.yaml) must be a URL that itself shows the "
         "key is kept inside the jurisdiction.",
@@ -232,10 +252,18 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+JsonScalar = str | int | float | bool | None
+
+
+def json_value(value: Any) -> JsonScalar:
+    """An offending value as every report shows it: JSON scalars as they are, anything else as its repr."""
+    return value if isinstance(value, str | int | float | bool) or value is None else repr(value)
+
+
 _RULES_BY_ID = {str(r.id): r for r in RULES}
 
 
-def rule(rule_id: str) -> Rule:
+def rule(rule_id: RuleId | str) -> Rule:
     """The rule with this id (a KeyError for an id that does not exist is a programming error)."""
     return _RULES_BY_ID[str(rule_id)]
 
@@ -283,7 +311,7 @@ class Finding:
             "resource_type": self.resource_type,
             "resource_name": self.resource_name,
             "path": self.path,
-            "value": self.value if isinstance(self.value, (str, int, float, bool, type(None))) else repr(self.value),
+            "value": json_value(self.value),
             "message": self.message,
             "fix": self.rule.fix,
             "status": self.status,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pulumi_policy import Policy
 
 from components.residency.catalogue import load_catalogue
+from components.residency.rules import RuleId
 from residency_pack.jurisdiction import Engines
 from residency_pack.resource_policies import RESOURCE_RULES, resource_policy
 from residency_pack.stack_policies import explicit_provider_policy, provenance_policy, regionless_policies
@@ -15,10 +16,16 @@ PACK_NAME = "sovereign-dc-residency"
 """The policy pack's name, as shown by ``pulumi preview`` and Pulumi Cloud."""
 
 GUARD_ONLY: dict[str, str] = {
-    "RES-010": "the engine passes no read id or import id to policies; foreign values read this way are "
-    "still refused when they flow into this stack (RES-014 or the value rules)",
-    "RES-012": "at engine time every provider arrives with its own inputs, so no provider is unverified",
-    "RES-021": "provider functions (invokes) are not sent to analyzers; only the guard sees their arguments",
+    RuleId.EXISTING_RESOURCE_IN_JURISDICTION: (
+        "the engine passes no read id or import id to policies; foreign values read this way are "
+        "still refused when they flow into this stack (RES-014 or the value rules)"
+    ),
+    RuleId.VERIFIED_PROVIDER: (
+        "at engine time every provider arrives with its own inputs, so no provider is unverified"
+    ),
+    RuleId.INVOKE_IN_JURISDICTION: (
+        "provider functions (invokes) are not sent to analyzers; only the guard sees their arguments"
+    ),
 }
 """Rules only the construction-time guard can apply, and why."""
 

@@ -4,13 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from components.residency.rules import Finding, Rule
+from pulumi_policy import EnforcementLevel
 
-__all__ = ["config_problem", "crash", "finding", "unknown_provenance"]
+from components.residency.rules import Finding, Rule, json_value
+
+__all__ = ["config_problem", "crash", "finding", "policy_wording", "unknown_provenance"]
+
+
+def policy_wording(rule: Rule, name: str | None = None) -> dict[str, Any]:
+    """A policy's name, titles, level and remediation, all from the rules table (``name``: when one rule
+    has several policies)."""
+    return {
+        "name": name or rule.name,
+        "display_name": f"{rule.id} {name or rule.name}",
+        "description": f"{rule.id}: {rule.message}",
+        "enforcement_level": EnforcementLevel(rule.level),
+        "remediation_steps": rule.fix,
+    }
 
 
 def _value(value: Any) -> str:
-    return repr(value) if isinstance(value, (str, int, float, bool)) or value is None else repr(str(value))
+    return repr(json_value(value))  # the value the JSON reports show, quoted
 
 
 def finding(f: Finding, source: str, *, via: str | None = None) -> str:

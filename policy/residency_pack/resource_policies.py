@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pulumi_policy import EnforcementLevel, PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy
+from pulumi_policy import PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy
 
 from components.residency.engine import REGIONLESS_PACKAGES, RuleEngine, package_of
-from components.residency.rules import Finding, Rule, rule
+from components.residency.rules import Finding, Rule, RuleId, rule
 from residency_pack import messages
 from residency_pack.jurisdiction import ConfigProblem, Engines
 from residency_pack.subjects import Target, is_default_provider, provider_subject, target
@@ -22,20 +22,20 @@ from residency_pack.values import is_unknown
 __all__ = ["RESOURCE_RULES", "resource_findings", "resource_policy"]
 
 RESOURCE_RULES: tuple[str, ...] = (
-    "RES-001",
-    "RES-002",
-    "RES-003",
-    "RES-004",
-    "RES-005",
-    "RES-006",
-    "RES-007",
-    "RES-008",
-    "RES-009",
-    "RES-011",
-    "RES-013",
-    "RES-016",
-    "RES-018",
-    "RES-019",
+    RuleId.PROVIDER_REGION_PINNED,
+    RuleId.EXPLICIT_PROVIDER,
+    RuleId.RESOURCE_REGION_OVERRIDE,
+    RuleId.AWS_ARN_IN_JURISDICTION,
+    RuleId.ALICLOUD_ARN_IN_JURISDICTION,
+    RuleId.ENDPOINT_IN_JURISDICTION,
+    RuleId.OSS_LOCATION_IN_JURISDICTION,
+    RuleId.ZONE_IN_JURISDICTION,
+    RuleId.REGION_FIELD_IN_JURISDICTION,
+    RuleId.KNOWN_REGION,
+    RuleId.COVERED_PACKAGE,
+    RuleId.GLOBAL_SERVICE_IN_JURISDICTION,
+    RuleId.DECLARED_TRANSFER_CURRENT,
+    RuleId.DECLARED_TRANSFER_IN_SCOPE,
 )
 """Rules judged per resource at ``pulumi preview``/``up``; RES-014/015/017 are stack-level (they need
 the stack's other resources to know what it created), RES-010/012/020/021 guard-only."""
@@ -94,11 +94,7 @@ def resource_policy(rule_id: str, engines: Engines, codes: list[str]) -> Resourc
     """The resource-validation policy for ``rule_id``, worded from the rules table."""
     the_rule = rule(rule_id)
     return ResourceValidationPolicy(
-        name=the_rule.name,
-        display_name=f"{the_rule.id} {the_rule.name}",
-        description=f"{the_rule.id}: {the_rule.message}",
-        enforcement_level=EnforcementLevel(the_rule.level),
-        remediation_steps=the_rule.fix,
+        **messages.policy_wording(the_rule),
         config_schema=config_schema(codes),
         validate=_validate(the_rule, engines),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pulumi_policy import EnforcementLevel, PolicyResource, StackValidationArgs, StackValidationPolicy
+from pulumi_policy import PolicyResource, StackValidationArgs, StackValidationPolicy
 
 from components.residency import provenance
 from components.residency.engine import RuleEngine, package_of, produced_names, snake_case
@@ -30,8 +30,8 @@ Judge = Callable[[RuleEngine, PolicyResource, str], list[str]]
 """Judges one resource: (engine, resource, config source) -> messages."""
 StackJudge = Callable[[RuleEngine, PolicyResource, str, list[PolicyResource]], list[str]]
 """Judges one resource with the whole stack in view: (engine, resource, config source, stack) -> messages."""
-PROVENANCE = rule("RES-014")
-EXPLICIT_PROVIDER = rule("RES-002")
+PROVENANCE = rule(RuleId.UNKNOWN_VALUE_PROVENANCE)
+EXPLICIT_PROVIDER = rule(RuleId.EXPLICIT_PROVIDER)
 
 
 def _name(resource: PolicyResource) -> str:
@@ -96,11 +96,7 @@ def _explicit_provider(engine: RuleEngine, resource: PolicyResource, source: str
 
 def _stack_policy(the_rule: Rule, name: str, judge: Judge, engines: Engines, codes: list[str]) -> StackValidationPolicy:
     return StackValidationPolicy(
-        name=name,
-        display_name=f"{the_rule.id} {name}",
-        description=f"{the_rule.id}: {the_rule.message}",
-        enforcement_level=EnforcementLevel(the_rule.level),
-        remediation_steps=the_rule.fix,
+        **messages.policy_wording(the_rule, name),
         config_schema=config_schema(codes),
         validate=_stack_validate(the_rule, engines, judge),
     )
@@ -170,11 +166,7 @@ def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidat
     for the_rule in REGIONLESS_RULES:
         judge = _regionless(the_rule)
         policy = StackValidationPolicy(
-            name=the_rule.name,
-            display_name=f"{the_rule.id} {the_rule.name}",
-            description=f"{the_rule.id}: {the_rule.message}",
-            enforcement_level=EnforcementLevel(the_rule.level),
-            remediation_steps=the_rule.fix,
+            **messages.policy_wording(the_rule),
             config_schema=config_schema(codes),
             validate=_stack_validate_with_stack(the_rule, engines, judge),
         )

@@ -234,6 +234,10 @@ def test_missing_settings_are_all_reported_with_fixes() -> None:
         ({"PORTAL_MAX_RANGE_DAYS": "0"}, r"PORTAL_MAX_RANGE_DAYS=0 is out of range"),
         ({"PORTAL_JWKS_CACHE_SECONDS": "soon"}, r"not a whole number"),
         ({"PORTAL_STORAGE_BACKEND": "ftp"}, r"'ftp' is unknown"),
+        (
+            {"PORTAL_JURISDICTION": "XX"},
+            r"PORTAL_JURISDICTION='XX' is not in the catalogue\. Fix: set it to one of .*CN",
+        ),
         ({"PORTAL_STORAGE_BACKEND": "s3", "PORTAL_BUCKETS": "{"}, r"PORTAL_BUCKETS is not JSON"),
         (
             {

@@ -163,3 +163,22 @@ def test_catalogue_covers_exactly_the_configured_data_classes() -> None:
         "precise_location_history",
         "camera_footage_for_training",
     }
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "data_class", "category"),
+    [
+        ("CN", "camera_footage", "important"),
+        ("CN", "vehicle_telemetry", "important"),  # a fleet's telemetry is important data in CN
+        ("DE", "vehicle_telemetry", "sensitive_personal"),
+        ("CN", "owner_personal_data", "personal"),
+    ],
+)
+def test_the_portals_category_is_the_data_protection_catalogues(
+    jurisdiction: str, data_class: str, category: str
+) -> None:
+    from components.residency.data_protection import load_data_protection
+    from portal.catalogue import category_of
+
+    assert category_of(jurisdiction, data_class) == category
+    assert category == load_data_protection().category_of(jurisdiction, data_class).id

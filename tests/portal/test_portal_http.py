@@ -384,6 +384,8 @@ def test_export_is_complete_and_limited_to_my_periods(portal_env: PortalEnv, fmt
         "audit_logs",
     }
     assert {d["name"] for d in meta["data_classes"] if d["served_form"] is None} == {"audit_logs"}
+    # Categories are the data-protection catalogue's for the service's jurisdiction (default CN).
+    assert {d["name"]: d["category"] for d in meta["data_classes"]}["vehicle_telemetry"] == "important"
     assert [v["vin"] for v in meta["vehicles"]] == [s.sold_vin]
     assert records and int(meta["record_count"]) == len(records)
     assert all(datetime.fromisoformat(r["recorded_at"]) >= s.transfer_at for r in records)
