@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pulumi
 import pulumi_alicloud as alicloud
 
-from components.alicloud.storage import _tls_only_policy, exact_retention_rules
+from components.alicloud.storage import hardened_bucket
 from components.naming import class_tags
 
 __all__ = ["AlicloudCountryAuditLogs", "AlicloudCountryAuditLogsArgs"]
@@ -66,27 +66,7 @@ class AlicloudCountryAuditLogs(pulumi.ComponentResource):
                 continue
             base = f"{name}-{role}"
             child = pulumi.ResourceOptions(parent=self, provider=provider)
-            bucket = alicloud.oss.Bucket(
-                base,
-                storage_class="Standard",
-                redundancy_type="ZRS",
-                force_destroy=False,
-                versioning={"status": "Enabled"},
-                server_side_encryption_rule={"sse_algorithm": "KMS", "kms_master_key_id": key.id},
-                lifecycle_rules=exact_retention_rules(args.retention_days),
-                tags=dict(tags),
-                opts=pulumi.ResourceOptions(parent=self, provider=provider, protect=True, retain_on_delete=True),
-            )
-            alicloud.oss.BucketAcl(f"{base}-acl", bucket=bucket.bucket, acl="private", opts=child)
-            alicloud.oss.BucketPublicAccessBlock(
-                f"{base}-public-access", bucket=bucket.bucket, block_public_access=True, opts=child
-            )
-            alicloud.oss.BucketPolicy(
-                f"{base}-policy",
-                bucket=bucket.bucket,
-                policy=pulumi.Output.all(bucket.bucket, account).apply(lambda ba: _tls_only_policy(ba[0], ba[1])),
-                opts=child,
-            )
+            bucket = hardened_bucket(self, base, key, args.retention_days, provider, account, tags)
             # Audit records are write-once for the audit retention (OSS User Guide, "Retention policies").
             alicloud.oss.BucketWorm(
                 f"{base}-worm",

@@ -47,12 +47,12 @@ class AlicloudCountryStorage(pulumi.ComponentResource):
         for data_class, days in args.retention_days.items():
             base = f"{name}-{slug(data_class)}"
             tags = class_tags(args.tags, args.jurisdiction, data_class)
-            bucket = self._bucket(base, args.keys[data_class], days, args.primary, account, tags)
+            bucket = hardened_bucket(self, base, args.keys[data_class], days, args.primary, account, tags)
             self._lock_and_log(base, args, data_class, bucket, days, args.primary, args.access_log_bucket)
             self.buckets[data_class] = bucket
             if args.secondary is not None and args.secondary_region is not None:
                 replica_key = args.replica_keys[data_class]
-                replica = self._bucket(f"{base}-replica", replica_key, days, args.secondary, account, tags)
+                replica = hardened_bucket(self, f"{base}-replica", replica_key, days, args.secondary, account, tags)
                 self._lock_and_log(
                     f"{base}-replica", args, data_class, replica, days, args.secondary, args.replica_access_log_bucket
                 )
@@ -64,40 +64,6 @@ class AlicloudCountryStorage(pulumi.ComponentResource):
                 "replicaBuckets": {c: b.bucket for c, b in self.replica_buckets.items()},
             }
         )
-
-    def _bucket(
-        self,
-        base: str,
-        key: alicloud.kms.Key,
-        days: int,
-        provider: alicloud.Provider,
-        account: pulumi.Output[str],
-        tags: Mapping[str, str],
-    ) -> alicloud.oss.Bucket:
-        child = pulumi.ResourceOptions(parent=self, provider=provider)
-        bucket = alicloud.oss.Bucket(
-            base,
-            storage_class="Standard",
-            redundancy_type="ZRS",
-            force_destroy=False,
-            versioning={"status": "Enabled"},
-            server_side_encryption_rule={"sse_algorithm": "KMS", "kms_master_key_id": key.id},
-            lifecycle_rules=exact_retention_rules(days),
-            tags=dict(tags),
-            # Data outlives the stack: a mistaken destroy must neither delete nor orphan-and-delete it.
-            opts=pulumi.ResourceOptions(parent=self, provider=provider, protect=True, retain_on_delete=True),
-        )
-        alicloud.oss.BucketAcl(f"{base}-acl", bucket=bucket.bucket, acl="private", opts=child)
-        alicloud.oss.BucketPublicAccessBlock(
-            f"{base}-public-access", bucket=bucket.bucket, block_public_access=True, opts=child
-        )
-        alicloud.oss.BucketPolicy(
-            f"{base}-policy",
-            bucket=bucket.bucket,
-            policy=pulumi.Output.all(bucket.bucket, account).apply(lambda ba: _tls_only_policy(ba[0], ba[1])),
-            opts=child,
-        )
-        return bucket
 
     def _lock_and_log(
         self,
@@ -183,6 +149,44 @@ class AlicloudCountryStorage(pulumi.ComponentResource):
             source_selection_criteria={"sse_kms_encrypted_objects": {"status": "Enabled"}},
             opts=pulumi.ResourceOptions(parent=self, provider=args.primary, depends_on=[attachment]),
         )
+
+
+def hardened_bucket(
+    parent: pulumi.Resource,
+    base: str,
+    key: alicloud.kms.Key,
+    days: int,
+    provider: alicloud.Provider,
+    account: pulumi.Output[str],
+    tags: Mapping[str, str],
+) -> alicloud.oss.Bucket:
+    """A private SSE-KMS OSS bucket under ``parent``: versioned, exact retention, public access blocked, TLS only.
+
+    The WORM lock and access logging are the caller's (their retention and log target differ)."""
+    child = pulumi.ResourceOptions(parent=parent, provider=provider)
+    bucket = alicloud.oss.Bucket(
+        base,
+        storage_class="Standard",
+        redundancy_type="ZRS",
+        force_destroy=False,
+        versioning={"status": "Enabled"},
+        server_side_encryption_rule={"sse_algorithm": "KMS", "kms_master_key_id": key.id},
+        lifecycle_rules=exact_retention_rules(days),
+        tags=dict(tags),
+        # Data outlives the stack: a mistaken destroy must neither delete nor orphan-and-delete it.
+        opts=pulumi.ResourceOptions(parent=parent, provider=provider, protect=True, retain_on_delete=True),
+    )
+    alicloud.oss.BucketAcl(f"{base}-acl", bucket=bucket.bucket, acl="private", opts=child)
+    alicloud.oss.BucketPublicAccessBlock(
+        f"{base}-public-access", bucket=bucket.bucket, block_public_access=True, opts=child
+    )
+    alicloud.oss.BucketPolicy(
+        f"{base}-policy",
+        bucket=bucket.bucket,
+        policy=pulumi.Output.all(bucket.bucket, account).apply(lambda ba: _tls_only_policy(ba[0], ba[1])),
+        opts=child,
+    )
+    return bucket
 
 
 def _tls_only_policy(bucket: str, account: str) -> str:
