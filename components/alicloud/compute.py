@@ -11,6 +11,7 @@ from typing import Any
 import pulumi
 import pulumi_alicloud as alicloud
 
+from components.alicloud.ram import assume_role_document
 from components.cloud_args import CountryComputeArgs
 from components.network import subnet_cidrs
 from components.zones import enough_zones, nth_zone
@@ -231,14 +232,7 @@ class AlicloudCountryCompute(pulumi.ComponentResource):
             # RAM names are account-wide: the stack name keeps two stacks of one account apart.
             role_name=f"sovereign-{pulumi.get_stack()}-{name}-instance"[:64],
             description="sovereign-dc instances: the data-class buckets and keys of this stack only",
-            assume_role_policy_document=json.dumps(
-                {
-                    "Version": "1",
-                    "Statement": [
-                        {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [_ECS_PRINCIPAL]}}
-                    ],
-                }
-            ),
+            assume_role_policy_document=assume_role_document(_ECS_PRINCIPAL),
             tags=tags,
             opts=child,
         )

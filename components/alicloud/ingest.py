@@ -20,6 +20,7 @@ from pathlib import Path
 import pulumi
 import pulumi_alicloud as alicloud
 
+from components.alicloud.ram import service_role
 from components.naming import slug
 
 __all__ = ["ERROR_PREFIX", "AlicloudVehicleIngest", "AlicloudVehicleIngestArgs", "forwarder_zip", "ros_template"]
@@ -29,7 +30,6 @@ ERROR_PREFIX = "_ingest_errors"
 _FORWARDER = Path(__file__).with_name("ingest_forwarder") / "index.py"
 _FC_PRINCIPAL = "fc.aliyuncs.com"
 _IOT_PRINCIPAL = "iot.aliyuncs.com"
-_ROLE_NAME_LIMIT = 64
 
 
 def forwarder_zip() -> str:
@@ -80,7 +80,7 @@ class AlicloudVehicleIngest(pulumi.ComponentResource):
         code = args.jurisdiction.lower()
         account = alicloud.get_account_output(opts=pulumi.InvokeOutputOptions(parent=self, provider=args.provider)).id
         classes = sorted(set(args.routes.values()))
-        forwarder_role = self._role(
+        forwarder_role = service_role(
             f"{name}-forwarder",
             f"sovereign-{code}-ingest-forwarder",
             _FC_PRINCIPAL,
@@ -117,7 +117,7 @@ class AlicloudVehicleIngest(pulumi.ComponentResource):
                     tags=tags,
                     opts=child,
                 )
-        invoke_role = self._role(
+        invoke_role = service_role(
             f"{name}-rules",
             f"sovereign-{code}-ingest-rules",
             _IOT_PRINCIPAL,
@@ -146,47 +146,6 @@ class AlicloudVehicleIngest(pulumi.ComponentResource):
         # https://www.alibabacloud.com/help/en/iot/user-guide/view-the-endpoint-of-an-instance
         self.endpoint = pulumi.Output.from_input(f"iot-as-mqtt.{args.region}.aliyuncs.com")
         self.register_outputs({"endpoint": self.endpoint, "stackId": self.stack.id})
-
-    def _role(
-        self,
-        base: str,
-        role_name: str,
-        principal: str,
-        description: str,
-        document: pulumi.Output[str],
-        tags: dict[str, str],
-        opts: pulumi.ResourceOptions,
-    ) -> alicloud.ram.Role:
-        role = alicloud.ram.Role(
-            f"{base}-role",
-            role_name=role_name[:_ROLE_NAME_LIMIT],
-            description=description,
-            assume_role_policy_document=json.dumps(
-                {
-                    "Version": "1",
-                    "Statement": [
-                        {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [principal]}}
-                    ],
-                }
-            ),
-            tags=tags,
-            opts=opts,
-        )
-        policy = alicloud.ram.Policy(
-            f"{base}-policy",
-            policy_name=role_name[:_ROLE_NAME_LIMIT],
-            description=description,
-            policy_document=document,
-            opts=opts,
-        )
-        alicloud.ram.RolePolicyAttachment(
-            f"{base}-attachment",
-            role_name=role.role_name,
-            policy_name=policy.policy_name,
-            policy_type="Custom",
-            opts=opts,
-        )
-        return role
 
 
 def ros_template(code: str, region: str, role_arn: str, routes: Mapping[str, str]) -> str:

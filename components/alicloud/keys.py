@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import pulumi
 import pulumi_alicloud as alicloud
 
+from components.alicloud.ram import assume_role_document
 from components.cloud_args import CountryKeysArgs
 from components.config.models import AlicloudKmsInstance
 from components.errors import ConfigError
@@ -128,14 +129,7 @@ class AlicloudCountryKeys(pulumi.ComponentResource):
             f"{name}-disk-encrypt-role",
             role_name=DISK_ENCRYPT_ROLE,
             description="ECS encrypts instance disks with the sovereign-dc disk key",
-            assume_role_policy_document=json.dumps(
-                {
-                    "Version": "1",
-                    "Statement": [
-                        {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [_ECS_PRINCIPAL]}}
-                    ],
-                }
-            ),
+            assume_role_policy_document=assume_role_document(_ECS_PRINCIPAL),
             opts=child,
         )
         policy = alicloud.ram.Policy(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import pulumi
 import pulumi_alicloud as alicloud
 
+from components.alicloud.ram import service_role
 from components.aws.portal import record_objects
 
 __all__ = ["AlicloudOwnerDataPortal", "AlicloudOwnerDataPortalArgs"]
@@ -26,7 +27,6 @@ _APIGATEWAY_PRINCIPAL = "apigateway.aliyuncs.com"
 _POSTGRES = "5432/5432"
 _HTTPS = "443/443"
 _CONTAINER_PORT = 9000
-_ROLE_NAME_LIMIT = 64
 
 
 @dataclass
@@ -213,7 +213,7 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
 
         # -- the function -------------------------------------------------------------------------------
         classes = sorted(args.buckets)
-        role = _role(
+        role = service_role(
             f"{name}-function",
             f"{base}-function",
             _FC_PRINCIPAL,
@@ -273,7 +273,7 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
         )
 
         # -- the API: an API group in this region (API Gateway has no edge-optimised mode) -------------
-        invoker = _role(
+        invoker = service_role(
             f"{name}-api",
             f"{base}-api",
             _APIGATEWAY_PRINCIPAL,
@@ -327,41 +327,6 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
                 "secretName": self.secret.secret_name,
             }
         )
-
-
-def _role(
-    base: str,
-    role_name: str,
-    principal: str,
-    description: str,
-    document: pulumi.Output[str],
-    tags: dict[str, str],
-    opts: pulumi.ResourceOptions,
-) -> alicloud.ram.Role:
-    role = alicloud.ram.Role(
-        f"{base}-role",
-        role_name=role_name[:_ROLE_NAME_LIMIT],
-        description=description,
-        assume_role_policy_document=json.dumps(
-            {
-                "Version": "1",
-                "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [principal]}}],
-            }
-        ),
-        tags=tags,
-        opts=opts,
-    )
-    policy = alicloud.ram.Policy(
-        f"{base}-policy",
-        policy_name=role_name[:_ROLE_NAME_LIMIT],
-        description=description,
-        policy_document=document,
-        opts=opts,
-    )
-    alicloud.ram.RolePolicyAttachment(
-        f"{base}-attachment", role_name=role.role_name, policy_name=policy.policy_name, policy_type="Custom", opts=opts
-    )
-    return role
 
 
 def _function_policy(

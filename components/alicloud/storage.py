@@ -10,6 +10,7 @@ from typing import Any
 import pulumi
 import pulumi_alicloud as alicloud
 
+from components.alicloud.ram import ROLE_NAME_LIMIT, assume_role_document
 from components.cloud_args import CountryStorageArgs
 from components.naming import class_tags, slug
 from components.protection import MULTIPART_ABORT_DAYS, NONCURRENT_GRACE_DAYS
@@ -18,7 +19,6 @@ __all__ = ["AlicloudCountryStorage", "AlicloudCountryStorageArgs"]
 
 # Regionless service principal of OSS (the same in every Alibaba Cloud region).
 _OSS_PRINCIPAL = "oss.aliyuncs.com"
-_ROLE_NAME_LIMIT = 64
 
 
 @dataclass
@@ -106,19 +106,12 @@ class AlicloudCountryStorage(pulumi.ComponentResource):
     ) -> None:
         child = pulumi.ResourceOptions(parent=self, provider=args.primary)
         source_key, replica_key = args.keys[data_class], args.replica_keys[data_class]
-        role_name = f"sovereign-{args.jurisdiction.lower()}-{slug(data_class)}-oss-replication"[:_ROLE_NAME_LIMIT]
+        role_name = f"sovereign-{args.jurisdiction.lower()}-{slug(data_class)}-oss-replication"[:ROLE_NAME_LIMIT]
         role = alicloud.ram.Role(
             f"{base}-replication-role",
             role_name=role_name,
             description="OSS replication to the in-country secondary region",
-            assume_role_policy_document=json.dumps(
-                {
-                    "Version": "1",
-                    "Statement": [
-                        {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [_OSS_PRINCIPAL]}}
-                    ],
-                }
-            ),
+            assume_role_policy_document=assume_role_document(_OSS_PRINCIPAL),
             tags=dict(tags),
             opts=child,
         )
