@@ -12,6 +12,7 @@ import pulumi
 import pulumi_aws as aws
 
 from components.aws.endpoints import endpoint_service_name
+from components.aws.iam import assume_role_policy
 from components.cloud_args import CountryComputeArgs
 from components.network import subnet_cidrs
 from components.zones import enough_zones, nth_zone
@@ -213,14 +214,7 @@ class AwsCountryCompute(pulumi.ComponentResource):
         role = aws.iam.Role(
             f"{name}-snapshot-role",
             description="Amazon Data Lifecycle Manager: snapshots of sovereign-dc instance disks",
-            assume_role_policy=principal.apply(
-                lambda p: json.dumps(
-                    {
-                        "Version": "2012-10-17",
-                        "Statement": [{"Effect": "Allow", "Principal": {"Service": p}, "Action": "sts:AssumeRole"}],
-                    }
-                )
-            ),
+            assume_role_policy=principal.apply(assume_role_policy),
             tags=tags,
             opts=child,
         )
@@ -269,14 +263,7 @@ class AwsCountryCompute(pulumi.ComponentResource):
         role = aws.iam.Role(
             f"{name}-instance-role",
             description="sovereign-dc instances: SSM and the data-class buckets and keys of this stack only",
-            assume_role_policy=principal.apply(
-                lambda p: json.dumps(
-                    {
-                        "Version": "2012-10-17",
-                        "Statement": [{"Effect": "Allow", "Principal": {"Service": p}, "Action": "sts:AssumeRole"}],
-                    }
-                )
-            ),
+            assume_role_policy=principal.apply(assume_role_policy),
             tags=tags,
             opts=child,
         )

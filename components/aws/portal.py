@@ -12,6 +12,7 @@ from typing import Any
 import pulumi
 import pulumi_aws as aws
 
+from components.aws.iam import assume_role_policy
 from components.naming import class_tags
 
 __all__ = ["PORTAL_LOGS", "AwsOwnerDataPortal", "AwsOwnerDataPortalArgs", "record_objects"]
@@ -257,14 +258,7 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
         role = aws.iam.Role(
             f"{name}-function-role",
             description="Owner data service: read records, its database secret, write its logs",
-            assume_role_policy=json.dumps(
-                {
-                    "Version": "2012-10-17",
-                    "Statement": [
-                        {"Effect": "Allow", "Principal": {"Service": _LAMBDA_PRINCIPAL}, "Action": "sts:AssumeRole"}
-                    ],
-                }
-            ),
+            assume_role_policy=assume_role_policy(_LAMBDA_PRINCIPAL),
             tags=tags,
             opts=child,
         )

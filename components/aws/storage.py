@@ -11,6 +11,7 @@ import pulumi
 import pulumi_aws as aws
 
 from components.aws.buckets import hardened_bucket, tls_only_statement
+from components.aws.iam import assume_role_policy
 from components.cloud_args import CountryStorageArgs
 from components.naming import class_tags, slug
 
@@ -123,14 +124,7 @@ class AwsCountryStorage(pulumi.ComponentResource):
         role = aws.iam.Role(
             f"{base}-replication-role",
             description="S3 replication to the in-country secondary region",
-            assume_role_policy=json.dumps(
-                {
-                    "Version": "2012-10-17",
-                    "Statement": [
-                        {"Effect": "Allow", "Principal": {"Service": _S3_PRINCIPAL}, "Action": "sts:AssumeRole"}
-                    ],
-                }
-            ),
+            assume_role_policy=assume_role_policy(_S3_PRINCIPAL),
             tags=dict(tags),
             opts=child,
         )
