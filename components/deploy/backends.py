@@ -14,13 +14,18 @@ S3 query parameters are those of gocloud.dev, the blob library of Pulumi's DIY b
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ParamSpec
 from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from components.errors import ConfigError
 from components.residency.catalogue import Catalogue, Jurisdiction
 from components.residency.rules import RuleId
+
+_P = ParamSpec("_P")
 
 __all__ = [
     "PULUMI_CLOUD_HOSTS",
@@ -107,24 +112,32 @@ def _secrets_fix(jurisdiction: Jurisdiction) -> str:
     return f"use an AWS KMS key in {_name(jurisdiction)}, e.g. {example}"
 
 
-def check_backend(
-    url: str, jurisdiction: Jurisdiction, catalogue: Catalogue, *, development: bool, file: str, key: str
-) -> BackendVerdict:
-    """Accept ``url`` as the state backend of ``jurisdiction`` or raise ``ConfigError`` (rule RES-032) saying why."""
-    try:
-        return _check_backend(url, jurisdiction, catalogue, development=development, file=file, key=key)
-    except ConfigError as exc:
-        raise _with_rule(exc, RuleId.STATE_BACKEND_IN_JURISDICTION) from None
-
-
 def _with_rule(exc: ConfigError, rule_id: str) -> ConfigError:
     """``exc`` citing ``rule_id``: every refusal in this module is a residency refusal of that rule."""
     return ConfigError(exc.file, exc.key, exc.problem, exc.fix, rule_id=rule_id)
 
 
-def _check_backend(
+def _citing(rule_id: str) -> Callable[[Callable[_P, BackendVerdict]], Callable[_P, BackendVerdict]]:
+    """Decorate a check so every ``ConfigError`` it raises cites ``rule_id`` (see ``_with_rule``)."""
+
+    def decorate(check: Callable[_P, BackendVerdict]) -> Callable[_P, BackendVerdict]:
+        @functools.wraps(check)
+        def checked(*args: _P.args, **kwargs: _P.kwargs) -> BackendVerdict:
+            try:
+                return check(*args, **kwargs)
+            except ConfigError as exc:
+                raise _with_rule(exc, rule_id) from None
+
+        return checked
+
+    return decorate
+
+
+@_citing(RuleId.STATE_BACKEND_IN_JURISDICTION)
+def check_backend(
     url: str, jurisdiction: Jurisdiction, catalogue: Catalogue, *, development: bool, file: str, key: str
 ) -> BackendVerdict:
+    """Accept ``url`` as the state backend of ``jurisdiction`` or raise ``ConfigError`` (rule RES-032) saying why."""
     here = _name(jurisdiction)
     fix = _backend_fix(jurisdiction, catalogue)
     scheme, parts = _split(url, file, key, fix)
@@ -169,6 +182,7 @@ def _check_backend(
     raise ConfigError(file, key, f"{url!r} is not a Pulumi backend URL this toolkit knows (scheme {scheme!r})", fix)
 
 
+@_citing(RuleId.SECRETS_PROVIDER_IN_JURISDICTION)
 def check_secrets_provider(
     value: str,
     jurisdiction: Jurisdiction,
@@ -180,24 +194,6 @@ def check_secrets_provider(
     key: str,
 ) -> BackendVerdict:
     """Accept ``value`` as the secrets provider of ``jurisdiction`` or raise ``ConfigError`` (rule RES-033)."""
-    try:
-        return _check_secrets_provider(
-            value, jurisdiction, catalogue, backend_url=backend_url, development=development, file=file, key=key
-        )
-    except ConfigError as exc:
-        raise _with_rule(exc, RuleId.SECRETS_PROVIDER_IN_JURISDICTION) from None
-
-
-def _check_secrets_provider(
-    value: str,
-    jurisdiction: Jurisdiction,
-    catalogue: Catalogue,
-    *,
-    backend_url: str,
-    development: bool,
-    file: str,
-    key: str,
-) -> BackendVerdict:
     here = _name(jurisdiction)
     fix = _secrets_fix(jurisdiction)
     if value == "default":
