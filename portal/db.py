@@ -146,22 +146,16 @@ class ExportJob(Base):
 APPEND_ONLY_TABLES = ("access_log", "consent_ledger")
 
 for _table in APPEND_ONLY_TABLES:
-    event.listen(
-        Base.metadata.tables[_table],
-        "after_create",
-        DDL(
-            f"CREATE TRIGGER {_table}_append_only_u BEFORE UPDATE ON {_table} "
-            f"BEGIN SELECT RAISE(ABORT, '{_table} is append-only'); END"
-        ).execute_if(dialect="sqlite"),
-    )
-    event.listen(
-        Base.metadata.tables[_table],
-        "after_create",
-        DDL(
-            f"CREATE TRIGGER {_table}_append_only_d BEFORE DELETE ON {_table} "
-            f"BEGIN SELECT RAISE(ABORT, '{_table} is append-only'); END"
-        ).execute_if(dialect="sqlite"),
-    )
+    # SQLite triggers fire for one statement kind each: one for UPDATE, one for DELETE.
+    for _suffix, _statement in (("u", "UPDATE"), ("d", "DELETE")):
+        event.listen(
+            Base.metadata.tables[_table],
+            "after_create",
+            DDL(
+                f"CREATE TRIGGER {_table}_append_only_{_suffix} BEFORE {_statement} ON {_table} "
+                f"BEGIN SELECT RAISE(ABORT, '{_table} is append-only'); END"
+            ).execute_if(dialect="sqlite"),
+        )
     event.listen(
         Base.metadata.tables[_table],
         "after_create",
