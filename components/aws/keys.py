@@ -13,7 +13,33 @@ from components.cloud_args import CountryKeysArgs
 from components.naming import DISK_KEY, class_tags, slug
 from components.protection import AUDIT_LOGS
 
-__all__ = ["DISK_KEY", "AwsCountryKeys", "AwsCountryKeysArgs"]
+__all__ = ["DISK_KEY", "AwsCountryKeys", "AwsCountryKeysArgs", "customer_key"]
+
+
+def customer_key(
+    name: str,
+    *,
+    description: str,
+    rotation_days: int,
+    deletion_window_days: int,
+    policy: pulumi.Input[str],
+    tags: pulumi.Input[dict[str, str]],
+    opts: pulumi.ResourceOptions,
+) -> aws.kms.Key:
+    """A symmetric customer managed KMS key for encryption, rotated every ``rotation_days``; every key of
+    the toolkit is made here, so they all share these settings."""
+    return aws.kms.Key(
+        name,
+        description=description,
+        key_usage="ENCRYPT_DECRYPT",
+        customer_master_key_spec="SYMMETRIC_DEFAULT",
+        enable_key_rotation=True,
+        rotation_period_in_days=rotation_days,
+        deletion_window_in_days=deletion_window_days,
+        policy=policy,
+        tags=tags,
+        opts=opts,
+    )
 
 
 @dataclass
@@ -46,14 +72,11 @@ class AwsCountryKeys(pulumi.ComponentResource):
         account = aws.get_caller_identity_output(opts=invoke).account_id
         partition = aws.get_partition_output(opts=invoke).partition
         audit = data_class == AUDIT_LOGS
-        key = aws.kms.Key(
+        key = customer_key(
             f"{name}-{slug(data_class)}{role}",
             description=f"sovereign-dc {args.jurisdiction} {data_class}{role}",
-            key_usage="ENCRYPT_DECRYPT",
-            customer_master_key_spec="SYMMETRIC_DEFAULT",
-            enable_key_rotation=True,
-            rotation_period_in_days=args.rotation_days,
-            deletion_window_in_days=args.deletion_window_days,
+            rotation_days=args.rotation_days,
+            deletion_window_days=args.deletion_window_days,
             policy=pulumi.Output.all(partition, account).apply(lambda pa: _policy(pa[0], pa[1], audit=audit)),
             tags=class_tags(args.tags, args.jurisdiction, data_class),
             # A key is the only way to read its data: a mistaken destroy must not schedule its deletion.

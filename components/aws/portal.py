@@ -13,6 +13,7 @@ import pulumi
 import pulumi_aws as aws
 
 from components.aws.iam import assume_role_policy
+from components.aws.keys import customer_key
 from components.naming import class_tags
 
 __all__ = ["PORTAL_LOGS", "AwsOwnerDataPortal", "AwsOwnerDataPortalArgs", "record_objects"]
@@ -230,14 +231,11 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
         )
 
         # -- logs (in-country, KMS-encrypted, kept for the configured period) ----------------------
-        self.log_key = aws.kms.Key(
+        self.log_key = customer_key(
             f"{name}-logs-key",
             description=f"sovereign-dc {args.jurisdiction} portal access and WAF logs",
-            key_usage="ENCRYPT_DECRYPT",
-            customer_master_key_spec="SYMMETRIC_DEFAULT",
-            enable_key_rotation=True,
-            rotation_period_in_days=args.rotation_days,
-            deletion_window_in_days=args.deletion_window_days,
+            rotation_days=args.rotation_days,
+            deletion_window_days=args.deletion_window_days,
             policy=pulumi.Output.all(partition, region, account, dns_suffix).apply(lambda v: _log_key_policy(*v)),
             # Tagged like the data-class keys, with its own class name: it holds the portal's logs only.
             tags=class_tags(tags, args.jurisdiction, PORTAL_LOGS),
