@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from destination_entries import PARTNER_TRANSFER
 from hypothesis import given
 from hypothesis import strategies as st
 from test_plan_cli import _project, _run, _stack, _validate
@@ -22,17 +23,7 @@ TODAY = dt.date(2026, 12, 1)
 AWS_CN = ProviderRef("aws", "cn", "cn-north-1")
 
 RESIDENT = {"id": "idp", "kind": "resident", "match": "idp.example.cn", "evidence": "Shanghai colocation"}
-TRANSFER = {
-    "id": "diag-export",
-    "kind": "transfer",
-    "match": "https://intake.partner.example.com/",
-    "destination": "DE",
-    "data_classes": ["vehicle_diagnostics"],
-    "basis": "standard-contract",
-    "reference": "CAC-SC-2026-001",
-    "approved_by": "dpo@example.cn",
-    "expires": "2027-06-30",
-}
+TRANSFER = {**PARTNER_TRANSFER, "id": "diag-export", "expires": "2027-06-30"}
 
 
 def env(url: str, name: str = "fn") -> Subject:

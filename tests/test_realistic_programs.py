@@ -27,6 +27,7 @@ import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 import pytest
+from destination_entries import PARTNER_TRANSFER
 from test_policy_support import Pack, Res
 
 from components.errors import ResidencyViolation
@@ -360,17 +361,7 @@ def ali_log_project(c: Ctx) -> object:
     return alicloud.log.Project("logs", project_name="fleet-logs", description="fleet logs", opts=c.ali)
 
 
-_PARTNER = {
-    "id": "partner-intake",
-    "kind": "transfer",
-    "match": "https://intake.partner.example.com/",
-    "destination": "DE",
-    "data_classes": ["vehicle_diagnostics"],
-    "basis": "standard-contract",
-    "reference": "CAC-SC-2026-001",
-    "approved_by": "dpo@example.cn",
-    "expires": "2099-12-31",
-}
+_PARTNER = {**PARTNER_TRANSFER, "expires": "2099-12-31"}
 _IDP = {"id": "cn-idp", "kind": "resident", "match": "idp.example.cn", "evidence": "Shanghai colocation, contract HC-1"}
 
 CASES: list[Case] = [

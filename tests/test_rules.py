@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from destination_entries import PARTNER_TRANSFER
 
 from components.residency import RULES, ProviderRef, RuleEngine, Subject
 from components.residency.docs import rules_markdown, sync_readme
@@ -214,16 +215,7 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
     ),
 ]
 
-_TRANSFER = {
-    "id": "partner-intake",
-    "kind": "transfer",
-    "match": "https://intake.partner.example.com/",
-    "destination": "DE",
-    "data_classes": ["vehicle_diagnostics"],
-    "basis": "standard-contract",
-    "reference": "CAC-SC-2026-001",
-    "approved_by": "dpo@example.cn",
-}
+_TRANSFER = PARTNER_TRANSFER
 _INTAKE = {"variables": {"INTAKE": "https://intake.partner.example.com/v1"}}
 PAIRS += [
     (
