@@ -201,14 +201,19 @@ AWS_INGEST: list[tuple[str, str, Control]] = [
 ]
 
 
+def _assert_control(stack: str, component: str, control: str, token: str, holds: Control) -> None:
+    """Every ``token`` resource under ``component`` in ``stack`` exists and satisfies ``holds``."""
+    run = run_stack(stack)
+    records = [r for r in _under(run, component) if r.type == token]
+    assert records, f"no {token} in {component}"
+    failing = [r.name for r in records if not holds(run, r)]
+    assert not failing, f"{control} fails for {failing}"
+
+
 @pytest.mark.parametrize(("stack", "cloud"), [p for p in INGEST if p[1] == "aws"])
 @pytest.mark.parametrize(("control", "token", "holds"), AWS_INGEST, ids=[c[0] for c in AWS_INGEST])
 def test_aws_ingest_controls(stack: str, cloud: str, control: str, token: str, holds: Control) -> None:
-    run = run_stack(stack)
-    records = [r for r in _under(run, "dc-aws-ingest") if r.type == token]
-    assert records, f"no {token} in the ingest component"
-    failing = [r.name for r in records if not holds(run, r)]
-    assert not failing, f"{control} fails for {failing}"
+    _assert_control(stack, "dc-aws-ingest", control, token, holds)
 
 
 @pytest.mark.parametrize(("stack", "cloud"), [p for p in INGEST if p[1] == "aws"])
@@ -357,11 +362,7 @@ AWS_PORTAL: list[tuple[str, str, Control]] = [
 @pytest.mark.parametrize(("stack", "cloud"), [p for p in PORTAL if p[1] == "aws"])
 @pytest.mark.parametrize(("control", "token", "holds"), AWS_PORTAL, ids=[c[0] for c in AWS_PORTAL])
 def test_aws_portal_controls(stack: str, cloud: str, control: str, token: str, holds: Control) -> None:
-    run = run_stack(stack)
-    records = [r for r in _under(run, "dc-aws-portal") if r.type == token]
-    assert records, f"no {token} in the portal component"
-    failing = [r.name for r in records if not holds(run, r)]
-    assert not failing, f"{control} fails for {failing}"
+    _assert_control(stack, "dc-aws-portal", control, token, holds)
 
 
 @pytest.mark.parametrize(("stack", "cloud"), [p for p in PORTAL if p[1] == "aws"])
