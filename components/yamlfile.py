@@ -21,7 +21,7 @@ Values quoted in messages go through :func:`shorten`, so a megabyte-long value n
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml.composer import Composer
@@ -127,12 +127,11 @@ def _check_depth(text: str, file: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                raise YamlFileError(
+                raise _error_at(
                     file,
                     f"values are nested more than {MAX_DEPTH} levels deep",
                     "flatten that value; no setting of the toolkit nests that deep",
-                    mark.line + 1 if mark is not None else 0,
-                    mark.column + 1 if mark is not None else 0,
+                    mark,
                 )
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             depth -= 1
@@ -172,12 +171,11 @@ def _check_expansion(root: Node, file: str) -> None:
             for child in children:
                 if id(child) in in_progress and id(child) not in sizes:
                     mark = child.start_mark
-                    raise YamlFileError(
+                    raise _error_at(
                         file,
                         "an alias refers to the anchor it is inside of (an endless value)",
                         "remove that alias",
-                        mark.line + 1,
-                        mark.column + 1,
+                        mark,
                     )
                 stack.append((child, False))
             continue
@@ -187,14 +185,29 @@ def _check_expansion(root: Node, file: str) -> None:
         sizes[ident] = (nodes, chars)
         if nodes > MAX_NODES or chars > MAX_EXPANDED_CHARS:
             mark = node.start_mark
-            raise YamlFileError(
+            raise _error_at(
                 file,
                 f"the document expands to more than {MAX_NODES:,} values or {MAX_EXPANDED_CHARS:,} characters "
                 "(anchors and aliases included)",
                 "write the values out instead of nesting aliases of aliases, and keep values short",
-                mark.line + 1,
-                mark.column + 1,
+                mark,
             )
+
+
+class _Mark(Protocol):
+    """A PyYAML position (``yaml.error.Mark`` or the C loader's ``Mark``): 0-based line and column."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+
+
+def _error_at(file: str, problem: str, fix: str, mark: _Mark | None) -> YamlFileError:
+    """``YamlFileError`` at PyYAML's 0-based ``mark`` (line and column 0, unknown, without one)."""
+    if mark is None:
+        return YamlFileError(file, problem, fix)
+    return YamlFileError(file, problem, fix, mark.line + 1, mark.column + 1)
 
 
 def load_yaml_text(text: str, file: str, *, fix: str = "correct the YAML syntax there") -> Any:
@@ -214,12 +227,11 @@ def load_yaml_text(text: str, file: str, *, fix: str = "correct the YAML syntax 
             loader.dispose()
     except _DuplicateKey as exc:
         mark = exc.problem_mark
-        raise YamlFileError(
+        raise _error_at(
             file,
             f"{exc.problem} (first at line {exc.first_line})",
             "keep one of them: YAML would silently use the last one",
-            mark.line + 1 if mark is not None else 0,
-            mark.column + 1 if mark is not None else 0,
+            mark,
         ) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
@@ -232,12 +244,11 @@ def load_yaml_text(text: str, file: str, *, fix: str = "correct the YAML syntax 
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise YamlFileError(
+        raise _error_at(
             file,
             f"not valid YAML ({problem})",
             fix,
-            mark.line + 1 if mark is not None else 0,
-            mark.column + 1 if mark is not None else 0,
+            mark,
         ) from None
     except RecursionError:
         # Bounded depth should make this unreachable; kept so a reader bug is still one line.
