@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import ipaddress
 
-import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 import pytest
+from compute_programs import aws_compute_program
 
 from components.alicloud import AlicloudCountryKeys, AlicloudCountryKeysArgs
 from components.aws import (
-    AwsCountryCompute,
-    AwsCountryComputeArgs,
     AwsCountryKeys,
     AwsCountryKeysArgs,
     AwsCountryStorage,
@@ -94,23 +92,7 @@ def test_components_pass_the_guard_in_raise_mode_and_a_foreign_provider_does_not
 
 
 def test_compute_spreads_private_subnets_and_instances_over_zones(pulumi_mocks: MockSession) -> None:
-    def program() -> None:
-        provider = aws.Provider("fra", region="eu-central-1")
-        key = aws.kms.Key("disk", opts=pulumi.ResourceOptions(provider=provider))
-        AwsCountryCompute(
-            "c",
-            AwsCountryComputeArgs(
-                cidr="10.0.0.0/20",
-                zones=3,
-                instance_type="m6i.large",
-                count=4,
-                disk_gb=40,
-                disk_key=key,
-                provider=provider,
-            ),
-        )
-
-    run = pulumi_mocks.run(program)
+    run = pulumi_mocks.run(aws_compute_program("m6i.large", zones=3, count=4))
     subnets = run.by_type("aws:ec2/subnet:Subnet")
     nets = [ipaddress.IPv4Network(s.inputs["cidrBlock"]) for s in subnets]
     assert len(nets) == 3

@@ -15,15 +15,13 @@ import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 import pytest
+from compute_programs import ali_compute_program, aws_compute_program
 from test_stacks import ROOT, SHIPPED, clouds_of, run_edited_stack, run_stack
 
 from components.alicloud import (
-    AlicloudCountryCompute,
-    AlicloudCountryComputeArgs,
     AlicloudCountryKeys,
     AlicloudCountryKeysArgs,
 )
-from components.aws import AwsCountryCompute, AwsCountryComputeArgs
 from components.aws.endpoints import endpoint_service_name
 from components.config import load_stack_file
 from components.config.models import AlicloudKmsInstance
@@ -335,59 +333,21 @@ def test_no_endpoint_service_name_is_hard_coded(stack: str) -> None:
     assert '"com.amazonaws.' not in source and 'f"com.amazonaws' not in source
 
 
-def _aws_compute(instance_type: str) -> Callable[[], None]:
-    def program() -> None:
-        provider = aws.Provider("fra", region="eu-central-1")
-        key = aws.kms.Key("disk", opts=pulumi.ResourceOptions(provider=provider))
-        AwsCountryCompute(
-            "c",
-            AwsCountryComputeArgs(
-                cidr="10.0.0.0/20",
-                zones=2,
-                instance_type=instance_type,
-                count=1,
-                disk_gb=40,
-                disk_key=key,
-                provider=provider,
-            ),
-        )
-
-    return program
-
-
-def _ali_compute(instance_type: str, disk: str) -> Callable[[], None]:
-    def program() -> None:
-        provider = alicloud.Provider("sh", region="cn-shanghai")
-        key = alicloud.kms.Key("disk", opts=pulumi.ResourceOptions(provider=provider))
-        AlicloudCountryCompute(
-            "a",
-            AlicloudCountryComputeArgs(
-                cidr="10.1.0.0/20",
-                zones=2,
-                instance_type=instance_type,
-                count=1,
-                disk_gb=40,
-                disk_key=key,
-                provider=provider,
-                disk_category=disk,
-            ),
-        )
-
-    return program
-
-
 @pytest.mark.parametrize(
     ("program", "message"),
     [
         (
-            _aws_compute("x9z.large"),
+            aws_compute_program("x9z.large"),
             r"compute\.aws\.zones: x9z\.large is offered in 0 zone\(s\) .* Fix: choose",
         ),
         (
-            _ali_compute("ecs.zz9.large", "cloud_essd"),
+            ali_compute_program("ecs.zz9.large", "cloud_essd"),
             r"compute\.alicloud\.zones: ecs\.zz9\.large with cloud_essd disks is offered in 0 zone",
         ),
-        (_ali_compute("ecs.g7.large", "cloud_auto"), r"ecs\.g7\.large with cloud_auto disks is offered in 0 zone"),
+        (
+            ali_compute_program("ecs.g7.large", "cloud_auto"),
+            r"ecs\.g7\.large with cloud_auto disks is offered in 0 zone",
+        ),
     ],
     ids=["aws-type", "alicloud-type", "alicloud-disk"],
 )
@@ -400,7 +360,7 @@ def test_a_size_not_offered_in_enough_zones_is_a_clear_config_error(
 
 
 def test_offered_zones_are_used(pulumi_mocks: MockSession) -> None:
-    run = pulumi_mocks.run(_ali_compute("ecs.g7.large", "cloud_essd"))
+    run = pulumi_mocks.run(ali_compute_program("ecs.g7.large", "cloud_essd"))
     assert {s.inputs["zoneId"] for s in run.by_type("alicloud:vpc/switch:Switch")} == {"cn-shanghai-a", "cn-shanghai-b"}
 
 
