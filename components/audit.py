@@ -101,7 +101,7 @@ def _aws_trail(
 def _aws_describe(logs: Any, regions: CloudRegions, compute: bool) -> AuditTrailOutputs:
     return {
         "service": "CloudTrail (management + S3 data events, log file validation)",
-        "regions": [r for r in (regions.primary, regions.secondary) if r],
+        "regions": regions.used,
         "trailBucket": logs.trail_bucket.bucket,
         "accessLogBuckets": {r: b.bucket for r, b in logs.access_log_buckets.items()},
         "flowLogs": compute,
@@ -155,7 +155,7 @@ def _ali_trail(
         AlicloudCountryAuditTrailArgs(
             jurisdiction=code,
             log_bucket=logs.access_log_buckets["primary"],
-            regions=[r for r in (regions.primary, regions.secondary) if r],
+            regions=regions.used,
             provider=primary,
         ),
         pulumi.ResourceOptions(parent=parent),
@@ -165,7 +165,7 @@ def _ali_trail(
 def _ali_describe(logs: Any, regions: CloudRegions, compute: bool) -> AuditTrailOutputs:
     return {
         "service": "ActionTrail (read and write events of the stack's regions; flow logs to an in-country SLS store)",
-        "regions": [r for r in (regions.primary, regions.secondary) if r],
+        "regions": regions.used,
         "trailBucket": logs.access_log_buckets["primary"].bucket,
         "accessLogBuckets": {r: b.bucket for r, b in logs.access_log_buckets.items()},
         "flowLogs": compute,

@@ -397,7 +397,7 @@ class CountryDataCenter(pulumi.ComponentResource):
                     # OSS retention policies have one mode (no governance bypass): shown as "worm".
                     "lockMode": "worm" if cloud.name == "alicloud" else p.lock_mode,
                     "accessLogging": p.access_logging or c == AUDIT_LOGS,
-                    "backupRegions": [r for r in (regions.primary, regions.secondary) if r],
+                    "backupRegions": regions.used,
                 }
                 for c, p in protection.items()
             },

@@ -57,6 +57,11 @@ class CloudRegions(_Strict):
     secondary: Region | None = None
     """Optional second in-country region: buckets replicate there, with a replica key there."""
 
+    @property
+    def used(self) -> list[Region]:
+        """The regions in use: ``primary``, then ``secondary`` when there is one."""
+        return [r for r in (self.primary, self.secondary) if r]
+
 
 class Clouds(_Strict):
     """The clouds a market uses; at least one."""
