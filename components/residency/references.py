@@ -163,14 +163,16 @@ class ReferenceParser:
         """Every ARN, ACS ARN, URL/connection-string host, cloud host and OSS location inside ``text``."""
         if not self._prefilter.search(text):
             return []
-        in_urls, seen_hosts = self._urls(text)
+        # Literal markers every match of a pattern contains skip its scan (most values are plain ARNs):
+        # a URL has "://", a host and a reverse-DNS service name have a dot.
+        in_urls, seen_hosts = self._urls(text) if "://" in text else ([], set())
         found = [*self._arns(text), *in_urls]
-        # Every host the pattern matches has a dot; without one, skip its costly scan (most ARNs).
-        for m in self._host.finditer(text) if "." in text else ():
+        dotted = "." in text
+        for m in self._host.finditer(text) if dotted else ():
             if any(a <= m.start("host") < b for a, b in seen_hosts):
                 continue
             found.append(self._endpoint(m.group("host").lower(), in_url=m.group("scheme") is not None))
-        for m in _SERVICE_NAME.finditer(text):
+        for m in _SERVICE_NAME.finditer(text) if dotted else ():
             region = m.group(1).lower()
             if region in self._aws_regions:
                 found.append(Reference("endpoint", "aws", m.group(0), region, self._region_partition.get(region)))
