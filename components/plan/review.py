@@ -49,7 +49,7 @@ from components.residency.engine import (
     package_of,
     produced_names,
 )
-from components.residency.provenance import Source, unproven_unknowns
+from components.residency.provenance import Source, own_names, regionless_known, unproven_unknowns
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.simulate import ResourceRecord, Secret
 
@@ -144,16 +144,8 @@ class _Review:
         for deps in (entry.property_dependencies or {}).values():
             urns.update(deps)
         produced = [p for u in urns if u in self.by_urn for p in produced_names(_props(self.by_urn[u]))]
-        own_keys = ("id", "arn", "bucket") if entry.type in self.engine.endpoints.bucket_types else ("id", "arn")
-        own = [str(v).lower() for k, v in _props(entry).items() if k in own_keys and isinstance(v, str) and len(v) >= 4]
-        if entry.id and len(entry.id) >= 4:
-            own.append(entry.id.lower())
-
-        def known(text: str) -> bool:
-            lowered = text.lower()
-            return text in self.created or any(lowered in p for p in produced) or any(o in lowered for o in own)
-
-        return known
+        own = own_names(self.engine, entry.type, _props(entry), [entry.id] if entry.id else ())
+        return regionless_known(self.created, produced, own)
 
     # -- providers ----------------------------------------------------------------------------
 

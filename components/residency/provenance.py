@@ -1,4 +1,6 @@
-"""RES-014: a value unknown at preview is judged by the resources it is computed from.
+"""Provenance: what the resources a value comes from prove about it, for the whole-stack front doors.
+
+RES-014: a value unknown at preview is judged by the resources it is computed from.
 
 A front door that sees the whole stack with each input's dependencies (the policy pack's stack
 policy, the review of a ``pulumi preview --json`` document) asks :func:`unproven_unknowns`: an
@@ -6,17 +8,28 @@ unknown input passes only when every resource it is computed from is an in-juris
 of this stack. Anything else (another stack, an uncovered package, a default, foreign or unpinned
 provider, a dependency that cannot be found) fails closed. The rule engine decides what "in the
 jurisdiction" means; this module only walks the dependency edges.
+
+RES-015/RES-017: a regionless name or host (a bucket, an RDS host) is proven when this stack made it:
+:func:`regionless_known` is the one predicate the policy pack and the preview/state review give
+the engine; :func:`own_names` says which of a resource's properties name the resource itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from components.residency.engine import CLOUD_PACKAGES, REGIONLESS_PACKAGES, RuleEngine, Subject, package_of
+from components.residency.engine import (
+    CLOUD_PACKAGES,
+    REGIONLESS_PACKAGES,
+    RuleEngine,
+    Subject,
+    package_of,
+    snake_case,
+)
 
-__all__ = ["Source", "UnprovenValue", "untrusted_reason", "unproven_unknowns"]
+__all__ = ["Source", "UnprovenValue", "own_names", "regionless_known", "untrusted_reason", "unproven_unknowns"]
 
 Defer = Callable[[Any], bool]
 
@@ -123,3 +136,28 @@ def unproven_unknowns(
         if reasons:
             problems.append(UnprovenValue(key, basis, tuple(reasons)))
     return problems
+
+
+def own_names(engine: RuleEngine, type_token: str, props: Mapping[str, Any], ids: Iterable[str] = ()) -> list[str]:
+    """The values among a resource's (final-state) properties that name the resource itself, lower-cased.
+
+    Its id and ARN (and its bucket, for a bucket type), ``ids`` the front door knows (a state's
+    physical id), and the output-only attributes the catalogue lists as the resource's own address
+    (``self_address_outputs``: an ApsaraDB RDS host names no region, its pinned provider places it).
+    A name that contains one of these describes the resource itself (``bucketDomainName``).
+    """
+    own_keys = ("id", "arn", "bucket") if type_token in engine.endpoints.bucket_types else ("id", "arn")
+    self_keys = engine.endpoints.self_address_keys(type_token)
+    named = [v for k, v in props.items() if k in own_keys or snake_case(k) in self_keys]
+    return [v.lower() for v in (*named, *ids) if isinstance(v, str) and len(v) >= 4]
+
+
+def regionless_known(created: Collection[str], produced: Sequence[str], own: Sequence[str]) -> Callable[[str], bool]:
+    """The engine's ``known`` predicate: a bucket this stack creates, a name or host made by a resource
+    the value is computed from (``produced``, lower-cased), or one naming the resource itself (``own``)."""
+
+    def known(text: str) -> bool:
+        lowered = text.lower()
+        return text in created or any(lowered in p for p in produced) or any(o in lowered for o in own)
+
+    return known

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pulumi_policy import PolicyResource, StackValidationArgs, StackValidationPolicy
 
 from components.residency import provenance
-from components.residency.engine import RuleEngine, package_of, produced_names, snake_case
+from components.residency.engine import RuleEngine, package_of, produced_names
 from components.residency.provenance import Source
 from components.residency.rules import Rule, RuleId, rule
 from residency_pack import messages
@@ -131,29 +131,15 @@ def _regionless(the_rule: Rule) -> StackJudge:
         deps = {d.urn: d for ds in (resource.property_dependencies or {}).values() for d in ds}
         deps |= {d.urn: d for d in resource.dependencies or []}
         produced = [p for d in deps.values() for p in _produced(d)]
-        # The final state holds the resource's own outputs (bucketDomainName = <bucket>.s3.amazonaws.com):
-        # a name that contains the resource's own id or name describes the resource itself.
-        own_keys = ("id", "arn", "bucket") if resource.resource_type in engine.endpoints.bucket_types else ("id", "arn")
-        # So do the output-only attributes the cloud assigns as the resource's own address (catalogue data).
-        self_keys = engine.endpoints.self_address_keys(resource.resource_type)
-        own = [
-            v.lower()
-            for k, v in plain(resource.props).items()
-            if (k in own_keys or snake_case(k) in self_keys)
-            and isinstance(v, str)
-            and len(v) >= 4
-            and not is_unknown(v)
-        ]
+        # The final state holds the resource's own outputs (bucketDomainName = <bucket>.s3.amazonaws.com).
+        values = {k: v for k, v in plain(resource.props).items() if not is_unknown(v)}
+        own = provenance.own_names(engine, resource.resource_type, values)
         created = {
             str(plain(r.props).get("bucket"))
             for r in stack
             if r.resource_type in engine.endpoints.bucket_types and r is not resource
         }
-
-        def known(text: str) -> bool:
-            lowered = text.lower()
-            return text in created or any(lowered in p for p in produced) or any(o in lowered for o in own)
-
+        known = provenance.regionless_known(created, produced, own)
         findings, _ = engine.check(t.subject, defer=is_unknown, known=known)
         return [messages.finding(f, source) for f in findings if f.rule.id == the_rule.id and f.declared_by is None]
 
