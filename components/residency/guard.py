@@ -35,7 +35,9 @@ from components.residency.engine import (
     Subject,
     is_free_text,
     package_of,
+    produced_names,
 )
+from components.residency.provenance import regionless_known
 from components.residency.rules import Finding, RuleId, rule
 
 __all__ = ["Guard", "Mode", "audit_session", "enforce"]
@@ -65,11 +67,6 @@ def _as_outputs(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return type(value)(_as_outputs(v) for v in value)
     return value
-
-
-# Output attributes of a resource that carry its own physical names and addresses: a regionless
-# name or host found in a value computed from them was created by this stack.
-_CREATOR_ATTRS = CREATOR_ATTRS
 
 
 class Guard:
@@ -192,11 +189,8 @@ class Guard:
     ) -> None:
         """Judge a resolved value again; a regionless name or host is proven when a resource of this
         stack that the guard judged compliant produced it (one of its own names or addresses)."""
-        produced = await self._produced(depends_on)
-
-        def known(text: str) -> bool:
-            return self._known(text) or any(text in p for p in produced)
-
+        # The same predicate the policy pack and the preview review use (case-insensitive).
+        known = regionless_known(self._created, await self._produced(depends_on), ())
         self._report(self.engine.check_value(subject, place, value, secret=secret, known=known))
 
     async def _produced(self, depends_on: set[pulumi.Resource]) -> list[str]:
@@ -206,11 +200,13 @@ class Guard:
         for dep in depends_on:
             if not isinstance(dep, pulumi.CustomResource) or dep not in self._judged:
                 continue
-            for name, attr in vars(dep).items():
-                if isinstance(attr, pulumi.Output) and any(c in name for c in _CREATOR_ATTRS):
-                    resolved = await attr.future()
-                    if isinstance(resolved, str) and resolved:
-                        produced.append(resolved.lower())
+            # Only the attributes produced_names reads are awaited (CREATOR_ATTRS), not every output.
+            values = {
+                name: await attr.future()
+                for name, attr in vars(dep).items()
+                if isinstance(attr, pulumi.Output) and any(c in name for c in CREATOR_ATTRS)
+            }
+            produced += produced_names(values)
         return produced
 
     def judge_invoke(self, token: str, args: Any) -> None:
