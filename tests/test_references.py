@@ -103,3 +103,23 @@ def test_longest_known_region_wins_for_zones() -> None:
     if "cn-shanghai-finance-1" in ALI_REGIONS:
         assert PARSER.zone_field("alicloud", "cn-shanghai-finance-1z").region == "cn-shanghai-finance-1"  # type: ignore[union-attr]
     assert PARSER.zone_field("alicloud", "cn-shanghai-b").region == "cn-shanghai"  # type: ignore[union-attr]
+
+
+# Text made of the characters the prefilter's literals are spelled with, in any case, so that
+# near-misses ("arn", "acs", "oss-", "://", dotted suffixes) are common rather than rare.
+_marker_text = st.text(alphabet="arnACSoOsS:/.-_ cm1aziLyUNwbe", max_size=60) | st.text(max_size=80)
+
+
+@given(_marker_text)
+@settings(max_examples=500)
+def test_has_candidates_shortcut_agrees_with_the_full_prefilter(text: str) -> None:
+    # The literal-marker shortcut may only skip what the prefilter's search would also reject.
+    assert PARSER.has_candidates(text) == (PARSER._prefilter.search(text) is not None)
+
+
+@given(_marker_text, aws_regions)
+@settings(max_examples=300)
+def test_arn_scan_shortcut_finds_arns_in_any_case(filler: str, region: str) -> None:
+    text = f"{filler} ARN:AWS:kms:{region}:123456789012:key/abc {filler} Acs:kms:cn-shanghai:123:key/k"
+    kinds = [r.kind for r in PARSER.scan(text)]
+    assert "aws-arn" in kinds and "acs-arn" in kinds

@@ -69,6 +69,7 @@ _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 @functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)  # key names and type tokens repeat across every resource
 def _snake(key: str) -> str:
     # Engine props (policy pack, mocks) are camelCase and SDK props snake_case; classify them alike.
     return _CAMEL_BOUNDARY.sub("_", key).lower()
@@ -98,6 +99,7 @@ def is_free_text(key: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)  # key names repeat across every resource
 def _is_region_key(key: str) -> bool:
     # Normalised: camelCase and dashes become snake tokens; any token "region(s)" marks a region field
     # (source_region, replica_regions, region_list, destination_region_ids, aws:requested_region).
@@ -109,12 +111,14 @@ def _is_region_key(key: str) -> bool:
     return any(t in ("region", "regions", "regionid", "regionids", "regionname") for t in tokens)
 
 
+@functools.lru_cache(maxsize=8192)  # key names and type tokens repeat across every resource
 def _is_zone_key(key: str) -> bool:
     return key in ("zone", "zones", "zone_id", "zone_ids", "zone_name", "availability_zone_id") or key.endswith(
         ("availability_zone", "availability_zones", "_zone_id", "_zone_ids", "_zone", "_zones")
     )
 
 
+@functools.lru_cache(maxsize=8192)  # key names and type tokens repeat across every resource
 def package_of(type_token: str) -> tuple[str, bool]:
     """The package a type token belongs to, and whether it is a provider.
 
@@ -402,10 +406,7 @@ class RuleEngine:
         return partition in service.allowed_partitions and partition in self.jurisdiction.aws.partitions
 
     def _check_global_field(self, walk: _Walk, value: str, path: str) -> None:
-        kpath = walk.kpath
-        for service in self._field_services(walk.subject.type):
-            if not service.field_matches(kpath):
-                continue
+        for service in self._services_at(walk.subject.type, walk.kpath):
             if service.refuses(value, self.jurisdiction.code) and not self._partition_allows(walk, service):
                 self._global_finding(walk, service, path, value)
 
@@ -557,6 +558,12 @@ class RuleEngine:
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _field_services(self, type_token: str) -> tuple[GlobalService, ...]:
         return tuple(s for s in self.endpoints.global_services if s.field is not None and s.applies_to(type_token))
+
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one engine per jurisdiction, kept for the process
+    def _services_at(self, type_token: str, kpath: tuple[str, ...]) -> tuple[GlobalService, ...]:
+        # Programs repeat the same few key paths per type: matching the field patterns once per
+        # (type, path) leaves only the value test for each string.
+        return tuple(s for s in self._field_services(type_token) if s.field_matches(kpath))
 
     def _is_bucket_key(self, key: str) -> bool:
         return key in self.endpoints.bucket_keys

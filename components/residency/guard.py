@@ -50,9 +50,16 @@ Mode = Literal["raise", "audit"]
 _AUDIT_SESSION: ContextVar[list[Guard] | None] = ContextVar("sovereign_audit_session", default=None)
 
 
+# Exact types that are never awaitable: most inputs are one of them, and answering from the type
+# alone costs far less than ``inspect.isawaitable`` (a subclass still takes the full test).
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None), dict, list, tuple})
+
+
 def _is_output(value: Any) -> bool:
     # Any awaitable input (asyncio Future, Task, coroutine) is deferred like an Output: the SDK
     # resolves it before sending, so it must be judged when it resolves.
+    if type(value) in _PLAIN_TYPES:
+        return False
     return isinstance(value, pulumi.Output) or inspect.isawaitable(value)
 
 
@@ -67,6 +74,10 @@ def _as_outputs(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return type(value)(_as_outputs(v) for v in value)
     return value
+
+
+# Findings a resource of this stack may prove wrong by having produced the name or host itself.
+_REGIONLESS = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN})
 
 
 class Guard:
@@ -117,10 +128,20 @@ class Guard:
         if not pending:
             return None
         props = dict(args.props)
-        for key in {p.top_key for p in pending if p.top_key is not None}:
+        nested: set[str] = set()
+        read_or_import = False
+        for p in pending:
+            if p.top_key is None:
+                read_or_import = True
+            elif p.place.depth == 0 and isinstance(p.value, pulumi.Output):
+                # The usual case, a top-level Output: gated where the engine found it, no second walk.
+                props[p.top_key] = self._gate(subject, p.place, p.value)
+            else:
+                nested.add(p.top_key)
+        for key in nested:
             props[key] = self._gated(subject, _as_outputs(props[key]), Place.top(key))
         opts = args.opts
-        if any(p.top_key is None for p in pending):
+        if read_or_import:
             opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions())
             read_id: Any = opts.id
             import_id: Any = opts.import_
@@ -169,8 +190,9 @@ class Guard:
             if not is_known:
                 return None
             findings = self.engine.check_value(subject, place, value, secret=is_secret, known=self._known)
-            regionless = (RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN)
-            if any(f.rule.id in regionless and f.declared_by is None for f in findings) and any(
+            if not findings:
+                return None
+            if any(f.rule.id in _REGIONLESS and f.declared_by is None for f in findings) and any(
                 d in self._judged for d in depends_on
             ):
                 # Only then look further: a regionless name or host a judged resource produced.

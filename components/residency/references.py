@@ -145,6 +145,9 @@ class ReferenceParser:
             re.IGNORECASE,
         )
         self._prefilter = re.compile(f"{_PREFILTER_FIXED}|{suffix_alternatives}", re.IGNORECASE)
+        # Every alternative of the prefilter contains ':' or '.', except "oss-": a string with none of
+        # them cannot match, and saying so costs far less than the search (most values are plain names).
+        self._markers_suffice = all("." in s for s, _, _, _ in self._suffix_cloud)
         self._az_id_prefix = {self._az_id_abbreviation(r): r for r in self._aws_regions}
 
     @staticmethod
@@ -157,11 +160,13 @@ class ReferenceParser:
 
     def has_candidates(self, text: str) -> bool:
         """Cheap test: can this string contain any reference at all?"""
+        if self._markers_suffice and ":" not in text and "." not in text and "oss-" not in text.lower():
+            return False
         return self._prefilter.search(text) is not None
 
     def scan(self, text: str) -> list[Reference]:
         """Every ARN, ACS ARN, URL/connection-string host, cloud host and OSS location inside ``text``."""
-        if not self._prefilter.search(text):
+        if not self.has_candidates(text):
             return []
         # Literal markers every match of a pattern contains skip its scan (most values are plain ARNs):
         # a URL has "://", a host and a reverse-DNS service name have a dot.
@@ -181,7 +186,9 @@ class ReferenceParser:
     def _arns(self, text: str) -> list[Reference]:
         """The AWS ARNs (an S3 ARN without a region names a bucket) and ACS ARNs in ``text``."""
         found: list[Reference] = []
-        for m in _AWS_ARN.finditer(text):
+        # Each pattern starts with its literal ("arn:" / "acs:", any case): without it, no scan.
+        lowered = text.lower()
+        for m in _AWS_ARN.finditer(text) if "arn:" in lowered else ():
             partition, service, region = m.group(1).lower(), m.group(2).lower(), m.group(3).lower()
             ref = self._aws_region_ref("aws-arn", m.group(0), region, partition)
             if service == "s3" and not region:
@@ -189,7 +196,7 @@ class ReferenceParser:
                 if name and name != "*":
                     ref = Reference("bucket", "aws", m.group(0), None, partition, bucket=name)
             found.append(ref)
-        for m in _ACS_ARN.finditer(text):
+        for m in _ACS_ARN.finditer(text) if "acs:" in lowered else ():
             region = m.group(2).lower()
             found.append(self._ali_region_ref("acs-arn", m.group(0), region))
         return found
