@@ -136,7 +136,13 @@ def build_platform(
             }
             if portal.alicloud_domain is not None:
                 front = _front_door(
-                    f"{prefix}-portal-front-door", ali_portal, portal.alicloud_domain, jurisdiction, primary, tags
+                    f"{prefix}-portal-front-door",
+                    ali_portal,
+                    portal.alicloud_domain,
+                    jurisdiction,
+                    primary,
+                    tags,
+                    child,
                 )
                 ali_out["url"], ali_out["wafCname"] = front.url, front.cname
             out["portal"] = ali_out
@@ -150,8 +156,11 @@ def _front_door(
     jurisdiction: str,
     primary: pulumi.ProviderResource,
     tags: Mapping[str, str],
+    opts: pulumi.ResourceOptions,
 ) -> AlicloudPortalFrontDoor:
-    """The Alibaba portal's custom domain and WAF 3.0 (a child of the portal component)."""
+    """The Alibaba portal's custom domain and WAF 3.0 (a child of the portal component), with a provider
+    pinned to the WAF's region beside the data center's own providers."""
+    waf_provider = alicloud.Provider(f"{name}-waf", region=domain.waf_region, opts=opts)
     return AlicloudPortalFrontDoor(
         name,
         AlicloudPortalFrontDoorArgs(
@@ -161,6 +170,7 @@ def _front_door(
             group_domain=portal.api_group.sub_domain,
             domain=domain.name,
             certificate_id=domain.certificate_id,
+            waf_provider=waf_provider,
             waf_region=domain.waf_region,
             icp_filing=domain.icp_filing,
             waf_instance_id=domain.waf_instance_id,

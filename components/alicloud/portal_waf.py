@@ -58,8 +58,11 @@ class AlicloudPortalFrontDoorArgs:
     """The custom domain owners call."""
     certificate_id: int
     """The domain's certificate in Certificate Management Service."""
+    waf_provider: alicloud.Provider
+    """Provider pinned to the WAF 3.0 region (``cn-hangzhou``: the Chinese mainland WAF, for every mainland
+    origin); judged by the residency guard like every provider."""
     waf_region: str
-    """Region of the WAF 3.0 instance (``cn-hangzhou``: the Chinese mainland WAF)."""
+    """That provider's region (part of the certificate id WAF expects: ``<id>-<region>``)."""
     icp_filing: str | None = None
     """The domain's ICP filing number (recorded as a tag; WAF and API Gateway check the filing themselves)."""
     waf_instance_id: str | None = None
@@ -71,8 +74,6 @@ class AlicloudPortalFrontDoorArgs:
 class AlicloudPortalFrontDoor(pulumi.ComponentResource):
     """Custom domain on the API group, WAF 3.0 in front of it, core web protection, scan protection, rate limit."""
 
-    waf_provider: alicloud.Provider
-    """Provider pinned to ``waf_region`` (judged by the residency guard like every provider)."""
     binding: alicloud.ros.Stack
     """ROS stack binding the custom domain to the API group (pulumi-alicloud has no resource for it)."""
     waf_domain: alicloud.wafv3.Domain
@@ -108,10 +109,7 @@ class AlicloudPortalFrontDoor(pulumi.ComponentResource):
         )
 
         # -- WAF 3.0, in its own region (the Chinese mainland WAF is cn-hangzhou for every mainland origin) --
-        self.waf_provider = alicloud.Provider(
-            f"{name}-waf-provider", region=args.waf_region, opts=pulumi.ResourceOptions(parent=self)
-        )
-        waf = pulumi.ResourceOptions(parent=self, provider=self.waf_provider)
+        waf = pulumi.ResourceOptions(parent=self, provider=args.waf_provider)
         instance_id: pulumi.Input[str]
         if args.waf_instance_id is not None:
             instance_id = args.waf_instance_id
