@@ -160,7 +160,7 @@ def _front_door(
 ) -> AlicloudPortalFrontDoor:
     """The Alibaba portal's custom domain and WAF 3.0 (a child of the portal component), with a provider
     pinned to the WAF's region beside the data center's own providers."""
-    waf_provider = alicloud.Provider(f"{name}-waf", region=domain.waf_region, opts=opts)
+    waf_provider = alicloud.Provider(f"{name}-waf-provider", region=domain.waf_region, opts=opts)
     return AlicloudPortalFrontDoor(
         name,
         AlicloudPortalFrontDoorArgs(

@@ -448,8 +448,10 @@ def test_alicloud_portal_database_secret_and_function_are_locked_down(stack: str
     assert egress["dc-alicloud-portal-deny-other-out"].inputs["policy"] == "drop"
     # Served on the custom domain, through WAF 3.0 (tests/test_portal_waf.py); the API group stays the origin.
     assert run.outputs["alicloud"]["portal"]["url"] == f"https://{settings.portal.alicloud_domain.name}"
-    assert run.find("dc-alicloud-portal-api-group").outputs["subDomain"].endswith(
-        f"-{settings.clouds.alicloud.primary}.alicloudapi.com"
+    assert (
+        run.find("dc-alicloud-portal-api-group")
+        .outputs["subDomain"]
+        .endswith(f"-{settings.clouds.alicloud.primary}.alicloudapi.com")
     )
 
 
