@@ -48,7 +48,9 @@ def cn() -> ProgramRun:
 
 @pytest.fixture(scope="module")
 def settings() -> Any:
-    domain = load_stack_file(CN).datacenter.portal.alicloud_domain
+    portal = load_stack_file(CN).datacenter.portal
+    assert portal is not None, "the shipped cn stack enables the portal"
+    domain = portal.alicloud_domain
     assert domain is not None, "the shipped cn stack must give its Alibaba portal a domain"
     return domain
 
