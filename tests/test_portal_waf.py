@@ -18,9 +18,13 @@ from typing import Any
 import pulumi
 import pulumi_alicloud as alicloud
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from components.alicloud.portal_waf import RATE_LIMIT, AlicloudPortalFrontDoor, AlicloudPortalFrontDoorArgs
 from components.config import build_stack_config, load_stack_file, stack_file_to_pulumi_config
+from components.config.models import AlicloudPortalDomain
 from components.errors import ConfigError
 from components.plan.cli import main as plan_main
 from components.residency import enforce
@@ -264,6 +268,31 @@ def test_bad_alibaba_domain_config_is_refused_with_the_key_and_the_fix(
 ) -> None:
     with pytest.raises(ConfigError, match=message):
         _cn_with(mutate)
+
+
+PROVINCES = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新"
+
+
+@given(
+    province=st.sampled_from(PROVINCES),
+    number=st.integers(min_value=0, max_value=10**12 - 1),
+    site=st.one_of(st.none(), st.integers(min_value=1, max_value=9999)),
+)
+def test_every_miit_shaped_icp_filing_is_accepted(province: str, number: int, site: int | None) -> None:
+    filing = f"{province}ICP备{number:08d}号" + (f"-{site}" if site is not None else "")
+    domain = AlicloudPortalDomain.model_validate(
+        {"name": "owners.example.cn", "icp_filing": filing, "certificate_id": 1}
+    )
+    assert domain.icp_filing == filing
+
+
+@given(text=st.text(max_size=30))
+def test_text_without_the_icp_shape_is_refused(text: str) -> None:
+    shaped = len(text) > 4 and text[0] in PROVINCES and text[1:5] == "ICP备" and "号" in text
+    if shaped:
+        return
+    with pytest.raises(ValidationError, match=r"icp_filing"):
+        AlicloudPortalDomain.model_validate({"name": "owners.example.cn", "icp_filing": text, "certificate_id": 1})
 
 
 def test_the_international_waf_region_passes_the_config_and_is_left_to_the_guard() -> None:

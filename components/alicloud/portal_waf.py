@@ -116,8 +116,9 @@ class AlicloudPortalFrontDoor(pulumi.ComponentResource):
         else:
             # Takes no arguments: the edition and billing method it creates are not documented (docs/ingest.md).
             instance_id = alicloud.wafv3.Instance(f"{name}-waf", opts=waf).instance_id
-        # CNAME access, HTTPS only: no HTTP listener, TLS 1.2 and 1.3, strong cipher suites.
-        # https://www.alibabacloud.com/help/en/waf/web-application-firewall-3-0/developer-reference/api-waf-openapi-2021-10-01-createdomain
+        # CNAME access, HTTPS only: no HTTP listener, TLS 1.2 and 1.3, strong cipher suites (`cipher_suite: 2`
+        # requires tlsv1.2). Values: https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/wafv3_domain
+        # and https://www.alibabacloud.com/help/en/waf/web-application-firewall-3-0/developer-reference/api-waf-openapi-2021-10-01-modifydomaincert
         self.waf_domain = alicloud.wafv3.Domain(
             f"{name}-waf-domain",
             instance_id=instance_id,
