@@ -73,7 +73,10 @@ class AlicloudPortalOutputs(TypedDict):
     """The owner data service on Alibaba Cloud (``portal``)."""
 
     url: pulumi.Output[str]
+    """``https://<custom domain>`` (through WAF 3.0) when ``alicloud_domain`` is set, else the API group's."""
     databaseConnection: pulumi.Output[str]
+    wafCname: NotRequired[pulumi.Output[str]]
+    """The WAF's CNAME: point the custom domain's DNS CNAME record at it."""
 
 
 class PlatformOutputs(TypedDict, total=False):

@@ -15,10 +15,11 @@ import pulumi_aws as aws
 
 from components.alicloud.ingest import AlicloudVehicleIngest, AlicloudVehicleIngestArgs
 from components.alicloud.portal import AlicloudOwnerDataPortal, AlicloudOwnerDataPortalArgs
+from components.alicloud.portal_waf import AlicloudPortalFrontDoor, AlicloudPortalFrontDoorArgs
 from components.aws.ingest import AwsVehicleIngest, AwsVehicleIngestArgs
 from components.aws.portal import AwsOwnerDataPortal, AwsOwnerDataPortalArgs
-from components.config.models import DataCenterConfig
-from components.outputs import PlatformOutputs
+from components.config.models import AlicloudPortalDomain, DataCenterConfig
+from components.outputs import AlicloudPortalOutputs, PlatformOutputs
 from components.residency.catalogue import Cloud
 
 __all__ = ["build_platform"]
@@ -129,5 +130,51 @@ def build_platform(
                 ),
                 child,
             )
-            out["portal"] = {"url": ali_portal.url, "databaseConnection": ali_portal.database.connection_string}
+            ali_out: AlicloudPortalOutputs = {
+                "url": ali_portal.url,
+                "databaseConnection": ali_portal.database.connection_string,
+            }
+            if portal.alicloud_domain is not None:
+                front = _front_door(
+                    f"{prefix}-portal-front-door",
+                    ali_portal,
+                    portal.alicloud_domain,
+                    jurisdiction,
+                    primary,
+                    tags,
+                    child,
+                )
+                ali_out["url"], ali_out["wafCname"] = front.url, front.cname
+            out["portal"] = ali_out
     return out
+
+
+def _front_door(
+    name: str,
+    portal: AlicloudOwnerDataPortal,
+    domain: AlicloudPortalDomain,
+    jurisdiction: str,
+    primary: pulumi.ProviderResource,
+    tags: Mapping[str, str],
+    opts: pulumi.ResourceOptions,
+) -> AlicloudPortalFrontDoor:
+    """The Alibaba portal's custom domain and WAF 3.0 (a child of the portal component), with a provider
+    pinned to the WAF's region beside the data center's own providers."""
+    waf_provider = alicloud.Provider(f"{name}-waf-provider", region=domain.waf_region, opts=opts)
+    return AlicloudPortalFrontDoor(
+        name,
+        AlicloudPortalFrontDoorArgs(
+            jurisdiction=jurisdiction,
+            provider=cast(alicloud.Provider, primary),
+            group_id=portal.api_group.id,
+            group_domain=portal.api_group.sub_domain,
+            domain=domain.name,
+            certificate_id=domain.certificate_id,
+            waf_provider=waf_provider,
+            waf_region=domain.waf_region,
+            icp_filing=domain.icp_filing,
+            waf_instance_id=domain.waf_instance_id,
+            tags=tags,
+        ),
+        pulumi.ResourceOptions(parent=portal),
+    )

@@ -55,6 +55,7 @@ PROVIDER_MODULES: dict[str, tuple[str, ...]] = {
         "pulumi_alicloud.rds",
         "pulumi_alicloud.ros",
         "pulumi_alicloud.vpc",
+        "pulumi_alicloud.wafv3",
     ),
 }
 

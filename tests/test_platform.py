@@ -446,7 +446,13 @@ def test_alicloud_portal_database_secret_and_function_are_locked_down(stack: str
     assert camera and all(r.endswith("/camera_footage/*.anonymised.*") for r in camera)
     egress = {r.name: r for r in run.by_type("alicloud:ecs/securityGroupRule:SecurityGroupRule") if "portal" in r.name}
     assert egress["dc-alicloud-portal-deny-other-out"].inputs["policy"] == "drop"
-    assert run.outputs["alicloud"]["portal"]["url"].endswith(f"-{settings.clouds.alicloud.primary}.alicloudapi.com")
+    # Served on the custom domain, through WAF 3.0 (tests/test_portal_waf.py); the API group stays the origin.
+    assert run.outputs["alicloud"]["portal"]["url"] == f"https://{settings.portal.alicloud_domain.name}"
+    assert (
+        run.find("dc-alicloud-portal-api-group")
+        .outputs["subDomain"]
+        .endswith(f"-{settings.clouds.alicloud.primary}.alicloudapi.com")
+    )
 
 
 # -- the components alone, under the guard -------------------------------------------------------------

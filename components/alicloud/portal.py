@@ -2,9 +2,9 @@
 private vSwitches, behind an API Gateway (CloudAPI) group in the same region, ApsaraDB RDS for PostgreSQL
 encrypted with the owner-data key, its credentials as a rotating KMS RDS secret, logs in Simple Log Service.
 
-Not wired here (see docs/ingest.md, "Owner data portal on Alibaba Cloud"): a WAF 3.0 instance, which
-protects CNAME-connected domains and cloud products rather than a bare API group, so it needs the
-carmaker's ICP-filed custom domain first.
+The WAF is not here: WAF 3.0 protects CNAME-connected domains rather than a bare API group, so
+``AlicloudPortalFrontDoor`` (portal_waf.py) binds the ICP-filed custom domain to ``api_group`` and puts
+WAF 3.0 in front of it (docs/ingest.md).
 """
 
 from __future__ import annotations
@@ -86,6 +86,8 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
     """PostgreSQL."""
     secret: alicloud.kms.Secret
     """The database credentials, rotated by KMS."""
+    api_group: alicloud.apigateway.Group
+    """The API group (``AlicloudPortalFrontDoor`` binds the custom domain to it and puts WAF 3.0 in front)."""
 
     def __init__(
         self, name: str, args: AlicloudOwnerDataPortalArgs, opts: pulumi.ResourceOptions | None = None
@@ -284,7 +286,7 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
             tags,
             child,
         )
-        api_group = alicloud.apigateway.Group(
+        self.api_group = api_group = alicloud.apigateway.Group(
             f"{name}-api-group",
             name=base.replace("-", "_"),
             description="sovereign-dc owner data service",

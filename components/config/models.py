@@ -26,6 +26,7 @@ __all__ = [
     "DataCenterConfig",
     "AccountHardening",
     "AlicloudKmsInstance",
+    "AlicloudPortalDomain",
     "Ingest",
     "Keys",
     "Portal",
@@ -190,6 +191,43 @@ class PortalDatabase(_Strict):
     """Days automated backups are kept (RDS allows up to 35)."""
 
 
+HostName = Annotated[
+    str, StringConstraints(max_length=253, pattern=r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+]
+"""A fully qualified, lower-case DNS name (no wildcard, no trailing dot)."""
+# ICP filing (备案) number as MIIT issues it: province abbreviation, `ICP备`, digits, `号`, an optional site
+# suffix (e.g. 沪ICP备12345678号-1). https://beian.miit.gov.cn/
+IcpFiling = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新]ICP备[0-9]{4,12}号(-[0-9]{1,4})?$"
+    ),
+]
+
+
+class AlicloudPortalDomain(_Strict):
+    """The Alibaba portal's custom domain: bound to the API group and put behind WAF 3.0 (CNAME access).
+
+    WAF 3.0 protects CNAME-connected domains, not an API group's second-level domain, and that domain is
+    for testing only (1,000 calls a day in Chinese mainland regions), so the Alibaba portal needs one.
+    """
+
+    name: HostName
+    """The domain owners call (e.g. ``owners.example.cn``); its DNS CNAME points at the WAF's CNAME."""
+    icp_filing: IcpFiling | None = None
+    """ICP filing number of the domain (e.g. ``沪ICP备12345678号-1``); required when the WAF is the Chinese
+    mainland one: a domain bound to an API group in a mainland region must be ICP-filed."""
+    certificate_id: int = Field(ge=1)
+    """ID of the domain's SSL certificate in Alibaba Cloud Certificate Management Service (the WAF's HTTPS
+    listener uses it as ``<id>-<waf_region>``)."""
+    waf_region: Region = "cn-hangzhou"
+    """Region of the WAF 3.0 instance: ``cn-hangzhou`` is the Chinese mainland WAF (for every mainland origin),
+    ``ap-southeast-1`` the one outside the mainland. The residency guard judges it like any region."""
+    waf_instance_id: str | None = Field(default=None, min_length=1, max_length=128)
+    """An existing WAF 3.0 instance of the account in ``waf_region`` (one per account and region); a
+    pay-as-you-go instance is created when omitted."""
+
+
 class Portal(_Strict):
     """The owner data service: a function behind a regional API with a WAF, PostgreSQL, secrets, access logs."""
 
@@ -217,6 +255,9 @@ class Portal(_Strict):
     """PostgreSQL sizing."""
     access_log_retention_days: LogRetentionDays = 1096
     """Days API access logs are kept (PIPL art. 55-56: processing records kept at least 3 years)."""
+    alicloud_domain: AlicloudPortalDomain | None = None
+    """Alibaba Cloud: the ICP-filed custom domain and its WAF 3.0 protection; required when alicloud is in
+    clouds (the issue requires a WAF, and WAF 3.0 protects only a custom domain)."""
 
 
 class DataCenterConfig(_Strict):

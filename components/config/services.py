@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from components.config.models import DataCenterConfig
+from components.config.models import AlicloudPortalDomain, DataCenterConfig
 from components.errors import CatalogueError, ConfigError
 from components.residency.catalogue import Cloud
 from components.yamlfile import YamlFileError, load_yaml
@@ -108,6 +108,7 @@ def _problems(config: DataCenterConfig, file: str) -> Iterator[ConfigError]:
             )
         if "alicloud" in portal.clouds and config.clouds.alicloud is not None:
             yield from _image_problems(portal.alicloud_image, config.clouds.alicloud.primary, file)
+            yield from _domain_problems(portal.alicloud_domain, file, services)
             if config.keys.alicloud_instance.secret_num < 1:
                 yield ConfigError(
                     file,
@@ -166,4 +167,44 @@ def _image_problems(image: str | None, region: str, file: str) -> Iterator[Confi
             key,
             f"{image!r} is not an image in the Container Registry of {region}",
             f"push the image to that region's registry and use e.g. {example}",
+        )
+
+
+# The Chinese mainland WAF 3.0 (the `alicloud-waf3` region that serves mainland origins). A domain bound to
+# an API group in a mainland region must be ICP-filed:
+# https://www.alibabacloud.com/help/doc-detail/155022.html (API Gateway, "Bind a custom domain name").
+_MAINLAND_WAF_REGION = "cn-hangzhou"
+
+
+def _domain_problems(
+    domain: AlicloudPortalDomain | None, file: str, services: dict[str, Service]
+) -> Iterator[ConfigError]:
+    """The Alibaba portal needs its custom domain: WAF 3.0 protects only CNAME-connected domains, and an API
+    group's second-level domain is for testing (1,000 calls a day in mainland regions). docs/ingest.md."""
+    key = f"{_ROOT}.portal.alicloud_domain"
+    if domain is None:
+        yield ConfigError(
+            file,
+            key,
+            "the portal on alicloud must be behind a WAF, and WAF 3.0 protects only a custom domain (the API "
+            "group's own second-level domain is for testing: 1,000 calls a day in mainland regions)",
+            "set `alicloud_domain: {name: <your ICP-filed domain>, icp_filing: <its ICP number>, certificate_id: "
+            "<its certificate id in Certificate Management Service>}`, or remove `alicloud` from portal.clouds",
+        )
+        return
+    waf = services["alicloud-waf3"]
+    if domain.waf_region not in waf.regions:
+        yield ConfigError(
+            file,
+            f"{key}.waf_region",
+            f"{waf.name} has no instances in {domain.waf_region} according to {waf.sources[0]}",
+            f"use one of {', '.join(sorted(waf.regions))}; the residency guard judges its jurisdiction",
+        )
+    if domain.waf_region == _MAINLAND_WAF_REGION and domain.icp_filing is None:
+        yield ConfigError(
+            file,
+            f"{key}.icp_filing",
+            f"{domain.name} is served through the Chinese mainland WAF and a mainland API group, which require an "
+            "ICP filing",
+            "set `icp_filing` to the domain's ICP filing number (e.g. 沪ICP备12345678号-1)",
         )
