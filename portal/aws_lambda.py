@@ -48,9 +48,8 @@ def index_handler(event: dict[str, Any], context: Any) -> dict[str, int]:
     global _indexer  # noqa: PLW0603 - one indexer per execution environment, reused across invocations
     if _indexer is None:
         from portal.indexer import EventIndexer
-        from portal.settings import Settings
 
-        _indexer = EventIndexer.from_settings(Settings.from_env())
+        _indexer = EventIndexer.from_env()
     added, skipped = _indexer.s3(event)
     log.info("indexer: %d new records, %d keys skipped", added, len(skipped))
     return {"indexed": added, "skipped": len(skipped)}

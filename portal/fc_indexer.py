@@ -68,19 +68,13 @@ def _answer(body: dict[str, object], status: int) -> JSONResponse:
     return JSONResponse(body, status_code=status, headers={"x-fc-status": str(status)})
 
 
-def _from_env() -> EventIndexer:
-    from portal.settings import Settings
-
-    return EventIndexer.from_settings(Settings.from_env())
-
-
 def main() -> int:
     """Serve the event endpoint on all interfaces of the function's container, at ``DEFAULT_PORT``."""
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, stream=sys.stdout)
     # Function Compute forwards events to the container port the function declares (the component's 9000).
-    uvicorn.run(create_app(_from_env), host="0.0.0.0", port=DEFAULT_PORT, log_level="info")
+    uvicorn.run(create_app(EventIndexer.from_env), host="0.0.0.0", port=DEFAULT_PORT, log_level="info")
     return 0
 
 

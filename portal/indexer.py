@@ -237,6 +237,13 @@ class EventIndexer:
     buckets: Mapping[str, str] | None
 
     @classmethod
+    def from_env(cls) -> EventIndexer:
+        """Built from the function's environment: the service's, without the identity provider settings."""
+        from portal.settings import Settings
+
+        return cls.from_settings(Settings.from_env(verify_tokens=False))
+
+    @classmethod
     def from_settings(cls, settings: Settings) -> EventIndexer:
         engine = make_engine(settings.database_url)
         create_schema(engine)
