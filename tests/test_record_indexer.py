@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pulumi
-import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 import pytest
 
@@ -317,4 +316,3 @@ def test_alibaba_trigger_config_is_the_documented_shape() -> None:
         "events": ["oss:ObjectCreated:*"],
         "filter": {"key": {"prefix": "camera_footage/", "suffix": ""}},
     }
-    assert alicloud.fc.V3Trigger  # the provider version in use has the FC 3.0 trigger resource
