@@ -4,11 +4,12 @@ Each bucket the owner data service serves notifies ``s3:ObjectCreated:*`` under 
 a Lambda function that runs the service's code package (``portal.aws_lambda.index_handler``) with the
 service's own role, network and environment, and adds each new object to the record index.
 
-S3 keeps exactly one notification configuration per bucket, and ``aws.s3.BucketNotification`` owns all
-of it: this component is the only one in the toolkit that creates one for the data-class buckets (the
-ingest writes objects and the audit trail writes to its own buckets; neither configures notifications),
-and ``tests/test_record_indexer.py`` fails if a second appears. A component that needs another
-destination on these buckets must add it to :func:`notification_targets` rather than create its own.
+S3 keeps exactly one notification configuration per bucket (PutBucketNotificationConfiguration
+"replaces the existing notification configuration"), and ``aws.s3.BucketNotification`` owns all of it:
+this component is the only one in the toolkit that creates one for the data-class buckets (the ingest
+writes objects and the audit trail writes to its own buckets; neither configures notifications), and
+``tests/test_record_indexer.py`` fails if a second appears. A component that needs another destination
+on these buckets must add it to :func:`notification_targets` rather than create its own.
 """
 
 from __future__ import annotations
@@ -34,9 +35,11 @@ __all__ = [
 
 INDEX_EVENTS = ["s3:ObjectCreated:*"]
 """Every way an object is created (Put, Post, Copy, CompleteMultipartUpload)."""
-# The service principal S3 invokes Lambda with; the global form is used in aws-cn too (Lambda Developer
-# Guide, "Process Amazon S3 event notifications with Lambda", resource-based policy example):
-# https://docs.amazonaws.cn/en_us/lambda/latest/dg/with-s3.html
+# The service principal S3 invokes Lambda with (Lambda Developer Guide, "Viewing resource-based IAM
+# policies in Lambda": the S3 example statement, with AWS:SourceAccount and AWS:SourceArn conditions,
+# https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html); the China guide
+# shows service principals in their global form for aws-cn functions ("Granting Lambda function access
+# to Amazon Web Services services", https://docs.amazonaws.cn/en_us/lambda/latest/dg/permissions-function-services.html).
 _S3_PRINCIPAL = "s3.amazonaws.com"
 _CONFIGURATION_ID = "sovereign-record-indexer"
 
@@ -143,7 +146,6 @@ class AwsRecordIndexer(pulumi.ComponentResource):
             role = f"{name}-{slug(data_class)}"
             # Only this bucket, in this account, may invoke the function (confused deputy: a bucket name
             # can move to another account, so the account is pinned as well).
-            # https://docs.amazonaws.cn/en_us/lambda/latest/dg/with-s3.html
             self.permissions[data_class] = aws.lambda_.Permission(
                 f"{role}-invoke",
                 action="lambda:InvokeFunction",
@@ -153,8 +155,9 @@ class AwsRecordIndexer(pulumi.ComponentResource):
                 source_account=account,
                 opts=child,
             )
-            # S3 checks the destination when the configuration is saved, so the permission comes first.
-            # https://docs.amazonaws.cn/en_us/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html
+            # S3 checks that the function lets S3 invoke it when the configuration is saved, so the permission
+            # comes first; the call replaces the bucket's whole configuration (hence one resource per bucket).
+            # https://docs.amazonaws.cn/AmazonS3/latest/API/API_PutBucketNotificationConfiguration.html
             self.notifications[data_class] = aws.s3.BucketNotification(
                 f"{role}-notification",
                 bucket=bucket.id,
