@@ -23,6 +23,7 @@ import pulumi_aws as aws
 from components.aws.portal import RUNTIME, AwsOwnerDataPortal
 from components.config.models import DATA_CLASSES
 from components.naming import slug
+from portal.catalogue import DATA_CLASS_POLICIES
 
 __all__ = [
     "INDEX_EVENTS",
@@ -47,8 +48,6 @@ _CONFIGURATION_ID = "sovereign-record-indexer"
 def indexed_classes(classes: Mapping[str, object]) -> list[str]:
     """The classes of ``classes`` the owner data service serves in some form (its catalogue, ``portal/``);
     a class it never serves (``audit_logs``) is never subscribed, so it is never indexed."""
-    from portal.catalogue import DATA_CLASS_POLICIES
-
     return sorted(c for c in classes if c in DATA_CLASSES and DATA_CLASS_POLICIES[c].served_form is not None)
 
 

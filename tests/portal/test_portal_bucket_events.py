@@ -331,3 +331,15 @@ def test_the_fc_entry_point_drops_what_is_not_an_event(body: bytes) -> None:
     with _fc(RuntimeError("must not be built")) as client:
         answer = client.post("/invoke", content=body)
     assert answer.status_code == 200 and answer.json()["ignored"] is True
+
+
+def test_the_indexer_needs_no_identity_provider_settings_but_the_service_does(tmp_path: Path) -> None:
+    from portal.settings import PortalConfigError, Settings
+
+    env = {"PORTAL_DATABASE_URL": f"sqlite:///{tmp_path / 'portal.db'}", "PORTAL_STORAGE_ROOT": str(tmp_path)}
+    assert Settings.from_env(env, verify_tokens=False).database_url == env["PORTAL_DATABASE_URL"]
+    with pytest.raises(PortalConfigError, match=r"PORTAL_OIDC_ISSUER is not set\. Fix: "):
+        Settings.from_env(env)
+    # Everything else is still checked for the indexer.
+    with pytest.raises(PortalConfigError, match=r"PORTAL_STORAGE_BACKEND='ftp' is unknown"):
+        Settings.from_env({**env, "PORTAL_STORAGE_BACKEND": "ftp"}, verify_tokens=False)
