@@ -284,6 +284,8 @@ def test_the_lambda_index_handler_builds_its_indexer_from_the_function_environme
 
     for name, value in dev_settings_env(tmp_path).items():
         monkeypatch.setenv(name, value)
+    for name in ("PORTAL_OIDC_ISSUER", "PORTAL_OIDC_AUDIENCE", "PORTAL_OIDC_JWKS_URL"):
+        monkeypatch.delenv(name)  # deployed without them (components/aws/record_indexer.py)
     LocalFolderStore(tmp_path / "objects").put(ObjectKey.parse(TELEMETRY), b"{}", "application/json")
     monkeypatch.setattr(aws_lambda, "_indexer", None)
     event = {"Records": [s3_record("local", TELEMETRY)]}
