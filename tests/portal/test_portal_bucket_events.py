@@ -345,3 +345,18 @@ def test_the_indexer_needs_no_identity_provider_settings_but_the_service_does(tm
     # Everything else is still checked for the indexer.
     with pytest.raises(PortalConfigError, match=r"PORTAL_STORAGE_BACKEND='ftp' is unknown"):
         Settings.from_env({**env, "PORTAL_STORAGE_BACKEND": "ftp"}, verify_tokens=False)
+
+
+def test_the_fc_entry_point_builds_its_indexer_from_the_function_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PORTAL_DATABASE_URL", f"sqlite:///{tmp_path / 'portal.db'}")
+    monkeypatch.setenv("PORTAL_STORAGE_ROOT", str(tmp_path / "objects"))
+    for name in ("PORTAL_OIDC_ISSUER", "PORTAL_OIDC_AUDIENCE", "PORTAL_OIDC_JWKS_URL"):
+        monkeypatch.delenv(name, raising=False)
+    LocalFolderStore(tmp_path / "objects").put(ObjectKey.parse(TELEMETRY), b"{}", "application/json")
+    body = json.dumps({"events": [oss_record("local", TELEMETRY)]})
+    with TestClient(fc_indexer.create_app(EventIndexer.from_env)) as client:
+        answer = client.post("/invoke", content=body, headers={"content-type": "application/octet-stream"})
+    assert answer.json() == {"indexed": 1, "skipped": 0}
+    assert _keys(make_engine(f"sqlite:///{tmp_path / 'portal.db'}")) == {TELEMETRY}
