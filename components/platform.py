@@ -16,8 +16,10 @@ import pulumi_aws as aws
 from components.alicloud.ingest import AlicloudVehicleIngest, AlicloudVehicleIngestArgs
 from components.alicloud.portal import AlicloudOwnerDataPortal, AlicloudOwnerDataPortalArgs
 from components.alicloud.portal_waf import AlicloudPortalFrontDoor, AlicloudPortalFrontDoorArgs
+from components.alicloud.record_indexer import AlicloudRecordIndexer, AlicloudRecordIndexerArgs
 from components.aws.ingest import AwsVehicleIngest, AwsVehicleIngestArgs
 from components.aws.portal import AwsOwnerDataPortal, AwsOwnerDataPortalArgs
+from components.aws.record_indexer import AwsRecordIndexer, AwsRecordIndexerArgs
 from components.config.models import AlicloudPortalDomain, DataCenterConfig
 from components.outputs import AlicloudPortalOutputs, PlatformOutputs
 from components.residency.catalogue import Cloud
@@ -103,6 +105,19 @@ def build_platform(
                 child,
             )
             out["portal"] = {"url": aws_portal.url, "databaseEndpoint": aws_portal.database.endpoint}
+            # New objects in the buckets the service serves reach its record index (docs/portal.md).
+            AwsRecordIndexer(
+                f"{prefix}-indexer",
+                AwsRecordIndexerArgs(
+                    jurisdiction=jurisdiction,
+                    provider=cast(aws.Provider, primary),
+                    portal=aws_portal,
+                    buckets=storage.buckets,
+                    log_retention_days=portal.access_log_retention_days,
+                    tags=tags,
+                ),
+                child,
+            )
         else:
             ali_portal = AlicloudOwnerDataPortal(
                 f"{prefix}-portal",
@@ -146,6 +161,18 @@ def build_platform(
                 )
                 ali_out["url"], ali_out["wafCname"] = front.url, front.cname
             out["portal"] = ali_out
+            AlicloudRecordIndexer(
+                f"{prefix}-indexer",
+                AlicloudRecordIndexerArgs(
+                    jurisdiction=jurisdiction,
+                    region=getattr(config.clouds, cloud).primary,
+                    provider=cast(alicloud.Provider, primary),
+                    portal=ali_portal,
+                    buckets=storage.buckets,
+                    tags=tags,
+                ),
+                child,
+            )
     return out
 
 

@@ -77,14 +77,17 @@ class Settings:
     """Development mode (``PORTAL_DEV_MODE=1``): accepts the local dev issuer and a file/loopback JWKS."""
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
-        """Read and validate ``PORTAL_*`` variables; raise :class:`PortalConfigError` listing every problem."""
+    def from_env(cls, environ: Mapping[str, str] | None = None, *, verify_tokens: bool = True) -> Settings:
+        """Read and validate ``PORTAL_*`` variables; raise :class:`PortalConfigError` listing every problem.
+
+        ``verify_tokens=False`` is for the record indexer, which answers no owner: the ``PORTAL_OIDC_*``
+        variables are then optional (its function is deployed without them)."""
         env = os.environ if environ is None else environ
         problems: list[str] = []
 
         def need(name: str, what: str) -> str:
             value = env.get(name, "").strip()
-            if not value:
+            if not value and (verify_tokens or not name.startswith("PORTAL_OIDC_")):
                 problems.append(f"{name} is not set. Fix: set it to {what}.")
             return value
 

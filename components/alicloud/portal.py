@@ -88,6 +88,8 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
     """The database credentials, rotated by KMS."""
     api_group: alicloud.apigateway.Group
     """The API group (``AlicloudPortalFrontDoor`` binds the custom domain to it and puts WAF 3.0 in front)."""
+    environment: dict[str, pulumi.Input[str]]
+    """The function's environment (no password in it), for the functions that run the same image."""
 
     def __init__(
         self, name: str, args: AlicloudOwnerDataPortalArgs, opts: pulumi.ResourceOptions | None = None
@@ -234,6 +236,21 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
             tags,
             child,
         )
+        self.environment = {
+            "PORTAL_OIDC_ISSUER": args.issuer,
+            "PORTAL_OIDC_JWKS_URL": args.jwks_url,
+            "PORTAL_OIDC_AUDIENCE": args.audience,
+            "PORTAL_DATABASE_HOST": self.database.connection_string,
+            "PORTAL_DATABASE_NAME": "portal",
+            "PORTAL_DATABASE_SECRET_NAME": self.secret.secret_name,
+            "PORTAL_STORAGE_BACKEND": "s3",
+            "PORTAL_BUCKETS": pulumi.Output.json_dumps({c: args.buckets[c].bucket for c in classes}),
+            "PORTAL_S3_REGION": args.region,
+            "PORTAL_JURISDICTION": args.jurisdiction,
+            # OSS's S3-compatible endpoint, internal network of this region.
+            # https://www.alibabacloud.com/help/en/oss/developer-reference/use-amazon-s3-sdks-to-access-oss
+            "PORTAL_S3_ENDPOINT_URL": f"https://s3.oss-{args.region}-internal.aliyuncs.com",
+        }
         self.function = alicloud.fc.V3Function(
             f"{name}-function",
             function_name=base,
@@ -255,21 +272,7 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
                 "logstore": stores["function"].logstore_name,
                 "enable_request_metrics": True,
             },
-            environment_variables={
-                "PORTAL_OIDC_ISSUER": args.issuer,
-                "PORTAL_OIDC_JWKS_URL": args.jwks_url,
-                "PORTAL_OIDC_AUDIENCE": args.audience,
-                "PORTAL_DATABASE_HOST": self.database.connection_string,
-                "PORTAL_DATABASE_NAME": "portal",
-                "PORTAL_DATABASE_SECRET_NAME": self.secret.secret_name,
-                "PORTAL_STORAGE_BACKEND": "s3",
-                "PORTAL_BUCKETS": pulumi.Output.json_dumps({c: args.buckets[c].bucket for c in classes}),
-                "PORTAL_S3_REGION": args.region,
-                "PORTAL_JURISDICTION": args.jurisdiction,
-                # OSS's S3-compatible endpoint, internal network of this region.
-                # https://www.alibabacloud.com/help/en/oss/developer-reference/use-amazon-s3-sdks-to-access-oss
-                "PORTAL_S3_ENDPOINT_URL": f"https://s3.oss-{args.region}-internal.aliyuncs.com",
-            },
+            environment_variables=self.environment,
             tags=tags,
             opts=child,
         )

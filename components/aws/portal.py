@@ -16,7 +16,7 @@ from components.aws.iam import assume_role_policy
 from components.aws.keys import customer_key
 from components.naming import class_tags
 
-__all__ = ["PORTAL_LOGS", "AwsOwnerDataPortal", "AwsOwnerDataPortalArgs", "record_objects"]
+__all__ = ["PORTAL_LOGS", "RUNTIME", "AwsOwnerDataPortal", "AwsOwnerDataPortalArgs", "record_objects"]
 
 _POSTGRES = 5432
 _HTTPS = 443
@@ -41,6 +41,8 @@ _ACCESS_LOG_FORMAT = json.dumps(
     separators=(",", ":"),
 )
 _STAGE = "v1"
+RUNTIME = "python3.12"
+"""Lambda runtime of the service's code package (the record indexer runs the same package)."""
 PORTAL_LOGS = "portal_logs"
 """``sovereign:data-class`` tag of the key of the portal's access, WAF and function logs."""
 
@@ -113,6 +115,20 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
     """PostgreSQL."""
     log_key: aws.kms.Key
     """Key of the access and WAF log groups (CloudWatch Logs needs its own grant in the key policy)."""
+    code: pulumi.Archive
+    """The function's code package (``portal.code_path``); other functions of the service reuse it."""
+    function_role: aws.iam.Role
+    """The function's role: reads the servable record objects and the database secret."""
+    function_grants: aws.iam.RolePolicy
+    """That role's policy (a function using the role should depend on it)."""
+    function_security_group: aws.ec2.SecurityGroup
+    """The function's security group: out to PostgreSQL and HTTPS in the VPC, and S3."""
+    subnet_ids: list[pulumi.Input[str]]
+    """The private subnets the function runs in."""
+    environment: dict[str, pulumi.Input[str]]
+    """The function's environment (no secret in it: the database password stays in Secrets Manager)."""
+    environment_key: aws.kms.Key
+    """The owner-data key that encrypts the function's environment."""
 
     def __init__(self, name: str, args: AwsOwnerDataPortalArgs, opts: pulumi.ResourceOptions | None = None) -> None:
         super().__init__("sovereign:aws:OwnerDataPortal", name, {}, opts)
@@ -129,7 +145,7 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
         # -- network: the function reaches only the VPC (database, endpoints) and S3 ---------------
         s3_service = aws.ec2.get_vpc_endpoint_service_output(service="s3", service_type="Gateway", opts=invoke)
         s3_prefix_list = aws.ec2.get_prefix_list_output(name=s3_service.service_name, opts=invoke).id
-        function_sg = aws.ec2.SecurityGroup(
+        self.function_security_group = function_sg = aws.ec2.SecurityGroup(
             f"{name}-function-sg",
             description="Portal function: out to PostgreSQL and HTTPS endpoints in the VPC, and S3",
             vpc_id=args.vpc_id,
@@ -253,7 +269,7 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
         waf_logs = self._log_group(f"{name}-waf-logs", f"aws-waf-logs-{base}", args, tags, child)
 
         # -- the function ---------------------------------------------------------------------------
-        role = aws.iam.Role(
+        self.function_role = role = aws.iam.Role(
             f"{name}-function-role",
             description="Owner data service: read records, its database secret, write its logs",
             assume_role_policy=assume_role_policy(_LAMBDA_PRINCIPAL),
@@ -270,7 +286,7 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
             opts=child,
         )
         classes = sorted(args.buckets)
-        grants = aws.iam.RolePolicy(
+        self.function_grants = grants = aws.iam.RolePolicy(
             f"{name}-function-policy",
             role=role.id,
             policy=pulumi.Output.all(
@@ -293,37 +309,41 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
             ),
             opts=child,
         )
-        function_name = base
-        function_logs = self._log_group(f"{name}-function-logs", f"/aws/lambda/{function_name}", args, tags, child)
+        function_logs = self._log_group(f"{name}-function-logs", f"/aws/lambda/{base}", args, tags, child)
+        # Exposed for the functions that run the same package (the record indexer).
+        self.code, self.subnet_ids, self.environment_key = (
+            pulumi.FileArchive(args.code_path),
+            list(args.subnet_ids),
+            args.key,
+        )
+        self.environment = {
+            "PORTAL_OIDC_ISSUER": args.issuer,
+            "PORTAL_OIDC_JWKS_URL": args.jwks_url,
+            "PORTAL_OIDC_AUDIENCE": args.audience,
+            "PORTAL_DATABASE_HOST": self.database.address,
+            "PORTAL_DATABASE_NAME": "portal",
+            "PORTAL_DATABASE_SECRET_ARN": secret_arn,
+            "PORTAL_STORAGE_BACKEND": "s3",
+            "PORTAL_BUCKETS": pulumi.Output.json_dumps({c: args.buckets[c].bucket for c in classes}),
+            "PORTAL_S3_REGION": region,
+            "PORTAL_JURISDICTION": args.jurisdiction,
+        }
         self.function = aws.lambda_.Function(
             f"{name}-function",
-            name=function_name,
+            name=base,
             description="sovereign-dc owner data service",
-            runtime="python3.12",
+            runtime=RUNTIME,
             handler=args.handler,
-            code=pulumi.FileArchive(args.code_path),
+            code=self.code,
             role=role.arn,
             memory_size=512,
             timeout=29,  # API Gateway's default integration timeout: the API answers, never a dangling call
             kms_key_arn=args.key.arn,
             vpc_config=aws.lambda_.FunctionVpcConfigArgs(
-                subnet_ids=list(args.subnet_ids), security_group_ids=[function_sg.id]
+                subnet_ids=self.subnet_ids, security_group_ids=[function_sg.id]
             ),
             logging_config=aws.lambda_.FunctionLoggingConfigArgs(log_format="JSON", log_group=function_logs.name),
-            environment=aws.lambda_.FunctionEnvironmentArgs(
-                variables={
-                    "PORTAL_OIDC_ISSUER": args.issuer,
-                    "PORTAL_OIDC_JWKS_URL": args.jwks_url,
-                    "PORTAL_OIDC_AUDIENCE": args.audience,
-                    "PORTAL_DATABASE_HOST": self.database.address,
-                    "PORTAL_DATABASE_NAME": "portal",
-                    "PORTAL_DATABASE_SECRET_ARN": secret_arn,
-                    "PORTAL_STORAGE_BACKEND": "s3",
-                    "PORTAL_BUCKETS": pulumi.Output.json_dumps({c: args.buckets[c].bucket for c in classes}),
-                    "PORTAL_S3_REGION": region,
-                    "PORTAL_JURISDICTION": args.jurisdiction,
-                }
-            ),
+            environment=aws.lambda_.FunctionEnvironmentArgs(variables=self.environment),
             tags=tags,
             opts=pulumi.ResourceOptions.merge(child, pulumi.ResourceOptions(depends_on=[grants])),
         )
