@@ -25,6 +25,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from components.errors import SovereignError
+
 __all__ = [
     "KmsClientFactory",
     "RoleCredentials",
@@ -121,8 +123,8 @@ def acs_client(region: str, credentials: RoleCredentials) -> Any:
     return AcsClient(region_id=region, credential=credential, max_retry_time=2, connect_timeout=5, timeout=10, port=443)
 
 
-class SecretShapeError(ValueError):
-    """The secret's value is not what a KMS RDS secret returns."""
+class SecretShapeError(SovereignError):
+    """The secret's value is not what a KMS RDS secret returns (reported as a start-up problem)."""
 
 
 def read_rds_secret(client: Any, name: str, endpoint: str) -> tuple[str, str]:
