@@ -13,6 +13,8 @@ import io
 import json
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -24,9 +26,16 @@ from aliyunsdkcore.vendored.requests import adapters as acs_adapters
 from aliyunsdkcore.vendored.requests import exceptions as acs_exceptions
 from aliyunsdkcore.vendored.requests import models as acs_models
 from aliyunsdkcore.vendored.requests.structures import CaseInsensitiveDict as AcsHeaders
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
+from portal import storage
 from portal.alicloud import RoleCredentials, acs_client
+from portal.api import create_app
+from portal.db import VehicleBinding, create_schema, make_engine
 from portal.deployed import database_url_from_secret
+from portal.dev import DevKey, dev_settings_env
+from portal.indexer import index_object
 from portal.settings import PortalConfigError, Settings
 from portal.storage import ObjectKey, ObjectNotFound, OssStore, oss_client
 
@@ -401,3 +410,65 @@ def test_the_oss_backend_defaults_to_the_regions_internal_endpoint() -> None:
 def test_an_incomplete_oss_configuration_is_refused_with_the_fix(env: dict[str, str], message: str) -> None:
     with pytest.raises(PortalConfigError, match=message):
         Settings.from_env({**BASE, "PORTAL_STORAGE_BACKEND": "oss", **env})
+
+
+# -- the app as Function Compute runs it: settings -> make_store -> OSS ------------------------------------
+
+
+def test_the_app_serves_records_from_oss_and_never_asks_for_a_raw_anonymised_only_object(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in ROLE.items():
+        monkeypatch.setenv(name, value)
+    key = DevKey.generate()
+    (tmp_path / "jwks.json").write_text(json.dumps(key.jwks()))
+    env = dev_settings_env(tmp_path) | {
+        "PORTAL_STORAGE_BACKEND": "oss",
+        "PORTAL_BUCKETS": json.dumps(BUCKETS),
+        "PORTAL_ALICLOUD_REGION": REGION,
+        **ROLE,
+    }
+    settings = Settings.from_env(env)
+    telemetry = b'{"speed_kmh": 42}'
+    clip = b"\x00\x00\x00\x18ftypmp42"
+    transport = OssTransport(_ok(telemetry), _ok(clip, "video/mp4"))
+    made: list[tuple[str, str]] = []
+
+    def client_through_the_stub(region: str, endpoint: str, http_client: Any = None) -> Any:
+        made.append((region, endpoint))
+        return oss_client(region, endpoint, oss.transport.RequestsHttpClient(adapter=transport))
+
+    monkeypatch.setattr(storage, "oss_client", client_through_the_stub)
+    engine = make_engine(settings.database_url)
+    create_schema(engine)
+    day = datetime(2026, 3, 1, 8, tzinfo=UTC)
+    keys = {
+        "telemetry": ObjectKey.parse(f"vehicle_telemetry/{VIN}/2026-03-01/t1.json"),
+        "raw": ObjectKey.parse(f"camera_footage/{VIN}/2026-03-01/c1.mp4"),
+        "anonymised": ObjectKey.parse(f"camera_footage/{VIN}/2026-03-01/c1.anonymised.mp4"),
+    }
+    with Session(engine) as session:
+        session.add(
+            VehicleBinding(vin=VIN, owner_id="owner-alice", valid_from=day.replace(year=2025), valid_until=None)
+        )
+        ids = {
+            name: index_object(session, k, clip if "camera" in str(k) else telemetry, day) for name, k in keys.items()
+        }
+        session.commit()
+        ids_by_name = {name: rec.id for name, rec in ids.items() if rec is not None}
+    client = TestClient(create_app(settings, engine=engine), raise_server_exceptions=False)
+    auth = {"Authorization": f"Bearer {key.token('owner-alice')}"}
+    base = f"/v1/vehicles/{VIN}/data-classes"
+
+    got = client.get(f"{base}/vehicle_telemetry/records/{ids_by_name['telemetry']}", headers=auth)
+    assert got.status_code == 200, got.text
+    assert got.json()["content"] == {"speed_kmh": 42}
+    raw = client.get(f"{base}/camera_footage/records/{ids_by_name['raw']}", headers=auth)
+    assert raw.status_code == 404  # the raw form is never served: OSS is not even asked
+    anonymised = client.get(f"{base}/camera_footage/records/{ids_by_name['anonymised']}", headers=auth)
+    assert anonymised.status_code == 200 and anonymised.json()["content_base64"]
+    assert made == [(REGION, f"oss-{REGION}-internal.aliyuncs.com")]
+    assert [str(r.url) for r in transport.sent] == [
+        f"https://sovereign-cn-telemetry.oss-{REGION}-internal.aliyuncs.com/{keys['telemetry']}",
+        f"https://sovereign-cn-camera.oss-{REGION}-internal.aliyuncs.com/{keys['anonymised']}",
+    ]
