@@ -157,11 +157,12 @@ def read_rds_secret(client: Any, name: str, endpoint: str) -> tuple[str, str]:
     return user, password
 
 
+_SIGNED = re.compile(r"(AccessKeyId|SecurityToken|Signature)(=|%3D)(?:(?!%26|&|\s|\)|').)+")
+
+
 def describe_sdk_error(exc: Exception) -> str:
-    """The SDK error's class, code and message, without a server string-to-sign (which would carry the
-    access key id and the STS token into the log)."""
-    text = str(exc)
-    if "AccessKeyId" in text or "SecurityToken" in text or "string to sign" in text.lower():
-        code = getattr(exc, "error_code", None) or "error"
-        text = f"{code} (message withheld: it quotes the signed request)"
-    return f"{type(exc).__name__}: {text}"
+    """The SDK error's class, code and message, with the signed request's credentials redacted: the
+    SDK quotes the request URL (connection errors) or the server's string-to-sign (signature errors),
+    and both carry ``AccessKeyId``, ``SecurityToken`` and ``Signature``."""
+    redacted = _SIGNED.sub(r"\1\2<redacted>", str(exc))
+    return f"{type(exc).__name__}: {redacted}"

@@ -184,17 +184,36 @@ def test_a_kms_secret_that_cannot_give_credentials_is_one_clear_problem(answers:
     assert re.search(message, problems[0]), problems[0]
 
 
-def test_a_signature_error_never_puts_the_token_in_the_problem() -> None:
-    # KMS quotes its string-to-sign in SignatureDoesNotMatch; that string carries AccessKeyId and SecurityToken.
-    leak = (
-        "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&"
-        f"AccessKeyId%3D{ROLE['ALIBABA_CLOUD_ACCESS_KEY_ID']}%26SecurityToken%3D{ROLE['ALIBABA_CLOUD_SECURITY_TOKEN']}"
-    )
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # KMS quotes its string-to-sign in a signature error; that string carries the key id and the token.
+        _kms_error(
+            400,
+            "IncompleteSignature",
+            "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&"
+            f"AccessKeyId%3D{ROLE['ALIBABA_CLOUD_ACCESS_KEY_ID']}%26Action%3DGetSecretValue%26"
+            f"SecurityToken%3D{ROLE['ALIBABA_CLOUD_SECURITY_TOKEN']}%26SignatureMethod%3DHMAC-SHA1",
+        ),
+        # A connection error quotes the signed URL.
+        acs_exceptions.ConnectionError(
+            f"HTTPSConnectionPool(host='kms-vpc.{REGION}.aliyuncs.com', port=443): Max retries exceeded with url: "
+            f"/?AccessKeyId={ROLE['ALIBABA_CLOUD_ACCESS_KEY_ID']}&Action=GetSecretValue&Signature=abc%2Bdef%3D&"
+            f"SecurityToken={ROLE['ALIBABA_CLOUD_SECURITY_TOKEN']}&Version=2016-01-20 (Caused by "
+            "NameResolutionError: Failed to resolve 'kms-vpc.cn-shanghai.aliyuncs.com')"
+        ),
+    ],
+    ids=["string-to-sign", "signed-url"],
+)
+def test_an_sdk_error_never_puts_the_role_credentials_in_the_problem(answer: Answer) -> None:
     problems: list[str] = []
-    transport = AcsTransport(_kms_error(400, "IncompleteSignature", leak))
+    transport = AcsTransport(*[answer] * 3)
     assert database_url_from_secret(ENV, problems, kms_client=_kms(transport, [])) is None
-    assert "message withheld" in problems[0] and "IncompleteSignature" in problems[0]
-    assert ROLE["ALIBABA_CLOUD_SECURITY_TOKEN"] not in problems[0]
+    (problem,) = problems
+    assert "AccessKeyId" in problem and "<redacted>" in problem, problem
+    assert ROLE["ALIBABA_CLOUD_SECURITY_TOKEN"] not in problem
+    assert ROLE["ALIBABA_CLOUD_ACCESS_KEY_ID"] not in problem and "abc%2Bdef" not in problem
+    assert re.search(r"IncompleteSignature|Failed to resolve", problem)
 
 
 @pytest.mark.parametrize(
