@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import string
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,10 +28,12 @@ from aliyunsdkcore.vendored.requests import exceptions as acs_exceptions
 from aliyunsdkcore.vendored.requests import models as acs_models
 from aliyunsdkcore.vendored.requests.structures import CaseInsensitiveDict as AcsHeaders
 from fastapi.testclient import TestClient
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from portal import storage
-from portal.alicloud import RoleCredentials, acs_client
+from portal.alicloud import RoleCredentials, acs_client, describe_sdk_error
 from portal.api import create_app
 from portal.db import VehicleBinding, create_schema, make_engine
 from portal.deployed import database_url_from_secret
@@ -214,6 +217,23 @@ def test_an_sdk_error_never_puts_the_role_credentials_in_the_problem(answer: Ans
     assert ROLE["ALIBABA_CLOUD_SECURITY_TOKEN"] not in problem
     assert ROLE["ALIBABA_CLOUD_ACCESS_KEY_ID"] not in problem and "abc%2Bdef" not in problem
     assert re.search(r"IncompleteSignature|Failed to resolve", problem)
+
+
+# STS tokens and signatures are base64, URL-encoded in a query (%2B, %2F, %3D) or raw in a header.
+_TOKEN = st.text(alphabet=string.ascii_letters + string.digits + "+/=%-_.", min_size=8, max_size=64)
+
+
+@given(token=_TOKEN, key_id=_TOKEN, signature=_TOKEN)
+def test_redaction_removes_every_signed_credential_however_encoded(token: str, key_id: str, signature: str) -> None:
+    assume("%26" not in token + key_id + signature)  # an encoded "&" ends a value in a string-to-sign
+    url = f"/?AccessKeyId={key_id}&Signature={signature}&SecurityToken={token} (Caused by x)"
+    to_sign = f"POST&%2F&AccessKeyId%3D{key_id}%26SecurityToken%3D{token}%26Signature%3D{signature}"
+    frame = "RuntimeError: /?AccessKeyId=&Signature=&SecurityToken= (Caused by x) POST&%2F&AccessKeyId%3D%26"
+    assume(not any(secret in frame + "<redacted>" for secret in (token, key_id, signature)))
+    for text in (url, to_sign):
+        described = describe_sdk_error(RuntimeError(text))
+        assert all(secret not in described for secret in (token, key_id, signature)), described
+        assert described.count("<redacted>") == 3
 
 
 @pytest.mark.parametrize(
