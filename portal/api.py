@@ -84,7 +84,13 @@ def create_app(
     create_schema(engine)
     sessions: sessionmaker[Session] = make_sessionmaker(engine)
     store = store or make_store(
-        settings.storage_backend, settings.storage_root, settings.buckets, settings.s3_region, settings.s3_endpoint_url
+        settings.storage_backend,
+        settings.storage_root,
+        settings.buckets,
+        settings.s3_region,
+        settings.s3_endpoint_url,
+        alicloud_region=settings.alicloud_region,
+        oss_endpoint=settings.oss_endpoint,
     )
     verifier = verifier or TokenVerifier(settings)
     title = "sovereign-dc owner data service"

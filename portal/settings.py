@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from components.config.models import DATA_CLASSES
 from components.errors import SovereignError
 from components.residency.catalogue import load_catalogue
+from portal.alicloud import RoleCredentials, endpoint_from_env, oss_internal_endpoint, region_from_env
 from portal.deployed import database_url_from_secret
 
 __all__ = ["DEV_ISSUER", "PortalConfigError", "Settings"]
@@ -54,16 +55,22 @@ class Settings:
     database_url: str = "sqlite:///portal.db"
     """SQLAlchemy URL of the relational store (``PORTAL_DATABASE_URL``); PostgreSQL in production."""
     storage_backend: str = "local"
-    """Where record objects are read from: ``local`` (a folder) or ``s3`` (``PORTAL_STORAGE_BACKEND``)."""
+    """Where record objects are read from: ``local`` (a folder), ``s3`` or ``oss`` (``PORTAL_STORAGE_BACKEND``)."""
     storage_root: Path = Path("portal-objects")
     """Folder of record objects for the ``local`` backend (``PORTAL_STORAGE_ROOT``)."""
     buckets: Mapping[str, str] = field(default_factory=dict)
-    """Data class -> bucket name for the ``s3`` backend (``PORTAL_BUCKETS``, a JSON object)."""
+    """Data class -> bucket name for the ``s3`` and ``oss`` backends (``PORTAL_BUCKETS``, a JSON object)."""
     s3_region: str | None = None
     """Region of the data-class buckets for the ``s3`` backend (``PORTAL_S3_REGION``)."""
     s3_endpoint_url: str | None = None
     """S3-compatible endpoint for the ``s3`` backend (``PORTAL_S3_ENDPOINT_URL``): Alibaba Cloud OSS's
     internal S3-compatible endpoint; AWS needs none (the region's endpoint is used)."""
+    alicloud_region: str | None = None
+    """Alibaba Cloud region of the buckets and the database secret (``PORTAL_ALICLOUD_REGION``), for the
+    ``oss`` backend and ``PORTAL_DATABASE_SECRET_NAME``."""
+    oss_endpoint: str | None = None
+    """OSS endpoint of the ``oss`` backend (``PORTAL_OSS_ENDPOINT``); default the region's internal endpoint
+    ``oss-<region>-internal.aliyuncs.com``."""
     algorithms: tuple[str, ...] = DEFAULT_ALGORITHMS
     """Signature algorithms accepted on tokens (``PORTAL_OIDC_ALGORITHMS``, comma separated)."""
     jwks_cache_seconds: int = 300
@@ -125,14 +132,7 @@ class Settings:
         if db_problem:
             problems.append(db_problem)
 
-        backend = env.get("PORTAL_STORAGE_BACKEND", "local").strip() or "local"
-        buckets: dict[str, str] = {}
-        if backend not in {"local", "s3"}:
-            problems.append(f"PORTAL_STORAGE_BACKEND={backend!r} is unknown. Fix: set it to 'local' or 's3'.")
-        if backend == "s3":
-            buckets = _parse_buckets(env.get("PORTAL_BUCKETS", ""), problems)
-            if not env.get("PORTAL_S3_REGION", "").strip():
-                problems.append("PORTAL_S3_REGION is not set. Fix: set it to the region of the data-class buckets.")
+        backend, buckets, alicloud_region, oss_endpoint = _storage(env, problems)
 
         cache_seconds = _int(env, "PORTAL_JWKS_CACHE_SECONDS", 300, 10, 86_400, problems)
         max_range = _int(env, "PORTAL_MAX_RANGE_DAYS", 31, 1, 366, problems)
@@ -157,12 +157,36 @@ class Settings:
             buckets=buckets,
             s3_region=env.get("PORTAL_S3_REGION", "").strip() or None,
             s3_endpoint_url=env.get("PORTAL_S3_ENDPOINT_URL", "").strip() or None,
+            alicloud_region=alicloud_region,
+            oss_endpoint=oss_endpoint,
             algorithms=algorithms,
             jwks_cache_seconds=cache_seconds,
             max_range_days=max_range,
             jurisdiction=jurisdiction,
             dev_mode=dev_mode,
         )
+
+
+def _storage(env: Mapping[str, str], problems: list[str]) -> tuple[str, dict[str, str], str | None, str | None]:
+    """The object store's backend, buckets, and for ``oss`` the Alibaba Cloud region and OSS endpoint."""
+    backend = env.get("PORTAL_STORAGE_BACKEND", "local").strip() or "local"
+    buckets: dict[str, str] = {}
+    alicloud_region = oss_endpoint = None
+    if backend not in {"local", "s3", "oss"}:
+        problems.append(f"PORTAL_STORAGE_BACKEND={backend!r} is unknown. Fix: set it to 'local', 's3' or 'oss'.")
+    if backend in {"s3", "oss"}:
+        buckets = _parse_buckets(env.get("PORTAL_BUCKETS", ""), problems)
+    if backend == "s3" and not env.get("PORTAL_S3_REGION", "").strip():
+        problems.append("PORTAL_S3_REGION is not set. Fix: set it to the region of the data-class buckets.")
+    if backend == "oss":
+        needed_for = "PORTAL_STORAGE_BACKEND=oss"
+        alicloud_region = region_from_env(env, problems, needed_for)
+        RoleCredentials.from_env(env, problems, needed_for)
+        if alicloud_region:
+            oss_endpoint = endpoint_from_env(
+                env, "PORTAL_OSS_ENDPOINT", oss_internal_endpoint(alicloud_region), problems
+            )
+    return backend, buckets, alicloud_region, oss_endpoint
 
 
 def _check_jwks_url(url: str, dev_mode: bool) -> list[str]:

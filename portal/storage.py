@@ -4,7 +4,8 @@ Object layout (written by the ``VehicleIngest`` pipeline, documented in docs/por
 
     <data_class>/<VIN>/<YYYY-MM-DD>/<object>
 
-with one bucket per data class in production, and the same keys under a root folder locally.
+with one bucket per data class in production (S3 on AWS, OSS on Alibaba Cloud), and the same keys
+under a root folder locally.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any, Protocol
 
 from components.config.models import DATA_CLASSES
 
-__all__ = ["LocalFolderStore", "ObjectKey", "ObjectNotFound", "ObjectStore", "S3Store", "make_store"]
+__all__ = ["LocalFolderStore", "ObjectKey", "ObjectNotFound", "ObjectStore", "OssStore", "S3Store", "make_store"]
 
 VIN_PATTERN = r"[A-HJ-NPR-Z0-9]{17}"
 _KEY = re.compile(
@@ -101,17 +102,11 @@ class S3Store:
         self.client = client
         self.buckets = dict(buckets)
 
-    def _bucket(self, key: ObjectKey) -> str:
-        try:
-            return self.buckets[key.data_class]
-        except KeyError:
-            raise ObjectNotFound(f"no bucket configured for data class {key.data_class}") from None
-
     def get(self, key: ObjectKey) -> bytes:
         from botocore.exceptions import ClientError
 
         try:
-            response = self.client.get_object(Bucket=self._bucket(key), Key=str(key))
+            response = self.client.get_object(Bucket=_bucket(self.buckets, key), Key=str(key))
         except ClientError as exc:
             if exc.response.get("Error", {}).get("Code") in {"NoSuchKey", "404"}:
                 raise ObjectNotFound(str(key)) from exc
@@ -120,15 +115,99 @@ class S3Store:
         return body
 
     def put(self, key: ObjectKey, data: bytes, content_type: str) -> None:
-        self.client.put_object(Bucket=self._bucket(key), Key=str(key), Body=data, ContentType=content_type)
+        self.client.put_object(Bucket=_bucket(self.buckets, key), Key=str(key), Body=data, ContentType=content_type)
+
+
+def _bucket(buckets: Mapping[str, str], key: ObjectKey) -> str:
+    try:
+        return buckets[key.data_class]
+    except KeyError:
+        raise ObjectNotFound(f"no bucket configured for data class {key.data_class}") from None
+
+
+class OssStore:
+    """Objects in the per-data-class OSS buckets (Alibaba Cloud), read with ``alibabacloud-oss-v2``.
+
+    ``client`` is an ``alibabacloud_oss_v2.Client`` (see :func:`oss_client`); the deployment gives the
+    function a RAM role that may only ``oss:GetObject`` the data-class objects it serves (anonymised
+    objects only for the classes served only anonymised; see the OwnerDataPortal component). A missing
+    object is :class:`ObjectNotFound`, as on S3; any other answer (e.g. ``AccessDenied``) is an error.
+    """
+
+    def __init__(self, client: Any, buckets: Mapping[str, str]) -> None:
+        self.client = client
+        self.buckets = dict(buckets)
+
+    def get(self, key: ObjectKey) -> bytes:
+        import alibabacloud_oss_v2 as oss
+
+        try:
+            result = self.client.get_object(oss.GetObjectRequest(bucket=_bucket(self.buckets, key), key=str(key)))
+        except oss.exceptions.OperationError as exc:
+            cause = exc.unwrap()
+            # OSS answers a missing object with 404 NoSuchKey (OSS API reference, "GetObject", error codes).
+            if isinstance(cause, oss.exceptions.ServiceError) and cause.code == "NoSuchKey":
+                raise ObjectNotFound(str(key)) from exc
+            raise
+        with result.body as body:
+            data: bytes = body.read()
+        return data
+
+    def put(self, key: ObjectKey, data: bytes, content_type: str) -> None:
+        import alibabacloud_oss_v2 as oss
+
+        self.client.put_object(
+            oss.PutObjectRequest(bucket=_bucket(self.buckets, key), key=str(key), body=data, content_type=content_type)
+        )
+
+
+def oss_client(region: str, endpoint: str, http_client: Any = None) -> Any:
+    """An OSS client for ``region`` through ``endpoint`` (the region's internal endpoint on Function
+    Compute), signing with the function role's STS credentials.
+
+    The credentials are read from the environment at each request (``ALIBABA_CLOUD_ACCESS_KEY_ID``,
+    ``ALIBABA_CLOUD_ACCESS_KEY_SECRET``, ``ALIBABA_CLOUD_SECURITY_TOKEN``: what Function Compute sets
+    for a function with a role). ``http_client`` is the SDK's transport (``Config.http_client``); the
+    default is the SDK's own requests-based client.
+    """
+    import os
+
+    import alibabacloud_oss_v2 as oss
+
+    def role_credentials() -> Any:
+        return oss.Credentials(
+            os.environ.get("ALIBABA_CLOUD_ACCESS_KEY_ID", ""),
+            os.environ.get("ALIBABA_CLOUD_ACCESS_KEY_SECRET", ""),
+            os.environ.get("ALIBABA_CLOUD_SECURITY_TOKEN") or None,
+        )
+
+    config = oss.config.load_default()
+    config.region = region
+    config.endpoint = endpoint
+    config.credentials_provider = oss.credentials.CredentialsProviderFunc(role_credentials)
+    if http_client is not None:
+        config.http_client = http_client
+    return oss.Client(config)
 
 
 def make_store(
-    backend: str, root: Path, buckets: Mapping[str, str], region: str | None, endpoint_url: str | None = None
+    backend: str,
+    root: Path,
+    buckets: Mapping[str, str],
+    region: str | None,
+    endpoint_url: str | None = None,
+    *,
+    alicloud_region: str | None = None,
+    oss_endpoint: str | None = None,
 ) -> ObjectStore:
-    """The store the settings ask for (``endpoint_url``: an S3-compatible endpoint such as OSS's)."""
+    """The store the settings ask for (``endpoint_url``: an S3-compatible endpoint; ``oss_endpoint``: the
+    OSS endpoint for the ``oss`` backend)."""
     if backend == "s3":
         import boto3
 
         return S3Store(boto3.client("s3", region_name=region, endpoint_url=endpoint_url), buckets)
+    if backend == "oss":
+        if not alicloud_region or not oss_endpoint:
+            raise ValueError("the oss backend needs the Alibaba Cloud region and the OSS endpoint")
+        return OssStore(oss_client(alicloud_region, oss_endpoint), buckets)
     return LocalFolderStore(root)

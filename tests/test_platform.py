@@ -455,6 +455,80 @@ def test_alicloud_portal_database_secret_and_function_are_locked_down(stack: str
     )
 
 
+# What Function Compute adds to every function with a role (FC "Configure environment variables").
+_FC_ROLE_ENV = {
+    "ALIBABA_CLOUD_ACCESS_KEY_ID": "STS.NUexampleKeyId",
+    "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "exampleKeySecret",
+    "ALIBABA_CLOUD_SECURITY_TOKEN": "CAIS-example-security-token",
+}
+
+
+@pytest.mark.parametrize(("stack", "cloud"), [p for p in PORTAL if p[1] == "alicloud"])
+def test_alicloud_portal_function_gets_every_setting_the_service_needs(stack: str, cloud: str) -> None:
+    from portal.settings import Settings
+
+    run, settings = run_stack(stack), _settings(stack)
+    region = settings.clouds.alicloud.primary
+    function = run.find("dc-alicloud-portal-function")
+    env = dict(function.inputs["environmentVariables"])
+    buckets = {
+        b.inputs["tags"][DATA_CLASS_TAG]: b.outputs["bucket"]
+        for b in run.by_type("alicloud:oss/bucket:Bucket")
+        if b.region == region and DATA_CLASS_TAG in b.inputs["tags"]
+    }
+    assert env["PORTAL_STORAGE_BACKEND"] == "oss"
+    assert json.loads(env["PORTAL_BUCKETS"]) == {c: buckets[c] for c in json.loads(env["PORTAL_BUCKETS"])}
+    # Every record class the market stores (audit_logs is the audit trail's, not an owner's record).
+    assert set(json.loads(env["PORTAL_BUCKETS"])) == set(settings.data_classes) - {"audit_logs"}
+    assert env["PORTAL_ALICLOUD_REGION"] == region
+    assert env["PORTAL_KMS_ENDPOINT"] == f"kms-vpc.{region}.aliyuncs.com"
+    assert env["PORTAL_OSS_ENDPOINT"] == f"oss-{region}-internal.aliyuncs.com"
+    assert env["PORTAL_DATABASE_SECRET_NAME"] == run.find("dc-alicloud-portal-db-secret").outputs["secretName"]
+    assert env["PORTAL_DATABASE_HOST"] == run.find("dc-alicloud-portal-db").outputs["connectionString"]
+    assert env["PORTAL_JURISDICTION"] == "CN" and env["PORTAL_OIDC_JWKS_URL"] == settings.portal.jwks_url
+    # No credentials and no S3-compatibility settings: the role's STS credentials come from FC itself.
+    assert not [k for k in env if k.startswith(("ALIBABA_CLOUD_", "PORTAL_S3_")) or k == "PORTAL_DATABASE_URL"]
+    # The service accepts this environment as it is (the secret itself is read at start-up on FC;
+    # tests/portal/test_portal_alicloud.py drives that read).
+    accepted = Settings.from_env({k: v for k, v in env.items() if k != "PORTAL_DATABASE_HOST"} | _FC_ROLE_ENV)
+    assert (accepted.storage_backend, accepted.alicloud_region) == ("oss", region)
+    assert accepted.oss_endpoint == env["PORTAL_OSS_ENDPOINT"] and dict(accepted.buckets) == json.loads(
+        env["PORTAL_BUCKETS"]
+    )
+
+
+@pytest.mark.parametrize(("stack", "cloud"), [p for p in PORTAL if p[1] == "alicloud"])
+def test_alicloud_portal_role_may_read_records_and_its_secret_only(stack: str, cloud: str) -> None:
+    run, settings = run_stack(stack), _settings(stack)
+    region = settings.clouds.alicloud.primary
+    policy = json.loads(run.find("dc-alicloud-portal-function-policy").inputs["policyDocument"])
+    statements = policy["Statement"]
+    by_action = {tuple(s["Action"]): s["Resource"] for s in statements}
+    assert all(s["Effect"] == "Allow" and "Condition" not in s for s in statements)
+    # Exactly these actions, none with a wildcard: no listing, no writing, no other secret.
+    assert sorted(by_action) == [("kms:Decrypt",), ("kms:GetSecretValue",), ("oss:GetObject",)]
+    assert by_action[("kms:GetSecretValue",)] == [run.find("dc-alicloud-portal-db-secret").outputs["arn"]]
+    served = json.loads(run.find("dc-alicloud-portal-function").inputs["environmentVariables"]["PORTAL_BUCKETS"])
+    # acs:oss:*:<account>:<bucket>/<data class>/<objects>: each served class in its own bucket only.
+    reads = sorted(tuple(r.split(":", 4)[4].split("/", 1)) for r in by_action[("oss:GetObject",)])
+    assert reads == sorted(
+        (bucket, f"{c}/*.anonymised.*" if c in settings.portal.anonymised_only else f"{c}/*")
+        for c, bucket in served.items()
+    )
+    keys = {k.name: k for k in run.by_type("alicloud:kms/key:Key") if k.region == region}
+    assert set(by_action[("kms:Decrypt",)]) <= {k.outputs["arn"] for k in keys.values()}
+    rules = run.by_type("alicloud:ecs/securityGroupRule:SecurityGroupRule")
+    egress = {r.name: r.inputs for r in rules if "portal" in r.name}
+    services = egress["dc-alicloud-portal-https-services-out"]
+    assert (services["type"], services["portRange"], services["cidrIp"], services["policy"]) == (
+        "egress",
+        "443/443",
+        "100.64.0.0/10",
+        "accept",
+    )
+    assert egress["dc-alicloud-portal-deny-other-out"]["priority"] > services["priority"]
+
+
 # -- the components alone, under the guard -------------------------------------------------------------
 
 

@@ -35,7 +35,7 @@ class AlicloudCountryComputeArgs(CountryComputeArgs[alicloud.Provider, alicloud.
 # "Cloud Assistant" network requirements; OSS "Access OSS over the internal network"; RFC 6598 range
 # 100.64.0.0/10 as used by Alibaba internal services - see docs/datacenter.md, unconfirmed per region),
 # and the metadata service for the RAM role credentials (ECS "Instance metadata": 100.100.100.200:80).
-_SERVICE_RANGE = "100.64.0.0/10"
+SERVICE_RANGE = "100.64.0.0/10"
 _METADATA = "100.100.100.200/32"
 _ECS_PRINCIPAL = "ecs.aliyuncs.com"
 
@@ -105,7 +105,7 @@ class AlicloudCountryCompute(pulumi.ComponentResource):
         # a lower priority number wins; ECS "Security group rules": priority 1-100).
         for rule, protocol, ports, cidr, policy, priority in (
             ("egress-https-vpc", "tcp", "443/443", args.cidr, "accept", 1),
-            ("egress-https-services", "tcp", "443/443", _SERVICE_RANGE, "accept", 1),
+            ("egress-https-services", "tcp", "443/443", SERVICE_RANGE, "accept", 1),
             ("egress-metadata", "tcp", "80/80", _METADATA, "accept", 1),
             ("egress-deny-all", "all", "-1/-1", "0.0.0.0/0", "drop", 100),
         ):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import pulumi
 import pulumi_alicloud as alicloud
 
+from components.alicloud.compute import SERVICE_RANGE
 from components.alicloud.ram import service_role
 from components.aws.portal import record_objects
 
@@ -105,7 +106,7 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
         group = alicloud.ecs.SecurityGroup(
             f"{name}-function-sg",
             security_group_name=f"{base}-function",
-            description="Portal function: out to PostgreSQL and HTTPS inside the VPC only",
+            description="Portal function: out to PostgreSQL in the VPC, HTTPS to the VPC and the region's services",
             vpc_id=args.vpc_id,
             inner_access_policy="Drop",
             tags=tags,
@@ -114,6 +115,12 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
         for rule_name, port, policy, cidr, priority in (
             ("postgres-out", _POSTGRES, "accept", args.vpc_cidr, 1),
             ("https-out", _HTTPS, "accept", args.vpc_cidr, 1),
+            # The KMS VPC endpoint (the database secret) and OSS's internal endpoint (the records) answer
+            # on Alibaba's internal service range, outside the VPC's own CIDR; OSS asks not to block its
+            # internal VIP ranges in security groups ("Internal OSS endpoints and VIP ranges":
+            # https://www.alibabacloud.com/help/en/oss/user-guide/regions-and-endpoints). The same range
+            # as the compute instances' egress (components/alicloud/compute.py).
+            ("https-services-out", _HTTPS, "accept", SERVICE_RANGE, 1),
             # Alibaba Cloud security groups allow all egress by default: close it.
             # https://www.alibabacloud.com/help/en/ecs/user-guide/default-security-group-rules
             ("deny-other-out", "-1/-1", "drop", "0.0.0.0/0", 100),
@@ -243,13 +250,17 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
             "PORTAL_DATABASE_HOST": self.database.connection_string,
             "PORTAL_DATABASE_NAME": "portal",
             "PORTAL_DATABASE_SECRET_NAME": self.secret.secret_name,
-            "PORTAL_STORAGE_BACKEND": "s3",
+            "PORTAL_STORAGE_BACKEND": "oss",
             "PORTAL_BUCKETS": pulumi.Output.json_dumps({c: args.buckets[c].bucket for c in classes}),
-            "PORTAL_S3_REGION": args.region,
             "PORTAL_JURISDICTION": args.jurisdiction,
-            # OSS's S3-compatible endpoint, internal network of this region.
-            # https://www.alibabacloud.com/help/en/oss/developer-reference/use-amazon-s3-sdks-to-access-oss
-            "PORTAL_S3_ENDPOINT_URL": f"https://s3.oss-{args.region}-internal.aliyuncs.com",
+            # The service reads the secret and the records in this region only, over the VPC: the
+            # KMS VPC endpoint (KMS "Endpoints": https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-endpoint)
+            # and OSS's internal endpoint (https://www.alibabacloud.com/help/en/oss/user-guide/regions-and-endpoints).
+            # Both hosts are written out so that the guard judges them; the role's STS credentials come
+            # from Function Compute itself (ALIBABA_CLOUD_* variables), never from this environment.
+            "PORTAL_ALICLOUD_REGION": args.region,
+            "PORTAL_KMS_ENDPOINT": f"kms-vpc.{args.region}.aliyuncs.com",
+            "PORTAL_OSS_ENDPOINT": f"oss-{args.region}-internal.aliyuncs.com",
         }
         self.function = alicloud.fc.V3Function(
             f"{name}-function",
@@ -342,8 +353,14 @@ def _function_policy(
     bucket_key_arns: list[str],
     key_arn: str,
 ) -> str:
-    """Read records (anonymised objects only where required) and list them; read the credentials secret;
-    decrypt with the keys involved only."""
+    """Least privilege for what the service does (portal/storage.py ``OssStore``, portal/deployed.py):
+    read record objects by key (anonymised objects only where required; it never lists a bucket), read
+    its database secret, and decrypt with the keys involved only.
+
+    RAM policy elements: https://www.alibabacloud.com/help/en/ram/user-guide/policy-elements; OSS resources
+    ``acs:oss:*:<account>:<bucket>/<object>`` (OSS "RAM policies"); GetSecretValue "needs kms:Decrypt on
+    the key" of a secret protected by a user key (KMS API reference, GetSecretValue).
+    """
     return json.dumps(
         {
             "Version": "1",
@@ -352,11 +369,6 @@ def _function_policy(
                     "Effect": "Allow",
                     "Action": ["oss:GetObject"],
                     "Resource": [f"acs:oss:*:{account}:{o}" for o in record_objects(buckets, anonymised_only)],
-                },
-                {
-                    "Effect": "Allow",
-                    "Action": ["oss:ListObjects"],
-                    "Resource": sorted(f"acs:oss:*:{account}:{b}" for b in buckets.values()),
                 },
                 {"Effect": "Allow", "Action": ["kms:GetSecretValue"], "Resource": [secret_arn]},
                 {"Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": sorted({*bucket_key_arns, key_arn})},

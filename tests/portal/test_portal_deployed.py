@@ -50,9 +50,14 @@ def test_the_database_url_comes_from_the_rds_managed_secret() -> None:
         ({"PORTAL_DATABASE_SECRET_ARN": ARN}, {"user": "x"}, r"not an RDS credentials document.*Fix:"),
         ({"PORTAL_DATABASE_SECRET_ARN": ARN}, RuntimeError(), r"cannot read the secret .*Fix: grant the function"),
         (
-            {"PORTAL_DATABASE_SECRET_NAME": "rds/portal"},
+            # The Alibaba Cloud path (tests/portal/test_portal_alicloud.py) needs its region first.
+            {
+                "PORTAL_DATABASE_SECRET_NAME": "rds/portal",
+                "ALIBABA_CLOUD_ACCESS_KEY_ID": "k",
+                "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "s",
+            },
             None,
-            r"Alibaba Cloud KMS secret.*Fix: set PORTAL_DATABASE_URL",
+            r"PORTAL_ALICLOUD_REGION is not set.*Fix: set it to the Alibaba Cloud region id",
         ),
     ],
 )
