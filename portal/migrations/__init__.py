@@ -1,0 +1,1 @@
+"""Alembic migrations of the owner data service's database (see ``portal.migrate``)."""
