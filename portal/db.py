@@ -151,7 +151,6 @@ APPEND_ONLY_TABLES = ("access_log", "consent_ledger")
 """Tables whose rows the database itself refuses to change or delete (triggers made by the migrations)."""
 
 
-
 def create_schema(engine: Engine) -> None:
     """Bring the database to the newest schema revision (Alembic, under a PostgreSQL advisory lock).
 

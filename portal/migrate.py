@@ -138,8 +138,9 @@ def upgrade(engine: Engine, target: str = "head") -> Upgrade:
     return Upgrade(
         before=before,
         after=after,
-        applied=tuple(f"{s.revision} {(s.doc or '').strip().splitlines()[0] if s.doc else ''}".strip()
-                      for s in reversed(applied)),
+        applied=tuple(
+            f"{s.revision} {(s.doc or '').strip().splitlines()[0] if s.doc else ''}".strip() for s in reversed(applied)
+        ),
         adopted=adopted,
     )
 

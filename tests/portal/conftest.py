@@ -82,6 +82,16 @@ def build_env(backend: str, directory: Path) -> PortalEnv:
     return PortalEnv(client, key, sample, engine, settings, {o: key.token(o) for o in SAMPLE_OWNERS}, directory)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty database of each backend (PostgreSQL: PORTAL_TEST_DATABASE_URL, else skipped with the reason)."""
+    engine = make_engine(database_url(request.param, tmp_path))
+    wipe(engine)
+    yield engine
+    wipe(engine)
+    engine.dispose()
+
+
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def portal_env(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[PortalEnv]:
     env = build_env(request.param, tmp_path_factory.mktemp(f"portal-{request.param}"))
