@@ -14,6 +14,7 @@ import pulumi_aws as aws
 
 from components.aws.iam import assume_role_policy
 from components.aws.keys import customer_key
+from components.aws.portal_package import lambda_code
 from components.naming import class_tags
 
 __all__ = ["PORTAL_LOGS", "AwsOwnerDataPortal", "AwsOwnerDataPortalArgs", "record_objects"]
@@ -76,7 +77,7 @@ class AwsOwnerDataPortalArgs:
     handler: str
     """Function entry point inside the code package."""
     code_path: str
-    """Folder packaged as the function code."""
+    """The function code: the package ``make portal-package`` builds (``build/portal-lambda.zip``) or a folder."""
     rotation_days: int
     """Rotation period of the access-log key."""
     deletion_window_days: int
@@ -301,7 +302,7 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
             description="sovereign-dc owner data service",
             runtime="python3.12",
             handler=args.handler,
-            code=pulumi.FileArchive(args.code_path),
+            code=lambda_code(args.code_path),  # refuses a missing package in a real preview, naming the fix
             role=role.arn,
             memory_size=512,
             timeout=29,  # API Gateway's default integration timeout: the API answers, never a dangling call

@@ -1,1 +1,0 @@
-"""Alembic migrations of the owner data service's database (see ``portal.migrate``)."""

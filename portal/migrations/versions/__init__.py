@@ -1,1 +1,0 @@
-"""Revisions, oldest first by their ``down_revision`` chain (file names are only for people)."""
