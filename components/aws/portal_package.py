@@ -132,7 +132,7 @@ def _run(command: Sequence[str], what: str) -> None:
         detail = (done.stderr or done.stdout).strip()
         raise PackageError(
             f"{what} failed (exit {done.returncode}):\n{detail}\nFix: if uv.lock is out of date run `make lock`; "
-            "if a wheel is missing, that package has no manylinux2014 x86_64 wheel for CPython 3.12: pin another version"
+            "if a wheel is missing, that package has no manylinux2014 x86_64 wheel for CPython 3.12: pin another"
         )
 
 
