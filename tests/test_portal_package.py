@@ -206,3 +206,12 @@ def test_mocked_runs_go_on_without_the_package(pulumi_mocks: MockSession, tmp_pa
     assert _compat.under_mocks()
     code = lambda_code(str(tmp_path / "never-built.zip"))
     assert isinstance(code, pulumi.FileArchive)
+
+
+def test_the_cn_stack_deploys_the_built_package_by_default() -> None:
+    from test_platform import run_stack  # the shipped stack under the realistic mocks (cached per session)
+
+    function = run_stack("cn").find("dc-aws-portal-function", "aws:lambda/function:Function")
+    code = function.inputs["code"]
+    assert isinstance(code, pulumi.FileArchive) and code.path == DEFAULT_PACKAGE
+    assert function.inputs["runtime"] == "python3.12" and function.inputs["handler"] == "portal.aws_lambda.handler"
