@@ -11,7 +11,7 @@ UV_HOME    := .tools/uv-$(UV_VERSION)
 UV         := $(UV_HOME)/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: plan test lint bench docs lock clean portal
+.PHONY: plan test lint bench docs lock clean portal portal-package
 
 $(UV):
 	@if $(PYTHON) -m pip --version >/dev/null 2>&1; then \
@@ -47,6 +47,10 @@ lint: $(STAMP)
 ## portal: the owner data service on 127.0.0.1 with sample owners, vehicles and records (PORTAL_PORT chooses the port)
 portal: $(STAMP)
 	@$(PY) -m portal.dev
+
+## portal-package: build/portal-lambda.zip, the AWS Lambda package of the owner data service (python3.12, x86_64) from uv.lock
+portal-package: $(STAMP)
+	@UV=$(UV) $(PY) -m components.aws.portal_package
 
 ## bench: performance goals, printed as ratios
 bench: $(STAMP)

@@ -106,6 +106,8 @@ def main() -> int:
         (directory / "jwks.json").write_text(json.dumps(key.jwks()))
         engine = make_engine(settings.database_url)
         Base.metadata.drop_all(engine)
+        with engine.begin() as conn:  # and Alembic's version table: the seed below migrates from scratch
+            conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
         t0 = time.perf_counter()
         sample = seed(engine, LocalFolderStore(settings.storage_root), days=args.days, per_day=24)
         with Session(engine) as session:

@@ -52,6 +52,7 @@ __all__ = [
     "runtime_config_keys",
     "source_positions_off",
     "sync_await",
+    "under_mocks",
     "wait_for_rpcs",
 ]
 
@@ -96,6 +97,7 @@ def has_private_details() -> dict[str, bool]:
         "pulumi.runtime.stack.massage/wait_for_rpcs": callable(getattr(_runtime_stack, "massage", None))
         and callable(getattr(_runtime_stack, "wait_for_rpcs", None)),
         "pulumi.runtime.config.CONFIG": isinstance(getattr(_runtime_config, "CONFIG", None), contextvars.ContextVar),
+        "pulumi.runtime.settings.get_monitor": callable(getattr(_runtime_settings, "get_monitor", None)),
     }
 
 
@@ -461,3 +463,21 @@ def policy_proxy_target(value: Any) -> Any:
     if isinstance(value, (proxy._DictProxy, proxy._ListProxy)):
         return value["__target"]
     return value
+
+
+# -- telling a mocked run from a real one ---------------------------------------------------------
+
+
+def under_mocks() -> bool:
+    """True while a program runs under ``pulumi.runtime.set_mocks`` (tests, the offline plan).
+
+    ``set_mocks`` installs a ``MockMonitor`` (or the subclass it is given, such as the recorder) as
+    the runtime's resource monitor (pulumi/runtime/mocks.py); a real ``pulumi preview``/``up`` talks
+    to the engine's gRPC monitor. For checks of local files only a real deployment reads (e.g. the
+    portal's Lambda package), which mocks never open. If the SDK stops exposing the monitor, this
+    answers False: the check then runs under mocks too, and the tests that need it fail, naming it.
+    """
+    from pulumi.runtime.mocks import MockMonitor
+
+    get_monitor = getattr(_runtime_settings, "get_monitor", None)
+    return callable(get_monitor) and isinstance(get_monitor(), MockMonitor)

@@ -14,7 +14,9 @@ Every error says what went wrong *and* how to fix it, so an operator never needs
     ├── DocumentError             (components.plan.documents) a preview/state document that cannot be judged
     ├── BaselineError             (components.plan.delta) a --baseline that is not a JSON plan
     ├── PortalConfigError         (portal.settings) the owner data service's settings are invalid
-    └── SecretShapeError          (portal.alicloud) a KMS secret that is not an RDS secret (a start-up problem)
+    ├── SecretShapeError          (portal.alicloud) a KMS secret that is not an RDS secret (a start-up problem)
+    ├── MigrationError            (portal.migrate) the service's database cannot be brought to its schema
+    └── PackageError              (components.aws.portal_package) the service's Lambda package cannot be built
 
 The errors defined elsewhere live next to the code that raises them; a test keeps this tree complete.
 """

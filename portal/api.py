@@ -79,7 +79,7 @@ def create_app(
     engine: Engine | None = None,
     verifier: TokenVerifier | None = None,
 ) -> FastAPI:
-    """The ASGI application. Creates missing tables (no migrations yet; see docs/portal.md)."""
+    """The ASGI application. Brings the database to the newest schema revision first (portal/migrate.py)."""
     engine = engine or make_engine(settings.database_url)
     create_schema(engine)
     sessions: sessionmaker[Session] = make_sessionmaker(engine)

@@ -33,7 +33,7 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         from portal.api import create_app
         from portal.settings import Settings
 
-        # lifespan "off": tables are created when the app is built, and Lambda has no shutdown hook.
+        # lifespan "off": the schema is migrated when the app is built (portal/migrate.py); Lambda has no shutdown hook.
         _adapter = Mangum(create_app(Settings.from_env()), lifespan="off")
     response: dict[str, Any] = _adapter(event, context)
     return response

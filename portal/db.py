@@ -4,15 +4,18 @@ PostgreSQL in production (psycopg 3), SQLite as the embedded default; one SQLAlc
 both. The consent ledger and the access log are append-only *in the database* (a trigger refuses
 UPDATE and DELETE on either dialect), so a bug or a compromised code path in the service cannot
 rewrite history.
+
+The schema is made by the Alembic revisions in ``portal/migrations`` (``portal/migrate.py``), never by
+``create_all``: a change here needs a new revision (a test compares the two).
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
-    DDL,
     BigInteger,
     Dialect,
     Engine,
@@ -23,7 +26,6 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
-    text,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
@@ -42,6 +44,8 @@ __all__ = [
     "make_engine",
     "make_sessionmaker",
 ]
+
+log = logging.getLogger("portal.db")
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -144,40 +148,19 @@ class ExportJob(Base):
 
 
 APPEND_ONLY_TABLES = ("access_log", "consent_ledger")
-
-for _table in APPEND_ONLY_TABLES:
-    # SQLite triggers fire for one statement kind each: one for UPDATE, one for DELETE.
-    for _suffix, _statement in (("u", "UPDATE"), ("d", "DELETE")):
-        event.listen(
-            Base.metadata.tables[_table],
-            "after_create",
-            DDL(
-                f"CREATE TRIGGER {_table}_append_only_{_suffix} BEFORE {_statement} ON {_table} "
-                f"BEGIN SELECT RAISE(ABORT, '{_table} is append-only'); END"
-            ).execute_if(dialect="sqlite"),
-        )
-    event.listen(
-        Base.metadata.tables[_table],
-        "after_create",
-        DDL(
-            "CREATE OR REPLACE FUNCTION portal_append_only() RETURNS trigger LANGUAGE plpgsql AS "
-            "$$ BEGIN RAISE EXCEPTION '%% is append-only', TG_TABLE_NAME; END $$; "
-            f"CREATE TRIGGER {_table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {_table} "
-            "FOR EACH STATEMENT EXECUTE FUNCTION portal_append_only()"
-        ).execute_if(dialect="postgresql"),
-    )
-
-
-_SCHEMA_LOCK_KEY = 0x736F7672  # any constant shared by every instance of the service
+"""Tables whose rows the database itself refuses to change or delete (triggers made by the migrations)."""
 
 
 def create_schema(engine: Engine) -> None:
-    """Create missing tables (and the append-only triggers); safe when many instances start at once."""
-    with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            # Function instances cold-starting together would otherwise race on CREATE TABLE.
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
-        Base.metadata.create_all(conn)
+    """Bring the database to the newest schema revision (Alembic, under a PostgreSQL advisory lock).
+
+    Every start of the service calls this; instances starting together are safe (``portal/migrate.py``).
+    """
+    from portal.migrate import upgrade  # portal.migrate imports this module
+
+    done = upgrade(engine)
+    if done.applied or done.adopted:
+        log.info("portal database schema: %s", done.describe())
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

@@ -14,6 +14,7 @@ import pulumi_aws as aws
 
 from components.aws.iam import assume_role_policy
 from components.aws.keys import customer_key
+from components.aws.portal_package import lambda_code
 from components.naming import class_tags
 
 __all__ = ["PORTAL_LOGS", "RUNTIME", "AwsOwnerDataPortal", "AwsOwnerDataPortalArgs", "record_objects"]
@@ -78,7 +79,7 @@ class AwsOwnerDataPortalArgs:
     handler: str
     """Function entry point inside the code package."""
     code_path: str
-    """Folder packaged as the function code."""
+    """The function code: the package ``make portal-package`` builds (``build/portal-lambda.zip``) or a folder."""
     rotation_days: int
     """Rotation period of the access-log key."""
     deletion_window_days: int
@@ -312,7 +313,8 @@ class AwsOwnerDataPortal(pulumi.ComponentResource):
         function_logs = self._log_group(f"{name}-function-logs", f"/aws/lambda/{base}", args, tags, child)
         # Exposed for the functions that run the same package (the record indexer).
         self.code, self.subnet_ids, self.environment_key = (
-            pulumi.FileArchive(args.code_path),
+            # Refuses a missing package in a real preview, naming the fix (make portal-package).
+            lambda_code(args.code_path),
             list(args.subnet_ids),
             args.key,
         )

@@ -241,8 +241,9 @@ class Portal(_Strict):
     """This service's client id at the identity provider (tokens' ``aud``)."""
     handler: str = Field(default="portal.aws_lambda.handler", pattern=r"^[A-Za-z_][A-Za-z0-9_.]*$")
     """AWS: Lambda entry point inside the code package (an ASGI adapter around the FastAPI app)."""
-    code_path: str = Field(default="portal", min_length=1)
-    """AWS: folder, relative to the project, packaged as the Lambda code."""
+    code_path: str = Field(default="build/portal-lambda.zip", min_length=1)
+    """AWS: the Lambda code, relative to the project: the zip ``make portal-package`` builds (the service and its
+    locked dependencies), or another package or folder; a real preview refuses a path that does not exist."""
     alicloud_image: str | None = Field(default=None, max_length=512)
     """Alibaba Cloud: the service's container image in the primary region's Container Registry, e.g.
     ``registry-vpc.cn-shanghai.aliyuncs.com/<namespace>/portal:<tag>``; required when alicloud is in clouds."""

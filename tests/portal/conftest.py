@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from portal.api import create_app
 from portal.db import Base, make_engine
@@ -59,6 +59,13 @@ def database_url(backend: str, directory: Path) -> str:
     ).database_url
 
 
+def wipe(engine: Engine) -> None:
+    """Drop the service's tables and Alembic's version table (the next start migrates from scratch)."""
+    Base.metadata.drop_all(engine)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
 def build_env(backend: str, directory: Path) -> PortalEnv:
     directory.mkdir(parents=True, exist_ok=True)
     env = dev_settings_env(directory)
@@ -67,12 +74,22 @@ def build_env(backend: str, directory: Path) -> PortalEnv:
     (directory / "jwks.json").write_text(json.dumps(key.jwks()))
     settings = Settings.from_env(env)
     engine = make_engine(settings.database_url)
-    Base.metadata.drop_all(engine)  # a PostgreSQL database is reused between runs
+    wipe(engine)  # a PostgreSQL database is reused between runs
     store = LocalFolderStore(settings.storage_root)
     sample = seed(engine, store, days=4, per_day=3)
     app = create_app(settings, engine=engine)
     client = TestClient(app, raise_server_exceptions=False)
     return PortalEnv(client, key, sample, engine, settings, {o: key.token(o) for o in SAMPLE_OWNERS}, directory)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty database of each backend (PostgreSQL: PORTAL_TEST_DATABASE_URL, else skipped with the reason)."""
+    engine = make_engine(database_url(request.param, tmp_path))
+    wipe(engine)
+    yield engine
+    wipe(engine)
+    engine.dispose()
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
