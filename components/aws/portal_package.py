@@ -40,6 +40,7 @@ __all__ = [
     "DEFAULT_PACKAGE",
     "LAMBDA_PLATFORM",
     "LAMBDA_PYTHON",
+    "ALIBABA_ONLY",
     "PRUNED",
     "PackageError",
     "Built",
@@ -56,7 +57,10 @@ LAMBDA_PYTHON = "3.12"
 LAMBDA_PLATFORM = "x86_64-manylinux2014"
 """uv's name for manylinux2014 x86_64 wheels; the function's default architecture is x86_64."""
 PRUNED = ("pulumi-aws", "pulumi-alicloud", "debugpy")
-"""Locked packages left out of the function (with whatever only they need)."""
+"""Locked packages left out of the function and of the container image (with whatever only they need)."""
+ALIBABA_ONLY = ("aliyun-python-sdk-core", "aliyun-python-sdk-kms", "alibabacloud-oss-v2")
+"""Left out of the Lambda package too: the same service on Function Compute imports them (KMS secret, OSS
+objects; lazily, portal/alicloud.py and portal/storage.py), on AWS Lambda nothing does."""
 UV_VERSION = "0.13.8"
 _FIRST_PARTY = ("portal", "components")
 _LEFT_OUT = (
@@ -140,7 +144,7 @@ def install_dependencies(site: Path) -> None:
     """The locked runtime dependencies of the ``portal`` extra, as Lambda wheels, into ``site``."""
     uv = _uv()
     requirements = site.parent / "requirements.txt"
-    prune = [arg for name in PRUNED for arg in ("--prune", name)]
+    prune = [arg for name in (*PRUNED, *ALIBABA_ONLY) for arg in ("--prune", name)]
     _run(
         [uv, "export", "--locked", "--quiet", "--no-dev", "--extra", "portal", "--no-emit-project", *prune,
          "--format", "requirements.txt", "--output-file", str(requirements)],
