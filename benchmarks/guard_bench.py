@@ -4,8 +4,9 @@ The program is the guard's worst realistic case: every resource has one Output-v
 must be judged once it resolves (KMS aliases whose target is a key's ARN, which carries a region),
 so every resource goes through the gate. Runs alternate between the two variants so machine noise
 hits both alike, in counterbalanced order (plain first in even pairs, guarded first in odd ones); the
-figure is the median of the per-pair ratios (at least 5 pairs), at 1,000 and 5,000 resources. A second program, the mixed estate of the earlier benchmark (plain inputs, nested
-Outputs, JSON policies), is measured the same way. Run with ``make bench``.
+figure is the median of the per-pair ratios (at least 5 pairs), at 1,000 and 5,000 resources. A
+second program, the mixed estate of the earlier benchmark (plain inputs, nested Outputs, JSON
+policies), is measured the same way. Run with ``make bench``.
 """
 
 from __future__ import annotations
@@ -152,7 +153,9 @@ def compare(label: str, make: Callable[[bool], Callable[[], None]], pairs: int) 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--resources", type=int, nargs="+", default=[1000, 5000])
-    parser.add_argument("--pairs", type=int, default=6, help="alternating runs of each variant (>= 5; even keeps the order balanced)")
+    parser.add_argument(
+        "--pairs", type=int, default=6, help="alternating runs of each variant (>= 5; even keeps the order balanced)"
+    )
     args = parser.parse_args(argv)
     timed(aliases(50, guarded=True))  # warm imports and caches outside the measurement
     timed(estate(5, guarded=True))

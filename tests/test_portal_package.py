@@ -89,7 +89,17 @@ def test_the_package_holds_the_entry_point_migrations_and_the_locked_runtime(pac
 def test_the_package_leaves_out_tests_dev_tools_and_what_the_service_never_imports(names: list[str]) -> None:
     tops = {n.split("/", 1)[0] for n in names}
     dists = _dists(names)
-    for dev in ("pytest", "hypothesis", "ruff", "mypy", "schemathesis", "jsonschema", "pulumi-policy", *PRUNED, *ALIBABA_ONLY):
+    for dev in (
+        "pytest",
+        "hypothesis",
+        "ruff",
+        "mypy",
+        "schemathesis",
+        "jsonschema",
+        "pulumi-policy",
+        *PRUNED,
+        *ALIBABA_ONLY,
+    ):
         assert dev not in dists, dev
     assert not tops & {"pytest", "_pytest", "hypothesis", "tests", "bin", "pulumi_aws", "pulumi_alicloud", "debugpy"}
     assert "portal/dev.py" not in names and not any(n.startswith("components/testing/") for n in names)
