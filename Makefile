@@ -34,9 +34,10 @@ lock: | $(UV)
 plan: $(STAMP)
 	$(PY) -m components.plan $(PLAN_ARGS)
 
-## test: the whole test suite under Pulumi mocks
+## test: the whole test suite under Pulumi mocks, on every core (PYTEST_JOBS= runs it in one process)
+PYTEST_JOBS ?= -n auto --dist loadgroup
 test: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_JOBS) $(PYTEST_ARGS)
 
 ## lint: ruff and mypy
 lint: $(STAMP)

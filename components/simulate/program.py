@@ -222,7 +222,7 @@ class MockSession:
         clear_failed_rpcs()
         if isinstance(program, str | Path):
             program = ProgramFile(Path(program))
-        with tuned_run():
+        with tuned_run(self._loop):
             if isinstance(program, ProgramFile):
                 value, error = self._run_path(program)
             else:

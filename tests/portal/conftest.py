@@ -115,3 +115,12 @@ def fuzz_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PortalEnv]:
     env = build_env("sqlite", tmp_path_factory.mktemp("portal-fuzz"))
     yield env
     env.engine.dispose()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``make test``) the service's tests run in one worker: the PostgreSQL ones
+    share one database (PORTAL_TEST_DATABASE_URL), which they empty and migrate."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.xdist_group("portal-database"))
