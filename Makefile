@@ -35,7 +35,7 @@ plan: $(STAMP)
 	$(PY) -m components.plan $(PLAN_ARGS)
 
 ## test: the whole test suite under Pulumi mocks, on every core (PYTEST_JOBS= runs it in one process)
-PYTEST_JOBS ?= -n auto --dist loadgroup
+PYTEST_JOBS ?= -n auto
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_JOBS) $(PYTEST_ARGS)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from portal.api import create_app
 from portal.db import Base, make_engine
@@ -49,7 +49,7 @@ def database_url(backend: str, directory: Path) -> str:
             f"PostgreSQL suite skipped: {PG_ENV} is not set. .ci/run installs and starts PostgreSQL and sets it; "
             f"locally: export {PG_ENV}=postgresql://user:pass@127.0.0.1/portal_test"
         )
-    return Settings.from_env(
+    database = Settings.from_env(
         {
             "PORTAL_OIDC_ISSUER": "https://idp.example.cn",
             "PORTAL_OIDC_AUDIENCE": "a",
@@ -57,6 +57,25 @@ def database_url(backend: str, directory: Path) -> str:
             "PORTAL_DATABASE_URL": url,
         }
     ).database_url
+    return _worker_schema(database)
+
+
+def _worker_schema(url: str) -> str:
+    """``url`` confined to a schema of its own per pytest-xdist worker (``make test`` runs on every
+    core): the tests empty and migrate the database, so two workers must never share its tables."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    schema = f"test_{worker}"
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+    finally:
+        engine.dispose()
+    # libpq's options parameter sets the session's search_path: tables, triggers and Alembic's version
+    # table all land in the worker's schema.
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
 
 
 def wipe(engine: Engine) -> None:
@@ -115,12 +134,3 @@ def fuzz_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PortalEnv]:
     env = build_env("sqlite", tmp_path_factory.mktemp("portal-fuzz"))
     yield env
     env.engine.dispose()
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (``make test``) the service's tests run in one worker: the PostgreSQL ones
-    share one database (PORTAL_TEST_DATABASE_URL), which they empty and migrate."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in item.path.parents:
-            item.add_marker(pytest.mark.xdist_group("portal-database"))

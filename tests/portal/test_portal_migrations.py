@@ -101,7 +101,12 @@ def test_downgrade_to_base_removes_the_schema_and_upgrade_restores_it(engine: En
     assert tables(engine) == {"alembic_version"}
     if engine.dialect.name == "postgresql":
         with engine.connect() as conn:
-            assert conn.execute(text("SELECT count(*) FROM pg_proc WHERE proname = 'portal_append_only'")).scalar() == 0
+            # In this session's schema (make test gives each pytest-xdist worker its own).
+            functions = text(
+                "SELECT count(*) FROM pg_proc WHERE proname = 'portal_append_only'"
+                " AND pronamespace = current_schema()::regnamespace"
+            )
+            assert conn.execute(functions).scalar() == 0
     assert upgrade(engine).applied
     assert schema_diff(engine) == []
 
