@@ -130,6 +130,33 @@ def test_a_judge_may_look_further_before_the_output_settles(
         assert order == ["judged", "used"]
 
 
+def test_many_gates_on_one_source_each_get_their_own_verdict(pulumi_mocks: MockSession, judged: Any) -> None:
+    # One source feeding many resources (a key's ARN): one refusal fails exactly its own resource,
+    # and a gate made after the source resolved still judges.
+    judged_names: list[str] = []
+
+    def judge_for(name: str) -> Any:
+        def judge(value: Any, known: bool, secret: bool, deps: set[Any]) -> None:
+            judged_names.append(name)
+            if name == "b2":
+                raise ValueError(f"refused {name}")
+
+        return judge
+
+    def program() -> None:
+        key = aws.kms.Key("k")
+        for i in range(5):
+            aws.kms.Alias(f"b{i}", target_key_id=judged(key.arn, judge_for(f"b{i}")))
+        _resolve(key.arn)  # resolved: the next gate waits on a finished source
+        aws.kms.Alias("late", target_key_id=judged(key.arn, judge_for("late")))
+
+    run = pulumi_mocks.run(program, raise_on_error=False)
+    assert isinstance(run.error, ValueError) and str(run.error).endswith("refused b2")
+    assert sorted(judged_names) == ["b0", "b1", "b2", "b3", "b4", "late"]
+    assert {r.name for r in run.resources} >= {"b0", "b1", "b3", "b4", "late"}
+    assert "b2" not in {r.name for r in run.resources}
+
+
 def test_pulumi_policy_is_the_version_whose_private_details_were_checked() -> None:
     installed = version("pulumi-policy")
     assert installed == _compat.CHECKED_PULUMI_POLICY_VERSION, (
