@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -229,6 +229,21 @@ class _Walk:
         self.findings.append(
             Finding(rule(rule_id), self.subject.type, self.subject.name, path, value, detail, declared_by)
         )
+
+
+class _KeyPlan(NamedTuple):
+    """What a string's place (resource type, key path, key) says about how to judge it."""
+
+    services: tuple[GlobalService, ...]
+    """Global/edge services whose field this place is."""
+    region: bool
+    """A region field (by its key or its documented path)."""
+    zone: bool
+    """A zone field."""
+    bucket: bool
+    """A key that names a bucket."""
+    host: bool
+    """A key that holds a bare host (host keys, DNS record values, catalogued host paths)."""
 
 
 class RuleEngine:
@@ -447,15 +462,18 @@ class RuleEngine:
         # Numbers, resources, assets: nothing to judge.
 
     def _judge_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
-        self._check_global_field(walk, value, path)
-        if not walk.existing and self._judged_as_place(walk, value, path, key, depth):
+        plan = self._key_plan(walk.subject.type, walk.kpath, key)
+        for service in plan.services:
+            if service.refuses(value, self.jurisdiction.code) and not self._partition_allows(walk, service):
+                self._global_finding(walk, service, path, value)
+        if not walk.existing and (plan.region or plan.zone) and self._judged_as_place(walk, value, path, key, depth):
             return
         if self._judged_as_payload(walk, value, path, key, depth):
             return
-        if walk.cloud == "aws" and not walk.existing and self._is_bucket_key(key) and _BUCKET_NAME.match(value):
+        if plan.bucket and walk.cloud == "aws" and not walk.existing and _BUCKET_NAME.match(value):
             self._judge_bucket_name(walk, value, path)
             return
-        bare_host = self._is_host_key(walk, key) and is_host_shaped(value) and not self.parser.has_candidates(value)
+        bare_host = plan.host and is_host_shaped(value) and not self.parser.has_candidates(value)
         if bare_host:
             self._judge(
                 walk,
@@ -541,9 +559,16 @@ class RuleEngine:
         self._walk(walk, document, path, key, depth + 1, None)
         walk.kpath = parent
 
-    def _is_host_key(self, walk: _Walk, key: str) -> bool:
-        return (
-            (walk.subject.type, key) in self._dns_fields or self._host_key(key) or walk.kpath[-2:] in self._host_paths
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one engine per jurisdiction, kept for the process
+    def _key_plan(self, type_token: str, kpath: tuple[str, ...], key: str) -> _KeyPlan:
+        """What the place of a string decides before its value is read, once per (type, key path, key):
+        programs repeat the same few places, so each string pays only for the tests of its value."""
+        return _KeyPlan(
+            services=self._services_at(type_token, kpath),
+            region=_is_region_key(key) or kpath[-2:] in self._region_paths,
+            zone=_is_zone_key(key),
+            bucket=key in self.endpoints.bucket_keys,
+            host=(type_token, key) in self._dns_fields or self._host_key(key) or kpath[-2:] in self._host_paths,
         )
 
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - one engine per jurisdiction, kept for the process
@@ -564,9 +589,6 @@ class RuleEngine:
         # Programs repeat the same few key paths per type: matching the field patterns once per
         # (type, path) leaves only the value test for each string.
         return tuple(s for s in self._field_services(type_token) if s.field_matches(kpath))
-
-    def _is_bucket_key(self, key: str) -> bool:
-        return key in self.endpoints.bucket_keys
 
     def _principal(self, walk: _Walk, key: str, ref: Reference) -> bool:
         """True for an exact ``<service>.<suffix>`` under a principal key with an allowed suffix."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import inspect
-import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -88,10 +87,12 @@ class Guard:
         self.mode: Mode = mode
         self.findings: list[Finding] = []
         """Every violation seen, in order (in raise mode, the one raised is the last)."""
-        self._providers: weakref.WeakKeyDictionary[pulumi.ProviderResource, ProviderRef] = weakref.WeakKeyDictionary()
+        # Plain (strong) containers: the program keeps every resource alive while it runs anyway, and a
+        # weak one costs a weak reference per lookup and per resource.
+        self._providers: dict[pulumi.ProviderResource, ProviderRef] = {}
         self._created: set[str] = set()
         """Plain bucket names of buckets this stack registered (regionless references to them are proven)."""
-        self._judged: weakref.WeakSet[pulumi.Resource] = weakref.WeakSet()
+        self._judged: set[pulumi.Resource] = set()
 
     @property
     def jurisdiction(self) -> str:
