@@ -16,6 +16,7 @@ from typing import Any
 import pulumi
 import pulumi_aws as aws
 import pytest
+from test_platform import _under
 
 from components.aws.record_indexer import indexed_classes
 from components.config import load_stack_file, stack_file_to_pulumi_config
@@ -55,19 +56,6 @@ def run_stack(stack: str) -> ProgramRun:
     )
     assert run.ok, run.error
     return run
-
-
-def _under(run: ProgramRun, component: str) -> list[ResourceRecord]:
-    by_urn = {r.urn: r for r in run.resources}
-    found = []
-    for record in run.resources:
-        parent = by_urn.get(record.parent)
-        while parent is not None:
-            if parent.name == component:
-                found.append(record)
-                break
-            parent = by_urn.get(parent.parent)
-    return found
 
 
 def _served(stack: str) -> set[str]:

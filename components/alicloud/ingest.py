@@ -20,7 +20,7 @@ from pathlib import Path
 import pulumi
 import pulumi_alicloud as alicloud
 
-from components.alicloud.ram import service_role
+from components.alicloud.ram import invoke_functions_document, service_role
 from components.naming import slug
 
 __all__ = ["ERROR_PREFIX", "AlicloudVehicleIngest", "AlicloudVehicleIngestArgs", "forwarder_zip", "ros_template"]
@@ -123,7 +123,7 @@ class AlicloudVehicleIngest(pulumi.ComponentResource):
             _IOT_PRINCIPAL,
             "IoT Platform rules: invoke the ingest forwarders",
             pulumi.Output.all(account, [f.function_name for f in self.forwarders.values()]).apply(
-                lambda v: _invoke_policy(args.region, v[0], v[1])
+                lambda v: invoke_functions_document(args.region, v[0], v[1])
             ),
             tags,
             child,
@@ -231,22 +231,6 @@ def _forwarder_policy(account: str, buckets: Mapping[str, str], key_arns: list[s
             "Statement": [
                 {"Effect": "Allow", "Action": ["oss:PutObject"], "Resource": resources},
                 {"Effect": "Allow", "Action": ["kms:GenerateDataKey", "kms:DescribeKey"], "Resource": sorted(key_arns)},
-            ],
-        }
-    )
-
-
-def _invoke_policy(region: str, account: str, functions: list[str]) -> str:
-    """Invoke exactly the forwarders, in this region."""
-    return json.dumps(
-        {
-            "Version": "1",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Action": ["fc:InvokeFunction"],
-                    "Resource": sorted(f"acs:fc:{region}:{account}:functions/{f}" for f in functions),
-                }
             ],
         }
     )

@@ -18,7 +18,7 @@ import pulumi
 import pulumi_alicloud as alicloud
 
 from components.alicloud.compute import SERVICE_RANGE
-from components.alicloud.ram import service_role
+from components.alicloud.ram import invoke_functions_document, service_role
 from components.aws.portal import record_objects
 
 __all__ = ["AlicloudOwnerDataPortal", "AlicloudOwnerDataPortalArgs"]
@@ -295,7 +295,7 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
             _APIGATEWAY_PRINCIPAL,
             "API Gateway: invoke the owner data service",
             pulumi.Output.all(account, self.function.function_name).apply(
-                lambda v: _invoke_policy(args.region, v[0], v[1])
+                lambda v: invoke_functions_document(args.region, v[0], [v[1]])
             ),
             tags,
             child,
@@ -372,21 +372,6 @@ def _function_policy(
                 },
                 {"Effect": "Allow", "Action": ["kms:GetSecretValue"], "Resource": [secret_arn]},
                 {"Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": sorted({*bucket_key_arns, key_arn})},
-            ],
-        }
-    )
-
-
-def _invoke_policy(region: str, account: str, function: str) -> str:
-    return json.dumps(
-        {
-            "Version": "1",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Action": ["fc:InvokeFunction"],
-                    "Resource": [f"acs:fc:{region}:{account}:functions/{function}"],
-                }
             ],
         }
     )

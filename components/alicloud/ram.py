@@ -7,7 +7,7 @@ import json
 import pulumi
 import pulumi_alicloud as alicloud
 
-__all__ = ["ROLE_NAME_LIMIT", "assume_role_document", "service_role"]
+__all__ = ["ROLE_NAME_LIMIT", "assume_role_document", "invoke_functions_document", "service_role"]
 
 ROLE_NAME_LIMIT = 64
 """RAM role and policy names are at most 64 characters (RAM API reference, CreateRole / CreatePolicy)."""
@@ -19,6 +19,23 @@ def assume_role_document(principal: str) -> str:
         {
             "Version": "1",
             "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [principal]}}],
+        }
+    )
+
+
+def invoke_functions_document(region: str, account: str, functions: list[str]) -> str:
+    """``fc:InvokeFunction`` on exactly ``functions`` of this account, in this region (the policy of a
+    role a service assumes to call our functions: API Gateway, IoT rules, OSS triggers)."""
+    return json.dumps(
+        {
+            "Version": "1",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Action": ["fc:InvokeFunction"],
+                    "Resource": sorted(f"acs:fc:{region}:{account}:functions/{f}" for f in functions),
+                }
+            ],
         }
     )
 

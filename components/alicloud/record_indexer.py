@@ -29,7 +29,7 @@ import pulumi
 import pulumi_alicloud as alicloud
 
 from components.alicloud.portal import AlicloudOwnerDataPortal
-from components.alicloud.ram import service_role
+from components.alicloud.ram import invoke_functions_document, service_role
 from components.aws.record_indexer import indexed_classes, indexer_environment
 from components.naming import slug
 
@@ -111,7 +111,7 @@ class AlicloudRecordIndexer(pulumi.ComponentResource):
             _OSS_PRINCIPAL,
             "OSS triggers: invoke the record indexer",
             pulumi.Output.all(account, self.function.function_name).apply(
-                lambda v: invoke_policy(args.region, v[0], v[1])
+                lambda v: invoke_functions_document(args.region, v[0], [v[1]])
             ),
             tags,
             child,
@@ -161,19 +161,3 @@ def _vpc(config: Any) -> Any:
 
 def _logs(config: Any) -> Any:
     return {"project": _get(config, "project"), "logstore": _get(config, "logstore"), "enable_request_metrics": True}
-
-
-def invoke_policy(region: str, account: str, function: str) -> str:
-    """``fc:InvokeFunction`` on the one indexer function, in this region and account."""
-    return json.dumps(
-        {
-            "Version": "1",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Action": ["fc:InvokeFunction"],
-                    "Resource": [f"acs:fc:{region}:{account}:functions/{function}"],
-                }
-            ],
-        }
-    )
