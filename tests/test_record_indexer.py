@@ -10,28 +10,19 @@ from __future__ import annotations
 import functools
 import json
 import runpy
-from pathlib import Path
-from typing import Any
 
 import pulumi
 import pulumi_aws as aws
 import pytest
-from test_platform import _under
+from test_platform import DATA_CLASS_TAG, ROOT, STACKS, _settings, _under
 
 from components.aws.record_indexer import indexed_classes
-from components.config import load_stack_file, stack_file_to_pulumi_config
+from components.config import stack_file_to_pulumi_config
 from components.residency import enforce, load_catalogue
 from components.testing import MockSession, ProgramRun, ResourceRecord, SovereignMocks, run_pulumi_program
 from portal.catalogue import DATA_CLASS_POLICIES
 
-ROOT = Path(__file__).resolve().parent.parent
-STACKS = sorted(p.name.removeprefix("Pulumi.").removesuffix(".yaml") for p in (ROOT / "stacks").glob("Pulumi.*.yaml"))
-DATA_CLASS_TAG = "sovereign:data-class"
 ACCOUNT_AWS = "123456789012"
-
-
-def _settings(stack: str) -> Any:
-    return load_stack_file(ROOT / "stacks" / f"Pulumi.{stack}.yaml").datacenter
 
 
 PORTAL = [(s, c) for s in STACKS if _settings(s).portal for c in _settings(s).portal.clouds]
