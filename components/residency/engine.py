@@ -420,8 +420,11 @@ class RuleEngine:
         partition = self.catalogue.aws_region_partition.get(region or "")
         return partition in service.allowed_partitions and partition in self.jurisdiction.aws.partitions
 
-    def _check_global_field(self, walk: _Walk, value: str, path: str) -> None:
-        for service in self._services_at(walk.subject.type, walk.kpath):
+    def _check_global_field(
+        self, walk: _Walk, value: str, path: str, services: tuple[GlobalService, ...] | None = None
+    ) -> None:
+        """``value`` in every global-service field this place is (``services``: the place's, when known)."""
+        for service in self._services_at(walk.subject.type, walk.kpath) if services is None else services:
             if service.refuses(value, self.jurisdiction.code) and not self._partition_allows(walk, service):
                 self._global_finding(walk, service, path, value)
 
@@ -463,10 +466,8 @@ class RuleEngine:
 
     def _judge_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
-        for service in plan.services:
-            if service.refuses(value, self.jurisdiction.code) and not self._partition_allows(walk, service):
-                self._global_finding(walk, service, path, value)
-        if not walk.existing and (plan.region or plan.zone) and self._judged_as_place(walk, value, path, key, depth):
+        self._check_global_field(walk, value, path, plan.services)
+        if not walk.existing and self._judged_as_place(walk, value, path, key, depth, plan):
             return
         if self._judged_as_payload(walk, value, path, key, depth):
             return
@@ -488,10 +489,10 @@ class RuleEngine:
         if self.parser.has_candidates(value):
             self._judge_references(walk, value, path, key)
 
-    def _judged_as_place(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> bool:
+    def _judged_as_place(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
         """A region or zone field of a new resource: judged as a place; True when nothing else is left to judge."""
         parser = self.parser
-        if _is_region_key(key) or walk.kpath[-2:] in self._region_paths:
+        if plan.region:
             # A region field may hold a list in one string: "cn-north-1,cn-northwest-1".
             parts = _LIST_SPLIT.split(value.strip()) if _LIST_SPLIT.search(value.strip()) else [value]
             refs = [r for r in (parser.region_field(walk.cloud, p) for p in parts) if r is not None]
@@ -505,7 +506,7 @@ class RuleEngine:
                 )
             if refs or not parser.has_candidates(value):
                 return True  # otherwise (a URL under a region-ish key) it is judged as any other value
-        if _is_zone_key(key):
+        if plan.zone:
             zone = parser.zone_field(walk.cloud, value)
             if zone is not None:
                 self._judge(walk, zone, path, RuleId.ZONE_IN_JURISDICTION)

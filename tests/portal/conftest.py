@@ -7,6 +7,7 @@ exactly as ``make portal`` runs it. The ``backend`` parameter runs the HTTP suit
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Iterator
@@ -60,6 +61,7 @@ def database_url(backend: str, directory: Path) -> str:
     return _worker_schema(database)
 
 
+@functools.cache  # one CREATE SCHEMA per worker process, not one per database the tests build
 def _worker_schema(url: str) -> str:
     """``url`` confined to a schema of its own per pytest-xdist worker (``make test`` runs on every
     core): the tests empty and migrate the database, so two workers must never share its tables."""
