@@ -22,6 +22,7 @@ import pulumi_alicloud as alicloud
 
 from components.alicloud.ram import invoke_functions_document, service_role
 from components.naming import slug
+from portal.alicloud import oss_internal_endpoint
 
 __all__ = ["ERROR_PREFIX", "AlicloudVehicleIngest", "AlicloudVehicleIngestArgs", "forwarder_zip", "ros_template"]
 
@@ -112,7 +113,7 @@ class AlicloudVehicleIngest(pulumi.ComponentResource):
                     environment_variables={
                         "BUCKET": args.buckets[data_class].bucket,
                         "KEY_PREFIX": prefix,
-                        "OSS_ENDPOINT": f"oss-{args.region}-internal.aliyuncs.com",
+                        "OSS_ENDPOINT": oss_internal_endpoint(args.region),
                     },
                     tags=tags,
                     opts=child,

@@ -20,6 +20,7 @@ import pulumi_alicloud as alicloud
 from components.alicloud.compute import SERVICE_RANGE
 from components.alicloud.ram import invoke_functions_document, service_role
 from components.aws.portal import record_objects
+from portal.alicloud import kms_vpc_endpoint, oss_internal_endpoint
 
 __all__ = ["AlicloudOwnerDataPortal", "AlicloudOwnerDataPortalArgs"]
 
@@ -259,8 +260,8 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
             # Both hosts are written out so that the guard judges them; the role's STS credentials come
             # from Function Compute itself (ALIBABA_CLOUD_* variables), never from this environment.
             "PORTAL_ALICLOUD_REGION": args.region,
-            "PORTAL_KMS_ENDPOINT": f"kms-vpc.{args.region}.aliyuncs.com",
-            "PORTAL_OSS_ENDPOINT": f"oss-{args.region}-internal.aliyuncs.com",
+            "PORTAL_KMS_ENDPOINT": kms_vpc_endpoint(args.region),
+            "PORTAL_OSS_ENDPOINT": oss_internal_endpoint(args.region),
         }
         self.function = alicloud.fc.V3Function(
             f"{name}-function",
