@@ -11,7 +11,7 @@ UV_HOME    := .tools/uv-$(UV_VERSION)
 UV         := $(UV_HOME)/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: plan test lint bench docs lock clean portal portal-package
+.PHONY: plan plan-stop test lint bench docs lock clean portal portal-package
 
 $(UV):
 	@if $(PYTHON) -m pip --version >/dev/null 2>&1; then \
@@ -31,8 +31,16 @@ lock: | $(UV)
 	$(UV) lock --python $(PYTHON)
 
 ## plan: the offline reviewer plan of every stack in stacks/ (no cloud credentials, no Pulumi CLI)
+# Outside CI the run goes to the warm plan server (components/plan/server.py: the provider SDKs
+# imported once, each plan a fresh fork that reads this checkout from disk; it exits after 15 idle
+# minutes). PLAN_SERVER=off plans in a new process every time, as CI does.
+PLAN_SERVER ?= $(if $(CI),off,on)
 plan: $(STAMP)
-	$(PY) -m components.plan $(PLAN_ARGS)
+	SOVEREIGN_PLAN_SERVER=$(PLAN_SERVER) $(PY) -m components.plan $(PLAN_ARGS)
+
+## plan-stop: stop the warm plan server of this checkout (it also exits by itself when idle)
+plan-stop:
+	@if [ -x $(PY) ]; then $(PY) -m components.plan.server stop; fi
 
 ## test: the whole test suite under Pulumi mocks, on every core (PYTEST_JOBS= runs it in one process)
 PYTEST_JOBS ?= -n auto
@@ -61,5 +69,5 @@ bench: $(STAMP)
 docs: $(STAMP)
 	$(PY) -m components.residency.docs .
 
-clean:
+clean: plan-stop
 	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,178 @@
+"""The warm plan server (``make plan`` outside CI): same report, exit code and files as a plan in a
+fresh interpreter; it never serves code that changed under it; it falls back, never fails, when it
+cannot run."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from components.plan import server
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the warm plan server needs fork (not on Windows)")
+
+
+def _plan(env: dict[str, str], *argv: str, cwd: Path = ROOT, umask: int = -1) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "components.plan", *argv],
+        cwd=cwd,
+        env=env,
+        umask=umask,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def _server(env: dict[str, str], command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "components.plan.server", command],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("plan-server") / "run"
+    path.mkdir(mode=0o700)
+    return path
+
+
+@pytest.fixture(scope="module")
+def env_on(folder: Path) -> Iterator[dict[str, str]]:
+    """The caller's environment with the server on, in a private folder of this test module; the
+    server is stopped (and must stop) at the end."""
+    env = {**os.environ, server.ENV: "on", "SOVEREIGN_PLAN_SERVER_DIR": str(folder)}
+    yield env
+    stopped = _server(env, "stop")
+    assert stopped.returncode == 0, stopped.stderr
+    assert not list(folder.glob("*.sock")), "the server left its socket behind"
+
+
+@pytest.fixture(scope="module")
+def env_off() -> dict[str, str]:
+    return {**os.environ, server.ENV: "off"}
+
+
+def _pid(env: dict[str, str]) -> str:
+    status = _server(env, "status")
+    assert status.returncode == 0, status.stdout + status.stderr
+    return status.stdout.split()[4]
+
+
+def test_a_warm_plan_is_the_fresh_plan_byte_for_byte(env_on: dict[str, str], env_off: dict[str, str]) -> None:
+    argv = ("--stack", "de", "--stack", "jp", "--format", "json")
+    fresh = _plan(env_off, *argv)
+    cold = _plan(env_on, *argv)  # starts the server
+    pid = _pid(env_on)
+    warm = _plan(env_on, *argv)
+    assert fresh.returncode == cold.returncode == warm.returncode == 0, warm.stderr
+    assert cold.stdout == fresh.stdout
+    assert warm.stdout == fresh.stdout
+    assert json.loads(warm.stdout)["stacks"], "an empty plan proves nothing"
+    assert "planning in this process" not in cold.stderr + warm.stderr
+    assert "[2/2] planning jp ..." in warm.stderr  # the fork writes to the caller's own stderr
+    assert _pid(env_on) == pid, "the second run must reuse the warm server"
+
+
+def test_errors_and_exit_codes_pass_through(env_on: dict[str, str], env_off: dict[str, str]) -> None:
+    fresh = _plan(env_off, "--stack", "atlantis")
+    warm = _plan(env_on, "--stack", "atlantis")
+    assert fresh.returncode == warm.returncode == 2
+    assert warm.stderr == fresh.stderr
+    assert "atlantis" in warm.stderr and "Fix:" in warm.stderr
+
+
+def test_relative_paths_are_the_callers(env_on: dict[str, str], env_off: dict[str, str], tmp_path: Path) -> None:
+    """The fork works in the caller's folder (the default stacks/ and --output resolve there) and
+    writes with the caller's umask, not the server's."""
+    (tmp_path / "stacks").mkdir()
+    (tmp_path / "stacks" / "Pulumi.de.yaml").write_bytes((ROOT / "stacks" / "Pulumi.de.yaml").read_bytes())
+    (tmp_path / "Pulumi.yaml").write_bytes((ROOT / "Pulumi.yaml").read_bytes())
+    (tmp_path / "__main__.py").write_bytes((ROOT / "__main__.py").read_bytes())
+    warm = _plan(env_on, "--format", "json", "--output", "plan.json", cwd=tmp_path, umask=0o077)
+    assert warm.returncode == 0, warm.stderr
+    assert "wrote json plan to plan.json" in warm.stderr
+    assert "planning in this process" not in warm.stderr
+    assert (tmp_path / "plan.json").stat().st_mode & 0o777 == 0o600
+    fresh = _plan(env_off, "--format", "json", cwd=tmp_path)
+    assert (tmp_path / "plan.json").read_text(encoding="utf-8") == fresh.stdout
+
+
+def test_a_folder_others_can_enter_is_refused_and_the_plan_runs_here(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    env = {**os.environ, server.ENV: "on", "SOVEREIGN_PLAN_SERVER_DIR": str(shared)}
+    result = _plan(env, "--stack", "de")
+    assert result.returncode == 0, result.stderr
+    assert "note: planning in this process:" in result.stderr
+    assert "is not a private folder of this user" in result.stderr
+    assert not list(shared.iterdir()), "nothing may be written to a folder that is not private"
+
+
+def test_a_bad_switch_names_the_variable_and_the_fix() -> None:
+    result = _plan({**os.environ, server.ENV: "sometimes"}, "--stack", "de")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: environment variable SOVEREIGN_PLAN_SERVER='sometimes'")
+    assert "Fix: set SOVEREIGN_PLAN_SERVER=on" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("on", True), ("ON", True), ("1", True), ("off", False), ("0", False), ("", False), (None, False)],
+)
+def test_the_switch(value: str | None, expected: bool) -> None:
+    assert server.wanted({} if value is None else {server.ENV: value}) is expected
+
+
+def test_the_switch_refuses_anything_else() -> None:
+    with pytest.raises(ValueError, match=r"SOVEREIGN_PLAN_SERVER='maybe' is neither 'on' nor 'off'\. Fix:"):
+        server.wanted({server.ENV: "maybe"})
+
+
+def test_a_changed_or_missing_module_file_makes_the_server_stale(tmp_path: Path) -> None:
+    module = tmp_path / "mod.py"
+    module.write_text("A = 1\n", encoding="utf-8")
+    info = module.stat()
+    snapshot = {str(module): (info.st_mtime_ns, info.st_size)}
+    identity = server._identity()
+    assert server._stale(snapshot, identity) is None
+    module.write_text("A = 22\n", encoding="utf-8")
+    assert server._stale(snapshot, identity) == f"{module} changed"
+    module.unlink()
+    assert server._stale(snapshot, identity) == f"{module} is gone"
+
+
+def test_another_interpreter_or_import_path_is_stale() -> None:
+    identity = server._identity()
+    assert server._stale({}, {**identity, "path": [*identity["path"], "/elsewhere"]}) is not None
+    assert server._stale({}, {**identity, "executable": "/usr/bin/python0"}) is not None
+
+
+def test_the_server_process_holds_no_engine_code() -> None:
+    """What the server may hold: the lazy package, this module and the module list. A server that
+    had imported the engine, the catalogue or a component would serve a stale copy after an edit."""
+    code = (
+        "import sys; from components.plan import server; server._preload(); "
+        "print(server._project_modules()); print(sorted(m for m in sys.modules if m.startswith('components')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    leaked, loaded = result.stdout.splitlines()
+    assert leaked == "[]"
+    assert "components.residency" not in loaded and "components.plan.cli" not in loaded
+    assert "pulumi_aws" not in loaded  # sanity: the list is of project modules only
