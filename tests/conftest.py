@@ -9,10 +9,17 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+try:
+    import fcntl
+except ImportError:  # not on POSIX: each worker makes its own copy
+    fcntl = None  # type: ignore[assignment]
 
 import pulumi.runtime.config
 import pytest
@@ -27,6 +34,8 @@ if TYPE_CHECKING:
     from test_policy_support import Pack
 
 SetConfig = Callable[[Mapping[str, Any] | None], None]
+T = TypeVar("T")
+OncePerRun = Callable[[str, Callable[[Path], T]], T]
 
 
 @pytest.fixture
@@ -56,3 +65,42 @@ def cn(stack_config: SetConfig) -> Pack:
 
     stack_config({"sovereign-dc:jurisdiction": "CN", "aws:region": "cn-north-1"})
     return Pack()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shipped_stacks_unchanged() -> Iterator[None]:
+    """Fails the session if a test changed a shipped stack's run that tests share (tests/shipped.py)."""
+    yield
+    shipped = sys.modules.get("shipped")
+    changed = shipped.check_unchanged() if shipped is not None else []
+    assert not changed, f"a test changed the shared runs of {changed}; copy a value before editing it"
+
+
+@pytest.fixture(scope="session")
+def once_per_run(tmp_path_factory: pytest.TempPathFactory) -> OncePerRun[Any]:
+    """``once_per_run(key, make)``: ``make(folder)`` run once for the whole test run, however many
+    pytest-xdist workers ask for ``key`` (each worker has its own session, so a session fixture alone
+    would run once per worker). The first to ask makes it under a lock in the run's shared temporary
+    folder, the others wait and read the pickled result. For slow, read-only results: the Lambda
+    package build, the plain-path plan in a fresh interpreter, the plan command in a subprocess."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the controller's folder, shared by every worker of this run
+
+    def once(key: str, make: Callable[[Path], T]) -> T:
+        folder = root / f"once-{key}"
+        result = root / f"once-{key}.pickle"
+        with open(root / f"once-{key}.lock", "a+b") as lock:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            if result.exists():
+                value: T = pickle.loads(result.read_bytes())
+                return value
+            folder.mkdir(exist_ok=True)
+            value = make(folder)
+            partial = result.with_suffix(".partial")
+            partial.write_bytes(pickle.dumps(value))
+            partial.replace(result)
+            return value
+
+    return once

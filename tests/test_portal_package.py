@@ -16,6 +16,7 @@ import sysconfig
 import tomllib
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pulumi
 import pytest
@@ -27,6 +28,9 @@ from components.config.models import Portal
 from components.errors import ConfigError
 from components.testing import MockSession
 
+if TYPE_CHECKING:  # tests/conftest.py, which pytest loads itself
+    from conftest import OncePerRun
+
 ROOT = Path(__file__).resolve().parent.parent
 LOCKED = {p["name"]: p["version"] for p in tomllib.loads((ROOT / "uv.lock").read_text())["package"]}
 
@@ -36,8 +40,9 @@ def _canonical(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return build(tmp_path_factory.mktemp("package") / "portal-lambda.zip")
+def package(once_per_run: OncePerRun[Built]) -> Built:
+    # Built once per test run: the tests reading it may land on different xdist workers.
+    return once_per_run("portal-package", lambda folder: build(folder / "portal-lambda.zip"))
 
 
 @pytest.fixture(scope="module")
@@ -221,7 +226,7 @@ def test_mocked_runs_go_on_without_the_package(pulumi_mocks: MockSession, tmp_pa
 
 
 def test_the_cn_stack_deploys_the_built_package_by_default() -> None:
-    from test_platform import run_stack  # the shipped stack under the realistic mocks (cached per session)
+    from shipped import run_stack  # the shipped stack under the realistic mocks (once per test process)
 
     function = run_stack("cn").find("dc-aws-portal-function", "aws:lambda/function:Function")
     code = function.inputs["code"]
