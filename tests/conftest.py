@@ -120,3 +120,10 @@ def pytest_configure(config: pytest.Config) -> None:
     # (issue 13, measured). pytest's own end-of-session checks (unraisable exceptions) have run by then.
     if os.environ.get("PYTEST_XDIST_WORKER"):
         atexit.register(_exit_now)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The few tests marked `early` take seconds each (a subprocess, a package build): run first, they
+    # overlap the many short tests on the other xdist worker instead of being the last test of the
+    # run while the other worker idles. Otherwise the collected order stands (the sort is stable).
+    items.sort(key=lambda item: item.get_closest_marker("early") is None)

@@ -121,6 +121,7 @@ def shipped_json(shipped_run: subprocess.CompletedProcess[str]) -> dict[str, Any
     return document
 
 
+@pytest.mark.early
 def test_shipped_stacks_plan_clean_and_match_the_schema(shipped_json: dict[str, Any]) -> None:
     _validate(shipped_json)
     assert shipped_json["verdict"] == "pass" and shipped_json["exit_code"] == 0

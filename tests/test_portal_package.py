@@ -62,6 +62,7 @@ def _dists(names: list[str]) -> dict[str, str]:
     return found
 
 
+@pytest.mark.early
 def test_the_package_holds_the_entry_point_migrations_and_the_locked_runtime(package: Built, names: list[str]) -> None:
     for required in (
         "portal/aws_lambda.py",
@@ -150,11 +151,13 @@ def test_entries_are_sorted_with_one_timestamp_and_normal_modes(package: Built, 
     assert package.unzipped_bytes == sum(i.file_size for i in infos) < 250 * 1024 * 1024
 
 
+@pytest.mark.early
 def test_two_builds_are_byte_identical(package: Built, tmp_path: Path) -> None:
     again = build(tmp_path / "again.zip")
     assert again.path.read_bytes() == package.path.read_bytes()
 
 
+@pytest.mark.early
 def test_the_packaged_service_code_imports_and_migrates(package: Built, tmp_path: Path) -> None:
     """Our code from the zip (over this machine's Python 3.11 dependencies): nothing of ours is missing."""
     with zipfile.ZipFile(package.path) as archive:

@@ -66,6 +66,7 @@ def plain_plan(once_per_run: OncePerRun[tuple[bytes, list[str]]]) -> tuple[bytes
     return once_per_run("plain-plan", _plain_plan)
 
 
+@pytest.mark.early
 def test_parallel_tuned_plan_of_every_stack_equals_the_plain_plan(
     plain_plan: tuple[bytes, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
