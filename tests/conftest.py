@@ -4,6 +4,10 @@
   (``components.testing.fixtures``, a pytest plugin registered in pyproject.toml); no copy here.
 * ``stack_config`` / ``cn``: the stack config the Pulumi engine hands a policy pack (``PULUMI_CONFIG``),
   and the residency pack driven for a CN stack (see ``test_policy_support.py`` for the driver).
+* ``once_per_run``: a slow result made once for the whole run, whichever xdist worker asks first;
+  ``shipped_stacks_unchanged``: the shared runs of ``tests/shipped.py`` are checked unchanged at the end.
+* The run's shape (issue 13, the suite's time): tests marked ``early`` start first, and xdist workers
+  skip the interpreter's teardown once they are done.
 """
 
 from __future__ import annotations
