@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 try:
     import fcntl
-except ImportError:  # not on POSIX: each worker makes its own copy
+except ImportError:  # not on POSIX: each xdist worker makes its own (once_per_run below)
     fcntl = None  # type: ignore[assignment]
 
 import pulumi.runtime.config
@@ -89,7 +89,7 @@ def once_per_run(tmp_path_factory: pytest.TempPathFactory) -> OncePerRun[Any]:
     folder, the others wait and read the pickled result. For slow, read-only results: the Lambda
     package build, the plain-path plan in a fresh interpreter, the plan command in a subprocess."""
     root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
+    if os.environ.get("PYTEST_XDIST_WORKER") and fcntl is not None:
         root = root.parent  # the controller's folder, shared by every worker of this run
 
     def once(key: str, make: Callable[[Path], T]) -> T:
