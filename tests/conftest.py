@@ -4,15 +4,27 @@
   (``components.testing.fixtures``, a pytest plugin registered in pyproject.toml); no copy here.
 * ``stack_config`` / ``cn``: the stack config the Pulumi engine hands a policy pack (``PULUMI_CONFIG``),
   and the residency pack driven for a CN stack (see ``test_policy_support.py`` for the driver).
+* ``once_per_run``: a slow result made once for the whole run, whichever xdist worker asks first;
+  ``shipped_stacks_unchanged``: the shared runs of ``tests/shipped.py`` are checked unchanged at the end.
+* The run's shape (issue 13, the suite's time): tests marked ``early`` start first, and xdist workers
+  skip the interpreter's teardown once they are done.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import pickle
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+try:
+    import fcntl
+except ImportError:  # not on POSIX: each xdist worker makes its own (once_per_run below)
+    fcntl = None  # type: ignore[assignment]
 
 import pulumi.runtime.config
 import pytest
@@ -27,6 +39,8 @@ if TYPE_CHECKING:
     from test_policy_support import Pack
 
 SetConfig = Callable[[Mapping[str, Any] | None], None]
+T = TypeVar("T")
+OncePerRun = Callable[[str, Callable[[Path], T]], T]
 
 
 @pytest.fixture
@@ -56,3 +70,64 @@ def cn(stack_config: SetConfig) -> Pack:
 
     stack_config({"sovereign-dc:jurisdiction": "CN", "aws:region": "cn-north-1"})
     return Pack()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shipped_stacks_unchanged() -> Iterator[None]:
+    """Fails the session if a test changed a shipped stack's run that tests share (tests/shipped.py)."""
+    yield
+    shipped = sys.modules.get("shipped")
+    changed = shipped.check_unchanged() if shipped is not None else []
+    assert not changed, f"a test changed the shared runs of {changed}; copy a value before editing it"
+
+
+@pytest.fixture(scope="session")
+def once_per_run(tmp_path_factory: pytest.TempPathFactory) -> OncePerRun[Any]:
+    """``once_per_run(key, make)``: ``make(folder)`` run once for the whole test run, however many
+    pytest-xdist workers ask for ``key`` (each worker has its own session, so a session fixture alone
+    would run once per worker). The first to ask makes it under a lock in the run's shared temporary
+    folder, the others wait and read the pickled result. For slow, read-only results: the Lambda
+    package build, the plain-path plan in a fresh interpreter, the plan command in a subprocess."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER") and fcntl is not None:
+        root = root.parent  # the controller's folder, shared by every worker of this run
+
+    def once(key: str, make: Callable[[Path], T]) -> T:
+        folder = root / f"once-{key}"
+        result = root / f"once-{key}.pickle"
+        with open(root / f"once-{key}.lock", "a+b") as lock:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            if result.exists():
+                value: T = pickle.loads(result.read_bytes())
+                return value
+            folder.mkdir(exist_ok=True)
+            value = make(folder)
+            partial = result.with_suffix(".partial")
+            partial.write_bytes(pickle.dumps(value))
+            partial.replace(result)
+            return value
+
+    return once
+
+
+def _exit_now() -> None:
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # An xdist worker is done once its session has ended and the atexit handlers registered after this
+    # one (loops.close_at_exit's among them) have run: skip the interpreter's teardown of a heap of about
+    # 850,000 objects, which took ~3 s of CPU per worker while the run waited for the last worker to exit
+    # (issue 13, measured). pytest's own end-of-session checks (unraisable exceptions) have run by then.
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        atexit.register(_exit_now)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The few tests marked `early` take seconds each (a subprocess, a package build): run first, they
+    # overlap the many short tests on the other xdist worker instead of being the last test of the
+    # run while the other worker idles. Otherwise the collected order stands (the sort is stable).
+    items.sort(key=lambda item: item.get_closest_marker("early") is None)

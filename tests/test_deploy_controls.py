@@ -16,7 +16,9 @@ import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 import pytest
 from compute_programs import ali_compute_program, aws_compute_program
-from test_stacks import ROOT, SHIPPED, clouds_of, run_edited_stack, run_stack
+from shipped import ROOT, SHIPPED, clouds_of, review, run_stack
+from shipped import settings as _settings
+from test_stacks import run_edited_stack
 
 from components.alicloud import (
     AlicloudCountryKeys,
@@ -33,10 +35,6 @@ from components.testing import MockSession, ProgramRun, ResourceRecord, Sovereig
 DATA_CLASS_TAG = "sovereign:data-class"
 S3_BUCKET = "aws:s3/bucket:Bucket"
 OSS_BUCKET = "alicloud:oss/bucket:Bucket"
-
-
-def _settings(stack: str):  # type: ignore[no-untyped-def]
-    return load_stack_file(ROOT / "stacks" / f"Pulumi.{stack}.yaml").datacenter
 
 
 def _protection(stack: str):  # type: ignore[no-untyped-def]
@@ -511,19 +509,24 @@ def test_a_stack_file_override_changes_the_lock_mode(tmp_path: Path) -> None:
 # -- the plan shows it ---------------------------------------------------------------------------------
 
 
-def test_the_plan_shows_categories_max_age_backups_and_the_audit_trail(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_plan_shows_categories_max_age_backups_and_the_audit_trail() -> None:
+    # The shared plans rendered as `python -m components.plan --stack de` / `--format json` renders them
+    # (tests/test_plan_cli.py drives the command line itself).
     import jsonschema
 
-    from components.plan.cli import main
+    from components.plan.render_json import render_json
+    from components.plan.render_text import render_text
 
-    assert main(["--stack", "de", "--stacks-dir", str(ROOT / "stacks")]) == 0
-    text = capsys.readouterr().out
+    de = review("de")
+    assert de.exit_code == 0
+    text = render_text(de)
     assert "  aws  vehicle_telemetry  sensitive_personal · 365d · max 366d · compliance lock in eu-central-1 " in text
     assert "(single region: backups stay in it)" in text
     assert "  alicloud  owner_personal_data  personal · 1095d · max 1096d · worm lock in eu-central-1" in text
     assert "audit trail (aws): CloudTrail (management + S3 data events, log file validation), VPC flow logs" in text
-    assert main(["--stack", "cn", "--stacks-dir", str(ROOT / "stacks"), "--format", "json"]) == 0
-    document = json.loads(capsys.readouterr().out)
+    cn_plan = review("cn")
+    assert cn_plan.exit_code == 0
+    document = json.loads(render_json(cn_plan))
     schema = json.loads((ROOT / "components" / "plan" / "schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
     (cn,) = document["stacks"]

@@ -27,11 +27,11 @@ from typing import Any
 import pulumi
 import pytest
 from residency_pack import GUARD_ONLY  # policy/ is on sys.path (tests/conftest.py)
+from shipped import audited_run, config_of
 from test_policy_stack import CN_PROVIDER, FOREIGN_SOURCES, in_country_bucket, policy_from
 from test_policy_support import Pack, Res, pin_all
 from test_rules import PAIRS
 
-from components.config import stack_file_to_pulumi_config
 from components.errors import ResidencyViolation
 from components.plan import plan_stacks
 from components.plan.documents import UNKNOWN
@@ -418,13 +418,11 @@ def _documents(records: Any, config: Mapping[str, str], secret_keys: list[str]) 
 def test_a_shipped_stack_as_preview_and_state_gets_the_guards_verdict(stack: str, tmp_path: Path) -> None:
     """Every registration of the real program, written as the engine's preview and export: both pass
     like the guard, outputs included (they caught a mock writing AZ ids AWS does not use)."""
-    config, secret_keys = stack_file_to_pulumi_config(ROOT / "stacks" / f"Pulumi.{stack}.yaml")
-    with audit_session() as guards:
-        run = run_pulumi_program(
-            ProgramFile(ROOT), project="sovereign-dc", stack=stack, config=config, secret_keys=secret_keys
-        )
+    config, secret_keys = config_of(stack)
+    # The program run from its file with its guard in audit mode, shared with test_realistic_programs.py.
+    run, findings = audited_run(stack)
     # Declared findings (the cn stack's in-country IdP) are reported but are not violations.
-    assert [f for g in guards for f in g.findings if f.declared_by is None] == []
+    assert [f for f in findings if f.declared_by is None] == []
     preview, export = _documents(run.resources, config, secret_keys)
     reviewed = review_document(parse_preview(preview, f"{stack}.preview.json"))
     assert (reviewed.verdict, reviewed.violations) == ("pass", ())

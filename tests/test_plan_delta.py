@@ -10,15 +10,14 @@ from typing import Any
 
 import jsonschema
 import pytest
+from shipped import review
 
 from components.plan.cli import main
-from components.plan.collect import Project, plan_stack
 from components.plan.delta import compare, compare_documents
 from components.plan.model import ReviewPlan
 from components.plan.render_json import plan_to_dict
 from components.plan.render_markdown import render_markdown
 from components.plan.render_text import render_text
-from components.residency import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "components" / "plan" / "schema.json").read_text(encoding="utf-8"))
@@ -26,8 +25,7 @@ SCHEMA = json.loads((ROOT / "components" / "plan" / "schema.json").read_text(enc
 
 @pytest.fixture(scope="module")
 def cn_plan() -> ReviewPlan:
-    stacks = ROOT / "stacks"
-    return ReviewPlan((plan_stack(stacks / "Pulumi.cn.yaml", Project.above(stacks)),), load_catalogue().version)
+    return review("cn")  # the shipped cn stack's plan, made once per test process (tests/shipped.py)
 
 
 def _baseline(plan: ReviewPlan) -> dict[str, Any]:

@@ -8,10 +8,8 @@ refusals (pinned messages), and the Alibaba forwarder's object layout.
 from __future__ import annotations
 
 import datetime
-import functools
 import importlib.util
 import json
-import runpy
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -22,24 +20,21 @@ import pulumi_aws as aws
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from shipped import ROOT, SHIPPED, review, run_stack
+from shipped import settings as _settings
 
 from components.aws.ingest import AwsVehicleIngest, AwsVehicleIngestArgs
-from components.config import build_stack_config, load_stack_file, stack_file_to_pulumi_config
+from components.config import build_stack_config, stack_file_to_pulumi_config
 from components.config.models import DataCenterConfig
 from components.config.services import load_services
 from components.errors import ConfigError
 from components.residency import enforce, load_catalogue
 from components.residency.catalogue import Cloud
-from components.testing import MockSession, ProgramRun, ResourceRecord, SovereignMocks, run_pulumi_program
+from components.testing import MockSession, ProgramRun, ResourceRecord, SovereignMocks
 
-ROOT = Path(__file__).resolve().parent.parent
-STACKS = sorted(p.name.removeprefix("Pulumi.").removesuffix(".yaml") for p in (ROOT / "stacks").glob("Pulumi.*.yaml"))
+STACKS = SHIPPED
 THING = "${iot:Connection.Thing.ThingName}"
 DATA_CLASS_TAG = "sovereign:data-class"
-
-
-def _settings(stack: str) -> Any:
-    return load_stack_file(ROOT / "stacks" / f"Pulumi.{stack}.yaml").datacenter
 
 
 def _enabled(feature: str) -> list[tuple[str, str]]:
@@ -53,18 +48,6 @@ def _enabled(feature: str) -> list[tuple[str, str]]:
 
 INGEST = _enabled("ingest")
 PORTAL = _enabled("portal")
-
-
-def _main() -> None:
-    runpy.run_path(str(ROOT / "__main__.py"), run_name="__main__")
-
-
-@functools.cache
-def run_stack(stack: str) -> ProgramRun:
-    config, secret_keys = stack_file_to_pulumi_config(ROOT / "stacks" / f"Pulumi.{stack}.yaml")
-    return run_pulumi_program(
-        _main, project="sovereign-dc", stack=stack, config=config, secret_keys=secret_keys, mocks=SovereignMocks()
-    )
 
 
 def _under(run: ProgramRun, component: str) -> list[ResourceRecord]:
@@ -797,12 +780,12 @@ def test_every_platform_problem_is_reported_at_once() -> None:
     assert keys == ["ingest.routes.diagnostics", "portal.alicloud_image", "portal.clouds"]
 
 
-def test_the_cn_plan_shows_ingest_and_portal_all_in_country(capsys: pytest.CaptureFixture[str]) -> None:
-    from components.plan.cli import main
+def test_the_cn_plan_shows_ingest_and_portal_all_in_country() -> None:
+    from components.plan.render_json import render_json
 
-    code = main(["--stack", "cn", "--format", "json", "--stacks-dir", str(ROOT / "stacks")])
-    document = json.loads(capsys.readouterr().out)
-    assert code == 0 and document["verdict"] == "pass"
+    plan = review("cn")  # as `python -m components.plan --stack cn --format json` renders it
+    document = json.loads(render_json(plan))
+    assert plan.exit_code == 0 and document["verdict"] == "pass"
     (stack,) = document["stacks"]
     components = {c.rsplit("::", 1)[1] for c in (r["component"] for r in stack["resources"]) if c}
     assert {"dc-aws-ingest", "dc-aws-portal", "dc-alicloud-ingest", "dc-alicloud-portal"} <= components

@@ -57,7 +57,7 @@ def test_the_container_listens_on_the_functions_port() -> None:
 
 
 def test_the_cn_stack_function_uses_that_port_and_the_configured_image() -> None:
-    from test_platform import run_stack  # the shipped stack under the realistic mocks (cached per session)
+    from shipped import run_stack  # the shipped stack under the realistic mocks (once per test process)
 
     function = run_stack("cn").find("dc-alicloud-portal-function", "alicloud:fc/v3Function:V3Function")
     assert function.inputs["runtime"] == "custom-container"

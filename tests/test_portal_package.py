@@ -16,6 +16,7 @@ import sysconfig
 import tomllib
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pulumi
 import pytest
@@ -27,6 +28,9 @@ from components.config.models import Portal
 from components.errors import ConfigError
 from components.testing import MockSession
 
+if TYPE_CHECKING:  # tests/conftest.py, which pytest loads itself
+    from conftest import OncePerRun
+
 ROOT = Path(__file__).resolve().parent.parent
 LOCKED = {p["name"]: p["version"] for p in tomllib.loads((ROOT / "uv.lock").read_text())["package"]}
 
@@ -36,8 +40,9 @@ def _canonical(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return build(tmp_path_factory.mktemp("package") / "portal-lambda.zip")
+def package(once_per_run: OncePerRun[Built]) -> Built:
+    # Built once per test run: the tests reading it may land on different xdist workers.
+    return once_per_run("portal-package", lambda folder: build(folder / "portal-lambda.zip"))
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +62,7 @@ def _dists(names: list[str]) -> dict[str, str]:
     return found
 
 
+@pytest.mark.early
 def test_the_package_holds_the_entry_point_migrations_and_the_locked_runtime(package: Built, names: list[str]) -> None:
     for required in (
         "portal/aws_lambda.py",
@@ -145,11 +151,13 @@ def test_entries_are_sorted_with_one_timestamp_and_normal_modes(package: Built, 
     assert package.unzipped_bytes == sum(i.file_size for i in infos) < 250 * 1024 * 1024
 
 
+@pytest.mark.early
 def test_two_builds_are_byte_identical(package: Built, tmp_path: Path) -> None:
     again = build(tmp_path / "again.zip")
     assert again.path.read_bytes() == package.path.read_bytes()
 
 
+@pytest.mark.early
 def test_the_packaged_service_code_imports_and_migrates(package: Built, tmp_path: Path) -> None:
     """Our code from the zip (over this machine's Python 3.11 dependencies): nothing of ours is missing."""
     with zipfile.ZipFile(package.path) as archive:
@@ -221,7 +229,7 @@ def test_mocked_runs_go_on_without_the_package(pulumi_mocks: MockSession, tmp_pa
 
 
 def test_the_cn_stack_deploys_the_built_package_by_default() -> None:
-    from test_platform import run_stack  # the shipped stack under the realistic mocks (cached per session)
+    from shipped import run_stack  # the shipped stack under the realistic mocks (once per test process)
 
     function = run_stack("cn").find("dc-aws-portal-function", "aws:lambda/function:Function")
     code = function.inputs["code"]

@@ -9,7 +9,6 @@ for an Alibaba portal without a domain.
 from __future__ import annotations
 
 import json
-import runpy
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
+from shipped import run_stack
 
 from components.alicloud.portal_waf import RATE_LIMIT, AlicloudPortalFrontDoor, AlicloudPortalFrontDoorArgs
 from components.config import build_stack_config, load_stack_file, stack_file_to_pulumi_config
@@ -28,7 +28,7 @@ from components.config.models import AlicloudPortalDomain
 from components.errors import ConfigError
 from components.plan.cli import main as plan_main
 from components.residency import enforce
-from components.testing import MockSession, ProgramRun, ResourceRecord, SovereignMocks, run_pulumi_program
+from components.testing import MockSession, ProgramRun, ResourceRecord, SovereignMocks
 
 ROOT = Path(__file__).resolve().parent.parent
 CN = ROOT / "stacks" / "Pulumi.cn.yaml"
@@ -36,16 +36,9 @@ FRONT = "dc-alicloud-portal-front-door"
 DOMAIN = "sovereign-dc:datacenter.portal.alicloud_domain"
 
 
-def _main() -> None:
-    runpy.run_path(str(ROOT / "__main__.py"), run_name="__main__")
-
-
 @pytest.fixture(scope="module")
 def cn() -> ProgramRun:
-    config, secret_keys = stack_file_to_pulumi_config(CN)
-    run = run_pulumi_program(
-        _main, project="sovereign-dc", stack="cn", config=config, secret_keys=secret_keys, mocks=SovereignMocks()
-    )
+    run = run_stack("cn")  # the shipped program on the shipped stack, made once per test process
     assert run.ok, run.error
     return run
 

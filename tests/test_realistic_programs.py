@@ -604,37 +604,14 @@ def test_the_table_is_large_and_balanced() -> None:
 @pytest.mark.parametrize("stack", ["cn", "de", "eu", "jp", "us"])
 def test_shipped_stacks_raise_no_alarm_at_any_front_door(stack: str, stack_config: Any) -> None:
     """Our own components, run from their real stack files, pass the guard, the plan and the pack."""
-    from pathlib import Path
+    from shipped import audited_run, config_of, plan
 
-    from components.config import stack_file_to_pulumi_config
-    from components.plan.collect import Project, plan_stack
-
-    repo = Path(__file__).resolve().parents[1]
-    file = repo / "stacks" / f"Pulumi.{stack}.yaml"
-    plan = plan_stack(file, Project.above(repo / "stacks"))
-    assert plan.error is None and plan.violations == ()
-    config, secrets = stack_file_to_pulumi_config(file)
-    with audit_session():
-        run = run_pulumi_program(
-            lambda: runpy_main(repo), project="sovereign-dc", stack=stack, config=config, secret_keys=secrets
-        )
-    stack_config(config)
+    stack_plan = plan(stack)  # plan_stack of the stack file, shared with the other tests that read it
+    assert stack_plan.error is None and stack_plan.violations == ()
+    # The program as `pulumi up` runs it with its guard in audit mode (shared with test_front_doors.py).
+    run, _ = audited_run(stack)
+    stack_config(config_of(stack)[0])
     pack = Pack()
     diags = [d for r in _pack_resources(run, final_state=False) for d in pack.analyze(r)]
     diags += pack.analyze_stack(_pack_resources(run, final_state=True))
     assert [d.message for d in diags] == [], "\n".join(d.message for d in diags)
-
-
-def runpy_main(repo: Any) -> None:
-    import os
-    import runpy
-    import sys
-
-    old = os.getcwd()
-    sys.path.insert(0, str(repo))
-    os.chdir(repo)
-    try:
-        runpy.run_path(str(repo / "__main__.py"), run_name="__main__")
-    finally:
-        os.chdir(old)
-        sys.path.remove(str(repo))

@@ -7,19 +7,19 @@ in raise mode); then the components alone under the guard.
 
 from __future__ import annotations
 
-import functools
 import json
-import runpy
 
 import pulumi
 import pulumi_aws as aws
 import pytest
-from test_platform import DATA_CLASS_TAG, ROOT, STACKS, _settings, _under
+from shipped import SHIPPED as STACKS
+from shipped import run_stack
+from shipped import settings as _settings
+from test_platform import DATA_CLASS_TAG, _under
 
 from components.aws.record_indexer import indexed_classes
-from components.config import stack_file_to_pulumi_config
 from components.residency import enforce, load_catalogue
-from components.testing import MockSession, ProgramRun, ResourceRecord, SovereignMocks, run_pulumi_program
+from components.testing import MockSession, ProgramRun, ResourceRecord, SovereignMocks
 from portal.catalogue import DATA_CLASS_POLICIES
 
 ACCOUNT_AWS = "123456789012"
@@ -28,25 +28,6 @@ ACCOUNT_AWS = "123456789012"
 PORTAL = [(s, c) for s in STACKS if _settings(s).portal for c in _settings(s).portal.clouds]
 AWS = [p for p in PORTAL if p[1] == "aws"]
 ALICLOUD = [p for p in PORTAL if p[1] == "alicloud"]
-
-
-def _main() -> None:
-    runpy.run_path(str(ROOT / "__main__.py"), run_name="__main__")
-
-
-@functools.cache
-def run_stack(stack: str) -> ProgramRun:
-    config, secret_keys = stack_file_to_pulumi_config(ROOT / "stacks" / f"Pulumi.{stack}.yaml")
-    run = run_pulumi_program(
-        _main,
-        project="sovereign-dc",
-        stack=stack,
-        config=config,
-        secret_keys=secret_keys,
-        mocks=SovereignMocks(),
-    )
-    assert run.ok, run.error
-    return run
 
 
 def _served(stack: str) -> set[str]:

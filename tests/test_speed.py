@@ -16,12 +16,16 @@ import sys
 import textwrap
 import types
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from components import precompile
 from components.plan.cli import main
 from components.simulate import run_pulumi_program, tuning
+
+if TYPE_CHECKING:  # tests/conftest.py, which pytest loads itself
+    from conftest import OncePerRun
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,9 +49,8 @@ PLAIN_PLAN = textwrap.dedent(
 )
 
 
-@pytest.fixture(scope="module")
-def plain_plan(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, list[str]]:
-    out = tmp_path_factory.mktemp("plain") / "plan.json"
+def _plain_plan(folder: Path) -> tuple[bytes, list[str]]:
+    out = folder / "plan.json"
     result = subprocess.run(
         [sys.executable, "-c", PLAIN_PLAN, str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
     )
@@ -57,6 +60,13 @@ def plain_plan(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, list[st
     return out.read_bytes(), report["loaded"]
 
 
+@pytest.fixture(scope="module")
+def plain_plan(once_per_run: OncePerRun[tuple[bytes, list[str]]]) -> tuple[bytes, list[str]]:
+    # Made once per test run: the two tests reading it may land on different xdist workers.
+    return once_per_run("plain-plan", _plain_plan)
+
+
+@pytest.mark.early
 def test_parallel_tuned_plan_of_every_stack_equals_the_plain_plan(
     plain_plan: tuple[bytes, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

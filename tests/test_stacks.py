@@ -7,23 +7,20 @@ protection of data stores and keys.
 
 from __future__ import annotations
 
-import functools
 import json
-import runpy
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pulumi
 import pytest
+from shipped import SHIPPED, clouds_of, config_of, main_program, run_stack
+from shipped import settings as shipped_settings
 
-from components.config import load_stack_file, stack_file_to_pulumi_config
 from components.residency import load_catalogue
 from components.residency.catalogue import Cloud
 from components.testing import ProgramRun, ResourceRecord, Secret, SovereignMocks, run_pulumi_program
 
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = sorted(p.name.removeprefix("Pulumi.").removesuffix(".yaml") for p in (ROOT / "stacks").glob("Pulumi.*.yaml"))
 DATA_CLASS_TAG = "sovereign:data-class"
 
 S3_BUCKET = "aws:s3/bucket:Bucket"
@@ -32,20 +29,9 @@ OSS_BUCKET = "alicloud:oss/bucket:Bucket"
 ALI_KEY = "alicloud:kms/key:Key"
 
 
-def main_program() -> None:
-    """__main__.py executed as `pulumi up` does. A callable rather than a path: the runner's path mode
-    unloads every module first imported beside the program, and .venv/ lives beside it here."""
-    runpy.run_path(str(ROOT / "__main__.py"), run_name="__main__")
-
-
-@functools.cache
-def run_stack(stack: str) -> ProgramRun:
-    return run_edited_stack(stack, lambda _datacenter: None, raise_on_error=True)
-
-
 def run_edited_stack(stack: str, edit: Callable[[Any], None], *, raise_on_error: bool = False) -> ProgramRun:
     """The shipped program on a shipped stack whose ``sovereign-dc:datacenter`` settings ``edit`` changed."""
-    config, secret_keys = stack_file_to_pulumi_config(ROOT / "stacks" / f"Pulumi.{stack}.yaml")
+    config, secret_keys = config_of(stack)
     datacenter = json.loads(config["sovereign-dc:datacenter"])
     edit(datacenter)
     config["sovereign-dc:datacenter"] = json.dumps(datacenter)
@@ -58,11 +44,6 @@ def run_edited_stack(stack: str, edit: Callable[[Any], None], *, raise_on_error:
         mocks=SovereignMocks(),
         raise_on_error=raise_on_error,
     )
-
-
-def clouds_of(stack: str) -> set[str]:
-    clouds = load_stack_file(ROOT / "stacks" / f"Pulumi.{stack}.yaml").datacenter.clouds
-    return {c for c in ("aws", "alicloud") if getattr(clouds, c) is not None}
 
 
 def _is_access_log_bucket(bucket: ResourceRecord) -> bool:
@@ -152,7 +133,7 @@ def test_every_oss_bucket_uses_the_key_of_its_own_country_and_data_class(stack: 
 
 @pytest.mark.parametrize("stack", SHIPPED)
 def test_replication_targets_only_the_in_country_secondary(stack: str) -> None:
-    settings = load_stack_file(ROOT / "stacks" / f"Pulumi.{stack}.yaml").datacenter
+    settings = shipped_settings(stack)
     run = run_stack(stack)
     s3_buckets = {b.outputs["arn"]: b for b in run.by_type(S3_BUCKET)}
     keys = {k.outputs["arn"]: k for k in run.by_type(KMS_KEY)}
@@ -314,7 +295,7 @@ CONTROLS: list[tuple[str, str, str, Control]] = [
 
 
 def _uses_compute(stack: str, cloud: str) -> bool:
-    compute = load_stack_file(ROOT / "stacks" / f"Pulumi.{stack}.yaml").datacenter.compute
+    compute = shipped_settings(stack).compute
     sizing = getattr(compute, cloud)
     return sizing is not None and sizing.count > 0
 

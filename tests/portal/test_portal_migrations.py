@@ -214,6 +214,7 @@ def test_cli_reads_the_service_environment(
     assert "PORTAL_DATABASE_SECRET_ARN='not-an-arn' is not a Secrets Manager secret ARN" in capsys.readouterr().err
 
 
+@pytest.mark.early
 def test_module_entry_point_runs_without_a_traceback(tmp_path: Path) -> None:
     run = subprocess.run(
         [sys.executable, "-m", "portal.migrate", "--database-url", "postgresql://u:p@127.0.0.1:1/db"],

@@ -27,6 +27,7 @@ def read_lines(proc: subprocess.Popen[str], out: queue.Queue[str | None]) -> Non
     out.put(None)
 
 
+@pytest.mark.early
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_portal_prints_url_and_tokens_and_serves_the_sample_car(tmp_path: Path) -> None:
     env = {**os.environ, "PORTAL_PORT": "0", "PORTAL_DEV_DIR": str(tmp_path / "dev")}
