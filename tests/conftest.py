@@ -118,6 +118,10 @@ def _exit_now() -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # Commands the tests start plan in their own process unless a test asks for the warm plan server
+    # (tests/test_plan_server.py): a developer's exported SOVEREIGN_PLAN_SERVER=on would otherwise
+    # leave a server behind in their own runtime folder.
+    os.environ["SOVEREIGN_PLAN_SERVER"] = "off"
     # An xdist worker is done once its session has ended and the atexit handlers registered after this
     # one (loops.close_at_exit's among them) have run: skip the interpreter's teardown of a heap of about
     # 850,000 objects, which took ~3 s of CPU per worker while the run waited for the last worker to exit

@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the warm plan server needs fork (not on Windows)")
 
 
-def _plan(env: dict[str, str], *argv: str, cwd: Path = ROOT, umask: int = -1) -> subprocess.CompletedProcess[str]:
+def _run(module: str, env: dict[str, str], *argv: str, cwd: Path, umask: int) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "components.plan", *argv],
+        [sys.executable, "-m", module, *argv],
         cwd=cwd,
         env=env,
         umask=umask,
@@ -32,16 +32,12 @@ def _plan(env: dict[str, str], *argv: str, cwd: Path = ROOT, umask: int = -1) ->
     )
 
 
+def _plan(env: dict[str, str], *argv: str, cwd: Path = ROOT, umask: int = -1) -> subprocess.CompletedProcess[str]:
+    return _run("components.plan", env, *argv, cwd=cwd, umask=umask)
+
+
 def _server(env: dict[str, str], command: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "components.plan.server", command],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return _run("components.plan.server", env, command, cwd=ROOT, umask=-1)
 
 
 @pytest.fixture(scope="module")
