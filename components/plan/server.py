@@ -407,8 +407,9 @@ def serve(path: Path, idle: float | None = None) -> int:
         print("refusing to serve: the preload started threads, which a fork would not carry", file=sys.stderr)
         return 2
     snapshot = _module_files()
-    gc.collect()
-    gc.freeze()  # the forks then share the preloaded heap instead of copying it page by page
+    # Frozen without a collection first (0.2 s at every cold start): the forks then share the
+    # preloaded heap instead of copying it page by page as their collector walks it.
+    gc.freeze()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         listener.bind(str(path))
