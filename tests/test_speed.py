@@ -22,6 +22,7 @@ import pytest
 
 from components import precompile
 from components.plan.cli import main
+from components.plan.parallel import default_jobs
 from components.simulate import run_pulumi_program, tuning
 
 if TYPE_CHECKING:  # tests/conftest.py, which pytest loads itself
@@ -124,3 +125,23 @@ def test_precompile_writes_bytecode_even_when_the_environment_forbids_it(tmp_pat
     code = "from components.precompile import main; raise SystemExit(main([('speedprobe',)]))"
     subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True, timeout=120)
     assert list((package / "__pycache__").glob("__init__.*.pyc"))
+
+
+@pytest.mark.parametrize(
+    ("loadavg", "busy"),
+    [
+        ("0.00 0.01 0.05 1/84 8972", 0),  # only this process runs
+        ("1.90 1.70 1.50 1/84 8972", 0),  # a high average of finished runs is not work now
+        ("0.10 0.20 0.30 2/90 9000", 1),
+        ("3.00 3.00 3.00 9/120 9000", 8),
+    ],
+)
+def test_jobs_follow_the_runnable_tasks_of_this_instant(loadavg: str, busy: int) -> None:
+    cores = len(os.sched_getaffinity(0))
+    assert default_jobs(loadavg) == max(1, cores - busy)
+
+
+def test_jobs_fall_back_to_the_load_average_without_proc(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.5, 1.0, 1.0))
+    cores = len(os.sched_getaffinity(0))
+    assert default_jobs("not a loadavg line") == max(1, cores - 1)

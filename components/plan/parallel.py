@@ -30,22 +30,37 @@ __all__ = ["default_jobs", "plan_stacks"]
 Progress = Callable[[str], None]
 
 
-def default_jobs() -> int:
-    """The cores this process may use that other work is not already keeping busy.
+def default_jobs(loadavg: str | None = None) -> int:
+    """The cores this process may use that other work is not keeping busy right now.
 
     Forking costs about 0.3 s of CPU (copied pages, results sent back), which pays only on idle
     cores: on the shared 2-core machine, with the other core busy, two workers were slower than one
-    (issue 13, measured). The one-minute load average says how many cores others keep busy.
+    (issue 13, measured). Other work is the kernel's count of runnable tasks at this instant (the
+    fourth field of ``/proc/loadavg``, ``loadavg`` in tests), less this process. The one-minute
+    load average, used before stop 18, lags: after a few plans in a row it still counted their
+    finished runs, and the next plan ran its stacks one after another on an idle machine. Where
+    there is no ``/proc``, that average is still the fallback.
     """
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
+    return max(1, cores - _busy_cores(loadavg))
+
+
+def _busy_cores(loadavg: str | None) -> int:
     try:
-        busy = int(os.getloadavg()[0])
+        if loadavg is None:
+            with open("/proc/loadavg", encoding="ascii") as file:
+                loadavg = file.read()
+        runnable = int(loadavg.split()[3].split("/")[0])
+        return max(0, runnable - 1)  # this process is one of them
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return int(os.getloadavg()[0])
     except (AttributeError, OSError):  # no load average on this platform
-        busy = 0
-    return max(1, cores - busy)
+        return 0
 
 
 def _stderr(line: str) -> None:
