@@ -83,19 +83,25 @@ def _remember(kind: str, stack: str, run: ProgramRun) -> None:
     _made[(kind, stack)] = (functools.partial(_fingerprint, run), _fingerprint(run))
 
 
-@functools.cache
-def run_stack(stack: str) -> ProgramRun:
-    """The shipped program on the stack under the realistic mocks, guard in raise mode (`pulumi up`)."""
-    config, secret_keys = config_of(stack)
-    run = run_pulumi_program(
+def run_with_config(
+    stack: str, config: dict[str, Any], secret_keys: list[str], *, raise_on_error: bool = True
+) -> ProgramRun:
+    """The shipped program on ``config`` (e.g. a stack's, edited) under the realistic mocks, as `pulumi up` runs it."""
+    return run_pulumi_program(
         main_program,
         project="sovereign-dc",
         stack=stack,
         config=config,
         secret_keys=secret_keys,
         mocks=SovereignMocks(),
-        raise_on_error=True,
+        raise_on_error=raise_on_error,
     )
+
+
+@functools.cache
+def run_stack(stack: str) -> ProgramRun:
+    """The shipped program on the stack under the realistic mocks, guard in raise mode (`pulumi up`)."""
+    run = run_with_config(stack, *config_of(stack))
     _remember("run", stack, run)
     return run
 

@@ -14,12 +14,12 @@ from typing import Any
 
 import pulumi
 import pytest
-from shipped import SHIPPED, clouds_of, config_of, main_program, run_stack
+from shipped import SHIPPED, clouds_of, config_of, run_stack, run_with_config
 from shipped import settings as shipped_settings
 
 from components.residency import load_catalogue
 from components.residency.catalogue import Cloud
-from components.testing import ProgramRun, ResourceRecord, Secret, SovereignMocks, run_pulumi_program
+from components.testing import ProgramRun, ResourceRecord, Secret
 
 DATA_CLASS_TAG = "sovereign:data-class"
 
@@ -35,15 +35,7 @@ def run_edited_stack(stack: str, edit: Callable[[Any], None], *, raise_on_error:
     datacenter = json.loads(config["sovereign-dc:datacenter"])
     edit(datacenter)
     config["sovereign-dc:datacenter"] = json.dumps(datacenter)
-    return run_pulumi_program(
-        main_program,
-        project="sovereign-dc",
-        stack=stack,
-        config=config,
-        secret_keys=secret_keys,
-        mocks=SovereignMocks(),
-        raise_on_error=raise_on_error,
-    )
+    return run_with_config(stack, config, secret_keys, raise_on_error=raise_on_error)
 
 
 def _is_access_log_bucket(bucket: ResourceRecord) -> bool:
