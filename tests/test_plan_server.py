@@ -172,3 +172,39 @@ def test_the_server_process_holds_no_engine_code() -> None:
     assert leaked == "[]"
     assert "components.residency" not in loaded and "components.plan.cli" not in loaded
     assert "pulumi_aws" not in loaded  # sanity: the list is of project modules only
+
+
+@pytest.mark.parametrize(("value", "seconds"), [(None, 900.0), ("", 900.0), ("60", 60.0), (" 0.5 ", 0.5)])
+def test_the_idle_time(value: str | None, seconds: float) -> None:
+    environ = {} if value is None else {"SOVEREIGN_PLAN_SERVER_IDLE": value}
+    assert server.idle_seconds(environ) == seconds
+
+
+@pytest.mark.parametrize("value", ["soon", "0", "-5", "inf", "nan"])
+def test_the_idle_time_refuses_anything_but_positive_seconds(value: str) -> None:
+    with pytest.raises(ValueError, match=r"SOVEREIGN_PLAN_SERVER_IDLE=.* is not a positive number of seconds\. Fix:"):
+        server.idle_seconds({"SOVEREIGN_PLAN_SERVER_IDLE": value})
+
+
+def test_a_bad_idle_time_is_the_callers_error_not_a_server_that_fails(tmp_path: Path) -> None:
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    env = {
+        **os.environ,
+        server.ENV: "on",
+        "SOVEREIGN_PLAN_SERVER_DIR": str(folder),
+        "SOVEREIGN_PLAN_SERVER_IDLE": "soon",
+    }
+    result = _plan(env, "--stack", "de")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: environment variable SOVEREIGN_PLAN_SERVER_IDLE='soon'")
+    assert "Traceback" not in result.stderr
+    assert not list(folder.iterdir()), "no server may have been started"
+
+
+def test_a_folder_that_cannot_be_made_falls_back_with_the_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("SOVEREIGN_PLAN_SERVER_DIR", str(blocker / "run"))
+    with pytest.raises(server.ServerUnavailable, match=r"cannot use .*a-file/run for the server's socket .*Fix: set"):
+        server.address()

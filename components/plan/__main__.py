@@ -13,15 +13,13 @@ from components.plan import server
 
 def _run() -> int:
     try:
-        use_server = server.wanted()
-    except ValueError as exc:
+        if server.wanted():
+            return server.run_through_server(sys.argv[1:])
+    except ValueError as exc:  # a bad SOVEREIGN_PLAN_SERVER* setting
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if use_server:
-        try:
-            return server.run_through_server(sys.argv[1:])
-        except server.ServerUnavailable as exc:
-            print(f"note: planning in this process: {exc}", file=sys.stderr)
+    except server.ServerUnavailable as exc:
+        print(f"note: planning in this process: {exc}", file=sys.stderr)
     from components.plan.cli import main
 
     return main()

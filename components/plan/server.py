@@ -48,7 +48,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ENV", "address", "main", "run_through_server", "serve", "wanted"]
+__all__ = ["ENV", "ServerUnavailable", "address", "idle_seconds", "main", "run_through_server", "serve", "wanted"]
 
 ENV = "SOVEREIGN_PLAN_SERVER"
 _IDLE_ENV = "SOVEREIGN_PLAN_SERVER_IDLE"
@@ -83,6 +83,26 @@ def wanted(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
     )
 
 
+def idle_seconds(environ: dict[str, str] | os._Environ[str] = os.environ) -> float:
+    """``SOVEREIGN_PLAN_SERVER_IDLE``: how long the server waits for a request before it exits.
+
+    Raises ``ValueError`` with the fix for anything but a positive number of seconds.
+    """
+    text = environ.get(_IDLE_ENV, "").strip()
+    if not text:
+        return _IDLE_DEFAULT
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0 or seconds == float("inf"):
+        raise ValueError(
+            f"environment variable {_IDLE_ENV}={environ[_IDLE_ENV]!r} is not a positive number of seconds. "
+            f"Fix: set it to e.g. 900 (the default, 15 minutes), or unset it."
+        )
+    return seconds
+
+
 def _identity() -> dict[str, Any]:
     """What a server must share with its caller: interpreter, import path (bar the script's folder), checkout."""
     return {
@@ -107,9 +127,15 @@ def _runtime_dir() -> Path:
 def _private_dir() -> Path:
     """The socket folder, created 0700; refused if another user owns it or can enter it."""
     folder = _runtime_dir()
-    with contextlib.suppress(FileExistsError):
-        folder.mkdir(mode=0o700, parents=True)
-    info = os.lstat(folder)
+    try:
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=0o700, parents=True)
+        info = os.lstat(folder)
+    except OSError as exc:
+        raise ServerUnavailable(
+            f"cannot use {folder} for the server's socket ({exc.strerror or exc}). "
+            f"Fix: set {_DIR_ENV} to a folder you may create."
+        ) from None
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
         raise ServerUnavailable(
             f"{folder} is not a private folder of this user (owner uid {info.st_uid}, "
@@ -242,9 +268,11 @@ def _umask() -> int:
 def run_through_server(argv: Sequence[str]) -> int:
     """Run ``python -m components.plan argv`` in a fork of the warm server; its exit code.
 
+    Raises ``ValueError`` (with the fix) for a bad ``SOVEREIGN_PLAN_SERVER_IDLE``.
     Raises :class:`ServerUnavailable` when no server can do it (no ``fork``, no Unix sockets, a
     folder that is not private, a server that does not start): the caller then plans in-process.
     """
+    idle_seconds()  # a bad value is the caller's error to see, not a server that fails to start
     if not hasattr(os, "fork") or not hasattr(socket, "AF_UNIX") or not hasattr(socket, "send_fds"):
         raise ServerUnavailable("this platform has no fork or Unix sockets")
     path, lock, log = address()
@@ -397,7 +425,7 @@ def _run_fork(conn: socket.socket, snapshot: dict[str, tuple[int, int]]) -> None
 
 def serve(path: Path, idle: float | None = None) -> int:
     """Preload, listen on ``path`` and fork one worker per request until idle for ``idle`` seconds."""
-    idle = float(os.environ.get(_IDLE_ENV, _IDLE_DEFAULT)) if idle is None else idle
+    idle = idle_seconds() if idle is None else idle
     _preload()
     leaked = _project_modules()
     if leaked:  # they would be served stale: refuse to start
