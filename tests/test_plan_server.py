@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,6 +68,20 @@ def _pid(env: dict[str, str]) -> str:
     status = _server(env, "status")
     assert status.returncode == 0, status.stdout + status.stderr
     return status.stdout.split()[4]
+
+
+def _ended(pid: int, timeout: float = 10.0) -> bool:
+    """Whether ``pid`` exits within ``timeout`` (a zombie not yet reaped by its new parent counts)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.05)
+    return False
 
 
 def test_a_warm_plan_is_the_fresh_plan_byte_for_byte(env_on: dict[str, str], env_off: dict[str, str]) -> None:
@@ -208,3 +223,35 @@ def test_a_folder_that_cannot_be_made_falls_back_with_the_fix(tmp_path: Path, mo
     monkeypatch.setenv("SOVEREIGN_PLAN_SERVER_DIR", str(blocker / "run"))
     with pytest.raises(server.ServerUnavailable, match=r"cannot use .*a-file/run for the server's socket .*Fix: set"):
         server.address()
+
+
+@pytest.mark.early
+def test_a_server_whose_files_changed_exits_and_the_next_one_answers(tmp_path: Path) -> None:
+    """End to end: the server watches every file it loaded a module from (here a sitecustomize.py on
+    PYTHONPATH, which every interpreter of this environment imports at start-up); after an edit to it
+    the next request finds the server stale, the server exits and the caller starts a new one."""
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    watched = tmp_path / "site"
+    watched.mkdir()
+    (watched / "sitecustomize.py").write_text("# version 1\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        server.ENV: "on",
+        "SOVEREIGN_PLAN_SERVER_DIR": str(folder),
+        "PYTHONPATH": str(watched),
+    }
+    try:
+        first = _plan(env, "--stack", "de", "--format", "json")
+        assert first.returncode == 0, first.stderr
+        before = _pid(env)
+        (watched / "sitecustomize.py").write_text("# version 2, longer\n", encoding="utf-8")
+        second = _plan(env, "--stack", "de", "--format", "json")
+        assert second.returncode == 0, second.stderr
+        assert "planning in this process" not in second.stderr
+        assert second.stdout == first.stdout
+        after = _pid(env)
+        assert after != before, "a server that loaded a changed file must not serve again"
+        assert _ended(int(before)), "the stale server must exit"
+    finally:
+        _server(env, "stop")
