@@ -255,3 +255,5 @@ def test_a_server_whose_files_changed_exits_and_the_next_one_answers(tmp_path: P
         assert _ended(int(before)), "the stale server must exit"
     finally:
         _server(env, "stop")
+    assert _ended(int(after)), "stop must end the server"
+    assert not list(folder.glob("*.sock"))

@@ -423,18 +423,25 @@ def _run_fork(conn: socket.socket, snapshot: dict[str, tuple[int, int]]) -> None
         os._exit(code)
 
 
-def serve(path: Path, idle: float | None = None) -> int:
-    """Preload, listen on ``path`` and fork one worker per request until idle for ``idle`` seconds."""
-    idle = idle_seconds() if idle is None else idle
+def _prepared() -> dict[str, tuple[int, int]] | None:
+    """Preload; the files to watch, or None (with the reason on stderr) when it is not safe to serve."""
     _preload()
     leaked = _project_modules()
     if leaked:  # they would be served stale: refuse to start
         print(f"refusing to serve: the preload imported project modules {leaked}", file=sys.stderr)
-        return 2
+        return None
     if threading.active_count() != 1:
         print("refusing to serve: the preload started threads, which a fork would not carry", file=sys.stderr)
+        return None
+    return _module_files()
+
+
+def serve(path: Path, idle: float | None = None) -> int:
+    """Preload, listen on ``path`` and fork one worker per request until idle for ``idle`` seconds."""
+    idle = idle_seconds() if idle is None else idle
+    snapshot = _prepared()
+    if snapshot is None:
         return 2
-    snapshot = _module_files()
     # Frozen without a collection first (0.2 s at every cold start): the forks then share the
     # preloaded heap instead of copying it page by page as their collector walks it.
     gc.freeze()
@@ -448,15 +455,27 @@ def serve(path: Path, idle: float | None = None) -> int:
     listener.listen(16)
     listener.settimeout(_POLL)
 
+    def release() -> None:
+        with contextlib.suppress(OSError):
+            if os.stat(path).st_ino == identity:  # never remove a successor's socket
+                path.unlink()
+
+    stopping = False
+
     def stop(signum: int, frame: object) -> None:
-        raise SystemExit(0)
+        # No exception here: the signal may land inside fork()'s at-fork handlers, which swallow
+        # one (and the server would go on serving). The socket goes at once, so a successor can
+        # bind it; the loop sees the flag at its next turn (at most _POLL seconds).
+        nonlocal stopping
+        stopping = True
+        release()
 
     signal.signal(signal.SIGTERM, stop)
     forks: set[int] = set()
     last = time.monotonic()
     print(f"serving plans on {path} (pid {os.getpid()}, {len(snapshot)} files watched)", flush=True)
     try:
-        while True:
+        while not stopping:
             _reap(forks)
             if not forks and time.monotonic() - last > idle:
                 print("idle: exiting", flush=True)
@@ -474,10 +493,10 @@ def serve(path: Path, idle: float | None = None) -> int:
                     listener.close()
                     _run_fork(conn, snapshot)
                 forks.add(pid)
+        print("stopped", flush=True)
+        return 0
     finally:
-        with contextlib.suppress(OSError):
-            if os.stat(path).st_ino == identity:  # never remove a successor's socket
-                path.unlink()
+        release()
 
 
 def _reap(forks: set[int]) -> None:
