@@ -20,7 +20,7 @@ from pathlib import Path
 import pulumi
 import pulumi_alicloud as alicloud
 
-from components.alicloud.ram import invoke_functions_document, service_role
+from components.alicloud.ram import invoke_functions_policy, service_role
 from components.naming import slug
 from portal.alicloud import oss_internal_endpoint
 
@@ -123,9 +123,7 @@ class AlicloudVehicleIngest(pulumi.ComponentResource):
             f"sovereign-{code}-ingest-rules",
             _IOT_PRINCIPAL,
             "IoT Platform rules: invoke the ingest forwarders",
-            pulumi.Output.all(account, [f.function_name for f in self.forwarders.values()]).apply(
-                lambda v: invoke_functions_document(args.region, v[0], v[1])
-            ),
+            invoke_functions_policy(args.region, account, [f.function_name for f in self.forwarders.values()]),
             tags,
             child,
         )

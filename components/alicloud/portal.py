@@ -18,7 +18,7 @@ import pulumi
 import pulumi_alicloud as alicloud
 
 from components.alicloud.compute import SERVICE_RANGE
-from components.alicloud.ram import invoke_functions_document, service_role
+from components.alicloud.ram import invoke_functions_policy, service_role
 from components.aws.portal import record_objects
 from portal.alicloud import kms_vpc_endpoint, oss_internal_endpoint
 
@@ -295,9 +295,7 @@ class AlicloudOwnerDataPortal(pulumi.ComponentResource):
             f"{base}-api",
             _APIGATEWAY_PRINCIPAL,
             "API Gateway: invoke the owner data service",
-            pulumi.Output.all(account, self.function.function_name).apply(
-                lambda v: invoke_functions_document(args.region, v[0], [v[1]])
-            ),
+            invoke_functions_policy(args.region, account, [self.function.function_name]),
             tags,
             child,
         )

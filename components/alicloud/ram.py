@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 import pulumi
 import pulumi_alicloud as alicloud
 
-__all__ = ["ROLE_NAME_LIMIT", "assume_role_document", "invoke_functions_document", "service_role"]
+__all__ = [
+    "ROLE_NAME_LIMIT",
+    "assume_role_document",
+    "invoke_functions_document",
+    "invoke_functions_policy",
+    "service_role",
+]
 
 ROLE_NAME_LIMIT = 64
 """RAM role and policy names are at most 64 characters (RAM API reference, CreateRole / CreatePolicy)."""
@@ -37,6 +44,15 @@ def invoke_functions_document(region: str, account: str, functions: list[str]) -
                 }
             ],
         }
+    )
+
+
+def invoke_functions_policy(
+    region: str, account: pulumi.Input[str], functions: Sequence[pulumi.Input[str]]
+) -> pulumi.Output[str]:
+    """:func:`invoke_functions_document` once the account id and the function names are known."""
+    return pulumi.Output.all(account, *functions).apply(
+        lambda values: invoke_functions_document(region, values[0], list(values[1:]))
     )
 
 

@@ -29,7 +29,7 @@ import pulumi
 import pulumi_alicloud as alicloud
 
 from components.alicloud.portal import AlicloudOwnerDataPortal
-from components.alicloud.ram import invoke_functions_document, service_role
+from components.alicloud.ram import invoke_functions_policy, service_role
 from components.aws.record_indexer import indexed_classes, indexer_environment
 from components.naming import slug
 
@@ -110,9 +110,7 @@ class AlicloudRecordIndexer(pulumi.ComponentResource):
             f"{base}-trigger",
             _OSS_PRINCIPAL,
             "OSS triggers: invoke the record indexer",
-            pulumi.Output.all(account, self.function.function_name).apply(
-                lambda v: invoke_functions_document(args.region, v[0], [v[1]])
-            ),
+            invoke_functions_policy(args.region, account, [self.function.function_name]),
             tags,
             child,
         )
