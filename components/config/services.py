@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from components.config.models import AlicloudPortalDomain, DataCenterConfig
 from components.errors import CatalogueError, ConfigError
-from components.residency.catalogue import Cloud
+from components.residency.catalogue import Cloud, load_catalogue
 from components.yamlfile import YamlFileError, load_yaml
 
 __all__ = ["SERVICES_FILE", "Service", "check_platform", "load_services", "platform_problems"]
@@ -170,10 +170,11 @@ def _image_problems(image: str | None, region: str, file: str) -> Iterator[Confi
         )
 
 
-# The Chinese mainland WAF 3.0 (the `alicloud-waf3` region that serves mainland origins). A domain bound to
-# an API group in a mainland region must be ICP-filed:
-# https://www.alibabacloud.com/help/doc-detail/155022.html (API Gateway, "Bind a custom domain name").
-_MAINLAND_WAF_REGION = "cn-hangzhou"
+# A domain served from the Chinese mainland (the mainland WAF 3.0 in front of an API group in a mainland
+# region) must be ICP-filed: https://www.alibabacloud.com/help/doc-detail/155022.html (API Gateway,
+# "Bind a custom domain name"). "Mainland" is the CN jurisdiction's Alibaba regions in the residency
+# catalogue, the one list of them, not a region spelled here.
+_MAINLAND = "CN"
 
 
 def _domain_problems(
@@ -200,7 +201,8 @@ def _domain_problems(
             f"{waf.name} has no instances in {domain.waf_region} according to {waf.sources[0]}",
             f"use one of {', '.join(sorted(waf.regions))}; the residency guard judges its jurisdiction",
         )
-    if domain.waf_region == _MAINLAND_WAF_REGION and domain.icp_filing is None:
+    mainland = load_catalogue().jurisdictions[_MAINLAND].regions("alicloud")
+    if domain.waf_region in mainland and domain.icp_filing is None:
         yield ConfigError(
             file,
             f"{key}.icp_filing",
