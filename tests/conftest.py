@@ -29,6 +29,8 @@ except ImportError:  # not on POSIX: each xdist worker makes its own (once_per_r
 import pulumi.runtime.config
 import pytest
 
+from components.plan import server as plan_server
+
 POLICY_DIR = Path(__file__).resolve().parents[1] / "policy"
 # `python -m pulumi.policy <engine> .` runs the pack with runpy, which puts the pack directory first on
 # sys.path; every test file imports the pack's modules (`residency_pack`) the same way.
@@ -121,7 +123,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # Commands the tests start plan in their own process unless a test asks for the warm plan server
     # (tests/test_plan_server.py): a developer's exported SOVEREIGN_PLAN_SERVER=on would otherwise
     # leave a server behind in their own runtime folder.
-    os.environ["SOVEREIGN_PLAN_SERVER"] = "off"
+    os.environ[plan_server.ENV] = "off"
     # An xdist worker is done once its session has ended and the atexit handlers registered after this
     # one (loops.close_at_exit's among them) have run: skip the interpreter's teardown of a heap of about
     # 850,000 objects, which took ~3 s of CPU per worker while the run waited for the last worker to exit

@@ -508,12 +508,18 @@ def _reap(forks: set[int]) -> None:
         forks.discard(pid)
 
 
-def _peer_uid(conn: socket.socket) -> int:
-    if not hasattr(socket, "SO_PEERCRED"):  # not Linux: the private folder is the only gate
-        return os.getuid()
+def _peer(conn: socket.socket) -> tuple[int, int] | None:
+    """(pid, uid) of the process at the other end of ``conn``; None where the OS does not say (not Linux)."""
+    if not hasattr(socket, "SO_PEERCRED"):
+        return None
     credentials = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-    _, uid, _ = struct.unpack("3i", credentials)
-    return int(uid)
+    pid, uid, _ = struct.unpack("3i", credentials)
+    return int(pid), int(uid)
+
+
+def _peer_uid(conn: socket.socket) -> int:
+    peer = _peer(conn)
+    return os.getuid() if peer is None else peer[1]  # not Linux: the private folder is the only gate
 
 
 # ---------------------------------------------------------------------------------------------
@@ -539,8 +545,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"no warm plan server for this checkout ({path})")
             return 0 if args == ["stop"] else 1
         with conn:
-            pid = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-            server_pid = struct.unpack("3i", pid)[0]
+            peer = _peer(conn)
+        if peer is None:
+            print(f"a warm plan server listens on {path}; this OS does not say its pid. Fix: end it by its pid.")
+            return 0 if args == ["status"] else 2
+        server_pid = peer[0]
         if args == ["status"]:
             print(f"warm plan server pid {server_pid} on {path}")
             return 0
