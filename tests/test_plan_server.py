@@ -257,3 +257,21 @@ def test_a_server_whose_files_changed_exits_and_the_next_one_answers(tmp_path: P
         _server(env, "stop")
     assert _ended(int(after)), "stop must end the server"
     assert not list(folder.glob("*.sock"))
+
+
+def test_a_closed_standard_stream_plans_in_this_process(tmp_path: Path) -> None:
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    env = {**os.environ, server.ENV: "on", "SOVEREIGN_PLAN_SERVER_DIR": str(folder)}
+    result = subprocess.run(
+        ["/bin/sh", "-c", f"exec 0<&- {sys.executable} -m components.plan --stack de"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "note: planning in this process: a standard stream of this process is closed" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -223,9 +223,16 @@ def _start(path: Path, lock: Path, log: Path) -> socket.socket:
         raise ServerUnavailable(f"the warm plan server did not start ({' '.join(tail) or 'no output'}; log: {log})")
 
 
-def _request(conn: socket.socket, argv: Sequence[str]) -> dict[str, Any]:
+def _streams() -> list[int]:
+    """The caller's standard streams as file descriptors, to hand to the fork."""
+    try:
+        return [stream.fileno() for stream in (sys.stdin, sys.stdout, sys.stderr)]
+    except (AttributeError, ValueError, OSError):  # closed (None) or not backed by a descriptor
+        raise ServerUnavailable("a standard stream of this process is closed or not a file") from None
+
+
+def _request(conn: socket.socket, argv: Sequence[str], streams: list[int]) -> dict[str, Any]:
     """Hand the run to a fork of the server; returns its last message (``exit`` or ``stale``)."""
-    streams = [sys.stdin.fileno(), sys.stdout.fileno(), sys.stderr.fileno()]
     socket.send_fds(conn, [b"S"], streams)
     _send(
         conn,
@@ -275,11 +282,12 @@ def run_through_server(argv: Sequence[str]) -> int:
     idle_seconds()  # a bad value is the caller's error to see, not a server that fails to start
     if not hasattr(os, "fork") or not hasattr(socket, "AF_UNIX") or not hasattr(socket, "send_fds"):
         raise ServerUnavailable("this platform has no fork or Unix sockets")
+    streams = _streams()
     path, lock, log = address()
     for _ in range(2):  # a stale server exits at the first request; the second meets a new one
         conn = _connect(path) or _start(path, lock, log)
         with conn:
-            answer = _request(conn, argv)
+            answer = _request(conn, argv, streams)
         if "exit" in answer:
             return int(answer["exit"])
         if answer.get("lost"):
