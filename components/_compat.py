@@ -242,6 +242,10 @@ Output. It may return an awaitable (a judgement that must look further, e.g. at 
 outputs): the Output then settles when that finishes, and fails if it raises."""
 
 
+# Read once: whether this SDK keeps an Output's state in one ``_OutputData`` future (judged_output).
+_OUTPUT_DATA = getattr(pulumi.Output, "_from_data", None) is not None
+
+
 def judged_output(output: pulumi.Output[Any], judge: Judge) -> pulumi.Output[Any]:
     """An Output equal to ``output`` (value, secretness, dependencies) that calls ``judge`` first.
 
@@ -249,21 +253,11 @@ def judged_output(output: pulumi.Output[Any], judge: Judge) -> pulumi.Output[Any
     task (unless the judge returns an awaitable), which keeps the guard's gating near free. Without
     it, the same with public API only.
     """
-    from_data = getattr(pulumi.Output, "_from_data", None)
     data = getattr(output, "_data", None)
-    if from_data is None or not isinstance(data, asyncio.Future):
+    if not _OUTPUT_DATA or not isinstance(data, asyncio.Future):
         return _judged_output_public(output, judge)
     # A plain future completed by a callback on the source's data: no task, no coroutine.
     judged: asyncio.Future[Any] = data.get_loop().create_future()
-
-    def finish(resolved: Any, pending: asyncio.Future[None]) -> None:
-        if judged.cancelled():
-            return
-        error = pending.exception() if not pending.cancelled() else asyncio.CancelledError()
-        if error is None:
-            judged.set_result(resolved)
-        else:
-            judged.set_exception(error)
 
     def settle(source: asyncio.Future[Any]) -> None:
         if judged.cancelled():
@@ -282,8 +276,7 @@ def judged_output(output: pulumi.Output[Any], judge: Judge) -> pulumi.Output[Any
                 if more is None:
                     judged.set_result(resolved)
                 else:
-                    pending = asyncio.ensure_future(more)
-                    pending.add_done_callback(lambda done: finish(resolved, done))
+                    _settle_after(judged, resolved, more)
                 return
         judged.set_exception(error)
 
@@ -293,6 +286,21 @@ def judged_output(output: pulumi.Output[Any], judge: Judge) -> pulumi.Output[Any
     result: pulumi.Output[Any] = object.__new__(pulumi.Output)
     result._data = judged
     return result
+
+
+def _settle_after(judged: asyncio.Future[Any], resolved: Any, more: Awaitable[None]) -> None:
+    """Complete ``judged`` with ``resolved`` once the judge's further look (``more``) has finished."""
+
+    def finish(pending: asyncio.Future[None]) -> None:
+        if judged.cancelled():
+            return
+        error = pending.exception() if not pending.cancelled() else asyncio.CancelledError()
+        if error is None:
+            judged.set_result(resolved)
+        else:
+            judged.set_exception(error)
+
+    asyncio.ensure_future(more).add_done_callback(finish)
 
 
 def _judged_output_public(output: pulumi.Output[Any], judge: Judge) -> pulumi.Output[Any]:

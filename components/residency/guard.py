@@ -102,33 +102,31 @@ class Guard:
     # -- the transformation -------------------------------------------------------------------
 
     def __call__(self, args: pulumi.ResourceTransformationArgs) -> pulumi.ResourceTransformationResult | None:
-        package, is_provider = package_of(args.type_)
-        if not isinstance(args.resource, pulumi.CustomResource) or args.type_ == "pulumi:pulumi:StackReference":
+        # Runs for every resource of the program: attributes are read once into locals.
+        type_, resource, props, opts = args.type_, args.resource, args.props, args.opts
+        package, is_provider = package_of(type_)
+        if not isinstance(resource, pulumi.CustomResource) or type_ == "pulumi:pulumi:StackReference":
             self._check_component(args, package)
             return None  # components are judged through their children
         subject = Subject(
-            type=args.type_,
-            name=args.name,
-            props=args.props,
-            provider=None if is_provider else self._provider_of(args, package),
-            read_id=args.opts.id,
-            import_id=args.opts.import_,
+            type_, args.name, props, None if is_provider else self._provider_of(args, package), opts.id, opts.import_
         )
         findings, pending = self.engine.check(subject, defer=_is_output, known=self._known)
-        bucket_name = args.props.get("bucket")
-        if subject.type in self.engine.endpoints.bucket_types and isinstance(bucket_name, str):
+        bucket_name = props.get("bucket")
+        if isinstance(bucket_name, str) and type_ in self.engine.endpoints.bucket_types:
             self._created.add(bucket_name)
         if not findings:
-            self._judged.add(args.resource)
+            self._judged.add(resource)
         if is_provider and package in CLOUD_PACKAGES:
-            region = args.props.get("region")
-            self._providers[args.resource] = ProviderRef(  # type: ignore[index]
+            region = props.get("region")
+            self._providers[resource] = ProviderRef(  # type: ignore[index]
                 package, args.name, region if isinstance(region, str) else None
             )
-        self._report(findings)
+        if findings:
+            self._report(findings)
         if not pending:
             return None
-        props = dict(args.props)
+        gated = dict(props)
         nested: set[str] = set()
         read_or_import = False
         for p in pending:
@@ -136,12 +134,11 @@ class Guard:
                 read_or_import = True
             elif p.place.depth == 0 and isinstance(p.value, pulumi.Output):
                 # The usual case, a top-level Output: gated where the engine found it, no second walk.
-                props[p.top_key] = self._gate(subject, p.place, p.value)
+                gated[p.top_key] = self._gate(subject, p.place, p.value)
             else:
                 nested.add(p.top_key)
         for key in nested:
-            props[key] = self._gated(subject, _as_outputs(props[key]), Place.top(key))
-        opts = args.opts
+            gated[key] = self._gated(subject, _as_outputs(gated[key]), Place.top(key))
         if read_or_import:
             opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions())
             read_id: Any = opts.id
@@ -150,7 +147,7 @@ class Guard:
                 opts.id = self._gate(subject, Place.top("id"), read_id)
             if isinstance(import_id, pulumi.Output):
                 opts.import_ = self._gate(subject, Place.top("import"), import_id)  # type: ignore[assignment]
-        return pulumi.ResourceTransformationResult(props, opts)
+        return pulumi.ResourceTransformationResult(gated, opts)
 
     def _gated(self, subject: Subject, value: Any, place: Place) -> Any:
         """``value`` with every Output leaf gated; containers are copied only where a leaf changed.

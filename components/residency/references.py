@@ -7,11 +7,9 @@ saying "replicates to us-east-1 later" is fine, while ``arn:aws:s3:::bucket`` in
 
 from __future__ import annotations
 
-import dataclasses
 import ipaddress
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from components.residency.catalogue import Catalogue, Cloud
 from components.residency.endpoints import EndpointCatalogue, load_endpoints
@@ -21,8 +19,7 @@ __all__ = ["Reference", "ReferenceParser", "RefKind", "is_host_shaped", "is_ip",
 RefKind = Literal["aws-arn", "acs-arn", "endpoint", "oss-location", "zone", "region", "host", "bucket"]
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):  # immutable and cheap to build: see engine.Subject
     """A pointer to a place in a cloud, found in an input value."""
 
     kind: RefKind
@@ -164,9 +161,12 @@ class ReferenceParser:
             return False
         return self._prefilter.search(text) is not None
 
-    def scan(self, text: str) -> list[Reference]:
-        """Every ARN, ACS ARN, URL/connection-string host, cloud host and OSS location inside ``text``."""
-        if not self.has_candidates(text):
+    def scan(self, text: str, *, screened: bool = False) -> list[Reference]:
+        """Every ARN, ACS ARN, URL/connection-string host, cloud host and OSS location inside ``text``.
+
+        ``screened``: the caller has just seen :meth:`has_candidates` say True (not asked twice).
+        """
+        if not screened and not self.has_candidates(text):
             return []
         # Literal markers every match of a pattern contains skip its scan (most values are plain ARNs):
         # a URL has "://", a host and a reverse-DNS service name have a dot.
@@ -222,13 +222,13 @@ class ReferenceParser:
                 host = _strip_port(part).lower().rstrip(".")
                 if host:
                     ref = self.host(host, in_url=True)
-                    found.append(dataclasses.replace(ref, url=url))
+                    found.append(ref._replace(url=url))
             seen_hosts.add((m.start("authority"), m.end("authority")))
         return found, seen_hosts
 
     def oss_location(self, text: str, *, location_key: bool) -> Reference | None:
         """``oss-<region>`` as an OSS location; an unknown region counts only under a location key."""
-        oss = _OSS_LOCATION.match(text)
+        oss = _OSS_LOCATION.match(text) if text.startswith("oss-") else None  # the pattern's literal start
         if not oss:
             return None
         region = oss.group(1)
