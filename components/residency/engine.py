@@ -559,7 +559,11 @@ class RuleEngine:
     def _judge_references(self, walk: _Walk, value: str, path: str, key: str) -> None:
         """Every cloud reference in free text (ARNs, endpoints, OSS locations), each under its rule."""
         parser = self.parser
-        location = parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
+        location = (
+            parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
+            if "oss-" in value  # the location's literal start: most values have none
+            else None
+        )
         if location is not None:
             self._judge(
                 walk,

@@ -171,7 +171,8 @@ class ReferenceParser:
         # Literal markers every match of a pattern contains skip its scan (most values are plain ARNs):
         # a URL has "://", a host and a reverse-DNS service name have a dot.
         in_urls, seen_hosts = self._urls(text) if "://" in text else ([], set())
-        found = [*self._arns(text), *in_urls]
+        found = self._arns(text)
+        found += in_urls
         dotted = "." in text
         for m in self._host.finditer(text) if dotted else ():
             if any(a <= m.start("host") < b for a, b in seen_hosts):
