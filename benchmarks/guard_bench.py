@@ -7,6 +7,10 @@ hits both alike, in counterbalanced order (plain first in even pairs, guarded fi
 figure is the median of the per-pair ratios (at least 5 pairs), at 1,000 and 5,000 resources. A
 second program, the mixed estate of the earlier benchmark (plain inputs, nested Outputs, JSON
 policies), is measured the same way. Run with ``make bench``.
+
+CPU time on a shared machine drifts by several percent between runs; ``--instructions`` counts the
+instructions each variant executes under callgrind instead (valgrind; deterministic), the precise
+measure of the work the guard adds, though not of its cache misses.
 """
 
 from __future__ import annotations
@@ -14,9 +18,17 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
+import re
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pulumi
 import pulumi_alicloud as alicloud
@@ -150,13 +162,85 @@ def compare(label: str, make: Callable[[bool], Callable[[], None]], pairs: int) 
     return ratio
 
 
+PROGRAMS: dict[str, Callable[[int, bool], Callable[[], None]]] = {"aliases": aliases, "estate": estate}
+
+
+def run_once(program: str, size: int, guarded: bool) -> None:
+    """One warmed-up run, then exit at once: what ``--instructions`` counts (minus a warm-up-only run)."""
+    timed(aliases(50, guarded=True))
+    timed(estate(5, guarded=True))
+    if size:
+        timed(PROGRAMS[program](size, guarded))
+    sys.stdout.flush()
+    os._exit(0)  # the interpreter's teardown is not part of any run
+
+
+def count_instructions(valgrind: str, program: str, size: int, guarded: bool) -> int:
+    """Instructions executed by a child doing ``run_once`` (all threads), counted by callgrind."""
+    with tempfile.TemporaryDirectory() as scratch:
+        child = [sys.executable, str(Path(__file__).resolve()), "--run", program, str(size)]
+        child += ["--guarded"] if guarded else []
+        done = subprocess.run(
+            [valgrind, "--tool=callgrind", f"--callgrind-out-file={scratch}/out", *child],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},  # same dict layouts in every child
+            check=False,
+        )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if done.returncode != 0 or found is None:
+        raise SystemExit(f"callgrind run of {program} ({size}, guarded={guarded}) failed:\n{done.stderr[-2000:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def instructions(resources: list[int]) -> int:
+    """The guard's overhead in instructions executed: deterministic, unlike CPU time on a shared machine.
+
+    It leaves out what CPU time includes (cache misses, page faults, the machine's drift), so it is
+    the precise measure of the work the guard adds, not a replacement for the goal's CPU ratio.
+    """
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("guard_bench.py --instructions needs valgrind: install it (apt-get install valgrind).", file=sys.stderr)
+        return 2
+    groups = max(resources) // RESOURCES_PER_GROUP
+    runs = [("aliases", 0, False)]
+    runs += [("aliases", n, g) for n in resources for g in (False, True)]
+    runs += [("estate", groups, g) for g in (False, True)]
+    print("guard overhead in instructions executed (callgrind; each run minus a warm-up-only run)", flush=True)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        counts = dict(zip(runs, pool.map(lambda r: count_instructions(valgrind, *r), runs), strict=True))
+    base = counts["aliases", 0, False]
+    for program, size in [("aliases", n) for n in resources] + [("estate", groups)]:
+        plain, guarded = counts[program, size, False] - base, counts[program, size, True] - base
+        registered = size if program == "aliases" else groups * RESOURCES_PER_GROUP + 2
+        label = f"{registered} resources, " + ("each one gated Output" if program == "aliases" else "mixed estate")
+        print(
+            f"  {label:34} without {plain / 1e9:6.2f} G  with {guarded / 1e9:6.2f} G instructions"
+            f"  ratio {guarded / plain:.3f}  ({(guarded - plain) / registered / 1e3:.0f} k per resource)",
+            flush=True,
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--resources", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument(
         "--pairs", type=int, default=6, help="alternating runs of each variant (>= 5; even keeps the order balanced)"
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions executed under callgrind instead of timing (deterministic; needs valgrind)",
+    )
+    parser.add_argument("--run", nargs=2, metavar=("PROGRAM", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument("--guarded", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.run:
+        run_once(args.run[0], int(args.run[1]), args.guarded)
+    if args.instructions:
+        return instructions(args.resources)
     timed(aliases(50, guarded=True))  # warm imports and caches outside the measurement
     timed(estate(5, guarded=True))
     print(f"guard overhead, median of {args.pairs} alternating pairs (CPU time, one process)")
