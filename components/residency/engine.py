@@ -366,11 +366,7 @@ class RuleEngine:
             self._judge_bucket_name(walk, value, place.path)
         else:
             walk.kpath = place.keys
-            key = place.keys[-1] if place.keys else ""
-            if type(value) is str:  # the usual resolved Output; what _walk would do with it, one call less
-                self._judge_string(walk, value, place.path, key, place.depth)
-            else:
-                self._walk(walk, value, place.path, key, place.depth, None)
+            self._walk(walk, value, place.path, place.keys[-1] if place.keys else "", place.depth, None)
         if secret:
             return [
                 Finding(f.rule, f.resource_type, f.resource_name, f.path, SECRET_PLACEHOLDER, f.detail, f.declared_by)
@@ -486,9 +482,7 @@ class RuleEngine:
             and self._judged_as_place(walk, value, path, key, depth, plan)
         ):
             return
-        if (plan.payload or "\n" in value or value.lstrip()[:1] in ("{", "[")) and self._judged_as_payload(
-            walk, value, path, key, depth
-        ):
+        if self._judged_as_payload(walk, value, path, key, depth, plan):
             return
         if plan.bucket and walk.cloud == "aws" and not walk.existing and _BUCKET_NAME.match(value):
             self._judge_bucket_name(walk, value, path)
@@ -532,7 +526,7 @@ class RuleEngine:
                 return True
         return False
 
-    def _judged_as_payload(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> bool:
+    def _judged_as_payload(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
         """A JSON or YAML document, or a base64 payload: its content is walked; True when it was one."""
         stripped = value.lstrip()
         if stripped[:1] in ("{", "["):
@@ -549,7 +543,7 @@ class RuleEngine:
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{path}(yaml)", key, depth)
                 return True
-        if key in _BASE64_KEYS or key.endswith("_base64"):
+        if plan.payload:
             decoded = _decode_payload(value)
             if decoded is not None:
                 self._judge_string(walk, decoded[1], f"{path}({decoded[0]})", "user_data", depth + 1)
@@ -559,11 +553,7 @@ class RuleEngine:
     def _judge_references(self, walk: _Walk, value: str, path: str, key: str) -> None:
         """Every cloud reference in free text (ARNs, endpoints, OSS locations), each under its rule."""
         parser = self.parser
-        location = (
-            parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
-            if "oss-" in value  # the location's literal start: most values have none
-            else None
-        )
+        location = parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
         if location is not None:
             self._judge(
                 walk,
