@@ -9,8 +9,8 @@ second program, the mixed estate of the earlier benchmark (plain inputs, nested 
 policies), is measured the same way. Run with ``make bench``.
 
 CPU time on a shared machine drifts by several percent between runs; ``--instructions`` counts the
-instructions each variant executes under callgrind instead (valgrind; deterministic), the precise
-measure of the work the guard adds, though not of its cache misses.
+instructions each variant executes under callgrind instead (valgrind; far steadier, though thread
+scheduling still moves it a little), the measure of the work the guard adds, not of its cache misses.
 """
 
 from __future__ import annotations
@@ -194,7 +194,7 @@ def count_instructions(valgrind: str, program: str, size: int, guarded: bool) ->
 
 
 def instructions(resources: list[int]) -> int:
-    """The guard's overhead in instructions executed: deterministic, unlike CPU time on a shared machine.
+    """The guard's overhead in instructions executed: far steadier than CPU time on a shared machine.
 
     It leaves out what CPU time includes (cache misses, page faults, the machine's drift), so it is
     the precise measure of the work the guard adds, not a replacement for the goal's CPU ratio.
@@ -232,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--instructions",
         action="store_true",
-        help="count instructions executed under callgrind instead of timing (deterministic; needs valgrind)",
+        help="count instructions executed under callgrind instead of timing (steadier; needs valgrind)",
     )
     parser.add_argument("--run", nargs=2, metavar=("PROGRAM", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--guarded", action="store_true", help=argparse.SUPPRESS)
