@@ -5,7 +5,8 @@ Nothing else in the library touches a private SDK name (``tests/test_compat.py``
 SDK upgrade is re-checked here and only here.
 
 Each helper names the SDK behaviour it depends on. Where one can, it falls back to public behaviour
-when the private detail is gone, so a newer SDK makes the toolkit slower, never wrong;
+when the private detail is gone, so a newer SDK makes the toolkit slower, never wrong; where there is
+no public equivalent (the registration hook the guard judges Output inputs in), it refuses to run;
 ``tests/test_compat.py`` is the canary that fails first, naming the detail, when the SDK changes.
 """
 
@@ -29,6 +30,8 @@ from pulumi import _types as _pulumi_types
 from pulumi.runtime import get_root_resource
 from pulumi.runtime import rpc as _rpc
 
+from components.errors import SovereignError
+
 __all__ = [
     "CHECKED_PULUMI_POLICY_VERSION",
     "CHECKED_PULUMI_VERSION",
@@ -40,18 +43,22 @@ __all__ = [
     "failed_rpc",
     "has_private_details",
     "has_private_policy_details",
+    "hold_registration",
     "install_invoke_hook",
+    "install_registration_hook",
     "is_input_type",
-    "judged_output",
     "keep_stack_transformation_last",
     "massage_output",
     "policy_proxy_target",
+    "registration_unhooked",
     "registering_remote_component",
     "reset_runtime_state",
+    "resolved",
     "run_shutdown_callbacks",
     "runtime_config_keys",
     "source_positions_off",
     "sync_await",
+    "UnsupportedSdkError",
     "under_mocks",
     "wait_for_rpcs",
 ]
@@ -72,6 +79,8 @@ def has_private_details() -> dict[str, bool]:
     output_data = getattr(pulumi.output, "_OutputData", None)
     return {
         "pulumi.runtime.resource._get_stack_trace": callable(getattr(_runtime_resource, _STACK_TRACE, None)),
+        # install_registration_hook wraps it; the wrapper passes the resource first and the rest through.
+        "pulumi.runtime.resource.prepare_resource(res, ...)": _prepare_takes_resource_first(),
         "pulumi.output._OutputData": output_data is not None,
         "pulumi.Output._from_data": callable(getattr(pulumi.Output, "_from_data", None)),
         "pulumi.Resource.__init__(remote=...)": "remote" in inspect.signature(pulumi.Resource.__init__).parameters,
@@ -99,6 +108,14 @@ def has_private_details() -> dict[str, bool]:
         "pulumi.runtime.config.CONFIG": isinstance(getattr(_runtime_config, "CONFIG", None), contextvars.ContextVar),
         "pulumi.runtime.settings.get_monitor": callable(getattr(_runtime_settings, "get_monitor", None)),
     }
+
+
+def _prepare_takes_resource_first() -> bool:
+    prepare = getattr(_runtime_resource, _PREPARE, None)
+    prepare = getattr(prepare, "__wrapped__", prepare)
+    if not inspect.iscoroutinefunction(prepare):
+        return False
+    return next(iter(inspect.signature(prepare).parameters), None) == "res"
 
 
 def has_private_policy_details() -> dict[str, bool]:
@@ -234,101 +251,100 @@ def source_positions_off() -> Iterator[None]:
         setattr(_runtime_resource, _STACK_TRACE, original)
 
 
-# -- judged outputs ----------------------------------------------------------------------------
+# -- judging a registration before the SDK prepares it ----------------------------------------
 
-Judge = Callable[[Any, bool, bool, "set[pulumi.Resource]"], "Awaitable[None] | None"]
-"""Called with (value, is_known, is_secret, dependencies) once the Output resolves; raising fails the
-Output. It may return an awaitable (a judgement that must look further, e.g. at the dependencies'
-outputs): the Output then settles when that finishes, and fails if it raises."""
+_PREPARE = "prepare_resource"
+_HELD_ATTR = "_sovereign_held"
 
 
-# Read once: whether this SDK keeps an Output's state in one ``_OutputData`` future (judged_output).
+class UnsupportedSdkError(SovereignError):
+    """The installed pulumi SDK lacks a detail the residency guard needs to judge before registration."""
+
+
+def install_registration_hook() -> None:
+    """Let :func:`hold_registration` work: wrap the SDK's ``prepare_resource`` (once per process).
+
+    Every registration, read and lookup of a resource goes through
+    ``pulumi.runtime.resource.prepare_resource``, which serialises its inputs for the engine (awaiting
+    every Output among them) before anything is sent; ``register_resource`` and ``read_resource`` call
+    it through the module at run time, so wrapping the module attribute sees each one. Without it the
+    guard could not judge Output inputs, so it refuses to run rather than run blind (fail closed).
+    """
+    original = getattr(_runtime_resource, _PREPARE, None)
+    if getattr(original, "_sovereign_hook", False):
+        return
+    if not inspect.iscoroutinefunction(original):
+        raise UnsupportedSdkError(
+            f"pulumi {_installed_pulumi()} has no coroutine pulumi.runtime.resource.{_PREPARE}, where the residency "
+            f"guard judges Output inputs before a registration is sent. Fix: install the version it was checked "
+            f"against (pip install pulumi=={CHECKED_PULUMI_VERSION}), or re-check components/_compat.py for this one."
+        )
+
+    async def prepare_held(res: Any, *args: Any, **kwargs: Any) -> Any:
+        # The judgements transformations held on this resource, taken off it (each runs once).
+        held = res.__dict__.pop(_HELD_ATTR, None)
+        if held is not None:
+            for judge in held:
+                await judge()
+        return await original(res, *args, **kwargs)
+
+    prepare_held._sovereign_hook = True  # type: ignore[attr-defined]
+    prepare_held.__wrapped__ = original  # type: ignore[attr-defined]
+    setattr(_runtime_resource, _PREPARE, prepare_held)
+
+
+def hold_registration(resource: pulumi.Resource, judge: Callable[[], Awaitable[None]]) -> None:
+    """Have the SDK await ``judge()`` before it prepares ``resource``'s registration.
+
+    Called from a transformation: ``judge`` runs in the resource's own registration task, where it may
+    await the resource's input Outputs; raising fails the registration before anything reaches the
+    engine, exactly as a failed input Output would. Judgements are kept on the resource itself, so
+    they live and die with it and no other program can see them; each guard of the program adds its
+    own, in order. Needs :func:`install_registration_hook`.
+    """
+    assert getattr(getattr(_runtime_resource, _PREPARE, None), "_sovereign_hook", False), "hook not installed"
+    resource.__dict__.setdefault(_HELD_ATTR, []).append(judge)
+
+
+@contextmanager
+def registration_unhooked() -> Iterator[None]:
+    """The SDK's own ``prepare_resource`` while the block runs (a benchmark's unguarded variant)."""
+    hooked = getattr(_runtime_resource, _PREPARE, None)
+    original = getattr(hooked, "__wrapped__", None) if getattr(hooked, "_sovereign_hook", False) else None
+    if original is None:
+        yield
+        return
+    setattr(_runtime_resource, _PREPARE, original)
+    try:
+        yield
+    finally:
+        setattr(_runtime_resource, _PREPARE, hooked)
+
+
+# Read once: whether this SDK keeps an Output's state in one ``_OutputData`` future (resolved).
 _OUTPUT_DATA = getattr(pulumi.Output, "_from_data", None) is not None
 
 
-def judged_output(output: pulumi.Output[Any], judge: Judge) -> pulumi.Output[Any]:
-    """An Output equal to ``output`` (value, secretness, dependencies) that calls ``judge`` first.
+async def resolved(output: pulumi.Output[Any]) -> tuple[Any, bool, bool, set[pulumi.Resource]]:
+    """An Output's (value, is_known, is_secret, dependencies) once it resolves.
 
-    Built on the SDK's single ``_OutputData`` future: one future and one callback per Output, no
-    task (unless the judge returns an awaitable), which keeps the guard's gating near free. Without
-    it, the same with public API only.
+    Read from the SDK's single ``_OutputData`` future (one await); without it, the public API.
     """
     data = getattr(output, "_data", None)
-    if not _OUTPUT_DATA or not isinstance(data, asyncio.Future):
-        return _judged_output_public(output, judge)
-    # A plain future completed by a callback on the source's data: no task, no coroutine.
-    judged: asyncio.Future[Any] = data.get_loop().create_future()
-
-    def settle(source: asyncio.Future[Any]) -> None:
-        if judged.cancelled():
-            return
-        if source.cancelled():
-            judged.cancel()
-            return
-        error = source.exception()
-        if error is None:
-            resolved = source.result()
-            try:
-                more = judge(resolved.value, resolved.is_known, resolved.is_secret, resolved.resources)
-            except BaseException as exc:  # the judge's refusal is this Output's failure
-                error = exc
-            else:
-                if more is None:
-                    judged.set_result(resolved)
-                else:
-                    _settle_after(judged, resolved, more)
-                return
-        judged.set_exception(error)
-
-    data.add_done_callback(settle)
-    # Not tracked in the SDK's set of outstanding Outputs (what ``_from_data`` would add): the only
-    # consumer is the registration it was made for, which awaits it and reports its failure.
-    result: pulumi.Output[Any] = object.__new__(pulumi.Output)
-    result._data = judged
-    return result
+    if _OUTPUT_DATA and isinstance(data, asyncio.Future):
+        state = await data
+        return state.value, state.is_known, state.is_secret, state.resources
+    value = await output.future(with_unknowns=True)
+    return value, await output.is_known(), await output.is_secret(), await output.resources()
 
 
-def _settle_after(judged: asyncio.Future[Any], resolved: Any, more: Awaitable[None]) -> None:
-    """Complete ``judged`` with ``resolved`` once the judge's further look (``more``) has finished."""
+def _installed_pulumi() -> str:
+    from importlib.metadata import PackageNotFoundError, version
 
-    def finish(pending: asyncio.Future[None]) -> None:
-        if judged.cancelled():
-            return
-        error = pending.exception() if not pending.cancelled() else asyncio.CancelledError()
-        if error is None:
-            judged.set_result(resolved)
-        else:
-            judged.set_exception(error)
-
-    asyncio.ensure_future(more).add_done_callback(finish)
-
-
-def _judged_output_public(output: pulumi.Output[Any], judge: Judge) -> pulumi.Output[Any]:
-    loop = asyncio.get_event_loop()
-    resources: asyncio.Future[set[pulumi.Resource]] = loop.create_future()
-    known: asyncio.Future[bool] = loop.create_future()
-    secret: asyncio.Future[bool] = loop.create_future()
-
-    async def judged() -> Any:
-        # Metadata goes to plain futures, so a judgement that raises leaves nothing un-awaited.
-        try:
-            value = await output.future(with_unknowns=True)
-            is_known, is_secret = await output.is_known(), await output.is_secret()
-            depends_on = await output.resources()
-        except BaseException:
-            resources.set_result(set())
-            known.set_result(False)
-            secret.set_result(False)
-            raise
-        resources.set_result(depends_on)
-        known.set_result(is_known)
-        secret.set_result(is_secret)
-        more = judge(value, is_known, is_secret, depends_on)
-        if more is not None:
-            await more
-        return value
-
-    return pulumi.Output(resources, asyncio.ensure_future(judged()), known, secret)
+    try:
+        return version("pulumi")
+    except PackageNotFoundError:  # pragma: no cover - pulumi is imported above
+        return "(unknown version)"
 
 
 # -- input types -------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ Every error says what went wrong *and* how to fix it, so an operator never needs
     ├── PortalConfigError         (portal.settings) the owner data service's settings are invalid
     ├── SecretShapeError          (portal.alicloud) a KMS secret that is not an RDS secret (a start-up problem)
     ├── MigrationError            (portal.migrate) the service's database cannot be brought to its schema
-    └── PackageError              (components.aws.portal_package) the service's Lambda package cannot be built
+    ├── PackageError              (components.aws.portal_package) the service's Lambda package cannot be built
+    └── UnsupportedSdkError       (components._compat) the installed pulumi cannot hold registrations for the guard
 
 The errors defined elsewhere live next to the code that raises them; a test keeps this tree complete.
 """

@@ -2,7 +2,8 @@
 
 When pulumi is upgraded, the first test fails: re-read the details named in ``has_private_details``
 in the new SDK, then update ``CHECKED_PULUMI_VERSION``. The helpers fall back to public behaviour
-when a detail disappears; the fallback is tested here too, so an upgrade is slower, never wrong.
+when a detail disappears (the fallback is tested here too, so an upgrade is slower, never wrong),
+or, where there is none (the registration hook), refuse to run.
 """
 
 from __future__ import annotations
@@ -45,116 +46,111 @@ def test_source_positions_off_skips_the_stack_walk_and_restores_it(pulumi_mocks:
 
 
 def _resolve(output: pulumi.Output[Any]) -> tuple[Any, bool, bool, set[Any]]:
-    async def all_of() -> tuple[Any, bool, bool, set[Any]]:
-        return (
-            await output.future(with_unknowns=True),
-            await output.is_known(),
-            await output.is_secret(),
-            await output.resources(),
-        )
-
-    from pulumi.runtime.sync_await import _sync_await
-
-    return _sync_await(all_of())
+    return _compat.sync_await(_compat.resolved(output))
 
 
 @pytest.fixture(params=["private", "public"])
-def judged(request: pytest.FixtureRequest) -> Any:
-    """The helper, and its public-API fallback (what runs if the SDK drops the private details)."""
-    return _compat.judged_output if request.param == "private" else _compat._judged_output_public
+def output_data(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """``resolved`` as it runs, and with the public-API fallback (what runs if the SDK drops ``_data``)."""
+    if request.param == "public":
+        monkeypatch.setattr(_compat, "_OUTPUT_DATA", False)
+    return str(request.param)
 
 
 @pytest.mark.parametrize("secret", [False, True], ids=["plain", "secret"])
-def test_judged_output_keeps_value_secretness_and_dependencies(
-    pulumi_mocks: MockSession, judged: Any, secret: bool
+def test_resolved_gives_value_secretness_and_dependencies(
+    pulumi_mocks: MockSession, output_data: str, secret: bool
 ) -> None:
-    seen: list[tuple[Any, bool, bool, list[str]]] = []
-
     def program() -> tuple[Any, ...]:
         bucket = aws.s3.Bucket("b")
         source: pulumi.Output[Any] = bucket.arn.apply(lambda arn: {"arn": arn})
-        gated = judged(
-            pulumi.Output.secret(source) if secret else source,
-            lambda v, k, s, deps: seen.append((v, k, s, sorted(d.pulumi_resource_name for d in deps))),
-        )
-        value, known, is_secret, resources = _resolve(gated)
+        value, known, is_secret, resources = _resolve(pulumi.Output.secret(source) if secret else source)
         return value, known, is_secret, sorted(r.pulumi_resource_name for r in resources)
 
     run = pulumi_mocks.run(program)
     value, known, is_secret, resources = run.value
     assert value == {"arn": run.find("b").outputs["arn"]}
     assert (known, is_secret, resources) == (True, secret, ["b"])
-    assert seen == [(value, True, secret, ["b"])], "the judge sees the value's dependencies"
 
 
-def test_a_judge_that_raises_fails_the_output(pulumi_mocks: MockSession, judged: Any) -> None:
-    def refuse(value: Any, known: bool, secret: bool, deps: set[Any]) -> None:
-        raise ValueError(f"refused {value}")
-
-    def program() -> None:
-        gated = judged(pulumi.Output.from_input("us-east-1"), refuse)
-        aws.s3.Bucket("b", bucket=gated)
-
-    run = pulumi_mocks.run(program, raise_on_error=False)
-    assert isinstance(run.error, ValueError) and str(run.error).endswith("refused us-east-1")
-    assert "b" not in {r.name for r in run.resources}
+def _hold(resource: pulumi.Resource, judge: Any) -> None:
+    _compat.install_registration_hook()
+    _compat.hold_registration(resource, judge)
 
 
-@pytest.mark.parametrize("verdict", ["accept", "refuse"])
-def test_a_judge_may_look_further_before_the_output_settles(
-    pulumi_mocks: MockSession, judged: Any, verdict: str
-) -> None:
-    # A judge that returns an awaitable (the guard awaiting the producers' outputs) holds the Output
-    # until it finishes: the registration waits for it and fails when it raises.
+def test_a_held_judgement_runs_before_the_registration_and_a_refusal_fails_it(pulumi_mocks: MockSession) -> None:
     order: list[str] = []
-
-    async def look_further(value: Any) -> None:
-        order.append("judged")
-        if verdict == "refuse":
-            raise ValueError(f"refused {value}")
-
-    def used(value: str) -> str:
-        order.append("used")
-        return value
-
-    def program() -> None:
-        gated = judged(pulumi.Output.from_input("bucket-a"), lambda v, k, s, d: look_further(v))
-        aws.s3.Bucket("b", bucket=gated.apply(used))
-
-    run = pulumi_mocks.run(program, raise_on_error=False)
-    if verdict == "refuse":
-        assert isinstance(run.error, ValueError) and "b" not in {r.name for r in run.resources}
-        assert order == ["judged"]
-    else:
-        assert run.error is None and run.find("b").inputs["bucket"] == "bucket-a"
-        assert order == ["judged", "used"]
-
-
-def test_many_gates_on_one_source_each_get_their_own_verdict(pulumi_mocks: MockSession, judged: Any) -> None:
-    # One source feeding many resources (a key's ARN): one refusal fails exactly its own resource,
-    # and a gate made after the source resolved still judges.
-    judged_names: list[str] = []
-
-    def judge_for(name: str) -> Any:
-        def judge(value: Any, known: bool, secret: bool, deps: set[Any]) -> None:
-            judged_names.append(name)
-            if name == "b2":
-                raise ValueError(f"refused {name}")
-
-        return judge
 
     def program() -> None:
         key = aws.kms.Key("k")
-        for i in range(5):
-            aws.kms.Alias(f"b{i}", target_key_id=judged(key.arn, judge_for(f"b{i}")))
-        _resolve(key.arn)  # resolved: the next gate waits on a finished source
-        aws.kms.Alias("late", target_key_id=judged(key.arn, judge_for("late")))
+
+        def refuse_b2(name: str, arn: pulumi.Output[str]) -> Any:
+            async def judge() -> None:
+                value, *_ = await _compat.resolved(arn)
+                order.append(f"judged {name}")
+                if name == "b2":
+                    raise ValueError(f"refused {name} -> {value.split(':')[2]}")
+
+            return judge
+
+        # One source feeding many resources (a key's ARN): one refusal fails exactly its own resource.
+        for i in range(4):
+            alias = aws.kms.Alias(f"b{i}", target_key_id=key.arn)
+            _hold(alias, refuse_b2(f"b{i}", key.arn))
 
     run = pulumi_mocks.run(program, raise_on_error=False)
-    assert isinstance(run.error, ValueError) and str(run.error).endswith("refused b2")
-    assert sorted(judged_names) == ["b0", "b1", "b2", "b3", "b4", "late"]
-    assert {r.name for r in run.resources} >= {"b0", "b1", "b3", "b4", "late"}
-    assert "b2" not in {r.name for r in run.resources}
+    assert isinstance(run.error, ValueError) and str(run.error).endswith("refused b2 -> kms")
+    assert sorted(order) == ["judged b0", "judged b1", "judged b2", "judged b3"]
+    assert {r.name for r in run.resources} >= {"b0", "b1", "b3"}
+    assert "b2" not in {r.name for r in run.resources}, "a refused registration never reaches the engine"
+
+
+def test_held_judgements_run_once_each_in_the_order_they_were_held(pulumi_mocks: MockSession) -> None:
+    calls: list[str] = []
+
+    def judge(label: str) -> Any:
+        async def run() -> None:
+            calls.append(label)
+
+        return run
+
+    def program() -> None:
+        bucket = aws.s3.Bucket("b")
+        _hold(bucket, judge("first guard"))
+        _hold(bucket, judge("second guard"))
+        aws.s3.Bucket("not-held")
+
+    run = pulumi_mocks.run(program)
+    assert calls == ["first guard", "second guard"]
+    assert {r.name for r in run.resources} >= {"b", "not-held"}
+
+
+def test_a_read_is_held_like_a_registration(pulumi_mocks: MockSession) -> None:
+    calls: list[str] = []
+
+    async def judge() -> None:
+        calls.append("judged")
+
+    def program() -> None:
+        read = aws.s3.Bucket.get("existing", "bucket-name")
+        _hold(read, judge)
+
+    pulumi_mocks.run(program)
+    assert calls == ["judged"]
+
+
+def test_the_hook_refuses_to_install_on_an_sdk_without_prepare_resource(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runtime_resource, "prepare_resource", lambda *a: None)
+    with pytest.raises(_compat.UnsupportedSdkError, match=r"pip install pulumi==3\.272\.0"):
+        _compat.install_registration_hook()
+
+
+def test_registration_unhooked_restores_the_sdks_own_function() -> None:
+    _compat.install_registration_hook()
+    hooked = runtime_resource.prepare_resource
+    with _compat.registration_unhooked():
+        assert runtime_resource.prepare_resource is hooked.__wrapped__  # type: ignore[attr-defined]
+    assert runtime_resource.prepare_resource is hooked
 
 
 def test_pulumi_policy_is_the_version_whose_private_details_were_checked() -> None:

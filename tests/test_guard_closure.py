@@ -79,23 +79,10 @@ def test_the_guard_stays_last_after_several_registrations(pulumi_mocks: MockSess
 def test_awaitable_inputs_are_judged_when_they_resolve(
     pulumi_mocks: MockSession, kind: str, region: str, verdict: str | None
 ) -> None:
-    async def later() -> str:
-        await asyncio.sleep(0)
-        return region
-
-    def awaitable() -> Any:
-        if kind == "coroutine":
-            return later()
-        if kind == "task":
-            return asyncio.ensure_future(later())
-        future: asyncio.Future[str] = asyncio.get_event_loop().create_future()
-        future.set_result(region)
-        return future
-
     def program() -> None:
         enforce("CN")
         provider = aws.Provider("cn", region="cn-north-1")
-        aws.s3.Bucket("data", region=awaitable(), opts=opts(provider))
+        aws.s3.Bucket("data", region=_awaitable(kind, region), opts=opts(provider))
 
     if verdict is None:
         result = pulumi_mocks.run(program, raise_on_error=False)
@@ -103,6 +90,68 @@ def test_awaitable_inputs_are_judged_when_they_resolve(
         assert result.find("data").inputs["region"] == region
     else:
         refused(pulumi_mocks, program, verdict)
+
+
+def _awaitable(kind: str, value: str) -> Any:
+    async def later() -> str:
+        await asyncio.sleep(0)
+        return value
+
+    if kind == "coroutine":
+        return later()
+    if kind == "task":
+        return asyncio.ensure_future(later())
+    future: asyncio.Future[str] = asyncio.get_event_loop().create_future()
+    future.set_result(value)
+    return future
+
+
+@pytest.mark.parametrize("kind", ["coroutine", "future"])
+@pytest.mark.parametrize("where", ["map", "args"])
+@pytest.mark.parametrize(("region", "verdict"), [("eu-west-1", "RES-009"), ("cn-northwest-1", None)])
+def test_nested_awaitable_inputs_are_judged_where_they_sit(
+    pulumi_mocks: MockSession, kind: str, where: str, region: str, verdict: str | None
+) -> None:
+    # A coroutine can be awaited only once (by the SDK): the guard wraps it, also inside a map or an
+    # input type, and judges it at its own path.
+    def program() -> None:
+        enforce("CN")
+        provider = aws.Provider("cn", region="cn-north-1")
+        replica_region = _awaitable(kind, region)
+        replica: Any = (
+            {"region_name": replica_region}
+            if where == "map"
+            else aws.dynamodb.TableReplicaArgs(region_name=replica_region)
+        )
+        aws.dynamodb.Table(
+            "table", hash_key="id", attributes=[{"name": "id", "type": "S"}], replicas=[replica], opts=opts(provider)
+        )
+
+    if verdict is None:
+        result = pulumi_mocks.run(program, raise_on_error=False)
+        assert result.error is None, result.error
+        assert result.find("table").inputs["replicas"] == [{"regionName": region}]
+    else:
+        error = refused(pulumi_mocks, program, verdict)
+        assert (error.path, error.value) == ("replicas[0].region_name", region)
+
+
+@pytest.mark.parametrize("kind", ["coroutine", "future", "output"])
+@pytest.mark.parametrize(("region", "verdict"), [("us-east-1", "RES-010"), ("cn-north-1", None)])
+def test_an_awaitable_read_id_is_judged(pulumi_mocks: MockSession, kind: str, region: str, verdict: str | None) -> None:
+    arn = f"arn:{'aws-cn' if region.startswith('cn-') else 'aws'}:kms:{region}:123456789012:key/k-1"
+
+    def program() -> None:
+        enforce("CN")
+        provider = aws.Provider("cn", region="cn-north-1")
+        read_id = pulumi.Output.from_input(arn) if kind == "output" else _awaitable(kind, arn)
+        aws.kms.Key.get("existing", read_id, opts=opts(provider))
+
+    if verdict is None:
+        assert pulumi_mocks.run(program, raise_on_error=False).error is None
+    else:
+        error = refused(pulumi_mocks, program, verdict)
+        assert (error.path, error.value) == ("id", arn)
 
 
 # -- remote components -----------------------------------------------------------------------------

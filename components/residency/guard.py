@@ -2,10 +2,10 @@
 
 It is an in-process stack transformation, the mechanism that runs identically in ``pulumi up``
 and under ``pulumi.runtime.set_mocks`` (the newer resource transforms are not run by the mock
-monitor). Plain inputs are judged synchronously inside the transformation; inputs holding an
-Output are gated: the guard replaces them with an Output that judges the resolved value and
-raises before the SDK serialises the registration, so an offending resource never reaches the
-engine.
+monitor). Plain inputs are judged synchronously inside the transformation; for inputs holding an
+Output the transformation holds the registration: the SDK awaits the guard's judgement of the
+resolved values before it prepares (serialises) the registration, and a refusal fails it there,
+so an offending resource never reaches the engine (see ``components._compat.hold_registration``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any, Literal
 import pulumi
 
 from components import _compat
-from components._compat import is_input_type, judged_output
+from components._compat import is_input_type
 from components.errors import ConfigError
 from components.residency.catalogue import Catalogue
 from components.residency.destinations import Destination, DestinationProblem, check_destinations
@@ -28,11 +28,11 @@ from components.residency.engine import (
     CLOUD_PACKAGES,
     CREATOR_ATTRS,
     REGIONLESS_PACKAGES,
+    Pending,
     Place,
     ProviderRef,
     RuleEngine,
     Subject,
-    is_free_text,
     package_of,
     produced_names,
 )
@@ -63,7 +63,7 @@ def _is_output(value: Any) -> bool:
 
 
 def _as_outputs(value: Any) -> Any:
-    """``value`` with every non-Output awaitable wrapped in an Output, so the gate can judge it."""
+    """``value`` with every awaitable that is not an Output wrapped in one (containers and input types copied)."""
     if isinstance(value, pulumi.Output):
         return value
     if inspect.isawaitable(value):
@@ -72,6 +72,10 @@ def _as_outputs(value: Any) -> Any:
         return {k: _as_outputs(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return type(value)(_as_outputs(v) for v in value)
+    if is_input_type(type(value)):
+        clone = copy.copy(value)
+        vars(clone).update(_as_outputs(vars(value)))
+        return clone
     return value
 
 
@@ -126,80 +130,46 @@ class Guard:
             self._report(findings)
         if not pending:
             return None
-        gated = dict(props)
-        nested: set[str] = set()
-        read_or_import = False
-        for p in pending:
-            if p.top_key is None:
-                read_or_import = True
-            elif p.place.depth == 0 and isinstance(p.value, pulumi.Output):
-                # The usual case, a top-level Output: gated where the engine found it, no second walk.
-                gated[p.top_key] = self._gate(subject, p.place, p.value)
-            else:
-                nested.add(p.top_key)
-        for key in nested:
-            gated[key] = self._gated(subject, _as_outputs(gated[key]), Place.top(key))
-        if read_or_import:
-            opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions())
-            read_id: Any = opts.id
-            import_id: Any = opts.import_
-            if isinstance(read_id, pulumi.Output):
-                opts.id = self._gate(subject, Place.top("id"), read_id)
-            if isinstance(import_id, pulumi.Output):
-                opts.import_ = self._gate(subject, Place.top("import"), import_id)  # type: ignore[assignment]
-        return pulumi.ResourceTransformationResult(gated, opts)
+        if all(isinstance(p.value, pulumi.Output) for p in pending):
+            _compat.hold_registration(resource, lambda: self._judge_held(subject, pending))
+            return None
+        return self._hold_awaitables(args, subject)
 
-    def _gated(self, subject: Subject, value: Any, place: Place) -> Any:
-        """``value`` with every Output leaf gated; containers are copied only where a leaf changed.
+    def _hold_awaitables(
+        self, args: pulumi.ResourceTransformationArgs, subject: Subject
+    ) -> pulumi.ResourceTransformationResult:
+        """Inputs holding other awaitables (Futures, Tasks, coroutines) wrapped in Outputs, which are held.
 
-        Gating leaves (one Output each) rather than re-resolving whole inputs keeps the guard's cost
-        close to zero, and copying instead of mutating leaves the caller's Args objects untouched.
-        Places are built with the engine's own :class:`Place`, so paths are spelled as the engine spells them.
+        A coroutine can be awaited only once, by the SDK, so the judgement needs an Output of its own
+        over it; the wrapped inputs are walked again only to find where those Outputs sit.
         """
-        if isinstance(value, pulumi.Output):
-            return self._gate(subject, place, value)
-        if isinstance(value, Mapping):
-            changed = {
-                k: new
-                for k, v in value.items()
-                if v is not None
-                and not is_free_text(str(k))
-                and (new := self._gated(subject, v, place.child(k))) is not v
-            }
-            return {**value, **changed} if changed else value
-        if isinstance(value, (list, tuple)):
-            items = [self._gated(subject, v, place.item(i)) for i, v in enumerate(value)]
-            return type(value)(items) if any(a is not b for a, b in zip(items, value, strict=True)) else value
-        if is_input_type(type(value)):
-            fields = vars(value)
-            gated = self._gated(subject, fields, place)
-            if gated is fields:
-                return value
-            clone = copy.copy(value)
-            vars(clone).update(gated)
-            return clone
-        return value
+        props = {k: _as_outputs(v) for k, v in args.props.items()}
+        opts = pulumi.ResourceOptions.merge(args.opts, pulumi.ResourceOptions())
+        opts.id = _as_outputs(opts.id)
+        opts.import_ = _as_outputs(opts.import_)
+        wrapped = subject._replace(props=props, read_id=opts.id, import_id=opts.import_)
+        # The findings were reported above: wrapping changes only the deferred values, never a plain one.
+        _, pending = self.engine.check(wrapped, defer=_is_output, known=self._known)
+        _compat.hold_registration(args.resource, lambda: self._judge_held(wrapped, pending))
+        return pulumi.ResourceTransformationResult(props, opts)
 
-    def _gate(self, subject: Subject, place: Place, output: pulumi.Output[Any]) -> pulumi.Output[Any]:
-        """An Output equal to ``output`` that judges the value before anything can consume it."""
-
-        def judge(value: Any, is_known: bool, is_secret: bool, depends_on: set[pulumi.Resource]) -> Any:
+    async def _judge_held(self, subject: Subject, pending: list[Pending]) -> None:
+        """Judge each deferred input once it resolves, before the SDK prepares the registration."""
+        for p in pending:
+            value, is_known, is_secret, depends_on = await _compat.resolved(p.value)
             # Unknown during preview: nothing to judge here; the policy pack judges it by provenance.
             if not is_known:
-                return None
-            findings = self.engine.check_value(subject, place, value, secret=is_secret, known=self._known)
+                continue
+            findings = self.engine.check_value(subject, p.place, value, secret=is_secret, known=self._known)
             if not findings:
-                return None
+                continue
             if any(f.rule.id in _REGIONLESS and f.declared_by is None for f in findings) and any(
                 d in self._judged for d in depends_on
             ):
                 # Only then look further: a regionless name or host a judged resource produced.
-                return self._judge_by_producers(subject, place, value, is_secret, depends_on)
+                await self._judge_by_producers(subject, p.place, value, is_secret, depends_on)
+                continue
             self._report(findings)
-            return None
-
-        # One future per gated leaf, completed from the SDK's resolved data (see components/_compat.py).
-        return judged_output(output, judge)
 
     def _known(self, text: str) -> bool:
         return text in self._created
@@ -327,6 +297,7 @@ def enforce(
     except DestinationProblem as exc:
         key = f"destinations[{exc.index}].{exc.field}".rstrip(".")
         raise ConfigError("enforce(destinations=...)", key, exc.problem, exc.fix) from None
+    _compat.install_registration_hook()  # before anything is registered: Output inputs are judged there
     session = _AUDIT_SESSION.get()
     guard = Guard(engine, "audit" if session is not None else mode)
     if session is not None:
