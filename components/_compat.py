@@ -302,7 +302,13 @@ def hold_registration(resource: pulumi.Resource, judge: Callable[[], Awaitable[N
     they live and die with it and no other program can see them; each guard of the program adds its
     own, in order. Needs :func:`install_registration_hook`.
     """
-    assert getattr(getattr(_runtime_resource, _PREPARE, None), "_sovereign_hook", False), "hook not installed"
+    if not getattr(getattr(_runtime_resource, _PREPARE, None), "_sovereign_hook", False):
+        # Never held where nothing would run it: that would let the registration through unjudged.
+        raise UnsupportedSdkError(
+            f"pulumi.runtime.resource.{_PREPARE} is not the guard's hook (it was never installed, or something "
+            "replaced it after enforce()), so Output inputs could not be judged. Fix: call enforce() after "
+            "whatever replaces it, and before the resources it must judge."
+        )
     resource.__dict__.setdefault(_HELD_ATTR, []).append(judge)
 
 

@@ -145,6 +145,21 @@ def test_the_hook_refuses_to_install_on_an_sdk_without_prepare_resource(monkeypa
         _compat.install_registration_hook()
 
 
+def test_a_registration_is_never_held_where_no_hook_would_run_it(pulumi_mocks: MockSession) -> None:
+    async def judge() -> None:
+        pass
+
+    def program() -> None:
+        bucket = aws.s3.Bucket("b")
+        with _compat.registration_unhooked():  # e.g. another library replaced the SDK's function
+            _compat.hold_registration(bucket, judge)
+
+    _compat.install_registration_hook()
+    run = pulumi_mocks.run(program, raise_on_error=False)
+    assert isinstance(run.error, _compat.UnsupportedSdkError)
+    assert "Fix: call enforce() after whatever replaces it" in str(run.error)
+
+
 def test_registration_unhooked_restores_the_sdks_own_function() -> None:
     _compat.install_registration_hook()
     hooked = runtime_resource.prepare_resource
