@@ -2,7 +2,7 @@
 
 The program is the guard's worst realistic case: every resource has one Output-valued input that
 must be judged once it resolves (KMS aliases whose target is a key's ARN, which carries a region),
-so every resource goes through the gate. Runs alternate between the two variants so machine noise
+so every resource is held for judging. Runs alternate between the two variants so machine noise
 hits both alike, in counterbalanced order (plain first in even pairs, guarded first in odd ones); the
 figure is the median of the per-pair ratios (at least 5 pairs), at 1,000 and 5,000 resources. A
 second program, the mixed estate of the earlier benchmark (plain inputs, nested Outputs, JSON
@@ -221,7 +221,7 @@ def instructions(resources: list[int]) -> int:
     for program, size in [("aliases", n) for n in resources] + [("estate", groups)]:
         plain, guarded = counts[program, size, False] - base, counts[program, size, True] - base
         registered = size if program == "aliases" else groups * RESOURCES_PER_GROUP + 2
-        label = f"{registered} resources, " + ("each one gated Output" if program == "aliases" else "mixed estate")
+        label = f"{registered} resources, " + ("each with one Output input" if program == "aliases" else "mixed estate")
         print(
             f"  {label:34} without {plain / 1e9:6.2f} G  with {guarded / 1e9:6.2f} G instructions"
             f"  ratio {guarded / plain:.3f}  ({(guarded - plain) / registered / 1e3:.0f} k per resource)",
@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     timed(estate(5, guarded=True), guarded=True)
     print(f"guard overhead, median of {args.pairs} alternating pairs (CPU time, one process)")
     for n in args.resources:
-        compare(f"{n} resources, each one gated Output", functools.partial(aliases, n), args.pairs)
+        compare(f"{n} resources, each with one Output input", functools.partial(aliases, n), args.pairs)
     groups = max(args.resources) // RESOURCES_PER_GROUP
     compare(
         f"{groups * RESOURCES_PER_GROUP + 2} resources, mixed estate", functools.partial(estate, groups), args.pairs

@@ -71,7 +71,7 @@ def test_the_guard_stays_last_after_several_registrations(pulumi_mocks: MockSess
     assert pulumi_mocks.run(program, raise_on_error=False).error is None
 
 
-# -- awaitable inputs are gated like Outputs -------------------------------------------------------
+# -- awaitable inputs are judged like Outputs ------------------------------------------------------
 
 
 @pytest.mark.parametrize("kind", ["coroutine", "future", "task"])
@@ -152,6 +152,18 @@ def test_an_awaitable_read_id_is_judged(pulumi_mocks: MockSession, kind: str, re
     else:
         error = refused(pulumi_mocks, program, verdict)
         assert (error.path, error.value) == ("id", arn)
+
+
+def test_the_guard_refuses_to_start_on_an_sdk_it_cannot_hold_registrations_on(
+    pulumi_mocks: MockSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without the SDK function the guard judges Output inputs in, it would run blind: it refuses instead.
+    import pulumi.runtime.resource as runtime_resource
+
+    monkeypatch.setattr(runtime_resource, "prepare_resource", lambda *args: None)
+    result = pulumi_mocks.run(lambda: enforce("CN"), raise_on_error=False)
+    assert isinstance(result.error, _compat.UnsupportedSdkError)
+    assert f"pip install pulumi=={_compat.CHECKED_PULUMI_VERSION}" in str(result.error)
 
 
 # -- remote components -----------------------------------------------------------------------------

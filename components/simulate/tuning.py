@@ -11,8 +11,8 @@ While a program runs under :class:`~components.simulate.program.MockSession`:
 - the mocked RPCs (the SDK runs each ``RegisterResource`` / ``Invoke`` in the event loop's default
   executor) run on one worker thread instead of asyncio's default of ``min(32, cores + 4)``: the
   mocks are pure Python, so more threads only fight over the GIL (on the 2-core machine the
-  5,000-resource guard benchmark ran about 10% faster, and the guard's gating no longer changed how
-  the threads interleave).
+  5,000-resource guard benchmark ran about 10% faster, and gating Output inputs, as the guard did
+  until stop 20, no longer changed how the threads interleave).
 
 ``TUNED = False`` runs exactly as the bare SDK would; tests/test_speed.py checks both give the same
 plan, byte for byte.
