@@ -62,19 +62,21 @@ def _is_output(value: Any) -> bool:
     return isinstance(value, pulumi.Output) or inspect.isawaitable(value)
 
 
-def _as_outputs(value: Any) -> Any:
-    """``value`` with every awaitable that is not an Output wrapped in one (containers and input types copied)."""
+def _as_outputs(value: Any, made: dict[int, pulumi.Output[Any]]) -> Any:
+    """``value`` with every awaitable that is not an Output wrapped in one (containers and input types
+    copied); ``made`` maps each wrapped awaitable's id to its Output."""
     if isinstance(value, pulumi.Output):
         return value
     if inspect.isawaitable(value):
-        return pulumi.Output.from_input(value)
+        made[id(value)] = pulumi.Output.from_input(value)
+        return made[id(value)]
     if isinstance(value, Mapping):
-        return {k: _as_outputs(v) for k, v in value.items()}
+        return {k: _as_outputs(v, made) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return type(value)(_as_outputs(v) for v in value)
+        return type(value)(_as_outputs(v, made) for v in value)
     if is_input_type(type(value)):
         clone = copy.copy(value)
-        vars(clone).update(_as_outputs(vars(value)))
+        vars(clone).update(_as_outputs(vars(value), made))
         return clone
     return value
 
@@ -133,24 +135,23 @@ class Guard:
         if all(isinstance(p.value, pulumi.Output) for p in pending):
             _compat.hold_registration(resource, lambda: self._judge_held(subject, pending))
             return None
-        return self._hold_awaitables(args, subject)
+        return self._hold_awaitables(args, subject, pending)
 
     def _hold_awaitables(
-        self, args: pulumi.ResourceTransformationArgs, subject: Subject
+        self, args: pulumi.ResourceTransformationArgs, subject: Subject, pending: list[Pending]
     ) -> pulumi.ResourceTransformationResult:
         """Inputs holding other awaitables (Futures, Tasks, coroutines) wrapped in Outputs, which are held.
 
         A coroutine can be awaited only once, by the SDK, so the judgement needs an Output of its own
-        over it; the wrapped inputs are walked again only to find where those Outputs sit.
+        over it: the SDK is given the wrapped inputs, and the judgement awaits the same Outputs.
         """
-        props = {k: _as_outputs(v) for k, v in args.props.items()}
+        made: dict[int, pulumi.Output[Any]] = {}  # the awaitables are alive (in args) while it is used
+        props = {k: _as_outputs(v, made) for k, v in args.props.items()}
         opts = pulumi.ResourceOptions.merge(args.opts, pulumi.ResourceOptions())
-        opts.id = _as_outputs(opts.id)
-        opts.import_ = _as_outputs(opts.import_)
-        wrapped = subject._replace(props=props, read_id=opts.id, import_id=opts.import_)
-        # The findings were reported above: wrapping changes only the deferred values, never a plain one.
-        _, pending = self.engine.check(wrapped, defer=_is_output, known=self._known)
-        _compat.hold_registration(args.resource, lambda: self._judge_held(wrapped, pending))
+        opts.id = _as_outputs(opts.id, made)
+        opts.import_ = _as_outputs(opts.import_, made)
+        held = [p if isinstance(p.value, pulumi.Output) else p._replace(value=made[id(p.value)]) for p in pending]
+        _compat.hold_registration(args.resource, lambda: self._judge_held(subject, held))
         return pulumi.ResourceTransformationResult(props, opts)
 
     async def _judge_held(self, subject: Subject, pending: list[Pending]) -> None:
