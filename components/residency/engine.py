@@ -15,7 +15,7 @@ import gzip
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import yaml
@@ -211,19 +211,35 @@ class Pending(NamedTuple):
         return self.place.path
 
 
-@dataclass(slots=True)
 class _Walk:
-    """One judging pass over one subject: where findings and deferred values go."""
+    """One judging pass over one subject: where findings and deferred values go.
 
-    subject: Subject
-    cloud: Cloud
-    defer: Callable[[Any], bool] | None = None
-    existing: bool = False
-    findings: list[Finding] = field(default_factory=list)
-    pending: list[Pending] = field(default_factory=list)
+    A plain class with slots: built twice per guarded registration, and a dataclass's generated
+    ``__init__`` (keyword defaults, default factories) costs about twice as much.
+    """
 
-    known: Callable[[str], bool] | None = None
-    kpath: tuple[str, ...] = ()
+    __slots__ = ("cloud", "defer", "existing", "findings", "known", "kpath", "pending", "subject")
+
+    def __init__(
+        self,
+        subject: Subject,
+        cloud: Cloud,
+        defer: Callable[[Any], bool] | None,
+        existing: bool,
+        known: Callable[[str], bool] | None,
+    ) -> None:
+        self.subject = subject
+        self.cloud = cloud
+        self.defer = defer
+        """Says which values to defer (Outputs); None when every value is judged now."""
+        self.existing = existing
+        """True while judging the id of a resource that is read or imported, not created."""
+        self.findings: list[Finding] = []
+        self.pending: list[Pending] = []
+        self.known = known
+        """Whether a regionless name or host was created by this stack (see RuleEngine.check)."""
+        self.kpath: tuple[str, ...] = ()
+        """The snake_case keys from the top-level input to the value being judged."""
 
     def add(self, rule_id: RuleId, path: str, value: Any, detail: str, declared_by: str | None = None) -> None:
         self.findings.append(
@@ -294,6 +310,8 @@ class RuleEngine:
             suffixes |= set(self.endpoints.alicloud.suffixes)
         self._suffixes = frozenset(suffixes)
         self._dns_fields = {(f.type, f.key) for f in self.endpoints.dns_record_fields}
+        self._regions: dict[str, frozenset[str]] = {c: j.regions(c) for c in ("aws", "alicloud")}
+        """The jurisdiction's regions per cloud (read for every reference judged)."""
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -311,7 +329,7 @@ class RuleEngine:
         Output's dependencies, the policy pack from the stack's resources).
         """
         package, is_provider = package_of(subject.type)
-        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", defer, known=known)
+        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", defer, False, known)
         if not subject.custom:
             return walk.findings, walk.pending
         if package not in CLOUD_PACKAGES:
@@ -321,8 +339,11 @@ class RuleEngine:
         if is_provider:
             self._check_provider_region(walk)
         else:
-            self._check_provider_of(walk)
-            self._check_global_resource(walk)
+            provider = subject.provider
+            if provider is None or provider.default or not provider.verified:
+                self._check_provider_of(walk)
+            if self._resource_services(subject.type):
+                self._check_global_resource(walk)
         bucket_creator = subject.type in self.endpoints.bucket_types
         for key, value in subject.props.items():
             if value is None:
@@ -359,7 +380,7 @@ class RuleEngine:
         """Judge a value that was pending (now resolved) at ``place``, as :meth:`check` would have."""
         package, is_provider = package_of(subject.type)
         existing = place.depth == 0 and place.path in ("id", "import")
-        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", existing=existing, known=known)
+        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", None, existing, known)
         if is_provider and place.path == "region":
             self._judge_provider_region(walk, value)
         elif walk.existing and subject.type in self.endpoints.bucket_types and isinstance(value, str):
@@ -482,7 +503,10 @@ class RuleEngine:
             and self._judged_as_place(walk, value, path, key, depth, plan)
         ):
             return
-        if self._judged_as_payload(walk, value, path, key, depth, plan):
+        # (A document starts with { or [, YAML needs a line break, a payload needs its key: most strings skip the call.)
+        if (plan.payload or "\n" in value or value.lstrip()[:1] in ("{", "[")) and self._judged_as_payload(
+            walk, value, path, key, depth, plan
+        ):
             return
         if plan.bucket and walk.cloud == "aws" and not walk.existing and _BUCKET_NAME.match(value):
             self._judge_bucket_name(walk, value, path)
@@ -553,7 +577,12 @@ class RuleEngine:
     def _judge_references(self, walk: _Walk, value: str, path: str, key: str) -> None:
         """Every cloud reference in free text (ARNs, endpoints, OSS locations), each under its rule."""
         parser = self.parser
-        location = parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
+        stripped = value.strip()
+        location = (
+            parser.oss_location(stripped, location_key=key == "location" or key.endswith("_location"))
+            if stripped.startswith("oss-")  # the only strings it reads (most values hold none)
+            else None
+        )
         if location is not None:
             self._judge(
                 walk,
@@ -736,7 +765,7 @@ class RuleEngine:
                     f"Unknown region {ref.region!r}: the catalogue does not list it for {_CLOUD_NAMES[cloud]}.",
                 )
             ]
-        if ref.region not in self.jurisdiction.regions(cloud):
+        if ref.region not in self._regions[cloud]:
             return [(rule_id, f"{_CLOUD_NAMES[cloud]} region {ref.region} is outside {self._j()}.")]
         return []
 

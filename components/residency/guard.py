@@ -132,10 +132,11 @@ class Guard:
             self._report(findings)
         if not pending:
             return None
-        if all(isinstance(p.value, pulumi.Output) for p in pending):
-            _compat.hold_registration(resource, lambda: self._judge_held(subject, pending))
-            return None
-        return self._hold_awaitables(args, subject, pending)
+        for p in pending:
+            if not isinstance(p.value, pulumi.Output):
+                return self._hold_awaitables(args, subject, pending)
+        _compat.hold_registration(resource, lambda: self._judge_held(subject, pending))
+        return None
 
     def _hold_awaitables(
         self, args: pulumi.ResourceTransformationArgs, subject: Subject, pending: list[Pending]

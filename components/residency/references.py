@@ -190,16 +190,17 @@ class ReferenceParser:
         # Each pattern starts with its literal ("arn:" / "acs:", any case): without it, no scan.
         lowered = text.lower()
         for m in _AWS_ARN.finditer(text) if "arn:" in lowered else ():
-            partition, service, region = m.group(1).lower(), m.group(2).lower(), m.group(3).lower()
-            ref = self._aws_region_ref("aws-arn", m.group(0), region, partition)
-            if service == "s3" and not region:
-                name = m.group(0).split(":", 5)[-1].split("/", 1)[0]
+            arn, partition, service, region = m.group(0, 1, 2, 3)  # one call: this runs for every ARN
+            partition, region = partition.lower(), region.lower()
+            if not region and service.lower() == "s3":
+                name = arn.split(":", 5)[-1].split("/", 1)[0]
                 if name and name != "*":
-                    ref = Reference("bucket", "aws", m.group(0), None, partition, bucket=name)
-            found.append(ref)
+                    found.append(Reference("bucket", "aws", arn, None, partition, bucket=name))
+                    continue
+            found.append(self._aws_region_ref("aws-arn", arn, region, partition))
         for m in _ACS_ARN.finditer(text) if "acs:" in lowered else ():
-            region = m.group(2).lower()
-            found.append(self._ali_region_ref("acs-arn", m.group(0), region))
+            arn, region = m.group(0, 2)
+            found.append(self._ali_region_ref("acs-arn", arn, region.lower()))
         return found
 
     def _urls(self, text: str) -> tuple[list[Reference], set[tuple[int, int]]]:
