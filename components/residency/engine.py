@@ -310,8 +310,6 @@ class RuleEngine:
             suffixes |= set(self.endpoints.alicloud.suffixes)
         self._suffixes = frozenset(suffixes)
         self._dns_fields = {(f.type, f.key) for f in self.endpoints.dns_record_fields}
-        self._regions: dict[str, frozenset[str]] = {c: j.regions(c) for c in ("aws", "alicloud")}
-        """The jurisdiction's regions per cloud (read for every reference judged)."""
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -339,11 +337,8 @@ class RuleEngine:
         if is_provider:
             self._check_provider_region(walk)
         else:
-            provider = subject.provider
-            if provider is None or provider.default or not provider.verified:
-                self._check_provider_of(walk)
-            if self._resource_services(subject.type):
-                self._check_global_resource(walk)
+            self._check_provider_of(walk)
+            self._check_global_resource(walk)
         bucket_creator = subject.type in self.endpoints.bucket_types
         for key, value in subject.props.items():
             if value is None:
@@ -503,10 +498,7 @@ class RuleEngine:
             and self._judged_as_place(walk, value, path, key, depth, plan)
         ):
             return
-        # (A document starts with { or [, YAML needs a line break, a payload needs its key: most strings skip the call.)
-        if (plan.payload or "\n" in value or value.lstrip()[:1] in ("{", "[")) and self._judged_as_payload(
-            walk, value, path, key, depth, plan
-        ):
+        if self._judged_as_payload(walk, value, path, key, depth, plan):
             return
         if plan.bucket and walk.cloud == "aws" and not walk.existing and _BUCKET_NAME.match(value):
             self._judge_bucket_name(walk, value, path)
@@ -577,12 +569,7 @@ class RuleEngine:
     def _judge_references(self, walk: _Walk, value: str, path: str, key: str) -> None:
         """Every cloud reference in free text (ARNs, endpoints, OSS locations), each under its rule."""
         parser = self.parser
-        stripped = value.strip()
-        location = (
-            parser.oss_location(stripped, location_key=key == "location" or key.endswith("_location"))
-            if stripped.startswith("oss-")  # the only strings it reads (most values hold none)
-            else None
-        )
+        location = parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
         if location is not None:
             self._judge(
                 walk,
@@ -765,7 +752,7 @@ class RuleEngine:
                     f"Unknown region {ref.region!r}: the catalogue does not list it for {_CLOUD_NAMES[cloud]}.",
                 )
             ]
-        if ref.region not in self._regions[cloud]:
+        if ref.region not in self.jurisdiction.regions(cloud):
             return [(rule_id, f"{_CLOUD_NAMES[cloud]} region {ref.region} is outside {self._j()}.")]
         return []
 
