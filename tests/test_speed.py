@@ -13,10 +13,11 @@ import json
 import os
 import subprocess
 import sys
+import sysconfig
 import textwrap
 import types
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
 
@@ -34,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # modules the plan really executed (a lazily imported module that was never touched does not count).
 PLAIN_PLAN = textwrap.dedent(
     """
-    import json, sys, types
+    import json, sys, sysconfig, types
     from components.simulate import tuning
     tuning.TUNED = False
     from components.plan.cli import main
@@ -45,12 +46,30 @@ PLAIN_PLAN = textwrap.dedent(
         and type(module) is types.ModuleType and hasattr(module, "__path__")
         and not name.split(".")[1].startswith("_")
     )
-    print(json.dumps({"code": code, "loaded": loaded}))
+    # Every source file the plan executed outside Python's own library (a lazy module that was never
+    # touched is of another type and was not executed).
+    stdlib = sysconfig.get_paths()["stdlib"]  # (a venv's "platstdlib" is the venv itself)
+    executed = sorted(
+        module.__file__ for module in list(sys.modules.values())
+        if type(module) is types.ModuleType and isinstance(getattr(module, "__file__", None), str)
+        and module.__file__.endswith(".py") and not module.__file__.startswith(stdlib)
+    )
+    print(json.dumps({"code": code, "loaded": loaded, "executed": executed}))
     """
 )
 
 
-def _plain_plan(folder: Path) -> tuple[bytes, list[str]]:
+class PlainPlan(NamedTuple):
+    """The plain plan of every shipped stack, made in a fresh interpreter."""
+
+    json: bytes
+    loaded: list[str]
+    """The provider service packages it executed."""
+    executed: list[str]
+    """Every source file it executed outside Python's own library."""
+
+
+def _plain_plan(folder: Path) -> PlainPlan:
     out = folder / "plan.json"
     result = subprocess.run(
         [sys.executable, "-c", PLAIN_PLAN, str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
@@ -58,32 +77,41 @@ def _plain_plan(folder: Path) -> tuple[bytes, list[str]]:
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["code"] == 0
-    return out.read_bytes(), report["loaded"]
+    return PlainPlan(out.read_bytes(), report["loaded"], report["executed"])
 
 
 @pytest.fixture(scope="module")
-def plain_plan(once_per_run: OncePerRun[tuple[bytes, list[str]]]) -> tuple[bytes, list[str]]:
+def plain_plan(once_per_run: OncePerRun[PlainPlan]) -> PlainPlan:
     # Made once per test run: the two tests reading it may land on different xdist workers.
     return once_per_run("plain-plan", _plain_plan)
 
 
 @pytest.mark.early
 def test_parallel_tuned_plan_of_every_stack_equals_the_plain_plan(
-    plain_plan: tuple[bytes, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    plain_plan: PlainPlan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "plan.json"
     # Two jobs whatever this machine has, so the forked path is the one compared.
     assert main(["--jobs", "2", "--format", "json", "--output", str(out), "--stacks-dir", str(ROOT / "stacks")]) == 0
     assert "[1/" in capsys.readouterr().err
-    assert out.read_bytes() == plain_plan[0]
+    assert out.read_bytes() == plain_plan.json
     assert json.loads(out.read_bytes())["verdict"] == "pass"
 
 
-def test_precompile_lists_every_provider_module_the_plan_executes(plain_plan: tuple[bytes, list[str]]) -> None:
+def test_precompile_lists_every_provider_module_the_plan_executes(plain_plan: PlainPlan) -> None:
     listed = {name for names in precompile.PROVIDER_MODULES.values() for name in names}
-    missing = sorted(set(plain_plan[1]) - listed)
+    missing = sorted(set(plain_plan.loaded) - listed)
     assert not missing, f"add {missing} to PROVIDER_MODULES in components/precompile.py"
-    assert set(plain_plan[1]) == listed, "PROVIDER_MODULES lists a module the plan no longer uses"
+    assert set(plain_plan.loaded) == listed, "PROVIDER_MODULES lists a module the plan no longer uses"
+
+
+def test_precompile_compiles_every_file_the_plan_executes(plain_plan: PlainPlan) -> None:
+    compiled = {str(path) for path in precompile.files()}
+    purelib = sysconfig.get_paths()["purelib"]
+    ours = [f for f in plain_plan.executed if f.startswith((purelib, str(ROOT / "components")))]
+    assert len(ours) > 1000, "the plan executes the provider SDKs: the list cannot be this short"
+    missing = sorted(set(ours) - compiled)
+    assert not missing, f"add the packages of {missing[:5]} to RUNTIME_PACKAGES in components/precompile.py"
 
 
 def _plan_bench() -> types.ModuleType:
@@ -117,14 +145,35 @@ def test_a_tuned_run_leaves_the_collector_as_it_found_it() -> None:
         gc.enable()
 
 
-def test_precompile_writes_bytecode_even_when_the_environment_forbids_it(tmp_path: Path) -> None:
+def test_precompile_writes_bytecode_that_imports_read_even_when_the_environment_forbids_writing(tmp_path: Path) -> None:
     package = tmp_path / "speedprobe"
     package.mkdir()
     (package / "__init__.py").write_text("VALUE = 1\n", encoding="utf-8")
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])}
-    code = "from components.precompile import main; raise SystemExit(main([('speedprobe',)]))"
-    subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True, timeout=120)
-    assert list((package / "__pycache__").glob("__init__.*.pyc"))
+    (package / "part.py").write_text("PART = 2\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "SOURCE_DATE_EPOCH": "0",  # would make py_compile write hash-checked files by default
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
+    }
+    subprocess.run([sys.executable, "-m", "components.precompile", "speedprobe"], env=env, check=True, timeout=120)
+    assert len(list((package / "__pycache__").glob("*.pyc"))) == 2
+    loaded = subprocess.run(
+        [sys.executable, "-v", "-c", "import speedprobe.part"], env=env, capture_output=True, text=True, check=True
+    )
+    for name in ("__init__", "part"):
+        assert f"code object from '{package / '__pycache__' / name}." in loaded.stderr, "the bytecode was not used"
+
+
+def test_a_file_that_does_not_compile_fails_the_step_naming_it(tmp_path: Path) -> None:
+    package = tmp_path / "brokenprobe"
+    package.mkdir()
+    (package / "__init__.py").write_text("VALUE = (\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])}
+    command = [sys.executable, "-m", "components.precompile", "brokenprobe"]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 1
+    assert str(package / "__init__.py") in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize(
