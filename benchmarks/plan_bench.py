@@ -11,7 +11,8 @@
    would run it (default settings; goal plan <= 0.6x), with the collector settings the plan uses
    (goal <= 1.15x), and with every setting the plan uses (collector and no source positions; shown
    for information). Peak memory: plan <= 1.3x the raw SDK as a user runs it.
-3. Linearity: the plan's CPU cost per resource at 1,000, 5,000 and 10,000 resources (goal: within 10%).
+3. Linearity: the plan's CPU cost per resource at 1,000, 5,000 and 10,000 resources (goal: within 10%),
+   the three sizes measured in rounds, in rotated order, so the machine's drift hits each alike.
 
 Method: every measurement runs in its own fresh subprocess, so neither side inherits the other's
 caches or heap. Both sides import the same modules before the clock starts (the provider SDKs'
@@ -261,12 +262,26 @@ def main() -> None:
     print(f"  plan vs raw SDK, all plan settings  {plan['cpu'] / m['raw-all']['cpu']:.2f}x cpu  (for information)")
     print(f"  peak memory (RSS) vs raw default    {memory:.2f}x  {_verdict(memory, 1.3)}")
     print(f"  peak memory (RSS) vs raw collector  {plan['rss_peak_kb'] / m['raw-collector']['rss_peak_kb']:.2f}x")
-    print("linearity: the plan's CPU cost per resource (median of runs)")
-    per: list[float] = []
-    for n in (1000, args.resources, 2 * args.resources):
-        r = plan if n == args.resources else _median([_measure("plan", n) for _ in range(args.repeat)])
-        per.append(1000 * r["cpu"] / r["resources"])
-        print(f"  {r['resources']:6d} resources  {per[-1]:.3f} ms/resource")
+    _linearity((1000, args.resources, 2 * args.resources), args.repeat)
+
+
+def _linearity(sizes: tuple[int, ...], rounds: int) -> None:
+    """The plan's CPU cost per resource at each size: the sizes run in rounds, in rotated order.
+
+    Measured size after size, minutes apart, the machine's drift (one size's runs moved by up to 50%
+    within ten minutes at stop 22) read as a cost per resource that changes with size.
+    """
+    print(f"linearity: the plan's CPU cost per resource (median of {rounds} rounds, sizes rotated in each)")
+    costs: dict[int, list[float]] = {n: [] for n in sizes}
+    counts: dict[int, int] = {}
+    for i in range(rounds):
+        for n in sizes[i % len(sizes) :] + sizes[: i % len(sizes)]:
+            r = _measure("plan", n)
+            costs[n].append(1000 * r["cpu"] / r["resources"])
+            counts[n] = r["resources"]
+    per = [statistics.median(costs[n]) for n in sizes]
+    for n, cost in zip(sizes, per, strict=True):
+        print(f"  {counts[n]:6d} resources  {cost:.3f} ms/resource  (rounds: {' '.join(f'{c:.3f}' for c in costs[n])})")
     spread = max(per) / min(per)
     print(
         f"  largest / smallest cost per resource {spread:.2f}  (goal <= 1.10: {'met' if spread <= 1.10 else 'NOT met'})"
