@@ -70,15 +70,16 @@ PROVIDER_MODULES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Of each provider SDK only the top-level modules and the provider configuration are compiled
-# whole; its service packages only as PROVIDER_MODULES lists them.
+# Of each provider SDK only the top-level modules (not its subpackages) are compiled, plus its
+# configuration (RUNTIME_PACKAGES) and the service packages PROVIDER_MODULES lists.
 PROVIDER_ROOTS: tuple[str, ...] = ("pulumi_aws", "pulumi_alicloud")
-_PROVIDER_WHOLE = ("config",)
 
-# Packages the plan executes besides the provider SDKs, compiled whole (the runtime dependencies of
-# pyproject.toml and theirs). Python's own standard library ships compiled and is left alone.
+# Packages the plan executes besides the provider SDKs' services, compiled whole (the runtime
+# dependencies of pyproject.toml and theirs). Python's own standard library ships compiled.
 RUNTIME_PACKAGES: tuple[str, ...] = (
     "components",
+    "pulumi_aws.config",
+    "pulumi_alicloud.config",
     "pulumi",
     "pydantic",
     "pydantic_core",
@@ -136,16 +137,16 @@ def _sources(path: Path, *, whole: bool = True) -> list[Path]:
     return sorted(path.rglob("*.py") if whole else path.glob("*.py"))
 
 
+def _whole(names: Iterable[str]) -> list[Path]:
+    """Every source file of the packages or modules ``names`` (the ones installed)."""
+    return [path for name in names if (where := _location(name)) is not None for path in _sources(where)]
+
+
 def _plan_sources() -> list[Path]:
-    found: list[Path] = []
-    for name in (*RUNTIME_PACKAGES, *(m for modules in PROVIDER_MODULES.values() for m in modules)):
-        where = _location(name)
-        found += _sources(where) if where is not None else []
+    found = _whole((*RUNTIME_PACKAGES, *(m for modules in PROVIDER_MODULES.values() for m in modules)))
     for root in PROVIDER_ROOTS:
         where = _location(root)
-        if where is not None:
-            found += _sources(where, whole=False)
-            found += [path for sub in _PROVIDER_WHOLE if (where / sub).is_dir() for path in _sources(where / sub)]
+        found += _sources(where, whole=False) if where is not None else []
     # The modules directly in site-packages: the start-up hooks of .pth files that every interpreter of
     # the environment runs (the editable install's finder, ...).
     return found + sorted(Path(sysconfig.get_paths()["purelib"]).glob("*.py"))
@@ -154,10 +155,7 @@ def _plan_sources() -> list[Path]:
 def files(packages: Sequence[str] | None = None) -> list[Path]:
     """The source files to compile, largest first: ``packages`` whole, or by default everything the
     plan executes."""
-    if packages is None:
-        found = _plan_sources()
-    else:
-        found = [path for name in packages if (where := _location(name)) is not None for path in _sources(where)]
+    found = _plan_sources() if packages is None else _whole(packages)
     return sorted(set(found), key=lambda path: (-path.stat().st_size, str(path)))  # largest first: an even split
 
 
