@@ -237,6 +237,20 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"foundation_model": _HAIKU},
         {"foundation_model": f"us.{_HAIKU}"},
     ),
+    "aws-bedrock-cross-region-prompt": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentPrompt:AgentPrompt",
+        {"variants": [{"name": "v", "model_id": _HAIKU}]},
+        {"variants": [{"name": "v", "model_id": f"eu.{_HAIKU}"}]},
+    ),
+    "aws-bedrock-cross-region-guardrail": (
+        "EU",
+        "aws",
+        "aws:bedrock/guardrail:Guardrail",
+        {"name": "g", "blocked_input_messaging": "no"},
+        {"cross_region_config": {"guardrail_profile_identifier": "eu.guardrail.v1:0"}},
+    ),
     "alicloud-cdn-scope": (
         "CN",
         "alicloud",
@@ -244,12 +258,26 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"scope": "domestic"},
         {"scope": "overseas"},
     ),
+    "alicloud-esa-coverage": (
+        "CN",
+        "alicloud",
+        "alicloud:esa/site:Site",
+        {"coverage": "domestic"},
+        {"coverage": "global"},
+    ),
     "alicloud-cen-bandwidth-package": (
         "CN",
         "alicloud",
         _CEN,
         {"geographic_region_a_id": "China", "geographic_region_b_id": "China"},
         {"geographic_region_a_id": "China", "geographic_region_b_id": "Europe"},
+    ),
+    "aws-chatbot": (
+        "EU",
+        "aws",
+        "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration",
+        {"slack_channel_id": "C0", "slack_team_id": "T0"},
+        {"slack_channel_id": "C0", "slack_team_id": "T0"},
     ),
     "alicloud-global-accelerator": ("CN", "alicloud", "alicloud:ga/accelerator:Accelerator", {}, {"spec": "1"}),
     "alicloud-oss-transfer-acceleration": ("CN", "alicloud", _OSSTA, {"enabled": False}, {"enabled": True}),
@@ -280,6 +308,104 @@ def test_global_service_pair(service_id: str) -> None:
     assert f"[{service_id}]" in findings[0].detail
 
 
+@pytest.mark.parametrize(
+    ("code", "token", "expected"),
+    [
+        ("CN", "alicloud:cdn/domainNew:DomainNew", set()),
+        ("CN", "alicloud:vod/domain:Domain", set()),
+        ("EU", "alicloud:cdn/domainNew:DomainNew", {"RES-016"}),
+        ("JP", "alicloud:vod/domain:Domain", {"RES-016"}),
+    ],
+)
+def test_an_omitted_scope_is_judged_as_its_documented_default(code: str, token: str, expected: set[str]) -> None:
+    # `domestic` (mainland China edges) is the default: resident in CN, outside China it caches in China.
+    findings, _ = ENGINES[code].check(
+        Subject(token, "cdn", {"domain_name": "static.example.com"}, provider(code, "alicloud"))
+    )
+    assert {f.rule.id for f in findings} == expected
+    assert all("'domestic', the default when omitted" in f.detail and f.path == "scope" for f in findings)
+    # Set explicitly, the value is judged where it is (once), not the default as well.
+    explicit, _ = ENGINES[code].check(Subject(token, "cdn", {"scope": "global"}, provider(code, "alicloud")))
+    assert [f.path for f in explicit] == ["scope"] and "default" not in explicit[0].detail
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "alicloud:ga/listener:Listener",
+        "alicloud:ga/endpointGroup:EndpointGroup",
+        "alicloud:ga/ipSet:IpSet",
+        "alicloud:ga/basicEndpoint:BasicEndpoint",
+        "alicloud:ga/customRoutingEndpointGroup:CustomRoutingEndpointGroup",
+    ],
+)
+def test_attaching_to_an_existing_global_accelerator_is_global_unless_declared(token: str) -> None:
+    # accelerator_id of an accelerator made elsewhere: the attachment puts in-country backends on it.
+    subject = Subject(token, "ga", {"accelerator_id": "ga-bp1odcab8tmno0hdq****"}, provider("CN", "alicloud"))
+    findings, _ = ENGINES["CN"].check(subject)
+    assert [f.rule.id for f in findings] == ["RES-016"] and "[alicloud-global-accelerator]" in findings[0].detail
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "ga", "kind": "resident", "match": "alicloud-global-accelerator", "evidence": "DPO ticket 7"}
+    declared, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject)
+    assert [(f.rule.id, f.declared_by) for f in declared] == [("RES-016", "ga")]
+
+
+@pytest.mark.parametrize(
+    ("token", "props", "expected"),
+    [
+        ("alicloud:dts/synchronizationJob:SynchronizationJob", {"destination_endpoint_ip": "10.40.0.12"}, set()),
+        ("alicloud:dts/synchronizationJob:SynchronizationJob", {"destination_endpoint_ip": "47.88.1.10"}, {"RES-015"}),
+        ("alicloud:dts/migrationJob:MigrationJob", {"source_endpoint_ip": "db.partner.example.com"}, {"RES-015"}),
+        ("alicloud:vpn/customerGateway:CustomerGateway", {"ip_address": "203.0.113.10"}, {"RES-015"}),
+        ("aws:ec2/customerGateway:CustomerGateway", {"ip_address": "203.0.113.10", "type": "ipsec.1"}, {"RES-015"}),
+        # The same key naming the resource's own address is not a destination.
+        ("alicloud:ecs/eipAddress:EipAddress", {"ip_address": "47.88.1.10"}, set()),
+    ],
+)
+def test_database_and_vpn_peer_addresses_are_destinations(
+    token: str, props: dict[str, Any], expected: set[str]
+) -> None:
+    cloud: Cloud = "aws" if token.startswith("aws:") else "alicloud"
+    assert rule_ids("CN", Subject(token, "r", props, provider("CN", cloud))) == expected
+
+
+def test_a_declared_vpn_peer_is_accepted_as_declared() -> None:
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "idc", "kind": "resident", "match": "203.0.113.10", "evidence": "Shanghai IDC, contract HC-2"}
+    subject = Subject(
+        "alicloud:vpn/customerGateway:CustomerGateway",
+        "idc",
+        {"ip_address": "203.0.113.10"},
+        provider("CN", "alicloud"),
+    )
+    findings, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject)
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-015", "idc")]
+
+
+@pytest.mark.parametrize("entry", ENDPOINTS.oss_bucket_fields, ids=lambda e: e.type)
+def test_oss_buckets_data_is_delivered_to_are_proven_by_provenance(entry: Any) -> None:
+    # OSS bucket names carry no region and share one namespace worldwide: only this stack's bucket is proven.
+    def findings(known: Any) -> list[str]:
+        subject = Subject(entry.type, "r", {entry.path: "audit-archive-01"}, provider("CN", "alicloud"))
+        return [f.rule.id for f in ENGINES["CN"].check(subject, known=known)[0]]
+
+    assert findings(lambda name: name == "audit-archive-01") == []
+    assert findings(lambda name: False) == ["RES-017"]
+
+
+def test_an_oss_bucket_read_by_name_is_regionless_in_cn_too() -> None:
+    # OSS bucket names are one namespace worldwide (cn-hongkong and abroad included), unlike aws-cn's S3.
+    def read(type_token: str, name: str, cloud: Cloud, known: Any = None) -> list[str]:
+        subject = Subject(type_token, "existing", {}, provider("CN", cloud), read_id=name)
+        return [f.rule.id for f in ENGINES["CN"].check(subject, known=known)[0]]
+
+    assert read("alicloud:oss/bucket:Bucket", "partner-archive", "alicloud") == ["RES-017"]
+    assert read("alicloud:oss/bucket:Bucket", "partner-archive", "alicloud", lambda n: n == "partner-archive") == []
+    assert read("aws:s3/bucket:Bucket", "partner-archive", "aws") == []  # every aws-cn region is in CN
+
+
 # -- region discovery -----------------------------------------------------------------------------------
 
 
@@ -291,6 +417,9 @@ def test_global_service_pair(service_id: str) -> None:
         ("backup_region_lists", "cn-north-1, ap-east-1"),
         ("allowedRegions", "cn-north-1 ap-east-1"),
         ("copy_region_ids", "cn-northwest-1;ap-east-1"),
+        ("replicaRegionName", "ap-east-1"),  # a name key whose head is "region": a region
+        ("s3.region", "ap-east-1"),  # Kafka Connect / Flink properties: dotted keys
+        ("fs.s3a.endpoint.region", "ap-east-1"),  # Hadoop configuration (EMR configurations)
     ],
 )
 def test_region_values_are_found_in_normalised_keys_and_lists(key: str, value: Any) -> None:
@@ -303,6 +432,24 @@ def test_region_values_are_found_in_normalised_keys_and_lists(key: str, value: A
 def test_names_that_look_like_regions_are_not_regions() -> None:
     props = {"name": "fleet-sessions-01", "bucket": "oss-migration-staging", "tags": {"copy": "us-east-1"}}
     assert rule_ids("CN", Subject("alicloud:oss/bucket:Bucket", "b", props, provider("CN", "alicloud"))) == set()
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("inter_region_traffic_qos_policy_name", "sh-bj-qos", set()),
+        ("inter_region_traffic_qos_queue_description", "high-priority telemetry", set()),
+        ("region_name", "cn-hongkong", {"RES-009"}),
+        ("peer_transit_router_region_id", "cn-hongkong", {"RES-009"}),
+        ("region_name", "cn-east-9", {"RES-011"}),
+    ],
+)
+def test_a_name_or_description_beside_a_region_token_is_not_a_region(key: str, value: str, expected: set[str]) -> None:
+    props = {"transit_router_id": "tr-1", key: value}
+    subject = Subject(
+        "alicloud:cen/interRegionTrafficQosPolicy:InterRegionTrafficQosPolicy", "q", props, provider("CN", "alicloud")
+    )
+    assert rule_ids("CN", subject) == expected
 
 
 def test_documents_are_parsed_whether_or_not_they_hold_an_arn() -> None:
@@ -466,3 +613,257 @@ def test_any_host_outside_the_catalogue_is_refused_unless_declared(labels: list[
 )
 def test_dual_stack_api_aws_endpoints_are_judged_by_their_region(code: str, host: str, expected: set[str]) -> None:
     assert rule_ids(code, url_subject(f"https://{host}/x", "aws", code)) == expected
+
+
+# -- match expressions, same-region buckets, policy conditions, Cognito domains ----------------------------
+
+_SAAS = "https://intake.partner.example.com/x"
+
+
+def _at(path: str, value: Any) -> dict[str, Any]:
+    """``value`` at a dotted key path (lists where the SDK has them do not change the key path)."""
+    *parents, last = path.split(".")
+    props: dict[str, Any] = {last: value}
+    for key in reversed(parents):
+        props = {key: props}
+    return props
+
+
+@pytest.mark.parametrize("entry", ENDPOINTS.match_fields, ids=lambda e: f"{e.type}:{e.path}")
+def test_match_expressions_are_compared_not_contacted(entry: Any) -> None:
+    # A host, a service name and a bucket named inside a pattern are compared with events, never contacted;
+    # the same value at another key of the same resource, or at the same key of another type, is a destination.
+    cloud: Cloud = "aws" if entry.type.startswith("aws:") else "alicloud"
+    path = entry.path.replace("*", "rules.statement.not_statement.statement")  # "*": nested at any depth
+    pattern = json.dumps({"detail": {"eventSource": ["s3.amazonaws.com"], "bucketName": ["partner-drop"]}})
+    for value in (_SAAS, pattern, "{ ($.eventSource = kms.amazonaws.com) }"):
+        subject = Subject(entry.type, "r", _at(path, value), provider("EU", cloud))
+        assert rule_ids("EU", subject) == set(), value
+    elsewhere = path.rsplit(".", 1)[0] + ".endpoint" if "." in path else "endpoint"
+    assert rule_ids("EU", Subject(entry.type, "r", _at(elsewhere, _SAAS), provider("EU", cloud))) == {"RES-015"}
+    other = "aws:lambda/function:Function" if cloud == "aws" else "alicloud:fc/function:Function"
+    assert rule_ids("EU", Subject(other, "r", _at(path, _SAAS), provider("EU", cloud))) == {"RES-015"}
+
+
+@pytest.mark.parametrize("entry", ENDPOINTS.same_region_buckets, ids=lambda e: f"{e.type}:{e.path}")
+def test_a_bucket_the_service_requires_in_its_own_region_needs_no_provenance(entry: Any) -> None:
+    *parents, last = entry.path.split(".")
+    value = "ci-artifacts-prod" if last in ENDPOINTS.bucket_keys else "s3://ci-artifacts-prod/models/1.tar.gz"
+    for code in ("EU", "US", "JP"):
+        assert rule_ids(code, Subject(entry.type, "r", _at(entry.path, value), provider(code))) == set()
+    # The resource's own region is what proves the bucket: a foreign override is refused ...
+    moved = {**_at(entry.path, value), "region": "us-east-1"}
+    assert rule_ids("EU", Subject(entry.type, "r", moved, provider("EU"))) == {"RES-003"}
+    # ... and the same value elsewhere in the same resource (an environment variable) still needs provenance.
+    elsewhere = ".".join([*parents, "environment", last])
+    assert rule_ids("EU", Subject(entry.type, "r", _at(elsewhere, value), provider("EU"))) == {"RES-017"}
+    # A bucket ARN of another partition is still another partition.
+    arn = "arn:aws-cn:s3:::ci-artifacts-prod/models/1.tar.gz"
+    assert rule_ids("EU", Subject(entry.type, "r", _at(entry.path, arn), provider("EU"))) == {"RES-004"}
+
+
+@pytest.mark.parametrize(
+    ("code", "condition", "expected"),
+    [
+        ("EU", {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}, set()),
+        ("CN", {"StringEquals": {"iam:PassedToService": ["ec2.amazonaws.com.cn", "ecs-tasks.amazonaws.com"]}}, set()),
+        ("US", {"StringLike": {"iam:AWSServiceName": "autoscaling.amazonaws.com"}}, set()),
+        ("JP", {"StringEquals": {"oidc.eks.ap-northeast-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"}}, set()),
+        ("CN", {"StringEquals": {"oidc:aud": "sts.aliyuncs.com"}}, set()),
+        # Still judged inside a condition: a regional endpoint of a foreign region, a host that is not a
+        # principal shape, and a China-only suffix outside China.
+        ("EU", {"StringEquals": {"kms:ViaService": "s3.us-east-1.amazonaws.com"}}, {"RES-006"}),
+        ("EU", {"StringEquals": {"iam:PassedToService": "exports.eu.s3.amazonaws.com"}}, {"RES-015"}),
+        ("EU", {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com.cn"}}, {"RES-006"}),
+    ],
+)
+def test_service_principals_in_policy_conditions_are_identities(
+    code: str, condition: dict[str, Any], expected: set[str]
+) -> None:
+    statement = {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*", "Condition": condition}
+    subject = Subject("aws:iam/policy:Policy", "p", {"policy": json.dumps({"Statement": [statement]})}, provider(code))
+    assert rule_ids(code, subject) == expected
+    # The same condition in aws.iam.get_policy_document's shape (conditions[].values).
+    ((test, pairs),) = condition.items()
+    ((variable, values),) = pairs.items()
+    invoke = {"statements": [{"conditions": [{"test": test, "variable": variable, "values": values}]}]}
+    assert (
+        rule_ids(code, Subject("aws:iam/getPolicyDocument:getPolicyDocument", "i", invoke, provider(code))) == expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("cloud", "token", "key", "audience"),
+    [
+        ("aws", "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "client_id_lists", "sts.amazonaws.com"),
+        ("alicloud", "alicloud:ims/oidcProvider:OidcProvider", "client_ids", "sts.aliyuncs.com"),
+    ],
+)
+def test_an_oidc_audience_is_an_identity_but_the_issuer_is_a_destination(
+    cloud: Cloud, token: str, key: str, audience: str
+) -> None:
+    assert rule_ids("CN", Subject(token, "oidc", {key: [audience]}, provider("CN", cloud))) == set()
+    issuer = {key: [audience], "url": "https://token.actions.githubusercontent.com"}
+    assert rule_ids("CN", Subject(token, "oidc", issuer, provider("CN", cloud))) == {"RES-015"}
+    assert rule_ids("CN", Subject(token, "oidc", {key: [f"x.y.{audience}"]}, provider("CN", cloud))) != set()
+
+
+@pytest.mark.parametrize(
+    ("code", "host", "expected"),
+    [
+        ("EU", "myapp.auth.eu-west-1.amazoncognito.com", set()),
+        ("US", "myapp.auth.us-west-2.amazoncognito.com", set()),
+        ("JP", "myapp.auth.ap-northeast-1.amazoncognito.com", set()),
+        ("EU", "myapp.auth.us-east-1.amazoncognito.com", {"RES-006"}),
+        ("EU", "eu-west-1.auth.us-east-1.amazoncognito.com", {"RES-006"}),  # a prefix named like a region
+        ("CN", "myapp.auth.cn-north-1.amazoncognito.com", {"RES-006"}),  # the aws partition's suffix only
+        ("EU", "myapp.amazoncognito.com", {"RES-015"}),  # names no region
+    ],
+)
+def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str, expected: set[str]) -> None:
+    assert rule_ids(code, url_subject(f"https://{host}/oauth2/token", "aws", code)) == expected
+
+
+# -- destinations under generic keys, lists of hosts, name/value pairs ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("token", "props"),
+    [
+        ("aws:datasync/nfsLocation:NfsLocation", {"server_hostname": "{host}", "subdirectory": "/x"}),
+        ("aws:datasync/locationHdfs:LocationHdfs", {"name_nodes": [{"hostname": "{host}", "port": 8020}]}),
+        ("aws:dms/endpoint:Endpoint", {"server_name": "{host}", "engine_name": "postgres"}),
+        ("aws:mailmanager/relay:Relay", {"server_name": "{host}", "server_port": 587}),
+        ("aws:appmesh/virtualNode:VirtualNode", {"spec": {"service_discovery": {"dns": {"hostname": "{host}"}}}}),
+        ("aws:route53/resolverRule:ResolverRule", {"target_ips": [{"ip": "{ip}"}]}),
+        ("aws:directoryservice/conditionalForwarder:ConditionalForwarder", {"dns_ips": ["{ip}"]}),
+        ("aws:ec2/customerGateway:CustomerGateway", {"ip_address": "{ip}", "bgp_asn": "65000"}),
+        ("aws:ecs/taskDefinition:TaskDefinition", {"container_definitions": json.dumps(
+            [{"name": "a", "logConfiguration": {"logDriver": "fluentd", "options": {"fluentd-address": "{host}:24224"}},
+              "extraHosts": [{"hostname": "db", "ipAddress": "{ip}"}]}])}),
+        ("aws:sns/topicSubscription:TopicSubscription", {"protocol": "email", "endpoint": "ops@{host}"}),
+        ("aws:ssmcontacts/contactChannel:ContactChannel",
+         {"type": "EMAIL", "delivery_address": {"simple_address": "ops@{host}"}}),
+        ("aws:glue/connection:Connection", {"connection_properties": {"KAFKA_BOOTSTRAP_SERVERS": "{host}:9092"}}),
+        ("aws:iot/topicRule:TopicRule", {"kafkas": [{"client_properties": {"bootstrap.servers": "{host}:9092"}}]}),
+    ],
+)  # fmt: skip
+def test_destinations_under_documented_generic_keys(token: str, props: dict[str, Any]) -> None:
+    def subject(host: str, ip: str) -> Subject:
+        text = json.dumps(props).replace("{host}", host).replace("{ip}", ip)
+        return Subject(token, "r", json.loads(text), provider("CN"))
+
+    assert rule_ids("CN", subject("db.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn", "10.20.0.2")) == set()
+    assert rule_ids("CN", subject("nas.partner.example.com", "203.0.113.9")) == {"RES-015"}
+
+
+def test_alibaba_customer_gateway_address_is_a_destination() -> None:
+    def subject(ip: str) -> Subject:
+        token = "alicloud:vpn/customerGateway:CustomerGateway"
+        return Subject(token, "cgw", {"ip_address": ip}, provider("CN", "alicloud"))
+
+    assert rule_ids("CN", subject("10.20.0.1")) == set()
+    assert rule_ids("CN", subject("47.88.1.10")) == {"RES-015"}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("b-1.x.c2.kafka.cn-north-1.amazonaws.com.cn:9094,b-2.x.c2.kafka.cn-north-1.amazonaws.com.cn:9094", set()),
+        ("10.20.1.5:9092, 10.20.2.5:9092", set()),
+        ("b1.kafka.partner.example.com:9092,b2.kafka.partner.example.com:9092", {"RES-015"}),
+        # A proven host first in the list must not hide the foreign one after it.
+        ("b-1.x.c2.kafka.cn-north-1.amazonaws.com.cn:9094,kafka.partner.example.com:9092", {"RES-015"}),
+        ("b-1.x.c2.kafka.cn-north-1.amazonaws.com.cn:9094 b-2.x.c2.kafka.ap-east-1.amazonaws.com:9094", {"RES-006"}),
+    ],
+)
+def test_every_host_in_a_list_under_a_host_key_is_judged(value: str, expected: set[str]) -> None:
+    props = {"self_managed_event_source": {"endpoints": {"KAFKA_BOOTSTRAP_SERVERS": value}}}
+    subject = Subject("aws:lambda/eventSourceMapping:EventSourceMapping", "esm", props, provider("CN"))
+    assert rule_ids("CN", subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("rtype", "record", "expected"),
+    [
+        ("MX", "10 inbound-smtp.eu-west-1.amazonaws.com", set()),
+        ("MX", "10 mx.partner-mail.example.com", {"RES-015"}),
+        ("SRV", "10 5 5060 sip.partner.example.com", {"RES-015"}),
+        ("TXT", "v=spf1 include:amazonses.com ~all", set()),  # text, not a destination
+        ("TXT", "v=DMARC1; p=reject; rua=mailto:dmarc@example.eu", set()),
+        ("CAA", '0 issue "amazon.com"', set()),
+    ],
+)
+def test_mail_and_service_records_are_judged_by_their_target(rtype: str, record: str, expected: set[str]) -> None:
+    props = {"name": "example.eu", "type": rtype, "records": [record]}
+    assert rule_ids("EU", Subject("aws:route53/record:Record", "r", props, provider("EU"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "path", "name"),
+    [
+        ("aws:ecs/taskDefinition:TaskDefinition", "container_definitions", "EXPORT_REGION"),
+        ("aws:codebuild/project:Project", "environment.environment_variables", "TARGET_REGION"),
+        ("aws:elasticbeanstalk/environment:Environment", "settings", "S3_REGION"),
+    ],
+)
+def test_name_value_pairs_are_judged_under_their_name(token: str, path: str, name: str) -> None:
+    def subject(value: str) -> Subject:
+        pairs = [{"namespace": "aws:elasticbeanstalk:application:environment", "name": name, "value": value},
+                 {"name": "LOG_LEVEL", "value": "us-east-1 is only text here"}]  # fmt: skip
+        inner: Any = pairs if path != "container_definitions" else json.dumps([{"name": "a", "environment": pairs}])
+        for key in reversed(path.split(".")):
+            inner = {key: inner}
+        return Subject(token, "r", inner, provider("CN"))
+
+    assert rule_ids("CN", subject("cn-northwest-1")) == set()
+    assert rule_ids("CN", subject("us-east-1")) == {"RES-009"}
+
+
+def test_a_name_value_pair_with_a_host_name_is_a_destination() -> None:
+    def subject(value: str) -> Subject:
+        doc = json.dumps([{"name": "a", "environment": [{"name": "DB_HOST", "value": value}]}])
+        return Subject("aws:ecs/taskDefinition:TaskDefinition", "t", {"container_definitions": doc}, provider("CN"))
+
+    assert rule_ids("CN", subject("db.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn")) == set()
+    assert rule_ids("CN", subject("db.partner.example.com")) == {"RES-015"}
+
+
+@pytest.mark.parametrize(
+    ("token", "props"),
+    [
+        ("aws:codebuild/project:Project", {"artifacts": {"type": "S3", "location": "{bucket}"}}),
+        ("aws:codepipeline/pipeline:Pipeline", {"artifact_stores": [{"type": "S3", "location": "{bucket}"}]}),
+        ("aws:ssm/maintenanceWindowTask:MaintenanceWindowTask",
+         {"task_invocation_parameters": {"run_command_parameters": {"output_s3_bucket": "{bucket}"}}}),
+        ("aws:elastictranscoder/pipeline:Pipeline", {"input_bucket": "{bucket}", "output_bucket": "{bucket}"}),
+        ("aws:mskconnect/connector:Connector", {"connector_configuration": {"s3.bucket.name": "{bucket}"}}),
+    ],
+)  # fmt: skip
+def test_buckets_under_documented_keys_must_be_proven(token: str, props: dict[str, Any]) -> None:
+    def subject(code: str) -> Subject:
+        return Subject(token, "r", json.loads(json.dumps(props).replace("{bucket}", "acme-artifacts")), provider(code))
+
+    assert rule_ids("CN", subject("CN")) == set()  # aws-cn lies wholly in CN: any bucket name is in-country
+    assert rule_ids("EU", subject("EU")) == {"RES-017"}  # a shared namespace: not created here, not declared
+    created_here, _ = ENGINES["EU"].check(subject("EU"), known=lambda name: name == "acme-artifacts")
+    assert created_here == []
+
+
+@pytest.mark.parametrize(("route", "expected"), [("eu-central-1", set()), ("us-east-1", {"RES-009"})])
+def test_an_event_bus_failover_route_is_a_region(route: str, expected: set[str]) -> None:
+    props = {"routing_config": {"failover_config": {"secondary": {"route": route}}}}
+    assert rule_ids("EU", Subject("aws:cloudwatch/eventEndpoint:EventEndpoint", "e", props, provider("EU"))) == expected
+
+
+@pytest.mark.parametrize(("edge", "expected"), [("eu-central-1", set()), ("us-east-1", {"RES-009"})])
+def test_cloud_wan_edge_locations_are_regions(edge: str, expected: set[str]) -> None:
+    policy = {"version": "2021.12",
+              "core-network-configuration": {"asn-ranges": ["64512-65534"],
+                                             "edge-locations": [{"location": "eu-west-1"}, {"location": edge}]},
+              "segments": [{"name": "prod", "edge-locations": [edge]}]}  # fmt: skip
+    subject = Subject("aws:networkmanager/coreNetwork:CoreNetwork", "wan", {"base_policy_document": json.dumps(policy)},
+                      provider("EU"))  # fmt: skip
+    findings, _ = ENGINES["EU"].check(subject)
+    assert {f.rule.id for f in findings} == expected
+    assert len(findings) == (0 if not expected else 2)  # the edge and the segment's edge

@@ -39,6 +39,7 @@ from components.testing import ProgramRun, run_pulumi_program
 
 REGION = {
     "CN": ("cn-north-1", "cn-shanghai"),
+    "DE": ("eu-central-1", "eu-central-1"),
     "EU": ("eu-west-1", "eu-central-1"),
     "JP": ("ap-northeast-1", "ap-northeast-1"),
     "US": ("us-east-1", "us-east-1"),
@@ -204,13 +205,125 @@ def own_oss_in_user_data(c: Ctx) -> object:
     )  # fmt: skip
 
 
-def cdn(scope: str | None) -> Callable[[Ctx], object]:
+def cdn(scope: str | None, origin: str = "oss-cn-shanghai.aliyuncs.com") -> Callable[[Ctx], object]:
     # docs: alicloud cdn/domainnew — scope domestic (default), overseas or global.
     def build(c: Ctx) -> object:
         extra: dict[str, Any] = {"scope": scope} if scope else {}
         return alicloud.cdn.DomainNew(
             "cdn", domain_name="static.example.cn", cdn_type="web",
-            sources=[{"content": "oss-cn-shanghai.aliyuncs.com", "type": "oss", "port": 443}], opts=c.ali, **extra,
+            sources=[{"content": origin, "type": "oss", "port": 443}], opts=c.ali, **extra,
+        )  # fmt: skip
+
+    return build
+
+
+def vod_domain(scope: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud vod/domain — scope domestic (the default), overseas or global, like a CDN domain.
+    def build(c: Ctx) -> object:
+        extra: dict[str, Any] = {"scope": scope} if scope else {}
+        origin = f"outin-1.oss-{REGION[c.code][1]}.aliyuncs.com"
+        return alicloud.vod.Domain(
+            "vod", domain_name="video.example.cn", opts=c.ali, **extra,
+            sources=[{"source_type": "domain", "source_content": origin, "source_port": "443"}],
+        )  # fmt: skip
+
+    return build
+
+
+def esa_site(coverage: str) -> Callable[[Ctx], object]:
+    # docs: alicloud esa/site — coverage domestic (mainland China), overseas or global.
+    def build(c: Ctx) -> object:
+        plan = alicloud.esa.RatePlanInstance(
+            "esa-plan", type="NS", plan_name="basic", coverage=coverage, payment_type="Subscription", period=1,
+            auto_pay=True, auto_renew=True, opts=c.ali,
+        )  # fmt: skip
+        return alicloud.esa.Site("site", site_name="example.cn", access_type="NS", instance_id=plan.id,
+                                 coverage=coverage, opts=c.ali)  # fmt: skip
+
+    return build
+
+
+def ga_endpoint_group(c: Ctx) -> object:
+    # docs: alicloud ga/endpointgroup — in-country backends behind an accelerator made elsewhere.
+    return alicloud.ga.EndpointGroup(
+        "ga-eg", accelerator_id="ga-bp1odcab8tmno0hdq", listener_id="lsr-bp1bpn0kn908w4nbw", opts=c.ali,
+        endpoint_group_region="cn-shanghai",
+        endpoint_configurations=[{"endpoint": "10.40.0.20", "type": "Ip", "weight": 20}],
+    )  # fmt: skip
+
+
+def dts_sync(destination_ip: str) -> Callable[[Ctx], object]:
+    # docs: alicloud dts/synchronizationjob — a self-managed destination database (instance type `other`).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        instance = alicloud.dts.SynchronizationInstance(
+            "dts", payment_type="PayAsYouGo", instance_class="small", source_endpoint_engine_name="MySQL",
+            source_endpoint_region=region, destination_endpoint_engine_name="MySQL",
+            destination_endpoint_region=region, opts=c.ali,
+        )  # fmt: skip
+        return alicloud.dts.SynchronizationJob(
+            "sync", dts_instance_id=instance.id, dts_job_name="orders",
+            db_list=json.dumps({"orders": {"name": "orders", "all": True}}),
+            source_endpoint_instance_type="RDS", source_endpoint_instance_id="rm-uf6wjk5xxxxxxx",
+            source_endpoint_engine_name="MySQL", source_endpoint_region=region, source_endpoint_user_name="dts",
+            source_endpoint_password="x", destination_endpoint_instance_type="other",
+            destination_endpoint_engine_name="MySQL", destination_endpoint_ip=destination_ip,
+            destination_endpoint_port="3306", destination_endpoint_region=region,
+            destination_endpoint_user_name="dts", destination_endpoint_password="x", structure_initialization=True,
+            data_initialization=True, data_synchronization=True, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def vpn_customer_gateway(c: Ctx) -> object:
+    # docs: alicloud vpn/customergateway — ip_address is the public address of the on-premises VPN peer.
+    return alicloud.vpn.CustomerGateway(
+        "idc", customer_gateway_name="idc-shanghai", ip_address="203.0.113.10", asn="1219002", opts=c.ali
+    )
+
+
+def actiontrail(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud actiontrail/trail — oss_bucket_name is the OSS bucket the trail delivers events to.
+    def build(c: Ctx) -> object:
+        target = bucket or alicloud.oss.Bucket("audit", opts=c.ali).bucket
+        return alicloud.actiontrail.Trail(
+            "trail", trail_name="audit", event_rw="All", trail_region="All", oss_bucket_name=target, opts=c.ali
+        )
+
+    return build
+
+
+def actiontrail_to_named_bucket(c: Ctx) -> object:
+    # The same trail, with the bucket this stack creates named by its literal name (not its output).
+    alicloud.oss.Bucket("audit", bucket="audit-logs-cn-01", opts=c.ali)
+    return alicloud.actiontrail.Trail(
+        "trail", trail_name="audit", event_rw="All", trail_region="All", oss_bucket_name="audit-logs-cn-01", opts=c.ali
+    )
+
+
+def sls_oss_export(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud log/ossexport — ships a logstore to an OSS bucket.
+    def build(c: Ctx) -> object:
+        project = alicloud.log.Project("logs", project_name="fleet-logs", opts=c.ali)
+        store = alicloud.log.Store("app", project_name=project.project_name, logstore_name="app", opts=c.ali)
+        target = bucket or alicloud.oss.Bucket("archive", opts=c.ali).bucket
+        return alicloud.log.OssExport(
+            "archive", project_name=project.project_name, logstore_name=store.logstore_name, export_name="archive",
+            display_name="archive", bucket=target, prefix="app", buffer_interval=300, buffer_size=250,
+            compress_type="none", path_format="%Y/%m/%d/%H/%M", content_type="json", json_enable_tag=True,
+            role_arn="acs:ram::1234567890:role/aliyunlogdefaultrole", time_zone="+0800", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def privatelink_endpoint(service_region: str) -> Callable[[Ctx], object]:
+    # docs: alicloud privatelink/vpcendpoint — service_name com.aliyuncs.privatelink.<region>.epsrv-<id>.
+    def build(c: Ctx) -> object:
+        return alicloud.privatelink.VpcEndpoint(
+            "partner-api", vpc_id="vpc-uf6x1", security_group_ids=["sg-uf6x1"], vpc_endpoint_name="partner-api",
+            service_name=f"com.aliyuncs.privatelink.{service_region}.epsrv-hp3vpx8yqxblby3i", opts=c.ali,
         )  # fmt: skip
 
     return build
@@ -361,8 +474,442 @@ def ali_log_project(c: Ctx) -> object:
     return alicloud.log.Project("logs", project_name="fleet-logs", description="fleet logs", opts=c.ali)
 
 
+_CLOUDTRAIL_PATTERN = {
+    "source": ["aws.s3"],
+    "detail-type": ["AWS API Call via CloudTrail"],
+    "detail": {"eventSource": ["s3.amazonaws.com"], "eventName": ["PutBucketPolicy"],
+               "requestParameters": {"bucketName": ["partner-drop"]}},
+}  # fmt: skip
+
+
+def cloudtrail_rule(target_bus: str | None) -> Callable[[Ctx], object]:
+    # docs: cloudwatch/eventrule — "AWS API Call via CloudTrail" patterns match eventSource and request
+    # parameters; the pattern is compared with events, the target is where they go.
+    def build(c: Ctx) -> object:
+        rule = aws.cloudwatch.EventRule(
+            "bucket-policy-changes", event_pattern=json.dumps(_CLOUDTRAIL_PATTERN), opts=c.aws
+        )
+        bus = aws.cloudwatch.EventBus("audit", opts=c.aws)
+        return aws.cloudwatch.EventTarget("to-audit", rule=rule.name, arn=target_bus or bus.arn, opts=c.aws)
+
+    return build
+
+
+def msk_connect_s3_sink(region: str) -> Callable[[Ctx], object]:
+    # docs: mskconnect/connector — connector_configuration is the connector's Kafka Connect properties
+    # (dotted keys); the Confluent S3 sink writes every record to s3.bucket.name in s3.region.
+    def build(c: Ctx) -> object:
+        cluster = aws.msk.Cluster(
+            "events", kafka_version="3.6.0", number_of_broker_nodes=2,
+            broker_node_group_info={"instance_type": "kafka.m5.large", "client_subnets": ["subnet-1", "subnet-2"],
+                                    "security_groups": ["sg-1"]}, opts=c.aws,
+        )  # fmt: skip
+        sink = aws.s3.Bucket("archive", opts=c.aws)
+        plugin = aws.mskconnect.CustomPlugin(
+            "s3-sink", content_type="ZIP", location={"s3": {"bucket_arn": sink.arn, "file_key": "s3-sink.zip"}},
+            opts=c.aws,
+        )  # fmt: skip
+        role = aws.iam.Role("connect", assume_role_policy=ROLE.replace("lambda", "kafkaconnect"), opts=c.aws)
+        return aws.mskconnect.Connector(
+            "telemetry-archive", kafkaconnect_version="2.7.1",
+            capacity={"provisioned_capacity": {"mcu_count": 1, "worker_count": 1}},
+            connector_configuration=sink.bucket.apply(lambda name: {
+                "connector.class": "io.confluent.connect.s3.S3SinkConnector", "tasks.max": "1", "topics": "telemetry",
+                "s3.region": region, "s3.bucket.name": name, "flush.size": "1000",
+                "storage.class": "io.confluent.connect.s3.storage.S3Storage"}),
+            kafka_cluster={"apache_kafka_cluster": {"bootstrap_servers": cluster.bootstrap_brokers_tls,
+                                                    "vpc": {"security_groups": ["sg-1"], "subnets": ["subnet-1"]}}},
+            kafka_cluster_client_authentication={"authentication_type": "NONE"},
+            kafka_cluster_encryption_in_transit={"encryption_type": "TLS"},
+            plugins=[{"custom_plugin": {"arn": plugin.arn, "revision": plugin.latest_revision}}],
+            service_execution_role_arn=role.arn, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def lambda_kafka(brokers: str) -> Callable[[Ctx], object]:
+    # docs: lambda/eventsourcemapping — self-managed Kafka: KAFKA_BOOTSTRAP_SERVERS is "a comma separated
+    # list of broker endpoints".
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("fn-role", assume_role_policy=ROLE, opts=c.aws)
+        fn = aws.lambda_.Function(
+            "fn", role=role.arn, runtime="python3.12", handler="index.handler", code=CODE, opts=c.aws
+        )
+        return aws.lambda_.EventSourceMapping(
+            "telemetry", function_name=fn.arn, topics=["telemetry"], starting_position="TRIM_HORIZON",
+            self_managed_event_source={"endpoints": {"KAFKA_BOOTSTRAP_SERVERS": brokers}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def cis_metric_filter(c: Ctx) -> object:
+    # docs: cloudwatch/logmetricfilter — CIS AWS Foundations 4.7, CMKs disabled or scheduled for deletion.
+    trail = aws.cloudwatch.LogGroup("cloudtrail", opts=c.aws)
+    return aws.cloudwatch.LogMetricFilter(
+        "cmk-disable", log_group_name=trail.name,
+        pattern="{ ($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || "
+                "($.eventName = ScheduleKeyDeletion)) }",
+        metric_transformation={"name": "CmkDisable", "namespace": "CISBenchmark", "value": "1"}, opts=c.aws,
+    )  # fmt: skip
+
+
+def subscription_filter(destination: str | None) -> Callable[[Ctx], object]:
+    # docs: cloudwatch/logsubscriptionfilter — filter_pattern selects log events, destination_arn receives them.
+    def build(c: Ctx) -> object:
+        logs = aws.cloudwatch.LogGroup("trail", opts=c.aws)
+        stream = aws.kinesis.Stream("audit", shard_count=1, opts=c.aws)
+        return aws.cloudwatch.LogSubscriptionFilter(
+            "s3-calls", log_group=logs.name, filter_pattern='{ $.eventSource = "s3.amazonaws.com" }',
+            destination_arn=destination or stream.arn, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def task_environment(name: str, value: str) -> Callable[[Ctx], object]:
+    # docs: ecs/taskdefinition — a container's environment is a list of {"name", "value"} pairs.
+    def build(c: Ctx) -> object:
+        containers = json.dumps(
+            [{"name": "exporter", "image": "busybox", "essential": True, "memory": 128,
+              "environment": [{"name": "LOG_LEVEL", "value": "info"}, {"name": name, "value": value}]}]
+        )  # fmt: skip
+        return aws.ecs.TaskDefinition("exporter", family="exporter", container_definitions=containers, opts=c.aws)
+
+    return build
+
+
+def irsa_role(c: Ctx) -> object:
+    # docs: EKS "IAM roles for service accounts" — the trust policy, built with iam.get_policy_document.
+    issuer = "oidc.eks.eu-central-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"
+    document = aws.iam.get_policy_document(
+        statements=[{"actions": ["sts:AssumeRoleWithWebIdentity"],
+                     "principals": [{"type": "Federated",
+                                     "identifiers": [f"arn:aws:iam::123456789012:oidc-provider/{issuer}"]}],
+                     "conditions": [{"test": "StringEquals", "variable": f"{issuer}:aud",
+                                     "values": ["sts.amazonaws.com"]},
+                                    {"test": "StringEquals", "variable": f"{issuer}:sub",
+                                     "values": ["system:serviceaccount:fleet:ingest"]}]}],
+        opts=pulumi.InvokeOptions(provider=c.aws.provider),
+    )  # fmt: skip
+    return aws.iam.Role("ingest-irsa", assume_role_policy=document.json, opts=c.aws)
+
+
+def irsa_trust_json(region: str) -> Callable[[Ctx], object]:
+    # The same trust policy written as JSON, for a cluster in ``region``.
+    def build(c: Ctx) -> object:
+        issuer = f"oidc.eks.{region}.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"
+        document = {"Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Action": "sts:AssumeRoleWithWebIdentity",
+            "Principal": {"Federated": f"arn:aws:iam::123456789012:oidc-provider/{issuer}"},
+            "Condition": {"StringEquals": {f"{issuer}:aud": "sts.amazonaws.com"}}}]}  # fmt: skip
+        return aws.iam.Role("ingest-irsa", assume_role_policy=json.dumps(document), opts=c.aws)
+
+    return build
+
+
+def datasync_nfs(server: str) -> Callable[[Ctx], object]:
+    # docs: datasync/nfslocation — server_hostname is "the IP address or DNS name of the NFS server".
+    def build(c: Ctx) -> object:
+        agent = aws.datasync.Agent("agent", ip_address="10.20.0.5", opts=c.aws)
+        return aws.datasync.NfsLocation(
+            "archive-nfs", server_hostname=server, subdirectory="/exports/archive",
+            on_prem_config={"agent_arns": [agent.arn]}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def pass_role_to_ecs(c: Ctx) -> object:
+    # docs: IAM "grant a user permissions to pass a role" — iam:PassedToService names the service principal.
+    partition = "aws-cn" if c.code == "CN" else "aws"
+    document = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "iam:PassRole", "Resource": f"arn:{partition}:iam::123456789012:role/ecs-task-*",
+         "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}},
+        {"Effect": "Allow", "Action": "iam:CreateServiceLinkedRole", "Resource": "*",
+         "Condition": {"StringLike": {"iam:AWSServiceName": "ecs.amazonaws.com"}}}]}  # fmt: skip
+    return aws.iam.Policy("deployer", policy=json.dumps(document), opts=c.aws)
+
+
+def kms_via(service_host: str) -> Callable[[Ctx], object]:
+    # docs: kms/key — kms:ViaService limits use of the key to requests made through the named service.
+    def build(c: Ctx) -> object:
+        document = {"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "kms:Decrypt",
+             "Resource": "*", "Condition": {"StringEquals": {"kms:ViaService": service_host}}}]}  # fmt: skip
+        return aws.kms.Key("data", policy=json.dumps(document), opts=c.aws)
+
+    return build
+
+
+def dms_target(server: str) -> Callable[[Ctx], object]:
+    # docs: dms/endpoint — server_name is the "host name of the server" DMS replicates into.
+    def build(c: Ctx) -> object:
+        return aws.dms.Endpoint(
+            "warehouse", endpoint_id="warehouse", endpoint_type="target", engine_name="postgres",
+            server_name=server, port=5432, database_name="fleet", username="dms", password="secret", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def resolver_forwarding(ip: str) -> Callable[[Ctx], object]:
+    # docs: route53/resolverrule — FORWARD rules send the domain's DNS queries to target_ips.
+    def build(c: Ctx) -> object:
+        return aws.route53.ResolverRule(
+            "corp", domain_name="corp.example.cn", rule_type="FORWARD", resolver_endpoint_id="rslvr-out-1",
+            target_ips=[{"ip": ip}], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def ack_rrsa(c: Ctx) -> object:
+    # docs: ACK "use RRSA to authorize pods": the OIDC provider (audience sts.aliyuncs.com) and the role's trust.
+    issuer = "https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123456789abcdef"
+    alicloud.ims.OidcProvider(
+        "rrsa", oidc_provider_name="ack-rrsa-c0123456789abcdef", issuer_url=issuer, client_ids=["sts.aliyuncs.com"],
+        fingerprints=["902ef2deeb3c5b13ea4c3d5193629309e231ae55"], opts=c.ali,
+    )  # fmt: skip
+    document = {"Version": "1", "Statement": [{
+        "Effect": "Allow", "Action": "sts:AssumeRole",
+        "Principal": {"Federated": ["acs:ram::1234567890123456:oidc-provider/ack-rrsa-c0123456789abcdef"]},
+        "Condition": {"StringEquals": {"oidc:aud": "sts.aliyuncs.com", "oidc:iss": issuer,
+                                       "oidc:sub": "system:serviceaccount:fleet:ingest"}}}]}  # fmt: skip
+    return alicloud.ram.Role("ingest-rrsa", role_name="ingest-rrsa", document=json.dumps(document), opts=c.ali)
+
+
+def cognito_login(region: str) -> Callable[[Ctx], object]:
+    # docs: lb/listener — authenticate-oidc against a Cognito user pool's prefix domain.
+    def build(c: Ctx) -> object:
+        auth = f"https://fleet-owners.auth.{region}.amazoncognito.com/oauth2"
+        lb = aws.lb.LoadBalancer(
+            "owners", load_balancer_type="application", subnets=["subnet-1", "subnet-2"], opts=c.aws
+        )
+        return aws.lb.Listener(
+            "https", load_balancer_arn=lb.arn, port=443, protocol="HTTPS",
+            certificate_arn="arn:aws:acm:eu-central-1:123456789012:certificate/1",
+            default_actions=[{"type": "authenticate-oidc", "order": 1, "authenticate_oidc": {
+                "authorization_endpoint": f"{auth}/authorize", "token_endpoint": f"{auth}/token",
+                "user_info_endpoint": f"{auth}/userInfo", "client_id": "abc", "client_secret": "s",
+                "issuer": "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_AbCdEf"}},
+                {"type": "fixed-response", "order": 2,
+                 "fixed_response": {"content_type": "text/plain", "status_code": "200"}}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def sns_email(address: str) -> Callable[[Ctx], object]:
+    # docs: sns/topicsubscription — protocol email: the endpoint is an e-mail address.
+    def build(c: Ctx) -> object:
+        topic = aws.sns.Topic("alarms", opts=c.aws)
+        return aws.sns.TopicSubscription("alarms-mail", topic=topic.arn, protocol="email", endpoint=address, opts=c.aws)
+
+    return build
+
+
+def customer_gateway(ip: str) -> Callable[[Ctx], object]:
+    # docs: ec2/customergateway — ip_address is the outside address of the customer's VPN device.
+    def build(c: Ctx) -> object:
+        return aws.ec2.CustomerGateway("office", bgp_asn="65000", ip_address=ip, type="ipsec.1", opts=c.aws)
+
+    return build
+
+
+def lambda_from_artifacts(region: str | None) -> Callable[[Ctx], object]:
+    # docs: lambda/function — s3_bucket: "An Amazon S3 bucket in the same AWS Region as your function".
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("fn-role", assume_role_policy=ROLE, opts=c.aws)
+        extra: dict[str, Any] = {"region": region} if region else {}
+        return aws.lambda_.Function(
+            "fn", role=role.arn, runtime="python3.12", handler="index.handler", s3_bucket="fleet-ci-artifacts",
+            s3_key="ingest/1.4.2.zip", opts=c.aws, **extra,
+        )  # fmt: skip
+
+    return build
+
+
+def codebuild_to_bucket(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: codebuild/project — artifacts of type S3: location is "the name of the output bucket".
+    def build(c: Ctx) -> object:
+        location = bucket or aws.s3.Bucket("artifacts", opts=c.aws).bucket
+        role = aws.iam.Role("build-role", assume_role_policy=ROLE.replace("lambda", "codebuild"), opts=c.aws)
+        return aws.codebuild.Project(
+            "build", service_role=role.arn, artifacts={"type": "S3", "location": location, "packaging": "ZIP"},
+            environment={"compute_type": "BUILD_GENERAL1_SMALL", "image": "aws/codebuild/standard:7.0",
+                         "type": "LINUX_CONTAINER"},
+            source={"type": "CODECOMMIT", "location": "https://git-codecommit.eu-west-1.amazonaws.com/v1/repos/app"},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def s3_cors(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: s3/bucketcorsconfiguration — the origins browsers may read the bucket from.
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("site", opts=c.aws)
+        return aws.s3.BucketCorsConfiguration(
+            "site-cors", bucket=bucket or own.id,
+            cors_rules=[{"allowed_methods": ["GET", "PUT"], "allowed_origins": ["https://owners.example.eu"],
+                         "allowed_headers": ["*"], "max_age_seconds": 3000}], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def event_bus_failover(secondary: str) -> Callable[[Ctx], object]:
+    # docs: cloudwatch/eventendpoint — a global endpoint fails over (and replicates events) to the route.
+    def build(c: Ctx) -> object:
+        primary = aws.cloudwatch.EventBus("primary", opts=c.aws)
+        other = aws.Provider("aws-2", region=secondary if secondary.startswith("eu-") else REGION[c.code][0])
+        backup = aws.cloudwatch.EventBus("backup", opts=pulumi.ResourceOptions(provider=other))
+        role = aws.iam.Role("replication", assume_role_policy=ROLE.replace("lambda", "events"), opts=c.aws)
+        return aws.cloudwatch.EventEndpoint(
+            "global", role_arn=role.arn, event_buses=[{"event_bus_arn": primary.arn}, {"event_bus_arn": backup.arn}],
+            replication_config={"state": "ENABLED"},
+            routing_config={"failover_config": {"primary": {"health_check": "arn:aws:route53:::healthcheck/hc-1"},
+                                                "secondary": {"route": secondary}}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def oss_cors(c: Ctx) -> object:
+    # docs: alicloud oss/bucketcors.
+    bucket = alicloud.oss.Bucket("site", opts=c.ali)
+    return alicloud.oss.BucketCors(
+        "site-cors", bucket=bucket.bucket,
+        cors_rules=[{"allowed_methods": ["GET"], "allowed_origins": ["https://owners.example.cn"],
+                     "allowed_headers": ["*"]}], opts=c.ali,
+    )  # fmt: skip
+
+
+def cen_qos(peer_region: str) -> Callable[[Ctx], object]:
+    # docs: alicloud cen/transitrouterpeerattachment and cen/interregiontrafficqospolicy — inter-region
+    # bandwidth between two transit routers, with a QoS policy and queue named after the two regions.
+    def build(c: Ctx) -> object:
+        peering = alicloud.cen.TransitRouterPeerAttachment(
+            "sh-bj", cen_id="cen-1", transit_router_id="tr-sh", peer_transit_router_id="tr-bj",
+            peer_transit_router_region_id=peer_region, bandwidth=10, bandwidth_type="DataTransfer", opts=c.ali,
+        )  # fmt: skip
+        policy = alicloud.cen.InterRegionTrafficQosPolicy(
+            "sh-bj-qos", transit_router_id="tr-sh", transit_router_attachment_id=peering.transit_router_attachment_id,
+            inter_region_traffic_qos_policy_name="sh-bj-qos",
+            inter_region_traffic_qos_policy_description="shanghai-beijing telemetry first", opts=c.ali,
+        )  # fmt: skip
+        return alicloud.cen.InterRegionTrafficQosQueue(
+            "telemetry", traffic_qos_policy_id=policy.id, dscps=[46], remain_bandwidth_percent=60,
+            inter_region_traffic_qos_queue_name="telemetry-gold",
+            inter_region_traffic_qos_queue_description="high-priority vehicle telemetry", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def chatbot_slack(c: Ctx) -> object:
+    # docs: chatbot/slackchannelconfiguration — alarm notifications posted to a Slack channel.
+    role = aws.iam.Role("chatbot", assume_role_policy=ROLE.replace("lambda", "chatbot"), opts=c.aws)
+    return aws.chatbot.SlackChannelConfiguration(
+        "ops", configuration_name="ops", iam_role_arn=role.arn, slack_channel_id="C07EZ1ABC23",
+        slack_team_id="T07EA123LEP", opts=c.aws,
+    )  # fmt: skip
+
+
+def bedrock_prompt(model_id: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentprompt — a variant's model_id is "the model or inference profile" it runs on.
+    def build(c: Ctx) -> object:
+        return aws.bedrock.AgentPrompt(
+            "summary", name="summary", default_variant="v1",
+            variants=[{"name": "v1", "template_type": "TEXT", "model_id": model_id,
+                       "template_configuration": {"text": {"text": "Summarise {{trip}}",
+                                                           "input_variables": [{"name": "trip"}]}}}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def waf_referer_block(log_destination: str | None) -> Callable[[Ctx], object]:
+    # docs: wafv2/webacl — a string-match statement on the Referer header, and a regex pattern set.
+    def build(c: Ctx) -> object:
+        visibility: Any = {"cloudwatch_metrics_enabled": True, "metric_name": "waf", "sampled_requests_enabled": True}
+        patterns = aws.wafv2.RegexPatternSet(
+            "spam-referers", scope="REGIONAL", regular_expressions=[{"regex_string": r"^https://(www\.)?spam\.example\.com/"}],
+            opts=c.aws,
+        )  # fmt: skip
+        referer: Any = {"single_header": {"name": "referer"}}
+        none: Any = [{"priority": 0, "type": "NONE"}]
+        acl = aws.wafv2.WebAcl(
+            "owners", scope="REGIONAL", default_action={"allow": {}}, visibility_config=visibility,
+            rules=[{"name": "spam-referer", "priority": 1, "action": {"block": {}}, "visibility_config": visibility,
+                    "statement": {"or_statement": {"statements": [
+                        {"byte_match_statement": {"search_string": "https://spam.example.com",
+                                                  "field_to_match": referer, "positional_constraint": "STARTS_WITH",
+                                                  "text_transformations": none}},
+                        {"regex_pattern_set_reference_statement": {"arn": patterns.arn, "field_to_match": referer,
+                                                                   "text_transformations": none}}]}}}],
+            opts=c.aws,
+        )  # fmt: skip
+        logs = aws.cloudwatch.LogGroup("aws-waf-logs-owners", opts=c.aws)
+        return aws.wafv2.WebAclLoggingConfiguration(
+            "owners-logs", resource_arn=acl.arn, log_destination_configs=[log_destination or logs.arn], opts=c.aws
+        )
+
+    return build
+
+
+def guardrail(profile: str | None) -> Callable[[Ctx], object]:
+    # docs: bedrock/guardrail — cross_region_config names a guardrail profile (cross-region inference).
+    def build(c: Ctx) -> object:
+        return aws.bedrock.Guardrail(
+            "safety", name="safety", blocked_input_messaging="Blocked.", blocked_outputs_messaging="Blocked.",
+            content_policy_config={"filters_configs": [{"type": "HATE", "input_strength": "HIGH",
+                                                        "output_strength": "HIGH"}]},
+            cross_region_config={"guardrail_profile_identifier": profile} if profile else None, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def sagemaker_model(image_region: str) -> Callable[[Ctx], object]:
+    # docs: sagemaker/model — ModelDataUrl "must be in an S3 bucket that is in the same region as the model".
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("sagemaker", assume_role_policy=ROLE.replace("lambda", "sagemaker"), opts=c.aws)
+        return aws.sagemaker.Model(
+            "fault-classifier", execution_role_arn=role.arn,
+            primary_container={"image": f"354813040037.dkr.ecr.{image_region}.amazonaws.com/sagemaker-xgboost:1.7-1",
+                               "model_data_url": "s3://fleet-models-jp/fault-classifier/1.3/model.tar.gz"},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def cloud_wan(edge: str) -> Callable[[Ctx], object]:
+    # docs: networkmanager/corenetwork — the policy document's edge-locations are the core network's Regions.
+    def build(c: Ctx) -> object:
+        network = aws.networkmanager.GlobalNetwork("wan", opts=c.aws)
+        policy = {"version": "2021.12",
+                  "core-network-configuration": {"asn-ranges": ["64512-65534"],
+                                                 "edge-locations": [{"location": "eu-west-1"}, {"location": edge}]},
+                  "segments": [{"name": "prod", "require-attachment-acceptance": False}]}  # fmt: skip
+        return aws.networkmanager.CoreNetwork(
+            "core", global_network_id=network.id, base_policy_document=json.dumps(policy), opts=c.aws
+        )
+
+    return build
+
+
 _PARTNER = {**PARTNER_TRANSFER, "expires": "2099-12-31"}
 _IDP = {"id": "cn-idp", "kind": "resident", "match": "idp.example.cn", "evidence": "Shanghai colocation, contract HC-1"}
+_OPS_MAIL = {"id": "cn-mail", "kind": "resident", "match": "mail.example.cn", "evidence": "Own mail servers, Beijing"}
+_OFFICE = {"id": "cn-office", "kind": "resident", "match": "203.0.113.12", "evidence": "Shanghai office VPN, ticket 7"}
+_MSK_BROKER = "b-{n}.events.ab12cd.c2.kafka.cn-north-1.amazonaws.com.cn:9094"
+_CN_MSK = f"{_MSK_BROKER.format(n=1)},{_MSK_BROKER.format(n=2)}"
 
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
@@ -408,11 +955,59 @@ CASES: list[Case] = [
     Case("cn-task-definition-china-logs", "CN", task_definition("cn-northwest-1")),
     Case("eu-cname-to-own-alb", "EU", route_to_alb),
     Case("cn-sls-project", "CN", ali_log_project),
+    Case("cn-vod-default-scope", "CN", vod_domain(None)),
+    Case("cn-esa-domestic", "CN", esa_site("domestic")),
+    Case("cn-dts-sync-to-private-database", "CN", dts_sync("10.40.0.12")),
+    Case(
+        "cn-vpn-declared-idc-gateway",
+        "CN",
+        vpn_customer_gateway,
+        destinations=[{"id": "idc", "kind": "resident", "match": "203.0.113.10", "evidence": "Shanghai IDC, HC-2"}],
+    ),
+    Case(
+        "cn-ga-declared-domestic-acceleration",
+        "CN",
+        ga_endpoint_group,
+        destinations=[
+            {"id": "ga", "kind": "resident", "match": "alicloud-global-accelerator", "evidence": "CN areas only, DPO-7"}
+        ],
+    ),
+    Case("cn-actiontrail-own-oss-bucket", "CN", actiontrail(None)),
+    Case("cn-actiontrail-own-oss-bucket-by-name", "CN", actiontrail_to_named_bucket),
+    Case("cn-sls-export-own-oss-bucket", "CN", sls_oss_export(None)),
+    Case("cn-privatelink-in-country-service", "CN", privatelink_endpoint("cn-hangzhou")),
     Case(
         "eu-inference-in-region-model",
         "EU",
         inference_profile("arn:aws:bedrock:eu-west-1::foundation-model/amazon.titan-text-lite-v1"),
     ),
+    Case("eu-cloudtrail-pattern-to-own-bus", "EU", cloudtrail_rule(None)),
+    Case("cn-cis-kms-metric-filter", "CN", cis_metric_filter),
+    Case("jp-subscription-filter-to-own-stream", "JP", subscription_filter(None)),
+    Case("de-eks-irsa-trust", "DE", irsa_role),
+    Case("us-pass-role-to-ecs", "US", pass_role_to_ecs),
+    Case("cn-pass-role-to-ecs", "CN", pass_role_to_ecs),
+    Case("cn-ack-rrsa", "CN", ack_rrsa),
+    Case("de-cognito-login", "DE", cognito_login("eu-central-1")),
+    Case("us-lambda-code-from-artifacts-bucket", "US", lambda_from_artifacts(None)),
+    Case("eu-s3-cors-origin", "EU", s3_cors(None)),
+    Case("cn-oss-cors-origin", "CN", oss_cors),
+    Case("cn-cen-qos-shanghai-beijing", "CN", cen_qos("cn-beijing")),
+    Case("eu-waf-spam-referer", "EU", waf_referer_block(None)),
+    Case("jp-sagemaker-model-artifacts", "JP", sagemaker_model("ap-northeast-1")),
+    Case("cn-msk-connect-s3-sink-in-country", "CN", msk_connect_s3_sink("cn-north-1")),
+    Case("cn-lambda-kafka-msk-brokers", "CN", lambda_kafka(_CN_MSK)),
+    Case("cn-task-env-china-region", "CN", task_environment("EXPORT_REGION", "cn-northwest-1")),
+    Case("cn-datasync-nfs-in-network", "CN", datasync_nfs("10.20.4.11")),
+    Case("cn-dms-target-in-country-rds", "CN", dms_target("warehouse.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn")),
+    Case("cn-resolver-forward-in-network", "CN", resolver_forwarding("10.20.0.2")),
+    Case("cn-sns-email-declared", "CN", sns_email("oncall@mail.example.cn"), destinations=[_OPS_MAIL]),
+    Case("cn-vpn-gateway-declared", "CN", customer_gateway("203.0.113.12"), destinations=[_OFFICE]),
+    Case("eu-codebuild-artifacts-own-bucket", "EU", codebuild_to_bucket(None)),
+    Case("eu-event-bus-failover-in-eu", "EU", event_bus_failover("eu-central-1")),
+    Case("eu-bedrock-prompt-in-region-model", "EU", bedrock_prompt("anthropic.claude-3-haiku-20240307-v1:0")),
+    Case("eu-guardrail-in-region", "EU", guardrail(None)),
+    Case("eu-cloud-wan-eu-edges", "EU", cloud_wan("eu-central-1")),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -488,6 +1083,66 @@ CASES: list[Case] = [
     Case("cn-dlm-copy-to-hong-kong", "CN", dlm_copy("ap-east-1"), {"RES-009"}),
     Case("cn-task-definition-us-logs", "CN", task_definition("us-east-1"), {"RES-009"}),
     Case("cn-oss-replication-to-hong-kong", "CN", oss_replication("oss-cn-hongkong"), {"RES-007"}),
+    Case(
+        "eu-cloudtrail-pattern-to-us-bus",
+        "EU",
+        cloudtrail_rule("arn:aws:events:us-east-1:123456789012:event-bus/central-audit"),
+        {"RES-004"},
+    ),
+    Case(
+        "jp-subscription-filter-to-us-firehose",
+        "JP",
+        subscription_filter("arn:aws:firehose:us-east-1:123456789012:deliverystream/central"),
+        {"RES-004"},
+    ),
+    Case("de-eks-irsa-us-cluster", "DE", irsa_trust_json("us-east-1"), {"RES-006"}),
+    Case("eu-kms-via-us-s3", "EU", kms_via("s3.us-east-1.amazonaws.com"), {"RES-006"}),
+    Case("de-cognito-login-us-east-1", "DE", cognito_login("us-east-1"), {"RES-006"}),
+    Case("eu-lambda-code-bucket-moved-to-us", "EU", lambda_from_artifacts("us-east-1"), {"RES-003"}),
+    Case("eu-s3-cors-on-partner-bucket", "EU", s3_cors("partner-site"), {"RES-017"}),
+    Case("cn-cen-qos-shanghai-hong-kong", "CN", cen_qos("cn-hongkong"), {"RES-009"}),
+    Case(
+        "eu-waf-logs-to-us-firehose",
+        "EU",
+        waf_referer_block("arn:aws:firehose:us-east-1:123456789012:deliverystream/aws-waf-logs-central"),
+        {"RES-004"},
+    ),
+    Case("jp-sagemaker-image-from-us-east-1", "JP", sagemaker_model("us-east-1"), {"RES-006"}),
+    Case("eu-cdn-default-scope", "EU", cdn(None, "oss-eu-central-1.aliyuncs.com"), {"RES-016"}),
+    Case("jp-vod-default-scope", "JP", vod_domain(None), {"RES-016"}),
+    Case("cn-vod-global", "CN", vod_domain("global"), {"RES-016"}),
+    Case("cn-esa-overseas", "CN", esa_site("overseas"), {"RES-016"}),
+    Case("cn-ga-endpoint-group-on-existing-accelerator", "CN", ga_endpoint_group, {"RES-016"}),
+    Case("cn-dts-sync-to-public-database", "CN", dts_sync("47.88.1.10"), {"RES-015"}),
+    Case("cn-vpn-undeclared-customer-gateway", "CN", vpn_customer_gateway, {"RES-015"}),
+    Case("cn-actiontrail-unknown-oss-bucket", "CN", actiontrail("audit-logs-hk"), {"RES-017"}),
+    Case("cn-sls-export-unknown-oss-bucket", "CN", sls_oss_export("partner-archive"), {"RES-017"}),
+    Case("cn-privatelink-hong-kong-service", "CN", privatelink_endpoint("cn-hongkong"), {"RES-006"}),
+    Case("cn-msk-connect-s3-sink-us", "CN", msk_connect_s3_sink("us-east-1"), {"RES-009"}),
+    Case(
+        "cn-lambda-kafka-foreign-broker",
+        "CN",
+        lambda_kafka(f"{_MSK_BROKER.format(n=1)},kafka.partner.example.com:9094"),
+        {"RES-015"},
+    ),
+    Case("cn-task-env-us-region", "CN", task_environment("EXPORT_REGION", "us-east-1"), {"RES-009"}),
+    Case("cn-task-env-foreign-db-host", "CN", task_environment("DB_HOST", "db.partner.example.com"), {"RES-015"}),
+    Case("cn-datasync-nfs-foreign", "CN", datasync_nfs("nas.partner.example.com"), {"RES-015"}),
+    Case("cn-dms-target-foreign-db", "CN", dms_target("warehouse.partner.example.com"), {"RES-015"}),
+    Case("cn-resolver-forward-public", "CN", resolver_forwarding("8.8.8.8"), {"RES-015"}),
+    Case("cn-sns-email-undeclared", "CN", sns_email("oncall@partner.example.com"), {"RES-015"}),
+    Case("cn-vpn-gateway-undeclared", "CN", customer_gateway("203.0.113.12"), {"RES-015"}),
+    Case("eu-codebuild-artifacts-unknown-bucket", "EU", codebuild_to_bucket("acme-build-artifacts"), {"RES-017"}),
+    Case("eu-event-bus-failover-to-us", "EU", event_bus_failover("us-east-1"), {"RES-009"}),
+    Case("eu-chatbot-slack", "EU", chatbot_slack, {"RES-016"}),
+    Case(
+        "eu-bedrock-prompt-cross-region-profile",
+        "EU",
+        bedrock_prompt("eu.anthropic.claude-3-haiku-20240307-v1:0"),
+        {"RES-016"},
+    ),
+    Case("eu-guardrail-cross-region-profile", "EU", guardrail("eu.guardrail.v1:0"), {"RES-016"}),
+    Case("eu-cloud-wan-us-edge", "EU", cloud_wan("us-east-1"), {"RES-009"}),
 ]
 
 

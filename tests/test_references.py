@@ -55,6 +55,31 @@ def test_alicloud_endpoint_names_its_region(region: str, pattern: str) -> None:
 
 
 @given(ali_regions)
+def test_privatelink_service_name_names_its_region(region: str) -> None:
+    # CreateVpcEndpoint ServiceName: com.aliyuncs.privatelink.<region>.epsrv-<id>, reversed DNS like AWS's.
+    (ref,) = PARSER.scan(f"com.aliyuncs.privatelink.{region}.epsrv-hp3vpx8yqxblby3i")
+    assert (ref.kind, ref.cloud, ref.region, ref.known_region) == ("endpoint", "alicloud", region, True)
+
+
+@pytest.mark.parametrize(
+    ("service_name", "expected"),
+    [
+        ("com.aliyuncs.privatelink.cn-shanghai.epsrv-uf6x1", set()),
+        ("com.aliyuncs.privatelink.cn-hongkong.epsrv-j6cx1", {"RES-006"}),
+        ("com.aliyuncs.privatelink.cn-atlantis.epsrv-x1", {"RES-011"}),
+    ],
+)
+def test_privatelink_endpoint_service_is_judged_by_its_region(service_name: str, expected: set[str]) -> None:
+    subject = Subject(
+        "alicloud:privatelink/vpcEndpoint:VpcEndpoint",
+        "ep",
+        {"vpc_id": "vpc-1", "service_name": service_name},
+        ProviderRef("alicloud", "p", "cn-shanghai"),
+    )
+    assert {f.rule.id for f in RuleEngine("CN").check(subject)[0]} == expected
+
+
+@given(ali_regions)
 def test_oss_location_is_a_reference(region: str) -> None:
     ref = PARSER.oss_location(f"oss-{region}", location_key=False)
     assert ref is not None and (ref.kind, ref.region) == ("oss-location", region)

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from components.errors import CatalogueError
 from components.yamlfile import YamlFileError, load_yaml
@@ -72,9 +72,17 @@ class RegionField(_Frozen):
     source: str
 
 
-class DnsRecordField(_Frozen):
+class TypedField(_Frozen):
+    """An input of one resource type whose value has a documented meaning, by its snake_case key path
+    from the top-level input (dots)."""
+
     type: str
-    key: str
+    """Pulumi type token."""
+    path: str
+    """Key path from the top-level input, list indexes dropped (``filter_criteria.filters.pattern``);
+    a leading ``*.`` matches it at any depth (``*.byte_match_statement.search_string``)."""
+    source: str
+    """Where the provider documents the field's meaning."""
 
 
 class GlobalService(_Frozen):
@@ -96,8 +104,19 @@ class GlobalService(_Frozen):
     """Per jurisdiction code, the only values that keep it in-country (all others refused)."""
     allowed_partitions: tuple[str, ...] = ()
     """A jurisdiction holding one of these AWS partitions may use it."""
+    defaults: Mapping[str, str] = Field(default_factory=dict)
+    """Per type token, the value the cloud applies when the field is omitted (judged as if it were set)."""
     sources: tuple[str, ...]
     """Where the behaviour is documented."""
+
+    @model_validator(mode="after")
+    def _defaults_name_a_top_level_field(self) -> GlobalService:
+        # An omitted field is found by its top-level key; a nested or wildcard field has no one key to miss.
+        if self.defaults and (self.field is None or "." in self.field or "*" in self.field):
+            raise ValueError(f"{self.id}: defaults need a top-level field without wildcards")
+        if set(self.defaults) - set(self.types):
+            raise ValueError(f"{self.id}: defaults name types the entry does not list")
+        return self
 
     def applies_to(self, type_token: str) -> bool:
         """True when this entry judges resources of ``type_token``."""
@@ -138,14 +157,20 @@ class EndpointCatalogue(_Frozen):
     alicloud: CloudEndpoints
     host_decorations: tuple[str, ...]
     host_keys: frozenset[str]
-    dns_record_fields: tuple[DnsRecordField, ...]
+    destination_fields: tuple[TypedField, ...]
+    oss_bucket_fields: tuple[TypedField, ...] = ()
     principal_keys: frozenset[str]
+    principal_containers: frozenset[str] = frozenset()
+    principal_container_sources: tuple[str, ...] = ()
     bucket_keys: frozenset[str]
     bucket_types: frozenset[str]
     region_fields: tuple[RegionField, ...]
     self_address_outputs: tuple[SelfAddressOutput, ...] = ()
     host_paths: tuple[RegionField, ...] = ()
+    bucket_paths: tuple[RegionField, ...] = ()
     identifier_hosts: IdentifierHosts | None = None
+    match_fields: tuple[TypedField, ...] = ()
+    same_region_buckets: tuple[TypedField, ...] = ()
     global_services: tuple[GlobalService, ...]
 
     def self_address_keys(self, type_token: str) -> frozenset[str]:
@@ -155,6 +180,17 @@ class EndpointCatalogue(_Frozen):
     def host_field_paths(self) -> frozenset[tuple[str, ...]]:
         """Key paths whose value is a destination host although the last key is generic."""
         return frozenset(tuple(f.path.split(".")) for f in self.host_paths)
+
+    def typed_paths(self, fields: tuple[TypedField, ...]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+        """Type token -> the key paths of its fields, as the engine's per-place plan matches them."""
+        paths: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for f in fields:
+            paths[f.type] = (*paths.get(f.type, ()), tuple(f.path.split(".")))
+        return paths
+
+    def bucket_field_paths(self) -> frozenset[tuple[str, ...]]:
+        """Key paths whose value is an S3 bucket name although the last key is generic."""
+        return frozenset(tuple(f.path.split(".")) for f in self.bucket_paths)
 
     def region_field_paths(self) -> frozenset[tuple[str, ...]]:
         """Key paths whose value is a region although the key does not say so."""

@@ -97,15 +97,27 @@ def is_free_text(key: str) -> bool:
     return _snake(key) in FREE_TEXT_KEYS
 
 
+def _key_tokens(key: str) -> str:
+    """A snake-case key with dashes and dots as underscores: ``fluentd-address`` (Docker log options),
+    ``bootstrap.servers`` / ``s3.bucket.name`` (Kafka Connect, Hadoop configuration maps) are classified
+    like ``fluentd_address``, ``bootstrap_servers`` and ``s3_bucket_name``."""
+    return key.replace("-", "_").replace(".", "_")
+
+
 @functools.lru_cache(maxsize=8192)  # key names repeat across every resource
 def _is_region_key(key: str) -> bool:
-    # Normalised: camelCase and dashes become snake tokens; any token "region(s)" marks a region field
-    # (source_region, replica_regions, region_list, destination_region_ids, aws:requested_region).
+    # Normalised: camelCase, dashes and dots become snake tokens; any token "region(s)" marks a region field
+    # (source_region, replica_regions, region_list, destination_region_ids, aws:requested_region, and the
+    # dotted keys of Kafka Connect / Hadoop configuration maps: s3.region, fs.s3a.endpoint.region).
     # CEN's geographic_region_* hold areas (China, Europe), judged as a global service instead.
-    k = key.replace("-", "_").replace(":", "_")
+    k = _key_tokens(key).replace(":", "_")
     if k.startswith("geographic_region"):
         return False
     tokens = k.split("_")
+    if tokens[-1] in ("name", "description") and tokens[-2:-1] != ["region"]:
+        # It names or describes something else (CEN inter_region_traffic_qos_policy_name "sh-bj-qos",
+        # MemoryDB multi_region_cluster_name); only region_name holds a region.
+        return False
     return any(t in ("region", "regions", "regionid", "regionids", "regionname") for t in tokens)
 
 
@@ -262,6 +274,11 @@ class _KeyPlan(NamedTuple):
     """A key that holds a bare host (host keys, DNS record values, catalogued host paths)."""
     payload: bool
     """A key whose value may be a base64 payload (user data)."""
+    own_region: bool
+    """The service requires any S3 bucket named here in the resource's own region (``same_region_buckets``)."""
+    match: bool
+    """A match expression or allow-list (event pattern, log filter pattern, CORS origin): compared with
+    events or requests, never a destination (``endpoints.yaml`` ``match_fields``)."""
 
 
 class RuleEngine:
@@ -300,6 +317,7 @@ class RuleEngine:
         )
         self._region_paths = self.endpoints.region_field_paths()
         self._host_paths = self.endpoints.host_field_paths()
+        self._bucket_paths = self.endpoints.bucket_field_paths()
         ids = self.endpoints.identifier_hosts
         self._identifier_hosts = ids.hosts if ids is not None else frozenset()
         # DNS suffixes whose hosts may be in the jurisdiction at all (the region label decides the rest).
@@ -309,7 +327,10 @@ class RuleEngine:
         if j.alicloud.regions:
             suffixes |= set(self.endpoints.alicloud.suffixes)
         self._suffixes = frozenset(suffixes)
-        self._dns_fields = {(f.type, f.key) for f in self.endpoints.dns_record_fields}
+        self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
+        self._oss_bucket_fields = self.endpoints.typed_paths(self.endpoints.oss_bucket_fields)
+        self._match_fields = self.endpoints.typed_paths(self.endpoints.match_fields)
+        self._same_region_buckets = self.endpoints.typed_paths(self.endpoints.same_region_buckets)
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -430,9 +451,19 @@ class RuleEngine:
 
     def _check_global_resource(self, walk: _Walk) -> None:
         for service in self._resource_services(walk.subject.type):
-            if self._partition_allows(walk, service):
-                continue
-            self._global_finding(walk, service, "", walk.subject.type)
+            if service.field is not None:
+                self._check_omitted_field(walk, service)
+            elif not self._partition_allows(walk, service):
+                self._global_finding(walk, service, "", walk.subject.type)
+
+    def _check_omitted_field(self, walk: _Walk, service: GlobalService) -> None:
+        """A global-service field left out is judged as the cloud's documented default for the type."""
+        assert service.field is not None
+        if any(v is not None and _snake(str(k)) == service.field for k, v in walk.subject.props.items()):
+            return  # set: judged where it is (a pending value once it resolves)
+        default = service.defaults[walk.subject.type]
+        if service.refuses(default, self.jurisdiction.code) and not self._partition_allows(walk, service):
+            self._global_finding(walk, service, service.field, default, omitted=True)
 
     def _partition_allows(self, walk: _Walk, service: GlobalService) -> bool:
         if not service.allowed_partitions:
@@ -450,8 +481,12 @@ class RuleEngine:
             if service.refuses(value, self.jurisdiction.code) and not self._partition_allows(walk, service):
                 self._global_finding(walk, service, path, value)
 
-    def _global_finding(self, walk: _Walk, service: GlobalService, path: str, value: str) -> None:
-        where = f" ({service.field} = {value!r})" if service.field else ""
+    def _global_finding(
+        self, walk: _Walk, service: GlobalService, path: str, value: str, *, omitted: bool = False
+    ) -> None:
+        where = (
+            f" ({service.field} = {value!r}{', the default when omitted' if omitted else ''})" if service.field else ""
+        )
         detail = f"{service.why}{where}; not proven to stay in {self._j()} [{service.id}]."
         self._add_coverable(
             walk, RuleId.GLOBAL_SERVICE_IN_JURISDICTION, path, value, detail, (value, service.id, walk.subject.type)
@@ -471,8 +506,13 @@ class RuleEngine:
             if _is_deny_statement(value):
                 return  # a Deny statement naming foreign places restricts access; it moves no data
             parent = walk.kpath
+            # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
+            # Elastic Beanstalk settings): the value is judged under its name, as a map entry would be.
+            named = _pair_name(value) if "value" in value or "Value" in value else None
             for k, v in value.items():
                 sk = _snake(str(k))
+                if named is not None and sk == "value":
+                    sk = named
                 if v is not None and sk not in FREE_TEXT_KEYS:
                     walk.kpath = (*parent, sk)
                     self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
@@ -490,6 +530,8 @@ class RuleEngine:
         # Every string of every resource comes here: each test below is skipped when the place (``plan``,
         # cached per place) or a substring test says it cannot apply, so a plain name costs a few lookups.
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
+        if plan.match:
+            return  # what a pattern or allow-list names is compared with, never sent to
         if plan.services:
             self._check_global_field(walk, value, path, plan.services)
         if (
@@ -500,23 +542,38 @@ class RuleEngine:
             return
         if self._judged_as_payload(walk, value, path, key, depth, plan):
             return
-        if plan.bucket and walk.cloud == "aws" and not walk.existing and _BUCKET_NAME.match(value):
-            self._judge_bucket_name(walk, value, path)
+        if plan.bucket and not walk.existing and _BUCKET_NAME.match(value):
+            if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
+                self._judge_bucket_name(walk, value, path)
             return
         candidates = self.parser.has_candidates(value)
-        if plan.host and not candidates and is_host_shaped(value):
-            self._judge(
-                walk,
-                self.parser.host(
-                    value.strip().lower().rsplit(":", 1)[0] if value.count(":") == 1 else value.strip().lower(),
-                    in_url=False,
-                ),
-                path,
-                RuleId.DESTINATION_HOST_PROVEN,
-            )
+        if plan.host and self._judged_as_host(walk, value, path, key, depth, candidates):
             return
         if candidates:
-            self._judge_references(walk, value, path, key)
+            self._judge_references(walk, value, path, key, plan.own_region)
+
+    def _judged_as_host(self, walk: _Walk, value: str, path: str, key: str, depth: int, candidates: bool) -> bool:
+        """A value under a host key: a bare host, an e-mail address or a list of hosts, each judged as a
+        destination; True when nothing else is left to judge."""
+        stripped = value.strip()
+        if "://" not in stripped and _LIST_SPLIT.search(stripped):
+            # Several hosts in one string (Kafka bootstrap servers "b-1:9092,b-2:9092", an MX or SRV record
+            # "10 mx.example.com"): each part is judged on its own, so a proven host cannot hide another.
+            for part in _LIST_SPLIT.split(stripped):
+                if part:
+                    self._judge_string(walk, part, path, key, depth)
+            return True
+        if candidates:
+            return False
+        target = stripped.lower()
+        if "@" in target:  # an e-mail address (SNS email subscriptions): the mail goes to its domain
+            email = _EMAIL.match(target)
+            target = email.group(1) if email else target
+        if not is_host_shaped(target):
+            return False
+        host = target.rsplit(":", 1)[0] if target.count(":") == 1 else target
+        self._judge(walk, self.parser.host(host, in_url=False), path, RuleId.DESTINATION_HOST_PROVEN)
+        return True
 
     def _judged_as_place(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
         """A region or zone field of a new resource: judged as a place; True when nothing else is left to judge."""
@@ -566,8 +623,11 @@ class RuleEngine:
                 return True
         return False
 
-    def _judge_references(self, walk: _Walk, value: str, path: str, key: str) -> None:
-        """Every cloud reference in free text (ARNs, endpoints, OSS locations), each under its rule."""
+    def _judge_references(self, walk: _Walk, value: str, path: str, key: str, own_region: bool = False) -> None:
+        """Every cloud reference in free text (ARNs, endpoints, OSS locations), each under its rule.
+
+        ``own_region``: a regionless S3 bucket named here is in the resource's own region (the service
+        requires it), so it is not judged as a regionless reference."""
         parser = self.parser
         location = parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
         if location is not None:
@@ -581,6 +641,8 @@ class RuleEngine:
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
                 continue
+            if own_region and ref.kind == "bucket" and ref.cloud == "aws" and ref.partition is None:
+                continue  # an s3:// URL; a bucket ARN still has its partition judged
             rule_id = RuleId.EXISTING_RESOURCE_IN_JURISDICTION if walk.existing else _RULE_FOR_KIND[ref.kind]
             self._judge(walk, ref, path, rule_id)
 
@@ -593,13 +655,21 @@ class RuleEngine:
     def _key_plan(self, type_token: str, kpath: tuple[str, ...], key: str) -> _KeyPlan:
         """What the place of a string decides before its value is read, once per (type, key path, key):
         programs repeat the same few places, so each string pays only for the tests of its value."""
+        tokens = _key_tokens(key)
         return _KeyPlan(
             services=self._services_at(type_token, kpath),
             region=_is_region_key(key) or kpath[-2:] in self._region_paths,
-            zone=_is_zone_key(key),
-            bucket=key in self.endpoints.bucket_keys,
-            host=(type_token, key) in self._dns_fields or self._host_key(key) or kpath[-2:] in self._host_paths,
+            zone=_is_zone_key(tokens),
+            # S3 bucket names by key or path (aws); OSS bucket names only in the catalogued fields of their types.
+            bucket=(tokens in self.endpoints.bucket_keys or kpath[-2:] in self._bucket_paths)
+            if package_of(type_token)[0] == "aws"
+            else _at_any(kpath, self._oss_bucket_fields.get(type_token, ())),
+            host=_at_any(kpath, self._destination_fields.get(type_token, ()))
+            or self._host_key(tokens)
+            or kpath[-2:] in self._host_paths,
             payload=key in _BASE64_KEYS or key.endswith("_base64"),
+            own_region=_at_any(kpath, self._same_region_buckets.get(type_token, ())),
+            match=_at_any(kpath, self._match_fields.get(type_token, ())),
         )
 
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - one engine per jurisdiction, kept for the process
@@ -609,7 +679,12 @@ class RuleEngine:
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _resource_services(self, type_token: str) -> tuple[GlobalService, ...]:
-        return tuple(s for s in self.endpoints.global_services if s.field is None and s.applies_to(type_token))
+        """Services judged once per resource: global in themselves, or with a default for an omitted field."""
+        return tuple(
+            s
+            for s in self.endpoints.global_services
+            if (s.field is None or type_token in s.defaults) and s.applies_to(type_token)
+        )
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _field_services(self, type_token: str) -> tuple[GlobalService, ...]:
@@ -622,8 +697,9 @@ class RuleEngine:
         return tuple(s for s in self._field_services(type_token) if s.field_matches(kpath))
 
     def _principal(self, walk: _Walk, key: str, ref: Reference) -> bool:
-        """True for an exact ``<service>.<suffix>`` under a principal key with an allowed suffix."""
-        if key not in self.endpoints.principal_keys and "principal" not in walk.kpath:
+        """True for an exact ``<service>.<suffix>`` under a principal key or container with an allowed suffix."""
+        endpoints = self.endpoints
+        if key not in endpoints.principal_keys and endpoints.principal_containers.isdisjoint(walk.kpath):
             return False
         return self._principal_shape(ref) and ref.dns_suffix in self._principal_suffixes
 
@@ -793,9 +869,21 @@ def _names(ref: Reference) -> tuple[str, ...]:
     return (ref.text, ref.url) if ref.url else (ref.text,)
 
 
+def _at_any(kpath: tuple[str, ...], paths: tuple[tuple[str, ...], ...]) -> bool:
+    """True when the key path is one of ``paths``; a path starting with ``*`` matches at any depth (the
+    statements of a WAF rule nest inside and/or/not and rate-based statements)."""
+    return any(kpath[1 - len(p) :] == p[1:] if p[0] == "*" else kpath == p for p in paths)
+
+
 def _is_deny_statement(value: Mapping[Any, Any]) -> bool:
     effect = value.get("Effect", value.get("effect"))
     return isinstance(effect, str) and effect.strip().lower() == "deny"
+
+
+def _pair_name(pair: Mapping[Any, Any]) -> str | None:
+    """The snake-case name of a ``{"name": ..., "value": ...}`` entry; None when it has no string name."""
+    name = pair.get("name", pair.get("Name"))
+    return _snake(name) if isinstance(name, str) and name else None
 
 
 def _yaml(text: str) -> Any:
@@ -831,6 +919,7 @@ _CLOUD_NAMES = {"aws": "AWS", "alicloud": "Alibaba Cloud"}
 _LIST_SPLIT = re.compile(r"[,;\s]+")
 _YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.MULTILINE)
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
+_EMAIL = re.compile(r"^[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 _BASE64_KEYS = frozenset({"user_data", "user_data_base64"})
 _BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs

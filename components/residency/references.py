@@ -48,7 +48,7 @@ class Reference(NamedTuple):  # immutable and cheap to build: see engine.Subject
 
 # One cheap pre-filter so that the vast majority of strings (names, CIDRs, booleans as text)
 # never reach the detailed patterns: the guard runs on every resource registration.
-_PREFILTER_FIXED = r"arn:|acs:|://|oss-|com\.amazonaws\."
+_PREFILTER_FIXED = r"arn:|acs:|://|oss-|com\.amazonaws\.|com\.aliyuncs\."
 _AWS_ARN = re.compile(r"(?<![A-Za-z0-9_-])arn:(aws[a-z-]*):([^:\s\"']*):([^:\s\"']*):[^\s\"',]*", re.IGNORECASE)
 _ACS_ARN = re.compile(r"(?<![A-Za-z0-9_-])acs:([a-z0-9_-]+):([^:\s\"']*):[^\s\"',]*", re.IGNORECASE)
 _OSS_LOCATION = re.compile(r"^oss-([a-z]{2,}(?:-[a-z0-9]+)+?)(?:-internal)?$")
@@ -62,9 +62,12 @@ _URL = re.compile(
     r"(?P<scheme>[a-z][a-z0-9+.-]*)://(?:[^@\s/?#\"']*@)?(?P<authority>\[[0-9a-f:.]+\]|[a-z0-9._,:-]+)",
     re.IGNORECASE,
 )
-# VPC endpoint service names are reversed DNS: com.amazonaws.<region>.s3, cn.com.amazonaws.<region>.kms.
+# VPC endpoint service names are reversed DNS: com.amazonaws.<region>.s3, cn.com.amazonaws.<region>.kms,
+# and Alibaba Cloud PrivateLink's com.aliyuncs.privatelink.<region>.epsrv-<id> (an endpoint may connect to
+# a service in another region: CreateVpcEndpoint ServiceName / ServiceRegionId). One pattern, one scan.
 _SERVICE_NAME = re.compile(
-    r"(?<![a-z0-9.-])(?:cn\.)?com\.amazonaws\.(?:vpce\.)?([a-z0-9-]+)\.[a-z0-9.-]+", re.IGNORECASE
+    r"(?<![a-z0-9.-])(?:cn\.)?com\.(amazonaws|aliyuncs)\.(?:vpce\.|privatelink\.)?([a-z0-9-]+)\.[a-z0-9.-]+",
+    re.IGNORECASE,
 )
 _HOST_SHAPE = re.compile(
     r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]\.?(?::\d{1,5})?$"
@@ -179,9 +182,12 @@ class ReferenceParser:
                 continue
             found.append(self._endpoint(m.group("host").lower(), in_url=m.group("scheme") is not None))
         for m in _SERVICE_NAME.finditer(text) if dotted else ():
-            region = m.group(1).lower()
-            if region in self._aws_regions:
-                found.append(Reference("endpoint", "aws", m.group(0), region, self._region_partition.get(region)))
+            region = m.group(2).lower()
+            if m.group(1).lower() == "amazonaws":
+                if region in self._aws_regions:
+                    found.append(Reference("endpoint", "aws", m.group(0), region, self._region_partition.get(region)))
+            elif region in self._ali_regions or _ALI_REGIONISH.match(region):
+                found.append(self._ali_region_ref("endpoint", m.group(0), region))
         return found
 
     def _arns(self, text: str) -> list[Reference]:
