@@ -6,8 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
+from components import yamlfile
 from components.yamlfile import MAX_DEPTH, YamlFileError, load_yaml, load_yaml_text, shorten
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _bomb(levels: int, width: int = 10) -> str:
@@ -53,6 +59,51 @@ def test_bad_yaml_is_one_line_with_a_fix(text: str, message: str) -> None:
     with pytest.raises(YamlFileError, match=message) as caught:
         load_yaml_text(text, "f.yaml")
     assert "\n" not in str(caught.value) and "Fix: " in str(caught.value)
+
+
+def _both(text: str) -> tuple[object, object]:
+    """``text`` read by libyaml and by the pure-Python reader (the one that words errors)."""
+    assert yamlfile._FAST_LOADER is not None, "PyYAML without libyaml: the fast path is never taken"
+    fast = yamlfile._read(text, "f.yaml", yaml.CSafeLoader, yamlfile._FAST_LOADER)
+    return fast, yamlfile._read_worded(text, "f.yaml", "fix")
+
+
+_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
+_DOCUMENTS = st.recursive(
+    _SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+)
+
+
+@given(_DOCUMENTS, st.sampled_from([True, False]))
+def test_libyaml_reads_every_document_as_the_worded_reader_does(document: object, flow: bool) -> None:
+    fast, worded = _both(yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True))
+    assert fast == worded
+
+
+def test_libyaml_reads_every_file_of_this_checkout_as_the_worded_reader_does() -> None:
+    files = [p for p in ROOT.glob("**/*.yaml") if not {".venv", ".tools", "node_modules"} & set(p.parts)]
+    assert len(files) > 10
+    for path in files:
+        fast, worded = _both(path.read_text(encoding="utf-8"))
+        assert fast == worded, path
+
+
+def test_a_valid_file_is_read_once_and_a_bad_one_is_worded_by_the_python_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    worded: list[str] = []
+    original = yamlfile._read_worded
+
+    def spy(text: str, file: str, fix: str) -> object:
+        worded.append(text)
+        return original(text, file, fix)
+
+    monkeypatch.setattr(yamlfile, "_read_worded", spy)
+    assert load_yaml_text("a: [1, 2]\nb: {c: d}\n", "f.yaml") == {"a": [1, 2], "b": {"c": "d"}}
+    assert worded == []
+    with pytest.raises(YamlFileError, match=r"the key 'a' is given twice \(first at line 1\) at line 2, column 1"):
+        load_yaml_text("a: 1\na: 2\n", "f.yaml")
+    assert worded == ["a: 1\na: 2\n"]
 
 
 def test_aliases_within_the_bound_and_merge_keys_still_work() -> None:
