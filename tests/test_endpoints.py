@@ -577,6 +577,17 @@ def test_dns_and_ntp_servers_are_destinations(servers: list[str], expected: set[
     assert rule_ids("CN", subject) == expected
 
 
+def test_a_hosted_zone_s_name_servers_are_its_own_names() -> None:
+    # Route 53 assigns them: an NS record listing them delegates to this stack's zone (a list of names).
+    from components.residency.engine import produced_names
+    from components.residency.provenance import own_names
+
+    zone = {"nameServers": ["NS-1.awsdns-01.com", "ns-2.awsdns-02.net"], "comment": ["partner.example.com"]}
+    assert produced_names(zone) == ["ns-1.awsdns-01.com", "ns-2.awsdns-02.net"]
+    assert own_names(ENGINES["EU"], "aws:route53/zone:Zone", zone) == ["ns-1.awsdns-01.com", "ns-2.awsdns-02.net"]
+    assert own_names(ENGINES["EU"], "aws:route53/record:Record", zone) == []
+
+
 _LABEL = st.from_regex(r"[a-z][a-z0-9-]{0,12}[a-z0-9]", fullmatch=True)
 _TLD = st.sampled_from(["com", "cn", "net", "io", "de", "example"])
 

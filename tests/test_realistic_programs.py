@@ -431,6 +431,20 @@ def cname(target: str) -> Callable[[Ctx], object]:
     return build
 
 
+def ns_delegation(name_servers: list[str] | None) -> Callable[[Ctx], object]:
+    # docs: route53/record — delegating a subdomain: an NS record in the parent zone lists the name
+    # servers Route 53 assigned the subdomain's zone (its name_servers output).
+    def build(c: Ctx) -> object:
+        parent = aws.route53.Zone("parent", name="fleet.example.com", opts=c.aws)
+        child = aws.route53.Zone("telemetry", name="telemetry.fleet.example.com", opts=c.aws)
+        return aws.route53.Record(
+            "telemetry-ns", zone_id=parent.zone_id, name="telemetry.fleet.example.com", type="NS", ttl=172800,
+            records=name_servers or child.name_servers, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 def redis_named(c: Ctx) -> object:
     # A name that only looks like a region must not be read as one.
     return aws.elasticache.ReplicationGroup(
@@ -974,6 +988,8 @@ CASES: list[Case] = [
     ),
     Case("cn-actiontrail-own-oss-bucket", "CN", actiontrail(None)),
     Case("cn-actiontrail-own-oss-bucket-by-name", "CN", actiontrail_to_named_bucket),
+    Case("eu-subdomain-delegated-to-own-zone", "EU", ns_delegation(None)),
+    Case("cn-subdomain-delegated-to-own-zone", "CN", ns_delegation(None)),
     Case("cn-sls-export-own-oss-bucket", "CN", sls_oss_export(None)),
     Case("cn-privatelink-in-country-service", "CN", privatelink_endpoint("cn-hangzhou")),
     Case(
@@ -1118,6 +1134,7 @@ CASES: list[Case] = [
     Case("cn-actiontrail-unknown-oss-bucket", "CN", actiontrail("audit-logs-hk"), {"RES-017"}),
     Case("cn-sls-export-unknown-oss-bucket", "CN", sls_oss_export("partner-archive"), {"RES-017"}),
     Case("cn-privatelink-hong-kong-service", "CN", privatelink_endpoint("cn-hongkong"), {"RES-006"}),
+    Case("eu-subdomain-delegated-to-partner-dns", "EU", ns_delegation(["ns1.partner-dns.com"]), {"RES-015"}),
     Case("cn-msk-connect-s3-sink-us", "CN", msk_connect_s3_sink("us-east-1"), {"RES-009"}),
     Case(
         "cn-lambda-kafka-foreign-broker",

@@ -40,6 +40,7 @@ __all__ = [
     "is_free_text",
     "package_of",
     "snake_case",
+    "strings_of",
 ]
 
 CLOUD_PACKAGES: frozenset[str] = frozenset({"aws", "alicloud"})
@@ -56,6 +57,7 @@ CREATOR_ATTRS: tuple[str, ...] = (
     "domain_name",
     "public_ip",
     "private_ip",
+    "name_server",  # a hosted zone's name servers, which Route 53 assigns (NS records delegating to it)
 )
 """Attributes (substrings of snake-case names) carrying a resource's own physical names and addresses:
 a regionless name or host found in one of them was created by this stack (guard and policy pack alike)."""
@@ -81,10 +83,21 @@ def produced_names(props: Mapping[str, Any]) -> list[str]:
     this to an Output's dependencies, the policy pack and the preview review to a value's dependencies.
     """
     return [
-        v.lower()
+        name.lower()
         for k, v in props.items()
-        if isinstance(v, str) and v and any(c in _snake(str(k)) for c in CREATOR_ATTRS)
+        if any(c in _snake(str(k)) for c in CREATOR_ATTRS)
+        for name in strings_of(v)
+        if name
     ]
+
+
+def strings_of(value: Any) -> tuple[str, ...]:
+    """The strings one property holds: itself, or the items of a list of names (a zone's name_servers)."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (list, tuple)):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
 
 
 def snake_case(key: str) -> str:

@@ -27,6 +27,7 @@ from components.residency.engine import (
     Subject,
     package_of,
     snake_case,
+    strings_of,
 )
 
 __all__ = ["Source", "UnprovenValue", "own_names", "regionless_known", "untrusted_reason", "unproven_unknowns"]
@@ -148,7 +149,7 @@ def own_names(engine: RuleEngine, type_token: str, props: Mapping[str, Any], ids
     """
     own_keys = ("id", "arn", "bucket") if type_token in engine.endpoints.bucket_types else ("id", "arn")
     self_keys = engine.endpoints.self_address_keys(type_token)
-    named = [v for k, v in props.items() if k in own_keys or snake_case(k) in self_keys]
+    named = [n for k, v in props.items() if k in own_keys or snake_case(k) in self_keys for n in strings_of(v)]
     return [v.lower() for v in (*named, *ids) if isinstance(v, str) and len(v) >= 4]
 
 

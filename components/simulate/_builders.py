@@ -298,6 +298,21 @@ def _sns_topic(site: Site) -> tuple[str, dict[str, Any]]:
     return arn, _regional(site, {"name": name, "arn": arn})
 
 
+def _route53_zone(site: Site) -> tuple[str, dict[str, Any]]:
+    # The four name servers Route 53 assigns a hosted zone (the global partition's shape; the China
+    # regions' name server domains are not confirmed, see docs/residency.md).
+    zone_id = site.resource_id or f"Z{site.hex(20).upper()}"
+    digits = [int(site.hex(8)[i : i + 2], 16) for i in range(0, 8, 2)]
+    tlds = ("com", "net", "org", "co.uk")
+    servers = [f"ns-{d * 8 + i}.awsdns-{d % 64:02d}.{tld}" for i, (d, tld) in enumerate(zip(digits, tlds, strict=True))]
+    return zone_id, {
+        "zoneId": zone_id,
+        "arn": f"arn:{site.partition}:route53:::hostedzone/{zone_id}",
+        "nameServers": servers,
+        "primaryNameServer": servers[0],
+    }
+
+
 def _lambda_function(site: Site) -> tuple[str, dict[str, Any]]:
     name = site.physical_name(max_len=64)
     arn = site.arn("lambda", f"function:{name}")
@@ -409,6 +424,7 @@ AWS_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "aws:sqs/queue:Queue": _sqs_queue,
         "aws:sns/topic:Topic": _sns_topic,
         "aws:lambda/function:Function": _lambda_function,
+        "aws:route53/zone:Zone": _route53_zone,
         "aws:dynamodb/table:Table": _dynamodb_table,
         "aws:iot/topicRule:TopicRule": _iot_named("rule"),
         "aws:iot/policy:Policy": _iot_named("policy"),
