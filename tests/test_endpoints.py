@@ -337,18 +337,33 @@ def test_an_omitted_scope_is_judged_as_its_documented_default(code: str, token: 
         "alicloud:ga/ipSet:IpSet",
         "alicloud:ga/basicEndpoint:BasicEndpoint",
         "alicloud:ga/customRoutingEndpointGroup:CustomRoutingEndpointGroup",
+        "aws:globalaccelerator/listener:Listener",
+        "aws:globalaccelerator/endpointGroup:EndpointGroup",
+        "aws:globalaccelerator/customRoutingListener:CustomRoutingListener",
+        "aws:globalaccelerator/customRoutingEndpointGroup:CustomRoutingEndpointGroup",
     ],
 )
 def test_attaching_to_an_existing_global_accelerator_is_global_unless_declared(token: str) -> None:
-    # accelerator_id of an accelerator made elsewhere: the attachment puts in-country backends on it.
-    subject = Subject(token, "ga", {"accelerator_id": "ga-bp1odcab8tmno0hdq****"}, provider("CN", "alicloud"))
-    findings, _ = ENGINES["CN"].check(subject)
-    assert [f.rule.id for f in findings] == ["RES-016"] and "[alicloud-global-accelerator]" in findings[0].detail
+    # accelerator_id / listener_arn of an accelerator made elsewhere: the attachment puts in-country backends on it.
+    cloud: Cloud = "aws" if token.startswith("aws:") else "alicloud"
+    code = "EU" if cloud == "aws" else "CN"
+    service = "aws-global-accelerator" if cloud == "aws" else "alicloud-global-accelerator"
+    ref = {"listener_arn": "arn:aws:globalaccelerator::123456789012:accelerator/1234abcd/listener/0123vxyz"}
+    props = ref if cloud == "aws" else {"accelerator_id": "ga-bp1odcab8tmno0hdq****"}
+    subject = Subject(token, "ga", props, provider(code, cloud))
+    findings, _ = ENGINES[code].check(subject)
+    assert [f.rule.id for f in findings] == ["RES-016"] and f"[{service}]" in findings[0].detail
     from components.residency.destinations import parse_destinations
 
-    entry = {"id": "ga", "kind": "resident", "match": "alicloud-global-accelerator", "evidence": "DPO ticket 7"}
-    declared, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject)
+    entry = {"id": "ga", "kind": "resident", "match": service, "evidence": "DPO ticket 7"}
+    declared, _ = RuleEngine(code, destinations=parse_destinations([entry])).check(subject)
     assert [(f.rule.id, f.declared_by) for f in declared] == [("RES-016", "ga")]
+
+
+def test_a_load_balancer_alone_is_not_global() -> None:
+    # The compliant twin: the same backend without an accelerator stays regional.
+    subject = Subject("aws:lb/loadBalancer:LoadBalancer", "alb", {"internal": False}, provider("EU"))
+    assert rule_ids("EU", subject) == set()
 
 
 @pytest.mark.parametrize(

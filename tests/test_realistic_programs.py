@@ -252,6 +252,15 @@ def ga_endpoint_group(c: Ctx) -> object:
     )  # fmt: skip
 
 
+def aws_ga_endpoint_group(c: Ctx) -> object:
+    # docs: globalaccelerator/endpointgroup — this stack's load balancer behind another account's accelerator.
+    alb = aws.lb.LoadBalancer("owners", load_balancer_type="application", subnets=["subnet-1", "subnet-2"], opts=c.aws)
+    return aws.globalaccelerator.EndpointGroup(
+        "owners-ga", listener_arn="arn:aws:globalaccelerator::123456789012:accelerator/1234abcd/listener/0123vxyz",
+        endpoint_configurations=[{"endpoint_id": alb.arn, "weight": 100}], opts=c.aws,
+    )  # fmt: skip
+
+
 def dts_sync(destination_ip: str) -> Callable[[Ctx], object]:
     # docs: alicloud dts/synchronizationjob — a self-managed destination database (instance type `other`).
     def build(c: Ctx) -> object:
@@ -1135,6 +1144,7 @@ CASES: list[Case] = [
     Case("cn-sls-export-unknown-oss-bucket", "CN", sls_oss_export("partner-archive"), {"RES-017"}),
     Case("cn-privatelink-hong-kong-service", "CN", privatelink_endpoint("cn-hongkong"), {"RES-006"}),
     Case("eu-subdomain-delegated-to-partner-dns", "EU", ns_delegation(["ns1.partner-dns.com"]), {"RES-015"}),
+    Case("eu-alb-behind-existing-global-accelerator", "EU", aws_ga_endpoint_group, {"RES-016"}),
     Case("cn-msk-connect-s3-sink-us", "CN", msk_connect_s3_sink("us-east-1"), {"RES-009"}),
     Case(
         "cn-lambda-kafka-foreign-broker",
