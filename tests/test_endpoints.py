@@ -279,6 +279,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"slack_channel_id": "C0", "slack_team_id": "T0"},
         {"slack_channel_id": "C0", "slack_team_id": "T0"},
     ),
+    "aws-sns-mobile-push": (
+        "JP",
+        "aws",
+        "aws:sns/platformApplication:PlatformApplication",
+        {"platform": "GCM"},
+        {"platform": "GCM"},
+    ),
     "alicloud-global-accelerator": ("CN", "alicloud", "alicloud:ga/accelerator:Accelerator", {}, {"spec": "1"}),
     "alicloud-oss-transfer-acceleration": ("CN", "alicloud", _OSSTA, {"enabled": False}, {"enabled": True}),
 }

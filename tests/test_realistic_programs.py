@@ -734,6 +734,24 @@ def sns_email(address: str) -> Callable[[Ctx], object]:
     return build
 
 
+def budget_alerts(address: str) -> Callable[[Ctx], object]:
+    # docs: budgets/budget — notifications e-mail the budget's alerts to subscriber_email_addresses.
+    def build(c: Ctx) -> object:
+        return aws.budgets.Budget(
+            "monthly", budget_type="COST", limit_amount="1000", limit_unit="USD", time_unit="MONTHLY",
+            notifications=[{"comparison_operator": "GREATER_THAN", "threshold": 80, "threshold_type": "PERCENTAGE",
+                            "notification_type": "FORECASTED", "subscriber_email_addresses": [address]}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def push_app(c: Ctx) -> object:
+    # docs: sns/platformapplication — Firebase Cloud Messaging for the owner app's notifications.
+    return aws.sns.PlatformApplication("owner-app", platform="GCM", platform_credential="fcm-server-key", opts=c.aws)
+
+
 def customer_gateway(ip: str) -> Callable[[Ctx], object]:
     # docs: ec2/customergateway — ip_address is the outside address of the customer's VPN device.
     def build(c: Ctx) -> object:
@@ -1027,6 +1045,7 @@ CASES: list[Case] = [
     Case("cn-dms-target-in-country-rds", "CN", dms_target("warehouse.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn")),
     Case("cn-resolver-forward-in-network", "CN", resolver_forwarding("10.20.0.2")),
     Case("cn-sns-email-declared", "CN", sns_email("oncall@mail.example.cn"), destinations=[_OPS_MAIL]),
+    Case("cn-budget-alerts-to-declared-mail", "CN", budget_alerts("finance@mail.example.cn"), destinations=[_OPS_MAIL]),
     Case("cn-vpn-gateway-declared", "CN", customer_gateway("203.0.113.12"), destinations=[_OFFICE]),
     Case("eu-codebuild-artifacts-own-bucket", "EU", codebuild_to_bucket(None)),
     Case("eu-event-bus-failover-in-eu", "EU", event_bus_failover("eu-central-1")),
@@ -1145,6 +1164,8 @@ CASES: list[Case] = [
     Case("cn-privatelink-hong-kong-service", "CN", privatelink_endpoint("cn-hongkong"), {"RES-006"}),
     Case("eu-subdomain-delegated-to-partner-dns", "EU", ns_delegation(["ns1.partner-dns.com"]), {"RES-015"}),
     Case("eu-alb-behind-existing-global-accelerator", "EU", aws_ga_endpoint_group, {"RES-016"}),
+    Case("cn-budget-alerts-to-undeclared-mail", "CN", budget_alerts("finance@corp-mail.example.com"), {"RES-015"}),
+    Case("jp-owner-app-push-through-fcm", "JP", push_app, {"RES-016"}),
     Case("cn-msk-connect-s3-sink-us", "CN", msk_connect_s3_sink("us-east-1"), {"RES-009"}),
     Case(
         "cn-lambda-kafka-foreign-broker",
