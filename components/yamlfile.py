@@ -136,8 +136,8 @@ class _DuplicateKey(ConstructorError):
         self.first_line = first.start_mark.line + 1
 
 
-def _check_depth(text: str, file: str, loader: type[Any] = yaml.SafeLoader) -> None:
-    """Refuse nesting deeper than ``MAX_DEPTH`` by walking the (flat) event stream."""
+def _check_depth(text: str, file: str, loader: type[Any]) -> None:
+    """Refuse nesting deeper than ``MAX_DEPTH`` by walking the (flat) event stream ``loader`` parses."""
     depth = 0
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
@@ -233,15 +233,15 @@ def load_yaml_text(text: str, file: str, *, fix: str = "correct the YAML syntax 
         raise YamlFileError(file, f"the file is larger than {MAX_BYTES:,} characters", "shorten it")
     if _FAST_LOADER is not None:
         try:
-            return _read(text, file, yaml.CSafeLoader, _FAST_LOADER)
+            return _read(text, file, _FAST_LOADER)
         except (yaml.YAMLError, YamlFileError, RecursionError):
             pass  # refused: read again below, where the message and position are worded
     return _read_worded(text, file, fix)
 
 
-def _read(text: str, file: str, events: type[Any], loader_type: type[Any]) -> Any:
+def _read(text: str, file: str, loader_type: type[Any]) -> Any:
     """The document, within the bounds above; PyYAML's own errors (and ``YamlFileError``) propagate."""
-    _check_depth(text, file, events)
+    _check_depth(text, file, loader_type)
     loader = loader_type(text)
     try:
         root = loader.get_single_node()
@@ -256,7 +256,7 @@ def _read(text: str, file: str, events: type[Any], loader_type: type[Any]) -> An
 def _read_worded(text: str, file: str, fix: str) -> Any:
     """:func:`_read` with the pure-Python reader, every error turned into one :class:`YamlFileError`."""
     try:
-        return _read(text, file, yaml.SafeLoader, _Loader)
+        return _read(text, file, _Loader)
     except _DuplicateKey as exc:
         mark = exc.problem_mark
         raise _error_at(

@@ -64,7 +64,7 @@ def test_bad_yaml_is_one_line_with_a_fix(text: str, message: str) -> None:
 def _both(text: str) -> tuple[object, object]:
     """``text`` read by libyaml and by the pure-Python reader (the one that words errors)."""
     assert yamlfile._FAST_LOADER is not None, "PyYAML without libyaml: the fast path is never taken"
-    fast = yamlfile._read(text, "f.yaml", yaml.CSafeLoader, yamlfile._FAST_LOADER)
+    fast = yamlfile._read(text, "f.yaml", yamlfile._FAST_LOADER)
     return fast, yamlfile._read_worded(text, "f.yaml", "fix")
 
 

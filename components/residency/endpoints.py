@@ -177,24 +177,19 @@ class EndpointCatalogue(_Frozen):
         """The output-only keys of ``type_token`` that hold the resource's own address (snake_case)."""
         return frozenset(k for entry in self.self_address_outputs if entry.type == type_token for k in entry.keys)
 
-    def host_field_paths(self) -> frozenset[tuple[str, ...]]:
-        """Key paths whose value is a destination host although the last key is generic."""
-        return frozenset(tuple(f.path.split(".")) for f in self.host_paths)
+    @staticmethod
+    def key_paths(fields: tuple[RegionField, ...]) -> frozenset[tuple[str, ...]]:
+        """The key paths of ``fields`` (``region_fields``, ``host_paths``, ``bucket_paths``: any type), as
+        the engine's per-place plan matches them (against the last keys of a value's path)."""
+        return frozenset(tuple(f.path.split(".")) for f in fields)
 
-    def typed_paths(self, fields: tuple[TypedField, ...]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    @staticmethod
+    def typed_paths(fields: tuple[TypedField, ...]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
         """Type token -> the key paths of its fields, as the engine's per-place plan matches them."""
         paths: dict[str, tuple[tuple[str, ...], ...]] = {}
         for f in fields:
             paths[f.type] = (*paths.get(f.type, ()), tuple(f.path.split(".")))
         return paths
-
-    def bucket_field_paths(self) -> frozenset[tuple[str, ...]]:
-        """Key paths whose value is an S3 bucket name although the last key is generic."""
-        return frozenset(tuple(f.path.split(".")) for f in self.bucket_paths)
-
-    def region_field_paths(self) -> frozenset[tuple[str, ...]]:
-        """Key paths whose value is a region although the key does not say so."""
-        return frozenset(tuple(f.path.split(".")) for f in self.region_fields)
 
 
 def _parse(raw: Any, source: str) -> EndpointCatalogue:

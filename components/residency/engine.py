@@ -328,9 +328,9 @@ class RuleEngine:
             if j.alicloud.regions
             else frozenset()
         )
-        self._region_paths = self.endpoints.region_field_paths()
-        self._host_paths = self.endpoints.host_field_paths()
-        self._bucket_paths = self.endpoints.bucket_field_paths()
+        self._region_paths = self.endpoints.key_paths(self.endpoints.region_fields)
+        self._host_paths = self.endpoints.key_paths(self.endpoints.host_paths)
+        self._bucket_paths = self.endpoints.key_paths(self.endpoints.bucket_paths)
         ids = self.endpoints.identifier_hosts
         self._identifier_hosts = ids.hosts if ids is not None else frozenset()
         # DNS suffixes whose hosts may be in the jurisdiction at all (the region label decides the rest).
