@@ -862,6 +862,17 @@ def test_a_name_value_pair_with_a_host_name_is_a_destination() -> None:
     assert rule_ids("CN", subject("db.partner.example.com")) == {"RES-015"}
 
 
+@pytest.mark.parametrize("name", ["DESCRIPTION", "TAGS", "LABELS"])
+def test_a_pair_named_like_free_text_is_still_judged(name: str) -> None:
+    # A variable's name classifies its value; it never makes the value free text for humans.
+    def subject(value: str) -> Subject:
+        doc = json.dumps([{"name": "a", "environment": [{"name": name, "value": value}]}])
+        return Subject("aws:ecs/taskDefinition:TaskDefinition", "t", {"container_definitions": doc}, provider("CN"))
+
+    assert rule_ids("CN", subject("https://sqs.cn-north-1.amazonaws.com.cn/123456789012/intake")) == set()
+    assert rule_ids("CN", subject("https://intake.partner.example.com/x")) == {"RES-015"}
+
+
 @pytest.mark.parametrize(
     ("token", "props"),
     [

@@ -520,15 +520,17 @@ class RuleEngine:
                 return  # a Deny statement naming foreign places restricts access; it moves no data
             parent = walk.kpath
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
-            # Elastic Beanstalk settings): the value is judged under its name, as a map entry would be.
+            # Elastic Beanstalk settings): the value is classified by its name (a region, a host ...). A
+            # pair's value is never free text for humans, whatever its name (a variable DESCRIPTION).
             named = _pair_name(value) if "value" in value or "Value" in value else None
             for k, v in value.items():
                 sk = _snake(str(k))
+                if v is None or sk in FREE_TEXT_KEYS:
+                    continue
                 if named is not None and sk == "value":
                     sk = named
-                if v is not None and sk not in FREE_TEXT_KEYS:
-                    walk.kpath = (*parent, sk)
-                    self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
+                walk.kpath = (*parent, sk)
+                self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
             walk.kpath = parent
         elif isinstance(value, (list, tuple)):
             for i, v in enumerate(value):
