@@ -817,6 +817,64 @@ def test_every_host_in_a_list_under_a_host_key_is_judged(value: str, expected: s
 
 
 @pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https://sqs.cn-north-1.amazonaws.com.cn/1/intake, 10.20.1.5", set()),
+        ("10.20.1.5 https://sqs.cn-north-1.amazonaws.com.cn/1/intake", set()),
+        # A bare host beside a URL, before or after it, is judged, not hidden by the URL.
+        ("intake.partner.example.com,https://sqs.cn-north-1.amazonaws.com.cn/1/intake", {"RES-015"}),
+        ("https://sqs.cn-north-1.amazonaws.com.cn/1/intake intake.partner.example.com", {"RES-015"}),
+        ("https://sqs.cn-north-1.amazonaws.com.cn/1/intake;ops@partner.example.com", {"RES-015"}),
+        ("sqs.us-east-1.amazonaws.com, https://sqs.cn-north-1.amazonaws.com.cn/1/intake", {"RES-006"}),
+        # What follows a URL's authority across commas or semicolons is the URL's own: more hosts of a
+        # multi-host connection string (judged by the URL scan), JDBC properties, a query's values.
+        ("mongodb://db-1.cn-north-1.docdb.amazonaws.com.cn:27017,db-2.partner.example.com:27017/fleet", {"RES-015"}),
+        ("jdbc:sqlserver://db.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn:1433;databaseName=fleet;encrypt=true", set()),
+        ("https://sqs.cn-north-1.amazonaws.com.cn/1/intake?attributes=1,2", set()),
+    ],
+)
+def test_a_host_list_mixing_urls_and_bare_hosts_judges_every_item(value: str, expected: set[str]) -> None:
+    subject = Subject("aws:lambda/function:Function", "f", {"endpoint": value}, provider("CN"))
+    assert rule_ids("CN", subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "path"),
+    [
+        ("aws:lambda/function:Function", "environment.variables"),
+        ("alicloud:fc/v3Function:V3Function", "environment_variables"),
+        ("aws:apprunner/service:Service",
+         "source_configuration.image_repository.image_configuration.runtime_environment_variables"),
+        ("aws:glue/job:Job", "default_arguments"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("name", ["DESCRIPTION", "TAGS", "LABELS", "description"])
+def test_a_variable_named_like_free_text_is_still_judged(token: str, path: str, name: str) -> None:
+    # The free-text exemption is for a resource's own fields; in a map of names the user chose, a
+    # variable called DESCRIPTION is a variable and its value is judged.
+    cloud: Cloud = "alicloud" if token.startswith("alicloud") else "aws"
+
+    def subject(value: str) -> Subject:
+        inner: Any = {name: value}
+        for key in reversed(path.split(".")):
+            inner = {key: inner}
+        return Subject(token, "r", inner, provider("CN", cloud))
+
+    assert rule_ids("CN", subject("https://intake.cn-north-1.amazonaws.com.cn/fleet")) == set()
+    assert rule_ids("CN", subject("https://intake.partner.example.com/fleet")) == {"RES-015"}
+
+
+@pytest.mark.parametrize("key", ["description", "tags"])
+def test_a_resources_own_free_text_fields_stay_unjudged(key: str) -> None:
+    # The twin of the test above: a description naming a foreign host is text for humans, even nested.
+    text = "mirrors https://intake.partner.example.com for the EU fleet"
+    props = {key: text if key == "description" else {"Runbook": text}, "environment": {"variables": {"LEVEL": "info"}}}
+    assert rule_ids("CN", Subject("aws:lambda/function:Function", "f", props, provider("CN"))) == set()
+    nested = {"ingress": [{"description": text, "protocol": "tcp", "from_port": 443, "to_port": 443}]}
+    assert rule_ids("CN", Subject("aws:ec2/securityGroup:SecurityGroup", "sg", nested, provider("CN"))) == set()
+
+
+@pytest.mark.parametrize(
     ("rtype", "record", "expected"),
     [
         ("MX", "10 inbound-smtp.eu-west-1.amazonaws.com", set()),

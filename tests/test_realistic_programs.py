@@ -963,6 +963,17 @@ CASES: list[Case] = [
     Case("eu-lambda-function-url", "EU", lambda_env({"CALLBACK_URL": "https://abc123.lambda-url.eu-west-1.on.aws/"})),
     Case("cn-lambda-elasticache-host", "CN", lambda_env({"REDIS_HOST": "sessions.abc123.cnn1.cache.amazonaws.com.cn"})),
     Case("cn-lambda-private-proxy", "CN", lambda_env({"HTTPS_PROXY": "http://10.40.0.12:3128"})),
+    # A variable named like a free-text field is still a variable; an endpoint list may mix hosts and URLs.
+    Case(
+        "cn-lambda-description-variable",
+        "CN",
+        lambda_env({"DESCRIPTION": "https://sqs.cn-north-1.amazonaws.com.cn/1/q"}),
+    ),
+    Case(
+        "cn-lambda-endpoint-list",
+        "CN",
+        lambda_env({"ENDPOINTS": "10.40.0.12,https://sqs.cn-north-1.amazonaws.com.cn/1/q"}),
+    ),
     Case("cn-lambda-replica-regions", "CN", lambda_env({"REPLICA_REGIONS": "cn-north-1,cn-northwest-1"})),
     Case(
         "cn-lambda-declared-idp",
@@ -1167,6 +1178,18 @@ CASES: list[Case] = [
     Case("cn-budget-alerts-to-undeclared-mail", "CN", budget_alerts("finance@corp-mail.example.com"), {"RES-015"}),
     Case("jp-owner-app-push-through-fcm", "JP", push_app, {"RES-016"}),
     Case("cn-msk-connect-s3-sink-us", "CN", msk_connect_s3_sink("us-east-1"), {"RES-009"}),
+    Case(
+        "cn-lambda-description-variable-foreign",
+        "CN",
+        lambda_env({"DESCRIPTION": "https://intake.partner.example.com/v1"}),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-lambda-endpoint-list-foreign",
+        "CN",
+        lambda_env({"ENDPOINTS": "intake.partner.example.com,https://sqs.cn-north-1.amazonaws.com.cn/1/q"}),
+        {"RES-015"},
+    ),
     Case(
         "cn-lambda-kafka-foreign-broker",
         "CN",

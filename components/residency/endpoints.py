@@ -157,6 +157,9 @@ class EndpointCatalogue(_Frozen):
     alicloud: CloudEndpoints
     host_decorations: tuple[str, ...]
     host_keys: frozenset[str]
+    user_keyed_maps: frozenset[str] = frozenset()
+    """Keys (snake_case) whose map holds names the user chose, such as environment variables: a free-text
+    name among them (a variable ``DESCRIPTION``) is data like any other, not a field for humans."""
     destination_fields: tuple[TypedField, ...]
     oss_bucket_fields: tuple[TypedField, ...] = ()
     principal_keys: frozenset[str]

@@ -14,7 +14,7 @@ import functools
 import gzip
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -523,9 +523,11 @@ class RuleEngine:
             # Elastic Beanstalk settings): the value is classified by its name (a region, a host ...). A
             # pair's value is never free text for humans, whatever its name (a variable DESCRIPTION).
             named = _pair_name(value) if "value" in value or "Value" in value else None
+            # In a map of names the user chose (environment variables), a free-text name is a variable.
+            user_keyed = self._user_keyed(key)
             for k, v in value.items():
                 sk = _snake(str(k))
-                if v is None or sk in FREE_TEXT_KEYS:
+                if v is None or (sk in FREE_TEXT_KEYS and not user_keyed):
                     continue
                 if named is not None and sk == "value":
                     sk = named
@@ -571,16 +573,27 @@ class RuleEngine:
         """A value under a host key: a bare host, an e-mail address or a list of hosts, each judged as a
         destination; True when nothing else is left to judge."""
         stripped = value.strip()
-        if "://" not in stripped and _LIST_SPLIT.search(stripped):
-            # Several hosts in one string (Kafka bootstrap servers "b-1:9092,b-2:9092", an MX or SRV record
-            # "10 mx.example.com"): each part is judged on its own, so a proven host cannot hide another.
-            for part in _LIST_SPLIT.split(stripped):
-                if part:
-                    self._judge_string(walk, part, path, key, depth)
-            return True
+        if _LIST_SPLIT.search(stripped):
+            if "://" not in stripped:
+                # Several hosts in one string (Kafka bootstrap servers "b-1:9092,b-2:9092", an MX or SRV record
+                # "10 mx.example.com"): each part is judged on its own, so a proven host cannot hide another.
+                for part in _LIST_SPLIT.split(stripped):
+                    if part:
+                        self._judge_string(walk, part, path, key, depth)
+                return True
+            # URLs among other items: the reference scan judges each URL (every host of a multi-host
+            # connection string too) and any cloud host; a bare host beside them is judged here.
+            for item in _bare_items(stripped):
+                if not self.parser.has_candidates(item):
+                    self._judged_as_bare_host(walk, item, path)
+            return False
         if candidates:
             return False
-        target = stripped.lower()
+        return self._judged_as_bare_host(walk, stripped, path)
+
+    def _judged_as_bare_host(self, walk: _Walk, value: str, path: str) -> bool:
+        """A bare host or an e-mail address under a host key, judged as a destination; False when it is neither."""
+        target = value.lower()
         if "@" in target:  # an e-mail address (SNS email subscriptions): the mail goes to its domain
             email = _EMAIL.match(target)
             target = email.group(1) if email else target
@@ -689,8 +702,11 @@ class RuleEngine:
 
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _host_key(self, key: str) -> bool:
-        keys = self.endpoints.host_keys
-        return key in keys or any(key.endswith("_" + k) for k in keys)
+        return _named_by(key, self.endpoints.host_keys)
+
+    @functools.lru_cache(maxsize=2048)  # noqa: B019 - one engine per jurisdiction, kept for the process
+    def _user_keyed(self, key: str) -> bool:
+        return _named_by(_key_tokens(key), self.endpoints.user_keyed_maps)
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _resource_services(self, type_token: str) -> tuple[GlobalService, ...]:
@@ -895,6 +911,26 @@ def _is_deny_statement(value: Mapping[Any, Any]) -> bool:
     return isinstance(effect, str) and effect.strip().lower() == "deny"
 
 
+def _bare_items(text: str) -> Iterator[str]:
+    """The items of a list in one string (separated by whitespace, ``,`` or ``;``) that are not part of a
+    URL: a URL's authority runs on across ``,`` and ``;`` (``mongodb://a:27017,b:27017/db``, JDBC
+    ``;property=value``) until its path, query or fragment starts, and no URL spans whitespace."""
+    for chunk in text.split():
+        in_authority = False
+        for item in _ITEM_SPLIT.split(chunk):
+            if "://" in item:
+                in_authority = not _PATH_START.search(item.split("://", 1)[1])
+            elif in_authority:
+                in_authority = not _PATH_START.search(item)
+            elif item:
+                yield item
+
+
+def _named_by(key: str, keys: frozenset[str]) -> bool:
+    """``key`` is one of ``keys`` or ends with ``_<one of them>``: ``webhook_url``, ``default_arguments``."""
+    return key in keys or any(key.endswith("_" + k) for k in keys)
+
+
 def _pair_name(pair: Mapping[Any, Any]) -> str | None:
     """The snake-case name of a ``{"name": ..., "value": ...}`` entry; None when it has no string name."""
     name = pair.get("name", pair.get("Name"))
@@ -932,6 +968,8 @@ def _decode_payload(value: str) -> tuple[str, str] | None:
 
 _CLOUD_NAMES = {"aws": "AWS", "alicloud": "Alibaba Cloud"}
 _LIST_SPLIT = re.compile(r"[,;\s]+")
+_ITEM_SPLIT = re.compile(r"[,;]")
+_PATH_START = re.compile(r"[/?#]")
 _YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.MULTILINE)
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 _EMAIL = re.compile(r"^[a-z0-9._%+-]+@([a-z0-9.-]+)$")
