@@ -864,6 +864,33 @@ def test_a_variable_named_like_free_text_is_still_judged(token: str, path: str, 
     assert rule_ids("CN", subject("https://intake.partner.example.com/fleet")) == {"RES-015"}
 
 
+@pytest.mark.parametrize(
+    ("name", "inside", "foreign", "expected"),
+    [
+        ("DB_HOST", "10.20.0.8:3306", "db.partner.example.com", "RES-015"),
+        ("EXPORT_REGION", "cn-shanghai", "ap-southeast-1", "RES-009"),
+    ],
+)
+def test_a_key_value_environment_entry_is_judged_under_its_key(
+    name: str, inside: str, foreign: str, expected: str
+) -> None:
+    def subject(value: str) -> Subject:
+        env = [{"key": name, "value": value}, {"key": "LOG_LEVEL", "value": "info"}]
+        props = {"containers": [{"name": "exporter", "image": "exporter:1.4", "environment_vars": env}]}
+        return Subject("alicloud:eci/containerGroup:ContainerGroup", "g", props, provider("CN", "alicloud"))
+
+    assert rule_ids("CN", subject(inside)) == set()
+    assert rule_ids("CN", subject(foreign)) == {expected}
+
+
+def test_a_key_value_tag_matcher_is_not_a_variable() -> None:
+    # The same {key, value} shape outside a list of names the user chose selects by tag: nothing is sent
+    # to a region a tag's value names.
+    props = {"plan_id": "p", "name": "fleet", "iam_role_arn": "arn:aws-cn:iam::123456789012:role/backup",
+             "selection_tags": [{"type": "STRINGEQUALS", "key": "region", "value": "us-east-1"}]}  # fmt: skip
+    assert rule_ids("CN", Subject("aws:backup/selection:Selection", "s", props, provider("CN"))) == set()
+
+
 @pytest.mark.parametrize("key", ["description", "tags"])
 def test_a_resources_own_free_text_fields_stay_unjudged(key: str) -> None:
     # The twin of the test above: a description naming a foreign host is text for humans, even nested.

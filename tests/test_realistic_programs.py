@@ -292,6 +292,21 @@ def vpn_customer_gateway(c: Ctx) -> object:
     )
 
 
+def eci_telemetry_exporter(db_host: str) -> Callable[[Ctx], object]:
+    # docs: alicloud eci/containergroup — a container's environment_vars are {key, value} entries.
+    def build(c: Ctx) -> object:
+        env = alicloud.eci.ContainerGroupContainerEnvironmentVarArgs
+        return alicloud.eci.ContainerGroup(
+            "exporter", container_group_name="telemetry-exporter", security_group_id="sg-2ze0001",
+            vswitch_id="vsw-2ze0001", containers=[alicloud.eci.ContainerGroupContainerArgs(
+                name="exporter", image="registry-vpc.cn-beijing.aliyuncs.com/fleet/exporter:1.4",
+                environment_vars=[env(key="DB_HOST", value=db_host), env(key="LOG_LEVEL", value="info")],
+            )], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def actiontrail(bucket: str | None) -> Callable[[Ctx], object]:
     # docs: alicloud actiontrail/trail — oss_bucket_name is the OSS bucket the trail delivers events to.
     def build(c: Ctx) -> object:
@@ -963,6 +978,7 @@ CASES: list[Case] = [
     Case("eu-lambda-function-url", "EU", lambda_env({"CALLBACK_URL": "https://abc123.lambda-url.eu-west-1.on.aws/"})),
     Case("cn-lambda-elasticache-host", "CN", lambda_env({"REDIS_HOST": "sessions.abc123.cnn1.cache.amazonaws.com.cn"})),
     Case("cn-lambda-private-proxy", "CN", lambda_env({"HTTPS_PROXY": "http://10.40.0.12:3128"})),
+    Case("cn-eci-exporter-private-database", "CN", eci_telemetry_exporter("10.20.0.8:3306")),
     # A variable named like a free-text field is still a variable; an endpoint list may mix hosts and URLs.
     Case(
         "cn-lambda-description-variable",
@@ -1170,6 +1186,7 @@ CASES: list[Case] = [
     Case("cn-ga-endpoint-group-on-existing-accelerator", "CN", ga_endpoint_group, {"RES-016"}),
     Case("cn-dts-sync-to-public-database", "CN", dts_sync("47.88.1.10"), {"RES-015"}),
     Case("cn-vpn-undeclared-customer-gateway", "CN", vpn_customer_gateway, {"RES-015"}),
+    Case("cn-eci-exporter-foreign-database", "CN", eci_telemetry_exporter("db.partner.example.com"), {"RES-015"}),
     Case("cn-actiontrail-unknown-oss-bucket", "CN", actiontrail("audit-logs-hk"), {"RES-017"}),
     Case("cn-sls-export-unknown-oss-bucket", "CN", sls_oss_export("partner-archive"), {"RES-017"}),
     Case("cn-privatelink-hong-kong-service", "CN", privatelink_endpoint("cn-hongkong"), {"RES-006"}),

@@ -522,9 +522,9 @@ class RuleEngine:
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings): the value is classified by its name (a region, a host ...). A
             # pair's value is never free text for humans, whatever its name (a variable DESCRIPTION).
-            named = _pair_name(value) if "value" in value or "Value" in value else None
             # In a map of names the user chose (environment variables), a free-text name is a variable.
             user_keyed = self._user_keyed(key)
+            named = _pair_name(value, user_keyed) if "value" in value or "Value" in value else None
             for k, v in value.items():
                 sk = _snake(str(k))
                 if v is None or (sk in FREE_TEXT_KEYS and not user_keyed):
@@ -931,9 +931,14 @@ def _named_by(key: str, keys: frozenset[str]) -> bool:
     return key in keys or any(key.endswith("_" + k) for k in keys)
 
 
-def _pair_name(pair: Mapping[Any, Any]) -> str | None:
-    """The snake-case name of a ``{"name": ..., "value": ...}`` entry; None when it has no string name."""
+def _pair_name(pair: Mapping[Any, Any], user_keyed: bool) -> str | None:
+    """The snake-case name of a ``{"name": ..., "value": ...}`` entry; None when it has no string name.
+
+    ``{"key": ..., "value": ...}`` entries (ECI container environment) count only in a list of names the
+    user chose (``user_keyed``): elsewhere that shape is a tag matcher (a Backup selection's ``key``)."""
     name = pair.get("name", pair.get("Name"))
+    if name is None and user_keyed:
+        name = pair.get("key", pair.get("Key"))
     return _snake(name) if isinstance(name, str) and name else None
 
 
