@@ -883,6 +883,35 @@ def test_a_key_value_environment_entry_is_judged_under_its_key(
     assert rule_ids("CN", subject(foreign)) == {expected}
 
 
+@pytest.mark.parametrize(
+    ("token", "cloud", "props", "inside", "foreign", "expected"),
+    [
+        ("aws:ssm/parameter:Parameter", "aws", {"name": "/fleet/prod/EXPORT_REGION", "type": "String"},
+         "cn-northwest-1", "us-east-1", "RES-009"),
+        ("aws:ssm/parameter:Parameter", "aws", {"name": "/fleet/prod/db_host", "type": "String"},
+         "10.20.0.8", "db.partner.example.com", "RES-015"),
+        ("alicloud:oos/parameter:Parameter", "alicloud", {"parameter_name": "fleet/exportRegion", "type": "String"},
+         "cn-shanghai", "ap-southeast-1", "RES-009"),
+        ("alicloud:oos/secretParameter:SecretParameter", "alicloud", {"secret_parameter_name": "fleet/sink_endpoint"},
+         "10.20.0.9:443", "sink.partner.example.com", "RES-015"),
+    ],
+)  # fmt: skip
+def test_a_stored_setting_is_judged_under_its_name(
+    token: str, cloud: Cloud, props: dict[str, Any], inside: str, foreign: str, expected: str
+) -> None:
+    def subject(value: str) -> Subject:
+        return Subject(token, "p", {**props, "value": value}, provider("CN", cloud))
+
+    assert rule_ids("CN", subject(inside)) == set()
+    assert rule_ids("CN", subject(foreign)) == {expected}
+
+
+def test_a_setting_whose_name_says_nothing_is_not_a_region() -> None:
+    # The twin: a region named in an ordinary setting's text is not where anything is sent.
+    props = {"name": "/fleet/prod/migration_note", "type": "String", "value": "moved from us-east-1 in 2025"}
+    assert rule_ids("CN", Subject("aws:ssm/parameter:Parameter", "p", props, provider("CN"))) == set()
+
+
 def test_a_key_value_tag_matcher_is_not_a_variable() -> None:
     # The same {key, value} shape outside a list of names the user chose selects by tag: nothing is sent
     # to a region a tag's value names.

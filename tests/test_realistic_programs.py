@@ -292,6 +292,15 @@ def vpn_customer_gateway(c: Ctx) -> object:
     )
 
 
+def export_region_parameter(region: str) -> Callable[[Ctx], object]:
+    # docs: ssm/parameter — the exporter reads its target region from Parameter Store at start-up.
+    def build(c: Ctx) -> object:
+        return aws.ssm.Parameter("export-region", name="/fleet/prod/EXPORT_REGION", type="String", value=region,
+                                 opts=c.aws)  # fmt: skip
+
+    return build
+
+
 def eci_telemetry_exporter(db_host: str) -> Callable[[Ctx], object]:
     # docs: alicloud eci/containergroup — a container's environment_vars are {key, value} entries.
     def build(c: Ctx) -> object:
@@ -979,6 +988,7 @@ CASES: list[Case] = [
     Case("cn-lambda-elasticache-host", "CN", lambda_env({"REDIS_HOST": "sessions.abc123.cnn1.cache.amazonaws.com.cn"})),
     Case("cn-lambda-private-proxy", "CN", lambda_env({"HTTPS_PROXY": "http://10.40.0.12:3128"})),
     Case("cn-eci-exporter-private-database", "CN", eci_telemetry_exporter("10.20.0.8:3306")),
+    Case("cn-exporter-region-parameter", "CN", export_region_parameter("cn-northwest-1")),
     # A variable named like a free-text field is still a variable; an endpoint list may mix hosts and URLs.
     Case(
         "cn-lambda-description-variable",
@@ -1187,6 +1197,7 @@ CASES: list[Case] = [
     Case("cn-dts-sync-to-public-database", "CN", dts_sync("47.88.1.10"), {"RES-015"}),
     Case("cn-vpn-undeclared-customer-gateway", "CN", vpn_customer_gateway, {"RES-015"}),
     Case("cn-eci-exporter-foreign-database", "CN", eci_telemetry_exporter("db.partner.example.com"), {"RES-015"}),
+    Case("cn-exporter-region-parameter-singapore", "CN", export_region_parameter("ap-southeast-1"), {"RES-009"}),
     Case("cn-actiontrail-unknown-oss-bucket", "CN", actiontrail("audit-logs-hk"), {"RES-017"}),
     Case("cn-sls-export-unknown-oss-bucket", "CN", sls_oss_export("partner-archive"), {"RES-017"}),
     Case("cn-privatelink-hong-kong-service", "CN", privatelink_endpoint("cn-hongkong"), {"RES-006"}),

@@ -149,6 +149,20 @@ class SelfAddressOutput(_Frozen):
     """Where the provider documents them as outputs."""
 
 
+class NamedValue(_Frozen):
+    """A resource type that stores one named setting: its value inputs are classified by the setting's
+    name, as a ``{name, value}`` pair is (an SSM parameter ``/fleet/export_region`` holds a region)."""
+
+    type: str
+    """Pulumi type token."""
+    name: str
+    """The snake_case input holding the setting's name."""
+    values: frozenset[str]
+    """The snake_case inputs holding its value."""
+    source: str
+    """Where the provider documents the inputs."""
+
+
 class EndpointCatalogue(_Frozen):
     """The whole endpoint catalogue."""
 
@@ -174,6 +188,7 @@ class EndpointCatalogue(_Frozen):
     identifier_hosts: IdentifierHosts | None = None
     match_fields: tuple[TypedField, ...] = ()
     same_region_buckets: tuple[TypedField, ...] = ()
+    named_values: tuple[NamedValue, ...] = ()
     global_services: tuple[GlobalService, ...]
 
     def self_address_keys(self, type_token: str) -> frozenset[str]:

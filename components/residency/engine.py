@@ -344,6 +344,7 @@ class RuleEngine:
         self._oss_bucket_fields = self.endpoints.typed_paths(self.endpoints.oss_bucket_fields)
         self._match_fields = self.endpoints.typed_paths(self.endpoints.match_fields)
         self._same_region_buckets = self.endpoints.typed_paths(self.endpoints.same_region_buckets)
+        self._named_values = {n.type: n for n in self.endpoints.named_values}
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -374,6 +375,9 @@ class RuleEngine:
             self._check_provider_of(walk)
             self._check_global_resource(walk)
         bucket_creator = subject.type in self.endpoints.bucket_types
+        named = self._named_values.get(subject.type)
+        setting = _setting_name(subject.props, named.name) if named is not None else None
+        setting_values = named.values if named is not None else frozenset()
         for key, value in subject.props.items():
             if value is None:
                 continue  # most inputs of most resources are unset
@@ -382,6 +386,8 @@ class RuleEngine:
                 continue  # a provider's region is judged by RES-001 above
             if bucket_creator and skey in ("bucket", "bucket_prefix"):
                 continue  # the name of the bucket being created, not a reference to another one
+            if setting is not None and skey in setting_values:
+                skey = setting  # a stored setting's value, classified by the setting's name
             walk.kpath = (skey,)
             self._walk(walk, value, key, skey, 0, key)
         if subject.read_id is None and subject.import_id is None:
@@ -929,6 +935,15 @@ def _bare_items(text: str) -> Iterator[str]:
 def _named_by(key: str, keys: frozenset[str]) -> bool:
     """``key`` is one of ``keys`` or ends with ``_<one of them>``: ``webhook_url``, ``default_arguments``."""
     return key in keys or any(key.endswith("_" + k) for k in keys)
+
+
+def _setting_name(props: Mapping[str, Any], name_key: str) -> str | None:
+    """The snake-case name of the setting a resource stores (the last segment of a hierarchical name,
+    ``/fleet/prod/EXPORT_REGION``); None while it is unknown (an Output)."""
+    name = next((v for k, v in props.items() if _snake(k) == name_key), None)
+    if not isinstance(name, str):
+        return None
+    return _snake(name.rstrip("/").rsplit("/", 1)[-1]) or None
 
 
 def _pair_name(pair: Mapping[Any, Any], user_keyed: bool) -> str | None:
