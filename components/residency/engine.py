@@ -376,8 +376,9 @@ class RuleEngine:
             self._check_global_resource(walk)
         bucket_creator = subject.type in self.endpoints.bucket_types
         named = self._named_values.get(subject.type)
-        setting = _setting_name(subject.props, named.name) if named is not None else None
-        setting_values = named.values if named is not None else frozenset()
+        setting, setting_values = (
+            (None, _NO_KEYS) if named is None else (_setting_name(subject.props, named.name), named.values)
+        )
         for key, value in subject.props.items():
             if value is None:
                 continue  # most inputs of most resources are unset
@@ -987,6 +988,7 @@ def _decode_payload(value: str) -> tuple[str, str] | None:
 
 
 _CLOUD_NAMES = {"aws": "AWS", "alicloud": "Alibaba Cloud"}
+_NO_KEYS: frozenset[str] = frozenset()
 _LIST_SPLIT = re.compile(r"[,;\s]+")
 _ITEM_SPLIT = re.compile(r"[,;]")
 _PATH_START = re.compile(r"[/?#]")
