@@ -758,6 +758,16 @@ def sns_email(address: str) -> Callable[[Ctx], object]:
     return build
 
 
+def cms_alarm_contact(address: str) -> Callable[[Ctx], object]:
+    # docs: alicloud cms/alarmcontact — CloudMonitor mails every alarm of the contact's groups to channels_mail.
+    def build(c: Ctx) -> object:
+        return alicloud.cms.AlarmContact(
+            "oncall", alarm_contact_name="fleet-oncall", describe="Fleet on-call", channels_mail=address, opts=c.ali
+        )
+
+    return build
+
+
 def budget_alerts(address: str) -> Callable[[Ctx], object]:
     # docs: budgets/budget — notifications e-mail the budget's alerts to subscriber_email_addresses.
     def build(c: Ctx) -> object:
@@ -1083,6 +1093,7 @@ CASES: list[Case] = [
     Case("cn-resolver-forward-in-network", "CN", resolver_forwarding("10.20.0.2")),
     Case("cn-sns-email-declared", "CN", sns_email("oncall@mail.example.cn"), destinations=[_OPS_MAIL]),
     Case("cn-budget-alerts-to-declared-mail", "CN", budget_alerts("finance@mail.example.cn"), destinations=[_OPS_MAIL]),
+    Case("cn-cms-alarms-to-declared-mail", "CN", cms_alarm_contact("oncall@mail.example.cn"), destinations=[_OPS_MAIL]),
     Case("cn-vpn-gateway-declared", "CN", customer_gateway("203.0.113.12"), destinations=[_OFFICE]),
     Case("eu-codebuild-artifacts-own-bucket", "EU", codebuild_to_bucket(None)),
     Case("eu-event-bus-failover-in-eu", "EU", event_bus_failover("eu-central-1")),
@@ -1204,6 +1215,7 @@ CASES: list[Case] = [
     Case("eu-subdomain-delegated-to-partner-dns", "EU", ns_delegation(["ns1.partner-dns.com"]), {"RES-015"}),
     Case("eu-alb-behind-existing-global-accelerator", "EU", aws_ga_endpoint_group, {"RES-016"}),
     Case("cn-budget-alerts-to-undeclared-mail", "CN", budget_alerts("finance@corp-mail.example.com"), {"RES-015"}),
+    Case("cn-cms-alarms-to-undeclared-mail", "CN", cms_alarm_contact("oncall@corp-mail.example.com"), {"RES-015"}),
     Case("jp-owner-app-push-through-fcm", "JP", push_app, {"RES-016"}),
     Case("cn-msk-connect-s3-sink-us", "CN", msk_connect_s3_sink("us-east-1"), {"RES-009"}),
     Case(
