@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from components.residency import RuleEngine, Subject, load_catalogue
 from components.residency.catalogue import Cloud
-from components.residency.endpoints import load_endpoints
+from components.residency.endpoints import GlobalService, load_endpoints
 from components.residency.engine import ProviderRef
 
 CATALOGUE = load_catalogue()
@@ -206,6 +206,13 @@ def test_a_principal_shape_outside_a_principal_key_is_a_host() -> None:
 _TITAN = "arn:aws:bedrock:eu-west-1::foundation-model/amazon.titan-text-lite-v1"
 _EU_PROFILE = "arn:aws:bedrock:eu-west-1:1:inference-profile/eu.amazon.nova-lite-v1:0"
 _HAIKU = "anthropic.claude-3-haiku-20240307-v1:0"
+_KEY_SECRET = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:model-key"
+
+
+def _flow_prompt(model_id: str) -> dict[str, Any]:
+    return {"prompt": {"source_configuration": {"inline": {"model_id": model_id, "template_type": "TEXT"}}}}
+
+
 _CEN = "alicloud:cen/bandwidthPackage:BandwidthPackage"
 _MRAP = "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint"
 _S3TA = "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration"
@@ -243,6 +250,27 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         "aws:bedrock/agentPrompt:AgentPrompt",
         {"variants": [{"name": "v", "model_id": _HAIKU}]},
         {"variants": [{"name": "v", "model_id": f"eu.{_HAIKU}"}]},
+    ),
+    "aws-bedrock-cross-region-nested-model": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentFlow:AgentFlow",
+        {"definition": {"nodes": [{"name": "P", "type": "Prompt", "configuration": _flow_prompt(_HAIKU)}]}},
+        {"definition": {"nodes": [{"name": "P", "type": "Prompt", "configuration": _flow_prompt(f"eu.{_HAIKU}")}]}},
+    ),
+    "aws-agentcore-gemini-model": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreHarness:AgentcoreHarness",
+        {"model": {"bedrock_model_config": {"model_id": _HAIKU}}},
+        {"model": {"gemini_model_config": {"model_id": "gemini-2.5-pro", "api_key_arn": _KEY_SECRET}}},
+    ),
+    "aws-agentcore-openai-model": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreHarness:AgentcoreHarness",
+        {"model": {"bedrock_model_config": {"model_id": _HAIKU}}},
+        {"model": {"openai_model_config": {"model_id": "gpt-5", "api_key_arn": _KEY_SECRET}}},
     ),
     "aws-bedrock-cross-region-guardrail": (
         "EU",
@@ -289,6 +317,14 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
     "alicloud-global-accelerator": ("CN", "alicloud", "alicloud:ga/accelerator:Accelerator", {}, {"spec": "1"}),
     "alicloud-oss-transfer-acceleration": ("CN", "alicloud", _OSSTA, {"enabled": False}, {"enabled": True}),
 }
+
+
+def test_an_any_depth_field_matches_the_end_of_a_path() -> None:
+    service = GlobalService(id="x", types=("*",), why="w", field="*.model_id", sources=("s",))
+    assert service.field_matches(("model_id",))
+    assert service.field_matches(("definition", "nodes", "configuration", "prompt", "model_id"))
+    assert not service.field_matches(("model_id", "arn"))
+    assert not service.field_matches(("foundation_model",))
 
 
 def test_every_global_service_has_a_pair() -> None:

@@ -950,6 +950,50 @@ def guardrail(profile: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def summary_flow(model_id: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentflow — a prompt node's inline model_id is the model the flow invokes.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("flow", assume_role_policy=ROLE.replace("lambda", "bedrock"), opts=c.aws)
+        prompt: Any = {
+            "source_configuration": {
+                "inline": {
+                    "model_id": model_id,
+                    "template_type": "TEXT",
+                    "template_configuration": {
+                        "text": {"text": "Summarise the trip log: {{log}}", "input_variables": [{"name": "log"}]}
+                    },
+                }
+            }
+        }
+        definition: Any = {
+            "nodes": [
+                {"name": "FlowInputNode", "type": "Input", "configuration": {"input": {}},
+                 "outputs": [{"name": "document", "type": "String"}]},
+                {"name": "Summarise", "type": "Prompt", "configuration": {"prompt": prompt},
+                 "inputs": [{"name": "log", "type": "String", "expression": "$.data"}],
+                 "outputs": [{"name": "modelCompletion", "type": "String"}]},
+            ],
+        }  # fmt: skip
+        return aws.bedrock.AgentFlow(
+            "trip-summary", name="trip-summary", execution_role_arn=role.arn, definition=definition, opts=c.aws
+        )
+
+    return build
+
+
+def agent_harness(model: Any) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentcoreharness — `model` chooses Bedrock, Gemini, OpenAI or LiteLLM.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("harness", assume_role_policy=ROLE.replace("lambda", "bedrock-agentcore"), opts=c.aws)
+        return aws.bedrock.AgentcoreHarness(
+            "service-assistant", harness_name="service_assistant", execution_role_arn=role.arn, model=model,
+            system_prompts=[aws.bedrock.AgentcoreHarnessSystemPromptArgs(
+                text="You help workshop staff read a car's service history.")], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 def sagemaker_model(image_region: str) -> Callable[[Ctx], object]:
     # docs: sagemaker/model — ModelDataUrl "must be in an S3 bucket that is in the same region as the model".
     def build(c: Ctx) -> object:
@@ -1099,6 +1143,12 @@ CASES: list[Case] = [
     Case("eu-event-bus-failover-in-eu", "EU", event_bus_failover("eu-central-1")),
     Case("eu-bedrock-prompt-in-region-model", "EU", bedrock_prompt("anthropic.claude-3-haiku-20240307-v1:0")),
     Case("eu-guardrail-in-region", "EU", guardrail(None)),
+    Case("eu-flow-in-region-model", "EU", summary_flow("anthropic.claude-3-haiku-20240307-v1:0")),
+    Case(
+        "eu-harness-on-bedrock",
+        "EU",
+        agent_harness({"bedrock_model_config": {"model_id": "anthropic.claude-sonnet-4-20250514"}}),
+    ),
     Case("eu-cloud-wan-eu-edges", "EU", cloud_wan("eu-central-1")),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
@@ -1253,6 +1303,22 @@ CASES: list[Case] = [
         {"RES-016"},
     ),
     Case("eu-guardrail-cross-region-profile", "EU", guardrail("eu.guardrail.v1:0"), {"RES-016"}),
+    Case(
+        "eu-flow-cross-region-profile", "EU", summary_flow("eu.anthropic.claude-3-7-sonnet-20250219-v1:0"), {"RES-016"}
+    ),
+    Case(
+        "eu-harness-on-gemini",
+        "EU",
+        agent_harness(
+            {
+                "gemini_model_config": {
+                    "model_id": "gemini-2.5-pro",
+                    "api_key_arn": "arn:aws:secretsmanager:eu-central-1:123456789012:secret:gemini",
+                }
+            }
+        ),
+        {"RES-016"},
+    ),
     Case("eu-cloud-wan-us-edge", "EU", cloud_wan("us-east-1"), {"RES-009"}),
 ]
 

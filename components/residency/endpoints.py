@@ -95,7 +95,8 @@ class GlobalService(_Frozen):
     why: str
     """Why it is global, for messages."""
     field: str | None = None
-    """Snake-case input path (dots; a trailing ``*`` matches key prefixes); None: the resource itself."""
+    """Snake-case input path (dots; a trailing ``*`` matches key prefixes; a leading ``*.`` matches the rest
+    of the path at any depth, ``*.model_id``); None: the resource itself."""
     refused_values: tuple[str, ...] = ()
     """Values that make it global (case-insensitive)."""
     refused_patterns: tuple[str, ...] = ()
@@ -135,6 +136,9 @@ class GlobalService(_Frozen):
         """True when a snake-case key path (list indexes dropped) is this entry's field."""
         assert self.field is not None
         wanted = tuple(self.field.split("."))
+        if wanted[0] == "*" and len(wanted) > 1:  # any depth: the path ends with the rest
+            wanted = wanted[1:]
+            path = path[-len(wanted) :]
         return len(path) == len(wanted) and all(fnmatch.fnmatchcase(p, w) for p, w in zip(path, wanted, strict=True))
 
 
