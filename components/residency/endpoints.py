@@ -159,6 +159,7 @@ class EndpointCatalogue(_Frozen):
     host_keys: frozenset[str]
     destination_fields: tuple[TypedField, ...]
     oss_bucket_fields: tuple[TypedField, ...] = ()
+    group_fields: tuple[TypedField, ...] = ()
     principal_keys: frozenset[str]
     principal_containers: frozenset[str] = frozenset()
     principal_container_sources: tuple[str, ...] = ()
