@@ -453,6 +453,29 @@ def test_oss_buckets_data_is_delivered_to_are_proven_by_provenance(entry: Any) -
     assert findings(lambda name: False) == ["RES-017"]
 
 
+@pytest.mark.parametrize("entry", ENDPOINTS.group_fields, ids=lambda e: e.type)
+def test_a_global_database_or_cache_joined_is_proven_by_provenance(entry: Any) -> None:
+    # The group's other members (and copies of the data) are in regions the id does not name.
+    cloud: Cloud = "aws" if entry.type.startswith("aws:") else "alicloud"
+
+    def findings(code: str, known: Any) -> list[str]:
+        subject = Subject(entry.type, "member", {entry.path: "Fleet-Global-01"}, provider(code, cloud))
+        return [f.rule.id for f in ENGINES[code].check(subject, known=known)[0]]
+
+    code = "EU" if cloud == "aws" else "JP"
+    assert findings(code, lambda name: name == "Fleet-Global-01") == []
+    assert findings(code, lambda name: False) == ["RES-017"]
+    # aws-cn lies wholly in CN, so does any global group of it; Alibaba ids are one namespace worldwide.
+    assert findings("CN", lambda name: False) == ([] if cloud == "aws" else ["RES-017"])
+
+
+def test_a_group_id_is_judged_only_in_its_documented_field() -> None:
+    # The same key on another type (a global cluster being created) names what it creates.
+    props = {"global_cluster_identifier": "fleet"}
+    subject = Subject("aws:rds/globalCluster:GlobalCluster", "g", props, provider("EU"))
+    assert rule_ids("EU", subject) == set()
+
+
 def test_an_oss_bucket_read_by_name_is_regionless_in_cn_too() -> None:
     # OSS bucket names are one namespace worldwide (cn-hongkong and abroad included), unlike aws-cn's S3.
     def read(type_token: str, name: str, cloud: Cloud, known: Any = None) -> list[str]:
@@ -815,7 +838,6 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
          {"type": "EMAIL", "delivery_address": {"simple_address": "ops@{host}"}}),
         ("aws:costexplorer/anomalySubscription:AnomalySubscription",
          {"frequency": "DAILY", "subscribers": [{"type": "EMAIL", "address": "finance@{host}"}]}),
-        ("alicloud:cms/alarmContact:AlarmContact", {"alarm_contact_name": "ops", "channels_mail": "ops@{host}"}),
         ("alicloud:arms/alertContact:AlertContact", {"alert_contact_name": "ops", "email": "ops@{host}"}),
         ("aws:glue/connection:Connection", {"connection_properties": {"KAFKA_BOOTSTRAP_SERVERS": "{host}:9092"}}),
         ("aws:iot/topicRule:TopicRule", {"kafkas": [{"client_properties": {"bootstrap.servers": "{host}:9092"}}]}),
@@ -828,6 +850,39 @@ def test_destinations_under_documented_generic_keys(token: str, props: dict[str,
 
     assert rule_ids("CN", subject("db.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn", "10.20.0.2")) == set()
     assert rule_ids("CN", subject("nas.partner.example.com", "203.0.113.9")) == {"RES-015"}
+
+
+@pytest.mark.parametrize(
+    ("token", "props"),
+    [
+        ("alicloud:mns/topicSubscription:TopicSubscription", {"endpoint": "mail:directmail:ops@{host}"}),
+        ("alicloud:message/serviceSubscription:ServiceSubscription", {"push_type": "email", "endpoint": "ops@{host}"}),
+        ("alicloud:log/alert:Alert", {"notification_lists": [{"type": "Email", "email_lists": ["ops@{host}"]}]}),
+        ("alicloud:cms/alarmContact:AlarmContact", {"channels_mail": "ops@{host}"}),
+        ("alicloud:eventbridge/rule:Rule", {"targets": [{"type": "acs.mail", "endpoint": "acs:mail:cn-shanghai:123",
+            "param_lists": [{"resource_key": "ToAddress", "form": "CONSTANT", "value": "ops@{host}"}]}]}),
+        # The policy pack sees the engine's camelCase keys.
+        ("alicloud:eventbridge/rule:Rule", {"targets": [{"type": "acs.mail", "endpoint": "acs:mail:cn-shanghai:123",
+            "paramLists": [{"resourceKey": "ToAddress", "form": "CONSTANT", "value": "ops@{host}"}]}]}),
+    ],
+)  # fmt: skip
+def test_alibaba_mail_recipients_are_destinations(token: str, props: dict[str, Any]) -> None:
+    def subject(host: str) -> Subject:
+        return Subject(token, "r", json.loads(json.dumps(props).replace("{host}", host)), provider("CN", "alicloud"))
+
+    assert rule_ids("CN", subject("dm.cn-hangzhou.aliyuncs.com")) == set()
+    assert rule_ids("CN", subject("partner.example.com")) == {"RES-015"}
+
+
+@pytest.mark.parametrize(("region", "expected"), [("cn-shanghai", set()), ("cn-hongkong", {"RES-009"})])
+def test_an_eventbridge_target_parameter_is_judged_by_its_resource_key(region: str, expected: set[str]) -> None:
+    # acs.eventbridge targets name the destination bus's region in a {resource_key: RegionId, value} pair.
+    params = [{"resource_key": "RegionId", "form": "CONSTANT", "value": region},
+              {"resource_key": "EventBusName", "form": "CONSTANT", "value": "default"}]  # fmt: skip
+    target = {"type": "acs.eventbridge", "endpoint": "acs:eventbridge:cn-shanghai:123:eventbus/default"}
+    props = {"targets": [{**target, "param_lists": params}]}
+    subject = Subject("alicloud:eventbridge/rule:Rule", "r", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
 
 
 def test_alibaba_customer_gateway_address_is_a_destination() -> None:

@@ -1023,6 +1023,101 @@ def cloud_wan(edge: str) -> Callable[[Ctx], object]:
     return build
 
 
+def mns_mail(address: str) -> Callable[[Ctx], object]:
+    # docs: mns/topicsubscription — an e-mail endpoint has the form mail:directmail:{MailAddress}.
+    def build(c: Ctx) -> object:
+        topic = alicloud.mns.Topic("events", name="fleet-events", opts=c.ali)
+        return alicloud.mns.TopicSubscription(
+            "oncall", topic_name=topic.name, name="oncall", endpoint=f"mail:directmail:{address}",
+            notify_content_format="JSON", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def eventbridge_mail(address: str) -> Callable[[Ctx], object]:
+    # docs: eventbridge/rule and EventBridge "event target parameters" — an acs.mail target sends each
+    # matching event to the ToAddress parameter's recipient.
+    def build(c: Ctx) -> object:
+        bus = alicloud.eventbridge.EventBus("bus", event_bus_name="fleet", opts=c.ali)
+        params: list[alicloud.eventbridge.RuleTargetParamListArgsDict] = [
+            {"resource_key": "Subject", "form": "CONSTANT", "value": "Fleet event"},
+            {"resource_key": "AccountName", "form": "CONSTANT", "value": "alerts@mail.example.cn"},
+            {"resource_key": "AddressType", "form": "CONSTANT", "value": "1"},
+            {"resource_key": "ToAddress", "form": "CONSTANT", "value": address},
+            {"resource_key": "Body", "form": "ORIGINAL"},
+        ]
+        return alicloud.eventbridge.Rule(
+            "mail-rule", event_bus_name=bus.event_bus_name, rule_name="mail-ops",
+            filter_pattern=json.dumps({"source": ["acs.oss"]}),
+            targets=[{"target_id": "mail", "type": "acs.mail", "endpoint": "acs:mail:cn-shanghai:1234567890",
+                      "param_lists": params}], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def sls_alert_mail(address: str) -> Callable[[Ctx], object]:
+    # docs: log/alert — notification_lists of type Email send the alert (and its query results) to email_lists.
+    def build(c: Ctx) -> object:
+        return alicloud.log.Alert(
+            "errors", project_name="fleet-logs", alert_name="errors", alert_displayname="errors",
+            condition="count > 0", dashboard="fleet",
+            query_lists=[{"logstore": "app", "query": "level: ERROR | select count(1)", "start": "-60s",
+                          "end": "now", "time_span_type": "Custom"}],
+            notification_lists=[{"type": "Email", "email_lists": [address], "content": "errors in app"}],
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def aurora_secondary(global_cluster: str | None) -> Callable[[Ctx], object]:
+    # docs: rds/globalcluster — a cluster joins a global database through global_cluster_identifier.
+    def build(c: Ctx) -> object:
+        target = global_cluster or aws.rds.GlobalCluster(
+            "global", global_cluster_identifier="fleet-global", engine="aurora-postgresql", engine_version="15.4",
+            opts=c.aws,
+        ).id  # fmt: skip
+        return aws.rds.Cluster(
+            "secondary", engine="aurora-postgresql", engine_version="15.4", cluster_identifier="fleet-secondary",
+            global_cluster_identifier=target, db_subnet_group_name="db", skip_final_snapshot=True, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def elasticache_member(global_group: str | None) -> Callable[[Ctx], object]:
+    # docs: elasticache/globalreplicationgroup — a secondary replication group joins the global datastore.
+    def build(c: Ctx) -> object:
+        if global_group is None:
+            primary = aws.elasticache.ReplicationGroup(
+                "primary", replication_group_id="fleet-primary", description="primary", engine="redis",
+                node_type="cache.r6g.large", num_cache_clusters=2, opts=c.aws,
+            )  # fmt: skip
+            datastore = aws.elasticache.GlobalReplicationGroup(
+                "global", global_replication_group_id_suffix="fleet", primary_replication_group_id=primary.id,
+                opts=c.aws,
+            )  # fmt: skip
+            target: pulumi.Input[str] = datastore.global_replication_group_id
+        else:
+            target = global_group
+        return aws.elasticache.ReplicationGroup(
+            "member", replication_group_id="fleet-member", description="member", global_replication_group_id=target,
+            num_cache_clusters=1, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def redis_distributed_member(c: Ctx) -> object:
+    # docs: kvstore/instance — global_instance_id makes the new instance a child of a distributed cache.
+    return alicloud.kvstore.Instance(
+        "sessions", db_instance_name="sessions", instance_class="redis.shard.small.2.ce", engine_version="7.0",
+        vswitch_id="vsw-123", global_instance_id="gr-bp1x8ekgm2wlq1pw", opts=c.ali,
+    )  # fmt: skip
+
+
 _PARTNER = {**PARTNER_TRANSFER, "expires": "2099-12-31"}
 _IDP = {"id": "cn-idp", "kind": "resident", "match": "idp.example.cn", "evidence": "Shanghai colocation, contract HC-1"}
 _OPS_MAIL = {"id": "cn-mail", "kind": "resident", "match": "mail.example.cn", "evidence": "Own mail servers, Beijing"}
@@ -1150,6 +1245,12 @@ CASES: list[Case] = [
         agent_harness({"bedrock_model_config": {"model_id": "anthropic.claude-sonnet-4-20250514"}}),
     ),
     Case("eu-cloud-wan-eu-edges", "EU", cloud_wan("eu-central-1")),
+    Case("cn-mns-mail-to-declared-address", "CN", mns_mail("oncall@mail.example.cn"), destinations=[_OPS_MAIL]),
+    Case("cn-eventbridge-mail-declared", "CN", eventbridge_mail("ops@mail.example.cn"), destinations=[_OPS_MAIL]),
+    Case("cn-sls-alert-mail-declared", "CN", sls_alert_mail("ops@mail.example.cn"), destinations=[_OPS_MAIL]),
+    Case("eu-aurora-secondary-in-own-global-database", "EU", aurora_secondary(None)),
+    Case("cn-aurora-global-database-in-aws-cn", "CN", aurora_secondary("fleet-global")),
+    Case("jp-elasticache-member-of-own-global-datastore", "JP", elasticache_member(None)),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -1320,6 +1421,12 @@ CASES: list[Case] = [
         {"RES-016"},
     ),
     Case("eu-cloud-wan-us-edge", "EU", cloud_wan("us-east-1"), {"RES-009"}),
+    Case("cn-mns-mail-undeclared", "CN", mns_mail("oncall@partner.example.com"), {"RES-015"}),
+    Case("cn-eventbridge-mail-undeclared", "CN", eventbridge_mail("ops@partner.example.com"), {"RES-015"}),
+    Case("cn-sls-alert-mail-undeclared", "CN", sls_alert_mail("ops@partner.example.com"), {"RES-015"}),
+    Case("eu-aurora-joins-existing-global-database", "EU", aurora_secondary("acme-global"), {"RES-017"}),
+    Case("jp-elasticache-joins-existing-global-datastore", "JP", elasticache_member("ldgnf-acme"), {"RES-017"}),
+    Case("cn-redis-joins-existing-distributed-cache", "CN", redis_distributed_member, {"RES-017"}),
 ]
 
 

@@ -180,6 +180,7 @@ class EndpointCatalogue(_Frozen):
     name among them (a variable ``DESCRIPTION``) is data like any other, not a field for humans."""
     destination_fields: tuple[TypedField, ...]
     oss_bucket_fields: tuple[TypedField, ...] = ()
+    group_fields: tuple[TypedField, ...] = ()
     principal_keys: frozenset[str]
     principal_containers: frozenset[str] = frozenset()
     principal_container_sources: tuple[str, ...] = ()

@@ -282,7 +282,9 @@ class _KeyPlan(NamedTuple):
     zone: bool
     """A zone field."""
     bucket: bool
-    """A key that names a bucket."""
+    """A key that names a bucket, or a multi-region group (``group``), judged by provenance alike."""
+    group: bool
+    """A multi-region group the resource joins (``endpoints.yaml`` ``group_fields``: a global database or cache)."""
     host: bool
     """A key that holds a bare host (host keys, DNS record values, catalogued host paths)."""
     payload: bool
@@ -342,6 +344,7 @@ class RuleEngine:
         self._suffixes = frozenset(suffixes)
         self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
         self._oss_bucket_fields = self.endpoints.typed_paths(self.endpoints.oss_bucket_fields)
+        self._group_fields = self.endpoints.typed_paths(self.endpoints.group_fields)
         self._match_fields = self.endpoints.typed_paths(self.endpoints.match_fields)
         self._same_region_buckets = self.endpoints.typed_paths(self.endpoints.same_region_buckets)
         self._named_values = {n.type: n for n in self.endpoints.named_values}
@@ -527,8 +530,9 @@ class RuleEngine:
                 return  # a Deny statement naming foreign places restricts access; it moves no data
             parent = walk.kpath
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
-            # Elastic Beanstalk settings): the value is classified by its name (a region, a host ...). A
-            # pair's value is never free text for humans, whatever its name (a variable DESCRIPTION).
+            # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
+            # its name (a region, a host ...). A pair's value is never free text for humans, whatever its
+            # name (a variable DESCRIPTION).
             # In a map of names the user chose (environment variables), a free-text name is a variable.
             user_keyed = self._user_keyed(key)
             named = _pair_name(value, user_keyed) if "value" in value or "Value" in value else None
@@ -566,8 +570,10 @@ class RuleEngine:
             return
         if self._judged_as_payload(walk, value, path, key, depth, plan):
             return
-        if plan.bucket and not walk.existing and _BUCKET_NAME.match(value):
-            if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
+        if plan.bucket and not walk.existing and (plan.group or _BUCKET_NAME.match(value)):
+            if plan.group:  # any id, whatever its shape: what it joins is judged by who made it
+                self._judge_bucket_name(walk, value, path, group=True)
+            elif not plan.own_region:  # else the bucket is where the resource is, and its region is judged
                 self._judge_bucket_name(walk, value, path)
             return
         candidates = self.parser.has_candidates(value)
@@ -691,14 +697,19 @@ class RuleEngine:
         """What the place of a string decides before its value is read, once per (type, key path, key):
         programs repeat the same few places, so each string pays only for the tests of its value."""
         tokens = _key_tokens(key)
+        group = _at_any(kpath, self._group_fields.get(type_token, ()))
         return _KeyPlan(
             services=self._services_at(type_token, kpath),
             region=_is_region_key(key) or kpath[-2:] in self._region_paths,
             zone=_is_zone_key(tokens),
             # S3 bucket names by key or path (aws); OSS bucket names only in the catalogued fields of their types.
-            bucket=(tokens in self.endpoints.bucket_keys or kpath[-2:] in self._bucket_paths)
-            if package_of(type_token)[0] == "aws"
-            else _at_any(kpath, self._oss_bucket_fields.get(type_token, ())),
+            bucket=group
+            or (
+                (tokens in self.endpoints.bucket_keys or kpath[-2:] in self._bucket_paths)
+                if package_of(type_token)[0] == "aws"
+                else _at_any(kpath, self._oss_bucket_fields.get(type_token, ()))
+            ),
+            group=group,
             host=_at_any(kpath, self._destination_fields.get(type_token, ()))
             or self._host_key(tokens)
             or kpath[-2:] in self._host_paths,
@@ -811,18 +822,30 @@ class RuleEngine:
             return
         self._bucket_verdict(walk, ref.bucket, ref.partition, ref.cloud or "aws", path, ref.text)
 
-    def _judge_bucket_name(self, walk: _Walk, name: str, path: str) -> None:
+    def _judge_bucket_name(self, walk: _Walk, name: str, path: str, *, group: bool = False) -> None:
         if walk.defer is not None and walk.defer(name):
             return
-        self._bucket_verdict(walk, name, None, walk.cloud, path, name)
+        self._bucket_verdict(walk, name, None, walk.cloud, path, name, group=group)
 
-    def _bucket_verdict(self, walk: _Walk, name: str, partition: str | None, cloud: str, path: str, text: str) -> None:
+    def _bucket_verdict(
+        self, walk: _Walk, name: str, partition: str | None, cloud: str, path: str, text: str, *, group: bool = False
+    ) -> None:
+        """A regionless bucket name, or (``group``) the id of a multi-region group the resource joins: proven
+        by a partition wholly in the jurisdiction, or by this stack having made it; else RES-017."""
         j = self.jurisdiction
         if cloud == "aws":
             partitions = {partition} if partition else set(j.aws.partitions)
             if partitions and partitions <= self._closed_partitions:
                 return  # e.g. aws-cn in CN: the whole partition is in-country
         if walk.known is not None and (walk.known(name) or walk.known(text)):
+            return
+        if group:
+            detail = (
+                f"{name!r} is a multi-region group (global database or cache) this resource joins, and it was not "
+                f"created by this stack: the regions of its other members, which hold copies of the data, are out "
+                f"of sight, so it cannot be proven in {self._j()}."
+            )
+            self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text,))
             return
         detail = (
             f"Bucket {name!r} names no region and was not created by this stack; bucket names are global "
@@ -948,11 +971,14 @@ def _setting_name(props: Mapping[str, Any], name_key: str) -> str | None:
 
 
 def _pair_name(pair: Mapping[Any, Any], user_keyed: bool) -> str | None:
-    """The snake-case name of a ``{"name": ..., "value": ...}`` entry; None when it has no string name.
+    """The snake-case name of a ``{"name": ..., "value": ...}`` entry (or an Alibaba EventBridge target
+    parameter ``{"resource_key": "RegionId", "value": ...}``); None when it has no string name.
 
     ``{"key": ..., "value": ...}`` entries (ECI container environment) count only in a list of names the
     user chose (``user_keyed``): elsewhere that shape is a tag matcher (a Backup selection's ``key``)."""
     name = pair.get("name", pair.get("Name"))
+    if name is None:
+        name = pair.get("resource_key", pair.get("resourceKey", pair.get("ResourceKey")))
     if name is None and user_keyed:
         name = pair.get("key", pair.get("Key"))
     return _snake(name) if isinstance(name, str) and name else None
@@ -994,7 +1020,9 @@ _ITEM_SPLIT = re.compile(r"[,;]")
 _PATH_START = re.compile(r"[/?#]")
 _YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.MULTILINE)
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
-_EMAIL = re.compile(r"^[a-z0-9._%+-]+@([a-z0-9.-]+)$")
+# An e-mail address, optionally behind the scheme-like prefix of a subscription endpoint (MNS
+# `mail:directmail:{MailAddress}`, `mailto:`): the mail goes to its domain.
+_EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 _BASE64_KEYS = frozenset({"user_data", "user_data_base64"})
 _BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
