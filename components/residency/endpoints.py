@@ -171,6 +171,8 @@ class EndpointCatalogue(_Frozen):
     identifier_hosts: IdentifierHosts | None = None
     match_fields: tuple[TypedField, ...] = ()
     same_region_buckets: tuple[TypedField, ...] = ()
+    phone_fields: tuple[TypedField, ...] = ()
+    country_fields: tuple[TypedField, ...] = ()
     global_services: tuple[GlobalService, ...]
 
     def self_address_keys(self, type_token: str) -> frozenset[str]:
