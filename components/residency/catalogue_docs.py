@@ -23,8 +23,8 @@ def jurisdictions_table(catalogue: Catalogue) -> str:
     rows = [
         f"Catalogue version **{catalogue.version}**.",
         "",
-        "| Code | Name | Legal basis | AWS partitions | AWS regions | Alibaba Cloud regions | Countries (phone numbers) "
-        "| Sources |",
+        "| Code | Name | Legal basis | AWS partitions | AWS regions | Alibaba Cloud regions "
+        "| Countries (phone numbers) | Sources |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for code, j in catalogue.jurisdictions.items():

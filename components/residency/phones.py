@@ -17,10 +17,10 @@ import re
 
 __all__ = ["country_of", "is_phone_shaped", "normalise"]
 
-# Digits with the separators people write (+49 151 2345-6789, (415) 555-2671); not dots, so an IP address
-# (203.0.113.10) is never read as a number.
-_PHONE_SHAPE = re.compile(r"^\+?[0-9(][0-9 ()-]{4,}$")
-_SEPARATORS = re.compile(r"[ ()-]")
+# Digits with the separators people write (+49 151 2345-6789, (415) 555-2671, +687 75.12.34). An IP address
+# has this shape too: only the catalogued phone fields read a value without "+" as a number (the engine).
+_PHONE_SHAPE = re.compile(r"^\+?[0-9(][0-9 ().-]{4,}$")
+_SEPARATORS = re.compile(r"[ ().-]")
 
 
 def is_phone_shaped(value: str) -> bool:
