@@ -47,6 +47,13 @@ def env(url: str, name: str = "fn") -> Subject:
         ("https://intake.partner.example.com/v1/", "https://intake.partner.example.com/v2/x", False),
         ("arn:aws:s3:::partner-drop", "arn:aws:s3:::partner-drop/*", True),
         ("arn:aws:s3:::partner-drop", "arn:aws:s3:::other/*", False),
+        # Phone numbers: exact however it is written, or a +<digits>* prefix; nothing broader.
+        ("+44 7400 123456", "+447400123456", True),
+        ("+447400123456", "+44 7400 123457", False),
+        ("+44*", "+447400123456", True),
+        ("+44*", "+4915123456789", False),
+        ("+447*", "+4474", True),
+        ("+44*", "+3544123456", False),  # Iceland (+354) is not a +44 number
     ],
 )
 def test_an_entry_matches_only_what_it_names(match: str, value: str, expected: bool) -> None:
@@ -79,6 +86,8 @@ def test_a_suffix_entry_never_matches_a_host_that_merely_contains_it(a: str, b: 
         ({**TRANSFER, "expires": "2026-01-01"}, "expires", "expired on 2026-01-01"),
         ({**TRANSFER, "expires": "soon"}, "expires", "valid date"),
         ({**TRANSFER, "data_classes": ["ufo_sightings"]}, "data_classes", "ufo_sightings"),
+        ({**RESIDENT, "match": "+*"}, "", r"must be \+<digits> or a prefix"),
+        ({**RESIDENT, "match": "+44 74*00"}, "", r"must be \+<digits> or a prefix"),
     ],
 )
 def test_bad_entries_name_the_field_and_the_fix(entry: dict[str, Any], field: str, text: str) -> None:

@@ -42,7 +42,7 @@ def test_policy_config_and_stack_config_that_agree_are_fine(stack_config: Any) -
 def test_policy_config_and_stack_config_that_disagree_refuse(stack_config: Any) -> None:
     stack_config({STACK_KEY: "EU"})
     diags = Pack(pin_all("CN")).analyze(BEIJING)
-    assert len(diags) == 14  # every resource-level policy refuses; the stack policies run later
+    assert len(diags) == 15  # every resource-level policy refuses; the stack policies run later
     assert {d.level for d in diags} == {"mandatory"}
     assert (
         "policy config pins jurisdiction 'CN' but the stack's `sovereign-dc:jurisdiction` is 'EU'" in diags[0].message
@@ -70,7 +70,7 @@ def test_a_missing_or_unknown_jurisdiction_refuses_every_cloud_resource(
     stack_config(config)
     pack = Pack(policy_config)
     diags = pack.analyze(BEIJING)
-    assert len(diags) == 14  # one per resource-level policy
+    assert len(diags) == 15  # one per resource-level policy
     assert {d.level for d in diags} == {"mandatory"}
     assert all(text in m for m in messages(diags))
     assert diags[0].message.startswith("RES-001: ")

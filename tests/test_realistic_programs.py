@@ -768,6 +768,37 @@ def cms_alarm_contact(address: str) -> Callable[[Ctx], object]:
     return build
 
 
+def sns_sms(number: str) -> Callable[[Ctx], object]:
+    # docs: sns/topicsubscription — protocol sms: the endpoint is the phone number of an SMS-enabled device.
+    def build(c: Ctx) -> object:
+        topic = aws.sns.Topic("alarms", opts=c.aws)
+        return aws.sns.TopicSubscription("alarms-sms", topic=topic.arn, protocol="sms", endpoint=number, opts=c.aws)
+
+    return build
+
+
+def incident_sms(number: str) -> Callable[[Ctx], object]:
+    # docs: ssmcontacts/contactchannel — an SMS channel: "'+' followed by the country code and phone number".
+    def build(c: Ctx) -> object:
+        contact = aws.ssmcontacts.Contact("oncall", alias="oncall-engineer", type="PERSONAL", opts=c.aws)
+        return aws.ssmcontacts.ContactChannel(
+            "oncall-sms", contact_id=contact.arn, name="mobile", type="SMS",
+            delivery_address={"simple_address": number}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def cms_contact(number: str) -> Callable[[Ctx], object]:
+    # docs: cms/alarmcontact — channels_sms: the phone number CloudMonitor texts alarms to.
+    def build(c: Ctx) -> object:
+        return alicloud.cms.AlarmContact(
+            "oncall", alarm_contact_name="oncall", describe="On-call engineer", channels_sms=number, opts=c.ali
+        )
+
+    return build
+
+
 def budget_alerts(address: str) -> Callable[[Ctx], object]:
     # docs: budgets/budget — notifications e-mail the budget's alerts to subscriber_email_addresses.
     def build(c: Ctx) -> object:
@@ -1121,6 +1152,12 @@ def redis_distributed_member(c: Ctx) -> object:
 _PARTNER = {**PARTNER_TRANSFER, "expires": "2099-12-31"}
 _IDP = {"id": "cn-idp", "kind": "resident", "match": "idp.example.cn", "evidence": "Shanghai colocation, contract HC-1"}
 _OPS_MAIL = {"id": "cn-mail", "kind": "resident", "match": "mail.example.cn", "evidence": "Own mail servers, Beijing"}
+_UK_ONCALL = {
+    "id": "uk-oncall", "kind": "transfer", "match": "+44*", "destination": "UK", "data_classes": ["audit_logs"],
+    "basis": "adequacy", "reference": "Commission Implementing Decision (EU) 2021/1772",
+    "approved_by": "dpo@example.eu", "expires": "2099-12-31",
+}  # fmt: skip
+_CN_MOBILE = {"id": "cn-oncall", "kind": "resident", "match": "13123456789", "evidence": "China Mobile SIM, HR-12"}
 _OFFICE = {"id": "cn-office", "kind": "resident", "match": "203.0.113.12", "evidence": "Shanghai office VPN, ticket 7"}
 _MSK_BROKER = "b-{n}.events.ab12cd.c2.kafka.cn-north-1.amazonaws.com.cn:9094"
 _CN_MSK = f"{_MSK_BROKER.format(n=1)},{_MSK_BROKER.format(n=2)}"
@@ -1234,6 +1271,12 @@ CASES: list[Case] = [
     Case("cn-budget-alerts-to-declared-mail", "CN", budget_alerts("finance@mail.example.cn"), destinations=[_OPS_MAIL]),
     Case("cn-cms-alarms-to-declared-mail", "CN", cms_alarm_contact("oncall@mail.example.cn"), destinations=[_OPS_MAIL]),
     Case("cn-vpn-gateway-declared", "CN", customer_gateway("203.0.113.12"), destinations=[_OFFICE]),
+    Case("cn-sns-sms-mainland-number", "CN", sns_sms("+86 131 2345 6789")),
+    Case("eu-incident-sms-german-number", "EU", incident_sms("+4915123456789")),
+    Case("eu-incident-sms-uk-number-declared", "EU", incident_sms("+447400123456"), destinations=[_UK_ONCALL]),
+    Case("us-sns-sms-us-number", "US", sns_sms("+12015550123")),
+    Case("cn-cms-contact-mainland-number", "CN", cms_contact("+8613123456789")),
+    Case("cn-cms-contact-national-number-declared", "CN", cms_contact("13123456789"), destinations=[_CN_MOBILE]),
     Case("eu-codebuild-artifacts-own-bucket", "EU", codebuild_to_bucket(None)),
     Case("eu-event-bus-failover-in-eu", "EU", event_bus_failover("eu-central-1")),
     Case("eu-bedrock-prompt-in-region-model", "EU", bedrock_prompt("anthropic.claude-3-haiku-20240307-v1:0")),
@@ -1394,6 +1437,11 @@ CASES: list[Case] = [
     Case("cn-resolver-forward-public", "CN", resolver_forwarding("8.8.8.8"), {"RES-015"}),
     Case("cn-sns-email-undeclared", "CN", sns_email("oncall@partner.example.com"), {"RES-015"}),
     Case("cn-vpn-gateway-undeclared", "CN", customer_gateway("203.0.113.12"), {"RES-015"}),
+    Case("cn-sns-sms-us-number", "CN", sns_sms("+14155552671"), {"RES-022"}),
+    Case("eu-incident-sms-uk-number", "EU", incident_sms("+447400123456"), {"RES-022"}),
+    Case("us-sns-sms-canadian-number", "US", sns_sms("+15062345678"), {"RES-022"}),
+    Case("cn-cms-contact-hong-kong-number", "CN", cms_contact("+85251234567"), {"RES-022"}),
+    Case("cn-cms-contact-national-number", "CN", cms_contact("13123456789"), {"RES-022"}),
     Case("eu-codebuild-artifacts-unknown-bucket", "EU", codebuild_to_bucket("acme-build-artifacts"), {"RES-017"}),
     Case("eu-event-bus-failover-to-us", "EU", event_bus_failover("us-east-1"), {"RES-009"}),
     Case("eu-chatbot-slack", "EU", chatbot_slack, {"RES-016"}),

@@ -236,6 +236,54 @@ PAIRS += [
         "scope",
     ),
 ]
+# Phone numbers texts and calls go to, by the number's country (phonenumbers' example numbers).
+_SNS_SMS = "aws:sns/topicSubscription:TopicSubscription"
+_CHANNEL = "aws:ssmcontacts/contactChannel:ContactChannel"
+AWS_US = ProviderRef("aws", "us", "us-east-1")
+PAIRS += [
+    (
+        "RES-022",
+        "CN",
+        aws(_SNS_SMS, protocol="sms", endpoint="+86 131 2345 6789"),
+        aws(_SNS_SMS, protocol="sms", endpoint="+1 201-555-0123"),
+        "endpoint",
+    ),
+    (
+        "RES-022",
+        "CN",
+        aws(_SNS_SMS, protocol="sms", endpoint="+8613123456789"),
+        aws(_SNS_SMS, protocol="sms", endpoint="13123456789"),  # no country code: cannot be attributed
+        "endpoint",
+    ),
+    (
+        "RES-022",
+        "EU",
+        aws(_CHANNEL, AWS_EU, type="SMS", delivery_address={"simple_address": "+4915123456789"}),
+        aws(_CHANNEL, AWS_EU, type="SMS", delivery_address={"simple_address": "+447400123456"}),  # UK: not EU
+        "delivery_address.simple_address",
+    ),
+    (
+        "RES-022",
+        "US",
+        aws(_SNS_SMS, AWS_US, protocol="sms", endpoint="+12015550123"),
+        aws(_SNS_SMS, AWS_US, protocol="sms", endpoint="+15062345678"),  # +1 506: New Brunswick, Canada
+        "endpoint",
+    ),
+    (
+        "RES-022",
+        "CN",
+        ali("alicloud:cms/alarmContact:AlarmContact", channels_sms="+8613123456789"),
+        ali("alicloud:cms/alarmContact:AlarmContact", channels_sms="+85251234567"),  # Hong Kong: not mainland
+        "channels_sms",
+    ),
+    (
+        "RES-022",
+        "EU",
+        aws("aws:connect/phoneNumber:PhoneNumber", AWS_EU, country_code="DE", type="DID", target_arn="x"),
+        aws("aws:connect/phoneNumber:PhoneNumber", AWS_EU, country_code="GB", type="DID", target_arn="x"),
+        "country_code",
+    ),
+]
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (

@@ -9,6 +9,7 @@ London and ``eu-central-2`` is Zurich, neither in the EU).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
@@ -39,6 +40,7 @@ def as_cloud(name: str | None) -> Cloud | None:
 
 
 CATALOGUE_FILE = Path(__file__).with_name("jurisdictions.yaml")
+_ISO_ALPHA2 = re.compile(r"^[A-Z]{2}$")
 
 
 class _Frozen(BaseModel):
@@ -85,8 +87,11 @@ class Jurisdiction(_Frozen):
     """Allowed AWS partitions and regions."""
     alicloud: AlicloudFootprint = AlicloudFootprint()
     """Allowed Alibaba Cloud regions."""
+    countries: frozenset[str] = frozenset()
+    """ISO 3166-1 alpha-2 codes of the countries and territories the jurisdiction covers: a phone number
+    (SMS, voice) is resident when its country is one of them."""
     sources: tuple[str, ...] = ()
-    """Public documents the region lists were checked against."""
+    """Public documents the region lists (and countries) were checked against."""
     dns_suffixes: frozenset[str] = frozenset()
     """Endpoint DNS suffixes allowed for this jurisdiction (filled from its partitions)."""
 
@@ -133,6 +138,9 @@ class Catalogue(_Frozen):
                 if region_partition.get(region) not in jurisdiction.aws.partitions:
                     allowed = sorted(jurisdiction.aws.partitions)
                     raise ValueError(f"{code}: AWS region {region} is not in any of its partitions {allowed}")
+            not_iso = sorted(c for c in jurisdiction.countries if not _ISO_ALPHA2.match(c))
+            if not_iso:
+                raise ValueError(f"{code}: countries must be ISO 3166-1 alpha-2 codes (GB, not UK): {not_iso}")
             unknown_ali = jurisdiction.alicloud.regions - self.alicloud_regions
             if unknown_ali:
                 raise ValueError(f"{code}: unknown Alibaba Cloud regions {sorted(unknown_ali)}")

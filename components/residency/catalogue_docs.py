@@ -23,15 +23,16 @@ def jurisdictions_table(catalogue: Catalogue) -> str:
     rows = [
         f"Catalogue version **{catalogue.version}**.",
         "",
-        "| Code | Name | Legal basis | AWS partitions | AWS regions | Alibaba Cloud regions | Sources |",
-        "|---|---|---|---|---|---|---|",
+        "| Code | Name | Legal basis | AWS partitions | AWS regions | Alibaba Cloud regions "
+        "| Countries (phone numbers) | Sources |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for code, j in catalogue.jurisdictions.items():
         refs = " ".join(f"[{numbers.setdefault(source, len(numbers) + 1)}]" for source in j.sources)
         partitions = ", ".join(sorted(j.aws.partitions)) or "—"
         rows.append(
             f"| {code} | {j.name} | {j.legal_basis} | {partitions} | {_codes(j.aws.regions)} | "
-            f"{_codes(j.alicloud.regions)} | {refs} |"
+            f"{_codes(j.alicloud.regions)} | {_codes(j.countries)} | {refs} |"
         )
     rows.append("")
     rows += [f"{n}. <{source}>" for source, n in numbers.items()]

@@ -9,8 +9,9 @@ it covers is still reported, as ``declared`` with the declaration's id.
   ``reference``, ``approved_by``, ``expires``), optionally limited to some resources.
 
 ``match`` is an exact host (``idp.example.cn``), a ``*.suffix`` (``*.example.cn``), a URL prefix
-(``https://intake.example.com/v1/``) or an ARN prefix (``arn:aws:s3:::partner-drop``); anything
-else must equal the refused value exactly (a region id, a global-service id).
+(``https://intake.example.com/v1/``), an ARN prefix (``arn:aws:s3:::partner-drop``), or a phone number
+in international form, exact (``+44 7700 900123``) or a prefix (``+44*``); anything else must equal the
+refused value exactly (a region id, a global-service id, a country code, a national phone number).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, 
 
 from components.errors import SovereignError
 from components.residency.data_protection import load_data_protection
+from components.residency.phones import normalise
 
 __all__ = ["Destination", "DestinationProblem", "check_destinations", "host_of", "parse_destinations"]
 
@@ -32,6 +34,7 @@ Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 EXPIRY_WARNING_DAYS = 30
 """The plan lists declarations expiring within this many days."""
 
+_PHONE_MATCH = re.compile(r"^\+[0-9]+\*?$")
 _URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/?#]*@)?\[?([^/:?#\]]+)", re.IGNORECASE)
 
 
@@ -73,6 +76,8 @@ class Destination(BaseModel):
 
     @model_validator(mode="after")
     def _fields_of_kind(self) -> Destination:
+        if self.match.startswith("+") and not _PHONE_MATCH.match(normalise(self.match)):
+            raise ValueError(f"phone number match {self.match!r} must be +<digits> or a prefix +<digits>*")
         if self.kind == "resident":
             if self.evidence is None:
                 raise ValueError("a resident destination needs `evidence`")
@@ -95,6 +100,9 @@ class Destination(BaseModel):
         """True when this entry names ``value`` (a host, URL, ARN or exact value); nothing broader."""
         match = self.match.lower()
         text = value.strip().lower()
+        if match.startswith("+"):  # a phone number (findings name numbers without separators)
+            wanted, number = normalise(match), normalise(text)
+            return number.startswith(wanted[:-1]) if wanted.endswith("*") else number == wanted
         if match.startswith("*."):
             host = host_of(text)
             return host is not None and host.endswith(match[1:]) and host != match[2:]
@@ -156,7 +164,7 @@ def parse_destinations(raw: object) -> list[Destination]:
 _FIX = {
     "kind": "use `resident` or `transfer`",
     "expires": "write the date as YYYY-MM-DD",
-    "match": "name an exact host, *.suffix, URL prefix or ARN prefix",
+    "match": "name an exact host, *.suffix, URL prefix, ARN prefix or phone number (+<digits>, or +<digits>*)",
 }
 
 

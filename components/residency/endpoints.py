@@ -194,6 +194,8 @@ class EndpointCatalogue(_Frozen):
     match_fields: tuple[TypedField, ...] = ()
     same_region_buckets: tuple[TypedField, ...] = ()
     named_values: tuple[NamedValue, ...] = ()
+    phone_fields: tuple[TypedField, ...] = ()
+    country_fields: tuple[TypedField, ...] = ()
     global_services: tuple[GlobalService, ...]
 
     def self_address_keys(self, type_token: str) -> frozenset[str]:

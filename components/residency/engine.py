@@ -24,6 +24,7 @@ from components._compat import is_input_type
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, load_catalogue
 from components.residency.destinations import Destination
 from components.residency.endpoints import GlobalService
+from components.residency.phones import country_of, is_phone_shaped, normalise
 from components.residency.references import Reference, ReferenceParser, is_host_shaped, is_ip, is_private_address
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 
@@ -294,6 +295,9 @@ class _KeyPlan(NamedTuple):
     match: bool
     """A match expression or allow-list (event pattern, log filter pattern, CORS origin): compared with
     events or requests, never a destination (``endpoints.yaml`` ``match_fields``)."""
+    phone: str | None
+    """``number``: a phone number texts or calls go to (``phone_fields``); ``country``: the country a phone
+    number is claimed in or calls go to (``country_fields``); None elsewhere (nearly every place)."""
 
 
 class RuleEngine:
@@ -348,6 +352,8 @@ class RuleEngine:
         self._match_fields = self.endpoints.typed_paths(self.endpoints.match_fields)
         self._same_region_buckets = self.endpoints.typed_paths(self.endpoints.same_region_buckets)
         self._named_values = {n.type: n for n in self.endpoints.named_values}
+        self._phone_fields = self.endpoints.typed_paths(self.endpoints.phone_fields)
+        self._country_fields = self.endpoints.typed_paths(self.endpoints.country_fields)
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -560,6 +566,8 @@ class RuleEngine:
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.match:
             return  # what a pattern or allow-list names is compared with, never sent to
+        if plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone):
+            return
         if plan.services:
             self._check_global_field(walk, value, path, plan.services)
         if (
@@ -586,6 +594,11 @@ class RuleEngine:
         """A value under a host key: a bare host, an e-mail address or a list of hosts, each judged as a
         destination; True when nothing else is left to judge."""
         stripped = value.strip()
+        if stripped[:1] == "+" and is_phone_shaped(stripped):
+            # A phone number where a host may be (an SNS sms endpoint, an Incident Manager SMS channel): no host
+            # starts with "+". Before the list split below, which would cut "+49 151 ..." at its spaces.
+            self._judge_phone(walk, stripped, path)
+            return True
         if _LIST_SPLIT.search(stripped):
             if "://" not in stripped:
                 # Several hosts in one string (Kafka bootstrap servers "b-1:9092,b-2:9092", an MX or SRV record
@@ -615,6 +628,40 @@ class RuleEngine:
         host = target.rsplit(":", 1)[0] if target.count(":") == 1 else target
         self._judge(walk, self.parser.host(host, in_url=False), path, RuleId.DESTINATION_HOST_PROVEN)
         return True
+
+    def _judged_as_phone(self, walk: _Walk, value: str, path: str, kind: str) -> bool:
+        """A phone field's number(s), or a country field's country; True when nothing else is left to judge
+        (a URL, ARN or e-mail address in a field that also takes numbers is judged as usual)."""
+        stripped = value.strip()
+        if kind == _COUNTRY:
+            code = stripped.upper()
+            if code not in self.jurisdiction.countries:
+                detail = (
+                    f"{code} is not one of {self._j()}'s countries: texts and calls of a number there, or calls "
+                    "allowed to it, go through that country's carriers."
+                )
+                self._add_coverable(walk, RuleId.DESTINATION_PHONE_PROVEN, path, value, detail, (code,))
+            return True
+        parts = [p for p in _ITEM_SPLIT.split(stripped) if p.strip()]
+        if not parts or not all(is_phone_shaped(p) for p in parts):
+            return False
+        for part in parts:  # DTS alarm phones: "13800138000,13900139000"
+            self._judge_phone(walk, part.strip(), path)
+        return True
+
+    def _judge_phone(self, walk: _Walk, value: str, path: str) -> None:
+        number = normalise(value)
+        country = country_of(number)
+        if country is not None and country in self.jurisdiction.countries:
+            return
+        if country is not None:
+            where = f"is a number in {country}, not in one of {self._j()}'s countries"
+        elif number.startswith("+"):
+            where = "is not a valid number of any country, so nothing proves where texts and calls to it go"
+        else:
+            where = "has no country code (+<code>), so nothing proves which country texts and calls to it go to"
+        detail = f"Phone number {value} {where}."
+        self._add_coverable(walk, RuleId.DESTINATION_PHONE_PROVEN, path, value, detail, (number,))
 
     def _judged_as_place(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
         """A region or zone field of a new resource: judged as a place; True when nothing else is left to judge."""
@@ -716,6 +763,11 @@ class RuleEngine:
             payload=key in _BASE64_KEYS or key.endswith("_base64"),
             own_region=_at_any(kpath, self._same_region_buckets.get(type_token, ())),
             match=_at_any(kpath, self._match_fields.get(type_token, ())),
+            phone=_PHONE_NUMBER
+            if _at_any(kpath, self._phone_fields.get(type_token, ()))
+            else _COUNTRY
+            if _at_any(kpath, self._country_fields.get(type_token, ()))
+            else None,
         )
 
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - one engine per jurisdiction, kept for the process
@@ -1016,8 +1068,10 @@ def _decode_payload(value: str) -> tuple[str, str] | None:
 _CLOUD_NAMES = {"aws": "AWS", "alicloud": "Alibaba Cloud"}
 _NO_KEYS: frozenset[str] = frozenset()
 _LIST_SPLIT = re.compile(r"[,;\s]+")
-_ITEM_SPLIT = re.compile(r"[,;]")
+_ITEM_SPLIT = re.compile(r"[,;]")  # items of a list; phone numbers themselves hold spaces ("+49 151 ...")
 _PATH_START = re.compile(r"[/?#]")
+_PHONE_NUMBER = "number"
+_COUNTRY = "country"
 _YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.MULTILINE)
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 # An e-mail address, optionally behind the scheme-like prefix of a subscription endpoint (MNS

@@ -43,6 +43,7 @@ class RuleId(StrEnum):
     DECLARED_TRANSFER_CURRENT = "RES-018"
     DECLARED_TRANSFER_IN_SCOPE = "RES-019"
     INVOKE_IN_JURISDICTION = "RES-021"
+    DESTINATION_PHONE_PROVEN = "RES-022"
     CONFIG_REGION_IN_JURISDICTION = "RES-030"
     CONFIG_REGION_KNOWN = "RES-031"
     STATE_BACKEND_IN_JURISDICTION = "RES-032"
@@ -216,6 +217,15 @@ RULES: tuple[Rule, ...] = (
         "invoke-in-jurisdiction",
         "A provider function (invoke) called with a region or endpoint argument must point inside the jurisdiction.",
         "Call the function through an in-country provider, without a foreign region or endpoint argument.",
+    ),
+    Rule(
+        RuleId.DESTINATION_PHONE_PROVEN,
+        "destination-phone-proven",
+        "Every phone number that texts or calls carry data to (SMS and voice subscriptions, alarm and on-call "
+        "contacts, call transfers) must be written with its country code (+<code>...) and be a valid number of "
+        "one of the jurisdiction's countries; a phone number claimed in a country must be claimed in one of them.",
+        "Use a number of the jurisdiction's countries in international form (e.g. +86 for CN, +49 for DE), or "
+        "declare the number in sovereign-dc:destinations (match: the exact number, or a +<prefix>* such as +44*).",
     ),
     # Config and deployment refusals (ids RES-030..RES-039): judged on the files, before any program runs.
     Rule(

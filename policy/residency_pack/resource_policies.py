@@ -36,6 +36,7 @@ RESOURCE_RULES: tuple[str, ...] = (
     RuleId.GLOBAL_SERVICE_IN_JURISDICTION,
     RuleId.DECLARED_TRANSFER_CURRENT,
     RuleId.DECLARED_TRANSFER_IN_SCOPE,
+    RuleId.DESTINATION_PHONE_PROVEN,
 )
 """Rules judged per resource at ``pulumi preview``/``up``; RES-014/015/017 are stack-level (they need
 the stack's other resources to know what it created), RES-010/012/020/021 guard-only."""

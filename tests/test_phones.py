@@ -1,0 +1,203 @@
+"""Phone numbers as destinations (RES-022): a number is resident when libphonenumber places it in one of the
+jurisdiction's countries (``jurisdictions.yaml`` ``countries``)."""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+import sys
+from pathlib import Path
+
+import phonenumbers
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+from components.residency import ProviderRef, RuleEngine, Subject, load_catalogue
+from components.residency.phones import country_of, is_phone_shaped, normalise
+
+REPO = Path(__file__).resolve().parents[1]
+SNS = "aws:sns/topicSubscription:TopicSubscription"
+CATALOGUE = load_catalogue()
+# Jurisdictions with an AWS region, each judged through a provider pinned to one of its regions.
+CODES = sorted(code for code, j in CATALOGUE.jurisdictions.items() if j.aws.regions)
+
+
+@functools.cache
+def engine(code: str) -> RuleEngine:
+    return RuleEngine(code)
+
+
+def provider(code: str) -> ProviderRef:
+    return ProviderRef("aws", "p", min(CATALOGUE.get(code).aws.regions))
+
+
+def sms_rules(code: str, number: str) -> list[str]:
+    subject = Subject(SNS, "alarms-sms", {"protocol": "sms", "endpoint": number}, provider(code))
+    return [f.rule.id for f in engine(code).check(subject)[0]]
+
+
+@functools.cache
+def example(region: str) -> phonenumbers.PhoneNumber | None:
+    """The region's example mobile number (fixed line where it has no mobile example), when libphonenumber
+    attributes it to the region itself (some share their ranges with a bigger neighbour: VA with IT)."""
+    number = phonenumbers.example_number_for_type(
+        region, PhoneNumberType.MOBILE
+    ) or phonenumbers.example_number_for_type(region, PhoneNumberType.FIXED_LINE)
+    return number if number is not None and phonenumbers.region_code_for_number(number) == region else None
+
+
+REGIONS = sorted(r for r in phonenumbers.SUPPORTED_REGIONS if example(r) is not None)
+
+
+@given(
+    st.sampled_from(CODES),
+    st.sampled_from(REGIONS),
+    st.sampled_from([PhoneNumberFormat.E164, PhoneNumberFormat.INTERNATIONAL]),
+)
+def test_a_number_is_resident_exactly_when_its_country_is_the_jurisdictions(code: str, region: str, style: int) -> None:
+    number = example(region)
+    assert number is not None
+    written = phonenumbers.format_number(number, style)  # "+49 1512 3456789" as well as "+4915123456789"
+    expected = [] if region in CATALOGUE.get(code).countries else ["RES-022"]
+    assert sms_rules(code, written) == expected
+
+
+@given(st.sampled_from(CODES), st.sampled_from(REGIONS))
+def test_a_number_without_its_country_code_is_never_proven(code: str, region: str) -> None:
+    number = example(region)
+    assert number is not None
+    national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    if is_phone_shaped(national):  # a few regions write letters or dots in national form
+        assert sms_rules(code, national) == ["RES-022"]
+
+
+def test_every_catalogued_country_is_a_region_libphonenumber_knows() -> None:
+    for code, jurisdiction in CATALOGUE.jurisdictions.items():
+        assert jurisdiction.countries, code
+        assert jurisdiction.countries <= phonenumbers.SUPPORTED_REGIONS, code
+
+
+@pytest.mark.parametrize(
+    ("code", "number", "expected"),
+    [
+        ("US", "+1 201-555-0123", []),  # New Jersey
+        ("US", "+1 506-234-5678", ["RES-022"]),  # New Brunswick: +1, but Canada
+        ("US", "+1 787-234-5678", []),  # Puerto Rico: the United States (22 CFR 120.60)
+        ("CA", "+1 506-234-5678", []),
+        ("IT", "+39 06 6981 2345", ["RES-022"]),  # +39 06 698: the Vatican, not Italy
+        ("IT", "+39 06 4123 4567", []),  # Rome
+        ("EU", "+358 18 123456", []),  # Aland: Finland, in the EU (AX)
+        ("EU", "+44 7400 123456", ["RES-022"]),  # the UK left the EU
+        ("CN", "+852 5123 4567", ["RES-022"]),  # Hong Kong is not mainland China
+        ("CN", "+1 555 0100", ["RES-022"]),  # not a valid number of any country
+    ],
+)
+def test_numbers_are_attributed_by_libphonenumbers_metadata_not_by_calling_code(
+    code: str, number: str, expected: list[str]
+) -> None:
+    assert sms_rules(code, number) == expected
+
+
+def test_a_refused_number_says_where_it_rings_and_can_be_declared() -> None:
+    findings, _ = engine("CN").check(
+        Subject(SNS, "s", {"protocol": "sms", "endpoint": "+1 201-555-0123"}, provider("CN"))
+    )
+    assert [(f.rule.id, f.path, f.value) for f in findings] == [("RES-022", "endpoint", "+1 201-555-0123")]
+    assert "in US" in findings[0].detail and "+<prefix>*" in findings[0].rule.fix
+
+
+@pytest.mark.parametrize(
+    ("type_", "props", "expected"),
+    [
+        # Several numbers in one field, each judged: one foreign number cannot hide behind a resident one.
+        ("alicloud:dts/jobMonitorRule:JobMonitorRule", {"phone": "+8613123456789,+8613123456780"}, []),
+        ("alicloud:dts/jobMonitorRule:JobMonitorRule", {"phone": "+8613123456789,+85251234567"}, ["RES-022"]),
+        (
+            "alicloud:log/alert:Alert",
+            {"notification_lists": [{"type": "SMS", "mobile_lists": ["+85251234567"]}]},
+            ["RES-022"],
+        ),
+        ("alicloud:arms/alertContact:AlertContact", {"phone_num": "+8613123456789"}, []),
+        ("alicloud:arms/alertContact:AlertContact", {"phone_num": "1381111 1111"}, ["RES-022"]),
+        # An MNS subscription's endpoint is a number only for SMS; a URL there is judged as a host.
+        ("alicloud:message/serviceSubscription:ServiceSubscription", {"endpoint": "+8613123456789"}, []),
+        (
+            "alicloud:message/serviceSubscription:ServiceSubscription",
+            {"endpoint": "https://hooks.example.com"},
+            ["RES-015"],
+        ),
+    ],
+)
+def test_alibaba_phone_fields(type_: str, props: dict[str, object], expected: list[str]) -> None:
+    subject = Subject(type_, "r", props, ProviderRef("alicloud", "p", "cn-shanghai"))
+    assert [f.rule.id for f in engine("CN").check(subject)[0]] == expected
+
+
+@pytest.mark.parametrize(
+    ("type_", "props", "expected"),
+    [
+        ("aws:connect/phoneNumber:PhoneNumber", {"country_code": "US", "type": "DID"}, []),
+        ("aws:connect/phoneNumber:PhoneNumber", {"country_code": "MX", "type": "DID"}, ["RES-022"]),
+        ("aws:pinpoint/smsvoicev2PhoneNumber:Smsvoicev2PhoneNumber", {"iso_country_code": "us"}, []),
+        ("aws:pinpoint/smsvoicev2PhoneNumber:Smsvoicev2PhoneNumber", {"iso_country_code": "CA"}, ["RES-022"]),
+        # calling_regions is a list of countries, not AWS regions (its key says "regions").
+        ("aws:chime/voiceConnectorTermination:VoiceConnectorTermination", {"calling_regions": ["US"]}, []),
+        (
+            "aws:chime/voiceConnectorTermination:VoiceConnectorTermination",
+            {"calling_regions": ["US", "CA"]},
+            ["RES-022"],
+        ),
+        # A call transfer to an external number, an agent's desk phone.
+        (
+            "aws:connect/quickConnect:QuickConnect",
+            {
+                "quick_connect_config": {
+                    "quick_connect_type": "PHONE_NUMBER",
+                    "phone_configs": [{"phone_number": "+15062345678"}],
+                }
+            },
+            ["RES-022"],
+        ),
+        (
+            "aws:connect/user:User",
+            {"phone_config": {"phone_type": "DESK_PHONE", "desk_phone_number": "+12015550123"}},
+            [],
+        ),
+    ],
+)
+def test_aws_phone_and_country_fields(type_: str, props: dict[str, object], expected: list[str]) -> None:
+    assert [f.rule.id for f in engine("US").check(Subject(type_, "r", props, provider("US")))[0]] == expected
+
+
+def test_e_mail_and_hosts_in_phone_fields_are_judged_as_before() -> None:
+    channel = "aws:ssmcontacts/contactChannel:ContactChannel"
+    mail = Subject(
+        channel, "c", {"type": "EMAIL", "delivery_address": {"simple_address": "a@corp.example.com"}}, provider("EU")
+    )
+    assert [f.rule.id for f in engine("EU").check(mail)[0]] == ["RES-015"]
+    gateway = Subject("aws:ec2/customerGateway:CustomerGateway", "g", {"ip_address": "203.0.113.10"}, provider("EU"))
+    assert [f.rule.id for f in engine("EU").check(gateway)[0]] == ["RES-015"]  # an IP address is not a number
+
+
+def test_normalise_and_country_of() -> None:
+    assert normalise(" +49 (151) 2345-6789 ") == "+4915123456789"
+    assert country_of("+4915123456789") == "DE"
+    assert country_of("4915123456789") is None  # no "+": not attributed
+    assert country_of("+999123") is None
+
+
+def test_the_engine_imports_phonenumbers_only_when_it_judges_a_number() -> None:
+    # The guard's hot path and the plan's start-up must not pay for libphonenumber's metadata.
+    script = (
+        "import sys\n"
+        "from components.residency import ProviderRef, RuleEngine, Subject\n"
+        "e = RuleEngine('CN')\n"
+        "p = ProviderRef('aws', 'p', 'cn-north-1')\n"
+        f"e.check(Subject({SNS!r}, 's', {{'protocol': 'email', 'endpoint': 'a@b.cn'}}, p))\n"
+        "assert 'phonenumbers' not in sys.modules\n"
+        f"e.check(Subject({SNS!r}, 's', {{'protocol': 'sms', 'endpoint': '+8613123456789'}}, p))\n"
+        "assert 'phonenumbers' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", script], cwd=REPO, check=True)
