@@ -189,6 +189,10 @@ class EndpointCatalogue(_Frozen):
     match_fields: tuple[TypedField, ...] = ()
     same_region_buckets: tuple[TypedField, ...] = ()
     named_values: tuple[NamedValue, ...] = ()
+    global_group_fields: tuple[TypedField, ...] = ()
+    """Inputs that join a multi-region group (a global database, a global datastore) by its name."""
+    global_group_types: Mapping[str, str] = Field(default_factory=dict)
+    """Type token -> the input naming the global group a resource of that type creates."""
     global_services: tuple[GlobalService, ...]
 
     def self_address_keys(self, type_token: str) -> frozenset[str]:
