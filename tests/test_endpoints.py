@@ -16,6 +16,7 @@ from components.residency import RuleEngine, Subject, load_catalogue
 from components.residency.catalogue import Cloud
 from components.residency.endpoints import GlobalService, load_endpoints
 from components.residency.engine import ProviderRef
+from components.residency.rules import Finding
 
 CATALOGUE = load_catalogue()
 ENDPOINTS = load_endpoints()
@@ -314,6 +315,14 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"platform": "GCM"},
         {"platform": "GCM"},
     ),
+    "aws-lightsail-distribution": (
+        "US",
+        "aws",
+        "aws:lightsail/distribution:Distribution",
+        {"name": "cdn", "bundle_id": "small_1_0"},
+        {"name": "cdn", "bundle_id": "small_1_0"},
+    ),
+    "aws-ivs": ("EU", "aws", "aws:ivs/channel:Channel", {"latency_mode": "LOW"}, {"latency_mode": "LOW"}),
     "alicloud-global-accelerator": ("CN", "alicloud", "alicloud:ga/accelerator:Accelerator", {}, {"spec": "1"}),
     "alicloud-oss-transfer-acceleration": ("CN", "alicloud", _OSSTA, {"enabled": False}, {"enabled": True}),
 }
@@ -403,6 +412,22 @@ def test_attaching_to_an_existing_global_accelerator_is_global_unless_declared(t
     assert [(f.rule.id, f.declared_by) for f in declared] == [("RES-016", "ga")]
 
 
+@pytest.mark.parametrize(
+    ("token", "props"),
+    [
+        ("aws:cloudfront/keyValueStore:KeyValueStore", {"name": "routing"}),
+        ("aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey", {"key": "VIN123", "value": "owner-42"}),
+        ("aws:cloudfront/keyvaluestoreKeysExclusive:KeyvaluestoreKeysExclusive",
+         {"resource_key_value_pairs": [{"key": "VIN123", "value": "owner-42"}]}),
+    ],
+)  # fmt: skip
+def test_cloudfront_key_value_stores_are_kept_at_the_edges(token: str, props: dict[str, Any]) -> None:
+    # A "global" datastore read by CloudFront Functions at the edge locations: CloudFront's edges, in aws-cn China's.
+    assert rule_ids("CN", Subject(token, "kvs", props, provider("CN"))) == set()
+    findings, _ = ENGINES["EU"].check(Subject(token, "kvs", props, provider("EU")))
+    assert [f.rule.id for f in findings] == ["RES-016"] and "[aws-cloudfront]" in findings[0].detail
+
+
 def test_a_load_balancer_alone_is_not_global() -> None:
     # The compliant twin: the same backend without an accelerator stays regional.
     subject = Subject("aws:lb/loadBalancer:LoadBalancer", "alb", {"internal": False}, provider("EU"))
@@ -451,22 +476,6 @@ def test_oss_buckets_data_is_delivered_to_are_proven_by_provenance(entry: Any) -
 
     assert findings(lambda name: name == "audit-archive-01") == []
     assert findings(lambda name: False) == ["RES-017"]
-
-
-@pytest.mark.parametrize("entry", ENDPOINTS.group_fields, ids=lambda e: e.type)
-def test_a_global_database_or_cache_joined_is_proven_by_provenance(entry: Any) -> None:
-    # The group's other members (and copies of the data) are in regions the id does not name.
-    cloud: Cloud = "aws" if entry.type.startswith("aws:") else "alicloud"
-
-    def findings(code: str, known: Any) -> list[str]:
-        subject = Subject(entry.type, "member", {entry.path: "Fleet-Global-01"}, provider(code, cloud))
-        return [f.rule.id for f in ENGINES[code].check(subject, known=known)[0]]
-
-    code = "EU" if cloud == "aws" else "JP"
-    assert findings(code, lambda name: name == "Fleet-Global-01") == []
-    assert findings(code, lambda name: False) == ["RES-017"]
-    # aws-cn lies wholly in CN, so does any global group of it; Alibaba ids are one namespace worldwide.
-    assert findings("CN", lambda name: False) == ([] if cloud == "aws" else ["RES-017"])
 
 
 def test_a_group_id_is_judged_only_in_its_documented_field() -> None:
@@ -841,6 +850,13 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
         ("alicloud:arms/alertContact:AlertContact", {"alert_contact_name": "ops", "email": "ops@{host}"}),
         ("aws:glue/connection:Connection", {"connection_properties": {"KAFKA_BOOTSTRAP_SERVERS": "{host}:9092"}}),
         ("aws:iot/topicRule:TopicRule", {"kafkas": [{"client_properties": {"bootstrap.servers": "{host}:9092"}}]}),
+        ("aws:datasync/agent:Agent", {"ip_address": "{ip}", "name": "plant-nas"}),
+        ("aws:storagegateway/gateway:Gateway", {"gateway_ip_address": "{ip}", "gateway_type": "FILE_S3"}),
+        ("aws:ec2transitgateway/connectPeer:ConnectPeer", {"peer_address": "{ip}", "bgp_asn": "65000"}),
+        ("aws:vpclattice/resourceConfiguration:ResourceConfiguration",
+         {"resource_configuration_definition": {"dns_resource": {"domain_name": "{host}", "ip_address_type": "IPV4"}}}),
+        ("aws:vpclattice/resourceConfiguration:ResourceConfiguration",
+         {"resource_configuration_definition": {"ip_resource": {"ip_address": "{ip}"}}}),
     ],
 )  # fmt: skip
 def test_destinations_under_documented_generic_keys(token: str, props: dict[str, Any]) -> None:
@@ -1120,3 +1136,54 @@ def test_cloud_wan_edge_locations_are_regions(edge: str, expected: set[str]) -> 
     findings, _ = ENGINES["EU"].check(subject)
     assert {f.rule.id for f in findings} == expected
     assert len(findings) == (0 if not expected else 2)  # the edge and the segment's edge
+
+
+@pytest.mark.parametrize("key", ["regions", "region"])
+def test_an_incident_replication_set_s_regions_are_regions(key: str) -> None:
+    # Each block names a Region Incident Manager replicates incident data to (`region` is the deprecated spelling).
+    def subject(second: str) -> Subject:
+        regions = [{"name": "eu-west-1"}, {"name": second}]
+        return Subject("aws:ssmincidents/replicationSet:ReplicationSet", "set", {key: regions}, provider("EU"))
+
+    assert rule_ids("EU", subject("eu-central-1")) == set()
+    assert rule_ids("EU", subject("us-east-1")) == {"RES-009"}
+
+
+@pytest.mark.parametrize("entry", ENDPOINTS.global_group_fields, ids=lambda e: f"{e.type}:{e.path}")
+def test_a_global_group_joined_by_name_must_be_this_stack_s(entry: Any) -> None:
+    # A global database / datastore replicates to member regions out of sight: its name proves nothing by itself.
+    cloud: Cloud = "aws" if entry.type.startswith("aws:") else "alicloud"
+    shared = "EU" if cloud == "aws" else "JP"  # a jurisdiction whose namespace is shared with other countries
+
+    def subject(code: str) -> Subject:
+        return Subject(entry.type, "member", {entry.path: "fleet-global"}, provider(code, cloud))
+
+    def findings(code: str, known: Any = None) -> list[Finding]:
+        return ENGINES[code].check(subject(code), known=known)[0]
+
+    # aws-cn lies wholly in CN, so does every member of its groups; Alibaba ids are one namespace worldwide.
+    assert [f.rule.id for f in findings("CN")] == ([] if cloud == "aws" else ["RES-017"])
+    assert findings(shared, known=lambda name: name == "fleet-global") == []  # created by this stack
+    refused = findings(shared)
+    assert [f.rule.id for f in refused] == ["RES-017"] and "multi-region group" in refused[0].detail
+    from components.residency.destinations import parse_destinations
+
+    declaration = {"id": "db", "kind": "resident", "match": "fleet-global", "evidence": "in-country members, DPO-9"}
+    declared, _ = RuleEngine(shared, destinations=parse_destinations([declaration])).check(subject(shared))
+    assert [(f.rule.id, f.declared_by) for f in declared] == [("RES-017", "db")]
+
+
+@pytest.mark.parametrize(
+    ("token", "props", "expected"),
+    [
+        ("aws:rds/globalCluster:GlobalCluster", {"globalClusterIdentifier": "fleet-global"}, "fleet-global"),
+        ("aws:docdb/globalCluster:GlobalCluster", {"global_cluster_identifier": "docs-global"}, "docs-global"),
+        ("aws:s3/bucket:Bucket", {"bucket": "fleet-raw"}, "fleet-raw"),
+        # A suffix is not the group's name (the service prefixes it); other types create nothing named.
+        ("aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
+         {"global_replication_group_id_suffix": "sessions"}, None),
+        ("aws:rds/cluster:Cluster", {"global_cluster_identifier": "fleet-global"}, None),
+    ],
+)  # fmt: skip
+def test_the_names_a_stack_creates(token: str, props: dict[str, Any], expected: str | None) -> None:
+    assert ENGINES["EU"].created_name(token, props) == expected

@@ -1066,6 +1066,16 @@ def mns_mail(address: str) -> Callable[[Ctx], object]:
     return build
 
 
+def incident_replication(second: str) -> Callable[[Ctx], object]:
+    # docs: ssmincidents/replicationset — incident data is replicated to every Region listed by name.
+    def build(c: Ctx) -> object:
+        return aws.ssmincidents.ReplicationSet(
+            "incidents", regions=[{"name": REGION[c.code][0]}, {"name": second}], opts=c.aws
+        )
+
+    return build
+
+
 def eventbridge_mail(address: str) -> Callable[[Ctx], object]:
     # docs: eventbridge/rule and EventBridge "event target parameters" — an acs.mail target sends each
     # matching event to the ToAddress parameter's recipient.
@@ -1103,39 +1113,19 @@ def sls_alert_mail(address: str) -> Callable[[Ctx], object]:
     return build
 
 
-def aurora_secondary(global_cluster: str | None) -> Callable[[Ctx], object]:
-    # docs: rds/globalcluster — a cluster joins a global database through global_cluster_identifier.
+def aurora_secondary(global_id: str | None, *, literal: bool = False) -> Callable[[Ctx], object]:
+    # docs: rds/globalcluster — a secondary cluster joins a global database by its identifier; None: the stack's own.
     def build(c: Ctx) -> object:
-        target = global_cluster or aws.rds.GlobalCluster(
-            "global", global_cluster_identifier="fleet-global", engine="aurora-postgresql", engine_version="15.4",
-            opts=c.aws,
-        ).id  # fmt: skip
-        return aws.rds.Cluster(
-            "secondary", engine="aurora-postgresql", engine_version="15.4", cluster_identifier="fleet-secondary",
-            global_cluster_identifier=target, db_subnet_group_name="db", skip_final_snapshot=True, opts=c.aws,
-        )  # fmt: skip
-
-    return build
-
-
-def elasticache_member(global_group: str | None) -> Callable[[Ctx], object]:
-    # docs: elasticache/globalreplicationgroup — a secondary replication group joins the global datastore.
-    def build(c: Ctx) -> object:
-        if global_group is None:
-            primary = aws.elasticache.ReplicationGroup(
-                "primary", replication_group_id="fleet-primary", description="primary", engine="redis",
-                node_type="cache.r6g.large", num_cache_clusters=2, opts=c.aws,
-            )  # fmt: skip
-            datastore = aws.elasticache.GlobalReplicationGroup(
-                "global", global_replication_group_id_suffix="fleet", primary_replication_group_id=primary.id,
+        gid: Any = global_id
+        if global_id is None:
+            created = aws.rds.GlobalCluster(
+                "fleet", global_cluster_identifier="fleet-global", engine="aurora-postgresql", engine_version="15.4",
                 opts=c.aws,
             )  # fmt: skip
-            target: pulumi.Input[str] = datastore.global_replication_group_id
-        else:
-            target = global_group
-        return aws.elasticache.ReplicationGroup(
-            "member", replication_group_id="fleet-member", description="member", global_replication_group_id=target,
-            num_cache_clusters=1, opts=c.aws,
+            gid = "fleet-global" if literal else created.id
+        return aws.rds.Cluster(
+            "fleet-secondary", engine="aurora-postgresql", engine_version="15.4", global_cluster_identifier=gid,
+            db_subnet_group_name="fleet-db", skip_final_snapshot=True, opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -1147,6 +1137,82 @@ def redis_distributed_member(c: Ctx) -> object:
         "sessions", db_instance_name="sessions", instance_class="redis.shard.small.2.ce", engine_version="7.0",
         vswitch_id="vsw-123", global_instance_id="gr-bp1x8ekgm2wlq1pw", opts=c.ali,
     )  # fmt: skip
+
+
+def redis_global_secondary(global_id: str | None) -> Callable[[Ctx], object]:
+    # docs: elasticache/globalreplicationgroup — a secondary replication group joins a global datastore.
+    def build(c: Ctx) -> object:
+        gid: Any = global_id
+        if global_id is None:
+            primary = aws.elasticache.ReplicationGroup(
+                "sessions-primary", description="sessions", engine="redis", node_type="cache.r7g.large",
+                num_cache_clusters=2, opts=c.aws,
+            )  # fmt: skip
+            datastore = aws.elasticache.GlobalReplicationGroup(
+                "sessions", global_replication_group_id_suffix="sessions",
+                primary_replication_group_id=primary.id, opts=c.aws,
+            )  # fmt: skip
+            gid = datastore.global_replication_group_id
+        return aws.elasticache.ReplicationGroup(
+            "sessions-secondary", description="sessions replica", global_replication_group_id=gid,
+            num_cache_clusters=2, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def datasync_agent(ip: str) -> Callable[[Ctx], object]:
+    # docs: datasync/agent — the agent next to the plant's file server is activated at its address.
+    def build(c: Ctx) -> object:
+        return aws.datasync.Agent("plant-agent", ip_address=ip, name="plant-nas", opts=c.aws)
+
+    return build
+
+
+def storage_gateway(ip: str) -> Callable[[Ctx], object]:
+    # docs: storagegateway/gateway — an S3 File Gateway appliance in a workshop, activated at its address.
+    def build(c: Ctx) -> object:
+        return aws.storagegateway.Gateway(
+            "workshop", gateway_ip_address=ip, gateway_name="workshop", gateway_timezone="GMT+8:00",
+            gateway_type="FILE_S3", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def lattice_resource(host: str) -> Callable[[Ctx], object]:
+    # docs: vpclattice/resourceconfiguration — consumers reach a database through a resource gateway by its DNS name.
+    def build(c: Ctx) -> object:
+        return aws.vpclattice.ResourceConfiguration(
+            "warehouse", name="warehouse", resource_gateway_identifier="rgw-0123456789abcdef0", port_ranges=["5432"],
+            protocol="TCP", resource_configuration_definition={"dns_resource": {"domain_name": host,
+                                                                                "ip_address_type": "IPV4"}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def dashcam_channel(c: Ctx) -> object:
+    # docs: ivs/channel — a live channel for dash-cam video.
+    return aws.ivs.Channel("dashcam", name="dashcam", latency_mode="LOW", type="STANDARD", opts=c.aws)
+
+
+def lightsail_distribution(c: Ctx) -> object:
+    # docs: lightsail/distribution — a CDN distribution in front of a Lightsail bucket.
+    bucket = aws.lightsail.Bucket("site", name="owner-site", bundle_id="small_1_0", opts=c.aws)
+    return aws.lightsail.Distribution(
+        "site-cdn", name="site-cdn", bundle_id="small_1_0", default_cache_behavior={"behavior": "cache"},
+        origin={"name": bucket.name, "region_name": REGION[c.code][0]}, opts=c.aws,
+    )  # fmt: skip
+
+
+def edge_key_value(c: Ctx) -> object:
+    # docs: cloudfront/keyvaluestorekey — routing data read by CloudFront Functions.
+    store = aws.cloudfront.KeyValueStore("routing", name="routing", comment="VIN routing", opts=c.aws)
+    return aws.cloudfront.KeyvaluestoreKey(
+        "vin", key_value_store_arn=store.arn, key="VIN123", value="owner-42", opts=c.aws
+    )
 
 
 _PARTNER = {**PARTNER_TRANSFER, "expires": "2099-12-31"}
@@ -1161,6 +1227,7 @@ _CN_MOBILE = {"id": "cn-oncall", "kind": "resident", "match": "13123456789", "ev
 _OFFICE = {"id": "cn-office", "kind": "resident", "match": "203.0.113.12", "evidence": "Shanghai office VPN, ticket 7"}
 _MSK_BROKER = "b-{n}.events.ab12cd.c2.kafka.cn-north-1.amazonaws.com.cn:9094"
 _CN_MSK = f"{_MSK_BROKER.format(n=1)},{_MSK_BROKER.format(n=2)}"
+_CN_RDS = "warehouse.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn"
 
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
@@ -1291,9 +1358,15 @@ CASES: list[Case] = [
     Case("cn-mns-mail-to-declared-address", "CN", mns_mail("oncall@mail.example.cn"), destinations=[_OPS_MAIL]),
     Case("cn-eventbridge-mail-declared", "CN", eventbridge_mail("ops@mail.example.cn"), destinations=[_OPS_MAIL]),
     Case("cn-sls-alert-mail-declared", "CN", sls_alert_mail("ops@mail.example.cn"), destinations=[_OPS_MAIL]),
-    Case("eu-aurora-secondary-in-own-global-database", "EU", aurora_secondary(None)),
-    Case("cn-aurora-global-database-in-aws-cn", "CN", aurora_secondary("fleet-global")),
-    Case("jp-elasticache-member-of-own-global-datastore", "JP", elasticache_member(None)),
+    Case("eu-incident-replication-in-eu", "EU", incident_replication("eu-central-1")),
+    Case("eu-aurora-secondary-of-own-global-database", "EU", aurora_secondary(None)),
+    Case("eu-aurora-secondary-of-own-global-database-by-name", "EU", aurora_secondary(None, literal=True)),
+    Case("cn-aurora-secondary-joins-global-database-by-name", "CN", aurora_secondary("fleet-global")),
+    Case("jp-redis-secondary-of-own-global-datastore", "JP", redis_global_secondary(None)),
+    Case("cn-datasync-agent-in-network", "CN", datasync_agent("10.20.4.15")),
+    Case("cn-storage-gateway-declared", "CN", storage_gateway("203.0.113.12"), destinations=[_OFFICE]),
+    Case("cn-lattice-in-country-database", "CN", lattice_resource(_CN_RDS)),
+    Case("cn-cloudfront-key-value-store", "CN", edge_key_value),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -1472,9 +1545,16 @@ CASES: list[Case] = [
     Case("cn-mns-mail-undeclared", "CN", mns_mail("oncall@partner.example.com"), {"RES-015"}),
     Case("cn-eventbridge-mail-undeclared", "CN", eventbridge_mail("ops@partner.example.com"), {"RES-015"}),
     Case("cn-sls-alert-mail-undeclared", "CN", sls_alert_mail("ops@partner.example.com"), {"RES-015"}),
-    Case("eu-aurora-joins-existing-global-database", "EU", aurora_secondary("acme-global"), {"RES-017"}),
-    Case("jp-elasticache-joins-existing-global-datastore", "JP", elasticache_member("ldgnf-acme"), {"RES-017"}),
     Case("cn-redis-joins-existing-distributed-cache", "CN", redis_distributed_member, {"RES-017"}),
+    Case("eu-incident-replication-to-us", "EU", incident_replication("us-east-1"), {"RES-009"}),
+    Case("eu-aurora-secondary-joins-foreign-global-database", "EU", aurora_secondary("fleet-global"), {"RES-017"}),
+    Case("jp-redis-joins-foreign-global-datastore", "JP", redis_global_secondary("ldgnf-sessions"), {"RES-017"}),
+    Case("cn-datasync-agent-public-address", "CN", datasync_agent("203.0.113.20"), {"RES-015"}),
+    Case("cn-storage-gateway-undeclared", "CN", storage_gateway("203.0.113.21"), {"RES-015"}),
+    Case("cn-lattice-partner-database", "CN", lattice_resource("warehouse.partner.example.com"), {"RES-015"}),
+    Case("eu-ivs-dashcam-channel", "EU", dashcam_channel, {"RES-016"}),
+    Case("us-lightsail-distribution", "US", lightsail_distribution, {"RES-016"}),
+    Case("eu-cloudfront-key-value-store", "EU", edge_key_value, {"RES-016"}),
 ]
 
 

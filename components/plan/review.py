@@ -128,13 +128,12 @@ class _Review:
         self.by_urn: dict[str, Entry] = {e.urn: e for e in self.live}
         self.findings: list[tuple[Entry, Finding]] = []
         self.blinded: set[str] = set()
-        # Bucket names this stack creates: regionless references to them are proven (RES-017).
+        # Bucket and global-group names this stack creates: regionless references to them are proven (RES-017).
         self.created: set[str] = {
-            str(name)
+            name
             for e in self.live
-            if e.type in engine.endpoints.bucket_types
-            for name in (e.inputs.get("bucket"), e.outputs.get("bucket"))
-            if isinstance(name, str) and name
+            for name in (engine.created_name(e.type, e.inputs), engine.created_name(e.type, e.outputs))
+            if name is not None
         }
 
     def known_for(self, entry: Entry) -> Callable[[str], bool]:

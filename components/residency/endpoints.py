@@ -180,7 +180,6 @@ class EndpointCatalogue(_Frozen):
     name among them (a variable ``DESCRIPTION``) is data like any other, not a field for humans."""
     destination_fields: tuple[TypedField, ...]
     oss_bucket_fields: tuple[TypedField, ...] = ()
-    group_fields: tuple[TypedField, ...] = ()
     principal_keys: frozenset[str]
     principal_containers: frozenset[str] = frozenset()
     principal_container_sources: tuple[str, ...] = ()
@@ -196,6 +195,10 @@ class EndpointCatalogue(_Frozen):
     named_values: tuple[NamedValue, ...] = ()
     phone_fields: tuple[TypedField, ...] = ()
     country_fields: tuple[TypedField, ...] = ()
+    global_group_fields: tuple[TypedField, ...] = ()
+    """Inputs that join a multi-region group (a global database, a global datastore) by its name."""
+    global_group_types: Mapping[str, str] = Field(default_factory=dict)
+    """Type token -> the input naming the global group a resource of that type creates."""
     global_services: tuple[GlobalService, ...]
 
     def self_address_keys(self, type_token: str) -> frozenset[str]:

@@ -282,10 +282,10 @@ class _KeyPlan(NamedTuple):
     """A region field (by its key or its documented path)."""
     zone: bool
     """A zone field."""
-    bucket: bool
-    """A key that names a bucket, or a multi-region group (``group``), judged by provenance alike."""
-    group: bool
-    """A multi-region group the resource joins (``endpoints.yaml`` ``group_fields``: a global database or cache)."""
+    bucket: str
+    """What regionless name the key holds: ``""`` none, ``"bucket"`` an S3 (or catalogued OSS) bucket,
+    ``"group"`` a multi-region group joined by name (``endpoints.yaml`` ``global_group_fields``). One field,
+    so that an ordinary string pays one test for both."""
     host: bool
     """A key that holds a bare host (host keys, DNS record values, catalogued host paths)."""
     payload: bool
@@ -348,12 +348,12 @@ class RuleEngine:
         self._suffixes = frozenset(suffixes)
         self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
         self._oss_bucket_fields = self.endpoints.typed_paths(self.endpoints.oss_bucket_fields)
-        self._group_fields = self.endpoints.typed_paths(self.endpoints.group_fields)
         self._match_fields = self.endpoints.typed_paths(self.endpoints.match_fields)
         self._same_region_buckets = self.endpoints.typed_paths(self.endpoints.same_region_buckets)
         self._named_values = {n.type: n for n in self.endpoints.named_values}
         self._phone_fields = self.endpoints.typed_paths(self.endpoints.phone_fields)
         self._country_fields = self.endpoints.typed_paths(self.endpoints.country_fields)
+        self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -578,12 +578,14 @@ class RuleEngine:
             return
         if self._judged_as_payload(walk, value, path, key, depth, plan):
             return
-        if plan.bucket and not walk.existing and (plan.group or _BUCKET_NAME.match(value)):
-            if plan.group:  # any id, whatever its shape: what it joins is judged by who made it
+        if plan.bucket and not walk.existing:
+            if plan.bucket == _GROUP:
                 self._judge_bucket_name(walk, value, path, group=True)
-            elif not plan.own_region:  # else the bucket is where the resource is, and its region is judged
-                self._judge_bucket_name(walk, value, path)
-            return
+                return
+            if _BUCKET_NAME.match(value):
+                if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
+                    self._judge_bucket_name(walk, value, path)
+                return
         candidates = self.parser.has_candidates(value)
         if plan.host and self._judged_as_host(walk, value, path, key, depth, candidates):
             return
@@ -744,19 +746,20 @@ class RuleEngine:
         """What the place of a string decides before its value is read, once per (type, key path, key):
         programs repeat the same few places, so each string pays only for the tests of its value."""
         tokens = _key_tokens(key)
-        group = _at_any(kpath, self._group_fields.get(type_token, ()))
         return _KeyPlan(
             services=self._services_at(type_token, kpath),
             region=_is_region_key(key) or kpath[-2:] in self._region_paths,
             zone=_is_zone_key(tokens),
             # S3 bucket names by key or path (aws); OSS bucket names only in the catalogued fields of their types.
-            bucket=group
-            or (
-                (tokens in self.endpoints.bucket_keys or kpath[-2:] in self._bucket_paths)
+            bucket=_GROUP
+            if _at_any(kpath, self._global_group_fields.get(type_token, ()))
+            else _BUCKET
+            if (
+                tokens in self.endpoints.bucket_keys or kpath[-2:] in self._bucket_paths
                 if package_of(type_token)[0] == "aws"
                 else _at_any(kpath, self._oss_bucket_fields.get(type_token, ()))
-            ),
-            group=group,
+            )
+            else "",
             host=_at_any(kpath, self._destination_fields.get(type_token, ()))
             or self._host_key(tokens)
             or kpath[-2:] in self._host_paths,
@@ -882,8 +885,7 @@ class RuleEngine:
     def _bucket_verdict(
         self, walk: _Walk, name: str, partition: str | None, cloud: str, path: str, text: str, *, group: bool = False
     ) -> None:
-        """A regionless bucket name, or (``group``) the id of a multi-region group the resource joins: proven
-        by a partition wholly in the jurisdiction, or by this stack having made it; else RES-017."""
+        """A regionless name: a bucket, or (``group``) a multi-region group joined by name."""
         j = self.jurisdiction
         if cloud == "aws":
             partitions = {partition} if partition else set(j.aws.partitions)
@@ -893,9 +895,8 @@ class RuleEngine:
             return
         if group:
             detail = (
-                f"{name!r} is a multi-region group (global database or cache) this resource joins, and it was not "
-                f"created by this stack: the regions of its other members, which hold copies of the data, are out "
-                f"of sight, so it cannot be proven in {self._j()}."
+                f"{name!r} names a multi-region group (global database or datastore) that this stack did not "
+                f"create; its other member regions, which data is replicated to, cannot be proven in {self._j()}."
             )
             self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text,))
             return
@@ -968,6 +969,17 @@ class RuleEngine:
                 return
         self.used[declaration.id] = self.used.get(declaration.id, 0) + 1
         walk.add(rule_id, path, value, detail, declared_by=declaration.id)
+
+    def created_name(self, type_token: str, props: Mapping[str, Any]) -> str | None:
+        """The name a resource of ``type_token`` gives what it creates, when other resources may reference it by
+        that name alone (a bucket's ``bucket``, a global cluster's identifier: ``global_group_types``); None for
+        other types. ``props`` may be snake_case (SDK inputs) or camelCase (engine properties)."""
+        endpoints = self.endpoints
+        key = "bucket" if type_token in endpoints.bucket_types else endpoints.global_group_types.get(type_token)
+        if key is None:
+            return None
+        name = next((v for k, v in props.items() if _snake(str(k)) == key), None)
+        return name if isinstance(name, str) and name else None
 
     def judging_date(self) -> dt.date:
         """The date declarations are judged against: ``today`` when given (tests, reproducible plans), else now."""
@@ -1078,6 +1090,7 @@ _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 # `mail:directmail:{MailAddress}`, `mailto:`): the mail goes to its domain.
 _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 _BASE64_KEYS = frozenset({"user_data", "user_data_base64"})
+_BUCKET, _GROUP = "bucket", "group"  # _KeyPlan.bucket: the kinds of regionless names
 _BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {

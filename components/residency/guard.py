@@ -97,7 +97,8 @@ class Guard:
         # weak one costs a weak reference per lookup and per resource.
         self._providers: dict[pulumi.ProviderResource, ProviderRef] = {}
         self._created: set[str] = set()
-        """Plain bucket names of buckets this stack registered (regionless references to them are proven)."""
+        """Plain names of the buckets and global groups this stack registered (regionless references to them
+        are proven: ``RuleEngine.created_name``)."""
         self._judged: set[pulumi.Resource] = set()
 
     @property
@@ -118,9 +119,9 @@ class Guard:
             type_, args.name, props, None if is_provider else self._provider_of(args, package), opts.id, opts.import_
         )
         findings, pending = self.engine.check(subject, defer=_is_output, known=self._known)
-        bucket_name = props.get("bucket")
-        if isinstance(bucket_name, str) and type_ in self.engine.endpoints.bucket_types:
-            self._created.add(bucket_name)
+        created = self.engine.created_name(type_, props)
+        if created is not None:
+            self._created.add(created)
         if not findings:
             self._judged.add(resource)
         if is_provider and package in CLOUD_PACKAGES:

@@ -313,6 +313,18 @@ def _route53_zone(site: Site) -> tuple[str, dict[str, Any]]:
     }
 
 
+def _global_group(service: str, kind: str, suffix_key: str, name_key: str) -> Builder:
+    """An ElastiCache global datastore / MemoryDB multi-Region cluster: the service puts a prefix of its own
+    before the suffix the program gives, and the full name is the group's id (and what members join by)."""
+
+    def build(site: Site) -> tuple[str, dict[str, Any]]:
+        suffix = site.get(suffix_key)
+        name = site.resource_id or f"{site.hex(5)}-{suffix if isinstance(suffix, str) and suffix else site.name}"
+        return name, {name_key: name, "arn": site.arn(service, f"{kind}:{name}", regional=False)}
+
+    return build
+
+
 def _lambda_function(site: Site) -> tuple[str, dict[str, Any]]:
     name = site.physical_name(max_len=64)
     arn = site.arn("lambda", f"function:{name}")
@@ -425,6 +437,12 @@ AWS_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "aws:sns/topic:Topic": _sns_topic,
         "aws:lambda/function:Function": _lambda_function,
         "aws:route53/zone:Zone": _route53_zone,
+        "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup": _global_group(
+            "elasticache", "globalreplicationgroup", "globalReplicationGroupIdSuffix", "globalReplicationGroupId"
+        ),
+        "aws:memorydb/multiRegionCluster:MultiRegionCluster": _global_group(
+            "memorydb", "multiregioncluster", "multiRegionClusterNameSuffix", "multiRegionClusterName"
+        ),
         "aws:dynamodb/table:Table": _dynamodb_table,
         "aws:iot/topicRule:TopicRule": _iot_named("rule"),
         "aws:iot/policy:Policy": _iot_named("policy"),

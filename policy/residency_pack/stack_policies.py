@@ -135,9 +135,11 @@ def _regionless(the_rule: Rule) -> StackJudge:
         values = {k: v for k, v in plain(resource.props).items() if not is_unknown(v)}
         own = provenance.own_names(engine, resource.resource_type, values)
         created = {
-            str(plain(r.props).get("bucket"))
+            name
             for r in stack
-            if r.resource_type in engine.endpoints.bucket_types and r is not resource
+            if r is not resource
+            for name in [engine.created_name(r.resource_type, plain(r.props))]
+            if name is not None
         }
         known = provenance.regionless_known(created, produced, own)
         findings, _ = engine.check(t.subject, defer=is_unknown, known=known)
