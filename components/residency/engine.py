@@ -893,6 +893,9 @@ class RuleEngine:
                 return  # e.g. aws-cn in CN: the whole partition is in-country
         if walk.known is not None and (walk.known(name) or walk.known(text)):
             return
+        owned_in = None if group or cloud != "aws" else self._regional_bucket_region(name)
+        if owned_in is not None and owned_in in j.aws.regions:
+            return  # an AWS-owned bucket of an in-country region (EMR's <region>.elasticmapreduce)
         if group:
             detail = (
                 f"{name!r} names a multi-region group (global database or datastore) that this stack did not "
@@ -901,12 +904,23 @@ class RuleEngine:
             self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text,))
             return
         detail = (
-            f"Bucket {name!r} names no region and was not created by this stack; bucket names are global "
+            f"Bucket {name!r} is AWS's bucket of region {owned_in}, outside {self._j()}; use the bucket of an "
+            "in-country region."
+            if owned_in is not None
+            else f"Bucket {name!r} names no region and was not created by this stack; bucket names are global "
             f"in {partition or ('the provider partition' if cloud == 'aws' else 'Alibaba Cloud')}, so it "
             f"cannot be proven in {self._j()}."
         )
         arn = f"arn:{partition or 'aws'}:s3:::{name}" if cloud == "aws" else f"oss://{name}"
         self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text, arn, name))
+
+    def _regional_bucket_region(self, name: str) -> str | None:
+        """The region of an AWS-owned regional bucket (``<region><suffix>``, endpoints.yaml ``regional_buckets``)."""
+        owned = self.endpoints.regional_buckets
+        for suffix in owned.suffixes if owned is not None else ():
+            if name.endswith(suffix) and name[: -len(suffix)] in self.catalogue.aws_region_partition:
+                return name[: -len(suffix)]
+        return None
 
     # Lists, not generators: these run for every reference found, and most find nothing.
     def _partition_problems(self, ref: Reference) -> list[str]:
