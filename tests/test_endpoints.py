@@ -315,6 +315,27 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"platform": "GCM"},
         {"platform": "GCM"},
     ),
+    "aws-pinpoint-push": (
+        "JP",
+        "aws",
+        "aws:pinpoint/gcmChannel:GcmChannel",
+        {"application_id": "app", "api_key": "k"},
+        {"application_id": "app", "api_key": "k"},
+    ),
+    "aws-location-data-provider": (
+        "EU",
+        "aws",
+        "aws:location/placeIndex:PlaceIndex",
+        {"index_name": "owners", "data_source": "Here"},
+        {"index_name": "owners", "data_source": "Esri"},
+    ),
+    "aws-location-map-provider": (
+        "EU",
+        "aws",
+        "aws:location/map:Map",
+        {"configuration": {"style": "VectorOpenDataStandardLight"}},
+        {"configuration": {"style": "VectorHereExplore"}},
+    ),
     "aws-lightsail-distribution": (
         "US",
         "aws",
@@ -344,7 +365,8 @@ def test_every_global_service_has_a_pair() -> None:
 def test_global_service_pair(service_id: str) -> None:
     code, cloud, token, good, bad = GLOBAL_CASES[service_id]
     whole_resource = next(s for s in ENDPOINTS.global_services if s.id == service_id).field is None
-    if whole_resource and service_id != "aws-cloudfront":
+    # A place index or route calculator must name a data provider, and every one is a third party.
+    if (whole_resource and service_id != "aws-cloudfront") or service_id == "aws-location-data-provider":
         # A resource that is global in itself has no compliant form; its twin is a declaration.
         from components.residency.destinations import parse_destinations
 
@@ -471,7 +493,11 @@ def test_a_declared_vpn_peer_is_accepted_as_declared() -> None:
 def test_oss_buckets_data_is_delivered_to_are_proven_by_provenance(entry: Any) -> None:
     # OSS bucket names carry no region and share one namespace worldwide: only this stack's bucket is proven.
     def findings(known: Any) -> list[str]:
-        subject = Subject(entry.type, "r", {entry.path: "audit-archive-01"}, provider("CN", "alicloud"))
+        *outer, last = entry.path.split(".")
+        props: dict[str, Any] = {last: "audit-archive-01"}
+        for key in reversed(outer):  # a nested field is a list of blocks (SAE oss_mount_descs_v2s)
+            props = {key: [props]}
+        subject = Subject(entry.type, "r", props, provider("CN", "alicloud"))
         return [f.rule.id for f in ENGINES["CN"].check(subject, known=known)[0]]
 
     assert findings(lambda name: name == "audit-archive-01") == []
@@ -1107,6 +1133,7 @@ def test_a_pair_named_like_free_text_is_still_judged(name: str) -> None:
          {"task_invocation_parameters": {"run_command_parameters": {"output_s3_bucket": "{bucket}"}}}),
         ("aws:elastictranscoder/pipeline:Pipeline", {"input_bucket": "{bucket}", "output_bucket": "{bucket}"}),
         ("aws:mskconnect/connector:Connector", {"connector_configuration": {"s3.bucket.name": "{bucket}"}}),
+        ("aws:sns/smsPreferences:SmsPreferences", {"usage_report_s3_bucket": "{bucket}"}),
     ],
 )  # fmt: skip
 def test_buckets_under_documented_keys_must_be_proven(token: str, props: dict[str, Any]) -> None:
@@ -1117,6 +1144,38 @@ def test_buckets_under_documented_keys_must_be_proven(token: str, props: dict[st
     assert rule_ids("EU", subject("EU")) == {"RES-017"}  # a shared namespace: not created here, not declared
     created_here, _ = ENGINES["EU"].check(subject("EU"), known=lambda name: name == "acme-artifacts")
     assert created_here == []
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("s3://telemetry.fleet.example.eu/capture/", set()),  # created by this stack (provenance below)
+        ("s3://telemetry.partner.example.com/capture/", {"RES-017"}),
+        ("s3://eu-west-1.elasticmapreduce/libs/script-runner/script-runner.jar", set()),  # AWS's, in eu-west-1
+        ("s3://us-east-1.elasticmapreduce/libs/script-runner/script-runner.jar", {"RES-017"}),
+        ("s3://eu-west-1.elasticmapreduce.partner/x", {"RES-017"}),  # a look-alike is anyone's bucket
+        ("s3://elasticmapreduce/bootstrap-actions/run-if", {"RES-017"}),  # regionless: names no region
+    ],
+)
+def test_dotted_and_aws_owned_regional_buckets_in_s3_urls(url: str, expected: set[str]) -> None:
+    props = {"data_capture_config": {"destination_s3_uri": url}}
+    subject = Subject("aws:sagemaker/endpointConfiguration:EndpointConfiguration", "e", props, provider("EU"))
+    findings, _ = ENGINES["EU"].check(subject, known=lambda name: name == "telemetry.fleet.example.eu")
+    assert {f.rule.id for f in findings} == expected
+    assert rule_ids("CN", Subject(subject.type, "e", props, provider("CN"))) == set()  # aws-cn is wholly in CN
+
+
+@pytest.mark.parametrize("key", ["custom_host_alias", "custom_host_alias_v2s"])
+def test_an_sae_host_alias_address_is_a_destination(key: str) -> None:
+    # /etc/hosts entries of an SAE application: the address the application reaches the name at.
+    def subject(ip: str) -> Subject:
+        entries: Any = [{"host_name": "telemetry.example.cn", "ip": ip}]
+        if key == "custom_host_alias":  # the JSON form
+            entries = json.dumps([{"hostName": "telemetry.example.cn", "ip": ip}])
+        return Subject("alicloud:sae/application:Application", "app", {key: entries}, provider("CN", "alicloud"))
+
+    assert rule_ids("CN", subject("10.20.0.8")) == set()
+    assert rule_ids("CN", subject("203.0.113.10")) == {"RES-015"}
 
 
 @pytest.mark.parametrize(("route", "expected"), [("eu-central-1", set()), ("us-east-1", {"RES-009"})])

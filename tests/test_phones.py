@@ -142,6 +142,19 @@ def test_alibaba_phone_fields(type_: str, props: dict[str, object], expected: li
         ("aws:connect/phoneNumber:PhoneNumber", {"country_code": "MX", "type": "DID"}, ["RES-022"]),
         ("aws:pinpoint/smsvoicev2PhoneNumber:Smsvoicev2PhoneNumber", {"iso_country_code": "us"}, []),
         ("aws:pinpoint/smsvoicev2PhoneNumber:Smsvoicev2PhoneNumber", {"iso_country_code": "CA"}, ["RES-022"]),
+        # A sender ID and a pool are registered for one country: texts sent with them go through its carriers.
+        ("aws:pinpoint/smsvoicev2SenderId:Smsvoicev2SenderId", {"sender_id": "FLEET", "iso_country_code": "US"}, []),
+        (
+            "aws:pinpoint/smsvoicev2SenderId:Smsvoicev2SenderId",
+            {"sender_id": "FLEET", "iso_country_code": "GB"},
+            ["RES-022"],
+        ),
+        ("aws:pinpoint/smsvoicev2Pool:Smsvoicev2Pool", {"iso_country_code": "US", "message_type": "TRANSACTIONAL"}, []),
+        (
+            "aws:pinpoint/smsvoicev2Pool:Smsvoicev2Pool",
+            {"iso_country_code": "MX", "message_type": "TRANSACTIONAL"},
+            ["RES-022"],
+        ),
         # calling_regions is a list of countries, not AWS regions (its key says "regions").
         ("aws:chime/voiceConnectorTermination:VoiceConnectorTermination", {"calling_regions": ["US"]}, []),
         (

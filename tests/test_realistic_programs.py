@@ -1215,6 +1215,126 @@ def edge_key_value(c: Ctx) -> object:
     )
 
 
+def place_index(provider_name: str) -> Callable[[Ctx], object]:
+    # docs: location/placeindex — geocoding owner addresses for the service-booking app.
+    def build(c: Ctx) -> object:
+        return aws.location.PlaceIndex(
+            "owner-addresses", index_name="owner-addresses", data_source=provider_name,
+            data_source_configuration={"intended_use": "SingleUse"}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def route_calculator(c: Ctx) -> object:
+    # docs: location/routecalculation — ETA of service vans to a stranded vehicle.
+    return aws.location.RouteCalculation("vans", calculator_name="service-vans", data_source="Here", opts=c.aws)
+
+
+def fleet_map(style: str) -> Callable[[Ctx], object]:
+    # docs: location/map — the map the fleet console draws vehicle positions on.
+    def build(c: Ctx) -> object:
+        return aws.location.Map("fleet-map", map_name="fleet", configuration={"style": style}, opts=c.aws)
+
+    return build
+
+
+def pinpoint_fcm(c: Ctx) -> object:
+    # docs: pinpoint/gcmchannel — owner-app notifications ("your car is unlocked") through FCM.
+    app = aws.pinpoint.App("owner-app", name="owner-app", opts=c.aws)
+    return aws.pinpoint.GcmChannel("owner-app-fcm", application_id=app.application_id, api_key="AAAA-fcm", opts=c.aws)
+
+
+def sms_usage_reports(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: sns/smspreferences — daily SMS usage reports (destination numbers) written to a bucket.
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("sms-usage", opts=c.aws)
+        return aws.sns.SmsPreferences(
+            "sms", default_sms_type="Transactional", usage_report_s3_bucket=bucket or own.bucket, opts=c.aws
+        )
+
+    return build
+
+
+def model_data_capture(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: sagemaker/endpointconfiguration — the driver-monitoring model's inputs and outputs captured to S3.
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("capture", bucket="capture.dms.example.eu", opts=c.aws)
+        uri = f"s3://{bucket}/capture/" if bucket else own.bucket.apply(lambda name: f"s3://{name}/capture/")
+        return aws.sagemaker.EndpointConfiguration(
+            "driver-monitor",
+            production_variants=[{"variant_name": "v1", "model_name": "driver-monitor", "initial_instance_count": 1,
+                                  "instance_type": "ml.m5.large"}],
+            data_capture_config={"enable_capture": True, "initial_sampling_percentage": 100, "destination_s3_uri": uri,
+                                 "capture_options": [{"capture_mode": "Input"}, {"capture_mode": "Output"}]},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def emr_script_step(region: str) -> Callable[[Ctx], object]:
+    # docs: emr/cluster; EMR release guide — a step running a script through AWS's script-runner.jar.
+    def build(c: Ctx) -> object:
+        logs = aws.s3.Bucket("emr-logs", opts=c.aws)
+        return aws.emr.Cluster(
+            "telemetry-spark", release_label="emr-7.2.0", applications=["Spark"],
+            service_role="arn:aws:iam::111122223333:role/EMR_DefaultRole",
+            ec2_attributes={"subnet_id": "subnet-1", "instance_profile": "EMR_EC2_DefaultRole"},
+            master_instance_group={"instance_type": "m5.xlarge"},
+            core_instance_group={"instance_type": "m5.xlarge", "instance_count": 2},
+            log_uri=logs.bucket.apply(lambda name: f"s3://{name}/emr/"),
+            steps=[{"name": "compact", "action_on_failure": "CONTINUE", "hadoop_jar_step": {
+                "jar": f"s3://{region}.elasticmapreduce/libs/script-runner/script-runner.jar",
+                "args": ["/home/hadoop/compact.sh"]}}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def sms_sender_id(country: str) -> Callable[[Ctx], object]:
+    # docs: pinpoint/smsvoicev2senderid — the brand name owners see on one-time codes, registered per country.
+    def build(c: Ctx) -> object:
+        return aws.pinpoint.Smsvoicev2SenderId(
+            "brand", sender_id="FLEETCO", iso_country_code=country, message_types=["TRANSACTIONAL"], opts=c.aws
+        )
+
+    return build
+
+
+def sae_host_alias(ip: str) -> Callable[[Ctx], object]:
+    # docs: alicloud sae/application — custom_host_alias_v2s: /etc/hosts entries of the application.
+    def build(c: Ctx) -> object:
+        return alicloud.sae.Application(
+            "fleet-api", app_name="fleet-api", package_type="Image", replicas=2, cpu=500, memory=1024,
+            image_url="registry-vpc.cn-shanghai.aliyuncs.com/fleet/api:1", vpc_id="vpc-1", vswitch_id="vsw-1",
+            namespace_id="cn-shanghai:fleet",
+            custom_host_alias_v2s=[{"host_name": "telemetry.example.cn", "ip": ip}], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def sae_oss_mount(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud sae/application — oss_mount_descs: an OSS bucket mounted as the application's upload directory.
+    def build(c: Ctx) -> object:
+        own = alicloud.oss.Bucket("uploads", bucket="fleet-uploads-cn", opts=c.ali)
+        name = pulumi.Output.from_input(bucket) if bucket else own.bucket
+        mounts = name.apply(
+            lambda n: json.dumps(
+                [{"bucketName": n, "bucketPath": "/", "mountPath": "/data/uploads", "readOnly": False}]
+            )
+        )
+        return alicloud.sae.Application(
+            "fleet-api", app_name="fleet-api", package_type="Image", replicas=2, cpu=500, memory=1024,
+            image_url="registry-vpc.cn-shanghai.aliyuncs.com/fleet/api:1", vpc_id="vpc-1", vswitch_id="vsw-1",
+            namespace_id="cn-shanghai:fleet", oss_mount_descs=mounts, oss_ak_id="ak", oss_ak_secret="sk", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 _PARTNER = {**PARTNER_TRANSFER, "expires": "2099-12-31"}
 _IDP = {"id": "cn-idp", "kind": "resident", "match": "idp.example.cn", "evidence": "Shanghai colocation, contract HC-1"}
 _OPS_MAIL = {"id": "cn-mail", "kind": "resident", "match": "mail.example.cn", "evidence": "Own mail servers, Beijing"}
@@ -1228,6 +1348,11 @@ _OFFICE = {"id": "cn-office", "kind": "resident", "match": "203.0.113.12", "evid
 _MSK_BROKER = "b-{n}.events.ab12cd.c2.kafka.cn-north-1.amazonaws.com.cn:9094"
 _CN_MSK = f"{_MSK_BROKER.format(n=1)},{_MSK_BROKER.format(n=2)}"
 _CN_RDS = "warehouse.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn"
+_GEOCODING = {
+    "id": "geocoding-esri", "kind": "transfer", "match": "aws:location/placeIndex:PlaceIndex", "destination": "US",
+    "data_classes": ["owner_personal_data"], "basis": "scc", "reference": "AWS DPA + Esri SCC 2026-03",
+    "approved_by": "dpo@example.eu", "expires": "2099-12-31",
+}  # fmt: skip
 
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
@@ -1367,6 +1492,14 @@ CASES: list[Case] = [
     Case("cn-storage-gateway-declared", "CN", storage_gateway("203.0.113.12"), destinations=[_OFFICE]),
     Case("cn-lattice-in-country-database", "CN", lattice_resource(_CN_RDS)),
     Case("cn-cloudfront-key-value-store", "CN", edge_key_value),
+    Case("eu-location-map-open-data", "EU", fleet_map("VectorOpenDataStandardLight")),
+    Case("eu-location-place-index-declared", "EU", place_index("Esri"), destinations=[_GEOCODING]),
+    Case("eu-sns-sms-usage-reports-own-bucket", "EU", sms_usage_reports(None)),
+    Case("eu-model-capture-own-dotted-bucket", "EU", model_data_capture(None)),
+    Case("eu-emr-script-runner-in-region", "EU", emr_script_step("eu-west-1")),
+    Case("cn-sae-host-alias-in-network", "CN", sae_host_alias("10.20.0.8")),
+    Case("eu-sms-sender-id-germany", "EU", sms_sender_id("DE")),
+    Case("cn-sae-oss-mount-own-bucket", "CN", sae_oss_mount(None)),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -1555,6 +1688,16 @@ CASES: list[Case] = [
     Case("eu-ivs-dashcam-channel", "EU", dashcam_channel, {"RES-016"}),
     Case("us-lightsail-distribution", "US", lightsail_distribution, {"RES-016"}),
     Case("eu-cloudfront-key-value-store", "EU", edge_key_value, {"RES-016"}),
+    Case("eu-location-map-here", "EU", fleet_map("VectorHereExplore"), {"RES-016"}),
+    Case("eu-location-place-index-esri", "EU", place_index("Esri"), {"RES-016"}),
+    Case("jp-location-route-calculator-here", "JP", route_calculator, {"RES-016"}),
+    Case("jp-pinpoint-owner-app-fcm", "JP", pinpoint_fcm, {"RES-016"}),
+    Case("eu-sns-sms-usage-reports-partner-bucket", "EU", sms_usage_reports("sms-reports-partner"), {"RES-017"}),
+    Case("eu-model-capture-dotted-partner-bucket", "EU", model_data_capture("ml.partner.example.com"), {"RES-017"}),
+    Case("eu-emr-script-runner-us-east-1", "EU", emr_script_step("us-east-1"), {"RES-017"}),
+    Case("cn-sae-host-alias-public-address", "CN", sae_host_alias("203.0.113.10"), {"RES-015"}),
+    Case("eu-sms-sender-id-united-states", "EU", sms_sender_id("US"), {"RES-022"}),
+    Case("cn-sae-oss-mount-unknown-bucket", "CN", sae_oss_mount("partner-drop"), {"RES-017"}),
 ]
 
 

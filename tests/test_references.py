@@ -90,6 +90,25 @@ def test_bucket_names_that_look_like_oss_locations_are_names(name: str) -> None:
     assert PARSER.oss_location(name, location_key=False) is None
 
 
+@pytest.mark.parametrize(
+    ("url", "bucket"),
+    [
+        ("s3://query-results.partner.example.com/athena/", "query-results.partner.example.com"),
+        ("s3a://fleet.telemetry/raw/", "fleet.telemetry"),
+        ("s3://eu-west-1.elasticmapreduce/libs/script-runner/script-runner.jar", "eu-west-1.elasticmapreduce"),
+        ("s3://plain-bucket/x", "plain-bucket"),
+    ],
+)
+def test_an_s3_url_names_its_bucket_dots_included(url: str, bucket: str) -> None:
+    # S3 bucket names may contain dots; a dotted name is a bucket like any other, not a host to skip.
+    assert [(r.kind, r.bucket) for r in PARSER.scan(f"--output {url} --mode overwrite")] == [("bucket", bucket)]
+
+
+def test_a_dotted_oss_url_authority_is_no_bucket_name() -> None:
+    # OSS bucket names never contain dots: oss://bucket.oss-cn-hangzhou.aliyuncs.com is a host form.
+    assert [r for r in PARSER.scan("oss://archive.oss-cn-hangzhou.aliyuncs.com/x") if r.kind == "bucket"] == []
+
+
 @given(aws_regions, st.sampled_from("abcdef"))
 def test_aws_zone_names_map_to_their_region(region: str, letter: str) -> None:
     ref = PARSER.zone_field("aws", region + letter)

@@ -67,6 +67,13 @@ class IdentifierHosts(_Frozen):
     sources: tuple[str, ...]
 
 
+class RegionalBuckets(_Frozen):
+    """Buckets the cloud provider owns in every region, named ``<region><suffix>``."""
+
+    suffixes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
 class RegionField(_Frozen):
     path: str
     source: str
@@ -192,6 +199,8 @@ class EndpointCatalogue(_Frozen):
     identifier_hosts: IdentifierHosts | None = None
     match_fields: tuple[TypedField, ...] = ()
     same_region_buckets: tuple[TypedField, ...] = ()
+    regional_buckets: RegionalBuckets | None = None
+    """AWS-owned buckets named after their region (``eu-west-1.elasticmapreduce``): proven by that region."""
     named_values: tuple[NamedValue, ...] = ()
     phone_fields: tuple[TypedField, ...] = ()
     country_fields: tuple[TypedField, ...] = ()

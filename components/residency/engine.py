@@ -25,7 +25,14 @@ from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, load_
 from components.residency.destinations import Destination
 from components.residency.endpoints import GlobalService
 from components.residency.phones import country_of, is_phone_shaped, normalise
-from components.residency.references import Reference, ReferenceParser, is_host_shaped, is_ip, is_private_address
+from components.residency.references import (
+    S3_BUCKET_NAME,
+    Reference,
+    ReferenceParser,
+    is_host_shaped,
+    is_ip,
+    is_private_address,
+)
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 
 __all__ = [
@@ -582,7 +589,7 @@ class RuleEngine:
             if plan.bucket == _GROUP:
                 self._judge_bucket_name(walk, value, path, group=True)
                 return
-            if _BUCKET_NAME.match(value):
+            if S3_BUCKET_NAME.match(value):
                 if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
                     self._judge_bucket_name(walk, value, path)
                 return
@@ -893,6 +900,9 @@ class RuleEngine:
                 return  # e.g. aws-cn in CN: the whole partition is in-country
         if walk.known is not None and (walk.known(name) or walk.known(text)):
             return
+        owned_in = None if group or cloud != "aws" else self._regional_bucket_region(name)
+        if owned_in is not None and owned_in in j.aws.regions:
+            return  # an AWS-owned bucket of an in-country region (EMR's <region>.elasticmapreduce)
         if group:
             detail = (
                 f"{name!r} names a multi-region group (global database or datastore) that this stack did not "
@@ -901,12 +911,23 @@ class RuleEngine:
             self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text,))
             return
         detail = (
-            f"Bucket {name!r} names no region and was not created by this stack; bucket names are global "
+            f"Bucket {name!r} is AWS's bucket of region {owned_in}, outside {self._j()}; use the bucket of an "
+            "in-country region."
+            if owned_in is not None
+            else f"Bucket {name!r} names no region and was not created by this stack; bucket names are global "
             f"in {partition or ('the provider partition' if cloud == 'aws' else 'Alibaba Cloud')}, so it "
             f"cannot be proven in {self._j()}."
         )
         arn = f"arn:{partition or 'aws'}:s3:::{name}" if cloud == "aws" else f"oss://{name}"
         self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text, arn, name))
+
+    def _regional_bucket_region(self, name: str) -> str | None:
+        """The region of an AWS-owned regional bucket (``<region><suffix>``, endpoints.yaml ``regional_buckets``)."""
+        owned = self.endpoints.regional_buckets
+        for suffix in owned.suffixes if owned is not None else ():
+            if name.endswith(suffix) and name[: -len(suffix)] in self.catalogue.aws_region_partition:
+                return name[: -len(suffix)]
+        return None
 
     # Lists, not generators: these run for every reference found, and most find nothing.
     def _partition_problems(self, ref: Reference) -> list[str]:
@@ -1091,7 +1112,6 @@ _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 _BASE64_KEYS = frozenset({"user_data", "user_data_base64"})
 _BUCKET, _GROUP = "bucket", "group"  # _KeyPlan.bucket: the kinds of regionless names
-_BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {
     "aws-arn": RuleId.AWS_ARN_IN_JURISDICTION,

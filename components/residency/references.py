@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 from components.residency.catalogue import Catalogue, Cloud
 from components.residency.endpoints import EndpointCatalogue, load_endpoints
 
-__all__ = ["Reference", "ReferenceParser", "RefKind", "is_host_shaped", "is_ip", "is_private_address"]
+__all__ = ["S3_BUCKET_NAME", "Reference", "ReferenceParser", "RefKind", "is_host_shaped", "is_ip", "is_private_address"]
 
 RefKind = Literal["aws-arn", "acs-arn", "endpoint", "oss-location", "zone", "region", "host", "bucket"]
 
@@ -72,6 +72,10 @@ _SERVICE_NAME = re.compile(
 _HOST_SHAPE = re.compile(
     r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]\.?(?::\d{1,5})?$"
 )
+# S3 bucket naming rules: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a
+# letter or digit (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
+# (OSS bucket names follow the same rule without dots, so the engine reads both kinds with it.)
+S3_BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _URL_END = re.compile(r"[\s\"'<>`]")
 _NO_HOST_SCHEMES = frozenset({"file", "unix", "data", "urn", "s3", "oss", "arn", "acs"})
 _DIRECTIONS = {
@@ -219,7 +223,9 @@ class ReferenceParser:
             if scheme in ("s3", "s3a", "s3n") or scheme == "oss":
                 name = authority.split(":", 1)[0].lower()
                 cloud: Cloud = "aws" if scheme.startswith("s3") else "alicloud"
-                if name and "." not in name:
+                # S3 bucket names may contain dots (query-results.example.com); OSS bucket names never do, so
+                # a dotted oss:// authority is a host form, not a bucket.
+                if name and ("." not in name or (cloud == "aws" and S3_BUCKET_NAME.match(name))):
                     found.append(Reference("bucket", cloud, m.group(0), None, bucket=name, in_url=True))
                     continue
             if scheme in _NO_HOST_SCHEMES:
