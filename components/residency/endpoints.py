@@ -191,6 +191,10 @@ class EndpointCatalogue(_Frozen):
     bucket_paths: tuple[RegionField, ...] = ()
     identifier_hosts: IdentifierHosts | None = None
     match_fields: tuple[TypedField, ...] = ()
+    match_keys: frozenset[str] = frozenset()
+    """Keys (snake_case, in any resource) whose value is a list compared with requests, never contacted:
+    ``no_proxy``, the hosts an HTTP client reaches without its proxy."""
+    match_key_sources: tuple[str, ...] = ()
     same_region_buckets: tuple[TypedField, ...] = ()
     named_values: tuple[NamedValue, ...] = ()
     phone_fields: tuple[TypedField, ...] = ()

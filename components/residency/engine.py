@@ -294,7 +294,8 @@ class _KeyPlan(NamedTuple):
     """The service requires any S3 bucket named here in the resource's own region (``same_region_buckets``)."""
     match: bool
     """A match expression or allow-list (event pattern, log filter pattern, CORS origin): compared with
-    events or requests, never a destination (``endpoints.yaml`` ``match_fields``)."""
+    events or requests, never a destination (``endpoints.yaml`` ``match_fields``; ``match_keys`` such as
+    ``no_proxy`` in any resource)."""
     phone: str | None
     """``number``: a phone number texts or calls go to (``phone_fields``); ``country``: the country a phone
     number is claimed in or calls go to (``country_fields``); None elsewhere (nearly every place)."""
@@ -671,8 +672,10 @@ class RuleEngine:
         if plan.region:
             # A region field may hold a list in one string: "cn-north-1,cn-northwest-1".
             parts = _LIST_SPLIT.split(value.strip()) if _LIST_SPLIT.search(value.strip()) else [value]
-            refs = [r for r in (parser.region_field(walk.cloud, p) for p in parts) if r is not None]
             override = depth == 0 and key in ("region", "region_id")
+            # The resource's own region is one of its cloud's; any other region field may name the other
+            # cloud's (a setting an application reads: an FC function's AWS_REGION = cn-north-1).
+            refs = [r for r in (parser.region_field(walk.cloud, p, any_cloud=not override) for p in parts) if r]
             for ref in refs:
                 self._judge(
                     walk,
@@ -765,7 +768,7 @@ class RuleEngine:
             or kpath[-2:] in self._host_paths,
             payload=key in _BASE64_KEYS or key.endswith("_base64"),
             own_region=_at_any(kpath, self._same_region_buckets.get(type_token, ())),
-            match=_at_any(kpath, self._match_fields.get(type_token, ())),
+            match=_at_any(kpath, self._match_fields.get(type_token, ())) or tokens in self.endpoints.match_keys,
             phone=_PHONE_NUMBER
             if _at_any(kpath, self._phone_fields.get(type_token, ()))
             else _COUNTRY
@@ -1008,16 +1011,25 @@ def _is_deny_statement(value: Mapping[Any, Any]) -> bool:
 def _bare_items(text: str) -> Iterator[str]:
     """The items of a list in one string (separated by whitespace, ``,`` or ``;``) that are not part of a
     URL: a URL's authority runs on across ``,`` and ``;`` (``mongodb://a:27017,b:27017/db``, JDBC
-    ``;property=value``) until its path, query or fragment starts, and no URL spans whitespace."""
+    ``;property=value``) until its path, query or fragment starts, and so does its query or fragment
+    (``?fields=vehicle.vin,vehicle.model``: commas are query characters, and a query's values are the
+    URL's, sent to its host, as a value without commas is); no URL spans whitespace."""
     for chunk in text.split():
-        in_authority = False
+        in_url = False  # inside a URL's authority, query or fragment
         for item in _ITEM_SPLIT.split(chunk):
             if "://" in item:
-                in_authority = not _PATH_START.search(item.split("://", 1)[1])
-            elif in_authority:
-                in_authority = not _PATH_START.search(item)
+                in_url = _runs_on(item.split("://", 1)[1])
+            elif in_url:
+                in_url = _runs_on(item)
             elif item:
                 yield item
+
+
+def _runs_on(rest: str) -> bool:
+    """Whether a URL whose text so far ends with ``rest`` continues across a following ``,`` or ``;``: in its
+    authority (no path yet), or once its query or fragment has started; not in its path."""
+    start = _PATH_START.search(rest)
+    return start is None or _QUERY_START.search(rest, start.start()) is not None
 
 
 def _named_by(key: str, keys: frozenset[str]) -> bool:
@@ -1082,6 +1094,7 @@ _NO_KEYS: frozenset[str] = frozenset()
 _LIST_SPLIT = re.compile(r"[,;\s]+")
 _ITEM_SPLIT = re.compile(r"[,;]")  # items of a list; phone numbers themselves hold spaces ("+49 151 ...")
 _PATH_START = re.compile(r"[/?#]")
+_QUERY_START = re.compile(r"[?#]")
 _PHONE_NUMBER = "number"
 _COUNTRY = "country"
 _YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.MULTILINE)
