@@ -1215,6 +1215,29 @@ def edge_key_value(c: Ctx) -> object:
     )
 
 
+def fc_environment(variables: Mapping[str, str]) -> Callable[[Ctx], object]:
+    # docs: alicloud fc/v3function — environment_variables of a Function Compute 3.0 function.
+    def build(c: Ctx) -> object:
+        return alicloud.fc.V3Function(
+            "uploader", function_name="s3-uploader", handler="index.handler", runtime="python3.10",
+            code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="}, environment_variables=dict(variables), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def oos_setting(name: str, value: str) -> Callable[[Ctx], object]:
+    # docs: alicloud oos/parameter — a common parameter an OOS template or an application reads.
+    def build(c: Ctx) -> object:
+        return alicloud.oos.Parameter("setting", parameter_name=name, type="String", value=value, opts=c.ali)
+
+    return build
+
+
+_SEARCH = "https://vpc-logs-ab12.cn-north-1.es.amazonaws.com.cn/fleet/_search?_source_includes=vehicle.vin,vehicle.model"
+_NO_PROXY = "localhost,127.0.0.1,169.254.169.254,.internal,s3.amazonaws.com,.s3.eu-west-1.amazonaws.com"
+
+
 _PARTNER = {**PARTNER_TRANSFER, "expires": "2099-12-31"}
 _IDP = {"id": "cn-idp", "kind": "resident", "match": "idp.example.cn", "evidence": "Shanghai colocation, contract HC-1"}
 _OPS_MAIL = {"id": "cn-mail", "kind": "resident", "match": "mail.example.cn", "evidence": "Own mail servers, Beijing"}
@@ -1367,6 +1390,17 @@ CASES: list[Case] = [
     Case("cn-storage-gateway-declared", "CN", storage_gateway("203.0.113.12"), destinations=[_OFFICE]),
     Case("cn-lattice-in-country-database", "CN", lattice_resource(_CN_RDS)),
     Case("cn-cloudfront-key-value-store", "CN", edge_key_value),
+    # A query's comma-separated values are the URL's; a proxy bypass list is compared, never contacted;
+    # a setting may name the other cloud's region (an FC function uploading to AWS China).
+    Case("cn-lambda-search-url-query-list", "CN", lambda_env({"SEARCH_URL": _SEARCH})),
+    Case(
+        "eu-lambda-proxy-bypass-list",
+        "EU",
+        lambda_env({"HTTPS_PROXY": "http://10.40.0.12:3128", "NO_PROXY": _NO_PROXY}),
+    ),
+    Case("cn-fc-aws-china-region", "CN", fc_environment({"S3_REGION": "cn-north-1"})),
+    Case("cn-oos-aws-region-setting", "CN", oos_setting("fleet/aws_region", "cn-northwest-1")),
+    Case("cn-lambda-oss-region-shanghai", "CN", lambda_env({"OSS_REGION": "cn-shanghai"})),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -1555,6 +1589,21 @@ CASES: list[Case] = [
     Case("eu-ivs-dashcam-channel", "EU", dashcam_channel, {"RES-016"}),
     Case("us-lightsail-distribution", "US", lightsail_distribution, {"RES-016"}),
     Case("eu-cloudfront-key-value-store", "EU", edge_key_value, {"RES-016"}),
+    Case(
+        "cn-lambda-search-url-beside-partner-host",
+        "CN",
+        lambda_env({"SEARCH_URL": f"{_SEARCH} search.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-lambda-proxy-at-partner",
+        "EU",
+        lambda_env({"HTTPS_PROXY": "http://proxy.partner.example.com:3128", "NO_PROXY": _NO_PROXY}),
+        {"RES-015"},
+    ),
+    Case("cn-fc-aws-us-region", "CN", fc_environment({"S3_REGION": "us-east-1"}), {"RES-009"}),
+    Case("cn-oos-aws-region-hong-kong", "CN", oos_setting("fleet/aws_region", "ap-east-1"), {"RES-009"}),
+    Case("cn-lambda-oss-region-hong-kong", "CN", lambda_env({"OSS_REGION": "cn-hongkong"}), {"RES-009"}),
 ]
 
 
