@@ -1234,7 +1234,9 @@ def oos_setting(name: str, value: str) -> Callable[[Ctx], object]:
     return build
 
 
-_SEARCH = "https://vpc-logs-ab12.cn-north-1.es.amazonaws.com.cn/fleet/_search?_source_includes=vehicle.vin,vehicle.model"
+_SEARCH = (
+    "https://vpc-logs-ab12.cn-north-1.es.amazonaws.com.cn/fleet/_search?_source_includes=vehicle.vin,vehicle.model"
+)
 _NO_PROXY = "localhost,127.0.0.1,169.254.169.254,.internal,s3.amazonaws.com,.s3.eu-west-1.amazonaws.com"
 
 
