@@ -964,6 +964,9 @@ def test_a_host_list_mixing_urls_and_bare_hosts_judges_every_item(value: str, ex
         ("aws:apprunner/service:Service",
          "source_configuration.image_repository.image_configuration.runtime_environment_variables"),
         ("aws:glue/job:Job", "default_arguments"),
+        ("aws:cloudformation/stack:Stack", "parameters"),
+        ("aws:cloudformation/stackSet:StackSet", "parameters"),
+        ("aws:serverlessrepository/cloudFormationStack:CloudFormationStack", "parameters"),
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("name", ["DESCRIPTION", "TAGS", "LABELS", "description"])
@@ -1086,6 +1089,51 @@ def test_a_key_value_tag_matcher_is_not_a_variable() -> None:
     props = {"plan_id": "p", "name": "fleet", "iam_role_arn": "arn:aws-cn:iam::123456789012:role/backup",
              "selection_tags": [{"type": "STRINGEQUALS", "key": "region", "value": "us-east-1"}]}  # fmt: skip
     assert rule_ids("CN", Subject("aws:backup/selection:Selection", "s", props, provider("CN"))) == set()
+
+
+_RUNBOOK = "https://wiki.partner.example.com/runbooks/export"
+
+
+def _snapshot_task(parameters: dict[str, Any]) -> dict[str, Any]:
+    state = {"Type": "Task", "End": True, "Resource": "arn:aws-cn:states:::aws-sdk:ec2:copySnapshot",
+             "Parameters": {"SourceSnapshotId.$": "$.snapshot", **parameters}}  # fmt: skip
+    return {"definition": json.dumps({"StartAt": "Copy", "States": {"Copy": state}})}
+
+
+def _ecs_schedule(cluster_region: str) -> dict[str, Any]:
+    cluster = f"arn:aws-cn:ecs:{cluster_region}:123456789012:cluster/fleet"
+    return {"target": {"arn": cluster, "ecs_parameters": {"launch_type": "FARGATE", "tags": {"runbook": _RUNBOOK}}}}
+
+
+def _pipeline_variable(default: str) -> dict[str, Any]:
+    return {"variables": [{"name": "EXPORT_URL", "default_value": default, "description": f"see {_RUNBOOK}"}]}
+
+
+@pytest.mark.parametrize(
+    ("token", "props", "twin", "expected"),
+    [
+        # A Step Functions task's Parameters are the request of the service it calls: the copy's description and
+        # tags; the region it copies from is judged.
+        ("aws:sfn/stateMachine:StateMachine",
+         _snapshot_task({"SourceRegion": "cn-north-1", "Description": f"nightly, runbook {_RUNBOOK}",
+                         "Tags": {"runbook": _RUNBOOK}}),
+         _snapshot_task({"SourceRegion": "ap-east-1", "Description": "nightly"}), "RES-009"),
+        # Typed *_parameters blocks: the tags of the ECS task a schedule or a pipe starts.
+        ("aws:scheduler/schedule:Schedule", _ecs_schedule("cn-north-1"), _ecs_schedule("ap-east-1"), "RES-004"),
+        ("aws:pipes/pipe:Pipe",
+         {"target_parameters": {"ecs_task_parameters": {"tags": {"runbook": _RUNBOOK}}}},
+         {"target_parameters": {"http_parameters": {"header_parameters": {"x-callback": _RUNBOOK}}}}, "RES-015"),
+        # The entries of a list under a variables key declare variables with fields of their own.
+        ("aws:codepipeline/pipeline:Pipeline", _pipeline_variable("https://sqs.cn-north-1.amazonaws.com.cn/1/q"),
+         _pipeline_variable(_RUNBOOK), "RES-015"),
+    ],
+)  # fmt: skip
+def test_free_text_of_a_services_own_request_stays_unjudged(
+    token: str, props: dict[str, Any], twin: dict[str, Any], expected: str
+) -> None:
+    assert rule_ids("CN", Subject(token, "r", props, provider("CN"))) == set()
+    # The twin: what the same request or declaration sends to or reads from is still judged.
+    assert rule_ids("CN", Subject(token, "r", twin, provider("CN"))) == {expected}
 
 
 @pytest.mark.parametrize("key", ["description", "tags"])

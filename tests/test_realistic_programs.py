@@ -1234,6 +1234,43 @@ def oos_setting(name: str, value: str) -> Callable[[Ctx], object]:
     return build
 
 
+_RUNBOOK = "https://wiki.example.cn/runbooks/fleet-export"
+
+
+def snapshot_copy(source_region: str) -> Callable[[Ctx], object]:
+    # docs: sfn/statemachine — a task calling EC2 CopySnapshot through the AWS SDK integration; its Parameters
+    # are the API request: the copy's Description and tags, and the Region it copies from.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("sfn", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+        tags = [{"Key": "runbook", "Value": _RUNBOOK}]
+        parameters = {"SourceSnapshotId.$": "$.snapshot", "SourceRegion": source_region,
+                      "Description": f"Nightly fleet volume copy, runbook {_RUNBOOK}",
+                      "TagSpecifications": [{"ResourceType": "snapshot", "Tags": tags}]}  # fmt: skip
+        definition = json.dumps(
+            {"StartAt": "Copy", "States": {"Copy": {"Type": "Task", "End": True, "Parameters": parameters,
+                                                    "Resource": "arn:aws-cn:states:::aws-sdk:ec2:copySnapshot"}}}
+        )  # fmt: skip
+        return aws.sfn.StateMachine("snapshots", role_arn=role.arn, definition=definition, opts=c.aws)
+
+    return build
+
+
+def nightly_export_schedule(cluster_region: str) -> Callable[[Ctx], object]:
+    # docs: scheduler/schedule — an ECS task started nightly; ecs_parameters.tags are the task's tags.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("scheduler", assume_role_policy=ROLE.replace("lambda", "scheduler"), opts=c.aws)
+        account = "arn:aws-cn:ecs:" + cluster_region + ":123456789012"
+        return aws.scheduler.Schedule(
+            "nightly-export", schedule_expression="cron(0 3 * * ? *)", flexible_time_window={"mode": "OFF"},
+            target={"arn": f"{account}:cluster/fleet", "role_arn": role.arn,
+                    "ecs_parameters": {"task_definition_arn": f"{account}:task-definition/export:1",
+                                       "launch_type": "FARGATE", "tags": {"runbook": _RUNBOOK}}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 _SEARCH = (
     "https://vpc-logs-ab12.cn-north-1.es.amazonaws.com.cn/fleet/_search?_source_includes=vehicle.vin,vehicle.model"
 )
@@ -1403,6 +1440,10 @@ CASES: list[Case] = [
     Case("cn-fc-aws-china-region", "CN", fc_environment({"S3_REGION": "cn-north-1"})),
     Case("cn-oos-aws-region-setting", "CN", oos_setting("fleet/aws_region", "cn-northwest-1")),
     Case("cn-lambda-oss-region-shanghai", "CN", lambda_env({"OSS_REGION": "cn-shanghai"})),
+    # A service's own request (a Step Functions task's Parameters, a schedule's ecs_parameters) keeps its
+    # free text: the description and tags of what it creates.
+    Case("cn-sfn-snapshot-copy-with-runbook", "CN", snapshot_copy("cn-northwest-1")),
+    Case("cn-schedule-export-task-tagged", "CN", nightly_export_schedule("cn-north-1")),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -1606,6 +1647,8 @@ CASES: list[Case] = [
     Case("cn-fc-aws-us-region", "CN", fc_environment({"S3_REGION": "us-east-1"}), {"RES-009"}),
     Case("cn-oos-aws-region-hong-kong", "CN", oos_setting("fleet/aws_region", "ap-east-1"), {"RES-009"}),
     Case("cn-lambda-oss-region-hong-kong", "CN", lambda_env({"OSS_REGION": "cn-hongkong"}), {"RES-009"}),
+    Case("cn-sfn-snapshot-copy-from-hong-kong", "CN", snapshot_copy("ap-east-1"), {"RES-009"}),
+    Case("cn-schedule-export-task-in-hong-kong", "CN", nightly_export_schedule("ap-east-1"), {"RES-004"}),
 ]
 
 

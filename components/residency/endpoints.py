@@ -178,6 +178,9 @@ class EndpointCatalogue(_Frozen):
     user_keyed_maps: frozenset[str] = frozenset()
     """Keys (snake_case) whose map holds names the user chose, such as environment variables: a free-text
     name among them (a variable ``DESCRIPTION``) is data like any other, not a field for humans."""
+    user_keyed_fields: tuple[TypedField, ...] = ()
+    """Inputs of one resource type whose map holds names the user chose although the key is generic
+    (CloudFormation stack ``parameters``)."""
     destination_fields: tuple[TypedField, ...]
     oss_bucket_fields: tuple[TypedField, ...] = ()
     principal_keys: frozenset[str]

@@ -355,6 +355,7 @@ class RuleEngine:
         self._phone_fields = self.endpoints.typed_paths(self.endpoints.phone_fields)
         self._country_fields = self.endpoints.typed_paths(self.endpoints.country_fields)
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
+        self._user_keyed_fields = self.endpoints.typed_paths(self.endpoints.user_keyed_fields)
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -540,12 +541,18 @@ class RuleEngine:
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
             # its name (a region, a host ...). A pair's value is never free text for humans, whatever its
             # name (a variable DESCRIPTION).
-            # In a map of names the user chose (environment variables), a free-text name is a variable.
-            user_keyed = self._user_keyed(key)
+            # In a map of names the user chose (environment variables), a free-text name is a variable; not in
+            # the entries of a list under such a key, whose fields are the service's (a CodePipeline variable's
+            # description), where only a {key, value} entry's key is such a name.
+            user_keyed = self._user_keyed(key) or (
+                walk.subject.type in self._user_keyed_fields
+                and _at_any(parent, self._user_keyed_fields[walk.subject.type])
+            )
             named = _pair_name(value, user_keyed) if "value" in value or "Value" in value else None
+            variables = user_keyed and path[-1:] != "]"
             for k, v in value.items():
                 sk = _snake(str(k))
-                if v is None or (sk in FREE_TEXT_KEYS and not user_keyed):
+                if v is None or (sk in FREE_TEXT_KEYS and not variables):
                     continue
                 if named is not None and sk == "value":
                     sk = named
