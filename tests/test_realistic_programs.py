@@ -1234,6 +1234,15 @@ def oos_setting(name: str, value: str) -> Callable[[Ctx], object]:
     return build
 
 
+def stack_scoped_setting(region: str) -> Callable[[Ctx], object]:
+    # docs: ssm/parameter — the setting's name carries the stack's name (an Output), its value the export region.
+    def build(c: Ctx) -> object:
+        name = pulumi.Output.concat("/fleet/", pulumi.Output.from_input(pulumi.get_stack()), "/EXPORT_REGION")
+        return aws.ssm.Parameter("export-region", name=name, type="String", value=region, opts=c.aws)
+
+    return build
+
+
 _RUNBOOK = "https://wiki.example.cn/runbooks/fleet-export"
 
 
@@ -1444,6 +1453,7 @@ CASES: list[Case] = [
     # free text: the description and tags of what it creates.
     Case("cn-sfn-snapshot-copy-with-runbook", "CN", snapshot_copy("cn-northwest-1")),
     Case("cn-schedule-export-task-tagged", "CN", nightly_export_schedule("cn-north-1")),
+    Case("cn-stack-scoped-setting-region", "CN", stack_scoped_setting("cn-northwest-1")),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -1649,6 +1659,8 @@ CASES: list[Case] = [
     Case("cn-lambda-oss-region-hong-kong", "CN", lambda_env({"OSS_REGION": "cn-hongkong"}), {"RES-009"}),
     Case("cn-sfn-snapshot-copy-from-hong-kong", "CN", snapshot_copy("ap-east-1"), {"RES-009"}),
     Case("cn-schedule-export-task-in-hong-kong", "CN", nightly_export_schedule("ap-east-1"), {"RES-004"}),
+    # The guard held the value until the name resolved; it judged it under "value" (passed) while the pack refused.
+    Case("cn-stack-scoped-setting-singapore", "CN", stack_scoped_setting("ap-southeast-1"), {"RES-009"}),
 ]
 
 

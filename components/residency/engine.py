@@ -433,8 +433,12 @@ class RuleEngine:
         elif walk.existing and subject.type in self.endpoints.bucket_types and isinstance(value, str):
             self._judge_bucket_name(walk, value, place.path)
         else:
-            walk.kpath = place.keys
-            self._walk(walk, value, place.path, place.keys[-1] if place.keys else "", place.depth, None)
+            key = place.keys[-1] if place.keys else ""
+            named = self._named_values.get(subject.type) if place.depth == 0 else None
+            setting = _setting_name(subject.props, named.name) if named is not None and key in named.values else None
+            # A stored setting's value held until its name resolved (the guard): classified by the name.
+            walk.kpath = (setting,) if setting is not None else place.keys
+            self._walk(walk, value, place.path, setting or key, place.depth, None)
         if secret:
             return [
                 Finding(f.rule, f.resource_type, f.resource_name, f.path, SECRET_PLACEHOLDER, f.detail, f.declared_by)
@@ -979,6 +983,12 @@ class RuleEngine:
                 return
         self.used[declaration.id] = self.used.get(declaration.id, 0) + 1
         walk.add(rule_id, path, value, detail, declared_by=declaration.id)
+
+    def setting_inputs(self, type_token: str) -> tuple[str, frozenset[str]] | None:
+        """For a resource storing one named setting (``named_values``): the input naming the setting and
+        the inputs holding its value (snake_case); None for other types."""
+        named = self._named_values.get(type_token)
+        return None if named is None else (named.name, named.values)
 
     def created_name(self, type_token: str, props: Mapping[str, Any]) -> str | None:
         """The name a resource of ``type_token`` gives what it creates, when other resources may reference it by

@@ -35,6 +35,7 @@ from components.residency.engine import (
     Subject,
     package_of,
     produced_names,
+    snake_case,
 )
 from components.residency.provenance import regionless_known
 from components.residency.rules import Finding, RuleId, rule
@@ -81,6 +82,20 @@ def _as_outputs(value: Any, made: dict[int, pulumi.Output[Any]]) -> Any:
     return value
 
 
+def _hold_setting(subject: Subject, name_key: str, value_keys: frozenset[str]) -> Subject:
+    """A stored setting whose name is still an Output: its plain values are held too (as Outputs of their
+    own, in the judged subject only), to be judged under the name once it resolves, as the policy pack
+    and the plan of the final state judge them (``/fleet/{stack}/export_region`` = ``us-east-1``)."""
+    props = subject.props
+    if not any(_is_output(v) for k, v in props.items() if snake_case(k) == name_key):
+        return subject
+    held = {
+        k: pulumi.Output.from_input(v) if v is not None and not _is_output(v) and snake_case(k) in value_keys else v
+        for k, v in props.items()
+    }
+    return subject._replace(props=held)
+
+
 # Findings a resource of this stack may prove wrong by having produced the name or host itself.
 _REGIONLESS = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN})
 
@@ -118,6 +133,9 @@ class Guard:
         subject = Subject(
             type_, args.name, props, None if is_provider else self._provider_of(args, package), opts.id, opts.import_
         )
+        setting = self.engine.setting_inputs(type_)
+        if setting is not None:
+            subject = _hold_setting(subject, *setting)
         findings, pending = self.engine.check(subject, defer=_is_output, known=self._known)
         created = self.engine.created_name(type_, props)
         if created is not None:
@@ -158,8 +176,14 @@ class Guard:
 
     async def _judge_held(self, subject: Subject, pending: list[Pending]) -> None:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
-        for p in pending:
-            value, is_known, is_secret, depends_on = await _compat.resolved(p.value)
+        states = [await _compat.resolved(p.value) for p in pending]
+        # Top-level inputs as resolved, so that a value is judged beside them (a stored setting by its name).
+        resolved = {
+            p.top_key: s[0] for p, s in zip(pending, states, strict=True) if p.top_key and p.place.depth == 0 and s[1]
+        }
+        if resolved:
+            subject = subject._replace(props={**subject.props, **resolved})
+        for p, (value, is_known, is_secret, depends_on) in zip(pending, states, strict=True):
             # Unknown during preview: nothing to judge here; the policy pack judges it by provenance.
             if not is_known:
                 continue
