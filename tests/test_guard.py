@@ -291,10 +291,11 @@ def test_a_setting_named_by_an_output_is_judged_under_its_name(
         enforce("CN")
         p = aws.Provider("p", region="cn-north-1")
         stack = pulumi.Output.from_input("prod")
-        aws.ssm.Parameter(
-            "export-region", name=pulumi.Output.concat("/fleet/", stack, "/EXPORT_REGION"), type="String",
-            opts=opts(p), **{key: value},
-        )  # fmt: skip
+        name = pulumi.Output.concat("/fleet/", stack, "/EXPORT_REGION")
+        if key == "value":
+            aws.ssm.Parameter("export-region", name=name, type="String", value=value, opts=opts(p))
+        else:
+            aws.ssm.Parameter("export-region", name=name, type="String", insecure_value=value, opts=opts(p))
 
     result = run(pulumi_mocks, program)
     if not refused:
