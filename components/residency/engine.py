@@ -433,12 +433,8 @@ class RuleEngine:
         elif walk.existing and subject.type in self.endpoints.bucket_types and isinstance(value, str):
             self._judge_bucket_name(walk, value, place.path)
         else:
-            key = place.keys[-1] if place.keys else ""
-            named = self._named_values.get(subject.type) if place.depth == 0 else None
-            setting = _setting_name(subject.props, named.name) if named is not None and key in named.values else None
-            # A stored setting's value held until its name resolved (the guard): classified by the name.
-            walk.kpath = (setting,) if setting is not None else place.keys
-            self._walk(walk, value, place.path, setting or key, place.depth, None)
+            walk.kpath = place.keys
+            self._walk(walk, value, place.path, place.keys[-1] if place.keys else "", place.depth, None)
         if secret:
             return [
                 Finding(f.rule, f.resource_type, f.resource_name, f.path, SECRET_PLACEHOLDER, f.detail, f.declared_by)
@@ -989,6 +985,15 @@ class RuleEngine:
         the inputs holding its value (snake_case); None for other types."""
         named = self._named_values.get(type_token)
         return None if named is None else (named.name, named.values)
+
+    def setting_place(self, subject: Subject, place: Place) -> Place:
+        """Where a stored setting's value, held until the setting's name resolved (``subject.props`` then
+        holds the name), is judged: under the name, as :meth:`check` judges it when the name is known."""
+        named = self._named_values.get(subject.type)
+        if named is None or place.depth or not place.keys or place.keys[-1] not in named.values:
+            return place
+        setting = _setting_name(subject.props, named.name)
+        return place if setting is None else place._replace(keys=(setting,))
 
     def created_name(self, type_token: str, props: Mapping[str, Any]) -> str | None:
         """The name a resource of ``type_token`` gives what it creates, when other resources may reference it by

@@ -177,12 +177,12 @@ class Guard:
     async def _judge_held(self, subject: Subject, pending: list[Pending]) -> None:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
         states = [await _compat.resolved(p.value) for p in pending]
-        # Top-level inputs as resolved, so that a value is judged beside them (a stored setting by its name).
-        resolved = {
-            p.top_key: s[0] for p, s in zip(pending, states, strict=True) if p.top_key and p.place.depth == 0 and s[1]
-        }
-        if resolved:
-            subject = subject._replace(props={**subject.props, **resolved})
+        if self.engine.setting_inputs(subject.type) is not None:
+            # A stored setting's value is judged under the setting's name, which has resolved now (as the
+            # plan of the final state and the policy pack judge it).
+            top = {p.top_key: s[0] for p, s in zip(pending, states, strict=True) if p.top_key and not p.place.depth}
+            subject = subject._replace(props={**subject.props, **top})
+            pending = [p._replace(place=self.engine.setting_place(subject, p.place)) for p in pending]
         for p, (value, is_known, is_secret, depends_on) in zip(pending, states, strict=True):
             # Unknown during preview: nothing to judge here; the policy pack judges it by provenance.
             if not is_known:
