@@ -968,8 +968,15 @@ def test_every_host_in_a_list_under_a_host_key_is_judged(value: str, expected: s
         ("mongodb://db-1.cn-north-1.docdb.amazonaws.com.cn:27017,db-2.partner.example.com:27017/fleet", {"RES-015"}),
         ("jdbc:sqlserver://db.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn:1433;databaseName=fleet;encrypt=true", set()),
         ("https://sqs.cn-north-1.amazonaws.com.cn/1/intake?attributes=1,2", set()),
+        # Dotted query (or fragment) values across commas are the URL's too, not hosts beside it ...
+        ("https://vpc-logs.cn-north-1.es.amazonaws.com.cn/fleet/_search?_source_includes=vehicle.vin,vehicle.model",
+         set()),
+        ("https://sqs.cn-north-1.amazonaws.com.cn/1/intake#fields=vehicle.vin;vehicle.model", set()),
+        # ... while a host after whitespace, or after a path without a query, is still judged.
+        ("https://sqs.cn-north-1.amazonaws.com.cn/1/intake?attributes=1,2 intake.partner.example.com", {"RES-015"}),
+        ("https://sqs.cn-north-1.amazonaws.com.cn/1/intake,intake.partner.example.com", {"RES-015"}),
     ],
-)
+)  # fmt: skip
 def test_a_host_list_mixing_urls_and_bare_hosts_judges_every_item(value: str, expected: set[str]) -> None:
     subject = Subject("aws:lambda/function:Function", "f", {"endpoint": value}, provider("CN"))
     assert rule_ids("CN", subject) == expected
@@ -983,6 +990,9 @@ def test_a_host_list_mixing_urls_and_bare_hosts_judges_every_item(value: str, ex
         ("aws:apprunner/service:Service",
          "source_configuration.image_repository.image_configuration.runtime_environment_variables"),
         ("aws:glue/job:Job", "default_arguments"),
+        ("aws:cloudformation/stack:Stack", "parameters"),
+        ("aws:cloudformation/stackSet:StackSet", "parameters"),
+        ("aws:serverlessrepository/cloudFormationStack:CloudFormationStack", "parameters"),
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("name", ["DESCRIPTION", "TAGS", "LABELS", "description"])
@@ -1043,6 +1053,56 @@ def test_a_stored_setting_is_judged_under_its_name(
     assert rule_ids("CN", subject(foreign)) == {expected}
 
 
+@pytest.mark.parametrize(
+    ("token", "cloud", "props", "inside", "foreign"),
+    [
+        # An Alibaba function shipping to AWS China reads an AWS region; a Lambda writing to OSS an Alibaba one.
+        ("alicloud:fc/v3Function:V3Function", "alicloud", {"environment_variables": {"AWS_REGION_NAME": "{}"}},
+         "cn-north-1", "us-east-1"),
+        ("aws:lambda/function:Function", "aws", {"environment": {"variables": {"OSS_REGION": "{}"}}},
+         "cn-shanghai", "cn-hongkong"),
+        ("alicloud:oos/parameter:Parameter", "alicloud", {"parameter_name": "fleet/aws_region", "value": "{}"},
+         "cn-northwest-1", "ap-east-1"),
+        ("aws:ssm/parameter:Parameter", "aws", {"name": "/fleet/oss_region", "type": "String", "value": "{}"},
+         "cn-beijing", "cn-hongkong"),
+    ],
+)  # fmt: skip
+def test_a_region_field_may_name_the_other_clouds_region(
+    token: str, cloud: Cloud, props: dict[str, Any], inside: str, foreign: str
+) -> None:
+    # A region only the other cloud has is that cloud's region, judged as such: not an unknown region
+    # (RES-011) when it is in the jurisdiction, and not passed over when it is not (cn-hongkong is Alibaba's).
+    def subject(region: str) -> Subject:
+        return Subject(token, "r", json.loads(json.dumps(props).replace("{}", region)), provider("CN", cloud))
+
+    assert rule_ids("CN", subject(inside)) == set()
+    assert rule_ids("CN", subject(foreign)) == {"RES-009"}
+
+
+def test_a_resources_own_region_is_one_of_its_clouds() -> None:
+    # The twin: the region a resource itself is created in must be its own cloud's (Alibaba has no cn-north-1).
+    props = {"vswitch_id": "vsw-1", "region_id": "cn-north-1"}
+    subject = Subject("alicloud:ecs/instance:Instance", "vm", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == {"RES-011"}
+    assert rule_ids("CN", subject._replace(props={**props, "region_id": "cn-beijing"})) == set()
+
+
+@pytest.mark.parametrize("key", ["NO_PROXY", "no_proxy", "noProxy"])
+def test_a_proxy_bypass_list_is_compared_not_contacted(key: str) -> None:
+    # NO_PROXY lists what an HTTP client reaches without its proxy (the AWS docs' EKS/ECS lists name
+    # s3.amazonaws.com); the proxy itself, and the hosts the application is told to use, are destinations.
+    bypass = "localhost,127.0.0.1,169.254.169.254,.internal,s3.amazonaws.com,.s3.eu-west-1.amazonaws.com"
+    variables = {"HTTPS_PROXY": "http://10.40.0.12:3128", key: bypass}
+    subject = Subject("aws:lambda/function:Function", "f", {"environment": {"variables": variables}}, provider("EU"))
+    assert rule_ids("EU", subject) == set()
+    pairs = json.dumps([{"name": "exporter", "environment": [{"name": key, "value": bypass}]}])
+    task = Subject("aws:ecs/taskDefinition:TaskDefinition", "t", {"container_definitions": pairs}, provider("EU"))
+    assert rule_ids("EU", task) == set()
+    foreign = {**variables, "HTTPS_PROXY": "http://proxy.partner.example.com:3128"}
+    assert rule_ids("EU", subject._replace(props={"environment": {"variables": foreign}})) == {"RES-015"}
+    assert rule_ids("EU", subject._replace(props={"environment": {"variables": {"EXPORT_URL": bypass}}})) != set()
+
+
 def test_a_setting_whose_name_says_nothing_is_not_a_region() -> None:
     # The twin: a region named in an ordinary setting's text is not where anything is sent.
     props = {"name": "/fleet/prod/migration_note", "type": "String", "value": "moved from us-east-1 in 2025"}
@@ -1055,6 +1115,51 @@ def test_a_key_value_tag_matcher_is_not_a_variable() -> None:
     props = {"plan_id": "p", "name": "fleet", "iam_role_arn": "arn:aws-cn:iam::123456789012:role/backup",
              "selection_tags": [{"type": "STRINGEQUALS", "key": "region", "value": "us-east-1"}]}  # fmt: skip
     assert rule_ids("CN", Subject("aws:backup/selection:Selection", "s", props, provider("CN"))) == set()
+
+
+_RUNBOOK = "https://wiki.partner.example.com/runbooks/export"
+
+
+def _snapshot_task(parameters: dict[str, Any]) -> dict[str, Any]:
+    state = {"Type": "Task", "End": True, "Resource": "arn:aws-cn:states:::aws-sdk:ec2:copySnapshot",
+             "Parameters": {"SourceSnapshotId.$": "$.snapshot", **parameters}}  # fmt: skip
+    return {"definition": json.dumps({"StartAt": "Copy", "States": {"Copy": state}})}
+
+
+def _ecs_schedule(cluster_region: str) -> dict[str, Any]:
+    cluster = f"arn:aws-cn:ecs:{cluster_region}:123456789012:cluster/fleet"
+    return {"target": {"arn": cluster, "ecs_parameters": {"launch_type": "FARGATE", "tags": {"runbook": _RUNBOOK}}}}
+
+
+def _pipeline_variable(default: str) -> dict[str, Any]:
+    return {"variables": [{"name": "EXPORT_URL", "default_value": default, "description": f"see {_RUNBOOK}"}]}
+
+
+@pytest.mark.parametrize(
+    ("token", "props", "twin", "expected"),
+    [
+        # A Step Functions task's Parameters are the request of the service it calls: the copy's description and
+        # tags; the region it copies from is judged.
+        ("aws:sfn/stateMachine:StateMachine",
+         _snapshot_task({"SourceRegion": "cn-north-1", "Description": f"nightly, runbook {_RUNBOOK}",
+                         "Tags": {"runbook": _RUNBOOK}}),
+         _snapshot_task({"SourceRegion": "ap-east-1", "Description": "nightly"}), "RES-009"),
+        # Typed *_parameters blocks: the tags of the ECS task a schedule or a pipe starts.
+        ("aws:scheduler/schedule:Schedule", _ecs_schedule("cn-north-1"), _ecs_schedule("ap-east-1"), "RES-004"),
+        ("aws:pipes/pipe:Pipe",
+         {"target_parameters": {"ecs_task_parameters": {"tags": {"runbook": _RUNBOOK}}}},
+         {"target_parameters": {"http_parameters": {"header_parameters": {"x-callback": _RUNBOOK}}}}, "RES-015"),
+        # The entries of a list under a variables key declare variables with fields of their own.
+        ("aws:codepipeline/pipeline:Pipeline", _pipeline_variable("https://sqs.cn-north-1.amazonaws.com.cn/1/q"),
+         _pipeline_variable(_RUNBOOK), "RES-015"),
+    ],
+)  # fmt: skip
+def test_free_text_of_a_services_own_request_stays_unjudged(
+    token: str, props: dict[str, Any], twin: dict[str, Any], expected: str
+) -> None:
+    assert rule_ids("CN", Subject(token, "r", props, provider("CN"))) == set()
+    # The twin: what the same request or declaration sends to or reads from is still judged.
+    assert rule_ids("CN", Subject(token, "r", twin, provider("CN"))) == {expected}
 
 
 @pytest.mark.parametrize("key", ["description", "tags"])

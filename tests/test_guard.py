@@ -279,6 +279,32 @@ def test_nested_output_is_judged_when_it_resolves(pulumi_mocks: MockSession, sec
         assert error.value == "arn:aws:kms:us-east-1:123456789012:key/abc"
 
 
+@pytest.mark.parametrize(("value", "refused"), [("cn-northwest-1", False), ("ap-southeast-1", True)])
+@pytest.mark.parametrize("key", ["value", "insecure_value"])
+def test_a_setting_named_by_an_output_is_judged_under_its_name(
+    pulumi_mocks: MockSession, value: str, refused: bool, key: str
+) -> None:
+    # The name resolves after the value is seen: the value (a secret Output the SDK makes of `value`, or a
+    # plain `insecure_value`, held) is judged under the name once it resolves, as the policy pack judges the
+    # resolved name (a region), not under its own key (where a region passed).
+    def program() -> None:
+        enforce("CN")
+        p = aws.Provider("p", region="cn-north-1")
+        stack = pulumi.Output.from_input("prod")
+        name = pulumi.Output.concat("/fleet/", stack, "/EXPORT_REGION")
+        if key == "value":
+            aws.ssm.Parameter("export-region", name=name, type="String", value=value, opts=opts(p))
+        else:
+            aws.ssm.Parameter("export-region", name=name, type="String", insecure_value=value, opts=opts(p))
+
+    result = run(pulumi_mocks, program)
+    if not refused:
+        assert result.error is None and "export-region" in {r.name for r in result.resources}
+        return
+    error = assert_refused(result, "RES-009", "export-region", key)
+    assert error.value == ("[secret]" if key == "value" else value)
+
+
 def test_outputs_from_in_country_resources_are_accepted(pulumi_mocks: MockSession) -> None:
     def program() -> None:
         enforce("CN")

@@ -1337,6 +1337,81 @@ def sae_oss_mount(bucket: str | None) -> Callable[[Ctx], object]:
 
 _PARTNER = {**PARTNER_TRANSFER, "expires": "2099-12-31"}
 _IDP = {"id": "cn-idp", "kind": "resident", "match": "idp.example.cn", "evidence": "Shanghai colocation, contract HC-1"}
+
+
+def fc_environment(variables: Mapping[str, str]) -> Callable[[Ctx], object]:
+    # docs: alicloud fc/v3function — environment_variables of a Function Compute 3.0 function.
+    def build(c: Ctx) -> object:
+        return alicloud.fc.V3Function(
+            "uploader", function_name="s3-uploader", handler="index.handler", runtime="python3.10",
+            code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="}, environment_variables=dict(variables), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def oos_setting(name: str, value: str) -> Callable[[Ctx], object]:
+    # docs: alicloud oos/parameter — a common parameter an OOS template or an application reads.
+    def build(c: Ctx) -> object:
+        return alicloud.oos.Parameter("setting", parameter_name=name, type="String", value=value, opts=c.ali)
+
+    return build
+
+
+def stack_scoped_setting(region: str) -> Callable[[Ctx], object]:
+    # docs: ssm/parameter — the setting's name carries the stack's name (an Output), its value the export region.
+    def build(c: Ctx) -> object:
+        name = pulumi.Output.concat("/fleet/", pulumi.Output.from_input(pulumi.get_stack()), "/EXPORT_REGION")
+        return aws.ssm.Parameter("export-region", name=name, type="String", value=region, opts=c.aws)
+
+    return build
+
+
+_RUNBOOK = "https://wiki.example.cn/runbooks/fleet-export"
+
+
+def snapshot_copy(source_region: str) -> Callable[[Ctx], object]:
+    # docs: sfn/statemachine — a task calling EC2 CopySnapshot through the AWS SDK integration; its Parameters
+    # are the API request: the copy's Description and tags, and the Region it copies from.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("sfn", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+        tags = [{"Key": "runbook", "Value": _RUNBOOK}]
+        parameters = {"SourceSnapshotId.$": "$.snapshot", "SourceRegion": source_region,
+                      "Description": f"Nightly fleet volume copy, runbook {_RUNBOOK}",
+                      "TagSpecifications": [{"ResourceType": "snapshot", "Tags": tags}]}  # fmt: skip
+        definition = json.dumps(
+            {"StartAt": "Copy", "States": {"Copy": {"Type": "Task", "End": True, "Parameters": parameters,
+                                                    "Resource": "arn:aws-cn:states:::aws-sdk:ec2:copySnapshot"}}}
+        )  # fmt: skip
+        return aws.sfn.StateMachine("snapshots", role_arn=role.arn, definition=definition, opts=c.aws)
+
+    return build
+
+
+def nightly_export_schedule(cluster_region: str) -> Callable[[Ctx], object]:
+    # docs: scheduler/schedule — an ECS task started nightly; ecs_parameters.tags are the task's tags.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("scheduler", assume_role_policy=ROLE.replace("lambda", "scheduler"), opts=c.aws)
+        account = "arn:aws-cn:ecs:" + cluster_region + ":123456789012"
+        return aws.scheduler.Schedule(
+            "nightly-export", schedule_expression="cron(0 3 * * ? *)", flexible_time_window={"mode": "OFF"},
+            target={"arn": f"{account}:cluster/fleet", "role_arn": role.arn,
+                    "ecs_parameters": {"task_definition_arn": f"{account}:task-definition/export:1",
+                                       "launch_type": "FARGATE", "tags": {"runbook": _RUNBOOK}}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_SEARCH = (
+    "https://vpc-logs-ab12.cn-north-1.es.amazonaws.com.cn/fleet/_search?_source_includes=vehicle.vin,vehicle.model"
+)
+
+
+_NO_PROXY = "localhost,127.0.0.1,169.254.169.254,.internal,s3.amazonaws.com,.s3.eu-west-1.amazonaws.com"
+
+
 _OPS_MAIL = {"id": "cn-mail", "kind": "resident", "match": "mail.example.cn", "evidence": "Own mail servers, Beijing"}
 _UK_ONCALL = {
     "id": "uk-oncall", "kind": "transfer", "match": "+44*", "destination": "UK", "data_classes": ["audit_logs"],
@@ -1500,6 +1575,18 @@ CASES: list[Case] = [
     Case("cn-sae-host-alias-in-network", "CN", sae_host_alias("10.20.0.8")),
     Case("eu-sms-sender-id-germany", "EU", sms_sender_id("DE")),
     Case("cn-sae-oss-mount-own-bucket", "CN", sae_oss_mount(None)),
+    Case("cn-lambda-search-url-query-list", "CN", lambda_env({"SEARCH_URL": _SEARCH})),
+    Case(
+        "eu-lambda-proxy-bypass-list",
+        "EU",
+        lambda_env({"HTTPS_PROXY": "http://10.40.0.12:3128", "NO_PROXY": _NO_PROXY}),
+    ),
+    Case("cn-fc-aws-china-region", "CN", fc_environment({"S3_REGION": "cn-north-1"})),
+    Case("cn-oos-aws-region-setting", "CN", oos_setting("fleet/aws_region", "cn-northwest-1")),
+    Case("cn-lambda-oss-region-shanghai", "CN", lambda_env({"OSS_REGION": "cn-shanghai"})),
+    Case("cn-sfn-snapshot-copy-with-runbook", "CN", snapshot_copy("cn-northwest-1")),
+    Case("cn-schedule-export-task-tagged", "CN", nightly_export_schedule("cn-north-1")),
+    Case("cn-stack-scoped-setting-region", "CN", stack_scoped_setting("cn-northwest-1")),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -1698,6 +1785,24 @@ CASES: list[Case] = [
     Case("cn-sae-host-alias-public-address", "CN", sae_host_alias("203.0.113.10"), {"RES-015"}),
     Case("eu-sms-sender-id-united-states", "EU", sms_sender_id("US"), {"RES-022"}),
     Case("cn-sae-oss-mount-unknown-bucket", "CN", sae_oss_mount("partner-drop"), {"RES-017"}),
+    Case(
+        "cn-lambda-search-url-beside-partner-host",
+        "CN",
+        lambda_env({"SEARCH_URL": f"{_SEARCH} search.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-lambda-proxy-at-partner",
+        "EU",
+        lambda_env({"HTTPS_PROXY": "http://proxy.partner.example.com:3128", "NO_PROXY": _NO_PROXY}),
+        {"RES-015"},
+    ),
+    Case("cn-fc-aws-us-region", "CN", fc_environment({"S3_REGION": "us-east-1"}), {"RES-009"}),
+    Case("cn-oos-aws-region-hong-kong", "CN", oos_setting("fleet/aws_region", "ap-east-1"), {"RES-009"}),
+    Case("cn-lambda-oss-region-hong-kong", "CN", lambda_env({"OSS_REGION": "cn-hongkong"}), {"RES-009"}),
+    Case("cn-sfn-snapshot-copy-from-hong-kong", "CN", snapshot_copy("ap-east-1"), {"RES-009"}),
+    Case("cn-schedule-export-task-in-hong-kong", "CN", nightly_export_schedule("ap-east-1"), {"RES-004"}),
+    Case("cn-stack-scoped-setting-singapore", "CN", stack_scoped_setting("ap-southeast-1"), {"RES-009"}),
 ]
 
 

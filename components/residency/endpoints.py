@@ -185,6 +185,9 @@ class EndpointCatalogue(_Frozen):
     user_keyed_maps: frozenset[str] = frozenset()
     """Keys (snake_case) whose map holds names the user chose, such as environment variables: a free-text
     name among them (a variable ``DESCRIPTION``) is data like any other, not a field for humans."""
+    user_keyed_fields: tuple[TypedField, ...] = ()
+    """Inputs of one resource type whose map holds names the user chose although the key is generic
+    (CloudFormation stack ``parameters``)."""
     destination_fields: tuple[TypedField, ...]
     oss_bucket_fields: tuple[TypedField, ...] = ()
     principal_keys: frozenset[str]
@@ -198,6 +201,10 @@ class EndpointCatalogue(_Frozen):
     bucket_paths: tuple[RegionField, ...] = ()
     identifier_hosts: IdentifierHosts | None = None
     match_fields: tuple[TypedField, ...] = ()
+    match_keys: frozenset[str] = frozenset()
+    """Keys (snake_case, in any resource) whose value is a list compared with requests, never contacted:
+    ``no_proxy``, the hosts an HTTP client reaches without its proxy."""
+    match_key_sources: tuple[str, ...] = ()
     same_region_buckets: tuple[TypedField, ...] = ()
     regional_buckets: RegionalBuckets | None = None
     """AWS-owned buckets named after their region (``eu-west-1.elasticmapreduce``): proven by that region."""

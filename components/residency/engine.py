@@ -301,7 +301,8 @@ class _KeyPlan(NamedTuple):
     """The service requires any S3 bucket named here in the resource's own region (``same_region_buckets``)."""
     match: bool
     """A match expression or allow-list (event pattern, log filter pattern, CORS origin): compared with
-    events or requests, never a destination (``endpoints.yaml`` ``match_fields``)."""
+    events or requests, never a destination (``endpoints.yaml`` ``match_fields``; ``match_keys`` such as
+    ``no_proxy`` in any resource)."""
     phone: str | None
     """``number``: a phone number texts or calls go to (``phone_fields``); ``country``: the country a phone
     number is claimed in or calls go to (``country_fields``); None elsewhere (nearly every place)."""
@@ -357,10 +358,16 @@ class RuleEngine:
         self._oss_bucket_fields = self.endpoints.typed_paths(self.endpoints.oss_bucket_fields)
         self._match_fields = self.endpoints.typed_paths(self.endpoints.match_fields)
         self._same_region_buckets = self.endpoints.typed_paths(self.endpoints.same_region_buckets)
-        self._named_values = {n.type: n for n in self.endpoints.named_values}
+        self.setting_inputs: Mapping[str, tuple[str, frozenset[str]]] = {
+            n.type: (n.name, n.values) for n in self.endpoints.named_values
+        }
+        """Type token of a resource storing one named setting (``named_values``) -> the input naming the
+        setting and the inputs holding its value (snake_case). A mapping, not a method: the guard looks every
+        registration up in it."""
         self._phone_fields = self.endpoints.typed_paths(self.endpoints.phone_fields)
         self._country_fields = self.endpoints.typed_paths(self.endpoints.country_fields)
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
+        self._user_keyed_fields = self.endpoints.typed_paths(self.endpoints.user_keyed_fields)
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -391,9 +398,9 @@ class RuleEngine:
             self._check_provider_of(walk)
             self._check_global_resource(walk)
         bucket_creator = subject.type in self.endpoints.bucket_types
-        named = self._named_values.get(subject.type)
+        named = self.setting_inputs.get(subject.type)
         setting, setting_values = (
-            (None, _NO_KEYS) if named is None else (_setting_name(subject.props, named.name), named.values)
+            (None, _NO_KEYS) if named is None else (_setting_name(subject.props, named[0]), named[1])
         )
         for key, value in subject.props.items():
             if value is None:
@@ -546,12 +553,18 @@ class RuleEngine:
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
             # its name (a region, a host ...). A pair's value is never free text for humans, whatever its
             # name (a variable DESCRIPTION).
-            # In a map of names the user chose (environment variables), a free-text name is a variable.
-            user_keyed = self._user_keyed(key)
+            # In a map of names the user chose (environment variables), a free-text name is a variable; not in
+            # the entries of a list under such a key, whose fields are the service's (a CodePipeline variable's
+            # description), where only a {key, value} entry's key is such a name.
+            user_keyed = self._user_keyed(key) or (
+                walk.subject.type in self._user_keyed_fields
+                and _at_any(parent, self._user_keyed_fields[walk.subject.type])
+            )
             named = _pair_name(value, user_keyed) if "value" in value or "Value" in value else None
+            variables = user_keyed and path[-1:] != "]"
             for k, v in value.items():
                 sk = _snake(str(k))
-                if v is None or (sk in FREE_TEXT_KEYS and not user_keyed):
+                if v is None or (sk in FREE_TEXT_KEYS and not variables):
                     continue
                 if named is not None and sk == "value":
                     sk = named
@@ -678,8 +691,10 @@ class RuleEngine:
         if plan.region:
             # A region field may hold a list in one string: "cn-north-1,cn-northwest-1".
             parts = _LIST_SPLIT.split(value.strip()) if _LIST_SPLIT.search(value.strip()) else [value]
-            refs = [r for r in (parser.region_field(walk.cloud, p) for p in parts) if r is not None]
             override = depth == 0 and key in ("region", "region_id")
+            # The resource's own region is one of its cloud's; any other region field may name the other
+            # cloud's (a setting an application reads: an FC function's AWS_REGION = cn-north-1).
+            refs = [r for r in (parser.region_field(walk.cloud, p, any_cloud=not override) for p in parts) if r]
             for ref in refs:
                 self._judge(
                     walk,
@@ -772,7 +787,7 @@ class RuleEngine:
             or kpath[-2:] in self._host_paths,
             payload=key in _BASE64_KEYS or key.endswith("_base64"),
             own_region=_at_any(kpath, self._same_region_buckets.get(type_token, ())),
-            match=_at_any(kpath, self._match_fields.get(type_token, ())),
+            match=_at_any(kpath, self._match_fields.get(type_token, ())) or tokens in self.endpoints.match_keys,
             phone=_PHONE_NUMBER
             if _at_any(kpath, self._phone_fields.get(type_token, ()))
             else _COUNTRY
@@ -991,6 +1006,15 @@ class RuleEngine:
         self.used[declaration.id] = self.used.get(declaration.id, 0) + 1
         walk.add(rule_id, path, value, detail, declared_by=declaration.id)
 
+    def setting_place(self, subject: Subject, place: Place) -> Place:
+        """Where a stored setting's value, held until the setting's name resolved (``subject.props`` then
+        holds the name), is judged: under the name, as :meth:`check` judges it when the name is known."""
+        named = self.setting_inputs.get(subject.type)
+        if named is None or place.depth or not place.keys or place.keys[-1] not in named[1]:
+            return place
+        setting = _setting_name(subject.props, named[0])
+        return place if setting is None else place._replace(keys=(setting,))
+
     def created_name(self, type_token: str, props: Mapping[str, Any]) -> str | None:
         """The name a resource of ``type_token`` gives what it creates, when other resources may reference it by
         that name alone (a bucket's ``bucket``, a global cluster's identifier: ``global_group_types``); None for
@@ -1029,16 +1053,25 @@ def _is_deny_statement(value: Mapping[Any, Any]) -> bool:
 def _bare_items(text: str) -> Iterator[str]:
     """The items of a list in one string (separated by whitespace, ``,`` or ``;``) that are not part of a
     URL: a URL's authority runs on across ``,`` and ``;`` (``mongodb://a:27017,b:27017/db``, JDBC
-    ``;property=value``) until its path, query or fragment starts, and no URL spans whitespace."""
+    ``;property=value``) until its path, query or fragment starts, and so does its query or fragment
+    (``?fields=vehicle.vin,vehicle.model``: commas are query characters, and a query's values are the
+    URL's, sent to its host, as a value without commas is); no URL spans whitespace."""
     for chunk in text.split():
-        in_authority = False
+        in_url = False  # inside a URL's authority, query or fragment
         for item in _ITEM_SPLIT.split(chunk):
             if "://" in item:
-                in_authority = not _PATH_START.search(item.split("://", 1)[1])
-            elif in_authority:
-                in_authority = not _PATH_START.search(item)
+                in_url = _runs_on(item.split("://", 1)[1])
+            elif in_url:
+                in_url = _runs_on(item)
             elif item:
                 yield item
+
+
+def _runs_on(rest: str) -> bool:
+    """Whether a URL whose text so far ends with ``rest`` continues across a following ``,`` or ``;``: in its
+    authority (no path yet), or once its query or fragment has started; not in its path."""
+    start = _PATH_START.search(rest)
+    return start is None or _QUERY_START.search(rest, start.start()) is not None
 
 
 def _named_by(key: str, keys: frozenset[str]) -> bool:
@@ -1103,6 +1136,7 @@ _NO_KEYS: frozenset[str] = frozenset()
 _LIST_SPLIT = re.compile(r"[,;\s]+")
 _ITEM_SPLIT = re.compile(r"[,;]")  # items of a list; phone numbers themselves hold spaces ("+49 151 ...")
 _PATH_START = re.compile(r"[/?#]")
+_QUERY_START = re.compile(r"[?#]")
 _PHONE_NUMBER = "number"
 _COUNTRY = "country"
 _YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.MULTILINE)

@@ -35,6 +35,7 @@ from components.residency.engine import (
     Subject,
     package_of,
     produced_names,
+    snake_case,
 )
 from components.residency.provenance import regionless_known
 from components.residency.rules import Finding, RuleId, rule
@@ -81,6 +82,20 @@ def _as_outputs(value: Any, made: dict[int, pulumi.Output[Any]]) -> Any:
     return value
 
 
+def _hold_setting(subject: Subject, name_key: str, value_keys: frozenset[str]) -> Subject:
+    """A stored setting whose name is still an Output: its plain values are held too (as Outputs of their
+    own, in the judged subject only), to be judged under the name once it resolves, as the policy pack
+    and the plan of the final state judge them (``/fleet/{stack}/export_region`` = ``us-east-1``)."""
+    props = subject.props
+    if not any(_is_output(v) for k, v in props.items() if snake_case(k) == name_key):
+        return subject
+    held = {
+        k: pulumi.Output.from_input(v) if v is not None and not _is_output(v) and snake_case(k) in value_keys else v
+        for k, v in props.items()
+    }
+    return subject._replace(props=held)
+
+
 # Findings a resource of this stack may prove wrong by having produced the name or host itself.
 _REGIONLESS = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN})
 
@@ -100,6 +115,7 @@ class Guard:
         """Plain names of the buckets and global groups this stack registered (regionless references to them
         are proven: ``RuleEngine.created_name``)."""
         self._judged: set[pulumi.Resource] = set()
+        self._settings = engine.setting_inputs
 
     @property
     def jurisdiction(self) -> str:
@@ -118,6 +134,9 @@ class Guard:
         subject = Subject(
             type_, args.name, props, None if is_provider else self._provider_of(args, package), opts.id, opts.import_
         )
+        setting = self._settings.get(type_)
+        if setting is not None:
+            subject = _hold_setting(subject, *setting)
         findings, pending = self.engine.check(subject, defer=_is_output, known=self._known)
         created = self.engine.created_name(type_, props)
         if created is not None:
@@ -158,6 +177,8 @@ class Guard:
 
     async def _judge_held(self, subject: Subject, pending: list[Pending]) -> None:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
+        if subject.type in self._settings:
+            subject, pending = await self._place_setting(subject, pending)
         for p in pending:
             value, is_known, is_secret, depends_on = await _compat.resolved(p.value)
             # Unknown during preview: nothing to judge here; the policy pack judges it by provenance.
@@ -173,6 +194,13 @@ class Guard:
                 await self._judge_by_producers(subject, p.place, value, is_secret, depends_on)
                 continue
             self._report(findings)
+
+    async def _place_setting(self, subject: Subject, pending: list[Pending]) -> tuple[Subject, list[Pending]]:
+        """A stored setting's held values, placed under the setting's name, which has resolved now (as the
+        plan of the final state and the policy pack judge them)."""
+        top = {p.top_key: (await _compat.resolved(p.value))[0] for p in pending if p.top_key and not p.place.depth}
+        subject = subject._replace(props={**subject.props, **top})
+        return subject, [p._replace(place=self.engine.setting_place(subject, p.place)) for p in pending]
 
     def _known(self, text: str) -> bool:
         return text in self._created

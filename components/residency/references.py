@@ -304,15 +304,23 @@ class ReferenceParser:
 
     # -- typed fields ---------------------------------------------------------------------------
 
-    def region_field(self, cloud: Cloud, value: str) -> Reference | None:
-        """A region-valued input; None when the value is not region-shaped (``*``, empty, a flag)."""
+    def region_field(self, cloud: Cloud, value: str, *, any_cloud: bool = False) -> Reference | None:
+        """A region-valued input; None when the value is not region-shaped (``*``, empty, a flag).
+
+        ``any_cloud``: the field may name a region of either cloud (a setting an application reads), so a
+        region only the other cloud has is that cloud's (``cn-north-1`` in an Alibaba function's
+        environment is AWS Beijing, ``cn-hongkong`` in a Lambda's is Alibaba Hong Kong), not an unknown one."""
         v = value.strip().lower()
         if cloud == "aws":
             if v in self._aws_regions:
                 return Reference("region", "aws", value, v)
+            if any_cloud and v in self._ali_regions:
+                return Reference("region", "alicloud", value, v)
             return Reference("region", "aws", value, v, known_region=False) if _AWS_REGIONISH.match(v) else None
         if v in self._ali_regions:
             return Reference("region", "alicloud", value, v)
+        if any_cloud and v in self._aws_regions:
+            return Reference("region", "aws", value, v)
         return Reference("region", "alicloud", value, v, known_region=False) if _REGIONISH.match(v) else None
 
     def zone_field(self, cloud: Cloud, value: str) -> Reference | None:
