@@ -749,30 +749,25 @@ def cognito_login(region: str) -> Callable[[Ctx], object]:
     return build
 
 
-def sns_email(address: str) -> Callable[[Ctx], object]:
-    # docs: sns/topicsubscription — protocol email: the endpoint is an e-mail address.
+def sns_subscription(protocol: str, endpoint: str) -> Callable[[Ctx], object]:
+    # docs: sns/topicsubscription — protocol email: the endpoint is an e-mail address; sms: the phone
+    # number of an SMS-enabled device.
     def build(c: Ctx) -> object:
         topic = aws.sns.Topic("alarms", opts=c.aws)
-        return aws.sns.TopicSubscription("alarms-mail", topic=topic.arn, protocol="email", endpoint=address, opts=c.aws)
-
-    return build
-
-
-def cms_alarm_contact(address: str) -> Callable[[Ctx], object]:
-    # docs: alicloud cms/alarmcontact — CloudMonitor mails every alarm of the contact's groups to channels_mail.
-    def build(c: Ctx) -> object:
-        return alicloud.cms.AlarmContact(
-            "oncall", alarm_contact_name="fleet-oncall", describe="Fleet on-call", channels_mail=address, opts=c.ali
+        return aws.sns.TopicSubscription(
+            f"alarms-{protocol}", topic=topic.arn, protocol=protocol, endpoint=endpoint, opts=c.aws
         )
 
     return build
 
 
-def sns_sms(number: str) -> Callable[[Ctx], object]:
-    # docs: sns/topicsubscription — protocol sms: the endpoint is the phone number of an SMS-enabled device.
+def cms_contact(**channels: str) -> Callable[[Ctx], object]:
+    # docs: cms/alarmcontact — CloudMonitor sends every alarm of the contact's groups to its channels
+    # (channels_mail: an e-mail address; channels_sms: a phone number).
     def build(c: Ctx) -> object:
-        topic = aws.sns.Topic("alarms", opts=c.aws)
-        return aws.sns.TopicSubscription("alarms-sms", topic=topic.arn, protocol="sms", endpoint=number, opts=c.aws)
+        return alicloud.cms.AlarmContact(
+            "oncall", alarm_contact_name="fleet-oncall", describe="Fleet on-call", opts=c.ali, **channels
+        )
 
     return build
 
@@ -785,16 +780,6 @@ def incident_sms(number: str) -> Callable[[Ctx], object]:
             "oncall-sms", contact_id=contact.arn, name="mobile", type="SMS",
             delivery_address={"simple_address": number}, opts=c.aws,
         )  # fmt: skip
-
-    return build
-
-
-def cms_contact(number: str) -> Callable[[Ctx], object]:
-    # docs: cms/alarmcontact — channels_sms: the phone number CloudMonitor texts alarms to.
-    def build(c: Ctx) -> object:
-        return alicloud.cms.AlarmContact(
-            "oncall", alarm_contact_name="oncall", describe="On-call engineer", channels_sms=number, opts=c.ali
-        )
 
     return build
 
@@ -1534,16 +1519,26 @@ CASES: list[Case] = [
     Case("cn-datasync-nfs-in-network", "CN", datasync_nfs("10.20.4.11")),
     Case("cn-dms-target-in-country-rds", "CN", dms_target("warehouse.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn")),
     Case("cn-resolver-forward-in-network", "CN", resolver_forwarding("10.20.0.2")),
-    Case("cn-sns-email-declared", "CN", sns_email("oncall@mail.example.cn"), destinations=[_OPS_MAIL]),
+    Case("cn-sns-email-declared", "CN", sns_subscription("email", "oncall@mail.example.cn"), destinations=[_OPS_MAIL]),
     Case("cn-budget-alerts-to-declared-mail", "CN", budget_alerts("finance@mail.example.cn"), destinations=[_OPS_MAIL]),
-    Case("cn-cms-alarms-to-declared-mail", "CN", cms_alarm_contact("oncall@mail.example.cn"), destinations=[_OPS_MAIL]),
+    Case(
+        "cn-cms-alarms-to-declared-mail",
+        "CN",
+        cms_contact(channels_mail="oncall@mail.example.cn"),
+        destinations=[_OPS_MAIL],
+    ),
     Case("cn-vpn-gateway-declared", "CN", customer_gateway("203.0.113.12"), destinations=[_OFFICE]),
-    Case("cn-sns-sms-mainland-number", "CN", sns_sms("+86 131 2345 6789")),
+    Case("cn-sns-sms-mainland-number", "CN", sns_subscription("sms", "+86 131 2345 6789")),
     Case("eu-incident-sms-german-number", "EU", incident_sms("+4915123456789")),
     Case("eu-incident-sms-uk-number-declared", "EU", incident_sms("+447400123456"), destinations=[_UK_ONCALL]),
-    Case("us-sns-sms-us-number", "US", sns_sms("+12015550123")),
-    Case("cn-cms-contact-mainland-number", "CN", cms_contact("+8613123456789")),
-    Case("cn-cms-contact-national-number-declared", "CN", cms_contact("13123456789"), destinations=[_CN_MOBILE]),
+    Case("us-sns-sms-us-number", "US", sns_subscription("sms", "+12015550123")),
+    Case("cn-cms-contact-mainland-number", "CN", cms_contact(channels_sms="+8613123456789")),
+    Case(
+        "cn-cms-contact-national-number-declared",
+        "CN",
+        cms_contact(channels_sms="13123456789"),
+        destinations=[_CN_MOBILE],
+    ),
     Case("eu-codebuild-artifacts-own-bucket", "EU", codebuild_to_bucket(None)),
     Case("eu-event-bus-failover-in-eu", "EU", event_bus_failover("eu-central-1")),
     Case("eu-bedrock-prompt-in-region-model", "EU", bedrock_prompt("anthropic.claude-3-haiku-20240307-v1:0")),
@@ -1702,7 +1697,9 @@ CASES: list[Case] = [
     Case("eu-subdomain-delegated-to-partner-dns", "EU", ns_delegation(["ns1.partner-dns.com"]), {"RES-015"}),
     Case("eu-alb-behind-existing-global-accelerator", "EU", aws_ga_endpoint_group, {"RES-016"}),
     Case("cn-budget-alerts-to-undeclared-mail", "CN", budget_alerts("finance@corp-mail.example.com"), {"RES-015"}),
-    Case("cn-cms-alarms-to-undeclared-mail", "CN", cms_alarm_contact("oncall@corp-mail.example.com"), {"RES-015"}),
+    Case(
+        "cn-cms-alarms-to-undeclared-mail", "CN", cms_contact(channels_mail="oncall@corp-mail.example.com"), {"RES-015"}
+    ),
     Case("jp-owner-app-push-through-fcm", "JP", push_app, {"RES-016"}),
     Case("cn-msk-connect-s3-sink-us", "CN", msk_connect_s3_sink("us-east-1"), {"RES-009"}),
     Case(
@@ -1728,13 +1725,13 @@ CASES: list[Case] = [
     Case("cn-datasync-nfs-foreign", "CN", datasync_nfs("nas.partner.example.com"), {"RES-015"}),
     Case("cn-dms-target-foreign-db", "CN", dms_target("warehouse.partner.example.com"), {"RES-015"}),
     Case("cn-resolver-forward-public", "CN", resolver_forwarding("8.8.8.8"), {"RES-015"}),
-    Case("cn-sns-email-undeclared", "CN", sns_email("oncall@partner.example.com"), {"RES-015"}),
+    Case("cn-sns-email-undeclared", "CN", sns_subscription("email", "oncall@partner.example.com"), {"RES-015"}),
     Case("cn-vpn-gateway-undeclared", "CN", customer_gateway("203.0.113.12"), {"RES-015"}),
-    Case("cn-sns-sms-us-number", "CN", sns_sms("+14155552671"), {"RES-022"}),
+    Case("cn-sns-sms-us-number", "CN", sns_subscription("sms", "+14155552671"), {"RES-022"}),
     Case("eu-incident-sms-uk-number", "EU", incident_sms("+447400123456"), {"RES-022"}),
-    Case("us-sns-sms-canadian-number", "US", sns_sms("+15062345678"), {"RES-022"}),
-    Case("cn-cms-contact-hong-kong-number", "CN", cms_contact("+85251234567"), {"RES-022"}),
-    Case("cn-cms-contact-national-number", "CN", cms_contact("13123456789"), {"RES-022"}),
+    Case("us-sns-sms-canadian-number", "US", sns_subscription("sms", "+15062345678"), {"RES-022"}),
+    Case("cn-cms-contact-hong-kong-number", "CN", cms_contact(channels_sms="+85251234567"), {"RES-022"}),
+    Case("cn-cms-contact-national-number", "CN", cms_contact(channels_sms="13123456789"), {"RES-022"}),
     Case("eu-codebuild-artifacts-unknown-bucket", "EU", codebuild_to_bucket("acme-build-artifacts"), {"RES-017"}),
     Case("eu-event-bus-failover-to-us", "EU", event_bus_failover("us-east-1"), {"RES-009"}),
     Case("eu-chatbot-slack", "EU", chatbot_slack, {"RES-016"}),
