@@ -1351,3 +1351,85 @@ def test_a_global_group_joined_by_name_must_be_this_stack_s(entry: Any) -> None:
 )  # fmt: skip
 def test_the_names_a_stack_creates(token: str, props: dict[str, Any], expected: str | None) -> None:
     assert ENGINES["EU"].created_name(token, props) == expected
+
+
+# -- review fixes: a setting named "region", number lists, self-naming and groups, blank group ids -----------
+
+
+@pytest.mark.parametrize(("value", "expected"), [("cn-northwest-1", set()), ("cn-hongkong", {"RES-009"})])
+def test_a_setting_named_region_is_a_region_field_not_the_resources_own_region(value: str, expected: set[str]) -> None:
+    # Alibaba Hong Kong in an AWS parameter's value: judged as any region field (either cloud), not as the
+    # parameter's own region, which must be one of AWS's.
+    props = {"name": "/app/region", "type": "String", "value": value}
+    assert rule_ids("CN", Subject("aws:ssm/parameter:Parameter", "p", props, provider("CN"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("+86 138 0013 8000,+86 139 0013 9000", set()), ("+86 138 0013 8000,+1 415 555 2671", {"RES-022"})],
+)
+def test_every_number_of_a_list_under_a_host_key_is_judged(value: str, expected: set[str]) -> None:
+    subject = Subject("aws:lambda/function:Function", "f", {"environment": {"variables": {"SMS_ENDPOINT": value}}},
+                      provider("CN"))  # fmt: skip
+    assert rule_ids("CN", subject) == expected
+
+
+def test_a_resources_own_name_inside_a_group_id_proves_nothing() -> None:
+    # "fleet-eu-1" joining "fleet-eu-1-global": the member's own id inside the group's proves where the member
+    # is described, not where the group (made elsewhere) replicates to. A bucket host naming the resource is.
+    from components.residency.provenance import regionless_known
+
+    known = regionless_known((), (), ["fleet-eu-1"])
+    member = Subject("aws:rds/cluster:Cluster", "m", {"global_cluster_identifier": "fleet-eu-1-global"}, provider("EU"))
+    assert [f.rule.id for f in ENGINES["EU"].check(member, known=known)[0]] == ["RES-017"]
+    own_host = {"logging": {"target_bucket": "fleet-eu-1"}}
+    assert ENGINES["EU"].check(Subject("aws:s3/bucket:Bucket", "b", own_host, provider("EU")), known=known)[0] == []
+
+
+def test_a_blank_group_id_names_no_group() -> None:
+    member = Subject("aws:rds/cluster:Cluster", "m", {"global_cluster_identifier": ""}, provider("EU"))
+    assert rule_ids("EU", member) == set()
+
+
+@pytest.mark.parametrize(("name", "expected"), [("export-region", {"RES-009"}), ("export-region-3f9a1c2", {"RES-009"})])
+def test_an_unnamed_setting_is_read_by_its_resource_name_at_every_door(name: str, expected: set[str]) -> None:
+    # The guard and the plan see no `name` (the provider auto-names it after the resource); the policy pack
+    # sees the auto-name with Pulumi's random suffix. Both read as "export-region".
+    props: dict[str, Any] = {"type": "String", "insecure_value": "us-east-1"}
+    if name != "export-region":
+        props["name"] = name
+    assert rule_ids("CN", Subject("aws:ssm/parameter:Parameter", "export-region", props, provider("CN"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "token", "name", "inside", "outside"),
+    [
+        # ap-southeast-3 / -5: Jakarta and Kuala Lumpur, the other way round in each cloud.
+        ("MY", "aws:lambda/function:Function", "OSS_REGION", "ap-southeast-3", "ap-southeast-5"),
+        ("MY", "alicloud:fc/v3Function:V3Function", "S3_REGION", "ap-southeast-5", "ap-southeast-3"),
+        # eu-west-1: AWS Ireland, Alibaba London.
+        ("EU", "alicloud:fc/v3Function:V3Function", "AWS_REGION", "eu-west-1", "eu-west-2"),
+        ("EU", "aws:lambda/function:Function", "OSS_REGION", "eu-central-1", "eu-west-1"),
+    ],
+)
+def test_a_region_id_both_clouds_use_is_read_as_the_cloud_its_key_names(
+    code: str, token: str, name: str, inside: str, outside: str
+) -> None:
+    cloud: Cloud = "aws" if token.startswith("aws:") else "alicloud"
+
+    def subject(value: str) -> Subject:
+        props = (
+            {"environment": {"variables": {name: value}}}
+            if cloud == "aws"
+            else {"environment_variables": {name: value}}
+        )
+        return Subject(token, "f", props, provider(code, cloud))
+
+    assert rule_ids(code, subject(inside)) == set()
+    assert rule_ids(code, subject(outside)) == {"RES-009"}
+
+
+def test_a_region_field_without_a_cloud_token_is_the_resources_own_clouds() -> None:
+    # A Lambda's REGION = eu-west-1 is AWS Ireland (in the EU), not Alibaba London.
+    props = {"environment": {"variables": {"REGION": "eu-west-1"}}}
+    assert rule_ids("EU", Subject("aws:lambda/function:Function", "f", props, provider("EU"))) == set()

@@ -1343,6 +1343,14 @@ def oos_setting(name: str, value: str) -> Callable[[Ctx], object]:
     return build
 
 
+def unnamed_setting(region: str) -> Callable[[Ctx], object]:
+    # docs: ssm/parameter — without `name` the provider auto-names the parameter after the resource.
+    def build(c: Ctx) -> object:
+        return aws.ssm.Parameter("export-region", type="String", insecure_value=region, opts=c.aws)
+
+    return build
+
+
 def stack_scoped_setting(region: str) -> Callable[[Ctx], object]:
     # docs: ssm/parameter — the setting's name carries the stack's name (an Output), its value the export region.
     def build(c: Ctx) -> object:
@@ -1582,6 +1590,7 @@ CASES: list[Case] = [
     Case("cn-sfn-snapshot-copy-with-runbook", "CN", snapshot_copy("cn-northwest-1")),
     Case("cn-schedule-export-task-tagged", "CN", nightly_export_schedule("cn-north-1")),
     Case("cn-stack-scoped-setting-region", "CN", stack_scoped_setting("cn-northwest-1")),
+    Case("cn-unnamed-region-setting", "CN", unnamed_setting("cn-northwest-1")),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -1800,6 +1809,7 @@ CASES: list[Case] = [
     Case("cn-sfn-snapshot-copy-from-hong-kong", "CN", snapshot_copy("ap-east-1"), {"RES-009"}),
     Case("cn-schedule-export-task-in-hong-kong", "CN", nightly_export_schedule("ap-east-1"), {"RES-004"}),
     Case("cn-stack-scoped-setting-singapore", "CN", stack_scoped_setting("ap-southeast-1"), {"RES-009"}),
+    Case("cn-unnamed-region-setting-singapore", "CN", unnamed_setting("ap-southeast-1"), {"RES-009"}),
 ]
 
 

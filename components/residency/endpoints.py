@@ -209,6 +209,8 @@ class EndpointCatalogue(_Frozen):
     regional_buckets: RegionalBuckets | None = None
     """AWS-owned buckets named after their region (``eu-west-1.elasticmapreduce``): proven by that region."""
     named_values: tuple[NamedValue, ...] = ()
+    region_key_clouds: Mapping[str, frozenset[str]] = Field(default_factory=dict)
+    """Cloud -> key tokens that make a region field (one that may name either cloud's) name that cloud's."""
     phone_fields: tuple[TypedField, ...] = ()
     country_fields: tuple[TypedField, ...] = ()
     global_group_fields: tuple[TypedField, ...] = ()

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from components._compat import is_input_type
-from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, load_catalogue
+from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cloud, load_catalogue
 from components.residency.destinations import Destination
 from components.residency.endpoints import GlobalService
 from components.residency.phones import country_of, is_phone_shaped, normalise
@@ -47,6 +47,7 @@ __all__ = [
     "Subject",
     "is_free_text",
     "package_of",
+    "prop_of",
     "snake_case",
     "strings_of",
 ]
@@ -303,6 +304,9 @@ class _KeyPlan(NamedTuple):
     """A match expression or allow-list (event pattern, log filter pattern, CORS origin): compared with
     events or requests, never a destination (``endpoints.yaml`` ``match_fields``; ``match_keys`` such as
     ``no_proxy`` in any resource)."""
+    region_cloud: Cloud | None
+    """The cloud a region field's key names (``oss_region``: Alibaba's; ``endpoints.yaml``
+    ``region_key_clouds``); None: the resource's own cloud."""
     phone: str | None
     """``number``: a phone number texts or calls go to (``phone_fields``); ``country``: the country a phone
     number is claimed in or calls go to (``country_fields``); None elsewhere (nearly every place)."""
@@ -400,7 +404,7 @@ class RuleEngine:
         bucket_creator = subject.type in self.endpoints.bucket_types
         named = self.setting_inputs.get(subject.type)
         setting, setting_values = (
-            (None, _NO_KEYS) if named is None else (_setting_name(subject.props, named[0]), named[1])
+            (None, _NO_KEYS) if named is None else (_setting_name(subject.props, named[0], subject.name), named[1])
         )
         for key, value in subject.props.items():
             if value is None:
@@ -600,7 +604,8 @@ class RuleEngine:
             return
         if plan.bucket and not walk.existing:
             if plan.bucket == _GROUP:
-                self._judge_bucket_name(walk, value, path, group=True)
+                if value.strip():  # a blank id names no group
+                    self._judge_bucket_name(walk, value, path, group=True)
                 return
             if S3_BUCKET_NAME.match(value):
                 if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
@@ -616,10 +621,10 @@ class RuleEngine:
         """A value under a host key: a bare host, an e-mail address or a list of hosts, each judged as a
         destination; True when nothing else is left to judge."""
         stripped = value.strip()
-        if stripped[:1] == "+" and is_phone_shaped(stripped):
-            # A phone number where a host may be (an SNS sms endpoint, an Incident Manager SMS channel): no host
-            # starts with "+". Before the list split below, which would cut "+49 151 ..." at its spaces.
-            self._judge_phone(walk, stripped, path)
+        if stripped[:1] == "+" and self._judged_as_phone(walk, stripped, path, _PHONE_NUMBER):
+            # Phone numbers where a host may be (an SNS sms endpoint, an Incident Manager SMS channel, a list
+            # "+86 138 ...,+1 415 ..."): no host starts with "+". Before the list split below, which would cut
+            # "+49 151 ..." at its spaces.
             return True
         if _LIST_SPLIT.search(stripped):
             if "://" not in stripped:
@@ -691,10 +696,12 @@ class RuleEngine:
         if plan.region:
             # A region field may hold a list in one string: "cn-north-1,cn-northwest-1".
             parts = _LIST_SPLIT.split(value.strip()) if _LIST_SPLIT.search(value.strip()) else [value]
-            override = depth == 0 and key in ("region", "region_id")
+            # The input's own key (``path`` at the top), not a stored setting's name (``/app/region``).
+            override = depth == 0 and _snake(path) in ("region", "region_id")
             # The resource's own region is one of its cloud's; any other region field may name the other
             # cloud's (a setting an application reads: an FC function's AWS_REGION = cn-north-1).
-            refs = [r for r in (parser.region_field(walk.cloud, p, any_cloud=not override) for p in parts) if r]
+            cloud = walk.cloud if override or plan.region_cloud is None else plan.region_cloud
+            refs = [r for r in (parser.region_field(cloud, p, any_cloud=not override) for p in parts) if r]
             for ref in refs:
                 self._judge(
                     walk,
@@ -788,6 +795,14 @@ class RuleEngine:
             payload=key in _BASE64_KEYS or key.endswith("_base64"),
             own_region=_at_any(kpath, self._same_region_buckets.get(type_token, ())),
             match=_at_any(kpath, self._match_fields.get(type_token, ())) or tokens in self.endpoints.match_keys,
+            region_cloud=next(
+                (
+                    as_cloud(c)
+                    for c, named in self.endpoints.region_key_clouds.items()
+                    if named & set(tokens.split("_"))
+                ),
+                None,
+            ),
             phone=_PHONE_NUMBER
             if _at_any(kpath, self._phone_fields.get(type_token, ()))
             else _COUNTRY
@@ -913,7 +928,10 @@ class RuleEngine:
             partitions = {partition} if partition else set(j.aws.partitions)
             if partitions and partitions <= self._closed_partitions:
                 return  # e.g. aws-cn in CN: the whole partition is in-country
-        if walk.known is not None and (walk.known(name) or walk.known(text)):
+        # A group's id is proven only by what made it: a resource's own name inside it ("fleet-eu-1" in
+        # "fleet-eu-1-global") describes nothing the resource joins (``exact``, where the predicate has one).
+        known = getattr(walk.known, "exact", walk.known) if group else walk.known
+        if known is not None and (known(name) or known(text)):
             return
         owned_in = None if group or cloud != "aws" else self._regional_bucket_region(name)
         if owned_in is not None and owned_in in j.aws.regions:
@@ -1012,7 +1030,7 @@ class RuleEngine:
         named = self.setting_inputs.get(subject.type)
         if named is None or place.depth or not place.keys or place.keys[-1] not in named[1]:
             return place
-        setting = _setting_name(subject.props, named[0])
+        setting = _setting_name(subject.props, named[0], subject.name)
         return place if setting is None else place._replace(keys=(setting,))
 
     def created_name(self, type_token: str, props: Mapping[str, Any]) -> str | None:
@@ -1023,7 +1041,7 @@ class RuleEngine:
         key = "bucket" if type_token in endpoints.bucket_types else endpoints.global_group_types.get(type_token)
         if key is None:
             return None
-        name = next((v for k, v in props.items() if _snake(str(k)) == key), None)
+        name = prop_of(props, key)
         return name if isinstance(name, str) and name else None
 
     def judging_date(self) -> dt.date:
@@ -1079,13 +1097,25 @@ def _named_by(key: str, keys: frozenset[str]) -> bool:
     return key in keys or any(key.endswith("_" + k) for k in keys)
 
 
-def _setting_name(props: Mapping[str, Any], name_key: str) -> str | None:
+def prop_of(props: Mapping[str, Any], key: str) -> Any:
+    """The input named ``key`` (snake_case) in ``props``, whose keys may be snake_case (SDK inputs) or
+    camelCase (engine properties); None when absent."""
+    if key in props:
+        return props[key]
+    return next((v for k, v in props.items() if _snake(str(k)) == key), None)
+
+
+def _setting_name(props: Mapping[str, Any], name_key: str, logical_name: str) -> str | None:
     """The snake-case name of the setting a resource stores (the last segment of a hierarchical name,
-    ``/fleet/prod/EXPORT_REGION``); None while it is unknown (an Output)."""
-    name = next((v for k, v in props.items() if _snake(k) == name_key), None)
+    ``/fleet/prod/EXPORT_REGION``); None while it is unknown (an Output). Without a name the provider
+    names it after the resource (``export-region`` -> ``export-region-3f9a1c2``, as the engine then shows
+    it): both are read without Pulumi's random suffix, so every front door reads the same name."""
+    name = prop_of(props, name_key)
+    if name is None:
+        name = logical_name
     if not isinstance(name, str):
         return None
-    return _snake(name.rstrip("/").rsplit("/", 1)[-1]) or None
+    return _snake(_AUTONAME_SUFFIX.sub("", name.rstrip("/").rsplit("/", 1)[-1])) or None
 
 
 def _pair_name(pair: Mapping[Any, Any], user_keyed: bool) -> str | None:
@@ -1133,6 +1163,7 @@ def _decode_payload(value: str) -> tuple[str, str] | None:
 
 _CLOUD_NAMES = {"aws": "AWS", "alicloud": "Alibaba Cloud"}
 _NO_KEYS: frozenset[str] = frozenset()
+_AUTONAME_SUFFIX = re.compile(r"-[0-9a-f]{7}$")  # Pulumi's default auto-name: <logical name>-<7 hex digits>
 _LIST_SPLIT = re.compile(r"[,;\s]+")
 _ITEM_SPLIT = re.compile(r"[,;]")  # items of a list; phone numbers themselves hold spaces ("+49 151 ...")
 _PATH_START = re.compile(r"[/?#]")

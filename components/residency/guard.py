@@ -35,6 +35,7 @@ from components.residency.engine import (
     Subject,
     package_of,
     produced_names,
+    prop_of,
     snake_case,
 )
 from components.residency.provenance import regionless_known
@@ -87,7 +88,7 @@ def _hold_setting(subject: Subject, name_key: str, value_keys: frozenset[str]) -
     own, in the judged subject only), to be judged under the name once it resolves, as the policy pack
     and the plan of the final state judge them (``/fleet/{stack}/export_region`` = ``us-east-1``)."""
     props = subject.props
-    if not any(_is_output(v) for k, v in props.items() if snake_case(k) == name_key):
+    if not _is_output(prop_of(props, name_key)):
         return subject
     held = {
         k: pulumi.Output.from_input(v) if v is not None and not _is_output(v) and snake_case(k) in value_keys else v

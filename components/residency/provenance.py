@@ -153,12 +153,23 @@ def own_names(engine: RuleEngine, type_token: str, props: Mapping[str, Any], ids
     return [v.lower() for v in (*named, *ids) if isinstance(v, str) and len(v) >= 4]
 
 
-def regionless_known(created: Collection[str], produced: Sequence[str], own: Sequence[str]) -> Callable[[str], bool]:
-    """The engine's ``known`` predicate: a bucket this stack creates, a name or host made by a resource
-    the value is computed from (``produced``, lower-cased), or one naming the resource itself (``own``)."""
+class _Known:
+    """The engine's ``known`` predicate: a bucket or global group this stack creates, a name or host made
+    by a resource the value is computed from (``produced``, lower-cased), or one naming the resource
+    itself (``own``: its own name inside a host, ``<bucket>.s3.amazonaws.com``). ``exact`` leaves the
+    self-naming out, for what a resource joins (a global group) rather than what describes it."""
 
-    def known(text: str) -> bool:
+    def __init__(self, created: Collection[str], produced: Sequence[str], own: Sequence[str]) -> None:
+        self._created, self._produced, self._own = created, produced, own
+
+    def exact(self, text: str) -> bool:
         lowered = text.lower()
-        return text in created or any(lowered in p for p in produced) or any(o in lowered for o in own)
+        return text in self._created or any(lowered in p for p in self._produced)
 
-    return known
+    def __call__(self, text: str) -> bool:
+        return self.exact(text) or any(o in text.lower() for o in self._own)
+
+
+def regionless_known(created: Collection[str], produced: Sequence[str], own: Sequence[str]) -> Callable[[str], bool]:
+    """The engine's ``known`` predicate (see :class:`_Known`)."""
+    return _Known(created, produced, own)
