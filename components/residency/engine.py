@@ -506,7 +506,7 @@ class RuleEngine:
     def _check_omitted_field(self, walk: _Walk, service: GlobalService) -> None:
         """A global-service field left out is judged as the cloud's documented default for the type."""
         assert service.field is not None
-        if any(v is not None and _snake(str(k)) == service.field for k, v in walk.subject.props.items()):
+        if prop_of(walk.subject.props, service.field) is not None:
             return  # set: judged where it is (a pending value once it resolves)
         default = service.defaults[walk.subject.type]
         if service.refuses(default, self.jurisdiction.code) and not self._partition_allows(walk, service):
