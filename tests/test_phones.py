@@ -184,6 +184,22 @@ def test_aws_phone_and_country_fields(type_: str, props: dict[str, object], expe
     assert [f.rule.id for f in engine("US").check(Subject(type_, "r", props, provider("US")))[0]] == expected
 
 
+@pytest.mark.parametrize(
+    ("props", "expected"),
+    [
+        # The provider takes a number for a string field, so 8613123456789 is the same phone as "8613123456789":
+        # written without "+", it is never proven.
+        ({"phone": 8613123456789, "delay_rule_time": 10}, ["RES-022"]),
+        ({"phone": "+86 131 2345 6789", "delay_rule_time": 10}, []),  # other numbers name no place
+    ],
+)
+def test_a_number_given_as_an_integer_is_judged_as_its_digits(props: dict[str, object], expected: list[str]) -> None:
+    subject = Subject("alicloud:dts/jobMonitorRule:JobMonitorRule", "r", props, ProviderRef("alicloud", "p", "cn-shanghai"))
+    findings = engine("CN").check(subject)[0]
+    assert [f.rule.id for f in findings] == expected
+    assert all("has no country code" in f.detail for f in findings)
+
+
 def test_e_mail_and_hosts_in_phone_fields_are_judged_as_before() -> None:
     channel = "aws:ssmcontacts/contactChannel:ContactChannel"
     mail = Subject(

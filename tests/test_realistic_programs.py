@@ -772,6 +772,22 @@ def cms_contact(**channels: str) -> Callable[[Ctx], object]:
     return build
 
 
+def dts_alarm_phone(phone: str | int) -> Callable[[Ctx], object]:
+    # docs: dts/jobmonitorrule — "phone: The alarm is triggered after notification of the contact phone
+    # number"; a string field, which the provider also takes as a number.
+    def build(c: Ctx) -> object:
+        return alicloud.dts.JobMonitorRule(
+            "sync-delay",
+            dts_job_id="dtsj1k2l3m4n5o6p7",
+            type="delay",
+            delay_rule_time="300",
+            phone=phone,  # type: ignore[arg-type]  # as a user passes it: the SDK does not check types
+            opts=c.ali,
+        )
+
+    return build
+
+
 def incident_sms(number: str) -> Callable[[Ctx], object]:
     # docs: ssmcontacts/contactchannel — an SMS channel: "'+' followed by the country code and phone number".
     def build(c: Ctx) -> object:
@@ -1741,6 +1757,8 @@ CASES: list[Case] = [
     Case("us-sns-sms-canadian-number", "US", sns_subscription("sms", "+15062345678"), {"RES-022"}),
     Case("cn-cms-contact-hong-kong-number", "CN", cms_contact(channels_sms="+85251234567"), {"RES-022"}),
     Case("cn-cms-contact-national-number", "CN", cms_contact(channels_sms="13123456789"), {"RES-022"}),
+    Case("cn-dts-alarm-phone-as-integer", "CN", dts_alarm_phone(8613123456789), {"RES-022"}),
+    Case("cn-dts-alarm-phone-international", "CN", dts_alarm_phone("+86 131 2345 6789"), set()),
     Case("eu-codebuild-artifacts-unknown-bucket", "EU", codebuild_to_bucket("acme-build-artifacts"), {"RES-017"}),
     Case("eu-event-bus-failover-to-us", "EU", event_bus_failover("us-east-1"), {"RES-009"}),
     Case("eu-chatbot-slack", "EU", chatbot_slack, {"RES-016"}),

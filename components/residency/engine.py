@@ -580,9 +580,17 @@ class RuleEngine:
                 self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
         elif isinstance(value, bool):
             self._check_global_field(walk, str(value).lower(), path)
+        elif isinstance(value, (int, float)):
+            # A phone field given a number (the provider takes 8613800138000 for "8613800138000"): judged as
+            # the digits it stands for; engine documents carry every number as a float. Other numbers (ports,
+            # sizes) name no place.
+            if self._key_plan(walk.subject.type, walk.kpath, key).phone == _PHONE_NUMBER and (
+                isinstance(value, int) or value.is_integer()
+            ):
+                self._judged_as_phone(walk, str(int(value)), path, _PHONE_NUMBER)
         elif is_input_type(type(value)):
             self._walk(walk, vars(value), path, key, depth, top_key)
-        # Numbers, resources, assets: nothing to judge.
+        # Other numbers, resources, assets: nothing to judge.
 
     def _judge_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         # Every string of every resource comes here: each test below is skipped when the place (``plan``,
