@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from components.residency import RuleEngine, Subject, load_catalogue
 from components.residency.catalogue import Cloud
 from components.residency.endpoints import GlobalService, load_endpoints
-from components.residency.engine import ProviderRef
+from components.residency.engine import ProviderRef, group_key
 from components.residency.rules import Finding
 
 CATALOGUE = load_catalogue()
@@ -1327,7 +1327,8 @@ def test_a_global_group_joined_by_name_must_be_this_stack_s(entry: Any) -> None:
 
     # aws-cn lies wholly in CN, so does every member of its groups; Alibaba ids are one namespace worldwide.
     assert [f.rule.id for f in findings("CN")] == ([] if cloud == "aws" else ["RES-017"])
-    assert findings(shared, known=lambda name: name == "fleet-global") == []  # created by this stack
+    assert findings(shared, known=lambda name: name == group_key("fleet-global")) == []  # created by this stack
+    assert [f.rule.id for f in findings(shared, known=lambda name: name == "fleet-global")] == ["RES-017"]  # a bucket
     refused = findings(shared)
     assert [f.rule.id for f in refused] == ["RES-017"] and "multi-region group" in refused[0].detail
     from components.residency.destinations import parse_destinations
@@ -1340,8 +1341,8 @@ def test_a_global_group_joined_by_name_must_be_this_stack_s(entry: Any) -> None:
 @pytest.mark.parametrize(
     ("token", "props", "expected"),
     [
-        ("aws:rds/globalCluster:GlobalCluster", {"globalClusterIdentifier": "fleet-global"}, "fleet-global"),
-        ("aws:docdb/globalCluster:GlobalCluster", {"global_cluster_identifier": "docs-global"}, "docs-global"),
+        ("aws:rds/globalCluster:GlobalCluster", {"globalClusterIdentifier": "fleet-global"}, "group:fleet-global"),
+        ("aws:docdb/globalCluster:GlobalCluster", {"global_cluster_identifier": "docs-global"}, "group:docs-global"),
         ("aws:s3/bucket:Bucket", {"bucket": "fleet-raw"}, "fleet-raw"),
         # A suffix is not the group's name (the service prefixes it); other types create nothing named.
         ("aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
@@ -1384,6 +1385,28 @@ def test_a_resources_own_name_inside_a_group_id_proves_nothing() -> None:
     assert [f.rule.id for f in ENGINES["EU"].check(member, known=known)[0]] == ["RES-017"]
     own_host = {"logging": {"target_bucket": "fleet-eu-1"}}
     assert ENGINES["EU"].check(Subject("aws:s3/bucket:Bucket", "b", own_host, provider("EU")), known=known)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("created", "expected"),
+    [
+        ({"aws:rds/globalCluster:GlobalCluster": {"global_cluster_identifier": "fleet-global"}}, set()),
+        ({"aws:s3/bucket:Bucket": {"bucket": "fleet-global"}}, {"RES-017"}),
+    ],
+)
+def test_a_group_is_proven_by_the_group_this_stack_made_not_by_a_bucket_of_its_name(
+    created: dict[str, dict[str, Any]], expected: set[str]
+) -> None:
+    from components.residency.provenance import regionless_known
+
+    engine = ENGINES["EU"]
+    names = [n for token, props in created.items() if (n := engine.created_name(token, props)) is not None]
+    known = regionless_known(set(names), (), ())
+    member = Subject("aws:rds/cluster:Cluster", "m", {"global_cluster_identifier": "fleet-global"}, provider("EU"))
+    assert {f.rule.id for f in engine.check(member, known=known)[0]} == expected
+    # Nor does a group prove a bucket of its name.
+    logging = Subject("aws:s3/bucketLogging:BucketLogging", "l", {"target_bucket": "fleet-global"}, provider("EU"))
+    assert bool(engine.check(logging, known=known)[0]) == ("aws:s3/bucket:Bucket" not in created)
 
 
 def test_a_blank_group_id_names_no_group() -> None:

@@ -194,7 +194,9 @@ def test_aws_phone_and_country_fields(type_: str, props: dict[str, object], expe
     ],
 )
 def test_a_number_given_as_an_integer_is_judged_as_its_digits(props: dict[str, object], expected: list[str]) -> None:
-    subject = Subject("alicloud:dts/jobMonitorRule:JobMonitorRule", "r", props, ProviderRef("alicloud", "p", "cn-shanghai"))
+    subject = Subject(
+        "alicloud:dts/jobMonitorRule:JobMonitorRule", "r", props, ProviderRef("alicloud", "p", "cn-shanghai")
+    )
     findings = engine("CN").check(subject)[0]
     assert [f.rule.id for f in findings] == expected
     assert all("has no country code" in f.detail for f in findings)

@@ -1114,9 +1114,14 @@ def sls_alert_mail(address: str) -> Callable[[Ctx], object]:
     return build
 
 
-def aurora_secondary(global_id: str | None, *, literal: bool = False) -> Callable[[Ctx], object]:
+def aurora_secondary(
+    global_id: str | None, *, literal: bool = False, bucket: str | None = None
+) -> Callable[[Ctx], object]:
     # docs: rds/globalcluster — a secondary cluster joins a global database by its identifier; None: the stack's own.
+    # ``bucket``: the stack also creates a bucket of that name (it proves the bucket, never a group).
     def build(c: Ctx) -> object:
+        if bucket is not None:
+            aws.s3.Bucket("exports", bucket=bucket, opts=c.aws)
         gid: Any = global_id
         if global_id is None:
             created = aws.rds.GlobalCluster(
@@ -1792,6 +1797,12 @@ CASES: list[Case] = [
     Case("cn-redis-joins-existing-distributed-cache", "CN", redis_distributed_member, {"RES-017"}),
     Case("eu-incident-replication-to-us", "EU", incident_replication("us-east-1"), {"RES-009"}),
     Case("eu-aurora-secondary-joins-foreign-global-database", "EU", aurora_secondary("fleet-global"), {"RES-017"}),
+    Case(
+        "eu-aurora-secondary-joins-foreign-group-named-like-own-bucket",
+        "EU",
+        aurora_secondary("fleet-global", bucket="fleet-global"),
+        {"RES-017"},
+    ),
     Case("jp-redis-joins-foreign-global-datastore", "JP", redis_global_secondary("ldgnf-sessions"), {"RES-017"}),
     Case("cn-datasync-agent-public-address", "CN", datasync_agent("203.0.113.20"), {"RES-015"}),
     Case("cn-storage-gateway-undeclared", "CN", storage_gateway("203.0.113.21"), {"RES-015"}),

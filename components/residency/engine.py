@@ -936,10 +936,11 @@ class RuleEngine:
             partitions = {partition} if partition else set(j.aws.partitions)
             if partitions and partitions <= self._closed_partitions:
                 return  # e.g. aws-cn in CN: the whole partition is in-country
-        # A group's id is proven only by what made it: a resource's own name inside it ("fleet-eu-1" in
-        # "fleet-eu-1-global") describes nothing the resource joins (``exact``, where the predicate has one).
-        known = getattr(walk.known, "exact", walk.known) if group else walk.known
-        if known is not None and (known(name) or known(text)):
+        # A group is asked for by its group key: only a group this stack made, or one a dependency produced,
+        # proves it; not a bucket of the same name, nor the resource's own name inside the id ("fleet-eu-1" in
+        # "fleet-eu-1-global"), which describes nothing the resource joins.
+        known = walk.known
+        if known is not None and (known(group_key(name)) if group else known(name) or known(text)):
             return
         owned_in = None if group or cloud != "aws" else self._regional_bucket_region(name)
         if owned_in is not None and owned_in in j.aws.regions:
@@ -1043,14 +1044,18 @@ class RuleEngine:
 
     def created_name(self, type_token: str, props: Mapping[str, Any]) -> str | None:
         """The name a resource of ``type_token`` gives what it creates, when other resources may reference it by
-        that name alone (a bucket's ``bucket``, a global cluster's identifier: ``global_group_types``); None for
-        other types. ``props`` may be snake_case (SDK inputs) or camelCase (engine properties)."""
+        that name alone (a bucket's ``bucket``, a global cluster's identifier: ``global_group_types``, as its
+        ``group_key``); None for other types. ``props`` may be snake_case (SDK inputs) or camelCase (engine
+        properties)."""
         endpoints = self.endpoints
-        key = "bucket" if type_token in endpoints.bucket_types else endpoints.global_group_types.get(type_token)
+        group = type_token not in endpoints.bucket_types
+        key = "bucket" if not group else endpoints.global_group_types.get(type_token)
         if key is None:
             return None
         name = prop_of(props, key)
-        return name if isinstance(name, str) and name else None
+        if not isinstance(name, str) or not name:
+            return None
+        return group_key(name) if group else name
 
     def judging_date(self) -> dt.date:
         """The date declarations are judged against: ``today`` when given (tests, reproducible plans), else now."""
@@ -1058,6 +1063,16 @@ class RuleEngine:
 
     def _j(self) -> str:
         return f"{self.jurisdiction.code} ({self.jurisdiction.name})"
+
+
+GROUP_KEY = "group:"
+"""What a global group's id is known by (``created_name``, the ``known`` predicates): no bucket name or host
+holds a colon, so a bucket named like a foreign group never proves the group, nor a group the bucket."""
+
+
+def group_key(name: str) -> str:
+    """The key a global group's id is created and asked for under (``GROUP_KEY``)."""
+    return GROUP_KEY + name
 
 
 def _names(ref: Reference) -> tuple[str, ...]:

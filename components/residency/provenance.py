@@ -22,6 +22,7 @@ from typing import Any
 
 from components.residency.engine import (
     CLOUD_PACKAGES,
+    GROUP_KEY,
     REGIONLESS_PACKAGES,
     RuleEngine,
     Subject,
@@ -156,18 +157,21 @@ def own_names(engine: RuleEngine, type_token: str, props: Mapping[str, Any], ids
 class _Known:
     """The engine's ``known`` predicate: a bucket or global group this stack creates, a name or host made
     by a resource the value is computed from (``produced``, lower-cased), or one naming the resource
-    itself (``own``: its own name inside a host, ``<bucket>.s3.amazonaws.com``). ``exact`` leaves the
-    self-naming out, for what a resource joins (a global group) rather than what describes it."""
+    itself (``own``: its own name inside a host, ``<bucket>.s3.amazonaws.com``). A global group is asked for
+    by its group key (``GROUP_KEY``) and proven only by what made it, never by self-naming: a group is what
+    a resource joins, not what describes it."""
 
     def __init__(self, created: Collection[str], produced: Sequence[str], own: Sequence[str]) -> None:
         self._created, self._produced, self._own = created, produced, own
 
-    def exact(self, text: str) -> bool:
-        lowered = text.lower()
-        return text in self._created or any(lowered in p for p in self._produced)
-
     def __call__(self, text: str) -> bool:
-        return self.exact(text) or any(o in text.lower() for o in self._own)
+        if text in self._created:
+            return True
+        if text.startswith(GROUP_KEY):
+            group = text[len(GROUP_KEY) :].lower()
+            return any(group in p for p in self._produced)
+        lowered = text.lower()
+        return any(lowered in p for p in self._produced) or any(o in lowered for o in self._own)
 
 
 def regionless_known(created: Collection[str], produced: Sequence[str], own: Sequence[str]) -> Callable[[str], bool]:
