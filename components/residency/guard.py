@@ -113,8 +113,8 @@ class Guard:
         # weak one costs a weak reference per lookup and per resource.
         self._providers: dict[pulumi.ProviderResource, ProviderRef] = {}
         self._created: set[str] = set()
-        """Plain names of the buckets and global groups this stack registered (regionless references to them
-        are proven: ``RuleEngine.created_name``)."""
+        """The names of the buckets and the group keys of the global groups this stack registered (regionless
+        references to them are proven: ``RuleEngine.created_name``)."""
         self._judged: set[pulumi.Resource] = set()
         self._settings = engine.setting_inputs
 
