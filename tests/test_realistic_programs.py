@@ -1397,6 +1397,110 @@ def nightly_export_schedule(cluster_region: str) -> Callable[[Ctx], object]:
     return build
 
 
+def alarm_notifications(address: str) -> Callable[[Ctx], object]:
+    # docs: notifications/contactsemailcontact, notifications/channelassociation — AWS User Notifications sends
+    # the CloudWatch alarms of the stack's region to an e-mail contact.
+    def build(c: Ctx) -> object:
+        config = aws.notifications.NotificationConfiguration(
+            "fleet-alarms", name="fleet-alarms", description="Fleet alarm state changes", opts=c.aws
+        )
+        aws.notifications.EventRule(
+            "alarm-changes", notification_configuration_arn=config.arn, source="aws.cloudwatch",
+            event_type="CloudWatch Alarm State Change", regions=[REGION[c.code][0]], opts=c.aws,
+        )  # fmt: skip
+        contact = aws.notifications.ContactsEmailContact("oncall", name="oncall", email_address=address, opts=c.aws)
+        return aws.notifications.ChannelAssociation(
+            "oncall-channel", arn=contact.arn, notification_configuration_arn=config.arn, opts=c.aws
+        )
+
+    return build
+
+
+def dx_gateway_association(gateway_id: str | None) -> Callable[[Ctx], object]:
+    # docs: directconnect/gatewayassociation — the transit gateway of the stack's VPCs on a Direct Connect gateway,
+    # either this stack's or the network account's (its id from the network team).
+    def build(c: Ctx) -> object:
+        tgw = aws.ec2transitgateway.TransitGateway("hub", amazon_side_asn=64600, opts=c.aws)
+        dx = gateway_id or aws.directconnect.Gateway("dx", name="fleet-dx", amazon_side_asn="64512", opts=c.aws).id
+        return aws.directconnect.GatewayAssociation(
+            "hub-dx", dx_gateway_id=dx, associated_gateway_id=tgw.id, allowed_prefixes=["10.20.0.0/16"], opts=c.aws
+        )
+
+    return build
+
+
+def pvtz_forwarding(ip: str) -> Callable[[Ctx], object]:
+    # docs: alicloud pvtz/endpoint, pvtz/rule — an outbound endpoint and a rule forwarding the domain's queries.
+    def build(c: Ctx) -> object:
+        endpoint = alicloud.pvtz.Endpoint(
+            "outbound", endpoint_name="outbound", security_group_id="sg-123", vpc_id="vpc-123",
+            vpc_region_id=REGION[c.code][1],
+            ip_configs=[{"zone_id": f"{REGION[c.code][1]}-b", "cidr_block": "10.20.1.0/24", "vswitch_id": "vsw-1"},
+                        {"zone_id": f"{REGION[c.code][1]}-e", "cidr_block": "10.20.2.0/24", "vswitch_id": "vsw-2"}],
+            opts=c.ali,
+        )  # fmt: skip
+        rule = alicloud.pvtz.Rule(
+            "corp", endpoint_id=endpoint.id, rule_name="corp", type="OUTBOUND", zone_name="corp.example.cn",
+            forward_ips=[{"ip": ip, "port": 53}], opts=c.ali,
+        )  # fmt: skip
+        return alicloud.pvtz.RuleAttachment(
+            "corp-vpc", rule_id=rule.id, vpcs=[{"vpc_id": "vpc-123", "region_id": REGION[c.code][1]}], opts=c.ali
+        )
+
+    return build
+
+
+def waf2_domain(origin: str) -> Callable[[Ctx], object]:
+    # docs: alicloud waf/domain — WAF 2.0 forwards the domain's requests to its origin servers (source_ips).
+    def build(c: Ctx) -> object:
+        return alicloud.waf.Domain(
+            "portal", domain_name="portal.example.cn", instance_id="waf_cn-0xldbqtm005", is_access_product="Off",
+            source_ips=[origin], cluster_type="PhysicalCluster", http2_ports=["443"], http_ports=["80"],
+            https_ports=["443"], http_to_user_ip="Off", https_redirect="Off", load_balancing="IpHash", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def esa_origin_pool(origin: str) -> Callable[[Ctx], object]:
+    # docs: alicloud esa/originpool — ESA fetches from (and forwards requests to) the pool's origins.
+    def build(c: Ctx) -> object:
+        return alicloud.esa.OriginPool(
+            "static", site_id=7654321, origin_pool_name="static", enabled=True,
+            origins=[{"name": "static", "address": origin, "type": "OSS", "enabled": True, "weight": 100}],
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+_ACTIVEMQ = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<broker xmlns="http://activemq.apache.org/schema/core">
+  <plugins>
+    <forcePersistencyModeBrokerPlugin persistenceFlag="true"/>
+    <statisticsBrokerPlugin/>
+    <timeStampingBrokerPlugin ttlCeiling="86400000" zeroExpirationOverride="86400000"/>
+  </plugins>{network}
+</broker>"""
+
+
+def activemq_configuration(peer: str | None) -> Callable[[Ctx], object]:
+    # docs: mq/configuration — the registry's ActiveMQ example; a network connector forwards the broker's messages.
+    def build(c: Ctx) -> object:
+        network = (
+            f'\n  <networkConnectors>\n    <networkConnector name="dr" userName="fleet" duplex="true" '
+            f'uri="static:(ssl://{peer}:61617)"/>\n  </networkConnectors>'
+            if peer
+            else ""
+        )
+        return aws.mq.Configuration(
+            "broker", name="fleet-broker", engine_type="ActiveMQ", engine_version="5.18",
+            data=_ACTIVEMQ.format(network=network), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 _SEARCH = (
     "https://vpc-logs-ab12.cn-north-1.es.amazonaws.com.cn/fleet/_search?_source_includes=vehicle.vin,vehicle.model"
 )
@@ -1416,6 +1520,8 @@ _OFFICE = {"id": "cn-office", "kind": "resident", "match": "203.0.113.12", "evid
 _MSK_BROKER = "b-{n}.events.ab12cd.c2.kafka.cn-north-1.amazonaws.com.cn:9094"
 _CN_MSK = f"{_MSK_BROKER.format(n=1)},{_MSK_BROKER.format(n=2)}"
 _CN_RDS = "warehouse.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn"
+_EU_MAIL = {"id": "eu-mail", "kind": "resident", "match": "mail.example.eu", "evidence": "Own mail servers, Frankfurt"}
+_EU_BROKER = "b-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d-1.mq.{region}.amazonaws.com"
 _GEOCODING = {
     "id": "geocoding-esri", "kind": "transfer", "match": "aws:location/placeIndex:PlaceIndex", "destination": "US",
     "data_classes": ["owner_personal_data"], "basis": "scc", "reference": "AWS DPA + Esri SCC 2026-03",
@@ -1591,6 +1697,22 @@ CASES: list[Case] = [
     Case("cn-schedule-export-task-tagged", "CN", nightly_export_schedule("cn-north-1")),
     Case("cn-stack-scoped-setting-region", "CN", stack_scoped_setting("cn-northwest-1")),
     Case("cn-unnamed-region-setting", "CN", unnamed_setting("cn-northwest-1")),
+    Case(
+        "eu-alarm-notifications-to-declared-mail",
+        "EU",
+        alarm_notifications("oncall@mail.example.eu"),
+        destinations=[_EU_MAIL],
+    ),
+    Case("eu-tgw-on-own-dx-gateway", "EU", dx_gateway_association(None)),
+    # aws-cn Direct Connect gateways connect only the China regions.
+    Case("cn-tgw-on-network-account-dx-gateway", "CN", dx_gateway_association("5f4a9c2e-1111-2222-3333-444455556666")),
+    Case("cn-pvtz-forward-in-network", "CN", pvtz_forwarding("10.20.0.2")),
+    Case("cn-waf2-origin-api-gateway", "CN", waf2_domain("0a1b2c3d4e5f-cn-shanghai.alicloudapi.com")),
+    Case("cn-esa-origin-pool-oss", "CN", esa_origin_pool("fleet-static.oss-cn-shanghai.aliyuncs.com")),
+    Case("eu-activemq-configuration", "EU", activemq_configuration(None)),
+    Case(
+        "eu-activemq-network-of-brokers-in-eu", "EU", activemq_configuration(_EU_BROKER.format(region="eu-central-1"))
+    ),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -1810,6 +1932,27 @@ CASES: list[Case] = [
     Case("cn-schedule-export-task-in-hong-kong", "CN", nightly_export_schedule("ap-east-1"), {"RES-004"}),
     Case("cn-stack-scoped-setting-singapore", "CN", stack_scoped_setting("ap-southeast-1"), {"RES-009"}),
     Case("cn-unnamed-region-setting-singapore", "CN", unnamed_setting("ap-southeast-1"), {"RES-009"}),
+    Case(
+        "eu-alarm-notifications-to-undeclared-mail",
+        "EU",
+        alarm_notifications("oncall@partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-tgw-on-network-account-dx-gateway",
+        "EU",
+        dx_gateway_association("5f4a9c2e-1111-2222-3333-444455556666"),
+        {"RES-017"},
+    ),
+    Case("cn-pvtz-forward-public", "CN", pvtz_forwarding("8.8.8.8"), {"RES-015"}),
+    Case("cn-waf2-origin-overseas-address", "CN", waf2_domain("47.88.1.10"), {"RES-015"}),
+    Case("cn-esa-origin-pool-partner", "CN", esa_origin_pool("static.partner.example.com"), {"RES-015"}),
+    Case(
+        "eu-activemq-network-of-brokers-to-us",
+        "EU",
+        activemq_configuration(_EU_BROKER.format(region="us-east-1")),
+        {"RES-006"},
+    ),
 ]
 
 

@@ -938,8 +938,9 @@ class RuleEngine:
             return  # an AWS-owned bucket of an in-country region (EMR's <region>.elasticmapreduce)
         if group:
             detail = (
-                f"{name!r} names a multi-region group (global database or datastore) that this stack did not "
-                f"create; its other member regions, which data is replicated to, cannot be proven in {self._j()}."
+                f"{name!r} names a multi-region group (a global database or datastore, a Direct Connect gateway) "
+                "that this stack did not create; its other member regions and sites, which data is replicated or "
+                f"routed to, cannot be proven in {self._j()}."
             )
             self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text,))
             return
