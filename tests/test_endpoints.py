@@ -344,6 +344,45 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"name": "cdn", "bundle_id": "small_1_0"},
     ),
     "aws-ivs": ("EU", "aws", "aws:ivs/channel:Channel", {"latency_mode": "LOW"}, {"latency_mode": "LOW"}),
+    "aws-amplify-hosting": ("EU", "aws", "aws:amplify/app:App", {"name": "portal"}, {"name": "portal"}),
+    "aws-bedrock-cross-region-evaluation-model": (
+        "EU",
+        "aws",
+        "aws:bedrock/evaluationJob:EvaluationJob",
+        {"inference_config": {"models": [{"bedrock_model": {"model_identifier": _HAIKU}}]}},
+        {"inference_config": {"models": [{"bedrock_model": {"model_identifier": f"eu.{_HAIKU}"}}]}},
+    ),
+    "aws-bedrock-cross-region-evaluation-rag-model": (
+        "EU",
+        "aws",
+        "aws:bedrock/evaluationJob:EvaluationJob",
+        {
+            "inference_config": {
+                "rag_configs": [
+                    {
+                        "knowledge_base_config": {
+                            "retrieve_and_generate_config": {
+                                "model_arn": f"arn:aws:bedrock:eu-west-1::foundation-model/{_HAIKU}"
+                            }
+                        }
+                    }
+                ]
+            }
+        },
+        {
+            "inference_config": {
+                "rag_configs": [
+                    {
+                        "knowledge_base_config": {
+                            "retrieve_and_generate_config": {
+                                "model_arn": f"arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.{_HAIKU}"
+                            }
+                        }
+                    }
+                ]
+            }
+        },
+    ),
     "alicloud-global-accelerator": ("CN", "alicloud", "alicloud:ga/accelerator:Accelerator", {}, {"spec": "1"}),
     "alicloud-oss-transfer-acceleration": ("CN", "alicloud", _OSSTA, {"enabled": False}, {"enabled": True}),
 }
@@ -441,6 +480,8 @@ def test_attaching_to_an_existing_global_accelerator_is_global_unless_declared(t
         ("aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey", {"key": "VIN123", "value": "owner-42"}),
         ("aws:cloudfront/keyvaluestoreKeysExclusive:KeyvaluestoreKeysExclusive",
          {"resource_key_value_pairs": [{"key": "VIN123", "value": "owner-42"}]}),
+        # A VPC origin puts the stack's load balancer behind CloudFront for a distribution that may be made elsewhere.
+        ("aws:cloudfront/vpcOrigin:VpcOrigin", {"vpc_origin_endpoint_config": {"name": "alb", "http_port": 80}}),
     ],
 )  # fmt: skip
 def test_cloudfront_key_value_stores_are_kept_at_the_edges(token: str, props: dict[str, Any]) -> None:

@@ -1474,6 +1474,51 @@ def esa_origin_pool(origin: str) -> Callable[[Ctx], object]:
     return build
 
 
+def model_evaluation(model_id: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/evaluationjob — "Identifier of the Amazon Bedrock model, or inference profile, used for inference";
+    # the prompt dataset and the results in the stack's own bucket.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("evals", assume_role_policy=ROLE.replace("lambda", "bedrock"), opts=c.aws)
+        bucket = aws.s3.Bucket("evals", opts=c.aws)
+        dataset = {
+            "name": "trip-summaries",
+            "dataset_location": {"s3_uri": bucket.bucket.apply(lambda b: f"s3://{b}/datasets/trip-summaries.jsonl")},
+        }
+        return aws.bedrock.EvaluationJob(
+            "trip-summaries", job_name="trip-summaries", role_arn=role.arn, application_type="ModelEvaluation",
+            evaluation_config={"automated": {"dataset_metric_configs": [
+                {"task_type": "Summarization", "metric_names": ["Builtin.Accuracy", "Builtin.Robustness"],
+                 "dataset": dataset}]}},
+            inference_config={"models": [{"bedrock_model": {"model_identifier": model_id,
+                                                            "inference_params": '{"maxTokens": 512}'}}]},
+            output_data_config={"s3_uri": bucket.bucket.apply(lambda b: f"s3://{b}/results/")}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def amplify_portal(c: Ctx) -> object:
+    # docs: amplify/app, amplify/branch — the owner portal, deployed manually (no repository), on Amplify Hosting.
+    app = aws.amplify.App(
+        "owner-portal", name="owner-portal", platform="WEB",
+        environment_variables={"API_URL": "https://abc123.execute-api.eu-west-1.amazonaws.com/prod"}, opts=c.aws,
+    )  # fmt: skip
+    return aws.amplify.Branch("main", app_id=app.id, branch_name="main", stage="PRODUCTION", opts=c.aws)
+
+
+def cloudfront_vpc_origin(c: Ctx) -> object:
+    # docs: cloudfront/vpcorigin — the portal's internal load balancer as an origin for CloudFront.
+    alb = aws.lb.LoadBalancer(
+        "portal-alb", internal=True, load_balancer_type="application", subnets=["subnet-1", "subnet-2"], opts=c.aws
+    )
+    return aws.cloudfront.VpcOrigin(
+        "portal", vpc_origin_endpoint_config={"name": "portal", "arn": alb.arn, "http_port": 80, "https_port": 443,
+                                              "origin_protocol_policy": "https-only",
+                                              "origin_ssl_protocols": {"items": ["TLSv1.2"], "quantity": 1}},
+        opts=c.aws,
+    )  # fmt: skip
+
+
 _ACTIVEMQ = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <broker xmlns="http://activemq.apache.org/schema/core">
   <plugins>
@@ -1710,6 +1755,8 @@ CASES: list[Case] = [
     Case("cn-waf2-origin-api-gateway", "CN", waf2_domain("0a1b2c3d4e5f-cn-shanghai.alicloudapi.com")),
     Case("cn-esa-origin-pool-oss", "CN", esa_origin_pool("fleet-static.oss-cn-shanghai.aliyuncs.com")),
     Case("eu-activemq-configuration", "EU", activemq_configuration(None)),
+    Case("eu-model-evaluation-in-region-model", "EU", model_evaluation("anthropic.claude-3-haiku-20240307-v1:0")),
+    Case("cn-alb-as-cloudfront-vpc-origin", "CN", cloudfront_vpc_origin),
     Case(
         "eu-activemq-network-of-brokers-in-eu", "EU", activemq_configuration(_EU_BROKER.format(region="eu-central-1"))
     ),
@@ -1944,6 +1991,14 @@ CASES: list[Case] = [
         dx_gateway_association("5f4a9c2e-1111-2222-3333-444455556666"),
         {"RES-017"},
     ),
+    Case(
+        "eu-model-evaluation-cross-region-profile",
+        "EU",
+        model_evaluation("eu.anthropic.claude-3-haiku-20240307-v1:0"),
+        {"RES-016"},
+    ),
+    Case("eu-owner-portal-on-amplify", "EU", amplify_portal, {"RES-016"}),
+    Case("eu-alb-as-cloudfront-vpc-origin", "EU", cloudfront_vpc_origin, {"RES-016"}),
     Case("cn-pvtz-forward-public", "CN", pvtz_forwarding("8.8.8.8"), {"RES-015"}),
     Case("cn-waf2-origin-overseas-address", "CN", waf2_domain("47.88.1.10"), {"RES-015"}),
     Case("cn-esa-origin-pool-partner", "CN", esa_origin_pool("static.partner.example.com"), {"RES-015"}),
