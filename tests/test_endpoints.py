@@ -345,6 +345,17 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
     ),
     "aws-ivs": ("EU", "aws", "aws:ivs/channel:Channel", {"latency_mode": "LOW"}, {"latency_mode": "LOW"}),
     "aws-amplify-hosting": ("EU", "aws", "aws:amplify/app:App", {"name": "portal"}, {"name": "portal"}),
+    "aws-sagemaker-public-workforce": (
+        "EU",
+        "aws",
+        "aws:sagemaker/labelingJob:LabelingJob",
+        {"human_task_config": {"workteam_arn": "arn:aws:sagemaker:eu-west-1:123456789012:workteam/private-crowd/l"}},
+        {
+            "human_task_config": {
+                "workteam_arn": "arn:aws:sagemaker:eu-west-1:394669845002:workteam/public-crowd/default"
+            }
+        },
+    ),
     "aws-bedrock-cross-region-evaluation-model": (
         "EU",
         "aws",

@@ -1519,6 +1519,30 @@ def cloudfront_vpc_origin(c: Ctx) -> object:
     )  # fmt: skip
 
 
+def damage_photo_review(workteam: str) -> Callable[[Ctx], object]:
+    # docs: sagemaker/flowdefinition — an Augmented AI human review of damage photos; workteam_arn is a private team
+    # of the stack's account, or the Amazon Mechanical Turk workforce (workteam/public-crowd/default).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        role = aws.iam.Role("a2i", assume_role_policy=ROLE.replace("lambda", "sagemaker"), opts=c.aws)
+        bucket = aws.s3.Bucket("reviews", opts=c.aws)
+        ui = aws.sagemaker.HumanTaskUI(
+            "damage-review-ui", human_task_ui_name="damage-review",
+            ui_template={"content": "<crowd-form><crowd-image-classifier src=\"{{ task.input.taskObject }}\" "
+                                    "categories=\"['minor', 'major']\" name=\"damage\"/></crowd-form>"},
+            opts=c.aws,
+        )  # fmt: skip
+        return aws.sagemaker.FlowDefinition(
+            "damage-review", flow_definition_name="damage-review", role_arn=role.arn,
+            human_loop_config={"human_task_ui_arn": ui.arn, "task_availability_lifetime_in_seconds": 3600,
+                               "task_count": 1, "task_description": "Classify the damage", "task_title": "Damage",
+                               "workteam_arn": workteam.format(region=region)},
+            output_config={"s3_output_path": bucket.bucket.apply(lambda b: f"s3://{b}/reviews/")}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 _ACTIVEMQ = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <broker xmlns="http://activemq.apache.org/schema/core">
   <plugins>
@@ -1757,6 +1781,11 @@ CASES: list[Case] = [
     Case("eu-activemq-configuration", "EU", activemq_configuration(None)),
     Case("eu-model-evaluation-in-region-model", "EU", model_evaluation("anthropic.claude-3-haiku-20240307-v1:0")),
     Case("cn-alb-as-cloudfront-vpc-origin", "CN", cloudfront_vpc_origin),
+    Case(
+        "eu-damage-photo-review-private-team",
+        "EU",
+        damage_photo_review("arn:aws:sagemaker:{region}:123456789012:workteam/private-crowd/claims-reviewers"),
+    ),
     Case(
         "eu-activemq-network-of-brokers-in-eu", "EU", activemq_configuration(_EU_BROKER.format(region="eu-central-1"))
     ),
@@ -1998,6 +2027,12 @@ CASES: list[Case] = [
         {"RES-016"},
     ),
     Case("eu-owner-portal-on-amplify", "EU", amplify_portal, {"RES-016"}),
+    Case(
+        "eu-damage-photo-review-public-crowd",
+        "EU",
+        damage_photo_review("arn:aws:sagemaker:{region}:394669845002:workteam/public-crowd/default"),
+        {"RES-016"},
+    ),
     Case("eu-alb-as-cloudfront-vpc-origin", "EU", cloudfront_vpc_origin, {"RES-016"}),
     Case("cn-pvtz-forward-public", "CN", pvtz_forwarding("8.8.8.8"), {"RES-015"}),
     Case("cn-waf2-origin-overseas-address", "CN", waf2_domain("47.88.1.10"), {"RES-015"}),
