@@ -927,6 +927,11 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
          {"frequency": "DAILY", "subscribers": [{"type": "EMAIL", "address": "finance@{host}"}]}),
         ("alicloud:arms/alertContact:AlertContact", {"alert_contact_name": "ops", "email": "ops@{host}"}),
         ("aws:notifications/contactsEmailContact:ContactsEmailContact", {"name": "ops", "email_address": "ops@{host}"}),
+        ("aws:route53/trafficPolicy:TrafficPolicy", {"name": "failover", "document": json.dumps(
+            {"AWSPolicyFormatVersion": "2015-10-01", "RecordType": "CNAME", "StartEndpoint": "site",
+             "Endpoints": {"site": {"Type": "value", "Value": "{host}"}}})}),
+        ("aws:servicediscovery/instance:Instance", {"attributes": {"AWS_INSTANCE_IPV4": "{ip}"}}),
+        ("aws:servicediscovery/instance:Instance", {"attributes": {"AWS_INSTANCE_CNAME": "{host}"}}),
         ("aws:glue/connection:Connection", {"connection_properties": {"KAFKA_BOOTSTRAP_SERVERS": "{host}:9092"}}),
         ("aws:iot/topicRule:TopicRule", {"kafkas": [{"client_properties": {"bootstrap.servers": "{host}:9092"}}]}),
         ("aws:datasync/agent:Agent", {"ip_address": "{ip}", "name": "plant-nas"}),
@@ -988,13 +993,17 @@ def test_an_eventbridge_target_parameter_is_judged_by_its_resource_key(region: s
         ("alicloud:esa/originPool:OriginPool", {"origins": [{"name": "o", "address": "{host}", "type": "domain"}]}),
         ("alicloud:esa/transportLayerApplication:TransportLayerApplication",
          {"rules": [{"source": "{ip}", "source_type": "ip", "source_port": "22", "protocol": "TCP"}]}),
+        ("alicloud:dns/addressPool:AddressPool", {"type": "IPV4", "addresses": [{"address": "{ip}", "mode": "SMART"}]}),
+        ("alicloud:alidnscloudgtmaddress/alidnsCloudGtmAddress:AlidnsCloudGtmAddress",
+         {"type": "domain", "address": "{host}", "name": "origin"}),
         # The policy pack sees the engine's camelCase keys.
         ("alicloud:waf/domain:Domain", {"domainName": "portal.example.cn", "sourceIps": ["{ip}", "{host}"]}),
         ("alicloud:pvtz/rule:Rule", {"type": "OUTBOUND", "forwardIps": [{"ip": "{ip}", "port": 53}]}),
     ],
 )  # fmt: skip
-def test_alibaba_origins_and_dns_forwarders_are_destinations(token: str, props: dict[str, Any]) -> None:
-    # Where WAF 2.0 and ESA forward every request (origins), and where PrivateZone forwards the zone's queries.
+def test_alibaba_origins_dns_answers_and_forwarders_are_destinations(token: str, props: dict[str, Any]) -> None:
+    # Where WAF 2.0 and ESA forward every request (origins), where GTM's answers send clients, and where
+    # PrivateZone forwards the zone's queries.
     def subject(host: str, ip: str) -> Subject:
         text = json.dumps(props).replace("{host}", host).replace("{ip}", ip)
         return Subject(token, "r", json.loads(text), provider("CN", "alicloud"))

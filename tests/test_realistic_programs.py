@@ -1543,6 +1543,73 @@ def damage_photo_review(workteam: str) -> Callable[[Ctx], object]:
     return build
 
 
+def gtm_pool(address: str, kind: str) -> Callable[[Ctx], object]:
+    # docs: alicloud dns/addresspool — the addresses GTM answers the portal's name with.
+    def build(c: Ctx) -> object:
+        return alicloud.dns.AddressPool(
+            "portal", address_pool_name="portal", instance_id="gtm-cn-wwo3a3hbz02", lba_strategy="ALL_RR", type=kind,
+            addresses=[{"address": address, "mode": "SMART",
+                        "attribute_info": '{"lineCodeRectifyType":"RECTIFIED","lineCodes":["default"]}'}],
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def traffic_policy(secondary: dict[str, str]) -> Callable[[Ctx], object]:
+    # docs: route53/trafficpolicy — a failover policy document; each endpoint is where the answers send clients.
+    def build(c: Ctx) -> object:
+        document = {"AWSPolicyFormatVersion": "2015-10-01", "RecordType": "CNAME", "StartRule": "site-failover",
+                    "Endpoints": {"primary": {"Type": "elastic-load-balancer",
+                                              "Value": "portal-1234567890.eu-west-1.elb.amazonaws.com"},
+                                  "secondary": secondary},
+                    "Rules": {"site-failover": {"RuleType": "failover", "Primary": {"EndpointReference": "primary"},
+                                                "Secondary": {"EndpointReference": "secondary"}}}}  # fmt: skip
+        return aws.route53.TrafficPolicy("portal", name="portal", document=json.dumps(document), opts=c.aws)
+
+    return build
+
+
+def cloud_map_instance(address: str) -> Callable[[Ctx], object]:
+    # docs: servicediscovery/instance — the legacy database registered in the stack's namespace; services that
+    # discover "warehouse" connect to AWS_INSTANCE_IPV4.
+    def build(c: Ctx) -> object:
+        namespace = aws.servicediscovery.PrivateDnsNamespace("fleet", name="fleet.internal", vpc="vpc-123", opts=c.aws)
+        service = aws.servicediscovery.Service(
+            "warehouse", name="warehouse", namespace_id=namespace.id,
+            dns_config={"namespace_id": namespace.id, "dns_records": [{"ttl": 10, "type": "A"}]}, opts=c.aws,
+        )  # fmt: skip
+        return aws.servicediscovery.Instance(
+            "warehouse-1", instance_id="warehouse-1", service_id=service.id,
+            attributes={"AWS_INSTANCE_IPV4": address, "AWS_INSTANCE_PORT": "5432"}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def connect_transfer_flow(number: str) -> Callable[[Ctx], object]:
+    # docs: connect/contactflow — an inbound flow that transfers the owner's call to the roadside-assistance desk.
+    def build(c: Ctx) -> object:
+        transfer = {
+            "Identifier": "transfer",
+            "Type": "TransferParticipantToThirdParty",
+            "Parameters": {
+                "ThirdPartyPhoneNumber": number,
+                "ThirdPartyConnectionTimeLimitSeconds": "30",
+                "ContinueFlowExecution": "False",
+            },
+            "Transitions": {"NextAction": "end", "Errors": [{"NextAction": "end", "ErrorType": "CallFailed"}]},
+        }
+        end = {"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}
+        content = {"Version": "2019-10-30", "StartAction": "transfer", "Actions": [transfer, end]}  # fmt: skip
+        return aws.connect.ContactFlow(
+            "roadside", instance_id="aaaaaaaa-bbbb-cccc-dddd-111111111111", name="roadside", type="CONTACT_FLOW",
+            content=json.dumps(content), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 _ACTIVEMQ = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <broker xmlns="http://activemq.apache.org/schema/core">
   <plugins>
@@ -1781,6 +1848,14 @@ CASES: list[Case] = [
     Case("eu-activemq-configuration", "EU", activemq_configuration(None)),
     Case("eu-model-evaluation-in-region-model", "EU", model_evaluation("anthropic.claude-3-haiku-20240307-v1:0")),
     Case("cn-alb-as-cloudfront-vpc-origin", "CN", cloudfront_vpc_origin),
+    Case("cn-gtm-pool-function-domain", "CN", gtm_pool("owner-portal.cn-shanghai.fcapp.run", "DOMAIN")),
+    Case(
+        "eu-traffic-policy-failover-in-eu",
+        "EU",
+        traffic_policy({"Type": "elastic-load-balancer", "Value": "portal-0987654321.eu-central-1.elb.amazonaws.com"}),
+    ),
+    Case("eu-cloud-map-database-in-network", "EU", cloud_map_instance("10.20.3.4")),
+    Case("eu-connect-transfer-to-german-desk", "EU", connect_transfer_flow("+4930901820")),
     Case(
         "eu-damage-photo-review-private-team",
         "EU",
@@ -2027,6 +2102,15 @@ CASES: list[Case] = [
         {"RES-016"},
     ),
     Case("eu-owner-portal-on-amplify", "EU", amplify_portal, {"RES-016"}),
+    Case("cn-gtm-pool-overseas-address", "CN", gtm_pool("47.88.1.10", "IPV4"), {"RES-015"}),
+    Case(
+        "eu-traffic-policy-failover-to-partner",
+        "EU",
+        traffic_policy({"Type": "value", "Value": "portal.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case("eu-cloud-map-partner-database", "EU", cloud_map_instance("203.0.113.10"), {"RES-015"}),
+    Case("eu-connect-transfer-to-us-desk", "EU", connect_transfer_flow("+14155552671"), {"RES-022"}),
     Case(
         "eu-damage-photo-review-public-crowd",
         "EU",
