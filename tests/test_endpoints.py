@@ -994,6 +994,8 @@ def test_an_eventbridge_target_parameter_is_judged_by_its_resource_key(region: s
         ("alicloud:esa/transportLayerApplication:TransportLayerApplication",
          {"rules": [{"source": "{ip}", "source_type": "ip", "source_port": "22", "protocol": "TCP"}]}),
         ("alicloud:dns/addressPool:AddressPool", {"type": "IPV4", "addresses": [{"address": "{ip}", "mode": "SMART"}]}),
+        ("alicloud:apig/service:Service", {"source_type": "DNS", "addresses": ["{host}:443"]}),
+        ("alicloud:apig/service:Service", {"source_type": "VIP", "addresses": ["{ip}:8080"]}),
         ("alicloud:alidnscloudgtmaddress/alidnsCloudGtmAddress:AlidnsCloudGtmAddress",
          {"type": "domain", "address": "{host}", "name": "origin"}),
         # The policy pack sees the engine's camelCase keys.

@@ -1610,6 +1610,22 @@ def connect_transfer_flow(number: str) -> Callable[[Ctx], object]:
     return build
 
 
+def gateway_service(address: str) -> Callable[[Ctx], object]:
+    # docs: alicloud apig/service — a cloud-native API gateway service on fixed addresses (source type VIP).
+    def build(c: Ctx) -> object:
+        gateway = alicloud.apig.Gateway(
+            "api", gateway_name="owner-api", spec="apigw.small.x1", payment_type="PayAsYouGo",
+            network_access_config={"type": "Intranet"}, vpc={"vpc_id": "vpc-123"},
+            zone_config={"select_option": "Auto"}, vswitch={"vswitch_id": "vsw-123"}, opts=c.ali,
+        )  # fmt: skip
+        return alicloud.apig.Service(
+            "telemetry-backend", gateway_id=gateway.id, source_type="VIP", service_name="telemetry-backend",
+            protocol="HTTP", addresses=[address], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 _ACTIVEMQ = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <broker xmlns="http://activemq.apache.org/schema/core">
   <plugins>
@@ -1856,6 +1872,7 @@ CASES: list[Case] = [
     ),
     Case("eu-cloud-map-database-in-network", "EU", cloud_map_instance("10.20.3.4")),
     Case("eu-connect-transfer-to-german-desk", "EU", connect_transfer_flow("+4930901820")),
+    Case("cn-api-gateway-service-in-network", "CN", gateway_service("10.20.0.8:8080")),
     Case(
         "eu-damage-photo-review-private-team",
         "EU",
@@ -2111,6 +2128,7 @@ CASES: list[Case] = [
     ),
     Case("eu-cloud-map-partner-database", "EU", cloud_map_instance("203.0.113.10"), {"RES-015"}),
     Case("eu-connect-transfer-to-us-desk", "EU", connect_transfer_flow("+14155552671"), {"RES-022"}),
+    Case("cn-api-gateway-service-overseas-address", "CN", gateway_service("47.88.1.10:8080"), {"RES-015"}),
     Case(
         "eu-damage-photo-review-public-crowd",
         "EU",
