@@ -1465,11 +1465,10 @@ def waf2_domain(origin: str) -> Callable[[Ctx], object]:
 def esa_origin_pool(origin: str) -> Callable[[Ctx], object]:
     # docs: alicloud esa/originpool — ESA fetches from (and forwards requests to) the pool's origins.
     def build(c: Ctx) -> object:
+        origins: Any = [{"name": "static", "address": origin, "type": "OSS", "enabled": True, "weight": 100}]
         return alicloud.esa.OriginPool(
-            "static", site_id=7654321, origin_pool_name="static", enabled=True,
-            origins=[{"name": "static", "address": origin, "type": "OSS", "enabled": True, "weight": 100}],
-            opts=c.ali,
-        )  # fmt: skip
+            "static", site_id="7654321", origin_pool_name="static", enabled=True, origins=origins, opts=c.ali
+        )
 
     return build
 
@@ -1480,7 +1479,7 @@ def model_evaluation(model_id: str) -> Callable[[Ctx], object]:
     def build(c: Ctx) -> object:
         role = aws.iam.Role("evals", assume_role_policy=ROLE.replace("lambda", "bedrock"), opts=c.aws)
         bucket = aws.s3.Bucket("evals", opts=c.aws)
-        dataset = {
+        dataset: Any = {
             "name": "trip-summaries",
             "dataset_location": {"s3_uri": bucket.bucket.apply(lambda b: f"s3://{b}/datasets/trip-summaries.jsonl")},
         }
@@ -1622,6 +1621,17 @@ def gateway_service(address: str) -> Callable[[Ctx], object]:
             "telemetry-backend", gateway_id=gateway.id, source_type="VIP", service_name="telemetry-backend",
             protocol="HTTP", addresses=[address], opts=c.ali,
         )  # fmt: skip
+
+    return build
+
+
+def local_zone_subnet(zone: str) -> Callable[[Ctx], object]:
+    # docs: ec2/subnet — a subnet (and the telemetry cache instance in it) in an opted-in Local Zone of the region.
+    def build(c: Ctx) -> object:
+        vpc = aws.ec2.Vpc("edge", cidr_block="10.30.0.0/16", opts=c.aws)
+        subnet = aws.ec2.Subnet("edge-lz", vpc_id=vpc.id, cidr_block="10.30.8.0/24", availability_zone=zone, opts=c.aws)
+        return aws.ec2.Instance("telemetry-cache", ami="ami-123", instance_type="r5d.2xlarge", subnet_id=subnet.id,
+                                opts=c.aws)  # fmt: skip
 
     return build
 
@@ -1873,6 +1883,7 @@ CASES: list[Case] = [
     Case("eu-cloud-map-database-in-network", "EU", cloud_map_instance("10.20.3.4")),
     Case("eu-connect-transfer-to-german-desk", "EU", connect_transfer_flow("+4930901820")),
     Case("cn-api-gateway-service-in-network", "CN", gateway_service("10.20.0.8:8080")),
+    Case("us-subnet-in-boston-local-zone", "US", local_zone_subnet("us-east-1-bos-1a")),
     Case(
         "eu-damage-photo-review-private-team",
         "EU",
@@ -2129,6 +2140,9 @@ CASES: list[Case] = [
     Case("eu-cloud-map-partner-database", "EU", cloud_map_instance("203.0.113.10"), {"RES-015"}),
     Case("eu-connect-transfer-to-us-desk", "EU", connect_transfer_flow("+14155552671"), {"RES-022"}),
     Case("cn-api-gateway-service-overseas-address", "CN", gateway_service("47.88.1.10:8080"), {"RES-015"}),
+    # Local Zones of us-east-1 and eu-central-1 outside the stack's country: Queretaro (Mexico), Warsaw (Poland).
+    Case("us-subnet-in-queretaro-local-zone", "US", local_zone_subnet("us-east-1-qro-1a"), {"RES-008"}),
+    Case("de-subnet-in-warsaw-local-zone", "DE", local_zone_subnet("eu-central-1-waw-1a"), {"RES-008"}),
     Case(
         "eu-damage-photo-review-public-crowd",
         "EU",
