@@ -236,6 +236,17 @@ def test_missing_file_is_a_catalogue_error(tmp_path: Path) -> None:
             "    legal_basis: PIPL\n    regions: [cn-beijing]\n",
             r"jurisdictions\.CN\.regions: Extra inputs are not permitted",
         ),
+        # A Local Zone group is named after its parent region and placed by an ISO country.
+        (
+            "alicloud_regions:",
+            "aws_local_zones: {groups: {eu-west-9-xyz-1: {country: IE}}}\nalicloud_regions:",
+            r"aws_local_zones: eu-west-9-xyz-1 does not start with a known AWS region",
+        ),
+        (
+            "alicloud_regions:",
+            "aws_local_zones: {groups: {us-east-1-qro-1: {country: Mexico}}}\nalicloud_regions:",
+            r"aws_local_zones: us-east-1-qro-1: country must be an ISO 3166-1 alpha-2 code",
+        ),
     ],
 )
 def test_inconsistent_entry_is_a_catalogue_error(tmp_path: Path, old: str, new: str, message: str) -> None:

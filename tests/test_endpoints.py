@@ -344,6 +344,56 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"name": "cdn", "bundle_id": "small_1_0"},
     ),
     "aws-ivs": ("EU", "aws", "aws:ivs/channel:Channel", {"latency_mode": "LOW"}, {"latency_mode": "LOW"}),
+    "aws-amplify-hosting": ("EU", "aws", "aws:amplify/app:App", {"name": "portal"}, {"name": "portal"}),
+    "aws-sagemaker-public-workforce": (
+        "EU",
+        "aws",
+        "aws:sagemaker/labelingJob:LabelingJob",
+        {"human_task_config": {"workteam_arn": "arn:aws:sagemaker:eu-west-1:123456789012:workteam/private-crowd/l"}},
+        {
+            "human_task_config": {
+                "workteam_arn": "arn:aws:sagemaker:eu-west-1:394669845002:workteam/public-crowd/default"
+            }
+        },
+    ),
+    "aws-bedrock-cross-region-evaluation-model": (
+        "EU",
+        "aws",
+        "aws:bedrock/evaluationJob:EvaluationJob",
+        {"inference_config": {"models": [{"bedrock_model": {"model_identifier": _HAIKU}}]}},
+        {"inference_config": {"models": [{"bedrock_model": {"model_identifier": f"eu.{_HAIKU}"}}]}},
+    ),
+    "aws-bedrock-cross-region-evaluation-rag-model": (
+        "EU",
+        "aws",
+        "aws:bedrock/evaluationJob:EvaluationJob",
+        {
+            "inference_config": {
+                "rag_configs": [
+                    {
+                        "knowledge_base_config": {
+                            "retrieve_and_generate_config": {
+                                "model_arn": f"arn:aws:bedrock:eu-west-1::foundation-model/{_HAIKU}"
+                            }
+                        }
+                    }
+                ]
+            }
+        },
+        {
+            "inference_config": {
+                "rag_configs": [
+                    {
+                        "knowledge_base_config": {
+                            "retrieve_and_generate_config": {
+                                "model_arn": f"arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.{_HAIKU}"
+                            }
+                        }
+                    }
+                ]
+            }
+        },
+    ),
     "alicloud-global-accelerator": ("CN", "alicloud", "alicloud:ga/accelerator:Accelerator", {}, {"spec": "1"}),
     "alicloud-oss-transfer-acceleration": ("CN", "alicloud", _OSSTA, {"enabled": False}, {"enabled": True}),
 }
@@ -441,6 +491,8 @@ def test_attaching_to_an_existing_global_accelerator_is_global_unless_declared(t
         ("aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey", {"key": "VIN123", "value": "owner-42"}),
         ("aws:cloudfront/keyvaluestoreKeysExclusive:KeyvaluestoreKeysExclusive",
          {"resource_key_value_pairs": [{"key": "VIN123", "value": "owner-42"}]}),
+        # A VPC origin puts the stack's load balancer behind CloudFront for a distribution that may be made elsewhere.
+        ("aws:cloudfront/vpcOrigin:VpcOrigin", {"vpc_origin_endpoint_config": {"name": "alb", "http_port": 80}}),
     ],
 )  # fmt: skip
 def test_cloudfront_key_value_stores_are_kept_at_the_edges(token: str, props: dict[str, Any]) -> None:
@@ -874,6 +926,12 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
         ("aws:costexplorer/anomalySubscription:AnomalySubscription",
          {"frequency": "DAILY", "subscribers": [{"type": "EMAIL", "address": "finance@{host}"}]}),
         ("alicloud:arms/alertContact:AlertContact", {"alert_contact_name": "ops", "email": "ops@{host}"}),
+        ("aws:notifications/contactsEmailContact:ContactsEmailContact", {"name": "ops", "email_address": "ops@{host}"}),
+        ("aws:route53/trafficPolicy:TrafficPolicy", {"name": "failover", "document": json.dumps(
+            {"AWSPolicyFormatVersion": "2015-10-01", "RecordType": "CNAME", "StartEndpoint": "site",
+             "Endpoints": {"site": {"Type": "value", "Value": "{host}"}}})}),
+        ("aws:servicediscovery/instance:Instance", {"attributes": {"AWS_INSTANCE_IPV4": "{ip}"}}),
+        ("aws:servicediscovery/instance:Instance", {"attributes": {"AWS_INSTANCE_CNAME": "{host}"}}),
         ("aws:glue/connection:Connection", {"connection_properties": {"KAFKA_BOOTSTRAP_SERVERS": "{host}:9092"}}),
         ("aws:iot/topicRule:TopicRule", {"kafkas": [{"client_properties": {"bootstrap.servers": "{host}:9092"}}]}),
         ("aws:datasync/agent:Agent", {"ip_address": "{ip}", "name": "plant-nas"}),
@@ -925,6 +983,59 @@ def test_an_eventbridge_target_parameter_is_judged_by_its_resource_key(region: s
     props = {"targets": [{**target, "param_lists": params}]}
     subject = Subject("alicloud:eventbridge/rule:Rule", "r", props, provider("CN", "alicloud"))
     assert rule_ids("CN", subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "props"),
+    [
+        ("alicloud:pvtz/rule:Rule", {"type": "OUTBOUND", "forward_ips": [{"ip": "{ip}", "port": 53}]}),
+        ("alicloud:waf/domain:Domain", {"domain_name": "portal.example.cn", "source_ips": ["{ip}", "{host}"]}),
+        ("alicloud:esa/originPool:OriginPool", {"origins": [{"name": "o", "address": "{host}", "type": "domain"}]}),
+        ("alicloud:esa/transportLayerApplication:TransportLayerApplication",
+         {"rules": [{"source": "{ip}", "source_type": "ip", "source_port": "22", "protocol": "TCP"}]}),
+        ("alicloud:dns/addressPool:AddressPool", {"type": "IPV4", "addresses": [{"address": "{ip}", "mode": "SMART"}]}),
+        ("alicloud:apig/service:Service", {"source_type": "DNS", "addresses": ["{host}:443"]}),
+        ("alicloud:apig/service:Service", {"source_type": "VIP", "addresses": ["{ip}:8080"]}),
+        ("alicloud:alidnscloudgtmaddress/alidnsCloudGtmAddress:AlidnsCloudGtmAddress",
+         {"type": "domain", "address": "{host}", "name": "origin"}),
+        # The policy pack sees the engine's camelCase keys.
+        ("alicloud:waf/domain:Domain", {"domainName": "portal.example.cn", "sourceIps": ["{ip}", "{host}"]}),
+        ("alicloud:pvtz/rule:Rule", {"type": "OUTBOUND", "forwardIps": [{"ip": "{ip}", "port": 53}]}),
+    ],
+)  # fmt: skip
+def test_alibaba_origins_dns_answers_and_forwarders_are_destinations(token: str, props: dict[str, Any]) -> None:
+    # Where WAF 2.0 and ESA forward every request (origins), where GTM's answers send clients, and where
+    # PrivateZone forwards the zone's queries.
+    def subject(host: str, ip: str) -> Subject:
+        text = json.dumps(props).replace("{host}", host).replace("{ip}", ip)
+        return Subject(token, "r", json.loads(text), provider("CN", "alicloud"))
+
+    assert rule_ids("CN", subject("fleet-static.oss-cn-shanghai.aliyuncs.com", "10.20.0.2")) == set()
+    assert rule_ids("CN", subject("origin.partner.example.com", "47.88.1.10")) == {"RES-015"}
+
+
+def test_an_esa_layer_4_origin_named_by_pool_id_is_not_a_host() -> None:
+    rules = [{"source": "1234567", "source_type": "OP", "source_port": "22", "edge_port": "22", "protocol": "TCP"}]
+    token = "alicloud:esa/transportLayerApplication:TransportLayerApplication"
+    assert rule_ids("CN", Subject(token, "ssh", {"rules": rules}, provider("CN", "alicloud"))) == set()
+
+
+_AMQ = '<broker xmlns="http://activemq.apache.org/schema/core"><plugins><statisticsBrokerPlugin/></plugins>{}</broker>'
+
+
+@pytest.mark.parametrize(
+    ("network", "expected"),
+    [
+        ("", set()),
+        ('<networkConnectors><networkConnector uri="static:(ssl://mq.partner.example.com:61617)"/></networkConnectors>',
+         {"RES-015"}),
+    ],
+)  # fmt: skip
+def test_an_activemq_namespace_is_an_identifier_but_a_network_connector_is_a_destination(
+    network: str, expected: set[str]
+) -> None:
+    props = {"name": "broker", "engine_type": "ActiveMQ", "data": _AMQ.format(network)}
+    assert rule_ids("EU", Subject("aws:mq/configuration:Configuration", "mq", props, provider("EU"))) == expected
 
 
 def test_alibaba_customer_gateway_address_is_a_destination() -> None:

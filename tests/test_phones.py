@@ -4,6 +4,7 @@ jurisdiction's countries (``jurisdictions.yaml`` ``countries``)."""
 from __future__ import annotations
 
 import functools
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -135,6 +136,12 @@ def test_alibaba_phone_fields(type_: str, props: dict[str, object], expected: li
     assert [f.rule.id for f in engine("CN").check(subject)[0]] == expected
 
 
+def _transfer_flow(number: str) -> str:
+    parameters = {"ThirdPartyPhoneNumber": number, "ThirdPartyConnectionTimeLimitSeconds": "30"}
+    action = {"Identifier": "t", "Type": "TransferParticipantToThirdParty", "Transitions": {}, "Parameters": parameters}
+    return json.dumps({"Version": "2019-10-30", "StartAction": "t", "Actions": [action]})
+
+
 @pytest.mark.parametrize(
     ("type_", "props", "expected"),
     [
@@ -178,6 +185,11 @@ def test_alibaba_phone_fields(type_: str, props: dict[str, object], expected: li
             {"phone_config": {"phone_type": "DESK_PHONE", "desk_phone_number": "+12015550123"}},
             [],
         ),
+        # A flow's "Transfer to phone number" action (the flow is a JSON document); a number set dynamically is none.
+        ("aws:connect/contactFlow:ContactFlow", {"content": _transfer_flow("+12015550123")}, []),
+        ("aws:connect/contactFlow:ContactFlow", {"content": _transfer_flow("+15062345678")}, ["RES-022"]),
+        ("aws:connect/contactFlowModule:ContactFlowModule", {"content": _transfer_flow("+525512345678")}, ["RES-022"]),
+        ("aws:connect/contactFlow:ContactFlow", {"content": _transfer_flow("$.Attributes.escalation")}, []),
     ],
 )
 def test_aws_phone_and_country_fields(type_: str, props: dict[str, object], expected: list[str]) -> None:

@@ -1418,6 +1418,272 @@ def nightly_export_schedule(cluster_region: str) -> Callable[[Ctx], object]:
     return build
 
 
+def alarm_notifications(address: str) -> Callable[[Ctx], object]:
+    # docs: notifications/contactsemailcontact, notifications/channelassociation — AWS User Notifications sends
+    # the CloudWatch alarms of the stack's region to an e-mail contact.
+    def build(c: Ctx) -> object:
+        config = aws.notifications.NotificationConfiguration(
+            "fleet-alarms", name="fleet-alarms", description="Fleet alarm state changes", opts=c.aws
+        )
+        aws.notifications.EventRule(
+            "alarm-changes", notification_configuration_arn=config.arn, source="aws.cloudwatch",
+            event_type="CloudWatch Alarm State Change", regions=[REGION[c.code][0]], opts=c.aws,
+        )  # fmt: skip
+        contact = aws.notifications.ContactsEmailContact("oncall", name="oncall", email_address=address, opts=c.aws)
+        return aws.notifications.ChannelAssociation(
+            "oncall-channel", arn=contact.arn, notification_configuration_arn=config.arn, opts=c.aws
+        )
+
+    return build
+
+
+def dx_gateway_association(gateway_id: str | None) -> Callable[[Ctx], object]:
+    # docs: directconnect/gatewayassociation — the transit gateway of the stack's VPCs on a Direct Connect gateway,
+    # either this stack's or the network account's (its id from the network team).
+    def build(c: Ctx) -> object:
+        tgw = aws.ec2transitgateway.TransitGateway("hub", amazon_side_asn=64600, opts=c.aws)
+        dx = gateway_id or aws.directconnect.Gateway("dx", name="fleet-dx", amazon_side_asn="64512", opts=c.aws).id
+        return aws.directconnect.GatewayAssociation(
+            "hub-dx", dx_gateway_id=dx, associated_gateway_id=tgw.id, allowed_prefixes=["10.20.0.0/16"], opts=c.aws
+        )
+
+    return build
+
+
+def pvtz_forwarding(ip: str) -> Callable[[Ctx], object]:
+    # docs: alicloud pvtz/endpoint, pvtz/rule — an outbound endpoint and a rule forwarding the domain's queries.
+    def build(c: Ctx) -> object:
+        endpoint = alicloud.pvtz.Endpoint(
+            "outbound", endpoint_name="outbound", security_group_id="sg-123", vpc_id="vpc-123",
+            vpc_region_id=REGION[c.code][1],
+            ip_configs=[{"zone_id": f"{REGION[c.code][1]}-b", "cidr_block": "10.20.1.0/24", "vswitch_id": "vsw-1"},
+                        {"zone_id": f"{REGION[c.code][1]}-e", "cidr_block": "10.20.2.0/24", "vswitch_id": "vsw-2"}],
+            opts=c.ali,
+        )  # fmt: skip
+        rule = alicloud.pvtz.Rule(
+            "corp", endpoint_id=endpoint.id, rule_name="corp", type="OUTBOUND", zone_name="corp.example.cn",
+            forward_ips=[{"ip": ip, "port": 53}], opts=c.ali,
+        )  # fmt: skip
+        return alicloud.pvtz.RuleAttachment(
+            "corp-vpc", rule_id=rule.id, vpcs=[{"vpc_id": "vpc-123", "region_id": REGION[c.code][1]}], opts=c.ali
+        )
+
+    return build
+
+
+def waf2_domain(origin: str) -> Callable[[Ctx], object]:
+    # docs: alicloud waf/domain — WAF 2.0 forwards the domain's requests to its origin servers (source_ips).
+    def build(c: Ctx) -> object:
+        return alicloud.waf.Domain(
+            "portal", domain_name="portal.example.cn", instance_id="waf_cn-0xldbqtm005", is_access_product="Off",
+            source_ips=[origin], cluster_type="PhysicalCluster", http2_ports=["443"], http_ports=["80"],
+            https_ports=["443"], http_to_user_ip="Off", https_redirect="Off", load_balancing="IpHash", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def esa_origin_pool(origin: str) -> Callable[[Ctx], object]:
+    # docs: alicloud esa/originpool — ESA fetches from (and forwards requests to) the pool's origins.
+    def build(c: Ctx) -> object:
+        origins: Any = [{"name": "static", "address": origin, "type": "OSS", "enabled": True, "weight": 100}]
+        return alicloud.esa.OriginPool(
+            "static", site_id="7654321", origin_pool_name="static", enabled=True, origins=origins, opts=c.ali
+        )
+
+    return build
+
+
+def model_evaluation(model_id: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/evaluationjob — "Identifier of the Amazon Bedrock model, or inference profile, used for inference";
+    # the prompt dataset and the results in the stack's own bucket.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("evals", assume_role_policy=ROLE.replace("lambda", "bedrock"), opts=c.aws)
+        bucket = aws.s3.Bucket("evals", opts=c.aws)
+        dataset: Any = {
+            "name": "trip-summaries",
+            "dataset_location": {"s3_uri": bucket.bucket.apply(lambda b: f"s3://{b}/datasets/trip-summaries.jsonl")},
+        }
+        return aws.bedrock.EvaluationJob(
+            "trip-summaries", job_name="trip-summaries", role_arn=role.arn, application_type="ModelEvaluation",
+            evaluation_config={"automated": {"dataset_metric_configs": [
+                {"task_type": "Summarization", "metric_names": ["Builtin.Accuracy", "Builtin.Robustness"],
+                 "dataset": dataset}]}},
+            inference_config={"models": [{"bedrock_model": {"model_identifier": model_id,
+                                                            "inference_params": '{"maxTokens": 512}'}}]},
+            output_data_config={"s3_uri": bucket.bucket.apply(lambda b: f"s3://{b}/results/")}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def amplify_portal(c: Ctx) -> object:
+    # docs: amplify/app, amplify/branch — the owner portal, deployed manually (no repository), on Amplify Hosting.
+    app = aws.amplify.App(
+        "owner-portal", name="owner-portal", platform="WEB",
+        environment_variables={"API_URL": "https://abc123.execute-api.eu-west-1.amazonaws.com/prod"}, opts=c.aws,
+    )  # fmt: skip
+    return aws.amplify.Branch("main", app_id=app.id, branch_name="main", stage="PRODUCTION", opts=c.aws)
+
+
+def cloudfront_vpc_origin(c: Ctx) -> object:
+    # docs: cloudfront/vpcorigin — the portal's internal load balancer as an origin for CloudFront.
+    alb = aws.lb.LoadBalancer(
+        "portal-alb", internal=True, load_balancer_type="application", subnets=["subnet-1", "subnet-2"], opts=c.aws
+    )
+    return aws.cloudfront.VpcOrigin(
+        "portal", vpc_origin_endpoint_config={"name": "portal", "arn": alb.arn, "http_port": 80, "https_port": 443,
+                                              "origin_protocol_policy": "https-only",
+                                              "origin_ssl_protocols": {"items": ["TLSv1.2"], "quantity": 1}},
+        opts=c.aws,
+    )  # fmt: skip
+
+
+def damage_photo_review(workteam: str) -> Callable[[Ctx], object]:
+    # docs: sagemaker/flowdefinition — an Augmented AI human review of damage photos; workteam_arn is a private team
+    # of the stack's account, or the Amazon Mechanical Turk workforce (workteam/public-crowd/default).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        role = aws.iam.Role("a2i", assume_role_policy=ROLE.replace("lambda", "sagemaker"), opts=c.aws)
+        bucket = aws.s3.Bucket("reviews", opts=c.aws)
+        ui = aws.sagemaker.HumanTaskUI(
+            "damage-review-ui", human_task_ui_name="damage-review",
+            ui_template={"content": "<crowd-form><crowd-image-classifier src=\"{{ task.input.taskObject }}\" "
+                                    "categories=\"['minor', 'major']\" name=\"damage\"/></crowd-form>"},
+            opts=c.aws,
+        )  # fmt: skip
+        return aws.sagemaker.FlowDefinition(
+            "damage-review", flow_definition_name="damage-review", role_arn=role.arn,
+            human_loop_config={"human_task_ui_arn": ui.arn, "task_availability_lifetime_in_seconds": 3600,
+                               "task_count": 1, "task_description": "Classify the damage", "task_title": "Damage",
+                               "workteam_arn": workteam.format(region=region)},
+            output_config={"s3_output_path": bucket.bucket.apply(lambda b: f"s3://{b}/reviews/")}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def gtm_pool(address: str, kind: str) -> Callable[[Ctx], object]:
+    # docs: alicloud dns/addresspool — the addresses GTM answers the portal's name with.
+    def build(c: Ctx) -> object:
+        return alicloud.dns.AddressPool(
+            "portal", address_pool_name="portal", instance_id="gtm-cn-wwo3a3hbz02", lba_strategy="ALL_RR", type=kind,
+            addresses=[{"address": address, "mode": "SMART",
+                        "attribute_info": '{"lineCodeRectifyType":"RECTIFIED","lineCodes":["default"]}'}],
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def traffic_policy(secondary: dict[str, str]) -> Callable[[Ctx], object]:
+    # docs: route53/trafficpolicy — a failover policy document; each endpoint is where the answers send clients.
+    def build(c: Ctx) -> object:
+        document = {"AWSPolicyFormatVersion": "2015-10-01", "RecordType": "CNAME", "StartRule": "site-failover",
+                    "Endpoints": {"primary": {"Type": "elastic-load-balancer",
+                                              "Value": "portal-1234567890.eu-west-1.elb.amazonaws.com"},
+                                  "secondary": secondary},
+                    "Rules": {"site-failover": {"RuleType": "failover", "Primary": {"EndpointReference": "primary"},
+                                                "Secondary": {"EndpointReference": "secondary"}}}}  # fmt: skip
+        return aws.route53.TrafficPolicy("portal", name="portal", document=json.dumps(document), opts=c.aws)
+
+    return build
+
+
+def cloud_map_instance(address: str) -> Callable[[Ctx], object]:
+    # docs: servicediscovery/instance — the legacy database registered in the stack's namespace; services that
+    # discover "warehouse" connect to AWS_INSTANCE_IPV4.
+    def build(c: Ctx) -> object:
+        namespace = aws.servicediscovery.PrivateDnsNamespace("fleet", name="fleet.internal", vpc="vpc-123", opts=c.aws)
+        service = aws.servicediscovery.Service(
+            "warehouse", name="warehouse", namespace_id=namespace.id,
+            dns_config={"namespace_id": namespace.id, "dns_records": [{"ttl": 10, "type": "A"}]}, opts=c.aws,
+        )  # fmt: skip
+        return aws.servicediscovery.Instance(
+            "warehouse-1", instance_id="warehouse-1", service_id=service.id,
+            attributes={"AWS_INSTANCE_IPV4": address, "AWS_INSTANCE_PORT": "5432"}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def connect_transfer_flow(number: str) -> Callable[[Ctx], object]:
+    # docs: connect/contactflow — an inbound flow that transfers the owner's call to the roadside-assistance desk.
+    def build(c: Ctx) -> object:
+        transfer = {
+            "Identifier": "transfer",
+            "Type": "TransferParticipantToThirdParty",
+            "Parameters": {
+                "ThirdPartyPhoneNumber": number,
+                "ThirdPartyConnectionTimeLimitSeconds": "30",
+                "ContinueFlowExecution": "False",
+            },
+            "Transitions": {"NextAction": "end", "Errors": [{"NextAction": "end", "ErrorType": "CallFailed"}]},
+        }
+        end = {"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}
+        content = {"Version": "2019-10-30", "StartAction": "transfer", "Actions": [transfer, end]}  # fmt: skip
+        return aws.connect.ContactFlow(
+            "roadside", instance_id="aaaaaaaa-bbbb-cccc-dddd-111111111111", name="roadside", type="CONTACT_FLOW",
+            content=json.dumps(content), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def gateway_service(address: str) -> Callable[[Ctx], object]:
+    # docs: alicloud apig/service — a cloud-native API gateway service on fixed addresses (source type VIP).
+    def build(c: Ctx) -> object:
+        gateway = alicloud.apig.Gateway(
+            "api", gateway_name="owner-api", spec="apigw.small.x1", payment_type="PayAsYouGo",
+            network_access_config={"type": "Intranet"}, vpc={"vpc_id": "vpc-123"},
+            zone_config={"select_option": "Auto"}, vswitch={"vswitch_id": "vsw-123"}, opts=c.ali,
+        )  # fmt: skip
+        return alicloud.apig.Service(
+            "telemetry-backend", gateway_id=gateway.id, source_type="VIP", service_name="telemetry-backend",
+            protocol="HTTP", addresses=[address], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def local_zone_subnet(zone: str) -> Callable[[Ctx], object]:
+    # docs: ec2/subnet — a subnet (and the telemetry cache instance in it) in an opted-in Local Zone of the region.
+    def build(c: Ctx) -> object:
+        vpc = aws.ec2.Vpc("edge", cidr_block="10.30.0.0/16", opts=c.aws)
+        subnet = aws.ec2.Subnet("edge-lz", vpc_id=vpc.id, cidr_block="10.30.8.0/24", availability_zone=zone, opts=c.aws)
+        return aws.ec2.Instance("telemetry-cache", ami="ami-123", instance_type="r5d.2xlarge", subnet_id=subnet.id,
+                                opts=c.aws)  # fmt: skip
+
+    return build
+
+
+_ACTIVEMQ = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<broker xmlns="http://activemq.apache.org/schema/core">
+  <plugins>
+    <forcePersistencyModeBrokerPlugin persistenceFlag="true"/>
+    <statisticsBrokerPlugin/>
+    <timeStampingBrokerPlugin ttlCeiling="86400000" zeroExpirationOverride="86400000"/>
+  </plugins>{network}
+</broker>"""
+
+
+def activemq_configuration(peer: str | None) -> Callable[[Ctx], object]:
+    # docs: mq/configuration — the registry's ActiveMQ example; a network connector forwards the broker's messages.
+    def build(c: Ctx) -> object:
+        network = (
+            f'\n  <networkConnectors>\n    <networkConnector name="dr" userName="fleet" duplex="true" '
+            f'uri="static:(ssl://{peer}:61617)"/>\n  </networkConnectors>'
+            if peer
+            else ""
+        )
+        return aws.mq.Configuration(
+            "broker", name="fleet-broker", engine_type="ActiveMQ", engine_version="5.18",
+            data=_ACTIVEMQ.format(network=network), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 _SEARCH = (
     "https://vpc-logs-ab12.cn-north-1.es.amazonaws.com.cn/fleet/_search?_source_includes=vehicle.vin,vehicle.model"
 )
@@ -1437,6 +1703,8 @@ _OFFICE = {"id": "cn-office", "kind": "resident", "match": "203.0.113.12", "evid
 _MSK_BROKER = "b-{n}.events.ab12cd.c2.kafka.cn-north-1.amazonaws.com.cn:9094"
 _CN_MSK = f"{_MSK_BROKER.format(n=1)},{_MSK_BROKER.format(n=2)}"
 _CN_RDS = "warehouse.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn"
+_EU_MAIL = {"id": "eu-mail", "kind": "resident", "match": "mail.example.eu", "evidence": "Own mail servers, Frankfurt"}
+_EU_BROKER = "b-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d-1.mq.{region}.amazonaws.com"
 _GEOCODING = {
     "id": "geocoding-esri", "kind": "transfer", "match": "aws:location/placeIndex:PlaceIndex", "destination": "US",
     "data_classes": ["owner_personal_data"], "basis": "scc", "reference": "AWS DPA + Esri SCC 2026-03",
@@ -1612,6 +1880,39 @@ CASES: list[Case] = [
     Case("cn-schedule-export-task-tagged", "CN", nightly_export_schedule("cn-north-1")),
     Case("cn-stack-scoped-setting-region", "CN", stack_scoped_setting("cn-northwest-1")),
     Case("cn-unnamed-region-setting", "CN", unnamed_setting("cn-northwest-1")),
+    Case(
+        "eu-alarm-notifications-to-declared-mail",
+        "EU",
+        alarm_notifications("oncall@mail.example.eu"),
+        destinations=[_EU_MAIL],
+    ),
+    Case("eu-tgw-on-own-dx-gateway", "EU", dx_gateway_association(None)),
+    # aws-cn Direct Connect gateways connect only the China regions.
+    Case("cn-tgw-on-network-account-dx-gateway", "CN", dx_gateway_association("5f4a9c2e-1111-2222-3333-444455556666")),
+    Case("cn-pvtz-forward-in-network", "CN", pvtz_forwarding("10.20.0.2")),
+    Case("cn-waf2-origin-api-gateway", "CN", waf2_domain("0a1b2c3d4e5f-cn-shanghai.alicloudapi.com")),
+    Case("cn-esa-origin-pool-oss", "CN", esa_origin_pool("fleet-static.oss-cn-shanghai.aliyuncs.com")),
+    Case("eu-activemq-configuration", "EU", activemq_configuration(None)),
+    Case("eu-model-evaluation-in-region-model", "EU", model_evaluation("anthropic.claude-3-haiku-20240307-v1:0")),
+    Case("cn-alb-as-cloudfront-vpc-origin", "CN", cloudfront_vpc_origin),
+    Case("cn-gtm-pool-function-domain", "CN", gtm_pool("owner-portal.cn-shanghai.fcapp.run", "DOMAIN")),
+    Case(
+        "eu-traffic-policy-failover-in-eu",
+        "EU",
+        traffic_policy({"Type": "elastic-load-balancer", "Value": "portal-0987654321.eu-central-1.elb.amazonaws.com"}),
+    ),
+    Case("eu-cloud-map-database-in-network", "EU", cloud_map_instance("10.20.3.4")),
+    Case("eu-connect-transfer-to-german-desk", "EU", connect_transfer_flow("+4930901820")),
+    Case("cn-api-gateway-service-in-network", "CN", gateway_service("10.20.0.8:8080")),
+    Case("us-subnet-in-boston-local-zone", "US", local_zone_subnet("us-east-1-bos-1a")),
+    Case(
+        "eu-damage-photo-review-private-team",
+        "EU",
+        damage_photo_review("arn:aws:sagemaker:{region}:123456789012:workteam/private-crowd/claims-reviewers"),
+    ),
+    Case(
+        "eu-activemq-network-of-brokers-in-eu", "EU", activemq_configuration(_EU_BROKER.format(region="eu-central-1"))
+    ),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -1839,6 +2140,54 @@ CASES: list[Case] = [
     Case("cn-schedule-export-task-in-hong-kong", "CN", nightly_export_schedule("ap-east-1"), {"RES-004"}),
     Case("cn-stack-scoped-setting-singapore", "CN", stack_scoped_setting("ap-southeast-1"), {"RES-009"}),
     Case("cn-unnamed-region-setting-singapore", "CN", unnamed_setting("ap-southeast-1"), {"RES-009"}),
+    Case(
+        "eu-alarm-notifications-to-undeclared-mail",
+        "EU",
+        alarm_notifications("oncall@partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-tgw-on-network-account-dx-gateway",
+        "EU",
+        dx_gateway_association("5f4a9c2e-1111-2222-3333-444455556666"),
+        {"RES-017"},
+    ),
+    Case(
+        "eu-model-evaluation-cross-region-profile",
+        "EU",
+        model_evaluation("eu.anthropic.claude-3-haiku-20240307-v1:0"),
+        {"RES-016"},
+    ),
+    Case("eu-owner-portal-on-amplify", "EU", amplify_portal, {"RES-016"}),
+    Case("cn-gtm-pool-overseas-address", "CN", gtm_pool("47.88.1.10", "IPV4"), {"RES-015"}),
+    Case(
+        "eu-traffic-policy-failover-to-partner",
+        "EU",
+        traffic_policy({"Type": "value", "Value": "portal.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case("eu-cloud-map-partner-database", "EU", cloud_map_instance("203.0.113.10"), {"RES-015"}),
+    Case("eu-connect-transfer-to-us-desk", "EU", connect_transfer_flow("+14155552671"), {"RES-022"}),
+    Case("cn-api-gateway-service-overseas-address", "CN", gateway_service("47.88.1.10:8080"), {"RES-015"}),
+    # Local Zones of us-east-1 and eu-central-1 outside the stack's country: Queretaro (Mexico), Warsaw (Poland).
+    Case("us-subnet-in-queretaro-local-zone", "US", local_zone_subnet("us-east-1-qro-1a"), {"RES-008"}),
+    Case("de-subnet-in-warsaw-local-zone", "DE", local_zone_subnet("eu-central-1-waw-1a"), {"RES-008"}),
+    Case(
+        "eu-damage-photo-review-public-crowd",
+        "EU",
+        damage_photo_review("arn:aws:sagemaker:{region}:394669845002:workteam/public-crowd/default"),
+        {"RES-016"},
+    ),
+    Case("eu-alb-as-cloudfront-vpc-origin", "EU", cloudfront_vpc_origin, {"RES-016"}),
+    Case("cn-pvtz-forward-public", "CN", pvtz_forwarding("8.8.8.8"), {"RES-015"}),
+    Case("cn-waf2-origin-overseas-address", "CN", waf2_domain("47.88.1.10"), {"RES-015"}),
+    Case("cn-esa-origin-pool-partner", "CN", esa_origin_pool("static.partner.example.com"), {"RES-015"}),
+    Case(
+        "eu-activemq-network-of-brokers-to-us",
+        "EU",
+        activemq_configuration(_EU_BROKER.format(region="us-east-1")),
+        {"RES-006"},
+    ),
 ]
 
 

@@ -127,6 +127,58 @@ def test_aws_zone_ids_map_to_their_region() -> None:
     assert PARSER.zone_field("aws", "use1-az4").region == "us-east-1"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("cloud", "zone", "region", "group"),
+    [
+        (
+            "aws",
+            "us-east-1-qro-1a",
+            "us-east-1",
+            "us-east-1-qro-1",
+        ),  # a Local Zone: its group is the name less the letter
+        ("aws", "use1-qro1-az1", "us-east-1", "use1-qro1"),  # its zone id: the id less the zone number
+        ("aws", "us-east-1-wl1-bos-wlz-1", "us-east-1", "us-east-1-wl1-bos-wlz-1"),  # a Wavelength Zone: its name
+        ("aws", "use1-wl1-bos-wlz1", "us-east-1", "use1-wl1-bos-wlz1"),
+        ("aws", "us-east-1a", "us-east-1", None),  # a zone of the region itself
+        ("aws", "use1-az4", "us-east-1", None),
+        ("alicloud", "cn-hangzhou-h", "cn-hangzhou", None),
+    ],
+)
+def test_local_and_wavelength_zones_carry_their_group(cloud: str, zone: str, region: str, group: str | None) -> None:
+    ref = PARSER.zone_field(cloud, zone)  # type: ignore[arg-type]
+    assert ref is not None and (ref.region, ref.zone_group) == (region, group)
+
+
+@pytest.mark.parametrize(
+    ("code", "zone", "expected"),
+    [
+        ("US", "us-east-1-bos-1a", set()),  # Boston: catalogued in the US
+        ("US", "use1-bos1-az1", set()),
+        ("US", "us-east-1-qro-1a", {"RES-008"}),  # Queretaro: catalogued in Mexico
+        ("US", "use1-qro1-az1", {"RES-008"}),
+        ("US", "us-east-1-xyz-1a", {"RES-008"}),  # a group the catalogue does not list: not assumed in the US
+        ("US", "us-east-1-wl1-bos-wlz-1", {"RES-008"}),
+        ("US", "us-east-1a", set()),
+        ("EU", "us-east-1-bos-1a", {"RES-008"}),  # outside by its region already (one finding)
+    ],
+)
+def test_a_local_zone_is_placed_by_its_group_s_country(code: str, zone: str, expected: set[str]) -> None:
+    subject = Subject("aws:ec2/subnet:Subnet", "s", {"availability_zone": zone}, ProviderRef("aws", "p", None))
+    findings, _ = RuleEngine(code).check(subject)
+    assert {f.rule.id for f in findings} == expected and len(findings) == len(expected)
+
+
+def test_an_uncatalogued_local_zone_can_be_declared() -> None:
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "mia", "kind": "resident", "match": "us-east-1-mia-1a", "evidence": "Miami, Florida (AWS LZ list)"}
+    subject = Subject(
+        "aws:ec2/subnet:Subnet", "s", {"availability_zone": "us-east-1-mia-1a"}, ProviderRef("aws", "p", None)
+    )
+    findings, _ = RuleEngine("US", destinations=parse_destinations([entry])).check(subject)
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-008", "mia")]
+
+
 def test_route53_zone_ids_are_not_availability_zones() -> None:
     assert PARSER.zone_field("aws", "Z0123456789ABCDEFGHIJ") is None
 

@@ -74,6 +74,23 @@ class AlicloudFootprint(_Frozen):
     """Exact Alibaba Cloud region ids inside the jurisdiction."""
 
 
+class LocalZoneGroup(_Frozen):
+    """An AWS Local Zone or Wavelength Zone group (network border group) and where it is."""
+
+    country: str
+    """ISO 3166-1 alpha-2 code of the group's Geography (which may differ from its parent region's country)."""
+    id: str | None = None
+    """The zone-ID prefix of its zones (``use1-qro1`` for ``use1-qro1-az1``), when confirmed."""
+
+
+class AwsLocalZones(_Frozen):
+    """The AWS Local Zone and Wavelength Zone groups whose location the catalogue knows."""
+
+    groups: Mapping[str, LocalZoneGroup] = Field(default_factory=dict)
+    """Network border group (``us-east-1-qro-1``) -> where it is."""
+    sources: tuple[str, ...] = ()
+
+
 class Jurisdiction(_Frozen):
     """One market whose data must stay within its borders."""
 
@@ -119,6 +136,8 @@ class Catalogue(_Frozen):
     """Jurisdictions by code."""
     aws_region_partition: Mapping[str, str] = Field(default_factory=dict)
     """Derived: AWS region -> its partition name."""
+    aws_local_zones: AwsLocalZones = AwsLocalZones()
+    """AWS Local Zone and Wavelength Zone groups placed by their Geography."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalogue:
@@ -153,6 +172,16 @@ class Catalogue(_Frozen):
             object.__setattr__(jurisdiction, "dns_suffixes", frozenset(suffixes))
         return self
 
+    @model_validator(mode="after")
+    def _local_zones_of_known_regions(self) -> Catalogue:
+        # Runs after _consistent, which derives aws_region_partition.
+        for group, where in self.aws_local_zones.groups.items():
+            if not any(group.startswith(f"{region}-") for region in self.aws_region_partition):
+                raise ValueError(f"aws_local_zones: {group} does not start with a known AWS region")
+            if not _ISO_ALPHA2.match(where.country):
+                raise ValueError(f"aws_local_zones: {group}: country must be an ISO 3166-1 alpha-2 code")
+        return self
+
     def get(self, code: str) -> Jurisdiction:
         """The jurisdiction for ``code`` (case-insensitive); a clear error lists the known codes."""
         jurisdiction = self.jurisdictions.get(code.upper()) if isinstance(code, str) else None
@@ -175,6 +204,16 @@ class Catalogue(_Frozen):
         name = self.aws_region_partition.get(aws_region)
         return self.aws_partitions[name] if name else None
 
+    @functools.cached_property
+    def _local_zone_countries(self) -> Mapping[str, str]:
+        groups = self.aws_local_zones.groups
+        by_name = {name: g.country for name, g in groups.items()}
+        return {**by_name, **{g.id: g.country for g in groups.values() if g.id}}
+
+    def local_zone_country(self, group: str) -> str | None:
+        """The country of an AWS Local Zone or Wavelength Zone group, by name or zone-ID prefix; None when unlisted."""
+        return self._local_zone_countries.get(group)
+
     def jurisdictions_of(self, cloud: Cloud, region: str) -> tuple[str, ...]:
         """Codes of every jurisdiction containing ``region`` (a region can be in EU and DE)."""
         return tuple(sorted(code for code, j in self.jurisdictions.items() if j.allows_region(cloud, region)))
@@ -192,6 +231,7 @@ def _parse(raw: object, source: str) -> Catalogue:
                 "aws_partitions": partitions,
                 "alicloud_regions": raw.get("alicloud_regions"),
                 "jurisdictions": jurisdictions,
+                "aws_local_zones": raw.get("aws_local_zones") or {},
             }
         )
     except ValidationError as exc:

@@ -214,7 +214,7 @@ class EndpointCatalogue(_Frozen):
     phone_fields: tuple[TypedField, ...] = ()
     country_fields: tuple[TypedField, ...] = ()
     global_group_fields: tuple[TypedField, ...] = ()
-    """Inputs that join a multi-region group (a global database, a global datastore) by its name."""
+    """Inputs that join a multi-region group (a global database or datastore, a Direct Connect gateway) by its id."""
     global_group_types: Mapping[str, str] = Field(default_factory=dict)
     """Type token -> the input naming the global group a resource of that type creates."""
     global_services: tuple[GlobalService, ...]

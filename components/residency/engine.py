@@ -723,8 +723,28 @@ class RuleEngine:
             zone = parser.zone_field(walk.cloud, value)
             if zone is not None:
                 self._judge(walk, zone, path, RuleId.ZONE_IN_JURISDICTION)
+                if zone.zone_group is not None and zone.region in self.jurisdiction.regions(walk.cloud):
+                    self._judge_zone_group(walk, zone, path)
                 return True
         return False
+
+    def _judge_zone_group(self, walk: _Walk, zone: Reference, path: str) -> None:
+        """A Local Zone or Wavelength Zone of an in-country region: proven only by its group's catalogued country
+        (Querétaro, Mexico, is a Local Zone of us-east-1)."""
+        assert zone.zone_group is not None
+        country = self.catalogue.local_zone_country(zone.zone_group)
+        if country is not None and country in self.jurisdiction.countries:
+            return
+        where = (
+            f"is in {country}, not in one of {self._j()}'s countries"
+            if country is not None
+            else "is not catalogued (jurisdictions.yaml aws_local_zones), so nothing proves it is in "
+            f"{self._j()}: a zone of such a group may be in another country than its parent region {zone.region}"
+        )
+        detail = (
+            f"AWS zone {zone.text} belongs to the Local Zone or Wavelength Zone group {zone.zone_group}, which {where}."
+        )
+        self._add_coverable(walk, RuleId.ZONE_IN_JURISDICTION, path, zone.text, detail, (zone.text, zone.zone_group))
 
     def _judged_as_payload(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
         """A JSON or YAML document, or a base64 payload: its content is walked; True when it was one."""
@@ -947,8 +967,9 @@ class RuleEngine:
             return  # an AWS-owned bucket of an in-country region (EMR's <region>.elasticmapreduce)
         if group:
             detail = (
-                f"{name!r} names a multi-region group (global database or datastore) that this stack did not "
-                f"create; its other member regions, which data is replicated to, cannot be proven in {self._j()}."
+                f"{name!r} names a multi-region group (a global database or datastore, a Direct Connect gateway) "
+                "that this stack did not create; its other member regions and sites, which data is replicated or "
+                f"routed to, cannot be proven in {self._j()}."
             )
             self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text,))
             return

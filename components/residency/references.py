@@ -44,6 +44,9 @@ class Reference(NamedTuple):  # immutable and cheap to build: see engine.Subject
     """For hosts found in a URL or connection string: the whole URL (declarations may name a prefix)."""
     bucket: str | None = None
     """For regionless S3 references (``arn:aws:s3:::name``, ``s3://name``): the bucket name."""
+    zone_group: str | None = None
+    """For AWS Local Zones and Wavelength Zones: the zone's group (network border group, ``us-east-1-qro-1``, or
+    zone-ID prefix, ``use1-qro1``), whose location may be in another country than its parent region."""
 
 
 # One cheap pre-filter so that the vast majority of strings (names, CIDRs, booleans as text)
@@ -58,6 +61,8 @@ _AWS_REGIONISH = re.compile(r"^[a-z]{2,5}(?:-[a-z]+)+-\d+$")
 # An Alibaba region id in a host's nearest label: cn-hangzhou, ap-southeast-1, cn-shanghai-finance-1.
 _ALI_REGIONISH = re.compile(r"^(?:cn|ap|us|eu|me|na|sa|af|rus)-[a-z]+(?:-[a-z]+)?(?:-\d+)?$")
 _AZ_ID = re.compile(r"^([a-z]{3,9}\d+)-az\d+$")
+# Local Zone ids (use1-qro1-az1) and Wavelength Zone ids (use1-wl1-bos-wlz1): the region code, then the group.
+_LOCAL_ZONE_ID = re.compile(r"^([a-z]{3,9}\d+)-(?:([a-z]+\d+)-az\d+|(wl\d+-[a-z]+-wlz\d+))$")
 _URL = re.compile(
     r"(?P<scheme>[a-z][a-z0-9+.-]*)://(?:[^@\s/?#\"']*@)?(?P<authority>\[[0-9a-f:.]+\]|[a-z0-9._,:-]+)",
     re.IGNORECASE,
@@ -334,14 +339,25 @@ class ReferenceParser:
                 return Reference("zone", "aws", value, region or az_id.group(1), known_region=region is not None)
             if v[:-1] in known_regions:  # cn-north-1a
                 return Reference("zone", "aws", value, v[:-1])
-        # Local zones (us-east-1-bos-1a) and Alibaba zones (cn-hangzhou-h, cn-shanghai-finance-1z):
-        # the longest known region that prefixes the value at a dash boundary.
+            local_id = _LOCAL_ZONE_ID.match(v)
+            if local_id:  # use1-qro1-az1: a Local Zone (or Wavelength Zone) of us-east-1, placed by its group
+                region = self._az_id_prefix.get(local_id.group(1))
+                group = f"{local_id.group(1)}-{local_id.group(2) or local_id.group(3)}"
+                return Reference("zone", "aws", value, region or local_id.group(1), known_region=region is not None,
+                                 zone_group=group)  # fmt: skip
+        # Local Zones (us-east-1-bos-1a), Wavelength Zones (us-east-1-wl1-bos-wlz-1) and Alibaba zones
+        # (cn-hangzhou-h, cn-shanghai-finance-1z): the longest known region that prefixes the value at a dash boundary.
         best = v[:-1] if v[:-1] in known_regions else None  # cn-shanghai-finance-1z
         for i, ch in enumerate(v):
             if ch == "-" and v[:i] in known_regions and len(v[:i]) > len(best or ""):
                 best = v[:i]
         if best:
-            return Reference("zone", cloud, value, best)
+            if cloud != "aws":
+                return Reference("zone", cloud, value, best)
+            # Not a zone of the region itself: a Local Zone's group is its name without the zone letter
+            # (us-east-1-bos-1), a Wavelength Zone's is its whole name.
+            group = v[:-1] if v[-1:].isalpha() and v[-2:-1].isdigit() else v
+            return Reference("zone", cloud, value, best, zone_group=group)
         shaped = _REGIONISH.match(v) if cloud == "alicloud" else re.match(r"^[a-z]{2,5}(?:-[a-z]+)+-\d+[a-z]$", v)
         return Reference("zone", cloud, value, v, known_region=False) if shaped else None
 

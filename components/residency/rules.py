@@ -194,9 +194,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         RuleId.REGIONLESS_REFERENCE_PROVEN,
         "regionless-reference-proven",
-        "A regionless reference (S3 bucket ARN or name, OSS bucket URL, a global database or datastore "
-        "joined by name) in a partition shared with other countries must name a bucket or global group "
-        "created by this stack or declared.",
+        "A regionless reference (S3 bucket ARN or name, OSS bucket URL, a global database, datastore or "
+        "Direct Connect gateway joined by name or id) in a partition shared with other countries must name a "
+        "bucket or global group created by this stack or declared.",
         "Create the bucket or global group in this stack (and reference its outputs), or declare it in "
         "sovereign-dc:destinations (kind: resident with an ARN-prefix or name match and evidence).",
     ),
