@@ -160,6 +160,10 @@ def test_local_and_wavelength_zones_carry_their_group(cloud: str, zone: str, reg
         ("US", "us-east-1-wl1-bos-wlz-1", {"RES-008"}),
         ("US", "us-east-1a", set()),
         ("EU", "us-east-1-bos-1a", {"RES-008"}),  # outside by its region already (one finding)
+        # aws-cn lies wholly in CN: a zone of its regions needs no catalogued group (as hosts and buckets).
+        ("CN", "cn-north-1-pkx-1a", set()),
+        ("CN", "cn-north-1a", set()),
+        ("EU", "cn-north-1-pkx-1a", {"RES-008"}),
     ],
 )
 def test_a_local_zone_is_placed_by_its_group_s_country(code: str, zone: str, expected: set[str]) -> None:

@@ -732,6 +732,8 @@ class RuleEngine:
         """A Local Zone or Wavelength Zone of an in-country region: proven only by its group's catalogued country
         (Querétaro, Mexico, is a Local Zone of us-east-1)."""
         assert zone.zone_group is not None
+        if self.catalogue.aws_region_partition.get(zone.region or "") in self._closed_partitions:
+            return  # every zone of the partition is in the jurisdiction (aws-cn in CN), as for hosts and buckets
         country = self.catalogue.local_zone_country(zone.zone_group)
         if country is not None and country in self.jurisdiction.countries:
             return
