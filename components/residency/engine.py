@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import fnmatch
 import functools
 import gzip
 import json
@@ -303,7 +304,8 @@ class _KeyPlan(NamedTuple):
     match: bool
     """A match expression or allow-list (event pattern, log filter pattern, CORS origin): compared with
     events or requests, never a destination (``endpoints.yaml`` ``match_fields``; ``match_keys`` such as
-    ``no_proxy`` in any resource)."""
+    ``no_proxy``, ``cors_origins`` or ``projection.*.values`` in any resource); or text for humans inside a
+    document (``text_fields``)."""
     region_cloud: Cloud | None
     """The cloud a region field's key names (``oss_region``: Alibaba's; ``endpoints.yaml``
     ``region_key_clouds``); None: the resource's own cloud."""
@@ -360,7 +362,11 @@ class RuleEngine:
         self._suffixes = frozenset(suffixes)
         self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
         self._oss_bucket_fields = self.endpoints.typed_paths(self.endpoints.oss_bucket_fields)
-        self._match_fields = self.endpoints.typed_paths(self.endpoints.match_fields)
+        # Text for humans (text_fields) is never a destination either: one lookup for both.
+        self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
+        # match_keys: plain names (matched like host keys) and dotted key patterns (``projection.*.values``).
+        self._match_keys = frozenset(k for k in self.endpoints.match_keys if "." not in k)
+        self._match_key_patterns = tuple(k for k in self.endpoints.match_keys if "." in k)
         self._same_region_buckets = self.endpoints.typed_paths(self.endpoints.same_region_buckets)
         self.setting_inputs: Mapping[str, tuple[str, frozenset[str]]] = {
             n.type: (n.name, n.values) for n in self.endpoints.named_values
@@ -794,7 +800,9 @@ class RuleEngine:
             or kpath[-2:] in self._host_paths,
             payload=key in _BASE64_KEYS or key.endswith("_base64"),
             own_region=_at_any(kpath, self._same_region_buckets.get(type_token, ())),
-            match=_at_any(kpath, self._match_fields.get(type_token, ())) or tokens in self.endpoints.match_keys,
+            match=_at_any(kpath, self._match_fields.get(type_token, ()))
+            or _named_by(tokens, self._match_keys)
+            or any(fnmatch.fnmatchcase(key, p) for p in self._match_key_patterns),
             region_cloud=next(
                 (
                     as_cloud(c)
@@ -955,11 +963,12 @@ class RuleEngine:
         self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text, arn, name))
 
     def _regional_bucket_region(self, name: str) -> str | None:
-        """The region of an AWS-owned regional bucket (``<region><suffix>``, endpoints.yaml ``regional_buckets``)."""
-        owned = self.endpoints.regional_buckets
-        for suffix in owned.suffixes if owned is not None else ():
-            if name.endswith(suffix) and name[: -len(suffix)] in self.catalogue.aws_region_partition:
-                return name[: -len(suffix)]
+        """The region of an AWS-owned regional bucket (``{region}.elasticmapreduce``, endpoints.yaml
+        ``regional_buckets``): what stands for ``{region}`` must be a known AWS region."""
+        for owned in self.endpoints.regional_buckets:
+            region = owned.region_in(name)
+            if region is not None and region in self.catalogue.aws_region_partition:
+                return region
         return None
 
     # Lists, not generators: these run for every reference found, and most find nothing.

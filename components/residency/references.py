@@ -58,8 +58,12 @@ _AWS_REGIONISH = re.compile(r"^[a-z]{2,5}(?:-[a-z]+)+-\d+$")
 # An Alibaba region id in a host's nearest label: cn-hangzhou, ap-southeast-1, cn-shanghai-finance-1.
 _ALI_REGIONISH = re.compile(r"^(?:cn|ap|us|eu|me|na|sa|af|rus)-[a-z]+(?:-[a-z]+)?(?:-\d+)?$")
 _AZ_ID = re.compile(r"^([a-z]{3,9}\d+)-az\d+$")
+# A URL's authority runs on across commas (the hosts of a connection string, mongodb://a:27017,b:27017), but
+# not into the next URL of a list ("https://app.example.cn,https://admin.example.cn": two URLs, not a host
+# "https" of the first).
 _URL = re.compile(
-    r"(?P<scheme>[a-z][a-z0-9+.-]*)://(?:[^@\s/?#\"']*@)?(?P<authority>\[[0-9a-f:.]+\]|[a-z0-9._,:-]+)",
+    r"(?P<scheme>[a-z][a-z0-9+.-]*)://(?:[^@\s/?#\"']*@)?"
+    r"(?P<authority>\[[0-9a-f:.]+\]|(?:[a-z0-9._:-]+|,(?![a-z][a-z0-9+.-]*://))+)",
     re.IGNORECASE,
 )
 # VPC endpoint service names are reversed DNS: com.amazonaws.<region>.s3, cn.com.amazonaws.<region>.kms,
