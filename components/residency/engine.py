@@ -364,9 +364,6 @@ class RuleEngine:
         self._oss_bucket_fields = self.endpoints.typed_paths(self.endpoints.oss_bucket_fields)
         # Text for humans (text_fields) is never a destination either: one lookup for both.
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
-        # match_keys: plain names (matched like host keys) and dotted key patterns (``projection.*.values``).
-        self._match_keys = frozenset(k for k in self.endpoints.match_keys if "." not in k)
-        self._match_key_patterns = tuple(k for k in self.endpoints.match_keys if "." in k)
         self._same_region_buckets = self.endpoints.typed_paths(self.endpoints.same_region_buckets)
         self.setting_inputs: Mapping[str, tuple[str, frozenset[str]]] = {
             n.type: (n.name, n.values) for n in self.endpoints.named_values
@@ -801,8 +798,7 @@ class RuleEngine:
             payload=key in _BASE64_KEYS or key.endswith("_base64"),
             own_region=_at_any(kpath, self._same_region_buckets.get(type_token, ())),
             match=_at_any(kpath, self._match_fields.get(type_token, ()))
-            or _named_by(tokens, self._match_keys)
-            or any(fnmatch.fnmatchcase(key, p) for p in self._match_key_patterns),
+            or _match_key(key, tokens, self.endpoints.match_keys),
             region_cloud=next(
                 (
                     as_cloud(c)
@@ -1104,6 +1100,13 @@ def _runs_on(rest: str) -> bool:
 def _named_by(key: str, keys: frozenset[str]) -> bool:
     """``key`` is one of ``keys`` or ends with ``_<one of them>``: ``webhook_url``, ``default_arguments``."""
     return key in keys or any(key.endswith("_" + k) for k in keys)
+
+
+def _match_key(key: str, tokens: str, match_keys: frozenset[str]) -> bool:
+    """``key`` is one of ``match_keys``: a plain name matched on the key's tokens like a host key (``no_proxy``,
+    ``app_cors_origins``), or a dotted pattern matched on the key as written (``projection.*.values``)."""
+    names = frozenset(k for k in match_keys if "." not in k)
+    return _named_by(tokens, names) or any(fnmatch.fnmatchcase(key, k) for k in match_keys - names)
 
 
 def prop_of(props: Mapping[str, Any], key: str) -> Any:
