@@ -1389,6 +1389,30 @@ def test_dotted_and_aws_owned_regional_buckets_in_s3_urls(url: str, expected: se
     assert rule_ids("CN", Subject(subject.type, "e", props, provider("CN"))) == set()  # aws-cn is wholly in CN
 
 
+def test_a_templates_own_region_placeholder_is_the_stacks_region() -> None:
+    # CloudFormation's ${AWS::Region} is "the Region in which the encompassing resource is being created": in a
+    # stack's template it is the stack resource's own region, which is judged.
+    queue = {"Fn::Sub": "https://sqs.${AWS::Region}.amazonaws.com/${AWS::AccountId}/${Queue.QueueName}"}
+    function = {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {"QUEUE_URL": queue}}}}
+    template = json.dumps({"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}, "Fn": function}})
+
+    def stack(props: dict[str, Any], region: str | None = "eu-west-1") -> Subject:
+        return Subject("aws:cloudformation/stack:Stack", "s", props, ProviderRef("aws", "p", region))
+
+    assert rule_ids("EU", stack({"template_body": template})) == set()
+    # The twins: moved to another region, the stack (and the host its template names) is refused; with its region
+    # unknown, or in another type where nothing fills the placeholder in, the host is not proven.
+    assert rule_ids("EU", stack({"template_body": template, "region": "us-east-1"})) == {"RES-003", "RES-006"}
+    assert rule_ids("EU", stack({"template_body": template}, region=None)) == {"RES-015"}
+    env = {"environment": {"variables": {"QUEUE_URL": "https://sqs.${AWS::Region}.amazonaws.com/1/q"}}}
+    assert rule_ids("EU", Subject("aws:lambda/function:Function", "f", env, provider("EU"))) == {"RES-015"}
+    ros = json.dumps(
+        {"Outputs": {"Oss": {"Value": {"Fn::Sub": "https://oss-${ALIYUN::Region}-internal.aliyuncs.com"}}}}
+    )
+    ros_stack = Subject("alicloud:ros/stack:Stack", "s", {"template_body": ros}, provider("CN", "alicloud"))
+    assert rule_ids("CN", ros_stack) == set()
+
+
 @pytest.mark.parametrize(
     ("bucket", "expected"),
     [

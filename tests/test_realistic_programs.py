@@ -1604,6 +1604,38 @@ def oss_hotlink_protection(c: Ctx) -> object:
     )  # fmt: skip
 
 
+def cloudformation_queue_consumer(queue_region: str | None) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack template_body — a template (from the CloudFormation user guide's Fn::Sub examples)
+    # whose function reads its queue's URL, built with the pseudo parameter AWS::Region.
+    def build(c: Ctx) -> object:
+        region = queue_region or "${AWS::Region}"
+        url = {"Fn::Sub": f"https://sqs.{region}.amazonaws.com/${{AWS::AccountId}}/${{Queue.QueueName}}"}
+        template = {
+            "AWSTemplateFormatVersion": "2010-09-09",
+            "Resources": {
+                "Queue": {"Type": "AWS::SQS::Queue"},
+                "Consumer": {"Type": "AWS::Lambda::Function", "Properties": {
+                    "Runtime": "python3.12", "Handler": "index.handler", "Code": {"ZipFile": "def handler(e, c): pass"},
+                    "Role": {"Fn::GetAtt": ["Role", "Arn"]}, "Environment": {"Variables": {"QUEUE_URL": url}}}},
+            },
+        }  # fmt: skip
+        return aws.cloudformation.Stack("consumer", template_body=json.dumps(template), opts=c.aws)
+
+    return build
+
+
+def ros_oss_endpoint(c: Ctx) -> object:
+    # docs: alicloud ros/stack — a ROS template whose function reads the stack region's internal OSS endpoint.
+    endpoint = {"Fn::Sub": "https://oss-${ALIYUN::Region}-internal.aliyuncs.com"}
+    template = {
+        "ROSTemplateFormatVersion": "2015-09-01",
+        "Resources": {"Uploader": {"Type": "ALIYUN::FC3::Function", "Properties": {
+            "FunctionName": "uploader", "Runtime": "python3.10", "Handler": "index.handler",
+            "EnvironmentVariables": {"OSS_ENDPOINT": endpoint}}}},
+    }  # fmt: skip
+    return alicloud.ros.Stack("uploader", stack_name="uploader", template_body=json.dumps(template), opts=c.ali)
+
+
 _SEARCH = (
     "https://vpc-logs-ab12.cn-north-1.es.amazonaws.com.cn/fleet/_search?_source_includes=vehicle.vin,vehicle.model"
 )
@@ -1817,6 +1849,8 @@ CASES: list[Case] = [
     Case("eu-activemq-configuration", "EU", activemq_configuration(None)),
     Case("eu-s3-referer-policy", "EU", referer_bucket_policy),
     Case("cn-oss-hotlink-protection", "CN", oss_hotlink_protection),
+    Case("eu-cloudformation-queue-url-sub", "EU", cloudformation_queue_consumer(None)),
+    Case("cn-ros-oss-endpoint-sub", "CN", ros_oss_endpoint),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -2065,6 +2099,7 @@ CASES: list[Case] = [
     ),
     Case("eu-dashboard-us-alarm", "EU", ops_dashboard("us-east-1"), {"RES-004"}),
     Case("eu-s3-gateway-us-ecr-layers", "EU", s3_gateway_endpoint("us-east-1"), {"RES-017"}),
+    Case("eu-cloudformation-queue-url-us", "EU", cloudformation_queue_consumer("us-east-1"), {"RES-006"}),
     Case(
         "eu-activemq-network-connector-partner",
         "EU",

@@ -107,6 +107,19 @@ class TypedField(_Frozen):
     """Where the provider documents the field's meaning."""
 
 
+class RegionPlaceholder(_Frozen):
+    """A template language's name for the region its stack is created in, in an input holding a template."""
+
+    type: str
+    """Pulumi type token of the resource whose input holds the template."""
+    path: str
+    """Key path of the template input from the top-level input (dots)."""
+    placeholder: str
+    """The text the service replaces with the stack's own region (``${AWS::Region}``)."""
+    source: str
+    """Where the service documents it."""
+
+
 class GlobalService(_Frozen):
     """A resource type (and optionally a field value) that serves data outside any one region."""
 
@@ -226,6 +239,8 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
     URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""
     same_region_buckets: tuple[TypedField, ...] = ()
+    own_region_placeholders: tuple[RegionPlaceholder, ...] = ()
+    """Template inputs whose region placeholder (``${AWS::Region}``) is the resource's own region, judged as such."""
     regional_buckets: tuple[RegionalBucket, ...] = ()
     """AWS-owned buckets named after their region (``eu-west-1.elasticmapreduce``): proven by that region."""
     named_values: tuple[NamedValue, ...] = ()

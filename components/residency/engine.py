@@ -312,6 +312,9 @@ class _KeyPlan(NamedTuple):
     phone: str | None
     """``number``: a phone number texts or calls go to (``phone_fields``); ``country``: the country a phone
     number is claimed in or calls go to (``country_fields``); None elsewhere (nearly every place)."""
+    region_placeholder: str | None
+    """A template's name for the stack's own region (``${AWS::Region}``, ``own_region_placeholders``), read as the
+    resource's own region; None elsewhere (nearly every place)."""
 
 
 class RuleEngine:
@@ -593,6 +596,8 @@ class RuleEngine:
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.match:
             return  # what a pattern or allow-list names is compared with, never sent to
+        if plan.region_placeholder is not None and plan.region_placeholder in value:
+            value = self._in_own_region(walk.subject, value, plan.region_placeholder)
         if plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone):
             return
         if plan.services:
@@ -619,6 +624,15 @@ class RuleEngine:
             return
         if candidates:
             self._judge_references(walk, value, path, key, plan.own_region)
+
+    @staticmethod
+    def _in_own_region(subject: Subject, template: str, placeholder: str) -> str:
+        """``template`` with its region placeholder replaced by the resource's own region (its region override, else
+        its provider's), which RES-001/003 judge; unchanged while that region is unknown (an Output)."""
+        region = prop_of(subject.props, "region")
+        if region is None and subject.provider is not None:
+            region = subject.provider.region
+        return template.replace(placeholder, region) if isinstance(region, str) and region else template
 
     def _judged_as_host(self, walk: _Walk, value: str, path: str, key: str, depth: int, candidates: bool) -> bool:
         """A value under a host key: a bare host, an e-mail address or a list of hosts, each judged as a
@@ -812,6 +826,14 @@ class RuleEngine:
             else _COUNTRY
             if _at_any(kpath, self._country_fields.get(type_token, ()))
             else None,
+            region_placeholder=next(
+                (
+                    p.placeholder
+                    for p in self.endpoints.own_region_placeholders
+                    if p.type == type_token and kpath == tuple(p.path.split("."))
+                ),
+                None,
+            ),
         )
 
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - one engine per jurisdiction, kept for the process
