@@ -596,8 +596,6 @@ class RuleEngine:
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.match:
             return  # what a pattern or allow-list names is compared with, never sent to
-        if plan.region_placeholder is not None and plan.region_placeholder in value:
-            value = self._in_own_region(walk.subject, value, plan.region_placeholder)
         if plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone):
             return
         if plan.services:
@@ -740,6 +738,8 @@ class RuleEngine:
         stripped = value.lstrip()
         if stripped[:1] in ("{", "["):
             # A document is judged whether or not it contains an ARN (templates, task definitions).
+            if plan.region_placeholder is not None:  # a stack's template (tested here: only documents have one)
+                value = self._in_own_region(walk.subject, value, plan.region_placeholder)
             try:
                 document = json.loads(value)
             except ValueError:
@@ -748,6 +748,8 @@ class RuleEngine:
                 self._walk_document(walk, document, f"{path}(json)", key, depth)
                 return True
         elif "\n" in stripped and _YAML_HINT.search(stripped):
+            if plan.region_placeholder is not None:
+                stripped = self._in_own_region(walk.subject, stripped, plan.region_placeholder)
             document = _yaml(stripped)
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{path}(yaml)", key, depth)
