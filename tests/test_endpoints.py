@@ -1413,6 +1413,36 @@ def test_a_templates_own_region_placeholder_is_the_stacks_region() -> None:
     assert rule_ids("CN", ros_stack) == set()
 
 
+_YAML_TEMPLATE = """AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Key:
+    Type: AWS::KMS::Key
+  Secret:
+    Type: AWS::SecretsManager::Secret
+    Properties:
+      KmsKeyId: !Ref Key
+      ReplicaRegions:
+        - Region: {replica}
+  Consumer:
+    Type: AWS::Lambda::Function
+    Properties:
+      Role: !GetAtt Role.Arn
+      Environment:
+        Variables:
+          DB_HOST: !GetAtt Db.Endpoint.Address
+          QUEUE_URL: !Sub 'https://sqs.${{AWS::Region}}.amazonaws.com/${{AWS::AccountId}}/${{Queue.QueueName}}'
+"""
+
+
+@pytest.mark.parametrize(("replica", "expected"), [("eu-central-1", set()), ("us-east-1", {"RES-009"})])
+def test_a_yaml_template_with_short_form_functions_is_read_as_a_document(replica: str, expected: set[str]) -> None:
+    # !Ref / !GetAtt / !Sub are read as their long forms: the template's region fields are judged (a replica in
+    # us-east-1 passed when the unknown tags made the template free text), and !GetAtt Db.Endpoint.Address names
+    # an attribute, not a host.
+    props = {"template_body": _YAML_TEMPLATE.format(replica=replica)}
+    assert rule_ids("EU", Subject("aws:cloudformation/stack:Stack", "s", props, provider("EU"))) == expected
+
+
 @pytest.mark.parametrize(
     ("bucket", "expected"),
     [

@@ -1624,6 +1624,23 @@ def cloudformation_queue_consumer(queue_region: str | None) -> Callable[[Ctx], o
     return build
 
 
+def cloudformation_yaml_secret(replica: str) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack template_body in YAML with the short-form functions (the CloudFormation user
+    # guide's AWS::SecretsManager::Secret example, a replica in a second region).
+    def build(c: Ctx) -> object:
+        template = (
+            "AWSTemplateFormatVersion: '2010-09-09'\n"
+            "Resources:\n"
+            "  SecretKey:\n    Type: AWS::KMS::Key\n"
+            "  FleetSecret:\n    Type: AWS::SecretsManager::Secret\n    Properties:\n"
+            "      Name: !Sub '${AWS::StackName}-fleet'\n      KmsKeyId: !Ref SecretKey\n"
+            f"      ReplicaRegions:\n        - Region: {replica}\n          KmsKeyId: alias/aws/secretsmanager\n"
+        )
+        return aws.cloudformation.Stack("fleet-secret", template_body=template, opts=c.aws)
+
+    return build
+
+
 def ros_oss_endpoint(c: Ctx) -> object:
     # docs: alicloud ros/stack — a ROS template whose function reads the stack region's internal OSS endpoint.
     endpoint = {"Fn::Sub": "https://oss-${ALIYUN::Region}-internal.aliyuncs.com"}
@@ -1851,6 +1868,7 @@ CASES: list[Case] = [
     Case("cn-oss-hotlink-protection", "CN", oss_hotlink_protection),
     Case("eu-cloudformation-queue-url-sub", "EU", cloudformation_queue_consumer(None)),
     Case("cn-ros-oss-endpoint-sub", "CN", ros_oss_endpoint),
+    Case("eu-cloudformation-yaml-secret-replica-eu", "EU", cloudformation_yaml_secret("eu-central-1")),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -2100,6 +2118,7 @@ CASES: list[Case] = [
     Case("eu-dashboard-us-alarm", "EU", ops_dashboard("us-east-1"), {"RES-004"}),
     Case("eu-s3-gateway-us-ecr-layers", "EU", s3_gateway_endpoint("us-east-1"), {"RES-017"}),
     Case("eu-cloudformation-queue-url-us", "EU", cloudformation_queue_consumer("us-east-1"), {"RES-006"}),
+    Case("eu-cloudformation-yaml-secret-replica-us", "EU", cloudformation_yaml_secret("us-east-1"), {"RES-009"}),
     Case(
         "eu-activemq-network-connector-partner",
         "EU",

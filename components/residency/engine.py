@@ -1168,9 +1168,31 @@ def _pair_name(pair: Mapping[Any, Any], user_keyed: bool) -> str | None:
     return _snake(name) if isinstance(name, str) and name else None
 
 
+class _TemplateLoader(yaml.SafeLoader):
+    """A safe loader that also reads the short-form intrinsic functions of CloudFormation and ROS YAML templates
+    (``!Ref Bucket``, ``!Sub 'https://...'``, ``!GetAtt Db.Endpoint.Address``) as their long forms (``{"Ref":
+    "Bucket"}``, ``{"Fn::Sub": ...}``): a safe loader refuses unknown tags, and such a template was then read as
+    free text, its region fields unjudged."""
+
+
+def _intrinsic(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
+    value: Any
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        assert isinstance(node, yaml.MappingNode)
+        value = loader.construct_mapping(node, deep=True)
+    return {suffix if suffix == "Ref" else f"Fn::{suffix}": value}
+
+
+_TemplateLoader.add_multi_constructor("!", _intrinsic)
+
+
 def _yaml(text: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_TemplateLoader)  # a SafeLoader subclass: constructs plain data only
     except yaml.YAMLError:
         return None
 
