@@ -728,6 +728,26 @@ def test_namespace_identifiers_are_not_destinations_but_the_idp_is() -> None:
     assert {f.declared_by for f in declared} == {"idp"}
 
 
+MQ_BROKER = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<broker xmlns="http://activemq.apache.org/schema/core">
+  <plugins><forcePersistencyModeBrokerPlugin persistenceFlag="true"/></plugins>{network}
+</broker>"""
+
+
+def test_an_activemq_configuration_namespace_is_no_destination_but_a_network_connector_is() -> None:
+    # Amazon MQ's documented configuration names the ActiveMQ schema as its XML namespace (never fetched);
+    # a network connector forwards the broker's messages to another broker.
+    def subject(network: str) -> Subject:
+        props = {"engine_type": "ActiveMQ", "engine_version": "5.18", "data": MQ_BROKER.format(network=network)}
+        return Subject("aws:mq/configuration:Configuration", "mq", props, provider("EU"))
+
+    assert rule_ids("EU", subject("")) == set()
+    bridge = (
+        '<networkConnectors><networkConnector uri="static:(ssl://mq.partner.example.com:61617)"/></networkConnectors>'
+    )
+    assert rule_ids("EU", subject(bridge)) == {"RES-015"}
+
+
 @pytest.mark.parametrize(
     ("key", "value"),
     [("host_name", "web01.fleet.internal"), ("hostname", "collector.example.cn"), ("private_ip", "10.41.2.7")],
@@ -822,6 +842,105 @@ def test_match_expressions_are_compared_not_contacted(entry: Any) -> None:
     assert rule_ids("EU", Subject(entry.type, "r", _at(elsewhere, _SAAS), provider("EU", cloud))) == {"RES-015"}
     other = "aws:lambda/function:Function" if cloud == "aws" else "alicloud:fc/function:Function"
     assert rule_ids("EU", Subject(other, "r", _at(path, _SAAS), provider("EU", cloud))) == {"RES-015"}
+
+
+@pytest.mark.parametrize("entry", ENDPOINTS.text_fields, ids=lambda e: f"{e.type}:{e.path}")
+def test_text_for_humans_in_documents_is_not_contacted(entry: Any) -> None:
+    # OpenAPI contact / license / external-docs URLs and a dashboard's Markdown are shown to people; the same URL
+    # elsewhere in the document (an integration's uri, a widget's endpoint) or in another type is a destination.
+    path = entry.path.replace("*", "body.paths./vehicles.get")  # "*": any depth
+    for value in (
+        _SAAS,
+        "[Runbook](https://wiki.partner.example.com/ops) and [console](https://console.aws.amazon.com)",
+    ):
+        assert rule_ids("EU", Subject(entry.type, "r", _at(path, value), provider("EU"))) == set(), value
+    elsewhere = path.rsplit(".", 1)[0] + ".uri"
+    assert rule_ids("EU", Subject(entry.type, "r", _at(elsewhere, _SAAS), provider("EU"))) == {"RES-015"}
+    assert rule_ids("EU", Subject("aws:lambda/function:Function", "r", _at(path, _SAAS), provider("EU"))) == {"RES-015"}
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("CORS_ALLOWED_ORIGINS", "https://app.partner.example.com,https://admin.partner.example.com"),
+        ("CORS_ORIGINS", "https://app.partner.example.com https://admin.partner.example.com"),
+        ("CORS_ORIGIN", "https://app.partner.example.com"),
+        ("APP_CORS_ALLOW_ORIGINS", '["https://app.partner.example.com"]'),
+        ("CSRF_TRUSTED_ORIGINS", "https://app.partner.example.com"),
+    ],
+)
+def test_a_cors_allow_list_in_a_variable_is_compared_not_contacted(key: str, value: str) -> None:
+    # The origins a server compares a request's Origin header with (Flask-CORS, django-cors-headers, Express,
+    # Django CSRF): the browser on that origin reads the answer, the server sends nothing there.
+    def function(variables: dict[str, str]) -> Subject:
+        return Subject("aws:lambda/function:Function", "f", {"environment": {"variables": variables}}, provider("EU"))
+
+    assert rule_ids("EU", function({key: value})) == set()
+    # The twin: a URL the application calls, even with CORS in its name, is a destination.
+    assert rule_ids("EU", function({"CORS_PROXY_URL": "https://app.partner.example.com"})) == {"RES-015"}
+    assert rule_ids("EU", function({"ORIGIN": "https://app.partner.example.com"})) == {"RES-015"}
+
+
+def test_a_rest_api_s_cors_header_mapping_is_compared_not_contacted() -> None:
+    # The OPTIONS integration response of AWS's "Enable CORS" recipe maps Access-Control-Allow-Origin to a literal.
+    def response(parameters: dict[str, str]) -> Subject:
+        props = {"rest_api": "a1", "resource_id": "r1", "http_method": "OPTIONS", "status_code": "200",
+                 "response_parameters": parameters}  # fmt: skip
+        return Subject("aws:apigateway/integrationResponse:IntegrationResponse", "cors", props, provider("EU"))
+
+    origin = {"method.response.header.Access-Control-Allow-Origin": "'https://app.partner.example.com'"}
+    assert rule_ids("EU", response(origin)) == set()
+    location = {"method.response.header.Location": "'https://app.partner.example.com/moved'"}
+    assert rule_ids("EU", response(location)) == {"RES-015"}
+
+
+@pytest.mark.parametrize(
+    ("token", "cloud", "condition"),
+    [
+        (
+            "aws:s3/bucketPolicy:BucketPolicy",
+            "aws",
+            {"StringLike": {"aws:Referer": ["https://www.partner.example.com/*"]}},
+        ),
+        (
+            "alicloud:oss/bucketPolicy:BucketPolicy",
+            "alicloud",
+            {"StringLike": {"acs:Referer": ["https://www.partner.example.com/*"]}},
+        ),
+    ],
+)
+def test_a_referer_condition_is_compared_not_contacted(token: str, cloud: Cloud, condition: dict[str, Any]) -> None:
+    # AWS's "Restricting access to a specific HTTP referer": the Referer header is compared with the pages allowed
+    # to link to the objects. The twin: a foreign ARN in the same condition is still judged.
+    def policy(statement_condition: dict[str, Any]) -> Subject:
+        statement = {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*",
+                     "Condition": statement_condition}  # fmt: skip
+        document = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+        return Subject(token, "p", {"policy": document}, provider("EU", cloud))
+
+    assert rule_ids("EU", policy(condition)) == set()
+    foreign = {**condition, "ArnLike": {"aws:SourceArn": "arn:aws:sns:us-east-1:123456789012:t"}}
+    assert rule_ids("EU", policy(foreign)) == {"RES-004"}
+
+
+def test_a_partition_projection_enum_is_compared_not_contacted() -> None:
+    # An Athena table over an organisation's CloudTrail logs projects the regions whose logs sit in the stack's
+    # bucket (us-east-1 holds the global services' events): Athena reads the bucket, never those regions.
+    def table(location: str, variables: dict[str, str] | None = None) -> Subject:
+        parameters = {"projection.enabled": "true", "projection.region.type": "enum",
+                      "projection.region.values": "eu-west-1,eu-central-1,us-east-1",
+                      "storage.location.template": location + "/${region}/${date}", **(variables or {})}  # fmt: skip
+        return Subject("aws:glue/catalogTable:CatalogTable", "t", {"parameters": parameters}, provider("EU"))
+
+    def judged(subject: Subject) -> set[str]:  # eu-trail is the stack's own bucket
+        return {f.rule.id for f in ENGINES["EU"].check(subject, known=lambda name: name == "eu-trail")[0]}
+
+    assert judged(table("s3://eu-trail/AWSLogs/111122223333/CloudTrail")) == set()
+    # The twins: the bucket Athena reads is judged; a region list that is not a projection still names regions.
+    assert judged(table("s3://org-trail-us/AWSLogs/111122223333/CloudTrail")) == {"RES-017"}
+    assert judged(table("s3://eu-trail/x", {"replica.region": "us-east-1"})) == {"RES-009"}
+    env = {"environment": {"variables": {"PROJECTION_REGION_VALUES": "us-east-1"}}}
+    assert rule_ids("EU", Subject("aws:lambda/function:Function", "f", env, provider("EU"))) == {"RES-009"}
 
 
 @pytest.mark.parametrize("entry", ENDPOINTS.same_region_buckets, ids=lambda e: f"{e.type}:{e.path}")
@@ -1379,6 +1498,88 @@ def test_dotted_and_aws_owned_regional_buckets_in_s3_urls(url: str, expected: se
     findings, _ = ENGINES["EU"].check(subject, known=lambda name: name == "telemetry.fleet.example.eu")
     assert {f.rule.id for f in findings} == expected
     assert rule_ids("CN", Subject(subject.type, "e", props, provider("CN"))) == set()  # aws-cn is wholly in CN
+
+
+def test_a_templates_own_region_placeholder_is_the_stacks_region() -> None:
+    # CloudFormation's ${AWS::Region} is "the Region in which the encompassing resource is being created": in a
+    # stack's template it is the stack resource's own region, which is judged.
+    queue = {"Fn::Sub": "https://sqs.${AWS::Region}.amazonaws.com/${AWS::AccountId}/${Queue.QueueName}"}
+    function = {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {"QUEUE_URL": queue}}}}
+    template = json.dumps({"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}, "Fn": function}})
+
+    def stack(props: dict[str, Any], region: str | None = "eu-west-1") -> Subject:
+        return Subject("aws:cloudformation/stack:Stack", "s", props, ProviderRef("aws", "p", region))
+
+    assert rule_ids("EU", stack({"template_body": template})) == set()
+    # The twins: moved to another region, the stack (and the host its template names) is refused; with its region
+    # unknown, or in another type where nothing fills the placeholder in, the host is not proven.
+    assert rule_ids("EU", stack({"template_body": template, "region": "us-east-1"})) == {"RES-003", "RES-006"}
+    assert rule_ids("EU", stack({"template_body": template}, region=None)) == {"RES-015"}
+    env = {"environment": {"variables": {"QUEUE_URL": "https://sqs.${AWS::Region}.amazonaws.com/1/q"}}}
+    assert rule_ids("EU", Subject("aws:lambda/function:Function", "f", env, provider("EU"))) == {"RES-015"}
+    ros = json.dumps(
+        {"Outputs": {"Oss": {"Value": {"Fn::Sub": "https://oss-${ALIYUN::Region}-internal.aliyuncs.com"}}}}
+    )
+    ros_stack = Subject("alicloud:ros/stack:Stack", "s", {"template_body": ros}, provider("CN", "alicloud"))
+    assert rule_ids("CN", ros_stack) == set()
+
+
+_YAML_TEMPLATE = """AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Key:
+    Type: AWS::KMS::Key
+  Secret:
+    Type: AWS::SecretsManager::Secret
+    Properties:
+      KmsKeyId: !Ref Key
+      ReplicaRegions:
+        - Region: {replica}
+  Consumer:
+    Type: AWS::Lambda::Function
+    Properties:
+      Role: !GetAtt Role.Arn
+      Environment:
+        Variables:
+          DB_HOST: !GetAtt Db.Endpoint.Address
+          QUEUE_URL: !Sub 'https://sqs.${{AWS::Region}}.amazonaws.com/${{AWS::AccountId}}/${{Queue.QueueName}}'
+"""
+
+
+@pytest.mark.parametrize(("replica", "expected"), [("eu-central-1", set()), ("us-east-1", {"RES-009"})])
+def test_a_yaml_template_with_short_form_functions_is_read_as_a_document(replica: str, expected: set[str]) -> None:
+    # !Ref / !GetAtt / !Sub are read as their long forms: the template's region fields are judged (a replica in
+    # us-east-1 passed when the unknown tags made the template free text), and !GetAtt Db.Endpoint.Address names
+    # an attribute, not a host.
+    props = {"template_body": _YAML_TEMPLATE.format(replica=replica)}
+    assert rule_ids("EU", Subject("aws:cloudformation/stack:Stack", "s", props, provider("EU"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("bucket", "expected"),
+    [
+        ("prod-eu-west-1-starport-layer-bucket", set()),  # ECR image layers of eu-west-1
+        ("amazon-ssm-eu-central-1", set()),  # SSM Agent's bucket of eu-central-1
+        ("eu-north-1-birdwatcher-prod", set()),
+        ("prod-us-east-1-starport-layer-bucket", {"RES-017"}),  # AWS's, in us-east-1
+        ("prod-eu-west-1-starport-layer-bucket-copy", {"RES-017"}),  # a look-alike is anyone's bucket
+        ("amazon-ssm-eu-west-9", {"RES-017"}),  # no such region
+        ("amazon-ssm-packages-", {"RES-017"}),
+    ],
+)
+def test_aws_owned_regional_buckets_in_an_s3_gateway_endpoint_policy(bucket: str, expected: set[str]) -> None:
+    # A private VPC's S3 gateway endpoint must let ECR and SSM Agent read AWS's buckets of the region by name.
+    statement = {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{bucket}/*"}
+    props = {"vpc_id": "vpc-1", "service_name": "com.amazonaws.eu-west-1.s3",
+             "policy": json.dumps({"Version": "2012-10-17", "Statement": [statement]})}  # fmt: skip
+    assert rule_ids("EU", Subject("aws:ec2/vpcEndpoint:VpcEndpoint", "s3", props, provider("EU"))) == expected
+
+
+def test_a_regional_bucket_name_has_exactly_one_region() -> None:
+    from components.residency.endpoints import RegionalBucket
+
+    assert RegionalBucket(name="aws-ssm-{region}", source="s").region_in("aws-ssm-eu-west-1") == "eu-west-1"
+    with pytest.raises(ValueError, match="exactly one"):
+        RegionalBucket(name="aws-ssm-packages", source="s")
 
 
 @pytest.mark.parametrize("key", ["custom_host_alias", "custom_host_alias_v2s"])

@@ -109,6 +109,28 @@ def test_a_dotted_oss_url_authority_is_no_bucket_name() -> None:
     assert [r for r in PARSER.scan("oss://archive.oss-cn-hangzhou.aliyuncs.com/x") if r.kind == "bucket"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        # A list of URLs: each URL's host, and no host "https" read from the next URL's scheme (a false alarm).
+        (
+            "https://vpc-a.eu-west-1.es.amazonaws.com,https://vpc-b.eu-west-1.es.amazonaws.com",
+            ["vpc-a.eu-west-1.es.amazonaws.com", "vpc-b.eu-west-1.es.amazonaws.com"],
+        ),
+        ("https://app.example.cn,https://admin.example.cn", ["app.example.cn", "admin.example.cn"]),
+        # The twin: a foreign URL after an in-country one is still found; a connection string's hosts still run
+        # on across commas (the second host is no scheme's).
+        (
+            "https://vpc-a.eu-west-1.es.amazonaws.com,https://search.partner.example.com/x",
+            ["vpc-a.eu-west-1.es.amazonaws.com", "search.partner.example.com"],
+        ),
+        ("mongodb://a.example.com:27017,b.partner.example.com:27017/db", ["a.example.com", "b.partner.example.com"]),
+    ],
+)
+def test_a_list_of_urls_is_read_url_by_url(text: str, hosts: list[str]) -> None:
+    assert [r.text for r in PARSER.scan(text)] == hosts
+
+
 @given(aws_regions, st.sampled_from("abcdef"))
 def test_aws_zone_names_map_to_their_region(region: str, letter: str) -> None:
     ref = PARSER.zone_field("aws", region + letter)

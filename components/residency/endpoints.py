@@ -67,11 +67,26 @@ class IdentifierHosts(_Frozen):
     sources: tuple[str, ...]
 
 
-class RegionalBuckets(_Frozen):
-    """Buckets the cloud provider owns in every region, named ``<region><suffix>``."""
+class RegionalBucket(_Frozen):
+    """A bucket the cloud provider owns in every region, named after the region (``{region}.elasticmapreduce``)."""
 
-    suffixes: tuple[str, ...]
-    sources: tuple[str, ...]
+    name: str
+    """The bucket's name with exactly one ``{region}``."""
+    source: str
+    """Where the provider documents the name."""
+
+    @model_validator(mode="after")
+    def _one_region(self) -> RegionalBucket:
+        if self.name.count("{region}") != 1:
+            raise ValueError(f"{self.name}: a regional bucket name needs exactly one {{region}}")
+        return self
+
+    def region_in(self, bucket: str) -> str | None:
+        """What stands for ``{region}`` in ``bucket`` when the rest of the name matches; None otherwise."""
+        prefix, suffix = self.name.split("{region}")
+        if len(bucket) > len(prefix) + len(suffix) and bucket.startswith(prefix) and bucket.endswith(suffix):
+            return bucket[len(prefix) : len(bucket) - len(suffix)]
+        return None
 
 
 class RegionField(_Frozen):
@@ -90,6 +105,19 @@ class TypedField(_Frozen):
     a leading ``*.`` matches it at any depth (``*.byte_match_statement.search_string``)."""
     source: str
     """Where the provider documents the field's meaning."""
+
+
+class RegionPlaceholder(_Frozen):
+    """A template language's name for the region its stack is created in, in an input holding a template."""
+
+    type: str
+    """Pulumi type token of the resource whose input holds the template."""
+    path: str
+    """Key path of the template input from the top-level input (dots)."""
+    placeholder: str
+    """The text the service replaces with the stack's own region (``${AWS::Region}``)."""
+    source: str
+    """Where the service documents it."""
 
 
 class GlobalService(_Frozen):
@@ -202,11 +230,18 @@ class EndpointCatalogue(_Frozen):
     identifier_hosts: IdentifierHosts | None = None
     match_fields: tuple[TypedField, ...] = ()
     match_keys: frozenset[str] = frozenset()
-    """Keys (snake_case, in any resource) whose value is a list compared with requests, never contacted:
-    ``no_proxy``, the hosts an HTTP client reaches without its proxy."""
+    """Keys (snake_case, in any resource, matched on the key or as a ``_<key>`` suffix) whose value is a list
+    compared with requests, never contacted: ``no_proxy``, the hosts an HTTP client reaches without its proxy;
+    ``cors_origins``, the origins a server compares a request's Origin header with. An entry with a dot is a
+    key as written, ``*`` for any part of it (``projection.*.values``, an Athena partition-projection enum)."""
     match_key_sources: tuple[str, ...] = ()
+    text_fields: tuple[TypedField, ...] = ()
+    """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
+    URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""
     same_region_buckets: tuple[TypedField, ...] = ()
-    regional_buckets: RegionalBuckets | None = None
+    own_region_placeholders: tuple[RegionPlaceholder, ...] = ()
+    """Template inputs whose region placeholder (``${AWS::Region}``) is the resource's own region, judged as such."""
+    regional_buckets: tuple[RegionalBucket, ...] = ()
     """AWS-owned buckets named after their region (``eu-west-1.elasticmapreduce``): proven by that region."""
     named_values: tuple[NamedValue, ...] = ()
     region_key_clouds: Mapping[str, frozenset[str]] = Field(default_factory=dict)

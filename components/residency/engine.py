@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import fnmatch
 import functools
 import gzip
 import json
@@ -303,13 +304,17 @@ class _KeyPlan(NamedTuple):
     match: bool
     """A match expression or allow-list (event pattern, log filter pattern, CORS origin): compared with
     events or requests, never a destination (``endpoints.yaml`` ``match_fields``; ``match_keys`` such as
-    ``no_proxy`` in any resource)."""
+    ``no_proxy``, ``cors_origins`` or ``projection.*.values`` in any resource); or text for humans inside a
+    document (``text_fields``)."""
     region_cloud: Cloud | None
     """The cloud a region field's key names (``oss_region``: Alibaba's; ``endpoints.yaml``
     ``region_key_clouds``); None: the resource's own cloud."""
     phone: str | None
     """``number``: a phone number texts or calls go to (``phone_fields``); ``country``: the country a phone
     number is claimed in or calls go to (``country_fields``); None elsewhere (nearly every place)."""
+    region_placeholder: str | None
+    """A template's name for the stack's own region (``${AWS::Region}``, ``own_region_placeholders``), read as the
+    resource's own region; None elsewhere (nearly every place)."""
 
 
 class RuleEngine:
@@ -360,7 +365,8 @@ class RuleEngine:
         self._suffixes = frozenset(suffixes)
         self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
         self._oss_bucket_fields = self.endpoints.typed_paths(self.endpoints.oss_bucket_fields)
-        self._match_fields = self.endpoints.typed_paths(self.endpoints.match_fields)
+        # Text for humans (text_fields) is never a destination either: one lookup for both.
+        self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
         self._same_region_buckets = self.endpoints.typed_paths(self.endpoints.same_region_buckets)
         self.setting_inputs: Mapping[str, tuple[str, frozenset[str]]] = {
             n.type: (n.name, n.values) for n in self.endpoints.named_values
@@ -625,6 +631,15 @@ class RuleEngine:
         if candidates:
             self._judge_references(walk, value, path, key, plan.own_region)
 
+    @staticmethod
+    def _in_own_region(subject: Subject, template: str, placeholder: str) -> str:
+        """``template`` with its region placeholder replaced by the resource's own region (its region override, else
+        its provider's), which RES-001/003 judge; unchanged while that region is unknown (an Output)."""
+        region = prop_of(subject.props, "region")
+        if region is None and subject.provider is not None:
+            region = subject.provider.region
+        return template.replace(placeholder, region) if isinstance(region, str) and region else template
+
     def _judged_as_host(self, walk: _Walk, value: str, path: str, key: str, depth: int, candidates: bool) -> bool:
         """A value under a host key: a bare host, an e-mail address or a list of hosts, each judged as a
         destination; True when nothing else is left to judge."""
@@ -753,6 +768,8 @@ class RuleEngine:
         stripped = value.lstrip()
         if stripped[:1] in ("{", "["):
             # A document is judged whether or not it contains an ARN (templates, task definitions).
+            if plan.region_placeholder is not None:  # a stack's template (tested here: only documents have one)
+                value = self._in_own_region(walk.subject, value, plan.region_placeholder)
             try:
                 document = json.loads(value)
             except ValueError:
@@ -761,6 +778,8 @@ class RuleEngine:
                 self._walk_document(walk, document, f"{path}(json)", key, depth)
                 return True
         elif "\n" in stripped and _YAML_HINT.search(stripped):
+            if plan.region_placeholder is not None:
+                stripped = self._in_own_region(walk.subject, stripped, plan.region_placeholder)
             document = _yaml(stripped)
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{path}(yaml)", key, depth)
@@ -824,7 +843,8 @@ class RuleEngine:
             or kpath[-2:] in self._host_paths,
             payload=key in _BASE64_KEYS or key.endswith("_base64"),
             own_region=_at_any(kpath, self._same_region_buckets.get(type_token, ())),
-            match=_at_any(kpath, self._match_fields.get(type_token, ())) or tokens in self.endpoints.match_keys,
+            match=_at_any(kpath, self._match_fields.get(type_token, ()))
+            or _match_key(key, tokens, self.endpoints.match_keys),
             region_cloud=next(
                 (
                     as_cloud(c)
@@ -838,6 +858,14 @@ class RuleEngine:
             else _COUNTRY
             if _at_any(kpath, self._country_fields.get(type_token, ()))
             else None,
+            region_placeholder=next(
+                (
+                    p.placeholder
+                    for p in self.endpoints.own_region_placeholders
+                    if p.type == type_token and kpath == tuple(p.path.split("."))
+                ),
+                None,
+            ),
         )
 
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - one engine per jurisdiction, kept for the process
@@ -987,11 +1015,12 @@ class RuleEngine:
         self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text, arn, name))
 
     def _regional_bucket_region(self, name: str) -> str | None:
-        """The region of an AWS-owned regional bucket (``<region><suffix>``, endpoints.yaml ``regional_buckets``)."""
-        owned = self.endpoints.regional_buckets
-        for suffix in owned.suffixes if owned is not None else ():
-            if name.endswith(suffix) and name[: -len(suffix)] in self.catalogue.aws_region_partition:
-                return name[: -len(suffix)]
+        """The region of an AWS-owned regional bucket (``{region}.elasticmapreduce``, endpoints.yaml
+        ``regional_buckets``): what stands for ``{region}`` must be a known AWS region."""
+        for owned in self.endpoints.regional_buckets:
+            region = owned.region_in(name)
+            if region is not None and region in self.catalogue.aws_region_partition:
+                return region
         return None
 
     # Lists, not generators: these run for every reference found, and most find nothing.
@@ -1143,6 +1172,13 @@ def _named_by(key: str, keys: frozenset[str]) -> bool:
     return key in keys or any(key.endswith("_" + k) for k in keys)
 
 
+def _match_key(key: str, tokens: str, match_keys: frozenset[str]) -> bool:
+    """``key`` is one of ``match_keys``: a plain name matched on the key's tokens like a host key (``no_proxy``,
+    ``app_cors_origins``), or a dotted pattern matched on the key as written (``projection.*.values``)."""
+    names = frozenset(k for k in match_keys if "." not in k)
+    return _named_by(tokens, names) or any(fnmatch.fnmatchcase(key, k) for k in match_keys - names)
+
+
 def prop_of(props: Mapping[str, Any], key: str) -> Any:
     """The input named ``key`` (snake_case) in ``props``, whose keys may be snake_case (SDK inputs) or
     camelCase (engine properties); None when absent."""
@@ -1178,9 +1214,31 @@ def _pair_name(pair: Mapping[Any, Any], user_keyed: bool) -> str | None:
     return _snake(name) if isinstance(name, str) and name else None
 
 
+class _TemplateLoader(yaml.SafeLoader):
+    """A safe loader that also reads the short-form intrinsic functions of CloudFormation and ROS YAML templates
+    (``!Ref Bucket``, ``!Sub 'https://...'``, ``!GetAtt Db.Endpoint.Address``) as their long forms (``{"Ref":
+    "Bucket"}``, ``{"Fn::Sub": ...}``): a safe loader refuses unknown tags, and such a template was then read as
+    free text, its region fields unjudged."""
+
+
+def _intrinsic(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
+    value: Any
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        assert isinstance(node, yaml.MappingNode)
+        value = loader.construct_mapping(node, deep=True)
+    return {suffix if suffix == "Ref" else f"Fn::{suffix}": value}
+
+
+_TemplateLoader.add_multi_constructor("!", _intrinsic)
+
+
 def _yaml(text: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_TemplateLoader)  # a SafeLoader subclass: constructs plain data only
     except yaml.YAMLError:
         return None
 

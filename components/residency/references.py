@@ -63,8 +63,12 @@ _ALI_REGIONISH = re.compile(r"^(?:cn|ap|us|eu|me|na|sa|af|rus)-[a-z]+(?:-[a-z]+)
 _AZ_ID = re.compile(r"^([a-z]{3,9}\d+)-az\d+$")
 # Local Zone ids (use1-qro1-az1) and Wavelength Zone ids (use1-wl1-bos-wlz1): the region code, then the group.
 _LOCAL_ZONE_ID = re.compile(r"^([a-z]{3,9}\d+)-(?:([a-z]+\d+)-az\d+|(wl\d+-[a-z]+-wlz\d+))$")
+# A URL's authority runs on across commas (the hosts of a connection string, mongodb://a:27017,b:27017), but
+# not into the next URL of a list ("https://app.example.cn,https://admin.example.cn": two URLs, not a host
+# "https" of the first).
 _URL = re.compile(
-    r"(?P<scheme>[a-z][a-z0-9+.-]*)://(?:[^@\s/?#\"']*@)?(?P<authority>\[[0-9a-f:.]+\]|[a-z0-9._,:-]+)",
+    r"(?P<scheme>[a-z][a-z0-9+.-]*)://(?:[^@\s/?#\"']*@)?"
+    r"(?P<authority>\[[0-9a-f:.]+\]|(?:[a-z0-9._:-]+|,(?![a-z][a-z0-9+.-]*://))+)",
     re.IGNORECASE,
 )
 # VPC endpoint service names are reversed DNS: com.amazonaws.<region>.s3, cn.com.amazonaws.<region>.kms,
