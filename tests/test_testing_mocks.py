@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import textwrap
 from collections.abc import Callable
@@ -328,3 +329,19 @@ def test_fixture_records_resources_created_in_the_test(pulumi_mocks: MockSession
 def test_fixture_does_not_leak_into_the_next_test(pulumi_mocks: MockSession) -> None:
     assert pulumi_mocks.resources == ()
     assert get_config("aws:region") is None
+
+
+def test_closing_a_session_cancels_only_the_tasks_made_while_it_was_open() -> None:
+    from components._compat import ensure_event_loop
+
+    loop = ensure_event_loop()
+    before = loop.create_task(asyncio.sleep(3600))  # pending on the same loop before the session opens
+    session = MockSession()
+    left: list[asyncio.Task[None]] = []
+    session.run(lambda: left.append(asyncio.ensure_future(asyncio.sleep(3600))))  # never awaited
+    assert not left[0].done()
+    session.close()
+    assert left[0].cancelled()
+    assert not before.done() and loop.get_task_factory() is None  # the loop is as it was
+    before.cancel()
+    loop.run_until_complete(asyncio.gather(before, return_exceptions=True))
