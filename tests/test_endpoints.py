@@ -1574,6 +1574,25 @@ def test_aws_owned_regional_buckets_in_an_s3_gateway_endpoint_policy(bucket: str
     assert rule_ids("EU", Subject("aws:ec2/vpcEndpoint:VpcEndpoint", "s3", props, provider("EU"))) == expected
 
 
+@given(
+    st.sampled_from(ENDPOINTS.regional_buckets),
+    st.sampled_from(sorted(CATALOGUE.aws_region_partition)),
+    st.sampled_from(["", "x", "-copy"]),
+)
+def test_every_aws_owned_regional_bucket_is_proven_by_its_region_and_nothing_else(
+    owned: Any, region: str, extra: str
+) -> None:
+    # In an EU stack: AWS's bucket of an EU region is proven, of any other region refused; a name with anything
+    # around the template's (a look-alike) is anyone's bucket.
+    bucket = extra + owned.name.format(region=region) if extra == "x" else owned.name.format(region=region) + extra
+    statement = {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{bucket}/*"}
+    props = {"vpc_id": "vpc-1", "policy": json.dumps({"Version": "2012-10-17", "Statement": [statement]})}
+    findings = ENGINES["EU"].check(Subject("aws:ec2/vpcEndpoint:VpcEndpoint", "s3", props, provider("EU")))[0]
+    proven = not extra and region in CATALOGUE.get("EU").aws.regions
+    # A dotted name that is a host of a foreign region is refused as that host too (RES-004/006): any refusal.
+    assert (findings == []) == proven, [f.rule.id for f in findings]
+
+
 def test_a_regional_bucket_name_has_exactly_one_region() -> None:
     from components.residency.endpoints import RegionalBucket
 
