@@ -425,17 +425,31 @@ def runtime_config_keys() -> set[str]:
     return set(_runtime_config.CONFIG.get())
 
 
+# The last scan of the pulumi modules: (len(sys.modules), the pulumi modules seen, their context variables).
+_SCANNED: list[tuple[int, dict[str, Any], list[contextvars.ContextVar[Any]]]] = []
+
+
 def _pulumi_context_vars() -> list[contextvars.ContextVar[Any]]:
-    found: dict[int, contextvars.ContextVar[Any]] = {}
+    # Scanning sys.modules (thousands of provider modules) cost about 3 ms per mocked session; the answer changes
+    # only when pulumi modules come or go, so it is reused while the module count and every pulumi module seen are
+    # unchanged (a new pulumi module changes the count unless as many other modules went in between).
+    if _SCANNED:
+        count, modules, found = _SCANNED[0]
+        if count == len(sys.modules) and all(sys.modules.get(name) is m for name, m in modules.items()):
+            return list(found)
+    modules = {}
+    by_id: dict[int, contextvars.ContextVar[Any]] = {}
     for module_name, module in list(sys.modules.items()):
         if module is None or not (module_name == "pulumi" or module_name.startswith("pulumi.")):
             continue
+        modules[module_name] = module
         for value in list(vars(module).values()):
             if isinstance(value, contextvars.ContextVar):
-                found[id(value)] = value
+                by_id[id(value)] = value
     for prop in _settings_properties():
-        found[id(prop._data)] = prop._data
-    return list(found.values())
+        by_id[id(prop._data)] = prop._data
+    _SCANNED[:] = [(len(sys.modules), modules, list(by_id.values()))]
+    return list(by_id.values())
 
 
 def _settings_properties() -> list[Any]:
@@ -467,10 +481,12 @@ class RuntimeSnapshot:
         for var, saved in self._values:
             value = saved
             if value is _MISSING:
-                # Never set before: put back the variable's own default (read in an empty context).
-                value = empty.run(var.get, _MISSING)
-                if value is _MISSING:
-                    continue
+                # Never set before: put back the variable's own default (read in an empty context). Not
+                # ``var.get(_MISSING)``: a default given to get() wins over the variable's own.
+                try:
+                    value = empty.run(var.get)
+                except LookupError:
+                    continue  # no default either; a context variable cannot be unset
                 if isinstance(value, dict | set):
                     value = type(value)()
             var.set(value)

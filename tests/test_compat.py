@@ -219,6 +219,24 @@ def test_runtime_snapshot_restores_the_root_stack_and_config() -> None:
     assert (get_root_resource(), _compat.runtime_config_keys()) == before
 
 
+def test_runtime_snapshot_sees_a_context_variable_of_a_pulumi_module_imported_later(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import contextvars
+    import sys
+    import types
+
+    _compat.RuntimeSnapshot()  # the scan of the pulumi modules is reused from here on while they are unchanged
+    late = types.ModuleType("pulumi._sovereign_late")
+    var: contextvars.ContextVar[str] = contextvars.ContextVar("late", default="before")
+    late.var = var  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "pulumi._sovereign_late", late)
+    snapshot = _compat.RuntimeSnapshot()
+    var.set("changed by a run")
+    snapshot.restore()
+    assert var.get() == "before"
+
+
 # -- the fence: no private SDK name outside components/_compat.py ------------------------------
 
 _LIBRARY = ("components", "policy", "portal")
