@@ -377,6 +377,9 @@ class RuleEngine:
         self._phone_fields = self.endpoints.typed_paths(self.endpoints.phone_fields)
         self._country_fields = self.endpoints.typed_paths(self.endpoints.country_fields)
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
+        self.naming_types: frozenset[str] = self.endpoints.bucket_types | frozenset(self.endpoints.global_group_types)
+        """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
+        must convert a resource's properties to ask it checks the type first."""
         self._user_keyed_fields = self.endpoints.typed_paths(self.endpoints.user_keyed_fields)
 
     # -- public API -----------------------------------------------------------------------------

@@ -134,10 +134,11 @@ def _regionless(the_rule: Rule) -> StackJudge:
         # The final state holds the resource's own outputs (bucketDomainName = <bucket>.s3.amazonaws.com).
         values = {k: v for k, v in plain(resource.props).items() if not is_unknown(v)}
         own = provenance.own_names(engine, resource.resource_type, values)
+        # The type first: converting every resource's properties, for every resource judged, was quadratic.
         created = {
             name
             for r in stack
-            if r is not resource
+            if r is not resource and r.resource_type in engine.naming_types
             for name in [engine.created_name(r.resource_type, plain(r.props))]
             if name is not None
         }
