@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import functools
 import inspect
 import sys
 from collections.abc import Awaitable, Callable, Iterator
@@ -504,11 +505,20 @@ def policy_proxy_target(value: Any) -> Any:
     The proxies expose their target under ``"__target"`` (pulumi-policy's own serializer uses it the
     same way); going through the Mapping/Sequence API instead raises on the first unknown value.
     """
+    # Only a proxy needs the lookup: the packs convert every value of every resource (plain() in
+    # policy/residency_pack/values.py), so the proxy classes are looked up once, not per value.
+    if isinstance(value, _policy_proxy_types()):
+        target: Any = value
+        return target["__target"]
+    return value
+
+
+@functools.cache
+def _policy_proxy_types() -> tuple[type, ...]:
+    """pulumi-policy's proxy classes, imported on first use (pulumi-policy is the policy extra's)."""
     from pulumi_policy import proxy
 
-    if isinstance(value, (proxy._DictProxy, proxy._ListProxy)):
-        return value["__target"]
-    return value
+    return (proxy._DictProxy, proxy._ListProxy)
 
 
 # -- telling a mocked run from a real one ---------------------------------------------------------

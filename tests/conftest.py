@@ -5,7 +5,8 @@
 * ``stack_config`` / ``cn``: the stack config the Pulumi engine hands a policy pack (``PULUMI_CONFIG``),
   and the residency pack driven for a CN stack (see ``test_policy_support.py`` for the driver).
 * ``once_per_run``: a slow result made once for the whole run, whichever xdist worker asks first;
-  ``shipped_stacks_unchanged``: the shared runs of ``tests/shipped.py`` are checked unchanged at the end.
+  ``shipped_stacks_unchanged``: the shared runs of ``tests/shipped.py`` are checked unchanged at the end;
+  ``shipped_cli_run``: the plan command of every shipped stack in a subprocess, once per run.
 * The run's shape (issue 13, the suite's time): tests marked ``early`` start first, and xdist workers
   skip the interpreter's teardown once they are done.
 """
@@ -16,6 +17,7 @@ import atexit
 import json
 import os
 import pickle
+import subprocess
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -31,7 +33,8 @@ import pytest
 
 from components.plan import server as plan_server
 
-POLICY_DIR = Path(__file__).resolve().parents[1] / "policy"
+ROOT = Path(__file__).resolve().parents[1]
+POLICY_DIR = ROOT / "policy"
 # `python -m pulumi.policy <engine> .` runs the pack with runpy, which puts the pack directory first on
 # sys.path; every test file imports the pack's modules (`residency_pack`) the same way.
 if str(POLICY_DIR) not in sys.path:
@@ -111,6 +114,28 @@ def once_per_run(tmp_path_factory: pytest.TempPathFactory) -> OncePerRun[Any]:
             return value
 
     return once
+
+
+JOBS = ("--jobs", "2")
+
+
+@pytest.fixture(scope="session")
+def shipped_cli_run(once_per_run: OncePerRun[subprocess.CompletedProcess[str]]) -> subprocess.CompletedProcess[str]:
+    """One JSON plan of every shipped stack, through the real command line in a fresh interpreter, as a
+    reviewer runs it (ResourceWarnings shown, so an event loop left open at exit would be reported).
+    Two jobs whatever this machine has, so the stacks are planned in forked workers: the path that
+    tests/test_speed.py compares with the plain plan, byte for byte. Once per test run."""
+    return once_per_run(
+        "plan-cli-json",
+        lambda _: subprocess.run(
+            [sys.executable, "-W", "always::ResourceWarning", "-m", "components.plan", "--format", "json", *JOBS],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        ),
+    )
 
 
 def _exit_now() -> None:

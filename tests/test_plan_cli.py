@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import jsonschema
 import pytest
@@ -16,9 +15,6 @@ from shipped import review
 
 from components.plan.cli import main
 from components.plan.render_markdown import render_markdown
-
-if TYPE_CHECKING:  # tests/conftest.py, which pytest loads itself
-    from conftest import OncePerRun
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "components" / "plan" / "schema.json").read_text(encoding="utf-8"))
@@ -93,27 +89,9 @@ def _validate(document: dict[str, Any]) -> None:
 
 
 @pytest.fixture(scope="module")
-def shipped_run(once_per_run: OncePerRun[subprocess.CompletedProcess[str]]) -> subprocess.CompletedProcess[str]:
-    """One JSON plan of every shipped stack, through the real command line in a subprocess
-    (ResourceWarnings shown, so an event loop left open at exit would be reported). Once per test
-    run: the tests reading it may land on different xdist workers."""
-    return once_per_run(
-        "plan-cli-json",
-        lambda _: subprocess.run(
-            [sys.executable, "-W", "always::ResourceWarning", "-m", "components.plan", "--format", "json"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        ),
-    )
-
-
-@pytest.fixture(scope="module")
-def shipped_json(shipped_run: subprocess.CompletedProcess[str]) -> dict[str, Any]:
-    """The JSON document of ``shipped_run``."""
-    result = shipped_run
+def shipped_json(shipped_cli_run: subprocess.CompletedProcess[str]) -> dict[str, Any]:
+    """The JSON document of ``shipped_cli_run`` (tests/conftest.py)."""
+    result = shipped_cli_run
     assert result.returncode == 0, result.stderr + result.stdout[-2000:]
     for index, name in enumerate(SHIPPED, 1):
         assert f"[{index}/{len(SHIPPED)}] planning {name} ..." in result.stderr
@@ -320,13 +298,13 @@ def test_unknown_stack_and_missing_dir_exit_2(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_a_clean_run_leaves_no_event_loop_to_the_garbage_collector(
-    shipped_run: subprocess.CompletedProcess[str],
+    shipped_cli_run: subprocess.CompletedProcess[str],
 ) -> None:
     # Pulumi creates an event loop per thread (the runner's and each mock-RPC worker's) and never
     # closes them; closed by the interpreter's teardown they intermittently printed "Exception
     # ignored in: BaseEventLoop.__del__". ResourceWarning names every loop left open at exit.
-    assert shipped_run.returncode == 0, shipped_run.stderr
-    assert "unclosed event loop" not in shipped_run.stderr and "Exception ignored" not in shipped_run.stderr
+    assert shipped_cli_run.returncode == 0, shipped_cli_run.stderr
+    assert "unclosed event loop" not in shipped_cli_run.stderr and "Exception ignored" not in shipped_cli_run.stderr
 
 
 def test_more_zones_than_the_region_offers_is_a_config_error(

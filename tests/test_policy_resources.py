@@ -168,3 +168,42 @@ def test_a_pack_failure_refuses_the_resource(cn: Pack, monkeypatch: pytest.Monke
     assert len(diags) == len(rp.RESOURCE_RULES)
     assert {d.level for d in diags} == {"mandatory"}
     assert "could not judge aws:s3/bucket:Bucket 'data' (RuntimeError: boom), so it is refused" in diags[0].message
+
+
+def test_a_resource_is_judged_once_for_all_the_policies(cn: Pack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pulumi-policy hands every resource policy its own copy of one request: judged once, not per rule."""
+    import residency_pack.resource_policies as rp
+
+    calls: list[str] = []
+    judge = rp.resource_findings
+
+    def counted(engine: Any, t: Any) -> Any:
+        calls.append(t.subject.name)
+        return judge(engine, t)
+
+    monkeypatch.setattr(rp, "resource_findings", counted)
+    foreign = bucket({"region": "us-east-1"})
+    assert [d.policy for d in cn.analyze(foreign)] == ["resource-region-override"]
+    assert calls == ["data"]
+
+
+def test_the_next_request_is_judged_on_its_own_values(cn: Pack) -> None:
+    """Requests that differ in one nested value, or only in the provider, never share a verdict."""
+    home = bucket({"replication": {"rules": [{"destination": {"bucket": "arn:aws-cn:s3:::home"}}]}})
+    away = bucket({"replication": {"rules": [{"destination": {"bucket": "arn:aws:s3:::away"}}]}})
+    assert cn.analyze(home) == []
+    assert [d.policy for d in cn.analyze(away)] == ["aws-arn-in-jurisdiction"]
+    assert cn.analyze(home) == []
+    assert cn.analyze(bucket({"bucket": "x"}, provider=aws_provider("us-east-1", "cn"))) != []
+    assert cn.analyze(bucket({"bucket": "x"}, provider=aws_provider("cn-north-1", "cn"))) == []
+
+
+def test_values_without_a_faithful_text_never_share_a_key() -> None:
+    """An asset reads as its address: two live assets with different contents get different keys."""
+    import pulumi
+    from residency_pack.values import value_key
+
+    first, second = pulumi.RemoteAsset("https://a.example.com/x"), pulumi.RemoteAsset("https://b.example.com/x")
+    assert value_key({"code": first}) != value_key({"code": second})
+    assert value_key({"a": [1, "x", None]}) == value_key({"a": [1, "x", None]})
+    assert value_key({"a": 1}) != value_key({"a": 1.0}) != value_key({"a": True})

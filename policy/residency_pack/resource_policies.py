@@ -7,6 +7,7 @@ through policy config without touching the others.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +18,7 @@ from components.residency.rules import Finding, Rule, RuleId, rule
 from residency_pack import messages
 from residency_pack.jurisdiction import ConfigProblem, Engines
 from residency_pack.subjects import Target, is_default_provider, provider_subject, target
-from residency_pack.values import is_unknown
+from residency_pack.values import is_unknown, value_key
 
 __all__ = ["RESOURCE_RULES", "resource_findings", "resource_policy"]
 
@@ -72,17 +73,58 @@ def _needs_jurisdiction(t: Target) -> bool:
     return t.subject.custom and package_of(t.subject.type)[0] not in REGIONLESS_PACKAGES
 
 
+class _LastResource(threading.local):
+    """The resource this thread judged last, converted and judged once for all the pack's policies.
+
+    pulumi-policy hands each resource policy in turn its own freshly deserialized copy of one request
+    (``Analyze`` in pulumi_policy/policy.py), so without this the resource was converted and judged
+    once per rule: 15 times. The key is the request's value (its type, name, URN and the repr of its
+    plain properties and provider), so only an equal request reads the result; the engine servicer may
+    answer requests on several threads, hence one entry per thread.
+    """
+
+    def __init__(self) -> None:
+        self.key: tuple[Any, ...] | None = None
+        self.target: Target | None = None
+        self.held: tuple[Any, Any] = (None, None)
+        self.findings: dict[int, tuple[RuleEngine, list[tuple[Finding, str | None]]]] = {}
+
+    def target_of(self, args: ResourceValidationArgs) -> Target:
+        provider = args.provider
+        provider_key = None
+        if provider is not None:
+            provider_key = (provider.resource_type, provider.name, provider.urn, value_key(provider.props))
+        key = (args.resource_type, args.name, args.urn, value_key(args.props), provider_key)
+        if key != self.key or self.target is None:
+            self.key, self.findings = None, {}
+            self.target = target(args.resource_type, args.name, args.props, provider)
+            # Kept alive with the key: an object without a faithful repr (an asset) reads as its address,
+            # which a later object could otherwise be given.
+            self.held = (args.props, None if provider is None else provider.props)
+            self.key = key
+        return self.target
+
+    def findings_of(self, engine: RuleEngine, t: Target) -> list[tuple[Finding, str | None]]:
+        judged = self.findings.get(id(engine))
+        if judged is None or judged[0] is not engine:
+            judged = self.findings[id(engine)] = (engine, resource_findings(engine, t))
+        return judged[1]
+
+
+_LAST = _LastResource()
+
+
 def _validate(the_rule: Rule, engines: Engines) -> Callable[[ResourceValidationArgs, Any], None]:
     def validate(args: ResourceValidationArgs, report_violation: Report) -> None:
         try:
-            t = target(args.resource_type, args.name, args.props, args.provider)
+            t = _LAST.target_of(args)
             if not _needs_jurisdiction(t):
                 return
             resolved = engines.resolve(the_rule.name, args.get_config())
             if isinstance(resolved, ConfigProblem):
                 report_violation(messages.config_problem(the_rule, resolved.message), None)
                 return
-            for found, via in resource_findings(resolved.engine, t):
+            for found, via in _LAST.findings_of(resolved.engine, t):
                 if found.rule.id == the_rule.id and found.declared_by is None:
                     report_violation(messages.finding(found, resolved.source, via=via), None)
         except Exception as exc:  # anything unexpected must refuse, never pass

@@ -28,7 +28,7 @@ __all__ = ["explicit_provider_policy", "provenance_policy", "regionless_policies
 Report = Callable[[str, "str | None"], None]
 Judge = Callable[[RuleEngine, PolicyResource, str], list[str]]
 """Judges one resource: (engine, resource, config source) -> messages."""
-StackJudge = Callable[[RuleEngine, PolicyResource, str, list[PolicyResource]], list[str]]
+StackJudge = Callable[[RuleEngine, PolicyResource, str, "StackView"], list[str]]
 """Judges one resource with the whole stack in view: (engine, resource, config source, stack) -> messages."""
 PROVENANCE = rule(RuleId.UNKNOWN_VALUE_PROVENANCE)
 EXPLICIT_PROVIDER = rule(RuleId.EXPLICIT_PROVIDER)
@@ -115,33 +115,46 @@ def explicit_provider_policy(engines: Engines, codes: list[str]) -> StackValidat
 REGIONLESS_RULES = (rule(RuleId.DESTINATION_HOST_PROVEN), rule(RuleId.REGIONLESS_REFERENCE_PROVEN))
 
 
-def _produced(resource: PolicyResource) -> list[str]:
-    values = {k: v for k, v in plain(resource.props).items() if not is_unknown(v)}
-    return produced_names(values)
+class StackView:
+    """The resources of one stack validation, with what the regionless judges read of the others made
+    once per validation: judging each resource by every other one's converted properties was quadratic."""
+
+    def __init__(self, engine: RuleEngine, resources: list[PolicyResource]) -> None:
+        self.resources = resources
+        self.created: list[tuple[PolicyResource, str]] = [
+            (r, name)
+            for r in resources
+            if r.resource_type in engine.naming_types
+            for name in [engine.created_name(r.resource_type, plain(r.props))]
+            if name is not None
+        ]
+        """Each resource that creates a named thing (a bucket, a global group), with that name."""
+        self._produced: dict[int, list[str]] = {}
+
+    def produced(self, resource: PolicyResource) -> list[str]:
+        """The names and hosts ``resource``'s known outputs carry."""
+        found = self._produced.get(id(resource))
+        if found is None:  # (every resource of the view stays alive with it, so an id is never reused)
+            values = {k: v for k, v in plain(resource.props).items() if not is_unknown(v)}
+            found = self._produced[id(resource)] = produced_names(values)
+        return found
 
 
 def _regionless(the_rule: Rule) -> StackJudge:
     """A judge for a regionless rule: names and hosts produced by the resources a value is computed from,
     or bucket names this stack creates, are proven; anything else is judged as the guard judges it."""
 
-    def judge(engine: RuleEngine, resource: PolicyResource, source: str, stack: list[PolicyResource]) -> list[str]:
+    def judge(engine: RuleEngine, resource: PolicyResource, source: str, stack: StackView) -> list[str]:
         t = target(resource.resource_type, resource.name, resource.props, resource.provider)
         if not t.subject.custom:
             return []
         deps = {d.urn: d for ds in (resource.property_dependencies or {}).values() for d in ds}
         deps |= {d.urn: d for d in resource.dependencies or []}
-        produced = [p for d in deps.values() for p in _produced(d)]
+        produced = [p for d in deps.values() for p in stack.produced(d)]
         # The final state holds the resource's own outputs (bucketDomainName = <bucket>.s3.amazonaws.com).
-        values = {k: v for k, v in plain(resource.props).items() if not is_unknown(v)}
+        values = {k: v for k, v in t.subject.props.items() if not is_unknown(v)}
         own = provenance.own_names(engine, resource.resource_type, values)
-        # The type first: converting every resource's properties, for every resource judged, was quadratic.
-        created = {
-            name
-            for r in stack
-            if r is not resource and r.resource_type in engine.naming_types
-            for name in [engine.created_name(r.resource_type, plain(r.props))]
-            if name is not None
-        }
+        created = {name for r, name in stack.created if r is not resource}
         known = provenance.regionless_known(created, produced, own)
         findings, _ = engine.check(t.subject, defer=is_unknown, known=known)
         return [messages.finding(f, source) for f in findings if f.rule.id == the_rule.id and f.declared_by is None]
@@ -171,8 +184,8 @@ def _stack_validate_with_stack(
         if isinstance(resolved, ConfigProblem):
             report_violation(messages.config_problem(the_rule, resolved.message), None)
             return
-        stack = list(args.resources)
-        for resource in stack:
+        stack = StackView(resolved.engine, list(args.resources))
+        for resource in stack.resources:
             try:
                 for message in judge(resolved.engine, resource, resolved.source, stack):
                     report_violation(message, resource.urn)

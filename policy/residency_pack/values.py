@@ -15,7 +15,7 @@ from pulumi_policy import proxy
 
 from components._compat import policy_proxy_target
 
-__all__ = ["UNKNOWN_SENTINELS", "is_unknown", "plain"]
+__all__ = ["UNKNOWN_SENTINELS", "is_unknown", "plain", "value_key"]
 
 UNKNOWN_SENTINELS: frozenset[str] = frozenset(
     {
@@ -31,6 +31,9 @@ UNKNOWN_SENTINELS: frozenset[str] = frozenset(
 """The strings the engine sends (``MarshalOptions{KeepUnknowns: true}``) for values unknown at preview."""
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def is_unknown(value: Any) -> bool:
     """True for a value the engine could not know during preview."""
     return isinstance(value, str) and value in UNKNOWN_SENTINELS
@@ -38,6 +41,8 @@ def is_unknown(value: Any) -> bool:
 
 def plain(value: Any) -> Any:
     """``value`` with every pulumi-policy proxy replaced by a plain dict or list, unknowns untouched."""
+    if type(value) in _SCALARS:  # most values: nothing to convert
+        return value
     # Read the proxy's target (components/_compat.py): the Mapping/Sequence API would raise on the
     # first unknown.
     value = policy_proxy_target(value)
@@ -46,3 +51,10 @@ def plain(value: Any) -> Any:
     if isinstance(value, list):
         return [plain(item) for item in value]
     return value
+
+
+def value_key(value: Any) -> str:
+    """A text that is equal for equal values, proxies read through (for telling one request's
+    deserialized copy from another's). An object without a faithful repr (an asset) reads as its
+    address, so it only ever matches itself: keep the value alive as long as its key."""
+    return repr(plain(value))
