@@ -7,6 +7,7 @@ through policy config without touching the others.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -87,7 +88,7 @@ class _LastResource(threading.local):
         self.key: tuple[Any, ...] | None = None
         self.target: Target | None = None
         self.held: tuple[Any, Any] = (None, None)
-        self.findings: dict[int, tuple[RuleEngine, list[tuple[Finding, str | None]]]] = {}
+        self.findings: dict[tuple[int, dt.date], tuple[RuleEngine, list[tuple[Finding, str | None]]]] = {}
 
     def target_of(self, args: ResourceValidationArgs) -> Target:
         provider = args.provider
@@ -105,9 +106,11 @@ class _LastResource(threading.local):
         return self.target
 
     def findings_of(self, engine: RuleEngine, t: Target) -> list[tuple[Finding, str | None]]:
-        judged = self.findings.get(id(engine))
+        # Per day too: a declared transfer that expires at midnight no longer covers an equal request.
+        key = (id(engine), dt.date.today())
+        judged = self.findings.get(key)
         if judged is None or judged[0] is not engine:
-            judged = self.findings[id(engine)] = (engine, resource_findings(engine, t))
+            judged = self.findings[key] = (engine, resource_findings(engine, t))
         return judged[1]
 
 
