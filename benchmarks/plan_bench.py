@@ -18,7 +18,8 @@ Method: every measurement runs in its own fresh subprocess, so neither side inhe
 caches or heap. Both sides import the same modules before the clock starts (the provider SDKs'
 lazily executed service modules and the residency catalogues included, then one full collection of
 that start-up garbage: stop 18, before which about 0.1-0.2 s of one-time start-up fell inside the
-clock and read as a cost per resource that shrinks with size); the time is the run only (CPU
+clock and read as a cost per resource that shrinks with size; since stop 26 the plan side also
+imports its own pipeline, which the raw side never runs, before the clock); the time is the run only (CPU
 seconds of the process, all threads, steadier than wall time on a shared machine; wall is printed
 too). Peak memory is the subprocess's peak RSS (``ru_maxrss``). Modes alternate and the median of
 ``--repeat`` runs is kept.
