@@ -1524,6 +1524,88 @@ def test_a_templates_own_region_placeholder_is_the_stacks_region() -> None:
     assert rule_ids("CN", ros_stack) == set()
 
 
+def _bucket_policy(resource: Any) -> dict[str, Any]:
+    statement = {"Effect": "Allow", "Principal": {"Service": "logging.s3.amazonaws.com"}, "Action": "s3:PutObject"}
+    document = {"Statement": [{**statement, "Resource": resource}]}
+    return {"Type": "AWS::S3::BucketPolicy", "Properties": {"Bucket": {"Ref": "Logs"}, "PolicyDocument": document}}
+
+
+_LOGS_BUCKET = {"Type": "AWS::S3::Bucket"}
+
+
+@pytest.mark.parametrize(
+    ("code", "region", "resource", "expected"),
+    [
+        # AWS::Partition is the stack's own partition: a partner's bucket is read as an ARN and refused in the EU ...
+        ("EU", "eu-west-1", "arn:${AWS::Partition}:s3:::partner-bucket/*", {"RES-017"}),
+        ("EU", "eu-west-1", {"Fn::Sub": "arn:${AWS::Partition}:s3:::partner-bucket/*"}, {"RES-017"}),
+        ("EU", "eu-west-1", {"Fn::Sub": "arn:${AWS::Partition}:sqs:us-east-1:${AWS::AccountId}:q"}, {"RES-004"}),
+        # ... and proven in CN, where it is aws-cn (every aws-cn region is in China).
+        ("CN", "cn-north-1", "arn:${AWS::Partition}:s3:::partner-bucket/*", set()),
+        ("CN", "cn-north-1", {"Fn::Sub": "arn:${AWS::Partition}:sqs:cn-north-1:${AWS::AccountId}:q"}, set()),
+        # With the stack's region unknown, the partition is the jurisdiction's: nothing is proven by the guess.
+        ("EU", None, "arn:${AWS::Partition}:s3:::partner-bucket/*", {"RES-017"}),
+        # The template's own bucket: ${Logs} is its name (Fn::Sub reads it as Ref), made by the stack.
+        ("EU", "eu-west-1", {"Fn::Sub": "arn:${AWS::Partition}:s3:::${Logs}/*"}, set()),
+        ("EU", "eu-west-1", {"Fn::Sub": "arn:aws:s3:::${Logs}/*"}, set()),
+        ("CN", "cn-north-1", {"Fn::Sub": "arn:${AWS::Partition}:s3:::${Logs}/*"}, set()),
+        # A bucket named after it, or the same name given by a Sub variable map, is not the template's bucket.
+        ("EU", "eu-west-1", {"Fn::Sub": "arn:aws:s3:::${Logs}-archive/*"}, {"RES-017"}),
+        ("EU", "eu-west-1", {"Fn::Sub": ["arn:aws:s3:::${Logs}/*", {"Logs": "partner-bucket"}]}, {"RES-017"}),
+        ("EU", "eu-west-1", {"Fn::Sub": "arn:aws:s3:::${Unknown}/*"}, {"RES-017"}),
+    ],
+)
+def test_a_templates_partition_and_own_buckets(
+    code: str, region: str | None, resource: Any, expected: set[str]
+) -> None:
+    template = json.dumps({"Resources": {"Logs": _LOGS_BUCKET, "Policy": _bucket_policy(resource)}})
+    stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": template}, ProviderRef("aws", "p", region))
+    assert rule_ids(code, stack) == expected
+
+
+@pytest.mark.parametrize(
+    ("logs", "parameters", "expected"),
+    [
+        ({"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "fleet-logs-eu"}}, {}, set()),
+        # A Parameter (with or without a default) is whatever the deployer passes: unproven. So is another type
+        # under the logical id (an SNS topic's Ref is an ARN, not a bucket this stack made). A Parameter whose
+        # name differs only in case leaves the bucket unproven too (names are also compared lower-case).
+        (None, {"Logs": {"Type": "String"}}, {"RES-017"}),
+        (None, {"Logs": {"Type": "String", "Default": "fleet-logs-eu"}}, {"RES-017"}),
+        ({"Type": "AWS::SNS::Topic"}, {}, {"RES-017"}),
+        ({"Type": "AWS::S3::Bucket"}, {"LOGS": {"Type": "String"}}, {"RES-017"}),
+    ],
+)
+def test_only_a_bucket_the_template_creates_is_proven_by_it(
+    logs: dict[str, Any] | None, parameters: dict[str, Any], expected: set[str]
+) -> None:
+    resources: dict[str, Any] = {"Policy": _bucket_policy({"Fn::Sub": "arn:aws:s3:::${Logs}/*"})}
+    if logs is not None:
+        resources["Logs"] = logs
+    template: dict[str, Any] = {"Parameters": parameters, "Resources": resources}
+    if logs is not None and "BucketName" in logs.get("Properties", {}):
+        resources["Policy"] = _bucket_policy("arn:aws:s3:::fleet-logs-eu/*")  # its literal name
+    stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
+    assert rule_ids("EU", stack) == expected
+
+
+def test_a_templates_url_suffix_is_its_partitions() -> None:
+    # AWS::URLSuffix is amazonaws.com, amazonaws.com.cn in the China regions: a host built with it is read with it.
+    url = {"Fn::Sub": "https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/q"}
+    function = {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {"QUEUE_URL": url}}}}
+    template = json.dumps({"Resources": {"Fn": function}})
+    for code in ("EU", "CN"):
+        stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": template}, provider(code))
+        assert rule_ids(code, stack) == set()
+    moved = Subject(
+        "aws:cloudformation/stack:Stack", "s", {"template_body": template, "region": "us-east-1"}, provider("EU")
+    )
+    assert rule_ids("EU", moved) == {"RES-003", "RES-006"}
+    # Outside a stack's template nothing fills the placeholders in: the literal text is no ARN, and not read as one.
+    env = {"environment": {"variables": {"Q": "arn:${AWS::Partition}:s3:::${Logs}"}}}
+    assert rule_ids("EU", Subject("aws:lambda/function:Function", "f", env, provider("EU"))) == set()
+
+
 _YAML_TEMPLATE = """AWSTemplateFormatVersion: '2010-09-09'
 Resources:
   Key:

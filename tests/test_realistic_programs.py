@@ -1935,6 +1935,27 @@ def cloudformation_yaml_secret(replica: str) -> Callable[[Ctx], object]:
     return build
 
 
+def cloudformation_log_delivery(arn: str) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack template_body — the CloudFormation user guide's AWS::S3::BucketPolicy example
+    # (server access logs delivered by logging.s3.amazonaws.com), in YAML with !Sub and the pseudo parameter
+    # AWS::Partition; `arn` is the target: the template's own bucket ${AccessLogs} or a partner's bucket.
+    def build(c: Ctx) -> object:
+        template = (
+            "AWSTemplateFormatVersion: '2010-09-09'\n"
+            "Resources:\n"
+            "  AccessLogs:\n    Type: AWS::S3::Bucket\n"
+            "  AccessLogsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n"
+            "      Bucket: !Ref AccessLogs\n      PolicyDocument:\n        Version: '2012-10-17'\n"
+            "        Statement:\n          - Sid: S3ServerAccessLogsPolicy\n            Effect: Allow\n"
+            "            Principal: {Service: logging.s3.amazonaws.com}\n            Action: 's3:PutObject'\n"
+            f"            Resource: !Sub '{arn}/*'\n"
+            "            Condition: {StringEquals: {'aws:SourceAccount': !Ref 'AWS::AccountId'}}\n"
+        )
+        return aws.cloudformation.Stack("access-logs", template_body=template, opts=c.aws)
+
+    return build
+
+
 def ros_oss_endpoint(c: Ctx) -> object:
     # docs: alicloud ros/stack — a ROS template whose function reads the stack region's internal OSS endpoint.
     endpoint = {"Fn::Sub": "https://oss-${ALIYUN::Region}-internal.aliyuncs.com"}
@@ -2446,6 +2467,17 @@ CASES: list[Case] = [
     Case("cn-oss-hotlink-protection", "CN", oss_hotlink_protection),
     Case("eu-cloudformation-queue-url-sub", "EU", cloudformation_queue_consumer(None)),
     Case("cn-ros-oss-endpoint-sub", "CN", ros_oss_endpoint),
+    Case("eu-cloudformation-own-log-bucket", "EU", cloudformation_log_delivery("arn:aws:s3:::${AccessLogs}")),
+    Case(
+        "cn-cloudformation-own-log-bucket",
+        "CN",
+        cloudformation_log_delivery("arn:${AWS::Partition}:s3:::${AccessLogs}"),
+    ),
+    Case(
+        "eu-cloudformation-own-log-bucket-sub",
+        "EU",
+        cloudformation_log_delivery("arn:${AWS::Partition}:s3:::${AccessLogs}"),
+    ),
     Case("eu-cloudformation-yaml-secret-replica-eu", "EU", cloudformation_yaml_secret("eu-central-1")),
     Case(
         "eu-lambda-search-url-list-partner",
@@ -2478,6 +2510,12 @@ CASES: list[Case] = [
     Case("eu-s3-gateway-us-ecr-layers", "EU", s3_gateway_endpoint("us-east-1"), {"RES-017"}),
     Case("eu-cloudformation-queue-url-us", "EU", cloudformation_queue_consumer("us-east-1"), {"RES-006"}),
     Case("eu-cloudformation-yaml-secret-replica-us", "EU", cloudformation_yaml_secret("us-east-1"), {"RES-009"}),
+    Case(
+        "eu-cloudformation-partner-log-bucket-policy",
+        "EU",
+        cloudformation_log_delivery("arn:${AWS::Partition}:s3:::partner-drop"),
+        {"RES-017"},
+    ),
     Case("eu-activemq-network-connector-partner", "EU", activemq_configuration("mq.partner.example.com"), {"RES-015"}),
 ]
 
