@@ -1093,6 +1093,52 @@ def test_alibaba_mail_recipients_are_destinations(token: str, props: dict[str, A
     assert rule_ids("CN", subject("partner.example.com")) == {"RES-015"}
 
 
+_WEBSITE = "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration"
+_REDIRECT_RULE = {"Condition": {"KeyPrefixEquals": "docs/"}, "Redirect": {"HostName": "{host}", "Protocol": "https"}}
+
+
+@pytest.mark.parametrize(
+    ("token", "props"),
+    [
+        (_WEBSITE, {"redirect_all_requests_to": {"host_name": "{host}", "protocol": "https"}}),
+        (_WEBSITE, {"index_document": {"suffix": "index.html"}, "routing_rules": [
+            {"condition": {"key_prefix_equals": "docs/"}, "redirect": {"host_name": "{host}"}}]}),
+        (_WEBSITE, {"index_document": {"suffix": "index.html"}, "routing_rule_details": json.dumps([_REDIRECT_RULE])}),
+        # The policy pack sees the engine's camelCase keys.
+        (_WEBSITE, {"redirectAllRequestsTo": {"hostName": "{host}"}}),
+        ("aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2",
+         {"redirect_all_requests_to": {"host_name": "{host}"}}),
+        ("aws:s3/bucket:Bucket", {"website": {"redirect_all_requests_to": "{host}"}}),
+        ("aws:s3/bucket:Bucket", {"website": {"redirect_all_requests_to": "https://{host}"}}),
+        ("aws:s3/bucket:Bucket", {"website": {"index_document": "index.html",
+                                              "routing_rules": json.dumps([_REDIRECT_RULE])}}),
+        ("aws:s3/bucketV2:BucketV2", {"websites": [{"redirect_all_requests_to": "{host}"}]}),
+    ],
+)  # fmt: skip
+def test_a_static_websites_redirect_host_is_a_destination(token: str, props: dict[str, Any]) -> None:
+    # Readers asking the bucket's website endpoint are redirected there, with the paths they asked for.
+    def subject(code: str, host: str) -> Subject:
+        text = json.dumps(props).replace("{host}", host)  # (the bucket itself is the stack's: not named here)
+        return Subject(token, "r", json.loads(text), provider(code))
+
+    assert rule_ids("CN", subject("CN", "d111abcdef8.cloudfront.cn")) == set()  # its CloudFront, in aws-cn
+    assert rule_ids("CN", subject("CN", "fleet-site.s3-website.cn-north-1.amazonaws.com.cn")) == set()
+    assert rule_ids("EU", subject("EU", "fleet-site.s3-website.eu-west-1.amazonaws.com")) == set()
+    assert rule_ids("CN", subject("CN", "www.partner.example.com")) == {"RES-015"}
+    assert rule_ids("EU", subject("EU", "www.partner.example.com")) == {"RES-015"}
+    assert rule_ids("EU", subject("EU", "d111abcdef8.cloudfront.net")) == {"RES-016"}  # served from edges worldwide
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"), [("static.example.cn", {"RES-015"}), ("oss-cn-shanghai.aliyuncs.com", set())]
+)
+def test_an_oss_websites_redirect_host_is_a_destination(host: str, expected: set[str]) -> None:
+    rule = {"rule_number": 1, "redirect": {"redirect_type": "External", "host_name": host, "protocol": "https"}}
+    props = {"bucket": "fleet-site", "routing_rules": {"routing_rules": [rule]}}
+    website = Subject("alicloud:oss/bucketWebsite:BucketWebsite", "w", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", website) == expected
+
+
 @pytest.mark.parametrize(("region", "expected"), [("cn-shanghai", set()), ("cn-hongkong", {"RES-009"})])
 def test_an_eventbridge_target_parameter_is_judged_by_its_resource_key(region: str, expected: set[str]) -> None:
     # acs.eventbridge targets name the destination bus's region in a {resource_key: RegionId, value} pair.

@@ -1956,6 +1956,41 @@ def cloudformation_log_delivery(arn: str) -> Callable[[Ctx], object]:
     return build
 
 
+def website_redirect(host: str, *, details: bool = False) -> Callable[[Ctx], object]:
+    # docs: s3/bucketwebsiteconfiguration — the owner portal's static site on S3; its old docs/ pages redirect to
+    # `host` (a routing rule, or its JSON in routing_rule_details as the registry's second example writes it).
+    def build(c: Ctx) -> object:
+        site = aws.s3.Bucket("portal-site", opts=c.aws)
+        rule = {"condition": {"key_prefix_equals": "docs/"}, "redirect": {"host_name": host, "protocol": "https",
+                "replace_key_prefix_with": "manuals/"}}  # fmt: skip
+        rules: dict[str, Any] = (
+            {"routing_rule_details": json.dumps([{"Condition": {"KeyPrefixEquals": "docs/"},
+                                                  "Redirect": {"HostName": host, "ReplaceKeyPrefixWith": ""}}])}
+            if details
+            else {"routing_rules": [rule]}
+        )  # fmt: skip
+        return aws.s3.BucketWebsiteConfiguration(
+            "portal-site-website", bucket=site.id, index_document={"suffix": "index.html"},
+            error_document={"key": "error.html"}, **rules, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def website_redirect_all(c: Ctx) -> object:
+    # docs: s3/bucketwebsiteconfiguration redirect_all_requests_to — the retired portal bucket sends every reader to
+    # the partner's new portal.
+    site = aws.s3.Bucket("old-portal", opts=c.aws)
+    return aws.s3.BucketWebsiteConfiguration(
+        "old-portal-website", bucket=site.id, redirect_all_requests_to={"host_name": "portal.partner.example.com",
+                                                                "protocol": "https"}, opts=c.aws,
+    )  # fmt: skip
+
+
+_PARTNER_PORTAL = {"id": "portal", "kind": "resident", "match": "portal.partner.example.com",
+                   "evidence": "partner portal hosted in Frankfurt, DPA-12"}  # fmt: skip
+
+
 def ros_oss_endpoint(c: Ctx) -> object:
     # docs: alicloud ros/stack — a ROS template whose function reads the stack region's internal OSS endpoint.
     endpoint = {"Fn::Sub": "https://oss-${ALIYUN::Region}-internal.aliyuncs.com"}
@@ -2467,6 +2502,9 @@ CASES: list[Case] = [
     Case("cn-oss-hotlink-protection", "CN", oss_hotlink_protection),
     Case("eu-cloudformation-queue-url-sub", "EU", cloudformation_queue_consumer(None)),
     Case("cn-ros-oss-endpoint-sub", "CN", ros_oss_endpoint),
+    Case("cn-website-redirect-to-own-cloudfront", "CN", website_redirect("d111abcdef8.cloudfront.cn")),
+    Case("eu-website-redirect-to-regional-site", "EU", website_redirect("manuals.s3-website.eu-west-1.amazonaws.com")),
+    Case("eu-website-redirect-all-declared", "EU", website_redirect_all, destinations=[_PARTNER_PORTAL]),
     Case("eu-cloudformation-own-log-bucket", "EU", cloudformation_log_delivery("arn:aws:s3:::${AccessLogs}")),
     Case(
         "cn-cloudformation-own-log-bucket",
@@ -2510,6 +2548,11 @@ CASES: list[Case] = [
     Case("eu-s3-gateway-us-ecr-layers", "EU", s3_gateway_endpoint("us-east-1"), {"RES-017"}),
     Case("eu-cloudformation-queue-url-us", "EU", cloudformation_queue_consumer("us-east-1"), {"RES-006"}),
     Case("eu-cloudformation-yaml-secret-replica-us", "EU", cloudformation_yaml_secret("us-east-1"), {"RES-009"}),
+    Case("eu-website-redirect-all-to-partner", "EU", website_redirect_all, {"RES-015"}),
+    Case(
+        "cn-website-redirect-to-partner", "CN", website_redirect("docs.partner.example.com", details=True), {"RES-015"}
+    ),
+    Case("eu-website-redirect-to-global-cloudfront", "EU", website_redirect("d111abcdef8.cloudfront.net"), {"RES-016"}),
     Case(
         "eu-cloudformation-partner-log-bucket-policy",
         "EU",
