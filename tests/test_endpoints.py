@@ -148,6 +148,8 @@ EDGE_CASES = {
     "kunlungr.com": ("CN", "static.example.cn.w.kunlungr.com", False),
     "alikunlun.com": ("CN", "static.example.cn.w.alikunlun.com", False),
     "cdngslb.com": ("CN", "static.example.cn.w.cdngslb.com", False),
+    "oss-accelerate.aliyuncs.com": ("CN", "fleet-data.oss-accelerate.aliyuncs.com", False),
+    "oss-accelerate-overseas.aliyuncs.com": ("CN", "fleet-data.oss-accelerate-overseas.aliyuncs.com", False),
     "aliyun.com": ("CN", "signin.aliyun.com", False),
     "aliyun-inc.com": ("CN", "x.aliyun-inc.com", False),
 }
@@ -218,6 +220,15 @@ _CEN = "alicloud:cen/bandwidthPackage:BandwidthPackage"
 _MRAP = "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint"
 _S3TA = "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration"
 _OSSTA = "alicloud:oss/bucketTransferAcceleration:BucketTransferAcceleration"
+
+
+def _parsing_model(arn: str) -> dict[str, Any]:
+    """A knowledge base data source parsing its documents with ``arn`` (docs: bedrock/agentdatasource)."""
+    model = {"bedrock_foundation_model_configuration": {"model_arn": arn, "parsing_modality": "MULTIMODAL"}}
+    parsing = {"parsing_strategy": "BEDROCK_FOUNDATION_MODEL", **model}
+    return {"knowledge_base_id": "KB12345678", "vector_ingestion_configuration": {"parsing_configuration": parsing}}
+
+
 GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] = {
     # id: (jurisdiction, cloud, type, compliant props, offending props)
     "aws-cloudfront": ("CN", "aws", "aws:cloudfront/distribution:Distribution", {"enabled": True}, {"enabled": True}),
@@ -394,8 +405,22 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             }
         },
     ),
+    "aws-bedrock-cross-region-ingestion-model": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentDataSource:AgentDataSource",
+        _parsing_model(f"arn:aws:bedrock:eu-west-1::foundation-model/{_HAIKU}"),
+        _parsing_model(f"arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.{_HAIKU}"),
+    ),
     "alicloud-global-accelerator": ("CN", "alicloud", "alicloud:ga/accelerator:Accelerator", {}, {"spec": "1"}),
     "alicloud-oss-transfer-acceleration": ("CN", "alicloud", _OSSTA, {"enabled": False}, {"enabled": True}),
+    "alicloud-oss-bucket-transfer-acceleration": (
+        "CN",
+        "alicloud",
+        "alicloud:oss/bucket:Bucket",
+        {"bucket": "fleet-data", "transfer_acceleration": {"enabled": False}},
+        {"bucket": "fleet-data", "transfer_acceleration": {"enabled": True}},
+    ),
 }
 
 
@@ -1650,6 +1675,41 @@ def test_a_templates_url_suffix_is_its_partitions() -> None:
     # Outside a stack's template nothing fills the placeholders in: the literal text is no ARN, and not read as one.
     env = {"environment": {"variables": {"Q": "arn:${AWS::Partition}:s3:::${Logs}"}}}
     assert rule_ids("EU", Subject("aws:lambda/function:Function", "f", env, provider("EU"))) == set()
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("fleet-data.oss-cn-shanghai.aliyuncs.com", set()),  # the bucket's regional endpoint
+        ("fleet-data.oss-accelerate.aliyuncs.com", {"RES-016"}),  # access points worldwide
+        ("fleet-data.oss-accelerate-overseas.aliyuncs.com", {"RES-016"}),  # access points outside the mainland
+        ("oss-accelerate.aliyuncs.com", {"RES-015"}),  # no bucket label: a regionless aliyuncs.com host
+    ],
+)
+def test_oss_acceleration_endpoints_are_never_proven_resident(host: str, expected: set[str]) -> None:
+    env = {"environment_variables": {"OSS_ENDPOINT": f"https://{host}"}}
+    function = Subject("alicloud:fc/function:Function", "f", env, provider("CN", "alicloud"))
+    assert rule_ids("CN", function) == expected
+
+
+@pytest.mark.parametrize(
+    ("arn", "expected"),
+    [
+        (f"arn:aws:bedrock:eu-west-1::foundation-model/{_HAIKU}", set()),
+        (f"arn:aws:bedrock:us-east-1::foundation-model/{_HAIKU}", {"RES-004"}),  # a model of a foreign region
+        (f"arn:aws:bedrock:eu-west-1:123456789012:inference-profile/global.{_HAIKU}", {"RES-016"}),
+        (f"eu.{_HAIKU}", {"RES-016"}),  # a profile id (the API's pattern also takes ids)
+    ],
+)
+def test_a_data_sources_parsing_and_enrichment_models_are_judged_like_other_models(
+    arn: str, expected: set[str]
+) -> None:
+    token = "aws:bedrock/agentDataSource:AgentDataSource"
+    assert rule_ids("EU", Subject(token, "d", _parsing_model(arn), provider("EU"))) == expected
+    model = {"model_arn": arn, "enrichment_strategy_configuration": {"method": "CHUNK_ENTITY_EXTRACTION"}}
+    enrichment = {"type": "BEDROCK_FOUNDATION_MODEL", "bedrock_foundation_model_configuration": model}
+    props = {"vector_ingestion_configuration": {"context_enrichment_configuration": enrichment}}
+    assert rule_ids("EU", Subject(token, "d", props, provider("EU"))) == expected
 
 
 _YAML_TEMPLATE = """AWSTemplateFormatVersion: '2010-09-09'

@@ -1987,8 +1987,45 @@ def website_redirect_all(c: Ctx) -> object:
     )  # fmt: skip
 
 
+_HAIKU = "anthropic.claude-3-haiku-20240307-v1:0"
 _PARTNER_PORTAL = {"id": "portal", "kind": "resident", "match": "portal.partner.example.com",
                    "evidence": "partner portal hosted in Frankfurt, DPA-12"}  # fmt: skip
+
+
+def kb_manuals_source(model_arn: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentdatasource — the service manuals in the stack's bucket, ingested into a knowledge base whose
+    # data source parses PDFs with a foundation model (vector_ingestion_configuration.parsing_configuration,
+    # BEDROCK_FOUNDATION_MODEL strategy). `model_arn` may name a model or an inference profile.
+    def build(c: Ctx) -> object:
+        manuals = aws.s3.Bucket("manuals", opts=c.aws)
+        model: Any = {
+            "model_arn": model_arn,
+            "parsing_modality": "MULTIMODAL",
+            "parsing_prompt": {"parsing_prompt_string": "Transcribe tables and figures as Markdown."},
+        }
+        return aws.bedrock.AgentDataSource(
+            "manuals-source", knowledge_base_id="KB12345678", name="service-manuals",
+            data_source_configuration={"type": "S3", "s3_configuration": {"bucket_arn": manuals.arn}},
+            vector_ingestion_configuration={"parsing_configuration": {
+                "parsing_strategy": "BEDROCK_FOUNDATION_MODEL", "bedrock_foundation_model_configuration": model}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def oss_accelerated_uploads(how: str) -> Callable[[Ctx], object]:
+    # docs: alicloud oss/bucket transfer_acceleration and oss/buckettransferacceleration — the dashcam upload bucket
+    # with transfer acceleration switched on inline (`how` = "inline") or by its own resource ("resource"), or off.
+    def build(c: Ctx) -> object:
+        inline: Any = {"enabled": how == "inline"} if how != "resource" else None
+        bucket = alicloud.oss.Bucket("dashcam-uploads", transfer_acceleration=inline, opts=c.ali)
+        if how != "resource":
+            return bucket
+        return alicloud.oss.BucketTransferAcceleration("dashcam-uploads-ta", bucket=bucket.bucket, enabled=True,
+                                                       opts=c.ali)  # fmt: skip
+
+    return build
 
 
 def ros_oss_endpoint(c: Ctx) -> object:
@@ -2502,6 +2539,12 @@ CASES: list[Case] = [
     Case("cn-oss-hotlink-protection", "CN", oss_hotlink_protection),
     Case("eu-cloudformation-queue-url-sub", "EU", cloudformation_queue_consumer(None)),
     Case("cn-ros-oss-endpoint-sub", "CN", ros_oss_endpoint),
+    Case(
+        "eu-kb-parsing-in-region-model",
+        "EU",
+        kb_manuals_source(f"arn:aws:bedrock:eu-west-1::foundation-model/{_HAIKU}"),
+    ),
+    Case("cn-oss-uploads-acceleration-off", "CN", oss_accelerated_uploads("off")),
     Case("cn-website-redirect-to-own-cloudfront", "CN", website_redirect("d111abcdef8.cloudfront.cn")),
     Case("eu-website-redirect-to-regional-site", "EU", website_redirect("manuals.s3-website.eu-west-1.amazonaws.com")),
     Case("eu-website-redirect-all-declared", "EU", website_redirect_all, destinations=[_PARTNER_PORTAL]),
@@ -2548,6 +2591,20 @@ CASES: list[Case] = [
     Case("eu-s3-gateway-us-ecr-layers", "EU", s3_gateway_endpoint("us-east-1"), {"RES-017"}),
     Case("eu-cloudformation-queue-url-us", "EU", cloudformation_queue_consumer("us-east-1"), {"RES-006"}),
     Case("eu-cloudformation-yaml-secret-replica-us", "EU", cloudformation_yaml_secret("us-east-1"), {"RES-009"}),
+    Case(
+        "eu-kb-parsing-cross-region-profile",
+        "EU",
+        kb_manuals_source(f"arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.{_HAIKU}"),
+        {"RES-016"},
+    ),
+    Case(
+        "eu-kb-parsing-us-model",
+        "EU",
+        kb_manuals_source(f"arn:aws:bedrock:us-east-1::foundation-model/{_HAIKU}"),
+        {"RES-004"},
+    ),
+    Case("cn-oss-uploads-acceleration-inline", "CN", oss_accelerated_uploads("inline"), {"RES-016"}),
+    Case("cn-oss-uploads-acceleration-resource", "CN", oss_accelerated_uploads("resource"), {"RES-016"}),
     Case("eu-website-redirect-all-to-partner", "EU", website_redirect_all, {"RES-015"}),
     Case(
         "cn-website-redirect-to-partner", "CN", website_redirect("docs.partner.example.com", details=True), {"RES-015"}
