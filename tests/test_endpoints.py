@@ -1660,6 +1660,60 @@ def test_only_a_bucket_the_template_creates_is_proven_by_it(
     assert rule_ids("EU", stack) == expected
 
 
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # A URL whose whole host is a Parameter (with a default or not) or an unknown name: whoever deploys chooses it.
+        ("https://${Endpoint}/hook", {"RES-015"}),
+        ("https://${Endpoint}:8443/hook", {"RES-015"}),
+        ("https://${Unknown}/hook", {"RES-015"}),
+        ("s3://${Endpoint}/exports/", {"RES-017"}),
+        (["https://${Db}/x", {"Db": "hooks.partner.example.com"}], {"RES-015"}),  # the map shadows the resource
+        # What the template creates: its bucket, a resource's Ref.
+        ("s3://${Logs}/exports/", set()),
+        ("https://${Db}/x", set()),
+        # An attribute of a template resource, and a host the variable is only part of, are judged as before.
+        ("jdbc:postgresql://${Db.Endpoint.Address}:5432/app", set()),
+        ("https://${Api}.execute-api.${AWS::Region}.amazonaws.com/prod", set()),
+        ("https://${Api}.execute-api.us-east-1.amazonaws.com/prod", {"RES-006"}),
+    ],
+)
+def test_a_templates_url_named_by_a_variable(url: Any, expected: set[str]) -> None:
+    target = {
+        "Type": "AWS::Lambda::Function",
+        "Properties": {"Environment": {"Variables": {"TARGET": {"Fn::Sub": url}}}},
+    }
+    template = {
+        "Parameters": {"Endpoint": {"Type": "String", "Default": "hooks.example.eu"}},
+        "Resources": {"Logs": _LOGS_BUCKET, "Db": {"Type": "AWS::RDS::DBInstance"}, "Fn": target},
+    }
+    stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
+    assert rule_ids("EU", stack) == expected
+
+
+_LOGICAL_ID = st.from_regex(r"[A-Z][A-Za-z0-9]{0,20}", fullmatch=True)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_LOGICAL_ID, _LOGICAL_ID, st.sampled_from(["s3://{v}/{p}", "https://{v}/{p}", "https://{v}:8443/{p}", "s3://{v}"]),
+       st.from_regex(r"[a-z0-9/._-]{0,20}", fullmatch=True))  # fmt: skip
+def test_only_what_a_template_creates_names_a_url_by_a_variable(bucket: str, param: str, shape: str, rest: str) -> None:
+    # Whatever the names: the template's bucket (a resource) proves the URL; a Parameter never does.
+    assume(bucket.lower() != param.lower() and "Fn" not in (bucket, param))
+
+    def stack(name: str) -> Subject:
+        url = shape.format(v=f"${{{name}}}", p=rest)
+        target = {
+            "Type": "AWS::Lambda::Function",
+            "Properties": {"Environment": {"Variables": {"T": {"Fn::Sub": url}}}},
+        }
+        template = {"Parameters": {param: {"Type": "String"}}, "Resources": {bucket: _LOGS_BUCKET, "Fn": target}}
+        return Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
+
+    assert rule_ids("EU", stack(bucket)) == set()
+    assert rule_ids("EU", stack(param)) == ({"RES-017"} if shape.startswith("s3") else {"RES-015"})
+
+
 def test_a_templates_url_suffix_is_its_partitions() -> None:
     # AWS::URLSuffix is amazonaws.com, amazonaws.com.cn in the China regions: a host built with it is read with it.
     url = {"Fn::Sub": "https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/q"}

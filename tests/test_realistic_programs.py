@@ -1956,6 +1956,26 @@ def cloudformation_log_delivery(arn: str) -> Callable[[Ctx], object]:
     return build
 
 
+def cloudformation_alert_webhook(endpoint: str) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack template_body — the CloudFormation user guide's AWS::SNS::Subscription (protocol
+    # https) under an alarm topic; `endpoint` is the !Sub of the subscriber: the template's own API Gateway stage, or
+    # a host taken from a Parameter the deployer fills in.
+    def build(c: Ctx) -> object:
+        template = (
+            "AWSTemplateFormatVersion: '2010-09-09'\n"
+            "Parameters:\n  AlertWebhookHost:\n    Type: String\n    Default: hooks.example.eu\n"
+            "Resources:\n"
+            "  AlertsApi:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: alerts\n"
+            "  AlarmTopic:\n    Type: AWS::SNS::Topic\n"
+            "  AlertWebhook:\n    Type: AWS::SNS::Subscription\n    Properties:\n"
+            "      TopicArn: !Ref AlarmTopic\n      Protocol: https\n"
+            f"      Endpoint: !Sub '{endpoint}'\n"
+        )
+        return aws.cloudformation.Stack("alert-webhook", template_body=template, opts=c.aws)
+
+    return build
+
+
 def website_redirect(host: str, *, details: bool = False) -> Callable[[Ctx], object]:
     # docs: s3/bucketwebsiteconfiguration — the owner portal's static site on S3; its old docs/ pages redirect to
     # `host` (a routing rule, or its JSON in routing_rule_details as the registry's second example writes it).
@@ -2548,6 +2568,11 @@ CASES: list[Case] = [
     Case("cn-website-redirect-to-own-cloudfront", "CN", website_redirect("d111abcdef8.cloudfront.cn")),
     Case("eu-website-redirect-to-regional-site", "EU", website_redirect("manuals.s3-website.eu-west-1.amazonaws.com")),
     Case("eu-website-redirect-all-declared", "EU", website_redirect_all, destinations=[_PARTNER_PORTAL]),
+    Case(
+        "eu-cloudformation-webhook-own-api",
+        "EU",
+        cloudformation_alert_webhook("https://${AlertsApi}.execute-api.${AWS::Region}.amazonaws.com/prod/alerts"),
+    ),
     Case("eu-cloudformation-own-log-bucket", "EU", cloudformation_log_delivery("arn:aws:s3:::${AccessLogs}")),
     Case(
         "cn-cloudformation-own-log-bucket",
@@ -2605,6 +2630,12 @@ CASES: list[Case] = [
     ),
     Case("cn-oss-uploads-acceleration-inline", "CN", oss_accelerated_uploads("inline"), {"RES-016"}),
     Case("cn-oss-uploads-acceleration-resource", "CN", oss_accelerated_uploads("resource"), {"RES-016"}),
+    Case(
+        "eu-cloudformation-webhook-from-parameter",
+        "EU",
+        cloudformation_alert_webhook("https://${AlertWebhookHost}/alerts"),
+        {"RES-015"},
+    ),
     Case("eu-website-redirect-all-to-partner", "EU", website_redirect_all, {"RES-015"}),
     Case(
         "cn-website-redirect-to-partner", "CN", website_redirect("docs.partner.example.com", details=True), {"RES-015"}

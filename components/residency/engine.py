@@ -253,7 +253,7 @@ class _Walk:
     ``__init__`` (keyword defaults, default factories) costs about twice as much.
     """
 
-    __slots__ = ("cloud", "defer", "existing", "findings", "known", "kpath", "pending", "subject")
+    __slots__ = ("cloud", "defer", "existing", "findings", "known", "kpath", "pending", "subject", "template_resources")
 
     def __init__(
         self,
@@ -275,6 +275,9 @@ class _Walk:
         """Whether a regionless name or host was created by this stack (see RuleEngine.check)."""
         self.kpath: tuple[str, ...] = ()
         """The snake_case keys from the top-level input to the value being judged."""
+        self.template_resources: frozenset[str] | None = None
+        """Inside a stack's template (``stack_templates``): the logical ids its Resources create (less any name an
+        ``Fn::Sub`` variable map also gives); None elsewhere."""
 
     def add(self, rule_id: RuleId, path: str, value: Any, detail: str, declared_by: str | None = None) -> None:
         self.findings.append(
@@ -608,6 +611,8 @@ class RuleEngine:
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.match:
             return  # what a pattern or allow-list names is compared with, never sent to
+        if walk.template_resources is not None and "://${" in value:
+            self._judge_template_urls(walk, value, path)
         if plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone):
             return
         if plan.services:
@@ -658,6 +663,33 @@ class RuleEngine:
         if template.url_suffix is not None and partition in self.catalogue.aws_partitions:
             text = text.replace(template.url_suffix, self.catalogue.aws_partitions[partition].dns_suffix)
         return text
+
+    def _judge_template_urls(self, walk: _Walk, value: str, path: str) -> None:
+        """URLs of a stack's template whose whole host or bucket is a template variable (``https://${Endpoint}/``,
+        ``s3://${Bucket}/``), which no reference scan reads: proven only by what the template itself creates (a
+        resource's Ref; for a bucket, an ``AWS::S3::Bucket`` of its Resources), never by a Parameter, whose value the
+        deployer chooses, nor by an unknown name. An attribute (``${Db.Endpoint.Address}``) is not judged here."""
+        assert walk.template_resources is not None
+        for m in _TEMPLATE_URL_VARIABLE.finditer(value):
+            scheme, name = m.group(1).lower(), m.group(2)
+            if "." in name:
+                continue
+            variable = f"${{{name}}}"
+            url = m.group(0)
+            if scheme in _BUCKET_SCHEMES:
+                if walk.known is not None and walk.known(variable):
+                    continue
+                rule_id, what = RuleId.REGIONLESS_REFERENCE_PROVEN, "bucket"
+                made = "a bucket the template creates (an AWS::S3::Bucket of its Resources)"
+            else:
+                if name in walk.template_resources:
+                    continue
+                rule_id, what, made = RuleId.DESTINATION_HOST_PROVEN, "host", "a resource the template creates"
+            detail = (
+                f"{url} takes its {what} from the template variable {variable}, which is not {made}: a Parameter's "
+                f"value is whatever the deployer passes, so nothing proves it is in {self._j()}."
+            )
+            self._add_coverable(walk, rule_id, path, url, detail, (url, variable))
 
     def _judged_as_host(self, walk: _Walk, value: str, path: str, key: str, depth: int, candidates: bool) -> bool:
         """A value under a host key: a bare host, an e-mail address or a list of hosts, each judged as a
@@ -836,16 +868,17 @@ class RuleEngine:
     def _walk_document(
         self, walk: _Walk, document: Any, path: str, key: str, depth: int, template: StackTemplate | None = None
     ) -> None:
-        parent, known = walk.kpath, walk.known
-        if template is not None and template.bucket_types and isinstance(document, dict):
-            own = _template_buckets(document, template.bucket_types)
+        parent, known, resources = walk.kpath, walk.known, walk.template_resources
+        if template is not None and isinstance(document, dict):
+            walk.template_resources = _template_resources(document)
+            own = _template_buckets(document, template.bucket_types) if template.bucket_types else frozenset()
             if own:
                 # The template's own buckets are made by the stack (in its region), as if the front door knew them.
                 walk.known = lambda name: name in own or name.lower() in own or (known is not None and known(name))
         try:
             self._walk(walk, document, path, key, depth + 1, None)
         finally:
-            walk.kpath, walk.known = parent, known
+            walk.kpath, walk.known, walk.template_resources = parent, known, resources
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _key_plan(self, type_token: str, kpath: tuple[str, ...], key: str) -> _KeyPlan:
@@ -1290,6 +1323,18 @@ def _template_buckets(document: Mapping[Any, Any], bucket_types: frozenset[str])
     return frozenset(n for n in own | {n.lower() for n in own} if n.lower() not in shadowed)
 
 
+def _template_resources(document: Mapping[Any, Any]) -> frozenset[str]:
+    """The logical ids a template's Resources create, less any name a Parameter or an ``Fn::Sub`` variable map also
+    gives (the map's value shadows the resource inside that ``Fn::Sub``)."""
+    resources = document.get("Resources")
+    if not isinstance(resources, Mapping):
+        return frozenset()
+    parameters = document.get("Parameters")
+    shadowed = {str(k) for k in parameters} if isinstance(parameters, Mapping) else set()
+    shadowed |= {str(k) for k in _sub_variables(document)}
+    return frozenset(str(k) for k in resources) - shadowed
+
+
 def _sub_variables(value: Any) -> Iterator[Any]:
     """The variable names of every ``Fn::Sub`` variable map inside a template (``{"Fn::Sub": [text, {name: ...}]}``)."""
     if isinstance(value, Mapping):
@@ -1346,7 +1391,10 @@ _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 # `mail:directmail:{MailAddress}`, `mailto:`): the mail goes to its domain.
 _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 _BASE64_KEYS = frozenset({"user_data", "user_data_base64"})
-_BUCKET, _GROUP = "bucket", "group"  # _KeyPlan.bucket: the kinds of regionless names
+_BUCKET, _GROUP = "bucket", "group"
+# A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
+_TEMPLATE_URL_VARIABLE = re.compile(r"([a-z][a-z0-9+.-]*)://\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE)
+_BUCKET_SCHEMES = frozenset({"s3", "s3a", "s3n", "oss"})  # _KeyPlan.bucket: the kinds of regionless names
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {
     "aws-arn": RuleId.AWS_ARN_IN_JURISDICTION,
