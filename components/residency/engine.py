@@ -1301,7 +1301,7 @@ def _template_buckets(document: Mapping[Any, Any], bucket_types: frozenset[str])
     """What names the buckets a template's Resources create (``bucket_types``): ``${LogicalId}`` (``Fn::Sub``
     reads it as the bucket's name), lower-cased too (an ``s3://`` URL's name is read lower-case), and a literal
     ``BucketName``. A name that a Parameter, another resource (lower-cased alike) or the variable map of any
-    ``Fn::Sub`` in the template also gives (``[\"arn:aws:s3:::${Logs}\", {\"Logs\": ...}]`` shadows the resource)
+    ``Fn::Sub`` in the template also gives (``["arn:aws:s3:::${Logs}", {"Logs": ...}]`` shadows the resource)
     is left out: the template does not prove what it stands for."""
     resources = document.get("Resources")
     if not isinstance(resources, Mapping):
@@ -1391,7 +1391,7 @@ _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 # `mail:directmail:{MailAddress}`, `mailto:`): the mail goes to its domain.
 _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 _BASE64_KEYS = frozenset({"user_data", "user_data_base64"})
-_BUCKET, _GROUP = "bucket", "group"
+_BUCKET, _GROUP = "bucket", "group"  # _KeyPlan.bucket: the kinds of regionless names
 # A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
 _TEMPLATE_URL_VARIABLE = re.compile(r"([a-z][a-z0-9+.-]*)://\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE)
 _BUCKET_SCHEMES = frozenset({"s3", "s3a", "s3n", "oss"})  # _KeyPlan.bucket: the kinds of regionless names
