@@ -148,6 +148,8 @@ EDGE_CASES = {
     "kunlungr.com": ("CN", "static.example.cn.w.kunlungr.com", False),
     "alikunlun.com": ("CN", "static.example.cn.w.alikunlun.com", False),
     "cdngslb.com": ("CN", "static.example.cn.w.cdngslb.com", False),
+    "oss-accelerate.aliyuncs.com": ("CN", "fleet-data.oss-accelerate.aliyuncs.com", False),
+    "oss-accelerate-overseas.aliyuncs.com": ("CN", "fleet-data.oss-accelerate-overseas.aliyuncs.com", False),
     "aliyun.com": ("CN", "signin.aliyun.com", False),
     "aliyun-inc.com": ("CN", "x.aliyun-inc.com", False),
 }
@@ -218,6 +220,15 @@ _CEN = "alicloud:cen/bandwidthPackage:BandwidthPackage"
 _MRAP = "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint"
 _S3TA = "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration"
 _OSSTA = "alicloud:oss/bucketTransferAcceleration:BucketTransferAcceleration"
+
+
+def _parsing_model(arn: str) -> dict[str, Any]:
+    """A knowledge base data source parsing its documents with ``arn`` (docs: bedrock/agentdatasource)."""
+    model = {"bedrock_foundation_model_configuration": {"model_arn": arn, "parsing_modality": "MULTIMODAL"}}
+    parsing = {"parsing_strategy": "BEDROCK_FOUNDATION_MODEL", **model}
+    return {"knowledge_base_id": "KB12345678", "vector_ingestion_configuration": {"parsing_configuration": parsing}}
+
+
 GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] = {
     # id: (jurisdiction, cloud, type, compliant props, offending props)
     "aws-cloudfront": ("CN", "aws", "aws:cloudfront/distribution:Distribution", {"enabled": True}, {"enabled": True}),
@@ -394,8 +405,22 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             }
         },
     ),
+    "aws-bedrock-cross-region-ingestion-model": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentDataSource:AgentDataSource",
+        _parsing_model(f"arn:aws:bedrock:eu-west-1::foundation-model/{_HAIKU}"),
+        _parsing_model(f"arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.{_HAIKU}"),
+    ),
     "alicloud-global-accelerator": ("CN", "alicloud", "alicloud:ga/accelerator:Accelerator", {}, {"spec": "1"}),
     "alicloud-oss-transfer-acceleration": ("CN", "alicloud", _OSSTA, {"enabled": False}, {"enabled": True}),
+    "alicloud-oss-bucket-transfer-acceleration": (
+        "CN",
+        "alicloud",
+        "alicloud:oss/bucket:Bucket",
+        {"bucket": "fleet-data", "transfer_acceleration": {"enabled": False}},
+        {"bucket": "fleet-data", "transfer_acceleration": {"enabled": True}},
+    ),
 }
 
 
@@ -1093,6 +1118,52 @@ def test_alibaba_mail_recipients_are_destinations(token: str, props: dict[str, A
     assert rule_ids("CN", subject("partner.example.com")) == {"RES-015"}
 
 
+_WEBSITE = "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration"
+_REDIRECT_RULE = {"Condition": {"KeyPrefixEquals": "docs/"}, "Redirect": {"HostName": "{host}", "Protocol": "https"}}
+
+
+@pytest.mark.parametrize(
+    ("token", "props"),
+    [
+        (_WEBSITE, {"redirect_all_requests_to": {"host_name": "{host}", "protocol": "https"}}),
+        (_WEBSITE, {"index_document": {"suffix": "index.html"}, "routing_rules": [
+            {"condition": {"key_prefix_equals": "docs/"}, "redirect": {"host_name": "{host}"}}]}),
+        (_WEBSITE, {"index_document": {"suffix": "index.html"}, "routing_rule_details": json.dumps([_REDIRECT_RULE])}),
+        # The policy pack sees the engine's camelCase keys.
+        (_WEBSITE, {"redirectAllRequestsTo": {"hostName": "{host}"}}),
+        ("aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2",
+         {"redirect_all_requests_to": {"host_name": "{host}"}}),
+        ("aws:s3/bucket:Bucket", {"website": {"redirect_all_requests_to": "{host}"}}),
+        ("aws:s3/bucket:Bucket", {"website": {"redirect_all_requests_to": "https://{host}"}}),
+        ("aws:s3/bucket:Bucket", {"website": {"index_document": "index.html",
+                                              "routing_rules": json.dumps([_REDIRECT_RULE])}}),
+        ("aws:s3/bucketV2:BucketV2", {"websites": [{"redirect_all_requests_to": "{host}"}]}),
+    ],
+)  # fmt: skip
+def test_a_static_websites_redirect_host_is_a_destination(token: str, props: dict[str, Any]) -> None:
+    # Readers asking the bucket's website endpoint are redirected there, with the paths they asked for.
+    def subject(code: str, host: str) -> Subject:
+        text = json.dumps(props).replace("{host}", host)  # (the bucket itself is the stack's: not named here)
+        return Subject(token, "r", json.loads(text), provider(code))
+
+    assert rule_ids("CN", subject("CN", "d111abcdef8.cloudfront.cn")) == set()  # its CloudFront, in aws-cn
+    assert rule_ids("CN", subject("CN", "fleet-site.s3-website.cn-north-1.amazonaws.com.cn")) == set()
+    assert rule_ids("EU", subject("EU", "fleet-site.s3-website.eu-west-1.amazonaws.com")) == set()
+    assert rule_ids("CN", subject("CN", "www.partner.example.com")) == {"RES-015"}
+    assert rule_ids("EU", subject("EU", "www.partner.example.com")) == {"RES-015"}
+    assert rule_ids("EU", subject("EU", "d111abcdef8.cloudfront.net")) == {"RES-016"}  # served from edges worldwide
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"), [("static.example.cn", {"RES-015"}), ("oss-cn-shanghai.aliyuncs.com", set())]
+)
+def test_an_oss_websites_redirect_host_is_a_destination(host: str, expected: set[str]) -> None:
+    rule = {"rule_number": 1, "redirect": {"redirect_type": "External", "host_name": host, "protocol": "https"}}
+    props = {"bucket": "fleet-site", "routing_rules": {"routing_rules": [rule]}}
+    website = Subject("alicloud:oss/bucketWebsite:BucketWebsite", "w", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", website) == expected
+
+
 @pytest.mark.parametrize(("region", "expected"), [("cn-shanghai", set()), ("cn-hongkong", {"RES-009"})])
 def test_an_eventbridge_target_parameter_is_judged_by_its_resource_key(region: str, expected: set[str]) -> None:
     # acs.eventbridge targets name the destination bus's region in a {resource_key: RegionId, value} pair.
@@ -1522,6 +1593,177 @@ def test_a_templates_own_region_placeholder_is_the_stacks_region() -> None:
     )
     ros_stack = Subject("alicloud:ros/stack:Stack", "s", {"template_body": ros}, provider("CN", "alicloud"))
     assert rule_ids("CN", ros_stack) == set()
+
+
+def _bucket_policy(resource: Any) -> dict[str, Any]:
+    statement = {"Effect": "Allow", "Principal": {"Service": "logging.s3.amazonaws.com"}, "Action": "s3:PutObject"}
+    document = {"Statement": [{**statement, "Resource": resource}]}
+    return {"Type": "AWS::S3::BucketPolicy", "Properties": {"Bucket": {"Ref": "Logs"}, "PolicyDocument": document}}
+
+
+_LOGS_BUCKET = {"Type": "AWS::S3::Bucket"}
+
+
+@pytest.mark.parametrize(
+    ("code", "region", "resource", "expected"),
+    [
+        # AWS::Partition is the stack's own partition: a partner's bucket is read as an ARN and refused in the EU ...
+        ("EU", "eu-west-1", "arn:${AWS::Partition}:s3:::partner-bucket/*", {"RES-017"}),
+        ("EU", "eu-west-1", {"Fn::Sub": "arn:${AWS::Partition}:s3:::partner-bucket/*"}, {"RES-017"}),
+        ("EU", "eu-west-1", {"Fn::Sub": "arn:${AWS::Partition}:sqs:us-east-1:${AWS::AccountId}:q"}, {"RES-004"}),
+        # ... and proven in CN, where it is aws-cn (every aws-cn region is in China).
+        ("CN", "cn-north-1", "arn:${AWS::Partition}:s3:::partner-bucket/*", set()),
+        ("CN", "cn-north-1", {"Fn::Sub": "arn:${AWS::Partition}:sqs:cn-north-1:${AWS::AccountId}:q"}, set()),
+        # With the stack's region unknown, the partition is the jurisdiction's: nothing is proven by the guess.
+        ("EU", None, "arn:${AWS::Partition}:s3:::partner-bucket/*", {"RES-017"}),
+        # The template's own bucket: ${Logs} is its name (Fn::Sub reads it as Ref), made by the stack.
+        ("EU", "eu-west-1", {"Fn::Sub": "arn:${AWS::Partition}:s3:::${Logs}/*"}, set()),
+        ("EU", "eu-west-1", {"Fn::Sub": "arn:aws:s3:::${Logs}/*"}, set()),
+        ("CN", "cn-north-1", {"Fn::Sub": "arn:${AWS::Partition}:s3:::${Logs}/*"}, set()),
+        # A bucket named after it, or the same name given by a Sub variable map, is not the template's bucket.
+        ("EU", "eu-west-1", {"Fn::Sub": "arn:aws:s3:::${Logs}-archive/*"}, {"RES-017"}),
+        ("EU", "eu-west-1", {"Fn::Sub": ["arn:aws:s3:::${Logs}/*", {"Logs": "partner-bucket"}]}, {"RES-017"}),
+        ("EU", "eu-west-1", {"Fn::Sub": "arn:aws:s3:::${Unknown}/*"}, {"RES-017"}),
+    ],
+)
+def test_a_templates_partition_and_own_buckets(
+    code: str, region: str | None, resource: Any, expected: set[str]
+) -> None:
+    template = json.dumps({"Resources": {"Logs": _LOGS_BUCKET, "Policy": _bucket_policy(resource)}})
+    stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": template}, ProviderRef("aws", "p", region))
+    assert rule_ids(code, stack) == expected
+
+
+@pytest.mark.parametrize(
+    ("logs", "parameters", "expected"),
+    [
+        ({"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "fleet-logs-eu"}}, {}, set()),
+        # A Parameter (with or without a default) is whatever the deployer passes: unproven. So is another type
+        # under the logical id (an SNS topic's Ref is an ARN, not a bucket this stack made). A Parameter whose
+        # name differs only in case leaves the bucket unproven too (names are also compared lower-case).
+        (None, {"Logs": {"Type": "String"}}, {"RES-017"}),
+        (None, {"Logs": {"Type": "String", "Default": "fleet-logs-eu"}}, {"RES-017"}),
+        ({"Type": "AWS::SNS::Topic"}, {}, {"RES-017"}),
+        ({"Type": "AWS::S3::Bucket"}, {"LOGS": {"Type": "String"}}, {"RES-017"}),
+    ],
+)
+def test_only_a_bucket_the_template_creates_is_proven_by_it(
+    logs: dict[str, Any] | None, parameters: dict[str, Any], expected: set[str]
+) -> None:
+    resources: dict[str, Any] = {"Policy": _bucket_policy({"Fn::Sub": "arn:aws:s3:::${Logs}/*"})}
+    if logs is not None:
+        resources["Logs"] = logs
+    template: dict[str, Any] = {"Parameters": parameters, "Resources": resources}
+    if logs is not None and "BucketName" in logs.get("Properties", {}):
+        resources["Policy"] = _bucket_policy("arn:aws:s3:::fleet-logs-eu/*")  # its literal name
+    stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
+    assert rule_ids("EU", stack) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # A URL whose whole host is a Parameter (with a default or not) or an unknown name: whoever deploys chooses it.
+        ("https://${Endpoint}/hook", {"RES-015"}),
+        ("https://${Endpoint}:8443/hook", {"RES-015"}),
+        ("https://${Unknown}/hook", {"RES-015"}),
+        ("s3://${Endpoint}/exports/", {"RES-017"}),
+        (["https://${Db}/x", {"Db": "hooks.partner.example.com"}], {"RES-015"}),  # the map shadows the resource
+        # What the template creates: its bucket, a resource's Ref.
+        ("s3://${Logs}/exports/", set()),
+        ("https://${Db}/x", set()),
+        # An attribute of a template resource, and a host the variable is only part of, are judged as before.
+        ("jdbc:postgresql://${Db.Endpoint.Address}:5432/app", set()),
+        ("https://${Api}.execute-api.${AWS::Region}.amazonaws.com/prod", set()),
+        ("https://${Api}.execute-api.us-east-1.amazonaws.com/prod", {"RES-006"}),
+    ],
+)
+def test_a_templates_url_named_by_a_variable(url: Any, expected: set[str]) -> None:
+    target = {
+        "Type": "AWS::Lambda::Function",
+        "Properties": {"Environment": {"Variables": {"TARGET": {"Fn::Sub": url}}}},
+    }
+    template = {
+        "Parameters": {"Endpoint": {"Type": "String", "Default": "hooks.example.eu"}},
+        "Resources": {"Logs": _LOGS_BUCKET, "Db": {"Type": "AWS::RDS::DBInstance"}, "Fn": target},
+    }
+    stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
+    assert rule_ids("EU", stack) == expected
+
+
+_LOGICAL_ID = st.from_regex(r"[A-Z][A-Za-z0-9]{0,20}", fullmatch=True)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_LOGICAL_ID, _LOGICAL_ID, st.sampled_from(["s3://{v}/{p}", "https://{v}/{p}", "https://{v}:8443/{p}", "s3://{v}"]),
+       st.from_regex(r"[a-z0-9/._-]{0,20}", fullmatch=True))  # fmt: skip
+def test_only_what_a_template_creates_names_a_url_by_a_variable(bucket: str, param: str, shape: str, rest: str) -> None:
+    # Whatever the names: the template's bucket (a resource) proves the URL; a Parameter never does.
+    assume(bucket.lower() != param.lower() and "Fn" not in (bucket, param))
+
+    def stack(name: str) -> Subject:
+        url = shape.format(v=f"${{{name}}}", p=rest)
+        target = {
+            "Type": "AWS::Lambda::Function",
+            "Properties": {"Environment": {"Variables": {"T": {"Fn::Sub": url}}}},
+        }
+        template = {"Parameters": {param: {"Type": "String"}}, "Resources": {bucket: _LOGS_BUCKET, "Fn": target}}
+        return Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
+
+    assert rule_ids("EU", stack(bucket)) == set()
+    assert rule_ids("EU", stack(param)) == ({"RES-017"} if shape.startswith("s3") else {"RES-015"})
+
+
+def test_a_templates_url_suffix_is_its_partitions() -> None:
+    # AWS::URLSuffix is amazonaws.com, amazonaws.com.cn in the China regions: a host built with it is read with it.
+    url = {"Fn::Sub": "https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/q"}
+    function = {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {"QUEUE_URL": url}}}}
+    template = json.dumps({"Resources": {"Fn": function}})
+    for code in ("EU", "CN"):
+        stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": template}, provider(code))
+        assert rule_ids(code, stack) == set()
+    moved = Subject(
+        "aws:cloudformation/stack:Stack", "s", {"template_body": template, "region": "us-east-1"}, provider("EU")
+    )
+    assert rule_ids("EU", moved) == {"RES-003", "RES-006"}
+    # Outside a stack's template nothing fills the placeholders in: the literal text is no ARN, and not read as one.
+    env = {"environment": {"variables": {"Q": "arn:${AWS::Partition}:s3:::${Logs}"}}}
+    assert rule_ids("EU", Subject("aws:lambda/function:Function", "f", env, provider("EU"))) == set()
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("fleet-data.oss-cn-shanghai.aliyuncs.com", set()),  # the bucket's regional endpoint
+        ("fleet-data.oss-accelerate.aliyuncs.com", {"RES-016"}),  # access points worldwide
+        ("fleet-data.oss-accelerate-overseas.aliyuncs.com", {"RES-016"}),  # access points outside the mainland
+        ("oss-accelerate.aliyuncs.com", {"RES-015"}),  # no bucket label: a regionless aliyuncs.com host
+    ],
+)
+def test_oss_acceleration_endpoints_are_never_proven_resident(host: str, expected: set[str]) -> None:
+    env = {"environment_variables": {"OSS_ENDPOINT": f"https://{host}"}}
+    function = Subject("alicloud:fc/function:Function", "f", env, provider("CN", "alicloud"))
+    assert rule_ids("CN", function) == expected
+
+
+@pytest.mark.parametrize(
+    ("arn", "expected"),
+    [
+        (f"arn:aws:bedrock:eu-west-1::foundation-model/{_HAIKU}", set()),
+        (f"arn:aws:bedrock:us-east-1::foundation-model/{_HAIKU}", {"RES-004"}),  # a model of a foreign region
+        (f"arn:aws:bedrock:eu-west-1:123456789012:inference-profile/global.{_HAIKU}", {"RES-016"}),
+        (f"eu.{_HAIKU}", {"RES-016"}),  # a profile id (the API's pattern also takes ids)
+    ],
+)
+def test_a_data_sources_parsing_and_enrichment_models_are_judged_like_other_models(
+    arn: str, expected: set[str]
+) -> None:
+    token = "aws:bedrock/agentDataSource:AgentDataSource"
+    assert rule_ids("EU", Subject(token, "d", _parsing_model(arn), provider("EU"))) == expected
+    model = {"model_arn": arn, "enrichment_strategy_configuration": {"method": "CHUNK_ENTITY_EXTRACTION"}}
+    enrichment = {"type": "BEDROCK_FOUNDATION_MODEL", "bedrock_foundation_model_configuration": model}
+    props = {"vector_ingestion_configuration": {"context_enrichment_configuration": enrichment}}
+    assert rule_ids("EU", Subject(token, "d", props, provider("EU"))) == expected
 
 
 _YAML_TEMPLATE = """AWSTemplateFormatVersion: '2010-09-09'

@@ -1935,6 +1935,119 @@ def cloudformation_yaml_secret(replica: str) -> Callable[[Ctx], object]:
     return build
 
 
+def cloudformation_log_delivery(arn: str) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack template_body — the CloudFormation user guide's AWS::S3::BucketPolicy example
+    # (server access logs delivered by logging.s3.amazonaws.com), in YAML with !Sub and the pseudo parameter
+    # AWS::Partition; `arn` is the target: the template's own bucket ${AccessLogs} or a partner's bucket.
+    def build(c: Ctx) -> object:
+        template = (
+            "AWSTemplateFormatVersion: '2010-09-09'\n"
+            "Resources:\n"
+            "  AccessLogs:\n    Type: AWS::S3::Bucket\n"
+            "  AccessLogsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n"
+            "      Bucket: !Ref AccessLogs\n      PolicyDocument:\n        Version: '2012-10-17'\n"
+            "        Statement:\n          - Sid: S3ServerAccessLogsPolicy\n            Effect: Allow\n"
+            "            Principal: {Service: logging.s3.amazonaws.com}\n            Action: 's3:PutObject'\n"
+            f"            Resource: !Sub '{arn}/*'\n"
+            "            Condition: {StringEquals: {'aws:SourceAccount': !Ref 'AWS::AccountId'}}\n"
+        )
+        return aws.cloudformation.Stack("access-logs", template_body=template, opts=c.aws)
+
+    return build
+
+
+def cloudformation_alert_webhook(endpoint: str) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack template_body — the CloudFormation user guide's AWS::SNS::Subscription (protocol
+    # https) under an alarm topic; `endpoint` is the !Sub of the subscriber: the template's own API Gateway stage, or
+    # a host taken from a Parameter the deployer fills in.
+    def build(c: Ctx) -> object:
+        template = (
+            "AWSTemplateFormatVersion: '2010-09-09'\n"
+            "Parameters:\n  AlertWebhookHost:\n    Type: String\n    Default: hooks.example.eu\n"
+            "Resources:\n"
+            "  AlertsApi:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: alerts\n"
+            "  AlarmTopic:\n    Type: AWS::SNS::Topic\n"
+            "  AlertWebhook:\n    Type: AWS::SNS::Subscription\n    Properties:\n"
+            "      TopicArn: !Ref AlarmTopic\n      Protocol: https\n"
+            f"      Endpoint: !Sub '{endpoint}'\n"
+        )
+        return aws.cloudformation.Stack("alert-webhook", template_body=template, opts=c.aws)
+
+    return build
+
+
+def website_redirect(host: str, *, details: bool = False) -> Callable[[Ctx], object]:
+    # docs: s3/bucketwebsiteconfiguration — the owner portal's static site on S3; its old docs/ pages redirect to
+    # `host` (a routing rule, or its JSON in routing_rule_details as the registry's second example writes it).
+    def build(c: Ctx) -> object:
+        site = aws.s3.Bucket("portal-site", opts=c.aws)
+        rule = {"condition": {"key_prefix_equals": "docs/"}, "redirect": {"host_name": host, "protocol": "https",
+                "replace_key_prefix_with": "manuals/"}}  # fmt: skip
+        rules: dict[str, Any] = (
+            {"routing_rule_details": json.dumps([{"Condition": {"KeyPrefixEquals": "docs/"},
+                                                  "Redirect": {"HostName": host, "ReplaceKeyPrefixWith": ""}}])}
+            if details
+            else {"routing_rules": [rule]}
+        )  # fmt: skip
+        return aws.s3.BucketWebsiteConfiguration(
+            "portal-site-website", bucket=site.id, index_document={"suffix": "index.html"},
+            error_document={"key": "error.html"}, **rules, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def website_redirect_all(c: Ctx) -> object:
+    # docs: s3/bucketwebsiteconfiguration redirect_all_requests_to — the retired portal bucket sends every reader to
+    # the partner's new portal.
+    site = aws.s3.Bucket("old-portal", opts=c.aws)
+    return aws.s3.BucketWebsiteConfiguration(
+        "old-portal-website", bucket=site.id, redirect_all_requests_to={"host_name": "portal.partner.example.com",
+                                                                "protocol": "https"}, opts=c.aws,
+    )  # fmt: skip
+
+
+_HAIKU = "anthropic.claude-3-haiku-20240307-v1:0"
+_PARTNER_PORTAL = {"id": "portal", "kind": "resident", "match": "portal.partner.example.com",
+                   "evidence": "partner portal hosted in Frankfurt, DPA-12"}  # fmt: skip
+
+
+def kb_manuals_source(model_arn: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentdatasource — the service manuals in the stack's bucket, ingested into a knowledge base whose
+    # data source parses PDFs with a foundation model (vector_ingestion_configuration.parsing_configuration,
+    # BEDROCK_FOUNDATION_MODEL strategy). `model_arn` may name a model or an inference profile.
+    def build(c: Ctx) -> object:
+        manuals = aws.s3.Bucket("manuals", opts=c.aws)
+        model: Any = {
+            "model_arn": model_arn,
+            "parsing_modality": "MULTIMODAL",
+            "parsing_prompt": {"parsing_prompt_string": "Transcribe tables and figures as Markdown."},
+        }
+        return aws.bedrock.AgentDataSource(
+            "manuals-source", knowledge_base_id="KB12345678", name="service-manuals",
+            data_source_configuration={"type": "S3", "s3_configuration": {"bucket_arn": manuals.arn}},
+            vector_ingestion_configuration={"parsing_configuration": {
+                "parsing_strategy": "BEDROCK_FOUNDATION_MODEL", "bedrock_foundation_model_configuration": model}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def oss_accelerated_uploads(how: str) -> Callable[[Ctx], object]:
+    # docs: alicloud oss/bucket transfer_acceleration and oss/buckettransferacceleration — the dashcam upload bucket
+    # with transfer acceleration switched on inline (`how` = "inline") or by its own resource ("resource"), or off.
+    def build(c: Ctx) -> object:
+        inline: Any = {"enabled": how == "inline"} if how != "resource" else None
+        bucket = alicloud.oss.Bucket("dashcam-uploads", transfer_acceleration=inline, opts=c.ali)
+        if how != "resource":
+            return bucket
+        return alicloud.oss.BucketTransferAcceleration("dashcam-uploads-ta", bucket=bucket.bucket, enabled=True,
+                                                       opts=c.ali)  # fmt: skip
+
+    return build
+
+
 def ros_oss_endpoint(c: Ctx) -> object:
     # docs: alicloud ros/stack — a ROS template whose function reads the stack region's internal OSS endpoint.
     endpoint = {"Fn::Sub": "https://oss-${ALIYUN::Region}-internal.aliyuncs.com"}
@@ -2446,6 +2559,31 @@ CASES: list[Case] = [
     Case("cn-oss-hotlink-protection", "CN", oss_hotlink_protection),
     Case("eu-cloudformation-queue-url-sub", "EU", cloudformation_queue_consumer(None)),
     Case("cn-ros-oss-endpoint-sub", "CN", ros_oss_endpoint),
+    Case(
+        "eu-kb-parsing-in-region-model",
+        "EU",
+        kb_manuals_source(f"arn:aws:bedrock:eu-west-1::foundation-model/{_HAIKU}"),
+    ),
+    Case("cn-oss-uploads-acceleration-off", "CN", oss_accelerated_uploads("off")),
+    Case("cn-website-redirect-to-own-cloudfront", "CN", website_redirect("d111abcdef8.cloudfront.cn")),
+    Case("eu-website-redirect-to-regional-site", "EU", website_redirect("manuals.s3-website.eu-west-1.amazonaws.com")),
+    Case("eu-website-redirect-all-declared", "EU", website_redirect_all, destinations=[_PARTNER_PORTAL]),
+    Case(
+        "eu-cloudformation-webhook-own-api",
+        "EU",
+        cloudformation_alert_webhook("https://${AlertsApi}.execute-api.${AWS::Region}.amazonaws.com/prod/alerts"),
+    ),
+    Case("eu-cloudformation-own-log-bucket", "EU", cloudformation_log_delivery("arn:aws:s3:::${AccessLogs}")),
+    Case(
+        "cn-cloudformation-own-log-bucket",
+        "CN",
+        cloudformation_log_delivery("arn:${AWS::Partition}:s3:::${AccessLogs}"),
+    ),
+    Case(
+        "eu-cloudformation-own-log-bucket-sub",
+        "EU",
+        cloudformation_log_delivery("arn:${AWS::Partition}:s3:::${AccessLogs}"),
+    ),
     Case("eu-cloudformation-yaml-secret-replica-eu", "EU", cloudformation_yaml_secret("eu-central-1")),
     Case(
         "eu-lambda-search-url-list-partner",
@@ -2478,6 +2616,37 @@ CASES: list[Case] = [
     Case("eu-s3-gateway-us-ecr-layers", "EU", s3_gateway_endpoint("us-east-1"), {"RES-017"}),
     Case("eu-cloudformation-queue-url-us", "EU", cloudformation_queue_consumer("us-east-1"), {"RES-006"}),
     Case("eu-cloudformation-yaml-secret-replica-us", "EU", cloudformation_yaml_secret("us-east-1"), {"RES-009"}),
+    Case(
+        "eu-kb-parsing-cross-region-profile",
+        "EU",
+        kb_manuals_source(f"arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.{_HAIKU}"),
+        {"RES-016"},
+    ),
+    Case(
+        "eu-kb-parsing-us-model",
+        "EU",
+        kb_manuals_source(f"arn:aws:bedrock:us-east-1::foundation-model/{_HAIKU}"),
+        {"RES-004"},
+    ),
+    Case("cn-oss-uploads-acceleration-inline", "CN", oss_accelerated_uploads("inline"), {"RES-016"}),
+    Case("cn-oss-uploads-acceleration-resource", "CN", oss_accelerated_uploads("resource"), {"RES-016"}),
+    Case(
+        "eu-cloudformation-webhook-from-parameter",
+        "EU",
+        cloudformation_alert_webhook("https://${AlertWebhookHost}/alerts"),
+        {"RES-015"},
+    ),
+    Case("eu-website-redirect-all-to-partner", "EU", website_redirect_all, {"RES-015"}),
+    Case(
+        "cn-website-redirect-to-partner", "CN", website_redirect("docs.partner.example.com", details=True), {"RES-015"}
+    ),
+    Case("eu-website-redirect-to-global-cloudfront", "EU", website_redirect("d111abcdef8.cloudfront.net"), {"RES-016"}),
+    Case(
+        "eu-cloudformation-partner-log-bucket-policy",
+        "EU",
+        cloudformation_log_delivery("arn:${AWS::Partition}:s3:::partner-drop"),
+        {"RES-017"},
+    ),
     Case("eu-activemq-network-connector-partner", "EU", activemq_configuration("mq.partner.example.com"), {"RES-015"}),
 ]
 

@@ -107,17 +107,27 @@ class TypedField(_Frozen):
     """Where the provider documents the field's meaning."""
 
 
-class RegionPlaceholder(_Frozen):
-    """A template language's name for the region its stack is created in, in an input holding a template."""
+class StackTemplate(_Frozen):
+    """An input holding the template of a stack created in one region, whose placeholders the service fills in
+    with that stack's own region, partition and DNS suffix, and whose resources the stack creates."""
 
     type: str
     """Pulumi type token of the resource whose input holds the template."""
     path: str
     """Key path of the template input from the top-level input (dots)."""
-    placeholder: str
+    region: str
     """The text the service replaces with the stack's own region (``${AWS::Region}``)."""
+    partition: str | None = None
+    """The text replaced with the partition of the stack's region (``${AWS::Partition}``: ``aws-cn`` in China)."""
+    url_suffix: str | None = None
+    """The text replaced with the DNS suffix of the stack's partition (``${AWS::URLSuffix}``)."""
+    bucket_types: frozenset[str] = frozenset()
+    """Template resource types creating a bucket in the stack's own region whose ``${LogicalId}`` is the bucket's
+    name (``Fn::Sub`` of an ``AWS::S3::Bucket``): such a name is made by the stack."""
     source: str
-    """Where the service documents it."""
+    """Where the service documents the placeholders."""
+    bucket_source: str | None = None
+    """Where the service documents what ``${LogicalId}`` of a bucket type stands for."""
 
 
 class GlobalService(_Frozen):
@@ -239,8 +249,9 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
     URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""
     same_region_buckets: tuple[TypedField, ...] = ()
-    own_region_placeholders: tuple[RegionPlaceholder, ...] = ()
-    """Template inputs whose region placeholder (``${AWS::Region}``) is the resource's own region, judged as such."""
+    stack_templates: tuple[StackTemplate, ...] = ()
+    """Template inputs whose placeholders (``${AWS::Region}``, ``${AWS::Partition}``) are the resource's own region
+    and partition, judged as such, and whose bucket resources are made by the stack."""
     regional_buckets: tuple[RegionalBucket, ...] = ()
     """AWS-owned buckets named after their region (``eu-west-1.elasticmapreduce``): proven by that region."""
     named_values: tuple[NamedValue, ...] = ()

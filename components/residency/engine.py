@@ -24,7 +24,7 @@ import yaml
 from components._compat import is_input_type
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cloud, load_catalogue
 from components.residency.destinations import Destination
-from components.residency.endpoints import GlobalService
+from components.residency.endpoints import GlobalService, StackTemplate
 from components.residency.phones import country_of, is_phone_shaped, normalise
 from components.residency.references import (
     S3_BUCKET_NAME,
@@ -253,7 +253,7 @@ class _Walk:
     ``__init__`` (keyword defaults, default factories) costs about twice as much.
     """
 
-    __slots__ = ("cloud", "defer", "existing", "findings", "known", "kpath", "pending", "subject")
+    __slots__ = ("cloud", "defer", "existing", "findings", "known", "kpath", "pending", "subject", "template_resources")
 
     def __init__(
         self,
@@ -275,6 +275,9 @@ class _Walk:
         """Whether a regionless name or host was created by this stack (see RuleEngine.check)."""
         self.kpath: tuple[str, ...] = ()
         """The snake_case keys from the top-level input to the value being judged."""
+        self.template_resources: frozenset[str] | None = None
+        """Inside a stack's template (``stack_templates``): the logical ids its Resources create (less any name an
+        ``Fn::Sub`` variable map also gives); None elsewhere."""
 
     def add(self, rule_id: RuleId, path: str, value: Any, detail: str, declared_by: str | None = None) -> None:
         self.findings.append(
@@ -312,9 +315,10 @@ class _KeyPlan(NamedTuple):
     phone: str | None
     """``number``: a phone number texts or calls go to (``phone_fields``); ``country``: the country a phone
     number is claimed in or calls go to (``country_fields``); None elsewhere (nearly every place)."""
-    region_placeholder: str | None
-    """A template's name for the stack's own region (``${AWS::Region}``, ``own_region_placeholders``), read as the
-    resource's own region; None elsewhere (nearly every place)."""
+    template: StackTemplate | None
+    """The stack template this place holds (``stack_templates``): its placeholders (``${AWS::Region}``,
+    ``${AWS::Partition}``) are read as the resource's own region and partition, and its own buckets are made by the
+    stack; None elsewhere (nearly every place)."""
 
 
 class RuleEngine:
@@ -607,6 +611,8 @@ class RuleEngine:
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.match:
             return  # what a pattern or allow-list names is compared with, never sent to
+        if walk.template_resources is not None and "://${" in value:
+            self._judge_template_urls(walk, value, path)
         if plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone):
             return
         if plan.services:
@@ -634,14 +640,56 @@ class RuleEngine:
         if candidates:
             self._judge_references(walk, value, path, key, plan.own_region)
 
-    @staticmethod
-    def _in_own_region(subject: Subject, template: str, placeholder: str) -> str:
-        """``template`` with its region placeholder replaced by the resource's own region (its region override, else
-        its provider's), which RES-001/003 judge; unchanged while that region is unknown (an Output)."""
+    def _in_own_stack(self, subject: Subject, text: str, template: StackTemplate) -> str:
+        """``text`` with the template's placeholders replaced by the resource's own region (its region override, else
+        its provider's), which RES-001/003 judge, and that region's partition and DNS suffix. The region placeholder
+        stays while the region is unknown (an Output): what it is in stays unproven. The partition is then the
+        jurisdiction's (the stack is refused in any other), one not wholly in-country first, so that the guess proves
+        nothing by itself (``arn:${AWS::Partition}:s3:::b`` stays a bucket to prove)."""
         region = prop_of(subject.props, "region")
         if region is None and subject.provider is not None:
             region = subject.provider.region
-        return template.replace(placeholder, region) if isinstance(region, str) and region else template
+        known = isinstance(region, str) and bool(region)
+        if known:
+            text = text.replace(template.region, region)
+        if template.partition is None and template.url_suffix is None:
+            return text
+        partition = self.catalogue.aws_region_partition.get(region) if known else None
+        if partition is None:
+            allowed = self.jurisdiction.aws.partitions
+            partition = min(allowed - self._closed_partitions or allowed or {"aws"})
+        if template.partition is not None:
+            text = text.replace(template.partition, partition)
+        if template.url_suffix is not None and partition in self.catalogue.aws_partitions:
+            text = text.replace(template.url_suffix, self.catalogue.aws_partitions[partition].dns_suffix)
+        return text
+
+    def _judge_template_urls(self, walk: _Walk, value: str, path: str) -> None:
+        """URLs of a stack's template whose whole host or bucket is a template variable (``https://${Endpoint}/``,
+        ``s3://${Bucket}/``), which no reference scan reads: proven only by what the template itself creates (a
+        resource's Ref; for a bucket, an ``AWS::S3::Bucket`` of its Resources), never by a Parameter, whose value the
+        deployer chooses, nor by an unknown name. An attribute (``${Db.Endpoint.Address}``) is not judged here."""
+        assert walk.template_resources is not None
+        for m in _TEMPLATE_URL_VARIABLE.finditer(value):
+            scheme, name = m.group(1).lower(), m.group(2)
+            if "." in name:
+                continue
+            variable = f"${{{name}}}"
+            url = m.group(0)
+            if scheme in _BUCKET_SCHEMES:
+                if walk.known is not None and walk.known(variable):
+                    continue
+                rule_id, what = RuleId.REGIONLESS_REFERENCE_PROVEN, "bucket"
+                made = "a bucket the template creates (an AWS::S3::Bucket of its Resources)"
+            else:
+                if name in walk.template_resources:
+                    continue
+                rule_id, what, made = RuleId.DESTINATION_HOST_PROVEN, "host", "a resource the template creates"
+            detail = (
+                f"{url} takes its {what} from the template variable {variable}, which is not {made}: a Parameter's "
+                f"value is whatever the deployer passes, so nothing proves it is in {self._j()}."
+            )
+            self._add_coverable(walk, rule_id, path, url, detail, (url, variable))
 
     def _judged_as_host(self, walk: _Walk, value: str, path: str, key: str, depth: int, candidates: bool) -> bool:
         """A value under a host key: a bare host, an e-mail address or a list of hosts, each judged as a
@@ -771,21 +819,21 @@ class RuleEngine:
         stripped = value.lstrip()
         if stripped[:1] in ("{", "["):
             # A document is judged whether or not it contains an ARN (templates, task definitions).
-            if plan.region_placeholder is not None:  # a stack's template (tested here: only documents have one)
-                value = self._in_own_region(walk.subject, value, plan.region_placeholder)
+            if plan.template is not None:  # a stack's template (tested here: only documents have one)
+                value = self._in_own_stack(walk.subject, value, plan.template)
             try:
                 document = json.loads(value)
             except ValueError:
                 document = None
             if isinstance(document, (dict, list)):
-                self._walk_document(walk, document, f"{path}(json)", key, depth)
+                self._walk_document(walk, document, f"{path}(json)", key, depth, plan.template)
                 return True
         elif "\n" in stripped and _YAML_HINT.search(stripped):
-            if plan.region_placeholder is not None:
-                stripped = self._in_own_region(walk.subject, stripped, plan.region_placeholder)
+            if plan.template is not None:
+                stripped = self._in_own_stack(walk.subject, stripped, plan.template)
             document = _yaml(stripped)
             if isinstance(document, (dict, list)):
-                self._walk_document(walk, document, f"{path}(yaml)", key, depth)
+                self._walk_document(walk, document, f"{path}(yaml)", key, depth, plan.template)
                 return True
         if plan.payload:
             decoded = _decode_payload(value)
@@ -817,10 +865,20 @@ class RuleEngine:
             rule_id = RuleId.EXISTING_RESOURCE_IN_JURISDICTION if walk.existing else _RULE_FOR_KIND[ref.kind]
             self._judge(walk, ref, path, rule_id)
 
-    def _walk_document(self, walk: _Walk, document: Any, path: str, key: str, depth: int) -> None:
-        parent = walk.kpath
-        self._walk(walk, document, path, key, depth + 1, None)
-        walk.kpath = parent
+    def _walk_document(
+        self, walk: _Walk, document: Any, path: str, key: str, depth: int, template: StackTemplate | None = None
+    ) -> None:
+        parent, known, resources = walk.kpath, walk.known, walk.template_resources
+        if template is not None and isinstance(document, dict):
+            walk.template_resources = _template_resources(document)
+            own = _template_buckets(document, template.bucket_types) if template.bucket_types else frozenset()
+            if own:
+                # The template's own buckets are made by the stack (in its region), as if the front door knew them.
+                walk.known = lambda name: name in own or name.lower() in own or (known is not None and known(name))
+        try:
+            self._walk(walk, document, path, key, depth + 1, None)
+        finally:
+            walk.kpath, walk.known, walk.template_resources = parent, known, resources
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _key_plan(self, type_token: str, kpath: tuple[str, ...], key: str) -> _KeyPlan:
@@ -861,11 +919,11 @@ class RuleEngine:
             else _COUNTRY
             if _at_any(kpath, self._country_fields.get(type_token, ()))
             else None,
-            region_placeholder=next(
+            template=next(
                 (
-                    p.placeholder
-                    for p in self.endpoints.own_region_placeholders
-                    if p.type == type_token and kpath == tuple(p.path.split("."))
+                    t
+                    for t in self.endpoints.stack_templates
+                    if t.type == type_token and kpath == tuple(t.path.split("."))
                 ),
                 None,
             ),
@@ -1239,6 +1297,56 @@ def _intrinsic(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[st
 _TemplateLoader.add_multi_constructor("!", _intrinsic)
 
 
+def _template_buckets(document: Mapping[Any, Any], bucket_types: frozenset[str]) -> frozenset[str]:
+    """What names the buckets a template's Resources create (``bucket_types``): ``${LogicalId}`` (``Fn::Sub``
+    reads it as the bucket's name), lower-cased too (an ``s3://`` URL's name is read lower-case), and a literal
+    ``BucketName``. A name that a Parameter, another resource (lower-cased alike) or the variable map of any
+    ``Fn::Sub`` in the template also gives (``["arn:aws:s3:::${Logs}", {"Logs": ...}]`` shadows the resource)
+    is left out: the template does not prove what it stands for."""
+    resources = document.get("Resources")
+    if not isinstance(resources, Mapping):
+        return frozenset()
+    parameters = document.get("Parameters")
+    others = {str(k).lower() for k in parameters} if isinstance(parameters, Mapping) else set()
+    others |= {str(k).lower() for k in _sub_variables(document)}
+    own: set[str] = set()
+    for logical_id, resource in resources.items():
+        if not isinstance(resource, Mapping) or resource.get("Type") not in bucket_types:
+            others.add(str(logical_id).lower())
+            continue
+        own.add(f"${{{logical_id}}}")
+        props = resource.get("Properties")
+        name = props.get("BucketName") if isinstance(props, Mapping) else None
+        if isinstance(name, str) and name and "${" not in name:
+            own.add(name)
+    shadowed = {f"${{{o}}}" for o in others}
+    return frozenset(n for n in own | {n.lower() for n in own} if n.lower() not in shadowed)
+
+
+def _template_resources(document: Mapping[Any, Any]) -> frozenset[str]:
+    """The logical ids a template's Resources create, less any name a Parameter or an ``Fn::Sub`` variable map also
+    gives (the map's value shadows the resource inside that ``Fn::Sub``)."""
+    resources = document.get("Resources")
+    if not isinstance(resources, Mapping):
+        return frozenset()
+    parameters = document.get("Parameters")
+    shadowed = {str(k) for k in parameters} if isinstance(parameters, Mapping) else set()
+    shadowed |= {str(k) for k in _sub_variables(document)}
+    return frozenset(str(k) for k in resources) - shadowed
+
+
+def _sub_variables(value: Any) -> Iterator[Any]:
+    """The variable names of every ``Fn::Sub`` variable map inside a template (``{"Fn::Sub": [text, {name: ...}]}``)."""
+    if isinstance(value, Mapping):
+        for k, v in value.items():
+            if k == "Fn::Sub" and isinstance(v, list) and len(v) == 2 and isinstance(v[1], Mapping):
+                yield from v[1]
+            yield from _sub_variables(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _sub_variables(v)
+
+
 def _yaml(text: str) -> Any:
     try:
         return yaml.load(text, Loader=_TemplateLoader)  # a SafeLoader subclass: constructs plain data only
@@ -1284,6 +1392,9 @@ _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 _BASE64_KEYS = frozenset({"user_data", "user_data_base64"})
 _BUCKET, _GROUP = "bucket", "group"  # _KeyPlan.bucket: the kinds of regionless names
+# A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
+_TEMPLATE_URL_VARIABLE = re.compile(r"([a-z][a-z0-9+.-]*)://\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE)
+_BUCKET_SCHEMES = frozenset({"s3", "s3a", "s3n", "oss"})  # _KeyPlan.bucket: the kinds of regionless names
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {
     "aws-arn": RuleId.AWS_ARN_IN_JURISDICTION,
