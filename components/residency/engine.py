@@ -1394,7 +1394,7 @@ _BASE64_KEYS = frozenset({"user_data", "user_data_base64"})
 _BUCKET, _GROUP = "bucket", "group"  # _KeyPlan.bucket: the kinds of regionless names
 # A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
 _TEMPLATE_URL_VARIABLE = re.compile(r"([a-z][a-z0-9+.-]*)://\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE)
-_BUCKET_SCHEMES = frozenset({"s3", "s3a", "s3n", "oss"})  # _KeyPlan.bucket: the kinds of regionless names
+_BUCKET_SCHEMES = frozenset({"s3", "s3a", "s3n", "oss"})  # URL schemes whose host part is a bucket's name
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {
     "aws-arn": RuleId.AWS_ARN_IN_JURISDICTION,
