@@ -1145,6 +1145,28 @@ def redis_distributed_member(c: Ctx) -> object:
     )  # fmt: skip
 
 
+def polardb_gdn_standby(gdn_id: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud polardb/globaldatabasenetwork and polardb/cluster — a primary cluster starts a global database
+    # network (GDN); a secondary cluster joins one by `gdn_id` (creation_option CreateGdnStandby). None: the stack's
+    # own.
+    def build(c: Ctx) -> object:
+        gid: Any = gdn_id
+        if gdn_id is None:
+            primary = alicloud.polardb.Cluster(
+                "orders-primary", db_type="MySQL", db_version="8.0", db_node_class="polar.mysql.x4.large",
+                pay_type="PostPaid", vswitch_id="vsw-primary", opts=c.ali,
+            )  # fmt: skip
+            gid = alicloud.polardb.GlobalDatabaseNetwork(
+                "orders", db_cluster_id=primary.id, description="orders", opts=c.ali
+            ).id
+        return alicloud.polardb.Cluster(
+            "orders-standby", db_type="MySQL", db_version="8.0", db_node_class="polar.mysql.x4.large",
+            pay_type="PostPaid", vswitch_id="vsw-standby", creation_option="CreateGdnStandby", gdn_id=gid, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def redis_global_secondary(global_id: str | None) -> Callable[[Ctx], object]:
     # docs: elasticache/globalreplicationgroup — a secondary replication group joins a global datastore.
     def build(c: Ctx) -> object:
@@ -1692,6 +1714,11 @@ _SEARCH = (
 _NO_PROXY = "localhost,127.0.0.1,169.254.169.254,.internal,s3.amazonaws.com,.s3.eu-west-1.amazonaws.com"
 
 
+_ORDERS_GDN = "gdn-bp1fttxsrmv5a8k2l"
+_ORDERS_GDN_DECLARED = {
+    "id": "orders-gdn", "kind": "resident", "match": _ORDERS_GDN,
+    "evidence": "GDN of the Shanghai orders cluster, secondaries in Beijing only (DBA-41)",
+}  # fmt: skip
 _OPS_MAIL = {"id": "cn-mail", "kind": "resident", "match": "mail.example.cn", "evidence": "Own mail servers, Beijing"}
 _UK_ONCALL = {
     "id": "uk-oncall", "kind": "transfer", "match": "+44*", "destination": "UK", "data_classes": ["audit_logs"],
@@ -2094,6 +2121,13 @@ CASES: list[Case] = [
     Case("eu-aurora-secondary-of-own-global-database-by-name", "EU", aurora_secondary(None, literal=True)),
     Case("cn-aurora-secondary-joins-global-database-by-name", "CN", aurora_secondary("fleet-global")),
     Case("jp-redis-secondary-of-own-global-datastore", "JP", redis_global_secondary(None)),
+    Case("cn-polardb-standby-of-own-gdn", "CN", polardb_gdn_standby(None)),
+    Case(
+        "cn-polardb-standby-joins-declared-gdn",
+        "CN",
+        polardb_gdn_standby(_ORDERS_GDN),
+        destinations=[_ORDERS_GDN_DECLARED],
+    ),
     Case("cn-datasync-agent-in-network", "CN", datasync_agent("10.20.4.15")),
     Case("cn-storage-gateway-declared", "CN", storage_gateway("203.0.113.12"), destinations=[_OFFICE]),
     Case("cn-lattice-in-country-database", "CN", lattice_resource(_CN_RDS)),
@@ -2335,6 +2369,9 @@ CASES: list[Case] = [
     Case("cn-eventbridge-mail-undeclared", "CN", eventbridge_mail("ops@partner.example.com"), {"RES-015"}),
     Case("cn-sls-alert-mail-undeclared", "CN", sls_alert_mail("ops@partner.example.com"), {"RES-015"}),
     Case("cn-redis-joins-existing-distributed-cache", "CN", redis_distributed_member, {"RES-017"}),
+    # A GDN made elsewhere: mainland primaries may have secondaries only in the mainland, but the same account's GDNs
+    # span Hong Kong and overseas regions too, so its id alone proves nothing (Alibaba has no closed partition).
+    Case("cn-polardb-standby-joins-foreign-gdn", "CN", polardb_gdn_standby(_ORDERS_GDN), {"RES-017"}),
     Case("eu-incident-replication-to-us", "EU", incident_replication("us-east-1"), {"RES-009"}),
     Case("eu-aurora-secondary-joins-foreign-global-database", "EU", aurora_secondary("fleet-global"), {"RES-017"}),
     Case(
@@ -2555,7 +2592,10 @@ def _pack_resources(run: ProgramRun, *, final_state: bool) -> list[RecordRes]:
     for record in run.resources:
         props = _plain(dict(record.inputs))
         if final_state:
-            props = {**_plain(dict(record.outputs)), **props}
+            # The final state holds the provider's outputs, which for the Terraform-bridged providers (pulumi-aws,
+            # pulumi-alicloud) include the physical `id` (the mocks return it beside their outputs).
+            own_id = {"id": record.id} if record.custom and record.id and not record.type.startswith("pulumi:") else {}
+            props = {**own_id, **_plain(dict(record.outputs)), **props}
         provider = by_urn.get(record.provider.rsplit("::", 1)[0]) if record.provider else None
         by_urn[record.urn] = RecordRes(
             record.type, record.name, props, provider=provider, dependencies=list(record.dependencies),
