@@ -1055,6 +1055,43 @@ def cloud_wan(edge: str) -> Callable[[Ctx], object]:
     return build
 
 
+def cloud_wan_policy_attachment(edge: str) -> Callable[[Ctx], object]:
+    # docs: networkmanager/corenetworkpolicyattachment and getcorenetworkpolicydocument — the policy is written with
+    # the data source and attached to a core network; its edge locations are the core network's Regions.
+    def build(c: Ctx) -> object:
+        network = aws.networkmanager.GlobalNetwork("wan", description="fleet WAN", opts=c.aws)
+        core = aws.networkmanager.CoreNetwork("core", global_network_id=network.id, opts=c.aws)
+        policy = aws.networkmanager.get_core_network_policy_document(
+            core_network_configurations=[{"asn_ranges": ["64512-65534"],
+                                          "edge_locations": [{"location": REGION[c.code][0]}, {"location": edge}]}],
+            segments=[{"name": "prod", "require_attachment_acceptance": False}],
+            segment_actions=[{"action": "create-route", "segment": "prod", "destination_cidr_blocks": ["0.0.0.0/0"],
+                              "destinations": ["blackhole"]}],
+            opts=pulumi.InvokeOptions(provider=c.aws.provider),
+        )  # fmt: skip
+        return aws.networkmanager.CoreNetworkPolicyAttachment(
+            "core-policy", core_network_id=core.id, policy_document=policy.json, opts=c.aws
+        )
+
+    return build
+
+
+def tgw_peering(peer_region: str) -> Callable[[Ctx], object]:
+    # docs: ec2transitgateway/peeringattachment — what a CN stack uses instead of Cloud WAN: its two transit gateways
+    # peered across the China regions.
+    def build(c: Ctx) -> object:
+        home = aws.ec2transitgateway.TransitGateway("hub", amazon_side_asn=64600, opts=c.aws)
+        peer_provider = aws.Provider("aws-peer", region=peer_region)
+        peer = aws.ec2transitgateway.TransitGateway(
+            "hub-peer", amazon_side_asn=64601, opts=pulumi.ResourceOptions(provider=peer_provider)
+        )
+        return aws.ec2transitgateway.PeeringAttachment(
+            "hubs", transit_gateway_id=home.id, peer_transit_gateway_id=peer.id, peer_region=peer_region, opts=c.aws
+        )
+
+    return build
+
+
 def mns_mail(address: str) -> Callable[[Ctx], object]:
     # docs: mns/topicsubscription — an e-mail endpoint has the form mail:directmail:{MailAddress}.
     def build(c: Ctx) -> object:
@@ -2113,6 +2150,8 @@ CASES: list[Case] = [
         agent_harness({"bedrock_model_config": {"model_id": "anthropic.claude-sonnet-4-20250514"}}),
     ),
     Case("eu-cloud-wan-eu-edges", "EU", cloud_wan("eu-central-1")),
+    Case("eu-cloud-wan-policy-attachment-eu-edges", "EU", cloud_wan_policy_attachment("eu-central-1")),
+    Case("cn-tgw-peering-beijing-ningxia", "CN", tgw_peering("cn-northwest-1")),
     Case("cn-mns-mail-to-declared-address", "CN", mns_mail("oncall@mail.example.cn"), destinations=[_OPS_MAIL]),
     Case("cn-eventbridge-mail-declared", "CN", eventbridge_mail("ops@mail.example.cn"), destinations=[_OPS_MAIL]),
     Case("cn-sls-alert-mail-declared", "CN", sls_alert_mail("ops@mail.example.cn"), destinations=[_OPS_MAIL]),
@@ -2365,6 +2404,9 @@ CASES: list[Case] = [
         {"RES-016"},
     ),
     Case("eu-cloud-wan-us-edge", "EU", cloud_wan("us-east-1"), {"RES-009"}),
+    Case("eu-cloud-wan-policy-attachment-us-edge", "EU", cloud_wan_policy_attachment("us-east-1"), {"RES-009"}),
+    # Network Manager (and so Cloud WAN) is not offered in the China regions; the aws partition's API runs in us-west-2.
+    Case("cn-cloud-wan-china-edges", "CN", cloud_wan_policy_attachment("cn-northwest-1"), {"RES-016"}),
     Case("cn-mns-mail-undeclared", "CN", mns_mail("oncall@partner.example.com"), {"RES-015"}),
     Case("cn-eventbridge-mail-undeclared", "CN", eventbridge_mail("ops@partner.example.com"), {"RES-015"}),
     Case("cn-sls-alert-mail-undeclared", "CN", sls_alert_mail("ops@partner.example.com"), {"RES-015"}),

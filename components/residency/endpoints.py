@@ -142,6 +142,9 @@ class GlobalService(_Frozen):
     """A jurisdiction holding one of these AWS partitions may use it."""
     defaults: Mapping[str, str] = Field(default_factory=dict)
     """Per type token, the value the cloud applies when the field is omitted (judged as if it were set)."""
+    refused_in: tuple[str, ...] = ()
+    """Jurisdiction codes the entry refuses in; empty: every jurisdiction. For a service whose data stays in the
+    regions a stack judges elsewhere, except where the service itself is not offered in-country (Cloud WAN in CN)."""
     sources: tuple[str, ...]
     """Where the behaviour is documented."""
 
@@ -153,6 +156,10 @@ class GlobalService(_Frozen):
         if set(self.defaults) - set(self.types):
             raise ValueError(f"{self.id}: defaults name types the entry does not list")
         return self
+
+    def judges_in(self, jurisdiction: str) -> bool:
+        """True when this entry refuses anything in ``jurisdiction`` (``refused_in``)."""
+        return not self.refused_in or jurisdiction in self.refused_in
 
     def applies_to(self, type_token: str) -> bool:
         """True when this entry judges resources of ``type_token``."""

@@ -882,15 +882,21 @@ class RuleEngine:
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _resource_services(self, type_token: str) -> tuple[GlobalService, ...]:
         """Services judged once per resource: global in themselves, or with a default for an omitted field."""
+        code = self.jurisdiction.code
         return tuple(
             s
             for s in self.endpoints.global_services
-            if (s.field is None or type_token in s.defaults) and s.applies_to(type_token)
+            if (s.field is None or type_token in s.defaults) and s.applies_to(type_token) and s.judges_in(code)
         )
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _field_services(self, type_token: str) -> tuple[GlobalService, ...]:
-        return tuple(s for s in self.endpoints.global_services if s.field is not None and s.applies_to(type_token))
+        code = self.jurisdiction.code
+        return tuple(
+            s
+            for s in self.endpoints.global_services
+            if s.field is not None and s.applies_to(type_token) and s.judges_in(code)
+        )
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _services_at(self, type_token: str, kpath: tuple[str, ...]) -> tuple[GlobalService, ...]:
