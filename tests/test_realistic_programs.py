@@ -1104,6 +1104,19 @@ def mns_mail(address: str) -> Callable[[Ctx], object]:
     return build
 
 
+def mns_sms(endpoint: str) -> Callable[[Ctx], object]:
+    # docs: ROS ALIYUN::MNS::Subscription / MNS "Endpoint" — an SMS endpoint is sms:directsms:{Phone}, or
+    # sms:directsms:anonymous with the numbers given in each published message.
+    def build(c: Ctx) -> object:
+        topic = alicloud.mns.Topic("alarms", name="fleet-alarms", opts=c.ali)
+        return alicloud.mns.TopicSubscription(
+            "oncall-sms", topic_name=topic.name, name="oncall-sms", endpoint=endpoint,
+            notify_content_format="SIMPLIFIED", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def incident_replication(second: str) -> Callable[[Ctx], object]:
     # docs: ssmincidents/replicationset — incident data is replicated to every Region listed by name.
     def build(c: Ctx) -> object:
@@ -1756,6 +1769,10 @@ _ORDERS_GDN_DECLARED = {
     "id": "orders-gdn", "kind": "resident", "match": _ORDERS_GDN,
     "evidence": "GDN of the Shanghai orders cluster, secondaries in Beijing only (DBA-41)",
 }  # fmt: skip
+_ALARM_PUBLISHER = {
+    "id": "alarm-publisher", "kind": "resident", "match": "sms:directsms:anonymous",
+    "evidence": "The alarm publisher texts +86 numbers only (OPS-77)",
+}  # fmt: skip
 _OPS_MAIL = {"id": "cn-mail", "kind": "resident", "match": "mail.example.cn", "evidence": "Own mail servers, Beijing"}
 _UK_ONCALL = {
     "id": "uk-oncall", "kind": "transfer", "match": "+44*", "destination": "UK", "data_classes": ["audit_logs"],
@@ -2153,6 +2170,8 @@ CASES: list[Case] = [
     Case("eu-cloud-wan-policy-attachment-eu-edges", "EU", cloud_wan_policy_attachment("eu-central-1")),
     Case("cn-tgw-peering-beijing-ningxia", "CN", tgw_peering("cn-northwest-1")),
     Case("cn-mns-mail-to-declared-address", "CN", mns_mail("oncall@mail.example.cn"), destinations=[_OPS_MAIL]),
+    Case("cn-mns-sms-to-mainland-number", "CN", mns_sms("sms:directsms:+8613800138000")),
+    Case("cn-mns-sms-anonymous-declared", "CN", mns_sms("sms:directsms:anonymous"), destinations=[_ALARM_PUBLISHER]),
     Case("cn-eventbridge-mail-declared", "CN", eventbridge_mail("ops@mail.example.cn"), destinations=[_OPS_MAIL]),
     Case("cn-sls-alert-mail-declared", "CN", sls_alert_mail("ops@mail.example.cn"), destinations=[_OPS_MAIL]),
     Case("eu-incident-replication-in-eu", "EU", incident_replication("eu-central-1")),
@@ -2408,6 +2427,9 @@ CASES: list[Case] = [
     # Network Manager (and so Cloud WAN) is not offered in the China regions; the aws partition's API runs in us-west-2.
     Case("cn-cloud-wan-china-edges", "CN", cloud_wan_policy_attachment("cn-northwest-1"), {"RES-016"}),
     Case("cn-mns-mail-undeclared", "CN", mns_mail("oncall@partner.example.com"), {"RES-015"}),
+    Case("cn-mns-sms-to-us-number", "CN", mns_sms("sms:directsms:+14155552671"), {"RES-022"}),
+    # The numbers come with each published message (DirectSMS Receiver): nothing in the stack proves them.
+    Case("cn-mns-sms-anonymous", "CN", mns_sms("sms:directsms:anonymous"), {"RES-022"}),
     Case("cn-eventbridge-mail-undeclared", "CN", eventbridge_mail("ops@partner.example.com"), {"RES-015"}),
     Case("cn-sls-alert-mail-undeclared", "CN", sls_alert_mail("ops@partner.example.com"), {"RES-015"}),
     Case("cn-redis-joins-existing-distributed-cache", "CN", redis_distributed_member, {"RES-017"}),

@@ -184,6 +184,17 @@ class GlobalService(_Frozen):
         return len(path) == len(wanted) and all(fnmatch.fnmatchcase(p, w) for p, w in zip(path, wanted, strict=True))
 
 
+class PhoneEndpoints(_Frozen):
+    """How a phone field's value may be written besides a bare number."""
+
+    prefixes: tuple[str, ...] = ()
+    """Schemes written before the number (lower case): ``sms:directsms:`` of an MNS SMS endpoint."""
+    per_message: tuple[str, ...] = ()
+    """Values naming no number (lower case): the recipients come with each message, out of the stack's sight."""
+    sources: tuple[str, ...]
+    """Where the forms are documented."""
+
+
 class SelfAddressOutput(_Frozen):
     """Output-only attributes of a resource type that are the resource's own address."""
 
@@ -254,6 +265,8 @@ class EndpointCatalogue(_Frozen):
     region_key_clouds: Mapping[str, frozenset[str]] = Field(default_factory=dict)
     """Cloud -> key tokens that make a region field (one that may name either cloud's) name that cloud's."""
     phone_fields: tuple[TypedField, ...] = ()
+    phone_endpoints: PhoneEndpoints | None = None
+    """The scheme-prefixed and per-message forms a phone field's value may take (``sms:directsms:...``)."""
     country_fields: tuple[TypedField, ...] = ()
     global_group_fields: tuple[TypedField, ...] = ()
     """Inputs that join a multi-region group (a global database or datastore, a Direct Connect gateway) by its id."""
