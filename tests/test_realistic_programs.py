@@ -917,6 +917,38 @@ def cen_qos(peer_region: str) -> Callable[[Ctx], object]:
     return build
 
 
+def cen_vpc_attachment(cen_id: str | None, *, legacy: bool = False) -> Callable[[Ctx], object]:
+    # docs: alicloud cen/transitroutervpcattachment (and the older cen/instanceattachment) — the stack's VPC on a
+    # CEN instance through a transit router; None: the stack's own CEN, else the network team's (its id).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        vpc = alicloud.vpc.Network("app", vpc_name="fleet-app", cidr_block="10.20.0.0/16", opts=c.ali)
+        cid: Any = cen_id
+        if cen_id is None:
+            cid = alicloud.cen.Instance("wan", cen_instance_name="fleet-wan", protection_level="REDUCED", opts=c.ali).id
+        if legacy:
+            return alicloud.cen.InstanceAttachment(
+                "app-wan", instance_id=cid, child_instance_id=vpc.id, child_instance_type="VPC",
+                child_instance_region_id=region, opts=c.ali,
+            )  # fmt: skip
+        hub = alicloud.cen.TransitRouter("hub", cen_id=cid, transit_router_name="fleet-hub", opts=c.ali)
+        return alicloud.cen.TransitRouterVpcAttachment(
+            "app-wan", cen_id=cid, transit_router_id=hub.transit_router_id, vpc_id=vpc.id,
+            zone_mappings=[{"zone_id": f"{region}-b", "vswitch_id": "vsw-b"},
+                           {"zone_id": f"{region}-e", "vswitch_id": "vsw-e"}], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def cen_instance_grant(c: Ctx) -> object:
+    # docs: alicloud cen/instancegrant — the stack's VPC granted to the network account's CEN instance.
+    vpc = alicloud.vpc.Network("app", vpc_name="fleet-app", cidr_block="10.20.0.0/16", opts=c.ali)
+    return alicloud.cen.InstanceGrant(
+        "app-grant", cen_id=_NETWORK_CEN, cen_owner_id="1234567890123456", child_instance_id=vpc.id, opts=c.ali
+    )
+
+
 def chatbot_slack(c: Ctx) -> object:
     # docs: chatbot/slackchannelconfiguration — alarm notifications posted to a Slack channel.
     role = aws.iam.Role("chatbot", assume_role_policy=ROLE.replace("lambda", "chatbot"), opts=c.aws)
@@ -1773,6 +1805,11 @@ _ALARM_PUBLISHER = {
     "id": "alarm-publisher", "kind": "resident", "match": "sms:directsms:anonymous",
     "evidence": "The alarm publisher texts +86 numbers only (OPS-77)",
 }  # fmt: skip
+_NETWORK_CEN = "cen-7qthudw0ll6jmc4k2x"
+_NETWORK_CEN_DECLARED = {
+    "id": "network-cen", "kind": "resident", "match": _NETWORK_CEN,
+    "evidence": "Network team's CEN: transit routers in cn-shanghai and cn-beijing only (NET-12)",
+}  # fmt: skip
 _OPS_MAIL = {"id": "cn-mail", "kind": "resident", "match": "mail.example.cn", "evidence": "Own mail servers, Beijing"}
 _UK_ONCALL = {
     "id": "uk-oncall", "kind": "transfer", "match": "+44*", "destination": "UK", "data_classes": ["audit_logs"],
@@ -2128,6 +2165,9 @@ CASES: list[Case] = [
     Case("eu-s3-cors-origin", "EU", s3_cors(None)),
     Case("cn-oss-cors-origin", "CN", oss_cors),
     Case("cn-cen-qos-shanghai-beijing", "CN", cen_qos("cn-beijing")),
+    Case("cn-cen-vpc-on-own-transit-router", "CN", cen_vpc_attachment(None)),
+    Case("cn-cen-vpc-attached-to-own-cen", "CN", cen_vpc_attachment(None, legacy=True)),
+    Case("cn-cen-vpc-granted-to-declared-network-cen", "CN", cen_instance_grant, destinations=[_NETWORK_CEN_DECLARED]),
     Case("eu-waf-spam-referer", "EU", waf_referer_block(None)),
     Case("jp-sagemaker-model-artifacts", "JP", sagemaker_model("ap-northeast-1")),
     Case("cn-msk-connect-s3-sink-in-country", "CN", msk_connect_s3_sink("cn-north-1")),
@@ -2337,6 +2377,13 @@ CASES: list[Case] = [
     Case("eu-lambda-code-bucket-moved-to-us", "EU", lambda_from_artifacts("us-east-1"), {"RES-003"}),
     Case("eu-s3-cors-on-partner-bucket", "EU", s3_cors("partner-site"), {"RES-017"}),
     Case("cn-cen-qos-shanghai-hong-kong", "CN", cen_qos("cn-hongkong"), {"RES-009"}),
+    # A CEN made elsewhere reaches every region whose transit routers another stack peers with it (and Hong Kong and
+    # overseas regions share the account): its id proves nothing, in CN too.
+    Case("cn-cen-vpc-on-network-account-cen", "CN", cen_vpc_attachment(_NETWORK_CEN), {"RES-017"}),
+    Case(
+        "cn-cen-vpc-attached-to-network-account-cen", "CN", cen_vpc_attachment(_NETWORK_CEN, legacy=True), {"RES-017"}
+    ),
+    Case("cn-cen-vpc-granted-to-network-cen", "CN", cen_instance_grant, {"RES-017"}),
     Case(
         "eu-waf-logs-to-us-firehose",
         "EU",

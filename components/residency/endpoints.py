@@ -269,7 +269,8 @@ class EndpointCatalogue(_Frozen):
     """The scheme-prefixed and per-message forms a phone field's value may take (``sms:directsms:...``)."""
     country_fields: tuple[TypedField, ...] = ()
     global_group_fields: tuple[TypedField, ...] = ()
-    """Inputs that join a multi-region group (a global database or datastore, a Direct Connect gateway) by its id."""
+    """Inputs that join a multi-region group (a global database or datastore, a Direct Connect gateway, a CEN) by
+    its id."""
     global_group_types: Mapping[str, str] = Field(default_factory=dict)
     """Type token -> the input naming the global group a resource of that type creates."""
     global_services: tuple[GlobalService, ...]

@@ -1021,8 +1021,8 @@ class RuleEngine:
             return  # an AWS-owned bucket of an in-country region (EMR's <region>.elasticmapreduce)
         if group:
             detail = (
-                f"{name!r} names a multi-region group (a global database or datastore, a Direct Connect gateway) "
-                "that this stack did not create; its other member regions and sites, which data is replicated or "
+                f"{name!r} names a multi-region group (a global database or datastore, a Direct Connect gateway, a "
+                "CEN) that this stack did not create; its other member regions and sites, which data is replicated or "
                 f"routed to, cannot be proven in {self._j()}."
             )
             self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text,))
