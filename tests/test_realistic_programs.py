@@ -2703,8 +2703,10 @@ def _pack_resources(run: ProgramRun, *, final_state: bool) -> list[RecordRes]:
     for record in run.resources:
         props = _plain(dict(record.inputs))
         if final_state:
-            # The final state holds the provider's outputs, which for the Terraform-bridged providers (pulumi-aws,
-            # pulumi-alicloud) include the physical `id` (the mocks return it beside their outputs).
+            # The final state holds the provider's outputs (AnalyzeStack is given each resource's state Outputs), which
+            # for the Terraform-bridged providers (pulumi-aws, pulumi-alicloud) include the physical `id`: the bridge
+            # populates "id" when the schema has none (pulumi-terraform-bridge pkg/tfshim/sdk-v2/instance_state.go).
+            # The mocks return the id beside their outputs.
             own_id = {"id": record.id} if record.custom and record.id and not record.type.startswith("pulumi:") else {}
             props = {**own_id, **_plain(dict(record.outputs)), **props}
         provider = by_urn.get(record.provider.rsplit("::", 1)[0]) if record.provider else None
