@@ -413,6 +413,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         _parsing_model(f"arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.{_HAIKU}"),
     ),
     "alicloud-global-accelerator": ("CN", "alicloud", "alicloud:ga/accelerator:Accelerator", {}, {"spec": "1"}),
+    "aws-cloud-wan": (
+        "CN",
+        "aws",
+        "aws:networkmanager/coreNetwork:CoreNetwork",
+        {"global_network_id": "gn-1"},
+        {"global_network_id": "gn-1"},
+    ),
     "alicloud-oss-transfer-acceleration": ("CN", "alicloud", _OSSTA, {"enabled": False}, {"enabled": True}),
     "alicloud-oss-bucket-transfer-acceleration": (
         "CN",
@@ -430,6 +437,20 @@ def test_an_any_depth_field_matches_the_end_of_a_path() -> None:
     assert service.field_matches(("definition", "nodes", "configuration", "prompt", "model_id"))
     assert not service.field_matches(("model_id", "arn"))
     assert not service.field_matches(("foundation_model",))
+
+
+@pytest.mark.parametrize(("code", "expected"), [("CN", {"RES-016"}), ("EU", set()), ("US", set()), ("JP", set())])
+def test_cloud_wan_is_refused_only_where_it_is_not_offered(code: str, expected: set[str]) -> None:
+    # refused_in: outside CN a core network is judged by its edge locations, not refused as a whole.
+    subject = Subject("aws:networkmanager/vpcAttachment:VpcAttachment", "a", {"core_network_id": "core-network-1"},
+                      provider(code))  # fmt: skip
+    assert rule_ids(code, subject) == expected
+
+
+def test_refused_in_names_catalogued_jurisdictions() -> None:
+    codes = set(CATALOGUE.jurisdictions)
+    assert all(set(s.refused_in) <= codes for s in ENDPOINTS.global_services)
+    assert any(s.refused_in for s in ENDPOINTS.global_services)
 
 
 def test_every_global_service_has_a_pair() -> None:

@@ -136,6 +136,63 @@ def test_alibaba_phone_fields(type_: str, props: dict[str, object], expected: li
     assert [f.rule.id for f in engine("CN").check(subject)[0]] == expected
 
 
+MNS = "alicloud:mns/topicSubscription:TopicSubscription"
+# Jurisdictions with an Alibaba Cloud region (an MNS topic is regional), each judged through a pinned provider.
+ALI_CODES = sorted(code for code, j in CATALOGUE.jurisdictions.items() if j.alicloud.regions)
+
+
+def mns_rules(code: str, endpoint: str) -> list[str]:
+    ali = ProviderRef("alicloud", "p", min(CATALOGUE.get(code).alicloud.regions))
+    subject = Subject(MNS, "s", {"topic_name": "alarms", "name": "s", "endpoint": endpoint}, ali)
+    return [f.rule.id for f in engine(code).check(subject)[0]]
+
+
+@given(
+    st.sampled_from(ALI_CODES),
+    st.sampled_from(REGIONS),
+    st.sampled_from([PhoneNumberFormat.E164, PhoneNumberFormat.INTERNATIONAL]),
+    st.sampled_from(["sms:directsms:", "SMS:DirectSMS:"]),
+)
+def test_an_mns_sms_endpoint_is_judged_by_its_number(code: str, region: str, style: int, scheme: str) -> None:
+    # sms:directsms:{Phone}: the number after the scheme, exactly as a bare number in a phone field.
+    number = example(region)
+    assert number is not None
+    written = phonenumbers.format_number(number, style)
+    expected = [] if region in CATALOGUE.get(code).countries else ["RES-022"]
+    assert mns_rules(code, f"{scheme}{written}") == expected
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "expected"),
+    [
+        ("sms:directsms:+86 138 0013 8000", []),
+        ("sms:directsms:+14155552671", ["RES-022"]),
+        ("sms:directsms:13800138000", ["RES-022"]),  # no country code: never proven, as elsewhere
+        # The numbers come with each published message: nothing in the stack names them.
+        ("sms:directsms:anonymous", ["RES-022"]),
+        # The subscription's other endpoint forms are judged as before.
+        ("mail:directmail:oncall@partner.example.com", ["RES-015"]),
+        ("https://hooks.example.com/mns", ["RES-015"]),
+        ("acs:mns:cn-shanghai:123456789:queues/alarms", []),
+        ("acs:mns:ap-southeast-1:123456789:queues/alarms", ["RES-005"]),  # an ACS ARN outside CN
+    ],
+)
+def test_mns_topic_subscription_endpoints(endpoint: str, expected: list[str]) -> None:
+    assert mns_rules("CN", endpoint) == expected
+
+
+def test_an_anonymous_sms_endpoint_says_why_and_can_be_declared() -> None:
+    from components.residency.destinations import parse_destinations
+
+    ali = ProviderRef("alicloud", "p", "cn-shanghai")
+    subject = Subject(MNS, "s", {"topic_name": "alarms", "name": "s", "endpoint": "sms:directsms:anonymous"}, ali)
+    findings, _ = engine("CN").check(subject)
+    assert "come with each message" in findings[0].detail
+    entry = {"id": "sms", "kind": "resident", "match": "sms:directsms:anonymous", "evidence": "+86 only, OPS-77"}
+    declared, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject)
+    assert [(f.rule.id, f.declared_by) for f in declared] == [("RES-022", "sms")]
+
+
 def _transfer_flow(number: str) -> str:
     parameters = {"ThirdPartyPhoneNumber": number, "ThirdPartyConnectionTimeLimitSeconds": "30"}
     action = {"Identifier": "t", "Type": "TransferParticipantToThirdParty", "Transitions": {}, "Parameters": parameters}

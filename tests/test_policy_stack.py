@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_policy_support import UNKNOWN, Diag, Pack, Res, aws_provider, urn
+from test_policy_support import UNKNOWN, Diag, Pack, Res, ali_provider, aws_provider, urn
 
 from components.residency.rules import rule
 
@@ -191,3 +191,36 @@ def test_the_final_state_must_use_explicit_providers(cn: Pack, provider: Res | N
     if fails:
         assert diags[0].urn == read.urn
         assert diags[0].message.startswith(f"RES-002: {rule('RES-002').message}\n[RES-002] aws:s3/bucket:Bucket 'read'")
+
+
+ALI_CN = ali_provider("cn-shanghai")
+
+
+@pytest.mark.parametrize(
+    ("group_props", "joined", "fails"),
+    [
+        # The final state's outputs carry the CEN's physical id (the bridged provider's `id`): proven.
+        ({"id": "cen-own1x2", "cen_instance_name": "fleet-wan"}, "cen-own1x2", False),
+        # A CEN made elsewhere, though the attachment also depends on one of this stack's CENs.
+        ({"id": "cen-own1x2", "cen_instance_name": "fleet-wan"}, "cen-network9z", True),
+        # Its name is not its id: only what the CEN produced proves it.
+        ({"cen_instance_name": "cen-network9z"}, "cen-network9z", True),
+    ],
+)
+def test_a_cen_is_proven_by_the_id_in_the_final_state(
+    cn: Pack, group_props: dict[str, str], joined: str, fails: bool
+) -> None:
+    cen = Res("alicloud:cen/instance:Instance", "wan", group_props, provider=ALI_CN)
+    attachment = Res(
+        "alicloud:cen/instanceAttachment:InstanceAttachment",
+        "app-wan",
+        {"instance_id": joined, "child_instance_id": "vpc-1", "child_instance_type": "VPC",
+         "child_instance_region_id": "cn-shanghai"},
+        provider=ALI_CN,
+        dependencies=[cen.urn],
+        property_dependencies={"instance_id": [cen.urn]},
+    )  # fmt: skip
+    diags = [d for d in cn.analyze_stack([ALI_CN, cen, attachment]) if d.policy == rule("RES-017").name]
+    assert bool(diags) is fails
+    if fails:
+        assert diags[0].urn == attachment.urn and "multi-region group" in diags[0].message

@@ -917,6 +917,38 @@ def cen_qos(peer_region: str) -> Callable[[Ctx], object]:
     return build
 
 
+def cen_vpc_attachment(cen_id: str | None, *, legacy: bool = False) -> Callable[[Ctx], object]:
+    # docs: alicloud cen/transitroutervpcattachment (and the older cen/instanceattachment) — the stack's VPC on a
+    # CEN instance through a transit router; None: the stack's own CEN, else the network team's (its id).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        vpc = alicloud.vpc.Network("app", vpc_name="fleet-app", cidr_block="10.20.0.0/16", opts=c.ali)
+        cid: Any = cen_id
+        if cen_id is None:
+            cid = alicloud.cen.Instance("wan", cen_instance_name="fleet-wan", protection_level="REDUCED", opts=c.ali).id
+        if legacy:
+            return alicloud.cen.InstanceAttachment(
+                "app-wan", instance_id=cid, child_instance_id=vpc.id, child_instance_type="VPC",
+                child_instance_region_id=region, opts=c.ali,
+            )  # fmt: skip
+        hub = alicloud.cen.TransitRouter("hub", cen_id=cid, transit_router_name="fleet-hub", opts=c.ali)
+        return alicloud.cen.TransitRouterVpcAttachment(
+            "app-wan", cen_id=cid, transit_router_id=hub.transit_router_id, vpc_id=vpc.id,
+            zone_mappings=[{"zone_id": f"{region}-b", "vswitch_id": "vsw-b"},
+                           {"zone_id": f"{region}-e", "vswitch_id": "vsw-e"}], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def cen_instance_grant(c: Ctx) -> object:
+    # docs: alicloud cen/instancegrant — the stack's VPC granted to the network account's CEN instance.
+    vpc = alicloud.vpc.Network("app", vpc_name="fleet-app", cidr_block="10.20.0.0/16", opts=c.ali)
+    return alicloud.cen.InstanceGrant(
+        "app-grant", cen_id=_NETWORK_CEN, cen_owner_id="1234567890123456", child_instance_id=vpc.id, opts=c.ali
+    )
+
+
 def chatbot_slack(c: Ctx) -> object:
     # docs: chatbot/slackchannelconfiguration — alarm notifications posted to a Slack channel.
     role = aws.iam.Role("chatbot", assume_role_policy=ROLE.replace("lambda", "chatbot"), opts=c.aws)
@@ -1055,6 +1087,43 @@ def cloud_wan(edge: str) -> Callable[[Ctx], object]:
     return build
 
 
+def cloud_wan_policy_attachment(edge: str) -> Callable[[Ctx], object]:
+    # docs: networkmanager/corenetworkpolicyattachment and getcorenetworkpolicydocument — the policy is written with
+    # the data source and attached to a core network; its edge locations are the core network's Regions.
+    def build(c: Ctx) -> object:
+        network = aws.networkmanager.GlobalNetwork("wan", description="fleet WAN", opts=c.aws)
+        core = aws.networkmanager.CoreNetwork("core", global_network_id=network.id, opts=c.aws)
+        policy = aws.networkmanager.get_core_network_policy_document(
+            core_network_configurations=[{"asn_ranges": ["64512-65534"],
+                                          "edge_locations": [{"location": REGION[c.code][0]}, {"location": edge}]}],
+            segments=[{"name": "prod", "require_attachment_acceptance": False}],
+            segment_actions=[{"action": "create-route", "segment": "prod", "destination_cidr_blocks": ["0.0.0.0/0"],
+                              "destinations": ["blackhole"]}],
+            opts=pulumi.InvokeOptions(provider=c.aws.provider),
+        )  # fmt: skip
+        return aws.networkmanager.CoreNetworkPolicyAttachment(
+            "core-policy", core_network_id=core.id, policy_document=policy.json, opts=c.aws
+        )
+
+    return build
+
+
+def tgw_peering(peer_region: str) -> Callable[[Ctx], object]:
+    # docs: ec2transitgateway/peeringattachment — what a CN stack uses instead of Cloud WAN: its two transit gateways
+    # peered across the China regions.
+    def build(c: Ctx) -> object:
+        home = aws.ec2transitgateway.TransitGateway("hub", amazon_side_asn=64600, opts=c.aws)
+        peer_provider = aws.Provider("aws-peer", region=peer_region)
+        peer = aws.ec2transitgateway.TransitGateway(
+            "hub-peer", amazon_side_asn=64601, opts=pulumi.ResourceOptions(provider=peer_provider)
+        )
+        return aws.ec2transitgateway.PeeringAttachment(
+            "hubs", transit_gateway_id=home.id, peer_transit_gateway_id=peer.id, peer_region=peer_region, opts=c.aws
+        )
+
+    return build
+
+
 def mns_mail(address: str) -> Callable[[Ctx], object]:
     # docs: mns/topicsubscription — an e-mail endpoint has the form mail:directmail:{MailAddress}.
     def build(c: Ctx) -> object:
@@ -1062,6 +1131,19 @@ def mns_mail(address: str) -> Callable[[Ctx], object]:
         return alicloud.mns.TopicSubscription(
             "oncall", topic_name=topic.name, name="oncall", endpoint=f"mail:directmail:{address}",
             notify_content_format="JSON", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def mns_sms(endpoint: str) -> Callable[[Ctx], object]:
+    # docs: ROS ALIYUN::MNS::Subscription / MNS "Endpoint" — an SMS endpoint is sms:directsms:{Phone}, or
+    # sms:directsms:anonymous with the numbers given in each published message.
+    def build(c: Ctx) -> object:
+        topic = alicloud.mns.Topic("alarms", name="fleet-alarms", opts=c.ali)
+        return alicloud.mns.TopicSubscription(
+            "oncall-sms", topic_name=topic.name, name="oncall-sms", endpoint=endpoint,
+            notify_content_format="SIMPLIFIED", opts=c.ali,
         )  # fmt: skip
 
     return build
@@ -1143,6 +1225,28 @@ def redis_distributed_member(c: Ctx) -> object:
         "sessions", db_instance_name="sessions", instance_class="redis.shard.small.2.ce", engine_version="7.0",
         vswitch_id="vsw-123", global_instance_id="gr-bp1x8ekgm2wlq1pw", opts=c.ali,
     )  # fmt: skip
+
+
+def polardb_gdn_standby(gdn_id: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud polardb/globaldatabasenetwork and polardb/cluster — a primary cluster starts a global database
+    # network (GDN); a secondary cluster joins one by `gdn_id` (creation_option CreateGdnStandby). None: the stack's
+    # own.
+    def build(c: Ctx) -> object:
+        gid: Any = gdn_id
+        if gdn_id is None:
+            primary = alicloud.polardb.Cluster(
+                "orders-primary", db_type="MySQL", db_version="8.0", db_node_class="polar.mysql.x4.large",
+                pay_type="PostPaid", vswitch_id="vsw-primary", opts=c.ali,
+            )  # fmt: skip
+            gid = alicloud.polardb.GlobalDatabaseNetwork(
+                "orders", db_cluster_id=primary.id, description="orders", opts=c.ali
+            ).id
+        return alicloud.polardb.Cluster(
+            "orders-standby", db_type="MySQL", db_version="8.0", db_node_class="polar.mysql.x4.large",
+            pay_type="PostPaid", vswitch_id="vsw-standby", creation_option="CreateGdnStandby", gdn_id=gid, opts=c.ali,
+        )  # fmt: skip
+
+    return build
 
 
 def redis_global_secondary(global_id: str | None) -> Callable[[Ctx], object]:
@@ -1692,6 +1796,20 @@ _SEARCH = (
 _NO_PROXY = "localhost,127.0.0.1,169.254.169.254,.internal,s3.amazonaws.com,.s3.eu-west-1.amazonaws.com"
 
 
+_ORDERS_GDN = "gdn-bp1fttxsrmv5a8k2l"
+_ORDERS_GDN_DECLARED = {
+    "id": "orders-gdn", "kind": "resident", "match": _ORDERS_GDN,
+    "evidence": "GDN of the Shanghai orders cluster, secondaries in Beijing only (DBA-41)",
+}  # fmt: skip
+_ALARM_PUBLISHER = {
+    "id": "alarm-publisher", "kind": "resident", "match": "sms:directsms:anonymous",
+    "evidence": "The alarm publisher texts +86 numbers only (OPS-77)",
+}  # fmt: skip
+_NETWORK_CEN = "cen-7qthudw0ll6jmc4k2x"
+_NETWORK_CEN_DECLARED = {
+    "id": "network-cen", "kind": "resident", "match": _NETWORK_CEN,
+    "evidence": "Network team's CEN: transit routers in cn-shanghai and cn-beijing only (NET-12)",
+}  # fmt: skip
 _OPS_MAIL = {"id": "cn-mail", "kind": "resident", "match": "mail.example.cn", "evidence": "Own mail servers, Beijing"}
 _UK_ONCALL = {
     "id": "uk-oncall", "kind": "transfer", "match": "+44*", "destination": "UK", "data_classes": ["audit_logs"],
@@ -2160,6 +2278,9 @@ CASES: list[Case] = [
     Case("eu-s3-cors-origin", "EU", s3_cors(None)),
     Case("cn-oss-cors-origin", "CN", oss_cors),
     Case("cn-cen-qos-shanghai-beijing", "CN", cen_qos("cn-beijing")),
+    Case("cn-cen-vpc-on-own-transit-router", "CN", cen_vpc_attachment(None)),
+    Case("cn-cen-vpc-attached-to-own-cen", "CN", cen_vpc_attachment(None, legacy=True)),
+    Case("cn-cen-vpc-granted-to-declared-network-cen", "CN", cen_instance_grant, destinations=[_NETWORK_CEN_DECLARED]),
     Case("eu-waf-spam-referer", "EU", waf_referer_block(None)),
     Case("jp-sagemaker-model-artifacts", "JP", sagemaker_model("ap-northeast-1")),
     Case("cn-msk-connect-s3-sink-in-country", "CN", msk_connect_s3_sink("cn-north-1")),
@@ -2199,7 +2320,11 @@ CASES: list[Case] = [
         agent_harness({"bedrock_model_config": {"model_id": "anthropic.claude-sonnet-4-20250514"}}),
     ),
     Case("eu-cloud-wan-eu-edges", "EU", cloud_wan("eu-central-1")),
+    Case("eu-cloud-wan-policy-attachment-eu-edges", "EU", cloud_wan_policy_attachment("eu-central-1")),
+    Case("cn-tgw-peering-beijing-ningxia", "CN", tgw_peering("cn-northwest-1")),
     Case("cn-mns-mail-to-declared-address", "CN", mns_mail("oncall@mail.example.cn"), destinations=[_OPS_MAIL]),
+    Case("cn-mns-sms-to-mainland-number", "CN", mns_sms("sms:directsms:+8613800138000")),
+    Case("cn-mns-sms-anonymous-declared", "CN", mns_sms("sms:directsms:anonymous"), destinations=[_ALARM_PUBLISHER]),
     Case("cn-eventbridge-mail-declared", "CN", eventbridge_mail("ops@mail.example.cn"), destinations=[_OPS_MAIL]),
     Case("cn-sls-alert-mail-declared", "CN", sls_alert_mail("ops@mail.example.cn"), destinations=[_OPS_MAIL]),
     Case("eu-incident-replication-in-eu", "EU", incident_replication("eu-central-1")),
@@ -2207,6 +2332,13 @@ CASES: list[Case] = [
     Case("eu-aurora-secondary-of-own-global-database-by-name", "EU", aurora_secondary(None, literal=True)),
     Case("cn-aurora-secondary-joins-global-database-by-name", "CN", aurora_secondary("fleet-global")),
     Case("jp-redis-secondary-of-own-global-datastore", "JP", redis_global_secondary(None)),
+    Case("cn-polardb-standby-of-own-gdn", "CN", polardb_gdn_standby(None)),
+    Case(
+        "cn-polardb-standby-joins-declared-gdn",
+        "CN",
+        polardb_gdn_standby(_ORDERS_GDN),
+        destinations=[_ORDERS_GDN_DECLARED],
+    ),
     Case("cn-datasync-agent-in-network", "CN", datasync_agent("10.20.4.15")),
     Case("cn-storage-gateway-declared", "CN", storage_gateway("203.0.113.12"), destinations=[_OFFICE]),
     Case("cn-lattice-in-country-database", "CN", lattice_resource(_CN_RDS)),
@@ -2358,6 +2490,13 @@ CASES: list[Case] = [
     Case("eu-lambda-code-bucket-moved-to-us", "EU", lambda_from_artifacts("us-east-1"), {"RES-003"}),
     Case("eu-s3-cors-on-partner-bucket", "EU", s3_cors("partner-site"), {"RES-017"}),
     Case("cn-cen-qos-shanghai-hong-kong", "CN", cen_qos("cn-hongkong"), {"RES-009"}),
+    # A CEN made elsewhere reaches every region whose transit routers another stack peers with it (and Hong Kong and
+    # overseas regions share the account): its id proves nothing, in CN too.
+    Case("cn-cen-vpc-on-network-account-cen", "CN", cen_vpc_attachment(_NETWORK_CEN), {"RES-017"}),
+    Case(
+        "cn-cen-vpc-attached-to-network-account-cen", "CN", cen_vpc_attachment(_NETWORK_CEN, legacy=True), {"RES-017"}
+    ),
+    Case("cn-cen-vpc-granted-to-network-cen", "CN", cen_instance_grant, {"RES-017"}),
     Case(
         "eu-waf-logs-to-us-firehose",
         "EU",
@@ -2444,10 +2583,19 @@ CASES: list[Case] = [
         {"RES-016"},
     ),
     Case("eu-cloud-wan-us-edge", "EU", cloud_wan("us-east-1"), {"RES-009"}),
+    Case("eu-cloud-wan-policy-attachment-us-edge", "EU", cloud_wan_policy_attachment("us-east-1"), {"RES-009"}),
+    # Network Manager (and so Cloud WAN) is not offered in the China regions; the aws partition's API runs in us-west-2.
+    Case("cn-cloud-wan-china-edges", "CN", cloud_wan_policy_attachment("cn-northwest-1"), {"RES-016"}),
     Case("cn-mns-mail-undeclared", "CN", mns_mail("oncall@partner.example.com"), {"RES-015"}),
+    Case("cn-mns-sms-to-us-number", "CN", mns_sms("sms:directsms:+14155552671"), {"RES-022"}),
+    # The numbers come with each published message (DirectSMS Receiver): nothing in the stack proves them.
+    Case("cn-mns-sms-anonymous", "CN", mns_sms("sms:directsms:anonymous"), {"RES-022"}),
     Case("cn-eventbridge-mail-undeclared", "CN", eventbridge_mail("ops@partner.example.com"), {"RES-015"}),
     Case("cn-sls-alert-mail-undeclared", "CN", sls_alert_mail("ops@partner.example.com"), {"RES-015"}),
     Case("cn-redis-joins-existing-distributed-cache", "CN", redis_distributed_member, {"RES-017"}),
+    # A GDN made elsewhere: mainland primaries may have secondaries only in the mainland, but the same account's GDNs
+    # span Hong Kong and overseas regions too, so its id alone proves nothing (Alibaba has no closed partition).
+    Case("cn-polardb-standby-joins-foreign-gdn", "CN", polardb_gdn_standby(_ORDERS_GDN), {"RES-017"}),
     Case("eu-incident-replication-to-us", "EU", incident_replication("us-east-1"), {"RES-009"}),
     Case("eu-aurora-secondary-joins-foreign-global-database", "EU", aurora_secondary("fleet-global"), {"RES-017"}),
     Case(
@@ -2724,7 +2872,12 @@ def _pack_resources(run: ProgramRun, *, final_state: bool) -> list[RecordRes]:
     for record in run.resources:
         props = _plain(dict(record.inputs))
         if final_state:
-            props = {**_plain(dict(record.outputs)), **props}
+            # The final state holds the provider's outputs (AnalyzeStack is given each resource's state Outputs), which
+            # for the Terraform-bridged providers (pulumi-aws, pulumi-alicloud) include the physical `id`: the bridge
+            # populates "id" when the schema has none (pulumi-terraform-bridge pkg/tfshim/sdk-v2/instance_state.go).
+            # The mocks return the id beside their outputs.
+            own_id = {"id": record.id} if record.custom and record.id and not record.type.startswith("pulumi:") else {}
+            props = {**own_id, **_plain(dict(record.outputs)), **props}
         provider = by_urn.get(record.provider.rsplit("::", 1)[0]) if record.provider else None
         by_urn[record.urn] = RecordRes(
             record.type, record.name, props, provider=provider, dependencies=list(record.dependencies),

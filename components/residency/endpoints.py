@@ -152,6 +152,9 @@ class GlobalService(_Frozen):
     """A jurisdiction holding one of these AWS partitions may use it."""
     defaults: Mapping[str, str] = Field(default_factory=dict)
     """Per type token, the value the cloud applies when the field is omitted (judged as if it were set)."""
+    refused_in: tuple[str, ...] = ()
+    """Jurisdiction codes the entry refuses in; empty: every jurisdiction. For a service whose data stays in the
+    regions a stack judges elsewhere, except where the service itself is not offered in-country (Cloud WAN in CN)."""
     sources: tuple[str, ...]
     """Where the behaviour is documented."""
 
@@ -163,6 +166,10 @@ class GlobalService(_Frozen):
         if set(self.defaults) - set(self.types):
             raise ValueError(f"{self.id}: defaults name types the entry does not list")
         return self
+
+    def judges_in(self, jurisdiction: str) -> bool:
+        """True when this entry refuses anything in ``jurisdiction`` (``refused_in``)."""
+        return not self.refused_in or jurisdiction in self.refused_in
 
     def applies_to(self, type_token: str) -> bool:
         """True when this entry judges resources of ``type_token``."""
@@ -185,6 +192,17 @@ class GlobalService(_Frozen):
             wanted = wanted[1:]
             path = path[-len(wanted) :]
         return len(path) == len(wanted) and all(fnmatch.fnmatchcase(p, w) for p, w in zip(path, wanted, strict=True))
+
+
+class PhoneEndpoints(_Frozen):
+    """How a phone field's value may be written besides a bare number."""
+
+    prefixes: tuple[str, ...] = ()
+    """Schemes written before the number (lower case): ``sms:directsms:`` of an MNS SMS endpoint."""
+    per_message: tuple[str, ...] = ()
+    """Values naming no number (lower case): the recipients come with each message, out of the stack's sight."""
+    sources: tuple[str, ...]
+    """Where the forms are documented."""
 
 
 class SelfAddressOutput(_Frozen):
@@ -258,9 +276,12 @@ class EndpointCatalogue(_Frozen):
     region_key_clouds: Mapping[str, frozenset[str]] = Field(default_factory=dict)
     """Cloud -> key tokens that make a region field (one that may name either cloud's) name that cloud's."""
     phone_fields: tuple[TypedField, ...] = ()
+    phone_endpoints: PhoneEndpoints | None = None
+    """The scheme-prefixed and per-message forms a phone field's value may take (``sms:directsms:...``)."""
     country_fields: tuple[TypedField, ...] = ()
     global_group_fields: tuple[TypedField, ...] = ()
-    """Inputs that join a multi-region group (a global database or datastore, a Direct Connect gateway) by its id."""
+    """Inputs that join a multi-region group (a global database or datastore, a Direct Connect gateway, a CEN) by
+    its id."""
     global_group_types: Mapping[str, str] = Field(default_factory=dict)
     """Type token -> the input naming the global group a resource of that type creates."""
     global_services: tuple[GlobalService, ...]

@@ -379,6 +379,9 @@ class RuleEngine:
         setting and the inputs holding its value (snake_case). A mapping, not a method: the guard looks every
         registration up in it."""
         self._phone_fields = self.endpoints.typed_paths(self.endpoints.phone_fields)
+        phones = self.endpoints.phone_endpoints
+        self._phone_prefixes = tuple(p.lower() for p in phones.prefixes) if phones is not None else ()
+        self._per_message_phones = frozenset(v.lower() for v in phones.per_message) if phones is not None else _NO_KEYS
         self._country_fields = self.endpoints.typed_paths(self.endpoints.country_fields)
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
         self.naming_types: frozenset[str] = self.endpoints.bucket_types | frozenset(self.endpoints.global_group_types)
@@ -743,6 +746,18 @@ class RuleEngine:
                 )
                 self._add_coverable(walk, RuleId.DESTINATION_PHONE_PROVEN, path, value, detail, (code,))
             return True
+        lowered = stripped.lower()
+        if lowered in self._per_message_phones:
+            detail = (
+                f"{stripped} names no phone number: the numbers texts go to come with each message when it is "
+                f"published, so nothing here proves they are in one of {self._j()}'s countries. Subscribe the "
+                "numbers themselves (with their country code), or declare this endpoint."
+            )
+            self._add_coverable(walk, RuleId.DESTINATION_PHONE_PROVEN, path, value, detail, (stripped,))
+            return True
+        prefix = next((p for p in self._phone_prefixes if lowered.startswith(p)), None)
+        if prefix is not None:  # an MNS SMS endpoint sms:directsms:{Phone}: the number after the scheme
+            stripped = stripped[len(prefix) :].strip()
         parts = [p for p in _ITEM_SPLIT.split(stripped) if p.strip()]
         if not parts or not all(is_phone_shaped(p) for p in parts):
             return False
@@ -940,15 +955,21 @@ class RuleEngine:
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _resource_services(self, type_token: str) -> tuple[GlobalService, ...]:
         """Services judged once per resource: global in themselves, or with a default for an omitted field."""
+        code = self.jurisdiction.code
         return tuple(
             s
             for s in self.endpoints.global_services
-            if (s.field is None or type_token in s.defaults) and s.applies_to(type_token)
+            if (s.field is None or type_token in s.defaults) and s.applies_to(type_token) and s.judges_in(code)
         )
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _field_services(self, type_token: str) -> tuple[GlobalService, ...]:
-        return tuple(s for s in self.endpoints.global_services if s.field is not None and s.applies_to(type_token))
+        code = self.jurisdiction.code
+        return tuple(
+            s
+            for s in self.endpoints.global_services
+            if s.field is not None and s.applies_to(type_token) and s.judges_in(code)
+        )
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _services_at(self, type_token: str, kpath: tuple[str, ...]) -> tuple[GlobalService, ...]:
@@ -1058,8 +1079,8 @@ class RuleEngine:
             return  # an AWS-owned bucket of an in-country region (EMR's <region>.elasticmapreduce)
         if group:
             detail = (
-                f"{name!r} names a multi-region group (a global database or datastore, a Direct Connect gateway) "
-                "that this stack did not create; its other member regions and sites, which data is replicated or "
+                f"{name!r} names a multi-region group (a global database or datastore, a Direct Connect gateway, a "
+                "CEN) that this stack did not create; its other member regions and sites, which data is replicated or "
                 f"routed to, cannot be proven in {self._j()}."
             )
             self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text,))

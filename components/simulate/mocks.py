@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -461,6 +462,39 @@ def _service_principal(m: SovereignMocks, loc: Location, args: dict[str, Any]) -
     return {"id": f"{service}.{loc.region}", "name": f"{service}.amazonaws.com", "suffix": "amazonaws.com"}
 
 
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _kebab(key: str) -> str:
+    return _CAMEL_HUMP.sub("-", key).lower().replace("_", "-")
+
+
+def _kebab_keys(value: Any) -> Any:
+    """A data source's arguments (camelCase at the top, snake_case in nested blocks) as the kebab-case keys of the
+    JSON document it renders."""
+    if isinstance(value, Mapping):
+        return {_kebab(str(k)): _kebab_keys(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_kebab_keys(v) for v in value]
+    return value
+
+
+def _core_network_policy_document(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    # aws.networkmanager.get_core_network_policy_document renders a Cloud WAN core network policy: the same blocks
+    # in the policy's kebab-case keys, its one core-network-configuration block as an object, not a list
+    # (https://docs.aws.amazon.com/network-manager/latest/cloudwan/cloudwan-policies-json.html).
+    doc: dict[str, Any] = {"version": args.get("version") or "2021.12"}
+    for key, value in args.items():
+        if key == "version" or value is None:
+            continue
+        if key == "coreNetworkConfigurations":
+            doc["core-network-configuration"] = _kebab_keys((value or [{}])[0])
+        else:
+            doc[_kebab(key)] = _kebab_keys(value)
+    pretty = json.dumps(doc, indent=2)
+    return {"id": hashlib.blake2b(pretty.encode(), digest_size=4).hexdigest(), "json": pretty}
+
+
 _INVOKES: Mapping[str, Callable[[SovereignMocks, Location, dict[str, Any]], dict[str, Any]]] = MappingProxyType(
     {
         "aws:index/getCallerIdentity:getCallerIdentity": _caller_identity,
@@ -477,5 +511,6 @@ _INVOKES: Mapping[str, Callable[[SovereignMocks, Location, dict[str, Any]], dict
         "aws:ec2/getPrefixList:getPrefixList": _prefix_list,
         "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings": _instance_type_offerings,
         "aws:index/getServicePrincipal:getServicePrincipal": _service_principal,
+        "aws:networkmanager/getCoreNetworkPolicyDocument:getCoreNetworkPolicyDocument": _core_network_policy_document,
     }
 )
