@@ -2273,6 +2273,26 @@ def firelens_task(output: Mapping[str, str] | None) -> Callable[[Ctx], object]:
     return build
 
 
+def synthetics_canary(url: str | None) -> Callable[[Ctx], object]:
+    # docs: synthetics/canary — a heartbeat canary in the VPC checks the stack's internal ALB (its URL built
+    # from the load balancer's dns_name) and keeps its artifacts in the stack's bucket.
+    def build(c: Ctx) -> object:
+        artifacts = aws.s3.Bucket("canary-artifacts", opts=c.aws)
+        alb = aws.lb.LoadBalancer("app", internal=True, subnets=["subnet-1", "subnet-2"], opts=c.aws)
+        role = aws.iam.Role("canary", assume_role_policy=ROLE, opts=c.aws)
+        target = alb.dns_name.apply(lambda host: url or f"http://{host}/health")
+        return aws.synthetics.Canary(
+            "health", name="health", execution_role_arn=role.arn, handler="index.handler",
+            runtime_version="syn-nodejs-puppeteer-9.1", zip_file="canary.zip",
+            schedule={"expression": "rate(5 minutes)"},
+            artifact_s3_location=artifacts.bucket.apply(lambda b: f"s3://{b}/canary/"),
+            run_config={"timeout_in_seconds": 60, "environment_variables": {"URL": target}},
+            vpc_config={"subnet_ids": ["subnet-1"], "security_group_ids": ["sg-1"]}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 _EU_SEARCH = "https://vpc-a1.eu-west-1.es.amazonaws.com,https://vpc-b2.eu-west-1.es.amazonaws.com"
 
 
@@ -2490,6 +2510,8 @@ CASES: list[Case] = [
     Case("jp-fc-triggers-and-mounts", "JP", fc_triggers_and_mounts(None)),
     Case("cn-sls-pipeline", "CN", sls_pipeline(None)),
     Case("eu-firelens-own-log-group", "EU", firelens_task(None)),
+    # The offline plan built the URL from the simulator's dns_name, which was None ("http://None/health").
+    Case("cn-canary-own-internal-alb", "CN", synthetics_canary(None)),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -2891,6 +2913,12 @@ CASES: list[Case] = [
         "eu-firelens-saas-output",
         "EU",
         firelens_task({"Name": "datadog", "Host": "http-intake.logs.datadoghq.com", "TLS": "on"}),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-canary-partner-status-page",
+        "CN",
+        synthetics_canary("https://status.partner.example.com/health"),
         {"RES-015"},
     ),
 ]

@@ -31,6 +31,8 @@ def _aws_program(region: str) -> Callable[[], None]:
         aws.ec2.Subnet("subnet", vpc_id=vpc.id, cidr_block="10.0.1.0/24", availability_zone=f"{region}b", opts=opts)
         aws.ec2.Instance("vm", ami="ami-1", instance_type="t3.micro", opts=opts)
         aws.sqs.Queue("q", opts=opts)  # no specific builder needed: still gets the region's ARN
+        aws.lb.LoadBalancer("alb", internal=True, subnets=["subnet-1"], opts=opts)
+        aws.lb.LoadBalancer("nlb", load_balancer_type="network", subnets=["subnet-1"], opts=opts)
         partition = aws.get_partition(opts=pulumi.InvokeOptions(provider=provider))
         pulumi.export("partition", partition.partition)
         pulumi.export("dns", partition.dns_suffix)
@@ -64,6 +66,10 @@ def test_aws_outputs_follow_provider_partition_and_region(region: str, partition
     assert subnet["availabilityZone"] == f"{region}b" and subnet["vpcId"] == vpc.id
     assert run.find("vm").outputs["privateIp"].startswith("10.")
     assert run.find("q").outputs["arn"].startswith(f"arn:{partition}:sqs:{region}:")
+    alb, nlb = run.find("alb").outputs, run.find("nlb").outputs
+    assert alb["dnsName"].startswith("internal-alb-") and alb["dnsName"].endswith(f".{region}.elb.{dns}")
+    assert nlb["dnsName"].startswith("nlb-") and nlb["dnsName"].endswith(f".elb.{region}.{dns}")
+    assert alb["arn"].startswith(f"arn:{partition}:elasticloadbalancing:{region}:123456789012:loadbalancer/app/")
     assert run.outputs == {"partition": partition, "dns": dns}
     assert {r.region for r in run.resources} == {region}
 

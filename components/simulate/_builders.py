@@ -339,6 +339,23 @@ def _dynamodb_table(site: Site) -> tuple[str, dict[str, Any]]:
     return name, _regional(site, {"name": name, "arn": site.arn("dynamodb", f"table/{name}")})
 
 
+def _load_balancer(site: Site) -> tuple[str, dict[str, Any]]:
+    # ELB DNS names: <name>-<id>.<region>.elb.<dns> for an ALB (internal-<name>-... when internal),
+    # <name>-<hex>.elb.<region>.<dns> for an NLB. A program that builds a URL from dns_name gets a real host,
+    # not "None" (the offline plan would judge http://None/... as an unproven host).
+    name = site.physical_name(max_len=32)
+    kind = "net" if site.get("loadBalancerType") == "network" else "app"
+    prefix = "internal-" if site.get("internal") else ""
+    if kind == "net":
+        dns_name = f"{prefix}{name}-{site.hex(16)}.elb.{site.region}.{site.dns}"
+    else:
+        dns_name = f"{prefix}{name}-{int(site.hex(8), 16)}.{site.region}.elb.{site.dns}"
+    arn = site.arn("elasticloadbalancing", f"loadbalancer/{kind}/{name}/{site.hex(16)}")
+    return arn, _regional(
+        site, {"name": name, "arn": arn, "arnSuffix": arn.split(":loadbalancer/", 1)[1], "dnsName": dns_name}
+    )
+
+
 def _iot_named(kind: str) -> Callable[[Site], tuple[str, dict[str, Any]]]:
     # IoT ARNs: arn:<partition>:iot:<region>:<account>:<rule|policy|thingtype>/<name>.
     def build(site: Site) -> tuple[str, dict[str, Any]]:
@@ -448,6 +465,8 @@ AWS_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "aws:iot/policy:Policy": _iot_named("policy"),
         "aws:iot/thingType:ThingType": _iot_named("thingtype"),
         "aws:rds/instance:Instance": _rds_instance,
+        "aws:lb/loadBalancer:LoadBalancer": _load_balancer,
+        "aws:alb/loadBalancer:LoadBalancer": _load_balancer,
         "aws:apigateway/restApi:RestApi": _rest_api,
         "aws:apigateway/stage:Stage": _api_stage,
         "aws:wafv2/webAcl:WebAcl": _web_acl,
