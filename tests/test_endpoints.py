@@ -859,6 +859,22 @@ def test_a_hosted_zone_s_name_servers_are_its_own_names() -> None:
     assert own_names(ENGINES["EU"], "aws:route53/record:Record", zone) == []
 
 
+def test_a_tair_instance_s_connection_domain_is_its_own_host() -> None:
+    # kvstore/instance outputs connection_domain (r-<id>.redis.rds.aliyuncs.com, no region): a value computed from
+    # it names a host this stack made; a host under another attribute (a comment) proves nothing.
+    from components.residency.engine import produced_names
+    from components.residency.provenance import regionless_known
+
+    host = "r-bp1abc.redis.rds.aliyuncs.com"
+    assert produced_names({"connectionDomain": host.upper(), "comment": "r-bp1xyz.redis.rds.aliyuncs.com"}) == [host]
+    subject = Subject("alicloud:fc/v3Function:V3Function", "fn", {"environmentVariables": {"REDIS": host}},
+                      provider("CN", "alicloud"))  # fmt: skip
+    known = regionless_known((), produced_names({"connectionDomain": host}), ())
+    assert ENGINES["CN"].check(subject, known=known)[0] == []
+    other = regionless_known((), produced_names({"connectionDomain": "r-bp1xyz.redis.rds.aliyuncs.com"}), ())
+    assert [f.rule.id for f in ENGINES["CN"].check(subject, known=other)[0]] == ["RES-015"]
+
+
 _LABEL = st.from_regex(r"[a-z][a-z0-9-]{0,12}[a-z0-9]", fullmatch=True)
 _TLD = st.sampled_from(["com", "cn", "net", "io", "de", "example"])
 

@@ -2293,6 +2293,23 @@ def synthetics_canary(url: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def fc_session_cache(host: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud kvstore/instance — the function keeps sessions in the stack's Tair (Redis) instance, whose
+    # host (connection_domain, r-<id>.redis.rds.aliyuncs.com) names no region; the twin names another instance.
+    def build(c: Ctx) -> object:
+        cache = alicloud.kvstore.Instance(
+            "sessions", db_instance_name="sessions", instance_class="redis.master.small.default", engine_version="7.0",
+            vswitch_id="vsw-123", opts=c.ali,
+        )  # fmt: skip
+        url = cache.connection_domain.apply(lambda own: f"redis://{host or own}:6379/0")
+        return alicloud.fc.V3Function(
+            "api", function_name="api", runtime="python3.10", handler="index.handler", code={"zip_file": "UEsDBAo="},
+            environment_variables={"REDIS_URL": url}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 _EU_SEARCH = "https://vpc-a1.eu-west-1.es.amazonaws.com,https://vpc-b2.eu-west-1.es.amazonaws.com"
 
 
@@ -2512,6 +2529,8 @@ CASES: list[Case] = [
     Case("eu-firelens-own-log-group", "EU", firelens_task(None)),
     # The offline plan built the URL from the simulator's dns_name, which was None ("http://None/health").
     Case("cn-canary-own-internal-alb", "CN", synthetics_canary(None)),
+    # A value computed from the stack's Tair instance's connection_domain was not traced to it.
+    Case("cn-fc-own-tair-sessions", "CN", fc_session_cache(None)),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -2921,6 +2940,7 @@ CASES: list[Case] = [
         synthetics_canary("https://status.partner.example.com/health"),
         {"RES-015"},
     ),
+    Case("cn-fc-other-tair-instance", "CN", fc_session_cache("r-bp1partner0001.redis.rds.aliyuncs.com"), {"RES-015"}),
 ]
 
 

@@ -63,6 +63,7 @@ CREATOR_ATTRS: tuple[str, ...] = (
     "address",
     "endpoint",
     "connection_string",
+    "connection_domain",  # a Tair (Redis) instance's host, r-<id>.redis.rds.aliyuncs.com: no region in it
     "dns_name",
     "domain_name",
     "public_ip",
