@@ -875,6 +875,28 @@ def test_a_tair_instance_s_connection_domain_is_its_own_host() -> None:
     assert [f.rule.id for f in ENGINES["CN"].check(subject, known=other)[0]] == ["RES-015"]
 
 
+def test_an_apsaramq_kafka_instance_s_end_point_lists_its_own_hosts() -> None:
+    from components.residency.engine import produced_names
+    from components.residency.provenance import regionless_known
+
+    servers = (
+        "alikafka-pre-cn-abc-1-vpc.alikafka.aliyuncs.com:9092,alikafka-pre-cn-abc-2-vpc.alikafka.aliyuncs.com:9092"
+    )
+    subject = Subject("alicloud:fc/v3Function:V3Function", "fn", {"environmentVariables": {"KAFKA_BOOTSTRAP_SERVERS":
+                      servers}}, provider("CN", "alicloud"))  # fmt: skip
+    assert ENGINES["CN"].check(subject, known=regionless_known((), produced_names({"endPoint": servers}), ()))[0] == []
+    other = regionless_known((), produced_names({"endPoint": servers.replace("abc", "xyz")}), ())
+    assert [f.rule.id for f in ENGINES["CN"].check(subject, known=other)[0]] == ["RES-015", "RES-015"]
+    # The instance's own final state lists its servers: each host is its own, a port-less host elsewhere is not.
+    from components.residency.provenance import own_names
+
+    own = own_names(
+        ENGINES["CN"], "alicloud:alikafka/instance:Instance", {"endPoint": servers, "name": "x.example.com"}
+    )
+    assert own == [s.rsplit(":", 1)[0] for s in servers.split(",")]
+    assert own_names(ENGINES["CN"], "alicloud:fc/v3Function:V3Function", {"endPoint": servers}) == []
+
+
 _LABEL = st.from_regex(r"[a-z][a-z0-9-]{0,12}[a-z0-9]", fullmatch=True)
 _TLD = st.sampled_from(["com", "cn", "net", "io", "de", "example"])
 

@@ -2310,6 +2310,23 @@ def fc_session_cache(host: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def fc_kafka_consumer(servers: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud alikafka/instance — end_point lists the instance's VPC bootstrap servers
+    # (alikafka-<id>-1-vpc.alikafka.aliyuncs.com:9092, no region in them); the twin names another instance's.
+    def build(c: Ctx) -> object:
+        kafka = alicloud.alikafka.Instance(
+            "events", name="events", partition_num=50, disk_type=1, disk_size=500, deploy_type=5, io_max=20,
+            vswitch_id="vsw-123", security_group="sg-123", opts=c.ali,
+        )  # fmt: skip
+        bootstrap = kafka.end_point.apply(lambda own: servers or own)
+        return alicloud.fc.V3Function(
+            "consumer", function_name="consumer", runtime="python3.10", handler="index.handler",
+            code={"zip_file": "UEsDBAo="}, environment_variables={"KAFKA_BOOTSTRAP_SERVERS": bootstrap}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 _EU_SEARCH = "https://vpc-a1.eu-west-1.es.amazonaws.com,https://vpc-b2.eu-west-1.es.amazonaws.com"
 
 
@@ -2531,6 +2548,7 @@ CASES: list[Case] = [
     Case("cn-canary-own-internal-alb", "CN", synthetics_canary(None)),
     # A value computed from the stack's Tair instance's connection_domain was not traced to it.
     Case("cn-fc-own-tair-sessions", "CN", fc_session_cache(None)),
+    Case("cn-fc-own-kafka-bootstrap", "CN", fc_kafka_consumer(None)),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -2941,6 +2959,12 @@ CASES: list[Case] = [
         {"RES-015"},
     ),
     Case("cn-fc-other-tair-instance", "CN", fc_session_cache("r-bp1partner0001.redis.rds.aliyuncs.com"), {"RES-015"}),
+    Case(
+        "cn-fc-other-kafka-bootstrap",
+        "CN",
+        fc_kafka_consumer("alikafka-pre-cn-partner01-1-vpc.alikafka.aliyuncs.com:9092"),
+        {"RES-015"},
+    ),
 ]
 
 

@@ -64,6 +64,7 @@ CREATOR_ATTRS: tuple[str, ...] = (
     "endpoint",
     "connection_string",
     "connection_domain",  # a Tair (Redis) instance's host, r-<id>.redis.rds.aliyuncs.com: no region in it
+    "end_point",  # an ApsaraMQ for Kafka instance's bootstrap servers (output only), no region in their hosts
     "dns_name",
     "domain_name",
     "public_ip",

@@ -641,6 +641,14 @@ def _ali_kvstore(site: Site) -> tuple[str, dict[str, Any]]:
     return rid, {"connectionDomain": f"{rid}.redis.rds.{site.dns}", "port": 6379, "status": "Normal"}
 
 
+def _ali_kafka(site: Site) -> tuple[str, dict[str, Any]]:
+    # ApsaraMQ for Kafka: end_point lists the VPC bootstrap servers, alikafka-<id>-<n>-vpc.alikafka.aliyuncs.com:9092.
+    rid = site.resource_id or f"alikafka_pre-cn-{site.hex(12)}"
+    host = rid.replace("_", "-").lower()
+    servers = ",".join(f"{host}-{n}-vpc.alikafka.{site.dns}:9092" for n in (1, 2, 3))
+    return rid, {"endPoint": servers, "status": 5}
+
+
 def _ali_polardb(site: Site) -> tuple[str, dict[str, Any]]:
     # The cluster endpoint carries the cluster id, not the region (pc-<id>.rwlb.rds.aliyuncs.com).
     rid = site.resource_id or f"pc-{site.hex(18)}"
@@ -696,6 +704,7 @@ ALICLOUD_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "alicloud:apigateway/group:Group": _ali_api_group,
         "alicloud:kvstore/instance:Instance": _ali_kvstore,
         "alicloud:polardb/cluster:Cluster": _ali_polardb,
+        "alicloud:alikafka/instance:Instance": _ali_kafka,
         "alicloud:alb/loadBalancer:LoadBalancer": _ali_alb,
         "alicloud:nas/mountTarget:MountTarget": _ali_nas_mount,
     }
