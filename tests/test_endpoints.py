@@ -68,6 +68,8 @@ def _ali_host(shape: int, region: str, suffix: str) -> str:
         f"{region}-intranet.log.{suffix}",
         f"ecs-vpc.{region}.{suffix}",
         f"1234567.{region}.fc.{suffix}",
+        f"service.{region}-vpc.{suffix}",  # MaxCompute's VPC endpoint shape
+        f"dh-{region}-int-vpc.{suffix}",  # DataHub's VPC endpoint shape
     ][shape]
 
 
@@ -88,7 +90,7 @@ def test_every_aws_suffix_and_region_is_proven_exactly_where_it_is(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.sampled_from(ALI_SUFFIX_REGIONS), st.integers(0, 4), st.sampled_from(CODES))
+@given(st.sampled_from(ALI_SUFFIX_REGIONS), st.integers(0, 6), st.sampled_from(CODES))
 def test_every_alicloud_suffix_and_region_is_proven_exactly_where_it_is(
     pair: tuple[str, str], shape: int, code: str
 ) -> None:
@@ -123,6 +125,17 @@ def test_every_short_region_code_is_read_as_its_region(item: tuple[str, str], co
         ("CN", "api.example.cn", {"RES-015"}),  # not a cloud host
         ("CN", "10.40.1.20", set()),  # inside the VPC
         ("CN", "47.88.1.10", {"RES-015"}),  # a public address proves nothing
+        # DataHub VPC endpoints (dh-<region>-int-vpc) and MaxCompute endpoints under aliyun.com /
+        # aliyun-inc.com: proven by their region label like any aliyuncs.com host, and only by it.
+        ("CN", "dh-cn-shanghai-int-vpc.aliyuncs.com", set()),
+        ("EU", "dh-eu-central-1-int-vpc.aliyuncs.com", set()),
+        ("CN", "dh-ap-southeast-1-int-vpc.aliyuncs.com", {"RES-006"}),
+        ("CN", "service.cn-shanghai-vpc.maxcompute.aliyun-inc.com", set()),
+        ("CN", "dt.cn-shanghai.maxcompute.aliyun.com", set()),
+        ("CN", "service.ap-southeast-1-vpc.maxcompute.aliyun-inc.com", {"RES-006"}),
+        ("EU", "service.cn-shanghai.maxcompute.aliyun.com", {"RES-006"}),
+        ("CN", "service.maxcompute.aliyun.com", {"RES-015"}),  # no region label: nothing proves it
+        ("CN", "service.cn-shanghai.dataworks.aliyun.com", {"RES-016"}),  # the rest of aliyun.com stays edge
     ],
 )
 def test_hosts_that_prove_nothing_are_refused_and_in_network_ones_pass(
@@ -178,6 +191,14 @@ def test_edge_hosts_are_global_unless_their_edges_stay_in_the_partition(suffix: 
         ("CN", "logging.s3.amazonaws.com", set()),
         ("CN", "ec2.amazonaws.com.cn", set()),
         ("CN", "s3.us-east-1.amazonaws.com", {"RES-006"}),  # not a principal shape: a regional host
+        # A catalogued principal of three labels (CloudWatch metric streams), in its global form in China too;
+        # the same label under another partition's suffix, with a region, or an uncatalogued three-label
+        # name (a virtual-hosted bucket) stays judged.
+        ("CN", "streams.metrics.cloudwatch.amazonaws.com", set()),
+        ("EU", "streams.metrics.cloudwatch.amazonaws.com", set()),
+        ("EU", "streams.metrics.cloudwatch.amazonaws.com.cn", {"RES-006"}),
+        ("CN", "streams.metrics.cloudwatch.us-east-1.amazonaws.com", {"RES-006"}),
+        ("EU", "exports.eu.s3.amazonaws.com", {"RES-015"}),
         ("EU", "ec2.amazonaws.com.cn", {"RES-006"}),  # China suffix outside China
         ("EU", "oss.aliyuncs.com", set()),
         ("CA", "oss.aliyuncs.com", {"RES-015"}),  # no Alibaba region in Canada... judged as a host
@@ -194,14 +215,23 @@ def test_principals_are_exempt_only_in_their_exact_shape_and_partition(
     assert found == expected or (expected and found and found <= {"RES-006", "RES-015"})
 
 
-def test_a_principal_shape_outside_a_principal_key_is_a_host() -> None:
+@pytest.mark.parametrize("host", ["sqs.amazonaws.com", "streams.metrics.cloudwatch.amazonaws.com"])
+def test_a_principal_shape_outside_a_principal_key_is_a_host(host: str) -> None:
     subject = Subject(
         "aws:lambda/function:Function",
         "fn",
-        {"environment": {"variables": {"HOST": "sqs.amazonaws.com"}}},
+        {"environment": {"variables": {"HOST": host}}},
         provider("EU"),
     )
     assert rule_ids("EU", subject) == {"RES-015"}
+
+
+def test_catalogued_principal_labels_are_longer_than_the_general_shape_and_sourced() -> None:
+    labels = {**ENDPOINTS.aws.principal_labels, **ENDPOINTS.alicloud.principal_labels}
+    assert labels
+    for label, sources in labels.items():
+        assert label.count(".") >= 2, label  # one or two labels need no entry
+        assert sources and all(s.startswith("https://") for s in sources), label
 
 
 # -- global services: every catalogue entry, paired ------------------------------------------------------
@@ -698,6 +728,34 @@ def test_user_data_is_decoded(compress: bool) -> None:
     assert rule_ids("CN", good) == set()
 
 
+@pytest.mark.parametrize(
+    ("cloud", "token", "key"),
+    [
+        ("alicloud", "alicloud:ecs/command:Command", "command_content"),  # Cloud Assistant: base64 by the API
+        ("alicloud", "alicloud:cs/nodePool:NodePool", "pre_user_data"),
+        ("alicloud", "alicloud:cs/nodePool:NodePool", "user_data"),
+        (
+            "aws",
+            "aws:sagemaker/notebookInstanceLifecycleConfiguration:NotebookInstanceLifecycleConfiguration",
+            "on_start",
+        ),
+        ("aws", "aws:sagemaker/studioLifecycleConfig:StudioLifecycleConfig", "studio_lifecycle_config_content"),
+    ],
+)
+def test_every_payload_key_is_decoded(cloud: Cloud, token: str, key: str) -> None:
+    assert key in ENDPOINTS.payload_keys
+    host = "oss-{}-internal.aliyuncs.com" if cloud == "alicloud" else "s3.{}.amazonaws.com.cn"
+
+    def subject(region: str) -> Subject:
+        script = f"#!/bin/bash\ncurl -T /var/log/app.log https://{host.format(region)}/logs/\n"
+        return Subject(token, "r", {key: base64.b64encode(script.encode()).decode()}, provider("CN", cloud))
+
+    foreign = "ap-southeast-1" if cloud == "alicloud" else "us-east-1"
+    findings, _ = ENGINES["CN"].check(subject(foreign))
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-006", f"{key}(base64)")]
+    assert rule_ids("CN", subject("cn-shanghai" if cloud == "alicloud" else "cn-north-1")) == set()
+
+
 def test_a_deny_statement_restricts_it_does_not_transfer() -> None:
     deny = {"Effect": "Deny", "Action": "*", "Resource": "arn:aws:s3:::foreign/*",
             "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["us-east-1"]}}}  # fmt: skip
@@ -820,6 +878,44 @@ def test_a_hosted_zone_s_name_servers_are_its_own_names() -> None:
     assert produced_names(zone) == ["ns-1.awsdns-01.com", "ns-2.awsdns-02.net"]
     assert own_names(ENGINES["EU"], "aws:route53/zone:Zone", zone) == ["ns-1.awsdns-01.com", "ns-2.awsdns-02.net"]
     assert own_names(ENGINES["EU"], "aws:route53/record:Record", zone) == []
+
+
+def test_a_tair_instance_s_connection_domain_is_its_own_host() -> None:
+    # kvstore/instance outputs connection_domain (r-<id>.redis.rds.aliyuncs.com, no region): a value computed from
+    # it names a host this stack made; a host under another attribute (a comment) proves nothing.
+    from components.residency.engine import produced_names
+    from components.residency.provenance import regionless_known
+
+    host = "r-bp1abc.redis.rds.aliyuncs.com"
+    assert produced_names({"connectionDomain": host.upper(), "comment": "r-bp1xyz.redis.rds.aliyuncs.com"}) == [host]
+    subject = Subject("alicloud:fc/v3Function:V3Function", "fn", {"environmentVariables": {"REDIS": host}},
+                      provider("CN", "alicloud"))  # fmt: skip
+    known = regionless_known((), produced_names({"connectionDomain": host}), ())
+    assert ENGINES["CN"].check(subject, known=known)[0] == []
+    other = regionless_known((), produced_names({"connectionDomain": "r-bp1xyz.redis.rds.aliyuncs.com"}), ())
+    assert [f.rule.id for f in ENGINES["CN"].check(subject, known=other)[0]] == ["RES-015"]
+
+
+def test_an_apsaramq_kafka_instance_s_end_point_lists_its_own_hosts() -> None:
+    from components.residency.engine import produced_names
+    from components.residency.provenance import regionless_known
+
+    servers = (
+        "alikafka-pre-cn-abc-1-vpc.alikafka.aliyuncs.com:9092,alikafka-pre-cn-abc-2-vpc.alikafka.aliyuncs.com:9092"
+    )
+    subject = Subject("alicloud:fc/v3Function:V3Function", "fn", {"environmentVariables": {"KAFKA_BOOTSTRAP_SERVERS":
+                      servers}}, provider("CN", "alicloud"))  # fmt: skip
+    assert ENGINES["CN"].check(subject, known=regionless_known((), produced_names({"endPoint": servers}), ()))[0] == []
+    other = regionless_known((), produced_names({"endPoint": servers.replace("abc", "xyz")}), ())
+    assert [f.rule.id for f in ENGINES["CN"].check(subject, known=other)[0]] == ["RES-015", "RES-015"]
+    # The instance's own final state lists its servers: each host is its own, a port-less host elsewhere is not.
+    from components.residency.provenance import own_names
+
+    own = own_names(
+        ENGINES["CN"], "alicloud:alikafka/instance:Instance", {"endPoint": servers, "name": "x.example.com"}
+    )
+    assert own == [s.rsplit(":", 1)[0] for s in servers.split(",")]
+    assert own_names(ENGINES["CN"], "alicloud:fc/v3Function:V3Function", {"endPoint": servers}) == []
 
 
 _LABEL = st.from_regex(r"[a-z][a-z0-9-]{0,12}[a-z0-9]", fullmatch=True)

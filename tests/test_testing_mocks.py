@@ -31,6 +31,8 @@ def _aws_program(region: str) -> Callable[[], None]:
         aws.ec2.Subnet("subnet", vpc_id=vpc.id, cidr_block="10.0.1.0/24", availability_zone=f"{region}b", opts=opts)
         aws.ec2.Instance("vm", ami="ami-1", instance_type="t3.micro", opts=opts)
         aws.sqs.Queue("q", opts=opts)  # no specific builder needed: still gets the region's ARN
+        aws.lb.LoadBalancer("alb", internal=True, subnets=["subnet-1"], opts=opts)
+        aws.lb.LoadBalancer("nlb", load_balancer_type="network", subnets=["subnet-1"], opts=opts)
         partition = aws.get_partition(opts=pulumi.InvokeOptions(provider=provider))
         pulumi.export("partition", partition.partition)
         pulumi.export("dns", partition.dns_suffix)
@@ -64,6 +66,10 @@ def test_aws_outputs_follow_provider_partition_and_region(region: str, partition
     assert subnet["availabilityZone"] == f"{region}b" and subnet["vpcId"] == vpc.id
     assert run.find("vm").outputs["privateIp"].startswith("10.")
     assert run.find("q").outputs["arn"].startswith(f"arn:{partition}:sqs:{region}:")
+    alb, nlb = run.find("alb").outputs, run.find("nlb").outputs
+    assert alb["dnsName"].startswith("internal-alb-") and alb["dnsName"].endswith(f".{region}.elb.{dns}")
+    assert nlb["dnsName"].startswith("nlb-") and nlb["dnsName"].endswith(f".elb.{region}.{dns}")
+    assert alb["arn"].startswith(f"arn:{partition}:elasticloadbalancing:{region}:123456789012:loadbalancer/app/")
     assert run.outputs == {"partition": partition, "dns": dns}
     assert {r.region for r in run.resources} == {region}
 
@@ -345,3 +351,45 @@ def test_closing_a_session_cancels_only_the_tasks_made_while_it_was_open() -> No
     assert not before.done() and loop.get_task_factory() is None  # the loop is as it was
     before.cancel()
     loop.run_until_complete(asyncio.gather(before, return_exceptions=True))
+
+
+def test_data_store_endpoints_are_hosts_in_the_provider_region() -> None:
+    # A program builds URLs and connection strings from these outputs: they must be hosts, never None.
+    def program() -> None:
+        aws_opts = pulumi.ResourceOptions(provider=aws.Provider("cn", region="cn-north-1"))
+        ali_opts = pulumi.ResourceOptions(provider=alicloud.Provider("sh", region="cn-shanghai"))
+        aws.elasticache.ReplicationGroup("sessions", description="s", node_type="cache.t4g.micro", opts=aws_opts)
+        aws.rds.Cluster("orders", engine="aurora-postgresql", master_username="app", opts=aws_opts)
+        aws.docdb.Cluster("docs", master_username="app", master_password="password1234", opts=aws_opts)
+        aws.rds.Proxy("proxy", engine_family="POSTGRESQL", role_arn="r", vpc_subnet_ids=["s"],
+                      auths=[{"auth_scheme": "SECRETS", "secret_arn": "s"}], opts=aws_opts)  # fmt: skip
+        aws.opensearch.Domain("search", vpc_options={"subnet_ids": ["s"]}, opts=aws_opts)
+        aws.efs.FileSystem("shared", opts=aws_opts)
+        aws.msk.Cluster("events", cluster_name="events", kafka_version="3.6.0", number_of_broker_nodes=2,
+                        broker_node_group_info={"instance_type": "kafka.m5.large", "client_subnets": ["a", "b"],
+                                                "security_groups": ["sg"]}, opts=aws_opts)  # fmt: skip
+        alicloud.kvstore.Instance("tair", db_instance_name="tair", vswitch_id="v", opts=ali_opts)
+        alicloud.polardb.Cluster("polar", db_type="MySQL", db_version="8.0", db_node_class="c", pay_type="PostPaid",
+                                 opts=ali_opts)  # fmt: skip
+        alicloud.alb.LoadBalancer("alb", vpc_id="v", address_type="Intranet", load_balancer_edition="Standard",
+                                  load_balancer_billing_config={"pay_type": "PayAsYouGo"},
+                                  zone_mappings=[{"vswitch_id": "v", "zone_id": "z"}], opts=ali_opts)  # fmt: skip
+        alicloud.nas.MountTarget("mount", file_system_id="0a1b2c3d4e", vswitch_id="v", opts=ali_opts)
+
+    run = run_pulumi_program(program, project="sovereign-dc", stack="t")
+    out = {r.name: r.outputs for r in run.resources}
+    assert out["sessions"]["primaryEndpointAddress"].endswith(".cnn1.cache.amazonaws.com.cn")
+    assert ".cluster-ro-" in out["orders"]["readerEndpoint"]
+    assert out["orders"]["endpoint"].endswith(".cn-north-1.rds.amazonaws.com.cn")
+    assert out["docs"]["endpoint"].endswith(".cn-north-1.docdb.amazonaws.com.cn")
+    assert out["proxy"]["endpoint"].endswith(".cn-north-1.rds.amazonaws.com.cn")
+    assert out["search"]["endpoint"].startswith("vpc-")
+    assert out["search"]["endpoint"].endswith(".cn-north-1.es.amazonaws.com.cn")
+    assert out["shared"]["dnsName"].endswith(".efs.cn-north-1.amazonaws.com.cn")
+    brokers = out["events"]["bootstrapBrokersTls"].split(",")
+    assert len(brokers) == 2 and all(b.endswith(".kafka.cn-north-1.amazonaws.com.cn:9094") for b in brokers)
+    assert out["tair"]["connectionDomain"].endswith(".redis.rds.aliyuncs.com")
+    assert out["polar"]["connectionString"].endswith(".rwlb.rds.aliyuncs.com")
+    assert out["alb"]["dnsName"].endswith(".cn-shanghai.alb.aliyuncs.com")
+    assert out["mount"]["mountTargetDomain"].startswith("0a1b2c3d4e-")
+    assert out["mount"]["mountTargetDomain"].endswith(".cn-shanghai.nas.aliyuncs.com")

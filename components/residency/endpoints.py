@@ -60,6 +60,9 @@ class CloudEndpoints(_Frozen):
     short_codes: ShortCodes | None = None
     principal_suffixes: Mapping[str, tuple[str, ...]]
     principal_sources: tuple[str, ...]
+    principal_labels: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Service principals longer than ``<service>.<suffix>`` or ``<sub>.<service>.<suffix>``, by their exact
+    label before the suffix (``streams.metrics.cloudwatch``), each with the page documenting it."""
 
 
 class IdentifierHosts(_Frozen):
@@ -263,6 +266,10 @@ class EndpointCatalogue(_Frozen):
     ``cors_origins``, the origins a server compares a request's Origin header with. An entry with a dot is a
     key as written, ``*`` for any part of it (``projection.*.values``, an Athena partition-projection enum)."""
     match_key_sources: tuple[str, ...] = ()
+    payload_keys: frozenset[str] = frozenset()
+    """Keys (snake_case, in any resource) whose value may be base64 text that runs or is read on a machine (user
+    data, an ECS Cloud Assistant command, a notebook lifecycle script): decoded and judged like the text itself."""
+    payload_key_sources: tuple[str, ...] = ()
     text_fields: tuple[TypedField, ...] = ()
     """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
     URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""

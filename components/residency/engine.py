@@ -63,6 +63,8 @@ CREATOR_ATTRS: tuple[str, ...] = (
     "address",
     "endpoint",
     "connection_string",
+    "connection_domain",  # a Tair (Redis) instance's host, r-<id>.redis.rds.aliyuncs.com: no region in it
+    "end_point",  # an ApsaraMQ for Kafka instance's bootstrap servers (output only), no region in their hosts
     "dns_name",
     "domain_name",
     "public_ip",
@@ -354,6 +356,9 @@ class RuleEngine:
             frozenset(self.endpoints.alicloud.principal_suffixes.get("alicloud", ()))
             if j.alicloud.regions
             else frozenset()
+        )
+        self._principal_labels = frozenset(self.endpoints.aws.principal_labels) | frozenset(
+            self.endpoints.alicloud.principal_labels
         )
         self._region_paths = self.endpoints.key_paths(self.endpoints.region_fields)
         self._host_paths = self.endpoints.key_paths(self.endpoints.host_paths)
@@ -917,7 +922,7 @@ class RuleEngine:
             host=_at_any(kpath, self._destination_fields.get(type_token, ()))
             or self._host_key(tokens)
             or kpath[-2:] in self._host_paths,
-            payload=key in _BASE64_KEYS or key.endswith("_base64"),
+            payload=key in self.endpoints.payload_keys or key.endswith("_base64"),
             own_region=_at_any(kpath, self._same_region_buckets.get(type_token, ())),
             match=_at_any(kpath, self._match_fields.get(type_token, ()))
             or _match_key(key, tokens, self.endpoints.match_keys),
@@ -984,12 +989,13 @@ class RuleEngine:
             return False
         return self._principal_shape(ref) and ref.dns_suffix in self._principal_suffixes
 
-    @staticmethod
-    def _principal_shape(ref: Reference) -> bool:
+    def _principal_shape(self, ref: Reference) -> bool:
         if ref.dns_suffix is None:
             return False
         label = ref.text[: -len(ref.dns_suffix) - 1]
-        return bool(_PRINCIPAL_LABEL.match(label))
+        # One or two labels in general; a longer one only when catalogued exactly: the general shape
+        # must not take in a virtual-hosted bucket (exports.eu.s3.amazonaws.com).
+        return bool(_PRINCIPAL_LABEL.match(label)) or label in self._principal_labels
 
     # -- verdicts -----------------------------------------------------------------------------
 
@@ -1411,7 +1417,6 @@ _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 # An e-mail address, optionally behind the scheme-like prefix of a subscription endpoint (MNS
 # `mail:directmail:{MailAddress}`, `mailto:`): the mail goes to its domain.
 _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
-_BASE64_KEYS = frozenset({"user_data", "user_data_base64"})
 _BUCKET, _GROUP = "bucket", "group"  # _KeyPlan.bucket: the kinds of regionless names
 # A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
 _TEMPLATE_URL_VARIABLE = re.compile(r"([a-z][a-z0-9+.-]*)://\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE)

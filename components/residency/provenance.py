@@ -16,6 +16,7 @@ the engine; :func:`own_names` says which of a resource's properties name the res
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -150,8 +151,20 @@ def own_names(engine: RuleEngine, type_token: str, props: Mapping[str, Any], ids
     """
     own_keys = ("id", "arn", "bucket") if type_token in engine.endpoints.bucket_types else ("id", "arn")
     self_keys = engine.endpoints.self_address_keys(type_token)
-    named = [n for k, v in props.items() if k in own_keys or snake_case(k) in self_keys for n in strings_of(v)]
+    named = [n for k, v in props.items() if k in own_keys for n in strings_of(v)]
+    # A self address may list several host:port items (a Kafka instance's bootstrap servers): each host is
+    # the resource's own, as the judge sees it (one host, no port).
+    named += [
+        _PORT.sub("", item.strip())
+        for k, v in props.items()
+        if snake_case(k) in self_keys
+        for n in strings_of(v)
+        for item in n.split(",")
+    ]
     return [v.lower() for v in (*named, *ids) if isinstance(v, str) and len(v) >= 4]
+
+
+_PORT = re.compile(r":\d+$")
 
 
 class _Known:

@@ -339,6 +339,118 @@ def _dynamodb_table(site: Site) -> tuple[str, dict[str, Any]]:
     return name, _regional(site, {"name": name, "arn": site.arn("dynamodb", f"table/{name}")})
 
 
+def _load_balancer(site: Site) -> tuple[str, dict[str, Any]]:
+    # ELB DNS names: <name>-<id>.<region>.elb.<dns> for an ALB (internal-<name>-... when internal),
+    # <name>-<hex>.elb.<region>.<dns> for an NLB. A program that builds a URL from dns_name gets a real host,
+    # not "None" (the offline plan would judge http://None/... as an unproven host).
+    name = site.physical_name(max_len=32)
+    kind = "net" if site.get("loadBalancerType") == "network" else "app"
+    prefix = "internal-" if site.get("internal") else ""
+    if kind == "net":
+        dns_name = f"{prefix}{name}-{site.hex(16)}.elb.{site.region}.{site.dns}"
+    else:
+        dns_name = f"{prefix}{name}-{int(site.hex(8), 16)}.{site.region}.elb.{site.dns}"
+    arn = site.arn("elasticloadbalancing", f"loadbalancer/{kind}/{name}/{site.hex(16)}")
+    return arn, _regional(
+        site, {"name": name, "arn": arn, "arnSuffix": arn.split(":loadbalancer/", 1)[1], "dnsName": dns_name}
+    )
+
+
+# Data-store endpoints, in the documented shapes, so that a program building a URL or connection string from
+# them (f"rediss://{rg.primary_endpoint_address}:6379") gets a real host rather than "None".
+
+
+def _short_region(region: str) -> str:
+    return _zone_id(region).split("-az", 1)[0]  # use1, euc1, cnn1 (ElastiCache host labels)
+
+
+def _elasticache_group(site: Site) -> tuple[str, dict[str, Any]]:
+    # <role>.<id>.<hash>.<short region>.cache.<dns>
+    # (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Endpoints.html).
+    ident = site.physical_name("replicationGroupId", max_len=40).lower()
+    tail = f"{ident}.{site.hex(6)}.{_short_region(site.region)}.cache.{site.dns}"
+    return ident, _regional(
+        site,
+        {
+            "arn": site.arn("elasticache", f"replicationgroup:{ident}"),
+            "primaryEndpointAddress": f"master.{tail}",
+            "readerEndpointAddress": f"replica.{tail}",
+            "configurationEndpointAddress": f"clustercfg.{tail}",
+        },
+    )
+
+
+def _db_cluster(service: str, id_key: str) -> Callable[[Site], tuple[str, dict[str, Any]]]:
+    # <id>.cluster-<hash>.<region>.<rds|docdb>.<dns>, the reader endpoint with cluster-ro-.
+    def build(site: Site) -> tuple[str, dict[str, Any]]:
+        ident = site.physical_name(id_key).lower()
+        digest = site.hex(12)
+        return ident, _regional(
+            site,
+            {
+                "clusterIdentifier": ident,
+                "arn": site.arn("rds", f"cluster:{ident}"),
+                "endpoint": f"{ident}.cluster-{digest}.{site.region}.{service}.{site.dns}",
+                "readerEndpoint": f"{ident}.cluster-ro-{digest}.{site.region}.{service}.{site.dns}",
+            },
+        )
+
+    return build
+
+
+def _rds_proxy(site: Site) -> tuple[str, dict[str, Any]]:
+    name = site.physical_name().lower()
+    return name, _regional(
+        site,
+        {
+            "arn": site.arn("rds", f"db-proxy:prx-{site.hex(17)}"),
+            "endpoint": f"{name}.proxy-{site.hex(12)}.{site.region}.rds.{site.dns}",
+        },
+    )
+
+
+def _search_domain(site: Site) -> tuple[str, dict[str, Any]]:
+    # vpc-<name>-<hash>.<region>.es.<dns> in a VPC, search-<name>-<hash>... on the public endpoint.
+    name = site.physical_name("domainName", max_len=28)
+    kind = "vpc" if site.get("vpcOptions") else "search"
+    return name, _regional(
+        site,
+        {
+            "domainName": name,
+            "arn": site.arn("es", f"domain/{name}"),
+            "endpoint": f"{kind}-{name}-{site.hex(26)}.{site.region}.es.{site.dns}",
+        },
+    )
+
+
+def _efs(site: Site) -> tuple[str, dict[str, Any]]:
+    rid = site.resource_id or f"fs-{site.hex(17)}"
+    out = {"arn": site.arn("elasticfilesystem", f"file-system/{rid}"), "dnsName": f"{rid}.efs.{site.region}.{site.dns}"}
+    return rid, _regional(site, out)
+
+
+def _msk_cluster(site: Site) -> tuple[str, dict[str, Any]]:
+    # b-<n>.<name>.<hash>.c2.kafka.<region>.<dns>:<port>, one per broker.
+    name = site.physical_name("clusterName", max_len=64).lower()
+    brokers = site.get("numberOfBrokerNodes") or 2
+    host = f"{name}.{site.hex(6)}.c2.kafka.{site.region}.{site.dns}"
+
+    def listing(port: int) -> str:
+        return ",".join(f"b-{n}.{host}:{port}" for n in range(1, int(brokers) + 1))
+
+    return site.arn("kafka", f"cluster/{name}/{site.uuid()}"), _regional(
+        site,
+        {
+            "clusterName": name,
+            "arn": site.arn("kafka", f"cluster/{name}/{site.uuid()}"),
+            "bootstrapBrokers": listing(9092),
+            "bootstrapBrokersTls": listing(9094),
+            "bootstrapBrokersSaslIam": listing(9098),
+            "bootstrapBrokersSaslScram": listing(9096),
+        },
+    )
+
+
 def _iot_named(kind: str) -> Callable[[Site], tuple[str, dict[str, Any]]]:
     # IoT ARNs: arn:<partition>:iot:<region>:<account>:<rule|policy|thingtype>/<name>.
     def build(site: Site) -> tuple[str, dict[str, Any]]:
@@ -448,6 +560,15 @@ AWS_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "aws:iot/policy:Policy": _iot_named("policy"),
         "aws:iot/thingType:ThingType": _iot_named("thingtype"),
         "aws:rds/instance:Instance": _rds_instance,
+        "aws:lb/loadBalancer:LoadBalancer": _load_balancer,
+        "aws:alb/loadBalancer:LoadBalancer": _load_balancer,
+        "aws:elasticache/replicationGroup:ReplicationGroup": _elasticache_group,
+        "aws:rds/cluster:Cluster": _db_cluster("rds", "clusterIdentifier"),
+        "aws:docdb/cluster:Cluster": _db_cluster("docdb", "clusterIdentifier"),
+        "aws:rds/proxy:Proxy": _rds_proxy,
+        "aws:opensearch/domain:Domain": _search_domain,
+        "aws:efs/fileSystem:FileSystem": _efs,
+        "aws:msk/cluster:Cluster": _msk_cluster,
         "aws:apigateway/restApi:RestApi": _rest_api,
         "aws:apigateway/stage:Stage": _api_stage,
         "aws:wafv2/webAcl:WebAcl": _web_acl,
@@ -514,6 +635,39 @@ def _ali_rds_instance(site: Site) -> tuple[str, dict[str, Any]]:
     return rid, {"connectionString": f"{rid}.pg.rds.{site.dns}", "port": "5432", "status": "Running"}
 
 
+def _ali_kvstore(site: Site) -> tuple[str, dict[str, Any]]:
+    # Tair / Redis hosts carry the instance id, not the region (r-<id>.redis.rds.aliyuncs.com).
+    rid = site.resource_id or f"r-{site.hex(18)}"
+    return rid, {"connectionDomain": f"{rid}.redis.rds.{site.dns}", "port": 6379, "status": "Normal"}
+
+
+def _ali_kafka(site: Site) -> tuple[str, dict[str, Any]]:
+    # ApsaraMQ for Kafka: end_point lists the VPC bootstrap servers, alikafka-<id>-<n>-vpc.alikafka.aliyuncs.com:9092.
+    rid = site.resource_id or f"alikafka_pre-cn-{site.hex(12)}"
+    host = rid.replace("_", "-").lower()
+    servers = ",".join(f"{host}-{n}-vpc.alikafka.{site.dns}:9092" for n in (1, 2, 3))
+    return rid, {"endPoint": servers, "status": 5}
+
+
+def _ali_polardb(site: Site) -> tuple[str, dict[str, Any]]:
+    # The cluster endpoint carries the cluster id, not the region (pc-<id>.rwlb.rds.aliyuncs.com).
+    rid = site.resource_id or f"pc-{site.hex(18)}"
+    return rid, {"connectionString": f"{rid}.rwlb.rds.{site.dns}", "port": "3306", "status": "Running"}
+
+
+def _ali_alb(site: Site) -> tuple[str, dict[str, Any]]:
+    # ALB instance domains: alb-<id>.<region>.alb.aliyuncs.com.
+    rid = site.resource_id or f"alb-{site.hex(18)}"
+    return rid, {"dnsName": f"{rid}.{site.region}.alb.{site.dns}", "status": "Active"}
+
+
+def _ali_nas_mount(site: Site) -> tuple[str, dict[str, Any]]:
+    # NAS mount target domains: <file system id>-<id>.<region>.nas.aliyuncs.com.
+    fs = site.get("fileSystemId") or site.hex(10)
+    domain = f"{fs}-{site.hex(5)}.{site.region}.nas.{site.dns}"
+    return f"{fs}:{domain}", {"mountTargetDomain": domain, "status": "Active"}
+
+
 def _ali_kms_secret(site: Site) -> tuple[str, dict[str, Any]]:
     name = site.physical_name("secretName", max_len=192)
     return name, {"arn": f"acs:kms:{site.region}:{site.account}:secret/{name}", "secretName": name}
@@ -548,5 +702,10 @@ ALICLOUD_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "alicloud:rds/instance:Instance": _ali_rds_instance,
         "alicloud:kms/secret:Secret": _ali_kms_secret,
         "alicloud:apigateway/group:Group": _ali_api_group,
+        "alicloud:kvstore/instance:Instance": _ali_kvstore,
+        "alicloud:polardb/cluster:Cluster": _ali_polardb,
+        "alicloud:alikafka/instance:Instance": _ali_kafka,
+        "alicloud:alb/loadBalancer:LoadBalancer": _ali_alb,
+        "alicloud:nas/mountTarget:MountTarget": _ali_nas_mount,
     }
 )
