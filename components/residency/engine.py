@@ -890,8 +890,9 @@ class RuleEngine:
     ) -> None:
         parent, known, resources = walk.kpath, walk.known, walk.template_resources
         if template is not None and isinstance(document, dict):
-            walk.template_resources = _template_resources(document)
-            own = _template_buckets(document, template.bucket_types) if template.bucket_types else frozenset()
+            given = _given_names(document)  # walks the whole template once, for both below
+            walk.template_resources = _template_resources(document, given)
+            own = _template_buckets(document, template.bucket_types, given) if template.bucket_types else frozenset()
             if own:
                 # The template's own buckets are made by the stack (in its region), as if the front door knew them.
                 walk.known = lambda name: name in own or name.lower() in own or (known is not None and known(name))
@@ -1324,18 +1325,25 @@ def _intrinsic(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[st
 _TemplateLoader.add_multi_constructor("!", _intrinsic)
 
 
-def _template_buckets(document: Mapping[Any, Any], bucket_types: frozenset[str]) -> frozenset[str]:
+def _given_names(document: Mapping[Any, Any]) -> set[str]:
+    """The names a template's Parameters or the variable map of any ``Fn::Sub`` in it give
+    (``["arn:aws:s3:::${Logs}", {"Logs": ...}]`` shadows a resource ``Logs`` inside that ``Fn::Sub``): the
+    deployer or the map decides what they stand for, so the template proves nothing by them."""
+    parameters = document.get("Parameters")
+    given = {str(k) for k in parameters} if isinstance(parameters, Mapping) else set()
+    given |= {str(k) for k in _sub_variables(document)}
+    return given
+
+
+def _template_buckets(document: Mapping[Any, Any], bucket_types: frozenset[str], given: set[str]) -> frozenset[str]:
     """What names the buckets a template's Resources create (``bucket_types``): ``${LogicalId}`` (``Fn::Sub``
     reads it as the bucket's name), lower-cased too (an ``s3://`` URL's name is read lower-case), and a literal
-    ``BucketName``. A name that a Parameter, another resource (lower-cased alike) or the variable map of any
-    ``Fn::Sub`` in the template also gives (``["arn:aws:s3:::${Logs}", {"Logs": ...}]`` shadows the resource)
-    is left out: the template does not prove what it stands for."""
+    ``BucketName``. A name that ``given`` (:func:`_given_names`) or another resource also gives, compared
+    lower-cased, is left out: the template does not prove what it stands for."""
     resources = document.get("Resources")
     if not isinstance(resources, Mapping):
         return frozenset()
-    parameters = document.get("Parameters")
-    others = {str(k).lower() for k in parameters} if isinstance(parameters, Mapping) else set()
-    others |= {str(k).lower() for k in _sub_variables(document)}
+    others = {g.lower() for g in given}
     own: set[str] = set()
     for logical_id, resource in resources.items():
         if not isinstance(resource, Mapping) or resource.get("Type") not in bucket_types:
@@ -1350,16 +1358,12 @@ def _template_buckets(document: Mapping[Any, Any], bucket_types: frozenset[str])
     return frozenset(n for n in own | {n.lower() for n in own} if n.lower() not in shadowed)
 
 
-def _template_resources(document: Mapping[Any, Any]) -> frozenset[str]:
-    """The logical ids a template's Resources create, less any name a Parameter or an ``Fn::Sub`` variable map also
-    gives (the map's value shadows the resource inside that ``Fn::Sub``)."""
+def _template_resources(document: Mapping[Any, Any], given: set[str]) -> frozenset[str]:
+    """The logical ids a template's Resources create, less any name ``given`` (:func:`_given_names`) also gives."""
     resources = document.get("Resources")
     if not isinstance(resources, Mapping):
         return frozenset()
-    parameters = document.get("Parameters")
-    shadowed = {str(k) for k in parameters} if isinstance(parameters, Mapping) else set()
-    shadowed |= {str(k) for k in _sub_variables(document)}
-    return frozenset(str(k) for k in resources) - shadowed
+    return frozenset(str(k) for k in resources) - given
 
 
 def _sub_variables(value: Any) -> Iterator[Any]:

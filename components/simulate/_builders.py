@@ -438,11 +438,12 @@ def _msk_cluster(site: Site) -> tuple[str, dict[str, Any]]:
     def listing(port: int) -> str:
         return ",".join(f"b-{n}.{host}:{port}" for n in range(1, int(brokers) + 1))
 
-    return site.arn("kafka", f"cluster/{name}/{site.uuid()}"), _regional(
+    arn = site.arn("kafka", f"cluster/{name}/{site.uuid()}")
+    return arn, _regional(
         site,
         {
             "clusterName": name,
-            "arn": site.arn("kafka", f"cluster/{name}/{site.uuid()}"),
+            "arn": arn,
             "bootstrapBrokers": listing(9092),
             "bootstrapBrokersTls": listing(9094),
             "bootstrapBrokersSaslIam": listing(9098),
