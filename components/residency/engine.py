@@ -357,8 +357,13 @@ class RuleEngine:
             if j.alicloud.regions
             else frozenset()
         )
-        self._principal_labels = frozenset(self.endpoints.aws.principal_labels) | frozenset(
-            self.endpoints.alicloud.principal_labels
+        # (label, suffix): a catalogued long principal counts only under its own cloud's principal suffixes.
+        self._principal_labels = frozenset(
+            (label, suffix)
+            for cloud in (self.endpoints.aws, self.endpoints.alicloud)
+            for label in cloud.principal_labels
+            for suffixes in cloud.principal_suffixes.values()
+            for suffix in suffixes
         )
         self._region_paths = self.endpoints.key_paths(self.endpoints.region_fields)
         self._host_paths = self.endpoints.key_paths(self.endpoints.host_paths)
@@ -996,7 +1001,7 @@ class RuleEngine:
         label = ref.text[: -len(ref.dns_suffix) - 1]
         # One or two labels in general; a longer one only when catalogued exactly: the general shape
         # must not take in a virtual-hosted bucket (exports.eu.s3.amazonaws.com).
-        return bool(_PRINCIPAL_LABEL.match(label)) or label in self._principal_labels
+        return bool(_PRINCIPAL_LABEL.match(label)) or (label, ref.dns_suffix) in self._principal_labels
 
     # -- verdicts -----------------------------------------------------------------------------
 
