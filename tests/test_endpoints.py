@@ -386,6 +386,20 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"name": "cdn", "bundle_id": "small_1_0"},
     ),
     "aws-ivs": ("EU", "aws", "aws:ivs/channel:Channel", {"latency_mode": "LOW"}, {"latency_mode": "LOW"}),
+    # Authorised in aws-cn, the consumer account is in the China regions; its twin, the same in EU, is refused.
+    "aws-redshift-datashare-authorization": (
+        "CN",
+        "aws",
+        "aws:redshift/dataShareAuthorization:DataShareAuthorization",
+        {
+            "data_share_arn": "arn:aws-cn:redshift:cn-north-1:123456789012:datashare:b3bf/fleet",
+            "consumer_identifier": "210987654321",
+        },
+        {
+            "data_share_arn": "arn:aws:redshift:eu-west-1:123456789012:datashare:b3bf/fleet",
+            "consumer_identifier": "210987654321",
+        },
+    ),
     "aws-amplify-hosting": ("EU", "aws", "aws:amplify/app:App", {"name": "portal"}, {"name": "portal"}),
     "aws-sagemaker-public-workforce": (
         "EU",
@@ -491,9 +505,9 @@ def test_every_global_service_has_a_pair() -> None:
 @pytest.mark.parametrize("service_id", sorted(GLOBAL_CASES))
 def test_global_service_pair(service_id: str) -> None:
     code, cloud, token, good, bad = GLOBAL_CASES[service_id]
-    whole_resource = next(s for s in ENDPOINTS.global_services if s.id == service_id).field is None
+    service = next(s for s in ENDPOINTS.global_services if s.id == service_id)
     # A place index or route calculator must name a data provider, and every one is a third party.
-    if (whole_resource and service_id != "aws-cloudfront") or service_id == "aws-location-data-provider":
+    if (service.field is None and not service.allowed_partitions) or service_id == "aws-location-data-provider":
         # A resource that is global in itself has no compliant form; its twin is a declaration.
         from components.residency.destinations import parse_destinations
 
@@ -503,7 +517,8 @@ def test_global_service_pair(service_id: str) -> None:
         assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "ga")]
     else:
         assert rule_ids(code, Subject(token, "r", good, provider(code, cloud))) == set()
-    offending_code = "EU" if service_id == "aws-cloudfront" else code
+    # A service its partition keeps in-country (aws-cn) is refused in a jurisdiction of the global partition.
+    offending_code = "EU" if service.allowed_partitions else code
     findings, _ = ENGINES[offending_code].check(Subject(token, "r", bad, provider(offending_code, cloud)))
     assert [f.rule.id for f in findings] == ["RES-016"] * len(findings) and findings
     assert f"[{service_id}]" in findings[0].detail

@@ -1317,6 +1317,28 @@ def lightsail_distribution(c: Ctx) -> object:
     )  # fmt: skip
 
 
+def fleet_datashare(c: Ctx) -> object:
+    # docs: redshift/datashareauthorization — a producer cluster's datashare of trip facts authorised to the
+    # analytics account, which associates it where it likes (Redshift "Sharing data across AWS Regions").
+    partition = "aws-cn" if c.code == "CN" else "aws"
+    share = f"arn:{partition}:redshift:{REGION[c.code][0]}:123456789012:datashare:b3bfde75/trips"
+    return aws.redshift.DataShareAuthorization(
+        "trips-analytics", data_share_arn=share, consumer_identifier="210987654321", opts=c.aws
+    )
+
+
+def datashare_association(region: str) -> Callable[[Ctx], object]:
+    """The consumer side: the datashare associated in ``region`` (docs: redshift/datashareconsumerassociation)."""
+
+    def build(c: Ctx) -> object:
+        share = f"arn:aws:redshift:{REGION[c.code][0]}:123456789012:datashare:b3bfde75/trips"
+        return aws.redshift.DataShareConsumerAssociation(
+            "trips", data_share_arn=share, consumer_region=region, opts=c.aws
+        )
+
+    return build
+
+
 def edge_key_value(c: Ctx) -> object:
     # docs: cloudfront/keyvaluestorekey — routing data read by CloudFront Functions.
     store = aws.cloudfront.KeyValueStore("routing", name="routing", comment="VIN routing", opts=c.aws)
@@ -2894,6 +2916,10 @@ CASES: list[Case] = [
     Case("cn-lattice-partner-database", "CN", lattice_resource("warehouse.partner.example.com"), {"RES-015"}),
     Case("eu-ivs-dashcam-channel", "EU", dashcam_channel, {"RES-016"}),
     Case("us-lightsail-distribution", "US", lightsail_distribution, {"RES-016"}),
+    Case("eu-redshift-datashare-to-another-account", "EU", fleet_datashare, {"RES-016"}),
+    Case("cn-redshift-datashare-to-another-account", "CN", fleet_datashare),
+    Case("eu-redshift-datashare-associated-in-eu", "EU", datashare_association("eu-central-1")),
+    Case("eu-redshift-datashare-associated-in-us", "EU", datashare_association("us-east-1"), {"RES-009"}),
     Case("eu-cloudfront-key-value-store", "EU", edge_key_value, {"RES-016"}),
     Case("eu-location-map-here", "EU", fleet_map("VectorHereExplore"), {"RES-016"}),
     Case("eu-location-place-index-esri", "EU", place_index("Esri"), {"RES-016"}),
