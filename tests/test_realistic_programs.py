@@ -1303,6 +1303,23 @@ def lattice_resource(host: str) -> Callable[[Ctx], object]:
     return build
 
 
+def ens_edge_instance(c: Ctx) -> object:
+    # docs: ens/instance — an edge instance on one ENS node (ens_region_id is the node id, not a region).
+    return alicloud.ens.Instance(
+        "edge-ingest", instance_type="ens.sn1.stiny", schedule_area_level="Region", ens_region_id="cn-beijing-cmcc",
+        payment_type="Subscription", period=1, image_id="centos_6_08_64_20G_alibase_20171208",
+        internet_max_bandwidth_out=10, opts=c.ali,
+    )  # fmt: skip
+
+
+_ENS_NODE = {
+    "id": "ens-bj",
+    "kind": "resident",
+    "match": "cn-beijing-cmcc",
+    "evidence": "DescribeEnsRegions: Beijing, CN",
+}
+
+
 def dashcam_channel(c: Ctx) -> object:
     # docs: ivs/channel — a live channel for dash-cam video.
     return aws.ivs.Channel("dashcam", name="dashcam", latency_mode="LOW", type="STANDARD", opts=c.aws)
@@ -2916,6 +2933,8 @@ CASES: list[Case] = [
     Case("cn-lattice-partner-database", "CN", lattice_resource("warehouse.partner.example.com"), {"RES-015"}),
     Case("eu-ivs-dashcam-channel", "EU", dashcam_channel, {"RES-016"}),
     Case("us-lightsail-distribution", "US", lightsail_distribution, {"RES-016"}),
+    Case("cn-ens-node-undeclared", "CN", ens_edge_instance, {"RES-011"}),
+    Case("cn-ens-node-declared", "CN", ens_edge_instance, destinations=[_ENS_NODE]),
     Case("eu-redshift-datashare-to-another-account", "EU", fleet_datashare, {"RES-016"}),
     Case("cn-redshift-datashare-to-another-account", "CN", fleet_datashare),
     Case("eu-redshift-datashare-associated-in-eu", "EU", datashare_association("eu-central-1")),
