@@ -1499,6 +1499,24 @@ def fc_environment(variables: Mapping[str, str]) -> Callable[[Ctx], object]:
     return build
 
 
+def fc_own_database_dsn(c: Ctx) -> object:
+    # A function given a libpq key=value connection string to the stack's own RDS PostgreSQL instance.
+    db = alicloud.rds.Instance(
+        "fleet-db", engine="PostgreSQL", engine_version="16.0", instance_type="pg.n2.2c.1m", instance_storage=50,
+        vswitch_id="vsw-123", opts=c.ali,
+    )  # fmt: skip
+    dsn = db.connection_string.apply(lambda host: f"host={host} port=5432 dbname=fleet sslmode=verify-full")
+    return fc_environment({"PG_DSN": dsn})(c)  # type: ignore[dict-item]
+
+
+_PARTNER_IDN = {
+    "id": "partner-idn",
+    "kind": "resident",
+    "match": "车联网.中国",
+    "evidence": "Beijing IDC, contract HC-9",
+}
+
+
 def oos_setting(name: str, value: str) -> Callable[[Ctx], object]:
     # docs: alicloud oos/parameter — a common parameter an OOS template or an application reads.
     def build(c: Ctx) -> object:
@@ -2933,6 +2951,44 @@ CASES: list[Case] = [
     Case("cn-lattice-partner-database", "CN", lattice_resource("warehouse.partner.example.com"), {"RES-015"}),
     Case("eu-ivs-dashcam-channel", "EU", dashcam_channel, {"RES-016"}),
     Case("us-lightsail-distribution", "US", lightsail_distribution, {"RES-016"}),
+    # Connections named without a scheme, internationalised hosts, listening addresses.
+    Case(
+        "cn-fc-dsn-to-partner-database",
+        "CN",
+        fc_environment({"PG_DSN": "host=db.partner.example.com port=5432 dbname=fleet"}),
+        {"RES-015"},
+    ),
+    Case("cn-fc-dsn-to-own-database", "CN", fc_own_database_dsn),
+    Case(
+        "cn-fc-oracle-thin-partner",
+        "CN",
+        fc_environment({"ORACLE_URL": "jdbc:oracle:thin:@//erp.partner.example.com:1521/fleet"}),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-fc-sqlserver-partner",
+        "CN",
+        fc_environment({"MSSQL": "Server=tcp:sql.partner.example.com,1433;Database=fleet"}),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-fc-scheme-relative-upload",
+        "CN",
+        fc_environment({"UPLOAD_BASE": "//upload.partner.example.com/v1"}),
+        {"RES-015"},
+    ),
+    Case("cn-fc-idn-webhook-undeclared", "CN", fc_environment({"HOOK": "https://车联网.中国/hook"}), {"RES-015"}),
+    Case(
+        "cn-fc-idn-webhook-declared",
+        "CN",
+        fc_environment({"HOOK": "https://车联网.中国/hook"}),
+        destinations=[_PARTNER_IDN],
+    ),
+    Case(
+        "eu-lambda-listens-on-every-interface",
+        "EU",
+        lambda_env({"BIND_HOST": "0.0.0.0", "HEALTH_URL": "http://[::]:8080/healthz"}),
+    ),
     Case("cn-ens-node-undeclared", "CN", ens_edge_instance, {"RES-011"}),
     Case("cn-ens-node-declared", "CN", ens_edge_instance, destinations=[_ENS_NODE]),
     Case("eu-redshift-datashare-to-another-account", "EU", fleet_datashare, {"RES-016"}),

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components.residency import ProviderRef, RuleEngine, Subject, load_catalogue
-from components.residency.references import ReferenceParser
+from components.residency.references import ReferenceParser, is_host_shaped, is_private_address
 
 CATALOGUE = load_catalogue()
 PARSER = ReferenceParser(CATALOGUE)
@@ -218,6 +218,70 @@ def test_engine_finds_exactly_the_foreign_arns_in_a_json_policy(items: list[tupl
     foreign = [a for (r, _), a in zip(items, arns, strict=True) if r not in engine.jurisdiction.aws.regions]
     assert sorted(f.value for f in findings) == sorted(foreign)
     assert all(f.path.startswith("policy(json).Statement[0].Resource[") for f in findings)
+
+
+# -- hosts named without a scheme, internationalised hosts, listening addresses -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        # Scheme-relative URLs, where a value or word starts, in JSON, and Oracle EZConnect.
+        ("//cdn.partner.example.com/app.js", ["cdn.partner.example.com"]),
+        ('{"upstream": "//sync.partner.example.com:8443/v1"}', ["sync.partner.example.com"]),
+        ("jdbc:oracle:thin:@//db.partner.example.com:1521/fleet", ["db.partner.example.com"]),
+        ("jdbc:oracle:thin:scott/tiger@db.partner.example.com:1521:fleet", ["db.partner.example.com"]),
+        # Key=value connection strings: libpq, ADO.NET / ODBC, an Oracle descriptor.
+        ("host=db.partner.example.com port=5432 dbname=fleet", ["db.partner.example.com"]),
+        ("hostaddr=203.0.113.7 port=5432", ["203.0.113.7"]),
+        ("Server=tcp:sql.partner.example.com,1433;Database=fleet;", ["sql.partner.example.com"]),
+        ("Data Source=sql.partner.example.com;Initial Catalog=fleet", ["sql.partner.example.com"]),
+        ("(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=db.partner.example.com)(PORT=1521)))", ["db.partner.example.com"]),
+        # Internationalised hosts, whole, also after an ASCII label.
+        ("https://例子.中国/upload", ["例子.中国"]),
+        ("https://good.example.cn.中国/x", ["good.example.cn.中国"]),
+        # The twins: a URL run on into Chinese text ends with its ASCII host; what a URL holds after its host is
+        # its own (a query's value); comments, words and S3 keys with "//" are no hosts.
+        ("详情见https://grafana.example.cn查看", ["grafana.example.cn"]),
+        ("https://app.example.cn/login?next=//evil.example.com/", ["app.example.cn"]),
+        ("// keep the clock in step", []),
+        ("server=on; address=primary", []),
+        ("s3://fleet-exports//2026/11/part-0.parquet", ["fleet-exports"]),
+        ("hostname=edge-7.example.cn", []),  # the machine's own name, never a connection
+    ],
+)
+def test_hosts_named_without_a_scheme_are_found(text: str, hosts: list[str]) -> None:
+    assert [r.text if r.kind != "bucket" else r.bucket for r in PARSER.scan(text)] == hosts
+
+
+_label = st.from_regex(r"[a-z][a-z0-9-]{0,10}[a-z0-9]", fullmatch=True)
+_dotted_host = st.lists(_label, min_size=2, max_size=4).map(".".join).filter(lambda h: not h[-1].isdigit())
+
+
+@given(
+    _dotted_host,
+    st.sampled_from(["//{h}/x", "@//{h}:1521/svc", "host={h} port=5432", "Server=tcp:{h},1433;", "(HOST={h})"]),
+)
+def test_any_host_in_a_schemeless_connection_is_found(host: str, shape: str) -> None:
+    text = shape.format(h=host)
+    if shape.startswith("@"):
+        text = "jdbc:oracle:thin:" + text
+    assert host in [r.text for r in PARSER.scan(text)]
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "[::]", "127.0.0.1", "10.1.2.3", "localhost"])
+def test_listening_and_private_addresses_are_inside_the_network(host: str) -> None:
+    assert is_private_address(host)
+
+
+@pytest.mark.parametrize("host", ["203.0.113.7", "8.8.8.8", "2001:db8::1", "例子.中国"])
+def test_public_addresses_and_names_are_not(host: str) -> None:
+    assert not is_private_address(host)
+
+
+def test_an_internationalised_bare_host_has_a_host_shape() -> None:
+    assert is_host_shaped("例子.中国") and is_host_shaped("xn--fsqu00a.xn--fiqs8s")
+    assert not is_host_shaped("例子")  # one label: a word
 
 
 def test_longest_known_region_wins_for_zones() -> None:

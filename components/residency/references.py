@@ -51,7 +51,13 @@ class Reference(NamedTuple):  # immutable and cheap to build: see engine.Subject
 
 # One cheap pre-filter so that the vast majority of strings (names, CIDRs, booleans as text)
 # never reach the detailed patterns: the guard runs on every resource registration.
-_PREFILTER_FIXED = r"arn:|acs:|://|oss-|com\.amazonaws\.|com\.aliyuncs\."
+# Scheme-relative URLs (//cdn.example.com/x, Oracle's @//host:1521/svc) and key=value connection strings
+# (libpq, ADO.NET/ODBC, Oracle descriptors) carry no marker of their own: their hosts, dotted names or
+# addresses, do. (Every alternative holds a '.' or ':', which has_candidates' shortcut relies on.)
+_PREFILTER_FIXED = (
+    r"arn:|acs:|://|oss-|com\.amazonaws\.|com\.aliyuncs\.|jdbc:oracle:|//[^\s/?#\"']*[.:]|"
+    r"(?:host|hostaddr|server|data source|address|addr)\s*=\s*[^\s;,()\"'=]*[.:]"
+)
 _AWS_ARN = re.compile(r"(?<![A-Za-z0-9_-])arn:(aws[a-z-]*):([^:\s\"']*):([^:\s\"']*):[^\s\"',]*", re.IGNORECASE)
 _ACS_ARN = re.compile(r"(?<![A-Za-z0-9_-])acs:([a-z0-9_-]+):([^:\s\"']*):[^\s\"',]*", re.IGNORECASE)
 _OSS_LOCATION = re.compile(r"^oss-([a-z]{2,}(?:-[a-z0-9]+)+?)(?:-internal)?$")
@@ -66,9 +72,27 @@ _LOCAL_ZONE_ID = re.compile(r"^([a-z]{3,9}\d+)-(?:([a-z]+\d+)-az\d+|(wl\d+-[a-z]
 # A URL's authority runs on across commas (the hosts of a connection string, mongodb://a:27017,b:27017), but
 # not into the next URL of a list ("https://app.example.cn,https://admin.example.cn": two URLs, not a host
 # "https" of the first).
+# The authority may be empty here: an internationalised host (https://例子.中国/) starts with a letter the
+# ASCII class does not take, and is read on by _IDN_REST.
 _URL = re.compile(
     r"(?P<scheme>[a-z][a-z0-9+.-]*)://(?:[^@\s/?#\"']*@)?"
-    r"(?P<authority>\[[0-9a-f:.]+\]|(?:[a-z0-9._:-]+|,(?![a-z][a-z0-9+.-]*://))+)",
+    r"(?P<authority>\[[0-9a-f:.]+\]|(?:[a-z0-9._:-]+|,(?![a-z][a-z0-9+.-]*://))*)",
+    re.IGNORECASE,
+)
+# The rest of an internationalised host: labels of letters and digits of any script. Read only where a host
+# is still open (nothing read yet, or a label just ended with "." or "-"), so text run on after a whole
+# ASCII host (a URL inside a Chinese sentence, https://grafana.example.cn查看) stays outside it, while
+# https://good.example.cn.中国/ is the host it is.
+_IDN_REST = re.compile(r"[\w.-]+")
+# Hosts named without a scheme, each the destination of a connection:
+# - a scheme-relative URL, //host/path, where a value or word starts (and Oracle's EZConnect, @//host:1521/svc);
+# - Oracle's thin driver, jdbc:oracle:thin:@host:1521:sid;
+# - key=value connection strings: libpq (host=, hostaddr=), ADO.NET / ODBC (Server=tcp:host,1433;
+#   Data Source=host; Address=), Oracle descriptors ((HOST=host)).
+_SCHEMELESS = re.compile(
+    r"(?:^|(?<=[\s\"'=(@,\[{]))//(?:[^@\s/?#\"']*@)?(?P<relative>[^\s/?#\"'<>\\:;,)\]}]+)"
+    r"|jdbc:oracle:[a-z0-9]+:[^@\s\"']*@(?!//)(?P<oracle>[^\s/?#\"':;,()]+)"
+    r"|(?<![\w.-])(?:host|hostaddr|server|data source|address|addr)\s*=\s*(?:tcp:)?(?P<keyed>[^\s;,()\"'=]+)",
     re.IGNORECASE,
 )
 # VPC endpoint service names are reversed DNS: com.amazonaws.<region>.s3, cn.com.amazonaws.<region>.kms,
@@ -107,7 +131,8 @@ _IN_NETWORK = tuple(
 
 
 def is_private_address(host: str) -> bool:
-    """True for loopback, link-local and RFC 1918 / ULA addresses and ``localhost``: inside the network."""
+    """True for loopback, link-local, RFC 1918 / ULA and unspecified addresses and ``localhost``: inside the
+    network (``0.0.0.0`` / ``::`` is where a server listens, on every interface of its own host)."""
     h = host.strip("[]").lower()
     if h == "localhost" or h.endswith(".localhost"):
         return True
@@ -116,7 +141,12 @@ def is_private_address(host: str) -> bool:
     except ValueError:
         return False
     # Explicit ranges: Python's is_private also covers documentation and reserved blocks.
-    return address.is_loopback or address.is_link_local or any(address in net for net in _IN_NETWORK)
+    return (
+        address.is_loopback
+        or address.is_link_local
+        or address.is_unspecified
+        or any(address in net for net in _IN_NETWORK)
+    )
 
 
 def is_ip(host: str) -> bool:
@@ -131,6 +161,11 @@ def is_ip(host: str) -> bool:
 def is_host_shaped(value: str) -> bool:
     """A bare DNS name (``db.example.cn``, ``host:5432``) or an IP literal, as found under a host key."""
     v = value.strip().lower()
+    if not v.isascii():  # an internationalised name has the shape of its ASCII (punycode) form
+        try:
+            v = v.encode("idna").decode("ascii")
+        except UnicodeError:
+            return False
     return bool(_HOST_SHAPE.match(v)) or is_ip(v.rsplit(":", 1)[0] if v.count(":") == 1 else v)
 
 
@@ -186,9 +221,10 @@ class ReferenceParser:
             return []
         # Literal markers every match of a pattern contains skip its scan (most values are plain ARNs):
         # a URL has "://", a host and a reverse-DNS service name have a dot.
-        in_urls, seen_hosts = self._urls(text) if "://" in text else ([], set())
+        in_urls, seen_hosts, url_spans = self._urls(text) if "://" in text else ([], set(), [])
         found = self._arns(text)
         found += in_urls
+        found += self._schemeless(text, url_spans)
         dotted = "." in text
         for m in self._host.finditer(text) if dotted else ():
             if any(a <= m.start("host") < b for a, b in seen_hosts):
@@ -222,13 +258,35 @@ class ReferenceParser:
             found.append(self._ali_region_ref("acs-arn", arn, region.lower()))
         return found
 
-    def _urls(self, text: str) -> tuple[list[Reference], set[tuple[int, int]]]:
-        """The bucket or hosts of every URL in ``text``, and the spans of the hosts read from them."""
+    def _schemeless(self, text: str, url_spans: list[tuple[int, int]]) -> list[Reference]:
+        """The hosts of connections named without a scheme (:data:`_SCHEMELESS`); a value that is not a
+        host name or address there (``server=on``, ``// a comment``) is no host, and what a URL holds after
+        its host (``https://a.example.cn/x?next=//b``) is the URL's own, as for a URL's query elsewhere."""
+        found: list[Reference] = []
+        for m in _SCHEMELESS.finditer(text):
+            group = m.lastgroup
+            assert group is not None
+            if any(a <= m.start() < b for a, b in url_spans):
+                continue
+            host = _strip_port(m.group(group)).lower().rstrip(".")
+            # A dotted name, IPv4 or IPv6; a single label is a word.
+            if ("." in host or ":" in host) and is_host_shaped(host):
+                found.append(self.host(host, in_url=True)._replace(url=m.group(0)))
+        return found
+
+    def _urls(self, text: str) -> tuple[list[Reference], set[tuple[int, int]], list[tuple[int, int]]]:
+        """The bucket or hosts of every URL in ``text``, the spans of the hosts read from them, and the
+        spans of the URLs."""
         found: list[Reference] = []
         seen_hosts: set[tuple[int, int]] = set()
+        url_spans: list[tuple[int, int]] = []
         for m in _URL.finditer(text):
             scheme = m.group("scheme").lower()
-            authority = m.group("authority")
+            authority, authority_end = m.group("authority"), m.end("authority")
+            if authority_end < len(text) and not text[authority_end].isascii() and authority[-1:] in ("", ".", "-"):
+                rest = _IDN_REST.match(text, authority_end)
+                if rest:
+                    authority, authority_end = authority + rest.group(0), rest.end()
             if scheme in ("s3", "s3a", "s3n") or scheme == "oss":
                 name = authority.split(":", 1)[0].lower()
                 cloud: Cloud = "aws" if scheme.startswith("s3") else "alicloud"
@@ -239,15 +297,16 @@ class ReferenceParser:
                     continue
             if scheme in _NO_HOST_SCHEMES:
                 continue
-            end = _URL_END.search(text, m.end())
-            url = text[m.start() : end.start() if end else len(text)]
+            end = _URL_END.search(text, authority_end)
+            url_spans.append((m.start(), end.start() if end else len(text)))
+            url = text[m.start() : url_spans[-1][1]]
             for part in authority.split(","):
                 host = _strip_port(part).lower().rstrip(".")
                 if host:
                     ref = self.host(host, in_url=True)
                     found.append(ref._replace(url=url))
-            seen_hosts.add((m.start("authority"), m.end("authority")))
-        return found, seen_hosts
+            seen_hosts.add((m.start("authority"), authority_end))
+        return found, seen_hosts, url_spans
 
     def oss_location(self, text: str, *, location_key: bool) -> Reference | None:
         """``oss-<region>`` as an OSS location; an unknown region counts only under a location key."""
