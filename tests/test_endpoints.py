@@ -772,6 +772,35 @@ def test_every_payload_key_is_decoded(cloud: Cloud, token: str, key: str) -> Non
     assert rule_ids("CN", subject("cn-shanghai" if cloud == "alicloud" else "cn-north-1")) == set()
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("PGHOST=db.partner.example.com psql -c 'select 1'", [("RES-015", "user_data(base64).PGHOST")]),
+        ('export DB_HOST="db.partner.example.com"', [("RES-015", "user_data(base64).DB_HOST")]),
+        (
+            "KAFKA_BOOTSTRAP_SERVERS=b1.partner.example.com:9092,b2.partner.example.com:9092 ./ingest",
+            [
+                ("RES-015", "user_data(base64).KAFKA_BOOTSTRAP_SERVERS"),
+                ("RES-015", "user_data(base64).KAFKA_BOOTSTRAP_SERVERS"),
+            ],
+        ),
+        # The twins: private and listening addresses, a value computed at boot, a variable that names the machine
+        # itself, an allow-list, and a URL (judged once, by the scan of the whole script).
+        ("echo DB_HOST=10.0.0.5 >> /etc/app.env", []),
+        ("export BIND_HOST=0.0.0.0", []),
+        ("export DB_HOST=$(cat /etc/fleet/db-host)", []),
+        ("HOSTNAME=edge-7.example.cn", []),
+        ("export NO_PROXY=.partner.example.com,169.254.169.254", []),
+        ("API_URL=https://api.partner.example.com/v1", [("RES-015", "user_data(base64)")]),
+    ],
+)
+def test_a_script_s_host_assignments_are_destinations(line: str, expected: list[tuple[str, str]]) -> None:
+    script = base64.b64encode(f"#!/bin/sh\n{line}\n".encode()).decode()
+    subject = Subject("alicloud:ecs/instance:Instance", "vm", {"user_data": script}, provider("CN", "alicloud"))
+    findings, _ = ENGINES["CN"].check(subject)
+    assert [(f.rule.id, f.path) for f in findings] == expected
+
+
 def test_a_deny_statement_restricts_it_does_not_transfer() -> None:
     deny = {"Effect": "Deny", "Action": "*", "Resource": "arn:aws:s3:::foreign/*",
             "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["us-east-1"]}}}  # fmt: skip

@@ -2985,6 +2985,23 @@ CASES: list[Case] = [
         destinations=[_PARTNER_IDN],
     ),
     Case(
+        "cn-ecs-script-exports-partner-db-host",
+        "CN",
+        ali_user_data("#!/bin/sh\nexport PGHOST=erp.partner.example.com\npsql -f /opt/sync.sql\n", encode=False),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-ecs-script-exports-private-db-host",
+        "CN",
+        ali_user_data("#!/bin/sh\nexport PGHOST=10.0.3.17\nexport BIND_HOST=0.0.0.0\n"),
+    ),
+    Case(
+        "eu-ec2-gzip-script-db-host",
+        "EU",
+        aws_gzip_user_data("#!/bin/sh\necho DB_HOST=warehouse.partner.example.com >> /etc/app.env\n"),
+        {"RES-015"},
+    ),
+    Case(
         "eu-lambda-listens-on-every-interface",
         "EU",
         lambda_env({"BIND_HOST": "0.0.0.0", "HEALTH_URL": "http://[::]:8080/healthz"}),

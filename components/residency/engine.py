@@ -638,6 +638,8 @@ class RuleEngine:
             return
         if self._judged_as_payload(walk, value, path, key, depth, plan):
             return
+        if plan.payload and "=" in value:
+            self._judge_assignments(walk, value, path)
         if plan.bucket and not walk.existing:
             if plan.bucket == _GROUP:
                 if value.strip():  # a blank id names no group
@@ -730,6 +732,18 @@ class RuleEngine:
         if candidates:
             return False
         return self._judged_as_bare_host(walk, stripped, path)
+
+    def _judge_assignments(self, walk: _Walk, script: str, path: str) -> None:
+        """A script's shell or dotenv assignments (``export DB_HOST=db.partner.example.com``, ``PGHOST=...``):
+        a value under a host key is a destination, as the same variable in an environment map is. What holds a
+        reference the scan of the whole script finds (a URL, a cloud host) is left to that scan, once."""
+        for m in _ASSIGNMENT.finditer(script):
+            if not self._host_key(_key_tokens(_snake(m.group("name")))):
+                continue
+            value = next(v for v in m.group("double", "single", "bare") if v is not None)
+            for item in _LIST_SPLIT.split(value.strip()):
+                if item and not self.parser.has_candidates(item):
+                    self._judged_as_bare_host(walk, item, f"{path}.{m.group('name')}")
 
     def _judged_as_bare_host(self, walk: _Walk, value: str, path: str) -> bool:
         """A bare host or an e-mail address under a host key, judged as a destination; False when it is neither."""
@@ -1416,6 +1430,12 @@ _CLOUD_NAMES = {"aws": "AWS", "alicloud": "Alibaba Cloud"}
 _NO_KEYS: frozenset[str] = frozenset()
 _AUTONAME_SUFFIX = re.compile(r"-[0-9a-f]{7}$")  # Pulumi's default auto-name: <logical name>-<7 hex digits>
 _LIST_SPLIT = re.compile(r"[,;\s]+")
+# A shell or dotenv assignment where a command or line starts: NAME=value, export NAME="value", NAME='value'.
+_ASSIGNMENT = re.compile(
+    r"(?:^|(?<=[;&|(\s]))(?:export\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_]*)="
+    r"(?:\"(?P<double>[^\"\n]*)\"|'(?P<single>[^'\n]*)'|(?P<bare>[^\s;&|)\"']*))",
+    re.MULTILINE,
+)
 _ITEM_SPLIT = re.compile(r"[,;]")  # items of a list; phone numbers themselves hold spaces ("+49 151 ...")
 _PATH_START = re.compile(r"[/?#]")
 _QUERY_START = re.compile(r"[?#]")
