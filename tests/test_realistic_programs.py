@@ -2985,6 +2985,23 @@ CASES: list[Case] = [
         destinations=[_PARTNER_IDN],
     ),
     Case(
+        "cn-ecs-mounts-partner-nfs",
+        "CN",
+        ali_user_data("#!/bin/sh\nmount -t nfs -o vers=4 nfs.partner.example.com:/fleet /mnt/fleet\n"),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-ecs-mounts-own-region-nas",
+        "CN",
+        ali_user_data("#!/bin/sh\nmount -t nfs -o vers=4 0a1b2c-xyz12.cn-shanghai.nas.aliyuncs.com:/ /mnt/fleet\n"),
+    ),
+    Case(
+        "eu-ec2-clones-partner-git-over-ssh",
+        "EU",
+        aws_gzip_user_data("#!/bin/sh\ngit clone git@git.partner.example.com:fleet/agent.git /opt/agent\n"),
+        {"RES-015"},
+    ),
+    Case(
         "cn-ecs-script-exports-partner-db-host",
         "CN",
         ali_user_data("#!/bin/sh\nexport PGHOST=erp.partner.example.com\npsql -f /opt/sync.sql\n", encode=False),

@@ -237,6 +237,11 @@ def test_engine_finds_exactly_the_foreign_arns_in_a_json_policy(items: list[tupl
         ("Server=tcp:sql.partner.example.com,1433;Database=fleet;", ["sql.partner.example.com"]),
         ("Data Source=sql.partner.example.com;Initial Catalog=fleet", ["sql.partner.example.com"]),
         ("(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=db.partner.example.com)(PORT=1521)))", ["db.partner.example.com"]),
+        # NFS exports and scp-style remote paths; a cloud host among them is found once.
+        ("mount -t nfs4 nas.partner.example.com:/export /mnt/fleet", ["nas.partner.example.com"]),
+        ("git clone git@git.partner.example.com:fleet/ingest.git", ["git.partner.example.com"]),
+        ("scp dump.tgz backup@archive.partner.example.com:/srv/in/", ["archive.partner.example.com"]),
+        ("host=rm-x.mysql.singapore.rds.aliyuncs.com port=5432", ["rm-x.mysql.singapore.rds.aliyuncs.com"]),
         # Internationalised hosts, whole, also after an ASCII label.
         ("https://例子.中国/upload", ["例子.中国"]),
         ("https://good.example.cn.中国/x", ["good.example.cn.中国"]),
@@ -248,6 +253,8 @@ def test_engine_finds_exactly_the_foreign_arns_in_a_json_policy(items: list[tupl
         ("server=on; address=primary", []),
         ("s3://fleet-exports//2026/11/part-0.parquet", ["fleet-exports"]),
         ("hostname=edge-7.example.cn", []),  # the machine's own name, never a connection
+        ("mail ops@example.cn: disk full", []),  # an e-mail address before a colon is no remote path
+        ("at 12.30:/tmp run", []),
     ],
 )
 def test_hosts_named_without_a_scheme_are_found(text: str, hosts: list[str]) -> None:
@@ -260,7 +267,17 @@ _dotted_host = st.lists(_label, min_size=2, max_size=4).map(".".join).filter(lam
 
 @given(
     _dotted_host,
-    st.sampled_from(["//{h}/x", "@//{h}:1521/svc", "host={h} port=5432", "Server=tcp:{h},1433;", "(HOST={h})"]),
+    st.sampled_from(
+        [
+            "//{h}/x",
+            "@//{h}:1521/svc",
+            "host={h} port=5432",
+            "Server=tcp:{h},1433;",
+            "(HOST={h})",
+            "mount {h}:/export /mnt",
+            "git@{h}:org/repo.git",
+        ]
+    ),
 )
 def test_any_host_in_a_schemeless_connection_is_found(host: str, shape: str) -> None:
     text = shape.format(h=host)

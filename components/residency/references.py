@@ -51,12 +51,13 @@ class Reference(NamedTuple):  # immutable and cheap to build: see engine.Subject
 
 # One cheap pre-filter so that the vast majority of strings (names, CIDRs, booleans as text)
 # never reach the detailed patterns: the guard runs on every resource registration.
-# Scheme-relative URLs (//cdn.example.com/x, Oracle's @//host:1521/svc) and key=value connection strings
-# (libpq, ADO.NET/ODBC, Oracle descriptors) carry no marker of their own: their hosts, dotted names or
-# addresses, do. (Every alternative holds a '.' or ':', which has_candidates' shortcut relies on.)
+# Scheme-relative URLs (//cdn.example.com/x, Oracle's @//host:1521/svc), key=value connection strings
+# (libpq, ADO.NET/ODBC, Oracle descriptors), NFS exports and scp-style paths carry no marker of their own:
+# their hosts, dotted names or addresses, do. (Every alternative holds a '.' or ':', which has_candidates'
+# shortcut relies on.)
 _PREFILTER_FIXED = (
     r"arn:|acs:|://|oss-|com\.amazonaws\.|com\.aliyuncs\.|jdbc:oracle:|//[^\s/?#\"']*[.:]|"
-    r"(?:host|hostaddr|server|data source|address|addr)\s*=\s*[^\s;,()\"'=]*[.:]"
+    r"(?:host|hostaddr|server|data source|address|addr)\s*=\s*[^\s;,()\"'=]*[.:]|\.[a-z0-9.-]*:/|@[\w.-]*\.[\w.-]*:"
 )
 _AWS_ARN = re.compile(r"(?<![A-Za-z0-9_-])arn:(aws[a-z-]*):([^:\s\"']*):([^:\s\"']*):[^\s\"',]*", re.IGNORECASE)
 _ACS_ARN = re.compile(r"(?<![A-Za-z0-9_-])acs:([a-z0-9_-]+):([^:\s\"']*):[^\s\"',]*", re.IGNORECASE)
@@ -88,9 +89,14 @@ _IDN_REST = re.compile(r"[\w.-]+")
 # - a scheme-relative URL, //host/path, where a value or word starts (and Oracle's EZConnect, @//host:1521/svc);
 # - Oracle's thin driver, jdbc:oracle:thin:@host:1521:sid;
 # - key=value connection strings: libpq (host=, hostaddr=), ADO.NET / ODBC (Server=tcp:host,1433;
-#   Data Source=host; Address=), Oracle descriptors ((HOST=host)).
+#   Data Source=host; Address=), Oracle descriptors ((HOST=host));
+# - an NFS export, host:/path (mount -t nfs, a DataSync or Storage Gateway server), and scp-style remote paths,
+#   user@host:path (git@github.com:org/repo.git, scp, rsync over ssh). A dotted name must come before the ':'
+#   (a URL's scheme has no dot), and a path after it.
 _SCHEMELESS = re.compile(
     r"(?:^|(?<=[\s\"'=(@,\[{]))//(?:[^@\s/?#\"']*@)?(?P<relative>[^\s/?#\"'<>\\:;,)\]}]+)"
+    r"|(?<![\w.@:/-])(?P<export>[a-z0-9-]+(?:\.[a-z0-9-]+)+):/(?!/)"
+    r"|(?<![\w.@:/-])[\w.-]+@(?P<remote>[a-z0-9-]+(?:\.[a-z0-9-]+)+):(?=[\w~./-])(?!//)"
     r"|jdbc:oracle:[a-z0-9]+:[^@\s\"']*@(?!//)(?P<oracle>[^\s/?#\"':;,()]+)"
     r"|(?<![\w.-])(?:host|hostaddr|server|data source|address|addr)\s*=\s*(?:tcp:)?(?P<keyed>[^\s;,()\"'=]+)",
     re.IGNORECASE,
@@ -224,7 +230,7 @@ class ReferenceParser:
         in_urls, seen_hosts, url_spans = self._urls(text) if "://" in text else ([], set(), [])
         found = self._arns(text)
         found += in_urls
-        found += self._schemeless(text, url_spans)
+        found += self._schemeless(text, url_spans, seen_hosts)
         dotted = "." in text
         for m in self._host.finditer(text) if dotted else ():
             if any(a <= m.start("host") < b for a, b in seen_hosts):
@@ -258,10 +264,13 @@ class ReferenceParser:
             found.append(self._ali_region_ref("acs-arn", arn, region.lower()))
         return found
 
-    def _schemeless(self, text: str, url_spans: list[tuple[int, int]]) -> list[Reference]:
+    def _schemeless(
+        self, text: str, url_spans: list[tuple[int, int]], seen_hosts: set[tuple[int, int]]
+    ) -> list[Reference]:
         """The hosts of connections named without a scheme (:data:`_SCHEMELESS`); a value that is not a
         host name or address there (``server=on``, ``// a comment``) is no host, and what a URL holds after
-        its host (``https://a.example.cn/x?next=//b``) is the URL's own, as for a URL's query elsewhere."""
+        its host (``https://a.example.cn/x?next=//b``) is the URL's own, as for a URL's query elsewhere. The
+        spans of the hosts read join ``seen_hosts``, so a cloud host among them is not found twice."""
         found: list[Reference] = []
         for m in _SCHEMELESS.finditer(text):
             group = m.lastgroup
@@ -272,6 +281,7 @@ class ReferenceParser:
             # A dotted name, IPv4 or IPv6; a single label is a word.
             if ("." in host or ":" in host) and is_host_shaped(host):
                 found.append(self.host(host, in_url=True)._replace(url=m.group(0)))
+                seen_hosts.add((m.start(group), m.end(group)))
         return found
 
     def _urls(self, text: str) -> tuple[list[Reference], set[tuple[int, int]], list[tuple[int, int]]]:
