@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components.residency import ProviderRef, RuleEngine, Subject, load_catalogue
-from components.residency.references import ReferenceParser, is_host_shaped, is_private_address
+from components.residency.references import _SCHEMELESS_HINT, ReferenceParser, is_host_shaped, is_private_address
 
 CATALOGUE = load_catalogue()
 PARSER = ReferenceParser(CATALOGUE)
@@ -310,14 +310,15 @@ def test_longest_known_region_wins_for_zones() -> None:
 
 # Text made of the characters the prefilter's literals are spelled with, in any case, so that
 # near-misses ("arn", "acs", "oss-", "://", dotted suffixes) are common rather than rare.
-_marker_text = st.text(alphabet="arnACSoOsS:/.-_ cm1aziLyUNwbe", max_size=60) | st.text(max_size=80)
+_marker_text = st.text(alphabet="arnACSoOsS:/.-_ cm1aziLyUNwbe=@hHt", max_size=60) | st.text(max_size=80)
 
 
 @given(_marker_text)
 @settings(max_examples=500)
 def test_has_candidates_shortcut_agrees_with_the_full_prefilter(text: str) -> None:
-    # The literal-marker shortcut may only skip what the prefilter's search would also reject.
-    assert PARSER.has_candidates(text) == (PARSER._prefilter.search(text) is not None)
+    # The literal-marker shortcuts may only skip what the prefilters' searches would also reject.
+    full = PARSER._prefilter.search(text) is not None or _SCHEMELESS_HINT.search(text) is not None
+    assert PARSER.has_candidates(text) == full
 
 
 @given(_marker_text, aws_regions)

@@ -51,13 +51,16 @@ class Reference(NamedTuple):  # immutable and cheap to build: see engine.Subject
 
 # One cheap pre-filter so that the vast majority of strings (names, CIDRs, booleans as text)
 # never reach the detailed patterns: the guard runs on every resource registration.
+_PREFILTER_FIXED = r"arn:|acs:|://|oss-|com\.amazonaws\.|com\.aliyuncs\.|jdbc:oracle:"
 # Scheme-relative URLs (//cdn.example.com/x, Oracle's @//host:1521/svc), key=value connection strings
 # (libpq, ADO.NET/ODBC, Oracle descriptors), NFS exports and scp-style paths carry no marker of their own:
-# their hosts, dotted names or addresses, do. (Every alternative holds a '.' or ':', which has_candidates'
-# shortcut relies on.)
-_PREFILTER_FIXED = (
-    r"arn:|acs:|://|oss-|com\.amazonaws\.|com\.aliyuncs\.|jdbc:oracle:|//[^\s/?#\"']*[.:]|"
-    r"(?:host|hostaddr|server|data source|address|addr)\s*=\s*[^\s;,()\"'=]*[.:]|\.[a-z0-9.-]*:/|@[\w.-]*\.[\w.-]*:"
+# their hosts, dotted names or addresses, do. Searched only in a string holding one of their literals ("//",
+# "=", "@", ":/"), so the many strings without them pay for no more alternatives in the prefilter. (Every
+# alternative holds a '.' or ':', which has_candidates' shortcut relies on.)
+_SCHEMELESS_HINT = re.compile(
+    r"//[^\s/?#\"']*[.:]|\.[a-z0-9.-]*:/|@[\w.-]*\.[\w.-]*:"
+    r"|(?:host|hostaddr|server|data source|address|addr)\s*=\s*[^\s;,()\"'=]*[.:]",
+    re.IGNORECASE,
 )
 _AWS_ARN = re.compile(r"(?<![A-Za-z0-9_-])arn:(aws[a-z-]*):([^:\s\"']*):([^:\s\"']*):[^\s\"',]*", re.IGNORECASE)
 _ACS_ARN = re.compile(r"(?<![A-Za-z0-9_-])acs:([a-z0-9_-]+):([^:\s\"']*):[^\s\"',]*", re.IGNORECASE)
@@ -85,22 +88,25 @@ _URL = re.compile(
 # ASCII host (a URL inside a Chinese sentence, https://grafana.example.cn查看) stays outside it, while
 # https://good.example.cn.中国/ is the host it is.
 _IDN_REST = re.compile(r"[\w.-]+")
-# Hosts named without a scheme, each the destination of a connection:
+# Hosts named without a scheme, each the destination of a connection. Every pattern starts with a literal the
+# scan looks for first (the guard runs on every string of every resource), and _schemeless checks what must come
+# before it:
 # - a scheme-relative URL, //host/path, where a value or word starts (and Oracle's EZConnect, @//host:1521/svc);
+# - an NFS export, host:/path (mount -t nfs, a DataSync or Storage Gateway server): the dotted name before ":/";
+# - an scp-style remote path, user@host:path (git@github.com:org/repo.git, scp, rsync over ssh);
 # - Oracle's thin driver, jdbc:oracle:thin:@host:1521:sid;
 # - key=value connection strings: libpq (host=, hostaddr=), ADO.NET / ODBC (Server=tcp:host,1433;
-#   Data Source=host; Address=), Oracle descriptors ((HOST=host));
-# - an NFS export, host:/path (mount -t nfs, a DataSync or Storage Gateway server), and scp-style remote paths,
-#   user@host:path (git@github.com:org/repo.git, scp, rsync over ssh). A dotted name must come before the ':'
-#   (a URL's scheme has no dot), and a path after it.
-_SCHEMELESS = re.compile(
-    r"(?:^|(?<=[\s\"'=(@,\[{]))//(?:[^@\s/?#\"']*@)?(?P<relative>[^\s/?#\"'<>\\:;,)\]}]+)"
-    r"|(?<![\w.@:/-])(?P<export>[a-z0-9-]+(?:\.[a-z0-9-]+)+):/(?!/)"
-    r"|(?<![\w.@:/-])[\w.-]+@(?P<remote>[a-z0-9-]+(?:\.[a-z0-9-]+)+):(?=[\w~./-])(?!//)"
-    r"|jdbc:oracle:[a-z0-9]+:[^@\s\"']*@(?!//)(?P<oracle>[^\s/?#\"':;,()]+)"
-    r"|(?<![\w.-])(?:host|hostaddr|server|data source|address|addr)\s*=\s*(?:tcp:)?(?P<keyed>[^\s;,()\"'=]+)",
+#   Data Source=host; Address=), Oracle descriptors ((HOST=host)).
+_RELATIVE = re.compile(r"//(?:[^@\s/?#\"']*@)?(?P<host>[^\s/?#\"'<>\\:;,)\]}]+)")
+_RELATIVE_AFTER = frozenset(" \t\r\n\"'=(@,[{")
+_EXPORT = re.compile(r":/(?!/)")
+_REMOTE = re.compile(r"@(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+):(?=[\w~./-])(?!//)", re.IGNORECASE)
+_ORACLE = re.compile(r"jdbc:oracle:[a-z0-9]+:[^@\s\"']*@(?!//)(?P<host>[^\s/?#\"':;,()]+)", re.IGNORECASE)
+_KEYED = re.compile(
+    r"(?<![\w.-])(?:host|hostaddr|server|data source|address|addr)\s*=\s*(?:tcp:)?(?P<host>[^\s;,()\"'=]+)",
     re.IGNORECASE,
 )
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 # VPC endpoint service names are reversed DNS: com.amazonaws.<region>.s3, cn.com.amazonaws.<region>.kms,
 # and Alibaba Cloud PrivateLink's com.aliyuncs.privatelink.<region>.epsrv-<id> (an endpoint may connect to
 # a service in another region: CreateVpcEndpoint ServiceName / ServiceRegionId). One pattern, one scan.
@@ -216,7 +222,11 @@ class ReferenceParser:
         """Cheap test: can this string contain any reference at all?"""
         if self._markers_suffice and ":" not in text and "." not in text and "oss-" not in text.lower():
             return False
-        return self._prefilter.search(text) is not None
+        if self._prefilter.search(text) is not None:
+            return True
+        return ("//" in text or "=" in text or "@" in text or ":/" in text) and _SCHEMELESS_HINT.search(
+            text
+        ) is not None
 
     def scan(self, text: str, *, screened: bool = False) -> list[Reference]:
         """Every ARN, ACS ARN, URL/connection-string host, cloud host and OSS location inside ``text``.
@@ -230,7 +240,11 @@ class ReferenceParser:
         in_urls, seen_hosts, url_spans = self._urls(text) if "://" in text else ([], set(), [])
         found = self._arns(text)
         found += in_urls
-        found += self._schemeless(text, url_spans, seen_hosts)
+        # A URL's own "://" is no scheme-relative URL nor an NFS export: counted in C, most URLs skip the patterns.
+        schemes = text.count("://")
+        relative, export = text.count("//") > schemes, text.count(":/") > schemes
+        if relative or export or "@" in text or "=" in text or "jdbc" in text or "JDBC" in text:
+            found += self._schemeless(text, url_spans, seen_hosts, relative=relative, export=export)
         dotted = "." in text
         for m in self._host.finditer(text) if dotted else ():
             if any(a <= m.start("host") < b for a, b in seen_hosts):
@@ -265,23 +279,52 @@ class ReferenceParser:
         return found
 
     def _schemeless(
-        self, text: str, url_spans: list[tuple[int, int]], seen_hosts: set[tuple[int, int]]
+        self,
+        text: str,
+        url_spans: list[tuple[int, int]],
+        seen_hosts: set[tuple[int, int]],
+        *,
+        relative: bool,
+        export: bool,
     ) -> list[Reference]:
-        """The hosts of connections named without a scheme (:data:`_SCHEMELESS`); a value that is not a
-        host name or address there (``server=on``, ``// a comment``) is no host, and what a URL holds after
-        its host (``https://a.example.cn/x?next=//b``) is the URL's own, as for a URL's query elsewhere. The
-        spans of the hosts read join ``seen_hosts``, so a cloud host among them is not found twice."""
+        """The hosts of connections named without a scheme (:data:`_RELATIVE` and the patterns beside it); a
+        value that is not a host name or address there (``server=on``, ``// a comment``) is no host, and what a
+        URL holds after its host (``https://a.example.cn/x?next=//b``) is the URL's own, as for a URL's query
+        elsewhere. The spans of the hosts read join ``seen_hosts``, so a cloud host among them is not found
+        twice. ``relative`` / ``export``: ``text`` holds a "//" / ":/" that is not a URL's "://"."""
+        spans: list[tuple[int, int, str]] = []  # (start, end, whole match) of each candidate host
+        if relative:
+            spans += [
+                (m.start("host"), m.end("host"), m.group(0))
+                for m in _RELATIVE.finditer(text)
+                if m.start() == 0 or text[m.start() - 1] in _RELATIVE_AFTER
+            ]
+        if export:
+            for m in _EXPORT.finditer(text):
+                start = end = m.start()
+                while start and text[start - 1] in _HOST_CHARS:
+                    start -= 1
+                if start < end and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_@:/")):
+                    spans.append((start, end, text[start : m.end()]))
+        if "@" in text:
+            spans += [
+                (m.start("host"), m.end("host"), m.group(0))
+                for m in _REMOTE.finditer(text)
+                if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.-")
+            ]
+        if "jdbc" in text or "JDBC" in text:
+            spans += [(m.start("host"), m.end("host"), m.group(0)) for m in _ORACLE.finditer(text)]
+        if "=" in text:
+            spans += [(m.start("host"), m.end("host"), m.group(0)) for m in _KEYED.finditer(text)]
         found: list[Reference] = []
-        for m in _SCHEMELESS.finditer(text):
-            group = m.lastgroup
-            assert group is not None
-            if any(a <= m.start() < b for a, b in url_spans):
-                continue
-            host = _strip_port(m.group(group)).lower().rstrip(".")
+        for start, end, whole in spans:
+            if (start, end) in seen_hosts or any(a <= start < b for a, b in url_spans):
+                continue  # read already (user@host:1521 of a thin URL is also a remote path), or a URL's own
+            host = _strip_port(text[start:end]).lower().rstrip(".")
             # A dotted name, IPv4 or IPv6; a single label is a word.
             if ("." in host or ":" in host) and is_host_shaped(host):
-                found.append(self.host(host, in_url=True)._replace(url=m.group(0)))
-                seen_hosts.add((m.start(group), m.end(group)))
+                found.append(self.host(host, in_url=True)._replace(url=whole))
+                seen_hosts.add((start, end))
         return found
 
     def _urls(self, text: str) -> tuple[list[Reference], set[tuple[int, int]], list[tuple[int, int]]]:
