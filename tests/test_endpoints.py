@@ -1893,6 +1893,21 @@ def _template_stack(
         ("DB_HOST", {"Fn::Sub": "${Db.Endpoint.Address}:5432"}, set()),
         ("API_HOST", {"Fn::GetAtt": ["Lb", "DNSName"]}, set()),
         ("QUEUE_URL", {"Ref": "Queue"}, set()),  # an SQS queue's Ref is its URL
+        # A choice is judged as each value it may give: one branch from a Parameter is enough to refuse.
+        ("DB_HOST", {"Fn::If": ["Prod", {"Fn::GetAtt": ["Db", "Endpoint.Address"]}, {"Ref": "Host"}]}, {"RES-015"}),
+        (
+            "DB_HOST",
+            {"Fn::If": ["Prod", {"Fn::GetAtt": ["Db", "Endpoint.Address"]}, "db.partner.example.com"]},
+            {"RES-015"},
+        ),
+        ("DB_HOST", {"Fn::Select": [0, {"Ref": "Host"}]}, {"RES-015"}),
+        ("DB_HOST", {"Fn::Select": [0, {"Fn::Split": [",", {"Ref": "Host"}]}]}, {"RES-015"}),
+        ("DB_HOST", {"Fn::If": ["Prod", {"Fn::GetAtt": ["Db", "Endpoint.Address"]}, {"Ref": "AWS::NoValue"}]}, set()),
+        (
+            "DB_HOST",
+            {"Fn::Select": [1, [{"Fn::GetAtt": ["Db", "Endpoint.Address"]}, {"Fn::GetAtt": "Lb.DNSName"}]]},
+            set(),
+        ),
         ("REGION_HOST", {"Ref": "AWS::Region"}, set()),  # a pseudo parameter is judged where it is read
         # Not a host key: nothing to prove (the name of a table, a topic's Parameter).
         ("TABLE_NAME", {"Ref": "Host"}, set()),

@@ -2101,6 +2101,7 @@ def _db_consumer_template(db_host: str) -> str:
         "AWSTemplateFormatVersion: '2010-09-09'\n"
         "Parameters:\n  PartnerDbHost:\n    Type: String\n    Default: db.partner.example.eu\n"
         "  DbPassword:\n    Type: String\n    NoEcho: true\n"
+        "Conditions:\n  PartnerDb: !Not [!Equals [!Ref PartnerDbHost, '']]\n"
         "Resources:\n"
         "  OrdersDb:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n"
         "      DBInstanceClass: db.t4g.micro\n      AllocatedStorage: '20'\n      MasterUsername: orders\n"
@@ -3185,6 +3186,12 @@ CASES: list[Case] = [
         "eu-cloudformation-db-host-imported",
         "EU",
         cloudformation_db_consumer("!ImportValue shared-orders-db-host"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-cloudformation-db-host-if-parameter",
+        "EU",
+        cloudformation_db_consumer("!If [PartnerDb, !Ref PartnerDbHost, !GetAtt OrdersDb.Endpoint.Address]"),
         {"RES-015"},
     ),
     Case(

@@ -580,7 +580,7 @@ class RuleEngine:
         if isinstance(value, str):
             self._judge_string(walk, value, path, key, depth)
         elif isinstance(value, Mapping):
-            if _is_deny_statement(value) or self._judged_as_intrinsic(walk, value, path, key):
+            if _is_deny_statement(value) or self._judged_as_intrinsic(walk, value, path, key, depth):
                 # A Deny statement naming foreign places restricts access; it moves no data. A template function
                 # under a host key is judged as what it gives.
                 return
@@ -732,18 +732,26 @@ class RuleEngine:
         rule_id = RuleId.REGIONLESS_REFERENCE_PROVEN if bucket else RuleId.DESTINATION_HOST_PROVEN
         self._add_coverable(walk, rule_id, path, value, detail, (value, f"${{{name}}}" if name else value))
 
-    def _judged_as_intrinsic(self, walk: _Walk, value: Mapping[Any, Any], path: str, key: str) -> bool:
+    def _judged_as_intrinsic(self, walk: _Walk, value: Mapping[Any, Any], path: str, key: str, depth: int) -> bool:
         """A template function that is the whole value under a host or bucket key (``Endpoint: !GetAtt
         Dist.DomainName``, ``DB_HOST: !Ref DbHost``, ``S3Bucket: !ImportValue ArtifactBucket``): judged as what it
-        gives (:meth:`_judge_template_reference`); True when it was one."""
+        gives (:meth:`_judge_template_reference`); an ``Fn::If`` / ``Fn::Select`` / ``Fn::Split`` as each value it
+        may give, under the same key. True when it was one."""
         if walk.template_resources is None or len(value) != 1:
             return False  # outside a stack's template, or not one function
         reference = _template_reference(value)
-        if reference is None:
+        choices = _template_choices(value) if reference is None else None
+        if reference is None and choices is None:
             return False
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.match or not (plan.host or plan.bucket == _BUCKET):
             return False
+        if choices is not None:
+            function = next(iter(value))
+            for i, choice in enumerate(choices):
+                self._walk(walk, choice, f"{path}.{function}[{i}]", key, depth + 1, None)
+            return True
+        assert reference is not None
         name, attribute = reference
         text = json.dumps(value, sort_keys=True, default=str)
         self._judge_template_reference(walk, name, attribute, path, text, bucket=not plan.host)
@@ -1445,6 +1453,20 @@ def _template_reference(value: Mapping[Any, Any]) -> tuple[str | None, str] | No
     else:
         return None
     return None if "::" in name else (name, attribute)
+
+
+def _template_choices(value: Mapping[Any, Any]) -> list[Any] | None:
+    """The values a one-key ``Fn::If`` (``[condition, if true, if false]``), ``Fn::Select`` (``[index, list]``, the
+    list written out, or one function giving it) or ``Fn::Split`` (``[delimiter, text]``: the text, judged as a list
+    of hosts) may give; None for anything else."""
+    ((function, argument),) = value.items()
+    if not isinstance(argument, list) or function not in ("Fn::If", "Fn::Select", "Fn::Split"):
+        return None
+    if function == "Fn::If":
+        return argument[1:3] if len(argument) == 3 else None
+    if len(argument) != 2:
+        return None
+    return argument[1] if function == "Fn::Select" and isinstance(argument[1], list) else [argument[1]]
 
 
 def _sub_variables(value: Any) -> Iterator[Any]:
