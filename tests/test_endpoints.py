@@ -1942,6 +1942,30 @@ def test_a_template_function_as_a_subscription_endpoint_and_code_bucket() -> Non
     assert rule_ids("EU", given) == {"RES-017"}
 
 
+@pytest.mark.parametrize(
+    ("origin", "expected"),
+    [
+        ({"Fn::GetAtt": ["Logs", "DomainName"]}, set()),  # the template's own bucket, whichever of its names
+        ({"Fn::GetAtt": ["Logs", "RegionalDomainName"]}, set()),
+        ({"Fn::GetAtt": ["Lb", "DNSName"]}, set()),
+        ({"Ref": "Host"}, {"RES-015"}),
+        ({"Fn::ImportValue": "partner-origin"}, {"RES-015"}),
+    ],
+)
+def test_a_template_distributions_origin(origin: Any, expected: set[str]) -> None:
+    # The CloudFormation user guide's AWS::CloudFront::Distribution example: the origin CloudFront fetches from is a
+    # host path (origins.domain_name), judged like any host of the template (here in CN, where the aws-cn
+    # distribution itself is resident).
+    config = {"Enabled": True, "Origins": [{"Id": "o", "DomainName": origin, "S3OriginConfig": {}}]}
+    template = {
+        "Parameters": {"Host": {"Type": "String"}},
+        "Resources": {"Logs": _LOGS_BUCKET, **_OWN_RESOURCES, "Site": {"Type": "AWS::CloudFront::Distribution",
+                                                                        "Properties": {"DistributionConfig": config}}},
+    }  # fmt: skip
+    stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("CN"))
+    assert rule_ids("CN", stack) == expected
+
+
 def test_a_cloudfront_domain_in_a_template_is_judged_as_cloudfront() -> None:
     # CloudFront in aws-cn serves only from edges in mainland China: its DomainName is resident in CN, not in the EU.
     properties = {"Environment": {"Variables": {"CDN_URL": {"Fn::Sub": "https://${Dist.DomainName}/"}}}}
