@@ -1936,6 +1936,17 @@ def test_a_template_function_as_a_subscription_endpoint_and_code_bucket() -> Non
     assert rule_ids("EU", subscription({"Fn::GetAtt": ["Queue", "Arn"]})) == set()
     assert rule_ids("EU", subscription({"Ref": "Host"})) == {"RES-015"}
     assert rule_ids("EU", subscription({"Fn::ImportValue": "partner-queue-arn"})) == {"RES-015"}
+    # The name a template bucket is created under, a Parameter's or not, is no destination; a policy for a bucket
+    # the Parameter names is judged like one on a literal bucket (RES-017).
+    for name in ({"Ref": "Host"}, {"Fn::Sub": "${AWS::StackName}-logs"}, {"Fn::ImportValue": "logs-bucket-name"}):
+        bucket = {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": name}}
+        template = {"Parameters": {"Host": {"Type": "String"}}, "Resources": {"Logs": bucket}}
+        stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
+        assert rule_ids("EU", stack) == set()
+    policy = {"Type": "AWS::S3::BucketPolicy", "Properties": {"Bucket": {"Ref": "Host"}, "PolicyDocument": {}}}
+    template = {"Parameters": {"Host": {"Type": "String"}}, "Resources": {"Policy": policy}}
+    stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
+    assert rule_ids("EU", stack) == {"RES-017"}
     own = _template_stack({"Code": {"S3Bucket": {"Ref": "Logs"}, "S3Key": "fn.zip"}})
     assert rule_ids("EU", own) == set()
     given = _template_stack({"Code": {"S3Bucket": {"Ref": "Host"}, "S3Key": "fn.zip"}})

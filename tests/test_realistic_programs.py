@@ -2133,6 +2133,26 @@ def cloudformation_stackset_db_consumer(db_host: str) -> Callable[[Ctx], object]
     return build
 
 
+def cloudformation_function_code(code_bucket: str) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack template_body — the CloudFormation user guide's AWS::Lambda::Function with its code in
+    # S3 (Code.S3Bucket / S3Key); `code_bucket` is the template's own artifact bucket (named by a Parameter, as the
+    # guide's examples do) or a bucket a Parameter names.
+    def build(c: Ctx) -> object:
+        template = (
+            "AWSTemplateFormatVersion: '2010-09-09'\n"
+            "Parameters:\n  ArtifactBucketName:\n    Type: String\n    Default: fleet-artifacts-eu\n"
+            "  SharedCodeBucket:\n    Type: String\n"
+            "Resources:\n"
+            "  Artifacts:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref ArtifactBucketName\n"
+            "  Ingest:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n"
+            "      Handler: index.handler\n      Role: !GetAtt IngestRole.Arn\n"
+            f"      Code:\n        S3Bucket: {code_bucket}\n        S3Key: ingest.zip\n"
+        )
+        return aws.cloudformation.Stack("ingest", template_body=template, opts=c.aws)
+
+    return build
+
+
 def cloudformation_site_health_check(url: str) -> Callable[[Ctx], object]:
     # docs: cloudformation/stack template_body — the owner portal behind an Application Load Balancer and a CloudFront
     # distribution (the user guide's AWS::CloudFront::Distribution example with a custom origin, the balancer's
@@ -3118,6 +3138,7 @@ CASES: list[Case] = [
         "CN",
         cloudformation_site_health_check("https://${PortalCdn.DomainName}/"),
     ),
+    Case("eu-cloudformation-function-code-own-bucket", "EU", cloudformation_function_code("!Ref Artifacts")),
     Case(
         "cn-ros-exports-own-bucket",
         "CN",
@@ -3205,6 +3226,12 @@ CASES: list[Case] = [
         "EU",
         cloudformation_site_health_check("https://${PortalCdn.DomainName}/"),
         {"RES-016"},
+    ),
+    Case(
+        "eu-cloudformation-function-code-parameter-bucket",
+        "EU",
+        cloudformation_function_code("!Ref SharedCodeBucket"),
+        {"RES-017"},
     ),
     Case(
         "cn-ros-exports-endpoint-from-parameter",

@@ -402,6 +402,7 @@ class RuleEngine:
             (a.type, attribute): a for a in self.endpoints.template_attributes for attribute in a.attributes
         }
         """(template resource type, attribute or ``Ref``) -> what it names (``template_attributes``)."""
+        self._template_bucket_types = frozenset().union(*(t.bucket_types for t in self.endpoints.stack_templates))
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -744,7 +745,7 @@ class RuleEngine:
         if reference is None and choices is None:
             return False
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
-        if plan.match or not (plan.host or plan.bucket == _BUCKET):
+        if plan.match or not (plan.host or plan.bucket == _BUCKET) or self._names_itself(walk, path):
             return False
         if choices is not None:
             function = next(iter(value))
@@ -756,6 +757,18 @@ class RuleEngine:
         text = json.dumps(value, sort_keys=True, default=str)
         self._judge_template_reference(walk, name, attribute, path, text, bucket=not plan.host)
         return True
+
+    def _names_itself(self, walk: _Walk, path: str) -> bool:
+        """Whether ``path`` is the ``BucketName`` of a template resource of a bucket type: the name of the bucket it
+        creates (a Parameter may choose it), not a bucket it sends data to."""
+        assert walk.template_resources is not None
+        parts = path.rsplit(".", 4)  # logical ids are alphanumeric: no dot
+        return (
+            len(parts) == 5
+            and parts[1] == "Resources"
+            and parts[3:] == ["Properties", _BUCKET_NAME_PROPERTY]
+            and walk.template_resources.get(parts[2]) in self._template_bucket_types
+        )
 
     def _judged_as_host(self, walk: _Walk, value: str, path: str, key: str, depth: int, candidates: bool) -> bool:
         """A value under a host key: a bare host, an e-mail address or a list of hosts, each judged as a
@@ -1409,7 +1422,7 @@ def _template_buckets(document: Mapping[Any, Any], bucket_types: frozenset[str],
             continue
         own.add(f"${{{logical_id}}}")
         props = resource.get("Properties")
-        name = props.get("BucketName") if isinstance(props, Mapping) else None
+        name = props.get(_BUCKET_NAME_PROPERTY) if isinstance(props, Mapping) else None
         if isinstance(name, str) and name and "${" not in name:
             own.add(name)
     shadowed = {f"${{{o}}}" for o in others}
@@ -1525,6 +1538,7 @@ _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 # `mail:directmail:{MailAddress}`, `mailto:`): the mail goes to its domain.
 _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 _BUCKET, _GROUP = "bucket", "group"  # _KeyPlan.bucket: the kinds of regionless names
+_BUCKET_NAME_PROPERTY = "BucketName"  # an AWS::S3::Bucket's name (its Ref), literal or chosen by a Parameter
 # A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
 _TEMPLATE_URL_VARIABLE = re.compile(r"([a-z][a-z0-9+.-]*)://\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE)
 _BUCKET_SCHEMES = frozenset({"s3", "s3a", "s3n", "oss"})  # URL schemes whose host part is a bucket's name
