@@ -716,7 +716,7 @@ class RuleEngine:
             if self._partition_allows(walk, service):
                 return
             detail = f"{value} is the {attribute} of the template's {kind} {name}: {service.why}"
-            detail += f"; not proven to stay in {self._j()} [{service.id}]."
+            detail += f"; not proven to stay in {self._j()} [{service.id}]. Use a regional address or declare it."
             self._add_coverable(walk, RuleId.GLOBAL_SERVICE_IN_JURISDICTION, path, value, detail, (value, service.id))
             return
         if name is None:
