@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -1822,6 +1823,16 @@ def test_only_a_bucket_the_template_creates_is_proven_by_it(
     assert rule_ids("EU", stack) == expected
 
 
+_OWN_RESOURCES = {
+    "Db": {"Type": "AWS::RDS::DBInstance"},
+    "Lb": {"Type": "AWS::ElasticLoadBalancingV2::LoadBalancer"},
+    "Eip": {"Type": "AWS::EC2::EIP"},
+    "Queue": {"Type": "AWS::SQS::Queue"},
+    "Dist": {"Type": "AWS::CloudFront::Distribution"},
+    "Partner": {"Type": "AWS::CloudFormation::Stack"},
+}
+
+
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
@@ -1831,11 +1842,24 @@ def test_only_a_bucket_the_template_creates_is_proven_by_it(
         ("https://${Unknown}/hook", {"RES-015"}),
         ("s3://${Endpoint}/exports/", {"RES-017"}),
         (["https://${Db}/x", {"Db": "hooks.partner.example.com"}], {"RES-015"}),  # the map shadows the resource
-        # What the template creates: its bucket, a resource's Ref.
+        # What the template creates: its bucket, a catalogued address of its resource (template_attributes).
         ("s3://${Logs}/exports/", set()),
-        ("https://${Db}/x", set()),
-        # An attribute of a template resource, and a host the variable is only part of, are judged as before.
         ("jdbc:postgresql://${Db.Endpoint.Address}:5432/app", set()),
+        ("https://${Db.Endpoint.Address}:5432/", set()),
+        ("https://${Lb.DNSName}/", set()),
+        ("https://${Eip}/", set()),  # an EIP's Ref is its address
+        ("https://${Logs.RegionalDomainName}/x", set()),
+        # A resource's Ref that is no host (a DB instance's identifier), an attribute the catalogue does not list, a
+        # nested stack's output (whatever that stack returns): unproven. So is an attribute as a bucket.
+        ("https://${Db}/x", {"RES-015"}),
+        ("https://${Db.DbiResourceId}/x", {"RES-015"}),
+        ("https://${Partner.Outputs.Host}/x", {"RES-015"}),
+        ("https://${Endpoint.Address}/x", {"RES-015"}),  # a Parameter has no attributes to prove
+        ("s3://${Partner.Outputs.Bucket}/x", {"RES-017"}),
+        ("s3://${Logs.RegionalDomainName}/x", {"RES-017"}),
+        # A CloudFront distribution's DomainName is served from edge locations worldwide.
+        ("https://${Dist.DomainName}/x", {"RES-016"}),
+        # A host the variable is only part of is judged as before.
         ("https://${Api}.execute-api.${AWS::Region}.amazonaws.com/prod", set()),
         ("https://${Api}.execute-api.us-east-1.amazonaws.com/prod", {"RES-006"}),
     ],
@@ -1847,7 +1871,7 @@ def test_a_templates_url_named_by_a_variable(url: Any, expected: set[str]) -> No
     }
     template = {
         "Parameters": {"Endpoint": {"Type": "String", "Default": "hooks.example.eu"}},
-        "Resources": {"Logs": _LOGS_BUCKET, "Db": {"Type": "AWS::RDS::DBInstance"}, "Fn": target},
+        "Resources": {"Logs": _LOGS_BUCKET, "Fn": target, **_OWN_RESOURCES},
     }
     stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
     assert rule_ids("EU", stack) == expected
@@ -1860,11 +1884,14 @@ _LOGICAL_ID = st.from_regex(r"[A-Z][A-Za-z0-9]{0,20}", fullmatch=True)
 @given(_LOGICAL_ID, _LOGICAL_ID, st.sampled_from(["s3://{v}/{p}", "https://{v}/{p}", "https://{v}:8443/{p}", "s3://{v}"]),
        st.from_regex(r"[a-z0-9/._-]{0,20}", fullmatch=True))  # fmt: skip
 def test_only_what_a_template_creates_names_a_url_by_a_variable(bucket: str, param: str, shape: str, rest: str) -> None:
-    # Whatever the names: the template's bucket (a resource) proves the URL; a Parameter never does.
+    # Whatever the names: the template's bucket proves the URL (its name, or its regional domain name as a host); a
+    # Parameter never does.
     assume(bucket.lower() != param.lower() and "Fn" not in (bucket, param))
+    host = not shape.startswith("s3")
 
     def stack(name: str) -> Subject:
-        url = shape.format(v=f"${{{name}}}", p=rest)
+        variable = f"{name}.RegionalDomainName" if host and name == bucket else name
+        url = shape.format(v=f"${{{variable}}}", p=rest)
         target = {
             "Type": "AWS::Lambda::Function",
             "Properties": {"Environment": {"Variables": {"T": {"Fn::Sub": url}}}},
@@ -1874,6 +1901,208 @@ def test_only_what_a_template_creates_names_a_url_by_a_variable(bucket: str, par
 
     assert rule_ids("EU", stack(bucket)) == set()
     assert rule_ids("EU", stack(param)) == ({"RES-017"} if shape.startswith("s3") else {"RES-015"})
+
+
+def _template_stack(
+    properties: dict[str, Any], code: str = "EU", token: str = "aws:cloudformation/stack:Stack"
+) -> Subject:
+    """A template whose SNS subscription and function take the values under test, beside the template's own
+    resources (``_OWN_RESOURCES``) and a Parameter ``Host``."""
+    template = {
+        "Parameters": {"Host": {"Type": "String", "Default": "hooks.example.eu"}},
+        "Resources": {
+            "Logs": _LOGS_BUCKET,
+            **_OWN_RESOURCES,
+            "Target": {"Type": "AWS::Lambda::Function", "Properties": properties},
+        },
+    }
+    return Subject(token, "s", {"template_body": json.dumps(template)}, provider(code))
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        # A Parameter, an import or another stack's output as the whole host: whatever the deployer passes.
+        ("DB_HOST", {"Ref": "Host"}, {"RES-015"}),
+        ("DB_HOST", {"Fn::Sub": "${Host}"}, {"RES-015"}),
+        ("DB_HOST", {"Fn::Sub": "${Host}:5432"}, {"RES-015"}),
+        ("DB_HOST", {"Fn::ImportValue": "shared-db-host"}, {"RES-015"}),
+        ("DB_HOST", {"Fn::GetAtt": ["Partner", "Outputs.Host"]}, {"RES-015"}),
+        ("DB_HOST", {"Fn::GetAtt": "Db.DbiResourceId"}, {"RES-015"}),  # an attribute that is no address
+        ("DB_HOST", {"Fn::GetAtt": ["Missing", "Endpoint.Address"]}, {"RES-015"}),
+        ("CDN_HOST", {"Fn::GetAtt": ["Dist", "DomainName"]}, {"RES-016"}),
+        # The template's own resources, by their catalogued addresses.
+        ("DB_HOST", {"Fn::GetAtt": ["Db", "Endpoint.Address"]}, set()),
+        ("DB_HOST", {"Fn::GetAtt": "Db.Endpoint.Address"}, set()),
+        ("DB_HOST", {"Fn::Sub": "${Db.Endpoint.Address}:5432"}, set()),
+        ("API_HOST", {"Fn::GetAtt": ["Lb", "DNSName"]}, set()),
+        ("QUEUE_URL", {"Ref": "Queue"}, set()),  # an SQS queue's Ref is its URL
+        # A choice is judged as each value it may give: one branch from a Parameter is enough to refuse.
+        ("DB_HOST", {"Fn::If": ["Prod", {"Fn::GetAtt": ["Db", "Endpoint.Address"]}, {"Ref": "Host"}]}, {"RES-015"}),
+        (
+            "DB_HOST",
+            {"Fn::If": ["Prod", {"Fn::GetAtt": ["Db", "Endpoint.Address"]}, "db.partner.example.com"]},
+            {"RES-015"},
+        ),
+        ("DB_HOST", {"Fn::Select": [0, {"Ref": "Host"}]}, {"RES-015"}),
+        ("DB_HOST", {"Fn::Select": [0, {"Fn::Split": [",", {"Ref": "Host"}]}]}, {"RES-015"}),
+        ("DB_HOST", {"Fn::If": ["Prod", {"Fn::GetAtt": ["Db", "Endpoint.Address"]}, {"Ref": "AWS::NoValue"}]}, set()),
+        (
+            "DB_HOST",
+            {"Fn::Select": [1, [{"Fn::GetAtt": ["Db", "Endpoint.Address"]}, {"Fn::GetAtt": "Lb.DNSName"}]]},
+            set(),
+        ),
+        ("REGION_HOST", {"Ref": "AWS::Region"}, set()),  # a pseudo parameter is judged where it is read
+        # Not a host key: nothing to prove (the name of a table, a topic's Parameter).
+        ("TABLE_NAME", {"Ref": "Host"}, set()),
+        # A bucket key: a Parameter or an import names anyone's bucket; the template's own bucket is proven.
+        ("OUTPUT_BUCKET", {"Ref": "Host"}, {"RES-017"}),
+        ("OUTPUT_BUCKET", {"Fn::ImportValue": "shared-artifacts"}, {"RES-017"}),
+        ("OUTPUT_BUCKET", {"Ref": "Logs"}, set()),
+    ],
+)
+def test_a_template_function_as_a_whole_host_or_bucket(variable: str, value: Any, expected: set[str]) -> None:
+    properties = {"Environment": {"Variables": {variable: value}}}
+    assert rule_ids("EU", _template_stack(properties)) == expected
+
+
+def test_a_template_function_as_a_subscription_endpoint_and_code_bucket() -> None:
+    # An SNS subscription's Endpoint (an ARN for sqs/lambda, a URL for https) and a function's Code.S3Bucket, in the
+    # CloudFormation user guide's forms.
+    def subscription(endpoint: Any) -> Subject:
+        sub = {"Type": "AWS::SNS::Subscription", "Properties": {"Protocol": "sqs", "Endpoint": endpoint}}
+        template = {
+            "Parameters": {"Host": {"Type": "String"}},
+            "Resources": {"Queue": _OWN_RESOURCES["Queue"], "S": sub},
+        }
+        return Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
+
+    assert rule_ids("EU", subscription({"Fn::GetAtt": ["Queue", "Arn"]})) == set()
+    assert rule_ids("EU", subscription({"Ref": "Host"})) == {"RES-015"}
+    assert rule_ids("EU", subscription({"Fn::ImportValue": "partner-queue-arn"})) == {"RES-015"}
+    # The name a template bucket is created under, a Parameter's or not, is no destination; a policy for a bucket
+    # the Parameter names is judged like one on a literal bucket (RES-017).
+    for name in ({"Ref": "Host"}, {"Fn::Sub": "${AWS::StackName}-logs"}, {"Fn::ImportValue": "logs-bucket-name"}):
+        bucket = {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": name}}
+        template = {"Parameters": {"Host": {"Type": "String"}}, "Resources": {"Logs": bucket}}
+        stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
+        assert rule_ids("EU", stack) == set()
+    policy = {"Type": "AWS::S3::BucketPolicy", "Properties": {"Bucket": {"Ref": "Host"}, "PolicyDocument": {}}}
+    template = {"Parameters": {"Host": {"Type": "String"}}, "Resources": {"Policy": policy}}
+    stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
+    assert rule_ids("EU", stack) == {"RES-017"}
+    own = _template_stack({"Code": {"S3Bucket": {"Ref": "Logs"}, "S3Key": "fn.zip"}})
+    assert rule_ids("EU", own) == set()
+    given = _template_stack({"Code": {"S3Bucket": {"Ref": "Host"}, "S3Key": "fn.zip"}})
+    assert rule_ids("EU", given) == {"RES-017"}
+
+
+@pytest.mark.parametrize(
+    ("origin", "expected"),
+    [
+        ({"Fn::GetAtt": ["Logs", "DomainName"]}, set()),  # the template's own bucket, whichever of its names
+        ({"Fn::GetAtt": ["Logs", "RegionalDomainName"]}, set()),
+        ({"Fn::GetAtt": ["Lb", "DNSName"]}, set()),
+        ({"Ref": "Host"}, {"RES-015"}),
+        ({"Fn::ImportValue": "partner-origin"}, {"RES-015"}),
+    ],
+)
+def test_a_template_distributions_origin(origin: Any, expected: set[str]) -> None:
+    # The CloudFormation user guide's AWS::CloudFront::Distribution example: the origin CloudFront fetches from is a
+    # host path (origins.domain_name), judged like any host of the template (here in CN, where the aws-cn
+    # distribution itself is resident).
+    config = {"Enabled": True, "Origins": [{"Id": "o", "DomainName": origin, "S3OriginConfig": {}}]}
+    template = {
+        "Parameters": {"Host": {"Type": "String"}},
+        "Resources": {"Logs": _LOGS_BUCKET, **_OWN_RESOURCES, "Site": {"Type": "AWS::CloudFront::Distribution",
+                                                                        "Properties": {"DistributionConfig": config}}},
+    }  # fmt: skip
+    stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("CN"))
+    assert rule_ids("CN", stack) == expected
+
+
+def test_a_cloudfront_domain_in_a_template_is_judged_as_cloudfront() -> None:
+    # CloudFront in aws-cn serves only from edges in mainland China: its DomainName is resident in CN, not in the EU.
+    properties = {"Environment": {"Variables": {"CDN_URL": {"Fn::Sub": "https://${Dist.DomainName}/"}}}}
+    assert rule_ids("EU", _template_stack(properties)) == {"RES-016"}
+    assert rule_ids("CN", _template_stack(properties, "CN")) == set()
+
+
+def test_a_stack_sets_template_proves_only_its_own_resources() -> None:
+    # A StackSet's resources are made in each instance's region (judged on the StackSetInstance): a Parameter stays
+    # unproven there too, and the region placeholder, which names several regions, stays unread.
+    token = "aws:cloudformation/stackSet:StackSet"
+    env = {"DB_HOST": {"Ref": "Host"}, "API": {"Fn::Sub": "https://${Host}/"}}
+    assert rule_ids("EU", _template_stack({"Environment": {"Variables": env}}, token=token)) == {"RES-015"}
+    own = {"DB_HOST": {"Fn::GetAtt": ["Db", "Endpoint.Address"]}, "LOGS": {"Fn::Sub": "s3://${Logs}/"}}
+    assert rule_ids("EU", _template_stack({"Environment": {"Variables": own}}, token=token)) == set()
+    queue = {"QUEUE_URL": {"Fn::Sub": "https://sqs.${AWS::Region}.amazonaws.com/${AWS::AccountId}/q"}}
+    assert rule_ids("EU", _template_stack({"Environment": {"Variables": queue}}, token=token)) == {"RES-015"}
+
+
+def _ros_stack(variables: dict[str, Any]) -> Subject:
+    template = {
+        "ROSTemplateFormatVersion": "2015-09-01",
+        "Parameters": {"Target": {"Type": "String"}},
+        "Resources": {
+            "Data": {"Type": "ALIYUN::OSS::Bucket", "Properties": {"BucketName": "fleet-data"}},
+            "Uploader": {"Type": "ALIYUN::FC3::Function", "Properties": {"EnvironmentVariables": variables}},
+        },
+    }
+    return Subject("alicloud:ros/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("CN", "alicloud"))
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        # ROS's Fn::GetAtt of an ALIYUN::OSS::Bucket gives its Name and its (internal) domain name; ${Data.Name} in
+        # Fn::Sub is the same value.
+        ({"EXPORTS": {"Fn::Sub": "oss://${Data.Name}/exports/"}}, set()),
+        ({"OSS_ENDPOINT": {"Fn::GetAtt": ["Data", "InternalDomainName"]}}, set()),
+        ({"OSS_URL": {"Fn::Sub": "https://${Data.DomainName}/"}}, set()),
+        # A Parameter, another stack's output, an attribute that is not the bucket's name, or the bucket's Ref (which
+        # Alibaba's pages do not document): unproven.
+        ({"EXPORTS": {"Fn::Sub": "oss://${Target}/exports/"}}, {"RES-017"}),
+        ({"EXPORTS": {"Fn::Sub": "oss://${Data}/exports/"}}, {"RES-017"}),
+        ({"EXPORTS": {"Fn::Sub": "oss://${Data.DomainName}/exports/"}}, {"RES-017"}),
+        ({"OSS_ENDPOINT": {"Ref": "Target"}}, {"RES-015"}),
+        ({"OSS_ENDPOINT": {"Fn::GetStackOutput": {"StackId": "partner", "OutputKey": "Endpoint"}}}, {"RES-015"}),
+        ({"OSS_URL": {"Fn::Sub": "https://${Target}/"}}, {"RES-015"}),
+    ],
+)
+def test_a_ros_templates_own_bucket_and_parameters(variables: dict[str, Any], expected: set[str]) -> None:
+    assert rule_ids("CN", _ros_stack(variables)) == expected
+
+
+_WHOLE_FORMS = (
+    lambda n, a: {"Ref": n} if a == "Ref" else {"Fn::GetAtt": [n, a]},
+    lambda n, a: {"Ref": n} if a == "Ref" else {"Fn::GetAtt": f"{n}.{a}"},
+    lambda n, a: {"Fn::Sub": f"${{{n}}}" if a == "Ref" else f"${{{n}.{a}}}"},
+    lambda n, a: {"Fn::Sub": (f"${{{n}}}" if a == "Ref" else f"${{{n}.{a}}}") + ":8443"},
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_LOGICAL_ID, _LOGICAL_ID, st.sampled_from(_WHOLE_FORMS), st.sampled_from(["Endpoint", "DB_HOST", "HOOK_URL"]))
+def test_only_a_catalogued_address_of_an_own_resource_is_a_whole_host(
+    resource: str, param: str, form: Callable[[str, str], Any], key: str
+) -> None:
+    # Whatever the names and the function's form: the load balancer's DNSName proves the host; the Parameter, an
+    # attribute the catalogue does not list, or a Ref of the balancer (its ARN) never does.
+    assume(resource.lower() != param.lower() and "Fn" not in (resource, param))
+
+    def stack(value: Any) -> Subject:
+        target = {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {key: value}}}}
+        template = {
+            "Parameters": {param: {"Type": "String"}},
+            "Resources": {resource: _OWN_RESOURCES["Lb"], "Fn": target},
+        }
+        return Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
+
+    assert rule_ids("EU", stack(form(resource, "DNSName"))) == set()
+    assert rule_ids("EU", stack(form(param, "Ref"))) == {"RES-015"}
+    assert rule_ids("EU", stack(form(resource, "LoadBalancerFullName"))) == {"RES-015"}
+    assert rule_ids("EU", stack(form(resource, "Ref"))) == {"RES-015"}
 
 
 def test_a_templates_url_suffix_is_its_partitions() -> None:
@@ -1932,6 +2161,8 @@ _YAML_TEMPLATE = """AWSTemplateFormatVersion: '2010-09-09'
 Resources:
   Key:
     Type: AWS::KMS::Key
+  Db:
+    Type: AWS::RDS::DBInstance
   Secret:
     Type: AWS::SecretsManager::Secret
     Properties:
@@ -1952,10 +2183,17 @@ Resources:
 @pytest.mark.parametrize(("replica", "expected"), [("eu-central-1", set()), ("us-east-1", {"RES-009"})])
 def test_a_yaml_template_with_short_form_functions_is_read_as_a_document(replica: str, expected: set[str]) -> None:
     # !Ref / !GetAtt / !Sub are read as their long forms: the template's region fields are judged (a replica in
-    # us-east-1 passed when the unknown tags made the template free text), and !GetAtt Db.Endpoint.Address names
-    # an attribute, not a host.
+    # us-east-1 passed when the unknown tags made the template free text), and !GetAtt Db.Endpoint.Address is the
+    # address of the template's own DB instance (template_attributes).
     props = {"template_body": _YAML_TEMPLATE.format(replica=replica)}
     assert rule_ids("EU", Subject("aws:cloudformation/stack:Stack", "s", props, provider("EU"))) == expected
+    # Without the DB instance among its Resources, !GetAtt Db.Endpoint.Address names nothing the template creates.
+    props = {
+        "template_body": _YAML_TEMPLATE.format(replica=replica).replace("  Db:\n    Type: AWS::RDS::DBInstance\n", "")
+    }
+    assert rule_ids("EU", Subject("aws:cloudformation/stack:Stack", "s", props, provider("EU"))) == expected | {
+        "RES-015"
+    }
 
 
 @pytest.mark.parametrize(

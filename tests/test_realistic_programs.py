@@ -2151,6 +2151,111 @@ def cloudformation_alert_webhook(endpoint: str) -> Callable[[Ctx], object]:
     return build
 
 
+def _db_consumer_template(db_host: str) -> str:
+    # The CloudFormation user guide's AWS::RDS::DBInstance and AWS::Lambda::Function examples in YAML: the function
+    # reads its database's host from `db_host` (!GetAtt of the template's own instance, a Parameter, an import).
+    return (
+        "AWSTemplateFormatVersion: '2010-09-09'\n"
+        "Parameters:\n  PartnerDbHost:\n    Type: String\n    Default: db.partner.example.eu\n"
+        "  DbPassword:\n    Type: String\n    NoEcho: true\n"
+        "Conditions:\n  PartnerDb: !Not [!Equals [!Ref PartnerDbHost, '']]\n"
+        "Resources:\n"
+        "  OrdersDb:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n"
+        "      DBInstanceClass: db.t4g.micro\n      AllocatedStorage: '20'\n      MasterUsername: orders\n"
+        "      MasterUserPassword: !Ref DbPassword\n"
+        "  Reports:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n"
+        "      Handler: index.handler\n      Role: !GetAtt ReportsRole.Arn\n"
+        "      Code:\n        ZipFile: 'def handler(e, c): pass'\n"
+        f"      Environment:\n        Variables:\n          DB_HOST: {db_host}\n          DB_PORT: '5432'\n"
+    )
+
+
+def cloudformation_db_consumer(db_host: str) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack template_body — a report function reading its database's host (`db_host`).
+    def build(c: Ctx) -> object:
+        return aws.cloudformation.Stack("reports", template_body=_db_consumer_template(db_host), opts=c.aws)
+
+    return build
+
+
+def cloudformation_stackset_db_consumer(db_host: str) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stackset template_body — the same template rolled out to the organisation's accounts (its
+    # instances' regions are judged on each StackSetInstance).
+    def build(c: Ctx) -> object:
+        return aws.cloudformation.StackSet(
+            "reports", template_body=_db_consumer_template(db_host), permission_model="SERVICE_MANAGED",
+            auto_deployment={"enabled": True, "retain_stacks_on_account_removal": False}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def cloudformation_function_code(code_bucket: str) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack template_body — the CloudFormation user guide's AWS::Lambda::Function with its code in
+    # S3 (Code.S3Bucket / S3Key); `code_bucket` is the template's own artifact bucket (named by a Parameter, as the
+    # guide's examples do) or a bucket a Parameter names.
+    def build(c: Ctx) -> object:
+        template = (
+            "AWSTemplateFormatVersion: '2010-09-09'\n"
+            "Parameters:\n  ArtifactBucketName:\n    Type: String\n    Default: fleet-artifacts-eu\n"
+            "  SharedCodeBucket:\n    Type: String\n"
+            "Resources:\n"
+            "  Artifacts:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref ArtifactBucketName\n"
+            "  Ingest:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n"
+            "      Handler: index.handler\n      Role: !GetAtt IngestRole.Arn\n"
+            f"      Code:\n        S3Bucket: {code_bucket}\n        S3Key: ingest.zip\n"
+        )
+        return aws.cloudformation.Stack("ingest", template_body=template, opts=c.aws)
+
+    return build
+
+
+def cloudformation_site_health_check(url: str) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack template_body — the owner portal behind an Application Load Balancer and a CloudFront
+    # distribution (the user guide's AWS::CloudFront::Distribution example with a custom origin, the balancer's
+    # !GetAtt DNSName); a health-check function probes `url` (!Sub of the balancer's or the distribution's name).
+    def build(c: Ctx) -> object:
+        template = (
+            "AWSTemplateFormatVersion: '2010-09-09'\n"
+            "Parameters:\n  Subnets:\n    Type: List<AWS::EC2::Subnet::Id>\n"
+            "Resources:\n"
+            "  PortalLb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n"
+            "      Scheme: internet-facing\n      Subnets: !Ref Subnets\n"
+            "  PortalCdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n"
+            "        Enabled: true\n        PriceClass: PriceClass_100\n        Origins:\n"
+            "          - Id: portal-lb\n            DomainName: !GetAtt PortalLb.DNSName\n"
+            "            CustomOriginConfig: {OriginProtocolPolicy: https-only}\n"
+            "        DefaultCacheBehavior: {TargetOriginId: portal-lb, ViewerProtocolPolicy: redirect-to-https,\n"
+            "          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6}\n"
+            "  HealthCheck:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n"
+            "      Handler: index.handler\n      Role: !GetAtt HealthCheckRole.Arn\n"
+            "      Code:\n        ZipFile: 'def handler(e, c): pass'\n"
+            f"      Environment:\n        Variables:\n          SITE_URL: !Sub '{url}'\n"
+        )
+        return aws.cloudformation.Stack("portal-edge", template_body=template, opts=c.aws)
+
+    return build
+
+
+def ros_oss_exports(variables: Mapping[str, Any]) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stack — a ROS template creating the exports bucket (ALIYUN::OSS::Bucket) and a function that
+    # writes to it, told where by `variables` (Fn::GetAtt / Fn::Sub of the bucket, or a Parameter).
+    def build(c: Ctx) -> object:
+        template = {
+            "ROSTemplateFormatVersion": "2015-09-01",
+            "Parameters": {"PartnerEndpoint": {"Type": "String", "Default": "oss.partner.example.cn"}},
+            "Resources": {
+                "Exports": {"Type": "ALIYUN::OSS::Bucket", "Properties": {"BucketName": "fleet-exports"}},
+                "Exporter": {"Type": "ALIYUN::FC3::Function", "Properties": {
+                    "FunctionName": "exporter", "Runtime": "python3.10", "Handler": "index.handler",
+                    "EnvironmentVariables": dict(variables)}},
+            },
+        }  # fmt: skip
+        return alicloud.ros.Stack("exports", stack_name="exports", template_body=json.dumps(template), opts=c.ali)
+
+    return build
+
+
 def website_redirect(host: str, *, details: bool = False) -> Callable[[Ctx], object]:
     # docs: s3/bucketwebsiteconfiguration — the owner portal's static site on S3; its old docs/ pages redirect to
     # `host` (a routing rule, or its JSON in routing_rule_details as the registry's second example writes it).
@@ -3153,6 +3258,33 @@ CASES: list[Case] = [
     ),
     Case("eu-cloudformation-yaml-secret-replica-eu", "EU", cloudformation_yaml_secret("eu-central-1")),
     Case(
+        "eu-cloudformation-db-host-own-instance", "EU", cloudformation_db_consumer("!GetAtt OrdersDb.Endpoint.Address")
+    ),
+    Case(
+        "eu-stackset-db-host-own-instance",
+        "EU",
+        cloudformation_stackset_db_consumer("!GetAtt OrdersDb.Endpoint.Address"),
+    ),
+    Case(
+        "eu-cloudformation-health-check-own-lb", "EU", cloudformation_site_health_check("https://${PortalLb.DNSName}/")
+    ),
+    Case(
+        "cn-cloudformation-health-check-own-cloudfront",
+        "CN",
+        cloudformation_site_health_check("https://${PortalCdn.DomainName}/"),
+    ),
+    Case("eu-cloudformation-function-code-own-bucket", "EU", cloudformation_function_code("!Ref Artifacts")),
+    Case(
+        "cn-ros-exports-own-bucket",
+        "CN",
+        ros_oss_exports(
+            {
+                "EXPORTS_URL": {"Fn::Sub": "oss://${Exports.Name}/daily/"},
+                "OSS_ENDPOINT": {"Fn::GetAtt": ["Exports", "InternalDomainName"]},
+            }
+        ),
+    ),
+    Case(
         "eu-lambda-search-url-list-partner",
         "EU",
         lambda_env({"OPENSEARCH_URLS": "https://vpc-a1.eu-west-1.es.amazonaws.com,https://search.partner.example.com"}),
@@ -3201,6 +3333,45 @@ CASES: list[Case] = [
         "eu-cloudformation-webhook-from-parameter",
         "EU",
         cloudformation_alert_webhook("https://${AlertWebhookHost}/alerts"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-cloudformation-db-host-from-parameter", "EU", cloudformation_db_consumer("!Ref PartnerDbHost"), {"RES-015"}
+    ),
+    Case(
+        "eu-cloudformation-db-host-imported",
+        "EU",
+        cloudformation_db_consumer("!ImportValue shared-orders-db-host"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-cloudformation-db-host-if-parameter",
+        "EU",
+        cloudformation_db_consumer("!If [PartnerDb, !Ref PartnerDbHost, !GetAtt OrdersDb.Endpoint.Address]"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-stackset-db-host-from-parameter",
+        "EU",
+        cloudformation_stackset_db_consumer("!Ref PartnerDbHost"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-cloudformation-health-check-global-cloudfront",
+        "EU",
+        cloudformation_site_health_check("https://${PortalCdn.DomainName}/"),
+        {"RES-016"},
+    ),
+    Case(
+        "eu-cloudformation-function-code-parameter-bucket",
+        "EU",
+        cloudformation_function_code("!Ref SharedCodeBucket"),
+        {"RES-017"},
+    ),
+    Case(
+        "cn-ros-exports-endpoint-from-parameter",
+        "CN",
+        ros_oss_exports({"OSS_ENDPOINT": {"Ref": "PartnerEndpoint"}}),
         {"RES-015"},
     ),
     Case("eu-website-redirect-all-to-partner", "EU", website_redirect_all, {"RES-015"}),

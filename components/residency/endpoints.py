@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -111,15 +111,16 @@ class TypedField(_Frozen):
 
 
 class StackTemplate(_Frozen):
-    """An input holding the template of a stack created in one region, whose placeholders the service fills in
-    with that stack's own region, partition and DNS suffix, and whose resources the stack creates."""
+    """An input holding the template of a stack, whose placeholders the service fills in with that stack's own
+    region, partition and DNS suffix, and whose resources the stack creates."""
 
     type: str
     """Pulumi type token of the resource whose input holds the template."""
     path: str
     """Key path of the template input from the top-level input (dots)."""
-    region: str
-    """The text the service replaces with the stack's own region (``${AWS::Region}``)."""
+    region: str | None = None
+    """The text the service replaces with the stack's own region (``${AWS::Region}``); None for a template that
+    runs in several regions (a StackSet's), whose placeholders stay unread."""
     partition: str | None = None
     """The text replaced with the partition of the stack's region (``${AWS::Partition}``: ``aws-cn`` in China)."""
     url_suffix: str | None = None
@@ -131,6 +132,23 @@ class StackTemplate(_Frozen):
     """Where the service documents the placeholders."""
     bucket_source: str | None = None
     """Where the service documents what ``${LogicalId}`` of a bucket type stands for."""
+
+
+class TemplateAttribute(_Frozen):
+    """What a stack template's own resource of one type gives by ``Ref`` or ``Fn::GetAtt`` (``${Id}``,
+    ``${Id.Attribute}`` in ``Fn::Sub``): an address of that resource, which the stack creates in its own region."""
+
+    type: str
+    """Template resource type (``AWS::RDS::DBInstance``, ``ALIYUN::OSS::Bucket``)."""
+    attributes: frozenset[str]
+    """``Fn::GetAtt`` attribute names (``Endpoint.Address``); ``Ref`` for what ``Ref`` returns."""
+    names: Literal["host", "bucket"] = "host"
+    """``host``: a host, URL or ARN of the resource; ``bucket``: the bucket's name (an ``oss://`` or ``s3://`` URL's
+    bucket)."""
+    service: str | None = None
+    """A ``global_services`` id: the address is served by that edge service, judged as it (RES-016)."""
+    source: str
+    """Where the service documents the attributes."""
 
 
 class GlobalService(_Frozen):
@@ -277,6 +295,9 @@ class EndpointCatalogue(_Frozen):
     stack_templates: tuple[StackTemplate, ...] = ()
     """Template inputs whose placeholders (``${AWS::Region}``, ``${AWS::Partition}``) are the resource's own region
     and partition, judged as such, and whose bucket resources are made by the stack."""
+    template_attributes: tuple[TemplateAttribute, ...] = ()
+    """What a template's own resources give by Ref / Fn::GetAtt that names them in the stack's own region; any other
+    attribute of a template resource is unproven."""
     regional_buckets: tuple[RegionalBucket, ...] = ()
     """AWS-owned buckets named after their region (``eu-west-1.elasticmapreduce``): proven by that region."""
     named_values: tuple[NamedValue, ...] = ()
@@ -292,6 +313,14 @@ class EndpointCatalogue(_Frozen):
     global_group_types: Mapping[str, str] = Field(default_factory=dict)
     """Type token -> the input naming the global group a resource of that type creates."""
     global_services: tuple[GlobalService, ...]
+
+    @model_validator(mode="after")
+    def _template_services_are_catalogued(self) -> EndpointCatalogue:
+        services = {s.id for s in self.global_services}
+        for entry in self.template_attributes:
+            if entry.service is not None and entry.service not in services:
+                raise ValueError(f"template_attributes {entry.type}: no global service {entry.service!r}")
+        return self
 
     def self_address_keys(self, type_token: str) -> frozenset[str]:
         """The output-only keys of ``type_token`` that hold the resource's own address (snake_case)."""

@@ -24,7 +24,7 @@ import yaml
 from components._compat import is_input_type
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cloud, load_catalogue
 from components.residency.destinations import Destination
-from components.residency.endpoints import GlobalService, StackTemplate
+from components.residency.endpoints import GlobalService, StackTemplate, TemplateAttribute
 from components.residency.phones import country_of, is_phone_shaped, normalise
 from components.residency.references import (
     S3_BUCKET_NAME,
@@ -277,9 +277,9 @@ class _Walk:
         """Whether a regionless name or host was created by this stack (see RuleEngine.check)."""
         self.kpath: tuple[str, ...] = ()
         """The snake_case keys from the top-level input to the value being judged."""
-        self.template_resources: frozenset[str] | None = None
-        """Inside a stack's template (``stack_templates``): the logical ids its Resources create (less any name an
-        ``Fn::Sub`` variable map also gives); None elsewhere."""
+        self.template_resources: Mapping[str, str] | None = None
+        """Inside a stack's template (``stack_templates``): logical id -> type of what its Resources create (less any
+        name a Parameter or an ``Fn::Sub`` variable map also gives); None elsewhere."""
 
     def add(self, rule_id: RuleId, path: str, value: Any, detail: str, declared_by: str | None = None) -> None:
         self.findings.append(
@@ -398,6 +398,11 @@ class RuleEngine:
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
         self._user_keyed_fields = self.endpoints.typed_paths(self.endpoints.user_keyed_fields)
+        self._template_attributes: Mapping[tuple[str, str], TemplateAttribute] = {
+            (a.type, attribute): a for a in self.endpoints.template_attributes for attribute in a.attributes
+        }
+        """(template resource type, attribute or ``Ref``) -> what it names (``template_attributes``)."""
+        self._template_bucket_types = frozenset().union(*(t.bucket_types for t in self.endpoints.stack_templates))
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -576,8 +581,10 @@ class RuleEngine:
         if isinstance(value, str):
             self._judge_string(walk, value, path, key, depth)
         elif isinstance(value, Mapping):
-            if _is_deny_statement(value):
-                return  # a Deny statement naming foreign places restricts access; it moves no data
+            if _is_deny_statement(value) or self._judged_as_intrinsic(walk, value, path, key, depth):
+                # A Deny statement naming foreign places restricts access; it moves no data. A template function
+                # under a host key is judged as what it gives.
+                return
             parent = walk.kpath
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
@@ -661,6 +668,8 @@ class RuleEngine:
         stays while the region is unknown (an Output): what it is in stays unproven. The partition is then the
         jurisdiction's (the stack is refused in any other), one not wholly in-country first, so that the guess proves
         nothing by itself (``arn:${AWS::Partition}:s3:::b`` stays a bucket to prove)."""
+        if template.region is None:
+            return text  # a template run in several regions (a StackSet's): no one region to read
         region = prop_of(subject.props, "region")
         if region is None and subject.provider is not None:
             region = subject.provider.region
@@ -681,30 +690,87 @@ class RuleEngine:
 
     def _judge_template_urls(self, walk: _Walk, value: str, path: str) -> None:
         """URLs of a stack's template whose whole host or bucket is a template variable (``https://${Endpoint}/``,
-        ``s3://${Bucket}/``), which no reference scan reads: proven only by what the template itself creates (a
-        resource's Ref; for a bucket, an ``AWS::S3::Bucket`` of its Resources), never by a Parameter, whose value the
-        deployer chooses, nor by an unknown name. An attribute (``${Db.Endpoint.Address}``) is not judged here."""
-        assert walk.template_resources is not None
+        ``s3://${Bucket}/``, ``https://${Db.Endpoint.Address}:5432/``), which no reference scan reads."""
         for m in _TEMPLATE_URL_VARIABLE.finditer(value):
-            scheme, name = m.group(1).lower(), m.group(2)
-            if "." in name:
-                continue
-            variable = f"${{{name}}}"
-            url = m.group(0)
-            if scheme in _BUCKET_SCHEMES:
-                if walk.known is not None and walk.known(variable):
-                    continue
-                rule_id, what = RuleId.REGIONLESS_REFERENCE_PROVEN, "bucket"
-                made = "a bucket the template creates (an AWS::S3::Bucket of its Resources)"
-            else:
-                if name in walk.template_resources:
-                    continue
-                rule_id, what, made = RuleId.DESTINATION_HOST_PROVEN, "host", "a resource the template creates"
-            detail = (
-                f"{url} takes its {what} from the template variable {variable}, which is not {made}: a Parameter's "
-                f"value is whatever the deployer passes, so nothing proves it is in {self._j()}."
-            )
-            self._add_coverable(walk, rule_id, path, url, detail, (url, variable))
+            name, _, attribute = m.group(2).partition(".")
+            bucket = m.group(1).lower() in _BUCKET_SCHEMES
+            self._judge_template_reference(walk, name, attribute or "Ref", path, m.group(0), bucket)
+
+    def _judge_template_reference(
+        self, walk: _Walk, name: str | None, attribute: str, path: str, value: str, bucket: bool = False
+    ) -> None:
+        """What a template's ``Ref`` / ``Fn::GetAtt`` (``${Name}`` / ``${Name.Attribute}``) gives, where it is a
+        whole host, URL or bucket: proven only by a resource the template creates whose type and attribute are
+        catalogued (``endpoints.yaml`` ``template_attributes``) as naming it in the stack's own region; an edge
+        service's address is judged as that service. A Parameter or an import (``name`` None) is whatever the deployer
+        or another stack passes; an unknown name, another type or attribute (a nested stack's ``Outputs.*``) proves
+        nothing."""
+        assert walk.template_resources is not None
+        if bucket and attribute == "Ref" and walk.known is not None and walk.known(f"${{{name}}}"):
+            return  # ${LogicalId} of the template's own bucket (stack_templates bucket_types)
+        kind = walk.template_resources.get(name) if name is not None else None
+        entry = self._template_attributes.get((kind, attribute)) if kind is not None else None
+        what = "bucket" if bucket else "host"
+        if entry is not None and entry.names == what:
+            if entry.service is None:
+                return  # an address of the template's own resource in the stack's region
+            service = next(s for s in self.endpoints.global_services if s.id == entry.service)
+            if self._partition_allows(walk, service):
+                return
+            detail = f"{value} is the {attribute} of the template's {kind} {name}: {service.why}"
+            detail += f"; not proven to stay in {self._j()} [{service.id}]. Use a regional address or declare it."
+            self._add_coverable(walk, RuleId.GLOBAL_SERVICE_IN_JURISDICTION, path, value, detail, (value, service.id))
+            return
+        if name is None:
+            given = "an import from another stack"
+        else:
+            given = name if attribute == "Ref" else f"{name}.{attribute}"
+            given += f" of the template's {kind}" if kind else ", not a resource the template creates"
+        detail = (
+            f"{value} takes its {what} from {given}, which endpoints.yaml template_attributes does not list as naming "
+            f"a {what} in the stack's own region: a Parameter or another stack's output is whatever the deployer "
+            f"passes, so nothing proves it is in {self._j()}. Reference the template's own resource (its catalogued "
+            "attribute) or declare the destination."
+        )
+        rule_id = RuleId.REGIONLESS_REFERENCE_PROVEN if bucket else RuleId.DESTINATION_HOST_PROVEN
+        self._add_coverable(walk, rule_id, path, value, detail, (value, f"${{{name}}}" if name else value))
+
+    def _judged_as_intrinsic(self, walk: _Walk, value: Mapping[Any, Any], path: str, key: str, depth: int) -> bool:
+        """A template function that is the whole value under a host or bucket key (``Endpoint: !GetAtt
+        Dist.DomainName``, ``DB_HOST: !Ref DbHost``, ``S3Bucket: !ImportValue ArtifactBucket``): judged as what it
+        gives (:meth:`_judge_template_reference`); an ``Fn::If`` / ``Fn::Select`` / ``Fn::Split`` as each value it
+        may give, under the same key. True when it was one."""
+        if walk.template_resources is None or len(value) != 1:
+            return False  # outside a stack's template, or not one function
+        reference = _template_reference(value)
+        choices = _template_choices(value) if reference is None else None
+        if reference is None and choices is None:
+            return False
+        plan = self._key_plan(walk.subject.type, walk.kpath, key)
+        if plan.match or not (plan.host or plan.bucket == _BUCKET) or self._names_itself(walk, path):
+            return False
+        if choices is not None:
+            function = next(iter(value))
+            for i, choice in enumerate(choices):
+                self._walk(walk, choice, f"{path}.{function}[{i}]", key, depth + 1, None)
+            return True
+        assert reference is not None
+        name, attribute = reference
+        text = json.dumps(value, sort_keys=True, default=str)
+        self._judge_template_reference(walk, name, attribute, path, text, bucket=not plan.host)
+        return True
+
+    def _names_itself(self, walk: _Walk, path: str) -> bool:
+        """Whether ``path`` is the ``BucketName`` of a template resource of a bucket type: the name of the bucket it
+        creates (a Parameter may choose it), not a bucket it sends data to."""
+        assert walk.template_resources is not None
+        parts = path.rsplit(".", 4)  # logical ids are alphanumeric: no dot
+        return (
+            len(parts) == 5
+            and parts[1] == "Resources"
+            and parts[3:] == ["Properties", _BUCKET_NAME_PROPERTY]
+            and walk.template_resources.get(parts[2]) in self._template_bucket_types
+        )
 
     def _judged_as_host(self, walk: _Walk, value: str, path: str, key: str, depth: int, candidates: bool) -> bool:
         """A value under a host key: a bare host, an e-mail address or a list of hosts, each judged as a
@@ -1370,19 +1436,64 @@ def _template_buckets(document: Mapping[Any, Any], bucket_types: frozenset[str],
             continue
         own.add(f"${{{logical_id}}}")
         props = resource.get("Properties")
-        name = props.get("BucketName") if isinstance(props, Mapping) else None
+        name = props.get(_BUCKET_NAME_PROPERTY) if isinstance(props, Mapping) else None
         if isinstance(name, str) and name and "${" not in name:
             own.add(name)
     shadowed = {f"${{{o}}}" for o in others}
     return frozenset(n for n in own | {n.lower() for n in own} if n.lower() not in shadowed)
 
 
-def _template_resources(document: Mapping[Any, Any], given: set[str]) -> frozenset[str]:
-    """The logical ids a template's Resources create, less any name ``given`` (:func:`_given_names`) also gives."""
+def _template_resources(document: Mapping[Any, Any], given: set[str]) -> Mapping[str, str]:
+    """Logical id -> type of what a template's Resources create, less any name ``given`` (:func:`_given_names`) also
+    gives."""
     resources = document.get("Resources")
     if not isinstance(resources, Mapping):
-        return frozenset()
-    return frozenset(str(k) for k in resources) - given
+        return {}
+    return {
+        str(k): str(r.get("Type"))
+        for k, r in resources.items()
+        if str(k) not in given and isinstance(r, Mapping) and isinstance(r.get("Type"), str)
+    }
+
+
+def _template_reference(value: Mapping[Any, Any]) -> tuple[str | None, str] | None:
+    """(logical id, attribute or ``Ref``) a one-key template function gives as a whole value: ``Ref``,
+    ``Fn::GetAtt`` (list or dotted string), an ``Fn::Sub`` that is one ``${Name}`` or ``${Name.Attribute}`` (with a
+    port), or (None, ``Ref``) for an import from another stack (``Fn::ImportValue``, ROS ``Fn::GetStackOutput``).
+    None for anything else, and for a pseudo parameter (``AWS::Region``), which is judged where it is read."""
+    ((function, argument),) = value.items()
+    if function in _IMPORTS:
+        return None, "Ref"
+    if function == "Ref" and isinstance(argument, str):
+        name, attribute = argument, "Ref"
+    elif function == "Fn::GetAtt" and isinstance(argument, str) and "." in argument:
+        name, attribute = argument.split(".", 1)
+    elif function == "Fn::GetAtt" and isinstance(argument, list) and len(argument) == 2:
+        name, attribute = (str(a) for a in argument)
+    elif function == "Fn::Sub" and isinstance(argument, (str, list)):
+        text = argument if isinstance(argument, str) else argument[0] if argument else None
+        m = _WHOLE_SUB_HOST.match(text) if isinstance(text, str) else None
+        if m is None:
+            return None
+        name, _, attribute = m.group(1).partition(".")
+        attribute = attribute or "Ref"
+    else:
+        return None
+    return None if "::" in name else (name, attribute)
+
+
+def _template_choices(value: Mapping[Any, Any]) -> list[Any] | None:
+    """The values a one-key ``Fn::If`` (``[condition, if true, if false]``), ``Fn::Select`` (``[index, list]``, the
+    list written out, or one function giving it) or ``Fn::Split`` (``[delimiter, text]``: the text, judged as a list
+    of hosts) may give; None for anything else."""
+    ((function, argument),) = value.items()
+    if not isinstance(argument, list) or function not in ("Fn::If", "Fn::Select", "Fn::Split"):
+        return None
+    if function == "Fn::If":
+        return argument[1:3] if len(argument) == 3 else None
+    if len(argument) != 2:
+        return None
+    return argument[1] if function == "Fn::Select" and isinstance(argument[1], list) else [argument[1]]
 
 
 def _sub_variables(value: Any) -> Iterator[Any]:
@@ -1447,9 +1558,14 @@ _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 # `mail:directmail:{MailAddress}`, `mailto:`): the mail goes to its domain.
 _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 _BUCKET, _GROUP = "bucket", "group"  # _KeyPlan.bucket: the kinds of regionless names
+_BUCKET_NAME_PROPERTY = "BucketName"  # an AWS::S3::Bucket's name (its Ref), literal or chosen by a Parameter
 # A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
 _TEMPLATE_URL_VARIABLE = re.compile(r"([a-z][a-z0-9+.-]*)://\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE)
 _BUCKET_SCHEMES = frozenset({"s3", "s3a", "s3n", "oss"})  # URL schemes whose host part is a bucket's name
+# An Fn::Sub whose text is one variable, with a port or not: a whole host ("${Host}", "${Db.Endpoint.Address}:5432").
+_WHOLE_SUB_HOST = re.compile(r"^\$\{([^}!\s]+)\}(?::\d+)?$")
+# Functions that take a value from another stack: CloudFormation's Fn::ImportValue, ROS's Fn::GetStackOutput.
+_IMPORTS = frozenset({"Fn::ImportValue", "Fn::GetStackOutput"})
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {
     "aws-arn": RuleId.AWS_ARN_IN_JURISDICTION,
