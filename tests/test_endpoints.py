@@ -1607,6 +1607,62 @@ def test_mail_and_service_records_are_judged_by_their_target(rtype: str, record:
     assert rule_ids("EU", Subject("aws:route53/record:Record", "r", props, provider("EU"))) == expected
 
 
+def _esa_record(rtype: Any, data: dict[str, Any], **extra: Any) -> Subject:
+    props = {"site_id": "7654321", "record_name": "www.example.cn", "record_type": rtype, "data": data, **extra}
+    return Subject("alicloud:esa/record:Record", "r", props, provider("CN", "alicloud"))
+
+
+@pytest.mark.parametrize(
+    ("rtype", "data", "expected"),
+    [
+        # A proxied record's value is the origin ESA forwards every request to; unproxied, where clients go.
+        ("CNAME", {"value": "origin.partner.example.com"}, {"RES-015"}),
+        ("A/AAAA", {"value": "203.0.113.10"}, {"RES-015"}),
+        ("MX", {"value": "mx.partner-mail.example.com", "priority": 10}, {"RES-015"}),
+        ("CNAME", {"value": "fleet-static.oss-cn-shanghai.aliyuncs.com"}, set()),
+        ("A/AAAA", {"value": "10.0.3.17"}, set()),
+        # A CAA record names the certificate authority allowed to issue (no client goes there); TXT is text.
+        ("CAA", {"flag": 0, "tag": "issue", "value": "letsencrypt.org"}, set()),
+        ("TXT", {"value": "verification.partner.example.com"}, set()),
+    ],
+)
+def test_esa_records_are_judged_by_their_type(rtype: str, data: dict[str, Any], expected: set[str]) -> None:
+    assert rule_ids("CN", _esa_record(rtype, data, proxied=rtype != "MX")) == expected
+
+
+def test_a_record_type_decides_for_every_dns_service_alike() -> None:
+    # One list (endpoints.yaml dns_records) for Route 53, Alibaba Cloud DNS and ESA: the same bare host is a
+    # destination in a CNAME record and text in a TXT record, whichever service holds it.
+    host = "verify.partner.example.com"
+    for rtype, expected in (("CNAME", {"RES-015"}), ("TXT", set()), ("CAA", set())):
+        r53 = Subject("aws:route53/record:Record", "r", {"name": "x.example.eu", "type": rtype, "records": [host]},
+                      provider("EU"))  # fmt: skip
+        ali = Subject("alicloud:alidns/record:Record", "r", {"domain_name": "example.cn", "rr": "x", "type": rtype,
+                                                             "value": host}, provider("CN", "alicloud"))  # fmt: skip
+        assert rule_ids("EU", r53) == expected
+        assert rule_ids("CN", ali) == expected
+        assert rule_ids("CN", _esa_record(rtype, {"value": host})) == expected
+
+
+def test_a_record_whose_type_is_not_known_yet_is_judged() -> None:
+    # A type still an Output (or a value that is no string) proves nothing: the value is judged, fail closed.
+    assert rule_ids("CN", _esa_record(None, {"value": "origin.partner.example.com"})) == {"RES-015"}
+    assert rule_ids("CN", _esa_record(["CAA"], {"value": "origin.partner.example.com"})) == {"RES-015"}
+
+
+@given(st.sampled_from(["txt", "caa", "spf"]), st.lists(st.booleans(), min_size=3, max_size=3), st.booleans())
+def test_not_destination_record_types_match_in_any_case(rtype: str, upper: list[bool], padded: bool) -> None:
+    written = "".join(c.upper() if u else c for c, u in zip(rtype, upper, strict=True))
+    written = f" {written} " if padded else written
+    assert rule_ids("CN", _esa_record(written, {"value": "origin.partner.example.com"})) == set()
+
+
+@given(st.text(alphabet=st.sampled_from("ACNMXTSPRVHWZ/"), min_size=1, max_size=8))
+def test_any_other_record_type_is_judged(rtype: str) -> None:
+    assume(rtype.strip().upper() not in {"TXT", "SPF", "CAA"})
+    assert rule_ids("CN", _esa_record(rtype, {"value": "origin.partner.example.com"})) == {"RES-015"}
+
+
 @pytest.mark.parametrize(
     ("token", "path", "name"),
     [

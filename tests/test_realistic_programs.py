@@ -1598,6 +1598,20 @@ def esa_origin_pool(origin: str) -> Callable[[Ctx], object]:
     return build
 
 
+def esa_record(record_type: str, data: Mapping[str, Any], origin_type: str | None = None) -> Callable[[Ctx], object]:
+    # docs: alicloud esa/record — a proxied CNAME or A/AAAA record's data.value is the origin ESA forwards every request
+    # to; a CAA record's data.value names the certificate authority allowed to issue (flag and tag beside it).
+    def build(c: Ctx) -> object:
+        proxied = origin_type is not None  # a proxied record names its origin's type (OSS, S3, LB, OP, Domain)
+        return alicloud.esa.Record(
+            "www", site_id="7654321", record_name="www.example.cn", record_type=record_type,
+            data=alicloud.esa.RecordDataArgs(**data), ttl=1, proxied=proxied, biz_name="web" if proxied else None,
+            source_type=origin_type, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def model_evaluation(model_id: str) -> Callable[[Ctx], object]:
     # docs: bedrock/evaluationjob — "Identifier of the Amazon Bedrock model, or inference profile, used for inference";
     # the prompt dataset and the results in the stack's own bucket.
@@ -2643,6 +2657,12 @@ CASES: list[Case] = [
     Case("cn-pvtz-forward-in-network", "CN", pvtz_forwarding("10.20.0.2")),
     Case("cn-waf2-origin-api-gateway", "CN", waf2_domain("0a1b2c3d4e5f-cn-shanghai.alicloudapi.com")),
     Case("cn-esa-origin-pool-oss", "CN", esa_origin_pool("fleet-static.oss-cn-shanghai.aliyuncs.com")),
+    Case(
+        "cn-esa-proxied-record-oss-origin",
+        "CN",
+        esa_record("CNAME", {"value": "fleet-static.oss-cn-shanghai.aliyuncs.com"}, "OSS"),
+    ),
+    Case("cn-esa-caa-record", "CN", esa_record("CAA", {"flag": 0, "tag": "issue", "value": "letsencrypt.org"})),
     Case("eu-activemq-configuration", "EU", activemq_configuration(None)),
     Case("eu-model-evaluation-in-region-model", "EU", model_evaluation("anthropic.claude-3-haiku-20240307-v1:0")),
     Case("cn-alb-as-cloudfront-vpc-origin", "CN", cloudfront_vpc_origin),
@@ -2966,6 +2986,12 @@ CASES: list[Case] = [
     Case("cn-pvtz-forward-public", "CN", pvtz_forwarding("8.8.8.8"), {"RES-015"}),
     Case("cn-waf2-origin-overseas-address", "CN", waf2_domain("47.88.1.10"), {"RES-015"}),
     Case("cn-esa-origin-pool-partner", "CN", esa_origin_pool("static.partner.example.com"), {"RES-015"}),
+    Case(
+        "cn-esa-proxied-record-partner-origin",
+        "CN",
+        esa_record("CNAME", {"value": "origin.partner.example.com"}, "Domain"),
+        {"RES-015"},
+    ),
     Case(
         "eu-activemq-network-of-brokers-to-us",
         "EU",

@@ -208,6 +208,27 @@ class PhoneEndpoints(_Frozen):
     """Where the forms are documented."""
 
 
+class RecordTypeField(_Frozen):
+    """The input naming a DNS record resource's type."""
+
+    type: str
+    """Pulumi type token."""
+    field: str
+    """snake_case input holding the record type (``type``, ESA's ``record_type``)."""
+    source: str
+    """Where the provider documents it."""
+
+
+class DnsRecords(_Frozen):
+    """DNS record types whose value is no destination, and where each record resource names its type."""
+
+    not_destinations: frozenset[str]
+    """Record types (upper case) whose value is text or names a party that receives nothing (TXT, CAA)."""
+    type_fields: tuple[RecordTypeField, ...]
+    sources: tuple[str, ...]
+    """Where the record types' meanings are documented."""
+
+
 class SelfAddressOutput(_Frozen):
     """Output-only attributes of a resource type that are the resource's own address."""
 
@@ -248,6 +269,9 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type whose map holds names the user chose although the key is generic
     (CloudFormation stack ``parameters``)."""
     destination_fields: tuple[TypedField, ...]
+    dns_records: DnsRecords | None = None
+    """DNS record types whose value is no destination (``destination_fields`` and host keys of such a record are
+    not judged as destinations)."""
     oss_bucket_fields: tuple[TypedField, ...] = ()
     principal_keys: frozenset[str]
     principal_containers: frozenset[str] = frozenset()

@@ -255,7 +255,18 @@ class _Walk:
     ``__init__`` (keyword defaults, default factories) costs about twice as much.
     """
 
-    __slots__ = ("cloud", "defer", "existing", "findings", "known", "kpath", "pending", "subject", "template_resources")
+    __slots__ = (
+        "cloud",
+        "defer",
+        "existing",
+        "findings",
+        "known",
+        "kpath",
+        "no_destination",
+        "pending",
+        "subject",
+        "template_resources",
+    )
 
     def __init__(
         self,
@@ -264,6 +275,7 @@ class _Walk:
         defer: Callable[[Any], bool] | None,
         existing: bool,
         known: Callable[[str], bool] | None,
+        no_destination: bool = False,
     ) -> None:
         self.subject = subject
         self.cloud = cloud
@@ -277,6 +289,9 @@ class _Walk:
         """Whether a regionless name or host was created by this stack (see RuleEngine.check)."""
         self.kpath: tuple[str, ...] = ()
         """The snake_case keys from the top-level input to the value being judged."""
+        self.no_destination = no_destination
+        """A DNS record of a type whose value is no destination (TXT, CAA: ``endpoints.yaml`` ``dns_records``): its
+        destination fields and host keys are not judged as destinations."""
         self.template_resources: frozenset[str] | None = None
         """Inside a stack's template (``stack_templates``): the logical ids its Resources create (less any name an
         ``Fn::Sub`` variable map also gives); None elsewhere."""
@@ -378,6 +393,11 @@ class RuleEngine:
             suffixes |= set(self.endpoints.alicloud.suffixes)
         self._suffixes = frozenset(suffixes)
         self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
+        records = self.endpoints.dns_records
+        self._record_type_fields: Mapping[str, str] = (
+            {f.type: f.field for f in records.type_fields} if records is not None else {}
+        )
+        self._not_destination_records = records.not_destinations if records is not None else _NO_KEYS
         self._oss_bucket_fields = self.endpoints.typed_paths(self.endpoints.oss_bucket_fields)
         # Text for humans (text_fields) is never a destination either: one lookup for both.
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
@@ -415,7 +435,9 @@ class RuleEngine:
         Output's dependencies, the policy pack from the stack's resources).
         """
         package, is_provider = package_of(subject.type)
-        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", defer, False, known)
+        walk = _Walk(
+            subject, "aws" if package == "aws" else "alicloud", defer, False, known, self._no_destination(subject)
+        )
         if not subject.custom:
             return walk.findings, walk.pending
         if package not in CLOUD_PACKAGES:
@@ -469,7 +491,9 @@ class RuleEngine:
         """Judge a value that was pending (now resolved) at ``place``, as :meth:`check` would have."""
         package, is_provider = package_of(subject.type)
         existing = place.depth == 0 and place.path in ("id", "import")
-        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", None, existing, known)
+        walk = _Walk(
+            subject, "aws" if package == "aws" else "alicloud", None, existing, known, self._no_destination(subject)
+        )
         if is_provider and place.path == "region":
             self._judge_provider_region(walk, value)
         elif walk.existing and subject.type in self.endpoints.bucket_types and isinstance(value, str):
@@ -483,6 +507,15 @@ class RuleEngine:
                 for f in walk.findings
             ]
         return walk.findings
+
+    def _no_destination(self, subject: Subject) -> bool:
+        """A DNS record whose type says its value is no destination (TXT, SPF, CAA: ``dns_records``). A type not
+        known yet (an Output) is not such a type: the value is judged (fail closed)."""
+        field = self._record_type_fields.get(subject.type)
+        if field is None:
+            return False
+        record_type = prop_of(subject.props, field)
+        return isinstance(record_type, str) and record_type.strip().upper() in self._not_destination_records
 
     # -- providers ----------------------------------------------------------------------------
 
@@ -648,7 +681,7 @@ class RuleEngine:
                     self._judge_bucket_name(walk, value, path)
                 return
         candidates = self.parser.has_candidates(value)
-        if plan.host and self._judged_as_host(walk, value, path, key, depth, candidates):
+        if plan.host and not walk.no_destination and self._judged_as_host(walk, value, path, key, depth, candidates):
             return
         if candidates:
             self._judge_references(walk, value, path, key, plan.own_region)
