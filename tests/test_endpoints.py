@@ -387,7 +387,7 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
     ),
     "aws-ivs": ("EU", "aws", "aws:ivs/channel:Channel", {"latency_mode": "LOW"}, {"latency_mode": "LOW"}),
     "aws-amplify-hosting": ("EU", "aws", "aws:amplify/app:App", {"name": "portal"}, {"name": "portal"}),
-    "aws-sagemaker-public-workforce": (
+    "aws-sagemaker-external-workforce": (
         "EU",
         "aws",
         "aws:sagemaker/labelingJob:LabelingJob",
@@ -1605,6 +1605,24 @@ def test_a_resources_own_free_text_fields_stay_unjudged(key: str) -> None:
 def test_mail_and_service_records_are_judged_by_their_target(rtype: str, record: str, expected: set[str]) -> None:
     props = {"name": "example.eu", "type": rtype, "records": [record]}
     assert rule_ids("EU", Subject("aws:route53/record:Record", "r", props, provider("EU"))) == expected
+
+
+@pytest.mark.parametrize(
+    "token", ["aws:sagemaker/labelingJob:LabelingJob", "aws:sagemaker/flowDefinition:FlowDefinition"]
+)
+@pytest.mark.parametrize(
+    ("team", "expected"),
+    [
+        ("arn:aws:sagemaker:eu-west-1:123456789012:workteam/private-crowd/claims", set()),
+        ("arn:aws:sagemaker:eu-west-1:394669845002:workteam/public-crowd/default", {"RES-016"}),
+        # A vendor's workers are wherever the vendor staffs them, whatever the region in the ARN.
+        ("arn:aws:sagemaker:eu-west-1:210987654321:workteam/vendor-crowd/acme-labeling", {"RES-016"}),
+        ("arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/claims", {"RES-004"}),
+    ],
+)
+def test_a_human_workforce_outside_the_account_is_refused(token: str, team: str, expected: set[str]) -> None:
+    block = "human_task_config" if "labeling" in token else "human_loop_config"
+    assert rule_ids("EU", Subject(token, "review", {block: {"workteam_arn": team}}, provider("EU"))) == expected
 
 
 def _esa_record(rtype: Any, data: dict[str, Any], **extra: Any) -> Subject:

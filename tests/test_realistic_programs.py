@@ -1681,6 +1681,10 @@ def damage_photo_review(workteam: str) -> Callable[[Ctx], object]:
     return build
 
 
+# A vendor workforce subscribed through AWS Marketplace (the SageMaker permissions reference's workteam/vendor-crowd/).
+_VENDOR_TEAM = "arn:aws:sagemaker:{region}:210987654321:workteam/vendor-crowd/acme-labeling"
+
+
 def gtm_pool(address: str, kind: str) -> Callable[[Ctx], object]:
     # docs: alicloud dns/addresspool — the addresses GTM answers the portal's name with.
     def build(c: Ctx) -> object:
@@ -2682,6 +2686,19 @@ CASES: list[Case] = [
         damage_photo_review("arn:aws:sagemaker:{region}:123456789012:workteam/private-crowd/claims-reviewers"),
     ),
     Case(
+        "eu-damage-photo-review-vendor-declared",
+        "EU",
+        damage_photo_review(_VENDOR_TEAM),
+        destinations=[
+            {
+                "id": "acme-labeling",
+                "kind": "resident",
+                "match": _VENDOR_TEAM.format(region="eu-west-1"),
+                "evidence": "Acme Labeling contract AL-2026-7: reviewers employed in Dublin",
+            }
+        ],
+    ),
+    Case(
         "eu-activemq-network-of-brokers-in-eu", "EU", activemq_configuration(_EU_BROKER.format(region="eu-central-1"))
     ),
     # Services the table had not met: a CloudWatch metric stream (its trust principal has three labels),
@@ -2982,6 +2999,7 @@ CASES: list[Case] = [
         damage_photo_review("arn:aws:sagemaker:{region}:394669845002:workteam/public-crowd/default"),
         {"RES-016"},
     ),
+    Case("eu-damage-photo-review-vendor-workforce", "EU", damage_photo_review(_VENDOR_TEAM), {"RES-016"}),
     Case("eu-alb-as-cloudfront-vpc-origin", "EU", cloudfront_vpc_origin, {"RES-016"}),
     Case("cn-pvtz-forward-public", "CN", pvtz_forwarding("8.8.8.8"), {"RES-015"}),
     Case("cn-waf2-origin-overseas-address", "CN", waf2_domain("47.88.1.10"), {"RES-015"}),
