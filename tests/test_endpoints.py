@@ -240,6 +240,8 @@ def test_catalogued_principal_labels_are_longer_than_the_general_shape_and_sourc
 _TITAN = "arn:aws:bedrock:eu-west-1::foundation-model/amazon.titan-text-lite-v1"
 _EU_PROFILE = "arn:aws:bedrock:eu-west-1:1:inference-profile/eu.amazon.nova-lite-v1:0"
 _HAIKU = "anthropic.claude-3-haiku-20240307-v1:0"
+_EU_LLM = "https://llm.vpce-0a1b2c3d.bedrock-runtime.eu-west-1.vpce.amazonaws.com/v1"
+_IN_EU_WEST = json.dumps({"aws_region_name": "eu-west-1"})
 _KEY_SECRET = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:model-key"
 
 
@@ -314,6 +316,36 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         "aws:bedrock/agentcoreHarness:AgentcoreHarness",
         {"model": {"bedrock_model_config": {"model_id": _HAIKU}}},
         {"model": {"openai_model_config": {"model_id": "gpt-5", "api_key_arn": _KEY_SECRET}}},
+    ),
+    # LiteLLM: the provider's public API unless api_base says where; Bedrock in the region aws_region_name names.
+    "aws-agentcore-litellm-provider": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreHarness:AgentcoreHarness",
+        {"model": {"litellm_model_config": {"model_id": "openai/fleet-summariser", "api_base": _EU_LLM}}},
+        {"model": {"litellm_model_config": {"model_id": "openai/gpt-4o", "api_key_arn": _KEY_SECRET}}},
+    ),
+    "aws-agentcore-litellm-bedrock-region": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreHarness:AgentcoreHarness",
+        {"model": {"litellm_model_config": {"model_id": f"bedrock/{_HAIKU}", "additional_params": _IN_EU_WEST}}},
+        {"model": {"litellm_model_config": {"model_id": f"bedrock/{_HAIKU}"}}},
+    ),
+    "aws-agentcore-litellm-cross-region-profile": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreHarness:AgentcoreHarness",
+        {
+            "model": {
+                "litellm_model_config": {"model_id": f"bedrock/converse/{_HAIKU}", "additional_params": _IN_EU_WEST}
+            }
+        },
+        {
+            "model": {
+                "litellm_model_config": {"model_id": f"bedrock/converse/eu.{_HAIKU}", "additional_params": _IN_EU_WEST}
+            }
+        },
     ),
     "aws-bedrock-cross-region-guardrail": (
         "EU",
@@ -1623,6 +1655,47 @@ def test_mail_and_service_records_are_judged_by_their_target(rtype: str, record:
 def test_a_human_workforce_outside_the_account_is_refused(token: str, team: str, expected: set[str]) -> None:
     block = "human_task_config" if "labeling" in token else "human_loop_config"
     assert rule_ids("EU", Subject(token, "review", {block: {"workteam_arn": team}}, provider("EU"))) == expected
+
+
+def _harness(config: dict[str, Any]) -> Subject:
+    return Subject("aws:bedrock/agentcoreHarness:AgentcoreHarness", "h", {"model": {"litellm_model_config": config}},
+                   provider("EU"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        # Without api_base LiteLLM calls the prefix's provider: its public API, outside AWS.
+        ({"model_id": "anthropic/claude-sonnet-4"}, {"RES-016"}),
+        ({"model_id": "gemini/gemini-2.5-pro"}, {"RES-016"}),
+        ({"model_id": "sagemaker/fleet-endpoint", "additional_params": _IN_EU_WEST}, {"RES-016"}),
+        # With api_base the URL is where requests go, judged as a URL.
+        ({"model_id": "openai/fleet", "api_base": "https://llm.internal.example.com/v1"}, {"RES-015"}),
+        ({"model_id": "openai/fleet", "api_base": "https://10.0.4.20:8000/v1"}, set()),
+        # Bedrock: in the region aws_region_name names (judged as a region field).
+        ({"model_id": f"bedrock/{_HAIKU}", "additional_params": json.dumps({"aws_region_name": "us-east-1"})},
+         {"RES-009"}),
+        ({"model_id": f"bedrock/{_HAIKU}", "additional_params": json.dumps({"temperature": 0.2})}, {"RES-016"}),
+        ({"model_id": f"bedrock/{_HAIKU}", "additional_params": {"aws_region_name": "eu-central-1"}}, set()),
+    ],
+)  # fmt: skip
+def test_a_litellm_harness_model_is_judged_by_where_litellm_sends_it(
+    config: dict[str, Any], expected: set[str]
+) -> None:
+    assert rule_ids("EU", _harness(config)) == expected
+
+
+def test_a_pending_litellm_model_id_is_judged_beside_its_api_base() -> None:
+    # The model id resolves later (an Output): judged then, with the api_base beside it in the inputs.
+    engine = ENGINES["EU"]
+    pending = object()
+    subject = _harness({"model_id": pending, "api_base": "https://10.0.4.20:8000/v1"})
+    findings, waiting = engine.check(subject, defer=lambda v: v is pending)
+    assert findings == [] and len(waiting) == 1
+    assert engine.check_value(subject, waiting[0].place, "openai/fleet") == []
+    bare = _harness({"model_id": pending})
+    _, waiting = engine.check(bare, defer=lambda v: v is pending)
+    assert [f.rule.id for f in engine.check_value(bare, waiting[0].place, "openai/fleet")] == ["RES-016"]
 
 
 def _esa_record(rtype: Any, data: dict[str, Any], **extra: Any) -> Subject:

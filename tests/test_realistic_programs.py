@@ -1045,6 +1045,10 @@ def summary_flow(model_id: str) -> Callable[[Ctx], object]:
     return build
 
 
+# An API key held by AgentCore Identity (HarnessLiteLlmModelConfig apiKeyArn).
+_AGENTCORE_KEY = "arn:aws:bedrock-agentcore:eu-west-1:123456789012:token-vault/default/apikeycredentialprovider/openai"
+
+
 def agent_harness(model: Any) -> Callable[[Ctx], object]:
     # docs: bedrock/agentcoreharness — `model` chooses Bedrock, Gemini, OpenAI or LiteLLM.
     def build(c: Ctx) -> object:
@@ -2604,6 +2608,18 @@ CASES: list[Case] = [
         "EU",
         agent_harness({"bedrock_model_config": {"model_id": "anthropic.claude-sonnet-4-20250514"}}),
     ),
+    Case(
+        "eu-harness-on-litellm-bedrock-in-region",
+        "EU",
+        agent_harness(
+            {
+                "litellm_model_config": {
+                    "model_id": "bedrock/anthropic.claude-sonnet-4-20250514",
+                    "additional_params": json.dumps({"aws_region_name": "eu-west-1"}),
+                }
+            }
+        ),
+    ),
     Case("eu-cloud-wan-eu-edges", "EU", cloud_wan("eu-central-1")),
     Case("eu-cloud-wan-policy-attachment-eu-edges", "EU", cloud_wan_policy_attachment("eu-central-1")),
     Case("cn-tgw-peering-beijing-ningxia", "CN", tgw_peering("cn-northwest-1")),
@@ -2901,6 +2917,12 @@ CASES: list[Case] = [
                 }
             }
         ),
+        {"RES-016"},
+    ),
+    Case(
+        "eu-harness-on-litellm-openai",
+        "EU",
+        agent_harness({"litellm_model_config": {"model_id": "openai/gpt-4o", "api_key_arn": _AGENTCORE_KEY}}),
         {"RES-016"},
     ),
     Case("eu-cloud-wan-us-edge", "EU", cloud_wan("us-east-1"), {"RES-009"}),

@@ -155,6 +155,11 @@ class GlobalService(_Frozen):
     """A jurisdiction holding one of these AWS partitions may use it."""
     defaults: Mapping[str, str] = Field(default_factory=dict)
     """Per type token, the value the cloud applies when the field is omitted (judged as if it were set)."""
+    unless_set: tuple[str, ...] = ()
+    """Inputs beside the field (snake_case paths, dots, relative to the map holding the field; JSON text on the way is
+    read as its document) any one of which, when set, decides where the traffic goes instead, and is judged itself:
+    a LiteLLM model's ``api_base`` (a URL, judged as one), or its ``additional_params.aws_region_name`` (a region
+    field). The entry refuses only while none is set."""
     refused_in: tuple[str, ...] = ()
     """Jurisdiction codes the entry refuses in; empty: every jurisdiction. For a service whose data stays in the
     regions a stack judges elsewhere, except where the service itself is not offered in-country (Cloud WAN in CN)."""

@@ -263,6 +263,7 @@ class _Walk:
         "known",
         "kpath",
         "no_destination",
+        "parent",
         "pending",
         "subject",
         "template_resources",
@@ -290,6 +291,9 @@ class _Walk:
         self.kpath: tuple[str, ...] = ()
         """The snake_case keys from the top-level input to the value being judged."""
         self.no_destination = no_destination
+        self.parent: Any = subject.props
+        """The map (or input object) holding the value being judged: a global-service field's ``unless_set`` inputs
+        are read beside it."""
         """A DNS record of a type whose value is no destination (TXT, CAA: ``endpoints.yaml`` ``dns_records``): its
         destination fields and host keys are not judged as destinations."""
         self.template_resources: frozenset[str] | None = None
@@ -500,6 +504,7 @@ class RuleEngine:
             self._judge_bucket_name(walk, value, place.path)
         else:
             walk.kpath = place.keys
+            walk.parent = _value_at(subject.props, place.keys[:-1])  # what held the value that was pending
             self._walk(walk, value, place.path, place.keys[-1] if place.keys else "", place.depth, None)
         if secret:
             return [
@@ -584,7 +589,11 @@ class RuleEngine:
     ) -> None:
         """``value`` in every global-service field this place is (``services``: the place's, when known)."""
         for service in self._services_at(walk.subject.type, walk.kpath) if services is None else services:
-            if service.refuses(value, self.jurisdiction.code) and not self._partition_allows(walk, service):
+            if (
+                service.refuses(value, self.jurisdiction.code)
+                and not self._partition_allows(walk, service)
+                and not (service.unless_set and any(_set_at(walk.parent, p) for p in service.unless_set))
+            ):
                 self._global_finding(walk, service, path, value)
 
     def _global_finding(
@@ -625,6 +634,7 @@ class RuleEngine:
             )
             named = _pair_name(value, user_keyed) if "value" in value or "Value" in value else None
             variables = user_keyed and path[-1:] != "]"
+            outer, walk.parent = walk.parent, value
             for k, v in value.items():
                 sk = _snake(str(k))
                 if v is None or (sk in FREE_TEXT_KEYS and not variables):
@@ -633,7 +643,7 @@ class RuleEngine:
                     sk = named
                 walk.kpath = (*parent, sk)
                 self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
-            walk.kpath = parent
+            walk.kpath, walk.parent = parent, outer
         elif isinstance(value, (list, tuple)):
             for i, v in enumerate(value):
                 self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
@@ -1304,6 +1314,31 @@ def _match_key(key: str, tokens: str, match_keys: frozenset[str]) -> bool:
     ``app_cors_origins``), or a dotted pattern matched on the key as written (``projection.*.values``)."""
     names = frozenset(k for k in match_keys if "." not in k)
     return _named_by(tokens, names) or any(fnmatch.fnmatchcase(key, k) for k in match_keys - names)
+
+
+def _value_at(container: Any, keys: Sequence[str]) -> Any:
+    """The value at snake-case ``keys`` below ``container`` (maps, generated input objects, JSON text); None when a
+    key is absent or something else (a list, an Output still unresolved) is in the way."""
+    value = container
+    for key in keys:
+        if isinstance(value, str) and value.lstrip()[:1] == "{":
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return None
+        elif value is not None and is_input_type(type(value)):
+            value = vars(value)
+        if not isinstance(value, Mapping):
+            return None
+        value = prop_of(value, key)
+    return value
+
+
+def _set_at(container: Any, path: str) -> bool:
+    """True when the input at dotted ``path`` below ``container`` is set (an Output counts: it will be judged)."""
+    value = _value_at(container, path.split("."))
+    empty = isinstance(value, (str, Mapping, list, tuple)) and not value
+    return value is not None and not empty
 
 
 def prop_of(props: Mapping[str, Any], key: str) -> Any:
