@@ -929,6 +929,58 @@ def test_a_tair_instance_s_connection_domain_is_its_own_host() -> None:
     assert [f.rule.id for f in ENGINES["CN"].check(subject, known=other)[0]] == ["RES-015"]
 
 
+_MONGO = "alicloud:mongodb/instance:Instance"
+
+
+@pytest.mark.parametrize(
+    ("token", "props", "host"),
+    [
+        ("alicloud:elasticsearch/instance:Instance", {"domain": "es-cn-abc.elasticsearch.aliyuncs.com"},
+         "es-cn-abc.elasticsearch.aliyuncs.com"),
+        ("alicloud:elasticsearch/instance:Instance", {"kibanaDomain": "es-cn-abc.kibana.elasticsearch.aliyuncs.com"},
+         "es-cn-abc.kibana.elasticsearch.aliyuncs.com"),
+        # Through the list of replica sets, in SDK (snake_case) and engine (camelCase) spelling alike.
+        (_MONGO, {"replica_sets": [{"connection_domain": "dds-a.mongodb.rds.aliyuncs.com"},
+                                   {"connection_domain": "dds-b.mongodb.rds.aliyuncs.com"}]},
+         "dds-b.mongodb.rds.aliyuncs.com"),
+        (_MONGO, {"replicaSets": [{"connectionDomain": "dds-a.mongodb.rds.aliyuncs.com"}]},
+         "dds-a.mongodb.rds.aliyuncs.com"),
+    ],
+)  # fmt: skip
+def test_a_generic_output_proves_a_host_only_for_its_catalogued_type(
+    token: str, props: dict[str, Any], host: str
+) -> None:
+    # `domain` names anyone's domain on an SES identity, its own endpoint on an Elasticsearch instance: the type's
+    # catalogue entry (self_address_outputs) decides, not the attribute's name.
+    from components.residency.engine import produced_names
+    from components.residency.provenance import regionless_known
+
+    subject = Subject("alicloud:fc/v3Function:V3Function", "fn", {"environmentVariables": {"SEARCH": f"http://{host}"}},
+                      provider("CN", "alicloud"))  # fmt: skip
+    own = ENDPOINTS.self_address_keys(token)
+    assert host in produced_names(props, own)
+    assert ENGINES["CN"].check(subject, known=regionless_known((), produced_names(props, own), ()))[0] == []
+    ses = ENDPOINTS.self_address_keys("aws:ses/domainIdentity:DomainIdentity")
+    for unlisted in (ses, frozenset()):  # the same properties on a type that lists no such output prove nothing
+        known = regionless_known((), produced_names(props, unlisted), ())
+        assert [f.rule.id for f in ENGINES["CN"].check(subject, known=known)[0]] == ["RES-015"]
+
+
+_LEAF = st.text(alphabet="abcdefgh.-", min_size=1, max_size=12)
+
+
+@given(st.lists(st.one_of(st.none(), _LEAF, st.lists(_LEAF, max_size=3)), max_size=5), st.booleans())
+def test_strings_at_reads_every_item_of_a_list_on_the_way(leaves: list[Any], camel: bool) -> None:
+    from components.residency.engine import strings_at
+
+    key = "connectionDomain" if camel else "connection_domain"
+    items = [{key: leaf, "role": "Primary"} for leaf in leaves] + [{"other": "x.example.com"}, "not-a-map"]
+    expected = [s for leaf in leaves for s in ([leaf] if isinstance(leaf, str) else leaf or [])]
+    assert list(strings_at({"replicaSets" if camel else "replica_sets": items}, "replica_sets.connection_domain")) == (
+        expected
+    )
+
+
 def test_an_apsaramq_kafka_instance_s_end_point_lists_its_own_hosts() -> None:
     from components.residency.engine import produced_names
     from components.residency.provenance import regionless_known

@@ -2450,6 +2450,52 @@ def fc_session_cache(host: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def fc_search(host: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud elasticsearch/instance — `domain` is "the internal network address of the instance"
+    # (es-cn-<id>.elasticsearch.aliyuncs.com, no region in it); the twin names another instance's.
+    def build(c: Ctx) -> object:
+        search = alicloud.elasticsearch.Instance(
+            "trips", version="7.10_with_X-Pack", instance_charge_type="PostPaid", data_node_amount=2,
+            data_node_spec="elasticsearch.sn2ne.large", data_node_disk_size=20, data_node_disk_type="cloud_ssd",
+            vswitch_id="vsw-123", password="Examplw1234", opts=c.ali,
+        )  # fmt: skip
+        url = search.domain.apply(lambda own: f"http://{host or own}:9200")
+        return alicloud.fc.V3Function(
+            "search-api", function_name="search-api", runtime="python3.10", handler="index.handler",
+            code={"zip_file": "UEsDBAo="}, environment_variables={"ES_URL": url}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def fc_fleet_db(host: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud mongodb/instance — replica_sets lists each node's connection_domain
+    # (dds-<id>.mongodb.rds.aliyuncs.com, no region in it); the twin names another instance's node.
+    def build(c: Ctx) -> object:
+        db = alicloud.mongodb.Instance(
+            "fleet", engine_version="4.4", db_instance_class="dds.mongo.mid", db_instance_storage=20,
+            vswitch_id="vsw-123", opts=c.ali,
+        )  # fmt: skip
+
+        def uri(sets: Any) -> str:
+            nodes = ",".join(f"{host or s['connection_domain']}:3717" for s in sets or [])
+            return f"mongodb://{nodes}/fleet?replicaSet=mgset-1"
+
+        return alicloud.fc.V3Function(
+            "fleet-api", function_name="fleet-api", runtime="python3.10", handler="index.handler",
+            code={"zip_file": "UEsDBAo="}, environment_variables={"MONGO_URI": db.replica_sets.apply(uri)}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def ses_named_webhook(c: Ctx) -> object:
+    # docs: ses/domainidentity — `domain` is an input naming any domain (here a partner's), not an address SES
+    # assigns: a URL built from it is not proven by the identity (only catalogued types' outputs prove a host).
+    identity = aws.ses.DomainIdentity("partner", domain="hooks.partner.example.com", opts=c.aws)
+    return lambda_env({"WEBHOOK_URL": identity.domain.apply(lambda d: f"https://{d}/fleet")})(c)
+
+
 def fc_kafka_consumer(servers: str | None) -> Callable[[Ctx], object]:
     # docs: alicloud alikafka/instance — end_point lists the instance's VPC bootstrap servers
     # (alikafka-<id>-1-vpc.alikafka.aliyuncs.com:9092, no region in them); the twin names another instance's.
@@ -2733,6 +2779,8 @@ CASES: list[Case] = [
     Case("cn-canary-own-internal-alb", "CN", synthetics_canary(None)),
     # A value computed from the stack's Tair instance's connection_domain was not traced to it.
     Case("cn-fc-own-tair-sessions", "CN", fc_session_cache(None)),
+    Case("cn-fc-own-elasticsearch", "CN", fc_search(None)),
+    Case("cn-fc-own-mongodb-replica-set", "CN", fc_fleet_db(None)),
     Case("cn-fc-own-kafka-bootstrap", "CN", fc_kafka_consumer(None)),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
@@ -3173,6 +3221,9 @@ CASES: list[Case] = [
         {"RES-015"},
     ),
     Case("cn-fc-other-tair-instance", "CN", fc_session_cache("r-bp1partner0001.redis.rds.aliyuncs.com"), {"RES-015"}),
+    Case("cn-fc-other-elasticsearch", "CN", fc_search("es-cn-partner0000001.elasticsearch.aliyuncs.com"), {"RES-015"}),
+    Case("cn-fc-other-mongodb", "CN", fc_fleet_db("dds-bp1partner0001.mongodb.rds.aliyuncs.com"), {"RES-015"}),
+    Case("eu-lambda-webhook-from-ses-domain", "EU", ses_named_webhook, {"RES-015"}),
     Case(
         "cn-fc-other-kafka-bootstrap",
         "CN",

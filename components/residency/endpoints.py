@@ -240,7 +240,7 @@ class SelfAddressOutput(_Frozen):
     type: str
     """Pulumi type token."""
     keys: frozenset[str]
-    """snake_case output keys."""
+    """snake_case output keys, or dotted paths through lists and maps (``replica_sets.connection_domain``)."""
     source: str
     """Where the provider documents them as outputs."""
 

@@ -15,7 +15,7 @@ import functools
 import gzip
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -50,6 +50,7 @@ __all__ = [
     "package_of",
     "prop_of",
     "snake_case",
+    "strings_at",
     "strings_of",
 ]
 
@@ -88,19 +89,44 @@ def _snake(key: str) -> str:
     return _CAMEL_BOUNDARY.sub("_", key).lower()
 
 
-def produced_names(props: Mapping[str, Any]) -> list[str]:
-    """A resource's own physical names and addresses among its properties (lower-cased), by CREATOR_ATTRS.
+def produced_names(props: Mapping[str, Any], own: Collection[str] = ()) -> list[str]:
+    """A resource's own physical names and addresses among its properties (lower-cased): by CREATOR_ATTRS, and at
+    ``own``, the output paths its type's catalogue entry lists as its own address (``self_address_outputs``, through
+    :meth:`~components.residency.endpoints.EndpointCatalogue.self_address_keys`: an Elasticsearch instance's
+    ``domain``, a MongoDB instance's ``replica_sets.connection_domain``). A generic name such as ``domain`` proves a
+    host only for the types listed (an SES domain identity's ``domain`` is an input naming anyone's domain).
 
     A regionless name or host found inside one of them was created by this stack: the guard applies
     this to an Output's dependencies, the policy pack and the preview review to a value's dependencies.
     """
-    return [
+    names = [
         name.lower()
         for k, v in props.items()
         if any(c in _snake(str(k)) for c in CREATOR_ATTRS)
         for name in strings_of(v)
         if name
     ]
+    for path in own:
+        names += [name.lower() for name in strings_at(props, path) if name]
+    return names
+
+
+def strings_at(value: Any, path: str) -> tuple[str, ...]:
+    """The strings at a dotted snake-case ``path`` below ``value``, through maps (snake or camelCase keys, output
+    objects) and every item of a list on the way: ``replica_sets.connection_domain`` of each replica set."""
+    return _strings_at(value, tuple(path.split(".")))
+
+
+def _strings_at(value: Any, keys: tuple[str, ...]) -> tuple[str, ...]:
+    if not keys:
+        return strings_of(value)
+    if isinstance(value, (list, tuple)):
+        return tuple(s for item in value for s in _strings_at(item, keys))
+    if value is not None and is_input_type(type(value)):
+        value = vars(value)
+    if isinstance(value, Mapping):
+        return _strings_at(prop_of(value, keys[0]), keys[1:])
+    return ()
 
 
 def strings_of(value: Any) -> tuple[str, ...]:
