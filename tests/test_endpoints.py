@@ -347,6 +347,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             }
         },
     ),
+    "aws-route53-health-check-all-regions": (
+        "US",
+        "aws",
+        "aws:route53/healthCheck:HealthCheck",
+        {"type": "HTTPS", "fqdn": "portal.example.com", "regions": ["us-east-1", "us-west-1", "us-west-2"]},
+        {"type": "HTTPS", "fqdn": "portal.example.com", "resource_path": "/health"},
+    ),
     "aws-bedrock-cross-region-guardrail": (
         "EU",
         "aws",
@@ -1707,6 +1714,30 @@ def test_mail_and_service_records_are_judged_by_their_target(rtype: str, record:
 def test_a_human_workforce_outside_the_account_is_refused(token: str, team: str, expected: set[str]) -> None:
     block = "human_task_config" if "labeling" in token else "human_loop_config"
     assert rule_ids("EU", Subject(token, "review", {block: {"workteam_arn": team}}, provider("EU"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "props", "expected"),
+    [
+        # No regions: checkers in every checker region request the endpoint (and read its response).
+        ("EU", {"type": "HTTP_STR_MATCH", "fqdn": "portal.example.eu", "search_string": "ok"}, {"RES-016"}),
+        ("CN", {"type": "tcp", "ip_address": "52.80.1.10", "port": 443}, {"RES-016"}),
+        # Regions listed: each is judged as a region field.
+        ("EU", {"type": "HTTPS", "fqdn": "portal.example.eu", "regions": ["eu-west-1", "us-east-1", "us-west-2"]},
+         {"RES-009"}),
+        ("US", {"type": "TCP", "port": 443, "regions": ["us-east-1", "us-west-1", "us-west-2"]}, set()),
+        # Checks that request no endpoint need no checker regions.
+        ("EU", {"type": "CALCULATED", "child_health_threshold": 1, "child_healthchecks": ["hc-1", "hc-2"]}, set()),
+        ("EU", {"type": "CLOUDWATCH_METRIC", "cloudwatch_alarm_name": "p99", "cloudwatch_alarm_region": "eu-west-1"},
+         set()),
+        ("EU", {"type": "RECOVERY_CONTROL", "routing_control_arn": "arn:aws:route53-recovery-control::1:control"},
+         set()),
+    ],
+)  # fmt: skip
+def test_an_endpoint_health_check_is_judged_by_its_checker_regions(
+    code: str, props: dict[str, Any], expected: set[str]
+) -> None:
+    assert rule_ids(code, Subject("aws:route53/healthCheck:HealthCheck", "hc", props, provider(code))) == expected
 
 
 def _harness(config: dict[str, Any]) -> Subject:

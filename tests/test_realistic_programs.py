@@ -1689,6 +1689,18 @@ def damage_photo_review(workteam: str) -> Callable[[Ctx], object]:
 _VENDOR_TEAM = "arn:aws:sagemaker:{region}:210987654321:workteam/vendor-crowd/acme-labeling"
 
 
+def portal_health_check(regions: list[str] | None) -> Callable[[Ctx], object]:
+    # docs: route53/healthcheck — an HTTPS check of the owner portal for DNS failover; `regions` are the checker
+    # regions (at least three), all of them when omitted.
+    def build(c: Ctx) -> object:
+        return aws.route53.HealthCheck(
+            "portal", type="HTTPS", fqdn="portal.example.com", port=443, resource_path="/health", failure_threshold=3,
+            request_interval=30, regions=regions, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 def gtm_pool(address: str, kind: str) -> Callable[[Ctx], object]:
     # docs: alicloud dns/addresspool — the addresses GTM answers the portal's name with.
     def build(c: Ctx) -> object:
@@ -2742,6 +2754,20 @@ CASES: list[Case] = [
     Case("eu-connect-transfer-to-german-desk", "EU", connect_transfer_flow("+4930901820")),
     Case("cn-api-gateway-service-in-network", "CN", gateway_service("10.20.0.8:8080")),
     Case("us-subnet-in-boston-local-zone", "US", local_zone_subnet("us-east-1-bos-1a")),
+    Case("us-portal-health-check-us-checkers", "US", portal_health_check(["us-east-1", "us-west-1", "us-west-2"])),
+    Case(
+        "eu-portal-health-check-declared",
+        "EU",
+        portal_health_check(None),
+        destinations=[
+            {
+                "id": "health-checkers",
+                "kind": "resident",
+                "match": "aws:route53/healthCheck:HealthCheck",
+                "evidence": "the /health page returns a fixed 'ok' and no data; DPO ticket 88",
+            }
+        ],
+    ),
     Case(
         "eu-damage-photo-review-private-team",
         "EU",
@@ -3062,6 +3088,7 @@ CASES: list[Case] = [
     Case("cn-api-gateway-service-overseas-address", "CN", gateway_service("47.88.1.10:8080"), {"RES-015"}),
     # Local Zones of us-east-1 and eu-central-1 outside the stack's country: Queretaro (Mexico), Warsaw (Poland).
     Case("us-subnet-in-queretaro-local-zone", "US", local_zone_subnet("us-east-1-qro-1a"), {"RES-008"}),
+    Case("eu-portal-health-check-all-regions", "EU", portal_health_check(None), {"RES-016"}),
     Case("de-subnet-in-warsaw-local-zone", "DE", local_zone_subnet("eu-central-1-waw-1a"), {"RES-008"}),
     Case(
         "eu-damage-photo-review-public-crowd",
