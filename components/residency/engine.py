@@ -317,11 +317,11 @@ class _Walk:
         self.kpath: tuple[str, ...] = ()
         """The snake_case keys from the top-level input to the value being judged."""
         self.no_destination = no_destination
+        """A DNS record of a type whose value is no destination (TXT, CAA: ``endpoints.yaml`` ``dns_records``): its
+        destination fields and host keys are not judged as destinations."""
         self.parent: Any = subject.props
         """The map (or input object) holding the value being judged: a global-service field's ``unless_set`` inputs
         are read beside it."""
-        """A DNS record of a type whose value is no destination (TXT, CAA: ``endpoints.yaml`` ``dns_records``): its
-        destination fields and host keys are not judged as destinations."""
         self.template_resources: frozenset[str] | None = None
         """Inside a stack's template (``stack_templates``): the logical ids its Resources create (less any name an
         ``Fn::Sub`` variable map also gives); None elsewhere."""
