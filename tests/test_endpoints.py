@@ -241,6 +241,8 @@ def test_catalogued_principal_labels_are_longer_than_the_general_shape_and_sourc
 _TITAN = "arn:aws:bedrock:eu-west-1::foundation-model/amazon.titan-text-lite-v1"
 _EU_PROFILE = "arn:aws:bedrock:eu-west-1:1:inference-profile/eu.amazon.nova-lite-v1:0"
 _HAIKU = "anthropic.claude-3-haiku-20240307-v1:0"
+_EU_LLM = "https://llm.vpce-0a1b2c3d.bedrock-runtime.eu-west-1.vpce.amazonaws.com/v1"
+_IN_EU_WEST = json.dumps({"aws_region_name": "eu-west-1"})
 _KEY_SECRET = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:model-key"
 
 
@@ -315,6 +317,43 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         "aws:bedrock/agentcoreHarness:AgentcoreHarness",
         {"model": {"bedrock_model_config": {"model_id": _HAIKU}}},
         {"model": {"openai_model_config": {"model_id": "gpt-5", "api_key_arn": _KEY_SECRET}}},
+    ),
+    # LiteLLM: the provider's public API unless api_base says where; Bedrock in the region aws_region_name names.
+    "aws-agentcore-litellm-provider": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreHarness:AgentcoreHarness",
+        {"model": {"litellm_model_config": {"model_id": "openai/fleet-summariser", "api_base": _EU_LLM}}},
+        {"model": {"litellm_model_config": {"model_id": "openai/gpt-4o", "api_key_arn": _KEY_SECRET}}},
+    ),
+    "aws-agentcore-litellm-bedrock-region": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreHarness:AgentcoreHarness",
+        {"model": {"litellm_model_config": {"model_id": f"bedrock/{_HAIKU}", "additional_params": _IN_EU_WEST}}},
+        {"model": {"litellm_model_config": {"model_id": f"bedrock/{_HAIKU}"}}},
+    ),
+    "aws-agentcore-litellm-cross-region-profile": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreHarness:AgentcoreHarness",
+        {
+            "model": {
+                "litellm_model_config": {"model_id": f"bedrock/converse/{_HAIKU}", "additional_params": _IN_EU_WEST}
+            }
+        },
+        {
+            "model": {
+                "litellm_model_config": {"model_id": f"bedrock/converse/eu.{_HAIKU}", "additional_params": _IN_EU_WEST}
+            }
+        },
+    ),
+    "aws-route53-health-check-all-regions": (
+        "US",
+        "aws",
+        "aws:route53/healthCheck:HealthCheck",
+        {"type": "HTTPS", "fqdn": "portal.example.com", "regions": ["us-east-1", "us-west-1", "us-west-2"]},
+        {"type": "HTTPS", "fqdn": "portal.example.com", "resource_path": "/health"},
     ),
     "aws-bedrock-cross-region-guardrail": (
         "EU",
@@ -402,7 +441,7 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         },
     ),
     "aws-amplify-hosting": ("EU", "aws", "aws:amplify/app:App", {"name": "portal"}, {"name": "portal"}),
-    "aws-sagemaker-public-workforce": (
+    "aws-sagemaker-external-workforce": (
         "EU",
         "aws",
         "aws:sagemaker/labelingJob:LabelingJob",
@@ -940,6 +979,58 @@ def test_a_tair_instance_s_connection_domain_is_its_own_host() -> None:
     assert ENGINES["CN"].check(subject, known=known)[0] == []
     other = regionless_known((), produced_names({"connectionDomain": "r-bp1xyz.redis.rds.aliyuncs.com"}), ())
     assert [f.rule.id for f in ENGINES["CN"].check(subject, known=other)[0]] == ["RES-015"]
+
+
+_MONGO = "alicloud:mongodb/instance:Instance"
+
+
+@pytest.mark.parametrize(
+    ("token", "props", "host"),
+    [
+        ("alicloud:elasticsearch/instance:Instance", {"domain": "es-cn-abc.elasticsearch.aliyuncs.com"},
+         "es-cn-abc.elasticsearch.aliyuncs.com"),
+        ("alicloud:elasticsearch/instance:Instance", {"kibanaDomain": "es-cn-abc.kibana.elasticsearch.aliyuncs.com"},
+         "es-cn-abc.kibana.elasticsearch.aliyuncs.com"),
+        # Through the list of replica sets, in SDK (snake_case) and engine (camelCase) spelling alike.
+        (_MONGO, {"replica_sets": [{"connection_domain": "dds-a.mongodb.rds.aliyuncs.com"},
+                                   {"connection_domain": "dds-b.mongodb.rds.aliyuncs.com"}]},
+         "dds-b.mongodb.rds.aliyuncs.com"),
+        (_MONGO, {"replicaSets": [{"connectionDomain": "dds-a.mongodb.rds.aliyuncs.com"}]},
+         "dds-a.mongodb.rds.aliyuncs.com"),
+    ],
+)  # fmt: skip
+def test_a_generic_output_proves_a_host_only_for_its_catalogued_type(
+    token: str, props: dict[str, Any], host: str
+) -> None:
+    # `domain` names anyone's domain on an SES identity, its own endpoint on an Elasticsearch instance: the type's
+    # catalogue entry (self_address_outputs) decides, not the attribute's name.
+    from components.residency.engine import produced_names
+    from components.residency.provenance import regionless_known
+
+    subject = Subject("alicloud:fc/v3Function:V3Function", "fn", {"environmentVariables": {"SEARCH": f"http://{host}"}},
+                      provider("CN", "alicloud"))  # fmt: skip
+    own = ENDPOINTS.self_address_keys(token)
+    assert host in produced_names(props, own)
+    assert ENGINES["CN"].check(subject, known=regionless_known((), produced_names(props, own), ()))[0] == []
+    ses = ENDPOINTS.self_address_keys("aws:ses/domainIdentity:DomainIdentity")
+    for unlisted in (ses, frozenset()):  # the same properties on a type that lists no such output prove nothing
+        known = regionless_known((), produced_names(props, unlisted), ())
+        assert [f.rule.id for f in ENGINES["CN"].check(subject, known=known)[0]] == ["RES-015"]
+
+
+_LEAF = st.text(alphabet="abcdefgh.-", min_size=1, max_size=12)
+
+
+@given(st.lists(st.one_of(st.none(), _LEAF, st.lists(_LEAF, max_size=3)), max_size=5), st.booleans())
+def test_strings_at_reads_every_item_of_a_list_on_the_way(leaves: list[Any], camel: bool) -> None:
+    from components.residency.engine import strings_at
+
+    key = "connectionDomain" if camel else "connection_domain"
+    items = [{key: leaf, "role": "Primary"} for leaf in leaves] + [{"other": "x.example.com"}, "not-a-map"]
+    expected = [s for leaf in leaves for s in ([leaf] if isinstance(leaf, str) else leaf or [])]
+    assert list(strings_at({"replicaSets" if camel else "replica_sets": items}, "replica_sets.connection_domain")) == (
+        expected
+    )
 
 
 def test_an_apsaramq_kafka_instance_s_end_point_lists_its_own_hosts() -> None:
@@ -1650,6 +1741,145 @@ def test_a_resources_own_free_text_fields_stay_unjudged(key: str) -> None:
 def test_mail_and_service_records_are_judged_by_their_target(rtype: str, record: str, expected: set[str]) -> None:
     props = {"name": "example.eu", "type": rtype, "records": [record]}
     assert rule_ids("EU", Subject("aws:route53/record:Record", "r", props, provider("EU"))) == expected
+
+
+@pytest.mark.parametrize(
+    "token", ["aws:sagemaker/labelingJob:LabelingJob", "aws:sagemaker/flowDefinition:FlowDefinition"]
+)
+@pytest.mark.parametrize(
+    ("team", "expected"),
+    [
+        ("arn:aws:sagemaker:eu-west-1:123456789012:workteam/private-crowd/claims", set()),
+        ("arn:aws:sagemaker:eu-west-1:394669845002:workteam/public-crowd/default", {"RES-016"}),
+        # A vendor's workers are wherever the vendor staffs them, whatever the region in the ARN.
+        ("arn:aws:sagemaker:eu-west-1:210987654321:workteam/vendor-crowd/acme-labeling", {"RES-016"}),
+        ("arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/claims", {"RES-004"}),
+    ],
+)
+def test_a_human_workforce_outside_the_account_is_refused(token: str, team: str, expected: set[str]) -> None:
+    block = "human_task_config" if "labeling" in token else "human_loop_config"
+    assert rule_ids("EU", Subject(token, "review", {block: {"workteam_arn": team}}, provider("EU"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "props", "expected"),
+    [
+        # No regions: checkers in every checker region request the endpoint (and read its response).
+        ("EU", {"type": "HTTP_STR_MATCH", "fqdn": "portal.example.eu", "search_string": "ok"}, {"RES-016"}),
+        ("CN", {"type": "tcp", "ip_address": "52.80.1.10", "port": 443}, {"RES-016"}),
+        # Regions listed: each is judged as a region field.
+        ("EU", {"type": "HTTPS", "fqdn": "portal.example.eu", "regions": ["eu-west-1", "us-east-1", "us-west-2"]},
+         {"RES-009"}),
+        ("US", {"type": "TCP", "port": 443, "regions": ["us-east-1", "us-west-1", "us-west-2"]}, set()),
+        # Checks that request no endpoint need no checker regions.
+        ("EU", {"type": "CALCULATED", "child_health_threshold": 1, "child_healthchecks": ["hc-1", "hc-2"]}, set()),
+        ("EU", {"type": "CLOUDWATCH_METRIC", "cloudwatch_alarm_name": "p99", "cloudwatch_alarm_region": "eu-west-1"},
+         set()),
+        ("EU", {"type": "RECOVERY_CONTROL", "routing_control_arn": "arn:aws:route53-recovery-control::1:control"},
+         set()),
+    ],
+)  # fmt: skip
+def test_an_endpoint_health_check_is_judged_by_its_checker_regions(
+    code: str, props: dict[str, Any], expected: set[str]
+) -> None:
+    assert rule_ids(code, Subject("aws:route53/healthCheck:HealthCheck", "hc", props, provider(code))) == expected
+
+
+def _harness(config: dict[str, Any]) -> Subject:
+    return Subject("aws:bedrock/agentcoreHarness:AgentcoreHarness", "h", {"model": {"litellm_model_config": config}},
+                   provider("EU"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        # Without api_base LiteLLM calls the prefix's provider: its public API, outside AWS.
+        ({"model_id": "anthropic/claude-sonnet-4"}, {"RES-016"}),
+        ({"model_id": "gemini/gemini-2.5-pro"}, {"RES-016"}),
+        ({"model_id": "sagemaker/fleet-endpoint", "additional_params": _IN_EU_WEST}, {"RES-016"}),
+        # With api_base the URL is where requests go, judged as a URL.
+        ({"model_id": "openai/fleet", "api_base": "https://llm.internal.example.com/v1"}, {"RES-015"}),
+        ({"model_id": "openai/fleet", "api_base": "https://10.0.4.20:8000/v1"}, set()),
+        # Bedrock: in the region aws_region_name names (judged as a region field).
+        ({"model_id": f"bedrock/{_HAIKU}", "additional_params": json.dumps({"aws_region_name": "us-east-1"})},
+         {"RES-009"}),
+        ({"model_id": f"bedrock/{_HAIKU}", "additional_params": json.dumps({"temperature": 0.2})}, {"RES-016"}),
+        ({"model_id": f"bedrock/{_HAIKU}", "additional_params": {"aws_region_name": "eu-central-1"}}, set()),
+    ],
+)  # fmt: skip
+def test_a_litellm_harness_model_is_judged_by_where_litellm_sends_it(
+    config: dict[str, Any], expected: set[str]
+) -> None:
+    assert rule_ids("EU", _harness(config)) == expected
+
+
+def test_a_pending_litellm_model_id_is_judged_beside_its_api_base() -> None:
+    # The model id resolves later (an Output): judged then, with the api_base beside it in the inputs.
+    engine = ENGINES["EU"]
+    pending = object()
+    subject = _harness({"model_id": pending, "api_base": "https://10.0.4.20:8000/v1"})
+    findings, waiting = engine.check(subject, defer=lambda v: v is pending)
+    assert findings == [] and len(waiting) == 1
+    assert engine.check_value(subject, waiting[0].place, "openai/fleet") == []
+    bare = _harness({"model_id": pending})
+    _, waiting = engine.check(bare, defer=lambda v: v is pending)
+    assert [f.rule.id for f in engine.check_value(bare, waiting[0].place, "openai/fleet")] == ["RES-016"]
+
+
+def _esa_record(rtype: Any, data: dict[str, Any], **extra: Any) -> Subject:
+    props = {"site_id": "7654321", "record_name": "www.example.cn", "record_type": rtype, "data": data, **extra}
+    return Subject("alicloud:esa/record:Record", "r", props, provider("CN", "alicloud"))
+
+
+@pytest.mark.parametrize(
+    ("rtype", "data", "expected"),
+    [
+        # A proxied record's value is the origin ESA forwards every request to; unproxied, where clients go.
+        ("CNAME", {"value": "origin.partner.example.com"}, {"RES-015"}),
+        ("A/AAAA", {"value": "203.0.113.10"}, {"RES-015"}),
+        ("MX", {"value": "mx.partner-mail.example.com", "priority": 10}, {"RES-015"}),
+        ("CNAME", {"value": "fleet-static.oss-cn-shanghai.aliyuncs.com"}, set()),
+        ("A/AAAA", {"value": "10.0.3.17"}, set()),
+        # A CAA record names the certificate authority allowed to issue (no client goes there); TXT is text.
+        ("CAA", {"flag": 0, "tag": "issue", "value": "letsencrypt.org"}, set()),
+        ("TXT", {"value": "verification.partner.example.com"}, set()),
+    ],
+)
+def test_esa_records_are_judged_by_their_type(rtype: str, data: dict[str, Any], expected: set[str]) -> None:
+    assert rule_ids("CN", _esa_record(rtype, data, proxied=rtype != "MX")) == expected
+
+
+def test_a_record_type_decides_for_every_dns_service_alike() -> None:
+    # One list (endpoints.yaml dns_records) for Route 53, Alibaba Cloud DNS and ESA: the same bare host is a
+    # destination in a CNAME record and text in a TXT record, whichever service holds it.
+    host = "verify.partner.example.com"
+    for rtype, expected in (("CNAME", {"RES-015"}), ("TXT", set()), ("CAA", set())):
+        r53 = Subject("aws:route53/record:Record", "r", {"name": "x.example.eu", "type": rtype, "records": [host]},
+                      provider("EU"))  # fmt: skip
+        ali = Subject("alicloud:alidns/record:Record", "r", {"domain_name": "example.cn", "rr": "x", "type": rtype,
+                                                             "value": host}, provider("CN", "alicloud"))  # fmt: skip
+        assert rule_ids("EU", r53) == expected
+        assert rule_ids("CN", ali) == expected
+        assert rule_ids("CN", _esa_record(rtype, {"value": host})) == expected
+
+
+def test_a_record_whose_type_is_not_known_yet_is_judged() -> None:
+    # A type still an Output (or a value that is no string) proves nothing: the value is judged, fail closed.
+    assert rule_ids("CN", _esa_record(None, {"value": "origin.partner.example.com"})) == {"RES-015"}
+    assert rule_ids("CN", _esa_record(["CAA"], {"value": "origin.partner.example.com"})) == {"RES-015"}
+
+
+@given(st.sampled_from(["txt", "caa", "spf"]), st.lists(st.booleans(), min_size=3, max_size=3), st.booleans())
+def test_not_destination_record_types_match_in_any_case(rtype: str, upper: list[bool], padded: bool) -> None:
+    written = "".join(c.upper() if u else c for c, u in zip(rtype, upper, strict=True))
+    written = f" {written} " if padded else written
+    assert rule_ids("CN", _esa_record(written, {"value": "origin.partner.example.com"})) == set()
+
+
+@given(st.text(alphabet=st.sampled_from("ACNMXTSPRVHWZ/"), min_size=1, max_size=8))
+def test_any_other_record_type_is_judged(rtype: str) -> None:
+    assume(rtype.strip().upper() not in {"TXT", "SPF", "CAA"})
+    assert rule_ids("CN", _esa_record(rtype, {"value": "origin.partner.example.com"})) == {"RES-015"}
 
 
 @pytest.mark.parametrize(

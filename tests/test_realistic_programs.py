@@ -1045,6 +1045,10 @@ def summary_flow(model_id: str) -> Callable[[Ctx], object]:
     return build
 
 
+# An API key held by AgentCore Identity (HarnessLiteLlmModelConfig apiKeyArn).
+_AGENTCORE_KEY = "arn:aws:bedrock-agentcore:eu-west-1:123456789012:token-vault/default/apikeycredentialprovider/openai"
+
+
 def agent_harness(model: Any) -> Callable[[Ctx], object]:
     # docs: bedrock/agentcoreharness — `model` chooses Bedrock, Gemini, OpenAI or LiteLLM.
     def build(c: Ctx) -> object:
@@ -1655,6 +1659,20 @@ def esa_origin_pool(origin: str) -> Callable[[Ctx], object]:
     return build
 
 
+def esa_record(record_type: str, data: Mapping[str, Any], origin_type: str | None = None) -> Callable[[Ctx], object]:
+    # docs: alicloud esa/record — a proxied CNAME or A/AAAA record's data.value is the origin ESA forwards every request
+    # to; a CAA record's data.value names the certificate authority allowed to issue (flag and tag beside it).
+    def build(c: Ctx) -> object:
+        proxied = origin_type is not None  # a proxied record names its origin's type (OSS, S3, LB, OP, Domain)
+        return alicloud.esa.Record(
+            "www", site_id="7654321", record_name="www.example.cn", record_type=record_type,
+            data=alicloud.esa.RecordDataArgs(**data), ttl=1, proxied=proxied, biz_name="web" if proxied else None,
+            source_type=origin_type, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def model_evaluation(model_id: str) -> Callable[[Ctx], object]:
     # docs: bedrock/evaluationjob — "Identifier of the Amazon Bedrock model, or inference profile, used for inference";
     # the prompt dataset and the results in the stack's own bucket.
@@ -1719,6 +1737,22 @@ def damage_photo_review(workteam: str) -> Callable[[Ctx], object]:
                                "task_count": 1, "task_description": "Classify the damage", "task_title": "Damage",
                                "workteam_arn": workteam.format(region=region)},
             output_config={"s3_output_path": bucket.bucket.apply(lambda b: f"s3://{b}/reviews/")}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+# A vendor workforce subscribed through AWS Marketplace (the SageMaker permissions reference's workteam/vendor-crowd/).
+_VENDOR_TEAM = "arn:aws:sagemaker:{region}:210987654321:workteam/vendor-crowd/acme-labeling"
+
+
+def portal_health_check(regions: list[str] | None) -> Callable[[Ctx], object]:
+    # docs: route53/healthcheck — an HTTPS check of the owner portal for DNS failover; `regions` are the checker
+    # regions (at least three), all of them when omitted.
+    def build(c: Ctx) -> object:
+        return aws.route53.HealthCheck(
+            "portal", type="HTTPS", fqdn="portal.example.com", port=443, resource_path="/health", failure_threshold=3,
+            request_interval=30, regions=regions, opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -2590,6 +2624,52 @@ def fc_session_cache(host: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def fc_search(host: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud elasticsearch/instance — `domain` is "the internal network address of the instance"
+    # (es-cn-<id>.elasticsearch.aliyuncs.com, no region in it); the twin names another instance's.
+    def build(c: Ctx) -> object:
+        search = alicloud.elasticsearch.Instance(
+            "trips", version="7.10_with_X-Pack", instance_charge_type="PostPaid", data_node_amount=2,
+            data_node_spec="elasticsearch.sn2ne.large", data_node_disk_size=20, data_node_disk_type="cloud_ssd",
+            vswitch_id="vsw-123", password="Examplw1234", opts=c.ali,
+        )  # fmt: skip
+        url = search.domain.apply(lambda own: f"http://{host or own}:9200")
+        return alicloud.fc.V3Function(
+            "search-api", function_name="search-api", runtime="python3.10", handler="index.handler",
+            code={"zip_file": "UEsDBAo="}, environment_variables={"ES_URL": url}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def fc_fleet_db(host: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud mongodb/instance — replica_sets lists each node's connection_domain
+    # (dds-<id>.mongodb.rds.aliyuncs.com, no region in it); the twin names another instance's node.
+    def build(c: Ctx) -> object:
+        db = alicloud.mongodb.Instance(
+            "fleet", engine_version="4.4", db_instance_class="dds.mongo.mid", db_instance_storage=20,
+            vswitch_id="vsw-123", opts=c.ali,
+        )  # fmt: skip
+
+        def uri(sets: Any) -> str:
+            nodes = ",".join(f"{host or s['connection_domain']}:3717" for s in sets or [])
+            return f"mongodb://{nodes}/fleet?replicaSet=mgset-1"
+
+        return alicloud.fc.V3Function(
+            "fleet-api", function_name="fleet-api", runtime="python3.10", handler="index.handler",
+            code={"zip_file": "UEsDBAo="}, environment_variables={"MONGO_URI": db.replica_sets.apply(uri)}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def ses_named_webhook(c: Ctx) -> object:
+    # docs: ses/domainidentity — `domain` is an input naming any domain (here a partner's), not an address SES
+    # assigns: a URL built from it is not proven by the identity (only catalogued types' outputs prove a host).
+    identity = aws.ses.DomainIdentity("partner", domain="hooks.partner.example.com", opts=c.aws)
+    return lambda_env({"WEBHOOK_URL": identity.domain.apply(lambda d: f"https://{d}/fleet")})(c)
+
+
 def fc_kafka_consumer(servers: str | None) -> Callable[[Ctx], object]:
     # docs: alicloud alikafka/instance — end_point lists the instance's VPC bootstrap servers
     # (alikafka-<id>-1-vpc.alikafka.aliyuncs.com:9092, no region in them); the twin names another instance's.
@@ -2748,6 +2828,18 @@ CASES: list[Case] = [
         "EU",
         agent_harness({"bedrock_model_config": {"model_id": "anthropic.claude-sonnet-4-20250514"}}),
     ),
+    Case(
+        "eu-harness-on-litellm-bedrock-in-region",
+        "EU",
+        agent_harness(
+            {
+                "litellm_model_config": {
+                    "model_id": "bedrock/anthropic.claude-sonnet-4-20250514",
+                    "additional_params": json.dumps({"aws_region_name": "eu-west-1"}),
+                }
+            }
+        ),
+    ),
     Case("eu-cloud-wan-eu-edges", "EU", cloud_wan("eu-central-1")),
     Case("eu-cloud-wan-policy-attachment-eu-edges", "EU", cloud_wan_policy_attachment("eu-central-1")),
     Case("cn-tgw-peering-beijing-ningxia", "CN", tgw_peering("cn-northwest-1")),
@@ -2805,6 +2897,12 @@ CASES: list[Case] = [
     Case("cn-pvtz-forward-in-network", "CN", pvtz_forwarding("10.20.0.2")),
     Case("cn-waf2-origin-api-gateway", "CN", waf2_domain("0a1b2c3d4e5f-cn-shanghai.alicloudapi.com")),
     Case("cn-esa-origin-pool-oss", "CN", esa_origin_pool("fleet-static.oss-cn-shanghai.aliyuncs.com")),
+    Case(
+        "cn-esa-proxied-record-oss-origin",
+        "CN",
+        esa_record("CNAME", {"value": "fleet-static.oss-cn-shanghai.aliyuncs.com"}, "OSS"),
+    ),
+    Case("cn-esa-caa-record", "CN", esa_record("CAA", {"flag": 0, "tag": "issue", "value": "letsencrypt.org"})),
     Case("eu-activemq-configuration", "EU", activemq_configuration(None)),
     Case("eu-model-evaluation-in-region-model", "EU", model_evaluation("anthropic.claude-3-haiku-20240307-v1:0")),
     Case("cn-alb-as-cloudfront-vpc-origin", "CN", cloudfront_vpc_origin),
@@ -2818,10 +2916,37 @@ CASES: list[Case] = [
     Case("eu-connect-transfer-to-german-desk", "EU", connect_transfer_flow("+4930901820")),
     Case("cn-api-gateway-service-in-network", "CN", gateway_service("10.20.0.8:8080")),
     Case("us-subnet-in-boston-local-zone", "US", local_zone_subnet("us-east-1-bos-1a")),
+    Case("us-portal-health-check-us-checkers", "US", portal_health_check(["us-east-1", "us-west-1", "us-west-2"])),
+    Case(
+        "eu-portal-health-check-declared",
+        "EU",
+        portal_health_check(None),
+        destinations=[
+            {
+                "id": "health-checkers",
+                "kind": "resident",
+                "match": "aws:route53/healthCheck:HealthCheck",
+                "evidence": "the /health page returns a fixed 'ok' and no data; DPO ticket 88",
+            }
+        ],
+    ),
     Case(
         "eu-damage-photo-review-private-team",
         "EU",
         damage_photo_review("arn:aws:sagemaker:{region}:123456789012:workteam/private-crowd/claims-reviewers"),
+    ),
+    Case(
+        "eu-damage-photo-review-vendor-declared",
+        "EU",
+        damage_photo_review(_VENDOR_TEAM),
+        destinations=[
+            {
+                "id": "acme-labeling",
+                "kind": "resident",
+                "match": _VENDOR_TEAM.format(region="eu-west-1"),
+                "evidence": "Acme Labeling contract AL-2026-7: reviewers employed in Dublin",
+            }
+        ],
     ),
     Case(
         "eu-activemq-network-of-brokers-in-eu", "EU", activemq_configuration(_EU_BROKER.format(region="eu-central-1"))
@@ -2842,6 +2967,8 @@ CASES: list[Case] = [
     Case("cn-canary-own-internal-alb", "CN", synthetics_canary(None)),
     # A value computed from the stack's Tair instance's connection_domain was not traced to it.
     Case("cn-fc-own-tair-sessions", "CN", fc_session_cache(None)),
+    Case("cn-fc-own-elasticsearch", "CN", fc_search(None)),
+    Case("cn-fc-own-mongodb-replica-set", "CN", fc_fleet_db(None)),
     Case("cn-fc-own-kafka-bootstrap", "CN", fc_kafka_consumer(None)),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
@@ -3028,6 +3155,12 @@ CASES: list[Case] = [
         ),
         {"RES-016"},
     ),
+    Case(
+        "eu-harness-on-litellm-openai",
+        "EU",
+        agent_harness({"litellm_model_config": {"model_id": "openai/gpt-4o", "api_key_arn": _AGENTCORE_KEY}}),
+        {"RES-016"},
+    ),
     Case("eu-cloud-wan-us-edge", "EU", cloud_wan("us-east-1"), {"RES-009"}),
     Case("eu-cloud-wan-policy-attachment-us-edge", "EU", cloud_wan_policy_attachment("us-east-1"), {"RES-009"}),
     # Network Manager (and so Cloud WAN) is not offered in the China regions; the aws partition's API runs in us-west-2.
@@ -3195,6 +3328,7 @@ CASES: list[Case] = [
     Case("cn-api-gateway-service-overseas-address", "CN", gateway_service("47.88.1.10:8080"), {"RES-015"}),
     # Local Zones of us-east-1 and eu-central-1 outside the stack's country: Queretaro (Mexico), Warsaw (Poland).
     Case("us-subnet-in-queretaro-local-zone", "US", local_zone_subnet("us-east-1-qro-1a"), {"RES-008"}),
+    Case("eu-portal-health-check-all-regions", "EU", portal_health_check(None), {"RES-016"}),
     Case("de-subnet-in-warsaw-local-zone", "DE", local_zone_subnet("eu-central-1-waw-1a"), {"RES-008"}),
     Case(
         "eu-damage-photo-review-public-crowd",
@@ -3202,10 +3336,17 @@ CASES: list[Case] = [
         damage_photo_review("arn:aws:sagemaker:{region}:394669845002:workteam/public-crowd/default"),
         {"RES-016"},
     ),
+    Case("eu-damage-photo-review-vendor-workforce", "EU", damage_photo_review(_VENDOR_TEAM), {"RES-016"}),
     Case("eu-alb-as-cloudfront-vpc-origin", "EU", cloudfront_vpc_origin, {"RES-016"}),
     Case("cn-pvtz-forward-public", "CN", pvtz_forwarding("8.8.8.8"), {"RES-015"}),
     Case("cn-waf2-origin-overseas-address", "CN", waf2_domain("47.88.1.10"), {"RES-015"}),
     Case("cn-esa-origin-pool-partner", "CN", esa_origin_pool("static.partner.example.com"), {"RES-015"}),
+    Case(
+        "cn-esa-proxied-record-partner-origin",
+        "CN",
+        esa_record("CNAME", {"value": "origin.partner.example.com"}, "Domain"),
+        {"RES-015"},
+    ),
     Case(
         "eu-activemq-network-of-brokers-to-us",
         "EU",
@@ -3413,6 +3554,9 @@ CASES: list[Case] = [
         {"RES-015"},
     ),
     Case("cn-fc-other-tair-instance", "CN", fc_session_cache("r-bp1partner0001.redis.rds.aliyuncs.com"), {"RES-015"}),
+    Case("cn-fc-other-elasticsearch", "CN", fc_search("es-cn-partner0000001.elasticsearch.aliyuncs.com"), {"RES-015"}),
+    Case("cn-fc-other-mongodb", "CN", fc_fleet_db("dds-bp1partner0001.mongodb.rds.aliyuncs.com"), {"RES-015"}),
+    Case("eu-lambda-webhook-from-ses-domain", "EU", ses_named_webhook, {"RES-015"}),
     Case(
         "cn-fc-other-kafka-bootstrap",
         "CN",

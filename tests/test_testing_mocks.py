@@ -375,6 +375,10 @@ def test_data_store_endpoints_are_hosts_in_the_provider_region() -> None:
                                   load_balancer_billing_config={"pay_type": "PayAsYouGo"},
                                   zone_mappings=[{"vswitch_id": "v", "zone_id": "z"}], opts=ali_opts)  # fmt: skip
         alicloud.nas.MountTarget("mount", file_system_id="0a1b2c3d4e", vswitch_id="v", opts=ali_opts)
+        alicloud.elasticsearch.Instance("es", version="7.10_with_X-Pack", data_node_amount=2, data_node_spec="s",
+                                        vswitch_id="v", opts=ali_opts)  # fmt: skip
+        alicloud.mongodb.Instance("mongo", engine_version="4.4", db_instance_class="c", db_instance_storage=20,
+                                  opts=ali_opts)  # fmt: skip
 
     run = run_pulumi_program(program, project="sovereign-dc", stack="t")
     out = {r.name: r.outputs for r in run.resources}
@@ -393,3 +397,6 @@ def test_data_store_endpoints_are_hosts_in_the_provider_region() -> None:
     assert out["alb"]["dnsName"].endswith(".cn-shanghai.alb.aliyuncs.com")
     assert out["mount"]["mountTargetDomain"].startswith("0a1b2c3d4e-")
     assert out["mount"]["mountTargetDomain"].endswith(".cn-shanghai.nas.aliyuncs.com")
+    assert out["es"]["domain"].startswith("es-cn-") and out["es"]["domain"].endswith(".elasticsearch.aliyuncs.com")
+    nodes = [r["connectionDomain"] for r in out["mongo"]["replicaSets"]]
+    assert nodes and all(n.startswith("dds-") and n.endswith(".mongodb.rds.aliyuncs.com") for n in nodes)

@@ -142,7 +142,13 @@ class _Review:
         urns = set(entry.dependencies)
         for deps in (entry.property_dependencies or {}).values():
             urns.update(deps)
-        produced = [p for u in urns if u in self.by_urn for p in produced_names(_props(self.by_urn[u]))]
+        keys = self.engine.endpoints.self_address_keys
+        produced = [
+            p
+            for u in urns
+            if u in self.by_urn
+            for p in produced_names(_props(self.by_urn[u]), keys(self.by_urn[u].type))
+        ]
         own = own_names(self.engine, entry.type, _props(entry), [entry.id] if entry.id else ())
         return regionless_known(self.created, produced, own)
 

@@ -173,6 +173,11 @@ class GlobalService(_Frozen):
     """A jurisdiction holding one of these AWS partitions may use it."""
     defaults: Mapping[str, str] = Field(default_factory=dict)
     """Per type token, the value the cloud applies when the field is omitted (judged as if it were set)."""
+    unless_set: tuple[str, ...] = ()
+    """Inputs beside the field (snake_case paths, dots, relative to the map holding the field; JSON text on the way is
+    read as its document) any one of which, when set, decides where the traffic goes instead, and is judged itself:
+    a LiteLLM model's ``api_base`` (a URL, judged as one), or its ``additional_params.aws_region_name`` (a region
+    field). The entry refuses only while none is set."""
     refused_in: tuple[str, ...] = ()
     """Jurisdiction codes the entry refuses in; empty: every jurisdiction. For a service whose data stays in the
     regions a stack judges elsewhere, except where the service itself is not offered in-country (Cloud WAN in CN)."""
@@ -226,13 +231,34 @@ class PhoneEndpoints(_Frozen):
     """Where the forms are documented."""
 
 
+class RecordTypeField(_Frozen):
+    """The input naming a DNS record resource's type."""
+
+    type: str
+    """Pulumi type token."""
+    field: str
+    """snake_case input holding the record type (``type``, ESA's ``record_type``)."""
+    source: str
+    """Where the provider documents it."""
+
+
+class DnsRecords(_Frozen):
+    """DNS record types whose value is no destination, and where each record resource names its type."""
+
+    not_destinations: frozenset[str]
+    """Record types (upper case) whose value is text or names a party that receives nothing (TXT, CAA)."""
+    type_fields: tuple[RecordTypeField, ...]
+    sources: tuple[str, ...]
+    """Where the record types' meanings are documented."""
+
+
 class SelfAddressOutput(_Frozen):
     """Output-only attributes of a resource type that are the resource's own address."""
 
     type: str
     """Pulumi type token."""
     keys: frozenset[str]
-    """snake_case output keys."""
+    """snake_case output keys, or dotted paths through lists and maps (``replica_sets.connection_domain``)."""
     source: str
     """Where the provider documents them as outputs."""
 
@@ -266,6 +292,9 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type whose map holds names the user chose although the key is generic
     (CloudFormation stack ``parameters``)."""
     destination_fields: tuple[TypedField, ...]
+    dns_records: DnsRecords | None = None
+    """DNS record types whose value is no destination (``destination_fields`` and host keys of such a record are
+    not judged as destinations)."""
     oss_bucket_fields: tuple[TypedField, ...] = ()
     principal_keys: frozenset[str]
     principal_containers: frozenset[str] = frozenset()

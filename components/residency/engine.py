@@ -15,7 +15,7 @@ import functools
 import gzip
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -50,6 +50,7 @@ __all__ = [
     "package_of",
     "prop_of",
     "snake_case",
+    "strings_at",
     "strings_of",
 ]
 
@@ -88,19 +89,44 @@ def _snake(key: str) -> str:
     return _CAMEL_BOUNDARY.sub("_", key).lower()
 
 
-def produced_names(props: Mapping[str, Any]) -> list[str]:
-    """A resource's own physical names and addresses among its properties (lower-cased), by CREATOR_ATTRS.
+def produced_names(props: Mapping[str, Any], own: Collection[str] = ()) -> list[str]:
+    """A resource's own physical names and addresses among its properties (lower-cased): by CREATOR_ATTRS, and at
+    ``own``, the output paths its type's catalogue entry lists as its own address (``self_address_outputs``, through
+    :meth:`~components.residency.endpoints.EndpointCatalogue.self_address_keys`: an Elasticsearch instance's
+    ``domain``, a MongoDB instance's ``replica_sets.connection_domain``). A generic name such as ``domain`` proves a
+    host only for the types listed (an SES domain identity's ``domain`` is an input naming anyone's domain).
 
     A regionless name or host found inside one of them was created by this stack: the guard applies
     this to an Output's dependencies, the policy pack and the preview review to a value's dependencies.
     """
-    return [
+    names = [
         name.lower()
         for k, v in props.items()
         if any(c in _snake(str(k)) for c in CREATOR_ATTRS)
         for name in strings_of(v)
         if name
     ]
+    for path in own:
+        names += [name.lower() for name in strings_at(props, path) if name]
+    return names
+
+
+def strings_at(value: Any, path: str) -> tuple[str, ...]:
+    """The strings at a dotted snake-case ``path`` below ``value``, through maps (snake or camelCase keys, output
+    objects) and every item of a list on the way: ``replica_sets.connection_domain`` of each replica set."""
+    return _strings_at(value, tuple(path.split(".")))
+
+
+def _strings_at(value: Any, keys: tuple[str, ...]) -> tuple[str, ...]:
+    if not keys:
+        return strings_of(value)
+    if isinstance(value, (list, tuple)):
+        return tuple(s for item in value for s in _strings_at(item, keys))
+    if value is not None and is_input_type(type(value)):
+        value = vars(value)
+    if isinstance(value, Mapping):
+        return _strings_at(prop_of(value, keys[0]), keys[1:])
+    return ()
 
 
 def strings_of(value: Any) -> tuple[str, ...]:
@@ -255,7 +281,19 @@ class _Walk:
     ``__init__`` (keyword defaults, default factories) costs about twice as much.
     """
 
-    __slots__ = ("cloud", "defer", "existing", "findings", "known", "kpath", "pending", "subject", "template_resources")
+    __slots__ = (
+        "cloud",
+        "defer",
+        "existing",
+        "findings",
+        "known",
+        "kpath",
+        "no_destination",
+        "parent",
+        "pending",
+        "subject",
+        "template_resources",
+    )
 
     def __init__(
         self,
@@ -264,6 +302,7 @@ class _Walk:
         defer: Callable[[Any], bool] | None,
         existing: bool,
         known: Callable[[str], bool] | None,
+        no_destination: bool = False,
     ) -> None:
         self.subject = subject
         self.cloud = cloud
@@ -277,6 +316,12 @@ class _Walk:
         """Whether a regionless name or host was created by this stack (see RuleEngine.check)."""
         self.kpath: tuple[str, ...] = ()
         """The snake_case keys from the top-level input to the value being judged."""
+        self.no_destination = no_destination
+        """A DNS record of a type whose value is no destination (TXT, CAA: ``endpoints.yaml`` ``dns_records``): its
+        destination fields and host keys are not judged as destinations."""
+        self.parent: Any = subject.props
+        """The map (or input object) holding the value being judged: a global-service field's ``unless_set`` inputs
+        are read beside it."""
         self.template_resources: Mapping[str, str] | None = None
         """Inside a stack's template (``stack_templates``): logical id -> type of what its Resources create (less any
         name a Parameter or an ``Fn::Sub`` variable map also gives); None elsewhere."""
@@ -378,6 +423,11 @@ class RuleEngine:
             suffixes |= set(self.endpoints.alicloud.suffixes)
         self._suffixes = frozenset(suffixes)
         self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
+        records = self.endpoints.dns_records
+        self._record_type_fields: Mapping[str, str] = (
+            {f.type: f.field for f in records.type_fields} if records is not None else {}
+        )
+        self._not_destination_records = records.not_destinations if records is not None else _NO_KEYS
         self._oss_bucket_fields = self.endpoints.typed_paths(self.endpoints.oss_bucket_fields)
         # Text for humans (text_fields) is never a destination either: one lookup for both.
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
@@ -420,7 +470,9 @@ class RuleEngine:
         Output's dependencies, the policy pack from the stack's resources).
         """
         package, is_provider = package_of(subject.type)
-        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", defer, False, known)
+        walk = _Walk(
+            subject, "aws" if package == "aws" else "alicloud", defer, False, known, self._no_destination(subject)
+        )
         if not subject.custom:
             return walk.findings, walk.pending
         if package not in CLOUD_PACKAGES:
@@ -474,13 +526,16 @@ class RuleEngine:
         """Judge a value that was pending (now resolved) at ``place``, as :meth:`check` would have."""
         package, is_provider = package_of(subject.type)
         existing = place.depth == 0 and place.path in ("id", "import")
-        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", None, existing, known)
+        walk = _Walk(
+            subject, "aws" if package == "aws" else "alicloud", None, existing, known, self._no_destination(subject)
+        )
         if is_provider and place.path == "region":
             self._judge_provider_region(walk, value)
         elif walk.existing and subject.type in self.endpoints.bucket_types and isinstance(value, str):
             self._judge_bucket_name(walk, value, place.path)
         else:
             walk.kpath = place.keys
+            walk.parent = _value_at(subject.props, place.keys[:-1])  # what held the value that was pending
             self._walk(walk, value, place.path, place.keys[-1] if place.keys else "", place.depth, None)
         if secret:
             return [
@@ -488,6 +543,15 @@ class RuleEngine:
                 for f in walk.findings
             ]
         return walk.findings
+
+    def _no_destination(self, subject: Subject) -> bool:
+        """A DNS record whose type says its value is no destination (TXT, SPF, CAA: ``dns_records``). A type not
+        known yet (an Output) is not such a type: the value is judged (fail closed)."""
+        field = self._record_type_fields.get(subject.type)
+        if field is None:
+            return False
+        record_type = prop_of(subject.props, field)
+        return isinstance(record_type, str) and record_type.strip().upper() in self._not_destination_records
 
     # -- providers ----------------------------------------------------------------------------
 
@@ -556,7 +620,11 @@ class RuleEngine:
     ) -> None:
         """``value`` in every global-service field this place is (``services``: the place's, when known)."""
         for service in self._services_at(walk.subject.type, walk.kpath) if services is None else services:
-            if service.refuses(value, self.jurisdiction.code) and not self._partition_allows(walk, service):
+            if (
+                service.refuses(value, self.jurisdiction.code)
+                and not self._partition_allows(walk, service)
+                and not (service.unless_set and any(_set_at(walk.parent, p) for p in service.unless_set))
+            ):
                 self._global_finding(walk, service, path, value)
 
     def _global_finding(
@@ -599,6 +667,7 @@ class RuleEngine:
             )
             named = _pair_name(value, user_keyed) if "value" in value or "Value" in value else None
             variables = user_keyed and path[-1:] != "]"
+            outer, walk.parent = walk.parent, value
             for k, v in value.items():
                 sk = _snake(str(k))
                 if v is None or (sk in FREE_TEXT_KEYS and not variables):
@@ -607,7 +676,7 @@ class RuleEngine:
                     sk = named
                 walk.kpath = (*parent, sk)
                 self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
-            walk.kpath = parent
+            walk.kpath, walk.parent = parent, outer
         elif isinstance(value, (list, tuple)):
             for i, v in enumerate(value):
                 self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
@@ -657,7 +726,7 @@ class RuleEngine:
                     self._judge_bucket_name(walk, value, path)
                 return
         candidates = self.parser.has_candidates(value)
-        if plan.host and self._judged_as_host(walk, value, path, key, depth, candidates):
+        if plan.host and not walk.no_destination and self._judged_as_host(walk, value, path, key, depth, candidates):
             return
         if candidates:
             self._judge_references(walk, value, path, key, plan.own_region)
@@ -1351,6 +1420,31 @@ def _match_key(key: str, tokens: str, match_keys: frozenset[str]) -> bool:
     ``app_cors_origins``), or a dotted pattern matched on the key as written (``projection.*.values``)."""
     names = frozenset(k for k in match_keys if "." not in k)
     return _named_by(tokens, names) or any(fnmatch.fnmatchcase(key, k) for k in match_keys - names)
+
+
+def _value_at(container: Any, keys: Sequence[str]) -> Any:
+    """The value at snake-case ``keys`` below ``container`` (maps, generated input objects, JSON text); None when a
+    key is absent or something else (a list, an Output still unresolved) is in the way."""
+    value = container
+    for key in keys:
+        if isinstance(value, str) and value.lstrip()[:1] == "{":
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return None
+        elif value is not None and is_input_type(type(value)):
+            value = vars(value)
+        if not isinstance(value, Mapping):
+            return None
+        value = prop_of(value, key)
+    return value
+
+
+def _set_at(container: Any, path: str) -> bool:
+    """True when the input at dotted ``path`` below ``container`` is set (an Output counts: it will be judged)."""
+    value = _value_at(container, path.split("."))
+    empty = isinstance(value, (str, Mapping, list, tuple)) and not value
+    return value is not None and not empty
 
 
 def prop_of(props: Mapping[str, Any], key: str) -> Any:

@@ -115,7 +115,8 @@ class Guard:
         self._created: set[str] = set()
         """The names of the buckets and the group keys of the global groups this stack registered (regionless
         references to them are proven: ``RuleEngine.created_name``)."""
-        self._judged: set[pulumi.Resource] = set()
+        self._judged: dict[pulumi.Resource, str] = {}
+        """The resources judged compliant, with their type tokens (which own addresses they produce)."""
         self._settings = engine.setting_inputs
 
     @property
@@ -143,7 +144,7 @@ class Guard:
         if created is not None:
             self._created.add(created)
         if not findings:
-            self._judged.add(resource)
+            self._judged[resource] = type_
         if is_provider and package in CLOUD_PACKAGES:
             region = props.get("region")
             self._providers[resource] = ProviderRef(  # type: ignore[index]
@@ -220,15 +221,19 @@ class Guard:
         # output attributes are resolved and awaiting them cannot wait on this resource.
         produced: list[str] = []
         for dep in depends_on:
-            if not isinstance(dep, pulumi.CustomResource) or dep not in self._judged:
+            type_ = self._judged.get(dep) if isinstance(dep, pulumi.CustomResource) else None
+            if type_ is None:
                 continue
-            # Only the attributes produced_names reads are awaited (CREATOR_ATTRS), not every output.
+            # Only the attributes produced_names reads are awaited (CREATOR_ATTRS, and the type's own address
+            # outputs: self_address_outputs), not every output.
+            own = self.engine.endpoints.self_address_keys(type_)
+            roots = {path.split(".", 1)[0] for path in own}
             values = {
                 name: await attr.future()
                 for name, attr in vars(dep).items()
-                if isinstance(attr, pulumi.Output) and any(c in name for c in CREATOR_ATTRS)
+                if isinstance(attr, pulumi.Output) and (any(c in name for c in CREATOR_ATTRS) or name in roots)
             }
-            produced += produced_names(values)
+            produced += produced_names(values, own)
         return produced
 
     def judge_invoke(self, token: str, args: Any) -> None:

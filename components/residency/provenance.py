@@ -28,7 +28,7 @@ from components.residency.engine import (
     RuleEngine,
     Subject,
     package_of,
-    snake_case,
+    strings_at,
     strings_of,
 )
 
@@ -155,11 +155,7 @@ def own_names(engine: RuleEngine, type_token: str, props: Mapping[str, Any], ids
     # A self address may list several host:port items (a Kafka instance's bootstrap servers): each host is
     # the resource's own, as the judge sees it (one host, no port).
     named += [
-        _PORT.sub("", item.strip())
-        for k, v in props.items()
-        if snake_case(k) in self_keys
-        for n in strings_of(v)
-        for item in n.split(",")
+        _PORT.sub("", item.strip()) for path in self_keys for n in strings_at(props, path) for item in n.split(",")
     ]
     return [v.lower() for v in (*named, *ids) if isinstance(v, str) and len(v) >= 4]
 

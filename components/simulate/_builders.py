@@ -650,6 +650,29 @@ def _ali_kafka(site: Site) -> tuple[str, dict[str, Any]]:
     return rid, {"endPoint": servers, "status": 5}
 
 
+def _ali_elasticsearch(site: Site) -> tuple[str, dict[str, Any]]:
+    # Elasticsearch endpoints carry the instance id, not the region (es-cn-<id>.elasticsearch.aliyuncs.com).
+    rid = site.resource_id or f"es-cn-{site.hex(16)}"
+    return rid, {
+        "domain": f"{rid}.elasticsearch.{site.dns}",
+        "port": 9200,
+        "kibanaDomain": f"{rid}.kibana.elasticsearch.{site.dns}",
+        "kibanaPort": 5601,
+        "status": "active",
+    }
+
+
+def _ali_mongodb(site: Site) -> tuple[str, dict[str, Any]]:
+    # A replica set's node addresses carry the instance id, not the region (dds-<id>.mongodb.rds.aliyuncs.com).
+    rid = site.resource_id or f"dds-{site.hex(14)}"
+    replica_sets = [
+        {"connectionDomain": f"{rid}{suffix}.mongodb.rds.{site.dns}", "connectionPort": "3717",
+         "replicaSetRole": role, "networkType": "VPC"}
+        for suffix, role in (("", "Primary"), ("-2", "Secondary"))
+    ]  # fmt: skip
+    return rid, {"replicaSets": replica_sets, "replicaSetName": "mgset-" + site.hex(8)}
+
+
 def _ali_polardb(site: Site) -> tuple[str, dict[str, Any]]:
     # The cluster endpoint carries the cluster id, not the region (pc-<id>.rwlb.rds.aliyuncs.com).
     rid = site.resource_id or f"pc-{site.hex(18)}"
@@ -706,6 +729,8 @@ ALICLOUD_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "alicloud:kvstore/instance:Instance": _ali_kvstore,
         "alicloud:polardb/cluster:Cluster": _ali_polardb,
         "alicloud:alikafka/instance:Instance": _ali_kafka,
+        "alicloud:elasticsearch/instance:Instance": _ali_elasticsearch,
+        "alicloud:mongodb/instance:Instance": _ali_mongodb,
         "alicloud:alb/loadBalancer:LoadBalancer": _ali_alb,
         "alicloud:nas/mountTarget:MountTarget": _ali_nas_mount,
     }

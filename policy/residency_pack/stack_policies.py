@@ -130,13 +130,15 @@ class StackView:
         ]
         """Each resource that creates a named thing (a bucket, a global group), with that name."""
         self._produced: dict[int, list[str]] = {}
+        self._endpoints = engine.endpoints
 
     def produced(self, resource: PolicyResource) -> list[str]:
         """The names and hosts ``resource``'s known outputs carry."""
         found = self._produced.get(id(resource))
         if found is None:  # (every resource of the view stays alive with it, so an id is never reused)
             values = {k: v for k, v in plain(resource.props).items() if not is_unknown(v)}
-            found = self._produced[id(resource)] = produced_names(values)
+            own = self._endpoints.self_address_keys(resource.resource_type)
+            found = self._produced[id(resource)] = produced_names(values, own)
         return found
 
 
