@@ -378,6 +378,16 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"configuration": {"style": "VectorOpenDataStandardLight"}},
         {"configuration": {"style": "VectorHereExplore"}},
     ),
+    "aws-appflow-application-destination": (
+        "EU",
+        "aws",
+        "aws:appflow/flow:Flow",
+        {
+            "destination_flow_configs": [{"connector_type": "S3"}],
+            "source_flow_config": {"connector_type": "Salesforce"},
+        },
+        {"destination_flow_configs": [{"connector_type": "Salesforce", "connector_profile_name": "crm"}]},
+    ),
     "aws-lightsail-distribution": (
         "US",
         "aws",
@@ -969,6 +979,67 @@ def _at(path: str, value: Any) -> dict[str, Any]:
     for key in reversed(parents):
         props = {key: props}
     return props
+
+
+_APPFLOW = "aws:appflow/flow:Flow"
+_APPFLOW_AWS_DESTINATIONS = ("S3", "Redshift", "EventBridge", "LookoutMetrics", "CustomerProfiles")
+
+
+def _flow(destination: str, source: str = "S3") -> Subject:
+    props = {"source_flow_config": {"connector_type": source},
+             "destination_flow_configs": [{"connector_type": destination, "connector_profile_name": "p"}]}  # fmt: skip
+    return Subject(_APPFLOW, "flow", props, provider("EU"))
+
+
+@pytest.mark.parametrize("destination", _APPFLOW_AWS_DESTINATIONS)
+def test_an_appflow_flow_into_an_aws_service_of_its_region_is_not_refused(destination: str) -> None:
+    # The flow reads from an application (records come into AWS) and writes to an AWS service of its own region.
+    assert rule_ids("EU", _flow(destination, source="Salesforce")) == set()
+
+
+@pytest.mark.parametrize(
+    "destination", ["Salesforce", "Zendesk", "SAPOData", "Snowflake", "Upsolver", "CustomConnector"]
+)
+def test_an_appflow_flow_into_an_application_outside_aws_is_refused(destination: str) -> None:
+    findings, _ = ENGINES["EU"].check(_flow(destination))
+    assert [f.rule.id for f in findings] == ["RES-016"]
+    assert "[aws-appflow-application-destination]" in findings[0].detail
+    # The same connector as the flow's source only brings records in: not refused.
+    assert rule_ids("EU", _flow("S3", source=destination)) == set()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0-_ ", min_size=1, max_size=20))
+def test_every_appflow_destination_but_the_aws_services_is_refused(destination: str) -> None:
+    # Fail-closed: a connector type AppFlow adds later (or a misspelt one) is refused until catalogued.
+    assume(destination.strip().lower() not in {d.lower() for d in _APPFLOW_AWS_DESTINATIONS})
+    assert rule_ids("EU", _flow(destination)) == {"RES-016"}
+    # A known AWS destination with a longer name is not the service itself.
+    assert rule_ids("EU", _flow(f"S3{destination.strip() or 'x'}")) == {"RES-016"}
+
+
+@pytest.mark.parametrize("entry", ENDPOINTS.server_buckets, ids=lambda e: f"{e.type}:{e.path}")
+def test_a_bucket_on_a_self_managed_server_is_judged_by_its_server(entry: Any) -> None:
+    host_key = "server_hostname"
+    for code in ("EU", "US", "JP"):
+        # A MinIO bucket on the stack's own network: no S3 bucket, nothing to prove but the private server.
+        on_prem = {**_at(entry.path, "exports"), host_key: "10.20.0.5"}
+        assert rule_ids(code, Subject(entry.type, "r", on_prem, provider(code))) == set()
+        # The server decides: a partner's object store is refused (and accepted once declared), the bucket name
+        # adds nothing.
+        partner = {**_at(entry.path, "exports"), host_key: "storage.partner.example.com"}
+        assert rule_ids(code, Subject(entry.type, "r", partner, provider(code))) == {"RES-015"}
+    # Another cloud's regional object store is judged by the region in its host.
+    oss = {**_at(entry.path, "fleet-archive"), host_key: "oss-eu-central-1.aliyuncs.com"}
+    assert rule_ids("EU", Subject(entry.type, "r", oss, provider("EU"))) == set()
+    us = {**oss, host_key: "oss-us-east-1.aliyuncs.com"}
+    assert rule_ids("DE", Subject(entry.type, "r", us, provider("DE"))) == {"RES-006"}  # a host in a foreign region
+    # The same name under an S3 bucket key of the same resource is an S3 bucket, still proven or declared.
+    s3_elsewhere = {**_at(entry.path, "exports"), host_key: "10.20.0.5", "s3_bucket_arn": "arn:aws:s3:::exports"}
+    assert rule_ids("EU", Subject(entry.type, "r", s3_elsewhere, provider("EU"))) == {"RES-017"}
+    # An S3 location's bucket is an S3 bucket.
+    s3 = Subject("aws:datasync/s3Location:S3Location", "r", {"s3_bucket_arn": "arn:aws:s3:::exports"}, provider("EU"))
+    assert rule_ids("EU", s3) == {"RES-017"}
 
 
 @pytest.mark.parametrize("entry", ENDPOINTS.match_fields, ids=lambda e: f"{e.type}:{e.path}")

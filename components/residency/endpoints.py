@@ -274,6 +274,10 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
     URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""
     same_region_buckets: tuple[TypedField, ...] = ()
+    server_buckets: tuple[TypedField, ...] = ()
+    """Inputs naming a bucket of a self-managed object store whose server another input of the resource names
+    (a DataSync object-storage location's ``bucket_name`` on its ``server_hostname``): not an S3 bucket, so the
+    name is not judged as one; where the bucket is, is the server's host, judged as a destination."""
     stack_templates: tuple[StackTemplate, ...] = ()
     """Template inputs whose placeholders (``${AWS::Region}``, ``${AWS::Partition}``) are the resource's own region
     and partition, judged as such, and whose bucket resources are made by the stack."""

@@ -382,6 +382,7 @@ class RuleEngine:
         # Text for humans (text_fields) is never a destination either: one lookup for both.
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
         self._same_region_buckets = self.endpoints.typed_paths(self.endpoints.same_region_buckets)
+        self._server_buckets = self.endpoints.typed_paths(self.endpoints.server_buckets)
         self.setting_inputs: Mapping[str, tuple[str, frozenset[str]]] = {
             n.type: (n.name, n.values) for n in self.endpoints.named_values
         }
@@ -916,6 +917,7 @@ class RuleEngine:
             region=_is_region_key(key) or kpath[-2:] in self._region_paths,
             zone=_is_zone_key(tokens),
             # S3 bucket names by key or path (aws); OSS bucket names only in the catalogued fields of their types.
+            # A bucket of a self-managed object store (server_buckets) is no S3 bucket: its server's host is judged.
             bucket=_GROUP
             if _at_any(kpath, self._global_group_fields.get(type_token, ()))
             else _BUCKET
@@ -924,6 +926,7 @@ class RuleEngine:
                 if package_of(type_token)[0] == "aws"
                 else _at_any(kpath, self._oss_bucket_fields.get(type_token, ()))
             )
+            and not _at_any(kpath, self._server_buckets.get(type_token, ()))
             else "",
             host=_at_any(kpath, self._destination_fields.get(type_token, ()))
             or self._host_key(tokens)
