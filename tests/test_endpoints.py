@@ -981,6 +981,58 @@ def _at(path: str, value: Any) -> dict[str, Any]:
     return props
 
 
+REGION_HOSTS = [
+    (cloud, host, entry.region)
+    for cloud, table in (("aws", ENDPOINTS.aws.region_hosts), ("alicloud", ENDPOINTS.alicloud.region_hosts))
+    for host, entry in table.items()
+]
+
+
+def _home_and_abroad(cloud: Cloud, region: str) -> tuple[str, str]:
+    """A jurisdiction holding ``region`` and one of the same cloud that does not."""
+    home = next(c for c in CODES if region in CATALOGUE.jurisdictions[c].regions(cloud))
+    abroad = next(
+        c
+        for c in CODES
+        if CATALOGUE.jurisdictions[c].regions(cloud) and region not in CATALOGUE.jurisdictions[c].regions(cloud)
+    )
+    return home, abroad
+
+
+@pytest.mark.parametrize(("cloud", "host", "region"), REGION_HOSTS, ids=[h for _, h, _ in REGION_HOSTS])
+def test_a_one_region_endpoint_is_judged_by_its_documented_region(cloud: Cloud, host: str, region: str) -> None:
+    assert region in CATALOGUE.known_regions(cloud)
+    # Only hosts under a catalogued suffix of the cloud are looked up (others are plain hosts).
+    table = ENDPOINTS.aws if cloud == "aws" else ENDPOINTS.alicloud
+    assert any(host.endswith("." + s) for s in (*table.suffixes, *table.edge_suffixes))
+    home, abroad = _home_and_abroad(cloud, region)
+    for value in (f"smtps://{host}:465", f"https://{host}/?Action=SingleSendMail"):
+        assert rule_ids(home, url_subject(value, cloud, home)) == set()
+        assert rule_ids(abroad, url_subject(value, cloud, abroad)) == {"RES-006"}
+    bare = Subject("alicloud:fc/v3Function:V3Function", "f", {"environment_variables": {"SMTP_HOST": host}},
+                   provider(home, "alicloud"))  # fmt: skip
+    assert rule_ids(home, bare) == set()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True))
+def test_only_the_exact_one_region_endpoint_is_proven(label: str) -> None:
+    # A name under it, or one that merely starts with it, is another host: an aliyun.com portal host stays edge,
+    # an aliyuncs.com host without a region label stays unproven.
+    assert rule_ids("CN", url_subject(f"smtps://{label}.smtpdm.aliyun.com:465", "alicloud")) == {"RES-016"}
+    assert rule_ids("CN", url_subject(f"https://{label}.dm.aliyuncs.com/", "alicloud")) == {"RES-015"}
+    assume(label != "dm")
+    assert rule_ids("CN", url_subject(f"https://{label}dm.aliyuncs.com/", "alicloud")) == {"RES-015"}
+
+
+def test_an_endpoint_shared_by_several_regions_is_not_a_one_region_endpoint() -> None:
+    # Alibaba SMS: dysmsapi.aliyuncs.com is the endpoint of the mainland regions and of Hong Kong alike.
+    assert "dysmsapi.aliyuncs.com" not in ENDPOINTS.alicloud.region_hosts
+    assert rule_ids("CN", url_subject("https://dysmsapi.aliyuncs.com/", "alicloud")) == {"RES-015"}
+    # Its regional endpoints carry their region.
+    assert rule_ids("DE", url_subject("https://dysmsapi.eu-central-1.aliyuncs.com/", "alicloud", "DE")) == set()
+
+
 _APPFLOW = "aws:appflow/flow:Flow"
 _APPFLOW_AWS_DESTINATIONS = ("S3", "Redshift", "EventBridge", "LookoutMetrics", "CustomerProfiles")
 

@@ -2584,6 +2584,21 @@ def fc_async_failures(destination: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def fc_direct_mail(smtp_host: str) -> Callable[[Ctx], object]:
+    # docs: Direct Mail "SMTP service endpoints" — the notification function sends owners' service reminders through
+    # DirectMail's SMTP endpoint of the region its sender address was created in (China (Hangzhou):
+    # smtpdm.aliyun.com; Singapore: smtpdm-ap-southeast-1.aliyuncs.com).
+    def build(c: Ctx) -> object:
+        return alicloud.fc.V3Function(
+            "reminders", function_name="reminders", runtime="python3.10", handler="index.handler",
+            code={"zip_file": "UEsDBAo="}, environment_variables={
+                "SMTP_HOST": smtp_host, "SMTP_PORT": "465", "MAIL_FROM": "service@mail.fleet.example.cn"},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 _EU_SEARCH = "https://vpc-a1.eu-west-1.es.amazonaws.com,https://vpc-b2.eu-west-1.es.amazonaws.com"
 
 
@@ -2831,6 +2846,7 @@ CASES: list[Case] = [
     Case("cn-rds-cross-backup-beijing", "CN", rds_cross_region_backup("cn-beijing")),
     Case("cn-fc-custom-dns-vpc-resolver", "CN", fc_custom_dns(["100.100.2.136", "100.100.2.138"])),
     Case("cn-fc-async-failures-own-queue", "CN", fc_async_failures(None)),
+    Case("cn-fc-direct-mail-hangzhou-smtp", "CN", fc_direct_mail("smtpdm.aliyun.com")),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -3263,6 +3279,7 @@ CASES: list[Case] = [
         fc_kafka_consumer("alikafka-pre-cn-partner01-1-vpc.alikafka.aliyuncs.com:9092"),
         {"RES-015"},
     ),
+    Case("cn-fc-direct-mail-singapore-smtp", "CN", fc_direct_mail("smtpdm-ap-southeast-1.aliyuncs.com"), {"RES-006"}),
     Case("eu-datasync-partner-object-store", "EU", datasync_object_store("storage.partner.example.com"), {"RES-015"}),
     Case("eu-appflow-own-bucket-into-salesforce", "EU", appflow_crm_flow("S3", "Salesforce"), {"RES-016"}),
     Case(

@@ -49,6 +49,15 @@ class EdgeSuffix(_Frozen):
     """Where the suffix is documented."""
 
 
+class RegionHost(_Frozen):
+    """A service endpoint whose host names no region but is documented as the endpoint of exactly one region."""
+
+    region: str
+    """The region the provider documents the host in."""
+    sources: tuple[str, ...]
+    """Where the provider documents it (a table of the service's endpoints by region)."""
+
+
 class ShortCodes(_Frozen):
     codes: Mapping[str, str]
     sources: tuple[str, ...]
@@ -58,6 +67,10 @@ class CloudEndpoints(_Frozen):
     suffixes: Mapping[str, Suffix]
     edge_suffixes: Mapping[str, EdgeSuffix] = Field(default_factory=dict)
     short_codes: ShortCodes | None = None
+    region_hosts: Mapping[str, RegionHost] = Field(default_factory=dict)
+    """Exact hosts (lower case) without a region label that the provider documents as one region's endpoint
+    (DirectMail's SMTP endpoint ``smtpdm.aliyun.com``, China (Hangzhou)): read as that region's endpoints. A host
+    listed for several regions (Alibaba SMS's ``dysmsapi.aliyuncs.com``, the mainland's and Hong Kong's) is not one."""
     principal_suffixes: Mapping[str, tuple[str, ...]]
     principal_sources: tuple[str, ...]
     principal_labels: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)
