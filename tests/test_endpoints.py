@@ -891,6 +891,36 @@ def test_a_hosted_zone_s_name_servers_are_its_own_names() -> None:
     assert own_names(ENGINES["EU"], "aws:route53/record:Record", zone) == []
 
 
+@pytest.mark.parametrize(
+    "token",
+    [
+        "aws:s3/bucketLogging:BucketLogging",
+        "aws:s3/bucketPolicy:BucketPolicy",
+        "aws:s3/bucketVersioning:BucketVersioning",
+    ],
+)
+def test_a_bucket_sub_resource_s_id_does_not_prove_the_bucket_it_configures(token: str) -> None:
+    # The Terraform provider gives a bucket's sub-resource the configured bucket's name for its id: the pack sees
+    # id = bucket in the final state, the state review gets it as the physical id. Neither makes it this stack's.
+    from components.residency.provenance import own_names, regionless_known
+
+    state = {"id": "partner-exchange", "bucket": "partner-exchange", "targetBucket": "central-access-logs", "arn": ""}
+    assert own_names(ENGINES["EU"], token, state) == []
+    assert own_names(ENGINES["EU"], token, {"bucket": "Partner-Exchange"}, ["partner-exchange"]) == []
+    subject = Subject(token, "r", {"bucket": "partner-exchange"}, provider("EU"))
+    known = regionless_known([], [], own_names(ENGINES["EU"], token, state))
+    assert {f.rule.id for f in ENGINES["EU"].check(subject, known=known)[0]} == {"RES-017"}
+    # A bucket's own id and name are its own; so is the id of a resource that configures no bucket.
+    bucket = {"id": "fleet-data", "bucket": "fleet-data"}
+    assert own_names(ENGINES["EU"], "aws:s3/bucket:Bucket", bucket) == ["fleet-data", "fleet-data"]
+    assert own_names(ENGINES["EU"], "aws:elasticache/replicationGroup:ReplicationGroup", {"id": "sessions"}) == [
+        "sessions"
+    ]
+    # An id that differs from the configured bucket still names the resource (an access point's account:name id).
+    point = {"id": "123456789012:exports-ap", "bucket": "fleet-data"}
+    assert own_names(ENGINES["EU"], "aws:s3/accessPoint:AccessPoint", point) == ["123456789012:exports-ap"]
+
+
 def test_a_tair_instance_s_connection_domain_is_its_own_host() -> None:
     # kvstore/instance outputs connection_domain (r-<id>.redis.rds.aliyuncs.com, no region): a value computed from
     # it names a host this stack made; a host under another attribute (a comment) proves nothing.
@@ -1209,7 +1239,24 @@ def test_a_partition_projection_enum_is_compared_not_contacted() -> None:
     assert rule_ids("EU", Subject("aws:lambda/function:Function", "f", env, provider("EU"))) == {"RES-009"}
 
 
-@pytest.mark.parametrize("entry", ENDPOINTS.same_region_buckets, ids=lambda e: f"{e.type}:{e.path}")
+_S3_SAME_REGION = [e for e in ENDPOINTS.same_region_buckets if e.type.startswith("aws:")]
+_OSS_SAME_REGION = [e for e in ENDPOINTS.same_region_buckets if e.type.startswith("alicloud:")]
+
+
+@pytest.mark.parametrize("entry", _OSS_SAME_REGION, ids=lambda e: f"{e.type}:{e.path}")
+def test_an_oss_bucket_the_service_requires_in_its_own_region_needs_no_provenance(entry: Any) -> None:
+    # An Alibaba resource has no region override: its provider's region is the bucket's, and that region is judged
+    # where the provider is registered.
+    subject = Subject(entry.type, "r", _at(entry.path, "central-access-logs"), provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == set()
+    # The same name in a field that may name a bucket of any region still needs provenance.
+    trail = Subject(
+        "alicloud:actiontrail/trail:Trail", "t", {"oss_bucket_name": "central-access-logs"}, provider("CN", "alicloud")
+    )
+    assert rule_ids("CN", trail) == {"RES-017"}
+
+
+@pytest.mark.parametrize("entry", _S3_SAME_REGION, ids=lambda e: f"{e.type}:{e.path}")
 def test_a_bucket_the_service_requires_in_its_own_region_needs_no_provenance(entry: Any) -> None:
     *parents, last = entry.path.split(".")
     value = "ci-artifacts-prod" if last in ENDPOINTS.bucket_keys else "s3://ci-artifacts-prod/models/1.tar.gz"
@@ -2197,8 +2244,10 @@ def test_a_resources_own_name_inside_a_group_id_proves_nothing() -> None:
     known = regionless_known((), (), ["fleet-eu-1"])
     member = Subject("aws:rds/cluster:Cluster", "m", {"global_cluster_identifier": "fleet-eu-1-global"}, provider("EU"))
     assert [f.rule.id for f in ENGINES["EU"].check(member, known=known)[0]] == ["RES-017"]
-    own_host = {"logging": {"target_bucket": "fleet-eu-1"}}
-    assert ENGINES["EU"].check(Subject("aws:s3/bucket:Bucket", "b", own_host, provider("EU")), known=known)[0] == []
+    # (CloudTrail delivers to a bucket of any region: the name needs provenance, which the own name gives.)
+    trail = Subject("aws:cloudtrail/trail:Trail", "t", {"s3_bucket_name": "fleet-eu-1"}, provider("EU"))
+    assert ENGINES["EU"].check(trail, known=known)[0] == []
+    assert rule_ids("EU", trail) == {"RES-017"}
 
 
 @pytest.mark.parametrize(
@@ -2219,8 +2268,8 @@ def test_a_group_is_proven_by_the_group_this_stack_made_not_by_a_bucket_of_its_n
     member = Subject("aws:rds/cluster:Cluster", "m", {"global_cluster_identifier": "fleet-global"}, provider("EU"))
     assert {f.rule.id for f in engine.check(member, known=known)[0]} == expected
     # Nor does a group prove a bucket of its name.
-    logging = Subject("aws:s3/bucketLogging:BucketLogging", "l", {"target_bucket": "fleet-global"}, provider("EU"))
-    assert bool(engine.check(logging, known=known)[0]) == ("aws:s3/bucket:Bucket" not in created)
+    trail = Subject("aws:cloudtrail/trail:Trail", "t", {"s3_bucket_name": "fleet-global"}, provider("EU"))
+    assert bool(engine.check(trail, known=known)[0]) == ("aws:s3/bucket:Bucket" not in created)
 
 
 def test_a_blank_group_id_names_no_group() -> None:

@@ -150,13 +150,31 @@ def replication_to_own_bucket(c: Ctx) -> object:
     )  # fmt: skip
 
 
-def logging_into(target: str | None) -> Callable[[Ctx], object]:
+def logging_into(target: str | None, source: str | None = None) -> Callable[[Ctx], object]:
+    # docs: s3/bucketlogging — server access logs of the stack's bucket (or of `source`, a bucket another stack made)
+    # into the stack's log bucket or the account's central log bucket `target`; "all logs are saved to buckets in the
+    # same Region as the source bucket" (PutBucketLogging), so the source decides where the logs are.
     def build(c: Ctx) -> object:
         bucket = aws.s3.Bucket("data", opts=c.aws)
         logs = aws.s3.Bucket("logs", opts=c.aws)
         return aws.s3.BucketLogging(
-            "data-logging", bucket=bucket.id, target_bucket=target or logs.id, target_prefix="data/", opts=c.aws
-        )
+            "data-logging", bucket=source or bucket.id, target_bucket=target or logs.id, target_prefix="data/",
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def oss_logging_into(target: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud oss/bucketlogging — access logs of the dashcam bucket into the stack's log bucket or the account's
+    # central log bucket `target`; OSS rejects a target bucket in another region than the source bucket.
+    def build(c: Ctx) -> object:
+        bucket = alicloud.oss.Bucket("dashcam", opts=c.ali)
+        logs = alicloud.oss.Bucket("access-logs", opts=c.ali)
+        return alicloud.oss.BucketLogging(
+            "dashcam-logging", bucket=bucket.bucket, target_bucket=target or logs.bucket, target_prefix="dashcam/",
+            opts=c.ali,
+        )  # fmt: skip
 
     return build
 
@@ -2609,6 +2627,9 @@ CASES: list[Case] = [
     Case("jp-own-bucket-policy", "JP", own_bucket_policy),
     Case("eu-replication-to-own-bucket", "EU", replication_to_own_bucket),
     Case("eu-logging-into-own-bucket", "EU", logging_into(None)),
+    Case("eu-logging-into-account-log-bucket", "EU", logging_into("central-access-logs")),
+    Case("cn-oss-logging-into-own-bucket", "CN", oss_logging_into(None)),
+    Case("cn-oss-logging-into-account-log-bucket", "CN", oss_logging_into("central-access-logs")),
     Case("cn-lambda-regional-sqs-url", "CN", lambda_env({"QUEUE": "https://sqs.cn-north-1.amazonaws.com.cn/1/q"})),
     Case("eu-lambda-function-url", "EU", lambda_env({"CALLBACK_URL": "https://abc123.lambda-url.eu-west-1.on.aws/"})),
     Case("cn-lambda-elasticache-host", "CN", lambda_env({"REDIS_HOST": "sessions.abc123.cnn1.cache.amazonaws.com.cn"})),
@@ -2918,7 +2939,12 @@ CASES: list[Case] = [
     Case("cn-cname-to-cloudfront-net", "CN", cname("d111111abcdef8.cloudfront.net"), {"RES-016"}),
     Case("eu-policy-on-partner-bucket", "EU", foreign_bucket_policy, {"RES-017"}),
     Case("jp-policy-on-partner-bucket", "JP", foreign_bucket_policy, {"RES-017"}),
-    Case("eu-logging-into-unknown-bucket", "EU", logging_into("central-logs-us"), {"RES-017"}),
+    Case(
+        "eu-logging-of-another-stacks-bucket",
+        "EU",
+        logging_into("central-access-logs", "partner-exchange"),
+        {"RES-017"},
+    ),
     Case("cn-dlm-copy-to-hong-kong", "CN", dlm_copy("ap-east-1"), {"RES-009"}),
     Case("cn-task-definition-us-logs", "CN", task_definition("us-east-1"), {"RES-009"}),
     Case("cn-oss-replication-to-hong-kong", "CN", oss_replication("oss-cn-hongkong"), {"RES-007"}),

@@ -149,9 +149,23 @@ def own_names(engine: RuleEngine, type_token: str, props: Mapping[str, Any], ids
     (``self_address_outputs``: an ApsaraDB RDS host names no region, its pinned provider places it).
     A name that contains one of these describes the resource itself (``bucketDomainName``).
     """
-    own_keys = ("id", "arn", "bucket") if type_token in engine.endpoints.bucket_types else ("id", "arn")
+    makes_bucket = type_token in engine.endpoints.bucket_types
+    own_keys = ("id", "arn", "bucket") if makes_bucket else ("id", "arn")
     self_keys = engine.endpoints.self_address_keys(type_token)
-    named = [n for k, v in props.items() if k in own_keys for n in strings_of(v)]
+    # A bucket's sub-resource (its logging, policy, CORS, versioning ...) takes the name of the bucket it configures for
+    # its physical id: such an id names a bucket the resource does not make and proves nothing about it (a BucketLogging
+    # on another stack's bucket would otherwise prove its own `bucket` input).
+    configured = (
+        set()
+        if makes_bucket
+        else {
+            n.lower() for k, v in props.items() if snake_case(k) in engine.endpoints.bucket_keys for n in strings_of(v)
+        }
+    )
+    named = [
+        n for k, v in props.items() if k in own_keys for n in strings_of(v) if k != "id" or n.lower() not in configured
+    ]
+    ids = [i for i in ids if not (isinstance(i, str) and i.lower() in configured)]
     # A self address may list several host:port items (a Kafka instance's bootstrap servers): each host is
     # the resource's own, as the judge sees it (one host, no port).
     named += [
