@@ -921,6 +921,34 @@ def test_a_bucket_sub_resource_s_id_does_not_prove_the_bucket_it_configures(toke
     assert own_names(ENGINES["EU"], "aws:s3/accessPoint:AccessPoint", point) == ["123456789012:exports-ap"]
 
 
+def test_a_name_the_program_chose_proves_no_host_that_contains_it() -> None:
+    # A function's id is its name: "ingest" is a label of the partner's host, not the function's own address. The
+    # guard and the plan never see the id; the policy pack and the state review did, and accepted the host.
+    from components.residency.provenance import own_names, regionless_known
+
+    arn = "arn:aws:lambda:eu-west-1:123456789012:function:ingest"
+    own = own_names(ENGINES["EU"], "aws:lambda/function:Function", {"id": "ingest", "name": "ingest", "arn": arn})
+    assert own == [arn]
+    assert own_names(ENGINES["CN"], "alicloud:fc/v3Function:V3Function", {"functionName": "ingest"}, ["ingest"]) == []
+    env = {"environment": {"variables": {"API_URL": "https://ingest.partner.example.com/v1"}}}
+    subject = Subject("aws:lambda/function:Function", "f", env, provider("EU"))
+    found = ENGINES["EU"].check(subject, known=regionless_known([], [], own))[0]
+    assert [f.rule.id for f in found] == ["RES-015"]
+    # A provider-made id inside the resource's own address still names it (a Network Load Balancer's DNS name, under
+    # a suffix the catalogue does not list): without it the address would be refused.
+    nlb = {
+        "id": "nlb-wb7r6dlwetvt5j",
+        "loadBalancerName": "fleet",
+        "dnsName": "nlb-wb7r6dlwetvt5j.cn-hangzhou.nlb.aliyuncsslb.com",
+    }
+    token = "alicloud:nlb/loadBalancer:LoadBalancer"
+    own = own_names(ENGINES["CN"], token, nlb)
+    assert own == ["nlb-wb7r6dlwetvt5j"]
+    subject = Subject(token, "n", nlb, provider("CN", "alicloud"))
+    assert ENGINES["CN"].check(subject, known=regionless_known([], [], own))[0] == []
+    assert rule_ids("CN", subject) == {"RES-015"}
+
+
 def test_a_tair_instance_s_connection_domain_is_its_own_host() -> None:
     # kvstore/instance outputs connection_domain (r-<id>.redis.rds.aliyuncs.com, no region): a value computed from
     # it names a host this stack made; a host under another attribute (a comment) proves nothing.

@@ -2617,6 +2617,24 @@ def fc_direct_mail(smtp_host: str) -> Callable[[Ctx], object]:
     return build
 
 
+def function_named_after_its_partner(cloud: str, name: str, url: str) -> Callable[[Ctx], object]:
+    # docs: lambda/function and alicloud fc/v3function — the function that calls the partner's intake is named after
+    # it; its physical id is that name, which the partner's host happens to start with.
+    def build(c: Ctx) -> object:
+        if cloud == "aws":
+            role = aws.iam.Role("fn-role", assume_role_policy=ROLE, opts=c.aws)
+            return aws.lambda_.Function(
+                "partner-fn", name=name, role=role.arn, runtime="python3.12", handler="index.handler", code=CODE,
+                environment={"variables": {"PARTNER_URL": url}}, opts=c.aws,
+            )  # fmt: skip
+        return alicloud.fc.V3Function(
+            "partner-fn", function_name=name, runtime="python3.10", handler="index.handler",
+            code={"zip_file": "UEsDBAo="}, environment_variables={"PARTNER_URL": url}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 _EU_SEARCH = "https://vpc-a1.eu-west-1.es.amazonaws.com,https://vpc-b2.eu-west-1.es.amazonaws.com"
 
 
@@ -2868,6 +2886,12 @@ CASES: list[Case] = [
     Case("cn-fc-custom-dns-vpc-resolver", "CN", fc_custom_dns(["100.100.2.136", "100.100.2.138"])),
     Case("cn-fc-async-failures-own-queue", "CN", fc_async_failures(None)),
     Case("cn-fc-direct-mail-hangzhou-smtp", "CN", fc_direct_mail("smtpdm.aliyun.com")),
+    Case(
+        "cn-fc-named-after-declared-partner",
+        "CN",
+        function_named_after_its_partner("alicloud", "intake", "https://intake.partner.example.com/v1/diagnostics"),
+        destinations=[_PARTNER],
+    ),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -3303,6 +3327,18 @@ CASES: list[Case] = [
         "cn-fc-other-kafka-bootstrap",
         "CN",
         fc_kafka_consumer("alikafka-pre-cn-partner01-1-vpc.alikafka.aliyuncs.com:9092"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-lambda-named-after-partner-host",
+        "EU",
+        function_named_after_its_partner("aws", "ingest", "https://ingest.partner.example.com/v1"),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-fc-named-after-partner-host",
+        "CN",
+        function_named_after_its_partner("alicloud", "ingest", "https://ingest.partner.example.com/v1"),
         {"RES-015"},
     ),
     Case("cn-fc-direct-mail-singapore-smtp", "CN", fc_direct_mail("smtpdm-ap-southeast-1.aliyuncs.com"), {"RES-006"}),
