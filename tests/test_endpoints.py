@@ -1275,8 +1275,14 @@ _OSS_SAME_REGION = [e for e in ENDPOINTS.same_region_buckets if e.type.startswit
 def test_an_oss_bucket_the_service_requires_in_its_own_region_needs_no_provenance(entry: Any) -> None:
     # An Alibaba resource has no region override: its provider's region is the bucket's, and that region is judged
     # where the provider is registered.
-    subject = Subject(entry.type, "r", _at(entry.path, "central-access-logs"), provider("CN", "alicloud"))
+    *_, last = entry.path.split(".")
+    value = "central-access-logs" if last in ENDPOINTS.bucket_keys else "oss://central-access-logs"
+    subject = Subject(entry.type, "r", _at(entry.path, value), provider("CN", "alicloud"))
     assert rule_ids("CN", subject) == set()
+    # The same oss:// URL in a field of the resource that does not require its region still needs provenance.
+    elsewhere = Subject(entry.type, "r", {"description": "x", "environment_variables": {"SOURCE": "oss://central-access-logs"}},
+                        provider("CN", "alicloud"))  # fmt: skip
+    assert rule_ids("CN", elsewhere) == {"RES-017"}
     # The same name in a field that may name a bucket of any region still needs provenance.
     trail = Subject(
         "alicloud:actiontrail/trail:Trail", "t", {"oss_bucket_name": "central-access-logs"}, provider("CN", "alicloud")

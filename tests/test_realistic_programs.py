@@ -2635,6 +2635,22 @@ def function_named_after_its_partner(cloud: str, name: str, url: str) -> Callabl
     return build
 
 
+def cpfs_data_flow(bucket: str | None, region: str | None = None) -> Callable[[Ctx], object]:
+    # docs: alicloud nas/dataflow and CPFS CreateDataFlow — the training fileset is loaded from the team's shared OSS
+    # bucket (made by the data platform's stack, or this stack's own); "the OSS bucket must be in the same region as
+    # the CPFS file system", which is the provider's (`region`: a provider of another region).
+    def build(c: Ctx) -> object:
+        opts = c.ali if region is None else pulumi.ResourceOptions(provider=alicloud.Provider("other", region=region))
+        own = alicloud.oss.Bucket("training-data", opts=opts)
+        source = own.bucket.apply(lambda name: f"oss://{bucket or name}")
+        return alicloud.nas.DataFlow(
+            "training", file_system_id="cpfs-0123456789abcdef", fset_id="fset-0123456789abcdef",
+            source_storage=source, throughput=600, description="training-data", opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
 _EU_SEARCH = "https://vpc-a1.eu-west-1.es.amazonaws.com,https://vpc-b2.eu-west-1.es.amazonaws.com"
 
 
@@ -2648,6 +2664,8 @@ CASES: list[Case] = [
     Case("eu-logging-into-account-log-bucket", "EU", logging_into("central-access-logs")),
     Case("cn-oss-logging-into-own-bucket", "CN", oss_logging_into(None)),
     Case("cn-oss-logging-into-account-log-bucket", "CN", oss_logging_into("central-access-logs")),
+    Case("cn-cpfs-data-flow-own-bucket", "CN", cpfs_data_flow(None)),
+    Case("cn-cpfs-data-flow-shared-bucket", "CN", cpfs_data_flow("shared-training-data")),
     Case("cn-lambda-regional-sqs-url", "CN", lambda_env({"QUEUE": "https://sqs.cn-north-1.amazonaws.com.cn/1/q"})),
     Case("eu-lambda-function-url", "EU", lambda_env({"CALLBACK_URL": "https://abc123.lambda-url.eu-west-1.on.aws/"})),
     Case("cn-lambda-elasticache-host", "CN", lambda_env({"REDIS_HOST": "sessions.abc123.cnn1.cache.amazonaws.com.cn"})),
@@ -3341,6 +3359,7 @@ CASES: list[Case] = [
         function_named_after_its_partner("alicloud", "ingest", "https://ingest.partner.example.com/v1"),
         {"RES-015"},
     ),
+    Case("cn-cpfs-data-flow-in-hong-kong", "CN", cpfs_data_flow("shared-training-data", "cn-hongkong"), {"RES-001"}),
     Case("cn-fc-direct-mail-singapore-smtp", "CN", fc_direct_mail("smtpdm-ap-southeast-1.aliyuncs.com"), {"RES-006"}),
     Case("eu-datasync-partner-object-store", "EU", datasync_object_store("storage.partner.example.com"), {"RES-015"}),
     Case("eu-appflow-own-bucket-into-salesforce", "EU", appflow_crm_flow("S3", "Salesforce"), {"RES-016"}),

@@ -871,7 +871,7 @@ class RuleEngine:
     def _judge_references(self, walk: _Walk, value: str, path: str, key: str, own_region: bool = False) -> None:
         """Every cloud reference in free text (ARNs, endpoints, OSS locations), each under its rule.
 
-        ``own_region``: a regionless S3 bucket named here is in the resource's own region (the service
+        ``own_region``: a regionless S3 or OSS bucket named here is in the resource's own region (the service
         requires it), so it is not judged as a regionless reference."""
         parser = self.parser
         location = parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
@@ -886,8 +886,8 @@ class RuleEngine:
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
                 continue
-            if own_region and ref.kind == "bucket" and ref.cloud == "aws" and ref.partition is None:
-                continue  # an s3:// URL; a bucket ARN still has its partition judged
+            if own_region and ref.kind == "bucket" and ref.partition is None:
+                continue  # an s3:// or oss:// URL; a bucket ARN still has its partition judged
             rule_id = RuleId.EXISTING_RESOURCE_IN_JURISDICTION if walk.existing else _RULE_FOR_KIND[ref.kind]
             self._judge(walk, ref, path, rule_id)
 
