@@ -1302,9 +1302,11 @@ def test_a_bucket_the_service_requires_in_its_own_region_needs_no_provenance(ent
     # ... and the same value elsewhere in the same resource (an environment variable) still needs provenance.
     elsewhere = ".".join([*parents, "environment", last])
     assert rule_ids("EU", Subject(entry.type, "r", _at(elsewhere, value), provider("EU"))) == {"RES-017"}
-    # A bucket ARN of another partition is still another partition.
+    # A bucket ARN of another partition is still another partition; of the resource's own, it is the bucket.
     arn = "arn:aws-cn:s3:::ci-artifacts-prod/models/1.tar.gz"
     assert rule_ids("EU", Subject(entry.type, "r", _at(entry.path, arn), provider("EU"))) == {"RES-004"}
+    own_partition = "arn:aws:s3:::ci-artifacts-prod"
+    assert rule_ids("EU", Subject(entry.type, "r", _at(entry.path, own_partition), provider("EU"))) == set()
 
 
 @pytest.mark.parametrize(

@@ -2651,6 +2651,21 @@ def cpfs_data_flow(bucket: str | None, region: str | None = None) -> Callable[[C
     return build
 
 
+def s3_inventory_into(destination_arn: str, region: str | None = None) -> Callable[[Ctx], object]:
+    # docs: s3/inventory — a weekly inventory of the stack's bucket, written to the account's central inventory
+    # bucket (made by another stack): "the destination bucket must be in the same Region as the source bucket"
+    # (`region`: an override of the inventory's region).
+    def build(c: Ctx) -> object:
+        data = aws.s3.Bucket("data", opts=c.aws)
+        return aws.s3.Inventory(
+            "weekly", bucket=data.id, name="weekly", included_object_versions="Current", region=region,
+            schedule={"frequency": "Weekly"}, destination={"bucket": {"format": "CSV", "bucket_arn": destination_arn}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 _EU_SEARCH = "https://vpc-a1.eu-west-1.es.amazonaws.com,https://vpc-b2.eu-west-1.es.amazonaws.com"
 
 
@@ -2664,6 +2679,7 @@ CASES: list[Case] = [
     Case("eu-logging-into-account-log-bucket", "EU", logging_into("central-access-logs")),
     Case("cn-oss-logging-into-own-bucket", "CN", oss_logging_into(None)),
     Case("cn-oss-logging-into-account-log-bucket", "CN", oss_logging_into("central-access-logs")),
+    Case("eu-s3-inventory-into-account-bucket", "EU", s3_inventory_into("arn:aws:s3:::central-inventory")),
     Case("cn-cpfs-data-flow-own-bucket", "CN", cpfs_data_flow(None)),
     Case("cn-cpfs-data-flow-shared-bucket", "CN", cpfs_data_flow("shared-training-data")),
     Case("cn-lambda-regional-sqs-url", "CN", lambda_env({"QUEUE": "https://sqs.cn-north-1.amazonaws.com.cn/1/q"})),
@@ -3358,6 +3374,12 @@ CASES: list[Case] = [
         "CN",
         function_named_after_its_partner("alicloud", "ingest", "https://ingest.partner.example.com/v1"),
         {"RES-015"},
+    ),
+    Case(
+        "eu-s3-inventory-written-in-us-east-1",
+        "EU",
+        s3_inventory_into("arn:aws:s3:::central-inventory", "us-east-1"),
+        {"RES-003"},
     ),
     Case("cn-cpfs-data-flow-in-hong-kong", "CN", cpfs_data_flow("shared-training-data", "cn-hongkong"), {"RES-001"}),
     Case("cn-fc-direct-mail-singapore-smtp", "CN", fc_direct_mail("smtpdm-ap-southeast-1.aliyuncs.com"), {"RES-006"}),

@@ -886,8 +886,9 @@ class RuleEngine:
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
                 continue
-            if own_region and ref.kind == "bucket" and ref.partition is None:
-                continue  # an s3:// or oss:// URL; a bucket ARN still has its partition judged
+            if own_region and ref.kind == "bucket":
+                self._judge_bucket(walk, ref, path, own_region=True)  # an ARN's partition only
+                continue
             rule_id = RuleId.EXISTING_RESOURCE_IN_JURISDICTION if walk.existing else _RULE_FOR_KIND[ref.kind]
             self._judge(walk, ref, path, rule_id)
 
@@ -1053,7 +1054,9 @@ class RuleEngine:
         )
         self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, host, detail, _names(ref))
 
-    def _judge_bucket(self, walk: _Walk, ref: Reference, path: str) -> None:
+    def _judge_bucket(self, walk: _Walk, ref: Reference, path: str, *, own_region: bool = False) -> None:
+        """A bucket ARN or URL: its partition, then (unless ``own_region``: the service keeps the bucket in the
+        resource's own region, which is judged) where the bucket is."""
         assert ref.bucket is not None
         if ref.cloud == "aws" and ref.partition is not None and ref.partition not in self.jurisdiction.aws.partitions:
             allowed = ", ".join(sorted(self.jurisdiction.aws.partitions)) or "none"
@@ -1067,7 +1070,8 @@ class RuleEngine:
                 (ref.text,),
             )
             return
-        self._bucket_verdict(walk, ref.bucket, ref.partition, ref.cloud or "aws", path, ref.text)
+        if not own_region:
+            self._bucket_verdict(walk, ref.bucket, ref.partition, ref.cloud or "aws", path, ref.text)
 
     def _judge_bucket_name(self, walk: _Walk, name: str, path: str, *, group: bool = False) -> None:
         if walk.defer is not None and walk.defer(name):
