@@ -418,6 +418,16 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"configuration": {"style": "VectorOpenDataStandardLight"}},
         {"configuration": {"style": "VectorHereExplore"}},
     ),
+    "aws-appflow-application-destination": (
+        "EU",
+        "aws",
+        "aws:appflow/flow:Flow",
+        {
+            "destination_flow_configs": [{"connector_type": "S3"}],
+            "source_flow_config": {"connector_type": "Salesforce"},
+        },
+        {"destination_flow_configs": [{"connector_type": "Salesforce", "connector_profile_name": "crm"}]},
+    ),
     "aws-lightsail-distribution": (
         "US",
         "aws",
@@ -965,6 +975,64 @@ def test_a_hosted_zone_s_name_servers_are_its_own_names() -> None:
     assert own_names(ENGINES["EU"], "aws:route53/record:Record", zone) == []
 
 
+@pytest.mark.parametrize(
+    "token",
+    [
+        "aws:s3/bucketLogging:BucketLogging",
+        "aws:s3/bucketPolicy:BucketPolicy",
+        "aws:s3/bucketVersioning:BucketVersioning",
+    ],
+)
+def test_a_bucket_sub_resource_s_id_does_not_prove_the_bucket_it_configures(token: str) -> None:
+    # The Terraform provider gives a bucket's sub-resource the configured bucket's name for its id: the pack sees
+    # id = bucket in the final state, the state review gets it as the physical id. Neither makes it this stack's.
+    from components.residency.provenance import own_names, regionless_known
+
+    state = {"id": "partner-exchange", "bucket": "partner-exchange", "targetBucket": "central-access-logs", "arn": ""}
+    assert own_names(ENGINES["EU"], token, state) == []
+    assert own_names(ENGINES["EU"], token, {"bucket": "Partner-Exchange"}, ["partner-exchange"]) == []
+    subject = Subject(token, "r", {"bucket": "partner-exchange"}, provider("EU"))
+    known = regionless_known([], [], own_names(ENGINES["EU"], token, state))
+    assert {f.rule.id for f in ENGINES["EU"].check(subject, known=known)[0]} == {"RES-017"}
+    # A bucket's own id and name are its own; so is the id of a resource that configures no bucket.
+    bucket = {"id": "fleet-data", "bucket": "fleet-data"}
+    assert own_names(ENGINES["EU"], "aws:s3/bucket:Bucket", bucket) == ["fleet-data", "fleet-data"]
+    assert own_names(ENGINES["EU"], "aws:elasticache/replicationGroup:ReplicationGroup", {"id": "sessions"}) == [
+        "sessions"
+    ]
+    # An id that differs from the configured bucket still names the resource (an access point's account:name id).
+    point = {"id": "123456789012:exports-ap", "bucket": "fleet-data"}
+    assert own_names(ENGINES["EU"], "aws:s3/accessPoint:AccessPoint", point) == ["123456789012:exports-ap"]
+
+
+def test_a_name_the_program_chose_proves_no_host_that_contains_it() -> None:
+    # A function's id is its name: "ingest" is a label of the partner's host, not the function's own address. The
+    # guard and the plan never see the id; the policy pack and the state review did, and accepted the host.
+    from components.residency.provenance import own_names, regionless_known
+
+    arn = "arn:aws:lambda:eu-west-1:123456789012:function:ingest"
+    own = own_names(ENGINES["EU"], "aws:lambda/function:Function", {"id": "ingest", "name": "ingest", "arn": arn})
+    assert own == [arn]
+    assert own_names(ENGINES["CN"], "alicloud:fc/v3Function:V3Function", {"functionName": "ingest"}, ["ingest"]) == []
+    env = {"environment": {"variables": {"API_URL": "https://ingest.partner.example.com/v1"}}}
+    subject = Subject("aws:lambda/function:Function", "f", env, provider("EU"))
+    found = ENGINES["EU"].check(subject, known=regionless_known([], [], own))[0]
+    assert [f.rule.id for f in found] == ["RES-015"]
+    # A provider-made id inside the resource's own address still names it (a Network Load Balancer's DNS name, under
+    # a suffix the catalogue does not list): without it the address would be refused.
+    nlb = {
+        "id": "nlb-wb7r6dlwetvt5j",
+        "loadBalancerName": "fleet",
+        "dnsName": "nlb-wb7r6dlwetvt5j.cn-hangzhou.nlb.aliyuncsslb.com",
+    }
+    token = "alicloud:nlb/loadBalancer:LoadBalancer"
+    own = own_names(ENGINES["CN"], token, nlb)
+    assert own == ["nlb-wb7r6dlwetvt5j"]
+    subject = Subject(token, "n", nlb, provider("CN", "alicloud"))
+    assert ENGINES["CN"].check(subject, known=regionless_known([], [], own))[0] == []
+    assert rule_ids("CN", subject) == {"RES-015"}
+
+
 def test_a_tair_instance_s_connection_domain_is_its_own_host() -> None:
     # kvstore/instance outputs connection_domain (r-<id>.redis.rds.aliyuncs.com, no region): a value computed from
     # it names a host this stack made; a host under another attribute (a comment) proves nothing.
@@ -1107,6 +1175,119 @@ def _at(path: str, value: Any) -> dict[str, Any]:
     return props
 
 
+REGION_HOSTS = [
+    (cloud, host, entry.region)
+    for cloud, table in (("aws", ENDPOINTS.aws.region_hosts), ("alicloud", ENDPOINTS.alicloud.region_hosts))
+    for host, entry in table.items()
+]
+
+
+def _home_and_abroad(cloud: Cloud, region: str) -> tuple[str, str]:
+    """A jurisdiction holding ``region`` and one of the same cloud that does not."""
+    home = next(c for c in CODES if region in CATALOGUE.jurisdictions[c].regions(cloud))
+    abroad = next(
+        c
+        for c in CODES
+        if CATALOGUE.jurisdictions[c].regions(cloud) and region not in CATALOGUE.jurisdictions[c].regions(cloud)
+    )
+    return home, abroad
+
+
+@pytest.mark.parametrize(("cloud", "host", "region"), REGION_HOSTS, ids=[h for _, h, _ in REGION_HOSTS])
+def test_a_one_region_endpoint_is_judged_by_its_documented_region(cloud: Cloud, host: str, region: str) -> None:
+    assert region in CATALOGUE.known_regions(cloud)
+    # Only hosts under a catalogued suffix of the cloud are looked up (others are plain hosts).
+    table = ENDPOINTS.aws if cloud == "aws" else ENDPOINTS.alicloud
+    assert any(host.endswith("." + s) for s in (*table.suffixes, *table.edge_suffixes))
+    home, abroad = _home_and_abroad(cloud, region)
+    for value in (f"smtps://{host}:465", f"https://{host}/?Action=SingleSendMail"):
+        assert rule_ids(home, url_subject(value, cloud, home)) == set()
+        assert rule_ids(abroad, url_subject(value, cloud, abroad)) == {"RES-006"}
+    bare = Subject("alicloud:fc/v3Function:V3Function", "f", {"environment_variables": {"SMTP_HOST": host}},
+                   provider(home, "alicloud"))  # fmt: skip
+    assert rule_ids(home, bare) == set()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True))
+def test_only_the_exact_one_region_endpoint_is_proven(label: str) -> None:
+    # A name under it, or one that merely starts with it, is another host: an aliyun.com portal host stays edge,
+    # an aliyuncs.com host without a region label stays unproven.
+    assert rule_ids("CN", url_subject(f"smtps://{label}.smtpdm.aliyun.com:465", "alicloud")) == {"RES-016"}
+    assert rule_ids("CN", url_subject(f"https://{label}.dm.aliyuncs.com/", "alicloud")) == {"RES-015"}
+    assume(label != "dm")
+    assert rule_ids("CN", url_subject(f"https://{label}dm.aliyuncs.com/", "alicloud")) == {"RES-015"}
+
+
+def test_an_endpoint_shared_by_several_regions_is_not_a_one_region_endpoint() -> None:
+    # Alibaba SMS: dysmsapi.aliyuncs.com is the endpoint of the mainland regions and of Hong Kong alike.
+    assert "dysmsapi.aliyuncs.com" not in ENDPOINTS.alicloud.region_hosts
+    assert rule_ids("CN", url_subject("https://dysmsapi.aliyuncs.com/", "alicloud")) == {"RES-015"}
+    # Its regional endpoints carry their region.
+    assert rule_ids("DE", url_subject("https://dysmsapi.eu-central-1.aliyuncs.com/", "alicloud", "DE")) == set()
+
+
+_APPFLOW = "aws:appflow/flow:Flow"
+_APPFLOW_AWS_DESTINATIONS = ("S3", "Redshift", "EventBridge", "LookoutMetrics", "CustomerProfiles")
+
+
+def _flow(destination: str, source: str = "S3") -> Subject:
+    props = {"source_flow_config": {"connector_type": source},
+             "destination_flow_configs": [{"connector_type": destination, "connector_profile_name": "p"}]}  # fmt: skip
+    return Subject(_APPFLOW, "flow", props, provider("EU"))
+
+
+@pytest.mark.parametrize("destination", _APPFLOW_AWS_DESTINATIONS)
+def test_an_appflow_flow_into_an_aws_service_of_its_region_is_not_refused(destination: str) -> None:
+    # The flow reads from an application (records come into AWS) and writes to an AWS service of its own region.
+    assert rule_ids("EU", _flow(destination, source="Salesforce")) == set()
+
+
+@pytest.mark.parametrize(
+    "destination", ["Salesforce", "Zendesk", "SAPOData", "Snowflake", "Upsolver", "CustomConnector"]
+)
+def test_an_appflow_flow_into_an_application_outside_aws_is_refused(destination: str) -> None:
+    findings, _ = ENGINES["EU"].check(_flow(destination))
+    assert [f.rule.id for f in findings] == ["RES-016"]
+    assert "[aws-appflow-application-destination]" in findings[0].detail
+    # The same connector as the flow's source only brings records in: not refused.
+    assert rule_ids("EU", _flow("S3", source=destination)) == set()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0-_ ", min_size=1, max_size=20))
+def test_every_appflow_destination_but_the_aws_services_is_refused(destination: str) -> None:
+    # Fail-closed: a connector type AppFlow adds later (or a misspelt one) is refused until catalogued.
+    assume(destination.strip().lower() not in {d.lower() for d in _APPFLOW_AWS_DESTINATIONS})
+    assert rule_ids("EU", _flow(destination)) == {"RES-016"}
+    # A known AWS destination with a longer name is not the service itself.
+    assert rule_ids("EU", _flow(f"S3{destination.strip() or 'x'}")) == {"RES-016"}
+
+
+@pytest.mark.parametrize("entry", ENDPOINTS.server_buckets, ids=lambda e: f"{e.type}:{e.path}")
+def test_a_bucket_on_a_self_managed_server_is_judged_by_its_server(entry: Any) -> None:
+    host_key = "server_hostname"
+    for code in ("EU", "US", "JP"):
+        # A MinIO bucket on the stack's own network: no S3 bucket, nothing to prove but the private server.
+        on_prem = {**_at(entry.path, "exports"), host_key: "10.20.0.5"}
+        assert rule_ids(code, Subject(entry.type, "r", on_prem, provider(code))) == set()
+        # The server decides: a partner's object store is refused (and accepted once declared), the bucket name
+        # adds nothing.
+        partner = {**_at(entry.path, "exports"), host_key: "storage.partner.example.com"}
+        assert rule_ids(code, Subject(entry.type, "r", partner, provider(code))) == {"RES-015"}
+    # Another cloud's regional object store is judged by the region in its host.
+    oss = {**_at(entry.path, "fleet-archive"), host_key: "oss-eu-central-1.aliyuncs.com"}
+    assert rule_ids("EU", Subject(entry.type, "r", oss, provider("EU"))) == set()
+    us = {**oss, host_key: "oss-us-east-1.aliyuncs.com"}
+    assert rule_ids("DE", Subject(entry.type, "r", us, provider("DE"))) == {"RES-006"}  # a host in a foreign region
+    # The same name under an S3 bucket key of the same resource is an S3 bucket, still proven or declared.
+    s3_elsewhere = {**_at(entry.path, "exports"), host_key: "10.20.0.5", "s3_bucket_arn": "arn:aws:s3:::exports"}
+    assert rule_ids("EU", Subject(entry.type, "r", s3_elsewhere, provider("EU"))) == {"RES-017"}
+    # An S3 location's bucket is an S3 bucket.
+    s3 = Subject("aws:datasync/s3Location:S3Location", "r", {"s3_bucket_arn": "arn:aws:s3:::exports"}, provider("EU"))
+    assert rule_ids("EU", s3) == {"RES-017"}
+
+
 @pytest.mark.parametrize("entry", ENDPOINTS.match_fields, ids=lambda e: f"{e.type}:{e.path}")
 def test_match_expressions_are_compared_not_contacted(entry: Any) -> None:
     # A host, a service name and a bucket named inside a pattern are compared with events, never contacted;
@@ -1222,7 +1403,30 @@ def test_a_partition_projection_enum_is_compared_not_contacted() -> None:
     assert rule_ids("EU", Subject("aws:lambda/function:Function", "f", env, provider("EU"))) == {"RES-009"}
 
 
-@pytest.mark.parametrize("entry", ENDPOINTS.same_region_buckets, ids=lambda e: f"{e.type}:{e.path}")
+_S3_SAME_REGION = [e for e in ENDPOINTS.same_region_buckets if e.type.startswith("aws:")]
+_OSS_SAME_REGION = [e for e in ENDPOINTS.same_region_buckets if e.type.startswith("alicloud:")]
+
+
+@pytest.mark.parametrize("entry", _OSS_SAME_REGION, ids=lambda e: f"{e.type}:{e.path}")
+def test_an_oss_bucket_the_service_requires_in_its_own_region_needs_no_provenance(entry: Any) -> None:
+    # An Alibaba resource has no region override: its provider's region is the bucket's, and that region is judged
+    # where the provider is registered.
+    *_, last = entry.path.split(".")
+    value = "central-access-logs" if last in ENDPOINTS.bucket_keys else "oss://central-access-logs"
+    subject = Subject(entry.type, "r", _at(entry.path, value), provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == set()
+    # The same oss:// URL in a field of the resource that does not require its region still needs provenance.
+    elsewhere = Subject(entry.type, "r", {"description": "x", "environment_variables": {"SOURCE": "oss://central-access-logs"}},
+                        provider("CN", "alicloud"))  # fmt: skip
+    assert rule_ids("CN", elsewhere) == {"RES-017"}
+    # The same name in a field that may name a bucket of any region still needs provenance.
+    trail = Subject(
+        "alicloud:actiontrail/trail:Trail", "t", {"oss_bucket_name": "central-access-logs"}, provider("CN", "alicloud")
+    )
+    assert rule_ids("CN", trail) == {"RES-017"}
+
+
+@pytest.mark.parametrize("entry", _S3_SAME_REGION, ids=lambda e: f"{e.type}:{e.path}")
 def test_a_bucket_the_service_requires_in_its_own_region_needs_no_provenance(entry: Any) -> None:
     *parents, last = entry.path.split(".")
     value = "ci-artifacts-prod" if last in ENDPOINTS.bucket_keys else "s3://ci-artifacts-prod/models/1.tar.gz"
@@ -1234,9 +1438,11 @@ def test_a_bucket_the_service_requires_in_its_own_region_needs_no_provenance(ent
     # ... and the same value elsewhere in the same resource (an environment variable) still needs provenance.
     elsewhere = ".".join([*parents, "environment", last])
     assert rule_ids("EU", Subject(entry.type, "r", _at(elsewhere, value), provider("EU"))) == {"RES-017"}
-    # A bucket ARN of another partition is still another partition.
+    # A bucket ARN of another partition is still another partition; of the resource's own, it is the bucket.
     arn = "arn:aws-cn:s3:::ci-artifacts-prod/models/1.tar.gz"
     assert rule_ids("EU", Subject(entry.type, "r", _at(entry.path, arn), provider("EU"))) == {"RES-004"}
+    own_partition = "arn:aws:s3:::ci-artifacts-prod"
+    assert rule_ids("EU", Subject(entry.type, "r", _at(entry.path, own_partition), provider("EU"))) == set()
 
 
 @pytest.mark.parametrize(
@@ -2586,8 +2792,10 @@ def test_a_resources_own_name_inside_a_group_id_proves_nothing() -> None:
     known = regionless_known((), (), ["fleet-eu-1"])
     member = Subject("aws:rds/cluster:Cluster", "m", {"global_cluster_identifier": "fleet-eu-1-global"}, provider("EU"))
     assert [f.rule.id for f in ENGINES["EU"].check(member, known=known)[0]] == ["RES-017"]
-    own_host = {"logging": {"target_bucket": "fleet-eu-1"}}
-    assert ENGINES["EU"].check(Subject("aws:s3/bucket:Bucket", "b", own_host, provider("EU")), known=known)[0] == []
+    # (CloudTrail delivers to a bucket of any region: the name needs provenance, which the own name gives.)
+    trail = Subject("aws:cloudtrail/trail:Trail", "t", {"s3_bucket_name": "fleet-eu-1"}, provider("EU"))
+    assert ENGINES["EU"].check(trail, known=known)[0] == []
+    assert rule_ids("EU", trail) == {"RES-017"}
 
 
 @pytest.mark.parametrize(
@@ -2608,8 +2816,8 @@ def test_a_group_is_proven_by_the_group_this_stack_made_not_by_a_bucket_of_its_n
     member = Subject("aws:rds/cluster:Cluster", "m", {"global_cluster_identifier": "fleet-global"}, provider("EU"))
     assert {f.rule.id for f in engine.check(member, known=known)[0]} == expected
     # Nor does a group prove a bucket of its name.
-    logging = Subject("aws:s3/bucketLogging:BucketLogging", "l", {"target_bucket": "fleet-global"}, provider("EU"))
-    assert bool(engine.check(logging, known=known)[0]) == ("aws:s3/bucket:Bucket" not in created)
+    trail = Subject("aws:cloudtrail/trail:Trail", "t", {"s3_bucket_name": "fleet-global"}, provider("EU"))
+    assert bool(engine.check(trail, known=known)[0]) == ("aws:s3/bucket:Bucket" not in created)
 
 
 def test_a_blank_group_id_names_no_group() -> None:

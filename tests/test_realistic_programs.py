@@ -150,13 +150,31 @@ def replication_to_own_bucket(c: Ctx) -> object:
     )  # fmt: skip
 
 
-def logging_into(target: str | None) -> Callable[[Ctx], object]:
+def logging_into(target: str | None, source: str | None = None) -> Callable[[Ctx], object]:
+    # docs: s3/bucketlogging — server access logs of the stack's bucket (or of `source`, a bucket another stack made)
+    # into the stack's log bucket or the account's central log bucket `target`; "all logs are saved to buckets in the
+    # same Region as the source bucket" (PutBucketLogging), so the source decides where the logs are.
     def build(c: Ctx) -> object:
         bucket = aws.s3.Bucket("data", opts=c.aws)
         logs = aws.s3.Bucket("logs", opts=c.aws)
         return aws.s3.BucketLogging(
-            "data-logging", bucket=bucket.id, target_bucket=target or logs.id, target_prefix="data/", opts=c.aws
-        )
+            "data-logging", bucket=source or bucket.id, target_bucket=target or logs.id, target_prefix="data/",
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def oss_logging_into(target: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud oss/bucketlogging — access logs of the dashcam bucket into the stack's log bucket or the account's
+    # central log bucket `target`; OSS rejects a target bucket in another region than the source bucket.
+    def build(c: Ctx) -> object:
+        bucket = alicloud.oss.Bucket("dashcam", opts=c.ali)
+        logs = alicloud.oss.Bucket("access-logs", opts=c.ali)
+        return alicloud.oss.BucketLogging(
+            "dashcam-logging", bucket=bucket.bucket, target_bucket=target or logs.bucket, target_prefix="dashcam/",
+            opts=c.ali,
+        )  # fmt: skip
 
     return build
 
@@ -2687,6 +2705,209 @@ def fc_kafka_consumer(servers: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def datasync_object_store(server: str) -> Callable[[Ctx], object]:
+    # docs: datasync/locationobjectstorage — "a location for an object storage system": the archive's MinIO bucket on
+    # the plant's network (server_hostname, an address or DNS name), read by the stack's own agent. bucket_name is the
+    # bucket on that server, not an S3 bucket: where it is, is the server.
+    def build(c: Ctx) -> object:
+        agent = aws.datasync.Agent("agent", ip_address="10.20.0.5", opts=c.aws)
+        return aws.datasync.LocationObjectStorage(
+            "archive-minio", agent_arns=[agent.arn], server_hostname=server, server_protocol="HTTPS", server_port=9000,
+            bucket_name="telemetry-archive", subdirectory="/2026/", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def appflow_crm_flow(source: str, destination: str) -> Callable[[Ctx], object]:
+    # docs: appflow/flow — the service desk's CRM contacts copied between the stack's bucket and Salesforce (through the
+    # connector profile `crm`); a flow writes its records into its destination application.
+    def build(c: Ctx) -> object:
+        bucket = aws.s3.Bucket("crm-exchange", opts=c.aws)
+        s3: dict[str, Any] = {"s3": {"bucket_name": bucket.bucket, "bucket_prefix": "contacts"}}
+        crm: dict[str, Any] = {"salesforce": {"object": "Contact"}}
+        upsert: dict[str, Any] = {
+            "salesforce": {"object": "Contact", "write_operation_type": "UPSERT", "id_field_names": ["Email"]}
+        }
+        source_config: Any = {"connector_type": source, "source_connector_properties": s3}
+        destination_config: Any = {"connector_type": destination, "destination_connector_properties": s3}
+        if source != "S3":
+            source_config.update(connector_profile_name="crm", source_connector_properties=crm)
+        if destination != "S3":
+            destination_config.update(connector_profile_name="crm", destination_connector_properties=upsert)
+        tasks: list[Any] = [
+            {"task_type": "Map_all", "source_fields": [], "connector_operators": [{source.lower(): "NO_OP"}]}
+        ]
+        return aws.appflow.Flow(
+            "crm-contacts", name="crm-contacts", source_flow_config=source_config,
+            destination_flow_configs=[destination_config], tasks=tasks, trigger_config={"trigger_type": "OnDemand"},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def api_gateway_http_backend(address: str) -> Callable[[Ctx], object]:
+    # docs: alicloud apigateway/api — an API of the stack's group whose HTTP backend (http_service_config.address) is
+    # where every request, with its body, is forwarded.
+    def build(c: Ctx) -> object:
+        group = alicloud.apigateway.Group("fleet-api", name="fleet_api", description="fleet API", opts=c.ali)
+        backend: Any = {"address": address, "method": "GET", "path": "/status/[vin]", "timeout": 12,
+                                   "aone_name": "cloudapi-openapi"}  # fmt: skip
+        return alicloud.apigateway.Api(
+            "vehicle-status", group_id=group.id, name="vehicle_status", description="vehicle status", auth_type="APP",
+            service_type="HTTP",
+            request_config={"protocol": "HTTP", "method": "GET", "path": "/vehicles/[vin]", "mode": "MAPPING"},
+            http_service_config=backend,
+            request_parameters=[{"name": "vin", "type": "STRING", "required": "REQUIRED", "in_": "PATH",
+                                 "in_service": "PATH", "name_service": "vin"}], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def rds_cross_region_backup(region: str) -> Callable[[Ctx], object]:
+    # docs: alicloud rds/rdsinstancecrossbackuppolicy — backups of the stack's RDS instance are copied to
+    # cross_backup_region.
+    def build(c: Ctx) -> object:
+        db = alicloud.rds.Instance(
+            "db", engine="MySQL", engine_version="8.0", instance_type="mysql.n2.medium.1", instance_storage=20,
+            vswitch_id="vsw-123", opts=c.ali,
+        )  # fmt: skip
+        return alicloud.rds.RdsInstanceCrossBackupPolicy(
+            "db-cross-backup", instance_id=db.id, cross_backup_region=region, log_backup_enabled="Enable", retention=15,
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def fc_custom_dns(name_servers: list[str]) -> Callable[[Ctx], object]:
+    # docs: alicloud fc/v3function — custom_dns.name_servers: the DNS servers every name the function resolves is
+    # sent to.
+    def build(c: Ctx) -> object:
+        return alicloud.fc.V3Function(
+            "api", function_name="api", runtime="python3.10", handler="index.handler", code={"zip_file": "UEsDBAo="},
+            custom_dns={"name_servers": name_servers, "searches": ["fleet.internal"],
+                        "dns_options": [{"name": "ndots", "value": "2"}]}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def cr_sync_rule(region: str) -> Callable[[Ctx], object]:
+    # docs: alicloud cs/registryenterprisesyncrule — images of the stack's Container Registry EE instance replicated to
+    # an instance in target_region_id.
+    def build(c: Ctx) -> object:
+        return alicloud.cs.RegistryEnterpriseSyncRule(
+            "images-dr", instance_id="cri-fleet0001", namespace_name="fleet", sync_rule_name="images-dr",
+            target_instance_id="cri-fleet0002", target_namespace_name="fleet", target_region_id=region,
+            tag_filter=".*", repo_name="telemetry", target_repo_name="telemetry", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def arms_alert_robot(c: Ctx) -> object:
+    # docs: alicloud arms/alertrobot — ARMS alerts (with the alert's labels and values) posted to a DingTalk chatbot.
+    return alicloud.arms.AlertRobot(
+        "oncall-robot", alert_robot_name="oncall", robot_type="dingding",
+        robot_addr="https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef", daily_noc=False, opts=c.ali,
+    )  # fmt: skip
+
+
+def eventbridge_api_destination(c: Ctx) -> object:
+    # docs: alicloud eventbridge/apidestination — events delivered to the partner's HTTP endpoint.
+    connection = alicloud.eventbridge.Connection(
+        "partner", connection_name="partner", network_parameters={"network_type": "PublicNetwork"}, opts=c.ali
+    )
+    return alicloud.eventbridge.ApiDestination(
+        "orders", api_destination_name="orders", connection_name=connection.connection_name,
+        http_api_parameters={"endpoint": "https://api.partner.example.com/orders", "method": "POST"}, opts=c.ali,
+    )  # fmt: skip
+
+
+def fc_async_failures(destination: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud fc/v3asyncinvokeconfig — failed asynchronous invocations (with their payload) sent to an MNS
+    # queue: the stack's own queue, or a queue named by ARN.
+    def build(c: Ctx) -> object:
+        fn = alicloud.fc.V3Function(
+            "ingest", function_name="ingest", runtime="python3.10", handler="index.handler",
+            code={"zip_file": "UEsDBAo="}, opts=c.ali,
+        )  # fmt: skip
+        arn = destination or f"acs:mns:{REGION[c.code][1]}:1234567890:/queues/ingest-failures/messages"
+        return alicloud.fc.V3AsyncInvokeConfig(
+            "ingest-async", function_name=fn.function_name, max_async_retry_attempts=2,
+            destination_config={"on_failure": {"destination": arn}}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def fc_direct_mail(smtp_host: str) -> Callable[[Ctx], object]:
+    # docs: Direct Mail "SMTP service endpoints" — the notification function sends owners' service reminders through
+    # DirectMail's SMTP endpoint of the region its sender address was created in (China (Hangzhou):
+    # smtpdm.aliyun.com; Singapore: smtpdm-ap-southeast-1.aliyuncs.com).
+    def build(c: Ctx) -> object:
+        return alicloud.fc.V3Function(
+            "reminders", function_name="reminders", runtime="python3.10", handler="index.handler",
+            code={"zip_file": "UEsDBAo="}, environment_variables={
+                "SMTP_HOST": smtp_host, "SMTP_PORT": "465", "MAIL_FROM": "service@mail.fleet.example.cn"},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def function_named_after_its_partner(cloud: str, name: str, url: str) -> Callable[[Ctx], object]:
+    # docs: lambda/function and alicloud fc/v3function — the function that calls the partner's intake is named after
+    # it; its physical id is that name, which the partner's host happens to start with.
+    def build(c: Ctx) -> object:
+        if cloud == "aws":
+            role = aws.iam.Role("fn-role", assume_role_policy=ROLE, opts=c.aws)
+            return aws.lambda_.Function(
+                "partner-fn", name=name, role=role.arn, runtime="python3.12", handler="index.handler", code=CODE,
+                environment={"variables": {"PARTNER_URL": url}}, opts=c.aws,
+            )  # fmt: skip
+        return alicloud.fc.V3Function(
+            "partner-fn", function_name=name, runtime="python3.10", handler="index.handler",
+            code={"zip_file": "UEsDBAo="}, environment_variables={"PARTNER_URL": url}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def cpfs_data_flow(bucket: str | None, region: str | None = None) -> Callable[[Ctx], object]:
+    # docs: alicloud nas/dataflow and CPFS CreateDataFlow — the training fileset is loaded from the team's shared OSS
+    # bucket (made by the data platform's stack, or this stack's own); "the OSS bucket must be in the same region as
+    # the CPFS file system", which is the provider's (`region`: a provider of another region).
+    def build(c: Ctx) -> object:
+        opts = c.ali if region is None else pulumi.ResourceOptions(provider=alicloud.Provider("other", region=region))
+        own = alicloud.oss.Bucket("training-data", opts=opts)
+        source = own.bucket.apply(lambda name: f"oss://{bucket or name}")
+        return alicloud.nas.DataFlow(
+            "training", file_system_id="cpfs-0123456789abcdef", fset_id="fset-0123456789abcdef",
+            source_storage=source, throughput=600, description="training-data", opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def s3_inventory_into(destination_arn: str, region: str | None = None) -> Callable[[Ctx], object]:
+    # docs: s3/inventory — a weekly inventory of the stack's bucket, written to the account's central inventory
+    # bucket (made by another stack): "the destination bucket must be in the same Region as the source bucket"
+    # (`region`: an override of the inventory's region).
+    def build(c: Ctx) -> object:
+        data = aws.s3.Bucket("data", opts=c.aws)
+        return aws.s3.Inventory(
+            "weekly", bucket=data.id, name="weekly", included_object_versions="Current", region=region,
+            schedule={"frequency": "Weekly"}, destination={"bucket": {"format": "CSV", "bucket_arn": destination_arn}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 _EU_SEARCH = "https://vpc-a1.eu-west-1.es.amazonaws.com,https://vpc-b2.eu-west-1.es.amazonaws.com"
 
 
@@ -2697,6 +2918,12 @@ CASES: list[Case] = [
     Case("jp-own-bucket-policy", "JP", own_bucket_policy),
     Case("eu-replication-to-own-bucket", "EU", replication_to_own_bucket),
     Case("eu-logging-into-own-bucket", "EU", logging_into(None)),
+    Case("eu-logging-into-account-log-bucket", "EU", logging_into("central-access-logs")),
+    Case("cn-oss-logging-into-own-bucket", "CN", oss_logging_into(None)),
+    Case("cn-oss-logging-into-account-log-bucket", "CN", oss_logging_into("central-access-logs")),
+    Case("eu-s3-inventory-into-account-bucket", "EU", s3_inventory_into("arn:aws:s3:::central-inventory")),
+    Case("cn-cpfs-data-flow-own-bucket", "CN", cpfs_data_flow(None)),
+    Case("cn-cpfs-data-flow-shared-bucket", "CN", cpfs_data_flow("shared-training-data")),
     Case("cn-lambda-regional-sqs-url", "CN", lambda_env({"QUEUE": "https://sqs.cn-north-1.amazonaws.com.cn/1/q"})),
     Case("eu-lambda-function-url", "EU", lambda_env({"CALLBACK_URL": "https://abc123.lambda-url.eu-west-1.on.aws/"})),
     Case("cn-lambda-elasticache-host", "CN", lambda_env({"REDIS_HOST": "sessions.abc123.cnn1.cache.amazonaws.com.cn"})),
@@ -2970,6 +3197,24 @@ CASES: list[Case] = [
     Case("cn-fc-own-elasticsearch", "CN", fc_search(None)),
     Case("cn-fc-own-mongodb-replica-set", "CN", fc_fleet_db(None)),
     Case("cn-fc-own-kafka-bootstrap", "CN", fc_kafka_consumer(None)),
+    Case("eu-datasync-minio-on-plant-network", "EU", datasync_object_store("10.20.0.5")),
+    Case("eu-datasync-oss-frankfurt", "EU", datasync_object_store("oss-eu-central-1.aliyuncs.com")),
+    Case("eu-appflow-salesforce-into-own-bucket", "EU", appflow_crm_flow("Salesforce", "S3")),
+    Case(
+        "cn-api-gateway-http-backend-fc",
+        "CN",
+        api_gateway_http_backend("https://1234567890.cn-shanghai.fc.aliyuncs.com"),
+    ),
+    Case("cn-rds-cross-backup-beijing", "CN", rds_cross_region_backup("cn-beijing")),
+    Case("cn-fc-custom-dns-vpc-resolver", "CN", fc_custom_dns(["100.100.2.136", "100.100.2.138"])),
+    Case("cn-fc-async-failures-own-queue", "CN", fc_async_failures(None)),
+    Case("cn-fc-direct-mail-hangzhou-smtp", "CN", fc_direct_mail("smtpdm.aliyun.com")),
+    Case(
+        "cn-fc-named-after-declared-partner",
+        "CN",
+        function_named_after_its_partner("alicloud", "intake", "https://intake.partner.example.com/v1/diagnostics"),
+        destinations=[_PARTNER],
+    ),
     # -- offending: must be refused with exactly these rules --------------------------------------
     Case(
         "cn-lambda-slack-webhook",
@@ -3041,7 +3286,12 @@ CASES: list[Case] = [
     Case("cn-cname-to-cloudfront-net", "CN", cname("d111111abcdef8.cloudfront.net"), {"RES-016"}),
     Case("eu-policy-on-partner-bucket", "EU", foreign_bucket_policy, {"RES-017"}),
     Case("jp-policy-on-partner-bucket", "JP", foreign_bucket_policy, {"RES-017"}),
-    Case("eu-logging-into-unknown-bucket", "EU", logging_into("central-logs-us"), {"RES-017"}),
+    Case(
+        "eu-logging-of-another-stacks-bucket",
+        "EU",
+        logging_into("central-access-logs", "partner-exchange"),
+        {"RES-017"},
+    ),
     Case("cn-dlm-copy-to-hong-kong", "CN", dlm_copy("ap-east-1"), {"RES-009"}),
     Case("cn-task-definition-us-logs", "CN", task_definition("us-east-1"), {"RES-009"}),
     Case("cn-oss-replication-to-hong-kong", "CN", oss_replication("oss-cn-hongkong"), {"RES-007"}),
@@ -3562,6 +3812,45 @@ CASES: list[Case] = [
         "CN",
         fc_kafka_consumer("alikafka-pre-cn-partner01-1-vpc.alikafka.aliyuncs.com:9092"),
         {"RES-015"},
+    ),
+    Case(
+        "eu-lambda-named-after-partner-host",
+        "EU",
+        function_named_after_its_partner("aws", "ingest", "https://ingest.partner.example.com/v1"),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-fc-named-after-partner-host",
+        "CN",
+        function_named_after_its_partner("alicloud", "ingest", "https://ingest.partner.example.com/v1"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-s3-inventory-written-in-us-east-1",
+        "EU",
+        s3_inventory_into("arn:aws:s3:::central-inventory", "us-east-1"),
+        {"RES-003"},
+    ),
+    Case("cn-cpfs-data-flow-in-hong-kong", "CN", cpfs_data_flow("shared-training-data", "cn-hongkong"), {"RES-001"}),
+    Case("cn-fc-direct-mail-singapore-smtp", "CN", fc_direct_mail("smtpdm-ap-southeast-1.aliyuncs.com"), {"RES-006"}),
+    Case("eu-datasync-partner-object-store", "EU", datasync_object_store("storage.partner.example.com"), {"RES-015"}),
+    Case("eu-appflow-own-bucket-into-salesforce", "EU", appflow_crm_flow("S3", "Salesforce"), {"RES-016"}),
+    Case(
+        "cn-api-gateway-http-backend-partner",
+        "CN",
+        api_gateway_http_backend("http://api.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case("cn-rds-cross-backup-singapore", "CN", rds_cross_region_backup("ap-southeast-1"), {"RES-009"}),
+    Case("cn-fc-custom-dns-public-resolver", "CN", fc_custom_dns(["8.8.8.8"]), {"RES-015"}),
+    Case("cn-cr-sync-rule-to-singapore", "CN", cr_sync_rule("ap-southeast-1"), {"RES-009"}),
+    Case("cn-arms-alert-robot-dingtalk", "CN", arms_alert_robot, {"RES-015"}),
+    Case("cn-eventbridge-api-destination-partner", "CN", eventbridge_api_destination, {"RES-015"}),
+    Case(
+        "cn-fc-async-failures-singapore-queue",
+        "CN",
+        fc_async_failures("acs:mns:ap-southeast-1:1234567890:/queues/ingest-failures/messages"),
+        {"RES-005"},
     ),
 ]
 

@@ -49,6 +49,15 @@ class EdgeSuffix(_Frozen):
     """Where the suffix is documented."""
 
 
+class RegionHost(_Frozen):
+    """A service endpoint whose host names no region but is documented as the endpoint of exactly one region."""
+
+    region: str
+    """The region the provider documents the host in."""
+    sources: tuple[str, ...]
+    """Where the provider documents it (a table of the service's endpoints by region)."""
+
+
 class ShortCodes(_Frozen):
     codes: Mapping[str, str]
     sources: tuple[str, ...]
@@ -58,6 +67,10 @@ class CloudEndpoints(_Frozen):
     suffixes: Mapping[str, Suffix]
     edge_suffixes: Mapping[str, EdgeSuffix] = Field(default_factory=dict)
     short_codes: ShortCodes | None = None
+    region_hosts: Mapping[str, RegionHost] = Field(default_factory=dict)
+    """Exact hosts (lower case) without a region label that the provider documents as one region's endpoint
+    (DirectMail's SMTP endpoint ``smtpdm.aliyun.com``, China (Hangzhou)): read as that region's endpoints. A host
+    listed for several regions (Alibaba SMS's ``dysmsapi.aliyuncs.com``, the mainland's and Hong Kong's) is not one."""
     principal_suffixes: Mapping[str, tuple[str, ...]]
     principal_sources: tuple[str, ...]
     principal_labels: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)
@@ -321,6 +334,10 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
     URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""
     same_region_buckets: tuple[TypedField, ...] = ()
+    server_buckets: tuple[TypedField, ...] = ()
+    """Inputs naming a bucket of a self-managed object store whose server another input of the resource names
+    (a DataSync object-storage location's ``bucket_name`` on its ``server_hostname``): not an S3 bucket, so the
+    name is not judged as one; where the bucket is, is the server's host, judged as a destination."""
     stack_templates: tuple[StackTemplate, ...] = ()
     """Template inputs whose placeholders (``${AWS::Region}``, ``${AWS::Partition}``) are the resource's own region
     and partition, judged as such, and whose bucket resources are made by the stack."""

@@ -432,6 +432,7 @@ class RuleEngine:
         # Text for humans (text_fields) is never a destination either: one lookup for both.
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
         self._same_region_buckets = self.endpoints.typed_paths(self.endpoints.same_region_buckets)
+        self._server_buckets = self.endpoints.typed_paths(self.endpoints.server_buckets)
         self.setting_inputs: Mapping[str, tuple[str, frozenset[str]]] = {
             n.type: (n.name, n.values) for n in self.endpoints.named_values
         }
@@ -1019,7 +1020,7 @@ class RuleEngine:
     def _judge_references(self, walk: _Walk, value: str, path: str, key: str, own_region: bool = False) -> None:
         """Every cloud reference in free text (ARNs, endpoints, OSS locations), each under its rule.
 
-        ``own_region``: a regionless S3 bucket named here is in the resource's own region (the service
+        ``own_region``: a regionless S3 or OSS bucket named here is in the resource's own region (the service
         requires it), so it is not judged as a regionless reference."""
         parser = self.parser
         location = parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
@@ -1034,8 +1035,9 @@ class RuleEngine:
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
                 continue
-            if own_region and ref.kind == "bucket" and ref.cloud == "aws" and ref.partition is None:
-                continue  # an s3:// URL; a bucket ARN still has its partition judged
+            if own_region and ref.kind == "bucket":
+                self._judge_bucket(walk, ref, path, own_region=True)  # an ARN's partition only
+                continue
             rule_id = RuleId.EXISTING_RESOURCE_IN_JURISDICTION if walk.existing else _RULE_FOR_KIND[ref.kind]
             self._judge(walk, ref, path, rule_id)
 
@@ -1065,6 +1067,7 @@ class RuleEngine:
             region=_is_region_key(key) or kpath[-2:] in self._region_paths,
             zone=_is_zone_key(tokens),
             # S3 bucket names by key or path (aws); OSS bucket names only in the catalogued fields of their types.
+            # A bucket of a self-managed object store (server_buckets) is no S3 bucket: its server's host is judged.
             bucket=_GROUP
             if _at_any(kpath, self._global_group_fields.get(type_token, ()))
             else _BUCKET
@@ -1073,6 +1076,7 @@ class RuleEngine:
                 if package_of(type_token)[0] == "aws"
                 else _at_any(kpath, self._oss_bucket_fields.get(type_token, ()))
             )
+            and not _at_any(kpath, self._server_buckets.get(type_token, ()))
             else "",
             host=_at_any(kpath, self._destination_fields.get(type_token, ()))
             or self._host_key(tokens)
@@ -1199,7 +1203,9 @@ class RuleEngine:
         )
         self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, host, detail, _names(ref))
 
-    def _judge_bucket(self, walk: _Walk, ref: Reference, path: str) -> None:
+    def _judge_bucket(self, walk: _Walk, ref: Reference, path: str, *, own_region: bool = False) -> None:
+        """A bucket ARN or URL: its partition, then (unless ``own_region``: the service keeps the bucket in the
+        resource's own region, which is judged) where the bucket is."""
         assert ref.bucket is not None
         if ref.cloud == "aws" and ref.partition is not None and ref.partition not in self.jurisdiction.aws.partitions:
             allowed = ", ".join(sorted(self.jurisdiction.aws.partitions)) or "none"
@@ -1213,7 +1219,8 @@ class RuleEngine:
                 (ref.text,),
             )
             return
-        self._bucket_verdict(walk, ref.bucket, ref.partition, ref.cloud or "aws", path, ref.text)
+        if not own_region:
+            self._bucket_verdict(walk, ref.bucket, ref.partition, ref.cloud or "aws", path, ref.text)
 
     def _judge_bucket_name(self, walk: _Walk, name: str, path: str, *, group: bool = False) -> None:
         if walk.defer is not None and walk.defer(name):

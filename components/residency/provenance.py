@@ -149,9 +149,26 @@ def own_names(engine: RuleEngine, type_token: str, props: Mapping[str, Any], ids
     (``self_address_outputs``: an ApsaraDB RDS host names no region, its pinned provider places it).
     A name that contains one of these describes the resource itself (``bucketDomainName``).
     """
-    own_keys = ("id", "arn", "bucket") if type_token in engine.endpoints.bucket_types else ("id", "arn")
+    makes_bucket = type_token in engine.endpoints.bucket_types
+    own_keys = ("id", "arn", "bucket") if makes_bucket else ("id", "arn")
     self_keys = engine.endpoints.self_address_keys(type_token)
-    named = [n for k, v in props.items() if k in own_keys for n in strings_of(v)]
+    # An id that is the resource's name or the bucket it configures was chosen by the program, not made by the provider:
+    # a bucket's sub-resource (its logging, policy, CORS, versioning ...) takes the configured bucket's name for its id,
+    # a bucket the resource does not make; a function's id is its name ("ingest"), which may be a label of any host
+    # ("ingest.partner.example.com"). Such an id proves nothing. A provider-made id (nlb-<id>, found inside the
+    # resource's own address) and a bucket type's own name (its bucketDomainName) do.
+    given = (
+        set()
+        if makes_bucket
+        else {
+            n.lower()
+            for k, v in props.items()
+            if (key := snake_case(k)) != "id" and (key.endswith("name") or key in engine.endpoints.bucket_keys)
+            for n in strings_of(v)
+        }
+    )
+    named = [n for k, v in props.items() if k in own_keys for n in strings_of(v) if k != "id" or n.lower() not in given]
+    ids = [i for i in ids if not (isinstance(i, str) and i.lower() in given)]
     # A self address may list several host:port items (a Kafka instance's bootstrap servers): each host is
     # the resource's own, as the judge sees it (one host, no port).
     named += [

@@ -192,6 +192,11 @@ class ReferenceParser:
         self._region_partition = dict(catalogue.aws_region_partition)
         self._decorations = endpoints.host_decorations
         self._short_codes = dict(endpoints.aws.short_codes.codes) if endpoints.aws.short_codes else {}
+        # Exact hosts documented as one region's endpoint although no label names it (smtpdm.aliyun.com).
+        self._region_hosts: dict[str, tuple[Cloud, str]] = {
+            **{host: ("aws", entry.region) for host, entry in endpoints.aws.region_hosts.items()},
+            **{host: ("alicloud", entry.region) for host, entry in endpoints.alicloud.region_hosts.items()},
+        }
         # (suffix, cloud, partition, edge service); longest first so amazonaws.com.cn is not read as amazonaws.com.
         table: list[tuple[str, Cloud, str | None, str | None]] = []
         table += [(s, "aws", e.partition, None) for s, e in endpoints.aws.suffixes.items()]
@@ -390,6 +395,13 @@ class ReferenceParser:
         return Reference(kind, "alicloud", text, region, known_region=region in self._ali_regions)
 
     def _endpoint(self, host: str, *, in_url: bool) -> Reference:
+        fixed = self._region_hosts.get(host)
+        if fixed is not None:
+            # A documented one-region endpoint, even under a portal or edge suffix (smtpdm.aliyun.com): the host itself
+            # is catalogued, so no suffix is judged, only its region (and, on AWS, that region's partition).
+            cloud_of, region_of = fixed
+            exact_of = self._region_partition.get(region_of) if cloud_of == "aws" else None
+            return Reference("endpoint", cloud_of, host, region_of, exact_of, None, True, in_url)
         for suffix, cloud, partition, edge in self._suffix_cloud:
             if host.endswith("." + suffix):
                 if edge is not None:
