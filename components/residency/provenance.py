@@ -28,6 +28,7 @@ from components.residency.engine import (
     RuleEngine,
     Subject,
     package_of,
+    snake_case,
     strings_at,
     strings_of,
 )
