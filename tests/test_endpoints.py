@@ -2961,3 +2961,26 @@ def test_a_template_service_entry_needs_its_field_exactly_when_the_service_has_o
     raw["template_services"] = [{"service": "no-such-service", "types": ["AWS::X::Y"], "sources": ["x"]}]
     with pytest.raises(ValueError, match="no such global service"):
         EndpointCatalogue.model_validate(raw)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    _LOGICAL_ID,
+    st.from_regex(r"[a-z][a-z0-9]{0,8}", fullmatch=True),
+    st.sampled_from(["", "api-", "x."]),
+    st.sampled_from(["/hook", ":8443/x", ""]),
+)
+def test_a_variable_that_is_part_of_a_host_is_one_label(name: str, label: str, prefix: str, tail: str) -> None:
+    # Whatever the variable stands for, the rest of the host decides: someone's domain stays unproven, the stack
+    # region's regional cloud host is proven, another region's is not.
+    def judged(host: str) -> set[str]:
+        target = {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {
+            "NOTE": {"Fn::Sub": f"see https://{prefix}${{{name}}}.{host}{tail}"}}}}}  # fmt: skip
+        template = {"Parameters": {name: {"Type": "String"}}, "Resources": {"Fn": target}}
+        stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
+        return rule_ids("EU", stack)
+
+    assert judged(f"{label}.partner-example.com") == {"RES-015"}
+    if not prefix:  # text before the variable ("api-${Stage}.execute-api..."): the scan stops at "${" (left open)
+        assert judged("execute-api.eu-west-1.amazonaws.com") == set()
+        assert judged("execute-api.us-east-1.amazonaws.com") == {"RES-006"}
