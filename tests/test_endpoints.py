@@ -2264,9 +2264,15 @@ _OWN_RESOURCES = {
     "Lb": {"Type": "AWS::ElasticLoadBalancingV2::LoadBalancer"},
     "Eip": {"Type": "AWS::EC2::EIP"},
     "Queue": {"Type": "AWS::SQS::Queue"},
-    "Dist": {"Type": "AWS::CloudFront::Distribution"},
     "Partner": {"Type": "AWS::CloudFormation::Stack"},
 }
+# A template creating a CloudFront distribution is itself refused outside aws-cn (RES-016, template_services): the
+# distribution is added only to the cases that name it.
+_DIST = {"Type": "AWS::CloudFront::Distribution"}
+
+
+def _with_dist(names: Any) -> dict[str, Any]:
+    return {"Dist": _DIST} if "Dist" in json.dumps(names) else {}
 
 
 @pytest.mark.parametrize(
@@ -2298,6 +2304,13 @@ _OWN_RESOURCES = {
         # A host the variable is only part of is judged as before.
         ("https://${Api}.execute-api.${AWS::Region}.amazonaws.com/prod", set()),
         ("https://${Api}.execute-api.us-east-1.amazonaws.com/prod", {"RES-006"}),
+        # A host or bucket a variable is only part of: the rest is judged (a label of someone's domain, a bucket
+        # named after a Parameter, not one the template creates).
+        ("https://${Endpoint}.partner.example.com/hook", {"RES-015"}),
+        ("https://api-${Endpoint}.example.eu/x", {"RES-015"}),
+        ("https://${Db.Endpoint.Address}:${Port}/", set()),
+        ("s3://${Endpoint}-exports/x", {"RES-017"}),
+        ("s3://${Logs}/${Endpoint}/x", set()),
     ],
 )
 def test_a_templates_url_named_by_a_variable(url: Any, expected: set[str]) -> None:
@@ -2307,7 +2320,7 @@ def test_a_templates_url_named_by_a_variable(url: Any, expected: set[str]) -> No
     }
     template = {
         "Parameters": {"Endpoint": {"Type": "String", "Default": "hooks.example.eu"}},
-        "Resources": {"Logs": _LOGS_BUCKET, "Fn": target, **_OWN_RESOURCES},
+        "Resources": {"Logs": _LOGS_BUCKET, "Fn": target, **_OWN_RESOURCES, **_with_dist(url)},
     }
     stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
     assert rule_ids("EU", stack) == expected
@@ -2349,6 +2362,7 @@ def _template_stack(
         "Resources": {
             "Logs": _LOGS_BUCKET,
             **_OWN_RESOURCES,
+            **_with_dist(properties),
             "Target": {"Type": "AWS::Lambda::Function", "Properties": properties},
         },
     }
@@ -2867,3 +2881,314 @@ def test_a_region_field_without_a_cloud_token_is_the_resources_own_clouds() -> N
     # A Lambda's REGION = eu-west-1 is AWS Ireland (in the EU), not Alibaba London.
     props = {"environment": {"variables": {"REGION": "eu-west-1"}}}
     assert rule_ids("EU", Subject("aws:lambda/function:Function", "f", props, provider("EU"))) == set()
+
+
+# -- a template's resources judged by type (template_services, template_bucket_fields) ------------------------------
+
+
+def _typed_stack(resources: dict[str, Any], code: str = "EU", cloud: Cloud = "aws", **extra: Any) -> Subject:
+    token = {"aws": "aws:cloudformation/stack:Stack", "alicloud": "alicloud:ros/stack:Stack"}[cloud]
+    template = {"Resources": resources, **extra}
+    return Subject(token, "s", {"template_body": json.dumps(template)}, provider(code, cloud))
+
+
+def _api(endpoint: Any = None) -> dict[str, Any]:
+    props: dict[str, Any] = {"Name": "alerts"}
+    if endpoint is not None:
+        props["EndpointConfiguration"] = endpoint
+    return {"Api": {"Type": "AWS::ApiGateway::RestApi", "Properties": props}}
+
+
+_EDGE_TYPE = {"Types": [{"Ref": "EndpointType"}]}
+
+
+def _one(kind: str, **props: Any) -> dict[str, Any]:
+    return {"R": {"Type": kind, "Properties": props}}
+
+
+def _endpoint_type(**parameter: Any) -> dict[str, Any]:
+    return {"Parameters": {"EndpointType": {"Type": "String", **parameter}}}
+
+
+_NO_VALUE = {"Ref": "AWS::NoValue"}
+
+
+@pytest.mark.parametrize(
+    ("code", "resources", "extra", "expected"),
+    [
+        # Whole resources that are a global service, as their Pulumi twins are (global_services).
+        ("EU", _one("AWS::CloudFront::Distribution", DistributionConfig={}), {}, {"RES-016"}),
+        ("CN", _one("AWS::CloudFront::Distribution", DistributionConfig={}), {}, set()),
+        ("EU", _one("AWS::CloudFront::KeyValueStore", Name="k"), {}, {"RES-016"}),
+        ("EU", _one("AWS::GlobalAccelerator::Accelerator", Name="a"), {}, {"RES-016"}),
+        ("CN", _one("AWS::GlobalAccelerator::EndpointGroup"), {}, {"RES-016"}),
+        ("EU", _one("AWS::S3::MultiRegionAccessPoint", Regions=[]), {}, {"RES-016"}),
+        ("EU", {"C": {"Type": "AWS::IVS::Channel"}}, {}, {"RES-016"}),
+        ("EU", _one("AWS::Lightsail::Distribution"), {}, {"RES-016"}),
+        ("EU", _one("AWS::Amplify::App", Name="p"), {}, {"RES-016"}),
+        # Regional resources of the same services: nothing to refuse.
+        ("EU", _one("AWS::CloudFront::CachePolicy"), {}, set()),
+        ("EU", _one("AWS::ElasticLoadBalancingV2::LoadBalancer", Type="network"), {}, set()),
+        # An edge-optimised REST API: written, left out (API Gateway's default), or possible by a Parameter's
+        # AllowedValues or an Fn::If branch; REGIONAL and PRIVATE stay in the region.
+        ("EU", _api({"Types": ["EDGE"]}), {}, {"RES-016"}),
+        ("EU", _api(), {}, {"RES-016"}),
+        ("EU", _api({"VpcEndpointIds": []}), {}, {"RES-016"}),
+        ("EU", _api({"Types": ["REGIONAL"]}), {}, set()),
+        ("EU", _api({"Types": ["PRIVATE"]}), {}, set()),
+        ("EU", _api(_EDGE_TYPE), _endpoint_type(AllowedValues=["REGIONAL", "EDGE"]), {"RES-016"}),
+        ("EU", _api(_EDGE_TYPE), _endpoint_type(AllowedValues=["REGIONAL", "PRIVATE"]), set()),
+        ("EU", _api(_EDGE_TYPE), _endpoint_type(Default="REGIONAL"), {"RES-016"}),
+        ("EU", _api({"Fn::If": ["Private", {"Types": ["PRIVATE"]}, {"Types": ["REGIONAL"]}]}), {}, set()),
+        ("EU", _api({"Fn::If": ["Private", {"Types": ["PRIVATE"]}, _NO_VALUE]}), {}, {"RES-016"}),
+        ("EU", _one("AWS::ApiGateway::DomainName", EndpointConfiguration={"Types": ["EDGE"]}), {}, {"RES-016"}),
+        ("EU", _one("AWS::ApiGateway::DomainName", EndpointConfiguration={"Types": ["REGIONAL"]}), {}, set()),
+        # S3 Transfer Acceleration on a template's bucket.
+        ("EU", _one("AWS::S3::Bucket", AccelerateConfiguration={"AccelerationStatus": "Enabled"}), {}, {"RES-016"}),
+        ("EU", _one("AWS::S3::Bucket", AccelerateConfiguration={"AccelerationStatus": "Suspended"}), {}, set()),
+        ("EU", {"B": {"Type": "AWS::S3::Bucket"}}, {}, set()),
+    ],
+)
+def test_a_templates_global_service_resources_are_judged_by_type(
+    code: str, resources: dict[str, Any], extra: dict[str, Any], expected: set[str]
+) -> None:
+    assert rule_ids(code, _typed_stack(resources, code, **extra)) == expected
+    if code == "EU":  # a StackSet's template creates the same resources in each instance's region
+        subject = _typed_stack(resources, code, **extra)
+        stackset = Subject("aws:cloudformation/stackSet:StackSet", "s", subject.props, subject.provider)
+        assert rule_ids(code, stackset) == expected
+
+
+def test_a_templates_edge_resource_finding_says_the_fix() -> None:
+    (finding,) = ENGINES["EU"].check(_typed_stack(_api()))[0]
+    assert finding.path == "template_body(json).Resources.Api.Properties.EndpointConfiguration"
+    assert "EndpointConfiguration.Types = 'EDGE', the default when omitted" in finding.detail
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "scope", "expected"),
+    [
+        # ROS's Scope: domestic (the default) serves from mainland China only; overseas and global from outside it.
+        ("CN", "ALIYUN::CDN::Domain", "domestic", set()),
+        ("CN", "ALIYUN::CDN::Domain", None, set()),
+        ("CN", "ALIYUN::CDN::Domain", "overseas", {"RES-016"}),
+        ("CN", "ALIYUN::DCDN::Domain", "global", {"RES-016"}),
+        ("CN", "ALIYUN::DCDN::Domain", None, set()),
+        ("EU", "ALIYUN::CDN::Domain", None, {"RES-016"}),
+        ("EU", "ALIYUN::CDN::Domain", "overseas", {"RES-016"}),
+        ("CN", "ALIYUN::CDN::Domain", {"Ref": "Scope"}, {"RES-016"}),  # a Parameter without AllowedValues
+        ("CN", "ALIYUN::GA::Accelerator", None, {"RES-016"}),
+        ("CN", "ALIYUN::GA::BasicAccelerator", None, {"RES-016"}),
+        ("CN", "ALIYUN::SLB::LoadBalancer", None, set()),
+    ],
+)
+def test_a_ros_templates_edge_resources_are_judged_by_type(
+    code: str, kind: str, scope: Any, expected: set[str]
+) -> None:
+    props: dict[str, Any] = {"DomainName": "downloads.example.cn", "CdnType": "download"}
+    if scope is not None:
+        props["Scope"] = scope
+    resources = {"R": {"Type": kind, "Properties": props}}
+    extra = {"Parameters": {"Scope": {"Type": "String", "Default": "domestic"}}}
+    assert rule_ids(code, _typed_stack(resources, code, "alicloud", **extra)) == expected
+
+
+def _replicated(destination: Any) -> dict[str, Any]:
+    rule = {"Status": "Enabled", "Destination": {"Bucket": destination}}
+    config = {"Role": "arn:aws:iam::123456789012:role/r", "Rules": [rule]}
+    return {
+        "Replica": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "fleet-replica-eu"}},
+        "B": {"Type": "AWS::S3::Bucket", "Properties": {"ReplicationConfiguration": config}},
+    }
+
+
+def _global_table(*regions: str) -> dict[str, Any]:
+    return _one("AWS::DynamoDB::GlobalTable", Replicas=[{"Region": r} for r in regions])
+
+
+@pytest.mark.parametrize(
+    ("code", "resources", "expected"),
+    [
+        # Region-valued properties of a template's resources are region fields by their key (Region), and a
+        # replication destination's bucket ARN is a bucket to prove (the template's own bucket proves it).
+        ("EU", _global_table("eu-central-1", "eu-west-1"), set()),
+        ("EU", _global_table("eu-central-1", "us-east-1"), {"RES-009"}),
+        ("EU", _replicated("arn:aws:s3:::fleet-replica-eu"), set()),
+        ("EU", _replicated({"Fn::GetAtt": ["Replica", "Arn"]}), set()),
+        ("EU", _replicated({"Fn::Sub": "arn:${AWS::Partition}:s3:::${Replica}"}), set()),
+        ("EU", _replicated("arn:aws:s3:::partner-replica-us"), {"RES-017"}),
+        ("EU", _replicated({"Fn::ImportValue": "partner-replica-arn"}), {"RES-017"}),
+    ],
+)
+def test_a_templates_region_valued_properties_are_judged(
+    code: str, resources: dict[str, Any], expected: set[str]
+) -> None:
+    assert rule_ids(code, _typed_stack(resources, code)) == expected
+
+
+_HOSTS = {
+    "prod": {"Partner": "db.partner.example.com", "Replica": "orders.c9akciq32.eu-west-1.rds.amazonaws.com"},
+    "test": {"Replica": "orders.c9akciq32.eu-central-1.rds.amazonaws.com"},
+}
+_HOST_TEMPLATE_EXTRA: dict[str, Any] = {
+    "Parameters": {"PartnerHost": {"Type": "String", "Default": "hooks.example.eu"}},
+    "Mappings": {"Hosts": _HOSTS},
+}
+_DB_ADDRESS = {"Fn::GetAtt": ["Db", "Endpoint.Address"]}
+_PARTNER = {"Ref": "PartnerHost"}
+
+
+def _join(*parts: Any, delimiter: str = "") -> dict[str, Any]:
+    return {"Fn::Join": [delimiter, list(parts)]}
+
+
+def _in_map(*keys: Any) -> dict[str, Any]:
+    return {"Fn::FindInMap": list(keys)}
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        # Fn::Join as the whole value of a URL or host key: judged as the Fn::Sub text it equals.
+        ({"WEBHOOK_URL": _join("https://", _PARTNER, "/hook")}, {"RES-015"}),
+        ({"DB_URL": _join("postgres://", _DB_ADDRESS, ":5432/app")}, set()),
+        ({"DB_HOST": _join({"Fn::GetAtt": "Db.Endpoint.Address"})}, set()),
+        ({"DB_HOST": _join(_PARTNER)}, {"RES-015"}),
+        ({"WEBHOOK_URL": _join("https://hooks.partner.example.com", "/hook")}, {"RES-015"}),
+        ({"DB_HOST": _join("orders", {"Ref": "AWS::Region"}, "rds.amazonaws.com", delimiter=".")}, set()),
+        ({"DB_HOST": _join("orders", "us-east-1", "rds.amazonaws.com", delimiter=".")}, {"RES-006"}),
+        ({"API_URL": _join("https://", _PARTNER, ".example.eu/x")}, {"RES-015"}),
+        # Parts it cannot evaluate fail closed: an import, a list from a Parameter.
+        ({"DB_HOST": _join({"Fn::ImportValue": "shared-db-host"}, ":5432")}, {"RES-015"}),
+        ({"DB_HOST": {"Fn::Join": [",", _PARTNER]}}, {"RES-015"}),
+        # An Fn::If among the parts: each text it may give.
+        ({"DB_HOST": _join({"Fn::If": ["C", _DB_ADDRESS, _PARTNER]})}, {"RES-015"}),
+        ({"DB_HOST": _join({"Fn::If": ["C", _DB_ADDRESS, {"Fn::GetAtt": ["Lb", "DNSName"]}]})}, set()),
+        # Fn::FindInMap of the template's Mappings: the value (every value, where a key is not literal).
+        ({"DB_HOST": _in_map("Hosts", "prod", "Replica")}, set()),
+        ({"DB_HOST": _in_map("Hosts", "prod", "Partner")}, {"RES-015"}),
+        ({"DB_HOST": _in_map("Hosts", {"Ref": "AWS::StackName"}, "Replica")}, set()),
+        ({"DB_HOST": _in_map("Hosts", {"Ref": "AWS::StackName"}, "Partner")}, {"RES-015"}),
+        ({"DB_HOST": _in_map("Hosts", "staging", "Replica")}, {"RES-015"}),
+        ({"DB_HOST": _in_map("Elsewhere", "prod", "Replica")}, {"RES-015"}),
+        ({"DB_URL": _join("postgres://", _in_map("Hosts", "prod", "Replica"), ":5432/app")}, set()),
+        # Not under a host or bucket key: its parts are walked as before.
+        ({"GREETING": _join("hello", _PARTNER, delimiter=" ")}, set()),
+    ],
+)
+def test_a_templates_join_and_find_in_map_under_a_host_key(variables: dict[str, Any], expected: set[str]) -> None:
+    resources = {
+        **_OWN_RESOURCES,
+        "Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": variables}}},
+    }
+    assert rule_ids("EU", _typed_stack(resources, "EU", "aws", **_HOST_TEMPLATE_EXTRA)) == expected
+
+
+def test_a_templates_join_under_a_bucket_key() -> None:
+    def code(bucket: Any) -> Subject:
+        resources = {
+            "Artifacts": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "fleet-artifacts-eu"}},
+            "Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Code": {"S3Bucket": bucket, "S3Key": "f.zip"}}},
+        }
+        return _typed_stack(resources, Parameters={"Env": {"Type": "String"}})
+
+    assert rule_ids("EU", code({"Fn::Join": ["-", ["fleet", "artifacts", "eu"]]})) == set()
+    assert rule_ids("EU", code({"Fn::Join": ["", [{"Ref": "Artifacts"}]]})) == set()
+    assert rule_ids("EU", code({"Fn::Join": ["-", ["partner", "artifacts"]]})) == {"RES-017"}
+    assert rule_ids("EU", code({"Fn::Join": ["", [{"Fn::ImportValue": "shared-artifacts"}]]})) == {"RES-017"}
+
+
+@given(
+    st.lists(st.text(alphabet="abc-./:$", max_size=6), max_size=5),
+    st.sampled_from(["", "-", ".", "/"]),
+)
+def test_a_join_of_literals_evaluates_to_the_joined_text(parts: list[str], delimiter: str) -> None:
+    from components.residency.engine import _template_literals, _template_texts
+
+    assert _template_texts({}, {"Fn::Join": [delimiter, parts]}) == [delimiter.join(parts)]
+    literals = _template_literals({}, {"Fn::Join": [delimiter, parts]})
+    assert literals == ([delimiter.join(parts)] if "${" not in delimiter.join(parts) else None)
+
+
+@given(
+    st.dictionaries(
+        st.from_regex(r"[a-z]{1,5}", fullmatch=True), st.from_regex(r"[a-z.]{1,10}", fullmatch=True), min_size=1
+    )
+)
+def test_find_in_map_gives_the_maps_value_or_every_value(level: dict[str, str]) -> None:
+    from components.residency.engine import _find_in_map
+
+    document = {"Mappings": {"M": {k: {"Host": v} for k, v in level.items()}}}
+    for key, value in level.items():
+        assert _find_in_map(document, ["M", key, "Host"], 0) == [value]
+    assert sorted(_find_in_map(document, ["M", {"Ref": "AWS::Region"}, "Host"], 0) or []) == sorted(level.values())
+    assert _find_in_map(document, ["M", "missing-key", "Host"], 0) is None
+
+
+def _ros_code_stack(bucket: Any, code: str = "CN", kind: str = "ALIYUN::FC::Function") -> Subject:
+    resources = {
+        "CodeBucket": {"Type": "ALIYUN::OSS::Bucket", "Properties": {"BucketName": "fleet-fc-code"}},
+        "Fn": {"Type": kind, "Properties": {"Code": {"OssBucketName": bucket, "OssObjectName": "f.zip"}}},
+    }
+    return _typed_stack(resources, code, "alicloud", Parameters={"Shared": {"Type": "String"}})
+
+
+@pytest.mark.parametrize(
+    ("bucket", "expected"),
+    [
+        # The template's own bucket: its literal name, or Fn::GetAtt Name (ROS documents no Ref for it).
+        ("fleet-fc-code", set()),
+        ({"Fn::GetAtt": ["CodeBucket", "Name"]}, set()),
+        ({"Fn::Sub": "${CodeBucket.Name}"}, set()),
+        ({"Fn::If": ["C", "fleet-fc-code", {"Fn::GetAtt": ["CodeBucket", "Name"]}]}, set()),
+        # Another bucket, a Parameter, an import, the undocumented Ref, an attribute that is no name: unproven.
+        ("partner-fc-code", {"RES-017"}),
+        ({"Ref": "Shared"}, {"RES-017"}),
+        ({"Ref": "CodeBucket"}, {"RES-017"}),
+        ({"Fn::GetAtt": ["CodeBucket", "DomainName"]}, {"RES-017"}),
+        ({"Fn::GetStackOutput": {"StackId": "shared", "OutputKey": "Bucket"}}, {"RES-017"}),
+        ({"Fn::Join": ["-", ["partner", "code"]]}, {"RES-017"}),
+        ({"Fn::Join": ["-", ["fleet", "fc", "code"]]}, set()),
+        ({"Fn::Base64": "x"}, {"RES-017"}),
+    ],
+)
+def test_a_ros_functions_code_bucket_is_judged(bucket: Any, expected: set[str]) -> None:
+    assert rule_ids("CN", _ros_code_stack(bucket)) == expected
+    assert rule_ids("CN", _ros_code_stack(bucket, kind="ALIYUN::FC3::Function")) == expected
+
+
+def test_a_template_service_entry_needs_its_field_exactly_when_the_service_has_one() -> None:
+    from components.residency.endpoints import EndpointCatalogue
+
+    raw = ENDPOINTS.model_dump()
+    raw["template_services"] = [
+        {"service": "aws-apigateway-edge", "types": ["AWS::ApiGateway::RestApi"], "sources": ["x"]}
+    ]
+    with pytest.raises(ValueError, match="field must be given"):
+        EndpointCatalogue.model_validate(raw)
+    raw["template_services"] = [{"service": "no-such-service", "types": ["AWS::X::Y"], "sources": ["x"]}]
+    with pytest.raises(ValueError, match="no such global service"):
+        EndpointCatalogue.model_validate(raw)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    _LOGICAL_ID,
+    st.from_regex(r"[a-z][a-z0-9]{0,8}", fullmatch=True),
+    st.sampled_from(["", "api-", "x."]),
+    st.sampled_from(["/hook", ":8443/x", ""]),
+)
+def test_a_variable_that_is_part_of_a_host_is_one_label(name: str, label: str, prefix: str, tail: str) -> None:
+    # Whatever the variable stands for, the rest of the host decides: someone's domain stays unproven, the stack
+    # region's regional cloud host is proven, another region's is not.
+    def judged(host: str) -> set[str]:
+        target = {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {
+            "NOTE": {"Fn::Sub": f"see https://{prefix}${{{name}}}.{host}{tail}"}}}}}  # fmt: skip
+        template = {"Parameters": {name: {"Type": "String"}}, "Resources": {"Fn": target}}
+        stack = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("EU"))
+        return rule_ids("EU", stack)
+
+    assert judged(f"{label}.partner-example.com") == {"RES-015"}
+    if not prefix:  # text before the variable ("api-${Stage}.execute-api..."): the scan stops at "${" (left open)
+        assert judged("execute-api.eu-west-1.amazonaws.com") == set()
+        assert judged("execute-api.us-east-1.amazonaws.com") == {"RES-006"}

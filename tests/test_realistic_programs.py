@@ -2183,16 +2183,19 @@ def cloudformation_log_delivery(arn: str) -> Callable[[Ctx], object]:
     return build
 
 
-def cloudformation_alert_webhook(endpoint: str) -> Callable[[Ctx], object]:
+def cloudformation_alert_webhook(endpoint: str, endpoint_type: str | None = "REGIONAL") -> Callable[[Ctx], object]:
     # docs: cloudformation/stack template_body — the CloudFormation user guide's AWS::SNS::Subscription (protocol
     # https) under an alarm topic; `endpoint` is the !Sub of the subscriber: the template's own API Gateway stage, or
-    # a host taken from a Parameter the deployer fills in.
+    # a host taken from a Parameter the deployer fills in. The API's EndpointConfiguration is `endpoint_type` (None:
+    # left out, which API Gateway makes edge-optimised).
     def build(c: Ctx) -> object:
+        types = f"      EndpointConfiguration:\n        Types: [{endpoint_type}]\n" if endpoint_type else ""
         template = (
             "AWSTemplateFormatVersion: '2010-09-09'\n"
             "Parameters:\n  AlertWebhookHost:\n    Type: String\n    Default: hooks.example.eu\n"
             "Resources:\n"
             "  AlertsApi:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: alerts\n"
+            f"{types}"
             "  AlarmTopic:\n    Type: AWS::SNS::Topic\n"
             "  AlertWebhook:\n    Type: AWS::SNS::Subscription\n    Properties:\n"
             "      TopicArn: !Ref AlarmTopic\n      Protocol: https\n"
@@ -2205,11 +2208,14 @@ def cloudformation_alert_webhook(endpoint: str) -> Callable[[Ctx], object]:
 
 def _db_consumer_template(db_host: str) -> str:
     # The CloudFormation user guide's AWS::RDS::DBInstance and AWS::Lambda::Function examples in YAML: the function
-    # reads its database's host from `db_host` (!GetAtt of the template's own instance, a Parameter, an import).
+    # reads its database's host from `db_host` (!GetAtt of the template's own instance, a Parameter, an import, an
+    # !Join or !FindInMap of the template's Mappings: a partner's host, or the read replica's regional host).
     return (
         "AWSTemplateFormatVersion: '2010-09-09'\n"
         "Parameters:\n  PartnerDbHost:\n    Type: String\n    Default: db.partner.example.eu\n"
         "  DbPassword:\n    Type: String\n    NoEcho: true\n"
+        "Mappings:\n  DbHosts:\n    prod:\n      Partner: db.partner.example.com\n"
+        "      Replica: orders-replica.c9akciq32xyz.eu-central-1.rds.amazonaws.com\n"
         "Conditions:\n  PartnerDb: !Not [!Equals [!Ref PartnerDbHost, '']]\n"
         "Resources:\n"
         "  OrdersDb:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n"
@@ -2262,23 +2268,27 @@ def cloudformation_function_code(code_bucket: str) -> Callable[[Ctx], object]:
     return build
 
 
-def cloudformation_site_health_check(url: str) -> Callable[[Ctx], object]:
-    # docs: cloudformation/stack template_body — the owner portal behind an Application Load Balancer and a CloudFront
-    # distribution (the user guide's AWS::CloudFront::Distribution example with a custom origin, the balancer's
-    # !GetAtt DNSName); a health-check function probes `url` (!Sub of the balancer's or the distribution's name).
+def cloudformation_site_health_check(url: str, *, cdn: bool = True) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack template_body — the owner portal behind an Application Load Balancer and (`cdn`) a
+    # CloudFront distribution (the user guide's AWS::CloudFront::Distribution example with a custom origin, the
+    # balancer's !GetAtt DNSName); a health-check function probes `url` (!Sub of the balancer's or the distribution's
+    # name).
     def build(c: Ctx) -> object:
-        template = (
-            "AWSTemplateFormatVersion: '2010-09-09'\n"
-            "Parameters:\n  Subnets:\n    Type: List<AWS::EC2::Subnet::Id>\n"
-            "Resources:\n"
-            "  PortalLb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n"
-            "      Scheme: internet-facing\n      Subnets: !Ref Subnets\n"
+        distribution = (
             "  PortalCdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n"
             "        Enabled: true\n        PriceClass: PriceClass_100\n        Origins:\n"
             "          - Id: portal-lb\n            DomainName: !GetAtt PortalLb.DNSName\n"
             "            CustomOriginConfig: {OriginProtocolPolicy: https-only}\n"
             "        DefaultCacheBehavior: {TargetOriginId: portal-lb, ViewerProtocolPolicy: redirect-to-https,\n"
             "          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6}\n"
+        )
+        template = (
+            "AWSTemplateFormatVersion: '2010-09-09'\n"
+            "Parameters:\n  Subnets:\n    Type: List<AWS::EC2::Subnet::Id>\n"
+            "Resources:\n"
+            "  PortalLb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n"
+            "      Scheme: internet-facing\n      Subnets: !Ref Subnets\n"
+            f"{distribution if cdn else ''}"
             "  HealthCheck:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n"
             "      Handler: index.handler\n      Role: !GetAtt HealthCheckRole.Arn\n"
             "      Code:\n        ZipFile: 'def handler(e, c): pass'\n"
@@ -2304,6 +2314,75 @@ def ros_oss_exports(variables: Mapping[str, Any]) -> Callable[[Ctx], object]:
             },
         }  # fmt: skip
         return alicloud.ros.Stack("exports", stack_name="exports", template_body=json.dumps(template), opts=c.ali)
+
+    return build
+
+
+def cloudformation_accelerated_portal(accelerated: bool) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack template_body — the owner portal's Network Load Balancer, and (`accelerated`) the
+    # user guide's AWS::GlobalAccelerator::Accelerator / Listener / EndpointGroup example putting it behind an
+    # accelerator's anycast addresses.
+    def build(c: Ctx) -> object:
+        accelerator = (
+            "  PortalAccelerator:\n    Type: AWS::GlobalAccelerator::Accelerator\n    Properties:\n"
+            "      Name: portal\n      Enabled: true\n"
+            "  PortalListener:\n    Type: AWS::GlobalAccelerator::Listener\n    Properties:\n"
+            "      AcceleratorArn: !Ref PortalAccelerator\n      Protocol: TCP\n"
+            "      PortRanges: [{FromPort: 443, ToPort: 443}]\n"
+            "  PortalEndpoints:\n    Type: AWS::GlobalAccelerator::EndpointGroup\n    Properties:\n"
+            "      ListenerArn: !Ref PortalListener\n      EndpointGroupRegion: !Ref 'AWS::Region'\n"
+            "      EndpointConfigurations: [{EndpointId: !Ref PortalNlb}]\n"
+        )
+        template = (
+            "AWSTemplateFormatVersion: '2010-09-09'\n"
+            "Parameters:\n  Subnets:\n    Type: List<AWS::EC2::Subnet::Id>\n"
+            "Resources:\n"
+            "  PortalNlb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n"
+            "      Type: network\n      Scheme: internet-facing\n      Subnets: !Ref Subnets\n"
+            f"{accelerator if accelerated else ''}"
+        )
+        return aws.cloudformation.Stack("portal-accelerated", template_body=template, opts=c.aws)
+
+    return build
+
+
+def ros_cdn_domain(scope: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stack — ALIYUN::CDN::Domain (ROS's resource-type page: Scope domestic, the default, overseas
+    # or global) accelerating the fleet's download site from the template's own bucket.
+    def build(c: Ctx) -> object:
+        domain: dict[str, Any] = {"DomainName": "downloads.example.cn", "CdnType": "download",
+                                  "Sources": '[{"content":"fleet-downloads.oss-cn-shanghai.aliyuncs.com",'
+                                             '"type":"oss","priority":"20","port":443,"weight":"10"}]'}  # fmt: skip
+        if scope is not None:
+            domain["Scope"] = scope
+        template = {
+            "ROSTemplateFormatVersion": "2015-09-01",
+            "Resources": {
+                "Downloads": {"Type": "ALIYUN::OSS::Bucket", "Properties": {"BucketName": "fleet-downloads"}},
+                "DownloadsCdn": {"Type": "ALIYUN::CDN::Domain", "Properties": domain},
+            },
+        }
+        return alicloud.ros.Stack("downloads", stack_name="downloads", template_body=json.dumps(template), opts=c.ali)
+
+    return build
+
+
+def ros_fc_code(code_bucket: Any) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stack — ALIYUN::FC::Service and ALIYUN::FC::Function with its code package in OSS
+    # (Code.OssBucketName / OssObjectName): the template's own code bucket, or one a Parameter names.
+    def build(c: Ctx) -> object:
+        template = {
+            "ROSTemplateFormatVersion": "2015-09-01",
+            "Parameters": {"SharedCodeBucket": {"Type": "String"}},
+            "Resources": {
+                "CodeBucket": {"Type": "ALIYUN::OSS::Bucket", "Properties": {"BucketName": "fleet-fc-code"}},
+                "Service": {"Type": "ALIYUN::FC::Service", "Properties": {"ServiceName": "fleet"}},
+                "Ingest": {"Type": "ALIYUN::FC::Function", "DependsOn": ["Service", "CodeBucket"], "Properties": {
+                    "ServiceName": "fleet", "FunctionName": "ingest", "Runtime": "python3.10",
+                    "Handler": "index.handler", "Code": {"OssBucketName": code_bucket, "OssObjectName": "ingest.zip"}}},
+            },
+        }  # fmt: skip
+        return alicloud.ros.Stack("fc-code", stack_name="fc-code", template_body=json.dumps(template), opts=c.ali)
 
     return build
 
@@ -3657,8 +3736,60 @@ CASES: list[Case] = [
         cloudformation_stackset_db_consumer("!GetAtt OrdersDb.Endpoint.Address"),
     ),
     Case(
-        "eu-cloudformation-health-check-own-lb", "EU", cloudformation_site_health_check("https://${PortalLb.DNSName}/")
+        "eu-cloudformation-health-check-own-lb",
+        "EU",
+        cloudformation_site_health_check("https://${PortalLb.DNSName}/", cdn=False),
     ),
+    # A template's resources are judged by type as the same resources in Pulumi (template_services): an EU portal
+    # behind CloudFront, an edge-optimised API (the default when EndpointConfiguration is left out), a Global
+    # Accelerator; ROS's CDN domain by its Scope (domestic, the default, stays in mainland China).
+    Case(
+        "eu-cloudformation-portal-cloudfront",
+        "EU",
+        cloudformation_site_health_check("https://${PortalLb.DNSName}/"),
+        {"RES-016"},
+    ),
+    Case(
+        "eu-cloudformation-webhook-edge-api",
+        "EU",
+        cloudformation_alert_webhook(
+            "https://${AlertsApi}.execute-api.${AWS::Region}.amazonaws.com/prod/alerts", endpoint_type=None
+        ),
+        {"RES-016"},
+    ),
+    Case("eu-cloudformation-portal-global-accelerator", "EU", cloudformation_accelerated_portal(True), {"RES-016"}),
+    Case("eu-cloudformation-portal-regional-nlb", "EU", cloudformation_accelerated_portal(False)),
+    Case("cn-ros-cdn-overseas-scope", "CN", ros_cdn_domain("overseas"), {"RES-016"}),
+    Case("cn-ros-cdn-domestic-scope", "CN", ros_cdn_domain("domestic")),
+    Case("cn-ros-cdn-default-scope", "CN", ros_cdn_domain(None)),
+    # Fn::Join / Fn::FindInMap under a host key: judged as the text they give.
+    Case(
+        "eu-cloudformation-db-url-join-parameter",
+        "EU",
+        cloudformation_db_consumer("!Join ['', ['postgres://', !Ref PartnerDbHost, ':5432/reports']]"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-cloudformation-db-url-join-own-instance",
+        "EU",
+        cloudformation_db_consumer("!Join ['', ['postgres://', !GetAtt OrdersDb.Endpoint.Address, ':5432/reports']]"),
+    ),
+    Case(
+        "eu-cloudformation-db-host-mapping-partner",
+        "EU",
+        cloudformation_db_consumer("!FindInMap [DbHosts, prod, Partner]"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-cloudformation-db-host-mapping-replica",
+        "EU",
+        cloudformation_db_consumer("!FindInMap [DbHosts, prod, Replica]"),
+    ),
+    # ROS: a function's code bucket (Code.OssBucketName), proven only by the template's own bucket.
+    Case("cn-ros-fc-code-own-bucket", "CN", ros_fc_code({"Fn::GetAtt": ["CodeBucket", "Name"]})),
+    Case("cn-ros-fc-code-own-bucket-literal", "CN", ros_fc_code("fleet-fc-code")),
+    Case("cn-ros-fc-code-partner-bucket", "CN", ros_fc_code("partner-fc-artifacts"), {"RES-017"}),
+    Case("cn-ros-fc-code-parameter-bucket", "CN", ros_fc_code({"Ref": "SharedCodeBucket"}), {"RES-017"}),
     Case(
         "cn-cloudformation-health-check-own-cloudfront",
         "CN",

@@ -139,12 +139,47 @@ class StackTemplate(_Frozen):
     url_suffix: str | None = None
     """The text replaced with the DNS suffix of the stack's partition (``${AWS::URLSuffix}``)."""
     bucket_types: frozenset[str] = frozenset()
-    """Template resource types creating a bucket in the stack's own region whose ``${LogicalId}`` is the bucket's
-    name (``Fn::Sub`` of an ``AWS::S3::Bucket``): such a name is made by the stack."""
+    """Template resource types creating a bucket in the stack's own region, whose literal ``BucketName`` (and, with
+    ``bucket_ref``, ``${LogicalId}``) names a bucket the stack makes."""
+    bucket_ref: bool = True
+    """Whether ``${LogicalId}`` (``Ref``) of a bucket type is the bucket's name (``Fn::Sub`` of an
+    ``AWS::S3::Bucket``); False where the service does not document it (ROS's ``ALIYUN::OSS::Bucket``: use
+    ``Fn::GetAtt`` ``Name``)."""
     source: str
     """Where the service documents the placeholders."""
     bucket_source: str | None = None
     """Where the service documents what ``${LogicalId}`` of a bucket type stands for."""
+
+
+class TemplateService(_Frozen):
+    """The template resource types (CloudFormation, ROS) that are a ``global_services`` entry's service: a stack's
+    template creating one is judged as the same resource written in Pulumi (RES-016), by the entry's own rule."""
+
+    service: str
+    """The ``global_services`` id."""
+    types: frozenset[str]
+    """Template resource types (``AWS::CloudFront::Distribution``, ``ALIYUN::CDN::Domain``)."""
+    field: str | None = None
+    """For an entry judged by a field's value: the template property holding it (dots, as written in the template,
+    from ``Properties``: ``EndpointConfiguration.Types``; a list on the way is read item by item). None: the resource
+    itself."""
+    defaults: Mapping[str, str] = Field(default_factory=dict)
+    """Per template type, the value the service applies when the property is omitted (judged as if it were set)."""
+    sources: tuple[str, ...]
+    """Where the type names (and the property and its default) are documented."""
+
+
+class TemplateBucketField(_Frozen):
+    """Properties of one template resource type that name a bucket the resource reads or writes (an ROS function's
+    ``Code.OssBucketName``): judged as a bucket (RES-017), proven only by the template's own bucket."""
+
+    type: str
+    """Template resource type."""
+    fields: tuple[str, ...]
+    """Property paths from ``Properties`` (dots, as written in the template; lists on the way are read item by
+    item)."""
+    source: str
+    """Where the property is documented."""
 
 
 class TemplateAttribute(_Frozen):
@@ -155,9 +190,10 @@ class TemplateAttribute(_Frozen):
     """Template resource type (``AWS::RDS::DBInstance``, ``ALIYUN::OSS::Bucket``)."""
     attributes: frozenset[str]
     """``Fn::GetAtt`` attribute names (``Endpoint.Address``); ``Ref`` for what ``Ref`` returns."""
-    names: Literal["host", "bucket"] = "host"
+    names: tuple[Literal["host", "bucket"], ...] = ("host",)
     """``host``: a host, URL or ARN of the resource; ``bucket``: the bucket's name (an ``oss://`` or ``s3://`` URL's
-    bucket)."""
+    bucket) or its ARN where a bucket key takes one (a replication destination's ``Bucket``); both for an S3 bucket's
+    ARN."""
     service: str | None = None
     """A ``global_services`` id: the address is served by that edge service, judged as it (RES-016)."""
     source: str
@@ -344,6 +380,10 @@ class EndpointCatalogue(_Frozen):
     template_attributes: tuple[TemplateAttribute, ...] = ()
     """What a template's own resources give by Ref / Fn::GetAtt that names them in the stack's own region; any other
     attribute of a template resource is unproven."""
+    template_services: tuple[TemplateService, ...] = ()
+    """Template resource types that are a global service (``global_services``), judged by its entry."""
+    template_bucket_fields: tuple[TemplateBucketField, ...] = ()
+    """Template resource properties naming a bucket where no bucket key says so (ROS's ``OssBucketName``)."""
     regional_buckets: tuple[RegionalBucket, ...] = ()
     """AWS-owned buckets named after their region (``eu-west-1.elasticmapreduce``): proven by that region."""
     named_values: tuple[NamedValue, ...] = ()
@@ -366,6 +406,21 @@ class EndpointCatalogue(_Frozen):
         for entry in self.template_attributes:
             if entry.service is not None and entry.service not in services:
                 raise ValueError(f"template_attributes {entry.type}: no global service {entry.service!r}")
+        by_id = {s.id: s for s in self.global_services}
+        for t in self.template_services:
+            service = by_id.get(t.service)
+            if service is None:
+                raise ValueError(f"template_services {t.service!r}: no such global service")
+            # A field entry needs the template's field (else every resource of the type would be refused); a
+            # whole-resource entry has none to read.
+            if (service.field is None) != (t.field is None):
+                raise ValueError(
+                    f"template_services {t.service!r}: field must be given exactly when the service has one"
+                )
+            if service.unless_set:
+                raise ValueError(f"template_services {t.service!r}: unless_set is not read in templates")
+            if set(t.defaults) - t.types:
+                raise ValueError(f"template_services {t.service!r}: defaults name types the entry does not list")
         return self
 
     def self_address_keys(self, type_token: str) -> frozenset[str]:

@@ -24,7 +24,13 @@ import yaml
 from components._compat import is_input_type
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cloud, load_catalogue
 from components.residency.destinations import Destination
-from components.residency.endpoints import GlobalService, StackTemplate, TemplateAttribute
+from components.residency.endpoints import (
+    EndpointCatalogue,
+    GlobalService,
+    StackTemplate,
+    TemplateAttribute,
+    TemplateService,
+)
 from components.residency.phones import country_of, is_phone_shaped, normalise
 from components.residency.references import (
     S3_BUCKET_NAME,
@@ -292,6 +298,7 @@ class _Walk:
         "parent",
         "pending",
         "subject",
+        "template",
         "template_resources",
     )
 
@@ -325,6 +332,9 @@ class _Walk:
         self.template_resources: Mapping[str, str] | None = None
         """Inside a stack's template (``stack_templates``): logical id -> type of what its Resources create (less any
         name a Parameter or an ``Fn::Sub`` variable map also gives); None elsewhere."""
+        self.template: tuple[StackTemplate, Mapping[Any, Any]] | None = None
+        """Inside a stack's template: the template input (its placeholders) and the template document, whose
+        Parameters and Mappings an ``Fn::Join`` / ``Fn::FindInMap`` is evaluated with; None elsewhere."""
 
     def add(self, rule_id: RuleId, path: str, value: Any, detail: str, declared_by: str | None = None) -> None:
         self.findings.append(
@@ -454,6 +464,13 @@ class RuleEngine:
         }
         """(template resource type, attribute or ``Ref``) -> what it names (``template_attributes``)."""
         self._template_bucket_types = frozenset().union(*(t.bucket_types for t in self.endpoints.stack_templates))
+        self._template_services = _template_service_index(self.endpoints, self.jurisdiction.code)
+        """Template resource type -> the global services it is (``template_services``), with the entry's template
+        field."""
+        self._template_bucket_fields: Mapping[str, tuple[str, ...]] = {
+            f.type: f.fields for f in self.endpoints.template_bucket_fields
+        }
+        """Template resource type -> its properties naming a bucket (``template_bucket_fields``)."""
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -629,11 +646,17 @@ class RuleEngine:
                 self._global_finding(walk, service, path, value)
 
     def _global_finding(
-        self, walk: _Walk, service: GlobalService, path: str, value: str, *, omitted: bool = False
+        self,
+        walk: _Walk,
+        service: GlobalService,
+        path: str,
+        value: str,
+        *,
+        omitted: bool = False,
+        field: str | None = None,
     ) -> None:
-        where = (
-            f" ({service.field} = {value!r}{', the default when omitted' if omitted else ''})" if service.field else ""
-        )
+        field = field or service.field  # a template's property (EndpointConfiguration.Types), else the input
+        where = f" ({field} = {value!r}{', the default when omitted' if omitted else ''})" if field else ""
         detail = f"{service.why}{where}; not proven to stay in {self._j()} [{service.id}]."
         self._add_coverable(
             walk, RuleId.GLOBAL_SERVICE_IN_JURISDICTION, path, value, detail, (value, service.id, walk.subject.type)
@@ -761,10 +784,25 @@ class RuleEngine:
     def _judge_template_urls(self, walk: _Walk, value: str, path: str) -> None:
         """URLs of a stack's template whose whole host or bucket is a template variable (``https://${Endpoint}/``,
         ``s3://${Bucket}/``, ``https://${Db.Endpoint.Address}:5432/``), which no reference scan reads."""
+        whole = set()
         for m in _TEMPLATE_URL_VARIABLE.finditer(value):
+            whole.add(m.start())
             name, _, attribute = m.group(2).partition(".")
             bucket = m.group(1).lower() in _BUCKET_SCHEMES
             self._judge_template_reference(walk, name, attribute or "Ref", path, m.group(0), bucket)
+        for m in _TEMPLATE_URL_PART_VARIABLE.finditer(value):
+            if m.start() in whole:
+                continue
+            # A host or bucket a variable is only part of ("https://${Tenant}.partner.example.com/"): the variable
+            # stands for one label, and what the rest names is judged. A cloud host (``${Api}.execute-api.<region>
+            # .amazonaws.com``) is left to the reference scan, which reads it after the variable.
+            authority = _TEMPLATE_PORT.sub("", m.group(2))
+            name = _TEMPLATE_VARIABLE.sub("v0", authority).lower()
+            if m.group(1).lower() in _BUCKET_SCHEMES:
+                if S3_BUCKET_NAME.match(name) and not (walk.known is not None and walk.known(authority)):
+                    self._judge_bucket_name(walk, name, path)
+            elif not self.parser.has_candidates(name) and is_host_shaped(name):
+                self._judged_as_bare_host(walk, name, path)
 
     def _judge_template_reference(
         self, walk: _Walk, name: str | None, attribute: str, path: str, value: str, bucket: bool = False
@@ -781,7 +819,7 @@ class RuleEngine:
         kind = walk.template_resources.get(name) if name is not None else None
         entry = self._template_attributes.get((kind, attribute)) if kind is not None else None
         what = "bucket" if bucket else "host"
-        if entry is not None and entry.names == what:
+        if entry is not None and what in entry.names:
             if entry.service is None:
                 return  # an address of the template's own resource in the stack's region
             service = next(s for s in self.endpoints.global_services if s.id == entry.service)
@@ -814,11 +852,15 @@ class RuleEngine:
             return False  # outside a stack's template, or not one function
         reference = _template_reference(value)
         choices = _template_choices(value) if reference is None else None
-        if reference is None and choices is None:
+        evaluated = reference is None and choices is None and next(iter(value)) in _EVALUATED
+        if reference is None and choices is None and not evaluated:
             return False
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.match or not (plan.host or plan.bucket == _BUCKET) or self._names_itself(walk, path):
             return False
+        if evaluated:
+            self._judge_template_text(walk, value, path, key, depth, bucket=not plan.host)
+            return True
         if choices is not None:
             function = next(iter(value))
             for i, choice in enumerate(choices):
@@ -829,6 +871,142 @@ class RuleEngine:
         text = json.dumps(value, sort_keys=True, default=str)
         self._judge_template_reference(walk, name, attribute, path, text, bucket=not plan.host)
         return True
+
+    def _judge_template_text(
+        self, walk: _Walk, value: Mapping[Any, Any], path: str, key: str, depth: int, *, bucket: bool
+    ) -> None:
+        """An ``Fn::Join`` or ``Fn::FindInMap`` that is a whole host, URL or bucket: judged as each text it may give,
+        written as the ``Fn::Sub`` text it equals (a ``Ref`` / ``Fn::GetAtt`` part as ``${Name}`` /
+        ``${Name.Attribute}``, judged by :meth:`_judge_template_reference`; a map's value as itself). A part this
+        cannot evaluate (an import, a Parameter's list, a map key that no map holds) leaves the destination
+        unproven (fail closed)."""
+        assert walk.template is not None
+        template, document = walk.template
+        texts = _template_texts(document, value)
+        function = next(iter(value))
+        if texts is None:
+            what = "bucket" if bucket else "host"
+            text = json.dumps(value, sort_keys=True, default=str)
+            detail = (
+                f"{function} gives the {what} from parts this check cannot evaluate (an import from another stack, a "
+                "Parameter's list, a map or key the template's Mappings do not hold), so nothing proves it is in "
+                f"{self._j()}. Write the {what} literally or from the template's own resource (its catalogued "
+                "attribute), or declare the destination."
+            )
+            rule_id = RuleId.REGIONLESS_REFERENCE_PROVEN if bucket else RuleId.DESTINATION_HOST_PROVEN
+            self._add_coverable(walk, rule_id, path, text, detail, (text,))
+            return
+        for i, written in enumerate(texts):
+            text = self._in_own_stack(walk.subject, written, template)  # a Ref of AWS::Region / AWS::URLSuffix
+            where = f"{path}.{function}" if len(texts) == 1 else f"{path}.{function}[{i}]"
+            whole = _WHOLE_SUB_HOST.match(text)
+            if whole is not None and "::" not in whole.group(1):
+                name, _, attribute = whole.group(1).partition(".")
+                self._judge_template_reference(walk, name, attribute or "Ref", where, text, bucket=bucket)
+            else:
+                self._judge_string(walk, text, where, key, depth + 1)
+
+    def _judge_template_resources(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> None:
+        """A template's Resources by type: one that is a global service (``template_services``) is judged by that
+        service's entry, as the same resource in Pulumi is (RES-016); a property naming a bucket
+        (``template_bucket_fields``) is judged as a bucket (RES-017)."""
+        resources = document.get("Resources")
+        if not isinstance(resources, Mapping):
+            return
+        for logical_id, resource in resources.items():
+            kind = resource.get("Type") if isinstance(resource, Mapping) else None
+            if not isinstance(kind, str):
+                continue
+            services = self._template_services.get(kind, ())
+            fields = self._template_bucket_fields.get(kind, ())
+            if not services and not fields:
+                continue  # nearly every resource
+            props = resource.get("Properties")
+            props = props if isinstance(props, Mapping) else {}
+            where = f"{path}.Resources.{logical_id}"
+            for service, entry in services:
+                if entry.field is None:
+                    if not self._partition_allows(walk, service):
+                        self._global_finding(walk, service, where, kind)
+                    continue
+                for vpath, value in _template_values(props, entry.field.split("."), f"{where}.Properties"):
+                    self._judge_template_service_value(walk, document, service, entry, kind, vpath, value)
+            for field in fields:
+                for vpath, value in _template_values(props, field.split("."), f"{where}.Properties"):
+                    self._judge_template_bucket(walk, document, vpath, value)
+
+    def _judge_template_service_value(
+        self,
+        walk: _Walk,
+        document: Mapping[Any, Any],
+        service: GlobalService,
+        entry: TemplateService,
+        kind: str,
+        path: str,
+        value: Any,
+    ) -> None:
+        """One value a template gives a global service's property (``template_services`` field), judged by the
+        service's entry: omitted as its documented default; a function as each value it may give; one it cannot
+        evaluate stays unproven."""
+        assert entry.field is not None
+        if self._partition_allows(walk, service):
+            return
+        code = self.jurisdiction.code
+        if value is _OMITTED:
+            default = entry.defaults.get(kind)
+            if default is not None and service.refuses(default, code):
+                self._global_finding(walk, service, path, default, omitted=True, field=entry.field)
+            return
+        literals = _template_literals(document, value)
+        if literals is None:
+            text = json.dumps(value, sort_keys=True, default=str)
+            detail = (
+                f"{service.why} ({entry.field} = {text}: a value this check cannot evaluate, such as a Parameter "
+                f"without AllowedValues); not proven to stay in {self._j()} [{service.id}]. Write the value literally "
+                "or declare it."
+            )
+            self._add_coverable(
+                walk, RuleId.GLOBAL_SERVICE_IN_JURISDICTION, path, text, detail, (text, service.id, walk.subject.type)
+            )
+            return
+        for literal in literals:
+            text = str(literal).lower() if isinstance(literal, bool) else str(literal)
+            if service.refuses(text, code):
+                self._global_finding(walk, service, path, text, field=entry.field)
+
+    def _judge_template_bucket(self, walk: _Walk, document: Mapping[Any, Any], path: str, value: Any) -> None:
+        """A template property naming a bucket (``template_bucket_fields``): a literal name is proven only as a bucket
+        the template creates (or one the stack knows), a reference only by the template's own bucket's catalogued
+        attribute (``Fn::GetAtt`` ``Name``); anything else is unproven (RES-017)."""
+        if value is _OMITTED:
+            return
+        if isinstance(value, str):
+            if value.strip():
+                self._judge_bucket_name(walk, value, path)
+            return
+        if isinstance(value, Mapping) and len(value) == 1:
+            reference = _template_reference(value)
+            if reference is not None:
+                text = json.dumps(value, sort_keys=True, default=str)
+                self._judge_template_reference(walk, reference[0], reference[1], path, text, bucket=True)
+                return
+            choices = _template_choices(value)
+            if choices is not None and next(iter(value)) == "Fn::If":
+                for i, choice in enumerate(choices):
+                    self._judge_template_bucket(walk, document, f"{path}.Fn::If[{i}]", choice)
+                return
+            texts = _template_texts(document, value)
+            if texts is not None and all("${" not in t for t in texts):
+                for t in texts:
+                    self._judge_template_bucket(walk, document, path, t)
+                return
+        text = json.dumps(value, sort_keys=True, default=str)
+        detail = (
+            f"{text} gives a bucket name this check cannot evaluate, so nothing proves the bucket is one the template "
+            f"creates in {self._j()}. Name the template's own bucket (its literal BucketName, or Fn::GetAtt Name) or "
+            "declare the destination."
+        )
+        self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text,))
 
     def _names_itself(self, walk: _Walk, path: str) -> bool:
         """Whether ``path`` is the ``BucketName`` of a template resource of a bucket type: the name of the bucket it
@@ -1048,14 +1226,22 @@ class RuleEngine:
         if template is not None and isinstance(document, dict):
             given = _given_names(document)  # walks the whole template once, for both below
             walk.template_resources = _template_resources(document, given)
-            own = _template_buckets(document, template.bucket_types, given) if template.bucket_types else frozenset()
+            own = (
+                _template_buckets(document, template.bucket_types, given, by_ref=template.bucket_ref)
+                if template.bucket_types
+                else frozenset()
+            )
             if own:
                 # The template's own buckets are made by the stack (in its region), as if the front door knew them.
                 walk.known = lambda name: name in own or name.lower() in own or (known is not None and known(name))
+        outer = walk.template
         try:
+            if template is not None and isinstance(document, dict):
+                walk.template = (template, document)
+                self._judge_template_resources(walk, document, path)
             self._walk(walk, document, path, key, depth + 1, None)
         finally:
-            walk.kpath, walk.known, walk.template_resources = parent, known, resources
+            walk.kpath, walk.known, walk.template_resources, walk.template = parent, known, resources, outer
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _key_plan(self, type_token: str, kpath: tuple[str, ...], key: str) -> _KeyPlan:
@@ -1521,10 +1707,12 @@ def _given_names(document: Mapping[Any, Any]) -> set[str]:
     return given
 
 
-def _template_buckets(document: Mapping[Any, Any], bucket_types: frozenset[str], given: set[str]) -> frozenset[str]:
+def _template_buckets(
+    document: Mapping[Any, Any], bucket_types: frozenset[str], given: set[str], *, by_ref: bool = True
+) -> frozenset[str]:
     """What names the buckets a template's Resources create (``bucket_types``): ``${LogicalId}`` (``Fn::Sub``
-    reads it as the bucket's name), lower-cased too (an ``s3://`` URL's name is read lower-case), and a literal
-    ``BucketName``. A name that ``given`` (:func:`_given_names`) or another resource also gives, compared
+    reads it as the bucket's name; only ``by_ref``), lower-cased too (an ``s3://`` URL's name is read lower-case), and
+    a literal ``BucketName``. A name that ``given`` (:func:`_given_names`) or another resource also gives, compared
     lower-cased, is left out: the template does not prove what it stands for."""
     resources = document.get("Resources")
     if not isinstance(resources, Mapping):
@@ -1535,7 +1723,8 @@ def _template_buckets(document: Mapping[Any, Any], bucket_types: frozenset[str],
         if not isinstance(resource, Mapping) or resource.get("Type") not in bucket_types:
             others.add(str(logical_id).lower())
             continue
-        own.add(f"${{{logical_id}}}")
+        if by_ref:
+            own.add(f"${{{logical_id}}}")
         props = resource.get("Properties")
         name = props.get(_BUCKET_NAME_PROPERTY) if isinstance(props, Mapping) else None
         if isinstance(name, str) and name and "${" not in name:
@@ -1595,6 +1784,182 @@ def _template_choices(value: Mapping[Any, Any]) -> list[Any] | None:
     if len(argument) != 2:
         return None
     return argument[1] if function == "Fn::Select" and isinstance(argument[1], list) else [argument[1]]
+
+
+def _template_service_index(
+    endpoints: EndpointCatalogue, code: str
+) -> Mapping[str, tuple[tuple[GlobalService, TemplateService], ...]]:
+    """Template resource type -> the global services (judging in ``code``) it is, with each ``template_services``
+    entry naming it."""
+    by_id = {s.id: s for s in endpoints.global_services}
+    services: dict[str, list[tuple[GlobalService, TemplateService]]] = {}
+    for t in endpoints.template_services:
+        if by_id[t.service].judges_in(code):
+            for kind in t.types:
+                services.setdefault(kind, []).append((by_id[t.service], t))
+    return {k: tuple(v) for k, v in services.items()}
+
+
+_OMITTED: Any = object()
+"""A template property left out (or ``Ref AWS::NoValue`` in one branch of an ``Fn::If``): its default applies."""
+_EVALUATED = frozenset({"Fn::Join", "Fn::FindInMap"})
+"""Template functions evaluated under a host or bucket key (:meth:`RuleEngine._judge_template_text`)."""
+_MAX_TEXTS = 32  # texts an Fn::Join of Fn::If parts may give: past this, unproven rather than slow
+
+
+def _template_values(node: Any, keys: list[str], path: str) -> Iterator[tuple[str, Any]]:
+    """(path, value) for each value a template property path (``EndpointConfiguration.Types``) holds: a list on the
+    way is read item by item, an ``Fn::If`` as each branch; ``_OMITTED`` where the property is left out. A function
+    elsewhere on the way (a whole map from a Parameter) is yielded as the value, unevaluated."""
+    if isinstance(node, Mapping) and len(node) == 1 and "Fn::If" in node:
+        branches = _template_choices(node)
+        if branches is not None:
+            for i, branch in enumerate(branches):
+                yield from _template_values(branch, keys, f"{path}.Fn::If[{i}]")
+            return
+    if node is None or node == {"Ref": "AWS::NoValue"}:
+        yield path, _OMITTED
+    elif isinstance(node, list):
+        if not node:
+            yield path, _OMITTED
+        for i, item in enumerate(node):
+            yield from _template_values(item, keys, f"{path}[{i}]")
+    elif not keys:
+        yield path, node
+    elif isinstance(node, Mapping) and not any(str(k).startswith("Fn::") or k == "Ref" for k in node):
+        yield from _template_values(node.get(keys[0]), keys[1:], f"{path}.{keys[0]}")
+    else:
+        yield path, node  # a function giving a whole map or list: unevaluated
+
+
+def _template_literals(document: Mapping[Any, Any], value: Any, depth: int = 0) -> list[Any] | None:
+    """Every literal value a template expression may give: a literal; each branch of an ``Fn::If``; each of a
+    Parameter's ``AllowedValues``; an ``Fn::FindInMap`` of the template's Mappings (a key it cannot evaluate: every
+    entry at that level); each item an ``Fn::Select`` may pick; the joins of an ``Fn::Join``. None when it cannot
+    tell (an import, a Parameter without AllowedValues, a pseudo parameter)."""
+    if isinstance(value, (str, int, float, bool)):
+        return [value]
+    if depth > 8 or not isinstance(value, Mapping) or len(value) != 1:
+        return None
+    ((function, argument),) = value.items()
+    if function == "Ref" and isinstance(argument, str):
+        parameters = document.get("Parameters")
+        parameter = parameters.get(argument) if isinstance(parameters, Mapping) else None
+        allowed = parameter.get("AllowedValues") if isinstance(parameter, Mapping) else None
+        return list(allowed) if isinstance(allowed, list) and allowed else None
+    if function == "Fn::If":
+        branches = _template_choices(value)
+        if branches is None:
+            return None
+        out: list[Any] = []
+        for branch in branches:
+            got = _template_literals(document, branch, depth + 1)
+            if got is None:
+                return None
+            out += got
+        return out
+    if function == "Fn::FindInMap":
+        return _find_in_map(document, argument, depth)
+    if function == "Fn::Select" and isinstance(argument, list) and len(argument) == 2 and isinstance(argument[1], list):
+        out = []
+        for item in argument[1]:
+            got = _template_literals(document, item, depth + 1)
+            if got is None:
+                return None
+            out += got
+        return out
+    if function == "Fn::Join":
+        texts = _template_texts(document, value, depth + 1)
+        return texts if texts is not None and all("${" not in t for t in texts) else None
+    return None
+
+
+def _find_in_map(document: Mapping[Any, Any], argument: Any, depth: int) -> list[Any] | None:
+    """The values an ``Fn::FindInMap`` ``[map, top key, second key]`` may give from the template's Mappings: a key
+    given by a function it cannot evaluate (``Ref AWS::Region``) stands for every key at that level."""
+    if not isinstance(argument, list) or len(argument) != 3:
+        return None
+    levels: list[Any] = [document.get("Mappings")]
+    for key in argument:
+        names = _template_literals(document, key, depth + 1)
+        following: list[Any] = []
+        for level in levels:
+            if not isinstance(level, Mapping):
+                return None
+            if names is None:
+                following += list(level.values())
+            else:
+                for name in names:
+                    if str(name) not in level:
+                        return None  # a key the map does not hold: the stack fails, or the value is unknown
+                    following.append(level[str(name)])
+        levels = following
+    if not levels or not all(isinstance(v, (str, int, float, bool)) for v in levels):
+        return None
+    return levels
+
+
+def _template_texts(document: Mapping[Any, Any], value: Any, depth: int = 0) -> list[str] | None:
+    """The texts a template expression may give, written as ``Fn::Sub`` text: a ``Ref`` as ``${Name}``, an
+    ``Fn::GetAtt`` as ``${Name.Attribute}``, an ``Fn::Sub`` without a variable map as its text, an ``Fn::Join`` as
+    each join of its parts' texts, an ``Fn::If`` / ``Fn::Select`` as each text it may give, an ``Fn::FindInMap`` as
+    its values. None when a part cannot be evaluated (an import, a list from a Parameter) or there are too many."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return [str(value)]
+    if depth > 8 or not isinstance(value, Mapping) or len(value) != 1:
+        return None
+    ((function, argument),) = value.items()
+    if function in ("Ref", "Fn::GetAtt", "Fn::Sub"):
+        text = _template_variable_text(function, argument)
+        return None if text is None else [text]
+    if function == "Fn::FindInMap":
+        found = _find_in_map(document, argument, depth)
+        return None if found is None else [str(v).lower() if isinstance(v, bool) else str(v) for v in found]
+    if function in ("Fn::If", "Fn::Select"):
+        choices = _template_choices(value)
+        if choices is None or (function == "Fn::Select" and not isinstance(argument[1], list)):
+            return None
+        out: list[str] = []
+        for choice in choices:
+            got = _template_texts(document, choice, depth + 1)
+            if got is None:
+                return None
+            out += got
+        return out
+    if function == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
+        return _joined_texts(document, argument[0], argument[1], depth)
+    return None
+
+
+def _template_variable_text(function: str, argument: Any) -> str | None:
+    """The ``Fn::Sub`` text a ``Ref`` (``${Name}``), ``Fn::GetAtt`` (``${Name.Attribute}``) or ``Fn::Sub`` without a
+    variable map (its text) equals; None for any other shape."""
+    if function == "Ref":
+        return f"${{{argument}}}" if isinstance(argument, str) else None
+    if function == "Fn::GetAtt":
+        if isinstance(argument, str) and "." in argument:
+            return f"${{{argument}}}"
+        if isinstance(argument, list) and len(argument) == 2 and all(isinstance(a, str) for a in argument):
+            return f"${{{argument[0]}.{argument[1]}}}"
+        return None
+    text = argument if isinstance(argument, str) else argument[0] if isinstance(argument, list) and argument else None
+    has_map = isinstance(argument, list) and len(argument) == 2 and bool(argument[1])
+    return text if isinstance(text, str) and not has_map else None
+
+
+def _joined_texts(document: Mapping[Any, Any], delimiter: Any, parts: Any, depth: int) -> list[str] | None:
+    """Each text an ``Fn::Join`` of ``parts`` may give (the product of its parts' texts, at most ``_MAX_TEXTS``)."""
+    if not isinstance(delimiter, str) or not isinstance(parts, list):
+        return None  # parts from a Parameter's list or another function: unknown
+    joined = [""]
+    for i, part in enumerate(parts):
+        got = _template_texts(document, part, depth + 1)
+        if got is None or len(joined) * len(got) > _MAX_TEXTS:
+            return None
+        joined = [f"{j}{delimiter if i else ''}{g}" for j in joined for g in got]
+    return joined
 
 
 def _sub_variables(value: Any) -> Iterator[Any]:
@@ -1662,6 +2027,12 @@ _BUCKET, _GROUP = "bucket", "group"  # _KeyPlan.bucket: the kinds of regionless 
 _BUCKET_NAME_PROPERTY = "BucketName"  # an AWS::S3::Bucket's name (its Ref), literal or chosen by a Parameter
 # A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
 _TEMPLATE_URL_VARIABLE = re.compile(r"([a-z][a-z0-9+.-]*)://\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE)
+# A URL in a template whose host (or bucket) holds a ${variable} beside other text: its authority, up to the path.
+_TEMPLATE_URL_PART_VARIABLE = re.compile(
+    r"([a-z][a-z0-9+.-]*)://((?:[a-z0-9.:-]|\$\{[^}\s]+\})*\$\{[^}\s]+\}(?:[a-z0-9.:-]|\$\{[^}\s]+\})*)", re.IGNORECASE
+)
+_TEMPLATE_VARIABLE = re.compile(r"\$\{[^}\s]+\}")
+_TEMPLATE_PORT = re.compile(r":(?:\d+|\$\{[^}\s]+\})$")
 _BUCKET_SCHEMES = frozenset({"s3", "s3a", "s3n", "oss"})  # URL schemes whose host part is a bucket's name
 # An Fn::Sub whose text is one variable, with a port or not: a whole host ("${Host}", "${Db.Endpoint.Address}:5432").
 _WHOLE_SUB_HOST = re.compile(r"^\$\{([^}!\s]+)\}(?::\d+)?$")
