@@ -263,6 +263,10 @@ def _parsing_model(arn: str) -> dict[str, Any]:
     return {"knowledge_base_id": "KB12345678", "vector_ingestion_configuration": {"parsing_configuration": parsing}}
 
 
+def _container(log_configuration: dict[str, Any]) -> dict[str, Any]:
+    return {"name": "app", "image": "nginx", "essential": True, "logConfiguration": log_configuration}
+
+
 GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] = {
     # id: (jurisdiction, cloud, type, compliant props, offending props)
     "aws-cloudfront": ("CN", "aws", "aws:cloudfront/distribution:Distribution", {"enabled": True}, {"enabled": True}),
@@ -354,6 +358,59 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         "aws:route53/healthCheck:HealthCheck",
         {"type": "HTTPS", "fqdn": "portal.example.com", "regions": ["us-east-1", "us-west-1", "us-west-2"]},
         {"type": "HTTPS", "fqdn": "portal.example.com", "resource_path": "/health"},
+    ),
+    # The logConfiguration inside the container definitions' JSON document (ECS) or container properties (Batch).
+    "container-logentries-driver": (
+        "EU",
+        "aws",
+        "aws:ecs/taskDefinition:TaskDefinition",
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [
+                    _container(
+                        {"logDriver": "awslogs", "options": {"awslogs-region": "eu-west-1", "awslogs-group": "app"}}
+                    )
+                ]
+            ),
+        },
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [
+                    _container(
+                        {
+                            "logDriver": "logentries",
+                            "options": {"logentries-token": "abcd1234-12ab-34cd-5678-0123456789ab"},
+                        }
+                    )
+                ]
+            ),
+        },
+    ),
+    "firelens-datadog-default-host": (
+        "EU",
+        "aws",
+        "aws:batch/jobDefinition:JobDefinition",
+        {
+            "type": "container",
+            "container_properties": json.dumps(
+                _container(
+                    {"logDriver": "awsfirelens", "options": {"Name": "datadog", "Host": "10.0.3.7", "apikey": "k"}}
+                )
+            ),
+        },  # an Observability Pipelines Worker in the VPC
+        {
+            "type": "container",
+            "container_properties": json.dumps(
+                _container(
+                    {
+                        "logDriver": "awsfirelens",
+                        "options": {"Name": "datadog", "apikey": "k", "dd_service": "etl", "TLS": "on"},
+                    }
+                )
+            ),
+        },
     ),
     "aws-bedrock-cross-region-guardrail": (
         "EU",
@@ -1339,6 +1396,12 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
          {"resource_configuration_definition": {"dns_resource": {"domain_name": "{host}", "ip_address_type": "IPV4"}}}),
         ("aws:vpclattice/resourceConfiguration:ResourceConfiguration",
          {"resource_configuration_definition": {"ip_resource": {"ip_address": "{ip}"}}}),
+        # Kafka Connect properties naming the server a connector reads or writes (Debezium, Snowflake sink).
+        ("aws:mskconnect/connector:Connector", {"connector_configuration": {"database.hostname": "{host}"}}),
+        ("aws:mskconnect/connector:Connector", {"connector_configuration": {"snowflake.url.name": "{host}:443"}}),
+        # API Gateway stage variables an integration takes its backend from (https://${stageVariables.backend}/).
+        ("aws:apigateway/stage:Stage", {"stage_name": "prod", "variables": {"backend": "{host}"}}),
+        ("aws:apigatewayv2/stage:Stage", {"name": "prod", "stage_variables": {"orderService": "http://{ip}:8080"}}),
     ],
 )  # fmt: skip
 def test_destinations_under_documented_generic_keys(token: str, props: dict[str, Any]) -> None:
@@ -1348,6 +1411,19 @@ def test_destinations_under_documented_generic_keys(token: str, props: dict[str,
 
     assert rule_ids("CN", subject("db.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn", "10.20.0.2")) == set()
     assert rule_ids("CN", subject("nas.partner.example.com", "203.0.113.9")) == {"RES-015"}
+
+
+def test_stage_variables_that_name_no_host_and_a_containers_own_hostname_are_not_destinations() -> None:
+    # Stage variables also hold Lambda function and alias names, versions: a bare word is no host. A container's own
+    # `hostname` names the container, and plain `hostname` is not a host key (Debezium's `database.hostname` is).
+    stage = {"stage_name": "prod", "variables": {"fn": "orders-handler", "alias": "prod", "version": "v2"}}
+    assert rule_ids("EU", Subject("aws:apigateway/stage:Stage", "s", stage, provider("EU"))) == set()
+    task = {"container_definitions": json.dumps([{"name": "a", "image": "nginx", "hostname": "app.fleet.example.com"}])}
+    assert rule_ids("EU", Subject("aws:ecs/taskDefinition:TaskDefinition", "t", task, provider("EU"))) == set()
+    # The wildcard is one key: a stage's own settings beside the variables are not judged as hosts.
+    stage = {"stage_name": "api.partner.example.com", "variables": {"backend": "api.partner.example.com"}}
+    findings, _ = ENGINES["EU"].check(Subject("aws:apigateway/stage:Stage", "s", stage, provider("EU")))
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-015", "variables.backend")]
 
 
 @pytest.mark.parametrize(

@@ -2690,6 +2690,121 @@ def fc_kafka_consumer(servers: str | None) -> Callable[[Ctx], object]:
 _EU_SEARCH = "https://vpc-a1.eu-west-1.es.amazonaws.com,https://vpc-b2.eu-west-1.es.amazonaws.com"
 
 
+def msk_connect_cdc(host: str | None) -> Callable[[Ctx], object]:
+    # docs: mskconnect/connector — a Debezium MySQL source connector; `database.hostname` is "IP address or hostname
+    # of the MySQL database server" (the connector reads its binlog). None: the stack's own RDS instance's address.
+    def build(c: Ctx) -> object:
+        db = aws.rds.Instance(
+            "orders-db", engine="mysql", engine_version="8.0", instance_class="db.t3.medium", allocated_storage=20,
+            username="admin", manage_master_user_password=True, opts=c.aws,
+        )  # fmt: skip
+        role = aws.iam.Role("connect", assume_role_policy=ROLE.replace("lambda", "kafkaconnect"), opts=c.aws)
+        config = db.address.apply(lambda address: {
+            "connector.class": "io.debezium.connector.mysql.MySqlConnector", "tasks.max": "1",
+            "database.hostname": host or address, "database.port": "3306", "database.user": "debezium",
+            "database.server.id": "184054", "topic.prefix": "orders", "database.include.list": "orders"})  # fmt: skip
+        return aws.mskconnect.Connector(
+            "orders-cdc", kafkaconnect_version="2.7.1", connector_configuration=config,
+            capacity={"provisioned_capacity": {"mcu_count": 1, "worker_count": 1}},
+            kafka_cluster={"apache_kafka_cluster": {
+                "bootstrap_servers": "b-1.events.abc123.c2.kafka.eu-west-1.amazonaws.com:9098",
+                "vpc": {"security_groups": ["sg-1"], "subnets": ["subnet-1"]}}},
+            kafka_cluster_client_authentication={"authentication_type": "IAM"},
+            kafka_cluster_encryption_in_transit={"encryption_type": "TLS"},
+            plugins=[{"custom_plugin": {"arn": "arn:aws:kafkaconnect:eu-west-1:123456789012:custom-plugin/debezium/1",
+                                        "revision": 1}}],
+            service_execution_role_arn=role.arn, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def msk_connect_snowflake(c: Ctx) -> object:
+    # docs: Snowflake Kafka connector — `snowflake.url.name` is the account URL the sink loads every record into.
+    role = aws.iam.Role("connect", assume_role_policy=ROLE.replace("lambda", "kafkaconnect"), opts=c.aws)
+    return aws.mskconnect.Connector(
+        "telemetry-warehouse", kafkaconnect_version="2.7.1",
+        connector_configuration={
+            "connector.class": "com.snowflake.kafka.connector.SnowflakeSinkConnector", "tasks.max": "1",
+            "topics": "telemetry", "snowflake.url.name": "xy12345.eu-central-1.snowflakecomputing.com:443",
+            "snowflake.user.name": "kafka_connector", "snowflake.database.name": "fleet",
+            "snowflake.schema.name": "raw"},
+        capacity={"provisioned_capacity": {"mcu_count": 1, "worker_count": 1}},
+        kafka_cluster={"apache_kafka_cluster": {
+            "bootstrap_servers": "b-1.events.abc123.c2.kafka.eu-central-1.amazonaws.com:9098",
+            "vpc": {"security_groups": ["sg-1"], "subnets": ["subnet-1"]}}},
+        kafka_cluster_client_authentication={"authentication_type": "IAM"},
+        kafka_cluster_encryption_in_transit={"encryption_type": "TLS"},
+        plugins=[{"custom_plugin": {"arn": "arn:aws:kafkaconnect:eu-central-1:123456789012:custom-plugin/snowflake/1",
+                                    "revision": 1}}],
+        service_execution_role_arn=role.arn, opts=c.aws,
+    )  # fmt: skip
+
+
+def rest_api_stage_backend(host: str | None) -> Callable[[Ctx], object]:
+    # docs: apigateway/stage — `variables`; API Gateway's stage-variables guide: an HTTP integration URL
+    # `https://${stageVariables.backend}/orders`, each stage pointing it at its own backend. None: the stack's own
+    # internal NLB (through a VPC link in practice), beside the alias and version variables of other integrations.
+    def build(c: Ctx) -> object:
+        nlb = aws.lb.LoadBalancer(
+            "orders", load_balancer_type="network", internal=True, subnets=["subnet-1"], opts=c.aws
+        )
+        api = aws.apigateway.RestApi("orders", endpoint_configuration={"types": "REGIONAL"}, opts=c.aws)
+        resource = aws.apigateway.Resource(
+            "orders", rest_api=api.id, parent_id=api.root_resource_id, path_part="orders", opts=c.aws
+        )
+        method = aws.apigateway.Method(
+            "get", rest_api=api.id, resource_id=resource.id, http_method="GET", authorization="NONE", opts=c.aws
+        )
+        integration = aws.apigateway.Integration(
+            "backend", rest_api=api.id, resource_id=resource.id, http_method=method.http_method, type="HTTP_PROXY",
+            integration_http_method="GET", uri="https://${stageVariables.backend}/orders", opts=c.aws,
+        )  # fmt: skip
+        deployment = aws.apigateway.Deployment(
+            "v1", rest_api=api.id, opts=pulumi.ResourceOptions(provider=c.aws_p, depends_on=[integration])
+        )
+        return aws.apigateway.Stage(
+            "prod", rest_api=api.id, deployment=deployment.id, stage_name="prod",
+            variables={"backend": host or nlb.dns_name, "lambdaAlias": "live", "version": "v2"}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def http_api_stage_backend(c: Ctx) -> object:
+    # docs: apigatewayv2/stage — `stage_variables`, used by an HTTP_PROXY integration's URI.
+    api = aws.apigatewayv2.Api("orders", protocol_type="HTTP", opts=c.aws)
+    aws.apigatewayv2.Integration(
+        "backend", api_id=api.id, integration_type="HTTP_PROXY", integration_method="ANY",
+        integration_uri="https://${stageVariables.backend}/{proxy}", opts=c.aws,
+    )  # fmt: skip
+    return aws.apigatewayv2.Stage(
+        "prod", api_id=api.id, name="prod", auto_deploy=True,
+        stage_variables={"backend": "orders.partner.example.com"}, opts=c.aws,
+    )  # fmt: skip
+
+
+def container_logs(log_configuration: dict[str, Any], *, batch: bool = False) -> Callable[[Ctx], object]:
+    # docs: ecs/taskdefinition (container_definitions JSON) and batch/jobdefinition (container_properties JSON):
+    # a container's logConfiguration, with a FireLens log router beside it where the driver is awsfirelens.
+    def build(c: Ctx) -> object:
+        app = {"name": "app", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1", "essential": True,
+               "logConfiguration": log_configuration}  # fmt: skip
+        if batch:
+            props = {
+                **app,
+                "resourceRequirements": [{"type": "VCPU", "value": "1"}, {"type": "MEMORY", "value": "2048"}],
+            }
+            return aws.batch.JobDefinition(
+                "etl", name="etl", type="container", container_properties=json.dumps(props), opts=c.aws
+            )
+        router = {"name": "log_router", "image": "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable",
+                  "essential": True, "firelensConfiguration": {"type": "fluentbit"}}  # fmt: skip
+        return aws.ecs.TaskDefinition("app", family="app", container_definitions=json.dumps([app, router]), opts=c.aws)
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -3562,6 +3677,56 @@ CASES: list[Case] = [
         "CN",
         fc_kafka_consumer("alikafka-pre-cn-partner01-1-vpc.alikafka.aliyuncs.com:9092"),
         {"RES-015"},
+    ),
+    Case("eu-msk-connect-cdc-partner-db", "EU", msk_connect_cdc("mysql.partner.example.com"), {"RES-015"}),
+    Case("eu-msk-connect-cdc-own-rds", "EU", msk_connect_cdc(None)),
+    Case("de-msk-connect-snowflake-undeclared", "DE", msk_connect_snowflake, {"RES-015"}),
+    Case(
+        "de-msk-connect-snowflake-declared",
+        "DE",
+        msk_connect_snowflake,
+        destinations=[
+            {
+                "id": "snowflake-fra",
+                "kind": "resident",
+                "match": "xy12345.eu-central-1.snowflakecomputing.com",
+                "evidence": "Snowflake account on AWS eu-central-1, contract SF-2026-3",
+            }
+        ],
+    ),
+    Case(
+        "eu-rest-stage-variable-partner-backend",
+        "EU",
+        rest_api_stage_backend("orders.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case("eu-rest-stage-variable-own-nlb", "EU", rest_api_stage_backend(None)),
+    Case("jp-http-api-stage-variable-partner-backend", "JP", http_api_stage_backend, {"RES-015"}),
+    Case(
+        "us-ecs-logentries-driver",
+        "US",
+        container_logs(
+            {"logDriver": "logentries", "options": {"logentries-token": "abcd1234-12ab-34cd-5678-0123456789ab"}}
+        ),
+        {"RES-016"},
+    ),
+    Case(
+        "us-ecs-awslogs-in-region",
+        "US",
+        container_logs({"logDriver": "awslogs", "options": {"awslogs-region": "us-east-1", "awslogs-group": "app"}}),
+    ),
+    Case(
+        "us-batch-firelens-datadog-default-host",
+        "US",
+        container_logs(
+            {"logDriver": "awsfirelens", "options": {"Name": "datadog", "apikey": "k", "TLS": "on"}}, batch=True
+        ),
+        {"RES-016"},
+    ),
+    Case(
+        "us-ecs-firelens-datadog-vpc-worker",
+        "US",
+        container_logs({"logDriver": "awsfirelens", "options": {"Name": "datadog", "Host": "10.0.3.7", "apikey": "k"}}),
     ),
 ]
 

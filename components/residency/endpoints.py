@@ -105,7 +105,8 @@ class TypedField(_Frozen):
     """Pulumi type token."""
     path: str
     """Key path from the top-level input, list indexes dropped (``filter_criteria.filters.pattern``);
-    a leading ``*.`` matches it at any depth (``*.byte_match_statement.search_string``)."""
+    a leading ``*.`` matches it at any depth (``*.byte_match_statement.search_string``), a later ``*`` any one key
+    (``variables.*``: every value of a map whose keys the user chose)."""
     source: str
     """Where the provider documents the field's meaning."""
 

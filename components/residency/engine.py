@@ -1377,8 +1377,13 @@ def _names(ref: Reference) -> tuple[str, ...]:
 
 def _at_any(kpath: tuple[str, ...], paths: tuple[tuple[str, ...], ...]) -> bool:
     """True when the key path is one of ``paths``; a path starting with ``*`` matches at any depth (the
-    statements of a WAF rule nest inside and/or/not and rate-based statements)."""
-    return any(kpath[1 - len(p) :] == p[1:] if p[0] == "*" else kpath == p for p in paths)
+    statements of a WAF rule nest inside and/or/not and rate-based statements), a later ``*`` any one key (the
+    values of a map whose keys the user chose: API Gateway stage variables)."""
+    return any(_path_is(kpath[1 - len(p) :], p[1:]) if p[0] == "*" else _path_is(kpath, p) for p in paths)
+
+
+def _path_is(kpath: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    return len(kpath) == len(wanted) and all(w in ("*", k) for k, w in zip(kpath, wanted, strict=True))
 
 
 def _is_deny_statement(value: Mapping[Any, Any]) -> bool:
