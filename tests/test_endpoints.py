@@ -412,6 +412,21 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ),
         },
     ),
+    # An OIDC IdP's issuer is judged as a host instead (an in-region Cognito or declared company IdP passes).
+    "aws-cognito-social-idp": (
+        "EU",
+        "aws",
+        "aws:cognito/identityProvider:IdentityProvider",
+        {"provider_type": "OIDC", "provider_details": {"oidc_issuer": "https://cognito-idp.eu-west-1.amazonaws.com/x"}},
+        {"provider_type": "Google", "provider_details": {"client_id": "123.apps.googleusercontent.com"}},
+    ),
+    "aws-cognito-identity-pool-public-login": (
+        "EU",
+        "aws",
+        "aws:cognito/identityPool:IdentityPool",
+        {"identity_pool_name": "fleet", "openid_connect_provider_arns": ["arn:aws:iam::123456789012:oidc-provider/x"]},
+        {"identity_pool_name": "fleet", "supported_login_providers": {"graph.facebook.com": "1234567890123"}},
+    ),
     "aws-bedrock-cross-region-guardrail": (
         "EU",
         "aws",

@@ -2805,6 +2805,68 @@ def container_logs(log_configuration: dict[str, Any], *, batch: bool = False) ->
     return build
 
 
+def cognito_social_sign_in(provider_type: str | None) -> Callable[[Ctx], object]:
+    # docs: cognito/identityprovider — a user pool's social IdP (`provider_type` Google, Facebook, LoginWithAmazon,
+    # SignInWithApple: client id and secret only, Cognito runs the OAuth exchange with the provider). None: the
+    # company's in-country OIDC IdP, declared by the stack.
+    def build(c: Ctx) -> object:
+        pool = aws.cognito.UserPool("owners", auto_verified_attributes=["email"], opts=c.aws)
+        if provider_type is None:
+            details = {
+                "client_id": "fleet-portal",
+                "client_secret": "s",
+                "attributes_request_method": "GET",
+                "oidc_issuer": "https://login.fleet.example.eu",
+                "authorize_scopes": "openid email",
+            }
+        else:
+            details = {
+                "client_id": "1234.apps.googleusercontent.com",
+                "client_secret": "s",
+                "authorize_scopes": "email",
+            }
+        return aws.cognito.IdentityProvider(
+            "sign-in", user_pool_id=pool.id, provider_name=provider_type or "FleetIdP",
+            provider_type=provider_type or "OIDC", provider_details=details,
+            attribute_mapping={"email": "email", "username": "sub"}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def identity_pool_logins(logins: dict[str, str]) -> Callable[[Ctx], object]:
+    # docs: cognito/identitypool — `supported_login_providers` keyed by public provider (graph.facebook.com ...);
+    # without them the pool federates only the stack's own user pool (`cognito_identity_providers`).
+    def build(c: Ctx) -> object:
+        pool = aws.cognito.UserPool("owners", opts=c.aws)
+        client = aws.cognito.UserPoolClient("app", user_pool_id=pool.id, opts=c.aws)
+        return aws.cognito.IdentityPool(
+            "app-identities", identity_pool_name="fleet_app", allow_unauthenticated_identities=False,
+            cognito_identity_providers=[{"client_id": client.id, "provider_name": pool.endpoint}],
+            supported_login_providers=logins or None, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def knowledge_base_web_crawler(seed: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentdatasource — a WEB data source crawls from its seed URLs (inclusion/exclusion filters are
+    # regular expressions over the crawled URLs, written here without a host). The crawler sends its requests, from
+    # AWS, to the site: the site is contacted on the stack's behalf, like a DTS or DataSync source, so it is a
+    # destination to prove or declare.
+    def build(c: Ctx) -> object:
+        return aws.bedrock.AgentDataSource(
+            "manuals", knowledge_base_id="KB12345678", name="owner-manuals",
+            data_source_configuration={"type": "WEB", "web_configuration": {
+                "source_configuration": {"url_configuration": {"seed_urls": [{"url": seed}]}},
+                "crawler_configuration": {"scope": "HOST_ONLY", "crawler_limits": {"rate_limit": 50},
+                                          "inclusion_filters": [".*/manuals/.*"], "exclusion_filters": [".*\\.zip$"]}}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -3727,6 +3789,42 @@ CASES: list[Case] = [
         "us-ecs-firelens-datadog-vpc-worker",
         "US",
         container_logs({"logDriver": "awsfirelens", "options": {"Name": "datadog", "Host": "10.0.3.7", "apikey": "k"}}),
+    ),
+    Case("eu-cognito-google-sign-in", "EU", cognito_social_sign_in("Google"), {"RES-016"}),
+    Case("jp-cognito-apple-sign-in", "JP", cognito_social_sign_in("SignInWithApple"), {"RES-016"}),
+    Case(
+        "eu-cognito-declared-company-idp",
+        "EU",
+        cognito_social_sign_in(None),
+        destinations=[
+            {
+                "id": "fleet-idp",
+                "kind": "resident",
+                "match": "login.fleet.example.eu",
+                "evidence": "Company IdP hosted in Frankfurt, ISMS-4",
+            }
+        ],
+    ),
+    Case("us-identity-pool-facebook", "US", identity_pool_logins({"graph.facebook.com": "1234567890123"}), {"RES-016"}),
+    Case("us-identity-pool-own-user-pool", "US", identity_pool_logins({})),
+    Case(
+        "eu-kb-web-crawler-undeclared",
+        "EU",
+        knowledge_base_web_crawler("https://manuals.fleet.example.eu/"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-kb-web-crawler-declared",
+        "EU",
+        knowledge_base_web_crawler("https://manuals.fleet.example.eu/"),
+        destinations=[
+            {
+                "id": "manuals-site",
+                "kind": "resident",
+                "match": "manuals.fleet.example.eu",
+                "evidence": "Owner manuals site hosted in eu-west-1, CMS-7",
+            }
+        ],
     ),
 ]
 
