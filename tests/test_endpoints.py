@@ -1199,13 +1199,15 @@ def test_match_expressions_are_compared_not_contacted(entry: Any) -> None:
 def test_text_for_humans_in_documents_is_not_contacted(entry: Any) -> None:
     # OpenAPI contact / license / external-docs URLs and a dashboard's Markdown are shown to people; the same URL
     # elsewhere in the document (an integration's uri, a widget's endpoint) or in another type is a destination.
-    path = entry.path.replace("*", "body.paths./vehicles.get")  # "*": any depth
+    # A leading "*": any depth; a later "*": any one key (a Prometheus rule's annotations, named by the user).
+    path = entry.path.replace("*.", "body.paths./vehicles.get.", 1) if entry.path[:2] == "*." else entry.path
+    path = path.replace("*", "runbook_url")
     for value in (
         _SAAS,
         "[Runbook](https://wiki.partner.example.com/ops) and [console](https://console.aws.amazon.com)",
     ):
         assert rule_ids("EU", Subject(entry.type, "r", _at(path, value), provider("EU"))) == set(), value
-    elsewhere = path.rsplit(".", 1)[0] + ".uri"
+    elsewhere = path.split(".runbook_url")[0].rsplit(".", 1)[0] + ".uri"
     assert rule_ids("EU", Subject(entry.type, "r", _at(elsewhere, _SAAS), provider("EU"))) == {"RES-015"}
     assert rule_ids("EU", Subject("aws:lambda/function:Function", "r", _at(path, _SAAS), provider("EU"))) == {"RES-015"}
 
@@ -1412,6 +1414,11 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
         ("aws:vpclattice/resourceConfiguration:ResourceConfiguration",
          {"resource_configuration_definition": {"ip_resource": {"ip_address": "{ip}"}}}),
         # Kafka Connect properties naming the server a connector reads or writes (Debezium, Snowflake sink).
+        # A PrivateZone record's A/AAAA address or CNAME target; a DNS Firewall rule's override CNAME.
+        ("alicloud:pvtz/zoneRecord:ZoneRecord", {"rr": "api", "type": "CNAME", "value": "{host}"}),
+        ("alicloud:pvtz/zoneRecord:ZoneRecord", {"rr": "api", "type": "A", "value": "{ip}"}),
+        ("aws:route53/resolverFirewallRule:ResolverFirewallRule",
+         {"action": "BLOCK", "block_response": "OVERRIDE", "block_override_domain": "{host}"}),
         ("aws:mskconnect/connector:Connector", {"connector_configuration": {"database.hostname": "{host}"}}),
         ("aws:mskconnect/connector:Connector", {"connector_configuration": {"snowflake.url.name": "{host}:443"}}),
         # API Gateway stage variables an integration takes its backend from (https://${stageVariables.backend}/).
@@ -1952,6 +1959,9 @@ def test_a_record_type_decides_for_every_dns_service_alike() -> None:
         assert rule_ids("EU", r53) == expected
         assert rule_ids("CN", ali) == expected
         assert rule_ids("CN", _esa_record(rtype, {"value": host})) == expected
+        record = {"zone_id": "z", "rr": "x", "type": rtype, "value": host}
+        pvtz = Subject("alicloud:pvtz/zoneRecord:ZoneRecord", "r", record, provider("CN", "alicloud"))
+        assert rule_ids("CN", pvtz) == expected
 
 
 def test_a_record_whose_type_is_not_known_yet_is_judged() -> None:

@@ -2867,6 +2867,67 @@ def knowledge_base_web_crawler(seed: str) -> Callable[[Ctx], object]:
     return build
 
 
+def private_zone_record(rtype: str, value: str) -> Callable[[Ctx], object]:
+    # docs: pvtz/zonerecord — a record of a PrivateZone zone attached to the stack's VPC: clients in the VPC that
+    # resolve api.fleet.internal are sent to an A record's address or a CNAME's target.
+    def build(c: Ctx) -> object:
+        zone = alicloud.pvtz.Zone("fleet-internal", zone_name="fleet.internal", opts=c.ali)
+        alicloud.pvtz.ZoneAttachment("fleet-vpc", zone_id=zone.id, vpc_ids=["vpc-123"], opts=c.ali)
+        return alicloud.pvtz.ZoneRecord("api", zone_id=zone.id, rr="api", type=rtype, value=value, ttl=60, opts=c.ali)
+
+    return build
+
+
+def dns_firewall_block_page(override: str | None) -> Callable[[Ctx], object]:
+    # docs: route53/resolverfirewallrule — BLOCK with block_response OVERRIDE answers a blocked query with a CNAME to
+    # block_override_domain, so the VPC's clients are sent there. None: the stack's own internal block-page ALB.
+    def build(c: Ctx) -> object:
+        page = aws.lb.LoadBalancer("block-page", internal=True, subnets=["subnet-1", "subnet-2"], opts=c.aws)
+        domains = aws.route53.ResolverFirewallDomainList(
+            "blocked", name="blocked", domains=["*.malware-c2.example.net", "phish.example.org"], opts=c.aws
+        )
+        group = aws.route53.ResolverFirewallRuleGroup("egress", name="egress", opts=c.aws)
+        return aws.route53.ResolverFirewallRule(
+            "block", name="block", action="BLOCK", block_response="OVERRIDE", block_override_dns_type="CNAME",
+            block_override_domain=override or page.dns_name, block_override_ttl=60,
+            firewall_domain_list_id=domains.id, firewall_rule_group_id=group.id, priority=100, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def prometheus_alerting(topic_region: str) -> Callable[[Ctx], object]:
+    # docs: amp/rulegroupnamespace (Prometheus alerting rules: annotations are informational, a runbook link for the
+    # people paged) and amp/alertmanagerdefinition (AMP sends alerts to SNS topics only).
+    def build(c: Ctx) -> object:
+        workspace = aws.amp.Workspace("metrics", alias="fleet", opts=c.aws)
+        rules = """groups:
+  - name: fleet
+    rules:
+      - alert: HighErrorRate
+        expr: sum(rate(http_requests_total{code=~"5.."}[5m])) / sum(rate(http_requests_total[5m])) > 0.05
+        for: 10m
+        labels:
+          severity: page
+        annotations:
+          summary: More than 5% of requests fail
+          runbook_url: https://wiki.fleet.example.eu/runbooks/high-error-rate
+          dashboard: https://grafana.fleet.example.eu/d/api
+"""
+        aws.amp.RuleGroupNamespace("alerts", name="fleet", workspace_id=workspace.id, data=rules, opts=c.aws)
+        definition = f"""alertmanager_config: |
+  route:
+    receiver: oncall
+  receivers:
+    - name: oncall
+      sns_configs:
+        - topic_arn: arn:aws:sns:{topic_region}:123456789012:oncall
+"""
+        return aws.amp.AlertManagerDefinition("alerting", workspace_id=workspace.id, definition=definition, opts=c.aws)
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -3826,6 +3887,14 @@ CASES: list[Case] = [
             }
         ],
     ),
+    Case("cn-private-zone-cname-partner", "CN", private_zone_record("CNAME", "api.partner.example.com"), {"RES-015"}),
+    Case("cn-private-zone-a-public-address", "CN", private_zone_record("A", "203.0.113.25"), {"RES-015"}),
+    Case("cn-private-zone-a-private-address", "CN", private_zone_record("A", "10.0.3.25")),
+    Case("cn-private-zone-txt", "CN", private_zone_record("TXT", "verification=api.partner.example.com")),
+    Case("eu-dns-firewall-override-partner", "EU", dns_firewall_block_page("blocked.partner.example.com"), {"RES-015"}),
+    Case("eu-dns-firewall-override-own-alb", "EU", dns_firewall_block_page(None)),
+    Case("eu-prometheus-runbook-annotations", "EU", prometheus_alerting("eu-west-1")),
+    Case("eu-prometheus-alerts-to-us-topic", "EU", prometheus_alerting("us-east-1"), {"RES-004"}),
 ]
 
 
