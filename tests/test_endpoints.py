@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from components.residency import RuleEngine, Subject, load_catalogue
 from components.residency.catalogue import Cloud
 from components.residency.endpoints import GlobalService, load_endpoints
-from components.residency.engine import ProviderRef, group_key
+from components.residency.engine import ProviderRef, group_key, parse_properties
 from components.residency.rules import Finding
 
 CATALOGUE = load_catalogue()
@@ -2760,3 +2760,64 @@ def test_a_region_field_without_a_cloud_token_is_the_resources_own_clouds() -> N
     # A Lambda's REGION = eu-west-1 is AWS Ireland (in the EU), not Alibaba London.
     props = {"environment": {"variables": {"REGION": "eu-west-1"}}}
     assert rule_ids("EU", Subject("aws:lambda/function:Function", "f", props, provider("EU"))) == set()
+
+
+# -- Java .properties documents (endpoints.yaml properties_documents) -------------------------------------------
+
+_WORKER = "aws:mskconnect/workerConfiguration:WorkerConfiguration"
+
+
+def _worker_properties(region: str, registry: str) -> str:
+    return (
+        "# connect-distributed.properties\n"
+        "key.converter=org.apache.kafka.connect.storage.StringConverter\n"
+        "config.providers=secretManager\n"
+        f"config.providers.secretManager.param.region = {region}\n"
+        f"value.converter.schema.registry.url: {registry}\n"
+        "! a comment naming us-east-1 is no setting\n"
+    )
+
+
+@pytest.mark.parametrize("encode", [False, True])
+def test_a_worker_configuration_s_properties_are_judged_as_settings(encode: bool) -> None:
+    # properties_file_content is "either base64 encoded or in raw format": both are read as their keys and values.
+    def subject(region: str, registry: str) -> Subject:
+        text = _worker_properties(region, registry)
+        content = base64.b64encode(text.encode()).decode() if encode else text
+        return Subject(_WORKER, "w", {"name": "w", "properties_file_content": content}, provider("EU"))
+
+    in_region = "https://glue.eu-west-1.amazonaws.com"
+    assert rule_ids("EU", subject("eu-west-1", in_region)) == set()
+    assert rule_ids("EU", subject("us-east-1", in_region)) == {"RES-009"}
+    assert rule_ids("EU", subject("eu-west-1", "https://registry.partner.example.com")) == {"RES-015"}
+    # The same text elsewhere is not a properties file: a region named in it is only text.
+    other = Subject("aws:ssm/document:Document", "d", {"content": _worker_properties("us-east-1", in_region)},
+                    provider("EU"))  # fmt: skip
+    assert rule_ids("EU", other) == set()
+
+
+_PROP_KEY = st.from_regex(r"[a-z][a-z0-9]{0,6}(\.[a-zA-Z][a-zA-Z0-9]{0,6}){0,3}", fullmatch=True)
+_PROP_VALUE = st.from_regex(r"[A-Za-z0-9:/._-]{0,20}", fullmatch=True)
+
+
+@given(
+    st.dictionaries(_PROP_KEY, _PROP_VALUE, max_size=6),
+    st.sampled_from(["=", " = ", ": ", ":", " "]),
+    st.booleans(),
+)
+def test_properties_are_read_as_java_writes_them(entries: dict[str, str], separator: str, comments: bool) -> None:
+    lines = []
+    for k, v in entries.items():
+        if comments:
+            lines.append(f"# {k}={v}-commented")
+        sep = "=" if separator == " " and not v else separator  # "key " alone is a key with an empty value too
+        lines.append(f"  {k}{sep}{v}")
+    assert parse_properties("\n".join(lines)) == entries
+
+
+def test_a_properties_line_may_continue() -> None:
+    text = "bootstrap.servers=b-1.partner.example.com:9092,\\\n    b-2.partner.example.com:9092\nregion=eu-west-1\n"
+    assert parse_properties(text) == {
+        "bootstrap.servers": "b-1.partner.example.com:9092,b-2.partner.example.com:9092",
+        "region": "eu-west-1",
+    }

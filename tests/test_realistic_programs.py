@@ -2928,6 +2928,25 @@ def prometheus_alerting(topic_region: str) -> Callable[[Ctx], object]:
     return build
 
 
+def msk_worker_secrets(region: str) -> Callable[[Ctx], object]:
+    # docs: mskconnect/workerconfiguration — properties_file_content is connect-distributed.properties, here base64
+    # encoded; the Secrets Manager config provider fetches the connectors' database passwords from its region.
+    def build(c: Ctx) -> object:
+        properties = "\n".join([
+            "key.converter=org.apache.kafka.connect.storage.StringConverter",
+            "value.converter=org.apache.kafka.connect.json.JsonConverter",
+            "config.providers=secretManager",
+            "config.providers.secretManager.class=com.github.jcustenborder.kafka.config.aws.SecretsManagerConfigProvider",
+            f"config.providers.secretManager.param.aws.region={region}",
+        ])  # fmt: skip
+        return aws.mskconnect.WorkerConfiguration(
+            "connect-workers", name="connect-workers",
+            properties_file_content=base64.b64encode(properties.encode()).decode(), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -3895,6 +3914,8 @@ CASES: list[Case] = [
     Case("eu-dns-firewall-override-own-alb", "EU", dns_firewall_block_page(None)),
     Case("eu-prometheus-runbook-annotations", "EU", prometheus_alerting("eu-west-1")),
     Case("eu-prometheus-alerts-to-us-topic", "EU", prometheus_alerting("us-east-1"), {"RES-004"}),
+    Case("jp-msk-worker-secrets-in-region", "JP", msk_worker_secrets("ap-northeast-1")),
+    Case("jp-msk-worker-secrets-singapore", "JP", msk_worker_secrets("ap-southeast-1"), {"RES-009"}),
 ]
 
 

@@ -322,6 +322,10 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
     URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""
     same_region_buckets: tuple[TypedField, ...] = ()
+    properties_documents: tuple[TypedField, ...] = ()
+    """Inputs of one resource type holding a Java ``.properties`` file, written or base64-encoded (an MSK Connect
+    worker configuration's ``connect-distributed.properties``): parsed into its keys and values and walked as a
+    document, so ``config.providers.secretManager.param.region=us-east-1`` is a region field."""
     stack_templates: tuple[StackTemplate, ...] = ()
     """Template inputs whose placeholders (``${AWS::Region}``, ``${AWS::Partition}``) are the resource's own region
     and partition, judged as such, and whose bucket resources are made by the stack."""

@@ -362,6 +362,8 @@ class _KeyPlan(NamedTuple):
     phone: str | None
     """``number``: a phone number texts or calls go to (``phone_fields``); ``country``: the country a phone
     number is claimed in or calls go to (``country_fields``); None elsewhere (nearly every place)."""
+    properties: bool
+    """A Java ``.properties`` file (``properties_documents``), written or base64: walked as its keys and values."""
     template: StackTemplate | None
     """The stack template this place holds (``stack_templates``): its placeholders (``${AWS::Region}``,
     ``${AWS::Partition}``) are read as the resource's own region and partition, and its own buckets are made by the
@@ -432,6 +434,7 @@ class RuleEngine:
         # Text for humans (text_fields) is never a destination either: one lookup for both.
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
         self._same_region_buckets = self.endpoints.typed_paths(self.endpoints.same_region_buckets)
+        self._properties_documents = self.endpoints.typed_paths(self.endpoints.properties_documents)
         self.setting_inputs: Mapping[str, tuple[str, frozenset[str]]] = {
             n.type: (n.name, n.values) for n in self.endpoints.named_values
         }
@@ -991,6 +994,13 @@ class RuleEngine:
     def _judged_as_payload(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
         """A JSON or YAML document, or a base64 payload: its content is walked; True when it was one."""
         stripped = value.lstrip()
+        if plan.properties:
+            decoded = _decode_payload(value)
+            properties = parse_properties(decoded[1] if decoded is not None else value)
+            if properties:
+                label = f"{decoded[0]}," if decoded is not None else ""
+                self._walk_document(walk, properties, f"{path}({label}properties)", key, depth, None)
+                return True
         if stripped[:1] in ("{", "["):
             # A document is judged whether or not it contains an ARN (templates, task definitions).
             if plan.template is not None:  # a stack's template (tested here: only documents have one)
@@ -1094,6 +1104,7 @@ class RuleEngine:
             else _COUNTRY
             if _at_any(kpath, self._country_fields.get(type_token, ()))
             else None,
+            properties=_at_any(kpath, self._properties_documents.get(type_token, ())),
             template=next(
                 (
                     t
@@ -1614,6 +1625,27 @@ def _yaml(text: str) -> Any:
         return None
 
 
+def parse_properties(text: str) -> dict[str, str]:
+    """The keys and values of a Java ``.properties`` file: ``key=value``, ``key: value`` or ``key value`` lines,
+    ``#`` and ``!`` comments, a trailing backslash continuing the line (java.util.Properties.load). Escapes other
+    than a continuation are kept as written: keys and values are only judged, never used."""
+    properties: dict[str, str] = {}
+    logical = ""
+    for raw in text.splitlines():
+        line = raw.lstrip()
+        if not logical and (not line or line[0] in "#!"):
+            continue
+        if line.endswith("\\") and not line.endswith("\\\\"):
+            logical += line[:-1]
+            continue
+        logical += line
+        m = _PROPERTY.match(logical)
+        logical = ""
+        if m is not None:
+            properties[m.group("key")] = m.group("value").strip()
+    return properties
+
+
 def _decode_payload(value: str) -> tuple[str, str] | None:
     """Base64 (optionally gzip-compressed) user data, decoded to text; None when it is not."""
     compact = "".join(value.split())
@@ -1646,6 +1678,8 @@ _ASSIGNMENT = re.compile(
     r"(?:\"(?P<double>[^\"\n]*)\"|'(?P<single>[^'\n]*)'|(?P<bare>[^\s;&|)\"']*))",
     re.MULTILINE,
 )
+# A .properties line: the key runs to the first unescaped '=', ':' or whitespace; the separator may have blanks.
+_PROPERTY = re.compile(r"^(?P<key>(?:\\.|[^=:\s\\])+)\s*(?:[=:]\s*|\s+|$)(?P<value>.*)$")
 _ITEM_SPLIT = re.compile(r"[,;]")  # items of a list; phone numbers themselves hold spaces ("+49 151 ...")
 _PATH_START = re.compile(r"[/?#]")
 _QUERY_START = re.compile(r"[?#]")
