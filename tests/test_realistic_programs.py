@@ -2947,6 +2947,86 @@ def msk_worker_secrets(region: str) -> Callable[[Ctx], object]:
     return build
 
 
+def ingestion_pipeline(sink_host: str, sts_region: str) -> Callable[[Ctx], object]:
+    # docs: opensearchingest/pipeline — pipeline_configuration_body is the Data Prepper YAML: an HTTP source, and an
+    # opensearch sink writing to `hosts` with SigV4 in `aws.region`.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("osis", assume_role_policy=ROLE.replace("lambda", "osis-pipelines"), opts=c.aws)
+        body = role.arn.apply(
+            lambda arn: (
+                f"""version: "2"
+app-logs:
+  source:
+    http:
+      path: "/logs/ingest"
+  processor:
+    - date:
+        from_time_received: true
+        destination: "@timestamp"
+  sink:
+    - opensearch:
+        hosts: ["{sink_host}"]
+        index: "app-logs-%{{yyyy.MM.dd}}"
+        aws:
+          sts_role_arn: "{arn}"
+          region: "{sts_region}"
+"""
+            )
+        )
+        return aws.opensearchingest.Pipeline(
+            "app-logs", pipeline_name="app-logs", min_units=1, max_units=2, pipeline_configuration_body=body,
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def queue_pipe(target_region: str) -> Callable[[Ctx], object]:
+    # docs: pipes/pipe — an SQS source, a Lambda enrichment and a Step Functions target (ARNs: their regions).
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("pipe", assume_role_policy=ROLE.replace("lambda", "pipes"), opts=c.aws)
+        source = aws.sqs.Queue("orders", opts=c.aws)
+        return aws.pipes.Pipe(
+            "fulfilment", role_arn=role.arn, source=source.arn,
+            enrichment=f"arn:aws:lambda:{REGION[c.code][0]}:123456789012:function:enrich-order",
+            target=f"arn:aws:states:{target_region}:123456789012:stateMachine:fulfil-order",
+            target_parameters={"step_function_state_machine_parameters": {"invocation_type": "FIRE_AND_FORGET"}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def verified_access_oidc(issuer: str) -> Callable[[Ctx], object]:
+    # docs: verifiedaccess/trustprovider — a user trust provider on an OIDC IdP: Verified Access redirects users to
+    # the issuer's authorization endpoint and calls its token and user-info endpoints.
+    def build(c: Ctx) -> object:
+        return aws.verifiedaccess.TrustProvider(
+            "workforce", policy_reference_name="idp", trust_provider_type="user", user_trust_provider_type="oidc",
+            oidc_options={"issuer": issuer, "authorization_endpoint": f"{issuer}/oauth2/authorize",
+                          "token_endpoint": f"{issuer}/oauth2/token", "user_info_endpoint": f"{issuer}/oauth2/userInfo",
+                          "client_id": "va-client", "client_secret": "s", "scope": "openid email"},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def mail_events(bus_region: str) -> Callable[[Ctx], object]:
+    # docs: sesv2/configurationseteventdestination — sending events (with recipients' addresses) to an event bus.
+    def build(c: Ctx) -> object:
+        config = aws.sesv2.ConfigurationSet("transactional", configuration_set_name="transactional", opts=c.aws)
+        return aws.sesv2.ConfigurationSetEventDestination(
+            "to-bus", configuration_set_name=config.configuration_set_name, event_destination_name="to-bus",
+            event_destination={"enabled": True, "matching_event_types": ["SEND", "BOUNCE", "COMPLAINT"],
+                               "event_bridge_destination": {
+                                   "event_bus_arn": f"arn:aws:events:{bus_region}:123456789012:event-bus/default"}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -3916,6 +3996,35 @@ CASES: list[Case] = [
     Case("eu-prometheus-alerts-to-us-topic", "EU", prometheus_alerting("us-east-1"), {"RES-004"}),
     Case("jp-msk-worker-secrets-in-region", "JP", msk_worker_secrets("ap-northeast-1")),
     Case("jp-msk-worker-secrets-singapore", "JP", msk_worker_secrets("ap-southeast-1"), {"RES-009"}),
+    Case(
+        "eu-osis-sink-partner-search",
+        "EU",
+        ingestion_pipeline("https://search.partner.example.com", "eu-west-1"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-osis-sink-own-region-domain",
+        "EU",
+        ingestion_pipeline("https://search-app-logs-abc123.eu-west-1.es.amazonaws.com", "eu-west-1"),
+    ),
+    Case(
+        "eu-osis-sink-sigv4-us-region",
+        "EU",
+        ingestion_pipeline("https://search-app-logs-abc123.eu-west-1.es.amazonaws.com", "us-east-1"),
+        {"RES-009"},
+    ),
+    Case("de-pipe-to-us-state-machine", "DE", queue_pipe("us-east-1"), {"RES-004"}),
+    Case("de-pipe-in-region", "DE", queue_pipe("eu-central-1")),
+    Case(
+        "us-verified-access-partner-idp", "US", verified_access_oidc("https://login.partner.example.com"), {"RES-015"}
+    ),
+    Case(
+        "us-verified-access-cognito-idp",
+        "US",
+        verified_access_oidc("https://workforce.auth.us-east-1.amazoncognito.com"),
+    ),
+    Case("jp-ses-events-to-us-bus", "JP", mail_events("us-east-1"), {"RES-004"}),
+    Case("jp-ses-events-in-region", "JP", mail_events("ap-northeast-1")),
 ]
 
 
