@@ -3027,6 +3027,69 @@ def mail_events(bus_region: str) -> Callable[[Ctx], object]:
     return build
 
 
+def agent_action_group(server: str, function_region: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentagentactiongroup — an OpenAPI schema inline (`api_schema.payload`; its `servers` are where
+    # the API is), executed by a Lambda function (`action_group_executor.lambda_`).
+    def build(c: Ctx) -> object:
+        schema = json.dumps({
+            "openapi": "3.0.0", "info": {"title": "Service bookings", "version": "1.0.0"},
+            "servers": [{"url": server}],
+            "paths": {"/bookings": {"post": {"operationId": "bookService", "description": "Book a workshop slot",
+                                             "responses": {"200": {"description": "Booked"}}}}},
+        })  # fmt: skip
+        return aws.bedrock.AgentAgentActionGroup(
+            "bookings", action_group_name="bookings", agent_id="AGENT12345", agent_version="DRAFT",
+            action_group_executor={"lambda_": f"arn:aws:lambda:{function_region}:123456789012:function:book"},
+            api_schema={"payload": schema}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def inbound_mail_archive(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: ses/receiptrule — an S3 action stores each received message (headers and body) in `bucket_name`.
+    def build(c: Ctx) -> object:
+        archive = aws.s3.Bucket("inbound-mail", opts=c.aws)
+        rules = aws.ses.ReceiptRuleSet("inbound", rule_set_name="inbound", opts=c.aws)
+        return aws.ses.ReceiptRule(
+            "store", name="store", rule_set_name=rules.rule_set_name, recipients=["support@fleet.example.eu"],
+            enabled=True, scan_enabled=True, s3_actions=[{"bucket_name": bucket or archive.bucket, "position": 1}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def mesh_backend(hostname: str | None) -> Callable[[Ctx], object]:
+    # docs: appmesh/virtualnode — DNS service discovery: the node's Envoy proxies send its traffic to `hostname`.
+    # None: the stack's own internal NLB.
+    def build(c: Ctx) -> object:
+        nlb = aws.lb.LoadBalancer(
+            "billing", load_balancer_type="network", internal=True, subnets=["subnet-1"], opts=c.aws
+        )
+        mesh = aws.appmesh.Mesh("fleet", spec={"egress_filter": {"type": "DROP_ALL"}}, opts=c.aws)
+        return aws.appmesh.VirtualNode(
+            "billing-v1", mesh_name=mesh.name,
+            spec={"listeners": [{"port_mapping": {"port": 8080, "protocol": "http"}}],
+                  "service_discovery": {"dns": {"hostname": hostname or nlb.dns_name}}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def user_pool_triggers(function_region: str) -> Callable[[Ctx], object]:
+    # docs: cognito/userpool — lambda_config triggers receive each sign-up's and sign-in's user attributes.
+    def build(c: Ctx) -> object:
+        arn = f"arn:aws:lambda:{function_region}:123456789012:function:"
+        return aws.cognito.UserPool(
+            "owners", auto_verified_attributes=["email"],
+            lambda_config={"pre_sign_up": arn + "screen-sign-up", "post_confirmation": arn + "welcome"}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -4025,6 +4088,29 @@ CASES: list[Case] = [
     ),
     Case("jp-ses-events-to-us-bus", "JP", mail_events("us-east-1"), {"RES-004"}),
     Case("jp-ses-events-in-region", "JP", mail_events("ap-northeast-1")),
+    Case(
+        "eu-agent-actions-partner-api",
+        "EU",
+        agent_action_group("https://api.partner.example.com/v1", "eu-west-1"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-agent-actions-own-api",
+        "EU",
+        agent_action_group("https://abc123.execute-api.eu-west-1.amazonaws.com/prod", "eu-west-1"),
+    ),
+    Case(
+        "eu-agent-actions-us-function",
+        "EU",
+        agent_action_group("https://abc123.execute-api.eu-west-1.amazonaws.com/prod", "us-east-1"),
+        {"RES-004"},
+    ),
+    Case("eu-inbound-mail-partner-bucket", "EU", inbound_mail_archive("partner-mail-archive"), {"RES-017"}),
+    Case("eu-inbound-mail-own-bucket", "EU", inbound_mail_archive(None)),
+    Case("us-mesh-backend-partner", "US", mesh_backend("billing.partner.example.com"), {"RES-015"}),
+    Case("us-mesh-backend-own-nlb", "US", mesh_backend(None)),
+    Case("jp-user-pool-triggers-us", "JP", user_pool_triggers("us-west-2"), {"RES-004"}),
+    Case("jp-user-pool-triggers-in-region", "JP", user_pool_triggers("ap-northeast-1")),
 ]
 
 
