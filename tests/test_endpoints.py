@@ -2810,7 +2810,9 @@ def test_properties_are_read_as_java_writes_them(entries: dict[str, str], separa
     for k, v in entries.items():
         if comments:
             lines.append(f"# {k}={v}-commented")
-        sep = "=" if separator == " " and not v else separator  # "key " alone is a key with an empty value too
+        # A blank separator is followed by an '=' or ':' that Java takes for the separator: write "=" then (and for
+        # an empty value, where "key " alone is a key with an empty value too).
+        sep = "=" if separator == " " and (not v or v[0] in "=:") else separator
         lines.append(f"  {k}{sep}{v}")
     assert parse_properties("\n".join(lines)) == entries
 
