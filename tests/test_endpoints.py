@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from components.residency import RuleEngine, Subject, load_catalogue
 from components.residency.catalogue import Cloud
 from components.residency.endpoints import GlobalService, load_endpoints
-from components.residency.engine import ProviderRef, group_key
+from components.residency.engine import ProviderRef, group_key, parse_properties
 from components.residency.rules import Finding
 
 CATALOGUE = load_catalogue()
@@ -263,6 +263,10 @@ def _parsing_model(arn: str) -> dict[str, Any]:
     return {"knowledge_base_id": "KB12345678", "vector_ingestion_configuration": {"parsing_configuration": parsing}}
 
 
+def _container(log_configuration: dict[str, Any]) -> dict[str, Any]:
+    return {"name": "app", "image": "nginx", "essential": True, "logConfiguration": log_configuration}
+
+
 GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] = {
     # id: (jurisdiction, cloud, type, compliant props, offending props)
     "aws-cloudfront": ("CN", "aws", "aws:cloudfront/distribution:Distribution", {"enabled": True}, {"enabled": True}),
@@ -354,6 +358,74 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         "aws:route53/healthCheck:HealthCheck",
         {"type": "HTTPS", "fqdn": "portal.example.com", "regions": ["us-east-1", "us-west-1", "us-west-2"]},
         {"type": "HTTPS", "fqdn": "portal.example.com", "resource_path": "/health"},
+    ),
+    # The logConfiguration inside the container definitions' JSON document (ECS) or container properties (Batch).
+    "container-logentries-driver": (
+        "EU",
+        "aws",
+        "aws:ecs/taskDefinition:TaskDefinition",
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [
+                    _container(
+                        {"logDriver": "awslogs", "options": {"awslogs-region": "eu-west-1", "awslogs-group": "app"}}
+                    )
+                ]
+            ),
+        },
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [
+                    _container(
+                        {
+                            "logDriver": "logentries",
+                            "options": {"logentries-token": "abcd1234-12ab-34cd-5678-0123456789ab"},
+                        }
+                    )
+                ]
+            ),
+        },
+    ),
+    "firelens-datadog-default-host": (
+        "EU",
+        "aws",
+        "aws:batch/jobDefinition:JobDefinition",
+        {
+            "type": "container",
+            "container_properties": json.dumps(
+                _container(
+                    {"logDriver": "awsfirelens", "options": {"Name": "datadog", "Host": "10.0.3.7", "apikey": "k"}}
+                )
+            ),
+        },  # an Observability Pipelines Worker in the VPC
+        {
+            "type": "container",
+            "container_properties": json.dumps(
+                _container(
+                    {
+                        "logDriver": "awsfirelens",
+                        "options": {"Name": "datadog", "apikey": "k", "dd_service": "etl", "TLS": "on"},
+                    }
+                )
+            ),
+        },
+    ),
+    # An OIDC IdP's issuer is judged as a host instead (an in-region Cognito or declared company IdP passes).
+    "aws-cognito-social-idp": (
+        "EU",
+        "aws",
+        "aws:cognito/identityProvider:IdentityProvider",
+        {"provider_type": "OIDC", "provider_details": {"oidc_issuer": "https://cognito-idp.eu-west-1.amazonaws.com/x"}},
+        {"provider_type": "Google", "provider_details": {"client_id": "123.apps.googleusercontent.com"}},
+    ),
+    "aws-cognito-identity-pool-public-login": (
+        "EU",
+        "aws",
+        "aws:cognito/identityPool:IdentityPool",
+        {"identity_pool_name": "fleet", "openid_connect_provider_arns": ["arn:aws:iam::123456789012:oidc-provider/x"]},
+        {"identity_pool_name": "fleet", "supported_login_providers": {"graph.facebook.com": "1234567890123"}},
     ),
     "aws-bedrock-cross-region-guardrail": (
         "EU",
@@ -1308,13 +1380,15 @@ def test_match_expressions_are_compared_not_contacted(entry: Any) -> None:
 def test_text_for_humans_in_documents_is_not_contacted(entry: Any) -> None:
     # OpenAPI contact / license / external-docs URLs and a dashboard's Markdown are shown to people; the same URL
     # elsewhere in the document (an integration's uri, a widget's endpoint) or in another type is a destination.
-    path = entry.path.replace("*", "body.paths./vehicles.get")  # "*": any depth
+    # A leading "*": any depth; a later "*": any one key (a Prometheus rule's annotations, named by the user).
+    path = entry.path.replace("*.", "body.paths./vehicles.get.", 1) if entry.path[:2] == "*." else entry.path
+    path = path.replace("*", "runbook_url")
     for value in (
         _SAAS,
         "[Runbook](https://wiki.partner.example.com/ops) and [console](https://console.aws.amazon.com)",
     ):
         assert rule_ids("EU", Subject(entry.type, "r", _at(path, value), provider("EU"))) == set(), value
-    elsewhere = path.rsplit(".", 1)[0] + ".uri"
+    elsewhere = path.split(".runbook_url")[0].rsplit(".", 1)[0] + ".uri"
     assert rule_ids("EU", Subject(entry.type, "r", _at(elsewhere, _SAAS), provider("EU"))) == {"RES-015"}
     assert rule_ids("EU", Subject("aws:lambda/function:Function", "r", _at(path, _SAAS), provider("EU"))) == {"RES-015"}
 
@@ -1545,6 +1619,17 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
          {"resource_configuration_definition": {"dns_resource": {"domain_name": "{host}", "ip_address_type": "IPV4"}}}),
         ("aws:vpclattice/resourceConfiguration:ResourceConfiguration",
          {"resource_configuration_definition": {"ip_resource": {"ip_address": "{ip}"}}}),
+        # Kafka Connect properties naming the server a connector reads or writes (Debezium, Snowflake sink).
+        # A PrivateZone record's A/AAAA address or CNAME target; a DNS Firewall rule's override CNAME.
+        ("alicloud:pvtz/zoneRecord:ZoneRecord", {"rr": "api", "type": "CNAME", "value": "{host}"}),
+        ("alicloud:pvtz/zoneRecord:ZoneRecord", {"rr": "api", "type": "A", "value": "{ip}"}),
+        ("aws:route53/resolverFirewallRule:ResolverFirewallRule",
+         {"action": "BLOCK", "block_response": "OVERRIDE", "block_override_domain": "{host}"}),
+        ("aws:mskconnect/connector:Connector", {"connector_configuration": {"database.hostname": "{host}"}}),
+        ("aws:mskconnect/connector:Connector", {"connector_configuration": {"snowflake.url.name": "{host}:443"}}),
+        # API Gateway stage variables an integration takes its backend from (https://${stageVariables.backend}/).
+        ("aws:apigateway/stage:Stage", {"stage_name": "prod", "variables": {"backend": "{host}"}}),
+        ("aws:apigatewayv2/stage:Stage", {"name": "prod", "stage_variables": {"orderService": "http://{ip}:8080"}}),
     ],
 )  # fmt: skip
 def test_destinations_under_documented_generic_keys(token: str, props: dict[str, Any]) -> None:
@@ -1554,6 +1639,19 @@ def test_destinations_under_documented_generic_keys(token: str, props: dict[str,
 
     assert rule_ids("CN", subject("db.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn", "10.20.0.2")) == set()
     assert rule_ids("CN", subject("nas.partner.example.com", "203.0.113.9")) == {"RES-015"}
+
+
+def test_stage_variables_that_name_no_host_and_a_containers_own_hostname_are_not_destinations() -> None:
+    # Stage variables also hold Lambda function and alias names, versions: a bare word is no host. A container's own
+    # `hostname` names the container, and plain `hostname` is not a host key (Debezium's `database.hostname` is).
+    stage = {"stage_name": "prod", "variables": {"fn": "orders-handler", "alias": "prod", "version": "v2"}}
+    assert rule_ids("EU", Subject("aws:apigateway/stage:Stage", "s", stage, provider("EU"))) == set()
+    task = {"container_definitions": json.dumps([{"name": "a", "image": "nginx", "hostname": "app.fleet.example.com"}])}
+    assert rule_ids("EU", Subject("aws:ecs/taskDefinition:TaskDefinition", "t", task, provider("EU"))) == set()
+    # The wildcard is one key: a stage's own settings beside the variables are not judged as hosts.
+    stage = {"stage_name": "api.partner.example.com", "variables": {"backend": "api.partner.example.com"}}
+    findings, _ = ENGINES["EU"].check(Subject("aws:apigateway/stage:Stage", "s", stage, provider("EU")))
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-015", "variables.backend")]
 
 
 @pytest.mark.parametrize(
@@ -2067,6 +2165,9 @@ def test_a_record_type_decides_for_every_dns_service_alike() -> None:
         assert rule_ids("EU", r53) == expected
         assert rule_ids("CN", ali) == expected
         assert rule_ids("CN", _esa_record(rtype, {"value": host})) == expected
+        record = {"zone_id": "z", "rr": "x", "type": rtype, "value": host}
+        pvtz = Subject("alicloud:pvtz/zoneRecord:ZoneRecord", "r", record, provider("CN", "alicloud"))
+        assert rule_ids("CN", pvtz) == expected
 
 
 def test_a_record_whose_type_is_not_known_yet_is_judged() -> None:
@@ -3192,3 +3293,66 @@ def test_a_variable_that_is_part_of_a_host_is_one_label(name: str, label: str, p
     if not prefix:  # text before the variable ("api-${Stage}.execute-api..."): the scan stops at "${" (left open)
         assert judged("execute-api.eu-west-1.amazonaws.com") == set()
         assert judged("execute-api.us-east-1.amazonaws.com") == {"RES-006"}
+
+
+# -- Java .properties documents (endpoints.yaml properties_documents) -------------------------------------------
+
+_WORKER = "aws:mskconnect/workerConfiguration:WorkerConfiguration"
+
+
+def _worker_properties(region: str, registry: str) -> str:
+    return (
+        "# connect-distributed.properties\n"
+        "key.converter=org.apache.kafka.connect.storage.StringConverter\n"
+        "config.providers=secretManager\n"
+        f"config.providers.secretManager.param.region = {region}\n"
+        f"value.converter.schema.registry.url: {registry}\n"
+        "! a comment naming us-east-1 is no setting\n"
+    )
+
+
+@pytest.mark.parametrize("encode", [False, True])
+def test_a_worker_configuration_s_properties_are_judged_as_settings(encode: bool) -> None:
+    # properties_file_content is "either base64 encoded or in raw format": both are read as their keys and values.
+    def subject(region: str, registry: str) -> Subject:
+        text = _worker_properties(region, registry)
+        content = base64.b64encode(text.encode()).decode() if encode else text
+        return Subject(_WORKER, "w", {"name": "w", "properties_file_content": content}, provider("EU"))
+
+    in_region = "https://glue.eu-west-1.amazonaws.com"
+    assert rule_ids("EU", subject("eu-west-1", in_region)) == set()
+    assert rule_ids("EU", subject("us-east-1", in_region)) == {"RES-009"}
+    assert rule_ids("EU", subject("eu-west-1", "https://registry.partner.example.com")) == {"RES-015"}
+    # The same text elsewhere is not a properties file: a region named in it is only text.
+    other = Subject("aws:ssm/document:Document", "d", {"content": _worker_properties("us-east-1", in_region)},
+                    provider("EU"))  # fmt: skip
+    assert rule_ids("EU", other) == set()
+
+
+_PROP_KEY = st.from_regex(r"[a-z][a-z0-9]{0,6}(\.[a-zA-Z][a-zA-Z0-9]{0,6}){0,3}", fullmatch=True)
+_PROP_VALUE = st.from_regex(r"[A-Za-z0-9:/._-]{0,20}", fullmatch=True)
+
+
+@given(
+    st.dictionaries(_PROP_KEY, _PROP_VALUE, max_size=6),
+    st.sampled_from(["=", " = ", ": ", ":", " "]),
+    st.booleans(),
+)
+def test_properties_are_read_as_java_writes_them(entries: dict[str, str], separator: str, comments: bool) -> None:
+    lines = []
+    for k, v in entries.items():
+        if comments:
+            lines.append(f"# {k}={v}-commented")
+        # A blank separator is followed by an '=' or ':' that Java takes for the separator: write "=" then (and for
+        # an empty value, where "key " alone is a key with an empty value too).
+        sep = "=" if separator == " " and (not v or v[0] in "=:") else separator
+        lines.append(f"  {k}{sep}{v}")
+    assert parse_properties("\n".join(lines)) == entries
+
+
+def test_a_properties_line_may_continue() -> None:
+    text = "bootstrap.servers=b-1.partner.example.com:9092,\\\n    b-2.partner.example.com:9092\nregion=eu-west-1\n"
+    assert parse_properties(text) == {
+        "bootstrap.servers": "b-1.partner.example.com:9092,b-2.partner.example.com:9092",
+        "region": "eu-west-1",
+    }

@@ -2990,6 +2990,406 @@ def s3_inventory_into(destination_arn: str, region: str | None = None) -> Callab
 _EU_SEARCH = "https://vpc-a1.eu-west-1.es.amazonaws.com,https://vpc-b2.eu-west-1.es.amazonaws.com"
 
 
+def msk_connect_cdc(host: str | None) -> Callable[[Ctx], object]:
+    # docs: mskconnect/connector — a Debezium MySQL source connector; `database.hostname` is "IP address or hostname
+    # of the MySQL database server" (the connector reads its binlog). None: the stack's own RDS instance's address.
+    def build(c: Ctx) -> object:
+        db = aws.rds.Instance(
+            "orders-db", engine="mysql", engine_version="8.0", instance_class="db.t3.medium", allocated_storage=20,
+            username="admin", manage_master_user_password=True, opts=c.aws,
+        )  # fmt: skip
+        role = aws.iam.Role("connect", assume_role_policy=ROLE.replace("lambda", "kafkaconnect"), opts=c.aws)
+        config = db.address.apply(lambda address: {
+            "connector.class": "io.debezium.connector.mysql.MySqlConnector", "tasks.max": "1",
+            "database.hostname": host or address, "database.port": "3306", "database.user": "debezium",
+            "database.server.id": "184054", "topic.prefix": "orders", "database.include.list": "orders"})  # fmt: skip
+        return aws.mskconnect.Connector(
+            "orders-cdc", kafkaconnect_version="2.7.1", connector_configuration=config,
+            capacity={"provisioned_capacity": {"mcu_count": 1, "worker_count": 1}},
+            kafka_cluster={"apache_kafka_cluster": {
+                "bootstrap_servers": "b-1.events.abc123.c2.kafka.eu-west-1.amazonaws.com:9098",
+                "vpc": {"security_groups": ["sg-1"], "subnets": ["subnet-1"]}}},
+            kafka_cluster_client_authentication={"authentication_type": "IAM"},
+            kafka_cluster_encryption_in_transit={"encryption_type": "TLS"},
+            plugins=[{"custom_plugin": {"arn": "arn:aws:kafkaconnect:eu-west-1:123456789012:custom-plugin/debezium/1",
+                                        "revision": 1}}],
+            service_execution_role_arn=role.arn, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def msk_connect_snowflake(c: Ctx) -> object:
+    # docs: Snowflake Kafka connector — `snowflake.url.name` is the account URL the sink loads every record into.
+    role = aws.iam.Role("connect", assume_role_policy=ROLE.replace("lambda", "kafkaconnect"), opts=c.aws)
+    return aws.mskconnect.Connector(
+        "telemetry-warehouse", kafkaconnect_version="2.7.1",
+        connector_configuration={
+            "connector.class": "com.snowflake.kafka.connector.SnowflakeSinkConnector", "tasks.max": "1",
+            "topics": "telemetry", "snowflake.url.name": "xy12345.eu-central-1.snowflakecomputing.com:443",
+            "snowflake.user.name": "kafka_connector", "snowflake.database.name": "fleet",
+            "snowflake.schema.name": "raw"},
+        capacity={"provisioned_capacity": {"mcu_count": 1, "worker_count": 1}},
+        kafka_cluster={"apache_kafka_cluster": {
+            "bootstrap_servers": "b-1.events.abc123.c2.kafka.eu-central-1.amazonaws.com:9098",
+            "vpc": {"security_groups": ["sg-1"], "subnets": ["subnet-1"]}}},
+        kafka_cluster_client_authentication={"authentication_type": "IAM"},
+        kafka_cluster_encryption_in_transit={"encryption_type": "TLS"},
+        plugins=[{"custom_plugin": {"arn": "arn:aws:kafkaconnect:eu-central-1:123456789012:custom-plugin/snowflake/1",
+                                    "revision": 1}}],
+        service_execution_role_arn=role.arn, opts=c.aws,
+    )  # fmt: skip
+
+
+def rest_api_stage_backend(host: str | None) -> Callable[[Ctx], object]:
+    # docs: apigateway/stage — `variables`; API Gateway's stage-variables guide: an HTTP integration URL
+    # `https://${stageVariables.backend}/orders`, each stage pointing it at its own backend. None: the stack's own
+    # internal NLB (through a VPC link in practice), beside the alias and version variables of other integrations.
+    def build(c: Ctx) -> object:
+        nlb = aws.lb.LoadBalancer(
+            "orders", load_balancer_type="network", internal=True, subnets=["subnet-1"], opts=c.aws
+        )
+        api = aws.apigateway.RestApi("orders", endpoint_configuration={"types": "REGIONAL"}, opts=c.aws)
+        resource = aws.apigateway.Resource(
+            "orders", rest_api=api.id, parent_id=api.root_resource_id, path_part="orders", opts=c.aws
+        )
+        method = aws.apigateway.Method(
+            "get", rest_api=api.id, resource_id=resource.id, http_method="GET", authorization="NONE", opts=c.aws
+        )
+        integration = aws.apigateway.Integration(
+            "backend", rest_api=api.id, resource_id=resource.id, http_method=method.http_method, type="HTTP_PROXY",
+            integration_http_method="GET", uri="https://${stageVariables.backend}/orders", opts=c.aws,
+        )  # fmt: skip
+        deployment = aws.apigateway.Deployment(
+            "v1", rest_api=api.id, opts=pulumi.ResourceOptions(provider=c.aws_p, depends_on=[integration])
+        )
+        return aws.apigateway.Stage(
+            "prod", rest_api=api.id, deployment=deployment.id, stage_name="prod",
+            variables={"backend": host or nlb.dns_name, "lambdaAlias": "live", "version": "v2"}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def http_api_stage_backend(c: Ctx) -> object:
+    # docs: apigatewayv2/stage — `stage_variables`, used by an HTTP_PROXY integration's URI.
+    api = aws.apigatewayv2.Api("orders", protocol_type="HTTP", opts=c.aws)
+    aws.apigatewayv2.Integration(
+        "backend", api_id=api.id, integration_type="HTTP_PROXY", integration_method="ANY",
+        integration_uri="https://${stageVariables.backend}/{proxy}", opts=c.aws,
+    )  # fmt: skip
+    return aws.apigatewayv2.Stage(
+        "prod", api_id=api.id, name="prod", auto_deploy=True,
+        stage_variables={"backend": "orders.partner.example.com"}, opts=c.aws,
+    )  # fmt: skip
+
+
+def container_logs(log_configuration: dict[str, Any], *, batch: bool = False) -> Callable[[Ctx], object]:
+    # docs: ecs/taskdefinition (container_definitions JSON) and batch/jobdefinition (container_properties JSON):
+    # a container's logConfiguration, with a FireLens log router beside it where the driver is awsfirelens.
+    def build(c: Ctx) -> object:
+        app = {"name": "app", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1", "essential": True,
+               "logConfiguration": log_configuration}  # fmt: skip
+        if batch:
+            props = {
+                **app,
+                "resourceRequirements": [{"type": "VCPU", "value": "1"}, {"type": "MEMORY", "value": "2048"}],
+            }
+            return aws.batch.JobDefinition(
+                "etl", name="etl", type="container", container_properties=json.dumps(props), opts=c.aws
+            )
+        router = {"name": "log_router", "image": "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable",
+                  "essential": True, "firelensConfiguration": {"type": "fluentbit"}}  # fmt: skip
+        return aws.ecs.TaskDefinition("app", family="app", container_definitions=json.dumps([app, router]), opts=c.aws)
+
+    return build
+
+
+def cognito_social_sign_in(provider_type: str | None) -> Callable[[Ctx], object]:
+    # docs: cognito/identityprovider — a user pool's social IdP (`provider_type` Google, Facebook, LoginWithAmazon,
+    # SignInWithApple: client id and secret only, Cognito runs the OAuth exchange with the provider). None: the
+    # company's in-country OIDC IdP, declared by the stack.
+    def build(c: Ctx) -> object:
+        pool = aws.cognito.UserPool("owners", auto_verified_attributes=["email"], opts=c.aws)
+        if provider_type is None:
+            details = {
+                "client_id": "fleet-portal",
+                "client_secret": "s",
+                "attributes_request_method": "GET",
+                "oidc_issuer": "https://login.fleet.example.eu",
+                "authorize_scopes": "openid email",
+            }
+        else:
+            details = {
+                "client_id": "1234.apps.googleusercontent.com",
+                "client_secret": "s",
+                "authorize_scopes": "email",
+            }
+        return aws.cognito.IdentityProvider(
+            "sign-in", user_pool_id=pool.id, provider_name=provider_type or "FleetIdP",
+            provider_type=provider_type or "OIDC", provider_details=details,
+            attribute_mapping={"email": "email", "username": "sub"}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def identity_pool_logins(logins: dict[str, str]) -> Callable[[Ctx], object]:
+    # docs: cognito/identitypool — `supported_login_providers` keyed by public provider (graph.facebook.com ...);
+    # without them the pool federates only the stack's own user pool (`cognito_identity_providers`).
+    def build(c: Ctx) -> object:
+        pool = aws.cognito.UserPool("owners", opts=c.aws)
+        client = aws.cognito.UserPoolClient("app", user_pool_id=pool.id, opts=c.aws)
+        return aws.cognito.IdentityPool(
+            "app-identities", identity_pool_name="fleet_app", allow_unauthenticated_identities=False,
+            cognito_identity_providers=[{"client_id": client.id, "provider_name": pool.endpoint}],
+            supported_login_providers=logins or None, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def knowledge_base_web_crawler(seed: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentdatasource — a WEB data source crawls from its seed URLs (inclusion/exclusion filters are
+    # regular expressions over the crawled URLs, written here without a host). The crawler sends its requests, from
+    # AWS, to the site: the site is contacted on the stack's behalf, like a DTS or DataSync source, so it is a
+    # destination to prove or declare.
+    def build(c: Ctx) -> object:
+        return aws.bedrock.AgentDataSource(
+            "manuals", knowledge_base_id="KB12345678", name="owner-manuals",
+            data_source_configuration={"type": "WEB", "web_configuration": {
+                "source_configuration": {"url_configuration": {"seed_urls": [{"url": seed}]}},
+                "crawler_configuration": {"scope": "HOST_ONLY", "crawler_limits": {"rate_limit": 50},
+                                          "inclusion_filters": [".*/manuals/.*"], "exclusion_filters": [".*\\.zip$"]}}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def private_zone_record(rtype: str, value: str) -> Callable[[Ctx], object]:
+    # docs: pvtz/zonerecord — a record of a PrivateZone zone attached to the stack's VPC: clients in the VPC that
+    # resolve api.fleet.internal are sent to an A record's address or a CNAME's target.
+    def build(c: Ctx) -> object:
+        zone = alicloud.pvtz.Zone("fleet-internal", zone_name="fleet.internal", opts=c.ali)
+        alicloud.pvtz.ZoneAttachment("fleet-vpc", zone_id=zone.id, vpc_ids=["vpc-123"], opts=c.ali)
+        return alicloud.pvtz.ZoneRecord("api", zone_id=zone.id, rr="api", type=rtype, value=value, ttl=60, opts=c.ali)
+
+    return build
+
+
+def dns_firewall_block_page(override: str | None) -> Callable[[Ctx], object]:
+    # docs: route53/resolverfirewallrule — BLOCK with block_response OVERRIDE answers a blocked query with a CNAME to
+    # block_override_domain, so the VPC's clients are sent there. None: the stack's own internal block-page ALB.
+    def build(c: Ctx) -> object:
+        page = aws.lb.LoadBalancer("block-page", internal=True, subnets=["subnet-1", "subnet-2"], opts=c.aws)
+        domains = aws.route53.ResolverFirewallDomainList(
+            "blocked", name="blocked", domains=["*.malware-c2.example.net", "phish.example.org"], opts=c.aws
+        )
+        group = aws.route53.ResolverFirewallRuleGroup("egress", name="egress", opts=c.aws)
+        return aws.route53.ResolverFirewallRule(
+            "block", name="block", action="BLOCK", block_response="OVERRIDE", block_override_dns_type="CNAME",
+            block_override_domain=override or page.dns_name, block_override_ttl=60,
+            firewall_domain_list_id=domains.id, firewall_rule_group_id=group.id, priority=100, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def prometheus_alerting(topic_region: str) -> Callable[[Ctx], object]:
+    # docs: amp/rulegroupnamespace (Prometheus alerting rules: annotations are informational, a runbook link for the
+    # people paged) and amp/alertmanagerdefinition (AMP sends alerts to SNS topics only).
+    def build(c: Ctx) -> object:
+        workspace = aws.amp.Workspace("metrics", alias="fleet", opts=c.aws)
+        rules = """groups:
+  - name: fleet
+    rules:
+      - alert: HighErrorRate
+        expr: sum(rate(http_requests_total{code=~"5.."}[5m])) / sum(rate(http_requests_total[5m])) > 0.05
+        for: 10m
+        labels:
+          severity: page
+        annotations:
+          summary: More than 5% of requests fail
+          runbook_url: https://wiki.fleet.example.eu/runbooks/high-error-rate
+          dashboard: https://grafana.fleet.example.eu/d/api
+"""
+        aws.amp.RuleGroupNamespace("alerts", name="fleet", workspace_id=workspace.id, data=rules, opts=c.aws)
+        definition = f"""alertmanager_config: |
+  route:
+    receiver: oncall
+  receivers:
+    - name: oncall
+      sns_configs:
+        - topic_arn: arn:aws:sns:{topic_region}:123456789012:oncall
+"""
+        return aws.amp.AlertManagerDefinition("alerting", workspace_id=workspace.id, definition=definition, opts=c.aws)
+
+    return build
+
+
+def msk_worker_secrets(region: str) -> Callable[[Ctx], object]:
+    # docs: mskconnect/workerconfiguration — properties_file_content is connect-distributed.properties, here base64
+    # encoded; the Secrets Manager config provider fetches the connectors' database passwords from its region.
+    def build(c: Ctx) -> object:
+        properties = "\n".join([
+            "key.converter=org.apache.kafka.connect.storage.StringConverter",
+            "value.converter=org.apache.kafka.connect.json.JsonConverter",
+            "config.providers=secretManager",
+            "config.providers.secretManager.class=com.github.jcustenborder.kafka.config.aws.SecretsManagerConfigProvider",
+            f"config.providers.secretManager.param.aws.region={region}",
+        ])  # fmt: skip
+        return aws.mskconnect.WorkerConfiguration(
+            "connect-workers", name="connect-workers",
+            properties_file_content=base64.b64encode(properties.encode()).decode(), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def ingestion_pipeline(sink_host: str, sts_region: str) -> Callable[[Ctx], object]:
+    # docs: opensearchingest/pipeline — pipeline_configuration_body is the Data Prepper YAML: an HTTP source, and an
+    # opensearch sink writing to `hosts` with SigV4 in `aws.region`.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("osis", assume_role_policy=ROLE.replace("lambda", "osis-pipelines"), opts=c.aws)
+        body = role.arn.apply(
+            lambda arn: (
+                f"""version: "2"
+app-logs:
+  source:
+    http:
+      path: "/logs/ingest"
+  processor:
+    - date:
+        from_time_received: true
+        destination: "@timestamp"
+  sink:
+    - opensearch:
+        hosts: ["{sink_host}"]
+        index: "app-logs-%{{yyyy.MM.dd}}"
+        aws:
+          sts_role_arn: "{arn}"
+          region: "{sts_region}"
+"""
+            )
+        )
+        return aws.opensearchingest.Pipeline(
+            "app-logs", pipeline_name="app-logs", min_units=1, max_units=2, pipeline_configuration_body=body,
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def queue_pipe(target_region: str) -> Callable[[Ctx], object]:
+    # docs: pipes/pipe — an SQS source, a Lambda enrichment and a Step Functions target (ARNs: their regions).
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("pipe", assume_role_policy=ROLE.replace("lambda", "pipes"), opts=c.aws)
+        source = aws.sqs.Queue("orders", opts=c.aws)
+        return aws.pipes.Pipe(
+            "fulfilment", role_arn=role.arn, source=source.arn,
+            enrichment=f"arn:aws:lambda:{REGION[c.code][0]}:123456789012:function:enrich-order",
+            target=f"arn:aws:states:{target_region}:123456789012:stateMachine:fulfil-order",
+            target_parameters={"step_function_state_machine_parameters": {"invocation_type": "FIRE_AND_FORGET"}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def verified_access_oidc(issuer: str) -> Callable[[Ctx], object]:
+    # docs: verifiedaccess/trustprovider — a user trust provider on an OIDC IdP: Verified Access redirects users to
+    # the issuer's authorization endpoint and calls its token and user-info endpoints.
+    def build(c: Ctx) -> object:
+        return aws.verifiedaccess.TrustProvider(
+            "workforce", policy_reference_name="idp", trust_provider_type="user", user_trust_provider_type="oidc",
+            oidc_options={"issuer": issuer, "authorization_endpoint": f"{issuer}/oauth2/authorize",
+                          "token_endpoint": f"{issuer}/oauth2/token", "user_info_endpoint": f"{issuer}/oauth2/userInfo",
+                          "client_id": "va-client", "client_secret": "s", "scope": "openid email"},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def mail_events(bus_region: str) -> Callable[[Ctx], object]:
+    # docs: sesv2/configurationseteventdestination — sending events (with recipients' addresses) to an event bus.
+    def build(c: Ctx) -> object:
+        config = aws.sesv2.ConfigurationSet("transactional", configuration_set_name="transactional", opts=c.aws)
+        return aws.sesv2.ConfigurationSetEventDestination(
+            "to-bus", configuration_set_name=config.configuration_set_name, event_destination_name="to-bus",
+            event_destination={"enabled": True, "matching_event_types": ["SEND", "BOUNCE", "COMPLAINT"],
+                               "event_bridge_destination": {
+                                   "event_bus_arn": f"arn:aws:events:{bus_region}:123456789012:event-bus/default"}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def agent_action_group(server: str, function_region: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentagentactiongroup — an OpenAPI schema inline (`api_schema.payload`; its `servers` are where
+    # the API is), executed by a Lambda function (`action_group_executor.lambda_`).
+    def build(c: Ctx) -> object:
+        schema = json.dumps({
+            "openapi": "3.0.0", "info": {"title": "Service bookings", "version": "1.0.0"},
+            "servers": [{"url": server}],
+            "paths": {"/bookings": {"post": {"operationId": "bookService", "description": "Book a workshop slot",
+                                             "responses": {"200": {"description": "Booked"}}}}},
+        })  # fmt: skip
+        return aws.bedrock.AgentAgentActionGroup(
+            "bookings", action_group_name="bookings", agent_id="AGENT12345", agent_version="DRAFT",
+            action_group_executor={"lambda_": f"arn:aws:lambda:{function_region}:123456789012:function:book"},
+            api_schema={"payload": schema}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def inbound_mail_archive(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: ses/receiptrule — an S3 action stores each received message (headers and body) in `bucket_name`.
+    def build(c: Ctx) -> object:
+        archive = aws.s3.Bucket("inbound-mail", opts=c.aws)
+        rules = aws.ses.ReceiptRuleSet("inbound", rule_set_name="inbound", opts=c.aws)
+        return aws.ses.ReceiptRule(
+            "store", name="store", rule_set_name=rules.rule_set_name, recipients=["support@fleet.example.eu"],
+            enabled=True, scan_enabled=True, s3_actions=[{"bucket_name": bucket or archive.bucket, "position": 1}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def mesh_backend(hostname: str | None) -> Callable[[Ctx], object]:
+    # docs: appmesh/virtualnode — DNS service discovery: the node's Envoy proxies send its traffic to `hostname`.
+    # None: the stack's own internal NLB.
+    def build(c: Ctx) -> object:
+        nlb = aws.lb.LoadBalancer(
+            "billing", load_balancer_type="network", internal=True, subnets=["subnet-1"], opts=c.aws
+        )
+        mesh = aws.appmesh.Mesh("fleet", spec={"egress_filter": {"type": "DROP_ALL"}}, opts=c.aws)
+        return aws.appmesh.VirtualNode(
+            "billing-v1", mesh_name=mesh.name,
+            spec={"listeners": [{"port_mapping": {"port": 8080, "protocol": "http"}}],
+                  "service_discovery": {"dns": {"hostname": hostname or nlb.dns_name}}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def user_pool_triggers(function_region: str) -> Callable[[Ctx], object]:
+    # docs: cognito/userpool — lambda_config triggers receive each sign-up's and sign-in's user attributes.
+    def build(c: Ctx) -> object:
+        arn = f"arn:aws:lambda:{function_region}:123456789012:function:"
+        return aws.cognito.UserPool(
+            "owners", auto_verified_attributes=["email"],
+            lambda_config={"pre_sign_up": arn + "screen-sign-up", "post_confirmation": arn + "welcome"}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -3983,6 +4383,154 @@ CASES: list[Case] = [
         fc_async_failures("acs:mns:ap-southeast-1:1234567890:/queues/ingest-failures/messages"),
         {"RES-005"},
     ),
+    Case("eu-msk-connect-cdc-partner-db", "EU", msk_connect_cdc("mysql.partner.example.com"), {"RES-015"}),
+    Case("eu-msk-connect-cdc-own-rds", "EU", msk_connect_cdc(None)),
+    Case("de-msk-connect-snowflake-undeclared", "DE", msk_connect_snowflake, {"RES-015"}),
+    Case(
+        "de-msk-connect-snowflake-declared",
+        "DE",
+        msk_connect_snowflake,
+        destinations=[
+            {
+                "id": "snowflake-fra",
+                "kind": "resident",
+                "match": "xy12345.eu-central-1.snowflakecomputing.com",
+                "evidence": "Snowflake account on AWS eu-central-1, contract SF-2026-3",
+            }
+        ],
+    ),
+    Case(
+        "eu-rest-stage-variable-partner-backend",
+        "EU",
+        rest_api_stage_backend("orders.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case("eu-rest-stage-variable-own-nlb", "EU", rest_api_stage_backend(None)),
+    Case("jp-http-api-stage-variable-partner-backend", "JP", http_api_stage_backend, {"RES-015"}),
+    Case(
+        "us-ecs-logentries-driver",
+        "US",
+        container_logs(
+            {"logDriver": "logentries", "options": {"logentries-token": "abcd1234-12ab-34cd-5678-0123456789ab"}}
+        ),
+        {"RES-016"},
+    ),
+    Case(
+        "us-ecs-awslogs-in-region",
+        "US",
+        container_logs({"logDriver": "awslogs", "options": {"awslogs-region": "us-east-1", "awslogs-group": "app"}}),
+    ),
+    Case(
+        "us-batch-firelens-datadog-default-host",
+        "US",
+        container_logs(
+            {"logDriver": "awsfirelens", "options": {"Name": "datadog", "apikey": "k", "TLS": "on"}}, batch=True
+        ),
+        {"RES-016"},
+    ),
+    Case(
+        "us-ecs-firelens-datadog-vpc-worker",
+        "US",
+        container_logs({"logDriver": "awsfirelens", "options": {"Name": "datadog", "Host": "10.0.3.7", "apikey": "k"}}),
+    ),
+    Case("eu-cognito-google-sign-in", "EU", cognito_social_sign_in("Google"), {"RES-016"}),
+    Case("jp-cognito-apple-sign-in", "JP", cognito_social_sign_in("SignInWithApple"), {"RES-016"}),
+    Case(
+        "eu-cognito-declared-company-idp",
+        "EU",
+        cognito_social_sign_in(None),
+        destinations=[
+            {
+                "id": "fleet-idp",
+                "kind": "resident",
+                "match": "login.fleet.example.eu",
+                "evidence": "Company IdP hosted in Frankfurt, ISMS-4",
+            }
+        ],
+    ),
+    Case("us-identity-pool-facebook", "US", identity_pool_logins({"graph.facebook.com": "1234567890123"}), {"RES-016"}),
+    Case("us-identity-pool-own-user-pool", "US", identity_pool_logins({})),
+    Case(
+        "eu-kb-web-crawler-undeclared",
+        "EU",
+        knowledge_base_web_crawler("https://manuals.fleet.example.eu/"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-kb-web-crawler-declared",
+        "EU",
+        knowledge_base_web_crawler("https://manuals.fleet.example.eu/"),
+        destinations=[
+            {
+                "id": "manuals-site",
+                "kind": "resident",
+                "match": "manuals.fleet.example.eu",
+                "evidence": "Owner manuals site hosted in eu-west-1, CMS-7",
+            }
+        ],
+    ),
+    Case("cn-private-zone-cname-partner", "CN", private_zone_record("CNAME", "api.partner.example.com"), {"RES-015"}),
+    Case("cn-private-zone-a-public-address", "CN", private_zone_record("A", "203.0.113.25"), {"RES-015"}),
+    Case("cn-private-zone-a-private-address", "CN", private_zone_record("A", "10.0.3.25")),
+    Case("cn-private-zone-txt", "CN", private_zone_record("TXT", "verification=api.partner.example.com")),
+    Case("eu-dns-firewall-override-partner", "EU", dns_firewall_block_page("blocked.partner.example.com"), {"RES-015"}),
+    Case("eu-dns-firewall-override-own-alb", "EU", dns_firewall_block_page(None)),
+    Case("eu-prometheus-runbook-annotations", "EU", prometheus_alerting("eu-west-1")),
+    Case("eu-prometheus-alerts-to-us-topic", "EU", prometheus_alerting("us-east-1"), {"RES-004"}),
+    Case("jp-msk-worker-secrets-in-region", "JP", msk_worker_secrets("ap-northeast-1")),
+    Case("jp-msk-worker-secrets-singapore", "JP", msk_worker_secrets("ap-southeast-1"), {"RES-009"}),
+    Case(
+        "eu-osis-sink-partner-search",
+        "EU",
+        ingestion_pipeline("https://search.partner.example.com", "eu-west-1"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-osis-sink-own-region-domain",
+        "EU",
+        ingestion_pipeline("https://search-app-logs-abc123.eu-west-1.es.amazonaws.com", "eu-west-1"),
+    ),
+    Case(
+        "eu-osis-sink-sigv4-us-region",
+        "EU",
+        ingestion_pipeline("https://search-app-logs-abc123.eu-west-1.es.amazonaws.com", "us-east-1"),
+        {"RES-009"},
+    ),
+    Case("de-pipe-to-us-state-machine", "DE", queue_pipe("us-east-1"), {"RES-004"}),
+    Case("de-pipe-in-region", "DE", queue_pipe("eu-central-1")),
+    Case(
+        "us-verified-access-partner-idp", "US", verified_access_oidc("https://login.partner.example.com"), {"RES-015"}
+    ),
+    Case(
+        "us-verified-access-cognito-idp",
+        "US",
+        verified_access_oidc("https://workforce.auth.us-east-1.amazoncognito.com"),
+    ),
+    Case("jp-ses-events-to-us-bus", "JP", mail_events("us-east-1"), {"RES-004"}),
+    Case("jp-ses-events-in-region", "JP", mail_events("ap-northeast-1")),
+    Case(
+        "eu-agent-actions-partner-api",
+        "EU",
+        agent_action_group("https://api.partner.example.com/v1", "eu-west-1"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-agent-actions-own-api",
+        "EU",
+        agent_action_group("https://abc123.execute-api.eu-west-1.amazonaws.com/prod", "eu-west-1"),
+    ),
+    Case(
+        "eu-agent-actions-us-function",
+        "EU",
+        agent_action_group("https://abc123.execute-api.eu-west-1.amazonaws.com/prod", "us-east-1"),
+        {"RES-004"},
+    ),
+    Case("eu-inbound-mail-partner-bucket", "EU", inbound_mail_archive("partner-mail-archive"), {"RES-017"}),
+    Case("eu-inbound-mail-own-bucket", "EU", inbound_mail_archive(None)),
+    Case("us-mesh-backend-partner", "US", mesh_backend("billing.partner.example.com"), {"RES-015"}),
+    Case("us-mesh-backend-own-nlb", "US", mesh_backend(None)),
+    Case("jp-user-pool-triggers-us", "JP", user_pool_triggers("us-west-2"), {"RES-004"}),
+    Case("jp-user-pool-triggers-in-region", "JP", user_pool_triggers("ap-northeast-1")),
 ]
 
 

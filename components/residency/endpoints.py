@@ -118,7 +118,8 @@ class TypedField(_Frozen):
     """Pulumi type token."""
     path: str
     """Key path from the top-level input, list indexes dropped (``filter_criteria.filters.pattern``);
-    a leading ``*.`` matches it at any depth (``*.byte_match_statement.search_string``)."""
+    a leading ``*.`` matches it at any depth (``*.byte_match_statement.search_string``), a later ``*`` any one key
+    (``variables.*``: every value of a map whose keys the user chose)."""
     source: str
     """Where the provider documents the field's meaning."""
 
@@ -374,6 +375,10 @@ class EndpointCatalogue(_Frozen):
     """Inputs naming a bucket of a self-managed object store whose server another input of the resource names
     (a DataSync object-storage location's ``bucket_name`` on its ``server_hostname``): not an S3 bucket, so the
     name is not judged as one; where the bucket is, is the server's host, judged as a destination."""
+    properties_documents: tuple[TypedField, ...] = ()
+    """Inputs of one resource type holding a Java ``.properties`` file, written or base64-encoded (an MSK Connect
+    worker configuration's ``connect-distributed.properties``): parsed into its keys and values and walked as a
+    document, so ``config.providers.secretManager.param.region=us-east-1`` is a region field."""
     stack_templates: tuple[StackTemplate, ...] = ()
     """Template inputs whose placeholders (``${AWS::Region}``, ``${AWS::Partition}``) are the resource's own region
     and partition, judged as such, and whose bucket resources are made by the stack."""

@@ -372,6 +372,8 @@ class _KeyPlan(NamedTuple):
     phone: str | None
     """``number``: a phone number texts or calls go to (``phone_fields``); ``country``: the country a phone
     number is claimed in or calls go to (``country_fields``); None elsewhere (nearly every place)."""
+    properties: bool
+    """A Java ``.properties`` file (``properties_documents``), written or base64: walked as its keys and values."""
     template: StackTemplate | None
     """The stack template this place holds (``stack_templates``): its placeholders (``${AWS::Region}``,
     ``${AWS::Partition}``) are read as the resource's own region and partition, and its own buckets are made by the
@@ -405,21 +407,7 @@ class RuleEngine:
         self._closed_partitions = frozenset(
             name for name in j.aws.partitions if self.catalogue.aws_partitions[name].regions <= j.aws.regions
         )
-        self._principal_suffixes = frozenset(
-            suffix for part in j.aws.partitions for suffix in self.endpoints.aws.principal_suffixes.get(part, ())
-        ) | (
-            frozenset(self.endpoints.alicloud.principal_suffixes.get("alicloud", ()))
-            if j.alicloud.regions
-            else frozenset()
-        )
-        # (label, suffix): a catalogued long principal counts only under its own cloud's principal suffixes.
-        self._principal_labels = frozenset(
-            (label, suffix)
-            for cloud in (self.endpoints.aws, self.endpoints.alicloud)
-            for label in cloud.principal_labels
-            for suffixes in cloud.principal_suffixes.values()
-            for suffix in suffixes
-        )
+        self._principal_suffixes, self._principal_labels = self._principals()
         self._region_paths = self.endpoints.key_paths(self.endpoints.region_fields)
         self._host_paths = self.endpoints.key_paths(self.endpoints.host_paths)
         self._bucket_paths = self.endpoints.key_paths(self.endpoints.bucket_paths)
@@ -443,6 +431,7 @@ class RuleEngine:
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
         self._same_region_buckets = self.endpoints.typed_paths(self.endpoints.same_region_buckets)
         self._server_buckets = self.endpoints.typed_paths(self.endpoints.server_buckets)
+        self._properties_documents = self.endpoints.typed_paths(self.endpoints.properties_documents)
         self.setting_inputs: Mapping[str, tuple[str, frozenset[str]]] = {
             n.type: (n.name, n.values) for n in self.endpoints.named_values
         }
@@ -471,6 +460,27 @@ class RuleEngine:
             f.type: f.fields for f in self.endpoints.template_bucket_fields
         }
         """Template resource type -> its properties naming a bucket (``template_bucket_fields``)."""
+
+    def _principals(self) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+        """The service-principal suffixes of the jurisdiction's partitions (and Alibaba's where it has Alibaba
+        regions), and the catalogued long principals as (label, suffix): one counts only under its own cloud's
+        principal suffixes."""
+        j = self.jurisdiction
+        suffixes = frozenset(
+            suffix for part in j.aws.partitions for suffix in self.endpoints.aws.principal_suffixes.get(part, ())
+        ) | (
+            frozenset(self.endpoints.alicloud.principal_suffixes.get("alicloud", ()))
+            if j.alicloud.regions
+            else frozenset()
+        )
+        labels = frozenset(
+            (label, suffix)
+            for cloud in (self.endpoints.aws, self.endpoints.alicloud)
+            for label in cloud.principal_labels
+            for suffixes_of_partition in cloud.principal_suffixes.values()
+            for suffix in suffixes_of_partition
+        )
+        return suffixes, labels
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -1170,6 +1180,13 @@ class RuleEngine:
     def _judged_as_payload(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
         """A JSON or YAML document, or a base64 payload: its content is walked; True when it was one."""
         stripped = value.lstrip()
+        if plan.properties:
+            decoded = _decode_payload(value)
+            properties = parse_properties(decoded[1] if decoded is not None else value)
+            if properties:
+                label = f"{decoded[0]}," if decoded is not None else ""
+                self._walk_document(walk, properties, f"{path}({label}properties)", key, depth, None)
+                return True
         if stripped[:1] in ("{", "["):
             # A document is judged whether or not it contains an ARN (templates, task definitions).
             if plan.template is not None:  # a stack's template (tested here: only documents have one)
@@ -1284,6 +1301,7 @@ class RuleEngine:
             else _COUNTRY
             if _at_any(kpath, self._country_fields.get(type_token, ()))
             else None,
+            properties=_at_any(kpath, self._properties_documents.get(type_token, ())),
             template=next(
                 (
                     t
@@ -1570,8 +1588,13 @@ def _names(ref: Reference) -> tuple[str, ...]:
 
 def _at_any(kpath: tuple[str, ...], paths: tuple[tuple[str, ...], ...]) -> bool:
     """True when the key path is one of ``paths``; a path starting with ``*`` matches at any depth (the
-    statements of a WAF rule nest inside and/or/not and rate-based statements)."""
-    return any(kpath[1 - len(p) :] == p[1:] if p[0] == "*" else kpath == p for p in paths)
+    statements of a WAF rule nest inside and/or/not and rate-based statements), a later ``*`` any one key (the
+    values of a map whose keys the user chose: API Gateway stage variables)."""
+    return any(_path_is(kpath[1 - len(p) :], p[1:]) if p[0] == "*" else _path_is(kpath, p) for p in paths)
+
+
+def _path_is(kpath: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    return len(kpath) == len(wanted) and all(w in ("*", k) for k, w in zip(kpath, wanted, strict=True))
 
 
 def _is_deny_statement(value: Mapping[Any, Any]) -> bool:
@@ -1981,6 +2004,27 @@ def _yaml(text: str) -> Any:
         return None
 
 
+def parse_properties(text: str) -> dict[str, str]:
+    """The keys and values of a Java ``.properties`` file: ``key=value``, ``key: value`` or ``key value`` lines,
+    ``#`` and ``!`` comments, a trailing backslash continuing the line (java.util.Properties.load). Escapes other
+    than a continuation are kept as written: keys and values are only judged, never used."""
+    properties: dict[str, str] = {}
+    logical = ""
+    for raw in text.splitlines():
+        line = raw.lstrip()
+        if not logical and (not line or line[0] in "#!"):
+            continue
+        if line.endswith("\\") and not line.endswith("\\\\"):
+            logical += line[:-1]
+            continue
+        logical += line
+        m = _PROPERTY.match(logical)
+        logical = ""
+        if m is not None:
+            properties[m.group("key")] = m.group("value").strip()
+    return properties
+
+
 def _decode_payload(value: str) -> tuple[str, str] | None:
     """Base64 (optionally gzip-compressed) user data, decoded to text; None when it is not."""
     compact = "".join(value.split())
@@ -2013,6 +2057,8 @@ _ASSIGNMENT = re.compile(
     r"(?:\"(?P<double>[^\"\n]*)\"|'(?P<single>[^'\n]*)'|(?P<bare>[^\s;&|)\"']*))",
     re.MULTILINE,
 )
+# A .properties line: the key runs to the first unescaped '=', ':' or whitespace; the separator may have blanks.
+_PROPERTY = re.compile(r"^(?P<key>(?:\\.|[^=:\s\\])+)\s*(?:[=:]\s*|\s+|$)(?P<value>.*)$")
 _ITEM_SPLIT = re.compile(r"[,;]")  # items of a list; phone numbers themselves hold spaces ("+49 151 ...")
 _PATH_START = re.compile(r"[/?#]")
 _QUERY_START = re.compile(r"[?#]")
