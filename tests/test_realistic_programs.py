@@ -403,10 +403,11 @@ def cloudfront(c: Ctx) -> object:
     )  # fmt: skip
 
 
-def rest_api(kind: str) -> Callable[[Ctx], object]:
-    # docs: apigateway/restapi — endpoint_configuration.types EDGE (default in the API) or REGIONAL.
+def rest_api(kind: str | None) -> Callable[[Ctx], object]:
+    # docs: apigateway/restapi — endpoint_configuration.types EDGE (default in the API, None here) or REGIONAL.
     def build(c: Ctx) -> object:
-        return aws.apigateway.RestApi("api", endpoint_configuration={"types": kind}, opts=c.aws)
+        endpoint = {"types": kind} if kind else None
+        return aws.apigateway.RestApi("api", name="alerts", endpoint_configuration=endpoint, opts=c.aws)
 
     return build
 
@@ -3755,6 +3756,9 @@ CASES: list[Case] = [
     Case("cn-cen-china-to-north-america", "CN", cen_bandwidth("China", "North-America"), {"RES-016"}),
     Case("eu-cloudfront", "EU", cloudfront, {"RES-016"}),
     Case("eu-edge-rest-api", "EU", rest_api("EDGE"), {"RES-016"}),
+    Case("eu-rest-api-default-endpoint-type", "EU", rest_api(None), {"RES-016"}),
+    Case("cn-rest-api-default-endpoint-type", "CN", rest_api(None), {"RES-016"}),
+    Case("cn-regional-rest-api", "CN", rest_api("REGIONAL")),
     Case("eu-global-accelerator", "EU", global_accelerator, {"RES-016"}),
     Case(
         "eu-cross-region-inference-profile",

@@ -222,7 +222,12 @@ class GlobalService(_Frozen):
     allowed_partitions: tuple[str, ...] = ()
     """A jurisdiction holding one of these AWS partitions may use it."""
     defaults: Mapping[str, str] = Field(default_factory=dict)
-    """Per type token, the value the cloud applies when the field is omitted (judged as if it were set)."""
+    """Per type token, the value the cloud applies when the field is omitted (judged as if it were set). A nested
+    field (``endpoint_configuration.types``) is omitted when it or any map on its way is absent."""
+    default_unless: tuple[str, ...] = ()
+    """Top-level inputs that, when set, may carry the field's value themselves (a REST API's OpenAPI ``body`` with
+    its ``x-amazon-apigateway-endpoint-configuration``, judged by an entry of its own): the default is then not
+    applied."""
     unless_set: tuple[str, ...] = ()
     """Inputs beside the field (snake_case paths, dots, relative to the map holding the field; JSON text on the way is
     read as its document) any one of which, when set, decides where the traffic goes instead, and is judged itself:
@@ -236,9 +241,11 @@ class GlobalService(_Frozen):
 
     @model_validator(mode="after")
     def _defaults_name_a_top_level_field(self) -> GlobalService:
-        # An omitted field is found by its top-level key; a nested or wildcard field has no one key to miss.
-        if self.defaults and (self.field is None or "." in self.field or "*" in self.field):
-            raise ValueError(f"{self.id}: defaults need a top-level field without wildcards")
+        # An omitted field is found by its path; a wildcard field has no one path to miss.
+        if self.defaults and (self.field is None or "*" in self.field):
+            raise ValueError(f"{self.id}: defaults need a field without wildcards")
+        if self.default_unless and not self.defaults:
+            raise ValueError(f"{self.id}: default_unless needs defaults")
         if set(self.defaults) - set(self.types):
             raise ValueError(f"{self.id}: defaults name types the entry does not list")
         return self

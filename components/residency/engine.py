@@ -629,8 +629,13 @@ class RuleEngine:
     def _check_omitted_field(self, walk: _Walk, service: GlobalService) -> None:
         """A global-service field left out is judged as the cloud's documented default for the type."""
         assert service.field is not None
-        if prop_of(walk.subject.props, service.field) is not None:
-            return  # set: judged where it is (a pending value once it resolves)
+        props = walk.subject.props
+        keys = service.field.split(".")
+        top = prop_of(props, keys[0])
+        if top is not None and (len(keys) == 1 or not (isinstance(top, Mapping) or is_input_type(type(top)))):
+            return  # set, or a block still pending: judged where it is (a pending value once it resolves)
+        if _value_at(props, keys) is not None or any(_set_at(props, k) for k in service.default_unless):
+            return
         default = service.defaults[walk.subject.type]
         if service.refuses(default, self.jurisdiction.code) and not self._partition_allows(walk, service):
             self._global_finding(walk, service, service.field, default, omitted=True)
