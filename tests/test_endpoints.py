@@ -662,18 +662,20 @@ def test_global_service_pair(service_id: str) -> None:
 def test_a_rest_api_without_an_endpoint_type_is_edge_optimised(code: str) -> None:
     # EDGE is API Gateway's default for REST APIs: an omitted endpoint_configuration (or its types) is judged as EDGE.
     token = "aws:apigateway/restApi:RestApi"
-    for props in ({"name": "alerts"}, {"name": "alerts", "endpoint_configuration": {}}):
+    omitted: tuple[dict[str, Any], ...] = ({"name": "alerts"}, {"name": "alerts", "endpoint_configuration": {}})
+    for props in omitted:
         findings, _ = ENGINES[code].check(Subject(token, "api", props, provider(code)))
         assert [(f.rule.id, f.path) for f in findings] == [("RES-016", "endpoint_configuration.types")]
         assert "the default when omitted" in findings[0].detail
     # The twins: REGIONAL or PRIVATE set; an OpenAPI body, whose own endpoint configuration is judged instead; a block
     # still pending (judged once it resolves); a custom domain name, whose default was not confirmed.
-    for props in (
+    twins: tuple[dict[str, Any], ...] = (
         {"endpoint_configuration": {"types": "REGIONAL"}},
         {"endpoint_configuration": {"types": "PRIVATE"}},
         {"body": json.dumps({"openapi": "3.0.1", "paths": {}})},
         {"endpoint_configuration": pulumi.Output.from_input({"types": "REGIONAL"})},
-    ):
+    )
+    for props in twins:
         assert ENGINES[code].check(Subject(token, "api", props, provider(code)), defer=_is_output)[0] == []
     domain = Subject("aws:apigateway/domainName:DomainName", "d", {"domain_name": "api.example.eu"}, provider(code))
     assert rule_ids(code, domain) == set()

@@ -406,7 +406,7 @@ def cloudfront(c: Ctx) -> object:
 def rest_api(kind: str | None) -> Callable[[Ctx], object]:
     # docs: apigateway/restapi — endpoint_configuration.types EDGE (default in the API, None here) or REGIONAL.
     def build(c: Ctx) -> object:
-        endpoint = {"types": kind} if kind else None
+        endpoint = aws.apigateway.RestApiEndpointConfigurationArgs(types=kind) if kind else None
         return aws.apigateway.RestApi("api", name="alerts", endpoint_configuration=endpoint, opts=c.aws)
 
     return build
