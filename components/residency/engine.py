@@ -15,9 +15,9 @@ import functools
 import gzip
 import json
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import yaml
 
@@ -60,6 +60,7 @@ __all__ = [
     "strings_of",
 ]
 
+_T = TypeVar("_T")
 CLOUD_PACKAGES: frozenset[str] = frozenset({"aws", "alicloud"})
 CREATOR_ATTRS: tuple[str, ...] = (
     "id",
@@ -1877,29 +1878,26 @@ def _template_literals(document: Mapping[Any, Any], value: Any, depth: int = 0) 
         return list(allowed) if isinstance(allowed, list) and allowed else None
     if function == "Fn::If":
         branches = _template_choices(value)
-        if branches is None:
-            return None
-        out: list[Any] = []
-        for branch in branches:
-            got = _template_literals(document, branch, depth + 1)
-            if got is None:
-                return None
-            out += got
-        return out
+        return None if branches is None else _each(branches, lambda b: _template_literals(document, b, depth + 1))
     if function == "Fn::FindInMap":
         return _find_in_map(document, argument, depth)
     if function == "Fn::Select" and isinstance(argument, list) and len(argument) == 2 and isinstance(argument[1], list):
-        out = []
-        for item in argument[1]:
-            got = _template_literals(document, item, depth + 1)
-            if got is None:
-                return None
-            out += got
-        return out
+        return _each(argument[1], lambda item: _template_literals(document, item, depth + 1))
     if function == "Fn::Join":
         texts = _template_texts(document, value, depth + 1)
         return texts if texts is not None and all("${" not in t for t in texts) else None
     return None
+
+
+def _each(items: Iterable[Any], evaluate: Callable[[Any], list[_T] | None]) -> list[_T] | None:
+    """Every value the items may give, each evaluated by ``evaluate``; None when one of them cannot be."""
+    out: list[_T] = []
+    for item in items:
+        got = evaluate(item)
+        if got is None:
+            return None
+        out += got
+    return out
 
 
 def _find_in_map(document: Mapping[Any, Any], argument: Any, depth: int) -> list[Any] | None:
@@ -1949,13 +1947,7 @@ def _template_texts(document: Mapping[Any, Any], value: Any, depth: int = 0) -> 
         choices = _template_choices(value)
         if choices is None or (function == "Fn::Select" and not isinstance(argument[1], list)):
             return None
-        out: list[str] = []
-        for choice in choices:
-            got = _template_texts(document, choice, depth + 1)
-            if got is None:
-                return None
-            out += got
-        return out
+        return _each(choices, lambda choice: _template_texts(document, choice, depth + 1))
     if function == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
         return _joined_texts(document, argument[0], argument[1], depth)
     return None
