@@ -437,7 +437,15 @@ class EndpointCatalogue(_Frozen):
 
     def self_address_keys(self, type_token: str) -> frozenset[str]:
         """The output-only keys of ``type_token`` that hold the resource's own address (snake_case)."""
-        return frozenset(k for entry in self.self_address_outputs if entry.type == type_token for k in entry.keys)
+        return self._self_address_index.get(type_token, frozenset())
+
+    @functools.cached_property
+    def _self_address_index(self) -> Mapping[str, frozenset[str]]:
+        # Asked for every dependency of every value the guard holds: one lookup, not a scan of the entries.
+        index: dict[str, set[str]] = {}
+        for entry in self.self_address_outputs:
+            index.setdefault(entry.type, set()).update(entry.keys)
+        return {t: frozenset(keys) for t, keys in index.items()}
 
     @staticmethod
     def key_paths(fields: tuple[RegionField, ...]) -> frozenset[tuple[str, ...]]:
