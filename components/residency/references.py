@@ -245,9 +245,10 @@ class ReferenceParser:
         in_urls, seen_hosts, url_spans = self._urls(text) if "://" in text else ([], set(), [])
         found = self._arns(text)
         found += in_urls
-        # A URL's own "://" is no scheme-relative URL nor an NFS export: counted in C, most URLs skip the patterns.
-        schemes = text.count("://")
-        relative, export = text.count("//") > schemes, text.count(":/") > schemes
+        # A URL's own "://" is no scheme-relative URL nor an NFS export: counted in C, most URLs skip the patterns;
+        # counted only where the literal is there at all (most scanned strings, ARNs, hold neither).
+        relative = "//" in text and text.count("//") > text.count("://")
+        export = ":/" in text and text.count(":/") > text.count("://")
         if relative or export or "@" in text or "=" in text or "jdbc" in text or "JDBC" in text:
             found += self._schemeless(text, url_spans, seen_hosts, relative=relative, export=export)
         dotted = "." in text
