@@ -20,12 +20,11 @@ import json
 import re
 import shutil
 import textwrap
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pulumi
 import pytest
+from engine_documents import engine_documents
 from residency_pack import GUARD_ONLY  # policy/ is on sys.path (tests/conftest.py)
 from shipped import audited_run, config_of
 from test_policy_stack import CN_PROVIDER, FOREIGN_SOURCES, in_country_bucket, policy_from
@@ -40,7 +39,7 @@ from components.plan.review import review_document, review_files
 from components.plan.state import parse_state
 from components.residency import Subject, audit_session, enforce
 from components.residency.engine import RuleEngine, package_of
-from components.testing import ProgramFile, Secret, run_pulumi_program
+from components.testing import ProgramFile, run_pulumi_program
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -363,57 +362,6 @@ def test_remote_components_are_refused_alike_where_the_front_door_can_see_them(t
 SHIPPED = sorted(p.name.removeprefix("Pulumi.").removesuffix(".yaml") for p in (ROOT / "stacks").glob("Pulumi.*.yaml"))
 
 
-# The engine's JSON form of assets and archives (signature keys from pulumi/runtime/rpc.py).
-_SIG, _ASSET_SIG, _ARCHIVE_SIG = (
-    "4dabf18193072939515e22adb298388d",
-    "c44067f5952c0a294b673a41bacd8c17",
-    "0def7320c3a5731c473e5ecbe6d01bc7",
-)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Secret):
-        return "[secret]"  # as `pulumi preview --json` blinds it
-    if isinstance(value, (pulumi.Asset, pulumi.Archive)):  # e.g. a Lambda's code
-        sig = _ASSET_SIG if isinstance(value, pulumi.Asset) else _ARCHIVE_SIG
-        return {_SIG: sig, **{k: v for k in ("path", "uri", "text") if (v := getattr(value, k, None))}}
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
-
-
-def _documents(records: Any, config: Mapping[str, str], secret_keys: list[str]) -> tuple[str, str]:
-    """The preview digest and the stack export a real engine would write for these registrations."""
-    states = []
-    for r in records:
-        state: dict[str, Any] = {"urn": r.urn, "custom": r.custom, "type": r.type, "inputs": _plain(dict(r.inputs))}
-        state |= {"outputs": _plain(dict(r.outputs)), "parent": r.parent}
-        if r.id:
-            state["id"] = r.id
-        if r.provider:
-            state["provider"] = r.provider
-        if r.dependencies:
-            state["dependencies"] = list(r.dependencies)
-        if r.read_id:
-            state["external"] = True
-        states.append(state)
-    steps = [
-        {
-            "op": "read" if s.get("external") else "create",
-            "urn": s["urn"],
-            "provider": s.get("provider", ""),
-            "newState": s,
-        }
-        for s in states
-    ]
-    blinded = {k: "[secret]" if k in secret_keys else v for k, v in config.items()}
-    manifest = {"time": "2026-12-01T00:00:00Z", "magic": "0" * 64, "version": "v3.272.0"}
-    export = {"version": 3, "deployment": {"manifest": manifest, "resources": states}}
-    return json.dumps({"config": blinded, "steps": steps}), json.dumps(export)
-
-
 @pytest.mark.parametrize("stack", SHIPPED)
 def test_a_shipped_stack_as_preview_and_state_gets_the_guards_verdict(stack: str, tmp_path: Path) -> None:
     """Every registration of the real program, written as the engine's preview and export: both pass
@@ -423,7 +371,7 @@ def test_a_shipped_stack_as_preview_and_state_gets_the_guards_verdict(stack: str
     run, findings = audited_run(stack)
     # Declared findings (the cn stack's in-country IdP) are reported but are not violations.
     assert [f for f in findings if f.declared_by is None] == []
-    preview, export = _documents(run.resources, config, secret_keys)
+    preview, export = engine_documents(run.resources, config, secret_keys)
     reviewed = review_document(parse_preview(preview, f"{stack}.preview.json"))
     assert (reviewed.verdict, reviewed.violations) == ("pass", ())
     assert len(reviewed.resources) == sum(1 for r in run.resources if r.custom)
@@ -476,7 +424,7 @@ def test_a_leaky_program_gets_the_same_findings_from_its_preview(tmp_path: Path)
         ("RES-004", "secret-leak"),
         ("RES-008", "subnet"),
     }
-    preview, _ = _documents(run.resources, {"sovereign-dc:jurisdiction": "CN"}, [])
+    preview, _ = engine_documents(run.resources, {"sovereign-dc:jurisdiction": "CN"}, [])
     reviewed = review_document(parse_preview(preview, "cn.preview.json"))
     # The one difference: `pulumi preview --json` blinds secret values, so the review says it could
     # not judge one; the policy pack, run by the same preview, judges it in plaintext.

@@ -274,6 +274,49 @@ def test_resources_pending_deletion_in_a_state_are_not_judged(tmp_path: Path) ->
     }
 
 
+def _cen_preview(cen_id: str) -> dict[str, Any]:
+    """A preview that attaches a transit router to CEN ``cen_id``; the stack's own CEN is an unchanged resource
+    (``same``, listed with --show-sames) whose physical id the document gives beside its outputs, not in them."""
+    provider = f"{STACK_URN}pulumi:providers:alicloud::cn"
+    cen = f"{STACK_URN}pulumi:pulumi:Stack$alicloud:cen/instance:Instance::wan"
+    router = f"{STACK_URN}pulumi:pulumi:Stack$alicloud:cen/transitRouter:TransitRouter::hub"
+    states = [
+        {"urn": provider, "custom": True, "type": "pulumi:providers:alicloud", "id": "p1",
+         "inputs": {"region": "cn-shanghai"}, "outputs": {"region": "cn-shanghai"}},
+        {"urn": cen, "custom": True, "type": "alicloud:cen/instance:Instance", "id": "cen-7qthudw0ll6jmc",
+         "provider": f"{provider}::p1", "inputs": {"cenInstanceName": "fleet-wan"},
+         "outputs": {"cenInstanceName": "fleet-wan", "status": "Active"}},
+        {"urn": router, "custom": True, "type": "alicloud:cen/transitRouter:TransitRouter",
+         "provider": f"{provider}::p1", "inputs": {"cenId": cen_id}, "dependencies": [cen],
+         "propertyDependencies": {"cenId": [cen]}},
+    ]  # fmt: skip
+    steps = [
+        {"op": "same" if s.get("id") else "create", "urn": s["urn"], "provider": s.get("provider", ""), "newState": s}
+        for s in states
+    ]
+    return {"config": {"sovereign-dc:jurisdiction": "CN"}, "steps": steps}
+
+
+def test_a_group_named_by_the_id_of_a_resource_it_depends_on_is_proven() -> None:
+    # The guard reads the dependency's `id` Output and the policy pack its final state (the bridge writes `id` into
+    # the outputs); a document may give the id only beside the outputs: it proves the CEN as well.
+    own = review_document(parse_preview(json.dumps(_cen_preview("cen-7qthudw0ll6jmc")), "p.json"))
+    assert (own.verdict, own.violations) == ("pass", ())
+    other = review_document(parse_preview(json.dumps(_cen_preview("cen-partner0abroad")), "p.json"))
+    assert {(v.rule, v.resource_name, v.path) for v in other.violations} == {("RES-017", "hub", "cenId")}
+
+
+def test_a_resource_refused_for_its_region_is_not_refused_again_for_its_outputs(tmp_path: Path) -> None:
+    export = _json(STATE)
+    bucket = next(r for r in export["deployment"]["resources"] if r["urn"].endswith("::dc-data"))
+    bucket["inputs"]["region"] = bucket["outputs"]["region"] = "us-east-1"
+    bucket["outputs"]["arn"] = "arn:aws:s3:::dc-data"
+    bucket["outputs"]["bucketRegionalDomainName"] = "dc-data.s3.us-east-1.amazonaws.com"
+    plan = review_files(states=[str(_write(tmp_path, "s.json", export))], jurisdiction="CN")
+    # One finding, for where it is; its ARN and endpoint are there because it is (no RES-004 / RES-006 beside it).
+    assert {(v.rule, v.resource_name, v.path) for v in plan.stacks[0].violations} == {("RES-003", "dc-data", "region")}
+
+
 # -- the PR comment -----------------------------------------------------------------------------
 
 

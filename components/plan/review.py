@@ -80,6 +80,8 @@ _IMPORT_OPS = frozenset({"import", "import-replacement"})
 _RESOURCE_LEVEL = frozenset(
     {RuleId.PROVIDER_REGION_PINNED, RuleId.EXPLICIT_PROVIDER, RuleId.VERIFIED_PROVIDER, RuleId.COVERED_PACKAGE}
 )
+# A resource's own placement: every output of a resource refused under one of these is where it is.
+_PLACEMENT = frozenset({RuleId.PROVIDER_REGION_PINNED, RuleId.RESOURCE_REGION_OVERRIDE})
 _SHOWN_CHARS = 80
 
 
@@ -128,6 +130,9 @@ class _Review:
         self.by_urn: dict[str, Entry] = {e.urn: e for e in self.live}
         self.findings: list[tuple[Entry, Finding]] = []
         self.blinded: set[str] = set()
+        self.misplaced: set[str] = set()
+        """URNs of the providers and resources refused for their region (RES-001, RES-003), and of the resources
+        on such a provider."""
         # Bucket and global-group names this stack creates: regionless references to them are proven (RES-017).
         self.created: set[str] = {
             name
@@ -217,13 +222,20 @@ class _Review:
         _, missing_provider = self.provider_ref(entry)
         if missing_provider is not None:
             self.findings.append((entry, missing_provider))
-        self._check(entry, self.subject(entry), "")
-        if self.document.kind == "state" and entry.outputs:
+        placement = {f.rule.id for f in self._check(entry, self.subject(entry), "")} & _PLACEMENT
+        provider = entry.provider.rsplit("::", 1)[0] if entry.provider else ""
+        if placement or provider in self.misplaced:
+            # Refused for where it is (its provider's region, its own region override): its outputs are all there
+            # too (its ARN, its endpoints), so judging them would repeat that one finding under other rules.
+            self.misplaced.add(entry.urn)
+        elif self.document.kind == "state" and entry.outputs:
             self._check(entry, self.subject(entry, entry.outputs, ids=False), "outputs.")
         if self.document.kind != "state":
             self._provenance(entry)
 
-    def _check(self, entry: Entry, subject: Subject, prefix: str) -> None:
+    def _check(self, entry: Entry, subject: Subject, prefix: str) -> list[Finding]:
+        """Judge ``subject``; add and return the violations found (declared findings are not violations)."""
+
         def defer(value: Any) -> bool:
             return is_unknown(value) or isinstance(value, Secret)
 
@@ -235,12 +247,15 @@ class _Review:
                     self.blinded.add(f"{entry.urn} {prefix}{p.path}")
                 else:
                     findings += self.engine.check_value(subject, p.place, p.value.value, secret=True, known=known)
+        added = []
         for f in findings:
             if f.declared_by is not None:
                 continue  # covered by the stack's transfer register: not a violation
             if prefix and f.rule.id in _RESOURCE_LEVEL:
                 continue
-            self.findings.append((entry, dataclasses.replace(f, path=prefix + f.path) if prefix else f))
+            added.append(dataclasses.replace(f, path=prefix + f.path) if prefix else f)
+        self.findings += [(entry, f) for f in added]
+        return added
 
     def _provenance(self, entry: Entry) -> None:
         subject = self.subject(entry)
@@ -405,7 +420,12 @@ def _changes(review: _Review, catalogue: Catalogue) -> tuple[Change, ...]:
 
 
 def _props(entry: Entry) -> dict[str, Any]:
-    return {**entry.outputs, **entry.inputs}
+    """A resource's values (inputs over outputs) with its physical id, as the guard reads a dependency's ``id``
+    Output and the policy pack its final state (where the Terraform bridge writes ``id`` into the outputs): a
+    document may carry the id beside the outputs only, and a resource's id is what it produced (a CEN's ``cen-...``,
+    which its attachments name)."""
+    own_id = {"id": entry.id} if entry.id and not is_unknown(entry.id) else {}
+    return {**own_id, **entry.outputs, **entry.inputs}
 
 
 def _register(document: EngineDocument, code: str) -> list[Destination]:
