@@ -17,7 +17,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pulumi
+from pulumi.output import Unknown
+from pulumi.runtime.mocks import MockCallArgs, MockResourceArgs, Mocks
 
+from components.plan.documents import UNKNOWN
 from components.testing import Secret
 
 SIG = "4dabf18193072939515e22adb298388d"
@@ -84,3 +87,50 @@ def engine_documents(
         "deployment": {"manifest": manifest, "resources": _states(records, show_secrets=show_secrets)},
     }
     return json.dumps({"config": blinded, "steps": steps}), json.dumps(export)
+
+
+class FirstPreviewMocks(Mocks):
+    """A first ``pulumi preview`` of a new stack, over ``inner`` mocks (run the program with ``preview=True``).
+
+    During a preview the engine creates nothing: a provider's Check and Diff give back the inputs, and every
+    output the provider would compute (an ARN, an endpoint, an id) is unknown, so every value a program derives
+    from one is unknown too. Providers keep the inner mocks' answer (their region is an input).
+    """
+
+    def __init__(self, inner: Mocks) -> None:
+        self.inner = inner
+
+    def new_resource(self, args: MockResourceArgs) -> tuple[str | None, dict[Any, Any]]:
+        if args.typ.startswith("pulumi:providers:"):
+            return self.inner.new_resource(args)
+        return None, dict(args.inputs)
+
+    def call(self, args: MockCallArgs) -> Any:
+        return self.inner.call(args)  # invokes run during a preview as well
+
+
+def _unknowns_written(value: Any) -> Any:
+    if isinstance(value, Unknown):
+        return UNKNOWN
+    if isinstance(value, Mapping):
+        return {k: _unknowns_written(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_unknowns_written(v) for v in value]
+    return value
+
+
+def first_preview_document(records: Iterable[Any], config: Mapping[str, str]) -> str:
+    """The preview digest of a first preview (records of a program run on :class:`FirstPreviewMocks`): every step a
+    create, unknown values as the engine's unknown sentinel, each input's sources in ``propertyDependencies``."""
+    steps = []
+    for r in records:
+        inputs = _unknowns_written(_plain(dict(r.inputs), show_secrets=False))
+        state: dict[str, Any] = {"urn": r.urn, "custom": r.custom, "type": r.type, "inputs": inputs, "parent": r.parent}
+        if r.provider:
+            state["provider"] = r.provider
+        if r.dependencies:
+            state["dependencies"] = list(r.dependencies)
+        if r.property_dependencies:
+            state["propertyDependencies"] = {k: list(v) for k, v in r.property_dependencies.items()}
+        steps.append({"op": "create", "urn": r.urn, "provider": state.get("provider", ""), "newState": state})
+    return json.dumps({"config": dict(config), "steps": steps})

@@ -15,9 +15,11 @@ from hypothesis import strategies as st
 from test_plan_cli import _project, _run, _stack, _validate
 
 from components.errors import ConfigError
+from components.plan.documents import is_unknown
 from components.residency import Destination, RuleEngine, Subject, enforce
 from components.residency.destinations import DestinationProblem, check_destinations, parse_destinations
 from components.residency.engine import ProviderRef
+from components.residency.provenance import Source, untrusted_reason
 
 TODAY = dt.date(2026, 12, 1)
 AWS_CN = ProviderRef("aws", "cn", "cn-north-1")
@@ -121,6 +123,22 @@ def test_a_declared_finding_is_reported_with_its_declaration() -> None:
     assert [(f.rule.id, f.status, f.declared_by) for f in findings] == [("RES-015", "declared", "idp")]
     assert findings[0].as_dict()["declared_by"] == "idp"
     assert engine.used == {"idp": 1}
+
+
+def test_a_value_computed_from_a_resource_with_only_declared_findings_is_proven() -> None:
+    # At a first preview a channel association's `arn` is unknown, computed from an e-mail contact whose address is
+    # declared: the contact is in the jurisdiction (what it sends to is sanctioned), and so is the value.
+    mail = {"id": "mail", "kind": "resident", "match": "mail.example.cn", "evidence": "Own mail servers, Shanghai"}
+    contact = Subject(
+        "aws:notifications/contactsEmailContact:ContactsEmailContact", "oncall",
+        {"name": "oncall", "emailAddress": "oncall@mail.example.cn"}, AWS_CN,
+    )  # fmt: skip
+    source = Source(contact.type, contact.name, contact)
+    declared = RuleEngine("CN", destinations=parse_destinations([mail]), today=TODAY)
+    assert [f.declared_by for f in declared.check(contact)[0]] == ["mail"]
+    assert untrusted_reason(declared, source, is_unknown) is None
+    undeclared = untrusted_reason(RuleEngine("CN", today=TODAY), source, is_unknown)
+    assert undeclared is not None and "is not in CN: [RES-015] `emailAddress`" in undeclared
 
 
 def test_the_register_reports_stale_and_expiring_entries() -> None:

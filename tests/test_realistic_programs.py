@@ -32,7 +32,7 @@ import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 import pytest
 from destination_entries import PARTNER_TRANSFER
-from engine_documents import engine_documents
+from engine_documents import FirstPreviewMocks, engine_documents, first_preview_document
 from test_policy_support import Pack, Res
 
 from components.errors import ResidencyViolation
@@ -42,6 +42,7 @@ from components.plan.review import review_document
 from components.plan.state import parse_state
 from components.residency import audit_session, enforce
 from components.residency.destinations import parse_destinations
+from components.simulate.mocks import SovereignMocks
 from components.simulate.recorder import Secret
 from components.testing import ProgramRun, run_pulumi_program
 
@@ -4668,6 +4669,28 @@ def test_every_front_door_agrees(case: Case, stack_config: Any) -> None:
     # A preview blinds secret values ("[secret]"): what only a secret carries is judged by the pack in the same
     # preview, and the review says it could not judge them.
     assert preview == case.expected or (preview < case.expected and blinded), "preview review"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_a_first_preview_refuses_no_compliant_program(case: Case) -> None:
+    """`pulumi preview` of the new stack, every computed value unknown: judged by where it comes from (RES-014).
+
+    A compliant program passes; an offending one is refused under its rules, RES-014 beside them where a refused
+    resource feeds another's value, or not at all where the offending value only exists at deployment (computed
+    inside an ``apply``), which the guard judges at `pulumi up` before the resource registers (the test above).
+    """
+    with audit_session():
+        run = run_pulumi_program(
+            _program(case, "raise"), project="sovereign-dc", stack=case.code.lower(), config=_config(case),
+            preview=True, mocks=FirstPreviewMocks(SovereignMocks()),
+        )  # fmt: skip
+    assert run.error is None, run.error
+    reviewed = review_document(parse_preview(first_preview_document(run.resources, _config(case)), "first.json"))
+    found = {v.rule for v in reviewed.violations}
+    if not case.expected:
+        assert found == set(), [v.message for v in reviewed.violations]
+    else:
+        assert found <= case.expected | {"RES-014"}, [v.message for v in reviewed.violations]
 
 
 def test_the_table_is_large_and_balanced() -> None:

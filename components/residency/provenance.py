@@ -89,8 +89,11 @@ def untrusted_reason(engine: RuleEngine, source: Source | str, defer: Defer) -> 
         if subject is None:
             continue
         findings, pending = engine.check(subject, defer=defer)
-        if findings:
-            first = findings[0]
+        # A finding the stack's transfer register covers is sanctioned, not a reason to distrust the resource (an
+        # e-mail contact whose declared address is abroad is itself in the jurisdiction, and so is its ARN).
+        undeclared = [f for f in findings if f.declared_by is None]
+        if undeclared:
+            first = undeclared[0]
             return (
                 f"{source.label} is not in {engine.jurisdiction.code}: [{first.rule.id}] `{first.path}` {first.detail}"
             )

@@ -9,7 +9,7 @@ run on executor threads, so the hand-off from the mocks to the monitor uses a th
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -21,6 +21,8 @@ from components.simulate.loops import close_at_exit
 from components.simulate.mocks import Location
 
 __all__ = ["InvokeRecord", "RecordingMonitor", "ResourceRecord", "Secret"]
+
+_NO_PROPERTY_DEPENDENCIES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,9 @@ class ResourceRecord:
     region: str | None
     """Region the resource lives in, as resolved from its own input or its provider."""
     dependencies: tuple[str, ...] = ()
+    property_dependencies: MappingProxyType[str, tuple[str, ...]] = field(default_factory=lambda: _NO_PROPERTY_DEPENDENCIES)
+    """Per input, the URNs of the resources its value was computed from (the request's ``propertyDependencies``,
+    which a preview digest's ``newState`` carries as well)."""
     ignore_changes: tuple[str, ...] = ()
     additional_secret_outputs: tuple[str, ...] = ()
     remote: bool = False
@@ -99,6 +104,14 @@ class InvokeRecord:
     result: MappingProxyType[str, Any]
     cloud: str | None
     region: str | None
+
+
+def _property_dependencies(request: Any) -> MappingProxyType[str, tuple[str, ...]]:
+    # Reads (ReadResourceRequest) carry no per-property record; most registrations record none either.
+    recorded = getattr(request, "propertyDependencies", None)
+    if not recorded:
+        return _NO_PROPERTY_DEPENDENCIES
+    return MappingProxyType({key: tuple(deps.urns) for key, deps in recorded.items() if deps.urns})
 
 
 class _Tap(Mocks):
@@ -211,6 +224,7 @@ class RecordingMonitor(MockMonitor):
                 cloud=loc.cloud,
                 region=loc.region,
                 dependencies=tuple(request.dependencies),
+                property_dependencies=_property_dependencies(request),
                 additional_secret_outputs=tuple(request.additionalSecretOutputs),
                 **differences,
             )
