@@ -600,6 +600,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"global_network_id": "gn-1"},
     ),
     "alicloud-oss-transfer-acceleration": ("CN", "alicloud", _OSSTA, {"enabled": False}, {"enabled": True}),
+    "alicloud-cms-site-monitor-probe-cities": (
+        "CN",
+        "alicloud",
+        "alicloud:cms/siteMonitor:SiteMonitor",
+        {"task_name": "portal", "task_type": "HTTP", "isp_cities": [{"city": "546", "isp": "465"}]},
+        {"task_name": "portal", "task_type": "HTTP"},
+    ),
     "alicloud-oss-bucket-transfer-acceleration": (
         "CN",
         "alicloud",
@@ -2126,6 +2133,46 @@ def test_an_endpoint_health_check_is_judged_by_its_checker_regions(
     code: str, props: dict[str, Any], expected: set[str]
 ) -> None:
     assert rule_ids(code, Subject("aws:route53/healthCheck:HealthCheck", "hc", props, provider(code))) == expected
+
+
+_SITE_MONITOR = "alicloud:cms/siteMonitor:SiteMonitor"
+_API = "https://0a1b2c3d4e5f-cn-shanghai.alicloudapi.com/health"
+
+
+@pytest.mark.parametrize(
+    ("code", "cities", "expected"),
+    [
+        # Omitted: three detection points chosen at random, from around the globe.
+        ("CN", None, {"RES-016"}),
+        # The documented mainland examples: Beijing, Hangzhou, Qingdao (pulumi-alicloud), Guiyang, Dalian (API docs).
+        ("CN", [{"city": "546", "isp": "465"}, {"city": "572", "isp": "465"}, {"city": "738", "isp": "465"}], set()),
+        ("CN", [{"city": "4", "isp": "232", "type": "IDC"}, {"city": "395", "isp": "232"}], set()),
+        # One id no document places (the API's list is not a document): refused, the others do not excuse it.
+        ("CN", [{"city": "546", "isp": "465"}, {"city": "9981", "isp": "465"}], {"RES-016"}),
+        # A mainland city is outside every other jurisdiction.
+        ("DE", [{"city": "546", "isp": "465"}], {"RES-016"}),
+    ],
+)  # fmt: skip
+def test_a_site_monitor_is_judged_by_its_detection_cities(
+    code: str, cities: list[dict[str, str]] | None, expected: set[str]
+) -> None:
+    props: dict[str, Any] = {"address": _API if code == "CN" else None, "task_name": "portal", "task_type": "HTTP"}
+    if cities is not None:
+        props["isp_cities"] = cities
+    findings, _ = ENGINES[code].check(Subject(_SITE_MONITOR, "portal", props, provider(code, "alicloud")))
+    assert {f.rule.id for f in findings} == expected
+    assert all("[alicloud-cms-site-monitor-probe-cities]" in f.detail for f in findings)
+
+
+def test_a_declared_site_monitor_passes() -> None:
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "probes", "kind": "resident", "match": "alicloud-cms-site-monitor-probe-cities",
+             "evidence": "DescribeSiteMonitorISPCityList: city 9981 is Shenzhen, China"}  # fmt: skip
+    engine = RuleEngine("CN", destinations=parse_destinations([entry]))
+    props = {"address": _API, "task_name": "portal", "isp_cities": [{"city": "9981", "isp": "465"}]}
+    findings, _ = engine.check(Subject(_SITE_MONITOR, "portal", props, provider("CN", "alicloud")))
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "probes")]
 
 
 def _harness(config: dict[str, Any]) -> Subject:

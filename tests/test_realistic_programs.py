@@ -3391,6 +3391,19 @@ def user_pool_triggers(function_region: str) -> Callable[[Ctx], object]:
     return build
 
 
+def portal_site_monitor(cities: list[str] | None) -> Callable[[Ctx], object]:
+    # docs: alicloud cms/sitemonitor — an HTTP availability check of the owner portal's API from CloudMonitor detection
+    # points (city and carrier ids, as DescribeSiteMonitorISPCityList returns them); three random ones when omitted.
+    def build(c: Ctx) -> object:
+        isp_cities: Any = None if cities is None else [{"city": city, "isp": "465"} for city in cities]
+        return alicloud.cms.SiteMonitor(
+            "portal-api", task_name="portal-api", task_type="HTTP", interval="1",
+            address="https://0a1b2c3d4e5f-cn-shanghai.alicloudapi.com/health", isp_cities=isp_cities, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -4535,6 +4548,8 @@ CASES: list[Case] = [
     Case("us-mesh-backend-own-nlb", "US", mesh_backend(None)),
     Case("jp-user-pool-triggers-us", "JP", user_pool_triggers("us-west-2"), {"RES-004"}),
     Case("jp-user-pool-triggers-in-region", "JP", user_pool_triggers("ap-northeast-1")),
+    Case("cn-portal-site-monitor-random-probes", "CN", portal_site_monitor(None), {"RES-016"}),
+    Case("cn-portal-site-monitor-mainland-probes", "CN", portal_site_monitor(["546", "572", "738"])),
 ]
 
 
