@@ -1104,7 +1104,7 @@ def test_a_hosted_zone_s_name_servers_are_its_own_names() -> None:
 def test_a_bucket_sub_resource_s_id_does_not_prove_the_bucket_it_configures(token: str) -> None:
     # The Terraform provider gives a bucket's sub-resource the configured bucket's name for its id: the pack sees
     # id = bucket in the final state, the state review gets it as the physical id. Neither makes it this stack's.
-    from components.residency.provenance import own_names, regionless_known
+    from components.residency.provenance import own_bucket, own_names, regionless_known
 
     state = {"id": "partner-exchange", "bucket": "partner-exchange", "targetBucket": "central-access-logs", "arn": ""}
     assert own_names(ENGINES["EU"], token, state) == []
@@ -1112,9 +1112,12 @@ def test_a_bucket_sub_resource_s_id_does_not_prove_the_bucket_it_configures(toke
     subject = Subject(token, "r", {"bucket": "partner-exchange"}, provider("EU"))
     known = regionless_known([], [], own_names(ENGINES["EU"], token, state))
     assert {f.rule.id for f in ENGINES["EU"].check(subject, known=known)[0]} == {"RES-017"}
-    # A bucket's own id and name are its own; so is the id of a resource that configures no bucket.
+    # A bucket's own id and name are its own (exactly, and in its hosts: own_bucket); so is the id of a resource that
+    # configures no bucket.
     bucket = {"id": "fleet-data", "bucket": "fleet-data"}
-    assert own_names(ENGINES["EU"], "aws:s3/bucket:Bucket", bucket) == ["fleet-data", "fleet-data"]
+    assert own_names(ENGINES["EU"], "aws:s3/bucket:Bucket", bucket) == []
+    assert own_bucket(ENGINES["EU"], "aws:s3/bucket:Bucket", bucket).names == ("fleet-data",)
+    assert own_bucket(ENGINES["EU"], token, state).names == ()
     assert own_names(ENGINES["EU"], "aws:elasticache/replicationGroup:ReplicationGroup", {"id": "sessions"}) == [
         "sessions"
     ]
@@ -1149,6 +1152,60 @@ def test_a_name_the_program_chose_proves_no_host_that_contains_it() -> None:
     subject = Subject(token, "n", nlb, provider("CN", "alicloud"))
     assert ENGINES["CN"].check(subject, known=regionless_known([], [], own))[0] == []
     assert rule_ids("CN", subject) == {"RES-015"}
+
+
+_INGEST = {"id": "ingest", "bucket": "ingest", "arn": "arn:aws:s3:::ingest"}
+
+
+@pytest.mark.parametrize(
+    ("website", "expected"),
+    [
+        # The bucket's name is a label of the partner's host: it proves nothing there.
+        ({"redirectAllRequestsTo": "https://ingest.partner.example.com"}, {"RES-015"}),
+        ({"redirectAllRequestsTo": "https://ingest.s3.amazonaws.com.partner.example.com/"}, {"RES-015"}),
+        # The bucket's own host (its bucketDomainName) is proven by the name and the catalogued suffix after it.
+        ({"redirectAllRequestsTo": "https://ingest.s3.amazonaws.com"}, set()),
+    ],
+)
+def test_a_bucket_s_own_name_proves_only_its_own_hosts(website: dict[str, str], expected: set[str]) -> None:
+    # The policy pack and the state review judge a bucket's final state with its own names; the guard never had them
+    # and refused the partner's host, while the pack took any host containing "ingest" for the bucket's own.
+    from components.residency.provenance import own_bucket, own_names, regionless_known
+
+    token = "aws:s3/bucket:Bucket"
+    state = {**_INGEST, "bucketDomainName": "ingest.s3.amazonaws.com", "website": website}
+    known = regionless_known([], [], own_names(ENGINES["EU"], token, state), own_bucket(ENGINES["EU"], token, state))
+    subject = Subject(token, "ingest", state, provider("EU"))
+    assert {f.rule.id for f in ENGINES["EU"].check(subject, known=known)[0]} == expected
+
+
+def test_a_bucket_s_own_arn_proves_its_objects_not_a_bucket_it_prefixes() -> None:
+    from components.residency.provenance import own_bucket
+
+    bucket = own_bucket(ENGINES["EU"], "aws:s3/bucket:Bucket", _INGEST)
+    assert bucket.proves("arn:aws:s3:::ingest") and bucket.proves("arn:aws:s3:::ingest/uploads/*")
+    assert not bucket.proves("arn:aws:s3:::ingest-partner") and not bucket.proves("arn:aws:s3:::ingest-partner/*")
+    assert bucket.proves("ingest") and not bucket.proves("ingest-partner")
+    # The suffix alone is no host of the bucket: a service label must come between.
+    assert not bucket.proves("ingest.amazonaws.com")
+    assert bucket.proves("ingest.oss-cn-shanghai.aliyuncs.com")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=st.from_regex(r"[a-z0-9][a-z0-9-]{2,20}", fullmatch=True),
+    labels=st.lists(st.from_regex(r"[a-z0-9-]{1,12}", fullmatch=True), min_size=1, max_size=3),
+    tld=st.sampled_from(["example.com", "partner.example.eu", "example.cn", "amazonaws.com.example.net"]),
+)
+def test_a_bucket_name_never_proves_a_host_outside_the_catalogued_suffixes(
+    name: str, labels: list[str], tld: str
+) -> None:
+    from components.residency.provenance import own_bucket
+
+    bucket = own_bucket(ENGINES["EU"], "aws:s3/bucket:Bucket", {"id": name, "bucket": name})
+    host = ".".join([name, *labels, tld])
+    assert not bucket.proves(host)
+    assert bucket.proves(".".join([name, *labels, "amazonaws.com"]))
 
 
 def test_a_tair_instance_s_connection_domain_is_its_own_host() -> None:

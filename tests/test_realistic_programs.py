@@ -3404,6 +3404,15 @@ def portal_site_monitor(cities: list[str] | None) -> Callable[[Ctx], object]:
     return build
 
 
+def inline_website_redirect(target: str) -> Callable[[Ctx], object]:
+    # docs: s3/bucket website (deprecated inline form) — the retired `ingest` upload page's bucket redirects every
+    # reader to `target` ("Hostname can optionally be prefixed with a protocol").
+    def build(c: Ctx) -> object:
+        return aws.s3.Bucket("ingest", bucket="ingest", website={"redirect_all_requests_to": target}, opts=c.aws)
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -4550,6 +4559,25 @@ CASES: list[Case] = [
     Case("jp-user-pool-triggers-in-region", "JP", user_pool_triggers("ap-northeast-1")),
     Case("cn-portal-site-monitor-random-probes", "CN", portal_site_monitor(None), {"RES-016"}),
     Case("cn-portal-site-monitor-mainland-probes", "CN", portal_site_monitor(["546", "572", "738"])),
+    Case(
+        "eu-bucket-named-ingest-redirects-to-partner",
+        "EU",
+        inline_website_redirect("https://ingest.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-bucket-named-ingest-redirect-declared",
+        "EU",
+        inline_website_redirect("https://ingest.partner.example.com"),
+        destinations=[
+            {
+                "id": "partner-ingest",
+                "kind": "resident",
+                "match": "ingest.partner.example.com",
+                "evidence": "partner upload portal hosted in Dublin, DPA-31",
+            }
+        ],
+    ),
 ]
 
 

@@ -49,7 +49,7 @@ from components.residency.engine import (
     package_of,
     produced_names,
 )
-from components.residency.provenance import Source, own_names, regionless_known, unproven_unknowns
+from components.residency.provenance import Source, own_bucket, own_names, regionless_known, unproven_unknowns
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.simulate import ResourceRecord, Secret
 
@@ -149,8 +149,9 @@ class _Review:
             if u in self.by_urn
             for p in produced_names(_props(self.by_urn[u]), keys(self.by_urn[u].type))
         ]
-        own = own_names(self.engine, entry.type, _props(entry), [entry.id] if entry.id else ())
-        return regionless_known(self.created, produced, own)
+        ids = [entry.id] if entry.id else []
+        own = own_names(self.engine, entry.type, _props(entry), ids)
+        return regionless_known(self.created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
 
     # -- providers ----------------------------------------------------------------------------
 

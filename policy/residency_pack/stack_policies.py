@@ -156,8 +156,9 @@ def _regionless(the_rule: Rule) -> StackJudge:
         # The final state holds the resource's own outputs (bucketDomainName = <bucket>.s3.amazonaws.com).
         values = {k: v for k, v in t.subject.props.items() if not is_unknown(v)}
         own = provenance.own_names(engine, resource.resource_type, values)
+        bucket = provenance.own_bucket(engine, resource.resource_type, values)
         created = {name for r, name in stack.created if r is not resource}
-        known = provenance.regionless_known(created, produced, own)
+        known = provenance.regionless_known(created, produced, own, bucket)
         findings, _ = engine.check(t.subject, defer=is_unknown, known=known)
         return [messages.finding(f, source) for f in findings if f.rule.id == the_rule.id and f.declared_by is None]
 
