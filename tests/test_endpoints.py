@@ -1208,6 +1208,43 @@ def test_a_bucket_name_never_proves_a_host_outside_the_catalogued_suffixes(
     assert bucket.proves(".".join([name, *labels, "amazonaws.com"]))
 
 
+_KMS_INSTANCE = "alicloud:kms/instance:Instance"
+
+
+def test_a_kms_instance_s_gateway_is_built_from_its_own_id() -> None:
+    # No output carries <kst-id>.cryptoservice.kms.aliyuncs.com: the catalogue builds it from the instance's id, and a
+    # value computed from this stack's instance is proven; the same host with an id typed in is not.
+    from components.residency.engine import produced_names
+    from components.residency.provenance import regionless_known
+
+    hosts = ENDPOINTS.self_address_hosts(_KMS_INSTANCE)
+    assert hosts == ("{id}.cryptoservice.kms.aliyuncs.com",)
+    assert ENDPOINTS.self_address_hosts("alicloud:kms/key:Key") == ()
+    produced = produced_names({"id": "kst-shh65f176a0ogplgq1a2b"}, ENDPOINTS.self_address_keys(_KMS_INSTANCE), hosts)
+    assert "kst-shh65f176a0ogplgq1a2b.cryptoservice.kms.aliyuncs.com" in produced
+    # An id that is no single DNS label builds no host.
+    assert produced_names({"id": "kst-a.partner.example.com"}, (), hosts) == ["kst-a.partner.example.com"]
+
+    def subject(host: str) -> Subject:
+        script = f"#!/bin/sh\necho KMS_ENDPOINT=https://{host} >> /etc/app.env\n"
+        return Subject("alicloud:ecs/instance:Instance", "vm", {"user_data": script}, provider("CN", "alicloud"))
+
+    own = "kst-shh65f176a0ogplgq1a2b.cryptoservice.kms.aliyuncs.com"
+    known = regionless_known([], produced, ())
+    assert ENGINES["CN"].check(subject(own), known=known)[0] == []
+    assert {f.rule.id for f in ENGINES["CN"].check(subject(own))[0]} == {"RES-015"}
+    other = "kst-bjj11f176a0ogplgq9z9z.cryptoservice.kms.aliyuncs.com"
+    assert {f.rule.id for f in ENGINES["CN"].check(subject(other), known=known)[0]} == {"RES-015"}
+
+
+@pytest.mark.parametrize("host", ["api.{id}.example.com", "{id}", "{id}.{id}.example.com", "{id}-gw.example.com"])
+def test_an_id_host_must_start_with_the_id_as_a_label(host: str) -> None:
+    from components.residency.endpoints import SelfAddressOutput
+
+    with pytest.raises(ValueError, match="id_hosts"):
+        SelfAddressOutput(type=_KMS_INSTANCE, id_hosts=(host,), source="s")
+
+
 def test_a_tair_instance_s_connection_domain_is_its_own_host() -> None:
     # kvstore/instance outputs connection_domain (r-<id>.redis.rds.aliyuncs.com, no region): a value computed from
     # it names a host this stack made; a host under another attribute (a comment) proves nothing.

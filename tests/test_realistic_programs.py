@@ -3413,6 +3413,26 @@ def inline_website_redirect(target: str) -> Callable[[Ctx], object]:
     return build
 
 
+def kms_instance_endpoint(own: bool) -> Callable[[Ctx], object]:
+    # docs: alicloud kms/instance and the KMS SDK guide — an application reads its secrets through the KMS instance's
+    # dedicated gateway, <KMS instance id>.cryptoservice.kms.aliyuncs.com (the stack's own instance, or an id typed in).
+    def build(c: Ctx) -> object:
+        instance = alicloud.kms.Instance(
+            "secrets", product_version="3", vpc_id="vpc-123", zone_ids=["cn-shanghai-l", "cn-shanghai-m"],
+            vswitch_ids=["vsw-123"], vpc_num=1, key_num=1000, secret_num=100, spec=1000, opts=c.ali,
+        )  # fmt: skip
+        kst = instance.id if own else pulumi.Output.from_input("kst-shh65f176a0ogplgq1a2b")
+        script = kst.apply(
+            lambda i: f"#!/bin/sh\necho KMS_ENDPOINT=https://{i}.cryptoservice.kms.aliyuncs.com >> /etc/app.env\n"
+        )
+        return alicloud.ecs.Instance(
+            "vm", instance_type="ecs.g7.large", image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
+            vswitch_id="vsw-123", security_groups=["sg-123"], user_data=script, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -4578,6 +4598,8 @@ CASES: list[Case] = [
             }
         ],
     ),
+    Case("cn-kms-gateway-of-own-instance", "CN", kms_instance_endpoint(True)),
+    Case("cn-kms-gateway-typed-instance-id", "CN", kms_instance_endpoint(False), {"RES-015"}),
 ]
 
 

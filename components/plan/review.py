@@ -142,12 +142,12 @@ class _Review:
         urns = set(entry.dependencies)
         for deps in (entry.property_dependencies or {}).values():
             urns.update(deps)
-        keys = self.engine.endpoints.self_address_keys
+        keys, hosts = self.engine.endpoints.self_address_keys, self.engine.endpoints.self_address_hosts
         produced = [
             p
             for u in urns
             if u in self.by_urn
-            for p in produced_names(_props(self.by_urn[u]), keys(self.by_urn[u].type))
+            for p in produced_names(_props(self.by_urn[u]), keys(self.by_urn[u].type), hosts(self.by_urn[u].type))
         ]
         ids = [entry.id] if entry.id else []
         own = own_names(self.engine, entry.type, _props(entry), ids)

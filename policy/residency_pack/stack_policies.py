@@ -138,7 +138,8 @@ class StackView:
         if found is None:  # (every resource of the view stays alive with it, so an id is never reused)
             values = {k: v for k, v in plain(resource.props).items() if not is_unknown(v)}
             own = self._endpoints.self_address_keys(resource.resource_type)
-            found = self._produced[id(resource)] = produced_names(values, own)
+            hosts = self._endpoints.self_address_hosts(resource.resource_type)
+            found = self._produced[id(resource)] = produced_names(values, own, hosts)
         return found
 
 
