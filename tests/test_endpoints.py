@@ -1436,7 +1436,10 @@ def test_an_endpoint_shared_by_several_regions_is_not_a_one_region_endpoint() ->
     assert "dysmsapi.aliyuncs.com" not in ENDPOINTS.alicloud.region_hosts
     assert rule_ids("CN", url_subject("https://dysmsapi.aliyuncs.com/", "alicloud")) == {"RES-015"}
     # Its regional endpoints carry their region.
-    assert rule_ids("DE", url_subject("https://dysmsapi.eu-central-1.aliyuncs.com/", "alicloud", "DE")) == set()
+    for host in ("dysmsapi.eu-central-1.aliyuncs.com", "dysmsapi-xman-vpc.eu-central-1.aliyuncs.com"):
+        assert rule_ids("DE", url_subject(f"https://{host}/", "alicloud", "DE")) == set()
+    # No mainland region has an SMS host of its own; Hong Kong's VPC endpoint is Singapore's too.
+    assert rule_ids("CN", url_subject("https://dysmsapi-xman.vpc-proxy.aliyuncs.com/", "alicloud")) == {"RES-015"}
 
 
 _APPFLOW = "aws:appflow/flow:Flow"
