@@ -364,6 +364,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             }
         },
     ),
+    "aws-agentcore-litellm-sagemaker-region": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreHarness:AgentcoreHarness",
+        {"model": {"litellm_model_config": {"model_id": "sagemaker/fleet-endpoint", "additional_params": _IN_EU_WEST}}},
+        {"model": {"litellm_model_config": {"model_id": "sagemaker/fleet-endpoint"}}},
+    ),
     "aws-route53-health-check-all-regions": (
         "US",
         "aws",
@@ -2283,7 +2290,13 @@ def _harness(config: dict[str, Any]) -> Subject:
         # Without api_base LiteLLM calls the prefix's provider: its public API, outside AWS.
         ({"model_id": "anthropic/claude-sonnet-4"}, {"RES-016"}),
         ({"model_id": "gemini/gemini-2.5-pro"}, {"RES-016"}),
-        ({"model_id": "sagemaker/fleet-endpoint", "additional_params": _IN_EU_WEST}, {"RES-016"}),
+        # SageMaker: the account's endpoint of that name, in the region aws_region_name names, unproven without it.
+        ({"model_id": "sagemaker/fleet-endpoint", "additional_params": _IN_EU_WEST}, set()),
+        ({"model_id": "sagemaker_chat/fleet-endpoint", "additional_params": {"aws_region_name": "eu-central-1"}},
+         set()),
+        ({"model_id": "sagemaker/fleet-endpoint", "additional_params": {"aws_region_name": "us-west-2"}}, {"RES-009"}),
+        ({"model_id": "sagemaker/fleet-endpoint"}, {"RES-016"}),
+        ({"model_id": "sagemakerx/fleet-endpoint", "additional_params": _IN_EU_WEST}, {"RES-016"}),
         # With api_base the URL is where requests go, judged as a URL.
         ({"model_id": "openai/fleet", "api_base": "https://llm.internal.example.com/v1"}, {"RES-015"}),
         ({"model_id": "openai/fleet", "api_base": "https://10.0.4.20:8000/v1"}, set()),

@@ -4600,6 +4600,24 @@ CASES: list[Case] = [
     ),
     Case("cn-kms-gateway-of-own-instance", "CN", kms_instance_endpoint(True)),
     Case("cn-kms-gateway-typed-instance-id", "CN", kms_instance_endpoint(False), {"RES-015"}),
+    Case(
+        "eu-harness-on-litellm-sagemaker-in-region",
+        "EU",
+        agent_harness(
+            {
+                "litellm_model_config": {
+                    "model_id": "sagemaker/fleet-llama-3-8b",
+                    "additional_params": json.dumps({"aws_region_name": "eu-west-1"}),
+                }
+            }
+        ),
+    ),
+    Case(
+        "eu-harness-on-litellm-sagemaker-runtime-region",
+        "EU",
+        agent_harness({"litellm_model_config": {"model_id": "sagemaker/fleet-llama-3-8b"}}),
+        {"RES-016"},
+    ),
 ]
 
 
