@@ -1252,6 +1252,33 @@ def test_an_id_host_must_start_with_the_id_as_a_label(host: str) -> None:
         SelfAddressOutput(type=_KMS_INSTANCE, id_hosts=(host,), source="s")
 
 
+_SHARDING = "alicloud:mongodb/shardingInstance:ShardingInstance"
+
+
+def test_a_sharded_cluster_s_node_addresses_are_its_own_hosts() -> None:
+    # mongo_lists[] / config_server_lists[] connect_string (s-<id>.mongodb.rds.aliyuncs.com): computed by the cloud,
+    # no region in the host. A value computed from them is proven; the same host typed in is not.
+    from components.residency.engine import produced_names
+    from components.residency.provenance import regionless_known
+
+    mongos = "s-uf6e4d1a2b3c4d50.mongodb.rds.aliyuncs.com"
+    outputs = {"mongoLists": [{"nodeClass": "mdb.shard.2x.xlarge.d", "connectString": mongos, "port": 3717}],
+               "configServerLists": [{"connectString": "cs-uf6e4d1a2b3c4d50.mongodb.rds.aliyuncs.com"}]}  # fmt: skip
+    produced = produced_names(outputs, ENDPOINTS.self_address_keys(_SHARDING))
+    assert mongos in produced and "cs-uf6e4d1a2b3c4d50.mongodb.rds.aliyuncs.com" in produced
+    env = {"user_data": f"#!/bin/sh\necho MONGO_URI=mongodb://{mongos}:3717/telemetry >> /etc/app.env\n"}
+    subject = Subject("alicloud:ecs/instance:Instance", "vm", env, provider("CN", "alicloud"))
+    assert ENGINES["CN"].check(subject, known=regionless_known([], produced, ()))[0] == []
+    assert rule_ids("CN", subject) == {"RES-015"}
+    # A program names node classes only: an address written into the inputs is judged as a destination.
+    written = {"mongo_lists": [{"node_class": "mdb.shard.2x.xlarge.d", "connect_string": "db.partner.example.com"}]}
+    assert rule_ids("CN", Subject(_SHARDING, "c", written, provider("CN", "alicloud"))) == {"RES-015"}
+    assert (
+        rule_ids("CN", Subject(_SHARDING, "c", {"mongo_lists": [{"node_class": "x"}]}, provider("CN", "alicloud")))
+        == set()
+    )
+
+
 def test_a_tair_instance_s_connection_domain_is_its_own_host() -> None:
     # kvstore/instance outputs connection_domain (r-<id>.redis.rds.aliyuncs.com, no region): a value computed from
     # it names a host this stack made; a host under another attribute (a comment) proves nothing.

@@ -3433,6 +3433,29 @@ def kms_instance_endpoint(own: bool) -> Callable[[Ctx], object]:
     return build
 
 
+def mongos_in_user_data(own: bool) -> Callable[[Ctx], object]:
+    # docs: alicloud mongodb/shardinginstance — the application connects to the sharded cluster's mongos nodes
+    # (mongo_lists[].connect_string, s-<id>.mongodb.rds.aliyuncs.com: the instance's, with no region in the host).
+    def build(c: Ctx) -> object:
+        cluster = alicloud.mongodb.ShardingInstance(
+            "telemetry", engine_version="6.0", zone_id="cn-shanghai-l", vswitch_id="vsw-123",
+            mongo_lists=[{"node_class": "mdb.shard.2x.xlarge.d"}, {"node_class": "mdb.shard.2x.xlarge.d"}],
+            shard_lists=[{"node_class": "mdb.shard.4x.large.d", "node_storage": 40}] * 2, opts=c.ali,
+        )  # fmt: skip
+        host = (
+            cluster.mongo_lists.apply(lambda nodes: nodes[0].connect_string or "")
+            if own
+            else pulumi.Output.from_input("s-uf6e4d1a2b3c4d54.mongodb.rds.aliyuncs.com")
+        )
+        script = host.apply(lambda h: f"#!/bin/sh\necho MONGO_URI=mongodb://{h}:3717/telemetry >> /etc/app.env\n")
+        return alicloud.ecs.Instance(
+            "vm", instance_type="ecs.g7.large", image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
+            vswitch_id="vsw-123", security_groups=["sg-123"], user_data=script, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -4618,6 +4641,8 @@ CASES: list[Case] = [
         agent_harness({"litellm_model_config": {"model_id": "sagemaker/fleet-llama-3-8b"}}),
         {"RES-016"},
     ),
+    Case("cn-mongos-of-own-sharded-cluster", "CN", mongos_in_user_data(True)),
+    Case("cn-mongos-typed-sharded-cluster-host", "CN", mongos_in_user_data(False), {"RES-015"}),
 ]
 
 
