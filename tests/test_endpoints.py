@@ -1170,6 +1170,7 @@ _INGEST = {"id": "ingest", "bucket": "ingest", "arn": "arn:aws:s3:::ingest"}
         # The bucket's name is a label of the partner's host: it proves nothing there.
         ({"redirectAllRequestsTo": "https://ingest.partner.example.com"}, {"RES-015"}),
         ({"redirectAllRequestsTo": "https://ingest.s3.amazonaws.com.partner.example.com/"}, {"RES-015"}),
+        ({"redirectAllRequestsTo": "ingest.s3.amazonaws.com.partner.example.com"}, {"RES-015"}),
         # The bucket's own host (its bucketDomainName) is proven by the name and the catalogued suffix after it.
         ({"redirectAllRequestsTo": "https://ingest.s3.amazonaws.com"}, set()),
     ],

@@ -4643,6 +4643,18 @@ CASES: list[Case] = [
     ),
     Case("cn-mongos-of-own-sharded-cluster", "CN", mongos_in_user_data(True)),
     Case("cn-mongos-typed-sharded-cluster-host", "CN", mongos_in_user_data(False), {"RES-015"}),
+    # A partner CDN's host that starts with an S3 host is the partner's domain, not the bucket's region.
+    Case(
+        "eu-lambda-assets-via-partner-cdn-host",
+        "EU",
+        lambda_env({"ASSET_HOST": "fleet-assets.s3.eu-west-1.amazonaws.com.cdn.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-lambda-assets-from-regional-bucket-host",
+        "EU",
+        lambda_env({"ASSET_HOST": "fleet-assets.s3.eu-west-1.amazonaws.com"}),
+    ),
 ]
 
 
