@@ -364,6 +364,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             }
         },
     ),
+    "aws-agentcore-litellm-sagemaker-region": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreHarness:AgentcoreHarness",
+        {"model": {"litellm_model_config": {"model_id": "sagemaker/fleet-endpoint", "additional_params": _IN_EU_WEST}}},
+        {"model": {"litellm_model_config": {"model_id": "sagemaker/fleet-endpoint"}}},
+    ),
     "aws-route53-health-check-all-regions": (
         "US",
         "aws",
@@ -600,6 +607,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"global_network_id": "gn-1"},
     ),
     "alicloud-oss-transfer-acceleration": ("CN", "alicloud", _OSSTA, {"enabled": False}, {"enabled": True}),
+    "alicloud-cms-site-monitor-probe-cities": (
+        "CN",
+        "alicloud",
+        "alicloud:cms/siteMonitor:SiteMonitor",
+        {"task_name": "portal", "task_type": "HTTP", "isp_cities": [{"city": "546", "isp": "465"}]},
+        {"task_name": "portal", "task_type": "HTTP"},
+    ),
     "alicloud-oss-bucket-transfer-acceleration": (
         "CN",
         "alicloud",
@@ -1097,7 +1111,7 @@ def test_a_hosted_zone_s_name_servers_are_its_own_names() -> None:
 def test_a_bucket_sub_resource_s_id_does_not_prove_the_bucket_it_configures(token: str) -> None:
     # The Terraform provider gives a bucket's sub-resource the configured bucket's name for its id: the pack sees
     # id = bucket in the final state, the state review gets it as the physical id. Neither makes it this stack's.
-    from components.residency.provenance import own_names, regionless_known
+    from components.residency.provenance import own_bucket, own_names, regionless_known
 
     state = {"id": "partner-exchange", "bucket": "partner-exchange", "targetBucket": "central-access-logs", "arn": ""}
     assert own_names(ENGINES["EU"], token, state) == []
@@ -1105,9 +1119,12 @@ def test_a_bucket_sub_resource_s_id_does_not_prove_the_bucket_it_configures(toke
     subject = Subject(token, "r", {"bucket": "partner-exchange"}, provider("EU"))
     known = regionless_known([], [], own_names(ENGINES["EU"], token, state))
     assert {f.rule.id for f in ENGINES["EU"].check(subject, known=known)[0]} == {"RES-017"}
-    # A bucket's own id and name are its own; so is the id of a resource that configures no bucket.
+    # A bucket's own id and name are its own (exactly, and in its hosts: own_bucket); so is the id of a resource that
+    # configures no bucket.
     bucket = {"id": "fleet-data", "bucket": "fleet-data"}
-    assert own_names(ENGINES["EU"], "aws:s3/bucket:Bucket", bucket) == ["fleet-data", "fleet-data"]
+    assert own_names(ENGINES["EU"], "aws:s3/bucket:Bucket", bucket) == []
+    assert own_bucket(ENGINES["EU"], "aws:s3/bucket:Bucket", bucket).names == ("fleet-data",)
+    assert own_bucket(ENGINES["EU"], token, state).names == ()
     assert own_names(ENGINES["EU"], "aws:elasticache/replicationGroup:ReplicationGroup", {"id": "sessions"}) == [
         "sessions"
     ]
@@ -1142,6 +1159,125 @@ def test_a_name_the_program_chose_proves_no_host_that_contains_it() -> None:
     subject = Subject(token, "n", nlb, provider("CN", "alicloud"))
     assert ENGINES["CN"].check(subject, known=regionless_known([], [], own))[0] == []
     assert rule_ids("CN", subject) == {"RES-015"}
+
+
+_INGEST = {"id": "ingest", "bucket": "ingest", "arn": "arn:aws:s3:::ingest"}
+
+
+@pytest.mark.parametrize(
+    ("website", "expected"),
+    [
+        # The bucket's name is a label of the partner's host: it proves nothing there.
+        ({"redirectAllRequestsTo": "https://ingest.partner.example.com"}, {"RES-015"}),
+        ({"redirectAllRequestsTo": "https://ingest.s3.amazonaws.com.partner.example.com/"}, {"RES-015"}),
+        ({"redirectAllRequestsTo": "ingest.s3.amazonaws.com.partner.example.com"}, {"RES-015"}),
+        # The bucket's own host (its bucketDomainName) is proven by the name and the catalogued suffix after it.
+        ({"redirectAllRequestsTo": "https://ingest.s3.amazonaws.com"}, set()),
+    ],
+)
+def test_a_bucket_s_own_name_proves_only_its_own_hosts(website: dict[str, str], expected: set[str]) -> None:
+    # The policy pack and the state review judge a bucket's final state with its own names; the guard never had them
+    # and refused the partner's host, while the pack took any host containing "ingest" for the bucket's own.
+    from components.residency.provenance import own_bucket, own_names, regionless_known
+
+    token = "aws:s3/bucket:Bucket"
+    state = {**_INGEST, "bucketDomainName": "ingest.s3.amazonaws.com", "website": website}
+    known = regionless_known([], [], own_names(ENGINES["EU"], token, state), own_bucket(ENGINES["EU"], token, state))
+    subject = Subject(token, "ingest", state, provider("EU"))
+    assert {f.rule.id for f in ENGINES["EU"].check(subject, known=known)[0]} == expected
+
+
+def test_a_bucket_s_own_arn_proves_its_objects_not_a_bucket_it_prefixes() -> None:
+    from components.residency.provenance import own_bucket
+
+    bucket = own_bucket(ENGINES["EU"], "aws:s3/bucket:Bucket", _INGEST)
+    assert bucket.proves("arn:aws:s3:::ingest") and bucket.proves("arn:aws:s3:::ingest/uploads/*")
+    assert not bucket.proves("arn:aws:s3:::ingest-partner") and not bucket.proves("arn:aws:s3:::ingest-partner/*")
+    assert bucket.proves("ingest") and not bucket.proves("ingest-partner")
+    # The suffix alone is no host of the bucket: a service label must come between.
+    assert not bucket.proves("ingest.amazonaws.com")
+    assert bucket.proves("ingest.oss-cn-shanghai.aliyuncs.com")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=st.from_regex(r"[a-z0-9][a-z0-9-]{2,20}", fullmatch=True),
+    labels=st.lists(st.from_regex(r"[a-z0-9-]{1,12}", fullmatch=True), min_size=1, max_size=3),
+    tld=st.sampled_from(["example.com", "partner.example.eu", "example.cn", "amazonaws.com.example.net"]),
+)
+def test_a_bucket_name_never_proves_a_host_outside_the_catalogued_suffixes(
+    name: str, labels: list[str], tld: str
+) -> None:
+    from components.residency.provenance import own_bucket
+
+    bucket = own_bucket(ENGINES["EU"], "aws:s3/bucket:Bucket", {"id": name, "bucket": name})
+    host = ".".join([name, *labels, tld])
+    assert not bucket.proves(host)
+    assert bucket.proves(".".join([name, *labels, "amazonaws.com"]))
+
+
+_KMS_INSTANCE = "alicloud:kms/instance:Instance"
+
+
+def test_a_kms_instance_s_gateway_is_built_from_its_own_id() -> None:
+    # No output carries <kst-id>.cryptoservice.kms.aliyuncs.com: the catalogue builds it from the instance's id, and a
+    # value computed from this stack's instance is proven; the same host with an id typed in is not.
+    from components.residency.engine import produced_names
+    from components.residency.provenance import regionless_known
+
+    hosts = ENDPOINTS.self_address_hosts(_KMS_INSTANCE)
+    assert hosts == ("{id}.cryptoservice.kms.aliyuncs.com",)
+    assert ENDPOINTS.self_address_hosts("alicloud:kms/key:Key") == ()
+    produced = produced_names({"id": "kst-shh65f176a0ogplgq1a2b"}, ENDPOINTS.self_address_keys(_KMS_INSTANCE), hosts)
+    assert "kst-shh65f176a0ogplgq1a2b.cryptoservice.kms.aliyuncs.com" in produced
+    # An id that is no single DNS label builds no host.
+    assert produced_names({"id": "kst-a.partner.example.com"}, (), hosts) == ["kst-a.partner.example.com"]
+
+    def subject(host: str) -> Subject:
+        script = f"#!/bin/sh\necho KMS_ENDPOINT=https://{host} >> /etc/app.env\n"
+        return Subject("alicloud:ecs/instance:Instance", "vm", {"user_data": script}, provider("CN", "alicloud"))
+
+    own = "kst-shh65f176a0ogplgq1a2b.cryptoservice.kms.aliyuncs.com"
+    known = regionless_known([], produced, ())
+    assert ENGINES["CN"].check(subject(own), known=known)[0] == []
+    assert {f.rule.id for f in ENGINES["CN"].check(subject(own))[0]} == {"RES-015"}
+    other = "kst-bjj11f176a0ogplgq9z9z.cryptoservice.kms.aliyuncs.com"
+    assert {f.rule.id for f in ENGINES["CN"].check(subject(other), known=known)[0]} == {"RES-015"}
+
+
+@pytest.mark.parametrize("host", ["api.{id}.example.com", "{id}", "{id}.{id}.example.com", "{id}-gw.example.com"])
+def test_an_id_host_must_start_with_the_id_as_a_label(host: str) -> None:
+    from components.residency.endpoints import SelfAddressOutput
+
+    with pytest.raises(ValueError, match="id_hosts"):
+        SelfAddressOutput(type=_KMS_INSTANCE, id_hosts=(host,), source="s")
+
+
+_SHARDING = "alicloud:mongodb/shardingInstance:ShardingInstance"
+
+
+def test_a_sharded_cluster_s_node_addresses_are_its_own_hosts() -> None:
+    # mongo_lists[] / config_server_lists[] connect_string (s-<id>.mongodb.rds.aliyuncs.com): computed by the cloud,
+    # no region in the host. A value computed from them is proven; the same host typed in is not.
+    from components.residency.engine import produced_names
+    from components.residency.provenance import regionless_known
+
+    mongos = "s-uf6e4d1a2b3c4d50.mongodb.rds.aliyuncs.com"
+    outputs = {"mongoLists": [{"nodeClass": "mdb.shard.2x.xlarge.d", "connectString": mongos, "port": 3717}],
+               "configServerLists": [{"connectString": "cs-uf6e4d1a2b3c4d50.mongodb.rds.aliyuncs.com"}]}  # fmt: skip
+    produced = produced_names(outputs, ENDPOINTS.self_address_keys(_SHARDING))
+    assert mongos in produced and "cs-uf6e4d1a2b3c4d50.mongodb.rds.aliyuncs.com" in produced
+    env = {"user_data": f"#!/bin/sh\necho MONGO_URI=mongodb://{mongos}:3717/telemetry >> /etc/app.env\n"}
+    subject = Subject("alicloud:ecs/instance:Instance", "vm", env, provider("CN", "alicloud"))
+    assert ENGINES["CN"].check(subject, known=regionless_known([], produced, ()))[0] == []
+    assert rule_ids("CN", subject) == {"RES-015"}
+    # A program names node classes only: an address written into the inputs is judged as a destination.
+    written = {"mongo_lists": [{"node_class": "mdb.shard.2x.xlarge.d", "connect_string": "db.partner.example.com"}]}
+    assert rule_ids("CN", Subject(_SHARDING, "c", written, provider("CN", "alicloud"))) == {"RES-015"}
+    assert (
+        rule_ids("CN", Subject(_SHARDING, "c", {"mongo_lists": [{"node_class": "x"}]}, provider("CN", "alicloud")))
+        == set()
+    )
 
 
 def test_a_tair_instance_s_connection_domain_is_its_own_host() -> None:
@@ -1335,7 +1471,10 @@ def test_an_endpoint_shared_by_several_regions_is_not_a_one_region_endpoint() ->
     assert "dysmsapi.aliyuncs.com" not in ENDPOINTS.alicloud.region_hosts
     assert rule_ids("CN", url_subject("https://dysmsapi.aliyuncs.com/", "alicloud")) == {"RES-015"}
     # Its regional endpoints carry their region.
-    assert rule_ids("DE", url_subject("https://dysmsapi.eu-central-1.aliyuncs.com/", "alicloud", "DE")) == set()
+    for host in ("dysmsapi.eu-central-1.aliyuncs.com", "dysmsapi-xman-vpc.eu-central-1.aliyuncs.com"):
+        assert rule_ids("DE", url_subject(f"https://{host}/", "alicloud", "DE")) == set()
+    # No mainland region has an SMS host of its own; Hong Kong's VPC endpoint is Singapore's too.
+    assert rule_ids("CN", url_subject("https://dysmsapi-xman.vpc-proxy.aliyuncs.com/", "alicloud")) == {"RES-015"}
 
 
 _APPFLOW = "aws:appflow/flow:Flow"
@@ -2128,6 +2267,46 @@ def test_an_endpoint_health_check_is_judged_by_its_checker_regions(
     assert rule_ids(code, Subject("aws:route53/healthCheck:HealthCheck", "hc", props, provider(code))) == expected
 
 
+_SITE_MONITOR = "alicloud:cms/siteMonitor:SiteMonitor"
+_API = "https://0a1b2c3d4e5f-cn-shanghai.alicloudapi.com/health"
+
+
+@pytest.mark.parametrize(
+    ("code", "cities", "expected"),
+    [
+        # Omitted: three detection points chosen at random, from around the globe.
+        ("CN", None, {"RES-016"}),
+        # The documented mainland examples: Beijing, Hangzhou, Qingdao (pulumi-alicloud), Guiyang, Dalian (API docs).
+        ("CN", [{"city": "546", "isp": "465"}, {"city": "572", "isp": "465"}, {"city": "738", "isp": "465"}], set()),
+        ("CN", [{"city": "4", "isp": "232", "type": "IDC"}, {"city": "395", "isp": "232"}], set()),
+        # One id no document places (the API's list is not a document): refused, the others do not excuse it.
+        ("CN", [{"city": "546", "isp": "465"}, {"city": "9981", "isp": "465"}], {"RES-016"}),
+        # A mainland city is outside every other jurisdiction.
+        ("DE", [{"city": "546", "isp": "465"}], {"RES-016"}),
+    ],
+)  # fmt: skip
+def test_a_site_monitor_is_judged_by_its_detection_cities(
+    code: str, cities: list[dict[str, str]] | None, expected: set[str]
+) -> None:
+    props: dict[str, Any] = {"address": _API if code == "CN" else None, "task_name": "portal", "task_type": "HTTP"}
+    if cities is not None:
+        props["isp_cities"] = cities
+    findings, _ = ENGINES[code].check(Subject(_SITE_MONITOR, "portal", props, provider(code, "alicloud")))
+    assert {f.rule.id for f in findings} == expected
+    assert all("[alicloud-cms-site-monitor-probe-cities]" in f.detail for f in findings)
+
+
+def test_a_declared_site_monitor_passes() -> None:
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "probes", "kind": "resident", "match": "alicloud-cms-site-monitor-probe-cities",
+             "evidence": "DescribeSiteMonitorISPCityList: city 9981 is Shenzhen, China"}  # fmt: skip
+    engine = RuleEngine("CN", destinations=parse_destinations([entry]))
+    props = {"address": _API, "task_name": "portal", "isp_cities": [{"city": "9981", "isp": "465"}]}
+    findings, _ = engine.check(Subject(_SITE_MONITOR, "portal", props, provider("CN", "alicloud")))
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "probes")]
+
+
 def _harness(config: dict[str, Any]) -> Subject:
     return Subject("aws:bedrock/agentcoreHarness:AgentcoreHarness", "h", {"model": {"litellm_model_config": config}},
                    provider("EU"))  # fmt: skip
@@ -2139,7 +2318,13 @@ def _harness(config: dict[str, Any]) -> Subject:
         # Without api_base LiteLLM calls the prefix's provider: its public API, outside AWS.
         ({"model_id": "anthropic/claude-sonnet-4"}, {"RES-016"}),
         ({"model_id": "gemini/gemini-2.5-pro"}, {"RES-016"}),
-        ({"model_id": "sagemaker/fleet-endpoint", "additional_params": _IN_EU_WEST}, {"RES-016"}),
+        # SageMaker: the account's endpoint of that name, in the region aws_region_name names, unproven without it.
+        ({"model_id": "sagemaker/fleet-endpoint", "additional_params": _IN_EU_WEST}, set()),
+        ({"model_id": "sagemaker_chat/fleet-endpoint", "additional_params": {"aws_region_name": "eu-central-1"}},
+         set()),
+        ({"model_id": "sagemaker/fleet-endpoint", "additional_params": {"aws_region_name": "us-west-2"}}, {"RES-009"}),
+        ({"model_id": "sagemaker/fleet-endpoint"}, {"RES-016"}),
+        ({"model_id": "sagemakerx/fleet-endpoint", "additional_params": _IN_EU_WEST}, {"RES-016"}),
         # With api_base the URL is where requests go, judged as a URL.
         ({"model_id": "openai/fleet", "api_base": "https://llm.internal.example.com/v1"}, {"RES-015"}),
         ({"model_id": "openai/fleet", "api_base": "https://10.0.4.20:8000/v1"}, set()),

@@ -3400,6 +3400,71 @@ def user_pool_triggers(function_region: str) -> Callable[[Ctx], object]:
     return build
 
 
+def portal_site_monitor(cities: list[str] | None) -> Callable[[Ctx], object]:
+    # docs: alicloud cms/sitemonitor — an HTTP availability check of the owner portal's API from CloudMonitor detection
+    # points (city and carrier ids, as DescribeSiteMonitorISPCityList returns them); three random ones when omitted.
+    def build(c: Ctx) -> object:
+        isp_cities: Any = None if cities is None else [{"city": city, "isp": "465"} for city in cities]
+        return alicloud.cms.SiteMonitor(
+            "portal-api", task_name="portal-api", task_type="HTTP", interval="1",
+            address="https://0a1b2c3d4e5f-cn-shanghai.alicloudapi.com/health", isp_cities=isp_cities, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def inline_website_redirect(target: str) -> Callable[[Ctx], object]:
+    # docs: s3/bucket website (deprecated inline form) — the retired `ingest` upload page's bucket redirects every
+    # reader to `target` ("Hostname can optionally be prefixed with a protocol").
+    def build(c: Ctx) -> object:
+        return aws.s3.Bucket("ingest", bucket="ingest", website={"redirect_all_requests_to": target}, opts=c.aws)
+
+    return build
+
+
+def kms_instance_endpoint(own: bool) -> Callable[[Ctx], object]:
+    # docs: alicloud kms/instance and the KMS SDK guide — an application reads its secrets through the KMS instance's
+    # dedicated gateway, <KMS instance id>.cryptoservice.kms.aliyuncs.com (the stack's own instance, or an id typed in).
+    def build(c: Ctx) -> object:
+        instance = alicloud.kms.Instance(
+            "secrets", product_version="3", vpc_id="vpc-123", zone_ids=["cn-shanghai-l", "cn-shanghai-m"],
+            vswitch_ids=["vsw-123"], vpc_num=1, key_num=1000, secret_num=100, spec=1000, opts=c.ali,
+        )  # fmt: skip
+        kst = instance.id if own else pulumi.Output.from_input("kst-shh65f176a0ogplgq1a2b")
+        script = kst.apply(
+            lambda i: f"#!/bin/sh\necho KMS_ENDPOINT=https://{i}.cryptoservice.kms.aliyuncs.com >> /etc/app.env\n"
+        )
+        return alicloud.ecs.Instance(
+            "vm", instance_type="ecs.g7.large", image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
+            vswitch_id="vsw-123", security_groups=["sg-123"], user_data=script, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def mongos_in_user_data(own: bool) -> Callable[[Ctx], object]:
+    # docs: alicloud mongodb/shardinginstance — the application connects to the sharded cluster's mongos nodes
+    # (mongo_lists[].connect_string, s-<id>.mongodb.rds.aliyuncs.com: the instance's, with no region in the host).
+    def build(c: Ctx) -> object:
+        cluster = alicloud.mongodb.ShardingInstance(
+            "telemetry", engine_version="6.0", zone_id="cn-shanghai-l", vswitch_id="vsw-123",
+            mongo_lists=[{"node_class": "mdb.shard.2x.xlarge.d"}, {"node_class": "mdb.shard.2x.xlarge.d"}],
+            shard_lists=[{"node_class": "mdb.shard.4x.large.d", "node_storage": 40}] * 2, opts=c.ali,
+        )  # fmt: skip
+        host = (
+            cluster.mongo_lists.apply(lambda nodes: nodes[0].connect_string or "")
+            if own
+            else pulumi.Output.from_input("s-uf6e4d1a2b3c4d54.mongodb.rds.aliyuncs.com")
+        )
+        script = host.apply(lambda h: f"#!/bin/sh\necho MONGO_URI=mongodb://{h}:3717/telemetry >> /etc/app.env\n")
+        return alicloud.ecs.Instance(
+            "vm", instance_type="ecs.g7.large", image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
+            vswitch_id="vsw-123", security_groups=["sg-123"], user_data=script, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -4544,6 +4609,61 @@ CASES: list[Case] = [
     Case("us-mesh-backend-own-nlb", "US", mesh_backend(None)),
     Case("jp-user-pool-triggers-us", "JP", user_pool_triggers("us-west-2"), {"RES-004"}),
     Case("jp-user-pool-triggers-in-region", "JP", user_pool_triggers("ap-northeast-1")),
+    Case("cn-portal-site-monitor-random-probes", "CN", portal_site_monitor(None), {"RES-016"}),
+    Case("cn-portal-site-monitor-mainland-probes", "CN", portal_site_monitor(["546", "572", "738"])),
+    Case(
+        "eu-bucket-named-ingest-redirects-to-partner",
+        "EU",
+        inline_website_redirect("https://ingest.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-bucket-named-ingest-redirect-declared",
+        "EU",
+        inline_website_redirect("https://ingest.partner.example.com"),
+        destinations=[
+            {
+                "id": "partner-ingest",
+                "kind": "resident",
+                "match": "ingest.partner.example.com",
+                "evidence": "partner upload portal hosted in Dublin, DPA-31",
+            }
+        ],
+    ),
+    Case("cn-kms-gateway-of-own-instance", "CN", kms_instance_endpoint(True)),
+    Case("cn-kms-gateway-typed-instance-id", "CN", kms_instance_endpoint(False), {"RES-015"}),
+    Case(
+        "eu-harness-on-litellm-sagemaker-in-region",
+        "EU",
+        agent_harness(
+            {
+                "litellm_model_config": {
+                    "model_id": "sagemaker/fleet-llama-3-8b",
+                    "additional_params": json.dumps({"aws_region_name": "eu-west-1"}),
+                }
+            }
+        ),
+    ),
+    Case(
+        "eu-harness-on-litellm-sagemaker-runtime-region",
+        "EU",
+        agent_harness({"litellm_model_config": {"model_id": "sagemaker/fleet-llama-3-8b"}}),
+        {"RES-016"},
+    ),
+    Case("cn-mongos-of-own-sharded-cluster", "CN", mongos_in_user_data(True)),
+    Case("cn-mongos-typed-sharded-cluster-host", "CN", mongos_in_user_data(False), {"RES-015"}),
+    # A partner CDN's host that starts with an S3 host is the partner's domain, not the bucket's region.
+    Case(
+        "eu-lambda-assets-via-partner-cdn-host",
+        "EU",
+        lambda_env({"ASSET_HOST": "fleet-assets.s3.eu-west-1.amazonaws.com.cdn.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-lambda-assets-from-regional-bucket-host",
+        "EU",
+        lambda_env({"ASSET_HOST": "fleet-assets.s3.eu-west-1.amazonaws.com"}),
+    ),
 ]
 
 

@@ -327,3 +327,34 @@ def test_arn_scan_shortcut_finds_arns_in_any_case(filler: str, region: str) -> N
     text = f"{filler} ARN:AWS:kms:{region}:123456789012:key/abc {filler} Acs:kms:cn-shanghai:123:key/k"
     kinds = [r.kind for r in PARSER.scan(text)]
     assert "aws-arn" in kinds and "acs-arn" in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Labels after the suffix make the host another domain's, read whole (no cloud suffix, no region).
+        (
+            "kms.eu-west-1.amazonaws.com.partner.example.com",
+            [("host", "kms.eu-west-1.amazonaws.com.partner.example.com")],
+        ),
+        ("oss-cn-shanghai.aliyuncs.com.example.net:443", [("host", "oss-cn-shanghai.aliyuncs.com.example.net")]),
+        # A dot ending a sentence or a fully qualified name is no label; amazonaws.com.cn is a suffix of its own.
+        ("call kms.eu-west-1.amazonaws.com. Then", [("endpoint", "kms.eu-west-1.amazonaws.com")]),
+        ("kms.cn-north-1.amazonaws.com.cn", [("endpoint", "kms.cn-north-1.amazonaws.com.cn")]),
+    ],
+)
+def test_a_cloud_host_followed_by_more_labels_is_another_domain(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r.kind, r.text) for r in PARSER.scan(text)] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    host=st.sampled_from(["kms.eu-west-1.amazonaws.com", "abc.lambda-url.eu-west-1.on.aws",
+                          "oss-cn-beijing.aliyuncs.com", "ingest.s3.amazonaws.com", "1.cn-hangzhou.fc.aliyuncs.com"]),
+    labels=st.lists(st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True), min_size=1, max_size=3),
+    tld=st.sampled_from(["example.com", "example.eu", "partner.example"]),
+)  # fmt: skip
+def test_no_host_under_another_domain_is_read_as_a_cloud_endpoint(host: str, labels: list[str], tld: str) -> None:
+    whole = ".".join([host, *labels, tld])
+    refs = PARSER.scan(f"API_HOST={whole}")
+    assert refs and all(r.kind == "host" and r.text == whole for r in refs)

@@ -228,6 +228,25 @@ PAIRS += [
         aws("aws:lambda/function:Function", environment={"variables": {"URL": "https://hooks.example.com/x"}}),
         "environment.variables.URL",
     ),
+    # A bucket's own name proves only its own hosts (the name, then labels under a catalogued suffix), not the
+    # partner's host that starts with it: the pack and the preview/state review judge the bucket with its own names.
+    (
+        "RES-015",
+        "EU",
+        aws(
+            "aws:s3/bucket:Bucket",
+            AWS_EU,
+            bucket="ingest",
+            website={"redirect_all_requests_to": "https://ingest-v2.s3-website.eu-central-1.amazonaws.com"},
+        ),
+        aws(
+            "aws:s3/bucket:Bucket",
+            AWS_EU,
+            bucket="ingest",
+            website={"redirect_all_requests_to": "https://ingest.partner.example.com"},
+        ),
+        "website.redirect_all_requests_to",
+    ),
     (
         "RES-016",
         "CN",

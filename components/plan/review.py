@@ -49,7 +49,7 @@ from components.residency.engine import (
     package_of,
     produced_names,
 )
-from components.residency.provenance import Source, own_names, regionless_known, unproven_unknowns
+from components.residency.provenance import Source, own_bucket, own_names, regionless_known, unproven_unknowns
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.simulate import ResourceRecord, Secret
 
@@ -147,15 +147,16 @@ class _Review:
         urns = set(entry.dependencies)
         for deps in (entry.property_dependencies or {}).values():
             urns.update(deps)
-        keys = self.engine.endpoints.self_address_keys
+        keys, hosts = self.engine.endpoints.self_address_keys, self.engine.endpoints.self_address_hosts
         produced = [
             p
             for u in urns
             if u in self.by_urn
-            for p in produced_names(_props(self.by_urn[u]), keys(self.by_urn[u].type))
+            for p in produced_names(_props(self.by_urn[u]), keys(self.by_urn[u].type), hosts(self.by_urn[u].type))
         ]
-        own = own_names(self.engine, entry.type, _props(entry), [entry.id] if entry.id else ())
-        return regionless_known(self.created, produced, own)
+        ids = [entry.id] if entry.id else []
+        own = own_names(self.engine, entry.type, _props(entry), ids)
+        return regionless_known(self.created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
 
     # -- providers ----------------------------------------------------------------------------
 

@@ -314,10 +314,23 @@ class SelfAddressOutput(_Frozen):
 
     type: str
     """Pulumi type token."""
-    keys: frozenset[str]
+    keys: frozenset[str] = frozenset()
     """snake_case output keys, or dotted paths through lists and maps (``replica_sets.connection_domain``)."""
+    id_hosts: tuple[str, ...] = ()
+    """Hosts the cloud documents as the resource's own address, built from its physical id (``{id}``) where no output
+    carries them (a KMS instance's dedicated gateway, ``{id}.cryptoservice.kms.aliyuncs.com``)."""
     source: str
     """Where the provider documents them as outputs."""
+
+    @model_validator(mode="after")
+    def _names_an_address(self) -> SelfAddressOutput:
+        if not self.keys and not self.id_hosts:
+            raise ValueError(f"self_address_outputs {self.type}: give keys or id_hosts")
+        for host in self.id_hosts:
+            # The id must be a whole label of its own, followed by the host's fixed labels.
+            if not host.startswith("{id}.") or host.count("{") != 1 or "}" in host[4:]:
+                raise ValueError(f"self_address_outputs {self.type}: id_hosts {host!r} must be '{{id}}.<host>'")
+        return self
 
 
 class NamedValue(_Frozen):
@@ -438,6 +451,17 @@ class EndpointCatalogue(_Frozen):
     def self_address_keys(self, type_token: str) -> frozenset[str]:
         """The output-only keys of ``type_token`` that hold the resource's own address (snake_case)."""
         return self._self_address_index.get(type_token, frozenset())
+
+    def self_address_hosts(self, type_token: str) -> tuple[str, ...]:
+        """The host templates (``{id}.<host>``) of ``type_token``'s own address built from its physical id."""
+        return self._self_address_hosts.get(type_token, ())
+
+    @functools.cached_property
+    def _self_address_hosts(self) -> Mapping[str, tuple[str, ...]]:
+        index: dict[str, tuple[str, ...]] = {}
+        for entry in self.self_address_outputs:
+            index[entry.type] = (*index.get(entry.type, ()), *entry.id_hosts)
+        return {t: hosts for t, hosts in index.items() if hosts}
 
     @functools.cached_property
     def _self_address_index(self) -> Mapping[str, frozenset[str]]:

@@ -96,7 +96,7 @@ def _snake(key: str) -> str:
     return _CAMEL_BOUNDARY.sub("_", key).lower()
 
 
-def produced_names(props: Mapping[str, Any], own: Collection[str] = ()) -> list[str]:
+def produced_names(props: Mapping[str, Any], own: Collection[str] = (), id_hosts: Collection[str] = ()) -> list[str]:
     """A resource's own physical names and addresses among its properties (lower-cased): by CREATOR_ATTRS, and at
     ``own``, the output paths its type's catalogue entry lists as its own address (``self_address_outputs``, through
     :meth:`~components.residency.endpoints.EndpointCatalogue.self_address_keys`: an Elasticsearch instance's
@@ -115,7 +115,19 @@ def produced_names(props: Mapping[str, Any], own: Collection[str] = ()) -> list[
     ]
     for path in own:
         names += [name.lower() for name in strings_at(props, path) if name]
+    if id_hosts:
+        # Hosts the cloud builds from the resource's own id (``self_address_outputs`` ``id_hosts``), for an id that is
+        # one DNS label (an id of another shape, or none yet, builds nothing).
+        names += [
+            host.replace("{id}", rid.lower())
+            for rid in strings_of(prop_of(props, "id"))
+            if _DNS_LABEL.fullmatch(rid)
+            for host in id_hosts
+        ]
     return names
+
+
+_DNS_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 
 
 def strings_at(value: Any, path: str) -> tuple[str, ...]:

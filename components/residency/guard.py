@@ -233,7 +233,7 @@ class Guard:
                 for name, attr in vars(dep).items()
                 if isinstance(attr, pulumi.Output) and (any(c in name for c in CREATOR_ATTRS) or name in roots)
             }
-            produced += produced_names(values, own)
+            produced += produced_names(values, own, self.engine.endpoints.self_address_hosts(type_))
         return produced
 
     def judge_invoke(self, token: str, args: Any) -> None:

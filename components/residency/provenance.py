@@ -33,7 +33,16 @@ from components.residency.engine import (
     strings_of,
 )
 
-__all__ = ["Source", "UnprovenValue", "own_names", "regionless_known", "untrusted_reason", "unproven_unknowns"]
+__all__ = [
+    "OwnBucket",
+    "Source",
+    "UnprovenValue",
+    "own_bucket",
+    "own_names",
+    "regionless_known",
+    "untrusted_reason",
+    "unproven_unknowns",
+]
 
 Defer = Callable[[Any], bool]
 
@@ -146,39 +155,87 @@ def unproven_unknowns(
 
 
 def own_names(engine: RuleEngine, type_token: str, props: Mapping[str, Any], ids: Iterable[str] = ()) -> list[str]:
-    """The values among a resource's (final-state) properties that name the resource itself, lower-cased.
+    """The values among a resource's (final-state) properties that name the resource itself, lower-cased: any
+    name or host that contains one of them describes the resource.
 
-    Its id and ARN (and its bucket, for a bucket type), ``ids`` the front door knows (a state's
-    physical id), and the output-only attributes the catalogue lists as the resource's own address
-    (``self_address_outputs``: an ApsaraDB RDS host names no region, its pinned provider places it).
-    A name that contains one of these describes the resource itself (``bucketDomainName``).
+    Its id and ARN, ``ids`` the front door knows (a state's physical id), and the output-only attributes the
+    catalogue lists as the resource's own address (``self_address_outputs``: an ApsaraDB RDS host names no region,
+    its pinned provider places it). A bucket type's own names are not among them: a bucket's name is chosen by the
+    program and proves only its own hosts (:func:`own_bucket`).
     """
-    makes_bucket = type_token in engine.endpoints.bucket_types
-    own_keys = ("id", "arn", "bucket") if makes_bucket else ("id", "arn")
-    self_keys = engine.endpoints.self_address_keys(type_token)
-    # An id that is the resource's name or the bucket it configures was chosen by the program, not made by the provider:
-    # a bucket's sub-resource (its logging, policy, CORS, versioning ...) takes the configured bucket's name for its id,
-    # a bucket the resource does not make; a function's id is its name ("ingest"), which may be a label of any host
-    # ("ingest.partner.example.com"). Such an id proves nothing. A provider-made id (nlb-<id>, found inside the
-    # resource's own address) and a bucket type's own name (its bucketDomainName) do.
-    given = (
-        set()
-        if makes_bucket
-        else {
+    if type_token in engine.endpoints.bucket_types:
+        named: list[Any] = []
+    else:
+        # An id that is the resource's name or the bucket it configures was chosen by the program, not made by the
+        # provider: a bucket's sub-resource (its logging, policy, CORS, versioning ...) takes the configured bucket's
+        # name for its id, a bucket the resource does not make; a function's id is its name ("ingest"), which may be a
+        # label of any host ("ingest.partner.example.com"). Such an id proves nothing. A provider-made id (nlb-<id>,
+        # found inside the resource's own address) does.
+        given = {
             n.lower()
             for k, v in props.items()
             if (key := snake_case(k)) != "id" and (key.endswith("name") or key in engine.endpoints.bucket_keys)
             for n in strings_of(v)
         }
-    )
-    named = [n for k, v in props.items() if k in own_keys for n in strings_of(v) if k != "id" or n.lower() not in given]
-    ids = [i for i in ids if not (isinstance(i, str) and i.lower() in given)]
+        named = [
+            n
+            for k, v in props.items()
+            if k in ("id", "arn")
+            for n in strings_of(v)
+            if k != "id" or n.lower() not in given
+        ]
+        named += [i for i in ids if not (isinstance(i, str) and i.lower() in given)]
     # A self address may list several host:port items (a Kafka instance's bootstrap servers): each host is
     # the resource's own, as the judge sees it (one host, no port).
+    self_keys = engine.endpoints.self_address_keys(type_token)
     named += [
         _PORT.sub("", item.strip()) for path in self_keys for n in strings_at(props, path) for item in n.split(",")
     ]
-    return [v.lower() for v in (*named, *ids) if isinstance(v, str) and len(v) >= 4]
+    return [v.lower() for v in named if isinstance(v, str) and len(v) >= 4]
+
+
+@dataclass(frozen=True, slots=True)
+class OwnBucket:
+    """A bucket type's own names: its name (``names``) and ARN (``arns``), lower-cased, and the catalogued regional DNS
+    suffixes (``suffixes``, each with its leading dot).
+
+    A bucket's name is the program's choice and may be any label of any host (a bucket ``ingest`` and the partner's
+    ``ingest.partner.example.com``): it proves only itself and the bucket's own hosts, the name followed by labels
+    under a catalogued suffix (``ingest.s3.amazonaws.com``, its ``bucketDomainName``; regional shapes are proven by
+    their region anyway). Its ARN proves itself and its objects (``arn:aws:s3:::ingest/*``), not another bucket whose
+    name starts with it (``arn:aws:s3:::ingest-partner``)."""
+
+    names: tuple[str, ...] = ()
+    arns: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+
+    def proves(self, text: str) -> bool:
+        """True when lower-cased ``text`` is the bucket's name, one of its hosts, its ARN or an object ARN in it."""
+        for name in self.names:
+            if text == name:
+                return True
+            if text.startswith(name + "."):
+                rest = text[len(name) :]  # ".s3.amazonaws.com": a label of the bucket's host, then the suffix
+                if any(rest.endswith(s) and len(rest) > len(s) for s in self.suffixes):
+                    return True
+        return any(text == arn or text.startswith(arn + "/") for arn in self.arns)
+
+
+def own_bucket(engine: RuleEngine, type_token: str, props: Mapping[str, Any], ids: Iterable[str] = ()) -> OwnBucket:
+    """A bucket type's own name and ARN among its (final-state) properties and ``ids`` (a state's physical id, the
+    bucket's name), for :func:`regionless_known`; empty for any other type (a bucket's sub-resource configures a
+    bucket it does not make)."""
+    if type_token not in engine.endpoints.bucket_types:
+        return OwnBucket()
+    names = [n for k, v in props.items() if k in ("id", "bucket") for n in strings_of(v)]
+    names += [i for i in ids if isinstance(i, str)]
+    arns = [n for k, v in props.items() if k == "arn" for n in strings_of(v)]
+    suffixes = [*engine.endpoints.aws.suffixes, *engine.endpoints.alicloud.suffixes]
+    return OwnBucket(
+        tuple(dict.fromkeys(n.lower() for n in names if len(n) >= 3)),
+        tuple(dict.fromkeys(a.lower() for a in arns if a)),
+        tuple(f".{s}" for s in suffixes),
+    )
 
 
 _PORT = re.compile(r":\d+$")
@@ -187,12 +244,15 @@ _PORT = re.compile(r":\d+$")
 class _Known:
     """The engine's ``known`` predicate: a bucket or global group this stack creates, a name or host made
     by a resource the value is computed from (``produced``, lower-cased), or one naming the resource
-    itself (``own``: its own name inside a host, ``<bucket>.s3.amazonaws.com``). A global group is asked for
+    itself (``own``: its provider-made id inside its address, ``nlb-<id>.<region>.nlb.aliyuncsslb.com``; ``bucket``:
+    a bucket's own name, ARN and hosts, ``<bucket>.s3.amazonaws.com``). A global group is asked for
     by its group key (``GROUP_KEY``) and proven only by what made it, never by self-naming: a group is what
     a resource joins, not what describes it."""
 
-    def __init__(self, created: Collection[str], produced: Sequence[str], own: Sequence[str]) -> None:
-        self._created, self._produced, self._own = created, produced, own
+    def __init__(
+        self, created: Collection[str], produced: Sequence[str], own: Sequence[str], bucket: OwnBucket
+    ) -> None:
+        self._created, self._produced, self._own, self._bucket = created, produced, own, bucket
 
     def __call__(self, text: str) -> bool:
         if text in self._created:
@@ -201,9 +261,16 @@ class _Known:
             group = text[len(GROUP_KEY) :].lower()
             return any(group in p for p in self._produced)
         lowered = text.lower()
-        return any(lowered in p for p in self._produced) or any(o in lowered for o in self._own)
+        return (
+            any(lowered in p for p in self._produced)
+            or any(o in lowered for o in self._own)
+            or self._bucket.proves(lowered)
+        )
 
 
-def regionless_known(created: Collection[str], produced: Sequence[str], own: Sequence[str]) -> Callable[[str], bool]:
-    """The engine's ``known`` predicate (see :class:`_Known`)."""
-    return _Known(created, produced, own)
+def regionless_known(
+    created: Collection[str], produced: Sequence[str], own: Sequence[str], bucket: OwnBucket | None = None
+) -> Callable[[str], bool]:
+    """The engine's ``known`` predicate (see :class:`_Known`); ``bucket``: the resource's own bucket names, for a
+    bucket type (:func:`own_bucket`)."""
+    return _Known(created, produced, own, bucket or OwnBucket())

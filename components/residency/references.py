@@ -205,8 +205,11 @@ class ReferenceParser:
         table += [(s, "alicloud", None, e.service) for s, e in endpoints.alicloud.edge_suffixes.items()]
         self._suffix_cloud = sorted(table, key=lambda item: -len(item[0]))
         suffix_alternatives = "|".join(re.escape(s) for s, _, _, _ in self._suffix_cloud)
+        # `tail`: labels after the suffix make another host (kms.eu-west-1.amazonaws.com.partner.example.com is the
+        # partner's), read whole; a dot ending a sentence or a fully qualified name (a trailing dot) is no label.
         self._host = re.compile(
-            rf"(?P<scheme>[a-z][a-z0-9+.-]*://)?(?P<host>(?:[a-z0-9-]+\.)+(?:{suffix_alternatives}))(?![a-z0-9-])",
+            rf"(?P<scheme>[a-z][a-z0-9+.-]*://)?(?P<host>(?:[a-z0-9-]+\.)+(?:{suffix_alternatives}))"
+            r"(?P<tail>(?:\.[a-z0-9-]+)+)?(?![a-z0-9-])",
             re.IGNORECASE,
         )
         self._prefilter = re.compile(f"{_PREFILTER_FIXED}|{suffix_alternatives}", re.IGNORECASE)
@@ -254,6 +257,11 @@ class ReferenceParser:
         dotted = "." in text
         for m in self._host.finditer(text) if dotted else ():
             if any(a <= m.start("host") < b for a, b in seen_hosts):
+                continue
+            if m.group("tail"):  # a host under another domain, whose labels start like a cloud host
+                found.append(
+                    self.host((m.group("host") + m.group("tail")).lower(), in_url=m.group("scheme") is not None)
+                )
                 continue
             found.append(self._endpoint(m.group("host").lower(), in_url=m.group("scheme") is not None))
         for m in _SERVICE_NAME.finditer(text) if dotted else ():

@@ -673,6 +673,23 @@ def _ali_mongodb(site: Site) -> tuple[str, dict[str, Any]]:
     return rid, {"replicaSets": replica_sets, "replicaSetName": "mgset-" + site.hex(8)}
 
 
+def _ali_mongodb_sharding(site: Site) -> tuple[str, dict[str, Any]]:
+    # A sharded cluster's mongos and Config Server node addresses carry the node id, not the region
+    # (s-<id>.mongodb.rds.aliyuncs.com, cs-<id>.mongodb.rds.aliyuncs.com), as the instance's outputs.
+    rid = site.resource_id or f"dds-{site.hex(14)}"
+
+    def nodes(key: str, prefix: str) -> list[dict[str, Any]]:
+        given = site.get(key) or [{}]
+        ids = [f"{prefix}-{site.hex(12)}{n}" for n in range(len(given) if isinstance(given, list) else 1)]
+        return [
+            {**(node if isinstance(node, dict) else {}), "nodeId": i, "connectString": f"{i}.mongodb.rds.{site.dns}",
+             "port": 3717}
+            for i, node in zip(ids, given if isinstance(given, list) else [{}], strict=True)
+        ]  # fmt: skip
+
+    return rid, {"mongoLists": nodes("mongoLists", "s"), "configServerLists": nodes("configServerLists", "cs")}
+
+
 def _ali_polardb(site: Site) -> tuple[str, dict[str, Any]]:
     # The cluster endpoint carries the cluster id, not the region (pc-<id>.rwlb.rds.aliyuncs.com).
     rid = site.resource_id or f"pc-{site.hex(18)}"
@@ -731,6 +748,7 @@ ALICLOUD_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "alicloud:alikafka/instance:Instance": _ali_kafka,
         "alicloud:elasticsearch/instance:Instance": _ali_elasticsearch,
         "alicloud:mongodb/instance:Instance": _ali_mongodb,
+        "alicloud:mongodb/shardingInstance:ShardingInstance": _ali_mongodb_sharding,
         "alicloud:alb/loadBalancer:LoadBalancer": _ali_alb,
         "alicloud:nas/mountTarget:MountTarget": _ali_nas_mount,
     }

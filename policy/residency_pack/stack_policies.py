@@ -138,7 +138,8 @@ class StackView:
         if found is None:  # (every resource of the view stays alive with it, so an id is never reused)
             values = {k: v for k, v in plain(resource.props).items() if not is_unknown(v)}
             own = self._endpoints.self_address_keys(resource.resource_type)
-            found = self._produced[id(resource)] = produced_names(values, own)
+            hosts = self._endpoints.self_address_hosts(resource.resource_type)
+            found = self._produced[id(resource)] = produced_names(values, own, hosts)
         return found
 
 
@@ -156,8 +157,9 @@ def _regionless(the_rule: Rule) -> StackJudge:
         # The final state holds the resource's own outputs (bucketDomainName = <bucket>.s3.amazonaws.com).
         values = {k: v for k, v in t.subject.props.items() if not is_unknown(v)}
         own = provenance.own_names(engine, resource.resource_type, values)
+        bucket = provenance.own_bucket(engine, resource.resource_type, values)
         created = {name for r, name in stack.created if r is not resource}
-        known = provenance.regionless_known(created, produced, own)
+        known = provenance.regionless_known(created, produced, own, bucket)
         findings, _ = engine.check(t.subject, defer=is_unknown, known=known)
         return [messages.finding(f, source) for f in findings if f.rule.id == the_rule.id and f.declared_by is None]
 
