@@ -79,7 +79,9 @@ class ResourceRecord:
     region: str | None
     """Region the resource lives in, as resolved from its own input or its provider."""
     dependencies: tuple[str, ...] = ()
-    property_dependencies: MappingProxyType[str, tuple[str, ...]] = field(default_factory=lambda: _NO_PROPERTY_DEPENDENCIES)
+    property_dependencies: MappingProxyType[str, tuple[str, ...]] = field(
+        default_factory=lambda: _NO_PROPERTY_DEPENDENCIES
+    )
     """Per input, the URNs of the resources its value was computed from (the request's ``propertyDependencies``,
     which a preview digest's ``newState`` carries as well)."""
     ignore_changes: tuple[str, ...] = ()
