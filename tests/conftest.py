@@ -30,8 +30,14 @@ except ImportError:  # not on POSIX: each xdist worker makes its own (once_per_r
 
 import pulumi.runtime.config
 import pytest
+from hypothesis import settings
 
 from components.plan import server as plan_server
+
+# Hypothesis's per-example deadline (200 ms) is a timing test: on this 2-core machine, with the suite's other worker
+# and other processes beside it, an example that takes 0.3 ms alone took 253 ms once. Speed lives in benchmarks/.
+settings.register_profile("sovereign-dc", deadline=None)
+settings.load_profile("sovereign-dc")
 
 ROOT = Path(__file__).resolve().parents[1]
 POLICY_DIR = ROOT / "policy"

@@ -152,10 +152,11 @@ class _Review:
             p
             for u in urns
             if u in self.by_urn
-            for p in produced_names(_props(self.by_urn[u]), keys(self.by_urn[u].type), hosts(self.by_urn[u].type))
+            for bag in _bags(self.by_urn[u])
+            for p in produced_names(bag, keys(self.by_urn[u].type), hosts(self.by_urn[u].type))
         ]
         ids = [entry.id] if entry.id else []
-        own = own_names(self.engine, entry.type, _props(entry), ids)
+        own = [n for bag in _bags(entry) for n in own_names(self.engine, entry.type, bag, ids)]
         return regionless_known(self.created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
 
     # -- providers ----------------------------------------------------------------------------
@@ -418,6 +419,15 @@ def _changes(review: _Review, catalogue: Catalogue) -> tuple[Change, ...]:
             )
         )
     return tuple(changes)
+
+
+def _bags(entry: Entry) -> tuple[Mapping[str, Any], ...]:
+    """Where a resource's own names are read: its outputs with its physical id (see :func:`_props`), and its inputs.
+    Read apart, not merged: an input the program gave (a sharded cluster's ``mongoLists`` node classes) would hide
+    the output of the same name the provider filled in (each node's ``connectString``)."""
+    if not entry.outputs:
+        return (_props(entry),)
+    return ({**({"id": entry.id} if entry.id and not is_unknown(entry.id) else {}), **entry.outputs}, entry.inputs)
 
 
 def _props(entry: Entry) -> dict[str, Any]:
