@@ -4623,6 +4623,21 @@ CASES: list[Case] = [
     Case("eu-alb-logs-central-bucket", "EU", alb_central_logs(None)),
     Case("eu-alb-logs-central-bucket-london", "EU", alb_central_logs("eu-west-2"), {"RES-003"}),
     Case("cn-alb-logs-central-bucket", "CN", alb_central_logs(None)),
+    # A Node.js function's webhook URL with a backslash before the userinfo's "@": Node's URL parser (WHATWG) posts to
+    # the host before it, Python's urllib.parse to the host after it; both are judged.
+    Case(
+        "eu-lambda-webhook-backslash-authority",
+        "EU",
+        lambda_env(
+            {"WEBHOOK_URL": "https://hooks.partner.example.com\\@abc123.execute-api.eu-west-1.amazonaws.com/prod"}
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-lambda-webhook-userinfo-regional",
+        "EU",
+        lambda_env({"WEBHOOK_URL": "https://svc:token@abc123.execute-api.eu-west-1.amazonaws.com/prod/hook"}),
+    ),
 ]
 
 
