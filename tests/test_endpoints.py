@@ -432,6 +432,14 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"provider_type": "OIDC", "provider_details": {"oidc_issuer": "https://cognito-idp.eu-west-1.amazonaws.com/x"}},
         {"provider_type": "Google", "provider_details": {"client_id": "123.apps.googleusercontent.com"}},
     ),
+    # A connection through a Host of an installed provider (GitHub Enterprise Server) is judged by the Host's endpoint.
+    "aws-codeconnections-cloud-provider": (
+        "EU",
+        "aws",
+        "aws:codestarconnections/connection:Connection",
+        {"name": "firmware", "host_arn": "arn:aws:codestar-connections:eu-west-1:123456789012:host/plant-ghe-1a2b3c"},
+        {"name": "firmware", "provider_type": "GitHub"},
+    ),
     "aws-cognito-identity-pool-public-login": (
         "EU",
         "aws",

@@ -3453,6 +3453,41 @@ def alb_central_logs(region: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def pipeline_source_connection(provider: str | None) -> Callable[[Ctx], object]:
+    # docs: codestarconnections/connection, codestarconnections/host, codepipeline/pipeline — a pipeline whose source
+    # action names the repository only by its id and a connection: one of a cloud provider type (GitHub.com), or one
+    # through a Host of the installed type, GitHub Enterprise Server on the plant network.
+    def build(c: Ctx) -> object:
+        if provider is not None:
+            connection = aws.codestarconnections.Connection(
+                "source", name="firmware", provider_type=provider, opts=c.aws
+            )
+        else:
+            host = aws.codestarconnections.Host(
+                "ghe", name="plant-ghe", provider_endpoint="https://10.20.0.30", provider_type="GitHubEnterpriseServer",
+                opts=c.aws,
+            )  # fmt: skip
+            connection = aws.codestarconnections.Connection("source", name="firmware", host_arn=host.arn, opts=c.aws)
+        store = aws.s3.Bucket("pipeline-artifacts", opts=c.aws)
+        role = aws.iam.Role("pipeline", assume_role_policy=ROLE.replace("lambda", "codepipeline"), opts=c.aws)
+        return aws.codepipeline.Pipeline(
+            "firmware", role_arn=role.arn, artifact_stores=[{"location": store.bucket, "type": "S3"}],
+            stages=[
+                {"name": "Source", "actions": [{
+                    "name": "Source", "category": "Source", "owner": "AWS", "provider": "CodeStarSourceConnection",
+                    "version": "1", "output_artifacts": ["source"],
+                    "configuration": {"ConnectionArn": connection.arn, "FullRepositoryId": "acme/firmware",
+                                      "BranchName": "main"}}]},
+                {"name": "Build", "actions": [{
+                    "name": "Build", "category": "Build", "owner": "AWS", "provider": "CodeBuild", "version": "1",
+                    "input_artifacts": ["source"], "configuration": {"ProjectName": "firmware"}}]},
+            ],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -4633,6 +4668,9 @@ CASES: list[Case] = [
         ),
         {"RES-015"},
     ),
+    Case("eu-pipeline-github-connection", "EU", pipeline_source_connection("GitHub"), {"RES-016"}),
+    Case("cn-pipeline-bitbucket-connection", "CN", pipeline_source_connection("Bitbucket"), {"RES-016"}),
+    Case("eu-pipeline-plant-github-enterprise", "EU", pipeline_source_connection(None)),
     Case(
         "eu-lambda-webhook-userinfo-regional",
         "EU",
