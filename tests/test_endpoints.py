@@ -439,6 +439,14 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"provider_type": "OIDC", "provider_details": {"oidc_issuer": "https://cognito-idp.eu-west-1.amazonaws.com/x"}},
         {"provider_type": "Google", "provider_details": {"client_id": "123.apps.googleusercontent.com"}},
     ),
+    # A connection through a Host of an installed provider (GitHub Enterprise Server) is judged by the Host's endpoint.
+    "aws-codeconnections-cloud-provider": (
+        "EU",
+        "aws",
+        "aws:codestarconnections/connection:Connection",
+        {"name": "firmware", "host_arn": "arn:aws:codestar-connections:eu-west-1:123456789012:host/plant-ghe-1a2b3c"},
+        {"name": "firmware", "provider_type": "GitHub"},
+    ),
     "aws-cognito-identity-pool-public-login": (
         "EU",
         "aws",
@@ -1538,6 +1546,52 @@ def test_a_bucket_on_a_self_managed_server_is_judged_by_its_server(entry: Any) -
     assert rule_ids("EU", s3) == {"RES-017"}
 
 
+_CODEBUILD = {
+    "service_role": "r",
+    "artifacts": {"type": "NO_ARTIFACTS"},
+    "environment": {"compute_type": "BUILD_GENERAL1_SMALL", "image": "aws/codebuild/standard:7.0"},
+}
+
+
+@pytest.mark.parametrize("entry", ENDPOINTS.bucket_prefix_fields, ids=lambda e: f"{e.type}:{e.path}")
+def test_a_bucket_with_a_key_prefix_is_judged_by_its_bucket(entry: Any) -> None:
+    # CodeBuild writes its S3 logs and cache to `<bucket>/<prefix>` and reads an S3 source from `<bucket>/<key>`:
+    # a bucket this stack did not make is refused (it was accepted before: no bucket key names the field).
+    def judged(code: str, value: str, known: Callable[[str], bool] | None = None) -> set[str]:
+        subject = Subject(entry.type, "r", {**_CODEBUILD, **_at(entry.path, value)}, provider(code))
+        return {f.rule.id for f in ENGINES[code].check(subject, known=known)[0]}
+
+    values = ("partner-builds", "partner-builds/logs", "partner-builds/src/app.zip", "arn:aws:s3:::partner-builds/x")
+    for value in values:
+        assert judged("EU", value) == {"RES-017"}, value
+        # The bucket this stack made (its name is the first segment) proves it, whatever the prefix.
+        assert judged("EU", value, known=lambda name: name == "partner-builds") == set(), value
+        # Every aws-cn region is in China: any bucket of the partition is resident.
+        assert judged("CN", value.replace("arn:aws:", "arn:aws-cn:")) == set(), value
+    assert judged("EU", "arn:aws-cn:s3:::partner-builds/x") == {"RES-004"}
+    # A repository URL in the same field (a GITHUB or CODECOMMIT source) is a URL, judged by its host.
+    assert judged("EU", "https://github.com/acme/app.git") == {"RES-015"}
+    assert judged("EU", "https://git-codecommit.eu-west-1.amazonaws.com/v1/repos/app") == set()
+    assert judged("EU", "https://git-codecommit.us-east-1.amazonaws.com/v1/repos/app") == {"RES-006"}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.from_regex(r"[a-z0-9][a-z0-9.-]{1,20}[a-z0-9]", fullmatch=True),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_./", max_size=30),
+)
+def test_the_bucket_of_a_prefixed_location_is_its_first_segment(bucket: str, prefix: str) -> None:
+    assume(".." not in bucket and not bucket.replace(".", "").isdigit())
+    value = f"{bucket}/{prefix}"
+    props = {**_CODEBUILD, **_at("logs_config.s3_logs.location", value)}
+    subject = Subject("aws:codebuild/project:Project", "r", props, provider("EU"))
+    findings, _ = ENGINES["EU"].check(subject)
+    assert [(f.rule.id, f.value) for f in findings] == [("RES-017", value)]
+    # Only the bucket proves it: any prefix under this stack's bucket, never another bucket's name in the prefix.
+    assert ENGINES["EU"].check(subject, known=lambda name: name == bucket)[0] == []
+    assert [f.rule.id for f in ENGINES["EU"].check(subject, known=lambda name: name == f"x{bucket}")[0]] == ["RES-017"]
+
+
 @pytest.mark.parametrize("entry", ENDPOINTS.match_fields, ids=lambda e: f"{e.type}:{e.path}")
 def test_match_expressions_are_compared_not_contacted(entry: Any) -> None:
     # A host, a service name and a bucket named inside a pattern are compared with events, never contacted;
@@ -1792,6 +1846,11 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
         ("aws:iot/topicRule:TopicRule", {"kafkas": [{"client_properties": {"bootstrap.servers": "{host}:9092"}}]}),
         ("aws:datasync/agent:Agent", {"ip_address": "{ip}", "name": "plant-nas"}),
         ("aws:storagegateway/gateway:Gateway", {"gateway_ip_address": "{ip}", "gateway_type": "FILE_S3"}),
+        # The Active Directory servers an S3 File Gateway joins (address, or host with its LDAP port).
+        ("aws:storagegateway/gateway:Gateway", {"gateway_type": "FILE_S3", "smb_active_directory_settings": {
+            "domain_name": "corp.example.com", "username": "u", "domain_controllers": ["{ip}"]}}),
+        ("aws:storagegateway/gateway:Gateway", {"gateway_type": "FILE_S3", "smb_active_directory_settings": {
+            "domain_name": "corp.example.com", "username": "u", "domain_controllers": ["{host}:389"]}}),
         ("aws:ec2transitgateway/connectPeer:ConnectPeer", {"peer_address": "{ip}", "bgp_asn": "65000"}),
         ("aws:vpclattice/resourceConfiguration:ResourceConfiguration",
          {"resource_configuration_definition": {"dns_resource": {"domain_name": "{host}", "ip_address_type": "IPV4"}}}),

@@ -3413,6 +3413,26 @@ def portal_site_monitor(cities: list[str] | None) -> Callable[[Ctx], object]:
     return build
 
 
+def codebuild_s3_locations(logs: str | None, source: str | None = None) -> Callable[[Ctx], object]:
+    # docs: codebuild/project — logs_config.s3_logs.location is "the name of the S3 bucket and the path prefix for S3
+    # logs" (`my-bucket/build-log`), a source of type S3 is `<bucket>/<key>` of the ZIP: the build's logs go to `logs`
+    # (or to the stack's bucket), its source comes from `source` (or from the stack's bucket).
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("build-files", opts=c.aws)
+        role = aws.iam.Role("build-role", assume_role_policy=ROLE.replace("lambda", "codebuild"), opts=c.aws)
+        return aws.codebuild.Project(
+            "firmware", service_role=role.arn, artifacts={"type": "NO_ARTIFACTS"},
+            environment={"compute_type": "BUILD_GENERAL1_SMALL", "image": "aws/codebuild/standard:7.0",
+                         "type": "LINUX_CONTAINER"},
+            source={"type": "S3", "location": source or pulumi.Output.concat(own.bucket, "/src/firmware.zip")},
+            logs_config={"s3_logs": {"status": "ENABLED",
+                                     "location": logs or pulumi.Output.concat(own.bucket, "/build-logs")}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 def inline_website_redirect(target: str) -> Callable[[Ctx], object]:
     # docs: s3/bucket website (deprecated inline form) — the retired `ingest` upload page's bucket redirects every
     # reader to `target` ("Hostname can optionally be prefixed with a protocol").
@@ -3442,6 +3462,18 @@ def kms_instance_endpoint(own: bool) -> Callable[[Ctx], object]:
     return build
 
 
+def efs_one_zone_replica(zone: str) -> Callable[[Ctx], object]:
+    # docs: efs/replicationconfiguration — destination.availability_zone_name: "If specified, the replica will be
+    # created with One Zone storage" in that zone (and so in its region).
+    def build(c: Ctx) -> object:
+        fs = aws.efs.FileSystem("telemetry", encrypted=True, opts=c.aws)
+        return aws.efs.ReplicationConfiguration(
+            "telemetry-replica", source_file_system_id=fs.id, destination={"availability_zone_name": zone}, opts=c.aws
+        )
+
+    return build
+
+
 def mongos_in_user_data(own: bool) -> Callable[[Ctx], object]:
     # docs: alicloud mongodb/shardinginstance — the application connects to the sharded cluster's mongos nodes
     # (mongo_lists[].connect_string, s-<id>.mongodb.rds.aliyuncs.com: the instance's, with no region in the host).
@@ -3460,6 +3492,71 @@ def mongos_in_user_data(own: bool) -> Callable[[Ctx], object]:
         return alicloud.ecs.Instance(
             "vm", instance_type="ecs.g7.large", image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
             vswitch_id="vsw-123", security_groups=["sg-123"], user_data=script, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def smb_gateway_domain(controllers: list[str]) -> Callable[[Ctx], object]:
+    # docs: storagegateway/gateway — an S3 File Gateway joined to the plant's Active Directory: domain_controllers are
+    # the "IPv4 addresses, NetBIOS names, or host names of your domain server" it authenticates SMB users with.
+    def build(c: Ctx) -> object:
+        return aws.storagegateway.Gateway(
+            "plant-files", gateway_ip_address="10.20.0.7", gateway_name="plant-files", gateway_timezone="GMT+1:00",
+            gateway_type="FILE_S3",
+            smb_active_directory_settings={"domain_name": "plant.fleet.example.eu", "username": "svc-gateway",
+                                           "password": "not-a-real-password", "domain_controllers": controllers},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def alb_central_logs(region: str | None) -> Callable[[Ctx], object]:
+    # docs: lb/loadbalancer — access and health check logs into the account's central log bucket, made by the logging
+    # stack: "The bucket must be located in the same Region as the load balancer" (ELB user guide), so the load
+    # balancer's region (its provider's, or `region`) is where the logs are.
+    def build(c: Ctx) -> object:
+        return aws.lb.LoadBalancer(
+            "portal", load_balancer_type="application", subnets=["subnet-1", "subnet-2"], region=region,
+            access_logs={"bucket": "acme-central-elb-logs", "prefix": "portal", "enabled": True},
+            health_check_logs={"bucket": "acme-central-elb-logs", "prefix": "portal-health", "enabled": True},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def pipeline_source_connection(provider: str | None) -> Callable[[Ctx], object]:
+    # docs: codestarconnections/connection, codestarconnections/host, codepipeline/pipeline — a pipeline whose source
+    # action names the repository only by its id and a connection: one of a cloud provider type (GitHub.com), or one
+    # through a Host of the installed type, GitHub Enterprise Server on the plant network.
+    def build(c: Ctx) -> object:
+        if provider is not None:
+            connection = aws.codestarconnections.Connection(
+                "source", name="firmware", provider_type=provider, opts=c.aws
+            )
+        else:
+            host = aws.codestarconnections.Host(
+                "ghe", name="plant-ghe", provider_endpoint="https://10.20.0.30", provider_type="GitHubEnterpriseServer",
+                opts=c.aws,
+            )  # fmt: skip
+            connection = aws.codestarconnections.Connection("source", name="firmware", host_arn=host.arn, opts=c.aws)
+        store = aws.s3.Bucket("pipeline-artifacts", opts=c.aws)
+        role = aws.iam.Role("pipeline", assume_role_policy=ROLE.replace("lambda", "codepipeline"), opts=c.aws)
+        return aws.codepipeline.Pipeline(
+            "firmware", role_arn=role.arn, artifact_stores=[{"location": store.bucket, "type": "S3"}],
+            stages=[
+                {"name": "Source", "actions": [{
+                    "name": "Source", "category": "Source", "owner": "AWS", "provider": "CodeStarSourceConnection",
+                    "version": "1", "output_artifacts": ["source"],
+                    "configuration": {"ConnectionArn": connection.arn, "FullRepositoryId": "acme/firmware",
+                                      "BranchName": "main"}}]},
+                {"name": "Build", "actions": [{
+                    "name": "Build", "category": "Build", "owner": "AWS", "provider": "CodeBuild", "version": "1",
+                    "input_artifacts": ["source"], "configuration": {"ProjectName": "firmware"}}]},
+            ],
+            opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -4663,6 +4760,50 @@ CASES: list[Case] = [
         "eu-lambda-assets-from-regional-bucket-host",
         "EU",
         lambda_env({"ASSET_HOST": "fleet-assets.s3.eu-west-1.amazonaws.com"}),
+    ),
+    # -- stop 28, AWS red team (EU and CN) ----------------------------------------------------------
+    Case(
+        "eu-codebuild-logs-partner-bucket", "EU", codebuild_s3_locations("acme-shared-build-logs/firmware"), {"RES-017"}
+    ),
+    Case(
+        "eu-codebuild-source-partner-bucket",
+        "EU",
+        codebuild_s3_locations(None, "partner-drops/firmware/app.zip"),
+        {"RES-017"},
+    ),
+    Case("eu-codebuild-logs-and-source-own-bucket", "EU", codebuild_s3_locations(None)),
+    Case("cn-codebuild-logs-account-bucket", "CN", codebuild_s3_locations("acme-cn-build-logs/firmware")),
+    Case("eu-efs-one-zone-replica-london", "EU", efs_one_zone_replica("eu-west-2a"), {"RES-008"}),
+    Case("eu-efs-one-zone-replica-paris", "EU", efs_one_zone_replica("eu-west-3a")),
+    Case("cn-efs-one-zone-replica-hong-kong", "CN", efs_one_zone_replica("ap-east-1a"), {"RES-008"}),
+    Case("cn-efs-one-zone-replica-ningxia", "CN", efs_one_zone_replica("cn-northwest-1a")),
+    Case(
+        "eu-smb-gateway-partner-domain-controller",
+        "EU",
+        smb_gateway_domain(["dc1.corp.partner.example.com:389"]),
+        {"RES-015"},
+    ),
+    Case("eu-smb-gateway-plant-domain-controllers", "EU", smb_gateway_domain(["10.20.0.10", "10.20.0.11"])),
+    Case("eu-alb-logs-central-bucket", "EU", alb_central_logs(None)),
+    Case("eu-alb-logs-central-bucket-london", "EU", alb_central_logs("eu-west-2"), {"RES-003"}),
+    Case("cn-alb-logs-central-bucket", "CN", alb_central_logs(None)),
+    # A Node.js function's webhook URL with a backslash before the userinfo's "@": Node's URL parser (WHATWG) posts to
+    # the host before it, Python's urllib.parse to the host after it; both are judged.
+    Case(
+        "eu-lambda-webhook-backslash-authority",
+        "EU",
+        lambda_env(
+            {"WEBHOOK_URL": "https://hooks.partner.example.com\\@abc123.execute-api.eu-west-1.amazonaws.com/prod"}
+        ),
+        {"RES-015"},
+    ),
+    Case("eu-pipeline-github-connection", "EU", pipeline_source_connection("GitHub"), {"RES-016"}),
+    Case("cn-pipeline-bitbucket-connection", "CN", pipeline_source_connection("Bitbucket"), {"RES-016"}),
+    Case("eu-pipeline-plant-github-enterprise", "EU", pipeline_source_connection(None)),
+    Case(
+        "eu-lambda-webhook-userinfo-regional",
+        "EU",
+        lambda_env({"WEBHOOK_URL": "https://svc:token@abc123.execute-api.eu-west-1.amazonaws.com/prod/hook"}),
     ),
 ]
 

@@ -112,6 +112,42 @@ def test_a_dotted_oss_url_authority_is_no_bucket_name() -> None:
 @pytest.mark.parametrize(
     ("text", "hosts"),
     [
+        # Userinfo is no host: the host after the "@" is.
+        ("https://svc:token@abc.execute-api.eu-west-1.amazonaws.com/prod", ["abc.execute-api.eu-west-1.amazonaws.com"]),
+        # A backslash before the "@": Node.js and browsers (WHATWG) and urllib3 end the authority there, Python's
+        # urllib.parse reads the host after the "@". Both are hosts a client may send to, so both are read (before
+        # stop 28 only the one after the "@", and a Node.js Lambda posted to api.partner.example.com unjudged).
+        (
+            "https://api.partner.example.com\\@s3.eu-west-1.amazonaws.com/x",
+            ["s3.eu-west-1.amazonaws.com", "api.partner.example.com"],
+        ),
+        (
+            "https://s3.eu-west-1.amazonaws.com\\@api.partner.example.com/x",
+            ["api.partner.example.com", "s3.eu-west-1.amazonaws.com"],
+        ),
+        ("https://u:p@a.example.eu\\x@b.example.eu/", ["b.example.eu", "a.example.eu"]),
+    ],
+)
+def test_a_url_is_read_by_every_client_s_reading_of_its_authority(text: str, hosts: list[str]) -> None:
+    assert {r.text for r in PARSER.scan(text)} == set(hosts)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.from_regex(r"[a-z][a-z0-9-]{0,10}\.(example|partner)\.(com|eu|cn)", fullmatch=True),
+    st.sampled_from(["s3.eu-west-1.amazonaws.com", "abc.execute-api.eu-west-1.amazonaws.com", "10.20.0.5"]),
+    st.sampled_from(["https://{f}\\@{r}/hook", "https://{r}\\@{f}/hook", "https://svc@{r}\\x@{f}/hook"]),
+)
+def test_a_foreign_host_on_either_side_of_a_backslash_is_judged(foreign: str, resident: str, shape: str) -> None:
+    url = shape.format(f=foreign, r=resident)
+    subject = Subject("aws:lambda/function:Function", "f", {"environment": {"variables": {"HOOK": url}}},
+                      ProviderRef("aws", "p", "eu-west-1"))  # fmt: skip
+    assert {f.rule.id for f in RuleEngine("EU").check(subject)[0]} == {"RES-015"}
+
+
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
         # A list of URLs: each URL's host, and no host "https" read from the next URL's scheme (a false alarm).
         (
             "https://vpc-a.eu-west-1.es.amazonaws.com,https://vpc-b.eu-west-1.es.amazonaws.com",

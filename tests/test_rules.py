@@ -158,6 +158,24 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
         "availability_zone",
     ),
     (
+        # An EFS replication's One Zone replica: the zone alone names the region it is copied to.
+        "RES-008",
+        "EU",
+        aws(
+            "aws:efs/replicationConfiguration:ReplicationConfiguration",
+            AWS_EU,
+            source_file_system_id="fs-1",
+            destination={"availability_zone_name": "eu-west-3a"},
+        ),
+        aws(
+            "aws:efs/replicationConfiguration:ReplicationConfiguration",
+            AWS_EU,
+            source_file_system_id="fs-1",
+            destination={"availability_zone_name": "eu-west-2a"},
+        ),
+        "destination.availability_zone_name",
+    ),
+    (
         "RES-008",
         "CN",
         ali("alicloud:vpc/switch:Switch", zoneId="cn-shanghai-b"),

@@ -391,6 +391,9 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
     URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""
     same_region_buckets: tuple[TypedField, ...] = ()
+    bucket_prefix_fields: tuple[TypedField, ...] = ()
+    """Inputs whose value is an S3 bucket name optionally followed by a key prefix (``<bucket>/<prefix>``, CodeBuild's
+    S3 log location): the bucket, its first segment, is judged as under a bucket key; a URL or ARN there as usual."""
     server_buckets: tuple[TypedField, ...] = ()
     """Inputs naming a bucket of a self-managed object store whose server another input of the resource names
     (a DataSync object-storage location's ``bucket_name`` on its ``server_hostname``): not an S3 bucket, so the

@@ -193,9 +193,17 @@ def _is_region_key(key: str) -> bool:
 
 @functools.lru_cache(maxsize=8192)  # key names and type tokens repeat across every resource
 def _is_zone_key(key: str) -> bool:
-    return key in ("zone", "zones", "zone_id", "zone_ids", "zone_name", "availability_zone_id") or key.endswith(
-        ("availability_zone", "availability_zones", "_zone_id", "_zone_ids", "_zone", "_zones")
-    )
+    # availability_zone_name: an EFS One Zone file system's zone, and where an EFS replication puts its One Zone
+    # replica ("If specified, the replica will be created with One Zone storage"): the zone alone names the region.
+    return key in (
+        "zone",
+        "zones",
+        "zone_id",
+        "zone_ids",
+        "zone_name",
+        "availability_zone_id",
+        "availability_zone_name",
+    ) or key.endswith(("availability_zone", "availability_zones", "_zone_id", "_zone_ids", "_zone", "_zones"))
 
 
 @functools.lru_cache(maxsize=8192)  # key names and type tokens repeat across every resource
@@ -366,8 +374,9 @@ class _KeyPlan(NamedTuple):
     """A zone field."""
     bucket: str
     """What regionless name the key holds: ``""`` none, ``"bucket"`` an S3 (or catalogued OSS) bucket,
-    ``"group"`` a multi-region group joined by name (``endpoints.yaml`` ``global_group_fields``). One field,
-    so that an ordinary string pays one test for both."""
+    ``"group"`` a multi-region group joined by name (``endpoints.yaml`` ``global_group_fields``), ``"prefixed"`` an S3
+    bucket name optionally followed by ``/<prefix>`` (``bucket_prefix_fields``). One field, so that an ordinary string
+    pays one test for all."""
     host: bool
     """A key that holds a bare host (host keys, DNS record values, catalogued host paths)."""
     payload: bool
@@ -442,8 +451,14 @@ class RuleEngine:
         self._oss_bucket_fields = self.endpoints.typed_paths(self.endpoints.oss_bucket_fields)
         # Text for humans (text_fields) is never a destination either: one lookup for both.
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
-        self._same_region_buckets = self.endpoints.typed_paths(self.endpoints.same_region_buckets)
-        self._server_buckets = self.endpoints.typed_paths(self.endpoints.server_buckets)
+        self._same_region_buckets, self._server_buckets, self._bucket_prefix_fields = (
+            self.endpoints.typed_paths(fields)
+            for fields in (
+                self.endpoints.same_region_buckets,
+                self.endpoints.server_buckets,
+                self.endpoints.bucket_prefix_fields,
+            )
+        )
         self._properties_documents = self.endpoints.typed_paths(self.endpoints.properties_documents)
         self.setting_inputs: Mapping[str, tuple[str, frozenset[str]]] = {
             n.type: (n.name, n.values) for n in self.endpoints.named_values
@@ -773,9 +788,12 @@ class RuleEngine:
                 if value.strip():  # a blank id names no group
                     self._judge_bucket_name(walk, value, path, group=True)
                 return
-            if S3_BUCKET_NAME.match(value):
+            # `<bucket>/<prefix>` (bucket_prefix_fields: CodeBuild's S3 log, cache and source locations) names the
+            # bucket by its first segment; a URL or an ARN there is read as one below.
+            name = value.split("/", 1)[0] if plan.bucket == _PREFIXED and "://" not in value else value
+            if S3_BUCKET_NAME.match(name):
                 if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
-                    self._judge_bucket_name(walk, value, path)
+                    self._judge_bucket_name(walk, name, path, text=value)
                 return
         candidates = self.parser.has_candidates(value)
         if plan.host and not walk.no_destination and self._judged_as_host(walk, value, path, key, depth, candidates):
@@ -884,7 +902,7 @@ class RuleEngine:
         if reference is None and choices is None and not evaluated:
             return False
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
-        if plan.match or not (plan.host or plan.bucket == _BUCKET) or self._names_itself(walk, path):
+        if plan.match or not (plan.host or plan.bucket in (_BUCKET, _PREFIXED)) or self._names_itself(walk, path):
             return False
         if evaluated:
             self._judge_template_text(walk, value, path, key, depth, bucket=not plan.host)
@@ -1291,6 +1309,8 @@ class RuleEngine:
             # A bucket of a self-managed object store (server_buckets) is no S3 bucket: its server's host is judged.
             bucket=_GROUP
             if _at_any(kpath, self._global_group_fields.get(type_token, ()))
+            else _PREFIXED
+            if _at_any(kpath, self._bucket_prefix_fields.get(type_token, ()))
             else _BUCKET
             if (
                 tokens in self.endpoints.bucket_keys or kpath[-2:] in self._bucket_paths
@@ -1444,10 +1464,13 @@ class RuleEngine:
         if not own_region:
             self._bucket_verdict(walk, ref.bucket, ref.partition, ref.cloud or "aws", path, ref.text)
 
-    def _judge_bucket_name(self, walk: _Walk, name: str, path: str, *, group: bool = False) -> None:
+    def _judge_bucket_name(
+        self, walk: _Walk, name: str, path: str, *, group: bool = False, text: str | None = None
+    ) -> None:
+        """``text``: the whole value when it holds more than the name (``<bucket>/<prefix>``)."""
         if walk.defer is not None and walk.defer(name):
             return
-        self._bucket_verdict(walk, name, None, walk.cloud, path, name, group=group)
+        self._bucket_verdict(walk, name, None, walk.cloud, path, text or name, group=group)
 
     def _bucket_verdict(
         self, walk: _Walk, name: str, partition: str | None, cloud: str, path: str, text: str, *, group: bool = False
@@ -2078,7 +2101,8 @@ _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 # An e-mail address, optionally behind the scheme-like prefix of a subscription endpoint (MNS
 # `mail:directmail:{MailAddress}`, `mailto:`): the mail goes to its domain.
 _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
-_BUCKET, _GROUP = "bucket", "group"  # _KeyPlan.bucket: the kinds of regionless names
+# _KeyPlan.bucket: the kinds of regionless names (_PREFIXED: a bucket name, optionally followed by `/<prefix>`)
+_BUCKET, _GROUP, _PREFIXED = "bucket", "group", "prefixed"
 _BUCKET_NAME_PROPERTY = "BucketName"  # an AWS::S3::Bucket's name (its Ref), literal or chosen by a Parameter
 # A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
 _TEMPLATE_URL_VARIABLE = re.compile(r"([a-z][a-z0-9+.-]*)://\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE)

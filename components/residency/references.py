@@ -83,6 +83,8 @@ _URL = re.compile(
     r"(?P<authority>\[[0-9a-f:.]+\]|(?:[a-z0-9._:-]+|,(?![a-z][a-z0-9+.-]*://))*)",
     re.IGNORECASE,
 )
+# A URL's authority as Python's urllib.parse delimits it (to the first "/", "?" or "#"), backslashes included.
+_NETLOC = re.compile(r"[^/?#\s\"'<>`]*")
 # The rest of an internationalised host: labels of letters and digits of any script. Read only where a host
 # is still open (nothing read yet, or a label just ended with "." or "-"), so text run on after a whole
 # ASCII host (a URL inside a Chinese sentence, https://grafana.example.cn查看) stays outside it, while
@@ -367,7 +369,10 @@ class ReferenceParser:
             end = _URL_END.search(text, authority_end)
             url_spans.append((m.start(), end.start() if end else len(text)))
             url = text[m.start() : url_spans[-1][1]]
-            for part in authority.split(","):
+            parts = authority.split(",")
+            if "\\" in text:  # a literal test: backslashes are rare in values, and never in an ordinary URL
+                parts += [h for h in _backslash_hosts(text, m.end("scheme") + 3) if h not in parts]
+            for part in parts:
                 host = _strip_port(part).lower().rstrip(".")
                 if host:
                     ref = self.host(host, in_url=True)
@@ -497,6 +502,19 @@ class ReferenceParser:
             return Reference("zone", cloud, value, best, zone_group=group)
         shaped = _REGIONISH.match(v) if cloud == "alicloud" else re.match(r"^[a-z]{2,5}(?:-[a-z]+)+-\d+[a-z]$", v)
         return Reference("zone", cloud, value, v, known_region=False) if shaped else None
+
+
+def _backslash_hosts(text: str, start: int) -> list[str]:
+    """The hosts of a URL's authority with a backslash in it (from ``start``, after ``://``), as each client reads it.
+    WHATWG URL parsers (browsers, Node.js) and urllib3 end the authority at the backslash
+    (``https://a.example\\@b.example/`` goes to ``a.example``); Python's urllib.parse ends it at ``/?#`` only and takes
+    the host after the last ``@`` (``b.example``; also for ``https://u@a.example\\x@b.example/``). Both are judged, so
+    that neither reading carries data out unjudged."""
+    netloc = _NETLOC.match(text, start)
+    if netloc is None or "\\" not in netloc.group(0):
+        return []
+    whole = netloc.group(0)
+    return [whole.split("\\", 1)[0].rsplit("@", 1)[-1], whole.rsplit("@", 1)[-1]]
 
 
 def _strip_port(authority: str) -> str:
