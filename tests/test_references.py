@@ -237,6 +237,14 @@ def test_engine_finds_exactly_the_foreign_arns_in_a_json_policy(items: list[tupl
         ("Server=tcp:sql.partner.example.com,1433;Database=fleet;", ["sql.partner.example.com"]),
         ("Data Source=sql.partner.example.com;Initial Catalog=fleet", ["sql.partner.example.com"]),
         ("(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=db.partner.example.com)(PORT=1521)))", ["db.partner.example.com"]),
+        # A value quoted whole: libpq single quotes, ADO.NET single or double quotes (the tcp: prefix and port
+        # inside them), ODBC braces; an Oracle thin URL in any case.
+        ("host='db.partner.example.com' dbname=fleet", ["db.partner.example.com"]),
+        ('Server="tcp:sql.partner.example.com,1433";Database=fleet', ["sql.partner.example.com"]),
+        ("Data Source='sql.partner.example.com';Initial Catalog=fleet", ["sql.partner.example.com"]),
+        ("Driver={ODBC Driver 18 for SQL Server};Server={sql.partner.example.com};", ["sql.partner.example.com"]),
+        ("Jdbc:Oracle:thin:@db.partner.example.com:1521:fleet", ["db.partner.example.com"]),
+        ("JDBC:ORACLE:THIN:scott/tiger@DB.partner.example.com:1521:fleet", ["db.partner.example.com"]),
         # NFS exports and scp-style remote paths; a cloud host among them is found once.
         ("mount -t nfs4 nas.partner.example.com:/export /mnt/fleet", ["nas.partner.example.com"]),
         ("git clone git@git.partner.example.com:fleet/ingest.git", ["git.partner.example.com"]),
@@ -251,6 +259,7 @@ def test_engine_finds_exactly_the_foreign_arns_in_a_json_policy(items: list[tupl
         ("https://app.example.cn/login?next=//evil.example.com/", ["app.example.cn"]),
         ("// keep the clock in step", []),
         ("server=on; address=primary", []),
+        ("server='on'; host={DB_HOST}; host=\"${DB_HOST}\"; application_name='host=ingest'", []),
         ("s3://fleet-exports//2026/11/part-0.parquet", ["fleet-exports"]),
         ("hostname=edge-7.example.cn", []),  # the machine's own name, never a connection
         ("mail ops@example.cn: disk full", []),  # an e-mail address before a colon is no remote path
@@ -271,18 +280,23 @@ _dotted_host = st.lists(_label, min_size=2, max_size=4).map(".".join).filter(lam
         [
             "//{h}/x",
             "@//{h}:1521/svc",
+            "@{h}:1521:fleet",
             "host={h} port=5432",
             "Server=tcp:{h},1433;",
+            "host='{h}' dbname=x",
+            'Server="tcp:{h},1433";',
+            "Data Source={{{h}}};",
             "(HOST={h})",
             "mount {h}:/export /mnt",
             "git@{h}:org/repo.git",
         ]
     ),
+    st.sampled_from(["jdbc:oracle:thin:", "JDBC:Oracle:thin:", "Jdbc:oracle:THIN:"]),
 )
-def test_any_host_in_a_schemeless_connection_is_found(host: str, shape: str) -> None:
+def test_any_host_in_a_schemeless_connection_is_found(host: str, shape: str, thin: str) -> None:
     text = shape.format(h=host)
     if shape.startswith("@"):
-        text = "jdbc:oracle:thin:" + text
+        text = thin + text
     assert host in [r.text for r in PARSER.scan(text)]
 
 
@@ -310,7 +324,7 @@ def test_longest_known_region_wins_for_zones() -> None:
 
 # Text made of the characters the prefilter's literals are spelled with, in any case, so that
 # near-misses ("arn", "acs", "oss-", "://", dotted suffixes) are common rather than rare.
-_marker_text = st.text(alphabet="arnACSoOsS:/.-_ cm1aziLyUNwbe=@hHt", max_size=60) | st.text(max_size=80)
+_marker_text = st.text(alphabet="arnACSoOsS:/.-_ cm1aziLyUNwbe=@hHt'\"{", max_size=60) | st.text(max_size=80)
 
 
 @given(_marker_text)

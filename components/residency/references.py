@@ -59,7 +59,7 @@ _PREFILTER_FIXED = r"arn:|acs:|://|oss-|com\.amazonaws\.|com\.aliyuncs\.|jdbc:or
 # alternative holds a '.' or ':', which has_candidates' shortcut relies on.)
 _SCHEMELESS_HINT = re.compile(
     r"//[^\s/?#\"']*[.:]|\.[a-z0-9.-]*:/|@[\w.-]*\.[\w.-]*:"
-    r"|(?:host|hostaddr|server|data source|address|addr)\s*=\s*[^\s;,()\"'=]*[.:]",
+    r"|(?:host|hostaddr|server|data source|address|addr)\s*=\s*[\"'{]?[^\s;,()\"'={}]*[.:]",
     re.IGNORECASE,
 )
 _AWS_ARN = re.compile(r"(?<![A-Za-z0-9_-])arn:(aws[a-z-]*):([^:\s\"']*):([^:\s\"']*):[^\s\"',]*", re.IGNORECASE)
@@ -96,14 +96,18 @@ _IDN_REST = re.compile(r"[\w.-]+")
 # - an scp-style remote path, user@host:path (git@github.com:org/repo.git, scp, rsync over ssh);
 # - Oracle's thin driver, jdbc:oracle:thin:@host:1521:sid;
 # - key=value connection strings: libpq (host=, hostaddr=), ADO.NET / ODBC (Server=tcp:host,1433;
-#   Data Source=host; Address=), Oracle descriptors ((HOST=host)).
+#   Data Source=host; Address=), Oracle descriptors ((HOST=host)). A value may be quoted whole: libpq takes
+#   'single quotes' (https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-KEYWORD-VALUE),
+#   ADO.NET single or double quotes, Server="tcp:host,1433" (https://learn.microsoft.com/en-us/sql/connect/ado-net/
+#   connection-strings), ODBC {braces} (https://learn.microsoft.com/en-us/openspecs/sql_server_protocols/ms-odbcstr/
+#   55953f0e-2d30-4ad4-8e56-b4207e491409). Only the whole value: no grammar quotes the host alone (Server=tcp:"h").
 _RELATIVE = re.compile(r"//(?:[^@\s/?#\"']*@)?(?P<host>[^\s/?#\"'<>\\:;,)\]}]+)")
 _RELATIVE_AFTER = frozenset(" \t\r\n\"'=(@,[{")
 _EXPORT = re.compile(r":/(?!/)")
 _REMOTE = re.compile(r"@(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+):(?=[\w~./-])(?!//)", re.IGNORECASE)
 _ORACLE = re.compile(r"jdbc:oracle:[a-z0-9]+:[^@\s\"']*@(?!//)(?P<host>[^\s/?#\"':;,()]+)", re.IGNORECASE)
 _KEYED = re.compile(
-    r"(?<![\w.-])(?:host|hostaddr|server|data source|address|addr)\s*=\s*(?:tcp:)?(?P<host>[^\s;,()\"'=]+)",
+    r"(?<![\w.-])(?:host|hostaddr|server|data source|address|addr)\s*=\s*[\"'{]?(?:tcp:)?(?P<host>[^\s;,()\"'={}]+)",
     re.IGNORECASE,
 )
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
@@ -249,7 +253,7 @@ class ReferenceParser:
         # counted only where the literal is there at all (most scanned strings, ARNs, hold neither).
         relative = "//" in text and text.count("//") > text.count("://")
         export = ":/" in text and text.count(":/") > text.count("://")
-        if relative or export or "@" in text or "=" in text or "jdbc" in text or "JDBC" in text:
+        if relative or export or "@" in text or "=" in text:
             found += self._schemeless(text, url_spans, seen_hosts, relative=relative, export=export)
         dotted = "." in text
         for m in self._host.finditer(text) if dotted else ():
@@ -318,7 +322,8 @@ class ReferenceParser:
                 for m in _REMOTE.finditer(text)
                 if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.-")
             ]
-        if "jdbc" in text or "JDBC" in text:
+            # A thin-driver URL always holds its "@" (jdbc:oracle:thin:[user/pass]@host), and its scheme is matched
+            # in any case (Jdbc:Oracle:thin:@h), as the prefilter and every other scheme are: gated by the "@".
             spans += [(m.start("host"), m.end("host"), m.group(0)) for m in _ORACLE.finditer(text)]
         if "=" in text:
             spans += [(m.start("host"), m.end("host"), m.group(0)) for m in _KEYED.finditer(text)]
