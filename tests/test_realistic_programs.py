@@ -236,6 +236,19 @@ def sae_php_config(client_host: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def ecs_powershell_smb_share(share_host: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ecs/command — a Cloud Assistant RunPowerShellScript command (command_content base64) mapping an
+    # SMB share by its UNC path (NAS SMB mount: net use z: \\<mount target>\myshare).
+    def build(c: Ctx) -> object:
+        script = f"net use Z: \\\\{share_host}\\myshare /persistent:yes\r\nrobocopy D:\\reports Z:\\reports /E\r\n"
+        return alicloud.ecs.Command(
+            "nightly-copy", name="nightly-copy", type="RunPowerShellScript", timeout=600,
+            command_content=base64.b64encode(script.encode()).decode(), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def rds_host_in_user_data(c: Ctx) -> object:
     # An ECS instance configured with the connection string of the stack's own RDS instance.
     db = alicloud.rds.Instance(
@@ -4625,6 +4638,32 @@ CASES: list[Case] = [
     ),
     Case("cn-sae-php-ini-debugger-to-partner", "CN", sae_php_config("debug.partner.example.com"), {"RES-015"}),
     Case("cn-sae-php-ini-debugger-in-vpc", "CN", sae_php_config("10.0.0.8")),
+    Case(
+        "cn-ecs-powershell-maps-partner-smb-share",
+        "CN",
+        ecs_powershell_smb_share("fs.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-ecs-powershell-maps-own-region-nas-smb",
+        "CN",
+        ecs_powershell_smb_share("0a1b2c-xyz12.cn-shanghai.nas.aliyuncs.com"),
+    ),
+    Case(
+        "eu-lambda-sqlserver-jdbc-server-property-partner",
+        "EU",
+        lambda_env(
+            {"JDBC_URL": "jdbc:sqlserver://;serverName=sql.partner.example.com;databaseName=fleet;encrypt=true"}
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-lambda-sqlserver-jdbc-server-property-own-region-rds",
+        "EU",
+        lambda_env(
+            {"JDBC_URL": "jdbc:sqlserver://;serverName=fleet.c9akciq32.eu-west-1.rds.amazonaws.com;databaseName=fleet"}
+        ),
+    ),
 ]
 
 

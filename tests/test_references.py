@@ -245,6 +245,11 @@ def test_engine_finds_exactly_the_foreign_arns_in_a_json_policy(items: list[tupl
         ("Driver={ODBC Driver 18 for SQL Server};Server={sql.partner.example.com};", ["sql.partner.example.com"]),
         ("Jdbc:Oracle:thin:@db.partner.example.com:1521:fleet", ["db.partner.example.com"]),
         ("JDBC:ORACLE:THIN:scott/tiger@DB.partner.example.com:1521:fleet", ["db.partner.example.com"]),
+        # Microsoft's JDBC URL with its server as a property (no host of the URL's own), Windows UNC paths.
+        ("jdbc:sqlserver://;serverName=sql.partner.example.com;databaseName=fleet", ["sql.partner.example.com"]),
+        ("jdbc:sqlserver://sql.partner.example.com:1433;serverName=ignored", ["sql.partner.example.com"]),
+        ("net use Z: \\\\fs.partner.example.com\\fleet /persistent:yes", ["fs.partner.example.com"]),
+        ('New-PSDrive -Name F -PSProvider FileSystem -Root "\\\\203.0.113.5\\exports"', ["203.0.113.5"]),
         # NFS exports and scp-style remote paths; a cloud host among them is found once.
         ("mount -t nfs4 nas.partner.example.com:/export /mnt/fleet", ["nas.partner.example.com"]),
         ("git clone git@git.partner.example.com:fleet/ingest.git", ["git.partner.example.com"]),
@@ -264,6 +269,9 @@ def test_engine_finds_exactly_the_foreign_arns_in_a_json_policy(items: list[tupl
         ("hostname=edge-7.example.cn", []),  # the machine's own name, never a connection
         ("mail ops@example.cn: disk full", []),  # an e-mail address before a colon is no remote path
         ("at 12.30:/tmp run", []),
+        # Windows paths and regular expressions with backslashes are no UNC paths.
+        ("C:\\tools\\app.v2\\bin", []),
+        ("C:\\\\tools\\\\app.v2\\\\bin \\\\server\\share ^[a-z]+\\\\.example\\\\.com$", []),
     ],
 )
 def test_hosts_named_without_a_scheme_are_found(text: str, hosts: list[str]) -> None:
@@ -289,6 +297,8 @@ _dotted_host = st.lists(_label, min_size=2, max_size=4).map(".".join).filter(lam
             "(HOST={h})",
             "mount {h}:/export /mnt",
             "git@{h}:org/repo.git",
+            "jdbc:sqlserver://;serverName={h};databaseName=x",
+            "\\\\{h}\\share\\dir",
         ]
     ),
     st.sampled_from(["jdbc:oracle:thin:", "JDBC:Oracle:thin:", "Jdbc:oracle:THIN:"]),
@@ -324,7 +334,7 @@ def test_longest_known_region_wins_for_zones() -> None:
 
 # Text made of the characters the prefilter's literals are spelled with, in any case, so that
 # near-misses ("arn", "acs", "oss-", "://", dotted suffixes) are common rather than rare.
-_marker_text = st.text(alphabet="arnACSoOsS:/.-_ cm1aziLyUNwbe=@hHt'\"{", max_size=60) | st.text(max_size=80)
+_marker_text = st.text(alphabet="arnACSoOsS:/.-_ cm1aziLyUNwbe=@hHt'\"{\\", max_size=60) | st.text(max_size=80)
 
 
 @given(_marker_text)
