@@ -911,6 +911,8 @@ def test_user_data_is_decoded(compress: bool) -> None:
         ("alicloud", "alicloud:ecs/command:Command", "command_content"),  # Cloud Assistant: base64 by the API
         ("alicloud", "alicloud:cs/nodePool:NodePool", "pre_user_data"),
         ("alicloud", "alicloud:cs/nodePool:NodePool", "user_data"),
+        ("alicloud", "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", "userdata"),
+        ("alicloud", "alicloud:ecs/launchTemplate:LaunchTemplate", "userdata"),
         (
             "aws",
             "aws:sagemaker/notebookInstanceLifecycleConfiguration:NotebookInstanceLifecycleConfiguration",

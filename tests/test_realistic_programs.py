@@ -249,6 +249,21 @@ def ecs_powershell_smb_share(share_host: str) -> Callable[[Ctx], object]:
     return build
 
 
+def ecs_launch_template_userdata(oss_region: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ecs/ecslaunchtemplate — userdata: "User data of the instance, which is Base64-encoded".
+    def build(c: Ctx) -> object:
+        script = (
+            f"#!/bin/sh\ncurl -fsSo /opt/agent.tgz https://oss-{oss_region}-internal.aliyuncs.com/fleet/agent.tgz\n"
+        )
+        return alicloud.ecs.EcsLaunchTemplate(
+            "fleet-nodes", launch_template_name="fleet-nodes", image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
+            instance_type="ecs.g7.large", vswitch_id="vsw-123", security_group_ids=["sg-123"],
+            userdata=base64.b64encode(script.encode()).decode(), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def rds_host_in_user_data(c: Ctx) -> object:
     # An ECS instance configured with the connection string of the stack's own RDS instance.
     db = alicloud.rds.Instance(
@@ -4664,6 +4679,10 @@ CASES: list[Case] = [
             {"JDBC_URL": "jdbc:sqlserver://;serverName=fleet.c9akciq32.eu-west-1.rds.amazonaws.com;databaseName=fleet"}
         ),
     ),
+    Case(
+        "cn-ecs-launch-template-userdata-hong-kong-oss", "CN", ecs_launch_template_userdata("cn-hongkong"), {"RES-006"}
+    ),
+    Case("cn-ecs-launch-template-userdata-own-region-oss", "CN", ecs_launch_template_userdata("cn-shanghai")),
 ]
 
 
