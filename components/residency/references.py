@@ -60,7 +60,7 @@ _PREFILTER_FIXED = r"arn:|acs:|://|oss-|com\.amazonaws\.|com\.aliyuncs\.|jdbc:or
 # alternative holds a '.' or ':', which has_candidates' shortcut relies on.)
 _SCHEMELESS_HINT = re.compile(
     r"//[^\s/?#\"']*[.:]|\.[a-z0-9.-]*:/|@[\w.-]*\.[\w.-]*:"
-    r"|(?:host|hostaddr|server|servername|data source|address|addr)\s*=\s*[\"'{]?[^\s;,()\"'={}]*[.:]"
+    r"|(?:host|hostaddr|server(?:name)?|data source|address|addr)\s*=\s*[\"'{]?[^\s;,()\"'={}]*[.:]"
     r"|\\\\[\w.-]*\.[\w.-]*\\",
     re.IGNORECASE,
 )
@@ -113,7 +113,7 @@ _EXPORT = re.compile(r":/(?!/)")
 _REMOTE = re.compile(r"@(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+):(?=[\w~./-])(?!//)", re.IGNORECASE)
 _ORACLE = re.compile(r"jdbc:oracle:[a-z0-9]+:[^@\s\"']*@(?!//)(?P<host>[^\s/?#\"':;,()]+)", re.IGNORECASE)
 _KEYED = re.compile(
-    r"(?<![\w.-])(?:host|hostaddr|server|servername|data source|address|addr)\s*=\s*[\"'{]?(?:tcp:)?"
+    r"(?<![\w.-])(?:host|hostaddr|server(?:name)?|data source|address|addr)\s*=\s*[\"'{]?(?:tcp:)?"
     r"(?P<host>[^\s;,()\"'={}]+)",
     re.IGNORECASE,
 )
