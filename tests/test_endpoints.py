@@ -947,6 +947,14 @@ def test_every_payload_key_is_decoded(cloud: Cloud, token: str, key: str) -> Non
                 ("RES-015", "user_data(base64).KAFKA_BOOTSTRAP_SERVERS"),
             ],
         ),
+        # Quoted words and option values (echo "NAME=..." into an env file, docker run -e / --env=), a properties line
+        # or a Java system property with a dotted name.
+        ('echo "DB_HOST=db.partner.example.com" >> /etc/app.env', [("RES-015", "user_data(base64).DB_HOST")]),
+        ("docker run -e 'DB_HOST=db.partner.example.com' app", [("RES-015", "user_data(base64).DB_HOST")]),
+        ("docker run --env=DB_HOST=db.partner.example.com app", [("RES-015", "user_data(base64).DB_HOST")]),
+        ("echo 'db.host=db.partner.example.com' >> app.properties", [("RES-015", "user_data(base64).db.host")]),
+        ("java -Ddb.host=db.partner.example.com -jar app.jar", [("RES-015", "user_data(base64).db.host")]),
+        ("echo 'spring.redis.host=10.0.0.5' >> app.properties; java -Dserver.address=0.0.0.0 -jar app.jar", []),
         # The twins: private and listening addresses, a value computed at boot, a variable that names the machine
         # itself, an allow-list, and a URL (judged once, by the scan of the whole script).
         ("echo DB_HOST=10.0.0.5 >> /etc/app.env", []),

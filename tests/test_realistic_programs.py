@@ -4683,6 +4683,23 @@ CASES: list[Case] = [
         "cn-ecs-launch-template-userdata-hong-kong-oss", "CN", ecs_launch_template_userdata("cn-hongkong"), {"RES-006"}
     ),
     Case("cn-ecs-launch-template-userdata-own-region-oss", "CN", ecs_launch_template_userdata("cn-shanghai")),
+    Case(
+        "cn-ecs-user-data-docker-env-partner-db",
+        "CN",
+        ali_user_data(
+            "#!/bin/sh\ndocker run -d --restart=always -e 'DB_HOST=db.partner.example.com' "
+            "registry-vpc.cn-shanghai.aliyuncs.com/fleet/api:1\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-ecs-user-data-docker-env-private-db",
+        "CN",
+        ali_user_data(
+            "#!/bin/sh\ndocker run -d --restart=always -e 'DB_HOST=10.0.3.17' "
+            "registry-vpc.cn-shanghai.aliyuncs.com/fleet/api:1\n"
+        ),
+    ),
 ]
 
 

@@ -2089,9 +2089,12 @@ _CLOUD_NAMES = {"aws": "AWS", "alicloud": "Alibaba Cloud"}
 _NO_KEYS: frozenset[str] = frozenset()
 _AUTONAME_SUFFIX = re.compile(r"-[0-9a-f]{7}$")  # Pulumi's default auto-name: <logical name>-<7 hex digits>
 _LIST_SPLIT = re.compile(r"[,;\s]+")
-# A shell or dotenv assignment where a command or line starts: NAME=value, export NAME="value", NAME='value'.
+# A shell or dotenv assignment where a command, line, quoted word or option value starts: NAME=value,
+# export NAME="value", NAME='value', echo "NAME=value" >> /etc/app.env, docker run -e 'NAME=value' / --env=NAME=value;
+# a dotted name is a properties file's line (db.host=...) or a Java system property (java -Ddb.host=...,
+# https://docs.oracle.com/en/java/javase/21/docs/specs/man/java.html: -Dproperty=value).
 _ASSIGNMENT = re.compile(
-    r"(?:^|(?<=[;&|(\s]))(?:export\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_]*)="
+    r"(?:^|(?<=[;&|(\s\"'=]))(?:export\s+|-D)?(?P<name>[A-Za-z_][A-Za-z0-9_.]*)="
     r"(?:\"(?P<double>[^\"\n]*)\"|'(?P<single>[^'\n]*)'|(?P<bare>[^\s;&|)\"']*))",
     re.MULTILINE,
 )
