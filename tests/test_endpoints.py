@@ -933,6 +933,8 @@ def test_user_data_is_decoded(compress: bool) -> None:
         ("alicloud", "alicloud:ecs/command:Command", "command_content"),  # Cloud Assistant: base64 by the API
         ("alicloud", "alicloud:cs/nodePool:NodePool", "pre_user_data"),
         ("alicloud", "alicloud:cs/nodePool:NodePool", "user_data"),
+        ("alicloud", "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", "userdata"),
+        ("alicloud", "alicloud:ecs/launchTemplate:LaunchTemplate", "userdata"),
         (
             "aws",
             "aws:sagemaker/notebookInstanceLifecycleConfiguration:NotebookInstanceLifecycleConfiguration",
@@ -967,6 +969,14 @@ def test_every_payload_key_is_decoded(cloud: Cloud, token: str, key: str) -> Non
                 ("RES-015", "user_data(base64).KAFKA_BOOTSTRAP_SERVERS"),
             ],
         ),
+        # Quoted words and option values (echo "NAME=..." into an env file, docker run -e / --env=), a properties line
+        # or a Java system property with a dotted name.
+        ('echo "DB_HOST=db.partner.example.com" >> /etc/app.env', [("RES-015", "user_data(base64).DB_HOST")]),
+        ("docker run -e 'DB_HOST=db.partner.example.com' app", [("RES-015", "user_data(base64).DB_HOST")]),
+        ("docker run --env=DB_HOST=db.partner.example.com app", [("RES-015", "user_data(base64).DB_HOST")]),
+        ("echo 'db.host=db.partner.example.com' >> app.properties", [("RES-015", "user_data(base64).db.host")]),
+        ("java -Ddb.host=db.partner.example.com -jar app.jar", [("RES-015", "user_data(base64).db.host")]),
+        ("echo 'spring.redis.host=10.0.0.5' >> app.properties; java -Dserver.address=0.0.0.0 -jar app.jar", []),
         # The twins: private and listening addresses, a value computed at boot, a variable that names the machine
         # itself, an allow-list, and a URL (judged once, by the scan of the whole script).
         ("echo DB_HOST=10.0.0.5 >> /etc/app.env", []),
@@ -982,6 +992,64 @@ def test_a_script_s_host_assignments_are_destinations(line: str, expected: list[
     subject = Subject("alicloud:ecs/instance:Instance", "vm", {"user_data": script}, provider("CN", "alicloud"))
     findings, _ = ENGINES["CN"].check(subject)
     assert [(f.rule.id, f.path) for f in findings] == expected
+
+
+_ENV_GZ = base64.b64encode(gzip.compress(b"PGHOST=db.partner.example.com\n")).decode()
+
+
+@pytest.mark.parametrize(
+    ("cloud_config", "expected"),
+    [
+        ("runcmd:\n  - export DB_HOST=db.partner.example.com\n  - ./sync", ["(yaml).runcmd[0].DB_HOST"]),
+        ("runcmd:\n  - [sh, -c, 'DB_HOST=db.partner.example.com ./sync']", ["(yaml).runcmd[0][2].DB_HOST"]),
+        ("bootcmd:\n  - echo PGHOST=db.partner.example.com >> /etc/environment", ["(yaml).bootcmd[0].PGHOST"]),
+        (
+            "write_files:\n  - path: /etc/app.env\n    content: |\n"
+            "      PGHOST=db.partner.example.com\n      PGPORT=5432",
+            ["(yaml).write_files[0].content.PGHOST"],
+        ),
+        (
+            f"write_files:\n  - path: /etc/app.env\n    encoding: gz+b64\n    content: {_ENV_GZ}",
+            ["(yaml).write_files[0].content(base64+gzip).PGHOST"],
+        ),
+        (
+            f"write_files:\n  - path: /etc/app.env\n    encoding: gzip\n    content: !!binary |\n      {_ENV_GZ}",
+            ["(yaml).write_files[0].content(binary).PGHOST"],
+        ),
+        # The twins: the stack's region's database, private and listening addresses, a value computed at boot, the
+        # machine's own name, commands and files that assign no host.
+        (
+            "runcmd:\n  - export DB_HOST=fleet.abc123.cn-north-1.rds.amazonaws.com.cn\n  - [systemctl, restart, app]",
+            [],
+        ),
+        ("bootcmd:\n  - echo PGHOST=$(cat /etc/fleet/db) >> /etc/environment\n  - echo done", []),
+        (
+            "write_files:\n  - path: /etc/app.env\n    content: |\n      PGHOST=10.0.3.17\n      BIND_HOST=0.0.0.0\n"
+            "      HOSTNAME=edge-7.example.cn\n  - path: /etc/nginx/conf.d/app.conf\n    content: |\n"
+            "      server { listen 80; server_name app.example.cn; }",
+            [],
+        ),
+    ],
+)
+@pytest.mark.parametrize(
+    ("token", "key", "encode"),
+    [
+        ("aws:ec2/instance:Instance", "user_data", False),
+        ("aws:ec2/instance:Instance", "user_data_base64", True),
+        ("aws:ec2/launchTemplate:LaunchTemplate", "user_data", True),
+        ("alicloud:ecs/instance:Instance", "user_data", False),
+        ("alicloud:ecs/launchTemplate:LaunchTemplate", "user_data", True),
+    ],
+)
+def test_a_cloud_config_s_commands_and_files_are_read_like_a_script(
+    cloud_config: str, expected: list[str], token: str, key: str, encode: bool
+) -> None:
+    text = f"#cloud-config\n{cloud_config}\n"
+    value = base64.b64encode(text.encode()).decode() if encode else text
+    subject = Subject(token, "vm", {key: value}, provider("CN", "aws" if token.startswith("aws") else "alicloud"))
+    findings, _ = ENGINES["CN"].check(subject)
+    prefix = f"{key}(base64)" if encode else key
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-015", prefix + e) for e in expected]
 
 
 def test_a_deny_statement_restricts_it_does_not_transfer() -> None:
@@ -3639,3 +3707,51 @@ def test_a_properties_line_may_continue() -> None:
         "bootstrap.servers": "b-1.partner.example.com:9092,b-2.partner.example.com:9092",
         "region": "eu-west-1",
     }
+
+
+@given(
+    st.dictionaries(_PROP_KEY, _PROP_VALUE.filter(lambda v: v == v.strip()), max_size=6),
+    st.sampled_from(["=", " = "]),
+    st.sampled_from(["", '"', "'"]),
+    st.booleans(),
+)
+def test_an_ini_file_is_read_as_php_reads_it(entries: dict[str, str], separator: str, quote: str, notes: bool) -> None:
+    # php.ini: [section] headers and ';' comments are no settings, a value may be quoted and followed by a comment.
+    lines = ["[PHP]"]
+    for k, v in entries.items():
+        if notes:
+            lines.append(f"; {k}={v}-commented")
+        lines.append(f"{k}{separator}{quote}{v}{quote}" + (" ; why" if notes else ""))
+    assert parse_properties("\n".join(lines), ini=True) == entries
+
+
+def test_an_ini_value_is_not_continued_by_a_windows_path() -> None:
+    text = 'extension_dir = "C:\\php\\ext\\"\nxdebug.client_host = debug.partner.example.com\n'
+    assert parse_properties(text, ini=True) == {
+        "extension_dir": "C:\\php\\ext\\",
+        "xdebug.client_host": "debug.partner.example.com",
+    }
+
+
+@pytest.mark.parametrize(
+    ("php_ini", "expected"),
+    [
+        ("[xdebug]\nxdebug.mode = debug\nxdebug.client_host = debug.partner.example.com\n", {"RES-015"}),
+        ('xdebug.client_host = "203.0.113.9" ; the IDE\n', {"RES-015"}),
+        ('session.save_handler = redis\nsession.save_path = "tcp://redis.partner.example.com:6379"\n', {"RES-015"}),
+        # The twins: private addresses, a setting that names no place, a comment naming a host.
+        ("; xdebug.client_host = debug.partner.example.com\n[xdebug]\nxdebug.client_host = 10.0.0.8\n", set()),
+        (
+            'memory_limit = 256M\nsession.save_path = "tcp://172.16.3.4:6379"\nmysqli.default_host = "127.0.0.1"\n',
+            set(),
+        ),
+    ],
+)
+def test_an_sae_php_config_is_judged_as_its_settings(php_ini: str, expected: set[str]) -> None:
+    subject = Subject(
+        "alicloud:sae/application:Application", "app", {"app_name": "shop", "php_config": php_ini},
+        provider("CN", "alicloud"),
+    )  # fmt: skip
+    findings, _ = ENGINES["CN"].check(subject)
+    assert {f.rule.id for f in findings} == expected
+    assert all(f.path.startswith("php_config(ini).") for f in findings)

@@ -209,6 +209,70 @@ def aws_gzip_user_data(text: str) -> Callable[[Ctx], object]:
     return build
 
 
+def aws_launch_template_user_data(text: str) -> Callable[[Ctx], object]:
+    # docs: ec2/launchtemplate — user_data: "The base64-encoded user data to provide when launching the instance".
+    def build(c: Ctx) -> object:
+        return aws.ec2.LaunchTemplate(
+            "fleet-nodes", image_id="ami-123", instance_type="t3.micro",
+            user_data=base64.b64encode(text.encode()).decode(), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def sae_php_config(client_host: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud sae/application — php_config: "PHP configuration file content" (php.ini, mounted at
+    # php_config_location); sessions in the stack's own Tair (Redis) instance, by its connection_domain output.
+    def build(c: Ctx) -> object:
+        cache = alicloud.kvstore.Instance(
+            "sessions", db_instance_name="sessions", instance_class="redis.master.small.default", engine_version="7.0",
+            vswitch_id="vsw-1", opts=c.ali,
+        )  # fmt: skip
+        debug = f"[xdebug]\nxdebug.mode = debug\nxdebug.client_host = {client_host}\n" if client_host else ""
+        ini = cache.connection_domain.apply(
+            lambda host: (
+                f'[PHP]\nmemory_limit = 256M\nsession.save_handler = redis\nsession.save_path = "tcp://{host}:6379"\n'
+                + debug
+            )
+        )
+        return alicloud.sae.Application(
+            "shop", app_name="shop", package_type="PhpZip", replicas=2, cpu=500, memory=1024, vpc_id="vpc-1",
+            vswitch_id="vsw-1", namespace_id="cn-shanghai:shop", package_url="https://shop-cn.oss-cn-shanghai.aliyuncs.com/shop.zip",
+            php="PHP-FPM 7.3", programming_language="php", php_config=ini,
+            php_config_location="/usr/local/etc/php/php.ini", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def ecs_powershell_smb_share(share_host: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ecs/command — a Cloud Assistant RunPowerShellScript command (command_content base64) mapping an
+    # SMB share by its UNC path (NAS SMB mount: net use z: \\<mount target>\myshare).
+    def build(c: Ctx) -> object:
+        script = f"net use Z: \\\\{share_host}\\myshare /persistent:yes\r\nrobocopy D:\\reports Z:\\reports /E\r\n"
+        return alicloud.ecs.Command(
+            "nightly-copy", name="nightly-copy", type="RunPowerShellScript", timeout=600,
+            command_content=base64.b64encode(script.encode()).decode(), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def ecs_launch_template_userdata(oss_region: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ecs/ecslaunchtemplate — userdata: "User data of the instance, which is Base64-encoded".
+    def build(c: Ctx) -> object:
+        script = (
+            f"#!/bin/sh\ncurl -fsSo /opt/agent.tgz https://oss-{oss_region}-internal.aliyuncs.com/fleet/agent.tgz\n"
+        )
+        return alicloud.ecs.EcsLaunchTemplate(
+            "fleet-nodes", launch_template_name="fleet-nodes", image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
+            instance_type="ecs.g7.large", vswitch_id="vsw-123", security_group_ids=["sg-123"],
+            userdata=base64.b64encode(script.encode()).decode(), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def rds_host_in_user_data(c: Ctx) -> object:
     # An ECS instance configured with the connection string of the stack's own RDS instance.
     db = alicloud.rds.Instance(
@@ -4804,6 +4868,107 @@ CASES: list[Case] = [
         "eu-lambda-webhook-userinfo-regional",
         "EU",
         lambda_env({"WEBHOOK_URL": "https://svc:token@abc123.execute-api.eu-west-1.amazonaws.com/prod/hook"}),
+    ),
+    Case(
+        "cn-ecs-cloud-config-runcmd-partner-db",
+        "CN",
+        ali_user_data("#cloud-config\nruncmd:\n  - export DB_HOST=db.partner.example.com\n  - /opt/fleet/sync.sh\n"),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-ecs-cloud-config-runcmd-private-db",
+        "CN",
+        ali_user_data("#cloud-config\nruncmd:\n  - export DB_HOST=10.0.3.17\n  - /opt/fleet/sync.sh\n"),
+    ),
+    Case(
+        "eu-launch-template-cloud-config-env-file-partner-db",
+        "EU",
+        aws_launch_template_user_data(
+            "#cloud-config\nwrite_files:\n  - path: /etc/app.env\n    content: |\n"
+            "      PGHOST=warehouse.partner.example.com\n      PGPORT=5432\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-launch-template-cloud-config-env-file-own-region-rds",
+        "EU",
+        aws_launch_template_user_data(
+            "#cloud-config\nwrite_files:\n  - path: /etc/app.env\n    content: |\n"
+            "      PGHOST=fleet.c9akciq32.eu-west-1.rds.amazonaws.com\n      PGPORT=5432\n"
+        ),
+    ),
+    Case(
+        "eu-lambda-quoted-sqlserver-connection-partner",
+        "EU",
+        lambda_env({"SQLSERVER_CONNECTION": 'Server="tcp:sql.partner.example.com,1433";Database=fleet;Encrypt=True;'}),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-lambda-quoted-sqlserver-connection-own-region-rds",
+        "EU",
+        lambda_env(
+            {"SQLSERVER_CONNECTION": 'Server="tcp:fleet.c9akciq32.eu-west-1.rds.amazonaws.com,1433";Database=fleet;'}
+        ),
+    ),
+    Case(
+        "eu-lambda-mixed-case-oracle-thin-url-partner",
+        "EU",
+        lambda_env({"ORACLE_JDBC_URL": "Jdbc:Oracle:thin:@erp.partner.example.com:1521:fleet"}),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-lambda-mixed-case-oracle-thin-url-own-region-rds",
+        "EU",
+        lambda_env({"ORACLE_JDBC_URL": "Jdbc:Oracle:thin:@fleet.c9akciq32.eu-west-1.rds.amazonaws.com:1521:fleet"}),
+    ),
+    Case("cn-sae-php-ini-debugger-to-partner", "CN", sae_php_config("debug.partner.example.com"), {"RES-015"}),
+    Case("cn-sae-php-ini-debugger-in-vpc", "CN", sae_php_config("10.0.0.8")),
+    Case(
+        "cn-ecs-powershell-maps-partner-smb-share",
+        "CN",
+        ecs_powershell_smb_share("fs.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-ecs-powershell-maps-own-region-nas-smb",
+        "CN",
+        ecs_powershell_smb_share("0a1b2c-xyz12.cn-shanghai.nas.aliyuncs.com"),
+    ),
+    Case(
+        "eu-lambda-sqlserver-jdbc-server-property-partner",
+        "EU",
+        lambda_env(
+            {"JDBC_URL": "jdbc:sqlserver://;serverName=sql.partner.example.com;databaseName=fleet;encrypt=true"}
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-lambda-sqlserver-jdbc-server-property-own-region-rds",
+        "EU",
+        lambda_env(
+            {"JDBC_URL": "jdbc:sqlserver://;serverName=fleet.c9akciq32.eu-west-1.rds.amazonaws.com;databaseName=fleet"}
+        ),
+    ),
+    Case(
+        "cn-ecs-launch-template-userdata-hong-kong-oss", "CN", ecs_launch_template_userdata("cn-hongkong"), {"RES-006"}
+    ),
+    Case("cn-ecs-launch-template-userdata-own-region-oss", "CN", ecs_launch_template_userdata("cn-shanghai")),
+    Case(
+        "cn-ecs-user-data-docker-env-partner-db",
+        "CN",
+        ali_user_data(
+            "#!/bin/sh\ndocker run -d --restart=always -e 'DB_HOST=db.partner.example.com' "
+            "registry-vpc.cn-shanghai.aliyuncs.com/fleet/api:1\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-ecs-user-data-docker-env-private-db",
+        "CN",
+        ali_user_data(
+            "#!/bin/sh\ndocker run -d --restart=always -e 'DB_HOST=10.0.3.17' "
+            "registry-vpc.cn-shanghai.aliyuncs.com/fleet/api:1\n"
+        ),
     ),
 ]
 

@@ -273,6 +273,19 @@ def test_engine_finds_exactly_the_foreign_arns_in_a_json_policy(items: list[tupl
         ("Server=tcp:sql.partner.example.com,1433;Database=fleet;", ["sql.partner.example.com"]),
         ("Data Source=sql.partner.example.com;Initial Catalog=fleet", ["sql.partner.example.com"]),
         ("(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=db.partner.example.com)(PORT=1521)))", ["db.partner.example.com"]),
+        # A value quoted whole: libpq single quotes, ADO.NET single or double quotes (the tcp: prefix and port
+        # inside them), ODBC braces; an Oracle thin URL in any case.
+        ("host='db.partner.example.com' dbname=fleet", ["db.partner.example.com"]),
+        ('Server="tcp:sql.partner.example.com,1433";Database=fleet', ["sql.partner.example.com"]),
+        ("Data Source='sql.partner.example.com';Initial Catalog=fleet", ["sql.partner.example.com"]),
+        ("Driver={ODBC Driver 18 for SQL Server};Server={sql.partner.example.com};", ["sql.partner.example.com"]),
+        ("Jdbc:Oracle:thin:@db.partner.example.com:1521:fleet", ["db.partner.example.com"]),
+        ("JDBC:ORACLE:THIN:scott/tiger@DB.partner.example.com:1521:fleet", ["db.partner.example.com"]),
+        # Microsoft's JDBC URL with its server as a property (no host of the URL's own), Windows UNC paths.
+        ("jdbc:sqlserver://;serverName=sql.partner.example.com;databaseName=fleet", ["sql.partner.example.com"]),
+        ("jdbc:sqlserver://sql.partner.example.com:1433;serverName=ignored", ["sql.partner.example.com"]),
+        ("net use Z: \\\\fs.partner.example.com\\fleet /persistent:yes", ["fs.partner.example.com"]),
+        ('New-PSDrive -Name F -PSProvider FileSystem -Root "\\\\203.0.113.5\\exports"', ["203.0.113.5"]),
         # NFS exports and scp-style remote paths; a cloud host among them is found once.
         ("mount -t nfs4 nas.partner.example.com:/export /mnt/fleet", ["nas.partner.example.com"]),
         ("git clone git@git.partner.example.com:fleet/ingest.git", ["git.partner.example.com"]),
@@ -287,10 +300,14 @@ def test_engine_finds_exactly_the_foreign_arns_in_a_json_policy(items: list[tupl
         ("https://app.example.cn/login?next=//evil.example.com/", ["app.example.cn"]),
         ("// keep the clock in step", []),
         ("server=on; address=primary", []),
+        ("server='on'; host={DB_HOST}; host=\"${DB_HOST}\"; application_name='host=ingest'", []),
         ("s3://fleet-exports//2026/11/part-0.parquet", ["fleet-exports"]),
         ("hostname=edge-7.example.cn", []),  # the machine's own name, never a connection
         ("mail ops@example.cn: disk full", []),  # an e-mail address before a colon is no remote path
         ("at 12.30:/tmp run", []),
+        # Windows paths and regular expressions with backslashes are no UNC paths.
+        ("C:\\tools\\app.v2\\bin", []),
+        ("C:\\\\tools\\\\app.v2\\\\bin \\\\server\\share ^[a-z]+\\\\.example\\\\.com$", []),
     ],
 )
 def test_hosts_named_without_a_scheme_are_found(text: str, hosts: list[str]) -> None:
@@ -307,18 +324,25 @@ _dotted_host = st.lists(_label, min_size=2, max_size=4).map(".".join).filter(lam
         [
             "//{h}/x",
             "@//{h}:1521/svc",
+            "@{h}:1521:fleet",
             "host={h} port=5432",
             "Server=tcp:{h},1433;",
+            "host='{h}' dbname=x",
+            'Server="tcp:{h},1433";',
+            "Data Source={{{h}}};",
             "(HOST={h})",
             "mount {h}:/export /mnt",
             "git@{h}:org/repo.git",
+            "jdbc:sqlserver://;serverName={h};databaseName=x",
+            "\\\\{h}\\share\\dir",
         ]
     ),
+    st.sampled_from(["jdbc:oracle:thin:", "JDBC:Oracle:thin:", "Jdbc:oracle:THIN:"]),
 )
-def test_any_host_in_a_schemeless_connection_is_found(host: str, shape: str) -> None:
+def test_any_host_in_a_schemeless_connection_is_found(host: str, shape: str, thin: str) -> None:
     text = shape.format(h=host)
     if shape.startswith("@"):
-        text = "jdbc:oracle:thin:" + text
+        text = thin + text
     assert host in [r.text for r in PARSER.scan(text)]
 
 
@@ -346,7 +370,7 @@ def test_longest_known_region_wins_for_zones() -> None:
 
 # Text made of the characters the prefilter's literals are spelled with, in any case, so that
 # near-misses ("arn", "acs", "oss-", "://", dotted suffixes) are common rather than rare.
-_marker_text = st.text(alphabet="arnACSoOsS:/.-_ cm1aziLyUNwbe=@hHt", max_size=60) | st.text(max_size=80)
+_marker_text = st.text(alphabet="arnACSoOsS:/.-_ cm1aziLyUNwbe=@hHt'\"{\\", max_size=60) | st.text(max_size=80)
 
 
 @given(_marker_text)

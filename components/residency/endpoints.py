@@ -387,6 +387,11 @@ class EndpointCatalogue(_Frozen):
     """Keys (snake_case, in any resource) whose value may be base64 text that runs or is read on a machine (user
     data, an ECS Cloud Assistant command, a notebook lifecycle script): decoded and judged like the text itself."""
     payload_key_sources: tuple[str, ...] = ()
+    payload_scripts: frozenset[str] = frozenset()
+    """Key paths (dotted, snake_case) inside a payload's YAML document that are themselves script text: a
+    cloud-config's ``runcmd`` and ``bootcmd`` items (shell commands) and ``write_files.content`` (a file the machine
+    reads, written or base64): each is read like a script payload, so its host assignments are destinations."""
+    payload_script_sources: tuple[str, ...] = ()
     text_fields: tuple[TypedField, ...] = ()
     """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
     URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""
@@ -402,6 +407,10 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type holding a Java ``.properties`` file, written or base64-encoded (an MSK Connect
     worker configuration's ``connect-distributed.properties``): parsed into its keys and values and walked as a
     document, so ``config.providers.secretManager.param.region=us-east-1`` is a region field."""
+    ini_documents: tuple[TypedField, ...] = ()
+    """Inputs of one resource type holding a PHP ini file (an SAE application's ``php_config``, its php.ini):
+    parsed like ``properties_documents`` (``;`` comments, ``[section]`` headers, quoted values), so
+    ``xdebug.client_host = debug.partner.example.com`` is a host key's value, a destination."""
     stack_templates: tuple[StackTemplate, ...] = ()
     """Template inputs whose placeholders (``${AWS::Region}``, ``${AWS::Partition}``) are the resource's own region
     and partition, judged as such, and whose bucket resources are made by the stack."""

@@ -394,8 +394,9 @@ class _KeyPlan(NamedTuple):
     phone: str | None
     """``number``: a phone number texts or calls go to (``phone_fields``); ``country``: the country a phone
     number is claimed in or calls go to (``country_fields``); None elsewhere (nearly every place)."""
-    properties: bool
-    """A Java ``.properties`` file (``properties_documents``), written or base64: walked as its keys and values."""
+    properties: str
+    """``properties``: a Java ``.properties`` file (``properties_documents``), written or base64; ``ini``: a PHP ini
+    file (``ini_documents``); walked as its keys and values. ``""`` elsewhere (nearly every place)."""
     template: StackTemplate | None
     """The stack template this place holds (``stack_templates``): its placeholders (``${AWS::Region}``,
     ``${AWS::Partition}``) are read as the resource's own region and partition, and its own buckets are made by the
@@ -459,7 +460,10 @@ class RuleEngine:
                 self.endpoints.bucket_prefix_fields,
             )
         )
-        self._properties_documents = self.endpoints.typed_paths(self.endpoints.properties_documents)
+        self._properties_documents, self._ini_documents = (
+            self.endpoints.typed_paths(self.endpoints.properties_documents),
+            self.endpoints.typed_paths(self.endpoints.ini_documents),
+        )
         self.setting_inputs: Mapping[str, tuple[str, frozenset[str]]] = {
             n.type: (n.name, n.values) for n in self.endpoints.named_values
         }
@@ -757,9 +761,18 @@ class RuleEngine:
                 isinstance(value, int) or value.is_integer()
             ):
                 self._judged_as_phone(walk, str(int(value)), path, _PHONE_NUMBER)
-        elif is_input_type(type(value)):
+        else:
+            self._walk_other(walk, value, path, key, depth, top_key)
+
+    def _walk_other(self, walk: _Walk, value: Any, path: str, key: str, depth: int, top_key: str | None) -> None:
+        """An input type's fields, or the text of binary data (YAML's !!binary: a cloud-config's write_files content
+        with ``encoding: gzip``); resources and assets hold nothing to judge."""
+        if is_input_type(type(value)):
             self._walk(walk, vars(value), path, key, depth, top_key)
-        # Other numbers, resources, assets: nothing to judge.
+        elif isinstance(value, bytes):
+            text = _binary_text(value)
+            if text is not None:
+                self._judge_string(walk, text, f"{path}(binary)", key, depth)
 
     def _judge_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         # Every string of every resource comes here: each test below is skipped when the place (``plan``,
@@ -1218,10 +1231,11 @@ class RuleEngine:
         stripped = value.lstrip()
         if plan.properties:
             decoded = _decode_payload(value)
-            properties = parse_properties(decoded[1] if decoded is not None else value)
+            ini = plan.properties == _INI
+            properties = parse_properties(decoded[1] if decoded is not None else value, ini=ini)
             if properties:
                 label = f"{decoded[0]}," if decoded is not None else ""
-                self._walk_document(walk, properties, f"{path}({label}properties)", key, depth, None)
+                self._walk_document(walk, properties, f"{path}({label}{plan.properties})", key, depth, None)
                 return True
         if stripped[:1] in ("{", "["):
             # A document is judged whether or not it contains an ARN (templates, task definitions).
@@ -1322,7 +1336,7 @@ class RuleEngine:
             host=_at_any(kpath, self._destination_fields.get(type_token, ()))
             or self._host_key(tokens)
             or kpath[-2:] in self._host_paths,
-            payload=key in self.endpoints.payload_keys or key.endswith("_base64"),
+            payload=self._payload_key(key) or self._in_payload_script(kpath),
             own_region=_at_any(kpath, self._same_region_buckets.get(type_token, ())),
             match=_at_any(kpath, self._match_fields.get(type_token, ()))
             or _match_key(key, tokens, self.endpoints.match_keys),
@@ -1339,7 +1353,11 @@ class RuleEngine:
             else _COUNTRY
             if _at_any(kpath, self._country_fields.get(type_token, ()))
             else None,
-            properties=_at_any(kpath, self._properties_documents.get(type_token, ())),
+            properties=_PROPERTIES
+            if _at_any(kpath, self._properties_documents.get(type_token, ()))
+            else _INI
+            if _at_any(kpath, self._ini_documents.get(type_token, ()))
+            else "",
             template=next(
                 (
                     t
@@ -1348,6 +1366,17 @@ class RuleEngine:
                 ),
                 None,
             ),
+        )
+
+    def _payload_key(self, key: str) -> bool:
+        return key in self.endpoints.payload_keys or key.endswith("_base64")
+
+    def _in_payload_script(self, kpath: tuple[str, ...]) -> bool:
+        """A cloud-config's script text (``payload_scripts``: runcmd, bootcmd, write_files content) right under a
+        payload key: read like a script payload. Asked once per place (``_key_plan`` is cached)."""
+        return any(
+            len(kpath) > len(script) and kpath[-len(script) :] == script and self._payload_key(kpath[-len(script) - 1])
+            for script in (tuple(p.split(".")) for p in self.endpoints.payload_scripts)
         )
 
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - one engine per jurisdiction, kept for the process
@@ -2036,25 +2065,46 @@ def _yaml(text: str) -> Any:
         return None
 
 
-def parse_properties(text: str) -> dict[str, str]:
+def parse_properties(text: str, *, ini: bool = False) -> dict[str, str]:
     """The keys and values of a Java ``.properties`` file: ``key=value``, ``key: value`` or ``key value`` lines,
     ``#`` and ``!`` comments, a trailing backslash continuing the line (java.util.Properties.load). Escapes other
-    than a continuation are kept as written: keys and values are only judged, never used."""
+    than a continuation are kept as written: keys and values are only judged, never used.
+
+    ``ini``: a PHP ini file instead (php.ini: ``key = value``, ``;`` comments, ``[section]`` headers, a value in
+    quotes, https://www.php.net/manual/en/function.parse-ini-string.php): the same lines, the value without its quotes
+    and without a comment after it; no continuation (a Windows path ends with a backslash)."""
     properties: dict[str, str] = {}
     logical = ""
     for raw in text.splitlines():
         line = raw.lstrip()
-        if not logical and (not line or line[0] in "#!"):
+        if not logical and (not line or line[0] in ("#;[" if ini else "#!")):
             continue
-        if line.endswith("\\") and not line.endswith("\\\\"):
+        if not ini and line.endswith("\\") and not line.endswith("\\\\"):
             logical += line[:-1]
             continue
         logical += line
         m = _PROPERTY.match(logical)
         logical = ""
         if m is not None:
-            properties[m.group("key")] = m.group("value").strip()
+            value = m.group("value").strip()
+            if ini:
+                quoted = _INI_QUOTED.match(value)
+                value = quoted.group(2) if quoted else value.split(";", 1)[0].rstrip()
+            properties[m.group("key")] = value
     return properties
+
+
+def _binary_text(raw: bytes) -> str | None:
+    """Binary data (optionally gzip-compressed) as the text it holds; None when it holds none."""
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError):
+            return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_payload(value: str) -> tuple[str, str] | None:
@@ -2066,31 +2116,27 @@ def _decode_payload(value: str) -> tuple[str, str] | None:
         raw = base64.b64decode(compact, validate=True)
     except (binascii.Error, ValueError):
         return None
-    label = "base64"
-    if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError):
-            return None
-        label = "base64+gzip"
-    try:
-        return label, raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+    text = _binary_text(raw)
+    return None if text is None else ("base64+gzip" if raw[:2] == b"\x1f\x8b" else "base64", text)
 
 
 _CLOUD_NAMES = {"aws": "AWS", "alicloud": "Alibaba Cloud"}
 _NO_KEYS: frozenset[str] = frozenset()
 _AUTONAME_SUFFIX = re.compile(r"-[0-9a-f]{7}$")  # Pulumi's default auto-name: <logical name>-<7 hex digits>
 _LIST_SPLIT = re.compile(r"[,;\s]+")
-# A shell or dotenv assignment where a command or line starts: NAME=value, export NAME="value", NAME='value'.
+# A shell or dotenv assignment where a command, line, quoted word or option value starts: NAME=value,
+# export NAME="value", NAME='value', echo "NAME=value" >> /etc/app.env, docker run -e 'NAME=value' / --env=NAME=value;
+# a dotted name is a properties file's line (db.host=...) or a Java system property (java -Ddb.host=...,
+# https://docs.oracle.com/en/java/javase/21/docs/specs/man/java.html: -Dproperty=value).
 _ASSIGNMENT = re.compile(
-    r"(?:^|(?<=[;&|(\s]))(?:export\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_]*)="
+    r"(?:^|(?<=[;&|(\s\"'=]))(?:export\s+|-D)?(?P<name>[A-Za-z_][A-Za-z0-9_.]*)="
     r"(?:\"(?P<double>[^\"\n]*)\"|'(?P<single>[^'\n]*)'|(?P<bare>[^\s;&|)\"']*))",
     re.MULTILINE,
 )
 # A .properties line: the key runs to the first unescaped '=', ':' or whitespace; the separator may have blanks.
 _PROPERTY = re.compile(r"^(?P<key>(?:\\.|[^=:\s\\])+)\s*(?:[=:]\s*|\s+|$)(?P<value>.*)$")
+# An ini value in double or single quotes, a comment possibly after it: the text inside the quotes.
+_INI_QUOTED = re.compile(r"""^(["'])(.*?)\1\s*(?:;.*)?$""")
 _ITEM_SPLIT = re.compile(r"[,;]")  # items of a list; phone numbers themselves hold spaces ("+49 151 ...")
 _PATH_START = re.compile(r"[/?#]")
 _QUERY_START = re.compile(r"[?#]")
@@ -2103,6 +2149,7 @@ _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 # _KeyPlan.bucket: the kinds of regionless names (_PREFIXED: a bucket name, optionally followed by `/<prefix>`)
 _BUCKET, _GROUP, _PREFIXED = "bucket", "group", "prefixed"
+_PROPERTIES, _INI = "properties", "ini"  # _KeyPlan.properties: the kinds of key=value files
 _BUCKET_NAME_PROPERTY = "BucketName"  # an AWS::S3::Bucket's name (its Ref), literal or chosen by a Parameter
 # A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
 _TEMPLATE_URL_VARIABLE = re.compile(r"([a-z][a-z0-9+.-]*)://\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE)

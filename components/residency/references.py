@@ -55,11 +55,13 @@ _PREFILTER_FIXED = r"arn:|acs:|://|oss-|com\.amazonaws\.|com\.aliyuncs\.|jdbc:or
 # Scheme-relative URLs (//cdn.example.com/x, Oracle's @//host:1521/svc), key=value connection strings
 # (libpq, ADO.NET/ODBC, Oracle descriptors), NFS exports and scp-style paths carry no marker of their own:
 # their hosts, dotted names or addresses, do. Searched only in a string holding one of their literals ("//",
-# "=", "@", ":/"), so the many strings without them pay for no more alternatives in the prefilter. (Every
+# "=", "@", ":/", a UNC path's two backslashes), so the many strings without them pay for no more alternatives in the
+# prefilter. (Every
 # alternative holds a '.' or ':', which has_candidates' shortcut relies on.)
 _SCHEMELESS_HINT = re.compile(
     r"//[^\s/?#\"']*[.:]|\.[a-z0-9.-]*:/|@[\w.-]*\.[\w.-]*:"
-    r"|(?:host|hostaddr|server|data source|address|addr)\s*=\s*[^\s;,()\"'=]*[.:]",
+    r"|(?:host|hostaddr|server(?:name)?|data source|address|addr)\s*=\s*[\"'{]?[^\s;,()\"'={}]*[.:]"
+    r"|\\\\[\w.-]*\.[\w.-]*\\",
     re.IGNORECASE,
 )
 _AWS_ARN = re.compile(r"(?<![A-Za-z0-9_-])arn:(aws[a-z-]*):([^:\s\"']*):([^:\s\"']*):[^\s\"',]*", re.IGNORECASE)
@@ -98,16 +100,26 @@ _IDN_REST = re.compile(r"[\w.-]+")
 # - an scp-style remote path, user@host:path (git@github.com:org/repo.git, scp, rsync over ssh);
 # - Oracle's thin driver, jdbc:oracle:thin:@host:1521:sid;
 # - key=value connection strings: libpq (host=, hostaddr=), ADO.NET / ODBC (Server=tcp:host,1433;
-#   Data Source=host; Address=), Oracle descriptors ((HOST=host)).
+#   Data Source=host; Address=), Oracle descriptors ((HOST=host)). A value may be quoted whole: libpq takes
+#   'single quotes' (https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-KEYWORD-VALUE),
+#   ADO.NET single or double quotes, Server="tcp:host,1433" (https://learn.microsoft.com/en-us/sql/connect/ado-net/
+#   connection-strings), ODBC {braces} (https://learn.microsoft.com/en-us/openspecs/sql_server_protocols/ms-odbcstr/
+#   55953f0e-2d30-4ad4-8e56-b4207e491409). Only the whole value: no grammar quotes the host alone (Server=tcp:"h").
+#   Microsoft's JDBC driver takes the server as a property too, jdbc:sqlserver://;serverName=host;databaseName=db
+#   (https://learn.microsoft.com/sql/connect/jdbc/building-the-connection-url);
+# - a Windows UNC path, \\host\share\path (net use, New-PSDrive, an SMB share in a PowerShell script), where a
+#   value or word starts (https://learn.microsoft.com/en-us/dotnet/standard/io/file-path-formats#unc-paths).
 _RELATIVE = re.compile(r"//(?:[^@\s/?#\"']*@)?(?P<host>[^\s/?#\"'<>\\:;,)\]}]+)")
 _RELATIVE_AFTER = frozenset(" \t\r\n\"'=(@,[{")
 _EXPORT = re.compile(r":/(?!/)")
 _REMOTE = re.compile(r"@(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+):(?=[\w~./-])(?!//)", re.IGNORECASE)
 _ORACLE = re.compile(r"jdbc:oracle:[a-z0-9]+:[^@\s\"']*@(?!//)(?P<host>[^\s/?#\"':;,()]+)", re.IGNORECASE)
 _KEYED = re.compile(
-    r"(?<![\w.-])(?:host|hostaddr|server|data source|address|addr)\s*=\s*(?:tcp:)?(?P<host>[^\s;,()\"'=]+)",
+    r"(?<![\w.-])(?:host|hostaddr|server(?:name)?|data source|address|addr)\s*=\s*[\"'{]?(?:tcp:)?"
+    r"(?P<host>[^\s;,()\"'={}]+)",
     re.IGNORECASE,
 )
+_UNC = re.compile(r"(?<![\\\w])\\\\(?P<host>[a-z0-9.-]+)\\(?=[^\s\\])", re.IGNORECASE)
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 # VPC endpoint service names are reversed DNS: com.amazonaws.<region>.s3, cn.com.amazonaws.<region>.kms,
 # and Alibaba Cloud PrivateLink's com.aliyuncs.privatelink.<region>.epsrv-<id> (an endpoint may connect to
@@ -234,9 +246,9 @@ class ReferenceParser:
             return False
         if self._prefilter.search(text) is not None:
             return True
-        return ("//" in text or "=" in text or "@" in text or ":/" in text) and _SCHEMELESS_HINT.search(
-            text
-        ) is not None
+        return (
+            "//" in text or "=" in text or "@" in text or ":/" in text or "\\\\" in text
+        ) and _SCHEMELESS_HINT.search(text) is not None
 
     def scan(self, text: str, *, screened: bool = False) -> list[Reference]:
         """Every ARN, ACS ARN, URL/connection-string host, cloud host and OSS location inside ``text``.
@@ -254,7 +266,7 @@ class ReferenceParser:
         # counted only where the literal is there at all (most scanned strings, ARNs, hold neither).
         relative = "//" in text and text.count("//") > text.count("://")
         export = ":/" in text and text.count(":/") > text.count("://")
-        if relative or export or "@" in text or "=" in text or "jdbc" in text or "JDBC" in text:
+        if relative or export or "@" in text or "=" in text or "\\\\" in text:
             found += self._schemeless(text, url_spans, seen_hosts, relative=relative, export=export)
         dotted = "." in text
         for m in self._host.finditer(text) if dotted else ():
@@ -328,10 +340,13 @@ class ReferenceParser:
                 for m in _REMOTE.finditer(text)
                 if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.-")
             ]
-        if "jdbc" in text or "JDBC" in text:
+            # A thin-driver URL always holds its "@" (jdbc:oracle:thin:[user/pass]@host), and its scheme is matched
+            # in any case (Jdbc:Oracle:thin:@h), as the prefilter and every other scheme are: gated by the "@".
             spans += [(m.start("host"), m.end("host"), m.group(0)) for m in _ORACLE.finditer(text)]
         if "=" in text:
             spans += [(m.start("host"), m.end("host"), m.group(0)) for m in _KEYED.finditer(text)]
+        if "\\\\" in text:
+            spans += [(m.start("host"), m.end("host"), m.group(0)) for m in _UNC.finditer(text)]
         found: list[Reference] = []
         for start, end, whole in spans:
             if (start, end) in seen_hosts or any(a <= start < b for a, b in url_spans):
@@ -364,7 +379,9 @@ class ReferenceParser:
                 if name and ("." not in name or (cloud == "aws" and S3_BUCKET_NAME.match(name))):
                     found.append(Reference("bucket", cloud, m.group(0), None, bucket=name, in_url=True))
                     continue
-            if scheme in _NO_HOST_SCHEMES:
+            if scheme in _NO_HOST_SCHEMES or not authority:
+                # No host of its own (jdbc:sqlserver://;serverName=h names its server as a property): nothing after
+                # it is the URL's own, so the hosts there are read like any other.
                 continue
             end = _URL_END.search(text, authority_end)
             url_spans.append((m.start(), end.start() if end else len(text)))
