@@ -3391,6 +3391,101 @@ def user_pool_triggers(function_region: str) -> Callable[[Ctx], object]:
     return build
 
 
+def ipa_domain(scope: str) -> Callable[[Ctx], object]:
+    # docs: dcdn/ipadomain — IP Application Accelerator carries the game's TCP/UDP traffic through the DCDN edges
+    # of `scope` to the origin (the stack's OSS endpoint here).
+    def build(c: Ctx) -> object:
+        return alicloud.dcdn.IpaDomain(
+            "game", domain_name="game.fleet.example.cn", scope=scope,
+            sources=[{"content": "oss-cn-shanghai.aliyuncs.com", "port": 80, "priority": "20", "type": "domain",
+                      "weight": 10}],
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+_SAML_METADATA = """<?xml version="1.0"?>
+<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://{idp}/saml">
+  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+    <md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"/></md:KeyDescriptor>
+    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://{idp}/sso"/>
+  </md:IDPSSODescriptor>
+</md:EntityDescriptor>"""
+
+
+def _encoded_metadata(idp: str) -> str:
+    return base64.b64encode(_SAML_METADATA.format(idp=idp).encode()).decode()
+
+
+def ram_saml_provider(idp: str) -> Callable[[Ctx], object]:
+    # docs: ram/samlprovider — the IdP's metadata, base64-encoded (`encodedsaml_metadata_document`): RAM users sign
+    # in at its SingleSignOnService and RAM accepts the identities its assertions carry.
+    def build(c: Ctx) -> object:
+        return alicloud.ram.SamlProvider(
+            "corp-idp", saml_provider_name="corp-idp", encodedsaml_metadata_document=_encoded_metadata(idp),
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def cloudsso_directory(idp: str) -> Callable[[Ctx], object]:
+    # docs: cloudsso/directory — CloudSSO users sign in at the external SAML IdP whose metadata is given.
+    def build(c: Ctx) -> object:
+        return alicloud.cloudsso.Directory(
+            "sso", directory_name="fleet",
+            saml_identity_provider_configuration={"encoded_metadata_document": _encoded_metadata(idp),
+                                                  "sso_status": "Enabled"},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def dbs_backup_plan(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: dbs/backupplan — the plan writes the RDS instance's backup sets into `oss_bucket_name`.
+    # None: the stack's own bucket.
+    def build(c: Ctx) -> object:
+        own = alicloud.oss.Bucket("db-backups", bucket="fleet-db-backups", opts=c.ali)
+        return alicloud.dbs.BackupPlan(
+            "orders-backup", backup_plan_name="orders", payment_type="PayAsYouGo", instance_class="large",
+            backup_method="logical", database_type="MySQL", source_endpoint_instance_type="RDS",
+            source_endpoint_region="cn-shanghai", source_endpoint_instance_id="rm-uf6wjk5xxxxxxx",
+            backup_storage_type="oss", oss_bucket_name=bucket or own.bucket, backup_period="Monday",
+            backup_start_time="14:22", backup_retention_period=730, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def bastion_host(address_type: str, address: str) -> Callable[[Ctx], object]:
+    # docs: bastionhost/host — a self-managed (Local) host the bastion opens its operators' sessions to.
+    def build(c: Ctx) -> object:
+        kwargs = {"host_public_address" if address_type == "Public" else "host_private_address": address}
+        return alicloud.bastionhost.Host(
+            "db-host", instance_id="bastionhost-cn-abc123", host_name="orders-db-1", os_type="Linux",
+            source="Local", active_address_type=address_type, opts=c.ali, **kwargs,
+        )  # fmt: skip
+
+    return build
+
+
+def ackone_membership(fleet: str | None) -> Callable[[Ctx], object]:
+    # docs: ackone/membershipattachment — the stack's ACK cluster joins an ACK One Fleet instance, which reaches its
+    # API server and distributes applications to it. None: a fleet this stack creates.
+    def build(c: Ctx) -> object:
+        apps = alicloud.cs.ManagedKubernetes("apps", vswitch_ids=["vsw-1"], opts=c.ali)
+        if fleet is None:
+            hub = alicloud.ackone.Cluster("fleet", network={"vpc_id": "vpc-1", "vswitches": ["vsw-1"]}, opts=c.ali)
+            return alicloud.ackone.MembershipAttachment(
+                "apps-member", cluster_id=hub.id, sub_cluster_id=apps.id, opts=c.ali
+            )
+        return alicloud.ackone.MembershipAttachment("apps-member", cluster_id=fleet, sub_cluster_id=apps.id, opts=c.ali)
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -4535,6 +4630,18 @@ CASES: list[Case] = [
     Case("us-mesh-backend-own-nlb", "US", mesh_backend(None)),
     Case("jp-user-pool-triggers-us", "JP", user_pool_triggers("us-west-2"), {"RES-004"}),
     Case("jp-user-pool-triggers-in-region", "JP", user_pool_triggers("ap-northeast-1")),
+    Case("cn-dcdn-ipa-overseas", "CN", ipa_domain("overseas"), {"RES-016"}),
+    Case("cn-dcdn-ipa-domestic", "CN", ipa_domain("domestic")),
+    Case("cn-ram-saml-partner-idp", "CN", ram_saml_provider("login.partner.example.com"), {"RES-015"}),
+    Case("cn-ram-saml-declared-idp", "CN", ram_saml_provider("idp.example.cn"), destinations=[_IDP]),
+    Case("cn-cloudsso-saml-partner-idp", "CN", cloudsso_directory("login.partner.example.com"), {"RES-015"}),
+    Case("cn-cloudsso-saml-declared-idp", "CN", cloudsso_directory("idp.example.cn"), destinations=[_IDP]),
+    Case("cn-dbs-backup-partner-bucket", "CN", dbs_backup_plan("partner-db-backups"), {"RES-017"}),
+    Case("cn-dbs-backup-own-bucket", "CN", dbs_backup_plan(None)),
+    Case("cn-bastion-host-public-address", "CN", bastion_host("Public", "203.0.113.10"), {"RES-015"}),
+    Case("cn-bastion-host-private-address", "CN", bastion_host("Private", "10.20.0.15")),
+    Case("cn-ackone-cluster-joins-foreign-fleet", "CN", ackone_membership("c-fleet0123456789"), {"RES-017"}),
+    Case("cn-ackone-cluster-joins-own-fleet", "CN", ackone_membership(None)),
 ]
 
 
