@@ -2299,14 +2299,24 @@ def test_a_record_type_decides_for_every_dns_service_alike() -> None:
     for rtype, expected in (("CNAME", {"RES-015"}), ("TXT", set()), ("CAA", set())):
         r53 = Subject("aws:route53/record:Record", "r", {"name": "x.example.eu", "type": rtype, "records": [host]},
                       provider("EU"))  # fmt: skip
-        ali = Subject("alicloud:alidns/record:Record", "r", {"domain_name": "example.cn", "rr": "x", "type": rtype,
-                                                             "value": host}, provider("CN", "alicloud"))  # fmt: skip
+        ali = Subject("alicloud:dns/alidnsRecord:AlidnsRecord", "r",
+                      {"domain_name": "example.cn", "rr": "x", "type": rtype, "value": host},
+                      provider("CN", "alicloud"))  # fmt: skip
         assert rule_ids("EU", r53) == expected
         assert rule_ids("CN", ali) == expected
         assert rule_ids("CN", _esa_record(rtype, {"value": host})) == expected
         record = {"zone_id": "z", "rr": "x", "type": rtype, "value": host}
         pvtz = Subject("alicloud:pvtz/zoneRecord:ZoneRecord", "r", record, provider("CN", "alicloud"))
         assert rule_ids("CN", pvtz) == expected
+
+
+def test_an_alidns_a_record_to_the_stacks_own_address_is_proven() -> None:
+    # An A record naming the stack's own EIP (its ip_address output, which the guard reads from the dependency):
+    # proven by provenance; the same address from elsewhere is refused.
+    props = {"domain_name": "fleet.example.cn", "rr": "www", "type": "A", "value": "47.100.12.34"}
+    subject = Subject("alicloud:dns/alidnsRecord:AlidnsRecord", "www", props, provider("CN", "alicloud"))
+    assert [f.rule.id for f in ENGINES["CN"].check(subject, known=lambda v: v == "47.100.12.34")[0]] == []
+    assert [f.rule.id for f in ENGINES["CN"].check(subject, known=lambda v: False)[0]] == ["RES-015"]
 
 
 def test_a_record_whose_type_is_not_known_yet_is_judged() -> None:

@@ -3486,6 +3486,30 @@ def ackone_membership(fleet: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def alidns_record(value: str | None) -> Callable[[Ctx], object]:
+    # docs: dns/alidnsrecord — the current Alibaba Cloud DNS record resource (dns.Record is deprecated): resolvers
+    # send www.fleet.example.cn's visitors to the CNAME target. None: the stack's own ALB.
+    def build(c: Ctx) -> object:
+        alb = alicloud.alb.LoadBalancer(
+            "web",
+            load_balancer_name="web",
+            load_balancer_edition="Standard",
+            address_type="Internet",
+            vpc_id="vpc-1",
+            load_balancer_billing_config={"pay_type": "PayAsYouGo"},
+            zone_mappings=[
+                {"vswitch_id": "vsw-1", "zone_id": "cn-shanghai-b"},
+                {"vswitch_id": "vsw-2", "zone_id": "cn-shanghai-g"},
+            ],
+            opts=c.ali,
+        )
+        return alicloud.dns.AlidnsRecord(
+            "www", domain_name="fleet.example.cn", rr="www", type="CNAME", value=value or alb.dns_name, opts=c.ali
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -4642,6 +4666,8 @@ CASES: list[Case] = [
     Case("cn-bastion-host-private-address", "CN", bastion_host("Private", "10.20.0.15")),
     Case("cn-ackone-cluster-joins-foreign-fleet", "CN", ackone_membership("c-fleet0123456789"), {"RES-017"}),
     Case("cn-ackone-cluster-joins-own-fleet", "CN", ackone_membership(None)),
+    Case("cn-alidns-cname-partner", "CN", alidns_record("shop.partner.example.com"), {"RES-015"}),
+    Case("cn-alidns-cname-own-alb", "CN", alidns_record(None)),
 ]
 
 
