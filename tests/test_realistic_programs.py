@@ -3510,6 +3510,36 @@ def alidns_record(value: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def sls_export_sink(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: sls/ossexportsink — the new-version OSS export job writes the logstore's logs into
+    # configuration.sink.bucket through the in-region internal endpoint. None: the stack's own bucket.
+    def build(c: Ctx) -> object:
+        own = alicloud.oss.Bucket("log-archive", bucket="fleet-log-archive", opts=c.ali)
+        role = "acs:ram::1234567890:role/aliyunlogdefaultrole"
+        sink = {
+            "bucket": bucket or own.bucket,
+            "endpoint": "https://oss-cn-shanghai-internal.aliyuncs.com",
+            "role_arn": role,
+            "prefix": "app",
+            "suffix": ".json",
+            "time_zone": "+0800",
+            "content_type": "json",
+            "compression_type": "snappy",
+            "content_detail": json.dumps({"enableTag": False}),
+            "buffer_interval": "300",
+            "buffer_size": "256",
+            "path_format": "%Y/%m/%d/%H/%M",
+            "path_format_type": "time",
+        }
+        return alicloud.sls.OssExportSink(
+            "archive", project="fleet-logs", job_name="archive-app", display_name="archive-app",
+            configuration={"logstore": "app", "role_arn": role, "from_time": 1732165733, "to_time": 0, "sink": sink},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -4668,6 +4698,8 @@ CASES: list[Case] = [
     Case("cn-ackone-cluster-joins-own-fleet", "CN", ackone_membership(None)),
     Case("cn-alidns-cname-partner", "CN", alidns_record("shop.partner.example.com"), {"RES-015"}),
     Case("cn-alidns-cname-own-alb", "CN", alidns_record(None)),
+    Case("cn-sls-export-sink-partner-bucket", "CN", sls_export_sink("partner-log-archive"), {"RES-017"}),
+    Case("cn-sls-export-sink-own-bucket", "CN", sls_export_sink(None)),
 ]
 
 
