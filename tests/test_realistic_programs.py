@@ -3516,7 +3516,7 @@ def sls_export_sink(bucket: str | None) -> Callable[[Ctx], object]:
     def build(c: Ctx) -> object:
         own = alicloud.oss.Bucket("log-archive", bucket="fleet-log-archive", opts=c.ali)
         role = "acs:ram::1234567890:role/aliyunlogdefaultrole"
-        sink = {
+        sink: alicloud.sls.OssExportSinkConfigurationSinkArgsDict = {
             "bucket": bucket or own.bucket,
             "endpoint": "https://oss-cn-shanghai-internal.aliyuncs.com",
             "role_arn": role,
