@@ -1097,6 +1097,23 @@ def test_a_dcdn_ipa_domain_is_judged_by_its_scope(scope: str | None, expected: s
     assert rule_ids("CN", subject) == expected
 
 
+@pytest.mark.parametrize(("data_center", "expected"), [("oversea", {"RES-016"}), ("cn", set()), (None, set())])
+def test_an_esa_log_delivery_is_judged_by_its_data_center(data_center: str | None, expected: set[str]) -> None:
+    # "cn: the Chinese mainland; oversea: outside the Chinese mainland"; no default is documented, so an omitted
+    # data center is not judged. The SLS region the logs go to is judged as a region.
+    props: dict[str, Any] = {
+        "task_name": "logs",
+        "delivery_type": "sls",
+        "sls_delivery": {"sls_project": "esa", "sls_log_store": "a", "sls_region": "cn-shanghai"},
+    }
+    if data_center is not None:
+        props["data_center"] = data_center
+    subject = Subject("alicloud:esa/siteDeliveryTask:SiteDeliveryTask", "logs", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+    props["sls_delivery"]["sls_region"] = "ap-southeast-1"
+    assert rule_ids("CN", subject._replace(props=props)) == expected | {"RES-009"}
+
+
 def test_a_dbs_backup_plan_bucket_is_an_oss_bucket_to_prove() -> None:
     def subject(props: dict[str, Any]) -> Subject:
         base = {"backup_plan_name": "orders", "source_endpoint_region": "cn-shanghai", "storage_region": "cn-shanghai"}

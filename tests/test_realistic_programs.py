@@ -3540,6 +3540,30 @@ def sls_export_sink(bucket: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def esa_log_delivery(data_center: str, bucket: str | None = "") -> Callable[[Ctx], object]:
+    # docs: esa/sitedeliverytask — the site's real-time access logs, collected in `data_center`, delivered to the
+    # stack's SLS project (bucket ""), or to an OSS bucket (None: the stack's own).
+    def build(c: Ctx) -> object:
+        site = alicloud.esa.Site(
+            "site", site_name="fleet.example.cn", instance_id="esa-site-1", coverage="domestic", access_type="NS",
+            opts=c.ali,
+        )  # fmt: skip
+        own = alicloud.oss.Bucket("esa-logs", bucket="fleet-esa-logs", opts=c.ali)
+        delivery: dict[str, Any] = (
+            {"sls_delivery": {"sls_project": "fleet-esa-logs", "sls_log_store": "access", "sls_region": "cn-shanghai"}}
+            if bucket == ""
+            else {"oss_delivery": {"bucket_name": bucket or own.bucket, "region": "cn-shanghai", "prefix_path": "esa/",
+                                   "aliuid": "1234567890"}}
+        )  # fmt: skip
+        return alicloud.esa.SiteDeliveryTask(
+            "access-logs", site_id=site.id, task_name="access-logs", business_type="dcdn_log_access_l1",
+            data_center=data_center, delivery_type="sls" if bucket == "" else "oss",
+            field_name="ClientIP,ClientRequestHost,ClientRequestPath,ClientRequestUserAgent", opts=c.ali, **delivery,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -4700,6 +4724,10 @@ CASES: list[Case] = [
     Case("cn-alidns-cname-own-alb", "CN", alidns_record(None)),
     Case("cn-sls-export-sink-partner-bucket", "CN", sls_export_sink("partner-log-archive"), {"RES-017"}),
     Case("cn-sls-export-sink-own-bucket", "CN", sls_export_sink(None)),
+    Case("cn-esa-log-delivery-oversea-data-center", "CN", esa_log_delivery("oversea"), {"RES-016"}),
+    Case("cn-esa-log-delivery-mainland-data-center", "CN", esa_log_delivery("cn")),
+    Case("cn-esa-log-delivery-partner-bucket", "CN", esa_log_delivery("cn", "partner-esa-logs"), {"RES-017"}),
+    Case("cn-esa-log-delivery-own-bucket", "CN", esa_log_delivery("cn", None)),
 ]
 
 
