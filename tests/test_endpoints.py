@@ -1114,6 +1114,27 @@ def test_an_esa_log_delivery_is_judged_by_its_data_center(data_center: str | Non
     assert rule_ids("CN", subject._replace(props=props)) == expected | {"RES-009"}
 
 
+@pytest.mark.parametrize(
+    "token",
+    ["alicloud:expressconnect/routerVpcAssociation:RouterVpcAssociation",
+     "alicloud:expressconnect/routerTrAssociation:RouterTrAssociation",
+     "alicloud:expressconnect/routerVbrChildInstance:RouterVbrChildInstance",
+     "alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment"],
+)  # fmt: skip
+def test_an_express_connect_router_is_a_global_group(token: str) -> None:
+    # An ECR reaches VBRs, VPCs and transit routers in several regions: one made elsewhere is unproven.
+    subject = Subject(token, "ecr", {"ecr_id": "ecr-0123456789abcdef"}, provider("CN", "alicloud"))
+    assert [f.rule.id for f in ENGINES["CN"].check(subject)[0]] == ["RES-017"]
+    assert ENGINES["CN"].check(subject, known=lambda v: v == group_key("ecr-0123456789abcdef"))[0] == []
+
+
+@pytest.mark.parametrize(("collector", "expected"), [("203.0.113.20", {"RES-015"}), ("10.20.0.9", set())])
+def test_a_smart_access_gateway_netflow_collector_is_a_destination(collector: str, expected: set[str]) -> None:
+    props = {"flow_log_name": "branch", "output_type": "netflow", "netflow_server_ip": collector}
+    subject = Subject("alicloud:sag/smartagFlowLog:SmartagFlowLog", "fl", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
 def test_a_dbs_backup_plan_bucket_is_an_oss_bucket_to_prove() -> None:
     def subject(props: dict[str, Any]) -> Subject:
         base = {"backup_plan_name": "orders", "source_endpoint_region": "cn-shanghai", "storage_region": "cn-shanghai"}

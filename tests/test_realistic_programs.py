@@ -3564,6 +3564,34 @@ def esa_log_delivery(data_center: str, bucket: str | None = "") -> Callable[[Ctx
     return build
 
 
+def ecr_vpc_association(ecr: str | None) -> Callable[[Ctx], object]:
+    # docs: expressconnect/routervpcassociation — the stack's VPC joins an Express Connect Router, which links it with
+    # the data centres (VBRs) and transit routers of every region the ECR reaches. None: an ECR this stack creates.
+    def build(c: Ctx) -> object:
+        vpc = alicloud.vpc.Network("fleet", vpc_name="fleet", cidr_block="10.20.0.0/16", opts=c.ali)
+        if ecr is None:
+            own = alicloud.expressconnect.RouterExpressConnectRouter(
+                "ecr", ecr_name="fleet", alibaba_side_asn=65533, opts=c.ali
+            )
+        return alicloud.expressconnect.RouterVpcAssociation(
+            "fleet-ecr", ecr_id=ecr or own.id, vpc_id=vpc.id, association_region_id="cn-shanghai",
+            allowed_prefixes=["10.20.0.0/16"], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def sag_flow_log(collector: str) -> Callable[[Ctx], object]:
+    # docs: sag/smartagflowlog — a branch's Smart Access Gateway flow records exported to a NetFlow collector.
+    def build(c: Ctx) -> object:
+        return alicloud.sag.SmartagFlowLog(
+            "branch-flows", flow_log_name="branch-flows", output_type="netflow", netflow_server_ip=collector,
+            netflow_server_port=9995, netflow_version="V9", active_aging=300, inactive_aging=15, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -4728,6 +4756,10 @@ CASES: list[Case] = [
     Case("cn-esa-log-delivery-mainland-data-center", "CN", esa_log_delivery("cn")),
     Case("cn-esa-log-delivery-partner-bucket", "CN", esa_log_delivery("cn", "partner-esa-logs"), {"RES-017"}),
     Case("cn-esa-log-delivery-own-bucket", "CN", esa_log_delivery("cn", None)),
+    Case("cn-vpc-joins-network-account-ecr", "CN", ecr_vpc_association("ecr-0123456789abcdef"), {"RES-017"}),
+    Case("cn-vpc-joins-own-ecr", "CN", ecr_vpc_association(None)),
+    Case("cn-sag-flow-log-public-collector", "CN", sag_flow_log("203.0.113.20"), {"RES-015"}),
+    Case("cn-sag-flow-log-private-collector", "CN", sag_flow_log("10.20.0.9")),
 ]
 
 
