@@ -1135,6 +1135,18 @@ def test_a_smart_access_gateway_netflow_collector_is_a_destination(collector: st
     assert rule_ids("CN", subject) == expected
 
 
+@pytest.mark.parametrize(
+    ("origin", "expected"),
+    [("api.partner.example.com", {"RES-015"}), ("203.0.113.30", {"RES-015"}),
+     ("fleet-api.oss-cn-shanghai.aliyuncs.com", set()), ("10.20.0.40", set())],
+)  # fmt: skip
+def test_an_esa_origin_rule_dns_record_is_a_destination(origin: str, expected: set[str]) -> None:
+    # The SNI sent to the origin names it to itself, and is not judged.
+    props = {"rule_name": "api", "dns_record": origin, "origin_sni": "api.partner.example.com"}
+    subject = Subject("alicloud:esa/originRule:OriginRule", "r", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
 def test_a_dbs_backup_plan_bucket_is_an_oss_bucket_to_prove() -> None:
     def subject(props: dict[str, Any]) -> Subject:
         base = {"backup_plan_name": "orders", "source_endpoint_region": "cn-shanghai", "storage_region": "cn-shanghai"}

@@ -3592,6 +3592,21 @@ def sag_flow_log(collector: str) -> Callable[[Ctx], object]:
     return build
 
 
+def esa_origin_rule(origin: str) -> Callable[[Ctx], object]:
+    # docs: esa/originrule — requests for api.fleet.example.cn are sent to the origin `dns_record` names.
+    def build(c: Ctx) -> object:
+        site = alicloud.esa.Site(
+            "site", site_name="fleet.example.cn", instance_id="esa-site-1", coverage="domestic", access_type="NS",
+            opts=c.ali,
+        )  # fmt: skip
+        return alicloud.esa.OriginRule(
+            "api-origin", site_id=site.id, rule_name="api", rule='(http.host eq "api.fleet.example.cn")',
+            rule_enable="on", origin_scheme="https", dns_record=origin, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -4760,6 +4775,8 @@ CASES: list[Case] = [
     Case("cn-vpc-joins-own-ecr", "CN", ecr_vpc_association(None)),
     Case("cn-sag-flow-log-public-collector", "CN", sag_flow_log("203.0.113.20"), {"RES-015"}),
     Case("cn-sag-flow-log-private-collector", "CN", sag_flow_log("10.20.0.9")),
+    Case("cn-esa-origin-rule-partner", "CN", esa_origin_rule("api.partner.example.com"), {"RES-015"}),
+    Case("cn-esa-origin-rule-oss", "CN", esa_origin_rule("fleet-api-docs.oss-cn-shanghai.aliyuncs.com")),
 ]
 
 
