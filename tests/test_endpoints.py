@@ -460,6 +460,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"coverage": "domestic"},
         {"coverage": "global"},
     ),
+    "alicloud-esa-delivery-data-center": (
+        "CN",
+        "alicloud",
+        "alicloud:esa/siteDeliveryTask:SiteDeliveryTask",
+        {"data_center": "cn", "delivery_type": "sls"},
+        {"data_center": "oversea", "delivery_type": "sls"},
+    ),
     "alicloud-cen-bandwidth-package": (
         "CN",
         "alicloud",
