@@ -475,6 +475,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"coverage": "domestic"},
         {"coverage": "global"},
     ),
+    "alicloud-esa-delivery-data-center": (
+        "CN",
+        "alicloud",
+        "alicloud:esa/siteDeliveryTask:SiteDeliveryTask",
+        {"data_center": "cn", "delivery_type": "sls"},
+        {"data_center": "oversea", "delivery_type": "sls"},
+    ),
     "alicloud-cen-bandwidth-package": (
         "CN",
         "alicloud",
@@ -1126,6 +1133,156 @@ def test_namespace_identifiers_are_not_destinations_but_the_idp_is() -> None:
     entry = {"id": "idp", "kind": "resident", "match": "idp.example.cn", "evidence": "own IdP in Shanghai"}
     declared, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject("idp.example.cn"))
     assert {f.declared_by for f in declared} == {"idp"}
+
+
+# Alibaba's SAML providers take the same metadata base64-encoded: RAM's `encodedsaml_metadata_document`, CloudSSO's
+# `saml_identity_provider_configuration.encoded_metadata_document` (endpoints.yaml payload_keys).
+_ALI_SAML: list[tuple[str, Callable[[str], dict[str, Any]]]] = [
+    ("alicloud:ram/samlProvider:SamlProvider",
+     lambda doc: {"saml_provider_name": "corp", "encodedsaml_metadata_document": doc}),
+    ("alicloud:cloudsso/directory:Directory",
+     lambda doc: {"directory_name": "fleet",
+                  "saml_identity_provider_configuration": {"encoded_metadata_document": doc}}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("token", "props"), _ALI_SAML)
+def test_an_alibaba_idp_in_base64_metadata_is_judged_like_aws_plain_metadata(
+    token: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    from components.residency.destinations import parse_destinations
+
+    def subject(idp: str) -> Subject:
+        encoded = base64.b64encode(SAML.format(idp=idp).encode()).decode()
+        return Subject(token, "sso", props(encoded), provider("CN", "alicloud"))
+
+    findings, _ = ENGINES["CN"].check(subject("login.partner.example.com"))
+    # The IdP, not the XML namespaces (www.w3.org, identifier_hosts) beside it.
+    assert {(f.rule.id, f.value) for f in findings} == {("RES-015", "login.partner.example.com")}
+    entry = {"id": "idp", "kind": "resident", "match": "idp.example.cn", "evidence": "own IdP in Shanghai"}
+    declared, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject("idp.example.cn"))
+    assert {f.declared_by for f in declared} == {"idp"}
+    # A value that is no base64 (an Output's placeholder, a typo) is not decoded and names no host.
+    assert rule_ids("CN", Subject(token, "sso", props("not base64!"), provider("CN", "alicloud"))) == set()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,12}[a-z0-9]", fullmatch=True), min_size=1, max_size=3),
+       st.sampled_from(["com", "cn", "net", "io", "de"]), st.sampled_from(range(len(_ALI_SAML))))  # fmt: skip
+def test_encoded_and_plain_saml_metadata_name_the_same_destinations(labels: list[str], tld: str, index: int) -> None:
+    idp = ".".join([*labels, tld])
+    document = SAML.format(idp=idp)
+    plain = Subject("aws:iam/samlProvider:SamlProvider", "sso", {"saml_metadata_document": document}, provider("CN"))
+    token, props = _ALI_SAML[index]
+    encoded = Subject(token, "sso", props(base64.b64encode(document.encode()).decode()), provider("CN", "alicloud"))
+
+    def found(subject: Subject) -> set[tuple[str, str]]:
+        return {(f.rule.id, f.value) for f in ENGINES["CN"].check(subject)[0]}
+
+    assert found(encoded) == found(plain)
+
+
+@pytest.mark.parametrize(
+    ("scope", "expected"), [("overseas", {"RES-016"}), ("global", {"RES-016"}), ("domestic", set()), (None, set())]
+)
+def test_a_dcdn_ipa_domain_is_judged_by_its_scope(scope: str | None, expected: set[str]) -> None:
+    # IPA's default scope was not confirmed from a document: an omitted one is not judged (as for DCDN domains).
+    props: dict[str, Any] = {"domain_name": "game.fleet.example.cn"}
+    if scope is not None:
+        props["scope"] = scope
+    subject = Subject("alicloud:dcdn/ipaDomain:IpaDomain", "ipa", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
+@pytest.mark.parametrize(("data_center", "expected"), [("oversea", {"RES-016"}), ("cn", set()), (None, set())])
+def test_an_esa_log_delivery_is_judged_by_its_data_center(data_center: str | None, expected: set[str]) -> None:
+    # "cn: the Chinese mainland; oversea: outside the Chinese mainland"; no default is documented, so an omitted
+    # data center is not judged. The SLS region the logs go to is judged as a region.
+    props: dict[str, Any] = {
+        "task_name": "logs",
+        "delivery_type": "sls",
+        "sls_delivery": {"sls_project": "esa", "sls_log_store": "a", "sls_region": "cn-shanghai"},
+    }
+    if data_center is not None:
+        props["data_center"] = data_center
+    subject = Subject("alicloud:esa/siteDeliveryTask:SiteDeliveryTask", "logs", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+    props["sls_delivery"]["sls_region"] = "ap-southeast-1"
+    assert rule_ids("CN", subject._replace(props=props)) == expected | {"RES-009"}
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["alicloud:expressconnect/routerVpcAssociation:RouterVpcAssociation",
+     "alicloud:expressconnect/routerTrAssociation:RouterTrAssociation",
+     "alicloud:expressconnect/routerVbrChildInstance:RouterVbrChildInstance",
+     "alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment"],
+)  # fmt: skip
+def test_an_express_connect_router_is_a_global_group(token: str) -> None:
+    # An ECR reaches VBRs, VPCs and transit routers in several regions: one made elsewhere is unproven.
+    subject = Subject(token, "ecr", {"ecr_id": "ecr-0123456789abcdef"}, provider("CN", "alicloud"))
+    assert [f.rule.id for f in ENGINES["CN"].check(subject)[0]] == ["RES-017"]
+    assert ENGINES["CN"].check(subject, known=lambda v: v == group_key("ecr-0123456789abcdef"))[0] == []
+
+
+@pytest.mark.parametrize(("collector", "expected"), [("203.0.113.20", {"RES-015"}), ("10.20.0.9", set())])
+def test_a_smart_access_gateway_netflow_collector_is_a_destination(collector: str, expected: set[str]) -> None:
+    props = {"flow_log_name": "branch", "output_type": "netflow", "netflow_server_ip": collector}
+    subject = Subject("alicloud:sag/smartagFlowLog:SmartagFlowLog", "fl", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("origin", "expected"),
+    [("api.partner.example.com", {"RES-015"}), ("203.0.113.30", {"RES-015"}),
+     ("fleet-api.oss-cn-shanghai.aliyuncs.com", set()), ("10.20.0.40", set())],
+)  # fmt: skip
+def test_an_esa_origin_rule_dns_record_is_a_destination(origin: str, expected: set[str]) -> None:
+    # The SNI sent to the origin names it to itself, and is not judged.
+    props = {"rule_name": "api", "dns_record": origin, "origin_sni": "api.partner.example.com"}
+    subject = Subject("alicloud:esa/originRule:OriginRule", "r", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
+def test_a_dbs_backup_plan_bucket_is_an_oss_bucket_to_prove() -> None:
+    def subject(props: dict[str, Any]) -> Subject:
+        base = {"backup_plan_name": "orders", "source_endpoint_region": "cn-shanghai", "storage_region": "cn-shanghai"}
+        return Subject("alicloud:dbs/backupPlan:BackupPlan", "plan", {**base, **props}, provider("CN", "alicloud"))
+
+    assert rule_ids("CN", subject({"oss_bucket_name": "partner-db-backups"})) == {"RES-017"}
+    # Without a bucket DBS uses its built-in storage, in the plan's storage_region (judged as a region).
+    assert rule_ids("CN", subject({"backup_storage_type": "system"})) == set()
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [("203.0.113.10", {"RES-015"}), ("ops.partner.example.com", {"RES-015"}), ("10.20.0.15", set())],
+)
+def test_a_bastion_host_public_address_is_a_destination(address: str, expected: set[str]) -> None:
+    props = {"host_name": "orders-db-1", "source": "Local", "active_address_type": "Public",
+             "host_public_address": address}  # fmt: skip
+    subject = Subject("alicloud:bastionhost/host:Host", "db", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+    # The host's own name is the bastion's label for it, not an address.
+    named = {**props, "host_name": "ops.partner.example.com", "host_public_address": "10.20.0.15"}
+    assert rule_ids("CN", subject._replace(props=named)) == set()
+
+
+@pytest.mark.parametrize("path", ["cluster_id", "sub_cluster_id"])
+def test_an_ack_one_fleet_membership_is_a_global_group(path: str) -> None:
+    # A fleet (or member cluster) made elsewhere may be in any region ACK One fleets are offered in, Hong Kong and
+    # Singapore among them: proven only when this stack made it, or declared.
+    from components.residency.destinations import parse_destinations
+
+    props = {"cluster_id": "c-fleet0123456789", "sub_cluster_id": "c-apps0123456789"}
+    subject = Subject(
+        "alicloud:ackone/membershipAttachment:MembershipAttachment", "m", props, provider("CN", "alicloud")
+    )
+    findings, _ = ENGINES["CN"].check(subject)
+    assert ("RES-017", props[path]) in {(f.rule.id, f.value) for f in findings}
+    entry = {"id": "fleet", "kind": "resident", "match": props[path], "evidence": "Shanghai fleet (PLAT-12)"}
+    declared, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject)
+    assert {f.value for f in declared if f.declared_by is None} == {v for k, v in props.items() if k != path}
 
 
 MQ_BROKER = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -2511,14 +2668,24 @@ def test_a_record_type_decides_for_every_dns_service_alike() -> None:
     for rtype, expected in (("CNAME", {"RES-015"}), ("TXT", set()), ("CAA", set())):
         r53 = Subject("aws:route53/record:Record", "r", {"name": "x.example.eu", "type": rtype, "records": [host]},
                       provider("EU"))  # fmt: skip
-        ali = Subject("alicloud:alidns/record:Record", "r", {"domain_name": "example.cn", "rr": "x", "type": rtype,
-                                                             "value": host}, provider("CN", "alicloud"))  # fmt: skip
+        ali = Subject("alicloud:dns/alidnsRecord:AlidnsRecord", "r",
+                      {"domain_name": "example.cn", "rr": "x", "type": rtype, "value": host},
+                      provider("CN", "alicloud"))  # fmt: skip
         assert rule_ids("EU", r53) == expected
         assert rule_ids("CN", ali) == expected
         assert rule_ids("CN", _esa_record(rtype, {"value": host})) == expected
         record = {"zone_id": "z", "rr": "x", "type": rtype, "value": host}
         pvtz = Subject("alicloud:pvtz/zoneRecord:ZoneRecord", "r", record, provider("CN", "alicloud"))
         assert rule_ids("CN", pvtz) == expected
+
+
+def test_an_alidns_a_record_to_the_stacks_own_address_is_proven() -> None:
+    # An A record naming the stack's own EIP (its ip_address output, which the guard reads from the dependency):
+    # proven by provenance; the same address from elsewhere is refused.
+    props = {"domain_name": "fleet.example.cn", "rr": "www", "type": "A", "value": "47.100.12.34"}
+    subject = Subject("alicloud:dns/alidnsRecord:AlidnsRecord", "www", props, provider("CN", "alicloud"))
+    assert [f.rule.id for f in ENGINES["CN"].check(subject, known=lambda v: v == "47.100.12.34")[0]] == []
+    assert [f.rule.id for f in ENGINES["CN"].check(subject, known=lambda v: False)[0]] == ["RES-015"]
 
 
 def test_a_record_whose_type_is_not_known_yet_is_judged() -> None:

@@ -3477,6 +3477,20 @@ def portal_site_monitor(cities: list[str] | None) -> Callable[[Ctx], object]:
     return build
 
 
+def ipa_domain(scope: str) -> Callable[[Ctx], object]:
+    # docs: dcdn/ipadomain — IP Application Accelerator carries the game's TCP/UDP traffic through the DCDN edges
+    # of `scope` to the origin (the stack's OSS endpoint here).
+    def build(c: Ctx) -> object:
+        return alicloud.dcdn.IpaDomain(
+            "game", domain_name="game.fleet.example.cn", scope=scope,
+            sources=[{"content": "oss-cn-shanghai.aliyuncs.com", "port": 80, "priority": "20", "type": "domain",
+                      "weight": 10}],
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def codebuild_s3_locations(logs: str | None, source: str | None = None) -> Callable[[Ctx], object]:
     # docs: codebuild/project — logs_config.s3_logs.location is "the name of the S3 bucket and the path prefix for S3
     # logs" (`my-bucket/build-log`), a source of type S3 is `<bucket>/<key>` of the ZIP: the build's logs go to `logs`
@@ -3492,6 +3506,31 @@ def codebuild_s3_locations(logs: str | None, source: str | None = None) -> Calla
             logs_config={"s3_logs": {"status": "ENABLED",
                                      "location": logs or pulumi.Output.concat(own.bucket, "/build-logs")}},
             opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_SAML_METADATA = """<?xml version="1.0"?>
+<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://{idp}/saml">
+  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+    <md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"/></md:KeyDescriptor>
+    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://{idp}/sso"/>
+  </md:IDPSSODescriptor>
+</md:EntityDescriptor>"""
+
+
+def _encoded_metadata(idp: str) -> str:
+    return base64.b64encode(_SAML_METADATA.format(idp=idp).encode()).decode()
+
+
+def ram_saml_provider(idp: str) -> Callable[[Ctx], object]:
+    # docs: ram/samlprovider — the IdP's metadata, base64-encoded (`encodedsaml_metadata_document`): RAM users sign
+    # in at its SingleSignOnService and RAM accepts the identities its assertions carry.
+    def build(c: Ctx) -> object:
+        return alicloud.ram.SamlProvider(
+            "corp-idp", saml_provider_name="corp-idp", encodedsaml_metadata_document=_encoded_metadata(idp),
+            opts=c.ali,
         )  # fmt: skip
 
     return build
@@ -3521,6 +3560,19 @@ def kms_instance_endpoint(own: bool) -> Callable[[Ctx], object]:
         return alicloud.ecs.Instance(
             "vm", instance_type="ecs.g7.large", image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
             vswitch_id="vsw-123", security_groups=["sg-123"], user_data=script, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def cloudsso_directory(idp: str) -> Callable[[Ctx], object]:
+    # docs: cloudsso/directory — CloudSSO users sign in at the external SAML IdP whose metadata is given.
+    def build(c: Ctx) -> object:
+        return alicloud.cloudsso.Directory(
+            "sso", directory_name="fleet",
+            saml_identity_provider_configuration={"encoded_metadata_document": _encoded_metadata(idp),
+                                                  "sso_status": "Enabled"},
+            opts=c.ali,
         )  # fmt: skip
 
     return build
@@ -3561,6 +3613,22 @@ def mongos_in_user_data(own: bool) -> Callable[[Ctx], object]:
     return build
 
 
+def dbs_backup_plan(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: dbs/backupplan — the plan writes the RDS instance's backup sets into `oss_bucket_name`.
+    # None: the stack's own bucket.
+    def build(c: Ctx) -> object:
+        own = alicloud.oss.Bucket("db-backups", bucket="fleet-db-backups", opts=c.ali)
+        return alicloud.dbs.BackupPlan(
+            "orders-backup", backup_plan_name="orders", payment_type="PayAsYouGo", instance_class="large",
+            backup_method="logical", database_type="MySQL", source_endpoint_instance_type="RDS",
+            source_endpoint_region="cn-shanghai", source_endpoint_instance_id="rm-uf6wjk5xxxxxxx",
+            backup_storage_type="oss", oss_bucket_name=bucket or own.bucket, backup_period="Monday",
+            backup_start_time="14:22", backup_retention_period=730, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def smb_gateway_domain(controllers: list[str]) -> Callable[[Ctx], object]:
     # docs: storagegateway/gateway — an S3 File Gateway joined to the plant's Active Directory: domain_controllers are
     # the "IPv4 addresses, NetBIOS names, or host names of your domain server" it authenticates SMB users with.
@@ -3571,6 +3639,18 @@ def smb_gateway_domain(controllers: list[str]) -> Callable[[Ctx], object]:
             smb_active_directory_settings={"domain_name": "plant.fleet.example.eu", "username": "svc-gateway",
                                            "password": "not-a-real-password", "domain_controllers": controllers},
             opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def bastion_host(address_type: str, address: str) -> Callable[[Ctx], object]:
+    # docs: bastionhost/host — a self-managed (Local) host the bastion opens its operators' sessions to.
+    def build(c: Ctx) -> object:
+        kwargs = {"host_public_address" if address_type == "Public" else "host_private_address": address}
+        return alicloud.bastionhost.Host(
+            "db-host", instance_id="bastionhost-cn-abc123", host_name="orders-db-1", os_type="Linux",
+            source="Local", active_address_type=address_type, opts=c.ali, **kwargs,
         )  # fmt: skip
 
     return build
@@ -3621,6 +3701,142 @@ def pipeline_source_connection(provider: str | None) -> Callable[[Ctx], object]:
                     "input_artifacts": ["source"], "configuration": {"ProjectName": "firmware"}}]},
             ],
             opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def ackone_membership(fleet: str | None) -> Callable[[Ctx], object]:
+    # docs: ackone/membershipattachment — the stack's ACK cluster joins an ACK One Fleet instance, which reaches its
+    # API server and distributes applications to it. None: a fleet this stack creates.
+    def build(c: Ctx) -> object:
+        apps = alicloud.cs.ManagedKubernetes("apps", vswitch_ids=["vsw-1"], opts=c.ali)
+        if fleet is None:
+            hub = alicloud.ackone.Cluster("fleet", network={"vpc_id": "vpc-1", "vswitches": ["vsw-1"]}, opts=c.ali)
+            return alicloud.ackone.MembershipAttachment(
+                "apps-member", cluster_id=hub.id, sub_cluster_id=apps.id, opts=c.ali
+            )
+        return alicloud.ackone.MembershipAttachment("apps-member", cluster_id=fleet, sub_cluster_id=apps.id, opts=c.ali)
+
+    return build
+
+
+def alidns_record(value: str | None) -> Callable[[Ctx], object]:
+    # docs: dns/alidnsrecord — the current Alibaba Cloud DNS record resource (dns.Record is deprecated): resolvers
+    # send www.fleet.example.cn's visitors to the CNAME target. None: the stack's own ALB.
+    def build(c: Ctx) -> object:
+        alb = alicloud.alb.LoadBalancer(
+            "web",
+            load_balancer_name="web",
+            load_balancer_edition="Standard",
+            address_type="Internet",
+            vpc_id="vpc-1",
+            load_balancer_billing_config={"pay_type": "PayAsYouGo"},
+            zone_mappings=[
+                {"vswitch_id": "vsw-1", "zone_id": "cn-shanghai-b"},
+                {"vswitch_id": "vsw-2", "zone_id": "cn-shanghai-g"},
+            ],
+            opts=c.ali,
+        )
+        return alicloud.dns.AlidnsRecord(
+            "www", domain_name="fleet.example.cn", rr="www", type="CNAME", value=value or alb.dns_name, opts=c.ali
+        )  # fmt: skip
+
+    return build
+
+
+def sls_export_sink(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: sls/ossexportsink — the new-version OSS export job writes the logstore's logs into
+    # configuration.sink.bucket through the in-region internal endpoint. None: the stack's own bucket.
+    def build(c: Ctx) -> object:
+        own = alicloud.oss.Bucket("log-archive", bucket="fleet-log-archive", opts=c.ali)
+        role = "acs:ram::1234567890:role/aliyunlogdefaultrole"
+        sink: alicloud.sls.OssExportSinkConfigurationSinkArgsDict = {
+            "bucket": bucket or own.bucket,
+            "endpoint": "https://oss-cn-shanghai-internal.aliyuncs.com",
+            "role_arn": role,
+            "prefix": "app",
+            "suffix": ".json",
+            "time_zone": "+0800",
+            "content_type": "json",
+            "compression_type": "snappy",
+            "content_detail": json.dumps({"enableTag": False}),
+            "buffer_interval": "300",
+            "buffer_size": "256",
+            "path_format": "%Y/%m/%d/%H/%M",
+            "path_format_type": "time",
+        }
+        return alicloud.sls.OssExportSink(
+            "archive", project="fleet-logs", job_name="archive-app", display_name="archive-app",
+            configuration={"logstore": "app", "role_arn": role, "from_time": 1732165733, "to_time": 0, "sink": sink},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def esa_log_delivery(data_center: str, bucket: str | None = "") -> Callable[[Ctx], object]:
+    # docs: esa/sitedeliverytask — the site's real-time access logs, collected in `data_center`, delivered to the
+    # stack's SLS project (bucket ""), or to an OSS bucket (None: the stack's own).
+    def build(c: Ctx) -> object:
+        site = alicloud.esa.Site(
+            "site", site_name="fleet.example.cn", instance_id="esa-site-1", coverage="domestic", access_type="NS",
+            opts=c.ali,
+        )  # fmt: skip
+        own = alicloud.oss.Bucket("esa-logs", bucket="fleet-esa-logs", opts=c.ali)
+        delivery: dict[str, Any] = (
+            {"sls_delivery": {"sls_project": "fleet-esa-logs", "sls_log_store": "access", "sls_region": "cn-shanghai"}}
+            if bucket == ""
+            else {"oss_delivery": {"bucket_name": bucket or own.bucket, "region": "cn-shanghai", "prefix_path": "esa/",
+                                   "aliuid": "1234567890"}}
+        )  # fmt: skip
+        return alicloud.esa.SiteDeliveryTask(
+            "access-logs", site_id=site.id, task_name="access-logs", business_type="dcdn_log_access_l1",
+            data_center=data_center, delivery_type="sls" if bucket == "" else "oss",
+            field_name="ClientIP,ClientRequestHost,ClientRequestPath,ClientRequestUserAgent", opts=c.ali, **delivery,
+        )  # fmt: skip
+
+    return build
+
+
+def ecr_vpc_association(ecr: str | None) -> Callable[[Ctx], object]:
+    # docs: expressconnect/routervpcassociation — the stack's VPC joins an Express Connect Router, which links it with
+    # the data centres (VBRs) and transit routers of every region the ECR reaches. None: an ECR this stack creates.
+    def build(c: Ctx) -> object:
+        vpc = alicloud.vpc.Network("fleet", vpc_name="fleet", cidr_block="10.20.0.0/16", opts=c.ali)
+        if ecr is None:
+            own = alicloud.expressconnect.RouterExpressConnectRouter(
+                "ecr", ecr_name="fleet", alibaba_side_asn=65533, opts=c.ali
+            )
+        return alicloud.expressconnect.RouterVpcAssociation(
+            "fleet-ecr", ecr_id=ecr or own.id, vpc_id=vpc.id, association_region_id="cn-shanghai",
+            allowed_prefixes=["10.20.0.0/16"], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def sag_flow_log(collector: str) -> Callable[[Ctx], object]:
+    # docs: sag/smartagflowlog — a branch's Smart Access Gateway flow records exported to a NetFlow collector.
+    def build(c: Ctx) -> object:
+        return alicloud.sag.SmartagFlowLog(
+            "branch-flows", flow_log_name="branch-flows", output_type="netflow", netflow_server_ip=collector,
+            netflow_server_port=9995, netflow_version="V9", active_aging=300, inactive_aging=15, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def esa_origin_rule(origin: str) -> Callable[[Ctx], object]:
+    # docs: esa/originrule — requests for api.fleet.example.cn are sent to the origin `dns_record` names.
+    def build(c: Ctx) -> object:
+        site = alicloud.esa.Site(
+            "site", site_name="fleet.example.cn", instance_id="esa-site-1", coverage="domestic", access_type="NS",
+            opts=c.ali,
+        )  # fmt: skip
+        return alicloud.esa.OriginRule(
+            "api-origin", site_id=site.id, rule_name="api", rule='(http.host eq "api.fleet.example.cn")',
+            rule_enable="on", origin_scheme="https", dns_record=origin, opts=c.ali,
         )  # fmt: skip
 
     return build
@@ -4970,6 +5186,32 @@ CASES: list[Case] = [
             "registry-vpc.cn-shanghai.aliyuncs.com/fleet/api:1\n"
         ),
     ),
+    Case("cn-dcdn-ipa-overseas", "CN", ipa_domain("overseas"), {"RES-016"}),
+    Case("cn-dcdn-ipa-domestic", "CN", ipa_domain("domestic")),
+    Case("cn-ram-saml-partner-idp", "CN", ram_saml_provider("login.partner.example.com"), {"RES-015"}),
+    Case("cn-ram-saml-declared-idp", "CN", ram_saml_provider("idp.example.cn"), destinations=[_IDP]),
+    Case("cn-cloudsso-saml-partner-idp", "CN", cloudsso_directory("login.partner.example.com"), {"RES-015"}),
+    Case("cn-cloudsso-saml-declared-idp", "CN", cloudsso_directory("idp.example.cn"), destinations=[_IDP]),
+    Case("cn-dbs-backup-partner-bucket", "CN", dbs_backup_plan("partner-db-backups"), {"RES-017"}),
+    Case("cn-dbs-backup-own-bucket", "CN", dbs_backup_plan(None)),
+    Case("cn-bastion-host-public-address", "CN", bastion_host("Public", "203.0.113.10"), {"RES-015"}),
+    Case("cn-bastion-host-private-address", "CN", bastion_host("Private", "10.20.0.15")),
+    Case("cn-ackone-cluster-joins-foreign-fleet", "CN", ackone_membership("c-fleet0123456789"), {"RES-017"}),
+    Case("cn-ackone-cluster-joins-own-fleet", "CN", ackone_membership(None)),
+    Case("cn-alidns-cname-partner", "CN", alidns_record("shop.partner.example.com"), {"RES-015"}),
+    Case("cn-alidns-cname-own-alb", "CN", alidns_record(None)),
+    Case("cn-sls-export-sink-partner-bucket", "CN", sls_export_sink("partner-log-archive"), {"RES-017"}),
+    Case("cn-sls-export-sink-own-bucket", "CN", sls_export_sink(None)),
+    Case("cn-esa-log-delivery-oversea-data-center", "CN", esa_log_delivery("oversea"), {"RES-016"}),
+    Case("cn-esa-log-delivery-mainland-data-center", "CN", esa_log_delivery("cn")),
+    Case("cn-esa-log-delivery-partner-bucket", "CN", esa_log_delivery("cn", "partner-esa-logs"), {"RES-017"}),
+    Case("cn-esa-log-delivery-own-bucket", "CN", esa_log_delivery("cn", None)),
+    Case("cn-vpc-joins-network-account-ecr", "CN", ecr_vpc_association("ecr-0123456789abcdef"), {"RES-017"}),
+    Case("cn-vpc-joins-own-ecr", "CN", ecr_vpc_association(None)),
+    Case("cn-sag-flow-log-public-collector", "CN", sag_flow_log("203.0.113.20"), {"RES-015"}),
+    Case("cn-sag-flow-log-private-collector", "CN", sag_flow_log("10.20.0.9")),
+    Case("cn-esa-origin-rule-partner", "CN", esa_origin_rule("api.partner.example.com"), {"RES-015"}),
+    Case("cn-esa-origin-rule-oss", "CN", esa_origin_rule("fleet-api-docs.oss-cn-shanghai.aliyuncs.com")),
 ]
 
 
