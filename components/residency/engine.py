@@ -792,7 +792,12 @@ class RuleEngine:
             and self._judged_as_place(walk, value, path, key, depth, plan)
         ):
             return
-        if self._judged_as_payload(walk, value, path, key, depth, plan):
+        # Only a document (its first character, or a line break for YAML), a payload or a key=value file can be one:
+        # most strings (names, ARNs) skip the call.
+        first = value[:1]
+        if (
+            plan.properties or plan.payload or first in _DOCUMENT_START or first.isspace() or "\n" in value
+        ) and self._judged_as_payload(walk, value, path, key, depth, plan):
             return
         if plan.payload and "=" in value:
             self._judge_assignments(walk, value, path)
@@ -2142,6 +2147,7 @@ _PATH_START = re.compile(r"[/?#]")
 _QUERY_START = re.compile(r"[?#]")
 _PHONE_NUMBER = "number"
 _COUNTRY = "country"
+_DOCUMENT_START = frozenset("{[")  # a JSON document's first character (a set: "" is in no set, unlike in a string)
 _YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.MULTILINE)
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 # An e-mail address, optionally behind the scheme-like prefix of a subscription endpoint (MNS
