@@ -680,6 +680,28 @@ def test_a_geographic_inference_profile_is_resident_only_in_its_own_jurisdiction
         assert rule_ids(code, subject) == expected, subject.type
 
 
+@pytest.mark.parametrize(
+    ("code", "profile", "expected"),
+    [
+        ("US", "us.guardrail.v1:0", set()),
+        ("US", "us-gov.guardrail.v1:0", set()),
+        ("US", "arn:aws:bedrock:us-west-2:123456789012:guardrail-profile/us.guardrail.v1:0", set()),
+        ("US", "eu.guardrail.v1:0", {"RES-016"}),
+        ("US", "apac.guardrail.v1:0", {"RES-016"}),
+        ("JP", "us.guardrail.v1:0", {"RES-016"}),
+        ("JP", "apac.guardrail.v1:0", {"RES-016"}),
+        ("DE", "eu.guardrail.v1:0", {"RES-016"}),
+    ],
+)
+def test_a_guardrail_profile_is_resident_only_where_its_destination_table_stays(
+    code: str, profile: str, expected: set[str]
+) -> None:
+    # guardrails-cross-region-support.html: us.guardrail.v1:0 routes among us-east-1, us-east-2, us-west-1, us-west-2.
+    props = {"name": "g", "blocked_input_messaging": "no", "blocked_outputs_messaging": "no",
+             "cross_region_config": {"guardrail_profile_identifier": profile}}  # fmt: skip
+    assert rule_ids(code, Subject("aws:bedrock/guardrail:Guardrail", "g", props, provider(code))) == expected
+
+
 def test_resident_profile_patterns_name_jurisdictions_whose_regions_hold_the_whole_geography() -> None:
     # The documented destinations of each geography (geographic-cross-region-inference.html, AWS CDK bedrock-alpha).
     destinations = {

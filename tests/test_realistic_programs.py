@@ -5263,6 +5263,8 @@ CASES: list[Case] = [
     Case("us-dynamodb-replica-oregon", "US", dynamodb_global_table("us-west-2")),
     Case("us-dynamodb-replica-canada", "US", dynamodb_global_table("ca-central-1"), {"RES-009"}),
     Case("de-dynamodb-replica-ireland", "DE", dynamodb_global_table("eu-west-1"), {"RES-009"}),
+    Case("us-guardrail-us-profile", "US", guardrail("us.guardrail.v1:0")),
+    Case("us-guardrail-apac-profile", "US", guardrail("apac.guardrail.v1:0"), {"RES-016"}),
 ]
 
 
