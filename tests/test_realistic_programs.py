@@ -3866,6 +3866,23 @@ def dynamodb_global_table(replica_region: str) -> Callable[[Ctx], object]:
     return build
 
 
+def secret_replica(region: str) -> Callable[[Ctx], object]:
+    # docs: secretsmanager/secret — `replicas` copies the secret (the owner portal's database credentials) to a region.
+    def build(c: Ctx) -> object:
+        return aws.secretsmanager.Secret("portal-db", name="portal/db", replicas=[{"region": region}], opts=c.aws)
+
+    return build
+
+
+def chime_voice_connector(region: str) -> Callable[[Ctx], object]:
+    # docs: chime/voiceconnector — aws_region is where the connector (and the calls it carries) is hosted.
+    def build(c: Ctx) -> object:
+        return aws.chime.VoiceConnector("care-line", name="care-line", require_encryption=True, aws_region=region,
+                                        opts=c.aws)  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5265,6 +5282,10 @@ CASES: list[Case] = [
     Case("de-dynamodb-replica-ireland", "DE", dynamodb_global_table("eu-west-1"), {"RES-009"}),
     Case("us-guardrail-us-profile", "US", guardrail("us.guardrail.v1:0")),
     Case("us-guardrail-apac-profile", "US", guardrail("apac.guardrail.v1:0"), {"RES-016"}),
+    Case("us-secret-replica-oregon", "US", secret_replica("us-west-2")),
+    Case("de-secret-replica-ireland", "DE", secret_replica("eu-west-1"), {"RES-009"}),
+    Case("jp-chime-voice-connector-tokyo", "JP", chime_voice_connector("ap-northeast-1")),
+    Case("jp-chime-voice-connector-virginia", "JP", chime_voice_connector("us-east-1"), {"RES-009"}),
 ]
 
 
