@@ -98,6 +98,26 @@ def test_bad_entries_name_the_field_and_the_fix(entry: dict[str, Any], field: st
     assert info.value.field.startswith(field) and "Fix:" in str(info.value)
 
 
+# A basis belongs to its jurisdiction's register: the GDPR's in DE, the CAC's in CN, a documented assessment where the
+# regime was not reviewed one by one (JP, US); a stack citing another jurisdiction's basis is a config error.
+@pytest.mark.parametrize(
+    ("code", "foreign", "own"),
+    [
+        ("JP", "scc", "documented-assessment"),
+        ("JP", "standard-contract", "documented-assessment"),
+        ("US", "adequacy", "documented-assessment"),
+        ("DE", "cac-security-assessment", "scc"),
+        ("DE", "documented-assessment", "adequacy"),
+    ],
+)
+def test_a_basis_of_another_jurisdiction_is_refused_and_its_own_accepted(code: str, foreign: str, own: str) -> None:
+    entry = {**TRANSFER, "data_classes": ["owner_personal_data"], "destination": "SG"}
+    with pytest.raises(DestinationProblem, match=f"unknown basis '{foreign}' for {code}. Fix: use one of") as info:
+        check_destinations(code, parse_destinations([{**entry, "basis": foreign}]), TODAY)
+    assert own in str(info.value)
+    check_destinations(code, parse_destinations([{**entry, "basis": own}]), TODAY)
+
+
 def test_important_data_leaves_cn_only_with_a_cac_security_assessment() -> None:
     entry = {**TRANSFER, "data_classes": ["camera_footage"], "basis": "cac-security-assessment"}
     check_destinations("CN", parse_destinations([entry]), TODAY)

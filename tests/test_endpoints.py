@@ -304,7 +304,7 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         "aws",
         "aws:bedrock/agentAgent:AgentAgent",
         {"foundation_model": _HAIKU},
-        {"foundation_model": f"us.{_HAIKU}"},
+        {"foundation_model": f"global.{_HAIKU}"},
     ),
     "aws-bedrock-cross-region-prompt": (
         "EU",
@@ -645,6 +645,83 @@ def test_an_any_depth_field_matches_the_end_of_a_path() -> None:
     assert service.field_matches(("definition", "nodes", "configuration", "prompt", "model_id"))
     assert not service.field_matches(("model_id", "arn"))
     assert not service.field_matches(("foundation_model",))
+
+
+# A geographic inference profile whose documented destinations all lie in one jurisdiction is resident there only:
+# `jp.` (Tokyo, Osaka) in JP, `us.`/`us-gov.` in US, `au.` in AU; `eu.` reaches London and Zurich, `apac.` Seoul and the
+# UAE, `global.` every region, so they stay refused everywhere.
+_GEO_PROFILES = [
+    ("JP", "jp", set()), ("JP", "apac", {"RES-016"}), ("JP", "global", {"RES-016"}), ("JP", "us", {"RES-016"}),
+    ("US", "us", set()), ("US", "us-gov", set()), ("US", "jp", {"RES-016"}), ("US", "global", {"RES-016"}),
+    ("AU", "au", set()), ("AU", "apac", {"RES-016"}), ("KR", "apac", {"RES-016"}), ("KR", "jp", {"RES-016"}),
+    ("DE", "eu", {"RES-016"}), ("EU", "eu", {"RES-016"}), ("CN", "jp", {"RES-016"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "geo", "expected"), _GEO_PROFILES)
+def test_a_geographic_inference_profile_is_resident_only_in_its_own_jurisdiction(
+    code: str, geo: str, expected: set[str]
+) -> None:
+    region = next(iter(sorted(CATALOGUE.get(code).aws.regions)))
+    partition = CATALOGUE.aws_region_partition[region]
+    arn = f"arn:{partition}:bedrock:{region}:123456789012:inference-profile/{geo}.{_HAIKU}"
+    subjects = [
+        Subject("aws:bedrock/agentAgent:AgentAgent", "a", {"foundation_model": f"{geo}.{_HAIKU}"}, provider(code)),
+        Subject("aws:bedrock/inferenceProfile:InferenceProfile", "p", {"model_source": {"copy_from": arn}},
+                provider(code)),
+        Subject("aws:bedrock/agentPrompt:AgentPrompt", "s",
+                {"variants": [{"name": "v", "model_id": f"{geo}.{_HAIKU}"}]}, provider(code)),
+        Subject("aws:bedrock/agentcoreHarness:AgentcoreHarness", "h",
+                {"model": {"litellm_model_config": {"model_id": f"bedrock/converse/{geo}.{_HAIKU}",
+                                                    "additional_params": json.dumps({"aws_region_name": region})}}},
+                provider(code)),
+    ]  # fmt: skip
+    for subject in subjects:
+        assert rule_ids(code, subject) == expected, subject.type
+
+
+@pytest.mark.parametrize(
+    ("code", "profile", "expected"),
+    [
+        ("US", "us.guardrail.v1:0", set()),
+        ("US", "us-gov.guardrail.v1:0", set()),
+        ("US", "arn:aws:bedrock:us-west-2:123456789012:guardrail-profile/us.guardrail.v1:0", set()),
+        ("US", "eu.guardrail.v1:0", {"RES-016"}),
+        ("US", "apac.guardrail.v1:0", {"RES-016"}),
+        ("JP", "us.guardrail.v1:0", {"RES-016"}),
+        ("JP", "apac.guardrail.v1:0", {"RES-016"}),
+        ("DE", "eu.guardrail.v1:0", {"RES-016"}),
+    ],
+)
+def test_a_guardrail_profile_is_resident_only_where_its_destination_table_stays(
+    code: str, profile: str, expected: set[str]
+) -> None:
+    # guardrails-cross-region-support.html: us.guardrail.v1:0 routes among us-east-1, us-east-2, us-west-1, us-west-2.
+    props = {"name": "g", "blocked_input_messaging": "no", "blocked_outputs_messaging": "no",
+             "cross_region_config": {"guardrail_profile_identifier": profile}}  # fmt: skip
+    assert rule_ids(code, Subject("aws:bedrock/guardrail:Guardrail", "g", props, provider(code))) == expected
+
+
+def test_resident_profile_patterns_name_jurisdictions_whose_regions_hold_the_whole_geography() -> None:
+    # The documented destinations of each geography (geographic-cross-region-inference.html, AWS CDK bedrock-alpha).
+    destinations = {
+        "jp": {"ap-northeast-1", "ap-northeast-3"},
+        "au": {"ap-southeast-2", "ap-southeast-4"},
+        "us": {"us-east-1", "us-east-2", "us-west-1", "us-west-2"},
+        "us-gov": {"us-gov-east-1", "us-gov-west-1"},
+    }
+    seen = set()
+    for service in ENDPOINTS.global_services:
+        for code in service.resident_patterns:
+            assert code in CATALOGUE.jurisdictions, (service.id, code)
+            for geo, regions in destinations.items():
+                profile = f"{geo}.{_HAIKU}"
+                forms = (profile, f"bedrock/{profile}", f"arn:aws:bedrock:r:1:inference-profile/{profile}")
+                # A form the entry refuses where no pattern makes it resident (CN), but not in `code`: resident there.
+                if any(service.refuses(v, "CN") and not service.refuses(v, code) for v in forms):
+                    assert regions <= CATALOGUE.get(code).aws.regions, (service.id, code, geo)
+                    seen.add((code, geo))
+    assert seen == {("JP", "jp"), ("AU", "au"), ("US", "us"), ("US", "us-gov")}
 
 
 @pytest.mark.parametrize(("code", "expected"), [("CN", {"RES-016"}), ("EU", set()), ("US", set()), ("JP", set())])

@@ -3843,6 +3843,47 @@ def esa_origin_rule(origin: str) -> Callable[[Ctx], object]:
     return build
 
 
+def bedrock_agent(model: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentagent — foundation_model is a model id or an inference profile id ("jp.anthropic...").
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("agent-role", assume_role_policy=ROLE.replace("lambda", "bedrock"), opts=c.aws)
+        return aws.bedrock.AgentAgent(
+            "assistant", agent_name="owner-assistant", agent_resource_role_arn=role.arn, foundation_model=model,
+            instruction="Answer vehicle owners' questions about their service history.", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def dynamodb_global_table(replica_region: str) -> Callable[[Ctx], object]:
+    # docs: dynamodb/table — a global table (version 2019.11.21) with a replica in a second region.
+    def build(c: Ctx) -> object:
+        return aws.dynamodb.Table(
+            "sessions", hash_key="id", attributes=[{"name": "id", "type": "S"}], billing_mode="PAY_PER_REQUEST",
+            stream_enabled=True, stream_view_type="NEW_AND_OLD_IMAGES", replicas=[{"region_name": replica_region}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def secret_replica(region: str) -> Callable[[Ctx], object]:
+    # docs: secretsmanager/secret — `replicas` copies the secret (the owner portal's database credentials) to a region.
+    def build(c: Ctx) -> object:
+        return aws.secretsmanager.Secret("portal-db", name="portal/db", replicas=[{"region": region}], opts=c.aws)
+
+    return build
+
+
+def chime_voice_connector(region: str) -> Callable[[Ctx], object]:
+    # docs: chime/voiceconnector — aws_region is where the connector (and the calls it carries) is hosted.
+    def build(c: Ctx) -> object:
+        return aws.chime.VoiceConnector("care-line", name="care-line", require_encryption=True, aws_region=region,
+                                        opts=c.aws)  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5213,6 +5254,39 @@ CASES: list[Case] = [
     Case("cn-sag-flow-log-private-collector", "CN", sag_flow_log("10.20.0.9")),
     Case("cn-esa-origin-rule-partner", "CN", esa_origin_rule("api.partner.example.com"), {"RES-015"}),
     Case("cn-esa-origin-rule-oss", "CN", esa_origin_rule("fleet-api-docs.oss-cn-shanghai.aliyuncs.com")),
+    # Jurisdictions other than CN and EU: geographic inference profiles resident in their own geography only, Local
+    # Zones placed by their group, global tables whose replicas stay (or not) in the country.
+    Case("jp-bedrock-agent-japan-profile", "JP", bedrock_agent("jp.anthropic.claude-sonnet-4-5-20250929-v1:0")),
+    Case(
+        "jp-bedrock-agent-apac-profile",
+        "JP",
+        bedrock_agent("apac.anthropic.claude-sonnet-4-20250514-v1:0"),
+        {"RES-016"},
+    ),
+    Case("us-bedrock-prompt-us-profile", "US", bedrock_prompt("us.anthropic.claude-3-haiku-20240307-v1:0")),
+    Case(
+        "us-bedrock-prompt-global-profile",
+        "US",
+        bedrock_prompt("global.anthropic.claude-sonnet-4-5-20250929-v1:0"),
+        {"RES-016"},
+    ),
+    Case(
+        "de-bedrock-agent-eu-profile", "DE", bedrock_agent("eu.anthropic.claude-3-7-sonnet-20250219-v1:0"), {"RES-016"}
+    ),
+    Case("us-subnet-in-dallas-local-zone", "US", local_zone_subnet("us-east-1-dfw-2a")),
+    Case("us-subnet-in-lima-local-zone", "US", local_zone_subnet("us-east-1-lim-1a"), {"RES-008"}),
+    Case("jp-subnet-in-taipei-local-zone", "JP", local_zone_subnet("ap-northeast-1-tpe-1a"), {"RES-008"}),
+    Case("jp-dynamodb-replica-osaka", "JP", dynamodb_global_table("ap-northeast-3")),
+    Case("jp-dynamodb-replica-seoul", "JP", dynamodb_global_table("ap-northeast-2"), {"RES-009"}),
+    Case("us-dynamodb-replica-oregon", "US", dynamodb_global_table("us-west-2")),
+    Case("us-dynamodb-replica-canada", "US", dynamodb_global_table("ca-central-1"), {"RES-009"}),
+    Case("de-dynamodb-replica-ireland", "DE", dynamodb_global_table("eu-west-1"), {"RES-009"}),
+    Case("us-guardrail-us-profile", "US", guardrail("us.guardrail.v1:0")),
+    Case("us-guardrail-apac-profile", "US", guardrail("apac.guardrail.v1:0"), {"RES-016"}),
+    Case("us-secret-replica-oregon", "US", secret_replica("us-west-2")),
+    Case("de-secret-replica-ireland", "DE", secret_replica("eu-west-1"), {"RES-009"}),
+    Case("jp-chime-voice-connector-tokyo", "JP", chime_voice_connector("ap-northeast-1")),
+    Case("jp-chime-voice-connector-virginia", "JP", chime_voice_connector("us-east-1"), {"RES-009"}),
 ]
 
 

@@ -217,6 +217,10 @@ class GlobalService(_Frozen):
     """Values that make it global (case-insensitive)."""
     refused_patterns: tuple[str, ...] = ()
     """Regular expressions; a value matching one makes it global."""
+    resident_patterns: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Per jurisdiction code, regular expressions of values the documentation keeps inside that jurisdiction's
+    regions (a ``jp.`` Bedrock inference profile routes to Tokyo and Osaka only): such a value is not refused there,
+    whatever ``refused_patterns`` say; every other jurisdiction still refuses it."""
     allowed_values: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)
     """Per jurisdiction code, the only values that keep it in-country (all others refused)."""
     allowed_partitions: tuple[str, ...] = ()
@@ -263,6 +267,8 @@ class GlobalService(_Frozen):
         v = value.strip().lower()
         if self.allowed_values:
             return v not in {a.lower() for a in self.allowed_values.get(jurisdiction, ())}
+        if any(re.search(p, v) for p in self.resident_patterns.get(jurisdiction, ())):
+            return False
         if any(v == r.lower() or r == "*" for r in self.refused_values):
             return True
         return any(re.search(p, v) for p in self.refused_patterns)
