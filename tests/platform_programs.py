@@ -1,0 +1,1469 @@
+"""An EV maker's ordinary, fully in-country platform programs, written from the provider documentation.
+
+Each builder is what a platform engineer writes from the Pulumi registry examples (pulumi-aws v7, pulumi-alicloud)
+and the AWS / Alibaba Cloud architecture docs: a few resources wired together through their outputs, in one
+jurisdiction's regions. None sends data out of the country, so every front door must accept every one of them
+(issue 9: "No false alarms for ordinary in-country programs"). tests/test_realistic_programs.py runs them as CASES.
+
+A builder takes the harness's ``Ctx`` (``c.aws`` / ``c.ali``: the jurisdiction's home-region provider options);
+``_aws(region)`` / ``_ali(region)`` give a second region of the same jurisdiction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pulumi
+import pulumi_alicloud as alicloud
+import pulumi_aws as aws
+
+Build = Callable[[Any], object]
+CODE = pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(e, c):\n    return e\n")})
+
+
+def _aws(region: str) -> pulumi.ResourceOptions:
+    return pulumi.ResourceOptions(provider=aws.Provider(f"aws-{region}", region=region))
+
+
+def _ali(region: str) -> pulumi.ResourceOptions:
+    return pulumi.ResourceOptions(provider=alicloud.Provider(f"ali-{region}", region=region))
+
+
+def _trust(service: str) -> str:
+    return json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}],
+        }
+    )
+
+
+def _ram_trust(service: str) -> str:
+    return json.dumps(
+        {
+            "Version": "1",
+            "Statement": [{"Effect": "Allow", "Principal": {"Service": [service]}, "Action": "sts:AssumeRole"}],
+        }
+    )
+
+
+def _policy(statements: list[dict[str, Any]]) -> str:
+    return json.dumps({"Version": "2012-10-17", "Statement": statements})
+
+
+def _function(name: str, opts: pulumi.ResourceOptions, env: dict[str, Any] | None = None, **kw: Any) -> Any:
+    role = aws.iam.Role(f"{name}-role", assume_role_policy=_trust("lambda.amazonaws.com"), opts=opts)
+    aws.iam.RolePolicyAttachment(
+        f"{name}-basic", role=role.name,
+        policy_arn=role.arn.apply(
+            lambda a: f"arn:{a.split(':')[1]}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+        ),
+        opts=opts,
+    )  # fmt: skip
+    extra: dict[str, Any] = {"environment": {"variables": env}} if env else {}
+    return aws.lambda_.Function(
+        name, role=role.arn, runtime="python3.12", handler="index.handler", code=CODE, opts=opts, **extra, **kw
+    )
+
+
+# -- telemetry ingest --------------------------------------------------------------------------------------------
+
+
+def iot_kinesis_firehose_s3(region: str | None = None) -> Build:
+    # docs: iot/topicrule (kinesis action), kinesis/stream, kinesis/firehosedeliverystream (kinesis source, extended
+    # S3 destination with dynamic partitioning prefix), the Firehose role scoped with aws:SourceAccount.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        ident = aws.get_caller_identity_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider))
+        raw = aws.s3.Bucket("telemetry-raw", opts=opts)
+        stream = aws.kinesis.Stream(
+            "vehicle-telemetry", stream_mode_details={"stream_mode": "ON_DEMAND"}, retention_period=48,
+            encryption_type="KMS", kms_key_id="alias/aws/kinesis", opts=opts,
+        )  # fmt: skip
+        firehose_role = aws.iam.Role(
+            "firehose-role",
+            assume_role_policy=ident.account_id.apply(
+                lambda acct: _policy(
+                    [
+                        {
+                            "Effect": "Allow",
+                            "Principal": {"Service": "firehose.amazonaws.com"},
+                            "Action": "sts:AssumeRole",
+                            "Condition": {"StringEquals": {"sts:ExternalId": acct}},
+                        }
+                    ]
+                )
+            ),
+            opts=opts,
+        )
+        aws.iam.RolePolicy(
+            "firehose-access", role=firehose_role.id,
+            policy=pulumi.Output.all(raw.arn, stream.arn).apply(
+                lambda a: _policy(
+                    [
+                        {"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetBucketLocation", "s3:ListBucket"],
+                         "Resource": [a[0], f"{a[0]}/*"]},
+                        {"Effect": "Allow", "Action": ["kinesis:DescribeStream", "kinesis:GetShardIterator",
+                                                       "kinesis:GetRecords"], "Resource": a[1]},
+                    ]
+                )
+            ),
+            opts=opts,
+        )  # fmt: skip
+        aws.kinesis.FirehoseDeliveryStream(
+            "telemetry-to-s3", destination="extended_s3",
+            kinesis_source_configuration={"kinesis_stream_arn": stream.arn, "role_arn": firehose_role.arn},
+            extended_s3_configuration={
+                "role_arn": firehose_role.arn, "bucket_arn": raw.arn, "buffering_size": 64, "buffering_interval": 60,
+                "prefix": "vin=!{partitionKeyFromQuery:vin}/dt=!{timestamp:yyyy-MM-dd}/",
+                "error_output_prefix": "errors/!{firehose:error-output-type}/",
+                "dynamic_partitioning_configuration": {"enabled": True},
+                "processing_configuration": {
+                    "enabled": True,
+                    "processors": [
+                        {"type": "MetadataExtraction", "parameters": [
+                            {"parameter_name": "JsonParsingEngine", "parameter_value": "JQ-1.6"},
+                            {"parameter_name": "MetadataExtractionQuery", "parameter_value": "{vin:.vin}"},
+                        ]}
+                    ],
+                },
+            },
+            opts=opts,
+        )  # fmt: skip
+        iot_role = aws.iam.Role("iot-rule-role", assume_role_policy=_trust("iot.amazonaws.com"), opts=opts)
+        aws.iam.RolePolicy(
+            "iot-put-records", role=iot_role.id,
+            policy=stream.arn.apply(lambda arn: _policy([{"Effect": "Allow", "Action": "kinesis:PutRecord",
+                                                           "Resource": arn}])),
+            opts=opts,
+        )  # fmt: skip
+        return aws.iot.TopicRule(
+            "vehicle-telemetry", enabled=True, sql="SELECT *, topic(3) AS vin FROM 'fleet/telemetry/+'",
+            sql_version="2016-03-23",
+            kineses=[{"stream_name": stream.name, "role_arn": iot_role.arn, "partition_key": "${topic(3)}"}],
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def iot_timestream_dynamodb(region: str | None = None) -> Build:
+    # docs: iot/topicrule (timestream and dynamodbv2 actions, error action to CloudWatch Logs), timestreamwrite.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        db = aws.timestreamwrite.Database("fleet", database_name="fleet", opts=opts)
+        table = aws.timestreamwrite.Table(
+            "battery", database_name=db.database_name, table_name="battery",
+            retention_properties={"memory_store_retention_period_in_hours": 24,
+                                  "magnetic_store_retention_period_in_days": 365},
+            opts=opts,
+        )  # fmt: skip
+        state = aws.dynamodb.Table(
+            "vehicle-state", billing_mode="PAY_PER_REQUEST", hash_key="vin",
+            attributes=[{"name": "vin", "type": "S"}], point_in_time_recovery={"enabled": True},
+            server_side_encryption={"enabled": True}, opts=opts,
+        )  # fmt: skip
+        errors = aws.cloudwatch.LogGroup("iot-rule-errors", retention_in_days=30, opts=opts)
+        role = aws.iam.Role("iot-rule-role", assume_role_policy=_trust("iot.amazonaws.com"), opts=opts)
+        aws.iam.RolePolicy(
+            "iot-rule-access", role=role.id,
+            policy=pulumi.Output.all(table.arn, state.arn, errors.arn).apply(
+                lambda a: _policy(
+                    [
+                        {"Effect": "Allow", "Action": "timestream:WriteRecords", "Resource": a[0]},
+                        {"Effect": "Allow", "Action": "timestream:DescribeEndpoints", "Resource": "*"},
+                        {"Effect": "Allow", "Action": "dynamodb:PutItem", "Resource": a[1]},
+                        {"Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+                         "Resource": f"{a[2]}:*"},
+                    ]
+                )
+            ),
+            opts=opts,
+        )  # fmt: skip
+        return aws.iot.TopicRule(
+            "battery-metrics", enabled=True, sql_version="2016-03-23",
+            sql="SELECT soc, cell_temp, pack_voltage FROM 'fleet/+/battery'",
+            timestreams=[{
+                "database_name": db.database_name, "table_name": table.table_name, "role_arn": role.arn,
+                "dimensions": [{"name": "vin", "value": "${topic(2)}"}],
+                "timestamp": {"unit": "MILLISECONDS", "value": "${timestamp()}"},
+            }],
+            dynamodbv2s=[{"role_arn": role.arn, "put_item": {"table_name": state.name}}],
+            error_action={"cloudwatch_logs": {"log_group_name": errors.name, "role_arn": role.arn}},
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+# -- APIs --------------------------------------------------------------------------------------------------------
+
+
+def http_api_lambda(region: str | None = None) -> Build:
+    # docs: apigatewayv2/api (HTTP), integration (AWS_PROXY), route, stage with access logs, lambda/permission with
+    # source_arn "${execution_arn}/*/*" as the registry example shows.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        fn = _function("charging-sessions", opts, {"TABLE": "charging-sessions", "POWERTOOLS_SERVICE_NAME": "charging"})
+        api = aws.apigatewayv2.Api(
+            "charging", protocol_type="HTTP",
+            cors_configuration={"allow_methods": ["GET", "POST"], "allow_origins": ["https://app.example.com"]},
+            opts=opts,
+        )  # fmt: skip
+        integration = aws.apigatewayv2.Integration(
+            "charging-fn", api_id=api.id, integration_type="AWS_PROXY", integration_uri=fn.invoke_arn,
+            payload_format_version="2.0", opts=opts,
+        )  # fmt: skip
+        aws.apigatewayv2.Route(
+            "post-session", api_id=api.id, route_key="POST /sessions",
+            target=integration.id.apply(lambda i: f"integrations/{i}"), opts=opts,
+        )  # fmt: skip
+        logs = aws.cloudwatch.LogGroup("charging-api-access", retention_in_days=90, opts=opts)
+        aws.apigatewayv2.Stage(
+            "default", api_id=api.id, name="$default", auto_deploy=True,
+            access_log_settings={
+                "destination_arn": logs.arn,
+                "format": json.dumps({"requestId": "$context.requestId", "ip": "$context.identity.sourceIp",
+                                      "status": "$context.status", "route": "$context.routeKey"}),
+            },
+            opts=opts,
+        )  # fmt: skip
+        return aws.lambda_.Permission(
+            "api-invoke", action="lambda:InvokeFunction", function=fn.name, principal="apigateway.amazonaws.com",
+            source_arn=api.execution_arn.apply(lambda arn: f"{arn}/*/*"), opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def rest_api_regional_waf(region: str | None = None) -> Build:
+    # docs: apigateway/restapi (REGIONAL endpoint), resource, method, integration, deployment, stage; wafv2/webacl
+    # (REGIONAL scope, AWS managed rule group) and wafv2/webaclassociation on the stage ARN.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        fn = _function("vehicle-api", opts, {"STAGE": "prod"})
+        api = aws.apigateway.RestApi("vehicle-api", endpoint_configuration={"types": "REGIONAL"}, opts=opts)
+        resource = aws.apigateway.Resource(
+            "vehicles", rest_api=api.id, parent_id=api.root_resource_id, path_part="vehicles", opts=opts
+        )
+        method = aws.apigateway.Method(
+            "get-vehicles", rest_api=api.id, resource_id=resource.id, http_method="GET", authorization="AWS_IAM",
+            opts=opts,
+        )  # fmt: skip
+        integration = aws.apigateway.Integration(
+            "get-vehicles", rest_api=api.id, resource_id=resource.id, http_method=method.http_method,
+            integration_http_method="POST", type="AWS_PROXY", uri=fn.invoke_arn, opts=opts,
+        )  # fmt: skip
+        deployment = aws.apigateway.Deployment(
+            "vehicle-api", rest_api=api.id, opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(
+                depends_on=[integration])),
+        )  # fmt: skip
+        stage = aws.apigateway.Stage("prod", rest_api=api.id, deployment=deployment.id, stage_name="prod", opts=opts)
+        aws.lambda_.Permission(
+            "api-invoke", action="lambda:InvokeFunction", function=fn.name, principal="apigateway.amazonaws.com",
+            source_arn=api.execution_arn.apply(lambda arn: f"{arn}/*/GET/vehicles"), opts=opts,
+        )  # fmt: skip
+        acl = aws.wafv2.WebAcl(
+            "vehicle-api", scope="REGIONAL", default_action={"allow": {}},
+            rules=[{
+                "name": "common", "priority": 1, "override_action": {"none": {}},
+                "statement": {"managed_rule_group_statement": {"name": "AWSManagedRulesCommonRuleSet",
+                                                              "vendor_name": "AWS"}},
+                "visibility_config": {"cloudwatch_metrics_enabled": True, "metric_name": "common",
+                                      "sampled_requests_enabled": True},
+            }],
+            visibility_config={"cloudwatch_metrics_enabled": True, "metric_name": "vehicle-api",
+                               "sampled_requests_enabled": True},
+            opts=opts,
+        )  # fmt: skip
+        return aws.wafv2.WebAclAssociation("vehicle-api", resource_arn=stage.arn, web_acl_arn=acl.arn, opts=opts)
+
+    return build
+
+
+def alb_fargate_from_own_ecr(region: str | None = None) -> Build:
+    # docs: ecr/repository + lifecyclepolicy, ecs/cluster, ecs/taskdefinition (awslogs driver to the stack's log
+    # group in its region, image from the stack's own repository), lb/loadbalancer, targetgroup (ip), listener,
+    # ecs/service with load_balancers.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        repo = aws.ecr.Repository(
+            "fleet-api", image_tag_mutability="IMMUTABLE", image_scanning_configuration={"scan_on_push": True},
+            opts=opts,
+        )  # fmt: skip
+        aws.ecr.LifecyclePolicy(
+            "fleet-api", repository=repo.name,
+            policy=json.dumps({"rules": [{"rulePriority": 1, "description": "keep 30 images",
+                                          "selection": {"tagStatus": "any", "countType": "imageCountMoreThan",
+                                                        "countNumber": 30},
+                                          "action": {"type": "expire"}}]}),
+            opts=opts,
+        )  # fmt: skip
+        logs = aws.cloudwatch.LogGroup("/ecs/fleet-api", retention_in_days=30, opts=opts)
+        execution = aws.iam.Role("task-execution", assume_role_policy=_trust("ecs-tasks.amazonaws.com"), opts=opts)
+        cluster = aws.ecs.Cluster("fleet", settings=[{"name": "containerInsights", "value": "enabled"}], opts=opts)
+        region_name = aws.get_region_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider)).region
+        task = aws.ecs.TaskDefinition(
+            "fleet-api", family="fleet-api", cpu="512", memory="1024", network_mode="awsvpc",
+            requires_compatibilities=["FARGATE"], execution_role_arn=execution.arn,
+            container_definitions=pulumi.Output.all(repo.repository_url, logs.name, region_name).apply(
+                lambda a: json.dumps([{
+                    "name": "api", "image": f"{a[0]}:1.4.2", "essential": True,
+                    "portMappings": [{"containerPort": 8080, "protocol": "tcp"}],
+                    "environment": [{"name": "AWS_REGION", "value": a[2]}],
+                    "logConfiguration": {"logDriver": "awslogs", "options": {
+                        "awslogs-group": a[1], "awslogs-region": a[2], "awslogs-stream-prefix": "api"}},
+                }])
+            ),
+            opts=opts,
+        )  # fmt: skip
+        alb = aws.lb.LoadBalancer(
+            "fleet-api", load_balancer_type="application", internal=False, subnets=["subnet-a", "subnet-b"],
+            security_groups=["sg-alb"], opts=opts,
+        )  # fmt: skip
+        tg = aws.lb.TargetGroup(
+            "fleet-api", port=8080, protocol="HTTP", target_type="ip", vpc_id="vpc-1",
+            health_check={"path": "/healthz", "matcher": "200"}, opts=opts,
+        )  # fmt: skip
+        listener = aws.lb.Listener(
+            "https", load_balancer_arn=alb.arn, port=443, protocol="HTTPS",
+            ssl_policy="ELBSecurityPolicy-TLS13-1-2-2021-06", certificate_arn=alb.arn.apply(
+                lambda a: ":".join(a.split(":")[:5]).replace(":elasticloadbalancing:", ":acm:")
+                + ":certificate/0f4c1a2b-3c4d-5e6f-7a8b-9c0d1e2f3a4b"),
+            default_actions=[{"type": "forward", "target_group_arn": tg.arn}], opts=opts,
+        )  # fmt: skip
+        return aws.ecs.Service(
+            "fleet-api", cluster=cluster.arn, task_definition=task.arn, desired_count=2, launch_type="FARGATE",
+            network_configuration={"subnets": ["subnet-a", "subnet-b"], "security_groups": ["sg-task"]},
+            load_balancers=[{"target_group_arn": tg.arn, "container_name": "api", "container_port": 8080}],
+            opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[listener])),
+        )  # fmt: skip
+
+    return build
+
+
+def firelens_to_cloudwatch(region: str, fluent_bit_account: str) -> Build:
+    # docs: ECS FireLens ("Using the AWS for Fluent Bit image", China regions pull it from the regional ECR of AWS's
+    # account in that region) with the cloudwatch_logs output plugin to the stack's log group in its own region.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        repo = aws.ecr.Repository("ota-worker", opts=opts)
+        logs = aws.cloudwatch.LogGroup("/ecs/ota-worker", retention_in_days=180, opts=opts)
+        execution = aws.iam.Role("task-execution", assume_role_policy=_trust("ecs-tasks.amazonaws.com"), opts=opts)
+        task_role = aws.iam.Role("task", assume_role_policy=_trust("ecs-tasks.amazonaws.com"), opts=opts)
+        dns = "amazonaws.com.cn" if region.startswith("cn-") else "amazonaws.com"
+        return aws.ecs.TaskDefinition(
+            "ota-worker", family="ota-worker", cpu="256", memory="512", network_mode="awsvpc",
+            requires_compatibilities=["FARGATE"], execution_role_arn=execution.arn, task_role_arn=task_role.arn,
+            container_definitions=pulumi.Output.all(repo.repository_url, logs.name).apply(
+                lambda a: json.dumps([
+                    {"name": "log_router", "essential": True,
+                     "image": f"{fluent_bit_account}.dkr.ecr.{region}.{dns}/aws-for-fluent-bit:stable",
+                     "firelensConfiguration": {"type": "fluentbit"}},
+                    {"name": "worker", "essential": True, "image": f"{a[0]}:2026.11",
+                     "logConfiguration": {"logDriver": "awsfirelens", "options": {
+                         "Name": "cloudwatch_logs", "region": region, "log_group_name": a[1],
+                         "log_stream_prefix": "worker/", "auto_create_group": "false"}}},
+                ])
+            ),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def eks_irsa(region: str | None = None) -> Build:
+    # docs: eks/cluster, iam/openidconnectprovider from cluster.identities[0].oidcs[0].issuer, an IRSA role trusting
+    # the provider with "<issuer>:sub" / ":aud" conditions (EKS user guide "Assign IAM roles to service accounts").
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        cluster_role = aws.iam.Role("eks-cluster", assume_role_policy=_trust("eks.amazonaws.com"), opts=opts)
+        cluster = aws.eks.Cluster(
+            "fleet", role_arn=cluster_role.arn, version="1.31",
+            vpc_config={"subnet_ids": ["subnet-a", "subnet-b"], "endpoint_private_access": True,
+                        "endpoint_public_access": False},
+            opts=opts,
+        )  # fmt: skip
+        issuer = cluster.identities.apply(lambda ids: ids[0]["oidcs"][0]["issuer"] if ids else "")
+        oidc = aws.iam.OpenIdConnectProvider("fleet-oidc", url=issuer, client_id_lists=["sts.amazonaws.com"], opts=opts)
+        role = aws.iam.Role(
+            "telemetry-reader",
+            assume_role_policy=pulumi.Output.all(oidc.arn, oidc.url).apply(
+                lambda a: _policy([{
+                    "Effect": "Allow", "Principal": {"Federated": a[0]}, "Action": "sts:AssumeRoleWithWebIdentity",
+                    "Condition": {"StringEquals": {
+                        f"{a[1].removeprefix('https://')}:sub": "system:serviceaccount:telemetry:reader",
+                        f"{a[1].removeprefix('https://')}:aud": "sts.amazonaws.com",
+                    }},
+                }])
+            ),
+            opts=opts,
+        )  # fmt: skip
+        return aws.iam.RolePolicy(
+            "telemetry-reader", role=role.id,
+            policy=_policy([{"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"],
+                             "Resource": ["arn:*:s3:::fleet-telemetry-*", "arn:*:s3:::fleet-telemetry-*/*"],
+                             "Condition": {"StringEquals": {"aws:ResourceAccount": "${aws:PrincipalAccount}"}}}]),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+# -- identity --------------------------------------------------------------------------------------------------
+
+
+def cognito_pool(region: str | None = None) -> Build:
+    # docs: cognito/userpool, userpoolclient (code grant; callbacks on the stack's own API Gateway stage),
+    # userpooldomain (Cognito prefix domain), an HTTP API JWT authorizer trusting the pool's issuer.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        pool = aws.cognito.UserPool(
+            "drivers", username_attributes=["email"], auto_verified_attributes=["email"], mfa_configuration="OPTIONAL",
+            software_token_mfa_configuration={"enabled": True},
+            password_policy={"minimum_length": 12, "require_symbols": True},
+            opts=opts,
+        )  # fmt: skip
+        aws.cognito.UserPoolDomain("drivers", domain="ev-drivers-auth", user_pool_id=pool.id, opts=opts)
+        api = aws.apigatewayv2.Api("driver-app", protocol_type="HTTP", opts=opts)
+        client = aws.cognito.UserPoolClient(
+            "driver-app", user_pool_id=pool.id, generate_secret=False,
+            allowed_oauth_flows=["code"], allowed_oauth_flows_user_pool_client=True,
+            allowed_oauth_scopes=["openid", "email", "profile"], supported_identity_providers=["COGNITO"],
+            callback_urls=[api.api_endpoint.apply(lambda e: f"{e}/auth/callback")],
+            logout_urls=[api.api_endpoint.apply(lambda e: f"{e}/")],
+            opts=opts,
+        )  # fmt: skip
+        region_name = aws.get_region_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider)).region
+        return aws.apigatewayv2.Authorizer(
+            "drivers-jwt", api_id=api.id, authorizer_type="JWT", identity_sources=["$request.header.Authorization"],
+            jwt_configuration={
+                "audiences": [client.id],
+                "issuer": pulumi.Output.all(region_name, pool.id).apply(
+                    lambda a: f"https://cognito-idp.{a[0]}.amazonaws.com/{a[1]}"),
+            },
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+# -- data -------------------------------------------------------------------------------------------------------
+
+
+def aurora_with_proxy(region: str | None = None, *, via_suffix: str | None = None) -> Build:
+    # docs: rds/cluster (manage_master_user_password, KMS), clusterinstance, rds/proxy with the cluster's managed
+    # secret, proxydefaulttargetgroup, proxytarget; a Lambda reading the proxy endpoint. The kms:ViaService value is
+    # the service's endpoint host in the partition's DNS suffix (`via_suffix` pins one, as a copied example would).
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        suffix = (
+            pulumi.Output.from_input(via_suffix) if via_suffix else aws.get_partition_output(opts=invoke).dns_suffix
+        )
+        key = aws.kms.Key("aurora", enable_key_rotation=True, deletion_window_in_days=30, opts=opts)
+        cluster = aws.rds.Cluster(
+            "fleet", engine="aurora-postgresql", engine_version="16.4", database_name="fleet",
+            master_username="fleet_admin", manage_master_user_password=True, storage_encrypted=True,
+            kms_key_id=key.arn, db_subnet_group_name="fleet-db", vpc_security_group_ids=["sg-db"],
+            backup_retention_period=14, opts=opts,
+        )  # fmt: skip
+        aws.rds.ClusterInstance(
+            "fleet-1", cluster_identifier=cluster.id, instance_class="db.r6g.large", engine=cluster.engine,
+            engine_version=cluster.engine_version, opts=opts,
+        )  # fmt: skip
+        secret_arn = cluster.master_user_secrets.apply(lambda s: s[0]["secret_arn"] if s else "")
+        proxy_role = aws.iam.Role("proxy", assume_role_policy=_trust("rds.amazonaws.com"), opts=opts)
+        aws.iam.RolePolicy(
+            "proxy-secret", role=proxy_role.id,
+            policy=pulumi.Output.all(secret_arn, key.arn, suffix).apply(lambda a: _policy([
+                {"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": a[0]},
+                {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": a[1],
+                 "Condition": {"StringEquals": {"kms:ViaService": f"secretsmanager.{a[1].split(':')[3]}.{a[2]}"}}},
+            ])),
+            opts=opts,
+        )  # fmt: skip
+        proxy = aws.rds.Proxy(
+            "fleet", engine_family="POSTGRESQL", role_arn=proxy_role.arn, require_tls=True,
+            vpc_subnet_ids=["subnet-a", "subnet-b"], vpc_security_group_ids=["sg-proxy"],
+            auths=[{"auth_scheme": "SECRETS", "iam_auth": "REQUIRED", "secret_arn": secret_arn}], opts=opts,
+        )  # fmt: skip
+        group = aws.rds.ProxyDefaultTargetGroup(
+            "fleet", db_proxy_name=proxy.name, connection_pool_config={"max_connections_percent": 90}, opts=opts
+        )
+        aws.rds.ProxyTarget(
+            "fleet", db_proxy_name=proxy.name, target_group_name=group.name, db_cluster_identifier=cluster.id,
+            opts=opts,
+        )  # fmt: skip
+        return _function(
+            "trip-writer",
+            opts,
+            {"PGHOST": proxy.endpoint, "PGPORT": "5432", "PGDATABASE": "fleet", "PGSSLMODE": "verify-full"},
+            vpc_config={"subnet_ids": ["subnet-a", "subnet-b"], "security_group_ids": ["sg-fn"]},
+        )
+
+    return build
+
+
+def elasticache_with_key_policy(region: str | None = None) -> Build:
+    # docs: kms/key with a key policy (root account, ElastiCache via kms:ViaService and kms:CallerAccount),
+    # elasticache/subnetgroup and replicationgroup (at-rest and in-transit encryption, slow log to CloudWatch Logs).
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        ident = aws.get_caller_identity_output(opts=invoke)
+        part = aws.get_partition_output(opts=invoke)
+        region_name = aws.get_region_output(opts=invoke).region
+        key = aws.kms.Key(
+            "sessions-cache", enable_key_rotation=True,
+            policy=pulumi.Output.all(ident.account_id, part.partition, region_name, part.dns_suffix).apply(
+                lambda a: _policy([
+                    {"Sid": "Root", "Effect": "Allow", "Principal": {"AWS": f"arn:{a[1]}:iam::{a[0]}:root"},
+                     "Action": "kms:*", "Resource": "*"},
+                    {"Sid": "ElastiCache", "Effect": "Allow", "Principal": {"AWS": "*"},
+                     "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+                                "kms:CreateGrant", "kms:DescribeKey"],
+                     "Resource": "*",
+                     "Condition": {"StringEquals": {"kms:ViaService": f"elasticache.{a[2]}.{a[3]}",
+                                                    "kms:CallerAccount": a[0]}}},
+                ])
+            ),
+            opts=opts,
+        )  # fmt: skip
+        subnets = aws.elasticache.SubnetGroup("sessions", subnet_ids=["subnet-a", "subnet-b"], opts=opts)
+        slow = aws.cloudwatch.LogGroup("/elasticache/sessions/slow", retention_in_days=14, opts=opts)
+        return aws.elasticache.ReplicationGroup(
+            "sessions", description="driver app sessions", engine="valkey", engine_version="8.0",
+            node_type="cache.r7g.large", num_cache_clusters=2, automatic_failover_enabled=True,
+            multi_az_enabled=True, subnet_group_name=subnets.name, at_rest_encryption_enabled=True,
+            transit_encryption_enabled=True, kms_key_id=key.arn,
+            log_delivery_configurations=[{"destination": slow.name, "destination_type": "cloudwatch-logs",
+                                          "log_format": "json", "log_type": "slow-log"}],
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def opensearch_in_vpc(region: str | None = None) -> Build:
+    # docs: opensearch/domain (vpc_options, encrypt_at_rest, node_to_node, log_publishing_options to a log group whose
+    # resource policy lets es.amazonaws.com write), access_policies on the domain's own ARN.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        ident = aws.get_caller_identity_output(opts=invoke)
+        part = aws.get_partition_output(opts=invoke)
+        region_name = aws.get_region_output(opts=invoke).region
+        logs = aws.cloudwatch.LogGroup("/aws/opensearch/fleet-search", retention_in_days=30, opts=opts)
+        aws.cloudwatch.LogResourcePolicy(
+            "opensearch-logs", policy_name="opensearch-logs",
+            policy_document=pulumi.Output.all(logs.arn, ident.account_id).apply(lambda a: _policy([{
+                "Effect": "Allow", "Principal": {"Service": "es.amazonaws.com"},
+                "Action": ["logs:PutLogEvents", "logs:CreateLogStream"], "Resource": f"{a[0]}:*",
+                "Condition": {"StringEquals": {"aws:SourceAccount": a[1]}},
+            }])),
+            opts=opts,
+        )  # fmt: skip
+        return aws.opensearch.Domain(
+            "fleet-search", domain_name="fleet-search", engine_version="OpenSearch_2.15",
+            cluster_config={"instance_type": "r6g.large.search", "instance_count": 3,
+                            "zone_awareness_enabled": True, "zone_awareness_config": {"availability_zone_count": 3}},
+            ebs_options={"ebs_enabled": True, "volume_size": 200, "volume_type": "gp3"},
+            vpc_options={"subnet_ids": ["subnet-a", "subnet-b", "subnet-c"], "security_group_ids": ["sg-search"]},
+            encrypt_at_rest={"enabled": True}, node_to_node_encryption={"enabled": True},
+            domain_endpoint_options={"enforce_https": True, "tls_security_policy": "Policy-Min-TLS-1-2-2019-07"},
+            log_publishing_options=[{"cloudwatch_log_group_arn": logs.arn, "log_type": "INDEX_SLOW_LOGS"}],
+            access_policies=pulumi.Output.all(part.partition, region_name, ident.account_id).apply(
+                lambda a: _policy([{
+                    "Effect": "Allow", "Principal": {"AWS": f"arn:{a[0]}:iam::{a[2]}:root"}, "Action": "es:ESHttp*",
+                    "Resource": f"arn:{a[0]}:es:{a[1]}:{a[2]}:domain/fleet-search/*",
+                }])
+            ),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def glue_athena_lake(region: str | None = None) -> Build:
+    # docs: glue/catalogdatabase, glue/crawler (s3 target on the stack's lake bucket), athena/workgroup (results in the
+    # stack's bucket, SSE_KMS), lakeformation/resource and permissions for the analysts' role.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        lake = aws.s3.Bucket("fleet-lake", opts=opts)
+        results = aws.s3.Bucket("athena-results", opts=opts)
+        key = aws.kms.Key("lake", enable_key_rotation=True, opts=opts)
+        db = aws.glue.CatalogDatabase("telemetry", name="telemetry", opts=opts)
+        crawler_role = aws.iam.Role("crawler", assume_role_policy=_trust("glue.amazonaws.com"), opts=opts)
+        aws.glue.Crawler(
+            "trips", database_name=db.name, role=crawler_role.arn, schedule="cron(0 2 * * ? *)",
+            s3_targets=[{"path": lake.bucket.apply(lambda b: f"s3://{b}/trips/")}], opts=opts,
+        )  # fmt: skip
+        aws.athena.Workgroup(
+            "analysts", configuration={
+                "enforce_workgroup_configuration": True, "publish_cloudwatch_metrics_enabled": True,
+                "result_configuration": {
+                    "output_location": results.bucket.apply(lambda b: f"s3://{b}/output/"),
+                    "encryption_configuration": {"encryption_option": "SSE_KMS", "kms_key_arn": key.arn},
+                },
+            },
+            opts=opts,
+        )  # fmt: skip
+        aws.lakeformation.Resource("lake", arn=lake.arn, use_service_linked_role=True, opts=opts)
+        analysts = aws.iam.Role("analysts", assume_role_policy=_trust("athena.amazonaws.com"), opts=opts)
+        return aws.lakeformation.Permissions(
+            "analysts-trips", principal=analysts.arn, permissions=["SELECT", "DESCRIBE"],
+            table={"database_name": db.name, "wildcard": True}, opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def redshift_serverless(region: str | None = None) -> Build:
+    # docs: redshiftserverless/namespace (iam_roles, kms), workgroup (private), usagelimit; a role trusted by
+    # redshift.amazonaws.com reading the stack's lake bucket.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        lake = aws.s3.Bucket("warranty-lake", opts=opts)
+        role = aws.iam.Role("redshift-copy", assume_role_policy=_trust("redshift.amazonaws.com"), opts=opts)
+        aws.iam.RolePolicy(
+            "redshift-copy", role=role.id,
+            policy=lake.arn.apply(lambda arn: _policy([{"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"],
+                                                        "Resource": [arn, f"{arn}/*"]}])),
+            opts=opts,
+        )  # fmt: skip
+        ns = aws.redshiftserverless.Namespace(
+            "warranty", namespace_name="warranty", db_name="warranty", manage_admin_password=True,
+            iam_roles=[role.arn], default_iam_role_arn=role.arn, log_exports=["userlog", "connectionlog"], opts=opts,
+        )  # fmt: skip
+        wg = aws.redshiftserverless.Workgroup(
+            "warranty", namespace_name=ns.namespace_name, workgroup_name="warranty", base_capacity=32,
+            publicly_accessible=False, subnet_ids=["subnet-a", "subnet-b", "subnet-c"], security_group_ids=["sg-rs"],
+            opts=opts,
+        )  # fmt: skip
+        return aws.redshiftserverless.UsageLimit(
+            "warranty", resource_arn=wg.arn, usage_type="serverless-compute", amount=200, period="monthly",
+            breach_action="deactivate", opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def dynamodb_stream_lambda(region: str | None = None) -> Build:
+    # docs: dynamodb/table (stream), lambda/eventsourcemapping with an SQS on-failure destination, sqs/queue with a
+    # redrive policy to its dead-letter queue.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        table = aws.dynamodb.Table(
+            "charging-events", billing_mode="PAY_PER_REQUEST", hash_key="station", range_key="ts",
+            attributes=[{"name": "station", "type": "S"}, {"name": "ts", "type": "N"}],
+            stream_enabled=True, stream_view_type="NEW_AND_OLD_IMAGES", opts=opts,
+        )  # fmt: skip
+        dlq = aws.sqs.Queue(
+            "charging-events-dlq", message_retention_seconds=1209600, sqs_managed_sse_enabled=True, opts=opts
+        )
+        aws.sqs.Queue(
+            "billing", sqs_managed_sse_enabled=True, visibility_timeout_seconds=120,
+            redrive_policy=dlq.arn.apply(lambda a: json.dumps({"deadLetterTargetArn": a, "maxReceiveCount": 5})),
+            opts=opts,
+        )  # fmt: skip
+        fn = _function("billing-projector", opts, {"DLQ_URL": dlq.url, "TABLE_NAME": table.name})
+        return aws.lambda_.EventSourceMapping(
+            "charging-events", event_source_arn=table.stream_arn, function_name=fn.arn, starting_position="LATEST",
+            batch_size=100, maximum_retry_attempts=3, bisect_batch_on_function_error=True,
+            destination_config={"on_failure": {"destination_arn": dlq.arn}},
+            filter_criteria={"filters": [{"pattern": json.dumps({"eventName": ["INSERT", "MODIFY"]})}]},
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+# -- security ----------------------------------------------------------------------------------------------------
+
+
+def kms_for_cloudwatch_logs(region: str | None = None) -> Build:
+    # docs: "Encrypt log data in CloudWatch Logs using AWS KMS": the key policy lets logs.<region>.<dns suffix> use the
+    # key with a kms:EncryptionContext:aws:logs:arn condition on the account's log groups (ArnLike with "*").
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        ident = aws.get_caller_identity_output(opts=invoke)
+        part = aws.get_partition_output(opts=invoke)
+        region_name = aws.get_region_output(opts=invoke).region
+        key = aws.kms.Key(
+            "logs", description="CloudWatch Logs", enable_key_rotation=True,
+            policy=pulumi.Output.all(ident.account_id, part.partition, region_name, part.dns_suffix).apply(
+                lambda a: _policy([
+                    {"Sid": "Root", "Effect": "Allow", "Principal": {"AWS": f"arn:{a[1]}:iam::{a[0]}:root"},
+                     "Action": "kms:*", "Resource": "*"},
+                    {"Sid": "Logs", "Effect": "Allow", "Principal": {"Service": f"logs.{a[2]}.{a[3]}"},
+                     "Action": ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+                                "kms:Describe*"],
+                     "Resource": "*",
+                     "Condition": {"ArnLike": {"kms:EncryptionContext:aws:logs:arn":
+                                               f"arn:{a[1]}:logs:{a[2]}:{a[0]}:log-group:*"}}},
+                ])
+            ),
+            opts=opts,
+        )  # fmt: skip
+        aws.kms.Alias("logs", name="alias/fleet/logs", target_key_id=key.key_id, opts=opts)
+        return aws.cloudwatch.LogGroup("/fleet/vehicle-gateway", retention_in_days=365, kms_key_id=key.arn, opts=opts)
+
+    return build
+
+
+def secret_rotation(region: str | None = None) -> Build:
+    # docs: secretsmanager/secret, the rotation Lambda from the AWS template (SECRETS_MANAGER_ENDPOINT is the
+    # regional endpoint), lambda/permission for secretsmanager.amazonaws.com scoped by the secret's ARN,
+    # secretsmanager/secretrotation, an interface VPC endpoint for Secrets Manager with private DNS.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        region_name = aws.get_region_output(opts=invoke).region
+        part = aws.get_partition_output(opts=invoke)
+        secret = aws.secretsmanager.Secret("charging-db", description="charging DB credentials", opts=opts)
+        aws.ec2.VpcEndpoint(
+            "secretsmanager", vpc_id="vpc-1", vpc_endpoint_type="Interface", private_dns_enabled=True,
+            service_name=region_name.apply(lambda r: f"com.amazonaws.{r}.secretsmanager"),
+            subnet_ids=["subnet-a", "subnet-b"], security_group_ids=["sg-endpoints"], opts=opts,
+        )  # fmt: skip
+        fn = _function(
+            "rotate-charging-db", opts,
+            {"SECRETS_MANAGER_ENDPOINT": pulumi.Output.all(region_name, part.dns_suffix).apply(
+                lambda a: f"https://secretsmanager.{a[0]}.{a[1]}"), "EXCLUDE_CHARACTERS": "/@\"'\\"},
+            timeout=30,
+        )  # fmt: skip
+        perm = aws.lambda_.Permission(
+            "secretsmanager-invoke", action="lambda:InvokeFunction", function=fn.name,
+            principal="secretsmanager.amazonaws.com", source_arn=secret.arn, opts=opts,
+        )  # fmt: skip
+        return aws.secretsmanager.SecretRotation(
+            "charging-db", secret_id=secret.id, rotation_lambda_arn=fn.arn,
+            rotation_rules={"automatically_after_days": 30},
+            opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[perm])),
+        )  # fmt: skip
+
+    return build
+
+
+def detective_controls(region: str | None = None) -> Build:
+    # docs: guardduty/detector + publishingdestination (the stack's bucket and KMS key), securityhub/account and
+    # standardssubscription, cfg/recorder + deliverychannel into the stack's bucket, config role.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        part = aws.get_partition_output(opts=invoke)
+        region_name = aws.get_region_output(opts=invoke).region
+        findings = aws.s3.Bucket("security-findings", opts=opts)
+        key = aws.kms.Key("findings", enable_key_rotation=True, opts=opts)
+        detector = aws.guardduty.Detector(
+            "main", enable=True, finding_publishing_frequency="FIFTEEN_MINUTES", opts=opts
+        )
+        aws.guardduty.PublishingDestination(
+            "findings", detector_id=detector.id, destination_arn=findings.arn, kms_key_arn=key.arn, opts=opts
+        )
+        hub = aws.securityhub.Account("main", enable_default_standards=False, opts=opts)
+        aws.securityhub.StandardsSubscription(
+            "fsbp", standards_arn=pulumi.Output.all(part.partition, region_name).apply(
+                lambda a: f"arn:{a[0]}:securityhub:{a[1]}::standards/aws-foundational-security-best-practices/v/1.0.0"),
+            opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[hub])),
+        )  # fmt: skip
+        config_role = aws.iam.Role("config", assume_role_policy=_trust("config.amazonaws.com"), opts=opts)
+        recorder = aws.cfg.Recorder(
+            "main", role_arn=config_role.arn, recording_group={"all_supported": True}, opts=opts
+        )
+        return aws.cfg.DeliveryChannel(
+            "main", s3_bucket_name=findings.bucket, s3_key_prefix="config", s3_kms_key_arn=key.arn,
+            opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[recorder])),
+        )  # fmt: skip
+
+    return build
+
+
+def cloudtrail_to_own_bucket(region: str | None = None) -> Build:
+    # docs: cloudtrail/trail with the "S3 bucket policy for CloudTrail" (aws:SourceArn of the trail), CloudWatch Logs
+    # delivery to the stack's log group ("${log_group_arn}:*") through a role cloudtrail.amazonaws.com assumes.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        ident = aws.get_caller_identity_output(opts=invoke)
+        part = aws.get_partition_output(opts=invoke)
+        region_name = aws.get_region_output(opts=invoke).region
+        bucket = aws.s3.Bucket("audit-trail", force_destroy=False, opts=opts)
+        trail_arn = pulumi.Output.all(part.partition, region_name, ident.account_id).apply(
+            lambda a: f"arn:{a[0]}:cloudtrail:{a[1]}:{a[2]}:trail/fleet-audit"
+        )
+        policy = aws.s3.BucketPolicy(
+            "audit-trail", bucket=bucket.id,
+            policy=pulumi.Output.all(bucket.arn, trail_arn, ident.account_id).apply(lambda a: _policy([
+                {"Sid": "AWSCloudTrailAclCheck", "Effect": "Allow",
+                 "Principal": {"Service": "cloudtrail.amazonaws.com"},
+                 "Action": "s3:GetBucketAcl", "Resource": a[0], "Condition": {"StringEquals": {"aws:SourceArn": a[1]}}},
+                {"Sid": "AWSCloudTrailWrite", "Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"},
+                 "Action": "s3:PutObject", "Resource": f"{a[0]}/AWSLogs/{a[2]}/*",
+                 "Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": a[1]}}},
+            ])),
+            opts=opts,
+        )  # fmt: skip
+        logs = aws.cloudwatch.LogGroup("cloudtrail/fleet-audit", retention_in_days=400, opts=opts)
+        role = aws.iam.Role("cloudtrail-logs", assume_role_policy=_trust("cloudtrail.amazonaws.com"), opts=opts)
+        aws.iam.RolePolicy(
+            "cloudtrail-logs", role=role.id,
+            policy=logs.arn.apply(lambda arn: _policy([{"Effect": "Allow", "Action": ["logs:CreateLogStream",
+                                                                                      "logs:PutLogEvents"],
+                                                        "Resource": f"{arn}:log-stream:*"}])),
+            opts=opts,
+        )  # fmt: skip
+        return aws.cloudtrail.Trail(
+            "fleet-audit", name="fleet-audit", s3_bucket_name=bucket.id, include_global_service_events=True,
+            is_multi_region_trail=False, enable_log_file_validation=True,
+            cloud_watch_logs_group_arn=logs.arn.apply(lambda a: f"{a}:*"), cloud_watch_logs_role_arn=role.arn,
+            event_selectors=[{"read_write_type": "All", "include_management_events": True,
+                              "data_resources": [{"type": "AWS::S3::Object",
+                                                  "values": [bucket.arn.apply(lambda a: f"{a}/")]}]}],
+            opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[policy])),
+        )  # fmt: skip
+
+    return build
+
+
+def vpc_endpoints(region: str | None = None, prefix: str = "com.amazonaws") -> Build:
+    # docs: ec2/vpcendpoint (S3 gateway on route tables; ECR API/DKR, CloudWatch Logs, STS interface endpoints with
+    # private DNS), a gateway endpoint policy limited to the account's buckets (aws:ResourceAccount), a Lambda given the
+    # interface endpoint's DNS name from its dns_entries output. China's ECR/interface services are named
+    # "cn.com.amazonaws.<region>.<service>" (VPC endpoint docs, China regions).
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        region_name = aws.get_region_output(opts=invoke).region
+        ident = aws.get_caller_identity_output(opts=invoke)
+        vpc = aws.ec2.Vpc(
+            "fleet", cidr_block="10.40.0.0/16", enable_dns_hostnames=True, enable_dns_support=True, opts=opts
+        )
+        rt = aws.ec2.RouteTable("private", vpc_id=vpc.id, opts=opts)
+        aws.ec2.VpcEndpoint(
+            "s3", vpc_id=vpc.id, vpc_endpoint_type="Gateway", route_table_ids=[rt.id],
+            service_name=region_name.apply(lambda r: f"com.amazonaws.{r}.s3"),
+            policy=ident.account_id.apply(lambda acct: _policy([{
+                "Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": "*",
+                "Condition": {"StringEquals": {"aws:ResourceAccount": acct}},
+            }])),
+            opts=opts,
+        )  # fmt: skip
+        endpoints = {}
+        for svc in ("ecr.api", "ecr.dkr", "logs", "sts"):
+            endpoints[svc] = aws.ec2.VpcEndpoint(
+                svc.replace(".", "-"), vpc_id=vpc.id, vpc_endpoint_type="Interface", private_dns_enabled=True,
+                service_name=region_name.apply(
+                    lambda r, s=svc: f"{prefix if s.startswith('ecr') else 'com.amazonaws'}.{r}.{s}"),
+                subnet_ids=["subnet-a", "subnet-b"], security_group_ids=["sg-endpoints"], opts=opts,
+            )  # fmt: skip
+        sts_dns = endpoints["sts"].dns_entries.apply(lambda e: e[0]["dns_name"] if e else "")
+        return _function(
+            "token-broker",
+            opts,
+            {"AWS_STS_REGIONAL_ENDPOINTS": "regional", "STS_ENDPOINT": sts_dns.apply(lambda d: f"https://{d}")},
+            vpc_config={"subnet_ids": ["subnet-a", "subnet-b"], "security_group_ids": ["sg-fn"]},
+        )
+
+    return build
+
+
+def privatelink_service(region: str | None = None) -> Build:
+    # docs: lb/loadbalancer (network, internal), ec2/vpcendpointservice (acceptance required, allowed principal of
+    # the account), a consumer ec2/vpcendpoint on the service's service_name, a private Route 53 record to it.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        ident = aws.get_caller_identity_output(opts=invoke)
+        part = aws.get_partition_output(opts=invoke)
+        nlb = aws.lb.LoadBalancer(
+            "diag-service", load_balancer_type="network", internal=True, subnets=["subnet-a", "subnet-b"], opts=opts
+        )
+        service = aws.ec2.VpcEndpointService(
+            "diag-service", acceptance_required=True, network_load_balancer_arns=[nlb.arn],
+            allowed_principals=[pulumi.Output.all(part.partition, ident.account_id).apply(
+                lambda a: f"arn:{a[0]}:iam::{a[1]}:root")],
+            opts=opts,
+        )  # fmt: skip
+        endpoint = aws.ec2.VpcEndpoint(
+            "diag-consumer", vpc_id="vpc-consumer", vpc_endpoint_type="Interface", service_name=service.service_name,
+            subnet_ids=["subnet-c"], security_group_ids=["sg-consumer"], opts=opts,
+        )  # fmt: skip
+        zone = aws.route53.Zone(
+            "diag-internal", name="diag.fleet.internal", vpcs=[{"vpc_id": "vpc-consumer"}], opts=opts
+        )
+        return aws.route53.Record(
+            "diag-api", zone_id=zone.zone_id, name="api.diag.fleet.internal", type="CNAME", ttl=300,
+            records=[endpoint.dns_entries.apply(lambda e: e[0]["dns_name"] if e else "")], opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def resolver_to_plant(region: str | None = None) -> Build:
+    # docs: route53/resolverendpoint (OUTBOUND), resolverrule (FORWARD to the plant's on-prem DNS at private
+    # addresses), resolverruleassociation; a private hosted zone with a CNAME to the stack's RDS endpoint.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        outbound = aws.route53.ResolverEndpoint(
+            "to-plant", direction="OUTBOUND", security_group_ids=["sg-dns"],
+            ip_addresses=[{"subnet_id": "subnet-a"}, {"subnet_id": "subnet-b"}], opts=opts,
+        )  # fmt: skip
+        rule = aws.route53.ResolverRule(
+            "plant-corp", domain_name="corp.plant.internal", rule_type="FORWARD", resolver_endpoint_id=outbound.id,
+            target_ips=[{"ip": "10.200.0.53", "port": 53}, {"ip": "10.200.1.53", "port": 53}], opts=opts,
+        )  # fmt: skip
+        aws.route53.ResolverRuleAssociation("plant-corp", resolver_rule_id=rule.id, vpc_id="vpc-1", opts=opts)
+        db = aws.rds.Instance(
+            "mes-bridge", engine="postgres", engine_version="16.4", instance_class="db.t4g.medium",
+            allocated_storage=50, username="mes", manage_master_user_password=True, storage_encrypted=True,
+            db_subnet_group_name="fleet-db", skip_final_snapshot=True, opts=opts,
+        )  # fmt: skip
+        zone = aws.route53.Zone("fleet-internal", name="fleet.internal", vpcs=[{"vpc_id": "vpc-1"}], opts=opts)
+        return aws.route53.Record(
+            "mes-db", zone_id=zone.zone_id, name="mes-db.fleet.internal", type="CNAME", ttl=60,
+            records=[db.address], opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+# -- ops ---------------------------------------------------------------------------------------------------------
+
+
+def alarms_to_sns_sqs_lambda(region: str | None = None) -> Build:
+    # docs: cloudwatch/metricalarm → sns/topic; sqs/queue with a queue policy for sns.amazonaws.com (aws:SourceArn),
+    # sns/topicsubscription (sqs and lambda), lambda/permission, a log metric filter and a dashboard JSON body.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        region_name = aws.get_region_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider)).region
+        topic = aws.sns.Topic("fleet-ops-alarms", kms_master_key_id="alias/aws/sns", opts=opts)
+        queue = aws.sqs.Queue("ops-alarms", sqs_managed_sse_enabled=True, opts=opts)
+        aws.sqs.QueuePolicy(
+            "ops-alarms", queue_url=queue.id,
+            policy=pulumi.Output.all(queue.arn, topic.arn).apply(lambda a: _policy([{
+                "Effect": "Allow", "Principal": {"Service": "sns.amazonaws.com"}, "Action": "sqs:SendMessage",
+                "Resource": a[0], "Condition": {"ArnEquals": {"aws:SourceArn": a[1]}},
+            }])),
+            opts=opts,
+        )  # fmt: skip
+        aws.sns.TopicSubscription("to-queue", topic=topic.arn, protocol="sqs", endpoint=queue.arn, opts=opts)
+        fn = _function("pager-bridge", opts, {"QUEUE_URL": queue.url})
+        aws.lambda_.Permission(
+            "sns-invoke", action="lambda:InvokeFunction", function=fn.name, principal="sns.amazonaws.com",
+            source_arn=topic.arn, opts=opts,
+        )  # fmt: skip
+        aws.sns.TopicSubscription("to-lambda", topic=topic.arn, protocol="lambda", endpoint=fn.arn, opts=opts)
+        logs = aws.cloudwatch.LogGroup("/fleet/ota-service", retention_in_days=30, opts=opts)
+        aws.cloudwatch.LogMetricFilter(
+            "ota-failures", log_group_name=logs.name, pattern='{ $.level = "ERROR" && $.event = "ota_failed" }',
+            metric_transformation={"name": "OtaFailures", "namespace": "Fleet/OTA", "value": "1"}, opts=opts,
+        )  # fmt: skip
+        aws.cloudwatch.MetricAlarm(
+            "ota-failures", comparison_operator="GreaterThanOrEqualToThreshold", evaluation_periods=3,
+            metric_name="OtaFailures", namespace="Fleet/OTA", period=300, statistic="Sum", threshold=10,
+            treat_missing_data="notBreaching", alarm_actions=[topic.arn], ok_actions=[topic.arn], opts=opts,
+        )  # fmt: skip
+        return aws.cloudwatch.Dashboard(
+            "fleet-ops", dashboard_name="fleet-ops",
+            dashboard_body=region_name.apply(lambda r: json.dumps({"widgets": [
+                {"type": "metric", "x": 0, "y": 0, "width": 12, "height": 6, "properties": {
+                    "metrics": [["Fleet/OTA", "OtaFailures"]], "period": 300, "stat": "Sum", "region": r,
+                    "title": "OTA failures"}},
+                {"type": "log", "x": 12, "y": 0, "width": 12, "height": 6, "properties": {
+                    "query": "SOURCE '/fleet/ota-service' | fields @timestamp, vin, error | sort @timestamp desc",
+                    "region": r, "title": "OTA errors"}},
+            ]})),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def eventbridge_step_functions(region: str | None = None, *, partition: str | None = None) -> Build:
+    # docs: cloudwatch/eventbus, eventrule (pattern on the custom bus), eventtarget to sfn/statemachine with a role for
+    # events.amazonaws.com (aws:SourceAccount), a states.amazonaws.com role, an ASL definition invoking the stack's
+    # Lambda and writing DynamoDB, logging to the stack's log group. The service integrations' ARNs carry the partition
+    # ("arn:aws-cn:states:::lambda:invoke" in China); `partition` pins it as a copied global example would.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        ident = aws.get_caller_identity_output(opts=invoke)
+        part = pulumi.Output.from_input(partition) if partition else aws.get_partition_output(opts=invoke).partition
+        bus = aws.cloudwatch.EventBus("vehicle-events", name="vehicle-events", opts=opts)
+        fn = _function("diagnose-dtc", opts, {"SEVERITY_THRESHOLD": "3"})
+        table = aws.dynamodb.Table(
+            "dtc-cases",
+            billing_mode="PAY_PER_REQUEST",
+            hash_key="case_id",
+            attributes=[{"name": "case_id", "type": "S"}],
+            opts=opts,
+        )
+        sfn_role = aws.iam.Role(
+            "dtc-workflow-role",
+            assume_role_policy=ident.account_id.apply(lambda acct: _policy([{
+                "Effect": "Allow", "Principal": {"Service": "states.amazonaws.com"}, "Action": "sts:AssumeRole",
+                "Condition": {"StringEquals": {"aws:SourceAccount": acct}},
+            }])),
+            opts=opts,
+        )  # fmt: skip
+        logs = aws.cloudwatch.LogGroup("/aws/vendedlogs/states/dtc-workflow", retention_in_days=30, opts=opts)
+        machine = aws.sfn.StateMachine(
+            "dtc-workflow", role_arn=sfn_role.arn, type="STANDARD",
+            logging_configuration={"log_destination": logs.arn.apply(lambda a: f"{a}:*"),
+                                   "include_execution_data": False, "level": "ERROR"},
+            definition=pulumi.Output.all(fn.arn, table.name, part).apply(lambda a: json.dumps({
+                "Comment": "Triage a diagnostic trouble code",
+                "StartAt": "Diagnose",
+                "States": {
+                    "Diagnose": {"Type": "Task", "Resource": f"arn:{a[2]}:states:::lambda:invoke",
+                                 "Parameters": {"FunctionName": a[0], "Payload.$": "$"}, "Next": "Record",
+                                 "Retry": [{"ErrorEquals": ["States.TaskFailed"], "MaxAttempts": 3}]},
+                    "Record": {"Type": "Task", "Resource": f"arn:{a[2]}:states:::dynamodb:putItem",
+                               "Parameters": {"TableName": a[1], "Item": {"case_id": {"S.$": "$$.Execution.Name"}}},
+                               "End": True},
+                },
+            })),
+            opts=opts,
+        )  # fmt: skip
+        rule = aws.cloudwatch.EventRule(
+            "dtc-raised", event_bus_name=bus.name,
+            event_pattern=json.dumps({"source": ["fleet.telematics"], "detail-type": ["DTC Raised"],
+                                      "detail": {"severity": [{"numeric": [">=", 3]}]}}),
+            opts=opts,
+        )  # fmt: skip
+        events_role = aws.iam.Role(
+            "events-start-workflow",
+            assume_role_policy=ident.account_id.apply(lambda acct: _policy([{
+                "Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"}, "Action": "sts:AssumeRole",
+                "Condition": {"StringEquals": {"aws:SourceAccount": acct}},
+            }])),
+            opts=opts,
+        )  # fmt: skip
+        aws.iam.RolePolicy(
+            "events-start-workflow", role=events_role.id,
+            policy=machine.arn.apply(lambda arn: _policy([{"Effect": "Allow", "Action": "states:StartExecution",
+                                                           "Resource": arn}])),
+            opts=opts,
+        )  # fmt: skip
+        return aws.cloudwatch.EventTarget(
+            "dtc-workflow", rule=rule.name, event_bus_name=bus.name, arn=machine.arn, role_arn=events_role.arn,
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ssm_command_association(region: str | None = None) -> Build:
+    # docs: ssm/document (Command, schema 2.2, aws:runShellScript pulling the agent config from the stack's bucket in
+    # its region), ssm/parameter (the RDS endpoint from outputs), ssm/association with output to the stack's bucket.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        region_name = aws.get_region_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider)).region
+        bucket = aws.s3.Bucket("edge-gateway-config", opts=opts)
+        db = aws.rds.Instance(
+            "gateway-registry", engine="postgres", engine_version="16.4", instance_class="db.t4g.small",
+            allocated_storage=20, username="registry", manage_master_user_password=True, storage_encrypted=True,
+            skip_final_snapshot=True, opts=opts,
+        )  # fmt: skip
+        aws.ssm.Parameter(
+            "registry-host", name="/fleet/gateway/registry-host", type="String", value=db.address, opts=opts
+        )
+        doc = aws.ssm.Document(
+            "configure-gateway", document_type="Command", document_format="JSON",
+            content=pulumi.Output.all(bucket.bucket, region_name).apply(lambda a: json.dumps({
+                "schemaVersion": "2.2",
+                "description": "Install the edge gateway agent configuration",
+                "parameters": {"version": {"type": "String", "default": "latest"}},
+                "mainSteps": [{
+                    "action": "aws:runShellScript", "name": "configure",
+                    "inputs": {"runCommand": [
+                        f"aws s3 cp s3://{a[0]}/agent/{{{{ version }}}}/agent.yaml /etc/fleet/agent.yaml "
+                        f"--region {a[1]}",
+                        "REGISTRY=$(aws ssm get-parameter --name /fleet/gateway/registry-host "
+                        f"--region {a[1]} --query Parameter.Value --output text)",
+                        "echo \"registry_host: $REGISTRY\" >> /etc/fleet/agent.yaml",
+                        "systemctl restart fleet-agent",
+                    ]},
+                }],
+            })),
+            opts=opts,
+        )  # fmt: skip
+        return aws.ssm.Association(
+            "configure-gateways", name=doc.name, schedule_expression="rate(1 day)",
+            targets=[{"key": "tag:Role", "values": ["edge-gateway"]}],
+            output_location={"s3_bucket_name": bucket.bucket, "s3_key_prefix": "ssm-output/"}, opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ssm_automation(region: str | None = None) -> Build:
+    # docs: ssm/document (Automation, schema 0.3, assumeRole, aws:executeAwsApi / aws:waitForAwsResourceProperty) with
+    # an automation role for ssm.amazonaws.com scoped by aws:SourceAccount and aws:SourceArn (confused deputy).
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        ident = aws.get_caller_identity_output(opts=invoke)
+        part = aws.get_partition_output(opts=invoke)
+        region_name = aws.get_region_output(opts=invoke).region
+        role = aws.iam.Role(
+            "automation",
+            assume_role_policy=pulumi.Output.all(part.partition, region_name, ident.account_id).apply(
+                lambda a: _policy([{
+                    "Effect": "Allow", "Principal": {"Service": "ssm.amazonaws.com"}, "Action": "sts:AssumeRole",
+                    "Condition": {"StringEquals": {"aws:SourceAccount": a[2]},
+                                  "ArnLike": {"aws:SourceArn": f"arn:{a[0]}:ssm:{a[1]}:{a[2]}:automation-execution/*"}},
+                }])
+            ),
+            opts=opts,
+        )  # fmt: skip
+        return aws.ssm.Document(
+            "restart-charging-gateway", document_type="Automation", document_format="YAML",
+            content=role.arn.apply(lambda arn: "\n".join([
+                "schemaVersion: '0.3'",
+                "description: Restart a charging gateway instance and wait for it",
+                f"assumeRole: '{arn}'",
+                "parameters:",
+                "  InstanceId:",
+                "    type: String",
+                "mainSteps:",
+                "  - name: reboot",
+                "    action: aws:executeAwsApi",
+                "    inputs:",
+                "      Service: ec2",
+                "      Api: RebootInstances",
+                "      InstanceIds: ['{{ InstanceId }}']",
+                "  - name: wait",
+                "    action: aws:waitForAwsResourceProperty",
+                "    inputs:",
+                "      Service: ec2",
+                "      Api: DescribeInstanceStatus",
+                "      InstanceIds: ['{{ InstanceId }}']",
+                "      PropertySelector: $.InstanceStatuses[0].InstanceStatus.Status",
+                "      DesiredValues: [ok]",
+                "",
+            ])),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ecr_replication_in_country(region: str, replica_region: str) -> Build:
+    # docs: ecr/replicationconfiguration — private image replication to a second region of the same account
+    # (registry_id of the caller), e.g. Tokyo to Osaka.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        ident = aws.get_caller_identity_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider))
+        aws.ecr.Repository("vehicle-sim", opts=opts)
+        return aws.ecr.ReplicationConfiguration(
+            "dr", replication_configuration={"rules": [{
+                "destinations": [{"region": replica_region, "registry_id": ident.account_id}],
+                "repository_filters": [{"filter": "vehicle-", "filter_type": "PREFIX_MATCH"}],
+            }]},
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def s3_crr_in_country(region: str, replica_region: str) -> Build:
+    # docs: s3/bucketversioning + bucketreplicationconfig to the stack's bucket in a second region of the country,
+    # replica KMS key there, role for s3.amazonaws.com.
+    def build(c: Any) -> object:
+        src_opts, dst_opts = _aws(region), _aws(replica_region)
+        src = aws.s3.Bucket("dashcam-clips", opts=src_opts)
+        dst = aws.s3.Bucket("dashcam-clips-replica", opts=dst_opts)
+        v1 = aws.s3.BucketVersioning(
+            "src", bucket=src.id, versioning_configuration={"status": "Enabled"}, opts=src_opts
+        )
+        aws.s3.BucketVersioning("dst", bucket=dst.id, versioning_configuration={"status": "Enabled"}, opts=dst_opts)
+        replica_key = aws.kms.Key("replica", enable_key_rotation=True, opts=dst_opts)
+        role = aws.iam.Role("replication", assume_role_policy=_trust("s3.amazonaws.com"), opts=src_opts)
+        return aws.s3.BucketReplicationConfig(
+            "dashcam", bucket=src.id, role=role.arn,
+            rules=[{"id": "all", "status": "Enabled", "filter": {"prefix": ""},
+                    "delete_marker_replication": {"status": "Enabled"},
+                    "source_selection_criteria": {"sse_kms_encrypted_objects": {"status": "Enabled"}},
+                    "destination": {"bucket": dst.arn, "storage_class": "STANDARD_IA",
+                                    "encryption_configuration": {"replica_kms_key_id": replica_key.arn}}}],
+            opts=pulumi.ResourceOptions.merge(src_opts, pulumi.ResourceOptions(depends_on=[v1])),
+        )  # fmt: skip
+
+    return build
+
+
+# -- Alibaba Cloud -------------------------------------------------------------------------------------------------
+
+
+def ali_telemetry_pipeline(region: str) -> Build:
+    # docs: datahub/project + topic (TUPLE) + subscription, log/project + store + storeindex, oss/bucket with
+    # SSE-KMS, maxcompute/project; a Function Compute function reading DataHub and writing OSS by their endpoints.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        hub = alicloud.datahub.Project("fleet_telemetry", name="fleet_telemetry", comment="vehicle signals", opts=opts)
+        alicloud.datahub.Topic(
+            "signals", name="signals", project_name=hub.name, record_type="TUPLE", shard_count=4, life_cycle=7,
+            record_schema={"vin": "STRING", "ts": "TIMESTAMP", "soc": "DOUBLE", "speed": "DOUBLE"}, opts=opts,
+        )  # fmt: skip
+        alicloud.datahub.Subscription(
+            "archiver", project_name=hub.name, topic_name="signals", comment="to OSS", opts=opts
+        )
+        logs = alicloud.log.Project("fleet-ops-logs", project_name="fleet-ops-logs", opts=opts)
+        alicloud.log.Store(
+            "gateway",
+            project_name=logs.project_name,
+            logstore_name="gateway",
+            retention_period=90,
+            shard_count=2,
+            opts=opts,
+        )
+        bucket = alicloud.oss.Bucket(
+            "fleet-signals-archive", bucket="fleet-signals-archive-cn", storage_class="Standard",
+            server_side_encryption_rule={"sse_algorithm": "KMS"}, opts=opts,
+        )  # fmt: skip
+        alicloud.maxcompute.Project(
+            "fleet_dw", project_name="fleet_dw", default_quota="os_PayAsYouGoQuota", opts=opts,
+        )  # fmt: skip
+        role = alicloud.ram.Role(
+            "fc-archiver", role_name="fc-archiver", assume_role_policy_document=_ram_trust("fc.aliyuncs.com"), opts=opts
+        )
+        return alicloud.fc.V3Function(
+            "archiver", function_name="archiver", runtime="python3.10", handler="index.handler", memory_size=512,
+            role=role.arn, code={"zip_file": "UEsDBAoAAAAAAA=="},
+            environment_variables={
+                "DATAHUB_ENDPOINT": f"https://dh-{region}.aliyuncs.com",
+                "OSS_ENDPOINT": f"https://oss-{region}-internal.aliyuncs.com",
+                "OSS_BUCKET": bucket.bucket,
+                "SLS_ENDPOINT": f"{region}-intranet.log.aliyuncs.com",
+            },
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_ack_rrsa(region: str) -> Build:
+    # docs: cs/managedkubernetes (enable_rrsa), the RRSA RAM role trusting the cluster's OIDC provider with "oidc:iss",
+    # "oidc:aud" (sts.aliyuncs.com) and "oidc:sub" conditions (ACK "Use RRSA to authorize pods"), a RAM policy on the
+    # stack's OSS bucket.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        cluster = alicloud.cs.ManagedKubernetes(
+            "fleet", name="fleet", cluster_spec="ack.pro.small", version="1.31.1-aliyun.1", enable_rrsa=True,
+            worker_vswitch_ids=["vsw-a", "vsw-b"], pod_vswitch_ids=["vsw-a", "vsw-b"], service_cidr="172.21.0.0/20",
+            new_nat_gateway=False, opts=opts,
+        )  # fmt: skip
+        bucket = alicloud.oss.Bucket("ota-packages", bucket="fleet-ota-packages-cn", opts=opts)
+        oidc = cluster.rrsa_metadata.apply(lambda m: m or {})
+        role = alicloud.ram.Role(
+            "ota-publisher", role_name="ota-publisher",
+            assume_role_policy_document=oidc.apply(lambda m: json.dumps({
+                "Version": "1",
+                "Statement": [{
+                    "Effect": "Allow", "Action": "sts:AssumeRole",
+                    "Principal": {"Federated": [m.get("ram_oidc_provider_arn", "")]},
+                    "Condition": {"StringEquals": {
+                        "oidc:iss": m.get("rrsa_oidc_issuer_url", ""), "oidc:aud": "sts.aliyuncs.com",
+                        "oidc:sub": "system:serviceaccount:ota:publisher"}},
+                }],
+            })),
+            opts=opts,
+        )  # fmt: skip
+        policy = alicloud.ram.Policy(
+            "ota-publisher", policy_name="ota-publisher",
+            policy_document=bucket.bucket.apply(lambda b: json.dumps({"Version": "1", "Statement": [{
+                "Effect": "Allow", "Action": ["oss:PutObject", "oss:GetObject"],
+                "Resource": [f"acs:oss:*:*:{b}", f"acs:oss:*:*:{b}/*"]}]})),
+            opts=opts,
+        )  # fmt: skip
+        return alicloud.ram.RolePolicyAttachment(
+            "ota-publisher", role_name=role.role_name, policy_name=policy.policy_name, policy_type="Custom", opts=opts
+        )
+
+    return build
+
+
+def ali_databases_for_fc(region: str) -> Build:
+    # docs: rds/instance (MySQL, private), rds/account + database, polardb/cluster, kvstore/instance (Tair), a
+    # Function Compute function given each database's connection string output.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        rds = alicloud.rds.Instance(
+            "orders", engine="MySQL", engine_version="8.0", instance_type="mysql.n2.medium.2c",
+            instance_storage=100, instance_charge_type="Postpaid", vswitch_id="vsw-a", security_ips=["10.0.0.0/8"],
+            opts=opts,
+        )  # fmt: skip
+        alicloud.rds.Database("orders", instance_id=rds.id, data_base_name="orders", opts=opts)
+        alicloud.rds.RdsAccount(
+            "orders-app",
+            db_instance_id=rds.id,
+            account_name="orders_app",
+            account_password="Placeholder-only-1",
+            opts=opts,
+        )
+        polar = alicloud.polardb.Cluster(
+            "vehicles", db_type="MySQL", db_version="8.0", db_node_class="polar.mysql.x4.large", pay_type="PostPaid",
+            vswitch_id="vsw-a", security_ips=["10.0.0.0/8"], opts=opts,
+        )  # fmt: skip
+        tair = alicloud.kvstore.Instance(
+            "sessions", db_instance_name="sessions", instance_class="tair.rdb.2g", instance_type="Redis",
+            engine_version="7.0", vswitch_id="vsw-a", security_ips=["10.0.0.0/8"], opts=opts,
+        )  # fmt: skip
+        role = alicloud.ram.Role(
+            "fc-orders", role_name="fc-orders", assume_role_policy_document=_ram_trust("fc.aliyuncs.com"), opts=opts
+        )
+        return alicloud.fc.V3Function(
+            "orders-api", function_name="orders-api", runtime="python3.10", handler="index.handler",
+            role=role.arn, code={"zip_file": "UEsDBAoAAAAAAA=="},
+            vpc_config={"vpc_id": "vpc-1", "vswitch_ids": ["vsw-a"], "security_group_id": "sg-fc"},
+            environment_variables={
+                "MYSQL_HOST": rds.connection_string, "MYSQL_PORT": rds.port,
+                "POLARDB_HOST": polar.connection_string, "REDIS_HOST": tair.connection_domain,
+            },
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_search_and_analytics(region: str) -> Build:
+    # docs: elasticsearch/instance (private, kibana private whitelist), adb/dbcluster (AnalyticDB for MySQL), an ECI
+    # container group of the stack's ACR EE image with both endpoints in its environment.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        es = alicloud.elasticsearch.Instance(
+            "fleet-search", version="7.10_with_X-Pack", instance_charge_type="PostPaid", data_node_amount=3,
+            data_node_spec="elasticsearch.sn2ne.large", data_node_disk_size=100, data_node_disk_type="cloud_ssd",
+            vswitch_id="vsw-a", password="Placeholder-only-1", kibana_private_whitelists=["10.0.0.0/8"],
+            enable_public=False, enable_kibana_public_network=False, opts=opts,
+        )  # fmt: skip
+        adb = alicloud.adb.DBCluster(
+            "warranty", db_cluster_category="MixedStorage", mode="flexible", compute_resource="8Core32GB",
+            payment_type="PayAsYouGo", vswitch_id="vsw-a", security_ips=["10.0.0.0/8"], opts=opts,
+        )  # fmt: skip
+        registry = alicloud.cr.RegistryEnterpriseInstance(
+            "fleet-registry", instance_name="fleet-registry", instance_type="Basic", payment_type="Subscription",
+            period=1, opts=opts,
+        )  # fmt: skip
+        alicloud.cs.RegistryEnterpriseNamespace(
+            "fleet", instance_id=registry.id, name="fleet", auto_create=False, default_visibility="PRIVATE", opts=opts
+        )
+        return alicloud.eci.ContainerGroup(
+            "warranty-indexer", container_group_name="warranty-indexer", cpu=1, memory=2, vswitch_id="vsw-a",
+            security_group_id="sg-eci", restart_policy="Always",
+            containers=[{
+                "name": "indexer",
+                "image": f"fleet-registry-registry-vpc.{region}.cr.aliyuncs.com/fleet/indexer:1.2.0",
+                "environment_vars": [
+                    {"key": "ES_HOST", "value": es.domain},
+                    {"key": "ADB_HOST", "value": adb.connection_string},
+                ],
+            }],
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_kms_oss_sse(region: str) -> Build:
+    # docs: kms/key, kms/alias, oss/bucket with server_side_encryption_rule (KMS, the key's id), oss bucket policy
+    # allowing the account's RAM role on its own bucket with acs:SourceVpc condition.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        key = alicloud.kms.Key(
+            "dashcam",
+            description="dashcam clips",
+            key_spec="Aliyun_AES_256",
+            protection_level="SOFTWARE",
+            pending_window_in_days=7,
+            opts=opts,
+        )
+        alicloud.kms.Alias("dashcam", alias_name="alias/fleet-dashcam", key_id=key.id, opts=opts)
+        bucket = alicloud.oss.Bucket(
+            "dashcam", bucket="fleet-dashcam-cn",
+            server_side_encryption_rule={"sse_algorithm": "KMS", "kms_master_key_id": key.id},
+            versioning={"status": "Enabled"}, opts=opts,
+        )  # fmt: skip
+        return alicloud.oss.BucketPolicy(
+            "dashcam", bucket=bucket.bucket,
+            policy=bucket.bucket.apply(lambda b: json.dumps({"Version": "1", "Statement": [{
+                "Effect": "Allow", "Principal": ["1234567890123456"], "Action": ["oss:GetObject"],
+                "Resource": [f"acs:oss:*:1234567890123456:{b}/*"],
+                "Condition": {"StringEquals": {"acs:SourceVpc": ["vpc-1"]}}}]})),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_api_gateway_fc(region: str) -> Build:
+    # docs: apigateway/group, apigateway/api with a FunctionCompute service config (fc_version 3.0, the function's
+    # ARN), apigateway/deployment to RELEASE; the function's RAM role.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        role = alicloud.ram.Role(
+            "apigw-fc",
+            role_name="apigw-fc",
+            assume_role_policy_document=_ram_trust("apigateway.aliyuncs.com"),
+            opts=opts,
+        )
+        fn_role = alicloud.ram.Role(
+            "fc-charging", role_name="fc-charging", assume_role_policy_document=_ram_trust("fc.aliyuncs.com"), opts=opts
+        )
+        fn = alicloud.fc.V3Function(
+            "charging-status", function_name="charging-status", runtime="python3.10", handler="index.handler",
+            role=fn_role.arn, code={"zip_file": "UEsDBAoAAAAAAA=="}, opts=opts,
+        )  # fmt: skip
+        group = alicloud.apigateway.Group("charging", name="charging", description="charging status", opts=opts)
+        api = alicloud.apigateway.Api(
+            "status", group_id=group.id, name="status", description="charging station status", auth_type="APP",
+            request_config={"protocol": "HTTPS", "method": "GET", "path": "/status", "mode": "MAPPING"},
+            service_type="FunctionCompute",
+            fc_service_config={"region": region, "function_type": "FCEvent", "function_name": fn.function_name,
+                               "arn_role": role.arn, "timeout": 10, "fc_version": "3.0",
+                               "function_base_url": "", "path": "/", "method": "GET", "only_business_path": False},
+            stage_names=["RELEASE"], opts=opts,
+        )  # fmt: skip
+        return api
+
+    return build
+
+
+def ali_cms_alarm_to_mns(region: str) -> Build:
+    # docs: cms/alarmcontactgroup, cms/alarm on an ECS metric, mns/topic + queue + subscription, an EventBridge rule
+    # (eventbridge/rule) routing CloudMonitor events to the stack's MNS queue.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        group = alicloud.cms.AlarmContactGroup(
+            "ops", alarm_contact_group_name="fleet-ops", describe="fleet ops", opts=opts
+        )
+        alicloud.cms.Alarm(
+            "gateway-cpu", name="gateway-cpu", project="acs_ecs_dashboard", metric="CPUUtilization",
+            contact_groups=[group.alarm_contact_group_name], period=300,
+            metric_dimensions=json.dumps([{"instanceId": "i-gateway1"}]),
+            escalations_critical={"statistics": "Average", "comparison_operator": ">=", "threshold": "90",
+                                  "times": 3},
+            opts=opts,
+        )  # fmt: skip
+        alicloud.message.ServiceTopic("ops-alarms", topic_name="ops-alarms", max_message_size=65536, opts=opts)
+        queue = alicloud.message.ServiceQueue("ops-alarms", queue_name="ops-alarms", opts=opts)
+        bus = alicloud.eventbridge.EventBus("fleet-ops", event_bus_name="fleet-ops", opts=opts)
+        return alicloud.eventbridge.Rule(
+            "cms-events", event_bus_name=bus.event_bus_name, rule_name="cms-events",
+            filter_pattern=json.dumps({"source": ["acs.cms"], "type": ["cms:Alarm:AlarmNotice"]}),
+            targets=[{
+                "target_id": "mns", "type": "acs.mns.queue",
+                "endpoint": queue.queue_name.apply(lambda q: f"acs:mns:{region}:1234567890123456:queues/{q}"),
+                "param_lists": [{"resource_key": "queue", "form": "CONSTANT", "value": queue.queue_name},
+                                {"resource_key": "Body", "form": "ORIGINAL"}],
+            }],
+            opts=opts,
+        )  # fmt: skip
+
+    return build
