@@ -1467,3 +1467,517 @@ def ali_cms_alarm_to_mns(region: str) -> Build:
         )  # fmt: skip
 
     return build
+
+
+# -- batch 2: values that AWS / Alibaba docs write verbatim, owned by the provider in the stack's own region ----------
+
+
+def endpoint_policies_for_ecr_and_ssm(region: str | None = None) -> Build:
+    # docs: ECR "Create the Amazon S3 gateway endpoint" (the endpoint policy must allow the regional layer bucket
+    # arn:aws:s3:::prod-<region>-starport-layer-bucket/*), SSM "Create VPC endpoints" (the S3 gateway endpoint policy
+    # allows the regional SSM Agent / patch buckets aws-ssm-<region>, amazon-ssm-<region>, ...), Amazon Linux repos.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        region_name = aws.get_region_output(opts=invoke).region
+        part = aws.get_partition_output(opts=invoke).partition
+        ident = aws.get_caller_identity_output(opts=invoke)
+        return aws.ec2.VpcEndpoint(
+            "s3-gateway", vpc_id="vpc-1", vpc_endpoint_type="Gateway", route_table_ids=["rtb-private"],
+            service_name=region_name.apply(lambda r: f"com.amazonaws.{r}.s3"),
+            policy=pulumi.Output.all(region_name, part, ident.account_id).apply(lambda a: _policy([
+                {"Sid": "EcrLayers", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+                 "Resource": [f"arn:{a[1]}:s3:::prod-{a[0]}-starport-layer-bucket/*"]},
+                {"Sid": "SsmAgent", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+                 "Resource": [f"arn:{a[1]}:s3:::aws-ssm-{a[0]}/*", f"arn:{a[1]}:s3:::amazon-ssm-{a[0]}/*",
+                              f"arn:{a[1]}:s3:::amazon-ssm-packages-{a[0]}/*",
+                              f"arn:{a[1]}:s3:::{a[0]}-birdwatcher-prod/*",
+                              f"arn:{a[1]}:s3:::aws-ssm-document-attachments-{a[0]}/*",
+                              f"arn:{a[1]}:s3:::patch-baseline-snapshot-{a[0]}/*"]},
+                {"Sid": "AmazonLinuxRepos", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+                 "Resource": [f"arn:{a[1]}:s3:::al2023-repos-{a[0]}-de612dc2/*",
+                              f"arn:{a[1]}:s3:::amazonlinux-2-repos-{a[0]}/*"]},
+                {"Sid": "OwnAccount", "Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": "*",
+                 "Condition": {"StringEquals": {"aws:ResourceAccount": a[2]}}},
+            ])),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def lambda_with_aws_layers(region: str, layers: list[str]) -> Build:
+    # docs: Powertools for AWS Lambda (Python) "Lambda Layer" (arn:aws:lambda:<region>:017000801446:layer:...), Lambda
+    # Insights extension versions (arn:aws:lambda:<region>:580247275435:layer:LambdaInsightsExtension:<n>), both
+    # published by AWS in the function's own region.
+    def build(c: Any) -> object:
+        return _function(
+            "trip-summary",
+            _aws(region),
+            {"POWERTOOLS_SERVICE_NAME": "trips", "POWERTOOLS_METRICS_NAMESPACE": "Fleet"},
+            layers=layers,
+        )
+
+    return build
+
+
+def lambda_runtime_settings(region: str | None = None) -> Build:
+    # docs: Lambda "Using Lambda environment variables", ADOT Lambda layer (OTEL collector on localhost:4318),
+    # Node's connection reuse, NO_PROXY for the instance metadata and the VPC endpoints of the region, a TZ.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        return _function(
+            "charger-sync",
+            opts,
+            {
+                "AWS_LAMBDA_EXEC_WRAPPER": "/opt/otel-instrument",
+                "OTEL_EXPORTER_OTLP_ENDPOINT": "http://localhost:4318",
+                "OTEL_SERVICE_NAME": "charger-sync",
+                "OTEL_PROPAGATORS": "tracecontext,baggage,xray",
+                "AWS_NODEJS_CONNECTION_REUSE_ENABLED": "1",
+                "NO_PROXY": "localhost,127.0.0.1,169.254.169.254,.amazonaws.com,.amazonaws.com.cn,.internal",
+                "HTTPS_PROXY": "http://10.40.0.12:3128",
+                "TZ": "Asia/Tokyo",
+                "JAVA_TOOL_OPTIONS": "-XX:+TieredCompilation -XX:TieredStopAtLevel=1",
+            },
+        )
+
+    return build
+
+
+def ec2_user_data_bootstrap(region: str | None = None) -> Build:
+    # docs: EC2 "Run commands when you launch an EC2 instance with user data" (IMDSv2 token from 169.254.169.254),
+    # CloudWatch agent install (dnf) and config from SSM, the stack's bucket read in its region.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        bucket = aws.s3.Bucket("gateway-artifacts", opts=opts)
+        script = bucket.bucket.apply(
+            lambda b: "\n".join(
+                [
+                    "#!/bin/bash",
+                    "set -euo pipefail",
+                    'TOKEN=$(curl -sX PUT "http://169.254.169.254/latest/api/token" '
+                    '-H "X-aws-ec2-metadata-token-ttl-seconds: 21600")',
+                    'REGION=$(curl -sH "X-aws-ec2-metadata-token: $TOKEN" '
+                    "http://169.254.169.254/latest/meta-data/placement/region)",
+                    "dnf install -y amazon-cloudwatch-agent",
+                    "/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 "
+                    "-c ssm:/fleet/cloudwatch-agent -s",
+                    f'aws s3 cp "s3://{b}/gateway/current.tar.gz" /opt/gateway.tar.gz --region "$REGION"',
+                    "tar -xzf /opt/gateway.tar.gz -C /opt && systemctl enable --now fleet-gateway",
+                    "",
+                ]
+            )
+        )
+        return aws.ec2.LaunchTemplate(
+            "charging-gateway", image_id="ami-0abcdef1234567890", instance_type="t4g.medium",
+            metadata_options={"http_tokens": "required", "http_endpoint": "enabled", "http_put_response_hop_limit": 1},
+            user_data=script.apply(lambda s: __import__("base64").b64encode(s.encode()).decode()), opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ecs_task_health_and_secrets(region: str | None = None) -> Build:
+    # docs: ecs/taskdefinition healthCheck ("CMD-SHELL", "curl -f http://localhost/ || exit 1"), secrets valueFrom a
+    # Secrets Manager secret's JSON key ("arn:...:secret:name:password::"), an SSM parameter ARN, X-Ray daemon sidecar.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        repo = aws.ecr.Repository("vehicle-registry", opts=opts)
+        secret = aws.secretsmanager.Secret("registry-db", opts=opts)
+        param = aws.ssm.Parameter("registry-flags", name="/fleet/registry/flags", type="String", value="{}", opts=opts)
+        logs = aws.cloudwatch.LogGroup("/ecs/vehicle-registry", retention_in_days=30, opts=opts)
+        region_name = aws.get_region_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider)).region
+        execution = aws.iam.Role("registry-execution", assume_role_policy=_trust("ecs-tasks.amazonaws.com"), opts=opts)
+        return aws.ecs.TaskDefinition(
+            "vehicle-registry", family="vehicle-registry", cpu="512", memory="1024", network_mode="awsvpc",
+            requires_compatibilities=["FARGATE"], execution_role_arn=execution.arn,
+            container_definitions=pulumi.Output.all(repo.repository_url, secret.arn, param.arn, logs.name,
+                                                    region_name).apply(
+                lambda a: json.dumps([{
+                    "name": "registry", "image": f"{a[0]}:3.1.0", "essential": True,
+                    "portMappings": [{"containerPort": 8080}],
+                    "healthCheck": {"command": ["CMD-SHELL", "curl -f http://localhost:8080/healthz || exit 1"],
+                                    "interval": 30, "timeout": 5, "retries": 3},
+                    "secrets": [{"name": "DB_PASSWORD", "valueFrom": f"{a[1]}:password::"},
+                                {"name": "FEATURE_FLAGS", "valueFrom": a[2]}],
+                    "environment": [{"name": "AWS_XRAY_DAEMON_ADDRESS", "value": "127.0.0.1:2000"}],
+                    "logConfiguration": {"logDriver": "awslogs", "options": {
+                        "awslogs-group": a[3], "awslogs-region": a[4], "awslogs-stream-prefix": "registry"}},
+                }])
+            ),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def iam_region_guardrails(regions: list[str], home_bucket: str | None = None) -> Build:
+    # docs: IAM "AWS: Denies access to AWS based on the requested Region" (NotAction on the global services, a
+    # StringNotEquals aws:RequestedRegion list), iam:PassedToService and aws:CalledVia conditions, ${aws:username} in
+    # the home-folder bucket (the stack's own, or `home_bucket` made elsewhere).
+    def build(c: Any) -> object:
+        opts = c.aws
+        part = aws.get_partition_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider)).partition
+        homes = home_bucket or aws.s3.Bucket("engineer-homes", opts=opts).bucket
+        return aws.iam.Policy(
+            "fleet-engineers",
+            policy=pulumi.Output.all(part, homes).apply(lambda a: (p := a[0], b := a[1]) and _policy([
+                {"Sid": "DenyOutsideCountry", "Effect": "Deny",
+                 "NotAction": ["iam:*", "organizations:*", "route53:*", "sts:*", "support:*", "budgets:*",
+                               "cloudfront:*", "waf:*", "health:*", "trustedadvisor:*"],
+                 "Resource": "*", "Condition": {"StringNotEquals": {"aws:RequestedRegion": regions}}},
+                {"Sid": "PassTaskRoles", "Effect": "Allow", "Action": "iam:PassRole",
+                 "Resource": f"arn:{p}:iam::*:role/fleet-*",
+                 "Condition": {"StringEquals": {"iam:PassedToService": ["ecs-tasks.amazonaws.com",
+                                                                       "lambda.amazonaws.com"]}}},
+                {"Sid": "KmsViaCloudFormation", "Effect": "Allow", "Action": "kms:CreateGrant", "Resource": "*",
+                 "Condition": {"ForAnyValue:StringEquals": {"aws:CalledVia": ["cloudformation.amazonaws.com"]}}},
+                {"Sid": "OwnHome", "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"],
+                 "Resource": f"arn:{p}:s3:::{b}/home/${{aws:username}}/*"},
+            ])),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def cloudtrail_event_rule(region: str | None = None) -> Build:
+    # docs: EventBridge "Creating rules that react to AWS API calls via CloudTrail": the pattern matches
+    # detail.eventSource "s3.amazonaws.com" (the service's event source name, the same in every partition).
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        fn = _function("bucket-policy-watch", opts)
+        rule = aws.cloudwatch.EventRule(
+            "bucket-policy-changed",
+            event_pattern=json.dumps({
+                "source": ["aws.s3"], "detail-type": ["AWS API Call via CloudTrail"],
+                "detail": {"eventSource": ["s3.amazonaws.com"],
+                           "eventName": ["PutBucketPolicy", "DeleteBucketPolicy", "PutBucketAcl"]},
+            }),
+            opts=opts,
+        )  # fmt: skip
+        aws.lambda_.Permission(
+            "events-invoke", action="lambda:InvokeFunction", function=fn.name, principal="events.amazonaws.com",
+            source_arn=rule.arn, opts=opts,
+        )  # fmt: skip
+        return aws.cloudwatch.EventTarget("bucket-policy-watch", rule=rule.name, arn=fn.arn, opts=opts)
+
+    return build
+
+
+def scheduler_universal_target(region: str | None = None) -> Build:
+    # docs: scheduler/schedule with a universal target ("arn:aws:scheduler:::aws-sdk:ssm:startAutomationExecution",
+    # the partition's form), a role for scheduler.amazonaws.com with aws:SourceAccount.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        part = aws.get_partition_output(opts=invoke).partition
+        ident = aws.get_caller_identity_output(opts=invoke)
+        role = aws.iam.Role(
+            "scheduler",
+            assume_role_policy=ident.account_id.apply(lambda acct: _policy([{
+                "Effect": "Allow", "Principal": {"Service": "scheduler.amazonaws.com"}, "Action": "sts:AssumeRole",
+                "Condition": {"StringEquals": {"aws:SourceAccount": acct}}}])),
+            opts=opts,
+        )  # fmt: skip
+        return aws.scheduler.Schedule(
+            "nightly-gateway-restart", schedule_expression="cron(0 3 * * ? *)",
+            schedule_expression_timezone="Europe/Berlin", flexible_time_window={"mode": "OFF"},
+            target={
+                "arn": part.apply(lambda p: f"arn:{p}:scheduler:::aws-sdk:ssm:startAutomationExecution"),
+                "role_arn": role.arn,
+                "input": json.dumps({"DocumentName": "AWS-RestartEC2Instance",
+                                     "Parameters": {"InstanceId": ["i-0123456789abcdef0"]}}),
+            },
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def flow_logs_to_own_bucket(region: str | None = None) -> Build:
+    # docs: ec2/flowlog to S3 (log_destination = the bucket's ARN) and the "Amazon S3 bucket permissions for flow logs"
+    # policy for delivery.logs.amazonaws.com with aws:SourceAccount / aws:SourceArn (arn:...:logs:<region>:<acct>:*).
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        ident = aws.get_caller_identity_output(opts=invoke)
+        part = aws.get_partition_output(opts=invoke).partition
+        region_name = aws.get_region_output(opts=invoke).region
+        bucket = aws.s3.Bucket("vpc-flow-logs", opts=opts)
+        aws.s3.BucketPolicy(
+            "vpc-flow-logs", bucket=bucket.id,
+            policy=pulumi.Output.all(bucket.arn, ident.account_id, part, region_name).apply(lambda a: _policy([
+                {"Sid": "AWSLogDeliveryWrite", "Effect": "Allow",
+                 "Principal": {"Service": "delivery.logs.amazonaws.com"},
+                 "Action": "s3:PutObject", "Resource": f"{a[0]}/AWSLogs/{a[1]}/*",
+                 "Condition": {"StringEquals": {"aws:SourceAccount": a[1], "s3:x-amz-acl": "bucket-owner-full-control"},
+                               "ArnLike": {"aws:SourceArn": f"arn:{a[2]}:logs:{a[3]}:{a[1]}:*"}}},
+                {"Sid": "AWSLogDeliveryAclCheck", "Effect": "Allow",
+                 "Principal": {"Service": "delivery.logs.amazonaws.com"}, "Action": "s3:GetBucketAcl",
+                 "Resource": a[0], "Condition": {"StringEquals": {"aws:SourceAccount": a[1]}}},
+            ])),
+            opts=opts,
+        )  # fmt: skip
+        return aws.ec2.FlowLog(
+            "fleet-vpc", vpc_id="vpc-1", traffic_type="REJECT", log_destination_type="s3",
+            log_destination=bucket.arn, max_aggregation_interval=60,
+            destination_options={"file_format": "parquet", "per_hour_partition": True}, opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def regional_custom_domain(region: str | None = None, zone: str = "fleet.example.eu") -> Build:
+    # docs: acm/certificate (DNS validation) + route53 validation records, apigateway/domainname (REGIONAL) and the
+    # Route 53 alias record to its regional_domain_name / regional_zone_id, basepathmapping to the stack's API.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        hosted = aws.route53.Zone("public", name=zone, opts=opts)
+        cert = aws.acm.Certificate("api", domain_name=f"api.{zone}", validation_method="DNS", opts=opts)
+        validation = aws.route53.Record(
+            "api-cert-validation", zone_id=hosted.zone_id,
+            name=cert.domain_validation_options.apply(lambda o: o[0]["resource_record_name"] if o else "x"),
+            type=cert.domain_validation_options.apply(lambda o: o[0]["resource_record_type"] if o else "CNAME"),
+            records=[cert.domain_validation_options.apply(lambda o: o[0]["resource_record_value"] if o else "x")],
+            ttl=60, opts=opts,
+        )  # fmt: skip
+        checked = aws.acm.CertificateValidation(
+            "api", certificate_arn=cert.arn, validation_record_fqdns=[validation.fqdn], opts=opts
+        )
+        api = aws.apigateway.RestApi("owner-api", endpoint_configuration={"types": "REGIONAL"}, opts=opts)
+        domain = aws.apigateway.DomainName(
+            "api", domain_name=f"api.{zone}", regional_certificate_arn=checked.certificate_arn,
+            endpoint_configuration={"types": "REGIONAL"}, security_policy="TLS_1_2", opts=opts,
+        )  # fmt: skip
+        aws.apigateway.BasePathMapping(
+            "v1", rest_api=api.id, domain_name=domain.domain_name, base_path="v1", stage_name="prod", opts=opts
+        )
+        return aws.route53.Record(
+            "api", zone_id=hosted.zone_id, name=domain.domain_name, type="A",
+            aliases=[{"name": domain.regional_domain_name, "zone_id": domain.regional_zone_id,
+                      "evaluate_target_health": False}],
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def s3_notifications(region: str | None = None) -> Build:
+    # docs: s3/bucketnotification to the stack's SQS queue (queue policy for s3.amazonaws.com with aws:SourceArn and
+    # aws:SourceAccount) and Lambda (permission with source_account), EventBridge enabled.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        ident = aws.get_caller_identity_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider))
+        bucket = aws.s3.Bucket("dashcam-uploads", opts=opts)
+        queue = aws.sqs.Queue("dashcam-uploads", sqs_managed_sse_enabled=True, opts=opts)
+        aws.sqs.QueuePolicy(
+            "dashcam-uploads", queue_url=queue.id,
+            policy=pulumi.Output.all(queue.arn, bucket.arn, ident.account_id).apply(lambda a: _policy([{
+                "Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "sqs:SendMessage",
+                "Resource": a[0], "Condition": {"ArnLike": {"aws:SourceArn": a[1]},
+                                                "StringEquals": {"aws:SourceAccount": a[2]}}}])),
+            opts=opts,
+        )  # fmt: skip
+        fn = _function("thumbnailer", opts, {"OUTPUT_PREFIX": "thumbs/"})
+        perm = aws.lambda_.Permission(
+            "s3-invoke", action="lambda:InvokeFunction", function=fn.name, principal="s3.amazonaws.com",
+            source_arn=bucket.arn, source_account=ident.account_id, opts=opts,
+        )  # fmt: skip
+        return aws.s3.BucketNotification(
+            "dashcam-uploads", bucket=bucket.id, eventbridge=True,
+            queues=[{"queue_arn": queue.arn, "events": ["s3:ObjectCreated:*"], "filter_suffix": ".mp4"}],
+            lambda_functions=[{"lambda_function_arn": fn.arn, "events": ["s3:ObjectCreated:*"],
+                               "filter_prefix": "raw/", "filter_suffix": ".jpg"}],
+            opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[perm])),
+        )  # fmt: skip
+
+    return build
+
+
+def backup_copy_in_country(region: str, copy_region: str) -> Build:
+    # docs: backup/vault, backup/plan with a copy_action to the stack's vault in a second in-country region,
+    # backup/selection of resources by tag with the AWSBackupServiceRolePolicyForBackup role.
+    def build(c: Any) -> object:
+        opts, copy_opts = _aws(region), _aws(copy_region)
+        vault = aws.backup.Vault("fleet", opts=opts)
+        dr_vault = aws.backup.Vault("fleet-dr", opts=copy_opts)
+        plan = aws.backup.Plan(
+            "fleet", rules=[{
+                "rule_name": "daily", "target_vault_name": vault.name, "schedule": "cron(0 1 * * ? *)",
+                "lifecycle": {"delete_after": 35},
+                "copy_actions": [{"destination_vault_arn": dr_vault.arn, "lifecycle": {"delete_after": 90}}],
+            }],
+            opts=opts,
+        )  # fmt: skip
+        role = aws.iam.Role("backup", assume_role_policy=_trust("backup.amazonaws.com"), opts=opts)
+        aws.iam.RolePolicyAttachment(
+            "backup", role=role.name,
+            policy_arn=role.arn.apply(
+                lambda a: f"arn:{a.split(':')[1]}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"),
+            opts=opts,
+        )  # fmt: skip
+        return aws.backup.Selection(
+            "tagged", plan_id=plan.id, iam_role_arn=role.arn,
+            selection_tags=[{"type": "STRINGEQUALS", "key": "backup", "value": "daily"}], opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def dynamodb_global_table_in_country(region: str, replica_region: str) -> Build:
+    # docs: dynamodb/table replicas (global tables version 2019.11.21) in a second region of the same country.
+    def build(c: Any) -> object:
+        return aws.dynamodb.Table(
+            "vehicle-profiles", billing_mode="PAY_PER_REQUEST", hash_key="vin",
+            attributes=[{"name": "vin", "type": "S"}], stream_enabled=True, stream_view_type="NEW_AND_OLD_IMAGES",
+            replicas=[{"region_name": replica_region, "point_in_time_recovery": True}], opts=_aws(region),
+        )  # fmt: skip
+
+    return build
+
+
+def ali_ecs_bootstrap_from_mirrors(region: str, *, sed_mirror: str | None = None) -> Build:
+    # docs: ECS "Use instance user data" and the Alibaba Cloud mirror (mirrors.cloud.aliyuncs.com from inside the VPC),
+    # instance metadata at 100.100.100.200, the CloudMonitor agent installer from the regional OSS bucket; the image's
+    # own repo files are kept. `sed_mirror` adds the docs' repo rewrite, which names that host in the script text:
+    # "public" (mirrors.aliyun.com, edge-served) or "intranet" (mirrors.cloud.aliyuncs.com, which names no region and
+    # whose serving region no document we found states: unproven).
+    def build(c: Any) -> object:
+        script = "\n".join(
+            [
+                "#!/bin/bash",
+                "REGION=$(curl -s http://100.100.100.200/latest/meta-data/region-id)",
+                *(
+                    {
+                        "public": [
+                            "sed -i 's#^baseurl=.*/alinux/#baseurl=http://mirrors.aliyun.com/alinux/#' "
+                            "/etc/yum.repos.d/*.repo"
+                        ],
+                        "intranet": [
+                            "sed -i 's#^baseurl=.*/alinux/#baseurl=http://mirrors.cloud.aliyuncs.com/alinux/#' "
+                            "/etc/yum.repos.d/*.repo"
+                        ],
+                    }.get(sed_mirror or "", [])
+                ),
+                "yum install -y docker-ce",
+                f'ARGUS_VERSION=3.5.10 bash -c "$(curl -s https://cms-agent-{region}.oss-{region}-internal.aliyuncs.com'
+                '/Argus/agent_install_ecs-1.7.sh)"',
+                "systemctl enable --now docker",
+                "",
+            ]
+        )
+        import base64
+
+        return alicloud.ecs.Instance(
+            "charging-gateway", instance_type="ecs.g7.large", image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
+            vswitch_id="vsw-a", security_groups=["sg-gw"], user_data=base64.b64encode(script.encode()).decode(),
+            opts=_ali(region),
+        )  # fmt: skip
+
+    return build
+
+
+def ali_sls_logtail_and_alert(region: str) -> Build:
+    # docs: log/project, log/store, logtail/config (file input on the ECS machine group), log/machinegroup (private
+    # IPs), log/logtailconfig (file input) and log/logtailattachment binding the config to the machine group.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        project = alicloud.log.Project("gateway-logs", project_name="fleet-gateway-logs", opts=opts)
+        store = alicloud.log.Store(
+            "access",
+            project_name=project.project_name,
+            logstore_name="access",
+            retention_period=180,
+            shard_count=2,
+            auto_split=True,
+            max_split_shard_count=8,
+            opts=opts,
+        )
+        group = alicloud.log.MachineGroup(
+            "gateways", project=project.project_name, name="gateways", identify_type="ip",
+            identify_lists=["10.20.1.11", "10.20.1.12"], opts=opts,
+        )  # fmt: skip
+        config = alicloud.log.LogTailConfig(
+            "nginx-access", project=project.project_name, logstore=store.logstore_name, name="nginx-access",
+            input_type="file", output_type="LogService",
+            input_detail=json.dumps({"logType": "json_log", "logPath": "/var/log/nginx", "filePattern": "access.log",
+                                     "topicFormat": "none", "discardUnmatch": False}),
+            opts=opts,
+        )  # fmt: skip
+        return alicloud.log.LogTailAttachment(
+            "nginx-access", project=project.project_name, logtail_config_name=config.name,
+            machine_group_name=group.name, opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_private_zone_and_cen(region: str, peer_region: str) -> Build:
+    # docs: pvtz/zone + zoneattachment + zonerecord (A to a private IP, CNAME to the stack's RDS connection string),
+    # cen/instance with two VPCs of the stack in two mainland regions (cen/instanceattachment).
+    def build(c: Any) -> object:
+        opts, peer = _ali(region), _ali(peer_region)
+        vpc = alicloud.vpc.Network("fleet", vpc_name="fleet", cidr_block="10.20.0.0/16", opts=opts)
+        dr_vpc = alicloud.vpc.Network("fleet-dr", vpc_name="fleet-dr", cidr_block="10.30.0.0/16", opts=peer)
+        zone = alicloud.pvtz.Zone("fleet-internal", zone_name="fleet.internal", opts=opts)
+        alicloud.pvtz.ZoneAttachment("fleet-internal", zone_id=zone.id, vpc_ids=[vpc.id], opts=opts)
+        db = alicloud.rds.Instance(
+            "registry", engine="PostgreSQL", engine_version="16.0", instance_type="pg.n2.2c.2m",
+            instance_storage=50, vswitch_id="vsw-a", security_ips=["10.20.0.0/16"], opts=opts,
+        )  # fmt: skip
+        alicloud.pvtz.ZoneRecord(
+            "registry-db",
+            zone_id=zone.id,
+            rr="registry-db",
+            type="CNAME",
+            value=db.connection_string,
+            ttl=60,
+            opts=opts,
+        )
+        alicloud.pvtz.ZoneRecord("mqtt", zone_id=zone.id, rr="mqtt", type="A", value="10.20.3.40", ttl=60, opts=opts)
+        cen = alicloud.cen.Instance("fleet", cen_instance_name="fleet", opts=opts)
+        alicloud.cen.InstanceAttachment(
+            "fleet", instance_id=cen.id, child_instance_id=vpc.id, child_instance_type="VPC",
+            child_instance_region_id=region, opts=opts,
+        )  # fmt: skip
+        return alicloud.cen.InstanceAttachment(
+            "fleet-dr", instance_id=cen.id, child_instance_id=dr_vpc.id, child_instance_type="VPC",
+            child_instance_region_id=peer_region, opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_oss_fc_trigger(region: str) -> Build:
+    # docs: fc/v3function + fc/v3trigger (oss trigger on the stack's bucket: source_arn acs:oss:<region>:<uid>:<bucket>,
+    # invocation role for oss.aliyuncs.com), the function writing thumbnails back to the internal OSS endpoint.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        bucket = alicloud.oss.Bucket("dashcam-frames", bucket=f"fleet-dashcam-frames-{region}", opts=opts)
+        role = alicloud.ram.Role(
+            "oss-invoke-fc",
+            role_name="oss-invoke-fc",
+            assume_role_policy_document=_ram_trust("oss.aliyuncs.com"),
+            opts=opts,
+        )
+        fn_role = alicloud.ram.Role(
+            "fc-thumbs", role_name="fc-thumbs", assume_role_policy_document=_ram_trust("fc.aliyuncs.com"), opts=opts
+        )
+        fn = alicloud.fc.V3Function(
+            "thumbnailer", function_name="thumbnailer", runtime="python3.10", handler="index.handler",
+            role=fn_role.arn, code={"zip_file": "UEsDBAoAAAAAAA=="},
+            environment_variables={"OSS_ENDPOINT": f"oss-{region}-internal.aliyuncs.com", "BUCKET": bucket.bucket},
+            opts=opts,
+        )  # fmt: skip
+        return alicloud.fc.V3Trigger(
+            "frames-created", function_name=fn.function_name, trigger_name="frames-created", trigger_type="oss",
+            qualifier="LATEST", invocation_role=role.arn,
+            source_arn=bucket.bucket.apply(lambda b: f"acs:oss:{region}:1234567890123456:{b}"),
+            trigger_config=json.dumps({"events": ["oss:ObjectCreated:PutObject"],
+                                       "filter": {"key": {"prefix": "frames/", "suffix": ".jpg"}}}),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
