@@ -1981,3 +1981,423 @@ def ali_oss_fc_trigger(region: str) -> Build:
         )  # fmt: skip
 
     return build
+
+
+# -- batch 3: policy variables, redirect placeholders, AWS-owned principals and images of the stack's region --------
+
+
+def iot_fleet_policy(region: str | None = None) -> Build:
+    # docs: iot/policy with the "AWS IoT Core policy variables" (${iot:Connection.Thing.ThingName},
+    # ${iot:ClientId}), iot/thing, certificate, policyattachment, thingprincipalattachment; the device data endpoint
+    # (iot:Data-ATS, "<prefix>-ats.iot.<region>.amazonaws.com") handed to the provisioning Lambda.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        ident = aws.get_caller_identity_output(opts=invoke)
+        part = aws.get_partition_output(opts=invoke).partition
+        region_name = aws.get_region_output(opts=invoke).region
+        endpoint = aws.iot.get_endpoint_output(endpoint_type="iot:Data-ATS", opts=invoke)
+        policy = aws.iot.Policy(
+            "vehicle",
+            policy=pulumi.Output.all(part, region_name, ident.account_id).apply(lambda a: _policy([
+                {"Effect": "Allow", "Action": "iot:Connect",
+                 "Resource": f"arn:{a[0]}:iot:{a[1]}:{a[2]}:client/${{iot:Connection.Thing.ThingName}}"},
+                {"Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"],
+                 "Resource": f"arn:{a[0]}:iot:{a[1]}:{a[2]}:topic/fleet/${{iot:Connection.Thing.ThingName}}/*"},
+                {"Effect": "Allow", "Action": "iot:Subscribe",
+                 "Resource": f"arn:{a[0]}:iot:{a[1]}:{a[2]}:topicfilter/fleet/${{iot:ClientId}}/*"},
+                {"Effect": "Allow", "Action": ["iot:GetThingShadow", "iot:UpdateThingShadow"],
+                 "Resource": f"arn:{a[0]}:iot:{a[1]}:{a[2]}:thing/${{iot:Connection.Thing.ThingName}}"},
+            ])),
+            opts=opts,
+        )  # fmt: skip
+        thing = aws.iot.Thing("LSV0000000000001", attributes={"model": "ev-s"}, opts=opts)
+        cert = aws.iot.Certificate("LSV0000000000001", active=True, opts=opts)
+        aws.iot.PolicyAttachment("LSV0000000000001", policy=policy.name, target=cert.arn, opts=opts)
+        aws.iot.ThingPrincipalAttachment("LSV0000000000001", thing=thing.name, principal=cert.arn, opts=opts)
+        return _function("provisioner", opts, {"IOT_ENDPOINT": endpoint.endpoint_address, "POLICY": policy.name})
+
+    return build
+
+
+def alb_redirect_and_logs(region: str, elb_account: str | None) -> Build:
+    # docs: lb/listener with the HTTP→HTTPS redirect ("#{host}", "#{path}", "#{query}" placeholders), access logs to
+    # the stack's bucket whose policy lets the Region's Elastic Load Balancing account (regions before August 2022,
+    # China included) or logdelivery.elasticloadbalancing.amazonaws.com (newer regions) write.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        ident = aws.get_caller_identity_output(opts=invoke)
+        part = aws.get_partition_output(opts=invoke).partition
+        logs = aws.s3.Bucket("alb-access-logs", opts=opts)
+        principal: Any = (
+            part.apply(lambda p: {"AWS": f"arn:{p}:iam::{elb_account}:root"}) if elb_account
+            else {"Service": "logdelivery.elasticloadbalancing.amazonaws.com"}
+        )  # fmt: skip
+        policy = aws.s3.BucketPolicy(
+            "alb-access-logs", bucket=logs.id,
+            policy=pulumi.Output.all(logs.arn, ident.account_id, principal).apply(lambda a: _policy([{
+                "Effect": "Allow", "Principal": a[2], "Action": "s3:PutObject",
+                "Resource": f"{a[0]}/fleet-api/AWSLogs/{a[1]}/*"}])),
+            opts=opts,
+        )  # fmt: skip
+        alb = aws.lb.LoadBalancer(
+            "fleet-api", load_balancer_type="application", subnets=["subnet-a", "subnet-b"], security_groups=["sg"],
+            access_logs={"bucket": logs.id, "prefix": "fleet-api", "enabled": True},
+            opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[policy])),
+        )  # fmt: skip
+        return aws.lb.Listener(
+            "http", load_balancer_arn=alb.arn, port=80, protocol="HTTP",
+            default_actions=[{"type": "redirect", "redirect": {
+                "protocol": "HTTPS", "port": "443", "host": "#{host}", "path": "/#{path}", "query": "#{query}",
+                "status_code": "HTTP_301"}}],
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def sagemaker_dlc_endpoint(region: str, dlc_account: str) -> Build:
+    # docs: sagemaker/model with an AWS Deep Learning Container image ("Available Deep Learning Containers Images":
+    # <account>.dkr.ecr.<region>.<suffix>/pytorch-inference), model data in the stack's bucket, endpointconfiguration
+    # with the stack's KMS key, endpoint; the execution role for sagemaker.amazonaws.com.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        dns = "amazonaws.com.cn" if region.startswith("cn-") else "amazonaws.com"
+        models = aws.s3.Bucket("range-models", opts=opts)
+        key = aws.kms.Key("range-models", enable_key_rotation=True, opts=opts)
+        role = aws.iam.Role("sagemaker", assume_role_policy=_trust("sagemaker.amazonaws.com"), opts=opts)
+        model = aws.sagemaker.Model(
+            "range-predictor", execution_role_arn=role.arn,
+            primary_container={
+                "image": f"{dlc_account}.dkr.ecr.{region}.{dns}/pytorch-inference:"
+                         "2.3.0-cpu-py311-ubuntu20.04-sagemaker",
+                "model_data_url": models.bucket.apply(lambda b: f"s3://{b}/range/model.tar.gz"),
+                "environment": {"SAGEMAKER_PROGRAM": "inference.py", "SAGEMAKER_REGION": region},
+            },
+            vpc_config={"subnets": ["subnet-a"], "security_group_ids": ["sg-sm"]}, opts=opts,
+        )  # fmt: skip
+        config = aws.sagemaker.EndpointConfiguration(
+            "range-predictor", kms_key_arn=key.arn,
+            production_variants=[{"variant_name": "primary", "model_name": model.name, "instance_type": "ml.c6i.large",
+                                  "initial_instance_count": 1}],
+            opts=opts,
+        )  # fmt: skip
+        return aws.sagemaker.Endpoint("range-predictor", endpoint_config_name=config.name, opts=opts)
+
+    return build
+
+
+def msk_to_lambda(region: str | None = None) -> Build:
+    # docs: msk/cluster (IAM auth, TLS, broker logs to the stack's log group), lambda/eventsourcemapping on the
+    # cluster ARN, a consumer given the bootstrap brokers (bootstrap_brokers_sasl_iam, comma-separated host:port).
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        logs = aws.cloudwatch.LogGroup("/msk/fleet-events", retention_in_days=14, opts=opts)
+        cluster = aws.msk.Cluster(
+            "fleet-events", kafka_version="3.6.0", number_of_broker_nodes=3,
+            broker_node_group_info={"instance_type": "kafka.m7g.large", "client_subnets": ["subnet-a", "subnet-b",
+                                    "subnet-c"], "security_groups": ["sg-msk"]},
+            client_authentication={"sasl": {"iam": True}},
+            encryption_info={"encryption_in_transit": {"client_broker": "TLS", "in_cluster": True}},
+            logging_info={"broker_logs": {"cloudwatch_logs": {"enabled": True, "log_group": logs.name}}},
+            opts=opts,
+        )  # fmt: skip
+        fn = _function(
+            "charging-consumer",
+            opts,
+            {"KAFKA_BROKERS": cluster.bootstrap_brokers_sasl_iam, "TOPIC": "charging"},
+            vpc_config={"subnet_ids": ["subnet-a"], "security_group_ids": ["sg-fn"]},
+        )
+        return aws.lambda_.EventSourceMapping(
+            "charging", event_source_arn=cluster.arn, function_name=fn.arn, topics=["charging"],
+            starting_position="TRIM_HORIZON", batch_size=500, opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def prometheus_remote_write(region: str | None = None) -> Build:
+    # docs: amp/workspace, the ADOT collector config (prometheusremotewrite exporter to the workspace's
+    # prometheus_endpoint + "api/v1/remote_write", sigv4auth with the region), carried in an SSM parameter the
+    # ECS sidecar reads (AOT_CONFIG_CONTENT).
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        region_name = aws.get_region_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider)).region
+        ws = aws.amp.Workspace("fleet-metrics", alias="fleet-metrics", opts=opts)
+        config = pulumi.Output.all(ws.prometheus_endpoint, region_name).apply(
+            lambda a: "\n".join(
+                [
+                    "receivers:",
+                    "  prometheus:",
+                    "    config:",
+                    "      scrape_configs:",
+                    "        - job_name: charging-gateway",
+                    "          static_configs:",
+                    "            - targets: ['localhost:9100']",
+                    "extensions:",
+                    "  sigv4auth:",
+                    f"    region: {a[1]}",
+                    "exporters:",
+                    "  prometheusremotewrite:",
+                    f"    endpoint: {a[0]}api/v1/remote_write",
+                    "    auth:",
+                    "      authenticator: sigv4auth",
+                    "service:",
+                    "  extensions: [sigv4auth]",
+                    "  pipelines:",
+                    "    metrics:",
+                    "      receivers: [prometheus]",
+                    "      exporters: [prometheusremotewrite]",
+                    "",
+                ]
+            )
+        )
+        return aws.ssm.Parameter(
+            "adot-config", name="/fleet/adot/config", type="String", tier="Advanced", value=config, opts=opts
+        )
+
+    return build
+
+
+def synthetics_canary(region: str | None = None) -> Build:
+    # docs: synthetics/canary (artifacts in the stack's bucket, s3://bucket/prefix), a heartbeat on the stack's own
+    # regional API (its invoke URL from the stage output), run in the VPC.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        artifacts = aws.s3.Bucket("canary-artifacts", opts=opts)
+        api = aws.apigatewayv2.Api("status", protocol_type="HTTP", opts=opts)
+        stage = aws.apigatewayv2.Stage("live", api_id=api.id, name="live", auto_deploy=True, opts=opts)
+        role = aws.iam.Role("canary", assume_role_policy=_trust("lambda.amazonaws.com"), opts=opts)
+        return aws.synthetics.Canary(
+            "status-heartbeat", name="status-heartbeat", execution_role_arn=role.arn, handler="index.handler",
+            runtime_version="syn-nodejs-puppeteer-9.1", zip_file="canary.zip",
+            artifact_s3_location=artifacts.bucket.apply(lambda b: f"s3://{b}/canary/"),
+            schedule={"expression": "rate(5 minutes)"},
+            run_config={"timeout_in_seconds": 60,
+                        "environment_variables": {"URL": stage.invoke_url.apply(lambda u: f"{u}/health")}},
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_actiontrail_to_own_sls_oss(region: str) -> Build:
+    # docs: actiontrail/trail delivering to the stack's OSS bucket and SLS project (sls_project_arn
+    # "acs:log:<region>:<uid>:project/<name>", sls_write_role_arn the AliyunServiceRoleForActionTrail role ARN).
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        bucket = alicloud.oss.Bucket("audit", bucket=f"fleet-audit-{region}", opts=opts)
+        project = alicloud.log.Project("audit", project_name=f"fleet-audit-{region}", opts=opts)
+        return alicloud.actiontrail.Trail(
+            "fleet-audit", trail_name="fleet-audit", trail_region="All", event_rw="All",
+            oss_bucket_name=bucket.bucket, oss_key_prefix="actiontrail",
+            sls_project_arn=project.project_name.apply(lambda p: f"acs:log:{region}:1234567890123456:project/{p}"),
+            sls_write_role_arn="acs:ram::1234567890123456:role/aliyunserviceroleforactiontrail", opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_tablestore_and_kafka(region: str) -> Build:
+    # docs: ots/instance + ots/table (the instance's VPC endpoint https://<instance>.<region>.vpc.tablestore.aliyuncs.com),
+    # alikafka/instance (VPC, its domain_endpoint output), an SAE application given both.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        ots = alicloud.ots.Instance(
+            "fleetstate", name="fleetstate", accessed_by="Vpc", instance_type="HighPerformance", opts=opts
+        )
+        alicloud.ots.Table(
+            "vehicle-state", instance_name=ots.name, table_name="vehicle_state", time_to_live=-1, max_version=1,
+            primary_keys=[{"name": "vin", "type": "String"}], opts=opts,
+        )  # fmt: skip
+        kafka = alicloud.alikafka.Instance(
+            "charging-events", name="charging-events", partition_num=50, disk_type=1, disk_size=500, deploy_type=5,
+            io_max=20, vswitch_id="vsw-a", security_group="sg-kafka", opts=opts,
+        )  # fmt: skip
+        return alicloud.sae.Application(
+            "state-projector", app_name="state-projector", package_type="Image", replicas=2, cpu=1000, memory=2048,
+            vpc_id="vpc-1", vswitch_id="vsw-a", namespace_id=f"{region}:fleet",
+            image_url=f"registry-vpc.{region}.aliyuncs.com/fleet/state-projector:1.0.3",
+            envs=pulumi.Output.all(ots.name, kafka.domain_endpoint).apply(lambda a: json.dumps([
+                {"name": "OTS_ENDPOINT", "value": f"https://{a[0]}.{region}.vpc.tablestore.aliyuncs.com"},
+                {"name": "OTS_INSTANCE", "value": a[0]},
+                {"name": "KAFKA_BOOTSTRAP", "value": a[1]},
+            ])),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_slb_intranet_with_nas(region: str) -> Build:
+    # docs: nas/filesystem + mounttarget (its mount_target_domain output), slb/loadbalancer (intranet), an ECS launch
+    # template whose user data mounts the NAS over NFS v3 (mount -t nfs -o vers=3,nolock,proto=tcp <domain>:/ /mnt).
+    def build(c: Any) -> object:
+        import base64
+
+        opts = _ali(region)
+        fs = alicloud.nas.FileSystem(
+            "map-tiles", protocol_type="NFS", storage_type="Performance", file_system_type="standard", opts=opts
+        )
+        target = alicloud.nas.MountTarget(
+            "map-tiles", file_system_id=fs.id, access_group_name="DEFAULT_VPC_GROUP_NAME", vswitch_id="vsw-a", opts=opts
+        )
+        alicloud.slb.LoadBalancer(
+            "tiles",
+            load_balancer_name="tiles",
+            address_type="intranet",
+            load_balancer_spec="slb.s2.small",
+            vswitch_id="vsw-a",
+            opts=opts,
+        )
+        return alicloud.ecs.LaunchTemplate(
+            "tile-server", launch_template_name="tile-server", image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
+            instance_type="ecs.g7.large", security_group_id="sg-tiles", vswitch_id="vsw-a",
+            user_data=target.mount_target_domain.apply(lambda d: base64.b64encode(
+                f"#!/bin/bash\nyum install -y nfs-utils\nmkdir -p /mnt/tiles\n"
+                f"mount -t nfs -o vers=3,nolock,proto=tcp,noresvport {d}:/ /mnt/tiles\n".encode()).decode()),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+# -- batch 4: copies kept inside the country (second region of the same jurisdiction) ------------------------------
+
+
+def s3_multi_region_access_point(regions: list[str]) -> Build:
+    # docs: s3control/multiregionaccesspoint over the stack's buckets in two regions of the country; its alias-based
+    # ARN (arn:<partition>:s3::<account>:accesspoint/<alias>.mrap) names no region.
+    def build(c: Any) -> object:
+        buckets = [aws.s3.Bucket(f"maps-{r}", opts=_aws(r)) for r in regions]
+        return aws.s3control.MultiRegionAccessPoint(
+            "maps", details={"name": "fleet-maps", "regions": [{"bucket": b.id} for b in buckets]}, opts=c.aws
+        )
+
+    return build
+
+
+def regional_access_points(regions: list[str]) -> Build:
+    # docs: s3/accesspoint per regional bucket (VPC-restricted), the in-country alternative to a Multi-Region Access
+    # Point: each client is given its region's access point ARN.
+    def build(c: Any) -> object:
+        points = []
+        for r in regions:
+            bucket = aws.s3.Bucket(f"maps-{r}", opts=_aws(r))
+            points.append(
+                aws.s3.AccessPoint(
+                    f"maps-{r}", bucket=bucket.id, name=f"maps-{r}", vpc_configuration={"vpc_id": "vpc-1"}, opts=_aws(r)
+                )
+            )
+        return _function(
+            "tile-router",
+            c.aws,
+            {f"AP_{r.replace('-', '_').upper()}": p.arn for r, p in zip(regions, points, strict=True)},
+        )
+
+    return build
+
+
+def replicas_in_country(region: str, replica_region: str) -> Build:
+    # docs: kms/key multi_region + kms/replicakey, secretsmanager/secret replicas (region, kms_key_id of the replica
+    # key), rds/instance cross-region read replica (replicate_source_db = the source's ARN) in the second region.
+    def build(c: Any) -> object:
+        opts, dr = _aws(region), _aws(replica_region)
+        key = aws.kms.Key("fleet-mrk", multi_region=True, enable_key_rotation=True, opts=opts)
+        replica_key = aws.kms.ReplicaKey("fleet-mrk-dr", primary_key_arn=key.arn, opts=dr)
+        aws.secretsmanager.Secret(
+            "telematics-api-key", kms_key_id=key.arn,
+            replicas=[{"region": replica_region, "kms_key_id": replica_key.arn}], opts=opts,
+        )  # fmt: skip
+        source = aws.rds.Instance(
+            "warranty", engine="postgres", engine_version="16.4", instance_class="db.m7g.large", allocated_storage=100,
+            username="warranty", manage_master_user_password=True, storage_encrypted=True, kms_key_id=key.arn,
+            backup_retention_period=7, skip_final_snapshot=True, opts=opts,
+        )  # fmt: skip
+        aws.rds.InstanceAutomatedBackupsReplication(
+            "warranty", source_db_instance_arn=source.arn, kms_key_id=replica_key.arn, retention_period=14, opts=dr
+        )
+        return aws.rds.Instance(
+            "warranty-dr", replicate_source_db=source.arn, instance_class="db.m7g.large", storage_encrypted=True,
+            kms_key_id=replica_key.arn, skip_final_snapshot=True, opts=dr,
+        )  # fmt: skip
+
+    return build
+
+
+def aurora_global_in_country(region: str, secondary_region: str) -> Build:
+    # docs: rds/globalcluster with a primary cluster and a secondary cluster (global_cluster_identifier) in a second
+    # region of the same country.
+    def build(c: Any) -> object:
+        opts, dr = _aws(region), _aws(secondary_region)
+        global_cluster = aws.rds.GlobalCluster(
+            "fleet-global", global_cluster_identifier="fleet-global", engine="aurora-postgresql",
+            engine_version="16.4", database_name="fleet", storage_encrypted=True, opts=opts,
+        )  # fmt: skip
+        primary = aws.rds.Cluster(
+            "fleet-primary", engine=global_cluster.engine, engine_version=global_cluster.engine_version,
+            global_cluster_identifier=global_cluster.id, master_username="fleet_admin",
+            manage_master_user_password=True, db_subnet_group_name="fleet-db", opts=opts,
+        )  # fmt: skip
+        return aws.rds.Cluster(
+            "fleet-secondary", engine=global_cluster.engine, engine_version=global_cluster.engine_version,
+            global_cluster_identifier=global_cluster.id, db_subnet_group_name="fleet-db-dr",
+            kms_key_id=aws.kms.Key("fleet-dr", opts=dr).arn,
+            opts=pulumi.ResourceOptions.merge(dr, pulumi.ResourceOptions(depends_on=[primary])),
+        )  # fmt: skip
+
+    return build
+
+
+def cognito_identity_pool(region: str | None = None) -> Build:
+    # docs: cognito/identitypool with the user pool as provider, iam role trusting cognito-identity.amazonaws.com
+    # (AssumeRoleWithWebIdentity, "cognito-identity.amazonaws.com:aud" = the pool id, amr "authenticated"),
+    # identitypoolroleattachment. The provider name is the user pool's issuer host (cognito-idp.<region>.<suffix>):
+    # the China form under amazonaws.com.cn follows the China endpoint list, not a Cognito page (not confirmed).
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        region_name = aws.get_region_output(opts=invoke).region
+        suffix = aws.get_partition_output(opts=invoke).dns_suffix
+        user_pool = aws.cognito.UserPool("owners", opts=opts)
+        client = aws.cognito.UserPoolClient("owner-app-client", user_pool_id=user_pool.id, opts=opts)
+        pool = aws.cognito.IdentityPool(
+            "owner-app-identities", identity_pool_name="owner_app", allow_unauthenticated_identities=False,
+            cognito_identity_providers=[{
+                "client_id": client.id, "server_side_token_check": True,
+                "provider_name": pulumi.Output.all(region_name, suffix, user_pool.id).apply(
+                    lambda a: f"cognito-idp.{a[0]}.{a[1]}/{a[2]}"),
+            }],
+            opts=opts,
+        )  # fmt: skip
+        role = aws.iam.Role(
+            "owner-app-authenticated",
+            assume_role_policy=pool.id.apply(lambda pid: _policy([{
+                "Effect": "Allow", "Principal": {"Federated": "cognito-identity.amazonaws.com"},
+                "Action": "sts:AssumeRoleWithWebIdentity",
+                "Condition": {"StringEquals": {"cognito-identity.amazonaws.com:aud": pid},
+                              "ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "authenticated"}},
+            }])),
+            opts=opts,
+        )  # fmt: skip
+        return aws.cognito.IdentityPoolRoleAttachment(
+            "owner-app-roles", identity_pool_id=pool.id, roles={"authenticated": role.arn}, opts=opts
+        )
+
+    return build
+
+
+def ali_oss_replication_in_country(region: str, dest_region: str) -> Build:
+    # docs: oss/bucketreplication (cross-region replication) from the stack's bucket to its bucket in a second
+    # mainland region (destination.location "oss-<region>", transfer_type internal).
+    def build(c: Any) -> object:
+        src = alicloud.oss.Bucket("dashcam-src", bucket=f"fleet-dashcam-{region}", opts=_ali(region))
+        dst = alicloud.oss.Bucket("dashcam-dst", bucket=f"fleet-dashcam-{dest_region}", opts=_ali(dest_region))
+        return alicloud.oss.BucketReplication(
+            "dashcam", bucket=src.bucket, action="PUT,DELETE", historical_object_replication="enabled",
+            destination={"bucket": dst.bucket, "location": f"oss-{dest_region}", "transfer_type": "internal"},
+            opts=_ali(region),
+        )  # fmt: skip
+
+    return build

@@ -5378,6 +5378,65 @@ CASES: list[Case] = [
     Case("cn-platform-ali-sls-logtail-shanghai", "CN", pp.ali_sls_logtail_and_alert("cn-shanghai")),
     Case("cn-platform-ali-private-zone-cen", "CN", pp.ali_private_zone_and_cen("cn-shanghai", "cn-beijing")),
     Case("cn-platform-ali-oss-fc-trigger-beijing", "CN", pp.ali_oss_fc_trigger("cn-beijing")),
+    Case("eu-platform-iot-fleet-policy-frankfurt", "EU", pp.iot_fleet_policy("eu-central-1")),
+    Case("cn-platform-iot-fleet-policy", "CN", pp.iot_fleet_policy()),
+    Case("jp-platform-iot-fleet-policy", "JP", pp.iot_fleet_policy()),
+    Case(
+        "eu-platform-alb-redirect-logs-dublin-elb-account", "EU", pp.alb_redirect_and_logs("eu-west-1", "156460612806")
+    ),
+    Case(
+        "cn-platform-alb-redirect-logs-beijing-elb-account",
+        "CN",
+        pp.alb_redirect_and_logs("cn-north-1", "638102146993"),
+    ),
+    Case("eu-platform-alb-redirect-logs-milan-log-delivery", "EU", pp.alb_redirect_and_logs("eu-south-1", None)),
+    Case("eu-platform-sagemaker-dlc-endpoint", "EU", pp.sagemaker_dlc_endpoint("eu-west-1", "763104351884")),
+    Case("cn-platform-sagemaker-dlc-endpoint", "CN", pp.sagemaker_dlc_endpoint("cn-north-1", "727897471807")),
+    Case("eu-platform-msk-to-lambda", "EU", pp.msk_to_lambda()),
+    Case("cn-platform-msk-to-lambda-ningxia", "CN", pp.msk_to_lambda("cn-northwest-1")),
+    Case("eu-platform-prometheus-remote-write", "EU", pp.prometheus_remote_write()),
+    Case("jp-platform-prometheus-remote-write", "JP", pp.prometheus_remote_write()),
+    Case("eu-platform-synthetics-canary", "EU", pp.synthetics_canary("eu-central-1")),
+    Case("cn-platform-synthetics-canary", "CN", pp.synthetics_canary()),
+    Case("cn-platform-ali-actiontrail-own-sls-oss", "CN", pp.ali_actiontrail_to_own_sls_oss("cn-hangzhou")),
+    Case("cn-platform-ali-tablestore-kafka-sae", "CN", pp.ali_tablestore_and_kafka("cn-shanghai")),
+    Case("cn-platform-ali-slb-intranet-nas", "CN", pp.ali_slb_intranet_with_nas("cn-beijing")),
+    # A Multi-Region Access Point over two in-country buckets still routes over the global network (catalogue
+    # aws-s3-multi-region-access-point): refused unless declared; regional access points are the in-country form.
+    Case(
+        "eu-platform-s3-mrap-dublin-frankfurt",
+        "EU",
+        pp.s3_multi_region_access_point(["eu-west-1", "eu-central-1"]),
+        {"RES-016"},
+    ),
+    Case(
+        "jp-platform-s3-mrap-tokyo-osaka",
+        "JP",
+        pp.s3_multi_region_access_point(["ap-northeast-1", "ap-northeast-3"]),
+        {"RES-016"},
+    ),
+    Case(
+        "eu-platform-s3-access-points-dublin-frankfurt", "EU", pp.regional_access_points(["eu-west-1", "eu-central-1"])
+    ),
+    Case(
+        "jp-platform-s3-access-points-tokyo-osaka",
+        "JP",
+        pp.regional_access_points(["ap-northeast-1", "ap-northeast-3"]),
+    ),
+    Case("eu-platform-replicas-paris-to-frankfurt", "EU", pp.replicas_in_country("eu-west-3", "eu-central-1")),
+    Case("cn-platform-replicas-beijing-to-ningxia", "CN", pp.replicas_in_country("cn-north-1", "cn-northwest-1")),
+    Case("jp-platform-replicas-tokyo-to-osaka", "JP", pp.replicas_in_country("ap-northeast-1", "ap-northeast-3")),
+    Case("eu-platform-aurora-global-dublin-stockholm", "EU", pp.aurora_global_in_country("eu-west-1", "eu-north-1")),
+    Case(
+        "cn-platform-aurora-global-beijing-ningxia", "CN", pp.aurora_global_in_country("cn-north-1", "cn-northwest-1")
+    ),
+    Case("eu-platform-cognito-identity-pool", "EU", pp.cognito_identity_pool()),
+    Case("cn-platform-cognito-identity-pool", "CN", pp.cognito_identity_pool()),
+    Case(
+        "cn-platform-ali-oss-replication-shanghai-beijing",
+        "CN",
+        pp.ali_oss_replication_in_country("cn-shanghai", "cn-beijing"),
+    ),
 ]
 
 
