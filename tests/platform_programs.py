@@ -11,6 +11,7 @@ A builder takes the harness's ``Ctx`` (``c.aws`` / ``c.ali``: the jurisdiction's
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from typing import Any
@@ -465,14 +466,14 @@ def aurora_with_proxy(region: str | None = None, *, via_suffix: str | None = Non
         )
         key = aws.kms.Key("aurora", enable_key_rotation=True, deletion_window_in_days=30, opts=opts)
         cluster = aws.rds.Cluster(
-            "fleet", engine="aurora-postgresql", engine_version="16.4", database_name="fleet",
+            "fleet", engine=aws.rds.EngineType.AURORA_POSTGRESQL, engine_version="16.4", database_name="fleet",
             master_username="fleet_admin", manage_master_user_password=True, storage_encrypted=True,
             kms_key_id=key.arn, db_subnet_group_name="fleet-db", vpc_security_group_ids=["sg-db"],
             backup_retention_period=14, opts=opts,
         )  # fmt: skip
         aws.rds.ClusterInstance(
-            "fleet-1", cluster_identifier=cluster.id, instance_class="db.r6g.large", engine=cluster.engine,
-            engine_version=cluster.engine_version, opts=opts,
+            "fleet-1", cluster_identifier=cluster.id, instance_class="db.r6g.large",
+            engine=aws.rds.EngineType.AURORA_POSTGRESQL, engine_version=cluster.engine_version, opts=opts,
         )  # fmt: skip
         secret_arn = cluster.master_user_secrets.apply(lambda s: s[0]["secret_arn"] if s else "")
         proxy_role = aws.iam.Role("proxy", assume_role_policy=_trust("rds.amazonaws.com"), opts=opts)
@@ -830,6 +831,10 @@ def cloudtrail_to_own_bucket(region: str | None = None) -> Build:
     return build
 
 
+def _interface_service(prefix: str, service: str, region: str) -> str:
+    return f"{prefix if service.startswith('ecr') else 'com.amazonaws'}.{region}.{service}"
+
+
 def vpc_endpoints(region: str | None = None, prefix: str = "com.amazonaws") -> Build:
     # docs: ec2/vpcendpoint (S3 gateway on route tables; ECR API/DKR, CloudWatch Logs, STS interface endpoints with
     # private DNS), a gateway endpoint policy limited to the account's buckets (aws:ResourceAccount), a Lambda given the
@@ -857,8 +862,7 @@ def vpc_endpoints(region: str | None = None, prefix: str = "com.amazonaws") -> B
         for svc in ("ecr.api", "ecr.dkr", "logs", "sts"):
             endpoints[svc] = aws.ec2.VpcEndpoint(
                 svc.replace(".", "-"), vpc_id=vpc.id, vpc_endpoint_type="Interface", private_dns_enabled=True,
-                service_name=region_name.apply(
-                    lambda r, s=svc: f"{prefix if s.startswith('ecr') else 'com.amazonaws'}.{r}.{s}"),
+                service_name=region_name.apply(functools.partial(_interface_service, prefix, svc)),
                 subnet_ids=["subnet-a", "subnet-b"], security_group_ids=["sg-endpoints"], opts=opts,
             )  # fmt: skip
         sts_dns = endpoints["sts"].dns_entries.apply(lambda e: e[0]["dns_name"] if e else "")
@@ -1421,13 +1425,21 @@ def ali_api_gateway_fc(region: str) -> Build:
             role=fn_role.arn, code={"zip_file": "UEsDBAoAAAAAAA=="}, opts=opts,
         )  # fmt: skip
         group = alicloud.apigateway.Group("charging", name="charging", description="charging status", opts=opts)
+        fc_config: alicloud.apigateway.ApiFcServiceConfigArgsDict = {
+            "region": region,
+            "function_type": "FCEvent",
+            "function_name": fn.function_name,
+            "arn_role": role.arn,
+            "timeout": 10,
+            "function_base_url": "",
+            "path": "/",
+            "method": "GET",
+            "only_business_path": False,
+        }
         api = alicloud.apigateway.Api(
             "status", group_id=group.id, name="status", description="charging station status", auth_type="APP",
             request_config={"protocol": "HTTPS", "method": "GET", "path": "/status", "mode": "MAPPING"},
-            service_type="FunctionCompute",
-            fc_service_config={"region": region, "function_type": "FCEvent", "function_name": fn.function_name,
-                               "arn_role": role.arn, "timeout": 10, "fc_version": "3.0",
-                               "function_base_url": "", "path": "/", "method": "GET", "only_business_path": False},
+            service_type="FunctionCompute", fc_service_config=fc_config,
             stage_names=["RELEASE"], opts=opts,
         )  # fmt: skip
         return api
@@ -2332,7 +2344,7 @@ def aurora_global_in_country(region: str, secondary_region: str) -> Build:
     def build(c: Any) -> object:
         opts, dr = _aws(region), _aws(secondary_region)
         global_cluster = aws.rds.GlobalCluster(
-            "fleet-global", global_cluster_identifier="fleet-global", engine="aurora-postgresql",
+            "fleet-global", global_cluster_identifier="fleet-global", engine=aws.rds.EngineType.AURORA_POSTGRESQL,
             engine_version="16.4", database_name="fleet", storage_encrypted=True, opts=opts,
         )  # fmt: skip
         primary = aws.rds.Cluster(
@@ -2398,6 +2410,108 @@ def ali_oss_replication_in_country(region: str, dest_region: str) -> Build:
             "dashcam", bucket=src.bucket, action="PUT,DELETE", historical_object_replication="enabled",
             destination={"bucket": dst.bucket, "location": f"oss-{dest_region}", "transfer_type": "internal"},
             opts=_ali(region),
+        )  # fmt: skip
+
+    return build
+
+
+# -- batch 5: runbook links in descriptions that are not named `description` -----------------------------------------
+
+RUNBOOK = "https://wiki.corp.example.com/runbooks"
+
+
+def ops_runbook_links(region: str | None = None, *, notify_wiki: bool = False) -> Build:
+    # docs: cloudwatch/metricalarm and compositealarm (alarm_description carrying the runbook link on-call reads),
+    # route53/zone (comment), sfn/statemachine (ASL "Comment" on the machine and its states, nested in a Parallel).
+    # `notify_wiki` subscribes the wiki's HTTPS hook to the alarm topic: then the alarm's notifications go there.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        topic = aws.sns.Topic("ota-oncall", opts=opts)
+        if notify_wiki:
+            aws.sns.TopicSubscription(
+                "wiki-hook", topic=topic.arn, protocol="https", endpoint=f"{RUNBOOK}/hooks/alarm", opts=opts
+            )
+        alarm = aws.cloudwatch.MetricAlarm(
+            "ota-error-rate", comparison_operator="GreaterThanThreshold", evaluation_periods=3, threshold=5,
+            metric_name="Errors", namespace="AWS/Lambda", dimensions={"FunctionName": "ota-dispatch"}, period=60,
+            statistic="Sum", alarm_actions=[topic.arn],
+            alarm_description=f"OTA dispatch is failing. Runbook: {RUNBOOK}/ota-dispatch (owner: fleet-ota)",
+            opts=opts,
+        )  # fmt: skip
+        aws.cloudwatch.CompositeAlarm(
+            "ota-degraded", alarm_name="ota-degraded", alarm_actions=[topic.arn],
+            alarm_rule=alarm.name.apply(lambda n: f'ALARM("{n}")'),
+            alarm_description=f"OTA degraded; follow {RUNBOOK}/ota-degraded before paging the vendor", opts=opts,
+        )  # fmt: skip
+        aws.route53.Zone(
+            "ota-internal", name="ota.fleet.internal", vpcs=[{"vpc_id": "vpc-1"}],
+            comment=f"OTA service discovery; see {RUNBOOK}/dns", opts=opts,
+        )  # fmt: skip
+        fn = _function("ota-rollback", opts)
+        role = aws.iam.Role("ota-rollback-sfn", assume_role_policy=_trust("states.amazonaws.com"), opts=opts)
+        part = aws.get_partition_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider)).partition
+        return aws.sfn.StateMachine(
+            "ota-rollback", role_arn=role.arn,
+            definition=pulumi.Output.all(fn.arn, part).apply(lambda a: json.dumps({
+                "Comment": f"Roll back a firmware wave. Runbook: {RUNBOOK}/ota-rollback",
+                "StartAt": "Rollback",
+                "States": {
+                    "Rollback": {
+                        "Type": "Parallel", "Comment": "halt the wave and revert the canaries together", "End": True,
+                        "Branches": [{
+                            "StartAt": "Revert",
+                            "States": {"Revert": {
+                                "Type": "Task", "Resource": f"arn:{a[1]}:states:::lambda:invoke",
+                                "Comment": f"see {RUNBOOK}/ota-rollback#revert",
+                                "Parameters": {"FunctionName": a[0], "Payload.$": "$"}, "End": True}},
+                        }],
+                    },
+                },
+            })),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_ops_runbook_links(region: str, *, webhook_to_wiki: bool = False) -> Build:
+    # docs: cms/alarmcontactgroup (describe), datahub/project + topic (comment), log/alert (alert_description,
+    # annotations title/desc/runbook). `webhook_to_wiki` gives the stack's Function Compute function the wiki's hook URL
+    # to post alerts to: a destination.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        alicloud.cms.AlarmContactGroup(
+            "gateway-oncall", alarm_contact_group_name="gateway-oncall",
+            describe=f"Charging gateway on-call; runbook {RUNBOOK}/gateway", opts=opts,
+        )  # fmt: skip
+        hub = alicloud.datahub.Project(
+            "gateway_events",
+            name="gateway_events",
+            comment=f"Gateway events, schema at {RUNBOOK}/gateway-events",
+            opts=opts,
+        )
+        alicloud.datahub.Topic(
+            "heartbeats", name="heartbeats", project_name=hub.name, record_type="BLOB", shard_count=2, life_cycle=3,
+            comment=f"heartbeats; retention policy {RUNBOOK}/retention", opts=opts,
+        )  # fmt: skip
+        if webhook_to_wiki:
+            role = alicloud.ram.Role(
+                "fc-notify", role_name="fc-notify", assume_role_policy_document=_ram_trust("fc.aliyuncs.com"), opts=opts
+            )
+            alicloud.fc.V3Function(
+                "alert-notifier", function_name="alert-notifier", runtime="python3.10", handler="index.handler",
+                role=role.arn, code={"zip_file": "UEsDBAoAAAAAAA=="},
+                environment_variables={"WEBHOOK_URL": f"{RUNBOOK}/hooks/alert"}, opts=opts,
+            )  # fmt: skip
+        return alicloud.log.Alert(
+            "gateway-5xx", project_name="gateway-logs", alert_name="gateway-5xx", alert_displayname="gateway 5xx",
+            alert_description=f"5xx above 1% for 5 minutes. Runbook: {RUNBOOK}/gateway-5xx", version="2.0",
+            type="default", schedule={"type": "FixedRate", "interval": "5m"},
+            query_lists=[{"store": "access", "store_type": "log", "start": "-5m", "end": "now",
+                          "query": "status >= 500 | select count(*) as errors"}],
+            annotations=[{"key": "title", "value": "Gateway 5xx"},
+                         {"key": "runbook", "value": f"{RUNBOOK}/gateway-5xx"}],
+            opts=opts,
         )  # fmt: skip
 
     return build

@@ -5437,6 +5437,18 @@ CASES: list[Case] = [
         "CN",
         pp.ali_oss_replication_in_country("cn-shanghai", "cn-beijing"),
     ),
+    # Runbook links in descriptions not named `description` (alarm_description, a zone's comment, ASL Comment, Alibaba
+    # describe / comment / alert_description / alert annotations) are text for humans; posting to the wiki is not.
+    Case("eu-platform-ops-runbook-links", "EU", pp.ops_runbook_links()),
+    Case("cn-platform-ops-runbook-links-ningxia", "CN", pp.ops_runbook_links("cn-northwest-1")),
+    Case("eu-platform-ops-alarms-notify-wiki-hook", "EU", pp.ops_runbook_links(notify_wiki=True), {"RES-015"}),
+    Case("cn-platform-ali-ops-runbook-links", "CN", pp.ali_ops_runbook_links("cn-shanghai")),
+    Case(
+        "cn-platform-ali-ops-alerts-to-wiki-hook",
+        "CN",
+        pp.ali_ops_runbook_links("cn-shanghai", webhook_to_wiki=True),
+        {"RES-015"},
+    ),
 ]
 
 
