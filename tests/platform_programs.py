@@ -2515,3 +2515,103 @@ def ali_ops_runbook_links(region: str, *, webhook_to_wiki: bool = False) -> Buil
         )  # fmt: skip
 
     return build
+
+
+# -- batch 6: content the service returns or mails to people -------------------------------------------------------
+
+STATUS = "https://status.fleet-example.eu"
+
+
+def edge_responses_with_status_links(region: str | None = None, *, redirect_to_status: bool = False) -> Build:
+    # docs: wafv2/webacl custom_response_bodies (the blocked page), lb/listenerrule fixed-response (maintenance page),
+    # ses/template (receipt mail), cognito/userpool invite message, ssm/maintenancewindowtask run-command comment, an
+    # ASL Fail state's Cause. `redirect_to_status` sends the clients themselves to the status host (a redirect action):
+    # then their requests go there.
+    def build(c: Any) -> object:
+        opts = _aws(region) if region else c.aws
+        aws.wafv2.WebAcl(
+            "driver-app", scope="REGIONAL", default_action={"allow": {}},
+            custom_response_bodies=[{"key": "blocked", "content_type": "TEXT_HTML",
+                                     "content": f"<p>Request blocked. Status: <a href='{STATUS}'>{STATUS}</a></p>"}],
+            visibility_config={"cloudwatch_metrics_enabled": True, "metric_name": "driver-app",
+                               "sampled_requests_enabled": True},
+            opts=opts,
+        )  # fmt: skip
+        alb = aws.lb.LoadBalancer(
+            "driver-app", load_balancer_type="application", subnets=["subnet-a", "subnet-b"], opts=opts
+        )
+        listener = aws.lb.Listener(
+            "driver-app", load_balancer_arn=alb.arn, port=80, protocol="HTTP",
+            default_actions=[{"type": "fixed-response", "fixed_response": {
+                "content_type": "text/plain", "status_code": "404", "message_body": f"Not found. Status: {STATUS}"}}],
+            opts=opts,
+        )  # fmt: skip
+        action: dict[str, Any] = (
+            {"type": "redirect", "redirect": {"host": "status.fleet-example.eu", "path": "/", "protocol": "HTTPS",
+                                              "status_code": "HTTP_302"}}
+            if redirect_to_status else
+            {"type": "fixed-response", "fixed_response": {
+                "content_type": "text/plain", "status_code": "503",
+                "message_body": f"Scheduled maintenance until 06:00 UTC, see {STATUS}/maintenance"}}
+        )  # fmt: skip
+        aws.lb.ListenerRule(
+            "maintenance", listener_arn=listener.arn, priority=10, actions=[action],
+            conditions=[{"path_pattern": {"values": ["/api/*"]}}], opts=opts,
+        )  # fmt: skip
+        aws.ses.Template(
+            "charging-receipt", name="charging-receipt", subject="Your charging receipt",
+            html=f"<p>Thanks for charging with us. Service status: <a href='{STATUS}'>{STATUS}</a></p>",
+            text=f"Thanks for charging with us. Service status: {STATUS}", opts=opts,
+        )  # fmt: skip
+        aws.cognito.UserPool(
+            "fleet-managers",
+            admin_create_user_config={"allow_admin_create_user_only": True, "invite_message_template": {
+                "email_subject": "Your fleet portal account",
+                "email_message": f"Username {{username}}, temporary password {{####}}. Status page: {STATUS}",
+                "sms_message": "Username {username}, temporary password {####}"}},
+            opts=opts,
+        )  # fmt: skip
+        aws.ssm.MaintenanceWindowTask(
+            "monthly-patching", window_id="mw-0123456789abcdef0", task_type="RUN_COMMAND",
+            task_arn="AWS-RunPatchBaseline", priority=1, max_concurrency="10%", max_errors="5%",
+            targets=[{"key": "WindowTargetIds", "values": ["e32eecb2-646c-4f4b-8ed1-205fbEXAMPLE"]}],
+            task_invocation_parameters={"run_command_parameters": {
+                "comment": f"Monthly gateway patching, announced on {STATUS}", "timeout_seconds": 600,
+                "parameters": [{"name": "Operation", "values": ["Install"]}]}},
+            opts=opts,
+        )  # fmt: skip
+        role = aws.iam.Role("wave-guard", assume_role_policy=_trust("states.amazonaws.com"), opts=opts)
+        return aws.sfn.StateMachine(
+            "wave-guard", role_arn=role.arn,
+            definition=json.dumps({"StartAt": "Halt", "States": {"Halt": {
+                "Type": "Fail", "Error": "WaveHalted", "Cause": f"OTA wave halted by the guard; see {STATUS}"}}}),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_edge_responses_with_status_links(region: str, *, redirect_to_status: bool = False) -> Build:
+    # docs: alb/rule FixedResponse (maintenance page), cr/repo summary and detail. `redirect_to_status` makes the rule a
+    # Redirect to the status host instead.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        alicloud.cr.Repo(
+            "ota-agent", namespace="fleet", name="ota-agent", repo_type="PRIVATE", summary="OTA agent images",
+            detail=f"Release notes and incidents: {STATUS}", opts=opts,
+        )  # fmt: skip
+        action: dict[str, Any] = (
+            {"order": 1, "type": "Redirect", "redirect_config": {"host": "status.fleet-example.eu", "http_code": "302",
+                                                                 "protocol": "HTTPS", "path": "/"}}
+            if redirect_to_status else
+            {"order": 1, "type": "FixedResponse", "fixed_response_config": {
+                "content": f"Scheduled maintenance until 06:00 CST, see {STATUS}/maintenance",
+                "content_type": "text/plain", "http_code": "503"}}
+        )  # fmt: skip
+        return alicloud.alb.Rule(
+            "maintenance", listener_id="lsn-0bfuchoh3ej1t8obox", priority=10, rule_name="maintenance",
+            rule_conditions=[{"type": "Path", "path_config": {"values": ["/api/*"]}}], rule_actions=[action],
+            opts=opts,
+        )  # fmt: skip
+
+    return build

@@ -5449,6 +5449,22 @@ CASES: list[Case] = [
         pp.ali_ops_runbook_links("cn-shanghai", webhook_to_wiki=True),
         {"RES-015"},
     ),
+    # A status-page link in what the service returns or mails to people is text; redirecting the clients there is not.
+    Case("eu-platform-edge-responses-status-links", "EU", pp.edge_responses_with_status_links()),
+    Case("jp-platform-edge-responses-status-links-osaka", "JP", pp.edge_responses_with_status_links("ap-northeast-3")),
+    Case(
+        "eu-platform-edge-redirect-to-status-host",
+        "EU",
+        pp.edge_responses_with_status_links(redirect_to_status=True),
+        {"RES-015"},
+    ),
+    Case("cn-platform-ali-edge-responses-status-links", "CN", pp.ali_edge_responses_with_status_links("cn-hangzhou")),
+    Case(
+        "cn-platform-ali-edge-redirect-to-status-host",
+        "CN",
+        pp.ali_edge_responses_with_status_links("cn-hangzhou", redirect_to_status=True),
+        {"RES-015"},
+    ),
 ]
 
 
