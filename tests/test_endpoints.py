@@ -1922,7 +1922,8 @@ def test_text_for_humans_in_documents_is_not_contacted(entry: Any) -> None:
         "[Runbook](https://wiki.partner.example.com/ops) and [console](https://console.aws.amazon.com)",
     ):
         assert rule_ids("EU", Subject(entry.type, "r", _at(path, value), provider("EU"))) == set(), value
-    elsewhere = path.split(".runbook_url")[0].rsplit(".", 1)[0] + ".uri"
+    stem = path.split(".runbook_url")[0]  # beside the text (a sibling key), or at the top for a top-level map
+    elsewhere = stem.rsplit(".", 1)[0] + ".uri" if "." in stem else "uri"
     assert rule_ids("EU", Subject(entry.type, "r", _at(elsewhere, _SAAS), provider("EU"))) == {"RES-015"}
     assert rule_ids("EU", Subject("aws:lambda/function:Function", "r", _at(path, _SAAS), provider("EU"))) == {"RES-015"}
 
