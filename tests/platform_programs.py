@@ -2546,7 +2546,7 @@ def edge_responses_with_status_links(region: str | None = None, *, redirect_to_s
                 "content_type": "text/plain", "status_code": "404", "message_body": f"Not found. Status: {STATUS}"}}],
             opts=opts,
         )  # fmt: skip
-        action: dict[str, Any] = (
+        action: Any = (
             {"type": "redirect", "redirect": {"host": "status.fleet-example.eu", "path": "/", "protocol": "HTTPS",
                                               "status_code": "HTTP_302"}}
             if redirect_to_status else
@@ -2600,7 +2600,7 @@ def ali_edge_responses_with_status_links(region: str, *, redirect_to_status: boo
             "ota-agent", namespace="fleet", name="ota-agent", repo_type="PRIVATE", summary="OTA agent images",
             detail=f"Release notes and incidents: {STATUS}", opts=opts,
         )  # fmt: skip
-        action: dict[str, Any] = (
+        action: Any = (
             {"order": 1, "type": "Redirect", "redirect_config": {"host": "status.fleet-example.eu", "http_code": "302",
                                                                  "protocol": "HTTPS", "path": "/"}}
             if redirect_to_status else
