@@ -3842,6 +3842,65 @@ def esa_origin_rule(origin: str) -> Callable[[Ctx], object]:
     return build
 
 
+def ecs_command_redis_backup(cache_host: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud ecs/command — command_content is the base64 script Cloud Assistant runs; redis-cli -h <hostname>
+    # (https://redis.io/docs/latest/develop/tools/cli/) dumps an RDB copy of a cache; None: the stack's own Tair
+    # (Redis) instance, by its connection_domain output.
+    def build(c: Ctx) -> object:
+        if cache_host is None:
+            cache = alicloud.kvstore.Instance(
+                "sessions", db_instance_name="sessions", instance_class="redis.master.small.default",
+                engine_version="7.0", vswitch_id="vsw-1", opts=c.ali,
+            )  # fmt: skip
+            host: object = cache.connection_domain
+        else:
+            host = cache_host
+        script = pulumi.Output.from_input(host).apply(
+            lambda h: f"#!/bin/sh\nredis-cli -h {h} -p 6379 --rdb /backup/sessions.rdb && gzip /backup/sessions.rdb\n"
+        )
+        return alicloud.ecs.Command(
+            "cache-backup", name="cache-backup", type="RunShellScript", timeout=600,
+            command_content=script.apply(lambda text: base64.b64encode(text.encode()).decode()), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def ack_node_pool_resolver(nameserver: str) -> Callable[[Ctx], object]:
+    # docs: alicloud cs/nodepool — pre_user_data: "Node pre custom data, base64-encoded, the script executed before the
+    # node is initialized"; resolv.conf(5) nameserver: every name the node looks up is sent there.
+    def build(c: Ctx) -> object:
+        script = (
+            f"#!/bin/sh\necho 'nameserver {nameserver}' > /etc/resolv.conf\n"
+            "echo 'options timeout:2' >> /etc/resolv.conf\n"
+        )
+        return alicloud.cs.NodePool(
+            "workers", cluster_id="c-fleet01", node_pool_name="workers", vswitch_ids=["vsw-123"],
+            instance_types=["ecs.g7.large"], desired_size=2,
+            pre_user_data=base64.b64encode(script.encode()).decode(), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def sagemaker_lifecycle_push(registry: str) -> Callable[[Ctx], object]:
+    # docs: aws sagemaker/notebookinstancelifecycleconfiguration — on_start: "A shell script (base64-encoded) that runs
+    # every time the SageMaker AI Notebook Instance is started"; docker login [SERVER] sends credentials there and
+    # docker push NAME sends the image to NAME's registry (https://docs.docker.com/reference/cli/docker/login/,
+    # https://docs.docker.com/reference/cli/docker/image/push/).
+    def build(c: Ctx) -> object:
+        script = (
+            "#!/bin/bash\nset -e\n"
+            f"docker login --username ci --password-stdin {registry} < /home/ec2-user/.registry-token\n"
+            f"docker tag infer:latest {registry}/ml/infer:nightly && docker push {registry}/ml/infer:nightly\n"
+        )
+        return aws.sagemaker.NotebookInstanceLifecycleConfiguration(
+            "nightly-image", name="nightly-image", on_start=base64.b64encode(script.encode()).decode(), opts=c.aws
+        )
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5212,6 +5271,61 @@ CASES: list[Case] = [
     Case("cn-sag-flow-log-private-collector", "CN", sag_flow_log("10.20.0.9")),
     Case("cn-esa-origin-rule-partner", "CN", esa_origin_rule("api.partner.example.com"), {"RES-015"}),
     Case("cn-esa-origin-rule-oss", "CN", esa_origin_rule("fleet-api-docs.oss-cn-shanghai.aliyuncs.com")),
+    Case(
+        "eu-ec2-user-data-psql-partner-warehouse",
+        "EU",
+        aws_gzip_user_data(
+            "#!/bin/sh\nPGPASSWORD=$(cat /run/secrets/pg) \\\n"
+            "  psql -h warehouse.partner.example.com -U loader -f /opt/fleet/export.sql\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-ec2-user-data-psql-own-region-rds",
+        "EU",
+        aws_gzip_user_data(
+            "#!/bin/sh\nPGPASSWORD=$(cat /run/secrets/pg) \\\n"
+            "  psql -h fleet.c9akciq32.eu-west-1.rds.amazonaws.com -U loader -f /opt/fleet/export.sql\n"
+        ),
+    ),
+    Case(
+        "cn-ecs-command-redis-cli-partner-cache",
+        "CN",
+        ecs_command_redis_backup("cache.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case("cn-ecs-command-redis-cli-own-tair", "CN", ecs_command_redis_backup(None)),
+    Case("cn-ack-node-pool-public-resolver", "CN", ack_node_pool_resolver("8.8.8.8"), {"RES-015"}),
+    Case("cn-ack-node-pool-vpc-resolver", "CN", ack_node_pool_resolver("100.100.2.136")),
+    Case(
+        "eu-launch-template-chrony-partner-ntp",
+        "EU",
+        aws_launch_template_user_data(
+            "#cloud-config\nwrite_files:\n  - path: /etc/chrony.d/fleet.conf\n    content: |\n"
+            "      server ntp.partner.example.com iburst\nruncmd:\n  - [systemctl, restart, chronyd]\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-launch-template-chrony-amazon-time-sync",
+        "EU",
+        aws_launch_template_user_data(
+            "#cloud-config\nwrite_files:\n  - path: /etc/chrony.d/fleet.conf\n    content: |\n"
+            "      server 169.254.169.123 prefer iburst minpoll 4 maxpoll 4\n"
+            "runcmd:\n  - [systemctl, restart, chronyd]\n"
+        ),
+    ),
+    Case(
+        "eu-sagemaker-lifecycle-pushes-to-partner-registry",
+        "EU",
+        sagemaker_lifecycle_push("registry.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-sagemaker-lifecycle-pushes-to-own-region-ecr",
+        "EU",
+        sagemaker_lifecycle_push("123456789012.dkr.ecr.eu-west-1.amazonaws.com"),
+    ),
 ]
 
 
