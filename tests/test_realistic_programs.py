@@ -3876,7 +3876,7 @@ def ack_node_pool_resolver(nameserver: str) -> Callable[[Ctx], object]:
         )
         return alicloud.cs.NodePool(
             "workers", cluster_id="c-fleet01", node_pool_name="workers", vswitch_ids=["vsw-123"],
-            instance_types=["ecs.g7.large"], desired_size=2,
+            instance_types=["ecs.g7.large"], desired_size="2",
             pre_user_data=base64.b64encode(script.encode()).decode(), opts=c.ali,
         )  # fmt: skip
 
