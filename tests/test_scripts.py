@@ -72,6 +72,8 @@ def hosts(script: str) -> list[tuple[str, str]]:
         ("echo 'nameserver 8.8.8.8' >> /etc/resolv.conf", [("nameserver", "8.8.8.8")]),
         ('echo "server ntp.example.com iburst" | sudo tee -a /etc/chrony.conf', [("server", "ntp.example.com")]),
         ("echo '203.0.113.5 api.internal' >> /etc/hosts", [("etc-hosts", "203.0.113.5")]),
+        ("cat >> /etc/hosts <<EOF\n203.0.113.5 api.internal\nEOF", [("etc-hosts", "203.0.113.5")]),
+        ("203.0.113.5 api.internal", []),  # an address line is read only where the script writes /etc/hosts
         ("su - postgres -c 'psql -h db.example.com'", [("psql", "db.example.com")]),
         ("if timeout 5 nc -z db.example.com 5432; then echo up; fi", [("nc", "db.example.com")]),
         ("psql \\\n  -h db.example.com \\\n  -c 'select 1'", [("psql", "db.example.com")]),

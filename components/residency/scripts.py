@@ -28,8 +28,8 @@ _REDIRECTS = frozenset({">", ">>", "<", "<<", "<<<", ">&", "<&", "&>", "&>>", ">
 _WRITES = frozenset({">", ">>", ">|", "&>", "&>>"})
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # An /etc/hosts line (hosts(5), https://man7.org/linux/man-pages/man5/hosts.5.html): "IP_address canonical_hostname
-# [aliases...]": every name on the line is sent to that address.
-_HOSTS_LINE = r"(?<![\w.:])\d{1,3}(?:\.\d{1,3}){3}[ \t]+[A-Za-z]"
+# [aliases...]": every name on the line is sent to that address. Read in a script that names the file.
+_HOSTS_FILE = "/etc/hosts"
 _MAX_DEPTH = 3  # echo "sh -c '...'" inside sh -c: a line re-read a few times at most
 
 
@@ -49,30 +49,37 @@ class ScriptReader:
 
     def __init__(self, commands: Mapping[str, ScriptCommand]) -> None:
         self._commands = commands
-        # The gate: a listed command's name as a word (or an /etc/hosts line). A script without one is not tokenised.
+        # The gate: literal substring tests (str.__contains__, the cheapest scan Python has; a regex alternation of the
+        # names costs several times more). A script holding no listed command's name is not tokenised; nor is a line.
         # Wrappers (sudo, env) and line writers (echo, sh -c) only lead to a listed command, whose name is in the text.
-        names = sorted((n for n, c in commands.items() if not c.wrapper and c.line is None), key=lambda n: (-len(n), n))
-        alternatives = "|".join(re.escape(n) for n in names)
-        self._gate = re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])|{_HOSTS_LINE}")
+        # A name containing another (mongosh, mongo) needs no test of its own; a name of two letters (nc) is tested
+        # with the blank that follows a command's name, so that "once" or "sync" does not open the gate.
+        names = sorted(n for n, c in commands.items() if not c.wrapper and c.line is None)
+        stems = {n if len(n) > 2 else f"{n} " for n in names}
+        self._stems = tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
 
     def hosts(self, script: str) -> list[ScriptHost]:
         """Every host a listed command's listed option or operand names in ``script``; [] when none is listed."""
-        if self._gate.search(script) is None:
+        # An /etc/hosts line is read where the script writes that file (echo ... >> /etc/hosts, a heredoc into it).
+        hosts_file = _HOSTS_FILE in script
+        if not hosts_file and not any(stem in script for stem in self._stems):
             return []
-        return list(self._lines(script, 0))
+        return list(self._lines(script, 0, hosts_file))
 
-    def _lines(self, script: str, depth: int) -> Iterator[ScriptHost]:
+    def _lines(self, script: str, depth: int, hosts_file: bool) -> Iterator[ScriptHost]:
         for line in script.replace("\\\r\n", "").replace("\\\n", "").splitlines():
-            if self._gate.search(line) is None:
+            if not any(stem in line for stem in self._stems) and not (
+                hosts_file and (line.lstrip()[:1].isdigit() or _HOSTS_FILE in line)
+            ):
                 continue
             words = _words(line)
             # echo's words are a configuration line only when written into a file (>, >>, | tee): a message on the
             # console ("echo server db.example.cn is up") is not.
             written = any(w in _WRITES or w.rsplit("/", 1)[-1] == "tee" for w in words)
             for segment in _segments(words):
-                yield from self._command(segment, depth, written)
+                yield from self._command(segment, depth, written, hosts_file)
 
-    def _command(self, words: list[str], depth: int, written: bool) -> Iterator[ScriptHost]:
+    def _command(self, words: list[str], depth: int, written: bool, hosts_file: bool) -> Iterator[ScriptHost]:
         # Leading assignments (PGPASSWORD=x psql ...) and wrappers (sudo -u postgres psql ...) come before the command.
         i = 0
         while i < len(words):
@@ -89,15 +96,17 @@ class ScriptReader:
         name = words[i].rsplit("/", 1)[-1]
         spec = self._commands.get(name)
         if spec is None:
-            if is_ip(name) and len(words) > i + 1 and not is_ip(words[i + 1]):
+            if hosts_file and is_ip(name) and len(words) > i + 1 and not is_ip(words[i + 1]):
                 # An /etc/hosts entry (hosts(5)): every name on the line goes to the address.
                 yield ScriptHost("etc-hosts", name, name)
             return
         if spec.line == "operands" and not written:
             return
-        yield from self._arguments(name, spec, words[i + 1 :], depth)
+        yield from self._arguments(name, spec, words[i + 1 :], depth, hosts_file)
 
-    def _arguments(self, name: str, spec: ScriptCommand, args: list[str], depth: int) -> Iterator[ScriptHost]:
+    def _arguments(
+        self, name: str, spec: ScriptCommand, args: list[str], depth: int, hosts_file: bool
+    ) -> Iterator[ScriptHost]:
         if spec.listen_options and any(_listens(arg, spec.listen_options) for arg in args):
             return  # a listening server (nc -l): its operands are its own address and port, not a destination
         operands: list[str] = []
@@ -120,17 +129,17 @@ class ScriptReader:
                 if option in spec.options:
                     yield from _read(name, spec.options[option], value)
                 elif depth < _MAX_DEPTH:  # a line option (sh -c '...'): its value is script text
-                    yield from self._lines(value, depth + 1)
+                    yield from self._lines(value, depth + 1, hosts_file)
                 continue
             if spec.subcommands and not operands:
                 sub = spec.subcommands.get(arg)
                 if sub is not None:
-                    yield from self._arguments(f"{name} {arg}", sub, args[j:], depth)
+                    yield from self._arguments(f"{name} {arg}", sub, args[j:], depth, hosts_file)
                     return
             operands.append(arg)
         if spec.line == "operands" and depth < _MAX_DEPTH:
             # echo: its words are a line written into a file (resolv.conf, chrony.conf, /etc/hosts), read as one.
-            yield from self._lines(" ".join(operands).replace("\\n", "\n"), depth + 1)
+            yield from self._lines(" ".join(operands).replace("\\n", "\n"), depth + 1, hosts_file)
             return
         if spec.operands is None or not operands:
             return
