@@ -3856,6 +3856,30 @@ def bedrock_agent(model: str) -> Callable[[Ctx], object]:
     return build
 
 
+def ecs_command_redis_backup(cache_host: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud ecs/command — command_content is the base64 script Cloud Assistant runs; redis-cli -h <hostname>
+    # (https://redis.io/docs/latest/develop/tools/cli/) dumps an RDB copy of a cache; None: the stack's own Tair
+    # (Redis) instance, by its connection_domain output.
+    def build(c: Ctx) -> object:
+        if cache_host is None:
+            cache = alicloud.kvstore.Instance(
+                "sessions", db_instance_name="sessions", instance_class="redis.master.small.default",
+                engine_version="7.0", vswitch_id="vsw-1", opts=c.ali,
+            )  # fmt: skip
+            host: object = cache.connection_domain
+        else:
+            host = cache_host
+        script = pulumi.Output.from_input(host).apply(
+            lambda h: f"#!/bin/sh\nredis-cli -h {h} -p 6379 --rdb /backup/sessions.rdb && gzip /backup/sessions.rdb\n"
+        )
+        return alicloud.ecs.Command(
+            "cache-backup", name="cache-backup", type="RunShellScript", timeout=600,
+            command_content=script.apply(lambda text: base64.b64encode(text.encode()).decode()), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def dynamodb_global_table(replica_region: str) -> Callable[[Ctx], object]:
     # docs: dynamodb/table — a global table (version 2019.11.21) with a replica in a second region.
     def build(c: Ctx) -> object:
@@ -3863,6 +3887,23 @@ def dynamodb_global_table(replica_region: str) -> Callable[[Ctx], object]:
             "sessions", hash_key="id", attributes=[{"name": "id", "type": "S"}], billing_mode="PAY_PER_REQUEST",
             stream_enabled=True, stream_view_type="NEW_AND_OLD_IMAGES", replicas=[{"region_name": replica_region}],
             opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def ack_node_pool_resolver(nameserver: str) -> Callable[[Ctx], object]:
+    # docs: alicloud cs/nodepool — pre_user_data: "Node pre custom data, base64-encoded, the script executed before the
+    # node is initialized"; resolv.conf(5) nameserver: every name the node looks up is sent there.
+    def build(c: Ctx) -> object:
+        script = (
+            f"#!/bin/sh\necho 'nameserver {nameserver}' > /etc/resolv.conf\n"
+            "echo 'options timeout:2' >> /etc/resolv.conf\n"
+        )
+        return alicloud.cs.NodePool(
+            "workers", cluster_id="c-fleet01", node_pool_name="workers", vswitch_ids=["vsw-123"],
+            instance_types=["ecs.g7.large"], desired_size="2",
+            pre_user_data=base64.b64encode(script.encode()).decode(), opts=c.ali,
         )  # fmt: skip
 
     return build
@@ -3881,6 +3922,24 @@ def chime_voice_connector(region: str) -> Callable[[Ctx], object]:
     def build(c: Ctx) -> object:
         return aws.chime.VoiceConnector("care-line", name="care-line", require_encryption=True, aws_region=region,
                                         opts=c.aws)  # fmt: skip
+
+    return build
+
+
+def sagemaker_lifecycle_push(registry: str) -> Callable[[Ctx], object]:
+    # docs: aws sagemaker/notebookinstancelifecycleconfiguration — on_start: "A shell script (base64-encoded) that runs
+    # every time the SageMaker AI Notebook Instance is started"; docker login [SERVER] sends credentials there and
+    # docker push NAME sends the image to NAME's registry (https://docs.docker.com/reference/cli/docker/login/,
+    # https://docs.docker.com/reference/cli/docker/image/push/).
+    def build(c: Ctx) -> object:
+        script = (
+            "#!/bin/bash\nset -e\n"
+            f"docker login --username ci --password-stdin {registry} < /home/ec2-user/.registry-token\n"
+            f"docker tag infer:latest {registry}/ml/infer:nightly && docker push {registry}/ml/infer:nightly\n"
+        )
+        return aws.sagemaker.NotebookInstanceLifecycleConfiguration(
+            "nightly-image", name="nightly-image", on_start=base64.b64encode(script.encode()).decode(), opts=c.aws
+        )
 
     return build
 
@@ -5539,6 +5598,61 @@ CASES: list[Case] = [
         "CN",
         pp.ali_edge_responses_with_status_links("cn-hangzhou", redirect_to_status=True),
         {"RES-015"},
+    ),
+    Case(
+        "eu-ec2-user-data-psql-partner-warehouse",
+        "EU",
+        aws_gzip_user_data(
+            "#!/bin/sh\nPGPASSWORD=$(cat /run/secrets/pg) \\\n"
+            "  psql -h warehouse.partner.example.com -U loader -f /opt/fleet/export.sql\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-ec2-user-data-psql-own-region-rds",
+        "EU",
+        aws_gzip_user_data(
+            "#!/bin/sh\nPGPASSWORD=$(cat /run/secrets/pg) \\\n"
+            "  psql -h fleet.c9akciq32.eu-west-1.rds.amazonaws.com -U loader -f /opt/fleet/export.sql\n"
+        ),
+    ),
+    Case(
+        "cn-ecs-command-redis-cli-partner-cache",
+        "CN",
+        ecs_command_redis_backup("cache.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case("cn-ecs-command-redis-cli-own-tair", "CN", ecs_command_redis_backup(None)),
+    Case("cn-ack-node-pool-public-resolver", "CN", ack_node_pool_resolver("8.8.8.8"), {"RES-015"}),
+    Case("cn-ack-node-pool-vpc-resolver", "CN", ack_node_pool_resolver("100.100.2.136")),
+    Case(
+        "eu-launch-template-chrony-partner-ntp",
+        "EU",
+        aws_launch_template_user_data(
+            "#cloud-config\nwrite_files:\n  - path: /etc/chrony.d/fleet.conf\n    content: |\n"
+            "      server ntp.partner.example.com iburst\nruncmd:\n  - [systemctl, restart, chronyd]\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-launch-template-chrony-amazon-time-sync",
+        "EU",
+        aws_launch_template_user_data(
+            "#cloud-config\nwrite_files:\n  - path: /etc/chrony.d/fleet.conf\n    content: |\n"
+            "      server 169.254.169.123 prefer iburst minpoll 4 maxpoll 4\n"
+            "runcmd:\n  - [systemctl, restart, chronyd]\n"
+        ),
+    ),
+    Case(
+        "eu-sagemaker-lifecycle-pushes-to-partner-registry",
+        "EU",
+        sagemaker_lifecycle_push("registry.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-sagemaker-lifecycle-pushes-to-own-region-ecr",
+        "EU",
+        sagemaker_lifecycle_push("123456789012.dkr.ecr.eu-west-1.amazonaws.com"),
     ),
 ]
 

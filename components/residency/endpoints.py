@@ -353,6 +353,39 @@ class NamedValue(_Frozen):
     """Where the provider documents the inputs."""
 
 
+HostForm = Literal["host", "hosts", "replica-set", "sqlserver", "ssh", "remote", "image"]
+"""How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
+(mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
+(``[user@]host``, ``-J`` lists), ``remote`` (scp / rsync ``[user@]host:path``), ``image`` (an image reference's registry
+by Docker's rule)."""
+
+
+class ScriptCommand(_Frozen):
+    """A command whose documented options or operands name the host it connects to (``script_commands``)."""
+
+    options: dict[str, HostForm] = Field(default_factory=dict)
+    """Options whose value is a destination host (``-h``, ``--host``), and the form of that value."""
+    operands: HostForm | None = None
+    """The form of the destination operand (``ssh ops@host``, ``nc host 443``); None: no operand is a host."""
+    all_operands: bool = False
+    """Every operand may be a destination (scp / rsync sources and targets); else only the first."""
+    value_options: frozenset[str] = frozenset()
+    """Options that take a value (the next word), which is then not an operand (``ssh -i key host``)."""
+    subcommands: dict[str, ScriptCommand] = Field(default_factory=dict)
+    """Subcommands read instead of the command (``docker login``, ``docker push``)."""
+    line: str | None = None
+    """``operands``: the command writes its operands as a line (echo), read as a line of its own; an option
+    (``-c`` of ``sh``): its value is script text."""
+    listen_options: frozenset[str] = frozenset()
+    """Options that make the command listen (``nc -l``): its operands are then its own address, not a destination."""
+    wrapper: bool = False
+    """The command runs the command after its options (sudo, env, timeout): that one is read."""
+    skip_operands: int = 0
+    """For a wrapper: operands before the command (timeout's duration)."""
+    source: str | None = None
+    """The command's manual or documentation (required for the catalogue's top-level entries)."""
+
+
 class EndpointCatalogue(_Frozen):
     """The whole endpoint catalogue."""
 
@@ -398,6 +431,9 @@ class EndpointCatalogue(_Frozen):
     cloud-config's ``runcmd`` and ``bootcmd`` items (shell commands) and ``write_files.content`` (a file the machine
     reads, written or base64): each is read like a script payload, so its host assignments are destinations."""
     payload_script_sources: tuple[str, ...] = ()
+    script_commands: dict[str, ScriptCommand] = Field(default_factory=dict)
+    """Commands (by name, as a script runs them) whose listed options or operands are destination hosts: read in
+    script payloads only (``payload_keys``, ``payload_scripts``) by :mod:`components.residency.scripts`."""
     text_fields: tuple[TypedField, ...] = ()
     """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
     URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""

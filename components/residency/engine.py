@@ -41,6 +41,7 @@ from components.residency.references import (
     is_private_address,
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
+from components.residency.scripts import ScriptReader
 
 __all__ = [
     "CLOUD_PACKAGES",
@@ -418,6 +419,7 @@ class RuleEngine:
         self.jurisdiction = self.catalogue.get(jurisdiction) if isinstance(jurisdiction, str) else jurisdiction
         self.parser = ReferenceParser(self.catalogue)
         self.endpoints = self.parser.endpoints
+        self._scripts = ScriptReader(self.endpoints.script_commands)
         self.destinations: tuple[Destination, ...] = tuple(destinations)
         """The stack's transfer register; findings they cover are reported as declared."""
         self.today = today
@@ -799,8 +801,8 @@ class RuleEngine:
             plan.properties or plan.payload or first in _DOCUMENT_START or first.isspace() or "\n" in value
         ) and self._judged_as_payload(walk, value, path, key, depth, plan):
             return
-        if plan.payload and "=" in value:
-            self._judge_assignments(walk, value, path)
+        if plan.payload:  # script text (user data, a Cloud Assistant command): no other place pays for these reads
+            self._judge_script(walk, value, path)
         if plan.bucket and not walk.existing:
             if plan.bucket == _GROUP:
                 if value.strip():  # a blank id names no group
@@ -1122,6 +1124,25 @@ class RuleEngine:
             for item in _LIST_SPLIT.split(value.strip()):
                 if item and not self.parser.has_candidates(item):
                     self._judged_as_bare_host(walk, item, f"{path}.{m.group('name')}")
+
+    def _judge_script(self, walk: _Walk, script: str, path: str) -> None:
+        """A script payload's host assignments (``export DB_HOST=...``) and its commands' hosts (``psql -h ...``)."""
+        if "=" in script:
+            self._judge_assignments(walk, script, path)
+        self._judge_script_hosts(walk, script, path)
+
+    def _judge_script_hosts(self, walk: _Walk, script: str, path: str) -> None:
+        """The hosts a script's commands connect to by a catalogued option or operand (``psql -h host``, ``ssh
+        ops@host``, ``echo "nameserver 8.8.8.8" >> /etc/resolv.conf``: ``endpoints.yaml`` ``script_commands``), each
+        judged as a destination, as under a host key. A script naming no listed command costs one regex search. What
+        the scan of the whole script reads (a cloud host, ``user@host:/path``) is left to it, so it is judged once."""
+        parser = self.parser
+        for found in self._scripts.hosts(script):
+            if parser.has_candidates(found.host) or (
+                parser.has_candidates(found.word) and parser.scan(found.word, screened=True)
+            ):
+                continue
+            self._judged_as_bare_host(walk, found.host, f"{path}.{found.command}")
 
     def _judged_as_bare_host(self, walk: _Walk, value: str, path: str) -> bool:
         """A bare host or an e-mail address under a host key, judged as a destination; False when it is neither."""

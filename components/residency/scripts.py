@@ -1,0 +1,275 @@
+"""Reading the hosts a script's commands connect to, from the commands' documented options and operands.
+
+A script payload (user data, a Cloud Assistant command, a lifecycle script, a cloud-config ``runcmd`` item) names
+hosts as command-line values: ``psql -h db.example.cn``, ``redis-cli -h cache -p 6379``, ``ssh ops@bastion``,
+``docker push registry.example.cn/app:1``, and as lines it writes into configuration files
+(``echo "nameserver 8.8.8.8" >> /etc/resolv.conf``). Which option of which command holds a destination is catalogue
+data (``endpoints.yaml`` ``script_commands``, each command with its manual as source): only those options and operands
+are read, never a generic ``-h`` (``sort -h``, ``df -h``) nor a server's own listening address (``uvicorn --host
+0.0.0.0``: listening commands are not listed). This module only *reads* the values; the engine judges them.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterator, Mapping
+from typing import NamedTuple
+
+from components.residency.endpoints import ScriptCommand
+from components.residency.references import is_ip
+
+__all__ = ["ScriptHost", "ScriptReader"]
+
+# Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
+# file, not an argument.
+_SEPARATORS = frozenset({";", "&&", "||", "|", "&", "(", ")", ";;", "|&", "((", "))"})
+_REDIRECTS = frozenset({">", ">>", "<", "<<", "<<<", ">&", "<&", "&>", "&>>", ">|", "<>"})
+_WRITES = frozenset({">", ">>", ">|", "&>", "&>>"})
+_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+# An /etc/hosts line (hosts(5), https://man7.org/linux/man-pages/man5/hosts.5.html): "IP_address canonical_hostname
+# [aliases...]": every name on the line is sent to that address. Read in a script that names the file.
+_HOSTS_FILE = "/etc/hosts"
+_MAX_DEPTH = 3  # echo "sh -c '...'" inside sh -c: a line re-read a few times at most
+
+
+class ScriptHost(NamedTuple):
+    """A host a script's command connects to (or a configuration line it writes sends to)."""
+
+    command: str
+    """The command (``psql``, ``docker push``, ``nameserver``; ``etc-hosts`` for an /etc/hosts line), for the path."""
+    word: str
+    """The whole option value or operand the host was read from (``tcp:sql.example.cn,1433``)."""
+    host: str
+    """The host, with a port when one was written (``db.example.cn:5432``)."""
+
+
+class ScriptReader:
+    """Reads ``script_commands`` from script text; one per catalogue (the gate pattern is compiled once)."""
+
+    def __init__(self, commands: Mapping[str, ScriptCommand]) -> None:
+        self._commands = commands
+        # The gate: literal substring tests (str.__contains__, the cheapest scan Python has; a regex alternation of the
+        # names costs several times more). A script holding no listed command's name is not tokenised; nor is a line.
+        # Wrappers (sudo, env) and line writers (echo, sh -c) only lead to a listed command, whose name is in the text.
+        # A name containing another (mongosh, mongo) needs no test of its own; a name of two letters (nc) is tested
+        # with the blank that follows a command's name, so that "once" or "sync" does not open the gate.
+        names = sorted(n for n, c in commands.items() if not c.wrapper and c.line is None)
+        stems = {n if len(n) > 2 else f"{n} " for n in names}
+        self._stems = tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
+
+    def hosts(self, script: str) -> list[ScriptHost]:
+        """Every host a listed command's listed option or operand names in ``script``; [] when none is listed."""
+        # An /etc/hosts line is read where the script writes that file (echo ... >> /etc/hosts, a heredoc into it).
+        hosts_file = _HOSTS_FILE in script
+        if not hosts_file and not any(stem in script for stem in self._stems):
+            return []
+        return list(self._lines(script, 0, hosts_file))
+
+    def _lines(self, script: str, depth: int, hosts_file: bool) -> Iterator[ScriptHost]:
+        for line in script.replace("\\\r\n", "").replace("\\\n", "").splitlines():
+            if not any(stem in line for stem in self._stems) and not (
+                hosts_file and (line.lstrip()[:1].isdigit() or _HOSTS_FILE in line)
+            ):
+                continue
+            words = _words(line)
+            # echo's words are a configuration line only when written into a file (>, >>, | tee): a message on the
+            # console ("echo server db.example.cn is up") is not.
+            written = any(w in _WRITES or w.rsplit("/", 1)[-1] == "tee" for w in words)
+            for segment in _segments(words):
+                yield from self._command(segment, depth, written, hosts_file)
+
+    def _command(self, words: list[str], depth: int, written: bool, hosts_file: bool) -> Iterator[ScriptHost]:
+        # Leading assignments (PGPASSWORD=x psql ...) and wrappers (sudo -u postgres psql ...) come before the command.
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if _ASSIGNMENT.match(word):
+                i += 1
+                continue
+            spec = self._commands.get(word.rsplit("/", 1)[-1])
+            if spec is None or not spec.wrapper:
+                break
+            i = _after_options(words, i + 1, spec) + spec.skip_operands
+        if i >= len(words):
+            return
+        name = words[i].rsplit("/", 1)[-1]
+        spec = self._commands.get(name)
+        if spec is None:
+            if hosts_file and is_ip(name) and len(words) > i + 1 and not is_ip(words[i + 1]):
+                # An /etc/hosts entry (hosts(5)): every name on the line goes to the address.
+                yield ScriptHost("etc-hosts", name, name)
+            return
+        if spec.line == "operands" and not written:
+            return
+        yield from self._arguments(name, spec, words[i + 1 :], depth, hosts_file)
+
+    def _arguments(
+        self, name: str, spec: ScriptCommand, args: list[str], depth: int, hosts_file: bool
+    ) -> Iterator[ScriptHost]:
+        if spec.listen_options and any(_listens(arg, spec.listen_options) for arg in args):
+            return  # a listening server (nc -l): its operands are its own address and port, not a destination
+        operands: list[str] = []
+        j = 0
+        while j < len(args):
+            arg = args[j]
+            j += 1
+            if arg == "--":
+                operands += args[j:]
+                break
+            if arg.startswith("-") and len(arg) > 1:
+                option, attached = _split_option(arg, spec)
+                if option is None:
+                    if arg in spec.value_options:
+                        j += 1  # the option's value is not an operand
+                    continue
+                value = attached if attached is not None else (args[j] if j < len(args) else "")
+                if attached is None:
+                    j += 1
+                if option in spec.options:
+                    yield from _read(name, spec.options[option], value)
+                elif depth < _MAX_DEPTH:  # a line option (sh -c '...'): its value is script text
+                    yield from self._lines(value, depth + 1, hosts_file)
+                continue
+            if spec.subcommands and not operands:
+                sub = spec.subcommands.get(arg)
+                if sub is not None:
+                    yield from self._arguments(f"{name} {arg}", sub, args[j:], depth, hosts_file)
+                    return
+            operands.append(arg)
+        if spec.line == "operands" and depth < _MAX_DEPTH:
+            # echo: its words are a line written into a file (resolv.conf, chrony.conf, /etc/hosts), read as one.
+            yield from self._lines(" ".join(operands).replace("\\n", "\n"), depth + 1, hosts_file)
+            return
+        if spec.operands is None or not operands:
+            return
+        for operand in operands if spec.all_operands else operands[:1]:
+            yield from _read(name, spec.operands, operand)
+
+
+def _split_option(arg: str, spec: ScriptCommand) -> tuple[str | None, str | None]:
+    """(listed option, value written in the same word or None); (None, None) when ``arg`` is no listed option."""
+    if arg in spec.options or arg == spec.line:
+        return arg, None
+    if arg.startswith("--"):
+        option, eq, value = arg.partition("=")
+        return (option, value) if eq and option in spec.options else (None, None)
+    short = arg[:2]  # getopt's attached value: -hdb.example.cn, -Stcp:host,1433
+    if short in spec.options:
+        return short, arg[2:]
+    return None, None
+
+
+def _listens(arg: str, listen: frozenset[str]) -> bool:
+    """``arg`` is a listen option, alone or in a group of short flags (``nc -lk``, ``nc -lvp 8080``)."""
+    if arg in listen:
+        return True
+    return arg[:1] == "-" and arg[1:2] not in ("-", "") and any(f"-{c}" in listen for c in arg[1:])
+
+
+def _after_options(words: list[str], i: int, spec: ScriptCommand) -> int:
+    """The index of the first word after a wrapper's options (``sudo -u postgres``, ``env -i``)."""
+    while i < len(words) and words[i].startswith("-") and len(words[i]) > 1:
+        if words[i] == "--":
+            return i + 1
+        i += 2 if words[i] in spec.value_options else 1
+    return i
+
+
+def _words(line: str) -> list[str]:
+    """A line's shell words, operators apart; a line shlex cannot read whole (a quote opened on another line, a
+    stray backslash) is split at whitespace, so that no text is skipped."""
+    lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    try:
+        return list(lexer)
+    except ValueError:
+        return line.split()
+
+
+def _segments(words: list[str]) -> Iterator[list[str]]:
+    """The simple commands of a line: split at ``;``, ``&&``, ``||``, ``|``, ``&`` and parentheses, without
+    redirections and their files."""
+    current: list[str] = []
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word in _SEPARATORS or word == "$":  # "$(" is read as "$", "(": a command substitution starts
+            if current:
+                yield current
+            current = []
+        elif word in _REDIRECTS or (word[:1] in ("<", ">") and set(word) <= set("<>&|")):
+            skip = True
+        elif word[:1] == "#":
+            break  # a comment runs to the end of the line
+        else:
+            current.append(word)
+    if current:
+        yield current
+
+
+def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
+    """The hosts ``value`` names in the catalogued ``form``."""
+    for part in _FORMS[form](value.strip()):
+        host = part.strip()
+        if host:
+            yield ScriptHost(command, value, host)
+
+
+def _hosts(value: str) -> list[str]:
+    return value.split(",")  # libpq takes a comma-separated host list; Kafka a bootstrap list
+
+
+def _replica_set(value: str) -> list[str]:
+    return value.rsplit("/", 1)[-1].split(",")  # mongosh --host rs0/a:27017,b:27017
+
+
+def _sqlserver(value: str) -> list[str]:
+    # sqlcmd -S [tcp:|np:|lpc:]server[\instance][,port]; np:\\server\pipe\...
+    body = value.split(":", 1)[1] if re.match(r"^(?:tcp|np|lpc|admin):", value, re.IGNORECASE) else value
+    body = body.lstrip("\\")
+    return [re.split(r"[\\,]", body, maxsplit=1)[0]]
+
+
+def _ssh(value: str) -> list[str]:
+    # ssh [user@]host, -J [user@]host[:port][,...]; an ssh:// URL is the URL scan's.
+    if "://" in value:
+        return []
+    hosts = []
+    for part in value.split(","):
+        host = part.rsplit("@", 1)[-1]
+        hosts.append(host[: host.find("]") + 1] if host.startswith("[") else host.split(":", 1)[0])
+    return hosts
+
+
+def _remote(value: str) -> list[str]:
+    # scp / rsync [user@]host:path and rsync host::module; a word without ':' (or with '/' first) is a local path.
+    if "://" in value or ":" not in value:
+        return []
+    host = value.split(":", 1)[0].rsplit("@", 1)[-1]
+    return [] if "/" in host or host.startswith("[") else [host]
+
+
+def _image(value: str) -> list[str]:
+    # Docker's rule (https://docs.docker.com/reference/cli/docker/image/tag/#description): the first component of a
+    # name is a registry host when it holds a "." or ":" or is "localhost"; otherwise the image is Docker Hub's.
+    first, slash, _ = value.partition("/")
+    if slash and ("." in first or ":" in first or first == "localhost"):
+        return [first]
+    return ["docker.io"] if value and not value.startswith("$") else []
+
+
+def _host(value: str) -> list[str]:
+    return [value]
+
+
+_FORMS = {
+    "host": _host,
+    "hosts": _hosts,
+    "replica-set": _replica_set,
+    "sqlserver": _sqlserver,
+    "ssh": _ssh,
+    "remote": _remote,
+    "image": _image,
+}

@@ -1,0 +1,206 @@
+"""The hosts a script payload's commands connect to (endpoints.yaml script_commands, residency/scripts.py)."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from components.residency import RuleEngine, Subject, load_catalogue
+from components.residency.catalogue import Cloud
+from components.residency.destinations import parse_destinations
+from components.residency.endpoints import load_endpoints
+from components.residency.engine import ProviderRef
+from components.residency.scripts import ScriptReader
+
+CATALOGUE = load_catalogue()
+COMMANDS = load_endpoints().script_commands
+READER = ScriptReader(COMMANDS)
+ENGINES = {code: RuleEngine(code) for code in ("CN", "EU")}
+
+
+def provider(code: str, cloud: Cloud) -> ProviderRef:
+    return ProviderRef(cloud, "p", sorted(CATALOGUE.jurisdictions[code].regions(cloud))[0])
+
+
+def findings(script: str, code: str = "CN", cloud: Cloud = "alicloud", **props: object) -> list[tuple[str, str, str]]:
+    token = "alicloud:ecs/instance:Instance" if cloud == "alicloud" else "aws:ec2/instance:Instance"
+    payload = base64.b64encode(script.encode()).decode()
+    subject = Subject(token, "vm", {"user_data": payload, **props}, provider(code, cloud))
+    return [(f.rule.id, f.path, str(f.value)) for f in ENGINES[code].check(subject)[0]]
+
+
+def hosts(script: str) -> list[tuple[str, str]]:
+    return [(h.command, h.host) for h in READER.hosts(script)]
+
+
+# Each line read as its command's manual documents the destination option or operand.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("psql -h db.partner.example.com -U app", [("psql", "db.partner.example.com")]),
+        ("psql --host=db.partner.example.com", [("psql", "db.partner.example.com")]),
+        ("psql -hdb.partner.example.com", [("psql", "db.partner.example.com")]),  # getopt's attached value
+        (
+            "PGPASSWORD=x /usr/bin/psql -h a.example.com,b.example.com",
+            [("psql", "a.example.com"), ("psql", "b.example.com")],
+        ),
+        ("sudo -u postgres pg_dump --host db.example.com fleet > /tmp/f.sql", [("pg_dump", "db.example.com")]),
+        ("redis-cli -h cache.example.com -p 6379 ping", [("redis-cli", "cache.example.com")]),
+        (
+            "mongosh --host rs0/a.example.com:27017,b.example.com",
+            [("mongosh", "a.example.com:27017"), ("mongosh", "b.example.com")],
+        ),
+        ("mysql -h db.example.com -u app && echo ok", [("mysql", "db.example.com")]),
+        ("sqlcmd -S tcp:sql.example.com,1433 -Q 'select 1'", [("sqlcmd", "sql.example.com")]),
+        ("sqlcmd -S 'sql.example.com\\FLEET'", [("sqlcmd", "sql.example.com")]),
+        (
+            "kafka-console-producer.sh --bootstrap-server k.example.com:9092 --topic t < f",
+            [("kafka-console-producer.sh", "k.example.com:9092")],
+        ),
+        ("ssh -i /root/key -p 2222 ops@bastion.example.com uptime", [("ssh", "bastion.example.com")]),
+        ("ssh -J jump.example.com:22 10.0.0.5", [("ssh", "jump.example.com"), ("ssh", "10.0.0.5")]),
+        ("scp -P 22 /var/log/a.log files.example.com:logs/", [("scp", "files.example.com")]),
+        ("rsync -av -e 'ssh -p 22' /data/ backup.example.com::fleet", [("rsync", "backup.example.com")]),
+        ("nc -zv logs.example.com 443", [("nc", "logs.example.com")]),
+        ("docker --config /root/.docker login -u ci registry.example.com", [("docker login", "registry.example.com")]),
+        ("docker push registry.example.com:5000/fleet/api:1", [("docker push", "registry.example.com:5000")]),
+        ("docker push fleet/api:1", [("docker push", "docker.io")]),  # Docker Hub: Docker's rule
+        ("git clone --depth 1 git.example.com:fleet/api.git /opt/api", [("git clone", "git.example.com")]),
+        ("echo 'nameserver 8.8.8.8' >> /etc/resolv.conf", [("nameserver", "8.8.8.8")]),
+        ('echo "server ntp.example.com iburst" | sudo tee -a /etc/chrony.conf', [("server", "ntp.example.com")]),
+        ("echo '203.0.113.5 api.internal' >> /etc/hosts", [("etc-hosts", "203.0.113.5")]),
+        ("cat >> /etc/hosts <<EOF\n203.0.113.5 api.internal\nEOF", [("etc-hosts", "203.0.113.5")]),
+        ("203.0.113.5 api.internal", []),  # an address line is read only where the script writes /etc/hosts
+        ("su - postgres -c 'psql -h db.example.com'", [("psql", "db.example.com")]),
+        ("if timeout 5 nc -z db.example.com 5432; then echo up; fi", [("nc", "db.example.com")]),
+        ("psql \\\n  -h db.example.com \\\n  -c 'select 1'", [("psql", "db.example.com")]),
+        ("cat <<EOF > /etc/chrony.conf\npool pool.example.com iburst\nEOF", [("pool", "pool.example.com")]),
+        ("X=$(redis-cli -h cache.example.com get k)", [("redis-cli", "cache.example.com")]),
+        # Not destinations: generic -h of other commands, listening servers, pulls, consoles, variables.
+        ("sort -h sizes.txt && df -h && du -sh /var && free -h", []),
+        ("uvicorn app:main --host 0.0.0.0 --port 8000", []),
+        ("nc -lk 9000", []),
+        ("docker run -h web.example.com -d nginx:1.27", []),
+        ("docker pull registry.example.com/fleet/api:1", []),
+        ("echo server db.example.com is up", []),  # a console message, not a configuration line
+        ("psql -h \"$DB_HOST\" -c 'select 1'", [("psql", "$DB_HOST")]),  # read, then not host-shaped: never judged
+        ("grep -h server /etc/chrony.conf", []),
+        ("# psql -h db.example.com", []),
+    ],
+)
+def test_the_reader_reads_only_listed_options(line: str, expected: list[tuple[str, str]]) -> None:
+    assert hosts(f"#!/bin/sh\n{line}\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "psql -h db.partner.example.com -U app -c 'select 1'",
+            [("RES-015", "user_data(base64).psql", "db.partner.example.com")],
+        ),
+        (
+            "redis-cli -h cache.partner.example.com -p 6379",
+            [("RES-015", "user_data(base64).redis-cli", "cache.partner.example.com")],
+        ),
+        (
+            "sqlcmd -S tcp:sql.partner.example.com,1433",
+            [("RES-015", "user_data(base64).sqlcmd", "sql.partner.example.com")],
+        ),
+        (
+            "ssh ops@bastion.partner.example.com uptime",
+            [("RES-015", "user_data(base64).ssh", "bastion.partner.example.com")],
+        ),
+        (
+            "docker push registry.partner.example.com/fleet/api:1",
+            [("RES-015", "user_data(base64).docker push", "registry.partner.example.com")],
+        ),
+        ("echo 'nameserver 8.8.8.8' >> /etc/resolv.conf", [("RES-015", "user_data(base64).nameserver", "8.8.8.8")]),
+        ("echo '203.0.113.5 api.internal' >> /etc/hosts", [("RES-015", "user_data(base64).etc-hosts", "203.0.113.5")]),
+        # A cloud host is judged by its region, once (by the scan of the whole script); so is a remote path it reads.
+        (
+            "psql -h fleet.c9akciq32.cn-hongkong.rds.aliyuncs.com",
+            [("RES-006", "user_data(base64)", "fleet.c9akciq32.cn-hongkong.rds.aliyuncs.com")],
+        ),
+        ("scp f ops@files.partner.example.com:/srv/", [("RES-015", "user_data(base64)", "files.partner.example.com")]),
+        # The twins: the region's own database, private and VPC addresses, the VPC resolver and time service.
+        ("psql -h pgm-uf6abc.pg.rds.cn-shanghai.aliyuncs.com -U app", []),
+        ("psql -h 10.0.3.17 && redis-cli -h 172.16.0.5 ping", []),
+        ("echo 'nameserver 100.100.2.136' > /etc/resolv.conf", []),
+        ("echo 'server 169.254.169.123 prefer iburst' >> /etc/chrony.conf", []),
+        ("echo '10.0.3.17 db.internal' >> /etc/hosts", []),
+        ('psql -h "$DB_HOST" && ssh -i key localhost', []),
+    ],
+)
+def test_a_script_command_s_host_is_a_destination(line: str, expected: list[tuple[str, str, str]]) -> None:
+    assert findings(f"#!/bin/sh\n{line}\n") == expected
+
+
+def test_a_declared_host_passes() -> None:
+    # A host the stack declares (sovereign-dc:destinations) is proven like any other destination.
+    entry = {"id": "cn-db", "kind": "resident", "match": "db.partner.example.cn", "evidence": "Shanghai colocation"}
+    engine = RuleEngine("CN", destinations=parse_destinations([entry]))
+    payload = base64.b64encode(b"#!/bin/sh\npsql -h db.partner.example.cn\n").decode()
+    subject = Subject("alicloud:ecs/instance:Instance", "vm", {"user_data": payload}, provider("CN", "alicloud"))
+    assert [(f.rule.id, f.declared_by) for f in engine.check(subject)[0]] == [("RES-015", "cn-db")]
+    assert [f.declared_by for f in ENGINES["CN"].check(subject)[0]] == [None]  # undeclared: refused
+
+
+def test_cloud_config_runcmd_items_are_read() -> None:
+    script = (
+        "#cloud-config\nruncmd:\n  - [sh, -c, 'psql -h db.partner.example.com -c \"select 1\"']\n"
+        "  - ssh ops@b.partner.example.com\n"
+    )
+    assert {(r, v) for r, _, v in findings(script)} == {
+        ("RES-015", "db.partner.example.com"),
+        ("RES-015", "b.partner.example.com"),
+    }
+
+
+def test_every_command_is_sourced_and_only_listed_options_hold_hosts() -> None:
+    for name, spec in COMMANDS.items():
+        assert spec.source and spec.source.startswith("https://"), name
+        # A listening or generic option is never listed: no bare -h outside the database clients that document it.
+        assert not (set(spec.options) & {"-b", "--bind", "--listen", "-l"}), name
+
+
+def test_a_script_without_a_listed_command_is_not_tokenised(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The gate is one regex search: a script naming no listed command never reaches the word reader.
+    from components.residency import scripts
+
+    def boom(line: str) -> list[str]:
+        raise AssertionError(line)
+
+    monkeypatch.setattr(scripts, "_words", boom)
+    assert READER.hosts("#!/bin/sh\nyum install -y nginx\nsystemctl enable --now nginx\ndf -h\n") == []
+
+
+_LISTED = sorted(n for n, c in COMMANDS.items() if not c.wrapper and c.line is None)
+_WORD = st.text(st.characters(codec="utf-8"), max_size=12)  # utf-8: no lone surrogates
+_SHELL_WORDS = ["-h", "--host=", "-S", "|", "&&", ";", "\\\n", "'", '"', "$(", ")", ">>", "echo", "sudo", "-c"]
+_SHELL_WORDS += ["db.example.com", "8.8.8.8", "ops@h.example.com:", "\n", "=", "#", "<<", "tee"]
+_SHELLY = st.sampled_from(_SHELL_WORDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_WORD, _SHELLY, st.sampled_from(_LISTED)), max_size=30).map(" ".join))
+def test_the_reader_never_crashes(script: str) -> None:
+    for found in READER.hosts(script):
+        assert found.host.strip() == found.host and found.host
+
+
+_ARGS = ["-h", "--host", "-S", "-J", "db.example.com", "8.8.8.8", "--host=a.example.com", "ops@h.example.com"]
+_ARGS += ["h.example.com:/x", "-c", "x"]
+_UNLISTED = st.from_regex(r"[a-z][a-z0-9_-]{1,10}", fullmatch=True).filter(lambda n: n not in COMMANDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_UNLISTED, st.lists(st.sampled_from(_ARGS), max_size=8))
+def test_an_unlisted_command_s_options_are_never_read(command: str, args: list[str]) -> None:
+    # Only the listed commands' listed options are read: any other command's -h / --host is its own business
+    # (a remote path h.example.com:/x is the reference scan's, not the reader's).
+    line = " ".join([command, *args])
+    assert hosts(f"#!/bin/sh\n{line}\n") == []
