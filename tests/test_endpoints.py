@@ -629,6 +629,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"task_name": "portal", "task_type": "HTTP", "isp_cities": [{"city": "546", "isp": "465"}]},
         {"task_name": "portal", "task_type": "HTTP"},
     ),
+    "alicloud-dns-gtm-monitor-nodes": (
+        "CN",
+        "alicloud",
+        "alicloud:dns/monitorConfig:MonitorConfig",
+        {"addr_pool_id": "pool-1", "isp_city_nodes": [{"city_code": "503", "isp_code": "465"}]},
+        {"addr_pool_id": "pool-1", "isp_city_nodes": [{"city_code": "357", "isp_code": "465"}]},
+    ),
     "alicloud-oss-bucket-transfer-acceleration": (
         "CN",
         "alicloud",
@@ -2589,6 +2596,44 @@ def test_a_declared_site_monitor_passes() -> None:
     props = {"address": _API, "task_name": "portal", "isp_cities": [{"city": "9981", "isp": "465"}]}
     findings, _ = engine.check(Subject(_SITE_MONITOR, "portal", props, provider("CN", "alicloud")))
     assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "probes")]
+
+
+_GTM_MONITORS = ["alicloud:dns/monitorConfig:MonitorConfig", "alicloud:alidnscloudgtm/monitorTemplate:MonitorTemplate"]
+
+
+@pytest.mark.parametrize("token", _GTM_MONITORS)
+@pytest.mark.parametrize(
+    ("code", "codes", "expected"),
+    [
+        # 503 Zhangjiakou: the mainland node both GTM APIs' references give (DescribeDnsGtmMonitorAvailableConfig,
+        # ListCloudGtmMonitorNodes).
+        ("CN", ["503"], set()),
+        # pulumi-alicloud's template example codes: no document places them. GTM's 572 is Qingdao only in the legacy
+        # API's example (CloudMonitor's 572 is Hangzhou): not proven for these APIs.
+        ("CN", ["357", "738"], {"RES-016"}),
+        ("CN", ["503", "572"], {"RES-016"}),
+        # A mainland node is outside every other jurisdiction.
+        ("DE", ["503"], {"RES-016"}),
+    ],
+)  # fmt: skip
+def test_a_gtm_health_check_is_judged_by_its_monitoring_nodes(
+    token: str, code: str, codes: list[str], expected: set[str]
+) -> None:
+    props: dict[str, Any] = {"isp_city_nodes": [{"city_code": c, "isp_code": "465"} for c in codes]}
+    findings, _ = ENGINES[code].check(Subject(token, "probe", props, provider(code, "alicloud")))
+    assert {f.rule.id for f in findings} == expected
+    assert all("[alicloud-dns-gtm-monitor-nodes]" in f.detail for f in findings)
+
+
+def test_a_declared_gtm_monitoring_node_passes() -> None:
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "gtm-nodes", "kind": "resident", "match": "alicloud-dns-gtm-monitor-nodes",
+             "evidence": "ListCloudGtmMonitorNodes: city 357 is in China (BGP group)"}  # fmt: skip
+    engine = RuleEngine("CN", destinations=parse_destinations([entry]))
+    props = {"name": "api", "protocol": "http", "isp_city_nodes": [{"city_code": "357", "isp_code": "465"}]}
+    findings, _ = engine.check(Subject(_GTM_MONITORS[1], "api", props, provider("CN", "alicloud")))
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "gtm-nodes")]
 
 
 def _harness(config: dict[str, Any]) -> Subject:

@@ -3842,6 +3842,27 @@ def esa_origin_rule(origin: str) -> Callable[[Ctx], object]:
     return build
 
 
+def gtm_health_check(template: bool, codes: list[str]) -> Callable[[Ctx], object]:
+    # docs: alicloud dns/monitorconfig and alidnscloudgtm/monitortemplate — an HTTP health check of the fleet API's GTM
+    # address pool (created by the DNS team: its id), or a GTM 3.0 template, probing from the listed monitoring nodes.
+    def build(c: Ctx) -> object:
+        nodes: Any = [{"city_code": code, "isp_code": "465"} for code in codes]
+        if template:
+            return alicloud.alidnscloudgtm.MonitorTemplate(
+                "fleet-api-http", name="fleet-api-http", protocol="http", ip_version="IPv4", interval="60",
+                timeout="2000", evaluation_count=2, failure_rate=50,
+                extend_info=json.dumps({"code": 500, "followRedirect": True, "path": "/healthz"}), isp_city_nodes=nodes,
+                opts=c.ali,
+            )  # fmt: skip
+        return alicloud.dns.MonitorConfig(
+            "fleet-api-pool", addr_pool_id="pool-fleet-api-01", evaluation_count=1, interval=60, timeout=5000,
+            protocol_type="TCP", monitor_extend_info=json.dumps({"failureRate": 50, "port": 443}),
+            isp_city_nodes=nodes, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5212,6 +5233,10 @@ CASES: list[Case] = [
     Case("cn-sag-flow-log-private-collector", "CN", sag_flow_log("10.20.0.9")),
     Case("cn-esa-origin-rule-partner", "CN", esa_origin_rule("api.partner.example.com"), {"RES-015"}),
     Case("cn-esa-origin-rule-oss", "CN", esa_origin_rule("fleet-api-docs.oss-cn-shanghai.aliyuncs.com")),
+    Case("cn-gtm-monitor-config-unplaced-nodes", "CN", gtm_health_check(False, ["503", "357"]), {"RES-016"}),
+    Case("cn-gtm-monitor-config-mainland-node", "CN", gtm_health_check(False, ["503"])),
+    Case("cn-gtm-monitor-template-example-nodes", "CN", gtm_health_check(True, ["357", "738"]), {"RES-016"}),
+    Case("cn-gtm-monitor-template-mainland-node", "CN", gtm_health_check(True, ["503"])),
 ]
 
 
