@@ -3407,7 +3407,10 @@ def test_a_global_group_joined_by_name_must_be_this_stack_s(entry: Any) -> None:
     shared = "EU" if cloud == "aws" else "JP"  # a jurisdiction whose namespace is shared with other countries
 
     def subject(code: str) -> Subject:
-        return Subject(entry.type, "member", {entry.path: "fleet-global"}, provider(code, cloud))
+        props: Any = "fleet-global"
+        for key in reversed(entry.path.split(".")):  # a nested path (destination.file_system_id) as nested maps
+            props = {key: props}
+        return Subject(entry.type, "member", props, provider(code, cloud))
 
     def findings(code: str, known: Any = None) -> list[Finding]:
         return ENGINES[code].check(subject(code), known=known)[0]
@@ -3423,6 +3426,64 @@ def test_a_global_group_joined_by_name_must_be_this_stack_s(entry: Any) -> None:
     declaration = {"id": "db", "kind": "resident", "match": "fleet-global", "evidence": "in-country members, DPO-9"}
     declared, _ = RuleEngine(shared, destinations=parse_destinations([declaration])).check(subject(shared))
     assert [(f.rule.id, f.declared_by) for f in declared] == [("RES-017", "db")]
+
+
+_EFS_REPLICATION = "aws:efs/replicationConfiguration:ReplicationConfiguration"
+_EFS_ARN = "arn:aws:elasticfilesystem:{}:111122223333:file-system/fs-0f9e8d7c6b5a49382"
+
+
+@pytest.mark.parametrize(
+    ("destination", "expected"),
+    [
+        # A bare id: no document says which region EFS looks it up in when Region is omitted.
+        ({"file_system_id": "fs-0f9e8d7c6b5a49382"}, {"RES-017"}),
+        # Placed beside the id: the region or zone is judged instead.
+        ({"file_system_id": "fs-0f9e8d7c6b5a49382", "region": "eu-central-1"}, set()),
+        ({"file_system_id": "fs-0f9e8d7c6b5a49382", "region": "us-east-1"}, {"RES-009"}),
+        ({"file_system_id": "fs-0f9e8d7c6b5a49382", "availability_zone_name": "eu-central-1b"}, set()),
+        ({"file_system_id": "fs-0f9e8d7c6b5a49382", "availability_zone_name": "us-east-1a"}, {"RES-008"}),
+        # An ARN names its region.
+        ({"file_system_id": _EFS_ARN.format("eu-central-1")}, set()),
+        ({"file_system_id": _EFS_ARN.format("us-east-1")}, {"RES-004"}),
+        # A new file system in a region.
+        ({"region": "eu-central-1"}, set()),
+    ],
+)  # fmt: skip
+def test_an_efs_replication_destination_is_placed_by_region_arn_or_provenance(
+    destination: dict[str, str], expected: set[str]
+) -> None:
+    props = {"source_file_system_id": "fs-0a1b2c3d4e5f60718", "destination": destination}
+    assert rule_ids("DE", Subject(_EFS_REPLICATION, "dr", props, provider("DE"))) == expected
+    # The stack's own file system (its id an output of a resource of this stack) is proven without a region.
+    known = ENGINES["DE"].check(
+        Subject(_EFS_REPLICATION, "dr", props, provider("DE")), known=lambda n: n == group_key("fs-0f9e8d7c6b5a49382")
+    )[0]
+    assert {f.rule.id for f in known} == expected - {"RES-017"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["aws", "aws-cn", "aws-us-gov"]),
+    st.from_regex(r"[a-z][a-z0-9-]{1,20}", fullmatch=True),
+    st.one_of(st.just(""), st.from_regex(r"[a-z]{2}(-[a-z]+)+-[0-9]", fullmatch=True)),
+    st.from_regex(r"[0-9]{12}", fullmatch=True),
+    st.text(alphabet="abcdef0123456789/:-", min_size=1, max_size=30),
+)
+def test_an_arn_places_what_it_names_only_when_its_region_is_set(
+    partition: str, service: str, region: str, account: str, resource: str
+) -> None:
+    from components.residency.engine import _arn_names_region
+
+    arn = f"arn:{partition}:{service}:{region}:{account}:{resource}"
+    assert _arn_names_region(arn) == bool(region)
+    assert not _arn_names_region(f"{service}:{region}:{account}")  # not an ARN
+
+
+def test_an_arn_naming_no_region_stays_a_group() -> None:
+    # A global cluster's ARN leaves the region empty: it is still a group to prove, not a placed resource.
+    arn = "arn:aws:rds::111122223333:global-cluster:fleet-global"
+    subject = Subject("aws:rds/cluster:Cluster", "db", {"global_cluster_identifier": arn}, provider("EU"))
+    assert rule_ids("EU", subject) == {"RES-017"}
 
 
 @pytest.mark.parametrize(

@@ -3863,6 +3863,24 @@ def gtm_health_check(template: bool, codes: list[str]) -> Callable[[Ctx], object
     return build
 
 
+def efs_replica_existing(destination: str | None) -> Callable[[Ctx], object]:
+    # docs: efs/replicationconfiguration, EFS "Replicating to an existing file system" — the telemetry file system
+    # replicates into an existing one whose replication overwrite protection is off, named by its id only (no region);
+    # None: the destination this stack creates beside the source.
+    def build(c: Ctx) -> object:
+        fs = aws.efs.FileSystem("telemetry", encrypted=True, opts=c.aws)
+        if destination is None:
+            target = aws.efs.FileSystem(
+                "telemetry-dr", encrypted=True, protection={"replication_overwrite": "DISABLED"}, opts=c.aws
+            )
+        return aws.efs.ReplicationConfiguration(
+            "telemetry-replica", source_file_system_id=fs.id,
+            destination={"file_system_id": destination or target.id}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5237,6 +5255,8 @@ CASES: list[Case] = [
     Case("cn-gtm-monitor-config-mainland-node", "CN", gtm_health_check(False, ["503"])),
     Case("cn-gtm-monitor-template-example-nodes", "CN", gtm_health_check(True, ["357", "738"]), {"RES-016"}),
     Case("cn-gtm-monitor-template-mainland-node", "CN", gtm_health_check(True, ["503"])),
+    Case("de-efs-replica-to-existing-bare-id", "DE", efs_replica_existing("fs-0f9e8d7c6b5a49382"), {"RES-017"}),
+    Case("de-efs-replica-to-own-file-system", "DE", efs_replica_existing(None)),
 ]
 
 

@@ -27,6 +27,7 @@ from components.residency.destinations import Destination
 from components.residency.endpoints import (
     EndpointCatalogue,
     GlobalService,
+    GroupField,
     StackTemplate,
     TemplateAttribute,
     TemplateService,
@@ -476,6 +477,8 @@ class RuleEngine:
         self._per_message_phones = frozenset(v.lower() for v in phones.per_message) if phones is not None else _NO_KEYS
         self._country_fields = self.endpoints.typed_paths(self.endpoints.country_fields)
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
+        # Type token -> (key path, ``unless_set``) of its group fields whose id an input beside it may place.
+        self._group_placed_by = _group_placed_by(self.endpoints.global_group_fields)
         self.naming_types: frozenset[str] = self.endpoints.bucket_types | frozenset(self.endpoints.global_group_types)
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
@@ -796,11 +799,12 @@ class RuleEngine:
             return
         if plan.payload and "=" in value:
             self._judge_assignments(walk, value, path)
-        if plan.bucket and not walk.existing:
-            if plan.bucket == _GROUP:
-                if value.strip():  # a blank id names no group
-                    self._judge_bucket_name(walk, value, path, group=True)
-                return
+        if plan.bucket == _GROUP and not walk.existing and not _arn_names_region(value):
+            # A blank id names no group; an ARN naming its region is judged by that region below.
+            if value.strip() and not self._group_placed(walk):
+                self._judge_bucket_name(walk, value, path, group=True)
+            return
+        if plan.bucket and plan.bucket != _GROUP and not walk.existing:
             # `<bucket>/<prefix>` (bucket_prefix_fields: CodeBuild's S3 log, cache and source locations) names the
             # bucket by its first segment; a URL or an ARN there is read as one below.
             name = value.split("/", 1)[0] if plan.bucket == _PREFIXED and "://" not in value else value
@@ -813,6 +817,14 @@ class RuleEngine:
             return
         if candidates:
             self._judge_references(walk, value, path, key, plan.own_region)
+
+    def _group_placed(self, walk: _Walk) -> bool:
+        """True when an input beside this group field (its ``unless_set``) says where what the id names is: that input
+        is judged itself. Only the few types listed pay for the lookup."""
+        placed_by = self._group_placed_by.get(walk.subject.type)
+        return placed_by is not None and any(
+            _at_any(walk.kpath, (path,)) and any(_set_at(walk.parent, p) for p in unless) for path, unless in placed_by
+        )
 
     def _in_own_stack(self, subject: Subject, text: str, template: StackTemplate) -> str:
         """``text`` with the template's placeholders replaced by the resource's own region (its region override, else
@@ -1522,8 +1534,10 @@ class RuleEngine:
         if group:
             detail = (
                 f"{name!r} names a multi-region group (a global database or datastore, a Direct Connect gateway, a "
-                "CEN) that this stack did not create; its other member regions and sites, which data is replicated or "
-                f"routed to, cannot be proven in {self._j()}."
+                "CEN), or a resource whose region nothing beside it gives (an EFS replication's destination file "
+                "system), that this stack did not create; where data is replicated or routed to cannot be proven in "
+                f"{self._j()}. Fix: use the one this stack creates, give its region or ARN where the input allows, or "
+                "declare it."
             )
             self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text,))
             return
@@ -1654,6 +1668,25 @@ def group_key(name: str) -> str:
 def _names(ref: Reference) -> tuple[str, ...]:
     """What a declaration may name for a reference: its text, and the whole URL it was found in."""
     return (ref.text, ref.url) if ref.url else (ref.text,)
+
+
+def _group_placed_by(
+    fields: Iterable[GroupField],
+) -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    placed: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
+    for g in fields:
+        if g.unless_set:
+            placed[g.type] = (*placed.get(g.type, ()), (tuple(g.path.split(".")), g.unless_set))
+    return placed
+
+
+def _arn_names_region(value: str) -> bool:
+    """True for an ARN whose region field is set (``arn:aws:elasticfilesystem:eu-west-1:...``): it places what it names.
+    A global group's ARN leaves the field empty (``arn:aws:rds::123456789012:global-cluster:...``)."""
+    if not value.startswith("arn:"):
+        return False
+    parts = value.split(":", 4)
+    return len(parts) == 5 and bool(parts[3])
 
 
 def _at_any(kpath: tuple[str, ...], paths: tuple[tuple[str, ...], ...]) -> bool:
