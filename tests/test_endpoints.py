@@ -3428,6 +3428,41 @@ def test_a_global_group_joined_by_name_must_be_this_stack_s(entry: Any) -> None:
     assert [(f.rule.id, f.declared_by) for f in declared] == [("RES-017", "db")]
 
 
+_SCRAPE = """global:
+  scrape_interval: 30s
+scrape_configs:
+  - job_name: partner-gateway
+    metrics_path: /metrics
+{extra}    static_configs:
+      - targets: ['metrics.partner.example.com:9100', '203.0.113.7:9100']
+"""
+
+
+@pytest.mark.parametrize(
+    ("extra", "workspace_region", "expected"),
+    [
+        # Targets are where metrics come from: the collector pulls them through its ENIs in the stack's subnets and
+        # remote-writes them to the workspace, so a target outside the jurisdiction is a source, not a destination.
+        ("", "eu-central-1", set()),
+        # The workspace is where the metrics go: judged by its ARN's region.
+        ("", "us-east-1", {"RES-004"}),
+        # A proxy the scrapes pass through receives the metrics: a URL anywhere in the configuration is judged.
+        ("    proxy_url: http://proxy.partner.example.com:3128\n", "eu-central-1", {"RES-015"}),
+    ],
+)  # fmt: skip
+def test_an_amp_scraper_is_judged_by_where_metrics_go_not_by_its_targets(
+    extra: str, workspace_region: str, expected: set[str]
+) -> None:
+    props = {
+        "alias": "fleet",
+        "scrape_configuration": _SCRAPE.format(extra=extra),
+        "source": {"eks": {"cluster_arn": "arn:aws:eks:eu-central-1:111122223333:cluster/fleet",
+                           "subnet_ids": ["subnet-0a1b2c3d"]}},
+        "destination": {"amp": {"workspace_arn": f"arn:aws:aps:{workspace_region}:111122223333:workspace/ws-0a1b2c3d"}},
+    }  # fmt: skip
+    assert rule_ids("DE", Subject("aws:amp/scraper:Scraper", "fleet", props, provider("DE"))) == expected
+
+
 _EFS_REPLICATION = "aws:efs/replicationConfiguration:ReplicationConfiguration"
 _EFS_ARN = "arn:aws:elasticfilesystem:{}:111122223333:file-system/fs-0f9e8d7c6b5a49382"
 

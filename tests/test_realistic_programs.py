@@ -3881,6 +3881,27 @@ def efs_replica_existing(destination: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def amp_scraper(workspace_arn: str | None) -> Callable[[Ctx], object]:
+    # docs: amp/scraper, AMP "Using an AWS managed collector" — a managed collector scrapes the gateway exporters the
+    # partner runs (static targets, reached through the collector's ENIs in the cluster's subnets) and remote-writes
+    # the metrics to a workspace: this stack's (None) or the one named by ARN.
+    def build(c: Ctx) -> object:
+        if workspace_arn is None:
+            own = aws.amp.Workspace("fleet-metrics", alias="fleet-metrics", opts=c.aws)
+        config = (
+            "global:\n  scrape_interval: 30s\nscrape_configs:\n  - job_name: partner-gateway\n"
+            "    static_configs:\n      - targets: ['gw1.partner.example.com:9100', 'gw2.partner.example.com:9100']\n"
+        )
+        return aws.amp.Scraper(
+            "fleet-scraper", alias="fleet", scrape_configuration=config,
+            source={"eks": {"cluster_arn": f"arn:aws:eks:{REGION[c.code][0]}:111122223333:cluster/fleet",
+                            "subnet_ids": ["subnet-0a1b2c3d", "subnet-1b2c3d4e"]}},
+            destination={"amp": {"workspace_arn": workspace_arn or own.arn}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5257,6 +5278,13 @@ CASES: list[Case] = [
     Case("cn-gtm-monitor-template-mainland-node", "CN", gtm_health_check(True, ["503"])),
     Case("de-efs-replica-to-existing-bare-id", "DE", efs_replica_existing("fs-0f9e8d7c6b5a49382"), {"RES-017"}),
     Case("de-efs-replica-to-own-file-system", "DE", efs_replica_existing(None)),
+    Case(
+        "de-amp-scraper-writes-to-us-workspace",
+        "DE",
+        amp_scraper("arn:aws:aps:us-east-1:111122223333:workspace/ws-0a1b2c3d-4e5f"),
+        {"RES-004"},
+    ),
+    Case("de-amp-scraper-partner-targets-own-workspace", "DE", amp_scraper(None)),
 ]
 
 
