@@ -3902,6 +3902,28 @@ def amp_scraper(workspace_arn: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def lb_logs_to_central_bucket(classic: bool, region: str | None = None) -> Callable[[Ctx], object]:
+    # docs: lb/loadbalancer connection_logs, elb/loadbalancer access_logs — the platform's load balancers write their
+    # logs to the security account's central log bucket (not this stack's: ELB requires it in the load balancer's
+    # region, and it may be another account's). `region`: a load balancer placed in another region by override.
+    def build(c: Ctx) -> object:
+        where: dict[str, Any] = {} if region is None else {"region": region}
+        if classic:
+            return aws.elb.LoadBalancer(
+                "legacy-api", subnets=["subnet-1", "subnet-2"],
+                listeners=[{"instance_port": 8080, "instance_protocol": "http", "lb_port": 80, "lb_protocol": "http"}],
+                access_logs={"bucket": "sec-central-elb-logs", "bucket_prefix": "legacy-api", "interval": 60},
+                opts=c.aws, **where,
+            )  # fmt: skip
+        return aws.lb.LoadBalancer(
+            "owners-api", load_balancer_type="application", subnets=["subnet-1", "subnet-2"],
+            connection_logs={"bucket": "sec-central-elb-logs", "prefix": "owners-api", "enabled": True},
+            opts=c.aws, **where,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5285,6 +5307,10 @@ CASES: list[Case] = [
         {"RES-004"},
     ),
     Case("de-amp-scraper-partner-targets-own-workspace", "DE", amp_scraper(None)),
+    Case("de-alb-connection-logs-central-bucket", "DE", lb_logs_to_central_bucket(False)),
+    Case("de-clb-access-logs-central-bucket", "DE", lb_logs_to_central_bucket(True)),
+    Case("de-alb-connection-logs-us-load-balancer", "DE", lb_logs_to_central_bucket(False, "us-east-1"), {"RES-003"}),
+    Case("de-clb-access-logs-us-load-balancer", "DE", lb_logs_to_central_bucket(True, "us-east-1"), {"RES-003"}),
 ]
 
 
