@@ -447,6 +447,21 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"name": "firmware", "host_arn": "arn:aws:codestar-connections:eu-west-1:123456789012:host/plant-ghe-1a2b3c"},
         {"name": "firmware", "provider_type": "GitHub"},
     ),
+    # App Runner offers only cloud-hosted providers: the compliant twin builds from an image, with no connection.
+    "aws-apprunner-cloud-provider": (
+        "EU",
+        "aws",
+        "aws:apprunner/connection:Connection",
+        {"connection_name": "fleet-src"},
+        {"connection_name": "fleet-src", "provider_type": "GITHUB"},
+    ),
+    "aws-codebuild-cloud-provider-credential": (
+        "EU",
+        "aws",
+        "aws:codebuild/sourceCredential:SourceCredential",
+        {"auth_type": "PERSONAL_ACCESS_TOKEN", "server_type": "GITHUB_ENTERPRISE", "token": "ghp_x"},
+        {"auth_type": "PERSONAL_ACCESS_TOKEN", "server_type": "GITHUB", "token": "ghp_x"},
+    ),
     "aws-cognito-identity-pool-public-login": (
         "EU",
         "aws",
@@ -3461,6 +3476,29 @@ def test_an_amp_scraper_is_judged_by_where_metrics_go_not_by_its_targets(
         "destination": {"amp": {"workspace_arn": f"arn:aws:aps:{workspace_region}:111122223333:workspace/ws-0a1b2c3d"}},
     }  # fmt: skip
     assert rule_ids("DE", Subject("aws:amp/scraper:Scraper", "fleet", props, provider("DE"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "props", "expected"),
+    [
+        ("aws:apprunner/connection:Connection", {"connection_name": "src", "provider_type": "BITBUCKET"}, {"RES-016"}),
+        ("aws:codebuild/sourceCredential:SourceCredential",
+         {"auth_type": "BASIC_AUTH", "server_type": "BITBUCKET", "token": "app-pw", "user_name": "ci"}, {"RES-016"}),
+        ("aws:codebuild/sourceCredential:SourceCredential",
+         {"auth_type": "CODECONNECTIONS", "server_type": "GITLAB",
+          "token": "arn:aws:codeconnections:eu-west-1:123456789012:connection/1a2b"}, {"RES-016"}),
+        # Self-managed servers: the credential names no host; the project's location is judged where it is written.
+        ("aws:codebuild/sourceCredential:SourceCredential",
+         {"auth_type": "PERSONAL_ACCESS_TOKEN", "server_type": "GITLAB_SELF_MANAGED", "token": "glpat-x"}, set()),
+    ],
+)  # fmt: skip
+def test_a_repository_link_to_a_hosted_provider_is_judged_like_its_url(
+    token: str, props: dict[str, Any], expected: set[str]
+) -> None:
+    assert rule_ids("EU", Subject(token, "src", props, provider("EU"))) == expected
+    # The same provider named by URL in the project or service that uses the link is judged as a host (RES-015).
+    project = {"source": {"type": "GITHUB", "location": "https://github.com/fleet/app.git"}}
+    assert rule_ids("EU", Subject("aws:codebuild/project:Project", "p", project, provider("EU"))) == {"RES-015"}
 
 
 _EFS_REPLICATION = "aws:efs/replicationConfiguration:ReplicationConfiguration"

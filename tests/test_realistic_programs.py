@@ -3924,6 +3924,52 @@ def lb_logs_to_central_bucket(classic: bool, region: str | None = None) -> Calla
     return build
 
 
+_GIT_DE = {"id": "git-de", "kind": "resident", "match": "git.fleet.example.de",
+           "evidence": "self-managed GitLab in the Frankfurt colocation, contract GL-7"}  # fmt: skip
+
+
+def codebuild_source_credential(server_type: str, location: str | None) -> Callable[[Ctx], object]:
+    # docs: codebuild/sourcecredential, codebuild/project — the account's token for its source provider (imported once
+    # by the platform stack: `location` None), or with the project that pulls from it (a self-managed GitLab).
+    def build(c: Ctx) -> object:
+        credential = aws.codebuild.SourceCredential(
+            "git-token",
+            auth_type="PERSONAL_ACCESS_TOKEN",
+            server_type=server_type,
+            token="glpat-0123456789",
+            opts=c.aws,
+        )
+        if location is None:
+            return credential
+        role = aws.iam.Role("build-role", assume_role_policy=ROLE.replace("lambda", "codebuild"), opts=c.aws)
+        return aws.codebuild.Project(
+            "firmware", service_role=role.arn, artifacts={"type": "NO_ARTIFACTS"},
+            environment={"compute_type": "BUILD_GENERAL1_SMALL", "image": "aws/codebuild/standard:7.0",
+                         "type": "LINUX_CONTAINER"},
+            source={"type": "GITLAB_SELF_MANAGED", "location": location},
+            opts=pulumi.ResourceOptions.merge(c.aws, pulumi.ResourceOptions(depends_on=[credential])),
+        )  # fmt: skip
+
+    return build
+
+
+def apprunner_source(github: bool) -> Callable[[Ctx], object]:
+    # docs: apprunner/connection, apprunner/service — the platform stack's connection to the company's GitHub.com
+    # organisation (services in other stacks deploy through it), or the owners API deployed from the stack's own ECR
+    # image.
+    def build(c: Ctx) -> object:
+        if github:
+            return aws.apprunner.Connection(
+                "github", connection_name="fleet-github", provider_type="GITHUB", opts=c.aws
+            )
+        repo = aws.ecr.Repository("owners-api", opts=c.aws)
+        source: Any = {"image_repository": {"image_identifier": repo.repository_url.apply(lambda u: f"{u}:1.4.2"),
+                                       "image_repository_type": "ECR"}}  # fmt: skip
+        return aws.apprunner.Service("owners-api", service_name="owners-api", source_configuration=source, opts=c.aws)
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5311,6 +5357,20 @@ CASES: list[Case] = [
     Case("de-clb-access-logs-central-bucket", "DE", lb_logs_to_central_bucket(True)),
     Case("de-alb-connection-logs-us-load-balancer", "DE", lb_logs_to_central_bucket(False, "us-east-1"), {"RES-003"}),
     Case("de-clb-access-logs-us-load-balancer", "DE", lb_logs_to_central_bucket(True, "us-east-1"), {"RES-003"}),
+    Case(
+        "de-codebuild-github-token",
+        "DE",
+        codebuild_source_credential("GITHUB", None),
+        {"RES-016"},
+    ),
+    Case(
+        "de-codebuild-self-managed-gitlab-token",
+        "DE",
+        codebuild_source_credential("GITLAB_SELF_MANAGED", "https://git.fleet.example.de/fleet/firmware.git"),
+        destinations=[_GIT_DE],
+    ),
+    Case("de-apprunner-github-connection", "DE", apprunner_source(True), {"RES-016"}),
+    Case("de-apprunner-own-ecr-image", "DE", apprunner_source(False)),
 ]
 
 
