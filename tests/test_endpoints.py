@@ -3501,6 +3501,36 @@ def test_a_repository_link_to_a_hosted_provider_is_judged_like_its_url(
     assert rule_ids("EU", Subject("aws:codebuild/project:Project", "p", project, provider("EU"))) == {"RES-015"}
 
 
+_BLUEPRINT = "aws:datazone/environmentBlueprintConfiguration:EnvironmentBlueprintConfiguration"
+
+
+@pytest.mark.parametrize(
+    ("code", "regional", "expected"),
+    [
+        ("EU", {"eu-west-1": {"VpcId": "vpc-0a1b2c3d", "Subnets": "subnet-1,subnet-2"}}, set()),
+        # A key names a region the blueprint's environments are provisioned in, as an enabled_regions item does.
+        ("EU", {"us-east-1": {"VpcId": "vpc-0a1b2c3d"}}, {"RES-009"}),
+        ("EU", {"eu-west-1": {"VpcId": "vpc-1"}, "ap-southeast-1": {"VpcId": "vpc-2"}}, {"RES-009"}),
+        # An unknown region is refused as any region field's (RES-011); aws-cn's regions are China's.
+        ("EU", {"eu-west-9": {"VpcId": "vpc-1"}}, {"RES-011"}),
+        ("CN", {"cn-northwest-1": {"VpcId": "vpc-1"}}, set()),
+    ],
+)  # fmt: skip
+def test_a_blueprint_s_regional_parameters_are_judged_by_their_region_keys(
+    code: str, regional: dict[str, dict[str, str]], expected: set[str]
+) -> None:
+    enabled = [r for r in regional if r.startswith(("eu-west-1", "cn-"))]
+    props = {"domain_id": "dzd_1a2b3c", "environment_blueprint_id": "bp-1", "enabled_regions": enabled,
+             "regional_parameters": regional}  # fmt: skip
+    findings = ENGINES[code].check(Subject(_BLUEPRINT, "lake", props, provider(code)))[0]
+    assert {f.rule.id for f in findings} == expected
+    assert all(".regional_parameters." in f.path or f.path.startswith("regional_parameters.") for f in findings)
+    # The same region written as a key of a map that is not catalogued (tags, a user-keyed map) is no place.
+    tags = Subject(_BLUEPRINT, "lake", {"enabled_regions": enabled, "tags": dict.fromkeys(regional, "x")},
+                   provider(code))  # fmt: skip
+    assert rule_ids(code, tags) == set()
+
+
 _EFS_REPLICATION = "aws:efs/replicationConfiguration:ReplicationConfiguration"
 _EFS_ARN = "arn:aws:elasticfilesystem:{}:111122223333:file-system/fs-0f9e8d7c6b5a49382"
 

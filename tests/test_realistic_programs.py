@@ -3970,6 +3970,23 @@ def apprunner_source(github: bool) -> Callable[[Ctx], object]:
     return build
 
 
+def datazone_blueprint(extra_region: str | None) -> Callable[[Ctx], object]:
+    # docs: datazone/environmentblueprintconfiguration — the DefaultDataLake blueprint enabled in the stack's region,
+    # its environments' data lake in the stack's own bucket; `extra_region`: a second region's parameters given too.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        lake = aws.s3.Bucket("datazone-lake", opts=c.aws)
+        regional: Any = {region: {"S3Location": lake.bucket.apply(lambda b: f"s3://{b}")}}
+        if extra_region is not None:
+            regional[extra_region] = {"VpcId": "vpc-0a1b2c3d4e5f", "Subnets": "subnet-0a1b,subnet-1c2d"}
+        return aws.datazone.EnvironmentBlueprintConfiguration(
+            "data-lake", domain_id="dzd_4kq7c3x9w2b1", environment_blueprint_id="d6y5k3ycwdqx9o",
+            enabled_regions=[region], regional_parameters=regional, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5371,6 +5388,8 @@ CASES: list[Case] = [
     ),
     Case("de-apprunner-github-connection", "DE", apprunner_source(True), {"RES-016"}),
     Case("de-apprunner-own-ecr-image", "DE", apprunner_source(False)),
+    Case("de-datazone-blueprint-us-parameters", "DE", datazone_blueprint("us-east-1"), {"RES-009"}),
+    Case("de-datazone-blueprint-own-region", "DE", datazone_blueprint(None)),
 ]
 
 

@@ -382,6 +382,9 @@ class EndpointCatalogue(_Frozen):
     bucket_keys: frozenset[str]
     bucket_types: frozenset[str]
     region_fields: tuple[RegionField, ...]
+    region_keyed_maps: tuple[TypedField, ...] = ()
+    """Maps of one resource type whose keys are regions (a DataZone blueprint's ``regional_parameters``): each key is
+    judged as a region field's value."""
     self_address_outputs: tuple[SelfAddressOutput, ...] = ()
     host_paths: tuple[RegionField, ...] = ()
     bucket_paths: tuple[RegionField, ...] = ()

@@ -432,7 +432,11 @@ class RuleEngine:
             name for name in j.aws.partitions if self.catalogue.aws_partitions[name].regions <= j.aws.regions
         )
         self._principal_suffixes, self._principal_labels = self._principals()
-        self._region_paths = self.endpoints.key_paths(self.endpoints.region_fields)
+        # Region fields by key path (any type); maps keyed by region by type (a dict lookup per map walked).
+        self._region_paths, self._region_keyed_maps = (
+            self.endpoints.key_paths(self.endpoints.region_fields),
+            self.endpoints.typed_paths(self.endpoints.region_keyed_maps),
+        )
         self._host_paths = self.endpoints.key_paths(self.endpoints.host_paths)
         self._bucket_paths = self.endpoints.key_paths(self.endpoints.bucket_paths)
         ids = self.endpoints.identifier_hosts
@@ -741,6 +745,8 @@ class RuleEngine:
             )
             named = _pair_name(value, user_keyed) if "value" in value or "Value" in value else None
             variables = user_keyed and path[-1:] != "]"
+            if walk.subject.type in self._region_keyed_maps and not walk.existing:
+                self._judge_region_keys(walk, value, path, parent)
             outer, walk.parent = walk.parent, value
             for k, v in value.items():
                 sk = _snake(str(k))
@@ -766,6 +772,16 @@ class RuleEngine:
                 self._judged_as_phone(walk, str(int(value)), path, _PHONE_NUMBER)
         else:
             self._walk_other(walk, value, path, key, depth, top_key)
+
+    def _judge_region_keys(self, walk: _Walk, value: Mapping[Any, Any], path: str, kpath: tuple[str, ...]) -> None:
+        """The keys of a map whose keys are regions (``region_keyed_maps``): each judged as a region field's value. A
+        key that is no region shape is left to the service, which refuses it."""
+        if not _at_any(kpath, self._region_keyed_maps[walk.subject.type]):
+            return
+        for k in value:
+            ref = self.parser.region_field(walk.cloud, str(k), any_cloud=False)
+            if ref is not None:
+                self._judge(walk, ref, f"{path}.{k}", RuleId.REGION_FIELD_IN_JURISDICTION)
 
     def _walk_other(self, walk: _Walk, value: Any, path: str, key: str, depth: int, top_key: str | None) -> None:
         """An input type's fields, or the text of binary data (YAML's !!binary: a cloud-config's write_files content
