@@ -447,6 +447,21 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"name": "firmware", "host_arn": "arn:aws:codestar-connections:eu-west-1:123456789012:host/plant-ghe-1a2b3c"},
         {"name": "firmware", "provider_type": "GitHub"},
     ),
+    # App Runner offers only cloud-hosted providers: the compliant twin builds from an image, with no connection.
+    "aws-apprunner-cloud-provider": (
+        "EU",
+        "aws",
+        "aws:apprunner/connection:Connection",
+        {"connection_name": "fleet-src"},
+        {"connection_name": "fleet-src", "provider_type": "GITHUB"},
+    ),
+    "aws-codebuild-cloud-provider-credential": (
+        "EU",
+        "aws",
+        "aws:codebuild/sourceCredential:SourceCredential",
+        {"auth_type": "PERSONAL_ACCESS_TOKEN", "server_type": "GITHUB_ENTERPRISE", "token": "ghp_x"},
+        {"auth_type": "PERSONAL_ACCESS_TOKEN", "server_type": "GITHUB", "token": "ghp_x"},
+    ),
     "aws-cognito-identity-pool-public-login": (
         "EU",
         "aws",
@@ -628,6 +643,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         "alicloud:cms/siteMonitor:SiteMonitor",
         {"task_name": "portal", "task_type": "HTTP", "isp_cities": [{"city": "546", "isp": "465"}]},
         {"task_name": "portal", "task_type": "HTTP"},
+    ),
+    "alicloud-dns-gtm-monitor-nodes": (
+        "CN",
+        "alicloud",
+        "alicloud:dns/monitorConfig:MonitorConfig",
+        {"addr_pool_id": "pool-1", "isp_city_nodes": [{"city_code": "503", "isp_code": "465"}]},
+        {"addr_pool_id": "pool-1", "isp_city_nodes": [{"city_code": "357", "isp_code": "465"}]},
     ),
     "alicloud-oss-bucket-transfer-acceleration": (
         "CN",
@@ -2669,6 +2691,44 @@ def test_a_declared_site_monitor_passes() -> None:
     assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "probes")]
 
 
+_GTM_MONITORS = ["alicloud:dns/monitorConfig:MonitorConfig", "alicloud:alidnscloudgtm/monitorTemplate:MonitorTemplate"]
+
+
+@pytest.mark.parametrize("token", _GTM_MONITORS)
+@pytest.mark.parametrize(
+    ("code", "codes", "expected"),
+    [
+        # 503 Zhangjiakou: the mainland node both GTM APIs' references give (DescribeDnsGtmMonitorAvailableConfig,
+        # ListCloudGtmMonitorNodes).
+        ("CN", ["503"], set()),
+        # pulumi-alicloud's template example codes: no document places them. GTM's 572 is Qingdao only in the legacy
+        # API's example (CloudMonitor's 572 is Hangzhou): not proven for these APIs.
+        ("CN", ["357", "738"], {"RES-016"}),
+        ("CN", ["503", "572"], {"RES-016"}),
+        # A mainland node is outside every other jurisdiction.
+        ("DE", ["503"], {"RES-016"}),
+    ],
+)  # fmt: skip
+def test_a_gtm_health_check_is_judged_by_its_monitoring_nodes(
+    token: str, code: str, codes: list[str], expected: set[str]
+) -> None:
+    props: dict[str, Any] = {"isp_city_nodes": [{"city_code": c, "isp_code": "465"} for c in codes]}
+    findings, _ = ENGINES[code].check(Subject(token, "probe", props, provider(code, "alicloud")))
+    assert {f.rule.id for f in findings} == expected
+    assert all("[alicloud-dns-gtm-monitor-nodes]" in f.detail for f in findings)
+
+
+def test_a_declared_gtm_monitoring_node_passes() -> None:
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "gtm-nodes", "kind": "resident", "match": "alicloud-dns-gtm-monitor-nodes",
+             "evidence": "ListCloudGtmMonitorNodes: city 357 is in China (BGP group)"}  # fmt: skip
+    engine = RuleEngine("CN", destinations=parse_destinations([entry]))
+    props = {"name": "api", "protocol": "http", "isp_city_nodes": [{"city_code": "357", "isp_code": "465"}]}
+    findings, _ = engine.check(Subject(_GTM_MONITORS[1], "api", props, provider("CN", "alicloud")))
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "gtm-nodes")]
+
+
 def _harness(config: dict[str, Any]) -> Subject:
     return Subject("aws:bedrock/agentcoreHarness:AgentcoreHarness", "h", {"model": {"litellm_model_config": config}},
                    provider("EU"))  # fmt: skip
@@ -3440,7 +3500,10 @@ def test_a_global_group_joined_by_name_must_be_this_stack_s(entry: Any) -> None:
     shared = "EU" if cloud == "aws" else "JP"  # a jurisdiction whose namespace is shared with other countries
 
     def subject(code: str) -> Subject:
-        return Subject(entry.type, "member", {entry.path: "fleet-global"}, provider(code, cloud))
+        props: Any = "fleet-global"
+        for key in reversed(entry.path.split(".")):  # a nested path (destination.file_system_id) as nested maps
+            props = {key: props}
+        return Subject(entry.type, "member", props, provider(code, cloud))
 
     def findings(code: str, known: Any = None) -> list[Finding]:
         return ENGINES[code].check(subject(code), known=known)[0]
@@ -3456,6 +3519,152 @@ def test_a_global_group_joined_by_name_must_be_this_stack_s(entry: Any) -> None:
     declaration = {"id": "db", "kind": "resident", "match": "fleet-global", "evidence": "in-country members, DPO-9"}
     declared, _ = RuleEngine(shared, destinations=parse_destinations([declaration])).check(subject(shared))
     assert [(f.rule.id, f.declared_by) for f in declared] == [("RES-017", "db")]
+
+
+_SCRAPE = """global:
+  scrape_interval: 30s
+scrape_configs:
+  - job_name: partner-gateway
+    metrics_path: /metrics
+{extra}    static_configs:
+      - targets: ['metrics.partner.example.com:9100', '203.0.113.7:9100']
+"""
+
+
+@pytest.mark.parametrize(
+    ("extra", "workspace_region", "expected"),
+    [
+        # Targets are where metrics come from: the collector pulls them through its ENIs in the stack's subnets and
+        # remote-writes them to the workspace, so a target outside the jurisdiction is a source, not a destination.
+        ("", "eu-central-1", set()),
+        # The workspace is where the metrics go: judged by its ARN's region.
+        ("", "us-east-1", {"RES-004"}),
+        # A proxy the scrapes pass through receives the metrics: a URL anywhere in the configuration is judged.
+        ("    proxy_url: http://proxy.partner.example.com:3128\n", "eu-central-1", {"RES-015"}),
+    ],
+)  # fmt: skip
+def test_an_amp_scraper_is_judged_by_where_metrics_go_not_by_its_targets(
+    extra: str, workspace_region: str, expected: set[str]
+) -> None:
+    props = {
+        "alias": "fleet",
+        "scrape_configuration": _SCRAPE.format(extra=extra),
+        "source": {"eks": {"cluster_arn": "arn:aws:eks:eu-central-1:111122223333:cluster/fleet",
+                           "subnet_ids": ["subnet-0a1b2c3d"]}},
+        "destination": {"amp": {"workspace_arn": f"arn:aws:aps:{workspace_region}:111122223333:workspace/ws-0a1b2c3d"}},
+    }  # fmt: skip
+    assert rule_ids("DE", Subject("aws:amp/scraper:Scraper", "fleet", props, provider("DE"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "props", "expected"),
+    [
+        ("aws:apprunner/connection:Connection", {"connection_name": "src", "provider_type": "BITBUCKET"}, {"RES-016"}),
+        ("aws:codebuild/sourceCredential:SourceCredential",
+         {"auth_type": "BASIC_AUTH", "server_type": "BITBUCKET", "token": "app-pw", "user_name": "ci"}, {"RES-016"}),
+        ("aws:codebuild/sourceCredential:SourceCredential",
+         {"auth_type": "CODECONNECTIONS", "server_type": "GITLAB",
+          "token": "arn:aws:codeconnections:eu-west-1:123456789012:connection/1a2b"}, {"RES-016"}),
+        # Self-managed servers: the credential names no host; the project's location is judged where it is written.
+        ("aws:codebuild/sourceCredential:SourceCredential",
+         {"auth_type": "PERSONAL_ACCESS_TOKEN", "server_type": "GITLAB_SELF_MANAGED", "token": "glpat-x"}, set()),
+    ],
+)  # fmt: skip
+def test_a_repository_link_to_a_hosted_provider_is_judged_like_its_url(
+    token: str, props: dict[str, Any], expected: set[str]
+) -> None:
+    assert rule_ids("EU", Subject(token, "src", props, provider("EU"))) == expected
+    # The same provider named by URL in the project or service that uses the link is judged as a host (RES-015).
+    project = {"source": {"type": "GITHUB", "location": "https://github.com/fleet/app.git"}}
+    assert rule_ids("EU", Subject("aws:codebuild/project:Project", "p", project, provider("EU"))) == {"RES-015"}
+
+
+_BLUEPRINT = "aws:datazone/environmentBlueprintConfiguration:EnvironmentBlueprintConfiguration"
+
+
+@pytest.mark.parametrize(
+    ("code", "regional", "expected"),
+    [
+        ("EU", {"eu-west-1": {"VpcId": "vpc-0a1b2c3d", "Subnets": "subnet-1,subnet-2"}}, set()),
+        # A key names a region the blueprint's environments are provisioned in, as an enabled_regions item does.
+        ("EU", {"us-east-1": {"VpcId": "vpc-0a1b2c3d"}}, {"RES-009"}),
+        ("EU", {"eu-west-1": {"VpcId": "vpc-1"}, "ap-southeast-1": {"VpcId": "vpc-2"}}, {"RES-009"}),
+        # An unknown region is refused as any region field's (RES-011); aws-cn's regions are China's.
+        ("EU", {"eu-west-9": {"VpcId": "vpc-1"}}, {"RES-011"}),
+        ("CN", {"cn-northwest-1": {"VpcId": "vpc-1"}}, set()),
+    ],
+)  # fmt: skip
+def test_a_blueprint_s_regional_parameters_are_judged_by_their_region_keys(
+    code: str, regional: dict[str, dict[str, str]], expected: set[str]
+) -> None:
+    enabled = [r for r in regional if r.startswith(("eu-west-1", "cn-"))]
+    props = {"domain_id": "dzd_1a2b3c", "environment_blueprint_id": "bp-1", "enabled_regions": enabled,
+             "regional_parameters": regional}  # fmt: skip
+    findings = ENGINES[code].check(Subject(_BLUEPRINT, "lake", props, provider(code)))[0]
+    assert {f.rule.id for f in findings} == expected
+    assert all(".regional_parameters." in f.path or f.path.startswith("regional_parameters.") for f in findings)
+    # The same region written as a key of a map that is not catalogued (tags, a user-keyed map) is no place.
+    tags = Subject(_BLUEPRINT, "lake", {"enabled_regions": enabled, "tags": dict.fromkeys(regional, "x")},
+                   provider(code))  # fmt: skip
+    assert rule_ids(code, tags) == set()
+
+
+_EFS_REPLICATION = "aws:efs/replicationConfiguration:ReplicationConfiguration"
+_EFS_ARN = "arn:aws:elasticfilesystem:{}:111122223333:file-system/fs-0f9e8d7c6b5a49382"
+
+
+@pytest.mark.parametrize(
+    ("destination", "expected"),
+    [
+        # A bare id: no document says which region EFS looks it up in when Region is omitted.
+        ({"file_system_id": "fs-0f9e8d7c6b5a49382"}, {"RES-017"}),
+        # Placed beside the id: the region or zone is judged instead.
+        ({"file_system_id": "fs-0f9e8d7c6b5a49382", "region": "eu-central-1"}, set()),
+        ({"file_system_id": "fs-0f9e8d7c6b5a49382", "region": "us-east-1"}, {"RES-009"}),
+        ({"file_system_id": "fs-0f9e8d7c6b5a49382", "availability_zone_name": "eu-central-1b"}, set()),
+        ({"file_system_id": "fs-0f9e8d7c6b5a49382", "availability_zone_name": "us-east-1a"}, {"RES-008"}),
+        # An ARN names its region.
+        ({"file_system_id": _EFS_ARN.format("eu-central-1")}, set()),
+        ({"file_system_id": _EFS_ARN.format("us-east-1")}, {"RES-004"}),
+        # A new file system in a region.
+        ({"region": "eu-central-1"}, set()),
+    ],
+)  # fmt: skip
+def test_an_efs_replication_destination_is_placed_by_region_arn_or_provenance(
+    destination: dict[str, str], expected: set[str]
+) -> None:
+    props = {"source_file_system_id": "fs-0a1b2c3d4e5f60718", "destination": destination}
+    assert rule_ids("DE", Subject(_EFS_REPLICATION, "dr", props, provider("DE"))) == expected
+    # The stack's own file system (its id an output of a resource of this stack) is proven without a region.
+    known = ENGINES["DE"].check(
+        Subject(_EFS_REPLICATION, "dr", props, provider("DE")), known=lambda n: n == group_key("fs-0f9e8d7c6b5a49382")
+    )[0]
+    assert {f.rule.id for f in known} == expected - {"RES-017"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["aws", "aws-cn", "aws-us-gov"]),
+    st.from_regex(r"[a-z][a-z0-9-]{1,20}", fullmatch=True),
+    st.one_of(st.just(""), st.from_regex(r"[a-z]{2}(-[a-z]+)+-[0-9]", fullmatch=True)),
+    st.from_regex(r"[0-9]{12}", fullmatch=True),
+    st.text(alphabet="abcdef0123456789/:-", min_size=1, max_size=30),
+)
+def test_an_arn_places_what_it_names_only_when_its_region_is_set(
+    partition: str, service: str, region: str, account: str, resource: str
+) -> None:
+    from components.residency.engine import _arn_names_region
+
+    arn = f"arn:{partition}:{service}:{region}:{account}:{resource}"
+    assert _arn_names_region(arn) == bool(region)
+    assert not _arn_names_region(f"{service}:{region}:{account}")  # not an ARN
+
+
+def test_an_arn_naming_no_region_stays_a_group() -> None:
+    # A global cluster's ARN leaves the region empty: it is still a group to prove, not a placed resource.
+    arn = "arn:aws:rds::111122223333:global-cluster:fleet-global"
+    subject = Subject("aws:rds/cluster:Cluster", "db", {"global_cluster_identifier": arn}, provider("EU"))
+    assert rule_ids("EU", subject) == {"RES-017"}
 
 
 @pytest.mark.parametrize(

@@ -3880,6 +3880,27 @@ def ecs_command_redis_backup(cache_host: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def gtm_health_check(template: bool, codes: list[str]) -> Callable[[Ctx], object]:
+    # docs: alicloud dns/monitorconfig and alidnscloudgtm/monitortemplate — an HTTP health check of the fleet API's GTM
+    # address pool (created by the DNS team: its id), or a GTM 3.0 template, probing from the listed monitoring nodes.
+    def build(c: Ctx) -> object:
+        nodes: Any = [{"city_code": code, "isp_code": "465"} for code in codes]
+        if template:
+            return alicloud.alidnscloudgtm.MonitorTemplate(
+                "fleet-api-http", name="fleet-api-http", protocol="http", ip_version="IPv4", interval="60",
+                timeout="2000", evaluation_count=2, failure_rate=50,
+                extend_info=json.dumps({"code": 500, "followRedirect": True, "path": "/healthz"}), isp_city_nodes=nodes,
+                opts=c.ali,
+            )  # fmt: skip
+        return alicloud.dns.MonitorConfig(
+            "fleet-api-pool", addr_pool_id="pool-fleet-api-01", evaluation_count=1, interval=60, timeout=5000,
+            protocol_type="TCP", monitor_extend_info=json.dumps({"failureRate": 50, "port": 443}),
+            isp_city_nodes=nodes, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def dynamodb_global_table(replica_region: str) -> Callable[[Ctx], object]:
     # docs: dynamodb/table — a global table (version 2019.11.21) with a replica in a second region.
     def build(c: Ctx) -> object:
@@ -3887,6 +3908,96 @@ def dynamodb_global_table(replica_region: str) -> Callable[[Ctx], object]:
             "sessions", hash_key="id", attributes=[{"name": "id", "type": "S"}], billing_mode="PAY_PER_REQUEST",
             stream_enabled=True, stream_view_type="NEW_AND_OLD_IMAGES", replicas=[{"region_name": replica_region}],
             opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def efs_replica_existing(destination: str | None) -> Callable[[Ctx], object]:
+    # docs: efs/replicationconfiguration, EFS "Replicating to an existing file system" — the telemetry file system
+    # replicates into an existing one whose replication overwrite protection is off, named by its id only (no region);
+    # None: the destination this stack creates beside the source.
+    def build(c: Ctx) -> object:
+        fs = aws.efs.FileSystem("telemetry", encrypted=True, opts=c.aws)
+        if destination is None:
+            target = aws.efs.FileSystem(
+                "telemetry-dr", encrypted=True, protection={"replication_overwrite": "DISABLED"}, opts=c.aws
+            )
+        return aws.efs.ReplicationConfiguration(
+            "telemetry-replica", source_file_system_id=fs.id,
+            destination={"file_system_id": destination or target.id}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def amp_scraper(workspace_arn: str | None) -> Callable[[Ctx], object]:
+    # docs: amp/scraper, AMP "Using an AWS managed collector" — a managed collector scrapes the gateway exporters the
+    # partner runs (static targets, reached through the collector's ENIs in the cluster's subnets) and remote-writes
+    # the metrics to a workspace: this stack's (None) or the one named by ARN.
+    def build(c: Ctx) -> object:
+        if workspace_arn is None:
+            own = aws.amp.Workspace("fleet-metrics", alias="fleet-metrics", opts=c.aws)
+        config = (
+            "global:\n  scrape_interval: 30s\nscrape_configs:\n  - job_name: partner-gateway\n"
+            "    static_configs:\n      - targets: ['gw1.partner.example.com:9100', 'gw2.partner.example.com:9100']\n"
+        )
+        return aws.amp.Scraper(
+            "fleet-scraper", alias="fleet", scrape_configuration=config,
+            source={"eks": {"cluster_arn": f"arn:aws:eks:{REGION[c.code][0]}:111122223333:cluster/fleet",
+                            "subnet_ids": ["subnet-0a1b2c3d", "subnet-1b2c3d4e"]}},
+            destination={"amp": {"workspace_arn": workspace_arn or own.arn}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def lb_logs_to_central_bucket(classic: bool, region: str | None = None) -> Callable[[Ctx], object]:
+    # docs: lb/loadbalancer connection_logs, elb/loadbalancer access_logs — the platform's load balancers write their
+    # logs to the security account's central log bucket (not this stack's: ELB requires it in the load balancer's
+    # region, and it may be another account's). `region`: a load balancer placed in another region by override.
+    def build(c: Ctx) -> object:
+        where: dict[str, Any] = {} if region is None else {"region": region}
+        if classic:
+            return aws.elb.LoadBalancer(
+                "legacy-api", subnets=["subnet-1", "subnet-2"],
+                listeners=[{"instance_port": 8080, "instance_protocol": "http", "lb_port": 80, "lb_protocol": "http"}],
+                access_logs={"bucket": "sec-central-elb-logs", "bucket_prefix": "legacy-api", "interval": 60},
+                opts=c.aws, **where,
+            )  # fmt: skip
+        return aws.lb.LoadBalancer(
+            "owners-api", load_balancer_type="application", subnets=["subnet-1", "subnet-2"],
+            connection_logs={"bucket": "sec-central-elb-logs", "prefix": "owners-api", "enabled": True},
+            opts=c.aws, **where,
+        )  # fmt: skip
+
+    return build
+
+
+_GIT_DE = {"id": "git-de", "kind": "resident", "match": "git.fleet.example.de",
+           "evidence": "self-managed GitLab in the Frankfurt colocation, contract GL-7"}  # fmt: skip
+
+
+def codebuild_source_credential(server_type: str, location: str | None) -> Callable[[Ctx], object]:
+    # docs: codebuild/sourcecredential, codebuild/project — the account's token for its source provider (imported once
+    # by the platform stack: `location` None), or with the project that pulls from it (a self-managed GitLab).
+    def build(c: Ctx) -> object:
+        credential = aws.codebuild.SourceCredential(
+            "git-token",
+            auth_type="PERSONAL_ACCESS_TOKEN",
+            server_type=server_type,
+            token="glpat-0123456789",
+            opts=c.aws,
+        )
+        if location is None:
+            return credential
+        role = aws.iam.Role("build-role", assume_role_policy=ROLE.replace("lambda", "codebuild"), opts=c.aws)
+        return aws.codebuild.Project(
+            "firmware", service_role=role.arn, artifacts={"type": "NO_ARTIFACTS"},
+            environment={"compute_type": "BUILD_GENERAL1_SMALL", "image": "aws/codebuild/standard:7.0",
+                         "type": "LINUX_CONTAINER"},
+            source={"type": "GITLAB_SELF_MANAGED", "location": location},
+            opts=pulumi.ResourceOptions.merge(c.aws, pulumi.ResourceOptions(depends_on=[credential])),
         )  # fmt: skip
 
     return build
@@ -3904,6 +4015,40 @@ def ack_node_pool_resolver(nameserver: str) -> Callable[[Ctx], object]:
             "workers", cluster_id="c-fleet01", node_pool_name="workers", vswitch_ids=["vsw-123"],
             instance_types=["ecs.g7.large"], desired_size="2",
             pre_user_data=base64.b64encode(script.encode()).decode(), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def apprunner_source(github: bool) -> Callable[[Ctx], object]:
+    # docs: apprunner/connection, apprunner/service — the platform stack's connection to the company's GitHub.com
+    # organisation (services in other stacks deploy through it), or the owners API deployed from the stack's own ECR
+    # image.
+    def build(c: Ctx) -> object:
+        if github:
+            return aws.apprunner.Connection(
+                "github", connection_name="fleet-github", provider_type="GITHUB", opts=c.aws
+            )
+        repo = aws.ecr.Repository("owners-api", opts=c.aws)
+        source: Any = {"image_repository": {"image_identifier": repo.repository_url.apply(lambda u: f"{u}:1.4.2"),
+                                       "image_repository_type": "ECR"}}  # fmt: skip
+        return aws.apprunner.Service("owners-api", service_name="owners-api", source_configuration=source, opts=c.aws)
+
+    return build
+
+
+def datazone_blueprint(extra_region: str | None) -> Callable[[Ctx], object]:
+    # docs: datazone/environmentblueprintconfiguration — the DefaultDataLake blueprint enabled in the stack's region,
+    # its environments' data lake in the stack's own bucket; `extra_region`: a second region's parameters given too.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        lake = aws.s3.Bucket("datazone-lake", opts=c.aws)
+        regional: Any = {region: {"S3Location": lake.bucket.apply(lambda b: f"s3://{b}")}}
+        if extra_region is not None:
+            regional[extra_region] = {"VpcId": "vpc-0a1b2c3d4e5f", "Subnets": "subnet-0a1b,subnet-1c2d"}
+        return aws.datazone.EnvironmentBlueprintConfiguration(
+            "data-lake", domain_id="dzd_4kq7c3x9w2b1", environment_blueprint_id="d6y5k3ycwdqx9o",
+            enabled_regions=[region], regional_parameters=regional, opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -5654,6 +5799,39 @@ CASES: list[Case] = [
         "EU",
         sagemaker_lifecycle_push("123456789012.dkr.ecr.eu-west-1.amazonaws.com"),
     ),
+    Case("cn-gtm-monitor-config-unplaced-nodes", "CN", gtm_health_check(False, ["503", "357"]), {"RES-016"}),
+    Case("cn-gtm-monitor-config-mainland-node", "CN", gtm_health_check(False, ["503"])),
+    Case("cn-gtm-monitor-template-example-nodes", "CN", gtm_health_check(True, ["357", "738"]), {"RES-016"}),
+    Case("cn-gtm-monitor-template-mainland-node", "CN", gtm_health_check(True, ["503"])),
+    Case("de-efs-replica-to-existing-bare-id", "DE", efs_replica_existing("fs-0f9e8d7c6b5a49382"), {"RES-017"}),
+    Case("de-efs-replica-to-own-file-system", "DE", efs_replica_existing(None)),
+    Case(
+        "de-amp-scraper-writes-to-us-workspace",
+        "DE",
+        amp_scraper("arn:aws:aps:us-east-1:111122223333:workspace/ws-0a1b2c3d-4e5f"),
+        {"RES-004"},
+    ),
+    Case("de-amp-scraper-partner-targets-own-workspace", "DE", amp_scraper(None)),
+    Case("de-alb-connection-logs-central-bucket", "DE", lb_logs_to_central_bucket(False)),
+    Case("de-clb-access-logs-central-bucket", "DE", lb_logs_to_central_bucket(True)),
+    Case("de-alb-connection-logs-us-load-balancer", "DE", lb_logs_to_central_bucket(False, "us-east-1"), {"RES-003"}),
+    Case("de-clb-access-logs-us-load-balancer", "DE", lb_logs_to_central_bucket(True, "us-east-1"), {"RES-003"}),
+    Case(
+        "de-codebuild-github-token",
+        "DE",
+        codebuild_source_credential("GITHUB", None),
+        {"RES-016"},
+    ),
+    Case(
+        "de-codebuild-self-managed-gitlab-token",
+        "DE",
+        codebuild_source_credential("GITLAB_SELF_MANAGED", "https://git.fleet.example.de/fleet/firmware.git"),
+        destinations=[_GIT_DE],
+    ),
+    Case("de-apprunner-github-connection", "DE", apprunner_source(True), {"RES-016"}),
+    Case("de-apprunner-own-ecr-image", "DE", apprunner_source(False)),
+    Case("de-datazone-blueprint-us-parameters", "DE", datazone_blueprint("us-east-1"), {"RES-009"}),
+    Case("de-datazone-blueprint-own-region", "DE", datazone_blueprint(None)),
 ]
 
 

@@ -124,6 +124,16 @@ class TypedField(_Frozen):
     """Where the provider documents the field's meaning."""
 
 
+class GroupField(TypedField):
+    """An input joining a multi-region group, or naming a resource, by an id that carries no region
+    (``global_group_fields``)."""
+
+    unless_set: tuple[str, ...] = ()
+    """Inputs beside the field (snake_case, relative to the map holding it) any one of which, when set, says where
+    what the id names is, and is judged itself (an EFS replication destination's ``region`` or
+    ``availability_zone_name``): the id is then not asked to be this stack's."""
+
+
 class StackTemplate(_Frozen):
     """An input holding the template of a stack, whose placeholders the service fills in with that stack's own
     region, partition and DNS suffix, and whose resources the stack creates."""
@@ -411,6 +421,9 @@ class EndpointCatalogue(_Frozen):
     bucket_keys: frozenset[str]
     bucket_types: frozenset[str]
     region_fields: tuple[RegionField, ...]
+    region_keyed_maps: tuple[TypedField, ...] = ()
+    """Maps of one resource type whose keys are regions (a DataZone blueprint's ``regional_parameters``): each key is
+    judged as a region field's value."""
     self_address_outputs: tuple[SelfAddressOutput, ...] = ()
     host_paths: tuple[RegionField, ...] = ()
     bucket_paths: tuple[RegionField, ...] = ()
@@ -472,9 +485,9 @@ class EndpointCatalogue(_Frozen):
     phone_endpoints: PhoneEndpoints | None = None
     """The scheme-prefixed and per-message forms a phone field's value may take (``sms:directsms:...``)."""
     country_fields: tuple[TypedField, ...] = ()
-    global_group_fields: tuple[TypedField, ...] = ()
-    """Inputs that join a multi-region group (a global database or datastore, a Direct Connect gateway, a CEN) by
-    its id."""
+    global_group_fields: tuple[GroupField, ...] = ()
+    """Inputs that join a multi-region group (a global database or datastore, a Direct Connect gateway, a CEN), or
+    name a resource whose region nothing else gives (an EFS replication's existing destination), by its id."""
     global_group_types: Mapping[str, str] = Field(default_factory=dict)
     """Type token -> the input naming the global group a resource of that type creates."""
     global_services: tuple[GlobalService, ...]

@@ -27,6 +27,7 @@ from components.residency.destinations import Destination
 from components.residency.endpoints import (
     EndpointCatalogue,
     GlobalService,
+    GroupField,
     StackTemplate,
     TemplateAttribute,
     TemplateService,
@@ -433,7 +434,11 @@ class RuleEngine:
             name for name in j.aws.partitions if self.catalogue.aws_partitions[name].regions <= j.aws.regions
         )
         self._principal_suffixes, self._principal_labels = self._principals()
-        self._region_paths = self.endpoints.key_paths(self.endpoints.region_fields)
+        # Region fields by key path (any type); maps keyed by region by type (a dict lookup per map walked).
+        self._region_paths, self._region_keyed_maps = (
+            self.endpoints.key_paths(self.endpoints.region_fields),
+            self.endpoints.typed_paths(self.endpoints.region_keyed_maps),
+        )
         self._host_paths = self.endpoints.key_paths(self.endpoints.host_paths)
         self._bucket_paths = self.endpoints.key_paths(self.endpoints.bucket_paths)
         ids = self.endpoints.identifier_hosts
@@ -454,17 +459,21 @@ class RuleEngine:
         self._oss_bucket_fields = self.endpoints.typed_paths(self.endpoints.oss_bucket_fields)
         # Text for humans (text_fields) is never a destination either: one lookup for both.
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
-        self._same_region_buckets, self._server_buckets, self._bucket_prefix_fields = (
+        (
+            self._same_region_buckets,
+            self._server_buckets,
+            self._bucket_prefix_fields,
+            self._properties_documents,
+            self._ini_documents,
+        ) = (
             self.endpoints.typed_paths(fields)
             for fields in (
                 self.endpoints.same_region_buckets,
                 self.endpoints.server_buckets,
                 self.endpoints.bucket_prefix_fields,
+                self.endpoints.properties_documents,
+                self.endpoints.ini_documents,
             )
-        )
-        self._properties_documents, self._ini_documents = (
-            self.endpoints.typed_paths(self.endpoints.properties_documents),
-            self.endpoints.typed_paths(self.endpoints.ini_documents),
         )
         self.setting_inputs: Mapping[str, tuple[str, frozenset[str]]] = {
             n.type: (n.name, n.values) for n in self.endpoints.named_values
@@ -478,6 +487,8 @@ class RuleEngine:
         self._per_message_phones = frozenset(v.lower() for v in phones.per_message) if phones is not None else _NO_KEYS
         self._country_fields = self.endpoints.typed_paths(self.endpoints.country_fields)
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
+        # Type token -> (key path, ``unless_set``) of its group fields whose id an input beside it may place.
+        self._group_placed_by = _group_placed_by(self.endpoints.global_group_fields)
         self.naming_types: frozenset[str] = self.endpoints.bucket_types | frozenset(self.endpoints.global_group_types)
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
@@ -740,6 +751,8 @@ class RuleEngine:
             )
             named = _pair_name(value, user_keyed) if "value" in value or "Value" in value else None
             variables = user_keyed and path[-1:] != "]"
+            if walk.subject.type in self._region_keyed_maps and not walk.existing:
+                self._judge_region_keys(walk, value, path, parent)
             outer, walk.parent = walk.parent, value
             for k, v in value.items():
                 sk = _snake(str(k))
@@ -765,6 +778,16 @@ class RuleEngine:
                 self._judged_as_phone(walk, str(int(value)), path, _PHONE_NUMBER)
         else:
             self._walk_other(walk, value, path, key, depth, top_key)
+
+    def _judge_region_keys(self, walk: _Walk, value: Mapping[Any, Any], path: str, kpath: tuple[str, ...]) -> None:
+        """The keys of a map whose keys are regions (``region_keyed_maps``): each judged as a region field's value. A
+        key that is no region shape is left to the service, which refuses it."""
+        if not _at_any(kpath, self._region_keyed_maps[walk.subject.type]):
+            return
+        for k in value:
+            ref = self.parser.region_field(walk.cloud, str(k), any_cloud=False)
+            if ref is not None:
+                self._judge(walk, ref, f"{path}.{k}", RuleId.REGION_FIELD_IN_JURISDICTION)
 
     def _walk_other(self, walk: _Walk, value: Any, path: str, key: str, depth: int, top_key: str | None) -> None:
         """An input type's fields, or the text of binary data (YAML's !!binary: a cloud-config's write_files content
@@ -803,11 +826,12 @@ class RuleEngine:
             return
         if plan.payload:  # script text (user data, a Cloud Assistant command): no other place pays for these reads
             self._judge_script(walk, value, path)
-        if plan.bucket and not walk.existing:
-            if plan.bucket == _GROUP:
-                if value.strip():  # a blank id names no group
-                    self._judge_bucket_name(walk, value, path, group=True)
-                return
+        if plan.bucket == _GROUP and not walk.existing and not _arn_names_region(value):
+            # A blank id names no group; an ARN naming its region is judged by that region below.
+            if value.strip() and not self._group_placed(walk):
+                self._judge_bucket_name(walk, value, path, group=True)
+            return
+        if plan.bucket and plan.bucket != _GROUP and not walk.existing:
             # `<bucket>/<prefix>` (bucket_prefix_fields: CodeBuild's S3 log, cache and source locations) names the
             # bucket by its first segment; a URL or an ARN there is read as one below.
             name = value.split("/", 1)[0] if plan.bucket == _PREFIXED and "://" not in value else value
@@ -820,6 +844,14 @@ class RuleEngine:
             return
         if candidates:
             self._judge_references(walk, value, path, key, plan.own_region)
+
+    def _group_placed(self, walk: _Walk) -> bool:
+        """True when an input beside this group field (its ``unless_set``) says where what the id names is: that input
+        is judged itself. Only the few types listed pay for the lookup."""
+        placed_by = self._group_placed_by.get(walk.subject.type)
+        return placed_by is not None and any(
+            _at_any(walk.kpath, (path,)) and any(_set_at(walk.parent, p) for p in unless) for path, unless in placed_by
+        )
 
     def _in_own_stack(self, subject: Subject, text: str, template: StackTemplate) -> str:
         """``text`` with the template's placeholders replaced by the resource's own region (its region override, else
@@ -1548,8 +1580,10 @@ class RuleEngine:
         if group:
             detail = (
                 f"{name!r} names a multi-region group (a global database or datastore, a Direct Connect gateway, a "
-                "CEN) that this stack did not create; its other member regions and sites, which data is replicated or "
-                f"routed to, cannot be proven in {self._j()}."
+                "CEN), or a resource whose region nothing beside it gives (an EFS replication's destination file "
+                "system), that this stack did not create; where data is replicated or routed to cannot be proven in "
+                f"{self._j()}. Fix: use the one this stack creates, give its region or ARN where the input allows, or "
+                "declare it."
             )
             self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, text, detail, (text,))
             return
@@ -1680,6 +1714,25 @@ def group_key(name: str) -> str:
 def _names(ref: Reference) -> tuple[str, ...]:
     """What a declaration may name for a reference: its text, and the whole URL it was found in."""
     return (ref.text, ref.url) if ref.url else (ref.text,)
+
+
+def _group_placed_by(
+    fields: Iterable[GroupField],
+) -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    placed: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
+    for g in fields:
+        if g.unless_set:
+            placed[g.type] = (*placed.get(g.type, ()), (tuple(g.path.split(".")), g.unless_set))
+    return placed
+
+
+def _arn_names_region(value: str) -> bool:
+    """True for an ARN whose region field is set (``arn:aws:elasticfilesystem:eu-west-1:...``): it places what it names.
+    A global group's ARN leaves the field empty (``arn:aws:rds::123456789012:global-cluster:...``)."""
+    if not value.startswith("arn:"):
+        return False
+    parts = value.split(":", 4)
+    return len(parts) == 5 and bool(parts[3])
 
 
 def _at_any(kpath: tuple[str, ...], paths: tuple[tuple[str, ...], ...]) -> bool:
