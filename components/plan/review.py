@@ -47,7 +47,6 @@ from components.residency.engine import (
     Subject,
     is_free_text,
     package_of,
-    produced_names,
 )
 from components.residency.provenance import Source, own_bucket, own_names, regionless_known, unproven_unknowns
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
@@ -147,13 +146,12 @@ class _Review:
         urns = set(entry.dependencies)
         for deps in (entry.property_dependencies or {}).values():
             urns.update(deps)
-        keys, hosts = self.engine.endpoints.self_address_keys, self.engine.endpoints.self_address_hosts
         produced = [
             p
             for u in urns
             if u in self.by_urn
             for bag in _bags(self.by_urn[u])
-            for p in produced_names(bag, keys(self.by_urn[u].type), hosts(self.by_urn[u].type))
+            for p in self.engine.produced_by(self.by_urn[u].type, bag)
         ]
         ids = [entry.id] if entry.id else []
         own = [n for bag in _bags(entry) for n in own_names(self.engine, entry.type, bag, ids)]
@@ -427,7 +425,7 @@ def _bags(entry: Entry) -> tuple[Mapping[str, Any], ...]:
     the output of the same name the provider filled in (each node's ``connectString``)."""
     if not entry.outputs:
         return (_props(entry),)
-    return ({**({"id": entry.id} if entry.id and not is_unknown(entry.id) else {}), **entry.outputs}, entry.inputs)
+    return ({**_own_id(entry), **entry.outputs}, entry.inputs)
 
 
 def _props(entry: Entry) -> dict[str, Any]:
@@ -435,8 +433,11 @@ def _props(entry: Entry) -> dict[str, Any]:
     Output and the policy pack its final state (where the Terraform bridge writes ``id`` into the outputs): a
     document may carry the id beside the outputs only, and a resource's id is what it produced (a CEN's ``cen-...``,
     which its attachments name)."""
-    own_id = {"id": entry.id} if entry.id and not is_unknown(entry.id) else {}
-    return {**own_id, **entry.outputs, **entry.inputs}
+    return {**_own_id(entry), **entry.outputs, **entry.inputs}
+
+
+def _own_id(entry: Entry) -> dict[str, str]:
+    return {"id": entry.id} if entry.id and not is_unknown(entry.id) else {}
 
 
 def _register(document: EngineDocument, code: str) -> list[Destination]:

@@ -1166,8 +1166,9 @@ class RuleEngine:
     def _judge_script_hosts(self, walk: _Walk, script: str, path: str) -> None:
         """The hosts a script's commands connect to by a catalogued option or operand (``psql -h host``, ``ssh
         ops@host``, ``echo "nameserver 8.8.8.8" >> /etc/resolv.conf``: ``endpoints.yaml`` ``script_commands``), each
-        judged as a destination, as under a host key. A script naming no listed command costs one regex search. What
-        the scan of the whole script reads (a cloud host, ``user@host:/path``) is left to it, so it is judged once."""
+        judged as a destination, as under a host key. A script naming no listed command costs a few substring tests.
+        What the scan of the whole script reads (a cloud host, ``user@host:/path``) is left to it, so it is judged
+        once."""
         parser = self.parser
         for found in self._scripts.hosts(script):
             if parser.has_candidates(found.host) or (
@@ -1692,6 +1693,13 @@ class RuleEngine:
         if not isinstance(name, str) or not name:
             return None
         return group_key(name) if group else name
+
+    def produced_by(self, type_token: str, props: Mapping[str, Any]) -> list[str]:
+        """:func:`produced_names` of a resource of ``type_token``: its CREATOR_ATTRS values, its catalogued own-address
+        outputs and the hosts the cloud builds from its id (``self_address_outputs``), read alike by every front door
+        (the guard from a dependency's Outputs, the policy pack and the review from properties)."""
+        endpoints = self.endpoints
+        return produced_names(props, endpoints.self_address_keys(type_token), endpoints.self_address_hosts(type_token))
 
     def judging_date(self) -> dt.date:
         """The date declarations are judged against: ``today`` when given (tests, reproducible plans), else now."""

@@ -34,7 +34,6 @@ from components.residency.engine import (
     RuleEngine,
     Subject,
     package_of,
-    produced_names,
     prop_of,
     snake_case,
 )
@@ -233,7 +232,7 @@ class Guard:
                 for name, attr in vars(dep).items()
                 if isinstance(attr, pulumi.Output) and (any(c in name for c in CREATOR_ATTRS) or name in roots)
             }
-            produced += produced_names(values, own, self.engine.endpoints.self_address_hosts(type_))
+            produced += self.engine.produced_by(type_, values)
         return produced
 
     def judge_invoke(self, token: str, args: Any) -> None:

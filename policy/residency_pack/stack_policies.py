@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pulumi_policy import PolicyResource, StackValidationArgs, StackValidationPolicy
 
 from components.residency import provenance
-from components.residency.engine import RuleEngine, package_of, produced_names
+from components.residency.engine import RuleEngine, package_of
 from components.residency.provenance import Source
 from components.residency.rules import Rule, RuleId, rule
 from residency_pack import messages
@@ -130,16 +130,14 @@ class StackView:
         ]
         """Each resource that creates a named thing (a bucket, a global group), with that name."""
         self._produced: dict[int, list[str]] = {}
-        self._endpoints = engine.endpoints
+        self._engine = engine
 
     def produced(self, resource: PolicyResource) -> list[str]:
         """The names and hosts ``resource``'s known outputs carry."""
         found = self._produced.get(id(resource))
         if found is None:  # (every resource of the view stays alive with it, so an id is never reused)
             values = {k: v for k, v in plain(resource.props).items() if not is_unknown(v)}
-            own = self._endpoints.self_address_keys(resource.resource_type)
-            hosts = self._endpoints.self_address_hosts(resource.resource_type)
-            found = self._produced[id(resource)] = produced_names(values, own, hosts)
+            found = self._produced[id(resource)] = self._engine.produced_by(resource.resource_type, values)
         return found
 
 
