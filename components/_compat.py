@@ -186,11 +186,13 @@ def registering_remote_component(max_depth: int = 8) -> bool:
 
 
 _INVOKE_NAMES = ("invoke", "invoke_single", "invoke_output", "invoke_output_single", "invoke_async")
-_invoke_judges: list[tuple[Any, Callable[[str, Any], None]]] = []
+_invoke_judges: list[tuple[Any, Callable[[str, Any], Any]]] = []
 
 
-def install_invoke_hook(judge: Callable[[str, Any], None]) -> None:
+def install_invoke_hook(judge: Callable[[str, Any], Any]) -> None:
     """Call ``judge(token, args)`` before every provider function of the current program.
+
+    A judge may return arguments to send instead (e.g. with Outputs it judges as they resolve); None keeps them.
 
     Generated SDKs call ``pulumi.runtime.invoke``/``invoke_output``... through the ``pulumi.runtime``
     module at call time (e.g. pulumi_aws/ec2/get_vpc_endpoint_service.py), so wrapping those module
@@ -214,9 +216,17 @@ def _hooked(original: Callable[..., Any]) -> Callable[..., Any]:
         tok = args[0] if args else kwargs.get("tok")
         props = args[1] if len(args) > 1 else kwargs.get("props")
         root = get_root_resource()
+        replaced = False
         for judge_root, judge in list(_invoke_judges):
             if judge_root is root and isinstance(tok, str):
-                judge(tok, props)
+                judged = judge(tok, props)
+                if judged is not None:
+                    props, replaced = judged, True
+        if replaced:
+            if len(args) > 1:
+                args = (args[0], props, *args[2:])
+            else:
+                kwargs["props"] = props
         return original(*args, **kwargs)
 
     hooked._sovereign_hook = True  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ import pytest
 
 from components import _compat
 from components.errors import ResidencyViolation
-from components.residency import enforce
+from components.residency import audit_session, enforce
 from components.testing import MockSession, run_pulumi_program
 
 
@@ -215,6 +215,105 @@ def test_invoke_arguments_are_judged(pulumi_mocks: MockSession, region: str, ver
     else:
         error = refused(pulumi_mocks, program, verdict)
         assert error.path == "region" and "[RES-003]" in str(error)
+
+
+FOREIGN_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+OWN_KEY = "arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+
+
+def _later(value: Any, *, secret: bool = False) -> pulumi.Output[Any]:
+    """A value the program only has once another resource registered (an Output with a dependency)."""
+    provider = aws.Provider("cn-later", region="cn-north-1")
+    topic = aws.sns.Topic("later", opts=pulumi.ResourceOptions(provider=provider))
+    later = topic.arn.apply(lambda _: value)
+    return pulumi.Output.secret(later) if secret else later
+
+
+@pytest.mark.parametrize(("region", "verdict"), [("us-east-1", "RES-021"), ("cn-northwest-1", None)])
+def test_output_arguments_of_an_invoke_are_judged_before_it_is_sent(
+    pulumi_mocks: MockSession, region: str, verdict: str | None
+) -> None:
+    def program() -> None:
+        enforce("CN")
+        provider = aws.Provider("cn", region="cn-north-1")
+        aws.s3.get_bucket_output(
+            bucket="fleet-data", region=_later(region), opts=pulumi.InvokeOptions(provider=provider)
+        )
+
+    result = pulumi_mocks.run(program, raise_on_error=False)
+    if verdict is None:
+        assert result.error is None
+        assert [i.token for i in result.invokes] == ["aws:s3/getBucket:getBucket"]
+    else:
+        assert isinstance(result.error, ResidencyViolation), result.error
+        assert result.error.rule_id == verdict and result.error.path == "region"
+        assert "[RES-003]" in str(result.error)
+        assert result.invokes == (), "the invoke must not be sent"
+
+
+@pytest.mark.parametrize(("arn", "verdict"), [(FOREIGN_KEY, "RES-021"), (OWN_KEY, None)])
+def test_an_output_nested_in_an_invoke_argument_is_judged(
+    pulumi_mocks: MockSession, arn: str, verdict: str | None
+) -> None:
+    def program() -> None:
+        enforce("CN")
+        provider = aws.Provider("cn", region="cn-north-1")
+        # One item of the list is an Output: off the annotation, but the SDK awaits Outputs at any depth.
+        statement = _later({"actions": ["kms:Decrypt"], "resources": [arn]})
+        aws.iam.get_policy_document_output(
+            statements=[statement],  # type: ignore[list-item]
+            opts=pulumi.InvokeOptions(provider=provider),
+        )
+
+    result = pulumi_mocks.run(program, raise_on_error=False)
+    if verdict is None:
+        assert result.error is None
+    else:
+        assert isinstance(result.error, ResidencyViolation), result.error
+        assert result.error.rule_id == verdict and result.error.path.startswith("statements[0].resources")
+
+
+@pytest.mark.parametrize("own", [True, False])
+def test_a_bucket_named_by_an_output_is_proven_by_the_resource_that_made_it(
+    pulumi_mocks: MockSession, own: bool
+) -> None:
+    """EU shares its partition: a regionless bucket name is proven only as this stack's own bucket."""
+
+    def program() -> None:
+        enforce("EU")
+        provider = aws.Provider("eu", region="eu-west-1")
+        bucket = aws.s3.Bucket("telemetry", opts=pulumi.ResourceOptions(provider=provider))  # auto-named
+        name = bucket.id if own else bucket.id.apply(lambda _: "partner-telemetry-dropbox")
+        aws.s3.get_bucket_output(bucket=name, opts=pulumi.InvokeOptions(provider=provider))
+
+    result = pulumi_mocks.run(program, raise_on_error=False)
+    if own:
+        assert result.error is None
+    else:
+        assert isinstance(result.error, ResidencyViolation), result.error
+        assert result.error.rule_id == "RES-021" and result.error.path == "bucket"
+
+
+def test_a_secret_invoke_argument_is_refused_without_showing_it(pulumi_mocks: MockSession) -> None:
+    def program() -> None:
+        enforce("CN")
+        provider = aws.Provider("cn", region="cn-north-1")
+        aws.kms.get_key_output(key_id=_later(FOREIGN_KEY, secret=True), opts=pulumi.InvokeOptions(provider=provider))
+
+    error = refused(pulumi_mocks, program, "RES-021")
+    assert error.value == "[secret]" and "123456789012" not in str(error)
+
+
+def test_an_audited_invoke_argument_is_a_finding_of_the_plan() -> None:
+    def program() -> None:
+        enforce("CN")
+        provider = aws.Provider("cn", region="cn-north-1")
+        aws.kms.get_key_output(key_id=_later(FOREIGN_KEY), opts=pulumi.InvokeOptions(provider=provider))
+
+    with audit_session() as guards:
+        run = run_pulumi_program(program, project="p", stack="cn")
+    assert run.error is None
+    assert [(f.rule.id, f.path) for f in guards[0].findings] == [("RES-021", "keyId")]  # as the function sends it
 
 
 def test_an_invoke_hook_judges_only_its_own_program() -> None:

@@ -100,6 +100,15 @@ def _hold_setting(subject: Subject, name_key: str, value_keys: frozenset[str]) -
 _REGIONLESS = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN})
 
 
+def _as_invoke_findings(token: str, findings: list[Finding]) -> list[Finding]:
+    """Findings about a provider function's arguments, under the invoke rule (RES-021) naming the rule broken."""
+    invoke_rule = rule(RuleId.INVOKE_IN_JURISDICTION)
+    return [
+        Finding(invoke_rule, token, f.resource_name, f.path, f.value, f"[{f.rule.id}] {f.detail}", f.declared_by)
+        for f in findings
+    ]
+
+
 class Guard:
     """The state of one ``enforce()`` call: its engine, mode, providers seen and findings."""
 
@@ -192,8 +201,7 @@ class Guard:
                 d in self._judged for d in depends_on
             ):
                 # Only then look further: a regionless name or host a judged resource produced.
-                await self._judge_by_producers(subject, p.place, value, is_secret, depends_on)
-                continue
+                findings = await self._judge_by_producers(subject, p.place, value, is_secret, depends_on)
             self._report(findings)
 
     async def _place_setting(self, subject: Subject, pending: list[Pending]) -> tuple[Subject, list[Pending]]:
@@ -208,12 +216,12 @@ class Guard:
 
     async def _judge_by_producers(
         self, subject: Subject, place: Place, value: Any, secret: bool, depends_on: set[pulumi.Resource]
-    ) -> None:
+    ) -> list[Finding]:
         """Judge a resolved value again; a regionless name or host is proven when a resource of this
         stack that the guard judged compliant produced it (one of its own names or addresses)."""
         # The same predicate the policy pack and the preview review use (case-insensitive).
         known = regionless_known(self._created, await self._produced(depends_on), ())
-        self._report(self.engine.check_value(subject, place, value, secret=secret, known=known))
+        return self.engine.check_value(subject, place, value, secret=secret, known=known)
 
     async def _produced(self, depends_on: set[pulumi.Resource]) -> list[str]:
         # The dependencies have registered (the value was computed from their outputs), so their
@@ -235,25 +243,42 @@ class Guard:
             produced += self.engine.produced_by(type_, values)
         return produced
 
-    def judge_invoke(self, token: str, args: Any) -> None:
+    def judge_invoke(self, token: str, args: Any) -> Mapping[str, Any] | None:
         """A provider function's arguments: a foreign region, endpoint or ARN is refused (RES-021).
 
-        Arguments that are Outputs (``*_output`` functions) are not judged here; see docs/residency.md.
+        Plain arguments are judged now. An argument holding an Output (``*_output`` functions, or an Output
+        passed to any of them) is judged once it resolves, before the SDK sends the invoke: the arguments
+        returned hold it wrapped in an Output that judges the resolved value first (the SDK awaits every
+        argument before it sends an invoke). None when nothing needs wrapping.
         """
         package, _ = package_of(token)
         if package not in CLOUD_PACKAGES or not isinstance(args, Mapping):
-            return
+            return None
         subject = Subject(type=token, name="invoke", props=args, provider=ProviderRef(package, "invoke"))
-        findings, _ = self.engine.check(subject, defer=_is_output, known=self._known)
-        invoke_rule = rule(RuleId.INVOKE_IN_JURISDICTION)
-        self._report(
-            [
-                Finding(
-                    invoke_rule, token, f.resource_name, f.path, f.value, f"[{f.rule.id}] {f.detail}", f.declared_by
-                )
-                for f in findings
-            ]
-        )
+        findings, pending = self.engine.check(subject, defer=_is_output, known=self._known)
+        self._report(_as_invoke_findings(token, findings))
+        held = {p.top_key for p in pending if p.top_key is not None}
+        if not held:
+            return None
+        return {
+            key: self._judged_argument(subject, key, value) if key in held else value for key, value in args.items()
+        }
+
+    def _judged_argument(self, subject: Subject, key: str, value: Any) -> pulumi.Output[Any]:
+        """``value`` (holding Outputs at any depth) as an Output that is judged once it resolves."""
+        whole = pulumi.Output.from_input(value)  # keeps input types, secrecy and dependencies
+
+        async def judge(resolved: Any) -> Any:
+            place, secret = Place.top(key), await whole.is_secret()
+            findings = self.engine.check_value(subject, place, resolved, secret=secret, known=self._known)
+            if any(f.rule.id in _REGIONLESS and f.declared_by is None for f in findings):
+                depends_on = await whole.resources()
+                if any(d in self._judged for d in depends_on):
+                    findings = await self._judge_by_producers(subject, place, resolved, secret, depends_on)
+            self._report(_as_invoke_findings(subject.type, findings))
+            return resolved
+
+        return whole.apply(judge)
 
     def _check_component(self, args: pulumi.ResourceTransformationArgs, package: str) -> None:
         """A remote component's children register in another process, out of this guard's sight."""
