@@ -186,11 +186,11 @@ def registering_remote_component(max_depth: int = 8) -> bool:
 
 
 _INVOKE_NAMES = ("invoke", "invoke_single", "invoke_output", "invoke_output_single", "invoke_async")
-_invoke_judges: list[tuple[Any, Callable[[str, Any], Any]]] = []
+_invoke_judges: list[tuple[Any, Callable[[str, Any, Any], Any]]] = []
 
 
-def install_invoke_hook(judge: Callable[[str, Any], Any]) -> None:
-    """Call ``judge(token, args)`` before every provider function of the current program.
+def install_invoke_hook(judge: Callable[[str, Any, Any], Any]) -> None:
+    """Call ``judge(token, args, opts)`` before every provider function of the current program.
 
     A judge may return arguments to send instead (e.g. with Outputs it judges as they resolve); None keeps them.
 
@@ -215,11 +215,12 @@ def _hooked(original: Callable[..., Any]) -> Callable[..., Any]:
     def hooked(*args: Any, **kwargs: Any) -> Any:
         tok = args[0] if args else kwargs.get("tok")
         props = args[1] if len(args) > 1 else kwargs.get("props")
+        opts = args[2] if len(args) > 2 else kwargs.get("opts")
         root = get_root_resource()
         replaced = False
         for judge_root, judge in list(_invoke_judges):
             if judge_root is root and isinstance(tok, str):
-                judged = judge(tok, props)
+                judged = judge(tok, props, opts)
                 if judged is not None:
                     props, replaced = judged, True
         if replaced:

@@ -7,6 +7,7 @@ the SDK version it was checked against.
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 import pulumi
@@ -177,8 +178,8 @@ class RemoteVpc(pulumi.ComponentResource):
 
 
 class LocalComponent(pulumi.ComponentResource):
-    def __init__(self, name: str) -> None:
-        super().__init__("sovereign:test:Local", name, None, None)
+    def __init__(self, name: str, opts: pulumi.ResourceOptions | None = None) -> None:
+        super().__init__("sovereign:test:Local", name, None, opts)
         self.register_outputs({})
 
 
@@ -316,12 +317,36 @@ def test_an_audited_invoke_argument_is_a_finding_of_the_plan() -> None:
     assert [(f.rule.id, f.path) for f in guards[0].findings] == [("RES-021", "keyId")]  # as the function sends it
 
 
+@pytest.mark.parametrize("how", ["default", "parent", "pinned"])
+def test_an_invoke_runs_where_its_provider_is(pulumi_mocks: MockSession, how: str) -> None:
+    """The ambient region of a default provider is unproven, as for a resource (RES-002 under RES-021)."""
+
+    def program() -> None:
+        enforce("CN")
+        provider = aws.Provider("cn", region="cn-north-1")
+        parent = LocalComponent("platform", opts=pulumi.ResourceOptions(providers=[provider]))
+        opts = {
+            "default": None,
+            "parent": pulumi.InvokeOptions(parent=parent),
+            "pinned": pulumi.InvokeOptions(provider=provider),
+        }[how]
+        aws.get_caller_identity(opts=opts)
+
+    if how == "default":
+        error = refused(pulumi_mocks, program, "RES-021")
+        assert re.search(
+            r"at provider: \[RES-002\] It would use the default provider.*Fix: Call the function through", str(error)
+        )
+    else:
+        assert pulumi_mocks.run(program, raise_on_error=False).error is None
+
+
 def test_an_invoke_hook_judges_only_its_own_program() -> None:
     # A guard of an earlier program (another test, another stack of the plan) is not consulted.
     calls: list[str] = []
 
     def guarded() -> None:
-        _compat.install_invoke_hook(lambda tok, args: calls.append(tok))
+        _compat.install_invoke_hook(lambda tok, args, opts: calls.append(tok))
         provider = aws.Provider("cn", region="cn-north-1")
         aws.get_caller_identity(opts=pulumi.InvokeOptions(provider=provider))
 

@@ -243,18 +243,21 @@ class Guard:
             produced += self.engine.produced_by(type_, values)
         return produced
 
-    def judge_invoke(self, token: str, args: Any) -> Mapping[str, Any] | None:
+    def judge_invoke(self, token: str, args: Any, opts: pulumi.InvokeOptions | None = None) -> Mapping[str, Any] | None:
         """A provider function's arguments: a foreign region, endpoint or ARN is refused (RES-021).
 
         Plain arguments are judged now. An argument holding an Output (``*_output`` functions, or an Output
         passed to any of them) is judged once it resolves, before the SDK sends the invoke: the arguments
         returned hold it wrapped in an Output that judges the resolved value first (the SDK awaits every
         argument before it sends an invoke). None when nothing needs wrapping.
+
+        The function runs where its provider is, as for a resource: a pinned provider this guard judged; the
+        default provider (the ambient region) or one the guard never saw is refused.
         """
         package, _ = package_of(token)
         if package not in CLOUD_PACKAGES or not isinstance(args, Mapping):
             return None
-        subject = Subject(type=token, name="invoke", props=args, provider=ProviderRef(package, "invoke"))
+        subject = Subject(type=token, name="invoke", props=args, provider=self._invoke_provider(token, package, opts))
         findings, pending = self.engine.check(subject, defer=_is_output, known=self._known)
         self._report(_as_invoke_findings(token, findings))
         held = {p.top_key for p in pending if p.top_key is not None}
@@ -263,6 +266,16 @@ class Guard:
         return {
             key: self._judged_argument(subject, key, value) if key in held else value for key, value in args.items()
         }
+
+    def _invoke_provider(self, token: str, package: str, opts: pulumi.InvokeOptions | None) -> ProviderRef:
+        # As the SDK picks it (pulumi/runtime/invoke.py _invoke): the given provider, else the parent's.
+        provider = opts.provider if opts is not None else None
+        if provider is None and opts is not None and opts.parent is not None:
+            provider = opts.parent.get_provider(token)
+        if provider is None:
+            return ProviderRef(package, "", default=True)
+        known = self._providers.get(provider)
+        return known if known is not None else ProviderRef(package, provider.pulumi_resource_name, verified=False)
 
     def _judged_argument(self, subject: Subject, key: str, value: Any) -> pulumi.Output[Any]:
         """``value`` (holding Outputs at any depth) as an Output that is judged once it resolves."""
