@@ -335,7 +335,9 @@ def test_an_invoke_runs_where_its_provider_is(pulumi_mocks: MockSession, how: st
     if how == "default":
         error = refused(pulumi_mocks, program, "RES-021")
         assert re.search(
-            r"at provider: \[RES-002\] It would use the default provider.*Fix: Call the function through", str(error)
+            r"at provider: \[RES-002\] It would use the default provider.*"
+            r"Fix: Call the function through an in-country provider \(opts=pulumi.InvokeOptions",
+            str(error),
         )
     else:
         assert pulumi_mocks.run(program, raise_on_error=False).error is None

@@ -215,8 +215,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         RuleId.INVOKE_IN_JURISDICTION,
         "invoke-in-jurisdiction",
-        "A provider function (invoke) called with a region or endpoint argument must point inside the jurisdiction.",
-        "Call the function through an in-country provider, without a foreign region or endpoint argument.",
+        "A provider function (invoke) runs through an in-country provider, and its arguments (region, endpoint, ARN, "
+        "bucket; Outputs once they resolve) point inside the jurisdiction.",
+        "Call the function through an in-country provider (opts=pulumi.InvokeOptions(provider=...)), without a "
+        "foreign region or endpoint argument.",
     ),
     Rule(
         RuleId.DESTINATION_PHONE_PROVEN,
