@@ -30,6 +30,8 @@ _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # An /etc/hosts line (hosts(5), https://man7.org/linux/man-pages/man5/hosts.5.html): "IP_address canonical_hostname
 # [aliases...]": every name on the line is sent to that address. Read in a script that names the file.
 _HOSTS_FILE = "/etc/hosts"
+# An address starts a hosts line: IPv4's digit, IPv6's hex digit or colon (::1, fe80::1).
+_ADDRESS_START = frozenset("0123456789abcdefABCDEF:")
 _MAX_DEPTH = 3  # echo "sh -c '...'" inside sh -c: a line re-read a few times at most
 
 
@@ -54,8 +56,9 @@ class ScriptReader:
         # Wrappers (sudo, env) and line writers (echo, sh -c) only lead to a listed command, whose name is in the text.
         # A name containing another (mongosh, mongo) needs no test of its own; a name of two letters (nc) is tested
         # with the blank that follows a command's name, so that "once" or "sync" does not open the gate.
-        names = sorted(n for n, c in commands.items() if not c.wrapper and c.line is None)
-        stems = {n if len(n) > 2 else f"{n} " for n in names}
+        # systemd's Exec lines (assignment) only lead to a listed command too. A tab may follow a name as a blank does.
+        names = sorted(n for n, c in commands.items() if not c.wrapper and c.line is None and not c.assignment)
+        stems = {n for n in names if len(n) > 2} | {f"{n}{blank}" for n in names if len(n) <= 2 for blank in " \t"}
         self._stems = tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
 
     def hosts(self, script: str) -> list[ScriptHost]:
@@ -69,7 +72,7 @@ class ScriptReader:
     def _lines(self, script: str, depth: int, hosts_file: bool) -> Iterator[ScriptHost]:
         for line in script.replace("\\\r\n", "").replace("\\\n", "").splitlines():
             if not any(stem in line for stem in self._stems) and not (
-                hosts_file and (line.lstrip()[:1].isdigit() or _HOSTS_FILE in line)
+                hosts_file and (line.lstrip()[:1] in _ADDRESS_START or _HOSTS_FILE in line)
             ):
                 continue
             words = _words(line)
@@ -84,7 +87,20 @@ class ScriptReader:
         i = 0
         while i < len(words):
             word = words[i]
+            if word[:1] == "$" and words[i + 1 : i + 2] == ["="]:
+                i += 2  # PowerShell's $ok = Test-NetConnection ... (about_Assignment_Operators): the command follows
+                continue
             if _ASSIGNMENT.match(word):
+                key, _, value = word.partition("=")
+                exec_line = self._commands.get(key)
+                if exec_line is not None and exec_line.assignment and value:
+                    # ExecStart=-/usr/bin/psql -h ...: the value is the command, after systemd's prefixes (with @,
+                    # the next word is argv[0], no argument).
+                    command = value.lstrip(exec_line.exec_prefixes)
+                    argv0 = "@" in value[: len(value) - len(command)]
+                    words, i = [command, *words[i + 1 + argv0 :]], 0
+                    if command:
+                        continue
                 i += 1
                 continue
             spec = self._commands.get(word.rsplit("/", 1)[-1])
@@ -120,7 +136,7 @@ class ScriptReader:
             if arg.startswith("-") and len(arg) > 1:
                 option, attached = _split_option(arg, spec)
                 if option is None:
-                    if arg in spec.value_options:
+                    if arg in spec.value_options or _group_value(arg, spec.value_options) == "":
                         j += 1  # the option's value is not an operand
                     continue
                 value = attached if attached is not None else (args[j] if j < len(args) else "")
@@ -143,7 +159,7 @@ class ScriptReader:
             return
         if spec.operands is None or not operands:
             return
-        for operand in operands if spec.all_operands else operands[:1]:
+        for operand in _destinations(spec, operands):
             yield from _read(name, spec.operands, operand)
 
 
@@ -158,6 +174,27 @@ def _split_option(arg: str, spec: ScriptCommand) -> tuple[str | None, str | None
     if short in spec.options:
         return short, arg[2:]
     return None, None
+
+
+def _destinations(spec: ScriptCommand, operands: list[str]) -> list[str]:
+    """The operands that are destinations: all (scp, curl), the last (podman push's), else the first; without those
+    naming a local file or daemon (podman push ... dir:/tmp/x)."""
+    chosen = operands if spec.all_operands else operands[-1:] if spec.last_operand else operands[:1]
+    if spec.local_prefixes:
+        return [o for o in chosen if not any(o.startswith(p) for p in spec.local_prefixes)]
+    return chosen
+
+
+def _group_value(arg: str, value_options: frozenset[str]) -> str | None:
+    """getopt's group of short flags ending with a value option: the value written in the same word (``-qO-``: "-"),
+    "" when it is the next word (``-fsSLo FILE``), None when no letter of the group takes a value (or ``arg`` is a long
+    option: PowerShell's ``-TraceRoute`` is not a group, its value options are listed whole)."""
+    if arg[1:2] in ("-", ""):
+        return None
+    for k in range(1, len(arg)):
+        if f"-{arg[k]}" in value_options:
+            return arg[k + 1 :]
+    return None
 
 
 def _listens(arg: str, listen: frozenset[str]) -> bool:
@@ -254,6 +291,9 @@ def _remote(value: str) -> list[str]:
 def _image(value: str) -> list[str]:
     # Docker's rule (https://docs.docker.com/reference/cli/docker/image/tag/#description): the first component of a
     # name is a registry host when it holds a "." or ":" or is "localhost"; otherwise the image is Docker Hub's.
+    # docker://registry/image (podman's transport) is a URL: the reference scan's.
+    if "://" in value:
+        return []
     first, slash, _ = value.partition("/")
     if slash and ("." in first or ":" in first or first == "localhost"):
         return [first]
@@ -264,6 +304,14 @@ def _host(value: str) -> list[str]:
     return [value]
 
 
+def _url(value: str) -> list[str]:
+    # curl / wget [user[:password]@]host[:port][/path][?query]: a URL without a scheme, guessed as http. One with a
+    # scheme is the reference scan's.
+    if "://" in value:
+        return []
+    return [re.split(r"[/?#]", value, maxsplit=1)[0].rsplit("@", 1)[-1]]
+
+
 _FORMS = {
     "host": _host,
     "hosts": _hosts,
@@ -272,4 +320,5 @@ _FORMS = {
     "ssh": _ssh,
     "remote": _remote,
     "image": _image,
+    "url": _url,
 }
