@@ -5952,6 +5952,27 @@ CASES: list[Case] = [
             "tail -F /var/log/fleet.log | ncat --ssl -w 5 10.0.3.20 6514 &\nncat -lk -p 9000 --sh-exec 'cat' &\n"
         ),
     ),
+    # cloud-init write_files "path: Path of the file to which content is decoded and written"
+    # (https://cloudinit.readthedocs.io/en/latest/reference/modules.html#write-files): /etc/hosts lines (hosts(5)).
+    Case(
+        "eu-launch-template-write-files-etc-hosts-partner",
+        "EU",
+        aws_launch_template_user_data(
+            "#cloud-config\nwrite_files:\n  - path: /etc/hosts\n    append: true\n    content: |\n"
+            "      10.0.3.17 db.internal\n      198.51.100.24 sftp.partner-exchange.internal\n"
+            "runcmd:\n  - [systemctl, restart, fleet-sync]\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-launch-template-write-files-etc-hosts-private",
+        "EU",
+        aws_launch_template_user_data(
+            "#cloud-config\nwrite_files:\n  - path: /etc/hosts\n    append: true\n    content: |\n"
+            "      10.0.3.17 db.internal\n      fd00:10::5 api.internal\n"
+            "runcmd:\n  - [systemctl, restart, fleet-sync]\n"
+        ),
+    ),
 ]
 
 

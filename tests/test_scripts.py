@@ -322,6 +322,24 @@ def test_the_reader_reads_manual_option_tables(line: str, expected: list[tuple[s
             [],
         ),
         ("#!/bin/sh\npodman push fleet/api:1 oci-archive:/var/backups/api.tar\n", []),
+        # A cloud-config write_files entry whose path is /etc/hosts: its content is hosts(5) lines (also base64).
+        (
+            "#cloud-config\nwrite_files:\n  - path: /etc/hosts\n    append: true\n    content: |\n"
+            "      203.0.113.5 api.internal\n      10.0.3.17 db.internal\n",
+            [("RES-015", "user_data(base64)(yaml).write_files[0].content.etc-hosts", "203.0.113.5")],
+        ),
+        (
+            "#cloud-config\nwrite_files:\n  - path: /etc/app.env\n    content: APP=1\n  - path: /etc/hosts\n"
+            "    encoding: b64\n    content: " + base64.b64encode(b"2001:db8::5 api.internal\n").decode() + "\n",
+            [("RES-015", "user_data(base64)(yaml).write_files[1].content(base64).etc-hosts", "2001:db8::5")],
+        ),
+        (
+            "#cloud-config\nwrite_files:\n  - path: /etc/hosts\n    append: true\n    content: |\n"
+            "      10.0.3.17 db.internal\n      fd00:10::5 api.internal\n      127.0.0.1 localhost\n",
+            [],
+        ),
+        # The same lines in a file that is not /etc/hosts name no destination (a list of addresses in some format).
+        ("#cloud-config\nwrite_files:\n  - path: /etc/fleet/peers\n    content: |\n      203.0.113.5 api\n", []),
     ],
 )
 def test_a_manual_option_table_s_host_is_a_destination(script: str, expected: list[tuple[str, str, str]]) -> None:

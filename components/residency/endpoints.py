@@ -456,6 +456,10 @@ class EndpointCatalogue(_Frozen):
     cloud-config's ``runcmd`` and ``bootcmd`` items (shell commands) and ``write_files.content`` (a file the machine
     reads, written or base64): each is read like a script payload, so its host assignments are destinations."""
     payload_script_sources: tuple[str, ...] = ()
+    payload_script_files: dict[str, str] = Field(default_factory=dict)
+    """A payload script's key path (``list.key``) -> the key beside it naming the file it is written to
+    (``write_files.content`` -> ``path``): content written to a file the script reader knows (/etc/hosts) is read as
+    that file's lines, as where a script writes the file."""
     script_commands: dict[str, ScriptCommand] = Field(default_factory=dict)
     """Commands (by name, as a script runs them) whose listed options or operands are destination hosts: read in
     script payloads only (``payload_keys``, ``payload_scripts``) by :mod:`components.residency.scripts`."""

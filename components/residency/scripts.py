@@ -61,10 +61,12 @@ class ScriptReader:
         stems = {n for n in names if len(n) > 2} | {f"{n}{blank}" for n in names if len(n) <= 2 for blank in " \t"}
         self._stems = tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
 
-    def hosts(self, script: str) -> list[ScriptHost]:
-        """Every host a listed command's listed option or operand names in ``script``; [] when none is listed."""
-        # An /etc/hosts line is read where the script writes that file (echo ... >> /etc/hosts, a heredoc into it).
-        hosts_file = _HOSTS_FILE in script
+    def hosts(self, script: str, file: str | None = None) -> list[ScriptHost]:
+        """Every host a listed command's listed option or operand names in ``script``; [] when none is listed.
+        ``file``: the file ``script`` is written to (a cloud-config write_files entry's path), when known."""
+        # An /etc/hosts line is read where the script writes that file (echo ... >> /etc/hosts, a heredoc into it), or
+        # where the script is that file's content.
+        hosts_file = file == _HOSTS_FILE or _HOSTS_FILE in script
         if not hosts_file and not any(stem in script for stem in self._stems):
             return []
         return list(self._lines(script, 0, hosts_file))
