@@ -182,6 +182,7 @@ _LISTED = sorted(n for n, c in COMMANDS.items() if not c.wrapper and c.line is N
 _WORD = st.text(st.characters(codec="utf-8"), max_size=12)  # utf-8: no lone surrogates
 _SHELL_WORDS = ["-h", "--host=", "-S", "|", "&&", ";", "\\\n", "'", '"', "$(", ")", ">>", "echo", "sudo", "-c"]
 _SHELL_WORDS += ["db.example.com", "8.8.8.8", "ops@h.example.com:", "\n", "=", "#", "<<", "tee"]
+_SHELL_WORDS += ["ExecStart=", "ExecStartPre=-@", "-fsSLo", "-qO-", "$ok", "/etc/hosts", "::1", "\t", "dir:/x"]
 _SHELLY = st.sampled_from(_SHELL_WORDS)
 
 
