@@ -261,6 +261,7 @@ def test_an_unlisted_command_s_options_are_never_read(command: str, args: list[s
         ),
         ("Test-NetConnection db.partner.example.com -Port 1433", [("Test-NetConnection", "db.partner.example.com")]),
         ("Test-NetConnection -Port 443 -InformationLevel Quiet", []),
+        ("Test-NetConnection -WarningAction SilentlyContinue -OutVariable r.txt -Port 443", []),
         (
             "$ok = Test-NetConnection -cn db.partner.example.com -Port 1433",
             [("Test-NetConnection", "db.partner.example.com")],
