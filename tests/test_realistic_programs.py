@@ -5973,6 +5973,24 @@ CASES: list[Case] = [
             "runcmd:\n  - [systemctl, restart, fleet-sync]\n"
         ),
     ),
+    # curl --resolve <[+]host:port:addr[,addr]...>: the request for host goes to addr (https://curl.se/docs/manpage.html#--resolve).
+    Case(
+        "cn-ecs-user-data-curl-resolve-own-oss-to-foreign-address",
+        "CN",
+        ali_user_data(
+            "#!/bin/sh\ncurl -fsS --resolve fleet-backups.oss-cn-shanghai.aliyuncs.com:443:203.0.113.5 "
+            "-T /var/backups/fleet.dump https://fleet-backups.oss-cn-shanghai.aliyuncs.com/db/\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-ecs-user-data-curl-resolve-own-oss-to-vpc-address",
+        "CN",
+        ali_user_data(
+            "#!/bin/sh\ncurl -fsS --resolve fleet-backups.oss-cn-shanghai-internal.aliyuncs.com:443:100.118.28.1 "
+            "-T /var/backups/fleet.dump https://fleet-backups.oss-cn-shanghai-internal.aliyuncs.com/db/\n"
+        ),
+    ),
 ]
 
 

@@ -235,6 +235,17 @@ def test_an_unlisted_command_s_options_are_never_read(command: str, args: list[s
         ("wget -q -O /tmp/a.rpm --header 'X-A: b' -e robots=off https://mirrors.example.com/a.rpm", []),
         ("wget -qO /tmp/a.rpm https://mirrors.example.com/a.rpm", []),
         ("curl --help all && curl --version", []),
+        # --resolve's addresses and --connect-to's HOST2: where the request goes instead of the URL's host.
+        (
+            "curl --resolve oss-cn-shanghai.aliyuncs.com:443:203.0.113.5,[2001:db8::5] https://oss-cn-shanghai.aliyuncs.com/",
+            [("curl", "203.0.113.5"), ("curl", "2001:db8::5")],
+        ),
+        (
+            "curl --connect-to api.example.com:443:edge.partner.example.com:8443 https://api.example.com/",
+            [("curl", "edge.partner.example.com")],
+        ),
+        ("curl --connect-to ::[::1]:8443 --resolve -a.example.com:443 https://a.example.com/", [("curl", "::1")]),
+        ("curl --connect-to a.example.com:443::8443 https://a.example.com/", []),  # HOST2 empty: the URL's host
         # systemd: an Exec line runs its command line (prefixes @ - : + ! before the path).
         (
             "ExecStart=/usr/bin/redis-cli -h cache.partner.example.com --rdb /backup/dump.rdb",
@@ -324,6 +335,15 @@ def test_the_reader_reads_manual_option_tables(line: str, expected: list[tuple[s
             [],
         ),
         ("#!/bin/sh\npodman push fleet/api:1 oci-archive:/var/backups/api.tar\n", []),
+        # curl --resolve sends the request for an own-region host to another address: that address is judged.
+        (
+            "#!/bin/sh\ncurl --resolve oss-cn-shanghai.aliyuncs.com:443:203.0.113.5 https://oss-cn-shanghai.aliyuncs.com/b/x\n",
+            [("RES-015", "user_data(base64).curl", "203.0.113.5")],
+        ),
+        (
+            "#!/bin/sh\ncurl --resolve oss-cn-shanghai.aliyuncs.com:443:100.118.28.1 https://oss-cn-shanghai.aliyuncs.com/b\n",
+            [],
+        ),
         # A cloud-config write_files entry whose path is /etc/hosts: its content is hosts(5) lines (also base64).
         (
             "#cloud-config\nwrite_files:\n  - path: /etc/hosts\n    append: true\n    content: |\n"

@@ -363,12 +363,15 @@ class NamedValue(_Frozen):
     """Where the provider documents the inputs."""
 
 
-HostForm = Literal["host", "hosts", "replica-set", "sqlserver", "ssh", "remote", "image", "url"]
+HostForm = Literal[
+    "host", "hosts", "replica-set", "sqlserver", "ssh", "remote", "image", "url", "resolve", "connect-to"
+]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
 (``[user@]host``, ``-J`` lists), ``remote`` (scp / rsync ``[user@]host:path``), ``image`` (an image reference's registry
 by Docker's rule), ``url`` (curl / wget ``[user[:password]@]host[:port][/path]`` without a scheme, guessed as http; a
-word with a scheme is left to the reference scan)."""
+word with a scheme is left to the reference scan), ``resolve`` (curl ``[+]host:port:addr[,addr]``: the addresses),
+``connect-to`` (curl ``HOST1:PORT1:HOST2:PORT2``: HOST2, when given)."""
 
 
 class ScriptCommand(_Frozen):

@@ -253,7 +253,26 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
     for part in _FORMS[form](value.strip()):
         host = part.strip()
         if host:
-            yield ScriptHost(command, value, host)
+            # A value naming another host beside its destination (curl --resolve's name, often a cloud host the scan
+            # judges) is no word to leave to the scan: the destination is its own word.
+            yield ScriptHost(command, host if form in _BESIDE else value, host)
+
+
+def _resolve(value: str) -> list[str]:
+    # curl --resolve [+]host:port:addr[,addr]... (a leading "-" removes an entry: no address); IPv6 in brackets.
+    if value.startswith("-"):
+        return []
+    parts = value.lstrip("+").split(":", 2)
+    return [a.strip().strip("[]") for a in parts[2].split(",")] if len(parts) == 3 else []
+
+
+_CONNECT_TO = re.compile(r"^(?:\[[^\]]*\]|[^:]*):[^:]*:(\[[^\]]*\]|[^:]*):")
+
+
+def _connect_to(value: str) -> list[str]:
+    # curl --connect-to HOST1:PORT1:HOST2:PORT2; an empty HOST2 keeps the URL's host.
+    m = _CONNECT_TO.match(value)
+    return [m.group(1).strip("[]")] if m else []
 
 
 def _hosts(value: str) -> list[str]:
@@ -323,4 +342,7 @@ _FORMS = {
     "remote": _remote,
     "image": _image,
     "url": _url,
+    "resolve": _resolve,
+    "connect-to": _connect_to,
 }
+_BESIDE = frozenset({"resolve", "connect-to"})
