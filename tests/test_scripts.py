@@ -235,6 +235,15 @@ def test_an_unlisted_command_s_options_are_never_read(command: str, args: list[s
         ("wget -q -O /tmp/a.rpm --header 'X-A: b' -e robots=off https://mirrors.example.com/a.rpm", []),
         ("wget -qO /tmp/a.rpm https://mirrors.example.com/a.rpm", []),
         ("curl --help all && curl --version", []),
+        # curl's --expand-<option> is the option (its value expands {{variables}}).
+        (
+            "curl --variable %HOST --expand-output out.tar.gz --expand-url '{{HOST}}/x' mirror.partner.example.com",
+            [("curl", "{{HOST}}"), ("curl", "mirror.partner.example.com")],
+        ),
+        (
+            "curl --expand-proxy proxy.partner.example.com:3128 https://x.example.com/",
+            [("curl", "proxy.partner.example.com:3128")],
+        ),
         # --resolve's addresses and --connect-to's HOST2: where the request goes instead of the URL's host.
         (
             "curl --resolve oss-cn-shanghai.aliyuncs.com:443:203.0.113.5,[2001:db8::5] https://oss-cn-shanghai.aliyuncs.com/",
@@ -382,6 +391,7 @@ _CURL_OPTIONS = st.one_of(
     ),
     st.tuples(st.sampled_from(_CURL_LONG_VALUES), _CURL_ARGS).map(" ".join),
     st.tuples(st.sampled_from(_CURL_LONG_VALUES), _CURL_ARGS).map("=".join),
+    st.tuples(st.sampled_from(_CURL_LONG_VALUES), _CURL_ARGS).map(lambda t: f"--expand-{t[0][2:]} {t[1]}"),
     st.text(alphabet=_CURL_FLAGS, min_size=1, max_size=4).map(lambda f: f"-{f}"),
 )
 

@@ -383,6 +383,9 @@ class ScriptCommand(_Frozen):
     """The form of the destination operand (``ssh ops@host``, ``nc host 443``); None: no operand is a host."""
     all_operands: bool = False
     """Every operand may be a destination (scp / rsync sources and targets); else only the first."""
+    option_prefix: str | None = None
+    """A prefix a long option may be written with, meaning the same option (curl's ``--expand-url``: ``--url`` whose
+    value expands ``{{variables}}``)."""
     last_operand: bool = False
     """Only the last operand is the destination (``podman push image [destination]``); else the first."""
     local_prefixes: frozenset[str] = frozenset()

@@ -120,7 +120,7 @@ class ScriptReader:
             return
         if spec.line == "operands" and not written:
             return
-        yield from self._arguments(name, spec, words[i + 1 :], depth, hosts_file)
+        yield from self._arguments(name, spec, _unprefixed(words[i + 1 :], spec.option_prefix), depth, hosts_file)
 
     def _arguments(
         self, name: str, spec: ScriptCommand, args: list[str], depth: int, hosts_file: bool
@@ -176,6 +176,13 @@ def _split_option(arg: str, spec: ScriptCommand) -> tuple[str | None, str | None
     if short in spec.options:
         return short, arg[2:]
     return None, None
+
+
+def _unprefixed(args: list[str], prefix: str | None) -> list[str]:
+    """``args`` with options written with ``prefix`` as the options they are (curl's ``--expand-url``: ``--url``)."""
+    if prefix is None:
+        return args
+    return [f"--{a[len(prefix) :]}" if a.startswith(prefix) else a for a in args]
 
 
 def _destinations(spec: ScriptCommand, operands: list[str]) -> list[str]:
