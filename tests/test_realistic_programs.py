@@ -5968,7 +5968,8 @@ CASES: list[Case] = [
         "eu-launch-template-write-files-etc-hosts-private",
         "EU",
         aws_launch_template_user_data(
-            "#cloud-config\nwrite_files:\n  - path: /etc/hosts\n    append: true\n    content: |\n"
+            "#cloud-config\nwrite_files:\n  - path: /etc/hosts\n    content: |\n      127.0.0.1 localhost\n"
+            "      ::1 localhost ip6-localhost ip6-loopback\n      ff02::1 ip6-allnodes\n      ff02::2 ip6-allrouters\n"
             "      10.0.3.17 db.internal\n      fd00:10::5 api.internal\n"
             "runcmd:\n  - [systemctl, restart, fleet-sync]\n"
         ),

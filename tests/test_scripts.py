@@ -265,7 +265,14 @@ def test_an_unlisted_command_s_options_are_never_read(command: str, args: list[s
         ("Environment=PSQL=psql", []),
         # IPv6 /etc/hosts lines, nc followed by a tab.
         ("echo '2001:db8::5 api.internal' >> /etc/hosts", [("etc-hosts", "2001:db8::5")]),
-        ("echo '::1 localhost ip6-localhost' >> /etc/hosts", [("etc-hosts", "::1")]),
+        ("echo '::1 localhost ip6-localhost' >> /etc/hosts", []),  # reserved block (::/8): loopback, no destination
+        ("echo 'fe80::1%eth0 gw.internal' >> /etc/hosts", [("etc-hosts", "fe80::1%eth0")]),
+        # hosts(5)'s example and Debian's default lines: multicast groups and reserved prefixes name no destination.
+        (
+            "cat > /etc/hosts <<EOF\n127.0.0.1 localhost\n::1 localhost ip6-localhost ip6-loopback\n"
+            "fe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\nEOF",
+            [("etc-hosts", "127.0.0.1")],
+        ),
         ("nc\t-z db.partner.example.com 5432", [("nc", "db.partner.example.com")]),
         # ncat (Nmap's): [options] [hostname] [port]; --proxy is where the connection goes first; -l listens.
         ("ncat --ssl -w 5 logs.partner.example.com 6514 < /var/log/app.log", [("ncat", "logs.partner.example.com")]),
@@ -367,6 +374,13 @@ def test_the_reader_reads_manual_option_tables(line: str, expected: list[tuple[s
         (
             "#cloud-config\nwrite_files:\n  - path: /etc/hosts\n    append: true\n    content: |\n"
             "      10.0.3.17 db.internal\n      fd00:10::5 api.internal\n      127.0.0.1 localhost\n",
+            [],
+        ),
+        (
+            "#cloud-config\nwrite_files:\n  - path: /etc/hosts\n    content: |\n      127.0.0.1 localhost\n"
+            "      ::1 localhost ip6-localhost ip6-loopback\n      fe00::0 ip6-localnet\n"
+            "      ff00::0 ip6-mcastprefix\n      ff02::1 ip6-allnodes\n      ff02::2 ip6-allrouters\n"
+            "      fe80::1%eth0 gw.internal\n",
             [],
         ),
         # The same lines in a file that is not /etc/hosts name no destination (a list of addresses in some format).

@@ -11,6 +11,7 @@ are read, never a generic ``-h`` (``sort -h``, ``df -h``) nor a server's own lis
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import shlex
 from collections.abc import Iterator, Mapping
@@ -114,7 +115,7 @@ class ScriptReader:
         name = words[i].rsplit("/", 1)[-1]
         spec = self._commands.get(name)
         if spec is None:
-            if hosts_file and is_ip(name) and len(words) > i + 1 and not is_ip(words[i + 1]):
+            if hosts_file and is_ip(name) and len(words) > i + 1 and not is_ip(words[i + 1]) and _unicast(name):
                 # An /etc/hosts entry (hosts(5)): every name on the line goes to the address.
                 yield ScriptHost("etc-hosts", name, name)
             return
@@ -204,6 +205,17 @@ def _group_value(arg: str, value_options: frozenset[str]) -> str | None:
         if f"-{arg[k]}" in value_options:
             return arg[k + 1 :]
     return None
+
+
+def _unicast(address: str) -> bool:
+    """An address a connection can go to. hosts(5)'s own example and Debian's default file name multicast groups and
+    prefixes (``ff02::1 ip6-allnodes``, ``ff00::0 ip6-mcastprefix``, ``fe00::0 ip6-localnet``): a multicast group
+    or a reserved, unassigned block (IANA; Python's ``is_multicast`` / ``is_reserved``) is no host data is sent to."""
+    try:
+        ip = ipaddress.ip_address(address.strip("[]"))
+    except ValueError:
+        return False
+    return not (ip.is_multicast or ip.is_reserved)
 
 
 def _listens(arg: str, listen: frozenset[str]) -> bool:
