@@ -391,6 +391,31 @@ def test_a_manual_option_table_s_host_is_a_destination(script: str, expected: li
     assert findings(script) == expected
 
 
+_LABEL = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True)
+_NAME = st.lists(_LABEL, min_size=2, max_size=4).map(".".join)
+_PORT = st.one_of(st.just(""), st.integers(1, 65535).map(lambda p: f":{p}"))
+_USERINFO = st.one_of(st.just(""), st.just("ops@"), st.just("ops:p%40ss@"))
+_PATH = st.one_of(st.just(""), st.just("/"), st.just("/in/a@b.sql"), st.just("?x=1"), st.just("#top"), st.just("/a:b"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_USERINFO, _NAME, _PORT, _PATH)
+def test_a_url_without_scheme_names_its_host(userinfo: str, name: str, port: str, path: str) -> None:
+    # curl / wget [user[:password]@]host[:port][/path][?query][#fragment]: the host and port, whatever follows.
+    assert hosts(f"#!/bin/sh\ncurl -fsS {userinfo}{name}{port}{path}\n") == [("curl", f"{name}{port}")]
+    assert hosts(f"#!/bin/sh\nwget -q https://{userinfo}{name}{port}{path}\n") == []  # a scheme: the scan's
+
+
+@settings(max_examples=200, deadline=None)
+@given(_NAME, _PORT, st.one_of(_NAME, st.just("203.0.113.5"), st.just("[2001:db8::5]")))
+def test_curl_resolve_and_connect_to_name_where_the_request_goes(name: str, port: str, target: str) -> None:
+    p = port[1:] or "443"
+    expected = [("curl", target.strip("[]"))]
+    assert hosts(f"#!/bin/sh\ncurl --connect-to {name}:{p}:{target}:8443 https://{name}/\n") == expected
+    if target[0].isdigit() or target[0] == "[":
+        assert hosts(f"#!/bin/sh\ncurl --resolve {name}:{p}:{target} https://{name}/\n") == expected
+
+
 _CURL = COMMANDS["curl"]
 _CURL_FLAGS = "fsSLkvIiORNGjJlnqZ"  # curl's short options that take no value (curl --help all)
 _CURL_SHORT_VALUES = sorted(o for o in _CURL.value_options if len(o) == 2)
