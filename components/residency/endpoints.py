@@ -363,11 +363,15 @@ class NamedValue(_Frozen):
     """Where the provider documents the inputs."""
 
 
-HostForm = Literal["host", "hosts", "replica-set", "sqlserver", "ssh", "remote", "image"]
+HostForm = Literal[
+    "host", "hosts", "replica-set", "sqlserver", "ssh", "remote", "image", "url", "resolve", "connect-to"
+]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
 (``[user@]host``, ``-J`` lists), ``remote`` (scp / rsync ``[user@]host:path``), ``image`` (an image reference's registry
-by Docker's rule)."""
+by Docker's rule), ``url`` (curl / wget ``[user[:password]@]host[:port][/path]`` without a scheme, guessed as http; a
+word with a scheme is left to the reference scan), ``resolve`` (curl ``[+]host:port:addr[,addr]``: the addresses),
+``connect-to`` (curl ``HOST1:PORT1:HOST2:PORT2``: HOST2, when given)."""
 
 
 class ScriptCommand(_Frozen):
@@ -379,6 +383,14 @@ class ScriptCommand(_Frozen):
     """The form of the destination operand (``ssh ops@host``, ``nc host 443``); None: no operand is a host."""
     all_operands: bool = False
     """Every operand may be a destination (scp / rsync sources and targets); else only the first."""
+    option_prefix: str | None = None
+    """A prefix a long option may be written with, meaning the same option (curl's ``--expand-url``: ``--url`` whose
+    value expands ``{{variables}}``)."""
+    last_operand: bool = False
+    """Only the last operand is the destination (``podman push image [destination]``); else the first."""
+    local_prefixes: frozenset[str] = frozenset()
+    """Operand prefixes naming a local file or daemon, not a host (podman push's ``dir:``, ``oci-archive:``
+    transports): such an operand is not read."""
     value_options: frozenset[str] = frozenset()
     """Options that take a value (the next word), which is then not an operand (``ssh -i key host``)."""
     subcommands: dict[str, ScriptCommand] = Field(default_factory=dict)
@@ -392,6 +404,12 @@ class ScriptCommand(_Frozen):
     """The command runs the command after its options (sudo, env, timeout): that one is read."""
     skip_operands: int = 0
     """For a wrapper: operands before the command (timeout's duration)."""
+    assignment: bool = False
+    """The command is written ``Name=command line`` (a systemd unit's ``ExecStart=``): the value runs, after
+    ``exec_prefixes``."""
+    exec_prefixes: str = ""
+    """Characters that may precede an assignment's executable (systemd's ``@-:+!``); with ``@`` the word after the
+    executable is its argv[0], not an argument."""
     source: str | None = None
     """The command's manual or documentation (required for the catalogue's top-level entries)."""
 
@@ -444,6 +462,10 @@ class EndpointCatalogue(_Frozen):
     cloud-config's ``runcmd`` and ``bootcmd`` items (shell commands) and ``write_files.content`` (a file the machine
     reads, written or base64): each is read like a script payload, so its host assignments are destinations."""
     payload_script_sources: tuple[str, ...] = ()
+    payload_script_files: dict[str, str] = Field(default_factory=dict)
+    """A payload script's key path (``list.key``) -> the key beside it naming the file it is written to
+    (``write_files.content`` -> ``path``): content written to a file the script reader knows (/etc/hosts) is read as
+    that file's lines, as where a script writes the file."""
     script_commands: dict[str, ScriptCommand] = Field(default_factory=dict)
     """Commands (by name, as a script runs them) whose listed options or operands are destination hosts: read in
     script payloads only (``payload_keys``, ``payload_scripts``) by :mod:`components.residency.scripts`."""

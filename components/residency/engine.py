@@ -323,6 +323,7 @@ class _Walk:
         "subject",
         "template",
         "template_resources",
+        "written",
     )
 
     def __init__(
@@ -358,6 +359,9 @@ class _Walk:
         self.template: tuple[StackTemplate, Mapping[Any, Any]] | None = None
         """Inside a stack's template: the template input (its placeholders) and the template document, whose
         Parameters and Mappings an ``Fn::Join`` / ``Fn::FindInMap`` is evaluated with; None elsewhere."""
+        self.written: Mapping[str, str] | None = None
+        """Inside a payload's YAML document (a cloud-config): the path of each written script
+        (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
 
     def add(self, rule_id: RuleId, path: str, value: Any, detail: str, declared_by: str | None = None) -> None:
         self.findings.append(
@@ -1161,16 +1165,31 @@ class RuleEngine:
         """A script payload's host assignments (``export DB_HOST=...``) and its commands' hosts (``psql -h ...``)."""
         if "=" in script:
             self._judge_assignments(walk, script, path)
-        self._judge_script_hosts(walk, script, path)
+        # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
+        file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
+        self._judge_script_hosts(walk, script, path, file)
 
-    def _judge_script_hosts(self, walk: _Walk, script: str, path: str) -> None:
+    def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
+        """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""
+        written: dict[str, str] = {}
+        for script, file_key in self.endpoints.payload_script_files.items():
+            entries, _, content = script.partition(".")
+            items = document.get(entries)
+            if not isinstance(items, list):
+                continue
+            for i, item in enumerate(items):
+                if isinstance(item, dict) and isinstance(item.get(file_key), str):
+                    written[f"{path}.{entries}[{i}].{content}"] = item[file_key].strip()
+        return written
+
+    def _judge_script_hosts(self, walk: _Walk, script: str, path: str, file: str | None = None) -> None:
         """The hosts a script's commands connect to by a catalogued option or operand (``psql -h host``, ``ssh
         ops@host``, ``echo "nameserver 8.8.8.8" >> /etc/resolv.conf``: ``endpoints.yaml`` ``script_commands``), each
         judged as a destination, as under a host key. A script naming no listed command costs a few substring tests.
         What the scan of the whole script reads (a cloud host, ``user@host:/path``) is left to it, so it is judged
         once."""
         parser = self.parser
-        for found in self._scripts.hosts(script):
+        for found in self._scripts.hosts(script, file):
             if parser.has_candidates(found.host) or (
                 parser.has_candidates(found.word) and parser.scan(found.word, screened=True)
             ):
@@ -1312,7 +1331,13 @@ class RuleEngine:
                 stripped = self._in_own_stack(walk.subject, stripped, plan.template)
             document = _yaml(stripped)
             if isinstance(document, (dict, list)):
-                self._walk_document(walk, document, f"{path}(yaml)", key, depth, plan.template)
+                written = walk.written
+                if plan.payload and isinstance(document, dict):
+                    walk.written = self._written_files(document, f"{path}(yaml)") or written
+                try:
+                    self._walk_document(walk, document, f"{path}(yaml)", key, depth, plan.template)
+                finally:
+                    walk.written = written
                 return True
         if plan.payload:
             decoded = _decode_payload(value)
@@ -2230,6 +2255,8 @@ _QUERY_START = re.compile(r"[?#]")
 _PHONE_NUMBER = "number"
 _COUNTRY = "country"
 _DOCUMENT_START = frozenset("{[")  # a JSON document's first character (a set: "" is in no set, unlike in a string)
+# The labels a decoded payload's path ends with (``content(base64)``, ``(gzip)``): the key path is before them.
+_DECODINGS = re.compile(r"(?:\([^()]*\))+$")
 _YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.MULTILINE)
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 # An e-mail address, optionally behind the scheme-like prefix of a subscription endpoint (MNS

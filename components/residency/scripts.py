@@ -11,6 +11,7 @@ are read, never a generic ``-h`` (``sort -h``, ``df -h``) nor a server's own lis
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import shlex
 from collections.abc import Iterator, Mapping
@@ -30,6 +31,8 @@ _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # An /etc/hosts line (hosts(5), https://man7.org/linux/man-pages/man5/hosts.5.html): "IP_address canonical_hostname
 # [aliases...]": every name on the line is sent to that address. Read in a script that names the file.
 _HOSTS_FILE = "/etc/hosts"
+# An address starts a hosts line: IPv4's digit, IPv6's hex digit or colon (::1, fe80::1).
+_ADDRESS_START = frozenset("0123456789abcdefABCDEF:")
 _MAX_DEPTH = 3  # echo "sh -c '...'" inside sh -c: a line re-read a few times at most
 
 
@@ -54,14 +57,17 @@ class ScriptReader:
         # Wrappers (sudo, env) and line writers (echo, sh -c) only lead to a listed command, whose name is in the text.
         # A name containing another (mongosh, mongo) needs no test of its own; a name of two letters (nc) is tested
         # with the blank that follows a command's name, so that "once" or "sync" does not open the gate.
-        names = sorted(n for n, c in commands.items() if not c.wrapper and c.line is None)
-        stems = {n if len(n) > 2 else f"{n} " for n in names}
+        # systemd's Exec lines (assignment) only lead to a listed command too. A tab may follow a name as a blank does.
+        names = sorted(n for n, c in commands.items() if not c.wrapper and c.line is None and not c.assignment)
+        stems = {n for n in names if len(n) > 2} | {f"{n}{blank}" for n in names if len(n) <= 2 for blank in " \t"}
         self._stems = tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
 
-    def hosts(self, script: str) -> list[ScriptHost]:
-        """Every host a listed command's listed option or operand names in ``script``; [] when none is listed."""
-        # An /etc/hosts line is read where the script writes that file (echo ... >> /etc/hosts, a heredoc into it).
-        hosts_file = _HOSTS_FILE in script
+    def hosts(self, script: str, file: str | None = None) -> list[ScriptHost]:
+        """Every host a listed command's listed option or operand names in ``script``; [] when none is listed.
+        ``file``: the file ``script`` is written to (a cloud-config write_files entry's path), when known."""
+        # An /etc/hosts line is read where the script writes that file (echo ... >> /etc/hosts, a heredoc into it), or
+        # where the script is that file's content.
+        hosts_file = file == _HOSTS_FILE or _HOSTS_FILE in script
         if not hosts_file and not any(stem in script for stem in self._stems):
             return []
         return list(self._lines(script, 0, hosts_file))
@@ -69,7 +75,7 @@ class ScriptReader:
     def _lines(self, script: str, depth: int, hosts_file: bool) -> Iterator[ScriptHost]:
         for line in script.replace("\\\r\n", "").replace("\\\n", "").splitlines():
             if not any(stem in line for stem in self._stems) and not (
-                hosts_file and (line.lstrip()[:1].isdigit() or _HOSTS_FILE in line)
+                hosts_file and (line.lstrip()[:1] in _ADDRESS_START or _HOSTS_FILE in line)
             ):
                 continue
             words = _words(line)
@@ -84,7 +90,20 @@ class ScriptReader:
         i = 0
         while i < len(words):
             word = words[i]
+            if word[:1] == "$" and words[i + 1 : i + 2] == ["="]:
+                i += 2  # PowerShell's $ok = Test-NetConnection ... (about_Assignment_Operators): the command follows
+                continue
             if _ASSIGNMENT.match(word):
+                key, _, value = word.partition("=")
+                exec_line = self._commands.get(key)
+                if exec_line is not None and exec_line.assignment and value:
+                    # ExecStart=-/usr/bin/psql -h ...: the value is the command, after systemd's prefixes (with @,
+                    # the next word is argv[0], no argument).
+                    command = value.lstrip(exec_line.exec_prefixes)
+                    argv0 = "@" in value[: len(value) - len(command)]
+                    words, i = [command, *words[i + 1 + argv0 :]], 0
+                    if command:
+                        continue
                 i += 1
                 continue
             spec = self._commands.get(word.rsplit("/", 1)[-1])
@@ -96,13 +115,13 @@ class ScriptReader:
         name = words[i].rsplit("/", 1)[-1]
         spec = self._commands.get(name)
         if spec is None:
-            if hosts_file and is_ip(name) and len(words) > i + 1 and not is_ip(words[i + 1]):
+            if hosts_file and is_ip(name) and len(words) > i + 1 and not is_ip(words[i + 1]) and _unicast(name):
                 # An /etc/hosts entry (hosts(5)): every name on the line goes to the address.
                 yield ScriptHost("etc-hosts", name, name)
             return
         if spec.line == "operands" and not written:
             return
-        yield from self._arguments(name, spec, words[i + 1 :], depth, hosts_file)
+        yield from self._arguments(name, spec, _unprefixed(words[i + 1 :], spec.option_prefix), depth, hosts_file)
 
     def _arguments(
         self, name: str, spec: ScriptCommand, args: list[str], depth: int, hosts_file: bool
@@ -120,7 +139,7 @@ class ScriptReader:
             if arg.startswith("-") and len(arg) > 1:
                 option, attached = _split_option(arg, spec)
                 if option is None:
-                    if arg in spec.value_options:
+                    if arg in spec.value_options or _group_value(arg, spec.value_options) == "":
                         j += 1  # the option's value is not an operand
                     continue
                 value = attached if attached is not None else (args[j] if j < len(args) else "")
@@ -143,7 +162,7 @@ class ScriptReader:
             return
         if spec.operands is None or not operands:
             return
-        for operand in operands if spec.all_operands else operands[:1]:
+        for operand in _destinations(spec, operands):
             yield from _read(name, spec.operands, operand)
 
 
@@ -158,6 +177,45 @@ def _split_option(arg: str, spec: ScriptCommand) -> tuple[str | None, str | None
     if short in spec.options:
         return short, arg[2:]
     return None, None
+
+
+def _unprefixed(args: list[str], prefix: str | None) -> list[str]:
+    """``args`` with options written with ``prefix`` as the options they are (curl's ``--expand-url``: ``--url``)."""
+    if prefix is None:
+        return args
+    return [f"--{a[len(prefix) :]}" if a.startswith(prefix) else a for a in args]
+
+
+def _destinations(spec: ScriptCommand, operands: list[str]) -> list[str]:
+    """The operands that are destinations: all (scp, curl), the last (podman push's), else the first; without those
+    naming a local file or daemon (podman push ... dir:/tmp/x)."""
+    chosen = operands if spec.all_operands else operands[-1:] if spec.last_operand else operands[:1]
+    if spec.local_prefixes:
+        return [o for o in chosen if not any(o.startswith(p) for p in spec.local_prefixes)]
+    return chosen
+
+
+def _group_value(arg: str, value_options: frozenset[str]) -> str | None:
+    """getopt's group of short flags ending with a value option: the value written in the same word (``-qO-``: "-"),
+    "" when it is the next word (``-fsSLo FILE``), None when no letter of the group takes a value (or ``arg`` is a long
+    option: PowerShell's ``-TraceRoute`` is not a group, its value options are listed whole)."""
+    if arg[1:2] in ("-", ""):
+        return None
+    for k in range(1, len(arg)):
+        if f"-{arg[k]}" in value_options:
+            return arg[k + 1 :]
+    return None
+
+
+def _unicast(address: str) -> bool:
+    """An address a connection can go to. hosts(5)'s own example and Debian's default file name multicast groups and
+    prefixes (``ff02::1 ip6-allnodes``, ``ff00::0 ip6-mcastprefix``, ``fe00::0 ip6-localnet``): a multicast group
+    or a reserved, unassigned block (IANA; Python's ``is_multicast`` / ``is_reserved``) is no host data is sent to."""
+    try:
+        ip = ipaddress.ip_address(address.strip("[]"))
+    except ValueError:
+        return False
+    return not (ip.is_multicast or ip.is_reserved)
 
 
 def _listens(arg: str, listen: frozenset[str]) -> bool:
@@ -214,7 +272,26 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
     for part in _FORMS[form](value.strip()):
         host = part.strip()
         if host:
-            yield ScriptHost(command, value, host)
+            # A value naming another host beside its destination (curl --resolve's name, often a cloud host the scan
+            # judges) is no word to leave to the scan: the destination is its own word.
+            yield ScriptHost(command, host if form in _BESIDE else value, host)
+
+
+def _resolve(value: str) -> list[str]:
+    # curl --resolve [+]host:port:addr[,addr]... (a leading "-" removes an entry: no address); IPv6 in brackets.
+    if value.startswith("-"):
+        return []
+    parts = value.lstrip("+").split(":", 2)
+    return [a.strip().strip("[]") for a in parts[2].split(",")] if len(parts) == 3 else []
+
+
+_CONNECT_TO = re.compile(r"^(?:\[[^\]]*\]|[^:]*):[^:]*:(\[[^\]]*\]|[^:]*):")
+
+
+def _connect_to(value: str) -> list[str]:
+    # curl --connect-to HOST1:PORT1:HOST2:PORT2; an empty HOST2 keeps the URL's host.
+    m = _CONNECT_TO.match(value)
+    return [m.group(1).strip("[]")] if m else []
 
 
 def _hosts(value: str) -> list[str]:
@@ -254,6 +331,9 @@ def _remote(value: str) -> list[str]:
 def _image(value: str) -> list[str]:
     # Docker's rule (https://docs.docker.com/reference/cli/docker/image/tag/#description): the first component of a
     # name is a registry host when it holds a "." or ":" or is "localhost"; otherwise the image is Docker Hub's.
+    # docker://registry/image (podman's transport) is a URL: the reference scan's.
+    if "://" in value:
+        return []
     first, slash, _ = value.partition("/")
     if slash and ("." in first or ":" in first or first == "localhost"):
         return [first]
@@ -264,6 +344,14 @@ def _host(value: str) -> list[str]:
     return [value]
 
 
+def _url(value: str) -> list[str]:
+    # curl / wget [user[:password]@]host[:port][/path][?query]: a URL without a scheme, guessed as http. One with a
+    # scheme is the reference scan's.
+    if "://" in value:
+        return []
+    return [re.split(r"[/?#]", value, maxsplit=1)[0].rsplit("@", 1)[-1]]
+
+
 _FORMS = {
     "host": _host,
     "hosts": _hosts,
@@ -272,4 +360,8 @@ _FORMS = {
     "ssh": _ssh,
     "remote": _remote,
     "image": _image,
+    "url": _url,
+    "resolve": _resolve,
+    "connect-to": _connect_to,
 }
+_BESIDE = frozenset({"resolve", "connect-to"})
