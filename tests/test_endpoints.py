@@ -658,6 +658,21 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"bucket": "fleet-data", "transfer_acceleration": {"enabled": False}},
         {"bucket": "fleet-data", "transfer_acceleration": {"enabled": True}},
     ),
+    # No ARMS city code is placed by a document: the compliant twin is a declaration (test_global_service_pair).
+    "alicloud-arms-synthetic-monitor-points": (
+        "CN",
+        "alicloud",
+        "alicloud:arms/syntheticTask:SyntheticTask",
+        {"synthetic_task_name": "portal", "monitors": [{"city_code": "1200101", "operator_code": "246"}]},
+        {"synthetic_task_name": "portal", "monitors": [{"city_code": "1200101", "operator_code": "246"}]},
+    ),
+    "alicloud-cloudsso-global-access": (
+        "CN",
+        "alicloud",
+        "alicloud:cloudsso/directory:Directory",
+        {"directory_name": "fleet", "directory_global_access_status": "Disabled"},
+        {"directory_name": "fleet", "directory_global_access_status": "Enabled"},
+    ),
 }
 
 
@@ -768,8 +783,12 @@ def test_every_global_service_has_a_pair() -> None:
 def test_global_service_pair(service_id: str) -> None:
     code, cloud, token, good, bad = GLOBAL_CASES[service_id]
     service = next(s for s in ENDPOINTS.global_services if s.id == service_id)
-    # A place index or route calculator must name a data provider, and every one is a third party.
-    if (service.field is None and not service.allowed_partitions) or service_id == "aws-location-data-provider":
+    # A place index or route calculator must name a data provider, and every one is a third party; an ARMS monitoring
+    # point's city code is placed by no document, and the field is required.
+    if (service.field is None and not service.allowed_partitions) or service_id in {
+        "aws-location-data-provider",
+        "alicloud-arms-synthetic-monitor-points",
+    }:
         # A resource that is global in itself has no compliant form; its twin is a declaration.
         from components.residency.destinations import parse_destinations
 
@@ -2727,6 +2746,89 @@ def test_a_declared_gtm_monitoring_node_passes() -> None:
     props = {"name": "api", "protocol": "http", "isp_city_nodes": [{"city_code": "357", "isp_code": "465"}]}
     findings, _ = engine.check(Subject(_GTM_MONITORS[1], "api", props, provider("CN", "alicloud")))
     assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "gtm-nodes")]
+
+
+_SYNTHETIC_TASK = "alicloud:arms/syntheticTask:SyntheticTask"
+
+
+def _synthetic_task(codes: list[str], target: str | None = _API) -> dict[str, Any]:
+    return {
+        "synthetic_task_name": "portal-api", "task_type": 4, "frequency": "5m", "monitor_category": 1,
+        "monitors": [{"city_code": code, "operator_code": "246", "client_type": 1} for code in codes],
+        "monitor_conf": {"api_http": {"target_url": target, "method": "GET"}},
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "codes"),
+    [
+        # pulumi-alicloud's and Terraform's example code: no document says where it is.
+        ("CN", ["1200101"]),
+        # CloudMonitor's documented mainland ids are another service's table: not proven for ARMS either.
+        ("CN", ["546", "572"]),
+        ("DE", ["1200101"]),
+        ("US", ["1100101"]),
+    ],
+)  # fmt: skip
+def test_a_synthetic_task_is_refused_for_monitoring_points_no_document_places(code: str, codes: list[str]) -> None:
+    props = _synthetic_task(codes, _API if code == "CN" else None)  # the API's host is in cn-shanghai
+    findings, _ = ENGINES[code].check(Subject(_SYNTHETIC_TASK, "portal", props, provider(code, "alicloud")))
+    assert [(f.rule.id, f.path) for f in findings] == [
+        ("RES-016", f"monitors[{i}].city_code") for i in range(len(codes))
+    ]
+    assert all("[alicloud-arms-synthetic-monitor-points]" in f.detail for f in findings)
+
+
+@settings(max_examples=50, deadline=None)
+@given(city=st.text(alphabet="0123456789", min_size=1, max_size=9))
+def test_no_arms_city_code_is_proven_without_a_declaration(city: str) -> None:
+    subject = Subject(_SYNTHETIC_TASK, "p", _synthetic_task([city]), provider("CN", "alicloud"))
+    findings, _ = ENGINES["CN"].check(subject)
+    assert [f.rule.id for f in findings] == ["RES-016"]
+
+
+def test_a_declared_synthetic_task_passes() -> None:
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "arms-points", "kind": "resident", "match": "alicloud-arms-synthetic-monitor-points",
+             "evidence": "GetSyntheticMonitors: city 1200101 is in China (mainland), IDC"}  # fmt: skip
+    engine = RuleEngine("CN", destinations=parse_destinations([entry]))
+    subject = Subject(_SYNTHETIC_TASK, "portal", _synthetic_task(["1200101"]), provider("CN", "alicloud"))
+    findings, _ = engine.check(subject)
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "arms-points")]
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "expected"),
+    [
+        ("CN", "Enabled", {"RES-016"}),
+        ("CN", "enabled", {"RES-016"}),
+        # A value the page does not enumerate is not proven to keep the traffic in the directory's region.
+        ("CN", "On", {"RES-016"}),
+        ("CN", "Disabled", set()),
+        ("CN", None, set()),
+        ("DE", "Enabled", {"RES-016"}),
+        ("DE", "Disabled", set()),
+    ],
+)  # fmt: skip
+def test_cloudsso_accelerated_url_is_judged(code: str, status: str | None, expected: set[str]) -> None:
+    props: dict[str, Any] = {"directory_name": "fleet"}
+    if status is not None:
+        props["directory_global_access_status"] = status
+    subject = Subject("alicloud:cloudsso/directory:Directory", "sso", props, provider(code, "alicloud"))
+    assert rule_ids(code, subject) == expected
+
+
+def test_an_hbr_restore_job_bucket_is_an_oss_bucket_to_prove() -> None:
+    def subject(props: dict[str, Any]) -> Subject:
+        base = {"restore_type": "OSS", "source_type": "OSS", "vault_id": "v-0001", "snapshot_id": "s-0001"}
+        return Subject("alicloud:hbr/restoreJob:RestoreJob", "restore", {**base, **props}, provider("CN", "alicloud"))
+
+    assert rule_ids("CN", subject({"target_bucket": "partner-restore", "target_prefix": "orders/"})) == {"RES-017"}
+    own = {"target_bucket": "fleet-restore", "target_prefix": "orders/"}
+    assert [f.rule.id for f in ENGINES["CN"].check(subject(own), known=lambda n: n == "fleet-restore")[0]] == []
+    # A restore to a file system or an ECS instance names no bucket.
+    assert rule_ids("CN", subject({"restore_type": "NAS", "target_file_system_id": "005494"})) == set()
 
 
 def _harness(config: dict[str, Any]) -> Subject:

@@ -4089,6 +4089,51 @@ def sagemaker_lifecycle_push(registry: str) -> Callable[[Ctx], object]:
     return build
 
 
+def arms_synthetic_api_check(c: Ctx) -> object:
+    # docs: alicloud arms/synthetictask — an HTTP synthetic check of the owner portal's API every five minutes from one
+    # monitoring point (city, carrier and client type codes as GetSyntheticMonitors lists them: the docs' example
+    # point). The synthetic-monitoring API is served only in China (Hangzhou), hence the task's provider.
+    hangzhou = pulumi.ResourceOptions(provider=alicloud.Provider("ali-hangzhou", region="cn-hangzhou"))
+    return alicloud.arms.SyntheticTask(
+        "portal-api", synthetic_task_name="portal-api", task_type=4, frequency="5m", monitor_category=1,
+        monitors=[{"city_code": "1200101", "operator_code": "246", "client_type": 4}],
+        monitor_conf={"api_http": {"target_url": "https://0a1b2c3d4e5f-cn-shanghai.alicloudapi.com/health",
+                                   "method": "GET", "timeout": 10000, "connect_timeout": 5000}},
+        available_assertions=[{"type": "HttpStatusCode", "operator": "eq", "expect": "200"}],
+        status="RUNNING", opts=hangzhou,
+    )  # fmt: skip
+
+
+_ARMS_POINTS = {"id": "arms-points", "kind": "resident", "match": "alicloud-arms-synthetic-monitor-points",
+                "evidence": "GetSyntheticMonitors: city 1200101 is in mainland China (IDC), ticket OPS-41"}  # fmt: skip
+
+
+def cloudsso_accelerated_url(status: str) -> Callable[[Ctx], object]:
+    # docs: cloudsso/directory — the directory in China (Shanghai) with its accelerated URL (global access) `status`.
+    def build(c: Ctx) -> object:
+        return alicloud.cloudsso.Directory(
+            "sso", directory_name="fleet-sso", directory_global_access_status=status,
+            mfa_authentication_status="Enabled", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def hbr_oss_restore(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: hbr/restorejob — restores an OSS backup snapshot of the orders archive from the stack's vault into
+    # `target_bucket`; None: the stack's own restore bucket.
+    def build(c: Ctx) -> object:
+        own = alicloud.oss.Bucket("restore", bucket="fleet-orders-restore", opts=c.ali)
+        vault = alicloud.hbr.Vault("backups", vault_name="fleet-backups", opts=c.ali)
+        return alicloud.hbr.RestoreJob(
+            "orders-restore", restore_type="OSS", source_type="OSS", vault_id=vault.id,
+            snapshot_id="s-0001a2b3c4d5e6f7", snapshot_hash="f2fe6a1b3c", target_bucket=bucket or own.bucket,
+            target_prefix="orders/restored/", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5832,6 +5877,12 @@ CASES: list[Case] = [
     Case("de-apprunner-own-ecr-image", "DE", apprunner_source(False)),
     Case("de-datazone-blueprint-us-parameters", "DE", datazone_blueprint("us-east-1"), {"RES-009"}),
     Case("de-datazone-blueprint-own-region", "DE", datazone_blueprint(None)),
+    Case("cn-arms-synthetic-task-unplaced-monitor", "CN", arms_synthetic_api_check, {"RES-016"}),
+    Case("cn-arms-synthetic-task-declared-monitor", "CN", arms_synthetic_api_check, destinations=[_ARMS_POINTS]),
+    Case("cn-cloudsso-accelerated-url-enabled", "CN", cloudsso_accelerated_url("Enabled"), {"RES-016"}),
+    Case("cn-cloudsso-accelerated-url-disabled", "CN", cloudsso_accelerated_url("Disabled")),
+    Case("cn-hbr-restore-to-partner-bucket", "CN", hbr_oss_restore("partner-orders-restore"), {"RES-017"}),
+    Case("cn-hbr-restore-to-own-bucket", "CN", hbr_oss_restore(None)),
 ]
 
 
