@@ -2831,6 +2831,27 @@ def test_an_hbr_restore_job_bucket_is_an_oss_bucket_to_prove() -> None:
     assert rule_ids("CN", subject({"restore_type": "NAS", "target_file_system_id": "005494"})) == set()
 
 
+@pytest.mark.parametrize(
+    ("token", "props", "field"),
+    [
+        ("alicloud:oos/serviceSetting:ServiceSetting",
+         {"delivery_oss_enabled": True, "delivery_oss_key_prefix": "oos/"}, "delivery_oss_bucket_name"),
+        ("alicloud:cr/registryEnterpriseInstance:RegistryEnterpriseInstance",
+         {"instance_name": "fleet", "instance_type": "Advanced", "payment_type": "Subscription",
+          "default_oss_bucket": "false"}, "custom_oss_bucket"),
+    ],
+)  # fmt: skip
+def test_a_delivery_or_storage_bucket_of_oos_and_acr_is_an_oss_bucket_to_prove(
+    token: str, props: dict[str, Any], field: str
+) -> None:
+    subject = Subject(token, "r", {**props, field: "partner-archive"}, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == {"RES-017"}
+    own = subject._replace(props={**props, field: "fleet-archive"})
+    assert [f.rule.id for f in ENGINES["CN"].check(own, known=lambda n: n == "fleet-archive")[0]] == []
+    # Without the field: OOS keeps its records, the registry uses its default (service-created) bucket.
+    assert rule_ids("CN", subject._replace(props=props)) == set()
+
+
 def _harness(config: dict[str, Any]) -> Subject:
     return Subject("aws:bedrock/agentcoreHarness:AgentcoreHarness", "h", {"model": {"litellm_model_config": config}},
                    provider("EU"))  # fmt: skip

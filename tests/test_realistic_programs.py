@@ -4134,6 +4134,35 @@ def hbr_oss_restore(bucket: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def oos_execution_records(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: oos/servicesetting — OOS delivers every execution record to `bucket` (None: the stack's own audit bucket)
+    # and to the stack's SLS project.
+    def build(c: Ctx) -> object:
+        own = alicloud.oss.Bucket("oos-records", bucket="fleet-oos-records", opts=c.ali)
+        project = alicloud.log.Project("ops-audit", project_name="fleet-ops-audit", opts=c.ali)
+        return alicloud.oos.ServiceSetting(
+            "oos", delivery_oss_enabled=True, delivery_oss_bucket_name=bucket or own.bucket,
+            delivery_oss_key_prefix="oos/", delivery_sls_enabled=True, delivery_sls_project_name=project.project_name,
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def acr_custom_bucket(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: cr/registryenterpriseinstance — an Advanced registry storing its images in a custom OSS bucket (None: the
+    # stack's own) instead of the default one.
+    def build(c: Ctx) -> object:
+        own = alicloud.oss.Bucket("registry-storage", bucket="fleet-registry-storage", opts=c.ali)
+        return alicloud.cr.RegistryEnterpriseInstance(
+            "fleet-registry", instance_name="fleet-registry", instance_type="Advanced", payment_type="Subscription",
+            period=1, renewal_status="AutoRenewal", renew_period=1, default_oss_bucket="false",
+            custom_oss_bucket=bucket or own.bucket, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5883,6 +5912,10 @@ CASES: list[Case] = [
     Case("cn-cloudsso-accelerated-url-disabled", "CN", cloudsso_accelerated_url("Disabled")),
     Case("cn-hbr-restore-to-partner-bucket", "CN", hbr_oss_restore("partner-orders-restore"), {"RES-017"}),
     Case("cn-hbr-restore-to-own-bucket", "CN", hbr_oss_restore(None)),
+    Case("cn-oos-records-to-partner-bucket", "CN", oos_execution_records("partner-ops-archive"), {"RES-017"}),
+    Case("cn-oos-records-to-own-bucket", "CN", oos_execution_records(None)),
+    Case("cn-acr-custom-bucket-of-partner", "CN", acr_custom_bucket("partner-image-store"), {"RES-017"}),
+    Case("cn-acr-custom-bucket-own", "CN", acr_custom_bucket(None)),
 ]
 
 
