@@ -2852,6 +2852,48 @@ def test_a_delivery_or_storage_bucket_of_oos_and_acr_is_an_oss_bucket_to_prove(
     assert rule_ids("CN", subject._replace(props=props)) == set()
 
 
+@pytest.mark.parametrize(
+    ("primary", "standby", "expected"),
+    [
+        # Public resolvers (the API reference's own example is 1.1.1.1) receive the VPC's queries.
+        ("8.8.8.8", "1.1.1.1", {"RES-015"}),
+        ("223.5.5.5", None, {"RES-015"}),
+        # Alibaba's VPC resolvers and an on-premises resolver reached over the VPN are in the network.
+        ("100.100.2.136", "100.100.2.138", set()),
+        ("10.20.0.53", "10.20.1.53", set()),
+    ],
+)  # fmt: skip
+def test_a_cloud_firewall_private_dns_endpoint_forwards_to_its_dns_servers(
+    primary: str, standby: str | None, expected: set[str]
+) -> None:
+    props = {"access_instance_name": "vpc-dns", "private_dns_type": "Custom", "region_no": "cn-shanghai",
+             "vpc_id": "vpc-1", "firewall_types": ["vpc"], "primary_dns": primary, "standby_dns": standby}  # fmt: skip
+    subject = Subject("alicloud:cloudfirewall/privateDns:PrivateDns", "dns", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
+@pytest.mark.parametrize(
+    "token", ["alicloud:eds/adConnectorDirectory:AdConnectorDirectory",
+              "alicloud:eds/adConnectorOfficeSite:AdConnectorOfficeSite"],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    ("dns", "sub_dns", "expected"),
+    [
+        (["203.0.113.53"], None, {"RES-015"}),
+        (["10.20.0.10"], ["198.51.100.10"], {"RES-015"}),
+        (["10.20.0.10"], ["10.20.0.11"], set()),
+    ],
+)  # fmt: skip
+def test_an_ad_connector_is_judged_by_the_enterprise_dns_it_joins(
+    token: str, dns: list[str], sub_dns: list[str] | None, expected: set[str]
+) -> None:
+    props: dict[str, Any] = {"domain_name": "corp.fleet.example.cn", "dns_addresses": dns}
+    if sub_dns is not None:
+        props |= {"sub_domain_name": "plant.corp.fleet.example.cn", "sub_domain_dns_addresses": sub_dns}
+    # The domain's own name is the AD's, not an address the desktops are sent to.
+    assert rule_ids("CN", Subject(token, "ad", props, provider("CN", "alicloud"))) == expected
+
+
 def _harness(config: dict[str, Any]) -> Subject:
     return Subject("aws:bedrock/agentcoreHarness:AgentcoreHarness", "h", {"model": {"litellm_model_config": config}},
                    provider("EU"))  # fmt: skip

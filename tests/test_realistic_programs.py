@@ -4163,6 +4163,36 @@ def acr_custom_bucket(bucket: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def cloud_firewall_private_dns(primary: str, standby: str) -> Callable[[Ctx], object]:
+    # docs: cloudfirewall/privatedns and CreatePrivateDnsEndpoint — a private DNS endpoint in the fleet VPC forwards the
+    # VPC's queries to its primary and standby DNS servers, with the VPC firewall filtering by domain.
+    def build(c: Ctx) -> object:
+        return alicloud.cloudfirewall.PrivateDns(
+            "vpc-dns", access_instance_name="fleet-vpc-dns", private_dns_type="Custom", region_no="cn-shanghai",
+            vpc_id="vpc-uf6b5lyul0x0a1b2c3d", primary_vswitch_id="vsw-uf6b0dkyryer0a1b2c",
+            primary_vswitch_ip="10.1.1.10", standby_vswitch_id="vsw-uf6b0dkyryer3d4e5f", standby_vswitch_ip="10.1.2.10",
+            ip_protocol="UDP", port=53,
+            firewall_types=["vpc"], primary_dns=primary, standby_dns=standby, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def wuying_ad_office_site(dns: str) -> Callable[[Ctx], object]:
+    # docs: eds/adconnectorofficesite — cloud desktops joined to the plant's Active Directory, whose DNS server is
+    # `dns`, reached over the stack's CEN instance.
+    def build(c: Ctx) -> object:
+        cen = alicloud.cen.Instance("desktops", cen_instance_name="fleet-desktops", opts=c.ali)
+        return alicloud.eds.AdConnectorOfficeSite(
+            "plant-desktops", ad_connector_office_site_name="plant-desktops", cen_id=cen.id, cidr_block="10.30.0.0/16",
+            desktop_access_type="Internet", domain_name="corp.fleet.example.cn", dns_addresses=[dns],
+            domain_user_name="svc-desktops", domain_password="not-a-real-password", enable_admin_access=False,
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5916,6 +5946,12 @@ CASES: list[Case] = [
     Case("cn-oos-records-to-own-bucket", "CN", oos_execution_records(None)),
     Case("cn-acr-custom-bucket-of-partner", "CN", acr_custom_bucket("partner-image-store"), {"RES-017"}),
     Case("cn-acr-custom-bucket-own", "CN", acr_custom_bucket(None)),
+    Case(
+        "cn-cloud-firewall-dns-to-public-resolvers", "CN", cloud_firewall_private_dns("8.8.8.8", "1.1.1.1"), {"RES-015"}
+    ),
+    Case("cn-cloud-firewall-dns-to-vpc-resolvers", "CN", cloud_firewall_private_dns("100.100.2.136", "100.100.2.138")),
+    Case("cn-wuying-ad-public-dns", "CN", wuying_ad_office_site("203.0.113.53"), {"RES-015"}),
+    Case("cn-wuying-ad-private-dns", "CN", wuying_ad_office_site("10.20.0.10")),
 ]
 
 
