@@ -2894,6 +2894,35 @@ def test_an_ad_connector_is_judged_by_the_enterprise_dns_it_joins(
     assert rule_ids("CN", Subject(token, "ad", props, provider("CN", "alicloud"))) == expected
 
 
+@pytest.mark.parametrize(
+    ("token", "props", "path"),
+    [
+        ("alicloud:cs/nodePool:NodePool", {"kubelet_configuration": {"cluster_dns": ["{addr}"]}},
+         "kubelet_configuration.cluster_dns[0]"),
+        ("alicloud:eci/containerGroup:ContainerGroup", {"host_aliases": [{"ip": "{addr}", "hostnames": ["api.fleet"]}]},
+         "host_aliases[0].ip"),
+        ("alicloud:ess/eciScalingConfiguration:EciScalingConfiguration",
+         {"host_aliases": [{"ip": "{addr}", "hostnames": ["api.fleet"]}]}, "host_aliases[0].ip"),
+        ("alicloud:cloudphone/policy:Policy",
+         {"net_redirect_policy": {"net_redirect": "on", "custom_proxy": "on", "host_addr": "{addr}", "port": "1080"}},
+         "net_redirect_policy.host_addr"),
+    ],
+)  # fmt: skip
+def test_resolvers_host_aliases_and_proxies_of_containers_and_phones_are_destinations(
+    token: str, props: dict[str, Any], path: str
+) -> None:
+    def judged(addr: str) -> list[tuple[str, str]]:
+        filled = json.loads(json.dumps(props).replace("{addr}", addr))
+        subject = Subject(token, "r", filled, provider("CN", "alicloud"))
+        return [(f.rule.id, f.path) for f in ENGINES["CN"].check(subject)[0]]
+
+    assert judged("8.8.8.8") == [("RES-015", path)]
+    assert judged("203.0.113.9") == [("RES-015", path)]
+    # An address of the cluster's or the VPC's own network (the kube-dns service, a proxy in the VPC) is inside it.
+    assert judged("192.168.0.10") == []
+    assert judged("10.20.0.8") == []
+
+
 def _harness(config: dict[str, Any]) -> Subject:
     return Subject("aws:bedrock/agentcoreHarness:AgentcoreHarness", "h", {"model": {"litellm_model_config": config}},
                    provider("EU"))  # fmt: skip

@@ -4193,6 +4193,45 @@ def wuying_ad_office_site(dns: str) -> Callable[[Ctx], object]:
     return build
 
 
+def ack_kubelet_cluster_dns(address: str) -> Callable[[Ctx], object]:
+    # docs: alicloud cs/nodepool — kubelet_configuration.cluster_dns, "The list of IP addresses of the cluster DNS
+    # servers" every pod resolves through (the cluster's kube-dns service address by default).
+    def build(c: Ctx) -> object:
+        return alicloud.cs.NodePool(
+            "workers", cluster_id="c-fleet01", node_pool_name="workers", vswitch_ids=["vsw-123"],
+            instance_types=["ecs.g7.large"], desired_size="2",
+            kubelet_configuration={"cluster_dns": [address], "max_pods": "64"}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def eci_host_alias(address: str) -> Callable[[Ctx], object]:
+    # docs: eci/containergroup — host_aliases add /etc/hosts entries: the telemetry ingest name resolves to `address`.
+    def build(c: Ctx) -> object:
+        return alicloud.eci.ContainerGroup(
+            "telemetry-forwarder", container_group_name="telemetry-forwarder", cpu=1, memory=2,
+            security_group_id="sg-eci", vswitch_id="vsw-a", restart_policy="Always",
+            containers=[{"name": "forwarder", "image": "registry-vpc.cn-shanghai.aliyuncs.com/fleet/forwarder:1.4.0"}],
+            host_aliases=[{"ip": address, "hostnames": ["ingest.fleet.internal"]}], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def cloud_phone_proxy(address: str) -> Callable[[Ctx], object]:
+    # docs: cloudphone/policy — network redirection through a transparent SOCKS5 proxy at `address` for the test phones.
+    def build(c: Ctx) -> object:
+        return alicloud.cloudphone.Policy(
+            "app-test-phones", policy_group_name="app-test-phones",
+            net_redirect_policy={"net_redirect": "on", "custom_proxy": "on", "proxy_type": "socks5",
+                                 "host_addr": address, "port": "1080"},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5952,6 +5991,12 @@ CASES: list[Case] = [
     Case("cn-cloud-firewall-dns-to-vpc-resolvers", "CN", cloud_firewall_private_dns("100.100.2.136", "100.100.2.138")),
     Case("cn-wuying-ad-public-dns", "CN", wuying_ad_office_site("203.0.113.53"), {"RES-015"}),
     Case("cn-wuying-ad-private-dns", "CN", wuying_ad_office_site("10.20.0.10")),
+    Case("cn-ack-kubelet-public-cluster-dns", "CN", ack_kubelet_cluster_dns("8.8.8.8"), {"RES-015"}),
+    Case("cn-ack-kubelet-kube-dns-service", "CN", ack_kubelet_cluster_dns("192.168.0.10")),
+    Case("cn-eci-host-alias-public-ingest", "CN", eci_host_alias("203.0.113.9"), {"RES-015"}),
+    Case("cn-eci-host-alias-vpc-ingest", "CN", eci_host_alias("10.20.0.8")),
+    Case("cn-cloud-phone-proxy-partner", "CN", cloud_phone_proxy("198.51.100.20"), {"RES-015"}),
+    Case("cn-cloud-phone-proxy-in-vpc", "CN", cloud_phone_proxy("10.20.0.30")),
 ]
 
 
