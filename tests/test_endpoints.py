@@ -2923,6 +2923,34 @@ def test_resolvers_host_aliases_and_proxies_of_containers_and_phones_are_destina
     assert judged("10.20.0.8") == []
 
 
+def test_a_flink_workspace_bucket_is_an_oss_bucket_to_prove() -> None:
+    props = {"vvp_instance_name": "fleet-flink", "payment_type": "PayAsYouGo", "vpc_id": "vpc-1",
+             "zone_id": "cn-shanghai-b", "vswitch_ids": ["vsw-1"],
+             "storage": {"oss": {"bucket": "partner-flink-state"}}}  # fmt: skip
+    subject = Subject("alicloud:realtimecompute/vvpInstance:VvpInstance", "flink", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == {"RES-017"}
+    assert [f.rule.id for f in ENGINES["CN"].check(subject, known=lambda n: n == "partner-flink-state")[0]] == []
+
+
+@pytest.mark.parametrize(
+    ("bucket", "expected"),
+    [
+        # PutBucketInventory: source and destination buckets in the same region, so a regionless ARN is the provider's.
+        ("acs:oss:::fleet-inventory", set()),
+        ("acs:oss:::partner-inventory", set()),
+        ("acs:oss:cn-shanghai::fleet-inventory", set()),
+        ("acs:oss:cn-hongkong::partner-inventory", {"RES-005"}),
+    ],
+)  # fmt: skip
+def test_an_oss_inventory_destination_is_in_the_source_bucket_region(bucket: str, expected: set[str]) -> None:
+    destination = {"oss_bucket_destination": {"format": "CSV", "account_id": "1234567890", "bucket": bucket,
+                                              "role_arn": "acs:ram::1234567890:role/AliyunOSSRole"}}  # fmt: skip
+    props = {"bucket": "fleet-data", "inventory_id": "weekly", "is_enabled": True, "included_object_versions": "All",
+             "schedule": {"frequency": "Weekly"}, "destination": destination}  # fmt: skip
+    subject = Subject("alicloud:oss/bucketInventory:BucketInventory", "inv", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
 def _harness(config: dict[str, Any]) -> Subject:
     return Subject("aws:bedrock/agentcoreHarness:AgentcoreHarness", "h", {"model": {"litellm_model_config": config}},
                    provider("EU"))  # fmt: skip

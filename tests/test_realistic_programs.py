@@ -4232,6 +4232,20 @@ def cloud_phone_proxy(address: str) -> Callable[[Ctx], object]:
     return build
 
 
+def flink_workspace(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: realtimecompute/vvpinstance — a pay-as-you-go Flink workspace whose checkpoints, savepoints and logs are
+    # kept in `storage.oss.bucket` (None: the stack's own bucket, as in the provider's example).
+    def build(c: Ctx) -> object:
+        own = alicloud.oss.Bucket("flink-state", bucket="fleet-flink-state", opts=c.ali)
+        return alicloud.realtimecompute.VvpInstance(
+            "telemetry-flink", vvp_instance_name="telemetry-flink", payment_type="PayAsYouGo",
+            storage={"oss": {"bucket": bucket or own.bucket}}, vpc_id="vpc-uf6b5lyul0x0a1b2c3d",
+            zone_id="cn-shanghai-b", vswitch_ids=["vsw-uf6b0dkyryer0a1b2c"], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5997,6 +6011,8 @@ CASES: list[Case] = [
     Case("cn-eci-host-alias-vpc-ingest", "CN", eci_host_alias("10.20.0.8")),
     Case("cn-cloud-phone-proxy-partner", "CN", cloud_phone_proxy("198.51.100.20"), {"RES-015"}),
     Case("cn-cloud-phone-proxy-in-vpc", "CN", cloud_phone_proxy("10.20.0.30")),
+    Case("cn-flink-workspace-partner-bucket", "CN", flink_workspace("partner-flink-state"), {"RES-017"}),
+    Case("cn-flink-workspace-own-bucket", "CN", flink_workspace(None)),
 ]
 
 
