@@ -2798,6 +2798,24 @@ def test_a_declared_synthetic_task_passes() -> None:
     assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "arms-points")]
 
 
+def test_a_synthetic_task_custom_host_sends_the_probes_to_its_ips() -> None:
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "arms-points", "kind": "resident", "match": "alicloud-arms-synthetic-monitor-points",
+             "evidence": "GetSyntheticMonitors: city 1200101 is in China (mainland), IDC"}  # fmt: skip
+    engine = RuleEngine("CN", destinations=parse_destinations([entry]))
+
+    def undeclared(ips: list[str]) -> list[tuple[str, str]]:
+        props = _synthetic_task(["1200101"]) | {
+            "common_setting": {"custom_host": {"select_type": 0, "hosts": [{"domain": "api.fleet.cn", "ips": ips}]}}
+        }
+        subject = Subject(_SYNTHETIC_TASK, "portal", props, provider("CN", "alicloud"))
+        return [(f.rule.id, f.path) for f in engine.check(subject)[0] if f.declared_by is None]
+
+    assert undeclared(["203.0.113.5"]) == [("RES-015", "common_setting.custom_host.hosts[0].ips[0]")]
+    assert undeclared([]) == []
+
+
 @pytest.mark.parametrize(
     ("code", "status", "expected"),
     [

@@ -4093,14 +4093,33 @@ def arms_synthetic_api_check(c: Ctx) -> object:
     # docs: alicloud arms/synthetictask — an HTTP synthetic check of the owner portal's API every five minutes from one
     # monitoring point (city, carrier and client type codes as GetSyntheticMonitors lists them: the docs' example
     # point). The synthetic-monitoring API is served only in China (Hangzhou), hence the task's provider.
+    return _arms_synthetic_task(None)
+
+
+def arms_synthetic_custom_host(c: Ctx) -> object:
+    # docs: alicloud arms/synthetictask — the same check with a custom host binding the API's domain to an address of
+    # the partner's test rig (common_setting.custom_host, as in the provider's test), so the probes go there.
+    return _arms_synthetic_task("203.0.113.5")
+
+
+def _arms_synthetic_task(custom_ip: str | None) -> object:
     hangzhou = pulumi.ResourceOptions(provider=alicloud.Provider("ali-hangzhou", region="cn-hangzhou"))
+    common: Any = None
+    if custom_ip is not None:
+        common = {
+            "ip_type": 0,
+            "custom_host": {
+                "select_type": 0,
+                "hosts": [{"domain": "0a1b2c3d4e5f-cn-shanghai.alicloudapi.com", "ips": [custom_ip], "ip_type": 0}],
+            },
+        }
     return alicloud.arms.SyntheticTask(
         "portal-api", synthetic_task_name="portal-api", task_type=4, frequency="5m", monitor_category=1,
         monitors=[{"city_code": "1200101", "operator_code": "246", "client_type": 4}],
         monitor_conf={"api_http": {"target_url": "https://0a1b2c3d4e5f-cn-shanghai.alicloudapi.com/health",
                                    "method": "GET", "timeout": 10000, "connect_timeout": 5000}},
         available_assertions=[{"type": "HttpStatusCode", "operator": "eq", "expect": "200"}],
-        status="RUNNING", opts=hangzhou,
+        common_setting=common, status="RUNNING", opts=hangzhou,
     )  # fmt: skip
 
 
@@ -6013,6 +6032,14 @@ CASES: list[Case] = [
     Case("cn-cloud-phone-proxy-in-vpc", "CN", cloud_phone_proxy("10.20.0.30")),
     Case("cn-flink-workspace-partner-bucket", "CN", flink_workspace("partner-flink-state"), {"RES-017"}),
     Case("cn-flink-workspace-own-bucket", "CN", flink_workspace(None)),
+    # Its compliant twin is cn-arms-synthetic-task-declared-monitor (the same declared point, no custom host).
+    Case(
+        "cn-arms-synthetic-task-custom-host-partner-ip",
+        "CN",
+        arms_synthetic_custom_host,
+        {"RES-015"},
+        destinations=[_ARMS_POINTS],
+    ),
 ]
 
 
