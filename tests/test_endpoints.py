@@ -658,6 +658,21 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"bucket": "fleet-data", "transfer_acceleration": {"enabled": False}},
         {"bucket": "fleet-data", "transfer_acceleration": {"enabled": True}},
     ),
+    # No ARMS city code is placed by a document: the compliant twin is a declaration (test_global_service_pair).
+    "alicloud-arms-synthetic-monitor-points": (
+        "CN",
+        "alicloud",
+        "alicloud:arms/syntheticTask:SyntheticTask",
+        {"synthetic_task_name": "portal", "monitors": [{"city_code": "1200101", "operator_code": "246"}]},
+        {"synthetic_task_name": "portal", "monitors": [{"city_code": "1200101", "operator_code": "246"}]},
+    ),
+    "alicloud-cloudsso-global-access": (
+        "CN",
+        "alicloud",
+        "alicloud:cloudsso/directory:Directory",
+        {"directory_name": "fleet", "directory_global_access_status": "Disabled"},
+        {"directory_name": "fleet", "directory_global_access_status": "Enabled"},
+    ),
 }
 
 
@@ -768,8 +783,12 @@ def test_every_global_service_has_a_pair() -> None:
 def test_global_service_pair(service_id: str) -> None:
     code, cloud, token, good, bad = GLOBAL_CASES[service_id]
     service = next(s for s in ENDPOINTS.global_services if s.id == service_id)
-    # A place index or route calculator must name a data provider, and every one is a third party.
-    if (service.field is None and not service.allowed_partitions) or service_id == "aws-location-data-provider":
+    # A place index or route calculator must name a data provider, and every one is a third party; an ARMS monitoring
+    # point's city code is placed by no document, and the field is required.
+    if (service.field is None and not service.allowed_partitions) or service_id in {
+        "aws-location-data-provider",
+        "alicloud-arms-synthetic-monitor-points",
+    }:
         # A resource that is global in itself has no compliant form; its twin is a declaration.
         from components.residency.destinations import parse_destinations
 
@@ -2727,6 +2746,227 @@ def test_a_declared_gtm_monitoring_node_passes() -> None:
     props = {"name": "api", "protocol": "http", "isp_city_nodes": [{"city_code": "357", "isp_code": "465"}]}
     findings, _ = engine.check(Subject(_GTM_MONITORS[1], "api", props, provider("CN", "alicloud")))
     assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "gtm-nodes")]
+
+
+_SYNTHETIC_TASK = "alicloud:arms/syntheticTask:SyntheticTask"
+
+
+def _synthetic_task(codes: list[str], target: str | None = _API) -> dict[str, Any]:
+    return {
+        "synthetic_task_name": "portal-api", "task_type": 4, "frequency": "5m", "monitor_category": 1,
+        "monitors": [{"city_code": code, "operator_code": "246", "client_type": 1} for code in codes],
+        "monitor_conf": {"api_http": {"target_url": target, "method": "GET"}},
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "codes"),
+    [
+        # pulumi-alicloud's and Terraform's example code: no document says where it is.
+        ("CN", ["1200101"]),
+        # CloudMonitor's documented mainland ids are another service's table: not proven for ARMS either.
+        ("CN", ["546", "572"]),
+        ("DE", ["1200101"]),
+        ("US", ["1100101"]),
+    ],
+)  # fmt: skip
+def test_a_synthetic_task_is_refused_for_monitoring_points_no_document_places(code: str, codes: list[str]) -> None:
+    props = _synthetic_task(codes, _API if code == "CN" else None)  # the API's host is in cn-shanghai
+    findings, _ = ENGINES[code].check(Subject(_SYNTHETIC_TASK, "portal", props, provider(code, "alicloud")))
+    assert [(f.rule.id, f.path) for f in findings] == [
+        ("RES-016", f"monitors[{i}].city_code") for i in range(len(codes))
+    ]
+    assert all("[alicloud-arms-synthetic-monitor-points]" in f.detail for f in findings)
+
+
+@settings(max_examples=50, deadline=None)
+@given(city=st.text(alphabet="0123456789", min_size=1, max_size=9))
+def test_no_arms_city_code_is_proven_without_a_declaration(city: str) -> None:
+    subject = Subject(_SYNTHETIC_TASK, "p", _synthetic_task([city]), provider("CN", "alicloud"))
+    findings, _ = ENGINES["CN"].check(subject)
+    assert [f.rule.id for f in findings] == ["RES-016"]
+
+
+def test_a_declared_synthetic_task_passes() -> None:
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "arms-points", "kind": "resident", "match": "alicloud-arms-synthetic-monitor-points",
+             "evidence": "GetSyntheticMonitors: city 1200101 is in China (mainland), IDC"}  # fmt: skip
+    engine = RuleEngine("CN", destinations=parse_destinations([entry]))
+    subject = Subject(_SYNTHETIC_TASK, "portal", _synthetic_task(["1200101"]), provider("CN", "alicloud"))
+    findings, _ = engine.check(subject)
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "arms-points")]
+
+
+def test_a_synthetic_task_custom_host_sends_the_probes_to_its_ips() -> None:
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "arms-points", "kind": "resident", "match": "alicloud-arms-synthetic-monitor-points",
+             "evidence": "GetSyntheticMonitors: city 1200101 is in China (mainland), IDC"}  # fmt: skip
+    engine = RuleEngine("CN", destinations=parse_destinations([entry]))
+
+    def undeclared(ips: list[str]) -> list[tuple[str, str]]:
+        props = _synthetic_task(["1200101"]) | {
+            "common_setting": {"custom_host": {"select_type": 0, "hosts": [{"domain": "api.fleet.cn", "ips": ips}]}}
+        }
+        subject = Subject(_SYNTHETIC_TASK, "portal", props, provider("CN", "alicloud"))
+        return [(f.rule.id, f.path) for f in engine.check(subject)[0] if f.declared_by is None]
+
+    assert undeclared(["203.0.113.5"]) == [("RES-015", "common_setting.custom_host.hosts[0].ips[0]")]
+    assert undeclared([]) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "expected"),
+    [
+        ("CN", "Enabled", {"RES-016"}),
+        ("CN", "enabled", {"RES-016"}),
+        # A value the page does not enumerate is not proven to keep the traffic in the directory's region.
+        ("CN", "On", {"RES-016"}),
+        ("CN", "Disabled", set()),
+        ("CN", None, set()),
+        ("DE", "Enabled", {"RES-016"}),
+        ("DE", "Disabled", set()),
+    ],
+)  # fmt: skip
+def test_cloudsso_accelerated_url_is_judged(code: str, status: str | None, expected: set[str]) -> None:
+    props: dict[str, Any] = {"directory_name": "fleet"}
+    if status is not None:
+        props["directory_global_access_status"] = status
+    subject = Subject("alicloud:cloudsso/directory:Directory", "sso", props, provider(code, "alicloud"))
+    assert rule_ids(code, subject) == expected
+
+
+def test_an_hbr_restore_job_bucket_is_an_oss_bucket_to_prove() -> None:
+    def subject(props: dict[str, Any]) -> Subject:
+        base = {"restore_type": "OSS", "source_type": "OSS", "vault_id": "v-0001", "snapshot_id": "s-0001"}
+        return Subject("alicloud:hbr/restoreJob:RestoreJob", "restore", {**base, **props}, provider("CN", "alicloud"))
+
+    assert rule_ids("CN", subject({"target_bucket": "partner-restore", "target_prefix": "orders/"})) == {"RES-017"}
+    own = {"target_bucket": "fleet-restore", "target_prefix": "orders/"}
+    assert [f.rule.id for f in ENGINES["CN"].check(subject(own), known=lambda n: n == "fleet-restore")[0]] == []
+    # A restore to a file system or an ECS instance names no bucket.
+    assert rule_ids("CN", subject({"restore_type": "NAS", "target_file_system_id": "005494"})) == set()
+
+
+@pytest.mark.parametrize(
+    ("token", "props", "field"),
+    [
+        ("alicloud:oos/serviceSetting:ServiceSetting",
+         {"delivery_oss_enabled": True, "delivery_oss_key_prefix": "oos/"}, "delivery_oss_bucket_name"),
+        ("alicloud:cr/registryEnterpriseInstance:RegistryEnterpriseInstance",
+         {"instance_name": "fleet", "instance_type": "Advanced", "payment_type": "Subscription",
+          "default_oss_bucket": "false"}, "custom_oss_bucket"),
+    ],
+)  # fmt: skip
+def test_a_delivery_or_storage_bucket_of_oos_and_acr_is_an_oss_bucket_to_prove(
+    token: str, props: dict[str, Any], field: str
+) -> None:
+    subject = Subject(token, "r", {**props, field: "partner-archive"}, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == {"RES-017"}
+    own = subject._replace(props={**props, field: "fleet-archive"})
+    assert [f.rule.id for f in ENGINES["CN"].check(own, known=lambda n: n == "fleet-archive")[0]] == []
+    # Without the field: OOS keeps its records, the registry uses its default (service-created) bucket.
+    assert rule_ids("CN", subject._replace(props=props)) == set()
+
+
+@pytest.mark.parametrize(
+    ("primary", "standby", "expected"),
+    [
+        # Public resolvers (the API reference's own example is 1.1.1.1) receive the VPC's queries.
+        ("8.8.8.8", "1.1.1.1", {"RES-015"}),
+        ("223.5.5.5", None, {"RES-015"}),
+        # Alibaba's VPC resolvers and an on-premises resolver reached over the VPN are in the network.
+        ("100.100.2.136", "100.100.2.138", set()),
+        ("10.20.0.53", "10.20.1.53", set()),
+    ],
+)  # fmt: skip
+def test_a_cloud_firewall_private_dns_endpoint_forwards_to_its_dns_servers(
+    primary: str, standby: str | None, expected: set[str]
+) -> None:
+    props = {"access_instance_name": "vpc-dns", "private_dns_type": "Custom", "region_no": "cn-shanghai",
+             "vpc_id": "vpc-1", "firewall_types": ["vpc"], "primary_dns": primary, "standby_dns": standby}  # fmt: skip
+    subject = Subject("alicloud:cloudfirewall/privateDns:PrivateDns", "dns", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
+@pytest.mark.parametrize(
+    "token", ["alicloud:eds/adConnectorDirectory:AdConnectorDirectory",
+              "alicloud:eds/adConnectorOfficeSite:AdConnectorOfficeSite"],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    ("dns", "sub_dns", "expected"),
+    [
+        (["203.0.113.53"], None, {"RES-015"}),
+        (["10.20.0.10"], ["198.51.100.10"], {"RES-015"}),
+        (["10.20.0.10"], ["10.20.0.11"], set()),
+    ],
+)  # fmt: skip
+def test_an_ad_connector_is_judged_by_the_enterprise_dns_it_joins(
+    token: str, dns: list[str], sub_dns: list[str] | None, expected: set[str]
+) -> None:
+    props: dict[str, Any] = {"domain_name": "corp.fleet.example.cn", "dns_addresses": dns}
+    if sub_dns is not None:
+        props |= {"sub_domain_name": "plant.corp.fleet.example.cn", "sub_domain_dns_addresses": sub_dns}
+    # The domain's own name is the AD's, not an address the desktops are sent to.
+    assert rule_ids("CN", Subject(token, "ad", props, provider("CN", "alicloud"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "props", "path"),
+    [
+        ("alicloud:cs/nodePool:NodePool", {"kubelet_configuration": {"cluster_dns": ["{addr}"]}},
+         "kubelet_configuration.cluster_dns[0]"),
+        ("alicloud:eci/containerGroup:ContainerGroup", {"host_aliases": [{"ip": "{addr}", "hostnames": ["api.fleet"]}]},
+         "host_aliases[0].ip"),
+        ("alicloud:ess/eciScalingConfiguration:EciScalingConfiguration",
+         {"host_aliases": [{"ip": "{addr}", "hostnames": ["api.fleet"]}]}, "host_aliases[0].ip"),
+        ("alicloud:cloudphone/policy:Policy",
+         {"net_redirect_policy": {"net_redirect": "on", "custom_proxy": "on", "host_addr": "{addr}", "port": "1080"}},
+         "net_redirect_policy.host_addr"),
+    ],
+)  # fmt: skip
+def test_resolvers_host_aliases_and_proxies_of_containers_and_phones_are_destinations(
+    token: str, props: dict[str, Any], path: str
+) -> None:
+    def judged(addr: str) -> list[tuple[str, str]]:
+        filled = json.loads(json.dumps(props).replace("{addr}", addr))
+        subject = Subject(token, "r", filled, provider("CN", "alicloud"))
+        return [(f.rule.id, f.path) for f in ENGINES["CN"].check(subject)[0]]
+
+    assert judged("8.8.8.8") == [("RES-015", path)]
+    assert judged("203.0.113.9") == [("RES-015", path)]
+    # An address of the cluster's or the VPC's own network (the kube-dns service, a proxy in the VPC) is inside it.
+    assert judged("192.168.0.10") == []
+    assert judged("10.20.0.8") == []
+
+
+def test_a_flink_workspace_bucket_is_an_oss_bucket_to_prove() -> None:
+    props = {"vvp_instance_name": "fleet-flink", "payment_type": "PayAsYouGo", "vpc_id": "vpc-1",
+             "zone_id": "cn-shanghai-b", "vswitch_ids": ["vsw-1"],
+             "storage": {"oss": {"bucket": "partner-flink-state"}}}  # fmt: skip
+    subject = Subject("alicloud:realtimecompute/vvpInstance:VvpInstance", "flink", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == {"RES-017"}
+    assert [f.rule.id for f in ENGINES["CN"].check(subject, known=lambda n: n == "partner-flink-state")[0]] == []
+
+
+@pytest.mark.parametrize(
+    ("bucket", "expected"),
+    [
+        # PutBucketInventory: source and destination buckets in the same region, so a regionless ARN is the provider's.
+        ("acs:oss:::fleet-inventory", set()),
+        ("acs:oss:::partner-inventory", set()),
+        ("acs:oss:cn-shanghai::fleet-inventory", set()),
+        ("acs:oss:cn-hongkong::partner-inventory", {"RES-005"}),
+    ],
+)  # fmt: skip
+def test_an_oss_inventory_destination_is_in_the_source_bucket_region(bucket: str, expected: set[str]) -> None:
+    destination = {"oss_bucket_destination": {"format": "CSV", "account_id": "1234567890", "bucket": bucket,
+                                              "role_arn": "acs:ram::1234567890:role/AliyunOSSRole"}}  # fmt: skip
+    props = {"bucket": "fleet-data", "inventory_id": "weekly", "is_enabled": True, "included_object_versions": "All",
+             "schedule": {"frequency": "Weekly"}, "destination": destination}  # fmt: skip
+    subject = Subject("alicloud:oss/bucketInventory:BucketInventory", "inv", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
 
 
 def _harness(config: dict[str, Any]) -> Subject:

@@ -4089,6 +4089,182 @@ def sagemaker_lifecycle_push(registry: str) -> Callable[[Ctx], object]:
     return build
 
 
+def arms_synthetic_api_check(c: Ctx) -> object:
+    # docs: alicloud arms/synthetictask — an HTTP synthetic check of the owner portal's API every five minutes from one
+    # monitoring point (city, carrier and client type codes as GetSyntheticMonitors lists them: the docs' example
+    # point). The synthetic-monitoring API is served only in China (Hangzhou), hence the task's provider.
+    return _arms_synthetic_task(None)
+
+
+def arms_synthetic_custom_host(c: Ctx) -> object:
+    # docs: alicloud arms/synthetictask — the same check with a custom host binding the API's domain to an address of
+    # the partner's test rig (common_setting.custom_host, as in the provider's test), so the probes go there.
+    return _arms_synthetic_task("203.0.113.5")
+
+
+def _arms_synthetic_task(custom_ip: str | None) -> object:
+    hangzhou = pulumi.ResourceOptions(provider=alicloud.Provider("ali-hangzhou", region="cn-hangzhou"))
+    common: Any = None
+    if custom_ip is not None:
+        common = {
+            "ip_type": 0,
+            "custom_host": {
+                "select_type": 0,
+                "hosts": [{"domain": "0a1b2c3d4e5f-cn-shanghai.alicloudapi.com", "ips": [custom_ip], "ip_type": 0}],
+            },
+        }
+    return alicloud.arms.SyntheticTask(
+        "portal-api", synthetic_task_name="portal-api", task_type=4, frequency="5m", monitor_category=1,
+        monitors=[{"city_code": "1200101", "operator_code": "246", "client_type": 4}],
+        monitor_conf={"api_http": {"target_url": "https://0a1b2c3d4e5f-cn-shanghai.alicloudapi.com/health",
+                                   "method": "GET", "timeout": 10000, "connect_timeout": 5000}},
+        available_assertions=[{"type": "HttpStatusCode", "operator": "eq", "expect": "200"}],
+        common_setting=common, status="RUNNING", opts=hangzhou,
+    )  # fmt: skip
+
+
+_ARMS_POINTS = {"id": "arms-points", "kind": "resident", "match": "alicloud-arms-synthetic-monitor-points",
+                "evidence": "GetSyntheticMonitors: city 1200101 is in mainland China (IDC), ticket OPS-41"}  # fmt: skip
+
+
+def cloudsso_accelerated_url(status: str) -> Callable[[Ctx], object]:
+    # docs: cloudsso/directory — the directory in China (Shanghai) with its accelerated URL (global access) `status`.
+    def build(c: Ctx) -> object:
+        return alicloud.cloudsso.Directory(
+            "sso", directory_name="fleet-sso", directory_global_access_status=status,
+            mfa_authentication_status="Enabled", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def hbr_oss_restore(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: hbr/restorejob — restores an OSS backup snapshot of the orders archive from the stack's vault into
+    # `target_bucket`; None: the stack's own restore bucket.
+    def build(c: Ctx) -> object:
+        own = alicloud.oss.Bucket("restore", bucket="fleet-orders-restore", opts=c.ali)
+        vault = alicloud.hbr.Vault("backups", vault_name="fleet-backups", opts=c.ali)
+        return alicloud.hbr.RestoreJob(
+            "orders-restore", restore_type="OSS", source_type="OSS", vault_id=vault.id,
+            snapshot_id="s-0001a2b3c4d5e6f7", snapshot_hash="f2fe6a1b3c", target_bucket=bucket or own.bucket,
+            target_prefix="orders/restored/", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def oos_execution_records(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: oos/servicesetting — OOS delivers every execution record to `bucket` (None: the stack's own audit bucket)
+    # and to the stack's SLS project.
+    def build(c: Ctx) -> object:
+        own = alicloud.oss.Bucket("oos-records", bucket="fleet-oos-records", opts=c.ali)
+        project = alicloud.log.Project("ops-audit", project_name="fleet-ops-audit", opts=c.ali)
+        return alicloud.oos.ServiceSetting(
+            "oos", delivery_oss_enabled=True, delivery_oss_bucket_name=bucket or own.bucket,
+            delivery_oss_key_prefix="oos/", delivery_sls_enabled=True, delivery_sls_project_name=project.project_name,
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def acr_custom_bucket(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: cr/registryenterpriseinstance — an Advanced registry storing its images in a custom OSS bucket (None: the
+    # stack's own) instead of the default one.
+    def build(c: Ctx) -> object:
+        own = alicloud.oss.Bucket("registry-storage", bucket="fleet-registry-storage", opts=c.ali)
+        return alicloud.cr.RegistryEnterpriseInstance(
+            "fleet-registry", instance_name="fleet-registry", instance_type="Advanced", payment_type="Subscription",
+            period=1, renewal_status="AutoRenewal", renew_period=1, default_oss_bucket="false",
+            custom_oss_bucket=bucket or own.bucket, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def cloud_firewall_private_dns(primary: str, standby: str) -> Callable[[Ctx], object]:
+    # docs: cloudfirewall/privatedns and CreatePrivateDnsEndpoint — a private DNS endpoint in the fleet VPC forwards the
+    # VPC's queries to its primary and standby DNS servers, with the VPC firewall filtering by domain.
+    def build(c: Ctx) -> object:
+        return alicloud.cloudfirewall.PrivateDns(
+            "vpc-dns", access_instance_name="fleet-vpc-dns", private_dns_type="Custom", region_no="cn-shanghai",
+            vpc_id="vpc-uf6b5lyul0x0a1b2c3d", primary_vswitch_id="vsw-uf6b0dkyryer0a1b2c",
+            primary_vswitch_ip="10.1.1.10", standby_vswitch_id="vsw-uf6b0dkyryer3d4e5f", standby_vswitch_ip="10.1.2.10",
+            ip_protocol="UDP", port=53,
+            firewall_types=["vpc"], primary_dns=primary, standby_dns=standby, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def wuying_ad_office_site(dns: str) -> Callable[[Ctx], object]:
+    # docs: eds/adconnectorofficesite — cloud desktops joined to the plant's Active Directory, whose DNS server is
+    # `dns`, reached over the stack's CEN instance.
+    def build(c: Ctx) -> object:
+        cen = alicloud.cen.Instance("desktops", cen_instance_name="fleet-desktops", opts=c.ali)
+        return alicloud.eds.AdConnectorOfficeSite(
+            "plant-desktops", ad_connector_office_site_name="plant-desktops", cen_id=cen.id, cidr_block="10.30.0.0/16",
+            desktop_access_type="Internet", domain_name="corp.fleet.example.cn", dns_addresses=[dns],
+            domain_user_name="svc-desktops", domain_password="not-a-real-password", enable_admin_access=False,
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def ack_kubelet_cluster_dns(address: str) -> Callable[[Ctx], object]:
+    # docs: alicloud cs/nodepool — kubelet_configuration.cluster_dns, "The list of IP addresses of the cluster DNS
+    # servers" every pod resolves through (the cluster's kube-dns service address by default).
+    def build(c: Ctx) -> object:
+        return alicloud.cs.NodePool(
+            "workers", cluster_id="c-fleet01", node_pool_name="workers", vswitch_ids=["vsw-123"],
+            instance_types=["ecs.g7.large"], desired_size="2",
+            kubelet_configuration={"cluster_dns": [address], "max_pods": "64"}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def eci_host_alias(address: str) -> Callable[[Ctx], object]:
+    # docs: eci/containergroup — host_aliases add /etc/hosts entries: the telemetry ingest name resolves to `address`.
+    def build(c: Ctx) -> object:
+        return alicloud.eci.ContainerGroup(
+            "telemetry-forwarder", container_group_name="telemetry-forwarder", cpu=1, memory=2,
+            security_group_id="sg-eci", vswitch_id="vsw-a", restart_policy="Always",
+            containers=[{"name": "forwarder", "image": "registry-vpc.cn-shanghai.aliyuncs.com/fleet/forwarder:1.4.0"}],
+            host_aliases=[{"ip": address, "hostnames": ["ingest.fleet.internal"]}], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def cloud_phone_proxy(address: str) -> Callable[[Ctx], object]:
+    # docs: cloudphone/policy — network redirection through a transparent SOCKS5 proxy at `address` for the test phones.
+    def build(c: Ctx) -> object:
+        return alicloud.cloudphone.Policy(
+            "app-test-phones", policy_group_name="app-test-phones",
+            net_redirect_policy={"net_redirect": "on", "custom_proxy": "on", "proxy_type": "socks5",
+                                 "host_addr": address, "port": "1080"},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def flink_workspace(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: realtimecompute/vvpinstance — a pay-as-you-go Flink workspace whose checkpoints, savepoints and logs are
+    # kept in `storage.oss.bucket` (None: the stack's own bucket, as in the provider's example).
+    def build(c: Ctx) -> object:
+        own = alicloud.oss.Bucket("flink-state", bucket="fleet-flink-state", opts=c.ali)
+        return alicloud.realtimecompute.VvpInstance(
+            "telemetry-flink", vvp_instance_name="telemetry-flink", payment_type="PayAsYouGo",
+            storage={"oss": {"bucket": bucket or own.bucket}}, vpc_id="vpc-uf6b5lyul0x0a1b2c3d",
+            zone_id="cn-shanghai-b", vswitch_ids=["vsw-uf6b0dkyryer0a1b2c"], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -5991,6 +6167,38 @@ CASES: list[Case] = [
             "#!/bin/sh\ncurl -fsS --resolve fleet-backups.oss-cn-shanghai-internal.aliyuncs.com:443:100.118.28.1 "
             "-T /var/backups/fleet.dump https://fleet-backups.oss-cn-shanghai-internal.aliyuncs.com/db/\n"
         ),
+    ),
+    Case("cn-arms-synthetic-task-unplaced-monitor", "CN", arms_synthetic_api_check, {"RES-016"}),
+    Case("cn-arms-synthetic-task-declared-monitor", "CN", arms_synthetic_api_check, destinations=[_ARMS_POINTS]),
+    Case("cn-cloudsso-accelerated-url-enabled", "CN", cloudsso_accelerated_url("Enabled"), {"RES-016"}),
+    Case("cn-cloudsso-accelerated-url-disabled", "CN", cloudsso_accelerated_url("Disabled")),
+    Case("cn-hbr-restore-to-partner-bucket", "CN", hbr_oss_restore("partner-orders-restore"), {"RES-017"}),
+    Case("cn-hbr-restore-to-own-bucket", "CN", hbr_oss_restore(None)),
+    Case("cn-oos-records-to-partner-bucket", "CN", oos_execution_records("partner-ops-archive"), {"RES-017"}),
+    Case("cn-oos-records-to-own-bucket", "CN", oos_execution_records(None)),
+    Case("cn-acr-custom-bucket-of-partner", "CN", acr_custom_bucket("partner-image-store"), {"RES-017"}),
+    Case("cn-acr-custom-bucket-own", "CN", acr_custom_bucket(None)),
+    Case(
+        "cn-cloud-firewall-dns-to-public-resolvers", "CN", cloud_firewall_private_dns("8.8.8.8", "1.1.1.1"), {"RES-015"}
+    ),
+    Case("cn-cloud-firewall-dns-to-vpc-resolvers", "CN", cloud_firewall_private_dns("100.100.2.136", "100.100.2.138")),
+    Case("cn-wuying-ad-public-dns", "CN", wuying_ad_office_site("203.0.113.53"), {"RES-015"}),
+    Case("cn-wuying-ad-private-dns", "CN", wuying_ad_office_site("10.20.0.10")),
+    Case("cn-ack-kubelet-public-cluster-dns", "CN", ack_kubelet_cluster_dns("8.8.8.8"), {"RES-015"}),
+    Case("cn-ack-kubelet-kube-dns-service", "CN", ack_kubelet_cluster_dns("192.168.0.10")),
+    Case("cn-eci-host-alias-public-ingest", "CN", eci_host_alias("203.0.113.9"), {"RES-015"}),
+    Case("cn-eci-host-alias-vpc-ingest", "CN", eci_host_alias("10.20.0.8")),
+    Case("cn-cloud-phone-proxy-partner", "CN", cloud_phone_proxy("198.51.100.20"), {"RES-015"}),
+    Case("cn-cloud-phone-proxy-in-vpc", "CN", cloud_phone_proxy("10.20.0.30")),
+    Case("cn-flink-workspace-partner-bucket", "CN", flink_workspace("partner-flink-state"), {"RES-017"}),
+    Case("cn-flink-workspace-own-bucket", "CN", flink_workspace(None)),
+    # Its compliant twin is cn-arms-synthetic-task-declared-monitor (the same declared point, no custom host).
+    Case(
+        "cn-arms-synthetic-task-custom-host-partner-ip",
+        "CN",
+        arms_synthetic_custom_host,
+        {"RES-015"},
+        destinations=[_ARMS_POINTS],
     ),
 ]
 
