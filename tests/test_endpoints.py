@@ -407,6 +407,28 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ),
         },
     ),
+    "aws-agentcore-gateway-inference-connector": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget",
+        {
+            "gateway_identifier": "gw-1",
+            "target_configuration": {
+                "inference": {"provider": {"endpoint": "https://bedrock-runtime.eu-west-1.amazonaws.com/openai/v1"}}
+            },
+        },
+        {
+            "gateway_identifier": "gw-1",
+            "target_configuration": {"inference": {"connector": {"source": {"connector_id": "openai"}}}},
+        },
+    ),
+    "aws-efs-replica-region-unstated": (
+        "DE",
+        "aws",
+        "aws:efs/replicationConfiguration:ReplicationConfiguration",
+        {"source_file_system_id": "fs-1", "destination": {"region": "eu-central-1"}},
+        {"source_file_system_id": "fs-1", "destination": {"kms_key_id": "alias/aws/elasticfilesystem"}},
+    ),
     "firelens-datadog-default-host": (
         "EU",
         "aws",
@@ -3880,6 +3902,115 @@ def test_an_efs_replication_destination_is_placed_by_region_arn_or_provenance(
         Subject(_EFS_REPLICATION, "dr", props, provider("DE")), known=lambda n: n == group_key("fs-0f9e8d7c6b5a49382")
     )[0]
     assert {f.rule.id for f in known} == expected - {"RES-017"}
+
+
+@pytest.mark.parametrize("code", ["EU", "DE", "JP", "US"])
+@pytest.mark.parametrize("destination", [{}, {"kms_key_id": "alias/aws/elasticfilesystem"}, None])
+def test_an_efs_replica_to_a_new_file_system_states_its_region(code: str, destination: dict[str, str] | None) -> None:
+    # No EFS document says which region a new destination file system is created in when DestinationToCreate omits
+    # Region: refused (it was accepted before) until the region or zone is stated, each then judged as a place.
+    props: dict[str, Any] = {"source_file_system_id": "fs-0a1b2c3d4e5f60718"}
+    if destination is not None:
+        props["destination"] = destination
+    findings = ENGINES[code].check(Subject(_EFS_REPLICATION, "dr", props, provider(code)))[0]
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-016", "destination.region")]
+    assert "aws-efs-replica-region-unstated" in findings[0].detail and "destination.region" in findings[0].detail
+    region = sorted(CATALOGUE.jurisdictions[code].regions("aws"))[0]
+
+    def judged(placed: dict[str, str]) -> set[str]:
+        return rule_ids(code, Subject(_EFS_REPLICATION, "dr", {**props, "destination": placed}, provider(code)))
+
+    for placed in ({"region": region}, {"availability_zone_name": f"{region}a"}, {"region": region, "kms_key_id": "k"}):
+        assert judged(placed) == set()
+    assert judged({"region": "eu-west-2" if code in ("EU", "DE") else "ap-northeast-2"}) == {"RES-009"}
+
+
+@pytest.mark.parametrize(("code", "region"), [("CN", "cn-north-1"), ("US", "us-gov-west-1"), ("DE", "eusc-de-east-1")])
+def test_an_efs_replica_of_a_partition_inside_the_jurisdiction_needs_no_region(code: str, region: str) -> None:
+    # Cross-region features work only between regions of one partition: an aws-cn (aws-us-gov, aws-eusc) source's
+    # replica is in China (the US, Germany) whatever region EFS picks. The aws partition's twin is still refused.
+    props = {"source_file_system_id": "fs-0a1b2c3d4e5f60718", "destination": {}}
+    subject = Subject(_EFS_REPLICATION, "dr", props, ProviderRef("aws", "p", region))
+    assert rule_ids(code, subject) == set()
+    if code != "CN":
+        assert rule_ids(code, Subject(_EFS_REPLICATION, "dr", props, provider(code))) == {"RES-016"}
+
+
+_GATEWAY_TARGET = "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget"
+
+
+def _gateway_target(inference: dict[str, Any], code: str = "EU") -> Subject:
+    props = {"gateway_identifier": "gw-0a1b2c3d4e", "name": "llm", "target_configuration": {"inference": inference}}
+    return Subject(_GATEWAY_TARGET, "llm", props, provider(code))
+
+
+@pytest.mark.parametrize("code", ["EU", "DE", "JP", "US", "CN"])
+@pytest.mark.parametrize("connector", ["openai", "anthropic", "bedrock-mantle", "a-connector-added-later"])
+def test_an_agentcore_gateway_inference_connector_is_refused_until_declared(code: str, connector: str) -> None:
+    # A built-in connector names no endpoint: openai and anthropic call the providers' public APIs, and the Bedrock
+    # Mantle connector's region is not stated. Every id is refused (they were accepted before), any jurisdiction.
+    findings = ENGINES[code].check(_gateway_target({"connector": {"source": {"connector_id": connector}}}, code))[0]
+    assert [f.rule.id for f in findings] == ["RES-016"]
+    assert "aws-agentcore-gateway-inference-connector" in findings[0].detail
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "llm", "kind": "resident", "match": "aws-agentcore-gateway-inference-connector", "evidence": "DPO 9"}
+    subject = _gateway_target({"connector": {"source": {"connector_id": connector}}}, code)
+    declared, _ = RuleEngine(code, destinations=parse_destinations([entry])).check(subject)
+    assert [(f.rule.id, f.declared_by) for f in declared] == [("RES-016", "llm")]
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "expected"),
+    [
+        # A provider target names its endpoint: judged as a host like any other.
+        ("https://bedrock-runtime.eu-west-1.amazonaws.com/openai/v1", set()),
+        ("https://bedrock-mantle.eu-central-1.api.aws/v1", set()),
+        ("https://bedrock-runtime.eu-west-2.amazonaws.com/openai/v1", {"RES-006"}),
+        ("https://api.openai.com/v1", {"RES-015"}),
+    ],
+)
+def test_an_agentcore_gateway_inference_provider_is_judged_by_its_endpoint(endpoint: str, expected: set[str]) -> None:
+    assert rule_ids("EU", _gateway_target({"provider": {"endpoint": endpoint}})) == expected
+
+
+_BROWSER_SETTINGS = "aws:workspacesweb/browserSettings:BrowserSettings"
+
+
+def _browser(policies: dict[str, Any], token: str = _BROWSER_SETTINGS) -> Subject:
+    return Subject(token, "kiosk", {"browser_policy": json.dumps({"chromePolicies": policies})}, provider("EU"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["*", "https://www.tiktok.com", "facebook.com", "http://203.0.113.7:8080/x"]),
+            st.from_regex(r"(https?://)?[a-z]{1,10}\.(example\.com|partner\.example|amazonaws\.com)(/[a-z]{0,6})?",
+                          fullmatch=True),
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)  # fmt: skip
+def test_a_secure_browser_url_filter_names_no_destination(patterns: list[str]) -> None:
+    # Chrome's URLBlocklist / URLAllowlist are patterns the browser compares navigations with: blocking or allowing a
+    # site sends it nothing (they were refused, RES-015, before). Elsewhere the same URLs are still judged.
+    assert rule_ids("EU", _browser({"URLBlocklist": {"value": patterns}, "URLAllowlist": {"value": patterns}})) == set()
+    judged = rule_ids("EU", _browser({"RestoreOnStartupURLs": {"value": patterns}}))
+    assert judged <= {"RES-006", "RES-015"}
+    if any(p.startswith("http") and "amazonaws" not in p for p in patterns):
+        assert "RES-015" in judged
+
+
+def test_a_secure_browser_home_page_is_still_a_destination() -> None:
+    # The browser opens its home page by itself at every session: judged as a URL.
+    home = {"HomepageLocation": {"value": "https://parts.partner.example.com/"}}
+    assert rule_ids("EU", _browser(home)) == {"RES-015"}
+    # The exemption is the browser settings' own: the same JSON in another resource's input is judged.
+    blocked = json.dumps({"chromePolicies": {"URLBlocklist": {"value": ["https://www.tiktok.com"]}}})
+    other = Subject("aws:ssm/document:Document", "d", {"content": blocked, "document_type": "Command"}, provider("EU"))
+    assert rule_ids("EU", other) == {"RES-015"}
 
 
 @settings(max_examples=200, deadline=None)

@@ -4089,6 +4089,62 @@ def sagemaker_lifecycle_push(registry: str) -> Callable[[Ctx], object]:
     return build
 
 
+def gateway_inference_target(connector: str | None) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentcoregatewaytarget, AgentCore "Inference connector targets" — a gateway (no protocol type: HTTP
+    # and inference targets) fronts the workshop assistant's LLM calls. With `connector` the target is a built-in
+    # inference connector (`openai`: OpenAI's public API, called with the key AgentCore Identity holds); None: a
+    # provider target on Bedrock's OpenAI-compatible endpoint in the stack's region, signed with the gateway's role.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        role = aws.iam.Role("gateway", assume_role_policy=ROLE.replace("lambda", "bedrock-agentcore"), opts=c.aws)
+        gateway = aws.bedrock.AgentcoreGateway(
+            "llm-gateway", name="llm-gateway", role_arn=role.arn, authorizer_type="AWS_IAM", opts=c.aws
+        )
+        if connector is not None:  # Any: plain dicts are no SDK input TypedDicts for mypy
+            target: Any = {"inference": {"connector": {"source": {"connector_id": connector}}}}
+            credentials: Any = {"api_key": {
+                "provider_arn": _AGENTCORE_KEY.replace("eu-west-1", region), "credential_location": "HEADER",
+                "credential_parameter_name": "Authorization", "credential_prefix": "Bearer"}}  # fmt: skip
+        else:
+            target = {"inference": {"provider": {
+                "endpoint": f"https://bedrock-runtime.{region}.amazonaws.com/openai/v1",
+                "operations": [{"path": "/v1/chat/completions"}]}}}  # fmt: skip
+            credentials = {"gateway_iam_role": {"service": "bedrock", "region": region}}
+        return aws.bedrock.AgentcoreGatewayTarget(
+            "assistant-llm", gateway_identifier=gateway.gateway_id, name="assistant-llm", target_configuration=target,
+            credential_provider_configuration=credentials, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def efs_replica_new(region: str | None) -> Callable[[Ctx], object]:
+    # docs: efs/replicationconfiguration, EFS API DestinationToCreate — the telemetry file system replicates to a new
+    # file system EFS creates ("If no ID is provided, then EFS creates a new file system with the default settings"),
+    # in `region`; None: the destination gives only its KMS key, leaving the region to EFS.
+    def build(c: Ctx) -> object:
+        fs = aws.efs.FileSystem("telemetry", encrypted=True, opts=c.aws)
+        # Any: a dict[str, str] is no ReplicationConfigurationDestinationArgsDict for mypy.
+        destination: Any = {"kms_key_id": "alias/aws/elasticfilesystem"} if region is None else {"region": region}
+        return aws.efs.ReplicationConfiguration(
+            "telemetry-replica", source_file_system_id=fs.id, destination=destination, opts=c.aws
+        )
+
+    return build
+
+
+def secure_browser_policy(policies: Mapping[str, Any]) -> Callable[[Ctx], object]:
+    # docs: workspacesweb/browsersettings, WorkSpaces Secure Browser BrowserSettings — browser_policy is "A JSON string
+    # containing Chrome Enterprise policies that will be applied to all streaming sessions" (Chrome's URLBlocklist /
+    # URLAllowlist URL filters, its home page).
+    def build(c: Ctx) -> object:
+        return aws.workspacesweb.BrowserSettings(
+            "workshop-browser", browser_policy=json.dumps({"chromePolicies": dict(policies)}), opts=c.aws
+        )
+
+    return build
+
+
 def arms_synthetic_api_check(c: Ctx) -> object:
     # docs: alicloud arms/synthetictask — an HTTP synthetic check of the owner portal's API every five minutes from one
     # monitoring point (city, carrier and client type codes as GetSyntheticMonitors lists them: the docs' example
@@ -6199,6 +6255,29 @@ CASES: list[Case] = [
         arms_synthetic_custom_host,
         {"RES-015"},
         destinations=[_ARMS_POINTS],
+    ),
+    Case("eu-agentcore-gateway-openai-connector", "EU", gateway_inference_target("openai"), {"RES-016"}),
+    Case("eu-agentcore-gateway-anthropic-connector", "EU", gateway_inference_target("anthropic"), {"RES-016"}),
+    Case("eu-agentcore-gateway-bedrock-runtime-provider", "EU", gateway_inference_target(None)),
+    Case("de-efs-replica-new-file-system-region-unstated", "DE", efs_replica_new(None), {"RES-016"}),
+    Case("de-efs-replica-new-file-system-in-frankfurt", "DE", efs_replica_new("eu-central-1")),
+    Case("de-efs-replica-new-file-system-in-zurich", "DE", efs_replica_new("eu-central-2"), {"RES-009"}),
+    Case("cn-efs-replica-new-file-system-region-unstated", "CN", efs_replica_new(None)),
+    Case(
+        "eu-secure-browser-url-filters",
+        "EU",
+        secure_browser_policy(
+            {
+                "URLBlocklist": {"value": ["*", "https://www.tiktok.com", "facebook.com"]},
+                "URLAllowlist": {"value": ["https://portal.fleet.example.eu", "[*.]service.fleet.example.eu"]},
+            }
+        ),
+    ),
+    Case(
+        "eu-secure-browser-partner-home-page",
+        "EU",
+        secure_browser_policy({"HomepageLocation": {"value": "https://parts.partner.example.com/catalogue"}}),
+        {"RES-015"},
     ),
 ]
 
