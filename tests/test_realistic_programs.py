@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import platform_programs as pp
+import platform_programs_ops as po
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
@@ -3974,6 +3975,9 @@ def lb_logs_to_central_bucket(classic: bool, region: str | None = None) -> Calla
     return build
 
 
+# DirectMail's MX for replies and bounces (China (Hangzhou)): no region in the name, declared by the owner-data team.
+_DIRECTMAIL_MX = {"id": "directmail-mx", "kind": "resident", "match": "mxdm.aliyun.com",
+                  "evidence": "Direct Mail China (Hangzhou) console, Email Domains > Configure"}  # fmt: skip
 _GIT_DE = {"id": "git-de", "kind": "resident", "match": "git.fleet.example.de",
            "evidence": "self-managed GitLab in the Frankfurt colocation, contract GL-7"}  # fmt: skip
 
@@ -5832,6 +5836,81 @@ CASES: list[Case] = [
     Case("de-apprunner-own-ecr-image", "DE", apprunner_source(False)),
     Case("de-datazone-blueprint-us-parameters", "DE", datazone_blueprint("us-east-1"), {"RES-009"}),
     Case("de-datazone-blueprint-own-region", "DE", datazone_blueprint(None)),
+    # -- stop 29, false-alarm hunt: owner data, ML/analytics, IoT, CI/CD, observability, DR (platform_programs_ops) ----
+    Case("eu-platform-ops-owner-export-frankfurt", "EU", po.owner_export_service("eu-central-1")),
+    Case("jp-platform-ops-owner-export", "JP", po.owner_export_service(zone="fleet.example.jp")),
+    Case("us-platform-ops-owner-export-oregon", "US", po.owner_export_service("us-west-2", "fleet.example.com")),
+    Case("de-platform-ops-owner-export", "DE", po.owner_export_service(zone="fleet.example.de")),
+    # SES's feedback host names its region (amazonses.com catalogued): the US region's MX pasted in an EU stack is not.
+    Case(
+        "eu-platform-ops-owner-export-mail-from-virginia",
+        "EU",
+        po.owner_export_service("eu-central-1", mail_from_region="us-east-1"),
+        {"RES-006"},
+    ),
+    # Only a CNAME under _domainkey delegates a key: a bounce host handed to an outside e-mail service is judged.
+    Case(
+        "eu-platform-ops-owner-export-bounces-cname-to-esp",
+        "EU",
+        po.owner_export_service("eu-central-1", bounce_cname="bounces.mail-relay.example.com"),
+        {"RES-015"},
+    ),
+    Case("eu-platform-ops-sagemaker-pipeline-dublin", "EU", po.sagemaker_pipeline("eu-west-1")),
+    Case("de-platform-ops-sagemaker-pipeline", "DE", po.sagemaker_pipeline("eu-central-1")),
+    Case("cn-platform-ops-sagemaker-pipeline", "CN", po.sagemaker_pipeline("cn-north-1")),
+    Case("jp-platform-ops-sagemaker-pipeline", "JP", po.sagemaker_pipeline("ap-northeast-1")),
+    Case("eu-platform-ops-emr-spark", "EU", po.emr_spark_jobs()),
+    Case("cn-platform-ops-emr-spark-ningxia", "CN", po.emr_spark_jobs("cn-northwest-1")),
+    Case("us-platform-ops-emr-spark", "US", po.emr_spark_jobs()),
+    Case("eu-platform-ops-glue-jobs-connection-paris", "EU", po.glue_jobs_with_connection("eu-west-3")),
+    Case("cn-platform-ops-glue-jobs-connection", "CN", po.glue_jobs_with_connection()),
+    Case("de-platform-ops-glue-jobs-connection", "DE", po.glue_jobs_with_connection()),
+    Case("jp-platform-ops-flink-kinesis", "JP", po.flink_on_kinesis()),
+    Case("cn-platform-ops-flink-kinesis-ningxia", "CN", po.flink_on_kinesis("cn-northwest-1")),
+    Case("eu-platform-ops-iot-rule-actions-frankfurt", "EU", po.iot_rule_actions("eu-central-1")),
+    Case("cn-platform-ops-iot-rule-actions", "CN", po.iot_rule_actions()),
+    Case("jp-platform-ops-iot-rule-actions", "JP", po.iot_rule_actions()),
+    Case("us-platform-ops-iot-rule-actions-oregon", "US", po.iot_rule_actions("us-west-2")),
+    Case("eu-platform-ops-iot-fleet-provisioning", "EU", po.iot_fleet_provisioning()),
+    Case("cn-platform-ops-iot-fleet-provisioning-ningxia", "CN", po.iot_fleet_provisioning("cn-northwest-1")),
+    Case("eu-platform-ops-codepipeline-ecs-stockholm", "EU", po.codepipeline_to_ecs("eu-north-1")),
+    Case("jp-platform-ops-codepipeline-ecs", "JP", po.codepipeline_to_ecs()),
+    Case("us-platform-ops-codepipeline-ecs", "US", po.codepipeline_to_ecs()),
+    Case("cn-platform-ops-codebuild-own-ecr", "CN", po.codebuild_from_own_ecr()),
+    Case("de-platform-ops-codebuild-own-ecr", "DE", po.codebuild_from_own_ecr()),
+    Case("eu-platform-ops-dashboards-tracing-frankfurt", "EU", po.dashboards_and_tracing("eu-central-1")),
+    Case("jp-platform-ops-dashboards-tracing", "JP", po.dashboards_and_tracing()),
+    Case("us-platform-ops-dashboards-tracing", "US", po.dashboards_and_tracing()),
+    Case("cn-platform-ops-dashboards-tracing", "CN", po.dashboards_and_tracing(grafana=False)),
+    Case("eu-platform-ops-backup-governance-frankfurt-paris", "EU", po.backup_governance("eu-central-1", "eu-west-3")),
+    Case("cn-platform-ops-backup-governance-ningxia", "CN", po.backup_governance("cn-north-1", "cn-northwest-1")),
+    Case("jp-platform-ops-backup-governance-osaka", "JP", po.backup_governance("ap-northeast-1", "ap-northeast-3")),
+    Case("eu-platform-ops-rds-replica-paris-frankfurt", "EU", po.rds_cross_region_replica("eu-west-3", "eu-central-1")),
+    Case("cn-platform-ops-rds-replica-ningxia", "CN", po.rds_cross_region_replica("cn-north-1", "cn-northwest-1")),
+    Case("jp-platform-ops-rds-replica-osaka", "JP", po.rds_cross_region_replica("ap-northeast-1", "ap-northeast-3")),
+    Case("us-platform-ops-rds-replica-oregon", "US", po.rds_cross_region_replica("us-east-1", "us-west-2")),
+    Case("eu-platform-ops-dealer-sftp-pipes", "EU", po.dealer_sftp_and_pipes()),
+    Case("de-platform-ops-dealer-sftp-pipes", "DE", po.dealer_sftp_and_pipes()),
+    Case("cn-platform-ops-dealer-sftp-pipes", "CN", po.dealer_sftp_and_pipes()),
+    Case("cn-platform-ops-ali-owner-mail-api-hangzhou", "CN", po.ali_owner_mail_and_api("cn-hangzhou")),
+    Case(
+        "cn-platform-ops-ali-owner-mail-mx-undeclared",
+        "CN",
+        po.ali_owner_mail_and_api("cn-hangzhou", mx=True),
+        {"RES-016"},
+    ),
+    Case(
+        "cn-platform-ops-ali-owner-mail-mx-declared",
+        "CN",
+        po.ali_owner_mail_and_api("cn-hangzhou", mx=True),
+        destinations=[_DIRECTMAIL_MX],
+    ),
+    Case("cn-platform-ops-ali-data-platform-shanghai", "CN", po.ali_data_platform("cn-shanghai")),
+    Case("cn-platform-ops-ali-data-platform-beijing", "CN", po.ali_data_platform("cn-beijing")),
+    Case("cn-platform-ops-ali-cr-ee-sync-shanghai-beijing", "CN", po.ali_cr_ee_sync("cn-shanghai", "cn-beijing")),
+    Case("cn-platform-ops-ali-observability-shenzhen", "CN", po.ali_observability("cn-shenzhen")),
+    Case("cn-platform-ops-ali-dr-hangzhou-shenzhen", "CN", po.ali_dr_in_mainland("cn-hangzhou", "cn-shenzhen")),
+    Case("cn-platform-ops-ali-dts-shanghai-beijing", "CN", po.ali_dts_sync("cn-shanghai", "cn-beijing")),
 ]
 
 

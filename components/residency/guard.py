@@ -117,6 +117,7 @@ class Guard:
         self._judged: dict[pulumi.Resource, str] = {}
         """The resources judged compliant, with their type tokens (which own addresses they produce)."""
         self._settings = engine.setting_inputs
+        self._record_context = engine.record_context
 
     @property
     def jurisdiction(self) -> str:
@@ -180,6 +181,9 @@ class Guard:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
         if subject.type in self._settings:
             subject, pending = await self._place_setting(subject, pending)
+        context = self._record_context.get(subject.type)
+        if context is not None:
+            subject = await self._with_resolved(subject, pending, context)
         for p in pending:
             value, is_known, is_secret, depends_on = await _compat.resolved(p.value)
             # Unknown during preview: nothing to judge here; the policy pack judges it by provenance.
@@ -202,6 +206,19 @@ class Guard:
         top = {p.top_key: (await _compat.resolved(p.value))[0] for p in pending if p.top_key and not p.place.depth}
         subject = subject._replace(props={**subject.props, **top})
         return subject, [p._replace(place=self.engine.setting_place(subject, p.place)) for p in pending]
+
+    @staticmethod
+    async def _with_resolved(subject: Subject, pending: list[Pending], keys: frozenset[str]) -> Subject:
+        """A DNS record's held type and name, resolved into its inputs before its value is judged: whether the value
+        is a destination depends on them (a DKIM key's CNAME under ``_domainkey`` is none). Still unknown (a preview):
+        left as they are, and the value is judged (fail closed)."""
+        top: dict[str, Any] = {}
+        for p in pending:
+            if p.top_key in keys and not p.place.depth:
+                value, is_known, _, _ = await _compat.resolved(p.value)
+                if is_known:
+                    top[p.top_key] = value
+        return subject._replace(props={**subject.props, **top}) if top else subject
 
     def _known(self, text: str) -> bool:
         return text in self._created

@@ -1,0 +1,1031 @@
+"""More of an EV maker's ordinary, fully in-country platform programs: the owner data service, ML and analytics, the
+IoT fleet, CI/CD, observability and disaster recovery inside one jurisdiction.
+
+Written from the Pulumi registry (pulumi-aws v7, pulumi-alicloud) and the AWS / Alibaba Cloud docs, like
+tests/platform_programs.py (whose areas these do not repeat). None sends data out of the country, so every front door
+must accept every one of them; tests/test_realistic_programs.py runs them as CASES (``*-platform-ops-*``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+import pulumi
+import pulumi_alicloud as alicloud
+import pulumi_aws as aws
+from platform_programs import _ali, _aws, _function, _policy, _ram_trust, _trust
+
+Build = Any
+
+# "Docker Registry Paths and Example Code" (SageMaker): the account that serves the built-in algorithm and framework
+# images in each region (scikit-learn and XGBoost share it).
+SAGEMAKER_IMAGES = {
+    "eu-central-1": "492215442770.dkr.ecr.eu-central-1.amazonaws.com",
+    "eu-west-1": "141502667606.dkr.ecr.eu-west-1.amazonaws.com",
+    "ap-northeast-1": "354813040037.dkr.ecr.ap-northeast-1.amazonaws.com",
+    "us-east-1": "683313688378.dkr.ecr.us-east-1.amazonaws.com",
+    "cn-north-1": "450853457545.dkr.ecr.cn-north-1.amazonaws.com.cn",
+}
+
+
+def _opts(c: Any, region: str | None) -> pulumi.ResourceOptions:
+    opts: pulumi.ResourceOptions = _aws(region) if region else c.aws
+    return opts
+
+
+def _s3(bucket: aws.s3.Bucket, path: str) -> pulumi.Output[str]:
+    return bucket.bucket.apply(lambda b: f"s3://{b}/{path}")
+
+
+def _token(dkim: Any, i: int) -> str:
+    # sesv2/emailidentity dkim_signing_attributes.tokens: the three Easy DKIM tokens SES returns.
+    return str(dkim["tokens"][i])
+
+
+# -- the owner data service --------------------------------------------------------------------------------------
+
+
+def owner_export_service(
+    region: str | None = None,
+    zone: str = "fleet.example.eu",
+    *,
+    mail_from_region: str | None = None,
+    bounce_cname: str | None = None,
+) -> Build:
+    # docs: s3/bucket + bucketlifecycleconfiguration (exports expire after 7 days) + bucketcorsconfiguration (the owner
+    # portal's origin may GET the presigned URLs), the export Lambda (env: bucket, URL lifetime, SES sender and
+    # configuration set), sesv2/emailidentity (DKIM), emailidentitymailfromattributes, configurationset +
+    # configurationseteventdestination to the stack's SNS topic, the route53 records SES asks for ("Easy DKIM" CNAMEs
+    # to <token>.dkim.amazonses.com, the MAIL FROM MX feedback-smtp.<region>.amazonses.com and its SPF TXT),
+    # apigateway/restapi with a COGNITO_USER_POOLS authorizer, usageplan (throttle and quota) + apikey + usageplankey.
+    # `mail_from_region`: the MX copied from another region's example (SES there receives the bounces); `bounce_cname`:
+    # a bounce host handed to an outside e-mail service by CNAME.
+    def build(c: Any) -> object:
+        opts = _opts(c, region)
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        region_name = aws.get_region_output(opts=invoke).region
+        exports = aws.s3.Bucket("owner-exports", opts=opts)
+        aws.s3.BucketLifecycleConfiguration(
+            "owner-exports", bucket=exports.id,
+            rules=[{"id": "expire", "status": "Enabled", "filter": {"prefix": "exports/"}, "expiration": {"days": 7}}],
+            opts=opts,
+        )  # fmt: skip
+        aws.s3.BucketCorsConfiguration(
+            "owner-exports", bucket=exports.id,
+            cors_rules=[{"allowed_methods": ["GET"], "allowed_origins": [f"https://owners.{zone}"],
+                         "allowed_headers": ["*"], "max_age_seconds": 3000}],
+            opts=opts,
+        )  # fmt: skip
+        identity = aws.sesv2.EmailIdentity("owners-mail", email_identity=zone, opts=opts)
+        aws.sesv2.EmailIdentityMailFromAttributes(
+            "owners-mail", email_identity=identity.email_identity, behavior_on_mx_failure="USE_DEFAULT_VALUE",
+            mail_from_domain=f"mail.{zone}", opts=opts,
+        )  # fmt: skip
+        bounces = aws.sns.Topic("owner-mail-events", opts=opts)
+        config_set = aws.sesv2.ConfigurationSet(
+            "owners", configuration_set_name="owners",
+            suppression_options={"suppressed_reasons": ["BOUNCE", "COMPLAINT"]},
+            delivery_options={"tls_policy": "REQUIRE"}, opts=opts,
+        )  # fmt: skip
+        aws.sesv2.ConfigurationSetEventDestination(
+            "owners-bounces", configuration_set_name=config_set.configuration_set_name,
+            event_destination_name="bounces",
+            event_destination={"enabled": True, "matching_event_types": ["BOUNCE", "COMPLAINT", "REJECT"],
+                               "sns_destination": {"topic_arn": bounces.arn}},
+            opts=opts,
+        )  # fmt: skip
+        dns = aws.route53.Zone("owners", name=zone, opts=opts)
+        for i in range(3):
+            token = identity.dkim_signing_attributes.apply(functools.partial(_token, i=i))
+            aws.route53.Record(
+                f"owners-dkim-{i}", zone_id=dns.zone_id, type="CNAME", ttl=600,
+                name=token.apply(lambda t: f"{t}._domainkey.{zone}"),
+                records=[token.apply(lambda t: f"{t}.dkim.amazonses.com")],
+                opts=opts,
+            )  # fmt: skip
+        aws.route53.Record(
+            "owners-mail-from-mx", zone_id=dns.zone_id, name=f"mail.{zone}", type="MX", ttl=600,
+            records=[region_name.apply(lambda r: f"10 feedback-smtp.{mail_from_region or r}.amazonses.com")], opts=opts,
+        )  # fmt: skip
+        if bounce_cname:
+            aws.route53.Record(
+                "owners-bounce-host", zone_id=dns.zone_id, type="CNAME", ttl=600, records=[bounce_cname],
+                name=identity.email_identity.apply(lambda d: f"bounces.{d}"), opts=opts,
+            )  # fmt: skip
+        aws.route53.Record(
+            "owners-mail-from-spf", zone_id=dns.zone_id, name=f"mail.{zone}", type="TXT", ttl=600,
+            records=["v=spf1 include:amazonses.com ~all"], opts=opts,
+        )  # fmt: skip
+        fn = _function(
+            "owner-export", opts,
+            {"EXPORT_BUCKET": exports.bucket, "URL_EXPIRES_SECONDS": "900", "SENDER": f"no-reply@{zone}",
+             "SES_CONFIGURATION_SET": config_set.configuration_set_name},
+        )  # fmt: skip
+        pool = aws.cognito.UserPool("owners", opts=opts)
+        api = aws.apigateway.RestApi("owner-data", endpoint_configuration={"types": "REGIONAL"}, opts=opts)
+        authorizer = aws.apigateway.Authorizer(
+            "owners", rest_api=api.id, type="COGNITO_USER_POOLS", provider_arns=[pool.arn],
+            identity_source="method.request.header.Authorization", opts=opts,
+        )  # fmt: skip
+        resource = aws.apigateway.Resource(
+            "exports", rest_api=api.id, parent_id=api.root_resource_id, path_part="exports", opts=opts
+        )
+        method = aws.apigateway.Method(
+            "post-export", rest_api=api.id, resource_id=resource.id, http_method="POST",
+            authorization="COGNITO_USER_POOLS", authorizer_id=authorizer.id, api_key_required=True, opts=opts,
+        )  # fmt: skip
+        integration = aws.apigateway.Integration(
+            "post-export", rest_api=api.id, resource_id=resource.id, http_method=method.http_method,
+            integration_http_method="POST", type="AWS_PROXY", uri=fn.invoke_arn, opts=opts,
+        )  # fmt: skip
+        deployment = aws.apigateway.Deployment(
+            "owner-data", rest_api=api.id, opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(
+                depends_on=[integration]))
+        )  # fmt: skip
+        stage = aws.apigateway.Stage("prod", rest_api=api.id, deployment=deployment.id, stage_name="prod", opts=opts)
+        aws.lambda_.Permission(
+            "api-invoke", action="lambda:InvokeFunction", function=fn.name, principal="apigateway.amazonaws.com",
+            source_arn=api.execution_arn.apply(lambda arn: f"{arn}/*/*"), opts=opts,
+        )  # fmt: skip
+        plan = aws.apigateway.UsagePlan(
+            "owner-app", api_stages=[{"api_id": api.id, "stage": stage.stage_name}],
+            throttle_settings={"burst_limit": 20, "rate_limit": 10},
+            quota_settings={"limit": 50, "period": "DAY"}, opts=opts,
+        )  # fmt: skip
+        key = aws.apigateway.ApiKey("owner-app", opts=opts)
+        return aws.apigateway.UsagePlanKey(
+            "owner-app", key_id=key.id, key_type="API_KEY", usage_plan_id=plan.id, opts=opts
+        )
+
+    return build
+
+
+# -- ML and analytics --------------------------------------------------------------------------------------------
+
+
+def sagemaker_pipeline(region: str) -> Build:
+    # docs: sagemaker/pipeline (pipeline_definition JSON: a ProcessingStep with the SageMaker scikit-learn image and a
+    # TrainingStep with the XGBoost image of the region's "Docker Registry Paths", S3 inputs and outputs in the
+    # stack's bucket), sagemaker/modelpackagegroup, sagemaker/featuregroup with an offline store in the stack's bucket.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        images = SAGEMAKER_IMAGES[region]
+        data = aws.s3.Bucket("battery-ml", opts=opts)
+        role = aws.iam.Role("sagemaker-pipeline", assume_role_policy=_trust("sagemaker.amazonaws.com"), opts=opts)
+        aws.sagemaker.ModelPackageGroup("battery-soh", model_package_group_name="battery-soh", opts=opts)
+        aws.sagemaker.FeatureGroup(
+            "pack-features", feature_group_name="pack-features", record_identifier_feature_name="vin",
+            event_time_feature_name="event_time", role_arn=role.arn,
+            feature_definitions=[{"feature_name": "vin", "feature_type": "String"},
+                                 {"feature_name": "event_time", "feature_type": "String"},
+                                 {"feature_name": "cycle_count", "feature_type": "Integral"}],
+            offline_store_config={"s3_storage_config": {"s3_uri": _s3(data, "feature-store/")}},
+            online_store_config={"enable_online_store": True}, opts=opts,
+        )  # fmt: skip
+
+        def definition(args: list[str]) -> str:
+            bucket, role_arn = args
+            return json.dumps(
+                {
+                    "Version": "2020-12-01",
+                    "Parameters": [{"Name": "InputData", "Type": "String", "DefaultValue": f"s3://{bucket}/raw/"}],
+                    "Steps": [
+                        {
+                            "Name": "Prepare", "Type": "Processing",
+                            "Arguments": {
+                                "ProcessingResources": {"ClusterConfig": {"InstanceType": "ml.m5.xlarge",
+                                                                          "InstanceCount": 1, "VolumeSizeInGB": 30}},
+                                "AppSpecification": {
+                                    "ImageUri": f"{images}/sagemaker-scikit-learn:1.2-1-cpu-py3",
+                                    "ContainerEntrypoint": ["python3", "/opt/ml/processing/code/prepare.py"],
+                                },
+                                "RoleArn": role_arn,
+                                "ProcessingInputs": [
+                                    {"InputName": "raw", "S3Input": {
+                                        "S3Uri": {"Get": "Parameters.InputData"},
+                                        "LocalPath": "/opt/ml/processing/input", "S3DataType": "S3Prefix",
+                                        "S3InputMode": "File"}},
+                                    {"InputName": "code", "S3Input": {
+                                        "S3Uri": f"s3://{bucket}/code/prepare.py",
+                                        "LocalPath": "/opt/ml/processing/code", "S3DataType": "S3Prefix",
+                                        "S3InputMode": "File"}},
+                                ],
+                                "ProcessingOutputConfig": {"Outputs": [{"OutputName": "train", "S3Output": {
+                                    "S3Uri": f"s3://{bucket}/prepared/train/",
+                                    "LocalPath": "/opt/ml/processing/train", "S3UploadMode": "EndOfJob"}}]},
+                            },
+                        },
+                        {
+                            "Name": "Train", "Type": "Training", "DependsOn": ["Prepare"],
+                            "Arguments": {
+                                "AlgorithmSpecification": {"TrainingImage": f"{images}/sagemaker-xgboost:1.7-1",
+                                                           "TrainingInputMode": "File"},
+                                "RoleArn": role_arn,
+                                "OutputDataConfig": {"S3OutputPath": f"s3://{bucket}/models/"},
+                                "ResourceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1,
+                                                   "VolumeSizeInGB": 30},
+                                "StoppingCondition": {"MaxRuntimeInSeconds": 3600},
+                                "HyperParameters": {"objective": "reg:squarederror", "num_round": "200"},
+                                "InputDataConfig": [{"ChannelName": "train", "DataSource": {"S3DataSource": {
+                                    "S3DataType": "S3Prefix", "S3DataDistributionType": "FullyReplicated",
+                                    "S3Uri": {"Get": "Steps.Prepare.ProcessingOutputConfig.Outputs['train']"
+                                                     ".S3Output.S3Uri"}}}}],
+                            },
+                        },
+                    ],
+                }
+            )  # fmt: skip
+
+        return aws.sagemaker.Pipeline(
+            "battery-soh", pipeline_name="battery-soh", pipeline_display_name="battery-soh", role_arn=role.arn,
+            pipeline_definition=pulumi.Output.all(data.bucket, role.arn).apply(definition), opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def emr_spark_jobs(region: str | None = None) -> Build:
+    # docs: emr/cluster (release_label, applications, log_uri in the stack's bucket, a bootstrap action and a
+    # spark-submit step through command-runner.jar on scripts in the stack's bucket, configurations_json), the EMR
+    # service role and EC2 instance profile; emrserverless/application (spark, S3 and CloudWatch monitoring).
+    def build(c: Any) -> object:
+        opts = _opts(c, region)
+        lake = aws.s3.Bucket("trip-lake", opts=opts)
+        service = aws.iam.Role("emr-service", assume_role_policy=_trust("elasticmapreduce.amazonaws.com"), opts=opts)
+        ec2 = aws.iam.Role("emr-ec2", assume_role_policy=_trust("ec2.amazonaws.com"), opts=opts)
+        profile = aws.iam.InstanceProfile("emr-ec2", role=ec2.name, opts=opts)
+        aws.emr.Cluster(
+            "trip-batch", release_label="emr-7.2.0", applications=["Spark", "Hadoop"], service_role=service.arn,
+            log_uri=_s3(lake, "emr-logs/"),
+            ec2_attributes={"subnet_id": "subnet-emr", "instance_profile": profile.arn,
+                            "emr_managed_master_security_group": "sg-emr-master",
+                            "emr_managed_slave_security_group": "sg-emr-core"},
+            master_instance_group={"instance_type": "m5.xlarge"},
+            core_instance_group={"instance_type": "m5.xlarge", "instance_count": 2},
+            bootstrap_actions=[{"name": "python-deps", "path": _s3(lake, "bootstrap/install-deps.sh"),
+                                "args": ["--requirements", "requirements.txt"]}],
+            steps=[{"name": "daily-trips", "action_on_failure": "CONTINUE", "hadoop_jar_step": {
+                "jar": "command-runner.jar",
+                "args": lake.bucket.apply(lambda b: ["spark-submit", "--deploy-mode", "cluster",
+                                                     f"s3://{b}/jobs/trips.py", "--input", f"s3://{b}/raw/",
+                                                     "--output", f"s3://{b}/curated/"]),
+            }}],
+            configurations_json=json.dumps([{"Classification": "spark-defaults", "Properties": {
+                "spark.dynamicAllocation.enabled": "true", "spark.sql.adaptive.enabled": "true"}}]),
+            opts=opts,
+        )  # fmt: skip
+        logs = aws.cloudwatch.LogGroup("emr-serverless", retention_in_days=30, opts=opts)
+        return aws.emrserverless.Application(
+            "trip-adhoc", name="trip-adhoc", release_label="emr-7.2.0", type="spark",
+            maximum_capacity={"cpu": "64 vCPU", "memory": "256 GB"},
+            auto_stop_configuration={"enabled": True, "idle_timeout_minutes": 15},
+            monitoring_configuration={
+                "s3_monitoring_configuration": {"log_uri": _s3(lake, "emr-serverless-logs/")},
+                "cloudwatch_logging_configuration": {"enabled": True, "log_group_name": logs.name},
+            },
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def glue_jobs_with_connection(region: str | None = None) -> Build:
+    # docs: rds/instance (PostgreSQL, private), glue/connection (JDBC, the instance's endpoint, credentials from
+    # Secrets Manager, physical_connection_requirements in the VPC), glue/job (script, --TempDir, --extra-py-files and
+    # the Spark UI event logs in the stack's bucket, "Using job parameters in AWS Glue jobs"), glue/trigger
+    # (scheduled), athena/datacatalog (GLUE) and namedquery.
+    def build(c: Any) -> object:
+        opts = _opts(c, region)
+        ident = aws.get_caller_identity_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider))
+        etl = aws.s3.Bucket("warranty-etl", opts=opts)
+        db = aws.rds.Instance(
+            "warranty", engine="postgres", engine_version="16.3", instance_class="db.t4g.medium",
+            allocated_storage=50, db_name="warranty", username="etl", manage_master_user_password=True,
+            storage_encrypted=True, publicly_accessible=False, skip_final_snapshot=True, opts=opts,
+        )  # fmt: skip
+        secret = aws.secretsmanager.Secret("warranty-etl", opts=opts)
+        conn = aws.glue.Connection(
+            "warranty-db", name="warranty-db", connection_type="JDBC",
+            connection_properties={
+                "JDBC_CONNECTION_URL": db.endpoint.apply(lambda e: f"jdbc:postgresql://{e}/warranty"),
+                "SECRET_ID": secret.name, "JDBC_ENFORCE_SSL": "true",
+            },
+            physical_connection_requirements={"availability_zone": db.availability_zone,
+                                              "security_group_id_lists": ["sg-glue"], "subnet_id": "subnet-glue"},
+            opts=opts,
+        )  # fmt: skip
+        role = aws.iam.Role("glue-job", assume_role_policy=_trust("glue.amazonaws.com"), opts=opts)
+        job = aws.glue.Job(
+            "warranty-claims", name="warranty-claims", role_arn=role.arn, glue_version="4.0", worker_type="G.1X",
+            number_of_workers=4, connections=[conn.name],
+            command={"name": "glueetl", "python_version": "3", "script_location": _s3(etl, "scripts/claims.py")},
+            default_arguments={
+                "--job-language": "python", "--TempDir": _s3(etl, "tmp/"),
+                "--extra-py-files": _s3(etl, "libs/fleet_common.zip"),
+                "--enable-metrics": "true", "--enable-continuous-cloudwatch-log": "true",
+                "--enable-spark-ui": "true", "--spark-event-logs-path": _s3(etl, "spark-ui/"),
+                "--enable-job-insights": "true", "--job-bookmark-option": "job-bookmark-enable",
+            },
+            opts=opts,
+        )  # fmt: skip
+        aws.glue.Trigger(
+            "nightly", type="SCHEDULED", schedule="cron(30 1 * * ? *)", actions=[{"job_name": job.name}], opts=opts
+        )
+        catalog = aws.athena.DataCatalog(
+            "fleet",
+            name="fleet",
+            description="fleet Glue catalog",
+            type="GLUE",
+            parameters={"catalog-id": ident.account_id},
+            opts=opts,
+        )
+        return aws.athena.NamedQuery(
+            "open-claims", database="warranty", workgroup="primary",
+            query=catalog.name.apply(lambda n: f'SELECT vin, count(*) FROM "{n}"."warranty"."claims" GROUP BY vin'),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def flink_on_kinesis(region: str | None = None) -> Build:
+    # docs: kinesisanalyticsv2/application (FLINK-1_19, code in the stack's bucket, environment property groups with
+    # the source stream and "aws.region" as the Managed Service for Apache Flink examples write them, CloudWatch
+    # logging to the stack's log stream), kinesis/stream.
+    def build(c: Any) -> object:
+        opts = _opts(c, region)
+        region_name = aws.get_region_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider)).region
+        code = aws.s3.Bucket("flink-apps", opts=opts)
+        stream = aws.kinesis.Stream("can-bus", stream_mode_details={"stream_mode": "ON_DEMAND"}, opts=opts)
+        out = aws.kinesis.Stream("can-bus-anomalies", stream_mode_details={"stream_mode": "ON_DEMAND"}, opts=opts)
+        group = aws.cloudwatch.LogGroup("flink", retention_in_days=30, opts=opts)
+        log_stream = aws.cloudwatch.LogStream("flink", log_group_name=group.name, opts=opts)
+        role = aws.iam.Role("flink", assume_role_policy=_trust("kinesisanalytics.amazonaws.com"), opts=opts)
+        return aws.kinesisanalyticsv2.Application(
+            "can-anomalies", runtime_environment="FLINK-1_19", service_execution_role=role.arn,
+            application_configuration={
+                "application_code_configuration": {"code_content_type": "ZIPFILE", "code_content": {
+                    "s3_content_location": {"bucket_arn": code.arn, "file_key": "can-anomalies-1.4.0.jar"}}},
+                "environment_properties": {"property_groups": [
+                    {"property_group_id": "InputStream0", "property_map": {
+                        "stream.name": stream.name, "aws.region": region_name, "flink.stream.initpos": "LATEST"}},
+                    {"property_group_id": "OutputStream0", "property_map": {
+                        "stream.name": out.name, "aws.region": region_name}},
+                ]},
+                "flink_application_configuration": {"checkpoint_configuration": {"configuration_type": "DEFAULT"}},
+            },
+            cloudwatch_logging_options={"log_stream_arn": log_stream.arn}, opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+# -- the IoT fleet -------------------------------------------------------------------------------------------------
+
+
+def iot_rule_actions(region: str | None = None) -> Build:
+    # docs: iot/topicrule actions to the stack's own targets: s3 (key with substitution templates), sqs, lambda,
+    # republish, cloudwatch_metric, step_functions, and http to the stack's own HTTP API (its api_endpoint output);
+    # the error action to the stack's bucket.
+    def build(c: Any) -> object:
+        opts = _opts(c, region)
+        archive = aws.s3.Bucket("diag-archive", opts=opts)
+        queue = aws.sqs.Queue("diag-events", opts=opts)
+        fn = _function("diag-decoder", opts)
+        machine_role = aws.iam.Role("dtc-workflow", assume_role_policy=_trust("states.amazonaws.com"), opts=opts)
+        machine = aws.sfn.StateMachine(
+            "dtc-workflow", role_arn=machine_role.arn,
+            definition=json.dumps({"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}), opts=opts,
+        )  # fmt: skip
+        api = aws.apigatewayv2.Api("dtc-intake", protocol_type="HTTP", opts=opts)
+        role = aws.iam.Role("iot-actions", assume_role_policy=_trust("iot.amazonaws.com"), opts=opts)
+        aws.lambda_.Permission(
+            "iot-invoke", action="lambda:InvokeFunction", function=fn.name, principal="iot.amazonaws.com", opts=opts
+        )
+        return aws.iot.TopicRule(
+            "diagnostics", enabled=True, sql_version="2016-03-23",
+            sql="SELECT *, topic(2) AS vin, timestamp() AS ts FROM 'fleet/+/diag'",
+            s3=[{"bucket_name": archive.bucket, "key": "vin=${topic(2)}/${timestamp()}.json", "role_arn": role.arn}],
+            sqs=[{"queue_url": queue.url, "role_arn": role.arn, "use_base64": False}],
+            lambdas=[{"function_arn": fn.arn}],
+            republishes=[{"topic": "fleet/${topic(2)}/diag/ack", "role_arn": role.arn, "qos": 1}],
+            cloudwatch_metrics=[{"metric_name": "DiagnosticMessages", "metric_namespace": "Fleet",
+                                 "metric_unit": "Count", "metric_value": "1", "role_arn": role.arn}],
+            step_functions=[{"state_machine_name": machine.name, "role_arn": role.arn,
+                             "execution_name_prefix": "dtc"}],
+            https=[{"url": api.api_endpoint.apply(lambda e: f"{e}/dtc"),
+                    "http_headers": [{"key": "content-type", "value": "application/json"}]}],
+            error_action={"s3": {"bucket_name": archive.bucket, "key": "errors/${newuuid()}", "role_arn": role.arn}},
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def iot_fleet_provisioning(region: str | None = None) -> Build:
+    # docs: iot/provisioningtemplate ("Provisioning by claim": template_body with a Thing, the certificate from the
+    # CSR and a policy, a pre-provisioning hook Lambda), iot/authorizer (custom authentication for the workshop
+    # tools, a Lambda), iot/thinggroup, iot/rolealias for the credentials provider.
+    def build(c: Any) -> object:
+        opts = _opts(c, region)
+        hook = _function("provisioning-hook", opts, {"ALLOWED_PLANTS": "plant-a,plant-b"})
+        auth_fn = _function("workshop-authorizer", opts)
+        role = aws.iam.Role("iot-provisioning", assume_role_policy=_trust("iot.amazonaws.com"), opts=opts)
+        aws.iam.RolePolicyAttachment(
+            "iot-provisioning", role=role.name,
+            policy_arn=role.arn.apply(lambda a: f"arn:{a.split(':')[1]}:iam::aws:policy/service-role/"
+                                                "AWSIoTThingsRegistration"),
+            opts=opts,
+        )  # fmt: skip
+        group = aws.iot.ThingGroup("vehicles", name="vehicles", opts=opts)
+        body = group.name.apply(lambda g: json.dumps({
+            "Parameters": {"SerialNumber": {"Type": "String"}, "AWS::IoT::Certificate::Id": {"Type": "String"}},
+            "Resources": {
+                "certificate": {"Type": "AWS::IoT::Certificate", "Properties": {
+                    "CertificateId": {"Ref": "AWS::IoT::Certificate::Id"}, "Status": "Active"}},
+                "thing": {"Type": "AWS::IoT::Thing", "OverrideSettings": {"AttributePayload": "MERGE"},
+                          "Properties": {"ThingName": {"Ref": "SerialNumber"}, "ThingGroups": [g]}},
+                "policy": {"Type": "AWS::IoT::Policy", "Properties": {"PolicyName": "vehicle"}},
+            },
+        }))  # fmt: skip
+        aws.iot.ProvisioningTemplate(
+            "vehicle-claim", name="vehicle-claim", enabled=True, provisioning_role_arn=role.arn, template_body=body,
+            pre_provisioning_hook={"target_arn": hook.arn, "payload_version": "2020-04-01"}, opts=opts,
+        )  # fmt: skip
+        aws.iot.Authorizer(
+            "workshop-tools", name="workshop-tools", authorizer_function_arn=auth_fn.arn, signing_disabled=True,
+            status="ACTIVE", opts=opts,
+        )  # fmt: skip
+        creds = aws.iam.Role("vehicle-credentials", assume_role_policy=_trust("credentials.iot.amazonaws.com"),
+                             opts=opts)  # fmt: skip
+        return aws.iot.RoleAlias("vehicle-credentials", alias="vehicle-credentials", role_arn=creds.arn, opts=opts)
+
+    return build
+
+
+# -- CI/CD -------------------------------------------------------------------------------------------------------
+
+BUILDSPEC = """version: 0.2
+phases:
+  pre_build:
+    commands:
+      - aws ecr get-login-password --region $AWS_DEFAULT_REGION | docker login --username AWS --password-stdin $REGISTRY
+  build:
+    commands:
+      - docker build -t $REPOSITORY_URI:$CODEBUILD_RESOLVED_SOURCE_VERSION .
+      - docker push $REPOSITORY_URI:$CODEBUILD_RESOLVED_SOURCE_VERSION
+      - printf '[{"name":"api","imageUri":"%s"}]' $REPOSITORY_URI:$CODEBUILD_RESOLVED_SOURCE_VERSION >imagedefs.json
+artifacts:
+  files:
+    - imagedefs.json
+"""
+
+
+def codepipeline_to_ecs(region: str | None = None) -> Build:
+    # docs: codepipeline/pipeline (V2, artifact store in the stack's bucket, S3 source, CodeBuild build, ECS deploy
+    # with imagedefinitions.json), codebuild/project (the curated aws/codebuild/amazonlinux image, privileged mode,
+    # environment variables naming the stack's ECR repository, the buildspec from "Tutorial: Amazon ECR sample for
+    # CodeBuild", logs to the stack's log group, artifacts CODEPIPELINE).
+    def build(c: Any) -> object:
+        opts = _opts(c, region)
+        artifacts = aws.s3.Bucket("pipeline-artifacts", opts=opts)
+        sources = aws.s3.Bucket("pipeline-sources", opts=opts)
+        repo = aws.ecr.Repository("owner-api", image_tag_mutability="IMMUTABLE", opts=opts)
+        logs = aws.cloudwatch.LogGroup("codebuild-owner-api", retention_in_days=30, opts=opts)
+        build_role = aws.iam.Role("codebuild", assume_role_policy=_trust("codebuild.amazonaws.com"), opts=opts)
+        project = aws.codebuild.Project(
+            "owner-api", service_role=build_role.arn, artifacts={"type": "CODEPIPELINE"},
+            source={"type": "CODEPIPELINE", "buildspec": BUILDSPEC},
+            environment={
+                "compute_type": "BUILD_GENERAL1_SMALL", "type": "LINUX_CONTAINER", "privileged_mode": True,
+                "image": "aws/codebuild/amazonlinux-x86_64-standard:5.0",
+                "environment_variables": [
+                    {"name": "REPOSITORY_URI", "value": repo.repository_url},
+                    {"name": "REGISTRY", "value": repo.repository_url.apply(lambda u: u.split("/")[0])},
+                ],
+            },
+            logs_config={"cloudwatch_logs": {"group_name": logs.name, "stream_name": "build"}},
+            opts=opts,
+        )  # fmt: skip
+        pipe_role = aws.iam.Role("codepipeline", assume_role_policy=_trust("codepipeline.amazonaws.com"), opts=opts)
+        return aws.codepipeline.Pipeline(
+            "owner-api", role_arn=pipe_role.arn, pipeline_type="V2",
+            artifact_stores=[{"location": artifacts.bucket, "type": "S3"}],
+            stages=[
+                {"name": "Source", "actions": [{
+                    "name": "Source", "category": "Source", "owner": "AWS", "provider": "S3", "version": "1",
+                    "output_artifacts": ["source"],
+                    "configuration": {"S3Bucket": sources.bucket, "S3ObjectKey": "owner-api/source.zip",
+                                      "PollForSourceChanges": "false"}}]},
+                {"name": "Build", "actions": [{
+                    "name": "Build", "category": "Build", "owner": "AWS", "provider": "CodeBuild", "version": "1",
+                    "input_artifacts": ["source"], "output_artifacts": ["image"],
+                    "configuration": {"ProjectName": project.name}}]},
+                {"name": "Deploy", "actions": [{
+                    "name": "Deploy", "category": "Deploy", "owner": "AWS", "provider": "ECS", "version": "1",
+                    "input_artifacts": ["image"],
+                    "configuration": {"ClusterName": "owner-services", "ServiceName": "owner-api",
+                                      "FileName": "imagedefs.json"}}]},
+            ],
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def codebuild_from_own_ecr(region: str | None = None) -> Build:
+    # docs: codebuild/project with a custom build image from the stack's ECR repository (image_pull_credentials_type
+    # SERVICE_ROLE), the "ECR repository policy for CodeBuild" (codebuild.amazonaws.com with aws:SourceArn of the
+    # project), an S3 cache and artifacts in the stack's bucket, VPC config.
+    def build(c: Any) -> object:
+        opts = _opts(c, region)
+        cache = aws.s3.Bucket("firmware-build-cache", opts=opts)
+        out = aws.s3.Bucket("firmware-artifacts", opts=opts)
+        builder = aws.ecr.Repository("firmware-builder", opts=opts)
+        role = aws.iam.Role("firmware-build", assume_role_policy=_trust("codebuild.amazonaws.com"), opts=opts)
+        project = aws.codebuild.Project(
+            "firmware", service_role=role.arn, build_timeout=60,
+            source={"type": "NO_SOURCE", "buildspec": "version: 0.2\nphases:\n  build:\n    commands:\n"
+                                                      "      - make -C /src firmware\n"},
+            artifacts={"type": "S3", "location": out.bucket, "path": "firmware", "packaging": "ZIP"},
+            cache={"type": "S3", "location": cache.bucket.apply(lambda b: f"{b}/firmware")},
+            environment={"compute_type": "BUILD_GENERAL1_LARGE", "type": "LINUX_CONTAINER",
+                         "image": builder.repository_url.apply(lambda u: f"{u}:gcc-arm-13"),
+                         "image_pull_credentials_type": "SERVICE_ROLE"},
+            vpc_config={"vpc_id": "vpc-build", "subnets": ["subnet-build"], "security_group_ids": ["sg-build"]},
+            opts=opts,
+        )  # fmt: skip
+        return aws.ecr.RepositoryPolicy(
+            "firmware-builder", repository=builder.name,
+            policy=project.arn.apply(lambda arn: _policy([{
+                "Sid": "CodeBuildPull", "Effect": "Allow", "Principal": {"Service": "codebuild.amazonaws.com"},
+                "Action": ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+                "Condition": {"ArnLike": {"aws:SourceArn": arn}},
+            }])),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+# -- observability -----------------------------------------------------------------------------------------------
+
+
+def dashboards_and_tracing(region: str | None = None, *, grafana: bool = True) -> Build:
+    # docs: cloudwatch/dashboard (dashboard_body: metric widgets with "region", a Logs Insights widget, an alarm
+    # widget), cloudwatch/metricalarm → sns/topic, xray/group + samplingrule, cloudwatch/metricstream → the stack's
+    # Firehose → its bucket, grafana/workspace (AWS_SSO, SERVICE_MANAGED, CloudWatch / Prometheus / X-Ray sources,
+    # SNS notifications) where Amazon Managed Grafana is offered.
+    def build(c: Any) -> object:
+        opts = _opts(c, region)
+        region_name = aws.get_region_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider)).region
+        topic = aws.sns.Topic("fleet-ops-alarms", opts=opts)
+        api_logs = aws.cloudwatch.LogGroup("owner-api", retention_in_days=30, opts=opts)
+        alarm = aws.cloudwatch.MetricAlarm(
+            "owner-api-5xx", comparison_operator="GreaterThanThreshold", evaluation_periods=3, threshold=5,
+            metric_name="5XXError", namespace="AWS/ApiGateway", period=60, statistic="Sum",
+            dimensions={"ApiName": "owner-data"}, alarm_actions=[topic.arn], ok_actions=[topic.arn], opts=opts,
+        )  # fmt: skip
+        aws.cloudwatch.Dashboard(
+            "fleet-ops", dashboard_name="fleet-ops",
+            dashboard_body=pulumi.Output.all(region_name, api_logs.name, alarm.arn).apply(lambda a: json.dumps({
+                "widgets": [
+                    {"type": "metric", "x": 0, "y": 0, "width": 12, "height": 6, "properties": {
+                        "title": "Owner API", "region": a[0], "view": "timeSeries", "stat": "Sum", "period": 60,
+                        "metrics": [["AWS/ApiGateway", "Count", "ApiName", "owner-data"],
+                                    [".", "5XXError", ".", "."]]}},
+                    {"type": "log", "x": 12, "y": 0, "width": 12, "height": 6, "properties": {
+                        "title": "Slow exports", "region": a[0], "view": "table",
+                        "query": f"SOURCE '{a[1]}' | fields @timestamp, vin, latency | filter latency > 1000"}},
+                    {"type": "alarm", "x": 0, "y": 6, "width": 24, "height": 2, "properties": {
+                        "title": "Alarms", "alarms": [a[2]]}},
+                ]
+            })),
+            opts=opts,
+        )  # fmt: skip
+        aws.xray.Group(
+            "owner-api-errors", group_name="owner-api-errors",
+            filter_expression='service("owner-data") { fault = true }',
+            insights_configuration={"insights_enabled": True, "notifications_enabled": True}, opts=opts,
+        )  # fmt: skip
+        aws.xray.SamplingRule(
+            "owner-api", rule_name="owner-api", priority=100, version=1, reservoir_size=5, fixed_rate=0.05,
+            url_path="/exports*", host="*", http_method="*", service_type="*", service_name="owner-data",
+            resource_arn="*", opts=opts,
+        )  # fmt: skip
+        metrics = aws.s3.Bucket("metric-archive", opts=opts)
+        fh_role = aws.iam.Role("metric-firehose", assume_role_policy=_trust("firehose.amazonaws.com"), opts=opts)
+        firehose = aws.kinesis.FirehoseDeliveryStream(
+            "metric-archive", destination="extended_s3",
+            extended_s3_configuration={"role_arn": fh_role.arn, "bucket_arn": metrics.arn, "prefix": "metrics/"},
+            opts=opts,
+        )  # fmt: skip
+        ms_role = aws.iam.Role("metric-stream", assume_role_policy=_trust("streams.metrics.cloudwatch.amazonaws.com"),
+                               opts=opts)  # fmt: skip
+        stream = aws.cloudwatch.MetricStream(
+            "fleet-metrics", role_arn=ms_role.arn, firehose_arn=firehose.arn, output_format="json",
+            include_filters=[{"namespace": "AWS/ApiGateway"}, {"namespace": "Fleet"}], opts=opts,
+        )  # fmt: skip
+        if not grafana:
+            return stream
+        gf_role = aws.iam.Role("grafana", assume_role_policy=_trust("grafana.amazonaws.com"), opts=opts)
+        return aws.grafana.Workspace(
+            "fleet-ops", account_access_type="CURRENT_ACCOUNT", authentication_providers=["AWS_SSO"],
+            permission_type="SERVICE_MANAGED", role_arn=gf_role.arn,
+            data_sources=["CLOUDWATCH", "PROMETHEUS", "XRAY"], notification_destinations=["SNS"],
+            configuration=json.dumps({"unifiedAlerting": {"enabled": True}}), opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+# -- backup and DR inside the jurisdiction -----------------------------------------------------------------------
+
+
+def backup_governance(region: str, copy_region: str) -> Build:
+    # docs: backup/vault with backup/vaultlockconfiguration (compliance mode) and vaultnotifications to the stack's
+    # SNS topic (with its topic policy for backup.amazonaws.com), backup/plan copying to a vault in a second region of
+    # the jurisdiction, backup/reportplan delivering CSV reports to the stack's bucket.
+    def build(c: Any) -> object:
+        opts, copy_opts = _aws(region), _aws(copy_region)
+        vault = aws.backup.Vault("vehicle-records", opts=opts)
+        dr = aws.backup.Vault("vehicle-records-dr", opts=copy_opts)
+        aws.backup.VaultLockConfiguration(
+            "vehicle-records", backup_vault_name=vault.name, min_retention_days=7, max_retention_days=400,
+            changeable_for_days=3, opts=opts,
+        )  # fmt: skip
+        topic = aws.sns.Topic("backup-events", opts=opts)
+        aws.sns.TopicPolicy(
+            "backup-events", arn=topic.arn,
+            policy=topic.arn.apply(lambda arn: _policy([{
+                "Effect": "Allow", "Principal": {"Service": "backup.amazonaws.com"}, "Action": "SNS:Publish",
+                "Resource": arn}])),
+            opts=opts,
+        )  # fmt: skip
+        aws.backup.VaultNotifications(
+            "vehicle-records", backup_vault_name=vault.name, sns_topic_arn=topic.arn,
+            backup_vault_events=["BACKUP_JOB_FAILED", "COPY_JOB_FAILED", "RESTORE_JOB_COMPLETED"], opts=opts,
+        )  # fmt: skip
+        aws.backup.Plan(
+            "vehicle-records", rules=[{
+                "rule_name": "daily", "target_vault_name": vault.name, "schedule": "cron(0 2 * * ? *)",
+                "lifecycle": {"delete_after": 35},
+                "copy_actions": [{"destination_vault_arn": dr.arn, "lifecycle": {"delete_after": 365}}],
+            }],
+            opts=opts,
+        )  # fmt: skip
+        reports = aws.s3.Bucket("backup-reports", opts=opts)
+        return aws.backup.ReportPlan(
+            "jobs", name="jobs", report_setting={"report_template": "BACKUP_JOB_REPORT"},
+            report_delivery_channel={"s3_bucket_name": reports.bucket, "s3_key_prefix": "backup", "formats": ["CSV"]},
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def rds_cross_region_replica(region: str, replica_region: str) -> Build:
+    # docs: rds/instance replicate_source_db (the source's ARN for a cross-region read replica, "Working with DB
+    # instance read replicas"), a KMS key in the replica region, Performance Insights with that key.
+    def build(c: Any) -> object:
+        opts, replica_opts = _aws(region), _aws(replica_region)
+        primary = aws.rds.Instance(
+            "charging-ledger", engine="postgres", engine_version="16.3", instance_class="db.r6g.large",
+            allocated_storage=100, db_name="ledger", username="ledger", manage_master_user_password=True,
+            storage_encrypted=True, backup_retention_period=7, skip_final_snapshot=True, opts=opts,
+        )  # fmt: skip
+        key = aws.kms.Key("ledger-replica", enable_key_rotation=True, opts=replica_opts)
+        return aws.rds.Instance(
+            "charging-ledger-replica", replicate_source_db=primary.arn, instance_class="db.r6g.large",
+            storage_encrypted=True, kms_key_id=key.arn, performance_insights_enabled=True,
+            performance_insights_kms_key_id=key.arn, skip_final_snapshot=True, opts=replica_opts,
+        )  # fmt: skip
+
+    return build
+
+
+# -- dealers -------------------------------------------------------------------------------------------------------
+
+
+def dealer_sftp_and_pipes(region: str | None = None) -> Build:
+    # docs: transfer/server (SFTP, SERVICE_MANAGED, S3, structured logs to the stack's log group), transfer/user
+    # (LOGICAL home directory mapped to the dealer's prefix in the stack's bucket), pipes/pipe from the stack's SQS
+    # queue (the bucket's notifications) through an enrichment Lambda to its Step Functions state machine.
+    def build(c: Any) -> object:
+        opts = _opts(c, region)
+        uploads = aws.s3.Bucket("dealer-diagnostics", opts=opts)
+        logs = aws.cloudwatch.LogGroup("sftp", retention_in_days=90, opts=opts)
+        server = aws.transfer.Server(
+            "dealers", protocols=["SFTP"], identity_provider_type="SERVICE_MANAGED", domain="S3",
+            endpoint_type="PUBLIC", security_policy_name="TransferSecurityPolicy-2024-01",
+            structured_log_destinations=[logs.arn.apply(lambda a: f"{a}:*")], opts=opts,
+        )  # fmt: skip
+        role = aws.iam.Role("sftp-user", assume_role_policy=_trust("transfer.amazonaws.com"), opts=opts)
+        aws.transfer.User(
+            "dealer-0042", server_id=server.id, user_name="dealer-0042", role=role.arn,
+            home_directory_type="LOGICAL",
+            home_directory_mappings=[{"entry": "/", "target": uploads.bucket.apply(lambda b: f"/{b}/dealer-0042")}],
+            opts=opts,
+        )  # fmt: skip
+        queue = aws.sqs.Queue("diagnostics-uploaded", opts=opts)
+        enrich = _function("diagnostics-enrich", opts)
+        sfn_role = aws.iam.Role("diagnostics-workflow", assume_role_policy=_trust("states.amazonaws.com"), opts=opts)
+        machine = aws.sfn.StateMachine(
+            "diagnostics-workflow", role_arn=sfn_role.arn,
+            definition=json.dumps({"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}), opts=opts,
+        )  # fmt: skip
+        pipe_role = aws.iam.Role("diagnostics-pipe", assume_role_policy=_trust("pipes.amazonaws.com"), opts=opts)
+        return aws.pipes.Pipe(
+            "diagnostics", role_arn=pipe_role.arn, source=queue.arn, enrichment=enrich.arn, target=machine.arn,
+            source_parameters={"sqs_queue_parameters": {"batch_size": 1}},
+            target_parameters={"step_function_state_machine_parameters": {"invocation_type": "FIRE_AND_FORGET"}},
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+# -- Alibaba Cloud -------------------------------------------------------------------------------------------------
+
+
+def ali_owner_mail_and_api(region: str, domain: str = "fleet-example.cn", *, mx: bool = False) -> Build:
+    # docs: directmail/domain, mailaddress, tag; the DNS records DirectMail's console asks for (alidns/record: the
+    # ownership TXT, SPF "v=spf1 include:spfdm-<region>.aliyun.com -all", MX mxdm.aliyun.com); oss/bucket for the
+    # exports (lifecycle, CORS for the owner portal); apigateway/group + api (FC backend), plugin (trafficControl with
+    # per-API, per-user and per-app limits) + pluginattachment, app + appattachment. `mx`: the MX record for replies and
+    # bounces, mxdm.aliyun.com, which names no region (no document found says where it is served).
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        mail = alicloud.directmail.Domain("owners", domain_name=f"mail.{domain}", opts=opts)
+        alicloud.directmail.MailAddress(
+            "no-reply", account_name=f"no-reply@mail.{domain}", sendtype="trigger",
+            reply_address=f"service@{domain}", opts=opts,
+        )  # fmt: skip
+        alicloud.directmail.Tag("export-ready", tag_name="export_ready", opts=opts)
+        records: list[tuple[str, str, Any, int | None]] = [
+            ("aliyundm.mail", "TXT", mail.domain_name.apply(lambda d: f"verification for {d}"), None),
+            ("mail", "TXT", f"v=spf1 include:spfdm-{region}.aliyun.com -all", None),
+        ]
+        if mx:
+            records.append(("mail", "MX", "mxdm.aliyun.com", 5))
+        for rr, kind, value, prio in records:
+            alicloud.dns.AlidnsRecord(
+                f"directmail-{kind.lower()}-{rr.split('.')[0]}", domain_name=domain, rr=rr, type=kind, value=value,
+                priority=prio, opts=opts,
+            )  # fmt: skip
+        alicloud.oss.Bucket(
+            "owner-exports", bucket=f"owner-exports-{region}",
+            lifecycle_rules=[{"id": "expire", "prefix": "exports/", "enabled": True, "expirations": [{"days": 7}]}],
+            cors_rules=[{"allowed_origins": [f"https://owners.{domain}"], "allowed_methods": ["GET"],
+                         "allowed_headers": ["*"], "max_age_seconds": 3000}],
+            opts=opts,
+        )  # fmt: skip
+        fn_role = alicloud.ram.Role(
+            "fc-owner-export", role_name="fc-owner-export", assume_role_policy_document=_ram_trust("fc.aliyuncs.com"),
+            opts=opts,
+        )  # fmt: skip
+        fn = alicloud.fc.V3Function(
+            "owner-export", function_name="owner-export", runtime="python3.10", handler="index.handler",
+            role=fn_role.arn, code={"zip_file": "UEsDBAoAAAAAAA=="},
+            environment_variables={"EXPORT_BUCKET": f"owner-exports-{region}", "URL_EXPIRES_SECONDS": "900",
+                                   "SENDER": f"no-reply@mail.{domain}"},
+            opts=opts,
+        )  # fmt: skip
+        gw_role = alicloud.ram.Role(
+            "apigw-owner-export", role_name="apigw-owner-export",
+            assume_role_policy_document=_ram_trust("apigateway.aliyuncs.com"), opts=opts,
+        )  # fmt: skip
+        group = alicloud.apigateway.Group("owner-data", name="owner_data", description="owner data", opts=opts)
+        fc_config: alicloud.apigateway.ApiFcServiceConfigArgsDict = {
+            "region": region,
+            "function_type": "FCEvent",
+            "function_name": fn.function_name,
+            "arn_role": gw_role.arn,
+            "timeout": 10,
+            "function_base_url": "",
+            "path": "/",
+            "method": "POST",
+            "only_business_path": False,
+        }
+        api = alicloud.apigateway.Api(
+            "exports", group_id=group.id, name="exports", description="request a data export", auth_type="APP",
+            request_config={"protocol": "HTTPS", "method": "POST", "path": "/exports", "mode": "MAPPING"},
+            service_type="FunctionCompute", fc_service_config=fc_config, stage_names=["RELEASE"], opts=opts,
+        )  # fmt: skip
+        plugin = alicloud.apigateway.Plugin(
+            "export-limits", plugin_name="export_limits", plugin_type="trafficControl",
+            plugin_data=json.dumps({"unit": "MINUTE", "apiDefault": 600, "userDefault": 60, "appDefault": 10}),
+            opts=opts,
+        )  # fmt: skip
+        alicloud.apigateway.PluginAttachment(
+            "export-limits", api_id=api.api_id, group_id=group.id, plugin_id=plugin.id, stage_name="RELEASE",
+            opts=opts,
+        )  # fmt: skip
+        app = alicloud.apigateway.App("owner-app", name="owner_app", description="owner mobile app", opts=opts)
+        return alicloud.apigateway.AppAttachment(
+            "owner-app", api_id=api.api_id, group_id=group.id, app_id=app.id, stage_name="RELEASE", opts=opts
+        )
+
+    return build
+
+
+def ali_data_platform(region: str) -> Build:
+    # docs: maxcompute/project, dataworks/project, hologram/instance (Hologres, VPC endpoint), pai/workspaceworkspace
+    # + workspacedataset (an OSS dataset, uri oss://<bucket>.<region>-internal endpoint/path as PAI's docs write it),
+    # gpdb/instance (AnalyticDB for PostgreSQL, private, the VPC's CIDR whitelisted).
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        alicloud.maxcompute.Project(
+            "fleet-dw", project_name="fleet_dw", default_quota="os_PayAsYouGoQuota", comment="fleet warehouse",
+            security_properties={"using_acl": True, "using_policy": True}, opts=opts,
+        )  # fmt: skip
+        alicloud.dataworks.Project(
+            "fleet-dw", project_name="fleet_dw_studio", display_name="fleet data studio",
+            description="fleet warehouse jobs", pai_task_enabled=True, opts=opts,
+        )  # fmt: skip
+        alicloud.hologram.Instance(
+            "fleet-serving", instance_name="fleet-serving", instance_type="Standard", payment_type="PayAsYouGo",
+            cpu=32, zone_id=f"{region}-e",
+            endpoints=[{"type": "Intranet"}, {"type": "VPCSingleTunnel", "vpc_id": "vpc-fleet",
+                                              "vswitch_id": "vsw-fleet"}],
+            opts=opts,
+        )  # fmt: skip
+        bucket = alicloud.oss.Bucket("ml-datasets", bucket=f"fleet-ml-datasets-{region}", opts=opts)
+        ws = alicloud.pai.WorkspaceWorkspace(
+            "battery-ml", workspace_name="battery_ml", display_name="battery ml", description="battery health",
+            env_types=["prod"], opts=opts,
+        )  # fmt: skip
+        alicloud.pai.WorkspaceDataset(
+            "pack-cycles", workspace_id=ws.id, dataset_name="pack_cycles", data_source_type="OSS",
+            data_type="COMMON", property="DIRECTORY", accessibility="PRIVATE",
+            uri=bucket.bucket.apply(lambda b: f"oss://{b}.oss-{region}-internal.aliyuncs.com/pack-cycles/"),
+            opts=opts,
+        )  # fmt: skip
+        return alicloud.gpdb.Instance(
+            "warranty-adbpg", engine="gpdb", engine_version="6.0", db_instance_category="HighAvailability",
+            db_instance_mode="StorageElastic", instance_spec="2C16G", seg_node_num=4, seg_storage_type="cloud_essd",
+            storage_size=200, payment_type="PayAsYouGo", vpc_id="vpc-fleet", vswitch_id="vsw-fleet",
+            zone_id=f"{region}-e", ip_whitelists=[{"security_ip_list": "10.0.0.0/8"}], opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_cr_ee_sync(region: str, target_region: str) -> Build:
+    # docs: cr/registryenterpriseinstance in two mainland regions, cs/registryenterprisenamespace + repo, and
+    # cs/registryenterprisesyncrule ("Replicate images across instances in different regions", same account).
+    def build(c: Any) -> object:
+        opts, target_opts = _ali(region), _ali(target_region)
+        src = alicloud.cr.RegistryEnterpriseInstance(
+            "fleet-images", instance_name="fleet-images", instance_type="Advanced", payment_type="Subscription",
+            period=1, renewal_status="AutoRenewal", opts=opts,
+        )  # fmt: skip
+        dst = alicloud.cr.RegistryEnterpriseInstance(
+            "fleet-images-dr", instance_name="fleet-images-dr", instance_type="Advanced", payment_type="Subscription",
+            period=1, renewal_status="AutoRenewal", opts=target_opts,
+        )  # fmt: skip
+        for name, inst, o in (("src", src, opts), ("dst", dst, target_opts)):
+            ns = alicloud.cs.RegistryEnterpriseNamespace(
+                f"fleet-{name}", instance_id=inst.id, name="fleet", auto_create=False, default_visibility="PRIVATE",
+                opts=o,
+            )  # fmt: skip
+            alicloud.cs.RegistryEnterpriseRepo(
+                f"owner-api-{name}", instance_id=inst.id, namespace=ns.name, name="owner-api", repo_type="PRIVATE",
+                summary="owner data API", opts=o,
+            )  # fmt: skip
+        return alicloud.cs.RegistryEnterpriseSyncRule(
+            "owner-api-dr", instance_id=src.id, namespace_name="fleet", sync_rule_name="owner-api-dr",
+            target_instance_id=dst.id, target_namespace_name="fleet", target_region_id=target_region,
+            tag_filter="release-.*", repo_name="owner-api", target_repo_name="owner-api", sync_scope="REPO",
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_observability(region: str) -> Build:
+    # docs: arms/prometheus (ManagedKubernetes cluster of the stack), arms/alertcontactgroup,
+    # arms/prometheusalertrule (expression, annotations, message, notify_type ALERT_MANAGER), arms/grafanaworkspace,
+    # log/dashboard (char_list of SLS charts), log/ossshipper of the stack's logstore to its OSS bucket.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        alicloud.arms.Prometheus(
+            "ack-fleet", cluster_type="aliyun-cs", cluster_id="c-fleetack01", grafana_instance_id="free",
+            payment_type="PayAsYouGo", opts=opts,
+        )  # fmt: skip
+        alicloud.arms.PrometheusAlertRule(
+            "api-errors", cluster_id="c-fleetack01", prometheus_alert_rule_name="owner-api-errors",
+            expression='sum(rate(http_requests_total{service="owner-api",code=~"5.."}[5m])) > 1', duration="5",
+            message="owner-api 5xx above 1/s", notify_type="ALERT_MANAGER",
+            annotations=[{"name": "summary", "value": "owner-api is failing"}],
+            labels=[{"name": "severity", "value": "critical"}], opts=opts,
+        )  # fmt: skip
+        alicloud.arms.GrafanaWorkspace(
+            "fleet-ops", grafana_workspace_name="fleet-ops", grafana_version="10.0.x",
+            grafana_workspace_edition="standard", description="fleet operations", opts=opts,
+        )  # fmt: skip
+        project = alicloud.log.Project("fleet-ops", project_name=f"fleet-ops-{region}", opts=opts)
+        store = alicloud.log.Store("owner-api", project_name=project.project_name, logstore_name="owner-api",
+                                   opts=opts)  # fmt: skip
+        alicloud.log.Dashboard(
+            "owner-api", project_name=project.project_name, dashboard_name="owner-api", display_name="owner API",
+            char_list=json.dumps([{
+                "title": "5xx per minute", "type": "linepro",
+                "search": {"logstore": "owner-api", "topic": "", "query": "status >= 500 | select date_trunc('minute', "
+                           "__time__) as t, count(*) as n group by t order by t", "start": "-3600s", "end": "now"},
+                "display": {"xAxis": ["t"], "yAxis": ["n"], "xPos": 0, "yPos": 0, "width": 10, "height": 12,
+                            "displayName": "5xx per minute"},
+            }]),
+            opts=opts,
+        )  # fmt: skip
+        archive = alicloud.oss.Bucket("log-archive", bucket=f"fleet-log-archive-{region}", opts=opts)
+        role = alicloud.ram.Role(
+            "sls-ship", role_name="sls-ship", assume_role_policy_document=_ram_trust("log.aliyuncs.com"), opts=opts
+        )
+        return alicloud.log.OssShipper(
+            "owner-api-archive", project_name=project.project_name, logstore_name=store.logstore_name,
+            shipper_name="owner-api-archive", oss_bucket=archive.bucket, oss_prefix="owner-api",
+            buffer_interval=300, buffer_size=250, compress_type="snappy", format="json", json_enable_tag=True,
+            path_format="%Y/%m/%d/%H/%M", role_arn=role.arn, opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_dr_in_mainland(region: str, dr_region: str) -> Build:
+    # docs: rds/rdsinstancecrossbackuppolicy (cross-region backups of the stack's RDS instance to a second mainland
+    # region), hbr/vault + ossbackupplan of the stack's bucket, hbr/replicationvault in the DR region fed by the
+    # vault, polardb/globaldatabasenetwork with a secondary cluster (creation_option CreateGdnStandby, gdn_id) there.
+    def build(c: Any) -> object:
+        opts, dr_opts = _ali(region), _ali(dr_region)
+        rds = alicloud.rds.Instance(
+            "charging-ledger", engine="MySQL", engine_version="8.0", instance_type="mysql.n2.medium.2c",
+            instance_storage=100, instance_charge_type="Postpaid", vswitch_id="vsw-fleet",
+            security_ips=["10.0.0.0/8"], opts=opts,
+        )  # fmt: skip
+        alicloud.rds.RdsInstanceCrossBackupPolicy(
+            "charging-ledger", instance_id=rds.id, cross_backup_region=dr_region, retention=15,
+            log_backup_enabled="Enable", opts=opts,
+        )  # fmt: skip
+        bucket = alicloud.oss.Bucket("vehicle-docs", bucket=f"fleet-vehicle-docs-{region}", opts=opts)
+        vault = alicloud.hbr.Vault("vehicle-docs", vault_name="vehicle-docs", opts=opts)
+        alicloud.hbr.OssBackupPlan(
+            "vehicle-docs", oss_backup_plan_name="vehicle-docs", vault_id=vault.id, bucket=bucket.bucket,
+            backup_type="COMPLETE", schedule="I|1700000000|P1D", retention="90", prefix="docs/", opts=opts,
+        )  # fmt: skip
+        alicloud.hbr.ReplicationVault(
+            "vehicle-docs-dr", vault_name="vehicle-docs-dr", replication_source_region_id=region,
+            replication_source_vault_id=vault.id, opts=dr_opts,
+        )  # fmt: skip
+        primary = alicloud.polardb.Cluster(
+            "owner-profiles", db_type="MySQL", db_version="8.0", db_node_class="polar.mysql.x4.large",
+            pay_type="PostPaid", vswitch_id="vsw-fleet", opts=opts,
+        )  # fmt: skip
+        gdn = alicloud.polardb.GlobalDatabaseNetwork(
+            "owner-profiles", db_cluster_id=primary.id, description="owner profiles", opts=opts
+        )
+        return alicloud.polardb.Cluster(
+            "owner-profiles-dr", db_type="MySQL", db_version="8.0", db_node_class="polar.mysql.x4.large",
+            pay_type="PostPaid", vswitch_id="vsw-fleet-dr", creation_option="CreateGdnStandby", gdn_id=gdn.id,
+            opts=dr_opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_dts_sync(region: str, dr_region: str) -> Build:
+    # docs: dts/synchronizationinstance (MySQL → MySQL, source and destination regions) + synchronizationjob between
+    # the stack's RDS instances in two mainland regions (endpoint instance type RDS, instance ids, db_list JSON).
+    def build(c: Any) -> object:
+        opts, dr_opts = _ali(region), _ali(dr_region)
+        kw: dict[str, Any] = dict(
+            engine="MySQL",
+            engine_version="8.0",
+            instance_type="mysql.n2.medium.2c",
+            instance_storage=100,
+            instance_charge_type="Postpaid",
+            security_ips=["10.0.0.0/8", "100.104.0.0/16"],
+        )
+        src = alicloud.rds.Instance("vehicle-registry", vswitch_id="vsw-fleet", opts=opts, **kw)
+        dst = alicloud.rds.Instance("vehicle-registry-dr", vswitch_id="vsw-fleet-dr", opts=dr_opts, **kw)
+        inst = alicloud.dts.SynchronizationInstance(
+            "vehicle-registry", payment_type="PayAsYouGo", source_endpoint_engine_name="MySQL",
+            source_endpoint_region=region, destination_endpoint_engine_name="MySQL",
+            destination_endpoint_region=dr_region, instance_class="small", sync_architecture="oneway", opts=opts,
+        )  # fmt: skip
+        return alicloud.dts.SynchronizationJob(
+            "vehicle-registry", dts_instance_id=inst.id, dts_job_name="vehicle-registry-dr",
+            source_endpoint_instance_type="RDS", source_endpoint_instance_id=src.id,
+            source_endpoint_engine_name="MySQL", source_endpoint_region=region,
+            source_endpoint_user_name="dts", source_endpoint_password="placeholder-rotated",
+            destination_endpoint_instance_type="RDS", destination_endpoint_instance_id=dst.id,
+            destination_endpoint_engine_name="MySQL", destination_endpoint_region=dr_region,
+            destination_endpoint_user_name="dts", destination_endpoint_password="placeholder-rotated",
+            db_list=json.dumps({"registry": {"name": "registry", "all": True}}),
+            structure_initialization=True, data_initialization=True, data_synchronization=True, status="Synchronizing",
+            opts=opts,
+        )  # fmt: skip
+
+    return build
