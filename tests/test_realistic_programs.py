@@ -3978,6 +3978,8 @@ def lb_logs_to_central_bucket(classic: bool, region: str | None = None) -> Calla
 # DirectMail's MX for replies and bounces (China (Hangzhou)): no region in the name, declared by the owner-data team.
 _DIRECTMAIL_MX = {"id": "directmail-mx", "kind": "resident", "match": "mxdm.aliyun.com",
                   "evidence": "Direct Mail China (Hangzhou) console, Email Domains > Configure"}  # fmt: skip
+_OWNER_PORTAL_EU = {"id": "owner-portal", "kind": "resident", "match": "owners.fleet.example.eu",
+                    "evidence": "owner portal on the stack's ALB in the home region, ticket OPS-311"}  # fmt: skip
 _GIT_DE = {"id": "git-de", "kind": "resident", "match": "git.fleet.example.de",
            "evidence": "self-managed GitLab in the Frankfurt colocation, contract GL-7"}  # fmt: skip
 
@@ -5911,6 +5913,33 @@ CASES: list[Case] = [
     Case("cn-platform-ops-ali-observability-shenzhen", "CN", po.ali_observability("cn-shenzhen")),
     Case("cn-platform-ops-ali-dr-hangzhou-shenzhen", "CN", po.ali_dr_in_mainland("cn-hangzhou", "cn-shenzhen")),
     Case("cn-platform-ops-ali-dts-shanghai-beijing", "CN", po.ali_dts_sync("cn-shanghai", "cn-beijing")),
+    Case("eu-platform-ops-ses-inbound-dublin", "EU", po.ses_tracking_and_inbound("eu-west-1")),
+    Case("us-platform-ops-ses-inbound-oregon", "US", po.ses_tracking_and_inbound("us-west-2", "fleet.example.com")),
+    # SES's tracking host r.<region>.awstrack.me: no document found says it is served in the region it names.
+    Case(
+        "eu-platform-ops-ses-custom-tracking-domain",
+        "EU",
+        po.ses_tracking_and_inbound("eu-west-1", custom_tracking=True),
+        {"RES-015"},
+    ),
+    Case("eu-platform-ops-cognito-signup-mail-portal-undeclared", "EU", po.cognito_owner_signup_mail(), {"RES-015"}),
+    Case(
+        "eu-platform-ops-cognito-signup-mail-portal-declared",
+        "EU",
+        po.cognito_owner_signup_mail(),
+        destinations=[_OWNER_PORTAL_EU],
+    ),
+    Case(
+        "jp-platform-ops-cognito-signup-mail-portal-declared",
+        "JP",
+        po.cognito_owner_signup_mail(zone="fleet.example.jp"),
+        destinations=[{**_OWNER_PORTAL_EU, "match": "owners.fleet.example.jp"}],
+    ),
+    Case("eu-platform-ops-rum-log-protection", "EU", po.rum_and_log_protection(["eu-west-1", "eu-central-1"])),
+    Case("de-platform-ops-rum-log-protection", "DE", po.rum_and_log_protection(["eu-central-1"], "fleet.example.de")),
+    Case("cn-platform-ops-datasync-beijing-ningxia", "CN", po.datasync_in_country("cn-north-1", "cn-northwest-1")),
+    Case("eu-platform-ops-datasync-frankfurt-paris", "EU", po.datasync_in_country("eu-central-1", "eu-west-3")),
+    Case("cn-platform-ops-ali-pai-eas-events-shanghai", "CN", po.ali_pai_eas_and_events("cn-shanghai")),
 ]
 
 
