@@ -1222,3 +1222,197 @@ def ali_pai_eas_and_events(region: str) -> Build:
         )  # fmt: skip
 
     return build
+
+
+# -- batch 3: IoT to the stack's streams and search, API destinations, StackSets, SLS transformation, ROS ------------
+
+
+def iot_rule_kafka_opensearch(region: str | None = None) -> Build:
+    # docs: iot/topicruledestination (VPC), iot/topicrule kafka action ("bootstrap.servers" from the stack's MSK
+    # cluster's bootstrap_brokers_tls, security.protocol SSL), the elasticsearch (OpenSearch) action to the stack's
+    # domain, the firehose action to the stack's delivery stream.
+    def build(c: Any) -> object:
+        opts = _opts(c, region)
+        msk = aws.msk.Cluster(
+            "can-events", cluster_name="can-events", kafka_version="3.6.0", number_of_broker_nodes=3,
+            broker_node_group_info={"instance_type": "kafka.m5.large", "client_subnets": ["subnet-a", "subnet-b",
+                                                                                          "subnet-c"],
+                                    "security_groups": ["sg-msk"]},
+            encryption_info={"encryption_in_transit": {"client_broker": "TLS", "in_cluster": True}}, opts=opts,
+        )  # fmt: skip
+        search = aws.opensearch.Domain(
+            "dtc-search", engine_version="OpenSearch_2.13", cluster_config={"instance_type": "r6g.large.search"},
+            ebs_options={"ebs_enabled": True, "volume_size": 50}, opts=opts,
+        )  # fmt: skip
+        archive = aws.s3.Bucket("can-archive", opts=opts)
+        fh_role = aws.iam.Role("can-firehose", assume_role_policy=_trust("firehose.amazonaws.com"), opts=opts)
+        firehose = aws.kinesis.FirehoseDeliveryStream(
+            "can-archive", destination="extended_s3",
+            extended_s3_configuration={"role_arn": fh_role.arn, "bucket_arn": archive.arn}, opts=opts,
+        )  # fmt: skip
+        role = aws.iam.Role("iot-can-actions", assume_role_policy=_trust("iot.amazonaws.com"), opts=opts)
+        vpc_dest = aws.iot.TopicRuleDestination(
+            "msk", vpc_configuration={"role_arn": role.arn, "subnet_ids": ["subnet-a", "subnet-b"],
+                                      "security_groups": ["sg-iot"], "vpc_id": "vpc-fleet"},
+            opts=opts,
+        )  # fmt: skip
+        return aws.iot.TopicRule(
+            "can-events", enabled=True, sql_version="2016-03-23", sql="SELECT * FROM 'fleet/+/can'",
+            kafkas=[{"destination_arn": vpc_dest.arn, "topic": "can-events", "key": "${topic(2)}",
+                     "client_properties": {"bootstrap.servers": msk.bootstrap_brokers_tls,
+                                           "security.protocol": "SSL", "acks": "1"}}],
+            elasticsearch=[{"endpoint": search.endpoint.apply(lambda e: f"https://{e}"), "index": "dtc",
+                           "id": "${newuuid()}", "type": "_doc", "role_arn": role.arn}],
+            firehoses=[{"delivery_stream_name": firehose.name, "role_arn": role.arn, "separator": "\n"}],
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def api_destination_to_own_api(region: str | None = None) -> Build:
+    # docs: cloudwatch/eventconnection (API_KEY authorization), eventapidestination whose invocation_endpoint is the
+    # stack's own REST API stage (its invoke_url), eventrule + eventtarget to it; a Step Functions HTTP task
+    # ("arn:aws:states:::http:invoke") calling the same stage through the connection.
+    def build(c: Any) -> object:
+        opts = _opts(c, region)
+        fn = _function("warranty-intake", opts)
+        api = aws.apigateway.RestApi("warranty-intake", endpoint_configuration={"types": "REGIONAL"}, opts=opts)
+        method = aws.apigateway.Method(
+            "any", rest_api=api.id, resource_id=api.root_resource_id, http_method="POST", authorization="NONE",
+            api_key_required=True, opts=opts,
+        )  # fmt: skip
+        integration = aws.apigateway.Integration(
+            "any", rest_api=api.id, resource_id=api.root_resource_id, http_method=method.http_method,
+            integration_http_method="POST", type="AWS_PROXY", uri=fn.invoke_arn, opts=opts,
+        )  # fmt: skip
+        deployment = aws.apigateway.Deployment(
+            "warranty-intake", rest_api=api.id,
+            opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[integration])),
+        )  # fmt: skip
+        stage = aws.apigateway.Stage("v1", rest_api=api.id, deployment=deployment.id, stage_name="v1", opts=opts)
+        conn = aws.cloudwatch.EventConnection(
+            "warranty-intake", authorization_type="API_KEY",
+            auth_parameters={"api_key": {"key": "x-api-key", "value": "placeholder-rotated-by-secrets-manager"}},
+            opts=opts,
+        )  # fmt: skip
+        dest = aws.cloudwatch.EventApiDestination(
+            "warranty-intake", connection_arn=conn.arn, http_method="POST", invocation_rate_limit_per_second=20,
+            invocation_endpoint=stage.invoke_url.apply(lambda u: f"{u}/"), opts=opts,
+        )  # fmt: skip
+        rule = aws.cloudwatch.EventRule(
+            "warranty-claims", event_pattern=json.dumps({"source": ["fleet.dealers"], "detail-type": ["Claim"]}),
+            opts=opts,
+        )  # fmt: skip
+        role = aws.iam.Role("events-api", assume_role_policy=_trust("events.amazonaws.com"), opts=opts)
+        aws.cloudwatch.EventTarget("warranty-intake", rule=rule.name, arn=dest.arn, role_arn=role.arn, opts=opts)
+        sfn_role = aws.iam.Role("claims-workflow", assume_role_policy=_trust("states.amazonaws.com"), opts=opts)
+        return aws.sfn.StateMachine(
+            "claims-workflow", role_arn=sfn_role.arn,
+            definition=pulumi.Output.all(stage.invoke_url, conn.arn).apply(lambda a: json.dumps({
+                "StartAt": "Submit", "States": {"Submit": {
+                    "Type": "Task", "Resource": "arn:aws:states:::http:invoke", "End": True,
+                    "Parameters": {"ApiEndpoint": f"{a[0]}/", "Method": "POST", "Authentication": {
+                        "ConnectionArn": a[1]}, "RequestBody.$": "$"}}}})),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def stackset_in_country(home: str, regions: list[str]) -> Build:
+    # docs: cloudformation/stackset (SELF_MANAGED, a template creating an encrypted log bucket), stacksetinstance per
+    # in-country region (stack_set_instance_region: pulumi-aws v7's name for the instance's region).
+    def build(c: Any) -> object:
+        opts = _aws(home)
+        admin = aws.iam.Role("stackset-admin", assume_role_policy=_trust("cloudformation.amazonaws.com"), opts=opts)
+        ident = aws.get_caller_identity_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider))
+        template = json.dumps({
+            "Resources": {"Logs": {"Type": "AWS::S3::Bucket", "Properties": {
+                "BucketEncryption": {"ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": {
+                    "SSEAlgorithm": "aws:kms"}}]},
+                "PublicAccessBlockConfiguration": {"BlockPublicAcls": True, "BlockPublicPolicy": True,
+                                                   "IgnorePublicAcls": True, "RestrictPublicBuckets": True}}}},
+        })  # fmt: skip
+        stackset = aws.cloudformation.StackSet(
+            "regional-logs", name="regional-logs", permission_model="SELF_MANAGED",
+            administration_role_arn=admin.arn, execution_role_name="AWSCloudFormationStackSetExecutionRole",
+            template_body=template, opts=opts,
+        )  # fmt: skip
+        last: Any = stackset
+        for r in regions:
+            last = aws.cloudformation.StackSetInstance(
+                f"regional-logs-{r}", stack_set_name=stackset.name, account_id=ident.account_id,
+                stack_set_instance_region=r, opts=opts,
+            )  # fmt: skip
+        return last
+
+    return build
+
+
+def ali_sls_transform(region: str, peer_region: str, *, sink_region: str | None = None) -> Build:
+    # docs: log/etl (a data transformation job from the stack's logstore into a project of a second mainland region:
+    # etl_sinks endpoint "<region>.log.aliyuncs.com", the job's RAM role), sls/scheduledsql into an aggregate logstore.
+    # `sink_region`: the sink's endpoint written for another region than its project's (a copied example).
+    def build(c: Any) -> object:
+        opts, peer_opts = _ali(region), _ali(peer_region)
+        src = alicloud.log.Project("charging-logs", project_name=f"charging-logs-{region}", opts=opts)
+        store = alicloud.log.Store("sessions", project_name=src.project_name, logstore_name="sessions", opts=opts)
+        agg = alicloud.log.Store("sessions-hourly", project_name=src.project_name, logstore_name="sessions-hourly",
+                                 opts=opts)  # fmt: skip
+        dst = alicloud.log.Project("charging-audit", project_name=f"charging-audit-{peer_region}", opts=peer_opts)
+        audit = alicloud.log.Store("sessions-audit", project_name=dst.project_name, logstore_name="sessions-audit",
+                                   opts=peer_opts)  # fmt: skip
+        role = alicloud.ram.Role(
+            "sls-etl", role_name="sls-etl", assume_role_policy_document=_ram_trust("log.aliyuncs.com"), opts=opts
+        )
+        alicloud.log.Etl(
+            "sessions-audit-etl", project=src.project_name, logstore=store.logstore_name, etl_name="sessions-audit",
+            display_name="sessions-audit", script='e_drop_fields("card_number")', role_arn=role.arn,
+            etl_sinks=[{"name": "audit", "endpoint": f"{sink_region or peer_region}.log.aliyuncs.com",
+                        "project": dst.project_name,
+                        "logstore": audit.logstore_name, "role_arn": role.arn}],
+            opts=opts,
+        )  # fmt: skip
+        return alicloud.sls.ScheduledSql(
+            "sessions-hourly", project=src.project_name, scheduled_sql_name="sessions-hourly",
+            display_name="sessions-hourly",
+            schedule={"type": "FixedRate", "interval": "60m", "delay": 30},
+            scheduled_sql_configuration={
+                "script": "* | select station_id, count(*) as sessions group by station_id",
+                "sql_type": "searchQuery", "source_logstore": store.logstore_name,
+                "dest_endpoint": f"{region}-intranet.log.aliyuncs.com", "dest_project": src.project_name,
+                "dest_logstore": agg.logstore_name, "role_arn": role.arn, "dest_role_arn": role.arn,
+                "from_time_expr": "@m-1h", "to_time_expr": "@m", "max_run_time_in_seconds": 1800,
+                "resource_pool": "enhanced", "max_retries": 5, "from_time": 1700000000, "to_time": 0,
+                "data_format": "log2log",
+            },
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ali_ros_stack(region: str) -> Build:
+    # docs: ros/stack with a template_body (ROSTemplateFormatVersion 2015-09-01) creating an OSS bucket and an SLS
+    # project in the stack's region ("ALIYUN::Region" pseudo parameter in the names), parameters, RAM role.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        template = json.dumps({
+            "ROSTemplateFormatVersion": "2015-09-01",
+            "Parameters": {"Env": {"Type": "String", "Default": "prod"}},
+            "Resources": {
+                "Diag": {"Type": "ALIYUN::OSS::Bucket", "Properties": {
+                    "BucketName": {"Fn::Sub": "fleet-diag-${Env}-${ALIYUN::Region}"}, "AccessControl": "private",
+                    "ServerSideEncryptionConfiguration": {"SSEAlgorithm": "KMS"}}},
+                "Logs": {"Type": "ALIYUN::SLS::Project", "Properties": {
+                    "Name": {"Fn::Sub": "fleet-diag-logs-${Env}"}}},
+            },
+            "Outputs": {"Bucket": {"Value": {"Fn::GetAtt": ["Diag", "DomainName"]}}},
+        })  # fmt: skip
+        return alicloud.ros.Stack(
+            "diag-baseline", stack_name="diag-baseline", template_body=template, timeout_in_minutes=30,
+            parameters=[{"parameter_key": "Env", "parameter_value": "prod"}], opts=opts,
+        )  # fmt: skip
+
+    return build

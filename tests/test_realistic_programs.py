@@ -5940,6 +5940,28 @@ CASES: list[Case] = [
     Case("cn-platform-ops-datasync-beijing-ningxia", "CN", po.datasync_in_country("cn-north-1", "cn-northwest-1")),
     Case("eu-platform-ops-datasync-frankfurt-paris", "EU", po.datasync_in_country("eu-central-1", "eu-west-3")),
     Case("cn-platform-ops-ali-pai-eas-events-shanghai", "CN", po.ali_pai_eas_and_events("cn-shanghai")),
+    Case("eu-platform-ops-iot-kafka-opensearch-frankfurt", "EU", po.iot_rule_kafka_opensearch("eu-central-1")),
+    Case("cn-platform-ops-iot-kafka-opensearch", "CN", po.iot_rule_kafka_opensearch()),
+    Case("jp-platform-ops-iot-kafka-opensearch", "JP", po.iot_rule_kafka_opensearch()),
+    Case("eu-platform-ops-api-destination-own-api", "EU", po.api_destination_to_own_api()),
+    Case("us-platform-ops-api-destination-own-api-oregon", "US", po.api_destination_to_own_api("us-west-2")),
+    Case("eu-platform-ops-stackset-eu-regions", "EU", po.stackset_in_country("eu-west-1", ["eu-west-1", "eu-north-1"])),
+    Case("jp-platform-ops-stackset-tokyo-osaka", "JP", po.stackset_in_country("ap-northeast-1", ["ap-northeast-3"])),
+    Case("cn-platform-ops-stackset-china", "CN", po.stackset_in_country("cn-north-1", ["cn-northwest-1"])),
+    Case("cn-platform-ops-ali-sls-transform-shanghai-beijing", "CN", po.ali_sls_transform("cn-shanghai", "cn-beijing")),
+    Case("cn-platform-ops-ali-ros-stack-shenzhen", "CN", po.ali_ros_stack("cn-shenzhen")),
+    Case(
+        "eu-platform-ops-stackset-instance-virginia",
+        "EU",
+        po.stackset_in_country("eu-west-1", ["eu-west-1", "us-east-1"]),
+        {"RES-009"},
+    ),
+    Case(
+        "cn-platform-ops-ali-sls-transform-to-hong-kong",
+        "CN",
+        po.ali_sls_transform("cn-shanghai", "cn-beijing", sink_region="cn-hongkong"),
+        {"RES-006"},
+    ),
 ]
 
 
