@@ -8,6 +8,7 @@ must accept every one of them; tests/test_realistic_programs.py runs them as CAS
 
 from __future__ import annotations
 
+import base64
 import functools
 import json
 from typing import Any
@@ -1413,6 +1414,106 @@ def ali_ros_stack(region: str) -> Build:
         return alicloud.ros.Stack(
             "diag-baseline", stack_name="diag-baseline", template_body=template, timeout_in_minutes=30,
             parameters=[{"parameter_key": "Env", "parameter_value": "prod"}], opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+# -- batch 4: same-region copies on Alibaba Cloud, a SageMaker Studio domain ------------------------------------------
+
+# The Studio lifecycle script (data only, never run): pip reads the stack's CodeArtifact PyPI repository in the region.
+STUDIO_PIP = (
+    "#!/bin/bash\nset -eu\n"
+    "pip config set global.index-url https://fleet-{account}.d.codeartifact.{region}.amazonaws.com/pypi/internal/simple/\n"
+)
+
+
+def _studio_pip(account: str, region: str, suffix: str, index_url: str | None) -> str:
+    script = STUDIO_PIP.format(account=account, region=region).replace("amazonaws.com", suffix)
+    return script.replace(script.split("index-url ", 1)[1].strip(), index_url) if index_url else script
+
+
+def ali_copies_in_region(region: str) -> Build:
+    # docs: oss/bucketreplication with the destination in the same region (same-region replication: location
+    # oss-<region>, transfer_type internal, sync_role, SSE-KMS replicas), rds/readonlyinstance of the stack's instance,
+    # iot/devicegroup in the stack's IoT Platform instance, cr/chartnamespace + chartrepository in its CR EE instance.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        src = alicloud.oss.Bucket("ota-packages", bucket=f"fleet-ota-packages-{region}", opts=opts)
+        dst = alicloud.oss.Bucket("ota-packages-copy", bucket=f"fleet-ota-packages-copy-{region}", opts=opts)
+        key = alicloud.kms.Key("ota-replica", description="OTA replica encryption", opts=opts)
+        role = alicloud.ram.Role(
+            "oss-replication", role_name="oss-replication", assume_role_policy_document=_ram_trust("oss.aliyuncs.com"),
+            opts=opts,
+        )  # fmt: skip
+        alicloud.oss.BucketReplication(
+            "ota-packages", bucket=src.bucket, action="ALL", historical_object_replication="enabled",
+            sync_role=role.role_name,
+            destination={"bucket": dst.bucket, "location": f"oss-{region}", "transfer_type": "internal"},
+            source_selection_criteria={"sse_kms_encrypted_objects": {"status": "Enabled"}},
+            encryption_configuration={"replica_kms_key_id": key.id}, opts=opts,
+        )  # fmt: skip
+        primary = alicloud.rds.Instance(
+            "vehicle-config", engine="MySQL", engine_version="8.0", instance_type="mysql.n2.medium.2c",
+            instance_storage=50, instance_charge_type="Postpaid", vswitch_id="vsw-fleet", security_ips=["10.0.0.0/8"],
+            opts=opts,
+        )  # fmt: skip
+        alicloud.rds.ReadOnlyInstance(
+            "vehicle-config-ro", master_db_instance_id=primary.id, engine_version="8.0",
+            instance_type="mysql.n2.medium.1", instance_storage=50, instance_name="vehicle-config-ro",
+            vswitch_id="vsw-fleet", zone_id=f"{region}-h",
+            opts=opts,
+        )  # fmt: skip
+        alicloud.iot.DeviceGroup(
+            "telematics-units", group_name="telematics_units", group_desc="telematics control units",
+            iot_instance_id="iot-060a0bqm", opts=opts,
+        )  # fmt: skip
+        ns = alicloud.cr.ChartNamespace(
+            "fleet-charts", instance_id="cri-fleet01", namespace_name="fleet", auto_create_repo=False,
+            default_repo_type="PRIVATE", opts=opts,
+        )  # fmt: skip
+        return alicloud.cr.ChartRepository(
+            "owner-api-chart", instance_id="cri-fleet01", repo_namespace_name=ns.namespace_name, repo_name="owner-api",
+            repo_type="PRIVATE", summary="owner data API chart", opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def sagemaker_studio_domain(region: str, *, index_url: str | None = None) -> Build:
+    # docs: sagemaker/domain (VpcOnly, IAM auth, KMS, default_user_settings: execution role, sharing_settings to the
+    # stack's bucket, the lifecycle configuration), sagemaker/studiolifecycleconfig (JupyterLab, base64 content that
+    # points pip at the stack's CodeArtifact repository in the region), codeartifact/domain + repository.
+    # `index_url`: pip pointed at another index instead (the notebooks' package requests go there).
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
+        ident = aws.get_caller_identity_output(opts=invoke)
+        suffix = aws.get_partition_output(opts=invoke).dns_suffix
+        key = aws.kms.Key("studio", enable_key_rotation=True, opts=opts)
+        shared = aws.s3.Bucket("studio-shared", opts=opts)
+        domain = aws.codeartifact.Domain("fleet", domain="fleet", encryption_key=key.arn, opts=opts)
+        aws.codeartifact.Repository("internal", repository="internal", domain=domain.domain, opts=opts)
+        lifecycle = aws.sagemaker.StudioLifecycleConfig(
+            "pip-internal", studio_lifecycle_config_name="pip-internal", studio_lifecycle_config_app_type="JupyterLab",
+            studio_lifecycle_config_content=pulumi.Output.all(ident.account_id, suffix).apply(
+                lambda a: base64.b64encode(_studio_pip(a[0], region, a[1], index_url).encode()).decode()
+            ),
+            opts=opts,
+        )  # fmt: skip
+        role = aws.iam.Role("studio-users", assume_role_policy=_trust("sagemaker.amazonaws.com"), opts=opts)
+        return aws.sagemaker.Domain(
+            "battery-research", domain_name="battery-research", auth_mode="IAM", app_network_access_type="VpcOnly",
+            vpc_id="vpc-ml", subnet_ids=["subnet-ml-a", "subnet-ml-b"], kms_key_id=key.arn,
+            default_user_settings={
+                "execution_role": role.arn,
+                "sharing_settings": {"notebook_output_option": "Allowed", "s3_kms_key_id": key.arn,
+                                     "s3_output_path": _s3(shared, "sharing/")},
+                "jupyter_lab_app_settings": {"lifecycle_config_arns": [lifecycle.arn],
+                                             "default_resource_spec": {"instance_type": "ml.t3.medium",
+                                                                       "lifecycle_config_arn": lifecycle.arn}},
+            },
+            opts=opts,
         )  # fmt: skip
 
     return build

@@ -5950,6 +5950,17 @@ CASES: list[Case] = [
     Case("cn-platform-ops-stackset-china", "CN", po.stackset_in_country("cn-north-1", ["cn-northwest-1"])),
     Case("cn-platform-ops-ali-sls-transform-shanghai-beijing", "CN", po.ali_sls_transform("cn-shanghai", "cn-beijing")),
     Case("cn-platform-ops-ali-ros-stack-shenzhen", "CN", po.ali_ros_stack("cn-shenzhen")),
+    Case("cn-platform-ops-ali-copies-in-region-hangzhou", "CN", po.ali_copies_in_region("cn-hangzhou")),
+    Case("cn-platform-ops-ali-copies-in-region-shenzhen", "CN", po.ali_copies_in_region("cn-shenzhen")),
+    Case("eu-platform-ops-sagemaker-studio-frankfurt", "EU", po.sagemaker_studio_domain("eu-central-1")),
+    Case("cn-platform-ops-sagemaker-studio-ningxia", "CN", po.sagemaker_studio_domain("cn-northwest-1")),
+    Case("jp-platform-ops-sagemaker-studio", "JP", po.sagemaker_studio_domain("ap-northeast-1")),
+    Case(
+        "eu-platform-ops-sagemaker-studio-partner-index",
+        "EU",
+        po.sagemaker_studio_domain("eu-central-1", index_url="https://pypi.partner.example.com/simple/"),
+        {"RES-015"},
+    ),
     Case(
         "eu-platform-ops-stackset-instance-virginia",
         "EU",
