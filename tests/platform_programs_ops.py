@@ -54,6 +54,7 @@ def owner_export_service(
     *,
     mail_from_region: str | None = None,
     bounce_cname: str | None = None,
+    rotation_selector: bool = False,
 ) -> Build:
     # docs: s3/bucket + bucketlifecycleconfiguration (exports expire after 7 days) + bucketcorsconfiguration (the owner
     # portal's origin may GET the presigned URLs), the export Lambda (env: bucket, URL lifetime, SES sender and
@@ -62,7 +63,9 @@ def owner_export_service(
     # to <token>.dkim.amazonses.com, the MAIL FROM MX feedback-smtp.<region>.amazonses.com and its SPF TXT),
     # apigateway/restapi with a COGNITO_USER_POOLS authorizer, usageplan (throttle and quota) + apikey + usageplankey.
     # `mail_from_region`: the MX copied from another region's example (SES there receives the bounces); `bounce_cname`:
-    # a bounce host handed to an outside e-mail service by CNAME.
+    # a bounce host handed to an outside e-mail service by CNAME (its name computed from the identity);
+    # `rotation_selector`: a second DKIM selector for a key rotation, its name computed from the identity and its
+    # target written out.
     def build(c: Any) -> object:
         opts = _opts(c, region)
         invoke = pulumi.InvokeOutputOptions(provider=opts.provider)
@@ -110,6 +113,12 @@ def owner_export_service(
             "owners-mail-from-mx", zone_id=dns.zone_id, name=f"mail.{zone}", type="MX", ttl=600,
             records=[region_name.apply(lambda r: f"10 feedback-smtp.{mail_from_region or r}.amazonses.com")], opts=opts,
         )  # fmt: skip
+        if rotation_selector:
+            aws.route53.Record(
+                "owners-dkim-rotation", zone_id=dns.zone_id, type="CNAME", ttl=600,
+                records=["fleet2026b.dkim.amazonses.com"],
+                name=identity.email_identity.apply(lambda d: f"fleet2026b._domainkey.{d}"), opts=opts,
+            )  # fmt: skip
         if bounce_cname:
             aws.route53.Record(
                 "owners-bounce-host", zone_id=dns.zone_id, type="CNAME", ttl=600, records=[bounce_cname],

@@ -5843,6 +5843,12 @@ CASES: list[Case] = [
     Case("jp-platform-ops-owner-export", "JP", po.owner_export_service(zone="fleet.example.jp")),
     Case("us-platform-ops-owner-export-oregon", "US", po.owner_export_service("us-west-2", "fleet.example.com")),
     Case("de-platform-ops-owner-export", "DE", po.owner_export_service(zone="fleet.example.de")),
+    # A record with a computed name and a written target: the guard judges the target once the name is known.
+    Case(
+        "eu-platform-ops-owner-export-dkim-rotation-selector",
+        "EU",
+        po.owner_export_service("eu-central-1", rotation_selector=True),
+    ),
     # SES's feedback host names its region (amazonses.com catalogued): the US region's MX pasted in an EU stack is not.
     Case(
         "eu-platform-ops-owner-export-mail-from-virginia",

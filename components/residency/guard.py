@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import inspect
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -53,6 +54,22 @@ _AUDIT_SESSION: ContextVar[list[Guard] | None] = ContextVar("sovereign_audit_ses
 # Exact types that are never awaitable: most inputs are one of them, and answering from the type
 # alone costs far less than ``inspect.isawaitable`` (a subclass still takes the full test).
 _PLAIN_TYPES = frozenset({str, int, float, bool, type(None), dict, list, tuple})
+
+
+def _after_context(
+    props: Mapping[str, Any], findings: list[Finding], pending: list[Pending]
+) -> tuple[list[Finding], list[Pending]]:
+    """A DNS record whose type or name is not known yet: what its written inputs were refused for is judged again once
+    they resolve (a DKIM key's CNAME target is no destination under ``_domainkey``), as the plan and the policy pack
+    judge the final record. Findings about anything else (its provider) stand."""
+    later: dict[str, Any] = {}
+    for f in findings:
+        key = re.split(r"[.\[]", f.path, maxsplit=1)[0]
+        if key in props and not isinstance(props[key], pulumi.Output):
+            later[key] = props[key]
+    kept = [f for f in findings if re.split(r"[.\[]", f.path, maxsplit=1)[0] not in later]
+    again = [Pending(Place.top(k), pulumi.Output.from_input(v), k) for k, v in later.items()]
+    return kept, [*pending, *again]
 
 
 def _is_output(value: Any) -> bool:
@@ -140,6 +157,9 @@ class Guard:
         if setting is not None:
             subject = _hold_setting(subject, *setting)
         findings, pending = self.engine.check(subject, defer=_is_output, known=self._known)
+        context = self._record_context.get(type_)  # DNS record types only: one dict lookup for the rest
+        if findings and context is not None and any(isinstance(props.get(k), pulumi.Output) for k in context):
+            findings, pending = _after_context(props, findings, pending)
         created = self.engine.created_name(type_, props)
         if created is not None:
             self._created.add(created)
