@@ -3107,6 +3107,80 @@ def test_any_other_record_type_is_judged(rtype: str) -> None:
     assert rule_ids("CN", _esa_record(rtype, {"value": "origin.partner.example.com"})) == {"RES-015"}
 
 
+def _r53(name: Any, rtype: str, records: list[str], code: str = "EU") -> Subject:
+    return Subject("aws:route53/record:Record", "r", {"zone_id": "Z1", "name": name, "type": rtype, "records": records},
+                   provider(code))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "host", "expected"),
+    [
+        # SES's feedback host names its region ("10 feedback-smtp.<region>.amazonses.com", the MAIL FROM MX).
+        ("EU", "feedback-smtp.eu-central-1.amazonses.com", set()),
+        ("DE", "feedback-smtp.eu-central-1.amazonses.com", set()),
+        ("JP", "feedback-smtp.ap-northeast-1.amazonses.com", set()),
+        ("US", "feedback-smtp.us-west-2.amazonses.com", set()),
+        ("EU", "feedback-smtp.us-east-1.amazonses.com", {"RES-006"}),
+        ("DE", "feedback-smtp.eu-west-1.amazonses.com", {"RES-006"}),
+        # No region label: amazonses.com proves nothing by itself.
+        ("EU", "amazonses.com", {"RES-015"}),
+        ("EU", "bounce.amazonses.com", {"RES-015"}),
+    ],
+)
+def test_ses_feedback_hosts_are_judged_by_their_region(code: str, host: str, expected: set[str]) -> None:
+    assert rule_ids(code, _r53("mail.fleet.example.eu", "MX", [f"10 {host}"], code)) == expected
+
+
+def test_a_dkim_key_cname_is_no_destination_but_the_same_host_elsewhere_is() -> None:
+    # Easy DKIM: <token>._domainkey.<domain> CNAME <token>.dkim.amazonses.com (the key SES hosts). Any other name,
+    # or another type under _domainkey, is judged as before.
+    key = "4e7lk2yqv3hqm5b7kzxnp6dm7ta3v5cs.dkim.amazonses.com"
+    assert rule_ids("EU", _r53("4e7lk2yqv3hqm5b7kzxnp6dm7ta3v5cs._domainkey.fleet.example.eu", "CNAME", [key])) == set()
+    assert rule_ids("EU", _r53("S1._DomainKey.fleet.example.eu.", "cname", [key])) == set()
+    assert rule_ids("EU", _r53("bounces.fleet.example.eu", "CNAME", [key])) == {"RES-015"}
+    assert rule_ids("EU", _r53("s1._domainkey.fleet.example.eu", "A", ["203.0.113.7"])) == {"RES-015"}
+    assert rule_ids("EU", _r53("s1._domainkey.fleet.example.eu", "MX", [f"10 {key}"])) == {"RES-015"}
+    assert rule_ids("EU", _r53("s1.domainkey.fleet.example.eu", "CNAME", [key])) == {"RES-015"}
+    # A name not known yet (an Output), or no string, proves nothing: judged (fail closed).
+    assert rule_ids("EU", _r53(None, "CNAME", [key])) == {"RES-015"}
+    assert rule_ids("EU", _r53(["s1._domainkey.fleet.example.eu"], "CNAME", [key])) == {"RES-015"}
+
+    def ali(rr: str) -> Subject:
+        props = {"domain_name": "fleet-example.cn", "rr": rr, "type": "CNAME", "value": "s1.dkim.mail.example.com"}
+        return Subject("alicloud:dns/alidnsRecord:AlidnsRecord", "r", props, provider("CN", "alicloud"))
+
+    assert rule_ids("CN", ali("s1._domainkey.mail")) == set()
+    assert rule_ids("CN", ali("mail")) == {"RES-015"}
+
+
+@given(
+    st.lists(st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True), min_size=1, max_size=3),
+    st.lists(st.from_regex(r"[a-z0-9-]{1,10}", fullmatch=True), min_size=1, max_size=3),
+    st.sampled_from(["_domainkey", "_dmarc", "domainkey", "_domainkeys", "x_domainkey"]),
+)
+def test_only_a_domainkey_label_exempts_a_cname(selector: list[str], domain: list[str], label: str) -> None:
+    name = ".".join([*selector, label, *domain, "eu"])
+    expected = set() if label == "_domainkey" else {"RES-015"}
+    assert rule_ids("EU", _r53(name, "CNAME", ["k1.dkim.partner-mail.example.com"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("rtype", "value", "expected"),
+    [
+        # An SPF policy names domains receivers look up (RFC 7208 5.2): text, like every TXT record.
+        ("TXT", "v=spf1 include:spfdm-cn-hangzhou.aliyun.com -all", set()),
+        ("TXT", "v=spf1 include:spf1.dm.aliyun.com include:cdn.alicdn.com -all", set()),
+        # The same portal host as an MX or CNAME is where mail or clients go: a global service, refused undeclared.
+        ("MX", "mxdm.aliyun.com", {"RES-016"}),
+        ("CNAME", "spfdm-cn-hangzhou.aliyun.com", {"RES-016"}),
+    ],
+)
+def test_a_txt_record_is_not_scanned_for_hosts(rtype: str, value: str, expected: set[str]) -> None:
+    props = {"domain_name": "fleet-example.cn", "rr": "mail", "type": rtype, "value": value}
+    subject = Subject("alicloud:dns/alidnsRecord:AlidnsRecord", "r", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
 @pytest.mark.parametrize(
     ("token", "path", "name"),
     [

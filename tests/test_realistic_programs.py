@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import platform_programs as pp
+import platform_programs_ops as po
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
@@ -3974,6 +3975,11 @@ def lb_logs_to_central_bucket(classic: bool, region: str | None = None) -> Calla
     return build
 
 
+# DirectMail's MX for replies and bounces (China (Hangzhou)): no region in the name, declared by the owner-data team.
+_DIRECTMAIL_MX = {"id": "directmail-mx", "kind": "resident", "match": "mxdm.aliyun.com",
+                  "evidence": "Direct Mail China (Hangzhou) console, Email Domains > Configure"}  # fmt: skip
+_OWNER_PORTAL_EU = {"id": "owner-portal", "kind": "resident", "match": "owners.fleet.example.eu",
+                    "evidence": "owner portal on the stack's ALB in the home region, ticket OPS-311"}  # fmt: skip
 _GIT_DE = {"id": "git-de", "kind": "resident", "match": "git.fleet.example.de",
            "evidence": "self-managed GitLab in the Frankfurt colocation, contract GL-7"}  # fmt: skip
 
@@ -6278,6 +6284,147 @@ CASES: list[Case] = [
         "EU",
         secure_browser_policy({"HomepageLocation": {"value": "https://parts.partner.example.com/catalogue"}}),
         {"RES-015"},
+    ),
+    # -- stop 29, false-alarm hunt: owner data, ML/analytics, IoT, CI/CD, observability, DR (platform_programs_ops) ----
+    Case("eu-platform-ops-owner-export-frankfurt", "EU", po.owner_export_service("eu-central-1")),
+    Case("jp-platform-ops-owner-export", "JP", po.owner_export_service(zone="fleet.example.jp")),
+    Case("us-platform-ops-owner-export-oregon", "US", po.owner_export_service("us-west-2", "fleet.example.com")),
+    Case("de-platform-ops-owner-export", "DE", po.owner_export_service(zone="fleet.example.de")),
+    # A record with a computed name and a written target: the guard judges the target once the name is known.
+    Case(
+        "eu-platform-ops-owner-export-dkim-rotation-selector",
+        "EU",
+        po.owner_export_service("eu-central-1", rotation_selector=True),
+    ),
+    # SES's feedback host names its region (amazonses.com catalogued): the US region's MX pasted in an EU stack is not.
+    Case(
+        "eu-platform-ops-owner-export-mail-from-virginia",
+        "EU",
+        po.owner_export_service("eu-central-1", mail_from_region="us-east-1"),
+        {"RES-006"},
+    ),
+    # Only a CNAME under _domainkey delegates a key: a bounce host handed to an outside e-mail service is judged.
+    Case(
+        "eu-platform-ops-owner-export-bounces-cname-to-esp",
+        "EU",
+        po.owner_export_service("eu-central-1", bounce_cname="bounces.mail-relay.example.com"),
+        {"RES-015"},
+    ),
+    Case("eu-platform-ops-sagemaker-pipeline-dublin", "EU", po.sagemaker_pipeline("eu-west-1")),
+    Case("de-platform-ops-sagemaker-pipeline", "DE", po.sagemaker_pipeline("eu-central-1")),
+    Case("cn-platform-ops-sagemaker-pipeline", "CN", po.sagemaker_pipeline("cn-north-1")),
+    Case("jp-platform-ops-sagemaker-pipeline", "JP", po.sagemaker_pipeline("ap-northeast-1")),
+    Case("eu-platform-ops-emr-spark", "EU", po.emr_spark_jobs()),
+    Case("cn-platform-ops-emr-spark-ningxia", "CN", po.emr_spark_jobs("cn-northwest-1")),
+    Case("us-platform-ops-emr-spark", "US", po.emr_spark_jobs()),
+    Case("eu-platform-ops-glue-jobs-connection-paris", "EU", po.glue_jobs_with_connection("eu-west-3")),
+    Case("cn-platform-ops-glue-jobs-connection", "CN", po.glue_jobs_with_connection()),
+    Case("de-platform-ops-glue-jobs-connection", "DE", po.glue_jobs_with_connection()),
+    Case("jp-platform-ops-flink-kinesis", "JP", po.flink_on_kinesis()),
+    Case("cn-platform-ops-flink-kinesis-ningxia", "CN", po.flink_on_kinesis("cn-northwest-1")),
+    Case("eu-platform-ops-iot-rule-actions-frankfurt", "EU", po.iot_rule_actions("eu-central-1")),
+    Case("cn-platform-ops-iot-rule-actions", "CN", po.iot_rule_actions()),
+    Case("jp-platform-ops-iot-rule-actions", "JP", po.iot_rule_actions()),
+    Case("us-platform-ops-iot-rule-actions-oregon", "US", po.iot_rule_actions("us-west-2")),
+    Case("eu-platform-ops-iot-fleet-provisioning", "EU", po.iot_fleet_provisioning()),
+    Case("cn-platform-ops-iot-fleet-provisioning-ningxia", "CN", po.iot_fleet_provisioning("cn-northwest-1")),
+    Case("eu-platform-ops-codepipeline-ecs-stockholm", "EU", po.codepipeline_to_ecs("eu-north-1")),
+    Case("jp-platform-ops-codepipeline-ecs", "JP", po.codepipeline_to_ecs()),
+    Case("us-platform-ops-codepipeline-ecs", "US", po.codepipeline_to_ecs()),
+    Case("cn-platform-ops-codebuild-own-ecr", "CN", po.codebuild_from_own_ecr()),
+    Case("de-platform-ops-codebuild-own-ecr", "DE", po.codebuild_from_own_ecr()),
+    Case("eu-platform-ops-dashboards-tracing-frankfurt", "EU", po.dashboards_and_tracing("eu-central-1")),
+    Case("jp-platform-ops-dashboards-tracing", "JP", po.dashboards_and_tracing()),
+    Case("us-platform-ops-dashboards-tracing", "US", po.dashboards_and_tracing()),
+    Case("cn-platform-ops-dashboards-tracing", "CN", po.dashboards_and_tracing(grafana=False)),
+    Case("eu-platform-ops-backup-governance-frankfurt-paris", "EU", po.backup_governance("eu-central-1", "eu-west-3")),
+    Case("cn-platform-ops-backup-governance-ningxia", "CN", po.backup_governance("cn-north-1", "cn-northwest-1")),
+    Case("jp-platform-ops-backup-governance-osaka", "JP", po.backup_governance("ap-northeast-1", "ap-northeast-3")),
+    Case("eu-platform-ops-rds-replica-paris-frankfurt", "EU", po.rds_cross_region_replica("eu-west-3", "eu-central-1")),
+    Case("cn-platform-ops-rds-replica-ningxia", "CN", po.rds_cross_region_replica("cn-north-1", "cn-northwest-1")),
+    Case("jp-platform-ops-rds-replica-osaka", "JP", po.rds_cross_region_replica("ap-northeast-1", "ap-northeast-3")),
+    Case("us-platform-ops-rds-replica-oregon", "US", po.rds_cross_region_replica("us-east-1", "us-west-2")),
+    Case("eu-platform-ops-dealer-sftp-pipes", "EU", po.dealer_sftp_and_pipes()),
+    Case("de-platform-ops-dealer-sftp-pipes", "DE", po.dealer_sftp_and_pipes()),
+    Case("cn-platform-ops-dealer-sftp-pipes", "CN", po.dealer_sftp_and_pipes()),
+    Case("cn-platform-ops-ali-owner-mail-api-hangzhou", "CN", po.ali_owner_mail_and_api("cn-hangzhou")),
+    Case(
+        "cn-platform-ops-ali-owner-mail-mx-undeclared",
+        "CN",
+        po.ali_owner_mail_and_api("cn-hangzhou", mx=True),
+        {"RES-016"},
+    ),
+    Case(
+        "cn-platform-ops-ali-owner-mail-mx-declared",
+        "CN",
+        po.ali_owner_mail_and_api("cn-hangzhou", mx=True),
+        destinations=[_DIRECTMAIL_MX],
+    ),
+    Case("cn-platform-ops-ali-data-platform-shanghai", "CN", po.ali_data_platform("cn-shanghai")),
+    Case("cn-platform-ops-ali-data-platform-beijing", "CN", po.ali_data_platform("cn-beijing")),
+    Case("cn-platform-ops-ali-cr-ee-sync-shanghai-beijing", "CN", po.ali_cr_ee_sync("cn-shanghai", "cn-beijing")),
+    Case("cn-platform-ops-ali-observability-shenzhen", "CN", po.ali_observability("cn-shenzhen")),
+    Case("cn-platform-ops-ali-dr-hangzhou-shenzhen", "CN", po.ali_dr_in_mainland("cn-hangzhou", "cn-shenzhen")),
+    Case("cn-platform-ops-ali-dts-shanghai-beijing", "CN", po.ali_dts_sync("cn-shanghai", "cn-beijing")),
+    Case("eu-platform-ops-ses-inbound-dublin", "EU", po.ses_tracking_and_inbound("eu-west-1")),
+    Case("us-platform-ops-ses-inbound-oregon", "US", po.ses_tracking_and_inbound("us-west-2", "fleet.example.com")),
+    # SES's tracking host r.<region>.awstrack.me: no document found says it is served in the region it names.
+    Case(
+        "eu-platform-ops-ses-custom-tracking-domain",
+        "EU",
+        po.ses_tracking_and_inbound("eu-west-1", custom_tracking=True),
+        {"RES-015"},
+    ),
+    Case("eu-platform-ops-cognito-signup-mail-portal-undeclared", "EU", po.cognito_owner_signup_mail(), {"RES-015"}),
+    Case(
+        "eu-platform-ops-cognito-signup-mail-portal-declared",
+        "EU",
+        po.cognito_owner_signup_mail(),
+        destinations=[_OWNER_PORTAL_EU],
+    ),
+    Case(
+        "jp-platform-ops-cognito-signup-mail-portal-declared",
+        "JP",
+        po.cognito_owner_signup_mail(zone="fleet.example.jp"),
+        destinations=[{**_OWNER_PORTAL_EU, "match": "owners.fleet.example.jp"}],
+    ),
+    Case("eu-platform-ops-rum-log-protection", "EU", po.rum_and_log_protection(["eu-west-1", "eu-central-1"])),
+    Case("de-platform-ops-rum-log-protection", "DE", po.rum_and_log_protection(["eu-central-1"], "fleet.example.de")),
+    Case("cn-platform-ops-datasync-beijing-ningxia", "CN", po.datasync_in_country("cn-north-1", "cn-northwest-1")),
+    Case("eu-platform-ops-datasync-frankfurt-paris", "EU", po.datasync_in_country("eu-central-1", "eu-west-3")),
+    Case("cn-platform-ops-ali-pai-eas-events-shanghai", "CN", po.ali_pai_eas_and_events("cn-shanghai")),
+    Case("eu-platform-ops-iot-kafka-opensearch-frankfurt", "EU", po.iot_rule_kafka_opensearch("eu-central-1")),
+    Case("cn-platform-ops-iot-kafka-opensearch", "CN", po.iot_rule_kafka_opensearch()),
+    Case("jp-platform-ops-iot-kafka-opensearch", "JP", po.iot_rule_kafka_opensearch()),
+    Case("eu-platform-ops-api-destination-own-api", "EU", po.api_destination_to_own_api()),
+    Case("us-platform-ops-api-destination-own-api-oregon", "US", po.api_destination_to_own_api("us-west-2")),
+    Case("eu-platform-ops-stackset-eu-regions", "EU", po.stackset_in_country("eu-west-1", ["eu-west-1", "eu-north-1"])),
+    Case("jp-platform-ops-stackset-tokyo-osaka", "JP", po.stackset_in_country("ap-northeast-1", ["ap-northeast-3"])),
+    Case("cn-platform-ops-stackset-china", "CN", po.stackset_in_country("cn-north-1", ["cn-northwest-1"])),
+    Case("cn-platform-ops-ali-sls-transform-shanghai-beijing", "CN", po.ali_sls_transform("cn-shanghai", "cn-beijing")),
+    Case("cn-platform-ops-ali-ros-stack-shenzhen", "CN", po.ali_ros_stack("cn-shenzhen")),
+    Case("cn-platform-ops-ali-copies-in-region-hangzhou", "CN", po.ali_copies_in_region("cn-hangzhou")),
+    Case("cn-platform-ops-ali-copies-in-region-shenzhen", "CN", po.ali_copies_in_region("cn-shenzhen")),
+    Case("eu-platform-ops-sagemaker-studio-frankfurt", "EU", po.sagemaker_studio_domain("eu-central-1")),
+    Case("cn-platform-ops-sagemaker-studio-ningxia", "CN", po.sagemaker_studio_domain("cn-northwest-1")),
+    Case("jp-platform-ops-sagemaker-studio", "JP", po.sagemaker_studio_domain("ap-northeast-1")),
+    Case(
+        "eu-platform-ops-sagemaker-studio-partner-index",
+        "EU",
+        po.sagemaker_studio_domain("eu-central-1", index_url="https://pypi.partner.example.com/simple/"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-platform-ops-stackset-instance-virginia",
+        "EU",
+        po.stackset_in_country("eu-west-1", ["eu-west-1", "us-east-1"]),
+        {"RES-009"},
+    ),
+    Case(
+        "cn-platform-ops-ali-sls-transform-to-hong-kong",
+        "CN",
+        po.ali_sls_transform("cn-shanghai", "cn-beijing", sink_region="cn-hongkong"),
+        {"RES-006"},
     ),
 ]
 

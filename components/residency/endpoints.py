@@ -311,8 +311,20 @@ class RecordTypeField(_Frozen):
     """Pulumi type token."""
     field: str
     """snake_case input holding the record type (``type``, ESA's ``record_type``)."""
+    name_field: str | None = None
+    """snake_case input holding the record's name (``name``, Alibaba Cloud DNS's ``rr``), read for ``key_names``."""
     source: str
     """Where the provider documents it."""
+
+
+class KeyName(_Frozen):
+    """A DNS name label under which records only publish a key or policy that verifiers look up."""
+
+    label: str
+    """The label (lower case), anywhere in the record's name: ``_domainkey``."""
+    types: frozenset[str]
+    """Record types (upper case) exempt under it besides ``not_destinations``: a CNAME delegating the key."""
+    sources: tuple[str, ...]
 
 
 class DnsRecords(_Frozen):
@@ -320,6 +332,8 @@ class DnsRecords(_Frozen):
 
     not_destinations: frozenset[str]
     """Record types (upper case) whose value is text or names a party that receives nothing (TXT, CAA)."""
+    key_names: tuple[KeyName, ...] = ()
+    """Names whose records of the listed types name no destination either (a DKIM key delegated by CNAME)."""
     type_fields: tuple[RecordTypeField, ...]
     sources: tuple[str, ...]
     """Where the record types' meanings are documented."""

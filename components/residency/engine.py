@@ -454,12 +454,12 @@ class RuleEngine:
         if j.alicloud.regions:
             suffixes |= set(self.endpoints.alicloud.suffixes)
         self._suffixes = frozenset(suffixes)
+        self._all_suffixes = frozenset(
+            (*self.endpoints.aws.suffixes, *self.endpoints.aws.edge_suffixes, *self.endpoints.alicloud.suffixes,
+             *self.endpoints.alicloud.edge_suffixes)
+        )  # fmt: skip
         self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
-        records = self.endpoints.dns_records
-        self._record_type_fields: Mapping[str, str] = (
-            {f.type: f.field for f in records.type_fields} if records is not None else {}
-        )
-        self._not_destination_records = records.not_destinations if records is not None else _NO_KEYS
+        self._init_dns_records()
         self._oss_bucket_fields = self.endpoints.typed_paths(self.endpoints.oss_bucket_fields)
         # Text for humans (text_fields) is never a destination either: one lookup for both.
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
@@ -621,6 +621,25 @@ class RuleEngine:
             ]
         return walk.findings
 
+    def _init_dns_records(self) -> None:
+        records = self.endpoints.dns_records
+        self._record_type_fields: Mapping[str, str] = (
+            {f.type: f.field for f in records.type_fields} if records is not None else {}
+        )
+        self._not_destination_records = records.not_destinations if records is not None else _NO_KEYS
+        self._record_name_fields: Mapping[str, str] = (
+            {f.type: f.name_field for f in records.type_fields if f.name_field} if records is not None else {}
+        )
+        self._key_names: Mapping[str, frozenset[str]] = (
+            {k.label: k.types for k in records.key_names} if records is not None else {}
+        )
+        self.record_context: Mapping[str, frozenset[str]] = {
+            t: frozenset({f, self._record_name_fields[t]}) for t, f in self._record_type_fields.items()
+            if t in self._record_name_fields
+        }  # fmt: skip
+        """Type token of a DNS record resource -> the inputs (its type and name) that say whether its value is a
+        destination (``dns_records``): the guard resolves those before judging the record's held values."""
+
     def _no_destination(self, subject: Subject) -> bool:
         """A DNS record whose type says its value is no destination (TXT, SPF, CAA: ``dns_records``). A type not
         known yet (an Output) is not such a type: the value is judged (fail closed)."""
@@ -628,7 +647,21 @@ class RuleEngine:
         if field is None:
             return False
         record_type = prop_of(subject.props, field)
-        return isinstance(record_type, str) and record_type.strip().upper() in self._not_destination_records
+        if not isinstance(record_type, str):
+            return False
+        kind = record_type.strip().upper()
+        return kind in self._not_destination_records or self._key_record(subject, kind)
+
+    def _key_record(self, subject: Subject, kind: str) -> bool:
+        """A record of a type ``key_names`` lists under a key label of its name (``<selector>._domainkey.<domain>``
+        CNAME ``<token>.dkim.amazonses.com``): verifiers look a public key up there, no client sends data. A name not
+        known yet (an Output) or without such a label is judged (fail closed)."""
+        field = self._record_name_fields.get(subject.type)
+        name = prop_of(subject.props, field) if field is not None else None
+        if not isinstance(name, str):
+            return False
+        labels = name.strip().lower().split(".")
+        return any(kind in self._key_names.get(label, _NO_KEYS) for label in labels)
 
     # -- providers ----------------------------------------------------------------------------
 
@@ -846,7 +879,9 @@ class RuleEngine:
         candidates = self.parser.has_candidates(value)
         if plan.host and not walk.no_destination and self._judged_as_host(walk, value, path, key, depth, candidates):
             return
-        if candidates:
+        if candidates and not (plan.host and walk.no_destination):
+            # A TXT / SPF / CAA record's value (or a DKIM key's CNAME) is text no client is sent to: the hosts an SPF
+            # policy names ("include:spfdm-cn-hangzhou.aliyun.com") are looked up by receivers, not sent data.
             self._judge_references(walk, value, path, key, plan.own_region)
 
     def _group_placed(self, walk: _Walk) -> bool:
@@ -1145,8 +1180,10 @@ class RuleEngine:
                 if not self.parser.has_candidates(item):
                     self._judged_as_bare_host(walk, item, path)
             return False
-        if candidates:
+        if candidates and stripped.lower().rstrip(".") not in self._all_suffixes:
             return False
+        # A catalogued suffix alone (an MX "10 amazonses.com", a CNAME to aliyuncs.com) has no region label to read
+        # and no host pattern matches it: judged as the bare host it is (unproven).
         return self._judged_as_bare_host(walk, stripped, path)
 
     def _judge_assignments(self, walk: _Walk, script: str, path: str) -> None:

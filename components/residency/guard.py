@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import inspect
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -53,6 +54,22 @@ _AUDIT_SESSION: ContextVar[list[Guard] | None] = ContextVar("sovereign_audit_ses
 # Exact types that are never awaitable: most inputs are one of them, and answering from the type
 # alone costs far less than ``inspect.isawaitable`` (a subclass still takes the full test).
 _PLAIN_TYPES = frozenset({str, int, float, bool, type(None), dict, list, tuple})
+
+
+def _after_context(
+    props: Mapping[str, Any], findings: list[Finding], pending: list[Pending]
+) -> tuple[list[Finding], list[Pending]]:
+    """A DNS record whose type or name is not known yet: what its written inputs were refused for is judged again once
+    they resolve (a DKIM key's CNAME target is no destination under ``_domainkey``), as the plan and the policy pack
+    judge the final record. Findings about anything else (its provider) stand."""
+    later: dict[str, Any] = {}
+    for f in findings:
+        key = re.split(r"[.\[]", f.path, maxsplit=1)[0]
+        if key in props and not isinstance(props[key], pulumi.Output):
+            later[key] = props[key]
+    kept = [f for f in findings if re.split(r"[.\[]", f.path, maxsplit=1)[0] not in later]
+    again = [Pending(Place.top(k), pulumi.Output.from_input(v), k) for k, v in later.items()]
+    return kept, [*pending, *again]
 
 
 def _is_output(value: Any) -> bool:
@@ -126,6 +143,7 @@ class Guard:
         self._judged: dict[pulumi.Resource, str] = {}
         """The resources judged compliant, with their type tokens (which own addresses they produce)."""
         self._settings = engine.setting_inputs
+        self._record_context = engine.record_context
 
     @property
     def jurisdiction(self) -> str:
@@ -148,6 +166,9 @@ class Guard:
         if setting is not None:
             subject = _hold_setting(subject, *setting)
         findings, pending = self.engine.check(subject, defer=_is_output, known=self._known)
+        context = self._record_context.get(type_)  # DNS record types only: one dict lookup for the rest
+        if findings and context is not None and any(isinstance(props.get(k), pulumi.Output) for k in context):
+            findings, pending = _after_context(props, findings, pending)
         created = self.engine.created_name(type_, props)
         if created is not None:
             self._created.add(created)
@@ -189,6 +210,9 @@ class Guard:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
         if subject.type in self._settings:
             subject, pending = await self._place_setting(subject, pending)
+        context = self._record_context.get(subject.type)
+        if context is not None:
+            subject = await self._with_resolved(subject, pending, context)
         for p in pending:
             value, is_known, is_secret, depends_on = await _compat.resolved(p.value)
             # Unknown during preview: nothing to judge here; the policy pack judges it by provenance.
@@ -210,6 +234,19 @@ class Guard:
         top = {p.top_key: (await _compat.resolved(p.value))[0] for p in pending if p.top_key and not p.place.depth}
         subject = subject._replace(props={**subject.props, **top})
         return subject, [p._replace(place=self.engine.setting_place(subject, p.place)) for p in pending]
+
+    @staticmethod
+    async def _with_resolved(subject: Subject, pending: list[Pending], keys: frozenset[str]) -> Subject:
+        """A DNS record's held type and name, resolved into its inputs before its value is judged: whether the value
+        is a destination depends on them (a DKIM key's CNAME under ``_domainkey`` is none). Still unknown (a preview):
+        left as they are, and the value is judged (fail closed)."""
+        top: dict[str, Any] = {}
+        for p in pending:
+            if p.top_key in keys and not p.place.depth:
+                value, is_known, _, _ = await _compat.resolved(p.value)
+                if is_known:
+                    top[p.top_key] = value
+        return subject._replace(props={**subject.props, **top}) if top else subject
 
     def _known(self, text: str) -> bool:
         return text in self._created

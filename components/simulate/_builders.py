@@ -506,6 +506,53 @@ def _api_stage(site: Site) -> tuple[str, dict[str, Any]]:
     )
 
 
+def _http_api(site: Site) -> tuple[str, dict[str, Any]]:
+    # apigatewayv2 APIs: api_endpoint https://<api id>.execute-api.<region>.<dns suffix> (wss:// for WEBSOCKET).
+    rid = site.resource_id or site.hex(10)
+    scheme = "wss" if site.get("protocolType") == "WEBSOCKET" else "https"
+    return rid, _regional(
+        site,
+        {
+            "apiEndpoint": f"{scheme}://{rid}.execute-api.{site.region}.{site.dns}",
+            "arn": f"arn:{site.partition}:apigateway:{site.region}::/apis/{rid}",
+            "executionArn": site.arn("execute-api", rid),
+        },
+    )
+
+
+def _ecr_repository(site: Site) -> tuple[str, dict[str, Any]]:
+    # Private repositories: <registry id>.dkr.ecr.<region>.<dns suffix>/<name>.
+    name = site.physical_name(max_len=256)
+    return name, _regional(
+        site,
+        {
+            "name": name,
+            "arn": site.arn("ecr", f"repository/{name}"),
+            "registryId": site.account,
+            "repositoryUrl": f"{site.account}.dkr.ecr.{site.region}.{site.dns}/{name}",
+        },
+    )
+
+
+def _ses_email_identity(site: Site) -> tuple[str, dict[str, Any]]:
+    # Easy DKIM: SES returns three tokens, published as <token>._domainkey.<domain> CNAMEs.
+    identity = site.get("emailIdentity") or site.name
+    tokens = [f"{site.digest[i : i + 8]}{site.digest[::-1][i : i + 24]}" for i in (0, 8, 16)]
+    return identity, _regional(
+        site,
+        {
+            "arn": site.arn("ses", f"identity/{identity}"),
+            "identityType": "EMAIL_ADDRESS" if "@" in identity else "DOMAIN",
+            "dkimSigningAttributes": {
+                "tokens": tokens,
+                "status": "PENDING",
+                "signingAttributesOrigin": "AWS_SES",
+                "nextSigningKeyLength": "RSA_2048_BIT",
+            },
+        },
+    )
+
+
 def _web_acl(site: Site) -> tuple[str, dict[str, Any]]:
     rid = site.uuid()
     scope = "global" if site.get("scope") == "CLOUDFRONT" else "regional"
@@ -572,6 +619,9 @@ AWS_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "aws:msk/cluster:Cluster": _msk_cluster,
         "aws:apigateway/restApi:RestApi": _rest_api,
         "aws:apigateway/stage:Stage": _api_stage,
+        "aws:apigatewayv2/api:Api": _http_api,
+        "aws:ecr/repository:Repository": _ecr_repository,
+        "aws:sesv2/emailIdentity:EmailIdentity": _ses_email_identity,
         "aws:wafv2/webAcl:WebAcl": _web_acl,
     }
 )
