@@ -14,15 +14,18 @@ there cannot be traced and fails closed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
 from components.plan.documents import (
+    REMOVING_OPS,
     DocumentError,
     EngineDocument,
     Entry,
+    UnreadableValue,
     entry_from_state,
     parse_json,
     plain,
@@ -53,6 +56,14 @@ def _step_entry(step: Any, where: str, old_key: str, new_key: str) -> Entry:
     if not isinstance(step, Mapping) or not isinstance(step.get("op"), str) or not isinstance(step.get("urn"), str):
         raise DocumentError(f"{where}: is not a preview step (it needs a string `op` and `urn`). Fix: {_FIX}.")
     old, new = step.get(old_key), step.get(new_key)
+    if not isinstance(new, Mapping) and step["op"] not in REMOVING_OPS:
+        # Only a step that removes a resource has no new state (pulumi pkg/resource/deploy/step.go: New() is nil for
+        # DeleteStep and RemovePendingReplaceStep alone); the digest drops one it failed to serialise
+        # (pkg/backend/display/json.go). The old state is not what the step makes, so it cannot stand in for it.
+        raise DocumentError(
+            f"{where}: step {step['op']} of {step['urn']} has no `{new_key}`, so what it makes cannot be judged. "
+            f"Fix: {_FIX}."
+        )
     state = new if isinstance(new, Mapping) else old
     if not isinstance(state, Mapping):
         # A step without any state cannot be judged; refuse the document rather than skip it.
@@ -63,7 +74,9 @@ def _step_entry(step: Any, where: str, old_key: str, new_key: str) -> Entry:
     entry = entry_from_state(state, step["op"], str(step.get("provider") or ""), where)
     old_inputs = old.get("inputs") if isinstance(old, Mapping) and isinstance(new, Mapping) else None
     if isinstance(old_inputs, Mapping):
-        entry = replace(entry, old_inputs=plain(old_inputs))
+        # The old inputs only show what changed; the new state, judged, was read whole.
+        with contextlib.suppress(UnreadableValue):
+            entry = replace(entry, old_inputs=plain(old_inputs))
     return replace(entry, diff_keys=_diff_keys(step))
 
 
@@ -83,6 +96,7 @@ def _digest(document: Mapping[str, Any], file: str) -> EngineDocument:
 def _event_log(text: str, file: str) -> EngineDocument:
     config: dict[str, str] = {}
     entries: list[Entry] = []
+    at: dict[str, int] = {}  # URN -> index in entries of its step
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -99,7 +113,23 @@ def _event_log(text: str, file: str) -> EngineDocument:
             config = _config(event["preludeEvent"].get("config"))
         pre = event.get("resourcePreEvent")
         if isinstance(pre, Mapping) and isinstance(pre.get("metadata"), Mapping):
-            entries.append(_step_entry(pre["metadata"], where, "old", "new"))
+            entry = _step_entry(pre["metadata"], where, "old", "new")
+            at[entry.urn] = len(entries)
+            entries.append(entry)
+        done = event.get("resOutputsEvent")
+        if isinstance(done, Mapping) and isinstance(done.get("metadata"), Mapping):
+            # The step's resulting state: a refresh's is what the provider read (drift made outside the program is
+            # only there; its op becomes update, same or delete), an up's holds the outputs the provider returned.
+            # The digest keeps refreshed states the same way (ShowPreviewDigest in pkg/backend/display/json.go).
+            entry = _step_entry(done["metadata"], where, "old", "new")
+            index = at.get(entry.urn)
+            if index is None:
+                at[entry.urn] = len(entries)
+                entries.append(entry)
+            else:
+                earlier = entries[index]
+                op = entry.op if earlier.op == "refresh" else earlier.op
+                entries[index] = replace(entry, op=op, diff_keys=earlier.diff_keys or entry.diff_keys)
     if not entries and not config:
         raise DocumentError(f"{file}: holds no engine events (no preludeEvent, no resourcePreEvent). Fix: {_FIX}.")
     found = tuple(entries)

@@ -30,6 +30,7 @@ from components.errors import CatalogueError
 from components.plan.collect import _jurisdiction_label, build_stack_plan
 from components.plan.documents import (
     JURISDICTION_KEY,
+    REMOVING_OPS,
     DocumentError,
     EngineDocument,
     Entry,
@@ -54,10 +55,6 @@ from components.simulate import ResourceRecord, Secret
 
 __all__ = ["JUDGED_OPS", "REMOVING_OPS", "review_files", "resolve_jurisdiction", "review_document"]
 
-REMOVING_OPS: frozenset[str] = frozenset(
-    {"delete", "delete-replaced", "discard", "discard-replaced", "read-discard", "remove-pending-replace"}
-)
-"""Steps that take a resource out of the stack: not violations, shown as changes only."""
 JUDGED_OPS: frozenset[str] = frozenset(
     {
         "create",
@@ -79,8 +76,9 @@ _IMPORT_OPS = frozenset({"import", "import-replacement"})
 _RESOURCE_LEVEL = frozenset(
     {RuleId.PROVIDER_REGION_PINNED, RuleId.EXPLICIT_PROVIDER, RuleId.VERIFIED_PROVIDER, RuleId.COVERED_PACKAGE}
 )
-# A resource's own placement: every output of a resource refused under one of these is where it is.
-_PLACEMENT = frozenset({RuleId.PROVIDER_REGION_PINNED, RuleId.RESOURCE_REGION_OVERRIDE})
+# A resource's own placement: every output of a resource refused under one of these is where it is (on the engine's
+# default provider, RES-002: wherever its ambient region put it, as the guard reports it once).
+_PLACEMENT = frozenset({RuleId.PROVIDER_REGION_PINNED, RuleId.EXPLICIT_PROVIDER, RuleId.RESOURCE_REGION_OVERRIDE})
 _SHOWN_CHARS = 80
 
 
@@ -128,6 +126,9 @@ class _Review:
         self.live = [e for e in document.entries if e.op not in REMOVING_OPS]
         self.by_urn: dict[str, Entry] = {e.urn: e for e in self.live}
         self.findings: list[tuple[Entry, Finding]] = []
+        if any(e.view_of for e in self.live):
+            self.live = [self._as_viewed(e) if e.view_of else e for e in self.live]
+            self.by_urn = {e.urn: e for e in self.live}
         self.blinded: set[str] = set()
         self.misplaced: set[str] = set()
         """URNs of the providers and resources refused for their region (RES-001, RES-003), and of the resources
@@ -156,6 +157,25 @@ class _Review:
         ids = [entry.id] if entry.id else []
         own = [n for bag in _bags(entry) for n in own_names(self.engine, entry.type, bag, ids)]
         return regionless_known(self.created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
+
+    def _as_viewed(self, entry: Entry) -> Entry:
+        """A view (``viewOf``) as the cloud resource it is: the engine writes it with ``custom`` false and no provider
+        (pulumi ``pkg/resource/deploy/resource_status.go``), but its values are what the provider of the resource it
+        is a view of reported from the cloud (a Terraform module's resources, say): judged as that provider's."""
+        viewed = self.by_urn.get(entry.view_of)
+        if viewed is None:
+            package, is_provider = package_of(entry.type)
+            if not is_provider and package in CLOUD_PACKAGES:
+                detail = (
+                    f"It is a view of {entry.view_of}, which is not in this document, so the provider that reported it "
+                    "cannot be verified (preview with --show-sames so that unchanged resources are listed)."
+                )
+                finding = Finding(
+                    rule(RuleId.VERIFIED_PROVIDER), entry.type, entry.name, "viewOf", entry.view_of, detail
+                )
+                self.findings.append((entry, finding))
+            return entry  # refused above: which provider reported it is unknown
+        return dataclasses.replace(entry, custom=True, provider=entry.provider or viewed.provider)
 
     # -- providers ----------------------------------------------------------------------------
 
@@ -228,7 +248,10 @@ class _Review:
             # Refused for where it is (its provider's region, its own region override): its outputs are all there
             # too (its ARN, its endpoints), so judging them would repeat that one finding under other rules.
             self.misplaced.add(entry.urn)
-        elif self.document.kind == "state" and entry.outputs:
+        elif entry.outputs:
+            # Outputs are what the provider reported: a state's, and in a preview those the engine read during it (a
+            # refresh, `--refresh` or `refreshBeforeUpdate`, whose step carries the refreshed state: drift made
+            # outside the program is there only) or the provider planned. They say where the data actually is.
             self._check(entry, self.subject(entry, entry.outputs, ids=False), "outputs.")
         if self.document.kind != "state":
             self._provenance(entry)
@@ -244,7 +267,7 @@ class _Review:
         for p in pending:
             if isinstance(p.value, Secret):
                 if p.value.value == SECRET_PLACEHOLDER:
-                    self.blinded.add(f"{entry.urn} {prefix}{p.path}")
+                    self.blinded.add(f"{entry.urn} {p.path}")  # an input and its output twin: one value
                 else:
                     findings += self.engine.check_value(subject, p.place, p.value.value, secret=True, known=known)
         added = []
@@ -463,7 +486,13 @@ def review_document(
     for entry in review.live:
         review.judge(entry)
     # The root stack is the report's "top level", not a component of it (as in the offline plan).
-    records = [review.record(e) for e in review.live if not e.type.startswith("pulumi:pulumi:")]
+    # A pending update's resource is listed once (the engine's own record); its pending state is judged all the same.
+    listed = {e.urn for e in review.live if not e.pending}
+    records = [
+        review.record(e)
+        for e in review.live
+        if not e.type.startswith("pulumi:pulumi:") and not (e.pending and e.urn in listed)
+    ]
     plan = build_stack_plan(document.stack, document.file, records, home, [], catalogue=catalogue)
     op_of = {e.urn: e.op for e in review.live}
     resources = tuple(
@@ -474,6 +503,12 @@ def review_document(
         key=lambda v: (v.rule, v.urn, v.path, str(v.value)),
     )
     notes = []
+    pending = [e for e in review.live if e.pending]
+    if pending:
+        notes.append(
+            f"{len(pending)} resource(s) of operations an interrupted update left pending (pending_operations: "
+            f"{', '.join(sorted({e.pending for e in pending}))}) are judged as well: the engine may have made them."
+        )
     if review.blinded:
         notes.append(
             f"{len(review.blinded)} secret value(s) are blinded in this document and could not be judged here; "
