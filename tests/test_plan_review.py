@@ -735,3 +735,34 @@ def test_a_view_of_a_resource_the_document_does_not_hold_is_refused() -> None:
     step = {"op": "create", "urn": VIEW, "newState": _view(HOME_COPY)}
     plan = review_document(parse_preview(_digest(step), "preview.json"))
     assert {(v.rule, v.resource_name, v.path) for v in plan.violations} == {("RES-012", "vault-repl", "viewOf")}
+
+
+ALIAS = f"{STACK_URN}aws:kms/alias:Alias::vault-key"
+
+
+def _alias_state(alias_id: str) -> dict[str, Any]:
+    return {"urn": ALIAS, "custom": True, "id": alias_id, "type": "aws:kms/alias:Alias", "provider": AWS_PROVIDER_REF,
+            "inputs": {"name": "alias/vault-key"}, "outputs": {}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("alias_id", "expected"),
+    [
+        # StepEventStateMetadata (events.go) has no importID; the id is empty until the engine has read the resource.
+        ("", {("RES-010", "vault-key", "importID")}),
+        ("arn:aws:kms:us-east-1:111122223333:alias/vault-key", {("RES-010", "vault-key", "import")}),
+        ("arn:aws-cn:kms:cn-north-1:111122223333:alias/vault-key", set()),
+    ],
+)
+def test_an_event_log_import_is_judged_on_the_id_it_records_or_refused(alias_id: str, expected: set[Any]) -> None:
+    text = _events(
+        ("resourcePreEvent", _step_metadata("same", AWS_PROVIDER, _provider_state(), _provider_state())),
+        ("resourcePreEvent", _step_metadata("import", ALIAS, None, _alias_state(alias_id))),
+    )
+    plan = review_document(parse_preview(text, "events.jsonl"))
+    assert {(v.rule, v.resource_name, v.path) for v in plan.violations} == expected
+    # The digest's newState is a ResourceV3, which records importID (core.go): judged from it.
+    adopted = _alias_state("") | {"importID": "arn:aws-cn:kms:cn-north-1:111122223333:alias/vault-key"}
+    step = {"op": "import", "urn": ALIAS, "provider": AWS_PROVIDER_REF, "newState": adopted}
+    provider = {"op": "same", "urn": AWS_PROVIDER, "oldState": _provider_state(), "newState": _provider_state()}
+    assert review_document(parse_preview(_digest(provider, step), "preview.json")).violations == ()

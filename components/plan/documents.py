@@ -33,6 +33,7 @@ from components.residency.rules import SECRET_PLACEHOLDER
 from components.simulate import Secret
 
 __all__ = [
+    "IMPORT_OPS",
     "JURISDICTION_KEY",
     "REMOVING_OPS",
     "UNKNOWN",
@@ -51,6 +52,8 @@ REMOVING_OPS: frozenset[str] = frozenset(
 )
 """Steps that take a resource out of the stack: not violations, shown as changes only. Their state is the old one:
 pulumi's ``pkg/resource/deploy/step.go`` gives no new state to ``DeleteStep`` and ``RemovePendingReplaceStep``."""
+IMPORT_OPS: frozenset[str] = frozenset({"import", "import-replacement"})
+"""Steps that adopt an existing resource (``importID``, ``pulumi import`` or the ``import`` resource option)."""
 UNKNOWN: str = rpc.UNKNOWN
 """The string the engine writes for a value unknown during preview (``04da6b54-...``)."""
 JURISDICTION_KEY = "sovereign-dc:jurisdiction"

@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 from components.plan.documents import (
+    IMPORT_OPS,
     REMOVING_OPS,
     DocumentError,
     EngineDocument,
@@ -114,6 +115,10 @@ def _event_log(text: str, file: str) -> EngineDocument:
         pre = event.get("resourcePreEvent")
         if isinstance(pre, Mapping) and isinstance(pre.get("metadata"), Mapping):
             entry = _step_entry(pre["metadata"], where, "old", "new")
+            if entry.op in IMPORT_OPS and not entry.import_id and entry.id:
+                # StepEventStateMetadata (apitype/events.go) has no importID; an import's id, once the engine has read
+                # the resource, is the id of the resource it adopts (ImportStep in pkg/resource/deploy/step.go).
+                entry = replace(entry, import_id=entry.id)
             at[entry.urn] = len(entries)
             entries.append(entry)
         done = event.get("resOutputsEvent")

@@ -29,6 +29,7 @@ from components.config.stack_file import NAMESPACE
 from components.errors import CatalogueError
 from components.plan.collect import _jurisdiction_label, build_stack_plan
 from components.plan.documents import (
+    IMPORT_OPS,
     JURISDICTION_KEY,
     REMOVING_OPS,
     DocumentError,
@@ -71,7 +72,6 @@ JUDGED_OPS: frozenset[str] = frozenset(
 )
 """Steps whose resulting resource is judged. Any other (future) op is judged too: fail closed."""
 _READ_OPS = frozenset({"read", "read-replacement"})
-_IMPORT_OPS = frozenset({"import", "import-replacement"})
 # Per-resource rules: judged once from the inputs, not again from the outputs of a state.
 _RESOURCE_LEVEL = frozenset(
     {RuleId.PROVIDER_REGION_PINNED, RuleId.EXPLICIT_PROVIDER, RuleId.VERIFIED_PROVIDER, RuleId.COVERED_PACKAGE}
@@ -212,7 +212,7 @@ class _Review:
     def subject(self, entry: Entry, props: Mapping[str, Any] | None = None, ids: bool = True) -> Subject:
         ref, _ = self.provider_ref(entry)
         read = ids and (entry.op in _READ_OPS or entry.external)
-        imported = ids and bool(entry.import_id) and (entry.op in _IMPORT_OPS or self.document.kind == "state")
+        imported = ids and bool(entry.import_id) and (entry.op in IMPORT_OPS or self.document.kind == "state")
         return Subject(
             type=entry.type,
             name=entry.name,
@@ -242,6 +242,27 @@ class _Review:
         _, missing_provider = self.provider_ref(entry)
         if missing_provider is not None:
             self.findings.append((entry, missing_provider))
+        if entry.op in IMPORT_OPS and entry.custom and not entry.import_id:
+            # The engine gives every custom import an import id (step.go NewImportStep); a document without it cannot
+            # say which existing resource is adopted, nor where it is (RES-010 judges that id).
+            detail = (
+                "This import's id is not in the document (an event log's StepEventStateMetadata has no importID and "
+                "the id is empty until the resource is read), so the resource it adopts cannot be placed. Review the "
+                "`pulumi preview --json` digest, whose newState records importID."
+            )
+            self.findings.append(
+                (
+                    entry,
+                    Finding(
+                        rule(RuleId.EXISTING_RESOURCE_IN_JURISDICTION),
+                        entry.type,
+                        entry.name,
+                        "importID",
+                        "(not recorded)",
+                        detail,
+                    ),
+                )
+            )
         placement = {f.rule.id for f in self._check(entry, self.subject(entry), "")} & _PLACEMENT
         provider = entry.provider.rsplit("::", 1)[0] if entry.provider else ""
         if placement or provider in self.misplaced:
