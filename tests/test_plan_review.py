@@ -658,6 +658,10 @@ def _events(*metadata: tuple[str, dict[str, Any]]) -> str:
     lines += [
         {"sequence": i, "timestamp": 1764590400 + i, kind: {"metadata": m}} for i, (kind, m) in enumerate(metadata, 1)
     ]
+    # Every run's log ends with its summaryEvent, failed or not.
+    summary = {"maybeCorrupt": False, "durationSeconds": 4, "resourceChanges": {}, "PolicyPacks": {},
+               "isPreview": True, "result": "succeeded"}  # fmt: skip
+    lines.append({"sequence": len(lines), "timestamp": 1764590499, "summaryEvent": summary})
     return "\n".join(json.dumps(line) for line in lines) + "\n"
 
 
@@ -766,3 +770,63 @@ def test_an_event_log_import_is_judged_on_the_id_it_records_or_refused(alias_id:
     step = {"op": "import", "urn": ALIAS, "provider": AWS_PROVIDER_REF, "newState": adopted}
     provider = {"op": "same", "urn": AWS_PROVIDER, "oldState": _provider_state(), "newState": _provider_state()}
     assert review_document(parse_preview(_digest(provider, step), "preview.json")).violations == ()
+
+
+def _one_bucket_log() -> list[str]:
+    vault = _vault_state()
+    return _events(
+        ("resourcePreEvent", _step_metadata("same", AWS_PROVIDER, _provider_state(), _provider_state())),
+        ("resourcePreEvent", _step_metadata("create", VAULT, None, vault)),
+    ).splitlines()
+
+
+def _diagnostic(severity: str) -> str:
+    event = {"urn": "", "message": "Program failed with an unhandled exception:\n  KeyError: 'archive'\n",
+             "color": "never", "severity": severity}  # fmt: skip
+    return json.dumps({"sequence": 90, "timestamp": 1764590450, "diagnosticEvent": event})
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda lines: lines[:-1], "ends before the engine's summaryEvent"),  # cut at a line boundary
+        (lambda lines: [*lines[:-1], _diagnostic("error"), lines[-1]], "the engine reported an error: Program failed"),
+        (lambda lines: [*lines[:-1], lines[-1].replace('"succeeded"', '"failed"')], "summaryEvent says it failed"),
+        (lambda lines: [*lines[:-1], '{"sequence": 91, "timestamp": 1, "cancelEvent": {}}', lines[-1]], "cancelled"),
+    ],
+    ids=["cut", "error", "failed", "cancelled"],
+)
+def test_an_event_log_of_an_unfinished_run_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: Any, message: str
+) -> None:
+    # A program that fails half-way registers only some resources: the log of what it reached is not the stack.
+    path = _write(tmp_path, "events.jsonl", "\n".join(edit(_one_bucket_log())) + "\n")
+    code, out, err = _run(capsys, "--preview", str(path))
+    assert (code, out) == (2, "")
+    assert message in err and str(path) in err
+    assert "Fix:" in err and "Traceback" not in err
+
+
+def test_an_event_log_of_a_finished_run_with_warnings_is_judged() -> None:
+    lines = _one_bucket_log()
+    text = "\n".join([*lines[:-1], _diagnostic("warning"), lines[-1]]) + "\n"
+    assert review_document(parse_preview(text, "events.jsonl")).verdict == "pass"
+
+
+@pytest.mark.parametrize(("severity", "refused"), [("error", True), ("warning", False)])
+def test_a_failed_preview_digest_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], severity: str, refused: bool
+) -> None:
+    # ShowPreviewDigest (pkg/backend/display/json.go) prints the steps reached and the error as a PreviewDiagnostic.
+    document = json.loads(_digest({"op": "same", "urn": AWS_PROVIDER, "newState": _provider_state()}))
+    message = "Program failed with an unhandled exception:\n  KeyError: 'archive'\n"
+    document["diagnostics"] = [{"urn": f"{STACK_URN}pulumi:pulumi:Stack::sovereign-dc-cn", "severity": severity,
+                                "message": message}]  # fmt: skip
+    path = _write(tmp_path, "preview.json", document)
+    code, out, err = _run(capsys, "--preview", str(path))
+    if refused:
+        assert (code, out) == (2, "")
+        assert f"{path}: diagnostics[0]: the preview failed: Program failed with an unhandled exception" in err
+        assert "Fix:" in err and "Traceback" not in err
+    else:
+        assert code == 0, err

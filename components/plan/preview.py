@@ -86,6 +86,12 @@ def _config(value: Any) -> dict[str, str]:
 
 
 def _digest(document: Mapping[str, Any], file: str) -> EngineDocument:
+    diagnostics = document.get("diagnostics")
+    for index, diagnostic in enumerate(diagnostics if isinstance(diagnostics, list) else []):
+        # A PreviewDiagnostic of severity error (pkg/display/json.go) is a failed preview: the engine logs the error,
+        # stops, and still prints the digest of the steps it had reached.
+        if isinstance(diagnostic, Mapping) and diagnostic.get("severity") == "error":
+            raise _failed(diagnostic.get("message"), f"{file}: diagnostics[{index}]", "the preview failed")
     steps = document.get("steps", [])
     if not isinstance(steps, list):
         raise DocumentError(f"{file}: `steps` is {type(steps).__name__}, not a list. Fix: {_FIX}.")
@@ -98,6 +104,7 @@ def _event_log(text: str, file: str) -> EngineDocument:
     config: dict[str, str] = {}
     entries: list[Entry] = []
     at: dict[str, int] = {}  # URN -> index in entries of its step
+    summarised = False
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -112,6 +119,7 @@ def _event_log(text: str, file: str) -> EngineDocument:
             raise DocumentError(f"{where}: is not an engine event object. Fix: {_FIX}.")
         if isinstance(event.get("preludeEvent"), Mapping):
             config = _config(event["preludeEvent"].get("config"))
+        _refuse_unfinished(event, where)
         pre = event.get("resourcePreEvent")
         if isinstance(pre, Mapping) and isinstance(pre.get("metadata"), Mapping):
             entry = _step_entry(pre["metadata"], where, "old", "new")
@@ -121,6 +129,7 @@ def _event_log(text: str, file: str) -> EngineDocument:
                 entry = replace(entry, import_id=entry.id)
             at[entry.urn] = len(entries)
             entries.append(entry)
+        summarised = summarised or isinstance(event.get("summaryEvent"), Mapping)
         done = event.get("resOutputsEvent")
         if isinstance(done, Mapping) and isinstance(done.get("metadata"), Mapping):
             # The step's resulting state: a refresh's is what the provider read (drift made outside the program is
@@ -137,9 +146,37 @@ def _event_log(text: str, file: str) -> EngineDocument:
                 entries[index] = replace(entry, op=op, diff_keys=earlier.diff_keys or entry.diff_keys)
     if not entries and not config:
         raise DocumentError(f"{file}: holds no engine events (no preludeEvent, no resourcePreEvent). Fix: {_FIX}.")
+    if not summarised:
+        # The engine ends every run's events with a summaryEvent, failed or not (pkg/engine): without it the log was
+        # cut short (or the run is still going), and the resources it did not reach are not in it.
+        raise DocumentError(
+            f"{file}: ends before the engine's summaryEvent, so the run it logs did not finish and resources may be "
+            f"missing. Fix: {_FIX}."
+        )
     found = tuple(entries)
     stack, project = stack_of(found, file)
     return EngineDocument("event-log", file, stack, project, config, found)
+
+
+def _failed(message: Any, where: str, what: str) -> DocumentError:
+    first = str(message or "").strip().splitlines()
+    said = f": {first[0][:200]}" if first else ""
+    return DocumentError(
+        f"{where}: {what}{said}. A run that failed stops registering resources, so the document may lack some and "
+        f"cannot show the stack resident. Fix: correct the error, then {_FIX}."
+    )
+
+
+def _refuse_unfinished(event: Mapping[str, Any], where: str) -> None:
+    """An event saying the run failed or was cancelled (apitype/events.go): what it logged is not the whole stack."""
+    diagnostic = event.get("diagnosticEvent")
+    if isinstance(diagnostic, Mapping) and diagnostic.get("severity") == "error":
+        raise _failed(diagnostic.get("message"), where, "the engine reported an error")
+    summary = event.get("summaryEvent")
+    if isinstance(summary, Mapping) and summary.get("result") in ("failed", "canceled"):
+        raise _failed("", where, f"the run's summaryEvent says it {summary['result']}")
+    if "cancelEvent" in event:
+        raise _failed("", where, "the run was cancelled (cancelEvent)")
 
 
 def _looks_like_event_log(text: str) -> bool:
