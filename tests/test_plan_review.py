@@ -830,3 +830,14 @@ def test_a_failed_preview_digest_exits_2(
         assert "Fix:" in err and "Traceback" not in err
     else:
         assert code == 0, err
+
+
+def test_a_refresh_that_found_a_view_gone_is_a_removal() -> None:
+    # A provider publishes a view's refresh with no new state when the view is gone (resource_status.go ViewStep):
+    # nothing is made, so it is read as a removal, not refused for lacking a new state, and not judged.
+    provider = {"op": "same", "urn": AWS_PROVIDER, "oldState": _provider_state(), "newState": _provider_state()}
+    vault = {"op": "same", "urn": VAULT, "provider": AWS_PROVIDER_REF, "oldState": _vault_state(),
+             "newState": _vault_state()}  # fmt: skip
+    gone = {"op": "refresh", "urn": VIEW, "oldState": _view(FOREIGN_COPY)}
+    plan = review_document(parse_preview(_digest(provider, vault, gone), "preview.json"))
+    assert (plan.verdict, {c.name: c.op for c in plan.changes}["vault-repl"]) == ("pass", "delete")

@@ -57,7 +57,12 @@ def _step_entry(step: Any, where: str, old_key: str, new_key: str) -> Entry:
     if not isinstance(step, Mapping) or not isinstance(step.get("op"), str) or not isinstance(step.get("urn"), str):
         raise DocumentError(f"{where}: is not a preview step (it needs a string `op` and `urn`). Fix: {_FIX}.")
     old, new = step.get(old_key), step.get(new_key)
-    if not isinstance(new, Mapping) and step["op"] not in REMOVING_OPS:
+    op = step["op"]
+    if op == "refresh" and not isinstance(new, Mapping) and isinstance(old, Mapping):
+        # A refresh that found the resource gone: a view's step as its provider published it (ViewStep with no new
+        # state, pkg/resource/deploy/resource_status.go); ordinary refreshes start with new = old (NewRefreshStep).
+        op = "delete"
+    if not isinstance(new, Mapping) and op not in REMOVING_OPS:
         # Only a step that removes a resource has no new state (pulumi pkg/resource/deploy/step.go: New() is nil for
         # DeleteStep and RemovePendingReplaceStep alone); the digest drops one it failed to serialise
         # (pkg/backend/display/json.go). The old state is not what the step makes, so it cannot stand in for it.
@@ -72,7 +77,7 @@ def _step_entry(step: Any, where: str, old_key: str, new_key: str) -> Entry:
             f"{where}: step {step['op']} of {step['urn']} has no `{new_key}` or `{old_key}`. Fix: {_FIX}."
         )
     state = {"urn": step["urn"], **state}
-    entry = entry_from_state(state, step["op"], str(step.get("provider") or ""), where)
+    entry = entry_from_state(state, op, str(step.get("provider") or ""), where)
     old_inputs = old.get("inputs") if isinstance(old, Mapping) and isinstance(new, Mapping) else None
     if isinstance(old_inputs, Mapping):
         # The old inputs only show what changed; the new state, judged, was read whole.
