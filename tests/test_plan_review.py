@@ -841,3 +841,24 @@ def test_a_refresh_that_found_a_view_gone_is_a_removal() -> None:
     gone = {"op": "refresh", "urn": VIEW, "oldState": _view(FOREIGN_COPY)}
     plan = review_document(parse_preview(_digest(provider, vault, gone), "preview.json"))
     assert (plan.verdict, {c.name: c.op for c in plan.changes}["vault-repl"]) == ("pass", "delete")
+
+
+def test_replacement_steps_are_judged_and_the_resource_listed_once() -> None:
+    # `--show-replacement-steps` splits a replace into create-replacement, replace and delete-replaced steps of one URN
+    # (display.go shouldShow); each is read, the resource is listed once, with its last judged step's op.
+    provider = {"op": "same", "urn": AWS_PROVIDER, "oldState": _provider_state(), "newState": _provider_state()}
+    old, new = _vault_state(), _vault_state(replicationConfiguration=_replication(HOME_COPY))
+    steps = [
+        {"op": op, "urn": VAULT, "provider": AWS_PROVIDER_REF, "oldState": old, "newState": new}
+        for op in ("create-replacement", "replace")
+    ]
+    steps.append({"op": "delete-replaced", "urn": VAULT, "provider": AWS_PROVIDER_REF, "oldState": old})
+    plan = review_document(parse_preview(_digest(provider, *steps), "preview.json"))
+    assert plan.verdict == "pass"
+    assert [(r.name, r.operation) for r in plan.resources if r.name == "vault"] == [("vault", "replace")]
+    foreign = _vault_state(replicationConfiguration=_replication(FOREIGN_COPY))
+    steps[0]["newState"] = steps[1]["newState"] = foreign
+    plan = review_document(parse_preview(_digest(provider, *steps), "preview.json"))
+    assert {(v.rule, v.resource_name, v.path) for v in plan.violations} == {
+        ("RES-004", "vault", "outputs.replicationConfiguration.rules[0].destination.bucket")
+    }

@@ -507,15 +507,16 @@ def review_document(
     for entry in review.live:
         review.judge(entry)
     # The root stack is the report's "top level", not a component of it (as in the offline plan).
-    # A pending update's resource is listed once (the engine's own record); its pending state is judged all the same.
-    listed = {e.urn for e in review.live if not e.pending}
-    records = [
-        review.record(e)
-        for e in review.live
-        if not e.type.startswith("pulumi:pulumi:") and not (e.pending and e.urn in listed)
-    ]
+    # Each resource is listed once, though every step of it is judged: its last step (a replacement's `replace` after
+    # its `create-replacement` with --show-replacement-steps, the program's step after a refresh's), and the engine's
+    # own record of a resource rather than its pending update.
+    shown: dict[str, Entry] = {}
+    for e in review.live:
+        if not (e.pending and e.urn in shown and not shown[e.urn].pending):
+            shown[e.urn] = e
+    records = [review.record(e) for e in shown.values() if not e.type.startswith("pulumi:pulumi:")]
     plan = build_stack_plan(document.stack, document.file, records, home, [], catalogue=catalogue)
-    op_of = {e.urn: e.op for e in review.live}
+    op_of = {urn: e.op for urn, e in shown.items()}
     resources = tuple(
         dataclasses.replace(r, operation=cast(Operation, op_of.get(r.urn, r.operation))) for r in plan.resources
     )
