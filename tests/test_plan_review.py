@@ -862,3 +862,28 @@ def test_replacement_steps_are_judged_and_the_resource_listed_once() -> None:
     assert {(v.rule, v.resource_name, v.path) for v in plan.violations} == {
         ("RES-004", "vault", "outputs.replicationConfiguration.rules[0].destination.bucket")
     }
+
+
+@pytest.mark.parametrize(
+    ("destination", "expected"),
+    [
+        (FOREIGN_COPY, {("RES-004", "vault", "outputs.replicationConfiguration.rules[0].destination.bucket")}),
+        (HOME_COPY, set()),
+    ],
+)
+def test_a_digests_displayed_byte_string_is_judged_as_its_text(destination: str, expected: set[Any]) -> None:
+    # `pulumi preview --json` writes a non-UTF-8 string as b"<base64>" (byteStringDisplay, pkg/backend/display/json.go).
+    shown = 'b"' + base64.b64encode(destination.encode() + b"\xff").decode() + '"'
+    provider = {"op": "same", "urn": AWS_PROVIDER, "oldState": _provider_state(), "newState": _provider_state()}
+    step = {"op": "same", "urn": VAULT, "provider": AWS_PROVIDER_REF, "oldState": _vault_state(),
+            "newState": _vault_state(replicationConfiguration=_replication(shown))}  # fmt: skip
+    plan = review_document(parse_preview(_digest(provider, step), "preview.json"))
+    assert {(v.rule, v.resource_name, v.path) for v in plan.violations} == expected
+
+
+def test_a_literal_string_shaped_like_displayed_bytes_stays_as_written() -> None:
+    from components.plan.preview import _displayed_bytes
+
+    # Only bytes that are not UTF-8 are displayed as b"...": a program's own such string (UTF-8 inside) is its text.
+    assert _displayed_bytes({"note": 'b"aGVsbG8="', "x": ['b"/w=="']}) == {"note": 'b"aGVsbG8="', "x": ["\ufffd"]}
+    assert _displayed_bytes('b"not base64!"') == 'b"not base64!"'

@@ -14,8 +14,11 @@ there cannot be traced and fails closed.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -86,6 +89,32 @@ def _step_entry(step: Any, where: str, old_key: str, new_key: str) -> Entry:
     return replace(entry, diff_keys=_diff_keys(step))
 
 
+_DISPLAYED_BYTES = re.compile(r'b"([A-Za-z0-9+/]*={0,2})"')
+
+
+def _displayed_bytes(value: Any) -> Any:
+    """``value`` with the digest's display form of a non-UTF-8 string (``b"<base64>"``, ``byteStringDisplay`` in
+    pkg/backend/display/json.go) turned back into the text it holds, so what it names is judged. Only bytes that are
+    not UTF-8 are displayed so: a literal string of that form whose bytes are UTF-8 was the program's, and stays."""
+    if isinstance(value, str):
+        match = _DISPLAYED_BYTES.fullmatch(value) if value.startswith('b"') else None
+        if match is None:
+            return value
+        try:
+            raw = base64.b64decode(match.group(1), validate=True)
+            raw.decode("utf-8")
+        except binascii.Error:
+            return value
+        except UnicodeDecodeError:
+            return raw.decode("utf-8", errors="replace")
+        return value
+    if isinstance(value, Mapping):
+        return {k: _displayed_bytes(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_displayed_bytes(v) for v in value]
+    return value
+
+
 def _config(value: Any) -> dict[str, str]:
     return {str(k): v for k, v in value.items() if isinstance(v, str)} if isinstance(value, Mapping) else {}
 
@@ -100,7 +129,10 @@ def _digest(document: Mapping[str, Any], file: str) -> EngineDocument:
     steps = document.get("steps", [])
     if not isinstance(steps, list):
         raise DocumentError(f"{file}: `steps` is {type(steps).__name__}, not a list. Fix: {_FIX}.")
-    entries = tuple(_step_entry(s, f"{file}: steps[{i}]", "oldState", "newState") for i, s in enumerate(steps))
+    entries = tuple(
+        replace(e, inputs=_displayed_bytes(e.inputs), outputs=_displayed_bytes(e.outputs))
+        for e in (_step_entry(s, f"{file}: steps[{i}]", "oldState", "newState") for i, s in enumerate(steps))
+    )
     stack, project = stack_of(entries, file)
     return EngineDocument("preview", file, stack, project, _config(document.get("config")), entries)
 
