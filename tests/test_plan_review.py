@@ -9,6 +9,7 @@ sentinel) and secrets (blinded, ciphertext and plaintext).
 
 from __future__ import annotations
 
+import base64
 import copy
 import io
 import json
@@ -378,7 +379,7 @@ BAD_STATES = [
     (
         "v2.json",
         json.dumps({"version": 2, "deployment": {"manifest": {}}}),
-        "has deployment version 2; this review reads version 3",
+        "has deployment version 2; this review reads versions 3 and 4",
     ),
     ("none.json", json.dumps({"deployment": {"manifest": {}}}), "has deployment version None"),
     (
@@ -465,3 +466,424 @@ def test_a_state_review_takes_jurisdiction_and_register_from_the_stack_file(
     assert main(["--state", str(STATE), "--stack-file", str(broken)]) == 2
     err = capsys.readouterr().err
     assert str(broken) in err and "Fix:" in err and "Traceback" not in err
+
+
+# -- the engine's shapes the review must read (pulumi sources cited per shape) ------------------------
+
+AWS_PROVIDER = f"{STACK_URN}pulumi:providers:aws::home"
+AWS_PROVIDER_REF = f"{AWS_PROVIDER}::4b6e2a2f-6a55-4d8e-9b1f-0f3c1d2e9a11"
+VAULT = f"{STACK_URN}aws:s3/bucket:Bucket::vault"
+FOREIGN_COPY = "arn:aws:s3:::vault-copy-us"
+HOME_COPY = "arn:aws-cn:s3:::vault-copy-cn"
+
+
+def _replication(destination: Any) -> dict[str, Any]:
+    return {
+        "role": "arn:aws-cn:iam::111122223333:role/replication",
+        "rules": [{"destination": {"bucket": destination}, "status": "Enabled"}],
+    }
+
+
+def _provider_state() -> dict[str, Any]:
+    """An explicit aws provider as ResourceV3 (sdk/go/common/apitype/core.go)."""
+    return {
+        "urn": AWS_PROVIDER,
+        "custom": True,
+        "id": AWS_PROVIDER_REF.rsplit("::", 1)[1],
+        "type": "pulumi:providers:aws",
+        "inputs": {"region": "cn-north-1", "version": "7.11.0"},
+        "outputs": {"region": "cn-north-1", "version": "7.11.0"},
+    }
+
+
+def _vault_state(**outputs: Any) -> dict[str, Any]:
+    """A bucket as ResourceV3, its outputs as the provider reported them."""
+    return {
+        "urn": VAULT,
+        "custom": True,
+        "id": "vault-1a2b3c",
+        "type": "aws:s3/bucket:Bucket",
+        "inputs": {"bucket": "vault-1a2b3c"},
+        "outputs": {"arn": "arn:aws-cn:s3:::vault-1a2b3c", "bucket": "vault-1a2b3c", "region": "cn-north-1", **outputs},
+        "provider": AWS_PROVIDER_REF,
+        "created": "2026-11-20T09:14:03.118223Z",
+        "modified": "2026-11-28T16:41:55.902114Z",
+    }
+
+
+def _export(*resources: dict[str, Any], version: int = 3, features: list[str] | None = None, **more: Any) -> str:
+    """`pulumi stack export`: an UntypedDeployment (core.go) as SerializeDeploymentWithMetadata writes it
+    (pkg/resource/stack/deployment.go: version 4 and the features used when a resource needs one)."""
+    manifest = {"time": "2026-12-01T00:00:00Z", "magic": "0" * 64, "version": "v3.272.0"}
+    document: dict[str, Any] = {"version": version}
+    if features:
+        document["features"] = features
+    document["deployment"] = {"manifest": manifest, "resources": list(resources), **more}
+    return json.dumps(document)
+
+
+def _state_findings(text: str) -> set[tuple[str, str, str]]:
+    plan = review_document(parse_state(text, "state.json"), "CN")
+    return {(v.rule, v.resource_name, v.path) for v in plan.violations}
+
+
+def test_a_version_4_export_with_the_engines_features_is_read_and_judged() -> None:
+    # deployment.go ApplyFeatures: a resource with refreshBeforeUpdate / taint / replaceWith / hooks makes the engine
+    # write version 4 with `features`; every current CLI writes it. The review refused it as "too old".
+    vault = _vault_state()
+    vault |= {"refreshBeforeUpdate": True, "taint": True, "replaceWith": [AWS_PROVIDER],
+              "resourceHooks": {"before_create": ["audit"]}}  # fmt: skip
+    features = ["hooks", "refreshBeforeUpdate", "replaceWith", "taint"]
+    assert _state_findings(_export(_provider_state(), vault, version=4, features=features)) == set()
+    # Read, not waved through: the same version-4 export with a foreign destination is refused.
+    leaky = vault | {"outputs": {**vault["outputs"], "replicationConfiguration": _replication(FOREIGN_COPY)}}
+    assert _state_findings(_export(_provider_state(), leaky, version=4, features=features)) == {
+        ("RES-004", "vault", "outputs.replicationConfiguration.rules[0].destination.bucket")
+    }
+
+
+def test_an_export_using_a_feature_the_review_does_not_know_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, "state.json", _export(_provider_state(), version=4, features=["taint", "teleport"]))
+    code, out, err = _run(capsys, "--state", str(path), "--jurisdiction", "CN")
+    assert (code, out) == (2, "")
+    assert f"{path}: uses deployment feature(s) teleport that this review does not know" in err
+    assert "Fix:" in err and "Traceback" not in err
+    # Version 3 never carries features the engine reads (UntypedDeployment: "only looked at when Version is 4").
+    assert _state_findings(_export(_provider_state(), version=3, features=["teleport"])) == set()
+
+
+def _byte_string(raw: bytes) -> dict[str, str]:
+    # sig.ByteString (sdk/go/common/resource/sig/sig.go), as SerializePropertyValue writes a non-UTF-8 string.
+    return {"4dabf18193072939515e22adb298388d": "803fd3297a5875dc03ca845dda5d2a98",
+            "value": base64.b64encode(raw).decode()}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("destination", "expected"),
+    [
+        (FOREIGN_COPY, {("RES-004", "vault", "outputs.replicationConfiguration.rules[0].destination.bucket")}),
+        (HOME_COPY, set()),
+    ],
+)
+def test_a_byte_string_is_judged_as_the_text_it_holds(destination: str, expected: set[Any]) -> None:
+    vault = _vault_state(replicationConfiguration=_replication(_byte_string(destination.encode() + b"\xff")))
+    assert _state_findings(_export(_provider_state(), vault, version=4, features=["byteString"])) == expected
+
+
+def test_special_numbers_and_unreadable_byte_strings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # floatSignature (deployment.go) for NaN and infinities: read as the number.
+    nan = {"4dabf18193072939515e22adb298388d": "8ad145fe-0d11-4827-bfd7-1abcbf086f5c", "value": "7ff8000000000000"}
+    assert _state_findings(_export(_provider_state(), _vault_state(score=nan))) == set()
+    unreadable = {"4dabf18193072939515e22adb298388d": "803fd3297a5875dc03ca845dda5d2a98", "value": "not base64!"}
+    broken = _vault_state(replicationConfiguration=_replication(unreadable))
+    path = _write(tmp_path, "state.json", _export(_provider_state(), broken, version=4, features=["byteString"]))
+    code, out, err = _run(capsys, "--state", str(path), "--jurisdiction", "CN")
+    assert (code, out) == (2, "")
+    assert f"{path}: deployment.resources[1]: {VAULT} holds a byte string whose `value` is not base64" in err
+    assert "Fix:" in err and "Traceback" not in err
+
+
+@settings(max_examples=50, deadline=None)
+@given(text=st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=1), junk=st.binary(max_size=4))
+def test_a_byte_string_keeps_every_readable_character(text: str, junk: bytes) -> None:
+    from components.plan.documents import plain
+
+    assert text in plain(_byte_string(junk + b"\xff" + text.encode() + b"\xfe" + junk))
+
+
+def _pending(kind: str, destination: str) -> dict[str, Any]:
+    # apitype.OperationV2 (core.go): the state the engine used to start the operation, and its OperationType.
+    archive = _vault_state() | {"urn": VAULT.replace("::vault", "::archive"), "outputs": {}}
+    del archive["id"]
+    archive["inputs"] = {"bucket": "archive-1a2b3c", "replicationConfiguration": _replication(destination)}
+    return {"resource": archive, "type": kind}
+
+
+@pytest.mark.parametrize(
+    ("kind", "destination", "expected"),
+    [
+        ("creating", FOREIGN_COPY, {("RES-004", "archive", "replicationConfiguration.rules[0].destination.bucket")}),
+        ("updating", FOREIGN_COPY, {("RES-004", "archive", "replicationConfiguration.rules[0].destination.bucket")}),
+        ("creating", HOME_COPY, set()),
+        ("deleting", FOREIGN_COPY, set()),  # removing a resource moves no data
+    ],
+)
+def test_resources_of_pending_operations_are_judged(kind: str, destination: str, expected: set[Any]) -> None:
+    # An interrupted `up` leaves `pending_operations` (DeploymentV3): the resource may exist in the cloud.
+    text = _export(_provider_state(), _vault_state(), pending_operations=[_pending(kind, destination)])
+    assert _state_findings(text) == expected
+    plan = review_document(parse_state(text, "state.json"), "CN")
+    if kind != "deleting":
+        assert any("pending_operations: " + kind in n for n in plan.notes)
+        assert sum(r.name == "archive" for r in plan.resources) == 1
+
+
+def test_a_malformed_pending_operation_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, "state.json", _export(_provider_state(), pending_operations=[{"type": "creating"}]))
+    code, out, err = _run(capsys, "--state", str(path), "--jurisdiction", "CN")
+    assert (code, out) == (2, "")
+    assert f"{path}: deployment.pending_operations[0]: is not a pending operation" in err
+    assert "Fix:" in err and "Traceback" not in err
+
+
+def _digest(*steps: dict[str, Any]) -> str:
+    """`pulumi preview --json`: a PreviewDigest of PreviewSteps (pkg/display/json.go)."""
+    return json.dumps({"config": {"sovereign-dc:jurisdiction": "CN"}, "steps": list(steps)})
+
+
+@pytest.mark.parametrize(
+    ("destination", "expected"),
+    [
+        (FOREIGN_COPY, {("RES-004", "vault", "outputs.replicationConfiguration.rules[0].destination.bucket")}),
+        (HOME_COPY, set()),
+    ],
+)
+def test_a_refreshed_state_in_a_preview_is_judged_on_its_outputs(destination: str, expected: set[Any]) -> None:
+    # `pulumi preview --refresh --json`: ShowPreviewDigest (pkg/backend/display/json.go) swaps a refresh step for the
+    # outputs event's step (op update, the refreshed state): replication added outside the program shows only there.
+    provider = {"op": "same", "urn": AWS_PROVIDER, "oldState": _provider_state(), "newState": _provider_state()}
+    refreshed = _vault_state(replicationConfiguration=_replication(destination))
+    step = {"op": "update", "urn": VAULT, "provider": AWS_PROVIDER_REF, "oldState": _vault_state(),
+            "newState": refreshed, "diffReasons": ["replicationConfiguration"],
+            "detailedDiff": {"replicationConfiguration": {"kind": "add", "inputDiff": False}}}  # fmt: skip
+    plan = review_document(parse_preview(_digest(provider, step), "preview.json"))
+    assert {(v.rule, v.resource_name, v.path) for v in plan.violations} == expected
+
+
+def _events(*metadata: tuple[str, dict[str, Any]]) -> str:
+    """`--event-log`: one EngineEvent per line (sdk/go/common/apitype/events.go)."""
+    lines = [{"sequence": 0, "timestamp": 1764590400, "preludeEvent": {"config": {"sovereign-dc:jurisdiction": "CN"}}}]
+    lines += [
+        {"sequence": i, "timestamp": 1764590400 + i, kind: {"metadata": m}} for i, (kind, m) in enumerate(metadata, 1)
+    ]
+    # Every run's log ends with its summaryEvent, failed or not.
+    summary = {"maybeCorrupt": False, "durationSeconds": 4, "resourceChanges": {}, "PolicyPacks": {},
+               "isPreview": True, "result": "succeeded"}  # fmt: skip
+    lines.append({"sequence": len(lines), "timestamp": 1764590499, "summaryEvent": summary})
+    return "\n".join(json.dumps(line) for line in lines) + "\n"
+
+
+def _step_metadata(op: str, urn: str, old: dict[str, Any] | None, new: dict[str, Any] | None) -> dict[str, Any]:
+    # StepEventMetadata with StepEventStateMetadata (events.go): no dependencies, no importID.
+    def state(s: dict[str, Any] | None) -> dict[str, Any] | None:
+        keys = ("type", "urn", "custom", "id", "parent", "inputs", "outputs", "provider")
+        return None if s is None else {k: s.get(k, "") for k in keys}
+
+    provider = (new or old or {}).get("provider", "")
+    return {"op": op, "urn": urn, "type": (new or old or {})["type"], "old": state(old), "new": state(new),
+            "detailedDiff": None, "provider": provider}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("destination", "expected"),
+    [
+        (FOREIGN_COPY, {("RES-004", "vault", "outputs.replicationConfiguration.rules[0].destination.bucket")}),
+        (HOME_COPY, set()),
+    ],
+)
+def test_an_event_logs_refreshed_state_is_judged(destination: str, expected: set[Any]) -> None:
+    # A refresh's resourcePreEvent carries the state before it (NewRefreshStep: new = old); the refreshed state is in
+    # its resOutputsEvent, whose op is the refresh's result (RefreshStep.ResultOp: update, same or delete).
+    vault, refreshed = _vault_state(), _vault_state(replicationConfiguration=_replication(destination))
+    text = _events(
+        ("resourcePreEvent", _step_metadata("same", AWS_PROVIDER, _provider_state(), _provider_state())),
+        ("resourcePreEvent", _step_metadata("refresh", VAULT, vault, vault)),
+        ("resOutputsEvent", _step_metadata("update", VAULT, vault, refreshed)),
+    )
+    plan = review_document(parse_preview(text, "events.jsonl"))
+    assert {(v.rule, v.resource_name, v.path) for v in plan.violations} == expected
+    assert {r.name: r.operation for r in plan.resources}["vault"] == "update"
+
+
+def test_a_judged_step_without_its_new_state_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Only steps that remove a resource have no new state (step.go); the digest drops one it cannot serialise
+    # (json.go getPreviewMetadataStep). The old state is not what an update makes: judging it would pass unseen values.
+    update = {"op": "update", "urn": VAULT, "provider": AWS_PROVIDER_REF, "oldState": _vault_state()}
+    path = _write(tmp_path, "preview.json", _digest(update))
+    code, out, err = _run(capsys, "--preview", str(path))
+    assert (code, out) == (2, "")
+    assert f"{path}: steps[0]: step update of {VAULT} has no `newState`" in err
+    assert "Fix:" in err and "Traceback" not in err
+    # A delete has only its old state, and is read (never judged: removing moves no data).
+    delete = {"op": "delete", "urn": VAULT, "provider": AWS_PROVIDER_REF,
+              "oldState": _vault_state(replicationConfiguration=_replication(FOREIGN_COPY))}  # fmt: skip
+    assert review_document(parse_preview(_digest(delete), "preview.json")).violations == ()
+
+
+VIEW = f"{STACK_URN}aws:s3/bucket:Bucket$aws:s3/bucketReplication:BucketReplication::vault-repl"
+
+
+def _view(destination: str) -> dict[str, Any]:
+    # A view (resource_status.go): custom false, no provider, its parent and viewOf the resource its provider reported
+    # it for; the engine writes version 4 with the `views` feature (deployment.go ApplyFeatures).
+    rules = [{"destination": {"bucket": destination}, "status": "Enabled"}]
+    return {"urn": VIEW, "custom": False, "type": "aws:s3/bucketReplication:BucketReplication", "viewOf": VAULT,
+            "parent": VAULT, "outputs": {"rules": rules}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("destination", "expected"),
+    [(FOREIGN_COPY, {("RES-004", "vault-repl", "outputs.rules[0].destination.bucket")}), (HOME_COPY, set())],
+)
+def test_a_view_is_judged_as_a_resource_of_its_viewed_resources_provider(destination: str, expected: set[Any]) -> None:
+    text = _export(_provider_state(), _vault_state(), _view(destination), version=4, features=["views"])
+    assert _state_findings(text) == expected
+    (view,) = [r for r in review_document(parse_state(text, "state.json"), "CN").resources if r.name == "vault-repl"]
+    assert (view.cloud, view.region) == ("aws", "cn-north-1")
+
+
+def test_a_view_of_a_resource_the_document_does_not_hold_is_refused() -> None:
+    # A preview without --show-sames leaves out the unchanged resource a view belongs to: its provider is unknown.
+    step = {"op": "create", "urn": VIEW, "newState": _view(HOME_COPY)}
+    plan = review_document(parse_preview(_digest(step), "preview.json"))
+    assert {(v.rule, v.resource_name, v.path) for v in plan.violations} == {("RES-012", "vault-repl", "viewOf")}
+
+
+ALIAS = f"{STACK_URN}aws:kms/alias:Alias::vault-key"
+
+
+def _alias_state(alias_id: str) -> dict[str, Any]:
+    return {"urn": ALIAS, "custom": True, "id": alias_id, "type": "aws:kms/alias:Alias", "provider": AWS_PROVIDER_REF,
+            "inputs": {"name": "alias/vault-key"}, "outputs": {}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("alias_id", "expected"),
+    [
+        # StepEventStateMetadata (events.go) has no importID; the id is empty until the engine has read the resource.
+        ("", {("RES-010", "vault-key", "importID")}),
+        ("arn:aws:kms:us-east-1:111122223333:alias/vault-key", {("RES-010", "vault-key", "import")}),
+        ("arn:aws-cn:kms:cn-north-1:111122223333:alias/vault-key", set()),
+    ],
+)
+def test_an_event_log_import_is_judged_on_the_id_it_records_or_refused(alias_id: str, expected: set[Any]) -> None:
+    text = _events(
+        ("resourcePreEvent", _step_metadata("same", AWS_PROVIDER, _provider_state(), _provider_state())),
+        ("resourcePreEvent", _step_metadata("import", ALIAS, None, _alias_state(alias_id))),
+    )
+    plan = review_document(parse_preview(text, "events.jsonl"))
+    assert {(v.rule, v.resource_name, v.path) for v in plan.violations} == expected
+    # The digest's newState is a ResourceV3, which records importID (core.go): judged from it.
+    adopted = _alias_state("") | {"importID": "arn:aws-cn:kms:cn-north-1:111122223333:alias/vault-key"}
+    step = {"op": "import", "urn": ALIAS, "provider": AWS_PROVIDER_REF, "newState": adopted}
+    provider = {"op": "same", "urn": AWS_PROVIDER, "oldState": _provider_state(), "newState": _provider_state()}
+    assert review_document(parse_preview(_digest(provider, step), "preview.json")).violations == ()
+
+
+def _one_bucket_log() -> list[str]:
+    vault = _vault_state()
+    return _events(
+        ("resourcePreEvent", _step_metadata("same", AWS_PROVIDER, _provider_state(), _provider_state())),
+        ("resourcePreEvent", _step_metadata("create", VAULT, None, vault)),
+    ).splitlines()
+
+
+def _diagnostic(severity: str) -> str:
+    event = {"urn": "", "message": "Program failed with an unhandled exception:\n  KeyError: 'archive'\n",
+             "color": "never", "severity": severity}  # fmt: skip
+    return json.dumps({"sequence": 90, "timestamp": 1764590450, "diagnosticEvent": event})
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda lines: lines[:-1], "ends before the engine's summaryEvent"),  # cut at a line boundary
+        (lambda lines: [*lines[:-1], _diagnostic("error"), lines[-1]], "the engine reported an error: Program failed"),
+        (lambda lines: [*lines[:-1], lines[-1].replace('"succeeded"', '"failed"')], "summaryEvent says it failed"),
+        (lambda lines: [*lines[:-1], '{"sequence": 91, "timestamp": 1, "cancelEvent": {}}', lines[-1]], "cancelled"),
+    ],
+    ids=["cut", "error", "failed", "cancelled"],
+)
+def test_an_event_log_of_an_unfinished_run_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: Any, message: str
+) -> None:
+    # A program that fails half-way registers only some resources: the log of what it reached is not the stack.
+    path = _write(tmp_path, "events.jsonl", "\n".join(edit(_one_bucket_log())) + "\n")
+    code, out, err = _run(capsys, "--preview", str(path))
+    assert (code, out) == (2, "")
+    assert message in err and str(path) in err
+    assert "Fix:" in err and "Traceback" not in err
+
+
+def test_an_event_log_of_a_finished_run_with_warnings_is_judged() -> None:
+    lines = _one_bucket_log()
+    text = "\n".join([*lines[:-1], _diagnostic("warning"), lines[-1]]) + "\n"
+    assert review_document(parse_preview(text, "events.jsonl")).verdict == "pass"
+
+
+@pytest.mark.parametrize(("severity", "refused"), [("error", True), ("warning", False)])
+def test_a_failed_preview_digest_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], severity: str, refused: bool
+) -> None:
+    # ShowPreviewDigest (pkg/backend/display/json.go) prints the steps reached and the error as a PreviewDiagnostic.
+    document = json.loads(_digest({"op": "same", "urn": AWS_PROVIDER, "newState": _provider_state()}))
+    message = "Program failed with an unhandled exception:\n  KeyError: 'archive'\n"
+    document["diagnostics"] = [{"urn": f"{STACK_URN}pulumi:pulumi:Stack::sovereign-dc-cn", "severity": severity,
+                                "message": message}]  # fmt: skip
+    path = _write(tmp_path, "preview.json", document)
+    code, out, err = _run(capsys, "--preview", str(path))
+    if refused:
+        assert (code, out) == (2, "")
+        assert f"{path}: diagnostics[0]: the preview failed: Program failed with an unhandled exception" in err
+        assert "Fix:" in err and "Traceback" not in err
+    else:
+        assert code == 0, err
+
+
+def test_a_refresh_that_found_a_view_gone_is_a_removal() -> None:
+    # A provider publishes a view's refresh with no new state when the view is gone (resource_status.go ViewStep):
+    # nothing is made, so it is read as a removal, not refused for lacking a new state, and not judged.
+    provider = {"op": "same", "urn": AWS_PROVIDER, "oldState": _provider_state(), "newState": _provider_state()}
+    vault = {"op": "same", "urn": VAULT, "provider": AWS_PROVIDER_REF, "oldState": _vault_state(),
+             "newState": _vault_state()}  # fmt: skip
+    gone = {"op": "refresh", "urn": VIEW, "oldState": _view(FOREIGN_COPY)}
+    plan = review_document(parse_preview(_digest(provider, vault, gone), "preview.json"))
+    assert (plan.verdict, {c.name: c.op for c in plan.changes}["vault-repl"]) == ("pass", "delete")
+
+
+def test_replacement_steps_are_judged_and_the_resource_listed_once() -> None:
+    # `--show-replacement-steps` splits a replace into create-replacement, replace and delete-replaced steps of one URN
+    # (display.go shouldShow); each is read, the resource is listed once, with its last judged step's op.
+    provider = {"op": "same", "urn": AWS_PROVIDER, "oldState": _provider_state(), "newState": _provider_state()}
+    old, new = _vault_state(), _vault_state(replicationConfiguration=_replication(HOME_COPY))
+    steps = [
+        {"op": op, "urn": VAULT, "provider": AWS_PROVIDER_REF, "oldState": old, "newState": new}
+        for op in ("create-replacement", "replace")
+    ]
+    steps.append({"op": "delete-replaced", "urn": VAULT, "provider": AWS_PROVIDER_REF, "oldState": old})
+    plan = review_document(parse_preview(_digest(provider, *steps), "preview.json"))
+    assert plan.verdict == "pass"
+    assert [(r.name, r.operation) for r in plan.resources if r.name == "vault"] == [("vault", "replace")]
+    foreign = _vault_state(replicationConfiguration=_replication(FOREIGN_COPY))
+    steps[0]["newState"] = steps[1]["newState"] = foreign
+    plan = review_document(parse_preview(_digest(provider, *steps), "preview.json"))
+    assert {(v.rule, v.resource_name, v.path) for v in plan.violations} == {
+        ("RES-004", "vault", "outputs.replicationConfiguration.rules[0].destination.bucket")
+    }
+
+
+@pytest.mark.parametrize(
+    ("destination", "expected"),
+    [
+        (FOREIGN_COPY, {("RES-004", "vault", "outputs.replicationConfiguration.rules[0].destination.bucket")}),
+        (HOME_COPY, set()),
+    ],
+)
+def test_a_digests_displayed_byte_string_is_judged_as_its_text(destination: str, expected: set[Any]) -> None:
+    # `pulumi preview --json` writes a non-UTF-8 string as b"<base64>" (byteStringDisplay, pkg/backend/display/json.go).
+    shown = 'b"' + base64.b64encode(destination.encode() + b"\xff").decode() + '"'
+    provider = {"op": "same", "urn": AWS_PROVIDER, "oldState": _provider_state(), "newState": _provider_state()}
+    step = {"op": "same", "urn": VAULT, "provider": AWS_PROVIDER_REF, "oldState": _vault_state(),
+            "newState": _vault_state(replicationConfiguration=_replication(shown))}  # fmt: skip
+    plan = review_document(parse_preview(_digest(provider, step), "preview.json"))
+    assert {(v.rule, v.resource_name, v.path) for v in plan.violations} == expected
+
+
+def test_a_literal_string_shaped_like_displayed_bytes_stays_as_written() -> None:
+    from components.plan.preview import _displayed_bytes
+
+    # Only bytes that are not UTF-8 are displayed as b"...": a program's own such string (UTF-8 inside) is its text.
+    assert _displayed_bytes({"note": 'b"aGVsbG8="', "x": ['b"/w=="']}) == {"note": 'b"aGVsbG8="', "x": ["\ufffd"]}
+    assert _displayed_bytes('b"not base64!"') == 'b"not base64!"'

@@ -15,7 +15,10 @@ exports) or, in ``stack export --show-secrets``, a plaintext object. Secrets bec
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
+import struct
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,17 +33,27 @@ from components.residency.rules import SECRET_PLACEHOLDER
 from components.simulate import Secret
 
 __all__ = [
+    "IMPORT_OPS",
     "JURISDICTION_KEY",
+    "REMOVING_OPS",
     "UNKNOWN",
     "DocumentError",
     "EngineDocument",
     "Entry",
+    "UnreadableValue",
     "is_unknown",
     "parse_json",
     "read_source",
     "split_urn",
 ]
 
+REMOVING_OPS: frozenset[str] = frozenset(
+    {"delete", "delete-replaced", "discard", "discard-replaced", "read-discard", "remove-pending-replace"}
+)
+"""Steps that take a resource out of the stack: not violations, shown as changes only. Their state is the old one:
+pulumi's ``pkg/resource/deploy/step.go`` gives no new state to ``DeleteStep`` and ``RemovePendingReplaceStep``."""
+IMPORT_OPS: frozenset[str] = frozenset({"import", "import-replacement"})
+"""Steps that adopt an existing resource (``importID``, ``pulumi import`` or the ``import`` resource option)."""
 UNKNOWN: str = rpc.UNKNOWN
 """The string the engine writes for a value unknown during preview (``04da6b54-...``)."""
 JURISDICTION_KEY = "sovereign-dc:jurisdiction"
@@ -94,6 +107,10 @@ class Entry:
     property_dependencies: Mapping[str, tuple[str, ...]] | None = None
     diff_keys: tuple[str, ...] = ()
     """Input keys the step changes (``diffReasons``, ``replaceReasons``, ``detailedDiff``)."""
+    view_of: str = ""
+    """URN of the resource this one is a view of (``viewOf``): a cloud resource its provider reported as part of it."""
+    pending: str = ""
+    """For a state's ``pending_operations`` entry, the operation the engine had started (``creating``...)."""
 
 
 @dataclass(frozen=True)
@@ -137,10 +154,36 @@ def parse_json(text: str, file: str, what: str, fix: str) -> Any:
         raise DocumentError(f"{file}: is not valid JSON ({problem}), so it is not {what}. Fix: {fix}.") from None
 
 
+BYTE_STRING_SIG = "803fd3297a5875dc03ca845dda5d2a98"
+"""``sig.ByteString`` (pulumi ``sdk/go/common/resource/sig/sig.go``): a string holding bytes that are not UTF-8,
+written by ``SerializePropertyValue`` (``pkg/resource/stack/deployment.go``) as ``{sig: ..., "value": <base64>}``."""
+FLOAT_SIG = "8ad145fe-0d11-4827-bfd7-1abcbf086f5c"
+"""``floatSignature`` (same file): a NaN or infinite number, written as ``{sig: ..., "value": <16 hex digits>}``."""
+
+
+class UnreadableValue(ValueError):
+    """A signature object whose payload does not decode: the value cannot be read, so it cannot be judged."""
+
+
 def plain(value: Any) -> Any:
-    """A property value with serialised secrets turned into :class:`Secret` (blinded ones hold ``[secret]``)."""
+    """A property value with serialised secrets turned into :class:`Secret` (blinded ones hold ``[secret]``), and
+    byte strings decoded to the text they hold, so that what they name is judged like any other string."""
     if isinstance(value, Mapping):
-        if value.get(SECRET_SIG_KEY) == SECRET_SIG:
+        sig = value.get(SECRET_SIG_KEY)
+        if sig == BYTE_STRING_SIG:
+            try:
+                raw = base64.b64decode(value.get("value", ""), validate=True)
+            except (binascii.Error, TypeError, ValueError):
+                raise UnreadableValue("a byte string whose `value` is not base64") from None
+            # The bytes are not UTF-8 (else the engine writes a plain string): undecodable bytes become U+FFFD and
+            # every readable character stays, so a host or ARN inside is still seen.
+            return raw.decode("utf-8", errors="replace")
+        if sig == FLOAT_SIG:
+            try:
+                return struct.unpack(">d", bytes.fromhex(str(value.get("value", ""))))[0]
+            except (struct.error, ValueError):
+                raise UnreadableValue("a special number whose `value` is not 16 hex digits") from None
+        if sig == SECRET_SIG:
             if "plaintext" in value and isinstance(value["plaintext"], str):
                 try:
                     return Secret(plain(json.loads(value["plaintext"])))
@@ -174,8 +217,13 @@ def entry_from_state(state: Mapping[str, Any], op: str, provider: str = "", wher
     property_dependencies = (
         {str(k): _strings(v) for k, v in raw_deps.items()} if isinstance(raw_deps, Mapping) else None
     )
-    inputs = state.get("inputs")
-    outputs = state.get("outputs")
+    try:
+        inputs = plain(state.get("inputs")) if isinstance(state.get("inputs"), Mapping) else {}
+        outputs = plain(state.get("outputs")) if isinstance(state.get("outputs"), Mapping) else {}
+    except UnreadableValue as exc:
+        raise DocumentError(
+            f"{where}: {urn} holds {exc}, so its values cannot be judged. Fix: pass the engine's document unedited."
+        ) from None
     return Entry(
         urn=urn,  # type: ignore[arg-type]
         type=str(type_),
@@ -189,8 +237,9 @@ def entry_from_state(state: Mapping[str, Any], op: str, provider: str = "", wher
         external=bool(state.get("external", False)),
         protect=bool(state.get("protect", False)),
         retain_on_delete=bool(state.get("retainOnDelete", False)),
-        inputs=plain(inputs) if isinstance(inputs, Mapping) else {},
-        outputs=plain(outputs) if isinstance(outputs, Mapping) else {},
+        view_of=str(state.get("viewOf") or ""),
+        inputs=inputs,
+        outputs=outputs,
         dependencies=_strings(state.get("dependencies")),
         property_dependencies=property_dependencies,
     )

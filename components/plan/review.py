@@ -29,7 +29,9 @@ from components.config.stack_file import NAMESPACE
 from components.errors import CatalogueError
 from components.plan.collect import _jurisdiction_label, build_stack_plan
 from components.plan.documents import (
+    IMPORT_OPS,
     JURISDICTION_KEY,
+    REMOVING_OPS,
     DocumentError,
     EngineDocument,
     Entry,
@@ -54,10 +56,6 @@ from components.simulate import ResourceRecord, Secret
 
 __all__ = ["JUDGED_OPS", "REMOVING_OPS", "review_files", "resolve_jurisdiction", "review_document"]
 
-REMOVING_OPS: frozenset[str] = frozenset(
-    {"delete", "delete-replaced", "discard", "discard-replaced", "read-discard", "remove-pending-replace"}
-)
-"""Steps that take a resource out of the stack: not violations, shown as changes only."""
 JUDGED_OPS: frozenset[str] = frozenset(
     {
         "create",
@@ -74,13 +72,13 @@ JUDGED_OPS: frozenset[str] = frozenset(
 )
 """Steps whose resulting resource is judged. Any other (future) op is judged too: fail closed."""
 _READ_OPS = frozenset({"read", "read-replacement"})
-_IMPORT_OPS = frozenset({"import", "import-replacement"})
 # Per-resource rules: judged once from the inputs, not again from the outputs of a state.
 _RESOURCE_LEVEL = frozenset(
     {RuleId.PROVIDER_REGION_PINNED, RuleId.EXPLICIT_PROVIDER, RuleId.VERIFIED_PROVIDER, RuleId.COVERED_PACKAGE}
 )
-# A resource's own placement: every output of a resource refused under one of these is where it is.
-_PLACEMENT = frozenset({RuleId.PROVIDER_REGION_PINNED, RuleId.RESOURCE_REGION_OVERRIDE})
+# A resource's own placement: every output of a resource refused under one of these is where it is (on the engine's
+# default provider, RES-002: wherever its ambient region put it, as the guard reports it once).
+_PLACEMENT = frozenset({RuleId.PROVIDER_REGION_PINNED, RuleId.EXPLICIT_PROVIDER, RuleId.RESOURCE_REGION_OVERRIDE})
 _SHOWN_CHARS = 80
 
 
@@ -128,6 +126,9 @@ class _Review:
         self.live = [e for e in document.entries if e.op not in REMOVING_OPS]
         self.by_urn: dict[str, Entry] = {e.urn: e for e in self.live}
         self.findings: list[tuple[Entry, Finding]] = []
+        if any(e.view_of for e in self.live):
+            self.live = [self._as_viewed(e) if e.view_of else e for e in self.live]
+            self.by_urn = {e.urn: e for e in self.live}
         self.blinded: set[str] = set()
         self.misplaced: set[str] = set()
         """URNs of the providers and resources refused for their region (RES-001, RES-003), and of the resources
@@ -156,6 +157,25 @@ class _Review:
         ids = [entry.id] if entry.id else []
         own = [n for bag in _bags(entry) for n in own_names(self.engine, entry.type, bag, ids)]
         return regionless_known(self.created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
+
+    def _as_viewed(self, entry: Entry) -> Entry:
+        """A view (``viewOf``) as the cloud resource it is: the engine writes it with ``custom`` false and no provider
+        (pulumi ``pkg/resource/deploy/resource_status.go``), but its values are what the provider of the resource it
+        is a view of reported from the cloud (a Terraform module's resources, say): judged as that provider's."""
+        viewed = self.by_urn.get(entry.view_of)
+        if viewed is None:
+            package, is_provider = package_of(entry.type)
+            if not is_provider and package in CLOUD_PACKAGES:
+                detail = (
+                    f"It is a view of {entry.view_of}, which is not in this document, so the provider that reported it "
+                    "cannot be verified (preview with --show-sames so that unchanged resources are listed)."
+                )
+                finding = Finding(
+                    rule(RuleId.VERIFIED_PROVIDER), entry.type, entry.name, "viewOf", entry.view_of, detail
+                )
+                self.findings.append((entry, finding))
+            return entry  # refused above: which provider reported it is unknown
+        return dataclasses.replace(entry, custom=True, provider=entry.provider or viewed.provider)
 
     # -- providers ----------------------------------------------------------------------------
 
@@ -192,7 +212,7 @@ class _Review:
     def subject(self, entry: Entry, props: Mapping[str, Any] | None = None, ids: bool = True) -> Subject:
         ref, _ = self.provider_ref(entry)
         read = ids and (entry.op in _READ_OPS or entry.external)
-        imported = ids and bool(entry.import_id) and (entry.op in _IMPORT_OPS or self.document.kind == "state")
+        imported = ids and bool(entry.import_id) and (entry.op in IMPORT_OPS or self.document.kind == "state")
         return Subject(
             type=entry.type,
             name=entry.name,
@@ -222,13 +242,37 @@ class _Review:
         _, missing_provider = self.provider_ref(entry)
         if missing_provider is not None:
             self.findings.append((entry, missing_provider))
+        if entry.op in IMPORT_OPS and entry.custom and not entry.import_id:
+            # The engine gives every custom import an import id (step.go NewImportStep); a document without it cannot
+            # say which existing resource is adopted, nor where it is (RES-010 judges that id).
+            detail = (
+                "This import's id is not in the document (an event log's StepEventStateMetadata has no importID and "
+                "the id is empty until the resource is read), so the resource it adopts cannot be placed. Review the "
+                "`pulumi preview --json` digest, whose newState records importID."
+            )
+            self.findings.append(
+                (
+                    entry,
+                    Finding(
+                        rule(RuleId.EXISTING_RESOURCE_IN_JURISDICTION),
+                        entry.type,
+                        entry.name,
+                        "importID",
+                        "(not recorded)",
+                        detail,
+                    ),
+                )
+            )
         placement = {f.rule.id for f in self._check(entry, self.subject(entry), "")} & _PLACEMENT
         provider = entry.provider.rsplit("::", 1)[0] if entry.provider else ""
         if placement or provider in self.misplaced:
             # Refused for where it is (its provider's region, its own region override): its outputs are all there
             # too (its ARN, its endpoints), so judging them would repeat that one finding under other rules.
             self.misplaced.add(entry.urn)
-        elif self.document.kind == "state" and entry.outputs:
+        elif entry.outputs:
+            # Outputs are what the provider reported: a state's, and in a preview those the engine read during it (a
+            # refresh, `--refresh` or `refreshBeforeUpdate`, whose step carries the refreshed state: drift made
+            # outside the program is there only) or the provider planned. They say where the data actually is.
             self._check(entry, self.subject(entry, entry.outputs, ids=False), "outputs.")
         if self.document.kind != "state":
             self._provenance(entry)
@@ -244,7 +288,7 @@ class _Review:
         for p in pending:
             if isinstance(p.value, Secret):
                 if p.value.value == SECRET_PLACEHOLDER:
-                    self.blinded.add(f"{entry.urn} {prefix}{p.path}")
+                    self.blinded.add(f"{entry.urn} {p.path}")  # an input and its output twin: one value
                 else:
                     findings += self.engine.check_value(subject, p.place, p.value.value, secret=True, known=known)
         added = []
@@ -463,9 +507,16 @@ def review_document(
     for entry in review.live:
         review.judge(entry)
     # The root stack is the report's "top level", not a component of it (as in the offline plan).
-    records = [review.record(e) for e in review.live if not e.type.startswith("pulumi:pulumi:")]
+    # Each resource is listed once, though every step of it is judged: its last step (a replacement's `replace` after
+    # its `create-replacement` with --show-replacement-steps, the program's step after a refresh's), and the engine's
+    # own record of a resource rather than its pending update.
+    shown: dict[str, Entry] = {}
+    for e in review.live:
+        if not (e.pending and e.urn in shown and not shown[e.urn].pending):
+            shown[e.urn] = e
+    records = [review.record(e) for e in shown.values() if not e.type.startswith("pulumi:pulumi:")]
     plan = build_stack_plan(document.stack, document.file, records, home, [], catalogue=catalogue)
-    op_of = {e.urn: e.op for e in review.live}
+    op_of = {urn: e.op for urn, e in shown.items()}
     resources = tuple(
         dataclasses.replace(r, operation=cast(Operation, op_of.get(r.urn, r.operation))) for r in plan.resources
     )
@@ -474,6 +525,12 @@ def review_document(
         key=lambda v: (v.rule, v.urn, v.path, str(v.value)),
     )
     notes = []
+    pending = [e for e in review.live if e.pending]
+    if pending:
+        notes.append(
+            f"{len(pending)} resource(s) of operations an interrupted update left pending (pending_operations: "
+            f"{', '.join(sorted({e.pending for e in pending}))}) are judged as well: the engine may have made them."
+        )
     if review.blinded:
         notes.append(
             f"{len(review.blinded)} secret value(s) are blinded in this document and could not be judged here; "
