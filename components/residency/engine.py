@@ -1509,7 +1509,6 @@ class RuleEngine:
         return _named_by(_key_tokens(key), self.endpoints.user_keyed_maps)
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
-    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
     def _resource_services(self, type_token: str) -> tuple[GlobalService, ...]:
         """Services judged once per resource: global in themselves, or with a default for an omitted field. Cached per
         type like the field services: every registration asks, and most types have none (a cache lookup, not a scan of
