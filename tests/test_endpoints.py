@@ -2264,6 +2264,11 @@ def test_stage_variables_that_name_no_host_and_a_containers_own_hostname_are_not
         ("alicloud:message/serviceSubscription:ServiceSubscription", {"push_type": "email", "endpoint": "ops@{host}"}),
         ("alicloud:log/alert:Alert", {"notification_lists": [{"type": "Email", "email_lists": ["ops@{host}"]}]}),
         ("alicloud:cms/alarmContact:AlarmContact", {"channels_mail": "ops@{host}"}),
+        # Message Center and Resource Directory message contacts: the account's subscribed messages by e-mail.
+        ("alicloud:index/mscSubContract:MscSubContract",
+         {"contact_name": "ops", "position": "Other", "mobile": "+8613800138000", "email": "ops@{host}"}),
+        ("alicloud:resourcemanager/messageContact:MessageContact", {"message_contact_name": "ops",
+            "title": "TechnicalDirector", "message_types": ["AccountExpenses"], "email_address": "ops@{host}"}),
         ("alicloud:eventbridge/rule:Rule", {"targets": [{"type": "acs.mail", "endpoint": "acs:mail:cn-shanghai:123",
             "param_lists": [{"resource_key": "ToAddress", "form": "CONSTANT", "value": "ops@{host}"}]}]}),
         # The policy pack sees the engine's camelCase keys.

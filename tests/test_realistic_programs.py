@@ -4327,6 +4327,59 @@ def flink_workspace(bucket: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def eventbridge_sms(numbers: str) -> Callable[[Ctx], object]:
+    # docs: eventbridge/rule and EventBridge "event target parameters" — an acs.sms target texts each matching event
+    # (its TemplateParam) to the numbers of the PhoneNumbers parameter, with the approved signature and template.
+    def build(c: Ctx) -> object:
+        bus = alicloud.eventbridge.EventBus("bus", event_bus_name="fleet", opts=c.ali)
+        params: list[alicloud.eventbridge.RuleTargetParamListArgsDict] = [
+            {"resource_key": "PhoneNumbers", "form": "CONSTANT", "value": numbers},
+            {"resource_key": "SignName", "form": "CONSTANT", "value": "Fleet"},
+            {"resource_key": "TemplateCode", "form": "CONSTANT", "value": "SMS_276480123"},
+            {
+                "resource_key": "TemplateParam",
+                "form": "TEMPLATE",
+                "value": json.dumps({"name": "$.data.name"}),
+                "template": json.dumps({"name": "${name}"}),
+            },
+        ]
+        return alicloud.eventbridge.Rule(
+            "sms-rule", event_bus_name=bus.event_bus_name, rule_name="sms-oncall",
+            filter_pattern=json.dumps({"source": ["acs.ecs"], "type": ["ecs:Instance:StateChange"]}),
+            targets=[{"target_id": "sms", "type": "acs.sms", "endpoint": "acs:sms:cn-shanghai:1234567890",
+                      "param_lists": params}], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def msc_contact(mobile: str, email: str) -> Callable[[Ctx], object]:
+    # docs: alicloud mscSubContract / mscSubSubscription — a Message Center contact subscribed to the account's
+    # product expiration notices by text and e-mail (the item of the provider's example).
+    def build(c: Ctx) -> object:
+        contact = alicloud.MscSubContract(
+            "secops", contact_name="secops", position="Technical Director", mobile=mobile, email=email, opts=c.ali
+        )
+        return alicloud.MscSubSubscription(
+            "security-notices", item_name="Notifications of Product Expiration", contact_ids=[contact.id],
+            sms_status=1, email_status=1, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def rd_message_contact(email: str) -> Callable[[Ctx], object]:
+    # docs: resourcemanager/messagecontact — the Resource Directory contact that receives the member accounts'
+    # expense messages (its phone is mainland-only, "86-<number>").
+    def build(c: Ctx) -> object:
+        return alicloud.resourcemanager.MessageContact(
+            "finance", message_contact_name="finance", title="FinanceDirector", message_types=["AccountExpenses"],
+            email_address=email, phone_number="86-13800138000", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -6426,6 +6479,33 @@ CASES: list[Case] = [
         po.ali_sls_transform("cn-shanghai", "cn-beijing", sink_region="cn-hongkong"),
         {"RES-006"},
     ),
+    # Alibaba CN red team, stop 30: an EventBridge rule texting events abroad, Message Center and Resource Directory
+    # contacts abroad.
+    Case("cn-eventbridge-sms-to-mainland-numbers", "CN", eventbridge_sms("+8613800138000,+8613900139000")),
+    Case("cn-eventbridge-sms-to-hong-kong-number", "CN", eventbridge_sms("+8613800138000,+85251234567"), {"RES-022"}),
+    Case(
+        "cn-msc-contact-mainland-number-declared-mail",
+        "CN",
+        msc_contact("+8613800138000", "secops@mail.example.cn"),
+        destinations=[_OPS_MAIL],
+    ),
+    Case(
+        "cn-msc-contact-hong-kong-number",
+        "CN",
+        msc_contact("+85251234567", "secops@mail.example.cn"),
+        {"RES-022"},
+        destinations=[_OPS_MAIL],
+    ),
+    Case(
+        "cn-msc-contact-undeclared-mail", "CN", msc_contact("+8613800138000", "secops@partner.example.com"), {"RES-015"}
+    ),
+    Case(
+        "cn-rd-message-contact-declared-mail",
+        "CN",
+        rd_message_contact("finance@mail.example.cn"),
+        destinations=[_OPS_MAIL],
+    ),
+    Case("cn-rd-message-contact-undeclared-mail", "CN", rd_message_contact("finance@partner.example.com"), {"RES-015"}),
 ]
 
 
