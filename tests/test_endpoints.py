@@ -3983,6 +3983,33 @@ def test_an_efs_replication_destination_is_placed_by_region_arn_or_provenance(
     assert {f.rule.id for f in known} == expected - {"RES-017"}
 
 
+_OCEANBASE = "alicloud:ocean/baseInstance:BaseInstance"
+
+
+@pytest.mark.parametrize(
+    ("placed", "expected"),
+    [
+        # A standby joined to a primary by a bare id: which region the id is looked up in was not confirmed.
+        ({"primary_instance": "ob4ic8r6zxyz"}, {"RES-017"}),
+        # Placed beside the id: the primary's region is judged instead.
+        ({"primary_instance": "ob4ic8r6zxyz", "primary_region": "cn-beijing"}, set()),
+        ({"primary_instance": "ob4ic8r6zxyz", "primary_region": "cn-hongkong"}, {"RES-009"}),
+        ({"primary_instance": "ob4ic8r6zxyz", "primary_region": "ap-southeast-1"}, {"RES-009"}),
+        # No primary: an ordinary cluster.
+        ({}, set()),
+    ],
+)
+def test_an_oceanbase_standby_is_placed_by_its_primarys_region_or_provenance(
+    placed: dict[str, str], expected: set[str]
+) -> None:
+    props = {"instance_class": "8C32G", "series": "normal", "disk_size": 100, "zones": ["cn-shanghai-b"], **placed}
+    subject = Subject(_OCEANBASE, "standby", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+    # The stack's own primary (its id an output of a resource of this stack) is proven without a region.
+    known = ENGINES["CN"].check(subject, known=lambda n: n == group_key("ob4ic8r6zxyz"))[0]
+    assert {f.rule.id for f in known} == expected - {"RES-017"}
+
+
 @pytest.mark.parametrize("code", ["EU", "DE", "JP", "US"])
 @pytest.mark.parametrize("destination", [{}, {"kms_key_id": "alias/aws/elasticfilesystem"}, None])
 def test_an_efs_replica_to_a_new_file_system_states_its_region(code: str, destination: dict[str, str] | None) -> None:

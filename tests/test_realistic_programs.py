@@ -4380,6 +4380,26 @@ def rd_message_contact(email: str) -> Callable[[Ctx], object]:
     return build
 
 
+def oceanbase_standby(primary: str | None, primary_region: str | None = None) -> Callable[[Ctx], object]:
+    # docs: alicloud ocean/baseinstance and the OceanBase standby overview — a standby cluster instance joined to its
+    # primary by `primary_instance` (placed by `primary_region`); data is synchronized between them and the standby
+    # takes over on a switchover. None: the stack's own primary.
+    def build(c: Ctx) -> object:
+        pid: Any = primary
+        if primary is None:
+            pid = alicloud.ocean.BaseInstance(
+                "ledger-primary", instance_class="8C32G", series="normal", disk_size=200, payment_type="PayAsYouGo",
+                zones=["cn-shanghai-b", "cn-shanghai-e", "cn-shanghai-g"], instance_name="ledger-primary", opts=c.ali,
+            ).id  # fmt: skip
+        return alicloud.ocean.BaseInstance(
+            "ledger-standby", instance_class="8C32G", series="normal", disk_size=200, payment_type="PayAsYouGo",
+            zones=["cn-shanghai-b", "cn-shanghai-e", "cn-shanghai-g"], instance_name="ledger-standby",
+            primary_instance=pid, primary_region=primary_region, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -6506,6 +6526,10 @@ CASES: list[Case] = [
         destinations=[_OPS_MAIL],
     ),
     Case("cn-rd-message-contact-undeclared-mail", "CN", rd_message_contact("finance@partner.example.com"), {"RES-015"}),
+    # An OceanBase standby joined to a primary by id: proven by provenance or `primary_region`.
+    Case("cn-oceanbase-standby-of-own-primary", "CN", oceanbase_standby(None)),
+    Case("cn-oceanbase-standby-primary-in-beijing", "CN", oceanbase_standby("ob4ic8r6zxyz", "cn-beijing")),
+    Case("cn-oceanbase-standby-of-unplaced-primary", "CN", oceanbase_standby("ob4ic8r6zxyz"), {"RES-017"}),
 ]
 
 
