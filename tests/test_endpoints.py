@@ -3983,6 +3983,82 @@ def test_an_efs_replication_destination_is_placed_by_region_arn_or_provenance(
     assert {f.rule.id for f in known} == expected - {"RES-017"}
 
 
+_CDN_CONFIG = "alicloud:cdn/domainConfig:DomainConfig"
+
+
+def _cdn_feature(function: str, args: dict[str, str], *, camel: bool = False) -> dict[str, Any]:
+    """A CDN domain config setting one feature by {arg_name, arg_value} pairs (provider or engine keys)."""
+    name, value = ("argName", "argValue") if camel else ("arg_name", "arg_value")
+    pairs = [{name: k, value: v} for k, v in args.items()]
+    if camel:
+        return {"domainName": "www.fleet.example.cn", "functionName": function, "functionArgs": pairs}
+    return {"domain_name": "www.fleet.example.cn", "function_name": function, "function_args": pairs}
+
+
+@pytest.mark.parametrize("camel", [False, True])
+@pytest.mark.parametrize(
+    ("function", "args", "expected"),
+    [
+        # A conditional origin: CDN fetches (and forwards the clients' requests) from the host it resolves.
+        ("origin_dns_host", {"ali_origin_dns_host": "origin.partner.example.com"}, {"RES-015"}),
+        ("origin_dns_host", {"ali_origin_dns_host": "203.0.113.9"}, {"RES-015"}),
+        ("origin_dns_host", {"ali_origin_dns_host": "fleet-web.oss-cn-shanghai.aliyuncs.com"}, set()),
+        ("origin_dns_host", {"ali_origin_dns_host": "fleet-web.oss-ap-southeast-1.aliyuncs.com"}, {"RES-006"}),
+        # An Amazon S3 authentication bucket origin, by its region.
+        ("aws_s3_bucket", {"enabled": "l2", "region": "us-east-2"}, {"RES-009"}),
+        ("aws_s3_bucket", {"enabled": "l2", "region": "cn-northwest-1"}, set()),
+        # The same shape names no destination in the other features: a Host header, an SNI, a region wildcard.
+        ("origin_host", {"origin": "all", "host": "www.partner.example.com"}, set()),
+        ("origin_sni", {"origin": "all", "sni_host": "www.partner.example.com"}, set()),
+        ("ipv6", {"switch": "on", "region": "*"}, set()),
+        ("set_req_host_header", {"domain_name": "www.partner.example.com"}, set()),
+    ],
+)
+def test_cdn_feature_arguments_naming_an_origin_are_destinations(
+    function: str, args: dict[str, str], expected: set[str], camel: bool
+) -> None:
+    subject = Subject(_CDN_CONFIG, "cfg", _cdn_feature(function, args, camel=camel), provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
+_CATALOGUED_ARGUMENTS = {(fa.function, fa.arg) for fa in ENDPOINTS.feature_arguments if fa.type == _CDN_CONFIG}
+_HOST_ARGUMENTS = {
+    (fa.function, fa.arg) for fa in ENDPOINTS.feature_arguments if fa.type == _CDN_CONFIG and fa.kind == "host"
+}
+_NAME = st.from_regex(r"[a-z][a-z_]{0,20}", fullmatch=True)
+
+
+@given(
+    st.one_of(_NAME, st.sampled_from(sorted({f for f, _ in _CATALOGUED_ARGUMENTS}))),
+    st.one_of(_NAME, st.sampled_from(sorted({a for _, a in _CATALOGUED_ARGUMENTS}))),
+    st.booleans(),
+)
+def test_only_a_catalogued_feature_argument_names_a_destination(function: str, arg: str, camel: bool) -> None:
+    # A foreign host as the value of any (feature, argument) pair: refused exactly when the pair is catalogued as a
+    # host (a region argument names a region, and a host there names none).
+    subject = Subject(
+        _CDN_CONFIG, "cfg", _cdn_feature(function, {arg: "origin.partner.example.com"}, camel=camel),
+        provider("CN", "alicloud"),
+    )  # fmt: skip
+    host = (function, arg) in _HOST_ARGUMENTS
+    assert rule_ids("CN", subject) == ({"RES-015"} if host else set())
+
+
+def test_a_feature_argument_is_read_only_for_its_catalogued_feature_and_type() -> None:
+    # ali_origin_dns_host under another feature name, or a DCDN config (its feature list not checked), is not read.
+    props = _cdn_feature("origin_host", {"ali_origin_dns_host": "origin.partner.example.com"})
+    assert rule_ids("CN", Subject(_CDN_CONFIG, "cfg", props, provider("CN", "alicloud"))) == set()
+    dcdn = _cdn_feature("origin_dns_host", {"ali_origin_dns_host": "origin.partner.example.com"})
+    subject = Subject("alicloud:dcdn/domainConfig:DomainConfig", "cfg", dcdn, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == set()
+    # The finding names the pair's value, and says it can be declared.
+    props = _cdn_feature("origin_dns_host", {"ali_origin_dns_host": "origin.partner.example.com"})
+    findings, _ = ENGINES["CN"].check(Subject(_CDN_CONFIG, "cfg", props, provider("CN", "alicloud")))
+    assert [(f.rule.id, f.path, f.value) for f in findings] == [
+        ("RES-015", "function_args[0].arg_value", "origin.partner.example.com")
+    ]
+
+
 _OCEANBASE = "alicloud:ocean/baseInstance:BaseInstance"
 
 

@@ -4400,6 +4400,31 @@ def oceanbase_standby(primary: str | None, primary_region: str | None = None) ->
     return build
 
 
+def cdn_feature(function: str, args: dict[str, str]) -> Callable[[Ctx], object]:
+    # docs: alicloud cdn/domainconfig and CDN "Parameters for configuring features for domain names" — a domestic
+    # CDN domain on the stack's OSS origin, with one feature set by {arg_name, arg_value} pairs (a rule condition
+    # on /api/* and a conditional origin, origin_dns_host, under it; or an Amazon S3 authentication bucket origin).
+    def build(c: Ctx) -> object:
+        domain = alicloud.cdn.DomainNew(
+            "cdn", domain_name="static.example.cn", cdn_type="web", scope="domestic",
+            sources=[{"content": "fleet-web.oss-cn-shanghai.aliyuncs.com", "type": "oss", "port": 443}], opts=c.ali,
+        )  # fmt: skip
+        rule = json.dumps({"match": {"logic": "and", "criteria": [
+            {"matchType": "uri", "matchObject": "CONNECTING", "matchOperator": "contains", "matchValue": ["/api/*"],
+             "negate": False}]}, "name": "api-path", "status": "enable"})  # fmt: skip
+        condition = alicloud.cdn.DomainConfig(
+            "api-path", domain_name=domain.domain_name, function_name="condition",
+            function_args=[{"arg_name": "rule", "arg_value": rule}], opts=c.ali,
+        )  # fmt: skip
+        return alicloud.cdn.DomainConfig(
+            function, domain_name=domain.domain_name, function_name=function,
+            parent_id=condition.config_id if function == "origin_dns_host" else None,
+            function_args=[{"arg_name": k, "arg_value": v} for k, v in args.items()], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -6530,6 +6555,25 @@ CASES: list[Case] = [
     Case("cn-oceanbase-standby-of-own-primary", "CN", oceanbase_standby(None)),
     Case("cn-oceanbase-standby-primary-in-beijing", "CN", oceanbase_standby("ob4ic8r6zxyz", "cn-beijing")),
     Case("cn-oceanbase-standby-of-unplaced-primary", "CN", oceanbase_standby("ob4ic8r6zxyz"), {"RES-017"}),
+    # A CDN domain's conditional origin (origin_dns_host) or S3 authentication bucket origin, set as feature arguments.
+    Case(
+        "cn-cdn-conditional-origin-own-oss",
+        "CN",
+        cdn_feature("origin_dns_host", {"ali_origin_dns_host": "fleet-api.oss-cn-shanghai.aliyuncs.com"}),
+    ),
+    Case(
+        "cn-cdn-conditional-origin-partner-host",
+        "CN",
+        cdn_feature("origin_dns_host", {"ali_origin_dns_host": "api.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case("cn-cdn-s3-origin-ningxia", "CN", cdn_feature("aws_s3_bucket", {"enabled": "l2", "region": "cn-northwest-1"})),
+    Case(
+        "cn-cdn-s3-origin-ohio",
+        "CN",
+        cdn_feature("aws_s3_bucket", {"enabled": "l2", "region": "us-east-2"}),
+        {"RES-009"},
+    ),
 ]
 
 
