@@ -2264,6 +2264,11 @@ def test_stage_variables_that_name_no_host_and_a_containers_own_hostname_are_not
         ("alicloud:message/serviceSubscription:ServiceSubscription", {"push_type": "email", "endpoint": "ops@{host}"}),
         ("alicloud:log/alert:Alert", {"notification_lists": [{"type": "Email", "email_lists": ["ops@{host}"]}]}),
         ("alicloud:cms/alarmContact:AlarmContact", {"channels_mail": "ops@{host}"}),
+        # Message Center and Resource Directory message contacts: the account's subscribed messages by e-mail.
+        ("alicloud:index/mscSubContract:MscSubContract",
+         {"contact_name": "ops", "position": "Other", "mobile": "+8613800138000", "email": "ops@{host}"}),
+        ("alicloud:resourcemanager/messageContact:MessageContact", {"message_contact_name": "ops",
+            "title": "TechnicalDirector", "message_types": ["AccountExpenses"], "email_address": "ops@{host}"}),
         ("alicloud:eventbridge/rule:Rule", {"targets": [{"type": "acs.mail", "endpoint": "acs:mail:cn-shanghai:123",
             "param_lists": [{"resource_key": "ToAddress", "form": "CONSTANT", "value": "ops@{host}"}]}]}),
         # The policy pack sees the engine's camelCase keys.
@@ -3975,6 +3980,109 @@ def test_an_efs_replication_destination_is_placed_by_region_arn_or_provenance(
     known = ENGINES["DE"].check(
         Subject(_EFS_REPLICATION, "dr", props, provider("DE")), known=lambda n: n == group_key("fs-0f9e8d7c6b5a49382")
     )[0]
+    assert {f.rule.id for f in known} == expected - {"RES-017"}
+
+
+_CDN_CONFIG = "alicloud:cdn/domainConfig:DomainConfig"
+
+
+def _cdn_feature(function: str, args: dict[str, str], *, camel: bool = False) -> dict[str, Any]:
+    """A CDN domain config setting one feature by {arg_name, arg_value} pairs (provider or engine keys)."""
+    name, value = ("argName", "argValue") if camel else ("arg_name", "arg_value")
+    pairs = [{name: k, value: v} for k, v in args.items()]
+    if camel:
+        return {"domainName": "www.fleet.example.cn", "functionName": function, "functionArgs": pairs}
+    return {"domain_name": "www.fleet.example.cn", "function_name": function, "function_args": pairs}
+
+
+@pytest.mark.parametrize("camel", [False, True])
+@pytest.mark.parametrize(
+    ("function", "args", "expected"),
+    [
+        # A conditional origin: CDN fetches (and forwards the clients' requests) from the host it resolves.
+        ("origin_dns_host", {"ali_origin_dns_host": "origin.partner.example.com"}, {"RES-015"}),
+        ("origin_dns_host", {"ali_origin_dns_host": "203.0.113.9"}, {"RES-015"}),
+        ("origin_dns_host", {"ali_origin_dns_host": "fleet-web.oss-cn-shanghai.aliyuncs.com"}, set()),
+        ("origin_dns_host", {"ali_origin_dns_host": "fleet-web.oss-ap-southeast-1.aliyuncs.com"}, {"RES-006"}),
+        # An Amazon S3 authentication bucket origin, by its region.
+        ("aws_s3_bucket", {"enabled": "l2", "region": "us-east-2"}, {"RES-009"}),
+        ("aws_s3_bucket", {"enabled": "l2", "region": "cn-northwest-1"}, set()),
+        # The same shape names no destination in the other features: a Host header, an SNI, a region wildcard.
+        ("origin_host", {"origin": "all", "host": "www.partner.example.com"}, set()),
+        ("origin_sni", {"origin": "all", "sni_host": "www.partner.example.com"}, set()),
+        ("ipv6", {"switch": "on", "region": "*"}, set()),
+        ("set_req_host_header", {"domain_name": "www.partner.example.com"}, set()),
+    ],
+)
+def test_cdn_feature_arguments_naming_an_origin_are_destinations(
+    function: str, args: dict[str, str], expected: set[str], camel: bool
+) -> None:
+    subject = Subject(_CDN_CONFIG, "cfg", _cdn_feature(function, args, camel=camel), provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
+_CATALOGUED_ARGUMENTS = {(fa.function, fa.arg) for fa in ENDPOINTS.feature_arguments if fa.type == _CDN_CONFIG}
+_HOST_ARGUMENTS = {
+    (fa.function, fa.arg) for fa in ENDPOINTS.feature_arguments if fa.type == _CDN_CONFIG and fa.kind == "host"
+}
+_NAME = st.from_regex(r"[a-z][a-z_]{0,20}", fullmatch=True)
+
+
+@given(
+    st.one_of(_NAME, st.sampled_from(sorted({f for f, _ in _CATALOGUED_ARGUMENTS}))),
+    st.one_of(_NAME, st.sampled_from(sorted({a for _, a in _CATALOGUED_ARGUMENTS}))),
+    st.booleans(),
+)
+def test_only_a_catalogued_feature_argument_names_a_destination(function: str, arg: str, camel: bool) -> None:
+    # A foreign host as the value of any (feature, argument) pair: refused exactly when the pair is catalogued as a
+    # host (a region argument names a region, and a host there names none).
+    subject = Subject(
+        _CDN_CONFIG, "cfg", _cdn_feature(function, {arg: "origin.partner.example.com"}, camel=camel),
+        provider("CN", "alicloud"),
+    )  # fmt: skip
+    host = (function, arg) in _HOST_ARGUMENTS
+    assert rule_ids("CN", subject) == ({"RES-015"} if host else set())
+
+
+def test_a_feature_argument_is_read_only_for_its_catalogued_feature_and_type() -> None:
+    # ali_origin_dns_host under another feature name, or a DCDN config (its feature list not checked), is not read.
+    props = _cdn_feature("origin_host", {"ali_origin_dns_host": "origin.partner.example.com"})
+    assert rule_ids("CN", Subject(_CDN_CONFIG, "cfg", props, provider("CN", "alicloud"))) == set()
+    dcdn = _cdn_feature("origin_dns_host", {"ali_origin_dns_host": "origin.partner.example.com"})
+    subject = Subject("alicloud:dcdn/domainConfig:DomainConfig", "cfg", dcdn, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == set()
+    # The finding names the pair's value, and says it can be declared.
+    props = _cdn_feature("origin_dns_host", {"ali_origin_dns_host": "origin.partner.example.com"})
+    findings, _ = ENGINES["CN"].check(Subject(_CDN_CONFIG, "cfg", props, provider("CN", "alicloud")))
+    assert [(f.rule.id, f.path, f.value) for f in findings] == [
+        ("RES-015", "function_args[0].arg_value", "origin.partner.example.com")
+    ]
+
+
+_OCEANBASE = "alicloud:ocean/baseInstance:BaseInstance"
+
+
+@pytest.mark.parametrize(
+    ("placed", "expected"),
+    [
+        # A standby joined to a primary by a bare id: which region the id is looked up in was not confirmed.
+        ({"primary_instance": "ob4ic8r6zxyz"}, {"RES-017"}),
+        # Placed beside the id: the primary's region is judged instead.
+        ({"primary_instance": "ob4ic8r6zxyz", "primary_region": "cn-beijing"}, set()),
+        ({"primary_instance": "ob4ic8r6zxyz", "primary_region": "cn-hongkong"}, {"RES-009"}),
+        ({"primary_instance": "ob4ic8r6zxyz", "primary_region": "ap-southeast-1"}, {"RES-009"}),
+        # No primary: an ordinary cluster.
+        ({}, set()),
+    ],
+)
+def test_an_oceanbase_standby_is_placed_by_its_primarys_region_or_provenance(
+    placed: dict[str, str], expected: set[str]
+) -> None:
+    props = {"instance_class": "8C32G", "series": "normal", "disk_size": 100, "zones": ["cn-shanghai-b"], **placed}
+    subject = Subject(_OCEANBASE, "standby", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+    # The stack's own primary (its id an output of a resource of this stack) is proven without a region.
+    known = ENGINES["CN"].check(subject, known=lambda n: n == group_key("ob4ic8r6zxyz"))[0]
     assert {f.rule.id for f in known} == expected - {"RES-017"}
 
 

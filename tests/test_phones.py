@@ -109,6 +109,39 @@ def test_a_refused_number_says_where_it_rings_and_can_be_declared() -> None:
     assert "in US" in findings[0].detail and "+<prefix>*" in findings[0].rule.fix
 
 
+EVENTBRIDGE = "alicloud:eventbridge/rule:Rule"
+
+
+def sms_target(
+    numbers: str, *, form: str = "CONSTANT", camel: bool = False, sign: str = "Fleet", region: str = "cn-shanghai"
+) -> dict[str, object]:
+    """An EventBridge rule with an acs.sms target (EventBridge "event target parameters": PhoneNumbers, SignName,
+    TemplateCode, TemplateParam), in the provider's snake_case or the engine's camelCase keys."""
+    key, params = ("resourceKey", "paramLists") if camel else ("resource_key", "param_lists")
+    return {
+        "event_bus_name": "fleet",
+        "rule_name": "texts",
+        "targets": [
+            {
+                "target_id": "sms",
+                "type": "acs.sms",
+                "endpoint": f"acs:sms:{region}:1234567890",
+                params: [
+                    {key: "PhoneNumbers", "form": form, "value": numbers},
+                    {key: "SignName", "form": "CONSTANT", "value": sign},
+                    {key: "TemplateCode", "form": "CONSTANT", "value": "SMS_123456789"},
+                    {
+                        key: "TemplateParam",
+                        "form": "TEMPLATE",
+                        "value": '{"s":"$.subject"}',
+                        "template": '{"c":"${s}"}',
+                    },
+                ],
+            }
+        ],
+    }
+
+
 @pytest.mark.parametrize(
     ("type_", "props", "expected"),
     [
@@ -129,6 +162,26 @@ def test_a_refused_number_says_where_it_rings_and_can_be_declared() -> None:
             {"endpoint": "https://hooks.example.com"},
             ["RES-015"],
         ),
+        # An EventBridge acs.sms target texts each event to its PhoneNumbers parameter (the pair's value).
+        (EVENTBRIDGE, sms_target("+85251234567"), ["RES-022"]),
+        (EVENTBRIDGE, sms_target("+86 138 0013 8000"), []),
+        (EVENTBRIDGE, sms_target("+8613800138000,+14155552671"), ["RES-022"]),
+        (EVENTBRIDGE, sms_target("13800138000"), ["RES-022"]),  # no country code: never proven, as elsewhere
+        # A JSONPATH value is taken from each event: no number, like a Connect flow's dynamic transfer number.
+        (EVENTBRIDGE, sms_target("$.data.phone", form="JSONPATH"), []),
+        # The policy pack sees the engine's camelCase keys.
+        (EVENTBRIDGE, sms_target("+85251234567", camel=True), ["RES-022"]),
+        # The template parameters and signature beside the numbers are no numbers.
+        (EVENTBRIDGE, sms_target("+8613800138000", sign="13800138000"), []),
+        # A Message Center contact's phone takes the account's subscribed messages by text and voice.
+        (
+            "alicloud:index/mscSubContract:MscSubContract",
+            {"contact_name": "ops", "position": "Other", "mobile": "+85251234567"},
+            ["RES-022"],
+        ),
+        ("alicloud:index/mscSubContract:MscSubContract", {"contact_name": "ops", "mobile": "+8613800138000"}, []),
+        # A Resource Directory message contact's phone is mainland-only ("86-<number>"): the service refuses others.
+        ("alicloud:resourcemanager/messageContact:MessageContact", {"phone_number": "86-18626811111"}, []),
     ],
 )
 def test_alibaba_phone_fields(type_: str, props: dict[str, object], expected: list[str]) -> None:
@@ -160,6 +213,23 @@ def test_an_mns_sms_endpoint_is_judged_by_its_number(code: str, region: str, sty
     written = phonenumbers.format_number(number, style)
     expected = [] if region in CATALOGUE.get(code).countries else ["RES-022"]
     assert mns_rules(code, f"{scheme}{written}") == expected
+
+
+@given(
+    st.sampled_from(ALI_CODES),
+    st.sampled_from(REGIONS),
+    st.sampled_from([PhoneNumberFormat.E164, PhoneNumberFormat.INTERNATIONAL]),
+)
+def test_an_eventbridge_sms_target_is_judged_by_its_numbers(code: str, region: str, style: int) -> None:
+    # PhoneNumbers of an acs.sms target, exactly as a bare number in a phone field, and as the engine's camelCase.
+    number = example(region)
+    assert number is not None
+    written = phonenumbers.format_number(number, style)
+    expected = [] if region in CATALOGUE.get(code).countries else ["RES-022"]
+    ali = ProviderRef("alicloud", "p", min(CATALOGUE.get(code).alicloud.regions))
+    for camel in (False, True):
+        subject = Subject(EVENTBRIDGE, "r", sms_target(written, camel=camel, region=str(ali.region)), ali)
+        assert [f.rule.id for f in engine(code).check(subject)[0]] == expected
 
 
 @pytest.mark.parametrize(

@@ -4327,6 +4327,104 @@ def flink_workspace(bucket: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def eventbridge_sms(numbers: str) -> Callable[[Ctx], object]:
+    # docs: eventbridge/rule and EventBridge "event target parameters" — an acs.sms target texts each matching event
+    # (its TemplateParam) to the numbers of the PhoneNumbers parameter, with the approved signature and template.
+    def build(c: Ctx) -> object:
+        bus = alicloud.eventbridge.EventBus("bus", event_bus_name="fleet", opts=c.ali)
+        params: list[alicloud.eventbridge.RuleTargetParamListArgsDict] = [
+            {"resource_key": "PhoneNumbers", "form": "CONSTANT", "value": numbers},
+            {"resource_key": "SignName", "form": "CONSTANT", "value": "Fleet"},
+            {"resource_key": "TemplateCode", "form": "CONSTANT", "value": "SMS_276480123"},
+            {
+                "resource_key": "TemplateParam",
+                "form": "TEMPLATE",
+                "value": json.dumps({"name": "$.data.name"}),
+                "template": json.dumps({"name": "${name}"}),
+            },
+        ]
+        return alicloud.eventbridge.Rule(
+            "sms-rule", event_bus_name=bus.event_bus_name, rule_name="sms-oncall",
+            filter_pattern=json.dumps({"source": ["acs.ecs"], "type": ["ecs:Instance:StateChange"]}),
+            targets=[{"target_id": "sms", "type": "acs.sms", "endpoint": "acs:sms:cn-shanghai:1234567890",
+                      "param_lists": params}], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def msc_contact(mobile: str, email: str) -> Callable[[Ctx], object]:
+    # docs: alicloud mscSubContract / mscSubSubscription — a Message Center contact subscribed to the account's
+    # product expiration notices by text and e-mail (the item of the provider's example).
+    def build(c: Ctx) -> object:
+        contact = alicloud.MscSubContract(
+            "secops", contact_name="secops", position="Technical Director", mobile=mobile, email=email, opts=c.ali
+        )
+        return alicloud.MscSubSubscription(
+            "security-notices", item_name="Notifications of Product Expiration", contact_ids=[contact.id],
+            sms_status=1, email_status=1, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def rd_message_contact(email: str) -> Callable[[Ctx], object]:
+    # docs: resourcemanager/messagecontact — the Resource Directory contact that receives the member accounts'
+    # expense messages (its phone is mainland-only, "86-<number>").
+    def build(c: Ctx) -> object:
+        return alicloud.resourcemanager.MessageContact(
+            "finance", message_contact_name="finance", title="FinanceDirector", message_types=["AccountExpenses"],
+            email_address=email, phone_number="86-13800138000", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def oceanbase_standby(primary: str | None, primary_region: str | None = None) -> Callable[[Ctx], object]:
+    # docs: alicloud ocean/baseinstance and the OceanBase standby overview — a standby cluster instance joined to its
+    # primary by `primary_instance` (placed by `primary_region`); data is synchronized between them and the standby
+    # takes over on a switchover. None: the stack's own primary.
+    def build(c: Ctx) -> object:
+        pid: Any = primary
+        if primary is None:
+            pid = alicloud.ocean.BaseInstance(
+                "ledger-primary", instance_class="8C32G", series="normal", disk_size=200, payment_type="PayAsYouGo",
+                zones=["cn-shanghai-b", "cn-shanghai-e", "cn-shanghai-g"], instance_name="ledger-primary", opts=c.ali,
+            ).id  # fmt: skip
+        return alicloud.ocean.BaseInstance(
+            "ledger-standby", instance_class="8C32G", series="normal", disk_size=200, payment_type="PayAsYouGo",
+            zones=["cn-shanghai-b", "cn-shanghai-e", "cn-shanghai-g"], instance_name="ledger-standby",
+            primary_instance=pid, primary_region=primary_region, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def cdn_feature(function: str, args: dict[str, str]) -> Callable[[Ctx], object]:
+    # docs: alicloud cdn/domainconfig and CDN "Parameters for configuring features for domain names" — a domestic
+    # CDN domain on the stack's OSS origin, with one feature set by {arg_name, arg_value} pairs (a rule condition
+    # on /api/* and a conditional origin, origin_dns_host, under it; or an Amazon S3 authentication bucket origin).
+    def build(c: Ctx) -> object:
+        domain = alicloud.cdn.DomainNew(
+            "cdn", domain_name="static.example.cn", cdn_type="web", scope="domestic",
+            sources=[{"content": "fleet-web.oss-cn-shanghai.aliyuncs.com", "type": "oss", "port": 443}], opts=c.ali,
+        )  # fmt: skip
+        rule = json.dumps({"match": {"logic": "and", "criteria": [
+            {"matchType": "uri", "matchObject": "CONNECTING", "matchOperator": "contains", "matchValue": ["/api/*"],
+             "negate": False}]}, "name": "api-path", "status": "enable"})  # fmt: skip
+        condition = alicloud.cdn.DomainConfig(
+            "api-path", domain_name=domain.domain_name, function_name="condition",
+            function_args=[{"arg_name": "rule", "arg_value": rule}], opts=c.ali,
+        )  # fmt: skip
+        return alicloud.cdn.DomainConfig(
+            function, domain_name=domain.domain_name, function_name=function,
+            parent_id=condition.config_id if function == "origin_dns_host" else None,
+            function_args=[{"arg_name": k, "arg_value": v} for k, v in args.items()], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -6425,6 +6523,56 @@ CASES: list[Case] = [
         "CN",
         po.ali_sls_transform("cn-shanghai", "cn-beijing", sink_region="cn-hongkong"),
         {"RES-006"},
+    ),
+    # Alibaba CN red team, stop 30: an EventBridge rule texting events abroad, Message Center and Resource Directory
+    # contacts abroad.
+    Case("cn-eventbridge-sms-to-mainland-numbers", "CN", eventbridge_sms("+8613800138000,+8613900139000")),
+    Case("cn-eventbridge-sms-to-hong-kong-number", "CN", eventbridge_sms("+8613800138000,+85251234567"), {"RES-022"}),
+    Case(
+        "cn-msc-contact-mainland-number-declared-mail",
+        "CN",
+        msc_contact("+8613800138000", "secops@mail.example.cn"),
+        destinations=[_OPS_MAIL],
+    ),
+    Case(
+        "cn-msc-contact-hong-kong-number",
+        "CN",
+        msc_contact("+85251234567", "secops@mail.example.cn"),
+        {"RES-022"},
+        destinations=[_OPS_MAIL],
+    ),
+    Case(
+        "cn-msc-contact-undeclared-mail", "CN", msc_contact("+8613800138000", "secops@partner.example.com"), {"RES-015"}
+    ),
+    Case(
+        "cn-rd-message-contact-declared-mail",
+        "CN",
+        rd_message_contact("finance@mail.example.cn"),
+        destinations=[_OPS_MAIL],
+    ),
+    Case("cn-rd-message-contact-undeclared-mail", "CN", rd_message_contact("finance@partner.example.com"), {"RES-015"}),
+    # An OceanBase standby joined to a primary by id: proven by provenance or `primary_region`.
+    Case("cn-oceanbase-standby-of-own-primary", "CN", oceanbase_standby(None)),
+    Case("cn-oceanbase-standby-primary-in-beijing", "CN", oceanbase_standby("ob4ic8r6zxyz", "cn-beijing")),
+    Case("cn-oceanbase-standby-of-unplaced-primary", "CN", oceanbase_standby("ob4ic8r6zxyz"), {"RES-017"}),
+    # A CDN domain's conditional origin (origin_dns_host) or S3 authentication bucket origin, set as feature arguments.
+    Case(
+        "cn-cdn-conditional-origin-own-oss",
+        "CN",
+        cdn_feature("origin_dns_host", {"ali_origin_dns_host": "fleet-api.oss-cn-shanghai.aliyuncs.com"}),
+    ),
+    Case(
+        "cn-cdn-conditional-origin-partner-host",
+        "CN",
+        cdn_feature("origin_dns_host", {"ali_origin_dns_host": "api.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case("cn-cdn-s3-origin-ningxia", "CN", cdn_feature("aws_s3_bucket", {"enabled": "l2", "region": "cn-northwest-1"})),
+    Case(
+        "cn-cdn-s3-origin-ohio",
+        "CN",
+        cdn_feature("aws_s3_bucket", {"enabled": "l2", "region": "us-east-2"}),
+        {"RES-009"},
     ),
 ]
 

@@ -293,6 +293,24 @@ class GlobalService(_Frozen):
         return len(path) == len(wanted) and all(fnmatch.fnmatchcase(p, w) for p, w in zip(path, wanted, strict=True))
 
 
+class FeatureArgument(_Frozen):
+    """One argument of a feature configured as ``{arg_name, arg_value}`` pairs (an Alibaba CDN domain config's
+    ``function_args``, its feature named by ``function_name``): the argument's value is judged as ``kind``, as a
+    value under that key would be. Only the catalogued (feature, argument) pairs are read: other arguments of the
+    same shape are Host headers, SNI values or a region wildcard, no destination."""
+
+    type: str
+    """Pulumi type token of the domain-config resource."""
+    function: str
+    """The feature (``function_name``): ``origin_dns_host``."""
+    arg: str
+    """The argument (``arg_name``): ``ali_origin_dns_host``."""
+    kind: Literal["host", "region"]
+    """What the value names: a host data is sent to, or a region data is stored in."""
+    source: str
+    """Where the feature's argument is documented."""
+
+
 class PhoneEndpoints(_Frozen):
     """How a phone field's value may be written besides a bare number."""
 
@@ -518,6 +536,8 @@ class EndpointCatalogue(_Frozen):
     region_key_clouds: Mapping[str, frozenset[str]] = Field(default_factory=dict)
     """Cloud -> key tokens that make a region field (one that may name either cloud's) name that cloud's."""
     phone_fields: tuple[TypedField, ...] = ()
+    feature_arguments: tuple[FeatureArgument, ...] = ()
+    """Arguments of ``{arg_name, arg_value}`` feature settings whose value names a host or a region."""
     phone_endpoints: PhoneEndpoints | None = None
     """The scheme-prefixed and per-message forms a phone field's value may take (``sms:directsms:...``)."""
     country_fields: tuple[TypedField, ...] = ()

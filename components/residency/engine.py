@@ -26,6 +26,7 @@ from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cl
 from components.residency.destinations import Destination
 from components.residency.endpoints import (
     EndpointCatalogue,
+    FeatureArgument,
     GlobalService,
     GroupField,
     StackTemplate,
@@ -486,6 +487,8 @@ class RuleEngine:
         setting and the inputs holding its value (snake_case). A mapping, not a method: the guard looks every
         registration up in it."""
         self._phone_fields = self.endpoints.typed_paths(self.endpoints.phone_fields)
+        # Type token -> (feature, argument) -> the key its {arg_name, arg_value} pair's value is walked under.
+        self._feature_arguments = _feature_arguments(self.endpoints.feature_arguments)
         phones = self.endpoints.phone_endpoints
         self._phone_prefixes = tuple(p.lower() for p in phones.prefixes) if phones is not None else ()
         self._per_message_phones = frozenset(v.lower() for v in phones.per_message) if phones is not None else _NO_KEYS
@@ -786,7 +789,15 @@ class RuleEngine:
                 walk.subject.type in self._user_keyed_fields
                 and _at_any(parent, self._user_keyed_fields[walk.subject.type])
             )
-            named = _pair_name(value, user_keyed) if "value" in value or "Value" in value else None
+            # A CDN domain config's {arg_name, arg_value} pair: only a catalogued argument of the resource's feature is
+            # read (as a host or a region); only the few catalogued types pay for more than the dict lookup.
+            named = (
+                _pair_name(value, user_keyed)
+                if "value" in value or "Value" in value
+                else self._feature_argument(walk, value)
+                if walk.subject.type in self._feature_arguments
+                else None
+            )
             variables = user_keyed and path[-1:] != "]"
             if walk.subject.type in self._region_keyed_maps and not walk.existing:
                 self._judge_region_keys(walk, value, path, parent)
@@ -795,7 +806,7 @@ class RuleEngine:
                 sk = _snake(str(k))
                 if v is None or (sk in FREE_TEXT_KEYS and not variables):
                     continue
-                if named is not None and sk == "value":
+                if named is not None and sk in _PAIR_VALUES:
                     sk = named
                 walk.kpath = (*parent, sk)
                 self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
@@ -815,6 +826,17 @@ class RuleEngine:
                 self._judged_as_phone(walk, str(int(value)), path, _PHONE_NUMBER)
         else:
             self._walk_other(walk, value, path, key, depth, top_key)
+
+    def _feature_argument(self, walk: _Walk, pair: Mapping[Any, Any]) -> str | None:
+        """The key a feature setting's ``arg_value`` is judged under (``feature_arguments``): ``host`` for a CDN
+        conditional origin's ``ali_origin_dns_host``; None for an argument that names no destination."""
+        if "arg_value" not in pair and "argValue" not in pair:
+            return None
+        arg = pair.get("arg_name", pair.get("argName"))
+        function = prop_of(walk.subject.props, "function_name")
+        if not isinstance(arg, str) or not isinstance(function, str):
+            return None
+        return self._feature_arguments[walk.subject.type].get((function, arg))
 
     def _judge_region_keys(self, walk: _Walk, value: Mapping[Any, Any], path: str, kpath: tuple[str, ...]) -> None:
         """The keys of a map whose keys are regions (``region_keyed_maps``): each judged as a region field's value. A
@@ -1905,6 +1927,14 @@ def _setting_name(props: Mapping[str, Any], name_key: str, logical_name: str) ->
     return _snake(_AUTONAME_SUFFIX.sub("", name.rstrip("/").rsplit("/", 1)[-1])) or None
 
 
+def _feature_arguments(arguments: tuple[FeatureArgument, ...]) -> dict[str, dict[tuple[str, str], str]]:
+    """Type token -> (feature, argument) -> the kind (``host``, ``region``) its pair's value is walked under."""
+    by_type: dict[str, dict[tuple[str, str], str]] = {}
+    for fa in arguments:
+        by_type.setdefault(fa.type, {})[(fa.function, fa.arg)] = fa.kind
+    return by_type
+
+
 def _pair_name(pair: Mapping[Any, Any], user_keyed: bool) -> str | None:
     """The snake-case name of a ``{"name": ..., "value": ...}`` entry (or an Alibaba EventBridge target
     parameter ``{"resource_key": "RegionId", "value": ...}``); None when it has no string name.
@@ -2288,6 +2318,7 @@ _ASSIGNMENT = re.compile(
 _PROPERTY = re.compile(r"^(?P<key>(?:\\.|[^=:\s\\])+)\s*(?:[=:]\s*|\s+|$)(?P<value>.*)$")
 # An ini value in double or single quotes, a comment possibly after it: the text inside the quotes.
 _INI_QUOTED = re.compile(r"""^(["'])(.*?)\1\s*(?:;.*)?$""")
+_PAIR_VALUES = frozenset({"value", "arg_value"})  # the value key of a {name, value} / {arg_name, arg_value} pair
 _ITEM_SPLIT = re.compile(r"[,;]")  # items of a list; phone numbers themselves hold spaces ("+49 151 ...")
 _PATH_START = re.compile(r"[/?#]")
 _QUERY_START = re.compile(r"[?#]")
