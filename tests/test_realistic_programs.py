@@ -6426,6 +6426,12 @@ CASES: list[Case] = [
         po.ali_sls_transform("cn-shanghai", "cn-beijing", sink_region="cn-hongkong"),
         {"RES-006"},
     ),
+    # AWS red team, stop 30: US Local Zones and Wavelength Zones read from AWS's own tables (EC2 User Guide metro
+    # areas, Wavelength guide), and a Local Zone of the same parent region outside the US (Buenos Aires).
+    Case("us-subnet-in-denver-local-zone", "US", local_zone_subnet("us-west-2-den-1a")),
+    Case("us-subnet-in-new-york-local-zone", "US", local_zone_subnet("us-east-1-nyc-1a")),
+    Case("us-subnet-in-boston-wavelength-zone", "US", local_zone_subnet("us-east-1-wl1-bos-wlz-1")),
+    Case("us-subnet-in-buenos-aires-local-zone", "US", local_zone_subnet("us-east-1-bue-1a"), {"RES-008"}),
 ]
 
 
