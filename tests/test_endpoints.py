@@ -2203,6 +2203,11 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
          {"frequency": "DAILY", "subscribers": [{"type": "EMAIL", "address": "finance@{host}"}]}),
         ("alicloud:arms/alertContact:AlertContact", {"alert_contact_name": "ops", "email": "ops@{host}"}),
         ("aws:notifications/contactsEmailContact:ContactsEmailContact", {"name": "ops", "email_address": "ops@{host}"}),
+        # Oracle Database@AWS maintenance contacts, handed to Oracle (OCI), which mails them.
+        ("aws:odb/cloudExadataInfrastructure:CloudExadataInfrastructure",
+         {"shape": "Exadata.X11M", "customer_contacts_to_send_to_ocis": [{"email": "dba@{host}"}]}),
+        ("aws:odb/autonomousDatabase:AutonomousDatabase",
+         {"db_name": "fleet", "customer_contacts_to_send_to_ocis": [{"email": "dba@{host}"}]}),
         ("aws:route53/trafficPolicy:TrafficPolicy", {"name": "failover", "document": json.dumps(
             {"AWSPolicyFormatVersion": "2015-10-01", "RecordType": "CNAME", "StartEndpoint": "site",
              "Endpoints": {"site": {"Type": "value", "Value": "{host}"}}})}),

@@ -4327,6 +4327,22 @@ def flink_workspace(bucket: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def exadata_with_oracle_contacts(address: str) -> Callable[[Ctx], object]:
+    # docs: odb/cloudexadatainfrastructure — Oracle Database@AWS Exadata infrastructure for the fleet's billing
+    # database; Oracle mails `customer_contacts_to_send_to_oci` about maintenance updates (API CustomerContact).
+    def build(c: Ctx) -> object:
+        return aws.odb.CloudExadataInfrastructure(
+            "billing-exadata", display_name="billing-exadata", shape="Exadata.X11M", compute_count=2, storage_count=3,
+            database_server_type="X11M", storage_server_type="X11M-HC",
+            availability_zone_id={"eu-west-1": "euw1-az1", "us-east-1": "use1-az6"}[REGION[c.code][0]],
+            maintenance_window={"custom_action_timeout_in_mins": 15, "is_custom_action_timeout_enabled": True,
+                                "patching_mode": "ROLLING", "preference": "NO_PREFERENCE"},
+            customer_contacts_to_send_to_ocis=[{"email": address}], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -6432,6 +6448,19 @@ CASES: list[Case] = [
     Case("us-subnet-in-new-york-local-zone", "US", local_zone_subnet("us-east-1-nyc-1a")),
     Case("us-subnet-in-boston-wavelength-zone", "US", local_zone_subnet("us-east-1-wl1-bos-wlz-1")),
     Case("us-subnet-in-buenos-aires-local-zone", "US", local_zone_subnet("us-east-1-bue-1a"), {"RES-008"}),
+    # Oracle Database@AWS: the maintenance contacts handed to Oracle are mail destinations, like alert contacts.
+    Case(
+        "eu-exadata-oracle-contacts-declared-mail",
+        "EU",
+        exadata_with_oracle_contacts("dba@mail.example.eu"),
+        destinations=[_EU_MAIL],
+    ),
+    Case(
+        "eu-exadata-oracle-contacts-undeclared-mail",
+        "EU",
+        exadata_with_oracle_contacts("dba@partner.example.com"),
+        {"RES-015"},
+    ),
 ]
 
 
