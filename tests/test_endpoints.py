@@ -594,6 +594,22 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         },
     ),
     "aws-amplify-hosting": ("EU", "aws", "aws:amplify/app:App", {"name": "portal"}, {"name": "portal"}),
+    # No input places a Security Hub connector's ITSM: every connector is refused; an aggregator is not a connector.
+    "aws-securityhub-itsm-connector": (
+        "EU",
+        "aws",
+        "aws:securityhub/connectorV2:ConnectorV2",
+        {"name": "jira-connector", "connector_provider": {"jira_cloud": {"project_key": "SEC"}}},
+        {
+            "name": "snow-connector",
+            "connector_provider": {
+                "service_now": {
+                    "instance_name": "acme",
+                    "secret_arn": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:snow",
+                }
+            },
+        },
+    ),
     "aws-sagemaker-external-workforce": (
         "EU",
         "aws",
@@ -2203,6 +2219,11 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
          {"frequency": "DAILY", "subscribers": [{"type": "EMAIL", "address": "finance@{host}"}]}),
         ("alicloud:arms/alertContact:AlertContact", {"alert_contact_name": "ops", "email": "ops@{host}"}),
         ("aws:notifications/contactsEmailContact:ContactsEmailContact", {"name": "ops", "email_address": "ops@{host}"}),
+        # A budget action's e-mail subscribers; the Shield Response Team's e-mail contacts.
+        ("aws:budgets/budgetAction:BudgetAction",
+         {"budget_name": "b", "subscribers": [{"subscription_type": "EMAIL", "address": "finance@{host}"}]}),
+        ("aws:shield/proactiveEngagement:ProactiveEngagement",
+         {"enabled": True, "emergency_contacts": [{"email_address": "soc@{host}"}]}),
         # Oracle Database@AWS maintenance contacts, handed to Oracle (OCI), which mails them.
         ("aws:odb/cloudExadataInfrastructure:CloudExadataInfrastructure",
          {"shape": "Exadata.X11M", "customer_contacts_to_send_to_ocis": [{"email": "dba@{host}"}]}),

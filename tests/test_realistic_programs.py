@@ -4343,6 +4343,51 @@ def exadata_with_oracle_contacts(address: str) -> Callable[[Ctx], object]:
     return build
 
 
+def security_findings_to_jira() -> Callable[[Ctx], object]:
+    # docs: securityhub/connectorv2 — Security Hub V2 in the stack's region opens Jira Cloud tickets from findings (the
+    # provider's example: a project key; the Jira site is picked in the OAuth flow at the connector's auth_url).
+    def build(c: Ctx) -> object:
+        account = aws.securityhub.AccountV2("security-hub", opts=c.aws)
+        return aws.securityhub.ConnectorV2(
+            "findings-to-jira", name="findings-to-jira", connector_provider={"jira_cloud": {"project_key": "SEC"}},
+            opts=pulumi.ResourceOptions.merge(c.aws, pulumi.ResourceOptions(depends_on=[account])),
+        )  # fmt: skip
+
+    return build
+
+
+def shield_srt_contacts(email: str, phone: str) -> Callable[[Ctx], object]:
+    # docs: shield/proactiveengagement — the Shield Response Team mails and calls these contacts about DDoS escalations.
+    def build(c: Ctx) -> object:
+        return aws.shield.ProactiveEngagement(
+            "srt-contacts", enabled=True,
+            emergency_contacts=[{"email_address": email, "phone_number": phone, "contact_notes": "Fleet SOC"}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def budget_action_alerts(address: str) -> Callable[[Ctx], object]:
+    # docs: budgets/budgetaction — a budget action that attaches a deny policy when spend passes 100 USD and tells its
+    # subscribers (an e-mail address or an SNS topic).
+    def build(c: Ctx) -> object:
+        budget = aws.budgets.Budget(
+            "fleet-monthly", budget_type="COST", limit_amount="1000", limit_unit="USD", time_unit="MONTHLY",
+            opts=c.aws,
+        )  # fmt: skip
+        return aws.budgets.BudgetAction(
+            "deny-on-overspend", budget_name=budget.name, action_type="APPLY_IAM_POLICY", approval_model="AUTOMATIC",
+            notification_type="ACTUAL", execution_role_arn="arn:aws:iam::123456789012:role/budget-actions",
+            action_threshold={"action_threshold_type": "ABSOLUTE_VALUE", "action_threshold_value": 100},
+            definition={"iam_action_definition": {"policy_arn": "arn:aws:iam::123456789012:policy/deny-new-compute",
+                                                  "roles": ["fleet-ci"]}},
+            subscribers=[{"address": address, "subscription_type": "EMAIL"}], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -6461,6 +6506,39 @@ CASES: list[Case] = [
         exadata_with_oracle_contacts("dba@partner.example.com"),
         {"RES-015"},
     ),
+    # Security Hub V2 tickets in a third-party ITSM: no input places the Jira site; a declaration accepts it.
+    Case("eu-security-findings-to-jira-cloud", "EU", security_findings_to_jira(), {"RES-016"}),
+    Case(
+        "eu-security-findings-to-jira-cloud-declared",
+        "EU",
+        security_findings_to_jira(),
+        destinations=[
+            {
+                "id": "jira-eu",
+                "kind": "resident",
+                "match": "aws:securityhub/connectorV2:ConnectorV2",
+                "evidence": "Jira Cloud site pinned to the EU data residency realm, Atlassian admin ticket 42",
+            }
+        ],
+    ),
+    # Shield Advanced's response team mails and calls the contacts: judged like other alert contacts.
+    Case(
+        "eu-shield-srt-contacts-in-country",
+        "EU",
+        shield_srt_contacts("soc@mail.example.eu", "+4930901820"),
+        destinations=[_EU_MAIL],
+    ),
+    Case(
+        "eu-shield-srt-contacts-us-phone",
+        "EU",
+        shield_srt_contacts("soc@mail.example.eu", "+12015550123"),
+        {"RES-022"},
+        destinations=[_EU_MAIL],
+    ),
+    Case(
+        "eu-budget-action-mail-declared", "EU", budget_action_alerts("finance@mail.example.eu"), destinations=[_EU_MAIL]
+    ),
+    Case("eu-budget-action-mail-undeclared", "EU", budget_action_alerts("finance@partner.example.com"), {"RES-015"}),
 ]
 
 
