@@ -594,6 +594,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         },
     ),
     "aws-amplify-hosting": ("EU", "aws", "aws:amplify/app:App", {"name": "portal"}, {"name": "portal"}),
+    "aws-appstream-third-party-storage": (
+        "EU",
+        "aws",
+        "aws:appstream/stack:Stack",
+        {"name": "tools", "storage_connectors": [{"connector_type": "HOMEFOLDERS"}]},
+        {"name": "tools", "storage_connectors": [{"connector_type": "ONE_DRIVE", "domains": ["example.eu"]}]},
+    ),
     # No input places a Security Hub connector's ITSM: every connector is refused; an aggregator is not a connector.
     "aws-securityhub-itsm-connector": (
         "EU",
@@ -2244,6 +2251,13 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
         ("aws:storagegateway/gateway:Gateway", {"gateway_type": "FILE_S3", "smb_active_directory_settings": {
             "domain_name": "corp.example.com", "username": "u", "domain_controllers": ["{host}:389"]}}),
         ("aws:ec2transitgateway/connectPeer:ConnectPeer", {"peer_address": "{ip}", "bgp_asn": "65000"}),
+        # An ActiveMQ broker's LDAP servers (users' credentials); QuickSight VPC resolvers; Lightsail DNS records.
+        ("aws:mq/broker:Broker", {"authentication_strategy": "ldap", "ldap_server_metadata": {"hosts": ["{host}"]}}),
+        ("aws:quicksight/vpcConnection:VpcConnection", {"name": "bi", "dns_resolvers": ["{ip}"]}),
+        ("aws:lightsail/domainEntry:DomainEntry",
+         {"domain_name": "example.com", "name": "www", "type": "A", "target": "{ip}"}),
+        ("aws:lightsail/domainEntry:DomainEntry",
+         {"domain_name": "example.com", "name": "www", "type": "CNAME", "target": "{host}"}),
         ("aws:vpclattice/resourceConfiguration:ResourceConfiguration",
          {"resource_configuration_definition": {"dns_resource": {"domain_name": "{host}", "ip_address_type": "IPV4"}}}),
         ("aws:vpclattice/resourceConfiguration:ResourceConfiguration",
@@ -2268,6 +2282,21 @@ def test_destinations_under_documented_generic_keys(token: str, props: dict[str,
 
     assert rule_ids("CN", subject("db.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn", "10.20.0.2")) == set()
     assert rule_ids("CN", subject("nas.partner.example.com", "203.0.113.9")) == {"RES-015"}
+
+
+def test_a_cloud_wan_connect_peer_is_judged_by_its_appliance_address() -> None:
+    # Cloud WAN is refused in CN as a service (aws-cloud-wan): its Connect peer is judged in EU, where
+    # the core network may run, like a Transit Gateway Connect peer: a private appliance address passes.
+    def peer(address: str) -> Subject:
+        props = {
+            "connect_attachment_id": "attachment-0a1b",
+            "peer_address": address,
+            "bgp_options": {"peer_asn": 65010},
+        }
+        return Subject("aws:networkmanager/connectPeer:ConnectPeer", "p", props, provider("EU"))
+
+    assert rule_ids("EU", peer("10.40.0.10")) == set()
+    assert rule_ids("EU", peer("203.0.113.40")) == {"RES-015"}
 
 
 def test_stage_variables_that_name_no_host_and_a_containers_own_hostname_are_not_destinations() -> None:

@@ -4388,6 +4388,73 @@ def budget_action_alerts(address: str) -> Callable[[Ctx], object]:
     return build
 
 
+def lightsail_dns(record_type: str, target: str | None) -> Callable[[Ctx], object]:
+    # docs: lightsail/domainentry — the portal's Lightsail DNS zone; None: an A record to the stack's own static IP.
+    def build(c: Ctx) -> object:
+        domain = aws.lightsail.Domain("portal-zone", domain_name="fleet-portal.com", opts=c.aws)
+        address = aws.lightsail.StaticIp("portal-ip", name="portal-ip", opts=c.aws).ip_address
+        return aws.lightsail.DomainEntry(
+            "portal-www", domain_name=domain.domain_name, name="www", type=record_type,
+            target=address if target is None else target, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def activemq_ldap_broker(ldap_host: str) -> Callable[[Ctx], object]:
+    # docs: mq/broker (ldap_server_metadata) — an ActiveMQ broker whose users sign in with the directory's credentials.
+    def build(c: Ctx) -> object:
+        return aws.mq.Broker(
+            "telemetry-mq", broker_name="telemetry-mq", engine_type="ActiveMQ", engine_version="5.18",
+            host_instance_type="mq.m5.large", authentication_strategy="ldap", subnet_ids=["subnet-0a1b2c3d"],
+            security_groups=["sg-0a1b2c3d"],
+            ldap_server_metadata={"hosts": [ldap_host], "role_base": "ou=groups,dc=corp,dc=example,dc=eu",
+                                  "role_search_matching": "(member=uid={1})",
+                                  "user_base": "ou=users,dc=corp,dc=example,dc=eu",
+                                  "user_search_matching": "(uid={0})", "service_account_username": "svc-mq",
+                                  "service_account_password": "placeholder-not-a-secret"},
+            users=[{"username": "admin", "password": "placeholder-not-a-secret", "console_access": True}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def appstream_stack_storage(connector_type: str) -> Callable[[Ctx], object]:
+    # docs: appstream/stack — the workshop tools' streaming stack with persistent storage for its users.
+    def build(c: Ctx) -> object:
+        domains = None if connector_type == "HOMEFOLDERS" else ["example.eu"]
+        connector = aws.appstream.StackStorageConnectorArgs(connector_type=connector_type, domains=domains)
+        return aws.appstream.Stack(
+            "workshop-tools", name="workshop-tools", storage_connectors=[connector], opts=c.aws
+        )  # fmt: skip
+
+    return build
+
+
+def cloud_wan_sdwan_peer(peer_address: str) -> Callable[[Ctx], object]:
+    # docs: networkmanager/connectpeer — the Cloud WAN Connect peer of the plants' SD-WAN appliance (GRE tunnel end).
+    def build(c: Ctx) -> object:
+        return aws.networkmanager.ConnectPeer(
+            "plant-sdwan", connect_attachment_id="attachment-0a1b2c3d4e5f6a7b8", peer_address=peer_address,
+            bgp_options={"peer_asn": "65010"}, inside_cidr_blocks=["169.254.10.0/29"], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def quicksight_vpc_connection(resolver: str) -> Callable[[Ctx], object]:
+    # docs: quicksight/vpcconnection — QuickSight reaches the warehouse through the VPC, resolving names at `resolver`.
+    def build(c: Ctx) -> object:
+        return aws.quicksight.VpcConnection(
+            "bi-vpc", vpc_connection_id="bi-vpc", name="bi-vpc",
+            role_arn="arn:aws:iam::123456789012:role/quicksight-vpc", security_group_ids=["sg-0a1b2c3d"],
+            subnet_ids=["subnet-0a1b2c3d", "subnet-1a2b3c4d"], dns_resolvers=[resolver], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -6539,6 +6606,29 @@ CASES: list[Case] = [
         "eu-budget-action-mail-declared", "EU", budget_action_alerts("finance@mail.example.eu"), destinations=[_EU_MAIL]
     ),
     Case("eu-budget-action-mail-undeclared", "EU", budget_action_alerts("finance@partner.example.com"), {"RES-015"}),
+    # Lightsail DNS records, like Route 53's, send the domain's clients to their target.
+    Case("us-lightsail-dns-to-own-static-ip", "US", lightsail_dns("A", None)),
+    Case("us-lightsail-dns-txt-verification", "US", lightsail_dns("TXT", '"v=spf1 include:amazonses.com ~all"')),
+    Case("us-lightsail-dns-cname-to-partner", "US", lightsail_dns("CNAME", "shop.partner.example.com"), {"RES-015"}),
+    # ActiveMQ brokers authenticate their users against the LDAP hosts.
+    Case(
+        "eu-activemq-ldap-declared-directory",
+        "EU",
+        activemq_ldap_broker("ldap.corp.example.eu"),
+        destinations=[
+            {"id": "eu-ldap", "kind": "resident", "match": "ldap.corp.example.eu", "evidence": "Own AD, Frankfurt DC"}
+        ],
+    ),
+    Case("eu-activemq-ldap-partner-directory", "EU", activemq_ldap_broker("ldap.partner.example.com"), {"RES-015"}),
+    # AppStream persistent storage: home folders stay in the region's S3; Google Drive and OneDrive do not.
+    Case("eu-appstream-home-folders", "EU", appstream_stack_storage("HOMEFOLDERS")),
+    Case("eu-appstream-google-drive", "EU", appstream_stack_storage("GOOGLE_DRIVE"), {"RES-016"}),
+    # Cloud WAN Connect peers, like Transit Gateway's: the appliance's address is where the tunnel goes.
+    Case("eu-cloud-wan-sdwan-peer-private", "EU", cloud_wan_sdwan_peer("10.40.0.10")),
+    Case("eu-cloud-wan-sdwan-peer-public", "EU", cloud_wan_sdwan_peer("203.0.113.40"), {"RES-015"}),
+    # QuickSight's VPC connection resolvers receive the data sources' names.
+    Case("eu-quicksight-vpc-resolver-in-vpc", "EU", quicksight_vpc_connection("10.20.0.2")),
+    Case("eu-quicksight-vpc-public-resolver", "EU", quicksight_vpc_connection("8.8.8.8"), {"RES-015"}),
 ]
 
 
