@@ -3884,6 +3884,23 @@ def test_an_incident_replication_set_s_regions_are_regions(key: str) -> None:
     assert rule_ids("EU", subject("us-east-1")) == {"RES-009"}
 
 
+@pytest.mark.parametrize(
+    ("token", "key", "many"),
+    [
+        ("aws:networkmanager/connectAttachment:ConnectAttachment", "edge_location", False),
+        ("aws:networkmanager/dxGatewayAttachment:DxGatewayAttachment", "edge_locations", True),
+    ],
+)
+def test_a_cloud_wan_attachment_s_edge_locations_are_regions(token: str, key: str, many: bool) -> None:
+    # The attached network's traffic enters the core network at that Region's edge.
+    def subject(edge: str) -> Subject:
+        props = {"core_network_id": "core-network-0a1b", key: ["eu-central-1", edge] if many else edge}
+        return Subject(token, "a", props, provider("DE"))
+
+    assert rule_ids("DE", subject("eu-central-1")) == set()
+    assert rule_ids("DE", subject("us-east-1")) == {"RES-009"}
+
+
 @pytest.mark.parametrize("entry", ENDPOINTS.global_group_fields, ids=lambda e: f"{e.type}:{e.path}")
 def test_a_global_group_joined_by_name_must_be_this_stack_s(entry: Any) -> None:
     # A global database / datastore replicates to member regions out of sight: its name proves nothing by itself.

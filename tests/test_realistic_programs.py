@@ -4455,6 +4455,19 @@ def quicksight_vpc_connection(resolver: str) -> Callable[[Ctx], object]:
     return build
 
 
+def cloud_wan_vpc_connect(edge: str) -> Callable[[Ctx], object]:
+    # docs: networkmanager/connectattachment — the plant network's GRE Connect attachment to the Cloud WAN core network,
+    # over the stack's VPC attachment, at the core network edge of `edge`.
+    def build(c: Ctx) -> object:
+        return aws.networkmanager.ConnectAttachment(
+            "plant-connect", core_network_id="core-network-0a1b2c3d4e5f6a7b8",
+            transport_attachment_id="attachment-0a1b2c3d4e5f6a7b8", edge_location=edge, options={"protocol": "GRE"},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -6629,6 +6642,9 @@ CASES: list[Case] = [
     # QuickSight's VPC connection resolvers receive the data sources' names.
     Case("eu-quicksight-vpc-resolver-in-vpc", "EU", quicksight_vpc_connection("10.20.0.2")),
     Case("eu-quicksight-vpc-public-resolver", "EU", quicksight_vpc_connection("8.8.8.8"), {"RES-015"}),
+    # A Cloud WAN attachment's edge is the Region its traffic enters the core network at.
+    Case("de-cloud-wan-connect-at-frankfurt-edge", "DE", cloud_wan_vpc_connect("eu-central-1")),
+    Case("de-cloud-wan-connect-at-virginia-edge", "DE", cloud_wan_vpc_connect("us-east-1"), {"RES-009"}),
 ]
 
 
