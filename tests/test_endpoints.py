@@ -594,6 +594,29 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         },
     ),
     "aws-amplify-hosting": ("EU", "aws", "aws:amplify/app:App", {"name": "portal"}, {"name": "portal"}),
+    "aws-appstream-third-party-storage": (
+        "EU",
+        "aws",
+        "aws:appstream/stack:Stack",
+        {"name": "tools", "storage_connectors": [{"connector_type": "HOMEFOLDERS"}]},
+        {"name": "tools", "storage_connectors": [{"connector_type": "ONE_DRIVE", "domains": ["example.eu"]}]},
+    ),
+    # No input places a Security Hub connector's ITSM: every connector is refused; an aggregator is not a connector.
+    "aws-securityhub-itsm-connector": (
+        "EU",
+        "aws",
+        "aws:securityhub/connectorV2:ConnectorV2",
+        {"name": "jira-connector", "connector_provider": {"jira_cloud": {"project_key": "SEC"}}},
+        {
+            "name": "snow-connector",
+            "connector_provider": {
+                "service_now": {
+                    "instance_name": "acme",
+                    "secret_arn": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:snow",
+                }
+            },
+        },
+    ),
     "aws-sagemaker-external-workforce": (
         "EU",
         "aws",
@@ -2203,6 +2226,16 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
          {"frequency": "DAILY", "subscribers": [{"type": "EMAIL", "address": "finance@{host}"}]}),
         ("alicloud:arms/alertContact:AlertContact", {"alert_contact_name": "ops", "email": "ops@{host}"}),
         ("aws:notifications/contactsEmailContact:ContactsEmailContact", {"name": "ops", "email_address": "ops@{host}"}),
+        # A budget action's e-mail subscribers; the Shield Response Team's e-mail contacts.
+        ("aws:budgets/budgetAction:BudgetAction",
+         {"budget_name": "b", "subscribers": [{"subscription_type": "EMAIL", "address": "finance@{host}"}]}),
+        ("aws:shield/proactiveEngagement:ProactiveEngagement",
+         {"enabled": True, "emergency_contacts": [{"email_address": "soc@{host}"}]}),
+        # Oracle Database@AWS maintenance contacts, handed to Oracle (OCI), which mails them.
+        ("aws:odb/cloudExadataInfrastructure:CloudExadataInfrastructure",
+         {"shape": "Exadata.X11M", "customer_contacts_to_send_to_ocis": [{"email": "dba@{host}"}]}),
+        ("aws:odb/autonomousDatabase:AutonomousDatabase",
+         {"db_name": "fleet", "customer_contacts_to_send_to_ocis": [{"email": "dba@{host}"}]}),
         ("aws:route53/trafficPolicy:TrafficPolicy", {"name": "failover", "document": json.dumps(
             {"AWSPolicyFormatVersion": "2015-10-01", "RecordType": "CNAME", "StartEndpoint": "site",
              "Endpoints": {"site": {"Type": "value", "Value": "{host}"}}})}),
@@ -2218,6 +2251,13 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
         ("aws:storagegateway/gateway:Gateway", {"gateway_type": "FILE_S3", "smb_active_directory_settings": {
             "domain_name": "corp.example.com", "username": "u", "domain_controllers": ["{host}:389"]}}),
         ("aws:ec2transitgateway/connectPeer:ConnectPeer", {"peer_address": "{ip}", "bgp_asn": "65000"}),
+        # An ActiveMQ broker's LDAP servers (users' credentials); QuickSight VPC resolvers; Lightsail DNS records.
+        ("aws:mq/broker:Broker", {"authentication_strategy": "ldap", "ldap_server_metadata": {"hosts": ["{host}"]}}),
+        ("aws:quicksight/vpcConnection:VpcConnection", {"name": "bi", "dns_resolvers": ["{ip}"]}),
+        ("aws:lightsail/domainEntry:DomainEntry",
+         {"domain_name": "example.com", "name": "www", "type": "A", "target": "{ip}"}),
+        ("aws:lightsail/domainEntry:DomainEntry",
+         {"domain_name": "example.com", "name": "www", "type": "CNAME", "target": "{host}"}),
         ("aws:vpclattice/resourceConfiguration:ResourceConfiguration",
          {"resource_configuration_definition": {"dns_resource": {"domain_name": "{host}", "ip_address_type": "IPV4"}}}),
         ("aws:vpclattice/resourceConfiguration:ResourceConfiguration",
@@ -2242,6 +2282,21 @@ def test_destinations_under_documented_generic_keys(token: str, props: dict[str,
 
     assert rule_ids("CN", subject("db.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn", "10.20.0.2")) == set()
     assert rule_ids("CN", subject("nas.partner.example.com", "203.0.113.9")) == {"RES-015"}
+
+
+def test_a_cloud_wan_connect_peer_is_judged_by_its_appliance_address() -> None:
+    # Cloud WAN is refused in CN as a service (aws-cloud-wan): its Connect peer is judged in EU, where
+    # the core network may run, like a Transit Gateway Connect peer: a private appliance address passes.
+    def peer(address: str) -> Subject:
+        props = {
+            "connect_attachment_id": "attachment-0a1b",
+            "peer_address": address,
+            "bgp_options": {"peer_asn": 65010},
+        }
+        return Subject("aws:networkmanager/connectPeer:ConnectPeer", "p", props, provider("EU"))
+
+    assert rule_ids("EU", peer("10.40.0.10")) == set()
+    assert rule_ids("EU", peer("203.0.113.40")) == {"RES-015"}
 
 
 def test_stage_variables_that_name_no_host_and_a_containers_own_hostname_are_not_destinations() -> None:
@@ -3832,6 +3887,23 @@ def test_an_incident_replication_set_s_regions_are_regions(key: str) -> None:
 
     assert rule_ids("EU", subject("eu-central-1")) == set()
     assert rule_ids("EU", subject("us-east-1")) == {"RES-009"}
+
+
+@pytest.mark.parametrize(
+    ("token", "key", "many"),
+    [
+        ("aws:networkmanager/connectAttachment:ConnectAttachment", "edge_location", False),
+        ("aws:networkmanager/dxGatewayAttachment:DxGatewayAttachment", "edge_locations", True),
+    ],
+)
+def test_a_cloud_wan_attachment_s_edge_locations_are_regions(token: str, key: str, many: bool) -> None:
+    # The attached network's traffic enters the core network at that Region's edge.
+    def subject(edge: str) -> Subject:
+        props = {"core_network_id": "core-network-0a1b", key: ["eu-central-1", edge] if many else edge}
+        return Subject(token, "a", props, provider("DE"))
+
+    assert rule_ids("DE", subject("eu-central-1")) == set()
+    assert rule_ids("DE", subject("us-east-1")) == {"RES-009"}
 
 
 @pytest.mark.parametrize("entry", ENDPOINTS.global_group_fields, ids=lambda e: f"{e.type}:{e.path}")

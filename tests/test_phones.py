@@ -312,6 +312,23 @@ def _transfer_flow(number: str) -> str:
             {"phone_config": {"phone_type": "DESK_PHONE", "desk_phone_number": "+12015550123"}},
             [],
         ),
+        # The numbers the Shield Response Team calls about DDoS escalations.
+        (
+            "aws:shield/proactiveEngagement:ProactiveEngagement",
+            {
+                "enabled": True,
+                "emergency_contacts": [{"email_address": "soc@mail.example.com", "phone_number": "+12015550123"}],
+            },
+            ["RES-015"],
+        ),
+        (
+            "aws:shield/proactiveEngagement:ProactiveEngagement",
+            {
+                "enabled": True,
+                "emergency_contacts": [{"email_address": "soc@mail.example.com", "phone_number": "+15062345678"}],
+            },
+            ["RES-015", "RES-022"],
+        ),
         # A flow's "Transfer to phone number" action (the flow is a JSON document); a number set dynamically is none.
         ("aws:connect/contactFlow:ContactFlow", {"content": _transfer_flow("+12015550123")}, []),
         ("aws:connect/contactFlow:ContactFlow", {"content": _transfer_flow("+15062345678")}, ["RES-022"]),

@@ -4425,6 +4425,147 @@ def cdn_feature(function: str, args: dict[str, str]) -> Callable[[Ctx], object]:
     return build
 
 
+def exadata_with_oracle_contacts(address: str) -> Callable[[Ctx], object]:
+    # docs: odb/cloudexadatainfrastructure — Oracle Database@AWS Exadata infrastructure for the fleet's billing
+    # database; Oracle mails `customer_contacts_to_send_to_oci` about maintenance updates (API CustomerContact).
+    def build(c: Ctx) -> object:
+        return aws.odb.CloudExadataInfrastructure(
+            "billing-exadata", display_name="billing-exadata", shape="Exadata.X11M", compute_count=2, storage_count=3,
+            database_server_type="X11M", storage_server_type="X11M-HC",
+            availability_zone_id={"eu-west-1": "euw1-az1", "us-east-1": "use1-az6"}[REGION[c.code][0]],
+            maintenance_window={"custom_action_timeout_in_mins": 15, "is_custom_action_timeout_enabled": True,
+                                "patching_mode": "ROLLING", "preference": "NO_PREFERENCE"},
+            customer_contacts_to_send_to_ocis=[{"email": address}], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def security_findings_to_jira() -> Callable[[Ctx], object]:
+    # docs: securityhub/connectorv2 — Security Hub V2 in the stack's region opens Jira Cloud tickets from findings (the
+    # provider's example: a project key; the Jira site is picked in the OAuth flow at the connector's auth_url).
+    def build(c: Ctx) -> object:
+        account = aws.securityhub.AccountV2("security-hub", opts=c.aws)
+        return aws.securityhub.ConnectorV2(
+            "findings-to-jira", name="findings-to-jira", connector_provider={"jira_cloud": {"project_key": "SEC"}},
+            opts=pulumi.ResourceOptions.merge(c.aws, pulumi.ResourceOptions(depends_on=[account])),
+        )  # fmt: skip
+
+    return build
+
+
+def shield_srt_contacts(email: str, phone: str) -> Callable[[Ctx], object]:
+    # docs: shield/proactiveengagement — the Shield Response Team mails and calls these contacts about DDoS escalations.
+    def build(c: Ctx) -> object:
+        return aws.shield.ProactiveEngagement(
+            "srt-contacts", enabled=True,
+            emergency_contacts=[{"email_address": email, "phone_number": phone, "contact_notes": "Fleet SOC"}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def budget_action_alerts(address: str) -> Callable[[Ctx], object]:
+    # docs: budgets/budgetaction — a budget action that attaches a deny policy when spend passes 100 USD and tells its
+    # subscribers (an e-mail address or an SNS topic).
+    def build(c: Ctx) -> object:
+        budget = aws.budgets.Budget(
+            "fleet-monthly", budget_type="COST", limit_amount="1000", limit_unit="USD", time_unit="MONTHLY",
+            opts=c.aws,
+        )  # fmt: skip
+        return aws.budgets.BudgetAction(
+            "deny-on-overspend", budget_name=budget.name, action_type="APPLY_IAM_POLICY", approval_model="AUTOMATIC",
+            notification_type="ACTUAL", execution_role_arn="arn:aws:iam::123456789012:role/budget-actions",
+            action_threshold={"action_threshold_type": "ABSOLUTE_VALUE", "action_threshold_value": 100},
+            definition={"iam_action_definition": {"policy_arn": "arn:aws:iam::123456789012:policy/deny-new-compute",
+                                                  "roles": ["fleet-ci"]}},
+            subscribers=[{"address": address, "subscription_type": "EMAIL"}], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def lightsail_dns(record_type: str, target: str | None) -> Callable[[Ctx], object]:
+    # docs: lightsail/domainentry — the portal's Lightsail DNS zone; None: an A record to the stack's own static IP.
+    def build(c: Ctx) -> object:
+        domain = aws.lightsail.Domain("portal-zone", domain_name="fleet-portal.com", opts=c.aws)
+        address = aws.lightsail.StaticIp("portal-ip", name="portal-ip", opts=c.aws).ip_address
+        return aws.lightsail.DomainEntry(
+            "portal-www", domain_name=domain.domain_name, name="www", type=record_type,
+            target=address if target is None else target, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def activemq_ldap_broker(ldap_host: str) -> Callable[[Ctx], object]:
+    # docs: mq/broker (ldap_server_metadata) — an ActiveMQ broker whose users sign in with the directory's credentials.
+    def build(c: Ctx) -> object:
+        return aws.mq.Broker(
+            "telemetry-mq", broker_name="telemetry-mq", engine_type="ActiveMQ", engine_version="5.18",
+            host_instance_type="mq.m5.large", authentication_strategy="ldap", subnet_ids=["subnet-0a1b2c3d"],
+            security_groups=["sg-0a1b2c3d"],
+            ldap_server_metadata={"hosts": [ldap_host], "role_base": "ou=groups,dc=corp,dc=example,dc=eu",
+                                  "role_search_matching": "(member=uid={1})",
+                                  "user_base": "ou=users,dc=corp,dc=example,dc=eu",
+                                  "user_search_matching": "(uid={0})", "service_account_username": "svc-mq",
+                                  "service_account_password": "placeholder-not-a-secret"},
+            users=[{"username": "admin", "password": "placeholder-not-a-secret", "console_access": True}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def appstream_stack_storage(connector_type: str) -> Callable[[Ctx], object]:
+    # docs: appstream/stack — the workshop tools' streaming stack with persistent storage for its users.
+    def build(c: Ctx) -> object:
+        domains = None if connector_type == "HOMEFOLDERS" else ["example.eu"]
+        connector = aws.appstream.StackStorageConnectorArgs(connector_type=connector_type, domains=domains)
+        return aws.appstream.Stack(
+            "workshop-tools", name="workshop-tools", storage_connectors=[connector], opts=c.aws
+        )  # fmt: skip
+
+    return build
+
+
+def cloud_wan_sdwan_peer(peer_address: str) -> Callable[[Ctx], object]:
+    # docs: networkmanager/connectpeer — the Cloud WAN Connect peer of the plants' SD-WAN appliance (GRE tunnel end).
+    def build(c: Ctx) -> object:
+        return aws.networkmanager.ConnectPeer(
+            "plant-sdwan", connect_attachment_id="attachment-0a1b2c3d4e5f6a7b8", peer_address=peer_address,
+            bgp_options={"peer_asn": "65010"}, inside_cidr_blocks=["169.254.10.0/29"], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def quicksight_vpc_connection(resolver: str) -> Callable[[Ctx], object]:
+    # docs: quicksight/vpcconnection — QuickSight reaches the warehouse through the VPC, resolving names at `resolver`.
+    def build(c: Ctx) -> object:
+        return aws.quicksight.VpcConnection(
+            "bi-vpc", vpc_connection_id="bi-vpc", name="bi-vpc",
+            role_arn="arn:aws:iam::123456789012:role/quicksight-vpc", security_group_ids=["sg-0a1b2c3d"],
+            subnet_ids=["subnet-0a1b2c3d", "subnet-1a2b3c4d"], dns_resolvers=[resolver], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def cloud_wan_vpc_connect(edge: str) -> Callable[[Ctx], object]:
+    # docs: networkmanager/connectattachment — the plant network's GRE Connect attachment to the Cloud WAN core network,
+    # over the stack's VPC attachment, at the core network edge of `edge`.
+    def build(c: Ctx) -> object:
+        return aws.networkmanager.ConnectAttachment(
+            "plant-connect", core_network_id="core-network-0a1b2c3d4e5f6a7b8",
+            transport_attachment_id="attachment-0a1b2c3d4e5f6a7b8", edge_location=edge, options={"protocol": "GRE"},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -6574,6 +6715,84 @@ CASES: list[Case] = [
         cdn_feature("aws_s3_bucket", {"enabled": "l2", "region": "us-east-2"}),
         {"RES-009"},
     ),
+    # AWS red team, stop 30: US Local Zones and Wavelength Zones read from AWS's own tables (EC2 User Guide metro
+    # areas, Wavelength guide), and a Local Zone of the same parent region outside the US (Buenos Aires).
+    Case("us-subnet-in-denver-local-zone", "US", local_zone_subnet("us-west-2-den-1a")),
+    Case("us-subnet-in-new-york-local-zone", "US", local_zone_subnet("us-east-1-nyc-1a")),
+    Case("us-subnet-in-boston-wavelength-zone", "US", local_zone_subnet("us-east-1-wl1-bos-wlz-1")),
+    Case("us-subnet-in-buenos-aires-local-zone", "US", local_zone_subnet("us-east-1-bue-1a"), {"RES-008"}),
+    # Oracle Database@AWS: the maintenance contacts handed to Oracle are mail destinations, like alert contacts.
+    Case(
+        "eu-exadata-oracle-contacts-declared-mail",
+        "EU",
+        exadata_with_oracle_contacts("dba@mail.example.eu"),
+        destinations=[_EU_MAIL],
+    ),
+    Case(
+        "eu-exadata-oracle-contacts-undeclared-mail",
+        "EU",
+        exadata_with_oracle_contacts("dba@partner.example.com"),
+        {"RES-015"},
+    ),
+    # Security Hub V2 tickets in a third-party ITSM: no input places the Jira site; a declaration accepts it.
+    Case("eu-security-findings-to-jira-cloud", "EU", security_findings_to_jira(), {"RES-016"}),
+    Case(
+        "eu-security-findings-to-jira-cloud-declared",
+        "EU",
+        security_findings_to_jira(),
+        destinations=[
+            {
+                "id": "jira-eu",
+                "kind": "resident",
+                "match": "aws:securityhub/connectorV2:ConnectorV2",
+                "evidence": "Jira Cloud site pinned to the EU data residency realm, Atlassian admin ticket 42",
+            }
+        ],
+    ),
+    # Shield Advanced's response team mails and calls the contacts: judged like other alert contacts.
+    Case(
+        "eu-shield-srt-contacts-in-country",
+        "EU",
+        shield_srt_contacts("soc@mail.example.eu", "+4930901820"),
+        destinations=[_EU_MAIL],
+    ),
+    Case(
+        "eu-shield-srt-contacts-us-phone",
+        "EU",
+        shield_srt_contacts("soc@mail.example.eu", "+12015550123"),
+        {"RES-022"},
+        destinations=[_EU_MAIL],
+    ),
+    Case(
+        "eu-budget-action-mail-declared", "EU", budget_action_alerts("finance@mail.example.eu"), destinations=[_EU_MAIL]
+    ),
+    Case("eu-budget-action-mail-undeclared", "EU", budget_action_alerts("finance@partner.example.com"), {"RES-015"}),
+    # Lightsail DNS records, like Route 53's, send the domain's clients to their target.
+    Case("us-lightsail-dns-to-own-static-ip", "US", lightsail_dns("A", None)),
+    Case("us-lightsail-dns-txt-verification", "US", lightsail_dns("TXT", '"v=spf1 include:amazonses.com ~all"')),
+    Case("us-lightsail-dns-cname-to-partner", "US", lightsail_dns("CNAME", "shop.partner.example.com"), {"RES-015"}),
+    # ActiveMQ brokers authenticate their users against the LDAP hosts.
+    Case(
+        "eu-activemq-ldap-declared-directory",
+        "EU",
+        activemq_ldap_broker("ldap.corp.example.eu"),
+        destinations=[
+            {"id": "eu-ldap", "kind": "resident", "match": "ldap.corp.example.eu", "evidence": "Own AD, Frankfurt DC"}
+        ],
+    ),
+    Case("eu-activemq-ldap-partner-directory", "EU", activemq_ldap_broker("ldap.partner.example.com"), {"RES-015"}),
+    # AppStream persistent storage: home folders stay in the region's S3; Google Drive and OneDrive do not.
+    Case("eu-appstream-home-folders", "EU", appstream_stack_storage("HOMEFOLDERS")),
+    Case("eu-appstream-google-drive", "EU", appstream_stack_storage("GOOGLE_DRIVE"), {"RES-016"}),
+    # Cloud WAN Connect peers, like Transit Gateway's: the appliance's address is where the tunnel goes.
+    Case("eu-cloud-wan-sdwan-peer-private", "EU", cloud_wan_sdwan_peer("10.40.0.10")),
+    Case("eu-cloud-wan-sdwan-peer-public", "EU", cloud_wan_sdwan_peer("203.0.113.40"), {"RES-015"}),
+    # QuickSight's VPC connection resolvers receive the data sources' names.
+    Case("eu-quicksight-vpc-resolver-in-vpc", "EU", quicksight_vpc_connection("10.20.0.2")),
+    Case("eu-quicksight-vpc-public-resolver", "EU", quicksight_vpc_connection("8.8.8.8"), {"RES-015"}),
+    # A Cloud WAN attachment's edge is the Region its traffic enters the core network at.
+    Case("de-cloud-wan-connect-at-frankfurt-edge", "DE", cloud_wan_vpc_connect("eu-central-1")),
+    Case("de-cloud-wan-connect-at-virginia-edge", "DE", cloud_wan_vpc_connect("us-east-1"), {"RES-009"}),
 ]
 
 

@@ -215,7 +215,18 @@ def test_local_and_wavelength_zones_carry_their_group(cloud: str, zone: str, reg
         ("US", "us-east-1-qro-1a", {"RES-008"}),  # Queretaro: catalogued in Mexico
         ("US", "use1-qro1-az1", {"RES-008"}),
         ("US", "us-east-1-xyz-1a", {"RES-008"}),  # a group the catalogue does not list: not assumed in the US
-        ("US", "us-east-1-wl1-bos-wlz-1", {"RES-008"}),
+        # Wavelength Zones of us-east-1 read from the Wavelength guide's table (Verizon, Boston): by name and by id.
+        ("US", "us-east-1-wl1-bos-wlz-1", set()),
+        ("US", "use1-wl1-clt-wlz1", set()),
+        ("US", "us-east-1-wl1-nyc-wlz-1", {"RES-008"}),  # a row of that table not read: not assumed in the US
+        # The EC2 User Guide's US Local Zone tables (metro areas, no zone ids): matched by group name only.
+        ("US", "us-west-2-den-1a", set()),
+        ("US", "us-east-1-nyc-1a", set()),
+        ("US", "usw2-den1-az1", {"RES-008"}),  # its zone id is not in that source
+        ("US", "us-west-2-hnl-1a", {"RES-008"}),  # Honolulu: not in that table
+        ("US", "us-east-1-bue-1a", {"RES-008"}),  # Buenos Aires, a Local Zone of us-east-1 outside the US
+        ("DE", "eu-central-1-ham-1a", {"RES-008"}),  # Hamburg: no Geography read for it yet
+        ("EU", "us-west-2-den-1a", {"RES-008"}),
         ("US", "us-east-1a", set()),
         ("EU", "us-east-1-bos-1a", {"RES-008"}),  # outside by its region already (one finding)
         # aws-cn lies wholly in CN: a zone of its regions needs no catalogued group (as hosts and buckets).
@@ -233,12 +244,12 @@ def test_a_local_zone_is_placed_by_its_group_s_country(code: str, zone: str, exp
 def test_an_uncatalogued_local_zone_can_be_declared() -> None:
     from components.residency.destinations import parse_destinations
 
-    entry = {"id": "mia", "kind": "resident", "match": "us-east-1-mia-1a", "evidence": "Miami, Florida (AWS LZ list)"}
+    entry = {"id": "hnl", "kind": "resident", "match": "us-west-2-hnl-1a", "evidence": "Honolulu, Hawaii (AWS LZ list)"}
     subject = Subject(
-        "aws:ec2/subnet:Subnet", "s", {"availability_zone": "us-east-1-mia-1a"}, ProviderRef("aws", "p", None)
+        "aws:ec2/subnet:Subnet", "s", {"availability_zone": "us-west-2-hnl-1a"}, ProviderRef("aws", "p", None)
     )
     findings, _ = RuleEngine("US", destinations=parse_destinations([entry])).check(subject)
-    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-008", "mia")]
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-008", "hnl")]
 
 
 def test_route53_zone_ids_are_not_availability_zones() -> None:
