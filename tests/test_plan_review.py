@@ -425,6 +425,54 @@ def test_a_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "no/such/preview.json: no such file. Fix:" in err
 
 
+# Windows PowerShell's `pulumi preview --json > preview.json` writes UTF-16 with a byte-order mark, and
+# PowerShell 7 / Notepad may write UTF-8 with one: the same document, so it is judged the same.
+@pytest.mark.parametrize(
+    ("encoding", "bom"), [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")]
+)
+@pytest.mark.parametrize("option", ["--preview", "--state"])
+def test_a_document_saved_with_a_byte_order_mark_is_judged_as_without(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str, bom: bytes, option: str
+) -> None:
+    source = PASS if option == "--preview" else STATE
+    extra = [] if option == "--preview" else ["--jurisdiction", "CN"]
+    expected = _run(capsys, option, str(source), *extra, "--format", "json")
+    marked = tmp_path / source.name
+    marked.write_bytes(bom + source.read_text(encoding="utf-8").encode(encoding))
+    code, out, err = _run(capsys, option, str(marked), *extra, "--format", "json")
+    assert (code, out.replace(str(marked), str(source)), err) == expected
+
+
+def test_a_document_that_is_not_utf8_names_the_byte_and_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "preview.json"
+    path.write_bytes(b'{"steps": [], "config": {"x": "caf\xe9"}}')
+    code, out, err = _run(capsys, "--preview", str(path))
+    assert (code, out) == (2, "")
+    assert f"{path}: is not UTF-8 text (byte 0xe9 at offset 34, line 1)" in err
+    assert "Fix: save the output of `pulumi preview --json` as UTF-8" in err
+    assert "codec" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"), [("null", "JSON null"), ("42", "JSON number"), ('"x"', "JSON string"), ("true", "JSON boolean")]
+)
+def test_a_document_that_is_not_an_object_names_its_json_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, shown: str
+) -> None:
+    path = _write(tmp_path, "preview.json", text)
+    code, _, err = _run(capsys, "--preview", str(path))
+    assert code == 2
+    assert f"{path}: is a {shown}, not the output of `pulumi preview --json`" in err
+    code, _, err = _run(capsys, "--state", str(path), "--jurisdiction", "CN")
+    assert code == 2
+    assert f"{path}: is a {shown}, not the output of `pulumi stack export`" in err
+    steps = _write(tmp_path, "steps.json", '{"steps": null}')
+    _, _, err = _run(capsys, "--preview", str(steps))
+    assert "`steps` is JSON null, not a list" in err
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cut=st.integers(min_value=0, max_value=len(FAIL.read_text(encoding="utf-8"))), which=st.sampled_from(["p", "s"]))
 def test_any_prefix_of_a_document_is_judged_or_refused_never_crashes(cut: int, which: str) -> None:

@@ -560,9 +560,12 @@ def review_files(
 
     catalogue = load_catalogue()
     stacks = []
-    for parse, paths in ((parse_preview, previews), (parse_state, states)):
+    for parse, paths, command in (
+        (parse_preview, previews, "pulumi preview --json"),
+        (parse_state, states, "pulumi stack export"),
+    ):
         for path in paths:
-            text, shown = read_source(path)
+            text, shown = read_source(path, command)
             document = parse(text, shown)
             if document.config is None and stack_config is not None:
                 document = dataclasses.replace(document, config=stack_config)
