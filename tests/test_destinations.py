@@ -201,6 +201,27 @@ def test_a_bad_declaration_in_the_stack_file_exits_2_naming_file_key_and_fix(
     assert "Traceback" not in out + err
 
 
+# An impossible date left unquoted is a YAML timestamp Python cannot build: it used to end the plan with
+# "the plan itself failed on this stack: ValueError ... this is a bug in sovereign-dc".
+@pytest.mark.parametrize("option", ["plan", "--stack-file"])
+def test_an_impossible_expiry_date_names_the_file_line_and_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    stacks = _project(tmp_path)
+    entry = json.dumps([{**TRANSFER, "expires": "2027-02-30"}]).replace('"2027-02-30"', "2027-02-30")
+    path = _stack(stacks, "cn", STACK.format(destinations=entry))
+    if option == "plan":
+        code, out, err = _run(capsys, "--stacks-dir", str(stacks))
+    else:
+        state = Path(__file__).resolve().parent / "fixtures/state-cn.json"
+        code, out, err = _run(capsys, "--state", str(state), "--stack-file", str(path))
+    assert code == 2
+    assert "'2027-02-30' is not a date (day is out of range for month) at line 10, " in out + err
+    assert "Fix: write a real date as YYYY-MM-DD, or quote the value if it is text" in out + err
+    assert "Pulumi.cn.yaml" in out + err
+    assert "bug in sovereign-dc" not in out + err and "Traceback" not in out + err
+
+
 def test_the_plan_lists_every_declaration_with_its_use(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     stacks = _project(tmp_path)
     entries = [RESIDENT, {**TRANSFER, "expires": (dt.date.today() + dt.timedelta(days=5)).isoformat()}]
