@@ -21,7 +21,7 @@ Values quoted in messages go through :func:`shorten`, so a megabyte-long value n
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 import yaml
 from yaml.composer import Composer
@@ -112,8 +112,10 @@ class _NoDuplicates(SafeConstructor):
         except ValueError as exc:
             raise _BadTimestamp(node, exc) from None
 
-
-_NoDuplicates.add_constructor("tag:yaml.org,2002:timestamp", _NoDuplicates.construct_yaml_timestamp)
+    yaml_constructors: ClassVar[dict[Any, Any]] = {
+        **SafeConstructor.yaml_constructors,
+        "tag:yaml.org,2002:timestamp": construct_yaml_timestamp,
+    }
 
 
 class _Loader(Reader, Scanner, Parser, Composer, _NoDuplicates, Resolver):
