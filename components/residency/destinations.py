@@ -98,11 +98,11 @@ class Destination(BaseModel):
                     f"{match!r} would cover every host under the top-level domain {match[2:]!r}. "
                     f"Fix: name your own domain, e.g. *.example{match[1:]}"
                 )
-        elif "*" in match:
+        elif "*" in match and not match.startswith(("arn:", "acs:")):  # a policy's ARN holds `*` literally
             raise ValueError(
                 f"{match!r}: `*` is a wildcard only as the first label of a host (*.example.cn) or at the end "
                 "of a phone number (+44*); here it would match only a literal `*`. Fix: write the exact host, "
-                "a *.suffix, or the URL or ARN prefix without `*`"
+                "a *.suffix, or the URL prefix without `*`"
             )
         elif "://" in match and not _URL_HOST.match(match):
             raise ValueError(
