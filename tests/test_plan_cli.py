@@ -285,6 +285,21 @@ def test_program_without_enforce_fails(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 1 and not stack["guarded"] and stack["verdict"] == "fail" and not stack["violations"]
 
 
+def test_a_stacks_dir_that_is_a_file_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "--stacks-dir", str(ROOT / "stacks/Pulumi.cn.yaml"))
+    assert (code, out) == (2, "")
+    assert f"{ROOT / 'stacks/Pulumi.cn.yaml'}: is a file, not a directory. Fix: pass --stacks-dir" in err
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1"])
+def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str], jobs: str) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--jobs", jobs, "--stack", "us"])
+    assert caught.value.code == 2
+    _, err = capsys.readouterr()
+    assert f"argument --jobs: {jobs} is not a number of stacks to plan at once (use 1 or more" in err
+
+
 def test_unknown_stack_and_missing_dir_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _run(capsys, "--stack", "mars", "--stacks-dir", str(ROOT / "stacks"))
     assert code == 2 and out == ""

@@ -37,6 +37,19 @@ RENDERERS: dict[str, Callable[[ReviewPlan], str]] = {
 _REPO_STACKS = Path(__file__).resolve().parents[2] / "stacks"
 
 
+def _jobs(text: str) -> int:
+    """``--jobs``: a positive number (0 or -1 used to be taken silently, as the default and as 1)."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f"{jobs} is not a number of stacks to plan at once (use 1 or more; 1 plans them one after another)"
+        )
+    return jobs
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line (also used by docs/plan.md)."""
     p = argparse.ArgumentParser(
@@ -63,7 +76,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder of Pulumi.<stack>.yaml files (default: ./stacks, else the project's stacks/)",
     )
-    p.add_argument("--jobs", type=int, metavar="N", help="plan N stacks at once (default: one per idle core)")
+    p.add_argument("--jobs", type=_jobs, metavar="N", help="plan N stacks at once (default: one per idle core)")
     review = p.add_argument_group(
         "real engine documents",
         "Judge what the engine will really do, with the same rules, report and exit codes (see docs/plan.md).",

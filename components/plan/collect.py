@@ -60,7 +60,8 @@ def find_project(stacks_dir: Path) -> Project:
 def find_stack_files(stacks_dir: Path, names: Sequence[str] = ()) -> list[Path]:
     """The stack files to plan: the named ones (in the order given) or every one, sorted by name."""
     if not stacks_dir.is_dir():
-        raise PlanInputError(f"{stacks_dir}: no such directory. Fix: pass --stacks-dir pointing at the stack files.")
+        problem = "is a file, not a directory" if stacks_dir.exists() else "no such directory"
+        raise PlanInputError(f"{stacks_dir}: {problem}. Fix: pass --stacks-dir pointing at the stack files.")
     available = sorted(stacks_dir.glob(STACK_GLOB), key=stack_name_of)
     if not names:
         if not available:
