@@ -228,8 +228,17 @@ def _jurisdiction(code: str | None, file: str, problems: list[ConfigError]) -> J
     try:
         return catalogue.get(code)
     except CatalogueError:
-        problems.append(ConfigError(file, key, f"unknown jurisdiction {shorten(code)}", f"use one of {known}"))
-        return None
+        pass
+    if code == SECRET_PLACEHOLDER:
+        # The plan never decrypts, and the policy pack and every reviewer must read the country in clear.
+        problem, fix = "the jurisdiction is stored as a secret (`secure:`)", f"write it in clear, one of {known}"
+    elif code.startswith(("[", "{")):  # a structured value arrives as its JSON text
+        got = "a list" if code.startswith("[") else "a mapping"
+        problem, fix = f"expected one jurisdiction code, got {got} {shorten(code)}", f"write one code, one of {known}"
+    else:
+        problem, fix = f"unknown jurisdiction {shorten(code)}", f"use one of {known}"
+    problems.append(ConfigError(file, key, problem, fix))
+    return None
 
 
 def _runtime_keys() -> list[str]:
