@@ -516,6 +516,22 @@ def test_a_state_review_takes_jurisdiction_and_register_from_the_stack_file(
     assert str(broken) in err and "Fix:" in err and "Traceback" not in err
 
 
+def test_a_stack_file_that_disagrees_with_the_preview_is_refused_not_ignored(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A preview carries its own config, so --stack-file used to be ignored without a word: a reviewer who passed
+    # another stack's file believed its jurisdiction and register applied.
+    stacks = Path(__file__).resolve().parents[1] / "stacks"
+    code, out, err = _run(capsys, "--preview", str(PASS), "--stack-file", str(stacks / "Pulumi.us.yaml"))
+    assert (code, out) == (2, "")
+    assert (
+        f"{PASS}: the document's config says `sovereign-dc:jurisdiction` is 'CN' but --stack-file "
+        f"{stacks / 'Pulumi.us.yaml'} says 'US'. Fix: pass the stack file of the stack this preview was made from, "
+        "or drop --stack-file (a preview carries its own config)."
+    ) in err
+    assert _run(capsys, "--preview", str(PASS), "--stack-file", str(stacks / "Pulumi.cn.yaml"))[0] == 0
+
+
 # -- the engine's shapes the review must read (pulumi sources cited per shape) ------------------------
 
 AWS_PROVIDER = f"{STACK_URN}pulumi:providers:aws::home"

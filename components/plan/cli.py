@@ -96,7 +96,7 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="FILE",
         help="the stack's Pulumi.<stack>.yaml, for documents that carry no config (a stack export): its "
-        "jurisdiction and transfer register (sovereign-dc:destinations) apply",
+        "jurisdiction and transfer register (sovereign-dc:destinations) apply; must agree with a preview's config",
     )
     review.add_argument(
         "--jurisdiction",
@@ -156,7 +156,7 @@ def _main(args: argparse.Namespace) -> int:
             )
         try:
             stack_config = stack_file_to_pulumi_config(args.stack_file)[0] if args.stack_file else None
-            plan = review_files(args.preview, args.state, args.jurisdiction, stack_config)
+            plan = review_files(args.preview, args.state, args.jurisdiction, stack_config, str(args.stack_file))
         except (DocumentError, CatalogueError, ConfigError) as exc:
             return _fail(_one_paragraph(str(exc)))
         return _emit(plan, args, baseline)
