@@ -516,6 +516,40 @@ def test_a_state_review_takes_jurisdiction_and_register_from_the_stack_file(
     assert str(broken) in err and "Fix:" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("option", ["--preview", "--state", "--baseline", "--stack-file"])
+def test_output_never_overwrites_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str) -> None:
+    # `--preview preview.json --output preview.json` used to replace the engine's document with the report.
+    stacks = Path(__file__).resolve().parents[1] / "stacks"
+    baseline = tmp_path / "main-plan.json"
+    assert main(["--preview", str(PASS), "--format", "json", "--output", str(baseline)]) == 0
+    files = {"--preview": PASS, "--state": STATE, "--baseline": baseline, "--stack-file": stacks / "Pulumi.cn.yaml"}
+    copy_of = tmp_path / f"input-{files[option].name}"
+    copy_of.write_bytes(files[option].read_bytes())
+    argv = {
+        "--preview": ["--preview", str(copy_of)],
+        "--state": ["--state", str(copy_of), "--jurisdiction", "CN"],
+        "--baseline": ["--preview", str(PASS), "--baseline", str(copy_of)],
+        "--stack-file": ["--state", str(STATE), "--stack-file", str(copy_of)],
+    }[option]
+    capsys.readouterr()
+    code, out, err = _run(capsys, *argv, "--output", str(copy_of))
+    assert (code, out) == (2, "")
+    assert f"{copy_of}: --output is the same file as {option} {copy_of}, so writing the report would destroy it" in err
+    assert copy_of.read_bytes() == files[option].read_bytes()
+
+
+def test_the_plan_never_writes_its_report_over_a_stack_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stacks = tmp_path / "stacks"
+    stacks.mkdir()
+    (tmp_path / "Pulumi.yaml").write_text("name: x\nruntime: python\n", encoding="utf-8")
+    (tmp_path / "__main__.py").write_text("", encoding="utf-8")
+    stack = stacks / "Pulumi.cn.yaml"
+    stack.write_text("config: {}\n", encoding="utf-8")
+    code, _, err = _run(capsys, "--stacks-dir", str(stacks), "--output", str(stack))
+    assert code == 2 and "--output is the same file as (the stack file)" in err
+    assert stack.read_text(encoding="utf-8") == "config: {}\n"
+
+
 def test_a_stack_file_that_disagrees_with_the_preview_is_refused_not_ignored(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

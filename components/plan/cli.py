@@ -8,6 +8,7 @@ program failed, because then the plan is incomplete and cannot vouch for residen
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -138,12 +139,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
 
 
+def _overwritten_input(output: Path | None, inputs: list[tuple[str, object]]) -> str | None:
+    """The message when ``--output`` is one of the inputs (``(option, path)``): the report would destroy it."""
+    if output is None or not output.is_file():
+        return None
+    for option, path in inputs:
+        if path is not None and str(path) != "-" and Path(str(path)).is_file() and os.path.samefile(str(path), output):
+            return (
+                f"{output}: --output is the same file as {option} {path}, so writing the report would destroy it. "
+                "Fix: write the report to another file."
+            )
+    return None
+
+
 def _main(args: argparse.Namespace) -> int:
     if (args.jurisdiction or args.stack_file) and not (args.preview or args.state):
         return _fail(
             "--jurisdiction and --stack-file apply to --preview/--state documents only. "
             "Fix: drop them, or add --state FILE."
         )
+    documents = [("--preview", p) for p in args.preview] + [("--state", p) for p in args.state]
+    clash = _overwritten_input(
+        args.output, [*documents, ("--baseline", args.baseline), ("--stack-file", args.stack_file)]
+    )
+    if clash:
+        return _fail(clash)
     try:
         baseline = load_baseline(args.baseline) if args.baseline is not None else None
     except BaselineError as exc:
@@ -167,6 +187,9 @@ def _main(args: argparse.Namespace) -> int:
         project = find_project(stacks_dir)
     except (PlanInputError, CatalogueError) as exc:
         return _fail(str(exc))
+    clash = _overwritten_input(args.output, [("(the stack file)", f) for f in files])
+    if clash:
+        return _fail(clash)
     started = time.perf_counter()
     plans = plan_stacks(files, project, jobs=args.jobs)
     plan = ReviewPlan(tuple(plans), catalogue.version)
