@@ -325,3 +325,18 @@ def test_the_markdown_plan_shows_the_register(tmp_path: Path, capsys: pytest.Cap
     code, markdown, _ = _run(capsys, "--stacks-dir", str(stacks), "--format", "markdown")
     assert code == 0
     assert "| `idp` | resident | `idp.example.cn` | ⚠️ unused (stale) |" in markdown
+
+
+def test_enforce_takes_register_entries_as_written_in_the_stack_file() -> None:
+    # The stack file's entries are mappings; enforce(destinations=[{...}]) used to fail with
+    # "AttributeError: 'dict' object has no attribute 'id'".
+    guard = enforce("CN", destinations=[RESIDENT], register=lambda guard: None)
+    assert guard.engine.destinations == (Destination.model_validate(RESIDENT),)
+    with pytest.raises(
+        ConfigError, match=r"^enforce\(destinations=...\): destinations\[0\]\.kind: unknown kind 'copy'"
+    ):
+        enforce("CN", destinations=[{**RESIDENT, "kind": "copy"}], register=lambda guard: None)
+    with pytest.raises(
+        ConfigError, match=r"^enforce\(destinations=...\): destinations: expected a list of entries, got"
+    ):
+        enforce("CN", destinations="idp.example.cn", register=lambda guard: None)  # type: ignore[arg-type]
