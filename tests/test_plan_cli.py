@@ -300,6 +300,16 @@ def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str], jobs
     assert f"argument --jobs: {jobs} is not a number of stacks to plan at once (use 1 or more" in err
 
 
+@pytest.mark.parametrize("given", ["stacks/Pulumi.cn.yaml", "Pulumi.cn.yaml", "CN", "cn.yaml"])
+def test_a_stack_given_as_a_file_or_in_capitals_names_the_stack_meant(
+    capsys: pytest.CaptureFixture[str], given: str
+) -> None:
+    code, out, err = _run(capsys, "--stack", given, "--stacks-dir", str(ROOT / "stacks"))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: --stack {given}: ") and "Fix: --stack takes the stack's name: --stack cn." in err
+    assert "Pulumi.Pulumi" not in err and "yaml.yaml" not in err
+
+
 def test_unknown_stack_and_missing_dir_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _run(capsys, "--stack", "mars", "--stacks-dir", str(ROOT / "stacks"))
     assert code == 2 and out == ""

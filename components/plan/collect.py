@@ -72,10 +72,17 @@ def find_stack_files(stacks_dir: Path, names: Sequence[str] = ()) -> list[Path]:
     for name in dict.fromkeys(names):
         if name not in by_name:
             known = ", ".join(by_name) or "none"
-            raise PlanInputError(
-                f"{stacks_dir / f'Pulumi.{name}.yaml'}: no such stack file (--stack {name}). "
-                f"Fix: use one of the stacks in {stacks_dir}: {known}."
-            )
+            # A file name or path (`--stack stacks/Pulumi.cn.yaml`) or another case (`--stack CN`) names a stack
+            # the user can see: say which, instead of a path with the name inside it.
+            bare = Path(name).name.removeprefix("Pulumi.").removesuffix(".yaml").removesuffix(".yml")
+            meant = next((s for s in by_name if s.lower() == bare.lower()), None)
+            if meant is None:
+                raise PlanInputError(
+                    f"{stacks_dir / f'Pulumi.{name}.yaml'}: no such stack file (--stack {name}). "
+                    f"Fix: use one of the stacks in {stacks_dir}: {known}."
+                )
+            problem = "names a file, not a stack" if bare != name else "no such stack (names are case-sensitive)"
+            raise PlanInputError(f"--stack {name}: {problem}. Fix: --stack takes the stack's name: --stack {meant}.")
         chosen.append(by_name[name])
     return chosen
 
