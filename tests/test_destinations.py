@@ -110,6 +110,13 @@ def test_a_suffix_entry_never_matches_a_host_that_merely_contains_it(a: str, b: 
         ({**TRANSFER, "resources": 5}, "resources", r"expected a list, got a number 5\. Fix: write it as a list"),
         ({**TRANSFER, "resources": [5]}, "resources[0]", r"valid string"),
         ({**TRANSFER, "data_classes": "vehicle_diagnostics"}, "data_classes", r"expected a list, got text"),
+        # A number is not read as seconds since 1970 (1798675200 was silently 2026-12-31; 20270630 an odd error).
+        (
+            {**TRANSFER, "expires": 20270630},
+            "expires",
+            r"expected a date, got the number 20270630\. Fix: write the date",
+        ),
+        ({**TRANSFER, "expires": 1798675200}, "expires", r"expected a date, got the number 1798675200\. Fix: write"),
         # A match covers only what it names: nothing that would silently match nothing, or everything.
         ({**RESIDENT, "match": "*"}, "match", r"`\*` is a wildcard only as the first label of a host"),
         ({**RESIDENT, "match": "idp.*.example.cn"}, "match", r"would match only a literal `\*`\. Fix: write"),

@@ -84,6 +84,14 @@ class Destination(BaseModel):
     resources: tuple[Text, ...] = ()
     """Transfer only, optional: type tokens or logical-name patterns it is limited to."""
 
+    @field_validator("expires", mode="before")
+    @classmethod
+    def _expires_is_a_date(cls, value: object) -> object:
+        # pydantic reads a number as seconds since 1970: `expires: 1798675200` would silently be 2026-12-31.
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise ValueError(f"expected a date, got the number {value}. Fix: write the date as YYYY-MM-DD")
+        return value
+
     @field_validator("match")
     @classmethod
     def _match_names_something(cls, match: str) -> str:
