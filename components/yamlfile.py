@@ -21,7 +21,7 @@ Values quoted in messages go through :func:`shorten`, so a megabyte-long value n
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 import yaml
 from yaml.composer import Composer
@@ -104,6 +104,19 @@ class _NoDuplicates(SafeConstructor):
                 seen[key] = key_node
         return super().construct_mapping(node, deep=deep)  # type: ignore[arg-type]
 
+    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
+        # YAML reads an unquoted 2027-02-30 as a timestamp that Python cannot build (a ValueError, which
+        # is no YAMLError): the message names the value and its place like every other mistake.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise _BadTimestamp(node, exc) from None
+
+    yaml_constructors: ClassVar[dict[Any, Any]] = {
+        **SafeConstructor.yaml_constructors,
+        "tag:yaml.org,2002:timestamp": construct_yaml_timestamp,
+    }
+
 
 class _Loader(Reader, Scanner, Parser, Composer, _NoDuplicates, Resolver):
     """``yaml.SafeLoader`` with duplicate keys refused: pure Python, and the one that words every error."""
@@ -134,6 +147,11 @@ class _DuplicateKey(ConstructorError):
     def __init__(self, key: Any, first: Node, second: Node) -> None:
         super().__init__(None, None, f"the key {shorten(key)} is given twice", second.start_mark)
         self.first_line = first.start_mark.line + 1
+
+
+class _BadTimestamp(ConstructorError):
+    def __init__(self, node: ScalarNode, exc: ValueError) -> None:
+        super().__init__(None, None, f"{shorten(node.value)} is not a date ({exc})", node.start_mark)
 
 
 def _check_depth(text: str, file: str, loader: type[Any]) -> None:
@@ -265,6 +283,9 @@ def _read_worded(text: str, file: str, fix: str) -> Any:
             "keep one of them: YAML would silently use the last one",
             mark,
         ) from None
+    except _BadTimestamp as exc:
+        fix = "write a real date as YYYY-MM-DD, or quote the value if it is text"
+        raise _error_at(file, str(exc.problem), fix, exc.problem_mark) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)

@@ -221,6 +221,18 @@ BAD_CONFIGS = [
         r"sovereign-dc:datacenter\.owners: required key is missing\. Fix: add it",
         id="missing-key",
     ),
+    # A jurisdiction written as a secret or as a list is not an unknown code: the message says what it is.
+    pytest.param(
+        _top("sovereign-dc:jurisdiction", {"secure": "v1:abc"}),
+        r"sovereign-dc:jurisdiction: the jurisdiction is stored as a secret \(`secure:`\)\. "
+        r"Fix: write it in clear, one of AE, .*\bCN\b",
+        id="secret-jurisdiction",
+    ),
+    pytest.param(
+        _top("sovereign-dc:jurisdiction", ["CN"]),
+        r"sovereign-dc:jurisdiction: expected one jurisdiction code, got a list '\[\"CN\"\]'\. Fix: write one code",
+        id="jurisdiction-list",
+    ),
 ]
 
 

@@ -268,3 +268,9 @@ def test_matrix_output_is_deterministic_and_can_be_written(project: Path, tmp_pa
     assert code == 0
     assert out == f"wrote {target}\n"
     assert target.read_text() == first
+
+
+def test_matrix_output_that_is_a_folder_names_it_without_errno(project: Path, tmp_path: Path) -> None:
+    code, out, err = cli(project, "matrix", "--output", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err == f"error: {tmp_path}: Is a directory. Fix: check the path and permissions\n"

@@ -90,6 +90,39 @@ def test_a_suffix_entry_never_matches_a_host_that_merely_contains_it(a: str, b: 
         ({**TRANSFER, "data_classes": ["ufo_sightings"]}, "data_classes", "ufo_sightings"),
         ({**RESIDENT, "match": "+*"}, "", r"must be \+<digits> or a prefix"),
         ({**RESIDENT, "match": "+44 74*00"}, "", r"must be \+<digits> or a prefix"),
+        # What a new user writes: each names the field and says the fix in the register's own words.
+        ({**TRANSFER, "kind": "transferr"}, "kind", r"unknown kind 'transferr' \(it is .*\)\. Fix: use `resident` or"),
+        (
+            {**TRANSFER, "expiry": "2027-01-01"},
+            "expiry",
+            r"unknown field `expiry`\. Fix: did you mean `expires`\? remove",
+        ),
+        ({**TRANSFER, "note": "x"}, "note", r"unknown field `note`\. Fix: remove it or use one of id, kind, match"),
+        ({k: v for k, v in TRANSFER.items() if k != "match"}, "match", r"the entry has no `match`\. Fix: add `match:`"),
+        ({k: v for k, v in TRANSFER.items() if k != "basis"}, "", r"a transfer needs basis\. Fix: add `basis:` \(the"),
+        ({**RESIDENT, "evidence": None}, "", r"needs `evidence`\. Fix: add `evidence:` \(why the destination"),
+        ({**RESIDENT, "basis": "scc"}, "", r"takes no transfer fields \(basis\)\. Fix: remove them, or make"),
+        (
+            {**TRANSFER, "resources": "aws:s3/bucket:Bucket"},
+            "resources",
+            r"expected a list, got text 'aws:s3/bucket:Bucket'\. Fix: write it as a list, e\.g\. \[",
+        ),
+        ({**TRANSFER, "resources": 5}, "resources", r"expected a list, got a number 5\. Fix: write it as a list"),
+        ({**TRANSFER, "resources": [5]}, "resources[0]", r"valid string"),
+        ({**TRANSFER, "data_classes": "vehicle_diagnostics"}, "data_classes", r"expected a list, got text"),
+        # A number is not read as seconds since 1970 (1798675200 was silently 2026-12-31; 20270630 an odd error).
+        (
+            {**TRANSFER, "expires": 20270630},
+            "expires",
+            r"expected a date, got the number 20270630\. Fix: write the date",
+        ),
+        ({**TRANSFER, "expires": 1798675200}, "expires", r"expected a date, got the number 1798675200\. Fix: write"),
+        # A match covers only what it names: nothing that would silently match nothing, or everything.
+        ({**RESIDENT, "match": "*"}, "match", r"`\*` is a wildcard only as the first label of a host"),
+        ({**RESIDENT, "match": "idp.*.example.cn"}, "match", r"would match only a literal `\*`\. Fix: write"),
+        ({**TRANSFER, "match": "https://*.partner.example.com/"}, "match", r"would match only a literal `\*`"),
+        ({**RESIDENT, "match": "*.cn"}, "match", r"'\*\.cn' would cover every host under the top-level domain 'cn'"),
+        ({**TRANSFER, "match": "https://"}, "match", r"the URL prefix 'https://' names no host.*Fix: write the prefix"),
     ],
 )
 def test_bad_entries_name_the_field_and_the_fix(entry: dict[str, Any], field: str, text: str) -> None:
@@ -121,6 +154,61 @@ def test_a_basis_of_another_jurisdiction_is_refused_and_its_own_accepted(code: s
 def test_important_data_leaves_cn_only_with_a_cac_security_assessment() -> None:
     entry = {**TRANSFER, "data_classes": ["camera_footage"], "basis": "cac-security-assessment"}
     check_destinations("CN", parse_destinations([entry]), TODAY)
+
+
+@pytest.mark.parametrize(
+    "match",
+    [
+        "*.example.cn",
+        "*.example.com.cn",
+        "https://intake.partner.example.com/",
+        "https://localhost/",
+        "arn:aws:s3:::partner-drop",
+        "arn:aws:s3:::partner-drop/*",  # as a policy's Resource writes it: `*` is literal in an ARN
+        "acs:oss:*:*:partner-drop/*",
+        "+44*",
+        "13123456789",
+        "fleet-global",
+    ],
+)
+def test_a_match_that_names_something_is_accepted(match: str) -> None:
+    entry = {**(RESIDENT if "://" not in match else TRANSFER), "match": match}
+    check_destinations("CN", parse_destinations([entry]), TODAY)
+
+
+@given(labels, labels)
+def test_a_wildcard_is_accepted_only_as_the_first_label_of_a_domain(a: str, b: str) -> None:
+    assert Destination.model_validate({**RESIDENT, "match": f"*.{a}.{b}"}).matches(f"x.{a}.{b}")
+    for bad in (f"*.{a}", f"{a}.*.{b}", f"{a}*.{b}", f"https://*.{a}.{b}/", f"*.{a}.*.{b}"):
+        with pytest.raises(DestinationProblem, match=r"\[0\]\.match: .*Fix: "):
+            parse_destinations([{**RESIDENT, "match": bad}])
+
+
+def test_the_stack_file_reports_every_problem_of_the_register_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stacks = _project(tmp_path)
+    entries = [
+        {**TRANSFER, "kind": "transferr"},
+        {**RESIDENT, "evidence": None},
+        {**TRANSFER, "id": "b", "basis": "adequacy", "expires": "2026-01-01"},
+        {**RESIDENT, "id": "c"},
+        {**RESIDENT, "id": "c", "note": "x"},
+        TRANSFER,
+    ]
+    _stack(stacks, "cn", STACK.format(destinations=json.dumps(entries)))
+    code, out, _ = _run(capsys, "--stacks-dir", str(stacks), "--format", "json")
+    assert code == 2
+    problems = json.loads(out)["stacks"][0]["error"]["problems"]
+    keys = [p.split(": ")[1] for p in problems]
+    assert keys == [
+        "sovereign-dc:destinations[0].kind",
+        "sovereign-dc:destinations[1]",
+        "sovereign-dc:destinations[2].basis",
+        "sovereign-dc:destinations[2].expires",
+        "sovereign-dc:destinations[4].note",
+    ], problems
+    assert all("Fix: " in p for p in problems)
 
 
 def test_duplicate_ids_are_refused() -> None:
@@ -201,6 +289,27 @@ def test_a_bad_declaration_in_the_stack_file_exits_2_naming_file_key_and_fix(
     assert "Traceback" not in out + err
 
 
+# An impossible date left unquoted is a YAML timestamp Python cannot build: it used to end the plan with
+# "the plan itself failed on this stack: ValueError ... this is a bug in sovereign-dc".
+@pytest.mark.parametrize("option", ["plan", "--stack-file"])
+def test_an_impossible_expiry_date_names_the_file_line_and_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    stacks = _project(tmp_path)
+    entry = json.dumps([{**TRANSFER, "expires": "2027-02-30"}]).replace('"2027-02-30"', "2027-02-30")
+    path = _stack(stacks, "cn", STACK.format(destinations=entry))
+    if option == "plan":
+        code, out, err = _run(capsys, "--stacks-dir", str(stacks))
+    else:
+        state = Path(__file__).resolve().parent / "fixtures/state-cn.json"
+        code, out, err = _run(capsys, "--state", str(state), "--stack-file", str(path))
+    assert code == 2
+    assert "'2027-02-30' is not a date (day is out of range for month) at line 10, " in out + err
+    assert "Fix: write a real date as YYYY-MM-DD, or quote the value if it is text" in out + err
+    assert "Pulumi.cn.yaml" in out + err
+    assert "bug in sovereign-dc" not in out + err and "Traceback" not in out + err
+
+
 def test_the_plan_lists_every_declaration_with_its_use(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     stacks = _project(tmp_path)
     entries = [RESIDENT, {**TRANSFER, "expires": (dt.date.today() + dt.timedelta(days=5)).isoformat()}]
@@ -223,3 +332,18 @@ def test_the_markdown_plan_shows_the_register(tmp_path: Path, capsys: pytest.Cap
     code, markdown, _ = _run(capsys, "--stacks-dir", str(stacks), "--format", "markdown")
     assert code == 0
     assert "| `idp` | resident | `idp.example.cn` | ⚠️ unused (stale) |" in markdown
+
+
+def test_enforce_takes_register_entries_as_written_in_the_stack_file() -> None:
+    # The stack file's entries are mappings; enforce(destinations=[{...}]) used to fail with
+    # "AttributeError: 'dict' object has no attribute 'id'".
+    guard = enforce("CN", destinations=[RESIDENT], register=lambda guard: None)
+    assert guard.engine.destinations == (Destination.model_validate(RESIDENT),)
+    with pytest.raises(
+        ConfigError, match=r"^enforce\(destinations=...\): destinations\[0\]\.kind: unknown kind 'copy'"
+    ):
+        enforce("CN", destinations=[{**RESIDENT, "kind": "copy"}], register=lambda guard: None)
+    with pytest.raises(
+        ConfigError, match=r"^enforce\(destinations=...\): destinations: expected a list of entries, got"
+    ):
+        enforce("CN", destinations="idp.example.cn", register=lambda guard: None)  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ never reach the mock engine, and the error must carry rule id, resource, path, v
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -456,4 +457,20 @@ def test_enforce_rejects_unknown_codes_and_modes() -> None:
     with pytest.raises(Exception, match=r"unknown jurisdiction 'XX'.*Fix: use one of"):
         enforce("XX", register=lambda _: None)
     with pytest.raises(ValueError, match="mode must be 'raise' or 'audit'"):
+        enforce("CN", mode="loud", register=lambda _: None)  # type: ignore[arg-type]
+
+
+# `enforce(pulumi.Config().get("jurisdiction"))` passes None when the key is missing: it used to end in
+# "AttributeError: 'NoneType' object has no attribute 'aws'", far from the cause.
+@pytest.mark.parametrize(("code", "shown"), [(None, "None"), (5, "5"), ("", "''"), (["CN"], "['CN']")])
+def test_enforce_without_a_jurisdiction_code_says_so(code: Any, shown: str) -> None:
+    from components.errors import ConfigError
+
+    with pytest.raises(
+        ConfigError,
+        match=rf"^enforce\(\): jurisdiction: expected a jurisdiction code such as 'CN', got {re.escape(shown)}",
+    ) as caught:
+        enforce(code, register=lambda _: None)
+    assert "Fix: pass the code" in str(caught.value) and "sovereign-dc:jurisdiction" in str(caught.value)
+    with pytest.raises(ValueError, match=r"mode must be 'raise' or 'audit', not 'loud'\. Fix: "):
         enforce("CN", mode="loud", register=lambda _: None)  # type: ignore[arg-type]

@@ -285,6 +285,31 @@ def test_program_without_enforce_fails(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 1 and not stack["guarded"] and stack["verdict"] == "fail" and not stack["violations"]
 
 
+def test_a_stacks_dir_that_is_a_file_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "--stacks-dir", str(ROOT / "stacks/Pulumi.cn.yaml"))
+    assert (code, out) == (2, "")
+    assert f"{ROOT / 'stacks/Pulumi.cn.yaml'}: is a file, not a directory. Fix: pass --stacks-dir" in err
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1"])
+def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str], jobs: str) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--jobs", jobs, "--stack", "us"])
+    assert caught.value.code == 2
+    _, err = capsys.readouterr()
+    assert f"argument --jobs: {jobs} is not a number of stacks to plan at once (use 1 or more" in err
+
+
+@pytest.mark.parametrize("given", ["stacks/Pulumi.cn.yaml", "Pulumi.cn.yaml", "CN", "cn.yaml"])
+def test_a_stack_given_as_a_file_or_in_capitals_names_the_stack_meant(
+    capsys: pytest.CaptureFixture[str], given: str
+) -> None:
+    code, out, err = _run(capsys, "--stack", given, "--stacks-dir", str(ROOT / "stacks"))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: --stack {given}: ") and "Fix: --stack takes the stack's name: --stack cn." in err
+    assert "Pulumi.Pulumi" not in err and "yaml.yaml" not in err
+
+
 def test_unknown_stack_and_missing_dir_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _run(capsys, "--stack", "mars", "--stacks-dir", str(ROOT / "stacks"))
     assert code == 2 and out == ""

@@ -425,6 +425,54 @@ def test_a_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "no/such/preview.json: no such file. Fix:" in err
 
 
+# Windows PowerShell's `pulumi preview --json > preview.json` writes UTF-16 with a byte-order mark, and
+# PowerShell 7 / Notepad may write UTF-8 with one: the same document, so it is judged the same.
+@pytest.mark.parametrize(
+    ("encoding", "bom"), [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")]
+)
+@pytest.mark.parametrize("option", ["--preview", "--state"])
+def test_a_document_saved_with_a_byte_order_mark_is_judged_as_without(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str, bom: bytes, option: str
+) -> None:
+    source = PASS if option == "--preview" else STATE
+    extra = [] if option == "--preview" else ["--jurisdiction", "CN"]
+    expected = _run(capsys, option, str(source), *extra, "--format", "json")
+    marked = tmp_path / source.name
+    marked.write_bytes(bom + source.read_text(encoding="utf-8").encode(encoding))
+    code, out, err = _run(capsys, option, str(marked), *extra, "--format", "json")
+    assert (code, out.replace(str(marked), str(source)), err) == expected
+
+
+def test_a_document_that_is_not_utf8_names_the_byte_and_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "preview.json"
+    path.write_bytes(b'{"steps": [], "config": {"x": "caf\xe9"}}')
+    code, out, err = _run(capsys, "--preview", str(path))
+    assert (code, out) == (2, "")
+    assert f"{path}: is not UTF-8 text (byte 0xe9 at offset 34, line 1)" in err
+    assert "Fix: save the output of `pulumi preview --json` as UTF-8" in err
+    assert "codec" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"), [("null", "JSON null"), ("42", "JSON number"), ('"x"', "JSON string"), ("true", "JSON boolean")]
+)
+def test_a_document_that_is_not_an_object_names_its_json_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, shown: str
+) -> None:
+    path = _write(tmp_path, "preview.json", text)
+    code, _, err = _run(capsys, "--preview", str(path))
+    assert code == 2
+    assert f"{path}: is a {shown}, not the output of `pulumi preview --json`" in err
+    code, _, err = _run(capsys, "--state", str(path), "--jurisdiction", "CN")
+    assert code == 2
+    assert f"{path}: is a {shown}, not the output of `pulumi stack export`" in err
+    steps = _write(tmp_path, "steps.json", '{"steps": null}')
+    _, _, err = _run(capsys, "--preview", str(steps))
+    assert "`steps` is JSON null, not a list" in err
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cut=st.integers(min_value=0, max_value=len(FAIL.read_text(encoding="utf-8"))), which=st.sampled_from(["p", "s"]))
 def test_any_prefix_of_a_document_is_judged_or_refused_never_crashes(cut: int, which: str) -> None:
@@ -466,6 +514,56 @@ def test_a_state_review_takes_jurisdiction_and_register_from_the_stack_file(
     assert main(["--state", str(STATE), "--stack-file", str(broken)]) == 2
     err = capsys.readouterr().err
     assert str(broken) in err and "Fix:" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("option", ["--preview", "--state", "--baseline", "--stack-file"])
+def test_output_never_overwrites_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str) -> None:
+    # `--preview preview.json --output preview.json` used to replace the engine's document with the report.
+    stacks = Path(__file__).resolve().parents[1] / "stacks"
+    baseline = tmp_path / "main-plan.json"
+    assert main(["--preview", str(PASS), "--format", "json", "--output", str(baseline)]) == 0
+    files = {"--preview": PASS, "--state": STATE, "--baseline": baseline, "--stack-file": stacks / "Pulumi.cn.yaml"}
+    copy_of = tmp_path / f"input-{files[option].name}"
+    copy_of.write_bytes(files[option].read_bytes())
+    argv = {
+        "--preview": ["--preview", str(copy_of)],
+        "--state": ["--state", str(copy_of), "--jurisdiction", "CN"],
+        "--baseline": ["--preview", str(PASS), "--baseline", str(copy_of)],
+        "--stack-file": ["--state", str(STATE), "--stack-file", str(copy_of)],
+    }[option]
+    capsys.readouterr()
+    code, out, err = _run(capsys, *argv, "--output", str(copy_of))
+    assert (code, out) == (2, "")
+    assert f"{copy_of}: --output is the same file as {option} {copy_of}, so writing the report would destroy it" in err
+    assert copy_of.read_bytes() == files[option].read_bytes()
+
+
+def test_the_plan_never_writes_its_report_over_a_stack_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stacks = tmp_path / "stacks"
+    stacks.mkdir()
+    (tmp_path / "Pulumi.yaml").write_text("name: x\nruntime: python\n", encoding="utf-8")
+    (tmp_path / "__main__.py").write_text("", encoding="utf-8")
+    stack = stacks / "Pulumi.cn.yaml"
+    stack.write_text("config: {}\n", encoding="utf-8")
+    code, _, err = _run(capsys, "--stacks-dir", str(stacks), "--output", str(stack))
+    assert code == 2 and "--output is the same file as (the stack file)" in err
+    assert stack.read_text(encoding="utf-8") == "config: {}\n"
+
+
+def test_a_stack_file_that_disagrees_with_the_preview_is_refused_not_ignored(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A preview carries its own config, so --stack-file used to be ignored without a word: a reviewer who passed
+    # another stack's file believed its jurisdiction and register applied.
+    stacks = Path(__file__).resolve().parents[1] / "stacks"
+    code, out, err = _run(capsys, "--preview", str(PASS), "--stack-file", str(stacks / "Pulumi.us.yaml"))
+    assert (code, out) == (2, "")
+    assert (
+        f"{PASS}: the document's config says `sovereign-dc:jurisdiction` is 'CN' but --stack-file "
+        f"{stacks / 'Pulumi.us.yaml'} says 'US'. Fix: pass the stack file of the stack this preview was made from, "
+        "or drop --stack-file (a preview carries its own config)."
+    ) in err
+    assert _run(capsys, "--preview", str(PASS), "--stack-file", str(stacks / "Pulumi.cn.yaml"))[0] == 0
 
 
 # -- the engine's shapes the review must read (pulumi sources cited per shape) ------------------------

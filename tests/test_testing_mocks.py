@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import re
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -400,3 +404,28 @@ def test_data_store_endpoints_are_hosts_in_the_provider_region() -> None:
     assert out["es"]["domain"].startswith("es-cn-") and out["es"]["domain"].endswith(".elasticsearch.aliyuncs.com")
     nodes = [r["connectionDomain"] for r in out["mongo"]["replicaSets"]]
     assert nodes and all(n.startswith("dds-") and n.endswith(".mongodb.rds.aliyuncs.com") for n in nodes)
+
+
+# -- docs/testing.md -------------------------------------------------------------------------------------
+
+DOCS_TESTING = Path(__file__).resolve().parents[1] / "docs" / "testing.md"
+
+
+def test_every_example_of_docs_testing_md_runs_as_written(tmp_path: Path) -> None:
+    """A test author copies the examples: each one runs as written (one used to call an undefined
+    `build_datacenter`, another a folder `examples/cn` that does not exist)."""
+    examples = re.findall(r"```python\n(.*?)```", DOCS_TESTING.read_text(encoding="utf-8"), re.S)
+    assert len(examples) >= 3
+    for i, code in enumerate(examples):
+        (tmp_path / f"test_example_{i}.py").write_text(code, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore::DeprecationWarning", "."],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(DOCS_TESTING.parents[1])},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert " passed" in result.stdout and "error" not in result.stdout.lower()

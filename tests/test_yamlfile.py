@@ -42,6 +42,12 @@ def _bomb(levels: int, width: int = 10) -> str:
         ("a: \x01\n", r"the control character '\\x01' is not allowed, line 1\)\. Fix: remove it"),
         ("a: [1,\n", r"^f\.yaml: not valid YAML \(.*\) at line 2, column 1\. Fix: correct the YAML syntax there$"),
         ("? [a]\n: 1\n", r"not valid YAML \(found unhashable key\) at line 1"),
+        (
+            "a: 1\nexpires: 2027-02-30\n",
+            r"^f\.yaml: '2027-02-30' is not a date \(day is out of range for month\) at line 2, column 10\. "
+            r"Fix: write a real date as YYYY-MM-DD, or quote the value if it is text$",
+        ),
+        ("tags: {since: 2026-13-01T10:00:00Z}\n", r"'2026-13-01T10:00:00Z' is not a date \(month must be in 1\.\.12\)"),
     ],
     ids=[
         "duplicate",
@@ -53,6 +59,8 @@ def _bomb(levels: int, width: int = 10) -> str:
         "control",
         "syntax",
         "unhashable",
+        "impossible-date",
+        "impossible-timestamp",
     ],
 )
 def test_bad_yaml_is_one_line_with_a_fix(text: str, message: str) -> None:
@@ -104,6 +112,18 @@ def test_a_valid_file_is_read_once_and_a_bad_one_is_worded_by_the_python_reader(
     with pytest.raises(YamlFileError, match=r"the key 'a' is given twice \(first at line 1\) at line 2, column 1"):
         load_yaml_text("a: 1\na: 2\n", "f.yaml")
     assert worded == ["a: 1\na: 2\n"]
+
+
+# YAML reads an unquoted 2027-02-30 as a timestamp, which Python cannot build: it was a ValueError reported as a
+# bug in sovereign-dc. A real date and a quoted one are read as before.
+def test_a_date_is_read_as_a_date_and_a_quoted_impossible_one_as_text() -> None:
+    import datetime as dt
+
+    text = "a: 2027-02-28\nb: '2027-02-30'\nc: 2026-12-03T04:00:00Z\n"
+    document = load_yaml_text(text, "f.yaml")
+    assert document["a"] == dt.date(2027, 2, 28) and document["b"] == "2027-02-30"
+    assert document["c"] == dt.datetime(2026, 12, 3, 4, tzinfo=dt.UTC)
+    assert yamlfile._read_worded(text, "f.yaml", "fix") == document
 
 
 def test_aliases_within_the_bound_and_merge_keys_still_work() -> None:

@@ -25,7 +25,7 @@ from components.config.stack_file import (
 )
 from components.errors import CatalogueError, ConfigError, raise_problems
 from components.residency.catalogue import Jurisdiction, load_catalogue
-from components.residency.destinations import Destination, DestinationProblem, check_destinations, parse_destinations
+from components.residency.destinations import Destination, parse_destinations, register_problems
 from components.yamlfile import shorten
 
 __all__ = [
@@ -155,15 +155,12 @@ def _destinations(
     except (json.JSONDecodeError, RecursionError):
         problems.append(ConfigError(file, key, "the value is not structured YAML", "write it as a list of entries"))
         return ()
-    try:
-        destinations = parse_destinations(raw)
-        if jurisdiction is not None:
-            check_destinations(jurisdiction.code, destinations)
-    except DestinationProblem as exc:
-        where = f"{key}[{exc.index}].{exc.field}".rstrip(".")
+    # Every problem of the register, as of the rest of the file, so that one edit can fix them all.
+    found = register_problems(raw, jurisdiction.code if jurisdiction is not None else None)
+    for exc in found:
+        where = f"{key}[{exc.index}]" + (f".{exc.field}" if exc.field and not exc.field.startswith("[") else exc.field)
         problems.append(ConfigError(file, where, exc.problem, exc.fix))
-        return ()
-    return tuple(destinations)
+    return () if found else tuple(parse_destinations(raw))
 
 
 def _datacenter(
@@ -231,8 +228,17 @@ def _jurisdiction(code: str | None, file: str, problems: list[ConfigError]) -> J
     try:
         return catalogue.get(code)
     except CatalogueError:
-        problems.append(ConfigError(file, key, f"unknown jurisdiction {shorten(code)}", f"use one of {known}"))
-        return None
+        pass
+    if code == SECRET_PLACEHOLDER:
+        # The plan never decrypts, and the policy pack and every reviewer must read the country in clear.
+        problem, fix = "the jurisdiction is stored as a secret (`secure:`)", f"write it in clear, one of {known}"
+    elif code.startswith(("[", "{")):  # a structured value arrives as its JSON text
+        got = "a list" if code.startswith("[") else "a mapping"
+        problem, fix = f"expected one jurisdiction code, got {got} {shorten(code)}", f"write one code, one of {known}"
+    else:
+        problem, fix = f"unknown jurisdiction {shorten(code)}", f"use one of {known}"
+    problems.append(ConfigError(file, key, problem, fix))
+    return None
 
 
 def _runtime_keys() -> list[str]:

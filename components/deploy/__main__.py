@@ -166,7 +166,8 @@ def main(
             print(f"error: {line}", file=err)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"error: {exc}. Fix: check the path and permissions", file=err)
+        where = f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc)
+        print(f"error: {where}. Fix: check the path and permissions", file=err)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted: stacks that were running may hold a lock; check them with `pulumi stack`", file=err)

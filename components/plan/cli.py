@@ -8,6 +8,7 @@ program failed, because then the plan is incomplete and cannot vouch for residen
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -37,6 +38,19 @@ RENDERERS: dict[str, Callable[[ReviewPlan], str]] = {
 _REPO_STACKS = Path(__file__).resolve().parents[2] / "stacks"
 
 
+def _jobs(text: str) -> int:
+    """``--jobs``: a positive number (0 or -1 used to be taken silently, as the default and as 1)."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f"{jobs} is not a number of stacks to plan at once (use 1 or more; 1 plans them one after another)"
+        )
+    return jobs
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line (also used by docs/plan.md)."""
     p = argparse.ArgumentParser(
@@ -63,7 +77,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder of Pulumi.<stack>.yaml files (default: ./stacks, else the project's stacks/)",
     )
-    p.add_argument("--jobs", type=int, metavar="N", help="plan N stacks at once (default: one per idle core)")
+    p.add_argument("--jobs", type=_jobs, metavar="N", help="plan N stacks at once (default: one per idle core)")
     review = p.add_argument_group(
         "real engine documents",
         "Judge what the engine will really do, with the same rules, report and exit codes (see docs/plan.md).",
@@ -83,7 +97,7 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="FILE",
         help="the stack's Pulumi.<stack>.yaml, for documents that carry no config (a stack export): its "
-        "jurisdiction and transfer register (sovereign-dc:destinations) apply",
+        "jurisdiction and transfer register (sovereign-dc:destinations) apply; must agree with a preview's config",
     )
     review.add_argument(
         "--jurisdiction",
@@ -125,12 +139,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
 
 
+def _overwritten_input(output: Path | None, inputs: list[tuple[str, object]]) -> str | None:
+    """The message when ``--output`` is one of the inputs (``(option, path)``): the report would destroy it."""
+    if output is None or not output.is_file():
+        return None
+    for option, path in inputs:
+        if path is not None and str(path) != "-" and Path(str(path)).is_file() and os.path.samefile(str(path), output):
+            return (
+                f"{output}: --output is the same file as {option} {path}, so writing the report would destroy it. "
+                "Fix: write the report to another file."
+            )
+    return None
+
+
 def _main(args: argparse.Namespace) -> int:
     if (args.jurisdiction or args.stack_file) and not (args.preview or args.state):
         return _fail(
             "--jurisdiction and --stack-file apply to --preview/--state documents only. "
             "Fix: drop them, or add --state FILE."
         )
+    documents = [("--preview", p) for p in args.preview] + [("--state", p) for p in args.state]
+    clash = _overwritten_input(
+        args.output, [*documents, ("--baseline", args.baseline), ("--stack-file", args.stack_file)]
+    )
+    if clash:
+        return _fail(clash)
     try:
         baseline = load_baseline(args.baseline) if args.baseline is not None else None
     except BaselineError as exc:
@@ -143,7 +176,7 @@ def _main(args: argparse.Namespace) -> int:
             )
         try:
             stack_config = stack_file_to_pulumi_config(args.stack_file)[0] if args.stack_file else None
-            plan = review_files(args.preview, args.state, args.jurisdiction, stack_config)
+            plan = review_files(args.preview, args.state, args.jurisdiction, stack_config, str(args.stack_file))
         except (DocumentError, CatalogueError, ConfigError) as exc:
             return _fail(_one_paragraph(str(exc)))
         return _emit(plan, args, baseline)
@@ -154,6 +187,9 @@ def _main(args: argparse.Namespace) -> int:
         project = find_project(stacks_dir)
     except (PlanInputError, CatalogueError) as exc:
         return _fail(str(exc))
+    clash = _overwritten_input(args.output, [("(the stack file)", f) for f in files])
+    if clash:
+        return _fail(clash)
     started = time.perf_counter()
     plans = plan_stacks(files, project, jobs=args.jobs)
     plan = ReviewPlan(tuple(plans), catalogue.version)

@@ -60,7 +60,8 @@ def find_project(stacks_dir: Path) -> Project:
 def find_stack_files(stacks_dir: Path, names: Sequence[str] = ()) -> list[Path]:
     """The stack files to plan: the named ones (in the order given) or every one, sorted by name."""
     if not stacks_dir.is_dir():
-        raise PlanInputError(f"{stacks_dir}: no such directory. Fix: pass --stacks-dir pointing at the stack files.")
+        problem = "is a file, not a directory" if stacks_dir.exists() else "no such directory"
+        raise PlanInputError(f"{stacks_dir}: {problem}. Fix: pass --stacks-dir pointing at the stack files.")
     available = sorted(stacks_dir.glob(STACK_GLOB), key=stack_name_of)
     if not names:
         if not available:
@@ -71,10 +72,17 @@ def find_stack_files(stacks_dir: Path, names: Sequence[str] = ()) -> list[Path]:
     for name in dict.fromkeys(names):
         if name not in by_name:
             known = ", ".join(by_name) or "none"
-            raise PlanInputError(
-                f"{stacks_dir / f'Pulumi.{name}.yaml'}: no such stack file (--stack {name}). "
-                f"Fix: use one of the stacks in {stacks_dir}: {known}."
-            )
+            # A file name or path (`--stack stacks/Pulumi.cn.yaml`) or another case (`--stack CN`) names a stack
+            # the user can see: say which, instead of a path with the name inside it.
+            bare = Path(name).name.removeprefix("Pulumi.").removesuffix(".yaml").removesuffix(".yml")
+            meant = next((s for s in by_name if s.lower() == bare.lower()), None)
+            if meant is None:
+                raise PlanInputError(
+                    f"{stacks_dir / f'Pulumi.{name}.yaml'}: no such stack file (--stack {name}). "
+                    f"Fix: use one of the stacks in {stacks_dir}: {known}."
+                )
+            problem = "names a file, not a stack" if bare != name else "no such stack (names are case-sensitive)"
+            raise PlanInputError(f"--stack {name}: {problem}. Fix: --stack takes the stack's name: --stack {meant}.")
         chosen.append(by_name[name])
     return chosen
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import codecs
 import json
 import struct
 import sys
@@ -42,6 +43,7 @@ __all__ = [
     "Entry",
     "UnreadableValue",
     "is_unknown",
+    "json_type",
     "parse_json",
     "read_source",
     "split_urn",
@@ -126,19 +128,60 @@ class EngineDocument:
     entries: tuple[Entry, ...]
 
 
-def read_source(path: str) -> tuple[str, str]:
-    """The text of ``path`` (``-`` = standard input) and the name to show for it."""
-    if path == "-":
-        return sys.stdin.read(), "<stdin>"
+def read_source(path: str, command: str = "pulumi preview --json") -> tuple[str, str]:
+    """The text of ``path`` (``-`` = standard input) and the name to show for it.
+
+    ``command`` is what writes such a document, for the fix of a file that is not text.
+    """
+    shown = "<stdin>" if path == "-" else path
+    if path == "-" and not hasattr(sys.stdin, "buffer"):  # a text stream put in place of stdin (tests)
+        return sys.stdin.read(), shown
     try:
-        return Path(path).read_text(encoding="utf-8"), path
+        # Bytes, decoded below: stdin's own decoding follows the locale and would end in a traceback.
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except FileNotFoundError:
         raise DocumentError(
             f"{path}: no such file. Fix: pass the path of the saved document, or - for stdin."
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
         raise DocumentError(f"{path}: cannot be read ({reason}). Fix: pass a readable UTF-8 JSON file.") from None
+    return decode_text(data, shown, f"save the output of `{command}` as UTF-8 and pass that file"), shown
+
+
+# Windows PowerShell's `>` writes UTF-16 with a byte-order mark, PowerShell 7 and Notepad may write UTF-8
+# with one: the same JSON, so it is read as the mark says instead of being refused (JSON itself is UTF-8).
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def decode_text(data: bytes, file: str, fix: str) -> str:
+    """``data`` as text: UTF-8, or the encoding its byte-order mark names; :class:`DocumentError` otherwise."""
+    encoding = "utf-8"
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom) :], name
+            break
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DocumentError(
+            f"{file}: is not {'UTF-8' if encoding == 'utf-8' else encoding.upper()} text "
+            f"(byte 0x{data[exc.start]:02x} at offset {exc.start}, line {line}). Fix: {fix}."
+        ) from None
+
+
+def json_type(value: object) -> str:
+    """How JSON names the type of a parsed value (``null``, ``number`` ...), for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "list" if isinstance(value, list) else "object"
 
 
 def parse_json(text: str, file: str, what: str, fix: str) -> Any:

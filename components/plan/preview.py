@@ -31,6 +31,7 @@ from components.plan.documents import (
     Entry,
     UnreadableValue,
     entry_from_state,
+    json_type,
     parse_json,
     plain,
     stack_of,
@@ -128,7 +129,7 @@ def _digest(document: Mapping[str, Any], file: str) -> EngineDocument:
             raise _failed(diagnostic.get("message"), f"{file}: diagnostics[{index}]", "the preview failed")
     steps = document.get("steps", [])
     if not isinstance(steps, list):
-        raise DocumentError(f"{file}: `steps` is {type(steps).__name__}, not a list. Fix: {_FIX}.")
+        raise DocumentError(f"{file}: `steps` is JSON {json_type(steps)}, not a list. Fix: {_FIX}.")
     entries = tuple(
         replace(e, inputs=_displayed_bytes(e.inputs), outputs=_displayed_bytes(e.outputs))
         for e in (_step_entry(s, f"{file}: steps[{i}]", "oldState", "newState") for i, s in enumerate(steps))
@@ -234,7 +235,7 @@ def parse_preview(text: str, file: str) -> EngineDocument:
         return _event_log(text, file)
     document = parse_json(text, file, _WHAT, _FIX)
     if not isinstance(document, Mapping):
-        raise DocumentError(f"{file}: is a JSON {type(document).__name__}, not {_WHAT}. Fix: {_FIX}.")
+        raise DocumentError(f"{file}: is a JSON {json_type(document)}, not {_WHAT}. Fix: {_FIX}.")
     if "deployment" in document and "steps" not in document:
         raise DocumentError(
             f"{file}: is a `pulumi stack export` document, not a preview. Fix: review it with --state {file}."

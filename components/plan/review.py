@@ -82,6 +82,19 @@ _PLACEMENT = frozenset({RuleId.PROVIDER_REGION_PINNED, RuleId.EXPLICIT_PROVIDER,
 _SHOWN_CHARS = 80
 
 
+def _agree_with_stack_file(document: EngineDocument, stack_config: Mapping[str, str], stack_file: str) -> None:
+    """A document with its own config is judged by it; a ``--stack-file`` naming another jurisdiction is refused
+    rather than ignored (the reviewer believed its jurisdiction and register applied)."""
+    own = (document.config or {}).get(JURISDICTION_KEY, "").strip()
+    given = stack_config.get(JURISDICTION_KEY, "").strip()
+    if own and given and own.upper() != given.upper():
+        raise DocumentError(
+            f"{document.file}: the document's config says `{JURISDICTION_KEY}` is {own!r} but --stack-file "
+            f"{stack_file} says {given!r}. Fix: pass the stack file of the stack this preview was made from, or drop "
+            "--stack-file (a preview carries its own config)."
+        )
+
+
 def resolve_jurisdiction(document: EngineDocument, code: str | None, catalogue: Catalogue) -> Jurisdiction:
     """The jurisdiction to judge against: ``--jurisdiction`` and/or the document's own config, which must agree."""
     configured = (document.config or {}).get(JURISDICTION_KEY)
@@ -549,6 +562,7 @@ def review_files(
     states: Iterable[str] = (),
     jurisdiction: str | None = None,
     stack_config: Mapping[str, str] | None = None,
+    stack_file: str = "--stack-file",
 ) -> ReviewPlan:
     """Review every named preview and state file (``-`` = stdin); :class:`DocumentError` on the first bad one.
 
@@ -560,11 +574,16 @@ def review_files(
 
     catalogue = load_catalogue()
     stacks = []
-    for parse, paths in ((parse_preview, previews), (parse_state, states)):
+    for parse, paths, command in (
+        (parse_preview, previews, "pulumi preview --json"),
+        (parse_state, states, "pulumi stack export"),
+    ):
         for path in paths:
-            text, shown = read_source(path)
+            text, shown = read_source(path, command)
             document = parse(text, shown)
             if document.config is None and stack_config is not None:
                 document = dataclasses.replace(document, config=stack_config)
+            elif stack_config is not None:
+                _agree_with_stack_file(document, stack_config, stack_file)
             stacks.append(review_document(document, jurisdiction, catalogue=catalogue))
     return ReviewPlan(tuple(stacks), catalogue.version)

@@ -21,7 +21,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from components.plan.documents import DocumentError, EngineDocument, Entry, entry_from_state, parse_json, stack_of
+from components.plan.documents import (
+    DocumentError,
+    EngineDocument,
+    Entry,
+    entry_from_state,
+    json_type,
+    parse_json,
+    stack_of,
+)
 
 __all__ = ["DEPLOYMENT_VERSIONS", "FEATURES", "parse_state"]
 
@@ -49,7 +57,7 @@ def parse_state(text: str, file: str) -> EngineDocument:
     """The deployed state in ``text``; :class:`DocumentError` when it is not a version-3 export."""
     document = parse_json(text, file, _WHAT, _FIX)
     if not isinstance(document, Mapping):
-        raise DocumentError(f"{file}: is a JSON {type(document).__name__}, not {_WHAT}. Fix: {_FIX}.")
+        raise DocumentError(f"{file}: is a JSON {json_type(document)}, not {_WHAT}. Fix: {_FIX}.")
     if "steps" in document or "changeSummary" in document:
         raise DocumentError(f"{file}: is a preview, not a stack export. Fix: review it with --preview {file}.")
     version = document.get("version")

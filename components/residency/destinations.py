@@ -17,18 +17,28 @@ refused value exactly (a region id, a global-service id, a country code, a natio
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import fnmatch
 import re
 from collections.abc import Sequence
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 
 from components.errors import SovereignError
 from components.residency.data_protection import load_data_protection
 from components.residency.phones import normalise
+from components.yamlfile import shorten
 
-__all__ = ["Destination", "DestinationProblem", "check_destinations", "host_of", "parse_destinations"]
+__all__ = [
+    "Destination",
+    "DestinationProblem",
+    "check_destinations",
+    "host_of",
+    "parse_destinations",
+    "register_problems",
+]
 
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 EXPIRY_WARNING_DAYS = 30
@@ -73,6 +83,41 @@ class Destination(BaseModel):
     """Transfer only: last day the approval is valid."""
     resources: tuple[Text, ...] = ()
     """Transfer only, optional: type tokens or logical-name patterns it is limited to."""
+
+    @field_validator("expires", mode="before")
+    @classmethod
+    def _expires_is_a_date(cls, value: object) -> object:
+        # pydantic reads a number as seconds since 1970: `expires: 1798675200` would silently be 2026-12-31.
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise ValueError(f"expected a date, got the number {value}. Fix: write the date as YYYY-MM-DD")
+        return value
+
+    @field_validator("match")
+    @classmethod
+    def _match_names_something(cls, match: str) -> str:
+        # A match never covers more than it names (see `matches`): `*` is a wildcard only as a host's first
+        # label or a phone prefix's end, so anywhere else it would silently match nothing; a suffix of one
+        # label or a URL prefix without a host would cover a whole top-level domain or every URL.
+        if match.startswith("+"):
+            return match
+        if match.startswith("*.") and "*" not in match[2:]:
+            if "." not in match[2:].strip("."):
+                raise ValueError(
+                    f"{match!r} would cover every host under the top-level domain {match[2:]!r}. "
+                    f"Fix: name your own domain, e.g. *.example{match[1:]}"
+                )
+        elif "*" in match and not match.startswith(("arn:", "acs:")):  # a policy's ARN holds `*` literally
+            raise ValueError(
+                f"{match!r}: `*` is a wildcard only as the first label of a host (*.example.cn) or at the end "
+                "of a phone number (+44*); here it would match only a literal `*`. Fix: write the exact host, "
+                "a *.suffix, or the URL prefix without `*`"
+            )
+        elif "://" in match and not _URL_HOST.match(match):
+            raise ValueError(
+                f"the URL prefix {match!r} names no host, so it would cover every such URL. "
+                "Fix: write the prefix with its host, e.g. https://intake.example.com/v1/"
+            )
+        return match
 
     @model_validator(mode="after")
     def _fields_of_kind(self) -> Destination:
@@ -139,26 +184,99 @@ def host_of(text: str) -> str | None:
 
 def parse_destinations(raw: object) -> list[Destination]:
     """Validate raw entries (from YAML/JSON) into destinations; :class:`DestinationProblem` on error."""
+    entries, problems = _parse(raw)
+    if problems:
+        raise problems[0]
+    return entries
+
+
+def register_problems(raw: object, code: str | None, today: dt.date | None = None) -> list[DestinationProblem]:
+    """Every problem of a raw register at once, in entry order (a stack file reports all its problems together).
+
+    ``code`` is the stack's jurisdiction (``None`` when it is itself unknown: the entries are then only parsed).
+    """
+    entries, problems = _parse(raw)
+    if code is not None:
+        placed = enumerate(_indexed(raw, entries, {p.index for p in problems}))
+        problems.extend(_check(code, [(i, d) for i, d in placed if d is not None], today))
+        problems.sort(key=lambda p: p.index)  # stable: an entry's own problems stay in their order
+    return problems
+
+
+def _indexed(raw: object, entries: list[Destination], bad: set[int]) -> list[Destination | None]:
+    """``entries`` (the valid ones, in order) placed back at their index in ``raw``; ``None`` for a bad one."""
+    count = len(raw) if isinstance(raw, list) else 0
+    valid = iter(entries)
+    return [None if i in bad else next(valid) for i in range(count)]
+
+
+def _parse(raw: object) -> tuple[list[Destination], list[DestinationProblem]]:
     if not isinstance(raw, list):
-        raise DestinationProblem(
+        problem = DestinationProblem(
             0, "", f"expected a list of entries, got {type(raw).__name__}", "write `- id: ...` items"
         )
+        return [], [problem]
     out: list[Destination] = []
+    problems: list[DestinationProblem] = []
     for i, entry in enumerate(raw):
         if not isinstance(entry, dict):
-            raise DestinationProblem(
-                i, "", "an entry is not a mapping", "write each entry as `- id: ...` with its fields"
+            problems.append(
+                DestinationProblem(
+                    i, "", "an entry is not a mapping", "write each entry as `- id: ...` with its fields"
+                )
             )
+            continue
         try:
             out.append(Destination.model_validate(entry))
         except ValidationError as exc:
-            first = exc.errors()[0]
-            field = ".".join(str(p) for p in first["loc"])
-            problem = first["msg"].removeprefix("Value error, ")
-            raise DestinationProblem(
-                i, field, problem, _FIX.get(field, "see docs/residency.md#declared-destinations")
-            ) from None
-    return out
+            problems.extend(_worded(i, error) for error in exc.errors())
+    return out, problems
+
+
+_FIELDS = tuple(Destination.model_fields)
+_LIST_EXAMPLE = {"resources": "[aws:s3/bucket:Bucket, diag-*]", "data_classes": "[vehicle_diagnostics]"}
+_JSON_TYPES = {"str": "text", "int": "a number", "float": "a number", "bool": "a boolean", "dict": "a mapping"}
+
+
+def _worded(index: int, error: ErrorDetails) -> DestinationProblem:
+    """One of pydantic's errors as a :class:`DestinationProblem` in the register's own words."""
+    loc = error["loc"]
+    field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+    name = str(loc[0]) if loc else ""
+    kind, given = error["type"], error.get("input")
+    problem = error["msg"].removeprefix("Value error, ")
+    if ". Fix: " in problem:  # a validator of ours says its own fix
+        problem, fix = problem.split(". Fix: ", 1)
+        return DestinationProblem(index, field, problem, fix)
+    if kind == "missing":
+        return DestinationProblem(index, field, f"the entry has no `{name}`", f"add `{name}:` ({_FIX_OF_FIELD[name]})")
+    if kind == "literal_error" and name == "kind":
+        problem = f"unknown kind {shorten(given)} (it is 'resident' or 'transfer')"
+        return DestinationProblem(index, field, problem, _FIX["kind"])
+    if kind == "extra_forbidden":
+        near = difflib.get_close_matches(name, _FIELDS, n=1)
+        hint = f"did you mean `{near[0]}`? " if near else ""
+        return DestinationProblem(
+            index, field, f"unknown field `{name}`", f"{hint}remove it or use one of {', '.join(_FIELDS)}"
+        )
+    if kind in ("tuple_type", "list_type") and name in _LIST_EXAMPLE:
+        got = _JSON_TYPES.get(type(given).__name__, type(given).__name__)
+        return DestinationProblem(
+            index,
+            field,
+            f"expected a list, got {got} {shorten(given)}",
+            f"write it as a list, e.g. {_LIST_EXAMPLE[name]}",
+        )
+    if not loc and problem.startswith("a transfer needs "):
+        missing = problem.removeprefix("a transfer needs ").split(", ")
+        return DestinationProblem(
+            index, field, problem, "add " + ", ".join(f"`{m}:` ({_FIX_OF_FIELD[m]})" for m in missing)
+        )
+    if not loc and problem.startswith("a resident destination needs `evidence`"):
+        return DestinationProblem(index, field, problem, f"add `evidence:` ({_FIX_OF_FIELD['evidence']})")
+    if not loc and problem.startswith("a resident destination takes no transfer fields"):
+        return DestinationProblem(index, field, problem, "remove them, or make the entry `kind: transfer`")
+    return DestinationProblem(index, field, problem, _FIX.get(name, "see docs/residency.md#declared-destinations"))
 
 
 _FIX = {
@@ -166,45 +284,76 @@ _FIX = {
     "expires": "write the date as YYYY-MM-DD",
     "match": "name an exact host, *.suffix, URL prefix, ARN prefix or phone number (+<digits>, or +<digits>*)",
 }
+_FIX_OF_FIELD = {
+    "id": "a stable id the findings it covers cite, e.g. cn-owner-idp",
+    "kind": "`resident` or `transfer`",
+    "match": "an exact host, *.suffix, URL prefix, ARN prefix or phone number",
+    "evidence": "why the destination is inside the country: contract, hosting, audit",
+    "destination": "the jurisdiction code or country the data goes to",
+    "data_classes": "a list of the data classes the transfer carries",
+    "basis": "the legal basis id, from components/residency/data_protection.yaml",
+    "reference": "the approval or filing reference",
+    "approved_by": "who approved the transfer",
+    "expires": "the last day the approval is valid, YYYY-MM-DD",
+    "resources": "type tokens or logical-name patterns",
+}
 
 
 def check_destinations(code: str, entries: Sequence[Destination], today: dt.date | None = None) -> None:
     """Check entries against the jurisdiction: unique ids, known basis, basis covers the data, not expired."""
+    problems = _check(code, list(enumerate(entries)), today)
+    if problems:
+        raise problems[0]
+
+
+def _check(
+    code: str, entries: Sequence[tuple[int, Destination]], today: dt.date | None = None
+) -> list[DestinationProblem]:
+    """Every problem of ``entries`` (each with its index in the register), in order."""
     if not entries:
-        return
+        return []
     today = today or dt.date.today()
     protection = load_data_protection()
     bases = protection.transfer_bases(code)
     seen: set[str] = set()
-    for i, d in enumerate(entries):
+    problems: list[DestinationProblem] = []
+    for i, d in entries:
         if d.id in seen:
-            raise DestinationProblem(i, "id", f"id {d.id!r} is used twice", "give every entry its own id")
+            problems.append(DestinationProblem(i, "id", f"id {d.id!r} is used twice", "give every entry its own id"))
         seen.add(d.id)
         if d.kind != "transfer":
             continue
         assert d.basis is not None and d.expires is not None
         if d.basis not in bases:
             known = ", ".join(sorted(bases))
-            raise DestinationProblem(i, "basis", f"unknown basis {d.basis!r} for {code.upper()}", f"use one of {known}")
-        for data_class in d.data_classes:
+            problems.append(
+                DestinationProblem(i, "basis", f"unknown basis {d.basis!r} for {code.upper()}", f"use one of {known}")
+            )
+        for data_class in d.data_classes if d.basis in bases else ():
             try:
                 category = protection.category_of(code, data_class)
             except Exception as exc:  # CatalogueError: unknown class
-                raise DestinationProblem(
-                    i, "data_classes", str(exc).split(". Fix:")[0], "name a known data class"
-                ) from None
+                problems.append(
+                    DestinationProblem(i, "data_classes", str(exc).split(". Fix:")[0], "name a known data class")
+                )
+                continue
             if not protection.basis_covers(code, d.basis, category.id):
                 allowed = sorted(b for b in bases if protection.basis_covers(code, b, category.id))
-                raise DestinationProblem(
-                    i,
-                    "basis",
-                    f"basis {d.basis!r} cannot cover {data_class} ({category.name}) in {code.upper()}",
-                    f"use {' or '.join(allowed)}, or leave {data_class} out of this transfer",
+                problems.append(
+                    DestinationProblem(
+                        i,
+                        "basis",
+                        f"basis {d.basis!r} cannot cover {data_class} ({category.name}) in {code.upper()}",
+                        f"use {' or '.join(allowed)}, or leave {data_class} out of this transfer",
+                    )
                 )
         if d.expired(today):
-            raise DestinationProblem(
-                i,
-                "expires",
-                f"the approval expired on {d.expires.isoformat()}",
-                "renew the approval and update `expires`, or remove the entry",
+            problems.append(
+                DestinationProblem(
+                    i,
+                    "expires",
+                    f"the approval expired on {d.expires.isoformat()}",
+                    "renew the approval and update `expires`, or remove the entry",
+                )
             )
+    return problems

@@ -24,7 +24,7 @@ from components import _compat
 from components._compat import is_input_type
 from components.errors import ConfigError
 from components.residency.catalogue import Catalogue
-from components.residency.destinations import Destination, DestinationProblem, check_destinations
+from components.residency.destinations import Destination, DestinationProblem, check_destinations, parse_destinations
 from components.residency.engine import (
     CLOUD_PACKAGES,
     CREATOR_ATTRS,
@@ -40,6 +40,7 @@ from components.residency.engine import (
 )
 from components.residency.provenance import regionless_known
 from components.residency.rules import Finding, RuleId, rule
+from components.yamlfile import shorten
 
 __all__ = ["Guard", "Mode", "audit_session", "enforce"]
 
@@ -380,13 +381,22 @@ class Guard:
                 raise refused[0].to_violation()
 
 
+def _destination_entries(entries: object) -> list[Destination]:
+    """``enforce(destinations=...)``: :class:`Destination` objects or the stack file's mappings, validated alike."""
+    if isinstance(entries, Sequence) and not isinstance(entries, str):
+        if all(isinstance(entry, Destination) for entry in entries):
+            return list(entries)
+        return parse_destinations([e.model_dump() if isinstance(e, Destination) else e for e in entries])
+    return parse_destinations(entries)  # refuses anything but a list, naming what it got
+
+
 def enforce(
     jurisdiction: str,
     *,
     mode: Mode = "raise",
     catalogue: Catalogue | None = None,
     register: Callable[[Any], None] | None = None,
-    destinations: Sequence[Destination] = (),
+    destinations: Sequence[Destination | Mapping[str, Any]] = (),
 ) -> Guard:
     """Check every AWS and Alibaba Cloud resource registered from now on against ``jurisdiction``.
 
@@ -395,18 +405,31 @@ def enforce(
     every finding in the returned guard's ``findings`` (the offline plan uses it).
 
     ``destinations`` is the transfer register (``sovereign-dc:destinations``): what it covers is
-    reported as declared instead of refused.
+    reported as declared instead of refused. Entries are :class:`Destination` objects or mappings as the
+    stack file writes them; a bad entry is a :class:`ConfigError` naming it.
 
     Call it once, before creating any provider. It needs no Pulumi config and no stack file. The
     guard stays the last stack transformation even if others are registered after it.
     """
     if mode not in ("raise", "audit"):
-        raise ValueError(f"mode must be 'raise' or 'audit', not {mode!r}")
-    engine = RuleEngine(jurisdiction, catalogue, destinations=destinations)
+        raise ValueError(f"mode must be 'raise' or 'audit', not {mode!r}. Fix: pass mode='raise' or mode='audit'")
+    if not isinstance(jurisdiction, str) or not jurisdiction.strip():
+        # Typically pulumi.Config().get(...) of a key the stack does not set: say so here, not as an
+        # AttributeError deep in the engine.
+        raise ConfigError(
+            "enforce()",
+            "jurisdiction",
+            f"expected a jurisdiction code such as 'CN', got {shorten(jurisdiction)}",
+            "pass the code, e.g. enforce('CN'), or the stack's `sovereign-dc:jurisdiction` (set it in the stack file)",
+        )
     try:
+        # Entries as the stack file writes them (mappings) are validated as the stack file's are.
+        destinations = _destination_entries(destinations)
+        engine = RuleEngine(jurisdiction, catalogue, destinations=destinations)
         check_destinations(engine.jurisdiction.code, engine.destinations)
     except DestinationProblem as exc:
-        key = f"destinations[{exc.index}].{exc.field}".rstrip(".")
+        whole = exc.problem.startswith("expected a list of entries")
+        key = "destinations" if whole else f"destinations[{exc.index}].{exc.field}".rstrip(".")
         raise ConfigError("enforce(destinations=...)", key, exc.problem, exc.fix) from None
     _compat.install_registration_hook()  # before anything is registered: Output inputs are judged there
     session = _AUDIT_SESSION.get()
