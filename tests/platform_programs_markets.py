@@ -2421,3 +2421,272 @@ OWN_PORTAL_JP: dict[str, Any] = {
     "match": "owners.fleet.example.jp",
     "evidence": "Alias of this stack's ALB in ap-northeast-1; fleet.example.jp is delegated to this stack's zone",
 }
+
+
+# -- fourth batch: cross-region plumbing inside one country, containers and compliance --------------------------------
+
+
+def logs_to_dr_destination(region: str, dr_region: str) -> Build:
+    # docs: cloudwatch/logdestination in the DR region (target: a Kinesis stream there) + logdestinationpolicy (the
+    # account's own log groups may subscribe), cloudwatch/logsubscriptionfilter on the home region's API log group
+    # naming that destination's ARN (arn:aws:logs:<dr region>:<account>:destination:<name>): "Cross-Region log data
+    # sharing using subscriptions".
+    def build(c: Any) -> object:
+        opts, dr = _aws(region), _aws(dr_region)
+        account = _account(opts)
+        stream = aws.kinesis.Stream("audit-archive", stream_mode_details={"stream_mode": "ON_DEMAND"}, opts=dr)
+        role = aws.iam.Role("logs-to-kinesis", assume_role_policy=_trust("logs.amazonaws.com"), opts=dr)
+        destination = aws.cloudwatch.LogDestination(
+            "audit-archive", name="audit-archive", role_arn=role.arn, target_arn=stream.arn, opts=dr
+        )
+        aws.cloudwatch.LogDestinationPolicy(
+            "audit-archive",
+            destination_name=destination.name,
+            access_policy=pulumi.Output.all(account, destination.arn).apply(
+                lambda a: _policy(
+                    [
+                        {
+                            "Effect": "Allow",
+                            "Principal": {"AWS": a[0]},
+                            "Action": "logs:PutSubscriptionFilter",
+                            "Resource": a[1],
+                        }
+                    ]
+                )
+            ),
+            opts=dr,
+        )
+        logs = aws.cloudwatch.LogGroup("owner-api-audit", retention_in_days=30, opts=opts)
+        return aws.cloudwatch.LogSubscriptionFilter(
+            "to-dr-archive", log_group=logs.name, filter_pattern="", destination_arn=destination.arn, opts=opts
+        )
+
+    return build
+
+
+def opensearch_cross_cluster(region: str, dr_region: str) -> Build:
+    # docs: opensearch/domain in each region (VPC-less, encryption at rest, node-to-node), opensearch/outboundconnection
+    # from the home domain to the DR domain (remote_domain_info.region), opensearch/inboundconnectionaccepter on the DR
+    # side: "Cross-cluster search" between the stack's own domains.
+    def build(c: Any) -> object:
+        opts, dr = _aws(region), _aws(dr_region)
+        account = _account(opts)
+        domains = []
+        for name, o in (("fleet-search", opts), ("fleet-search-dr", dr)):
+            domains.append(
+                aws.opensearch.Domain(
+                    name,
+                    domain_name=name,
+                    engine_version="OpenSearch_2.13",
+                    cluster_config={"instance_type": "r6g.large.search", "instance_count": 2},
+                    ebs_options={"ebs_enabled": True, "volume_size": 100},
+                    encrypt_at_rest={"enabled": True},
+                    node_to_node_encryption={"enabled": True},
+                    opts=o,
+                )
+            )
+        connection = aws.opensearch.OutboundConnection(
+            "home-to-dr",
+            connection_alias="home-to-dr",
+            connection_mode="DIRECT",
+            local_domain_info={"owner_id": account, "region": region, "domain_name": domains[0].domain_name},
+            remote_domain_info={"owner_id": account, "region": dr_region, "domain_name": domains[1].domain_name},
+            opts=opts,
+        )
+        return aws.opensearch.InboundConnectionAccepter("home-to-dr", connection_id=connection.id, opts=dr)
+
+    return build
+
+
+def config_conformance(region: str | None = None) -> Build:
+    # docs: cfg/recorder (all supported types) + deliverychannel (the stack's bucket, its key, daily snapshots, the
+    # stack's topic), cfg/conformancepack from a template in the stack's bucket (template_s3_uri s3://<bucket>/<key>)
+    # with its results delivered to the same bucket.
+    def build(c: Any) -> object:
+        opts = _opts(c, region)
+        bucket = aws.s3.Bucket("config-history", opts=opts)
+        key = aws.kms.Key("config-history", description="AWS Config history", opts=opts)
+        topic = aws.sns.Topic("config-changes", opts=opts)
+        role = aws.iam.Role("config-recorder", assume_role_policy=_trust("config.amazonaws.com"), opts=opts)
+        recorder = aws.cfg.Recorder(
+            "account", name="account", role_arn=role.arn, recording_group={"all_supported": True}, opts=opts
+        )
+        aws.cfg.DeliveryChannel(
+            "account",
+            name="account",
+            s3_bucket_name=bucket.bucket,
+            s3_key_prefix="config",
+            s3_kms_key_arn=key.arn,
+            sns_topic_arn=topic.arn,
+            snapshot_delivery_properties={"delivery_frequency": "TwentyFour_Hours"},
+            opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[recorder])),
+        )
+        template = aws.s3.BucketObjectv2(
+            "operational-best-practices",
+            bucket=bucket.id,
+            key="packs/operational-best-practices.yaml",
+            content="Resources:\n  S3BucketVersioningEnabled:\n    Type: AWS::Config::ConfigRule\n"
+            "    Properties:\n      ConfigRuleName: s3-bucket-versioning-enabled\n      Source:\n"
+            "        Owner: AWS\n        SourceIdentifier: S3_BUCKET_VERSIONING_ENABLED\n",
+            opts=opts,
+        )
+        return aws.cfg.ConformancePack(
+            "operational-best-practices",
+            name="operational-best-practices",
+            template_s3_uri=pulumi.Output.all(bucket.bucket, template.key).apply(lambda a: f"s3://{a[0]}/{a[1]}"),
+            delivery_s3_bucket=bucket.bucket,
+            delivery_s3_key_prefix="conformance",
+            opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[recorder])),
+        )
+
+    return build
+
+
+def ecs_service_connect_firelens(region: str | None = None) -> Build:
+    # docs: ecs/taskdefinition (Fargate; the app image from the stack's ECR repository; a FireLens log router,
+    # the AWS for Fluent Bit image from the region's ECR (public.ecr.aws is the documented alternative, not used), its
+    # output to the stack's OpenSearch domain endpoint and to CloudWatch Logs in the region; the app's environment
+    # names the stack's queue URL), ecs/service with Service Connect in the cluster's namespace.
+    def build(c: Any) -> object:
+        opts = _opts(c, region)
+        here = _region(opts)
+        repo = aws.ecr.Repository("vehicle-events", opts=opts)
+        queue = aws.sqs.Queue("vehicle-events", opts=opts)
+        search = aws.opensearch.Domain(
+            "app-logs",
+            domain_name="app-logs",
+            engine_version="OpenSearch_2.13",
+            cluster_config={"instance_type": "r6g.large.search", "instance_count": 2},
+            ebs_options={"ebs_enabled": True, "volume_size": 50},
+            opts=opts,
+        )
+        logs = aws.cloudwatch.LogGroup("vehicle-events", retention_in_days=14, opts=opts)
+        namespace = aws.servicediscovery.HttpNamespace("fleet-services", name="fleet-services", opts=opts)
+        cluster = aws.ecs.Cluster("fleet-services", service_connect_defaults={"namespace": namespace.arn}, opts=opts)
+        role = aws.iam.Role("vehicle-events-task", assume_role_policy=_trust("ecs-tasks.amazonaws.com"), opts=opts)
+        containers = pulumi.Output.all(repo.repository_url, queue.url, search.endpoint, logs.name, here).apply(
+            lambda a: json.dumps(
+                [
+                    {
+                        "name": "app",
+                        "image": f"{a[0]}:1.4.2",
+                        "essential": True,
+                        "portMappings": [{"name": "http", "containerPort": 8080}],
+                        "environment": [{"name": "QUEUE_URL", "value": a[1]}],
+                        "logConfiguration": {
+                            "logDriver": "awsfirelens",
+                            "options": {
+                                "Name": "opensearch",
+                                "Host": a[2],
+                                "Port": "443",
+                                "Index": "vehicle-events",
+                                "AWS_Auth": "On",
+                                "AWS_Region": a[4],
+                                "tls": "On",
+                            },
+                        },
+                    },
+                    {
+                        "name": "log-router",
+                        "image": f"906394416424.dkr.ecr.{a[4]}.amazonaws.com/aws-for-fluent-bit:stable",
+                        "essential": True,
+                        "firelensConfiguration": {"type": "fluentbit"},
+                        "logConfiguration": {
+                            "logDriver": "awslogs",
+                            "options": {
+                                "awslogs-group": a[3],
+                                "awslogs-region": a[4],
+                                "awslogs-stream-prefix": "firelens",
+                            },
+                        },
+                    },
+                ]
+            )
+        )
+        task = aws.ecs.TaskDefinition(
+            "vehicle-events",
+            family="vehicle-events",
+            cpu="512",
+            memory="1024",
+            network_mode="awsvpc",
+            requires_compatibilities=["FARGATE"],
+            execution_role_arn=role.arn,
+            task_role_arn=role.arn,
+            container_definitions=containers,
+            opts=opts,
+        )
+        _, subnets = _vpc("services", opts, "10.130.0.0/16")
+        return aws.ecs.Service(
+            "vehicle-events",
+            cluster=cluster.arn,
+            task_definition=task.arn,
+            desired_count=2,
+            launch_type="FARGATE",
+            network_configuration={"subnets": [s.id for s in subnets]},
+            service_connect_configuration={
+                "enabled": True,
+                "namespace": namespace.arn,
+                "services": [
+                    {
+                        "port_name": "http",
+                        "discovery_name": "vehicle-events",
+                        "client_alias": [{"port": 80, "dns_name": "vehicle-events"}],
+                    }
+                ],
+            },
+            opts=opts,
+        )
+
+    return build
+
+
+def ali_ack_cluster(region: str) -> Build:
+    # docs: alicloud cs/managedkubernetes (ACK Pro, RRSA on, the control plane's logs to the stack's SLS project, addons
+    # logtail-ds with the project and arms-prometheus), cs/nodepool in the stack's vSwitches, the RRSA OIDC audience.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        vpc = alicloud.vpc.Network("ack", vpc_name="ack", cidr_block="172.20.0.0/16", opts=opts)
+        vsws = [
+            alicloud.vpc.Switch(
+                f"ack-{z}", vpc_id=vpc.id, cidr_block=f"172.20.{i}.0/24", zone_id=f"{region}{z}", opts=opts
+            )
+            for i, z in enumerate("ab")
+        ]
+        project = alicloud.log.Project("ack-logs", project_name=f"fleet-ack-{region}", opts=opts)
+        cluster = alicloud.cs.ManagedKubernetes(
+            "fleet",
+            name="fleet",
+            cluster_spec="ack.pro.small",
+            version="1.31.1-aliyun.1",
+            vswitch_ids=[v.id for v in vsws],
+            pod_cidr="10.240.0.0/16",
+            service_cidr="10.241.0.0/16",
+            enable_rrsa=True,
+            control_plane_log_project=project.project_name,
+            control_plane_log_components=["apiserver", "kcm", "scheduler"],
+            addons=[
+                {
+                    "name": "logtail-ds",
+                    "config": project.project_name.apply(
+                        lambda p: json.dumps({"IngressDashboardEnabled": "true", "sls_project_name": p})
+                    ),
+                },
+                {"name": "arms-prometheus"},
+                {"name": "csi-plugin"},
+                {"name": "managed-csiprovisioner"},
+            ],
+            opts=opts,
+        )
+        return alicloud.cs.NodePool(
+            "workers",
+            node_pool_name="workers",
+            cluster_id=cluster.id,
+            vswitch_ids=[v.id for v in vsws],
+            instance_types=["ecs.g7.xlarge"],
+            desired_size="3",  # a string in pulumi-alicloud's cs/nodepool
+            system_disk_category="cloud_essd",
+            system_disk_size=120,
+            opts=opts,
+        )
+
+    return build

@@ -6631,6 +6631,19 @@ CASES: list[Case] = [
     ),
     Case("jp-platform-markets-dr-runbook-tokyo-osaka", "JP", pm.dr_state_machine("ap-northeast-1", "ap-northeast-3")),
     Case("us-platform-markets-dr-runbook-virginia-oregon", "US", pm.dr_state_machine("us-east-1", "us-west-2")),
+    Case("jp-platform-markets-logs-to-osaka", "JP", pm.logs_to_dr_destination("ap-northeast-1", "ap-northeast-3")),
+    Case("us-platform-markets-logs-to-oregon", "US", pm.logs_to_dr_destination("us-east-1", "us-west-2")),
+    Case(
+        "jp-platform-markets-search-tokyo-osaka", "JP", pm.opensearch_cross_cluster("ap-northeast-1", "ap-northeast-3")
+    ),
+    Case("us-platform-markets-search-ohio-oregon", "US", pm.opensearch_cross_cluster("us-east-2", "us-west-2")),
+    Case("us-platform-markets-config-conformance", "US", pm.config_conformance()),
+    Case("de-platform-markets-config-conformance", "DE", pm.config_conformance()),
+    Case("de-platform-markets-ecs-service-connect-firelens", "DE", pm.ecs_service_connect_firelens()),
+    Case("jp-platform-markets-ecs-service-connect-firelens", "JP", pm.ecs_service_connect_firelens()),
+    Case("jp-platform-markets-ali-ack-cluster", "JP", pm.ali_ack_cluster("ap-northeast-1")),
+    Case("de-platform-markets-ali-ack-cluster", "DE", pm.ali_ack_cluster("eu-central-1")),
+    Case("us-platform-markets-ali-ack-cluster-virginia", "US", pm.ali_ack_cluster("us-east-1")),
 ]
 
 
