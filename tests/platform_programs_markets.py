@@ -2690,3 +2690,79 @@ def ali_ack_cluster(region: str) -> Build:
         )
 
     return build
+
+
+def ali_session_stores_and_api(region: str) -> Build:
+    # docs: alicloud mongodb/instance (replica set, the stack's vSwitch) and kvstore/instance (Tair) whose outputs
+    # (replica_sets[].connection_domain, connection_domain) the Function Compute function's environment names,
+    # kms/secret holding the database password, apigateway/group + api with an FC backend (fc_service_config: the
+    # function's region and ARN) exposing the function.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        account = alicloud.get_account_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider)).id
+        mongo = alicloud.mongodb.Instance(
+            "trips",
+            engine_version="6.0",
+            db_instance_class="mdb.shard.2x.xlarge.d",
+            db_instance_storage=40,
+            vswitch_id="vsw-data",
+            opts=opts,
+        )
+        cache = alicloud.kvstore.Instance(
+            "sessions",
+            db_instance_name="sessions",
+            instance_class="redis.master.small.default",
+            engine_version="7.0",
+            vswitch_id="vsw-data",
+            opts=opts,
+        )
+        alicloud.kms.Secret(
+            "trips-db-password",
+            secret_name="trips-db-password",
+            secret_data="rotate-me-on-first-use",
+            version_id="v1",
+            force_delete_without_recovery=True,
+            opts=opts,
+        )
+        role = alicloud.ram.Role(
+            "trips-fc", role_name="trips-fc", assume_role_policy_document=_ram_trust("fc.aliyuncs.com"), opts=opts
+        )
+        env: dict[str, Any] = {
+            "MONGO_HOST": mongo.replica_sets.apply(lambda rs: rs[0].connection_domain if rs else ""),
+            "REDIS_HOST": cache.connection_domain,
+            "SECRET_NAME": "trips-db-password",
+        }
+        fn = alicloud.fc.V3Function(
+            "trips-api",
+            function_name="trips-api",
+            runtime="python3.10",
+            handler="index.handler",
+            memory_size=512,
+            role=role.arn,
+            code={"zip_file": "UEsDBAoAAAAAAA=="},
+            environment_variables=env,
+            opts=opts,
+        )
+        group = alicloud.apigateway.Group("owner-api", name="owner_api", description="Owner trips API", opts=opts)
+        return alicloud.apigateway.Api(
+            "trips",
+            name="trips",
+            group_id=group.id,
+            description="The owner's trips",
+            auth_type="APP",
+            service_type="FunctionCompute",
+            request_config={"protocol": "HTTPS", "method": "GET", "path": "/trips", "mode": "MAPPING"},
+            fc_service_config={
+                "region": region,
+                "function_type": "HttpTrigger",
+                "function_base_url": pulumi.Output.all(account, fn.function_name).apply(
+                    lambda a: f"https://{a[0]}.{region}.fc.aliyuncs.com/2023-03-30/functions/{a[1]}/invocations"
+                ),
+                "arn_role": role.arn,
+                "timeout": 10,
+            },
+            stage_names=["RELEASE"],
+            opts=opts,
+        )
+
+    return build

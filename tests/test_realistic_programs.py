@@ -6644,6 +6644,9 @@ CASES: list[Case] = [
     Case("jp-platform-markets-ali-ack-cluster", "JP", pm.ali_ack_cluster("ap-northeast-1")),
     Case("de-platform-markets-ali-ack-cluster", "DE", pm.ali_ack_cluster("eu-central-1")),
     Case("us-platform-markets-ali-ack-cluster-virginia", "US", pm.ali_ack_cluster("us-east-1")),
+    Case("jp-platform-markets-ali-session-stores-api", "JP", pm.ali_session_stores_and_api("ap-northeast-1")),
+    Case("us-platform-markets-ali-session-stores-api-silicon-valley", "US", pm.ali_session_stores_and_api("us-west-1")),
+    Case("de-platform-markets-ali-session-stores-api", "DE", pm.ali_session_stores_and_api("eu-central-1")),
 ]
 
 
