@@ -2187,6 +2187,29 @@ def test_an_oidc_audience_is_an_identity_but_the_issuer_is_a_destination(
 
 
 @pytest.mark.parametrize(
+    ("code", "source", "expected"),
+    [
+        ("JP", "bedrock.amazonaws.com", set()),  # the services let in privately: an identity, never contacted
+        ("DE", "bedrock.amazonaws.com", set()),
+        ("JP", "exports.jp.s3.amazonaws.com", {"RES-015"}),  # a virtual-hosted bucket's shape is not a principal
+        ("JP", "bedrock.amazonaws.com.collector.example.com", {"RES-015"}),
+        ("DE", "bedrock.amazonaws.com.cn", {"RES-006"}),  # the aws-cn partition's suffix
+    ],
+)
+def test_an_opensearch_serverless_network_policy_source_service_is_an_identity(
+    code: str, source: str, expected: set[str]
+) -> None:
+    # docs: opensearch/serverlesssecuritypolicy (type network) "SourceServices": the AWS services with private access.
+    rule = {"Rules": [{"Resource": ["collection/kb"], "ResourceType": "collection"}], "AllowFromPublic": False}
+    policy = json.dumps([{**rule, "SourceServices": [source]}])
+    subject = Subject(
+        "aws:opensearch/serverlessSecurityPolicy:ServerlessSecurityPolicy", "kb-network",
+        {"name": "kb-network", "type": "network", "policy": policy}, provider(code),
+    )  # fmt: skip
+    assert rule_ids(code, subject) == expected
+
+
+@pytest.mark.parametrize(
     ("code", "host", "expected"),
     [
         ("EU", "myapp.auth.eu-west-1.amazoncognito.com", set()),

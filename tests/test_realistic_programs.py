@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import platform_programs as pp
+import platform_programs_markets as pm
 import platform_programs_ops as po
 import pulumi
 import pulumi_alicloud as alicloud
@@ -38,7 +39,7 @@ from engine_documents import FirstPreviewMocks, engine_documents, first_preview_
 from pulumi.output import Unknown
 from test_policy_support import UNKNOWN, Pack, Res
 
-from components.errors import ResidencyViolation
+from components.errors import ConfigError, ResidencyViolation
 from components.plan.collect import build_stack_plan
 from components.plan.preview import parse_preview
 from components.plan.review import review_document
@@ -6793,6 +6794,226 @@ CASES: list[Case] = [
     # A Cloud WAN attachment's edge is the Region its traffic enters the core network at.
     Case("de-cloud-wan-connect-at-frankfurt-edge", "DE", cloud_wan_vpc_connect("eu-central-1")),
     Case("de-cloud-wan-connect-at-virginia-edge", "DE", cloud_wan_vpc_connect("us-east-1"), {"RES-009"}),
+    # stop 30: ordinary programs for the markets outside CN (tests/platform_programs_markets.py)
+    Case("jp-platform-markets-bedrock-assistant", "JP", pm.bedrock_owner_assistant()),
+    Case("us-platform-markets-bedrock-assistant-oregon", "US", pm.bedrock_owner_assistant("us-west-2")),
+    Case("de-platform-markets-bedrock-assistant", "DE", pm.bedrock_owner_assistant()),
+    Case("jp-platform-markets-sagemaker-endpoint", "JP", pm.sagemaker_realtime_endpoint("ap-northeast-1")),
+    Case("us-platform-markets-sagemaker-endpoint-ohio", "US", pm.sagemaker_realtime_endpoint("us-east-2")),
+    Case("de-platform-markets-sagemaker-endpoint", "DE", pm.sagemaker_realtime_endpoint("eu-central-1")),
+    Case("jp-platform-markets-cognito-hosted-login", "JP", pm.cognito_hosted_login()),
+    Case("us-platform-markets-cognito-hosted-login-california", "US", pm.cognito_hosted_login("us-west-1")),
+    Case("de-platform-markets-cognito-hosted-login", "DE", pm.cognito_hosted_login()),
+    Case(
+        "jp-platform-markets-cognito-login-group-pool-virginia",
+        "JP",
+        pm.cognito_hosted_login(group_pool="https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Gr0upP00l"),
+        {"RES-006"},
+    ),
+    Case("jp-platform-markets-app-runner-osaka", "JP", pm.app_runner_owner_api("ap-northeast-3")),
+    Case("us-platform-markets-app-runner", "US", pm.app_runner_owner_api()),
+    Case("jp-platform-markets-msk-connect-s3", "JP", pm.msk_connect_to_s3()),
+    Case("us-platform-markets-msk-connect-s3-ohio", "US", pm.msk_connect_to_s3("us-east-2")),
+    Case("de-platform-markets-msk-connect-s3", "DE", pm.msk_connect_to_s3()),
+    Case("jp-platform-markets-iot-jobs-dashcam", "JP", pm.iot_jobs_and_dashcam_video()),
+    Case("us-platform-markets-iot-jobs-dashcam-oregon", "US", pm.iot_jobs_and_dashcam_video("us-west-2")),
+    Case("de-platform-markets-iot-jobs-dashcam", "DE", pm.iot_jobs_and_dashcam_video()),
+    Case("jp-platform-markets-lake-formation-athena", "JP", pm.lake_formation_athena()),
+    Case("us-platform-markets-lake-formation-athena", "US", pm.lake_formation_athena()),
+    Case("de-platform-markets-lake-formation-athena", "DE", pm.lake_formation_athena()),
+    Case(
+        "us-platform-markets-redshift-copy-virginia-oregon", "US", pm.redshift_snapshot_copy("us-east-1", "us-west-2")
+    ),
+    Case(
+        "jp-platform-markets-redshift-copy-tokyo-osaka",
+        "JP",
+        pm.redshift_snapshot_copy("ap-northeast-1", "ap-northeast-3"),
+    ),
+    Case("jp-platform-markets-emr-serverless-studio", "JP", pm.emr_serverless_studio()),
+    Case("us-platform-markets-emr-serverless-studio-ohio", "US", pm.emr_serverless_studio("us-east-2")),
+    Case("de-platform-markets-emr-serverless-studio", "DE", pm.emr_serverless_studio()),
+    Case(
+        "jp-platform-markets-mrk-tables-tokyo-osaka",
+        "JP",
+        pm.multi_region_keys_and_tables("ap-northeast-1", "ap-northeast-3"),
+    ),
+    Case(
+        "us-platform-markets-mrk-tables-virginia-oregon",
+        "US",
+        pm.multi_region_keys_and_tables("us-east-1", "us-west-2"),
+    ),
+    Case(
+        "jp-platform-markets-failover-tokyo-osaka",
+        "JP",
+        pm.route53_failover("ap-northeast-1", "ap-northeast-3", "fleet.example.jp"),
+    ),
+    Case(
+        "us-platform-markets-failover-virginia-oregon",
+        "US",
+        pm.route53_failover("us-east-1", "us-west-2", "fleet.example.com", ["us-east-1", "us-west-1", "us-west-2"]),
+    ),
+    Case("jp-platform-markets-endpoint-policies", "JP", pm.endpoints_with_policies()),
+    Case("us-platform-markets-endpoint-policies-oregon", "US", pm.endpoints_with_policies("us-west-2")),
+    Case("de-platform-markets-endpoint-policies", "DE", pm.endpoints_with_policies()),
+    Case("jp-platform-markets-waf-logging", "JP", pm.waf_with_logging(countries=["JP"])),
+    Case("us-platform-markets-waf-logging-owners-abroad", "US", pm.waf_with_logging(countries=["US", "CA", "MX"])),
+    Case("de-platform-markets-waf-logging", "DE", pm.waf_with_logging()),
+    Case("jp-platform-markets-codeartifact-codedeploy", "JP", pm.codeartifact_codedeploy()),
+    Case("us-platform-markets-codeartifact-codedeploy-oregon", "US", pm.codeartifact_codedeploy("us-west-2")),
+    Case(
+        "jp-platform-markets-metric-stream-dashboard",
+        "JP",
+        pm.metric_stream_and_dashboard("ap-northeast-1", "ap-northeast-3"),
+    ),
+    Case("us-platform-markets-metric-stream-dashboard", "US", pm.metric_stream_and_dashboard("us-east-1", "us-west-2")),
+    Case(
+        "us-platform-markets-storage-lens",
+        "US",
+        pm.storage_lens_in_country("us-east-1", ["us-east-1", "us-east-2", "us-west-2"]),
+    ),
+    Case(
+        "jp-platform-markets-storage-lens",
+        "JP",
+        pm.storage_lens_in_country("ap-northeast-1", ["ap-northeast-1", "ap-northeast-3"]),
+    ),
+    Case("de-platform-markets-sovereign-cloud-owner-data", "DE", pm.sovereign_cloud_owner_data()),
+    Case(
+        "jp-platform-markets-toolkit-storage-tokyo-osaka",
+        "JP",
+        pm.toolkit_storage("JP", "ap-northeast-1", "ap-northeast-3"),
+    ),
+    Case(
+        "us-platform-markets-toolkit-storage-virginia-oregon", "US", pm.toolkit_storage("US", "us-east-1", "us-west-2")
+    ),
+    Case("de-platform-markets-toolkit-storage", "DE", pm.toolkit_storage("DE", "eu-central-1", None)),
+    Case("de-platform-markets-ali-toolkit-storage-oss", "DE", pm.ali_toolkit_storage("DE", "eu-central-1")),
+    Case("us-platform-markets-ali-toolkit-storage-oss", "US", pm.ali_toolkit_storage("US", "us-west-1")),
+    Case("jp-platform-markets-ali-owner-service-oss", "JP", pm.ali_owner_service("ap-northeast-1")),
+    Case("us-platform-markets-ali-owner-service-oss-virginia", "US", pm.ali_owner_service("us-east-1")),
+    Case("de-platform-markets-ali-owner-service-oss", "DE", pm.ali_owner_service("eu-central-1")),
+    Case("jp-platform-markets-ali-kafka-sls", "JP", pm.ali_telemetry_kafka_sls("ap-northeast-1")),
+    Case("us-platform-markets-ali-kafka-sls-silicon-valley", "US", pm.ali_telemetry_kafka_sls("us-west-1")),
+    Case("de-platform-markets-ali-kafka-sls", "DE", pm.ali_telemetry_kafka_sls("eu-central-1")),
+    Case("us-platform-markets-ali-oss-dr-virginia-silicon-valley", "US", pm.ali_dr_between("us-east-1", "us-west-1")),
+    Case("jp-platform-markets-ali-cms-alarm-mns", "JP", pm.ali_alarms_to_mns("ap-northeast-1")),
+    Case("de-platform-markets-ali-cms-alarm-mns", "DE", pm.ali_alarms_to_mns("eu-central-1")),
+    Case("eu-platform-markets-vendor-scc-undeclared", "EU", pm.vendor_diagnostics_export(), {"RES-015"}),
+    Case("eu-platform-markets-vendor-scc-declared", "EU", pm.vendor_diagnostics_export(), destinations=[pm.VENDOR_SCC]),
+    Case(
+        "eu-platform-markets-vendor-scc-outside-its-resources",
+        "EU",
+        pm.vendor_diagnostics_export(stray=True),
+        {"RES-019"},
+        destinations=[pm.VENDOR_SCC],
+    ),
+    Case("jp-platform-markets-dealer-onprem-undeclared", "JP", pm.dealer_onprem_link(), {"RES-015"}),
+    Case("jp-platform-markets-dealer-onprem-declared", "JP", pm.dealer_onprem_link(), destinations=pm.DEALER_DC),
+    Case("de-platform-markets-partner-japan-undeclared", "DE", pm.partner_events_to_japan(), {"RES-015"}),
+    Case(
+        "de-platform-markets-partner-japan-adequacy",
+        "DE",
+        pm.partner_events_to_japan(),
+        destinations=[pm.JP_PARTNER_ADEQUACY],
+    ),
+    Case(
+        "cn-platform-markets-supplier-standard-contract", "CN", pm.cn_supplier_quality_export(), destinations=[_PARTNER]
+    ),
+    Case("us-platform-markets-bedrock-agent-us-profile", "US", pm.bedrock_service_agent(profile="us." + pm.CHAT_MODEL)),
+    Case("jp-platform-markets-bedrock-agent-jp-profile", "JP", pm.bedrock_service_agent(profile="jp." + pm.CHAT_MODEL)),
+    Case("de-platform-markets-bedrock-agent", "DE", pm.bedrock_service_agent()),
+    Case(
+        "de-platform-markets-bedrock-agent-eu-profile",
+        "DE",
+        pm.bedrock_service_agent(profile="eu." + pm.CHAT_MODEL),
+        {"RES-016"},
+    ),
+    Case("us-platform-markets-s3-express-tables", "US", pm.s3_express_and_tables("us-east-1", "use1-az4")),
+    Case("jp-platform-markets-s3-express-tables", "JP", pm.s3_express_and_tables("ap-northeast-1", "apne1-az4")),
+    Case(
+        "us-platform-markets-owner-sms", "US", pm.owner_sms_alerts(None, ["+1 206 266 1000", "+17875551234"], "FLEET")
+    ),
+    Case("jp-platform-markets-owner-sms", "JP", pm.owner_sms_alerts(None, ["+81 3 6367 4000"], "FLEET")),
+    Case(
+        "us-platform-markets-owner-sms-canada",
+        "US",
+        pm.owner_sms_alerts(None, ["+1 416 555 0199"], "FLEET"),
+        {"RES-022"},
+    ),
+    Case("jp-platform-markets-vehicle-tracker", "JP", pm.vehicle_tracker_geofences()),
+    Case("us-platform-markets-vehicle-tracker-oregon", "US", pm.vehicle_tracker_geofences("us-west-2")),
+    Case("de-platform-markets-vehicle-tracker", "DE", pm.vehicle_tracker_geofences()),
+    Case(
+        "us-platform-markets-security-governance", "US", pm.security_governance("us-east-1", ["us-east-2", "us-west-2"])
+    ),
+    Case("jp-platform-markets-security-governance", "JP", pm.security_governance("ap-northeast-1", ["ap-northeast-3"])),
+    Case(
+        "de-platform-markets-security-governance-sovereign",
+        "DE",
+        pm.security_governance("eu-central-1", ["eusc-de-east-1"]),
+    ),
+    Case(
+        "jp-platform-markets-private-dns-tokyo-osaka",
+        "JP",
+        pm.private_dns_across_regions("ap-northeast-1", "ap-northeast-3"),
+    ),
+    Case(
+        "us-platform-markets-private-dns-virginia-oregon", "US", pm.private_dns_across_regions("us-east-1", "us-west-2")
+    ),
+    Case("jp-platform-markets-private-ca-crl", "JP", pm.private_ca_with_crl()),
+    Case("de-platform-markets-private-ca-crl", "DE", pm.private_ca_with_crl()),
+    Case("us-platform-markets-managed-data-stores", "US", pm.managed_data_stores()),
+    Case("jp-platform-markets-managed-data-stores-osaka", "JP", pm.managed_data_stores("ap-northeast-3")),
+    Case("de-platform-markets-managed-data-stores", "DE", pm.managed_data_stores()),
+    Case("jp-platform-markets-ali-dns-events", "JP", pm.ali_dns_and_events("ap-northeast-1", "fleet-example.jp")),
+    Case("de-platform-markets-ali-dns-events", "DE", pm.ali_dns_and_events("eu-central-1", "fleet-example.de")),
+    Case("us-platform-markets-ali-polardb-gdn", "US", pm.ali_polardb_gdn("us-east-1", "us-west-1")),
+    Case("jp-platform-markets-served-names-origins", "JP", pm.served_names_and_origins()),
+    Case(
+        "us-platform-markets-served-names-origins-ohio",
+        "US",
+        pm.served_names_and_origins("us-east-2", "fleet.example.com"),
+    ),
+    Case("de-platform-markets-served-names-origins", "DE", pm.served_names_and_origins(zone="fleet.example.de")),
+    Case(
+        "jp-platform-markets-redirect-to-portal-undeclared",
+        "JP",
+        pm.served_names_and_origins(redirect_bare=True),
+        {"RES-015"},
+    ),
+    Case(
+        "jp-platform-markets-redirect-to-portal-declared",
+        "JP",
+        pm.served_names_and_origins(redirect_bare=True),
+        destinations=[pm.OWN_PORTAL_JP],
+    ),
+    Case(
+        "jp-platform-markets-ali-served-names-origins",
+        "JP",
+        pm.ali_served_names_and_origins("ap-northeast-1", "fleet-example.jp"),
+    ),
+    Case(
+        "us-platform-markets-ali-served-names-origins",
+        "US",
+        pm.ali_served_names_and_origins("us-west-1", "fleet-example.com"),
+    ),
+    Case("jp-platform-markets-dr-runbook-tokyo-osaka", "JP", pm.dr_state_machine("ap-northeast-1", "ap-northeast-3")),
+    Case("us-platform-markets-dr-runbook-virginia-oregon", "US", pm.dr_state_machine("us-east-1", "us-west-2")),
+    Case("jp-platform-markets-logs-to-osaka", "JP", pm.logs_to_dr_destination("ap-northeast-1", "ap-northeast-3")),
+    Case("us-platform-markets-logs-to-oregon", "US", pm.logs_to_dr_destination("us-east-1", "us-west-2")),
+    Case(
+        "jp-platform-markets-search-tokyo-osaka", "JP", pm.opensearch_cross_cluster("ap-northeast-1", "ap-northeast-3")
+    ),
+    Case("us-platform-markets-search-ohio-oregon", "US", pm.opensearch_cross_cluster("us-east-2", "us-west-2")),
+    Case("us-platform-markets-config-conformance", "US", pm.config_conformance()),
+    Case("de-platform-markets-config-conformance", "DE", pm.config_conformance()),
+    Case("de-platform-markets-ecs-service-connect-firelens", "DE", pm.ecs_service_connect_firelens()),
+    Case("jp-platform-markets-ecs-service-connect-firelens", "JP", pm.ecs_service_connect_firelens()),
+    Case("jp-platform-markets-ali-ack-cluster", "JP", pm.ali_ack_cluster("ap-northeast-1")),
+    Case("de-platform-markets-ali-ack-cluster", "DE", pm.ali_ack_cluster("eu-central-1")),
+    Case("us-platform-markets-ali-ack-cluster-virginia", "US", pm.ali_ack_cluster("us-east-1")),
+    Case("jp-platform-markets-ali-session-stores-api", "JP", pm.ali_session_stores_and_api("ap-northeast-1")),
+    Case("us-platform-markets-ali-session-stores-api-silicon-valley", "US", pm.ali_session_stores_and_api("us-west-1")),
+    Case("de-platform-markets-ali-session-stores-api", "DE", pm.ali_session_stores_and_api("eu-central-1")),
 ]
 
 
@@ -6974,3 +7195,28 @@ def test_shipped_stacks_raise_no_alarm_at_any_front_door(stack: str, stack_confi
     diags = [d for r in _pack_resources(run, final_state=False) for d in pack.analyze(r)]
     diags += pack.analyze_stack(_pack_resources(run, final_state=True))
     assert [d.message for d in diags] == [], "\n".join(d.message for d in diags)
+
+
+def test_a_cn_standard_contract_cannot_carry_vehicle_location_tracks(stack_config: Any) -> None:
+    """The offending twin of ``cn-platform-markets-supplier-standard-contract``: the same transfer also carrying vehicle
+    telemetry (its location tracks make it important data in CN, data_protection.yaml) under a standard contract, which
+    only ``cac-security-assessment`` may cover. The register itself is refused, so nothing it names is declared."""
+    twin = {**_PARTNER, "data_classes": ["vehicle_diagnostics", "vehicle_telemetry"]}
+    case = Case("cn-platform-markets-supplier-standard-contract-telemetry", "CN", pm.cn_supplier_quality_export(),
+                destinations=[twin])  # fmt: skip
+    # The guard (and so the plan, whose audit session runs the same enforce()): a config error naming the fix.
+    run = run_pulumi_program(
+        _program(case, "raise"), project="sovereign-dc", stack="cn", config=_config(case), raise_on_error=False
+    )
+    assert isinstance(run.error, ConfigError), run.error
+    assert "destinations[0].basis" in str(run.error) and "cac-security-assessment" in str(run.error)
+    assert not [r for r in run.resources if r.custom and not r.type.startswith("pulumi:")]
+    # The policy pack, given the same program's resources: every resource refused with the register's problem.
+    compliant = dataclasses.replace(case, destinations=[_PARTNER])
+    recorded, _ = plan_run(compliant)
+    stack_config(_config(case))
+    messages = [d.message for r in _pack_resources(recorded, final_state=False) for d in Pack().analyze(r)]
+    assert messages and all("cac-security-assessment" in m for m in messages), messages
+    # The preview and state reviews read no declaration from a refused register: the export is refused as undeclared.
+    preview, _, state = review_rules(case, recorded)
+    assert preview == state == {"RES-015"}

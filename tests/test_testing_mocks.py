@@ -369,6 +369,7 @@ def test_data_store_endpoints_are_hosts_in_the_provider_region() -> None:
                       auths=[{"auth_scheme": "SECRETS", "secret_arn": "s"}], opts=aws_opts)  # fmt: skip
         aws.opensearch.Domain("search", vpc_options={"subnet_ids": ["s"]}, opts=aws_opts)
         aws.efs.FileSystem("shared", opts=aws_opts)
+        aws.cognito.UserPool("owners", opts=aws_opts)  # a JWT authorizer's issuer is https://<endpoint>
         aws.msk.Cluster("events", cluster_name="events", kafka_version="3.6.0", number_of_broker_nodes=2,
                         broker_node_group_info={"instance_type": "kafka.m5.large", "client_subnets": ["a", "b"],
                                                 "security_groups": ["sg"]}, opts=aws_opts)  # fmt: skip
@@ -394,6 +395,11 @@ def test_data_store_endpoints_are_hosts_in_the_provider_region() -> None:
     assert out["search"]["endpoint"].startswith("vpc-")
     assert out["search"]["endpoint"].endswith(".cn-north-1.es.amazonaws.com.cn")
     assert out["shared"]["dnsName"].endswith(".efs.cn-north-1.amazonaws.com.cn")
+    pool = next(r for r in run.resources if r.name == "owners")
+    assert (
+        pool.id.startswith("cn-north-1_")
+        and out["owners"]["endpoint"] == f"cognito-idp.cn-north-1.amazonaws.com.cn/{pool.id}"
+    )
     brokers = out["events"]["bootstrapBrokersTls"].split(",")
     assert len(brokers) == 2 and all(b.endswith(".kafka.cn-north-1.amazonaws.com.cn:9094") for b in brokers)
     assert out["tair"]["connectionDomain"].endswith(".redis.rds.aliyuncs.com")

@@ -520,6 +520,21 @@ def _http_api(site: Site) -> tuple[str, dict[str, Any]]:
     )
 
 
+def _cognito_user_pool(site: Site) -> tuple[str, dict[str, Any]]:
+    # cognito/userpool: id <region>_<9 characters>; "endpoint: Endpoint name of the user pool. Example format:
+    # cognito-idp.REGION.amazonaws.com/xxxx_yyyyy" (https://www.pulumi.com/registry/packages/aws/api-docs/cognito/userpool/),
+    # the issuer a JWT authorizer names (https://cognito-idp.<region>.amazonaws.com/<pool id>).
+    rid = site.resource_id or f"{site.region}_{site.hex(9)}"
+    return rid, _regional(
+        site,
+        {
+            "arn": site.arn("cognito-idp", f"userpool/{rid}"),
+            "endpoint": f"cognito-idp.{site.region}.{site.dns}/{rid}",
+            "name": site.physical_name(max_len=128),
+        },
+    )
+
+
 def _ecr_repository(site: Site) -> tuple[str, dict[str, Any]]:
     # Private repositories: <registry id>.dkr.ecr.<region>.<dns suffix>/<name>.
     name = site.physical_name(max_len=256)
@@ -620,6 +635,7 @@ AWS_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "aws:apigateway/restApi:RestApi": _rest_api,
         "aws:apigateway/stage:Stage": _api_stage,
         "aws:apigatewayv2/api:Api": _http_api,
+        "aws:cognito/userPool:UserPool": _cognito_user_pool,
         "aws:ecr/repository:Repository": _ecr_repository,
         "aws:sesv2/emailIdentity:EmailIdentity": _ses_email_identity,
         "aws:wafv2/webAcl:WebAcl": _web_acl,
