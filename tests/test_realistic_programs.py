@@ -41,6 +41,7 @@ from test_policy_support import UNKNOWN, Pack, Res
 
 from components.errors import ConfigError, ResidencyViolation
 from components.plan.collect import build_stack_plan
+from components.plan.documents import DocumentError
 from components.plan.preview import parse_preview
 from components.plan.review import review_document
 from components.plan.state import parse_state
@@ -7217,6 +7218,11 @@ def test_a_cn_standard_contract_cannot_carry_vehicle_location_tracks(stack_confi
     stack_config(_config(case))
     messages = [d.message for r in _pack_resources(recorded, final_state=False) for d in Pack().analyze(r)]
     assert messages and all("cac-security-assessment" in m for m in messages), messages
-    # The preview and state reviews read no declaration from a refused register: the export is refused as undeclared.
-    preview, _, state = review_rules(case, recorded)
-    assert preview == state == {"RES-015"}
+    # The preview review: the register in the preview's config is refused with the key and the fix (exit 2 at the CLI).
+    refused = r"sovereign-dc:destinations\[0\]\.basis: .*cac-security-assessment"
+    with pytest.raises(DocumentError, match=refused):
+        review_rules(case, recorded)
+    # And the state review, its config from the stack file.
+    _, export = engine_documents(recorded.resources, _config(case), show_secrets=True)
+    with pytest.raises(DocumentError, match=refused):
+        review_document(dataclasses.replace(parse_state(export, "cn.state.json"), config=_config(case)))

@@ -502,11 +502,23 @@ def _register(document: EngineDocument, code: str) -> list[Destination]:
     raw = (document.config or {}).get(f"{NAMESPACE}:destinations")
     if not raw:
         return []
+    key = f"{NAMESPACE}:destinations"
     try:
         entries = parse_destinations(json.loads(raw))
         check_destinations(code, entries)
-    except (ValueError, DestinationProblem):
-        return []  # a bad register is reported by the program's own config loader
+    except DestinationProblem as exc:
+        # The program's guard refuses the same register (a stack-config error); a reviewer is told which entry and
+        # why, rather than seeing every finding it would have declared refused.
+        where = f"{key}[{exc.index}].{exc.field}".rstrip(".")
+        raise DocumentError(
+            f"{document.file}: the stack config's {where}: {exc.problem}, so no declaration of it can be applied. "
+            f"Fix: {exc.fix} in the stack file, then run the preview again."
+        ) from None
+    except ValueError:
+        raise DocumentError(
+            f"{document.file}: the stack config's {key} is not the JSON list the engine writes for it. Fix: pass the "
+            "engine's document unedited."
+        ) from None
     return entries
 
 
