@@ -4402,10 +4402,11 @@ def oceanbase_standby(primary: str | None, primary_region: str | None = None) ->
     return build
 
 
-def cdn_feature(function: str, args: dict[str, str]) -> Callable[[Ctx], object]:
+def cdn_feature(function: str, args: dict[str, str], computed: bool = False) -> Callable[[Ctx], object]:
     # docs: alicloud cdn/domainconfig and CDN "Parameters for configuring features for domain names" — a domestic
     # CDN domain on the stack's OSS origin, with one feature set by {arg_name, arg_value} pairs (a rule condition
     # on /api/* and a conditional origin, origin_dns_host, under it; or an Amazon S3 authentication bucket origin).
+    # `computed`: the feature's name is an Output (computed from the domain), known only once it resolves.
     def build(c: Ctx) -> object:
         domain = alicloud.cdn.DomainNew(
             "cdn", domain_name="static.example.cn", cdn_type="web", scope="domestic",
@@ -4418,8 +4419,9 @@ def cdn_feature(function: str, args: dict[str, str]) -> Callable[[Ctx], object]:
             "api-path", domain_name=domain.domain_name, function_name="condition",
             function_args=[{"arg_name": "rule", "arg_value": rule}], opts=c.ali,
         )  # fmt: skip
+        name: Any = domain.domain_name.apply(lambda _: function) if computed else function
         return alicloud.cdn.DomainConfig(
-            function, domain_name=domain.domain_name, function_name=function,
+            function, domain_name=domain.domain_name, function_name=name,
             parent_id=condition.config_id if function == "origin_dns_host" else None,
             function_args=[{"arg_name": k, "arg_value": v} for k, v in args.items()], opts=c.ali,
         )  # fmt: skip
@@ -7014,7 +7016,20 @@ CASES: list[Case] = [
     Case("us-platform-markets-ali-ack-cluster-virginia", "US", pm.ali_ack_cluster("us-east-1")),
     Case("jp-platform-markets-ali-session-stores-api", "JP", pm.ali_session_stores_and_api("ap-northeast-1")),
     Case("us-platform-markets-ali-session-stores-api-silicon-valley", "US", pm.ali_session_stores_and_api("us-west-1")),
-    Case("de-platform-markets-ali-session-stores-api", "DE", pm.ali_session_stores_and_api("eu-central-1")),
+    Case(
+        "de-platform-markets-ali-session-stores-api", "DE", pm.ali_session_stores_and_api("eu-central-1")
+    ),  # The feature's name an Output: the guard judges its arguments once the name is known, as the plan and pack do.
+    Case(
+        "cn-cdn-computed-feature-conditional-origin-partner",
+        "CN",
+        cdn_feature("origin_dns_host", {"ali_origin_dns_host": "api.partner.example.com"}, computed=True),
+        {"RES-015"},
+    ),
+    Case(
+        "cn-cdn-computed-feature-ipv6-any-region",
+        "CN",
+        cdn_feature("ipv6", {"switch": "on", "region": "*"}, computed=True),
+    ),
 ]
 
 

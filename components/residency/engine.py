@@ -487,8 +487,7 @@ class RuleEngine:
         setting and the inputs holding its value (snake_case). A mapping, not a method: the guard looks every
         registration up in it."""
         self._phone_fields = self.endpoints.typed_paths(self.endpoints.phone_fields)
-        # Type token -> (feature, argument) -> the key its {arg_name, arg_value} pair's value is walked under.
-        self._feature_arguments = _feature_arguments(self.endpoints.feature_arguments)
+        self._init_feature_arguments()
         phones = self.endpoints.phone_endpoints
         self._phone_prefixes = tuple(p.lower() for p in phones.prefixes) if phones is not None else ()
         self._per_message_phones = frozenset(v.lower() for v in phones.per_message) if phones is not None else _NO_KEYS
@@ -624,6 +623,11 @@ class RuleEngine:
             ]
         return walk.findings
 
+    def _init_feature_arguments(self) -> None:
+        # Type token -> (feature, argument) -> the key its {arg_name, arg_value} pair's value is walked under.
+        self._feature_arguments = _feature_arguments(self.endpoints.feature_arguments)
+        self.context_inputs.update({t: _FEATURE_CONTEXT for t in self._feature_arguments})
+
     def _init_dns_records(self) -> None:
         records = self.endpoints.dns_records
         self._record_type_fields: Mapping[str, str] = (
@@ -636,12 +640,14 @@ class RuleEngine:
         self._key_names: Mapping[str, frozenset[str]] = (
             {k.label: k.types for k in records.key_names} if records is not None else {}
         )
-        self.record_context: Mapping[str, frozenset[str]] = {
+        self.context_inputs: dict[str, frozenset[str]] = {
             t: frozenset({f, self._record_name_fields[t]}) for t, f in self._record_type_fields.items()
             if t in self._record_name_fields
         }  # fmt: skip
-        """Type token of a DNS record resource -> the inputs (its type and name) that say whether its value is a
-        destination (``dns_records``): the guard resolves those before judging the record's held values."""
+        """Type token -> the inputs whose values decide how its other inputs are judged: a DNS record's type and name
+        (``dns_records``: whether its value is a destination), a feature config's ``function_name``
+        (``feature_arguments``: which arguments name a host or region). While one of them is an Output, the guard holds
+        the other inputs and judges them once it resolves."""
 
     def _no_destination(self, subject: Subject) -> bool:
         """A DNS record whose type says its value is no destination (TXT, SPF, CAA: ``dns_records``). A type not
@@ -1925,6 +1931,9 @@ def _setting_name(props: Mapping[str, Any], name_key: str, logical_name: str) ->
     if not isinstance(name, str):
         return None
     return _snake(_AUTONAME_SUFFIX.sub("", name.rstrip("/").rsplit("/", 1)[-1])) or None
+
+
+_FEATURE_CONTEXT = frozenset({"function_name"})
 
 
 def _feature_arguments(arguments: tuple[FeatureArgument, ...]) -> dict[str, dict[tuple[str, str], str]]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import inspect
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -57,22 +56,6 @@ _AUDIT_SESSION: ContextVar[list[Guard] | None] = ContextVar("sovereign_audit_ses
 _PLAIN_TYPES = frozenset({str, int, float, bool, type(None), dict, list, tuple})
 
 
-def _after_context(
-    props: Mapping[str, Any], findings: list[Finding], pending: list[Pending]
-) -> tuple[list[Finding], list[Pending]]:
-    """A DNS record whose type or name is not known yet: what its written inputs were refused for is judged again once
-    they resolve (a DKIM key's CNAME target is no destination under ``_domainkey``), as the plan and the policy pack
-    judge the final record. Findings about anything else (its provider) stand."""
-    later: dict[str, Any] = {}
-    for f in findings:
-        key = re.split(r"[.\[]", f.path, maxsplit=1)[0]
-        if key in props and not isinstance(props[key], pulumi.Output):
-            later[key] = props[key]
-    kept = [f for f in findings if re.split(r"[.\[]", f.path, maxsplit=1)[0] not in later]
-    again = [Pending(Place.top(k), pulumi.Output.from_input(v), k) for k, v in later.items()]
-    return kept, [*pending, *again]
-
-
 def _is_output(value: Any) -> bool:
     # Any awaitable input (asyncio Future, Task, coroutine) is deferred like an Output: the SDK
     # resolves it before sending, so it must be judged when it resolves.
@@ -98,6 +81,22 @@ def _as_outputs(value: Any, made: dict[int, pulumi.Output[Any]]) -> Any:
         vars(clone).update(_as_outputs(vars(value), made))
         return clone
     return value
+
+
+def _hold_for_context(subject: Subject, context: frozenset[str]) -> Subject:
+    """A resource whose context inputs (a DNS record's type and name, a CDN feature's ``function_name``:
+    ``RuleEngine.context_inputs``) are not all known yet: its other plain inputs are held too (as Outputs of their
+    own, in the judged subject only) and judged once the context resolves, as the plan and the policy pack judge the
+    final resource (a DKIM key's CNAME under a computed ``_domainkey`` name is no destination; a computed feature's
+    origin host is one)."""
+    props = subject.props
+    if not any(_is_output(prop_of(props, key)) for key in context):
+        return subject
+    held = {
+        k: pulumi.Output.from_input(v) if v is not None and not _is_output(v) and snake_case(k) not in context else v
+        for k, v in props.items()
+    }
+    return subject._replace(props=held)
 
 
 def _hold_setting(subject: Subject, name_key: str, value_keys: frozenset[str]) -> Subject:
@@ -144,7 +143,7 @@ class Guard:
         self._judged: dict[pulumi.Resource, str] = {}
         """The resources judged compliant, with their type tokens (which own addresses they produce)."""
         self._settings = engine.setting_inputs
-        self._record_context = engine.record_context
+        self._context_inputs = engine.context_inputs
 
     @property
     def jurisdiction(self) -> str:
@@ -166,10 +165,10 @@ class Guard:
         setting = self._settings.get(type_)
         if setting is not None:
             subject = _hold_setting(subject, *setting)
+        context = self._context_inputs.get(type_)  # DNS records and feature configs only: one dict lookup for the rest
+        if context is not None:
+            subject = _hold_for_context(subject, context)
         findings, pending = self.engine.check(subject, defer=_is_output, known=self._known)
-        context = self._record_context.get(type_)  # DNS record types only: one dict lookup for the rest
-        if findings and context is not None and any(isinstance(props.get(k), pulumi.Output) for k in context):
-            findings, pending = _after_context(props, findings, pending)
         created = self.engine.created_name(type_, props)
         if created is not None:
             self._created.add(created)
@@ -211,7 +210,7 @@ class Guard:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
         if subject.type in self._settings:
             subject, pending = await self._place_setting(subject, pending)
-        context = self._record_context.get(subject.type)
+        context = self._context_inputs.get(subject.type)
         if context is not None:
             subject = await self._with_resolved(subject, pending, context)
         for p in pending:
@@ -238,9 +237,10 @@ class Guard:
 
     @staticmethod
     async def _with_resolved(subject: Subject, pending: list[Pending], keys: frozenset[str]) -> Subject:
-        """A DNS record's held type and name, resolved into its inputs before its value is judged: whether the value
-        is a destination depends on them (a DKIM key's CNAME under ``_domainkey`` is none). Still unknown (a preview):
-        left as they are, and the value is judged (fail closed)."""
+        """The held context inputs (a DNS record's type and name, a feature's ``function_name``), resolved into the
+        subject before its other inputs are judged: how they are judged depends on them (a DKIM key's CNAME under
+        ``_domainkey`` is no destination). Still unknown (a preview): left as they are, and the values are judged as
+        with an unknown context (fail closed)."""
         top: dict[str, Any] = {}
         for p in pending:
             if p.top_key in keys and not p.place.depth:
