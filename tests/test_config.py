@@ -121,8 +121,20 @@ BAD_CONFIGS = [
     pytest.param(
         _set("data_classes.camera_footage.retention_days", "30"),
         r"sovereign-dc:datacenter\.data_classes\.camera_footage\.retention_days"
-        r": wrong type: got str '30'.*Fix: write a value of the expected type",
+        r": wrong type: expected a whole number, got text '30'\. Fix: write the number without quotes, e.g\. 30$",
         id="wrong-type",
+    ),
+    pytest.param(
+        _set("clouds", 5),
+        r"sovereign-dc:datacenter\.clouds: wrong type: expected a mapping \(indented `key: value` lines\), got the "
+        r"number 5\. Fix: write `clouds:` with its keys indented below it \(docs/datacenter\.md\)$",
+        id="wrong-type-mapping",
+    ),
+    pytest.param(
+        _set("owners", "platform@example.com"),
+        r"sovereign-dc:datacenter\.owners: wrong type: expected a list, got text 'platform@example\.com'\. "
+        r"Fix: write it as a list, e\.g\. `\[a, b\]` or one `- item` line per entry$",
+        id="wrong-type-list",
     ),
     pytest.param(
         _set("clouds.aws.secondary", "us-east-1"),

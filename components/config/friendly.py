@@ -59,11 +59,48 @@ def _explain(error: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) 
     if kind == "literal_error":
         return f"{shorten(given)} is not allowed ({error['msg']})", "use one of the listed values"
     if kind.endswith("_type") or kind.endswith("_parsing"):
-        return (
-            f"wrong type: got {type(given).__name__} {shorten(given)} ({error['msg']})",
-            "write a value of the expected type (quote text, leave numbers unquoted)",
-        )
+        expected = _EXPECTED.get(kind.split("_", 1)[0])
+        if expected is None:
+            return (
+                f"wrong type: got {_yaml_kind(given)} ({error['msg']})",
+                "write a value of the expected type (quote text, leave numbers unquoted)",
+            )
+        wanted, fix = expected
+        name = str(loc[-1]) if loc and not isinstance(loc[-1], int) else "the key"
+        return f"wrong type: expected {wanted}, got {_yaml_kind(given)}", fix.format(key=name, schema=_SCHEMA_DOC)
     return f"{error['msg']} (got {shorten(given)})", "change the value to satisfy that rule"
+
+
+# pydantic's error type (its first word: dict_type, model_type, list_type, int_parsing ...) -> what the stack file
+# should hold there, in YAML's words, and how to write it.
+_EXPECTED: dict[str, tuple[str, str]] = {
+    "dict": ("a mapping (indented `key: value` lines)", "write `{key}:` with its keys indented below it ({schema})"),
+    "model": ("a mapping (indented `key: value` lines)", "write `{key}:` with its keys indented below it ({schema})"),
+    "list": ("a list", "write it as a list, e.g. `[a, b]` or one `- item` line per entry"),
+    "tuple": ("a list", "write it as a list, e.g. `[a, b]` or one `- item` line per entry"),
+    "set": ("a list", "write it as a list, e.g. `[a, b]` or one `- item` line per entry"),
+    "int": ("a whole number", "write the number without quotes, e.g. 30"),
+    "float": ("a number", "write the number without quotes, e.g. 0.5"),
+    "bool": ("true or false", "write true or false, without quotes"),
+    "string": ("text", "write the text, in quotes if it could be read as a number or a date"),
+}
+
+
+def _yaml_kind(value: object) -> str:
+    """A parsed YAML value described as the stack file's author wrote it."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"text {shorten(value)}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return f"a list {shorten(value)}"
+    return f"{type(value).__name__} {shorten(value)}"
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
