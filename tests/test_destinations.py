@@ -211,6 +211,19 @@ def test_the_stack_file_reports_every_problem_of_the_register_at_once(
     assert all("Fix: " in p for p in problems)
 
 
+def test_a_register_that_is_not_a_list_is_named_by_its_own_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stacks = _project(tmp_path)
+    _stack(stacks, "cn", STACK.format(destinations=json.dumps(RESIDENT)))
+    code, out, _ = _run(capsys, "--stacks-dir", str(stacks), "--format", "json")
+    assert code == 2
+    problems = json.loads(out)["stacks"][0]["error"]["problems"]
+    assert [p.split(": ", 2)[1:] for p in problems] == [
+        ["sovereign-dc:destinations", "expected a list of entries, got dict. Fix: write `- id: ...` items"]
+    ], problems
+
+
 def test_duplicate_ids_are_refused() -> None:
     with pytest.raises(DestinationProblem, match="used twice"):
         check_destinations("CN", parse_destinations([RESIDENT, RESIDENT]), TODAY)

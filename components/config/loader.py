@@ -158,8 +158,7 @@ def _destinations(
     # Every problem of the register, as of the rest of the file, so that one edit can fix them all.
     found = register_problems(raw, jurisdiction.code if jurisdiction is not None else None)
     for exc in found:
-        where = f"{key}[{exc.index}]" + (f".{exc.field}" if exc.field and not exc.field.startswith("[") else exc.field)
-        problems.append(ConfigError(file, where, exc.problem, exc.fix))
+        problems.append(ConfigError(file, exc.key(key), exc.problem, exc.fix))
     return () if found else tuple(parse_destinations(raw))
 
 

@@ -509,10 +509,9 @@ def _register(document: EngineDocument, code: str) -> list[Destination]:
     except DestinationProblem as exc:
         # The program's guard refuses the same register (a stack-config error); a reviewer is told which entry and
         # why, rather than seeing every finding it would have declared refused.
-        where = f"{key}[{exc.index}].{exc.field}".rstrip(".")
         raise DocumentError(
-            f"{document.file}: the stack config's {where}: {exc.problem}, so no declaration of it can be applied. "
-            f"Fix: {exc.fix} in the stack file, then run the preview again."
+            f"{document.file}: the stack config's {exc.key(key)}: {exc.problem}, so no declaration of it can be "
+            f"applied. Fix: {exc.fix} in the stack file, then run the preview again."
         ) from None
     except ValueError:
         raise DocumentError(

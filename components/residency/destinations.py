@@ -51,9 +51,19 @@ _URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/?#]*@)?\[?([^/:?#\]]+)", re
 class DestinationProblem(SovereignError, ValueError):
     """A declaration that cannot be accepted: ``index`` and ``field`` say where, ``fix`` what to do."""
 
-    def __init__(self, index: int, field: str, problem: str, fix: str) -> None:
+    def __init__(self, index: int, field: str, problem: str, fix: str, *, whole: bool = False) -> None:
         super().__init__(f"[{index}].{field}: {problem}. Fix: {fix}")
         self.index, self.field, self.problem, self.fix = index, field, problem, fix
+        self.whole = whole
+        """The register itself is wrong (not a list), not one of its entries."""
+
+    def key(self, root: str) -> str:
+        """Where the problem is, under the register's key ``root``: ``root[2].basis``, ``root[0].resources[1]``, or
+        ``root`` itself for the whole register."""
+        if self.whole:
+            return root
+        field = self.field if not self.field or self.field.startswith("[") else f".{self.field}"
+        return f"{root}[{self.index}]{field}"
 
 
 class Destination(BaseModel):
@@ -213,7 +223,7 @@ def _indexed(raw: object, entries: list[Destination], bad: set[int]) -> list[Des
 def _parse(raw: object) -> tuple[list[Destination], list[DestinationProblem]]:
     if not isinstance(raw, list):
         problem = DestinationProblem(
-            0, "", f"expected a list of entries, got {type(raw).__name__}", "write `- id: ...` items"
+            0, "", f"expected a list of entries, got {type(raw).__name__}", "write `- id: ...` items", whole=True
         )
         return [], [problem]
     out: list[Destination] = []

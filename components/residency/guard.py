@@ -428,9 +428,7 @@ def enforce(
         engine = RuleEngine(jurisdiction, catalogue, destinations=destinations)
         check_destinations(engine.jurisdiction.code, engine.destinations)
     except DestinationProblem as exc:
-        whole = exc.problem.startswith("expected a list of entries")
-        key = "destinations" if whole else f"destinations[{exc.index}].{exc.field}".rstrip(".")
-        raise ConfigError("enforce(destinations=...)", key, exc.problem, exc.fix) from None
+        raise ConfigError("enforce(destinations=...)", exc.key("destinations"), exc.problem, exc.fix) from None
     _compat.install_registration_hook()  # before anything is registered: Output inputs are judged there
     session = _AUDIT_SESSION.get()
     guard = Guard(engine, "audit" if session is not None else mode)
