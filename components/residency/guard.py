@@ -89,28 +89,30 @@ def _hold_for_context(subject: Subject, context: frozenset[str]) -> Subject:
     own, in the judged subject only) and judged once the context resolves, as the plan and the policy pack judge the
     final resource (a DKIM key's CNAME under a computed ``_domainkey`` name is no destination; a computed feature's
     origin host is one)."""
-    props = subject.props
-    if not any(_is_output(prop_of(props, key)) for key in context):
+    if not any(_is_output(prop_of(subject.props, key)) for key in context):
         return subject
-    held = {
-        k: pulumi.Output.from_input(v) if v is not None and not _is_output(v) and snake_case(k) not in context else v
-        for k, v in props.items()
-    }
-    return subject._replace(props=held)
+    return _held(subject, lambda key: key not in context)
 
 
 def _hold_setting(subject: Subject, name_key: str, value_keys: frozenset[str]) -> Subject:
     """A stored setting whose name is still an Output: its plain values are held too (as Outputs of their
     own, in the judged subject only), to be judged under the name once it resolves, as the policy pack
     and the plan of the final state judge them (``/fleet/{stack}/export_region`` = ``us-east-1``)."""
-    props = subject.props
-    if not _is_output(prop_of(props, name_key)):
+    if not _is_output(prop_of(subject.props, name_key)):
         return subject
-    held = {
-        k: pulumi.Output.from_input(v) if v is not None and not _is_output(v) and snake_case(k) in value_keys else v
-        for k, v in props.items()
-    }
-    return subject._replace(props=held)
+    return _held(subject, value_keys.__contains__)
+
+
+def _held(subject: Subject, hold: Callable[[str], bool]) -> Subject:
+    """``subject`` with each plain input whose snake_case key ``hold`` names wrapped in an Output of its own, so the
+    engine defers it and the guard judges it with the others once they resolve (the registration's inputs are not
+    changed)."""
+    return subject._replace(
+        props={
+            k: pulumi.Output.from_input(v) if v is not None and not _is_output(v) and hold(snake_case(k)) else v
+            for k, v in subject.props.items()
+        }
+    )
 
 
 # Findings a resource of this stack may prove wrong by having produced the name or host itself.
