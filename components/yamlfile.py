@@ -39,6 +39,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_NODES",
     "YamlFileError",
+    "described",
     "load_yaml",
     "load_yaml_text",
     "shorten",
@@ -81,6 +82,24 @@ def shorten(value: object, limit: int = 60) -> str:
     if len(text) <= limit:
         return text
     return f"{text[: limit - 1]}… ({len(text)} characters)"
+
+
+def described(value: object) -> str:
+    """A parsed YAML value as its author wrote it, for messages: ``text '30'``, ``a number 5``, ``a boolean true``,
+    ``a list [1, 2]``, ``a mapping``, ``an empty value``."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"a boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"a number {value}"
+    if isinstance(value, str):
+        return f"text {shorten(value)}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return f"a list {shorten(value)}"
+    return f"{type(value).__name__} {shorten(value)}"
 
 
 class _NoDuplicates(SafeConstructor):

@@ -126,7 +126,7 @@ BAD_CONFIGS = [
     ),
     pytest.param(
         _set("clouds", 5),
-        r"sovereign-dc:datacenter\.clouds: wrong type: expected a mapping \(indented `key: value` lines\), got the "
+        r"sovereign-dc:datacenter\.clouds: wrong type: expected a mapping \(indented `key: value` lines\), got a "
         r"number 5\. Fix: write `clouds:` with its keys indented below it \(docs/datacenter\.md\)$",
         id="wrong-type-mapping",
     ),

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from components.errors import ConfigError
-from components.yamlfile import shorten
+from components.yamlfile import described, shorten
 
 __all__ = ["to_config_error", "to_config_errors"]
 
@@ -62,12 +62,12 @@ def _explain(error: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) 
         expected = _EXPECTED.get(kind.split("_", 1)[0])
         if expected is None:
             return (
-                f"wrong type: got {_yaml_kind(given)} ({error['msg']})",
+                f"wrong type: got {described(given)} ({error['msg']})",
                 "write a value of the expected type (quote text, leave numbers unquoted)",
             )
         wanted, fix = expected
         name = str(loc[-1]) if loc and not isinstance(loc[-1], int) else "the key"
-        return f"wrong type: expected {wanted}, got {_yaml_kind(given)}", fix.format(key=name, schema=_SCHEMA_DOC)
+        return f"wrong type: expected {wanted}, got {described(given)}", fix.format(key=name, schema=_SCHEMA_DOC)
     return f"{error['msg']} (got {shorten(given)})", "change the value to satisfy that rule"
 
 
@@ -84,23 +84,6 @@ _EXPECTED: dict[str, tuple[str, str]] = {
     "bool": ("true or false", "write true or false, without quotes"),
     "string": ("text", "write the text, in quotes if it could be read as a number or a date"),
 }
-
-
-def _yaml_kind(value: object) -> str:
-    """A parsed YAML value described as the stack file's author wrote it."""
-    if value is None:
-        return "an empty value"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"text {shorten(value)}"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return f"a list {shorten(value)}"
-    return f"{type(value).__name__} {shorten(value)}"
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -29,7 +29,7 @@ from pydantic_core import ErrorDetails
 from components.errors import SovereignError
 from components.residency.data_protection import load_data_protection
 from components.residency.phones import normalise
-from components.yamlfile import shorten
+from components.yamlfile import described, shorten
 
 __all__ = [
     "Destination",
@@ -245,7 +245,6 @@ def _parse(raw: object) -> tuple[list[Destination], list[DestinationProblem]]:
 
 _FIELDS = tuple(Destination.model_fields)
 _LIST_EXAMPLE = {"resources": "[aws:s3/bucket:Bucket, diag-*]", "data_classes": "[vehicle_diagnostics]"}
-_JSON_TYPES = {"str": "text", "int": "a number", "float": "a number", "bool": "a boolean", "dict": "a mapping"}
 
 
 def _worded(index: int, error: ErrorDetails) -> DestinationProblem:
@@ -270,11 +269,10 @@ def _worded(index: int, error: ErrorDetails) -> DestinationProblem:
             index, field, f"unknown field `{name}`", f"{hint}remove it or use one of {', '.join(_FIELDS)}"
         )
     if kind in ("tuple_type", "list_type") and name in _LIST_EXAMPLE:
-        got = _JSON_TYPES.get(type(given).__name__, type(given).__name__)
         return DestinationProblem(
             index,
             field,
-            f"expected a list, got {got} {shorten(given)}",
+            f"expected a list, got {described(given)}",
             f"write it as a list, e.g. {_LIST_EXAMPLE[name]}",
         )
     if not loc and problem.startswith("a transfer needs "):
