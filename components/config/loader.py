@@ -25,7 +25,7 @@ from components.config.stack_file import (
 )
 from components.errors import CatalogueError, ConfigError, raise_problems
 from components.residency.catalogue import Jurisdiction, load_catalogue
-from components.residency.destinations import Destination, parse_destinations, register_problems
+from components.residency.destinations import Destination, read_register
 from components.yamlfile import shorten
 
 __all__ = [
@@ -156,10 +156,10 @@ def _destinations(
         problems.append(ConfigError(file, key, "the value is not structured YAML", "write it as a list of entries"))
         return ()
     # Every problem of the register, as of the rest of the file, so that one edit can fix them all.
-    found = register_problems(raw, jurisdiction.code if jurisdiction is not None else None)
+    entries, found = read_register(raw, jurisdiction.code if jurisdiction is not None else None)
     for exc in found:
         problems.append(ConfigError(file, exc.key(key), exc.problem, exc.fix))
-    return () if found else tuple(parse_destinations(raw))
+    return () if found else tuple(entries)
 
 
 def _datacenter(

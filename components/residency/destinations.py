@@ -37,7 +37,7 @@ __all__ = [
     "check_destinations",
     "host_of",
     "parse_destinations",
-    "register_problems",
+    "read_register",
 ]
 
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -200,8 +200,11 @@ def parse_destinations(raw: object) -> list[Destination]:
     return entries
 
 
-def register_problems(raw: object, code: str | None, today: dt.date | None = None) -> list[DestinationProblem]:
-    """Every problem of a raw register at once, in entry order (a stack file reports all its problems together).
+def read_register(
+    raw: object, code: str | None, today: dt.date | None = None
+) -> tuple[list[Destination], list[DestinationProblem]]:
+    """A raw register's valid entries and every problem at once, in entry order (a stack file reports all its problems
+    together); the entries stand only when there is no problem.
 
     ``code`` is the stack's jurisdiction (``None`` when it is itself unknown: the entries are then only parsed).
     """
@@ -210,7 +213,7 @@ def register_problems(raw: object, code: str | None, today: dt.date | None = Non
         placed = enumerate(_indexed(raw, entries, {p.index for p in problems}))
         problems.extend(_check(code, [(i, d) for i, d in placed if d is not None], today))
         problems.sort(key=lambda p: p.index)  # stable: an entry's own problems stay in their order
-    return problems
+    return entries, problems
 
 
 def _indexed(raw: object, entries: list[Destination], bad: set[int]) -> list[Destination | None]:
