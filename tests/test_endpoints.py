@@ -4857,3 +4857,20 @@ def test_an_sae_php_config_is_judged_as_its_settings(php_ini: str, expected: set
     findings, _ = ENGINES["CN"].check(subject)
     assert {f.rule.id for f in findings} == expected
     assert all(f.path.startswith("php_config(ini).") for f in findings)
+
+
+def test_engines_of_one_jurisdiction_share_their_tables_and_keep_their_own_register() -> None:
+    """Every front door builds its own engine; what the catalogues decide is derived once per jurisdiction and shared
+    (with the memos of each place), while each engine keeps its own register and its own count of what it covered."""
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "idp", "kind": "resident", "match": "idp.example.cn", "evidence": "own IdP in Shanghai"}
+    plain, declaring = RuleEngine("CN"), RuleEngine("CN", destinations=parse_destinations([entry]))
+    assert plain._key_plan is declaring._key_plan and plain.parser is declaring.parser
+    assert RuleEngine("EU")._key_plan is not plain._key_plan
+    subject = url_subject("https://idp.example.cn/oauth2/token")
+    assert {f.rule.id for f in plain.check(subject)[0]} == {"RES-015"}
+    assert {f.declared_by for f in declaring.check(subject)[0]} == {"idp"}
+    # The memo the declaring engine warmed holds no trace of its register: the plain engine still refuses.
+    assert {f.rule.id for f in plain.check(subject)[0]} == {"RES-015"}
+    assert (plain.used, declaring.used) == ({}, {"idp": 1})

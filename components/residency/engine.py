@@ -32,6 +32,7 @@ from components.residency.endpoints import (
     StackTemplate,
     TemplateAttribute,
     TemplateService,
+    load_endpoints,
 )
 from components.residency.phones import country_of, is_phone_shaped, normalise
 from components.residency.references import (
@@ -410,6 +411,30 @@ class _KeyPlan(NamedTuple):
     stack; None elsewhere (nearly every place)."""
 
 
+_PER_ENGINE = frozenset({"catalogue", "jurisdiction", "destinations", "today", "used"})
+"""The attributes each engine has of its own; every other one is shared through :func:`_shared_tables`."""
+
+_TABLES: dict[tuple[int, int, int], tuple[Catalogue, Jurisdiction, EndpointCatalogue, Mapping[str, Any]]] = {}
+"""(catalogue, jurisdiction, endpoint catalogue) by identity -> those three (kept alive, so no identity is reused)
+and the attributes their engines share."""
+
+
+def _shared_tables(catalogue: Catalogue, jurisdiction: Jurisdiction, endpoints: EndpointCatalogue) -> Mapping[str, Any]:
+    """The attributes every engine of ``jurisdiction`` shares: derived once, by a template engine with no register."""
+    key = (id(catalogue), id(jurisdiction), id(endpoints))
+    held = _TABLES.get(key)
+    if held is None:
+        template = RuleEngine.__new__(RuleEngine)
+        template.catalogue, template.jurisdiction = catalogue, jurisdiction
+        template.destinations, template.today, template.used = (), None, {}
+        template._derive(endpoints)
+        if len(_TABLES) >= 16:  # catalogues built by tests; a program has one per jurisdiction
+            _TABLES.clear()
+        shared = {name: value for name, value in vars(template).items() if name not in _PER_ENGINE}
+        held = _TABLES[key] = (catalogue, jurisdiction, endpoints, shared)
+    return held[3]
+
+
 class RuleEngine:
     """Judges subjects against one jurisdiction. Build one per jurisdiction and reuse it."""
 
@@ -423,15 +448,30 @@ class RuleEngine:
     ) -> None:
         self.catalogue = catalogue or load_catalogue()
         self.jurisdiction = self.catalogue.get(jurisdiction) if isinstance(jurisdiction, str) else jurisdiction
-        self.parser = ReferenceParser(self.catalogue)
-        self.endpoints = self.parser.endpoints
-        self._scripts = ScriptReader(self.endpoints.script_commands)
         self.destinations: tuple[Destination, ...] = tuple(destinations)
         """The stack's transfer register; findings they cover are reported as declared."""
         self.today = today
         """Fixed date for expiry checks (tests); None means the current date at each check."""
         self.used: dict[str, int] = {}
         """How many findings each declaration covered (for the plan's register report)."""
+        # Everything else comes from the catalogues and the jurisdiction alone: derived once per jurisdiction and
+        # shared by every engine of it, with the memos of what each place decides (every front door builds its own
+        # engine: the plan one per stack, a test session thousands).
+        self.__dict__.update(_shared_tables(self.catalogue, self.jurisdiction, load_endpoints()))
+
+    def _derive(self, endpoints: EndpointCatalogue) -> None:
+        """The tables and memos :func:`_shared_tables` shares (run on a template engine with no register)."""
+        self.parser = ReferenceParser(self.catalogue, endpoints)
+        self.endpoints = endpoints
+        self._scripts = ScriptReader(self.endpoints.script_commands)
+        # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
+        # few places. They are bound to the template engine, so they may read the tables, never the register.
+        self._key_plan = functools.lru_cache(maxsize=8192)(self._decide_key_plan)
+        self._services_at = functools.lru_cache(maxsize=8192)(self._find_services_at)
+        self._field_services = functools.lru_cache(maxsize=1024)(self._find_field_services)
+        self._resource_services = functools.lru_cache(maxsize=1024)(self._find_resource_services)
+        self._host_key = functools.lru_cache(maxsize=2048)(self._is_host_key)
+        self._user_keyed = functools.lru_cache(maxsize=2048)(self._is_user_keyed)
         j = self.jurisdiction
         # A partition is closed when every one of its regions lies inside the jurisdiction (aws-cn for
         # CN): a reference that names no region is then still provably in-country.
@@ -1459,8 +1499,7 @@ class RuleEngine:
         finally:
             walk.kpath, walk.known, walk.template_resources, walk.template = parent, known, resources, outer
 
-    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one engine per jurisdiction, kept for the process
-    def _key_plan(self, type_token: str, kpath: tuple[str, ...], key: str) -> _KeyPlan:
+    def _decide_key_plan(self, type_token: str, kpath: tuple[str, ...], key: str) -> _KeyPlan:
         """What the place of a string decides before its value is read, once per (type, key path, key):
         programs repeat the same few places, so each string pays only for the tests of its value."""
         tokens = _key_tokens(key)
@@ -1522,22 +1561,19 @@ class RuleEngine:
 
     def _in_payload_script(self, kpath: tuple[str, ...]) -> bool:
         """A cloud-config's script text (``payload_scripts``: runcmd, bootcmd, write_files content) right under a
-        payload key: read like a script payload. Asked once per place (``_key_plan`` is cached)."""
+        payload key: read like a script payload. Asked once per place (``_key_plan`` is a memo)."""
         return any(
             len(kpath) > len(script) and kpath[-len(script) :] == script and self._payload_key(kpath[-len(script) - 1])
             for script in (tuple(p.split(".")) for p in self.endpoints.payload_scripts)
         )
 
-    @functools.lru_cache(maxsize=2048)  # noqa: B019 - one engine per jurisdiction, kept for the process
-    def _host_key(self, key: str) -> bool:
+    def _is_host_key(self, key: str) -> bool:
         return _named_by(key, self.endpoints.host_keys)
 
-    @functools.lru_cache(maxsize=2048)  # noqa: B019 - one engine per jurisdiction, kept for the process
-    def _user_keyed(self, key: str) -> bool:
+    def _is_user_keyed(self, key: str) -> bool:
         return _named_by(_key_tokens(key), self.endpoints.user_keyed_maps)
 
-    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
-    def _resource_services(self, type_token: str) -> tuple[GlobalService, ...]:
+    def _find_resource_services(self, type_token: str) -> tuple[GlobalService, ...]:
         """Services judged once per resource: global in themselves, or with a default for an omitted field. Cached per
         type like the field services: every registration asks, and most types have none (a cache lookup, not a scan of
         every entry)."""
@@ -1548,8 +1584,7 @@ class RuleEngine:
             if (s.field is None or type_token in s.defaults) and s.applies_to(type_token) and s.judges_in(code)
         )
 
-    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per jurisdiction, kept for the process
-    def _field_services(self, type_token: str) -> tuple[GlobalService, ...]:
+    def _find_field_services(self, type_token: str) -> tuple[GlobalService, ...]:
         code = self.jurisdiction.code
         return tuple(
             s
@@ -1557,8 +1592,7 @@ class RuleEngine:
             if s.field is not None and s.applies_to(type_token) and s.judges_in(code)
         )
 
-    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one engine per jurisdiction, kept for the process
-    def _services_at(self, type_token: str, kpath: tuple[str, ...]) -> tuple[GlobalService, ...]:
+    def _find_services_at(self, type_token: str, kpath: tuple[str, ...]) -> tuple[GlobalService, ...]:
         # Programs repeat the same few key paths per type: matching the field patterns once per
         # (type, path) leaves only the value test for each string.
         return tuple(s for s in self._field_services(type_token) if s.field_matches(kpath))
