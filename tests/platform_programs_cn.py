@@ -10,9 +10,10 @@ in China (`*.cloudfront.cn`) behind a Route 53 zone, VPC endpoints named `cn.com
 with `arn:aws-cn:` ARNs, alarms to SNS, Backup copies and DR between Beijing and Ningxia; on Alibaba Cloud the
 telemetry forwarding of IoT Platform, Kafka, Flink, MaxCompute, Hologres, DataWorks, OSS lifecycle and replication,
 ACK with ACR images, RDS / PolarDB backups kept in the mainland, SLS and CloudMonitor alarms, SMS / DirectMail, CDN and
-DCDN in the `domestic` scope, WAF, Cloud Firewall, ActionTrail, GA inside the mainland and PrivateLink. Amazon SES is
-not offered in the China regions (docs.amazonaws.cn "Amazon Web Services in China" service list), so no program here
-mails through it.
+DCDN in the `domestic` scope, WAF, Cloud Firewall, ActionTrail, GA inside the mainland and PrivateLink. Amazon SES has
+no page in the China guide's service list (docs.amazonaws.cn "Getting Started with Amazon Web Services in China"; not
+confirmed by a page saying so), and SNS SMS and mobile push are "not yet available in the Beijing and Ningxia Regions"
+(its sns.html page), so no program here mails or texts through them: owner notices go through Alibaba DirectMail / SMS.
 
 None sends data out of mainland China except through a declared destination, so every front door must accept every
 compliant one; tests/test_realistic_programs.py runs them as CASES (``cn-platform-cn-*``), with the offending twins
@@ -706,14 +707,20 @@ def cn_iam_guardrails(region: str = BEIJING) -> Build:
     return build
 
 
-def cn_alarms_to_sns(region: str = BEIJING) -> Build:
+def cn_alarms_to_sns(region: str = BEIJING, *, ops_mail: bool = False) -> Build:
     # docs: sns/topic (KMS alias/aws/sns), sns/topicsubscription to the stack's SQS queue and Lambda, cloudwatch/
     # metricalarm on the API's 5XX and the queue's age (alarm_actions: the topic), cloudwatch/compositealarm.
+    # `ops_mail`: an email subscription for the operations mailbox (protocol email, the corporate address), which
+    # SNS delivers to the mail domain's servers.
     def build(c: Any) -> object:
         opts = _aws(region)
         topic = aws.sns.Topic("fleet-alarms", kms_master_key_id="alias/aws/sns", opts=opts)
         queue = aws.sqs.Queue("fleet-alarms", opts=opts)
         aws.sns.TopicSubscription("alarms-queue", topic=topic.arn, protocol="sqs", endpoint=queue.arn, opts=opts)
+        if ops_mail:
+            aws.sns.TopicSubscription(
+                "alarms-ops-mail", topic=topic.arn, protocol="email", endpoint="fleet-ops@fleet-example.cn", opts=opts
+            )
         pager = _function("alarm-router", opts, {"TOPIC": topic.arn})
         aws.sns.TopicSubscription("alarms-router", topic=topic.arn, protocol="lambda", endpoint=pager.arn, opts=opts)
         api = aws.cloudwatch.MetricAlarm(
@@ -866,6 +873,93 @@ def cn_toolkit_storage() -> Build:
             opts,
             {"KEY_ARN": keys.keys["vehicle_telemetry"].arn, "S3_ENDPOINT": "https://s3.cn-north-1.amazonaws.com.cn"},
         )
+
+    return build
+
+
+def cn_edge_and_events(region: str = BEIJING, dr_region: str = NINGXIA, domain: str = "fleet-example.cn") -> Build:
+    # docs: wafv2/webacl (REGIONAL, the AWS managed common rule set) + webaclloggingconfiguration to a log group named
+    # aws-waf-logs-*, a CloudFront distribution in China whose origin is the Ningxia ALB by its DNS name
+    # (<name>-<id>.cn-northwest-1.elb.amazonaws.com.cn), a Route 53 geolocation record (country CN) to the Beijing ALB,
+    # cloudwatch/eventrule + eventtarget forwarding fleet events to the DR event bus in Ningxia by its
+    # `arn:aws-cn:events:cn-northwest-1:` ARN (cross-Region event buses).
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        metrics = {"cloudwatch_metrics_enabled": True, "sampled_requests_enabled": True}
+        acl = aws.wafv2.WebAcl(
+            "owner-portal", scope="REGIONAL", default_action={"allow": {}},
+            visibility_config={**metrics, "metric_name": "owner-portal"},
+            rules=[{"name": "common", "priority": 1, "override_action": {"none": {}},
+                    "statement": {"managed_rule_group_statement": {"name": "AWSManagedRulesCommonRuleSet",
+                                                                   "vendor_name": "AWS"}},
+                    "visibility_config": {**metrics, "metric_name": "common"}}],
+            opts=opts,
+        )  # fmt: skip
+        waf_logs = aws.cloudwatch.LogGroup(
+            "waf-logs", name="aws-waf-logs-owner-portal", retention_in_days=90, opts=opts
+        )
+        aws.wafv2.WebAclLoggingConfiguration("owner-portal", resource_arn=acl.arn,
+                                             log_destination_configs=[waf_logs.arn], opts=opts)  # fmt: skip
+        aws.cloudfront.Distribution(
+            "owner-api", enabled=True, aliases=[f"api.{domain}"],
+            origins=[{"origin_id": "ningxia-alb",
+                      "domain_name": f"owner-api-1234567890.{dr_region}.elb.amazonaws.com.cn",
+                      "custom_origin_config": {"http_port": 80, "https_port": 443,
+                                               "origin_protocol_policy": "https-only",
+                                               "origin_ssl_protocols": ["TLSv1.2"]}}],
+            default_cache_behavior={"target_origin_id": "ningxia-alb", "viewer_protocol_policy": "https-only",
+                                    "allowed_methods": ["GET", "HEAD"], "cached_methods": ["GET", "HEAD"],
+                                    "forwarded_values": {"query_string": True, "cookies": {"forward": "none"}}},
+            restrictions={"geo_restriction": {"restriction_type": "none"}},
+            viewer_certificate={"iam_certificate_id": "ASCAEXAMPLEAPICERT", "ssl_support_method": "sni-only"},
+            opts=opts,
+        )  # fmt: skip
+        zone = aws.route53.Zone("owners-geo", name=domain, opts=opts)
+        aws.route53.Record(
+            "api-cn", zone_id=zone.zone_id, name=f"owners.{domain}", type="CNAME", ttl=60, set_identifier="cn",
+            geolocation_routing_policies=[{"country": "CN"}],
+            records=[f"owner-portal-1234567890.{region}.elb.amazonaws.com.cn"], opts=opts,
+        )  # fmt: skip
+        rule = aws.cloudwatch.EventRule(
+            "fleet-to-dr", event_pattern=json.dumps({"source": ["fleet.vehicles"]}), opts=opts
+        )
+        role = aws.iam.Role("events-to-dr", assume_role_policy=_trust("events.amazonaws.com"), opts=opts)
+        return aws.cloudwatch.EventTarget(
+            "fleet-to-dr", rule=rule.name, arn=_arn("events", dr_region, "event-bus/fleet-dr"), role_arn=role.arn,
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def cn_dealer_services(region: str = BEIJING) -> Build:
+    # docs: transfer/server (SFTP, VPC endpoint, service-managed users) + transfer/user with a home directory in the
+    # stack's bucket, docdb/cluster (encrypted, the stack's key) for dealer profiles, msk/serverlesscluster (IAM auth)
+    # for dealer events, the dealer-sync Lambda given the cluster's endpoint output.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        key = aws.kms.Key("dealer-data", description="Dealer data", opts=opts)
+        inbox = aws.s3.Bucket("dealer-inbox", opts=opts)
+        server = aws.transfer.Server(
+            "dealers", endpoint_type="VPC", protocols=["SFTP"], identity_provider_type="SERVICE_MANAGED",
+            endpoint_details={"vpc_id": "vpc-fleet", "subnet_ids": ["subnet-a", "subnet-b"]}, opts=opts,
+        )  # fmt: skip
+        role = aws.iam.Role("dealer-sftp", assume_role_policy=_trust("transfer.amazonaws.com"), opts=opts)
+        aws.transfer.User(
+            "dealer-0421", server_id=server.id, user_name="dealer-0421", role=role.arn, home_directory_type="LOGICAL",
+            home_directory_mappings=[{"entry": "/", "target": inbox.bucket.apply(lambda b: f"/{b}/dealer-0421")}],
+            opts=opts,
+        )  # fmt: skip
+        docdb = aws.docdb.Cluster(
+            "dealer-profiles", master_username="dealeradmin", manage_master_user_password=True,
+            storage_encrypted=True, kms_key_id=key.arn, skip_final_snapshot=True, opts=opts,
+        )  # fmt: skip
+        aws.msk.ServerlessCluster(
+            "dealer-events", cluster_name="dealer-events",
+            vpc_configs=[{"subnet_ids": ["subnet-a", "subnet-b"], "security_group_ids": ["sg-msk"]}],
+            client_authentication={"sasl": {"iam": {"enabled": True}}}, opts=opts,
+        )  # fmt: skip
+        return _function("dealer-sync", opts, {"DOCDB_HOST": docdb.endpoint, "INBOX": inbox.bucket})
 
     return build
 
@@ -1461,6 +1555,76 @@ def ali_telemetry_region(region: str) -> Build:
     return build
 
 
+def ali_cdn_dns(region: str = "cn-shanghai", domain: str = "fleet-example.cn", *, cname_by_hand: bool = False) -> Build:
+    # docs: cdn/domainnew (scope domestic) and dcdn/domain (scope domestic), then dns/alidnsrecord CNAME records of
+    # the ICP-filed zone pointing each name at the domain's `cname` output ("Add a CNAME record": the CNAME CDN assigns,
+    # <domain>.w.kunlunsl.com). `cname_by_hand`: the static record's target written out as the console shows it.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        static = alicloud.cdn.DomainNew(
+            "static", domain_name=f"static.{domain}", cdn_type="web", scope="domestic",
+            sources=[{"content": f"fleet-portal-static.oss-{region}.aliyuncs.com", "type": "oss", "port": 443}],
+            opts=opts,
+        )  # fmt: skip
+        api = alicloud.dcdn.Domain(
+            "api", domain_name=f"api.{domain}", scope="domestic",
+            sources=[{"content": "10.0.8.20", "type": "ipaddr", "port": 443}], opts=opts,
+        )  # fmt: skip
+        alicloud.dns.AlidnsRecord("api-cname", domain_name=domain, rr="api", type="CNAME", value=api.cname, opts=opts)
+        target = f"static.{domain}.w.kunlunsl.com" if cname_by_hand else static.cname
+        return alicloud.dns.AlidnsRecord("static-cname", domain_name=domain, rr="static", type="CNAME", value=target,
+                                         opts=opts)  # fmt: skip
+
+    return build
+
+
+def ali_events_and_apps(region: str = "cn-shanghai") -> Build:
+    # docs: rocketmq/rocketmqinstance (5.x, VPC only, no internet), eventbridge/eventbus + rule with an
+    # acs.api.destination target to the stack's API Gateway group (its <id>-<region>.alicloudapi.com name),
+    # apigateway/group + api (HTTP-VPC backend), sae/application from the ACR EE VPC image with a NAS mount target
+    # (<id>.<region>.nas.aliyuncs.com) in its environment, fc/v3customdomain for the ICP-filed API name.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        alicloud.rocketmq.RocketMQInstance(
+            "fleet-events", instance_name="fleet-events", service_code="rmq", payment_type="PayAsYouGo",
+            series_code="standard", sub_series_code="cluster_ha",
+            product_info={"msg_process_spec": "rmq.s2.2xlarge", "message_retention_time": 72},
+            network_info={"vpc_info": {"vpc_id": "vpc-fleet", "vswitches": [{"vswitch_id": "vsw-a"}]},
+                          "internet_info": {"internet_spec": "disable", "flow_out_type": "uninvolved"}},
+            opts=opts,
+        )  # fmt: skip
+        group = alicloud.apigateway.Group("owners", name="owners", description="owner API", opts=opts)
+        alicloud.apigateway.Api(
+            "vehicles", group_id=group.id, name="vehicles", description="vehicles", auth_type="APP",
+            request_config={"protocol": "HTTPS", "method": "GET", "path": "/vehicles", "mode": "PASSTHROUGH"},
+            service_type="HTTP-VPC",
+            http_vpc_service_config={"name": "owner-slb", "path": "/vehicles", "method": "GET", "timeout": 10000},
+            stage_names=["RELEASE"], opts=opts,
+        )  # fmt: skip
+        bus = alicloud.eventbridge.EventBus("fleet", event_bus_name="fleet", opts=opts)
+        hook = f"https://a1b2c3d4e5f6-{region}.alicloudapi.com/events"
+        alicloud.eventbridge.Rule(
+            "to-owner-api", event_bus_name=bus.event_bus_name, rule_name="to-owner-api",
+            filter_pattern=json.dumps({"source": ["fleet.vehicles"]}),
+            targets=[{"target_id": "owner-api", "type": "acs.api.destination", "endpoint": hook,
+                      "param_lists": [{"resource_key": "URL", "form": "CONSTANT", "value": hook}]}],
+            opts=opts,
+        )  # fmt: skip
+        alicloud.fc.V3CustomDomain(
+            "owners", custom_domain_name="fc.fleet-example.cn", protocol="HTTP",
+            route_config={"routes": [{"function_name": "owner-api", "path": "/*", "qualifier": "LATEST"}]}, opts=opts,
+        )  # fmt: skip
+        return alicloud.sae.Application(
+            "owner-portal", app_name="owner-portal", namespace_id=f"{region}:fleet", package_type="Image",
+            image_url=f"fleet-registry-registry-vpc.{region}.cr.aliyuncs.com/fleet/portal:3.1.0", replicas=2,
+            cpu=1000, memory=2048, vpc_id="vpc-fleet", vswitch_id="vsw-a", security_group_id="sg-sae",
+            envs=json.dumps([{"name": "NAS_HOST", "value": f"0a1b2c3d4e-xyz12.{region}.nas.aliyuncs.com"}]),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
 def ali_plant_link(region: str = "cn-shanghai") -> Build:
     # docs: vpn/gateway + vpn/customergateway (the Shanghai plant's IPsec peer) + vpn/connection, pvtz/zone for the
     # plant's names forwarded by a pvtz/endpoint + rule, and the FC function calling the plant MES by name: the plant is
@@ -1530,4 +1694,11 @@ GA_MAINLAND: dict[str, Any] = {
     "kind": "resident",
     "match": "alicloud-global-accelerator",
     "evidence": "GA with EIP access in cn-beijing only and its endpoint group in cn-shanghai, network review NR-14",
+}
+OPS_MAILBOX: dict[str, Any] = {
+    # CN: the operations mailbox's domain, whose mail servers are the company's own in Shanghai.
+    "id": "ops-mail",
+    "kind": "resident",
+    "match": "fleet-example.cn",
+    "evidence": "corporate mail servers in the Shanghai Lingang data centre, facility register FR-SH-01",
 }

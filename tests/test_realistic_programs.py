@@ -7134,6 +7134,15 @@ CASES: list[Case] = [
         {"RES-019"},
         destinations=[pc.SUPPLIER_STANDARD_CONTRACT],
     ),
+    Case("cn-platform-cn-alarms-ops-mail", "CN", pc.cn_alarms_to_sns(ops_mail=True), destinations=[pc.OPS_MAILBOX]),
+    Case("cn-platform-cn-alarms-ops-mail-undeclared", "CN", pc.cn_alarms_to_sns(ops_mail=True), {"RES-015"}),
+    Case("cn-platform-cn-edge-and-events", "CN", pc.cn_edge_and_events()),
+    Case("cn-platform-cn-edge-and-events-ningxia", "CN", pc.cn_edge_and_events(pc.NINGXIA, pc.BEIJING)),
+    Case("cn-platform-cn-dealer-services", "CN", pc.cn_dealer_services()),
+    Case("cn-platform-cn-ali-cdn-dns", "CN", pc.ali_cdn_dns()),
+    Case("cn-platform-cn-ali-cdn-dns-cname-by-hand", "CN", pc.ali_cdn_dns(cname_by_hand=True), {"RES-016"}),
+    Case("cn-platform-cn-ali-events-and-apps", "CN", pc.ali_events_and_apps()),
+    Case("cn-platform-cn-ali-events-and-apps-shenzhen", "CN", pc.ali_events_and_apps("cn-shenzhen")),
 ]
 
 
