@@ -72,6 +72,7 @@ def _ali_host(shape: int, region: str, suffix: str) -> str:
         f"1234567.{region}.fc.{suffix}",
         f"service.{region}-vpc.{suffix}",  # MaxCompute's VPC endpoint shape
         f"dh-{region}-int-vpc.{suffix}",  # DataHub's VPC endpoint shape
+        f"hgpostcn-cn-7mz2abcd0002-{region}-vpc-st.hologres.{suffix}",  # Hologres's dedicated-VPC endpoint shape
     ][shape]
 
 
@@ -92,7 +93,7 @@ def test_every_aws_suffix_and_region_is_proven_exactly_where_it_is(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.sampled_from(ALI_SUFFIX_REGIONS), st.integers(0, 6), st.sampled_from(CODES))
+@given(st.sampled_from(ALI_SUFFIX_REGIONS), st.integers(0, 7), st.sampled_from(CODES))
 def test_every_alicloud_suffix_and_region_is_proven_exactly_where_it_is(
     pair: tuple[str, str], shape: int, code: str
 ) -> None:
@@ -138,6 +139,12 @@ def test_every_short_region_code_is_read_as_its_region(item: tuple[str, str], co
         ("EU", "service.cn-shanghai.maxcompute.aliyun.com", {"RES-006"}),
         ("CN", "service.maxcompute.aliyun.com", {"RES-015"}),  # no region label: nothing proves it
         ("CN", "service.cn-shanghai.dataworks.aliyun.com", {"RES-016"}),  # the rest of aliyun.com stays edge
+        # Hologres: <instanceID>-<region>[-internal|-vpc|-vpc-st].hologres.aliyuncs.com, its region in the label.
+        ("CN", "hgpostcn-cn-7mz2abcd0002-cn-beijing-vpc-st.hologres.aliyuncs.com", set()),
+        ("CN", "hgpostcn-cn-7mz2abcd0002-cn-beijing-vpc.hologres.aliyuncs.com", set()),
+        ("CN", "hgpostcn-cn-7mz2abcd0002-cn-hongkong-vpc-st.hologres.aliyuncs.com", {"RES-006"}),
+        ("EU", "hgpostcn-cn-7mz2abcd0002-eu-central-1-vpc-st.hologres.aliyuncs.com", set()),
+        ("CN", "hgpostcn-cn-7mz2abcd0002-vpc-st.hologres.aliyuncs.com", {"RES-015"}),  # no region: nothing proves it
     ],
 )
 def test_hosts_that_prove_nothing_are_refused_and_in_network_ones_pass(
