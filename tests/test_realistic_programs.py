@@ -4402,6 +4402,19 @@ def oceanbase_standby(primary: str | None, primary_region: str | None = None) ->
     return build
 
 
+# Advanced origin fetch's match on the request path: requests for /api (`origin` then says where they are fetched from).
+_CDN_API_PATH = {"variable_type": "uri", "variable": "uri", "conditions": "==", "value": "/api"}
+
+
+def _cdn_origin_group(standby_region: str) -> dict[str, str]:
+    # An origin group of the API's bucket in Shanghai (priority 10) and a standby copy in `standby_region` (20).
+    primary = "fleet-api.oss-cn-shanghai.aliyuncs.com_10_50_443"
+    return {
+        "source_group_name": "api",
+        "source_info": f"{primary},fleet-api-dr.oss-{standby_region}.aliyuncs.com_20_50_443",
+    }
+
+
 def cdn_feature(function: str, args: dict[str, str], computed: bool = False) -> Callable[[Ctx], object]:
     # docs: alicloud cdn/domainconfig and CDN "Parameters for configuring features for domain names" — a domestic
     # CDN domain on the stack's OSS origin, with one feature set by {arg_name, arg_value} pairs (a rule condition
@@ -7029,6 +7042,26 @@ CASES: list[Case] = [
         "cn-cdn-computed-feature-ipv6-any-region",
         "CN",
         cdn_feature("ipv6", {"switch": "on", "region": "*"}, computed=True),
+    ),
+    # A CDN domain's advanced origin fetch (`advanced_origin`: /api requests fetched from `origin`) and origin group
+    # (`source_group`: `source_info` lists `<address>_<priority>_<weight>_<port>` servers), set as feature arguments.
+    Case(
+        "cn-cdn-advanced-origin-own-oss",
+        "CN",
+        cdn_feature("advanced_origin", {**_CDN_API_PATH, "origin": "fleet-api.oss-cn-shanghai.aliyuncs.com"}),
+    ),
+    Case(
+        "cn-cdn-advanced-origin-partner-host",
+        "CN",
+        cdn_feature("advanced_origin", {**_CDN_API_PATH, "origin": "api.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case("cn-cdn-origin-group-own-oss", "CN", cdn_feature("source_group", _cdn_origin_group("cn-beijing"))),
+    Case(
+        "cn-cdn-origin-group-singapore-oss",
+        "CN",
+        cdn_feature("source_group", _cdn_origin_group("ap-southeast-1")),
+        {"RES-006"},
     ),
 ]
 
