@@ -884,6 +884,11 @@ def _is_output(value: object) -> bool:
         ("CN", "alicloud:vod/domain:Domain", set()),
         ("EU", "alicloud:cdn/domainNew:DomainNew", {"RES-016"}),
         ("JP", "alicloud:vod/domain:Domain", {"RES-016"}),
+        # DCDN and DCDN IPA domains default to `domestic` as well (AddDcdnDomain, AddDcdnIpaDomain).
+        ("CN", "alicloud:dcdn/domain:Domain", set()),
+        ("CN", "alicloud:dcdn/ipaDomain:IpaDomain", set()),
+        ("JP", "alicloud:dcdn/domain:Domain", {"RES-016"}),
+        ("DE", "alicloud:dcdn/ipaDomain:IpaDomain", {"RES-016"}),
     ],
 )
 def test_an_omitted_scope_is_judged_as_its_documented_default(code: str, token: str, expected: set[str]) -> None:
@@ -1349,7 +1354,7 @@ def test_encoded_and_plain_saml_metadata_name_the_same_destinations(labels: list
     ("scope", "expected"), [("overseas", {"RES-016"}), ("global", {"RES-016"}), ("domestic", set()), (None, set())]
 )
 def test_a_dcdn_ipa_domain_is_judged_by_its_scope(scope: str | None, expected: set[str]) -> None:
-    # IPA's default scope was not confirmed from a document: an omitted one is not judged (as for DCDN domains).
+    # An omitted scope is IPA's documented default, `domestic` (AddDcdnIpaDomain): resident in CN.
     props: dict[str, Any] = {"domain_name": "game.fleet.example.cn"}
     if scope is not None:
         props["scope"] = scope

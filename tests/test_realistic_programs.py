@@ -3496,6 +3496,20 @@ def ipa_domain(scope: str) -> Callable[[Ctx], object]:
     return build
 
 
+def dcdn_site(scope: str | None = None) -> Callable[[Ctx], object]:
+    # docs: dcdn/domain — the dealer portal accelerated by DCDN (static and dynamic content) from the stack's OSS
+    # bucket in its own region; `scope` omitted is AddDcdnDomain's default, `domestic` (the Chinese mainland's edges).
+    def build(c: Ctx) -> object:
+        bucket = alicloud.oss.Bucket("portal-files", bucket=f"fleet-portal-{c.code.lower()}", opts=c.ali)
+        origin = pulumi.Output.concat(bucket.bucket, ".oss-", REGION[c.code][1], ".aliyuncs.com")
+        return alicloud.dcdn.Domain(
+            "portal", domain_name=f"portal.fleet.example.{c.code.lower()}", scope=scope,
+            sources=[{"content": origin, "type": "oss", "port": 443, "priority": "20", "weight": "10"}], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def codebuild_s3_locations(logs: str | None, source: str | None = None) -> Callable[[Ctx], object]:
     # docs: codebuild/project — logs_config.s3_logs.location is "the name of the S3 bucket and the path prefix for S3
     # logs" (`my-bucket/build-log`), a source of type S3 is `<bucket>/<key>` of the ZIP: the build's logs go to `logs`
@@ -7063,6 +7077,10 @@ CASES: list[Case] = [
         cdn_feature("source_group", _cdn_origin_group("ap-southeast-1")),
         {"RES-006"},
     ),
+    # A DCDN domain without a scope: AddDcdnDomain's default, `domestic`, serves it from the Chinese mainland's edges,
+    # resident in CN and a transfer to China for a site in Japan.
+    Case("cn-dcdn-portal-default-scope", "CN", dcdn_site()),
+    Case("jp-dcdn-portal-default-scope", "JP", dcdn_site(), {"RES-016"}),
 ]
 
 
