@@ -2437,7 +2437,13 @@ def test_an_eventbridge_target_parameter_is_judged_by_its_resource_key(region: s
         ("alicloud:apig/service:Service", {"source_type": "VIP", "addresses": ["{ip}:8080"]}),
         ("alicloud:alidnscloudgtmaddress/alidnsCloudGtmAddress:AlidnsCloudGtmAddress",
          {"type": "domain", "address": "{host}", "name": "origin"}),
+        # An API Gateway API's HTTP backend, written as a bare host or address with a port (no scheme).
+        ("alicloud:apigateway/api:Api", {"service_type": "HTTP", "http_service_config": {"address": "{host}:8080",
+         "method": "GET", "path": "/status", "timeout": 12}}),
+        ("alicloud:apigateway/api:Api", {"service_type": "HTTP", "http_service_config": {"address": "{ip}:8080",
+         "method": "GET", "path": "/status", "timeout": 12}}),
         # The policy pack sees the engine's camelCase keys.
+        ("alicloud:apigateway/api:Api", {"serviceType": "HTTP", "httpServiceConfig": {"address": "{host}"}}),
         ("alicloud:waf/domain:Domain", {"domainName": "portal.example.cn", "sourceIps": ["{ip}", "{host}"]}),
         ("alicloud:pvtz/rule:Rule", {"type": "OUTBOUND", "forwardIps": [{"ip": "{ip}", "port": 53}]}),
     ],

@@ -7081,6 +7081,18 @@ CASES: list[Case] = [
     # resident in CN and a transfer to China for a site in Japan.
     Case("cn-dcdn-portal-default-scope", "CN", dcdn_site()),
     Case("jp-dcdn-portal-default-scope", "JP", dcdn_site(), {"RES-016"}),
+    # An API Gateway HTTP backend written as `host:port`, without a scheme: judged as the host it names.
+    Case(
+        "cn-api-gateway-http-backend-fc-port",
+        "CN",
+        api_gateway_http_backend("1234567890.cn-shanghai.fc.aliyuncs.com:443"),
+    ),
+    Case(
+        "cn-api-gateway-http-backend-partner-port",
+        "CN",
+        api_gateway_http_backend("api.partner.example.com:8080"),
+        {"RES-015"},
+    ),
 ]
 
 
