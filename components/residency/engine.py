@@ -795,7 +795,12 @@ class RuleEngine:
                 walk.subject.type in self._user_keyed_fields
                 and _at_any(parent, self._user_keyed_fields[walk.subject.type])
             )
-            named, feature = self._pair_kind(walk, value, user_keyed)
+            # Most maps are neither pairs nor feature settings: they pay two `in` tests and a dict lookup, no call.
+            named, feature = (
+                self._pair_kind(walk, value, user_keyed)
+                if "value" in value or "Value" in value or walk.subject.type in self._feature_arguments
+                else _NOT_A_PAIR
+            )
             variables = user_keyed and path[-1:] != "]"
             if walk.subject.type in self._region_keyed_maps and not walk.existing:
                 self._judge_region_keys(walk, value, path, parent)
@@ -1942,6 +1947,7 @@ def _setting_name(props: Mapping[str, Any], name_key: str, logical_name: str) ->
 
 
 _FEATURE_CONTEXT = frozenset({"function_name"})
+_NOT_A_PAIR: tuple[None, None] = (None, None)
 
 
 def _feature_arguments(
