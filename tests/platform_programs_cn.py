@@ -885,14 +885,15 @@ def cn_edge_and_events(region: str = BEIJING, dr_region: str = NINGXIA, domain: 
     # `arn:aws-cn:events:cn-northwest-1:` ARN (cross-Region event buses).
     def build(c: Any) -> object:
         opts = _aws(region)
-        metrics = {"cloudwatch_metrics_enabled": True, "sampled_requests_enabled": True}
         acl = aws.wafv2.WebAcl(
             "owner-portal", scope="REGIONAL", default_action={"allow": {}},
-            visibility_config={**metrics, "metric_name": "owner-portal"},
+            visibility_config={"cloudwatch_metrics_enabled": True, "metric_name": "owner-portal",
+                               "sampled_requests_enabled": True},
             rules=[{"name": "common", "priority": 1, "override_action": {"none": {}},
                     "statement": {"managed_rule_group_statement": {"name": "AWSManagedRulesCommonRuleSet",
                                                                    "vendor_name": "AWS"}},
-                    "visibility_config": {**metrics, "metric_name": "common"}}],
+                    "visibility_config": {"cloudwatch_metrics_enabled": True, "metric_name": "common",
+                                          "sampled_requests_enabled": True}}],
             opts=opts,
         )  # fmt: skip
         waf_logs = aws.cloudwatch.LogGroup(

@@ -891,6 +891,11 @@ def _is_output(value: object) -> bool:
         ("CN", "alicloud:vod/domain:Domain", set()),
         ("EU", "alicloud:cdn/domainNew:DomainNew", {"RES-016"}),
         ("JP", "alicloud:vod/domain:Domain", {"RES-016"}),
+        # DCDN and DCDN IPA domains default to `domestic` as well (AddDcdnDomain, AddDcdnIpaDomain).
+        ("CN", "alicloud:dcdn/domain:Domain", set()),
+        ("CN", "alicloud:dcdn/ipaDomain:IpaDomain", set()),
+        ("JP", "alicloud:dcdn/domain:Domain", {"RES-016"}),
+        ("DE", "alicloud:dcdn/ipaDomain:IpaDomain", {"RES-016"}),
     ],
 )
 def test_an_omitted_scope_is_judged_as_its_documented_default(code: str, token: str, expected: set[str]) -> None:
@@ -1356,7 +1361,7 @@ def test_encoded_and_plain_saml_metadata_name_the_same_destinations(labels: list
     ("scope", "expected"), [("overseas", {"RES-016"}), ("global", {"RES-016"}), ("domestic", set()), (None, set())]
 )
 def test_a_dcdn_ipa_domain_is_judged_by_its_scope(scope: str | None, expected: set[str]) -> None:
-    # IPA's default scope was not confirmed from a document: an omitted one is not judged (as for DCDN domains).
+    # An omitted scope is IPA's documented default, `domestic` (AddDcdnIpaDomain): resident in CN.
     props: dict[str, Any] = {"domain_name": "game.fleet.example.cn"}
     if scope is not None:
         props["scope"] = scope
@@ -2439,7 +2444,13 @@ def test_an_eventbridge_target_parameter_is_judged_by_its_resource_key(region: s
         ("alicloud:apig/service:Service", {"source_type": "VIP", "addresses": ["{ip}:8080"]}),
         ("alicloud:alidnscloudgtmaddress/alidnsCloudGtmAddress:AlidnsCloudGtmAddress",
          {"type": "domain", "address": "{host}", "name": "origin"}),
+        # An API Gateway API's HTTP backend, written as a bare host or address with a port (no scheme).
+        ("alicloud:apigateway/api:Api", {"service_type": "HTTP", "http_service_config": {"address": "{host}:8080",
+         "method": "GET", "path": "/status", "timeout": 12}}),
+        ("alicloud:apigateway/api:Api", {"service_type": "HTTP", "http_service_config": {"address": "{ip}:8080",
+         "method": "GET", "path": "/status", "timeout": 12}}),
         # The policy pack sees the engine's camelCase keys.
+        ("alicloud:apigateway/api:Api", {"serviceType": "HTTP", "httpServiceConfig": {"address": "{host}"}}),
         ("alicloud:waf/domain:Domain", {"domainName": "portal.example.cn", "sourceIps": ["{ip}", "{host}"]}),
         ("alicloud:pvtz/rule:Rule", {"type": "OUTBOUND", "forwardIps": [{"ip": "{ip}", "port": 53}]}),
     ],
@@ -4086,6 +4097,7 @@ def test_an_efs_replication_destination_is_placed_by_region_arn_or_provenance(
 
 
 _CDN_CONFIG = "alicloud:cdn/domainConfig:DomainConfig"
+_ADVANCED = {"variable_type": "uri", "variable": "uri", "conditions": "==", "value": "/api"}
 
 
 def _cdn_feature(function: str, args: dict[str, str], *, camel: bool = False) -> dict[str, Any]:
@@ -4109,13 +4121,27 @@ def _cdn_feature(function: str, args: dict[str, str], *, camel: bool = False) ->
         # An Amazon S3 authentication bucket origin, by its region.
         ("aws_s3_bucket", {"enabled": "l2", "region": "us-east-2"}, {"RES-009"}),
         ("aws_s3_bucket", {"enabled": "l2", "region": "cn-northwest-1"}, set()),
+        # Advanced origin fetch: requests matching the variable are fetched from `origin`.
+        ("advanced_origin", {**_ADVANCED, "origin": "api.partner.example.com"}, {"RES-015"}),
+        ("advanced_origin", {**_ADVANCED, "origin": "fleet-api.oss-ap-southeast-1.aliyuncs.com"}, {"RES-006"}),
+        ("advanced_origin", {**_ADVANCED, "origin": "fleet-api.oss-cn-shanghai.aliyuncs.com"}, set()),
+        # An origin group's servers, `<address>_<priority>_<weight>_<port>` items: each address is judged.
+        ("source_group", {"source_group_name": "api", "source_info": "api.partner.example.com_10_50_443"}, {"RES-015"}),
+        ("source_group", {"source_group_name": "api", "source_info": "203.0.113.9_10_50_80"}, {"RES-015"}),
+        ("source_group", {"source_group_name": "api", "source_info": "fleet-api.oss-cn-shanghai.aliyuncs.com_10_50_443,"
+                          "fleet-api.oss-ap-southeast-1.aliyuncs.com_20_50_443"}, {"RES-006"}),
+        ("source_group", {"source_group_name": "api", "source_info": "fleet-api.oss-cn-shanghai.aliyuncs.com_10_50_443,"
+                          "192.168.0.1_20_50_80"}, set()),
         # The same shape names no destination in the other features: a Host header, an SNI, a region wildcard.
         ("origin_host", {"origin": "all", "host": "www.partner.example.com"}, set()),
         ("origin_sni", {"origin": "all", "sni_host": "www.partner.example.com"}, set()),
         ("ipv6", {"switch": "on", "region": "*"}, set()),
         ("set_req_host_header", {"domain_name": "www.partner.example.com"}, set()),
+        # `origin` of origin_host / origin_sni selects one of the domain's own origins: no destination.
+        ("origin_host", {"origin": "api.partner.example.com", "host": "api.partner.example.com"}, set()),
+        ("origin_sni", {"origin": "api.partner.example.com", "sni_host": "ali_follow_origin"}, set()),
     ],
-)
+)  # fmt: skip
 def test_cdn_feature_arguments_naming_an_origin_are_destinations(
     function: str, args: dict[str, str], expected: set[str], camel: bool
 ) -> None:
@@ -4144,6 +4170,36 @@ def test_only_a_catalogued_feature_argument_names_a_destination(function: str, a
     )  # fmt: skip
     host = (function, arg) in _HOST_ARGUMENTS
     assert rule_ids("CN", subject) == ({"RES-015"} if host else set())
+
+
+_HOST_LABEL = r"[a-z]([a-z0-9-]{0,8}[a-z0-9])?"
+_HOSTNAME = st.from_regex(rf"{_HOST_LABEL}(\.{_HOST_LABEL}){{1,3}}", fullmatch=True)
+_ORIGIN = st.one_of(
+    st.sampled_from(["fleet-api.oss-cn-shanghai.aliyuncs.com", "192.168.0.1", "10.0.3.7"]).map(lambda h: (h, False)),
+    st.sampled_from(["203.0.113.9", "fleet-api.oss-ap-southeast-1.aliyuncs.com"]).map(lambda h: (h, True)),
+    _HOSTNAME.filter(lambda h: "aliyuncs" not in h).map(lambda h: (f"{h}.example.com", True)),
+)
+
+
+@given(
+    st.lists(
+        st.tuples(_ORIGIN, st.integers(1, 65535), st.integers(1, 100), st.integers(1, 65535)), min_size=1, max_size=4
+    ),
+    st.booleans(),
+)
+def test_each_address_of_an_origin_group_is_judged(
+    items: list[tuple[tuple[str, bool], int, int, int]], camel: bool
+) -> None:
+    # source_info: "<address>_<priority>_<weight>_<port>" items separated by commas. Refused exactly when one address
+    # is not proven in the mainland (a partner host or public address, an OSS bucket in Singapore); the numbers after
+    # each address never count as part of it.
+    info = ",".join(f"{host}_{priority}_{weight}_{port}" for (host, _), priority, weight, port in items)
+    props = _cdn_feature("source_group", {"source_group_name": "api", "source_info": info}, camel=camel)
+    subject = Subject(_CDN_CONFIG, "cfg", props, provider("CN", "alicloud"))
+    findings = ENGINES["CN"].check(subject)[0]
+    foreign = {host for (host, out), *_ in items if out}
+    assert {f.value for f in findings} == foreign
+    assert all(f.path.endswith("[1].arg_value") or f.path.endswith("[1].argValue") for f in findings)
 
 
 def test_a_feature_argument_is_read_only_for_its_catalogued_feature_and_type() -> None:

@@ -3497,6 +3497,20 @@ def ipa_domain(scope: str) -> Callable[[Ctx], object]:
     return build
 
 
+def dcdn_site(scope: str | None = None) -> Callable[[Ctx], object]:
+    # docs: dcdn/domain — the dealer portal accelerated by DCDN (static and dynamic content) from the stack's OSS
+    # bucket in its own region; `scope` omitted is AddDcdnDomain's default, `domestic` (the Chinese mainland's edges).
+    def build(c: Ctx) -> object:
+        bucket = alicloud.oss.Bucket("portal-files", bucket=f"fleet-portal-{c.code.lower()}", opts=c.ali)
+        origin = pulumi.Output.concat(bucket.bucket, ".oss-", REGION[c.code][1], ".aliyuncs.com")
+        return alicloud.dcdn.Domain(
+            "portal", domain_name=f"portal.fleet.example.{c.code.lower()}", scope=scope,
+            sources=[{"content": origin, "type": "oss", "port": 443, "priority": "20", "weight": "10"}], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def codebuild_s3_locations(logs: str | None, source: str | None = None) -> Callable[[Ctx], object]:
     # docs: codebuild/project — logs_config.s3_logs.location is "the name of the S3 bucket and the path prefix for S3
     # logs" (`my-bucket/build-log`), a source of type S3 is `<bucket>/<key>` of the ZIP: the build's logs go to `logs`
@@ -4401,6 +4415,19 @@ def oceanbase_standby(primary: str | None, primary_region: str | None = None) ->
         )  # fmt: skip
 
     return build
+
+
+# Advanced origin fetch's match on the request path: requests for /api (`origin` then says where they are fetched from).
+_CDN_API_PATH = {"variable_type": "uri", "variable": "uri", "conditions": "==", "value": "/api"}
+
+
+def _cdn_origin_group(standby_region: str) -> dict[str, str]:
+    # An origin group of the API's bucket in Shanghai (priority 10) and a standby copy in `standby_region` (20).
+    primary = "fleet-api.oss-cn-shanghai.aliyuncs.com_10_50_443"
+    return {
+        "source_group_name": "api",
+        "source_info": f"{primary},fleet-api-dr.oss-{standby_region}.aliyuncs.com_20_50_443",
+    }
 
 
 def cdn_feature(function: str, args: dict[str, str], computed: bool = False) -> Callable[[Ctx], object]:
@@ -7143,6 +7170,42 @@ CASES: list[Case] = [
     Case("cn-platform-cn-ali-cdn-dns-cname-by-hand", "CN", pc.ali_cdn_dns(cname_by_hand=True), {"RES-016"}),
     Case("cn-platform-cn-ali-events-and-apps", "CN", pc.ali_events_and_apps()),
     Case("cn-platform-cn-ali-events-and-apps-shenzhen", "CN", pc.ali_events_and_apps("cn-shenzhen")),
+    # A CDN domain's advanced origin fetch (`advanced_origin`: /api requests fetched from `origin`) and origin group
+    # (`source_group`: `source_info` lists `<address>_<priority>_<weight>_<port>` servers), set as feature arguments.
+    Case(
+        "cn-cdn-advanced-origin-own-oss",
+        "CN",
+        cdn_feature("advanced_origin", {**_CDN_API_PATH, "origin": "fleet-api.oss-cn-shanghai.aliyuncs.com"}),
+    ),
+    Case(
+        "cn-cdn-advanced-origin-partner-host",
+        "CN",
+        cdn_feature("advanced_origin", {**_CDN_API_PATH, "origin": "api.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case("cn-cdn-origin-group-own-oss", "CN", cdn_feature("source_group", _cdn_origin_group("cn-beijing"))),
+    Case(
+        "cn-cdn-origin-group-singapore-oss",
+        "CN",
+        cdn_feature("source_group", _cdn_origin_group("ap-southeast-1")),
+        {"RES-006"},
+    ),
+    # A DCDN domain without a scope: AddDcdnDomain's default, `domestic`, serves it from the Chinese mainland's edges,
+    # resident in CN and a transfer to China for a site in Japan.
+    Case("cn-dcdn-portal-default-scope", "CN", dcdn_site()),
+    Case("jp-dcdn-portal-default-scope", "JP", dcdn_site(), {"RES-016"}),
+    # An API Gateway HTTP backend written as `host:port`, without a scheme: judged as the host it names.
+    Case(
+        "cn-api-gateway-http-backend-fc-port",
+        "CN",
+        api_gateway_http_backend("1234567890.cn-shanghai.fc.aliyuncs.com:443"),
+    ),
+    Case(
+        "cn-api-gateway-http-backend-partner-port",
+        "CN",
+        api_gateway_http_backend("api.partner.example.com:8080"),
+        {"RES-015"},
+    ),
 ]
 
 
