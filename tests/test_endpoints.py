@@ -255,6 +255,7 @@ _CEN = "alicloud:cen/bandwidthPackage:BandwidthPackage"
 _MRAP = "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint"
 _S3TA = "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration"
 _OSSTA = "alicloud:oss/bucketTransferAcceleration:BucketTransferAcceleration"
+_CONTACT_ARN = "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/fleet-oncall"
 
 
 def _parsing_model(arn: str) -> dict[str, Any]:
@@ -617,6 +618,26 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             },
         },
     ),
+    # A plan's own escalations stay in the region; a PagerDuty integration creates each incident in PagerDuty.
+    "aws-incident-manager-pagerduty": (
+        "JP",
+        "aws",
+        "aws:ssmincidents/responsePlan:ResponsePlan",
+        {"name": "rp", "incident_template": {"title": "Outage", "impact": 2}, "engagements": [_CONTACT_ARN]},
+        {
+            "name": "rp",
+            "incident_template": {"title": "Outage", "impact": 2},
+            "integration": {"pagerduties": [{"name": "pd", "service_id": "PXJ4Q2T", "secret_id": "pd-key"}]},
+        },
+    ),
+    # A registered domain's name servers and renewal hand over no contact; its contacts go to registrar and registry.
+    "aws-route53-domain-contacts": (
+        "DE",
+        "aws",
+        "aws:route53domains/registeredDomain:RegisteredDomain",
+        {"domain_name": "example.de", "auto_renew": True, "name_servers": [{"name": "ns-1.awsdns-01.org"}]},
+        {"domain_name": "example.de", "registrant_contact": {"email": "hostmaster@example.de", "country_code": "DE"}},
+    ),
     "aws-sagemaker-external-workforce": (
         "EU",
         "aws",
@@ -848,6 +869,29 @@ def test_global_service_pair(service_id: str) -> None:
     findings, _ = ENGINES[offending_code].check(Subject(token, "r", bad, provider(offending_code, cloud)))
     assert [f.rule.id for f in findings] == ["RES-016"] * len(findings) and findings
     assert f"[{service_id}]" in findings[0].detail
+
+
+@pytest.mark.parametrize(
+    ("token", "props", "refused"),
+    [
+        # Domain's billing contacts are a list (billing_contacts), RegisteredDomain's one block (billing_contact).
+        ("aws:route53domains/domain:Domain", {"billing_contacts": [{"email": "billing@example.de"}]}, True),
+        ("aws:route53domains/registeredDomain:RegisteredDomain", {"billing_contact": {"phone_number": "+49.30"}}, True),
+        # Privacy flags and the transfer lock are settings of the registration, not contacts.
+        (
+            "aws:route53domains/registeredDomain:RegisteredDomain",
+            {"admin_privacy": True, "registrant_privacy": True, "tech_privacy": True, "transfer_lock": True},
+            False,
+        ),
+    ],
+)
+def test_route53_domain_contacts_are_refused_in_every_jurisdiction(
+    token: str, props: dict[str, Any], refused: bool
+) -> None:
+    for code in ("DE", "JP", "US"):
+        findings, _ = ENGINES[code].check(Subject(token, "d", {"domain_name": "example.de", **props}, provider(code)))
+        assert [f.rule.id for f in findings][:1] == (["RES-016"] if refused else [])
+        assert all("[aws-route53-domain-contacts]" in f.detail for f in findings)
 
 
 @pytest.mark.parametrize("code", ["EU", "CN", "US"])

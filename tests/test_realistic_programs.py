@@ -4570,6 +4570,62 @@ def cloud_wan_vpc_connect(edge: str) -> Callable[[Ctx], object]:
     return build
 
 
+def incident_response_plan(pagerduty: bool) -> Callable[[Ctx], object]:
+    # docs: ssmincidents/responseplan — the fleet platform's incident plan: the on-call escalation plan and chat channel
+    # of the stack's region, and (`pagerduty`) the provider's integration example, which creates each incident in a
+    # PagerDuty service too.
+    def build(c: Ctx) -> object:
+        topic = aws.sns.Topic("incident-chat", opts=c.aws)
+        pagerduty_service: aws.ssmincidents.ResponsePlanIntegrationPagerdutyArgsDict = {
+            "name": "fleet-oncall", "service_id": "PXJ4Q2T", "secret_id": "pagerduty-fleet-oncall"
+        }  # fmt: skip
+        template: aws.ssmincidents.ResponsePlanIncidentTemplateArgsDict = {
+            "title": "Fleet telemetry outage", "impact": 2, "notification_targets": [{"sns_topic_arn": topic.arn}]
+        }  # fmt: skip
+        return aws.ssmincidents.ResponsePlan(
+            "fleet-incidents", name="fleet-incidents", incident_template=template, chat_channels=[topic.arn],
+            integration={"pagerduties": [pagerduty_service]} if pagerduty else None, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def route53_domain(register: bool) -> Callable[[Ctx], object]:
+    # docs: route53domains/domain and route53domains/registereddomain — `register`: the provider's example registers the
+    # domain with its registrant, administrative and technical contacts (privacy protection on, the default); else the
+    # stack takes over an already registered domain's name servers, auto renewal and transfer lock, giving no contact.
+    def build(c: Ctx) -> object:
+        zone = aws.route53.Zone("brand-zone", name="fleet-example.de", opts=c.aws)
+        if not register:
+            return aws.route53domains.RegisteredDomain(
+                "brand-domain", domain_name="fleet-example.de", auto_renew=True, transfer_lock=True,
+                name_servers=zone.name_servers.apply(lambda ns: [{"name": n} for n in ns]), opts=c.aws,
+            )  # fmt: skip
+        contact: aws.route53domains.DomainAdminContactArgsDict = {
+            "contact_type": "COMPANY", "organization_name": "Fleet Example GmbH", "first_name": "Erika",
+            "last_name": "Mustermann", "email": "hostmaster@fleet-example.de", "phone_number": "+49.3012345678",
+            "address_line1": "Musterstrasse 1", "city": "Berlin", "zip_code": "10115", "country_code": "DE",
+        }  # fmt: skip
+        return aws.route53domains.Domain(
+            "brand-domain", domain_name="fleet-example.de", duration_in_years=1, auto_renew=True,
+            admin_contact=contact, registrant_contact=contact, tech_contact=contact, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def local_zone_subnet_by_id(zone_id: str) -> Callable[[Ctx], object]:
+    # docs: ec2/subnet — a subnet of the stack's VPC placed in a Local Zone by its zone ID (availability_zone_id), after
+    # the zone group was opted in.
+    def build(c: Ctx) -> object:
+        vpc = aws.ec2.Vpc("edge-vpc", cidr_block="10.60.0.0/16", opts=c.aws)
+        return aws.ec2.Subnet(
+            "edge-subnet", vpc_id=vpc.id, cidr_block="10.60.8.0/24", availability_zone_id=zone_id, opts=c.aws
+        )
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -7030,6 +7086,41 @@ CASES: list[Case] = [
         "CN",
         cdn_feature("ipv6", {"switch": "on", "region": "*"}, computed=True),
     ),
+    # stop 31 (AWS red team): an incident plan's PagerDuty integration creates every incident in PagerDuty's service.
+    Case("jp-incident-plan-in-region", "JP", incident_response_plan(pagerduty=False)),
+    Case("jp-incident-plan-pagerduty", "JP", incident_response_plan(pagerduty=True), {"RES-016"}),
+    Case(
+        "us-incident-plan-pagerduty-declared",
+        "US",
+        incident_response_plan(pagerduty=True),
+        destinations=[
+            {
+                "id": "pagerduty-us",
+                "kind": "resident",
+                "match": "aws:ssmincidents/responsePlan:ResponsePlan",
+                "evidence": "PagerDuty account on the US service region, vendor DPA 2026-05",
+            }
+        ],
+    ),
+    # Route 53 domain contacts go to the registrar of record and the TLD's registry (and WHOIS without privacy).
+    Case("de-route53-registered-domain-name-servers", "DE", route53_domain(register=False)),
+    Case("de-route53-domain-registration-contacts", "DE", route53_domain(register=True), {"RES-016"}),
+    Case(
+        "eu-route53-domain-registration-declared",
+        "EU",
+        route53_domain(register=True),
+        destinations=[
+            {
+                "id": "registrar",
+                "kind": "resident",
+                "match": "aws:route53domains/domain:Domain",
+                "evidence": "Registrar Gandi SAS (Paris), registry DENIC eG (Frankfurt) for .de; legal 2026-41",
+            }
+        ],
+    ),
+    # The Miami Local Zone by its zone ID (AWS Prescriptive Guidance names it); Miami 2 has no source yet.
+    Case("us-subnet-miami-local-zone-by-id", "US", local_zone_subnet_by_id("use1-mia1-az1")),
+    Case("us-subnet-miami-2-local-zone-by-id", "US", local_zone_subnet_by_id("use1-mia2-az1"), {"RES-008"}),
 ]
 
 
