@@ -256,6 +256,7 @@ _MRAP = "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint"
 _S3TA = "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration"
 _OSSTA = "alicloud:oss/bucketTransferAcceleration:BucketTransferAcceleration"
 _CONTACT_ARN = "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/fleet-oncall"
+_POOL_HOST = "cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_AbC123"
 
 
 def _parsing_model(arn: str) -> dict[str, Any]:
@@ -638,6 +639,25 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"domain_name": "example.de", "auto_renew": True, "name_servers": [{"name": "ns-1.awsdns-01.org"}]},
         {"domain_name": "example.de", "registrant_contact": {"email": "hostmaster@example.de", "country_code": "DE"}},
     ),
+    # A tenant vendor given its issuer is judged by that host; a built-in vendor names none.
+    "aws-agentcore-oauth2-vendor": (
+        "JP",
+        "aws",
+        "aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2CredentialProvider",
+        {
+            "credential_provider_vendor": "CognitoOauth2",
+            "oauth2_provider_config": {
+                "included_oauth2_provider_config": {
+                    "client_id": "c",
+                    "issuer": "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_AbC123",
+                }
+            },
+        },
+        {
+            "credential_provider_vendor": "SlackOauth2",
+            "oauth2_provider_config": {"slack_oauth2_provider_config": {"client_id": "c", "client_secret": "s"}},
+        },
+    ),
     "aws-sagemaker-external-workforce": (
         "EU",
         "aws",
@@ -892,6 +912,43 @@ def test_route53_domain_contacts_are_refused_in_every_jurisdiction(
         findings, _ = ENGINES[code].check(Subject(token, "d", {"domain_name": "example.de", **props}, provider(code)))
         assert [f.rule.id for f in findings][:1] == (["RES-016"] if refused else [])
         assert all("[aws-route53-domain-contacts]" in f.detail for f in findings)
+
+
+_OAUTH = "aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2CredentialProvider"
+
+
+@pytest.mark.parametrize(
+    ("vendor", "config", "expected"),
+    [
+        # A built-in vendor's own block names no host: its authorization server is the vendor's.
+        ("GithubOauth2", {"github_oauth2_provider_config": {"client_id": "c"}}, ["RES-016"]),
+        ("XOauth2", {"included_oauth2_provider_config": {"client_id": "c"}}, ["RES-016"]),
+        ("OktaOauth2", {"included_oauth2_provider_config": {"client_id": "c"}}, ["RES-016"]),
+        # A tenant's endpoints decide where the flows go, and are judged as hosts instead.
+        ("OktaOauth2", {"included_oauth2_provider_config": {"issuer": "https://fleet.okta.com"}}, ["RES-015"]),
+        (
+            "Auth0Oauth2",
+            {"included_oauth2_provider_config": {"token_endpoint": "https://fleet.eu.auth0.com/oauth/token"}},
+            ["RES-015"],
+        ),
+        (
+            "CognitoOauth2",
+            {"included_oauth2_provider_config": {"authorization_endpoint": f"https://{_POOL_HOST}/oauth2/authorize"}},
+            [],
+        ),
+        (
+            "CustomOauth2",
+            {"custom_oauth2_provider_config": {"oauth_discovery": {"discovery_url": f"https://{_POOL_HOST}/.wk"}}},
+            [],
+        ),
+    ],
+)
+def test_agentcore_oauth_vendors_are_judged_by_their_authorization_server(
+    vendor: str, config: dict[str, Any], expected: list[str]
+) -> None:
+    props = {"credential_provider_vendor": vendor, "oauth2_provider_config": config}
+    findings, _ = ENGINES["JP"].check(Subject(_OAUTH, "o", props, provider("JP")))
+    assert [f.rule.id for f in findings] == expected
 
 
 @pytest.mark.parametrize("code", ["EU", "CN", "US"])

@@ -4614,6 +4614,30 @@ def route53_domain(register: bool) -> Callable[[Ctx], object]:
     return build
 
 
+def agent_oauth_provider(vendor: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentcoreoauth2credentialprovider — the fleet assistant's outbound OAuth client: the provider's
+    # Google example (the agent reads the owner's Google Drive), or the fleet's own Cognito user pool in the stack's
+    # region as an included tenant vendor, given the pool's issuer.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        config: aws.bedrock.AgentcoreOauth2CredentialProviderOauth2ProviderConfigArgsDict = (
+            {"google_oauth2_provider_config": {"client_id": "fleet-assistant.apps.example", "client_secret": "s3cr3t"}}
+            if vendor == "GoogleOauth2"
+            else {
+                "included_oauth2_provider_config": {
+                    "client_id": "4example5client6id", "client_secret": "s3cr3t",
+                    "issuer": f"https://cognito-idp.{region}.amazonaws.com/{region}_AbC123dEf",
+                }
+            }
+        )  # fmt: skip
+        return aws.bedrock.AgentcoreOauth2CredentialProvider(
+            "assistant-oauth", name="assistant-oauth", credential_provider_vendor=vendor, oauth2_provider_config=config,
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 def local_zone_subnet_by_id(zone_id: str) -> Callable[[Ctx], object]:
     # docs: ec2/subnet — a subnet of the stack's VPC placed in a Local Zone by its zone ID (availability_zone_id), after
     # the zone group was opted in.
@@ -7121,6 +7145,9 @@ CASES: list[Case] = [
     # The Miami Local Zone by its zone ID (AWS Prescriptive Guidance names it); Miami 2 has no source yet.
     Case("us-subnet-miami-local-zone-by-id", "US", local_zone_subnet_by_id("use1-mia1-az1")),
     Case("us-subnet-miami-2-local-zone-by-id", "US", local_zone_subnet_by_id("use1-mia2-az1"), {"RES-008"}),
+    # AgentCore outbound OAuth: a built-in vendor's authorization server is the vendor's; a tenant issuer is judged.
+    Case("jp-agent-oauth-google-drive", "JP", agent_oauth_provider("GoogleOauth2"), {"RES-016"}),
+    Case("jp-agent-oauth-own-cognito-pool", "JP", agent_oauth_provider("CognitoOauth2")),
 ]
 
 
