@@ -658,6 +658,28 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             "oauth2_provider_config": {"slack_oauth2_provider_config": {"client_id": "c", "client_secret": "s"}},
         },
     ),
+    # An SNS topic target is judged by its ARN; a chat client target posts to Slack or Teams.
+    "aws-chatbot-notification-targets": (
+        "JP",
+        "aws",
+        "aws:codestarnotifications/notificationRule:NotificationRule",
+        {"targets": [{"address": "arn:aws:sns:ap-northeast-1:123456789012:repo-events", "type": "SNS"}]},
+        {
+            "targets": [
+                {
+                    "address": "arn:aws:chatbot::123456789012:chat-configuration/slack-channel/x",
+                    "type": "AWSChatbotSlack",
+                }
+            ]
+        },
+    ),
+    "aws-notifications-chat-and-mobile-channels": (
+        "JP",
+        "aws",
+        "aws:notifications/channelAssociation:ChannelAssociation",
+        {"arn": "arn:aws:notifications-contacts::123456789012:emailcontact/abc123"},
+        {"arn": "arn:aws:consoleapp::123456789012:devices/abc123"},
+    ),
     "aws-sagemaker-external-workforce": (
         "EU",
         "aws",

@@ -4638,6 +4638,47 @@ def agent_oauth_provider(vendor: str) -> Callable[[Ctx], object]:
     return build
 
 
+_SLACK_CHANNEL = "arn:aws:chatbot::123456789012:chat-configuration/slack-channel/fleet-dev"
+
+
+def repo_notifications(to_slack: bool) -> Callable[[Ctx], object]:
+    # docs: codestarnotifications/notificationrule — commit comments of the stack's repository, to the team's SNS topic
+    # (the provider's example) or (`to_slack`) to the team's Slack channel configured in Amazon Q Developer in chat
+    # applications by another stack.
+    def build(c: Ctx) -> object:
+        repo = aws.codecommit.Repository("fleet-firmware", repository_name="fleet-firmware", opts=c.aws)
+        topic = aws.sns.Topic("repo-events", opts=c.aws)
+        target: aws.codestarnotifications.NotificationRuleTargetArgsDict = (
+            {"address": _SLACK_CHANNEL, "type": "AWSChatbotSlack"} if to_slack else {"address": topic.arn}
+        )
+        return aws.codestarnotifications.NotificationRule(
+            "commit-comments", name="commit-comments", detail_type="BASIC", resource=repo.arn,
+            event_type_ids=["codecommit-repository-comments-on-commits"], targets=[target], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def user_notification_channel(to_slack: bool) -> Callable[[Ctx], object]:
+    # docs: notifications/channelassociation — the operations team's User Notifications configuration delivered to an
+    # e-mail contact of the stack (the provider's example), or (`to_slack`) to a Slack chat configuration.
+    def build(c: Ctx) -> object:
+        config = aws.notifications.NotificationConfiguration(
+            "ops-alerts", name="ops-alerts", description="Operations alerts", opts=c.aws
+        )
+        if to_slack:
+            channel: pulumi.Input[str] = _SLACK_CHANNEL
+        else:
+            channel = aws.notifications.ContactsEmailContact(
+                "ops-mail", name="ops-mail", email_address="ops@mail.example.eu", opts=c.aws
+            ).arn
+        return aws.notifications.ChannelAssociation(
+            "ops-alerts-channel", arn=channel, notification_configuration_arn=config.arn, opts=c.aws
+        )
+
+    return build
+
+
 def local_zone_subnet_by_id(zone_id: str) -> Callable[[Ctx], object]:
     # docs: ec2/subnet — a subnet of the stack's VPC placed in a Local Zone by its zone ID (availability_zone_id), after
     # the zone group was opted in.
@@ -7148,6 +7189,11 @@ CASES: list[Case] = [
     # AgentCore outbound OAuth: a built-in vendor's authorization server is the vendor's; a tenant issuer is judged.
     Case("jp-agent-oauth-google-drive", "JP", agent_oauth_provider("GoogleOauth2"), {"RES-016"}),
     Case("jp-agent-oauth-own-cognito-pool", "JP", agent_oauth_provider("CognitoOauth2")),
+    # Notifications to chat clients (Slack, Teams) or the Console Mobile Application leave the AWS regions.
+    Case("jp-repo-notifications-to-sns", "JP", repo_notifications(to_slack=False)),
+    Case("jp-repo-notifications-to-slack", "JP", repo_notifications(to_slack=True), {"RES-016"}),
+    Case("eu-user-notifications-to-mail-contact", "EU", user_notification_channel(False), destinations=[_EU_MAIL]),
+    Case("eu-user-notifications-to-slack", "EU", user_notification_channel(True), {"RES-016"}),
 ]
 
 
