@@ -680,6 +680,21 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"arn": "arn:aws:notifications-contacts::123456789012:emailcontact/abc123"},
         {"arn": "arn:aws:consoleapp::123456789012:devices/abc123"},
     ),
+    "aws-securityhub-itsm-automation": (
+        "EU",
+        "aws",
+        "aws:securityhub/automationRuleV2:AutomationRuleV2",
+        {"rule_name": "r", "action": {"type": "FINDING_FIELDS_UPDATE", "finding_fields_update": {"comment": "x"}}},
+        {
+            "rule_name": "r",
+            "action": {
+                "type": "EXTERNAL_INTEGRATION",
+                "external_integration_configuration": {
+                    "connector_arn": "arn:aws:securityhub:eu-west-1:123456789012:connectorv2/abc"
+                },
+            },
+        },
+    ),
     "aws-sagemaker-external-workforce": (
         "EU",
         "aws",

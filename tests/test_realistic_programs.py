@@ -4679,6 +4679,31 @@ def user_notification_channel(to_slack: bool) -> Callable[[Ctx], object]:
     return build
 
 
+def findings_automation(to_itsm: bool) -> Callable[[Ctx], object]:
+    # docs: securityhub/automationrulev2 — high-severity findings are escalated (the provider's example updates their
+    # fields) or (`to_itsm`) sent as tickets through the security team's Jira connector, made by another stack.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        high = {"FieldName": "severity", "Filter": {"Value": "High", "Comparison": "EQUALS"}}
+        criteria = json.dumps({"CompositeFilters": [{"StringFilters": [high]}]})
+        action: aws.securityhub.AutomationRuleV2ActionArgsDict = (
+            {
+                "type": "EXTERNAL_INTEGRATION",
+                "external_integration_configuration": {
+                    "connector_arn": f"arn:aws:securityhub:{region}:123456789012:connectorv2/0a1b2c3d-4e5f"
+                },
+            }
+            if to_itsm
+            else {"type": "FINDING_FIELDS_UPDATE", "finding_fields_update": {"comment": "Escalated to the SOC"}}
+        )
+        return aws.securityhub.AutomationRuleV2(
+            "escalate-high", rule_name="escalate-high", description="High-severity findings", rule_order=1,
+            criteria={"ocsf_finding_criteria_json": criteria}, action=action, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 def local_zone_subnet_by_id(zone_id: str) -> Callable[[Ctx], object]:
     # docs: ec2/subnet — a subnet of the stack's VPC placed in a Local Zone by its zone ID (availability_zone_id), after
     # the zone group was opted in.
@@ -7194,6 +7219,9 @@ CASES: list[Case] = [
     Case("jp-repo-notifications-to-slack", "JP", repo_notifications(to_slack=True), {"RES-016"}),
     Case("eu-user-notifications-to-mail-contact", "EU", user_notification_channel(False), destinations=[_EU_MAIL]),
     Case("eu-user-notifications-to-slack", "EU", user_notification_channel(True), {"RES-016"}),
+    # A V2 automation rule's external integration sends findings through an ITSM connector another stack made.
+    Case("de-findings-automation-update-fields", "DE", findings_automation(to_itsm=False)),
+    Case("de-findings-automation-to-jira-connector", "DE", findings_automation(to_itsm=True), {"RES-016"}),
 ]
 
 
