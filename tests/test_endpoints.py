@@ -695,6 +695,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             },
         },
     ),
+    "aws-glue-application-connection": (
+        "JP",
+        "aws",
+        "aws:glue/connection:Connection",
+        {"connection_type": "NETWORK", "physical_connection_requirements": {"subnet_id": "subnet-0a1b2c3d"}},
+        {"connection_type": "GOOGLESHEETS", "connection_properties": {"ROLE_ARN": "arn:aws:iam::123456789012:role/g"}},
+    ),
     "aws-sagemaker-external-workforce": (
         "EU",
         "aws",

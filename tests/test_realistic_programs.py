@@ -4704,6 +4704,27 @@ def findings_automation(to_itsm: bool) -> Callable[[Ctx], object]:
     return build
 
 
+def glue_connection(kind: str) -> Callable[[Ctx], object]:
+    # docs: glue/connection — the analytics team's connections: the fleet database of the stack's region as a MySQL
+    # connection (its HOST), or (`BIGQUERY`) Glue's native BigQuery connector, whose project is in the secret's service
+    # account key, for jobs that export the trip tables.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        secret = f"arn:aws:secretsmanager:{region}:123456789012:secret:analytics-{kind.lower()}"
+        properties = (
+            {"SparkProperties": json.dumps({"secretId": secret})}
+            if kind == "BIGQUERY"
+            else {"HOST": f"fleet-db.c1ab2cd3ef45.{region}.rds.amazonaws.com", "PORT": "3306", "DATABASE": "fleet",
+                  "SECRET_ID": secret}
+        )  # fmt: skip
+        return aws.glue.Connection(
+            f"analytics-{kind.lower()}", name=f"analytics-{kind.lower()}", connection_type=kind,
+            connection_properties=properties, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 def local_zone_subnet_by_id(zone_id: str) -> Callable[[Ctx], object]:
     # docs: ec2/subnet — a subnet of the stack's VPC placed in a Local Zone by its zone ID (availability_zone_id), after
     # the zone group was opted in.
@@ -7222,6 +7243,9 @@ CASES: list[Case] = [
     # A V2 automation rule's external integration sends findings through an ITSM connector another stack made.
     Case("de-findings-automation-update-fields", "DE", findings_automation(to_itsm=False)),
     Case("de-findings-automation-to-jira-connector", "DE", findings_automation(to_itsm=True), {"RES-016"}),
+    # Glue's native application connectors name no place; a database connection's HOST is judged.
+    Case("jp-glue-mysql-connection-rds", "JP", glue_connection("MYSQL")),
+    Case("jp-glue-bigquery-connection", "JP", glue_connection("BIGQUERY"), {"RES-016"}),
 ]
 
 
