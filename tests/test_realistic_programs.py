@@ -7232,6 +7232,7 @@ CASES: list[Case] = [
     # The Miami Local Zone by its zone ID (AWS Prescriptive Guidance names it); Miami 2 has no source yet.
     Case("us-subnet-miami-local-zone-by-id", "US", local_zone_subnet_by_id("use1-mia1-az1")),
     Case("us-subnet-miami-2-local-zone-by-id", "US", local_zone_subnet_by_id("use1-mia2-az1"), {"RES-008"}),
+    Case("us-subnet-los-angeles-local-zone-by-id", "US", local_zone_subnet_by_id("usw2-lax1-az2")),
     # AgentCore outbound OAuth: a built-in vendor's authorization server is the vendor's; a tenant issuer is judged.
     Case("jp-agent-oauth-google-drive", "JP", agent_oauth_provider("GoogleOauth2"), {"RES-016"}),
     Case("jp-agent-oauth-own-cognito-pool", "JP", agent_oauth_provider("CognitoOauth2")),
