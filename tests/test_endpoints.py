@@ -262,6 +262,8 @@ _CEN = "alicloud:cen/bandwidthPackage:BandwidthPackage"
 _MRAP = "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint"
 _S3TA = "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration"
 _OSSTA = "alicloud:oss/bucketTransferAcceleration:BucketTransferAcceleration"
+_CONTACT_ARN = "arn:aws:ssm-contacts:ap-northeast-1:123456789012:contact/fleet-oncall"
+_POOL_HOST = "cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_AbC123"
 
 
 def _parsing_model(arn: str) -> dict[str, Any]:
@@ -624,6 +626,89 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             },
         },
     ),
+    # A plan's own escalations stay in the region; a PagerDuty integration creates each incident in PagerDuty.
+    "aws-incident-manager-pagerduty": (
+        "JP",
+        "aws",
+        "aws:ssmincidents/responsePlan:ResponsePlan",
+        {"name": "rp", "incident_template": {"title": "Outage", "impact": 2}, "engagements": [_CONTACT_ARN]},
+        {
+            "name": "rp",
+            "incident_template": {"title": "Outage", "impact": 2},
+            "integration": {"pagerduties": [{"name": "pd", "service_id": "PXJ4Q2T", "secret_id": "pd-key"}]},
+        },
+    ),
+    # A registered domain's name servers and renewal hand over no contact; its contacts go to registrar and registry.
+    "aws-route53-domain-contacts": (
+        "DE",
+        "aws",
+        "aws:route53domains/registeredDomain:RegisteredDomain",
+        {"domain_name": "example.de", "auto_renew": True, "name_servers": [{"name": "ns-1.awsdns-01.org"}]},
+        {"domain_name": "example.de", "registrant_contact": {"email": "hostmaster@example.de", "country_code": "DE"}},
+    ),
+    # A tenant vendor given its issuer is judged by that host; a built-in vendor names none.
+    "aws-agentcore-oauth2-vendor": (
+        "JP",
+        "aws",
+        "aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2CredentialProvider",
+        {
+            "credential_provider_vendor": "CognitoOauth2",
+            "oauth2_provider_config": {
+                "included_oauth2_provider_config": {
+                    "client_id": "c",
+                    "issuer": "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_AbC123",
+                }
+            },
+        },
+        {
+            "credential_provider_vendor": "SlackOauth2",
+            "oauth2_provider_config": {"slack_oauth2_provider_config": {"client_id": "c", "client_secret": "s"}},
+        },
+    ),
+    # An SNS topic target is judged by its ARN; a chat client target posts to Slack or Teams.
+    "aws-chatbot-notification-targets": (
+        "JP",
+        "aws",
+        "aws:codestarnotifications/notificationRule:NotificationRule",
+        {"targets": [{"address": "arn:aws:sns:ap-northeast-1:123456789012:repo-events", "type": "SNS"}]},
+        {
+            "targets": [
+                {
+                    "address": "arn:aws:chatbot::123456789012:chat-configuration/slack-channel/x",
+                    "type": "AWSChatbotSlack",
+                }
+            ]
+        },
+    ),
+    "aws-notifications-chat-and-mobile-channels": (
+        "JP",
+        "aws",
+        "aws:notifications/channelAssociation:ChannelAssociation",
+        {"arn": "arn:aws:notifications-contacts::123456789012:emailcontact/abc123"},
+        {"arn": "arn:aws:consoleapp::123456789012:devices/abc123"},
+    ),
+    "aws-securityhub-itsm-automation": (
+        "EU",
+        "aws",
+        "aws:securityhub/automationRuleV2:AutomationRuleV2",
+        {"rule_name": "r", "action": {"type": "FINDING_FIELDS_UPDATE", "finding_fields_update": {"comment": "x"}}},
+        {
+            "rule_name": "r",
+            "action": {
+                "type": "EXTERNAL_INTEGRATION",
+                "external_integration_configuration": {
+                    "connector_arn": "arn:aws:securityhub:eu-west-1:123456789012:connectorv2/abc"
+                },
+            },
+        },
+    ),
+    "aws-glue-application-connection": (
+        "JP",
+        "aws",
+        "aws:glue/connection:Connection",
+        {"connection_type": "NETWORK", "physical_connection_requirements": {"subnet_id": "subnet-0a1b2c3d"}},
+        {"connection_type": "GOOGLESHEETS", "connection_properties": {"ROLE_ARN": "arn:aws:iam::123456789012:role/g"}},
+    ),
     "aws-sagemaker-external-workforce": (
         "EU",
         "aws",
@@ -855,6 +940,66 @@ def test_global_service_pair(service_id: str) -> None:
     findings, _ = ENGINES[offending_code].check(Subject(token, "r", bad, provider(offending_code, cloud)))
     assert [f.rule.id for f in findings] == ["RES-016"] * len(findings) and findings
     assert f"[{service_id}]" in findings[0].detail
+
+
+@pytest.mark.parametrize(
+    ("token", "props", "refused"),
+    [
+        # Domain's billing contacts are a list (billing_contacts), RegisteredDomain's one block (billing_contact).
+        ("aws:route53domains/domain:Domain", {"billing_contacts": [{"email": "billing@example.de"}]}, True),
+        ("aws:route53domains/registeredDomain:RegisteredDomain", {"billing_contact": {"phone_number": "+49.30"}}, True),
+        # Privacy flags and the transfer lock are settings of the registration, not contacts.
+        (
+            "aws:route53domains/registeredDomain:RegisteredDomain",
+            {"admin_privacy": True, "registrant_privacy": True, "tech_privacy": True, "transfer_lock": True},
+            False,
+        ),
+    ],
+)
+def test_route53_domain_contacts_are_refused_in_every_jurisdiction(
+    token: str, props: dict[str, Any], refused: bool
+) -> None:
+    for code in ("DE", "JP", "US"):
+        findings, _ = ENGINES[code].check(Subject(token, "d", {"domain_name": "example.de", **props}, provider(code)))
+        assert [f.rule.id for f in findings][:1] == (["RES-016"] if refused else [])
+        assert all("[aws-route53-domain-contacts]" in f.detail for f in findings)
+
+
+_OAUTH = "aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2CredentialProvider"
+
+
+@pytest.mark.parametrize(
+    ("vendor", "config", "expected"),
+    [
+        # A built-in vendor's own block names no host: its authorization server is the vendor's.
+        ("GithubOauth2", {"github_oauth2_provider_config": {"client_id": "c"}}, ["RES-016"]),
+        ("XOauth2", {"included_oauth2_provider_config": {"client_id": "c"}}, ["RES-016"]),
+        ("OktaOauth2", {"included_oauth2_provider_config": {"client_id": "c"}}, ["RES-016"]),
+        # A tenant's endpoints decide where the flows go, and are judged as hosts instead.
+        ("OktaOauth2", {"included_oauth2_provider_config": {"issuer": "https://fleet.okta.com"}}, ["RES-015"]),
+        (
+            "Auth0Oauth2",
+            {"included_oauth2_provider_config": {"token_endpoint": "https://fleet.eu.auth0.com/oauth/token"}},
+            ["RES-015"],
+        ),
+        (
+            "CognitoOauth2",
+            {"included_oauth2_provider_config": {"authorization_endpoint": f"https://{_POOL_HOST}/oauth2/authorize"}},
+            [],
+        ),
+        (
+            "CustomOauth2",
+            {"custom_oauth2_provider_config": {"oauth_discovery": {"discovery_url": f"https://{_POOL_HOST}/.wk"}}},
+            [],
+        ),
+    ],
+)
+def test_agentcore_oauth_vendors_are_judged_by_their_authorization_server(
+    vendor: str, config: dict[str, Any], expected: list[str]
+) -> None:
+    props = {"credential_provider_vendor": vendor, "oauth2_provider_config": config}
+    findings, _ = ENGINES["JP"].check(Subject(_OAUTH, "o", props, provider("JP")))
+    assert [f.rule.id for f in findings] == expected
 
 
 @pytest.mark.parametrize("code", ["EU", "CN", "US"])

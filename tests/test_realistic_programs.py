@@ -4598,6 +4598,173 @@ def cloud_wan_vpc_connect(edge: str) -> Callable[[Ctx], object]:
     return build
 
 
+def incident_response_plan(pagerduty: bool) -> Callable[[Ctx], object]:
+    # docs: ssmincidents/responseplan — the fleet platform's incident plan: the on-call escalation plan and chat channel
+    # of the stack's region, and (`pagerduty`) the provider's integration example, which creates each incident in a
+    # PagerDuty service too.
+    def build(c: Ctx) -> object:
+        topic = aws.sns.Topic("incident-chat", opts=c.aws)
+        pagerduty_service: aws.ssmincidents.ResponsePlanIntegrationPagerdutyArgsDict = {
+            "name": "fleet-oncall", "service_id": "PXJ4Q2T", "secret_id": "pagerduty-fleet-oncall"
+        }  # fmt: skip
+        template: aws.ssmincidents.ResponsePlanIncidentTemplateArgsDict = {
+            "title": "Fleet telemetry outage", "impact": 2, "notification_targets": [{"sns_topic_arn": topic.arn}]
+        }  # fmt: skip
+        return aws.ssmincidents.ResponsePlan(
+            "fleet-incidents", name="fleet-incidents", incident_template=template, chat_channels=[topic.arn],
+            integration={"pagerduties": [pagerduty_service]} if pagerduty else None, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def route53_domain(register: bool) -> Callable[[Ctx], object]:
+    # docs: route53domains/domain and route53domains/registereddomain — `register`: the provider's example registers the
+    # domain with its registrant, administrative and technical contacts (privacy protection on, the default); else the
+    # stack takes over an already registered domain's name servers, auto renewal and transfer lock, giving no contact.
+    def build(c: Ctx) -> object:
+        zone = aws.route53.Zone("brand-zone", name="fleet-example.de", opts=c.aws)
+        if not register:
+            return aws.route53domains.RegisteredDomain(
+                "brand-domain", domain_name="fleet-example.de", auto_renew=True, transfer_lock=True,
+                name_servers=zone.name_servers.apply(lambda ns: [{"name": n} for n in ns]), opts=c.aws,
+            )  # fmt: skip
+        contact: aws.route53domains.DomainAdminContactArgsDict = {
+            "contact_type": "COMPANY", "organization_name": "Fleet Example GmbH", "first_name": "Erika",
+            "last_name": "Mustermann", "email": "hostmaster@fleet-example.de", "phone_number": "+49.3012345678",
+            "address_line1": "Musterstrasse 1", "city": "Berlin", "zip_code": "10115", "country_code": "DE",
+        }  # fmt: skip
+        return aws.route53domains.Domain(
+            "brand-domain", domain_name="fleet-example.de", duration_in_years=1, auto_renew=True,
+            admin_contact=contact, registrant_contact=contact, tech_contact=contact, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def agent_oauth_provider(vendor: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentcoreoauth2credentialprovider — the fleet assistant's outbound OAuth client: the provider's
+    # Google example (the agent reads the owner's Google Drive), or the fleet's own Cognito user pool in the stack's
+    # region as an included tenant vendor, given the pool's issuer.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        config: aws.bedrock.AgentcoreOauth2CredentialProviderOauth2ProviderConfigArgsDict = (
+            {"google_oauth2_provider_config": {"client_id": "fleet-assistant.apps.example", "client_secret": "s3cr3t"}}
+            if vendor == "GoogleOauth2"
+            else {
+                "included_oauth2_provider_config": {
+                    "client_id": "4example5client6id", "client_secret": "s3cr3t",
+                    "issuer": f"https://cognito-idp.{region}.amazonaws.com/{region}_AbC123dEf",
+                }
+            }
+        )  # fmt: skip
+        return aws.bedrock.AgentcoreOauth2CredentialProvider(
+            "assistant-oauth", name="assistant-oauth", credential_provider_vendor=vendor, oauth2_provider_config=config,
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_SLACK_CHANNEL = "arn:aws:chatbot::123456789012:chat-configuration/slack-channel/fleet-dev"
+
+
+def repo_notifications(to_slack: bool) -> Callable[[Ctx], object]:
+    # docs: codestarnotifications/notificationrule — commit comments of the stack's repository, to the team's SNS topic
+    # (the provider's example) or (`to_slack`) to the team's Slack channel configured in Amazon Q Developer in chat
+    # applications by another stack.
+    def build(c: Ctx) -> object:
+        repo = aws.codecommit.Repository("fleet-firmware", repository_name="fleet-firmware", opts=c.aws)
+        topic = aws.sns.Topic("repo-events", opts=c.aws)
+        target: aws.codestarnotifications.NotificationRuleTargetArgsDict = (
+            {"address": _SLACK_CHANNEL, "type": "AWSChatbotSlack"} if to_slack else {"address": topic.arn}
+        )
+        return aws.codestarnotifications.NotificationRule(
+            "commit-comments", name="commit-comments", detail_type="BASIC", resource=repo.arn,
+            event_type_ids=["codecommit-repository-comments-on-commits"], targets=[target], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def user_notification_channel(to_slack: bool) -> Callable[[Ctx], object]:
+    # docs: notifications/channelassociation — the operations team's User Notifications configuration delivered to an
+    # e-mail contact of the stack (the provider's example), or (`to_slack`) to a Slack chat configuration.
+    def build(c: Ctx) -> object:
+        config = aws.notifications.NotificationConfiguration(
+            "ops-alerts", name="ops-alerts", description="Operations alerts", opts=c.aws
+        )
+        if to_slack:
+            channel: pulumi.Input[str] = _SLACK_CHANNEL
+        else:
+            channel = aws.notifications.ContactsEmailContact(
+                "ops-mail", name="ops-mail", email_address="ops@mail.example.eu", opts=c.aws
+            ).arn
+        return aws.notifications.ChannelAssociation(
+            "ops-alerts-channel", arn=channel, notification_configuration_arn=config.arn, opts=c.aws
+        )
+
+    return build
+
+
+def findings_automation(to_itsm: bool) -> Callable[[Ctx], object]:
+    # docs: securityhub/automationrulev2 — high-severity findings are escalated (the provider's example updates their
+    # fields) or (`to_itsm`) sent as tickets through the security team's Jira connector, made by another stack.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        high = {"FieldName": "severity", "Filter": {"Value": "High", "Comparison": "EQUALS"}}
+        criteria = json.dumps({"CompositeFilters": [{"StringFilters": [high]}]})
+        action: aws.securityhub.AutomationRuleV2ActionArgsDict = (
+            {
+                "type": "EXTERNAL_INTEGRATION",
+                "external_integration_configuration": {
+                    "connector_arn": f"arn:aws:securityhub:{region}:123456789012:connectorv2/0a1b2c3d-4e5f"
+                },
+            }
+            if to_itsm
+            else {"type": "FINDING_FIELDS_UPDATE", "finding_fields_update": {"comment": "Escalated to the SOC"}}
+        )
+        return aws.securityhub.AutomationRuleV2(
+            "escalate-high", rule_name="escalate-high", description="High-severity findings", rule_order=1,
+            criteria={"ocsf_finding_criteria_json": criteria}, action=action, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def glue_connection(kind: str) -> Callable[[Ctx], object]:
+    # docs: glue/connection — the analytics team's connections: the fleet database of the stack's region as a MySQL
+    # connection (its HOST), or (`BIGQUERY`) Glue's native BigQuery connector, whose project is in the secret's service
+    # account key, for jobs that export the trip tables.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        secret = f"arn:aws:secretsmanager:{region}:123456789012:secret:analytics-{kind.lower()}"
+        properties = (
+            {"SparkProperties": json.dumps({"secretId": secret})}
+            if kind == "BIGQUERY"
+            else {"HOST": f"fleet-db.c1ab2cd3ef45.{region}.rds.amazonaws.com", "PORT": "3306", "DATABASE": "fleet",
+                  "SECRET_ID": secret}
+        )  # fmt: skip
+        return aws.glue.Connection(
+            f"analytics-{kind.lower()}", name=f"analytics-{kind.lower()}", connection_type=kind,
+            connection_properties=properties, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def local_zone_subnet_by_id(zone_id: str) -> Callable[[Ctx], object]:
+    # docs: ec2/subnet — a subnet of the stack's VPC placed in a Local Zone by its zone ID (availability_zone_id), after
+    # the zone group was opted in.
+    def build(c: Ctx) -> object:
+        vpc = aws.ec2.Vpc("edge-vpc", cidr_block="10.60.0.0/16", opts=c.aws)
+        return aws.ec2.Subnet(
+            "edge-subnet", vpc_id=vpc.id, cidr_block="10.60.8.0/24", availability_zone_id=zone_id, opts=c.aws
+        )
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -7206,6 +7373,56 @@ CASES: list[Case] = [
         api_gateway_http_backend("api.partner.example.com:8080"),
         {"RES-015"},
     ),
+    # stop 31 (AWS red team): an incident plan's PagerDuty integration creates every incident in PagerDuty's service.
+    Case("jp-incident-plan-in-region", "JP", incident_response_plan(pagerduty=False)),
+    Case("jp-incident-plan-pagerduty", "JP", incident_response_plan(pagerduty=True), {"RES-016"}),
+    Case(
+        "us-incident-plan-pagerduty-declared",
+        "US",
+        incident_response_plan(pagerduty=True),
+        destinations=[
+            {
+                "id": "pagerduty-us",
+                "kind": "resident",
+                "match": "aws:ssmincidents/responsePlan:ResponsePlan",
+                "evidence": "PagerDuty account on the US service region, vendor DPA 2026-05",
+            }
+        ],
+    ),
+    # Route 53 domain contacts go to the registrar of record and the TLD's registry (and WHOIS without privacy).
+    Case("de-route53-registered-domain-name-servers", "DE", route53_domain(register=False)),
+    Case("de-route53-domain-registration-contacts", "DE", route53_domain(register=True), {"RES-016"}),
+    Case(
+        "eu-route53-domain-registration-declared",
+        "EU",
+        route53_domain(register=True),
+        destinations=[
+            {
+                "id": "registrar",
+                "kind": "resident",
+                "match": "aws:route53domains/domain:Domain",
+                "evidence": "Registrar Gandi SAS (Paris), registry DENIC eG (Frankfurt) for .de; legal 2026-41",
+            }
+        ],
+    ),
+    # The Miami Local Zone by its zone ID (AWS Prescriptive Guidance names it); Miami 2 has no source yet.
+    Case("us-subnet-miami-local-zone-by-id", "US", local_zone_subnet_by_id("use1-mia1-az1")),
+    Case("us-subnet-miami-2-local-zone-by-id", "US", local_zone_subnet_by_id("use1-mia2-az1"), {"RES-008"}),
+    Case("us-subnet-los-angeles-local-zone-by-id", "US", local_zone_subnet_by_id("usw2-lax1-az2")),
+    # AgentCore outbound OAuth: a built-in vendor's authorization server is the vendor's; a tenant issuer is judged.
+    Case("jp-agent-oauth-google-drive", "JP", agent_oauth_provider("GoogleOauth2"), {"RES-016"}),
+    Case("jp-agent-oauth-own-cognito-pool", "JP", agent_oauth_provider("CognitoOauth2")),
+    # Notifications to chat clients (Slack, Teams) or the Console Mobile Application leave the AWS regions.
+    Case("jp-repo-notifications-to-sns", "JP", repo_notifications(to_slack=False)),
+    Case("jp-repo-notifications-to-slack", "JP", repo_notifications(to_slack=True), {"RES-016"}),
+    Case("eu-user-notifications-to-mail-contact", "EU", user_notification_channel(False), destinations=[_EU_MAIL]),
+    Case("eu-user-notifications-to-slack", "EU", user_notification_channel(True), {"RES-016"}),
+    # A V2 automation rule's external integration sends findings through an ITSM connector another stack made.
+    Case("de-findings-automation-update-fields", "DE", findings_automation(to_itsm=False)),
+    Case("de-findings-automation-to-jira-connector", "DE", findings_automation(to_itsm=True), {"RES-016"}),
+    # Glue's native application connectors name no place; a database connection's HOST is judged.
+    Case("jp-glue-mysql-connection-rds", "JP", glue_connection("MYSQL")),
+    Case("jp-glue-bigquery-connection", "JP", glue_connection("BIGQUERY"), {"RES-016"}),
 ]
 
 

@@ -223,6 +223,15 @@ def test_local_and_wavelength_zones_carry_their_group(cloud: str, zone: str, reg
         ("US", "us-west-2-den-1a", set()),
         ("US", "us-east-1-nyc-1a", set()),
         ("US", "usw2-den1-az1", {"RES-008"}),  # its zone id is not in that source
+        # Miami's zone id, from AWS Prescriptive Guidance's describe-availability-zones example; Miami 2 stays refused.
+        ("US", "use1-mia1-az1", set()),
+        ("US", "us-east-1-mia-2a", {"RES-008"}),
+        ("US", "use1-mia2-az1", {"RES-008"}),
+        ("EU", "use1-mia1-az1", {"RES-008"}),
+        # Los Angeles's zone ids, from the Systems Manager global-infrastructure parameters (geolocationCountry US).
+        ("US", "usw2-lax1-az1", set()),
+        ("US", "usw2-lax1-az2", set()),
+        ("DE", "usw2-lax1-az1", {"RES-008"}),
         ("US", "us-west-2-hnl-1a", {"RES-008"}),  # Honolulu: not in that table
         ("US", "us-east-1-bue-1a", {"RES-008"}),  # Buenos Aires, a Local Zone of us-east-1 outside the US
         ("DE", "eu-central-1-ham-1a", {"RES-008"}),  # Hamburg: no Geography read for it yet
