@@ -313,11 +313,12 @@ def cdn(scope: str | None, origin: str = "oss-cn-shanghai.aliyuncs.com") -> Call
     return build
 
 
-def vod_domain(scope: str | None) -> Callable[[Ctx], object]:
-    # docs: alicloud vod/domain — scope domestic (the default), overseas or global, like a CDN domain.
+def vod_domain(scope: str | None, origin_host: str | None = None) -> Callable[[Ctx], object]:
+    # docs: alicloud vod/domain — scope domestic (the default), overseas or global, like a CDN domain; `sources` are "the
+    # address of the origin server" (an OSS bucket's domain by default, or `origin_host`, a domain VOD fetches from).
     def build(c: Ctx) -> object:
         extra: dict[str, Any] = {"scope": scope} if scope else {}
-        origin = f"outin-1.oss-{REGION[c.code][1]}.aliyuncs.com"
+        origin = origin_host or f"outin-1.oss-{REGION[c.code][1]}.aliyuncs.com"
         return alicloud.vod.Domain(
             "vod", domain_name="video.example.cn", opts=c.ali, **extra,
             sources=[{"source_type": "domain", "source_content": origin, "source_port": "443"}],
@@ -7030,6 +7031,17 @@ CASES: list[Case] = [
         "CN",
         cdn_feature("ipv6", {"switch": "on", "region": "*"}, computed=True),
     ),
+    # Mutation search (stop 31, tests/residency_mutants.py): a VOD domain's origin (`sources[].source_content`) is
+    # where VOD's CDN fetches every cache miss from, with the viewer's request, like a CDN domain's `sources[].content`;
+    # a host nothing proves resident was accepted there (only a region-named OSS host was refused).
+    Case("cn-vod-origin-partner-host", "CN", vod_domain(None, "media.partner.example.com"), {"RES-015"}),
+    Case(
+        "cn-vod-origin-declared-media-servers",
+        "CN",
+        vod_domain(None, "media.fleet.example.cn"),
+        destinations=[{"id": "cn-media", "kind": "resident", "match": "media.fleet.example.cn",
+                       "evidence": "Own media servers, Shanghai IDC, contract MS-4"}],
+    ),  # fmt: skip
 ]
 
 
