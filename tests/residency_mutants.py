@@ -27,6 +27,7 @@ import argparse
 import base64
 import binascii
 import copy
+import inspect
 import re
 import sys
 import time
@@ -52,6 +53,8 @@ from components.residency.destinations import parse_destinations  # noqa: E402
 from components.simulate.recorder import Secret  # noqa: E402
 from components.testing import run_pulumi_program  # noqa: E402
 
+__all__ = ["Mutant", "Outcome", "Report", "judge", "main", "mutants_of", "realistic", "search"]
+
 COLLECTOR = "collector.example.com"
 """The foreign host of a host swap: nothing (no catalogue suffix, no declaration, no resource) proves it resident."""
 
@@ -71,11 +74,16 @@ FOREIGN: dict[tuple[str, str], tuple[str, ...]] = {
     ("US", "aws"): ("ca-central-1", "eu-west-1"),
 }
 
-_URL_HOST = re.compile(r"\b[a-z][a-z0-9+.-]*://(?:[^/@\s\"']*@)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)+)", re.I)
+_URL_HOST = re.compile(
+    r"\b[a-z][a-z0-9+.-]*://(?:[^/@\s\"']*@)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)+)", re.IGNORECASE
+)
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}\.?$", re.I)
 # The last label of a whole-leaf host name: common top-level domains only, so that an instance type (ecs.g7.large) or a
 # handler (index.handler) is not taken for a host.
-_TLDS = frozenset("com cn net org io eu de jp us uk fr it es nl se ie kr sg hk tw co dev app cloud info biz".split())
+_TLDS = frozenset(
+    {"com", "cn", "net", "org", "io", "eu", "de", "jp", "us", "uk", "fr", "it", "es", "nl", "se", "ie", "kr", "sg",
+     "hk", "tw", "co", "dev", "app", "cloud", "info", "biz"}
+)  # fmt: skip
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]{16,}={0,2}$")
 
 
@@ -152,7 +160,7 @@ def _leaves(value: Any, path: tuple[object, ...] = ()) -> Iterator[tuple[tuple[o
 
 def _resident_regions(code: str) -> list[str]:
     jurisdiction = load_catalogue().get(code)
-    names = set(jurisdiction.regions("aws")) | set(jurisdiction.regions("alicloud"))  # type: ignore[arg-type]
+    names = set(jurisdiction.regions("aws")) | set(jurisdiction.regions("alicloud"))
     return sorted(names, key=len, reverse=True)  # longest first: cn-shanghai-finance-1 before cn-shanghai
 
 
@@ -252,8 +260,8 @@ def _spread(made: list[Mutant], limit: int) -> list[Mutant]:
 
 
 def _rewrite(value: Any, path: tuple[object, ...], change: Callable[[str], str], hit: list[bool]) -> Any:
-    """``value`` with the string at ``path`` changed (keys matched as camelCase or snake_case); Outputs through apply."""
-    if isinstance(value, pulumi.Output) or (not isinstance(value, (str, Mapping, list, tuple)) and _awaitable(value)):
+    """``value`` with the string at ``path`` changed (keys as camelCase or snake_case), Outputs through apply."""
+    if isinstance(value, pulumi.Output) or inspect.isawaitable(value):
         return pulumi.Output.from_input(value).apply(lambda resolved: _rewrite(resolved, path, change, hit))
     if not path:
         if isinstance(value, str):
@@ -278,12 +286,6 @@ def _rewrite(value: Any, path: tuple[object, ...], change: Callable[[str], str],
                 vars(clone)[key] = _rewrite(fields[key], rest, change, hit)
                 return clone
     return value
-
-
-def _awaitable(value: Any) -> bool:
-    import inspect
-
-    return inspect.isawaitable(value)
 
 
 def _mutated_program(case: realistic.Case, mutant: Mutant, mode: str, hit: list[bool]) -> Callable[[], None]:
