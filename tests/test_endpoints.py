@@ -4859,33 +4859,3 @@ def test_an_sae_php_config_is_judged_as_its_settings(php_ini: str, expected: set
     findings, _ = ENGINES["CN"].check(subject)
     assert {f.rule.id for f in findings} == expected
     assert all(f.path.startswith("php_config(ini).") for f in findings)
-
-
-# An environment variable named after a bucket key, or ending with one, names the bucket the program reads or writes
-# (mutation search, stop 31): an S3 bucket in AWS resources, an OSS bucket in Alibaba's; a name this stack made passes.
-_BUCKET_VARIABLES = [
-    ("aws:lambda/function:Function", "EU", "aws", lambda k, v: {"environment": {"variables": {k: v}}}),
-    ("aws:codebuild/project:Project", "EU", "aws",
-     lambda k, v: {"environment": {"environment_variables": [{"name": k, "value": v}]}}),
-    ("alicloud:fc/v3Function:V3Function", "CN", "alicloud", lambda k, v: {"environment_variables": {k: v}}),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("token", "code", "cloud", "props"), _BUCKET_VARIABLES)
-@pytest.mark.parametrize("name", ["BUCKET", "EXPORT_BUCKET", "OSS_BUCKET", "LOG_BUCKET_NAME", "IMAGES_S3_BUCKET"])
-def test_a_bucket_variable_names_a_bucket_to_prove(
-    token: str, code: str, cloud: Cloud, props: Callable[[str, str], dict[str, Any]], name: str
-) -> None:
-    def findings(value: str, known: Callable[[str], bool] | None = None) -> set[str]:
-        subject = Subject(token, "fn", props(name, value), provider(code, cloud))
-        return {f.rule.id for f in ENGINES[code].check(subject, known=known)[0]}
-
-    assert findings("partner-trip-drop") == {"RES-017"}
-    assert findings("fleet-trip-exports", known={"fleet-trip-exports"}.__contains__) == set()
-
-
-@pytest.mark.parametrize("name", ["BUCKET_PREFIX", "BUCKET_REGION_HINT", "BUCKETS_ENABLED", "EXPORT_PREFIX"])
-def test_a_variable_that_only_starts_with_bucket_is_no_bucket(name: str) -> None:
-    subject = Subject("aws:lambda/function:Function", "fn", {"environment": {"variables": {name: "partner-trip-drop"}}},
-                      provider("EU"))  # fmt: skip
-    assert rule_ids("EU", subject) == set()

@@ -4585,27 +4585,6 @@ def ssm_run_command(lines: list[str]) -> Callable[[Ctx], object]:
     return build
 
 
-def lambda_exports_to(bucket: str | None) -> Callable[[Ctx], object]:
-    # docs: lambda/function — the exporter writes each night's trips to the bucket its EXPORT_BUCKET names: the stack's
-    # own bucket (its `bucket` output), or `bucket`, one this stack did not make.
-    def build(c: Ctx) -> object:
-        exports = aws.s3.Bucket("trip-exports", opts=c.aws)
-        return lambda_env({"EXPORT_BUCKET": bucket or exports.bucket, "EXPORT_PREFIX": "trips/"})(c)
-
-    return build
-
-
-def fc_uploads_to(bucket: str | None) -> Callable[[Ctx], object]:
-    # docs: alicloud fc/v3function — the uploader puts dashcam clips into the OSS bucket its OSS_BUCKET names (with the
-    # region's internal endpoint beside it): the stack's own bucket, or `bucket`, one this stack did not make.
-    def build(c: Ctx) -> object:
-        clips = alicloud.oss.Bucket("dashcam-clips", opts=c.ali)
-        endpoint = f"oss-{REGION[c.code][1]}-internal.aliyuncs.com"
-        return fc_environment({"OSS_BUCKET": bucket or clips.bucket, "OSS_ENDPOINT": endpoint})(c)  # type: ignore[dict-item]
-
-    return build
-
-
 _MEDIA_SERVERS = {"id": "cn-media", "kind": "resident", "match": "media.fleet.example.cn",
                   "evidence": "Own media servers, Shanghai IDC, contract MS-4"}  # fmt: skip
 _SHIP_EVENTS = (
@@ -7123,12 +7102,6 @@ CASES: list[Case] = [
         "CN",
         ali_user_data("#!/bin/sh\naliyun sls PutLogs --project fleet-ops --region cn-shanghai\n"),
     ),
-    # Mutation search (stop 31): an environment variable named after a bucket key (EXPORT_BUCKET, OSS_BUCKET) names the
-    # bucket the program writes to; only an exact `BUCKET` / `S3_BUCKET` was judged in AWS, none in Alibaba resources.
-    Case("eu-lambda-export-bucket-partner", "EU", lambda_exports_to("partner-trip-drop"), {"RES-017"}),
-    Case("eu-lambda-export-bucket-own", "EU", lambda_exports_to(None)),
-    Case("cn-fc-oss-bucket-partner", "CN", fc_uploads_to("partner-dashcam-drop"), {"RES-017"}),
-    Case("cn-fc-oss-bucket-own", "CN", fc_uploads_to(None)),
 ]
 
 

@@ -1496,12 +1496,9 @@ class RuleEngine:
             if _at_any(kpath, self._bucket_prefix_fields.get(type_token, ()))
             else _BUCKET
             if (
-                (
-                    tokens in self.endpoints.bucket_keys or kpath[-2:] in self._bucket_paths
-                    if package_of(type_token)[0] == "aws"
-                    else _at_any(kpath, self._oss_bucket_fields.get(type_token, ()))
-                )
-                or self._bucket_variable(kpath, tokens)
+                tokens in self.endpoints.bucket_keys or kpath[-2:] in self._bucket_paths
+                if package_of(type_token)[0] == "aws"
+                else _at_any(kpath, self._oss_bucket_fields.get(type_token, ()))
             )
             and not _at_any(kpath, self._server_buckets.get(type_token, ()))
             else "",
@@ -1541,14 +1538,6 @@ class RuleEngine:
                 None,
             ),
         )
-
-    def _bucket_variable(self, kpath: tuple[str, ...], tokens: str) -> bool:
-        """An environment variable (an entry of a map whose names the user chose, ``user_keyed_maps``, or a {name,
-        value} pair there) named like a bucket key or ending with one (``BUCKET``, ``EXPORT_BUCKET``, ``OSS_BUCKET``,
-        ``LOG_BUCKET_NAME``): the bucket the program reads or writes, an S3 bucket in AWS resources, an OSS bucket in
-        Alibaba's (found by the mutation search: ``EXPORT_BUCKET`` of a Lambda and every bucket variable of a Function
-        Compute function passed with a bucket this stack did not make)."""
-        return len(kpath) >= 2 and _named_by(tokens, self.endpoints.bucket_keys) and self._user_keyed(kpath[-2])
 
     def _payload_key(self, key: str) -> bool:
         return key in self.endpoints.payload_keys or key.endswith("_base64")
