@@ -1420,6 +1420,8 @@ def test_service_names_in_condition_keys_are_principals() -> None:
     [
         ("aws:cloudfront/distribution:Distribution", {"origins": [{"domain_name": "{host}", "origin_id": "o"}]}, "aws"),
         ("alicloud:cdn/domainNew:DomainNew", {"sources": [{"content": "{host}", "type": "domain"}]}, "alicloud"),
+        # ApsaraVideo VOD's origin: `source_content`, found by the mutation search (tests/residency_mutants.py).
+        ("alicloud:vod/domain:Domain", {"sources": [{"source_content": "{host}", "source_type": "oss"}]}, "alicloud"),
     ],
 )
 def test_cdn_origins_are_destinations(token: str, props: dict[str, Any], cloud: Cloud) -> None:

@@ -314,11 +314,12 @@ def cdn(scope: str | None, origin: str = "oss-cn-shanghai.aliyuncs.com") -> Call
     return build
 
 
-def vod_domain(scope: str | None) -> Callable[[Ctx], object]:
-    # docs: alicloud vod/domain — scope domestic (the default), overseas or global, like a CDN domain.
+def vod_domain(scope: str | None, origin_host: str | None = None) -> Callable[[Ctx], object]:
+    # docs: alicloud vod/domain — scope domestic (the default), overseas or global, like a CDN domain; `sources` are
+    # "the address of the origin server" (an OSS bucket's domain by default, or `origin_host`, which VOD fetches from).
     def build(c: Ctx) -> object:
         extra: dict[str, Any] = {"scope": scope} if scope else {}
-        origin = f"outin-1.oss-{REGION[c.code][1]}.aliyuncs.com"
+        origin = origin_host or f"outin-1.oss-{REGION[c.code][1]}.aliyuncs.com"
         return alicloud.vod.Domain(
             "vod", domain_name="video.example.cn", opts=c.ali, **extra,
             sources=[{"source_type": "domain", "source_content": origin, "source_port": "443"}],
@@ -4765,6 +4766,28 @@ def local_zone_subnet_by_id(zone_id: str) -> Callable[[Ctx], object]:
     return build
 
 
+def ssm_run_command(lines: list[str]) -> Callable[[Ctx], object]:
+    # docs: ssm/document — a Command document (schema 2.2) whose aws:runShellScript step runs `runCommand` on the
+    # instances it is sent to, one shell line each (SSM plugin reference, aws:runShellScript).
+    def build(c: Ctx) -> object:
+        content = {
+            "schemaVersion": "2.2", "description": "Ship the gateway's buffered events",
+            "mainSteps": [{"action": "aws:runShellScript", "name": "ship", "inputs": {"runCommand": lines}}],
+        }  # fmt: skip
+        return aws.ssm.Document("ship-events", document_type="Command", document_format="JSON",
+                                content=json.dumps(content), opts=c.aws)  # fmt: skip
+
+    return build
+
+
+_MEDIA_SERVERS = {"id": "cn-media", "kind": "resident", "match": "media.fleet.example.cn",
+                  "evidence": "Own media servers, Shanghai IDC, contract MS-4"}  # fmt: skip
+_SHIP_EVENTS = (
+    "aws logs put-log-events --log-group-name /fleet/gateway --log-stream-name gw-1 "
+    "--log-events file:///var/lib/fleet/events.json"
+)
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -7423,6 +7446,55 @@ CASES: list[Case] = [
     # Glue's native application connectors name no place; a database connection's HOST is judged.
     Case("jp-glue-mysql-connection-rds", "JP", glue_connection("MYSQL")),
     Case("jp-glue-bigquery-connection", "JP", glue_connection("BIGQUERY"), {"RES-016"}),
+    # Mutation search (stop 31, tests/residency_mutants.py): a VOD domain's origin (`sources[].source_content`) is
+    # where VOD's CDN fetches every cache miss from, with the viewer's request, like a CDN domain's `sources[].content`;
+    # a host nothing proves resident was accepted there (only a region-named OSS host was refused).
+    Case("cn-vod-origin-partner-host", "CN", vod_domain(None, "media.partner.example.com"), {"RES-015"}),
+    Case(
+        "cn-vod-origin-declared-media-servers",
+        "CN",
+        vod_domain(None, "media.fleet.example.cn"),
+        destinations=[_MEDIA_SERVERS],
+    ),
+    # Mutation search (stop 31): an SSM Command document's runCommand lines are script text the instances run (read like
+    # user data: script_fields), and a cloud CLI's --region or a script's AWS_REGION / ALIBABA_CLOUD_REGION_ID is where
+    # its calls send their data (script_commands form region); each passed before.
+    Case(
+        "eu-ssm-run-command-events-to-virginia",
+        "EU",
+        ssm_run_command([f"{_SHIP_EVENTS} --region us-east-1"]),
+        {"RES-009"},
+    ),
+    Case("eu-ssm-run-command-events-in-frankfurt", "EU", ssm_run_command([f"{_SHIP_EVENTS} --region eu-central-1"])),
+    Case(
+        "eu-ssm-run-command-partner-database",
+        "EU",
+        ssm_run_command(["psql -h db.partner.example.com -U fleet -c 'select 1'"]),
+        {"RES-015"},
+    ),
+    Case("eu-ssm-run-command-private-database", "EU", ssm_run_command(["psql -h 10.0.12.5 -U fleet -c 'select 1'"])),
+    Case(
+        "eu-launch-template-aws-region-virginia",
+        "EU",
+        aws_launch_template_user_data("#!/bin/sh\nexport AWS_REGION=us-east-1\n/opt/fleet/bin/exporter --daemon\n"),
+        {"RES-009"},
+    ),
+    Case(
+        "eu-launch-template-aws-region-dublin",
+        "EU",
+        aws_launch_template_user_data("#!/bin/sh\nexport AWS_REGION=eu-west-1\n/opt/fleet/bin/exporter --daemon\n"),
+    ),
+    Case(
+        "cn-ecs-user-data-cli-region-hongkong",
+        "CN",
+        ali_user_data("#!/bin/sh\naliyun sls PutLogs --project fleet-ops --region cn-hongkong\n"),
+        {"RES-009"},
+    ),
+    Case(
+        "cn-ecs-user-data-cli-region-shanghai",
+        "CN",
+        ali_user_data("#!/bin/sh\naliyun sls PutLogs --project fleet-ops --region cn-shanghai\n"),
+    ),
 ]
 
 

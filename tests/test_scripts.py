@@ -444,3 +444,78 @@ def test_curl_option_values_are_never_operands(options: list[str], schemeless: b
     url = "up.partner.example.com/in" if schemeless else "https://up.partner.example.com/in"
     found = hosts(f"#!/bin/sh\ncurl {' '.join(options)} {url}\n")
     assert found == ([("curl", "up.partner.example.com")] if schemeless else [])
+
+
+# -- where a cloud CLI or SDK in a script sends its calls (mutation search, stop 31) ----------------------------------
+# The aws / aliyun CLIs' global --region and a script's region variable (AWS_REGION, ALIBABA_CLOUD_REGION_ID) name the
+# region whose service receives the command's data: judged as a region field, of either cloud.
+_EU_AWS = sorted(CATALOGUE.jurisdictions["EU"].regions("aws"))
+_FOREIGN_AWS = sorted(r for r in CATALOGUE.known_regions("aws") if r not in _EU_AWS)
+_CN_ALI = sorted(CATALOGUE.jurisdictions["CN"].regions("alicloud"))
+_FOREIGN_ALI = sorted(r for r in CATALOGUE.known_regions("alicloud") if r not in _CN_ALI)
+_REGION_FORMS = [
+    "aws logs put-log-events --log-group-name app --region {r}",
+    "aws --region={r} logs put-log-events --log-group-name app",
+    "sudo aws s3api list-buckets --region '{r}'",
+    "export AWS_REGION={r}",
+    'AWS_DEFAULT_REGION="{r}" /opt/fleet/exporter',
+]
+
+
+def test_a_cli_region_option_is_read_as_a_region() -> None:
+    def regions(script: str) -> list[tuple[str, str, bool]]:
+        return [(h.command, h.host, h.region) for h in READER.hosts(script)]
+
+    assert regions("aws sqs send-message --region us-east-1 --queue-url q") == [("aws", "us-east-1", True)]
+    assert regions("aliyun ecs DescribeInstances --region cn-beijing") == [("aliyun", "cn-beijing", True)]
+    assert regions("psql -h db.example.cn --region x") == [("psql", "db.example.cn", False)]  # a host stays a host
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_REGION_FORMS), st.sampled_from(_EU_AWS), st.sampled_from(_FOREIGN_AWS))
+def test_a_script_s_region_is_judged_like_a_region_field(form: str, resident: str, foreign: str) -> None:
+    assert findings(f"#!/bin/sh\n{form.format(r=resident)}\n", "EU", "aws") == []
+    refused = findings(f"#!/bin/sh\n{form.format(r=foreign)}\n", "EU", "aws")
+    assert [(rule, value) for rule, _, value in refused] == [("RES-009", foreign)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_CN_ALI), st.sampled_from(_FOREIGN_ALI))
+def test_an_aliyun_cli_region_is_judged_in_china(resident: str, foreign: str) -> None:
+    line = "aliyun sls PutLogs --project fleet-ops --region {r}"
+    assert findings(f"#!/bin/sh\n{line.format(r=resident)}\n") == []
+    assert [rule for rule, _, _ in findings(f"#!/bin/sh\n{line.format(r=foreign)}\n")] == ["RES-009"]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "aws s3 ls --region $REGION",
+        "aws --region ${AWS_REGION} logs describe-log-groups",
+        "export AWS_REGION=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)",
+        "echo 'set the region us-east-1 in the console'",  # no CLI option, no assignment: free text
+        "aws configure set region {{ region }}",
+    ],
+)
+def test_a_region_variable_or_prose_is_not_judged(script: str) -> None:
+    assert findings(f"#!/bin/sh\n{script}\n", "EU", "aws") == []
+
+
+def test_an_ssm_command_document_s_run_command_is_read_like_user_data() -> None:
+    # endpoints.yaml script_fields: the lines of an aws:runShellScript step are script text the instances run.
+    import json
+
+    def refused(lines: list[str]) -> list[tuple[str, str]]:
+        step = {"action": "aws:runShellScript", "name": "s", "inputs": {"runCommand": lines}}
+        content = json.dumps({"schemaVersion": "2.2", "mainSteps": [step]})
+        subject = Subject("aws:ssm/document:Document", "d", {"document_type": "Command", "content": content},
+                          provider("EU", "aws"))  # fmt: skip
+        return [(f.rule.id, f.path) for f in ENGINES["EU"].check(subject)[0]]
+
+    assert refused(["psql -h db.partner.example.com -c 'select 1'"]) == [
+        ("RES-015", "content(json).mainSteps[0].inputs.runCommand[0].psql")
+    ]
+    assert refused(["psql -h 10.0.12.5 -c 'select 1'", "aws logs tail /fleet --region eu-central-1"]) == []
+    assert refused(["export AWS_REGION=us-east-1"]) == [
+        ("RES-009", "content(json).mainSteps[0].inputs.runCommand[0].AWS_REGION")
+    ]

@@ -400,14 +400,15 @@ class NamedValue(_Frozen):
 
 
 HostForm = Literal[
-    "host", "hosts", "replica-set", "sqlserver", "ssh", "remote", "image", "url", "resolve", "connect-to"
+    "host", "hosts", "replica-set", "sqlserver", "ssh", "remote", "image", "url", "resolve", "connect-to", "region"
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
 (``[user@]host``, ``-J`` lists), ``remote`` (scp / rsync ``[user@]host:path``), ``image`` (an image reference's registry
 by Docker's rule), ``url`` (curl / wget ``[user[:password]@]host[:port][/path]`` without a scheme, guessed as http; a
 word with a scheme is left to the reference scan), ``resolve`` (curl ``[+]host:port:addr[,addr]``: the addresses),
-``connect-to`` (curl ``HOST1:PORT1:HOST2:PORT2``: HOST2, when given)."""
+``connect-to`` (curl ``HOST1:PORT1:HOST2:PORT2``: HOST2, when given), ``region`` (a cloud CLI's ``--region``: the
+region whose service endpoint the command sends its request to, judged as a region field, not a host)."""
 
 
 class ScriptCommand(_Frozen):
@@ -483,6 +484,9 @@ class EndpointCatalogue(_Frozen):
     bucket_paths: tuple[RegionField, ...] = ()
     identifier_hosts: IdentifierHosts | None = None
     match_fields: tuple[TypedField, ...] = ()
+    script_fields: tuple[TypedField, ...] = ()
+    """(type, key path) pairs whose value is script text a machine runs although no payload key names it (an SSM Command
+    document's ``mainSteps[].inputs.runCommand`` lines): read like a script payload (assignments, script_commands)."""
     match_keys: frozenset[str] = frozenset()
     """Keys (snake_case, in any resource, matched on the key or as a ``_<key>`` suffix) whose value is a list
     compared with requests, never contacted: ``no_proxy``, the hosts an HTTP client reaches without its proxy;

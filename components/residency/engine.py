@@ -501,7 +501,10 @@ class RuleEngine:
         )  # fmt: skip
         self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
         self._init_dns_records()
-        self._oss_bucket_fields = self.endpoints.typed_paths(self.endpoints.oss_bucket_fields)
+        self._oss_bucket_fields, self._script_fields = (
+            self.endpoints.typed_paths(self.endpoints.oss_bucket_fields),
+            self.endpoints.typed_paths(self.endpoints.script_fields),
+        )
         # Text for humans (text_fields) is never a destination either: one lookup for both.
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
         (
@@ -1273,6 +1276,11 @@ class RuleEngine:
         reference the scan of the whole script finds (a URL, a cloud host) is left to that scan, once."""
         for m in _ASSIGNMENT.finditer(script):
             if not self._host_key(_key_tokens(_snake(m.group("name")))):
+                if _is_region_key(_snake(m.group("name"))):
+                    # export AWS_REGION=us-east-1 / ALIBABA_CLOUD_REGION_ID=...: where the script's SDK and CLI calls
+                    # go, judged like the same variable in an environment map (found by the mutation search).
+                    value = next(v for v in m.group("double", "single", "bare") if v is not None)
+                    self._judge_script_region(walk, value, f"{path}.{m.group('name')}")
                 continue
             value = next(v for v in m.group("double", "single", "bare") if v is not None)
             for item in _LIST_SPLIT.split(value.strip()):
@@ -1308,11 +1316,23 @@ class RuleEngine:
         once."""
         parser = self.parser
         for found in self._scripts.hosts(script, file):
+            if found.region:
+                self._judge_script_region(walk, found.host, f"{path}.{found.command}")
+                continue
             if parser.has_candidates(found.host) or (
                 parser.has_candidates(found.word) and parser.scan(found.word, screened=True)
             ):
                 continue
             self._judged_as_bare_host(walk, found.host, f"{path}.{found.command}")
+
+    def _judge_script_region(self, walk: _Walk, value: str, path: str) -> None:
+        """A region a script's command or assignment sends its requests to (``--region us-east-1``,
+        ``AWS_REGION=us-east-1``), of either cloud (an ECS instance may run the aws CLI): judged as a region field. A
+        variable (``$REGION``, ``{{ region }}``) is no region-shaped value and is left alone."""
+        for part in _LIST_SPLIT.split(value.strip()):
+            ref = self.parser.region_field(walk.cloud, part, any_cloud=True) if part else None
+            if ref is not None:
+                self._judge(walk, ref, path, RuleId.REGION_FIELD_IN_JURISDICTION)
 
     def _judged_as_bare_host(self, walk: _Walk, value: str, path: str) -> bool:
         """A bare host or an e-mail address under a host key, judged as a destination; False when it is neither."""
@@ -1537,7 +1557,9 @@ class RuleEngine:
             host=_at_any(kpath, self._destination_fields.get(type_token, ()))
             or self._host_key(tokens)
             or kpath[-2:] in self._host_paths,
-            payload=self._payload_key(key) or self._in_payload_script(kpath),
+            payload=self._payload_key(key)
+            or self._in_payload_script(kpath)
+            or _at_any(kpath, self._script_fields.get(type_token, ())),
             own_region=_at_any(kpath, self._same_region_buckets.get(type_token, ())),
             match=_at_any(kpath, self._match_fields.get(type_token, ()))
             or _match_key(key, tokens, self.endpoints.match_keys),

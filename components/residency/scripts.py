@@ -44,7 +44,9 @@ class ScriptHost(NamedTuple):
     word: str
     """The whole option value or operand the host was read from (``tcp:sql.example.cn,1433``)."""
     host: str
-    """The host, with a port when one was written (``db.example.cn:5432``)."""
+    """The host, with a port when one was written (``db.example.cn:5432``); for ``region``, the region."""
+    region: bool = False
+    """The value is a region the command sends its request to (``aws ... --region us-east-1``), not a host."""
 
 
 class ScriptReader:
@@ -274,7 +276,7 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
         if host:
             # A value naming another host beside its destination (curl --resolve's name, often a cloud host the scan
             # judges) is no word to leave to the scan: the destination is its own word.
-            yield ScriptHost(command, host if form in _BESIDE else value, host)
+            yield ScriptHost(command, host if form in _BESIDE else value, host, form == "region")
 
 
 def _resolve(value: str) -> list[str]:
@@ -292,6 +294,10 @@ def _connect_to(value: str) -> list[str]:
     # curl --connect-to HOST1:PORT1:HOST2:PORT2; an empty HOST2 keeps the URL's host.
     m = _CONNECT_TO.match(value)
     return [m.group(1).strip("[]")] if m else []
+
+
+def _region(value: str) -> list[str]:
+    return [value]  # a cloud CLI's --region: judged by the engine as a region, not a host
 
 
 def _hosts(value: str) -> list[str]:
@@ -363,5 +369,6 @@ _FORMS = {
     "url": _url,
     "resolve": _resolve,
     "connect-to": _connect_to,
+    "region": _region,
 }
 _BESIDE = frozenset({"resolve", "connect-to"})

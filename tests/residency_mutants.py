@@ -1,0 +1,391 @@
+"""Mutation search over the realistic table: swap a resident value for a foreign one, expect a refusal.
+
+Every compliant program of ``tests/test_realistic_programs.py`` (``CASES``) is run once under the guard (audit mode)
+and every string leaf of every registered resource's inputs is read. Each leaf holding a resident value gives mutants:
+
+- ``region``: an in-jurisdiction region (the exact names of jurisdictions.yaml) replaced by a foreign region of the same
+  cloud, also inside zone names (``cn-shanghai-b`` -> ``cn-hongkong-b``), hosts (``oss-cn-shanghai.aliyuncs.com``) and
+  ARNs; inside base64 text too (user data, command content), decoded, swapped and encoded again;
+- ``host``: the host of a URL, a whole-leaf host name, or a declared destination's match replaced by
+  ``collector.example.com`` (a host nothing proves resident);
+- ``partition``: ``arn:aws-cn:`` -> ``arn:aws:`` in CN programs.
+
+Each mutant is the same program with a stack transformation registered *before* ``enforce()`` that rewrites that one
+leaf (through ``apply`` where the input is an Output), so the guard, kept last, judges the mutated inputs exactly as it
+judges a program that wrote them. A mutant the guard accepts is a SURVIVOR: either the field carries no destination (a
+name, a description, a Deny statement's region list) or it is a leak. ``--plan`` also runs each mutant through the
+offline plan and reports where the two front doors disagree.
+
+    .venv/bin/python tests/residency_mutants.py [--cases REGEX] [--limit N] [--per-case M] [--plan]
+
+Not a test module (no ``test_`` prefix); tests/test_residency_mutants.py runs it over a fixed sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import binascii
+import copy
+import inspect
+import re
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+for _extra in (ROOT / "policy", ROOT / "tests", ROOT):
+    if str(_extra) not in sys.path:
+        sys.path.insert(0, str(_extra))
+
+import pulumi  # noqa: E402
+import test_realistic_programs as realistic  # noqa: E402
+
+from components import _compat  # noqa: E402
+from components.errors import ResidencyViolation  # noqa: E402
+from components.plan.collect import build_stack_plan  # noqa: E402
+from components.residency import audit_session, enforce  # noqa: E402
+from components.residency.catalogue import load_catalogue  # noqa: E402
+from components.residency.destinations import parse_destinations  # noqa: E402
+from components.simulate.recorder import Secret  # noqa: E402
+from components.testing import run_pulumi_program  # noqa: E402
+
+__all__ = ["Mutant", "Outcome", "Report", "judge", "main", "mutants_of", "realistic", "search"]
+
+COLLECTOR = "collector.example.com"
+"""The foreign host of a host swap: nothing (no catalogue suffix, no declaration, no resource) proves it resident."""
+
+# Foreign regions per (jurisdiction, cloud), tried in turn across a program's mutants. Each is a real region of that
+# cloud outside the jurisdiction; the first of each is the subtle one (a `cn-` region outside the mainland, London and
+# Zurich beside the EU, Seoul beside Tokyo, Canada beside the US, Ireland beside Germany).
+FOREIGN: dict[tuple[str, str], tuple[str, ...]] = {
+    ("CN", "alicloud"): ("cn-hongkong", "ap-southeast-1", "us-east-1"),
+    ("CN", "aws"): ("ap-east-1", "ap-southeast-1", "us-east-1"),
+    ("EU", "alicloud"): ("eu-west-1", "us-east-1"),  # Alibaba eu-west-1 is London
+    ("EU", "aws"): ("eu-west-2", "eu-central-2", "us-east-1"),
+    ("DE", "alicloud"): ("eu-west-1", "us-east-1"),
+    ("DE", "aws"): ("eu-west-1", "eu-west-2", "us-east-1"),
+    ("JP", "alicloud"): ("ap-northeast-2", "ap-southeast-1"),
+    ("JP", "aws"): ("ap-northeast-2", "ap-southeast-1"),
+    ("US", "alicloud"): ("ap-southeast-1", "eu-central-1"),
+    ("US", "aws"): ("ca-central-1", "eu-west-1"),
+}
+
+_URL_HOST = re.compile(
+    r"\b[a-z][a-z0-9+.-]*://(?:[^/@\s\"']*@)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)+)", re.IGNORECASE
+)
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}\.?$", re.I)
+# The last label of a whole-leaf host name: common top-level domains only, so that an instance type (ecs.g7.large) or a
+# handler (index.handler) is not taken for a host.
+_TLDS = frozenset(
+    {"com", "cn", "net", "org", "io", "eu", "de", "jp", "us", "uk", "fr", "it", "es", "nl", "se", "ie", "kr", "sg",
+     "hk", "tw", "co", "dev", "app", "cloud", "info", "biz"}
+)  # fmt: skip
+_BASE64 = re.compile(r"^[A-Za-z0-9+/]{16,}={0,2}$")
+
+
+def _norm(key: object) -> str:
+    """A key as both the serialised inputs (camelCase) and the transformation's props (snake_case) spell it."""
+    return str(key).replace("_", "").replace("-", "").lower()
+
+
+@dataclass(frozen=True)
+class Mutant:
+    case: str
+    type: str
+    name: str
+    path: tuple[object, ...]
+    kind: str  # region | host | partition, with "-b64" when made inside base64 text
+    before: str
+    after: str
+
+    @property
+    def group(self) -> tuple[str, str, str]:
+        return self.type, ".".join("[*]" if isinstance(p, int) else str(p) for p in self.path), self.kind
+
+
+@dataclass
+class Outcome:
+    mutant: Mutant
+    guard: str | None  # the rule id refused under, None when accepted
+    plan: set[str] | None = None  # the plan's rule ids (with --plan)
+    applied: bool = True  # the transformation found and rewrote the leaf
+    error: str | None = None  # the program failed otherwise
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome] = field(default_factory=list)
+    cases: int = 0
+    seconds: float = 0.0
+
+    @property
+    def survivors(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.applied and o.error is None and o.guard is None]
+
+    def groups(self) -> dict[tuple[str, str, str], list[Outcome]]:
+        groups: dict[tuple[str, str, str], list[Outcome]] = {}
+        for o in self.survivors:
+            groups.setdefault(o.mutant.group, []).append(o)
+        return dict(sorted(groups.items()))
+
+    @property
+    def disagreements(self) -> list[Outcome]:
+        """Mutants the guard and the plan judge differently (one refuses, the other accepts, or other rules)."""
+        return [
+            o for o in self.outcomes
+            if o.plan is not None and o.applied and o.error is None
+            and ((o.guard is None) != (not o.plan) or (o.guard is not None and o.guard not in o.plan))
+        ]  # fmt: skip
+
+
+# -- reading a program's leaves -----------------------------------------------------------------
+
+
+def _leaves(value: Any, path: tuple[object, ...] = ()) -> Iterator[tuple[tuple[object, ...], str]]:
+    if isinstance(value, Secret):
+        yield from _leaves(value.value, path)
+    elif isinstance(value, str):
+        yield path, value
+    elif isinstance(value, Mapping):
+        for k, v in value.items():
+            yield from _leaves(v, (*path, k))
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            yield from _leaves(v, (*path, i))
+
+
+def _resident_regions(code: str) -> list[str]:
+    jurisdiction = load_catalogue().get(code)
+    names = set(jurisdiction.regions("aws")) | set(jurisdiction.regions("alicloud"))
+    return sorted(names, key=len, reverse=True)  # longest first: cn-shanghai-finance-1 before cn-shanghai
+
+
+def _region_pattern(code: str) -> re.Pattern[str]:
+    # A region inside a zone (cn-shanghai-b, eu-west-1a), a host (oss-cn-shanghai.) or an ARN (:eu-west-1:), never
+    # inside a longer region (eu-west-1 in eu-west-10) or word.
+    alternatives = "|".join(re.escape(r) for r in _resident_regions(code))
+    return re.compile(rf"(?<![a-z0-9])({alternatives})(?![0-9])")
+
+
+def _cloud(type_: str, text: str) -> str:
+    if "aliyun" in text or "alibaba" in text:
+        return "alicloud"
+    if "amazonaws" in text or text.startswith("arn:"):
+        return "aws"
+    return "alicloud" if type_.startswith(("alicloud:", "pulumi:providers:alicloud")) else "aws"
+
+
+def _decoded(text: str) -> str | None:
+    if len(text) % 4 or not _BASE64.match(text):
+        return None
+    try:
+        decoded = base64.b64decode(text, validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    return decoded if decoded.isprintable() or "\n" in decoded else None
+
+
+def _swaps(code: str, type_: str, text: str, declared: list[str], turn: int) -> Iterator[tuple[str, str]]:
+    """(kind, mutated text) for one leaf's text."""
+    regions = _region_pattern(code)
+    found = regions.search(text)
+    if found:
+        foreign = FOREIGN[(code, _cloud(type_, text))]
+        yield "region", regions.sub(foreign[turn % len(foreign)], text)
+    if code == "CN" and "arn:aws-cn:" in text:
+        yield "partition", text.replace("arn:aws-cn:", "arn:aws:")
+    hosts = {m.group(1) for m in _URL_HOST.finditer(text)} | {d for d in declared if d and d in text}
+    if _is_host(text):
+        hosts.add(text.rstrip("."))
+    for host in sorted(hosts - {COLLECTOR}):
+        yield "host", text.replace(host, COLLECTOR)
+        break  # one host per leaf: a second one would judge the same field again
+
+
+def _is_host(text: str) -> bool:
+    return bool(_HOST.match(text)) and text.rstrip(".").rsplit(".", 1)[-1].lower() in _TLDS
+
+
+def _host_of(match: str) -> str:
+    """A declared match's host (``https://intake.example.com/v1`` -> ``intake.example.com``)."""
+    found = _URL_HOST.search(match)
+    return found.group(1) if found else match.split("/", 1)[0]
+
+
+def mutants_of(case: realistic.Case, resources: list[Any]) -> list[Mutant]:
+    # A declared match that is a host (not a phone number, an ENS region or an ARN prefix).
+    declared = [
+        host for d in case.destinations if isinstance(d.get("match"), str)
+        for host in [_host_of(d["match"])] if _is_host(host)
+    ]  # fmt: skip
+    made: list[Mutant] = []
+    for record in resources:
+        if not record.custom or record.type.startswith("pulumi:pulumi:"):
+            continue
+        for path, text in _leaves(dict(record.inputs)):
+            turn = len(made)
+            for kind, after in _swaps(case.code, record.type, text, declared, turn):
+                if after != text:
+                    made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
+            inner = _decoded(text)
+            if inner is not None:
+                for kind, after in _swaps(case.code, record.type, inner, declared, turn):
+                    if after != inner:
+                        encoded = base64.b64encode(after.encode()).decode()
+                        made.append(Mutant(case.id, record.type, record.name, path, f"{kind}-b64", text, encoded))
+    return made
+
+
+def _spread(made: list[Mutant], limit: int) -> list[Mutant]:
+    """At most ``limit`` mutants, taken in turn from each (kind, resource type) so no kind crowds the others out."""
+    if len(made) <= limit:
+        return made
+    buckets: dict[tuple[str, str], list[Mutant]] = {}
+    for m in made:
+        buckets.setdefault((m.kind, m.type), []).append(m)
+    chosen: list[Mutant] = []
+    queues = list(buckets.values())
+    while len(chosen) < limit:
+        for queue in queues:
+            if queue and len(chosen) < limit:
+                chosen.append(queue.pop(0))
+    return chosen
+
+
+# -- running a mutant -----------------------------------------------------------------------------
+
+
+def _rewrite(value: Any, path: tuple[object, ...], change: Callable[[str], str], hit: list[bool]) -> Any:
+    """``value`` with the string at ``path`` changed (keys as camelCase or snake_case), Outputs through apply."""
+    if isinstance(value, pulumi.Output) or inspect.isawaitable(value):
+        return pulumi.Output.from_input(value).apply(lambda resolved: _rewrite(resolved, path, change, hit))
+    if not path:
+        if isinstance(value, str):
+            hit.append(True)
+            return change(value)
+        return value
+    head, rest = path[0], path[1:]
+    if isinstance(value, Mapping):
+        for key in value:
+            if _norm(key) == _norm(head):
+                return {**value, key: _rewrite(value[key], rest, change, hit)}
+        return value
+    if isinstance(value, (list, tuple)) and isinstance(head, int) and head < len(value):
+        items = list(value)
+        items[head] = _rewrite(items[head], rest, change, hit)
+        return type(value)(items)
+    if _compat.is_input_type(type(value)):
+        fields = vars(value)
+        for key in fields:
+            if _norm(key) == _norm(head):
+                clone = copy.copy(value)
+                vars(clone)[key] = _rewrite(fields[key], rest, change, hit)
+                return clone
+    return value
+
+
+def _mutated_program(case: realistic.Case, mutant: Mutant, mode: str, hit: list[bool]) -> Callable[[], None]:
+    def change(text: str) -> str:
+        return mutant.after if text == mutant.before else text
+
+    def transformation(args: pulumi.ResourceTransformationArgs) -> pulumi.ResourceTransformationResult | None:
+        if args.type_ != mutant.type or args.name != mutant.name:
+            return None
+        props = _rewrite(dict(args.props), mutant.path, change, hit)
+        return pulumi.ResourceTransformationResult(props, args.opts)
+
+    def program() -> None:
+        pulumi.runtime.register_stack_transformation(transformation)  # before enforce(): the guard judges its result
+        enforce(case.code, mode=mode, destinations=parse_destinations(case.destinations))  # type: ignore[arg-type]
+        case.build(realistic.Ctx(case.code))
+
+    return program
+
+
+def _run(case: realistic.Case, program: Callable[[], None]) -> Any:
+    return run_pulumi_program(
+        program, project="sovereign-dc", stack=case.code.lower(), config=realistic._config(case), raise_on_error=False
+    )
+
+
+def judge(case: realistic.Case, mutant: Mutant, *, plan: bool = False) -> Outcome:
+    hit: list[bool] = []
+    run = _run(case, _mutated_program(case, mutant, "raise", hit))
+    outcome = Outcome(mutant, None)
+    if isinstance(run.error, ResidencyViolation):
+        outcome.guard = run.error.rule_id
+    elif run.error is not None:
+        outcome.error = f"{type(run.error).__name__}: {str(run.error)[:200]}"
+    outcome.applied = bool(hit)
+    if plan:
+        hit_plan: list[bool] = []
+        with audit_session() as guards:
+            recorded = _run(case, _mutated_program(case, mutant, "raise", hit_plan))
+        if recorded.error is None:
+            stack_plan = build_stack_plan(
+                case.code.lower(), "test", recorded.resources, guards[0].engine.jurisdiction,
+                [f for g in guards for f in g.findings],
+            )  # fmt: skip
+            outcome.plan = {v.rule for v in stack_plan.violations}
+    return outcome
+
+
+def search(
+    pattern: str | None = None, limit: int | None = None, per_case: int = 12, plan: bool = False,
+    cases: list[realistic.Case] | None = None,
+) -> Report:  # fmt: skip
+    started = time.perf_counter()
+    chosen = cases if cases is not None else [c for c in realistic.CASES if not c.expected]
+    if pattern:
+        chosen = [c for c in chosen if re.search(pattern, c.id)]
+    if limit is not None:
+        chosen = chosen[:limit]
+    report = Report(cases=len(chosen))
+    for case in chosen:
+        recorded = _run(case, realistic._program(case, "audit"))
+        if recorded.error is not None:
+            continue
+        for mutant in _spread(mutants_of(case, recorded.resources), per_case):
+            report.outcomes.append(judge(case, mutant, plan=plan))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _short(text: str, size: int = 90) -> str:
+    return text if len(text) <= size else text[: size - 3] + "..."
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", help="regular expression over the compliant cases' ids")
+    parser.add_argument("--limit", type=int, help="at most this many cases")
+    parser.add_argument("--per-case", type=int, default=12, help="at most this many mutants per case (default 12)")
+    parser.add_argument("--plan", action="store_true", help="also run each mutant through the offline plan")
+    args = parser.parse_args(argv)
+    report = search(args.cases, args.limit, args.per_case, args.plan)
+    outcomes = report.outcomes
+    killed = sum(1 for o in outcomes if o.guard)
+    print(f"{report.cases} cases, {len(outcomes)} mutants, {killed} refused, {len(report.survivors)} survived, "
+          f"{sum(1 for o in outcomes if not o.applied)} not applied, {sum(1 for o in outcomes if o.error)} errors, "
+          f"{report.seconds:.1f} s")  # fmt: skip
+    for (type_, path, kind), group in report.groups().items():
+        example = group[0].mutant
+        print(f"SURVIVOR {type_} {path} [{kind}] x{len(group)}: {example.case}: "
+              f"{_short(example.before)!r} -> {_short(example.after)!r}")  # fmt: skip
+    for o in outcomes:
+        if not o.applied:
+            print(f"NOT APPLIED {o.mutant.case} {o.mutant.type} {'.'.join(map(str, o.mutant.path))} [{o.mutant.kind}]")
+        if o.error:
+            print(f"ERROR {o.mutant.case} {o.mutant.type} {'.'.join(map(str, o.mutant.path))}: {o.error}")
+    for o in report.disagreements:
+        print(f"DISAGREE {o.mutant.case} {o.mutant.type} {'.'.join(map(str, o.mutant.path))} [{o.mutant.kind}] "
+              f"guard={o.guard} plan={sorted(o.plan or ())}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
