@@ -5084,3 +5084,19 @@ def test_engines_of_one_jurisdiction_share_their_tables_and_keep_their_own_regis
     # The memo the declaring engine warmed holds no trace of its register: the plain engine still refuses.
     assert {f.rule.id for f in plain.check(subject)[0]} == {"RES-015"}
     assert (plain.used, declaring.used) == ({}, {"idp": 1})
+
+
+@pytest.mark.parametrize("match", ["接口.例子.中国", "*.例子.中国", "xn--6orp08a.xn--fsqu00a.xn--fiqs8s"])
+def test_a_unicode_host_is_covered_by_its_declaration_in_either_spelling(match: str) -> None:
+    """A host under a host key written in Unicode is judged in its IDNA form; a declaration written in Unicode (as the
+    company writes its own domain) still covers it."""
+    from components.residency.destinations import parse_destinations
+
+    subject = Subject(
+        "alicloud:apigateway/api:Api", "api", {"http_service_config": {"address": "接口.例子.中国:8443"}},
+        provider("CN", "alicloud"),
+    )  # fmt: skip
+    assert rule_ids("CN", subject) == {"RES-015"}
+    entry = {"id": "own-api", "kind": "resident", "match": match, "evidence": "own API servers in Shanghai"}
+    declared, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject)
+    assert {(f.rule.id, f.declared_by) for f in declared} == {("RES-015", "own-api")}

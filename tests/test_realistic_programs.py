@@ -7495,6 +7495,35 @@ CASES: list[Case] = [
         "CN",
         ali_user_data("#!/bin/sh\naliyun sls PutLogs --project fleet-ops --region cn-shanghai\n"),
     ),
+    # Host-shape review (stop 31): a host under a host key written another way is judged as the host it names.
+    # inet_aton's decimal form of an IPv4 address: 169083915 is 10.20.4.11 (in the VPC), 3405803785 is 203.0.113.9.
+    Case("cn-datasync-nfs-decimal-private-address", "CN", datasync_nfs("169083915")),
+    Case("cn-datasync-nfs-decimal-public-address", "CN", datasync_nfs("3405803785"), {"RES-015"}),
+    # A bracketed IPv6 literal with its port (RFC 3986 IP-literal): a unique local address, or a public one.
+    Case("cn-api-gateway-http-backend-ula-ipv6-port", "CN", api_gateway_http_backend("[fd12:3456:789a::15]:8080")),
+    Case(
+        "cn-api-gateway-http-backend-public-ipv6-port",
+        "CN",
+        api_gateway_http_backend("[2001:db8:85a3::15]:8080"),
+        {"RES-015"},
+    ),
+    # An origin written in an origin group's `<address>_<priority>_<weight>_<port>` item form where one address is
+    # expected (the advanced origin's `origin`): its address is judged.
+    Case(
+        "cn-cdn-advanced-origin-own-oss-item-form",
+        "CN",
+        cdn_feature("advanced_origin", {**_CDN_API_PATH, "origin": "fleet-api.oss-cn-shanghai.aliyuncs.com_10_50_443"}),
+    ),
+    Case(
+        "cn-cdn-advanced-origin-partner-item-form",
+        "CN",
+        cdn_feature("advanced_origin", {**_CDN_API_PATH, "origin": "api.partner.example.com_10_50_443"}),
+        {"RES-015"},
+    ),
+    # An internationalised origin with a port, judged as its IDNA (punycode) form.
+    Case(
+        "cn-api-gateway-http-backend-unicode-port", "CN", api_gateway_http_backend("接口.例子.中国:8443"), {"RES-015"}
+    ),
 ]
 
 

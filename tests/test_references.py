@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
+from collections.abc import Callable
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from components.residency import ProviderRef, RuleEngine, Subject, load_catalogue
-from components.residency.references import _SCHEMELESS_HINT, ReferenceParser, is_host_shaped, is_private_address
+from components.residency.references import (
+    _SCHEMELESS_HINT,
+    ReferenceParser,
+    is_host_shaped,
+    is_private_address,
+    numeric_ipv4,
+    unshaped_host,
+)
 
 CATALOGUE = load_catalogue()
 PARSER = ReferenceParser(CATALOGUE)
@@ -438,3 +447,124 @@ def test_no_host_under_another_domain_is_read_as_a_cloud_endpoint(host: str, lab
     whole = ".".join([host, *labels, tld])
     refs = PARSER.scan(f"API_HOST={whole}")
     assert refs and all(r.kind == "host" and r.text == whole for r in refs)
+
+
+# -- values under a host key that have no bare host shape (host-shape review, stop 31) --------------------------------
+
+HOST_KEY_ENGINE = RuleEngine("CN")
+_NFS = "aws:datasync/nfsLocation:NfsLocation"  # server_hostname: "the IP address or DNS name of the NFS server"
+_THIS_NETWORK = ipaddress.ip_network("0.0.0.0/8")
+
+
+def _host_key_rules(value: str) -> list[str]:
+    subject = Subject(_NFS, "nfs", {"server_hostname": value}, ProviderRef("aws", "cn-north", "cn-north-1"))
+    return [f.rule.id for f in HOST_KEY_ENGINE.check(subject)[0]]
+
+
+def _spelled(address: ipaddress.IPv4Address, parts: int, bases: list[str]) -> str:
+    """``address`` as inet_aton(3) reads it: ``parts`` parts, the last one filling the bytes left, each part in
+    decimal, octal (a leading 0) or hexadecimal (0x)."""
+    raw = address.packed
+    values = [*raw[: parts - 1], int.from_bytes(raw[parts - 1 :], "big")]
+    spell: dict[str, Callable[[int], str]] = {
+        "dec": str,
+        "oct": lambda v: f"0{v:o}",
+        "hex": lambda v: f"0x{v:x}",
+        "HEX": lambda v: f"0X{v:X}",
+    }
+    return ".".join(spell[base](v) for v, base in zip(values, bases, strict=False))
+
+
+_spellings = st.tuples(
+    st.ip_addresses(v=4),
+    st.integers(min_value=1, max_value=4),
+    st.lists(st.sampled_from(["dec", "oct", "hex", "HEX"]), min_size=4, max_size=4),
+)
+
+
+@given(_spellings)
+@settings(max_examples=300)
+def test_every_numeric_spelling_of_an_ipv4_address_is_read_as_that_address(
+    spelling: tuple[ipaddress.IPv4Address, int, list[str]],
+) -> None:
+    address, parts, bases = spelling
+    text = _spelled(address, parts, bases)
+    expected = None if address in _THIS_NETWORK else address
+    assert numeric_ipv4(text) == expected
+    if expected is not None:
+        assert is_private_address(text) == is_private_address(str(address))
+
+
+@given(_spellings)
+@settings(max_examples=150, deadline=None)
+def test_every_numeric_spelling_under_a_host_key_is_judged_as_its_address(
+    spelling: tuple[ipaddress.IPv4Address, int, list[str]],
+) -> None:
+    # A public address is unproven (refused); a private one is inside the network (accepted), however it is written.
+    address, parts, bases = spelling
+    assume(address not in _THIS_NETWORK)  # "this network" (RFC 1122): never a destination, see numeric_ipv4
+    text = _spelled(address, parts, bases)
+    if is_private_address(str(address)):
+        assert _host_key_rules(text) == []
+    else:
+        assert _host_key_rules(text) == ["RES-015"]
+
+
+@given(st.ip_addresses(v=4), st.sampled_from(["{m}", "[{m}]:443", "[{m}]"]))
+@settings(max_examples=150, deadline=None)
+def test_an_ipv4_mapped_ipv6_address_is_judged_as_its_ipv4_address(address: ipaddress.IPv4Address, form: str) -> None:
+    mapped = form.format(m=f"::ffff:{address}")
+    assert is_private_address(f"::ffff:{address}") == is_private_address(str(address))
+    assert _host_key_rules(mapped) == ([] if is_private_address(str(address)) else ["RES-015"])
+
+
+@pytest.mark.parametrize(
+    ("offending", "compliant"),
+    [
+        ("3405803785", "169083915"),  # 203.0.113.9 / 10.20.4.11 as one decimal number
+        ("0xcb.0.0x71.9", "0xa.20.4.11"),  # hexadecimal parts
+        ("0313.0.0161.011", "012.024.04.013"),  # octal parts
+        ("203.113.9", "10.20.1035"),  # three parts, the last filling two bytes
+        ("[2001:db8::15]:2049", "[fd12:3456:789a::15]:2049"),  # a bracketed IPv6 literal with its port
+        ("::ffff:203.0.113.9", "::ffff:10.20.4.11"),  # IPv4-mapped IPv6
+        ("nas.partner.example.com_2049", "10.20.4.11_2049"),  # `_<number>` fields after the address
+        ("203.0.113.9_10_33_2049", "fs-1.efs.cn-north-1.amazonaws.com.cn_10_33_2049"),
+        ("nas.partner.example.com/exports", "10.20.4.11/exports"),  # a path after the host
+        ("ops@nas.partner.example.com:22", "ops@10.20.4.11:22"),  # a user and a port
+        ("nas.partner.example.com:nfs", "fs-1.efs.cn-north-1.amazonaws.com.cn:nfs"),  # a service name as the port
+        ("nas.例子.中国:2049", "fs-1.efs.cn-north-1.amazonaws。com。cn"),  # unicode: judged as its IDNA form
+    ],
+)
+def test_a_host_written_another_way_is_judged_as_the_host_it_names(offending: str, compliant: str) -> None:
+    assert _host_key_rules(offending) == ["RES-015"]
+    assert _host_key_rules(compliant) == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "*",  # a wildcard (an X-Ray sampling rule's host): matched against, names no destination
+        "*.example.com",
+        "$host",  # nginx / Envoy / ALB variables and template placeholders: a value filled in elsewhere
+        "$upstream_addr",
+        "#{host}",
+        "{{ host }}",
+        "${NFS_HOST}",
+        "%{HOST}",
+        "<host>",
+        "localhost",
+        "nas",  # one label: resolved through the VPC's search domains (docs/residency.md)
+        "nas:2049",
+        "vehicle-events",
+        "host_10_33_80",
+        "10",  # an MX preference or SRV port split from its record ("10 mx.example.com")
+        "0",
+        "10.0.0.0/16",  # a CIDR block: a range matched against
+        "203.0.113.0/24",
+        "dbname=fleet",
+    ],
+)
+def test_values_that_name_no_destination_stay_accepted_under_a_host_key(value: str) -> None:
+    assert _host_key_rules(value) == []
+    assert unshaped_host(value) is None or is_private_address(unshaped_host(value) or "")

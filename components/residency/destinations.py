@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import fnmatch
+import functools
 import re
 from collections.abc import Sequence
 from typing import Annotated, Literal
@@ -153,7 +154,7 @@ class Destination(BaseModel):
 
     def matches(self, value: str) -> bool:
         """True when this entry names ``value`` (a host, URL, ARN or exact value); nothing broader."""
-        match = self.match.lower()
+        match = _ascii_form(self.match.lower())
         text = value.strip().lower()
         if match.startswith("+"):  # a phone number (findings name numbers without separators)
             wanted, number = normalise(match), normalise(text)
@@ -181,6 +182,20 @@ class Destination(BaseModel):
         return (
             self.expires is not None and not self.expired(today) and (self.expires - today).days <= EXPIRY_WARNING_DAYS
         )
+
+
+@functools.lru_cache(maxsize=256)
+def _ascii_form(match: str) -> str:
+    """A host match written in Unicode (``例子.中国``, ``*.例子.中国``) in the ASCII (IDNA) form the engine judges
+    such a host in; any other match as written (a name the codec refuses too: it then matches only itself)."""
+    if match.isascii() or "://" in match or match.startswith(("+", "arn:", "acs:")):
+        return match
+    wildcard = match.startswith("*.")
+    try:
+        host = (match[2:] if wildcard else match).encode("idna").decode("ascii")
+    except UnicodeError:
+        return match
+    return f"*.{host}" if wildcard else host
 
 
 def host_of(text: str) -> str | None:

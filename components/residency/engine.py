@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import datetime as dt
 import fnmatch
 import functools
@@ -42,6 +43,8 @@ from components.residency.references import (
     is_host_shaped,
     is_ip,
     is_private_address,
+    numeric_ipv4,
+    unshaped_host,
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import ScriptReader
@@ -1340,9 +1343,22 @@ class RuleEngine:
         if "@" in target:  # an e-mail address (SNS email subscriptions): the mail goes to its domain
             email = _EMAIL.match(target)
             target = email.group(1) if email else target
-        if not is_host_shaped(target):
-            return False
-        host = target.rsplit(":", 1)[0] if target.count(":") == 1 else target
+        if is_host_shaped(target):
+            host = target.rsplit(":", 1)[0] if target.count(":") == 1 else target
+        else:
+            # Residency is proven, not assumed: a host written another way (a path or `_<number>` fields after it,
+            # a bracketed IPv6 literal with a port, a numeric IPv4 form) is judged as the host it names. Only values
+            # under a host key that failed the shape test pay for this.
+            unshaped = unshaped_host(target)
+            if unshaped is None:
+                return False
+            host = unshaped
+        if not host.isascii():
+            # An internationalised name is looked up as its ASCII (IDNA) form, which is what is judged: a unicode
+            # spelling of a catalogued cloud host is that host, anything else an unproven one.
+            # (A name the codec refuses is judged as written: a host under no catalogued suffix, unproven.)
+            with contextlib.suppress(UnicodeError):
+                host = host.encode("idna").decode("ascii")
         self._judge(walk, self.parser.host(host, in_url=False), path, RuleId.DESTINATION_HOST_PROVEN)
         return True
 
@@ -1668,7 +1684,14 @@ class RuleEngine:
                 return  # a namespace / schema identifier inside a document, never contacted
             if walk.known is not None and walk.known(host):
                 return
-            what = "an IP address" if is_ip(host) else "a host under no catalogued cloud suffix"
+            numeric = numeric_ipv4(host) if host[:1].isdigit() and not is_ip(host) else None
+            what = (
+                "an IP address"
+                if is_ip(host)
+                else f"the IP address {numeric}"
+                if numeric is not None
+                else "a host under no catalogued cloud suffix"
+            )
             detail = f"{host} is {what}; nothing proves it is in {self._j()}."
             self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, host, detail, _names(ref))
             return

@@ -14,7 +14,17 @@ from typing import Literal, NamedTuple
 from components.residency.catalogue import Catalogue, Cloud
 from components.residency.endpoints import EndpointCatalogue, load_endpoints
 
-__all__ = ["S3_BUCKET_NAME", "Reference", "ReferenceParser", "RefKind", "is_host_shaped", "is_ip", "is_private_address"]
+__all__ = [
+    "S3_BUCKET_NAME",
+    "Reference",
+    "ReferenceParser",
+    "RefKind",
+    "is_host_shaped",
+    "is_ip",
+    "is_private_address",
+    "numeric_ipv4",
+    "unshaped_host",
+]
 
 RefKind = Literal["aws-arn", "acs-arn", "endpoint", "oss-location", "zone", "region", "host", "bucket"]
 
@@ -163,9 +173,18 @@ def is_private_address(host: str) -> bool:
     if h == "localhost" or h.endswith(".localhost"):
         return True
     try:
-        address = ipaddress.ip_address(h)
+        address: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(h)
     except ValueError:
-        return False
+        # inet_aton's other spellings of an IPv4 address (http://167772161/ is 10.0.0.1), asked only of a host that
+        # starts with a digit and is no dotted quad.
+        numeric = numeric_ipv4(h) if h[:1].isdigit() else None
+        if numeric is None:
+            return False
+        address = numeric
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        # ::ffff:10.0.0.1 is the IPv4 address 10.0.0.1 reached over an IPv6 socket (RFC 4291 section 2.5.5.2);
+        # Python 3.11's ranges below do not map it.
+        address = address.ipv4_mapped
     # Explicit ranges: Python's is_private also covers documentation and reserved blocks.
     return (
         address.is_loopback
@@ -182,6 +201,79 @@ def is_ip(host: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# inet_aton(3)'s spellings of an IPv4 address besides the dotted quad: one to four parts, each decimal, octal (a
+# leading 0) or hexadecimal (0x), the last part filling the bytes left (127.1 is 127.0.0.1, 3232235777 is
+# 192.168.1.1, 0x7f.1 is 127.0.0.1), https://man7.org/linux/man-pages/man3/inet_aton.3.html; getaddrinfo(3) reads a
+# name this way before any DNS lookup, and the WHATWG URL standard's IPv4 parser reads a URL's host alike
+# (https://url.spec.whatwg.org/#concept-ipv4-parser), so `curl http://3232235777/` connects to 192.168.1.1.
+_NUMERIC_IPV4 = re.compile(r"^(?:0x[0-9a-f]*|[0-9]+)(?:\.(?:0x[0-9a-f]*|[0-9]+)){0,3}$", re.IGNORECASE)
+_THIS_NETWORK = ipaddress.ip_network("0.0.0.0/8")
+
+
+def numeric_ipv4(text: str) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an inet_aton form names (``3232235777``, ``0xc0a80101``, ``0300.0250.1.1``, ``192.168.257``),
+    or None. A number in 0.0.0.0/8 is None: RFC 1122 section 3.2.1.3 says no packet is sent to "this network", and a
+    lone small number under a host key is an MX preference or an SRV port ("10 mx.example.com", split), no address."""
+    if not _NUMERIC_IPV4.match(text):
+        return None
+    parts = text.lower().split(".")
+    values: list[int] = []
+    for part in parts:
+        if part.startswith("0x"):
+            values.append(int(part[2:] or "0", 16))
+        elif len(part) > 1 and part[0] == "0":
+            if not part.isdigit() or "8" in part or "9" in part:
+                return None  # not octal: inet_aton refuses it
+            values.append(int(part, 8))
+        else:
+            values.append(int(part))
+    *head, last = values
+    if any(v > 255 for v in head) or last >= 256 ** (4 - len(head)):
+        return None
+    number = last
+    for i, v in enumerate(head):
+        number += v << (8 * (3 - i))
+    address = ipaddress.IPv4Address(number)
+    return None if address in _THIS_NETWORK else address
+
+
+# A bracketed IPv6 literal with a port or not ([2001:db8::1]:443, RFC 3986 section 3.2.2's IP-literal).
+_BRACKETED = re.compile(r"^\[(?P<ip>[0-9a-f:.]+(?:%[^\]]+)?)\](?::[^:]*)?$", re.IGNORECASE)
+# `<address>_<number>...` items (an origin group's `origin.example.com_10_33_80`, `203.0.113.9_443`).
+_NUMBER_FIELDS = re.compile(r"^(?P<address>.+?)(?:_[0-9]+)+$")
+
+
+def unshaped_host(value: str) -> str | None:
+    """The host a value under a host key names although it has no bare host shape, or None when it names none that
+    can be read (one label, a placeholder such as ``$host`` or ``{{ host }}``, ``*``, a key=value pair: left as they
+    were). Read: a path after the host (``api.example.com/v1``), a user before it (``ops@host:22``), a bracketed IPv6
+    literal with its port (``[2001:db8::1]:443``), any port after one colon (``host:8080``, ``host:https``, an
+    internationalised ``例子.中国:443``), ``_<number>`` fields after it (``origin.example.com_10_33_80``), and
+    inet_aton's numeric IPv4 forms (``3232235777``, ``0x7f.1``) as the dotted quad they name. Asked only of a value
+    under a host key that :func:`is_host_shaped` refused."""
+    v = value.strip().lower()
+    if not v or "://" in v or v[0] in "/$*{<%#":
+        return None  # a URL (the reference scan reads it), a path, a variable or a wildcard
+    host, slash, rest = v.partition("/")
+    if slash and rest.isdigit() and (is_ip(host) or numeric_ipv4(host) is not None):
+        return None  # a CIDR block (10.0.0.0/16): a range matched against, not one destination
+    if "@" in host:
+        host = host.rsplit("@", 1)[1]
+    bracketed = _BRACKETED.match(host)
+    if bracketed:
+        ip = bracketed.group("ip")
+        return ip if is_ip(ip) else None
+    if host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    fields = _NUMBER_FIELDS.match(host)
+    if fields:
+        host = fields.group("address")
+    numeric = numeric_ipv4(host)
+    if numeric is not None:
+        return str(numeric)
+    return host if is_host_shaped(host) else None
 
 
 def is_host_shaped(value: str) -> bool:
