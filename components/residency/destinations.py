@@ -153,19 +153,12 @@ class Destination(BaseModel):
     # -- matching -----------------------------------------------------------------------------
 
     def matches(self, value: str) -> bool:
-        """True when this entry names ``value`` (a host, URL, ARN or exact value); nothing broader."""
-        match = _ascii_form(self.match.lower())
-        text = value.strip().lower()
-        if match.startswith("+"):  # a phone number (findings name numbers without separators)
-            wanted, number = normalise(match), normalise(text)
-            return number.startswith(wanted[:-1]) if wanted.endswith("*") else number == wanted
-        if match.startswith("*."):
-            host = host_of(text)
-            return host is not None and host.endswith(match[1:]) and host != match[2:]
-        if "://" in match or match.startswith(("arn:", "acs:")):
-            return text.startswith(match)
-        host = host_of(text)
-        return text == match or (host is not None and host == match)
+        """True when this entry names ``value`` (a host, URL, ARN or exact value); nothing broader. A host match written
+        in Unicode names the host in either spelling: the engine reports a host under a host key in its IDNA form and
+        one inside a URL as written."""
+        match = self.match.lower()
+        ascii_match = _ascii_form(match)
+        return _matches(match, value) or (ascii_match != match and _matches(ascii_match, value))
 
     def covers_resource(self, type_token: str, name: str) -> bool:
         """True when the entry is not limited, or limited to this resource's type or name."""
@@ -182,6 +175,21 @@ class Destination(BaseModel):
         return (
             self.expires is not None and not self.expired(today) and (self.expires - today).days <= EXPIRY_WARNING_DAYS
         )
+
+
+def _matches(match: str, value: str) -> bool:
+    """True when ``match`` (lower case) names ``value``; see :meth:`Destination.matches`."""
+    text = value.strip().lower()
+    if match.startswith("+"):  # a phone number (findings name numbers without separators)
+        wanted, number = normalise(match), normalise(text)
+        return number.startswith(wanted[:-1]) if wanted.endswith("*") else number == wanted
+    if match.startswith("*."):
+        host = host_of(text)
+        return host is not None and host.endswith(match[1:]) and host != match[2:]
+    if "://" in match or match.startswith(("arn:", "acs:")):
+        return text.startswith(match)
+    host = host_of(text)
+    return text == match or (host is not None and host == match)
 
 
 @functools.lru_cache(maxsize=256)
