@@ -608,6 +608,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"image_id": "ami-0a1b2c3d4e5f60718", "account_id": "210987654321"},
         {"image_id": "ami-0a1b2c3d4e5f60718", "account_id": "210987654321"},
     ),
+    "aws-ebs-snapshot-create-volume-permission": (
+        "CN",
+        "aws",
+        "aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission",
+        {"snapshot_id": "snap-0a1b2c3d4e5f60718", "account_id": "210987654321"},
+        {"snapshot_id": "snap-0a1b2c3d4e5f60718", "account_id": "210987654321"},
+    ),
     # Any Alibaba account can copy an image shared with it to any region: the twin is a declaration.
     "alicloud-ecs-image-share": (
         "CN",

@@ -4629,6 +4629,16 @@ def ami_shared(c: Ctx) -> object:
     return aws.ec2.AmiLaunchPermission("golden-to-dealers", image_id=image.id, account_id="210987654321", opts=c.aws)
 
 
+def snapshot_shared(c: Ctx) -> object:
+    # docs: ec2/snapshotcreatevolumepermission — the nightly snapshot of the telemetry volume shared with the analytics
+    # account, which restores it (and may copy it, CopySnapshot, to any region of its partition).
+    volume = aws.ebs.Volume("telemetry", availability_zone=f"{REGION[c.code][0]}a", size=200, opts=c.aws)
+    snapshot = aws.ebs.Snapshot("telemetry-nightly", volume_id=volume.id, opts=c.aws)
+    return aws.ec2.SnapshotCreateVolumePermission(
+        "telemetry-to-analytics", snapshot_id=snapshot.id, account_id="210987654321", opts=c.aws
+    )
+
+
 _DEALER_IMAGE_SHARE = {
     "id": "dealer-image-share", "kind": "resident", "match": "alicloud:ecs/imageSharePermission:ImageSharePermission",
     "evidence": "Dealer account 1234567890123456: RAM policy denies ecs:CopyImage outside cn-*, contract DLR-12",
@@ -7252,6 +7262,8 @@ CASES: list[Case] = [
     Case("cn-golden-image-shared-declared", "CN", golden_image_shared, destinations=[_DEALER_IMAGE_SHARE]),
     Case("eu-golden-ami-shared-with-dealers", "EU", ami_shared, {"RES-016"}),
     Case("cn-golden-ami-shared-with-dealers", "CN", ami_shared),
+    Case("de-telemetry-snapshot-shared-with-analytics", "DE", snapshot_shared, {"RES-016"}),
+    Case("cn-telemetry-snapshot-shared-with-analytics", "CN", snapshot_shared),
 ]
 
 
