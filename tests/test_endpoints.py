@@ -602,6 +602,29 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             "consumer_identifier": "210987654321",
         },
     ),
+    # Launch permission in aws-cn: the other account copies the AMI only to the China regions; in EU to any region.
+    "aws-ec2-ami-launch-permission": (
+        "CN",
+        "aws",
+        "aws:ec2/amiLaunchPermission:AmiLaunchPermission",
+        {"image_id": "ami-0a1b2c3d4e5f60718", "account_id": "210987654321"},
+        {"image_id": "ami-0a1b2c3d4e5f60718", "account_id": "210987654321"},
+    ),
+    "aws-ebs-snapshot-create-volume-permission": (
+        "CN",
+        "aws",
+        "aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission",
+        {"snapshot_id": "snap-0a1b2c3d4e5f60718", "account_id": "210987654321"},
+        {"snapshot_id": "snap-0a1b2c3d4e5f60718", "account_id": "210987654321"},
+    ),
+    # Any Alibaba account can copy an image shared with it to any region: the twin is a declaration.
+    "alicloud-ecs-image-share": (
+        "CN",
+        "alicloud",
+        "alicloud:ecs/imageSharePermission:ImageSharePermission",
+        {"image_id": "m-bp1g7004ksh0oeuc****", "account_id": "1234567890123456"},
+        {"image_id": "m-bp1g7004ksh0oeuc****", "account_id": "1234567890123456"},
+    ),
     "aws-amplify-hosting": ("EU", "aws", "aws:amplify/app:App", {"name": "portal"}, {"name": "portal"}),
     "aws-appstream-third-party-storage": (
         "EU",
@@ -1041,6 +1064,9 @@ def _is_output(value: object) -> bool:
         ("CN", "alicloud:dcdn/ipaDomain:IpaDomain", set()),
         ("JP", "alicloud:dcdn/domain:Domain", {"RES-016"}),
         ("DE", "alicloud:dcdn/ipaDomain:IpaDomain", {"RES-016"}),
+        # So do ApsaraVideo Live domains (alicloud_live_domain: "`domestic` (default): Mainland China").
+        ("CN", "alicloud:live/domain:Domain", set()),
+        ("JP", "alicloud:live/domain:Domain", {"RES-016"}),
     ],
 )
 def test_an_omitted_scope_is_judged_as_its_documented_default(code: str, token: str, expected: set[str]) -> None:

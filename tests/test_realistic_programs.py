@@ -4788,6 +4788,53 @@ _SHIP_EVENTS = (
 )
 
 
+def live_streaming_domain(scope: str | None = None) -> Callable[[Ctx], object]:
+    # docs: live/domain — the playback domain of the dealers' training streams in the stack's region; `scope` omitted
+    # is alicloud_live_domain's default, `domestic` (Mainland China's edges).
+    def build(c: Ctx) -> object:
+        return alicloud.live.Domain(
+            "training-play", domain_name=f"live.fleet.example.{c.code.lower()}", domain_type="liveVideo",
+            region=REGION[c.code][1], scope=scope, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def golden_image_shared(c: Ctx) -> object:
+    # docs: ecs/imagesharepermission — the fleet's golden image (made from the build instance) shared with the dealers'
+    # account, which launches its kiosks from it (and may copy it, CopyImage, to any region).
+    build_vm = alicloud.ecs.Instance(
+        "image-build", instance_type="ecs.g7.large", image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
+        vswitch_id="vsw-123", security_groups=["sg-123"], opts=c.ali,
+    )  # fmt: skip
+    image = alicloud.ecs.Image("golden", image_name="fleet-kiosk-golden", instance_id=build_vm.id, opts=c.ali)
+    return alicloud.ecs.ImageSharePermission("golden-to-dealers", image_id=image.id, account_id="1234567890123456",
+                                             opts=c.ali)  # fmt: skip
+
+
+def ami_shared(c: Ctx) -> object:
+    # docs: ec2/amilaunchpermission — the fleet's golden AMI (from the build instance) shared with the dealers' account.
+    build_vm = aws.ec2.Instance("image-build", ami="ami-0a1b2c3d4e5f60718", instance_type="m7g.large", opts=c.aws)
+    image = aws.ec2.AmiFromInstance("golden", source_instance_id=build_vm.id, opts=c.aws)
+    return aws.ec2.AmiLaunchPermission("golden-to-dealers", image_id=image.id, account_id="210987654321", opts=c.aws)
+
+
+def snapshot_shared(c: Ctx) -> object:
+    # docs: ec2/snapshotcreatevolumepermission — the nightly snapshot of the telemetry volume shared with the analytics
+    # account, which restores it (and may copy it, CopySnapshot, to any region of its partition).
+    volume = aws.ebs.Volume("telemetry", availability_zone=f"{REGION[c.code][0]}a", size=200, opts=c.aws)
+    snapshot = aws.ebs.Snapshot("telemetry-nightly", volume_id=volume.id, opts=c.aws)
+    return aws.ec2.SnapshotCreateVolumePermission(
+        "telemetry-to-analytics", snapshot_id=snapshot.id, account_id="210987654321", opts=c.aws
+    )
+
+
+_DEALER_IMAGE_SHARE = {
+    "id": "dealer-image-share", "kind": "resident", "match": "alicloud:ecs/imageSharePermission:ImageSharePermission",
+    "evidence": "Dealer account 1234567890123456: RAM policy denies ecs:CopyImage outside cn-*, contract DLR-12",
+}  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -7524,6 +7571,17 @@ CASES: list[Case] = [
     Case(
         "cn-api-gateway-http-backend-unicode-port", "CN", api_gateway_http_backend("接口.例子.中国:8443"), {"RES-015"}
     ),
+    # An ApsaraVideo Live domain without a scope: its default, `domestic`, serves it from the Chinese mainland's edges.
+    Case("cn-live-training-default-scope", "CN", live_streaming_domain()),
+    Case("jp-live-training-default-scope", "JP", live_streaming_domain(), {"RES-016"}),
+    # A custom image shared with another account, which can copy it to any region (CopyImage), is refused unless the
+    # stack declares the share; an AMI's launch permission likewise, except in aws-cn, whose accounts stay in China.
+    Case("cn-golden-image-shared-with-dealers", "CN", golden_image_shared, {"RES-016"}),
+    Case("cn-golden-image-shared-declared", "CN", golden_image_shared, destinations=[_DEALER_IMAGE_SHARE]),
+    Case("eu-golden-ami-shared-with-dealers", "EU", ami_shared, {"RES-016"}),
+    Case("cn-golden-ami-shared-with-dealers", "CN", ami_shared),
+    Case("de-telemetry-snapshot-shared-with-analytics", "DE", snapshot_shared, {"RES-016"}),
+    Case("cn-telemetry-snapshot-shared-with-analytics", "CN", snapshot_shared),
 ]
 
 
