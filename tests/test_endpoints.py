@@ -748,6 +748,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"resource_type": "OSS", "parent_id": "fleet-data", "service_region_id": "eu-central-1"},
         {"resource_type": "OSS", "parent_id": "fleet-data", "service_region_id": "eu-central-1"},
     ),
+    "alicloud-eds-convenience-users-hub-region": (
+        "JP",
+        "alicloud",
+        "alicloud:eds/user:User",
+        {"end_user_id": "tech_0042", "email": "tech0042@example.jp"},
+        {"end_user_id": "tech_0042", "email": "tech0042@example.jp"},
+    ),
     "alicloud-anti-ddos-proxy-hub-region": (
         "DE",
         "alicloud",

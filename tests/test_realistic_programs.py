@@ -4669,6 +4669,16 @@ def dsc_scan_orders_db(c: Ctx) -> object:
     )  # fmt: skip
 
 
+def desktop_users(c: Ctx) -> object:
+    # docs: eds/user — a convenience user of the stack's cloud desktops (the service technicians' workstation), with
+    # the technician's work e-mail and mobile number.
+    phone = {"CN": "13812345678", "JP": "+81 90 1234 5678"}[c.code]
+    return alicloud.eds.User(
+        "technician", end_user_id="tech_0042", email=f"tech0042@fleet.example.{c.code.lower()}", phone=phone,
+        password="Example_Passw0rd", opts=c.ali,
+    )  # fmt: skip
+
+
 _WAF_INTL = {
     "id": "waf-international", "kind": "transfer", "match": "alicloud-waf-hub-region", "destination": "SG",
     "data_classes": ["owner_personal_data"], "basis": "scc", "reference": "Alibaba Cloud DPA + SCC 2026-05, TIA-17",
@@ -7306,6 +7316,9 @@ CASES: list[Case] = [
     Case("jp-security-center-login-logs-tokyo-provider", "JP", security_center_login_logs, {"RES-016"}),
     Case("cn-dsc-scan-orders-db", "CN", dsc_scan_orders_db),
     Case("de-dsc-scan-orders-db-frankfurt-provider", "DE", dsc_scan_orders_db, {"RES-016"}),
+    # Elastic Desktop Service convenience users are kept in Shanghai or Singapore whatever the provider's region.
+    Case("cn-desktop-technician-user", "CN", desktop_users),
+    Case("jp-desktop-technician-user-tokyo-provider", "JP", desktop_users, {"RES-016"}),
 ]
 
 
