@@ -755,6 +755,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"end_user_id": "tech_0042", "email": "tech0042@example.jp"},
         {"end_user_id": "tech_0042", "email": "tech0042@example.jp"},
     ),
+    "alicloud-anycast-eip": (
+        "US",
+        "alicloud",
+        "alicloud:eipanycast/anycastEipAddress:AnycastEipAddress",
+        {"service_location": "international", "bandwidth": 200},
+        {"service_location": "international", "bandwidth": 200},
+    ),
     "alicloud-anti-ddos-proxy-hub-region": (
         "DE",
         "alicloud",

@@ -4679,6 +4679,30 @@ def desktop_users(c: Ctx) -> object:
     )  # fmt: skip
 
 
+def portal_public_address(anycast: bool) -> Callable[[Ctx], object]:
+    # docs: eipanycast/anycasteipaddress + anycasteipaddressattachment (an Anycast EIP of the `international` access
+    # area bound to the portal's load balancer, "SlbInstance"); `anycast=False`: ecs/eipaddress + eipassociation, a
+    # regional EIP of the stack's region on the same load balancer.
+    def build(c: Ctx) -> object:
+        slb = alicloud.slb.ApplicationLoadBalancer(
+            "dealer-portal", load_balancer_name="dealer-portal", address_type="intranet",
+            vswitch_id="vsw-0a1b2c3d4e5f", load_balancer_spec="slb.s2.small", opts=c.ali,
+        )  # fmt: skip
+        if not anycast:
+            eip = alicloud.ecs.EipAddress("portal-ip", address_name="portal-ip", bandwidth="100", opts=c.ali)
+            return alicloud.ecs.EipAssociation("portal-ip", allocation_id=eip.id, instance_id=slb.id, opts=c.ali)
+        anycast_ip = alicloud.eipanycast.AnycastEipAddress(
+            "portal-anycast", anycast_eip_address_name="portal-anycast", service_location="international",
+            bandwidth=200, internet_charge_type="PayByTraffic", payment_type="PayAsYouGo", opts=c.ali,
+        )  # fmt: skip
+        return alicloud.eipanycast.AnycastEipAddressAttachment(
+            "portal-anycast", anycast_id=anycast_ip.id, bind_instance_id=slb.id, bind_instance_type="SlbInstance",
+            bind_instance_region_id=REGION[c.code][1], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 _WAF_INTL = {
     "id": "waf-international", "kind": "transfer", "match": "alicloud-waf-hub-region", "destination": "SG",
     "data_classes": ["owner_personal_data"], "basis": "scc", "reference": "Alibaba Cloud DPA + SCC 2026-05, TIA-17",
@@ -7319,6 +7343,11 @@ CASES: list[Case] = [
     # Elastic Desktop Service convenience users are kept in Shanghai or Singapore whatever the provider's region.
     Case("cn-desktop-technician-user", "CN", desktop_users),
     Case("jp-desktop-technician-user-tokyo-provider", "JP", desktop_users, {"RES-016"}),
+    # An Anycast EIP is announced from access points across its access area (outside the Chinese mainland).
+    Case("jp-portal-regional-eip", "JP", portal_public_address(anycast=False)),
+    Case("jp-portal-anycast-eip", "JP", portal_public_address(anycast=True), {"RES-016"}),
+    Case("cn-portal-regional-eip", "CN", portal_public_address(anycast=False)),
+    Case("cn-portal-anycast-eip", "CN", portal_public_address(anycast=True), {"RES-016"}),
 ]
 
 
