@@ -833,6 +833,50 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"directory_name": "fleet", "directory_global_access_status": "Disabled"},
         {"directory_name": "fleet", "directory_global_access_status": "Enabled"},
     ),
+    # Resident only in CN (the mainland hub): outside it the twin is a declaration (test_global_service_pair).
+    "alicloud-waf-hub-region": ("JP", "alicloud", "alicloud:wafv3/instance:Instance", {}, {}),
+    "alicloud-waf2-package-region": (
+        "CN",
+        "alicloud",
+        "alicloud:waf/instance:Instance",
+        {"package_code": "version_3", "subscription_type": "Subscription"},
+        {"package_code": "version_pro_asia", "subscription_type": "Subscription"},
+    ),
+    "alicloud-security-center-hub-region": (
+        "US",
+        "alicloud",
+        "alicloud:threatdetection/logMeta:LogMeta",
+        {"log_meta_name": "aegis-log-login", "status": "enabled"},
+        {"log_meta_name": "aegis-log-login", "status": "enabled"},
+    ),
+    "alicloud-data-security-center-hub-region": (
+        "EU",
+        "alicloud",
+        "alicloud:sddp/dataLimit:DataLimit",
+        {"resource_type": "OSS", "parent_id": "fleet-data", "service_region_id": "eu-central-1"},
+        {"resource_type": "OSS", "parent_id": "fleet-data", "service_region_id": "eu-central-1"},
+    ),
+    "alicloud-eds-convenience-users-hub-region": (
+        "JP",
+        "alicloud",
+        "alicloud:eds/user:User",
+        {"end_user_id": "tech_0042", "email": "tech0042@example.jp"},
+        {"end_user_id": "tech_0042", "email": "tech0042@example.jp"},
+    ),
+    "alicloud-anycast-eip": (
+        "US",
+        "alicloud",
+        "alicloud:eipanycast/anycastEipAddress:AnycastEipAddress",
+        {"service_location": "international", "bandwidth": 200},
+        {"service_location": "international", "bandwidth": 200},
+    ),
+    "alicloud-anti-ddos-proxy-hub-region": (
+        "DE",
+        "alicloud",
+        "alicloud:ddos/domainResource:DomainResource",
+        {"domain": "portal.example.de", "instance_ids": ["ddoscoo-cn-1"], "real_servers": ["10.0.0.1"], "rs_type": 0},
+        {"domain": "portal.example.de", "instance_ids": ["ddoscoo-cn-1"], "real_servers": ["10.0.0.1"], "rs_type": 0},
+    ),
 }
 
 
@@ -933,6 +977,56 @@ def test_refused_in_names_catalogued_jurisdictions() -> None:
     codes = set(CATALOGUE.jurisdictions)
     assert all(set(s.refused_in) <= codes for s in ENDPOINTS.global_services)
     assert any(s.refused_in for s in ENDPOINTS.global_services)
+    assert all(set(s.resident_in) <= codes for s in ENDPOINTS.global_services)
+    assert any(s.resident_in for s in ENDPOINTS.global_services)
+
+
+_HUB_TYPES: dict[str, tuple[str, dict[str, Any]]] = {
+    "alicloud-security-center-hub-region": (
+        "alicloud:threatdetection/honeypotNode:HoneypotNode",
+        {"node_name": "decoy", "available_probe_num": 20, "security_group_probe_ip_lists": ["10.0.0.0/8"]},
+    ),
+    "alicloud-data-security-center-hub-region": (
+        "alicloud:sddp/dataLimit:DataLimit",
+        {"resource_type": "RDS", "parent_id": "rm-0a1b2c3d.fleet", "engine_type": "MySQL", "user_name": "dsc"},
+    ),
+    "alicloud-waf-hub-region": (
+        "alicloud:wafv3/domain:Domain",
+        {"domain": "portal.example.com", "instance_id": "waf-1", "access_type": "share"},
+    ),
+    "alicloud-anti-ddos-proxy-hub-region": (
+        "alicloud:ddos/port:Port",
+        {
+            "instance_id": "ddoscoo-cn-1",
+            "frontend_port": "443",
+            "frontend_protocol": "tcp",
+            "real_servers": ["10.0.0.9"],
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("service_id", sorted(_HUB_TYPES))
+@pytest.mark.parametrize("code", [c for c in CODES if CATALOGUE.jurisdictions[c].regions("alicloud")])
+def test_a_hub_region_service_is_resident_only_in_its_hub_jurisdiction(service_id: str, code: str) -> None:
+    # WAF, Anti-DDoS Pro/Premium, Security Center and Data Security Center run from a mainland hub or from
+    # ap-southeast-1 (and DSC cn-hongkong) whatever the provider's region: refused on
+    # every stack's own provider but in CN, Singapore's included (the international hub serves every region outside
+    # the mainland, and no document says where it keeps a protected domain's traffic).
+    token, props = _HUB_TYPES[service_id]
+    findings, _ = ENGINES[code].check(Subject(token, "r", props, provider(code, "alicloud")))
+    if code == "CN":
+        assert findings == []
+    else:
+        assert [(f.rule.id, f.path) for f in findings] == [("RES-016", "")], code
+        assert f"[{service_id}]" in findings[0].detail
+
+
+def test_resident_in_and_refused_in_are_exclusive() -> None:
+    with pytest.raises(ValueError, match="refused_in or resident_in"):
+        GlobalService(id="x", types=("t",), why="w", refused_in=("CN",), resident_in=("JP",), sources=("s",))
+    service = GlobalService(id="x", types=("t",), why="w", resident_in=("CN",), sources=("s",))
+    assert not service.judges_in("CN") and service.judges_in("JP") and service.judges_in("ZZ")
 
 
 def test_every_global_service_has_a_pair() -> None:

@@ -4835,6 +4835,118 @@ _DEALER_IMAGE_SHARE = {
 }  # fmt: skip
 
 
+def waf3_site(waf: bool = True) -> Callable[[Ctx], object]:
+    # docs: wafv3/instance + wafv3/domain — the dealer portal's load balancer in the stack's region, put behind a WAF
+    # 3.0 instance in CNAME access mode (HTTPS 443, the portal's certificate, the load balancer as its backend), on the
+    # stack's own provider; `waf=False`: the load balancer alone, its HTTPS listener facing the internet.
+    def build(c: Ctx) -> object:
+        slb = alicloud.slb.ApplicationLoadBalancer(
+            "dealer-portal", load_balancer_name="dealer-portal", address_type="internet",
+            load_balancer_spec="slb.s2.small", opts=c.ali,
+        )  # fmt: skip
+        if not waf:
+            return alicloud.slb.Listener(
+                "https", load_balancer_id=slb.id, frontend_port=443, backend_port=8443, protocol="https",
+                bandwidth=-1, server_certificate_id="1234567890123456_portal", opts=c.ali,
+            )  # fmt: skip
+        instance = alicloud.wafv3.Instance("portal-waf", opts=c.ali)
+        return alicloud.wafv3.Domain(
+            "portal", instance_id=instance.id, domain=f"portal.fleet.example.{c.code.lower()}", access_type="share",
+            listen={"https_ports": [443], "cert_id": f"12345678-{REGION[c.code][1]}", "protection_resource": "share"},
+            redirect={"backends": [slb.address], "loadbalance": "iphash"}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def waf2_instance(package_code: str) -> Callable[[Ctx], object]:
+    # docs: waf/instance — a subscription WAF 2.0 instance; `package_code` names the plan and, with it, the WAF's region
+    # ("versions of China Mainland region" or "of International region").
+    def build(c: Ctx) -> object:
+        return alicloud.waf.Instance(
+            "portal-waf", big_screen="0", exclusive_ip_package="1", ext_bandwidth="50", ext_domain_package="1",
+            log_storage="3", log_time="180", package_code=package_code, prefessional_service="false",
+            subscription_type="Subscription", period=1, waf_log="false", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def anti_ddos_domain(c: Ctx) -> object:
+    # docs: ddos/domainresource — the dealer portal's domain on an existing Anti-DDoS Pro/Premium instance (HTTPS 443),
+    # its origin the stack's load balancer, on the stack's own provider.
+    slb = alicloud.slb.ApplicationLoadBalancer(
+        "dealer-portal", load_balancer_name="dealer-portal", address_type="internet", load_balancer_spec="slb.s2.small",
+        opts=c.ali,
+    )  # fmt: skip
+    return alicloud.ddos.DomainResource(
+        "portal", domain=f"portal.fleet.example.{c.code.lower()}", instance_ids=["ddoscoo-cn-0a1b2c3d4e5f"],
+        proxy_types=[{"proxy_ports": [443], "proxy_type": "https"}], real_servers=[slb.address], rs_type=0,
+        opts=c.ali,
+    )  # fmt: skip
+
+
+def security_center_login_logs(c: Ctx) -> object:
+    # docs: threatdetection/logmeta — Security Center's log analysis: ship the stack's servers' login logs
+    # (aegis-log-login) to the Security Center's exclusive Logstore.
+    return alicloud.threatdetection.LogMeta("login-logs", log_meta_name="aegis-log-login", status="enabled", opts=c.ali)
+
+
+def dsc_scan_orders_db(c: Ctx) -> object:
+    # docs: sddp/datalimit — authorise Data Security Center to scan the orders database (the stack's RDS MySQL
+    # instance in its own region) for sensitive data, with a read-only account, and to keep its audit logs 30 days.
+    db = alicloud.rds.Instance(
+        "orders", engine="MySQL", engine_version="8.0", instance_type="mysql.n2.small.1", instance_storage=20,
+        vswitch_id="vsw-0a1b2c3d4e5f", opts=c.ali,
+    )  # fmt: skip
+    return alicloud.sddp.DataLimit(
+        "orders-scan", resource_type="RDS", parent_id=pulumi.Output.concat(db.id, ".orders"), engine_type="MySQL",
+        service_region_id=REGION[c.code][1], user_name="dsc_reader", password="example-password-1", port=3306,
+        audit_status=1, log_store_day=30, opts=c.ali,
+    )  # fmt: skip
+
+
+def desktop_users(c: Ctx) -> object:
+    # docs: eds/user — a convenience user of the stack's cloud desktops (the service technicians' workstation), with
+    # the technician's work e-mail and mobile number.
+    phone = {"CN": "13812345678", "JP": "+81 90 1234 5678"}[c.code]
+    return alicloud.eds.User(
+        "technician", end_user_id="tech_0042", email=f"tech0042@fleet.example.{c.code.lower()}", phone=phone,
+        password="Example_Passw0rd", opts=c.ali,
+    )  # fmt: skip
+
+
+def portal_public_address(anycast: bool) -> Callable[[Ctx], object]:
+    # docs: eipanycast/anycasteipaddress + anycasteipaddressattachment (an Anycast EIP of the `international` access
+    # area bound to the portal's load balancer, "SlbInstance"); `anycast=False`: ecs/eipaddress + eipassociation, a
+    # regional EIP of the stack's region on the same load balancer.
+    def build(c: Ctx) -> object:
+        slb = alicloud.slb.ApplicationLoadBalancer(
+            "dealer-portal", load_balancer_name="dealer-portal", address_type="intranet",
+            vswitch_id="vsw-0a1b2c3d4e5f", load_balancer_spec="slb.s2.small", opts=c.ali,
+        )  # fmt: skip
+        if not anycast:
+            eip = alicloud.ecs.EipAddress("portal-ip", address_name="portal-ip", bandwidth="100", opts=c.ali)
+            return alicloud.ecs.EipAssociation("portal-ip", allocation_id=eip.id, instance_id=slb.id, opts=c.ali)
+        anycast_ip = alicloud.eipanycast.AnycastEipAddress(
+            "portal-anycast", anycast_eip_address_name="portal-anycast", service_location="international",
+            bandwidth=200, internet_charge_type="PayByTraffic", payment_type="PayAsYouGo", opts=c.ali,
+        )  # fmt: skip
+        return alicloud.eipanycast.AnycastEipAddressAttachment(
+            "portal-anycast", anycast_id=anycast_ip.id, bind_instance_id=slb.id, bind_instance_type="SlbInstance",
+            bind_instance_region_id=REGION[c.code][1], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+_WAF_INTL = {
+    "id": "waf-international", "kind": "transfer", "match": "alicloud-waf-hub-region", "destination": "SG",
+    "data_classes": ["owner_personal_data"], "basis": "scc", "reference": "Alibaba Cloud DPA + SCC 2026-05, TIA-17",
+    "approved_by": "dpo@example.eu", "expires": "2099-12-31",
+}  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -7582,6 +7694,36 @@ CASES: list[Case] = [
     Case("cn-golden-ami-shared-with-dealers", "CN", ami_shared),
     Case("de-telemetry-snapshot-shared-with-analytics", "DE", snapshot_shared, {"RES-016"}),
     Case("cn-telemetry-snapshot-shared-with-analytics", "CN", snapshot_shared),
+    # WAF 3.0 has two instance regions: cn-hangzhou (the Chinese mainland) and ap-southeast-1 (outside it). A portal in
+    # Japan, Germany or the US protected by WAF 3.0 on its own provider has its WAF instance, and the protected
+    # domain's traffic and configuration, in the international WAF's Singapore region; the mainland one is resident.
+    Case("cn-waf3-portal", "CN", waf3_site()),
+    Case("jp-waf3-portal-tokyo-provider", "JP", waf3_site(), {"RES-016"}),
+    Case("de-waf3-portal-frankfurt-provider", "DE", waf3_site(), {"RES-016"}),
+    Case("us-waf3-portal-virginia-provider", "US", waf3_site(), {"RES-016"}),
+    Case("jp-portal-tokyo-slb-without-waf", "JP", waf3_site(waf=False)),
+    Case("de-waf3-portal-declared-transfer", "DE", waf3_site(), destinations=[_WAF_INTL]),
+    # A WAF 2.0 instance's region is its package's: an International-region plan runs a CN portal's WAF abroad.
+    Case("cn-waf2-mainland-package", "CN", waf2_instance("version_3")),
+    Case("cn-waf2-international-package", "CN", waf2_instance("version_pro_asia"), {"RES-016"}),
+    Case("jp-waf2-mainland-package", "JP", waf2_instance("version_pro_china"), {"RES-016"}),
+    # Anti-DDoS Pro/Premium is run from cn-hangzhou or ap-southeast-1 whatever the provider's region.
+    Case("cn-anti-ddos-portal-domain", "CN", anti_ddos_domain),
+    Case("jp-anti-ddos-portal-domain-tokyo-provider", "JP", anti_ddos_domain, {"RES-016"}),
+    Case("us-anti-ddos-portal-domain-virginia-provider", "US", anti_ddos_domain, {"RES-016"}),
+    # Security Center and Data Security Center: tds / sddp of Singapore for every provider region outside the mainland.
+    Case("cn-security-center-login-logs", "CN", security_center_login_logs),
+    Case("jp-security-center-login-logs-tokyo-provider", "JP", security_center_login_logs, {"RES-016"}),
+    Case("cn-dsc-scan-orders-db", "CN", dsc_scan_orders_db),
+    Case("de-dsc-scan-orders-db-frankfurt-provider", "DE", dsc_scan_orders_db, {"RES-016"}),
+    # Elastic Desktop Service convenience users are kept in Shanghai or Singapore whatever the provider's region.
+    Case("cn-desktop-technician-user", "CN", desktop_users),
+    Case("jp-desktop-technician-user-tokyo-provider", "JP", desktop_users, {"RES-016"}),
+    # An Anycast EIP is announced from access points across its access area (outside the Chinese mainland).
+    Case("jp-portal-regional-eip", "JP", portal_public_address(anycast=False)),
+    Case("jp-portal-anycast-eip", "JP", portal_public_address(anycast=True), {"RES-016"}),
+    Case("cn-portal-regional-eip", "CN", portal_public_address(anycast=False)),
+    Case("cn-portal-anycast-eip", "CN", portal_public_address(anycast=True), {"RES-016"}),
 ]
 
 

@@ -250,6 +250,11 @@ class GlobalService(_Frozen):
     refused_in: tuple[str, ...] = ()
     """Jurisdiction codes the entry refuses in; empty: every jurisdiction. For a service whose data stays in the
     regions a stack judges elsewhere, except where the service itself is not offered in-country (Cloud WAN in CN)."""
+    resident_in: tuple[str, ...] = ()
+    """Jurisdiction codes the entry refuses nothing in; empty: none. For a service run from one hub region per area
+    whatever the provider's region (Alibaba's WAF: cn-hangzhou for the Chinese mainland, ap-southeast-1 for the rest of
+    the world), resident only where its hub is: listing the exceptions, not the jurisdictions refused, keeps a
+    jurisdiction added later refused (fail closed)."""
     sources: tuple[str, ...]
     """Where the behaviour is documented."""
 
@@ -262,10 +267,14 @@ class GlobalService(_Frozen):
             raise ValueError(f"{self.id}: default_unless needs defaults")
         if set(self.defaults) - set(self.types):
             raise ValueError(f"{self.id}: defaults name types the entry does not list")
+        if self.refused_in and self.resident_in:
+            raise ValueError(f"{self.id}: give refused_in or resident_in, not both")
         return self
 
     def judges_in(self, jurisdiction: str) -> bool:
-        """True when this entry refuses anything in ``jurisdiction`` (``refused_in``)."""
+        """True when this entry refuses anything in ``jurisdiction`` (``refused_in``, ``resident_in``)."""
+        if jurisdiction in self.resident_in:
+            return False
         return not self.refused_in or jurisdiction in self.refused_in
 
     def applies_to(self, type_token: str) -> bool:
