@@ -703,8 +703,9 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ]
         },
     ),
+    # In US: elsewhere every User Notifications channel is refused (aws-user-notifications-home-region).
     "aws-notifications-chat-and-mobile-channels": (
-        "JP",
+        "US",
         "aws",
         "aws:notifications/channelAssociation:ChannelAssociation",
         {"arn": "arn:aws:notifications-contacts::123456789012:emailcontact/abc123"},
@@ -877,6 +878,14 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"domain": "portal.example.de", "instance_ids": ["ddoscoo-cn-1"], "real_servers": ["10.0.0.1"], "rs_type": 0},
         {"domain": "portal.example.de", "instance_ids": ["ddoscoo-cn-1"], "real_servers": ["10.0.0.1"], "rs_type": 0},
     ),
+    # Resident only in US (us-east-1 keeps every configuration and notification): elsewhere the twin is a declaration.
+    "aws-user-notifications-home-region": (
+        "EU",
+        "aws",
+        "aws:notifications/notificationConfiguration:NotificationConfiguration",
+        {"name": "ops-alerts", "description": "Operations alerts"},
+        {"name": "ops-alerts", "description": "Operations alerts"},
+    ),
 }
 
 
@@ -1020,6 +1029,55 @@ def test_a_hub_region_service_is_resident_only_in_its_hub_jurisdiction(service_i
     else:
         assert [(f.rule.id, f.path) for f in findings] == [("RES-016", "")], code
         assert f"[{service_id}]" in findings[0].detail
+
+
+_USER_NOTIFICATIONS: dict[str, dict[str, Any]] = {
+    "aws:notifications/notificationConfiguration:NotificationConfiguration": {"name": "ops", "description": "Ops"},
+    "aws:notifications/eventRule:EventRule": {
+        "notification_configuration_arn": "arn:aws:notifications::111122223333:configuration/a01",
+        "source": "aws.cloudwatch",
+        "event_type": "CloudWatch Alarm State Change",
+        "regions": ["REGION"],
+    },
+    "aws:notifications/channelAssociation:ChannelAssociation": {
+        "arn": "arn:aws:notifications-contacts::111122223333:emailcontact/a02",
+        "notification_configuration_arn": "arn:aws:notifications::111122223333:configuration/a01",
+    },
+    "aws:notifications/notificationHub:NotificationHub": {"notification_hub_region": "REGION"},
+}
+
+
+@pytest.mark.parametrize("token", sorted(_USER_NOTIFICATIONS))
+@pytest.mark.parametrize("code", [c for c in CODES if CATALOGUE.jurisdictions[c].regions("aws")])
+def test_user_notifications_are_resident_only_in_us(token: str, code: str) -> None:
+    # User Notifications keeps configurations and notifications in us-east-1 besides the hub and rule Regions, whatever
+    # the provider's region: refused on every stack's own provider (its own region named in the rule or hub) but in US.
+    region = provider(code, "aws").region or ""
+    partition = "aws-cn" if region.startswith("cn-") else "aws"  # the stack's own ARNs are of its partition
+
+    def own(value: Any) -> Any:
+        if isinstance(value, list):
+            return [own(v) for v in value]
+        return value.replace("REGION", region).replace("arn:aws:", f"arn:{partition}:")
+
+    props = {k: own(v) for k, v in _USER_NOTIFICATIONS[token].items()}
+    findings, _ = ENGINES[code].check(Subject(token, "r", props, provider(code, "aws")))
+    if code == "US":
+        assert findings == []
+    else:
+        assert [(f.rule.id, f.path) for f in findings] == [("RES-016", "")], code
+        assert "[aws-user-notifications-home-region]" in findings[0].detail
+
+
+def test_user_notifications_e_mail_contact_and_organizations_access_are_not_refused_as_global() -> None:
+    # An e-mail contact is judged by its address (a resident mail domain passes); OrganizationsAccess holds no data.
+    engine = ENGINES["DE"]
+    contact = {"name": "oncall", "email_address": "oncall@example.de"}
+    token = "aws:notifications/contactsEmailContact:ContactsEmailContact"
+    assert "RES-016" not in {f.rule.id for f in engine.check(Subject(token, "r", contact, provider("DE")))[0]}
+    token = "aws:notifications/organizationsAccess:OrganizationsAccess"
+    access = Subject(token, "r", {"enabled": True}, provider("DE"))
+    assert engine.check(access)[0] == []
 
 
 def test_resident_in_and_refused_in_are_exclusive() -> None:

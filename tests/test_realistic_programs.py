@@ -2012,6 +2012,13 @@ _MSK_BROKER = "b-{n}.events.ab12cd.c2.kafka.cn-north-1.amazonaws.com.cn:9094"
 _CN_MSK = f"{_MSK_BROKER.format(n=1)},{_MSK_BROKER.format(n=2)}"
 _CN_RDS = "warehouse.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn"
 _EU_MAIL = {"id": "eu-mail", "kind": "resident", "match": "mail.example.eu", "evidence": "Own mail servers, Frankfurt"}
+# AWS User Notifications keeps configurations and notifications in us-east-1 (aws-user-notifications-home-region):
+# outside the US a stack using it declares the transfer.
+_USER_NOTIFICATIONS_US = {
+    "id": "user-notifications-us", "kind": "transfer", "match": "aws-user-notifications-home-region",
+    "destination": "US", "data_classes": ["audit_logs"], "basis": "scc", "reference": "AWS DPA, SCC module 2",
+    "approved_by": "dpo@example.eu", "expires": "2099-12-31",
+}  # fmt: skip
 _EU_BROKER = "b-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d-1.mq.{region}.amazonaws.com"
 _GEOCODING = {
     "id": "geocoding-esri", "kind": "transfer", "match": "aws:location/placeIndex:PlaceIndex", "destination": "US",
@@ -4708,6 +4715,31 @@ def user_notification_channel(to_slack: bool) -> Callable[[Ctx], object]:
     return build
 
 
+def regional_alarm_hub(address: str | None) -> Callable[[Ctx], object]:
+    # docs: notifications/notificationhub, notifications/eventrule — the stack's own region registered as the
+    # notification hub, the CloudWatch alarms of that region as the rule's only region, and (`address`) an e-mail
+    # contact for them. User Notifications still keeps the configuration and the notifications in us-east-1.
+    def build(c: Ctx) -> object:
+        own = REGION[c.code][0]
+        aws.notifications.NotificationHub("hub", notification_hub_region=own, opts=c.aws)
+        config = aws.notifications.NotificationConfiguration(
+            "plant-alarms", name="plant-alarms", description="Plant alarm state changes", opts=c.aws
+        )
+        rule = aws.notifications.EventRule(
+            "plant-alarm-changes", notification_configuration_arn=config.arn, source="aws.cloudwatch",
+            event_type="CloudWatch Alarm State Change", regions=[own], opts=c.aws,
+        )  # fmt: skip
+        if address is None:
+            return rule
+        contact = aws.notifications.ContactsEmailContact("plant-oncall", name="plant-oncall", email_address=address,
+                                                         opts=c.aws)  # fmt: skip
+        return aws.notifications.ChannelAssociation(
+            "plant-oncall-channel", arn=contact.arn, notification_configuration_arn=config.arn, opts=c.aws
+        )
+
+    return build
+
+
 def findings_automation(to_itsm: bool) -> Callable[[Ctx], object]:
     # docs: securityhub/automationrulev2 — high-severity findings are escalated (the provider's example updates their
     # fields) or (`to_itsm`) sent as tickets through the security team's Jira connector, made by another stack.
@@ -5152,7 +5184,7 @@ CASES: list[Case] = [
         "eu-alarm-notifications-to-declared-mail",
         "EU",
         alarm_notifications("oncall@mail.example.eu"),
-        destinations=[_EU_MAIL],
+        destinations=[_EU_MAIL, _USER_NOTIFICATIONS_US],
     ),
     Case("eu-tgw-on-own-dx-gateway", "EU", dx_gateway_association(None)),
     # aws-cn Direct Connect gateways connect only the China regions.
@@ -5591,6 +5623,7 @@ CASES: list[Case] = [
         "EU",
         alarm_notifications("oncall@partner.example.com"),
         {"RES-015"},
+        destinations=[_USER_NOTIFICATIONS_US],
     ),
     Case(
         "eu-tgw-on-network-account-dx-gateway",
@@ -7597,8 +7630,19 @@ CASES: list[Case] = [
     # Notifications to chat clients (Slack, Teams) or the Console Mobile Application leave the AWS regions.
     Case("jp-repo-notifications-to-sns", "JP", repo_notifications(to_slack=False)),
     Case("jp-repo-notifications-to-slack", "JP", repo_notifications(to_slack=True), {"RES-016"}),
-    Case("eu-user-notifications-to-mail-contact", "EU", user_notification_channel(False), destinations=[_EU_MAIL]),
-    Case("eu-user-notifications-to-slack", "EU", user_notification_channel(True), {"RES-016"}),
+    Case(
+        "eu-user-notifications-to-mail-contact",
+        "EU",
+        user_notification_channel(False),
+        destinations=[_EU_MAIL, _USER_NOTIFICATIONS_US],
+    ),
+    Case(
+        "eu-user-notifications-to-slack",
+        "EU",
+        user_notification_channel(True),
+        {"RES-016"},
+        destinations=[_USER_NOTIFICATIONS_US],
+    ),
     # A V2 automation rule's external integration sends findings through an ITSM connector another stack made.
     Case("de-findings-automation-update-fields", "DE", findings_automation(to_itsm=False)),
     Case("de-findings-automation-to-jira-connector", "DE", findings_automation(to_itsm=True), {"RES-016"}),
@@ -7724,6 +7768,22 @@ CASES: list[Case] = [
     Case("jp-portal-anycast-eip", "JP", portal_public_address(anycast=True), {"RES-016"}),
     Case("cn-portal-regional-eip", "CN", portal_public_address(anycast=False)),
     Case("cn-portal-anycast-eip", "CN", portal_public_address(anycast=True), {"RES-016"}),
+    # AWS User Notifications keeps configurations and notifications in us-east-1 whatever the hub and provider regions.
+    Case(
+        "de-alarm-hub-frankfurt-undeclared",
+        "DE",
+        regional_alarm_hub("oncall@mail.example.eu"),
+        {"RES-016"},
+        destinations=[_EU_MAIL],
+    ),
+    Case(
+        "de-alarm-hub-frankfurt-declared",
+        "DE",
+        regional_alarm_hub("oncall@mail.example.eu"),
+        destinations=[_EU_MAIL, _USER_NOTIFICATIONS_US],
+    ),
+    Case("jp-alarm-hub-tokyo-undeclared", "JP", regional_alarm_hub(None), {"RES-016"}),
+    Case("us-alarm-hub-virginia", "US", regional_alarm_hub(None)),
 ]
 
 
