@@ -877,6 +877,27 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"domain": "portal.example.de", "instance_ids": ["ddoscoo-cn-1"], "real_servers": ["10.0.0.1"], "rs_type": 0},
         {"domain": "portal.example.de", "instance_ids": ["ddoscoo-cn-1"], "real_servers": ["10.0.0.1"], "rs_type": 0},
     ),
+    "alicloud-cloud-firewall-hub-region": (
+        "JP",
+        "alicloud",
+        "alicloud:cloudfirewall/addressBook:AddressBook",
+        {"group_name": "portal", "group_type": "ip", "description": "portal", "address_lists": ["10.20.0.0/16"]},
+        {"group_name": "portal", "group_type": "ip", "description": "portal", "address_lists": ["10.20.0.0/16"]},
+    ),
+    "alicloud-esa-hub-region": (
+        "DE",
+        "alicloud",
+        "alicloud:esa/kvNamespace:KvNamespace",
+        {"kv_namespace": "sessions", "description": "edge sessions"},
+        {"kv_namespace": "sessions", "description": "edge sessions"},
+    ),
+    "alicloud-config-hub-region": (
+        "US",
+        "alicloud",
+        "alicloud:cfg/configurationRecorder:ConfigurationRecorder",
+        {"resource_types": ["ACS::ECS::Instance"]},
+        {"resource_types": ["ACS::ECS::Instance"]},
+    ),
 }
 
 
@@ -982,6 +1003,20 @@ def test_refused_in_names_catalogued_jurisdictions() -> None:
 
 
 _HUB_TYPES: dict[str, tuple[str, dict[str, Any]]] = {
+    # Cloud Firewall, ESA and Cloud Config: one hub per account type (Hangzhou/Shanghai or Singapore), never the
+    # provider's region.
+    "alicloud-cloud-firewall-hub-region": (
+        "alicloud:cloudfirewall/natFirewallControlPolicy:NatFirewallControlPolicy",
+        {"nat_gateway_id": "ngw-1", "acl_action": "log", "direction": "out", "proto": "ANY", "source": "10.0.0.0/8"},
+    ),
+    "alicloud-esa-hub-region": (
+        "alicloud:esa/originPool:OriginPool",
+        {"site_id": "7654321", "origin_pool_name": "static", "origins": [{"name": "lb", "address": "10.0.0.9"}]},
+    ),
+    "alicloud-config-hub-region": (
+        "alicloud:cfg/compliancePack:CompliancePack",
+        {"compliance_pack_name": "ecs-baseline", "risk_level": 1, "description": "ECS baseline"},
+    ),
     "alicloud-security-center-hub-region": (
         "alicloud:threatdetection/honeypotNode:HoneypotNode",
         {"node_name": "decoy", "available_probe_num": 20, "security_group_probe_ip_lists": ["10.0.0.0/8"]},
@@ -1009,7 +1044,8 @@ _HUB_TYPES: dict[str, tuple[str, dict[str, Any]]] = {
 @pytest.mark.parametrize("service_id", sorted(_HUB_TYPES))
 @pytest.mark.parametrize("code", [c for c in CODES if CATALOGUE.jurisdictions[c].regions("alicloud")])
 def test_a_hub_region_service_is_resident_only_in_its_hub_jurisdiction(service_id: str, code: str) -> None:
-    # WAF, Anti-DDoS Pro/Premium, Security Center and Data Security Center run from a mainland hub or from
+    # WAF, Anti-DDoS Pro/Premium, Security Center, Data Security Center (and Cloud Firewall, ESA, Cloud Config by
+    # account type) run from a mainland hub or from
     # ap-southeast-1 (and DSC cn-hongkong) whatever the provider's region: refused on
     # every stack's own provider but in CN, Singapore's included (the international hub serves every region outside
     # the mainland, and no document says where it keeps a protected domain's traffic).
