@@ -891,6 +891,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"kv_namespace": "sessions", "description": "edge sessions"},
         {"kv_namespace": "sessions", "description": "edge sessions"},
     ),
+    "alicloud-governance-hub-region": (
+        "JP",
+        "alicloud",
+        "alicloud:governance/baseline:Baseline",
+        {"baseline_name": "fleet-accounts", "description": "fleet member accounts"},
+        {"baseline_name": "fleet-accounts", "description": "fleet member accounts"},
+    ),
     "alicloud-config-hub-region": (
         "US",
         "alicloud",
@@ -1056,6 +1063,21 @@ def test_a_hub_region_service_is_resident_only_in_its_hub_jurisdiction(service_i
     else:
         assert [(f.rule.id, f.path) for f in findings] == [("RES-016", "")], code
         assert f"[{service_id}]" in findings[0].detail
+
+
+@pytest.mark.parametrize("code", [c for c in CODES if CATALOGUE.jurisdictions[c].regions("alicloud")])
+def test_cloud_governance_is_resident_where_it_has_an_endpoint(code: str) -> None:
+    # Cloud Governance Center's endpoints are Hangzhou, Singapore and Frankfurt: a CN stack's and a Frankfurt (DE, EU)
+    # stack's enrolled accounts stay in the jurisdiction; every other stack's provider reaches a hub abroad.
+    props = {"baseline_id": "afb-0a1b2c3d", "display_name": "fleet-analytics", "account_name_prefix": "fleet-analytics"}
+    findings, _ = ENGINES[code].check(
+        Subject("alicloud:governance/account:Account", "r", props, provider(code, "alicloud"))
+    )
+    if code in {"CN", "DE", "EU"}:
+        assert findings == []
+    else:
+        assert [(f.rule.id, f.path) for f in findings] == [("RES-016", "")], code
+        assert "[alicloud-governance-hub-region]" in findings[0].detail
 
 
 def test_resident_in_and_refused_in_are_exclusive() -> None:

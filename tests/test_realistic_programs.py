@@ -4980,6 +4980,18 @@ def config_rule_no_public_ip(c: Ctx) -> object:
     )  # fmt: skip
 
 
+def governance_enrol_analytics_account(c: Ctx) -> object:
+    # docs: governance/baseline + governance/account — an account factory baseline and the analytics member account
+    # enrolled with it through Cloud Governance Center, on the stack's own provider.
+    baseline = alicloud.governance.Baseline(
+        "fleet-accounts", baseline_name="fleet-accounts", description="fleet member accounts", opts=c.ali
+    )
+    return alicloud.governance.Account(
+        "analytics", baseline_id=baseline.id, account_name_prefix="fleet-analytics", display_name="fleet-analytics",
+        opts=c.ali,
+    )  # fmt: skip
+
+
 _CLOUD_FIREWALL_INTL = {
     "id": "cloud-firewall-international", "kind": "transfer", "match": "alicloud-cloud-firewall-hub-region",
     "destination": "SG", "data_classes": ["owner_personal_data"], "basis": "scc",
@@ -7793,6 +7805,12 @@ CASES: list[Case] = [
     Case("cn-config-rule-no-public-ip", "CN", config_rule_no_public_ip),
     Case("de-config-rule-no-public-ip-frankfurt-provider", "DE", config_rule_no_public_ip, {"RES-016"}),
     Case("us-config-rule-no-public-ip-virginia-provider", "US", config_rule_no_public_ip, {"RES-016"}),
+    # Cloud Governance Center has endpoints in Hangzhou, Singapore and Frankfurt only: Tokyo's and Virginia's providers
+    # reach one abroad, Frankfurt's has its own.
+    Case("cn-governance-enrol-analytics-account", "CN", governance_enrol_analytics_account),
+    Case("de-governance-enrol-analytics-account-frankfurt", "DE", governance_enrol_analytics_account),
+    Case("jp-governance-enrol-analytics-account-tokyo", "JP", governance_enrol_analytics_account, {"RES-016"}),
+    Case("us-governance-enrol-analytics-account-virginia", "US", governance_enrol_analytics_account, {"RES-016"}),
 ]
 
 
