@@ -886,6 +886,34 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"name": "ops-alerts", "description": "Operations alerts"},
         {"name": "ops-alerts", "description": "Operations alerts"},
     ),
+    "alicloud-cloud-firewall-hub-region": (
+        "JP",
+        "alicloud",
+        "alicloud:cloudfirewall/addressBook:AddressBook",
+        {"group_name": "portal", "group_type": "ip", "description": "portal", "address_lists": ["10.20.0.0/16"]},
+        {"group_name": "portal", "group_type": "ip", "description": "portal", "address_lists": ["10.20.0.0/16"]},
+    ),
+    "alicloud-esa-hub-region": (
+        "DE",
+        "alicloud",
+        "alicloud:esa/kvNamespace:KvNamespace",
+        {"kv_namespace": "sessions", "description": "edge sessions"},
+        {"kv_namespace": "sessions", "description": "edge sessions"},
+    ),
+    "alicloud-governance-hub-region": (
+        "JP",
+        "alicloud",
+        "alicloud:governance/baseline:Baseline",
+        {"baseline_name": "fleet-accounts", "description": "fleet member accounts"},
+        {"baseline_name": "fleet-accounts", "description": "fleet member accounts"},
+    ),
+    "alicloud-config-hub-region": (
+        "US",
+        "alicloud",
+        "alicloud:cfg/configurationRecorder:ConfigurationRecorder",
+        {"resource_types": ["ACS::ECS::Instance"]},
+        {"resource_types": ["ACS::ECS::Instance"]},
+    ),
 }
 
 
@@ -991,6 +1019,20 @@ def test_refused_in_names_catalogued_jurisdictions() -> None:
 
 
 _HUB_TYPES: dict[str, tuple[str, dict[str, Any]]] = {
+    # Cloud Firewall, ESA and Cloud Config: one hub per account type (Hangzhou/Shanghai or Singapore), never the
+    # provider's region.
+    "alicloud-cloud-firewall-hub-region": (
+        "alicloud:cloudfirewall/natFirewallControlPolicy:NatFirewallControlPolicy",
+        {"nat_gateway_id": "ngw-1", "acl_action": "log", "direction": "out", "proto": "ANY", "source": "10.0.0.0/8"},
+    ),
+    "alicloud-esa-hub-region": (
+        "alicloud:esa/originPool:OriginPool",
+        {"site_id": "7654321", "origin_pool_name": "static", "origins": [{"name": "lb", "address": "10.0.0.9"}]},
+    ),
+    "alicloud-config-hub-region": (
+        "alicloud:cfg/compliancePack:CompliancePack",
+        {"compliance_pack_name": "ecs-baseline", "risk_level": 1, "description": "ECS baseline"},
+    ),
     "alicloud-security-center-hub-region": (
         "alicloud:threatdetection/honeypotNode:HoneypotNode",
         {"node_name": "decoy", "available_probe_num": 20, "security_group_probe_ip_lists": ["10.0.0.0/8"]},
@@ -1018,7 +1060,8 @@ _HUB_TYPES: dict[str, tuple[str, dict[str, Any]]] = {
 @pytest.mark.parametrize("service_id", sorted(_HUB_TYPES))
 @pytest.mark.parametrize("code", [c for c in CODES if CATALOGUE.jurisdictions[c].regions("alicloud")])
 def test_a_hub_region_service_is_resident_only_in_its_hub_jurisdiction(service_id: str, code: str) -> None:
-    # WAF, Anti-DDoS Pro/Premium, Security Center and Data Security Center run from a mainland hub or from
+    # WAF, Anti-DDoS Pro/Premium, Security Center, Data Security Center (and Cloud Firewall, ESA, Cloud Config by
+    # account type) run from a mainland hub or from
     # ap-southeast-1 (and DSC cn-hongkong) whatever the provider's region: refused on
     # every stack's own provider but in CN, Singapore's included (the international hub serves every region outside
     # the mainland, and no document says where it keeps a protected domain's traffic).
@@ -1078,6 +1121,21 @@ def test_user_notifications_e_mail_contact_and_organizations_access_are_not_refu
     token = "aws:notifications/organizationsAccess:OrganizationsAccess"
     access = Subject(token, "r", {"enabled": True}, provider("DE"))
     assert engine.check(access)[0] == []
+
+
+@pytest.mark.parametrize("code", [c for c in CODES if CATALOGUE.jurisdictions[c].regions("alicloud")])
+def test_cloud_governance_is_resident_where_it_has_an_endpoint(code: str) -> None:
+    # Cloud Governance Center's endpoints are Hangzhou, Singapore and Frankfurt: a CN stack's and a Frankfurt (DE, EU)
+    # stack's enrolled accounts stay in the jurisdiction; every other stack's provider reaches a hub abroad.
+    props = {"baseline_id": "afb-0a1b2c3d", "display_name": "fleet-analytics", "account_name_prefix": "fleet-analytics"}
+    findings, _ = ENGINES[code].check(
+        Subject("alicloud:governance/account:Account", "r", props, provider(code, "alicloud"))
+    )
+    if code in {"CN", "DE", "EU"}:
+        assert findings == []
+    else:
+        assert [(f.rule.id, f.path) for f in findings] == [("RES-016", "")], code
+        assert "[alicloud-governance-hub-region]" in findings[0].detail
 
 
 def test_resident_in_and_refused_in_are_exclusive() -> None:

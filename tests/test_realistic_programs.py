@@ -4979,6 +4979,58 @@ _WAF_INTL = {
 }  # fmt: skip
 
 
+def portal_inbound_https(firewall: bool = True) -> Callable[[Ctx], object]:
+    # docs: cloudfirewall/controlpolicy — an Internet-firewall inbound rule letting HTTPS reach the dealer portal's
+    # addresses (10.20.0.0/16) from anywhere, on the stack's own provider; `firewall=False`: ecs/securitygrouprule, the
+    # same rule as an ingress rule of the portal's security group in the stack's region.
+    def build(c: Ctx) -> object:
+        if not firewall:
+            group = alicloud.ecs.SecurityGroup(
+                "portal", security_group_name="portal", vpc_id="vpc-0a1b2c3d", opts=c.ali
+            )
+            return alicloud.ecs.SecurityGroupRule(
+                "portal-https", type="ingress", ip_protocol="tcp", port_range="443/443", nic_type="intranet",
+                policy="accept", priority=1, security_group_id=group.id, cidr_ip="0.0.0.0/0", opts=c.ali,
+            )  # fmt: skip
+        return alicloud.cloudfirewall.ControlPolicy(
+            "portal-https", application_name="HTTPS", acl_action="accept", description="dealer portal HTTPS",
+            destination="10.20.0.0/16", destination_type="net", direction="in", proto="TCP", dest_port="443/443",
+            dest_port_type="port", source="0.0.0.0/0", source_type="net", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def config_rule_no_public_ip(c: Ctx) -> object:
+    # docs: cfg/rule — a managed Cloud Config rule flagging ECS instances with a public IP; Config records every ECS
+    # instance's configuration changes to evaluate it.
+    return alicloud.cfg.Rule(
+        "no-public-ip", rule_name="ecs-no-public-ip", source_owner="ALIYUN",
+        source_identifier="ecs-running-instance-no-public-ip", risk_level=1,
+        config_rule_trigger_types="ConfigurationItemChangeNotification", resource_types_scopes=["ACS::ECS::Instance"],
+        opts=c.ali,
+    )  # fmt: skip
+
+
+def governance_enrol_analytics_account(c: Ctx) -> object:
+    # docs: governance/baseline + governance/account — an account factory baseline and the analytics member account
+    # enrolled with it through Cloud Governance Center, on the stack's own provider.
+    baseline = alicloud.governance.Baseline(
+        "fleet-accounts", baseline_name="fleet-accounts", description="fleet member accounts", opts=c.ali
+    )
+    return alicloud.governance.Account(
+        "analytics", baseline_id=baseline.id, account_name_prefix="fleet-analytics", display_name="fleet-analytics",
+        opts=c.ali,
+    )  # fmt: skip
+
+
+_CLOUD_FIREWALL_INTL = {
+    "id": "cloud-firewall-international", "kind": "transfer", "match": "alicloud-cloud-firewall-hub-region",
+    "destination": "SG", "data_classes": ["owner_personal_data"], "basis": "scc",
+    "reference": "Alibaba Cloud DPA + SCC 2026-05, TIA-18", "approved_by": "dpo@example.eu", "expires": "2099-12-31",
+}  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -7784,6 +7836,41 @@ CASES: list[Case] = [
     ),
     Case("jp-alarm-hub-tokyo-undeclared", "JP", regional_alarm_hub(None), {"RES-016"}),
     Case("us-alarm-hub-virginia", "US", regional_alarm_hub(None)),
+    # Cloud Firewall is run from Hangzhou (China-site accounts) or Singapore (international-site accounts), chosen by
+    # the account, never by the provider's region: neither is in JP, DE or the US, so a portal's firewall policy there
+    # leaves whatever the account; the CN stack's China-site hub is Hangzhou.
+    Case("cn-cloud-firewall-portal-inbound", "CN", portal_inbound_https()),
+    Case("jp-cloud-firewall-portal-inbound-tokyo-provider", "JP", portal_inbound_https(), {"RES-016"}),
+    Case("de-cloud-firewall-portal-inbound-frankfurt-provider", "DE", portal_inbound_https(), {"RES-016"}),
+    Case("jp-portal-inbound-security-group-rule", "JP", portal_inbound_https(firewall=False)),
+    Case(
+        "de-cloud-firewall-portal-inbound-declared", "DE", portal_inbound_https(), destinations=[_CLOUD_FIREWALL_INTL]
+    ),
+    # ESA is managed from esa.cn-hangzhou or esa.ap-southeast-1 by account type: an origin pool of Tokyo's own OSS
+    # bucket is still configured on (and served through) the hub, not in Tokyo.
+    Case(
+        "jp-esa-origin-pool-tokyo-oss",
+        "JP",
+        esa_origin_pool("fleet-static.oss-ap-northeast-1.aliyuncs.com"),
+        {"RES-016"},
+    ),
+    Case(
+        "us-esa-caa-record",
+        "US",
+        esa_record("CAA", {"flag": 0, "tag": "issue", "value": "letsencrypt.org"}),
+        {"RES-016"},
+    ),
+    Case("cn-esa-origin-pool-shanghai-oss", "CN", esa_origin_pool("fleet-static.oss-cn-shanghai.aliyuncs.com")),
+    # Cloud Config has two endpoints in all, config.cn-shanghai and config.ap-southeast-1.
+    Case("cn-config-rule-no-public-ip", "CN", config_rule_no_public_ip),
+    Case("de-config-rule-no-public-ip-frankfurt-provider", "DE", config_rule_no_public_ip, {"RES-016"}),
+    Case("us-config-rule-no-public-ip-virginia-provider", "US", config_rule_no_public_ip, {"RES-016"}),
+    # Cloud Governance Center has endpoints in Hangzhou, Singapore and Frankfurt only: Tokyo's and Virginia's providers
+    # reach one abroad, Frankfurt's has its own.
+    Case("cn-governance-enrol-analytics-account", "CN", governance_enrol_analytics_account),
+    Case("de-governance-enrol-analytics-account-frankfurt", "DE", governance_enrol_analytics_account),
+    Case("jp-governance-enrol-analytics-account-tokyo", "JP", governance_enrol_analytics_account, {"RES-016"}),
+    Case("us-governance-enrol-analytics-account-virginia", "US", governance_enrol_analytics_account, {"RES-016"}),
 ]
 
 
