@@ -5261,3 +5261,16 @@ def test_a_global_service_refusal_names_the_match_that_declares_it(
     entry = {"id": "declared", "kind": "resident", "match": service, "evidence": "contract X-1"}
     declared, _ = RuleEngine(code, destinations=parse_destinations([entry])).check(subject)
     assert declared and {(f.rule.id, f.declared_by) for f in declared} == {("RES-016", "declared")}
+
+
+@pytest.mark.parametrize(("region", "expected"), [("us-east-1", {"RES-009"}), ("eu-west-1", set())])
+def test_a_script_region_refusal_says_where_the_calls_go_and_how_to_declare_it(region: str, expected: set[str]) -> None:
+    # Stop-31 false-alarm review: a script's region was refused with RES-009's fix for replication and copies.
+    text = f"#!/bin/sh\nexport AWS_REGION={region}\n/opt/fleet/bin/exporter --daemon\n"
+    props = {"image_id": "ami-123", "user_data": base64.b64encode(text.encode()).decode()}
+    subject = Subject("aws:ec2/launchTemplate:LaunchTemplate", "nodes", props, provider("EU"))
+    findings = ENGINES["EU"].check(subject)[0]
+    assert {f.rule.id for f in findings} == expected
+    for finding in findings:
+        assert "script's --region or region variable sends its calls there" in finding.detail
+        assert f"with match {region!r}" in finding.detail

@@ -4967,6 +4967,23 @@ _FA_DOCKER_ENV = "#!/bin/sh\ndocker run -d --restart always -e AWS_REGION={r} -p
 _FA_SSM_GLOBAL_REGION = "aws ssm get-parameter --name /fleet/gateway/token --region {{global:REGION}}"
 
 
+_FA_ALI_METADATA_REGION = (
+    "#!/bin/sh\nexport ALIBABA_CLOUD_REGION_ID=$(curl -s http://100.100.100.200/latest/meta-data/region-id)\n"
+    "aliyun ecs DescribeInstances --RegionId $ALIBABA_CLOUD_REGION_ID --PageSize 50\n"
+)
+_FA_ALI_REGION_EQ = (
+    "#!/bin/sh\naliyun sls GetLogs --project fleet-ops --logstore gateway --region={r} --from 0 --to 1\n"
+)
+_FA_CONFIGURE_REGION = (
+    "#!/bin/bash\naws configure set default.region {r}\naws configure set default.output json\n"
+    "aws s3api list-buckets --endpoint-url https://s3.{r}.amazonaws.com --region {r}\n"
+)
+_FA_SERVICE_ENV = {
+    "SMTP_HOST": "email-smtp.eu-west-1.amazonaws.com", "SMTP_PORT": "587", "DB_HOST": "localhost:5432",
+    "GRPC_LISTEN": "0.0.0.0:50051", "CACHE_HOST": "[::1]", "HTTP_PORT": "443", "AWS_STS_REGIONAL_ENDPOINTS": "regional",
+}  # fmt: skip
+
+
 def fa_glue_connection(kind: str) -> Callable[[Ctx], object]:
     # docs: glue/connection — the connection types a data engineer uses for the stack's own stores: JDBC (the RDS
     # database's JDBC URL), KAFKA (the MSK cluster's bootstrap brokers), MONGODB (the DocumentDB cluster's URL) and
@@ -7976,6 +7993,34 @@ CASES: list[Case] = [
         destinations=[_fa_transfer("alicloud-cdn-scope", "CN", "Alibaba Cloud DPA + SCC 2026-05, TIA-21")],
     ),
     Case("fa31-jp-dcdn-portal-default-scope-undeclared", "JP", dcdn_site("domestic"), {"RES-016"}),
+    Case("fa31-cn-ali-user-data-metadata-region", "CN", ali_user_data(_FA_ALI_METADATA_REGION)),
+    Case("fa31-cn-ali-user-data-region-eq", "CN", ali_user_data(_FA_ALI_REGION_EQ.format(r="cn-shanghai"))),
+    Case("fa31-jp-ali-user-data-region-eq", "JP", ali_user_data(_FA_ALI_REGION_EQ.format(r="ap-northeast-1"))),
+    Case(
+        "fa31-de-ali-user-data-region-eq-singapore",
+        "DE",
+        ali_user_data(_FA_ALI_REGION_EQ.format(r="ap-southeast-1")),
+        {"RES-009"},
+    ),
+    Case(
+        "fa31-eu-user-data-configure-region",
+        "EU",
+        aws_launch_template_user_data(_FA_CONFIGURE_REGION.format(r="eu-west-1")),
+    ),
+    Case(
+        "fa31-cn-user-data-configure-region",
+        "CN",
+        aws_launch_template_user_data(_FA_PARAMETER.format(r="cn-northwest-1")),
+    ),
+    Case("fa31-eu-lambda-service-hosts-and-ports", "EU", lambda_env(_FA_SERVICE_ENV)),
+    Case("fa31-us-glue-jdbc-connection", "US", fa_glue_connection("JDBC")),
+    # A script's foreign region, declared by the region id its message names.
+    Case(
+        "fa31-de-ali-user-data-region-eq-singapore-declared",
+        "DE",
+        ali_user_data(_FA_ALI_REGION_EQ.format(r="ap-southeast-1")),
+        destinations=[_fa_transfer("ap-southeast-1", "SG", "Alibaba Cloud DPA + SCC 2026-05, TIA-22")],
+    ),
 ]
 
 

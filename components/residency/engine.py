@@ -1334,8 +1334,20 @@ class RuleEngine:
         variable (``$REGION``, ``{{ region }}``) is no region-shaped value and is left alone."""
         for part in _LIST_SPLIT.split(value.strip()):
             ref = self.parser.region_field(walk.cloud, part, any_cloud=True) if part else None
-            if ref is not None:
+            if ref is None:
+                continue
+            if ref.kind != "region":
                 self._judge(walk, ref, path, RuleId.REGION_FIELD_IN_JURISDICTION)
+                continue
+            # The rule's fix speaks of replication and copies; a script's region needs its own (found by the stop-31
+            # false-alarm review): where the calls go, and the region id as the register match that accepts it.
+            for rid, problem in self._problems(ref, RuleId.REGION_FIELD_IN_JURISDICTION):
+                detail = (
+                    f"{problem} The script's --region or region variable sends its calls there: use the stack's region "
+                    f"(or read it from the instance metadata), or declare the transfer in sovereign-dc:destinations "
+                    f"with match {ref.text!r}."
+                )
+                self._add_coverable(walk, rid, path, ref.text, detail, _names(ref))
 
     def _judged_as_bare_host(self, walk: _Walk, value: str, path: str) -> bool:
         """A bare host or an e-mail address under a host key, judged as a destination; False when it is neither."""
