@@ -5336,3 +5336,57 @@ def test_a_unicode_host_is_covered_by_its_declaration_in_either_spelling(match: 
     entry = {"id": "own-api", "kind": "resident", "match": match, "evidence": "own API servers in Shanghai"}
     declared, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject)
     assert {(f.rule.id, f.declared_by) for f in declared} == {("RES-015", "own-api")}
+
+
+# False-alarm review (stop 31): a refusal of a catalogued global service says how to declare it. Its entry's id is one
+# of the names a declaration is matched against, but the message only showed it in brackets and the rule's generic fix
+# ("declare the transfer in sovereign-dc:destinations") did not say which `match` accepts it.
+_STOP31_REFUSALS = [
+    ("DE", "aws", "aws-route53-domain-contacts", "aws:route53domains/domain:Domain",
+     {"domain_name": "fleet-example.de", "admin_contact": {"contact_type": "COMPANY", "country_code": "DE"}}),
+    ("JP", "aws", "aws-agentcore-oauth2-vendor",
+     "aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2CredentialProvider",
+     {"name": "assistant", "credential_provider_vendor": "GoogleOauth2"}),
+    ("JP", "aws", "aws-chatbot-notification-targets", "aws:codestarnotifications/notificationRule:NotificationRule",
+     {"name": "r", "targets": [{"address": "arn:aws:chatbot::123456789012:chat-configuration/slack-channel/dev",
+                                "type": "AWSChatbotSlack"}]}),
+    ("JP", "aws", "aws-glue-application-connection", "aws:glue/connection:Connection",
+     {"name": "bq", "connection_type": "BIGQUERY"}),
+    ("EU", "aws", "aws-ec2-ami-launch-permission", "aws:ec2/amiLaunchPermission:AmiLaunchPermission",
+     {"image_id": "ami-0a1b2c3d", "account_id": "210987654321"}),
+    ("JP", "alicloud", "alicloud-anycast-eip", "alicloud:eipanycast/anycastEipAddress:AnycastEipAddress",
+     {"service_location": "international", "bandwidth": 200}),
+    ("JP", "alicloud", "alicloud-cdn-scope", "alicloud:live/domain:Domain",
+     {"domain_name": "live.fleet.example.jp", "domain_type": "liveVideo"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "cloud", "service", "token", "props"), _STOP31_REFUSALS, ids=lambda v: str(v)[:40])
+def test_a_global_service_refusal_names_the_match_that_declares_it(
+    code: str, cloud: Cloud, service: str, token: str, props: dict[str, Any]
+) -> None:
+    from components.residency.destinations import parse_destinations
+
+    subject = Subject(token, "r", props, provider(code, cloud))
+    findings = ENGINES[code].check(subject)[0]
+    assert findings and {f.rule.id for f in findings} == {"RES-016"}, [f.detail for f in findings]
+    for finding in findings:  # a domain's contacts are refused at each field that carries them
+        assert f"declare it in sovereign-dc:destinations with match {service!r}" in finding.detail
+        assert f'"match": "{service}"' in finding.detail
+    # The match the message gives accepts every one of them (as declared findings).
+    entry = {"id": "declared", "kind": "resident", "match": service, "evidence": "contract X-1"}
+    declared, _ = RuleEngine(code, destinations=parse_destinations([entry])).check(subject)
+    assert declared and {(f.rule.id, f.declared_by) for f in declared} == {("RES-016", "declared")}
+
+
+@pytest.mark.parametrize(("region", "expected"), [("us-east-1", {"RES-009"}), ("eu-west-1", set())])
+def test_a_script_region_refusal_says_where_the_calls_go_and_how_to_declare_it(region: str, expected: set[str]) -> None:
+    # Stop-31 false-alarm review: a script's region was refused with RES-009's fix for replication and copies.
+    text = f"#!/bin/sh\nexport AWS_REGION={region}\n/opt/fleet/bin/exporter --daemon\n"
+    props = {"image_id": "ami-123", "user_data": base64.b64encode(text.encode()).decode()}
+    subject = Subject("aws:ec2/launchTemplate:LaunchTemplate", "nodes", props, provider("EU"))
+    findings = ENGINES["EU"].check(subject)[0]
+    assert {f.rule.id for f in findings} == expected
+    for finding in findings:
+        assert "script's --region or region variable sends its calls there" in finding.detail
+        assert f"with match {region!r}" in finding.detail

@@ -5031,6 +5031,201 @@ _CLOUD_FIREWALL_INTL = {
 }  # fmt: skip
 
 
+# -- False-alarm review of stop 31's new refusals: the ordinary programs that come close to each ----------------------
+# Script text (never run): the region forms the stop-31 script judgement reads (--region, --region=, AWS_REGION=,
+# AWS_DEFAULT_REGION=), written the ways an engineer writes them for the stack's own region.
+_FA_PARAMETER = "#!/bin/bash\naws ssm get-parameter --name /fleet/gateway/token --with-decryption --region {r}\n"
+_FA_SQS_EQ = (
+    "#!/bin/bash\naws sqs send-message --queue-url https://sqs.{r}.amazonaws.com/123456789012/fleet-events "
+    "--message-body ready --region={r}\n"
+)
+_FA_DEFAULT_REGION = (
+    "#!/bin/bash\nexport AWS_DEFAULT_REGION=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)\n"
+    "aws ssm get-parameter --name /fleet/gateway/token --with-decryption --query Parameter.Value --output text\n"
+)
+_FA_REGION_VARIABLE = (
+    '#!/bin/bash\nREGION="{r}"\naws ecr get-login-password --region "$REGION" | '
+    "docker login --username AWS --password-stdin 123456789012.dkr.ecr.{r}.amazonaws.com.cn\n"
+)
+_FA_DOCKER_ENV = "#!/bin/sh\ndocker run -d --restart always -e AWS_REGION={r} -p 8080:8080 fleet/exporter:1.4\n"
+_FA_SSM_GLOBAL_REGION = "aws ssm get-parameter --name /fleet/gateway/token --region {{global:REGION}}"
+
+
+_FA_ALI_METADATA_REGION = (
+    "#!/bin/sh\nexport ALIBABA_CLOUD_REGION_ID=$(curl -s http://100.100.100.200/latest/meta-data/region-id)\n"
+    "aliyun ecs DescribeInstances --RegionId $ALIBABA_CLOUD_REGION_ID --PageSize 50\n"
+)
+_FA_ALI_REGION_EQ = (
+    "#!/bin/sh\naliyun sls GetLogs --project fleet-ops --logstore gateway --region={r} --from 0 --to 1\n"
+)
+_FA_CONFIGURE_REGION = (
+    "#!/bin/bash\naws configure set default.region {r}\naws configure set default.output json\n"
+    "aws s3api list-buckets --endpoint-url https://s3.{r}.amazonaws.com --region {r}\n"
+)
+_FA_SERVICE_ENV = {
+    "SMTP_HOST": "email-smtp.eu-west-1.amazonaws.com", "SMTP_PORT": "587", "DB_HOST": "localhost:5432",
+    "GRPC_LISTEN": "0.0.0.0:50051", "CACHE_HOST": "[::1]", "HTTP_PORT": "443", "AWS_STS_REGIONAL_ENDPOINTS": "regional",
+}  # fmt: skip
+
+
+def fa_glue_connection(kind: str) -> Callable[[Ctx], object]:
+    # docs: glue/connection — the connection types a data engineer uses for the stack's own stores: JDBC (the RDS
+    # database's JDBC URL), KAFKA (the MSK cluster's bootstrap brokers), MONGODB (the DocumentDB cluster's URL) and
+    # NETWORK (a VPC path for jobs that reach a private address themselves, no properties).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        partition = "aws-cn" if c.code == "CN" else "aws"
+        secret = f"arn:{partition}:secretsmanager:{region}:123456789012:secret:analytics-{kind.lower()}"
+        dns = "amazonaws.com.cn" if c.code == "CN" else "amazonaws.com"
+        properties: dict[str, str] = {
+            "JDBC": {"JDBC_CONNECTION_URL": f"jdbc:postgresql://fleet-db.c1ab2cd3ef45.{region}.rds.{dns}:5432/fleet",
+                     "SECRET_ID": secret},
+            "KAFKA": {"KAFKA_BOOTSTRAP_SERVERS": f"b-1.fleet.a1b2c3.c2.kafka.{region}.{dns}:9096,"
+                                                 f"b-2.fleet.a1b2c3.c2.kafka.{region}.{dns}:9096",
+                      "KAFKA_SSL_ENABLED": "true", "SECRET_ID": secret},
+            "MONGODB": {"CONNECTION_URL": f"mongodb://fleet-docdb.cluster-c1ab2cd3ef45.{region}.docdb.{dns}:27017/trips",
+                        "SECRET_ID": secret},
+            "NETWORK": {},
+        }[kind]  # fmt: skip
+        vpc = aws.ec2.Vpc("analytics-vpc", cidr_block="10.70.0.0/16", opts=c.aws)
+        subnet = aws.ec2.Subnet(
+            "analytics-a", vpc_id=vpc.id, cidr_block="10.70.1.0/24", availability_zone=f"{region}a", opts=c.aws
+        )
+        return aws.glue.Connection(
+            f"analytics-{kind.lower()}", name=f"analytics-{kind.lower()}", connection_type=kind,
+            connection_properties=properties,
+            physical_connection_requirements={"availability_zone": f"{region}a", "subnet_id": subnet.id,
+                                              "security_group_id_lists": ["sg-0a1b2c3d"]},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def fa_ecs_task_ports(c: Ctx) -> object:
+    # docs: ecs/taskdefinition — the gateway container with a host port mapping (bridge mode), its database given by
+    # host, port and a private address in the environment, and its health check on localhost.
+    containers = [
+        {
+            "name": "gateway", "image": "fleet/gateway:2.3", "memory": 512, "essential": True,
+            "portMappings": [{"containerPort": 8080, "hostPort": 80, "protocol": "tcp"}],
+            "environment": [{"name": "DB_HOST", "value": "10.0.12.5"}, {"name": "DB_PORT", "value": "5432"},
+                            {"name": "LISTEN_HOST", "value": "0.0.0.0"}, {"name": "REDIS_HOST", "value": "127.0.0.1"},
+                            {"name": "METRICS_PORT", "value": "9100"}],
+            "healthCheck": {"command": ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"]},
+        }
+    ]  # fmt: skip
+    return aws.ecs.TaskDefinition(
+        "gateway", family="gateway", network_mode="bridge", container_definitions=json.dumps(containers), opts=c.aws
+    )
+
+
+def fa_mail_records(c: Ctx) -> object:
+    # docs: route53/record — the brand domain's MX (preference and host) and the SIP service's SRV record (priority,
+    # weight, port, target), each naming the stack's own hosts.
+    zone = aws.route53.Zone("brand-zone", name=f"fleet-example.{c.code.lower()}", opts=c.aws)
+    aws.route53.Record(
+        "mx", zone_id=zone.zone_id, name=f"fleet-example.{c.code.lower()}", type="MX", ttl=300,
+        records=[f"10 mx1.fleet-example.{c.code.lower()}", f"20 mx2.fleet-example.{c.code.lower()}"], opts=c.aws,
+    )  # fmt: skip
+    return aws.route53.Record(
+        "sip", zone_id=zone.zone_id, name=f"_sip._tcp.fleet-example.{c.code.lower()}", type="SRV", ttl=300,
+        records=[f"10 60 5060 sip.fleet-example.{c.code.lower()}"], opts=c.aws,
+    )  # fmt: skip
+
+
+def fa_registered_domain_privacy(c: Ctx) -> object:
+    # docs: route53domains/registereddomain — an already registered domain's privacy flags, lock and auto renewal set by
+    # the stack (no contact given: the registrar keeps the contacts it holds).
+    return aws.route53domains.RegisteredDomain(
+        "brand-domain", domain_name=f"fleet-example.{c.code.lower()}", admin_privacy=True, registrant_privacy=True,
+        tech_privacy=True, auto_renew=True, transfer_lock=True, opts=c.aws,
+    )  # fmt: skip
+
+
+def fa_security_hub_custom_action(c: Ctx) -> object:
+    # docs: securityhub/actiontarget + cloudwatch/eventrule — a Security Hub custom action whose findings an EventBridge
+    # rule sends to the SOC's SNS topic in the stack's region (the "send to SOC" button).
+    hub = aws.securityhub.Account("hub", opts=c.aws)
+    target = aws.securityhub.ActionTarget(
+        "send-to-soc", name="Send to SOC", identifier="SendToSOC", description="Escalate to the SOC",
+        opts=pulumi.ResourceOptions.merge(c.aws, pulumi.ResourceOptions(depends_on=[hub])),
+    )  # fmt: skip
+    topic = aws.sns.Topic("soc", opts=c.aws)
+    pattern = target.arn.apply(
+        lambda arn: json.dumps({"source": ["aws.securityhub"], "resources": [arn],
+                                "detail-type": ["Security Hub Findings - Custom Action"]})
+    )  # fmt: skip
+    rule = aws.cloudwatch.EventRule("soc-findings", event_pattern=pattern, opts=c.aws)
+    return aws.cloudwatch.EventTarget("soc-findings", rule=rule.name, arn=topic.arn, opts=c.aws)
+
+
+def fa_agent_oauth_custom(c: Ctx) -> object:
+    # docs: bedrock/agentcoreoauth2credentialprovider — a CustomOauth2 provider given the fleet's own Cognito user pool
+    # of the stack's region by its OpenID discovery URL.
+    region = REGION[c.code][0]
+    config: aws.bedrock.AgentcoreOauth2CredentialProviderOauth2ProviderConfigArgsDict = {
+        "custom_oauth2_provider_config": {
+            "client_id": "4example5client6id", "client_secret": "s3cr3t",
+            "oauth_discovery": {"discovery_url": f"https://cognito-idp.{region}.amazonaws.com/{region}_AbC123dEf"
+                                                 "/.well-known/openid-configuration"},
+        }
+    }  # fmt: skip
+    return aws.bedrock.AgentcoreOauth2CredentialProvider(
+        "assistant-oauth", name="assistant-oauth", credential_provider_vendor="CustomOauth2",
+        oauth2_provider_config=config, opts=c.aws,
+    )  # fmt: skip
+
+
+def fa_alarm_to_sns_email(c: Ctx) -> object:
+    # docs: codestarnotifications/notificationrule — pipeline failures to the team's SNS topic, given as a target of
+    # type SNS (the type written out, as the provider's reference lists it).
+    repo = aws.codecommit.Repository("fleet-firmware", repository_name="fleet-firmware", opts=c.aws)
+    topic = aws.sns.Topic("repo-events", opts=c.aws)
+    return aws.codestarnotifications.NotificationRule(
+        "commit-comments", name="commit-comments", detail_type="FULL", resource=repo.arn,
+        event_type_ids=["codecommit-repository-comments-on-commits"], targets=[{"address": topic.arn, "type": "SNS"}],
+        opts=c.aws,
+    )  # fmt: skip
+
+
+def fa_ami_shared_with_org_unit(c: Ctx) -> object:
+    # docs: ec2/amilaunchpermission — the golden AMI shared with the company's own organizational unit (aws-cn).
+    build_vm = aws.ec2.Instance("image-build", ami="ami-0a1b2c3d4e5f60718", instance_type="m7g.large", opts=c.aws)
+    image = aws.ec2.AmiFromInstance("golden", source_instance_id=build_vm.id, opts=c.aws)
+    return aws.ec2.AmiLaunchPermission(
+        "golden-to-plants", image_id=image.id,
+        organizational_unit_arn="arn:aws-cn:organizations::123456789012:ou/o-a1b2c3d4e5/ou-ab12-cdef3456", opts=c.aws,
+    )  # fmt: skip
+
+
+def _fa_transfer(service: str, destination: str, reference: str) -> dict[str, Any]:
+    """A register entry that accepts one catalogued global service by its id (the `match` RES-016's message names)."""
+    return {
+        "id": f"fa-{service}", "kind": "transfer", "match": service, "destination": destination,
+        "data_classes": ["owner_personal_data"], "basis": "scc", "reference": reference,
+        "approved_by": "dpo@example.eu", "expires": "2099-12-31",
+    }  # fmt: skip
+
+
+_FA_BIGQUERY_EU = {
+    "id": "bigquery-eu", "kind": "resident", "match": "aws-glue-application-connection",
+    "evidence": "BigQuery project fleet-analytics: datasets in location EU, org policy gcp.resourceLocations "
+                "in:eu-locations",
+}  # fmt: skip
+_FA_OWN_MAIL = {"id": "de-mail", "kind": "resident", "match": "*.fleet-example.de",
+                "evidence": "Own mail and SIP servers, Frankfurt colocation, contract CO-7"}  # fmt: skip
+_FA_AMI_SHARE = {
+    "id": "dealer-ami-share", "kind": "resident", "match": "aws:ec2/amiLaunchPermission:AmiLaunchPermission",
+    "evidence": "Dealer account 210987654321: SCP denies ec2:CopyImage outside eu-*, contract DLR-14",
+}  # fmt: skip
+_FA_SNAPSHOT_SHARE = {
+    "id": "analytics-snapshot-share", "kind": "resident",
+    "match": "aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission",
+    "evidence": "Analytics account 210987654321: SCP denies ec2:CopySnapshot outside eu-central-1, contract AN-3",
+}  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -7871,6 +8066,108 @@ CASES: list[Case] = [
     Case("de-governance-enrol-analytics-account-frankfurt", "DE", governance_enrol_analytics_account),
     Case("jp-governance-enrol-analytics-account-tokyo", "JP", governance_enrol_analytics_account, {"RES-016"}),
     Case("us-governance-enrol-analytics-account-virginia", "US", governance_enrol_analytics_account, {"RES-016"}),
+    # False-alarm review (stop 31): the ordinary programs that come close to each of this stop's new refusals.
+    Case(
+        "fa31-eu-user-data-parameter-region", "EU", aws_launch_template_user_data(_FA_PARAMETER.format(r="eu-west-1"))
+    ),
+    Case("fa31-de-user-data-sqs-region-eq", "DE", aws_launch_template_user_data(_FA_SQS_EQ.format(r="eu-central-1"))),
+    Case("fa31-de-user-data-default-region-from-metadata", "DE", aws_launch_template_user_data(_FA_DEFAULT_REGION)),
+    Case(
+        "fa31-cn-user-data-region-variable",
+        "CN",
+        aws_launch_template_user_data(_FA_REGION_VARIABLE.format(r="cn-north-1")),
+    ),
+    Case(
+        "fa31-jp-user-data-docker-env-region",
+        "JP",
+        aws_launch_template_user_data(_FA_DOCKER_ENV.format(r="ap-northeast-1")),
+    ),
+    Case("fa31-eu-ssm-run-command-global-region", "EU", ssm_run_command([_FA_SSM_GLOBAL_REGION])),
+    Case("fa31-jp-glue-jdbc-connection", "JP", fa_glue_connection("JDBC")),
+    Case("fa31-cn-glue-kafka-connection", "CN", fa_glue_connection("KAFKA")),
+    Case("fa31-us-glue-mongodb-connection", "US", fa_glue_connection("MONGODB")),
+    Case("fa31-de-glue-network-connection", "DE", fa_glue_connection("NETWORK")),
+    Case("fa31-eu-ecs-task-host-ports", "EU", fa_ecs_task_ports),
+    Case("fa31-de-mx-and-srv-records", "DE", fa_mail_records, destinations=[_FA_OWN_MAIL]),
+    Case("fa31-de-mx-and-srv-records-undeclared", "DE", fa_mail_records, {"RES-015"}),
+    Case("fa31-jp-registered-domain-privacy", "JP", fa_registered_domain_privacy),
+    Case("fa31-de-security-hub-custom-action", "DE", fa_security_hub_custom_action),
+    Case("fa31-us-agent-oauth-custom-own-cognito", "US", fa_agent_oauth_custom),
+    Case("fa31-eu-notifications-sns-typed", "EU", fa_alarm_to_sns_email),
+    Case("fa31-cn-ami-shared-with-org-unit", "CN", fa_ami_shared_with_org_unit),
+    Case("fa31-eu-golden-ami-shared-declared", "EU", ami_shared, destinations=[_FA_AMI_SHARE]),
+    Case("fa31-de-snapshot-shared-declared", "DE", snapshot_shared, destinations=[_FA_SNAPSHOT_SHARE]),
+    Case("fa31-cn-live-explicit-domestic", "CN", live_streaming_domain("domestic")),
+    Case("fa31-cn-dcdn-explicit-domestic", "CN", dcdn_site("domestic")),
+    # Each stop-31 refusal that stays is accepted once declared by the id its message gives as `match`.
+    Case(
+        "fa31-de-route53-domain-contacts-declared",
+        "DE",
+        route53_domain(register=True),
+        destinations=[_fa_transfer("aws-route53-domain-contacts", "US", "Amazon Registrar DPA + SCC 2026-01")],
+    ),
+    Case(
+        "fa31-de-agent-oauth-google-drive-declared",
+        "DE",
+        agent_oauth_provider("GoogleOauth2"),
+        destinations=[_fa_transfer("aws-agentcore-oauth2-vendor", "US", "Google Cloud DPA + SCC 2026-02")],
+    ),
+    Case(
+        "fa31-eu-repo-notifications-to-slack-declared",
+        "EU",
+        repo_notifications(to_slack=True),
+        destinations=[_fa_transfer("aws-chatbot-notification-targets", "US", "Slack DPA + SCC 2026-04")],
+    ),
+    Case(
+        "fa31-eu-user-notifications-to-slack-declared",
+        "EU",
+        user_notification_channel(True),
+        destinations=[_fa_transfer("aws-notifications-chat-and-mobile-channels", "US", "Slack DPA + SCC 2026-04")],
+    ),
+    Case(
+        "fa31-de-findings-automation-to-jira-declared",
+        "DE",
+        findings_automation(to_itsm=True),
+        destinations=[_fa_transfer("aws-securityhub-itsm-automation", "US", "Atlassian DPA + SCC 2026-05")],
+    ),
+    Case(
+        "fa31-eu-glue-bigquery-connection-declared", "EU", glue_connection("BIGQUERY"), destinations=[_FA_BIGQUERY_EU]
+    ),
+    Case(
+        "fa31-de-live-training-default-scope-declared",
+        "DE",
+        live_streaming_domain(),
+        destinations=[_fa_transfer("alicloud-cdn-scope", "CN", "Alibaba Cloud DPA + SCC 2026-05, TIA-21")],
+    ),
+    Case("fa31-jp-dcdn-portal-default-scope-undeclared", "JP", dcdn_site("domestic"), {"RES-016"}),
+    Case("fa31-cn-ali-user-data-metadata-region", "CN", ali_user_data(_FA_ALI_METADATA_REGION)),
+    Case("fa31-cn-ali-user-data-region-eq", "CN", ali_user_data(_FA_ALI_REGION_EQ.format(r="cn-shanghai"))),
+    Case("fa31-jp-ali-user-data-region-eq", "JP", ali_user_data(_FA_ALI_REGION_EQ.format(r="ap-northeast-1"))),
+    Case(
+        "fa31-de-ali-user-data-region-eq-singapore",
+        "DE",
+        ali_user_data(_FA_ALI_REGION_EQ.format(r="ap-southeast-1")),
+        {"RES-009"},
+    ),
+    Case(
+        "fa31-eu-user-data-configure-region",
+        "EU",
+        aws_launch_template_user_data(_FA_CONFIGURE_REGION.format(r="eu-west-1")),
+    ),
+    Case(
+        "fa31-cn-user-data-configure-region",
+        "CN",
+        aws_launch_template_user_data(_FA_PARAMETER.format(r="cn-northwest-1")),
+    ),
+    Case("fa31-eu-lambda-service-hosts-and-ports", "EU", lambda_env(_FA_SERVICE_ENV)),
+    Case("fa31-us-glue-jdbc-connection", "US", fa_glue_connection("JDBC")),
+    # A script's foreign region, declared by the region id its message names.
+    Case(
+        "fa31-de-ali-user-data-region-eq-singapore-declared",
+        "DE",
+        ali_user_data(_FA_ALI_REGION_EQ.format(r="ap-southeast-1")),
+        destinations=[_fa_transfer("ap-southeast-1", "SG", "Alibaba Cloud DPA + SCC 2026-05, TIA-22")],
+    ),
 ]
 
 

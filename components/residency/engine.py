@@ -809,7 +809,7 @@ class RuleEngine:
     ) -> None:
         field = field or service.field  # a template's property (EndpointConfiguration.Types), else the input
         where = f" ({field} = {value!r}{', the default when omitted' if omitted else ''})" if field else ""
-        detail = f"{service.why}{where}; not proven to stay in {self._j()} [{service.id}]."
+        detail = f"{service.why}{where}; not proven to stay in {self._j()} [{service.id}].{_declare_service(service)}"
         self._add_coverable(
             walk, RuleId.GLOBAL_SERVICE_IN_JURISDICTION, path, value, detail, (value, service.id, walk.subject.type)
         )
@@ -1050,7 +1050,8 @@ class RuleEngine:
             if self._partition_allows(walk, service):
                 return
             detail = f"{value} is the {attribute} of the template's {kind} {name}: {service.why}"
-            detail += f"; not proven to stay in {self._j()} [{service.id}]. Use a regional address or declare it."
+            detail += f"; not proven to stay in {self._j()} [{service.id}]. Use a regional address."
+            detail += _declare_service(service)
             self._add_coverable(walk, RuleId.GLOBAL_SERVICE_IN_JURISDICTION, path, value, detail, (value, service.id))
             return
         if name is None:
@@ -1186,9 +1187,8 @@ class RuleEngine:
             text = json.dumps(value, sort_keys=True, default=str)
             detail = (
                 f"{service.why} ({entry.field} = {text}: a value this check cannot evaluate, such as a Parameter "
-                f"without AllowedValues); not proven to stay in {self._j()} [{service.id}]. Write the value literally "
-                "or declare it."
-            )
+                f"without AllowedValues); not proven to stay in {self._j()} [{service.id}]. Write the value literally."
+            ) + _declare_service(service)
             self._add_coverable(
                 walk, RuleId.GLOBAL_SERVICE_IN_JURISDICTION, path, text, detail, (text, service.id, walk.subject.type)
             )
@@ -1334,8 +1334,20 @@ class RuleEngine:
         variable (``$REGION``, ``{{ region }}``) is no region-shaped value and is left alone."""
         for part in _LIST_SPLIT.split(value.strip()):
             ref = self.parser.region_field(walk.cloud, part, any_cloud=True) if part else None
-            if ref is not None:
+            if ref is None:
+                continue
+            if ref.kind != "region":
                 self._judge(walk, ref, path, RuleId.REGION_FIELD_IN_JURISDICTION)
+                continue
+            # The rule's fix speaks of replication and copies; a script's region needs its own (found by the stop-31
+            # false-alarm review): where the calls go, and the region id as the register match that accepts it.
+            for rid, problem in self._problems(ref, RuleId.REGION_FIELD_IN_JURISDICTION):
+                detail = (
+                    f"{problem} The script's --region or region variable sends its calls there: use the stack's region "
+                    f"(or read it from the instance metadata), or declare the transfer in sovereign-dc:destinations "
+                    f"with match {ref.text!r}."
+                )
+                self._add_coverable(walk, rid, path, ref.text, detail, _names(ref))
 
     def _judged_as_bare_host(self, walk: _Walk, value: str, path: str) -> bool:
         """A bare host or an e-mail address under a host key, judged as a destination; False when it is neither."""
@@ -2225,6 +2237,17 @@ def _template_values(node: Any, keys: list[str], path: str) -> Iterator[tuple[st
         yield from _template_values(node.get(keys[0]), keys[1:], f"{path}.{keys[0]}")
     else:
         yield path, node  # a function giving a whole map or list: unevaluated
+
+
+def _declare_service(service: GlobalService) -> str:
+    """How a stack accepts a global service's finding: the entry's id is a name every such finding is matched by
+    (``_add_coverable``), so the message gives it as the register's ``match`` (the generic RES-016 fix cannot)."""
+    return (
+        f" To accept it, declare it in sovereign-dc:destinations with match {service.id!r}, e.g. "
+        f'{{"id": "...", "kind": "transfer", "match": "{service.id}", "destination": "<country>", "data_classes": '
+        '[...], "basis": "...", "reference": "...", "approved_by": "...", "expires": "YYYY-MM-DD"} (or kind: resident '
+        "with evidence that the data stays in the country)."
+    )
 
 
 def _template_literals(document: Mapping[Any, Any], value: Any, depth: int = 0) -> list[Any] | None:
