@@ -8122,7 +8122,12 @@ CASES: list[Case] = [
         "fa31-eu-user-notifications-to-slack-declared",
         "EU",
         user_notification_channel(True),
-        destinations=[_fa_transfer("aws-notifications-chat-and-mobile-channels", "US", "Slack DPA + SCC 2026-04")],
+        # User Notifications itself keeps the configuration in us-east-1 (aws-user-notifications-home-region): declared
+        # beside the Slack channel.
+        destinations=[
+            _fa_transfer("aws-notifications-chat-and-mobile-channels", "US", "Slack DPA + SCC 2026-04"),
+            _USER_NOTIFICATIONS_US,
+        ],
     ),
     Case(
         "fa31-de-findings-automation-to-jira-declared",
