@@ -2380,7 +2380,11 @@ def test_match_expressions_are_compared_not_contacted(entry: Any) -> None:
     # A host, a service name and a bucket named inside a pattern are compared with events, never contacted;
     # the same value at another key of the same resource, or at the same key of another type, is a destination.
     cloud: Cloud = "aws" if entry.type.startswith("aws:") else "alicloud"
-    path = entry.path.replace("*", "rules.statement.not_statement.statement")  # "*": nested at any depth
+    # A leading "*": nested at any depth; a later one: any one key (a Security Hub rule's criteria.<filter>.value).
+    parts = entry.path.split(".")
+    nested = ["rules.statement.not_statement.statement" if p == "*" and i == 0 else "any_key" if p == "*" else p
+              for i, p in enumerate(parts)]  # fmt: skip
+    path = ".".join(nested)
     pattern = json.dumps({"detail": {"eventSource": ["s3.amazonaws.com"], "bucketName": ["partner-drop"]}})
     for value in (_SAAS, pattern, "{ ($.eventSource = kms.amazonaws.com) }"):
         subject = Subject(entry.type, "r", _at(path, value), provider("EU", cloud))
@@ -5390,3 +5394,20 @@ def test_a_script_region_refusal_says_where_the_calls_go_and_how_to_declare_it(r
     for finding in findings:
         assert "script's --region or region variable sends its calls there" in finding.detail
         assert f"with match {region!r}" in finding.detail
+
+
+def test_a_security_hub_automation_rule_filter_is_compared_with_findings_not_contacted() -> None:
+    # docs: securityhub/automationrule — the provider's example: findings of one resource (here a bucket the stack did
+    # not make) in another account's region suppressed. Each criteria `value` is matched against findings only.
+    criteria = {
+        "resource_ids": [{"comparison": "EQUALS", "value": "arn:aws:s3:::fleet-dev-scratch"}],
+        "resource_regions": [{"comparison": "EQUALS", "value": "us-east-1"}],
+    }
+    update = {"workflow": {"status": "SUPPRESSED"}, "note": {"text": "dev scratch", "updated_by": "ops"}}
+    actions = [{"type": "FINDING_FIELDS_UPDATE", "finding_fields_update": update}]
+    rule = {"rule_name": "suppress-dev-scratch", "rule_order": 1, "description": "dev", "criteria": criteria,
+            "actions": actions}  # fmt: skip
+    assert rule_ids("EU", Subject("aws:securityhub/automationRule:AutomationRule", "r", rule, provider("EU"))) == set()
+    # The same ARN where a resource sends data to it (a trail's bucket) is still judged.
+    trail = Subject("aws:cloudtrail/trail:Trail", "t", {"s3_bucket_name": "fleet-dev-scratch"}, provider("EU"))
+    assert rule_ids("EU", trail) == {"RES-017"}
