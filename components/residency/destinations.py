@@ -30,6 +30,7 @@ from pydantic_core import ErrorDetails
 from components.errors import SovereignError
 from components.residency.data_protection import load_data_protection
 from components.residency.phones import normalise
+from components.residency.references import idna_form
 from components.yamlfile import described, shorten
 
 __all__ = [
@@ -199,9 +200,8 @@ def _ascii_form(match: str) -> str:
     if match.isascii() or "://" in match or match.startswith(("+", "arn:", "acs:")):
         return match
     wildcard = match.startswith("*.")
-    try:
-        host = (match[2:] if wildcard else match).encode("idna").decode("ascii")
-    except UnicodeError:
+    host = idna_form(match[2:] if wildcard else match)
+    if host is None:
         return match
     return f"*.{host}" if wildcard else host
 

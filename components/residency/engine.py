@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import datetime as dt
 import fnmatch
 import functools
@@ -40,6 +39,7 @@ from components.residency.references import (
     S3_BUCKET_NAME,
     Reference,
     ReferenceParser,
+    idna_form,
     is_host_shaped,
     is_ip,
     is_private_address,
@@ -1365,12 +1365,10 @@ class RuleEngine:
             if unshaped is None:
                 return False
             host = unshaped
-        if not host.isascii():
-            # An internationalised name is looked up as its ASCII (IDNA) form, which is what is judged: a unicode
-            # spelling of a catalogued cloud host is that host, anything else an unproven one.
-            # (A name the codec refuses is judged as written: a host under no catalogued suffix, unproven.)
-            with contextlib.suppress(UnicodeError):
-                host = host.encode("idna").decode("ascii")
+        # An internationalised name is looked up as its ASCII (IDNA) form, which is what is judged: a unicode spelling
+        # of a catalogued cloud host is that host, anything else an unproven one. (A name the codec refuses is judged
+        # as written: a host under no catalogued suffix, unproven.)
+        host = idna_form(host) or host
         self._judge(walk, self.parser.host(host, in_url=False), path, RuleId.DESTINATION_HOST_PROVEN)
         return True
 

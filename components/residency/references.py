@@ -22,6 +22,7 @@ __all__ = [
     "is_host_shaped",
     "is_ip",
     "is_private_address",
+    "idna_form",
     "numeric_ipv4",
     "unshaped_host",
 ]
@@ -276,14 +277,23 @@ def unshaped_host(value: str) -> str | None:
     return host if is_host_shaped(host) else None
 
 
+def idna_form(name: str) -> str | None:
+    """A name in the ASCII (IDNA, punycode) form it is looked up in (``例子.中国`` is ``xn--fsqu00a.xn--fiqs8s``), an
+    ASCII name as it is; None when Python's IDNA 2003 codec refuses it."""
+    if name.isascii():
+        return name
+    try:
+        return name.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+
+
 def is_host_shaped(value: str) -> bool:
     """A bare DNS name (``db.example.cn``, ``host:5432``) or an IP literal, as found under a host key."""
-    v = value.strip().lower()
-    if not v.isascii():  # an internationalised name has the shape of its ASCII (punycode) form
-        try:
-            v = v.encode("idna").decode("ascii")
-        except UnicodeError:
-            return False
+    # An internationalised name has the shape of its ASCII (punycode) form.
+    v = idna_form(value.strip().lower())
+    if v is None:
+        return False
     return bool(_HOST_SHAPE.match(v)) or is_ip(v.rsplit(":", 1)[0] if v.count(":") == 1 else v)
 
 
