@@ -316,10 +316,6 @@ class FeatureArgument(_Frozen):
     """The argument (``arg_name``): ``ali_origin_dns_host``."""
     kind: Literal["host", "region"]
     """What the value names: a host data is sent to, or a region data is stored in."""
-    fields_after_address: int = Field(default=0, ge=0)
-    """How many ``_``-separated fields follow the address in each comma-separated item of the value (a CDN origin
-    group's ``source_info``, ``<address>_<priority>_<weight>_<port>``: 3): only each item's address is judged. 0: the
-    value is judged whole."""
     source: str
     """Where the feature's argument is documented."""
 

@@ -670,7 +670,7 @@ class RuleEngine:
         return walk.findings
 
     def _init_feature_arguments(self) -> None:
-        # Type token -> (feature, argument) -> the catalogued argument (its kind: the key the value is walked under).
+        # Type token -> (feature, argument) -> the key its {arg_name, arg_value} pair's value is walked under.
         self._feature_arguments = _feature_arguments(self.endpoints.feature_arguments)
         self.context_inputs.update({t: _FEATURE_CONTEXT for t in self._feature_arguments})
 
@@ -841,11 +841,14 @@ class RuleEngine:
                 walk.subject.type in self._user_keyed_fields
                 and _at_any(parent, self._user_keyed_fields[walk.subject.type])
             )
-            # Most maps are neither pairs nor feature settings: they pay two `in` tests and a dict lookup, no call.
-            named, feature = (
-                self._pair_kind(walk, value, user_keyed)
-                if "value" in value or "Value" in value or walk.subject.type in self._feature_arguments
-                else _NOT_A_PAIR
+            # A CDN domain config's {arg_name, arg_value} pair: only a catalogued argument of the resource's feature is
+            # read (as a host or a region); only the few catalogued types pay for more than the dict lookup.
+            named = (
+                _pair_name(value, user_keyed)
+                if "value" in value or "Value" in value
+                else self._feature_argument(walk, value)
+                if walk.subject.type in self._feature_arguments
+                else None
             )
             variables = user_keyed and path[-1:] != "]"
             if walk.subject.type in self._region_keyed_maps and not walk.existing:
@@ -855,11 +858,10 @@ class RuleEngine:
                 sk = _snake(str(k))
                 if v is None or (sk in FREE_TEXT_KEYS and not variables):
                     continue
-                item = v
                 if named is not None and sk in _PAIR_VALUES:
-                    sk, item = named, _feature_value(feature, v)
+                    sk = named
                 walk.kpath = (*parent, sk)
-                self._walk(walk, item, f"{path}.{k}", sk, depth + 1, top_key)
+                self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
             walk.kpath, walk.parent = parent, outer
         elif isinstance(value, (list, tuple)):
             for i, v in enumerate(value):
@@ -877,24 +879,11 @@ class RuleEngine:
         else:
             self._walk_other(walk, value, path, key, depth, top_key)
 
-    def _pair_kind(
-        self, walk: _Walk, pair: Mapping[Any, Any], user_keyed: bool
-    ) -> tuple[str | None, FeatureArgument | None]:
-        """The key a name/value pair's value is judged under (None: not a pair, or a name that says nothing), and the
-        catalogued feature argument it is, if any. A CDN domain config's {arg_name, arg_value} pair: only a catalogued
-        argument of the resource's feature is read (as a host or a region); only the few catalogued types pay for more
-        than the dict lookup."""
-        if "value" in pair or "Value" in pair:
-            return _pair_name(pair, user_keyed), None
-        if walk.subject.type not in self._feature_arguments:
-            return None, None
-        feature = self._feature_argument(walk, pair)
-        return (feature.kind, feature) if feature is not None else (None, None)
-
-    def _feature_argument(self, walk: _Walk, pair: Mapping[Any, Any]) -> FeatureArgument | None:
-        """The catalogued argument a feature setting's ``arg_value`` is (``feature_arguments``), whose ``kind`` is the
-        key the value is judged under: ``host`` for a CDN conditional origin's ``ali_origin_dns_host``; None for an
-        argument that names no destination."""
+    def _feature_argument(self, walk: _Walk, pair: Mapping[Any, Any]) -> str | None:
+        """The key a feature setting's ``arg_value`` is judged under (``feature_arguments``): ``host`` for a CDN
+        conditional origin's ``ali_origin_dns_host`` (an origin group's ``<address>_<priority>_<weight>_<port>`` items
+        are read by the host judge like any host with ``_<number>`` fields); None for an argument that names no
+        destination."""
         if "arg_value" not in pair and "argValue" not in pair:
             return None
         arg = pair.get("arg_name", pair.get("argName"))
@@ -2036,34 +2025,14 @@ def _setting_name(props: Mapping[str, Any], name_key: str, logical_name: str) ->
 
 
 _FEATURE_CONTEXT = frozenset({"function_name"})
-_NOT_A_PAIR: tuple[None, None] = (None, None)
 
 
-def _feature_arguments(
-    arguments: tuple[FeatureArgument, ...],
-) -> dict[str, dict[tuple[str, str], FeatureArgument]]:
-    """Type token -> (feature, argument) -> the catalogued argument (its ``kind``, ``host`` or ``region``, is the key
-    its pair's value is walked under)."""
-    by_type: dict[str, dict[tuple[str, str], FeatureArgument]] = {}
+def _feature_arguments(arguments: tuple[FeatureArgument, ...]) -> dict[str, dict[tuple[str, str], str]]:
+    """Type token -> (feature, argument) -> the kind (``host``, ``region``) its pair's value is walked under."""
+    by_type: dict[str, dict[tuple[str, str], str]] = {}
     for fa in arguments:
-        by_type.setdefault(fa.type, {})[(fa.function, fa.arg)] = fa
+        by_type.setdefault(fa.type, {})[(fa.function, fa.arg)] = fa.kind
     return by_type
-
-
-def _feature_value(feature: FeatureArgument | None, value: Any) -> Any:
-    """A feature argument's value as it is judged: an origin group's ``<address>_<priority>_<weight>_<port>`` items
-    (``fields_after_address``) reduced to their addresses; any other value as it is."""
-    if feature is None or not feature.fields_after_address or not isinstance(value, str):
-        return value
-    return _item_addresses(value, feature.fields_after_address)
-
-
-def _item_addresses(value: str, fields: int) -> str:
-    """The addresses of a comma-separated list of ``<address>_<field>...`` items, each item's last ``fields``
-    ``_``-separated fields dropped: ``"origin.example.com_10_33_80,192.0.2.1_10_67_80"`` with 3 fields gives
-    ``"origin.example.com,192.0.2.1"`` (the host judge splits the list again). The split is from the right, so an
-    address is kept whole whatever it holds; an item with no ``_`` at all is judged as it is."""
-    return ",".join(item.strip().rsplit("_", fields)[0] for item in value.split(","))
 
 
 def _pair_name(pair: Mapping[Any, Any], user_keyed: bool) -> str | None:
