@@ -25,6 +25,19 @@ def test_the_stack_config_alone_sets_the_jurisdiction(stack_config: Any) -> None
     assert "(jurisdiction EU from stack config `sovereign-dc:jurisdiction`)" in diags[0].message
 
 
+def test_a_changed_stack_config_is_read_again(stack_config: Any) -> None:
+    # The pack parses the stack config once per text (every policy asks for every resource), never once per process.
+    pack = Pack()
+    for code, home, foreign in (("EU", FRANKFURT, BEIJING), ("CN", BEIJING, FRANKFURT), ("EU", FRANKFURT, BEIJING)):
+        stack_config({STACK_KEY: code})
+        assert pack.analyze(home) == []
+        diags = pack.analyze(foreign)
+        assert [d.policy for d in diags] == ["provider-region-pinned"]
+        assert f"(jurisdiction {code} from stack config" in diags[0].message
+    stack_config(None)
+    assert "no jurisdiction is set" in pack.analyze(BEIJING)[0].message
+
+
 def test_policy_config_alone_sets_the_jurisdiction(stack_config: Any) -> None:
     stack_config({"aws:region": "eu-central-1"})
     pack = Pack(pin_all("cn"))

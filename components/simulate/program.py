@@ -44,7 +44,7 @@ from components._compat import (
 from components.simulate.loops import close_at_exit
 from components.simulate.mocks import SovereignMocks
 from components.simulate.recorder import InvokeRecord, RecordingMonitor, ResourceRecord, Secret
-from components.simulate.tuning import tuned_run
+from components.simulate.tuning import tuned_run, tuned_setup
 
 __all__ = ["UNKNOWN", "MockSession", "ProgramRun", "ProgramFile", "run_pulumi_program"]
 
@@ -183,7 +183,8 @@ class MockSession:
             # A root stack left by earlier code would parent our resources; start from none.
             reset_runtime_state()
             self.configure(config or {}, secret_keys)
-            set_mocks(self.mocks, project=project, stack=stack, preview=preview, monitor=self.monitor)
+            with tuned_setup():
+                set_mocks(self.mocks, project=project, stack=stack, preview=preview, monitor=self.monitor)
         except BaseException:
             self._snapshot.restore()
             raise

@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from components.config.stack_file import NAMESPACE
@@ -45,15 +46,24 @@ class ConfigProblem:
     message: str
 
 
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+_parsed: list[tuple[str, Mapping[str, Any]]] = [("", _EMPTY)]  # the last text read and what it says
+
+
 def _stack_config() -> Mapping[str, Any]:
-    raw = os.environ.get("PULUMI_CONFIG")
-    if not raw:
-        return {}
+    raw = os.environ.get("PULUMI_CONFIG") or ""
+    # Every policy asks, for every resource (15 per resource, twice each): read the variable each time, as
+    # the engine may restart the pack with another stack's config, but parse a text only once.
+    last_raw, last = _parsed[0]
+    if raw == last_raw:
+        return last
     try:
-        config = json.loads(raw)
+        config = json.loads(raw) if raw else {}
     except ValueError:
-        return {}
-    return config if isinstance(config, dict) else {}
+        config = {}
+    parsed = MappingProxyType(config) if isinstance(config, dict) else _EMPTY
+    _parsed[0] = (raw, parsed)
+    return parsed
 
 
 def _fix(policy_name: str) -> str:
