@@ -20,6 +20,12 @@ Values quoted in messages go through :func:`shorten`, so a megabyte-long value n
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
+import marshal
+import os
+import sys
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
@@ -40,6 +46,7 @@ __all__ = [
     "MAX_NODES",
     "YamlFileError",
     "described",
+    "keep_yaml",
     "load_yaml",
     "load_yaml_text",
     "shorten",
@@ -334,11 +341,13 @@ def load_yaml(
     fix: str = "correct the YAML syntax there",
     shown: str | None = None,
     what: str = "file",
+    cached: bool = False,
 ) -> Any:
     """Read and parse the YAML file at ``path``; every failure is one :class:`YamlFileError`.
 
     ``shown`` is the name used in messages (defaults to ``path``); ``what`` names the file's role
-    (``stack file``, ``deployment map``) in them.
+    (``stack file``, ``deployment map``) in them. ``cached``: keep what a valid file says beside it, for the
+    next process that reads the same text (see :func:`_cache_file`); for the toolkit's own catalogues only.
     """
     file = shown or str(path)
     try:
@@ -356,4 +365,73 @@ def load_yaml(
             f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}, line {line})",
             "save it as UTF-8 (YAML files must be UTF-8; check it is the right file and not binary)",
         ) from None
-    return load_yaml_text(text.removeprefix("\ufeff"), file, fix=fix)
+    if not cached:
+        return load_yaml_text(text.removeprefix("\ufeff"), file, fix=fix)
+    key = _cache_key(data)
+    cache = _cache_file(Path(path))
+    if key is not None:
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            kept = cache.read_bytes()
+            if kept.startswith(key):
+                return marshal.loads(kept[len(key) :])
+    value = load_yaml_text(text.removeprefix("\ufeff"), file, fix=fix)
+    if key is not None and not sys.dont_write_bytecode:
+        _keep(cache, key, value)
+    return value
+
+
+# -- what a valid file said, kept for the next process -------------------------------------------
+# Parsing the endpoint catalogue (160 kB) took about 0.2 s of every process that judges residency: each plan, each
+# fork of the warm plan server, each `pulumi up` program and policy pack start, each test worker. A valid file's
+# value is kept in the ``__pycache__`` folder beside it, as Python keeps bytecode there (and, like it, not under
+# PYTHONDONTWRITEBYTECODE or -B), marshalled (plain data only: a value marshal cannot write, such as a date, is
+# never kept). It is read only when its first bytes are the SHA-256 of the file's bytes together with this reader
+# (this module's source, PyYAML's version, the interpreter's): any edit of either reads the file again. It has the
+# trust of the bytecode beside it: whoever may write there may already change the code that judges.
+
+
+@functools.cache
+def _reader_digest() -> bytes | None:
+    try:
+        reader = Path(__file__).read_bytes()
+    except OSError:
+        return None
+    return hashlib.sha256(b"\0".join([reader, yaml.__version__.encode(), sys.version.encode()])).digest()
+
+
+def _cache_key(data: bytes) -> bytes | None:
+    reader = _reader_digest()
+    return None if reader is None else hashlib.sha256(reader + data).digest()
+
+
+def _cache_file(path: Path) -> Path:
+    """Where the value of the YAML file at ``path`` is kept."""
+    return path.parent / "__pycache__" / f"{path.name}.{sys.implementation.cache_tag}.marshal"
+
+
+def _keep(cache: Path, key: bytes, value: Any) -> bool:
+    try:
+        payload = key + marshal.dumps(value)
+    except ValueError:  # a type marshal cannot write (a date): read from the file each time
+        return False
+    try:
+        cache.parent.mkdir(exist_ok=True)
+        partial = cache.with_name(f"{cache.name}.{os.getpid()}.partial")
+        partial.write_bytes(payload)
+        os.replace(partial, cache)  # a reader sees the old value or the whole new one, never half
+    except OSError:
+        return False
+    return True
+
+
+def keep_yaml(path: Path) -> bool:
+    """Parse the YAML file at ``path`` and keep its value for ``load_yaml(path, cached=True)``, even where
+    PYTHONDONTWRITEBYTECODE is set (the install step, as it writes bytecode there); False where it cannot be kept
+    (an invalid file is left to the reader that words its error)."""
+    try:
+        data = path.read_bytes()
+        value = load_yaml_text(data.decode("utf-8").removeprefix("\ufeff"), str(path))
+    except (OSError, UnicodeDecodeError, YamlFileError):
+        return False
+    key = _cache_key(data)
+    return key is not None and _keep(_cache_file(path), key, value)

@@ -161,3 +161,87 @@ def test_shorten_bounds_any_value() -> None:
     long = shorten("x" * 10_000)
     assert len(long) < 90 and long.endswith("(10002 characters)")
     assert re.fullmatch(r"\[0, 1, .*… \(\d+ characters\)", shorten(list(range(1000))))
+
+
+# -- what a valid catalogue said, kept for the next process (issue 13) ------------------------------------------
+
+
+@pytest.fixture
+def writable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+
+
+def test_a_kept_value_is_read_back_only_for_the_same_text(tmp_path: Path, writable: None) -> None:
+    path = tmp_path / "cat.yaml"
+    path.write_text("regions: [cn-north-1, cn-northwest-1]\nversion: 2026.12.1\n", encoding="utf-8")
+    first = load_yaml(path, cached=True)
+    kept = yamlfile._cache_file(path)
+    assert kept.is_file() and kept.parent.name == "__pycache__"
+    assert load_yaml(path, cached=True) == first == load_yaml(path)
+    path.write_text("regions: [cn-north-1]\nversion: 2026.12.2\n", encoding="utf-8")  # same size class, new text
+    assert load_yaml(path, cached=True) == {"regions": ["cn-north-1"], "version": "2026.12.2"}
+
+
+def test_a_kept_value_that_does_not_match_its_key_is_never_read(tmp_path: Path, writable: None) -> None:
+    path = tmp_path / "cat.yaml"
+    path.write_text("jurisdiction: CN\n", encoding="utf-8")
+    load_yaml(path, cached=True)
+    kept = yamlfile._cache_file(path)
+    other = yamlfile._cache_key(b"jurisdiction: EU\n")
+    assert other is not None
+    # The value another text said (its key in front) is never taken for this file's:
+    kept.write_bytes(other + kept.read_bytes()[32:].replace(b"CN", b"EU"))
+    assert load_yaml(path, cached=True) == {"jurisdiction": "CN"}
+    kept.write_bytes(b"\x00" * 5)  # truncated or garbage: read from the file
+    assert load_yaml(path, cached=True) == {"jurisdiction": "CN"}
+
+
+def test_a_change_of_the_reader_reads_the_file_again(
+    tmp_path: Path, writable: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cat.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    load_yaml(path, cached=True)
+    kept = yamlfile._cache_file(path).read_bytes()
+    monkeypatch.setattr(yamlfile, "_reader_digest", lambda: b"another reader")
+    load_yaml(path, cached=True)
+    assert yamlfile._cache_file(path).read_bytes() != kept
+
+
+def test_nothing_is_kept_where_bytecode_is_not_written_nor_for_values_marshal_cannot_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cat.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    monkeypatch.setattr("sys.dont_write_bytecode", True)
+    assert load_yaml(path, cached=True) == {"a": 1}
+    assert not yamlfile._cache_file(path).exists()
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    dated = tmp_path / "dated.yaml"
+    dated.write_text("expires: 2027-01-31\n", encoding="utf-8")
+    assert load_yaml(dated, cached=True) == load_yaml(dated)
+    assert not yamlfile._cache_file(dated).exists()
+    assert not yamlfile.keep_yaml(dated)
+
+
+def test_the_install_step_keeps_every_catalogue_even_where_bytecode_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from components import precompile
+
+    monkeypatch.setattr("sys.dont_write_bytecode", True)
+    path = tmp_path / "cat.yaml"
+    path.write_text("a: [1, 2]\n", encoding="utf-8")
+    assert yamlfile.keep_yaml(path)
+    monkeypatch.setattr(yamlfile, "load_yaml_text", None)  # a read now fails unless the kept value is used
+    assert load_yaml(path, cached=True) == {"a": [1, 2]}
+    names = {p.relative_to(ROOT / "components").as_posix() for p in precompile.catalogues()}
+    assert {"residency/endpoints.yaml", "residency/jurisdictions.yaml", "config/services.yaml"} <= names
+
+
+def test_a_bad_catalogue_is_worded_as_before_and_never_kept(tmp_path: Path, writable: None) -> None:
+    path = tmp_path / "cat.yaml"
+    path.write_text("a: 1\na: 2\n", encoding="utf-8")
+    with pytest.raises(YamlFileError, match=r"the key 'a' is given twice"):
+        load_yaml(path, cached=True)
+    assert not yamlfile._cache_file(path).exists() and not yamlfile.keep_yaml(path)

@@ -50,7 +50,9 @@ class Service(BaseModel):
 def load_services(path: Path = SERVICES_FILE) -> dict[str, Service]:
     """The service availability catalogue by id (cached: immutable data)."""
     try:
-        raw = load_yaml(path, what="service catalogue", missing_fix="restore the file", fix="correct the syntax")
+        raw = load_yaml(
+            path, what="service catalogue", missing_fix="restore the file", fix="correct the syntax", cached=True
+        )
     except YamlFileError as exc:
         raise CatalogueError(str(exc)) from None
     services: dict[str, Service] = {}

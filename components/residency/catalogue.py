@@ -248,7 +248,7 @@ def _parse(raw: object, source: str) -> Catalogue:
 def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
     """Load and validate the catalogue (cached: it is immutable data, read once per process)."""
     try:
-        raw = load_yaml(path, what="catalogue", missing_fix="restore the file", fix="correct the syntax")
+        raw = load_yaml(path, what="catalogue", missing_fix="restore the file", fix="correct the syntax", cached=True)
     except YamlFileError as exc:
         raise CatalogueError(str(exc)) from None
     return _parse(raw, str(path))

@@ -149,7 +149,11 @@ def load_data_protection(path: Path = DATA_PROTECTION_FILE) -> DataProtection:
     """Load and validate the data-protection catalogue (cached: immutable data)."""
     try:
         raw = load_yaml(
-            path, what="data-protection catalogue", missing_fix="restore the file", fix="correct the syntax"
+            path,
+            what="data-protection catalogue",
+            missing_fix="restore the file",
+            fix="correct the syntax",
+            cached=True,
         )
     except YamlFileError as exc:
         raise CatalogueError(str(exc)) from None

@@ -635,7 +635,9 @@ def _parse(raw: Any, source: str) -> EndpointCatalogue:
 def load_endpoints(path: Path = ENDPOINTS_FILE) -> EndpointCatalogue:
     """Load and validate the endpoint catalogue (cached: immutable data)."""
     try:
-        raw = load_yaml(path, what="endpoint catalogue", missing_fix="restore the file", fix="correct the syntax")
+        raw = load_yaml(
+            path, what="endpoint catalogue", missing_fix="restore the file", fix="correct the syntax", cached=True
+        )
     except YamlFileError as exc:
         raise CatalogueError(str(exc)) from None
     if not isinstance(raw, dict):
