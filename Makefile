@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+CORE   := $(VENV)/.installed-core
 # The installer: uv, pinned (pyproject's [tool.uv] required-version says the same), installed from
 # PyPI by the first target that needs it. It installs uv.lock exactly (--locked fails when
 # pyproject.toml changed without `make lock`) and never downloads a Python of its own. It is installed
@@ -43,7 +44,15 @@ $(UV):
 $(STAMP): pyproject.toml uv.lock | $(UV)
 	@$(UV) sync --quiet --locked --all-extras --python $(PYTHON)
 	@$(PY) -m components.precompile || echo 'warning: byte-compiling failed (see above); modules compile on first import instead' >&2
-	@touch $(STAMP)
+	@touch $(STAMP) $(CORE)
+
+# What the plan runs on: the project's own dependencies, without the extras (test tools, the portal's
+# libraries: about half of the files a full install links, issue 13). --inexact keeps extras that an
+# earlier `make test` installed; `make test` after it adds the rest to the same exact lock.
+$(CORE): pyproject.toml uv.lock | $(UV)
+	@$(UV) sync --quiet --locked --inexact --python $(PYTHON)
+	@$(PY) -m components.precompile || echo 'warning: byte-compiling failed (see above); modules compile on first import instead' >&2
+	@touch $(CORE)
 
 ## lock: re-resolve uv.lock after changing dependencies in pyproject.toml (then commit both)
 lock: | $(UV)
@@ -54,7 +63,7 @@ lock: | $(UV)
 # imported once, each plan a fresh fork that reads this checkout from disk; it exits after 15 idle
 # minutes). PLAN_SERVER=off plans in a new process every time, as CI does.
 PLAN_SERVER ?= $(if $(CI),off,on)
-plan: $(STAMP)
+plan: $(CORE)
 	SOVEREIGN_PLAN_SERVER=$(PLAN_SERVER) $(PY) -m components.plan $(PLAN_ARGS)
 
 ## plan-stop: stop the warm plan server of this checkout (it also exits by itself when idle)
