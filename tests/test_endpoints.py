@@ -2745,6 +2745,24 @@ def test_an_account_region_is_judged_unless_switched_off(switch: object, expecte
     assert rule_ids("EU", Subject("aws:ssoadmin/region:Region", "r", other, provider("EU"))) == {"RES-009"}
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(sorted({r for p in CATALOGUE.aws_partitions.values() for r in p.regions})),
+    st.sampled_from(CODES),
+    st.sampled_from([False, "false", " FALSE ", True, "true", None, "[unknown]"]),
+)
+def test_an_account_region_switch_is_read_exactly(region: str, code: str, switch: object) -> None:
+    # Only a switch that says "off" (a bool, or its string as a document carries it) spares a region; any other switch
+    # leaves it judged as a region field: refused exactly where the region is outside the jurisdiction.
+    props: dict[str, object] = {"region_name": region}
+    if switch is not None:
+        props["enabled"] = switch
+    off = switch is False or (isinstance(switch, str) and switch.strip().lower() == "false")
+    inside = region in CATALOGUE.jurisdictions[code].aws.regions
+    found = rule_ids(code, Subject("aws:account/region:Region", "r", props, provider(code)))
+    assert found == (set() if off or inside else {"RES-009"}), (region, code, switch, found)
+
+
 def test_a_cloud_wan_connect_peer_is_judged_by_its_appliance_address() -> None:
     # Cloud WAN is refused in CN as a service (aws-cloud-wan): its Connect peer is judged in EU, where
     # the core network may run, like a Transit Gateway Connect peer: a private appliance address passes.
