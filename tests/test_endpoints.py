@@ -2653,6 +2653,10 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
          {"budget_name": "b", "subscribers": [{"subscription_type": "EMAIL", "address": "finance@{host}"}]}),
         ("aws:shield/proactiveEngagement:ProactiveEngagement",
          {"enabled": True, "emergency_contacts": [{"email_address": "soc@{host}"}]}),
+        # An account's alternate (billing, operations, security) contact; a member account's root user e-mail.
+        ("aws:account/alternativeContact:AlternativeContact",
+         {"alternate_contact_type": "BILLING", "name": "AP", "title": "AP", "email_address": "ap@{host}"}),
+        ("aws:organizations/account:Account", {"name": "fleet-prod", "email": "aws-prod@{host}"}),
         # Oracle Database@AWS maintenance contacts, handed to Oracle (OCI), which mails them.
         ("aws:odb/cloudExadataInfrastructure:CloudExadataInfrastructure",
          {"shape": "Exadata.X11M", "customer_contacts_to_send_to_ocis": [{"email": "dba@{host}"}]}),
@@ -2704,6 +2708,59 @@ def test_destinations_under_documented_generic_keys(token: str, props: dict[str,
 
     assert rule_ids("CN", subject("db.c1ab2cd3.cn-north-1.rds.amazonaws.com.cn", "10.20.0.2")) == set()
     assert rule_ids("CN", subject("nas.partner.example.com", "203.0.113.9")) == {"RES-015"}
+
+
+def test_an_account_primary_contact_website_is_no_destination() -> None:
+    # The primary contact's website is part of the owner's record (text_fields): never contacted, so not judged, while
+    # a URL under a catalogued destination of the same kind of record (an alternate contact's e-mail) still is.
+    contact = {"full_name": "Ops", "country_code": "US", "phone_number": "+12065550100",
+               "website_url": "https://www.examplecorp.com"}  # fmt: skip
+    assert rule_ids("EU", Subject("aws:account/primaryContact:PrimaryContact", "p", contact, provider("EU"))) == set()
+    # The same key on another type is judged as a URL (the exemption is the primary contact's alone).
+    other = {"website_url": "https://www.examplecorp.com"}
+    assert rule_ids("EU", Subject("aws:account/alternativeContact:AlternativeContact", "a", other, provider("EU"))) == {
+        "RES-015"
+    }
+
+
+@pytest.mark.parametrize(
+    ("switch", "expected"),
+    [
+        (False, set()),  # opted out: nothing is sent to the Region
+        ("false", set()),  # as a document may carry it
+        (True, {"RES-009"}),  # opted in: the account's IAM resources are distributed there
+        (None, {"RES-009"}),  # no switch given: not proven off
+        ("[unknown]", {"RES-009"}),  # not known yet: judged
+    ],
+)
+def test_an_account_region_is_judged_unless_switched_off(switch: object, expected: set[str]) -> None:
+    props: dict[str, object] = {"region_name": "me-south-1"}
+    if switch is not None:
+        props["enabled"] = switch
+    assert rule_ids("EU", Subject("aws:account/region:Region", "r", props, provider("EU"))) == expected
+    # In the jurisdiction the switch does not matter; and only the catalogued type's switch turns a region off.
+    assert rule_ids("EU", Subject("aws:account/region:Region", "r", {**props, "region_name": "eu-west-3"},
+                                  provider("EU"))) == set()  # fmt: skip
+    other = {"region_name": "me-south-1", "enabled": False}
+    assert rule_ids("EU", Subject("aws:ssoadmin/region:Region", "r", other, provider("EU"))) == {"RES-009"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(sorted({r for p in CATALOGUE.aws_partitions.values() for r in p.regions})),
+    st.sampled_from(CODES),
+    st.sampled_from([False, "false", " FALSE ", True, "true", None, "[unknown]"]),
+)
+def test_an_account_region_switch_is_read_exactly(region: str, code: str, switch: object) -> None:
+    # Only a switch that says "off" (a bool, or its string as a document carries it) spares a region; any other switch
+    # leaves it judged as a region field: refused exactly where the region is outside the jurisdiction.
+    props: dict[str, object] = {"region_name": region}
+    if switch is not None:
+        props["enabled"] = switch
+    off = switch is False or (isinstance(switch, str) and switch.strip().lower() == "false")
+    inside = region in CATALOGUE.jurisdictions[code].aws.regions
+    found = rule_ids(code, Subject("aws:account/region:Region", "r", props, provider(code)))
+    assert found == (set() if off or inside else {"RES-009"}), (region, code, switch, found)
 
 
 def test_a_cloud_wan_connect_peer_is_judged_by_its_appliance_address() -> None:

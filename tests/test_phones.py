@@ -329,6 +329,25 @@ def _transfer_flow(number: str) -> str:
             },
             ["RES-015", "RES-022"],
         ),
+        # An account's alternate contact: AWS calls it about the account's billing, operations or security issues.
+        (
+            "aws:account/alternativeContact:AlternativeContact",
+            {
+                "alternate_contact_type": "OPERATIONS",
+                "email_address": "ops@mail.example.com",
+                "phone_number": "+12015550123",
+            },
+            ["RES-015"],
+        ),
+        (
+            "aws:account/alternativeContact:AlternativeContact",
+            {
+                "alternate_contact_type": "OPERATIONS",
+                "email_address": "ops@mail.example.com",
+                "phone_number": "+525512345678",
+            },
+            ["RES-015", "RES-022"],
+        ),
         # A flow's "Transfer to phone number" action (the flow is a JSON document); a number set dynamically is none.
         ("aws:connect/contactFlow:ContactFlow", {"content": _transfer_flow("+12015550123")}, []),
         ("aws:connect/contactFlow:ContactFlow", {"content": _transfer_flow("+15062345678")}, ["RES-022"]),

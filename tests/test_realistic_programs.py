@@ -4526,6 +4526,60 @@ def budget_action_alerts(address: str) -> Callable[[Ctx], object]:
     return build
 
 
+def account_alternate_contact(email: str, phone: str) -> Callable[[Ctx], object]:
+    # docs: account/alternativecontact — the account's security contact: AWS mails and calls it about security issues
+    # of the account's resources (Account Management, "Update the alternate contacts for your AWS account").
+    def build(c: Ctx) -> object:
+        return aws.account.AlternativeContact(
+            "security-contact", alternate_contact_type="SECURITY", name="Fleet SOC", title="Security operations",
+            email_address=email, phone_number=phone, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def org_member_account(email: str) -> Callable[[Ctx], object]:
+    # docs: organizations/account — a member account for the fleet's production workloads; its root user e-mail
+    # receives every notice AWS sends the account.
+    def build(c: Ctx) -> object:
+        return aws.organizations.Account(
+            "fleet-prod", name="fleet-prod", email=email, role_name="OrganizationAccountAccessRole",
+            close_on_deletion=False, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def account_primary_contact(c: Ctx) -> object:
+    # docs: account/primarycontact — the owner's contact record: name, company, mailing address, phone, website.
+    return aws.account.PrimaryContact(
+        "primary-contact", full_name="Fleet Platform GmbH Operations", company_name="Fleet Platform GmbH",
+        address_line1="Friedrichstrasse 10", city="Berlin", postal_code="10117", country_code="DE",
+        phone_number="+4930901820", website_url="https://www.fleet-platform.example.eu", opts=c.aws,
+    )  # fmt: skip
+
+
+def account_region(region: str, enabled: bool) -> Callable[[Ctx], object]:
+    # docs: account/region — opt the account in to (or out of) an opt-in Region.
+    def build(c: Ctx) -> object:
+        return aws.account.Region(f"opt-{region}", region_name=region, enabled=enabled, opts=c.aws)
+
+    return build
+
+
+def resource_explorer_aggregator(region: str | None) -> Callable[[Ctx], object]:
+    # docs: resourceexplorer/index — the account's aggregator index, which receives a copy of every other Region's index
+    # (resource ARNs, names, tags), and its default view; region: the aggregator placed in another Region (v7 `region`).
+    def build(c: Ctx) -> object:
+        index = aws.resourceexplorer.Index("aggregator", type="AGGREGATOR", region=region, opts=c.aws)
+        return aws.resourceexplorer.View(
+            "all-resources", default_view=True, included_properties=[{"name": "tags"}], region=region,
+            opts=pulumi.ResourceOptions(provider=c.aws.provider, depends_on=[index]),
+        )  # fmt: skip
+
+    return build
+
+
 def lightsail_dns(record_type: str, target: str | None) -> Callable[[Ctx], object]:
     # docs: lightsail/domainentry — the portal's Lightsail DNS zone; None: an A record to the stack's own static IP.
     def build(c: Ctx) -> object:
@@ -8173,6 +8227,51 @@ CASES: list[Case] = [
         ali_user_data(_FA_ALI_REGION_EQ.format(r="ap-southeast-1")),
         destinations=[_fa_transfer("ap-southeast-1", "SG", "Alibaba Cloud DPA + SCC 2026-05, TIA-22")],
     ),
+    # AWS home-Region review (stop 32): an account's alternate contacts and an Organizations member account's root
+    # e-mail receive AWS's billing, operations and security notices: judged like other alert contacts (RES-015,
+    # RES-022).
+    Case(
+        "eu-account-security-contact-declared-mail",
+        "EU",
+        account_alternate_contact("soc@mail.example.eu", "+4930901820"),
+        destinations=[_EU_MAIL],
+    ),
+    Case(
+        "eu-account-security-contact-partner-mail",
+        "EU",
+        account_alternate_contact("soc@partner.example.com", "+4930901820"),
+        {"RES-015"},
+    ),
+    Case(
+        "eu-account-security-contact-us-phone",
+        "EU",
+        account_alternate_contact("soc@mail.example.eu", "+12015550123"),
+        {"RES-022"},
+        destinations=[_EU_MAIL],
+    ),
+    Case(
+        "cn-account-security-contact-declared-mail",
+        "CN",
+        account_alternate_contact("soc@mail.example.cn", "+8613123456789"),
+        destinations=[_OPS_MAIL],
+    ),
+    Case(
+        "eu-org-member-account-declared-mail",
+        "EU",
+        org_member_account("aws-prod@mail.example.eu"),
+        destinations=[_EU_MAIL],
+    ),
+    Case("eu-org-member-account-partner-mail", "EU", org_member_account("aws-prod@partner.example.com"), {"RES-015"}),
+    # The primary contact's website is part of the owner's record, never contacted (was refused, RES-015).
+    Case("eu-account-primary-contact-with-website", "EU", account_primary_contact),
+    # Resource Explorer: an aggregator index in the stack's Region is accepted; one in another Region receives every
+    # Region's index, this one's too (RES-003).
+    Case("de-resource-explorer-aggregator-in-region", "DE", resource_explorer_aggregator(None)),
+    Case("de-resource-explorer-aggregator-us-east-1", "DE", resource_explorer_aggregator("us-east-1"), {"RES-003"}),
+    # Opting the account out of a foreign Region sends nothing there (was refused, RES-009); opting in distributes the
+    # account's IAM resources to it, judged as a region.
+    Case("eu-account-opt-out-of-bahrain", "EU", account_region("me-south-1", False)),
+    Case("eu-account-opt-in-to-bahrain", "EU", account_region("me-south-1", True), {"RES-009"}),
 ]
 
 

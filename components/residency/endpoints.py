@@ -124,6 +124,17 @@ class TypedField(_Frozen):
     """Where the provider documents the field's meaning."""
 
 
+class SwitchedOffRegion(TypedField):
+    """A region field of a setting that, while the input ``when`` holds ``value``, names a region the setting turns
+    off (``switched_off_regions``): nothing is sent there, so the region is not judged. Any other value of ``when``,
+    or one not known yet (an Output), leaves the region judged (fail closed)."""
+
+    when: str
+    """The top-level input (snake_case) saying whether the setting turns the region on or off (``enabled``)."""
+    value: bool
+    """The value of ``when`` that turns the region off (``false``)."""
+
+
 class GroupField(TypedField):
     """An input joining a multi-region group, or naming a resource, by an id that carries no region
     (``global_group_fields``)."""
@@ -517,6 +528,8 @@ class EndpointCatalogue(_Frozen):
     text_fields: tuple[TypedField, ...] = ()
     """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
     URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""
+    switched_off_regions: tuple[SwitchedOffRegion, ...] = ()
+    """Region fields not judged while the setting turns the region off (an account's Region opt-out)."""
     same_region_buckets: tuple[TypedField, ...] = ()
     bucket_prefix_fields: tuple[TypedField, ...] = ()
     """Inputs whose value is an S3 bucket name optionally followed by a key prefix (``<bucket>/<prefix>``, CodeBuild's
@@ -612,6 +625,13 @@ class EndpointCatalogue(_Frozen):
         """The key paths of ``fields`` (``region_fields``, ``host_paths``, ``bucket_paths``: any type), as
         the engine's per-place plan matches them (against the last keys of a value's path)."""
         return frozenset(tuple(f.path.split(".")) for f in fields)
+
+    def switched_off_paths(self) -> Mapping[str, tuple[tuple[tuple[str, ...], str, bool], ...]]:
+        """Type token -> (key path, switch input, value turning the region off) of its ``switched_off_regions``."""
+        paths: dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]] = {}
+        for f in self.switched_off_regions:
+            paths[f.type] = (*paths.get(f.type, ()), (tuple(f.path.split(".")), f.when, f.value))
+        return paths
 
     @staticmethod
     def typed_paths(fields: tuple[TypedField, ...]) -> Mapping[str, tuple[tuple[str, ...], ...]]:

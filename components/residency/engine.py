@@ -510,6 +510,9 @@ class RuleEngine:
         )
         # Text for humans (text_fields) is never a destination either: one lookup for both.
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
+        # Type token -> (key path, input, value) of the region fields a setting turns off (switched_off_regions): a
+        # region field pays one dict lookup, None for every type but the few listed.
+        self._switched_off = self.endpoints.switched_off_paths()
         (
             self._same_region_buckets,
             self._server_buckets,
@@ -927,6 +930,7 @@ class RuleEngine:
         if (
             (plan.region or plan.zone)
             and not walk.existing
+            and not self._switched_off_region(walk)
             and self._judged_as_place(walk, value, path, key, depth, plan)
         ):
             return
@@ -1406,6 +1410,21 @@ class RuleEngine:
             where = "has no country code (+<code>), so nothing proves which country texts and calls to it go to"
         detail = f"Phone number {value} {where}."
         self._add_coverable(walk, RuleId.DESTINATION_PHONE_PROVEN, path, value, detail, (number,))
+
+    def _switched_off_region(self, walk: _Walk) -> bool:
+        """This region field names a region its setting turns off (``switched_off_regions``: an account's Region with
+        ``enabled = false``), where nothing is sent. A switch not known yet (an Output) is no proof: judged."""
+        entries = self._switched_off.get(walk.subject.type)
+        if entries is None:
+            return False
+        for path, when, value in entries:
+            if walk.kpath == path:
+                switch = prop_of(walk.subject.props, when)
+                if isinstance(switch, str):
+                    switch = {"true": True, "false": False}.get(switch.strip().lower())
+                if isinstance(switch, bool) and switch is value:
+                    return True
+        return False
 
     def _judged_as_place(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
         """A region or zone field of a new resource: judged as a place; True when nothing else is left to judge."""
