@@ -5226,6 +5226,35 @@ _FA_SNAPSHOT_SHARE = {
 }  # fmt: skip
 
 
+def pai_drive_dataset(source: str, uri: str | None = None, region: str | None = None) -> Callable[[Ctx], object]:
+    # docs: pai/workspacedataset — `uri` is "oss://bucket.endpoint/object" for an OSS dataset and
+    # "nas://<nasfisid>.region/subpath/to/dir/" for a NAS one (CreateDataset). The drive-log dataset of the stack's
+    # own bucket (its internal endpoint) or NAS file system, in `region` (the stack's by default), or `uri` as written.
+    def build(c: Ctx) -> object:
+        where = region or REGION[c.code][1]
+        ws = alicloud.pai.WorkspaceWorkspace(
+            "drive-ml", workspace_name="drive_ml", display_name="drive ml", description="drive logs",
+            env_types=["prod"], opts=c.ali,
+        )  # fmt: skip
+        if uri is not None:
+            location: pulumi.Input[str] = uri
+        elif source == "OSS":
+            bucket = alicloud.oss.Bucket("drive-log-store", bucket=f"fleet-drive-logs-{c.code.lower()}", opts=c.ali)
+            location = pulumi.Output.concat("oss://", bucket.bucket, ".oss-", where, "-internal.aliyuncs.com/drives/")
+        else:
+            fs = alicloud.nas.FileSystem(
+                "drive-log-share", protocol_type="NFS", storage_type="Performance", file_system_type="standard",
+                opts=c.ali,
+            )  # fmt: skip
+            location = pulumi.Output.concat("nas://", fs.id, ".", where, "/drives/")
+        return alicloud.pai.WorkspaceDataset(
+            "drive-logs", workspace_id=ws.id, dataset_name="drive_logs", data_source_type=source, data_type="COMMON",
+            property="DIRECTORY", accessibility="PRIVATE", uri=location, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -8173,6 +8202,21 @@ CASES: list[Case] = [
         ali_user_data(_FA_ALI_REGION_EQ.format(r="ap-southeast-1")),
         destinations=[_fa_transfer("ap-southeast-1", "SG", "Alibaba Cloud DPA + SCC 2026-05, TIA-22")],
     ),
+    # Alibaba red team, round 6 (stop 32). A PAI dataset's `oss://<bucket>.<endpoint>/` names the host its data is
+    # read from and written to (before: a dotted oss:// authority was skipped, so a partner's endpoint passed).
+    Case(
+        "ali6-cn-pai-dataset-oss-partner-endpoint",
+        "CN",
+        pai_drive_dataset("OSS", "oss://fleet-drive-logs.oss.labelling-partner.example.com/drives/"),
+        {"RES-015"},
+    ),
+    Case("ali6-cn-pai-dataset-oss-own-bucket", "CN", pai_drive_dataset("OSS")),
+    Case("ali6-jp-pai-dataset-oss-own-bucket", "JP", pai_drive_dataset("OSS")),
+    # nas://<file system id>.<region>/ names a region, not a host (before: refused as an unknown host, RES-015,
+    # even in the stack's own region, a false alarm).
+    Case("ali6-cn-pai-dataset-nas-own-file-system", "CN", pai_drive_dataset("NAS")),
+    Case("ali6-de-pai-dataset-nas-own-file-system", "DE", pai_drive_dataset("NAS")),
+    Case("ali6-jp-pai-dataset-nas-in-shanghai", "JP", pai_drive_dataset("NAS", region="cn-shanghai"), {"RES-006"}),
 ]
 
 
