@@ -5255,6 +5255,37 @@ def pai_drive_dataset(source: str, uri: str | None = None, region: str | None = 
     return build
 
 
+def portal_load_balancer_ip(kind: str, allocation: str | None = None) -> Callable[[Ctx], object]:
+    # docs: nlb/loadbalancer or alb/loadbalancer — an Internet-facing portal whose first zone takes the public address
+    # named by `zone_mappings[].allocation_id`: a regional EIP the stack makes (ecs/eipaddress), or `allocation` as
+    # written (the id of an Anycast EIP another team made: "operations supported only on the NLB side").
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        ip: pulumi.Input[str] = (
+            allocation or alicloud.ecs.EipAddress("portal-ip", address_name="portal-ip", bandwidth="100", opts=c.ali).id
+        )
+        zones: Any = [  # the ALB and NLB zone mappings share these keys
+            {"vswitch_id": "vsw-0a1b2c3d4e5f", "zone_id": f"{region}-a", "allocation_id": ip},
+            {"vswitch_id": "vsw-1b2c3d4e5f6a", "zone_id": f"{region}-b"},
+        ]
+        if kind == "nlb":
+            return alicloud.nlb.LoadBalancer(
+                "dealer-portal", load_balancer_name="dealer-portal", load_balancer_type="Network",
+                address_type="Internet", address_ip_version="Ipv4", vpc_id="vpc-0a1b2c3d4e5f", zone_mappings=zones,
+                opts=c.ali,
+            )  # fmt: skip
+        return alicloud.alb.LoadBalancer(
+            "dealer-portal", load_balancer_name="dealer-portal", load_balancer_edition="Standard",
+            address_type="Internet", vpc_id="vpc-0a1b2c3d4e5f", load_balancer_billing_config={"pay_type": "PayAsYouGo"},
+            zone_mappings=zones, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+_ANYCAST_EIP_ID = "aeip-6we2nnfz0bdcsb3a4i4ow"
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -8217,6 +8248,22 @@ CASES: list[Case] = [
     Case("ali6-cn-pai-dataset-nas-own-file-system", "CN", pai_drive_dataset("NAS")),
     Case("ali6-de-pai-dataset-nas-own-file-system", "DE", pai_drive_dataset("NAS")),
     Case("ali6-jp-pai-dataset-nas-in-shanghai", "JP", pai_drive_dataset("NAS", region="cn-shanghai"), {"RES-006"}),
+    # An Anycast EIP taken from the load balancer's own zone settings (before: only the eipanycast resources were
+    # judged, so a JP or DE portal on an existing Anycast EIP passed); a regional EIP of the stack is the twin.
+    Case("ali6-jp-nlb-portal-anycast-eip", "JP", portal_load_balancer_ip("nlb", _ANYCAST_EIP_ID), {"RES-016"}),
+    Case("ali6-de-alb-portal-anycast-eip", "DE", portal_load_balancer_ip("alb", _ANYCAST_EIP_ID), {"RES-016"}),
+    Case("ali6-cn-nlb-portal-anycast-eip", "CN", portal_load_balancer_ip("nlb", _ANYCAST_EIP_ID), {"RES-016"}),
+    Case("ali6-jp-nlb-portal-regional-eip", "JP", portal_load_balancer_ip("nlb")),
+    Case("ali6-de-alb-portal-regional-eip", "DE", portal_load_balancer_ip("alb")),
+    Case("ali6-cn-alb-portal-regional-eip", "CN", portal_load_balancer_ip("alb")),
+    Case(
+        "ali6-de-alb-portal-anycast-eip-declared",
+        "DE",
+        portal_load_balancer_ip("alb", _ANYCAST_EIP_ID),
+        destinations=[
+            _fa_transfer("alicloud-anycast-eip-load-balancer", "SG", "Alibaba Cloud DPA + SCC 2026-05, TIA-23")
+        ],
+    ),
 ]
 
 
