@@ -142,6 +142,11 @@ def test_a_dotted_oss_or_nas_authority_is_judged_as_where_it_sends(text: str, ki
 _oss_label = st.from_regex(r"[a-z][a-z0-9-]{0,10}[a-z0-9]", fullmatch=True)
 
 
+@given(st.from_regex(r"(cpfs-)?[0-9a-f]{8,16}", fullmatch=True), ali_regions, st.sampled_from(["", "sub/dir/", "x/"]))
+def test_any_pai_nas_uri_names_its_region(fs_id: str, region: str, path: str) -> None:
+    assert [(r.kind, r.region) for r in PARSER.scan(f"nas://{fs_id}.{region}/{path}")] == [("endpoint", region)]
+
+
 @given(st.from_regex(r"[a-z0-9][a-z0-9-]{1,20}[a-z0-9]", fullmatch=True), st.lists(_oss_label, min_size=1, max_size=3))
 def test_any_dotted_oss_authority_is_read_as_its_host(bucket: str, labels: list[str]) -> None:
     host = f"{bucket}.{'.'.join(labels)}.example.com"
