@@ -871,6 +871,24 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"service_location": "international", "bandwidth": 200},
         {"service_location": "international", "bandwidth": 200},
     ),
+    # An NLB zone's public address: a regional EIP (eip-...) stays in the region, an Anycast EIP (aeip-...) does not.
+    "alicloud-anycast-eip-load-balancer": (
+        "JP",
+        "alicloud",
+        "alicloud:nlb/loadBalancer:LoadBalancer",
+        {
+            "address_type": "Internet",
+            "zone_mappings": [
+                {"zone_id": "ap-northeast-1a", "vswitch_id": "vsw-a", "allocation_id": "eip-6we2nnfz0bdcsb3a4i4ow"}
+            ],
+        },
+        {
+            "address_type": "Internet",
+            "zone_mappings": [
+                {"zone_id": "ap-northeast-1a", "vswitch_id": "vsw-a", "allocation_id": "aeip-6we2nnfz0bdcsb3a4i4ow"}
+            ],
+        },
+    ),
     "alicloud-anti-ddos-proxy-hub-region": (
         "DE",
         "alicloud",

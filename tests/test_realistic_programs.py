@@ -5280,6 +5280,66 @@ _FA_SNAPSHOT_SHARE = {
 }  # fmt: skip
 
 
+def pai_drive_dataset(source: str, uri: str | None = None, region: str | None = None) -> Callable[[Ctx], object]:
+    # docs: pai/workspacedataset — `uri` is "oss://bucket.endpoint/object" for an OSS dataset and
+    # "nas://<nasfisid>.region/subpath/to/dir/" for a NAS one (CreateDataset). The drive-log dataset of the stack's
+    # own bucket (its internal endpoint) or NAS file system, in `region` (the stack's by default), or `uri` as written.
+    def build(c: Ctx) -> object:
+        where = region or REGION[c.code][1]
+        ws = alicloud.pai.WorkspaceWorkspace(
+            "drive-ml", workspace_name="drive_ml", display_name="drive ml", description="drive logs",
+            env_types=["prod"], opts=c.ali,
+        )  # fmt: skip
+        if uri is not None:
+            location: pulumi.Input[str] = uri
+        elif source == "OSS":
+            bucket = alicloud.oss.Bucket("drive-log-store", bucket=f"fleet-drive-logs-{c.code.lower()}", opts=c.ali)
+            location = pulumi.Output.concat("oss://", bucket.bucket, ".oss-", where, "-internal.aliyuncs.com/drives/")
+        else:
+            fs = alicloud.nas.FileSystem(
+                "drive-log-share", protocol_type="NFS", storage_type="Performance", file_system_type="standard",
+                opts=c.ali,
+            )  # fmt: skip
+            location = pulumi.Output.concat("nas://", fs.id, ".", where, "/drives/")
+        return alicloud.pai.WorkspaceDataset(
+            "drive-logs", workspace_id=ws.id, dataset_name="drive_logs", data_source_type=source, data_type="COMMON",
+            property="DIRECTORY", accessibility="PRIVATE", uri=location, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def portal_load_balancer_ip(kind: str, allocation: str | None = None) -> Callable[[Ctx], object]:
+    # docs: nlb/loadbalancer or alb/loadbalancer — an Internet-facing portal whose first zone takes the public address
+    # named by `zone_mappings[].allocation_id`: a regional EIP the stack makes (ecs/eipaddress), or `allocation` as
+    # written (the id of an Anycast EIP another team made: "operations supported only on the NLB side").
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        ip: pulumi.Input[str] = (
+            allocation or alicloud.ecs.EipAddress("portal-ip", address_name="portal-ip", bandwidth="100", opts=c.ali).id
+        )
+        zones: Any = [  # the ALB and NLB zone mappings share these keys
+            {"vswitch_id": "vsw-0a1b2c3d4e5f", "zone_id": f"{region}-a", "allocation_id": ip},
+            {"vswitch_id": "vsw-1b2c3d4e5f6a", "zone_id": f"{region}-b"},
+        ]
+        if kind == "nlb":
+            return alicloud.nlb.LoadBalancer(
+                "dealer-portal", load_balancer_name="dealer-portal", load_balancer_type="Network",
+                address_type="Internet", address_ip_version="Ipv4", vpc_id="vpc-0a1b2c3d4e5f", zone_mappings=zones,
+                opts=c.ali,
+            )  # fmt: skip
+        return alicloud.alb.LoadBalancer(
+            "dealer-portal", load_balancer_name="dealer-portal", load_balancer_edition="Standard",
+            address_type="Internet", vpc_id="vpc-0a1b2c3d4e5f", load_balancer_billing_config={"pay_type": "PayAsYouGo"},
+            zone_mappings=zones, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+_ANYCAST_EIP_ID = "aeip-6we2nnfz0bdcsb3a4i4ow"
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -8272,6 +8332,37 @@ CASES: list[Case] = [
     # account's IAM resources to it, judged as a region.
     Case("eu-account-opt-out-of-bahrain", "EU", account_region("me-south-1", False)),
     Case("eu-account-opt-in-to-bahrain", "EU", account_region("me-south-1", True), {"RES-009"}),
+    # Alibaba red team, round 6 (stop 32). A PAI dataset's `oss://<bucket>.<endpoint>/` names the host its data is
+    # read from and written to (before: a dotted oss:// authority was skipped, so a partner's endpoint passed).
+    Case(
+        "ali6-cn-pai-dataset-oss-partner-endpoint",
+        "CN",
+        pai_drive_dataset("OSS", "oss://fleet-drive-logs.oss.labelling-partner.example.com/drives/"),
+        {"RES-015"},
+    ),
+    Case("ali6-cn-pai-dataset-oss-own-bucket", "CN", pai_drive_dataset("OSS")),
+    Case("ali6-jp-pai-dataset-oss-own-bucket", "JP", pai_drive_dataset("OSS")),
+    # nas://<file system id>.<region>/ names a region, not a host (before: refused as an unknown host, RES-015,
+    # even in the stack's own region, a false alarm).
+    Case("ali6-cn-pai-dataset-nas-own-file-system", "CN", pai_drive_dataset("NAS")),
+    Case("ali6-de-pai-dataset-nas-own-file-system", "DE", pai_drive_dataset("NAS")),
+    Case("ali6-jp-pai-dataset-nas-in-shanghai", "JP", pai_drive_dataset("NAS", region="cn-shanghai"), {"RES-006"}),
+    # An Anycast EIP taken from the load balancer's own zone settings (before: only the eipanycast resources were
+    # judged, so a JP or DE portal on an existing Anycast EIP passed); a regional EIP of the stack is the twin.
+    Case("ali6-jp-nlb-portal-anycast-eip", "JP", portal_load_balancer_ip("nlb", _ANYCAST_EIP_ID), {"RES-016"}),
+    Case("ali6-de-alb-portal-anycast-eip", "DE", portal_load_balancer_ip("alb", _ANYCAST_EIP_ID), {"RES-016"}),
+    Case("ali6-cn-nlb-portal-anycast-eip", "CN", portal_load_balancer_ip("nlb", _ANYCAST_EIP_ID), {"RES-016"}),
+    Case("ali6-jp-nlb-portal-regional-eip", "JP", portal_load_balancer_ip("nlb")),
+    Case("ali6-de-alb-portal-regional-eip", "DE", portal_load_balancer_ip("alb")),
+    Case("ali6-cn-alb-portal-regional-eip", "CN", portal_load_balancer_ip("alb")),
+    Case(
+        "ali6-de-alb-portal-anycast-eip-declared",
+        "DE",
+        portal_load_balancer_ip("alb", _ANYCAST_EIP_ID),
+        destinations=[
+            _fa_transfer("alicloud-anycast-eip-load-balancer", "SG", "Alibaba Cloud DPA + SCC 2026-05, TIA-23")
+        ],
+    ),
 ]
 
 

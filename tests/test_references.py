@@ -119,6 +119,41 @@ def test_a_dotted_oss_url_authority_is_no_bucket_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "region"),
+    [
+        # JindoSDK's oss://<bucket>.<endpoint>/ (a PAI dataset's `uri`): the endpoint is where the data goes.
+        ("oss://drive-logs.oss-cn-shanghai-internal.aliyuncs.com/drives/", "endpoint", "cn-shanghai"),
+        ("oss://drive-logs.cn-shanghai.oss-dls.aliyuncs.com/drives/", "endpoint", "cn-shanghai"),
+        ("oss://drive-logs.oss.partner.example.com/drives/", "host", None),
+        # GanosBase's oss://<id>:<key>@<endpoint>/<bucket>/...: the host after the "@".
+        ("oss://AKID:SECRET@gis.partner.example.com/tiles/a.tif", "host", None),
+        # PAI's nas://<file system id>.<region>/ names a region, not a host.
+        ("nas://06ae14b2f4.cn-shanghai/drives/", "endpoint", "cn-shanghai"),
+        ("nas://cpfs-029a2f3b0a1b2c3d.ap-northeast-1/drives/", "endpoint", "ap-northeast-1"),
+        ("nas://06ae14b2f4.nas.partner.example.com/drives/", "host", None),
+    ],
+)
+def test_a_dotted_oss_or_nas_authority_is_judged_as_where_it_sends(text: str, kind: str, region: str | None) -> None:
+    # Before stop 32 a dotted oss:// authority was skipped (a partner's endpoint passed) and a PAI NAS URI was read as
+    # an unknown host (an in-region dataset refused).
+    assert [(r.kind, r.region) for r in PARSER.scan(text)] == [(kind, region)]
+
+
+_oss_label = st.from_regex(r"[a-z][a-z0-9-]{0,10}[a-z0-9]", fullmatch=True)
+
+
+@given(st.from_regex(r"(cpfs-)?[0-9a-f]{8,16}", fullmatch=True), ali_regions, st.sampled_from(["", "sub/dir/", "x/"]))
+def test_any_pai_nas_uri_names_its_region(fs_id: str, region: str, path: str) -> None:
+    assert [(r.kind, r.region) for r in PARSER.scan(f"nas://{fs_id}.{region}/{path}")] == [("endpoint", region)]
+
+
+@given(st.from_regex(r"[a-z0-9][a-z0-9-]{1,20}[a-z0-9]", fullmatch=True), st.lists(_oss_label, min_size=1, max_size=3))
+def test_any_dotted_oss_authority_is_read_as_its_host(bucket: str, labels: list[str]) -> None:
+    host = f"{bucket}.{'.'.join(labels)}.example.com"
+    assert [(r.kind, r.text) for r in PARSER.scan(f"oss://{host}/data/")] == [("host", host)]
+
+
+@pytest.mark.parametrize(
     ("text", "hosts"),
     [
         # Userinfo is no host: the host after the "@" is.

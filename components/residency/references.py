@@ -481,7 +481,23 @@ class ReferenceParser:
                 if name and ("." not in name or (cloud == "aws" and S3_BUCKET_NAME.match(name))):
                     found.append(Reference("bucket", cloud, m.group(0), None, bucket=name, in_url=True))
                     continue
-            if scheme in _NO_HOST_SCHEMES or not authority:
+            if scheme == "nas":
+                # PAI's NAS and CPFS dataset URIs name a file system and its region, not a host:
+                # nas://<nasfisid>.region/subpath/to/dir/ (CreateDataset and CreateDatasetVersion `Uri`,
+                # https://help.aliyun.com/zh/pai/developer-reference/api-aiworkspace-2021-02-04-createdatasetversion):
+                # judged as that region, so an in-region dataset is not refused as an unknown host. Any other
+                # authority is read as a host below.
+                fs_id, _, region = authority.lower().rpartition(".")
+                if fs_id and "." not in fs_id and region in self._ali_regions:
+                    found.append(self._ali_region_ref("endpoint", authority, region)._replace(in_url=True))
+                    seen_hosts.add((m.start("authority"), authority_end))
+                    continue
+            # A dotted oss:// authority is the host the client connects to: JindoSDK and Jindo CLI paths write
+            # oss://<bucket>.<endpoint>/<object> (oss://examplebucket.oss-cn-shanghai-internal.aliyuncs.com/,
+            # https://www.alibabacloud.com/help/en/emr/emr-on-ecs/user-guide/getting-started-4), and GanosBase's
+            # oss://<id>:<key>@<endpoint>/<bucket>/... (https://www.alibabacloud.com/help/doc-detail/2382900.html),
+            # so oss://x.collector.example.com/ sends to x.collector.example.com: read as a host, not skipped.
+            if (scheme in _NO_HOST_SCHEMES and not (scheme == "oss" and "." in authority)) or not authority:
                 # No host of its own (jdbc:sqlserver://;serverName=h names its server as a property): nothing after
                 # it is the URL's own, so the hosts there are read like any other.
                 continue

@@ -802,6 +802,10 @@ ALICLOUD_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "alicloud:vpc/network:Network": _ali_prefixed("vpc"),
         "alicloud:vpc/switch:Switch": _ali_vswitch,
         "alicloud:ecs/securityGroup:SecurityGroup": _ali_prefixed("sg"),
+        # A regional EIP's id is eip-..., an Anycast EIP's aeip-... (AllocateEipAddress, DescribeAnycastEipAddress):
+        # a load balancer zone's allocation_id is judged by that form (alicloud-anycast-eip-load-balancer).
+        "alicloud:ecs/eipAddress:EipAddress": _ali_prefixed("eip"),
+        "alicloud:eipanycast/anycastEipAddress:AnycastEipAddress": _ali_prefixed("aeip"),
         "alicloud:ecs/instance:Instance": _ali_instance,
         "alicloud:ram/role:Role": _ali_ram_role,
         "alicloud:ram/policy:Policy": _ali_ram_policy,
