@@ -481,7 +481,10 @@ class ReferenceParser:
                 if name and ("." not in name or (cloud == "aws" and S3_BUCKET_NAME.match(name))):
                     found.append(Reference("bucket", cloud, m.group(0), None, bucket=name, in_url=True))
                     continue
-            if scheme in _NO_HOST_SCHEMES or not authority:
+            # A dotted oss:// authority is OSS's `oss://<bucket>.<endpoint>/<path>` form (a PAI dataset's uri): the host
+            # the data is read from or written to, judged like any URL's host. Skipped with the other bucket schemes,
+            # `oss://x.collector.example.com/` passed (found by the mutation search).
+            if (scheme in _NO_HOST_SCHEMES and scheme != "oss") or not authority:
                 # No host of its own (jdbc:sqlserver://;serverName=h names its server as a property): nothing after
                 # it is the URL's own, so the hosts there are read like any other.
                 continue
