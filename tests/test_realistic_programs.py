@@ -5340,6 +5340,132 @@ def portal_load_balancer_ip(kind: str, allocation: str | None = None) -> Callabl
 _ANYCAST_EIP_ID = "aeip-6we2nnfz0bdcsb3a4i4ow"
 
 
+def mt_cloudfront_logs(bucket: str | None) -> Callable[[Ctx], object]:
+    """A CloudFront (China) distribution whose standard logs go to ``bucket`` (a bucket's domain name), or to the
+    stack's own log bucket (its ``bucket_domain_name``) when None (docs: cloudfront/distribution logging_config)."""
+
+    def build(c: Ctx) -> object:
+        site = aws.s3.Bucket("site", opts=c.aws)
+        logs = aws.s3.Bucket("cdn-logs", opts=c.aws) if bucket is None else None
+        return aws.cloudfront.Distribution(
+            "cdn", enabled=True, origins=[{"domain_name": site.bucket_regional_domain_name, "origin_id": "s3"}],
+            default_cache_behavior={"allowed_methods": ["GET", "HEAD"], "cached_methods": ["GET", "HEAD"],
+                                    "target_origin_id": "s3", "viewer_protocol_policy": "redirect-to-https",
+                                    "forwarded_values": {"query_string": False, "cookies": {"forward": "none"}}},
+            restrictions={"geo_restriction": {"restriction_type": "none"}},
+            viewer_certificate={"cloudfront_default_certificate": True},
+            logging_config={"bucket": logs.bucket_domain_name if logs is not None else bucket, "prefix": "cdn/",
+                            "include_cookies": False},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def mt_alias_record(target: str | None) -> Callable[[Ctx], object]:
+    """A Route 53 alias record to ``target`` (AliasTarget DNSName), or to the stack's own load balancer when None; the
+    zone's apex is an alias to the load balancer, ``www`` an alias to the apex, a record of the same zone (docs:
+    route53/record aliases, Route 53 API AliasTarget)."""
+
+    def build(c: Ctx) -> object:
+        zone = aws.route53.Zone("fleet", name="fleet-example.jp", opts=c.aws)
+        lb = aws.lb.LoadBalancer("alb", load_balancer_type="application", subnets=["subnet-1", "subnet-2"], opts=c.aws)
+        apex = aws.route53.Record(
+            "apex", zone_id=zone.zone_id, name="fleet-example.jp", type="A",
+            aliases=[{"name": lb.dns_name, "zone_id": lb.zone_id, "evaluate_target_health": True}], opts=c.aws,
+        )  # fmt: skip
+        return aws.route53.Record(
+            "www", zone_id=zone.zone_id, name="www.fleet-example.jp", type="A",
+            aliases=[{"name": apex.name if target is None else target, "zone_id": zone.zone_id,
+                      "evaluate_target_health": False}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def mt_pai_dataset(uri: str | None) -> Callable[[Ctx], object]:
+    """A PAI dataset read from ``uri``, or from the stack's own bucket in OSS's `oss://<bucket>.<endpoint>/` form when
+    None (docs: alicloud pai/workspacedataset)."""
+
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        bucket = alicloud.oss.Bucket("ml-datasets", bucket=f"fleet-ml-datasets-{region}", opts=c.ali)
+        ws = alicloud.pai.WorkspaceWorkspace(
+            "battery-ml", workspace_name="battery_ml", display_name="battery ml", description="battery health",
+            env_types=["prod"], opts=c.ali,
+        )  # fmt: skip
+        return alicloud.pai.WorkspaceDataset(
+            "pack-cycles", workspace_id=ws.id, dataset_name="pack_cycles", data_source_type="OSS",
+            data_type="COMMON", property="DIRECTORY", accessibility="PRIVATE",
+            uri=bucket.bucket.apply(lambda b: f"oss://{b}.oss-{region}-internal.aliyuncs.com/pack-cycles/")
+            if uri is None else uri,
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def mt_cognito_client(pool_id: str | None) -> Callable[[Ctx], object]:
+    """A Cognito app client of the user pool ``pool_id`` (``<region>_<id>``), or of the stack's own pool when None;
+    with an identity pool whose roles are attached by its id (docs: cognito/userpoolclient, cognito/identitypool,
+    cognito/identitypoolroleattachment)."""
+
+    def build(c: Ctx) -> object:
+        pool = aws.cognito.UserPool("owners", name="owners", opts=c.aws)
+        client = aws.cognito.UserPoolClient(
+            "owner-app", name="owner-app", user_pool_id=pool.id if pool_id is None else pool_id,
+            explicit_auth_flows=["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], opts=c.aws,
+        )  # fmt: skip
+        identities = aws.cognito.IdentityPool(
+            "owner-identities", identity_pool_name="owner_identities", allow_unauthenticated_identities=False,
+            cognito_identity_providers=[{"client_id": client.id, "provider_name": pool.endpoint}], opts=c.aws,
+        )  # fmt: skip
+        role = aws.iam.Role("owner-authenticated", assume_role_policy=ROLE, opts=c.aws)
+        return aws.cognito.IdentityPoolRoleAttachment(
+            "owner-roles", identity_pool_id=identities.id, roles={"authenticated": role.arn}, opts=c.aws
+        )
+
+    return build
+
+
+def mt_identity_pool_roles(identity_pool_id: str) -> Callable[[Ctx], object]:
+    """Roles attached to the identity pool ``identity_pool_id`` (``<region>:<guid>``), one another stack made (docs:
+    cognito/identitypoolroleattachment)."""
+
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("owner-authenticated", assume_role_policy=ROLE, opts=c.aws)
+        return aws.cognito.IdentityPoolRoleAttachment(
+            "owner-roles", identity_pool_id=identity_pool_id, roles={"authenticated": role.arn}, opts=c.aws
+        )
+
+    return build
+
+
+def mt_sae_namespace(namespace_id: str) -> Callable[[Ctx], object]:
+    """An SAE application deployed into the namespace ``namespace_id`` (``<RegionId>:<namespace>``; docs: alicloud
+    sae/application, sae/namespace)."""
+
+    def build(c: Ctx) -> object:
+        return alicloud.sae.Application(
+            "fleet-api", app_name="fleet-api", package_type="Image", replicas=2, cpu=500, memory=1024,
+            image_url="registry-vpc.cn-shanghai.aliyuncs.com/fleet/api:1", vpc_id="vpc-1", vswitch_id="vsw-1",
+            namespace_id=namespace_id, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+_MT_LOG_HOST = {
+    "id": "cn-log-collector", "kind": "resident", "match": "cdn-logs.fleet-example.cn",
+    "evidence": "Shanghai colocation log collector, contract HC-7",
+}  # fmt: skip
+_MT_REGISTRY = {
+    "id": "eu-registry", "kind": "resident", "match": "registry.fleet-example.eu",
+    "evidence": "Harbor registry in the Frankfurt colocation, contract FR-3",
+}  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -8363,6 +8489,85 @@ CASES: list[Case] = [
             _fa_transfer("alicloud-anycast-eip-load-balancer", "SG", "Alibaba Cloud DPA + SCC 2026-05, TIA-23")
         ],
     ),
+    # Mutation search, round 2 (stop 32). A CloudFront distribution's standard-logging bucket is a destination (every
+    # viewer request's log line): the stack's own log bucket and any aws-cn bucket pass; the global partition's S3 host
+    # (a bucket outside China) and a host nothing places are refused, the latter accepted once declared.
+    Case("mt32-cn-cloudfront-logs-own-bucket", "CN", mt_cloudfront_logs(None)),
+    Case("mt32-cn-cloudfront-logs-china-bucket", "CN", mt_cloudfront_logs("fleet-cdn-logs.s3.amazonaws.com.cn")),
+    Case(
+        "mt32-cn-cloudfront-logs-global-bucket",
+        "CN",
+        mt_cloudfront_logs("fleet-cdn-logs.s3.amazonaws.com"),
+        {"RES-006"},
+    ),
+    Case(
+        "mt32-cn-cloudfront-logs-unplaced-host", "CN", mt_cloudfront_logs("cdn-logs.partner.example.com"), {"RES-015"}
+    ),
+    Case(
+        "mt32-cn-cloudfront-logs-declared-host",
+        "CN",
+        mt_cloudfront_logs("cdn-logs.fleet-example.cn"),
+        destinations=[_MT_LOG_HOST],
+    ),
+    # A Route 53 alias record's target: the stack's load balancer, or a record of the same zone the stack made, pass;
+    # a host nothing places is refused.
+    Case("mt32-jp-alias-to-own-alb-and-apex", "JP", mt_alias_record(None)),
+    Case("mt32-jp-alias-to-unplaced-host", "JP", mt_alias_record("edge.partner.example.com"), {"RES-015"}),
+    Case(
+        "mt32-jp-alias-to-foreign-alb",
+        "JP",
+        mt_alias_record("fleet-alb-1234567890.ap-northeast-2.elb.amazonaws.com"),
+        {"RES-006"},
+    ),
+    # A container registry under a generically named variable (`REGISTRY`, `DOCKER_REGISTRY`) is the host images are
+    # pushed to: the account's regional ECR registry passes, an unplaced host is refused, a declared one accepted.
+    Case(
+        "mt32-eu-lambda-ecr-registry",
+        "EU",
+        lambda_env({"DOCKER_REGISTRY": "123456789012.dkr.ecr.eu-west-1.amazonaws.com"}),
+    ),
+    Case(
+        "mt32-eu-lambda-partner-registry", "EU", lambda_env({"REGISTRY": "registry.partner.example.com"}), {"RES-015"}
+    ),
+    Case(
+        "mt32-eu-lambda-declared-registry",
+        "EU",
+        lambda_env({"REGISTRY": "registry.fleet-example.eu"}),
+        destinations=[_MT_REGISTRY],
+    ),
+    # OSS's `oss://<bucket>.<endpoint>/` form: the endpoint is judged as a host (a regional OSS endpoint by its region).
+    Case("mt32-cn-pai-dataset-own-bucket-endpoint", "CN", mt_pai_dataset(None)),
+    Case(
+        "mt32-cn-pai-dataset-unplaced-endpoint",
+        "CN",
+        mt_pai_dataset("oss://pack-cycles.minio.partner.example.com/pack-cycles/"),
+        {"RES-015"},
+    ),
+    Case(
+        "mt32-cn-pai-dataset-hongkong-endpoint",
+        "CN",
+        mt_pai_dataset("oss://fleet-ml-datasets-cn-shanghai.oss-cn-hongkong-internal.aliyuncs.com/pack-cycles/"),
+        {"RES-006"},
+    ),
+    # Identifiers that begin with the Region of what they name (region_id_fields): a Cognito user pool id
+    # `<region>_<id>`, an identity pool id `<region>:<guid>`, an SAE namespace id `<RegionId>:<namespace>`.
+    Case("mt32-eu-cognito-client-own-pool", "EU", mt_cognito_client(None)),
+    Case("mt32-de-cognito-client-own-pool", "DE", mt_cognito_client(None)),
+    Case("mt32-eu-cognito-client-virginia-pool", "EU", mt_cognito_client("us-east-1_AbCdEf123"), {"RES-009"}),
+    Case("mt32-de-cognito-client-zurich-pool", "DE", mt_cognito_client("eu-central-2_AbCdEf123"), {"RES-009"}),
+    Case(
+        "mt32-eu-identity-pool-roles-dublin",
+        "EU",
+        mt_identity_pool_roles("eu-west-1:4b2e1a8c-1d3f-4a5b-9c7d-0e1f2a3b4c5d"),
+    ),
+    Case(
+        "mt32-eu-identity-pool-roles-virginia",
+        "EU",
+        mt_identity_pool_roles("us-east-1:4b2e1a8c-1d3f-4a5b-9c7d-0e1f2a3b4c5d"),
+        {"RES-009"},
+    ),
+    Case("mt32-cn-sae-app-shanghai-namespace", "CN", mt_sae_namespace("cn-shanghai:fleet")),
+    Case("mt32-cn-sae-app-hongkong-namespace", "CN", mt_sae_namespace("cn-hongkong:fleet"), {"RES-009"}),
 ]
 
 

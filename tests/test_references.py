@@ -118,6 +118,28 @@ def test_a_dotted_oss_url_authority_is_no_bucket_name() -> None:
     assert [r for r in PARSER.scan("oss://archive.oss-cn-hangzhou.aliyuncs.com/x") if r.kind == "bucket"] == []
 
 
+_OSS_BUCKET = st.from_regex(r"[a-z0-9][a-z0-9-]{1,30}[a-z0-9]", fullmatch=True)
+_LABEL = st.from_regex(r"[a-z][a-z0-9-]{0,12}[a-z0-9]", fullmatch=True)
+
+
+@given(_OSS_BUCKET, st.lists(_LABEL, min_size=1, max_size=3), st.sampled_from(["com", "net", "example"]))
+def test_a_dotted_oss_url_authority_is_read_as_the_host_it_names(bucket: str, labels: list[str], tld: str) -> None:
+    # OSS's `oss://<bucket>.<endpoint>/<path>` form (a PAI dataset's uri): the whole authority is a host, judged like a
+    # URL's (before stop 32 it was skipped with the bucket schemes, and `oss://x.collector.example.com/` passed).
+    host = ".".join([bucket, *labels, tld])
+    refs = PARSER.scan(f"oss://{host}/pack-cycles/")
+    assert [(r.kind, r.text) for r in refs if r.kind == "host"] == [("host", host)]
+    assert [r for r in refs if r.kind == "bucket"] == []
+
+
+@given(_OSS_BUCKET, ali_regions)
+def test_an_oss_url_names_its_bucket_or_its_regional_endpoint(bucket: str, region: str) -> None:
+    # Without a dot the authority is the bucket's name; with an OSS endpoint after it, the endpoint's region.
+    assert [(r.kind, r.bucket) for r in PARSER.scan(f"oss://{bucket}/x")] == [("bucket", bucket)]
+    (ref,) = PARSER.scan(f"oss://{bucket}.oss-{region}-internal.aliyuncs.com/x")
+    assert (ref.cloud, ref.region, ref.known_region) == ("alicloud", region, True)
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "region"),
     [

@@ -110,6 +110,20 @@ class RegionField(_Frozen):
     source: str
 
 
+class RegionIdField(_Frozen):
+    """An input (by its snake_case key) whose value is an identifier that begins with the Region of what it names:
+    ``<region><separator><rest>`` (a Cognito user pool id ``eu-west-1_AbCdEf``, an identity pool id
+    ``us-east-1:<guid>``, an SAE namespace id ``cn-shanghai:fleet``). The Region part is judged as a region field's
+    value; an id of another shape (no separator, no region before it) is judged as any other string."""
+
+    key: str
+    cloud: Literal["aws", "alicloud"]
+    separator: str = Field(min_length=1)
+    types: frozenset[str] = frozenset()
+    """The resource types whose input it is; empty: every resource of ``cloud`` (the key says what it holds)."""
+    source: str
+
+
 class TypedField(_Frozen):
     """An input of one resource type whose value has a documented meaning, by its snake_case key path
     from the top-level input (dots)."""
@@ -492,6 +506,8 @@ class EndpointCatalogue(_Frozen):
     bucket_keys: frozenset[str]
     bucket_types: frozenset[str]
     region_fields: tuple[RegionField, ...]
+    region_id_fields: tuple[RegionIdField, ...] = ()
+    """Inputs whose identifier begins with the Region of what it names (``<region>_<id>``): that Region is judged."""
     region_keyed_maps: tuple[TypedField, ...] = ()
     """Maps of one resource type whose keys are regions (a DataZone blueprint's ``regional_parameters``): each key is
     judged as a region field's value."""
@@ -596,6 +612,21 @@ class EndpointCatalogue(_Frozen):
             if set(t.defaults) - t.types:
                 raise ValueError(f"template_services {t.service!r}: defaults name types the entry does not list")
         return self
+
+    def region_id_separator(self, cloud: str, key: str, type_token: str) -> str:
+        """The separator after the Region an identifier under ``key`` (snake_case) of ``type_token`` begins with
+        (``region_id_fields``), or ``""``. Asked once per place (the engine's key plan is a memo)."""
+        return next(
+            (f.separator for f in self._region_id_index.get((cloud, key), ()) if not f.types or type_token in f.types),
+            "",
+        )
+
+    @functools.cached_property
+    def _region_id_index(self) -> Mapping[tuple[str, str], tuple[RegionIdField, ...]]:
+        index: dict[tuple[str, str], tuple[RegionIdField, ...]] = {}
+        for entry in self.region_id_fields:
+            index[(entry.cloud, entry.key)] = (*index.get((entry.cloud, entry.key), ()), entry)
+        return index
 
     def self_address_keys(self, type_token: str) -> frozenset[str]:
         """The output-only keys of ``type_token`` that hold the resource's own address (snake_case)."""

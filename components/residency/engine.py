@@ -412,6 +412,9 @@ class _KeyPlan(NamedTuple):
     """The stack template this place holds (``stack_templates``): its placeholders (``${AWS::Region}``,
     ``${AWS::Partition}``) are read as the resource's own region and partition, and its own buckets are made by the
     stack; None elsewhere (nearly every place)."""
+    region_id: str = ""
+    """The separator after the Region an identifier here begins with (``region_id_fields``: ``_`` in a Cognito user
+    pool id ``eu-west-1_AbCdEf``); ``""`` elsewhere (nearly every place)."""
 
 
 _PER_ENGINE = frozenset({"catalogue", "jurisdiction", "destinations", "today", "used"})
@@ -928,7 +931,7 @@ class RuleEngine:
         if plan.services:
             self._check_global_field(walk, value, path, plan.services)
         if (
-            (plan.region or plan.zone)
+            (plan.region or plan.zone or plan.region_id)
             and not walk.existing
             and not self._switched_off_region(walk)
             and self._judged_as_place(walk, value, path, key, depth, plan)
@@ -1427,8 +1430,11 @@ class RuleEngine:
         return False
 
     def _judged_as_place(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
-        """A region or zone field of a new resource: judged as a place; True when nothing else is left to judge."""
+        """A region or zone field of a new resource, or an identifier beginning with its Region: judged as a place; True
+        when nothing else is left to judge."""
         parser = self.parser
+        if plan.region_id and self._judged_as_region_id(walk, value, path, plan.region_id):
+            return True
         if plan.region:
             # A region field may hold a list in one string: "cn-north-1,cn-northwest-1".
             parts = _LIST_SPLIT.split(value.strip()) if _LIST_SPLIT.search(value.strip()) else [value]
@@ -1455,6 +1461,18 @@ class RuleEngine:
                     self._judge_zone_group(walk, zone, path)
                 return True
         return False
+
+    def _judged_as_region_id(self, walk: _Walk, value: str, path: str, separator: str) -> bool:
+        """An identifier that begins with the Region of what it names (``region_id_fields``: a Cognito user pool id
+        ``us-east-1_AbCdEf``): that Region is judged as a region field's value; True when the value had one."""
+        head, found, rest = value.partition(separator)
+        if not found or not rest:
+            return False
+        ref = self.parser.region_field(walk.cloud, head)
+        if ref is None:
+            return False
+        self._judge(walk, ref, path, RuleId.REGION_FIELD_IN_JURISDICTION)
+        return True
 
     def _judge_zone_group(self, walk: _Walk, zone: Reference, path: str) -> None:
         """A Local Zone or Wavelength Zone of an in-country region: proven only by its group's catalogued country
@@ -1587,6 +1605,10 @@ class RuleEngine:
                 else _at_any(kpath, self._oss_bucket_fields.get(type_token, ()))
             )
             and not _at_any(kpath, self._server_buckets.get(type_token, ()))
+            # A destination field under a bucket key holds a bucket's host (CloudFront's logging bucket,
+            # `<bucket>.s3.amazonaws.com`), judged as a host below: read as a bucket name, a foreign partition's or
+            # an unplaced host passed in aws-cn, where every bucket name is the partition's.
+            and not _at_any(kpath, self._destination_fields.get(type_token, ()))
             else "",
             host=_at_any(kpath, self._destination_fields.get(type_token, ()))
             or self._host_key(tokens)
@@ -1623,6 +1645,7 @@ class RuleEngine:
                 ),
                 None,
             ),
+            region_id=self.endpoints.region_id_separator(package_of(type_token)[0], _snake(key), type_token),
         )
 
     def _payload_key(self, key: str) -> bool:
