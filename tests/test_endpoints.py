@@ -5486,3 +5486,40 @@ def test_a_security_hub_automation_rule_filter_is_compared_with_findings_not_con
     # The same ARN where a resource sends data to it (a trail's bucket) is still judged.
     trail = Subject("aws:cloudtrail/trail:Trail", "t", {"s3_bucket_name": "fleet-dev-scratch"}, provider("EU"))
     assert rule_ids("EU", trail) == {"RES-017"}
+
+
+def test_a_source_is_judged_with_what_the_stack_proves_for_it() -> None:
+    # RES-014 at a first preview: a value computed from a launch template (an autoscaling group's launch_template.id)
+    # is judged by the template, whose user data names the stack's own bucket by its name. The template's own review
+    # proves the bucket (the stack makes it), so the value it vouches for must pass; a bucket the stack did not make
+    # still makes the template untrusted. Found by the false-alarm hunt (stop 32), eu-platform-intl-gateway-instances.
+    from components.residency.provenance import Source, regionless_known, untrusted_reason
+
+    def template(bucket: str) -> Subject:
+        script = f"#!/bin/bash\naws s3 cp s3://{bucket}/gateway/config.yaml /etc/fleet/ --region eu-west-1\n"
+        return Subject("aws:ec2/launchTemplate:LaunchTemplate", "gateway", {"user_data": script}, provider("EU", "aws"))
+
+    made = regionless_known(["fleet-config-eu-west-1"], [], ())
+    built: list[str] = []
+
+    def known() -> Callable[[str], bool]:
+        built.append("built")
+        return made
+
+    def source(bucket: str) -> Source:
+        return Source("aws:ec2/launchTemplate:LaunchTemplate", "gateway", template(bucket), known=known)
+
+    def defer(value: Any) -> bool:
+        return False
+
+    assert untrusted_reason(ENGINES["EU"], source("fleet-config-eu-west-1"), defer) is None
+    reason = untrusted_reason(ENGINES["EU"], source("shared-tooling-artifacts"), defer)
+    assert reason is not None and "[RES-017]" in reason and "shared-tooling-artifacts" in reason
+    # Without what the front door proves (as before the fix), the stack's own bucket was refused too.
+    bare = Source("aws:ec2/launchTemplate:LaunchTemplate", "gateway", template("fleet-config-eu-west-1"))
+    assert "[RES-017]" in (untrusted_reason(ENGINES["EU"], bare, defer) or "")
+    # A source with no regionless finding never builds the predicate (ordinary resources pay nothing).
+    built.clear()
+    plain = Subject("aws:s3/bucket:Bucket", "b", {"bucket": "fleet-config-eu-west-1"}, provider("EU", "aws"))
+    assert untrusted_reason(ENGINES["EU"], Source("aws:s3/bucket:Bucket", "b", plain, known=known), defer) is None
+    assert built == []

@@ -244,7 +244,9 @@ class _Review:
             return f"{urn} is not in this document (preview with --show-sames to list unchanged resources)"
         provider = self.provider_entry(entry)
         provider_subject = Subject(provider.type, provider.name, provider.inputs) if provider is not None else None
-        return Source(entry.type, entry.name, self.subject(entry), provider_subject)
+        return Source(
+            entry.type, entry.name, self.subject(entry), provider_subject, known=lambda: self.known_for(entry)
+        )
 
     # -- judging ------------------------------------------------------------------------------
 

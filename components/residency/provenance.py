@@ -32,6 +32,7 @@ from components.residency.engine import (
     strings_at,
     strings_of,
 )
+from components.residency.rules import RuleId
 
 __all__ = [
     "OwnBucket",
@@ -45,6 +46,7 @@ __all__ = [
 ]
 
 Defer = Callable[[Any], bool]
+_REGIONLESS = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,10 @@ class Source:
     """The resource itself (with its provider reference), as the rule engine judges it."""
     provider: Subject | None = None
     """Its provider's own inputs as a subject, when the front door has them."""
+    known: Callable[[], Callable[[str], bool]] | None = None
+    """Builds the predicate of the regionless names and hosts the front door proves for this resource (a bucket the
+    stack makes, a host a resource it depends on produces), as it judges the resource itself; built only when the
+    resource is refused without it under a regionless rule (RES-015 / RES-017)."""
 
     @property
     def label(self) -> str:
@@ -101,6 +107,12 @@ def untrusted_reason(engine: RuleEngine, source: Source | str, defer: Defer) -> 
         # A finding the stack's transfer register covers is sanctioned, not a reason to distrust the resource (an
         # e-mail contact whose declared address is abroad is itself in the jurisdiction, and so is its ARN).
         undeclared = [f for f in findings if f.declared_by is None]
+        if source.known is not None and subject is source.subject and any(f.rule.id in _REGIONLESS for f in undeclared):
+            # A bucket or host the stack proves for this resource (its own bucket named in a launch template's user
+            # data) is proven here too: the source is judged as its own review judges it, or a value computed from a
+            # compliant resource would be refused at the first preview (RES-014) for what its review accepts.
+            findings, pending = engine.check(subject, defer=defer, known=source.known())
+            undeclared = [f for f in findings if f.declared_by is None]
         if undeclared:
             first = undeclared[0]
             return (

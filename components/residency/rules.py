@@ -106,7 +106,9 @@ RULES: tuple[Rule, ...] = (
         "aws-arn-in-jurisdiction",
         "Every AWS ARN referenced must be in one of the jurisdiction's partitions and, when it names a "
         "region, in one of its regions.",
-        "Reference a resource created in this country (in-partition ARN, e.g. arn:aws-cn:... for CN).",
+        "Reference a resource created in this country (in-partition ARN, e.g. arn:aws-cn:... for CN), or, where "
+        "the service takes it only from another region, declare the ARN's prefix in sovereign-dc:destinations "
+        "(kind: transfer with its legal basis, limited by resources).",
     ),
     Rule(
         RuleId.ALICLOUD_ARN_IN_JURISDICTION,

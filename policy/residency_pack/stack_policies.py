@@ -38,11 +38,11 @@ def _name(resource: PolicyResource) -> str:
     return f"{resource.resource_type} {resource.name!r}"
 
 
-def _source(resource: PolicyResource) -> Source:
+def _source(resource: PolicyResource, known: Callable[[], Callable[[str], bool]] | None = None) -> Source:
     is_provider = package_of(resource.resource_type)[1]
     provider = provider_subject(resource.provider) if resource.provider is not None and not is_provider else None
     subject = target(resource.resource_type, resource.name, resource.props, resource.provider).subject
-    return Source(resource.resource_type, resource.name, subject, provider)
+    return Source(resource.resource_type, resource.name, subject, provider, known)
 
 
 def untrusted_reason(engine: RuleEngine, dep: PolicyResource) -> str | None:
@@ -50,19 +50,23 @@ def untrusted_reason(engine: RuleEngine, dep: PolicyResource) -> str | None:
     return provenance.untrusted_reason(engine, _source(dep), is_unknown)
 
 
-def _provenance(engine: RuleEngine, resource: PolicyResource, source: str) -> list[str]:
+def _provenance(engine: RuleEngine, resource: PolicyResource, source: str, stack: StackView) -> list[str]:
     # pulumi-policy drops dependency URNs that are not in the stack, so an empty list means every
-    # dependency lies outside this stack (provenance.unproven_unknowns says so).
+    # dependency lies outside this stack (provenance.unproven_unknowns says so). Each dependency is judged with what the
+    # stack proves for it (its regionless names and hosts), as the regionless policies judge it.
+    def source_of(dep: PolicyResource) -> Source:
+        return _source(dep, lambda: _known(engine, dep, stack))
+
     t = target(resource.resource_type, resource.name, resource.props, resource.provider)
     property_dependencies = {
-        key: [_source(dep) for dep in deps] for key, deps in (resource.property_dependencies or {}).items()
+        key: [source_of(dep) for dep in deps] for key, deps in (resource.property_dependencies or {}).items()
     }
     problems = provenance.unproven_unknowns(
         engine,
         t.subject,
         defer=is_unknown,
         property_dependencies=property_dependencies,
-        dependencies=[_source(dep) for dep in resource.dependencies or ()],
+        dependencies=[source_of(dep) for dep in resource.dependencies or ()],
     )
     return [
         messages.unknown_provenance(PROVENANCE, _name(resource), p.key, p.basis, list(p.reasons), source)
@@ -104,7 +108,11 @@ def _stack_policy(the_rule: Rule, name: str, judge: Judge, engines: Engines, cod
 
 def provenance_policy(engines: Engines, codes: list[str]) -> StackValidationPolicy:
     """RES-014 over the whole stack: every unknown value judged by the resources it comes from."""
-    return _stack_policy(PROVENANCE, PROVENANCE.name, _provenance, engines, codes)
+    return StackValidationPolicy(
+        **messages.policy_wording(PROVENANCE, PROVENANCE.name),
+        config_schema=config_schema(codes),
+        validate=_stack_validate_with_stack(PROVENANCE, engines, _provenance),
+    )
 
 
 def explicit_provider_policy(engines: Engines, codes: list[str]) -> StackValidationPolicy:
@@ -149,19 +157,25 @@ def _regionless(the_rule: Rule) -> StackJudge:
         t = target(resource.resource_type, resource.name, resource.props, resource.provider)
         if not t.subject.custom:
             return []
-        deps = {d.urn: d for ds in (resource.property_dependencies or {}).values() for d in ds}
-        deps |= {d.urn: d for d in resource.dependencies or []}
-        produced = [p for d in deps.values() for p in stack.produced(d)]
-        # The final state holds the resource's own outputs (bucketDomainName = <bucket>.s3.amazonaws.com).
-        values = {k: v for k, v in t.subject.props.items() if not is_unknown(v)}
-        own = provenance.own_names(engine, resource.resource_type, values)
-        bucket = provenance.own_bucket(engine, resource.resource_type, values)
-        created = {name for r, name in stack.created if r is not resource}
-        known = provenance.regionless_known(created, produced, own, bucket)
-        findings, _ = engine.check(t.subject, defer=is_unknown, known=known)
+        findings, _ = engine.check(t.subject, defer=is_unknown, known=_known(engine, resource, stack))
         return [messages.finding(f, source) for f in findings if f.rule.id == the_rule.id and f.declared_by is None]
 
     return judge
+
+
+def _known(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> Callable[[str], bool]:
+    """The regionless names and hosts proven for ``resource``: produced by the resources its values are computed from,
+    its own names, or bucket names this stack creates."""
+    deps = {d.urn: d for ds in (resource.property_dependencies or {}).values() for d in ds}
+    deps |= {d.urn: d for d in resource.dependencies or []}
+    produced = [p for d in deps.values() for p in stack.produced(d)]
+    # The final state holds the resource's own outputs (bucketDomainName = <bucket>.s3.amazonaws.com).
+    subject = target(resource.resource_type, resource.name, resource.props, resource.provider).subject
+    values = {k: v for k, v in subject.props.items() if not is_unknown(v)}
+    own = provenance.own_names(engine, resource.resource_type, values)
+    bucket = provenance.own_bucket(engine, resource.resource_type, values)
+    created = {name for r, name in stack.created if r is not resource}
+    return provenance.regionless_known(created, produced, own, bucket)
 
 
 def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidationPolicy]:
