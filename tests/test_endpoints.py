@@ -2375,6 +2375,42 @@ def test_the_bucket_of_a_prefixed_location_is_its_first_segment(bucket: str, pre
     assert [f.rule.id for f in ENGINES["EU"].check(subject, known=lambda name: name == f"x{bucket}")[0]] == ["RES-017"]
 
 
+_TRANSFER_LANDINGS = [e for e in ENDPOINTS.bucket_prefix_fields if e.type.startswith("aws:transfer/")]
+
+
+def test_transfer_family_landing_directories_are_catalogued() -> None:
+    # A user's and a directory group's home directory and mappings, and an AS2 agreement's landing directory.
+    assert {(e.type.split(":")[1], e.path) for e in _TRANSFER_LANDINGS} == {
+        ("transfer/user", "home_directory"),
+        ("transfer/user", "home_directory_mappings.target"),
+        ("transfer/access", "home_directory"),
+        ("transfer/access", "home_directory_mappings.target"),
+        ("transfer/agreement", "base_directory"),
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(_TRANSFER_LANDINGS),
+    st.from_regex(r"[a-z0-9][a-z0-9.-]{1,20}[a-z0-9]", fullmatch=True),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_./", max_size=30),
+)
+def test_a_transfer_landing_directory_names_its_bucket_first(entry: Any, bucket: str, prefix: str) -> None:
+    # Transfer Family writes uploads (and AS2 messages) to `/<bucket>/<prefix>`, the bucket in any Region: the first
+    # item after the leading `/` is judged as a bucket (it passed unjudged before: no bucket key names these fields).
+    assume(".." not in bucket and not bucket.replace(".", "").isdigit())
+    value = f"/{bucket}/{prefix}"
+    subject = Subject(entry.type, "r", {"server_id": "s-1234567890abcdef0", **_at(entry.path, value)}, provider("EU"))
+    findings, _ = ENGINES["EU"].check(subject)
+    assert [(f.rule.id, f.value) for f in findings] == [("RES-017", value)]
+    # The stack's own bucket (or its own EFS file system's id, which an Output of it carries) proves it.
+    assert ENGINES["EU"].check(subject, known=lambda name: name == bucket)[0] == []
+    assert [f.rule.id for f in ENGINES["EU"].check(subject, known=lambda name: name == f"x{bucket}")[0]] == ["RES-017"]
+    # Every aws-cn region is in China: any bucket of the partition is resident.
+    cn = Subject(entry.type, "r", {"server_id": "s-1", **_at(entry.path, value)}, provider("CN"))
+    assert ENGINES["CN"].check(cn)[0] == []
+
+
 @pytest.mark.parametrize("entry", ENDPOINTS.match_fields, ids=lambda e: f"{e.type}:{e.path}")
 def test_match_expressions_are_compared_not_contacted(entry: Any) -> None:
     # A host, a service name and a bucket named inside a pattern are compared with events, never contacted;

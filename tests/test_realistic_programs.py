@@ -5199,6 +5199,60 @@ def fa_ami_shared_with_org_unit(c: Ctx) -> object:
     )  # fmt: skip
 
 
+def transfer_landing(kind: str, partner_bucket: str | None = None) -> Callable[[Ctx], object]:
+    # docs: transfer/server, transfer/user, transfer/access, transfer/profile, transfer/agreement — Transfer Family
+    # writes what an SFTP user uploads (a PATH `home_directory`, or a LOGICAL mapping's `target`), what a directory
+    # group's members upload (transfer/access) and what an AS2 partner sends (an agreement's `base_directory`) to the
+    # absolute path `/<bucket>/<prefix>`, a bucket in any Region; on an EFS server the first item is the file system id.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("transfer-access", assume_role_policy=ROLE.replace("lambda", "transfer"), opts=c.aws)
+        if kind == "efs":
+            fs = aws.efs.FileSystem("dealer-uploads", encrypted=True, opts=c.aws)
+            server = aws.transfer.Server(
+                "dealers", protocols=["SFTP"], identity_provider_type="SERVICE_MANAGED", domain="EFS", opts=c.aws
+            )
+            return aws.transfer.User(
+                "dealer-0042", server_id=server.id, user_name="dealer-0042", role=role.arn,
+                home_directory=fs.id.apply(lambda i: f"/{i}/dealers/0042"),
+                posix_profile={"uid": 1042, "gid": 1042}, opts=c.aws,
+            )  # fmt: skip
+        own = aws.s3.Bucket("dealer-uploads", opts=c.aws)
+        bucket = own.bucket if partner_bucket is None else pulumi.Output.from_input(partner_bucket)
+        if kind == "as2":
+            server = aws.transfer.Server(
+                "as2", protocols=["AS2"], identity_provider_type="SERVICE_MANAGED", domain="S3", endpoint_type="VPC",
+                endpoint_details={"vpc_id": "vpc-0a1b2c3d", "subnet_ids": ["subnet-0a1b2c3d"]}, opts=c.aws,
+            )  # fmt: skip
+            local = aws.transfer.Profile("fleet", as2_id="FLEET-OEM", profile_type="LOCAL", opts=c.aws)
+            partner = aws.transfer.Profile("supplier", as2_id="SUPPLIER-EDI", profile_type="PARTNER", opts=c.aws)
+            return aws.transfer.Agreement(
+                "supplier-edi", server_id=server.id, local_profile_id=local.profile_id,
+                partner_profile_id=partner.profile_id, access_role=role.arn,
+                base_directory=bucket.apply(lambda b: f"/{b}/as2/supplier-edi"), opts=c.aws,
+            )  # fmt: skip
+        server = aws.transfer.Server(
+            "dealers", protocols=["SFTP"], identity_provider_type="SERVICE_MANAGED", domain="S3", opts=c.aws
+        )
+        if kind == "access":
+            return aws.transfer.Access(
+                "dealer-group", server_id=server.id, external_id="S-1-1-12-1234567890-123456789-1234567890-1234",
+                role=role.arn, home_directory=bucket.apply(lambda b: f"/{b}/dealers"), opts=c.aws,
+            )  # fmt: skip
+        if kind == "mapping":
+            return aws.transfer.User(
+                "dealer-0042", server_id=server.id, user_name="dealer-0042", role=role.arn,
+                home_directory_type="LOGICAL",
+                home_directory_mappings=[{"entry": "/", "target": bucket.apply(lambda b: f"/{b}/dealer-0042")}],
+                opts=c.aws,
+            )  # fmt: skip
+        return aws.transfer.User(
+            "dealer-0042", server_id=server.id, user_name="dealer-0042", role=role.arn,
+            home_directory=bucket.apply(lambda b: f"/{b}/dealer-0042"), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 def _fa_transfer(service: str, destination: str, reference: str) -> dict[str, Any]:
     """A register entry that accepts one catalogued global service by its id (the `match` RES-016's message names)."""
     return {
@@ -8173,6 +8227,19 @@ CASES: list[Case] = [
         ali_user_data(_FA_ALI_REGION_EQ.format(r="ap-southeast-1")),
         destinations=[_fa_transfer("ap-southeast-1", "SG", "Alibaba Cloud DPA + SCC 2026-05, TIA-22")],
     ),
+    # AWS red team, stop 32: Transfer Family lands uploads in `/<bucket>/<prefix>`, a bucket in any Region; a partner's
+    # bucket there was accepted unjudged.
+    Case("awsred6-eu-sftp-home-partner-bucket", "EU", transfer_landing("home", "partner-edi-inbox"), {"RES-017"}),
+    Case("awsred6-eu-sftp-home-own-bucket", "EU", transfer_landing("home")),
+    Case("awsred6-de-sftp-mapping-partner-bucket", "DE", transfer_landing("mapping", "partner-edi-inbox"), {"RES-017"}),
+    Case("awsred6-de-sftp-mapping-own-bucket", "DE", transfer_landing("mapping")),
+    Case("awsred6-us-sftp-group-partner-bucket", "US", transfer_landing("access", "partner-edi-inbox"), {"RES-017"}),
+    Case("awsred6-us-sftp-group-own-bucket", "US", transfer_landing("access")),
+    Case("awsred6-jp-as2-agreement-partner-bucket", "JP", transfer_landing("as2", "partner-edi-inbox"), {"RES-017"}),
+    Case("awsred6-jp-as2-agreement-own-bucket", "JP", transfer_landing("as2")),
+    Case("awsred6-eu-sftp-home-own-efs", "EU", transfer_landing("efs")),
+    # Every aws-cn bucket is in China.
+    Case("awsred6-cn-sftp-home-partner-bucket", "CN", transfer_landing("home", "partner-edi-inbox")),
 ]
 
 
