@@ -5253,6 +5253,20 @@ def transfer_landing(kind: str, partner_bucket: str | None = None) -> Callable[[
     return build
 
 
+def xray_sampling_for_api(region: str | None = None) -> Callable[[Ctx], object]:
+    # docs: xray/samplingrule — sample 5% of the order API's requests on the stack's own API domain: `host` and
+    # `resource_arn` are what the X-Ray SDK compares a request with ("Matches the hostname from a request URL"); traces
+    # go to X-Ray in the rule's region (`region`: where the rule is managed, overridden in the offending twin).
+    def build(c: Ctx) -> object:
+        return aws.xray.SamplingRule(
+            "orders-api", rule_name="orders-api", priority=100, version=1, reservoir_size=1, fixed_rate=0.05,
+            host="api.fleet.example.eu", url_path="/orders/*", http_method="*", service_type="AWS::ECS::Container",
+            service_name="orders", resource_arn="*", region=region, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 def _fa_transfer(service: str, destination: str, reference: str) -> dict[str, Any]:
     """A register entry that accepts one catalogued global service by its id (the `match` RES-016's message names)."""
     return {
@@ -8240,6 +8254,9 @@ CASES: list[Case] = [
     Case("awsred6-eu-sftp-home-own-efs", "EU", transfer_landing("efs")),
     # Every aws-cn bucket is in China.
     Case("awsred6-cn-sftp-home-partner-bucket", "CN", transfer_landing("home", "partner-edi-inbox")),
+    # An X-Ray sampling rule's `host` is matched against requests, not contacted (was refused, RES-015: a false alarm).
+    Case("awsred6-eu-xray-sampling-own-api-host", "EU", xray_sampling_for_api()),
+    Case("awsred6-eu-xray-sampling-rule-in-us-east-1", "EU", xray_sampling_for_api("us-east-1"), {"RES-003"}),
 ]
 
 
