@@ -3756,6 +3756,19 @@ def test_a_pair_named_like_free_text_is_still_judged(name: str) -> None:
         ("aws:elastictranscoder/pipeline:Pipeline", {"input_bucket": "{bucket}", "output_bucket": "{bucket}"}),
         ("aws:mskconnect/connector:Connector", {"connector_configuration": {"s3.bucket.name": "{bucket}"}}),
         ("aws:sns/smsPreferences:SmsPreferences", {"usage_report_s3_bucket": "{bucket}"}),
+        # Run Command's output bucket in an Automation runbook's aws:runCommand step and a Step Functions task's
+        # Parameters (SendCommand's OutputS3BucketName), Quick Setup's Config delivery bucket (DeliveryBucketName).
+        ("aws:ssm/document:Document",
+         {"document_type": "Automation", "content": json.dumps({"schemaVersion": "0.3", "mainSteps": [
+             {"name": "c", "action": "aws:runCommand", "inputs": {"DocumentName": "AWS-RunShellScript",
+                                                                  "OutputS3BucketName": "{bucket}"}}]})}),
+        ("aws:sfn/stateMachine:StateMachine",
+         {"definition": json.dumps({"StartAt": "S", "States": {"S": {
+             "Type": "Task", "End": True,  # Resource (arn:<partition>:states:::aws-sdk:ssm:sendCommand) left out
+             "Parameters": {"DocumentName": "AWS-RunShellScript", "OutputS3BucketName": "{bucket}"}}}})}),
+        ("aws:ssm/quicksetupConfigurationManager:QuicksetupConfigurationManager",
+         {"configuration_definition": {"type": "AWSQuickSetupType-CFGRecording",
+                                       "parameters": {"UseCustomBucket": "true", "DeliveryBucketName": "{bucket}"}}}),
     ],
 )  # fmt: skip
 def test_buckets_under_documented_keys_must_be_proven(token: str, props: dict[str, Any]) -> None:

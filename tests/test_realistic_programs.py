@@ -5267,6 +5267,58 @@ def xray_sampling_for_api(region: str | None = None) -> Callable[[Ctx], object]:
     return build
 
 
+def run_command_output(where: str, partner_bucket: str | None = None) -> Callable[[Ctx], object]:
+    # docs: ssm/document (an Automation runbook whose aws:runCommand step collects diagnostics), sfn/statemachine (an
+    # `aws-sdk:ssm:sendCommand` task) — `OutputS3BucketName` is where Run Command stores the commands' output, a bucket
+    # in any Region (SendCommand: OutputS3Region is deprecated, "Systems Manager automatically determines the Region").
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("run-command-output", opts=c.aws)
+        bucket = own.bucket if partner_bucket is None else pulumi.Output.from_input(partner_bucket)
+        commands = {"commands": ["journalctl -u fleet-agent -n 500"]}
+        inputs = {"DocumentName": "AWS-RunShellScript", "Parameters": commands}
+        if where == "automation":
+            content = bucket.apply(
+                lambda b: json.dumps({
+                    "schemaVersion": "0.3", "description": "Collect the fleet agent's journal",
+                    "parameters": {"InstanceId": {"type": "String"}},
+                    "mainSteps": [{"name": "collect", "action": "aws:runCommand", "inputs": {
+                        **inputs, "InstanceIds": ["{{ InstanceId }}"], "OutputS3BucketName": b,
+                        "OutputS3KeyPrefix": "diagnostics/"}}],
+                })
+            )  # fmt: skip
+            return aws.ssm.Document(
+                "collect-diagnostics", name="collect-diagnostics", document_type="Automation", document_format="JSON",
+                content=content, opts=c.aws,
+            )  # fmt: skip
+        role = aws.iam.Role("diagnostics", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+        definition = bucket.apply(
+            lambda b: json.dumps({"StartAt": "Collect", "States": {"Collect": {
+                "Type": "Task", "Resource": "arn:aws:states:::aws-sdk:ssm:sendCommand", "End": True,
+                "Parameters": {**inputs, "InstanceIds.$": "$.instances", "OutputS3BucketName": b}}}})
+        )  # fmt: skip
+        return aws.sfn.StateMachine("collect-diagnostics", role_arn=role.arn, definition=definition, opts=c.aws)
+
+    return build
+
+
+def quick_setup_config_recording(partner_bucket: str | None = None) -> Callable[[Ctx], object]:
+    # docs: ssm/quicksetupconfigurationmanager, Quick Setup's ConfigurationDefinitionInput
+    # (AWSQuickSetupType-CFGRecording) — AWS Config recording in the stack's Region, delivering snapshots and history
+    # to `DeliveryBucketName`.
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("config-history", opts=c.aws)
+        bucket = own.bucket if partner_bucket is None else pulumi.Output.from_input(partner_bucket)
+        return aws.ssm.QuicksetupConfigurationManager(
+            "config-recording", name="config-recording",
+            configuration_definition={"type": "AWSQuickSetupType-CFGRecording", "parameters": {
+                "RecordAllResources": "true", "RecordGlobalResourceTypes": "false", "UseCustomBucket": "true",
+                "DeliveryBucketName": bucket, "DeliveryBucketPrefix": "config", "NotificationOptions": "NoStreaming",
+                "TargetAccounts": "123456789012", "TargetRegions": REGION[c.code][0]}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 def _fa_transfer(service: str, destination: str, reference: str) -> dict[str, Any]:
     """A register entry that accepts one catalogued global service by its id (the `match` RES-016's message names)."""
     return {
@@ -8257,6 +8309,26 @@ CASES: list[Case] = [
     # An X-Ray sampling rule's `host` is matched against requests, not contacted (was refused, RES-015: a false alarm).
     Case("awsred6-eu-xray-sampling-own-api-host", "EU", xray_sampling_for_api()),
     Case("awsred6-eu-xray-sampling-rule-in-us-east-1", "EU", xray_sampling_for_api("us-east-1"), {"RES-003"}),
+    # Run Command's output bucket (`OutputS3BucketName`) in a runbook or a Step Functions task, and Quick Setup's
+    # Config delivery bucket (`DeliveryBucketName`): a partner's bucket there passed unjudged.
+    Case(
+        "awsred6-jp-runbook-output-partner-bucket",
+        "JP",
+        run_command_output("automation", "partner-run-logs"),
+        {"RES-017"},
+    ),
+    Case("awsred6-jp-runbook-output-own-bucket", "JP", run_command_output("automation")),
+    Case(
+        "awsred6-us-sfn-send-command-partner-bucket", "US", run_command_output("sfn", "partner-run-logs"), {"RES-017"}
+    ),
+    Case("awsred6-us-sfn-send-command-own-bucket", "US", run_command_output("sfn")),
+    Case(
+        "awsred6-de-quick-setup-config-partner-bucket",
+        "DE",
+        quick_setup_config_recording("partner-config"),
+        {"RES-017"},
+    ),
+    Case("awsred6-de-quick-setup-config-own-bucket", "DE", quick_setup_config_recording()),
 ]
 
 
