@@ -5460,3 +5460,29 @@ def test_a_security_hub_automation_rule_filter_is_compared_with_findings_not_con
     # The same ARN where a resource sends data to it (a trail's bucket) is still judged.
     trail = Subject("aws:cloudtrail/trail:Trail", "t", {"s3_bucket_name": "fleet-dev-scratch"}, provider("EU"))
     assert rule_ids("EU", trail) == {"RES-017"}
+
+
+@pytest.mark.parametrize("field", ["ToAddresses", "CcAddresses", "BccAddresses"])
+def test_ses_recipients_named_in_a_workflow_are_destinations(field: str) -> None:
+    # SendEmail's Destination, as a Step Functions aws-sdk task writes it: each recipient's domain receives the mail
+    # (it passed unjudged before: no host key named these fields). The sender and the reply-to address receive nothing.
+    def machine(recipient: str) -> Subject:
+        params = {"FromEmailAddress": "noreply@mail.example.eu", "ReplyToAddresses": ["quality@partner.example.com"],
+                  "Destination": {field: [recipient]}}  # fmt: skip
+        definition = json.dumps({"StartAt": "M", "States": {"M": {"Type": "Task", "End": True, "Parameters": params}}})
+        return Subject("aws:sfn/stateMachine:StateMachine", "m", {"definition": definition}, provider("EU"))
+
+    assert rule_ids("EU", machine("recalls@partner.example.com")) == {"RES-015"}
+    # No recipient there: the partner's reply-to address beside it, and the sender, are not judged.
+    assert rule_ids("EU", machine("")) == set()
+    assert rule_ids("CN", Subject("aws:sfn/stateMachine:StateMachine", "m", machine("x@partner.example.com").props,
+                                  provider("CN"))) == {"RES-015"}  # fmt: skip
+    # The same field outside a Destination names no recipient of this mail.
+    elsewhere = json.dumps(
+        {
+            "StartAt": "M",
+            "States": {"M": {"Type": "Pass", "End": True, "Result": {field: ["recalls@partner.example.com"]}}},
+        }
+    )
+    assert rule_ids("EU", Subject("aws:sfn/stateMachine:StateMachine", "m", {"definition": elsewhere},
+                                  provider("EU"))) == set()  # fmt: skip

@@ -5319,6 +5319,24 @@ def quick_setup_config_recording(partner_bucket: str | None = None) -> Callable[
     return build
 
 
+def recall_report_mail(to: str) -> Callable[[Ctx], object]:
+    # docs: sfn/statemachine — a daily task mails the recall report through SES (`aws-sdk:sesv2:sendEmail`, its
+    # Destination's ToAddresses / CcAddresses): each recipient's domain receives the report.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("recall-report-role", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+        partition = "aws-cn" if c.code == "CN" else "aws"
+        definition = json.dumps({"StartAt": "Mail", "States": {"Mail": {
+            "Type": "Task", "Resource": f"arn:{partition}:states:::aws-sdk:sesv2:sendEmail", "End": True,
+            "Parameters": {
+                "FromEmailAddress": "noreply@mail.example.eu",
+                "Destination": {"ToAddresses": [to], "CcAddresses": ["quality@mail.example.eu"]},
+                "Content": {"Simple": {"Subject": {"Data": "Daily recall report"},
+                                       "Body": {"Text": {"Data.$": "$.report"}}}}}}}})  # fmt: skip
+        return aws.sfn.StateMachine("recall-report", role_arn=role.arn, definition=definition, opts=c.aws)
+
+    return build
+
+
 def _fa_transfer(service: str, destination: str, reference: str) -> dict[str, Any]:
     """A register entry that accepts one catalogued global service by its id (the `match` RES-016's message names)."""
     return {
@@ -8329,6 +8347,20 @@ CASES: list[Case] = [
         {"RES-017"},
     ),
     Case("awsred6-de-quick-setup-config-own-bucket", "DE", quick_setup_config_recording()),
+    # SES recipients named inside a state machine (SendEmail's Destination): a partner's domain passed unjudged.
+    Case(
+        "awsred6-eu-sfn-mail-partner-recipient",
+        "EU",
+        recall_report_mail("recalls@partner.example.com"),
+        {"RES-015"},
+        destinations=[_EU_MAIL],
+    ),
+    Case(
+        "awsred6-eu-sfn-mail-own-recipients",
+        "EU",
+        recall_report_mail("recalls@mail.example.eu"),
+        destinations=[_EU_MAIL],
+    ),
 ]
 
 
