@@ -2393,6 +2393,42 @@ def test_the_bucket_of_a_prefixed_location_is_its_first_segment(bucket: str, pre
     assert [f.rule.id for f in ENGINES["EU"].check(subject, known=lambda name: name == f"x{bucket}")[0]] == ["RES-017"]
 
 
+_TRANSFER_LANDINGS = [e for e in ENDPOINTS.bucket_prefix_fields if e.type.startswith("aws:transfer/")]
+
+
+def test_transfer_family_landing_directories_are_catalogued() -> None:
+    # A user's and a directory group's home directory and mappings, and an AS2 agreement's landing directory.
+    assert {(e.type.split(":")[1], e.path) for e in _TRANSFER_LANDINGS} == {
+        ("transfer/user", "home_directory"),
+        ("transfer/user", "home_directory_mappings.target"),
+        ("transfer/access", "home_directory"),
+        ("transfer/access", "home_directory_mappings.target"),
+        ("transfer/agreement", "base_directory"),
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(_TRANSFER_LANDINGS),
+    st.from_regex(r"[a-z0-9][a-z0-9.-]{1,20}[a-z0-9]", fullmatch=True),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_./", max_size=30),
+)
+def test_a_transfer_landing_directory_names_its_bucket_first(entry: Any, bucket: str, prefix: str) -> None:
+    # Transfer Family writes uploads (and AS2 messages) to `/<bucket>/<prefix>`, the bucket in any Region: the first
+    # item after the leading `/` is judged as a bucket (it passed unjudged before: no bucket key names these fields).
+    assume(".." not in bucket and not bucket.replace(".", "").isdigit())
+    value = f"/{bucket}/{prefix}"
+    subject = Subject(entry.type, "r", {"server_id": "s-1234567890abcdef0", **_at(entry.path, value)}, provider("EU"))
+    findings, _ = ENGINES["EU"].check(subject)
+    assert [(f.rule.id, f.value) for f in findings] == [("RES-017", value)]
+    # The stack's own bucket (or its own EFS file system's id, which an Output of it carries) proves it.
+    assert ENGINES["EU"].check(subject, known=lambda name: name == bucket)[0] == []
+    assert [f.rule.id for f in ENGINES["EU"].check(subject, known=lambda name: name == f"x{bucket}")[0]] == ["RES-017"]
+    # Every aws-cn region is in China: any bucket of the partition is resident.
+    cn = Subject(entry.type, "r", {"server_id": "s-1", **_at(entry.path, value)}, provider("CN"))
+    assert ENGINES["CN"].check(cn)[0] == []
+
+
 @pytest.mark.parametrize("entry", ENDPOINTS.match_fields, ids=lambda e: f"{e.type}:{e.path}")
 def test_match_expressions_are_compared_not_contacted(entry: Any) -> None:
     # A host, a service name and a bucket named inside a pattern are compared with events, never contacted;
@@ -3795,6 +3831,19 @@ def test_a_pair_named_like_free_text_is_still_judged(name: str) -> None:
         ("aws:elastictranscoder/pipeline:Pipeline", {"input_bucket": "{bucket}", "output_bucket": "{bucket}"}),
         ("aws:mskconnect/connector:Connector", {"connector_configuration": {"s3.bucket.name": "{bucket}"}}),
         ("aws:sns/smsPreferences:SmsPreferences", {"usage_report_s3_bucket": "{bucket}"}),
+        # Run Command's output bucket in an Automation runbook's aws:runCommand step and a Step Functions task's
+        # Parameters (SendCommand's OutputS3BucketName), Quick Setup's Config delivery bucket (DeliveryBucketName).
+        ("aws:ssm/document:Document",
+         {"document_type": "Automation", "content": json.dumps({"schemaVersion": "0.3", "mainSteps": [
+             {"name": "c", "action": "aws:runCommand", "inputs": {"DocumentName": "AWS-RunShellScript",
+                                                                  "OutputS3BucketName": "{bucket}"}}]})}),
+        ("aws:sfn/stateMachine:StateMachine",
+         {"definition": json.dumps({"StartAt": "S", "States": {"S": {
+             "Type": "Task", "End": True,  # Resource (arn:<partition>:states:::aws-sdk:ssm:sendCommand) left out
+             "Parameters": {"DocumentName": "AWS-RunShellScript", "OutputS3BucketName": "{bucket}"}}}})}),
+        ("aws:ssm/quicksetupConfigurationManager:QuicksetupConfigurationManager",
+         {"configuration_definition": {"type": "AWSQuickSetupType-CFGRecording",
+                                       "parameters": {"UseCustomBucket": "true", "DeliveryBucketName": "{bucket}"}}}),
     ],
 )  # fmt: skip
 def test_buckets_under_documented_keys_must_be_proven(token: str, props: dict[str, Any]) -> None:
@@ -5523,3 +5572,29 @@ def test_a_source_is_judged_with_what_the_stack_proves_for_it() -> None:
     plain = Subject("aws:s3/bucket:Bucket", "b", {"bucket": "fleet-config-eu-west-1"}, provider("EU", "aws"))
     assert untrusted_reason(ENGINES["EU"], Source("aws:s3/bucket:Bucket", "b", plain, known=known), defer) is None
     assert built == []
+
+
+@pytest.mark.parametrize("field", ["ToAddresses", "CcAddresses", "BccAddresses"])
+def test_ses_recipients_named_in_a_workflow_are_destinations(field: str) -> None:
+    # SendEmail's Destination, as a Step Functions aws-sdk task writes it: each recipient's domain receives the mail
+    # (it passed unjudged before: no host key named these fields). The sender and the reply-to address receive nothing.
+    def machine(recipient: str) -> Subject:
+        params = {"FromEmailAddress": "noreply@mail.example.eu", "ReplyToAddresses": ["quality@partner.example.com"],
+                  "Destination": {field: [recipient]}}  # fmt: skip
+        definition = json.dumps({"StartAt": "M", "States": {"M": {"Type": "Task", "End": True, "Parameters": params}}})
+        return Subject("aws:sfn/stateMachine:StateMachine", "m", {"definition": definition}, provider("EU"))
+
+    assert rule_ids("EU", machine("recalls@partner.example.com")) == {"RES-015"}
+    # No recipient there: the partner's reply-to address beside it, and the sender, are not judged.
+    assert rule_ids("EU", machine("")) == set()
+    assert rule_ids("CN", Subject("aws:sfn/stateMachine:StateMachine", "m", machine("x@partner.example.com").props,
+                                  provider("CN"))) == {"RES-015"}  # fmt: skip
+    # The same field outside a Destination names no recipient of this mail.
+    elsewhere = json.dumps(
+        {
+            "StartAt": "M",
+            "States": {"M": {"Type": "Pass", "End": True, "Result": {field: ["recalls@partner.example.com"]}}},
+        }
+    )
+    assert rule_ids("EU", Subject("aws:sfn/stateMachine:StateMachine", "m", {"definition": elsewhere},
+                                  provider("EU"))) == set()  # fmt: skip

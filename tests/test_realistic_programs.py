@@ -5254,6 +5254,144 @@ def fa_ami_shared_with_org_unit(c: Ctx) -> object:
     )  # fmt: skip
 
 
+def transfer_landing(kind: str, partner_bucket: str | None = None) -> Callable[[Ctx], object]:
+    # docs: transfer/server, transfer/user, transfer/access, transfer/profile, transfer/agreement — Transfer Family
+    # writes what an SFTP user uploads (a PATH `home_directory`, or a LOGICAL mapping's `target`), what a directory
+    # group's members upload (transfer/access) and what an AS2 partner sends (an agreement's `base_directory`) to the
+    # absolute path `/<bucket>/<prefix>`, a bucket in any Region; on an EFS server the first item is the file system id.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("transfer-access", assume_role_policy=ROLE.replace("lambda", "transfer"), opts=c.aws)
+        if kind == "efs":
+            fs = aws.efs.FileSystem("dealer-uploads", encrypted=True, opts=c.aws)
+            server = aws.transfer.Server(
+                "dealers", protocols=["SFTP"], identity_provider_type="SERVICE_MANAGED", domain="EFS", opts=c.aws
+            )
+            return aws.transfer.User(
+                "dealer-0042", server_id=server.id, user_name="dealer-0042", role=role.arn,
+                home_directory=fs.id.apply(lambda i: f"/{i}/dealers/0042"),
+                posix_profile={"uid": 1042, "gid": 1042}, opts=c.aws,
+            )  # fmt: skip
+        own = aws.s3.Bucket("dealer-uploads", opts=c.aws)
+        bucket = own.bucket if partner_bucket is None else pulumi.Output.from_input(partner_bucket)
+        if kind == "as2":
+            server = aws.transfer.Server(
+                "as2", protocols=["AS2"], identity_provider_type="SERVICE_MANAGED", domain="S3", endpoint_type="VPC",
+                endpoint_details={"vpc_id": "vpc-0a1b2c3d", "subnet_ids": ["subnet-0a1b2c3d"]}, opts=c.aws,
+            )  # fmt: skip
+            local = aws.transfer.Profile("fleet", as2_id="FLEET-OEM", profile_type="LOCAL", opts=c.aws)
+            partner = aws.transfer.Profile("supplier", as2_id="SUPPLIER-EDI", profile_type="PARTNER", opts=c.aws)
+            return aws.transfer.Agreement(
+                "supplier-edi", server_id=server.id, local_profile_id=local.profile_id,
+                partner_profile_id=partner.profile_id, access_role=role.arn,
+                base_directory=bucket.apply(lambda b: f"/{b}/as2/supplier-edi"), opts=c.aws,
+            )  # fmt: skip
+        server = aws.transfer.Server(
+            "dealers", protocols=["SFTP"], identity_provider_type="SERVICE_MANAGED", domain="S3", opts=c.aws
+        )
+        if kind == "access":
+            return aws.transfer.Access(
+                "dealer-group", server_id=server.id, external_id="S-1-1-12-1234567890-123456789-1234567890-1234",
+                role=role.arn, home_directory=bucket.apply(lambda b: f"/{b}/dealers"), opts=c.aws,
+            )  # fmt: skip
+        if kind == "mapping":
+            return aws.transfer.User(
+                "dealer-0042", server_id=server.id, user_name="dealer-0042", role=role.arn,
+                home_directory_type="LOGICAL",
+                home_directory_mappings=[{"entry": "/", "target": bucket.apply(lambda b: f"/{b}/dealer-0042")}],
+                opts=c.aws,
+            )  # fmt: skip
+        return aws.transfer.User(
+            "dealer-0042", server_id=server.id, user_name="dealer-0042", role=role.arn,
+            home_directory=bucket.apply(lambda b: f"/{b}/dealer-0042"), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def xray_sampling_for_api(region: str | None = None) -> Callable[[Ctx], object]:
+    # docs: xray/samplingrule — sample 5% of the order API's requests on the stack's own API domain: `host` and
+    # `resource_arn` are what the X-Ray SDK compares a request with ("Matches the hostname from a request URL"); traces
+    # go to X-Ray in the rule's region (`region`: where the rule is managed, overridden in the offending twin).
+    def build(c: Ctx) -> object:
+        return aws.xray.SamplingRule(
+            "orders-api", rule_name="orders-api", priority=100, version=1, reservoir_size=1, fixed_rate=0.05,
+            host="api.fleet.example.eu", url_path="/orders/*", http_method="*", service_type="AWS::ECS::Container",
+            service_name="orders", resource_arn="*", region=region, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def run_command_output(where: str, partner_bucket: str | None = None) -> Callable[[Ctx], object]:
+    # docs: ssm/document (an Automation runbook whose aws:runCommand step collects diagnostics), sfn/statemachine (an
+    # `aws-sdk:ssm:sendCommand` task) — `OutputS3BucketName` is where Run Command stores the commands' output, a bucket
+    # in any Region (SendCommand: OutputS3Region is deprecated, "Systems Manager automatically determines the Region").
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("run-command-output", opts=c.aws)
+        bucket = own.bucket if partner_bucket is None else pulumi.Output.from_input(partner_bucket)
+        commands = {"commands": ["journalctl -u fleet-agent -n 500"]}
+        inputs = {"DocumentName": "AWS-RunShellScript", "Parameters": commands}
+        if where == "automation":
+            content = bucket.apply(
+                lambda b: json.dumps({
+                    "schemaVersion": "0.3", "description": "Collect the fleet agent's journal",
+                    "parameters": {"InstanceId": {"type": "String"}},
+                    "mainSteps": [{"name": "collect", "action": "aws:runCommand", "inputs": {
+                        **inputs, "InstanceIds": ["{{ InstanceId }}"], "OutputS3BucketName": b,
+                        "OutputS3KeyPrefix": "diagnostics/"}}],
+                })
+            )  # fmt: skip
+            return aws.ssm.Document(
+                "collect-diagnostics", name="collect-diagnostics", document_type="Automation", document_format="JSON",
+                content=content, opts=c.aws,
+            )  # fmt: skip
+        role = aws.iam.Role("diagnostics", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+        definition = bucket.apply(
+            lambda b: json.dumps({"StartAt": "Collect", "States": {"Collect": {
+                "Type": "Task", "Resource": "arn:aws:states:::aws-sdk:ssm:sendCommand", "End": True,
+                "Parameters": {**inputs, "InstanceIds.$": "$.instances", "OutputS3BucketName": b}}}})
+        )  # fmt: skip
+        return aws.sfn.StateMachine("collect-diagnostics", role_arn=role.arn, definition=definition, opts=c.aws)
+
+    return build
+
+
+def quick_setup_config_recording(partner_bucket: str | None = None) -> Callable[[Ctx], object]:
+    # docs: ssm/quicksetupconfigurationmanager, Quick Setup's ConfigurationDefinitionInput
+    # (AWSQuickSetupType-CFGRecording) — AWS Config recording in the stack's Region, delivering snapshots and history
+    # to `DeliveryBucketName`.
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("config-history", opts=c.aws)
+        bucket = own.bucket if partner_bucket is None else pulumi.Output.from_input(partner_bucket)
+        return aws.ssm.QuicksetupConfigurationManager(
+            "config-recording", name="config-recording",
+            configuration_definition={"type": "AWSQuickSetupType-CFGRecording", "parameters": {
+                "RecordAllResources": "true", "RecordGlobalResourceTypes": "false", "UseCustomBucket": "true",
+                "DeliveryBucketName": bucket, "DeliveryBucketPrefix": "config", "NotificationOptions": "NoStreaming",
+                "TargetAccounts": "123456789012", "TargetRegions": REGION[c.code][0]}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def recall_report_mail(to: str) -> Callable[[Ctx], object]:
+    # docs: sfn/statemachine — a daily task mails the recall report through SES (`aws-sdk:sesv2:sendEmail`, its
+    # Destination's ToAddresses / CcAddresses): each recipient's domain receives the report.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("recall-report-role", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+        partition = "aws-cn" if c.code == "CN" else "aws"
+        definition = json.dumps({"StartAt": "Mail", "States": {"Mail": {
+            "Type": "Task", "Resource": f"arn:{partition}:states:::aws-sdk:sesv2:sendEmail", "End": True,
+            "Parameters": {
+                "FromEmailAddress": "noreply@mail.example.eu",
+                "Destination": {"ToAddresses": [to], "CcAddresses": ["quality@mail.example.eu"]},
+                "Content": {"Simple": {"Subject": {"Data": "Daily recall report"},
+                                       "Body": {"Text": {"Data.$": "$.report"}}}}}}}})  # fmt: skip
+        return aws.sfn.StateMachine("recall-report", role_arn=role.arn, definition=definition, opts=c.aws)
+
+    return build
+
+
 def _fa_transfer(service: str, destination: str, reference: str) -> dict[str, Any]:
     """A register entry that accepts one catalogued global service by its id (the `match` RES-016's message names)."""
     return {
@@ -8783,6 +8921,56 @@ CASES: list[Case] = [
     Case("de-platform-intl-ali-audit-trail", "DE", pi.ali_audit_trail("eu-central-1")),
     Case("jp-platform-intl-ali-audit-trail", "JP", pi.ali_audit_trail("ap-northeast-1")),
     Case("us-platform-intl-ali-audit-trail-silicon-valley", "US", pi.ali_audit_trail("us-west-1")),
+    # AWS red team, stop 32: Transfer Family lands uploads in `/<bucket>/<prefix>`, a bucket in any Region; a partner's
+    # bucket there was accepted unjudged.
+    Case("awsred6-eu-sftp-home-partner-bucket", "EU", transfer_landing("home", "partner-edi-inbox"), {"RES-017"}),
+    Case("awsred6-eu-sftp-home-own-bucket", "EU", transfer_landing("home")),
+    Case("awsred6-de-sftp-mapping-partner-bucket", "DE", transfer_landing("mapping", "partner-edi-inbox"), {"RES-017"}),
+    Case("awsred6-de-sftp-mapping-own-bucket", "DE", transfer_landing("mapping")),
+    Case("awsred6-us-sftp-group-partner-bucket", "US", transfer_landing("access", "partner-edi-inbox"), {"RES-017"}),
+    Case("awsred6-us-sftp-group-own-bucket", "US", transfer_landing("access")),
+    Case("awsred6-jp-as2-agreement-partner-bucket", "JP", transfer_landing("as2", "partner-edi-inbox"), {"RES-017"}),
+    Case("awsred6-jp-as2-agreement-own-bucket", "JP", transfer_landing("as2")),
+    Case("awsred6-eu-sftp-home-own-efs", "EU", transfer_landing("efs")),
+    # Every aws-cn bucket is in China.
+    Case("awsred6-cn-sftp-home-partner-bucket", "CN", transfer_landing("home", "partner-edi-inbox")),
+    # An X-Ray sampling rule's `host` is matched against requests, not contacted (was refused, RES-015: a false alarm).
+    Case("awsred6-eu-xray-sampling-own-api-host", "EU", xray_sampling_for_api()),
+    Case("awsred6-eu-xray-sampling-rule-in-us-east-1", "EU", xray_sampling_for_api("us-east-1"), {"RES-003"}),
+    # Run Command's output bucket (`OutputS3BucketName`) in a runbook or a Step Functions task, and Quick Setup's
+    # Config delivery bucket (`DeliveryBucketName`): a partner's bucket there passed unjudged.
+    Case(
+        "awsred6-jp-runbook-output-partner-bucket",
+        "JP",
+        run_command_output("automation", "partner-run-logs"),
+        {"RES-017"},
+    ),
+    Case("awsred6-jp-runbook-output-own-bucket", "JP", run_command_output("automation")),
+    Case(
+        "awsred6-us-sfn-send-command-partner-bucket", "US", run_command_output("sfn", "partner-run-logs"), {"RES-017"}
+    ),
+    Case("awsred6-us-sfn-send-command-own-bucket", "US", run_command_output("sfn")),
+    Case(
+        "awsred6-de-quick-setup-config-partner-bucket",
+        "DE",
+        quick_setup_config_recording("partner-config"),
+        {"RES-017"},
+    ),
+    Case("awsred6-de-quick-setup-config-own-bucket", "DE", quick_setup_config_recording()),
+    # SES recipients named inside a state machine (SendEmail's Destination): a partner's domain passed unjudged.
+    Case(
+        "awsred6-eu-sfn-mail-partner-recipient",
+        "EU",
+        recall_report_mail("recalls@partner.example.com"),
+        {"RES-015"},
+        destinations=[_EU_MAIL],
+    ),
+    Case(
+        "awsred6-eu-sfn-mail-own-recipients",
+        "EU",
+        recall_report_mail("recalls@mail.example.eu"),
+        destinations=[_EU_MAIL],
+    ),
 ]
 
 

@@ -953,8 +953,11 @@ class RuleEngine:
             return
         if plan.bucket and plan.bucket != _GROUP and not walk.existing:
             # `<bucket>/<prefix>` (bucket_prefix_fields: CodeBuild's S3 log, cache and source locations) names the
-            # bucket by its first segment; a URL or an ARN there is read as one below.
-            name = value.split("/", 1)[0] if plan.bucket == _PREFIXED and "://" not in value else value
+            # bucket by its first segment, as does Transfer Family's absolute `/<bucket>/<prefix>` (a user's home
+            # directory); a URL or an ARN there is read as one below.
+            name = (
+                value.removeprefix("/").split("/", 1)[0] if plan.bucket == _PREFIXED and "://" not in value else value
+            )
             if S3_BUCKET_NAME.match(name):
                 if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
                     self._judge_bucket_name(walk, name, path, text=value)
