@@ -640,6 +640,24 @@ def test_a_placeholder_before_a_catalogued_cloud_host_is_judged_by_its_region(
     assert (expected == []) == (region in CATALOGUE.jurisdictions[code].regions("aws"))
 
 
+@given(
+    syntax=st.sampled_from(_PLACEHOLDER_SYNTAXES),
+    name=_placeholder_names,
+    service=st.sampled_from(["{r}.fc.aliyuncs.com", "{r}-intranet.log.aliyuncs.com", "{r}.ots.aliyuncs.com"]),
+    region=ali_regions,
+    scheme=st.sampled_from(["", "https://"]),
+    code=st.sampled_from(sorted(_PLACEHOLDER_ENGINES)),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_placeholder_before_an_alibaba_cloud_host_is_judged_by_its_region(
+    syntax: str, name: str, service: str, region: str, scheme: str, code: str
+) -> None:
+    rest = service.format(r=region)
+    expected = _rules_in(code, f"{scheme}fleet7.{rest}")
+    assert _rules_in(code, f"{scheme}{syntax.format(n=name)}.{rest}") == expected
+    assert (expected == []) == (region in CATALOGUE.jurisdictions[code].regions("alicloud"))
+
+
 @pytest.mark.parametrize(
     "value",
     [
