@@ -5317,9 +5317,9 @@ def test_a_variable_that_is_part_of_a_host_is_one_label(name: str, label: str, p
         return rule_ids("EU", stack)
 
     assert judged(f"{label}.partner-example.com") == {"RES-015"}
-    if not prefix:  # text before the variable ("api-${Stage}.execute-api..."): the scan stops at "${" (left open)
-        assert judged("execute-api.eu-west-1.amazonaws.com") == set()
-        assert judged("execute-api.us-east-1.amazonaws.com") == {"RES-006"}
+    # Text before the variable ("api-${Stage}.execute-api...") is part of the same label (read since stop 32).
+    assert judged("execute-api.eu-west-1.amazonaws.com") == set()
+    assert judged("execute-api.us-east-1.amazonaws.com") == {"RES-006"}
 
 
 # -- Java .properties documents (endpoints.yaml properties_documents) -------------------------------------------

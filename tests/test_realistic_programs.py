@@ -5605,6 +5605,120 @@ _MT_REGISTRY = {
 }  # fmt: skip
 
 
+# -- stop 32: placeholders before a fixed domain, and the resolvers / time servers a network is sent to -------------
+
+
+def hs32_alb_redirect(host: str) -> Callable[[Ctx], object]:
+    # docs: lb/listener — a redirect action; RedirectActionConfig: "The hostname can contain #{host}" (the request's
+    # own host, filled in by the load balancer), so `#{host}.partner.example.com` sends every client to the partner.
+    def build(c: Ctx) -> object:
+        lb = aws.lb.LoadBalancer("web", load_balancer_type="application", subnets=["subnet-1", "subnet-2"], opts=c.aws)
+        return aws.lb.Listener(
+            "http", load_balancer_arn=lb.arn, port=80, protocol="HTTP",
+            default_actions=[{"type": "redirect", "redirect": {
+                "host": host, "path": "/#{path}", "query": "#{query}", "port": "443", "protocol": "HTTPS",
+                "status_code": "HTTP_301"}}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def hs32_fc_service_host(host: str) -> Callable[[Ctx], object]:
+    # docs: fc/v3function — a function reaching an in-cluster service by a name its code fills in per service.
+    def build(c: Ctx) -> object:
+        return alicloud.fc.V3Function(
+            "orders-sync", function_name="orders-sync", runtime="python3.10", handler="index.handler",
+            memory_size=512, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
+            environment_variables={"ORDERS_HOST": host, "ORDERS_PORT": "8080"}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def hs32_vpc_dhcp_options(name_servers: list[str]) -> Callable[[Ctx], object]:
+    # docs: ec2/vpcdhcpoptions — every instance of the VPC sends its DNS queries to `domain_name_servers`
+    # ("AmazonProvidedDNS" is the VPC's own resolver) and keeps its clock from `ntp_servers` (169.254.169.123: the
+    # Amazon Time Sync Service, link-local). `domain_name` is a search domain, completing one-label names: not judged.
+    def build(c: Ctx) -> object:
+        options = aws.ec2.VpcDhcpOptions(
+            "corp", domain_name="corp.fleet-example.de", domain_name_servers=name_servers,
+            ntp_servers=["169.254.169.123"], opts=c.aws,
+        )  # fmt: skip
+        return aws.ec2.VpcDhcpOptionsAssociation("corp", vpc_id="vpc-123", dhcp_options_id=options.id, opts=c.aws)
+
+    return build
+
+
+def hs32_ali_dhcp_options(name_servers: str) -> Callable[[Ctx], object]:
+    # docs: vpc/dhcpoptionsset — `domain_name_servers`, "The DNS server IP addresses ... separated with commas"
+    # (100.100.2.136 / 100.100.2.138: the VPC's own Alibaba Cloud DNS, in 100.64.0.0/10).
+    def build(c: Ctx) -> object:
+        return alicloud.vpc.DhcpOptionsSet(
+            "corp", dhcp_options_set_name="corp", domain_name="corp.fleet.example.cn",
+            domain_name_servers=name_servers, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def hs32_conditional_forwarder(dns_ips: list[str]) -> Callable[[Ctx], object]:
+    # docs: directoryservice/conditionalforwarder — queries for the remote domain go to `dns_ips`.
+    def build(c: Ctx) -> object:
+        return aws.directoryservice.ConditionalForwarder(
+            "dealers", directory_id="d-1234567890", remote_domain_name="dealers.fleet-example.jp", dns_ips=dns_ips,
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def hs32_tgw_connect_peer(peer_address: str) -> Callable[[Ctx], object]:
+    # docs: ec2transitgateway/connectpeer — the GRE tunnel's far end, to which the attachment's traffic is sent.
+    def build(c: Ctx) -> object:
+        return aws.ec2transitgateway.ConnectPeer(
+            "sdwan", transit_gateway_attachment_id="tgw-attach-0123456789abcdef0", peer_address=peer_address,
+            inside_cidr_blocks=["169.254.6.0/29"], bgp_asn="64512", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def hs32_client_vpn(dns_servers: list[str]) -> Callable[[Ctx], object]:
+    # docs: ec2clientvpn/endpoint — `dns_servers`: the resolvers every connected client's queries are sent to.
+    def build(c: Ctx) -> object:
+        return aws.ec2clientvpn.Endpoint(
+            "staff", server_certificate_arn=f"arn:aws:acm:{REGION[c.code][0]}:123456789012:certificate/1",
+            client_cidr_block="10.100.0.0/22", dns_servers=dns_servers,
+            authentication_options=[{"type": "certificate-authentication",
+                                     "root_certificate_chain_arn":
+                                         f"arn:aws:acm:{REGION[c.code][0]}:123456789012:certificate/2"}],
+            connection_log_options={"enabled": False}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def hs32_http_api_stage_subdomain(uri: str) -> Callable[[Ctx], object]:
+    # docs: apigatewayv2/integration — an HTTP_PROXY integration whose URI holds a stage variable as a subdomain
+    # ("A subdomain: http://${stageVariables.<variable_name>}.example.com/resource/operation", API Gateway stage
+    # variables reference for HTTP APIs): every request is sent to a host under the domain after it.
+    def build(c: Ctx) -> object:
+        api = aws.apigatewayv2.Api("orders", protocol_type="HTTP", opts=c.aws)
+        return aws.apigatewayv2.Integration(
+            "backend", api_id=api.id, integration_type="HTTP_PROXY", integration_method="ANY", integration_uri=uri,
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_HS32_PARTNER = {"id": "partner-portal", "kind": "resident", "match": "*.partner.example.com",
+                 "evidence": "Partner portal hosted in Frankfurt, contract PP-9 (stays in the EU)"}  # fmt: skip
+_HS32_CLUSTER = {"id": "orders-cluster", "kind": "resident", "match": "*.default.svc.cluster.local",
+                 "evidence": "ACK cluster in cn-shanghai; admission policy forbids ExternalName services"}  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -8971,6 +9085,86 @@ CASES: list[Case] = [
         recall_report_mail("recalls@mail.example.eu"),
         destinations=[_EU_MAIL],
     ),
+    # -- stop 32 (host-shape review): placeholders before a fixed domain --------------------------------------------
+    Case(
+        "hs32-de-alb-redirect-placeholder-partner-host",
+        "DE",
+        hs32_alb_redirect("#{host}.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "hs32-de-alb-redirect-placeholder-partner-host-declared",
+        "DE",
+        hs32_alb_redirect("#{host}.partner.example.com"),
+        destinations=[_HS32_PARTNER],
+    ),
+    Case("hs32-eu-alb-redirect-own-host", "EU", hs32_alb_redirect("#{host}")),
+    Case(
+        "hs32-de-lambda-tenant-collector-placeholder",
+        "DE",
+        lambda_env({"COLLECTOR_HOST": "{{ tenant }}.partner.example.com:4317"}),
+        {"RES-015"},
+    ),
+    Case(
+        "hs32-de-lambda-tenant-collector-placeholder-declared",
+        "DE",
+        lambda_env({"COLLECTOR_HOST": "{{ tenant }}.partner.example.com:4317"}),
+        destinations=[_HS32_PARTNER],
+    ),
+    Case(
+        "hs32-jp-lambda-api-placeholder-own-region",
+        "JP",
+        lambda_env({"API_HOST": "{{api}}.execute-api.ap-northeast-1.amazonaws.com"}),
+    ),
+    Case(
+        "hs32-jp-lambda-api-placeholder-other-region",
+        "JP",
+        lambda_env({"API_HOST": "{{api}}.execute-api.us-east-1.amazonaws.com"}),
+        {"RES-006"},
+    ),
+    Case(
+        "hs32-cn-fc-cluster-service-placeholder",
+        "CN",
+        hs32_fc_service_host("${SERVICE}.default.svc.cluster.local"),
+        {"RES-015"},
+    ),
+    Case(
+        "hs32-cn-fc-cluster-service-placeholder-declared",
+        "CN",
+        hs32_fc_service_host("${SERVICE}.default.svc.cluster.local"),
+        destinations=[_HS32_CLUSTER],
+    ),
+    Case("hs32-cn-fc-oss-placeholder-own-region", "CN", hs32_fc_service_host("${bucket}.oss-cn-shanghai.aliyuncs.com")),
+    Case(
+        "hs32-de-http-api-stage-variable-partner-subdomain",
+        "DE",
+        hs32_http_api_stage_subdomain("https://${stageVariables.tenant}.partner.example.com/{proxy}"),
+        {"RES-015"},
+    ),
+    Case(
+        "hs32-de-http-api-stage-variable-partner-subdomain-declared",
+        "DE",
+        hs32_http_api_stage_subdomain("https://${stageVariables.tenant}.partner.example.com/{proxy}"),
+        destinations=[_HS32_PARTNER],
+    ),
+    Case(
+        "hs32-de-http-api-stage-variable-own-region-alb",
+        "DE",
+        hs32_http_api_stage_subdomain("http://${stageVariables.alb}.eu-central-1.elb.amazonaws.com/{proxy}"),
+    ),
+    # -- stop 32: resolvers, time servers and tunnel peers a network sends everything to (judged since stop 31; each
+    # pinned here through every front door). A public address proves no country: refused unless declared.
+    Case("hs32-de-vpc-dhcp-public-resolvers", "DE", hs32_vpc_dhcp_options(["8.8.8.8", "1.1.1.1"]), {"RES-015"}),
+    Case("hs32-de-vpc-dhcp-amazon-resolver", "DE", hs32_vpc_dhcp_options(["AmazonProvidedDNS"])),
+    Case("hs32-eu-vpc-dhcp-own-resolvers", "EU", hs32_vpc_dhcp_options(["10.20.0.2", "169.254.169.253"])),
+    Case("hs32-cn-ali-dhcp-public-resolvers", "CN", hs32_ali_dhcp_options("223.5.5.5,223.6.6.6"), {"RES-015"}),
+    Case("hs32-cn-ali-dhcp-vpc-resolvers", "CN", hs32_ali_dhcp_options("100.100.2.136,100.100.2.138")),
+    Case("hs32-jp-directory-forwarder-public", "JP", hs32_conditional_forwarder(["8.8.8.8", "8.8.4.4"]), {"RES-015"}),
+    Case("hs32-jp-directory-forwarder-private", "JP", hs32_conditional_forwarder(["10.20.0.10", "10.20.1.10"])),
+    Case("hs32-us-tgw-connect-peer-public", "US", hs32_tgw_connect_peer("198.51.100.7"), {"RES-015"}),
+    Case("hs32-us-tgw-connect-peer-private", "US", hs32_tgw_connect_peer("10.0.0.10")),
+    Case("hs32-eu-client-vpn-public-resolver", "EU", hs32_client_vpn(["1.1.1.1"]), {"RES-015"}),
+    Case("hs32-eu-client-vpn-vpc-resolver", "EU", hs32_client_vpn(["10.0.0.2"])),
 ]
 
 

@@ -13,10 +13,13 @@ from hypothesis import strategies as st
 from components.residency import ProviderRef, RuleEngine, Subject, load_catalogue
 from components.residency.references import (
     _SCHEMELESS_HINT,
+    PLACEHOLDER_LABEL,
     ReferenceParser,
     is_host_shaped,
     is_private_address,
     numeric_ipv4,
+    placeholder_domain,
+    placeholder_host,
     unshaped_host,
 )
 
@@ -625,3 +628,166 @@ def test_a_host_written_another_way_is_judged_as_the_host_it_names(offending: st
 def test_values_that_name_no_destination_stay_accepted_under_a_host_key(value: str) -> None:
     assert _host_key_rules(value) == []
     assert unshaped_host(value) is None or is_private_address(unshaped_host(value) or "")
+
+
+# -- placeholders before a fixed domain (host-shape review, stop 32) ------------------------------------------------
+
+_PLACEHOLDER_ENGINES = {code: RuleEngine(code) for code in ("CN", "DE", "JP", "US")}
+# Every placeholder syntax the engine reads ({n}: the placeholder's name), filled in by something else at run time.
+_PLACEHOLDER_SYNTAXES = ["${{{n}}}", "${n}", "$({n})", "{{{{{n}}}}}", "{{{{ {n} }}}}", "#{{{n}}}", "%{{{n}}}",
+                         "{{{n}}}", "<{n}>"]  # fmt: skip
+_placeholder_names = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,10}", fullmatch=True)
+_UNCATALOGUED = ["partner.example.com", "collector.example.net", "example.org", "default.svc.cluster.local",
+                 "fleet.internal", "tenants.example.cn"]  # fmt: skip
+
+
+def _rules_in(code: str, value: str, destinations: list[dict[str, str]] | None = None) -> list[str]:
+    from components.residency.destinations import parse_destinations
+
+    engine = (
+        RuleEngine(code, destinations=parse_destinations(destinations)) if destinations else _PLACEHOLDER_ENGINES[code]
+    )
+    region = sorted(CATALOGUE.jurisdictions[code].regions("aws"))[0]
+    subject = Subject(_NFS, "nfs", {"server_hostname": value}, ProviderRef("aws", "p", region))
+    return sorted(f.rule.id for f in engine.check(subject)[0] if f.declared_by is None)
+
+
+@given(
+    syntax=st.sampled_from(_PLACEHOLDER_SYNTAXES),
+    name=_placeholder_names,
+    before=st.sampled_from(["", "api-", "eu."]),
+    after=st.sampled_from([".", "-edge."]),
+    domain=st.sampled_from(_UNCATALOGUED),
+    tail=st.sampled_from(["", ":443", "/v1", ":8443/ingest", ":${PORT}/v1"]),
+    scheme=st.sampled_from(["", "https://", "wss://", "http://ops@"]),
+    code=st.sampled_from(sorted(_PLACEHOLDER_ENGINES)),
+)
+@settings(max_examples=300, deadline=None)
+def test_a_placeholder_before_an_uncatalogued_domain_is_a_host_under_that_domain(
+    syntax: str, name: str, before: str, after: str, domain: str, tail: str, scheme: str, code: str
+) -> None:
+    # Whatever fills the placeholder, the host is under `domain`, which nothing proves resident: refused as the same
+    # host with any label in its place is, and accepted once the domain is declared by its wildcard. Bare or in a URL.
+    value = f"{scheme}{before}{syntax.format(n=name)}{after}{domain}{tail}"
+    concrete = f"{scheme}{before}tenant7{after}{domain}{tail.replace('${PORT}', '8443')}"
+    assert _rules_in(code, value) == _rules_in(code, concrete) == ["RES-015"]
+    declared = {"id": "partner", "kind": "resident", "match": f"*.{domain}", "evidence": "own servers, contract C-1"}
+    assert _rules_in(code, value, [declared]) == []
+
+
+@given(
+    syntax=st.sampled_from(_PLACEHOLDER_SYNTAXES),
+    name=_placeholder_names,
+    service=st.sampled_from(["execute-api.{r}.{s}", "{r}.elb.{s}", "kms.{r}.{s}", "bucket.s3.{r}.{s}"]),
+    region=aws_regions,
+    tail=st.sampled_from(["", ":443", "/prod/orders"]),
+    scheme=st.sampled_from(["", "https://", "https://api-"]),
+    code=st.sampled_from(sorted(_PLACEHOLDER_ENGINES)),
+)
+@settings(max_examples=300, deadline=None)
+def test_a_placeholder_before_a_catalogued_cloud_host_is_judged_by_its_region(
+    syntax: str, name: str, service: str, region: str, tail: str, scheme: str, code: str
+) -> None:
+    # `{{api}}.execute-api.<region>.amazonaws.com`: the region label decides, both ways, as for a concrete label.
+    suffix = CATALOGUE.aws_partitions[CATALOGUE.aws_region_partition[region]].dns_suffix
+    rest = service.format(r=region, s=suffix)
+    value = f"{scheme}{syntax.format(n=name)}.{rest}{tail}"
+    expected = _rules_in(code, f"{scheme}api7.{rest}{tail}")
+    assert _rules_in(code, value) == expected
+    assert (expected == []) == (region in CATALOGUE.jurisdictions[code].regions("aws"))
+
+
+@given(
+    syntax=st.sampled_from(_PLACEHOLDER_SYNTAXES),
+    name=_placeholder_names,
+    service=st.sampled_from(["{r}.fc.aliyuncs.com", "{r}-intranet.log.aliyuncs.com", "{r}.ots.aliyuncs.com"]),
+    region=ali_regions,
+    scheme=st.sampled_from(["", "https://"]),
+    code=st.sampled_from(sorted(_PLACEHOLDER_ENGINES)),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_placeholder_before_an_alibaba_cloud_host_is_judged_by_its_region(
+    syntax: str, name: str, service: str, region: str, scheme: str, code: str
+) -> None:
+    rest = service.format(r=region)
+    expected = _rules_in(code, f"{scheme}fleet7.{rest}")
+    assert _rules_in(code, f"{scheme}{syntax.format(n=name)}.{rest}") == expected
+    assert (expected == []) == (region in CATALOGUE.jurisdictions[code].regions("alicloud"))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "${HOST}",  # a placeholder alone, or with nothing fixed after it: filled elsewhere, no domain to judge
+        "#{host}:443",
+        "{{ host }}:8080/path",
+        "db.${DOMAIN}",
+        "www.#{host}",
+        "${HOST}.",
+        "${a}.${b}",
+        "${x}/v1.2",  # a path after the placeholder is no domain
+        "${SERVICE}.localhost",  # under localhost: the host itself (RFC 6761 section 6.3), as `orders.localhost` is
+        "%{HOST}.localhost:8080",
+        "https://${ENDPOINT}/hook",  # a URL whose whole host is a placeholder: as before
+        "https://#{host}:443/#{path}?#{query}",
+        "http://$upstream_addr",
+        "https://{{ host }}:${PORT}/v1",
+    ],
+)
+def test_a_placeholder_with_no_fixed_domain_after_it_stays_accepted(value: str) -> None:
+    assert _host_key_rules(value) == []
+
+
+@pytest.mark.parametrize(
+    ("offending", "compliant"),
+    [
+        ("#{host}.partner.example.com", "#{host}"),  # an ALB redirect's host: the partner's domain / the request's own
+        ("{{ tenant }}.partner.example.com", "{{ tenant }}.localhost"),
+        ("${TENANT}.collector.example.com:4317", "${TENANT}.collector.cn-north-1.elb.amazonaws.com.cn:4317"),
+        ("%{HOST}.example.net", "%{HOST}"),
+        ("<tenant>.example.org", "<tenant>"),
+        ("${user}@partner.example.com", "${user}@10.20.4.11"),  # an e-mail address: its domain
+        ("${bucket}.aliyuncs.com", "${bucket}.oss-cn-beijing.aliyuncs.com"),  # a catalogued suffix alone: no region
+        ("${SERVICE}.default.svc.cluster.local", "${SERVICE}"),  # as orders.default.svc.cluster.local (docs)
+        ("{{ a }}.{{ b }}.partner.example.com, 10.20.4.11", "{{ a }}, 10.20.4.11"),  # a list's items, each
+    ],
+)
+def test_a_placeholder_before_a_fixed_domain_is_judged_as_that_domain(offending: str, compliant: str) -> None:
+    assert _host_key_rules(offending) == ["RES-015"]
+    assert _host_key_rules(compliant) == []
+
+
+def test_a_placeholder_host_is_declared_by_its_domain_s_wildcard_or_as_written() -> None:
+    from components.residency.destinations import parse_destinations
+
+    value = "#{host}.partner.example.com"
+    subject = Subject(_NFS, "nfs", {"server_hostname": value}, ProviderRef("aws", "p", "cn-north-1"))
+    for match, covered in [
+        ("*.partner.example.com", True),
+        ("*.example.com", True),
+        (value, True),  # the value as written
+        ("partner.example.com", False),  # the domain itself is not every host under it
+        ("*.other.example.com", False),
+    ]:
+        entry = {"id": "partner", "kind": "resident", "match": match, "evidence": "partner servers, contract P-4"}
+        findings, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject)
+        assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-015", "partner" if covered else None)], match
+        assert findings[0].value == value and "'*.partner.example.com'" in findings[0].detail
+    # Written with spaces inside `{{ }}`: declared as written too. Under a one-label domain, which no wildcard may
+    # cover (a top-level domain's), the message names the value as written.
+    for value, suggested in [("{{ tenant }}.partner.example.com", "*.partner.example.com"),
+                             ("${SVC}.internal", "${SVC}.internal")]:  # fmt: skip
+        subject = Subject(_NFS, "nfs", {"server_hostname": value}, ProviderRef("aws", "p", "cn-north-1"))
+        (finding,) = HOST_KEY_ENGINE.check(subject)[0]
+        assert finding.value == value and f"(match {suggested!r})" in finding.detail
+        entry = {"id": "as-written", "kind": "resident", "match": value, "evidence": "own servers, contract O-2"}
+        (declared,) = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject)[0]
+        assert declared.declared_by == "as-written"
+
+
+@given(st.sampled_from(_PLACEHOLDER_SYNTAXES), _placeholder_names, st.sampled_from(_UNCATALOGUED))
+def test_placeholder_host_takes_each_placeholder_for_one_label(syntax: str, name: str, domain: str) -> None:
+    placeholder = syntax.format(n=name)
+    assert placeholder_host(f"{placeholder}.{domain}") == f"{PLACEHOLDER_LABEL}.{domain}"
+    assert placeholder_domain(f"{PLACEHOLDER_LABEL}.{PLACEHOLDER_LABEL}.{domain}") == domain
+    assert placeholder_host(placeholder) is None and placeholder_host(f"{domain}.{placeholder}") is None

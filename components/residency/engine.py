@@ -36,14 +36,20 @@ from components.residency.endpoints import (
 )
 from components.residency.phones import country_of, is_phone_shaped, normalise
 from components.residency.references import (
+    BUCKET_SCHEMES,
+    PLACEHOLDER_LABEL,
     S3_BUCKET_NAME,
     Reference,
     ReferenceParser,
+    compact_placeholders,
+    fill_placeholders,
     idna_form,
     is_host_shaped,
     is_ip,
     is_private_address,
     numeric_ipv4,
+    placeholder_domain,
+    placeholder_host,
     unshaped_host,
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
@@ -1006,26 +1012,25 @@ class RuleEngine:
 
     def _judge_template_urls(self, walk: _Walk, value: str, path: str) -> None:
         """URLs of a stack's template whose whole host or bucket is a template variable (``https://${Endpoint}/``,
-        ``s3://${Bucket}/``, ``https://${Db.Endpoint.Address}:5432/``), which no reference scan reads."""
+        ``s3://${Bucket}/``, ``https://${Db.Endpoint.Address}:5432/``), which no reference scan reads, and buckets a
+        variable is part of. A host a variable is part of (``https://${Tenant}.partner.example.com/``) is read by the
+        reference scan, as any URL's placeholders are (each one label, references.placeholder_host)."""
         whole = set()
         for m in _TEMPLATE_URL_VARIABLE.finditer(value):
             whole.add(m.start())
             name, _, attribute = m.group(2).partition(".")
-            bucket = m.group(1).lower() in _BUCKET_SCHEMES
+            bucket = m.group(1).lower() in BUCKET_SCHEMES
             self._judge_template_reference(walk, name, attribute or "Ref", path, m.group(0), bucket)
         for m in _TEMPLATE_URL_PART_VARIABLE.finditer(value):
             if m.start() in whole:
                 continue
-            # A host or bucket a variable is only part of ("https://${Tenant}.partner.example.com/"): the variable
-            # stands for one label, and what the rest names is judged. A cloud host (``${Api}.execute-api.<region>
-            # .amazonaws.com``) is left to the reference scan, which reads it after the variable.
-            authority = _TEMPLATE_PORT.sub("", m.group(2))
-            name = _TEMPLATE_VARIABLE.sub("v0", authority).lower()
-            if m.group(1).lower() in _BUCKET_SCHEMES:
+            # A bucket a variable is only part of ("s3://${Env}-exports/"): the variable stands for one label, and what
+            # the rest names is judged.
+            if m.group(1).lower() in BUCKET_SCHEMES:
+                authority = _TEMPLATE_PORT.sub("", m.group(2))
+                name = fill_placeholders(authority).lower()
                 if S3_BUCKET_NAME.match(name) and not (walk.known is not None and walk.known(authority)):
                     self._judge_bucket_name(walk, name, path)
-            elif not self.parser.has_candidates(name) and is_host_shaped(name):
-                self._judged_as_bare_host(walk, name, path)
 
     def _judge_template_reference(
         self, walk: _Walk, name: str | None, attribute: str, path: str, value: str, bucket: bool = False
@@ -1247,30 +1252,45 @@ class RuleEngine:
         """A value under a host key: a bare host, an e-mail address or a list of hosts, each judged as a
         destination; True when nothing else is left to judge."""
         stripped = value.strip()
+        # `{{ tenant }}.partner.example.com` is one host, not three items of a list (judged as written when alone).
+        listed = compact_placeholders(stripped) if "{{" in stripped else stripped
         if stripped[:1] == "+" and self._judged_as_phone(walk, stripped, path, _PHONE_NUMBER):
             # Phone numbers where a host may be (an SNS sms endpoint, an Incident Manager SMS channel, a list
             # "+86 138 ...,+1 415 ..."): no host starts with "+". Before the list split below, which would cut
             # "+49 151 ..." at its spaces.
             return True
-        if _LIST_SPLIT.search(stripped):
-            if "://" not in stripped:
+        if _LIST_SPLIT.search(listed):
+            if "://" not in listed:
                 # Several hosts in one string (Kafka bootstrap servers "b-1:9092,b-2:9092", an MX or SRV record
                 # "10 mx.example.com"): each part is judged on its own, so a proven host cannot hide another.
-                for part in _LIST_SPLIT.split(stripped):
+                for part in _LIST_SPLIT.split(listed):
                     if part:
                         self._judge_string(walk, part, path, key, depth)
                 return True
             # URLs among other items: the reference scan judges each URL (every host of a multi-host
             # connection string too) and any cloud host; a bare host beside them is judged here.
-            for item in _bare_items(stripped):
+            for item in _bare_items(listed):
                 if not self.parser.has_candidates(item):
                     self._judged_as_bare_host(walk, item, path)
             return False
-        if candidates and stripped.lower().rstrip(".") not in self._all_suffixes:
+        if (
+            candidates
+            and stripped.lower().rstrip(".") not in self._all_suffixes
+            and not self._suffix_after_placeholders(stripped)
+        ):
             return False
         # A catalogued suffix alone (an MX "10 amazonses.com", a CNAME to aliyuncs.com) has no region label to read
         # and no host pattern matches it: judged as the bare host it is (unproven).
         return self._judged_as_bare_host(walk, stripped, path)
+
+    def _suffix_after_placeholders(self, value: str) -> bool:
+        """A catalogued suffix alone after placeholders (``${name}.amazonaws.com``), which the reference scan, reading a
+        cloud host by its labels, does not see: judged as the bare host it is, as ``name.amazonaws.com`` is. A value
+        without a placeholder's first character pays three substring tests."""
+        if "{" not in value and "$" not in value and "<" not in value:
+            return False
+        host = placeholder_host(value)
+        return host is not None and placeholder_domain(host) in self._all_suffixes
 
     def _judge_assignments(self, walk: _Walk, script: str, path: str) -> None:
         """A script's shell or dotenv assignments (``export DB_HOST=db.partner.example.com``, ``PGHOST=...``):
@@ -1362,7 +1382,16 @@ class RuleEngine:
             # under a host key that failed the shape test pay for this.
             unshaped = unshaped_host(target)
             if unshaped is None:
-                return False
+                # Placeholders before a fixed domain (`#{host}.partner.example.com`, `${SVC}.ns.svc.cluster.local`):
+                # whatever fills them, the host is under that domain, judged as the stack template's URLs are (each
+                # placeholder one label). Declared by the domain's wildcard (`*.partner.example.com`) or the value as
+                # written, which the reference keeps beside the host.
+                filled = placeholder_host(target)
+                if filled is None:
+                    return False
+                ref = self.parser.host(idna_form(filled) or filled, in_url=False)._replace(url=value.strip())
+                self._judge(walk, ref, path, RuleId.DESTINATION_HOST_PROVEN)
+                return True
             host = unshaped
         # An internationalised name is looked up as its ASCII (IDNA) form, which is what is judged: a unicode spelling
         # of a catalogued cloud host is that host, anything else an unproven one. (A name the codec refuses is judged
@@ -1737,6 +1766,21 @@ class RuleEngine:
                 else "a host under no catalogued cloud suffix"
             )
             detail = f"{host} is {what}; nothing proves it is in {self._j()}."
+            # A host written with placeholders (`#{host}.example.com`, `https://{{ tenant }}.example.com/`): its label
+            # for them is in the host, not in the value as written.
+            if ref.url is not None and (
+                not ref.in_url or (PLACEHOLDER_LABEL in host and PLACEHOLDER_LABEL not in ref.url)
+            ):
+                domain = placeholder_domain(host)
+                # A one-label domain (`${SVC}.internal`) cannot be declared by its wildcard (a top-level domain's):
+                # the value as written can.
+                match = f"*.{domain}" if domain != host and "." in domain else ref.url
+                detail = (
+                    f"{ref.url} names a host under {domain} whatever fills its placeholders (each taken for one label: "
+                    f"{host}), {what}; nothing proves it is in {self._j()}. Use a resident host, or declare the domain "
+                    f"in sovereign-dc:destinations (match {match!r})."
+                )
+                host = ref.url
             self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, host, detail, _names(ref))
             return
         problems = self._partition_problems(ref)
@@ -2498,9 +2542,7 @@ _TEMPLATE_URL_VARIABLE = re.compile(r"([a-z][a-z0-9+.-]*)://\$\{([^}\s]+)\}(?=[/
 _TEMPLATE_URL_PART_VARIABLE = re.compile(
     r"([a-z][a-z0-9+.-]*)://((?:[a-z0-9.:-]|\$\{[^}\s]+\})*\$\{[^}\s]+\}(?:[a-z0-9.:-]|\$\{[^}\s]+\})*)", re.IGNORECASE
 )
-_TEMPLATE_VARIABLE = re.compile(r"\$\{[^}\s]+\}")
 _TEMPLATE_PORT = re.compile(r":(?:\d+|\$\{[^}\s]+\})$")
-_BUCKET_SCHEMES = frozenset({"s3", "s3a", "s3n", "oss"})  # URL schemes whose host part is a bucket's name
 # An Fn::Sub whose text is one variable, with a port or not: a whole host ("${Host}", "${Db.Endpoint.Address}:5432").
 _WHOLE_SUB_HOST = re.compile(r"^\$\{([^}!\s]+)\}(?::\d+)?$")
 # Functions that take a value from another stack: CloudFormation's Fn::ImportValue, ROS's Fn::GetStackOutput.

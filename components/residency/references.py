@@ -15,15 +15,21 @@ from components.residency.catalogue import Catalogue, Cloud
 from components.residency.endpoints import EndpointCatalogue, load_endpoints
 
 __all__ = [
+    "BUCKET_SCHEMES",
+    "PLACEHOLDER_LABEL",
     "S3_BUCKET_NAME",
     "Reference",
     "ReferenceParser",
     "RefKind",
+    "compact_placeholders",
+    "fill_placeholders",
     "is_host_shaped",
     "is_ip",
     "is_private_address",
     "idna_form",
     "numeric_ipv4",
+    "placeholder_domain",
+    "placeholder_host",
     "unshaped_host",
 ]
 
@@ -148,6 +154,8 @@ _HOST_SHAPE = re.compile(
 S3_BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _URL_END = re.compile(r"[\s\"'<>`]")
 _NO_HOST_SCHEMES = frozenset({"file", "unix", "data", "urn", "s3", "oss", "arn", "acs"})
+BUCKET_SCHEMES = frozenset({"s3", "s3a", "s3n", "oss"})
+"""URL schemes whose host part is a bucket's name."""
 _DIRECTIONS = {
     "north": "n",
     "south": "s",
@@ -275,6 +283,74 @@ def unshaped_host(value: str) -> str | None:
     if numeric is not None:
         return str(numeric)
     return host if is_host_shaped(host) else None
+
+
+# Placeholders a host may be written with, filled in by something else before the host is used: a shell's, a
+# template's or Terraform's `${NAME}` and `$NAME` (nginx `$host`, https://nginx.org/en/docs/varindex.html), Kubernetes'
+# dependent environment variables `$(NAME)`
+# (https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/), an ALB
+# redirect's `#{host}` (RedirectActionConfig, "The hostname can contain #{host}"), Jinja / Go / Mustache / Helm
+# `{{ host }}`, Logstash / Fluentd `%{HOST}`, Python's `{host}` and documentation's `<host>`.
+_PLACEHOLDER = re.compile(
+    r"\$\{[^{}\s]*\}|\$\([^()\s]*\)|\$[a-z_][a-z0-9_]*|\{\{[^{}]*\}\}|[#%]\{[^{}\s]*\}|\{[a-z_][\w.-]*\}|<[a-z_][\w.-]*>",
+    re.IGNORECASE,
+)
+# What follows the last placeholder of a host written with them, when it ends in a fixed domain: a dot and a label
+# before any path (`.partner.example.com`, `-api.example.com:443`, `@partner.example.com` of an e-mail address).
+_FIXED_DOMAIN = re.compile(r"[^/?#\s]*\.[a-z0-9]", re.IGNORECASE)
+# A Jinja / Go template placeholder with spaces inside (`{{ tenant }}`), one word wherever a list is split at spaces.
+_SPACED_PLACEHOLDER = re.compile(r"\{\{[^{}]*\s[^{}]*\}\}")
+_SPACES = re.compile(r"\s+")
+# A port given by a placeholder (`${Tenant}.partner.example.com:${Port}/`): no label, dropped before the host is read.
+_PLACEHOLDER_PORT = re.compile(rf":(?:{_PLACEHOLDER.pattern})(?=$|[/?#])", re.IGNORECASE)
+# The first characters of a placeholder: where a URL's authority stops at one, the host may go on after it.
+_PLACEHOLDER_FIRST = frozenset("${#%<")
+# A URL's authority whose labels hold placeholders (`https://{{ tenant }}.partner.example.com/`).
+_PLACEHOLDER_AUTHORITY = re.compile(rf"(?:[a-z0-9._:-]|{_PLACEHOLDER.pattern})+", re.IGNORECASE)
+PLACEHOLDER_LABEL = "v0"
+"""The one label a placeholder in a host is taken for: whatever fills it, the rest of the host stays what it is."""
+
+
+def fill_placeholders(text: str) -> str:
+    """``text`` with each placeholder (``${Tenant}``, ``{{ host }}``, ``#{host}`` ...) taken for one label
+    (:data:`PLACEHOLDER_LABEL`): ``${Tenant}.partner.example.com`` names a host under ``partner.example.com`` whatever
+    the variable is, ``s3://${Env}-exports/`` a bucket ending in ``-exports``."""
+    return _PLACEHOLDER.sub(PLACEHOLDER_LABEL, text)
+
+
+def compact_placeholders(text: str) -> str:
+    """``text`` with the spaces inside its ``{{ ... }}`` placeholders removed, so that a list split at spaces keeps
+    ``{{ tenant }}.partner.example.com`` one item. Asked only of a text holding ``{{``."""
+    return _SPACED_PLACEHOLDER.sub(lambda m: _SPACES.sub("", m.group(0)), text)
+
+
+def placeholder_host(value: str) -> str | None:
+    """The host a value under a host key names when placeholders come before a fixed domain
+    (``#{host}.partner.example.com``, ``{{api}}.execute-api.eu-central-1.amazonaws.com:443/v1``,
+    ``${SERVICE}.default.svc.cluster.local``), each placeholder taken for one label (:func:`fill_placeholders`): the
+    host is under that domain whatever fills it. None when the value holds no placeholder, when nothing fixed follows
+    the last one (``${HOST}``, ``#{host}:443``, ``db.${DOMAIN}``: filled elsewhere, no domain to judge), or when the
+    filled value names no host. Asked only of a value under a host key that the other host readings refused, and of
+    a URL's authority that stops at a placeholder."""
+    v = _PLACEHOLDER_PORT.sub("", value.strip()) if ":" in value else value.strip()
+    last = None
+    for last in _PLACEHOLDER.finditer(v):  # noqa: B007 - the last placeholder is wanted
+        pass
+    if last is None or not _FIXED_DOMAIN.match(v, last.end()):
+        return None
+    filled = fill_placeholders(v).lower()
+    if is_host_shaped(filled):
+        return filled.rsplit(":", 1)[0] if filled.count(":") == 1 else filled
+    return unshaped_host(filled)
+
+
+def placeholder_domain(host: str) -> str:
+    """The fixed domain of a host :func:`placeholder_host` gave: the labels after the last one a placeholder is in
+    (``v0.v0.example.com``: ``example.com``); the host itself when its labels hold none (an e-mail address's
+    ``${user}@partner.example.com``: ``partner.example.com``)."""
+    labels = host.split(".")
+    last = max((i for i, label in enumerate(labels) if PLACEHOLDER_LABEL in label), default=-1)
+    return ".".join(labels[last + 1 :])
 
 
 def idna_form(name: str) -> str | None:
@@ -473,6 +549,17 @@ class ReferenceParser:
                 rest = _IDN_REST.match(text, authority_end)
                 if rest:
                     authority, authority_end = authority + rest.group(0), rest.end()
+            elif (
+                authority_end < len(text) and text[authority_end] in _PLACEHOLDER_FIRST and scheme not in BUCKET_SCHEMES
+            ):
+                # A host whose labels hold placeholders (`https://{{ tenant }}.partner.example.com/`,
+                # `https://api-${Stage}.execute-api.<region>.amazonaws.com/`): each placeholder one label, the host
+                # read as the rest names it (placeholder_host); a placeholder alone (`https://${Endpoint}/`) leaves
+                # the URL as before. A URL whose authority ends at no placeholder's first character pays one test.
+                whole = _PLACEHOLDER_AUTHORITY.match(text, m.start("authority"))
+                filled = placeholder_host(whole.group(0)) if whole else None
+                if whole and filled is not None:
+                    authority, authority_end = filled, whole.end()
             if scheme in ("s3", "s3a", "s3n") or scheme == "oss":
                 name = authority.split(":", 1)[0].lower()
                 cloud: Cloud = "aws" if scheme.startswith("s3") else "alicloud"
