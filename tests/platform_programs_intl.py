@@ -27,6 +27,7 @@ import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 from platform_programs import _ali, _aws, _function, _policy, _ram_trust, _trust
+from platform_programs_cn import cn_emr_cluster, cn_msk_telemetry
 
 Build = Any
 
@@ -320,41 +321,7 @@ def iot_telemetry(region: str) -> Build:
     return build
 
 
-def msk_telemetry(region: str) -> Build:
-    # docs: msk/configuration, msk/cluster (TLS, at-rest with the stack's key, broker logs to CloudWatch Logs and the
-    # stack's bucket), lambda/eventsourcemapping from the cluster's topic, the consumer given the bootstrap brokers
-    # output.
-    def build(c: Any) -> object:
-        opts = _aws(region)
-        key = aws.kms.Key("telemetry-kafka", description="MSK at rest", opts=opts)
-        logs = aws.cloudwatch.LogGroup("msk-brokers", retention_in_days=30, opts=opts)
-        archive = aws.s3.Bucket("msk-broker-logs", opts=opts)
-        config = aws.msk.Configuration(
-            "telemetry", name="telemetry", kafka_versions=["3.6.0"],
-            server_properties="auto.create.topics.enable=false\ndefault.replication.factor=3\n", opts=opts,
-        )  # fmt: skip
-        cluster = aws.msk.Cluster(
-            "telemetry", cluster_name="telemetry", kafka_version="3.6.0", number_of_broker_nodes=3,
-            broker_node_group_info={"instance_type": "kafka.m5.large",
-                                    "client_subnets": ["subnet-a", "subnet-b", "subnet-c"],
-                                    "security_groups": ["sg-msk"]},
-            encryption_info={"encryption_at_rest_kms_key_arn": key.arn,
-                             "encryption_in_transit": {"client_broker": "TLS", "in_cluster": True}},
-            configuration_info={"arn": config.arn, "revision": config.latest_revision},
-            logging_info={"broker_logs": {"cloudwatch_logs": {"enabled": True, "log_group": logs.name},
-                                          "s3": {"enabled": True, "bucket": archive.id, "prefix": "brokers/"}}},
-            opts=opts,
-        )  # fmt: skip
-        fn = _function(
-            "telemetry-consumer", opts, {"BOOTSTRAP": cluster.bootstrap_brokers_tls},
-            vpc_config={"subnet_ids": ["subnet-a"], "security_group_ids": ["sg-consumer"]},
-        )  # fmt: skip
-        return aws.lambda_.EventSourceMapping(
-            "telemetry-consumer", event_source_arn=cluster.arn, function_name=fn.arn, topics=["vehicle.telemetry"],
-            starting_position="LATEST", opts=opts,
-        )  # fmt: skip
-
-    return build
+msk_telemetry = cn_msk_telemetry  # the same program in every market: only its region differs
 
 
 # -- analytics --------------------------------------------------------------------------------------------------------
@@ -401,40 +368,7 @@ def athena_glue(region: str) -> Build:
     return build
 
 
-def emr_cluster(region: str) -> Build:
-    # docs: emr/cluster (emr-7.1.0, Spark and Hive, log_uri in the stack's bucket, the Glue Data Catalog as metastore),
-    # emr/securityconfiguration (SSE-KMS and local disk encryption with the stack's key).
-    def build(c: Any) -> object:
-        opts = _aws(region)
-        key = aws.kms.Key("emr", description="EMR encryption", opts=opts)
-        logs = aws.s3.Bucket("emr-logs", opts=opts)
-        security = aws.emr.SecurityConfiguration(
-            "fleet-emr", name="fleet-emr",
-            configuration=key.arn.apply(lambda k: json.dumps({"EncryptionConfiguration": {
-                "EnableInTransitEncryption": False, "EnableAtRestEncryption": True,
-                "AtRestEncryptionConfiguration": {
-                    "S3EncryptionConfiguration": {"EncryptionMode": "SSE-KMS", "AwsKmsKey": k},
-                    "LocalDiskEncryptionConfiguration": {"EncryptionKeyProviderType": "AwsKms", "AwsKmsKey": k},
-                }}})),
-            opts=opts,
-        )  # fmt: skip
-        service = aws.iam.Role("emr-service", assume_role_policy=_trust("elasticmapreduce.amazonaws.com"), opts=opts)
-        ec2 = aws.iam.Role("emr-ec2", assume_role_policy=_trust("ec2.amazonaws.com"), opts=opts)
-        profile = aws.iam.InstanceProfile("emr-ec2", role=ec2.name, opts=opts)
-        return aws.emr.Cluster(
-            "battery-analytics", release_label="emr-7.1.0", applications=["Spark", "Hive"],
-            service_role=service.arn, security_configuration=security.name,
-            log_uri=logs.bucket.apply(lambda b: f"s3://{b}/emr/"),
-            ec2_attributes={"subnet_id": "subnet-a", "instance_profile": profile.arn},
-            master_instance_group={"instance_type": "m5.xlarge"},
-            core_instance_group={"instance_type": "m5.xlarge", "instance_count": 2},
-            configurations_json=json.dumps([{"Classification": "hive-site", "Properties": {
-                "hive.metastore.client.factory.class":
-                    "com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory"}}]),
-            opts=opts,
-        )  # fmt: skip
-
-    return build
+emr_cluster = cn_emr_cluster  # the same program in every market: only its region differs
 
 
 # -- containers -------------------------------------------------------------------------------------------------------
