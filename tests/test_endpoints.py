@@ -4574,6 +4574,40 @@ def test_a_blueprint_s_regional_parameters_are_judged_by_their_region_keys(
     assert rule_ids(code, tags) == set()
 
 
+_EDITING_PROJECT = "alicloud:vod/editingProject:EditingProject"
+
+
+@pytest.mark.parametrize(
+    ("code", "division", "expected"),
+    [
+        ("CN", "cn-shanghai", set()),
+        ("CN", "cn-beijing", set()),
+        # The project is created in that region (AddEditingProject's Division), whatever the provider's region.
+        ("CN", "ap-southeast-1", {"RES-009"}),
+        ("CN", "cn-hongkong", {"RES-009"}),
+        ("DE", "eu-central-1", set()),
+        ("DE", "us-east-1", {"RES-009"}),
+        # An unknown region is refused as any region field's.
+        ("JP", "ap-northeast-9", {"RES-011"}),
+    ],
+)  # fmt: skip
+def test_a_vod_editing_project_s_division_is_judged_as_a_region(code: str, division: str, expected: set[str]) -> None:
+    props = {"title": "incident-recap", "division": division}
+    findings = ENGINES[code].check(Subject(_EDITING_PROJECT, "recap", props, provider(code)))[0]
+    assert {f.rule.id for f in findings} == expected
+    assert all(f.path == "division" for f in findings)
+
+
+def test_a_typed_region_field_is_a_region_only_in_its_own_type() -> None:
+    # `division` holds a region only in a VOD editing project (endpoints.yaml typed_region_fields); the same key in
+    # another resource, or nested deeper in the project, keeps its own meaning.
+    engine = ENGINES["CN"]
+    assert engine._key_plan(_EDITING_PROJECT, ("division",), "division").region
+    assert not engine._key_plan("alicloud:vod/domain:Domain", ("division",), "division").region
+    assert not engine._key_plan(_EDITING_PROJECT, ("timeline", "division"), "division").region
+    assert _EDITING_PROJECT in {f.type for f in ENDPOINTS.typed_region_fields}
+
+
 _EFS_REPLICATION = "aws:efs/replicationConfiguration:ReplicationConfiguration"
 _EFS_ARN = "arn:aws:elasticfilesystem:{}:111122223333:file-system/fs-0f9e8d7c6b5a49382"
 

@@ -5713,6 +5713,19 @@ def hs32_http_api_stage_subdomain(uri: str) -> Callable[[Ctx], object]:
     return build
 
 
+def ali7_editing_project(division: str | None) -> Callable[[Ctx], object]:
+    # docs: vod/editingproject — an online editing project for a fleet's incident recap video, created in the region
+    # `division` names ("The region where you want to create the online editing project", AddEditingProject's
+    # Division; pulumi-alicloud's example sets it to a region id): None puts it in the stack's own Alibaba region.
+    def build(c: Ctx) -> object:
+        return alicloud.vod.EditingProject(
+            "incident-recap", title="incident-recap", editing_project_name="Fleet incident recap",
+            division=division or REGION[c.code][1], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 _HS32_PARTNER = {"id": "partner-portal", "kind": "resident", "match": "*.partner.example.com",
                  "evidence": "Partner portal hosted in Frankfurt, contract PP-9 (stays in the EU)"}  # fmt: skip
 _HS32_CLUSTER = {"id": "orders-cluster", "kind": "resident", "match": "*.default.svc.cluster.local",
@@ -9165,6 +9178,12 @@ CASES: list[Case] = [
     Case("hs32-us-tgw-connect-peer-private", "US", hs32_tgw_connect_peer("10.0.0.10")),
     Case("hs32-eu-client-vpn-public-resolver", "EU", hs32_client_vpn(["1.1.1.1"]), {"RES-015"}),
     Case("hs32-eu-client-vpn-vpc-resolver", "EU", hs32_client_vpn(["10.0.0.2"])),
+    # -- stop 32, Alibaba red team round 7: a VOD online editing project's `division` is the region it is created in
+    # (endpoints.yaml typed_region_fields); another region there was not judged, whatever the provider's region.
+    Case("ali7-cn-vod-editing-project-singapore", "CN", ali7_editing_project("ap-southeast-1"), {"RES-009"}),
+    Case("ali7-cn-vod-editing-project-own-region", "CN", ali7_editing_project(None)),
+    Case("ali7-de-vod-editing-project-virginia", "DE", ali7_editing_project("us-east-1"), {"RES-009"}),
+    Case("ali7-de-vod-editing-project-own-region", "DE", ali7_editing_project(None)),
 ]
 
 

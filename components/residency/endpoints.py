@@ -511,6 +511,9 @@ class EndpointCatalogue(_Frozen):
     region_keyed_maps: tuple[TypedField, ...] = ()
     """Maps of one resource type whose keys are regions (a DataZone blueprint's ``regional_parameters``): each key is
     judged as a region field's value."""
+    typed_region_fields: tuple[TypedField, ...] = ()
+    """Inputs of one resource type that hold a region although no token of their key says so (a VOD editing project's
+    ``division``): judged as region fields in that type only, so the same key elsewhere keeps its own meaning."""
     self_address_outputs: tuple[SelfAddressOutput, ...] = ()
     host_paths: tuple[RegionField, ...] = ()
     bucket_paths: tuple[RegionField, ...] = ()
