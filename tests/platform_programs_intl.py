@@ -1055,6 +1055,11 @@ def service_names_in_settings(region: str, short: str, keys: list[str] | None = 
         opts = _aws(region)
         names = service_names(region, short)
         env = {k: v for k, v in names.items() if keys is None or k in keys}
+        if "DOCS_BUCKET_URL" in env:
+            # The owner docs bucket is the platform's own, made here under the name the URL gives: a bucket named in a
+            # regional S3 URL is not in that region for being named there (S3 redirects to the bucket's Region), so only
+            # the stack's own (or a declared) bucket is proven (RES-017, stop 32).
+            aws.s3.Bucket("owner-docs", bucket="fleet-owner-docs", opts=opts)
         aws.ssm.Parameter("service-names", name="/fleet/service-names", type="String", value=json.dumps(env), opts=opts)
         return _function("owner-backend", opts, env)
 

@@ -56,7 +56,7 @@ ALI_SUFFIX_REGIONS = [
 def _aws_host(shape: int, region: str, suffix: str) -> str:
     return [
         f"kms.{region}.{suffix}",
-        f"fleet-data.s3.{region}.{suffix}",
+        f"fleet-ap-123456789012.s3-accesspoint.{region}.{suffix}",  # (a bucket host: test_s3_url_buckets.py)
         f"abc123.lambda-url.{region}.{suffix}",
         f"vpce-0a1b.kms.{region}.vpce.{suffix}",
         f"s3.dualstack.{region}.{suffix}",

@@ -5732,6 +5732,63 @@ _HS32_CLUSTER = {"id": "orders-cluster", "kind": "resident", "match": "*.default
                  "evidence": "ACK cluster in cn-shanghai; admission policy forbids ExternalName services"}  # fmt: skip
 
 
+def s3url_door(door: str, form: str, partner: str | None = None) -> Callable[[Ctx], object]:
+    """An S3 URL of ``form`` (``{b}`` the bucket, ``{r}`` the stack's region) at one front door: the stack's own
+    bucket (its name from the bucket's Output, as a program builds it), or ``partner``'s bucket named through the same
+    in-jurisdiction endpoint. docs: lambda/function environment, kinesis/firehosedeliverystream
+    http_endpoint_configuration.url, sns/topicsubscription (protocol https), ec2/launchtemplate user_data; S3 URL
+    forms: VirtualHosting.html (virtual-hosted, path, legacy s3-<region>), dual-stack-endpoints.html,
+    WebsiteEndpoints.html. The endpoint's region is not the bucket's: S3 redirects a request to the bucket's region."""
+
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        own = aws.s3.Bucket("exports", opts=c.aws)
+        url: Any = (
+            form.format(b=partner, r=region) if partner else own.bucket.apply(lambda b: form.format(b=b, r=region))
+        )
+        if door == "lambda":
+            role = aws.iam.Role("fn-role", assume_role_policy=ROLE, opts=c.aws)
+            return aws.lambda_.Function(
+                "fn", role=role.arn, runtime="python3.12", handler="index.handler", code=CODE,
+                environment={"variables": {"EXPORT_URL": url}}, opts=c.aws,
+            )  # fmt: skip
+        if door == "firehose":
+            role = aws.iam.Role("firehose", assume_role_policy=ROLE.replace("lambda", "firehose"), opts=c.aws)
+            return aws.kinesis.FirehoseDeliveryStream(
+                "exports-delivery", destination="http_endpoint",
+                http_endpoint_configuration={"url": url, "name": "exports", "role_arn": role.arn,
+                                             "s3_configuration": {"role_arn": role.arn, "bucket_arn": own.arn}},
+                opts=c.aws,
+            )  # fmt: skip
+        if door == "sns":
+            topic = aws.sns.Topic("events", opts=c.aws)
+            return aws.sns.TopicSubscription(
+                "events-https", topic=topic.arn, protocol="https", endpoint=url, opts=c.aws
+            )
+        # user-data: a launch template's script downloads the agent from the URL.
+        script = pulumi.Output.from_input(url).apply(
+            lambda u: base64.b64encode(f"#!/bin/bash\ncurl -fsS -o /opt/fleet/agent.rpm {u}agent.rpm\n".encode())
+        )
+        return aws.ec2.LaunchTemplate(
+            "fleet-nodes", image_id="ami-123", instance_type="t3.micro", user_data=script.apply(bytes.decode),
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_S3URL_VIRTUAL = "https://{b}.s3.{r}.amazonaws.com/exports/"
+_S3URL_PATH = "https://s3.{r}.amazonaws.com/{b}/exports/"
+_S3URL_DUALSTACK = "https://{b}.s3.dualstack.{r}.amazonaws.com/exports/"
+_S3URL_FIPS = "https://{b}.s3-fips.{r}.amazonaws.com/exports/"
+_S3URL_LEGACY = "https://{b}.s3-{r}.amazonaws.com/exports/"
+_S3URL_WEBSITE = "http://{b}.s3-website-{r}.amazonaws.com/exports/"
+_S3URL_WEBSITE_DOT = "http://{b}.s3-website.{r}.amazonaws.com/exports/"
+_S3URL_CN_VIRTUAL = "https://{b}.s3.{r}.amazonaws.com.cn/exports/"
+_S3URL_PARTNER = {"id": "partner-bucket", "kind": "resident", "match": "partner-bucket",
+                  "evidence": "Partner bucket in eu-west-1 (GetBucketLocation), contract PB-3"}  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -6927,10 +6984,13 @@ CASES: list[Case] = [
         lambda_env({"ASSET_HOST": "fleet-assets.s3.eu-west-1.amazonaws.com.cdn.partner.example.com"}),
         {"RES-015"},
     ),
+    # The bucket a regional S3 host names is not in that region for being named there (S3 redirects to the bucket's
+    # region): a bucket this stack does not make is unproven, as its s3:// URI is (stop 32; twin: s3url-*-own).
     Case(
         "eu-lambda-assets-from-regional-bucket-host",
         "EU",
         lambda_env({"ASSET_HOST": "fleet-assets.s3.eu-west-1.amazonaws.com"}),
+        {"RES-017"},
     ),
     # -- stop 28, AWS red team (EU and CN) ----------------------------------------------------------
     Case(
@@ -7513,6 +7573,7 @@ CASES: list[Case] = [
             "wget -q -O /opt/fleet/agent.rpm https://s3.eu-west-1.amazonaws.com/fleet-artifacts-eu/agent.rpm\n"
             "rpm -i /opt/fleet/agent.rpm\n"
         ),
+        {"RES-017"},  # a path-style URL's bucket the stack does not make (stop 32; twin: s3url-us-user-data-path-own)
     ),
     # A systemd unit written by cloud-init runs its Exec lines' commands
     # (https://www.freedesktop.org/software/systemd/man/latest/systemd.service.html#ExecStart=).
@@ -9184,6 +9245,60 @@ CASES: list[Case] = [
     Case("ali7-cn-vod-editing-project-own-region", "CN", ali7_editing_project(None)),
     Case("ali7-de-vod-editing-project-virginia", "DE", ali7_editing_project("us-east-1"), {"RES-009"}),
     Case("ali7-de-vod-editing-project-own-region", "DE", ali7_editing_project(None)),
+    # -- stop 32 (s3url): a bucket named in an S3 URL's host or path is judged as its name or s3:// URI is (RES-017):
+    # the endpoint's in-jurisdiction region proves nothing about the bucket's (S3 redirects to the bucket's region and
+    # the SDKs follow). The stack's own bucket (its name from its Output) stays accepted; aws-cn by partition.
+    Case("s3url-eu-lambda-virtual-partner", "EU", s3url_door("lambda", _S3URL_VIRTUAL, "partner-bucket"), {"RES-017"}),
+    Case("s3url-eu-lambda-virtual-own", "EU", s3url_door("lambda", _S3URL_VIRTUAL)),
+    Case("s3url-de-lambda-path-partner", "DE", s3url_door("lambda", _S3URL_PATH, "partner-bucket"), {"RES-017"}),
+    Case("s3url-de-lambda-path-own", "DE", s3url_door("lambda", _S3URL_PATH)),
+    Case(
+        "s3url-jp-firehose-dualstack-partner",
+        "JP",
+        s3url_door("firehose", _S3URL_DUALSTACK, "partner-bucket"),
+        {"RES-017"},
+    ),
+    Case("s3url-jp-firehose-dualstack-own", "JP", s3url_door("firehose", _S3URL_DUALSTACK)),
+    Case("s3url-us-sns-fips-partner", "US", s3url_door("sns", _S3URL_FIPS, "partner-bucket"), {"RES-017"}),
+    Case("s3url-us-sns-fips-own", "US", s3url_door("sns", _S3URL_FIPS)),
+    Case(
+        "s3url-eu-user-data-legacy-partner", "EU", s3url_door("user-data", _S3URL_LEGACY, "partner-bucket"), {"RES-017"}
+    ),
+    Case("s3url-eu-user-data-legacy-own", "EU", s3url_door("user-data", _S3URL_LEGACY)),
+    # A website endpoint serves only the buckets of its own region ("The website endpoint you use must be in the same
+    # region that your bucket resides", WebsiteEndpoints.html): its region is the bucket's, judged as such.
+    Case("s3url-de-sns-website-partner-same-region", "DE", s3url_door("sns", _S3URL_WEBSITE, "partner-site")),
+    Case(
+        "s3url-de-sns-website-partner-foreign-region",
+        "DE",
+        s3url_door("sns", "http://{b}.s3-website-us-east-1.amazonaws.com/exports/", "partner-site"),
+        {"RES-006"},
+    ),
+    Case("s3url-jp-lambda-website-dot-own", "JP", s3url_door("lambda", _S3URL_WEBSITE_DOT)),
+    Case(
+        "s3url-jp-lambda-website-dot-foreign-region",
+        "JP",
+        s3url_door("lambda", "http://{b}.s3-website.eu-central-1.amazonaws.com/exports/", "partner-site"),
+        {"RES-006"},
+    ),
+    Case("s3url-us-user-data-path-partner", "US", s3url_door("user-data", _S3URL_PATH, "partner-bucket"), {"RES-017"}),
+    Case("s3url-us-user-data-path-own", "US", s3url_door("user-data", _S3URL_PATH)),
+    # Declared, the partner's bucket is accepted as its s3:// URI is.
+    Case(
+        "s3url-eu-lambda-virtual-partner-declared",
+        "EU",
+        s3url_door("lambda", _S3URL_VIRTUAL, "partner-bucket"),
+        destinations=[_S3URL_PARTNER],
+    ),
+    # aws-cn: every region of the partition is in CN, so a bucket there is judged by its partition, as today.
+    Case("s3url-cn-lambda-virtual-partner", "CN", s3url_door("lambda", _S3URL_CN_VIRTUAL, "partner-bucket")),
+    # A foreign region stays refused under its own rule (the bucket is not judged twice).
+    Case(
+        "s3url-eu-lambda-foreign-region",
+        "EU",
+        s3url_door("lambda", "https://{b}.s3.us-east-1.amazonaws.com/x/"),
+        {"RES-006"},
+    ),
 ]
 
 

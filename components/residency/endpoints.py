@@ -105,6 +105,19 @@ class RegionalBucket(_Frozen):
         return None
 
 
+class S3BucketHosts(_Frozen):
+    """The S3 endpoint labels that carry a bucket's name: before them (virtual-hosted style) or, when nothing stands
+    before them, in the URL's first path segment (path style)."""
+
+    labels: tuple[str, ...]
+    """Whole service labels (``s3``, ``s3-website``)."""
+    region_labels: tuple[str, ...]
+    """Label prefixes a region id completes (``s3-`` of ``s3-eu-west-1``)."""
+    qualifiers: tuple[str, ...] = ()
+    """Labels between the service label and the region (``dualstack``)."""
+    sources: tuple[str, ...]
+
+
 class RegionField(_Frozen):
     path: str
     source: str
@@ -576,6 +589,9 @@ class EndpointCatalogue(_Frozen):
     template_bucket_fields: tuple[TemplateBucketField, ...] = ()
     """Template resource properties naming a bucket where no bucket key says so (ROS's ``OssBucketName``)."""
     regional_buckets: tuple[RegionalBucket, ...] = ()
+    s3_bucket_hosts: S3BucketHosts | None = None
+    """The S3 host shapes that name a bucket: ``<bucket>.s3.<region>.amazonaws.com``, and
+    ``s3.<region>.amazonaws.com/<bucket>/`` (path style)."""
     """AWS-owned buckets named after their region (``eu-west-1.elasticmapreduce``): proven by that region."""
     named_values: tuple[NamedValue, ...] = ()
     region_key_clouds: Mapping[str, frozenset[str]] = Field(default_factory=dict)

@@ -1750,8 +1750,14 @@ class RuleEngine:
         if ref.kind == "host" or (ref.kind == "endpoint" and (ref.edge is not None or ref.region is None)):
             self._judge_host(walk, ref, path, rule_id)
             return
-        for rid, problem in self._problems(ref, rule_id):
+        problems = self._problems(ref, rule_id)
+        for rid, problem in problems:
             self._add_coverable(walk, rid, path, ref.text, problem, _names(ref))
+        if ref.bucket and not problems:
+            # An S3 host naming a bucket (<bucket>.s3.<region>.amazonaws.com, s3.<region>.amazonaws.com/<bucket>/):
+            # the endpoint's region is not the bucket's (S3 redirects a request to the bucket's region, and the SDKs
+            # follow), so the bucket is judged as its name or s3:// URI is. A foreign region is refused above alone.
+            self._bucket_verdict(walk, ref.bucket, ref.partition, "aws", path, ref.text)
 
     def _judge_host(self, walk: _Walk, ref: Reference, path: str, rule_id: RuleId) -> None:
         host = ref.text

@@ -384,6 +384,7 @@ class ReferenceParser:
         self._region_partition = dict(catalogue.aws_region_partition)
         self._decorations = endpoints.host_decorations
         self._short_codes = dict(endpoints.aws.short_codes.codes) if endpoints.aws.short_codes else {}
+        self._s3_host = _s3_bucket_host(endpoints)
         # Exact hosts documented as one region's endpoint although no label names it (smtpdm.aliyun.com).
         self._region_hosts: dict[str, tuple[Cloud, str]] = {
             **{host: ("aws", entry.region) for host, entry in endpoints.aws.region_hosts.items()},
@@ -598,6 +599,8 @@ class ReferenceParser:
                 host = _strip_port(part).lower().rstrip(".")
                 if host:
                     ref = self.host(host, in_url=True)
+                    if ref.bucket == "":  # a path-style S3 URL: the bucket is the first path segment
+                        ref = ref._replace(bucket=_path_bucket(text, authority_end))
                     found.append(ref._replace(url=url))
             seen_hosts.add((m.start("authority"), authority_end))
         return found, seen_hosts, url_spans
@@ -642,11 +645,15 @@ class ReferenceParser:
             if host.endswith("." + suffix):
                 if edge is not None:
                     return Reference("endpoint", cloud, host, None, partition, suffix, True, in_url, edge=edge)
-                labels = host[: -len(suffix) - 1].split(".")
-                region, known = self._region_in_labels(cloud, labels)
+                prefix = host[: -len(suffix) - 1]
+                region, known = self._region_in_labels(cloud, prefix.split("."))
                 # amazonaws.com serves both aws and aws-us-gov; the region tells which.
                 exact = self._region_partition.get(region, partition) if cloud == "aws" and region else partition
-                return Reference("endpoint", cloud, host, region, exact, suffix, known, in_url)
+                # An S3 host names a bucket too (virtual-hosted style), or leaves it to the path (bucket ""): one
+                # literal test spares every other AWS host the pattern.
+                s3 = self._s3_host.match(prefix) if cloud == "aws" and "s3" in prefix and self._s3_host else None
+                bucket = (s3.group("bucket") or "") if s3 else None
+                return Reference("endpoint", cloud, host, region, exact, suffix, known, in_url, bucket=bucket)
         raise AssertionError(f"host regex matched an unknown suffix: {host}")  # pragma: no cover
 
     def _region_in_labels(self, cloud: Cloud, labels: list[str]) -> tuple[str | None, bool]:
@@ -737,6 +744,28 @@ def _backslash_hosts(text: str, start: int) -> list[str]:
         return []
     whole = netloc.group(0)
     return [whole.split("\\", 1)[0].rsplit("@", 1)[-1], whole.rsplit("@", 1)[-1]]
+
+
+def _s3_bucket_host(endpoints: EndpointCatalogue) -> re.Pattern[str] | None:
+    """The labels left of an AWS suffix that make an S3 bucket endpoint (endpoints.yaml ``s3_bucket_hosts``): the
+    bucket's name (any dotted name: bucket names may hold dots), then the service label, its qualifiers and region.
+    The name is optional: without one the host is a path-style endpoint."""
+    hosts = endpoints.s3_bucket_hosts
+    if hosts is None:
+        return None
+    region = r"[a-z]{2,5}(?:-[a-z]+)+-\d+"
+    service = "|".join([*map(re.escape, hosts.labels), *(re.escape(p) + region for p in hosts.region_labels)])
+    qualifiers = "".join(rf"(?:\.{re.escape(q)})?" for q in hosts.qualifiers)
+    return re.compile(rf"^(?:(?P<bucket>[a-z0-9][a-z0-9.-]*)\.)?(?:{service}){qualifiers}(?:\.{region})?$")
+
+
+def _path_bucket(text: str, authority_end: int) -> str | None:
+    """The bucket a path-style S3 URL names: its first path segment when it has a bucket name's shape."""
+    if text[authority_end : authority_end + 1] != "/":
+        return None
+    segment = re.match(r"[^/?#\s\"'<>`]*", text[authority_end + 1 :])
+    name = segment.group(0).lower() if segment else ""
+    return name if S3_BUCKET_NAME.match(name) else None
 
 
 def _strip_port(authority: str) -> str:
