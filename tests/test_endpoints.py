@@ -602,6 +602,19 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             "consumer_identifier": "210987654321",
         },
     ),
+    # A Lake Formation grant to the stack's own role is accepted; to another account it is refused (that account can
+    # query the table from any region through resource links).
+    "aws-lakeformation-cross-account-grant": (
+        "EU",
+        "aws",
+        "aws:lakeformation/permissions:Permissions",
+        {
+            "principal": "arn:aws:iam::123456789012:role/analysts",
+            "permissions": ["SELECT"],
+            "table": {"database_name": "fleet", "name": "trips"},
+        },
+        {"principal": "210987654321", "permissions": ["SELECT"], "table": {"database_name": "fleet", "name": "trips"}},
+    ),
     # Launch permission in aws-cn: the other account copies the AMI only to the China regions; in EU to any region.
     "aws-ec2-ami-launch-permission": (
         "CN",
@@ -5691,3 +5704,21 @@ def test_a_copy_source_is_judged_by_its_first_segment(bucket: str, key: list[str
     other, _ = ENGINES["EU"].check(machine, known=lambda name: name == bucket + "-x")
     assert own == []
     assert {f.rule.id for f in other} == {"RES-017"}
+
+
+@pytest.mark.parametrize(
+    ("code", "principal", "expected"),
+    [
+        ("EU", "210987654321", {"RES-016"}),  # another account
+        ("EU", "arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5", {"RES-016"}),
+        ("EU", "arn:aws:organizations::123456789012:ou/o-a1b2c3d4e5/ou-ab12-cdef3456", {"RES-016"}),
+        ("EU", "arn:aws:iam::123456789012:role/analysts", set()),  # a role: what it runs is judged where it is made
+        ("EU", "IAM_ALLOWED_PRINCIPALS", set()),
+        ("CN", "210987654321", set()),  # an aws-cn account reaches only the China regions
+    ],
+)
+def test_a_lake_formation_grant_to_another_account_is_a_transfer(code: str, principal: str, expected: set[str]) -> None:
+    props = {"principal": principal, "permissions": ["SELECT", "DESCRIBE"],
+             "table": {"database_name": "fleet", "wildcard": True}}  # fmt: skip
+    subject = Subject("aws:lakeformation/permissions:Permissions", "g", props, provider(code))
+    assert rule_ids(code, subject) == expected

@@ -5756,6 +5756,25 @@ def awsred7_copy_export(partner_source: str | None = None) -> Callable[[Ctx], ob
     return build
 
 
+def awsred7_lake_grant(principal: str | None = None) -> Callable[[Ctx], object]:
+    # docs: glue/catalogdatabase, lakeformation/permissions — the trips table's database shared with the analysts' role,
+    # or with another account (a 12-digit id), which can query it from any Region through resource links (Lake
+    # Formation, Creating resource links).
+    def build(c: Ctx) -> object:
+        db = aws.glue.CatalogDatabase("trips-db", name="trips", opts=c.aws)
+        if principal is None:
+            analysts = aws.iam.Role("lake-analysts", assume_role_policy=ROLE.replace("lambda", "athena"), opts=c.aws)
+            grantee: Any = analysts.arn
+        else:
+            grantee = principal
+        return aws.lakeformation.Permissions(
+            "trips-select", principal=grantee, permissions=["SELECT", "DESCRIBE"],
+            table={"database_name": db.name, "wildcard": True}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 # A report mailer's environment (docs: lambda/function): the recipients' domains receive the report; the sender's
 # address (a partner's relay here) and the reply-to address receive nothing the report carries.
 _AWSRED7_REPORT_PARTNER = {
@@ -9236,6 +9255,10 @@ CASES: list[Case] = [
         lambda_env(_AWSRED7_REPORT_OWN),
         destinations=[_EU_MAIL],
     ),
+    # A Lake Formation grant to another account (was accepted): it can query the table from any Region.
+    Case("awsred7-eu-lake-grant-partner-account", "EU", awsred7_lake_grant("210987654321"), {"RES-016"}),
+    Case("awsred7-eu-lake-grant-own-role", "EU", awsred7_lake_grant()),
+    Case("awsred7-cn-lake-grant-partner-account", "CN", awsred7_lake_grant("210987654321")),
 ]
 
 
