@@ -602,6 +602,19 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             "consumer_identifier": "210987654321",
         },
     ),
+    # A Lake Formation grant to the stack's own role is accepted; to another account it is refused (that account can
+    # query the table from any region through resource links).
+    "aws-lakeformation-cross-account-grant": (
+        "EU",
+        "aws",
+        "aws:lakeformation/permissions:Permissions",
+        {
+            "principal": "arn:aws:iam::123456789012:role/analysts",
+            "permissions": ["SELECT"],
+            "table": {"database_name": "fleet", "name": "trips"},
+        },
+        {"principal": "210987654321", "permissions": ["SELECT"], "table": {"database_name": "fleet", "name": "trips"}},
+    ),
     # Launch permission in aws-cn: the other account copies the AMI only to the China regions; in EU to any region.
     "aws-ec2-ami-launch-permission": (
         "CN",
@@ -3844,6 +3857,25 @@ def test_a_pair_named_like_free_text_is_still_judged(name: str) -> None:
         ("aws:ssm/quicksetupConfigurationManager:QuicksetupConfigurationManager",
          {"configuration_definition": {"type": "AWSQuickSetupType-CFGRecording",
                                        "parameters": {"UseCustomBucket": "true", "DeliveryBucketName": "{bucket}"}}}),
+        # Transcribe's output bucket (StartTranscriptionJob OutputBucketName) in a Step Functions task, and S3
+        # CopyObject's source (`<bucket>/<key>`, URL-encoded or not) in a task, a runbook step and a schedule's input.
+        ("aws:sfn/stateMachine:StateMachine",
+         {"definition": json.dumps({"StartAt": "S", "States": {"S": {"Type": "Task", "End": True, "Parameters": {
+             "TranscriptionJobName.$": "$.id", "Media": {"MediaFileUri.$": "$.uri"},
+             "OutputBucketName": "{bucket}"}}}})}),
+        ("aws:sfn/stateMachine:StateMachine",
+         {"definition": json.dumps({"StartAt": "S", "States": {"S": {"Type": "Task", "End": True, "Parameters": {
+             "Bucket.$": "$.bucket", "Key": "in/day.csv", "CopySource": "{bucket}/exports/day.csv"}}}})}),
+        ("aws:ssm/document:Document",
+         {"document_type": "Automation", "content": json.dumps({"schemaVersion": "0.3", "mainSteps": [
+             {"name": "c", "action": "aws:executeAwsApi", "inputs": {
+                 "Service": "s3", "Api": "CopyObject", "Bucket": "{{ Target }}", "Key": "day.csv",
+                 "CopySource": "{bucket}%2Fexports%2Fday.csv"}}]})}),
+        ("aws:scheduler/schedule:Schedule",
+         {"schedule_expression": "rate(1 day)", "flexible_time_window": {"mode": "OFF"},
+          "target": {  # arn (arn:<partition>:scheduler:::aws-sdk:s3:copyObject) and role_arn left out
+                     "input": json.dumps({"Bucket.$": "<aws.scheduler.bucket>", "Key": "day.csv",
+                                          "CopySource": "/{bucket}/exports/day.csv"})}}),
     ],
 )  # fmt: skip
 def test_buckets_under_documented_keys_must_be_proven(token: str, props: dict[str, Any]) -> None:
@@ -5623,7 +5655,8 @@ def test_ses_recipients_named_in_a_workflow_are_destinations(field: str) -> None
     assert rule_ids("EU", machine("")) == set()
     assert rule_ids("CN", Subject("aws:sfn/stateMachine:StateMachine", "m", machine("x@partner.example.com").props,
                                   provider("CN"))) == {"RES-015"}  # fmt: skip
-    # The same field outside a Destination names no recipient of this mail.
+    # The same field outside a Destination: CcAddresses and BccAddresses name no recipient of this mail; a
+    # `ToAddresses` anywhere is named as recipients (as an application's REPORT_TO_ADDRESSES is), judged since stop 32.
     elsewhere = json.dumps(
         {
             "StartAt": "M",
@@ -5631,4 +5664,95 @@ def test_ses_recipients_named_in_a_workflow_are_destinations(field: str) -> None
         }
     )
     assert rule_ids("EU", Subject("aws:sfn/stateMachine:StateMachine", "m", {"definition": elsewhere},
-                                  provider("EU"))) == set()  # fmt: skip
+                                  provider("EU"))) == ({"RES-015"} if field == "ToAddresses" else set())  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("acme-artifacts/exports/day.csv", set()),  # the stack's own bucket (known below)
+        ("acme-artifacts%2Fexports%2Fday.csv", set()),
+        ("partner-exports/day.csv", {"RES-017"}),
+        ("partner-exports%2Fday.csv", {"RES-017"}),  # URL-encoded: the slash is `%2F`
+        ("/partner-exports/day.csv?versionId=3", {"RES-017"}),
+        # An access point's object ARN names its Region: judged as an ARN (RES-004 outside the jurisdiction).
+        ("arn:aws:s3:eu-west-1:123456789012:accesspoint/exports/object/day.csv", set()),
+        ("arn:aws:s3:us-east-1:123456789012:accesspoint/exports/object/day.csv", {"RES-004"}),
+    ],
+)
+def test_a_copy_source_names_the_bucket_it_reads(source: str, expected: set[str]) -> None:
+    # S3 CopyObject's CopySource ("the name of the source bucket and the key of the source object, separated by a
+    # slash", URL-encoded) in a Step Functions aws-sdk task: it passed unjudged while the destination Bucket was judged.
+    definition = json.dumps({"StartAt": "C", "States": {"C": {"Type": "Task", "End": True, "Parameters": {
+        "Bucket": "acme-artifacts", "Key": "in/day.csv", "CopySource": source}}}})  # fmt: skip
+    machine = Subject("aws:sfn/stateMachine:StateMachine", "m", {"definition": definition}, provider("EU"))
+    found, _ = ENGINES["EU"].check(machine, known=lambda name: name == "acme-artifacts")
+    assert {f.rule.id for f in found} == expected
+    # Elsewhere `copy_source` is no catalogued place: a Pass state's result names nothing read.
+    passed = json.dumps({"StartAt": "C", "States": {"C": {"Type": "Pass", "End": True, "Result": {"copy": source}}}})
+    other = Subject("aws:sfn/stateMachine:StateMachine", "m", {"definition": passed}, provider("EU"))
+    assert {f.rule.id for f in ENGINES["EU"].check(other, known=lambda name: name == "acme-artifacts")[0]} <= {
+        "RES-004"
+    }
+
+
+@pytest.mark.parametrize(
+    "name", ["REPORT_TO_ADDRESSES", "ALERT_EMAILS", "ALERT_EMAIL", "NOTIFICATION_EMAILS", "REPORT_EMAIL_RECIPIENTS"]
+)
+def test_a_recipient_list_in_an_environment_variable_is_judged(name: str) -> None:
+    # A variable whose name says mail is sent to its addresses: each address's domain receives the mail (as an SNS
+    # e-mail subscription's or SES Destination's), so a partner's domain is refused unless declared.
+    def function(value: str, code: str = "EU", variable: str = name) -> Subject:
+        props = {"environment": {"variables": {variable: value}}}
+        return Subject("aws:lambda/function:Function", "f", props, provider(code))
+
+    assert rule_ids("EU", function("quality@partner.example.com,recalls@partner.example.com")) == {"RES-015"}
+    assert rule_ids("CN", function("quality@partner.example.com", "CN")) == {"RES-015"}
+    assert rule_ids("EU", function("")) == set()  # no address: nothing is sent
+    # The sender and the reply-to address receive nothing this mail carries: not judged.
+    # A reply-to address ends in a host key (`to_address`) but receives only the recipients' replies: it was refused
+    # (RES-015) in REPLY_TO_ADDRESS before stop 32, a false alarm.
+    for other in ("REPORT_FROM_ADDRESS", "REPLY_TO", "REPLY_TO_ADDRESS", "REPORT_REPLY_TO_ADDRESSES", "SENDER_EMAIL",
+                  "ADMIN_EMAILS"):  # fmt: skip
+        assert rule_ids("EU", function("quality@partner.example.com", variable=other)) == set(), other
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    bucket=st.from_regex(r"[a-z0-9][a-z0-9-]{2,20}[a-z0-9]", fullmatch=True),
+    key=st.lists(st.from_regex(r"[A-Za-z0-9_.-]{1,10}", fullmatch=True), min_size=1, max_size=3),
+    encoded=st.booleans(),
+    slash=st.booleans(),
+)
+def test_a_copy_source_is_judged_by_its_first_segment(bucket: str, key: list[str], encoded: bool, slash: bool) -> None:
+    # Whatever the key, written plain or URL-encoded, with a leading slash or not: the bucket judged is the first
+    # segment, so the stack's own bucket passes and any other name is refused (RES-017).
+    from urllib.parse import quote
+
+    path = f"{bucket}/{'/'.join(key)}"
+    source = ("/" if slash else "") + (quote(path, safe="") if encoded else path)
+    definition = json.dumps({"StartAt": "C", "States": {"C": {"Type": "Task", "End": True, "Parameters": {
+        "Key": "day.csv", "CopySource": source}}}})  # fmt: skip
+    machine = Subject("aws:sfn/stateMachine:StateMachine", "m", {"definition": definition}, provider("EU"))
+    own, _ = ENGINES["EU"].check(machine, known=lambda name: name == bucket)
+    other, _ = ENGINES["EU"].check(machine, known=lambda name: name == bucket + "-x")
+    assert own == []
+    assert {f.rule.id for f in other} == {"RES-017"}
+
+
+@pytest.mark.parametrize(
+    ("code", "principal", "expected"),
+    [
+        ("EU", "210987654321", {"RES-016"}),  # another account
+        ("EU", "arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5", {"RES-016"}),
+        ("EU", "arn:aws:organizations::123456789012:ou/o-a1b2c3d4e5/ou-ab12-cdef3456", {"RES-016"}),
+        ("EU", "arn:aws:iam::123456789012:role/analysts", set()),  # a role: what it runs is judged where it is made
+        ("EU", "IAM_ALLOWED_PRINCIPALS", set()),
+        ("CN", "210987654321", set()),  # an aws-cn account reaches only the China regions
+    ],
+)
+def test_a_lake_formation_grant_to_another_account_is_a_transfer(code: str, principal: str, expected: set[str]) -> None:
+    props = {"principal": principal, "permissions": ["SELECT", "DESCRIBE"],
+             "table": {"database_name": "fleet", "wildcard": True}}  # fmt: skip
+    subject = Subject("aws:lakeformation/permissions:Permissions", "g", props, provider(code))
+    assert rule_ids(code, subject) == expected

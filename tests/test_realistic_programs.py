@@ -5789,6 +5789,75 @@ _S3URL_PARTNER = {"id": "partner-bucket", "kind": "resident", "match": "partner-
                   "evidence": "Partner bucket in eu-west-1 (GetBucketLocation), contract PB-3"}  # fmt: skip
 
 
+def awsred7_transcribe_calls(partner_bucket: str | None = None) -> Callable[[Ctx], object]:
+    # docs: sfn/statemachine, Transcribe StartTranscriptionJob — a workflow transcribes each recorded service call
+    # (`aws-sdk:transcribe:startTranscriptionJob`); `OutputBucketName` is where Transcribe writes the transcript.
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("call-transcripts", opts=c.aws)
+        bucket = own.bucket if partner_bucket is None else pulumi.Output.from_input(partner_bucket)
+        role = aws.iam.Role("transcribe-calls-role", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+        definition = bucket.apply(
+            lambda b: json.dumps({"StartAt": "Transcribe", "States": {"Transcribe": {
+                "Type": "Task", "Resource": "arn:aws:states:::aws-sdk:transcribe:startTranscriptionJob", "End": True,
+                "Parameters": {"TranscriptionJobName.$": "$.callId", "LanguageCode": "de-DE",
+                               "Media": {"MediaFileUri.$": "$.recordingUri"}, "OutputBucketName": b,
+                               "OutputKey": "transcripts/"}}}})
+        )  # fmt: skip
+        return aws.sfn.StateMachine("transcribe-calls", role_arn=role.arn, definition=definition, opts=c.aws)
+
+    return build
+
+
+def awsred7_copy_export(partner_source: str | None = None) -> Callable[[Ctx], object]:
+    # docs: sfn/statemachine, S3 CopyObject — a nightly task copies the day's export into the stack's archive bucket
+    # (`aws-sdk:s3:copyObject`): `CopySource` is `<source bucket>/<key>`, the bucket the object is read from.
+    def build(c: Ctx) -> object:
+        archive = aws.s3.Bucket("export-archive", opts=c.aws)
+        exports = aws.s3.Bucket("daily-exports", opts=c.aws)
+        source = exports.bucket if partner_source is None else pulumi.Output.from_input(partner_source)
+        role = aws.iam.Role("copy-export-role", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+        definition = pulumi.Output.all(archive.bucket, source).apply(
+            lambda a: json.dumps({"StartAt": "Copy", "States": {"Copy": {
+                "Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:copyObject", "End": True,
+                "Parameters": {"Bucket": a[0], "Key": "archive/day.csv", "CopySource": f"{a[1]}/exports/day.csv"}}}})
+        )  # fmt: skip
+        return aws.sfn.StateMachine("copy-export", role_arn=role.arn, definition=definition, opts=c.aws)
+
+    return build
+
+
+def awsred7_lake_grant(principal: str | None = None) -> Callable[[Ctx], object]:
+    # docs: glue/catalogdatabase, lakeformation/permissions — the trips table's database shared with the analysts' role,
+    # or with another account (a 12-digit id), which can query it from any Region through resource links (Lake
+    # Formation, Creating resource links).
+    def build(c: Ctx) -> object:
+        db = aws.glue.CatalogDatabase("trips-db", name="trips", opts=c.aws)
+        if principal is None:
+            analysts = aws.iam.Role("lake-analysts", assume_role_policy=ROLE.replace("lambda", "athena"), opts=c.aws)
+            grantee: Any = analysts.arn
+        else:
+            grantee = principal
+        return aws.lakeformation.Permissions(
+            "trips-select", principal=grantee, permissions=["SELECT", "DESCRIBE"],
+            table={"database_name": db.name, "wildcard": True}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+# A report mailer's environment (docs: lambda/function): the recipients' domains receive the report; the sender's
+# address (a partner's relay here) and the reply-to address receive nothing the report carries.
+_AWSRED7_REPORT_PARTNER = {
+    "REPORT_TO_ADDRESSES": "recalls@partner.example.com,quality@mail.example.eu",
+    "REPORT_FROM_ADDRESS": "noreply@mail.example.eu",
+}
+_AWSRED7_REPORT_OWN = {
+    "REPORT_TO_ADDRESSES": "recalls@mail.example.eu,quality@mail.example.eu",
+    "REPORT_FROM_ADDRESS": "noreply@partner.example.com",
+    "REPLY_TO_ADDRESS": "recalls-desk@partner.example.com",  # replies go there: was refused (RES-015), a false alarm
+}
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9299,6 +9368,31 @@ CASES: list[Case] = [
         s3url_door("lambda", "https://{b}.s3.us-east-1.amazonaws.com/x/"),
         {"RES-006"},
     ),
+    # -- stop 32 (AWS red team, round 7): Transcribe's output bucket and S3 CopyObject's source in a workflow, a
+    # recipient list in an environment variable (each passed unjudged before).
+    Case(
+        "awsred7-de-sfn-transcribe-partner-bucket", "DE", awsred7_transcribe_calls("partner-transcripts"), {"RES-017"}
+    ),
+    Case("awsred7-de-sfn-transcribe-own-bucket", "DE", awsred7_transcribe_calls()),
+    Case("awsred7-jp-sfn-copy-from-partner-bucket", "JP", awsred7_copy_export("partner-exports"), {"RES-017"}),
+    Case("awsred7-jp-sfn-copy-from-own-bucket", "JP", awsred7_copy_export()),
+    Case(
+        "awsred7-eu-lambda-report-recipients-partner",
+        "EU",
+        lambda_env(_AWSRED7_REPORT_PARTNER),
+        {"RES-015"},
+        destinations=[_EU_MAIL],
+    ),
+    Case(
+        "awsred7-eu-lambda-report-recipients-own",
+        "EU",
+        lambda_env(_AWSRED7_REPORT_OWN),
+        destinations=[_EU_MAIL],
+    ),
+    # A Lake Formation grant to another account (was accepted): it can query the table from any Region.
+    Case("awsred7-eu-lake-grant-partner-account", "EU", awsred7_lake_grant("210987654321"), {"RES-016"}),
+    Case("awsred7-eu-lake-grant-own-role", "EU", awsred7_lake_grant()),
+    Case("awsred7-cn-lake-grant-partner-account", "CN", awsred7_lake_grant("210987654321")),
 ]
 
 

@@ -502,6 +502,9 @@ class EndpointCatalogue(_Frozen):
     alicloud: CloudEndpoints
     host_decorations: tuple[str, ...]
     host_keys: frozenset[str]
+    not_host_keys: frozenset[str] = frozenset()
+    """Keys (snake_case) that end in a host key but name no destination, matched like host keys (on the key or as
+    a ``_<key>`` suffix): a reply-to address ends in ``to_address`` and receives nothing the mail carries."""
     user_keyed_maps: frozenset[str] = frozenset()
     """Keys (snake_case) whose map holds names the user chose, such as environment variables: a free-text
     name among them (a variable ``DESCRIPTION``) is data like any other, not a field for humans."""

@@ -963,9 +963,12 @@ class RuleEngine:
         if plan.bucket and plan.bucket != _GROUP and not walk.existing:
             # `<bucket>/<prefix>` (bucket_prefix_fields: CodeBuild's S3 log, cache and source locations) names the
             # bucket by its first segment, as does Transfer Family's absolute `/<bucket>/<prefix>` (a user's home
-            # directory); a URL or an ARN there is read as one below.
+            # directory); a URL or an ARN there is read as one below. S3 CopySource is URL-encoded ("The value must be
+            # URL-encoded"): its slash may be written `%2F`, which no bucket name holds.
             name = (
-                value.removeprefix("/").split("/", 1)[0] if plan.bucket == _PREFIXED and "://" not in value else value
+                _ENCODED_SLASH.sub("/", value).removeprefix("/").split("/", 1)[0]
+                if plan.bucket == _PREFIXED and "://" not in value
+                else value
             )
             if S3_BUCKET_NAME.match(name):
                 if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
@@ -1697,7 +1700,7 @@ class RuleEngine:
         )
 
     def _is_host_key(self, key: str) -> bool:
-        return _named_by(key, self.endpoints.host_keys)
+        return _named_by(key, self.endpoints.host_keys) and not _named_by(key, self.endpoints.not_host_keys)
 
     def _is_user_keyed(self, key: str) -> bool:
         return _named_by(_key_tokens(key), self.endpoints.user_keyed_maps)
@@ -2545,6 +2548,7 @@ _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 # _KeyPlan.bucket: the kinds of regionless names (_PREFIXED: a bucket name, optionally followed by `/<prefix>`)
 _BUCKET, _GROUP, _PREFIXED = "bucket", "group", "prefixed"
+_ENCODED_SLASH = re.compile("%2f", re.IGNORECASE)  # a URL-encoded `/` in a `<bucket>/<key>` (S3 CopySource)
 _PROPERTIES, _INI = "properties", "ini"  # _KeyPlan.properties: the kinds of key=value files
 _BUCKET_NAME_PROPERTY = "BucketName"  # an AWS::S3::Bucket's name (its Ref), literal or chosen by a Parameter
 # A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
