@@ -553,7 +553,11 @@ class RuleEngine:
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
         # Type token -> (key path, ``unless_set``) of its group fields whose id an input beside it may place.
         self._group_placed_by = _group_placed_by(self.endpoints.global_group_fields)
-        self.naming_types: frozenset[str] = self.endpoints.bucket_types | frozenset(self.endpoints.global_group_types)
+        self.naming_types: frozenset[str] = (
+            self.endpoints.bucket_types
+            | frozenset(self.endpoints.global_group_types)
+            | frozenset(self.endpoints.created_host_types)
+        )
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
         self._user_keyed_fields = self.endpoints.typed_paths(self.endpoints.user_keyed_fields)
@@ -1960,7 +1964,15 @@ class RuleEngine:
         group = type_token not in endpoints.bucket_types
         key = "bucket" if not group else endpoints.global_group_types.get(type_token)
         if key is None:
-            return None
+            # A DNS record of an address type (created_hosts): its full name, as a host is read (lower case, no
+            # trailing dot). Other types pay this one dict lookup.
+            record = endpoints.created_host_types.get(type_token)
+            if record is None:
+                return None
+            kind, host = prop_of(props, record.when), prop_of(props, record.path)
+            if not isinstance(kind, str) or kind.upper() not in record.values or not isinstance(host, str):
+                return None
+            return host.lower().rstrip(".") or None
         name = prop_of(props, key)
         if not isinstance(name, str) or not name:
             return None
