@@ -1912,9 +1912,9 @@ def test_a_hosted_zone_s_name_servers_are_its_own_names() -> None:
 @pytest.mark.parametrize(
     ("record_type", "name", "created"),
     [
-        ("A", "Portal.Fleet.example.eu.", "portal.fleet.example.eu"),
-        ("CNAME", "api.fleet.example.eu", "api.fleet.example.eu"),
-        ("AAAA", "portal", "portal"),  # relative to its zone: only that text (its full name is left open)
+        ("A", "Portal.Fleet.example.eu.", "record:portal.fleet.example.eu"),
+        ("CNAME", "api.fleet.example.eu", "record:api.fleet.example.eu"),
+        ("AAAA", "portal", "record:portal"),  # relative to its zone: only that text (its full name is left open)
         ("TXT", "portal.fleet.example.eu", None),  # names nothing that receives data
         ("CAA", "fleet.example.eu", None),
         ("A", "", None),
@@ -1933,7 +1933,14 @@ def test_an_address_record_this_stack_makes_proves_its_name(record_type: str, na
         provider("EU"),
     )  # fmt: skip
     found = {f.rule.id for f in engine.check(alias, known=lambda text: text == created)[0]}
-    assert found == (set() if created == "portal.fleet.example.eu" else {"RES-015"})
+    assert found == (set() if created == "record:portal.fleet.example.eu" else {"RES-015"})
+    # Only as an alias target: elsewhere the name reaches the stack's record only through the domain's delegation, which
+    # no document of the stack shows (an ALB redirect to it stays refused).
+    redirect = Subject(
+        "aws:lb/listenerRule:ListenerRule", "bare-to-portal",
+        {"actions": [{"type": "redirect", "redirect": {"host": "portal.fleet.example.eu"}}]}, provider("EU"),
+    )  # fmt: skip
+    assert {f.rule.id for f in engine.check(redirect, known=lambda text: text == created)[0]} == {"RES-015"}
 
 
 def test_a_record_s_own_name_proves_no_host_under_it() -> None:

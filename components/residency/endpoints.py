@@ -158,6 +158,9 @@ class CreatedHost(TypedField):
     """The top-level input (snake_case) holding the record's type (``type``)."""
     values: tuple[str, ...]
     """The record types whose name is an address (A, AAAA, CNAME); a TXT or CAA record's name proves nothing."""
+    proves: tuple[str, ...]
+    """The paths (list indexes dropped) of the type where such a name proves the host (``aliases.name``): only there,
+    since elsewhere a name of the stack's zone reaches it only through the domain's delegation."""
 
 
 class GroupField(TypedField):
