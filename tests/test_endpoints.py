@@ -1923,6 +1923,53 @@ def test_a_hosted_zone_s_name_servers_are_its_own_names() -> None:
 
 
 @pytest.mark.parametrize(
+    ("record_type", "name", "created"),
+    [
+        ("A", "Portal.Fleet.example.eu.", "record:portal.fleet.example.eu"),
+        ("CNAME", "api.fleet.example.eu", "record:api.fleet.example.eu"),
+        ("AAAA", "portal", "record:portal"),  # relative to its zone: only that text (its full name is left open)
+        ("TXT", "portal.fleet.example.eu", None),  # names nothing that receives data
+        ("CAA", "fleet.example.eu", None),
+        ("A", "", None),
+    ],
+)
+def test_an_address_record_this_stack_makes_proves_its_name(record_type: str, name: str, created: str | None) -> None:
+    # created_hosts (false-alarm review, stop 32): an alias record to `portal.fleet.example.eu`, a record the stack
+    # made by that name, was refused by the guard and the plan (RES-015) while the pack accepted it.
+    engine = ENGINES["EU"]
+    token = "aws:route53/record:Record"
+    assert token in engine.naming_types
+    assert engine.created_name(token, {"type": record_type, "name": name}) == created
+    assert engine.created_name("aws:route53/zone:Zone", {"name": "fleet.example.eu"}) is None
+    alias = Subject(
+        token, "apex", {"type": "A", "name": "fleet.example.eu", "aliases": [{"name": "portal.fleet.example.eu"}]},
+        provider("EU"),
+    )  # fmt: skip
+    found = {f.rule.id for f in engine.check(alias, known=lambda text: text == created)[0]}
+    assert found == (set() if created == "record:portal.fleet.example.eu" else {"RES-015"})
+    # Only as an alias target: elsewhere the name reaches the stack's record only through the domain's delegation, which
+    # no document of the stack shows (an ALB redirect to it stays refused).
+    redirect = Subject(
+        "aws:lb/listenerRule:ListenerRule", "bare-to-portal",
+        {"actions": [{"type": "redirect", "redirect": {"host": "portal.fleet.example.eu"}}]}, provider("EU"),
+    )  # fmt: skip
+    assert {f.rule.id for f in engine.check(redirect, known=lambda text: text == created)[0]} == {"RES-015"}
+
+
+def test_a_record_s_own_name_proves_no_host_under_it() -> None:
+    # The apex record `fleet.example.eu` named by the program is no address the provider made: it used to prove, in
+    # the policy pack and the reviews, every `<label>.fleet.example.eu` its alias named (another stack's record too),
+    # while the guard refused it. Its provider-made outputs stay its own.
+    from components.residency.provenance import own_names
+
+    token = "aws:route53/record:Record"
+    apex = {"name": "fleet.example.eu", "fqdn": "fleet.example.eu", "type": "A"}
+    assert own_names(ENGINES["EU"], token, apex) == []
+    relative = {"name": "portal", "fqdn": "portal.fleet.example.eu", "type": "A"}
+    assert own_names(ENGINES["EU"], token, relative) == ["portal.fleet.example.eu"]
+
+
+@pytest.mark.parametrize(
     "token",
     [
         "aws:s3/bucketLogging:BucketLogging",

@@ -32,6 +32,7 @@ import platform_programs_cn as pc
 import platform_programs_intl as pi
 import platform_programs_markets as pm
 import platform_programs_ops as po
+import platform_programs_refusals as pr
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
@@ -5857,6 +5858,16 @@ _AWSRED7_REPORT_OWN = {
     "REPLY_TO_ADDRESS": "recalls-desk@partner.example.com",  # replies go there: was refused (RES-015), a false alarm
 }
 
+# False-alarm review (stop 32): a record of the stack's zone named relative to it, and a bucket of the data stack
+# named alone in an oss:// path, each declared as the refusal's message says.
+_FA32_PORTAL = {
+    "id": "eu-portal", "kind": "resident", "match": "portal.fleet.example.eu",
+    "evidence": "record of this stack's zone, alias to its Frankfurt ALB",
+}  # fmt: skip
+_FA32_RAW_DRIVES = {
+    "id": "cn-raw-drives", "kind": "resident", "match": "fleet-raw-drives",
+    "evidence": "bucket of the data stack, oss-cn-shanghai",
+}  # fmt: skip
 
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
@@ -9393,6 +9404,93 @@ CASES: list[Case] = [
     Case("awsred7-eu-lake-grant-partner-account", "EU", awsred7_lake_grant("210987654321"), {"RES-016"}),
     Case("awsred7-eu-lake-grant-own-role", "EU", awsred7_lake_grant()),
     Case("awsred7-cn-lake-grant-partner-account", "CN", awsred7_lake_grant("210987654321")),
+    # -- stop 32, false-alarm review of this stop's refusals (tests/platform_programs_refusals.py): what each market's
+    # engineers write next to them. Route 53 aliases to an in-market load balancer, API, S3 website and Elastic
+    # Beanstalk environment (the Beanstalk domain was refused, RES-015: `elasticbeanstalk.com` is now a catalogued
+    # suffix, read by its Region label) and to a record of the same zone written by its full name.
+    Case(
+        "fa32-eu-route53-aliases-ireland",
+        "EU",
+        pr.route53_aliases_in_market(pi.IRELAND, "fleet.example.eu", website_dash=True),
+    ),
+    Case("fa32-de-route53-aliases", "DE", pr.route53_aliases_in_market(pi.FRANKFURT, "fleet.example.de")),
+    Case(
+        "fa32-jp-route53-aliases",
+        "JP",
+        pr.route53_aliases_in_market(pi.TOKYO, "fleet.example.jp", website_dash=True),
+    ),
+    Case("fa32-us-route53-aliases-oregon", "US", pr.route53_aliases_in_market(pi.OREGON, "fleet.example.com")),
+    Case("fa32-cn-route53-aliases", "CN", pr.route53_aliases_in_market("cn-north-1", "fleet.example.cn")),
+    Case(
+        "fa32-de-route53-alias-beanstalk-virginia",
+        "DE",
+        pr.route53_aliases_in_market(pi.FRANKFURT, "fleet.example.de", beanstalk_region=pi.VIRGINIA),
+        {"RES-006"},
+    ),
+    # Records written by their name relative to the zone ("portal"): the apex's alias to `portal.<zone>` is not proven
+    # by the record's relative name (left open, docs/residency.md); the register covers it.
+    Case(
+        "fa32-eu-route53-alias-relative-record-declared",
+        "EU",
+        pr.route53_aliases_in_market(pi.FRANKFURT, "fleet.example.eu", relative=True),
+        destinations=[_FA32_PORTAL],
+    ),
+    Case(
+        "fa32-eu-route53-alias-relative-record",
+        "EU",
+        pr.route53_aliases_in_market(pi.FRANKFURT, "fleet.example.eu", relative=True),
+        {"RES-015"},
+    ),
+    # Cognito user pool and identity pool ids of an in-market Region (ids that carry their Region).
+    Case("fa32-eu-cognito-ids-ireland-pool", "EU", pr.cognito_ids_in_market(pi.FRANKFURT, pi.IRELAND)),
+    Case("fa32-de-cognito-ids", "DE", pr.cognito_ids_in_market(pi.FRANKFURT)),
+    Case("fa32-jp-cognito-ids-osaka-pool", "JP", pr.cognito_ids_in_market(pi.TOKYO, pi.OSAKA)),
+    Case("fa32-us-cognito-ids-oregon-pool", "US", pr.cognito_ids_in_market(pi.VIRGINIA, pi.OREGON)),
+    Case("fa32-cn-cognito-ids-ningxia-pool", "CN", pr.cognito_ids_in_market("cn-north-1", "cn-northwest-1")),
+    # `registry` as a host key: the Region's ECR / ACR registry, a registry id and a schema registry's name.
+    Case("fa32-eu-registry-environment-paris", "EU", pr.registry_environment(pi.PARIS)),
+    Case("fa32-jp-registry-environment", "JP", pr.registry_environment(pi.TOKYO)),
+    Case("fa32-cn-registry-environment-ningxia", "CN", pr.registry_environment("cn-northwest-1")),
+    Case("fa32-cn-ali-registry-oss-paths", "CN", pr.ali_registry_and_oss_environment("cn-shanghai", hdfs=True)),
+    Case("fa32-de-ali-registry-oss-paths", "DE", pr.ali_registry_and_oss_environment("eu-central-1")),
+    Case("fa32-jp-ali-registry-oss-paths", "JP", pr.ali_registry_and_oss_environment("ap-northeast-1")),
+    Case("fa32-us-ali-registry-oss-paths-virginia", "US", pr.ali_registry_and_oss_environment("us-east-1")),
+    # A bucket named alone (`oss://<bucket>/`) names no region: refused unless made here, and declared by its name.
+    Case(
+        "fa32-cn-ali-oss-shared-bucket-declared",
+        "CN",
+        pr.ali_registry_and_oss_environment("cn-shanghai", shared_bucket=True),
+        destinations=[_FA32_RAW_DRIVES],
+    ),
+    Case(
+        "fa32-cn-ali-oss-shared-bucket",
+        "CN",
+        pr.ali_registry_and_oss_environment("cn-shanghai", shared_bucket=True),
+        {"RES-017"},
+    ),
+    # Home-Region services: budgets and cost anomaly alerts to the stack's own topic, an Organizations backup policy
+    # copying to the market's other Region.
+    Case("fa32-eu-cost-alerts-own-topic", "EU", pr.cost_alerts_to_own_topic(pi.FRANKFURT)),
+    Case("fa32-us-cost-alerts-own-topic", "US", pr.cost_alerts_to_own_topic(pi.VIRGINIA)),
+    Case("fa32-jp-cost-alerts-own-topic", "JP", pr.cost_alerts_to_own_topic(pi.TOKYO)),
+    Case("fa32-cn-cost-alerts-own-topic-ningxia", "CN", pr.cost_alerts_to_own_topic("cn-northwest-1")),
+    Case("fa32-eu-org-backup-policy-ireland", "EU", pr.org_backup_policy_in_market(pi.FRANKFURT, pi.IRELAND)),
+    Case("fa32-jp-org-backup-policy-osaka", "JP", pr.org_backup_policy_in_market(pi.TOKYO, pi.OSAKA)),
+    Case("fa32-cn-org-backup-policy-ningxia", "CN", pr.org_backup_policy_in_market("cn-north-1", "cn-northwest-1")),
+    Case("fa32-us-org-backup-policy-oregon", "US", pr.org_backup_policy_in_market(pi.VIRGINIA, pi.OREGON)),
+    # Pipelines to hosts inside documents: OpenSearch Ingestion to the stack's domain, DMS from an in-market Aurora
+    # cluster, DataSync from a file server inside the network.
+    Case("fa32-de-osis-own-domain", "DE", pr.osis_to_own_domain(pi.FRANKFURT)),
+    Case("fa32-jp-osis-own-domain", "JP", pr.osis_to_own_domain(pi.TOKYO)),
+    Case("fa32-us-osis-own-domain-oregon", "US", pr.osis_to_own_domain(pi.OREGON)),
+    Case("fa32-eu-dms-ireland-aurora", "EU", pr.dms_from_in_market_aurora(pi.IRELAND)),
+    Case("fa32-de-dms-aurora", "DE", pr.dms_from_in_market_aurora(pi.FRANKFURT)),
+    Case("fa32-cn-dms-aurora", "CN", pr.dms_from_in_market_aurora("cn-north-1")),
+    Case("fa32-de-datasync-smb-plant", "DE", pr.datasync_smb_on_premises(pi.FRANKFURT)),
+    Case("fa32-cn-datasync-smb-plant-ningxia", "CN", pr.datasync_smb_on_premises("cn-northwest-1")),
+    # Alibaba Cloud cross-region paths inside one market.
+    Case("fa32-us-ali-peering-replication-virginia", "US", pr.ali_peering_and_replication("us-west-1", "us-east-1")),
+    Case("fa32-cn-ali-peering-replication-beijing", "CN", pr.ali_peering_and_replication("cn-shanghai", "cn-beijing")),
 ]
 
 

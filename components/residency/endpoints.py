@@ -162,6 +162,20 @@ class SwitchedOffRegion(TypedField):
     """The value of ``when`` that turns the region off (``false``)."""
 
 
+class CreatedHost(TypedField):
+    """A DNS record this stack makes whose name (``path``) other resources may write as a host (``created_hosts``):
+    while its type input (``when``) is one of ``values``, the name is proven as a bucket this stack makes is by its
+    name, since the record's own value (its records or alias target) is judged where it is written."""
+
+    when: str
+    """The top-level input (snake_case) holding the record's type (``type``)."""
+    values: tuple[str, ...]
+    """The record types whose name is an address (A, AAAA, CNAME); a TXT or CAA record's name proves nothing."""
+    proves: tuple[str, ...]
+    """The paths (list indexes dropped) of the type where such a name proves the host (``aliases.name``): only there,
+    since elsewhere a name of the stack's zone reaches it only through the domain's delegation."""
+
+
 class GroupField(TypedField):
     """An input joining a multi-region group, or naming a resource, by an id that carries no region
     (``global_group_fields``)."""
@@ -564,6 +578,9 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
     URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""
     switched_off_regions: tuple[SwitchedOffRegion, ...] = ()
+    created_hosts: tuple[CreatedHost, ...] = ()
+    """DNS records whose name, once this stack makes them, proves that host (an alias target naming a record of the
+    same zone): :meth:`~components.residency.engine.RuleEngine.created_name`."""
     """Region fields not judged while the setting turns the region off (an account's Region opt-out)."""
     same_region_buckets: tuple[TypedField, ...] = ()
     bucket_prefix_fields: tuple[TypedField, ...] = ()
@@ -649,6 +666,11 @@ class EndpointCatalogue(_Frozen):
         for entry in self.region_id_fields:
             index[(entry.cloud, entry.key)] = (*index.get((entry.cloud, entry.key), ()), entry)
         return index
+
+    @functools.cached_property
+    def created_host_types(self) -> Mapping[str, CreatedHost]:
+        """Type token -> its ``created_hosts`` entry (one per type)."""
+        return {entry.type: entry for entry in self.created_hosts}
 
     def self_address_keys(self, type_token: str) -> frozenset[str]:
         """The output-only keys of ``type_token`` that hold the resource's own address (snake_case)."""

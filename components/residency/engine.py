@@ -556,7 +556,11 @@ class RuleEngine:
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
         # Type token -> (key path, ``unless_set``) of its group fields whose id an input beside it may place.
         self._group_placed_by = _group_placed_by(self.endpoints.global_group_fields)
-        self.naming_types: frozenset[str] = self.endpoints.bucket_types | frozenset(self.endpoints.global_group_types)
+        self.naming_types: frozenset[str] = (
+            self.endpoints.bucket_types
+            | frozenset(self.endpoints.global_group_types)
+            | frozenset(self.endpoints.created_host_types)
+        )
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
         self._user_keyed_fields = self.endpoints.typed_paths(self.endpoints.user_keyed_fields)
@@ -1762,6 +1766,13 @@ class RuleEngine:
             # follow), so the bucket is judged as its name or s3:// URI is. A foreign region is refused above alone.
             self._bucket_verdict(walk, ref.bucket, ref.partition, "aws", path, ref.text)
 
+    def _names_own_record(self, type_token: str, path: str, host: str, known: Callable[[str], bool]) -> bool:
+        """``host`` at ``path`` names a DNS record this stack made (``created_hosts``) where the catalogue says such a
+        name proves the host (``proves``: a Route 53 alias target, resolved inside the record's own hosted zone). One
+        dict lookup for any other type."""
+        record = self.endpoints.created_host_types.get(type_token)
+        return record is not None and _INDEX.sub("", path) in record.proves and known(record_key(host))
+
     def _judge_host(self, walk: _Walk, ref: Reference, path: str, rule_id: RuleId) -> None:
         host = ref.text
         if ref.kind == "host":
@@ -1770,6 +1781,8 @@ class RuleEngine:
             if ref.in_url and host in self._identifier_hosts:
                 return  # a namespace / schema identifier inside a document, never contacted
             if walk.known is not None and walk.known(host):
+                return
+            if walk.known is not None and self._names_own_record(walk.subject.type, path, host, walk.known):
                 return
             numeric = numeric_ipv4(host) if host[:1].isdigit() and not is_ip(host) else None
             what = (
@@ -1974,7 +1987,16 @@ class RuleEngine:
         group = type_token not in endpoints.bucket_types
         key = "bucket" if not group else endpoints.global_group_types.get(type_token)
         if key is None:
-            return None
+            # A DNS record of an address type (created_hosts): its full name, as a host is read (lower case, no
+            # trailing dot). Other types pay this one dict lookup.
+            record = endpoints.created_host_types.get(type_token)
+            if record is None:
+                return None
+            kind, host = prop_of(props, record.when), prop_of(props, record.path)
+            if not isinstance(kind, str) or kind.upper() not in record.values or not isinstance(host, str):
+                return None
+            name = host.lower().rstrip(".")
+            return record_key(name) if name else None
         name = prop_of(props, key)
         if not isinstance(name, str) or not name:
             return None
@@ -2003,6 +2025,20 @@ holds a colon, so a bucket named like a foreign group never proves the group, no
 def group_key(name: str) -> str:
     """The key a global group's id is created and asked for under (``GROUP_KEY``)."""
     return GROUP_KEY + name
+
+
+RECORD_KEY = "record:"
+"""What a DNS record this stack makes is known by (``created_hosts``): asked for only where its name proves a host (an
+alias target of the same zone), never as a host elsewhere: a name of the stack's zone is proven to others only by the
+domain's delegation, which no document of the stack shows."""
+
+
+def record_key(host: str) -> str:
+    """The key a DNS record's full name is created and asked for under (``RECORD_KEY``)."""
+    return RECORD_KEY + host
+
+
+_INDEX = re.compile(r"\[\d+\]")
 
 
 def _names(ref: Reference) -> tuple[str, ...]:

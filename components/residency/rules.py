@@ -182,7 +182,9 @@ RULES: tuple[Rule, ...] = (
         "under a host key) must be proven in the jurisdiction by the endpoint catalogue (a catalogued "
         "cloud suffix with an in-country region label) or declared in the transfer register.",
         "Use an in-country regional endpoint, or declare the host in sovereign-dc:destinations "
-        "(kind: resident with evidence, or kind: transfer with its legal basis).",
+        "(kind: resident with evidence, or kind: transfer with its legal basis), e.g. "
+        '{"id": "plant-files", "kind": "resident", "match": "files.plant.example.de", '
+        '"evidence": "own file server, Munich plant"}.',
     ),
     Rule(
         RuleId.GLOBAL_SERVICE_IN_JURISDICTION,
@@ -200,7 +202,9 @@ RULES: tuple[Rule, ...] = (
         "Direct Connect gateway joined by name or id) in a partition shared with other countries must name a "
         "bucket or global group created by this stack or declared.",
         "Create the bucket or global group in this stack (and reference its outputs), or declare it in "
-        "sovereign-dc:destinations (kind: resident with an ARN-prefix or name match and evidence).",
+        "sovereign-dc:destinations (kind: resident with an ARN-prefix or name match and evidence), e.g. "
+        '{"id": "raw-drives", "kind": "resident", "match": "fleet-raw-drives", '
+        '"evidence": "bucket of the data stack, oss-cn-shanghai"}.',
     ),
     Rule(
         RuleId.DECLARED_TRANSFER_CURRENT,
