@@ -7,6 +7,7 @@ collector paused, no source positions. No timing here: speed is measured in benc
 
 from __future__ import annotations
 
+import compileall
 import gc
 import importlib.util
 import json
@@ -154,6 +155,7 @@ def test_precompile_writes_bytecode_that_imports_read_even_when_the_environment_
         "PYTHONDONTWRITEBYTECODE": "1",
         "SOURCE_DATE_EPOCH": "0",  # would make py_compile write hash-checked files by default
         "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
     }
     subprocess.run([sys.executable, "-m", "components.precompile", "speedprobe"], env=env, check=True, timeout=120)
     assert len(list((package / "__pycache__").glob("*.pyc"))) == 2
@@ -164,11 +166,46 @@ def test_precompile_writes_bytecode_that_imports_read_even_when_the_environment_
         assert f"code object from '{package / '__pycache__' / name}." in loaded.stderr, "the bytecode was not used"
 
 
+def test_a_new_checkout_writes_the_bytecode_another_compiled_and_imports_load_it_as_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    text = "def where():\n    return where.__code__.co_filename\n"
+    first, second = tmp_path / "one" / "probe_a.py", tmp_path / "two" / "probe_a.py"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+    os.utime(second, (1_700_000_000, 1_700_000_000))  # another clone: same text, another time
+    assert precompile._compile(first)
+    compiled: list[Path] = []
+
+    def compile_file(path: Path, **_: object) -> bool:
+        compiled.append(path)
+        return False
+
+    monkeypatch.setattr(compileall, "compile_file", compile_file)
+    assert precompile._compile(second) and compiled == []  # written from the kept bytecode, not compiled
+    pyc = Path(importlib.util.cache_from_source(str(second)))
+    assert precompile._fresh(pyc, second.stat())  # its own header: an import takes it as current
+    loaded = subprocess.run(
+        [sys.executable, "-v", "-c", "import probe_a; print(probe_a.where())"],
+        cwd=second.parent, capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )  # fmt: skip
+    assert f"code object from '{pyc}'" in loaded.stderr, "the written bytecode was not used"
+    assert loaded.stdout.strip() == str(second), "a traceback would name the other checkout's file"
+    # A kept file that is not what was written (a torn or altered file) is never used: the source is compiled.
+    kept = precompile._shared_file(second.read_bytes())
+    kept.write_bytes(kept.read_bytes()[:-3] + b"xyz")
+    pyc.unlink()
+    assert not precompile._compile(second) and compiled == [second]
+
+
 def test_a_file_that_does_not_compile_fails_the_step_naming_it(tmp_path: Path) -> None:
     package = tmp_path / "brokenprobe"
     package.mkdir()
     (package / "__init__.py").write_text("VALUE = (\n", encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]), "XDG_CACHE_HOME": str(tmp_path)}
     command = [sys.executable, "-m", "components.precompile", "brokenprobe"]
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 1
