@@ -104,6 +104,6 @@ bench: $(STAMP)
 docs: $(STAMP)
 	$(PY) -m components.residency.docs .
 
-# clean leaves the pinned uv in the user's cache folder, as uv leaves its package cache there.
+# clean leaves the pinned uv and the kept bytecode in the user's cache folder, as uv leaves its package cache there.
 clean: plan-stop
 	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis
