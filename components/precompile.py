@@ -169,11 +169,13 @@ def files(packages: Sequence[str] | None = None) -> list[Path]:
 def _compile(path: Path) -> bool:
     target = Path(importlib.util.cache_from_source(str(path)))
     try:
-        source = path.read_bytes()
         stat = path.stat()
+        if _fresh(target, stat):  # before reading the source: a second install reads only headers
+            return True
+        source = path.read_bytes()
     except OSError:
         source, stat = b"", None
-    if stat is not None and (_fresh(target, stat) or _from_shared(source, stat, target)):
+    if stat is not None and _from_shared(source, stat, target):
         return True
     # Timestamp-checked bytecode, the kind an import writes (SOURCE_DATE_EPOCH would otherwise switch
     # py_compile's default to hash-checked files that every import re-verifies); fresh files are kept.

@@ -578,10 +578,10 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
     URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""
     switched_off_regions: tuple[SwitchedOffRegion, ...] = ()
+    """Region fields not judged while the setting turns the region off (an account's Region opt-out)."""
     created_hosts: tuple[CreatedHost, ...] = ()
     """DNS records whose name, once this stack makes them, proves that host (an alias target naming a record of the
     same zone): :meth:`~components.residency.engine.RuleEngine.created_name`."""
-    """Region fields not judged while the setting turns the region off (an account's Region opt-out)."""
     same_region_buckets: tuple[TypedField, ...] = ()
     bucket_prefix_fields: tuple[TypedField, ...] = ()
     """Inputs whose value is an S3 bucket name optionally followed by a key prefix (``<bucket>/<prefix>``, CodeBuild's
