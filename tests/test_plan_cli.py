@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import textwrap
@@ -271,6 +272,7 @@ def test_program_crash_is_a_failed_stack_with_exit_2(tmp_path: Path, capsys: pyt
     assert "STACKS THAT COULD NOT BE PLANNED (2)" in out
     assert "stacks/Pulumi.crash.yaml: the program failed while planning stack crash: KeyError: 'boom'" in out
     assert "[1/2] planning crash ..." in err and "[2/2] planning crash2 ..." in err
+    assert re.search(r"^planning 2 stacks, [12] at a time \.\.\.$", err, re.MULTILINE), err
 
 
 def test_program_without_enforce_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

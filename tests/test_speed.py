@@ -12,6 +12,7 @@ import gc
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import sysconfig
@@ -94,6 +95,7 @@ def test_parallel_tuned_plan_of_every_stack_equals_the_plain_plan(
     # with the tests of the command line.
     assert shipped_cli_run.returncode == 0, shipped_cli_run.stderr[-3000:]
     assert "[1/" in shipped_cli_run.stderr
+    assert re.search(r"^planning \d+ stacks, 2 at a time \.\.\.$", shipped_cli_run.stderr, re.MULTILINE)
     assert shipped_cli_run.stdout.encode("utf-8") == plain_plan.json
     assert json.loads(plain_plan.json)["verdict"] == "pass"
 

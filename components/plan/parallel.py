@@ -91,7 +91,12 @@ def plan_stacks(
         if progress is not None and len(files) > 1:
             progress(f"[{index}/{len(files)}] planning {stack_name_of(file)} ...")
 
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
+        jobs = 1
+    if progress is not None and len(files) > 1:
+        # Said first, so that a slow plan shows whether it ran one stack at a time (busy cores: default_jobs).
+        progress(f"planning {len(files)} stacks, {jobs} at a time ...")
+    if jobs <= 1:
         plans = []
         for index, file in enumerate(files, 1):
             announce(index, file)
