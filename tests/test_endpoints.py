@@ -1396,6 +1396,49 @@ def test_database_and_vpn_peer_addresses_are_destinations(
     assert rule_ids("CN", Subject(token, "r", props, provider("CN", cloud))) == expected
 
 
+# Coverage red team (stop 33): alarm e-mail fields and a delivery bucket that passed unjudged. Compliant first.
+_FIREWALL_ALARMS = "alicloud:cloudfirewall/userAlarmConfig:UserAlarmConfig"
+_SCHEDULERX_JOB = "alicloud:schedulerx/job:Job"
+_MEMORY_STRATEGY = "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy"
+
+
+def _payload_bucket(bucket: str) -> dict[str, Any]:
+    invocation = {"payload_delivery_bucket_name": bucket}
+    return {"configuration": {"self_managed_configuration": {"invocation_configuration": invocation}}}
+
+
+@pytest.mark.parametrize(
+    ("code", "token", "props", "expected"),
+    [
+        ("CN", _FIREWALL_ALARMS, {"contact_configs": [{"name": "secops", "mobile_phone": "+8613123456789"}]}, set()),
+        ("CN", _FIREWALL_ALARMS, {"contact_configs": [{"name": "secops", "email": "secops@gmail.com"}]}, {"RES-015"}),
+        ("CN", _FIREWALL_ALARMS, {"notify_configs": [{"notify_type": "sms", "notify_value": "+8613123456789"}]}, set()),
+        (
+            "CN",
+            _FIREWALL_ALARMS,
+            {"notify_configs": [{"notify_type": "mail", "notify_value": "soc@partner.example.com"}]},
+            {"RES-015"},
+        ),
+        ("CN", _SCHEDULERX_JOB, {"job_monitor_info": {"contact_infos": [{"user_name": "oncall"}]}}, set()),
+        (
+            "CN",
+            _SCHEDULERX_JOB,
+            {"job_monitor_info": {"contact_infos": [{"user_mail": "oncall@partner.example.com"}]}},
+            {"RES-015"},
+        ),
+        # A bucket name carries no Region: outside the aws-cn partition it is proven only when the stack makes it.
+        ("EU", _MEMORY_STRATEGY, {"memory_id": "m", "type": "CUSTOM"}, set()),
+        ("EU", _MEMORY_STRATEGY, _payload_bucket("partner-conversations"), {"RES-017"}),
+        ("CN", _MEMORY_STRATEGY, _payload_bucket("fleet-conversations"), set()),
+    ],
+)
+def test_alarm_mailboxes_and_a_memory_s_payload_bucket_are_destinations(
+    code: str, token: str, props: dict[str, Any], expected: set[str]
+) -> None:
+    cloud: Cloud = "aws" if token.startswith("aws:") else "alicloud"
+    assert rule_ids(code, Subject(token, "r", props, provider(code, cloud))) == expected
+
+
 def test_a_declared_vpn_peer_is_accepted_as_declared() -> None:
     from components.residency.destinations import parse_destinations
 
