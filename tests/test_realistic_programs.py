@@ -6203,6 +6203,92 @@ def newsvc_schedulerx_app_contacts(phone: str) -> Callable[[Ctx], object]:
     return build
 
 
+def newsvc_sls_etl_sink(endpoint: str) -> Callable[[Ctx], object]:
+    # docs: sls/etl — a data transformation job writes the processed logs to each sink's project and logstore, reached
+    # at its `endpoint`.
+    def build(c: Ctx) -> object:
+        return alicloud.sls.Etl(
+            "trip-logs-clean", project="fleet-logs", job_name="trip-logs-clean", display_name="trip logs clean",
+            configuration={"logstore": "trips-raw", "role_arn": "acs:ram::1234567890123456:role/sls-etl",
+                           "script": "* | extend vin_hash=md5(vin)", "lang": "SPL", "from_time": 0, "to_time": 0,
+                           "sinks": [{"name": "clean", "endpoint": endpoint, "project": "fleet-central",
+                                      "logstore": "trips", "role_arn": "acs:ram::1234567890123456:role/sls-etl",
+                                      "datasets": ["__UNNAMED__"]}]},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_sls_centralised_collection(dest_region: str) -> Callable[[Ctx], object]:
+    # docs: sls/collectionpolicy — the collected cloud-product logs are centralised into `centralize_config`'s project
+    # in `dest_region`.
+    def build(c: Ctx) -> object:
+        return alicloud.sls.CollectionPolicy(
+            "oss-access", policy_name="fleet-oss-access", product_code="oss", data_code="access_log", enabled=True,
+            policy_config={"resource_mode": "all", "regions": [REGION[c.code][1]]}, centralize_enabled=True,
+            centralize_config={"dest_region": dest_region, "dest_project": "fleet-central",
+                               "dest_logstore": "oss-access", "dest_ttl": 30},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_table_bucket_replication(destination_region: str) -> Callable[[Ctx], object]:
+    # docs: s3tables/tablebucketreplication — every table of the bucket replicated to the destination table bucket.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        return aws.s3tables.TableBucketReplication(
+            "telemetry-tables", table_bucket_arn=f"arn:aws:s3tables:{region}:123456789012:bucket/fleet-telemetry",
+            role="arn:aws:iam::123456789012:role/s3tables-replication",
+            rule={"destinations": [{"destination_table_bucket_arn":
+                                    f"arn:aws:s3tables:{destination_region}:123456789012:bucket/fleet-telemetry-dr"}]},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_security_lake_rollup(regions: list[str]) -> Callable[[Ctx], object]:
+    # docs: securitylake/datalake — `replication_configuration.regions`: "the Regions where you want data to be
+    # replicated" (rollup Regions receiving the security logs of this one).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        return aws.securitylake.DataLake(
+            "security-lake", meta_store_manager_role_arn="arn:aws:iam::123456789012:role/lake-manager",
+            configuration={"region": region, "replication_configuration": {
+                "regions": regions, "role_arn": "arn:aws:iam::123456789012:role/lake-replication"}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_event_stream_rabbitmq(endpoint: str) -> Callable[[Ctx], object]:
+    # docs: eventbridge/eventstreaming — `sink` is a JSON string; an open-source RabbitMQ sink
+    # (SinkOpenSourceRabbitMQParameters: Endpoint "192.168.1.1:9876", NetworkType, VirtualHostName, QueueName ...,
+    # the EventBridge API's CreateEventStreaming) receives every event of the stream.
+    def build(c: Ctx) -> object:
+        sink = {
+            "SinkOpenSourceRabbitMQParameters": {
+                "Endpoint": endpoint,
+                "NetworkType": "PublicNetwork",
+                "VirtualHostName": "/",
+                "TargetType": "Queue",
+                "QueueName": "fleet-events",
+                "Body": {"Form": "JSONPATH", "Value": "$.data"},
+            }
+        }
+        source = {"SourceMNSParameters": {"RegionId": REGION[c.code][1], "QueueName": "charge-events"}}
+        return alicloud.eventbridge.EventStreaming(
+            "charge-events", event_streaming_name="charge-events", filter_pattern="{}", source=json.dumps(source),
+            sink=json.dumps(sink), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9954,6 +10040,26 @@ CASES: list[Case] = [
         "newsvc-cn-moderation-callback-partner",
         "CN",
         newsvc_moderation_callback("https://moderation.partner-review.com/callback"),
+        {"RES-015"},
+    ),
+    Case(
+        "newsvc-cn-sls-etl-sink-singapore",
+        "CN",
+        newsvc_sls_etl_sink("ap-southeast-1-intranet.log.aliyuncs.com"),
+        {"RES-006"},
+    ),
+    Case("newsvc-cn-sls-etl-sink-shanghai", "CN", newsvc_sls_etl_sink("cn-shanghai-intranet.log.aliyuncs.com")),
+    Case(
+        "newsvc-cn-sls-collection-to-singapore", "CN", newsvc_sls_centralised_collection("ap-southeast-1"), {"RES-009"}
+    ),
+    Case("newsvc-cn-sls-collection-to-beijing", "CN", newsvc_sls_centralised_collection("cn-beijing")),
+    Case("newsvc-eu-table-replication-to-virginia", "EU", newsvc_table_bucket_replication("us-east-1"), {"RES-004"}),
+    Case("newsvc-eu-table-replication-to-frankfurt", "EU", newsvc_table_bucket_replication("eu-central-1")),
+    Case("newsvc-eu-security-lake-rollup-virginia", "EU", newsvc_security_lake_rollup(["us-east-1"]), {"RES-009"}),
+    Case(
+        "newsvc-cn-event-stream-partner-rabbitmq",
+        "CN",
+        newsvc_event_stream_rabbitmq("mq.partner-logistics.com:5672"),
         {"RES-015"},
     ),
     # Leaks closed (each refused only since stop 33), with their twins.
