@@ -1396,10 +1396,15 @@ def test_database_and_vpn_peer_addresses_are_destinations(
     assert rule_ids("CN", Subject(token, "r", props, provider("CN", cloud))) == expected
 
 
-# Coverage red team (stop 33): alarm e-mail fields and a delivery bucket that passed unjudged. Compliant first.
+# Coverage red team (stop 33): alarm and forwarding e-mail fields and a delivery bucket that passed unjudged.
 _FIREWALL_ALARMS = "alicloud:cloudfirewall/userAlarmConfig:UserAlarmConfig"
 _SCHEDULERX_JOB = "alicloud:schedulerx/job:Job"
 _MEMORY_STRATEGY = "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy"
+_MAIL_RULES = "aws:mailmanager/ruleSet:RuleSet"
+
+
+def _replace_recipients(recipients: list[str]) -> dict[str, Any]:
+    return {"rules": [{"actions": [{"replace_recipient": {"replace_withs": recipients}}]}]}
 
 
 def _payload_bucket(bucket: str) -> dict[str, Any]:
@@ -1426,13 +1431,22 @@ def _payload_bucket(bucket: str) -> dict[str, Any]:
             {"job_monitor_info": {"contact_infos": [{"user_mail": "oncall@partner.example.com"}]}},
             {"RES-015"},
         ),
+        # A Mail Manager rule re-addressing inbound mail: the replacement mailboxes receive it (a condition's values are
+        # only compared).
+        ("EU", _MAIL_RULES, _replace_recipients(["claims@partner.example.com"]), {"RES-015"}),
+        (
+            "EU",
+            _MAIL_RULES,
+            {"rules": [{"conditions": [{"string_expression": {"values": ["a@partner.example.com"]}}]}]},
+            set(),
+        ),
         # A bucket name carries no Region: outside the aws-cn partition it is proven only when the stack makes it.
         ("EU", _MEMORY_STRATEGY, {"memory_id": "m", "type": "CUSTOM"}, set()),
         ("EU", _MEMORY_STRATEGY, _payload_bucket("partner-conversations"), {"RES-017"}),
         ("CN", _MEMORY_STRATEGY, _payload_bucket("fleet-conversations"), set()),
     ],
 )
-def test_alarm_mailboxes_and_a_memory_s_payload_bucket_are_destinations(
+def test_alarm_and_forwarding_mailboxes_and_a_memory_s_payload_bucket_are_destinations(
     code: str, token: str, props: dict[str, Any], expected: set[str]
 ) -> None:
     cloud: Cloud = "aws" if token.startswith("aws:") else "alicloud"

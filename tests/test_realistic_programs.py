@@ -6289,6 +6289,30 @@ def newsvc_event_stream_rabbitmq(endpoint: str) -> Callable[[Ctx], object]:
     return build
 
 
+def newsvc_mail_rule_replace_recipient(recipients: list[str]) -> Callable[[Ctx], object]:
+    # docs: mailmanager/ruleset — a rule that "replaces the email envelope recipients with the given list of
+    # recipients" (replace_recipient.replace_withs, API ReplaceRecipientAction) and then sends the message on (send):
+    # every matching inbound mail (a customer's warranty claim, with its attachments) goes to those mailboxes.
+    def build(c: Ctx) -> object:
+        return aws.mailmanager.RuleSet(
+            "claims-intake", name="warranty-claims",
+            rules=[{"name": "forward-claims",
+                    "conditions": [{"string_expression": {
+                        "evaluate": {"mail_attribute": "RECIPIENT"}, "operator": "EQUALS",
+                        "values": ["claims@fleet.example.eu"]}}],
+                    "actions": [{"replace_recipient": {"replace_withs": recipients}},
+                                {"send": {"role_arn": "arn:aws:iam::123456789012:role/mail-send"}}]}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_NEWSVC_EU_MAIL = {
+    "id": "eu-claims-mail", "kind": "resident", "match": "mail.fleet.example.eu", "evidence": "Own mail servers, Dublin"
+}  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -10113,6 +10137,18 @@ CASES: list[Case] = [
     Case("newsvc-cn-schedulerx-alarms-mainland-phone", "CN", newsvc_schedulerx_job_contact(phone="+8613123456789")),
     Case("newsvc-cn-schedulerx-app-alarms-us-phone", "CN", newsvc_schedulerx_app_contacts("+12025550143"), {"RES-022"}),
     Case("newsvc-cn-schedulerx-app-alarms-mainland-phone", "CN", newsvc_schedulerx_app_contacts("+8613123456789")),
+    Case(
+        "newsvc-eu-mail-rule-redirects-claims-to-partner",
+        "EU",
+        newsvc_mail_rule_replace_recipient(["claims@partner-insurer.com"]),
+        {"RES-015"},
+    ),
+    Case(
+        "newsvc-eu-mail-rule-redirects-claims-declared",
+        "EU",
+        newsvc_mail_rule_replace_recipient(["claims@mail.fleet.example.eu"]),
+        destinations=[_NEWSVC_EU_MAIL],
+    ),
 ]
 
 
