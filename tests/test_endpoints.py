@@ -924,6 +924,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"group_name": "portal", "group_type": "ip", "description": "portal", "address_lists": ["10.20.0.0/16"]},
         {"group_name": "portal", "group_type": "ip", "description": "portal", "address_lists": ["10.20.0.0/16"]},
     ),
+    "alicloud-edge-kv-worldwide": (
+        "CN",
+        "alicloud",
+        "alicloud:esa/kv:Kv",
+        {"namespace": "charging", "key": "tariff", "value": "peak"},
+        {"namespace": "charging", "key": "tariff", "value": "peak"},
+    ),
     "alicloud-esa-hub-region": (
         "DE",
         "alicloud",

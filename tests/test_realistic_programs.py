@@ -6313,6 +6313,31 @@ _NEWSVC_EU_MAIL = {
 }  # fmt: skip
 
 
+def newsvc_edge_kv(service: str) -> Callable[[Ctx], object]:
+    # docs: esa/kv, dcdn/kv — a key-value pair of an Edge KV namespace, read by edge routines at the POP a request lands
+    # on: "Edge KV is a globally distributed key-value store that runs at points of presence (POPs). Writes propagate to
+    # all POPs automatically" (ESA user guide, Edge KV); "EdgeKV provides a global key-value (KV) database on DCDN edge
+    # nodes" (DCDN API, DeleteDcdnKv).
+    def build(c: Ctx) -> object:
+        value = json.dumps({"vin_prefix": "LFV3A", "tariff_zone": "shanghai-peak", "fleet_account": "FA-10021"})
+        module = alicloud.esa if service == "esa" else alicloud.dcdn
+        return module.Kv("charging-tariff", namespace="charging", key="fleet-FA-10021", value=value, opts=c.ali)
+
+    return build
+
+
+_NEWSVC_EDGE_KV_CN = {
+    "id": "edge-kv-tariffs", "kind": "transfer", "match": "alicloud:esa/kv:Kv", "destination": "SG",
+    "data_classes": ["vehicle_diagnostics"], "basis": "standard-contract", "reference": "CAC-SC-2026-014",
+    "approved_by": "dpo@example.cn", "expires": "2099-12-31",
+}  # fmt: skip
+_NEWSVC_EDGE_KV_DE = {
+    "id": "edge-kv-tariffs", "kind": "transfer", "match": "alicloud:dcdn/kv:Kv", "destination": "SG",
+    "data_classes": ["vehicle_diagnostics"], "basis": "scc", "reference": "Alibaba Cloud DPA + SCC 2026-05",
+    "approved_by": "dpo@example.de", "expires": "2099-12-31",
+}  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -10148,6 +10173,14 @@ CASES: list[Case] = [
         "EU",
         newsvc_mail_rule_replace_recipient(["claims@mail.fleet.example.eu"]),
         destinations=[_NEWSVC_EU_MAIL],
+    ),
+    Case("newsvc-cn-esa-edge-kv-fleet-tariffs", "CN", newsvc_edge_kv("esa"), {"RES-016"}),
+    Case(
+        "newsvc-cn-esa-edge-kv-fleet-tariffs-declared", "CN", newsvc_edge_kv("esa"), destinations=[_NEWSVC_EDGE_KV_CN]
+    ),
+    Case("newsvc-de-dcdn-edge-kv-fleet-tariffs", "DE", newsvc_edge_kv("dcdn"), {"RES-016"}),
+    Case(
+        "newsvc-de-dcdn-edge-kv-fleet-tariffs-declared", "DE", newsvc_edge_kv("dcdn"), destinations=[_NEWSVC_EDGE_KV_DE]
     ),
 ]
 
