@@ -924,6 +924,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"group_name": "portal", "group_type": "ip", "description": "portal", "address_lists": ["10.20.0.0/16"]},
         {"group_name": "portal", "group_type": "ip", "description": "portal", "address_lists": ["10.20.0.0/16"]},
     ),
+    "alicloud-cms-event-robot-channel": (
+        "CN",
+        "alicloud",
+        "alicloud:cms/eventNotifyPolicy:EventNotifyPolicy",
+        {"notify_strategy": {"routes": [{"channels": [{"channel_type": "CONTACT", "receivers": ["c-1"]}]}]}},
+        {"notify_strategy": {"routes": [{"channels": [{"channel_type": "SLACK", "receivers": ["r-1"]}]}]}},
+    ),
     "alicloud-edge-kv-worldwide": (
         "CN",
         "alicloud",

@@ -6338,6 +6338,22 @@ _NEWSVC_EDGE_KV_DE = {
 }  # fmt: skip
 
 
+def newsvc_event_notify_channel(channel_type: str) -> Callable[[Ctx], object]:
+    # docs: cms/eventnotifypolicy — CloudMonitor 2.0 sends each matching event (with the resources' details) to the
+    # route's channels: "channel_type: DING, WEIXIN, FEISHU, SLACK, TEAMS, CONTACT, GROUP, DUTY, DING_COOL_APP";
+    # "receivers: ... for a robot channel it is the robot UUID, and for CONTACT it is the contact ID".
+    def build(c: Ctx) -> object:
+        channel: dict[str, Any] = {"channel_type": channel_type, "receivers": ["6a2b1c3d-0f1e-4e5f-8a9b-0c1d2e3f4a5b"]}
+        if channel_type in ("CONTACT", "GROUP", "DUTY"):
+            channel["enabled_sub_channels"] = ["EMAIL", "SMS"]
+        return alicloud.cms.EventNotifyPolicy(
+            "fleet-events", workspace="fleet-observability", name="fleet-critical-events",
+            notify_strategy={"routes": [{"channels": [channel]}]}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -10182,6 +10198,8 @@ CASES: list[Case] = [
     Case(
         "newsvc-de-dcdn-edge-kv-fleet-tariffs-declared", "DE", newsvc_edge_kv("dcdn"), destinations=[_NEWSVC_EDGE_KV_DE]
     ),
+    Case("newsvc-cn-cms-events-to-slack-channel", "CN", newsvc_event_notify_channel("SLACK"), {"RES-016"}),
+    Case("newsvc-cn-cms-events-to-contacts", "CN", newsvc_event_notify_channel("CONTACT")),
 ]
 
 
