@@ -931,6 +931,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"notify_strategy": {"routes": [{"channels": [{"channel_type": "CONTACT", "receivers": ["c-1"]}]}]}},
         {"notify_strategy": {"routes": [{"channels": [{"channel_type": "SLACK", "receivers": ["r-1"]}]}]}},
     ),
+    "alicloud-dataworks-alarm-robot-receiver": (
+        "CN",
+        "alicloud",
+        "alicloud:dataworks/diAlarmRule:DiAlarmRule",
+        {"notification_settings": {"notification_receivers": [{"receiver_type": "AliyunUid"}]}},
+        {"notification_settings": {"notification_receivers": [{"receiver_type": "DingToken"}]}},
+    ),
     "alicloud-edge-kv-worldwide": (
         "CN",
         "alicloud",

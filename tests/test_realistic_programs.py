@@ -6354,6 +6354,23 @@ def newsvc_event_notify_channel(channel_type: str) -> Callable[[Ctx], object]:
     return build
 
 
+def newsvc_dataworks_alarm_receiver(receiver_type: str, value: str) -> Callable[[Ctx], object]:
+    # docs: dataworks/dialarmrule — a Data Integration job's alarms (its name, the failed table and the error) go to the
+    # receivers: "receiver_type: AliyunUid/DingToken/FeishuToken/WebHookUrl", "receiver_values: Receiver Value List".
+    def build(c: Ctx) -> object:
+        return alicloud.dataworks.DiAlarmRule(
+            "sync-alarms", di_job_id=11792, di_alarm_rule_name="telemetry-sync-failures", metric_type="Heartbeat",
+            trigger_conditions=[{"severity": "Warning", "duration": 10, "threshold": 1}],
+            notification_settings={
+                "notification_channels": [{"severity": "Warning", "channels": ["Ding"]}],
+                "notification_receivers": [{"receiver_type": receiver_type, "receiver_values": [value]}],
+            },
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -10200,6 +10217,17 @@ CASES: list[Case] = [
     ),
     Case("newsvc-cn-cms-events-to-slack-channel", "CN", newsvc_event_notify_channel("SLACK"), {"RES-016"}),
     Case("newsvc-cn-cms-events-to-contacts", "CN", newsvc_event_notify_channel("CONTACT")),
+    Case(
+        "newsvc-cn-dataworks-alarms-to-feishu-robot",
+        "CN",
+        newsvc_dataworks_alarm_receiver("FeishuToken", "3f2a9c1e-5b7d-4e0a-9c1f-2b3d4e5f6a7b"),
+        {"RES-016"},
+    ),
+    Case(
+        "newsvc-cn-dataworks-alarms-to-account-users",
+        "CN",
+        newsvc_dataworks_alarm_receiver("AliyunUid", "2876543210123456"),
+    ),
 ]
 
 
