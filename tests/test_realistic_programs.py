@@ -6066,11 +6066,11 @@ def newsvc_prometheus_remote_write(url: str) -> Callable[[Ctx], object]:
 def newsvc_cms_event_webhook(url: str) -> Callable[[Ctx], object]:
     # docs: cms/eventrule — CloudMonitor posts every matching system event to the webhook.
     def build(c: Ctx) -> object:
+        pattern: Any = {"product": "ecs", "event_type_lists": ["*"]}
+        webhooks: Any = [{"contact_parameters_id": "1", "method": "POST", "protocol": "http", "url": url}]
         return alicloud.cms.EventRule(
-            "ecs-events", rule_name="fleet-ecs-events", event_pattern={"product": "ecs", "event_type_lists": ["*"]},
-            webhook_parameters=[{"contact_parameters_id": "1", "method": "POST", "protocol": "http", "url": url}],
-            opts=c.ali,
-        )  # fmt: skip
+            "ecs-events", rule_name="fleet-ecs-events", event_pattern=pattern, webhook_parameters=webhooks, opts=c.ali
+        )
 
     return build
 
@@ -6111,7 +6111,7 @@ def newsvc_caster_side_output(url: str) -> Callable[[Ctx], object]:
     # docs: live/caster — a production studio's side output pushes the program stream to an RTMP address.
     def build(c: Ctx) -> object:
         return alicloud.live.Caster(
-            "launch-studio", caster_name="launch-studio", norm_type="1", payment_type="PayAsYouGo", side_output_url=url,
+            "launch-studio", caster_name="launch-studio", norm_type=1, payment_type="PayAsYouGo", side_output_url=url,
             opts=c.ali,
         )  # fmt: skip
 
@@ -6158,7 +6158,7 @@ def newsvc_firewall_alarm_contact(email: str, *, notify: str | None = None) -> C
     # the stack's assets) to each contact's `email` and `mobile_phone`, and to each notify_config's `notify_value`
     # ("Depending on the value of `notify_type`, it can be a mobile phone number or an email address").
     def build(c: Ctx) -> object:
-        notify_configs = [{"notify_type": "mail", "notify_value": notify}] if notify is not None else None
+        notify_configs: Any = [{"notify_type": "mail", "notify_value": notify}] if notify is not None else None
         return alicloud.cloudfirewall.UserAlarmConfig(
             "secops", alarm_configs=[{"alarm_type": "weeklyReport", "alarm_value": "on", "alarm_notify": "2",
                                       "alarm_hour": "10", "alarm_week_day": "1"}],
@@ -6173,17 +6173,16 @@ def newsvc_schedulerx_job_contact(mail: str | None = None, phone: str | None = N
     # docs: schedulerx/job — a job's alarms go to each of its contact_infos ("user_mail: User Email Address",
     # "user_phone", "ding: DingTalk swarm robot webhook address").
     def build(c: Ctx) -> object:
-        contact: dict[str, str] = {"user_name": "fleet-oncall"}
+        contact: dict[str, Any] = {"user_name": "fleet-oncall"}
         if mail is not None:
             contact["user_mail"] = mail
         if phone is not None:
             contact["user_phone"] = phone
+        monitor: Any = {"monitor_config": {"fail_enable": True, "send_channel": "mail,sms"}, "contact_infos": [contact]}
         return alicloud.schedulerx.Job(
             "nightly-rollup", job_name="nightly-trip-rollup", namespace="fleet-ns", group_id="fleet.rollup",
             execute_mode="standalone", job_type="java", class_name="com.example.fleet.TripRollup",
-            time_config={"time_type": 1, "time_expression": "0 0 2 * * ?"},
-            job_monitor_info={"monitor_config": {"fail_enable": True, "send_channel": "mail,sms"},
-                              "contact_infos": [contact]}, opts=c.ali,
+            time_config={"time_type": 1, "time_expression": "0 0 2 * * ?"}, job_monitor_info=monitor, opts=c.ali,
         )  # fmt: skip
 
     return build
@@ -6294,16 +6293,17 @@ def newsvc_mail_rule_replace_recipient(recipients: list[str]) -> Callable[[Ctx],
     # recipients" (replace_recipient.replace_withs, API ReplaceRecipientAction) and then sends the message on (send):
     # every matching inbound mail (a customer's warranty claim, with its attachments) goes to those mailboxes.
     def build(c: Ctx) -> object:
-        return aws.mailmanager.RuleSet(
-            "claims-intake", name="warranty-claims",
-            rules=[{"name": "forward-claims",
-                    "conditions": [{"string_expression": {
-                        "evaluate": {"mail_attribute": "RECIPIENT"}, "operator": "EQUALS",
-                        "values": ["claims@fleet.example.eu"]}}],
-                    "actions": [{"replace_recipient": {"replace_withs": recipients}},
-                                {"send": {"role_arn": "arn:aws:iam::123456789012:role/mail-send"}}]}],
-            opts=c.aws,
-        )  # fmt: skip
+        condition = {
+            "evaluate": {"mail_attribute": "RECIPIENT"},
+            "operator": "EQUALS",
+            "values": ["claims@fleet.example.eu"],
+        }
+        actions = [
+            {"replace_recipient": {"replace_withs": recipients}},
+            {"send": {"role_arn": "arn:aws:iam::123456789012:role/mail-send"}},
+        ]
+        rules: Any = [{"name": "forward-claims", "conditions": [{"string_expression": condition}], "actions": actions}]
+        return aws.mailmanager.RuleSet("claims-intake", name="warranty-claims", rules=rules, opts=c.aws)
 
     return build
 
@@ -6346,10 +6346,14 @@ def newsvc_event_notify_channel(channel_type: str) -> Callable[[Ctx], object]:
         channel: dict[str, Any] = {"channel_type": channel_type, "receivers": ["6a2b1c3d-0f1e-4e5f-8a9b-0c1d2e3f4a5b"]}
         if channel_type in ("CONTACT", "GROUP", "DUTY"):
             channel["enabled_sub_channels"] = ["EMAIL", "SMS"]
+        strategy: Any = {"routes": [{"channels": [channel]}]}
         return alicloud.cms.EventNotifyPolicy(
-            "fleet-events", workspace="fleet-observability", name="fleet-critical-events",
-            notify_strategy={"routes": [{"channels": [channel]}]}, opts=c.ali,
-        )  # fmt: skip
+            "fleet-events",
+            workspace="fleet-observability",
+            name="fleet-critical-events",
+            notify_strategy=strategy,
+            opts=c.ali,
+        )
 
     return build
 
