@@ -924,6 +924,27 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"group_name": "portal", "group_type": "ip", "description": "portal", "address_lists": ["10.20.0.0/16"]},
         {"group_name": "portal", "group_type": "ip", "description": "portal", "address_lists": ["10.20.0.0/16"]},
     ),
+    "alicloud-cms-event-robot-channel": (
+        "CN",
+        "alicloud",
+        "alicloud:cms/eventNotifyPolicy:EventNotifyPolicy",
+        {"notify_strategy": {"routes": [{"channels": [{"channel_type": "CONTACT", "receivers": ["c-1"]}]}]}},
+        {"notify_strategy": {"routes": [{"channels": [{"channel_type": "SLACK", "receivers": ["r-1"]}]}]}},
+    ),
+    "alicloud-dataworks-alarm-robot-receiver": (
+        "CN",
+        "alicloud",
+        "alicloud:dataworks/diAlarmRule:DiAlarmRule",
+        {"notification_settings": {"notification_receivers": [{"receiver_type": "AliyunUid"}]}},
+        {"notification_settings": {"notification_receivers": [{"receiver_type": "DingToken"}]}},
+    ),
+    "alicloud-edge-kv-worldwide": (
+        "CN",
+        "alicloud",
+        "alicloud:esa/kv:Kv",
+        {"namespace": "charging", "key": "tariff", "value": "peak"},
+        {"namespace": "charging", "key": "tariff", "value": "peak"},
+    ),
     "alicloud-esa-hub-region": (
         "DE",
         "alicloud",
@@ -1394,6 +1415,63 @@ def test_database_and_vpn_peer_addresses_are_destinations(
 ) -> None:
     cloud: Cloud = "aws" if token.startswith("aws:") else "alicloud"
     assert rule_ids("CN", Subject(token, "r", props, provider("CN", cloud))) == expected
+
+
+# Coverage red team (stop 33): alarm and forwarding e-mail fields and a delivery bucket that passed unjudged.
+_FIREWALL_ALARMS = "alicloud:cloudfirewall/userAlarmConfig:UserAlarmConfig"
+_SCHEDULERX_JOB = "alicloud:schedulerx/job:Job"
+_MEMORY_STRATEGY = "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy"
+_MAIL_RULES = "aws:mailmanager/ruleSet:RuleSet"
+
+
+def _replace_recipients(recipients: list[str]) -> dict[str, Any]:
+    return {"rules": [{"actions": [{"replace_recipient": {"replace_withs": recipients}}]}]}
+
+
+def _payload_bucket(bucket: str) -> dict[str, Any]:
+    invocation = {"payload_delivery_bucket_name": bucket}
+    return {"configuration": {"self_managed_configuration": {"invocation_configuration": invocation}}}
+
+
+@pytest.mark.parametrize(
+    ("code", "token", "props", "expected"),
+    [
+        ("CN", _FIREWALL_ALARMS, {"contact_configs": [{"name": "secops", "mobile_phone": "+8613123456789"}]}, set()),
+        ("CN", _FIREWALL_ALARMS, {"contact_configs": [{"name": "secops", "email": "secops@gmail.com"}]}, {"RES-015"}),
+        ("CN", _FIREWALL_ALARMS, {"notify_configs": [{"notify_type": "sms", "notify_value": "+8613123456789"}]}, set()),
+        (
+            "CN",
+            _FIREWALL_ALARMS,
+            {"notify_configs": [{"notify_type": "mail", "notify_value": "soc@partner.example.com"}]},
+            {"RES-015"},
+        ),
+        ("CN", _SCHEDULERX_JOB, {"job_monitor_info": {"contact_infos": [{"user_name": "oncall"}]}}, set()),
+        (
+            "CN",
+            _SCHEDULERX_JOB,
+            {"job_monitor_info": {"contact_infos": [{"user_mail": "oncall@partner.example.com"}]}},
+            {"RES-015"},
+        ),
+        # A Mail Manager rule re-addressing inbound mail: the replacement mailboxes receive it (a condition's values are
+        # only compared).
+        ("EU", _MAIL_RULES, _replace_recipients(["claims@partner.example.com"]), {"RES-015"}),
+        (
+            "EU",
+            _MAIL_RULES,
+            {"rules": [{"conditions": [{"string_expression": {"values": ["a@partner.example.com"]}}]}]},
+            set(),
+        ),
+        # A bucket name carries no Region: outside the aws-cn partition it is proven only when the stack makes it.
+        ("EU", _MEMORY_STRATEGY, {"memory_id": "m", "type": "CUSTOM"}, set()),
+        ("EU", _MEMORY_STRATEGY, _payload_bucket("partner-conversations"), {"RES-017"}),
+        ("CN", _MEMORY_STRATEGY, _payload_bucket("fleet-conversations"), set()),
+    ],
+)
+def test_alarm_and_forwarding_mailboxes_and_a_memory_s_payload_bucket_are_destinations(
+    code: str, token: str, props: dict[str, Any], expected: set[str]
+) -> None:
+    cloud: Cloud = "aws" if token.startswith("aws:") else "alicloud"
+    assert rule_ids(code, Subject(token, "r", props, provider(code, cloud))) == expected
 
 
 def test_a_declared_vpn_peer_is_accepted_as_declared() -> None:

@@ -180,6 +180,28 @@ def sms_target(
             ["RES-022"],
         ),
         ("alicloud:index/mscSubContract:MscSubContract", {"contact_name": "ops", "mobile": "+8613800138000"}, []),
+        # Cloud Firewall notify_configs and SchedulerX alarm contacts (coverage red team, stop 33).
+        (
+            "alicloud:cloudfirewall/userAlarmConfig:UserAlarmConfig",
+            {"notify_configs": [{"notify_type": "sms", "notify_value": "+85251234567"}]},
+            ["RES-022"],
+        ),
+        (
+            "alicloud:schedulerx/job:Job",
+            {"job_monitor_info": {"contact_infos": [{"user_phone": "+8613800138000"}]}},
+            [],
+        ),
+        (
+            "alicloud:schedulerx/job:Job",
+            {"job_monitor_info": {"contact_infos": [{"user_phone": "+14155552671"}]}},
+            ["RES-022"],
+        ),
+        ("alicloud:schedulerx/appGroup:AppGroup", {"monitor_contacts_json": '[{"userPhone": "+8613800138000"}]'}, []),
+        (
+            "alicloud:schedulerx/appGroup:AppGroup",
+            {"monitor_contacts_json": '[{"userName": "oncall", "userPhone": "+85251234567"}]'},
+            ["RES-022"],
+        ),
         # A Resource Directory message contact's phone is mainland-only ("86-<number>"): the service refuses others.
         ("alicloud:resourcemanager/messageContact:MessageContact", {"phone_number": "86-18626811111"}, []),
     ],

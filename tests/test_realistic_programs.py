@@ -5869,6 +5869,512 @@ _FA32_RAW_DRIVES = {
     "evidence": "bucket of the data stack, oss-cn-shanghai",
 }  # fmt: skip
 
+# -- Coverage red team (stop 33, newsvc): resource types whose inputs name a destination and that no program exercised.
+# Each builder writes the program as the provider docs show it, with the destination as a parameter; the cases at the
+# end of CASES give it a foreign destination (and, for a leak closed here, an in-country or declared twin).
+_NEWSVC_PARTNER_BUCKET = "partner-telematics-exports"
+_NEWSVC_MAIL = {
+    "id": "cn-secops-mail", "kind": "resident", "match": "mail.example.cn", "evidence": "Own mail servers, Beijing"
+}  # fmt: skip
+
+
+def newsvc_log_delivery_destination(target_arn: str) -> Callable[[Ctx], object]:
+    # docs: cloudwatch/logdeliverydestination — vended logs (a service's access logs) are delivered to a Firehose
+    # stream, a log group or a bucket named by `destination_resource_arn`.
+    def build(c: Ctx) -> object:
+        return aws.cloudwatch.LogDeliveryDestination(
+            "vended", name="fleet-api-access", output_format="json",
+            delivery_destination_configuration={"destination_resource_arn": target_arn}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_lambda_failure_destination(destination: str) -> Callable[[Ctx], object]:
+    # docs: lambda/functioneventinvokeconfig — failed asynchronous invocations (with the event) go to an SQS queue,
+    # an SNS topic, a function or an event bus.
+    def build(c: Ctx) -> object:
+        return aws.lambda_.FunctionEventInvokeConfig(
+            "charge-events", function_name="charge-session-ingest", maximum_retry_attempts=2,
+            destination_config={"on_failure": {"destination": destination}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_dynamodb_export(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: dynamodb/tableexport — a point-in-time export of the table's items into an S3 bucket.
+    def build(c: Ctx) -> object:
+        table = aws.dynamodb.Table(
+            "sessions", hash_key="vin", attributes=[{"name": "vin", "type": "S"}], billing_mode="PAY_PER_REQUEST",
+            point_in_time_recovery={"enabled": True}, opts=c.aws,
+        )  # fmt: skip
+        target = aws.s3.Bucket("exports", opts=c.aws).bucket if bucket is None else bucket
+        return aws.dynamodb.TableExport("sessions-export", table_arn=table.arn, s3_bucket=target, opts=c.aws)
+
+    return build
+
+
+def newsvc_rds_snapshot_export(bucket: str) -> Callable[[Ctx], object]:
+    # docs: rds/exporttask — a snapshot's tables exported as Parquet into an S3 bucket.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        return aws.rds.ExportTask(
+            "warehouse-export", export_task_identifier="warehouse-2026-12",
+            iam_role_arn="arn:aws:iam::123456789012:role/export",
+            kms_key_id=f"arn:aws:kms:{region}:123456789012:key/0a1b2c3d", s3_bucket_name=bucket,
+            source_arn=f"arn:aws:rds:{region}:123456789012:snapshot:warehouse-2026-12", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_fsx_repository(path: str) -> Callable[[Ctx], object]:
+    # docs: fsx/datarepositoryassociation — a Lustre file system linked to an S3 prefix, imported and exported.
+    def build(c: Ctx) -> object:
+        return aws.fsx.DataRepositoryAssociation(
+            "training", file_system_id="fs-0123456789abcdef0", file_system_path="/training", data_repository_path=path,
+            s3={"auto_export_policy": {"events": ["NEW", "CHANGED"]}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_appsync_http_source(endpoint: str) -> Callable[[Ctx], object]:
+    # docs: appsync/datasource — an HTTP data source: resolvers send their requests (and arguments) to `endpoint`.
+    def build(c: Ctx) -> object:
+        api = aws.appsync.GraphQLApi("fleet-api", authentication_type="AWS_IAM", name="fleet", opts=c.aws)
+        return aws.appsync.DataSource(
+            "partner", api_id=api.id, name="partner", type="HTTP", http_config={"endpoint": endpoint}, opts=c.aws
+        )
+
+    return build
+
+
+def newsvc_connect_recordings(bucket: str) -> Callable[[Ctx], object]:
+    # docs: connect/instancestorageconfig — where the contact center stores its call recordings.
+    def build(c: Ctx) -> object:
+        return aws.connect.InstanceStorageConfig(
+            "recordings", instance_id="aaaaaaaa-bbbb-cccc-dddd-111111111111", resource_type="CALL_RECORDINGS",
+            storage_config={"storage_type": "S3", "s3_config": {"bucket_name": bucket, "bucket_prefix": "calls"}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_face_search_output(bucket: str) -> Callable[[Ctx], object]:
+    # docs: rekognition/streamprocessor — a connected-home processor writes its detections (people in the camera
+    # feed) into an S3 bucket.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        return aws.rekognition.StreamProcessor(
+            "depot-cameras", name="depot-cameras", role_arn="arn:aws:iam::123456789012:role/rekognition",
+            input={"kinesis_video_stream": {"arn": f"arn:aws:kinesisvideo:{region}:123456789012:stream/depot/1"}},
+            output={"s3_destination": {"bucket": bucket, "key_prefix": "detections"}},
+            settings={"connected_home": {"labels": ["PERSON"]}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_ivs_recordings(bucket: str) -> Callable[[Ctx], object]:
+    # docs: ivs/recordingconfiguration — every recorded stream is written to this bucket.
+    def build(c: Ctx) -> object:
+        return aws.ivs.RecordingConfiguration(
+            "launch-event", name="launch-event", destination_configuration={"s3": {"bucket_name": bucket}}, opts=c.aws
+        )
+
+    return build
+
+
+def newsvc_firewall_logs(destination: dict[str, str], kind: str) -> Callable[[Ctx], object]:
+    # docs: networkfirewall/loggingconfiguration — flow logs to a bucket (`bucketName`), a log group or Firehose.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        partition = "aws-cn" if c.code == "CN" else "aws"
+        return aws.networkfirewall.LoggingConfiguration(
+            "egress-firewall", firewall_arn=f"arn:{partition}:network-firewall:{region}:123456789012:firewall/egress",
+            logging_configuration={"log_destination_configs": [
+                {"log_destination": destination, "log_destination_type": kind, "log_type": "FLOW"},
+            ]}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_codeconnections_host(endpoint: str) -> Callable[[Ctx], object]:
+    # docs: codeconnections/host — a self-managed GitLab the pipelines pull from and report to.
+    def build(c: Ctx) -> object:
+        return aws.codeconnections.Host(
+            "gitlab", name="fleet-gitlab", provider_endpoint=endpoint, provider_type="GitLabSelfManaged", opts=c.aws
+        )
+
+    return build
+
+
+def newsvc_inventory_sync(bucket: str) -> Callable[[Ctx], object]:
+    # docs: ssm/resourcedatasync — the managed instances' inventory synchronised into a bucket.
+    def build(c: Ctx) -> object:
+        return aws.ssm.ResourceDataSync(
+            "inventory", name="fleet-inventory",
+            s3_destination={"bucket_name": bucket, "region": REGION[c.code][0]}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_lattice_access_logs(destination_arn: str) -> Callable[[Ctx], object]:
+    # docs: vpclattice/accesslogsubscription — every request through the service network logged to a destination.
+    def build(c: Ctx) -> object:
+        network = aws.vpclattice.ServiceNetwork("mesh", name="fleet-mesh", opts=c.aws)
+        return aws.vpclattice.AccessLogSubscription(
+            "mesh-logs", resource_identifier=network.id, destination_arn=destination_arn, opts=c.aws
+        )
+
+    return build
+
+
+def newsvc_agent_memory_payloads(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentcorememorystrategy — a self-managed strategy: AgentCore "delivers conversation data to your S3
+    # bucket" (payload_delivery_bucket_name) and notifies the SNS topic
+    # (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/memory-self-managed-strategies.html).
+    def build(c: Ctx) -> object:
+        topic = aws.sns.Topic("memory-jobs", opts=c.aws)
+        target = aws.s3.Bucket("memory-payloads", opts=c.aws).bucket if bucket is None else bucket
+        return aws.bedrock.AgentcoreMemoryStrategy(
+            "assistant-memory", memory_id="fleet_assistant-AbCdEf1234", name="trip_preferences", type="CUSTOM",
+            namespaces=["/drivers/{actorId}"],
+            configuration={"type": "SELF_MANAGED", "self_managed_configuration": {
+                "invocation_configuration": {"payload_delivery_bucket_name": target, "topic_arn": topic.arn},
+                "trigger_conditions": {"message_based_trigger": {"message_count": 20}},
+            }}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_prometheus_remote_write(url: str) -> Callable[[Ctx], object]:
+    # docs: arms/remotewrite — the Prometheus instance forwards every sample to the `remote_write` URLs of the YAML.
+    def build(c: Ctx) -> object:
+        config = f"remote_write:\n- name: partner\n  url: {url}\n  basic_auth:\n    username: fleet\n    password: s\n"
+        return alicloud.arms.RemoteWrite("metrics", cluster_id="c0a1b2c3d4e5f", remote_write_yaml=config, opts=c.ali)
+
+    return build
+
+
+def newsvc_cms_event_webhook(url: str) -> Callable[[Ctx], object]:
+    # docs: cms/eventrule — CloudMonitor posts every matching system event to the webhook.
+    def build(c: Ctx) -> object:
+        pattern: Any = {"product": "ecs", "event_type_lists": ["*"]}
+        webhooks: Any = [{"contact_parameters_id": "1", "method": "POST", "protocol": "http", "url": url}]
+        return alicloud.cms.EventRule(
+            "ecs-events", rule_name="fleet-ecs-events", event_pattern=pattern, webhook_parameters=webhooks, opts=c.ali
+        )
+
+    return build
+
+
+def newsvc_msc_webhook(url: str) -> Callable[[Ctx], object]:
+    # docs: mscsubwebhook — Message Center pushes the account's subscribed messages (security events, notices) here.
+    def build(c: Ctx) -> object:
+        return alicloud.MscSubWebhook("noc", webhook_name="fleet-noc", server_url=url, opts=c.ali)
+
+    return build
+
+
+def newsvc_fc_async_failure(destination: str) -> Callable[[Ctx], object]:
+    # docs: fc/functionasyncinvokeconfig — failed asynchronous invocations go to an MNS queue or topic, a function or
+    # an event bus, named by its ARN.
+    def build(c: Ctx) -> object:
+        return alicloud.fc.FunctionAsyncInvokeConfig(
+            "charge-events", service_name="fleet", function_name="charge-session-ingest", maximum_retry_attempts=2,
+            destination_config={"on_failure": {"destination": destination}}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_config_delivery(target_arn: str) -> Callable[[Ctx], object]:
+    # docs: cfg/delivery — Cloud Config delivers configuration changes and snapshots to an SLS logstore, an OSS bucket
+    # or an MNS topic.
+    def build(c: Ctx) -> object:
+        return alicloud.cfg.Delivery(
+            "config-log", delivery_channel_name="fleet-config", delivery_channel_type="SLS",
+            delivery_channel_target_arn=target_arn, configuration_item_change_notification=True, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_caster_side_output(url: str) -> Callable[[Ctx], object]:
+    # docs: live/caster — a production studio's side output pushes the program stream to an RTMP address.
+    def build(c: Ctx) -> object:
+        return alicloud.live.Caster(
+            "launch-studio", caster_name="launch-studio", norm_type=1, payment_type="PayAsYouGo", side_output_url=url,
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_gateway_share(endpoint: str) -> Callable[[Ctx], object]:
+    # docs: cloudstoragegateway/gatewayfileshare — an NFS share on a plant's gateway, backed by an OSS bucket reached at
+    # `oss_endpoint`.
+    def build(c: Ctx) -> object:
+        return alicloud.cloudstoragegateway.GatewayFileShare(
+            "plant-share", gateway_file_share_name="plant-logs", gateway_id="gw-0001", local_path="/plant",
+            oss_bucket_name="fleet-plant-logs", oss_endpoint=endpoint, protocol="NFS", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_dms_instance(host: str) -> Callable[[Ctx], object]:
+    # docs: dms/enterpriseinstance — DMS connects to the database at `host` and runs (and exports) queries on it.
+    def build(c: Ctx) -> object:
+        return alicloud.dms.EnterpriseInstance(
+            "warehouse", instance_type="mysql", instance_source="RDS", network_type="VPC", env_type="product",
+            host=host, port=3306, database_user="dms", database_password="secret", dba_uid=1, safe_rule="fleet",
+            query_timeout=60, export_timeout=600, sell_trust=False, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_moderation_callback(url: str) -> Callable[[Ctx], object]:
+    # docs: aligreen/callback — Content Moderation posts each scan's result (with the scanned content's URL) here.
+    def build(c: Ctx) -> object:
+        return alicloud.aligreen.Callback(
+            "moderation", callback_name="driver-uploads", callback_url=url, callback_types=["machineScan"],
+            callback_suggestions=["block", "review"], crypt_type=0, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_firewall_alarm_contact(email: str, *, notify: str | None = None) -> Callable[[Ctx], object]:
+    # docs: cloudfirewall/useralarmconfig — Cloud Firewall sends its alarms (attacks, traffic peaks, with addresses of
+    # the stack's assets) to each contact's `email` and `mobile_phone`, and to each notify_config's `notify_value`
+    # ("Depending on the value of `notify_type`, it can be a mobile phone number or an email address").
+    def build(c: Ctx) -> object:
+        notify_configs: Any = [{"notify_type": "mail", "notify_value": notify}] if notify is not None else None
+        return alicloud.cloudfirewall.UserAlarmConfig(
+            "secops", alarm_configs=[{"alarm_type": "weeklyReport", "alarm_value": "on", "alarm_notify": "2",
+                                      "alarm_hour": "10", "alarm_week_day": "1"}],
+            contact_configs=[{"name": "secops", "email": email, "mobile_phone": "+8613123456789", "status": "1"}],
+            notify_configs=notify_configs, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_schedulerx_job_contact(mail: str | None = None, phone: str | None = None) -> Callable[[Ctx], object]:
+    # docs: schedulerx/job — a job's alarms go to each of its contact_infos ("user_mail: User Email Address",
+    # "user_phone", "ding: DingTalk swarm robot webhook address").
+    def build(c: Ctx) -> object:
+        contact: dict[str, Any] = {"user_name": "fleet-oncall"}
+        if mail is not None:
+            contact["user_mail"] = mail
+        if phone is not None:
+            contact["user_phone"] = phone
+        monitor: Any = {"monitor_config": {"fail_enable": True, "send_channel": "mail,sms"}, "contact_infos": [contact]}
+        return alicloud.schedulerx.Job(
+            "nightly-rollup", job_name="nightly-trip-rollup", namespace="fleet-ns", group_id="fleet.rollup",
+            execute_mode="standalone", job_type="java", class_name="com.example.fleet.TripRollup",
+            time_config={"time_type": 1, "time_expression": "0 0 2 * * ?"}, job_monitor_info=monitor, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_schedulerx_app_contacts(phone: str) -> Callable[[Ctx], object]:
+    # docs: schedulerx/appgroup — `monitor_contacts_json` for CustomContacts: [{"userName", "userPhone", "ding"}];
+    # the application's alarms are texted to each userPhone (monitor_config_json's sendChannel "sms").
+    def build(c: Ctx) -> object:
+        return alicloud.schedulerx.AppGroup(
+            "rollup-app", namespace="fleet-ns", namespace_name="fleet", group_id="fleet.rollup",
+            app_name="fleet-rollup", max_jobs=100,
+            monitor_config_json=json.dumps({"sendChannel": "sms", "alarmType": "CustomContacts"}),
+            monitor_contacts_json=json.dumps([{"userName": "fleet-oncall", "userPhone": phone}]), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_sls_etl_sink(endpoint: str) -> Callable[[Ctx], object]:
+    # docs: sls/etl — a data transformation job writes the processed logs to each sink's project and logstore, reached
+    # at its `endpoint`.
+    def build(c: Ctx) -> object:
+        return alicloud.sls.Etl(
+            "trip-logs-clean", project="fleet-logs", job_name="trip-logs-clean", display_name="trip logs clean",
+            configuration={"logstore": "trips-raw", "role_arn": "acs:ram::1234567890123456:role/sls-etl",
+                           "script": "* | extend vin_hash=md5(vin)", "lang": "SPL", "from_time": 0, "to_time": 0,
+                           "sinks": [{"name": "clean", "endpoint": endpoint, "project": "fleet-central",
+                                      "logstore": "trips", "role_arn": "acs:ram::1234567890123456:role/sls-etl",
+                                      "datasets": ["__UNNAMED__"]}]},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_sls_centralised_collection(dest_region: str) -> Callable[[Ctx], object]:
+    # docs: sls/collectionpolicy — the collected cloud-product logs are centralised into `centralize_config`'s project
+    # in `dest_region`.
+    def build(c: Ctx) -> object:
+        return alicloud.sls.CollectionPolicy(
+            "oss-access", policy_name="fleet-oss-access", product_code="oss", data_code="access_log", enabled=True,
+            policy_config={"resource_mode": "all", "regions": [REGION[c.code][1]]}, centralize_enabled=True,
+            centralize_config={"dest_region": dest_region, "dest_project": "fleet-central",
+                               "dest_logstore": "oss-access", "dest_ttl": 30},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_table_bucket_replication(destination_region: str) -> Callable[[Ctx], object]:
+    # docs: s3tables/tablebucketreplication — every table of the bucket replicated to the destination table bucket.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        return aws.s3tables.TableBucketReplication(
+            "telemetry-tables", table_bucket_arn=f"arn:aws:s3tables:{region}:123456789012:bucket/fleet-telemetry",
+            role="arn:aws:iam::123456789012:role/s3tables-replication",
+            rule={"destinations": [{"destination_table_bucket_arn":
+                                    f"arn:aws:s3tables:{destination_region}:123456789012:bucket/fleet-telemetry-dr"}]},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_security_lake_rollup(regions: list[str]) -> Callable[[Ctx], object]:
+    # docs: securitylake/datalake — `replication_configuration.regions`: "the Regions where you want data to be
+    # replicated" (rollup Regions receiving the security logs of this one).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        return aws.securitylake.DataLake(
+            "security-lake", meta_store_manager_role_arn="arn:aws:iam::123456789012:role/lake-manager",
+            configuration={"region": region, "replication_configuration": {
+                "regions": regions, "role_arn": "arn:aws:iam::123456789012:role/lake-replication"}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_event_stream_rabbitmq(endpoint: str) -> Callable[[Ctx], object]:
+    # docs: eventbridge/eventstreaming — `sink` is a JSON string; an open-source RabbitMQ sink
+    # (SinkOpenSourceRabbitMQParameters: Endpoint "192.168.1.1:9876", NetworkType, VirtualHostName, QueueName ...,
+    # the EventBridge API's CreateEventStreaming) receives every event of the stream.
+    def build(c: Ctx) -> object:
+        sink = {
+            "SinkOpenSourceRabbitMQParameters": {
+                "Endpoint": endpoint,
+                "NetworkType": "PublicNetwork",
+                "VirtualHostName": "/",
+                "TargetType": "Queue",
+                "QueueName": "fleet-events",
+                "Body": {"Form": "JSONPATH", "Value": "$.data"},
+            }
+        }
+        source = {"SourceMNSParameters": {"RegionId": REGION[c.code][1], "QueueName": "charge-events"}}
+        return alicloud.eventbridge.EventStreaming(
+            "charge-events", event_streaming_name="charge-events", filter_pattern="{}", source=json.dumps(source),
+            sink=json.dumps(sink), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def newsvc_mail_rule_replace_recipient(recipients: list[str]) -> Callable[[Ctx], object]:
+    # docs: mailmanager/ruleset — a rule that "replaces the email envelope recipients with the given list of
+    # recipients" (replace_recipient.replace_withs, API ReplaceRecipientAction) and then sends the message on (send):
+    # every matching inbound mail (a customer's warranty claim, with its attachments) goes to those mailboxes.
+    def build(c: Ctx) -> object:
+        condition = {
+            "evaluate": {"mail_attribute": "RECIPIENT"},
+            "operator": "EQUALS",
+            "values": ["claims@fleet.example.eu"],
+        }
+        actions = [
+            {"replace_recipient": {"replace_withs": recipients}},
+            {"send": {"role_arn": "arn:aws:iam::123456789012:role/mail-send"}},
+        ]
+        rules: Any = [{"name": "forward-claims", "conditions": [{"string_expression": condition}], "actions": actions}]
+        return aws.mailmanager.RuleSet("claims-intake", name="warranty-claims", rules=rules, opts=c.aws)
+
+    return build
+
+
+_NEWSVC_EU_MAIL = {
+    "id": "eu-claims-mail", "kind": "resident", "match": "mail.fleet.example.eu", "evidence": "Own mail servers, Dublin"
+}  # fmt: skip
+
+
+def newsvc_edge_kv(service: str) -> Callable[[Ctx], object]:
+    # docs: esa/kv, dcdn/kv — a key-value pair of an Edge KV namespace, read by edge routines at the POP a request lands
+    # on: "Edge KV is a globally distributed key-value store that runs at points of presence (POPs). Writes propagate to
+    # all POPs automatically" (ESA user guide, Edge KV); "EdgeKV provides a global key-value (KV) database on DCDN edge
+    # nodes" (DCDN API, DeleteDcdnKv).
+    def build(c: Ctx) -> object:
+        value = json.dumps({"vin_prefix": "LFV3A", "tariff_zone": "shanghai-peak", "fleet_account": "FA-10021"})
+        module = alicloud.esa if service == "esa" else alicloud.dcdn
+        return module.Kv("charging-tariff", namespace="charging", key="fleet-FA-10021", value=value, opts=c.ali)
+
+    return build
+
+
+_NEWSVC_EDGE_KV_CN = {
+    "id": "edge-kv-tariffs", "kind": "transfer", "match": "alicloud:esa/kv:Kv", "destination": "SG",
+    "data_classes": ["vehicle_diagnostics"], "basis": "standard-contract", "reference": "CAC-SC-2026-014",
+    "approved_by": "dpo@example.cn", "expires": "2099-12-31",
+}  # fmt: skip
+_NEWSVC_EDGE_KV_DE = {
+    "id": "edge-kv-tariffs", "kind": "transfer", "match": "alicloud:dcdn/kv:Kv", "destination": "SG",
+    "data_classes": ["vehicle_diagnostics"], "basis": "scc", "reference": "Alibaba Cloud DPA + SCC 2026-05",
+    "approved_by": "dpo@example.de", "expires": "2099-12-31",
+}  # fmt: skip
+
+
+def newsvc_event_notify_channel(channel_type: str) -> Callable[[Ctx], object]:
+    # docs: cms/eventnotifypolicy — CloudMonitor 2.0 sends each matching event (with the resources' details) to the
+    # route's channels: "channel_type: DING, WEIXIN, FEISHU, SLACK, TEAMS, CONTACT, GROUP, DUTY, DING_COOL_APP";
+    # "receivers: ... for a robot channel it is the robot UUID, and for CONTACT it is the contact ID".
+    def build(c: Ctx) -> object:
+        channel: dict[str, Any] = {"channel_type": channel_type, "receivers": ["6a2b1c3d-0f1e-4e5f-8a9b-0c1d2e3f4a5b"]}
+        if channel_type in ("CONTACT", "GROUP", "DUTY"):
+            channel["enabled_sub_channels"] = ["EMAIL", "SMS"]
+        strategy: Any = {"routes": [{"channels": [channel]}]}
+        return alicloud.cms.EventNotifyPolicy(
+            "fleet-events",
+            workspace="fleet-observability",
+            name="fleet-critical-events",
+            notify_strategy=strategy,
+            opts=c.ali,
+        )
+
+    return build
+
+
+def newsvc_dataworks_alarm_receiver(receiver_type: str, value: str) -> Callable[[Ctx], object]:
+    # docs: dataworks/dialarmrule — a Data Integration job's alarms (its name, the failed table and the error) go to the
+    # receivers: "receiver_type: AliyunUid/DingToken/FeishuToken/WebHookUrl", "receiver_values: Receiver Value List".
+    def build(c: Ctx) -> object:
+        return alicloud.dataworks.DiAlarmRule(
+            "sync-alarms", di_job_id=11792, di_alarm_rule_name="telemetry-sync-failures", metric_type="Heartbeat",
+            trigger_conditions=[{"severity": "Warning", "duration": 10, "threshold": 1}],
+            notification_settings={
+                "notification_channels": [{"severity": "Warning", "channels": ["Ding"]}],
+                "notification_receivers": [{"receiver_type": receiver_type, "receiver_values": [value]}],
+            },
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9491,6 +9997,241 @@ CASES: list[Case] = [
     # Alibaba Cloud cross-region paths inside one market.
     Case("fa32-us-ali-peering-replication-virginia", "US", pr.ali_peering_and_replication("us-west-1", "us-east-1")),
     Case("fa32-cn-ali-peering-replication-beijing", "CN", pr.ali_peering_and_replication("cn-shanghai", "cn-beijing")),
+    # -- Coverage red team (stop 33, newsvc): types with destination-like inputs that no program exercised --------
+    # Checked and already judged correctly (a foreign destination refused; some with their in-country twin).
+    Case(
+        "newsvc-cn-log-delivery-to-virginia-firehose",
+        "CN",
+        newsvc_log_delivery_destination("arn:aws:firehose:us-east-1:123456789012:deliverystream/partner-logs"),
+        {"RES-004"},
+    ),
+    Case(
+        "newsvc-cn-lambda-failures-to-virginia-queue",
+        "CN",
+        newsvc_lambda_failure_destination("arn:aws:sqs:us-east-1:123456789012:charge-dlq"),
+        {"RES-004"},
+    ),
+    Case(
+        "newsvc-cn-lambda-failures-to-own-queue",
+        "CN",
+        newsvc_lambda_failure_destination("arn:aws-cn:sqs:cn-north-1:123456789012:charge-dlq"),
+    ),
+    Case("newsvc-eu-dynamodb-export-partner-bucket", "EU", newsvc_dynamodb_export(_NEWSVC_PARTNER_BUCKET), {"RES-017"}),
+    Case("newsvc-eu-dynamodb-export-own-bucket", "EU", newsvc_dynamodb_export(None)),
+    Case("newsvc-eu-rds-export-partner-bucket", "EU", newsvc_rds_snapshot_export(_NEWSVC_PARTNER_BUCKET), {"RES-017"}),
+    Case(
+        "newsvc-eu-fsx-partner-repository",
+        "EU",
+        newsvc_fsx_repository(f"s3://{_NEWSVC_PARTNER_BUCKET}/training"),
+        {"RES-017"},
+    ),
+    Case(
+        "newsvc-cn-appsync-partner-endpoint",
+        "CN",
+        newsvc_appsync_http_source("https://api.partner-telematics.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "newsvc-eu-connect-recordings-partner-bucket",
+        "EU",
+        newsvc_connect_recordings(_NEWSVC_PARTNER_BUCKET),
+        {"RES-017"},
+    ),
+    Case(
+        "newsvc-eu-depot-camera-detections-partner-bucket",
+        "EU",
+        newsvc_face_search_output(_NEWSVC_PARTNER_BUCKET),
+        {"RES-017"},
+    ),
+    Case("newsvc-eu-ivs-recordings-partner-bucket", "EU", newsvc_ivs_recordings(_NEWSVC_PARTNER_BUCKET), {"RES-017"}),
+    Case(
+        "newsvc-eu-firewall-logs-partner-bucket",
+        "EU",
+        newsvc_firewall_logs({"bucketName": _NEWSVC_PARTNER_BUCKET, "prefix": "egress"}, "S3"),
+        {"RES-017"},
+    ),
+    Case(
+        "newsvc-cn-codeconnections-partner-gitlab",
+        "CN",
+        newsvc_codeconnections_host("https://gitlab.partner-telematics.com"),
+        {"RES-015"},
+    ),
+    Case("newsvc-eu-inventory-sync-partner-bucket", "EU", newsvc_inventory_sync(_NEWSVC_PARTNER_BUCKET), {"RES-017"}),
+    Case(
+        "newsvc-cn-lattice-logs-virginia-log-group",
+        "CN",
+        newsvc_lattice_access_logs("arn:aws:logs:us-east-1:123456789012:log-group:/lattice/fleet-mesh"),
+        {"RES-004"},
+    ),
+    Case(
+        "newsvc-cn-arms-remote-write-grafana-cloud",
+        "CN",
+        newsvc_prometheus_remote_write("https://prometheus-prod-10-prod-us-central-0.grafana.net/api/prom/push"),
+        {"RES-015"},
+    ),
+    Case(
+        "newsvc-cn-cms-events-to-partner-webhook",
+        "CN",
+        newsvc_cms_event_webhook("https://events.partner-noc.com/aliyun"),
+        {"RES-015"},
+    ),
+    Case(
+        "newsvc-cn-msc-webhook-slack",
+        "CN",
+        newsvc_msc_webhook("https://hooks.slack.com/services/T0000/B0000/XXXXXXXX"),
+        {"RES-015"},
+    ),
+    Case(
+        "newsvc-cn-fc-failures-to-singapore-queue",
+        "CN",
+        newsvc_fc_async_failure("acs:mns:ap-southeast-1:1234567890123456:/queues/charge-dlq/messages"),
+        {"RES-005"},
+    ),
+    Case(
+        "newsvc-cn-fc-failures-to-shanghai-queue",
+        "CN",
+        newsvc_fc_async_failure("acs:mns:cn-shanghai:1234567890123456:/queues/charge-dlq/messages"),
+    ),
+    Case(
+        "newsvc-cn-config-delivery-singapore-logstore",
+        "CN",
+        newsvc_config_delivery("acs:log:ap-southeast-1:1234567890123456:project/fleet-config/logstore/changes"),
+        {"RES-005"},
+    ),
+    Case(
+        "newsvc-cn-config-delivery-shanghai-logstore",
+        "CN",
+        newsvc_config_delivery("acs:log:cn-shanghai:1234567890123456:project/fleet-config/logstore/changes"),
+    ),
+    Case(
+        "newsvc-cn-caster-side-output-partner-rtmp",
+        "CN",
+        newsvc_caster_side_output("rtmp://live.partner-media.com/app/launch"),
+        {"RES-015"},
+    ),
+    Case(
+        "newsvc-cn-gateway-share-singapore-oss",
+        "CN",
+        newsvc_gateway_share("oss-ap-southeast-1-internal.aliyuncs.com"),
+        {"RES-006"},
+    ),
+    Case("newsvc-cn-gateway-share-shanghai-oss", "CN", newsvc_gateway_share("oss-cn-shanghai-internal.aliyuncs.com")),
+    Case(
+        "newsvc-cn-dms-singapore-rds",
+        "CN",
+        newsvc_dms_instance("rm-t4n0a1b2c3d4e5f6.mysql.singapore.rds.aliyuncs.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "newsvc-cn-moderation-callback-partner",
+        "CN",
+        newsvc_moderation_callback("https://moderation.partner-review.com/callback"),
+        {"RES-015"},
+    ),
+    Case(
+        "newsvc-cn-sls-etl-sink-singapore",
+        "CN",
+        newsvc_sls_etl_sink("ap-southeast-1-intranet.log.aliyuncs.com"),
+        {"RES-006"},
+    ),
+    Case("newsvc-cn-sls-etl-sink-shanghai", "CN", newsvc_sls_etl_sink("cn-shanghai-intranet.log.aliyuncs.com")),
+    Case(
+        "newsvc-cn-sls-collection-to-singapore", "CN", newsvc_sls_centralised_collection("ap-southeast-1"), {"RES-009"}
+    ),
+    Case("newsvc-cn-sls-collection-to-beijing", "CN", newsvc_sls_centralised_collection("cn-beijing")),
+    Case("newsvc-eu-table-replication-to-virginia", "EU", newsvc_table_bucket_replication("us-east-1"), {"RES-004"}),
+    Case("newsvc-eu-table-replication-to-frankfurt", "EU", newsvc_table_bucket_replication("eu-central-1")),
+    Case("newsvc-eu-security-lake-rollup-virginia", "EU", newsvc_security_lake_rollup(["us-east-1"]), {"RES-009"}),
+    Case(
+        "newsvc-cn-event-stream-partner-rabbitmq",
+        "CN",
+        newsvc_event_stream_rabbitmq("mq.partner-logistics.com:5672"),
+        {"RES-015"},
+    ),
+    # Leaks closed (each refused only since stop 33), with their twins.
+    Case(
+        "newsvc-eu-agent-memory-payloads-partner-bucket",
+        "EU",
+        newsvc_agent_memory_payloads(_NEWSVC_PARTNER_BUCKET),
+        {"RES-017"},
+    ),
+    Case("newsvc-eu-agent-memory-payloads-own-bucket", "EU", newsvc_agent_memory_payloads(None)),
+    Case(
+        "newsvc-cn-firewall-alarms-to-gmail", "CN", newsvc_firewall_alarm_contact("fleet.secops@gmail.com"), {"RES-015"}
+    ),
+    Case(
+        "newsvc-cn-firewall-alarms-declared-mail",
+        "CN",
+        newsvc_firewall_alarm_contact("secops@mail.example.cn"),
+        destinations=[_NEWSVC_MAIL],
+    ),
+    Case(
+        "newsvc-cn-firewall-notify-to-partner-mail",
+        "CN",
+        newsvc_firewall_alarm_contact("secops@mail.example.cn", notify="alerts@partner-soc.com"),
+        {"RES-015"},
+        destinations=[_NEWSVC_MAIL],
+    ),
+    Case(
+        "newsvc-cn-firewall-notify-declared-mail",
+        "CN",
+        newsvc_firewall_alarm_contact("secops@mail.example.cn", notify="soc@mail.example.cn"),
+        destinations=[_NEWSVC_MAIL],
+    ),
+    Case(
+        "newsvc-cn-schedulerx-alarms-to-partner-mail",
+        "CN",
+        newsvc_schedulerx_job_contact(mail="oncall@partner-ops.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "newsvc-cn-schedulerx-alarms-declared-mail",
+        "CN",
+        newsvc_schedulerx_job_contact(mail="oncall@mail.example.cn"),
+        destinations=[_NEWSVC_MAIL],
+    ),
+    Case(
+        "newsvc-cn-schedulerx-alarms-hong-kong-phone",
+        "CN",
+        newsvc_schedulerx_job_contact(phone="+85251234567"),
+        {"RES-022"},
+    ),
+    Case("newsvc-cn-schedulerx-alarms-mainland-phone", "CN", newsvc_schedulerx_job_contact(phone="+8613123456789")),
+    Case("newsvc-cn-schedulerx-app-alarms-us-phone", "CN", newsvc_schedulerx_app_contacts("+12025550143"), {"RES-022"}),
+    Case("newsvc-cn-schedulerx-app-alarms-mainland-phone", "CN", newsvc_schedulerx_app_contacts("+8613123456789")),
+    Case(
+        "newsvc-eu-mail-rule-redirects-claims-to-partner",
+        "EU",
+        newsvc_mail_rule_replace_recipient(["claims@partner-insurer.com"]),
+        {"RES-015"},
+    ),
+    Case(
+        "newsvc-eu-mail-rule-redirects-claims-declared",
+        "EU",
+        newsvc_mail_rule_replace_recipient(["claims@mail.fleet.example.eu"]),
+        destinations=[_NEWSVC_EU_MAIL],
+    ),
+    Case("newsvc-cn-esa-edge-kv-fleet-tariffs", "CN", newsvc_edge_kv("esa"), {"RES-016"}),
+    Case(
+        "newsvc-cn-esa-edge-kv-fleet-tariffs-declared", "CN", newsvc_edge_kv("esa"), destinations=[_NEWSVC_EDGE_KV_CN]
+    ),
+    Case("newsvc-de-dcdn-edge-kv-fleet-tariffs", "DE", newsvc_edge_kv("dcdn"), {"RES-016"}),
+    Case(
+        "newsvc-de-dcdn-edge-kv-fleet-tariffs-declared", "DE", newsvc_edge_kv("dcdn"), destinations=[_NEWSVC_EDGE_KV_DE]
+    ),
+    Case("newsvc-cn-cms-events-to-slack-channel", "CN", newsvc_event_notify_channel("SLACK"), {"RES-016"}),
+    Case("newsvc-cn-cms-events-to-contacts", "CN", newsvc_event_notify_channel("CONTACT")),
+    Case(
+        "newsvc-cn-dataworks-alarms-to-feishu-robot",
+        "CN",
+        newsvc_dataworks_alarm_receiver("FeishuToken", "3f2a9c1e-5b7d-4e0a-9c1f-2b3d4e5f6a7b"),
+        {"RES-016"},
+    ),
+    Case(
+        "newsvc-cn-dataworks-alarms-to-account-users",
+        "CN",
+        newsvc_dataworks_alarm_receiver("AliyunUid", "2876543210123456"),
+    ),
 ]
 
 
