@@ -604,6 +604,70 @@ def ali_datahub_maxcompute(region: str) -> Build:
     return build
 
 
+FLINK_SQL = """CREATE TEMPORARY TABLE battery_signals (
+  vin STRING, soc DOUBLE, cell_temp_max DOUBLE, event_time TIMESTAMP(3),
+  WATERMARK FOR event_time AS event_time - INTERVAL '5' SECOND
+) WITH (
+  'connector' = 'datahub',
+  'endPoint' = 'http://dh-{region}-int-vpc.aliyuncs.com',
+  'project' = 'vehicle_telemetry',
+  'topic' = 'battery',
+  'subId' = '{sub_id}',
+  'accessId' = '${{secret_values.ak_id}}',
+  'accessKey' = '${{secret_values.ak_secret}}'
+);
+CREATE TEMPORARY TABLE battery_alerts (
+  vin STRING, window_end TIMESTAMP(3), max_temp DOUBLE
+) WITH (
+  'connector' = 'sls',
+  'endPoint' = '{region}-intranet.log.aliyuncs.com',
+  'project' = 'fleet-battery-alerts-{region}',
+  'logStore' = 'alerts',
+  'accessId' = '${{secret_values.ak_id}}',
+  'accessKey' = '${{secret_values.ak_secret}}'
+);
+INSERT INTO battery_alerts
+SELECT vin, TUMBLE_END(event_time, INTERVAL '1' MINUTE), MAX(cell_temp_max)
+FROM battery_signals GROUP BY vin, TUMBLE(event_time, INTERVAL '1' MINUTE)
+HAVING MAX(cell_temp_max) > 55;
+"""
+
+
+def ali_flink_datahub_to_sls(region: str) -> Build:
+    # docs: realtimecompute/vvpinstance, realtimecompute/deployment (a SQL artifact: "DataHub connector" with endPoint
+    # http://dh-<region>-int-vpc.aliyuncs.com and subId, "Simple Log Service connector" with endPoint
+    # <region>-intranet.log.aliyuncs.com; credentials as ${secret_values.*} variables), datahub/subscription,
+    # log/project + log/store.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        project = alicloud.datahub.Project("telemetry", name="vehicle_telemetry", comment="Telemetry", opts=opts)
+        topic = alicloud.datahub.Topic(
+            "battery", name="battery", project_name=project.name, record_type="TUPLE", shard_count=4, life_cycle=7,
+            record_schema={"vin": "STRING", "soc": "DOUBLE", "cell_temp_max": "DOUBLE", "event_time": "TIMESTAMP"},
+            opts=opts,
+        )  # fmt: skip
+        sub = alicloud.datahub.Subscription("flink", project_name=project.name, topic_name=topic.name, opts=opts)
+        sls = alicloud.log.Project("alerts", project_name=f"fleet-battery-alerts-{region}", opts=opts)
+        alicloud.log.Store("alerts", project_name=sls.project_name, logstore_name="alerts", opts=opts)
+        state = alicloud.oss.Bucket("flink-state", bucket=f"fleet-flink-state-{region}", opts=opts)
+        vvp = alicloud.realtimecompute.VvpInstance(
+            "telemetry-flink", vvp_instance_name="telemetry-flink", payment_type="PayAsYouGo", vpc_id="vpc-fleet",
+            vswitch_ids=["vsw-a"], zone_id=f"{region}-g", storage={"oss": {"bucket": state.bucket}}, opts=opts,
+        )  # fmt: skip
+        return alicloud.realtimecompute.Deployment(
+            "battery-alerts", deployment_name="battery-alerts", namespace=vvp.id.apply(lambda i: f"{i}-default"),
+            resource_id=vvp.id, engine_version="vvr-8.0.9-flink-1.17", execution_mode="STREAMING",
+            deployment_target={"mode": "PER_JOB", "name": "default-queue"},
+            artifact={"kind": "SQLSCRIPT", "sql_artifact": {
+                "sql_script": sub.sub_id.apply(
+                    lambda sid: FLINK_SQL.format(region=region, sub_id=sid or "1712345678901abcd")
+                )}},
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
 def ali_emr_datalake(region: str) -> Build:
     # docs: emrv2/cluster (DATALAKE, EMR-5.x, HADOOP-COMMON / HDFS / YARN / SPARK3 / HIVE, a bootstrap script in the
     # stack's OSS bucket: "script_path oss://<bucket>/<path>"), the bucket and the ECS RAM role of the nodes.
@@ -1334,6 +1398,95 @@ def amp_eks_scraper(region: str) -> Build:
     return build
 
 
+ADOT_CONFIG = """extensions:
+  health_check:
+  sigv4auth:
+    region: {region}
+    service: aps
+receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: 0.0.0.0:4317
+      http:
+        endpoint: 0.0.0.0:4318
+  awsecscontainermetrics:
+    collection_interval: 30s
+processors:
+  batch/traces:
+    timeout: 1s
+    send_batch_size: 50
+  resourcedetection:
+    detectors: [env, ecs]
+exporters:
+  awsxray:
+    region: {region}
+  awsemf:
+    region: {region}
+    namespace: Fleet/OwnerExport
+    log_group_name: /aws/ecs/owner-export/metrics
+  prometheusremotewrite:
+    endpoint: {remote_write}
+    auth:
+      authenticator: sigv4auth
+service:
+  extensions: [health_check, sigv4auth]
+  pipelines:
+    traces:
+      receivers: [otlp]
+      processors: [resourcedetection, batch/traces]
+      exporters: [awsxray]
+    metrics:
+      receivers: [otlp, awsecscontainermetrics]
+      exporters: [awsemf, prometheusremotewrite]
+"""
+
+
+def adot_collector(region: str, signing_region: str | None = None) -> Build:
+    # docs: AWS Distro for OpenTelemetry "Collector configuration for ECS" (the sidecar reads AOT_CONFIG_CONTENT from
+    # an SSM parameter: awsxray and awsemf exporters with the Region, prometheusremotewrite to the stack's Managed
+    # Prometheus workspace signed by sigv4auth with its Region); ssm/parameter, ecs/taskdefinition (secrets from the
+    # parameter), amp/workspace; the CloudWatch agent's configuration ("Manually create or edit the CloudWatch agent
+    # configuration file": agent.region, logs.endpoint_override) in a second parameter.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        workspace = aws.amp.Workspace("owner-export", alias="owner-export", opts=opts)
+        config = workspace.prometheus_endpoint.apply(
+            lambda e: ADOT_CONFIG.replace("{region}", signing_region or region).replace(
+                "{remote_write}", f"{e}api/v1/remote_write" if e else f"https://aps-workspaces.{region}.amazonaws.com/"
+            )
+        )
+        parameter = aws.ssm.Parameter("adot-config", name="/fleet/owner-export/adot-config", type="String",
+                                      value=config, tier="Advanced", opts=opts)  # fmt: skip
+        aws.ssm.Parameter(
+            "cloudwatch-agent", name="AmazonCloudWatch-owner-export", type="String",
+            value=json.dumps({
+                "agent": {"region": region, "metrics_collection_interval": 60},
+                "logs": {"endpoint_override": f"logs.{region}.amazonaws.com", "logs_collected": {"files": {
+                    "collect_list": [{"file_path": "/var/log/owner-export/*.log",
+                                      "log_group_name": "/fleet/owner-export", "retention_in_days": 30}]}}},
+                "metrics": {"namespace": "Fleet/OwnerExport", "metrics_collected": {"mem": {
+                    "measurement": ["mem_used_percent"]}}},
+            }),
+            opts=opts,
+        )  # fmt: skip
+        role = _role("owner-export-task", "ecs-tasks.amazonaws.com", opts)
+        repo = aws.ecr.Repository("owner-export", name="owner-export", opts=opts)
+        return aws.ecs.TaskDefinition(
+            "owner-export", family="owner-export", requires_compatibilities=["FARGATE"], network_mode="awsvpc",
+            cpu="512", memory="1024", task_role_arn=role.arn, execution_role_arn=role.arn,
+            container_definitions=pulumi.Output.all(repo.repository_url, parameter.arn).apply(lambda a: json.dumps([
+                {"name": "app", "image": f"{a[0]}:4.1.0", "essential": True,
+                 "environment": [{"name": "OTEL_EXPORTER_OTLP_ENDPOINT", "value": "http://localhost:4318"}]},
+                {"name": "aws-otel-collector", "image": f"{a[0]}:adot-0.41.1", "essential": True,
+                 "secrets": [{"name": "AOT_CONFIG_CONTENT", "valueFrom": a[1]}]},
+            ])),
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
 def ali_arms_environment(region: str) -> Build:
     # docs: cs/managedkubernetes, arms/environment (CS, ManagedKubernetes, bound to the stack's cluster),
     # arms/envfeature
@@ -1359,6 +1512,46 @@ def ali_arms_environment(region: str) -> Build:
         return alicloud.arms.Prometheus(
             "telematics", cluster_type="aliyun-cs", grafana_instance_id="free", cluster_id=cluster.id, opts=opts
         )
+
+    return build
+
+
+# Managed Service for OpenTelemetry "Endpoints by region": the mainland regions whose tracing endpoint names them by an
+# abbreviation (tracing-analysis-dc-<abbreviation>[-internal].aliyuncs.com).
+TRACING_ABBREVIATIONS = {
+    "cn-hangzhou": "hz", "cn-shanghai": "sh", "cn-qingdao": "qd", "cn-beijing": "bj", "cn-zhangjiakou": "zb",
+    "cn-shenzhen": "sz",
+}  # fmt: skip
+
+
+def ali_otel_tracing(region: str, tracing_region: str | None = None) -> Build:
+    # docs: Managed Service for OpenTelemetry "Endpoints and authentication" (the region's private endpoint, the token
+    # in the HTTP path: http://<endpoint>/adapt_<token>/api/otlp/traces), fc/v3function with the OpenTelemetry SDK's
+    # environment (OTEL_EXPORTER_OTLP_*_ENDPOINT), sls/metricstore for Prometheus metrics and its remote-write URL
+    # (https://<project>.<region>-intranet.log.aliyuncs.com/prometheus/<project>/<metricstore>/api/v1/write).
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        abbreviation = TRACING_ABBREVIATIONS[tracing_region or region]
+        base = f"http://tracing-analysis-dc-{abbreviation}-internal.aliyuncs.com/adapt_fleet01@a1b2c3_fleet01@d4e5f6"
+        project = alicloud.log.Project("owner-metrics", project_name=f"fleet-owner-metrics-{region}", opts=opts)
+        store = alicloud.sls.MetricStore(
+            "owner-export", project_name=project.project_name, metric_store_name="owner-export", shard_count=2,
+            ttl=30, opts=opts,
+        )  # fmt: skip
+        remote_write = pulumi.Output.all(project.project_name, store.metric_store_name).apply(
+            lambda a: f"https://{a[0]}.{region}-intranet.log.aliyuncs.com/prometheus/{a[0]}/{a[1]}/api/v1/write"
+        )
+        return _fc(
+            "owner-export-traced", opts,
+            {
+                "OTEL_SERVICE_NAME": "owner-export",
+                "OTEL_EXPORTER_OTLP_PROTOCOL": "http/protobuf",
+                "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": f"{base}/api/otlp/traces",
+                "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT": f"{base}/api/otlp/metrics",
+                "OTEL_RESOURCE_ATTRIBUTES": f"deployment.environment=prod,cloud.region={region}",
+                "PROMETHEUS_REMOTE_WRITE_URL": remote_write,
+            },
+        )  # fmt: skip
 
     return build
 

@@ -2363,6 +2363,22 @@ def test_model_studio_domains_are_judged_by_region_and_deployment_scope(
     assert rule_ids(code, url_subject(url, "alicloud", code)) == expected
 
 
+@pytest.mark.parametrize(
+    ("code", "url", "expected"),
+    [
+        # Managed Service for OpenTelemetry: the mainland endpoints named by an abbreviation are their region's.
+        ("CN", "http://tracing-analysis-dc-sh-internal.aliyuncs.com/adapt_a@b_c@d/api/otlp/traces", set()),
+        ("CN", "tracing-analysis-dc-bj.aliyuncs.com:8090", set()),
+        ("DE", "http://tracing-analysis-dc-hz-internal.aliyuncs.com/adapt_a@b_c@d/api/otlp/traces", {"RES-006"}),
+        # An abbreviation the catalogue does not hold names no region.
+        ("CN", "http://tracing-analysis-dc-xx-internal.aliyuncs.com/adapt_a/api/otlp/traces", {"RES-015"}),
+        ("CN", "http://tracing-analysis-dc-frankfurt.aliyuncs.com/adapt_a/api/otlp/traces", {"RES-015"}),
+    ],
+)
+def test_tracing_endpoints_named_by_an_abbreviation_are_their_regions(code: str, url: str, expected: set[str]) -> None:
+    assert rule_ids(code, url_subject(url, "alicloud", code)) == expected
+
+
 def test_an_endpoint_shared_by_several_regions_is_not_a_one_region_endpoint() -> None:
     # Alibaba SMS: dysmsapi.aliyuncs.com is the endpoint of the mainland regions and of Hong Kong alike.
     assert "dysmsapi.aliyuncs.com" not in ENDPOINTS.alicloud.region_hosts
