@@ -1520,7 +1520,7 @@ def ali_arms_environment(region: str) -> Build:
 # abbreviation (tracing-analysis-dc-<abbreviation>[-internal].aliyuncs.com).
 TRACING_ABBREVIATIONS = {
     "cn-hangzhou": "hz", "cn-shanghai": "sh", "cn-qingdao": "qd", "cn-beijing": "bj", "cn-zhangjiakou": "zb",
-    "cn-shenzhen": "sz",
+    "cn-shenzhen": "sz", "ap-northeast-1": "jp",
 }  # fmt: skip
 
 

@@ -2370,6 +2370,11 @@ def test_model_studio_domains_are_judged_by_region_and_deployment_scope(
         ("CN", "http://tracing-analysis-dc-sh-internal.aliyuncs.com/adapt_a@b_c@d/api/otlp/traces", set()),
         ("CN", "tracing-analysis-dc-bj.aliyuncs.com:8090", set()),
         ("DE", "http://tracing-analysis-dc-hz-internal.aliyuncs.com/adapt_a@b_c@d/api/otlp/traces", {"RES-006"}),
+        ("JP", "http://tracing-analysis-dc-jp-internal.aliyuncs.com/adapt_a@b_c@d/api/otlp/traces", set()),
+        ("CN", "http://tracing-analysis-dc-hk-internal.aliyuncs.com/adapt_a@b_c@d/api/otlp/traces", {"RES-006"}),
+        # ARMS Application Monitoring's Hangzhou trace endpoint; another region's abbreviation is not catalogued.
+        ("CN", "arms-dc-hz-internal.aliyuncs.com:80", set()),
+        ("CN", "arms-dc-sh-internal.aliyuncs.com:80", {"RES-015"}),
         # An abbreviation the catalogue does not hold names no region.
         ("CN", "http://tracing-analysis-dc-xx-internal.aliyuncs.com/adapt_a/api/otlp/traces", {"RES-015"}),
         ("CN", "http://tracing-analysis-dc-frankfurt.aliyuncs.com/adapt_a/api/otlp/traces", {"RES-015"}),

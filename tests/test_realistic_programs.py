@@ -9634,6 +9634,7 @@ CASES: list[Case] = [
     Case("falsealarm9-cn-ali-otel-tracing-hangzhou", "CN", pdata.ali_otel_tracing("cn-hangzhou")),
     Case("falsealarm9-cn-ali-otel-tracing-beijing", "CN", pdata.ali_otel_tracing("cn-beijing")),
     Case("falsealarm9-cn-ali-otel-tracing-shenzhen", "CN", pdata.ali_otel_tracing("cn-shenzhen")),
+    Case("falsealarm9-jp-ali-otel-tracing-tokyo", "JP", pdata.ali_otel_tracing("ap-northeast-1")),
     Case(
         "falsealarm9-de-ali-otel-tracing-to-hangzhou",
         "DE",
