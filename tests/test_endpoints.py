@@ -174,6 +174,9 @@ EDGE_CASES = {
     "oss-accelerate-overseas.aliyuncs.com": ("CN", "fleet-data.oss-accelerate-overseas.aliyuncs.com", False),
     "aliyun.com": ("CN", "signin.aliyun.com", False),
     "aliyun-inc.com": ("CN", "x.aliyun-inc.com", False),
+    # Model Studio workspace domains of the regions serving the Global deployment scope (the scope is not in the host).
+    "eu-central-1.maas.aliyuncs.com": ("DE", "ws-fleet01.eu-central-1.maas.aliyuncs.com", False),
+    "us-east-1.maas.aliyuncs.com": ("US", "ws-fleet01.us-east-1.maas.aliyuncs.com", False),
 }
 
 
@@ -2411,6 +2414,52 @@ def test_only_the_exact_one_region_endpoint_is_proven(label: str) -> None:
     assert rule_ids("CN", url_subject(f"https://{label}.dm.aliyuncs.com/", "alicloud")) == {"RES-015"}
     assume(label != "dm")
     assert rule_ids("CN", url_subject(f"https://{label}dm.aliyuncs.com/", "alicloud")) == {"RES-015"}
+
+
+@pytest.mark.parametrize(
+    ("code", "url", "expected"),
+    [
+        # Model Studio: Beijing's DashScope domain and workspace domain are mainland-only ("Chinese mainland (inference
+        # restricted to China)"); Singapore's, Virginia's and Hong Kong's DashScope hosts are theirs.
+        ("CN", "https://dashscope.aliyuncs.com/compatible-mode/v1", set()),
+        ("CN", "https://dashscope.aliyuncs.com/api/v1/services/aigc/text-generation/generation", set()),
+        ("CN", "https://ws-fleet01.cn-beijing.maas.aliyuncs.com/compatible-mode/v1", set()),
+        ("CN", "https://dashscope-intl.aliyuncs.com/compatible-mode/v1", {"RES-015"}),
+        ("CN", "https://dashscope-us.aliyuncs.com/compatible-mode/v1", {"RES-015"}),
+        ("CN", "https://cn-hongkong.dashscope.aliyuncs.com/compatible-mode/v1", {"RES-006"}),
+        ("DE", "https://dashscope.aliyuncs.com/compatible-mode/v1", {"RES-006"}),
+        # Frankfurt and Virginia serve the Global scope too, and the host does not say which scope a call uses.
+        ("DE", "https://ws-fleet01.eu-central-1.maas.aliyuncs.com/compatible-mode/v1", {"RES-016"}),
+        ("EU", "https://ws-fleet01.eu-central-1.maas.aliyuncs.com/compatible-mode/v1", {"RES-016"}),
+        ("US", "https://ws-fleet01.us-east-1.maas.aliyuncs.com/compatible-mode/v1", {"RES-016"}),
+        ("CN", "https://ws-fleet01.eu-central-1.maas.aliyuncs.com/compatible-mode/v1", {"RES-016"}),
+    ],
+)
+def test_model_studio_domains_are_judged_by_region_and_deployment_scope(
+    code: str, url: str, expected: set[str]
+) -> None:
+    assert rule_ids(code, url_subject(url, "alicloud", code)) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "url", "expected"),
+    [
+        # Managed Service for OpenTelemetry: the mainland endpoints named by an abbreviation are their region's.
+        ("CN", "http://tracing-analysis-dc-sh-internal.aliyuncs.com/adapt_a@b_c@d/api/otlp/traces", set()),
+        ("CN", "tracing-analysis-dc-bj.aliyuncs.com:8090", set()),
+        ("DE", "http://tracing-analysis-dc-hz-internal.aliyuncs.com/adapt_a@b_c@d/api/otlp/traces", {"RES-006"}),
+        ("JP", "http://tracing-analysis-dc-jp-internal.aliyuncs.com/adapt_a@b_c@d/api/otlp/traces", set()),
+        ("CN", "http://tracing-analysis-dc-hk-internal.aliyuncs.com/adapt_a@b_c@d/api/otlp/traces", {"RES-006"}),
+        # ARMS Application Monitoring's Hangzhou trace endpoint; another region's abbreviation is not catalogued.
+        ("CN", "arms-dc-hz-internal.aliyuncs.com:80", set()),
+        ("CN", "arms-dc-sh-internal.aliyuncs.com:80", {"RES-015"}),
+        # An abbreviation the catalogue does not hold names no region.
+        ("CN", "http://tracing-analysis-dc-xx-internal.aliyuncs.com/adapt_a/api/otlp/traces", {"RES-015"}),
+        ("CN", "http://tracing-analysis-dc-frankfurt.aliyuncs.com/adapt_a/api/otlp/traces", {"RES-015"}),
+    ],
+)
+def test_tracing_endpoints_named_by_an_abbreviation_are_their_regions(code: str, url: str, expected: set[str]) -> None:
+    assert rule_ids(code, url_subject(url, "alicloud", code)) == expected
 
 
 def test_an_endpoint_shared_by_several_regions_is_not_a_one_region_endpoint() -> None:

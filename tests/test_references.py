@@ -794,3 +794,45 @@ def test_placeholder_host_takes_each_placeholder_for_one_label(syntax: str, name
     assert placeholder_host(f"{placeholder}.{domain}") == f"{PLACEHOLDER_LABEL}.{domain}"
     assert placeholder_domain(f"{PLACEHOLDER_LABEL}.{PLACEHOLDER_LABEL}.{domain}") == domain
     assert placeholder_host(placeholder) is None and placeholder_host(f"{domain}.{placeholder}") is None
+
+
+# -- JDBC URLs whose authority is connection properties (Athena's drivers) ---------------------------------------
+
+property_keys = st.sampled_from(["WorkGroup=fleet-sql", "Catalog=AwsDataCatalog", "Schema=default", "ProxyPort=3128"])
+
+
+@given(
+    aws_regions,
+    st.sampled_from(["jdbc:athena://Region=", "jdbc:athena://AwsRegion=", "jdbc:awsathena://AwsRegion=",
+                     "JDBC:Athena://region="]),
+    st.lists(property_keys, max_size=3),
+)  # fmt: skip
+def test_an_athena_jdbc_url_names_the_region_of_its_region_property(region: str, prefix: str, rest: list[str]) -> None:
+    url = ";".join([f"{prefix}{region}", *rest])
+    refs = PARSER.scan(url)
+    assert [(r.kind, r.cloud, r.region, r.partition, r.in_url) for r in refs] == [
+        ("endpoint", "aws", region, CATALOGUE.aws_region_partition[region], True)
+    ]
+
+
+@given(
+    aws_regions,
+    st.from_regex(r"[a-z][a-z0-9]{0,12}\.[a-z]{2,6}", fullmatch=True),
+    st.sampled_from(["EndpointOverride", "AthenaEndpoint", "StsEndpoint", "LakeFormationEndpoint", "ProxyHost"]),
+)
+def test_an_athena_jdbc_url_reads_every_host_property_as_a_host(region: str, host: str, key: str) -> None:
+    # A proxy or endpoint override is where the driver connects: judged as a host, never hidden by the Region.
+    refs = PARSER.scan(f"jdbc:athena://Region={region};{key}={host}:443;WorkGroup=w")
+    assert sorted((r.kind, r.region or r.text) for r in refs) == sorted([("endpoint", region), ("host", host)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jdbc:athena://WorkGroup=fleet-sql",  # no Region: the driver asks the environment, read as before
+        "athena://Region=eu-central-1",  # not a JDBC URL
+        "jdbc:mysql://Region=eu-central-1",  # another driver: its authority is a host
+    ],
+)
+def test_only_a_jdbc_athena_url_with_a_region_property_is_read_by_its_properties(text: str) -> None:
+    assert all(r.kind == "host" for r in PARSER.scan(text))

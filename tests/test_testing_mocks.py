@@ -11,6 +11,7 @@ import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pulumi
 import pulumi_alicloud as alicloud
@@ -373,6 +374,13 @@ def test_data_store_endpoints_are_hosts_in_the_provider_region() -> None:
         aws.msk.Cluster("events", cluster_name="events", kafka_version="3.6.0", number_of_broker_nodes=2,
                         broker_node_group_info={"instance_type": "kafka.m5.large", "client_subnets": ["a", "b"],
                                                 "security_groups": ["sg"]}, opts=aws_opts)  # fmt: skip
+        # Firehose's `cluster_jdbcurl` is jdbc:redshift://<endpoint>/<db>, a Glue Kafka connection the serverless
+        # cluster's bootstrap host.
+        aws.redshift.Cluster("warehouse", cluster_identifier="warehouse", node_type="ra3.xlplus",
+                             master_username="admin", manage_master_password=True, opts=aws_opts)  # fmt: skip
+        iam: Any = {"sasl": {"iam": {"enabled": True}}}
+        aws.msk.ServerlessCluster("stream", cluster_name="stream", vpc_configs=[{"subnet_ids": ["a"]}],
+                                  client_authentication=iam, opts=aws_opts)  # fmt: skip
         alicloud.kvstore.Instance("tair", db_instance_name="tair", vswitch_id="v", opts=ali_opts)
         alicloud.polardb.Cluster("polar", db_type="MySQL", db_version="8.0", db_node_class="c", pay_type="PostPaid",
                                  opts=ali_opts)  # fmt: skip
@@ -402,6 +410,13 @@ def test_data_store_endpoints_are_hosts_in_the_provider_region() -> None:
     )
     brokers = out["events"]["bootstrapBrokersTls"].split(",")
     assert len(brokers) == 2 and all(b.endswith(".kafka.cn-north-1.amazonaws.com.cn:9094") for b in brokers)
+    assert out["warehouse"]["endpoint"].startswith("warehouse.")
+    assert out["warehouse"]["endpoint"].endswith(".cn-north-1.redshift.amazonaws.com.cn:5439")
+    assert (
+        out["warehouse"]["masterPasswordSecretArn"].startswith("arn:aws-cn:secretsmanager:cn-north-1:")
+        and ":secret:redshift!warehouse-admin-" in out["warehouse"]["masterPasswordSecretArn"]
+    )
+    assert out["stream"]["bootstrapBrokersSaslIam"].endswith(".kafka-serverless.cn-north-1.amazonaws.com.cn:9098")
     assert out["tair"]["connectionDomain"].endswith(".redis.rds.aliyuncs.com")
     assert out["polar"]["connectionString"].endswith(".rwlb.rds.aliyuncs.com")
     assert out["alb"]["dnsName"].endswith(".cn-shanghai.alb.aliyuncs.com")

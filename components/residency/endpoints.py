@@ -58,6 +58,21 @@ class RegionHost(_Frozen):
     """Where the provider documents it (a table of the service's endpoints by region)."""
 
 
+class PropertyUrl(_Frozen):
+    """A JDBC URL scheme whose authority is a list of connection properties, not a host (``jdbc:athena://Region=
+    eu-central-1;WorkGroup=w``): the driver calls the cloud's endpoint of the Region a property names."""
+
+    scheme: str
+    """The scheme after ``jdbc:`` (lower case)."""
+    cloud: Literal["aws", "alicloud"]
+    region_properties: tuple[str, ...]
+    """Property names (lower case) whose value is the Region; without one, the URL is read as before (a host)."""
+    host_properties: tuple[str, ...]
+    """Tokens (lower case) a property name holding a host contains (``endpoint`` in ``EndpointOverride``): each
+    such value is read as a host."""
+    sources: tuple[str, ...]
+
+
 class ShortCodes(_Frozen):
     codes: Mapping[str, str]
     sources: tuple[str, ...]
@@ -515,6 +530,8 @@ class EndpointCatalogue(_Frozen):
     aws: CloudEndpoints
     alicloud: CloudEndpoints
     host_decorations: tuple[str, ...]
+    property_urls: tuple[PropertyUrl, ...] = ()
+    """JDBC URL schemes whose authority holds connection properties naming the Region (Athena's drivers)."""
     host_keys: frozenset[str]
     not_host_keys: frozenset[str] = frozenset()
     """Keys (snake_case) that end in a host key but name no destination, matched like host keys (on the key or as

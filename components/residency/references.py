@@ -12,7 +12,7 @@ import re
 from typing import Literal, NamedTuple
 
 from components.residency.catalogue import Catalogue, Cloud
-from components.residency.endpoints import EndpointCatalogue, load_endpoints
+from components.residency.endpoints import EndpointCatalogue, PropertyUrl, load_endpoints
 
 __all__ = [
     "BUCKET_SCHEMES",
@@ -385,6 +385,8 @@ class ReferenceParser:
         self._decorations = endpoints.host_decorations
         self._short_codes = dict(endpoints.aws.short_codes.codes) if endpoints.aws.short_codes else {}
         self._s3_host = _s3_bucket_host(endpoints)
+        # JDBC URL schemes whose authority holds connection properties naming the Region (jdbc:athena://Region=...).
+        self._property_urls = {entry.scheme: entry for entry in endpoints.property_urls}
         # Exact hosts documented as one region's endpoint although no label names it (smtpdm.aliyun.com).
         self._region_hosts: dict[str, tuple[Cloud, str]] = {
             **{host: ("aws", entry.region) for host, entry in endpoints.aws.region_hosts.items()},
@@ -540,9 +542,10 @@ class ReferenceParser:
     def _urls(self, text: str) -> tuple[list[Reference], set[tuple[int, int]], list[tuple[int, int]]]:
         """The bucket or hosts of every URL in ``text``, the spans of the hosts read from them, and the
         spans of the URLs."""
-        found: list[Reference] = []
         seen_hosts: set[tuple[int, int]] = set()
         url_spans: list[tuple[int, int]] = []
+        # JDBC URLs whose authority is connection properties naming the Region (jdbc:athena://Region=...), by start.
+        found, by_props = self._property_urls_in(text, seen_hosts)
         for m in _URL.finditer(text):
             scheme = m.group("scheme").lower()
             authority, authority_end = m.group("authority"), m.end("authority")
@@ -585,7 +588,8 @@ class ReferenceParser:
             # https://www.alibabacloud.com/help/en/emr/emr-on-ecs/user-guide/getting-started-4), and GanosBase's
             # oss://<id>:<key>@<endpoint>/<bucket>/... (https://www.alibabacloud.com/help/doc-detail/2382900.html),
             # so oss://x.collector.example.com/ sends to x.collector.example.com: read as a host, not skipped.
-            if (scheme in _NO_HOST_SCHEMES and not (scheme == "oss" and "." in authority)) or not authority:
+            no_host = scheme in _NO_HOST_SCHEMES and not (scheme == "oss" and "." in authority)
+            if no_host or not authority or m.start() in by_props:
                 # No host of its own (jdbc:sqlserver://;serverName=h names its server as a property): nothing after
                 # it is the URL's own, so the hosts there are read like any other.
                 continue
@@ -604,6 +608,56 @@ class ReferenceParser:
                     found.append(ref._replace(url=url))
             seen_hosts.add((m.start("authority"), authority_end))
         return found, seen_hosts, url_spans
+
+    def _property_urls_in(self, text: str, seen_hosts: set[tuple[int, int]]) -> tuple[list[Reference], set[int]]:
+        """The references of every JDBC URL in ``text`` read by its connection properties, and where each starts."""
+        found: list[Reference] = []
+        starts: set[int] = set()
+        if not self._property_urls or "jdbc:" not in text.lower():
+            return found, starts
+        for m in _URL.finditer(text):
+            prop = self._property_urls.get(m.group("scheme").lower())
+            if prop is not None and text[max(0, m.start() - 5) : m.start()].lower() == "jdbc:":
+                read = self._property_url(text, m.start(), m.end("scheme") + 3, prop, seen_hosts)
+                if read is not None:
+                    found += read
+                    starts.add(m.start())
+        return found, starts
+
+    def _property_url(
+        self, text: str, start: int, props_start: int, prop: PropertyUrl, seen_hosts: set[tuple[int, int]]
+    ) -> list[Reference] | None:
+        """A JDBC URL whose authority is connection properties (``jdbc:athena://Region=eu-central-1;...``): the Region
+        it names, and every property naming a host read as a host; None when no property names the Region (read as
+        any URL then). A property's value holding a URL is left to the URL scan."""
+        end_match = _URL_END.search(text, props_start)
+        end = end_match.start() if end_match else len(text)
+        url = text[start:end]
+        region: str | None = None
+        hosts: list[Reference] = []
+        pos = props_start
+        for item in re.split(r"([;&?])", text[props_start:end]):
+            item_start, pos = pos, pos + len(item)
+            key, eq, value = item.partition("=")
+            key = key.strip().lower()
+            if not eq or not key:
+                continue
+            value = value.strip()
+            if key in prop.region_properties and region is None:
+                region = value.lower()
+            elif any(token in key for token in prop.host_properties) and "://" not in value:
+                host = _strip_port(value).lower().rstrip(".")
+                if "." in host and is_host_shaped(host):
+                    hosts.append(self.host(host, in_url=True)._replace(url=url))
+                    at = item_start + item.index(value)
+                    seen_hosts.add((at, at + len(value)))
+        if not region:
+            return None
+        if prop.cloud == "aws":
+            ref = self._aws_region_ref("endpoint", url, region, self._region_partition.get(region))
+        else:
+            ref = self._ali_region_ref("endpoint", url, region)
+        return [ref._replace(in_url=True, url=url), *hosts]
 
     def oss_location(self, text: str, *, location_key: bool) -> Reference | None:
         """``oss-<region>`` as an OSS location; an unknown region counts only under a location key."""

@@ -452,6 +452,39 @@ def _msk_cluster(site: Site) -> tuple[str, dict[str, Any]]:
     )
 
 
+def _msk_serverless(site: Site) -> tuple[str, dict[str, Any]]:
+    # "MSK Serverless": one bootstrap host, boot-<id>.c<n>.kafka-serverless.<region>.<dns>:9098 (IAM only).
+    name = site.physical_name("clusterName", max_len=64).lower()
+    arn = site.arn("kafka", f"cluster/{name}/{site.uuid()}")
+    return arn, _regional(
+        site,
+        {
+            "clusterName": name,
+            "arn": arn,
+            "clusterUuid": site.uuid(),
+            "bootstrapBrokersSaslIam": f"boot-{site.hex(8)}.c1.kafka-serverless.{site.region}.{site.dns}:9098",
+        },
+    )
+
+
+def _redshift_cluster(site: Site) -> tuple[str, dict[str, Any]]:
+    # "Finding your cluster connection string": <cluster>.<id>.<region>.redshift.<dns>:5439; a managed admin password is
+    # a Secrets Manager secret named redshift!<cluster>-<user> (ManageMasterPassword).
+    ident = site.physical_name("clusterIdentifier").lower()
+    host = f"{ident}.c{site.hex(11)}.{site.region}.redshift.{site.dns}"
+    out: dict[str, Any] = {
+        "clusterIdentifier": ident,
+        "arn": site.arn("redshift", f"cluster:{ident}"),
+        "clusterNamespaceArn": site.arn("redshift", f"namespace:{site.uuid()}"),
+        "dnsName": host,
+        "endpoint": f"{host}:{site.get('port') or 5439}",
+    }
+    if site.get("manageMasterPassword"):
+        user = site.get("masterUsername") or "awsuser"
+        out["masterPasswordSecretArn"] = site.arn("secretsmanager", f"secret:redshift!{ident}-{user}-{site.hex(6)}")
+    return ident, _regional(site, out)
+
+
 def _iot_named(kind: str) -> Callable[[Site], tuple[str, dict[str, Any]]]:
     # IoT ARNs: arn:<partition>:iot:<region>:<account>:<rule|policy|thingtype>/<name>.
     def build(site: Site) -> tuple[str, dict[str, Any]]:
@@ -632,6 +665,8 @@ AWS_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "aws:opensearch/domain:Domain": _search_domain,
         "aws:efs/fileSystem:FileSystem": _efs,
         "aws:msk/cluster:Cluster": _msk_cluster,
+        "aws:msk/serverlessCluster:ServerlessCluster": _msk_serverless,
+        "aws:redshift/cluster:Cluster": _redshift_cluster,
         "aws:apigateway/restApi:RestApi": _rest_api,
         "aws:apigateway/stage:Stage": _api_stage,
         "aws:apigatewayv2/api:Api": _http_api,
