@@ -9491,6 +9491,122 @@ CASES: list[Case] = [
     # Alibaba Cloud cross-region paths inside one market.
     Case("fa32-us-ali-peering-replication-virginia", "US", pr.ali_peering_and_replication("us-west-1", "us-east-1")),
     Case("fa32-cn-ali-peering-replication-beijing", "CN", pr.ali_peering_and_replication("cn-shanghai", "cn-beijing")),
+    # -- stop 33 (host-shape review): printf / Python %-format / Windows cmd / autoconf / token-tool / old Grafana
+    # placeholders before a fixed domain, judged as `${X}` is (each reproduced accepted on the stop-32 engine).
+    Case(
+        "hs33-de-lambda-printf-partner-host",
+        "DE",
+        lambda_env({"COLLECTOR_HOST": "%s.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case(
+        "hs33-de-lambda-printf-partner-host-declared",
+        "DE",
+        lambda_env({"COLLECTOR_HOST": "%s.partner.example.com"}),
+        destinations=[_HS32_PARTNER],
+    ),
+    Case(
+        "hs33-de-lambda-printf-own-region-api",
+        "DE",
+        lambda_env({"COLLECTOR_HOST": "%s.execute-api.eu-central-1.amazonaws.com"}),
+    ),
+    Case(
+        "hs33-jp-lambda-pyformat-partner-url",
+        "JP",
+        lambda_env({"INGEST_URL": "https://%(tenant)s.partner.example.com/v1/ingest"}),
+        {"RES-015"},
+    ),
+    Case(
+        "hs33-jp-lambda-pyformat-own-region-url",
+        "JP",
+        lambda_env({"INGEST_URL": "https://%(tenant)s.execute-api.ap-northeast-1.amazonaws.com/prod/ingest"}),
+    ),
+    Case(
+        "hs33-jp-lambda-pyformat-other-region-url",
+        "JP",
+        lambda_env({"INGEST_URL": "https://%(tenant)s.execute-api.us-east-1.amazonaws.com/prod/ingest"}),
+        {"RES-006"},
+    ),
+    Case("hs33-us-datasync-autoconf-partner-nfs", "US", datasync_nfs("@NFS_HOST@.storage.example.net"), {"RES-015"}),
+    Case("hs33-us-datasync-autoconf-nfs-alone", "US", datasync_nfs("@NFS_HOST@")),
+    Case(
+        "hs33-cn-fc-token-collector-host",
+        "CN",
+        hs32_fc_service_host("__TENANT__.collector.example.com"),
+        {"RES-015"},
+    ),
+    Case("hs33-cn-fc-token-oss-own-region", "CN", hs32_fc_service_host("__BUCKET__.oss-cn-shanghai.aliyuncs.com")),
+    Case(
+        "hs33-cn-fc-token-oss-singapore",
+        "CN",
+        hs32_fc_service_host("__BUCKET__.oss-ap-southeast-1.aliyuncs.com"),
+        {"RES-006"},
+    ),
+    Case(
+        "hs33-eu-lambda-grafana-tenant-host",
+        "EU",
+        lambda_env({"GRAFANA_HOST": "[[tenant]].grafana.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case(
+        "hs33-eu-lambda-grafana-tenant-host-declared",
+        "EU",
+        lambda_env({"GRAFANA_HOST": "[[tenant]].grafana.partner.example.com"}),
+        destinations=[_HS32_PARTNER],
+    ),
+    Case(
+        "hs33-de-lambda-windows-var-file-server",
+        "DE",
+        lambda_env({"SMB_SERVER": "%FILESERVER%.corp.example.net"}),
+        {"RES-015"},
+    ),
+    Case("hs33-de-lambda-windows-var-alone", "DE", lambda_env({"SMB_SERVER": "%FILESERVER%"})),
+    Case(
+        "hs33-de-lambda-autoconf-partner-url",
+        "DE",
+        lambda_env({"PARTNER_URL": "https://@PARTNER_HOST@.partner.example.com/hooks"}),
+        {"RES-015"},
+    ),
+    Case(
+        "hs33-de-lambda-autoconf-partner-url-declared",
+        "DE",
+        lambda_env({"PARTNER_URL": "https://@PARTNER_HOST@.partner.example.com/hooks"}),
+        destinations=[_HS32_PARTNER],
+    ),
+    # Log formats, paths and printf templates with nothing fixed after the placeholder: no host.
+    Case(
+        "hs33-jp-lambda-format-strings-no-host",
+        "JP",
+        lambda_env(
+            {
+                "LOG_FORMAT": '%h %l %u %t "%r" %>s %b',
+                "UPSTREAM_HOST": "%s",
+                "API_URL": "https://%s/v1/%s",
+                "ROUTE": "/orders/{proxy+}",
+                "SCHEDULE": "*/5 * * * *",
+            }
+        ),
+    ),
+    # A user beside placeholders before a fixed domain, with a port or a path after it (accepted on the stop-32 engine
+    # for every syntax: the scan reads `user@host:path` only when both are written out).
+    Case(
+        "hs33-de-lambda-user-placeholder-backup-target",
+        "DE",
+        lambda_env({"BACKUP_HOST": "backup@${SITE}.partner.example.com:/srv/backups"}),
+        {"RES-015"},
+    ),
+    Case(
+        "hs33-de-lambda-user-placeholder-backup-target-private",
+        "DE",
+        lambda_env({"BACKUP_HOST": "backup@10.20.4.11:/srv/backups"}),
+    ),
+    Case(
+        "hs33-us-lambda-placeholder-user-sftp-host",
+        "US",
+        lambda_env({"SFTP_HOST": "${SFTP_USER}@partner.example.com:22"}),
+        {"RES-015"},
+    ),
+    Case("hs33-us-lambda-placeholder-user-sftp-private", "US", lambda_env({"SFTP_HOST": "${SFTP_USER}@10.20.4.11:22"})),
 ]
 
 

@@ -1287,6 +1287,7 @@ class RuleEngine:
             candidates
             and stripped.lower().rstrip(".") not in self._all_suffixes
             and not self._suffix_after_placeholders(stripped)
+            and not self._placeholder_beside_user(stripped)
         ):
             return False
         # A catalogued suffix alone (an MX "10 amazonses.com", a CNAME to aliyuncs.com) has no region label to read
@@ -1296,11 +1297,23 @@ class RuleEngine:
     def _suffix_after_placeholders(self, value: str) -> bool:
         """A catalogued suffix alone after placeholders (``${name}.amazonaws.com``), which the reference scan, reading a
         cloud host by its labels, does not see: judged as the bare host it is, as ``name.amazonaws.com`` is. A value
-        without a placeholder's first character pays three substring tests."""
-        if "{" not in value and "$" not in value and "<" not in value:
+        without a placeholder's first character pays seven substring tests."""
+        if not any(c in value for c in "{$<%@[_"):
             return False
         host = placeholder_host(value)
         return host is not None and placeholder_domain(host) in self._all_suffixes
+
+    def _placeholder_beside_user(self, value: str) -> bool:
+        """A user and placeholders before a fixed domain with a port or path after it
+        (``${user}@partner.example.com:22``, ``ops@${HOST}.partner.example.com:/data``, ``@HOST@.example.com:443``):
+        the reference scan, which reads ``user@host:path`` only when both are written out, finds no host there, so the
+        value is judged here as the host the placeholders leave (found by the stop-33 host-shape review: accepted
+        before). A catalogued cloud host there is left to the scan, which reads it by its labels. A value without "@"
+        pays one substring test."""
+        if "@" not in value or "://" in value:
+            return False
+        host = placeholder_host(value)
+        return host is not None and self.parser.host(host, in_url=False).kind == "host"
 
     def _judge_assignments(self, walk: _Walk, script: str, path: str) -> None:
         """A script's shell or dotenv assignments (``export DB_HOST=db.partner.example.com``, ``PGHOST=...``):
