@@ -5869,6 +5869,31 @@ _FA32_RAW_DRIVES = {
     "evidence": "bucket of the data stack, oss-cn-shanghai",
 }  # fmt: skip
 
+# -- stop 33: more placeholder syntaxes before a fixed domain, a user beside them, Route 53 names relative to a zone --
+
+
+def hs33_relative_alias(record_name: str, target: str, *, looked_up: bool = False) -> Callable[[Ctx], object]:
+    # docs: route53/record — `name`, "The name of the record"; the provider completes a name that does not end in the
+    # zone's name with it (terraform-provider-aws ExpandRecordName: `api` in the zone fleet-example.jp is
+    # api.fleet-example.jp), while an alias to "another record in the same hosted zone" (Route 53 API AliasTarget
+    # DNSName) is written in full. `looked_up`: the zone is made elsewhere, its id given (no name in any document).
+    def build(c: Ctx) -> object:
+        zone_id: pulumi.Input[str] = "Z0123456789ABCDEFGHIJ"
+        if not looked_up:
+            zone_id = aws.route53.Zone("fleet", name="fleet-example.jp", opts=c.aws).zone_id
+        lb = aws.lb.LoadBalancer("alb", load_balancer_type="application", subnets=["subnet-1", "subnet-2"], opts=c.aws)
+        aws.route53.Record(
+            "api", zone_id=zone_id, name=record_name, type="A",
+            aliases=[{"name": lb.dns_name, "zone_id": lb.zone_id, "evaluate_target_health": True}], opts=c.aws,
+        )  # fmt: skip
+        return aws.route53.Record(
+            "www", zone_id=zone_id, name="www", type="A",
+            aliases=[{"name": target, "zone_id": zone_id, "evaluate_target_health": False}], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9427,8 +9452,9 @@ CASES: list[Case] = [
         pr.route53_aliases_in_market(pi.FRANKFURT, "fleet.example.de", beanstalk_region=pi.VIRGINIA),
         {"RES-006"},
     ),
-    # Records written by their name relative to the zone ("portal"): the apex's alias to `portal.<zone>` is not proven
-    # by the record's relative name (left open, docs/residency.md); the register covers it.
+    # Records written by their name relative to the zone ("portal"): the apex's alias to `portal.<zone>` is proven by
+    # the record's relative name and the zone the stack makes, which the provider joins (since stop 33; refused before,
+    # a false alarm left open then); the register covers it too.
     Case(
         "fa32-eu-route53-alias-relative-record-declared",
         "EU",
@@ -9439,7 +9465,6 @@ CASES: list[Case] = [
         "fa32-eu-route53-alias-relative-record",
         "EU",
         pr.route53_aliases_in_market(pi.FRANKFURT, "fleet.example.eu", relative=True),
-        {"RES-015"},
     ),
     # Cognito user pool and identity pool ids of an in-market Region (ids that carry their Region).
     Case("fa32-eu-cognito-ids-ireland-pool", "EU", pr.cognito_ids_in_market(pi.FRANKFURT, pi.IRELAND)),
@@ -9607,6 +9632,21 @@ CASES: list[Case] = [
         {"RES-015"},
     ),
     Case("hs33-us-lambda-placeholder-user-sftp-private", "US", lambda_env({"SFTP_HOST": "${SFTP_USER}@10.20.4.11:22"})),
+    # Route 53 record names relative to the zone (the provider completes them with the zone's name).
+    Case("hs33-jp-route53-relative-name-alias", "JP", hs33_relative_alias("api", "api.fleet-example.jp")),
+    Case(
+        "hs33-jp-route53-relative-name-alias-other-domain",
+        "JP",
+        hs33_relative_alias("api", "api.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case("hs33-jp-route53-full-name-alias", "JP", hs33_relative_alias("api.fleet-example.jp", "api.fleet-example.jp")),
+    Case(
+        "hs33-jp-route53-relative-name-alias-zone-looked-up",
+        "JP",
+        hs33_relative_alias("api", "api.fleet-example.jp", looked_up=True),
+        {"RES-015"},
+    ),
 ]
 
 

@@ -560,6 +560,7 @@ class RuleEngine:
             self.endpoints.bucket_types
             | frozenset(self.endpoints.global_group_types)
             | frozenset(self.endpoints.created_host_types)
+            | frozenset(self.endpoints.created_zone_types)
         )
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
@@ -1784,7 +1785,17 @@ class RuleEngine:
         name proves the host (``proves``: a Route 53 alias target, resolved inside the record's own hosted zone). One
         dict lookup for any other type."""
         record = self.endpoints.created_host_types.get(type_token)
-        return record is not None and _INDEX.sub("", path) in record.proves and known(record_key(host))
+        if record is None or _INDEX.sub("", path) not in record.proves:
+            return False
+        if known(record_key(host)):
+            return True
+        # A record named relative to its zone (`portal` in fleet.example.de, completed by the provider): the host is
+        # that name and the name of a zone this stack makes, at some dot.
+        labels = host.split(".") if record.completed_by_zone else []
+        return any(
+            known(record_key(".".join(labels[:i]))) and known(zone_key(".".join(labels[i:])))
+            for i in range(1, len(labels))
+        )
 
     def _judge_host(self, walk: _Walk, ref: Reference, path: str, rule_id: RuleId) -> None:
         host = ref.text
@@ -2004,7 +2015,12 @@ class RuleEngine:
             # trailing dot). Other types pay this one dict lookup.
             record = endpoints.created_host_types.get(type_token)
             if record is None:
-                return None
+                # A hosted zone (created_zones): its name, which completes a record named relative to it.
+                zone = endpoints.created_zone_types.get(type_token)
+                zone_name = prop_of(props, zone.path) if zone is not None else None
+                if not isinstance(zone_name, str) or not zone_name.strip(". "):
+                    return None
+                return zone_key(zone_name.strip().lower().rstrip("."))
             kind, host = prop_of(props, record.when), prop_of(props, record.path)
             if not isinstance(kind, str) or kind.upper() not in record.values or not isinstance(host, str):
                 return None
@@ -2049,6 +2065,16 @@ domain's delegation, which no document of the stack shows."""
 def record_key(host: str) -> str:
     """The key a DNS record's full name is created and asked for under (``RECORD_KEY``)."""
     return RECORD_KEY + host
+
+
+ZONE_KEY = "zone:"
+"""What a hosted zone this stack makes is known by (``created_zones``): asked for only beside a record named relative
+to its zone, never as a host."""
+
+
+def zone_key(name: str) -> str:
+    """The key a hosted zone's name is created and asked for under (``ZONE_KEY``)."""
+    return ZONE_KEY + name
 
 
 _INDEX = re.compile(r"\[\d+\]")
