@@ -5894,6 +5894,28 @@ def hs33_relative_alias(record_name: str, target: str, *, looked_up: bool = Fals
     return build
 
 
+def hs33_instance_script(script: str, own_bucket: str | None = None) -> Callable[[Ctx], object]:
+    # docs: ec2/instance — user_data, a shell script run at boot; `own_bucket`: a bucket the stack makes in its region
+    # (s3/bucketv2), which the script may name through a variable it assigns.
+    def build(c: Ctx) -> object:
+        if own_bucket is not None:
+            aws.s3.BucketV2("logs", bucket=own_bucket, opts=c.aws)
+        return aws.ec2.Instance("vm", ami="ami-123", instance_type="t3.micro", user_data=script, opts=c.aws)
+
+    return build
+
+
+_HS33_SHIP_LOGS = """#!/bin/bash
+set -euo pipefail
+BUCKET={bucket}
+aws s3 cp /var/log/fleet/app.log "s3://$BUCKET/logs/$(hostname)/app.log"
+"""
+_HS33_HEARTBEAT = """#!/bin/bash
+API={api}
+curl -sf -X POST "https://${{API}}/v1/heartbeat" -d "host=$(hostname)"
+"""
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9639,6 +9661,38 @@ CASES: list[Case] = [
         "JP",
         hs33_relative_alias("api", "api.partner.example.com"),
         {"RES-015"},
+    ),
+    # URLs whose whole host is a variable the same script assigns (accepted on the stop-32 engine).
+    Case(
+        "hs33-de-instance-script-bucket-variable-partner",
+        "DE",
+        hs33_instance_script(_HS33_SHIP_LOGS.format(bucket="partner-exports-us")),
+        {"RES-017"},
+    ),
+    Case(
+        "hs33-de-instance-script-bucket-variable-own",
+        "DE",
+        hs33_instance_script(_HS33_SHIP_LOGS.format(bucket="fleet-logs-de-7f3a"), own_bucket="fleet-logs-de-7f3a"),
+    ),
+    Case(
+        "hs33-de-instance-script-bucket-from-ssm",
+        "DE",
+        hs33_instance_script(
+            _HS33_SHIP_LOGS.format(
+                bucket="$(aws ssm get-parameter --name /fleet/log-bucket --query Parameter.Value --output text)"
+            )
+        ),
+    ),
+    Case(
+        "hs33-jp-instance-script-api-variable-partner",
+        "JP",
+        hs33_instance_script(_HS33_HEARTBEAT.format(api="heartbeat.partner.example.com")),
+        {"RES-015"},
+    ),
+    Case(
+        "hs33-jp-instance-script-api-variable-own-region",
+        "JP",
+        hs33_instance_script(_HS33_HEARTBEAT.format(api="d-abcde12345.execute-api.ap-northeast-1.amazonaws.com")),
     ),
     Case("hs33-jp-route53-full-name-alias", "JP", hs33_relative_alias("api.fleet-example.jp", "api.fleet-example.jp")),
     Case(

@@ -1337,9 +1337,28 @@ class RuleEngine:
         """A script payload's host assignments (``export DB_HOST=...``) and its commands' hosts (``psql -h ...``)."""
         if "=" in script:
             self._judge_assignments(walk, script, path)
+            if "://$" in script:
+                self._judge_assigned_urls(walk, script, path)
         # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
         file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
         self._judge_script_hosts(walk, script, path, file)
+
+    def _judge_assigned_urls(self, walk: _Walk, script: str, path: str) -> None:
+        """URLs whose whole authority is a variable the same script assigns a literal value
+        (``BUCKET=partner-exports`` ... ``aws s3 cp x s3://$BUCKET/logs/``, ``curl "https://${API}/v1"``): judged as
+        written out with each value the script gives the variable, as the scan judges ``s3://partner-exports/logs/``
+        (found by the stop-33 host-shape review: accepted before). A variable the script does not assign a literal
+        (read from the environment, SSM, IMDS: ``BUCKET=$(aws ssm get-parameter ...)``) is left unjudged, as before."""
+        values: dict[str, set[str]] = {}
+        for m in _ASSIGNMENT.finditer(script):
+            value = next(v for v in m.group("double", "single", "bare") if v is not None)
+            if value and not any(c in value for c in "$`("):
+                values.setdefault(m.group("name"), set()).add(value)
+        for m in _URL_VARIABLE.finditer(script):
+            for value in sorted(values.get(m.group("braced") or m.group("bare"), ())):
+                written = f"{m.group('scheme')}{value}{m.group('rest')}"
+                if self.parser.has_candidates(written):
+                    self._judge_references(walk, written, path, "user_data")
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
         """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""
@@ -2602,6 +2621,12 @@ _ASSIGNMENT = re.compile(
     r"(?:^|(?<=[;&|(\s\"'=]))(?:export\s+|-D)?(?P<name>[A-Za-z_][A-Za-z0-9_.]*)="
     r"(?:\"(?P<double>[^\"\n]*)\"|'(?P<single>[^'\n]*)'|(?P<bare>[^\s;&|)\"']*))",
     re.MULTILINE,
+)
+# A URL whose whole authority is a shell variable (`s3://$BUCKET/logs/`, `"https://${API}/v1"`), to the end of its word.
+_URL_VARIABLE = re.compile(
+    r"(?P<scheme>[a-z][a-z0-9+.-]*://)\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)\}|(?P<bare>[A-Za-z_][A-Za-z0-9_]*))"
+    r"(?P<rest>[^\s\"';|&)]*)",
+    re.IGNORECASE,
 )
 # A .properties line: the key runs to the first unescaped '=', ':' or whitespace; the separator may have blanks.
 _PROPERTY = re.compile(r"^(?P<key>(?:\\.|[^=:\s\\])+)\s*(?:[=:]\s*|\s+|$)(?P<value>.*)$")
