@@ -753,7 +753,9 @@ def test_a_placeholder_before_an_alibaba_cloud_host_is_judged_by_its_region(
         "__TENANT__",
         "[[tenant]]:3000",
         "%FILESERVER%",
-        "%Y-%m-%d.%H",  # a strftime pattern
+        "%Y-%m-%d.%H",  # strftime patterns (`%S`, seconds, is no printf `%s`)
+        "%Y%m%d-%H%M%S.log",
+        "%S.log",
         "*/5 * * * *",
     ],
 )

@@ -1429,7 +1429,8 @@ class RuleEngine:
                 # whatever fills them, the host is under that domain, judged as the stack template's URLs are (each
                 # placeholder one label). Declared by the domain's wildcard (`*.partner.example.com`) or the value as
                 # written, which the reference keeps beside the host.
-                filled = placeholder_host(target)
+                # Read as written, not lower-cased: printf's `%s` is no strftime `%S`.
+                filled = placeholder_host(target if target != value.lower() else value)
                 if filled is None:
                     return False
                 ref = self.parser.host(idna_form(filled) or filled, in_url=False)._replace(url=value.strip())

@@ -299,7 +299,7 @@ def unshaped_host(value: str) -> str | None:
 # and Grafana's older `[[tenant]]` (https://grafana.com/docs/grafana/latest/dashboards/variables/variable-syntax/).
 _PLACEHOLDER = re.compile(
     r"\$\{[^{}\s]*\}|\$\([^()\s]*\)|\$[a-z_][a-z0-9_]*|\{\{[^{}]*\}\}|[#%]\{[^{}\s]*\}|\{[a-z_][\w.-]*\}|<[a-z_][\w.-]*>"
-    r"|%\([a-z_][\w.-]*\)s|%(?![0-9a-f]{2}%)[a-z_][a-z0-9_]*%|%s|@[a-z_][a-z0-9_]*@|__[a-z0-9_]+__"
+    r"|%\([a-z_][\w.-]*\)s|%(?![0-9a-f]{2}%)[a-z_][a-z0-9_]*%|%(?-i:s)|@[a-z_][a-z0-9_]*@|__[a-z0-9_]+__"
     r"|\[\[[^\[\]\s]*\]\]",
     re.IGNORECASE,
 )
