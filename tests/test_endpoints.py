@@ -5841,3 +5841,36 @@ def test_a_lake_formation_grant_to_another_account_is_a_transfer(code: str, prin
              "table": {"database_name": "fleet", "wildcard": True}}  # fmt: skip
     subject = Subject("aws:lakeformation/permissions:Permissions", "g", props, provider(code))
     assert rule_ids(code, subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("variable", "refused"),
+    [
+        ("EXPORT_BUCKET", True),  # variable_bucket_keys (host-shape review, stop 33): accepted before
+        ("LOG_BUCKET_NAME", True),
+        ("exportBucket", True),
+        ("BUCKET", True),  # bucket_keys, as before
+        ("S3_BUCKET", True),
+        ("BUCKET_REGION", False),  # names no bucket
+        ("BUCKETS_PER_RUN", False),
+        ("TARGET", False),
+    ],
+)
+def test_an_environment_variable_named_for_a_bucket_holds_a_bucket_name(variable: str, refused: bool) -> None:
+    engine = ENGINES["EU"]
+    value = "partner-exports-de"
+    lam = Subject(
+        "aws:lambda/function:Function", "fn",
+        {"role": "arn:aws:iam::123456789012:role/x", "environment": {"variables": {variable: value}}}, provider("EU"),
+    )  # fmt: skip
+    pairs = json.dumps([{"name": "app", "image": "app", "environment": [{"name": variable, "value": value}]}])
+    task = Subject("aws:ecs/taskDefinition:TaskDefinition", "t", {"family": "t", "containerDefinitions": pairs},
+                   provider("EU"))  # fmt: skip
+    for subject in (lam, task):
+        assert {f.rule.id for f in engine.check(subject)[0]} == ({"RES-017"} if refused else set()), subject.type
+        # A bucket this stack makes stays proven.
+        assert engine.check(subject, known=lambda text: text == value)[0] == []
+    # Only in a map of names the user chose: elsewhere a key ending in `_bucket` keeps its field's catalogued meaning.
+    other = Subject("aws:ssm/parameter:Parameter", "p", {"name": "/fleet/x", "type": "String", "value": value},
+                    provider("EU"))  # fmt: skip
+    assert engine.check(other)[0] == []

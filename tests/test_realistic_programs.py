@@ -5905,6 +5905,26 @@ def hs33_instance_script(script: str, own_bucket: str | None = None) -> Callable
     return build
 
 
+def hs33_lambda_bucket_variable(variable: str, bucket: str, *, own: bool = False) -> Callable[[Ctx], object]:
+    # docs: lambda/function — environment variables the function reads (an export job's target bucket); `own`: the
+    # stack makes the bucket (s3/bucketv2) and passes its name.
+    def build(c: Ctx) -> object:
+        name: pulumi.Input[str] = bucket
+        if own:
+            name = aws.s3.BucketV2("exports", bucket=bucket, opts=c.aws).bucket
+        role = aws.iam.Role("fn-role", assume_role_policy=ROLE, opts=c.aws)
+        return aws.lambda_.Function(
+            "export", role=role.arn, runtime="python3.12", handler="index.handler", code=CODE,
+            environment={"variables": {variable: name, "EXPORT_PREFIX": "daily/"}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_HS33_PARTNER_BUCKET = {
+    "id": "partner-exports", "kind": "resident", "match": "partner-exports-de",
+    "evidence": "partner's export bucket in eu-central-1, contract PX-2",
+}  # fmt: skip
 _HS33_SHIP_LOGS = """#!/bin/bash
 set -euo pipefail
 BUCKET={bucket}
@@ -9693,6 +9713,36 @@ CASES: list[Case] = [
         "hs33-jp-instance-script-api-variable-own-region",
         "JP",
         hs33_instance_script(_HS33_HEARTBEAT.format(api="d-abcde12345.execute-api.ap-northeast-1.amazonaws.com")),
+    ),
+    # An environment variable whose name ends in `_BUCKET` / `_BUCKET_NAME` (accepted on the stop-32 engine, while
+    # `BUCKET` and `S3_BUCKET` were refused).
+    Case(
+        "hs33-de-lambda-export-bucket-variable-partner",
+        "DE",
+        hs33_lambda_bucket_variable("EXPORT_BUCKET", "partner-exports-de"),
+        {"RES-017"},
+    ),
+    Case(
+        "hs33-de-lambda-export-bucket-variable-partner-declared",
+        "DE",
+        hs33_lambda_bucket_variable("EXPORT_BUCKET", "partner-exports-de"),
+        destinations=[_HS33_PARTNER_BUCKET],
+    ),
+    Case(
+        "hs33-de-lambda-export-bucket-variable-own",
+        "DE",
+        hs33_lambda_bucket_variable("EXPORT_BUCKET", "fleet-exports-de-7f3a", own=True),
+    ),
+    Case(
+        "hs33-us-lambda-log-bucket-name-variable-partner",
+        "US",
+        hs33_lambda_bucket_variable("LOG_BUCKET_NAME", "partner-exports-de"),
+        {"RES-017"},
+    ),
+    Case(
+        "hs33-us-lambda-log-bucket-name-variable-own",
+        "US",
+        hs33_lambda_bucket_variable("LOG_BUCKET_NAME", "fleet-logs-us-7f3a", own=True),
     ),
     Case("hs33-jp-route53-full-name-alias", "JP", hs33_relative_alias("api.fleet-example.jp", "api.fleet-example.jp")),
     Case(

@@ -538,6 +538,9 @@ class EndpointCatalogue(_Frozen):
     principal_containers: frozenset[str] = frozenset()
     principal_container_sources: tuple[str, ...] = ()
     bucket_keys: frozenset[str]
+    variable_bucket_keys: frozenset[str] = frozenset()
+    """Endings of an environment variable's name (a key of a user-keyed map) whose value is an S3 bucket name
+    (``EXPORT_BUCKET``, ``LOG_BUCKET_NAME``): judged as under a bucket key, on AWS resources."""
     bucket_types: frozenset[str]
     region_fields: tuple[RegionField, ...]
     region_id_fields: tuple[RegionIdField, ...] = ()

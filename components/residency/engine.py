@@ -1678,7 +1678,9 @@ class RuleEngine:
             if _at_any(kpath, self._bucket_prefix_fields.get(type_token, ()))
             else _BUCKET
             if (
-                tokens in self.endpoints.bucket_keys or kpath[-2:] in self._bucket_paths
+                tokens in self.endpoints.bucket_keys
+                or kpath[-2:] in self._bucket_paths
+                or (len(kpath) > 1 and self._variable_bucket(kpath[-2], tokens))
                 if package_of(type_token)[0] == "aws"
                 else _at_any(kpath, self._oss_bucket_fields.get(type_token, ()))
             )
@@ -1739,6 +1741,11 @@ class RuleEngine:
 
     def _is_host_key(self, key: str) -> bool:
         return _named_by(key, self.endpoints.host_keys) and not _named_by(key, self.endpoints.not_host_keys)
+
+    def _variable_bucket(self, parent: str, tokens: str) -> bool:
+        """An environment variable (a key of a user-keyed map, ``parent``) whose name ends in a bucket name's ending
+        (``variable_bucket_keys``: ``EXPORT_BUCKET``, ``LOG_BUCKET_NAME``)."""
+        return _named_by(tokens, self.endpoints.variable_bucket_keys) and self._user_keyed(parent)
 
     def _is_user_keyed(self, key: str) -> bool:
         return _named_by(_key_tokens(key), self.endpoints.user_keyed_maps)
