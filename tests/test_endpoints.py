@@ -2008,7 +2008,7 @@ def test_a_hosted_zone_s_name_servers_are_its_own_names() -> None:
     [
         ("A", "Portal.Fleet.example.eu.", "record:portal.fleet.example.eu"),
         ("CNAME", "api.fleet.example.eu", "record:api.fleet.example.eu"),
-        ("AAAA", "portal", "record:portal"),  # relative to its zone: only that text (its full name is left open)
+        ("AAAA", "portal", "record:portal"),  # relative to its zone: completed by a zone the stack makes (below)
         ("TXT", "portal.fleet.example.eu", None),  # names nothing that receives data
         ("CAA", "fleet.example.eu", None),
         ("A", "", None),
@@ -2021,7 +2021,7 @@ def test_an_address_record_this_stack_makes_proves_its_name(record_type: str, na
     token = "aws:route53/record:Record"
     assert token in engine.naming_types
     assert engine.created_name(token, {"type": record_type, "name": name}) == created
-    assert engine.created_name("aws:route53/zone:Zone", {"name": "fleet.example.eu"}) is None
+    assert engine.created_name("aws:route53/zone:Zone", {"name": "fleet.example.eu"}) == "zone:fleet.example.eu"
     alias = Subject(
         token, "apex", {"type": "A", "name": "fleet.example.eu", "aliases": [{"name": "portal.fleet.example.eu"}]},
         provider("EU"),
@@ -2035,6 +2035,44 @@ def test_an_address_record_this_stack_makes_proves_its_name(record_type: str, na
         {"actions": [{"type": "redirect", "redirect": {"host": "portal.fleet.example.eu"}}]}, provider("EU"),
     )  # fmt: skip
     assert {f.rule.id for f in engine.check(redirect, known=lambda text: text == created)[0]} == {"RES-015"}
+
+
+@pytest.mark.parametrize(
+    ("record_name", "zones", "target", "proven"),
+    [
+        ("portal", ["fleet.example.eu"], "portal.fleet.example.eu", True),  # the provider joins name and zone
+        ("Portal.", ["Fleet.Example.eu."], "portal.fleet.example.eu", True),
+        ("eu.portal", ["fleet.example.eu"], "eu.portal.fleet.example.eu", True),
+        ("portal", ["other.example.eu", "fleet.example.eu"], "portal.fleet.example.eu", True),
+        ("portal", [], "portal.fleet.example.eu", False),  # the zone only looked up: no name in any document
+        ("portal", ["fleet.example.eu"], "portal.partner.example.com", False),  # not that zone's
+        ("portal", ["fleet.example.eu"], "api.fleet.example.eu", False),  # not that record
+        ("portal", ["example.eu"], "portal.fleet.example.eu", False),  # `portal.example.eu`, not this host
+    ],
+)
+def test_a_record_named_relative_to_a_zone_this_stack_makes_proves_its_full_name(
+    record_name: str, zones: list[str], target: str, proven: bool
+) -> None:
+    # Since stop 33: `name = "portal"` in the zone fleet.example.eu is portal.fleet.example.eu (the provider's
+    # ExpandRecordName); an alias to that full name was refused (fa32-eu-route53-alias-relative-record).
+    engine = ENGINES["EU"]
+    created = {engine.created_name("aws:route53/record:Record", {"type": "A", "name": record_name})}
+    created |= {engine.created_name("aws:route53/zone:Zone", {"name": zone}) for zone in zones}
+    alias = Subject(
+        "aws:route53/record:Record", "www", {"type": "A", "name": "www", "aliases": [{"name": target}]}, provider("EU")
+    )
+    found = {f.rule.id for f in engine.check(alias, known=lambda text: text in created)[0]}
+    assert found == (set() if proven else {"RES-015"})
+
+
+def test_a_zone_key_is_proven_only_by_the_zone_itself() -> None:
+    # A record's own name (`fleet.example.eu`, the apex) holds the zone's name as text: that proves no zone this stack
+    # makes (only created_zones does).
+    from components.residency.engine import zone_key
+    from components.residency.provenance import regionless_known
+
+    assert not regionless_known([], ["fleet.example.eu"], ["fleet.example.eu"])(zone_key("fleet.example.eu"))
+    assert regionless_known([zone_key("fleet.example.eu")], [], [])(zone_key("fleet.example.eu"))
 
 
 def test_a_record_s_own_name_proves_no_host_under_it() -> None:
@@ -5930,3 +5968,36 @@ def test_a_lake_formation_grant_to_another_account_is_a_transfer(code: str, prin
              "table": {"database_name": "fleet", "wildcard": True}}  # fmt: skip
     subject = Subject("aws:lakeformation/permissions:Permissions", "g", props, provider(code))
     assert rule_ids(code, subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("variable", "refused"),
+    [
+        ("EXPORT_BUCKET", True),  # variable_bucket_keys (host-shape review, stop 33): accepted before
+        ("LOG_BUCKET_NAME", True),
+        ("exportBucket", True),
+        ("BUCKET", True),  # bucket_keys, as before
+        ("S3_BUCKET", True),
+        ("BUCKET_REGION", False),  # names no bucket
+        ("BUCKETS_PER_RUN", False),
+        ("TARGET", False),
+    ],
+)
+def test_an_environment_variable_named_for_a_bucket_holds_a_bucket_name(variable: str, refused: bool) -> None:
+    engine = ENGINES["EU"]
+    value = "partner-exports-de"
+    lam = Subject(
+        "aws:lambda/function:Function", "fn",
+        {"role": "arn:aws:iam::123456789012:role/x", "environment": {"variables": {variable: value}}}, provider("EU"),
+    )  # fmt: skip
+    pairs = json.dumps([{"name": "app", "image": "app", "environment": [{"name": variable, "value": value}]}])
+    task = Subject("aws:ecs/taskDefinition:TaskDefinition", "t", {"family": "t", "containerDefinitions": pairs},
+                   provider("EU"))  # fmt: skip
+    for subject in (lam, task):
+        assert {f.rule.id for f in engine.check(subject)[0]} == ({"RES-017"} if refused else set()), subject.type
+        # A bucket this stack makes stays proven.
+        assert engine.check(subject, known=lambda text: text == value)[0] == []
+    # Only in a map of names the user chose: elsewhere a key ending in `_bucket` keeps its field's catalogued meaning.
+    other = Subject("aws:ssm/parameter:Parameter", "p", {"name": "/fleet/x", "type": "String", "value": value},
+                    provider("EU"))  # fmt: skip
+    assert engine.check(other)[0] == []

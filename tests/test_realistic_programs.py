@@ -6376,6 +6376,73 @@ def newsvc_dataworks_alarm_receiver(receiver_type: str, value: str) -> Callable[
     return build
 
 
+# -- stop 33: more placeholder syntaxes before a fixed domain, a user beside them, Route 53 names relative to a zone --
+
+
+def hs33_relative_alias(record_name: str, target: str, *, looked_up: bool = False) -> Callable[[Ctx], object]:
+    # docs: route53/record — `name`, "The name of the record"; the provider completes a name that does not end in the
+    # zone's name with it (terraform-provider-aws ExpandRecordName: `api` in the zone fleet-example.jp is
+    # api.fleet-example.jp), while an alias to "another record in the same hosted zone" (Route 53 API AliasTarget
+    # DNSName) is written in full. `looked_up`: the zone is made elsewhere, its id given (no name in any document).
+    def build(c: Ctx) -> object:
+        zone_id: pulumi.Input[str] = "Z0123456789ABCDEFGHIJ"
+        if not looked_up:
+            zone_id = aws.route53.Zone("fleet", name="fleet-example.jp", opts=c.aws).zone_id
+        lb = aws.lb.LoadBalancer("alb", load_balancer_type="application", subnets=["subnet-1", "subnet-2"], opts=c.aws)
+        aws.route53.Record(
+            "api", zone_id=zone_id, name=record_name, type="A",
+            aliases=[{"name": lb.dns_name, "zone_id": lb.zone_id, "evaluate_target_health": True}], opts=c.aws,
+        )  # fmt: skip
+        return aws.route53.Record(
+            "www", zone_id=zone_id, name="www", type="A",
+            aliases=[{"name": target, "zone_id": zone_id, "evaluate_target_health": False}], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def hs33_instance_script(script: str, own_bucket: str | None = None) -> Callable[[Ctx], object]:
+    # docs: ec2/instance — user_data, a shell script run at boot; `own_bucket`: a bucket the stack makes in its region
+    # (s3/bucketv2), which the script may name through a variable it assigns.
+    def build(c: Ctx) -> object:
+        if own_bucket is not None:
+            aws.s3.BucketV2("logs", bucket=own_bucket, opts=c.aws)
+        return aws.ec2.Instance("vm", ami="ami-123", instance_type="t3.micro", user_data=script, opts=c.aws)
+
+    return build
+
+
+def hs33_lambda_bucket_variable(variable: str, bucket: str, *, own: bool = False) -> Callable[[Ctx], object]:
+    # docs: lambda/function — environment variables the function reads (an export job's target bucket); `own`: the
+    # stack makes the bucket (s3/bucketv2) and passes its name.
+    def build(c: Ctx) -> object:
+        name: pulumi.Input[str] = bucket
+        if own:
+            name = aws.s3.BucketV2("exports", bucket=bucket, opts=c.aws).bucket
+        role = aws.iam.Role("fn-role", assume_role_policy=ROLE, opts=c.aws)
+        return aws.lambda_.Function(
+            "export", role=role.arn, runtime="python3.12", handler="index.handler", code=CODE,
+            environment={"variables": {variable: name, "EXPORT_PREFIX": "daily/"}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_HS33_PARTNER_BUCKET = {
+    "id": "partner-exports", "kind": "resident", "match": "partner-exports-de",
+    "evidence": "partner's export bucket in eu-central-1, contract PX-2",
+}  # fmt: skip
+_HS33_SHIP_LOGS = """#!/bin/bash
+set -euo pipefail
+BUCKET={bucket}
+aws s3 cp /var/log/fleet/app.log "s3://$BUCKET/logs/$(hostname)/app.log"
+"""
+_HS33_HEARTBEAT = """#!/bin/bash
+API={api}
+curl -sf -X POST "https://${{API}}/v1/heartbeat" -d "host=$(hostname)"
+"""
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9934,8 +10001,9 @@ CASES: list[Case] = [
         pr.route53_aliases_in_market(pi.FRANKFURT, "fleet.example.de", beanstalk_region=pi.VIRGINIA),
         {"RES-006"},
     ),
-    # Records written by their name relative to the zone ("portal"): the apex's alias to `portal.<zone>` is not proven
-    # by the record's relative name (left open, docs/residency.md); the register covers it.
+    # Records written by their name relative to the zone ("portal"): the apex's alias to `portal.<zone>` is proven by
+    # the record's relative name and the zone the stack makes, which the provider joins (since stop 33; refused before,
+    # a false alarm left open then); the register covers it too.
     Case(
         "fa32-eu-route53-alias-relative-record-declared",
         "EU",
@@ -9946,7 +10014,6 @@ CASES: list[Case] = [
         "fa32-eu-route53-alias-relative-record",
         "EU",
         pr.route53_aliases_in_market(pi.FRANKFURT, "fleet.example.eu", relative=True),
-        {"RES-015"},
     ),
     # Cognito user pool and identity pool ids of an in-market Region (ids that carry their Region).
     Case("fa32-eu-cognito-ids-ireland-pool", "EU", pr.cognito_ids_in_market(pi.FRANKFURT, pi.IRELAND)),
@@ -10395,6 +10462,199 @@ CASES: list[Case] = [
     Case("falsealarm9-cn-ali-arms-environment", "CN", pdata.ali_arms_environment("cn-hangzhou")),
     Case("falsealarm9-de-ali-arms-environment", "DE", pdata.ali_arms_environment("eu-central-1")),
     Case("falsealarm9-jp-ali-arms-environment", "JP", pdata.ali_arms_environment("ap-northeast-1")),
+    # -- stop 33 (host-shape review): printf / Python %-format / Windows cmd / autoconf / token-tool / old Grafana
+    # placeholders before a fixed domain, judged as `${X}` is (each reproduced accepted on the stop-32 engine).
+    Case(
+        "hs33-de-lambda-printf-partner-host",
+        "DE",
+        lambda_env({"COLLECTOR_HOST": "%s.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case(
+        "hs33-de-lambda-printf-partner-host-declared",
+        "DE",
+        lambda_env({"COLLECTOR_HOST": "%s.partner.example.com"}),
+        destinations=[_HS32_PARTNER],
+    ),
+    Case(
+        "hs33-de-lambda-printf-own-region-api",
+        "DE",
+        lambda_env({"COLLECTOR_HOST": "%s.execute-api.eu-central-1.amazonaws.com"}),
+    ),
+    Case(
+        "hs33-jp-lambda-pyformat-partner-url",
+        "JP",
+        lambda_env({"INGEST_URL": "https://%(tenant)s.partner.example.com/v1/ingest"}),
+        {"RES-015"},
+    ),
+    Case(
+        "hs33-jp-lambda-pyformat-own-region-url",
+        "JP",
+        lambda_env({"INGEST_URL": "https://%(tenant)s.execute-api.ap-northeast-1.amazonaws.com/prod/ingest"}),
+    ),
+    Case(
+        "hs33-jp-lambda-pyformat-other-region-url",
+        "JP",
+        lambda_env({"INGEST_URL": "https://%(tenant)s.execute-api.us-east-1.amazonaws.com/prod/ingest"}),
+        {"RES-006"},
+    ),
+    Case("hs33-us-datasync-autoconf-partner-nfs", "US", datasync_nfs("@NFS_HOST@.storage.example.net"), {"RES-015"}),
+    Case("hs33-us-datasync-autoconf-nfs-alone", "US", datasync_nfs("@NFS_HOST@")),
+    Case(
+        "hs33-cn-fc-token-collector-host",
+        "CN",
+        hs32_fc_service_host("__TENANT__.collector.example.com"),
+        {"RES-015"},
+    ),
+    Case("hs33-cn-fc-token-oss-own-region", "CN", hs32_fc_service_host("__BUCKET__.oss-cn-shanghai.aliyuncs.com")),
+    Case(
+        "hs33-cn-fc-token-oss-singapore",
+        "CN",
+        hs32_fc_service_host("__BUCKET__.oss-ap-southeast-1.aliyuncs.com"),
+        {"RES-006"},
+    ),
+    Case(
+        "hs33-eu-lambda-grafana-tenant-host",
+        "EU",
+        lambda_env({"GRAFANA_HOST": "[[tenant]].grafana.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case(
+        "hs33-eu-lambda-grafana-tenant-host-declared",
+        "EU",
+        lambda_env({"GRAFANA_HOST": "[[tenant]].grafana.partner.example.com"}),
+        destinations=[_HS32_PARTNER],
+    ),
+    Case(
+        "hs33-de-lambda-windows-var-file-server",
+        "DE",
+        lambda_env({"SMB_SERVER": "%FILESERVER%.corp.example.net"}),
+        {"RES-015"},
+    ),
+    Case("hs33-de-lambda-windows-var-alone", "DE", lambda_env({"SMB_SERVER": "%FILESERVER%"})),
+    Case(
+        "hs33-de-lambda-autoconf-partner-url",
+        "DE",
+        lambda_env({"PARTNER_URL": "https://@PARTNER_HOST@.partner.example.com/hooks"}),
+        {"RES-015"},
+    ),
+    Case(
+        "hs33-de-lambda-autoconf-partner-url-declared",
+        "DE",
+        lambda_env({"PARTNER_URL": "https://@PARTNER_HOST@.partner.example.com/hooks"}),
+        destinations=[_HS32_PARTNER],
+    ),
+    # Log formats, paths and printf templates with nothing fixed after the placeholder: no host.
+    Case(
+        "hs33-jp-lambda-format-strings-no-host",
+        "JP",
+        lambda_env(
+            {
+                "LOG_FORMAT": '%h %l %u %t "%r" %>s %b',
+                "UPSTREAM_HOST": "%s",
+                "API_URL": "https://%s/v1/%s",
+                "ROUTE": "/orders/{proxy+}",
+                "SCHEDULE": "*/5 * * * *",
+            }
+        ),
+    ),
+    # A user beside placeholders before a fixed domain, with a port or a path after it (accepted on the stop-32 engine
+    # for every syntax: the scan reads `user@host:path` only when both are written out).
+    Case(
+        "hs33-de-lambda-user-placeholder-backup-target",
+        "DE",
+        lambda_env({"BACKUP_HOST": "backup@${SITE}.partner.example.com:/srv/backups"}),
+        {"RES-015"},
+    ),
+    Case(
+        "hs33-de-lambda-user-placeholder-backup-target-private",
+        "DE",
+        lambda_env({"BACKUP_HOST": "backup@10.20.4.11:/srv/backups"}),
+    ),
+    Case(
+        "hs33-us-lambda-placeholder-user-sftp-host",
+        "US",
+        lambda_env({"SFTP_HOST": "${SFTP_USER}@partner.example.com:22"}),
+        {"RES-015"},
+    ),
+    Case("hs33-us-lambda-placeholder-user-sftp-private", "US", lambda_env({"SFTP_HOST": "${SFTP_USER}@10.20.4.11:22"})),
+    # Route 53 record names relative to the zone (the provider completes them with the zone's name).
+    Case("hs33-jp-route53-relative-name-alias", "JP", hs33_relative_alias("api", "api.fleet-example.jp")),
+    Case(
+        "hs33-jp-route53-relative-name-alias-other-domain",
+        "JP",
+        hs33_relative_alias("api", "api.partner.example.com"),
+        {"RES-015"},
+    ),
+    # URLs whose whole host is a variable the same script assigns (accepted on the stop-32 engine).
+    Case(
+        "hs33-de-instance-script-bucket-variable-partner",
+        "DE",
+        hs33_instance_script(_HS33_SHIP_LOGS.format(bucket="partner-exports-us")),
+        {"RES-017"},
+    ),
+    Case(
+        "hs33-de-instance-script-bucket-variable-own",
+        "DE",
+        hs33_instance_script(_HS33_SHIP_LOGS.format(bucket="fleet-logs-de-7f3a"), own_bucket="fleet-logs-de-7f3a"),
+    ),
+    Case(
+        "hs33-de-instance-script-bucket-from-ssm",
+        "DE",
+        hs33_instance_script(
+            _HS33_SHIP_LOGS.format(
+                bucket="$(aws ssm get-parameter --name /fleet/log-bucket --query Parameter.Value --output text)"
+            )
+        ),
+    ),
+    Case(
+        "hs33-jp-instance-script-api-variable-partner",
+        "JP",
+        hs33_instance_script(_HS33_HEARTBEAT.format(api="heartbeat.partner.example.com")),
+        {"RES-015"},
+    ),
+    Case(
+        "hs33-jp-instance-script-api-variable-own-region",
+        "JP",
+        hs33_instance_script(_HS33_HEARTBEAT.format(api="d-abcde12345.execute-api.ap-northeast-1.amazonaws.com")),
+    ),
+    # An environment variable whose name ends in `_BUCKET` / `_BUCKET_NAME` (accepted on the stop-32 engine, while
+    # `BUCKET` and `S3_BUCKET` were refused).
+    Case(
+        "hs33-de-lambda-export-bucket-variable-partner",
+        "DE",
+        hs33_lambda_bucket_variable("EXPORT_BUCKET", "partner-exports-de"),
+        {"RES-017"},
+    ),
+    Case(
+        "hs33-de-lambda-export-bucket-variable-partner-declared",
+        "DE",
+        hs33_lambda_bucket_variable("EXPORT_BUCKET", "partner-exports-de"),
+        destinations=[_HS33_PARTNER_BUCKET],
+    ),
+    Case(
+        "hs33-de-lambda-export-bucket-variable-own",
+        "DE",
+        hs33_lambda_bucket_variable("EXPORT_BUCKET", "fleet-exports-de-7f3a", own=True),
+    ),
+    Case(
+        "hs33-us-lambda-log-bucket-name-variable-partner",
+        "US",
+        hs33_lambda_bucket_variable("LOG_BUCKET_NAME", "partner-exports-de"),
+        {"RES-017"},
+    ),
+    Case(
+        "hs33-us-lambda-log-bucket-name-variable-own",
+        "US",
+        hs33_lambda_bucket_variable("LOG_BUCKET_NAME", "fleet-logs-us-7f3a", own=True),
+    ),
+    Case("hs33-jp-route53-full-name-alias", "JP", hs33_relative_alias("api.fleet-example.jp", "api.fleet-example.jp")),
+    Case(
+        "hs33-jp-route53-relative-name-alias-zone-looked-up",
+        "JP",
+        hs33_relative_alias("api", "api.fleet-example.jp", looked_up=True),
+        {"RES-015"},
+    ),
 ]
 
 

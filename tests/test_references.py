@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import re
 from collections.abc import Callable
 
 import pytest
@@ -15,6 +16,7 @@ from components.residency.references import (
     _SCHEMELESS_HINT,
     PLACEHOLDER_LABEL,
     ReferenceParser,
+    fill_placeholders,
     is_host_shaped,
     is_private_address,
     numeric_ipv4,
@@ -635,8 +637,13 @@ def test_values_that_name_no_destination_stay_accepted_under_a_host_key(value: s
 _PLACEHOLDER_ENGINES = {code: RuleEngine(code) for code in ("CN", "DE", "JP", "US")}
 # Every placeholder syntax the engine reads ({n}: the placeholder's name), filled in by something else at run time.
 _PLACEHOLDER_SYNTAXES = ["${{{n}}}", "${n}", "$({n})", "{{{{{n}}}}}", "{{{{ {n} }}}}", "#{{{n}}}", "%{{{n}}}",
-                         "{{{n}}}", "<{n}>"]  # fmt: skip
-_placeholder_names = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,10}", fullmatch=True)
+                         "{{{n}}}", "<{n}>",
+                         # since stop 33: printf, Python %-format, Windows cmd, autoconf, token tools, old Grafana
+                         "%s", "%({n})s", "%{n}%", "@{n}@", "__{n}__", "[[{n}]]"]  # fmt: skip
+# (`%AB%` is no Windows variable but a percent-encoded octet between two signs: names of two hex digits are left out.)
+_placeholder_names = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,10}", fullmatch=True).filter(
+    lambda n: re.fullmatch("[0-9a-f]{2}", n, re.IGNORECASE) is None
+)
 _UNCATALOGUED = ["partner.example.com", "collector.example.net", "example.org", "default.svc.cluster.local",
                  "fleet.internal", "tenants.example.cn"]  # fmt: skip
 
@@ -735,6 +742,21 @@ def test_a_placeholder_before_an_alibaba_cloud_host_is_judged_by_its_region(
         "https://#{host}:443/#{path}?#{query}",
         "http://$upstream_addr",
         "https://{{ host }}:${PORT}/v1",
+        # since stop 33: format strings, paths and templates that name no domain
+        "%s",
+        '%h %l %u %t "%r" %>s %b',  # an access log format
+        "https://%s/v1/%s",
+        "https://%(host)s:%(port)s/x",
+        "%(host)s:%(port)s",
+        "/orders/{proxy+}",
+        "@HOST@",
+        "__TENANT__",
+        "[[tenant]]:3000",
+        "%FILESERVER%",
+        "%Y-%m-%d.%H",  # strftime patterns (`%S`, seconds, is no printf `%s`)
+        "%Y%m%d-%H%M%S.log",
+        "%S.log",
+        "*/5 * * * *",
     ],
 )
 def test_a_placeholder_with_no_fixed_domain_after_it_stays_accepted(value: str) -> None:
@@ -753,6 +775,22 @@ def test_a_placeholder_with_no_fixed_domain_after_it_stays_accepted(value: str) 
         ("${bucket}.aliyuncs.com", "${bucket}.oss-cn-beijing.aliyuncs.com"),  # a catalogued suffix alone: no region
         ("${SERVICE}.default.svc.cluster.local", "${SERVICE}"),  # as orders.default.svc.cluster.local (docs)
         ("{{ a }}.{{ b }}.partner.example.com, 10.20.4.11", "{{ a }}, 10.20.4.11"),  # a list's items, each
+        # since stop 33: printf, Python %-format, Windows cmd, autoconf, token tools, old Grafana (accepted before)
+        ("%s.partner.example.com", "%s"),
+        ("%(tenant)s.partner.example.com:4317", "%(tenant)s.execute-api.cn-north-1.amazonaws.com.cn:443"),
+        ("%FILESERVER%.corp.example.net", "%FILESERVER%"),
+        ("@NFS_HOST@.storage.example.net", "@NFS_HOST@"),
+        ("__TENANT__.collector.example.com", "__TENANT__.localhost"),
+        ("[[tenant]].grafana.example.org", "[[tenant]]"),
+        ("https://%s.partner.example.com/hook", "https://%s/hook"),
+        ("https://@HOST@.partner.example.com/hook", "https://@HOST@/hook"),
+        ("http://ops@@HOST@.partner.example.com/", "http://ops@@HOST@:8080/"),
+        ("https://[[tenant]].partner.example.com/", "https://[fd00::1]/"),
+        # a user beside placeholders, a port or path after them (accepted before: the scan reads `user@host:path`
+        # only when both are written out)
+        ("${user}@partner.example.com:22", "${user}@10.20.4.11:22"),
+        ("backup@${SITE}.partner.example.com:/srv/backups", "backup@${SITE}:/srv/backups"),
+        ("@A@.partner.example.com:443", "@A@:443"),
     ],
 )
 def test_a_placeholder_before_a_fixed_domain_is_judged_as_that_domain(offending: str, compliant: str) -> None:
@@ -786,6 +824,13 @@ def test_a_placeholder_host_is_declared_by_its_domain_s_wildcard_or_as_written()
         entry = {"id": "as-written", "kind": "resident", "match": value, "evidence": "own servers, contract O-2"}
         (declared,) = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject)[0]
         assert declared.declared_by == "as-written"
+
+
+@given(st.binary(min_size=1, max_size=12), st.booleans(), st.sampled_from(["", "."]))
+def test_percent_encoded_octets_are_no_placeholders(raw: bytes, upper: bool, dot: str) -> None:
+    # `%E4%B8%AD`: an octet between two signs is no Windows variable (`%HOST%`), whichever case its hex digits are in.
+    encoded = "".join(f"%{b:02X}" if upper else f"%{b:02x}" for b in raw) + dot
+    assert fill_placeholders(encoded) == encoded
 
 
 @given(st.sampled_from(_PLACEHOLDER_SYNTAXES), _placeholder_names, st.sampled_from(_UNCATALOGUED))

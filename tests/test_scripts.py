@@ -519,3 +519,48 @@ def test_an_ssm_command_document_s_run_command_is_read_like_user_data() -> None:
     assert refused(["export AWS_REGION=us-east-1"]) == [
         ("RES-009", "content(json).mainSteps[0].inputs.runCommand[0].AWS_REGION")
     ]
+
+
+# -- URLs whose whole host is a variable the same script assigns (host-shape review, stop 33) ---------------------
+
+_VARIABLE = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,10}", fullmatch=True)
+_ASSIGNED = st.sampled_from(
+    ["partner-exports-us", "heartbeat.partner.example.com", "10.20.4.11", "kms.us-east-1.amazonaws.com",
+     "fleet-data.oss-cn-shanghai.aliyuncs.com", "oss-eu-central-1.aliyuncs.com"]
+)  # fmt: skip
+
+
+@given(
+    name=_VARIABLE,
+    value=_ASSIGNED,
+    scheme=st.sampled_from(["s3://", "https://", "oss://"]),
+    braced=st.booleans(),
+    quote=st.sampled_from(["", '"', "'"]),
+    export=st.booleans(),
+    tail=st.sampled_from(["/", "/logs/$(hostname)/app.log", ":8443/v1", ""]),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_url_whose_host_is_an_assigned_variable_is_judged_as_written_out(
+    name: str, value: str, scheme: str, braced: bool, quote: str, export: bool, tail: str
+) -> None:
+    # `BUCKET=partner-exports ... s3://$BUCKET/` was accepted: now the same verdict as `s3://partner-exports/`.
+    variable = f"${{{name}}}" if braced else f"${name}"
+    assignment = f"{'export ' if export else ''}{name}={quote}{value}{quote}"
+    use = f'curl -sf "{scheme}{variable}{tail}"'
+    written = f'curl -sf "{scheme}{value}{tail}"'
+    rules = sorted({rule for rule, _, _ in findings(f"#!/bin/sh\n{assignment}\n{use}\n", "EU", "aws")})
+    assert rules == sorted({rule for rule, _, _ in findings(f"#!/bin/sh\n{assignment}\n{written}\n", "EU", "aws")})
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        "BUCKET=$(aws ssm get-parameter --name /fleet/bucket --query Parameter.Value --output text)",  # read elsewhere
+        'BUCKET="$(curl -s http://169.254.169.254/latest/meta-data/tags/instance/bucket)"',
+        "BUCKET=`cat /etc/fleet/bucket`",
+        "BUCKET=$LOG_BUCKET",
+        "",  # not assigned here: the environment's
+    ],
+)
+def test_a_url_variable_the_script_does_not_assign_a_literal_stays_unjudged(assignment: str) -> None:
+    assert findings(f"#!/bin/sh\n{assignment}\naws s3 cp /var/log/app.log s3://$BUCKET/logs/\n", "EU", "aws") == []

@@ -189,6 +189,10 @@ class CreatedHost(TypedField):
     proves: tuple[str, ...]
     """The paths (list indexes dropped) of the type where such a name proves the host (``aliases.name``): only there,
     since elsewhere a name of the stack's zone reaches it only through the domain's delegation."""
+    completed_by_zone: bool = False
+    """A name that does not end in its zone's name is completed with it by the provider (``api`` in the zone
+    ``fleet.example.jp`` is ``api.fleet.example.jp``): such a name proves the host it and the name of a zone this stack
+    makes (``created_zones``) spell together."""
 
 
 class GroupField(TypedField):
@@ -551,6 +555,9 @@ class EndpointCatalogue(_Frozen):
     principal_containers: frozenset[str] = frozenset()
     principal_container_sources: tuple[str, ...] = ()
     bucket_keys: frozenset[str]
+    variable_bucket_keys: frozenset[str] = frozenset()
+    """Endings of an environment variable's name (a key of a user-keyed map) whose value is an S3 bucket name
+    (``EXPORT_BUCKET``, ``LOG_BUCKET_NAME``): judged as under a bucket key, on AWS resources."""
     bucket_types: frozenset[str]
     region_fields: tuple[RegionField, ...]
     region_id_fields: tuple[RegionIdField, ...] = ()
@@ -599,6 +606,9 @@ class EndpointCatalogue(_Frozen):
     created_hosts: tuple[CreatedHost, ...] = ()
     """DNS records whose name, once this stack makes them, proves that host (an alias target naming a record of the
     same zone): :meth:`~components.residency.engine.RuleEngine.created_name`."""
+    created_zones: tuple[TypedField, ...] = ()
+    """Hosted zones this stack makes, by the input holding the zone's name (``path``): the names that complete a
+    ``created_hosts`` record name given relative to its zone (``completed_by_zone``)."""
     same_region_buckets: tuple[TypedField, ...] = ()
     bucket_prefix_fields: tuple[TypedField, ...] = ()
     """Inputs whose value is an S3 bucket name optionally followed by a key prefix (``<bucket>/<prefix>``, CodeBuild's
@@ -688,6 +698,11 @@ class EndpointCatalogue(_Frozen):
     def created_host_types(self) -> Mapping[str, CreatedHost]:
         """Type token -> its ``created_hosts`` entry (one per type)."""
         return {entry.type: entry for entry in self.created_hosts}
+
+    @functools.cached_property
+    def created_zone_types(self) -> Mapping[str, TypedField]:
+        """Type token -> its ``created_zones`` entry (one per type)."""
+        return {entry.type: entry for entry in self.created_zones}
 
     def self_address_keys(self, type_token: str) -> frozenset[str]:
         """The output-only keys of ``type_token`` that hold the resource's own address (snake_case)."""

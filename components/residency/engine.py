@@ -560,6 +560,7 @@ class RuleEngine:
             self.endpoints.bucket_types
             | frozenset(self.endpoints.global_group_types)
             | frozenset(self.endpoints.created_host_types)
+            | frozenset(self.endpoints.created_zone_types)
         )
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
@@ -1287,6 +1288,7 @@ class RuleEngine:
             candidates
             and stripped.lower().rstrip(".") not in self._all_suffixes
             and not self._suffix_after_placeholders(stripped)
+            and not self._placeholder_beside_user(stripped)
         ):
             return False
         # A catalogued suffix alone (an MX "10 amazonses.com", a CNAME to aliyuncs.com) has no region label to read
@@ -1296,11 +1298,23 @@ class RuleEngine:
     def _suffix_after_placeholders(self, value: str) -> bool:
         """A catalogued suffix alone after placeholders (``${name}.amazonaws.com``), which the reference scan, reading a
         cloud host by its labels, does not see: judged as the bare host it is, as ``name.amazonaws.com`` is. A value
-        without a placeholder's first character pays three substring tests."""
-        if "{" not in value and "$" not in value and "<" not in value:
+        without a placeholder's first character pays seven substring tests."""
+        if not any(c in value for c in "{$<%@[_"):
             return False
         host = placeholder_host(value)
         return host is not None and placeholder_domain(host) in self._all_suffixes
+
+    def _placeholder_beside_user(self, value: str) -> bool:
+        """A user and placeholders before a fixed domain with a port or path after it
+        (``${user}@partner.example.com:22``, ``ops@${HOST}.partner.example.com:/data``, ``@HOST@.example.com:443``):
+        the reference scan, which reads ``user@host:path`` only when both are written out, finds no host there, so the
+        value is judged here as the host the placeholders leave (found by the stop-33 host-shape review: accepted
+        before). A catalogued cloud host there is left to the scan, which reads it by its labels. A value without "@"
+        pays one substring test."""
+        if "@" not in value or "://" in value:
+            return False
+        host = placeholder_host(value)
+        return host is not None and self.parser.host(host, in_url=False).kind == "host"
 
     def _judge_assignments(self, walk: _Walk, script: str, path: str) -> None:
         """A script's shell or dotenv assignments (``export DB_HOST=db.partner.example.com``, ``PGHOST=...``):
@@ -1323,9 +1337,28 @@ class RuleEngine:
         """A script payload's host assignments (``export DB_HOST=...``) and its commands' hosts (``psql -h ...``)."""
         if "=" in script:
             self._judge_assignments(walk, script, path)
+            if "://$" in script:
+                self._judge_assigned_urls(walk, script, path)
         # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
         file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
         self._judge_script_hosts(walk, script, path, file)
+
+    def _judge_assigned_urls(self, walk: _Walk, script: str, path: str) -> None:
+        """URLs whose whole authority is a variable the same script assigns a literal value
+        (``BUCKET=partner-exports`` ... ``aws s3 cp x s3://$BUCKET/logs/``, ``curl "https://${API}/v1"``): judged as
+        written out with each value the script gives the variable, as the scan judges ``s3://partner-exports/logs/``
+        (found by the stop-33 host-shape review: accepted before). A variable the script does not assign a literal
+        (read from the environment, SSM, IMDS: ``BUCKET=$(aws ssm get-parameter ...)``) is left unjudged, as before."""
+        values: dict[str, set[str]] = {}
+        for m in _ASSIGNMENT.finditer(script):
+            value = next(v for v in m.group("double", "single", "bare") if v is not None)
+            if value and not any(c in value for c in "$`("):
+                values.setdefault(m.group("name"), set()).add(value)
+        for m in _URL_VARIABLE.finditer(script):
+            for value in sorted(values.get(m.group("braced") or m.group("bare"), ())):
+                written = f"{m.group('scheme')}{value}{m.group('rest')}"
+                if self.parser.has_candidates(written):
+                    self._judge_references(walk, written, path, "user_data")
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
         """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""
@@ -1396,7 +1429,8 @@ class RuleEngine:
                 # whatever fills them, the host is under that domain, judged as the stack template's URLs are (each
                 # placeholder one label). Declared by the domain's wildcard (`*.partner.example.com`) or the value as
                 # written, which the reference keeps beside the host.
-                filled = placeholder_host(target)
+                # Read as written, not lower-cased: printf's `%s` is no strftime `%S`.
+                filled = placeholder_host(target if target != value.lower() else value)
                 if filled is None:
                     return False
                 ref = self.parser.host(idna_form(filled) or filled, in_url=False)._replace(url=value.strip())
@@ -1644,7 +1678,9 @@ class RuleEngine:
             if _at_any(kpath, self._bucket_prefix_fields.get(type_token, ()))
             else _BUCKET
             if (
-                tokens in self.endpoints.bucket_keys or kpath[-2:] in self._bucket_paths
+                tokens in self.endpoints.bucket_keys
+                or kpath[-2:] in self._bucket_paths
+                or (len(kpath) > 1 and self._variable_bucket(kpath[-2], tokens))
                 if package_of(type_token)[0] == "aws"
                 else _at_any(kpath, self._oss_bucket_fields.get(type_token, ()))
             )
@@ -1705,6 +1741,11 @@ class RuleEngine:
 
     def _is_host_key(self, key: str) -> bool:
         return _named_by(key, self.endpoints.host_keys) and not _named_by(key, self.endpoints.not_host_keys)
+
+    def _variable_bucket(self, parent: str, tokens: str) -> bool:
+        """An environment variable (a key of a user-keyed map, ``parent``) whose name ends in a bucket name's ending
+        (``variable_bucket_keys``: ``EXPORT_BUCKET``, ``LOG_BUCKET_NAME``)."""
+        return _named_by(tokens, self.endpoints.variable_bucket_keys) and self._user_keyed(parent)
 
     def _is_user_keyed(self, key: str) -> bool:
         return _named_by(_key_tokens(key), self.endpoints.user_keyed_maps)
@@ -1771,7 +1812,17 @@ class RuleEngine:
         name proves the host (``proves``: a Route 53 alias target, resolved inside the record's own hosted zone). One
         dict lookup for any other type."""
         record = self.endpoints.created_host_types.get(type_token)
-        return record is not None and _INDEX.sub("", path) in record.proves and known(record_key(host))
+        if record is None or _INDEX.sub("", path) not in record.proves:
+            return False
+        if known(record_key(host)):
+            return True
+        # A record named relative to its zone (`portal` in fleet.example.de, completed by the provider): the host is
+        # that name and the name of a zone this stack makes, at some dot.
+        labels = host.split(".") if record.completed_by_zone else []
+        return any(
+            known(record_key(".".join(labels[:i]))) and known(zone_key(".".join(labels[i:])))
+            for i in range(1, len(labels))
+        )
 
     def _judge_host(self, walk: _Walk, ref: Reference, path: str, rule_id: RuleId) -> None:
         host = ref.text
@@ -1991,7 +2042,12 @@ class RuleEngine:
             # trailing dot). Other types pay this one dict lookup.
             record = endpoints.created_host_types.get(type_token)
             if record is None:
-                return None
+                # A hosted zone (created_zones): its name, which completes a record named relative to it.
+                zone = endpoints.created_zone_types.get(type_token)
+                zone_name = prop_of(props, zone.path) if zone is not None else None
+                if not isinstance(zone_name, str) or not zone_name.strip(". "):
+                    return None
+                return zone_key(zone_name.strip().lower().rstrip("."))
             kind, host = prop_of(props, record.when), prop_of(props, record.path)
             if not isinstance(kind, str) or kind.upper() not in record.values or not isinstance(host, str):
                 return None
@@ -2036,6 +2092,16 @@ domain's delegation, which no document of the stack shows."""
 def record_key(host: str) -> str:
     """The key a DNS record's full name is created and asked for under (``RECORD_KEY``)."""
     return RECORD_KEY + host
+
+
+ZONE_KEY = "zone:"
+"""What a hosted zone this stack makes is known by (``created_zones``): asked for only beside a record named relative
+to its zone, never as a host."""
+
+
+def zone_key(name: str) -> str:
+    """The key a hosted zone's name is created and asked for under (``ZONE_KEY``)."""
+    return ZONE_KEY + name
 
 
 _INDEX = re.compile(r"\[\d+\]")
@@ -2563,6 +2629,12 @@ _ASSIGNMENT = re.compile(
     r"(?:^|(?<=[;&|(\s\"'=]))(?:export\s+|-D)?(?P<name>[A-Za-z_][A-Za-z0-9_.]*)="
     r"(?:\"(?P<double>[^\"\n]*)\"|'(?P<single>[^'\n]*)'|(?P<bare>[^\s;&|)\"']*))",
     re.MULTILINE,
+)
+# A URL whose whole authority is a shell variable (`s3://$BUCKET/logs/`, `"https://${API}/v1"`), to the end of its word.
+_URL_VARIABLE = re.compile(
+    r"(?P<scheme>[a-z][a-z0-9+.-]*://)\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)\}|(?P<bare>[A-Za-z_][A-Za-z0-9_]*))"
+    r"(?P<rest>[^\s\"';|&)]*)",
+    re.IGNORECASE,
 )
 # A .properties line: the key runs to the first unescaped '=', ':' or whitespace; the separator may have blanks.
 _PROPERTY = re.compile(r"^(?P<key>(?:\\.|[^=:\s\\])+)\s*(?:[=:]\s*|\s+|$)(?P<value>.*)$")

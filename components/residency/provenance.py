@@ -25,6 +25,7 @@ from components.residency.engine import (
     CLOUD_PACKAGES,
     GROUP_KEY,
     REGIONLESS_PACKAGES,
+    ZONE_KEY,
     RuleEngine,
     Subject,
     package_of,
@@ -276,6 +277,8 @@ class _Known:
     def __call__(self, text: str) -> bool:
         if text in self._created:
             return True
+        if text.startswith(ZONE_KEY):
+            return False  # a hosted zone this stack makes: only by the zone itself (created), never by a name's text
         if text.startswith(GROUP_KEY):
             group = text[len(GROUP_KEY) :].lower()
             return any(group in p for p in self._produced)

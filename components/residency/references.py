@@ -290,9 +290,17 @@ def unshaped_host(value: str) -> str | None:
 # dependent environment variables `$(NAME)`
 # (https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/), an ALB
 # redirect's `#{host}` (RedirectActionConfig, "The hostname can contain #{host}"), Jinja / Go / Mustache / Helm
-# `{{ host }}`, Logstash / Fluentd `%{HOST}`, Python's `{host}` and documentation's `<host>`.
+# `{{ host }}`, Logstash / Fluentd `%{HOST}`, Python's `{host}` and documentation's `<host>`; since stop 33 also
+# printf's `%s` and Python's `%(host)s` (https://docs.python.org/3/library/stdtypes.html#printf-style-string-formatting),
+# Windows cmd's `%HOST%` (https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/set_1; two
+# hex digits between the signs are a percent-encoded octet and no name), autoconf's `@HOST@` (AC_SUBST output variables,
+# https://www.gnu.org/software/autoconf/manual/autoconf.html#Setting-Output-Variables), token-replacement tools'
+# `__TENANT__` (no DNS label may hold an underscore, so none is a concrete host name, RFC 952 / RFC 1123 section 2.1)
+# and Grafana's older `[[tenant]]` (https://grafana.com/docs/grafana/latest/dashboards/variables/variable-syntax/).
 _PLACEHOLDER = re.compile(
-    r"\$\{[^{}\s]*\}|\$\([^()\s]*\)|\$[a-z_][a-z0-9_]*|\{\{[^{}]*\}\}|[#%]\{[^{}\s]*\}|\{[a-z_][\w.-]*\}|<[a-z_][\w.-]*>",
+    r"\$\{[^{}\s]*\}|\$\([^()\s]*\)|\$[a-z_][a-z0-9_]*|\{\{[^{}]*\}\}|[#%]\{[^{}\s]*\}|\{[a-z_][\w.-]*\}|<[a-z_][\w.-]*>"
+    r"|%\([a-z_][\w.-]*\)s|%(?![0-9a-f]{2}%)[a-z_][a-z0-9_]*%|%(?-i:s)|@[a-z_][a-z0-9_]*@|__[a-z0-9_]+__"
+    r"|\[\[[^\[\]\s]*\]\]",
     re.IGNORECASE,
 )
 # What follows the last placeholder of a host written with them, when it ends in a fixed domain: a dot and a label
@@ -304,7 +312,7 @@ _SPACES = re.compile(r"\s+")
 # A port given by a placeholder (`${Tenant}.partner.example.com:${Port}/`): no label, dropped before the host is read.
 _PLACEHOLDER_PORT = re.compile(rf":(?:{_PLACEHOLDER.pattern})(?=$|[/?#])", re.IGNORECASE)
 # The first characters of a placeholder: where a URL's authority stops at one, the host may go on after it.
-_PLACEHOLDER_FIRST = frozenset("${#%<")
+_PLACEHOLDER_FIRST = frozenset("${#%<@[")
 # A URL's authority whose labels hold placeholders (`https://{{ tenant }}.partner.example.com/`).
 _PLACEHOLDER_AUTHORITY = re.compile(rf"(?:[a-z0-9._:-]|{_PLACEHOLDER.pattern})+", re.IGNORECASE)
 PLACEHOLDER_LABEL = "v0"
@@ -351,6 +359,21 @@ def placeholder_domain(host: str) -> str:
     labels = host.split(".")
     last = max((i for i, label in enumerate(labels) if PLACEHOLDER_LABEL in label), default=-1)
     return ".".join(labels[last + 1 :])
+
+
+def _placeholder_authority(text: str, start: int, authority: str, end: int) -> tuple[str, int]:
+    """A URL's authority (and where it ends) when the one read, ``text[start:end]``, stops at a placeholder's first
+    character: the host the placeholders leave (:func:`placeholder_host`), or the authority as read when they leave
+    none. An autoconf ``@HOST@`` opens at the "@" that closed the URL's user part (``https://@HOST@.example.com/``);
+    alone (``https://@HOST@/``) it is the whole host, filled elsewhere, as ``https://${HOST}/`` is: no authority."""
+    whole = _PLACEHOLDER_AUTHORITY.match(text, start)
+    filled = placeholder_host(whole.group(0)) if whole else None
+    if filled is None and text[end] == "@" and text[start - 1] == "@":
+        whole = _PLACEHOLDER_AUTHORITY.match(text, start - 1)
+        filled = placeholder_host(whole.group(0)) if whole else None
+        if filled is None and _PLACEHOLDER.match(text, start - 1):
+            return "", end
+    return (filled, whole.end()) if whole and filled is not None else (authority, end)
 
 
 def idna_form(name: str) -> str | None:
@@ -558,12 +581,9 @@ class ReferenceParser:
             ):
                 # A host whose labels hold placeholders (`https://{{ tenant }}.partner.example.com/`,
                 # `https://api-${Stage}.execute-api.<region>.amazonaws.com/`): each placeholder one label, the host
-                # read as the rest names it (placeholder_host); a placeholder alone (`https://${Endpoint}/`) leaves
-                # the URL as before. A URL whose authority ends at no placeholder's first character pays one test.
-                whole = _PLACEHOLDER_AUTHORITY.match(text, m.start("authority"))
-                filled = placeholder_host(whole.group(0)) if whole else None
-                if whole and filled is not None:
-                    authority, authority_end = filled, whole.end()
+                # read as the rest names it; a placeholder alone (`https://${Endpoint}/`) leaves the URL as before. A
+                # URL whose authority ends at no placeholder's first character pays one test.
+                authority, authority_end = _placeholder_authority(text, m.start("authority"), authority, authority_end)
             if scheme in ("s3", "s3a", "s3n") or scheme == "oss":
                 name = authority.split(":", 1)[0].lower()
                 cloud: Cloud = "aws" if scheme.startswith("s3") else "alicloud"
