@@ -2912,6 +2912,11 @@ def test_stage_variables_that_name_no_host_and_a_containers_own_hostname_are_not
         ("alicloud:message/serviceSubscription:ServiceSubscription", {"push_type": "email", "endpoint": "ops@{host}"}),
         ("alicloud:log/alert:Alert", {"notification_lists": [{"type": "Email", "email_lists": ["ops@{host}"]}]}),
         ("alicloud:cms/alarmContact:AlarmContact", {"channels_mail": "ops@{host}"}),
+        # Cloud Firewall's alarm contacts and a SchedulerX job's (stop 33): alarms and reports by e-mail.
+        ("alicloud:cloudfirewall/userAlarmConfig:UserAlarmConfig",
+         {"contact_configs": [{"name": "soc", "email": "soc@{host}", "mobile_phone": "+8613800138000"}]}),
+        ("alicloud:schedulerx/job:Job",
+         {"job_name": "j", "job_monitor_info": {"contact_infos": [{"user_name": "ops", "user_mail": "ops@{host}"}]}}),
         # Message Center and Resource Directory message contacts: the account's subscribed messages by e-mail.
         ("alicloud:index/mscSubContract:MscSubContract",
          {"contact_name": "ops", "position": "Other", "mobile": "+8613800138000", "email": "ops@{host}"}),
@@ -4685,6 +4690,50 @@ def test_a_typed_region_field_is_a_region_only_in_its_own_type() -> None:
     assert not engine._key_plan("alicloud:vod/domain:Domain", ("division",), "division").region
     assert not engine._key_plan(_EDITING_PROJECT, ("timeline", "division"), "division").region
     assert _EDITING_PROJECT in {f.type for f in ENDPOINTS.typed_region_fields}
+
+
+_RDS_INSTANCE = "alicloud:rds/instance:Instance"
+_POLARDB_CLUSTER = "alicloud:polardb/cluster:Cluster"
+
+
+@pytest.mark.parametrize(
+    ("code", "token", "key", "zone", "expected"),
+    [
+        ("CN", _RDS_INSTANCE, "zone_id_slave_a", "cn-shanghai-m", set()),
+        ("CN", _RDS_INSTANCE, "zone_id_slave_b", "cn-beijing-h", set()),
+        # A secondary keeps a full copy of the data in that zone (endpoints.yaml typed_zone_fields).
+        ("CN", _RDS_INSTANCE, "zone_id_slave_a", "ap-southeast-1a", {"RES-008"}),
+        ("CN", _RDS_INSTANCE, "zone_id_slave_b", "cn-hongkong-b", {"RES-008"}),
+        ("CN", "alicloud:rds/rdsUpgradeDbInstance:RdsUpgradeDbInstance", "zone_id_slave1", "ap-southeast-1a",
+         {"RES-008"}),
+        ("CN", "alicloud:rds/rdsCloneDbInstance:RdsCloneDbInstance", "zone_id_slave_a", "cn-hongkong-c", {"RES-008"}),
+        ("CN", "alicloud:rds/rdsCloneDbInstance:RdsCloneDbInstance", "zone_id_slave_b", "ap-northeast-1a", {"RES-008"}),
+        ("CN", _POLARDB_CLUSTER, "standby_az", "cn-shanghai-m", set()),
+        ("CN", _POLARDB_CLUSTER, "standby_az", "ap-southeast-1a", {"RES-008"}),
+        ("DE", _POLARDB_CLUSTER, "standby_az", "eu-central-1b", set()),
+        ("DE", _POLARDB_CLUSTER, "standby_az", "us-east-1a", {"RES-008"}),
+        # `Auto` (the service picks a zone of the instance's region) names no zone.
+        ("CN", _RDS_INSTANCE, "zone_id_slave_a", "Auto", set()),
+    ],
+)  # fmt: skip
+def test_a_database_s_secondary_zone_is_judged_as_a_zone(
+    code: str, token: str, key: str, zone: str, expected: set[str]
+) -> None:
+    primary = {"CN": "cn-shanghai-l", "DE": "eu-central-1a"}[code]
+    findings = ENGINES[code].check(Subject(token, "db", {"zone_id": primary, key: zone}, provider(code, "alicloud")))[0]
+    assert {f.rule.id for f in findings} == expected
+    assert all(f.path == key for f in findings)
+
+
+def test_a_typed_zone_field_is_a_zone_only_in_its_own_type() -> None:
+    # `standby_az` holds a zone only in a PolarDB cluster, `zone_id_slave_a` only in the RDS types catalogued; the same
+    # keys elsewhere, or nested deeper, keep their own meaning.
+    engine = ENGINES["CN"]
+    assert engine._key_plan(_POLARDB_CLUSTER, ("standby_az",), "standby_az").zone
+    assert engine._key_plan(_RDS_INSTANCE, ("zone_id_slave_a",), "zone_id_slave_a").zone
+    assert not engine._key_plan("alicloud:ecs/instance:Instance", ("standby_az",), "standby_az").zone
+    assert not engine._key_plan(_RDS_INSTANCE, ("parameters", "zone_id_slave_a"), "zone_id_slave_a").zone
+    assert {_RDS_INSTANCE, _POLARDB_CLUSTER} <= {f.type for f in ENDPOINTS.typed_zone_fields}
 
 
 _EFS_REPLICATION = "aws:efs/replicationConfiguration:ReplicationConfiguration"
