@@ -902,6 +902,20 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ],
         },
     ),
+    # An ALB zone's EIP type: `Common` (a regional EIP) is proven, any other value (an Anycast EIP) is not (stop 33).
+    "alicloud-alb-zone-eip-type": (
+        "CN",
+        "alicloud",
+        "alicloud:alb/loadBalancer:LoadBalancer",
+        {
+            "address_type": "Internet",
+            "zone_mappings": [{"zone_id": "cn-shanghai-l", "vswitch_id": "vsw-a", "eip_type": "Common"}],
+        },
+        {
+            "address_type": "Internet",
+            "zone_mappings": [{"zone_id": "cn-shanghai-l", "vswitch_id": "vsw-a", "eip_type": "Anycast"}],
+        },
+    ),
     "alicloud-anti-ddos-proxy-hub-region": (
         "DE",
         "alicloud",

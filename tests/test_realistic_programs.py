@@ -6025,6 +6025,24 @@ def alired8_bastion_directory(server: str) -> Callable[[Ctx], object]:
     return build
 
 
+def alired8_alb_zone_eip_type(eip_type: str) -> Callable[[Ctx], object]:
+    # docs: alb/loadbalancer — an Internet-facing ALB for the dealer portal whose zones take their public addresses as
+    # `zone_mappings[].eip_type` says ("The type of the EIP instance"; pulumi-alicloud's examples write `Common`).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        zones = [
+            {"vswitch_id": "vsw-0a1b2c3d4e5f", "zone_id": f"{region}-a", "eip_type": eip_type},
+            {"vswitch_id": "vsw-1b2c3d4e5f6a", "zone_id": f"{region}-b", "eip_type": eip_type},
+        ]
+        return alicloud.alb.LoadBalancer(
+            "dealer-portal", load_balancer_name="dealer-portal", load_balancer_edition="Standard",
+            address_type="Internet", vpc_id="vpc-0a1b2c3d4e5f", load_balancer_billing_config={"pay_type": "PayAsYouGo"},
+            zone_mappings=zones, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9753,6 +9771,11 @@ CASES: list[Case] = [
     ),
     Case("alired8-cn-bastion-ldap-partner", "CN", alired8_bastion_directory("ldap.partner.example.com"), {"RES-015"}),
     Case("alired8-cn-bastion-ldap-in-vpc", "CN", alired8_bastion_directory("10.20.4.10")),
+    # An ALB zone's `eip_type` other than `Common` (a regional EIP): an Anycast EIP is announced outside the mainland.
+    Case("alired8-cn-alb-zone-eip-type-anycast", "CN", alired8_alb_zone_eip_type("Anycast"), {"RES-016"}),
+    Case("alired8-de-alb-zone-eip-type-anycast", "DE", alired8_alb_zone_eip_type("Anycast"), {"RES-016"}),
+    Case("alired8-cn-alb-zone-eip-type-common", "CN", alired8_alb_zone_eip_type("Common")),
+    Case("alired8-de-alb-zone-eip-type-common", "DE", alired8_alb_zone_eip_type("Common")),
 ]
 
 
