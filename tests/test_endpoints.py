@@ -902,6 +902,14 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ],
         },
     ),
+    # An SCDN domain outside CN: every acceleration region lies outside the jurisdiction (stop 33).
+    "alicloud-scdn-domain": (
+        "JP",
+        "alicloud",
+        "alicloud:scdn/domain:Domain",
+        {"domain_name": "portal.example.jp", "sources": [{"content": "10.0.0.1", "type": "ipaddr", "port": 80}]},
+        {"domain_name": "portal.example.jp", "sources": [{"content": "10.0.0.1", "type": "ipaddr", "port": 80}]},
+    ),
     # An ALB zone's EIP type: `Common` (a regional EIP) is proven, any other value (an Anycast EIP) is not (stop 33).
     "alicloud-alb-zone-eip-type": (
         "CN",

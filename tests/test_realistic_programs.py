@@ -6043,6 +6043,16 @@ def alired8_alb_zone_eip_type(eip_type: str) -> Callable[[Ctx], object]:
     return build
 
 
+def alired8_scdn_site(c: Ctx) -> object:
+    # docs: scdn/domain — the dealer portal behind Secure CDN, fetching from the portal's load balancer in the VPC
+    # (scdn.Domain has no `scope` input: the domain takes SCDN's own acceleration region).
+    return alicloud.scdn.Domain(
+        "dealer-portal-scdn", domain_name="portal.fleet.example.com",
+        sources=[{"content": "10.20.1.15", "type": "ipaddr", "port": 80, "priority": "20", "enabled": "online"}],
+        opts=c.ali,
+    )  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9776,6 +9786,16 @@ CASES: list[Case] = [
     Case("alired8-de-alb-zone-eip-type-anycast", "DE", alired8_alb_zone_eip_type("Anycast"), {"RES-016"}),
     Case("alired8-cn-alb-zone-eip-type-common", "CN", alired8_alb_zone_eip_type("Common")),
     Case("alired8-de-alb-zone-eip-type-common", "DE", alired8_alb_zone_eip_type("Common")),
+    # An SCDN domain outside CN: served from mainland China or from areas spanning many countries, never in-country.
+    Case("alired8-jp-scdn-portal", "JP", alired8_scdn_site, {"RES-016"}),
+    Case("alired8-de-scdn-portal", "DE", alired8_scdn_site, {"RES-016"}),
+    Case(
+        "alired8-de-scdn-portal-declared",
+        "DE",
+        alired8_scdn_site,
+        destinations=[_fa_transfer("alicloud-scdn-domain", "CN", "Alibaba Cloud DPA + SCC 2026-05, TIA-31")],
+    ),
+    Case("alired8-cn-scdn-portal", "CN", alired8_scdn_site),
 ]
 
 
