@@ -5984,7 +5984,7 @@ def alired8_gpdb_external_sources(jdbc_host: str, brokers: str) -> Callable[[Ctx
         )  # fmt: skip
         kafka = alicloud.gpdb.StreamingDataSource(
             "telemetry-kafka", db_instance_id="gp-fleetwh01", data_source_name="telemetry_kafka",
-            data_source_type="kafka", service_id="1",
+            data_source_type="kafka", service_id=1,
             data_source_config=json.dumps({"brokers": brokers, "topic": "vehicle-telemetry"}), opts=c.ali,
         )  # fmt: skip
         return [jdbc, kafka]
@@ -5997,15 +5997,14 @@ def alired8_cms_event_rule_targets(region: str | None, url: str) -> Callable[[Ct
     # (each in the `region` it names) and a webhook. None: the stack's own region.
     def build(c: Ctx) -> object:
         r = region or REGION[c.code][1]
-        return alicloud.cms.EventRule(
-            "ecs-events", rule_name="ecs-events",
-            event_pattern={"product": "ECS", "event_type_lists": ["StatusNotification"]},
-            fc_parameters=[{"id": "1", "region": r, "service_name": "fleet-ops", "function_name": "on-ecs-event"}],
-            mns_parameters=[{"id": "2", "region": r, "queue": "ecs-events"}],
-            sls_parameters=[{"id": "3", "region": r, "project": "fleet-ops", "log_store": "ecs-events"}],
-            webhook_parameters=[{"id": "4", "method": "POST", "protocol": "http", "url": url}],
-            opts=c.ali,
-        )  # fmt: skip
+        targets: Any = {
+            "event_pattern": {"product": "ECS", "event_type_lists": ["StatusNotification"]},
+            "fc_parameters": [{"id": "1", "region": r, "service_name": "fleet-ops", "function_name": "on-ecs-event"}],
+            "mns_parameters": [{"id": "2", "region": r, "queue": "ecs-events"}],
+            "sls_parameters": [{"id": "3", "region": r, "project": "fleet-ops", "log_store": "ecs-events"}],
+            "webhook_parameters": [{"id": "4", "method": "POST", "protocol": "http", "url": url}],
+        }
+        return alicloud.cms.EventRule("ecs-events", rule_name="ecs-events", opts=c.ali, **targets)
 
     return build
 
@@ -6030,7 +6029,7 @@ def alired8_alb_zone_eip_type(eip_type: str) -> Callable[[Ctx], object]:
     # `zone_mappings[].eip_type` says ("The type of the EIP instance"; pulumi-alicloud's examples write `Common`).
     def build(c: Ctx) -> object:
         region = REGION[c.code][1]
-        zones = [
+        zones: Any = [
             {"vswitch_id": "vsw-0a1b2c3d4e5f", "zone_id": f"{region}-a", "eip_type": eip_type},
             {"vswitch_id": "vsw-1b2c3d4e5f6a", "zone_id": f"{region}-b", "eip_type": eip_type},
         ]
