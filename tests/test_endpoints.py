@@ -4758,6 +4758,30 @@ def test_a_typed_zone_field_is_a_zone_only_in_its_own_type() -> None:
     assert {_RDS_INSTANCE, _POLARDB_CLUSTER} <= {f.type for f in ENDPOINTS.typed_zone_fields}
 
 
+@pytest.mark.parametrize(
+    ("code", "endpoint", "expected"),
+    [
+        # A catalogued region id alone under a host key names that region's endpoint (an SLS ETL sink's `endpoint`,
+        # "Delivery target logstore region"): judged as a region field (stop 33), as its host form already was.
+        ("CN", "cn-beijing", set()),
+        ("CN", "ap-southeast-1", {"RES-009"}),
+        ("CN", "cn-hongkong", {"RES-009"}),
+        ("JP", "cn-beijing", {"RES-009"}),
+        ("CN", "ap-southeast-1-intranet.log.aliyuncs.com", {"RES-006"}),
+        ("CN", "cn-beijing-intranet.log.aliyuncs.com", set()),
+        # Another one-label value is no host and no region (a resolver completes it with its search list).
+        ("CN", "sls-sink", set()),
+        ("CN", "ap-southeast-9", set()),
+    ],
+)  # fmt: skip
+def test_a_region_id_alone_under_a_host_key_is_judged_as_a_region(code: str, endpoint: str, expected: set[str]) -> None:
+    props = {"etl_name": "e", "project": "p", "logstore": "l",
+             "etl_sinks": [{"name": "s", "project": "central", "logstore": "l", "endpoint": endpoint}]}  # fmt: skip
+    findings = ENGINES[code].check(Subject("alicloud:log/etl:Etl", "etl", props, provider(code, "alicloud")))[0]
+    assert {f.rule.id for f in findings} == expected
+    assert all(f.path == "etl_sinks[0].endpoint" for f in findings)
+
+
 _EFS_REPLICATION = "aws:efs/replicationConfiguration:ReplicationConfiguration"
 _EFS_ARN = "arn:aws:elasticfilesystem:{}:111122223333:file-system/fs-0f9e8d7c6b5a49382"
 

@@ -6052,6 +6052,25 @@ def alired8_scdn_site(c: Ctx) -> object:
     )  # fmt: skip
 
 
+def alired8_sls_etl_sink_region(sink: str | None) -> Callable[[Ctx], object]:
+    # docs: log/etl — a data transformation job masking drivers' phone numbers and writing the result to a central
+    # project's Logstore at its sink `endpoint` ("Delivery target logstore region"), written here as the region id
+    # alone. None: the stack's own region.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        role = "acs:ram::1234567890123456:role/aliyunlogetlrole"
+        store = alicloud.log.Store("trips", project_name=f"fleet-trips-{region}", logstore_name="trips", opts=c.ali)
+        return alicloud.log.Etl(
+            "mask-phones", etl_name="mask-phones", display_name="mask phones", project=store.project_name,
+            logstore=store.logstore_name, script="e_set('phone', '***')", role_arn=role,
+            etl_sinks=[{"name": "central", "endpoint": sink or region, "project": "fleet-central-logs",
+                        "logstore": "trips-masked", "role_arn": role}],
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9795,6 +9814,10 @@ CASES: list[Case] = [
         destinations=[_fa_transfer("alicloud-scdn-domain", "CN", "Alibaba Cloud DPA + SCC 2026-05, TIA-31")],
     ),
     Case("alired8-cn-scdn-portal", "CN", alired8_scdn_site),
+    # A region id alone under a host key (an SLS ETL sink's `endpoint`) names that region's endpoint.
+    Case("alired8-cn-sls-etl-sink-region-singapore", "CN", alired8_sls_etl_sink_region("ap-southeast-1"), {"RES-009"}),
+    Case("alired8-cn-sls-etl-sink-region-own", "CN", alired8_sls_etl_sink_region(None)),
+    Case("alired8-jp-sls-etl-sink-region-beijing", "JP", alired8_sls_etl_sink_region("cn-beijing"), {"RES-009"}),
 ]
 
 

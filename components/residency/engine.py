@@ -1271,6 +1271,8 @@ class RuleEngine:
             # "+86 138 ...,+1 415 ..."): no host starts with "+". Before the list split below, which would cut
             # "+49 151 ..." at its spaces.
             return True
+        if "." not in stripped and "-" in stripped and self._judged_as_endpoint_region(walk, stripped, path):
+            return True
         if _LIST_SPLIT.search(listed):
             if "://" not in listed:
                 # Several hosts in one string (Kafka bootstrap servers "b-1:9092,b-2:9092", an MX or SRV record
@@ -1294,6 +1296,17 @@ class RuleEngine:
         # A catalogued suffix alone (an MX "10 amazonses.com", a CNAME to aliyuncs.com) has no region label to read
         # and no host pattern matches it: judged as the bare host it is (unproven).
         return self._judged_as_bare_host(walk, stripped, path)
+
+    def _judged_as_endpoint_region(self, walk: _Walk, value: str, path: str) -> bool:
+        """A catalogued region id alone under a host key (an SLS ETL sink's ``endpoint``, "Delivery target logstore
+        region"): it names that region's endpoint, so it is judged as a region field (RES-009). One label, never a host
+        (a resolver completes it with its search list), it passed unjudged. Only a region the catalogue knows: another
+        one-label value stays what it was. A value with a dot or without a dash pays nothing."""
+        ref = self.parser.region_field(walk.cloud, value, any_cloud=True)
+        if ref is None or not ref.known_region:
+            return False
+        self._judge(walk, ref, path, RuleId.REGION_FIELD_IN_JURISDICTION)
+        return True
 
     def _suffix_after_placeholders(self, value: str) -> bool:
         """A catalogued suffix alone after placeholders (``${name}.amazonaws.com``), which the reference scan, reading a
