@@ -902,6 +902,14 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ],
         },
     ),
+    # DCDN EdgeKV: a global key-value database on DCDN's edge nodes (stop 33).
+    "alicloud-dcdn-edge-kv": (
+        "CN",
+        "alicloud",
+        "alicloud:dcdn/kv:Kv",
+        {"namespace": "portal", "key": "feature-flags", "value": "{}"},
+        {"namespace": "portal", "key": "feature-flags", "value": "{}"},
+    ),
     # An SCDN domain outside CN: every acceleration region lies outside the jurisdiction (stop 33).
     "alicloud-scdn-domain": (
         "JP",

@@ -6071,6 +6071,25 @@ def alired8_sls_etl_sink_region(sink: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+# CN -> DCDN's edge nodes outside the mainland: a standard contract (PIPL art. 38(1)3) for the dealers' opening hours
+# and contact (owner personal data of the dealers' staff).
+_ALIRED8_EDGE_KV = {
+    "id": "dcdn-edge-kv", "kind": "transfer", "match": "alicloud-dcdn-edge-kv", "destination": "SG",
+    "data_classes": ["owner_personal_data"], "basis": "standard-contract", "reference": "CAC-SC-2026-033",
+    "approved_by": "dpo@example.cn", "expires": "2099-12-31",
+}  # fmt: skip
+
+
+def alired8_dcdn_edge_kv(c: Ctx) -> object:
+    # docs: dcdn/kv — the dealer portal's edge routine reads each dealer's opening hours from EdgeKV, written by the
+    # stack into a namespace ("EdgeKV provides a global key-value (KV) database on DCDN edge nodes").
+    namespace = alicloud.dcdn.KvNamespace("portal-kv", namespace="dealer-portal", description="portal", opts=c.ali)
+    return alicloud.dcdn.Kv(
+        "opening-hours", namespace=namespace.namespace, key="dealer-0042-hours",
+        value=json.dumps({"mon": "08:00-18:00", "contact": "dealer-0042@example.com"}), opts=c.ali,
+    )  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9818,6 +9837,15 @@ CASES: list[Case] = [
     Case("alired8-cn-sls-etl-sink-region-singapore", "CN", alired8_sls_etl_sink_region("ap-southeast-1"), {"RES-009"}),
     Case("alired8-cn-sls-etl-sink-region-own", "CN", alired8_sls_etl_sink_region(None)),
     Case("alired8-jp-sls-etl-sink-region-beijing", "JP", alired8_sls_etl_sink_region("cn-beijing"), {"RES-009"}),
+    # DCDN EdgeKV keeps the values the stack writes on DCDN's edge nodes worldwide.
+    Case("alired8-cn-dcdn-edge-kv", "CN", alired8_dcdn_edge_kv, {"RES-016"}),
+    Case("alired8-jp-dcdn-edge-kv", "JP", alired8_dcdn_edge_kv, {"RES-016"}),
+    Case(
+        "alired8-cn-dcdn-edge-kv-declared",
+        "CN",
+        alired8_dcdn_edge_kv,
+        destinations=[_ALIRED8_EDGE_KV],
+    ),
 ]
 
 
