@@ -905,6 +905,28 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ],
         },
     ),
+    # An SCDN domain outside CN: every acceleration region lies outside the jurisdiction (stop 33).
+    "alicloud-scdn-domain": (
+        "JP",
+        "alicloud",
+        "alicloud:scdn/domain:Domain",
+        {"domain_name": "portal.example.jp", "sources": [{"content": "10.0.0.1", "type": "ipaddr", "port": 80}]},
+        {"domain_name": "portal.example.jp", "sources": [{"content": "10.0.0.1", "type": "ipaddr", "port": 80}]},
+    ),
+    # An ALB zone's EIP type: `Common` (a regional EIP) is proven, any other value (an Anycast EIP) is not (stop 33).
+    "alicloud-alb-zone-eip-type": (
+        "CN",
+        "alicloud",
+        "alicloud:alb/loadBalancer:LoadBalancer",
+        {
+            "address_type": "Internet",
+            "zone_mappings": [{"zone_id": "cn-shanghai-l", "vswitch_id": "vsw-a", "eip_type": "Common"}],
+        },
+        {
+            "address_type": "Internet",
+            "zone_mappings": [{"zone_id": "cn-shanghai-l", "vswitch_id": "vsw-a", "eip_type": "Anycast"}],
+        },
+    ),
     "alicloud-anti-ddos-proxy-hub-region": (
         "DE",
         "alicloud",
@@ -3077,6 +3099,11 @@ def test_stage_variables_that_name_no_host_and_a_containers_own_hostname_are_not
         ("alicloud:message/serviceSubscription:ServiceSubscription", {"push_type": "email", "endpoint": "ops@{host}"}),
         ("alicloud:log/alert:Alert", {"notification_lists": [{"type": "Email", "email_lists": ["ops@{host}"]}]}),
         ("alicloud:cms/alarmContact:AlarmContact", {"channels_mail": "ops@{host}"}),
+        # Cloud Firewall's alarm contacts and a SchedulerX job's (stop 33): alarms and reports by e-mail.
+        ("alicloud:cloudfirewall/userAlarmConfig:UserAlarmConfig",
+         {"contact_configs": [{"name": "soc", "email": "soc@{host}", "mobile_phone": "+8613800138000"}]}),
+        ("alicloud:schedulerx/job:Job",
+         {"job_name": "j", "job_monitor_info": {"contact_infos": [{"user_name": "ops", "user_mail": "ops@{host}"}]}}),
         # Message Center and Resource Directory message contacts: the account's subscribed messages by e-mail.
         ("alicloud:index/mscSubContract:MscSubContract",
          {"contact_name": "ops", "position": "Other", "mobile": "+8613800138000", "email": "ops@{host}"}),
@@ -4850,6 +4877,74 @@ def test_a_typed_region_field_is_a_region_only_in_its_own_type() -> None:
     assert not engine._key_plan("alicloud:vod/domain:Domain", ("division",), "division").region
     assert not engine._key_plan(_EDITING_PROJECT, ("timeline", "division"), "division").region
     assert _EDITING_PROJECT in {f.type for f in ENDPOINTS.typed_region_fields}
+
+
+_RDS_INSTANCE = "alicloud:rds/instance:Instance"
+_POLARDB_CLUSTER = "alicloud:polardb/cluster:Cluster"
+
+
+@pytest.mark.parametrize(
+    ("code", "token", "key", "zone", "expected"),
+    [
+        ("CN", _RDS_INSTANCE, "zone_id_slave_a", "cn-shanghai-m", set()),
+        ("CN", _RDS_INSTANCE, "zone_id_slave_b", "cn-beijing-h", set()),
+        # A secondary keeps a full copy of the data in that zone (endpoints.yaml typed_zone_fields).
+        ("CN", _RDS_INSTANCE, "zone_id_slave_a", "ap-southeast-1a", {"RES-008"}),
+        ("CN", _RDS_INSTANCE, "zone_id_slave_b", "cn-hongkong-b", {"RES-008"}),
+        ("CN", "alicloud:rds/rdsUpgradeDbInstance:RdsUpgradeDbInstance", "zone_id_slave1", "ap-southeast-1a",
+         {"RES-008"}),
+        ("CN", "alicloud:rds/rdsCloneDbInstance:RdsCloneDbInstance", "zone_id_slave_a", "cn-hongkong-c", {"RES-008"}),
+        ("CN", "alicloud:rds/rdsCloneDbInstance:RdsCloneDbInstance", "zone_id_slave_b", "ap-northeast-1a", {"RES-008"}),
+        ("CN", _POLARDB_CLUSTER, "standby_az", "cn-shanghai-m", set()),
+        ("CN", _POLARDB_CLUSTER, "standby_az", "ap-southeast-1a", {"RES-008"}),
+        ("DE", _POLARDB_CLUSTER, "standby_az", "eu-central-1b", set()),
+        ("DE", _POLARDB_CLUSTER, "standby_az", "us-east-1a", {"RES-008"}),
+        # `Auto` (the service picks a zone of the instance's region) names no zone.
+        ("CN", _RDS_INSTANCE, "zone_id_slave_a", "Auto", set()),
+    ],
+)  # fmt: skip
+def test_a_database_s_secondary_zone_is_judged_as_a_zone(
+    code: str, token: str, key: str, zone: str, expected: set[str]
+) -> None:
+    primary = {"CN": "cn-shanghai-l", "DE": "eu-central-1a"}[code]
+    findings = ENGINES[code].check(Subject(token, "db", {"zone_id": primary, key: zone}, provider(code, "alicloud")))[0]
+    assert {f.rule.id for f in findings} == expected
+    assert all(f.path == key for f in findings)
+
+
+def test_a_typed_zone_field_is_a_zone_only_in_its_own_type() -> None:
+    # `standby_az` holds a zone only in a PolarDB cluster, `zone_id_slave_a` only in the RDS types catalogued; the same
+    # keys elsewhere, or nested deeper, keep their own meaning.
+    engine = ENGINES["CN"]
+    assert engine._key_plan(_POLARDB_CLUSTER, ("standby_az",), "standby_az").zone
+    assert engine._key_plan(_RDS_INSTANCE, ("zone_id_slave_a",), "zone_id_slave_a").zone
+    assert not engine._key_plan("alicloud:ecs/instance:Instance", ("standby_az",), "standby_az").zone
+    assert not engine._key_plan(_RDS_INSTANCE, ("parameters", "zone_id_slave_a"), "zone_id_slave_a").zone
+    assert {_RDS_INSTANCE, _POLARDB_CLUSTER} <= {f.type for f in ENDPOINTS.typed_zone_fields}
+
+
+@pytest.mark.parametrize(
+    ("code", "endpoint", "expected"),
+    [
+        # A catalogued region id alone under a host key names that region's endpoint (an SLS ETL sink's `endpoint`,
+        # "Delivery target logstore region"): judged as a region field (stop 33), as its host form already was.
+        ("CN", "cn-beijing", set()),
+        ("CN", "ap-southeast-1", {"RES-009"}),
+        ("CN", "cn-hongkong", {"RES-009"}),
+        ("JP", "cn-beijing", {"RES-009"}),
+        ("CN", "ap-southeast-1-intranet.log.aliyuncs.com", {"RES-006"}),
+        ("CN", "cn-beijing-intranet.log.aliyuncs.com", set()),
+        # Another one-label value is no host and no region (a resolver completes it with its search list).
+        ("CN", "sls-sink", set()),
+        ("CN", "ap-southeast-9", set()),
+    ],
+)  # fmt: skip
+def test_a_region_id_alone_under_a_host_key_is_judged_as_a_region(code: str, endpoint: str, expected: set[str]) -> None:
+    props = {"etl_name": "e", "project": "p", "logstore": "l",
+             "etl_sinks": [{"name": "s", "project": "central", "logstore": "l", "endpoint": endpoint}]}  # fmt: skip
+    findings = ENGINES[code].check(Subject("alicloud:log/etl:Etl", "etl", props, provider(code, "alicloud")))[0]
+    assert {f.rule.id for f in findings} == expected
+    assert all(f.path == "etl_sinks[0].endpoint" for f in findings)
 
 
 _EFS_REPLICATION = "aws:efs/replicationConfiguration:ReplicationConfiguration"

@@ -202,6 +202,23 @@ def sms_target(
             {"monitor_contacts_json": '[{"userName": "oncall", "userPhone": "+85251234567"}]'},
             ["RES-022"],
         ),
+        # SchedulerX alarm contacts (stop 33): a job's `user_phone`, an application group's custom contacts (JSON).
+        (
+            "alicloud:schedulerx/job:Job",
+            {"job_monitor_info": {"contact_infos": [{"user_name": "ops", "user_phone": "+85251234567"}]}},
+            ["RES-022"],
+        ),
+        (
+            "alicloud:schedulerx/job:Job",
+            {"job_monitor_info": {"contact_infos": [{"user_name": "ops", "user_phone": "+86 138 0013 8000"}]}},
+            [],
+        ),
+        (
+            "alicloud:schedulerx/appGroup:AppGroup",
+            {"monitor_contacts_json": '[{"userName": "ops", "userPhone": "+14155552671"}]'},
+            ["RES-022"],
+        ),
+        ("alicloud:schedulerx/appGroup:AppGroup", {"monitor_contacts_json": '[{"userPhone": "+8613800138000"}]'}, []),
         # A Resource Directory message contact's phone is mainland-only ("86-<number>"): the service refuses others.
         ("alicloud:resourcemanager/messageContact:MessageContact", {"phone_number": "86-18626811111"}, []),
     ],

@@ -6443,6 +6443,227 @@ curl -sf -X POST "https://${{API}}/v1/heartbeat" -d "host=$(hostname)"
 """
 
 
+_ALIRED8_ZONES = {"CN": ("cn-shanghai-l", "cn-shanghai-m"), "DE": ("eu-central-1a", "eu-central-1b")}
+
+
+def alired8_rds_secondary_zones(slave_a: str | None = None, slave_b: str | None = None) -> Callable[[Ctx], object]:
+    # docs: rds/instance — a high-availability MySQL instance for the fleet's trip ledger across two zones:
+    # `zone_id_slave_a` is where its secondary ("If you set this parameter to the same value as the ZoneId parameter,
+    # the instance is deployed in a single zone. Otherwise, the instance is deployed in multiple zones") and
+    # `zone_id_slave_b` its second secondary of the cluster series keep a full copy of the data. None: the stack's
+    # own second zone.
+    def build(c: Ctx) -> object:
+        primary, secondary = _ALIRED8_ZONES[c.code]
+        return alicloud.rds.Instance(
+            "trip-ledger", engine="MySQL", engine_version="8.0", instance_type="mysql.n2.medium.2c",
+            instance_storage=100, db_instance_storage_type="cloud_essd", category="HighAvailability",
+            instance_charge_type="Postpaid", zone_id=primary, zone_id_slave_a=slave_a or secondary,
+            zone_id_slave_b=slave_b, vswitch_id="vsw-ledgera01,vsw-ledgerb02", security_ips=["10.20.0.0/16"],
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired8_polardb_standby_zone(standby: str | None) -> Callable[[Ctx], object]:
+    # docs: polardb/cluster — a PolarDB cluster whose hot standby storage cluster is in `standby_az` ("The
+    # availability zone where the hot standby cluster is stored"; the primary and secondary zones "each store three
+    # data replicas", PolarDB's high-availability mode page). None: the stack's own second zone.
+    def build(c: Ctx) -> object:
+        primary, secondary = _ALIRED8_ZONES[c.code]
+        return alicloud.polardb.Cluster(
+            "telemetry-db", db_type="MySQL", db_version="8.0", db_node_class="polar.mysql.x4.large",
+            pay_type="PostPaid", zone_id=primary, vswitch_id="vsw-telemetry01", hot_standby_cluster="EQUAL",
+            standby_az=standby or secondary, description="vehicle telemetry", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired8_cloudfirewall_alarm_contacts(email: str) -> Callable[[Ctx], object]:
+    # docs: cloudfirewall/useralarmconfig — Cloud Firewall mails its alarms and weekly reports (attacked assets,
+    # intrusion events) to each contact's `email` and texts them to its `mobile_phone`.
+    def build(c: Ctx) -> object:
+        return alicloud.cloudfirewall.UserAlarmConfig(
+            "firewall-alarms",
+            alarm_configs=[{"alarm_type": "weeklyReport", "alarm_value": "on", "alarm_period": "1", "alarm_hour": "10",
+                            "alarm_week_day": "1", "alarm_notify": "0"}],
+            contact_configs=[{"name": "secops", "email": email, "mobile_phone": "+86 131 2345 6789", "status": "1"}],
+            lang="en", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired8_schedulerx_job_contacts(mail: str, phone: str) -> Callable[[Ctx], object]:
+    # docs: schedulerx/job — a nightly settlement job whose failures and timeouts SchedulerX sends to each contact by
+    # e-mail (`user_mail`) and text (`user_phone`), as `send_channel` says.
+    def build(c: Ctx) -> object:
+        return alicloud.schedulerx.Job(
+            "settlement", namespace="fleet-prod", group_id="fleet.settlement", job_name="nightly-settlement",
+            job_type="java", class_name="com.fleet.settlement.NightlyJob", execute_mode="standalone",
+            time_config={"time_type": 1, "time_expression": "0 0 2 * * ?"},
+            job_monitor_info={
+                "contact_infos": [{"user_name": "settlement-oncall", "user_mail": mail, "user_phone": phone}],
+                "monitor_config": {"timeout": 7200, "timeout_enable": True, "fail_enable": True,
+                                   "send_channel": "sms,mail"},
+            },
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired8_schedulerx_app_group_contacts(phone: str) -> Callable[[Ctx], object]:
+    # docs: schedulerx/appgroup — an application group's custom alarm contacts (`monitor_contacts_json`, "for
+    # CustomContacts, use [{"userName":"name","userPhone":"phone","ding":"webhook_url"}]"), texted on every alarm.
+    def build(c: Ctx) -> object:
+        return alicloud.schedulerx.AppGroup(
+            "dispatch-workers", namespace="fleet-prod", namespace_name="fleet-prod", group_id="fleet.dispatch",
+            app_name="dispatch-workers",
+            monitor_config_json=json.dumps({"sendChannel": "sms", "alarmType": "CustomContacts"}),
+            monitor_contacts_json=json.dumps([{"userName": "dispatch-oncall", "userPhone": phone}]),
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired8_sls_collection_centralized(dest_region: str | None) -> Callable[[Ctx], object]:
+    # docs: sls/collectionpolicy — OSS access logs collected by policy and centralized into one project
+    # (`centralize_config.dest_region`, the region of the central project). None: the stack's own region.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        return alicloud.sls.CollectionPolicy(
+            "oss-access-logs", policy_name="oss-access-logs", product_code="oss", data_code="access_log",
+            enabled=True, policy_config={"resource_mode": "all", "regions": [region]},
+            centralize_enabled=True,
+            centralize_config={"dest_region": dest_region or region, "dest_project": "fleet-central-logs",
+                               "dest_logstore": "oss-access", "dest_ttl": 30},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired8_gpdb_external_sources(jdbc_host: str, brokers: str) -> Callable[[Ctx], object]:
+    # docs: gpdb/jdbcdatasource, gpdb/streamingdatasource — an AnalyticDB for PostgreSQL warehouse reading a MySQL
+    # database over JDBC and a Kafka topic (`data_source_config`'s `brokers`): the warehouse connects to those hosts
+    # and its queries and jobs move rows between them.
+    def build(c: Ctx) -> object:
+        jdbc = alicloud.gpdb.JdbcDataSource(
+            "orders-mysql", db_instance_id="gp-fleetwh01", data_source_name="orders_mysql", data_source_type="mysql",
+            jdbc_connection_string=f"jdbc:mysql://{jdbc_host}:3306/orders", jdbc_user_name="reader",
+            jdbc_password="not-a-secret", opts=c.ali,
+        )  # fmt: skip
+        kafka = alicloud.gpdb.StreamingDataSource(
+            "telemetry-kafka", db_instance_id="gp-fleetwh01", data_source_name="telemetry_kafka",
+            data_source_type="kafka", service_id=1,
+            data_source_config=json.dumps({"brokers": brokers, "topic": "vehicle-telemetry"}), opts=c.ali,
+        )  # fmt: skip
+        return [jdbc, kafka]
+
+    return build
+
+
+def alired8_cms_event_rule_targets(region: str | None, url: str) -> Callable[[Ctx], object]:
+    # docs: cms/eventrule — CloudMonitor sends each matching system event to a function, an MNS queue and a Logstore
+    # (each in the `region` it names) and a webhook. None: the stack's own region.
+    def build(c: Ctx) -> object:
+        r = region or REGION[c.code][1]
+        targets: Any = {
+            "event_pattern": {"product": "ECS", "event_type_lists": ["StatusNotification"]},
+            "fc_parameters": [{"id": "1", "region": r, "service_name": "fleet-ops", "function_name": "on-ecs-event"}],
+            "mns_parameters": [{"id": "2", "region": r, "queue": "ecs-events"}],
+            "sls_parameters": [{"id": "3", "region": r, "project": "fleet-ops", "log_store": "ecs-events"}],
+            "webhook_parameters": [{"id": "4", "method": "POST", "protocol": "http", "url": url}],
+        }
+        return alicloud.cms.EventRule("ecs-events", rule_name="ecs-events", opts=c.ali, **targets)
+
+    return build
+
+
+def alired8_bastion_directory(server: str) -> Callable[[Ctx], object]:
+    # docs: bastionhost/instance — a bastion host authenticating operators against an LDAP directory
+    # (`ldap_auth_servers[].server`): every login's credentials are sent to that server.
+    def build(c: Ctx) -> object:
+        return alicloud.bastionhost.Instance(
+            "ops-bastion", description="fleet ops bastion", license_code="bhah_ent_50_asset", plan_code="cloudbastion",
+            storage="5", bandwidth="5", period=1, vswitch_id="vsw-ops01", security_group_ids=["sg-ops01"],
+            ldap_auth_servers=[{"server": server, "port": 636, "base_dn": "dc=fleet,dc=example",
+                                "account": "cn=bastion", "password": "not-a-secret", "is_ssl": True}],
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired8_alb_zone_eip_type(eip_type: str) -> Callable[[Ctx], object]:
+    # docs: alb/loadbalancer — an Internet-facing ALB for the dealer portal whose zones take their public addresses as
+    # `zone_mappings[].eip_type` says ("The type of the EIP instance"; pulumi-alicloud's examples write `Common`).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        zones: Any = [
+            {"vswitch_id": "vsw-0a1b2c3d4e5f", "zone_id": f"{region}-a", "eip_type": eip_type},
+            {"vswitch_id": "vsw-1b2c3d4e5f6a", "zone_id": f"{region}-b", "eip_type": eip_type},
+        ]
+        return alicloud.alb.LoadBalancer(
+            "dealer-portal", load_balancer_name="dealer-portal", load_balancer_edition="Standard",
+            address_type="Internet", vpc_id="vpc-0a1b2c3d4e5f", load_balancer_billing_config={"pay_type": "PayAsYouGo"},
+            zone_mappings=zones, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired8_scdn_site(c: Ctx) -> object:
+    # docs: scdn/domain — the dealer portal behind Secure CDN, fetching from the portal's load balancer in the VPC
+    # (scdn.Domain has no `scope` input: the domain takes SCDN's own acceleration region).
+    return alicloud.scdn.Domain(
+        "dealer-portal-scdn", domain_name="portal.fleet.example.com",
+        sources=[{"content": "10.20.1.15", "type": "ipaddr", "port": 80, "priority": "20", "enabled": "online"}],
+        opts=c.ali,
+    )  # fmt: skip
+
+
+def alired8_sls_etl_sink_region(sink: str | None) -> Callable[[Ctx], object]:
+    # docs: log/etl — a data transformation job masking drivers' phone numbers and writing the result to a central
+    # project's Logstore at its sink `endpoint` ("Delivery target logstore region"), written here as the region id
+    # alone. None: the stack's own region.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        role = "acs:ram::1234567890123456:role/aliyunlogetlrole"
+        store = alicloud.log.Store("trips", project_name=f"fleet-trips-{region}", logstore_name="trips", opts=c.ali)
+        return alicloud.log.Etl(
+            "mask-phones", etl_name="mask-phones", display_name="mask phones", project=store.project_name,
+            logstore=store.logstore_name, script="e_set('phone', '***')", role_arn=role,
+            etl_sinks=[{"name": "central", "endpoint": sink or region, "project": "fleet-central-logs",
+                        "logstore": "trips-masked", "role_arn": role}],
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+# CN -> DCDN's edge nodes outside the mainland: a standard contract (PIPL art. 38(1)3) for the dealers' opening hours
+# and contact (owner personal data of the dealers' staff).
+_ALIRED8_EDGE_KV = {
+    "id": "dcdn-edge-kv", "kind": "transfer", "match": "alicloud-edge-kv-worldwide", "destination": "SG",
+    "data_classes": ["owner_personal_data"], "basis": "standard-contract", "reference": "CAC-SC-2026-033",
+    "approved_by": "dpo@example.cn", "expires": "2099-12-31",
+}  # fmt: skip
+
+
+def alired8_dcdn_edge_kv(c: Ctx) -> object:
+    # docs: dcdn/kv — the dealer portal's edge routine reads each dealer's opening hours from EdgeKV, written by the
+    # stack into a namespace ("EdgeKV provides a global key-value (KV) database on DCDN edge nodes").
+    namespace = alicloud.dcdn.KvNamespace("portal-kv", namespace="dealer-portal", description="portal", opts=c.ali)
+    return alicloud.dcdn.Kv(
+        "opening-hours", namespace=namespace.namespace, key="dealer-0042-hours",
+        value=json.dumps({"mon": "08:00-18:00", "contact": "dealer-0042@example.com"}), opts=c.ali,
+    )  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -10654,6 +10875,140 @@ CASES: list[Case] = [
         "JP",
         hs33_relative_alias("api", "api.fleet-example.jp", looked_up=True),
         {"RES-015"},
+    ),
+    # -- stop 33, Alibaba red team (alired8): a database's secondary zones hold full copies of its data
+    # (endpoints.yaml typed_zone_fields); another region's zone there was not judged.
+    Case("alired8-cn-rds-secondary-zone-singapore", "CN", alired8_rds_secondary_zones("ap-southeast-1a"), {"RES-008"}),
+    Case(
+        "alired8-cn-rds-log-instance-zone-hongkong",
+        "CN",
+        alired8_rds_secondary_zones(slave_b="cn-hongkong-b"),
+        {"RES-008"},
+    ),
+    Case("alired8-cn-rds-secondary-zones-own-region", "CN", alired8_rds_secondary_zones(slave_b="cn-shanghai-n")),
+    Case("alired8-de-rds-secondary-zone-virginia", "DE", alired8_rds_secondary_zones("us-east-1a"), {"RES-008"}),
+    Case("alired8-de-rds-secondary-zone-own-region", "DE", alired8_rds_secondary_zones()),
+    Case(
+        "alired8-cn-polardb-standby-zone-singapore", "CN", alired8_polardb_standby_zone("ap-southeast-1a"), {"RES-008"}
+    ),
+    Case("alired8-cn-polardb-standby-zone-own-region", "CN", alired8_polardb_standby_zone(None)),
+    Case("alired8-de-polardb-standby-zone-virginia", "DE", alired8_polardb_standby_zone("us-east-1a"), {"RES-008"}),
+    # Alarm contacts whose e-mail (and text) channels were not catalogued: Cloud Firewall and SchedulerX.
+    Case(
+        "alired8-cn-cloudfirewall-alarm-mail-partner",
+        "CN",
+        alired8_cloudfirewall_alarm_contacts("secops@partner-soc.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired8-cn-cloudfirewall-alarm-mail-declared",
+        "CN",
+        alired8_cloudfirewall_alarm_contacts("secops@mail.example.cn"),
+        destinations=[_OPS_MAIL],
+    ),
+    Case(
+        "alired8-cn-schedulerx-job-mail-partner",
+        "CN",
+        alired8_schedulerx_job_contacts("settlement@partner-ops.example.com", "+86 131 2345 6789"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired8-cn-schedulerx-job-phone-abroad",
+        "CN",
+        alired8_schedulerx_job_contacts("settlement@mail.example.cn", "+81 90 1234 5678"),
+        {"RES-022"},
+        destinations=[_OPS_MAIL],
+    ),
+    Case(
+        "alired8-cn-schedulerx-job-contacts-in-country",
+        "CN",
+        alired8_schedulerx_job_contacts("settlement@mail.example.cn", "+86 131 2345 6789"),
+        destinations=[_OPS_MAIL],
+    ),
+    Case(
+        "alired8-jp-schedulerx-job-mainland-phone",
+        "JP",
+        alired8_schedulerx_job_contacts("settlement@mail.example.cn", "+86 131 2345 6789"),
+        {"RES-022"},
+        destinations=[_OPS_MAIL],
+    ),
+    Case(
+        "alired8-cn-schedulerx-app-group-phone-abroad",
+        "CN",
+        alired8_schedulerx_app_group_contacts("+81 90 1234 5678"),
+        {"RES-022"},
+    ),
+    Case(
+        "alired8-cn-schedulerx-app-group-phone-mainland",
+        "CN",
+        alired8_schedulerx_app_group_contacts("+86 131 2345 6789"),
+    ),
+    # Checked and found correct (no change), pinned here: centralized SLS collection, warehouse data sources, CMS
+    # event rule targets, a bastion host's LDAP directory.
+    Case(
+        "alired8-cn-sls-collection-central-singapore",
+        "CN",
+        alired8_sls_collection_centralized("ap-southeast-1"),
+        {"RES-009"},
+    ),
+    Case("alired8-cn-sls-collection-central-own-region", "CN", alired8_sls_collection_centralized(None)),
+    Case(
+        "alired8-cn-gpdb-partner-sources",
+        "CN",
+        alired8_gpdb_external_sources("orders-db.partner.example.com", "kafka-1.partner.example.com:9092"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired8-cn-gpdb-in-vpc-sources",
+        "CN",
+        alired8_gpdb_external_sources("10.20.5.10", "10.20.6.11:9092,10.20.6.12:9092"),
+    ),
+    Case(
+        "alired8-cn-cms-event-rule-singapore-targets",
+        "CN",
+        alired8_cms_event_rule_targets("ap-southeast-1", "https://10.20.3.15/ecs-events"),
+        {"RES-009"},
+    ),
+    Case(
+        "alired8-cn-cms-event-rule-partner-webhook",
+        "CN",
+        alired8_cms_event_rule_targets(None, "https://hooks.partner.example.com/ecs"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired8-cn-cms-event-rule-own-targets",
+        "CN",
+        alired8_cms_event_rule_targets(None, "https://10.20.3.15/ecs-events"),
+    ),
+    Case("alired8-cn-bastion-ldap-partner", "CN", alired8_bastion_directory("ldap.partner.example.com"), {"RES-015"}),
+    Case("alired8-cn-bastion-ldap-in-vpc", "CN", alired8_bastion_directory("10.20.4.10")),
+    # An ALB zone's `eip_type` other than `Common` (a regional EIP): an Anycast EIP is announced outside the mainland.
+    Case("alired8-cn-alb-zone-eip-type-anycast", "CN", alired8_alb_zone_eip_type("Anycast"), {"RES-016"}),
+    Case("alired8-de-alb-zone-eip-type-anycast", "DE", alired8_alb_zone_eip_type("Anycast"), {"RES-016"}),
+    Case("alired8-cn-alb-zone-eip-type-common", "CN", alired8_alb_zone_eip_type("Common")),
+    Case("alired8-de-alb-zone-eip-type-common", "DE", alired8_alb_zone_eip_type("Common")),
+    # An SCDN domain outside CN: served from mainland China or from areas spanning many countries, never in-country.
+    Case("alired8-jp-scdn-portal", "JP", alired8_scdn_site, {"RES-016"}),
+    Case("alired8-de-scdn-portal", "DE", alired8_scdn_site, {"RES-016"}),
+    Case(
+        "alired8-de-scdn-portal-declared",
+        "DE",
+        alired8_scdn_site,
+        destinations=[_fa_transfer("alicloud-scdn-domain", "CN", "Alibaba Cloud DPA + SCC 2026-05, TIA-31")],
+    ),
+    Case("alired8-cn-scdn-portal", "CN", alired8_scdn_site),
+    # A region id alone under a host key (an SLS ETL sink's `endpoint`) names that region's endpoint.
+    Case("alired8-cn-sls-etl-sink-region-singapore", "CN", alired8_sls_etl_sink_region("ap-southeast-1"), {"RES-009"}),
+    Case("alired8-cn-sls-etl-sink-region-own", "CN", alired8_sls_etl_sink_region(None)),
+    Case("alired8-jp-sls-etl-sink-region-beijing", "JP", alired8_sls_etl_sink_region("cn-beijing"), {"RES-009"}),
+    # DCDN EdgeKV keeps the values the stack writes on DCDN's edge nodes worldwide.
+    Case("alired8-cn-dcdn-edge-kv", "CN", alired8_dcdn_edge_kv, {"RES-016"}),
+    Case("alired8-jp-dcdn-edge-kv", "JP", alired8_dcdn_edge_kv, {"RES-016"}),
+    Case(
+        "alired8-cn-dcdn-edge-kv-declared",
+        "CN",
+        alired8_dcdn_edge_kv,
+        destinations=[_ALIRED8_EDGE_KV],
     ),
 ]
 

@@ -494,10 +494,12 @@ class RuleEngine:
         # Region fields by key path (any type); maps keyed by region by type (a dict lookup per map walked); region
         # inputs of one type whose key names no region (a VOD editing project's `division`), read once per place by
         # the cached key plan, so a value pays nothing.
-        self._region_paths, self._region_keyed_maps, self._typed_region_fields = (
+        # Zone inputs of one type whose key does not end like a zone field (an RDS secondary's `zone_id_slave_a`).
+        self._region_paths, self._region_keyed_maps, self._typed_region_fields, self._typed_zone_fields = (
             self.endpoints.key_paths(self.endpoints.region_fields),
             self.endpoints.typed_paths(self.endpoints.region_keyed_maps),
             self.endpoints.typed_paths(self.endpoints.typed_region_fields),
+            self.endpoints.typed_paths(self.endpoints.typed_zone_fields),
         )
         self._host_paths = self.endpoints.key_paths(self.endpoints.host_paths)
         self._bucket_paths = self.endpoints.key_paths(self.endpoints.bucket_paths)
@@ -1270,6 +1272,8 @@ class RuleEngine:
             # "+86 138 ...,+1 415 ..."): no host starts with "+". Before the list split below, which would cut
             # "+49 151 ..." at its spaces.
             return True
+        if "." not in stripped and "-" in stripped and self._judged_as_endpoint_region(walk, stripped, path):
+            return True
         if _LIST_SPLIT.search(listed):
             if "://" not in listed:
                 # Several hosts in one string (Kafka bootstrap servers "b-1:9092,b-2:9092", an MX or SRV record
@@ -1294,6 +1298,17 @@ class RuleEngine:
         # A catalogued suffix alone (an MX "10 amazonses.com", a CNAME to aliyuncs.com) has no region label to read
         # and no host pattern matches it: judged as the bare host it is (unproven).
         return self._judged_as_bare_host(walk, stripped, path)
+
+    def _judged_as_endpoint_region(self, walk: _Walk, value: str, path: str) -> bool:
+        """A catalogued region id alone under a host key (an SLS ETL sink's ``endpoint``, "Delivery target logstore
+        region"): it names that region's endpoint, so it is judged as a region field (RES-009). One label, never a host
+        (a resolver completes it with its search list), it passed unjudged. Only a region the catalogue knows: another
+        one-label value stays what it was. A value with a dot or without a dash pays nothing."""
+        ref = self.parser.region_field(walk.cloud, value, any_cloud=True)
+        if ref is None or not ref.known_region:
+            return False
+        self._judge(walk, ref, path, RuleId.REGION_FIELD_IN_JURISDICTION)
+        return True
 
     def _suffix_after_placeholders(self, value: str) -> bool:
         """A catalogued suffix alone after placeholders (``${name}.amazonaws.com``), which the reference scan, reading a
@@ -1669,7 +1684,7 @@ class RuleEngine:
             region=_is_region_key(key)
             or kpath[-2:] in self._region_paths
             or _at_any(kpath, self._typed_region_fields.get(type_token, ())),
-            zone=_is_zone_key(tokens),
+            zone=_is_zone_key(tokens) or _at_any(kpath, self._typed_zone_fields.get(type_token, ())),
             # S3 bucket names by key or path (aws); OSS bucket names only in the catalogued fields of their types.
             # A bucket of a self-managed object store (server_buckets) is no S3 bucket: its server's host is judged.
             bucket=_GROUP
