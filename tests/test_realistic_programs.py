@@ -5869,6 +5869,63 @@ _FA32_RAW_DRIVES = {
     "evidence": "bucket of the data stack, oss-cn-shanghai",
 }  # fmt: skip
 
+def awsred8_runtime_output(mode: str) -> Callable[[Ctx], object]:
+    # docs: sfn/statemachine, Step Functions "Manipulate parameters" (a key ending in `.$` selects its value from the
+    # input with a path) and "Transforming data with JSONata" (`{% $states.input.bucket %}`), Transcribe
+    # StartTranscriptionJob `OutputBucketName`, Distributed Map ResultWriter (`arn:aws:states:::s3:putObject`). A
+    # workflow started by S3 events transcribes each recording; where the transcript goes is `mode`: `own` the stack's
+    # bucket written in the definition (the key from the input), `path` / `jsonata` the bucket the execution input
+    # names, `reader` the stack's bucket while the recording's bucket and key are read from the event (a source),
+    # `writer` a Distributed Map whose results go to the bucket the input names.
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("call-transcripts", opts=c.aws)
+        role = aws.iam.Role("transcribe-runtime-role", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+
+        partition = "aws-cn" if c.code == "CN" else "aws"
+
+        def definition(b: str) -> str:
+            params: dict[str, Any] = {"TranscriptionJobName.$": "$$.Execution.Name", "LanguageCode": "de-DE",
+                                      "Media": {"MediaFileUri.$": "States.Format('s3://{}/{}', $.detail.bucket.name,"
+                                                                  " $.detail.object.key)"},
+                                      "OutputBucketName": b, "OutputKey.$": "$.detail.object.key"}  # fmt: skip
+            if mode == "path":
+                params = {**{k: v for k, v in params.items() if k != "OutputBucketName"}, "OutputBucketName.$": "$.bucket"}
+            states: dict[str, Any] = {"Transcribe": {
+                "Type": "Task", "Resource": f"arn:{partition}:states:::aws-sdk:transcribe:startTranscriptionJob", "End": True,
+                "Parameters": params}}  # fmt: skip
+            if mode == "jsonata":
+                states = {"Transcribe": {
+                    "Type": "Task", "QueryLanguage": "JSONata", "End": True,
+                    "Resource": f"arn:{partition}:states:::aws-sdk:transcribe:startTranscriptionJob",
+                    "Arguments": {"TranscriptionJobName": "{% $states.context.Execution.Name %}",
+                                  "LanguageCode": "de-DE",
+                                  "Media": {"MediaFileUri": "{% $states.input.recordingUri %}"},
+                                  "OutputBucketName": "{% $states.input.bucket %}"}}}  # fmt: skip
+            if mode in ("reader", "writer"):
+                writer = {"Bucket.$": "$.resultBucket"} if mode == "writer" else {"Bucket": b}
+                states = {"Each": {
+                    "Type": "Map", "End": True,
+                    "ItemReader": {"Resource": f"arn:{partition}:states:::s3:getObject",
+                                   "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW"},
+                                   "Parameters": {"Bucket.$": "$.manifestBucket", "Key.$": "$.manifestKey"}},
+                    "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                                      "StartAt": "Transcribe", "States": states},
+                    "ResultWriter": {"Resource": f"arn:{partition}:states:::s3:putObject",
+                                     "Parameters": {**writer, "Prefix": "batch-results"}}}}  # fmt: skip
+            return json.dumps({"StartAt": next(iter(states)), "States": states})
+
+        return aws.sfn.StateMachine(
+            "transcribe-runtime", role_arn=role.arn, definition=own.bucket.apply(definition), opts=c.aws
+        )
+
+    return build
+
+
+_AWSRED8_RUNTIME_DECLARED = {"id": "event-bucket", "kind": "resident", "match": "$.bucket",
+                             "evidence": "Started only by rule recordings-created (our bucket call-recordings); the role "
+                                         "may s3:PutObject only on arn:aws:s3:::call-transcripts-*"}  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9491,6 +9548,16 @@ CASES: list[Case] = [
     # Alibaba Cloud cross-region paths inside one market.
     Case("fa32-us-ali-peering-replication-virginia", "US", pr.ali_peering_and_replication("us-west-1", "us-east-1")),
     Case("fa32-cn-ali-peering-replication-beijing", "CN", pr.ali_peering_and_replication("cn-shanghai", "cn-beijing")),
+    # awsred8 (stop 33): a workflow's output bucket chosen at run time (`OutputBucketName.$`, JSONata, a Distributed
+    # Map's ResultWriter `Bucket.$`) cannot be proven: RES-017 unless declared; CN's partition is in-country.
+    Case("awsred8-eu-sfn-output-bucket-own", "EU", awsred8_runtime_output("own")),
+    Case("awsred8-eu-sfn-output-bucket-path", "EU", awsred8_runtime_output("path"), {"RES-017"}),
+    Case("awsred8-eu-sfn-output-bucket-jsonata", "EU", awsred8_runtime_output("jsonata"), {"RES-017"}),
+    Case("awsred8-eu-sfn-output-bucket-path-declared", "EU", awsred8_runtime_output("path"),
+         destinations=[_AWSRED8_RUNTIME_DECLARED]),  # fmt: skip
+    Case("awsred8-cn-sfn-output-bucket-path", "CN", awsred8_runtime_output("path")),
+    Case("awsred8-de-sfn-map-reader-own-writer", "DE", awsred8_runtime_output("reader")),
+    Case("awsred8-de-sfn-map-result-writer-path", "DE", awsred8_runtime_output("writer"), {"RES-017"}),
 ]
 
 

@@ -176,6 +176,16 @@ class CreatedHost(TypedField):
     since elsewhere a name of the stack's zone reaches it only through the domain's delegation."""
 
 
+class RuntimeDestination(TypedField):
+    """A field of a workflow's state that names where the state writes (``runtime_destinations``): given a run-time
+    value (an Amazon States Language ``<Key>.$`` path or intrinsic, a JSONata ``{% ... %}`` expression) it names no
+    bucket the program shows, so it is unproven (RES-017) outside a partition wholly in the jurisdiction."""
+
+    resources: tuple[str, ...] = ()
+    """The task resources (the part of a state's ``Resource`` after ``arn:<partition>:states:::``) whose field this is
+    (``aws-sdk:s3:putObject``: its ``Bucket`` is written to, a ``getObject``'s is read); empty: any state."""
+
+
 class GroupField(TypedField):
     """An input joining a multi-region group, or naming a resource, by an id that carries no region
     (``global_group_fields``)."""
@@ -577,6 +587,8 @@ class EndpointCatalogue(_Frozen):
     text_fields: tuple[TypedField, ...] = ()
     """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
     URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""
+    runtime_destinations: tuple[RuntimeDestination, ...] = ()
+    """Workflow fields naming where a state writes, refused when their value is chosen at run time."""
     switched_off_regions: tuple[SwitchedOffRegion, ...] = ()
     """Region fields not judged while the setting turns the region off (an account's Region opt-out)."""
     created_hosts: tuple[CreatedHost, ...] = ()

@@ -332,6 +332,7 @@ class _Walk:
         "parent",
         "pending",
         "subject",
+        "task",
         "template",
         "template_resources",
         "written",
@@ -370,6 +371,9 @@ class _Walk:
         self.template: tuple[StackTemplate, Mapping[Any, Any]] | None = None
         """Inside a stack's template: the template input (its placeholders) and the template document, whose
         Parameters and Mappings an ``Fn::Join`` / ``Fn::FindInMap`` is evaluated with; None elsewhere."""
+        self.task: str | None = None
+        """Inside a workflow whose fields name run-time destinations (``runtime_destinations``): the ``Resource`` of the
+        state being walked (``arn:aws:states:::aws-sdk:s3:putObject``); None elsewhere."""
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
@@ -525,6 +529,14 @@ class RuleEngine:
         # Type token -> (key path, input, value) of the region fields a setting turns off (switched_off_regions): a
         # region field pays one dict lookup, None for every type but the few listed.
         self._switched_off = self.endpoints.switched_off_paths()
+        # Type token -> (key path, task resources) of its fields naming where a state writes (runtime_destinations): a
+        # string pays one dict lookup, None for every type but the workflows listed.
+        runtime: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for f in self.endpoints.runtime_destinations:
+            runtime.setdefault(f.type, []).append((tuple(f.path.split(".")), f.resources))
+        self._runtime_destinations: Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
+            t: tuple(v) for t, v in runtime.items()
+        }
         (
             self._same_region_buckets,
             self._server_buckets,
@@ -872,7 +884,9 @@ class RuleEngine:
             variables = user_keyed and path[-1:] != "]"
             if walk.subject.type in self._region_keyed_maps and not walk.existing:
                 self._judge_region_keys(walk, value, path, parent)
-            outer, walk.parent = walk.parent, value
+            outer, walk.parent, task = walk.parent, value, walk.task
+            if walk.subject.type in self._runtime_destinations and isinstance(value.get("Resource"), str):
+                walk.task = value["Resource"]  # a state (or a Map's ItemReader / ResultWriter) and what it calls
             for k, v in value.items():
                 sk = _snake(str(k))
                 if v is None or (sk in FREE_TEXT_KEYS and not variables):
@@ -881,7 +895,7 @@ class RuleEngine:
                     sk = named
                 walk.kpath = (*parent, sk)
                 self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
-            walk.kpath, walk.parent = parent, outer
+            walk.kpath, walk.parent, walk.task = parent, outer, task
         elif isinstance(value, (list, tuple)):
             for i, v in enumerate(value):
                 self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
@@ -937,6 +951,11 @@ class RuleEngine:
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.match:
             return  # what a pattern or allow-list names is compared with, never sent to
+        if walk.subject.type in self._runtime_destinations and ("$" in key or "{%" in value):
+            runtime = self._runtime_value(walk, value, path, key)
+            if runtime is None:
+                return
+            value = runtime
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
         if plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone):
@@ -985,6 +1004,41 @@ class RuleEngine:
             # A TXT / SPF / CAA record's value (or a DKIM key's CNAME) is text no client is sent to: the hosts an SPF
             # policy names ("include:spfdm-cn-hangzhou.aliyun.com") are looked up by receivers, not sent data.
             self._judge_references(walk, value, path, key, plan.own_region)
+
+    def _runtime_value(self, walk: _Walk, value: str, path: str, key: str) -> str | None:
+        """A workflow's run-time value (``runtime_destinations`` types): an ASL ``<Key>.$`` path or intrinsic, or a
+        JSONata ``{% ... %}`` expression. At a field naming where a state writes or sends it is unproven (RES-017 for a
+        bucket, RES-015 for a host) unless the partition lies wholly in the jurisdiction or the expression is declared,
+        and None is returned (judged). Elsewhere, and where a JSONata expression's string literals fix what it names
+        (``{% 'exports' %}``, ``{% 'https://api.example.eu/' & $states.input.path %}``), the text to judge instead: its
+        literals, each other part a placeholder (one label whatever fills it; nothing fixed after it names no host)."""
+        runtime_key = key.endswith(".$")
+        text = _jsonata_text(value) if not runtime_key and value.lstrip().startswith("{%") else value
+        if not runtime_key and text is value:
+            return value  # a literal, judged as usual
+        kpath = (*walk.kpath[:-1], key[:-2]) if runtime_key else walk.kpath
+        task = (walk.task or "").rpartition(":::")[2]
+        if not any(
+            _at_any(kpath, (fpath,)) and (not resources or task in resources)
+            for fpath, resources in self._runtime_destinations[walk.subject.type]
+        ):
+            return text  # not a destination (a source's `Bucket.$`, a job name): left to what fills it
+        host = self._host_key(_key_tokens(kpath[-1]))
+        authority = text.split("://", 1)[-1].split("/", 1)[0] if host else text
+        if not runtime_key and (_PLACEHOLDER_TEXT not in authority or (host and placeholder_host(authority) is not None)):
+            return text  # a literal, or a host fixed or under a fixed domain: judged as written
+        if set(self.jurisdiction.aws.partitions) <= self._closed_partitions and not host:
+            return None  # aws-cn in CN: whatever bucket it names is in the partition, in-country
+        what = "host this state sends to" if host else "bucket this state writes to"
+        fix = "the endpoint (an in-country host)" if host else "the bucket (the stack's own bucket)"
+        detail = (
+            f"The {what} is chosen at run time ({value.strip()!r}: from the execution input, the context or a previous "
+            f"state), so it cannot be proven in {self._j()}. Fix: write {fix} in the definition and take only the "
+            "rest from the input, or declare the expression."
+        )
+        rule_id = RuleId.DESTINATION_HOST_PROVEN if host else RuleId.REGIONLESS_REFERENCE_PROVEN
+        self._add_coverable(walk, rule_id, path, value, detail, (value.strip(),))
+        return None
 
     def _group_placed(self, walk: _Walk) -> bool:
         """True when an input beside this group field (its ``unless_set``) says where what the id names is: that input
@@ -2584,6 +2638,35 @@ _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 # _KeyPlan.bucket: the kinds of regionless names (_PREFIXED: a bucket name, optionally followed by `/<prefix>`)
 _BUCKET, _GROUP, _PREFIXED = "bucket", "group", "prefixed"
+_JSONATA_PART = re.compile(r"""\s*(?:'([^']*)'|"([^"]*)")\s*""")
+"""A JSONata string literal, the whole of one `&`-joined part of an expression."""
+_PLACEHOLDER_TEXT = "${v}"
+"""What a run-time part of a JSONata expression is read as: a placeholder, one label whatever fills it."""
+
+
+def _jsonata_text(value: str) -> str:
+    """A JSONata expression ``{% ... %}`` as text: its string literals, each other ``&``-joined part a placeholder
+    (``{% 'https://' & $states.input.host & '.example.eu/' %}`` is ``https://${v}.example.eu/``)."""
+    expr = value.strip().removeprefix("{%").removesuffix("%}")
+    parts, current, quote = [], "", ""
+    for ch in expr:
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "&":
+            parts.append(current)
+            current = ""
+            continue
+        current += ch
+    parts.append(current)
+    out = []
+    for part in parts:
+        m = _JSONATA_PART.fullmatch(part)
+        out.append(_PLACEHOLDER_TEXT if m is None else m[1] if m[1] is not None else m[2])
+    return "".join(out)
+
+
 _ENCODED_SLASH = re.compile("%2f", re.IGNORECASE)  # a URL-encoded `/` in a `<bucket>/<key>` (S3 CopySource)
 _PROPERTIES, _INI = "properties", "ini"  # _KeyPlan.properties: the kinds of key=value files
 _BUCKET_NAME_PROPERTY = "BucketName"  # an AWS::S3::Bucket's name (its Ref), literal or chosen by a Parameter
