@@ -5926,6 +5926,40 @@ _AWSRED8_RUNTIME_DECLARED = {"id": "event-bucket", "kind": "resident", "match": 
                                          "may s3:PutObject only on arn:aws:s3:::call-transcripts-*"}  # fmt: skip
 
 
+def awsred8_inbound_mail(replace_with: str | None = None) -> Callable[[Ctx], object]:
+    # docs: ses/receiptrule (`recipients`: the stack's own inbound addresses the rule applies to, stored in the
+    # stack's bucket), mailmanager/ruleset (a ReplaceRecipient action: "Replacement envelope recipient addresses", then
+    # delivered by SES). `replace_with` reroutes the support mailbox's mail there.
+    def build(c: Ctx) -> object:
+        store = aws.s3.Bucket("inbound-mail", opts=c.aws)
+        rules = aws.ses.ReceiptRuleSet("inbound", rule_set_name="inbound", opts=c.aws)
+        aws.ses.ReceiptRule(
+            "support", name="support", rule_set_name=rules.rule_set_name, enabled=True, scan_enabled=True,
+            recipients=["support@fleet.example.eu", "fleet.example.eu"], tls_policy="Require",
+            s3_actions=[{"bucket_name": store.bucket, "position": 1}], opts=c.aws,
+        )  # fmt: skip
+        if replace_with is None:
+            return store
+        return aws.mailmanager.RuleSet(
+            "support-reroute", name="support-reroute",
+            rules=[{"name": "reroute", "conditions": [{"string_expression": {
+                        "evaluate": {"attribute": "RECIPIENT"}, "operator": "EQUALS",
+                        "values": ["support@fleet.example.eu"]}}],
+                    "actions": [{"replace_recipient": {"replace_withs": [replace_with]}}]}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_AWSRED8_RECIPIENTS_PARTNER = {"RECIPIENTS": "ops@fleet.example.eu,recalls@partner.example.com",
+                               "SENDER": "noreply@fleet.example.eu"}  # fmt: skip
+_AWSRED8_RECIPIENTS_OWN = {"RECIPIENTS": "ops@fleet.example.eu,recalls@fleet.example.eu",
+                           "SENDER": "noreply@fleet.example.eu"}  # fmt: skip
+_AWSRED8_FLEET_MAIL = {"id": "fleet-mail", "kind": "resident", "match": "fleet.example.eu",
+                       "evidence": "Company mail domain, MX to the Frankfurt mail servers"}  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9558,6 +9592,17 @@ CASES: list[Case] = [
     Case("awsred8-cn-sfn-output-bucket-path", "CN", awsred8_runtime_output("path")),
     Case("awsred8-de-sfn-map-reader-own-writer", "DE", awsred8_runtime_output("reader")),
     Case("awsred8-de-sfn-map-result-writer-path", "DE", awsred8_runtime_output("writer"), {"RES-017"}),
+    # awsred8: a plain `recipients` list (an application's RECIPIENTS, a Mail Manager ReplaceRecipient) receives the
+    # mail; an SES receipt rule's `recipients` are the stack's own inbound addresses, compared, never sent to.
+    Case("awsred8-eu-lambda-recipients-partner", "EU", lambda_env(_AWSRED8_RECIPIENTS_PARTNER), {"RES-015"},
+         destinations=[_AWSRED8_FLEET_MAIL]),  # fmt: skip
+    Case("awsred8-eu-lambda-recipients-own", "EU", lambda_env(_AWSRED8_RECIPIENTS_OWN),
+         destinations=[_AWSRED8_FLEET_MAIL]),  # fmt: skip
+    Case("awsred8-eu-ses-receipt-rule-recipients", "EU", awsred8_inbound_mail()),
+    Case("awsred8-eu-mailmanager-replace-recipient-partner", "EU", awsred8_inbound_mail("support@partner.example.com"),
+         {"RES-015"}, destinations=[_AWSRED8_FLEET_MAIL]),  # fmt: skip
+    Case("awsred8-eu-mailmanager-replace-recipient-own", "EU", awsred8_inbound_mail("desk@fleet.example.eu"),
+         destinations=[_AWSRED8_FLEET_MAIL]),  # fmt: skip
 ]
 
 

@@ -263,6 +263,15 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
         aws("aws:sfn/stateMachine:StateMachine", AWS_EU, definition=_state("http:invoke", {"ApiEndpoint.$": "$.url"})),
         "definition(json).States.T.Parameters.ApiEndpoint.$",
     ),  # fmt: skip
+    # `recipients`: an SES receipt rule's are compared with incoming mail; an application's receive it.
+    (
+        "RES-015",
+        "EU",
+        aws("aws:ses/receiptRule:ReceiptRule", AWS_EU, rule_set_name="in", recipients=["support@partner.example.com"]),
+        aws("aws:lambda/function:Function", AWS_EU,
+            environment={"variables": {"NOTIFY_RECIPIENTS": "ops@partner.example.com"}}),
+        "environment.variables.NOTIFY_RECIPIENTS",
+    ),  # fmt: skip
 ]
 
 _TRANSFER = PARTNER_TRANSFER
