@@ -615,6 +615,26 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         },
         {"principal": "210987654321", "permissions": ["SELECT"], "table": {"database_name": "fleet", "name": "trips"}},
     ),
+    # A RAM share of a subnet is used in place; of a Glue database, queried from the other account's regions.
+    "aws-ram-glue-share": (
+        "EU",
+        "aws",
+        "aws:ram/resourceAssociation:ResourceAssociation",
+        {"resource_arn": "arn:aws:ec2:eu-west-1:123456789012:subnet/subnet-0a1b2c3d",
+         "resource_share_arn": "arn:aws:ram:eu-west-1:123456789012:resource-share/73da1ab9"},
+        {"resource_arn": "arn:aws:glue:eu-west-1:123456789012:database/fleet",
+         "resource_share_arn": "arn:aws:ram:eu-west-1:123456789012:resource-share/73da1ab9"},
+    ),  # fmt: skip
+    # The managed knowledge base connector stays with the stack's knowledge bases; the Web Search Tool is not placed.
+    "aws-agentcore-gateway-connector": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget",
+        {"gateway_identifier": "gw", "name": "kb",
+         "target_configuration": {"mcp": {"connector": {"source": {"connector_id": "bedrock-knowledge-bases"}}}}},
+        {"gateway_identifier": "gw", "name": "search",
+         "target_configuration": {"mcp": {"connector": {"source": {"connector_id": "web-search"}}}}},
+    ),  # fmt: skip
     # Launch permission in aws-cn: the other account copies the AMI only to the China regions; in EU to any region.
     "aws-ec2-ami-launch-permission": (
         "CN",

@@ -5960,6 +5960,80 @@ _AWSRED8_FLEET_MAIL = {"id": "fleet-mail", "kind": "resident", "match": "fleet.e
                        "evidence": "Company mail domain, MX to the Frankfurt mail servers"}  # fmt: skip
 
 
+def awsred8_glue_share(resource: str) -> Callable[[Ctx], object]:
+    # docs: ram/resourceshare, ram/resourceassociation, ram/principalassociation, glue/catalogdatabase, Lake Formation
+    # "Cross-account data sharing" (named resources shared through RAM). The fleet analytics database (`glue`) or a
+    # VPC subnet (`subnet`) is shared with the group's reporting account.
+    def build(c: Ctx) -> object:
+        share = aws.ram.ResourceShare("fleet-share", name="fleet-share", allow_external_principals=False, opts=c.aws)
+        if resource == "glue":
+            arn: pulumi.Input[str] = aws.glue.CatalogDatabase("fleet-analytics", name="fleet_analytics", opts=c.aws).arn
+        else:
+            vpc = aws.ec2.Vpc("shared", cidr_block="10.40.0.0/16", opts=c.aws)
+            arn = aws.ec2.Subnet("shared-a", vpc_id=vpc.id, cidr_block="10.40.1.0/24", opts=c.aws).arn
+        aws.ram.PrincipalAssociation("reporting", principal="210987654321", resource_share_arn=share.arn, opts=c.aws)
+        return aws.ram.ResourceAssociation("fleet-shared", resource_arn=arn, resource_share_arn=share.arn, opts=c.aws)
+
+    return build
+
+
+def awsred8_gateway_connector(connector_id: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentcoregatewaytarget (`target_configuration.mcp.connector`: "Connectors provide pre-built
+    # integrations with AWS services and third-party tools"), AgentCore "Add a Connector target with Web Search Tool" /
+    # "with Amazon Bedrock Managed Knowledge Bases". The workshop assistant's MCP gateway gets a connector tool.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("mcp-gateway", assume_role_policy=ROLE.replace("lambda", "bedrock-agentcore"), opts=c.aws)
+        gateway = aws.bedrock.AgentcoreGateway(
+            "assistant-tools", name="assistant-tools", role_arn=role.arn, authorizer_type="AWS_IAM",
+            protocol_type="MCP", opts=c.aws,
+        )  # fmt: skip
+        target: Any = {"mcp": {"connector": {"source": {"connector_id": connector_id},
+                                             "configurations": [{"name": "webSearch" if "search" in connector_id
+                                                                 else "retrieve"}]}}}  # fmt: skip
+        return aws.bedrock.AgentcoreGatewayTarget(
+            "assistant-connector", gateway_identifier=gateway.gateway_id, name="assistant-connector",
+            target_configuration=target, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_vpce_export(partner_bucket: str | None = None) -> Callable[[Ctx], object]:
+    # docs: lambda/function, ec2/vpcendpoint, S3 "AWS PrivateLink for Amazon S3" (an interface endpoint's bucket host
+    # `bucket.vpce-<id>.s3.<region>.vpce.amazonaws.com`, the bucket before it or in the path). An export function in a
+    # VPC without internet access writes through the S3 interface endpoint; its URL names the bucket.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        suffix = "amazonaws.com.cn" if c.code == "CN" else "amazonaws.com"
+        own = aws.s3.Bucket("exports", opts=c.aws)
+        bucket = own.bucket if partner_bucket is None else pulumi.Output.from_input(partner_bucket)
+        role = aws.iam.Role("export-fn", assume_role_policy=ROLE, opts=c.aws)
+        url = bucket.apply(lambda b: f"https://{b}.bucket.vpce-0a1b2c3d4e5f60718-abcdefgh.s3.{region}.vpce.{suffix}/")
+        return aws.lambda_.Function(
+            "export", role=role.arn, runtime="python3.12", handler="app.handler", code=pulumi.AssetArchive({}),
+            environment={"variables": {"EXPORT_URL": url}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_memorydb_multi_region(second_region: str) -> Callable[[Ctx], object]:
+    # docs: memorydb/multiregioncluster, memorydb/cluster (`multi_region_cluster_name`), MemoryDB Multi-Region: the
+    # group names no Regions; each member is a cluster made in its Region, here the stack's and `second_region`.
+    def build(c: Ctx) -> object:
+        group = aws.memorydb.MultiRegionCluster(
+            "sessions", multi_region_cluster_name_suffix="sessions", node_type="db.r7g.xlarge", opts=c.aws
+        )
+        for name, region in (("sessions-home", None), ("sessions-second", second_region)):
+            aws.memorydb.Cluster(
+                name, acl_name="open-access", node_type="db.r7g.xlarge", region=region,
+                multi_region_cluster_name=group.multi_region_cluster_name, opts=c.aws,
+            )  # fmt: skip
+        return group
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9603,6 +9677,23 @@ CASES: list[Case] = [
          {"RES-015"}, destinations=[_AWSRED8_FLEET_MAIL]),  # fmt: skip
     Case("awsred8-eu-mailmanager-replace-recipient-own", "EU", awsred8_inbound_mail("desk@fleet.example.eu"),
          destinations=[_AWSRED8_FLEET_MAIL]),  # fmt: skip
+    # awsred8: a RAM share of a Glue database (the other account queries it from its own regions), refused like a Lake
+    # Formation grant; a shared subnet is used in place. CN: every account's regions are Chinese.
+    Case("awsred8-eu-ram-glue-database-share", "EU", awsred8_glue_share("glue"), {"RES-016"}),
+    Case("awsred8-eu-ram-subnet-share", "EU", awsred8_glue_share("subnet")),
+    Case("awsred8-cn-ram-glue-database-share", "CN", awsred8_glue_share("glue")),
+    # An AgentCore Gateway connector: the managed knowledge bases stay regional; the Web Search Tool is not placed.
+    Case("awsred8-de-gateway-web-search-connector", "DE", awsred8_gateway_connector("web-search"), {"RES-016"}),
+    Case("awsred8-de-gateway-knowledge-base-connector", "DE", awsred8_gateway_connector("bedrock-knowledge-bases")),
+    # A bucket named through an S3 interface endpoint's host: the stack's own, or a partner's (was judged by region).
+    Case("awsred8-eu-vpce-export-own-bucket", "EU", awsred8_vpce_export()),
+    Case("awsred8-eu-vpce-export-partner-bucket", "EU", awsred8_vpce_export("partner-exports"), {"RES-017"}),
+    Case("awsred8-eu-vpce-export-partner-bucket-declared", "EU", awsred8_vpce_export("partner-bucket"),
+         destinations=[_S3URL_PARTNER]),  # fmt: skip
+    Case("awsred8-cn-vpce-export-partner-bucket", "CN", awsred8_vpce_export("partner-exports")),
+    # A MemoryDB multi-Region cluster (checked, no change): its members are clusters judged by their own Regions.
+    Case("awsred8-eu-memorydb-multi-region-ireland", "EU", awsred8_memorydb_multi_region("eu-west-1")),
+    Case("awsred8-eu-memorydb-multi-region-virginia", "EU", awsred8_memorydb_multi_region("us-east-1"), {"RES-003"}),
 ]
 
 

@@ -115,6 +115,9 @@ class S3BucketHosts(_Frozen):
     """Label prefixes a region id completes (``s3-`` of ``s3-eu-west-1``)."""
     qualifiers: tuple[str, ...] = ()
     """Labels between the service label and the region (``dualstack``)."""
+    interface_labels: tuple[str, ...] = ()
+    """Labels that begin an interface endpoint's bucket host, ``<label>.vpce-<id>.s3.<region>.vpce`` (``bucket``): a
+    bucket's name stands before it or in the URL's first path segment, as at a REST endpoint."""
     sources: tuple[str, ...]
 
 

@@ -756,7 +756,16 @@ def _s3_bucket_host(endpoints: EndpointCatalogue) -> re.Pattern[str] | None:
     region = r"[a-z]{2,5}(?:-[a-z]+)+-\d+"
     service = "|".join([*map(re.escape, hosts.labels), *(re.escape(p) + region for p in hosts.region_labels)])
     qualifiers = "".join(rf"(?:\.{re.escape(q)})?" for q in hosts.qualifiers)
-    return re.compile(rf"^(?:(?P<bucket>[a-z0-9][a-z0-9.-]*)\.)?(?:{service}){qualifiers}(?:\.{region})?$")
+    # An interface endpoint's bucket host (`[<bucket>.]bucket.vpce-<id>.s3.<region>.vpce`): its closing `.vpce` label
+    # keeps the REST form from reading `bucket.vpce-<id>` as the bucket.
+    interface = (
+        rf"(?:{'|'.join(map(re.escape, hosts.interface_labels))})\.vpce-[a-z0-9-]+\.s3\.{region}\.vpce|"
+        if hosts.interface_labels
+        else ""
+    )
+    return re.compile(
+        rf"^(?:(?P<bucket>[a-z0-9][a-z0-9.-]*)\.)?(?:{interface}(?:{service}){qualifiers}(?:\.{region})?)$"
+    )
 
 
 def _path_bucket(text: str, authority_end: int) -> str | None:
