@@ -6034,6 +6034,30 @@ def awsred8_memorydb_multi_region(second_region: str) -> Callable[[Ctx], object]
     return build
 
 
+def awsred8_sms_from_workflow(number: str, kind: str) -> Callable[[Ctx], object]:
+    # docs: sfn/statemachine (`aws-sdk:sns:publish`, SNS Publish `PhoneNumber`: "The phone number to which you want to
+    # deliver an SMS message. Use E.164 format"), scheduler/schedule (universal target
+    # `arn:aws:scheduler:::aws-sdk:pinpointsmsvoicev2:sendTextMessage`, `DestinationPhoneNumber`). A depot's overnight
+    # charging failures are texted to the on-call phone: from a workflow (`sfn`) or a nightly schedule (`schedule`).
+    def build(c: Ctx) -> object:
+        if kind == "sfn":
+            role = aws.iam.Role("sms-alert-role", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+            definition = json.dumps({"StartAt": "Text", "States": {"Text": {
+                "Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sns:publish", "End": True,
+                "Parameters": {"PhoneNumber": number, "Message.$": "States.Format('Charging failed: {}', $.depot)"}}}})
+            return aws.sfn.StateMachine("sms-alert", role_arn=role.arn, definition=definition, opts=c.aws)  # fmt: skip
+        role = aws.iam.Role("sms-schedule", assume_role_policy=ROLE.replace("lambda", "scheduler"), opts=c.aws)
+        return aws.scheduler.Schedule(
+            "nightly-sms", schedule_expression="cron(0 6 * * ? *)", flexible_time_window={"mode": "OFF"},
+            target={"arn": "arn:aws:scheduler:::aws-sdk:pinpointsmsvoicev2:sendTextMessage", "role_arn": role.arn,
+                    "input": json.dumps({"DestinationPhoneNumber": number, "OriginationIdentity": "pool-depot",
+                                         "MessageBody": "Nightly charging report is ready"})},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9694,6 +9718,12 @@ CASES: list[Case] = [
     # A MemoryDB multi-Region cluster (checked, no change): its members are clusters judged by their own Regions.
     Case("awsred8-eu-memorydb-multi-region-ireland", "EU", awsred8_memorydb_multi_region("eu-west-1")),
     Case("awsred8-eu-memorydb-multi-region-virginia", "EU", awsred8_memorydb_multi_region("us-east-1"), {"RES-003"}),
+    # awsred8: a number texted by an SDK call inside a workflow or a schedule's universal target (was unjudged).
+    Case("awsred8-de-sfn-sns-sms-us-number", "DE", awsred8_sms_from_workflow("+12025550123", "sfn"), {"RES-022"}),
+    Case("awsred8-de-sfn-sns-sms-german-number", "DE", awsred8_sms_from_workflow("+4915123456789", "sfn")),
+    Case("awsred8-jp-schedule-sms-us-number", "JP", awsred8_sms_from_workflow("+12025550123", "schedule"),
+         {"RES-022"}),  # fmt: skip
+    Case("awsred8-jp-schedule-sms-japanese-number", "JP", awsred8_sms_from_workflow("+81312345678", "schedule")),
 ]
 
 
