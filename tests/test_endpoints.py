@@ -635,6 +635,17 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"gateway_identifier": "gw", "name": "search",
          "target_configuration": {"mcp": {"connector": {"source": {"connector_id": "web-search"}}}}},
     ),  # fmt: skip
+    # A partner who only queries moves nothing out; one who receives the results writes them where it chooses.
+    "aws-cleanrooms-member-receives-results": (
+        "EU",
+        "aws",
+        "aws:cleanrooms/collaboration:Collaboration",
+        {"name": "c", "creator_display_name": "fleet", "creator_member_abilities": ["CAN_RECEIVE_RESULTS"],
+         "members": [{"account_id": "210987654321", "display_name": "insurer", "member_abilities": ["CAN_QUERY"]}]},
+        {"name": "c", "creator_display_name": "fleet", "creator_member_abilities": ["CAN_QUERY"],
+         "members": [{"account_id": "210987654321", "display_name": "insurer",
+                      "member_abilities": ["CAN_RECEIVE_RESULTS"]}]},
+    ),  # fmt: skip
     # Launch permission in aws-cn: the other account copies the AMI only to the China regions; in EU to any region.
     "aws-ec2-ami-launch-permission": (
         "CN",

@@ -6058,6 +6058,73 @@ def awsred8_sms_from_workflow(number: str, kind: str) -> Callable[[Ctx], object]
     return build
 
 
+_AWSRED8_DATA_ARCHIVE = "fleet-data-live-archive"  # the data stack's bucket, named alone
+
+
+def awsred8_medialive_archive(bucket: str | None = None) -> Callable[[Ctx], object]:
+    # docs: medialive/channel, MediaLive "Design the path for the output destination" (an HLS output to Amazon S3:
+    # `s3ssl://amzn-s3-demo-bucket/sports/delivery/curling/index`). A depot camera feed's HLS renditions are written to
+    # the stack's bucket, or to `bucket` (another stack's, named alone).
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("live-archive", opts=c.aws)
+        target = own.bucket if bucket is None else pulumi.Output.from_input(bucket)
+        role = aws.iam.Role("medialive", assume_role_policy=ROLE.replace("lambda", "medialive"), opts=c.aws)
+        feed = aws.medialive.Input("depot-feed", name="depot-feed", type="RTP_PUSH", opts=c.aws)
+        return aws.medialive.Channel(
+            "depot-live", name="depot-live", channel_class="SINGLE_PIPELINE", role_arn=role.arn,
+            input_specification={"codec": "AVC", "input_resolution": "HD", "maximum_bitrate": "MAX_20_MBPS"},
+            input_attachments=[{"input_attachment_name": "depot", "input_id": feed.id}],
+            destinations=[{"id": "archive", "settings": [{"url": target.apply(lambda b: f"s3ssl://{b}/depot/live/index")}]}],
+            encoder_settings={
+                "timecode_config": {"source": "EMBEDDED"},
+                "audio_descriptions": [], "video_descriptions": [{"name": "hd", "width": 1280, "height": 720}],
+                "output_groups": [{"output_group_settings": {"hls_group_settings": {"destination": {
+                    "destination_ref_id": "archive"}}},
+                    "outputs": [{"output_name": "hd", "video_description_name": "hd",
+                                 "output_settings": {"hls_output_settings": {"name_modifier": "-hd",
+                                                                             "hls_settings": {"standard_hls_settings": {
+                                                                                 "m3u8_settings": {}}}}}}]}]},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_clean_room(partner_abilities: list[str]) -> Callable[[Ctx], object]:
+    # docs: cleanrooms/collaboration (`members[].member_abilities`), cleanrooms/configuredtable, cleanrooms/membership
+    # (`default_result_configuration.output_configuration.s3`), Clean Rooms "Creating a membership" ("If the invited
+    # member is the member who can receive results, they specify the results destination"). The fleet's trip table is
+    # analysed with an insurer: the insurer only queries (the stack receives the results in its own bucket), or it
+    # receives them.
+    def build(c: Ctx) -> object:
+        db = aws.glue.CatalogDatabase("trips-db", name="trips", opts=c.aws)
+        table = aws.glue.CatalogTable("trips", database_name=db.name, name="trips", opts=c.aws)
+        aws.cleanrooms.ConfiguredTable(
+            "trips-shared", name="trips-shared", analysis_method="DIRECT_QUERY",
+            allowed_columns=["trip_id", "distance_km", "harsh_braking"],
+            table_reference={"database_name": db.name, "table_name": table.name}, opts=c.aws,
+        )  # fmt: skip
+        mine = ["CAN_QUERY"] if "CAN_RECEIVE_RESULTS" in partner_abilities else ["CAN_RECEIVE_RESULTS"]
+        collaboration = aws.cleanrooms.Collaboration(
+            "insurer-analysis", name="insurer-analysis", description="Driving-risk analysis with the insurer",
+            creator_display_name="fleet", creator_member_abilities=mine, query_log_status="DISABLED",
+            members=[{"account_id": "210987654321", "display_name": "insurer", "member_abilities": partner_abilities}],
+            opts=c.aws,
+        )  # fmt: skip
+        if "CAN_RECEIVE_RESULTS" in mine:
+            results = aws.s3.Bucket("analysis-results", opts=c.aws)
+            role = aws.iam.Role("cleanrooms-results", assume_role_policy=ROLE.replace("lambda", "cleanrooms"), opts=c.aws)
+            aws.cleanrooms.Membership(
+                "fleet-membership", collaboration_id=collaboration.id, query_log_status="DISABLED",
+                default_result_configuration={"role_arn": role.arn, "output_configuration": {"s3": {
+                    "bucket": results.bucket, "result_format": "PARQUET", "key_prefix": "insurer"}}},
+                opts=c.aws,
+            )  # fmt: skip
+        return collaboration
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9724,6 +9791,16 @@ CASES: list[Case] = [
     Case("awsred8-jp-schedule-sms-us-number", "JP", awsred8_sms_from_workflow("+12025550123", "schedule"),
          {"RES-022"}),  # fmt: skip
     Case("awsred8-jp-schedule-sms-japanese-number", "JP", awsred8_sms_from_workflow("+81312345678", "schedule")),
+    # awsred8: MediaLive's `s3ssl://<bucket>/` names a bucket (was judged as a host named like it: RES-015, also in CN
+    # for the data stack's bucket, a false alarm).
+    Case("awsred8-eu-medialive-archive-own-bucket", "EU", awsred8_medialive_archive()),
+    Case("awsred8-eu-medialive-archive-data-bucket", "EU", awsred8_medialive_archive(_AWSRED8_DATA_ARCHIVE),
+         {"RES-017"}),  # fmt: skip
+    Case("awsred8-cn-medialive-archive-data-bucket", "CN", awsred8_medialive_archive(_AWSRED8_DATA_ARCHIVE)),
+    # awsred8: a Clean Rooms partner who receives the results writes them where it chooses (was accepted).
+    Case("awsred8-eu-cleanrooms-insurer-queries", "EU", awsred8_clean_room(["CAN_QUERY"])),
+    Case("awsred8-eu-cleanrooms-insurer-receives-results", "EU", awsred8_clean_room(["CAN_RECEIVE_RESULTS"]),
+         {"RES-016"}),  # fmt: skip
 ]
 
 

@@ -145,3 +145,14 @@ def test_only_a_path_segment_shaped_as_a_bucket_is_read() -> None:
     ):
         assert [r.bucket for r in PARSER.scan(url)] in ([None], [""]), url
     assert _ids("EU", _subject("EU", "eu-west-1", "https://s3.eu-west-1.amazonaws.com/")) == set()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(PLACES), BUCKETS)
+def test_a_medialive_s3ssl_destination_is_judged_as_its_s3_uri(place: tuple[str, str], bucket: str) -> None:
+    # MediaLive writes HLS to S3 as `s3ssl://<bucket>/<path>` (stop 33): a bucket, not a host named like it.
+    code, region = place
+    found = _ids(code, _subject(code, region, f"s3ssl://{bucket}/depot/live/index"))
+    assert found == _ids(code, _subject(code, region, f"s3://{bucket}/depot/live/index")), bucket
+    assert [r.kind for r in PARSER.scan(f"s3ssl://{bucket}/x")] == ["bucket"], bucket
+    assert _ids(code, _subject(code, region, f"s3ssl://{bucket}/x"), known=bucket) == set(), bucket

@@ -153,9 +153,11 @@ _HOST_SHAPE = re.compile(
 # (OSS bucket names follow the same rule without dots, so the engine reads both kinds with it.)
 S3_BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _URL_END = re.compile(r"[\s\"'<>`]")
-_NO_HOST_SCHEMES = frozenset({"file", "unix", "data", "urn", "s3", "oss", "arn", "acs"})
-BUCKET_SCHEMES = frozenset({"s3", "s3a", "s3n", "oss"})
-"""URL schemes whose host part is a bucket's name."""
+_NO_HOST_SCHEMES = frozenset({"file", "unix", "data", "urn", "s3", "s3ssl", "oss", "arn", "acs"})
+BUCKET_SCHEMES = frozenset({"s3", "s3a", "s3n", "s3ssl", "oss"})
+"""URL schemes whose host part is a bucket's name: MediaLive writes an S3 destination `s3ssl://<bucket>/<path>`
+(https://docs.aws.amazon.com/medialive/latest/ug/hls-destinations-s3-design.html), which was judged as a host named
+like the bucket (RES-015, also in aws-cn, where every bucket is in-country)."""
 _DIRECTIONS = {
     "north": "n",
     "south": "s",
@@ -561,7 +563,7 @@ class ReferenceParser:
                 filled = placeholder_host(whole.group(0)) if whole else None
                 if whole and filled is not None:
                     authority, authority_end = filled, whole.end()
-            if scheme in ("s3", "s3a", "s3n") or scheme == "oss":
+            if scheme in BUCKET_SCHEMES:
                 name = authority.split(":", 1)[0].lower()
                 cloud: Cloud = "aws" if scheme.startswith("s3") else "alicloud"
                 # S3 bucket names may contain dots (query-results.example.com); OSS bucket names never do, so
