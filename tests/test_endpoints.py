@@ -646,6 +646,22 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
          "members": [{"account_id": "210987654321", "display_name": "insurer",
                       "member_abilities": ["CAN_RECEIVE_RESULTS"]}]},
     ),  # fmt: skip
+    # A built-in memory strategy runs on cross-region inference; an override names its model (judged by its id).
+    "aws-agentcore-memory-builtin-strategy": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy",
+        {"memory_id": "m", "name": "facts", "type": "CUSTOM", "configuration": {"type": "SEMANTIC_OVERRIDE"}},
+        {"memory_id": "m", "name": "facts", "type": "SEMANTIC"},
+    ),
+    # A built-in evaluator runs on cross-region inference; a custom one on the model it names.
+    "aws-agentcore-builtin-evaluator": (
+        "DE",
+        "aws",
+        "aws:bedrock/agentcoreOnlineEvaluationConfig:AgentcoreOnlineEvaluationConfig",
+        {"online_evaluation_config_name": "e", "evaluators": [{"evaluator_id": "tone-AbCd123456"}]},
+        {"online_evaluation_config_name": "e", "evaluators": [{"evaluator_id": "Builtin.Helpfulness"}]},
+    ),
     # Launch permission in aws-cn: the other account copies the AMI only to the China regions; in EU to any region.
     "aws-ec2-ami-launch-permission": (
         "CN",

@@ -6125,6 +6125,51 @@ def awsred8_clean_room(partner_abilities: list[str]) -> Callable[[Ctx], object]:
     return build
 
 
+def awsred8_agent_memory(strategy: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentcorememory, bedrock/agentcorememorystrategy (`type` SEMANTIC ..., or CUSTOM with a
+    # `configuration` of type SEMANTIC_OVERRIDE naming its `model_id`), AgentCore "Cross-region inference" ("if you
+    # don't want cross-region inference, you can manage your model selection using a built-in with overrides
+    # strategy"). The workshop assistant remembers facts about each driver: `builtin` or `override` (an in-region model).
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("assistant-memory", assume_role_policy=ROLE.replace("lambda", "bedrock-agentcore"), opts=c.aws)
+        memory = aws.bedrock.AgentcoreMemory(
+            "assistant-memory", name="assistant_memory", event_expiry_duration=30, memory_execution_role_arn=role.arn,
+            opts=c.aws,
+        )  # fmt: skip
+        if strategy == "builtin":
+            return aws.bedrock.AgentcoreMemoryStrategy(
+                "driver-facts", memory_id=memory.id, name="driver_facts", type="SEMANTIC",
+                namespaces=["/drivers/{actorId}/facts"], opts=c.aws,
+            )  # fmt: skip
+        return aws.bedrock.AgentcoreMemoryStrategy(
+            "driver-facts", memory_id=memory.id, name="driver_facts", type="CUSTOM", memory_execution_role_arn=role.arn,
+            namespaces=["/drivers/{actorId}/facts"],
+            configuration={"type": "SEMANTIC_OVERRIDE", "extraction": {
+                "append_to_prompt": "Extract facts about the driver's vehicle and service history.",
+                "model_id": "anthropic.claude-3-haiku-20240307-v1:0"}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_online_evaluation(evaluator: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentcoreonlineevaluationconfig (`evaluators[].evaluator_id`: "builtin evaluators (e.g.,
+    # `Builtin.Helpfulness`) or custom evaluator IDs"), AgentCore Evaluations "Cross region inference" (custom
+    # evaluators "operate without CRIS"). A sample of the assistant's traces is scored continuously.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("assistant-eval", assume_role_policy=ROLE.replace("lambda", "bedrock-agentcore"), opts=c.aws)
+        return aws.bedrock.AgentcoreOnlineEvaluationConfig(
+            "assistant-quality", online_evaluation_config_name="assistant_quality", enable_on_create=True,
+            evaluation_execution_role_arn=role.arn, evaluators=[{"evaluator_id": evaluator}],
+            data_source_config={"cloudwatch_logs": {"log_group_names": ["/aws/bedrock-agentcore/runtimes/assistant"],
+                                                    "service_names": ["assistant"]}},
+            rule={"sampling_config": {"sampling_percentage": 5.0}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9801,6 +9846,13 @@ CASES: list[Case] = [
     Case("awsred8-eu-cleanrooms-insurer-queries", "EU", awsred8_clean_room(["CAN_QUERY"])),
     Case("awsred8-eu-cleanrooms-insurer-receives-results", "EU", awsred8_clean_room(["CAN_RECEIVE_RESULTS"]),
          {"RES-016"}),  # fmt: skip
+    # awsred8: AgentCore Memory's built-in strategies and built-in evaluators use geographic cross-region inference
+    # (only the US geography's Regions documented): refused outside the US; overrides and custom evaluators are not.
+    Case("awsred8-eu-agentcore-memory-builtin", "EU", awsred8_agent_memory("builtin"), {"RES-016"}),
+    Case("awsred8-eu-agentcore-memory-override", "EU", awsred8_agent_memory("override")),
+    Case("awsred8-us-agentcore-memory-builtin", "US", awsred8_agent_memory("builtin")),
+    Case("awsred8-de-agentcore-builtin-evaluator", "DE", awsred8_online_evaluation("Builtin.Helpfulness"), {"RES-016"}),
+    Case("awsred8-de-agentcore-custom-evaluator", "DE", awsred8_online_evaluation("assistant_tone-AbCd123456")),
 ]
 
 
