@@ -662,6 +662,14 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"online_evaluation_config_name": "e", "evaluators": [{"evaluator_id": "tone-AbCd123456"}]},
         {"online_evaluation_config_name": "e", "evaluators": [{"evaluator_id": "Builtin.Helpfulness"}]},
     ),
+    # A lifecycle policy that keeps its snapshots, and one that shares them with another account.
+    "aws-dlm-snapshot-share": (
+        "EU",
+        "aws",
+        "aws:dlm/lifecyclePolicy:LifecyclePolicy",
+        {"policy_details": {"schedules": [{"name": "daily", "retain_rule": {"count": 7}}]}},
+        {"policy_details": {"schedules": [{"name": "daily", "share_rules": [{"target_accounts": ["210987654321"]}]}]}},
+    ),
     # Launch permission in aws-cn: the other account copies the AMI only to the China regions; in EU to any region.
     "aws-ec2-ami-launch-permission": (
         "CN",

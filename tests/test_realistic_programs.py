@@ -6170,6 +6170,35 @@ def awsred8_online_evaluation(evaluator: str) -> Callable[[Ctx], object]:
     return build
 
 
+def awsred8_dlm(mode: str, region: str = "") -> Callable[[Ctx], object]:
+    # docs: dlm/lifecyclepolicy (an event-based policy's `action.cross_region_copy[].target`: "The target Region"; a
+    # schedule's `share_rule.target_accounts`: "The IDs of the AWS accounts with which to share the snapshots"). The
+    # depot video volumes' snapshots: `copy` copies snapshots the recorder account shares to `region`; `share` shares
+    # the daily snapshots with the group's forensic account; `keep` keeps them in the account.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("dlm", assume_role_policy=ROLE.replace("lambda", "dlm"), opts=c.aws)
+        details: Any
+        if mode == "copy":
+            details = {"policy_type": "EVENT_BASED_POLICY",
+                       "event_source": {"type": "MANAGED_CWE", "parameters": {
+                           "event_type": "shareSnapshot", "snapshot_owners": ["210987654321"]}},
+                       "action": {"name": "copy-recordings", "cross_region_copies": [{
+                           "target": region, "encryption_configuration": {"encrypted": True},
+                           "retain_rule": {"interval": 30, "interval_unit": "DAYS"}}]}}  # fmt: skip
+        else:
+            schedule: dict[str, Any] = {"name": "daily", "create_rule": {"interval": 24, "interval_unit": "HOURS"},
+                                        "retain_rule": {"count": 14}}  # fmt: skip
+            if mode == "share":
+                schedule["share_rules"] = [{"target_accounts": ["210987654321"]}]
+            details = {"resource_types": ["VOLUME"], "target_tags": {"Data": "depot-video"}, "schedules": [schedule]}
+        return aws.dlm.LifecyclePolicy(
+            "depot-video-snapshots", description="Depot video volume snapshots", execution_role_arn=role.arn,
+            state="ENABLED", policy_details=details, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9853,6 +9882,13 @@ CASES: list[Case] = [
     Case("awsred8-us-agentcore-memory-builtin", "US", awsred8_agent_memory("builtin")),
     Case("awsred8-de-agentcore-builtin-evaluator", "DE", awsred8_online_evaluation("Builtin.Helpfulness"), {"RES-016"}),
     Case("awsred8-de-agentcore-custom-evaluator", "DE", awsred8_online_evaluation("assistant_tone-AbCd123456")),
+    # awsred8: Data Lifecycle Manager: an event-based copy to another Region (its `target` was unread) and snapshots
+    # shared with another account (RES-016, like a snapshot's create-volume permission).
+    Case("awsred8-eu-dlm-copy-virginia", "EU", awsred8_dlm("copy", "us-east-1"), {"RES-009"}),
+    Case("awsred8-eu-dlm-copy-ireland", "EU", awsred8_dlm("copy", "eu-west-1")),
+    Case("awsred8-eu-dlm-share-account", "EU", awsred8_dlm("share"), {"RES-016"}),
+    Case("awsred8-eu-dlm-keep", "EU", awsred8_dlm("keep")),
+    Case("awsred8-cn-dlm-share-account", "CN", awsred8_dlm("share")),
 ]
 
 
