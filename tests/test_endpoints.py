@@ -670,6 +670,32 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"policy_details": {"schedules": [{"name": "daily", "retain_rule": {"count": 7}}]}},
         {"policy_details": {"schedules": [{"name": "daily", "share_rules": [{"target_accounts": ["210987654321"]}]}]}},
     ),
+    # A snapshot kept in the account, and one shared with another account.
+    "aws-rds-snapshot-share": (
+        "EU",
+        "aws",
+        "aws:rds/clusterSnapshot:ClusterSnapshot",
+        {"db_cluster_identifier": "fleet", "db_cluster_snapshot_identifier": "fleet-2026-12"},
+        {"db_cluster_identifier": "fleet", "db_cluster_snapshot_identifier": "fleet-2026-12",
+         "shared_accounts": ["210987654321"]},
+    ),  # fmt: skip
+    # An AMI distributed to an in-country Region of the account, and one shared with (or copied into) another account.
+    "aws-imagebuilder-ami-launch-permission": (
+        "EU",
+        "aws",
+        "aws:imagebuilder/distributionConfiguration:DistributionConfiguration",
+        {"name": "d", "distributions": [{"region": "eu-west-1", "ami_distribution_configuration": {"name": "x"}}]},
+        {"name": "d", "distributions": [{"region": "eu-west-1", "ami_distribution_configuration": {
+            "launch_permission": {"user_ids": ["210987654321"]}}}]},
+    ),  # fmt: skip
+    "aws-imagebuilder-ami-target-accounts": (
+        "EU",
+        "aws",
+        "aws:imagebuilder/distributionConfiguration:DistributionConfiguration",
+        {"name": "d", "distributions": [{"region": "eu-west-1", "ami_distribution_configuration": {"name": "x"}}]},
+        {"name": "d", "distributions": [{"region": "eu-west-1", "ami_distribution_configuration": {
+            "target_account_ids": ["210987654321"]}}]},
+    ),  # fmt: skip
     # Launch permission in aws-cn: the other account copies the AMI only to the China regions; in EU to any region.
     "aws-ec2-ami-launch-permission": (
         "CN",

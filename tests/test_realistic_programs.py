@@ -6199,6 +6199,44 @@ def awsred8_dlm(mode: str, region: str = "") -> Callable[[Ctx], object]:
     return build
 
 
+def awsred8_shared_snapshot(shared: list[str] | None) -> Callable[[Ctx], object]:
+    # docs: rds/clustersnapshot (`shared_accounts`: "List of AWS Account IDs to share the snapshot with. Use `all` to
+    # make the snapshot public"), RDS CopyDBSnapshot (a shared snapshot "in a different account and a different AWS
+    # Region"). The month-end snapshot of the trips cluster, kept or shared with the group's analytics account.
+    def build(c: Ctx) -> object:
+        cluster = aws.rds.Cluster(
+            "trips", engine="aurora-postgresql", master_username="fleet", manage_master_user_password=True,
+            storage_encrypted=True, skip_final_snapshot=True, opts=c.aws,
+        )  # fmt: skip
+        return aws.rds.ClusterSnapshot(
+            "trips-month-end", db_cluster_identifier=cluster.id, db_cluster_snapshot_identifier="trips-2026-11",
+            shared_accounts=shared, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_image_distribution(share: str | None) -> Callable[[Ctx], object]:
+    # docs: imagebuilder/distributionconfiguration (`ami_distribution_configuration.launch_permission.user_ids`,
+    # `target_account_ids`). The depot gateway's golden image is distributed to the stack's Region and a second
+    # in-market Region; `share`: `launch` grants the integrator's account launch permission, `copy` copies it there.
+    def build(c: Ctx) -> object:
+        region, second = REGION[c.code][0], {"EU": "eu-west-1", "CN": "cn-northwest-1"}.get(c.code, REGION[c.code][0])
+        ami: dict[str, Any] = {"name": "depot-gateway-{{ imagebuilder:buildDate }}"}
+        if share == "launch":
+            ami["launch_permission"] = {"user_ids": ["210987654321"]}
+        elif share == "copy":
+            ami["target_account_ids"] = ["210987654321"]
+        return aws.imagebuilder.DistributionConfiguration(
+            "depot-gateway", name="depot-gateway",
+            distributions=[{"region": region, "ami_distribution_configuration": ami},
+                           {"region": second, "ami_distribution_configuration": {"name": ami["name"]}}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9889,6 +9927,15 @@ CASES: list[Case] = [
     Case("awsred8-eu-dlm-share-account", "EU", awsred8_dlm("share"), {"RES-016"}),
     Case("awsred8-eu-dlm-keep", "EU", awsred8_dlm("keep")),
     Case("awsred8-cn-dlm-share-account", "CN", awsred8_dlm("share")),
+    # awsred8: snapshots and images shared with other accounts, which may copy them to any Region (were accepted).
+    Case("awsred8-eu-rds-snapshot-kept", "EU", awsred8_shared_snapshot(None)),
+    Case("awsred8-eu-rds-snapshot-shared", "EU", awsred8_shared_snapshot(["210987654321"]), {"RES-016"}),
+    Case("awsred8-eu-rds-snapshot-public", "EU", awsred8_shared_snapshot(["all"]), {"RES-016"}),
+    Case("awsred8-cn-rds-snapshot-shared", "CN", awsred8_shared_snapshot(["210987654321"])),
+    Case("awsred8-eu-imagebuilder-two-regions", "EU", awsred8_image_distribution(None)),
+    Case("awsred8-eu-imagebuilder-launch-permission", "EU", awsred8_image_distribution("launch"), {"RES-016"}),
+    Case("awsred8-eu-imagebuilder-target-account", "EU", awsred8_image_distribution("copy"), {"RES-016"}),
+    Case("awsred8-cn-imagebuilder-launch-permission", "CN", awsred8_image_distribution("launch")),
 ]
 
 
