@@ -616,7 +616,7 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"principal": "210987654321", "permissions": ["SELECT"], "table": {"database_name": "fleet", "name": "trips"}},
     ),
     # A RAM share of a subnet is used in place; of a Glue database, queried from the other account's regions.
-    "aws-ram-glue-share": (
+    "aws-ram-data-share": (
         "EU",
         "aws",
         "aws:ram/resourceAssociation:ResourceAssociation",

@@ -5962,12 +5962,18 @@ _AWSRED8_FLEET_MAIL = {"id": "fleet-mail", "kind": "resident", "match": "fleet.e
 
 def awsred8_glue_share(resource: str) -> Callable[[Ctx], object]:
     # docs: ram/resourceshare, ram/resourceassociation, ram/principalassociation, glue/catalogdatabase, Lake Formation
-    # "Cross-account data sharing" (named resources shared through RAM). The fleet analytics database (`glue`) or a
-    # VPC subnet (`subnet`) is shared with the group's reporting account.
+    # "Cross-account data sharing" (named resources shared through RAM), Aurora "Cross-account cloning with AWS RAM".
+    # The fleet analytics database (`glue`), the trips cluster (`aurora`) or a VPC subnet (`subnet`) is shared with the
+    # group's reporting account.
     def build(c: Ctx) -> object:
         share = aws.ram.ResourceShare("fleet-share", name="fleet-share", allow_external_principals=False, opts=c.aws)
         if resource == "glue":
             arn: pulumi.Input[str] = aws.glue.CatalogDatabase("fleet-analytics", name="fleet_analytics", opts=c.aws).arn
+        elif resource == "aurora":  # Aurora "cross-account cloning": the other account clones the cluster
+            arn = aws.rds.Cluster(
+                "trips", engine="aurora-postgresql", master_username="fleet", manage_master_user_password=True,
+                storage_encrypted=True, skip_final_snapshot=True, opts=c.aws,
+            ).arn  # fmt: skip
         else:
             vpc = aws.ec2.Vpc("shared", cidr_block="10.40.0.0/16", opts=c.aws)
             arn = aws.ec2.Subnet("shared-a", vpc_id=vpc.id, cidr_block="10.40.1.0/24", opts=c.aws).arn
@@ -9885,6 +9891,7 @@ CASES: list[Case] = [
     Case("awsred8-eu-ram-glue-database-share", "EU", awsred8_glue_share("glue"), {"RES-016"}),
     Case("awsred8-eu-ram-subnet-share", "EU", awsred8_glue_share("subnet")),
     Case("awsred8-cn-ram-glue-database-share", "CN", awsred8_glue_share("glue")),
+    Case("awsred8-de-ram-aurora-cluster-share", "DE", awsred8_glue_share("aurora"), {"RES-016"}),
     # An AgentCore Gateway connector: the managed knowledge bases stay regional; the Web Search Tool is not placed.
     Case("awsred8-de-gateway-web-search-connector", "DE", awsred8_gateway_connector("web-search"), {"RES-016"}),
     Case("awsred8-de-gateway-knowledge-base-connector", "DE", awsred8_gateway_connector("bedrock-knowledge-bases")),
