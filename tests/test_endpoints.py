@@ -620,32 +620,51 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         "EU",
         "aws",
         "aws:ram/resourceAssociation:ResourceAssociation",
-        {"resource_arn": "arn:aws:ec2:eu-west-1:123456789012:subnet/subnet-0a1b2c3d",
-         "resource_share_arn": "arn:aws:ram:eu-west-1:123456789012:resource-share/73da1ab9"},
-        {"resource_arn": "arn:aws:glue:eu-west-1:123456789012:database/fleet",
-         "resource_share_arn": "arn:aws:ram:eu-west-1:123456789012:resource-share/73da1ab9"},
-    ),  # fmt: skip
+        {
+            "resource_arn": "arn:aws:ec2:eu-west-1:123456789012:subnet/subnet-0a1b2c3d",
+            "resource_share_arn": "arn:aws:ram:eu-west-1:123456789012:resource-share/73da1ab9",
+        },
+        {
+            "resource_arn": "arn:aws:glue:eu-west-1:123456789012:database/fleet",
+            "resource_share_arn": "arn:aws:ram:eu-west-1:123456789012:resource-share/73da1ab9",
+        },
+    ),
     # The managed knowledge base connector stays with the stack's knowledge bases; the Web Search Tool is not placed.
     "aws-agentcore-gateway-connector": (
         "EU",
         "aws",
         "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget",
-        {"gateway_identifier": "gw", "name": "kb",
-         "target_configuration": {"mcp": {"connector": {"source": {"connector_id": "bedrock-knowledge-bases"}}}}},
-        {"gateway_identifier": "gw", "name": "search",
-         "target_configuration": {"mcp": {"connector": {"source": {"connector_id": "web-search"}}}}},
-    ),  # fmt: skip
+        {
+            "gateway_identifier": "gw",
+            "name": "kb",
+            "target_configuration": {"mcp": {"connector": {"source": {"connector_id": "bedrock-knowledge-bases"}}}},
+        },
+        {
+            "gateway_identifier": "gw",
+            "name": "search",
+            "target_configuration": {"mcp": {"connector": {"source": {"connector_id": "web-search"}}}},
+        },
+    ),
     # A partner who only queries moves nothing out; one who receives the results writes them where it chooses.
     "aws-cleanrooms-member-receives-results": (
         "EU",
         "aws",
         "aws:cleanrooms/collaboration:Collaboration",
-        {"name": "c", "creator_display_name": "fleet", "creator_member_abilities": ["CAN_RECEIVE_RESULTS"],
-         "members": [{"account_id": "210987654321", "display_name": "insurer", "member_abilities": ["CAN_QUERY"]}]},
-        {"name": "c", "creator_display_name": "fleet", "creator_member_abilities": ["CAN_QUERY"],
-         "members": [{"account_id": "210987654321", "display_name": "insurer",
-                      "member_abilities": ["CAN_RECEIVE_RESULTS"]}]},
-    ),  # fmt: skip
+        {
+            "name": "c",
+            "creator_display_name": "fleet",
+            "creator_member_abilities": ["CAN_RECEIVE_RESULTS"],
+            "members": [{"account_id": "210987654321", "display_name": "insurer", "member_abilities": ["CAN_QUERY"]}],
+        },
+        {
+            "name": "c",
+            "creator_display_name": "fleet",
+            "creator_member_abilities": ["CAN_QUERY"],
+            "members": [
+                {"account_id": "210987654321", "display_name": "insurer", "member_abilities": ["CAN_RECEIVE_RESULTS"]}
+            ],
+        },
+    ),
     # A built-in memory strategy runs on cross-region inference; an override names its model (judged by its id).
     "aws-agentcore-memory-builtin-strategy": (
         "EU",
@@ -676,26 +695,40 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         "aws",
         "aws:rds/clusterSnapshot:ClusterSnapshot",
         {"db_cluster_identifier": "fleet", "db_cluster_snapshot_identifier": "fleet-2026-12"},
-        {"db_cluster_identifier": "fleet", "db_cluster_snapshot_identifier": "fleet-2026-12",
-         "shared_accounts": ["210987654321"]},
-    ),  # fmt: skip
+        {
+            "db_cluster_identifier": "fleet",
+            "db_cluster_snapshot_identifier": "fleet-2026-12",
+            "shared_accounts": ["210987654321"],
+        },
+    ),
     # An AMI distributed to an in-country Region of the account, and one shared with (or copied into) another account.
     "aws-imagebuilder-ami-launch-permission": (
         "EU",
         "aws",
         "aws:imagebuilder/distributionConfiguration:DistributionConfiguration",
         {"name": "d", "distributions": [{"region": "eu-west-1", "ami_distribution_configuration": {"name": "x"}}]},
-        {"name": "d", "distributions": [{"region": "eu-west-1", "ami_distribution_configuration": {
-            "launch_permission": {"user_ids": ["210987654321"]}}}]},
-    ),  # fmt: skip
+        {
+            "name": "d",
+            "distributions": [
+                {
+                    "region": "eu-west-1",
+                    "ami_distribution_configuration": {"launch_permission": {"user_ids": ["210987654321"]}},
+                }
+            ],
+        },
+    ),
     "aws-imagebuilder-ami-target-accounts": (
         "EU",
         "aws",
         "aws:imagebuilder/distributionConfiguration:DistributionConfiguration",
         {"name": "d", "distributions": [{"region": "eu-west-1", "ami_distribution_configuration": {"name": "x"}}]},
-        {"name": "d", "distributions": [{"region": "eu-west-1", "ami_distribution_configuration": {
-            "target_account_ids": ["210987654321"]}}]},
-    ),  # fmt: skip
+        {
+            "name": "d",
+            "distributions": [
+                {"region": "eu-west-1", "ami_distribution_configuration": {"target_account_ids": ["210987654321"]}}
+            ],
+        },
+    ),
     # Launch permission in aws-cn: the other account copies the AMI only to the China regions; in EU to any region.
     "aws-ec2-ami-launch-permission": (
         "CN",

@@ -5869,6 +5869,7 @@ _FA32_RAW_DRIVES = {
     "evidence": "bucket of the data stack, oss-cn-shanghai",
 }  # fmt: skip
 
+
 def awsred8_runtime_output(mode: str) -> Callable[[Ctx], object]:
     # docs: sfn/statemachine, Step Functions "Manipulate parameters" (a key ending in `.$` selects its value from the
     # input with a path) and "Transforming data with JSONata" (`{% $states.input.bucket %}`), Transcribe
@@ -5889,14 +5890,17 @@ def awsred8_runtime_output(mode: str) -> Callable[[Ctx], object]:
                                                                   " $.detail.object.key)"},
                                       "OutputBucketName": b, "OutputKey.$": "$.detail.object.key"}  # fmt: skip
             if mode == "path":
-                params = {**{k: v for k, v in params.items() if k != "OutputBucketName"}, "OutputBucketName.$": "$.bucket"}
+                params = {
+                    **{k: v for k, v in params.items() if k != "OutputBucketName"},
+                    "OutputBucketName.$": "$.bucket",
+                }
+            transcribe = f"arn:{partition}:states:::aws-sdk:transcribe:startTranscriptionJob"
             states: dict[str, Any] = {"Transcribe": {
-                "Type": "Task", "Resource": f"arn:{partition}:states:::aws-sdk:transcribe:startTranscriptionJob", "End": True,
-                "Parameters": params}}  # fmt: skip
+                "Type": "Task", "Resource": transcribe, "End": True, "Parameters": params}}  # fmt: skip
             if mode == "jsonata":
                 states = {"Transcribe": {
                     "Type": "Task", "QueryLanguage": "JSONata", "End": True,
-                    "Resource": f"arn:{partition}:states:::aws-sdk:transcribe:startTranscriptionJob",
+                    "Resource": transcribe,
                     "Arguments": {"TranscriptionJobName": "{% $states.context.Execution.Name %}",
                                   "LanguageCode": "de-DE",
                                   "Media": {"MediaFileUri": "{% $states.input.recordingUri %}"},
@@ -5921,9 +5925,11 @@ def awsred8_runtime_output(mode: str) -> Callable[[Ctx], object]:
     return build
 
 
-_AWSRED8_RUNTIME_DECLARED = {"id": "event-bucket", "kind": "resident", "match": "$.bucket",
-                             "evidence": "Started only by rule recordings-created (our bucket call-recordings); the role "
-                                         "may s3:PutObject only on arn:aws:s3:::call-transcripts-*"}  # fmt: skip
+_AWSRED8_RUNTIME_DECLARED = {
+    "id": "event-bucket", "kind": "resident", "match": "$.bucket",
+    "evidence": "Started only by rule recordings-created (our bucket call-recordings); the role may s3:PutObject only "
+                "on arn:aws:s3:::call-transcripts-*",
+}  # fmt: skip
 
 
 def awsred8_inbound_mail(replace_with: str | None = None) -> Callable[[Ctx], object]:
@@ -6048,9 +6054,22 @@ def awsred8_sms_from_workflow(number: str, kind: str) -> Callable[[Ctx], object]
     def build(c: Ctx) -> object:
         if kind == "sfn":
             role = aws.iam.Role("sms-alert-role", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
-            definition = json.dumps({"StartAt": "Text", "States": {"Text": {
-                "Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sns:publish", "End": True,
-                "Parameters": {"PhoneNumber": number, "Message.$": "States.Format('Charging failed: {}', $.depot)"}}}})
+            definition = json.dumps(
+                {
+                    "StartAt": "Text",
+                    "States": {
+                        "Text": {
+                            "Type": "Task",
+                            "Resource": "arn:aws:states:::aws-sdk:sns:publish",
+                            "End": True,
+                            "Parameters": {
+                                "PhoneNumber": number,
+                                "Message.$": "States.Format('Charging failed: {}', $.depot)",
+                            },
+                        }
+                    },
+                }
+            )
             return aws.sfn.StateMachine("sms-alert", role_arn=role.arn, definition=definition, opts=c.aws)  # fmt: skip
         role = aws.iam.Role("sms-schedule", assume_role_policy=ROLE.replace("lambda", "scheduler"), opts=c.aws)
         return aws.scheduler.Schedule(
@@ -6119,7 +6138,9 @@ def awsred8_clean_room(partner_abilities: list[str]) -> Callable[[Ctx], object]:
         )  # fmt: skip
         if "CAN_RECEIVE_RESULTS" in mine:
             results = aws.s3.Bucket("analysis-results", opts=c.aws)
-            role = aws.iam.Role("cleanrooms-results", assume_role_policy=ROLE.replace("lambda", "cleanrooms"), opts=c.aws)
+            role = aws.iam.Role(
+                "cleanrooms-results", assume_role_policy=ROLE.replace("lambda", "cleanrooms"), opts=c.aws
+            )
             aws.cleanrooms.Membership(
                 "fleet-membership", collaboration_id=collaboration.id, query_log_status="DISABLED",
                 default_result_configuration={"role_arn": role.arn, "output_configuration": {"s3": {
@@ -6135,9 +6156,12 @@ def awsred8_agent_memory(strategy: str) -> Callable[[Ctx], object]:
     # docs: bedrock/agentcorememory, bedrock/agentcorememorystrategy (`type` SEMANTIC ..., or CUSTOM with a
     # `configuration` of type SEMANTIC_OVERRIDE naming its `model_id`), AgentCore "Cross-region inference" ("if you
     # don't want cross-region inference, you can manage your model selection using a built-in with overrides
-    # strategy"). The workshop assistant remembers facts about each driver: `builtin` or `override` (an in-region model).
+    # strategy"). The workshop assistant remembers facts about each driver: `builtin` or `override` (an in-region
+    # model).
     def build(c: Ctx) -> object:
-        role = aws.iam.Role("assistant-memory", assume_role_policy=ROLE.replace("lambda", "bedrock-agentcore"), opts=c.aws)
+        role = aws.iam.Role(
+            "assistant-memory", assume_role_policy=ROLE.replace("lambda", "bedrock-agentcore"), opts=c.aws
+        )
         memory = aws.bedrock.AgentcoreMemory(
             "assistant-memory", name="assistant_memory", event_expiry_duration=30, memory_execution_role_arn=role.arn,
             opts=c.aws,
@@ -6164,7 +6188,9 @@ def awsred8_online_evaluation(evaluator: str) -> Callable[[Ctx], object]:
     # `Builtin.Helpfulness`) or custom evaluator IDs"), AgentCore Evaluations "Cross region inference" (custom
     # evaluators "operate without CRIS"). A sample of the assistant's traces is scored continuously.
     def build(c: Ctx) -> object:
-        role = aws.iam.Role("assistant-eval", assume_role_policy=ROLE.replace("lambda", "bedrock-agentcore"), opts=c.aws)
+        role = aws.iam.Role(
+            "assistant-eval", assume_role_policy=ROLE.replace("lambda", "bedrock-agentcore"), opts=c.aws
+        )
         return aws.bedrock.AgentcoreOnlineEvaluationConfig(
             "assistant-quality", online_evaluation_config_name="assistant_quality", enable_on_create=True,
             evaluation_execution_role_arn=role.arn, evaluators=[{"evaluator_id": evaluator}],
@@ -6233,12 +6259,12 @@ def awsred8_image_distribution(share: str | None) -> Callable[[Ctx], object]:
             ami["launch_permission"] = {"user_ids": ["210987654321"]}
         elif share == "copy":
             ami["target_account_ids"] = ["210987654321"]
+        # Any: plain dicts are no SDK input TypedDicts for mypy
+        distributions: Any = [{"region": region, "ami_distribution_configuration": ami},
+                              {"region": second, "ami_distribution_configuration": {"name": ami["name"]}}]  # fmt: skip
         return aws.imagebuilder.DistributionConfiguration(
-            "depot-gateway", name="depot-gateway",
-            distributions=[{"region": region, "ami_distribution_configuration": ami},
-                           {"region": second, "ami_distribution_configuration": {"name": ami["name"]}}],
-            opts=c.aws,
-        )  # fmt: skip
+            "depot-gateway", name="depot-gateway", distributions=distributions, opts=c.aws
+        )
 
     return build
 
@@ -9870,22 +9896,44 @@ CASES: list[Case] = [
     Case("awsred8-eu-sfn-output-bucket-own", "EU", awsred8_runtime_output("own")),
     Case("awsred8-eu-sfn-output-bucket-path", "EU", awsred8_runtime_output("path"), {"RES-017"}),
     Case("awsred8-eu-sfn-output-bucket-jsonata", "EU", awsred8_runtime_output("jsonata"), {"RES-017"}),
-    Case("awsred8-eu-sfn-output-bucket-path-declared", "EU", awsred8_runtime_output("path"),
-         destinations=[_AWSRED8_RUNTIME_DECLARED]),  # fmt: skip
+    Case(
+        "awsred8-eu-sfn-output-bucket-path-declared",
+        "EU",
+        awsred8_runtime_output("path"),
+        destinations=[_AWSRED8_RUNTIME_DECLARED],
+    ),
     Case("awsred8-cn-sfn-output-bucket-path", "CN", awsred8_runtime_output("path")),
     Case("awsred8-de-sfn-map-reader-own-writer", "DE", awsred8_runtime_output("reader")),
     Case("awsred8-de-sfn-map-result-writer-path", "DE", awsred8_runtime_output("writer"), {"RES-017"}),
     # awsred8: a plain `recipients` list (an application's RECIPIENTS, a Mail Manager ReplaceRecipient) receives the
     # mail; an SES receipt rule's `recipients` are the stack's own inbound addresses, compared, never sent to.
-    Case("awsred8-eu-lambda-recipients-partner", "EU", lambda_env(_AWSRED8_RECIPIENTS_PARTNER), {"RES-015"},
-         destinations=[_AWSRED8_FLEET_MAIL]),  # fmt: skip
-    Case("awsred8-eu-lambda-recipients-own", "EU", lambda_env(_AWSRED8_RECIPIENTS_OWN),
-         destinations=[_AWSRED8_FLEET_MAIL]),  # fmt: skip
+    Case(
+        "awsred8-eu-lambda-recipients-partner",
+        "EU",
+        lambda_env(_AWSRED8_RECIPIENTS_PARTNER),
+        {"RES-015"},
+        destinations=[_AWSRED8_FLEET_MAIL],
+    ),
+    Case(
+        "awsred8-eu-lambda-recipients-own",
+        "EU",
+        lambda_env(_AWSRED8_RECIPIENTS_OWN),
+        destinations=[_AWSRED8_FLEET_MAIL],
+    ),
     Case("awsred8-eu-ses-receipt-rule-recipients", "EU", awsred8_inbound_mail()),
-    Case("awsred8-eu-mailmanager-replace-recipient-partner", "EU", awsred8_inbound_mail("support@partner.example.com"),
-         {"RES-015"}, destinations=[_AWSRED8_FLEET_MAIL]),  # fmt: skip
-    Case("awsred8-eu-mailmanager-replace-recipient-own", "EU", awsred8_inbound_mail("desk@fleet.example.eu"),
-         destinations=[_AWSRED8_FLEET_MAIL]),  # fmt: skip
+    Case(
+        "awsred8-eu-mailmanager-replace-recipient-partner",
+        "EU",
+        awsred8_inbound_mail("support@partner.example.com"),
+        {"RES-015"},
+        destinations=[_AWSRED8_FLEET_MAIL],
+    ),
+    Case(
+        "awsred8-eu-mailmanager-replace-recipient-own",
+        "EU",
+        awsred8_inbound_mail("desk@fleet.example.eu"),
+        destinations=[_AWSRED8_FLEET_MAIL],
+    ),
     # awsred8: a RAM share of a Glue database (the other account queries it from its own regions), refused like a Lake
     # Formation grant; a shared subnet is used in place. CN: every account's regions are Chinese.
     Case("awsred8-eu-ram-glue-database-share", "EU", awsred8_glue_share("glue"), {"RES-016"}),
@@ -9898,8 +9946,12 @@ CASES: list[Case] = [
     # A bucket named through an S3 interface endpoint's host: the stack's own, or a partner's (was judged by region).
     Case("awsred8-eu-vpce-export-own-bucket", "EU", awsred8_vpce_export()),
     Case("awsred8-eu-vpce-export-partner-bucket", "EU", awsred8_vpce_export("partner-exports"), {"RES-017"}),
-    Case("awsred8-eu-vpce-export-partner-bucket-declared", "EU", awsred8_vpce_export("partner-bucket"),
-         destinations=[_S3URL_PARTNER]),  # fmt: skip
+    Case(
+        "awsred8-eu-vpce-export-partner-bucket-declared",
+        "EU",
+        awsred8_vpce_export("partner-bucket"),
+        destinations=[_S3URL_PARTNER],
+    ),
     Case("awsred8-cn-vpce-export-partner-bucket", "CN", awsred8_vpce_export("partner-exports")),
     # A MemoryDB multi-Region cluster (checked, no change): its members are clusters judged by their own Regions.
     Case("awsred8-eu-memorydb-multi-region-ireland", "EU", awsred8_memorydb_multi_region("eu-west-1")),
@@ -9907,19 +9959,20 @@ CASES: list[Case] = [
     # awsred8: a number texted by an SDK call inside a workflow or a schedule's universal target (was unjudged).
     Case("awsred8-de-sfn-sns-sms-us-number", "DE", awsred8_sms_from_workflow("+12025550123", "sfn"), {"RES-022"}),
     Case("awsred8-de-sfn-sns-sms-german-number", "DE", awsred8_sms_from_workflow("+4915123456789", "sfn")),
-    Case("awsred8-jp-schedule-sms-us-number", "JP", awsred8_sms_from_workflow("+12025550123", "schedule"),
-         {"RES-022"}),  # fmt: skip
+    Case("awsred8-jp-schedule-sms-us-number", "JP", awsred8_sms_from_workflow("+12025550123", "schedule"), {"RES-022"}),
     Case("awsred8-jp-schedule-sms-japanese-number", "JP", awsred8_sms_from_workflow("+81312345678", "schedule")),
     # awsred8: MediaLive's `s3ssl://<bucket>/` names a bucket (was judged as a host named like it: RES-015, also in CN
     # for the data stack's bucket, a false alarm).
     Case("awsred8-eu-medialive-archive-own-bucket", "EU", awsred8_medialive_archive()),
-    Case("awsred8-eu-medialive-archive-data-bucket", "EU", awsred8_medialive_archive(_AWSRED8_DATA_ARCHIVE),
-         {"RES-017"}),  # fmt: skip
+    Case(
+        "awsred8-eu-medialive-archive-data-bucket", "EU", awsred8_medialive_archive(_AWSRED8_DATA_ARCHIVE), {"RES-017"}
+    ),
     Case("awsred8-cn-medialive-archive-data-bucket", "CN", awsred8_medialive_archive(_AWSRED8_DATA_ARCHIVE)),
     # awsred8: a Clean Rooms partner who receives the results writes them where it chooses (was accepted).
     Case("awsred8-eu-cleanrooms-insurer-queries", "EU", awsred8_clean_room(["CAN_QUERY"])),
-    Case("awsred8-eu-cleanrooms-insurer-receives-results", "EU", awsred8_clean_room(["CAN_RECEIVE_RESULTS"]),
-         {"RES-016"}),  # fmt: skip
+    Case(
+        "awsred8-eu-cleanrooms-insurer-receives-results", "EU", awsred8_clean_room(["CAN_RECEIVE_RESULTS"]), {"RES-016"}
+    ),
     # awsred8: AgentCore Memory's built-in strategies and built-in evaluators use geographic cross-region inference
     # (only the US geography's Regions documented): refused outside the US; overrides and custom evaluators are not.
     Case("awsred8-eu-agentcore-memory-builtin", "EU", awsred8_agent_memory("builtin"), {"RES-016"}),

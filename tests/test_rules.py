@@ -242,36 +242,57 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
     (
         "RES-017",
         "EU",
-        aws("aws:sfn/stateMachine:StateMachine", AWS_EU, definition=_state("aws-sdk:s3:getObject", {"Bucket.$": "$.b"})),
-        aws("aws:sfn/stateMachine:StateMachine", AWS_EU, definition=_state("aws-sdk:s3:putObject", {"Bucket.$": "$.b"})),
+        aws(
+            "aws:sfn/stateMachine:StateMachine", AWS_EU, definition=_state("aws-sdk:s3:getObject", {"Bucket.$": "$.b"})
+        ),
+        aws(
+            "aws:sfn/stateMachine:StateMachine", AWS_EU, definition=_state("aws-sdk:s3:putObject", {"Bucket.$": "$.b"})
+        ),
         "definition(json).States.T.Parameters.Bucket.$",
     ),
     (
         "RES-017",
         "EU",
-        aws("aws:sfn/stateMachine:StateMachine", AWS_EU,
-            definition=_state("aws-sdk:transcribe:startTranscriptionJob", {"OutputKey": "{% $states.input.key %}"})),
-        aws("aws:sfn/stateMachine:StateMachine", AWS_EU,
-            definition=_state("aws-sdk:transcribe:startTranscriptionJob", {"OutputBucketName": "{% $states.input.b %}"})),
+        aws(
+            "aws:sfn/stateMachine:StateMachine",
+            AWS_EU,
+            definition=_state("aws-sdk:transcribe:startTranscriptionJob", {"OutputKey": "{% $states.input.key %}"}),
+        ),
+        aws(
+            "aws:sfn/stateMachine:StateMachine",
+            AWS_EU,
+            definition=_state(
+                "aws-sdk:transcribe:startTranscriptionJob", {"OutputBucketName": "{% $states.input.b %}"}
+            ),
+        ),
         "definition(json).States.T.Parameters.OutputBucketName",
-    ),  # fmt: skip
+    ),
     (
         "RES-015",
         "EU",
-        aws("aws:sfn/stateMachine:StateMachine", AWS_EU, definition=_state("http:invoke", {
-            "ApiEndpoint": "{% 'https://' & $states.input.api & '.execute-api.eu-central-1.amazonaws.com/prod' %}"})),
+        aws(
+            "aws:sfn/stateMachine:StateMachine",
+            AWS_EU,
+            definition=_state(
+                "http:invoke",
+                {"ApiEndpoint": "{% 'https://' & $states.input.api & '.execute-api.eu-central-1.amazonaws.com' %}"},
+            ),
+        ),
         aws("aws:sfn/stateMachine:StateMachine", AWS_EU, definition=_state("http:invoke", {"ApiEndpoint.$": "$.url"})),
         "definition(json).States.T.Parameters.ApiEndpoint.$",
-    ),  # fmt: skip
+    ),
     # `recipients`: an SES receipt rule's are compared with incoming mail; an application's receive it.
     (
         "RES-015",
         "EU",
         aws("aws:ses/receiptRule:ReceiptRule", AWS_EU, rule_set_name="in", recipients=["support@partner.example.com"]),
-        aws("aws:lambda/function:Function", AWS_EU,
-            environment={"variables": {"NOTIFY_RECIPIENTS": "ops@partner.example.com"}}),
+        aws(
+            "aws:lambda/function:Function",
+            AWS_EU,
+            environment={"variables": {"NOTIFY_RECIPIENTS": "ops@partner.example.com"}},
+        ),
         "environment.variables.NOTIFY_RECIPIENTS",
-    ),  # fmt: skip
+    ),
 ]
 
 _TRANSFER = PARTNER_TRANSFER

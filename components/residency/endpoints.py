@@ -723,6 +723,14 @@ class EndpointCatalogue(_Frozen):
             paths[f.type] = (*paths.get(f.type, ()), (tuple(f.path.split(".")), f.when, f.value))
         return paths
 
+    def runtime_paths(self) -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+        """Type token -> (key path, task resources) of its fields naming where a workflow's state writes
+        (``runtime_destinations``)."""
+        paths: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
+        for f in self.runtime_destinations:
+            paths[f.type] = (*paths.get(f.type, ()), (tuple(f.path.split(".")), f.resources))
+        return paths
+
     @staticmethod
     def typed_paths(fields: tuple[TypedField, ...]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
         """Type token -> the key paths of its fields, as the engine's per-place plan matches them."""

@@ -528,15 +528,12 @@ class RuleEngine:
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
         # Type token -> (key path, input, value) of the region fields a setting turns off (switched_off_regions): a
         # region field pays one dict lookup, None for every type but the few listed.
-        self._switched_off = self.endpoints.switched_off_paths()
         # Type token -> (key path, task resources) of its fields naming where a state writes (runtime_destinations): a
         # string pays one dict lookup, None for every type but the workflows listed.
-        runtime: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-        for f in self.endpoints.runtime_destinations:
-            runtime.setdefault(f.type, []).append((tuple(f.path.split(".")), f.resources))
-        self._runtime_destinations: Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
-            t: tuple(v) for t, v in runtime.items()
-        }
+        self._switched_off, self._runtime_destinations = (
+            self.endpoints.switched_off_paths(),
+            self.endpoints.runtime_paths(),
+        )
         (
             self._same_region_buckets,
             self._server_buckets,
@@ -854,7 +851,9 @@ class RuleEngine:
             walk.pending.append(Pending(Place(path, walk.kpath, depth), value, top_key))
             return
         if isinstance(value, str):
-            self._judge_string(walk, value, path, key, depth)
+            # A workflow's string may be a run-time value (runtime_destinations); every other type's pays one lookup.
+            runtime = walk.subject.type in self._runtime_destinations
+            (self._judge_workflow_string if runtime else self._judge_string)(walk, value, path, key, depth)
         elif isinstance(value, Mapping):
             if _is_deny_statement(value) or self._judged_as_intrinsic(walk, value, path, key, depth):
                 # A Deny statement naming foreign places restricts access; it moves no data. A template function
@@ -885,8 +884,7 @@ class RuleEngine:
             if walk.subject.type in self._region_keyed_maps and not walk.existing:
                 self._judge_region_keys(walk, value, path, parent)
             outer, walk.parent, task = walk.parent, value, walk.task
-            if walk.subject.type in self._runtime_destinations and isinstance(value.get("Resource"), str):
-                walk.task = value["Resource"]  # a state (or a Map's ItemReader / ResultWriter) and what it calls
+            walk.task = self._state_resource(walk, value)
             for k, v in value.items():
                 sk = _snake(str(k))
                 if v is None or (sk in FREE_TEXT_KEYS and not variables):
@@ -951,11 +949,6 @@ class RuleEngine:
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.match:
             return  # what a pattern or allow-list names is compared with, never sent to
-        if walk.subject.type in self._runtime_destinations and ("$" in key or "{%" in value):
-            runtime = self._runtime_value(walk, value, path, key)
-            if runtime is None:
-                return
-            value = runtime
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
         if plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone):
@@ -1005,6 +998,24 @@ class RuleEngine:
             # policy names ("include:spfdm-cn-hangzhou.aliyun.com") are looked up by receivers, not sent data.
             self._judge_references(walk, value, path, key, plan.own_region)
 
+    def _state_resource(self, walk: _Walk, state: Mapping[Any, Any]) -> str | None:
+        """Inside a workflow (``runtime_destinations`` types), the ``Resource`` of the map being walked when it has one
+        (a state, a Map's ItemReader or ResultWriter: what it calls), else the enclosing state's."""
+        if walk.subject.type in self._runtime_destinations:
+            resource = state.get("Resource")
+            if isinstance(resource, str):
+                return resource
+        return walk.task
+
+    def _judge_workflow_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
+        """A string of a workflow: a run-time value (``<Key>.$``, JSONata) is judged by :meth:`_runtime_value` first."""
+        if "$" in key or "{%" in value:
+            runtime = self._runtime_value(walk, value, path, key)
+            if runtime is None:
+                return
+            value = runtime
+        self._judge_string(walk, value, path, key, depth)
+
     def _runtime_value(self, walk: _Walk, value: str, path: str, key: str) -> str | None:
         """A workflow's run-time value (``runtime_destinations`` types): an ASL ``<Key>.$`` path or intrinsic, or a
         JSONata ``{% ... %}`` expression. At a field naming where a state writes or sends it is unproven (RES-017 for a
@@ -1025,7 +1036,8 @@ class RuleEngine:
             return text  # not a destination (a source's `Bucket.$`, a job name): left to what fills it
         host = self._host_key(_key_tokens(kpath[-1]))
         authority = text.split("://", 1)[-1].split("/", 1)[0] if host else text
-        if not runtime_key and (_PLACEHOLDER_TEXT not in authority or (host and placeholder_host(authority) is not None)):
+        fixed = _PLACEHOLDER_TEXT not in authority or (host and placeholder_host(authority) is not None)
+        if not runtime_key and fixed:
             return text  # a literal, or a host fixed or under a fixed domain: judged as written
         if set(self.jurisdiction.aws.partitions) <= self._closed_partitions and not host:
             return None  # aws-cn in CN: whatever bucket it names is in the partition, in-country
