@@ -884,7 +884,8 @@ class RuleEngine:
             if walk.subject.type in self._region_keyed_maps and not walk.existing:
                 self._judge_region_keys(walk, value, path, parent)
             outer, walk.parent, task = walk.parent, value, walk.task
-            walk.task = self._state_resource(walk, value)
+            # A workflow's state names what it calls (runtime_destinations); every other type pays one lookup.
+            walk.task = self._state_resource(walk, value) if walk.subject.type in self._runtime_destinations else task
             for k, v in value.items():
                 sk = _snake(str(k))
                 if v is None or (sk in FREE_TEXT_KEYS and not variables):
@@ -1001,11 +1002,8 @@ class RuleEngine:
     def _state_resource(self, walk: _Walk, state: Mapping[Any, Any]) -> str | None:
         """Inside a workflow (``runtime_destinations`` types), the ``Resource`` of the map being walked when it has one
         (a state, a Map's ItemReader or ResultWriter: what it calls), else the enclosing state's."""
-        if walk.subject.type in self._runtime_destinations:
-            resource = state.get("Resource")
-            if isinstance(resource, str):
-                return resource
-        return walk.task
+        resource = state.get("Resource")
+        return resource if isinstance(resource, str) else walk.task
 
     def _judge_workflow_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         """A string of a workflow: a run-time value (``<Key>.$``, JSONata) is judged by :meth:`_runtime_value` first."""
