@@ -729,6 +729,14 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ],
         },
     ),
+    # A workflow calling a model in its Region, and one calling an EU geographic profile (London, Zurich) from DE.
+    "aws-bedrock-cross-region-workflow-model": (
+        "DE",
+        "aws",
+        "aws:lambda/function:Function",
+        {"environment": {"variables": {"BEDROCK_MODEL_ID": "anthropic.claude-3-haiku-20240307-v1:0"}}},
+        {"environment": {"variables": {"BEDROCK_MODEL_ID": "eu.anthropic.claude-3-7-sonnet-20250219-v1:0"}}},
+    ),
     # Launch permission in aws-cn: the other account copies the AMI only to the China regions; in EU to any region.
     "aws-ec2-ami-launch-permission": (
         "CN",

@@ -6269,6 +6269,28 @@ def awsred8_image_distribution(share: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def awsred8_workflow_model(model_id: str, kind: str = "sfn") -> Callable[[Ctx], object]:
+    # docs: sfn/statemachine, Step Functions "Invoke and customize Amazon Bedrock models" (`bedrock:invokeModel`,
+    # `ModelId`: a model or an inference profile), lambda/function (a service reading its model from MODEL_ID).
+    # Workshop reports are summarised by `model_id`: in a workflow (`sfn`) or by a function (`lambda`).
+    def build(c: Ctx) -> object:
+        if kind == "lambda":
+            role = aws.iam.Role("summariser-fn", assume_role_policy=ROLE, opts=c.aws)
+            return aws.lambda_.Function(
+                "summariser", role=role.arn, runtime="python3.12", handler="app.handler", code=pulumi.AssetArchive({}),
+                environment={"variables": {"BEDROCK_MODEL_ID": model_id, "MAX_TOKENS": "800"}}, opts=c.aws,
+            )  # fmt: skip
+        partition = "aws-cn" if c.code == "CN" else "aws"
+        role = aws.iam.Role("summarise-role", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+        definition = json.dumps({"StartAt": "Summarise", "States": {"Summarise": {
+            "Type": "Task", "Resource": f"arn:{partition}:states:::bedrock:invokeModel", "End": True,
+            "Parameters": {"ModelId": model_id, "Body": {"anthropic_version": "bedrock-2023-05-31", "max_tokens": 800,
+                                                         "messages.$": "$.messages"}}}}})  # fmt: skip
+        return aws.sfn.StateMachine("summarise-report", role_arn=role.arn, definition=definition, opts=c.aws)
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9996,6 +10018,31 @@ CASES: list[Case] = [
     Case("awsred8-eu-imagebuilder-launch-permission", "EU", awsred8_image_distribution("launch"), {"RES-016"}),
     Case("awsred8-eu-imagebuilder-target-account", "EU", awsred8_image_distribution("copy"), {"RES-016"}),
     Case("awsred8-cn-imagebuilder-launch-permission", "CN", awsred8_image_distribution("launch")),
+    # awsred8: a cross-region inference profile a workflow or an application calls (was judged only in Bedrock's own
+    # resources): refused where its geography leaves the jurisdiction, accepted where it stays (jp. in JP).
+    Case(
+        "awsred8-de-sfn-bedrock-eu-profile",
+        "DE",
+        awsred8_workflow_model("eu.anthropic.claude-3-7-sonnet-20250219-v1:0"),
+        {"RES-016"},
+    ),
+    Case("awsred8-de-sfn-bedrock-model", "DE", awsred8_workflow_model("anthropic.claude-3-haiku-20240307-v1:0")),
+    Case(
+        "awsred8-jp-sfn-bedrock-jp-profile",
+        "JP",
+        awsred8_workflow_model("jp.anthropic.claude-sonnet-4-5-20250929-v1:0"),
+    ),
+    Case(
+        "awsred8-us-lambda-bedrock-global-profile",
+        "US",
+        awsred8_workflow_model("global.anthropic.claude-sonnet-4-20250514-v1:0", "lambda"),
+        {"RES-016"},
+    ),
+    Case(
+        "awsred8-us-lambda-bedrock-us-profile",
+        "US",
+        awsred8_workflow_model("us.anthropic.claude-3-7-sonnet-20250219-v1:0", "lambda"),
+    ),
 ]
 
 
