@@ -737,6 +737,37 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"environment": {"variables": {"BEDROCK_MODEL_ID": "anthropic.claude-3-haiku-20240307-v1:0"}}},
         {"environment": {"variables": {"BEDROCK_MODEL_ID": "eu.anthropic.claude-3-7-sonnet-20250219-v1:0"}}},
     ),
+    # An agent step (or an embedding model) on a model of the Region, and on an EU geographic profile from DE.
+    "aws-bedrock-cross-region-agent-step-model": (
+        "DE",
+        "aws",
+        "aws:bedrock/agentAgent:AgentAgent",
+        {"prompt_override_configurations": [{"prompt_configurations": [{"foundation_model": "anthropic.claude-v2"}]}]},
+        {
+            "prompt_override_configurations": [
+                {"prompt_configurations": [{"foundation_model": "eu.anthropic.claude-v2"}]}
+            ]
+        },
+    ),
+    "aws-bedrock-cross-region-embedding-model": (
+        "DE",
+        "aws",
+        "aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase",
+        {
+            "knowledge_base_configuration": {
+                "vector_knowledge_base_configuration": {
+                    "embedding_model_arn": "arn:aws:bedrock:eu-central-1::foundation-model/cohere.embed-v4:0"
+                }
+            }
+        },
+        {
+            "knowledge_base_configuration": {
+                "vector_knowledge_base_configuration": {
+                    "embedding_model_arn": "arn:aws:bedrock:eu-central-1:1:inference-profile/eu.cohere.embed-v4:0"
+                }
+            }
+        },
+    ),
     # Launch permission in aws-cn: the other account copies the AMI only to the China regions; in EU to any region.
     "aws-ec2-ami-launch-permission": (
         "CN",

@@ -6291,6 +6291,55 @@ def awsred8_workflow_model(model_id: str, kind: str = "sfn") -> Callable[[Ctx], 
     return build
 
 
+def awsred8_agent_step_model(step_model: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentagent (`prompt_override_configuration.prompt_configurations[].foundation_model`: the model of
+    # one step of the agent's sequence, with its own prompt template, "Advanced prompts"). The owner assistant's
+    # orchestration step runs on `step_model`.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("agent-role", assume_role_policy=ROLE.replace("lambda", "bedrock"), opts=c.aws)
+        override: Any = [{"prompt_configurations": [{
+            "prompt_type": "ORCHESTRATION", "prompt_creation_mode": "OVERRIDDEN", "prompt_state": "ENABLED",
+            "parser_mode": "DEFAULT", "foundation_model": step_model,
+            "base_prompt_template": "Answer only from the owner's service history. $question$",
+            "inference_configurations": [{"max_length": 1024, "temperature": 0.2, "top_p": 0.9, "top_k": 250,
+                                          "stop_sequences": ["</answer>"]}]}]}]  # fmt: skip
+        return aws.bedrock.AgentAgent(
+            "assistant", agent_name="owner-assistant", agent_resource_role_arn=role.arn,
+            foundation_model="anthropic.claude-3-haiku-20240307-v1:0", prompt_override_configurations=override,
+            instruction="Answer vehicle owners' questions about their service history.", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_kb_embedding(profile: str | None) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentknowledgebase (`embedding_model_arn`: a foundation model, or an inference profile ARN), Bedrock
+    # "Supported Regions and models for inference profiles". Service manuals embedded by Cohere Embed v4 in the stack's
+    # Region, or through `profile` (`eu.`: the EU geographic profile).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        role = aws.iam.Role("kb-role", assume_role_policy=ROLE.replace("lambda", "bedrock"), opts=c.aws)
+        collection = aws.opensearch.ServerlessCollection(
+            "manuals-vectors", name="manuals-vectors", type="VECTORSEARCH", opts=c.aws
+        )
+        model = (
+            f"arn:aws:bedrock:{region}::foundation-model/cohere.embed-v4:0"
+            if profile is None
+            else f"arn:aws:bedrock:{region}:123456789012:inference-profile/{profile}.cohere.embed-v4:0"
+        )
+        return aws.bedrock.AgentKnowledgeBase(
+            "manuals", name="manuals", role_arn=role.arn,
+            knowledge_base_configuration={"type": "VECTOR",
+                                          "vector_knowledge_base_configuration": {"embedding_model_arn": model}},
+            storage_configuration={"type": "OPENSEARCH_SERVERLESS", "opensearch_serverless_configuration": {
+                "collection_arn": collection.arn, "vector_index_name": "manuals",
+                "field_mapping": {"vector_field": "embedding", "text_field": "text", "metadata_field": "metadata"}}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -10043,6 +10092,17 @@ CASES: list[Case] = [
         "US",
         awsred8_workflow_model("us.anthropic.claude-3-7-sonnet-20250219-v1:0", "lambda"),
     ),
+    # awsred8: an agent step's model and a knowledge base's embedding model given as cross-region inference profiles.
+    Case(
+        "awsred8-de-agent-step-eu-profile",
+        "DE",
+        awsred8_agent_step_model("eu.anthropic.claude-3-7-sonnet-20250219-v1:0"),
+        {"RES-016"},
+    ),
+    Case("awsred8-de-agent-step-model", "DE", awsred8_agent_step_model("anthropic.claude-3-5-sonnet-20240620-v1:0")),
+    Case("awsred8-de-kb-embedding-eu-profile", "DE", awsred8_kb_embedding("eu"), {"RES-016"}),
+    Case("awsred8-de-kb-embedding-model", "DE", awsred8_kb_embedding(None)),
+    Case("awsred8-us-kb-embedding-us-profile", "US", awsred8_kb_embedding("us")),
 ]
 
 
