@@ -6340,6 +6340,29 @@ def awsred8_kb_embedding(profile: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def awsred8_archive_request(whole_input: bool) -> Callable[[Ctx], object]:
+    # docs: sfn/statemachine, Step Functions "Call AWS services" (an AWS SDK task's state input is its request when no
+    # Parameters are given; `InputPath` selects it). A workflow archives each day's report: `whole_input` takes the
+    # whole PutObject request (bucket included) from its input; else only the key and body, the bucket its own.
+    def build(c: Ctx) -> object:
+        archive = aws.s3.Bucket("report-archive", opts=c.aws)
+        role = aws.iam.Role("archive-role", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+
+        def definition(b: str) -> str:
+            state: dict[str, Any] = {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:putObject", "End": True}
+            if whole_input:
+                state["InputPath"] = "$.putRequest"
+            else:
+                state["Parameters"] = {"Bucket": b, "Key.$": "$.reportKey", "Body.$": "$.report"}
+            return json.dumps({"StartAt": "Archive", "States": {"Archive": state}})
+
+        return aws.sfn.StateMachine(
+            "archive-report", role_arn=role.arn, definition=archive.bucket.apply(definition), opts=c.aws
+        )
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -10103,6 +10126,9 @@ CASES: list[Case] = [
     Case("awsred8-de-kb-embedding-eu-profile", "DE", awsred8_kb_embedding("eu"), {"RES-016"}),
     Case("awsred8-de-kb-embedding-model", "DE", awsred8_kb_embedding(None)),
     Case("awsred8-us-kb-embedding-us-profile", "US", awsred8_kb_embedding("us")),
+    # awsred8: an S3 PutObject task whose whole request (its bucket too) is the state's input.
+    Case("awsred8-eu-sfn-put-whole-input", "EU", awsred8_archive_request(True), {"RES-017"}),
+    Case("awsred8-eu-sfn-put-own-bucket", "EU", awsred8_archive_request(False)),
 ]
 
 

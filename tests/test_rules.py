@@ -281,6 +281,30 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
         aws("aws:sfn/stateMachine:StateMachine", AWS_EU, definition=_state("http:invoke", {"ApiEndpoint.$": "$.url"})),
         "definition(json).States.T.Parameters.ApiEndpoint.$",
     ),
+    # A PutObject task naming its bucket, and one whose whole request is its input.
+    (
+        "RES-017",
+        "EU",
+        aws("aws:sfn/stateMachine:StateMachine", AWS_EU, definition=_state("aws-sdk:s3:getObject", {})),
+        aws(
+            "aws:sfn/stateMachine:StateMachine",
+            AWS_EU,
+            definition=json.dumps(
+                {
+                    "StartAt": "T",
+                    "States": {
+                        "T": {
+                            "Type": "Task",
+                            "Resource": "arn:aws:states:::aws-sdk:s3:putObject",
+                            "InputPath": "$.r",
+                            "End": True,
+                        }
+                    },
+                }
+            ),
+        ),
+        "definition(json).States.T.Resource",
+    ),
     # `recipients`: an SES receipt rule's are compared with incoming mail; an application's receive it.
     (
         "RES-015",

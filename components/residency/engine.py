@@ -530,9 +530,10 @@ class RuleEngine:
         # region field pays one dict lookup, None for every type but the few listed.
         # Type token -> (key path, task resources) of its fields naming where a state writes (runtime_destinations): a
         # string pays one dict lookup, None for every type but the workflows listed.
-        self._switched_off, self._runtime_destinations = (
+        self._switched_off, self._runtime_destinations, (self._runtime_actions, self._runtime_host_actions) = (
             self.endpoints.switched_off_paths(),
             self.endpoints.runtime_paths(),
+            self.endpoints.runtime_actions(),
         )
         (
             self._same_region_buckets,
@@ -885,7 +886,9 @@ class RuleEngine:
                 self._judge_region_keys(walk, value, path, parent)
             outer, walk.parent, task = walk.parent, value, walk.task
             # A workflow's state names what it calls (runtime_destinations); every other type pays one lookup.
-            walk.task = self._state_resource(walk, value) if walk.subject.type in self._runtime_destinations else task
+            walk.task = (
+                self._state_resource(walk, value, path) if walk.subject.type in self._runtime_destinations else task
+            )
             for k, v in value.items():
                 sk = _snake(str(k))
                 if v is None or (sk in FREE_TEXT_KEYS and not variables):
@@ -999,11 +1002,22 @@ class RuleEngine:
             # policy names ("include:spfdm-cn-hangzhou.aliyun.com") are looked up by receivers, not sent data.
             self._judge_references(walk, value, path, key, plan.own_region)
 
-    def _state_resource(self, walk: _Walk, state: Mapping[Any, Any]) -> str | None:
+    def _state_resource(self, walk: _Walk, state: Mapping[Any, Any], path: str) -> str | None:
         """Inside a workflow (``runtime_destinations`` types), the ``Resource`` of the map being walked when it has one
-        (a state, a Map's ItemReader or ResultWriter: what it calls), else the enclosing state's."""
+        (a state, a Map's ItemReader or ResultWriter: what it calls), else the enclosing state's. A state calling an
+        action whose destination a field names (S3 PutObject, CopyObject, an HTTP Task) with no request map of its own
+        (no ``Parameters`` / ``Arguments`` object: the state's input is the request, or one JSONata expression gives it)
+        writes where the execution input says: unproven, as a run-time value of that field is."""
         resource = state.get("Resource")
-        return resource if isinstance(resource, str) else walk.task
+        if not isinstance(resource, str):
+            return walk.task
+        action = resource.rpartition(":::")[2]
+        if action in self._runtime_actions and not any(
+            isinstance(state.get(k), Mapping) for k in ("Parameters", "Arguments")
+        ):
+            source = f"the whole request of {action} is the state's input"
+            self._runtime_finding(walk, f"{path}.Resource", resource, action in self._runtime_host_actions, source)
+        return resource
 
     def _judge_workflow_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         """A string of a workflow: a run-time value (``<Key>.$``, JSONata) is judged by :meth:`_runtime_value` first."""
@@ -1037,18 +1051,23 @@ class RuleEngine:
         fixed = _PLACEHOLDER_TEXT not in authority or (host and placeholder_host(authority) is not None)
         if not runtime_key and fixed:
             return text  # a literal, or a host fixed or under a fixed domain: judged as written
+        self._runtime_finding(walk, path, value, host)
+        return None
+
+    def _runtime_finding(self, walk: _Walk, path: str, value: str, host: bool, source: str = "") -> None:
+        """A destination chosen at run time (RES-015 for a host, RES-017 for a bucket), covered by a declaration of the
+        exact text; no finding for a bucket in a partition wholly in the jurisdiction (aws-cn in CN)."""
         if set(self.jurisdiction.aws.partitions) <= self._closed_partitions and not host:
-            return None  # aws-cn in CN: whatever bucket it names is in the partition, in-country
+            return  # whatever bucket it names is in the partition, in-country
         what = "host this state sends to" if host else "bucket this state writes to"
         fix = "the endpoint (an in-country host)" if host else "the bucket (the stack's own bucket)"
         detail = (
-            f"The {what} is chosen at run time ({value.strip()!r}: from the execution input, the context or a previous "
-            f"state), so it cannot be proven in {self._j()}. Fix: write {fix} in the definition and take only the "
-            "rest from the input, or declare the expression."
+            f"The {what} is chosen at run time ({source or repr(value.strip())}: from the execution input, the "
+            f"context or a previous state), so it cannot be proven in {self._j()}. Fix: write {fix} in the definition "
+            "and take only the rest from the input, or declare the expression."
         )
         rule_id = RuleId.DESTINATION_HOST_PROVEN if host else RuleId.REGIONLESS_REFERENCE_PROVEN
         self._add_coverable(walk, rule_id, path, value, detail, (value.strip(),))
-        return None
 
     def _group_placed(self, walk: _Walk) -> bool:
         """True when an input beside this group field (its ``unless_set``) says where what the id names is: that input
