@@ -618,6 +618,159 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         },
         {"principal": "210987654321", "permissions": ["SELECT"], "table": {"database_name": "fleet", "name": "trips"}},
     ),
+    # A RAM share of a subnet is used in place; of a Glue database, queried from the other account's regions.
+    "aws-ram-data-share": (
+        "EU",
+        "aws",
+        "aws:ram/resourceAssociation:ResourceAssociation",
+        {
+            "resource_arn": "arn:aws:ec2:eu-west-1:123456789012:subnet/subnet-0a1b2c3d",
+            "resource_share_arn": "arn:aws:ram:eu-west-1:123456789012:resource-share/73da1ab9",
+        },
+        {
+            "resource_arn": "arn:aws:glue:eu-west-1:123456789012:database/fleet",
+            "resource_share_arn": "arn:aws:ram:eu-west-1:123456789012:resource-share/73da1ab9",
+        },
+    ),
+    # The managed knowledge base connector stays with the stack's knowledge bases; the Web Search Tool is not placed.
+    "aws-agentcore-gateway-connector": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget",
+        {
+            "gateway_identifier": "gw",
+            "name": "kb",
+            "target_configuration": {"mcp": {"connector": {"source": {"connector_id": "bedrock-knowledge-bases"}}}},
+        },
+        {
+            "gateway_identifier": "gw",
+            "name": "search",
+            "target_configuration": {"mcp": {"connector": {"source": {"connector_id": "web-search"}}}},
+        },
+    ),
+    # A partner who only queries moves nothing out; one who receives the results writes them where it chooses.
+    "aws-cleanrooms-member-receives-results": (
+        "EU",
+        "aws",
+        "aws:cleanrooms/collaboration:Collaboration",
+        {
+            "name": "c",
+            "creator_display_name": "fleet",
+            "creator_member_abilities": ["CAN_RECEIVE_RESULTS"],
+            "members": [{"account_id": "210987654321", "display_name": "insurer", "member_abilities": ["CAN_QUERY"]}],
+        },
+        {
+            "name": "c",
+            "creator_display_name": "fleet",
+            "creator_member_abilities": ["CAN_QUERY"],
+            "members": [
+                {"account_id": "210987654321", "display_name": "insurer", "member_abilities": ["CAN_RECEIVE_RESULTS"]}
+            ],
+        },
+    ),
+    # A built-in memory strategy runs on cross-region inference; an override names its model (judged by its id).
+    "aws-agentcore-memory-builtin-strategy": (
+        "EU",
+        "aws",
+        "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy",
+        {"memory_id": "m", "name": "facts", "type": "CUSTOM", "configuration": {"type": "SEMANTIC_OVERRIDE"}},
+        {"memory_id": "m", "name": "facts", "type": "SEMANTIC"},
+    ),
+    # A built-in evaluator runs on cross-region inference; a custom one on the model it names.
+    "aws-agentcore-builtin-evaluator": (
+        "DE",
+        "aws",
+        "aws:bedrock/agentcoreOnlineEvaluationConfig:AgentcoreOnlineEvaluationConfig",
+        {"online_evaluation_config_name": "e", "evaluators": [{"evaluator_id": "tone-AbCd123456"}]},
+        {"online_evaluation_config_name": "e", "evaluators": [{"evaluator_id": "Builtin.Helpfulness"}]},
+    ),
+    # A lifecycle policy that keeps its snapshots, and one that shares them with another account.
+    "aws-dlm-snapshot-share": (
+        "EU",
+        "aws",
+        "aws:dlm/lifecyclePolicy:LifecyclePolicy",
+        {"policy_details": {"schedules": [{"name": "daily", "retain_rule": {"count": 7}}]}},
+        {"policy_details": {"schedules": [{"name": "daily", "share_rules": [{"target_accounts": ["210987654321"]}]}]}},
+    ),
+    # A snapshot kept in the account, and one shared with another account.
+    "aws-rds-snapshot-share": (
+        "EU",
+        "aws",
+        "aws:rds/clusterSnapshot:ClusterSnapshot",
+        {"db_cluster_identifier": "fleet", "db_cluster_snapshot_identifier": "fleet-2026-12"},
+        {
+            "db_cluster_identifier": "fleet",
+            "db_cluster_snapshot_identifier": "fleet-2026-12",
+            "shared_accounts": ["210987654321"],
+        },
+    ),
+    # An AMI distributed to an in-country Region of the account, and one shared with (or copied into) another account.
+    "aws-imagebuilder-ami-launch-permission": (
+        "EU",
+        "aws",
+        "aws:imagebuilder/distributionConfiguration:DistributionConfiguration",
+        {"name": "d", "distributions": [{"region": "eu-west-1", "ami_distribution_configuration": {"name": "x"}}]},
+        {
+            "name": "d",
+            "distributions": [
+                {
+                    "region": "eu-west-1",
+                    "ami_distribution_configuration": {"launch_permission": {"user_ids": ["210987654321"]}},
+                }
+            ],
+        },
+    ),
+    "aws-imagebuilder-ami-target-accounts": (
+        "EU",
+        "aws",
+        "aws:imagebuilder/distributionConfiguration:DistributionConfiguration",
+        {"name": "d", "distributions": [{"region": "eu-west-1", "ami_distribution_configuration": {"name": "x"}}]},
+        {
+            "name": "d",
+            "distributions": [
+                {"region": "eu-west-1", "ami_distribution_configuration": {"target_account_ids": ["210987654321"]}}
+            ],
+        },
+    ),
+    # A workflow calling a model in its Region, and one calling an EU geographic profile (London, Zurich) from DE.
+    "aws-bedrock-cross-region-workflow-model": (
+        "DE",
+        "aws",
+        "aws:lambda/function:Function",
+        {"environment": {"variables": {"BEDROCK_MODEL_ID": "anthropic.claude-3-haiku-20240307-v1:0"}}},
+        {"environment": {"variables": {"BEDROCK_MODEL_ID": "eu.anthropic.claude-3-7-sonnet-20250219-v1:0"}}},
+    ),
+    # An agent step (or an embedding model) on a model of the Region, and on an EU geographic profile from DE.
+    "aws-bedrock-cross-region-agent-step-model": (
+        "DE",
+        "aws",
+        "aws:bedrock/agentAgent:AgentAgent",
+        {"prompt_override_configurations": [{"prompt_configurations": [{"foundation_model": "anthropic.claude-v2"}]}]},
+        {
+            "prompt_override_configurations": [
+                {"prompt_configurations": [{"foundation_model": "eu.anthropic.claude-v2"}]}
+            ]
+        },
+    ),
+    "aws-bedrock-cross-region-embedding-model": (
+        "DE",
+        "aws",
+        "aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase",
+        {
+            "knowledge_base_configuration": {
+                "vector_knowledge_base_configuration": {
+                    "embedding_model_arn": "arn:aws:bedrock:eu-central-1::foundation-model/cohere.embed-v4:0"
+                }
+            }
+        },
+        {
+            "knowledge_base_configuration": {
+                "vector_knowledge_base_configuration": {
+                    "embedding_model_arn": "arn:aws:bedrock:eu-central-1:1:inference-profile/eu.cohere.embed-v4:0"
+                }
+            }
+        },
+    ),
     # Launch permission in aws-cn: the other account copies the AMI only to the China regions; in EU to any region.
     "aws-ec2-ami-launch-permission": (
         "CN",

@@ -6664,6 +6664,500 @@ def alired8_dcdn_edge_kv(c: Ctx) -> object:
     )  # fmt: skip
 
 
+
+def awsred8_runtime_output(mode: str) -> Callable[[Ctx], object]:
+    # docs: sfn/statemachine, Step Functions "Manipulate parameters" (a key ending in `.$` selects its value from the
+    # input with a path) and "Transforming data with JSONata" (`{% $states.input.bucket %}`), Transcribe
+    # StartTranscriptionJob `OutputBucketName`, Distributed Map ResultWriter (`arn:aws:states:::s3:putObject`). A
+    # workflow started by S3 events transcribes each recording; where the transcript goes is `mode`: `own` the stack's
+    # bucket written in the definition (the key from the input), `path` / `jsonata` the bucket the execution input
+    # names, `reader` the stack's bucket while the recording's bucket and key are read from the event (a source),
+    # `writer` a Distributed Map whose results go to the bucket the input names.
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("call-transcripts", opts=c.aws)
+        role = aws.iam.Role("transcribe-runtime-role", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+
+        partition = "aws-cn" if c.code == "CN" else "aws"
+
+        def definition(b: str) -> str:
+            params: dict[str, Any] = {"TranscriptionJobName.$": "$$.Execution.Name", "LanguageCode": "de-DE",
+                                      "Media": {"MediaFileUri.$": "States.Format('s3://{}/{}', $.detail.bucket.name,"
+                                                                  " $.detail.object.key)"},
+                                      "OutputBucketName": b, "OutputKey.$": "$.detail.object.key"}  # fmt: skip
+            if mode == "path":
+                params = {
+                    **{k: v for k, v in params.items() if k != "OutputBucketName"},
+                    "OutputBucketName.$": "$.bucket",
+                }
+            transcribe = f"arn:{partition}:states:::aws-sdk:transcribe:startTranscriptionJob"
+            states: dict[str, Any] = {"Transcribe": {
+                "Type": "Task", "Resource": transcribe, "End": True, "Parameters": params}}  # fmt: skip
+            if mode == "jsonata":
+                states = {"Transcribe": {
+                    "Type": "Task", "QueryLanguage": "JSONata", "End": True,
+                    "Resource": transcribe,
+                    "Arguments": {"TranscriptionJobName": "{% $states.context.Execution.Name %}",
+                                  "LanguageCode": "de-DE",
+                                  "Media": {"MediaFileUri": "{% $states.input.recordingUri %}"},
+                                  "OutputBucketName": "{% $states.input.bucket %}"}}}  # fmt: skip
+            if mode in ("reader", "writer"):
+                writer = {"Bucket.$": "$.resultBucket"} if mode == "writer" else {"Bucket": b}
+                states = {"Each": {
+                    "Type": "Map", "End": True,
+                    "ItemReader": {"Resource": f"arn:{partition}:states:::s3:getObject",
+                                   "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW"},
+                                   "Parameters": {"Bucket.$": "$.manifestBucket", "Key.$": "$.manifestKey"}},
+                    "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                                      "StartAt": "Transcribe", "States": states},
+                    "ResultWriter": {"Resource": f"arn:{partition}:states:::s3:putObject",
+                                     "Parameters": {**writer, "Prefix": "batch-results"}}}}  # fmt: skip
+            return json.dumps({"StartAt": next(iter(states)), "States": states})
+
+        return aws.sfn.StateMachine(
+            "transcribe-runtime", role_arn=role.arn, definition=own.bucket.apply(definition), opts=c.aws
+        )
+
+    return build
+
+
+_AWSRED8_RUNTIME_DECLARED = {
+    "id": "event-bucket", "kind": "resident", "match": "$.bucket",
+    "evidence": "Started only by rule recordings-created (our bucket call-recordings); the role may s3:PutObject only "
+                "on arn:aws:s3:::call-transcripts-*",
+}  # fmt: skip
+
+
+def awsred8_inbound_mail(replace_with: str | None = None) -> Callable[[Ctx], object]:
+    # docs: ses/receiptrule (`recipients`: the stack's own inbound addresses the rule applies to, stored in the
+    # stack's bucket), mailmanager/ruleset (a ReplaceRecipient action: "Replacement envelope recipient addresses", then
+    # delivered by SES). `replace_with` reroutes the support mailbox's mail there.
+    def build(c: Ctx) -> object:
+        store = aws.s3.Bucket("inbound-mail", opts=c.aws)
+        rules = aws.ses.ReceiptRuleSet("inbound", rule_set_name="inbound", opts=c.aws)
+        aws.ses.ReceiptRule(
+            "support", name="support", rule_set_name=rules.rule_set_name, enabled=True, scan_enabled=True,
+            recipients=["support@fleet.example.eu", "fleet.example.eu"], tls_policy="Require",
+            s3_actions=[{"bucket_name": store.bucket, "position": 1}], opts=c.aws,
+        )  # fmt: skip
+        if replace_with is None:
+            return store
+        return aws.mailmanager.RuleSet(
+            "support-reroute", name="support-reroute",
+            rules=[{"name": "reroute", "conditions": [{"string_expression": {
+                        "evaluate": {"attribute": "RECIPIENT"}, "operator": "EQUALS",
+                        "values": ["support@fleet.example.eu"]}}],
+                    "actions": [{"replace_recipient": {"replace_withs": [replace_with]}}]}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_AWSRED8_RECIPIENTS_PARTNER = {"RECIPIENTS": "ops@fleet.example.eu,recalls@partner.example.com",
+                               "SENDER": "noreply@fleet.example.eu"}  # fmt: skip
+_AWSRED8_RECIPIENTS_OWN = {"RECIPIENTS": "ops@fleet.example.eu,recalls@fleet.example.eu",
+                           "SENDER": "noreply@fleet.example.eu"}  # fmt: skip
+_AWSRED8_FLEET_MAIL = {"id": "fleet-mail", "kind": "resident", "match": "fleet.example.eu",
+                       "evidence": "Company mail domain, MX to the Frankfurt mail servers"}  # fmt: skip
+
+
+def awsred8_glue_share(resource: str) -> Callable[[Ctx], object]:
+    # docs: ram/resourceshare, ram/resourceassociation, ram/principalassociation, glue/catalogdatabase, Lake Formation
+    # "Cross-account data sharing" (named resources shared through RAM), Aurora "Cross-account cloning with AWS RAM".
+    # The fleet analytics database (`glue`), the trips cluster (`aurora`) or a VPC subnet (`subnet`) is shared with the
+    # group's reporting account.
+    def build(c: Ctx) -> object:
+        share = aws.ram.ResourceShare("fleet-share", name="fleet-share", allow_external_principals=False, opts=c.aws)
+        if resource == "glue":
+            arn: pulumi.Input[str] = aws.glue.CatalogDatabase("fleet-analytics", name="fleet_analytics", opts=c.aws).arn
+        elif resource == "aurora":  # Aurora "cross-account cloning": the other account clones the cluster
+            arn = aws.rds.Cluster(
+                "trips", engine="aurora-postgresql", master_username="fleet", manage_master_user_password=True,
+                storage_encrypted=True, skip_final_snapshot=True, opts=c.aws,
+            ).arn  # fmt: skip
+        else:
+            vpc = aws.ec2.Vpc("shared", cidr_block="10.40.0.0/16", opts=c.aws)
+            arn = aws.ec2.Subnet("shared-a", vpc_id=vpc.id, cidr_block="10.40.1.0/24", opts=c.aws).arn
+        aws.ram.PrincipalAssociation("reporting", principal="210987654321", resource_share_arn=share.arn, opts=c.aws)
+        return aws.ram.ResourceAssociation("fleet-shared", resource_arn=arn, resource_share_arn=share.arn, opts=c.aws)
+
+    return build
+
+
+def awsred8_gateway_connector(connector_id: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentcoregatewaytarget (`target_configuration.mcp.connector`: "Connectors provide pre-built
+    # integrations with AWS services and third-party tools"), AgentCore "Add a Connector target with Web Search Tool" /
+    # "with Amazon Bedrock Managed Knowledge Bases". The workshop assistant's MCP gateway gets a connector tool.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("mcp-gateway", assume_role_policy=ROLE.replace("lambda", "bedrock-agentcore"), opts=c.aws)
+        gateway = aws.bedrock.AgentcoreGateway(
+            "assistant-tools", name="assistant-tools", role_arn=role.arn, authorizer_type="AWS_IAM",
+            protocol_type="MCP", opts=c.aws,
+        )  # fmt: skip
+        target: Any = {"mcp": {"connector": {"source": {"connector_id": connector_id},
+                                             "configurations": [{"name": "webSearch" if "search" in connector_id
+                                                                 else "retrieve"}]}}}  # fmt: skip
+        return aws.bedrock.AgentcoreGatewayTarget(
+            "assistant-connector", gateway_identifier=gateway.gateway_id, name="assistant-connector",
+            target_configuration=target, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_vpce_export(partner_bucket: str | None = None) -> Callable[[Ctx], object]:
+    # docs: lambda/function, ec2/vpcendpoint, S3 "AWS PrivateLink for Amazon S3" (an interface endpoint's bucket host
+    # `bucket.vpce-<id>.s3.<region>.vpce.amazonaws.com`, the bucket before it or in the path). An export function in a
+    # VPC without internet access writes through the S3 interface endpoint; its URL names the bucket.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        suffix = "amazonaws.com.cn" if c.code == "CN" else "amazonaws.com"
+        own = aws.s3.Bucket("exports", opts=c.aws)
+        bucket = own.bucket if partner_bucket is None else pulumi.Output.from_input(partner_bucket)
+        role = aws.iam.Role("export-fn", assume_role_policy=ROLE, opts=c.aws)
+        url = bucket.apply(lambda b: f"https://{b}.bucket.vpce-0a1b2c3d4e5f60718-abcdefgh.s3.{region}.vpce.{suffix}/")
+        return aws.lambda_.Function(
+            "export", role=role.arn, runtime="python3.12", handler="app.handler", code=pulumi.AssetArchive({}),
+            environment={"variables": {"EXPORT_URL": url}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_memorydb_multi_region(second_region: str) -> Callable[[Ctx], object]:
+    # docs: memorydb/multiregioncluster, memorydb/cluster (`multi_region_cluster_name`), MemoryDB Multi-Region: the
+    # group names no Regions; each member is a cluster made in its Region, here the stack's and `second_region`.
+    def build(c: Ctx) -> object:
+        group = aws.memorydb.MultiRegionCluster(
+            "sessions", multi_region_cluster_name_suffix="sessions", node_type="db.r7g.xlarge", opts=c.aws
+        )
+        for name, region in (("sessions-home", None), ("sessions-second", second_region)):
+            aws.memorydb.Cluster(
+                name, acl_name="open-access", node_type="db.r7g.xlarge", region=region,
+                multi_region_cluster_name=group.multi_region_cluster_name, opts=c.aws,
+            )  # fmt: skip
+        return group
+
+    return build
+
+
+def awsred8_sms_from_workflow(number: str, kind: str) -> Callable[[Ctx], object]:
+    # docs: sfn/statemachine (`aws-sdk:sns:publish`, SNS Publish `PhoneNumber`: "The phone number to which you want to
+    # deliver an SMS message. Use E.164 format"), scheduler/schedule (universal target
+    # `arn:aws:scheduler:::aws-sdk:pinpointsmsvoicev2:sendTextMessage`, `DestinationPhoneNumber`). A depot's overnight
+    # charging failures are texted to the on-call phone: from a workflow (`sfn`) or a nightly schedule (`schedule`).
+    def build(c: Ctx) -> object:
+        if kind == "sfn":
+            role = aws.iam.Role("sms-alert-role", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+            definition = json.dumps(
+                {
+                    "StartAt": "Text",
+                    "States": {
+                        "Text": {
+                            "Type": "Task",
+                            "Resource": "arn:aws:states:::aws-sdk:sns:publish",
+                            "End": True,
+                            "Parameters": {
+                                "PhoneNumber": number,
+                                "Message.$": "States.Format('Charging failed: {}', $.depot)",
+                            },
+                        }
+                    },
+                }
+            )
+            return aws.sfn.StateMachine("sms-alert", role_arn=role.arn, definition=definition, opts=c.aws)  # fmt: skip
+        role = aws.iam.Role("sms-schedule", assume_role_policy=ROLE.replace("lambda", "scheduler"), opts=c.aws)
+        return aws.scheduler.Schedule(
+            "nightly-sms", schedule_expression="cron(0 6 * * ? *)", flexible_time_window={"mode": "OFF"},
+            target={"arn": "arn:aws:scheduler:::aws-sdk:pinpointsmsvoicev2:sendTextMessage", "role_arn": role.arn,
+                    "input": json.dumps({"DestinationPhoneNumber": number, "OriginationIdentity": "pool-depot",
+                                         "MessageBody": "Nightly charging report is ready"})},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_AWSRED8_DATA_ARCHIVE = "fleet-data-live-archive"  # the data stack's bucket, named alone
+
+
+def awsred8_medialive_archive(bucket: str | None = None) -> Callable[[Ctx], object]:
+    # docs: medialive/channel, MediaLive "Design the path for the output destination" (an HLS output to Amazon S3:
+    # `s3ssl://amzn-s3-demo-bucket/sports/delivery/curling/index`). A depot camera feed's HLS renditions are written to
+    # the stack's bucket, or to `bucket` (another stack's, named alone).
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("live-archive", opts=c.aws)
+        target = own.bucket if bucket is None else pulumi.Output.from_input(bucket)
+        role = aws.iam.Role("medialive", assume_role_policy=ROLE.replace("lambda", "medialive"), opts=c.aws)
+        feed = aws.medialive.Input("depot-feed", name="depot-feed", type="RTP_PUSH", opts=c.aws)
+        return aws.medialive.Channel(
+            "depot-live", name="depot-live", channel_class="SINGLE_PIPELINE", role_arn=role.arn,
+            input_specification={"codec": "AVC", "input_resolution": "HD", "maximum_bitrate": "MAX_20_MBPS"},
+            input_attachments=[{"input_attachment_name": "depot", "input_id": feed.id}],
+            destinations=[{"id": "archive", "settings": [{"url": target.apply(lambda b: f"s3ssl://{b}/depot/live/index")}]}],
+            encoder_settings={
+                "timecode_config": {"source": "EMBEDDED"},
+                "audio_descriptions": [], "video_descriptions": [{"name": "hd", "width": 1280, "height": 720}],
+                "output_groups": [{"output_group_settings": {"hls_group_settings": {"destination": {
+                    "destination_ref_id": "archive"}}},
+                    "outputs": [{"output_name": "hd", "video_description_name": "hd",
+                                 "output_settings": {"hls_output_settings": {"name_modifier": "-hd",
+                                                                             "hls_settings": {"standard_hls_settings": {
+                                                                                 "m3u8_settings": {}}}}}}]}]},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_clean_room(partner_abilities: list[str]) -> Callable[[Ctx], object]:
+    # docs: cleanrooms/collaboration (`members[].member_abilities`), cleanrooms/configuredtable, cleanrooms/membership
+    # (`default_result_configuration.output_configuration.s3`), Clean Rooms "Creating a membership" ("If the invited
+    # member is the member who can receive results, they specify the results destination"). The fleet's trip table is
+    # analysed with an insurer: the insurer only queries (the stack receives the results in its own bucket), or it
+    # receives them.
+    def build(c: Ctx) -> object:
+        db = aws.glue.CatalogDatabase("trips-db", name="trips", opts=c.aws)
+        table = aws.glue.CatalogTable("trips", database_name=db.name, name="trips", opts=c.aws)
+        aws.cleanrooms.ConfiguredTable(
+            "trips-shared", name="trips-shared", analysis_method="DIRECT_QUERY",
+            allowed_columns=["trip_id", "distance_km", "harsh_braking"],
+            table_reference={"database_name": db.name, "table_name": table.name}, opts=c.aws,
+        )  # fmt: skip
+        mine = ["CAN_QUERY"] if "CAN_RECEIVE_RESULTS" in partner_abilities else ["CAN_RECEIVE_RESULTS"]
+        collaboration = aws.cleanrooms.Collaboration(
+            "insurer-analysis", name="insurer-analysis", description="Driving-risk analysis with the insurer",
+            creator_display_name="fleet", creator_member_abilities=mine, query_log_status="DISABLED",
+            members=[{"account_id": "210987654321", "display_name": "insurer", "member_abilities": partner_abilities}],
+            opts=c.aws,
+        )  # fmt: skip
+        if "CAN_RECEIVE_RESULTS" in mine:
+            results = aws.s3.Bucket("analysis-results", opts=c.aws)
+            role = aws.iam.Role(
+                "cleanrooms-results", assume_role_policy=ROLE.replace("lambda", "cleanrooms"), opts=c.aws
+            )
+            aws.cleanrooms.Membership(
+                "fleet-membership", collaboration_id=collaboration.id, query_log_status="DISABLED",
+                default_result_configuration={"role_arn": role.arn, "output_configuration": {"s3": {
+                    "bucket": results.bucket, "result_format": "PARQUET", "key_prefix": "insurer"}}},
+                opts=c.aws,
+            )  # fmt: skip
+        return collaboration
+
+    return build
+
+
+def awsred8_agent_memory(strategy: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentcorememory, bedrock/agentcorememorystrategy (`type` SEMANTIC ..., or CUSTOM with a
+    # `configuration` of type SEMANTIC_OVERRIDE naming its `model_id`), AgentCore "Cross-region inference" ("if you
+    # don't want cross-region inference, you can manage your model selection using a built-in with overrides
+    # strategy"). The workshop assistant remembers facts about each driver: `builtin` or `override` (an in-region
+    # model).
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role(
+            "assistant-memory", assume_role_policy=ROLE.replace("lambda", "bedrock-agentcore"), opts=c.aws
+        )
+        memory = aws.bedrock.AgentcoreMemory(
+            "assistant-memory", name="assistant_memory", event_expiry_duration=30, memory_execution_role_arn=role.arn,
+            opts=c.aws,
+        )  # fmt: skip
+        if strategy == "builtin":
+            return aws.bedrock.AgentcoreMemoryStrategy(
+                "driver-facts", memory_id=memory.id, name="driver_facts", type="SEMANTIC",
+                namespaces=["/drivers/{actorId}/facts"], opts=c.aws,
+            )  # fmt: skip
+        return aws.bedrock.AgentcoreMemoryStrategy(
+            "driver-facts", memory_id=memory.id, name="driver_facts", type="CUSTOM", memory_execution_role_arn=role.arn,
+            namespaces=["/drivers/{actorId}/facts"],
+            configuration={"type": "SEMANTIC_OVERRIDE", "extraction": {
+                "append_to_prompt": "Extract facts about the driver's vehicle and service history.",
+                "model_id": "anthropic.claude-3-haiku-20240307-v1:0"}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_online_evaluation(evaluator: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentcoreonlineevaluationconfig (`evaluators[].evaluator_id`: "builtin evaluators (e.g.,
+    # `Builtin.Helpfulness`) or custom evaluator IDs"), AgentCore Evaluations "Cross region inference" (custom
+    # evaluators "operate without CRIS"). A sample of the assistant's traces is scored continuously.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role(
+            "assistant-eval", assume_role_policy=ROLE.replace("lambda", "bedrock-agentcore"), opts=c.aws
+        )
+        return aws.bedrock.AgentcoreOnlineEvaluationConfig(
+            "assistant-quality", online_evaluation_config_name="assistant_quality", enable_on_create=True,
+            evaluation_execution_role_arn=role.arn, evaluators=[{"evaluator_id": evaluator}],
+            data_source_config={"cloudwatch_logs": {"log_group_names": ["/aws/bedrock-agentcore/runtimes/assistant"],
+                                                    "service_names": ["assistant"]}},
+            rule={"sampling_config": {"sampling_percentage": 5.0}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_dlm(mode: str, region: str = "") -> Callable[[Ctx], object]:
+    # docs: dlm/lifecyclepolicy (an event-based policy's `action.cross_region_copy[].target`: "The target Region"; a
+    # schedule's `share_rule.target_accounts`: "The IDs of the AWS accounts with which to share the snapshots"). The
+    # depot video volumes' snapshots: `copy` copies snapshots the recorder account shares to `region`; `share` shares
+    # the daily snapshots with the group's forensic account; `keep` keeps them in the account.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("dlm", assume_role_policy=ROLE.replace("lambda", "dlm"), opts=c.aws)
+        details: Any
+        if mode == "copy":
+            details = {"policy_type": "EVENT_BASED_POLICY",
+                       "event_source": {"type": "MANAGED_CWE", "parameters": {
+                           "event_type": "shareSnapshot", "snapshot_owners": ["210987654321"]}},
+                       "action": {"name": "copy-recordings", "cross_region_copies": [{
+                           "target": region, "encryption_configuration": {"encrypted": True},
+                           "retain_rule": {"interval": 30, "interval_unit": "DAYS"}}]}}  # fmt: skip
+        else:
+            schedule: dict[str, Any] = {"name": "daily", "create_rule": {"interval": 24, "interval_unit": "HOURS"},
+                                        "retain_rule": {"count": 14}}  # fmt: skip
+            if mode == "share":
+                schedule["share_rules"] = [{"target_accounts": ["210987654321"]}]
+            details = {"resource_types": ["VOLUME"], "target_tags": {"Data": "depot-video"}, "schedules": [schedule]}
+        return aws.dlm.LifecyclePolicy(
+            "depot-video-snapshots", description="Depot video volume snapshots", execution_role_arn=role.arn,
+            state="ENABLED", policy_details=details, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_shared_snapshot(shared: list[str] | None) -> Callable[[Ctx], object]:
+    # docs: rds/clustersnapshot (`shared_accounts`: "List of AWS Account IDs to share the snapshot with. Use `all` to
+    # make the snapshot public"), RDS CopyDBSnapshot (a shared snapshot "in a different account and a different AWS
+    # Region"). The month-end snapshot of the trips cluster, kept or shared with the group's analytics account.
+    def build(c: Ctx) -> object:
+        cluster = aws.rds.Cluster(
+            "trips", engine="aurora-postgresql", master_username="fleet", manage_master_user_password=True,
+            storage_encrypted=True, skip_final_snapshot=True, opts=c.aws,
+        )  # fmt: skip
+        return aws.rds.ClusterSnapshot(
+            "trips-month-end", db_cluster_identifier=cluster.id, db_cluster_snapshot_identifier="trips-2026-11",
+            shared_accounts=shared, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_image_distribution(share: str | None) -> Callable[[Ctx], object]:
+    # docs: imagebuilder/distributionconfiguration (`ami_distribution_configuration.launch_permission.user_ids`,
+    # `target_account_ids`). The depot gateway's golden image is distributed to the stack's Region and a second
+    # in-market Region; `share`: `launch` grants the integrator's account launch permission, `copy` copies it there.
+    def build(c: Ctx) -> object:
+        region, second = REGION[c.code][0], {"EU": "eu-west-1", "CN": "cn-northwest-1"}.get(c.code, REGION[c.code][0])
+        ami: dict[str, Any] = {"name": "depot-gateway-{{ imagebuilder:buildDate }}"}
+        if share == "launch":
+            ami["launch_permission"] = {"user_ids": ["210987654321"]}
+        elif share == "copy":
+            ami["target_account_ids"] = ["210987654321"]
+        # Any: plain dicts are no SDK input TypedDicts for mypy
+        distributions: Any = [{"region": region, "ami_distribution_configuration": ami},
+                              {"region": second, "ami_distribution_configuration": {"name": ami["name"]}}]  # fmt: skip
+        return aws.imagebuilder.DistributionConfiguration(
+            "depot-gateway", name="depot-gateway", distributions=distributions, opts=c.aws
+        )
+
+    return build
+
+
+def awsred8_workflow_model(model_id: str, kind: str = "sfn") -> Callable[[Ctx], object]:
+    # docs: sfn/statemachine, Step Functions "Invoke and customize Amazon Bedrock models" (`bedrock:invokeModel`,
+    # `ModelId`: a model or an inference profile), lambda/function (a service reading its model from MODEL_ID).
+    # Workshop reports are summarised by `model_id`: in a workflow (`sfn`) or by a function (`lambda`).
+    def build(c: Ctx) -> object:
+        if kind == "lambda":
+            role = aws.iam.Role("summariser-fn", assume_role_policy=ROLE, opts=c.aws)
+            return aws.lambda_.Function(
+                "summariser", role=role.arn, runtime="python3.12", handler="app.handler", code=pulumi.AssetArchive({}),
+                environment={"variables": {"BEDROCK_MODEL_ID": model_id, "MAX_TOKENS": "800"}}, opts=c.aws,
+            )  # fmt: skip
+        partition = "aws-cn" if c.code == "CN" else "aws"
+        role = aws.iam.Role("summarise-role", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+        definition = json.dumps({"StartAt": "Summarise", "States": {"Summarise": {
+            "Type": "Task", "Resource": f"arn:{partition}:states:::bedrock:invokeModel", "End": True,
+            "Parameters": {"ModelId": model_id, "Body": {"anthropic_version": "bedrock-2023-05-31", "max_tokens": 800,
+                                                         "messages.$": "$.messages"}}}}})  # fmt: skip
+        return aws.sfn.StateMachine("summarise-report", role_arn=role.arn, definition=definition, opts=c.aws)
+
+    return build
+
+
+def awsred8_agent_step_model(step_model: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentagent (`prompt_override_configuration.prompt_configurations[].foundation_model`: the model of
+    # one step of the agent's sequence, with its own prompt template, "Advanced prompts"). The owner assistant's
+    # orchestration step runs on `step_model`.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("agent-role", assume_role_policy=ROLE.replace("lambda", "bedrock"), opts=c.aws)
+        override: Any = [{"prompt_configurations": [{
+            "prompt_type": "ORCHESTRATION", "prompt_creation_mode": "OVERRIDDEN", "prompt_state": "ENABLED",
+            "parser_mode": "DEFAULT", "foundation_model": step_model,
+            "base_prompt_template": "Answer only from the owner's service history. $question$",
+            "inference_configurations": [{"max_length": 1024, "temperature": 0.2, "top_p": 0.9, "top_k": 250,
+                                          "stop_sequences": ["</answer>"]}]}]}]  # fmt: skip
+        return aws.bedrock.AgentAgent(
+            "assistant", agent_name="owner-assistant", agent_resource_role_arn=role.arn,
+            foundation_model="anthropic.claude-3-haiku-20240307-v1:0", prompt_override_configurations=override,
+            instruction="Answer vehicle owners' questions about their service history.", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_kb_embedding(profile: str | None) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentknowledgebase (`embedding_model_arn`: a foundation model, or an inference profile ARN), Bedrock
+    # "Supported Regions and models for inference profiles". Service manuals embedded by Cohere Embed v4 in the stack's
+    # Region, or through `profile` (`eu.`: the EU geographic profile).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        role = aws.iam.Role("kb-role", assume_role_policy=ROLE.replace("lambda", "bedrock"), opts=c.aws)
+        collection = aws.opensearch.ServerlessCollection(
+            "manuals-vectors", name="manuals-vectors", type="VECTORSEARCH", opts=c.aws
+        )
+        model = (
+            f"arn:aws:bedrock:{region}::foundation-model/cohere.embed-v4:0"
+            if profile is None
+            else f"arn:aws:bedrock:{region}:123456789012:inference-profile/{profile}.cohere.embed-v4:0"
+        )
+        return aws.bedrock.AgentKnowledgeBase(
+            "manuals", name="manuals", role_arn=role.arn,
+            knowledge_base_configuration={"type": "VECTOR",
+                                          "vector_knowledge_base_configuration": {"embedding_model_arn": model}},
+            storage_configuration={"type": "OPENSEARCH_SERVERLESS", "opensearch_serverless_configuration": {
+                "collection_arn": collection.arn, "vector_index_name": "manuals",
+                "field_mapping": {"vector_field": "embedding", "text_field": "text", "metadata_field": "metadata"}}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred8_archive_request(whole_input: bool) -> Callable[[Ctx], object]:
+    # docs: sfn/statemachine, Step Functions "Call AWS services" (an AWS SDK task's state input is its request when no
+    # Parameters are given; `InputPath` selects it). A workflow archives each day's report: `whole_input` takes the
+    # whole PutObject request (bucket included) from its input; else only the key and body, the bucket its own.
+    def build(c: Ctx) -> object:
+        archive = aws.s3.Bucket("report-archive", opts=c.aws)
+        role = aws.iam.Role("archive-role", assume_role_policy=ROLE.replace("lambda", "states"), opts=c.aws)
+
+        def definition(b: str) -> str:
+            state: dict[str, Any] = {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:putObject", "End": True}
+            if whole_input:
+                state["InputPath"] = "$.putRequest"
+            else:
+                state["Parameters"] = {"Bucket": b, "Key.$": "$.reportKey", "Body.$": "$.report"}
+            return json.dumps({"StartAt": "Archive", "States": {"Archive": state}})
+
+        return aws.sfn.StateMachine(
+            "archive-report", role_arn=role.arn, definition=archive.bucket.apply(definition), opts=c.aws
+        )
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -11010,6 +11504,150 @@ CASES: list[Case] = [
         alired8_dcdn_edge_kv,
         destinations=[_ALIRED8_EDGE_KV],
     ),
+    # awsred8 (stop 33): a workflow's output bucket chosen at run time (`OutputBucketName.$`, JSONata, a Distributed
+    # Map's ResultWriter `Bucket.$`) cannot be proven: RES-017 unless declared; CN's partition is in-country.
+    Case("awsred8-eu-sfn-output-bucket-own", "EU", awsred8_runtime_output("own")),
+    Case("awsred8-eu-sfn-output-bucket-path", "EU", awsred8_runtime_output("path"), {"RES-017"}),
+    Case("awsred8-eu-sfn-output-bucket-jsonata", "EU", awsred8_runtime_output("jsonata"), {"RES-017"}),
+    Case(
+        "awsred8-eu-sfn-output-bucket-path-declared",
+        "EU",
+        awsred8_runtime_output("path"),
+        destinations=[_AWSRED8_RUNTIME_DECLARED],
+    ),
+    Case("awsred8-cn-sfn-output-bucket-path", "CN", awsred8_runtime_output("path")),
+    Case("awsred8-de-sfn-map-reader-own-writer", "DE", awsred8_runtime_output("reader")),
+    Case("awsred8-de-sfn-map-result-writer-path", "DE", awsred8_runtime_output("writer"), {"RES-017"}),
+    # awsred8: a plain `recipients` list (an application's RECIPIENTS, a Mail Manager ReplaceRecipient) receives the
+    # mail; an SES receipt rule's `recipients` are the stack's own inbound addresses, compared, never sent to.
+    Case(
+        "awsred8-eu-lambda-recipients-partner",
+        "EU",
+        lambda_env(_AWSRED8_RECIPIENTS_PARTNER),
+        {"RES-015"},
+        destinations=[_AWSRED8_FLEET_MAIL],
+    ),
+    Case(
+        "awsred8-eu-lambda-recipients-own",
+        "EU",
+        lambda_env(_AWSRED8_RECIPIENTS_OWN),
+        destinations=[_AWSRED8_FLEET_MAIL],
+    ),
+    Case("awsred8-eu-ses-receipt-rule-recipients", "EU", awsred8_inbound_mail()),
+    Case(
+        "awsred8-eu-mailmanager-replace-recipient-partner",
+        "EU",
+        awsred8_inbound_mail("support@partner.example.com"),
+        {"RES-015"},
+        destinations=[_AWSRED8_FLEET_MAIL],
+    ),
+    Case(
+        "awsred8-eu-mailmanager-replace-recipient-own",
+        "EU",
+        awsred8_inbound_mail("desk@fleet.example.eu"),
+        destinations=[_AWSRED8_FLEET_MAIL],
+    ),
+    # awsred8: a RAM share of a Glue database (the other account queries it from its own regions), refused like a Lake
+    # Formation grant; a shared subnet is used in place. CN: every account's regions are Chinese.
+    Case("awsred8-eu-ram-glue-database-share", "EU", awsred8_glue_share("glue"), {"RES-016"}),
+    Case("awsred8-eu-ram-subnet-share", "EU", awsred8_glue_share("subnet")),
+    Case("awsred8-cn-ram-glue-database-share", "CN", awsred8_glue_share("glue")),
+    Case("awsred8-de-ram-aurora-cluster-share", "DE", awsred8_glue_share("aurora"), {"RES-016"}),
+    # An AgentCore Gateway connector: the managed knowledge bases stay regional; the Web Search Tool is not placed.
+    Case("awsred8-de-gateway-web-search-connector", "DE", awsred8_gateway_connector("web-search"), {"RES-016"}),
+    Case("awsred8-de-gateway-knowledge-base-connector", "DE", awsred8_gateway_connector("bedrock-knowledge-bases")),
+    # A bucket named through an S3 interface endpoint's host: the stack's own, or a partner's (was judged by region).
+    Case("awsred8-eu-vpce-export-own-bucket", "EU", awsred8_vpce_export()),
+    Case("awsred8-eu-vpce-export-partner-bucket", "EU", awsred8_vpce_export("partner-exports"), {"RES-017"}),
+    Case(
+        "awsred8-eu-vpce-export-partner-bucket-declared",
+        "EU",
+        awsred8_vpce_export("partner-bucket"),
+        destinations=[_S3URL_PARTNER],
+    ),
+    Case("awsred8-cn-vpce-export-partner-bucket", "CN", awsred8_vpce_export("partner-exports")),
+    # A MemoryDB multi-Region cluster (checked, no change): its members are clusters judged by their own Regions.
+    Case("awsred8-eu-memorydb-multi-region-ireland", "EU", awsred8_memorydb_multi_region("eu-west-1")),
+    Case("awsred8-eu-memorydb-multi-region-virginia", "EU", awsred8_memorydb_multi_region("us-east-1"), {"RES-003"}),
+    # awsred8: a number texted by an SDK call inside a workflow or a schedule's universal target (was unjudged).
+    Case("awsred8-de-sfn-sns-sms-us-number", "DE", awsred8_sms_from_workflow("+12025550123", "sfn"), {"RES-022"}),
+    Case("awsred8-de-sfn-sns-sms-german-number", "DE", awsred8_sms_from_workflow("+4915123456789", "sfn")),
+    Case("awsred8-jp-schedule-sms-us-number", "JP", awsred8_sms_from_workflow("+12025550123", "schedule"), {"RES-022"}),
+    Case("awsred8-jp-schedule-sms-japanese-number", "JP", awsred8_sms_from_workflow("+81312345678", "schedule")),
+    # awsred8: MediaLive's `s3ssl://<bucket>/` names a bucket (was judged as a host named like it: RES-015, also in CN
+    # for the data stack's bucket, a false alarm).
+    Case("awsred8-eu-medialive-archive-own-bucket", "EU", awsred8_medialive_archive()),
+    Case(
+        "awsred8-eu-medialive-archive-data-bucket", "EU", awsred8_medialive_archive(_AWSRED8_DATA_ARCHIVE), {"RES-017"}
+    ),
+    Case("awsred8-cn-medialive-archive-data-bucket", "CN", awsred8_medialive_archive(_AWSRED8_DATA_ARCHIVE)),
+    # awsred8: a Clean Rooms partner who receives the results writes them where it chooses (was accepted).
+    Case("awsred8-eu-cleanrooms-insurer-queries", "EU", awsred8_clean_room(["CAN_QUERY"])),
+    Case(
+        "awsred8-eu-cleanrooms-insurer-receives-results", "EU", awsred8_clean_room(["CAN_RECEIVE_RESULTS"]), {"RES-016"}
+    ),
+    # awsred8: AgentCore Memory's built-in strategies and built-in evaluators use geographic cross-region inference
+    # (only the US geography's Regions documented): refused outside the US; overrides and custom evaluators are not.
+    Case("awsred8-eu-agentcore-memory-builtin", "EU", awsred8_agent_memory("builtin"), {"RES-016"}),
+    Case("awsred8-eu-agentcore-memory-override", "EU", awsred8_agent_memory("override")),
+    Case("awsred8-us-agentcore-memory-builtin", "US", awsred8_agent_memory("builtin")),
+    Case("awsred8-de-agentcore-builtin-evaluator", "DE", awsred8_online_evaluation("Builtin.Helpfulness"), {"RES-016"}),
+    Case("awsred8-de-agentcore-custom-evaluator", "DE", awsred8_online_evaluation("assistant_tone-AbCd123456")),
+    # awsred8: Data Lifecycle Manager: an event-based copy to another Region (its `target` was unread) and snapshots
+    # shared with another account (RES-016, like a snapshot's create-volume permission).
+    Case("awsred8-eu-dlm-copy-virginia", "EU", awsred8_dlm("copy", "us-east-1"), {"RES-009"}),
+    Case("awsred8-eu-dlm-copy-ireland", "EU", awsred8_dlm("copy", "eu-west-1")),
+    Case("awsred8-eu-dlm-share-account", "EU", awsred8_dlm("share"), {"RES-016"}),
+    Case("awsred8-eu-dlm-keep", "EU", awsred8_dlm("keep")),
+    Case("awsred8-cn-dlm-share-account", "CN", awsred8_dlm("share")),
+    # awsred8: snapshots and images shared with other accounts, which may copy them to any Region (were accepted).
+    Case("awsred8-eu-rds-snapshot-kept", "EU", awsred8_shared_snapshot(None)),
+    Case("awsred8-eu-rds-snapshot-shared", "EU", awsred8_shared_snapshot(["210987654321"]), {"RES-016"}),
+    Case("awsred8-eu-rds-snapshot-public", "EU", awsred8_shared_snapshot(["all"]), {"RES-016"}),
+    Case("awsred8-cn-rds-snapshot-shared", "CN", awsred8_shared_snapshot(["210987654321"])),
+    Case("awsred8-eu-imagebuilder-two-regions", "EU", awsred8_image_distribution(None)),
+    Case("awsred8-eu-imagebuilder-launch-permission", "EU", awsred8_image_distribution("launch"), {"RES-016"}),
+    Case("awsred8-eu-imagebuilder-target-account", "EU", awsred8_image_distribution("copy"), {"RES-016"}),
+    Case("awsred8-cn-imagebuilder-launch-permission", "CN", awsred8_image_distribution("launch")),
+    # awsred8: a cross-region inference profile a workflow or an application calls (was judged only in Bedrock's own
+    # resources): refused where its geography leaves the jurisdiction, accepted where it stays (jp. in JP).
+    Case(
+        "awsred8-de-sfn-bedrock-eu-profile",
+        "DE",
+        awsred8_workflow_model("eu.anthropic.claude-3-7-sonnet-20250219-v1:0"),
+        {"RES-016"},
+    ),
+    Case("awsred8-de-sfn-bedrock-model", "DE", awsred8_workflow_model("anthropic.claude-3-haiku-20240307-v1:0")),
+    Case(
+        "awsred8-jp-sfn-bedrock-jp-profile",
+        "JP",
+        awsred8_workflow_model("jp.anthropic.claude-sonnet-4-5-20250929-v1:0"),
+    ),
+    Case(
+        "awsred8-us-lambda-bedrock-global-profile",
+        "US",
+        awsred8_workflow_model("global.anthropic.claude-sonnet-4-20250514-v1:0", "lambda"),
+        {"RES-016"},
+    ),
+    Case(
+        "awsred8-us-lambda-bedrock-us-profile",
+        "US",
+        awsred8_workflow_model("us.anthropic.claude-3-7-sonnet-20250219-v1:0", "lambda"),
+    ),
+    # awsred8: an agent step's model and a knowledge base's embedding model given as cross-region inference profiles.
+    Case(
+        "awsred8-de-agent-step-eu-profile",
+        "DE",
+        awsred8_agent_step_model("eu.anthropic.claude-3-7-sonnet-20250219-v1:0"),
+        {"RES-016"},
+    ),
+    Case("awsred8-de-agent-step-model", "DE", awsred8_agent_step_model("anthropic.claude-3-5-sonnet-20240620-v1:0")),
+    Case("awsred8-de-kb-embedding-eu-profile", "DE", awsred8_kb_embedding("eu"), {"RES-016"}),
+    Case("awsred8-de-kb-embedding-model", "DE", awsred8_kb_embedding(None)),
+    Case("awsred8-us-kb-embedding-us-profile", "US", awsred8_kb_embedding("us")),
+    # awsred8: an S3 PutObject task whose whole request (its bucket too) is the state's input.
+    Case("awsred8-eu-sfn-put-whole-input", "EU", awsred8_archive_request(True), {"RES-017"}),
+    Case("awsred8-eu-sfn-put-own-bucket", "EU", awsred8_archive_request(False)),
 ]
 
 

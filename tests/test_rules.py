@@ -40,6 +40,12 @@ def policy(*resources: str, service: str = "s3.amazonaws.com") -> str:
     )
 
 
+def _state(resource: str, parameters: dict[str, Any]) -> str:
+    """A one-state workflow calling ``resource`` with ``parameters``."""
+    task = {"Type": "Task", "Resource": f"arn:aws:states:::{resource}", "Parameters": parameters, "End": True}
+    return json.dumps({"StartAt": "T", "States": {"T": task}})
+
+
 # (rule id, jurisdiction, compliant subject, non-compliant subject, offending path)
 PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
     (
@@ -230,6 +236,86 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
         Subject("random:index/randomId:RandomId", "r", {"byte_length": 4}),
         Subject("gcp:storage/bucket:Bucket", "r", {"location": "ASIA-EAST2"}),
         "",
+    ),
+    # A workflow's output bucket or HTTP endpoint chosen at run time (`<Key>.$`, JSONata): unproven; a source's
+    # `Bucket.$` and a JSONata URL under a fixed in-country host are not.
+    (
+        "RES-017",
+        "EU",
+        aws(
+            "aws:sfn/stateMachine:StateMachine", AWS_EU, definition=_state("aws-sdk:s3:getObject", {"Bucket.$": "$.b"})
+        ),
+        aws(
+            "aws:sfn/stateMachine:StateMachine", AWS_EU, definition=_state("aws-sdk:s3:putObject", {"Bucket.$": "$.b"})
+        ),
+        "definition(json).States.T.Parameters.Bucket.$",
+    ),
+    (
+        "RES-017",
+        "EU",
+        aws(
+            "aws:sfn/stateMachine:StateMachine",
+            AWS_EU,
+            definition=_state("aws-sdk:transcribe:startTranscriptionJob", {"OutputKey": "{% $states.input.key %}"}),
+        ),
+        aws(
+            "aws:sfn/stateMachine:StateMachine",
+            AWS_EU,
+            definition=_state(
+                "aws-sdk:transcribe:startTranscriptionJob", {"OutputBucketName": "{% $states.input.b %}"}
+            ),
+        ),
+        "definition(json).States.T.Parameters.OutputBucketName",
+    ),
+    (
+        "RES-015",
+        "EU",
+        aws(
+            "aws:sfn/stateMachine:StateMachine",
+            AWS_EU,
+            definition=_state(
+                "http:invoke",
+                {"ApiEndpoint": "{% 'https://' & $states.input.api & '.execute-api.eu-central-1.amazonaws.com' %}"},
+            ),
+        ),
+        aws("aws:sfn/stateMachine:StateMachine", AWS_EU, definition=_state("http:invoke", {"ApiEndpoint.$": "$.url"})),
+        "definition(json).States.T.Parameters.ApiEndpoint.$",
+    ),
+    # A PutObject task naming its bucket, and one whose whole request is its input.
+    (
+        "RES-017",
+        "EU",
+        aws("aws:sfn/stateMachine:StateMachine", AWS_EU, definition=_state("aws-sdk:s3:getObject", {})),
+        aws(
+            "aws:sfn/stateMachine:StateMachine",
+            AWS_EU,
+            definition=json.dumps(
+                {
+                    "StartAt": "T",
+                    "States": {
+                        "T": {
+                            "Type": "Task",
+                            "Resource": "arn:aws:states:::aws-sdk:s3:putObject",
+                            "InputPath": "$.r",
+                            "End": True,
+                        }
+                    },
+                }
+            ),
+        ),
+        "definition(json).States.T.Resource",
+    ),
+    # `recipients`: an SES receipt rule's are compared with incoming mail; an application's receive it.
+    (
+        "RES-015",
+        "EU",
+        aws("aws:ses/receiptRule:ReceiptRule", AWS_EU, rule_set_name="in", recipients=["support@partner.example.com"]),
+        aws(
+            "aws:lambda/function:Function",
+            AWS_EU,
+            environment={"variables": {"NOTIFY_RECIPIENTS": "ops@partner.example.com"}},
+        ),
+        "environment.variables.NOTIFY_RECIPIENTS",
     ),
 ]
 

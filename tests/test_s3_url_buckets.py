@@ -29,6 +29,9 @@ BUCKET_SHAPES = [
     "https://{b}.s3-{r}.{s}/exports/",  # legacy dash form
     "https://s3-{r}.{s}/{b}/exports/",
     "{b}.s3.{r}.{s}",  # a bare host (an origin's domain_name, an ASSET_HOST variable)
+    # An interface endpoint's bucket host (PrivateLink for S3, stop 33): virtual-hosted and path style.
+    "https://{b}.bucket.vpce-0a1b2c3d-4e5f.s3.{r}.vpce.{s}/exports/day.csv",
+    "https://bucket.vpce-0a1b2c3d-4e5f.s3.{r}.vpce.{s}/{b}/exports/day.csv",
 ]
 # Shapes whose region is the bucket's (website endpoints) or that name no bucket (access points): region only.
 REGION_SHAPES = [
@@ -37,6 +40,9 @@ REGION_SHAPES = [
     "https://{b}-123456789012.s3-accesspoint.{r}.{s}/exports/",
     "https://{b}-123456789012.s3-object-lambda.{r}.{s}/exports/",
     "https://s3.{r}.{s}",  # an endpoint alone (--endpoint-url), no bucket
+    # An interface endpoint's access point and S3 Control hosts: a regional access point, no bucket.
+    "https://{b}-123456789012.accesspoint.vpce-0a1b2c3d-4e5f.s3.{r}.vpce.{s}/exports/",
+    "https://control.vpce-0a1b2c3d-4e5f.s3.{r}.vpce.{s}/v20180820/configuration",
 ]
 SUFFIX = {
     "aws": "amazonaws.com",
@@ -139,3 +145,14 @@ def test_only_a_path_segment_shaped_as_a_bucket_is_read() -> None:
     ):
         assert [r.bucket for r in PARSER.scan(url)] in ([None], [""]), url
     assert _ids("EU", _subject("EU", "eu-west-1", "https://s3.eu-west-1.amazonaws.com/")) == set()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(PLACES), BUCKETS)
+def test_a_medialive_s3ssl_destination_is_judged_as_its_s3_uri(place: tuple[str, str], bucket: str) -> None:
+    # MediaLive writes HLS to S3 as `s3ssl://<bucket>/<path>` (stop 33): a bucket, not a host named like it.
+    code, region = place
+    found = _ids(code, _subject(code, region, f"s3ssl://{bucket}/depot/live/index"))
+    assert found == _ids(code, _subject(code, region, f"s3://{bucket}/depot/live/index")), bucket
+    assert [r.kind for r in PARSER.scan(f"s3ssl://{bucket}/x")] == ["bucket"], bucket
+    assert _ids(code, _subject(code, region, f"s3ssl://{bucket}/x"), known=bucket) == set(), bucket

@@ -130,6 +130,9 @@ class S3BucketHosts(_Frozen):
     """Label prefixes a region id completes (``s3-`` of ``s3-eu-west-1``)."""
     qualifiers: tuple[str, ...] = ()
     """Labels between the service label and the region (``dualstack``)."""
+    interface_labels: tuple[str, ...] = ()
+    """Labels that begin an interface endpoint's bucket host, ``<label>.vpce-<id>.s3.<region>.vpce`` (``bucket``): a
+    bucket's name stands before it or in the URL's first path segment, as at a REST endpoint."""
     sources: tuple[str, ...]
 
 
@@ -193,6 +196,16 @@ class CreatedHost(TypedField):
     """A name that does not end in its zone's name is completed with it by the provider (``api`` in the zone
     ``fleet.example.jp`` is ``api.fleet.example.jp``): such a name proves the host it and the name of a zone this stack
     makes (``created_zones``) spell together."""
+
+
+class RuntimeDestination(TypedField):
+    """A field of a workflow's state that names where the state writes (``runtime_destinations``): given a run-time
+    value (an Amazon States Language ``<Key>.$`` path or intrinsic, a JSONata ``{% ... %}`` expression) it names no
+    bucket the program shows, so it is unproven (RES-017) outside a partition wholly in the jurisdiction."""
+
+    resources: tuple[str, ...] = ()
+    """The task resources (the part of a state's ``Resource`` after ``arn:<partition>:states:::``) whose field this is
+    (``aws-sdk:s3:putObject``: its ``Bucket`` is written to, a ``getObject``'s is read); empty: any state."""
 
 
 class GroupField(TypedField):
@@ -604,6 +617,8 @@ class EndpointCatalogue(_Frozen):
     text_fields: tuple[TypedField, ...] = ()
     """Inputs of one resource type that are text for humans inside a document (OpenAPI contact and license
     URLs, a dashboard's Markdown): shown or published, never fetched or sent to; judged like ``match_fields``."""
+    runtime_destinations: tuple[RuntimeDestination, ...] = ()
+    """Workflow fields naming where a state writes, refused when their value is chosen at run time."""
     switched_off_regions: tuple[SwitchedOffRegion, ...] = ()
     """Region fields not judged while the setting turns the region off (an account's Region opt-out)."""
     created_hosts: tuple[CreatedHost, ...] = ()
@@ -742,6 +757,22 @@ class EndpointCatalogue(_Frozen):
         for f in self.switched_off_regions:
             paths[f.type] = (*paths.get(f.type, ()), (tuple(f.path.split(".")), f.when, f.value))
         return paths
+
+    def runtime_paths(self) -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+        """Type token -> (key path, task resources) of its fields naming where a workflow's state writes
+        (``runtime_destinations``)."""
+        paths: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
+        for f in self.runtime_destinations:
+            paths[f.type] = (*paths.get(f.type, ()), (tuple(f.path.split(".")), f.resources))
+        return paths
+
+    def runtime_actions(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The task actions whose destination a ``runtime_destinations`` field names (``aws-sdk:s3:putObject``), and
+        those of them whose field is a host (``http:invoke``): a state calling one with no request map of its own
+        takes the destination from its input."""
+        actions = {r for f in self.runtime_destinations for r in f.resources}
+        hosts = {r for f in self.runtime_destinations for r in f.resources if f.path.endswith("api_endpoint")}
+        return frozenset(actions), frozenset(hosts)
 
     @staticmethod
     def typed_paths(fields: tuple[TypedField, ...]) -> Mapping[str, tuple[tuple[str, ...], ...]]:

@@ -332,6 +332,7 @@ class _Walk:
         "parent",
         "pending",
         "subject",
+        "task",
         "template",
         "template_resources",
         "written",
@@ -370,6 +371,9 @@ class _Walk:
         self.template: tuple[StackTemplate, Mapping[Any, Any]] | None = None
         """Inside a stack's template: the template input (its placeholders) and the template document, whose
         Parameters and Mappings an ``Fn::Join`` / ``Fn::FindInMap`` is evaluated with; None elsewhere."""
+        self.task: str | None = None
+        """Inside a workflow whose fields name run-time destinations (``runtime_destinations``): the ``Resource`` of the
+        state being walked (``arn:aws:states:::aws-sdk:s3:putObject``); None elsewhere."""
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
@@ -526,7 +530,13 @@ class RuleEngine:
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
         # Type token -> (key path, input, value) of the region fields a setting turns off (switched_off_regions): a
         # region field pays one dict lookup, None for every type but the few listed.
-        self._switched_off = self.endpoints.switched_off_paths()
+        # Type token -> (key path, task resources) of its fields naming where a state writes (runtime_destinations): a
+        # string pays one dict lookup, None for every type but the workflows listed.
+        self._switched_off, self._runtime_destinations, (self._runtime_actions, self._runtime_host_actions) = (
+            self.endpoints.switched_off_paths(),
+            self.endpoints.runtime_paths(),
+            self.endpoints.runtime_actions(),
+        )
         (
             self._same_region_buckets,
             self._server_buckets,
@@ -845,7 +855,9 @@ class RuleEngine:
             walk.pending.append(Pending(Place(path, walk.kpath, depth), value, top_key))
             return
         if isinstance(value, str):
-            self._judge_string(walk, value, path, key, depth)
+            # A workflow's string may be a run-time value (runtime_destinations); every other type's pays one lookup.
+            runtime = walk.subject.type in self._runtime_destinations
+            (self._judge_workflow_string if runtime else self._judge_string)(walk, value, path, key, depth)
         elif isinstance(value, Mapping):
             if _is_deny_statement(value) or self._judged_as_intrinsic(walk, value, path, key, depth):
                 # A Deny statement naming foreign places restricts access; it moves no data. A template function
@@ -875,7 +887,11 @@ class RuleEngine:
             variables = user_keyed and path[-1:] != "]"
             if walk.subject.type in self._region_keyed_maps and not walk.existing:
                 self._judge_region_keys(walk, value, path, parent)
-            outer, walk.parent = walk.parent, value
+            outer, walk.parent, task = walk.parent, value, walk.task
+            # A workflow's state names what it calls (runtime_destinations); every other type pays one lookup.
+            walk.task = (
+                self._state_resource(walk, value, path) if walk.subject.type in self._runtime_destinations else task
+            )
             for k, v in value.items():
                 sk = _snake(str(k))
                 if v is None or (sk in FREE_TEXT_KEYS and not variables):
@@ -884,7 +900,7 @@ class RuleEngine:
                     sk = named
                 walk.kpath = (*parent, sk)
                 self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
-            walk.kpath, walk.parent = parent, outer
+            walk.kpath, walk.parent, walk.task = parent, outer, task
         elif isinstance(value, (list, tuple)):
             for i, v in enumerate(value):
                 self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
@@ -988,6 +1004,73 @@ class RuleEngine:
             # A TXT / SPF / CAA record's value (or a DKIM key's CNAME) is text no client is sent to: the hosts an SPF
             # policy names ("include:spfdm-cn-hangzhou.aliyun.com") are looked up by receivers, not sent data.
             self._judge_references(walk, value, path, key, plan.own_region)
+
+    def _state_resource(self, walk: _Walk, state: Mapping[Any, Any], path: str) -> str | None:
+        """Inside a workflow (``runtime_destinations`` types), the ``Resource`` of the map being walked when it has one
+        (a state, a Map's ItemReader or ResultWriter: what it calls), else the enclosing state's. A state calling an
+        action whose destination a field names (S3 PutObject, CopyObject, an HTTP Task) with no request map of its own
+        (no ``Parameters`` / ``Arguments`` object: the state's input is the request, or one JSONata expression gives it)
+        writes where the execution input says: unproven, as a run-time value of that field is."""
+        resource = state.get("Resource")
+        if not isinstance(resource, str):
+            return walk.task
+        action = resource.rpartition(":::")[2]
+        if action in self._runtime_actions and not any(
+            isinstance(state.get(k), Mapping) for k in ("Parameters", "Arguments")
+        ):
+            source = f"the whole request of {action} is the state's input"
+            self._runtime_finding(walk, f"{path}.Resource", resource, action in self._runtime_host_actions, source)
+        return resource
+
+    def _judge_workflow_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
+        """A string of a workflow: a run-time value (``<Key>.$``, JSONata) is judged by :meth:`_runtime_value` first."""
+        if "$" in key or "{%" in value:
+            runtime = self._runtime_value(walk, value, path, key)
+            if runtime is None:
+                return
+            value = runtime
+        self._judge_string(walk, value, path, key, depth)
+
+    def _runtime_value(self, walk: _Walk, value: str, path: str, key: str) -> str | None:
+        """A workflow's run-time value (``runtime_destinations`` types): an ASL ``<Key>.$`` path or intrinsic, or a
+        JSONata ``{% ... %}`` expression. At a field naming where a state writes or sends it is unproven (RES-017 for a
+        bucket, RES-015 for a host) unless the partition lies wholly in the jurisdiction or the expression is declared,
+        and None is returned (judged). Elsewhere, and where a JSONata expression's string literals fix what it names
+        (``{% 'exports' %}``, ``{% 'https://api.example.eu/' & $states.input.path %}``), the text to judge instead: its
+        literals, each other part a placeholder (one label whatever fills it; nothing fixed after it names no host)."""
+        runtime_key = key.endswith(".$")
+        text = _jsonata_text(value) if not runtime_key and value.lstrip().startswith("{%") else value
+        if not runtime_key and text is value:
+            return value  # a literal, judged as usual
+        kpath = (*walk.kpath[:-1], key[:-2]) if runtime_key else walk.kpath
+        task = (walk.task or "").rpartition(":::")[2]
+        if not any(
+            _at_any(kpath, (fpath,)) and (not resources or task in resources)
+            for fpath, resources in self._runtime_destinations[walk.subject.type]
+        ):
+            return text  # not a destination (a source's `Bucket.$`, a job name): left to what fills it
+        host = self._host_key(_key_tokens(kpath[-1]))
+        authority = text.split("://", 1)[-1].split("/", 1)[0] if host else text
+        fixed = _PLACEHOLDER_TEXT not in authority or (host and placeholder_host(authority) is not None)
+        if not runtime_key and fixed:
+            return text  # a literal, or a host fixed or under a fixed domain: judged as written
+        self._runtime_finding(walk, path, value, host)
+        return None
+
+    def _runtime_finding(self, walk: _Walk, path: str, value: str, host: bool, source: str = "") -> None:
+        """A destination chosen at run time (RES-015 for a host, RES-017 for a bucket), covered by a declaration of the
+        exact text; no finding for a bucket in a partition wholly in the jurisdiction (aws-cn in CN)."""
+        if set(self.jurisdiction.aws.partitions) <= self._closed_partitions and not host:
+            return  # whatever bucket it names is in the partition, in-country
+        what = "host this state sends to" if host else "bucket this state writes to"
+        fix = "the endpoint (an in-country host)" if host else "the bucket (the stack's own bucket)"
+        detail = (
+            f"The {what} is chosen at run time ({source or repr(value.strip())}: from the execution input, the "
+            f"context or a previous state), so it cannot be proven in {self._j()}. Fix: write {fix} in the definition "
+            "and take only the rest from the input, or declare the expression."
+        )
+        rule_id = RuleId.DESTINATION_HOST_PROVEN if host else RuleId.REGIONLESS_REFERENCE_PROVEN
+        self._add_coverable(walk, rule_id, path, value, detail, (value.strip(),))
 
     def _group_placed(self, walk: _Walk) -> bool:
         """True when an input beside this group field (its ``unless_set``) says where what the id names is: that input
@@ -2671,6 +2754,35 @@ _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 # _KeyPlan.bucket: the kinds of regionless names (_PREFIXED: a bucket name, optionally followed by `/<prefix>`)
 _BUCKET, _GROUP, _PREFIXED = "bucket", "group", "prefixed"
+_JSONATA_PART = re.compile(r"""\s*(?:'([^']*)'|"([^"]*)")\s*""")
+"""A JSONata string literal, the whole of one `&`-joined part of an expression."""
+_PLACEHOLDER_TEXT = "${v}"
+"""What a run-time part of a JSONata expression is read as: a placeholder, one label whatever fills it."""
+
+
+def _jsonata_text(value: str) -> str:
+    """A JSONata expression ``{% ... %}`` as text: its string literals, each other ``&``-joined part a placeholder
+    (``{% 'https://' & $states.input.host & '.example.eu/' %}`` is ``https://${v}.example.eu/``)."""
+    expr = value.strip().removeprefix("{%").removesuffix("%}")
+    parts, current, quote = [], "", ""
+    for ch in expr:
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "&":
+            parts.append(current)
+            current = ""
+            continue
+        current += ch
+    parts.append(current)
+    out = []
+    for part in parts:
+        m = _JSONATA_PART.fullmatch(part)
+        out.append(_PLACEHOLDER_TEXT if m is None else m[1] if m[1] is not None else m[2])
+    return "".join(out)
+
+
 _ENCODED_SLASH = re.compile("%2f", re.IGNORECASE)  # a URL-encoded `/` in a `<bucket>/<key>` (S3 CopySource)
 _PROPERTIES, _INI = "properties", "ini"  # _KeyPlan.properties: the kinds of key=value files
 _BUCKET_NAME_PROPERTY = "BucketName"  # an AWS::S3::Bucket's name (its Ref), literal or chosen by a Parameter

@@ -153,9 +153,11 @@ _HOST_SHAPE = re.compile(
 # (OSS bucket names follow the same rule without dots, so the engine reads both kinds with it.)
 S3_BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _URL_END = re.compile(r"[\s\"'<>`]")
-_NO_HOST_SCHEMES = frozenset({"file", "unix", "data", "urn", "s3", "oss", "arn", "acs"})
-BUCKET_SCHEMES = frozenset({"s3", "s3a", "s3n", "oss"})
-"""URL schemes whose host part is a bucket's name."""
+_NO_HOST_SCHEMES = frozenset({"file", "unix", "data", "urn", "s3", "s3ssl", "oss", "arn", "acs"})
+BUCKET_SCHEMES = frozenset({"s3", "s3a", "s3n", "s3ssl", "oss"})
+"""URL schemes whose host part is a bucket's name: MediaLive writes an S3 destination `s3ssl://<bucket>/<path>`
+(https://docs.aws.amazon.com/medialive/latest/ug/hls-destinations-s3-design.html), which was judged as a host named
+like the bucket (RES-015, also in aws-cn, where every bucket is in-country)."""
 _DIRECTIONS = {
     "north": "n",
     "south": "s",
@@ -584,7 +586,7 @@ class ReferenceParser:
                 # read as the rest names it; a placeholder alone (`https://${Endpoint}/`) leaves the URL as before. A
                 # URL whose authority ends at no placeholder's first character pays one test.
                 authority, authority_end = _placeholder_authority(text, m.start("authority"), authority, authority_end)
-            if scheme in ("s3", "s3a", "s3n") or scheme == "oss":
+            if scheme in BUCKET_SCHEMES:
                 name = authority.split(":", 1)[0].lower()
                 cloud: Cloud = "aws" if scheme.startswith("s3") else "alicloud"
                 # S3 bucket names may contain dots (query-results.example.com); OSS bucket names never do, so
@@ -830,7 +832,16 @@ def _s3_bucket_host(endpoints: EndpointCatalogue) -> re.Pattern[str] | None:
     region = r"[a-z]{2,5}(?:-[a-z]+)+-\d+"
     service = "|".join([*map(re.escape, hosts.labels), *(re.escape(p) + region for p in hosts.region_labels)])
     qualifiers = "".join(rf"(?:\.{re.escape(q)})?" for q in hosts.qualifiers)
-    return re.compile(rf"^(?:(?P<bucket>[a-z0-9][a-z0-9.-]*)\.)?(?:{service}){qualifiers}(?:\.{region})?$")
+    # An interface endpoint's bucket host (`[<bucket>.]bucket.vpce-<id>.s3.<region>.vpce`): its closing `.vpce` label
+    # keeps the REST form from reading `bucket.vpce-<id>` as the bucket.
+    interface = (
+        rf"(?:{'|'.join(map(re.escape, hosts.interface_labels))})\.vpce-[a-z0-9-]+\.s3\.{region}\.vpce|"
+        if hosts.interface_labels
+        else ""
+    )
+    return re.compile(
+        rf"^(?:(?P<bucket>[a-z0-9][a-z0-9.-]*)\.)?(?:{interface}(?:{service}){qualifiers}(?:\.{region})?)$"
+    )
 
 
 def _path_bucket(text: str, authority_end: int) -> str | None:
