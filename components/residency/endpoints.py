@@ -544,6 +544,9 @@ class EndpointCatalogue(_Frozen):
     typed_region_fields: tuple[TypedField, ...] = ()
     """Inputs of one resource type that hold a region although no token of their key says so (a VOD editing project's
     ``division``): judged as region fields in that type only, so the same key elsewhere keeps its own meaning."""
+    typed_zone_fields: tuple[TypedField, ...] = ()
+    """Inputs of one resource type that hold a zone (name or zone id) although no token of their key says so (an S3
+    directory bucket's ``location.name``): judged as zone fields in that type only."""
     self_address_outputs: tuple[SelfAddressOutput, ...] = ()
     host_paths: tuple[RegionField, ...] = ()
     bucket_paths: tuple[RegionField, ...] = ()

@@ -492,12 +492,14 @@ class RuleEngine:
         )
         self._principal_suffixes, self._principal_labels = self._principals()
         # Region fields by key path (any type); maps keyed by region by type (a dict lookup per map walked); region
-        # inputs of one type whose key names no region (a VOD editing project's `division`), read once per place by
-        # the cached key plan, so a value pays nothing.
-        self._region_paths, self._region_keyed_maps, self._typed_region_fields = (
+        # inputs of one type whose key names no region (a VOD editing project's `division`) and zone inputs of one
+        # type whose key names no zone (a directory bucket's `location.name`), read once per place by the cached key
+        # plan, so a value pays nothing.
+        self._region_paths, self._region_keyed_maps, self._typed_region_fields, self._typed_zone_fields = (
             self.endpoints.key_paths(self.endpoints.region_fields),
             self.endpoints.typed_paths(self.endpoints.region_keyed_maps),
             self.endpoints.typed_paths(self.endpoints.typed_region_fields),
+            self.endpoints.typed_paths(self.endpoints.typed_zone_fields),
         )
         self._host_paths = self.endpoints.key_paths(self.endpoints.host_paths)
         self._bucket_paths = self.endpoints.key_paths(self.endpoints.bucket_paths)
@@ -1635,7 +1637,7 @@ class RuleEngine:
             region=_is_region_key(key)
             or kpath[-2:] in self._region_paths
             or _at_any(kpath, self._typed_region_fields.get(type_token, ())),
-            zone=_is_zone_key(tokens),
+            zone=_is_zone_key(tokens) or _at_any(kpath, self._typed_zone_fields.get(type_token, ())),
             # S3 bucket names by key or path (aws); OSS bucket names only in the catalogued fields of their types.
             # A bucket of a self-managed object store (server_buckets) is no S3 bucket: its server's host is judged.
             bucket=_GROUP
