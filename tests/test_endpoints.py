@@ -4748,6 +4748,25 @@ def test_a_pool_id_under_a_variable_named_after_a_pool_is_judged_by_its_region(
     assert rule_ids("EU", subject) == expected
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("DB_READER", "db.partner.example.com", {"RES-015"}),
+        ("DB_WRITER", "pg.partner.example.com:5432", {"RES-015"}),
+        ("ORDERS_DB_READER", "db.partner.example.com", {"RES-015"}),  # a `_db_reader` suffix
+        ("DB_READER", "fleet-db.cluster-ro-abcdefghijkl.eu-central-1.rds.amazonaws.com", set()),
+        ("DB_WRITER", "fleet-db.cluster-abcdefghijkl.eu-west-1.rds.amazonaws.com:5432", set()),
+        ("DB_READER", "10.40.3.12", set()),
+        ("DB_READER", "reporting", set()),  # a name, not a host
+    ],
+)  # fmt: skip
+def test_a_database_s_reader_and_writer_variables_are_host_keys(variable: str, value: str, expected: set[str]) -> None:
+    # endpoints.yaml host_keys db_reader / db_writer (mutation search, round 3): where the application's queries go.
+    subject = Subject("aws:lambda/function:Function", "fn", {"environment": {"variables": {variable: value}}},
+                      provider("EU"))  # fmt: skip
+    assert rule_ids("EU", subject) == expected
+
+
 _EFS_REPLICATION = "aws:efs/replicationConfiguration:ReplicationConfiguration"
 _EFS_ARN = "arn:aws:elasticfilesystem:{}:111122223333:file-system/fs-0f9e8d7c6b5a49382"
 

@@ -5891,6 +5891,14 @@ _IDENTITY_POOL_ZURICH = {"IDENTITY_POOL": "eu-central-2:0f1e2d3c-4b5a-6978-8796-
 _IDENTITY_POOL_FRANKFURT = {"IDENTITY_POOL": "eu-central-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"}
 
 
+_DB_READER_PARTNER = {"DB_READER": "db.partner.example.com"}
+_DB_WRITER_PARTNER = {"DB_WRITER": "pg.partner.example.com:5432"}
+_DB_ENDPOINTS_FRANKFURT = {
+    "DB_WRITER": "fleet-db.cluster-abcdefghijkl.eu-central-1.rds.amazonaws.com:5432",
+    "DB_READER": "fleet-db.cluster-ro-abcdefghijkl.eu-central-1.rds.amazonaws.com",
+}
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -9528,6 +9536,13 @@ CASES: list[Case] = [
     Case("mutants3-us-s3-express-zone-virginia", "US", directory_bucket_in_zone("use1-az4")),
     Case("mutants3-jp-s3-express-zone-seoul", "JP", directory_bucket_in_zone("apne2-az1"), {"RES-008"}),
     Case("mutants3-jp-s3-express-zone-tokyo", "JP", directory_bucket_in_zone("apne1-az4")),
+    # Mutation search round 3 (stop 33), host mutants with 40 per program: a database's reader and writer endpoints
+    # under DB_READER / DB_WRITER (no host key named them): a partner's host passed; the cluster's own regional
+    # endpoints and a private address stay accepted.
+    Case("mutants3-eu-lambda-db-reader-partner", "EU", lambda_env(_DB_READER_PARTNER), {"RES-015"}),
+    Case("mutants3-eu-lambda-db-writer-partner", "EU", lambda_env(_DB_WRITER_PARTNER), {"RES-015"}),
+    Case("mutants3-eu-lambda-db-endpoints-frankfurt", "EU", lambda_env(_DB_ENDPOINTS_FRANKFURT)),
+    Case("mutants3-jp-lambda-db-reader-private-address", "JP", lambda_env({"DB_READER": "10.40.3.12"})),
 ]
 
 
