@@ -6,8 +6,8 @@ and every string leaf of every registered resource's inputs is read. Each leaf h
 - ``region``: an in-jurisdiction region (the exact names of jurisdictions.yaml) replaced by a foreign region of the same
   cloud, also inside zone names within longer text, hosts (``oss-cn-shanghai.aliyuncs.com``) and ARNs; inside base64
   text too (user data, command content), decoded, swapped and encoded again (each kind below too, as ``<kind>-b64``);
-- ``host``: the host of a URL, a whole-leaf host name, or a declared destination's match replaced by
-  ``collector.example.com`` (a host nothing proves resident);
+- ``host``: the host of a URL, a whole-leaf host name (with or without a port), or a declared destination's match
+  replaced by ``collector.example.com`` (a host nothing proves resident);
 - ``partition``: ``arn:aws-cn:`` -> ``arn:aws:`` in CN programs;
 - ``zone``: a whole leaf that is a zone of an in-jurisdiction region replaced by a zone of a foreign region of the same
   cloud, spelt as that cloud spells that region's zones (``cn-shanghai-b`` -> ``cn-hongkong-b`` or
@@ -268,8 +268,9 @@ def _swaps(code: str, type_: str, text: str, declared: list[str], turn: int) -> 
     if code == "CN" and "arn:aws-cn:" in text:
         yield "partition", text.replace("arn:aws-cn:", "arn:aws:")
     hosts = {m.group(1) for m in _URL_HOST.finditer(text)} | {d for d in declared if d and d in text}
-    if _is_host(text):
-        hosts.add(text.rstrip("."))
+    bare = re.sub(r":\d{1,5}$", "", text)  # a whole-leaf host with its port (pg.example.com:5432)
+    if _is_host(bare):
+        hosts.add(bare.rstrip("."))
     for host in sorted(hosts - {COLLECTOR}):
         yield "host", text.replace(host, COLLECTOR)
         break  # one host per leaf: a second one would judge the same field again
