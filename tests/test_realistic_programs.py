@@ -5876,7 +5876,7 @@ def directory_bucket_in_zone(zone_id: str) -> Callable[[Ctx], object]:
     # CreateBucketConfiguration.Location.Name, "the name of the location where the bucket will be created ... the
     # Availability Zone ID").
     def build(c: Ctx) -> object:
-        location = {"name": zone_id, "type": "AvailabilityZone"}
+        location: aws.s3.DirectoryBucketLocationArgsDict = {"name": zone_id, "type": "AvailabilityZone"}
         return aws.s3.DirectoryBucket(
             "shards", bucket=f"training-shards--{zone_id}--x-s3", location=location, opts=c.aws
         )
