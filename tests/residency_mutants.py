@@ -4,11 +4,19 @@ Every compliant program of ``tests/test_realistic_programs.py`` (``CASES``) is r
 and every string leaf of every registered resource's inputs is read. Each leaf holding a resident value gives mutants:
 
 - ``region``: an in-jurisdiction region (the exact names of jurisdictions.yaml) replaced by a foreign region of the same
-  cloud, also inside zone names (``cn-shanghai-b`` -> ``cn-hongkong-b``), hosts (``oss-cn-shanghai.aliyuncs.com``) and
-  ARNs; inside base64 text too (user data, command content), decoded, swapped and encoded again;
-- ``host``: the host of a URL, a whole-leaf host name, or a declared destination's match replaced by
-  ``collector.example.com`` (a host nothing proves resident);
-- ``partition``: ``arn:aws-cn:`` -> ``arn:aws:`` in CN programs.
+  cloud, also inside zone names within longer text, hosts (``oss-cn-shanghai.aliyuncs.com``) and ARNs; inside base64
+  text too (user data, command content), decoded, swapped and encoded again (each kind below too, as ``<kind>-b64``);
+- ``host``: the host of a URL, a whole-leaf host name (with or without a port), or a declared destination's match
+  replaced by ``collector.example.com`` (a host nothing proves resident);
+- ``partition``: ``arn:aws-cn:`` -> ``arn:aws:`` in CN programs;
+- ``zone``: a whole leaf that is a zone of an in-jurisdiction region replaced by a zone of a foreign region of the same
+  cloud, spelt as that cloud spells that region's zones (``cn-shanghai-b`` -> ``cn-hongkong-b`` or
+  ``ap-southeast-1b``, ``cn-north-1a`` -> ``ap-east-1a``); a zone inside longer text stays a ``region`` mutant;
+- ``zone-id``: an AWS zone id of an in-jurisdiction region (``cnn1-az1``, ``euc1-az2``, ``use1-mia1-az1``: the region's
+  code from the catalogue's ``short_codes``) given a foreign region's code (``ape1-az1``, ``euw2-az2``);
+- ``email``: the domain of an e-mail address (``ops@fleet.example.cn``) replaced by ``collector.example.com``;
+- ``ip``: a private IPv4 address written as one address (``10.20.0.53``, not a ``10.0.0.0/16`` range) replaced by
+  ``203.0.113.10`` (an address outside every private range: nothing proves where it is).
 
 Each mutant is the same program with a stack transformation registered *before* ``enforce()`` that rewrites that one
 leaf (through ``apply`` where the input is an Output), so the guard, kept last, judges the mutated inputs exactly as it
@@ -16,7 +24,7 @@ judges a program that wrote them. A mutant the guard accepts is a SURVIVOR: eith
 name, a description, a Deny statement's region list) or it is a leak. ``--plan`` also runs each mutant through the
 offline plan and reports where the two front doors disagree.
 
-    .venv/bin/python tests/residency_mutants.py [--cases REGEX] [--limit N] [--per-case M] [--plan]
+    .venv/bin/python tests/residency_mutants.py [--cases REGEX] [--limit N] [--per-case M] [--plan] [--kinds K,...]
 
 Not a test module (no ``test_`` prefix); tests/test_residency_mutants.py runs it over a fixed sample.
 """
@@ -27,6 +35,7 @@ import argparse
 import base64
 import binascii
 import copy
+import functools
 import inspect
 import re
 import sys
@@ -50,6 +59,7 @@ from components.plan.collect import build_stack_plan  # noqa: E402
 from components.residency import audit_session, enforce  # noqa: E402
 from components.residency.catalogue import load_catalogue  # noqa: E402
 from components.residency.destinations import parse_destinations  # noqa: E402
+from components.residency.endpoints import load_endpoints  # noqa: E402
 from components.simulate.recorder import Secret  # noqa: E402
 from components.testing import run_pulumi_program  # noqa: E402
 
@@ -85,6 +95,16 @@ _TLDS = frozenset(
      "hk", "tw", "co", "dev", "app", "cloud", "info", "biz"}
 )  # fmt: skip
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]{16,}={0,2}$")
+# An AWS zone id (euc1-az2) or Local / Wavelength Zone id (use1-mia1-az1, use1-wl1-bos-wlz1): the region's code first.
+_ZONE_ID = re.compile(r"(?<![a-z0-9-])([a-z]{3,9}\d+)(-(?:[a-z]+\d+-)?az\d+|-wl\d+-[a-z]+-wlz\d+)(?![a-z0-9])")
+# A private IPv4 address, not a range (no /prefix after it) nor part of a longer dotted name or version.
+_PRIVATE_IP = re.compile(
+    r"(?<![\w.])(10(?:\.\d{1,3}){3}|172\.(?:1[6-9]|2\d|3[01])(?:\.\d{1,3}){2}|192\.168(?:\.\d{1,3}){2})(?![\w/]|\.\d)"
+)
+PUBLIC_IP = "203.0.113.10"
+"""The foreign address of an ip swap: outside the private ranges the engine proves (TEST-NET-3, never routed)."""
+# An e-mail address; its domain is group 1 (userinfo of a URL, `user@host`, is the host swap's).
+_EMAIL = re.compile(r"(?<![/:\w.%+-])[\w.%+-]+@((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?![\w-])", re.I)
 
 
 def _norm(key: object) -> str:
@@ -171,6 +191,40 @@ def _region_pattern(code: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])({alternatives})(?![0-9])")
 
 
+def _zone_pattern(code: str) -> re.Pattern[str]:
+    # A whole leaf that is a zone of a resident region: eu-west-1a (AWS, Alibaba outside the mainland), cn-shanghai-b
+    # (Alibaba's mainland regions, and cn-shanghai-finance-1z), eu-central-1-mia-1a style names are left to `region`.
+    alternatives = "|".join(re.escape(r) for r in _resident_regions(code))
+    return re.compile(rf"^({alternatives})(-?)([a-z])$")
+
+
+def _foreign_zone(region: str, letter: str) -> str:
+    """A zone of ``region`` as its cloud spells it: a letter after a Region ending in a digit (``ap-east-1a``,
+    Alibaba's ``ap-southeast-1b``), ``-<letter>`` after one that does not (Alibaba's ``cn-hongkong-b``)."""
+    return f"{region}{letter}" if region[-1].isdigit() else f"{region}-{letter}"
+
+
+@functools.cache
+def _zone_codes() -> dict[str, str]:
+    """AWS region code (the catalogue's ``short_codes``: ``cnn1``) -> region."""
+    short = load_endpoints().aws.short_codes
+    return dict(short.codes) if short else {}
+
+
+def _code_of(region: str) -> str | None:
+    return next((c for c, r in _zone_codes().items() if r == region), None)
+
+
+def _foreign_zone_id(found: re.Match[str], codes: Mapping[str, str], resident: set[str], foreign: str) -> str:
+    """A resident zone id given the foreign region's code: ``cnn1-az1`` -> ``ape1-az1``; a Local or Wavelength Zone id
+    becomes an availability zone id of the foreign region (``use1-mia1-az1`` -> ``cac1-az1``: that region has no such
+    group)."""
+    if codes.get(found.group(1)) not in resident:
+        return found.group(0)
+    tail = found.group(2)
+    return foreign + (tail if re.fullmatch(r"-az\d+", tail) else "-az1")
+
+
 def _cloud(type_: str, text: str) -> str:
     if "aliyun" in text or "alibaba" in text:
         return "alicloud"
@@ -193,17 +247,41 @@ def _swaps(code: str, type_: str, text: str, declared: list[str], turn: int) -> 
     """(kind, mutated text) for one leaf's text."""
     regions = _region_pattern(code)
     found = regions.search(text)
-    if found:
+    zone = _zone_pattern(code).match(text)
+    if zone:
+        cloud = _cloud(type_, text)
+        foreign = FOREIGN[(code, cloud)]
+        yield "zone", _foreign_zone(foreign[turn % len(foreign)], zone.group(3))
+    elif found:
         foreign = FOREIGN[(code, _cloud(type_, text))]
         yield "region", regions.sub(foreign[turn % len(foreign)], text)
+    resident = set(_resident_regions(code))
+    codes = _zone_codes()
+    if any(codes.get(m.group(1)) in resident for m in _ZONE_ID.finditer(text)):
+        foreign_codes = [c for c in map(_code_of, FOREIGN[(code, "aws")]) if c]
+        yield (
+            "zone-id",
+            _ZONE_ID.sub(
+                lambda m: _foreign_zone_id(m, codes, resident, foreign_codes[turn % len(foreign_codes)]), text
+            ),
+        )
     if code == "CN" and "arn:aws-cn:" in text:
         yield "partition", text.replace("arn:aws-cn:", "arn:aws:")
     hosts = {m.group(1) for m in _URL_HOST.finditer(text)} | {d for d in declared if d and d in text}
-    if _is_host(text):
-        hosts.add(text.rstrip("."))
+    bare = re.sub(r":\d{1,5}$", "", text)  # a whole-leaf host with its port (pg.example.com:5432)
+    if _is_host(bare):
+        hosts.add(bare.rstrip("."))
     for host in sorted(hosts - {COLLECTOR}):
         yield "host", text.replace(host, COLLECTOR)
         break  # one host per leaf: a second one would judge the same field again
+    ip = _PRIVATE_IP.search(text)
+    if ip:
+        yield "ip", text[: ip.start()] + PUBLIC_IP + text[ip.end() :]
+    # Each address of a leaf in turn (a sender, a recipient and a reply-to address in one document play different
+    # parts), at most three.
+    mails = [m for m in _EMAIL.finditer(text) if m.group(1).lower() != COLLECTOR]
+    for mail in mails[:3]:
+        yield "email", text[: mail.start(1)] + COLLECTOR + text[mail.end(1) :]
 
 
 def _is_host(text: str) -> bool:
@@ -336,7 +414,7 @@ def judge(case: realistic.Case, mutant: Mutant, *, plan: bool = False) -> Outcom
 
 def search(
     pattern: str | None = None, limit: int | None = None, per_case: int = 12, plan: bool = False,
-    cases: list[realistic.Case] | None = None,
+    cases: list[realistic.Case] | None = None, kinds: set[str] | None = None,
 ) -> Report:  # fmt: skip
     started = time.perf_counter()
     chosen = cases if cases is not None else [c for c in realistic.CASES if not c.expected]
@@ -349,7 +427,8 @@ def search(
         recorded = _run(case, realistic._program(case, "audit"))
         if recorded.error is not None:
             continue
-        for mutant in _spread(mutants_of(case, recorded.resources), per_case):
+        made = [m for m in mutants_of(case, recorded.resources) if kinds is None or m.kind.split("-b64")[0] in kinds]
+        for mutant in _spread(made, per_case):
             report.outcomes.append(judge(case, mutant, plan=plan))
     report.seconds = time.perf_counter() - started
     return report
@@ -365,8 +444,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="at most this many cases")
     parser.add_argument("--per-case", type=int, default=12, help="at most this many mutants per case (default 12)")
     parser.add_argument("--plan", action="store_true", help="also run each mutant through the offline plan")
+    parser.add_argument(
+        "--kinds", help="only these kinds, comma-separated (region,zone,zone-id,host,partition,email,ip)"
+    )
     args = parser.parse_args(argv)
-    report = search(args.cases, args.limit, args.per_case, args.plan)
+    kinds = set(args.kinds.split(",")) if args.kinds else None
+    report = search(args.cases, args.limit, args.per_case, args.plan, kinds=kinds)
     outcomes = report.outcomes
     killed = sum(1 for o in outcomes if o.guard)
     print(f"{report.cases} cases, {len(outcomes)} mutants, {killed} refused, {len(report.survivors)} survived, "

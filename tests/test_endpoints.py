@@ -5100,6 +5100,86 @@ def test_a_region_id_alone_under_a_host_key_is_judged_as_a_region(code: str, end
     assert all(f.path == "etl_sinks[0].endpoint" for f in findings)
 
 
+_DIRECTORY_BUCKET = "aws:s3/directoryBucket:DirectoryBucket"
+
+
+@pytest.mark.parametrize(
+    ("code", "zone_id", "expected"),
+    [
+        ("US", "use1-az4", set()),
+        ("US", "use1-mia1-az1", set()),  # the Miami Local Zone (catalogued US)
+        ("US", "cac1-az1", {"RES-008"}),  # Canada (Central)
+        ("US", "use1-qro1-az1", {"RES-008"}),  # a Local Zone of us-east-1 in Mexico
+        ("JP", "apne1-az4", set()),
+        ("JP", "apne2-az1", {"RES-008"}),  # Seoul
+        ("CN", "cnnw1-az1", set()),
+        ("CN", "ape1-az1", {"RES-008"}),  # Hong Kong
+        ("EU", "euc1-az3", set()),
+        ("EU", "euw2-az1", {"RES-008"}),  # London
+    ],
+)  # fmt: skip
+def test_a_directory_bucket_s_location_is_judged_as_a_zone(code: str, zone_id: str, expected: set[str]) -> None:
+    # endpoints.yaml typed_zone_fields: a directory bucket's location.name is the zone id its objects are stored in
+    # (found by the mutation search, round 3: a zone of Canada passed in a US program).
+    props = {"bucket": "training-shards--use1-az4--x-s3", "location": {"name": zone_id, "type": "AvailabilityZone"}}
+    findings = ENGINES[code].check(Subject(_DIRECTORY_BUCKET, "shards", props, provider(code)))[0]
+    assert {f.rule.id for f in findings} == expected
+    assert all(f.path == "location.name" for f in findings)
+
+
+def test_a_typed_zone_field_is_a_zone_only_in_its_own_type() -> None:
+    engine = ENGINES["US"]
+    assert engine._key_plan(_DIRECTORY_BUCKET, ("location", "name"), "name").zone
+    assert not engine._key_plan(_DIRECTORY_BUCKET, ("name",), "name").zone
+    assert not engine._key_plan("aws:s3/bucket:Bucket", ("location", "name"), "name").zone
+    assert _DIRECTORY_BUCKET in {f.type for f in ENDPOINTS.typed_zone_fields}
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("USER_POOL", "eu-west-1_AbCdEf123", set()),
+        ("USER_POOL", "eu-west-2_AbCdEf123", {"RES-009"}),  # London
+        ("COGNITO_USER_POOL", "eu-central-2_AbCdEf123", {"RES-009"}),  # Zurich
+        ("COGNITO_USER_POOL_ID", "us-east-1_AbCdEf123", {"RES-009"}),
+        ("COGNITO_USER_POOL_ID", "eu-central-1_AbCdEf123", set()),
+        ("IDENTITY_POOL", "eu-west-2:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", {"RES-009"}),
+        ("COGNITO_IDENTITY_POOL", "eu-west-3:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", set()),
+        ("COGNITO_IDENTITY_POOL_ID", "ap-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", {"RES-009"}),
+        # No Region before the separator: judged as any other string (a pool's name).
+        ("USER_POOL", "fleet_owners", set()),
+        ("IDENTITY_POOL", "fleet-owners", set()),
+    ],
+)  # fmt: skip
+def test_a_pool_id_under_a_variable_named_after_a_pool_is_judged_by_its_region(
+    variable: str, value: str, expected: set[str]
+) -> None:
+    # endpoints.yaml region_id_fields (mutation search, round 3): the application verifies tokens against and calls the
+    # pool in the Region its id begins with.
+    subject = Subject("aws:lambda/function:Function", "fn", {"environment": {"variables": {variable: value}}},
+                      provider("EU"))  # fmt: skip
+    assert rule_ids("EU", subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("DB_READER", "db.partner.example.com", {"RES-015"}),
+        ("DB_WRITER", "pg.partner.example.com:5432", {"RES-015"}),
+        ("ORDERS_DB_READER", "db.partner.example.com", {"RES-015"}),  # a `_db_reader` suffix
+        ("DB_READER", "fleet-db.cluster-ro-abcdefghijkl.eu-central-1.rds.amazonaws.com", set()),
+        ("DB_WRITER", "fleet-db.cluster-abcdefghijkl.eu-west-1.rds.amazonaws.com:5432", set()),
+        ("DB_READER", "10.40.3.12", set()),
+        ("DB_READER", "reporting", set()),  # a name, not a host
+    ],
+)  # fmt: skip
+def test_a_database_s_reader_and_writer_variables_are_host_keys(variable: str, value: str, expected: set[str]) -> None:
+    # endpoints.yaml host_keys db_reader / db_writer (mutation search, round 3): where the application's queries go.
+    subject = Subject("aws:lambda/function:Function", "fn", {"environment": {"variables": {variable: value}}},
+                      provider("EU"))  # fmt: skip
+    assert rule_ids("EU", subject) == expected
+
+
 _EFS_REPLICATION = "aws:efs/replicationConfiguration:ReplicationConfiguration"
 _EFS_ARN = "arn:aws:elasticfilesystem:{}:111122223333:file-system/fs-0f9e8d7c6b5a49382"
 

@@ -7158,6 +7158,36 @@ def awsred8_archive_request(whole_input: bool) -> Callable[[Ctx], object]:
     return build
 
 
+
+def directory_bucket_in_zone(zone_id: str) -> Callable[[Ctx], object]:
+    # docs: s3/directorybucket — an S3 Express One Zone bucket: its name ends with --<zone id>--x-s3 and its `location`
+    # {name: <zone id>, type: AvailabilityZone} is the zone its objects are stored in (CreateBucket's
+    # CreateBucketConfiguration.Location.Name, "the name of the location where the bucket will be created ... the
+    # Availability Zone ID").
+    def build(c: Ctx) -> object:
+        location: aws.s3.DirectoryBucketLocationArgsDict = {"name": zone_id, "type": "AvailabilityZone"}
+        return aws.s3.DirectoryBucket(
+            "shards", bucket=f"training-shards--{zone_id}--x-s3", location=location, opts=c.aws
+        )
+
+    return build
+
+
+_POOL_LONDON = "eu-west-2_AbCdEf123"
+_POOL_HK = {"COGNITO_USER_POOL_ID": "ap-east-1_AbCdEf123"}
+_POOL_NINGXIA = {"COGNITO_USER_POOL_ID": "cn-northwest-1_AbCdEf123"}
+_IDENTITY_POOL_ZURICH = {"IDENTITY_POOL": "eu-central-2:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"}
+_IDENTITY_POOL_FRANKFURT = {"IDENTITY_POOL": "eu-central-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"}
+
+
+_DB_READER_PARTNER = {"DB_READER": "db.partner.example.com"}
+_DB_WRITER_PARTNER = {"DB_WRITER": "pg.partner.example.com:5432"}
+_DB_ENDPOINTS_FRANKFURT = {
+    "DB_WRITER": "fleet-db.cluster-abcdefghijkl.eu-central-1.rds.amazonaws.com:5432",
+    "DB_READER": "fleet-db.cluster-ro-abcdefghijkl.eu-central-1.rds.amazonaws.com",
+}
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -11648,6 +11678,28 @@ CASES: list[Case] = [
     # awsred8: an S3 PutObject task whose whole request (its bucket too) is the state's input.
     Case("awsred8-eu-sfn-put-whole-input", "EU", awsred8_archive_request(True), {"RES-017"}),
     Case("awsred8-eu-sfn-put-own-bucket", "EU", awsred8_archive_request(False)),
+    # Mutation search round 3 (stop 33): a Cognito pool id begins with the pool's Region wherever an application is
+    # told which pool to use, also under a variable not named exactly user_pool_id (USER_POOL, COGNITO_USER_POOL_ID,
+    # IDENTITY_POOL): a pool in London, Hong Kong or Zurich passed; the in-market twins stay accepted.
+    Case("mutants3-eu-lambda-user-pool-var-london", "EU", lambda_env({"USER_POOL": _POOL_LONDON}), {"RES-009"}),
+    Case("mutants3-eu-lambda-user-pool-var-ireland", "EU", lambda_env({"USER_POOL": "eu-west-1_AbCdEf123"})),
+    Case("mutants3-cn-lambda-cognito-user-pool-id-hongkong", "CN", lambda_env(_POOL_HK), {"RES-009"}),
+    Case("mutants3-cn-lambda-cognito-user-pool-id-ningxia", "CN", lambda_env(_POOL_NINGXIA)),
+    Case("mutants3-de-lambda-identity-pool-var-zurich", "DE", lambda_env(_IDENTITY_POOL_ZURICH), {"RES-009"}),
+    Case("mutants3-de-lambda-identity-pool-var-frankfurt", "DE", lambda_env(_IDENTITY_POOL_FRANKFURT)),
+    # Mutation search round 3 (stop 33), zone-id mutants: an S3 Express One Zone directory bucket's location.name is
+    # the zone id its objects are stored in; a zone of Canada or Seoul passed (the key `name` is no zone key).
+    Case("mutants3-us-s3-express-zone-canada", "US", directory_bucket_in_zone("cac1-az1"), {"RES-008"}),
+    Case("mutants3-us-s3-express-zone-virginia", "US", directory_bucket_in_zone("use1-az4")),
+    Case("mutants3-jp-s3-express-zone-seoul", "JP", directory_bucket_in_zone("apne2-az1"), {"RES-008"}),
+    Case("mutants3-jp-s3-express-zone-tokyo", "JP", directory_bucket_in_zone("apne1-az4")),
+    # Mutation search round 3 (stop 33), host mutants with 40 per program: a database's reader and writer endpoints
+    # under DB_READER / DB_WRITER (no host key named them): a partner's host passed; the cluster's own regional
+    # endpoints and a private address stay accepted.
+    Case("mutants3-eu-lambda-db-reader-partner", "EU", lambda_env(_DB_READER_PARTNER), {"RES-015"}),
+    Case("mutants3-eu-lambda-db-writer-partner", "EU", lambda_env(_DB_WRITER_PARTNER), {"RES-015"}),
+    Case("mutants3-eu-lambda-db-endpoints-frankfurt", "EU", lambda_env(_DB_ENDPOINTS_FRANKFURT)),
+    Case("mutants3-jp-lambda-db-reader-private-address", "JP", lambda_env({"DB_READER": "10.40.3.12"})),
 ]
 
 

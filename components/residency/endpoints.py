@@ -582,8 +582,9 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type that hold a region although no token of their key says so (a VOD editing project's
     ``division``): judged as region fields in that type only, so the same key elsewhere keeps its own meaning."""
     typed_zone_fields: tuple[TypedField, ...] = ()
-    """Inputs of one resource type that hold a zone although their key does not end like a zone field (an RDS
-    instance's ``zone_id_slave_a``, a PolarDB cluster's ``standby_az``): judged as zone fields in that type only."""
+    """Inputs of one resource type that hold a zone (name or zone id) although their key does not end like a zone
+    field (an RDS instance's ``zone_id_slave_a``, a PolarDB cluster's ``standby_az``, an S3 directory bucket's
+    ``location.name``): judged as zone fields in that type only."""
     self_address_outputs: tuple[SelfAddressOutput, ...] = ()
     host_paths: tuple[RegionField, ...] = ()
     bucket_paths: tuple[RegionField, ...] = ()

@@ -496,9 +496,9 @@ class RuleEngine:
         )
         self._principal_suffixes, self._principal_labels = self._principals()
         # Region fields by key path (any type); maps keyed by region by type (a dict lookup per map walked); region
-        # inputs of one type whose key names no region (a VOD editing project's `division`), read once per place by
-        # the cached key plan, so a value pays nothing.
-        # Zone inputs of one type whose key does not end like a zone field (an RDS secondary's `zone_id_slave_a`).
+        # inputs of one type whose key names no region (a VOD editing project's `division`) and zone inputs of one
+        # type whose key does not end like a zone field (an RDS secondary's `zone_id_slave_a`, a directory bucket's
+        # `location.name`), read once per place by the cached key plan, so a value pays nothing.
         self._region_paths, self._region_keyed_maps, self._typed_region_fields, self._typed_zone_fields = (
             self.endpoints.key_paths(self.endpoints.region_fields),
             self.endpoints.typed_paths(self.endpoints.region_keyed_maps),
