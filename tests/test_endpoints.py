@@ -5127,7 +5127,7 @@ def test_a_directory_bucket_s_location_is_judged_as_a_zone(code: str, zone_id: s
     assert all(f.path == "location.name" for f in findings)
 
 
-def test_a_typed_zone_field_is_a_zone_only_in_its_own_type() -> None:
+def test_a_directory_bucket_s_location_name_is_a_zone_only_there() -> None:
     engine = ENGINES["US"]
     assert engine._key_plan(_DIRECTORY_BUCKET, ("location", "name"), "name").zone
     assert not engine._key_plan(_DIRECTORY_BUCKET, ("name",), "name").zone

@@ -6664,7 +6664,6 @@ def alired8_dcdn_edge_kv(c: Ctx) -> object:
     )  # fmt: skip
 
 
-
 def awsred8_runtime_output(mode: str) -> Callable[[Ctx], object]:
     # docs: sfn/statemachine, Step Functions "Manipulate parameters" (a key ending in `.$` selects its value from the
     # input with a path) and "Transforming data with JSONata" (`{% $states.input.bucket %}`), Transcribe
@@ -7156,7 +7155,6 @@ def awsred8_archive_request(whole_input: bool) -> Callable[[Ctx], object]:
         )
 
     return build
-
 
 
 def directory_bucket_in_zone(zone_id: str) -> Callable[[Ctx], object]:
