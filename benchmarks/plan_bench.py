@@ -9,7 +9,7 @@
    mocks, guard, residency judging, model, JSON) against the raw Pulumi SDK registering the same
    resources under a plain ``pulumi.runtime.Mocks`` that echoes inputs, run three ways: as a user
    would run it (default settings; goal plan <= 0.6x), with the collector settings the plan uses
-   (goal <= 1.15x), and with every setting the plan uses (collector and no source positions; shown
+   (goal <= 1.15x), and with every setting the plan uses (collector, no source positions, the lean unknowns check; shown
    for information). Peak memory: plan <= 1.3x the raw SDK as a user runs it.
 3. Linearity: the plan's CPU cost per resource at 1,000, 5,000 and 10,000 resources (goal: within 10%),
    the three sizes measured in rounds, in rotated order, so the machine's drift hits each alike.
@@ -103,7 +103,7 @@ def _worker(mode: str, resources: int) -> dict[str, Any]:
     from pulumi.runtime.stack import wait_for_rpcs
     from pulumi.runtime.sync_await import _sync_await
 
-    from components._compat import source_positions_off
+    from components._compat import lean_unknowns_check, source_positions_off
     from components.precompile import PROVIDER_MODULES, load
     from components.residency import load_catalogue
     from components.residency.endpoints import load_endpoints
@@ -141,6 +141,7 @@ def _worker(mode: str, resources: int) -> dict[str, Any]:
                 settings.enter_context(collector_paused())
             if mode == "raw-all":
                 settings.enter_context(source_positions_off())
+                settings.enter_context(lean_unknowns_check())
             pulumi.runtime.set_mocks(Plain(), project="bench", stack="bench", preview=False)
             _estate(resources, guarded=False)
             _sync_await(wait_for_rpcs())

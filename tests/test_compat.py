@@ -17,6 +17,10 @@ import pulumi
 import pulumi.runtime.resource as runtime_resource
 import pulumi_aws as aws
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pulumi.output import Unknown
+from pulumi.runtime import rpc
 
 from components import _compat
 from components.testing import MockSession
@@ -355,3 +359,44 @@ def test_the_fence_leaves_public_and_own_names_alone() -> None:
         "class C:\n    def f(self, provider):\n        return self._name, provider.pulumi_resource_name, rpc.UNKNOWN\n"
     )
     assert _private_uses(source) == []
+
+
+def _values() -> st.SearchStrategy[Any]:
+    """Nested inputs as the SDK meets them: scalars, Unknown, dicts, lists, and tuples and sets (which the SDK's walk
+    does not enter, so a difference there would show a changed SDK)."""
+    scalar = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=3), st.just(Unknown()))
+    return st.recursive(
+        scalar,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4),
+            st.dictionaries(st.text(max_size=2), inner, max_size=4),
+            st.tuples(inner, inner),
+            st.frozensets(st.integers(), max_size=2),
+        ),
+        max_leaves=12,
+    )
+
+
+@given(_values(), st.booleans())
+def test_the_lean_unknowns_check_answers_as_the_sdk_does(value: Any, share: bool) -> None:
+    # The SDK's own function is the oracle: an upgrade that changes its walk fails here first.
+    if share and isinstance(value, list | dict):
+        value = [value, {"again": value}, value]  # one container reached twice
+    assert _compat.contains_unknowns(value) is rpc.contains_unknowns(value)
+
+
+def test_the_lean_unknowns_check_follows_a_cycle_once() -> None:
+    cycle: list[Any] = [1]
+    cycle.append({"back": cycle})
+    assert _compat.contains_unknowns(cycle) is rpc.contains_unknowns(cycle) is False
+    cycle.append(Unknown())
+    assert _compat.contains_unknowns(cycle) is rpc.contains_unknowns(cycle) is True
+
+
+def test_the_lean_unknowns_check_replaces_the_sdk_s_and_restores_it(pulumi_mocks: MockSession) -> None:
+    original = rpc.contains_unknowns
+    with _compat.lean_unknowns_check():
+        assert rpc.contains_unknowns is _compat.contains_unknowns
+        run = pulumi_mocks.run(lambda: aws.s3.Bucket("b", tags={"owner": "fleet"}, opts=pulumi.ResourceOptions()))
+    assert rpc.contains_unknowns is original
+    assert run.find("b").inputs["tags"] == {"owner": "fleet"}
