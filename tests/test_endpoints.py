@@ -3111,6 +3111,9 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
         ("aws:account/alternativeContact:AlternativeContact",
          {"alternate_contact_type": "BILLING", "name": "AP", "title": "AP", "email_address": "ap@{host}"}),
         ("aws:organizations/account:Account", {"name": "fleet-prod", "email": "aws-prod@{host}"}),
+        # A QuickSight user's registered address: where the dashboards' scheduled reports are mailed (stop 33).
+        ("aws:quicksight/user:User",
+         {"user_name": "analyst", "identity_type": "QUICKSIGHT", "user_role": "READER", "email": "analyst@{host}"}),
         # Oracle Database@AWS maintenance contacts, handed to Oracle (OCI), which mails them.
         ("aws:odb/cloudExadataInfrastructure:CloudExadataInfrastructure",
          {"shape": "Exadata.X11M", "customer_contacts_to_send_to_ocis": [{"email": "dba@{host}"}]}),

@@ -7186,6 +7186,45 @@ _DB_ENDPOINTS_FRANKFURT = {
 }
 
 
+def contacts_dts_alarms(delay_phone: str, error_phone: str) -> Callable[[Ctx], object]:
+    # docs: alicloud dts/synchronizationjob — the job's delay and error alarms are texted to the DBAs' mobiles: "This
+    # parameter currently only supports China stations, and only supports mainland mobile phone numbers" (written
+    # without +86, as DTS's own examples, 1361234****,1371234****).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        instance = alicloud.dts.SynchronizationInstance(
+            "dts", payment_type="PayAsYouGo", instance_class="small", source_endpoint_engine_name="MySQL",
+            source_endpoint_region=region, destination_endpoint_engine_name="MySQL",
+            destination_endpoint_region=region, opts=c.ali,
+        )  # fmt: skip
+        return alicloud.dts.SynchronizationJob(
+            "sync", dts_instance_id=instance.id, dts_job_name="orders",
+            db_list=json.dumps({"orders": {"name": "orders", "all": True}}),
+            source_endpoint_instance_type="RDS", source_endpoint_instance_id="rm-uf6wjk5xxxxxxx",
+            source_endpoint_engine_name="MySQL", source_endpoint_region=region, source_endpoint_user_name="dts",
+            source_endpoint_password="x", destination_endpoint_instance_type="RDS",
+            destination_endpoint_instance_id="rm-uf6wjk5yyyyyyy", destination_endpoint_engine_name="MySQL",
+            destination_endpoint_region=region, destination_endpoint_user_name="dts", destination_endpoint_password="x",
+            structure_initialization=True, data_initialization=True, data_synchronization=True,
+            delay_notice=True, delay_rule_time="30", delay_phone=delay_phone, error_notice=True,
+            error_phone=error_phone, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def contacts_quicksight_reader(email: str) -> Callable[[Ctx], object]:
+    # docs: quicksight/user — a reader registered with her e-mail: the dashboards' scheduled e-mail reports (a PDF or
+    # CSV snapshot of the visuals) and threshold alerts are mailed to that address.
+    def build(c: Ctx) -> object:
+        return aws.quicksight.User(
+            "fleet-analyst", user_name="fleet-analyst", email=email, identity_type="QUICKSIGHT", user_role="READER",
+            namespace="default", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -11698,6 +11737,31 @@ CASES: list[Case] = [
     Case("mutants3-eu-lambda-db-writer-partner", "EU", lambda_env(_DB_WRITER_PARTNER), {"RES-015"}),
     Case("mutants3-eu-lambda-db-endpoints-frankfurt", "EU", lambda_env(_DB_ENDPOINTS_FRANKFURT)),
     Case("mutants3-jp-lambda-db-reader-private-address", "JP", lambda_env({"DB_READER": "10.40.3.12"})),
+    # contacts (stop 33): DTS alarm phones take mainland mobile numbers only, written without +86: proven mainland by
+    # that constraint (national_country CN); a +81 number passed in CN and a mainland number in an EU stack.
+    Case(
+        "contacts-cn-dts-alarms-mainland-mobiles", "CN", contacts_dts_alarms("13800138000,13900139000", "13800138000")
+    ),
+    Case(
+        "contacts-cn-dts-alarms-japan-mobile", "CN", contacts_dts_alarms("13800138000", "+81 90 1234 5678"), {"RES-022"}
+    ),
+    Case(
+        "contacts-eu-dts-alarms-mainland-mobile", "EU", contacts_dts_alarms("13800138000", "13800138000"), {"RES-022"}
+    ),
+    # contacts (stop 33): a QuickSight user's e-mail receives the dashboards' scheduled reports: a partner's domain
+    # passed; the company's own mail domain passes once declared resident.
+    Case(
+        "contacts-eu-quicksight-reader-partner-mail",
+        "EU",
+        contacts_quicksight_reader("analyst@agency.example.com"),
+        {"RES-015"},
+    ),  # fmt: skip
+    Case(
+        "contacts-eu-quicksight-reader-own-mail-declared",
+        "EU",
+        contacts_quicksight_reader("analyst@mail.example.eu"),
+        destinations=[_EU_MAIL],
+    ),  # fmt: skip
 ]
 
 
