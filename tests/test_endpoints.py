@@ -2113,6 +2113,24 @@ def test_a_bastion_host_public_address_is_a_destination(address: str, expected: 
     assert rule_ids("CN", subject._replace(props=named)) == set()
 
 
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("47.88.1.10", {"RES-015"}),  # a public address given as the private one: reached through NAT (stop 33)
+        ("db1.corp.example.cn", {"RES-015"}),  # a name resolves wherever its DNS says: declare the domain
+        ("10.20.0.15", set()),
+        ("172.16.0.10", set()),  # the provider's example
+        ("orders-db-1", set()),  # one label: names no domain
+        ("rm-uf6wjk5xxxxxxx.mysql.rds.aliyuncs.com", {"RES-015"}),  # a cloud host naming no region
+    ],
+)
+def test_a_bastion_host_private_address_is_a_destination(address: str, expected: set[str]) -> None:
+    props = {"host_name": "orders-db-1", "source": "Local", "active_address_type": "Private",
+             "host_private_address": address}  # fmt: skip
+    subject = Subject("alicloud:bastionhost/host:Host", "db", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
 @pytest.mark.parametrize("path", ["cluster_id", "sub_cluster_id"])
 def test_an_ack_one_fleet_membership_is_a_global_group(path: str) -> None:
     # A fleet (or member cluster) made elsewhere may be in any region ACK One fleets are offered in, Hong Kong and

@@ -7213,6 +7213,14 @@ def contacts_dts_alarms(delay_phone: str, error_phone: str) -> Callable[[Ctx], o
     return build
 
 
+_CONTACTS_CORP_DNS = {
+    "id": "cn-corp-dns",
+    "kind": "resident",
+    "match": "*.corp.example.cn",
+    "evidence": "PrivateZone corp.example.cn bound to the ops VPC; Shanghai IDC over Express Connect",
+}
+
+
 def contacts_quicksight_reader(email: str) -> Callable[[Ctx], object]:
     # docs: quicksight/user — a reader registered with her e-mail: the dashboards' scheduled e-mail reports (a PDF or
     # CSV snapshot of the visuals) and threshold alerts are mailed to that address.
@@ -11755,13 +11763,29 @@ CASES: list[Case] = [
         "EU",
         contacts_quicksight_reader("analyst@agency.example.com"),
         {"RES-015"},
-    ),  # fmt: skip
+    ),
+    # contacts (stop 33): a Bastionhost host's private address is where the bastion opens its O&M sessions: a public
+    # address written there passed; a private literal passes, an internal name once its domain is declared.
+    Case("contacts-cn-bastion-private-address-public-ip", "CN", bastion_host("Private", "47.88.1.10"), {"RES-015"}),
+    Case(
+        "contacts-cn-bastion-private-address-internal-name",
+        "CN",
+        bastion_host("Private", "db1.corp.example.cn"),
+        {"RES-015"},
+    ),
+    Case(
+        "contacts-cn-bastion-private-address-internal-name-declared",
+        "CN",
+        bastion_host("Private", "db1.corp.example.cn"),
+        destinations=[_CONTACTS_CORP_DNS],
+    ),
+    Case("contacts-cn-bastion-private-address-one-label-name", "CN", bastion_host("Private", "orders-db-1")),
     Case(
         "contacts-eu-quicksight-reader-own-mail-declared",
         "EU",
         contacts_quicksight_reader("analyst@mail.example.eu"),
         destinations=[_EU_MAIL],
-    ),  # fmt: skip
+    ),
 ]
 
 

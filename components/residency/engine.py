@@ -559,13 +559,11 @@ class RuleEngine:
         """Type token of a resource storing one named setting (``named_values``) -> the input naming the
         setting and the inputs holding its value (snake_case). A mapping, not a method: the guard looks every
         registration up in it."""
-        self._phone_fields = self.endpoints.typed_paths(self.endpoints.phone_fields)
-        # Type token -> (key path, country) of its phone fields that take only that country's numbers.
-        self._national_phones: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
-        for f in self.endpoints.phone_fields:
-            if f.national_country is not None:
-                entry = (tuple(f.path.split(".")), f.national_country)
-                self._national_phones[f.type] = (*self._national_phones.get(f.type, ()), entry)
+        # Phone fields, and those of them that take one country's numbers only (``national_country``).
+        self._phone_fields, self._national_phones = (
+            self.endpoints.typed_paths(self.endpoints.phone_fields),
+            _national_phones(self.endpoints),
+        )
         self._init_feature_arguments()
         phones = self.endpoints.phone_endpoints
         self._phone_prefixes = tuple(p.lower() for p in phones.prefixes) if phones is not None else ()
@@ -2248,6 +2246,16 @@ def _arn_names_region(value: str) -> bool:
         return False
     parts = value.split(":", 4)
     return len(parts) == 5 and bool(parts[3])
+
+
+def _national_phones(endpoints: EndpointCatalogue) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Type token -> (key path, country) of its phone fields that take only that country's numbers
+    (``national_country``)."""
+    table: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+    for f in endpoints.phone_fields:
+        if f.national_country is not None:
+            table[f.type] = (*table.get(f.type, ()), (tuple(f.path.split(".")), f.national_country))
+    return table
 
 
 def _at_any(kpath: tuple[str, ...], paths: tuple[tuple[str, ...], ...]) -> bool:
