@@ -3132,6 +3132,9 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
         # A QuickSight user's registered address: where the dashboards' scheduled reports are mailed (stop 33).
         ("aws:quicksight/user:User",
          {"user_name": "analyst", "identity_type": "QUICKSIGHT", "user_role": "READER", "email": "analyst@{host}"}),
+        # A QuickSight account's author's address, where its notices go (its notification_email: a host key).
+        ("aws:quicksight/accountSubscription:AccountSubscription",
+         {"account_name": "fleet-bi", "edition": "ENTERPRISE_AND_Q", "email_address": "bi-author@{host}"}),
         # Oracle Database@AWS maintenance contacts, handed to Oracle (OCI), which mails them.
         ("aws:odb/cloudExadataInfrastructure:CloudExadataInfrastructure",
          {"shape": "Exadata.X11M", "customer_contacts_to_send_to_ocis": [{"email": "dba@{host}"}]}),

@@ -7221,6 +7221,19 @@ _CONTACTS_CORP_DNS = {
 }
 
 
+def contacts_quicksight_subscription(author: str) -> Callable[[Ctx], object]:
+    # docs: quicksight/accountsubscription — the account's notices about the account and its subscription go to
+    # notification_email; an ENTERPRISE_AND_Q account's author's address is used "for future communications".
+    def build(c: Ctx) -> object:
+        return aws.quicksight.AccountSubscription(
+            "bi", account_name="fleet-bi", authentication_method="IAM_AND_QUICKSIGHT", edition="ENTERPRISE_AND_Q",
+            notification_email="bi-admin@mail.fleet-example.de", email_address=author, first_name="Jana",
+            last_name="Berger", contact_number="0301234567", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 def contacts_quicksight_reader(email: str) -> Callable[[Ctx], object]:
     # docs: quicksight/user — a reader registered with her e-mail: the dashboards' scheduled e-mail reports (a PDF or
     # CSV snapshot of the visuals) and threshold alerts are mailed to that address.
@@ -11780,6 +11793,21 @@ CASES: list[Case] = [
         destinations=[_CONTACTS_CORP_DNS],
     ),
     Case("contacts-cn-bastion-private-address-one-label-name", "CN", bastion_host("Private", "orders-db-1")),
+    # contacts (stop 33): a QuickSight account's author's address (its notices), judged as an AWS account's alternate
+    # contacts; a partner's domain passed (the notification_email beside it was judged already).
+    Case(
+        "contacts-de-quicksight-author-partner-mail",
+        "DE",
+        contacts_quicksight_subscription("bi-author@agency.example.com"),
+        {"RES-015"},
+        destinations=[_FA_OWN_MAIL],
+    ),
+    Case(
+        "contacts-de-quicksight-author-own-mail-declared",
+        "DE",
+        contacts_quicksight_subscription("bi-author@mail.fleet-example.de"),
+        destinations=[_FA_OWN_MAIL],
+    ),
     Case(
         "contacts-eu-quicksight-reader-own-mail-declared",
         "EU",
