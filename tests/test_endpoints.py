@@ -2131,6 +2131,52 @@ def test_a_bastion_host_private_address_is_a_destination(address: str, expected:
     assert rule_ids("CN", subject) == expected
 
 
+@pytest.mark.parametrize(
+    ("token", "props"),
+    [
+        # A person's own account mail (invitations, verification, one-time codes): no data of the stack (stop 33).
+        (
+            "aws:identitystore/user:User",
+            {
+                "identity_store_id": "d-1",
+                "user_name": "jana",
+                "display_name": "Jana",
+                "name": {"given_name": "Jana", "family_name": "Berger"},
+                "emails": {"value": "jana@{host}", "primary": True},
+            },
+        ),
+        ("alicloud:cloudsso/user:User", {"directory_id": "d-1", "user_name": "jana", "email": "jana@{host}"}),
+        ("alicloud:ram/user:User", {"name": "jana", "email": "jana@{host}"}),
+        # A mailbox of the stack's own WorkMail organization, kept in its region.
+        (
+            "aws:workmail/user:User",
+            {"organization_id": "m-1", "name": "jana", "display_name": "Jana", "email": "jana@{host}"},
+        ),
+        # A member account's invitation: findings flow from the member to the administrator.
+        (
+            "aws:guardduty/member:Member",
+            {"account_id": "210987654321", "detector_id": "d", "email": "aws-dealer@{host}", "invite": True},
+        ),
+        ("aws:macie2/member:Member", {"account_id": "210987654321", "email": "aws-dealer@{host}", "invite": True}),
+        ("aws:securityhub/member:Member", {"account_id": "210987654321", "email": "aws-dealer@{host}"}),
+        (
+            "aws:detective/member:Member",
+            {
+                "account_id": "210987654321",
+                "graph_arn": "arn:aws:detective:eu-west-1:123456789012:graph:abc",
+                "email_address": "aws-dealer@{host}",
+            },
+        ),
+    ],
+)
+def test_addresses_that_only_identify_a_person_or_account_are_not_destinations(
+    token: str, props: dict[str, Any]
+) -> None:
+    # Pinned by the contacts review (docs/residency.md): refusing these would be a false alarm, not a closed leak.
+    filled = json.loads(json.dumps(props).replace("{host}", "partner.example.com"))
+    assert rule_ids("EU", Subject(token, "r", filled, provider("EU"))) == set()
+
+
 @pytest.mark.parametrize("path", ["cluster_id", "sub_cluster_id"])
 def test_an_ack_one_fleet_membership_is_a_global_group(path: str) -> None:
     # A fleet (or member cluster) made elsewhere may be in any region ACK One fleets are offered in, Hong Kong and
