@@ -2113,6 +2113,70 @@ def test_a_bastion_host_public_address_is_a_destination(address: str, expected: 
     assert rule_ids("CN", subject._replace(props=named)) == set()
 
 
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("47.88.1.10", {"RES-015"}),  # a public address given as the private one: reached through NAT (stop 33)
+        ("db1.corp.example.cn", {"RES-015"}),  # a name resolves wherever its DNS says: declare the domain
+        ("10.20.0.15", set()),
+        ("172.16.0.10", set()),  # the provider's example
+        ("orders-db-1", set()),  # one label: names no domain
+        ("rm-uf6wjk5xxxxxxx.mysql.rds.aliyuncs.com", {"RES-015"}),  # a cloud host naming no region
+    ],
+)
+def test_a_bastion_host_private_address_is_a_destination(address: str, expected: set[str]) -> None:
+    props = {"host_name": "orders-db-1", "source": "Local", "active_address_type": "Private",
+             "host_private_address": address}  # fmt: skip
+    subject = Subject("alicloud:bastionhost/host:Host", "db", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "props"),
+    [
+        # A person's own account mail (invitations, verification, one-time codes): no data of the stack (stop 33).
+        (
+            "aws:identitystore/user:User",
+            {
+                "identity_store_id": "d-1",
+                "user_name": "jana",
+                "display_name": "Jana",
+                "name": {"given_name": "Jana", "family_name": "Berger"},
+                "emails": {"value": "jana@{host}", "primary": True},
+            },
+        ),
+        ("alicloud:cloudsso/user:User", {"directory_id": "d-1", "user_name": "jana", "email": "jana@{host}"}),
+        ("alicloud:ram/user:User", {"name": "jana", "email": "jana@{host}"}),
+        # A mailbox of the stack's own WorkMail organization, kept in its region.
+        (
+            "aws:workmail/user:User",
+            {"organization_id": "m-1", "name": "jana", "display_name": "Jana", "email": "jana@{host}"},
+        ),
+        # A member account's invitation: findings flow from the member to the administrator.
+        (
+            "aws:guardduty/member:Member",
+            {"account_id": "210987654321", "detector_id": "d", "email": "aws-dealer@{host}", "invite": True},
+        ),
+        ("aws:macie2/member:Member", {"account_id": "210987654321", "email": "aws-dealer@{host}", "invite": True}),
+        ("aws:securityhub/member:Member", {"account_id": "210987654321", "email": "aws-dealer@{host}"}),
+        (
+            "aws:detective/member:Member",
+            {
+                "account_id": "210987654321",
+                "graph_arn": "arn:aws:detective:eu-west-1:123456789012:graph:abc",
+                "email_address": "aws-dealer@{host}",
+            },
+        ),
+    ],
+)
+def test_addresses_that_only_identify_a_person_or_account_are_not_destinations(
+    token: str, props: dict[str, Any]
+) -> None:
+    # Pinned by the contacts review (docs/residency.md): refusing these would be a false alarm, not a closed leak.
+    filled = json.loads(json.dumps(props).replace("{host}", "partner.example.com"))
+    assert rule_ids("EU", Subject(token, "r", filled, provider("EU"))) == set()
+
+
 @pytest.mark.parametrize("path", ["cluster_id", "sub_cluster_id"])
 def test_an_ack_one_fleet_membership_is_a_global_group(path: str) -> None:
     # A fleet (or member cluster) made elsewhere may be in any region ACK One fleets are offered in, Hong Kong and
@@ -3111,6 +3175,12 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
         ("aws:account/alternativeContact:AlternativeContact",
          {"alternate_contact_type": "BILLING", "name": "AP", "title": "AP", "email_address": "ap@{host}"}),
         ("aws:organizations/account:Account", {"name": "fleet-prod", "email": "aws-prod@{host}"}),
+        # A QuickSight user's registered address: where the dashboards' scheduled reports are mailed (stop 33).
+        ("aws:quicksight/user:User",
+         {"user_name": "analyst", "identity_type": "QUICKSIGHT", "user_role": "READER", "email": "analyst@{host}"}),
+        # A QuickSight account's author's address, where its notices go (its notification_email: a host key).
+        ("aws:quicksight/accountSubscription:AccountSubscription",
+         {"account_name": "fleet-bi", "edition": "ENTERPRISE_AND_Q", "email_address": "bi-author@{host}"}),
         # Oracle Database@AWS maintenance contacts, handed to Oracle (OCI), which mails them.
         ("aws:odb/cloudExadataInfrastructure:CloudExadataInfrastructure",
          {"shape": "Exadata.X11M", "customer_contacts_to_send_to_ocis": [{"email": "dba@{host}"}]}),

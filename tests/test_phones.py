@@ -25,6 +25,10 @@ CATALOGUE = load_catalogue()
 CODES = sorted(code for code, j in CATALOGUE.jurisdictions.items() if j.aws.regions)
 
 
+DTS_SYNC = "alicloud:dts/synchronizationJob:SynchronizationJob"
+DTS_SUBSCRIPTION = "alicloud:dts/subscriptionJob:SubscriptionJob"
+
+
 @functools.cache
 def engine(code: str) -> RuleEngine:
     return RuleEngine(code)
@@ -221,6 +225,17 @@ def sms_target(
         ("alicloud:schedulerx/appGroup:AppGroup", {"monitor_contacts_json": '[{"userPhone": "+8613800138000"}]'}, []),
         # A Resource Directory message contact's phone is mainland-only ("86-<number>"): the service refuses others.
         ("alicloud:resourcemanager/messageContact:MessageContact", {"phone_number": "86-18626811111"}, []),
+        # ... so a number with another country code there is judged by that code (stop 33).
+        ("alicloud:resourcemanager/messageContact:MessageContact", {"phone_number": "+852-51234567"}, ["RES-022"]),
+        # DTS jobs' alarm phones take mainland mobiles only, written without +86 (national_country CN, stop 33).
+        (DTS_SYNC, {"delay_notice": True, "delay_phone": "13800138000,13900139000"}, []),
+        (DTS_SYNC, {"error_notice": True, "error_phone": "+86 138 0013 8000"}, []),
+        (DTS_SYNC, {"error_notice": True, "error_phone": "+81 90 1234 5678"}, ["RES-022"]),
+        (DTS_SYNC, {"error_notice": True, "error_phone": "819012345678"}, ["RES-022"]),  # no valid mainland number
+        (DTS_SUBSCRIPTION, {"delay_notice": True, "delay_phone": "13800138000"}, []),
+        (DTS_SUBSCRIPTION, {"error_notice": True, "error_phone": "13800138000,+14155552671"}, ["RES-022"]),
+        # A field with no national country still refuses a number without its country code.
+        ("alicloud:dts/jobMonitorRule:JobMonitorRule", {"phone": "13800138000"}, ["RES-022"]),
     ],
 )
 def test_alibaba_phone_fields(type_: str, props: dict[str, object], expected: list[str]) -> None:
@@ -231,6 +246,36 @@ def test_alibaba_phone_fields(type_: str, props: dict[str, object], expected: li
 MNS = "alicloud:mns/topicSubscription:TopicSubscription"
 # Jurisdictions with an Alibaba Cloud region (an MNS topic is regional), each judged through a pinned provider.
 ALI_CODES = sorted(code for code, j in CATALOGUE.jurisdictions.items() if j.alicloud.regions)
+
+
+@pytest.mark.parametrize("code", sorted(c for c in ALI_CODES if c != "CN"))
+@pytest.mark.parametrize(("type_", "key"), [(DTS_SYNC, "delay_phone"), (DTS_SUBSCRIPTION, "error_phone")])
+def test_a_mainland_only_phone_field_is_a_transfer_to_china_elsewhere(code: str, type_: str, key: str) -> None:
+    # The field's national numbers are mainland China's: texted from an EU or JP stack they leave the jurisdiction.
+    ali = ProviderRef("alicloud", "p", min(CATALOGUE.get(code).alicloud.regions))
+    findings = engine(code).check(Subject(type_, "j", {key: "13800138000"}, ali))[0]
+    assert [f.rule.id for f in findings] == ["RES-022"]
+    assert "is a number in CN (the field takes only CN numbers)" in findings[0].detail
+
+
+@given(st.sampled_from(REGIONS))
+def test_a_mainland_only_phone_field_reads_national_numbers_as_mainland(region: str) -> None:
+    # A mobile of any country written nationally in a DTS alarm field is proven only when it is a valid mainland
+    # number; written with its country code it is judged by that code.
+    number = phonenumbers.example_number_for_type(region, PhoneNumberType.MOBILE)
+    if number is None:
+        return
+    national = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    cn = ProviderRef("alicloud", "p", "cn-shanghai")
+    rules = [f.rule.id for f in engine("CN").check(Subject(DTS_SYNC, "j", {"error_phone": national}, cn))[0]]
+    assert rules == ([] if region == "CN" else ["RES-022"])
+    digits = str(number.national_number)
+    if not is_phone_shaped(digits):
+        return  # too short to be read as a number in any phone field (Tokelau's four digits)
+    read_as = country_of(digits, "CN")
+    assert read_as in (None, "CN")  # a national number is never taken for another country's
+    rules = [f.rule.id for f in engine("CN").check(Subject(DTS_SYNC, "j", {"error_phone": digits}, cn))[0]]
+    assert rules == ([] if read_as == "CN" else ["RES-022"])
 
 
 def mns_rules(code: str, endpoint: str) -> list[str]:

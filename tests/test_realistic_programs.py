@@ -7186,6 +7186,66 @@ _DB_ENDPOINTS_FRANKFURT = {
 }
 
 
+def contacts_dts_alarms(delay_phone: str, error_phone: str) -> Callable[[Ctx], object]:
+    # docs: alicloud dts/synchronizationjob — the job's delay and error alarms are texted to the DBAs' mobiles: "This
+    # parameter currently only supports China stations, and only supports mainland mobile phone numbers" (written
+    # without +86, as DTS's own examples, 1361234****,1371234****).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        instance = alicloud.dts.SynchronizationInstance(
+            "dts", payment_type="PayAsYouGo", instance_class="small", source_endpoint_engine_name="MySQL",
+            source_endpoint_region=region, destination_endpoint_engine_name="MySQL",
+            destination_endpoint_region=region, opts=c.ali,
+        )  # fmt: skip
+        return alicloud.dts.SynchronizationJob(
+            "sync", dts_instance_id=instance.id, dts_job_name="orders",
+            db_list=json.dumps({"orders": {"name": "orders", "all": True}}),
+            source_endpoint_instance_type="RDS", source_endpoint_instance_id="rm-uf6wjk5xxxxxxx",
+            source_endpoint_engine_name="MySQL", source_endpoint_region=region, source_endpoint_user_name="dts",
+            source_endpoint_password="x", destination_endpoint_instance_type="RDS",
+            destination_endpoint_instance_id="rm-uf6wjk5yyyyyyy", destination_endpoint_engine_name="MySQL",
+            destination_endpoint_region=region, destination_endpoint_user_name="dts", destination_endpoint_password="x",
+            structure_initialization=True, data_initialization=True, data_synchronization=True,
+            delay_notice=True, delay_rule_time="30", delay_phone=delay_phone, error_notice=True,
+            error_phone=error_phone, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+_CONTACTS_CORP_DNS = {
+    "id": "cn-corp-dns",
+    "kind": "resident",
+    "match": "*.corp.example.cn",
+    "evidence": "PrivateZone corp.example.cn bound to the ops VPC; Shanghai IDC over Express Connect",
+}
+
+
+def contacts_quicksight_subscription(author: str) -> Callable[[Ctx], object]:
+    # docs: quicksight/accountsubscription — the account's notices about the account and its subscription go to
+    # notification_email; an ENTERPRISE_AND_Q account's author's address is used "for future communications".
+    def build(c: Ctx) -> object:
+        return aws.quicksight.AccountSubscription(
+            "bi", account_name="fleet-bi", authentication_method="IAM_AND_QUICKSIGHT", edition="ENTERPRISE_AND_Q",
+            notification_email="bi-admin@mail.fleet-example.de", email_address=author, first_name="Jana",
+            last_name="Berger", contact_number="0301234567", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def contacts_quicksight_reader(email: str) -> Callable[[Ctx], object]:
+    # docs: quicksight/user — a reader registered with her e-mail: the dashboards' scheduled e-mail reports (a PDF or
+    # CSV snapshot of the visuals) and threshold alerts are mailed to that address.
+    def build(c: Ctx) -> object:
+        return aws.quicksight.User(
+            "fleet-analyst", user_name="fleet-analyst", email=email, identity_type="QUICKSIGHT", user_role="READER",
+            namespace="default", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -11698,6 +11758,62 @@ CASES: list[Case] = [
     Case("mutants3-eu-lambda-db-writer-partner", "EU", lambda_env(_DB_WRITER_PARTNER), {"RES-015"}),
     Case("mutants3-eu-lambda-db-endpoints-frankfurt", "EU", lambda_env(_DB_ENDPOINTS_FRANKFURT)),
     Case("mutants3-jp-lambda-db-reader-private-address", "JP", lambda_env({"DB_READER": "10.40.3.12"})),
+    # contacts (stop 33): DTS alarm phones take mainland mobile numbers only, written without +86: proven mainland by
+    # that constraint (national_country CN); a +81 number passed in CN and a mainland number in an EU stack.
+    Case(
+        "contacts-cn-dts-alarms-mainland-mobiles", "CN", contacts_dts_alarms("13800138000,13900139000", "13800138000")
+    ),
+    Case(
+        "contacts-cn-dts-alarms-japan-mobile", "CN", contacts_dts_alarms("13800138000", "+81 90 1234 5678"), {"RES-022"}
+    ),
+    Case(
+        "contacts-eu-dts-alarms-mainland-mobile", "EU", contacts_dts_alarms("13800138000", "13800138000"), {"RES-022"}
+    ),
+    # contacts (stop 33): a QuickSight user's e-mail receives the dashboards' scheduled reports: a partner's domain
+    # passed; the company's own mail domain passes once declared resident.
+    Case(
+        "contacts-eu-quicksight-reader-partner-mail",
+        "EU",
+        contacts_quicksight_reader("analyst@agency.example.com"),
+        {"RES-015"},
+    ),
+    # contacts (stop 33): a Bastionhost host's private address is where the bastion opens its O&M sessions: a public
+    # address written there passed; a private literal passes, an internal name once its domain is declared.
+    Case("contacts-cn-bastion-private-address-public-ip", "CN", bastion_host("Private", "47.88.1.10"), {"RES-015"}),
+    Case(
+        "contacts-cn-bastion-private-address-internal-name",
+        "CN",
+        bastion_host("Private", "db1.corp.example.cn"),
+        {"RES-015"},
+    ),
+    Case(
+        "contacts-cn-bastion-private-address-internal-name-declared",
+        "CN",
+        bastion_host("Private", "db1.corp.example.cn"),
+        destinations=[_CONTACTS_CORP_DNS],
+    ),
+    Case("contacts-cn-bastion-private-address-one-label-name", "CN", bastion_host("Private", "orders-db-1")),
+    # contacts (stop 33): a QuickSight account's author's address (its notices), judged as an AWS account's alternate
+    # contacts; a partner's domain passed (the notification_email beside it was judged already).
+    Case(
+        "contacts-de-quicksight-author-partner-mail",
+        "DE",
+        contacts_quicksight_subscription("bi-author@agency.example.com"),
+        {"RES-015"},
+        destinations=[_FA_OWN_MAIL],
+    ),
+    Case(
+        "contacts-de-quicksight-author-own-mail-declared",
+        "DE",
+        contacts_quicksight_subscription("bi-author@mail.fleet-example.de"),
+        destinations=[_FA_OWN_MAIL],
+    ),
+    Case(
+        "contacts-eu-quicksight-reader-own-mail-declared",
+        "EU",
+        contacts_quicksight_reader("analyst@mail.example.eu"),
+        destinations=[_EU_MAIL],
+    ),
 ]
 
 

@@ -169,6 +169,16 @@ class TypedField(_Frozen):
     """Where the provider documents the field's meaning."""
 
 
+class PhoneField(TypedField):
+    """A phone field (``phone_fields``): a number texts or calls carry data to."""
+
+    national_country: str | None = None
+    """The ISO 3166-1 alpha-2 country whose numbers alone the service takes in this field (DTS alarm phones: "only
+    supports mainland mobile phone numbers"): a number written without ``+<code>`` is read as that country's
+    national number, and proven there when it is a valid one. A number with its country code is judged by that
+    code as anywhere. None: a number without its country code cannot be attributed."""
+
+
 class SwitchedOffRegion(TypedField):
     """A region field of a setting that, while the input ``when`` holds ``value``, names a region the setting turns
     off (``switched_off_regions``): nothing is sent there, so the region is not judged. Any other value of ``when``,
@@ -662,7 +672,7 @@ class EndpointCatalogue(_Frozen):
     named_values: tuple[NamedValue, ...] = ()
     region_key_clouds: Mapping[str, frozenset[str]] = Field(default_factory=dict)
     """Cloud -> key tokens that make a region field (one that may name either cloud's) name that cloud's."""
-    phone_fields: tuple[TypedField, ...] = ()
+    phone_fields: tuple[PhoneField, ...] = ()
     feature_arguments: tuple[FeatureArgument, ...] = ()
     """Arguments of ``{arg_name, arg_value}`` feature settings whose value names a host or a region."""
     phone_endpoints: PhoneEndpoints | None = None

@@ -559,7 +559,11 @@ class RuleEngine:
         """Type token of a resource storing one named setting (``named_values``) -> the input naming the
         setting and the inputs holding its value (snake_case). A mapping, not a method: the guard looks every
         registration up in it."""
-        self._phone_fields = self.endpoints.typed_paths(self.endpoints.phone_fields)
+        # Phone fields, and those of them that take one country's numbers only (``national_country``).
+        self._phone_fields, self._national_phones = (
+            self.endpoints.typed_paths(self.endpoints.phone_fields),
+            _national_phones(self.endpoints),
+        )
         self._init_feature_arguments()
         phones = self.endpoints.phone_endpoints
         self._phone_prefixes = tuple(p.lower() for p in phones.prefixes) if phones is not None else ()
@@ -1576,11 +1580,26 @@ class RuleEngine:
 
     def _judge_phone(self, walk: _Walk, value: str, path: str) -> None:
         number = normalise(value)
-        country = country_of(number)
+        # A field whose service takes only one country's numbers (``national_country``): a number without its
+        # country code is that country's national number, proven there when valid there.
+        national = next(
+            (c for p, c in self._national_phones.get(walk.subject.type, ()) if _at_any(walk.kpath, (p,))), None
+        )
+        country = country_of(number, national)
         if country is not None and country in self.jurisdiction.countries:
             return
-        if country is not None:
+        if country is not None and national is not None and not number.startswith("+"):
+            where = (
+                f"is a number in {country} (the field takes only {national} numbers), not in one of "
+                f"{self._j()}'s countries"
+            )
+        elif country is not None:
             where = f"is a number in {country}, not in one of {self._j()}'s countries"
+        elif national is not None and not number.startswith("+"):
+            where = (
+                f"is not a valid {national} number, the only numbers the field takes, so nothing proves where texts "
+                "and calls to it go"
+            )
         elif number.startswith("+"):
             where = "is not a valid number of any country, so nothing proves where texts and calls to it go"
         else:
@@ -2227,6 +2246,16 @@ def _arn_names_region(value: str) -> bool:
         return False
     parts = value.split(":", 4)
     return len(parts) == 5 and bool(parts[3])
+
+
+def _national_phones(endpoints: EndpointCatalogue) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Type token -> (key path, country) of its phone fields that take only that country's numbers
+    (``national_country``)."""
+    table: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+    for f in endpoints.phone_fields:
+        if f.national_country is not None:
+            table[f.type] = (*table.get(f.type, ()), (tuple(f.path.split(".")), f.national_country))
+    return table
 
 
 def _at_any(kpath: tuple[str, ...], paths: tuple[tuple[str, ...], ...]) -> bool:

@@ -37,15 +37,18 @@ def normalise(value: str) -> str:
 
 
 @functools.lru_cache(maxsize=1024)  # the same few on-call numbers recur across a stack's resources
-def country_of(number: str) -> str | None:
+def country_of(number: str, national: str | None = None) -> str | None:
     """The ISO 3166-1 alpha-2 region of an international number (``+...``); None when it is not a valid
-    number of any region (then nothing proves where it rings)."""
-    if not number.startswith("+"):
+    number of any region (then nothing proves where it rings). ``national``: the one country whose numbers the
+    field takes (a catalogued phone field's ``national_country``), so a number without ``+`` is read as that
+    country's national number (``13800138000`` in CN; ``8613800138000`` too, the country code written without
+    ``+``), and is that country's only when valid there."""
+    if not number.startswith("+") and national is None:
         return None
     import phonenumbers  # lazy: about 40 ms of import, paid only when a number is judged
 
     try:
-        parsed = phonenumbers.parse(number, None)
+        parsed = phonenumbers.parse(number, None if number.startswith("+") else national)
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_valid_number(parsed):
