@@ -601,3 +601,54 @@ def route53_relative(region: str, zone: str) -> Build:
         )  # fmt: skip
 
     return build
+
+
+def bucket_host_variable(region: str, host: str) -> Build:
+    # docs: lambda/function environment — the offending twin of bucket_domain_variables: LOG_BUCKET names a bucket
+    # this stack does not make by its S3 host.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        aws.s3.Bucket("cdn-logs", bucket=f"fleet-cdn-logs-{region}", opts=opts)
+        return _function("log-shipper", opts, {"LOG_BUCKET": host})
+
+    return build
+
+
+def bucket_domain_variables(region: str) -> Build:
+    # docs: s3/bucket outputs (`bucket_domain_name`: "the bucket domain name ... bucketname.s3.amazonaws.com",
+    # `bucket_regional_domain_name`, `arn`), lambda/function environment: the log shipper is told its bucket by the
+    # bucket's domain names and ARN, as the outputs give them.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        logs = aws.s3.Bucket("cdn-logs", bucket=f"fleet-cdn-logs-{region}", opts=opts)
+        return _function(
+            "log-shipper", opts,
+            {"LOG_BUCKET": logs.bucket_domain_name, "REGIONAL_LOG_BUCKET": logs.bucket_regional_domain_name,
+             "ARCHIVE_BUCKET": logs.arn, "LOG_BUCKET_NAME": f"fleet-cdn-logs-{region}.s3.{region}.{_suffix(region)}"},
+        )  # fmt: skip
+
+    return build
+
+
+def ali_db_variables(region: str, literal: bool = False) -> Build:
+    # docs: rds/instance (`connection_string`), polardb/cluster (`connection_string`), fc/v3function
+    # environment_variables: the trip service reads its writer and reader hosts from DB_WRITER / DB_READER.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        rds = alicloud.rds.Instance(
+            "orders", engine="MySQL", engine_version="8.0", instance_type="mysql.n2.medium.2c", instance_storage=50,
+            db_instance_storage_type="cloud_essd", vswitch_id="vsw-0a1b2c3d4e5f", opts=opts,
+        )  # fmt: skip
+        polar = alicloud.polardb.Cluster(
+            "trips", db_type="MySQL", db_version="8.0", db_node_class="polar.mysql.x4.large", pay_type="PostPaid",
+            vswitch_id="vsw-0a1b2c3d4e5f", opts=opts,
+        )  # fmt: skip
+        env: dict[str, Any] = {"DB_WRITER": rds.connection_string, "DB_READER": polar.connection_string}
+        if literal:
+            env = {"DB_WRITER": "rm-uf6wjk5xxxxxxx.mysql.rds.aliyuncs.com", "DB_READER": "10.20.3.12"}
+        return alicloud.fc.V3Function(
+            "trip-service", function_name="trip-service", runtime="python3.10", handler="index.handler",
+            memory_size=512, code={"zip_file": "UEsDBAoAAAAAAA=="}, environment_variables=env, opts=opts,
+        )  # fmt: skip
+
+    return build

@@ -12079,6 +12079,37 @@ CASES: list[Case] = [
         pv.workflow_http_format("eu-west-1", "States.Format('{}', $.url)"),
         {"RES-015"},
     ),
+    Case("falsealarm10-cn-bucket-domain-variables", "CN", pv.bucket_domain_variables("cn-north-1")),
+    Case("falsealarm10-eu-bucket-domain-variables", "EU", pv.bucket_domain_variables("eu-west-1")),
+    Case("falsealarm10-jp-bucket-domain-variables", "JP", pv.bucket_domain_variables("ap-northeast-1")),
+    Case("falsealarm10-us-bucket-domain-variables", "US", pv.bucket_domain_variables("us-east-2")),
+    Case("falsealarm10-cn-ali-db-variables", "CN", pv.ali_db_variables("cn-shanghai")),
+    Case("falsealarm10-de-ali-db-variables", "DE", pv.ali_db_variables("eu-central-1")),
+    Case(
+        "falsealarm10-cn-ali-db-variables-literal", "CN", pv.ali_db_variables("cn-shanghai", literal=True), {"RES-015"}
+    ),
+    Case(
+        "falsealarm10-eu-bucket-host-variable-partner",
+        "EU",
+        pv.bucket_host_variable("eu-west-1", "partner-cdn-logs.s3.eu-west-1.amazonaws.com"),
+        {"RES-017"},
+    ),
+    Case(
+        "falsealarm10-jp-bucket-host-variable-virginia",
+        "JP",
+        pv.bucket_host_variable("ap-northeast-1", "fleet-cdn-logs-ap-northeast-1.s3.us-east-1.amazonaws.com"),
+        {"RES-006"},
+    ),
+    Case(
+        "falsealarm10-us-bucket-host-variable-own",
+        "US",
+        pv.bucket_host_variable("us-east-2", "fleet-cdn-logs-us-east-2.s3.us-east-2.amazonaws.com"),
+    ),
+    Case(
+        "falsealarm10-us-bucket-host-variable-own-global",
+        "US",
+        pv.bucket_host_variable("us-east-2", "fleet-cdn-logs-us-east-2.s3.amazonaws.com"),
+    ),
 ]
 
 

@@ -993,7 +993,7 @@ class RuleEngine:
                 if plan.bucket == _PREFIXED and "://" not in value
                 else value
             )
-            if S3_BUCKET_NAME.match(name):
+            if S3_BUCKET_NAME.match(name) and not self._s3_bucket_host(name):
                 if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
                     self._judge_bucket_name(walk, name, path, text=value)
                 return
@@ -1762,6 +1762,14 @@ class RuleEngine:
             self._walk(walk, document, path, key, depth + 1, None)
         finally:
             walk.kpath, walk.known, walk.template_resources, walk.template = parent, known, resources, outer
+
+    def _s3_bucket_host(self, name: str) -> bool:
+        """``name`` is an S3 host naming a bucket (``<bucket>.s3.<region>.amazonaws.com``, a bucket's
+        ``bucket_domain_name`` or ``bucket_regional_domain_name``), which a bucket name may spell since bucket names
+        hold dots: under a bucket key it is read as the host, its bucket and region judged (the whole text was judged as
+        a bucket this stack did not make, a false alarm for `LOG_BUCKET=<own bucket>.s3.eu-west-1.amazonaws.com`, stop
+        33). One substring test for any other name."""
+        return ".amazonaws.com" in name and bool(self.parser.host(name, in_url=False).bucket)
 
     def _decide_key_plan(self, type_token: str, kpath: tuple[str, ...], key: str) -> _KeyPlan:
         """What the place of a string decides before its value is read, once per (type, key path, key):
