@@ -92,7 +92,7 @@ def bucket_container_pairs(region: str) -> Build:
                 {"name": "EXPORT_BUCKET", "value": b[0]},
                 {"name": "STAGING_BUCKET_NAME", "value": b[1]},
                 {"name": "AWS_REGION", "value": region},
-            ]  # fmt: skip
+            ]
         )
         return _container(opts, env)
 
@@ -149,7 +149,7 @@ def db_endpoints(region: str, how: str) -> Build:
                 "fleet-proxy", name="fleet-proxy", engine_family="POSTGRESQL", role_arn=role.arn,
                 vpc_subnet_ids=["subnet-0a1b2c3d4e5f60718", "subnet-1a1b2c3d4e5f60718"], require_tls=True,
                 auths=[{"auth_scheme": "SECRETS", "iam_auth": "REQUIRED",
-                        "secret_arn": f"arn:{_partition(region)}:secretsmanager:{region}:{ACCOUNT}:secret:fleet-AbCdEf"}],
+                        "secret_arn": f"arn:{_partition(region)}:secretsmanager:{region}:{ACCOUNT}:secret:fleet-Ab"}],
                 opts=opts,
             )  # fmt: skip
             reader = aws.rds.ProxyEndpoint(
@@ -215,7 +215,8 @@ def workflow_fixed_bucket(region: str, query: str) -> Build:
                              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
                                                "StartAt": "Pass", "States": {"Pass": {"Type": "Pass", "End": True}}},
                              "ResultWriter": {"Resource": f"arn:{part}:states:::s3:putObject",
-                                              "Arguments": {"Bucket": b, "Prefix": "{% 'runs/' & $states.input.day %}"}}},
+                                              "Arguments": {"Bucket": b,
+                                                            "Prefix": "{% 'runs/' & $states.input.day %}"}}},
                 }  # fmt: skip
                 return json.dumps({"QueryLanguage": "JSONata", "StartAt": "Archive", "States": states})
             states = {
@@ -358,12 +359,19 @@ def workflow_http_format(region: str, endpoint: str) -> Build:
             return json.dumps({"StartAt": "Call", "States": {"Call": {
                 "Type": "Task", "Resource": f"arn:{part}:states:::http:invoke", "End": True,
                 "Parameters": {"ApiEndpoint.$": endpoint.replace("{api}", api_id), "Method": "POST",
-                               "Authentication": {"ConnectionArn": conn_arn}, "RequestBody.$": "$.order"}}}})  # fmt: skip
+                               "Authentication": {"ConnectionArn": conn_arn},
+                               "RequestBody.$": "$.order"}}}})  # fmt: skip
 
         out = pulumi.Output.all(api.id, conn.arn).apply(definition)
         return aws.sfn.StateMachine("dealer-flow", role_arn=role.arn, definition=out, opts=opts)
 
     return build
+
+
+def cdk_api_endpoint(region: str) -> str:
+    """The `ApiEndpoint.$` AWS CDK's HttpInvoke writes for the stack's API (`{api}`), the path from the input."""
+    root = f"https://{{api}}.execute-api.{region}.{_suffix(region)}/prod"
+    return f"States.Format('{{}}/{{}}', '{root}', States.Format('dealers/{{}}/orders', $.dealerId))"
 
 
 # -- model ids -----------------------------------------------------------------------------------------------------
@@ -649,6 +657,80 @@ def ali_db_variables(region: str, literal: bool = False) -> Build:
         return alicloud.fc.V3Function(
             "trip-service", function_name="trip-service", runtime="python3.10", handler="index.handler",
             memory_size=512, code={"zip_file": "UEsDBAoAAAAAAA=="}, environment_variables=env, opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def settings_elsewhere(region: str) -> Build:
+    # docs: ssm/parameter (a named setting applications read), glue/job (`default_arguments`: "--TempDir", job
+    # parameters), codebuild/project (`environment.environment_variables`, type PLAINTEXT / PARAMETER_STORE /
+    # SECRETS_MANAGER: "the value is the name of the parameter / secret"). The export bucket and the database hosts
+    # the stack makes, told to the jobs that use them.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        part = _partition(region)
+        exports = aws.s3.Bucket("exports", bucket_prefix="owner-exports-", opts=opts)
+        cluster = aws.rds.Cluster(
+            "fleet-db", cluster_identifier="fleet-db", engine="aurora-postgresql", engine_version="16.4",
+            master_username="fleet", manage_master_user_password=True, storage_encrypted=True,
+            db_subnet_group_name="fleet-db", skip_final_snapshot=True, opts=opts,
+        )  # fmt: skip
+        aws.ssm.Parameter("export-bucket", name="/fleet/prod/export_bucket", type="String", value=exports.bucket,
+                          opts=opts)  # fmt: skip
+        aws.ssm.Parameter("db-reader", name="/fleet/prod/db_reader", type="String", value=cluster.reader_endpoint,
+                          opts=opts)  # fmt: skip
+        role = aws.iam.Role("etl-role", assume_role_policy=_trust("glue.amazonaws.com"), opts=opts)
+        aws.glue.Job(
+            "owner-export", role_arn=role.arn, glue_version="4.0",
+            command={"script_location": exports.bucket.apply(lambda b: f"s3://{b}/scripts/export.py")},
+            default_arguments={"--TempDir": exports.bucket.apply(lambda b: f"s3://{b}/tmp/"),
+                               "--output_bucket": exports.bucket, "--job-language": "python",
+                               "--enable-metrics": "true"},
+            opts=opts,
+        )  # fmt: skip
+        build_role = aws.iam.Role("build-role", assume_role_policy=_trust("codebuild.amazonaws.com"), opts=opts)
+        return aws.codebuild.Project(
+            "exporter-image", service_role=build_role.arn, artifacts={"type": "NO_ARTIFACTS"},
+            source={"type": "CODECOMMIT",
+                    "location": f"https://git-codecommit.{region}.{_suffix(region)}/v1/repos/exporter"},
+            environment={"compute_type": "BUILD_GENERAL1_SMALL", "image": "aws/codebuild/standard:7.0",
+                         "type": "LINUX_CONTAINER", "environment_variables": [
+                             {"name": "EXPORT_BUCKET", "value": "/fleet/prod/export_bucket", "type": "PARAMETER_STORE"},
+                             {"name": "DB_WRITER", "value": "fleet/prod/db-writer", "type": "SECRETS_MANAGER"},
+                             {"name": "STAGING_BUCKET", "value": exports.bucket, "type": "PLAINTEXT"},
+                             {"name": "AWS_PARTITION", "value": part, "type": "PLAINTEXT"}]},
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def script_assigns_own_bucket(region: str) -> Build:
+    # docs: ec2/instance (`user_data`, a shell script run at boot), the AWS CLI `aws s3 cp` and `curl`: the script
+    # assigns the stack's own bucket and API host to variables and uses them in URLs.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        sfx = _suffix(region)
+        bucket = aws.s3.Bucket("diag-uploads", bucket=f"fleet-diag-uploads-{region}", opts=opts)
+        api = aws.apigateway.RestApi(
+            "diag-api", name="diag-api", endpoint_configuration={"types": "REGIONAL"}, opts=opts
+        )
+
+        def script(v: list[str]) -> str:
+            name, api_id = v
+            return (
+                "#!/bin/bash\nset -euo pipefail\n"
+                f"BUCKET={name}\nAPI={api_id}.execute-api.{region}.{sfx}\n"
+                'LOG_FILE="/var/log/diag-$(date +%Y%m%d-%H%M%S).log"\n'
+                'printf "%s uploading %s\\n" "$(date -u +%FT%TZ)" "$LOG_FILE"\n'
+                'aws s3 cp "$LOG_FILE" "s3://$BUCKET/diag/$(hostname)/"\n'
+                'curl -fsS -X POST "https://${API}/prod/diag/ready"\n'
+            )
+
+        return aws.ec2.Instance(
+            "diag-collector", ami="ami-0a1b2c3d4e5f60718", instance_type="t3.micro",
+            user_data=pulumi.Output.all(bucket.bucket, api.id).apply(script), opts=opts,
         )  # fmt: skip
 
     return build

@@ -12022,42 +12022,27 @@ CASES: list[Case] = [
     Case(
         "falsealarm10-cn-workflow-http-cdk-format",
         "CN",
-        pv.workflow_http_format(
-            "cn-north-1",
-            "States.Format('{}/{}', 'https://{api}.execute-api.cn-north-1.amazonaws.com.cn/prod', States.Format('dealers/{}/orders', $.dealerId))",
-        ),
+        pv.workflow_http_format("cn-north-1", pv.cdk_api_endpoint("cn-north-1")),
     ),
     Case(
         "falsealarm10-eu-workflow-http-cdk-format",
         "EU",
-        pv.workflow_http_format(
-            "eu-west-1",
-            "States.Format('{}/{}', 'https://{api}.execute-api.eu-west-1.amazonaws.com/prod', States.Format('dealers/{}/orders', $.dealerId))",
-        ),
+        pv.workflow_http_format("eu-west-1", pv.cdk_api_endpoint("eu-west-1")),
     ),
     Case(
         "falsealarm10-de-workflow-http-cdk-format",
         "DE",
-        pv.workflow_http_format(
-            "eu-central-1",
-            "States.Format('{}/{}', 'https://{api}.execute-api.eu-central-1.amazonaws.com/prod', States.Format('dealers/{}/orders', $.dealerId))",
-        ),
+        pv.workflow_http_format("eu-central-1", pv.cdk_api_endpoint("eu-central-1")),
     ),
     Case(
         "falsealarm10-jp-workflow-http-cdk-format",
         "JP",
-        pv.workflow_http_format(
-            "ap-northeast-1",
-            "States.Format('{}/{}', 'https://{api}.execute-api.ap-northeast-1.amazonaws.com/prod', States.Format('dealers/{}/orders', $.dealerId))",
-        ),
+        pv.workflow_http_format("ap-northeast-1", pv.cdk_api_endpoint("ap-northeast-1")),
     ),
     Case(
         "falsealarm10-us-workflow-http-cdk-format",
         "US",
-        pv.workflow_http_format(
-            "us-east-1",
-            "States.Format('{}/{}', 'https://{api}.execute-api.us-east-1.amazonaws.com/prod', States.Format('dealers/{}/orders', $.dealerId))",
-        ),
+        pv.workflow_http_format("us-east-1", pv.cdk_api_endpoint("us-east-1")),
     ),
     Case(
         "falsealarm10-jp-workflow-http-cdk-format-partner",
@@ -12110,6 +12095,15 @@ CASES: list[Case] = [
         "US",
         pv.bucket_host_variable("us-east-2", "fleet-cdn-logs-us-east-2.s3.amazonaws.com"),
     ),
+    Case("falsealarm10-cn-settings-elsewhere", "CN", pv.settings_elsewhere("cn-northwest-1")),
+    Case("falsealarm10-eu-settings-elsewhere", "EU", pv.settings_elsewhere("eu-west-3")),
+    Case("falsealarm10-de-settings-elsewhere", "DE", pv.settings_elsewhere("eu-central-1")),
+    Case("falsealarm10-jp-settings-elsewhere", "JP", pv.settings_elsewhere("ap-northeast-3")),
+    Case("falsealarm10-us-settings-elsewhere", "US", pv.settings_elsewhere("us-west-2")),
+    Case("falsealarm10-cn-script-assigns-own-bucket", "CN", pv.script_assigns_own_bucket("cn-north-1")),
+    Case("falsealarm10-eu-script-assigns-own-bucket", "EU", pv.script_assigns_own_bucket("eu-north-1")),
+    Case("falsealarm10-jp-script-assigns-own-bucket", "JP", pv.script_assigns_own_bucket("ap-northeast-1")),
+    Case("falsealarm10-us-script-assigns-own-bucket", "US", pv.script_assigns_own_bucket("us-east-1")),
 ]
 
 

@@ -282,8 +282,8 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
         "definition(json).States.T.Parameters.ApiEndpoint.$",
     ),
     # An HTTP Task's ApiEndpoint written by States.Format with a fixed host (AWS CDK's HttpInvoke writes
-    # `States.Format('{}/{}', '<apiRoot>', <path>)`): judged by that host (false-alarm review, stop 33); a template whose
-    # host is an argument from the input stays run-time, and a fixed partner host is refused as written.
+    # `States.Format('{}/{}', '<apiRoot>', <path>)`): judged by that host (false-alarm review, stop 33); a template
+    # whose host is an argument from the input stays run-time, and a fixed partner host is refused as written.
     (
         "RES-015",
         "EU",
