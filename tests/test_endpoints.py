@@ -6333,7 +6333,7 @@ def test_an_environment_variable_named_for_a_bucket_holds_a_bucket_name(variable
 
 # -- States.Format read as text (false-alarm review, stop 33) ------------------------------------------------------
 
-_FORMAT_LITERAL = st.text(st.characters(blacklist_characters="'{}\\", blacklist_categories=("Cs",)), max_size=40)
+_FORMAT_LITERAL = st.text(st.characters(blacklist_characters="'{}\\", blacklist_categories=["Cs"]), max_size=40)
 
 
 @given(_FORMAT_LITERAL, st.lists(_FORMAT_LITERAL, max_size=3))
