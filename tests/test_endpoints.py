@@ -6399,3 +6399,30 @@ def test_an_environment_variable_named_for_a_bucket_holds_a_bucket_name(variable
     other = Subject("aws:ssm/parameter:Parameter", "p", {"name": "/fleet/x", "type": "String", "value": value},
                     provider("EU"))  # fmt: skip
     assert engine.check(other)[0] == []
+
+
+# -- States.Format read as text (false-alarm review, stop 33) ------------------------------------------------------
+
+_FORMAT_LITERAL = st.text(st.characters(blacklist_characters="'{}\\", blacklist_categories=["Cs"]), max_size=40)
+
+
+@given(_FORMAT_LITERAL, st.lists(_FORMAT_LITERAL, max_size=3))
+@settings(max_examples=200)
+def test_states_format_fills_literal_arguments_in_order(template: str, literals: list[str]) -> None:
+    from components.residency.engine import _format_text
+
+    # Each literal argument fills one `{}` in order; a path argument is a placeholder; the text round-trips.
+    call = "States.Format('" + "{}".join([template, *(["x"] * len(literals))]) + "'"
+    call += "".join(f", '{lit}'" for lit in literals) + ")"
+    expected = "".join(a + b for a, b in zip([template, *(["x"] * len(literals))], [*literals, ""], strict=True))
+    assert _format_text(call) == expected
+    assert _format_text(f"States.Format('{template}{{}}', $.path)") == template + "${v}"
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=300)
+def test_states_format_reading_never_raises_and_needs_the_call(text: str) -> None:
+    from components.residency.engine import _format_text
+
+    result = _format_text(text)
+    assert result is None or text.strip().startswith("States.Format(")

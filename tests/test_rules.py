@@ -281,6 +281,81 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
         aws("aws:sfn/stateMachine:StateMachine", AWS_EU, definition=_state("http:invoke", {"ApiEndpoint.$": "$.url"})),
         "definition(json).States.T.Parameters.ApiEndpoint.$",
     ),
+    # An HTTP Task's ApiEndpoint written by States.Format with a fixed host (AWS CDK's HttpInvoke writes
+    # `States.Format('{}/{}', '<apiRoot>', <path>)`): judged by that host (false-alarm review, stop 33); a template
+    # whose host is an argument from the input stays run-time, and a fixed partner host is refused as written.
+    (
+        "RES-015",
+        "EU",
+        aws(
+            "aws:sfn/stateMachine:StateMachine",
+            AWS_EU,
+            definition=_state(
+                "http:invoke",
+                {
+                    "ApiEndpoint.$": "States.Format('{}/{}', 'https://abc123.execute-api.eu-central-1.amazonaws.com', "
+                    "States.Format('prod/dealers/{}', $.dealerId))"
+                },
+            ),
+        ),
+        aws(
+            "aws:sfn/stateMachine:StateMachine",
+            AWS_EU,
+            definition=_state("http:invoke", {"ApiEndpoint.$": "States.Format('https://{}/v1/orders', $.host)"}),
+        ),
+        "definition(json).States.T.Parameters.ApiEndpoint.$",
+    ),
+    (
+        "RES-015",
+        "EU",
+        aws(
+            "aws:sfn/stateMachine:StateMachine",
+            AWS_EU,
+            definition=_state(
+                "http:invoke",
+                {"ApiEndpoint.$": "States.Format('https://abc123.execute-api.eu-west-1.amazonaws.com/prod/{}', $.id)"},
+            ),
+        ),
+        aws(
+            "aws:sfn/stateMachine:StateMachine",
+            AWS_EU,
+            definition=_state(
+                "http:invoke", {"ApiEndpoint.$": "States.Format('{}/{}', 'https://api.partner.example.com', $.path)"}
+            ),
+        ),
+        "definition(json).States.T.Parameters.ApiEndpoint.$",
+    ),
+    # Timestream for InfluxDB: `bucket` is the database's own InfluxDB bucket (server_buckets), its log delivery's
+    # `bucket_name` an S3 bucket (false-alarm review, stop 33).
+    (
+        "RES-017",
+        "EU",
+        aws("aws:timestreaminfluxdb/dbInstance:DbInstance", AWS_EU, name="telemetry", bucket="vehicle-telemetry"),
+        aws(
+            "aws:timestreaminfluxdb/dbInstance:DbInstance",
+            AWS_EU,
+            name="telemetry",
+            bucket="vehicle-telemetry",
+            log_delivery_configuration={"s3_configuration": {"bucket_name": "partner-influx-logs", "enabled": True}},
+        ),
+        "log_delivery_configuration.s3_configuration.bucket_name",
+    ),
+    # A bucket written by States.Format from the input is run-time, whatever literal it holds.
+    (
+        "RES-017",
+        "EU",
+        aws(
+            "aws:sfn/stateMachine:StateMachine",
+            AWS_EU,
+            definition=_state("aws-sdk:s3:putObject", {"Key.$": "States.Format('daily/{}.json', $.day)"}),
+        ),
+        aws(
+            "aws:sfn/stateMachine:StateMachine",
+            AWS_EU,
+            definition=_state("aws-sdk:s3:putObject", {"Bucket.$": "States.Format('fleet-reports-{}', $.env)"}),
+        ),
+        "definition(json).States.T.Parameters.Bucket.$",
+    ),
     # A PutObject task naming its bucket, and one whose whole request is its input.
     (
         "RES-017",

@@ -997,7 +997,7 @@ class RuleEngine:
                 if plan.bucket == _PREFIXED and "://" not in value
                 else value
             )
-            if S3_BUCKET_NAME.match(name):
+            if S3_BUCKET_NAME.match(name) and not self._s3_bucket_host(name):
                 if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
                     self._judge_bucket_name(walk, name, path, text=value)
                 return
@@ -1041,9 +1041,14 @@ class RuleEngine:
         bucket, RES-015 for a host) unless the partition lies wholly in the jurisdiction or the expression is declared,
         and None is returned (judged). Elsewhere, and where a JSONata expression's string literals fix what it names
         (``{% 'exports' %}``, ``{% 'https://api.example.eu/' & $states.input.path %}``), the text to judge instead: its
-        literals, each other part a placeholder (one label whatever fills it; nothing fixed after it names no host)."""
+        literals, each other part a placeholder (one label whatever fills it; nothing fixed after it names no host).
+        An ASL ``States.Format('<template>', ...)`` is read the same way (:func:`_format_text`): the template with its
+        string-literal arguments filled in and each other argument a placeholder, so the HTTP Task AWS CDK's HttpInvoke
+        writes, ``"ApiEndpoint.$": "States.Format('{}/{}', 'https://api.example.eu', $.path)"``, is judged by its fixed
+        host, while ``States.Format('{}', $.url)`` or a bucket ``States.Format('exports-{}', $.env)`` stays run-time."""
         runtime_key = key.endswith(".$")
-        text = _jsonata_text(value) if not runtime_key and value.lstrip().startswith("{%") else value
+        formatted = _format_text(value) if runtime_key else None
+        text = _jsonata_text(value) if not runtime_key and value.lstrip().startswith("{%") else formatted or value
         if not runtime_key and text is value:
             return value  # a literal, judged as usual
         kpath = (*walk.kpath[:-1], key[:-2]) if runtime_key else walk.kpath
@@ -1056,8 +1061,8 @@ class RuleEngine:
         host = self._host_key(_key_tokens(kpath[-1]))
         authority = text.split("://", 1)[-1].split("/", 1)[0] if host else text
         fixed = _PLACEHOLDER_TEXT not in authority or (host and placeholder_host(authority) is not None)
-        if not runtime_key and fixed:
-            return text  # a literal, or a host fixed or under a fixed domain: judged as written
+        if (not runtime_key or formatted is not None) and fixed:
+            return text  # a literal, or a host fixed or under a fixed domain (also by States.Format): judged as written
         self._runtime_finding(walk, path, value, host)
         return None
 
@@ -1776,6 +1781,14 @@ class RuleEngine:
             self._walk(walk, document, path, key, depth + 1, None)
         finally:
             walk.kpath, walk.known, walk.template_resources, walk.template = parent, known, resources, outer
+
+    def _s3_bucket_host(self, name: str) -> bool:
+        """``name`` is an S3 host naming a bucket (``<bucket>.s3.<region>.amazonaws.com``, a bucket's
+        ``bucket_domain_name`` or ``bucket_regional_domain_name``), which a bucket name may spell since bucket names
+        hold dots: under a bucket key it is read as the host, its bucket and region judged (the whole text was judged as
+        a bucket this stack did not make, a false alarm for `LOG_BUCKET=<own bucket>.s3.eu-west-1.amazonaws.com`, stop
+        33). One substring test for any other name."""
+        return ".amazonaws.com" in name and bool(self.parser.host(name, in_url=False).bucket)
 
     def _decide_key_plan(self, type_token: str, kpath: tuple[str, ...], key: str) -> _KeyPlan:
         """What the place of a string decides before its value is read, once per (type, key path, key):
@@ -2810,6 +2823,79 @@ def _jsonata_text(value: str) -> str:
         m = _JSONATA_PART.fullmatch(part)
         out.append(_PLACEHOLDER_TEXT if m is None else m[1] if m[1] is not None else m[2])
     return "".join(out)
+
+
+_FORMAT_CALL = "States.Format("
+
+
+def _format_args(text: str) -> tuple[list[str], str] | None:
+    """The top-level arguments of an intrinsic call's argument list ``text`` (after its opening parenthesis), and
+    what follows its closing parenthesis; None when it does not close. ASL string literals are single-quoted, with
+    ``\\`` escapes."""
+    args, current, depth, quote, escaped = [], "", 0, False, False
+    for i, ch in enumerate(text):
+        if escaped:
+            current, escaped = current + ch, False
+            continue
+        if ch == "\\":
+            current, escaped = current + ch, True
+            continue
+        if ch == "'":
+            quote = not quote
+        elif not quote and ch == "(":
+            depth += 1
+        elif not quote and ch == ")":
+            if depth == 0:
+                args.append(current.strip())
+                return args, text[i + 1 :]
+            depth -= 1
+        elif not quote and ch == "," and depth == 0:
+            args.append(current.strip())
+            current = ""
+            continue
+        current += ch
+    return None
+
+
+def _format_text(value: str) -> str | None:
+    """An ASL ``States.Format('<template>', args...)`` intrinsic as text: its template with each ``{}`` filled by its
+    argument, a string literal as written, a nested ``States.Format`` read the same way, anything else (a path, another
+    intrinsic) a placeholder, one label whatever fills it. None when ``value`` is not one such call (the States Language
+    specification, "Intrinsic functions": "States.Format ... The first argument must be a string literal", "the
+    characters ' { } \\ must be escaped"; AWS CDK's HttpInvoke writes its ApiEndpoint so: ``States.Format('{}/{}',
+    'https://api.example.com', States.Format('resource/{}/details', $.resourceId))``, aws-cdk
+    packages/aws-cdk-lib/aws-stepfunctions-tasks/test/http/invoke.test.ts)."""
+    stripped = value.strip()
+    if not stripped.startswith(_FORMAT_CALL):
+        return None
+    parsed = _format_args(stripped[len(_FORMAT_CALL) :])
+    if parsed is None or parsed[1].strip() or not parsed[0]:
+        return None
+    template, *args = parsed[0]
+    literal = _intrinsic_literal(template)
+    if literal is None:
+        return None
+    fills = []
+    for arg in args:
+        fill = _intrinsic_literal(arg)
+        fills.append(fill if fill is not None else _format_text(arg) or _PLACEHOLDER_TEXT)
+    out, i, used = "", 0, 0
+    while i < len(literal):
+        if literal[i] == "\\" and i + 1 < len(literal):
+            out, i = out + literal[i + 1], i + 2
+        elif literal.startswith("{}", i):
+            out += fills[used] if used < len(fills) else _PLACEHOLDER_TEXT
+            used, i = used + 1, i + 2
+        else:
+            out, i = out + literal[i], i + 1
+    return out
+
+
+def _intrinsic_literal(arg: str) -> str | None:
+    """The text of an ASL string literal argument (``'...'``, escapes kept for the caller), else None."""
+    if len(arg) >= 2 and arg[0] == arg[-1] == "'":
+        return arg[1:-1]
+    return None
 
 
 _ENCODED_SLASH = re.compile("%2f", re.IGNORECASE)  # a URL-encoded `/` in a `<bucket>/<key>` (S3 CopySource)
