@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from components.residency import RuleEngine, Subject, load_catalogue
@@ -564,3 +564,61 @@ def test_a_url_whose_host_is_an_assigned_variable_is_judged_as_written_out(
 )
 def test_a_url_variable_the_script_does_not_assign_a_literal_stays_unjudged(assignment: str) -> None:
     assert findings(f"#!/bin/sh\n{assignment}\naws s3 cp /var/log/app.log s3://$BUCKET/logs/\n", "EU", "aws") == []
+
+
+# -- URLs whose host holds a variable in part, assigned by the same script (stop 33, hostshape4) ------------------
+
+_DOMAINS = st.sampled_from(
+    ["partner.example.com", "eu-central-1.amazonaws.com", "us-east-1.amazonaws.com", "cn-north-1.amazonaws.com.cn",
+     "oss-cn-shanghai.aliyuncs.com", "collector.partner.example.com"]
+)  # fmt: skip
+
+
+@given(
+    name=_VARIABLE,
+    value=_DOMAINS,
+    prefix=st.sampled_from(["api.", "sqs.", "fleet-data.", "${TENANT}.", "$TENANT-edge."]),
+    braced=st.booleans(),
+    quote=st.sampled_from(["", '"', "'"]),
+    tail=st.sampled_from(["/", "/v1/heartbeat", ":8443/v1", ""]),
+    code=st.sampled_from(["CN", "EU"]),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_url_whose_host_holds_an_assigned_variable_is_judged_as_written_out(
+    name: str, value: str, prefix: str, braced: bool, quote: str, tail: str, code: str
+) -> None:
+    # `DOMAIN=partner.example.com ... https://api.$DOMAIN/` was accepted (read as the one-label host `api` in a URL
+    # elsewhere): now the same verdict as `https://api.partner.example.com/`; a variable the script does not assign
+    # (`$TENANT`) stays a placeholder, one label.
+    assume(name != "TENANT")
+    variable = f"${{{name}}}" if braced else f"${name}"
+    assignment = f"{name}={quote}{value}{quote}"
+    use = f'curl -sf "https://{prefix}{variable}{tail}"'
+    written = f'curl -sf "https://{prefix}{value}{tail}"'
+    cloud: Cloud = "aws"
+    rules = sorted({rule for rule, _, _ in findings(f"#!/bin/sh\n{assignment}\n{use}\n", code, cloud)})
+    assert rules == sorted({rule for rule, _, _ in findings(f"#!/bin/sh\n{assignment}\n{written}\n", code, cloud)})
+
+
+def test_each_value_a_script_gives_a_host_variable_is_judged() -> None:
+    # A variable assigned twice (per environment, in branches of an if): each value is a host the script may reach.
+    script = (
+        "#!/bin/sh\nif [ -f /etc/fleet/prod ]; then DOMAIN=eu-central-1.amazonaws.com; "
+        "else DOMAIN=us-east-1.amazonaws.com; fi\ncurl -sf https://sqs.$DOMAIN/123456789012/jobs\n"
+    )
+    assert {rule for rule, _, _ in findings(script, "EU", "aws")} == {"RES-006"}
+    assert findings(script.replace("us-east-1", "eu-west-1"), "EU", "aws") == []
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        "DOMAIN=$(aws ssm get-parameter --name /fleet/domain --query Parameter.Value --output text)",
+        "DOMAIN=`cat /etc/fleet/domain`",
+        "DOMAIN=$PARTNER_DOMAIN",
+        "",
+    ],
+)
+def test_a_host_variable_the_script_does_not_assign_a_literal_leaves_no_host(assignment: str) -> None:
+    # Nothing fixed after the variable: the domain is whatever fills it (was refused as the one-label host `api`).
+    assert findings(f"#!/bin/sh\n{assignment}\ncurl -sf https://api.$DOMAIN/v1/heartbeat\n", "EU", "aws") == []
