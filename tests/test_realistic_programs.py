@@ -7236,6 +7236,50 @@ def hostshape4_fc_env(variables: Mapping[str, str]) -> Callable[[Ctx], object]:
     return build
 
 
+_HOSTSHAPE4_STATIC_POD = """#cloud-config
+write_files:
+  - path: /etc/kubernetes/manifests/log-shipper.yaml
+    permissions: "0644"
+    content: |
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: log-shipper
+        namespace: kube-system
+      spec:
+        containers:
+          - name: shipper
+            image: public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.2
+            env:
+              - name: TENANT
+                valueFrom:
+                  fieldRef:
+                    fieldPath: spec.nodeName
+              - name: INGEST_DOMAIN
+                value: {domain}
+            args: ["--output=http://$(TENANT).$(INGEST_DOMAIN):443/v1/logs", "--flush=5"]
+"""
+
+
+def hostshape4_static_pod(domain: str) -> Callable[[Ctx], object]:
+    # docs: ec2/instance — user_data, a cloud-config whose write_files puts a static Pod manifest where the kubelet
+    # reads it (/etc/kubernetes/manifests); Kubernetes expands $(VAR) in `args` from the container's `env`.
+    def build(c: Ctx) -> object:
+        user_data = _HOSTSHAPE4_STATIC_POD.format(domain=domain)
+        return aws.ec2.Instance("node", ami="ami-123", instance_type="t3.large", user_data=user_data, opts=c.aws)
+
+    return build
+
+
+def hostshape4_ecs_shell(domain: str) -> Callable[[Ctx], object]:
+    # docs: ecs/taskdefinition — a container whose command runs through `sh -c`, which expands $VAR from the
+    # container's `environment` (ECS itself does not expand variables in `command`).
+    return hostshape4_task_env(
+        ["sh", "-c", 'gzip -c /data/events.log | curl -sf --data-binary @- "https://${TENANT}.$INGEST_DOMAIN/ingest"'],
+        [{"name": "INGEST_DOMAIN", "value": domain}, {"name": "TENANT", "value": "$(hostname)"}],
+    )
+
+
 def hostshape4_lambda_url(variable: str, url: str) -> Callable[[Ctx], object]:
     # docs: lambda/function — an environment variable holding the URL the function posts to.
     return lambda_env({variable: url})
@@ -11871,6 +11915,26 @@ CASES: list[Case] = [
         "DE",
         hs33_instance_script(_HOSTSHAPE4_SHIP.format(env="partner")),
         {"RES-017"},
+    ),
+    # A container's command naming a variable of its own environment (Kubernetes $(VAR), a shell in ECS).
+    Case(
+        "hostshape4-de-static-pod-ingest-domain-partner",
+        "DE",
+        hostshape4_static_pod("collector.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "hostshape4-de-static-pod-ingest-domain-own-region",
+        "DE",
+        hostshape4_static_pod("execute-api.eu-central-1.amazonaws.com"),
+    ),
+    Case(
+        "hostshape4-jp-ecs-shell-ingest-domain-partner", "JP", hostshape4_ecs_shell("partner.example.com"), {"RES-015"}
+    ),
+    Case(
+        "hostshape4-jp-ecs-shell-ingest-domain-own-region",
+        "JP",
+        hostshape4_ecs_shell("execute-api.ap-northeast-1.amazonaws.com"),
     ),
     # Text that is no host: format strings and path templates after a fixed host stay as they were.
     Case(

@@ -622,3 +622,63 @@ def test_each_value_a_script_gives_a_host_variable_is_judged() -> None:
 def test_a_host_variable_the_script_does_not_assign_a_literal_leaves_no_host(assignment: str) -> None:
     # Nothing fixed after the variable: the domain is whatever fills it (was refused as the one-label host `api`).
     assert findings(f"#!/bin/sh\n{assignment}\ncurl -sf https://api.$DOMAIN/v1/heartbeat\n", "EU", "aws") == []
+
+
+# -- a container's command naming its own environment's variables (stop 33, hostshape4) ---------------------------
+
+
+def _container_rules(container: dict[str, object], code: str = "EU") -> set[str]:
+    import json
+
+    subject = Subject(
+        "aws:ecs/taskDefinition:TaskDefinition",
+        "task",
+        {"family": "shipper", "container_definitions": json.dumps([container])},
+        provider(code, "aws"),
+    )
+    return {f.rule.id for f in ENGINES[code].check(subject)[0]}
+
+
+@given(name=_VARIABLE, value=_DOMAINS, shell=st.sampled_from(["sh", "/bin/bash", "ash"]), braced=st.booleans())
+@settings(max_examples=100, deadline=None)
+def test_a_shell_command_s_environment_variable_is_judged_as_written_out(
+    name: str, value: str, shell: str, braced: bool
+) -> None:
+    # ECS hands `command` to the container as is; `sh -c` expands $VAR from the container's `environment`.
+    variable = f"${{{name}}}" if braced else f"${name}"
+    environment = [{"name": name, "value": value}]
+    used = {"name": "c", "entryPoint": [shell, "-c"], "command": [f"curl -sf https://api.{variable}/v1"],
+            "environment": environment}  # fmt: skip
+    written = {**used, "command": [f"curl -sf https://api.{value}/v1"]}
+    assert _container_rules(used) == _container_rules(written)
+    # Without a shell the text stays as written: a placeholder ending the host, no host to judge.
+    assert _container_rules({**used, "entryPoint": ["/usr/bin/curl"], "command": [f"https://api.{variable}/v1"]}) == (
+        _container_rules({**used, "entryPoint": [], "command": []})
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        (["--url=https://$(T).$(D)/v1"], [{"name": "D", "value": "partner.example.com"}], {"RES-015"}),
+        (["--url=https://$(T).$(D)/v1"], [{"name": "D", "value": "execute-api.eu-central-1.amazonaws.com"}], set()),
+        (["--url=https://$$(D).x/v1"], [{"name": "D", "value": "partner.example.com"}], set()),  # escaped: `$(D).x`
+        (["--url=https://api.$(D)/v1"], [], set()),  # not given: filled elsewhere
+        # a variable built from an earlier one (dependent environment variables)
+        (
+            ["--url=https://$(HOST)/v1"],
+            [{"name": "D", "value": "partner.example.com"}, {"name": "HOST", "value": "api.$(D)"}],
+            {"RES-015"},
+        ),
+    ],
+)
+def test_a_kubernetes_container_s_variable_references_are_expanded(
+    args: list[str], env: list[dict[str, str]], expected: set[str]
+) -> None:
+    # A Pod's container: `$(VAR)` in `args` is expanded from the container's own `env` (Kubernetes API, Container).
+    pod = {"apiVersion": "v1", "kind": "Pod", "spec": {"containers": [{"name": "c", "args": args, "env": env}]}}
+    import json
+
+    subject = Subject("aws:ssm/parameter:Parameter", "pod", {"type": "String", "value": json.dumps(pod)},
+                      provider("EU", "aws"))  # fmt: skip
+    assert {f.rule.id for f in ENGINES["EU"].check(subject)[0]} == expected

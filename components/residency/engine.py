@@ -865,6 +865,8 @@ class RuleEngine:
                 # A Deny statement naming foreign places restricts access; it moves no data. A template function
                 # under a host key is judged as what it gives.
                 return
+            if "env" in value or "environment" in value:
+                value = _expanded_container(value)
             parent = walk.kpath
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
@@ -2785,6 +2787,60 @@ def _assigned_urls(script: str) -> str:
 
     resolved = _URL_VARIABLES.sub(written, script)
     return "\n".join([resolved, *extra]) if extra else resolved
+
+
+# A Kubernetes dependent variable reference `$(NAME)`, or its escape `$$`; a shell variable `$NAME` / `${NAME}`.
+_KUBE_REFERENCE = re.compile(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)")
+_SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh"})
+
+
+def _expanded_container(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    """A container whose command names its own environment's variables, with their values written in, so that the
+    host it connects to is judged (found by the stop-33 hostshape4 review: `https://$(TENANT).$(INGEST_DOMAIN)/` with
+    `INGEST_DOMAIN` in the container's `env` passed). Kubernetes expands `$(VAR)` in a container's `command`, `args`
+    and `env` values from the container's environment ("Variable references $(VAR_NAME) are expanded using the
+    previously defined environment variables in the container"; `$$(VAR)` escapes one; an unresolved reference is left
+    unchanged: https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#entrypoint). ECS does not
+    (a ContainerDefinition's `command` is handed to the container as is), but a shell the task runs (`entryPoint` or
+    `command` starting `sh -c`) expands `$VAR` / `${VAR}` from the container's `environment`. A variable the container
+    does not give a literal stays a placeholder. ``value`` itself when there is nothing to write in."""
+    kube = isinstance(value.get("env"), list) and any(k in value for k in ("command", "args"))
+    pairs = value.get("env") if kube else value.get("environment")
+    if not isinstance(pairs, list):
+        return value
+    given: dict[str, str] = {}
+
+    def kube_expand(text: str) -> str:
+        return _KUBE_REFERENCE.sub(lambda m: "$" if m.group(1) is None else given.get(m.group(1), m.group(0)), text)
+
+    def shell_expand(text: str) -> str:
+        return _SHELL_REFERENCE.sub(lambda m: given.get(m.group(1) or m.group(2), m.group(0)), text)
+
+    for item in pairs:
+        if isinstance(item, Mapping) and isinstance(item.get("name"), str) and isinstance(item.get("value"), str):
+            given[item["name"]] = kube_expand(item["value"]) if kube else item["value"]
+    if not given:
+        return value
+    if kube:
+        fields, expand = ("command", "args"), kube_expand
+    else:
+        words = [w for f in ("entryPoint", "command") for w in value.get(f) or () if isinstance(w, str)]
+        if not any(w.rsplit("/", 1)[-1] in _SHELLS for w in words):
+            return value
+        fields, expand = ("entryPoint", "command"), shell_expand
+    changed = dict(value)
+    for f in fields:
+        if isinstance(value.get(f), list):
+            changed[f] = [expand(w) if isinstance(w, str) else w for w in value[f]]
+    if kube:
+        changed["env"] = [
+            {**item, "value": given[item["name"]]}
+            if isinstance(item, Mapping) and isinstance(item.get("value"), str) and item.get("name") in given
+            else item
+            for item in pairs
+        ]
+    return changed if changed != value else value
 
 
 # A bucket URL whose name holds a placeholder (`s3://${Env}-exports/`, `oss://{{ stage }}-telemetry/`), up to its path.
