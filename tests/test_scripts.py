@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 
 import pytest
 from hypothesis import assume, given, settings
@@ -627,7 +628,7 @@ def test_a_host_variable_the_script_does_not_assign_a_literal_leaves_no_host(ass
 # -- a container's command naming its own environment's variables (stop 33, hostshape4) ---------------------------
 
 
-def _container_rules(container: dict[str, object], code: str = "EU") -> set[str]:
+def _container_rules(container: Mapping[str, object], code: str = "EU") -> set[str]:
     import json
 
     subject = Subject(

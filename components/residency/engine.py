@@ -865,8 +865,7 @@ class RuleEngine:
                 # A Deny statement naming foreign places restricts access; it moves no data. A template function
                 # under a host key is judged as what it gives.
                 return
-            if "env" in value or "environment" in value:
-                value = _expanded_container(value)
+            value = _expanded_container(value)
             parent = walk.kpath
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
@@ -2805,6 +2804,8 @@ def _expanded_container(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
     (a ContainerDefinition's `command` is handed to the container as is), but a shell the task runs (`entryPoint` or
     `command` starting `sh -c`) expands `$VAR` / `${VAR}` from the container's `environment`. A variable the container
     does not give a literal stays a placeholder. ``value`` itself when there is nothing to write in."""
+    if "env" not in value and "environment" not in value:
+        return value  # most maps: two lookups
     kube = isinstance(value.get("env"), list) and any(k in value for k in ("command", "args"))
     pairs = value.get("env") if kube else value.get("environment")
     if not isinstance(pairs, list):
