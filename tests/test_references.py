@@ -951,3 +951,24 @@ def test_a_placeholder_ending_a_url_s_host_leaves_no_host(
 )
 def test_a_placeholder_after_a_whole_host_leaves_that_host(url: str, host: str) -> None:
     assert [r.text for r in PARSER.scan(url)] == [host]
+
+
+@pytest.mark.parametrize(
+    ("url", "code", "expected"),
+    [
+        ("s3://${Env}-exports/daily/", "EU", ["RES-017"]),  # a name nobody proved: bucket names are global
+        ("s3://{{ env }}-exports/", "US", ["RES-017"]),
+        ("s3a://exports-%(env)s/", "JP", ["RES-017"]),
+        ("s3://${Env}-exports/daily/", "CN", []),  # aws-cn lies wholly in the jurisdiction
+        ("s3://${BUCKET}/daily/", "EU", []),  # a placeholder alone: filled elsewhere
+        ("s3://${BUCKET}:${PORT}/", "EU", []),
+        ("s3-archive/%Y/%m/%d/${Env}-events.gz", "EU", []),  # a key template, no bucket URL
+    ],
+)
+def test_a_bucket_url_a_placeholder_is_part_of_is_judged_by_what_it_leaves(
+    url: str, code: str, expected: list[str]
+) -> None:
+    region = sorted(CATALOGUE.jurisdictions[code].regions("aws"))[0]
+    subject = Subject("aws:lambda/function:Function", "fn", {"environment": {"variables": {"EXPORT_URL": url}}},
+                      ProviderRef("aws", "p", region))  # fmt: skip
+    assert sorted(f.rule.id for f in RuleEngine(code).check(subject)[0]) == expected

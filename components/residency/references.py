@@ -609,6 +609,8 @@ class ReferenceParser:
             scheme = m.group("scheme").lower()
             authority, authority_end = _read_authority(text, m, scheme)
             if scheme in BUCKET_SCHEMES:
+                if authority_end < len(text) and _PLACEHOLDER.match(text, authority_end):
+                    continue  # a name a placeholder ends (`s3://exports-${Env}/`): the engine's placeholder reading
                 name = authority.split(":", 1)[0].lower()
                 cloud: Cloud = "aws" if scheme.startswith("s3") else "alicloud"
                 # S3 bucket names may contain dots (query-results.example.com); OSS bucket names never do, so
