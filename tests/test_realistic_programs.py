@@ -7247,6 +7247,117 @@ def contacts_quicksight_reader(email: str) -> Callable[[Ctx], object]:
     return build
 
 
+# -- stop 33 (hostshape4): a variable in part of a script URL's host, percent-encoded hosts, placeholder buckets --
+
+
+_HOSTSHAPE4_DOMAIN = """#!/bin/bash
+set -euo pipefail
+DOMAIN={domain}
+curl -sf -X POST "https://api.$DOMAIN/v1/heartbeat" -d "host=$(hostname)"
+"""
+_HOSTSHAPE4_TENANT = """#!/bin/bash
+set -euo pipefail
+TENANT=$(cat /etc/fleet/tenant)
+PARTNER_DOMAIN={domain}
+gzip -c /var/log/fleet/events.log | curl -sf --data-binary @- "https://${{TENANT}}.$PARTNER_DOMAIN/ingest"
+"""
+_HOSTSHAPE4_QUEUE = """#!/bin/bash
+set -euo pipefail
+REGION={region}
+aws sqs send-message --queue-url "https://sqs.$REGION.amazonaws.com/123456789012/fleet-jobs" \\
+  --message-body "booted $(hostname)"
+"""
+_HOSTSHAPE4_QUEUE_DOMAIN = """#!/bin/bash
+set -euo pipefail
+AWS_DOMAIN={domain}
+aws sqs send-message --queue-url "https://sqs.${{AWS_DOMAIN}}/123456789012/fleet-jobs" --message-body "booted"
+"""
+_HOSTSHAPE4_PARTNER = {"id": "partner-api", "kind": "resident", "match": "*.partner.example.com",
+                       "evidence": "Partner API hosted in Frankfurt and Tokyo, contract PA-4"}  # fmt: skip
+
+
+_HOSTSHAPE4_EXPORTS = {"id": "env-exports", "kind": "resident", "match": "${Env}-exports",
+                       "evidence": "one exports bucket per environment, each in eu-central-1"}  # fmt: skip
+_HOSTSHAPE4_SHIP = """#!/bin/bash
+set -euo pipefail
+ENV={env}
+aws s3 cp /var/log/fleet/app.log "s3://$ENV-fleet-logs-de/logs/$(hostname)/app.log"
+"""
+
+
+def hostshape4_fc_env(variables: Mapping[str, str]) -> Callable[[Ctx], object]:
+    # docs: fc/v3function — environment variables the function reads.
+    def build(c: Ctx) -> object:
+        return alicloud.fc.V3Function(
+            "telemetry-sink", function_name="telemetry-sink", runtime="python3.10", handler="index.handler",
+            memory_size=512, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
+            environment_variables=dict(variables), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+_HOSTSHAPE4_STATIC_POD = """#cloud-config
+write_files:
+  - path: /etc/kubernetes/manifests/log-shipper.yaml
+    permissions: "0644"
+    content: |
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: log-shipper
+        namespace: kube-system
+      spec:
+        containers:
+          - name: shipper
+            image: public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.2
+            env:
+              - name: TENANT
+                valueFrom:
+                  fieldRef:
+                    fieldPath: spec.nodeName
+              - name: INGEST_DOMAIN
+                value: {domain}
+            args: ["--output=http://$(TENANT).$(INGEST_DOMAIN):443/v1/logs", "--flush=5"]
+"""
+
+
+def hostshape4_static_pod(domain: str) -> Callable[[Ctx], object]:
+    # docs: ec2/instance — user_data, a cloud-config whose write_files puts a static Pod manifest where the kubelet
+    # reads it (/etc/kubernetes/manifests); Kubernetes expands $(VAR) in `args` from the container's `env`.
+    def build(c: Ctx) -> object:
+        user_data = _HOSTSHAPE4_STATIC_POD.format(domain=domain)
+        return aws.ec2.Instance("node", ami="ami-123", instance_type="t3.large", user_data=user_data, opts=c.aws)
+
+    return build
+
+
+def hostshape4_ecs_shell(domain: str) -> Callable[[Ctx], object]:
+    # docs: ecs/taskdefinition — a container whose command runs through `sh -c`, which expands $VAR from the
+    # container's `environment` (ECS itself does not expand variables in `command`).
+    return hostshape4_task_env(
+        ["sh", "-c", 'gzip -c /data/events.log | curl -sf --data-binary @- "https://${TENANT}.$INGEST_DOMAIN/ingest"'],
+        [{"name": "INGEST_DOMAIN", "value": domain}, {"name": "TENANT", "value": "$(hostname)"}],
+    )
+
+
+def hostshape4_lambda_url(variable: str, url: str) -> Callable[[Ctx], object]:
+    # docs: lambda/function — an environment variable holding the URL the function posts to.
+    return lambda_env({variable: url})
+
+
+def hostshape4_task_env(command: list[str], environment: list[dict[str, str]]) -> Callable[[Ctx], object]:
+    # docs: ecs/taskdefinition — container_definitions (ContainerDefinition: `command`, `environment`).
+    def build(c: Ctx) -> object:
+        containers = json.dumps([{
+            "name": "shipper", "image": "public.ecr.aws/docker/library/alpine:3.20", "essential": True,
+            "command": command, "environment": environment,
+        }])  # fmt: skip
+        return aws.ecs.TaskDefinition("shipper", family="shipper", container_definitions=containers, opts=c.aws)
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -12220,6 +12331,146 @@ CASES: list[Case] = [
     Case("falsealarm10-eu-script-assigns-own-bucket", "EU", pv.script_assigns_own_bucket("eu-north-1")),
     Case("falsealarm10-jp-script-assigns-own-bucket", "JP", pv.script_assigns_own_bucket("ap-northeast-1")),
     Case("falsealarm10-us-script-assigns-own-bucket", "US", pv.script_assigns_own_bucket("us-east-1")),
+    # -- stop 33 (hostshape4): a variable in part of a script URL's host, assigned in the same script.
+    Case(
+        "hostshape4-de-instance-script-domain-variable-partner",
+        "DE",
+        hs33_instance_script(_HOSTSHAPE4_DOMAIN.format(domain="partner.example.com")),
+        {"RES-015"},
+    ),
+    Case(
+        "hostshape4-de-instance-script-domain-variable-partner-declared",
+        "DE",
+        hs33_instance_script(_HOSTSHAPE4_DOMAIN.format(domain="partner.example.com")),
+        destinations=[_HOSTSHAPE4_PARTNER],
+    ),
+    Case(
+        "hostshape4-de-instance-script-domain-variable-from-ssm",
+        "DE",
+        hs33_instance_script(
+            _HOSTSHAPE4_DOMAIN.format(
+                domain="$(aws ssm get-parameter --name /fleet/domain --query Parameter.Value --output text)"
+            )
+        ),
+    ),
+    Case(
+        "hostshape4-jp-instance-script-tenant-partner-domain",
+        "JP",
+        hs33_instance_script(_HOSTSHAPE4_TENANT.format(domain="collector.partner.example.com")),
+        {"RES-015"},
+    ),
+    Case(
+        "hostshape4-jp-instance-script-tenant-own-region-api",
+        "JP",
+        hs33_instance_script(_HOSTSHAPE4_TENANT.format(domain="execute-api.ap-northeast-1.amazonaws.com")),
+    ),
+    Case(
+        "hostshape4-de-instance-script-queue-region-variable-own",
+        "DE",
+        hs33_instance_script(_HOSTSHAPE4_QUEUE.format(region="eu-central-1")),
+    ),
+    Case(
+        "hostshape4-de-instance-script-queue-domain-variable-own",
+        "DE",
+        hs33_instance_script(_HOSTSHAPE4_QUEUE_DOMAIN.format(domain="eu-central-1.amazonaws.com")),
+    ),
+    Case(
+        "hostshape4-de-instance-script-queue-domain-variable-virginia",
+        "DE",
+        hs33_instance_script(_HOSTSHAPE4_QUEUE_DOMAIN.format(domain="us-east-1.amazonaws.com")),
+        {"RES-006"},
+    ),
+    # Percent-encoded hosts, decoded before judging (WHATWG URL host parsing percent-decodes the host).
+    Case(
+        "hostshape4-de-lambda-percent-encoded-dot-partner",
+        "DE",
+        hostshape4_lambda_url("WEBHOOK_URL", "https://partner%2Eexample.com/hooks/fleet"),
+        {"RES-015"},
+    ),
+    Case(
+        "hostshape4-de-lambda-percent-encoded-dot-own-region",
+        "DE",
+        hostshape4_lambda_url("WEBHOOK_URL", "https://sqs%2Eeu-central-1%2Eamazonaws.com/123456789012/fleet-jobs"),
+    ),
+    Case(
+        "hostshape4-cn-lambda-percent-encoded-idn-partner",
+        "CN",
+        hostshape4_lambda_url("CALLBACK_URL", "https://%E4%B8%AD.partner.example.com/callback"),
+        {"RES-015"},
+    ),
+    # A bucket whose name holds a placeholder outside a template.
+    Case(
+        "hostshape4-de-lambda-placeholder-bucket-url",
+        "DE",
+        hostshape4_lambda_url("EXPORT_URL", "s3://${Env}-exports/daily/"),
+        {"RES-017"},
+    ),
+    Case(
+        "hostshape4-de-lambda-placeholder-bucket-url-declared",
+        "DE",
+        hostshape4_lambda_url("EXPORT_URL", "s3://${Env}-exports/daily/"),
+        destinations=[_HOSTSHAPE4_EXPORTS],
+    ),
+    Case(
+        "hostshape4-de-lambda-placeholder-bucket-alone",
+        "DE",
+        hostshape4_lambda_url("EXPORT_URL", "s3://${BUCKET}/daily/"),
+    ),
+    Case(
+        "hostshape4-cn-lambda-placeholder-bucket-aws-cn",
+        "CN",
+        hostshape4_lambda_url("EXPORT_URL", "s3://${Env}-exports/"),
+    ),
+    Case(
+        "hostshape4-cn-fc-placeholder-oss-bucket",
+        "CN",
+        hostshape4_fc_env({"TELEMETRY_URL": "oss://{{ stage }}-telemetry/raw/"}),
+        {"RES-017"},
+    ),
+    Case(
+        "hostshape4-de-instance-script-bucket-variable-part-own",
+        "DE",
+        hs33_instance_script(_HOSTSHAPE4_SHIP.format(env="prod"), own_bucket="prod-fleet-logs-de"),
+    ),
+    Case(
+        "hostshape4-de-instance-script-bucket-variable-part-partner",
+        "DE",
+        hs33_instance_script(_HOSTSHAPE4_SHIP.format(env="partner")),
+        {"RES-017"},
+    ),
+    # A container's command naming a variable of its own environment (Kubernetes $(VAR), a shell in ECS).
+    Case(
+        "hostshape4-de-static-pod-ingest-domain-partner",
+        "DE",
+        hostshape4_static_pod("collector.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "hostshape4-de-static-pod-ingest-domain-own-region",
+        "DE",
+        hostshape4_static_pod("execute-api.eu-central-1.amazonaws.com"),
+    ),
+    Case(
+        "hostshape4-jp-ecs-shell-ingest-domain-partner", "JP", hostshape4_ecs_shell("partner.example.com"), {"RES-015"}
+    ),
+    Case(
+        "hostshape4-jp-ecs-shell-ingest-domain-own-region",
+        "JP",
+        hostshape4_ecs_shell("execute-api.ap-northeast-1.amazonaws.com"),
+    ),
+    # Text that is no host: format strings and path templates after a fixed host stay as they were.
+    Case(
+        "hostshape4-de-lambda-url-templates-no-host",
+        "DE",
+        lambda_env(
+            {
+                "API_URL": "https://${API_HOST}:${API_PORT}/v1/{proxy+}",
+                "LOG_FORMAT": '%h %l %u %t "%r" %>s %b',
+                "ARCHIVE_KEY": "s3-archive/%Y/%m/%d/${Env}-events.gz",
+                "HELP_URL": "https://fleet-portal.eu-central-1.elasticbeanstalk.com/help#{section}",
+            }
+        ),
+    ),
 ]
 
 

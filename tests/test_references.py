@@ -881,3 +881,94 @@ def test_an_athena_jdbc_url_reads_every_host_property_as_a_host(region: str, hos
 )
 def test_only_a_jdbc_athena_url_with_a_region_property_is_read_by_its_properties(text: str) -> None:
     assert all(r.kind == "host" for r in PARSER.scan(text))
+
+
+# -- percent-encoded hosts and a placeholder ending a URL's host inside a label (stop 33, hostshape4) -------------
+
+_HOST_LABELS = st.from_regex(r"[a-z0-9](?:[a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True)
+
+
+@given(
+    labels=st.lists(_HOST_LABELS, min_size=2, max_size=4),
+    encoded=st.sets(st.integers(min_value=0, max_value=30), max_size=4),
+    upper=st.booleans(),
+    scheme=st.sampled_from(["https://", "wss://", "http://ops@"]),
+    tail=st.sampled_from(["", "/", ":8443/v1", "?x=1"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_a_percent_encoded_host_is_read_as_the_host_it_decodes_to(
+    labels: list[str], encoded: set[int], upper: bool, scheme: str, tail: str
+) -> None:
+    # WHATWG URL host parsing percent-decodes the host: `partner%2Eexample.com` is `partner.example.com`.
+    host = ".".join(labels)
+    spelled = "".join(
+        (f"%{ord(ch):02X}" if upper else f"%{ord(ch):02x}") if i in encoded else ch for i, ch in enumerate(host)
+    )
+    assume(is_host_shaped(host))
+    written, plain = PARSER.scan(f"{scheme}{spelled}{tail}"), PARSER.scan(f"{scheme}{host}{tail}")
+    assert [(r.kind, r.text, r.region) for r in written] == [(r.kind, r.text, r.region) for r in plain]
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("https://%E4%B8%AD.partner.example.com/cb", "xn--fiq.partner.example.com"),  # UTF-8 octets: the IDNA form
+        ("https://sqs%2Eeu-central-1%2Eamazonaws.com/1/q", "sqs.eu-central-1.amazonaws.com"),
+        ("https://%ff.example.com/", "%ff.example.com"),  # no UTF-8: kept as written, a host nothing proves
+    ],
+)
+def test_percent_encoded_octets_in_a_host_are_decoded(url: str, host: str) -> None:
+    assert [r.text for r in PARSER.scan(url)] == [host]
+
+
+@given(
+    syntax=st.sampled_from(_PLACEHOLDER_SYNTAXES),
+    name=_placeholder_names,
+    before=st.sampled_from(["api.", "eu-", "a.b."]),
+    scheme=st.sampled_from(["https://", "wss://", "http://ops@"]),
+    tail=st.sampled_from(["", "/", "/v1/hook", ":443/v1"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_a_placeholder_ending_a_url_s_host_leaves_no_host(
+    syntax: str, name: str, before: str, scheme: str, tail: str
+) -> None:
+    # `https://api.$DOMAIN/`: the domain is whatever fills it (was read as the one-label host `api`, refused).
+    placeholder = syntax.format(n=name)
+    assume(not placeholder.startswith("%"))  # `%s`, `%(x)s`, `%X%`: `%` then hex digits would be an octet
+    assert PARSER.scan(f"{scheme}{before}{placeholder}{tail}") == []
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("https://fleet.example.de#{section}", "fleet.example.de"),  # a fragment after a whole host
+        ("https://fleet.example.de:${PORT}/v1", "fleet.example.de"),  # a port given by a placeholder
+        (
+            "https://api-${Stage}.execute-api.eu-central-1.amazonaws.com/",
+            "api-v0.execute-api.eu-central-1.amazonaws.com",
+        ),
+    ],
+)
+def test_a_placeholder_after_a_whole_host_leaves_that_host(url: str, host: str) -> None:
+    assert [r.text for r in PARSER.scan(url)] == [host]
+
+
+@pytest.mark.parametrize(
+    ("url", "code", "expected"),
+    [
+        ("s3://${Env}-exports/daily/", "EU", ["RES-017"]),  # a name nobody proved: bucket names are global
+        ("s3://{{ env }}-exports/", "US", ["RES-017"]),
+        ("s3a://exports-%(env)s/", "JP", ["RES-017"]),
+        ("s3://${Env}-exports/daily/", "CN", []),  # aws-cn lies wholly in the jurisdiction
+        ("s3://${BUCKET}/daily/", "EU", []),  # a placeholder alone: filled elsewhere
+        ("s3://${BUCKET}:${PORT}/", "EU", []),
+        ("s3-archive/%Y/%m/%d/${Env}-events.gz", "EU", []),  # a key template, no bucket URL
+    ],
+)
+def test_a_bucket_url_a_placeholder_is_part_of_is_judged_by_what_it_leaves(
+    url: str, code: str, expected: list[str]
+) -> None:
+    region = sorted(CATALOGUE.jurisdictions[code].regions("aws"))[0]
+    subject = Subject("aws:lambda/function:Function", "fn", {"environment": {"variables": {"EXPORT_URL": url}}},
+                      ProviderRef("aws", "p", region))  # fmt: skip
+    assert sorted(f.rule.id for f in RuleEngine(code).check(subject)[0]) == expected

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from components.residency import RuleEngine, Subject, load_catalogue
@@ -564,3 +565,121 @@ def test_a_url_whose_host_is_an_assigned_variable_is_judged_as_written_out(
 )
 def test_a_url_variable_the_script_does_not_assign_a_literal_stays_unjudged(assignment: str) -> None:
     assert findings(f"#!/bin/sh\n{assignment}\naws s3 cp /var/log/app.log s3://$BUCKET/logs/\n", "EU", "aws") == []
+
+
+# -- URLs whose host holds a variable in part, assigned by the same script (stop 33, hostshape4) ------------------
+
+_DOMAINS = st.sampled_from(
+    ["partner.example.com", "eu-central-1.amazonaws.com", "us-east-1.amazonaws.com", "cn-north-1.amazonaws.com.cn",
+     "oss-cn-shanghai.aliyuncs.com", "collector.partner.example.com"]
+)  # fmt: skip
+
+
+@given(
+    name=_VARIABLE,
+    value=_DOMAINS,
+    prefix=st.sampled_from(["api.", "sqs.", "fleet-data.", "${TENANT}.", "$TENANT-edge."]),
+    braced=st.booleans(),
+    quote=st.sampled_from(["", '"', "'"]),
+    tail=st.sampled_from(["/", "/v1/heartbeat", ":8443/v1", ""]),
+    code=st.sampled_from(["CN", "EU"]),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_url_whose_host_holds_an_assigned_variable_is_judged_as_written_out(
+    name: str, value: str, prefix: str, braced: bool, quote: str, tail: str, code: str
+) -> None:
+    # `DOMAIN=partner.example.com ... https://api.$DOMAIN/` was accepted (read as the one-label host `api` in a URL
+    # elsewhere): now the same verdict as `https://api.partner.example.com/`; a variable the script does not assign
+    # (`$TENANT`) stays a placeholder, one label.
+    assume(name != "TENANT")
+    variable = f"${{{name}}}" if braced else f"${name}"
+    assignment = f"{name}={quote}{value}{quote}"
+    use = f'curl -sf "https://{prefix}{variable}{tail}"'
+    written = f'curl -sf "https://{prefix}{value}{tail}"'
+    cloud: Cloud = "aws"
+    rules = sorted({rule for rule, _, _ in findings(f"#!/bin/sh\n{assignment}\n{use}\n", code, cloud)})
+    assert rules == sorted({rule for rule, _, _ in findings(f"#!/bin/sh\n{assignment}\n{written}\n", code, cloud)})
+
+
+def test_each_value_a_script_gives_a_host_variable_is_judged() -> None:
+    # A variable assigned twice (per environment, in branches of an if): each value is a host the script may reach.
+    script = (
+        "#!/bin/sh\nif [ -f /etc/fleet/prod ]; then DOMAIN=eu-central-1.amazonaws.com; "
+        "else DOMAIN=us-east-1.amazonaws.com; fi\ncurl -sf https://sqs.$DOMAIN/123456789012/jobs\n"
+    )
+    assert {rule for rule, _, _ in findings(script, "EU", "aws")} == {"RES-006"}
+    assert findings(script.replace("us-east-1", "eu-west-1"), "EU", "aws") == []
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        "DOMAIN=$(aws ssm get-parameter --name /fleet/domain --query Parameter.Value --output text)",
+        "DOMAIN=`cat /etc/fleet/domain`",
+        "DOMAIN=$PARTNER_DOMAIN",
+        "",
+    ],
+)
+def test_a_host_variable_the_script_does_not_assign_a_literal_leaves_no_host(assignment: str) -> None:
+    # Nothing fixed after the variable: the domain is whatever fills it (was refused as the one-label host `api`).
+    assert findings(f"#!/bin/sh\n{assignment}\ncurl -sf https://api.$DOMAIN/v1/heartbeat\n", "EU", "aws") == []
+
+
+# -- a container's command naming its own environment's variables (stop 33, hostshape4) ---------------------------
+
+
+def _container_rules(container: Mapping[str, object], code: str = "EU") -> set[str]:
+    import json
+
+    subject = Subject(
+        "aws:ecs/taskDefinition:TaskDefinition",
+        "task",
+        {"family": "shipper", "container_definitions": json.dumps([container])},
+        provider(code, "aws"),
+    )
+    return {f.rule.id for f in ENGINES[code].check(subject)[0]}
+
+
+@given(name=_VARIABLE, value=_DOMAINS, shell=st.sampled_from(["sh", "/bin/bash", "ash"]), braced=st.booleans())
+@settings(max_examples=100, deadline=None)
+def test_a_shell_command_s_environment_variable_is_judged_as_written_out(
+    name: str, value: str, shell: str, braced: bool
+) -> None:
+    # ECS hands `command` to the container as is; `sh -c` expands $VAR from the container's `environment`.
+    variable = f"${{{name}}}" if braced else f"${name}"
+    environment = [{"name": name, "value": value}]
+    used = {"name": "c", "entryPoint": [shell, "-c"], "command": [f"curl -sf https://api.{variable}/v1"],
+            "environment": environment}  # fmt: skip
+    written = {**used, "command": [f"curl -sf https://api.{value}/v1"]}
+    assert _container_rules(used) == _container_rules(written)
+    # Without a shell the text stays as written: a placeholder ending the host, no host to judge.
+    assert _container_rules({**used, "entryPoint": ["/usr/bin/curl"], "command": [f"https://api.{variable}/v1"]}) == (
+        _container_rules({**used, "entryPoint": [], "command": []})
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        (["--url=https://$(T).$(D)/v1"], [{"name": "D", "value": "partner.example.com"}], {"RES-015"}),
+        (["--url=https://$(T).$(D)/v1"], [{"name": "D", "value": "execute-api.eu-central-1.amazonaws.com"}], set()),
+        (["--url=https://$$(D).x/v1"], [{"name": "D", "value": "partner.example.com"}], set()),  # escaped: `$(D).x`
+        (["--url=https://api.$(D)/v1"], [], set()),  # not given: filled elsewhere
+        # a variable built from an earlier one (dependent environment variables)
+        (
+            ["--url=https://$(HOST)/v1"],
+            [{"name": "D", "value": "partner.example.com"}, {"name": "HOST", "value": "api.$(D)"}],
+            {"RES-015"},
+        ),
+    ],
+)
+def test_a_kubernetes_container_s_variable_references_are_expanded(
+    args: list[str], env: list[dict[str, str]], expected: set[str]
+) -> None:
+    # A Pod's container: `$(VAR)` in `args` is expanded from the container's own `env` (Kubernetes API, Container).
+    pod = {"apiVersion": "v1", "kind": "Pod", "spec": {"containers": [{"name": "c", "args": args, "env": env}]}}
+    import json
+
+    subject = Subject("aws:ssm/parameter:Parameter", "pod", {"type": "String", "value": json.dumps(pod)},
+                      provider("EU", "aws"))  # fmt: skip
+    assert {f.rule.id for f in ENGINES["EU"].check(subject)[0]} == expected

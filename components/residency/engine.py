@@ -13,6 +13,7 @@ import datetime as dt
 import fnmatch
 import functools
 import gzip
+import itertools
 import json
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -38,6 +39,7 @@ from components.residency.phones import country_of, is_phone_shaped, normalise
 from components.residency.references import (
     BUCKET_SCHEMES,
     PLACEHOLDER_LABEL,
+    PLACEHOLDER_PATTERN,
     S3_BUCKET_NAME,
     Reference,
     ReferenceParser,
@@ -867,6 +869,7 @@ class RuleEngine:
                 # A Deny statement naming foreign places restricts access; it moves no data. A template function
                 # under a host key is judged as what it gives.
                 return
+            value = _expanded_container(value)
             parent = walk.kpath
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
@@ -981,7 +984,7 @@ class RuleEngine:
         ) and self._judged_as_payload(walk, value, path, key, depth, plan):
             return
         if plan.payload:  # script text (user data, a Cloud Assistant command): no other place pays for these reads
-            self._judge_script(walk, value, path)
+            value = self._judge_script(walk, value, path)
         if plan.bucket == _GROUP and not walk.existing and not _arn_names_region(value):
             # A blank id names no group; an ARN naming its region is judged by that region below.
             if value.strip() and not self._group_placed(walk):
@@ -1132,10 +1135,30 @@ class RuleEngine:
             # A bucket a variable is only part of ("s3://${Env}-exports/"): the variable stands for one label, and what
             # the rest names is judged.
             if m.group(1).lower() in BUCKET_SCHEMES:
-                authority = _TEMPLATE_PORT.sub("", m.group(2))
-                name = fill_placeholders(authority).lower()
-                if S3_BUCKET_NAME.match(name) and not (walk.known is not None and walk.known(authority)):
-                    self._judge_bucket_name(walk, name, path)
+                self._judge_placeholder_bucket(walk, _TEMPLATE_PORT.sub("", m.group(2)), path)
+
+    def _judge_placeholder_bucket(self, walk: _Walk, authority: str, path: str) -> None:
+        """A bucket a placeholder is only part of (``${Env}-exports``): each placeholder one label, the name judged as
+        the rest leaves it, proven only by a bucket made under that very name (a template's own ``${Env}-exports``)."""
+        name = fill_placeholders(authority).lower()
+        if S3_BUCKET_NAME.match(name) and not (walk.known is not None and walk.known(authority)):
+            self._judge_bucket_name(walk, name, path, text=authority)
+
+    def _judge_placeholder_buckets(self, walk: _Walk, value: str, path: str) -> None:
+        """Outside a stack template, a bucket URL whose name holds a placeholder beside fixed text
+        (``s3://${Env}-exports/``, ``oss://{{ stage }}-telemetry/``), which the reference scan does not read (found by
+        the stop-33 hostshape4 review: accepted, while a template's ``s3://${Env}-exports/`` was refused). Whatever
+        fills the placeholder, the name is one nobody proved: bucket names are global in a partition (S3) or across
+        Alibaba Cloud (OSS), and a bucket the stack makes under a concrete name (``prod-exports``) does not prove what
+        the placeholder becomes. Judged as the template's are (RES-017, accepted in a partition wholly in the
+        jurisdiction; declared by the name as written). A placeholder alone (``s3://${BUCKET}/``) is left to what fills
+        it, as a host is. A value without a bucket scheme's ``3://`` / ``oss://`` pays two substring tests."""
+        if "3://" not in value and "oss://" not in value and "3a://" not in value and "3n://" not in value:
+            return
+        for m in _PLACEHOLDER_BUCKET_URL.finditer(value):
+            authority = _TEMPLATE_PORT.sub("", m.group("authority"))
+            if fill_placeholders(authority).strip(PLACEHOLDER_LABEL + ".-"):
+                self._judge_placeholder_bucket(walk, authority, path)
 
     def _judge_template_reference(
         self, walk: _Walk, name: str | None, attribute: str, path: str, value: str, bucket: bool = False
@@ -1440,32 +1463,16 @@ class RuleEngine:
                 if item and not self.parser.has_candidates(item):
                     self._judged_as_bare_host(walk, item, f"{path}.{m.group('name')}")
 
-    def _judge_script(self, walk: _Walk, script: str, path: str) -> None:
-        """A script payload's host assignments (``export DB_HOST=...``) and its commands' hosts (``psql -h ...``)."""
+    def _judge_script(self, walk: _Walk, script: str, path: str) -> str:
+        """A script payload's host assignments (``export DB_HOST=...``) and its commands' hosts (``psql -h ...``).
+        Returns the text whose references are to be judged: the script with the variables its URLs' hosts hold filled
+        in where the script assigns them (:func:`_assigned_urls`)."""
         if "=" in script:
             self._judge_assignments(walk, script, path)
-            if "://$" in script:
-                self._judge_assigned_urls(walk, script, path)
         # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
         file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
         self._judge_script_hosts(walk, script, path, file)
-
-    def _judge_assigned_urls(self, walk: _Walk, script: str, path: str) -> None:
-        """URLs whose whole authority is a variable the same script assigns a literal value
-        (``BUCKET=partner-exports`` ... ``aws s3 cp x s3://$BUCKET/logs/``, ``curl "https://${API}/v1"``): judged as
-        written out with each value the script gives the variable, as the scan judges ``s3://partner-exports/logs/``
-        (found by the stop-33 host-shape review: accepted before). A variable the script does not assign a literal
-        (read from the environment, SSM, IMDS: ``BUCKET=$(aws ssm get-parameter ...)``) is left unjudged, as before."""
-        values: dict[str, set[str]] = {}
-        for m in _ASSIGNMENT.finditer(script):
-            value = next(v for v in m.group("double", "single", "bare") if v is not None)
-            if value and not any(c in value for c in "$`("):
-                values.setdefault(m.group("name"), set()).add(value)
-        for m in _URL_VARIABLE.finditer(script):
-            for value in sorted(values.get(m.group("braced") or m.group("bare"), ())):
-                written = f"{m.group('scheme')}{value}{m.group('rest')}"
-                if self.parser.has_candidates(written):
-                    self._judge_references(walk, written, path, "user_data")
+        return _assigned_urls(script) if "=" in script and "://" in script and "$" in script else script
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
         """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""
@@ -1740,6 +1747,8 @@ class RuleEngine:
         ``own_region``: a regionless S3 or OSS bucket named here is in the resource's own region (the service
         requires it), so it is not judged as a regionless reference."""
         parser = self.parser
+        if walk.template_resources is None and "://" in value:
+            self._judge_placeholder_buckets(walk, value, path)
         location = parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
         if location is not None:
             self._judge(
@@ -2770,10 +2779,117 @@ _ASSIGNMENT = re.compile(
     r"(?:\"(?P<double>[^\"\n]*)\"|'(?P<single>[^'\n]*)'|(?P<bare>[^\s;&|)\"']*))",
     re.MULTILINE,
 )
-# A URL whose whole authority is a shell variable (`s3://$BUCKET/logs/`, `"https://${API}/v1"`), to the end of its word.
-_URL_VARIABLE = re.compile(
-    r"(?P<scheme>[a-z][a-z0-9+.-]*://)\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)\}|(?P<bare>[A-Za-z_][A-Za-z0-9_]*))"
-    r"(?P<rest>[^\s\"';|&)]*)",
+# A shell variable (`$DOMAIN`, `${TENANT}`), and a URL whose authority holds one, whole or in part (`s3://$BUCKET/`,
+# `https://api.$DOMAIN/`, `https://${TENANT}.$PARTNER_DOMAIN/`), with the rest of its word after it.
+_SHELL_VARIABLE = r"\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)"
+_SHELL_VARIABLE_NAME = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
+_URL_VARIABLES = re.compile(
+    rf"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<authority>(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*{_SHELL_VARIABLE}"
+    rf"(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*)(?P<rest>[^\s\"';|&)]*)",
+    re.IGNORECASE,
+)
+_MAX_ASSIGNED_URLS = 8  # the values of a URL's variables tried, at most (a script assigning one several times)
+
+
+def _assigned_urls(script: str) -> str:
+    """``script`` with each URL whose host holds shell variables the script assigns a literal value written out
+    (``DOMAIN=partner.example.com`` ... ``curl "https://api.$DOMAIN/v1"`` is ``https://api.partner.example.com/v1``),
+    so the reference scan judges the host the script connects to (found by the stop-33 host-shape reviews: a whole
+    variable (`s3://$BUCKET/`) was accepted, so was a variable in part of the host, and `https://sqs.$REGION.
+    amazonaws.com/` was refused as naming no region where the script sets `REGION=eu-central-1`). A variable assigned
+    several values gives the URL once for each (each further one on a line of its own, at most
+    :data:`_MAX_ASSIGNED_URLS`); one the script does not assign a literal (read from the environment, SSM, IMDS:
+    ``DOMAIN=$(aws ssm get-parameter ...)``) stays as written, a placeholder (references.placeholder_host: before a
+    fixed domain a host under it, else filled elsewhere)."""
+    values: dict[str, list[str]] = {}
+    for m in _ASSIGNMENT.finditer(script):
+        value = next(v for v in m.group("double", "single", "bare") if v is not None)
+        if value and not any(c in value for c in "$`("):
+            known = values.setdefault(m.group("name"), [])
+            if value not in known:
+                known.append(value)
+    if not values:
+        return script
+    extra: list[str] = []
+
+    def written(m: re.Match[str]) -> str:
+        authority = m.group("authority")
+        names = list(dict.fromkeys(v.group(1) for v in _SHELL_VARIABLE_NAME.finditer(authority)))
+        choices = [sorted(values[n]) if n in values else [None] for n in names]
+        if all(c == [None] for c in choices):
+            return m.group(0)
+        urls = []
+        for combination in itertools.islice(itertools.product(*choices), _MAX_ASSIGNED_URLS):
+            given = dict(zip(names, combination, strict=True))
+            filled = _SHELL_VARIABLE_NAME.sub(lambda v, given=given: given[v.group(1)] or v.group(0), authority)
+            urls.append(f"{m.group('scheme')}{filled}{m.group('rest')}")
+        extra.extend(urls[1:])
+        return urls[0]
+
+    resolved = _URL_VARIABLES.sub(written, script)
+    return "\n".join([resolved, *extra]) if extra else resolved
+
+
+# A Kubernetes dependent variable reference `$(NAME)`, or its escape `$$`; a shell variable `$NAME` / `${NAME}`.
+_KUBE_REFERENCE = re.compile(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)")
+_SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh"})
+
+
+def _expanded_container(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    """A container whose command names its own environment's variables, with their values written in, so that the
+    host it connects to is judged (found by the stop-33 hostshape4 review: `https://$(TENANT).$(INGEST_DOMAIN)/` with
+    `INGEST_DOMAIN` in the container's `env` passed). Kubernetes expands `$(VAR)` in a container's `command`, `args`
+    and `env` values from the container's environment ("Variable references $(VAR_NAME) are expanded using the
+    previously defined environment variables in the container"; `$$(VAR)` escapes one; an unresolved reference is left
+    unchanged: https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#entrypoint). ECS does not
+    (a ContainerDefinition's `command` is handed to the container as is), but a shell the task runs (`entryPoint` or
+    `command` starting `sh -c`) expands `$VAR` / `${VAR}` from the container's `environment`. A variable the container
+    does not give a literal stays a placeholder. ``value`` itself when there is nothing to write in."""
+    if "env" not in value and "environment" not in value:
+        return value  # most maps: two lookups
+    kube = isinstance(value.get("env"), list) and any(k in value for k in ("command", "args"))
+    pairs = value.get("env") if kube else value.get("environment")
+    if not isinstance(pairs, list):
+        return value
+    given: dict[str, str] = {}
+
+    def kube_expand(text: str) -> str:
+        return _KUBE_REFERENCE.sub(lambda m: "$" if m.group(1) is None else given.get(m.group(1), m.group(0)), text)
+
+    def shell_expand(text: str) -> str:
+        return _SHELL_REFERENCE.sub(lambda m: given.get(m.group(1) or m.group(2), m.group(0)), text)
+
+    for item in pairs:
+        if isinstance(item, Mapping) and isinstance(item.get("name"), str) and isinstance(item.get("value"), str):
+            given[item["name"]] = kube_expand(item["value"]) if kube else item["value"]
+    if not given:
+        return value
+    if kube:
+        fields, expand = ("command", "args"), kube_expand
+    else:
+        words = [w for f in ("entryPoint", "command") for w in value.get(f) or () if isinstance(w, str)]
+        if not any(w.rsplit("/", 1)[-1] in _SHELLS for w in words):
+            return value
+        fields, expand = ("entryPoint", "command"), shell_expand
+    changed = dict(value)
+    for f in fields:
+        if isinstance(value.get(f), list):
+            changed[f] = [expand(w) if isinstance(w, str) else w for w in value[f]]
+    if kube:
+        changed["env"] = [
+            {**item, "value": given[item["name"]]}
+            if isinstance(item, Mapping) and isinstance(item.get("value"), str) and item.get("name") in given
+            else item
+            for item in pairs
+        ]
+    return changed if changed != value else value
+
+
+# A bucket URL whose name holds a placeholder (`s3://${Env}-exports/`, `oss://{{ stage }}-telemetry/`), up to its path.
+_PLACEHOLDER_BUCKET_URL = re.compile(
+    rf"(?<![a-z0-9+.-])(?:s3|s3a|s3n|s3ssl|oss)://(?P<authority>(?:[a-z0-9.:-]|{PLACEHOLDER_PATTERN})*"
+    rf"(?:{PLACEHOLDER_PATTERN})(?:[a-z0-9.:-]|{PLACEHOLDER_PATTERN})*)",
     re.IGNORECASE,
 )
 # A .properties line: the key runs to the first unescaped '=', ':' or whitespace; the separator may have blanks.
