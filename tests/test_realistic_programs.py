@@ -7186,6 +7186,52 @@ _DB_ENDPOINTS_FRANKFURT = {
 }
 
 
+def awsred9_runbook_output(mode: str, api: str = "runCommand") -> Callable[[Ctx], object]:
+    # docs: ssm/document — an Automation runbook (schema 0.3) whose step writes the fleet agent's journal to a bucket
+    # named by the `{{ OutputBucket }}` parameter: an `aws:runCommand` step's `OutputS3BucketName` or an
+    # `aws:executeAwsApi` S3 PutObject's `Bucket` (`api`). Systems Manager "documents-syntax-data-elements-parameters":
+    # `allowedValues` "An array of values allowed for the parameter"; StartAutomationExecution's `Parameters` override a
+    # `default`. `mode`: `free` (any bucket the starter names), `default` (the stack's bucket as default only),
+    # `allowed` (the stack's bucket the only allowed value), `allowed-partner` (a partner's bucket allowed beside it),
+    # `literal` (the stack's bucket written in the step).
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("runbook-output", opts=c.aws)
+
+        def content(b: str) -> str:
+            parameter: dict[str, Any] = {"type": "String", "description": "Bucket the journal is written to"}
+            if mode == "default":
+                parameter["default"] = b
+            if mode.startswith("allowed"):
+                parameter["allowedValues"] = [b, "partner-diagnostics-intake"] if mode == "allowed-partner" else [b]
+            target = b if mode == "literal" else "{{ OutputBucket }}"
+            if api == "runCommand":
+                step = {"name": "collect", "action": "aws:runCommand", "inputs": {
+                    "DocumentName": "AWS-RunShellScript", "InstanceIds": ["{{ InstanceId }}"],
+                    "Parameters": {"commands": ["journalctl -u fleet-agent -n 500"]},
+                    "OutputS3BucketName": target, "OutputS3KeyPrefix": "diagnostics/"}}
+            else:
+                step = {"name": "store", "action": "aws:executeAwsApi", "inputs": {
+                    "Service": "s3", "Api": "PutObject", "Bucket": target,
+                    "Key": "diagnostics/{{ automation:EXECUTION_ID }}.txt", "Body": "{{ InstanceId }}"}}
+            return json.dumps({
+                "schemaVersion": "0.3", "description": "Collect the fleet agent's journal",
+                "parameters": {"InstanceId": {"type": "String"}, "OutputBucket": parameter},
+                "mainSteps": [step]})  # fmt: skip
+
+        return aws.ssm.Document(
+            "collect-journal", name="collect-journal", document_type="Automation", document_format="JSON",
+            content=own.bucket.apply(content), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_AWSRED9_RUNBOOK_DECLARED = {
+    "id": "runbook-bucket", "kind": "resident", "match": "{{ OutputBucket }}",
+    "evidence": "Started only by maintenance window mw-journal with OutputBucket set to our bucket runbook-output",
+}  # fmt: skip
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -11698,6 +11744,21 @@ CASES: list[Case] = [
     Case("mutants3-eu-lambda-db-writer-partner", "EU", lambda_env(_DB_WRITER_PARTNER), {"RES-015"}),
     Case("mutants3-eu-lambda-db-endpoints-frankfurt", "EU", lambda_env(_DB_ENDPOINTS_FRANKFURT)),
     Case("mutants3-jp-lambda-db-reader-private-address", "JP", lambda_env({"DB_READER": "10.40.3.12"})),
+    # AWS red team, round 9 (stop 33): an Automation runbook's output bucket given as a `{{ Parameter }}` was never
+    # judged (any bucket the starter names passed, even a partner's among its allowedValues); a parameter's default is
+    # overridden by the starter; allowedValues bound it (each judged); accepted in aws-cn and when declared.
+    Case("awsred9-eu-runbook-output-free", "EU", awsred9_runbook_output("free"), {"RES-017"}),
+    Case("awsred9-eu-runbook-output-default", "EU", awsred9_runbook_output("default"), {"RES-017"}),
+    Case("awsred9-eu-runbook-output-allowed-own", "EU", awsred9_runbook_output("allowed")),
+    Case("awsred9-eu-runbook-output-literal-own", "EU", awsred9_runbook_output("literal")),
+    Case("awsred9-de-runbook-output-allowed-partner", "DE", awsred9_runbook_output("allowed-partner"), {"RES-017"}),
+    Case("awsred9-us-runbook-put-object-free", "US", awsred9_runbook_output("free", "putObject"), {"RES-017"}),
+    Case("awsred9-us-runbook-put-object-allowed-own", "US", awsred9_runbook_output("allowed", "putObject")),
+    Case("awsred9-cn-runbook-output-free", "CN", awsred9_runbook_output("free")),
+    Case(
+        "awsred9-jp-runbook-output-free-declared", "JP", awsred9_runbook_output("free"),
+        destinations=[_AWSRED9_RUNBOOK_DECLARED],
+    ),  # fmt: skip
 ]
 
 
