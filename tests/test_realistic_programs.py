@@ -11759,6 +11759,30 @@ CASES: list[Case] = [
         "awsred9-jp-runbook-output-free-declared", "JP", awsred9_runbook_output("free"),
         destinations=[_AWSRED9_RUNBOOK_DECLARED],
     ),  # fmt: skip
+    # AWS red team, round 9 (stop 33): Redshift's IAM JDBC form `jdbc:redshift:iam://<cluster>:<region>/<db>` (docs:
+    # lambda/function; Redshift "Configure a JDBC or ODBC connection to use IAM credentials") was read as a host named
+    # like the cluster: refused in its own Region (a false alarm), refused abroad only as an unknown host. SageMaker
+    # notebook / Studio URLs (`<name>.notebook.<region>.sagemaker.aws`, `<domain>.studio.<region>.sagemaker.aws`,
+    # `.notebook.cn-north-1.sagemaker.com.cn`) likewise: now judged by their Region.
+    Case("awsred9-eu-redshift-iam-jdbc-frankfurt", "EU",
+         lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:eu-central-1/analytics?DbUser=etl"})),
+    Case("awsred9-eu-redshift-iam-jdbc-virginia", "EU",
+         lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:us-east-1/analytics?DbUser=etl"}), {"RES-006"}),
+    Case("awsred9-cn-redshift-iam-jdbc-ningxia", "CN",
+         lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:cn-northwest-1/analytics"})),
+    Case("awsred9-cn-redshift-iam-jdbc-hongkong", "CN",
+         lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:ap-east-1/analytics"}), {"RES-006"}),
+    Case("awsred9-de-studio-url-frankfurt", "DE",
+         lambda_env({"STUDIO_URL": "https://d-abcd12345xyz.studio.eu-central-1.sagemaker.aws/jupyterlab/default/"})),
+    Case("awsred9-de-studio-url-ireland", "DE",
+         lambda_env({"STUDIO_URL": "https://d-abcd12345xyz.studio.eu-west-1.sagemaker.aws/jupyterlab/default/"}),
+         {"RES-006"}),
+    Case("awsred9-jp-notebook-url-tokyo", "JP",
+         lambda_env({"NOTEBOOK_URL": "https://fleet-nb.notebook.ap-northeast-1.sagemaker.aws/lab"})),
+    Case("awsred9-jp-notebook-url-seoul", "JP",
+         lambda_env({"NOTEBOOK_URL": "https://fleet-nb.notebook.ap-northeast-2.sagemaker.aws/lab"}), {"RES-006"}),
+    Case("awsred9-cn-notebook-url-beijing", "CN",
+         lambda_env({"NOTEBOOK_URL": "https://fleet-nb.notebook.cn-north-1.sagemaker.com.cn/lab"})),
 ]
 
 
