@@ -7232,6 +7232,23 @@ _AWSRED9_RUNBOOK_DECLARED = {
 }  # fmt: skip
 
 
+def awsred9_template_gateway_connector(connector_id: str) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack, AWS::BedrockAgentCore::GatewayTarget McpTargetConfiguration (`Connector`:
+    # "how the gateway uses a pre-built connector to communicate with the target", `Source.ConnectorId`). The
+    # assistant's MCP gateway and its connector tool, made by a stack's template.
+    def build(c: Ctx) -> object:
+        template = {"AWSTemplateFormatVersion": "2010-09-09", "Resources": {
+            "Gateway": {"Type": "AWS::BedrockAgentCore::Gateway", "Properties": {
+                "Name": "assistant-tools", "AuthorizerType": "AWS_IAM", "ProtocolType": "MCP",
+                "RoleArn": {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/assistant-gateway"}}},
+            "Connector": {"Type": "AWS::BedrockAgentCore::GatewayTarget", "Properties": {
+                "GatewayIdentifier": {"Ref": "Gateway"}, "Name": "assistant-connector",
+                "TargetConfiguration": {"Mcp": {"Connector": {"Source": {"ConnectorId": connector_id}}}}}}}}
+        return aws.cloudformation.Stack("assistant-tools", template_body=json.dumps(template), opts=c.aws)
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -11783,6 +11800,11 @@ CASES: list[Case] = [
          lambda_env({"NOTEBOOK_URL": "https://fleet-nb.notebook.ap-northeast-2.sagemaker.aws/lab"}), {"RES-006"}),
     Case("awsred9-cn-notebook-url-beijing", "CN",
          lambda_env({"NOTEBOOK_URL": "https://fleet-nb.notebook.cn-north-1.sagemaker.com.cn/lab"})),
+    # AWS red team, round 9 (stop 33): an AgentCore Gateway connector target made by a CloudFormation stack's template
+    # was not judged (template_services lacked it); the managed knowledge bases connector stays accepted.
+    Case("awsred9-eu-template-gateway-web-search", "EU", awsred9_template_gateway_connector("web-search"), {"RES-016"}),
+    Case("awsred9-us-template-gateway-knowledge-bases", "US",
+         awsred9_template_gateway_connector("bedrock-knowledge-bases")),
 ]
 
 
