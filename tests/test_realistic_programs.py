@@ -7208,11 +7208,11 @@ def awsred9_runbook_output(mode: str, api: str = "runCommand") -> Callable[[Ctx]
                 step = {"name": "collect", "action": "aws:runCommand", "inputs": {
                     "DocumentName": "AWS-RunShellScript", "InstanceIds": ["{{ InstanceId }}"],
                     "Parameters": {"commands": ["journalctl -u fleet-agent -n 500"]},
-                    "OutputS3BucketName": target, "OutputS3KeyPrefix": "diagnostics/"}}
+                    "OutputS3BucketName": target, "OutputS3KeyPrefix": "diagnostics/"}}  # fmt: skip
             else:
                 step = {"name": "store", "action": "aws:executeAwsApi", "inputs": {
                     "Service": "s3", "Api": "PutObject", "Bucket": target,
-                    "Key": "diagnostics/{{ automation:EXECUTION_ID }}.txt", "Body": "{{ InstanceId }}"}}
+                    "Key": "diagnostics/{{ automation:EXECUTION_ID }}.txt", "Body": "{{ InstanceId }}"}}  # fmt: skip
             return json.dumps({
                 "schemaVersion": "0.3", "description": "Collect the fleet agent's journal",
                 "parameters": {"InstanceId": {"type": "String"}, "OutputBucket": parameter},
@@ -7243,7 +7243,8 @@ def awsred9_template_gateway_connector(connector_id: str) -> Callable[[Ctx], obj
                 "RoleArn": {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/assistant-gateway"}}},
             "Connector": {"Type": "AWS::BedrockAgentCore::GatewayTarget", "Properties": {
                 "GatewayIdentifier": {"Ref": "Gateway"}, "Name": "assistant-connector",
-                "TargetConfiguration": {"Mcp": {"Connector": {"Source": {"ConnectorId": connector_id}}}}}}}}
+                "TargetConfiguration": {"Mcp": {"Connector": {"Source": {"ConnectorId": connector_id}}}},
+            }}}}  # fmt: skip
         return aws.cloudformation.Stack("assistant-tools", template_body=json.dumps(template), opts=c.aws)
 
     return build
@@ -11773,38 +11774,73 @@ CASES: list[Case] = [
     Case("awsred9-us-runbook-put-object-allowed-own", "US", awsred9_runbook_output("allowed", "putObject")),
     Case("awsred9-cn-runbook-output-free", "CN", awsred9_runbook_output("free")),
     Case(
-        "awsred9-jp-runbook-output-free-declared", "JP", awsred9_runbook_output("free"),
+        "awsred9-jp-runbook-output-free-declared",
+        "JP",
+        awsred9_runbook_output("free"),
         destinations=[_AWSRED9_RUNBOOK_DECLARED],
-    ),  # fmt: skip
+    ),
     # AWS red team, round 9 (stop 33): Redshift's IAM JDBC form `jdbc:redshift:iam://<cluster>:<region>/<db>` (docs:
     # lambda/function; Redshift "Configure a JDBC or ODBC connection to use IAM credentials") was read as a host named
     # like the cluster: refused in its own Region (a false alarm), refused abroad only as an unknown host. SageMaker
     # notebook / Studio URLs (`<name>.notebook.<region>.sagemaker.aws`, `<domain>.studio.<region>.sagemaker.aws`,
     # `.notebook.cn-north-1.sagemaker.com.cn`) likewise: now judged by their Region.
-    Case("awsred9-eu-redshift-iam-jdbc-frankfurt", "EU",
-         lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:eu-central-1/analytics?DbUser=etl"})),
-    Case("awsred9-eu-redshift-iam-jdbc-virginia", "EU",
-         lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:us-east-1/analytics?DbUser=etl"}), {"RES-006"}),
-    Case("awsred9-cn-redshift-iam-jdbc-ningxia", "CN",
-         lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:cn-northwest-1/analytics"})),
-    Case("awsred9-cn-redshift-iam-jdbc-hongkong", "CN",
-         lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:ap-east-1/analytics"}), {"RES-006"}),
-    Case("awsred9-de-studio-url-frankfurt", "DE",
-         lambda_env({"STUDIO_URL": "https://d-abcd12345xyz.studio.eu-central-1.sagemaker.aws/jupyterlab/default/"})),
-    Case("awsred9-de-studio-url-ireland", "DE",
-         lambda_env({"STUDIO_URL": "https://d-abcd12345xyz.studio.eu-west-1.sagemaker.aws/jupyterlab/default/"}),
-         {"RES-006"}),
-    Case("awsred9-jp-notebook-url-tokyo", "JP",
-         lambda_env({"NOTEBOOK_URL": "https://fleet-nb.notebook.ap-northeast-1.sagemaker.aws/lab"})),
-    Case("awsred9-jp-notebook-url-seoul", "JP",
-         lambda_env({"NOTEBOOK_URL": "https://fleet-nb.notebook.ap-northeast-2.sagemaker.aws/lab"}), {"RES-006"}),
-    Case("awsred9-cn-notebook-url-beijing", "CN",
-         lambda_env({"NOTEBOOK_URL": "https://fleet-nb.notebook.cn-north-1.sagemaker.com.cn/lab"})),
+    Case(
+        "awsred9-eu-redshift-iam-jdbc-frankfurt",
+        "EU",
+        lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:eu-central-1/analytics?DbUser=etl"}),
+    ),
+    Case(
+        "awsred9-eu-redshift-iam-jdbc-virginia",
+        "EU",
+        lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:us-east-1/analytics?DbUser=etl"}),
+        {"RES-006"},
+    ),
+    Case(
+        "awsred9-cn-redshift-iam-jdbc-ningxia",
+        "CN",
+        lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:cn-northwest-1/analytics"}),
+    ),
+    Case(
+        "awsred9-cn-redshift-iam-jdbc-hongkong",
+        "CN",
+        lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:ap-east-1/analytics"}),
+        {"RES-006"},
+    ),
+    Case(
+        "awsred9-de-studio-url-frankfurt",
+        "DE",
+        lambda_env({"STUDIO_URL": "https://d-abcd12345xyz.studio.eu-central-1.sagemaker.aws/jupyterlab/default/"}),
+    ),
+    Case(
+        "awsred9-de-studio-url-ireland",
+        "DE",
+        lambda_env({"STUDIO_URL": "https://d-abcd12345xyz.studio.eu-west-1.sagemaker.aws/jupyterlab/default/"}),
+        {"RES-006"},
+    ),
+    Case(
+        "awsred9-jp-notebook-url-tokyo",
+        "JP",
+        lambda_env({"NOTEBOOK_URL": "https://fleet-nb.notebook.ap-northeast-1.sagemaker.aws/lab"}),
+    ),
+    Case(
+        "awsred9-jp-notebook-url-seoul",
+        "JP",
+        lambda_env({"NOTEBOOK_URL": "https://fleet-nb.notebook.ap-northeast-2.sagemaker.aws/lab"}),
+        {"RES-006"},
+    ),
+    Case(
+        "awsred9-cn-notebook-url-beijing",
+        "CN",
+        lambda_env({"NOTEBOOK_URL": "https://fleet-nb.notebook.cn-north-1.sagemaker.com.cn/lab"}),
+    ),
     # AWS red team, round 9 (stop 33): an AgentCore Gateway connector target made by a CloudFormation stack's template
     # was not judged (template_services lacked it); the managed knowledge bases connector stays accepted.
     Case("awsred9-eu-template-gateway-web-search", "EU", awsred9_template_gateway_connector("web-search"), {"RES-016"}),
-    Case("awsred9-us-template-gateway-knowledge-bases", "US",
-         awsred9_template_gateway_connector("bedrock-knowledge-bases")),
+    Case(
+        "awsred9-us-template-gateway-knowledge-bases",
+        "US",
+        awsred9_template_gateway_connector("bedrock-knowledge-bases"),
+    ),
 ]
 
 

@@ -1080,7 +1080,8 @@ class RuleEngine:
         return None
 
     def _runtime_field(self, walk: _Walk, kpath: tuple[str, ...]) -> bool:
-        """Whether ``kpath`` of the step or state being walked names where it writes or sends (``runtime_destinations``)."""
+        """Whether ``kpath`` of the step or state being walked names where it writes or sends
+        (``runtime_destinations``)."""
         task = (walk.task or "").rpartition(":::")[2]
         return any(
             _at_any(kpath, (fpath,)) and (not resources or task in resources)
@@ -1088,9 +1089,9 @@ class RuleEngine:
         )
 
     def _parameter_values(self, walk: _Walk, value: str, path: str) -> tuple[str, ...]:
-        """An Automation runbook's text holding ``{{ ... }}`` placeholders, as the texts to judge. Outside a field naming
-        where a step writes, the text as written (its placeholders left alone). At such a field each placeholder is
-        filled by whoever starts the execution (StartAutomationExecution's ``Parameters`` override a ``default``), a
+        """An Automation runbook's text holding ``{{ ... }}`` placeholders, as the texts to judge. Outside a field
+        naming where a step writes, the text as written (its placeholders left alone). At such a field each placeholder
+        is filled by whoever starts the execution (StartAutomationExecution's ``Parameters`` override a ``default``), a
         previous step's output or a ``global:`` / ``automation:`` variable: unproven (RES-017 / RES-015, as a
         workflow's run-time value) unless every placeholder is a parameter with ``allowedValues``, which Systems
         Manager holds the execution to: then each value it can take is judged."""
@@ -1109,7 +1110,7 @@ class RuleEngine:
         texts = [value]
         for name, allowed in zip(names, choices, strict=True):
             pattern = re.compile(r"\{\{\s*" + re.escape(name) + r"\s*\}\}")
-            texts = [pattern.sub(lambda _m, a=a: a, t) for t in texts for a in allowed][:_MAX_ALLOWED_VALUES]
+            texts = [pattern.sub(a.replace("\\", "\\\\"), t) for t in texts for a in allowed][:_MAX_ALLOWED_VALUES]
         return tuple(dict.fromkeys(texts))
 
     def _runtime_finding(self, walk: _Walk, path: str, value: str, host: bool, source: str = "") -> None:

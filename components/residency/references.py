@@ -660,10 +660,10 @@ class ReferenceParser:
             # resource; a port or anything else after the `:` leaves the URL read as any other.
             authority = re.split(r"[/?;]", text[props_start:end], maxsplit=1)[0]
             name, _, named = authority.partition(":")
-            region = named.strip().lower()
-            if not name or region not in self._aws_regions:
+            named = named.strip().lower()
+            if not name or named not in self._aws_regions:
                 return None
-            ref = self._aws_region_ref("endpoint", url, region, self._region_partition.get(region))
+            ref = self._aws_region_ref("endpoint", url, named, self._region_partition.get(named))
             return [ref._replace(in_url=True, url=url)]
         region: str | None = None
         hosts: list[Reference] = []
