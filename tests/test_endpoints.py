@@ -4329,7 +4329,9 @@ def test_a_pair_named_like_free_text_is_still_judged(name: str) -> None:
          {"definition": json.dumps({"StartAt": "S", "States": {"S": {"Type": "Task", "End": True, "Parameters": {
              "Bucket.$": "$.bucket", "Key": "in/day.csv", "CopySource": "{bucket}/exports/day.csv"}}}})}),
         ("aws:ssm/document:Document",
-         {"document_type": "Automation", "content": json.dumps({"schemaVersion": "0.3", "mainSteps": [
+         # The destination `{{ Target }}` is bounded by its allowedValues (a free parameter there is run-time: RES-017).
+         {"document_type": "Automation", "content": json.dumps({"schemaVersion": "0.3", "parameters": {
+             "Target": {"type": "String", "allowedValues": ["{bucket}"]}}, "mainSteps": [
              {"name": "c", "action": "aws:executeAwsApi", "inputs": {
                  "Service": "s3", "Api": "CopyObject", "Bucket": "{{ Target }}", "Key": "day.csv",
                  "CopySource": "{bucket}%2Fexports%2Fday.csv"}}]})}),

@@ -7358,6 +7358,70 @@ def hostshape4_task_env(command: list[str], environment: list[dict[str, str]]) -
     return build
 
 
+def awsred9_runbook_output(mode: str, api: str = "runCommand") -> Callable[[Ctx], object]:
+    # docs: ssm/document — an Automation runbook (schema 0.3) whose step writes the fleet agent's journal to a bucket
+    # named by the `{{ OutputBucket }}` parameter: an `aws:runCommand` step's `OutputS3BucketName` or an
+    # `aws:executeAwsApi` S3 PutObject's `Bucket` (`api`). Systems Manager "documents-syntax-data-elements-parameters":
+    # `allowedValues` "An array of values allowed for the parameter"; StartAutomationExecution's `Parameters` override a
+    # `default`. `mode`: `free` (any bucket the starter names), `default` (the stack's bucket as default only),
+    # `allowed` (the stack's bucket the only allowed value), `allowed-partner` (a partner's bucket allowed beside it),
+    # `literal` (the stack's bucket written in the step).
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("runbook-output", opts=c.aws)
+
+        def content(b: str) -> str:
+            parameter: dict[str, Any] = {"type": "String", "description": "Bucket the journal is written to"}
+            if mode == "default":
+                parameter["default"] = b
+            if mode.startswith("allowed"):
+                parameter["allowedValues"] = [b, "partner-diagnostics-intake"] if mode == "allowed-partner" else [b]
+            target = b if mode == "literal" else "{{ OutputBucket }}"
+            if api == "runCommand":
+                step = {"name": "collect", "action": "aws:runCommand", "inputs": {
+                    "DocumentName": "AWS-RunShellScript", "InstanceIds": ["{{ InstanceId }}"],
+                    "Parameters": {"commands": ["journalctl -u fleet-agent -n 500"]},
+                    "OutputS3BucketName": target, "OutputS3KeyPrefix": "diagnostics/"}}  # fmt: skip
+            else:
+                step = {"name": "store", "action": "aws:executeAwsApi", "inputs": {
+                    "Service": "s3", "Api": "PutObject", "Bucket": target,
+                    "Key": "diagnostics/{{ automation:EXECUTION_ID }}.txt", "Body": "{{ InstanceId }}"}}  # fmt: skip
+            return json.dumps({
+                "schemaVersion": "0.3", "description": "Collect the fleet agent's journal",
+                "parameters": {"InstanceId": {"type": "String"}, "OutputBucket": parameter},
+                "mainSteps": [step]})  # fmt: skip
+
+        return aws.ssm.Document(
+            "collect-journal", name="collect-journal", document_type="Automation", document_format="JSON",
+            content=own.bucket.apply(content), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_AWSRED9_RUNBOOK_DECLARED = {
+    "id": "runbook-bucket", "kind": "resident", "match": "{{ OutputBucket }}",
+    "evidence": "Started only by maintenance window mw-journal with OutputBucket set to our bucket runbook-output",
+}  # fmt: skip
+
+
+def awsred9_template_gateway_connector(connector_id: str) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack, AWS::BedrockAgentCore::GatewayTarget McpTargetConfiguration (`Connector`:
+    # "how the gateway uses a pre-built connector to communicate with the target", `Source.ConnectorId`). The
+    # assistant's MCP gateway and its connector tool, made by a stack's template.
+    def build(c: Ctx) -> object:
+        template = {"AWSTemplateFormatVersion": "2010-09-09", "Resources": {
+            "Gateway": {"Type": "AWS::BedrockAgentCore::Gateway", "Properties": {
+                "Name": "assistant-tools", "AuthorizerType": "AWS_IAM", "ProtocolType": "MCP",
+                "RoleArn": {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/assistant-gateway"}}},
+            "Connector": {"Type": "AWS::BedrockAgentCore::GatewayTarget", "Properties": {
+                "GatewayIdentifier": {"Ref": "Gateway"}, "Name": "assistant-connector",
+                "TargetConfiguration": {"Mcp": {"Connector": {"Source": {"ConnectorId": connector_id}}}},
+            }}}}  # fmt: skip
+        return aws.cloudformation.Stack("assistant-tools", template_body=json.dumps(template), opts=c.aws)
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -12470,6 +12534,85 @@ CASES: list[Case] = [
                 "HELP_URL": "https://fleet-portal.eu-central-1.elasticbeanstalk.com/help#{section}",
             }
         ),
+    ),
+    # AWS red team, round 9 (stop 33): an Automation runbook's output bucket given as a `{{ Parameter }}` was never
+    # judged (any bucket the starter names passed, even a partner's among its allowedValues); a parameter's default is
+    # overridden by the starter; allowedValues bound it (each judged); accepted in aws-cn and when declared.
+    Case("awsred9-eu-runbook-output-free", "EU", awsred9_runbook_output("free"), {"RES-017"}),
+    Case("awsred9-eu-runbook-output-default", "EU", awsred9_runbook_output("default"), {"RES-017"}),
+    Case("awsred9-eu-runbook-output-allowed-own", "EU", awsred9_runbook_output("allowed")),
+    Case("awsred9-eu-runbook-output-literal-own", "EU", awsred9_runbook_output("literal")),
+    Case("awsred9-de-runbook-output-allowed-partner", "DE", awsred9_runbook_output("allowed-partner"), {"RES-017"}),
+    Case("awsred9-us-runbook-put-object-free", "US", awsred9_runbook_output("free", "putObject"), {"RES-017"}),
+    Case("awsred9-us-runbook-put-object-allowed-own", "US", awsred9_runbook_output("allowed", "putObject")),
+    Case("awsred9-cn-runbook-output-free", "CN", awsred9_runbook_output("free")),
+    Case(
+        "awsred9-jp-runbook-output-free-declared",
+        "JP",
+        awsred9_runbook_output("free"),
+        destinations=[_AWSRED9_RUNBOOK_DECLARED],
+    ),
+    # AWS red team, round 9 (stop 33): Redshift's IAM JDBC form `jdbc:redshift:iam://<cluster>:<region>/<db>` (docs:
+    # lambda/function; Redshift "Configure a JDBC or ODBC connection to use IAM credentials") was read as a host named
+    # like the cluster: refused in its own Region (a false alarm), refused abroad only as an unknown host. SageMaker
+    # notebook / Studio URLs (`<name>.notebook.<region>.sagemaker.aws`, `<domain>.studio.<region>.sagemaker.aws`,
+    # `.notebook.cn-north-1.sagemaker.com.cn`) likewise: now judged by their Region.
+    Case(
+        "awsred9-eu-redshift-iam-jdbc-frankfurt",
+        "EU",
+        lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:eu-central-1/analytics?DbUser=etl"}),
+    ),
+    Case(
+        "awsred9-eu-redshift-iam-jdbc-virginia",
+        "EU",
+        lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:us-east-1/analytics?DbUser=etl"}),
+        {"RES-006"},
+    ),
+    Case(
+        "awsred9-cn-redshift-iam-jdbc-ningxia",
+        "CN",
+        lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:cn-northwest-1/analytics"}),
+    ),
+    Case(
+        "awsred9-cn-redshift-iam-jdbc-hongkong",
+        "CN",
+        lambda_env({"REDSHIFT_JDBC_URL": "jdbc:redshift:iam://fleet-dw:ap-east-1/analytics"}),
+        {"RES-006"},
+    ),
+    Case(
+        "awsred9-de-studio-url-frankfurt",
+        "DE",
+        lambda_env({"STUDIO_URL": "https://d-abcd12345xyz.studio.eu-central-1.sagemaker.aws/jupyterlab/default/"}),
+    ),
+    Case(
+        "awsred9-de-studio-url-ireland",
+        "DE",
+        lambda_env({"STUDIO_URL": "https://d-abcd12345xyz.studio.eu-west-1.sagemaker.aws/jupyterlab/default/"}),
+        {"RES-006"},
+    ),
+    Case(
+        "awsred9-jp-notebook-url-tokyo",
+        "JP",
+        lambda_env({"NOTEBOOK_URL": "https://fleet-nb.notebook.ap-northeast-1.sagemaker.aws/lab"}),
+    ),
+    Case(
+        "awsred9-jp-notebook-url-seoul",
+        "JP",
+        lambda_env({"NOTEBOOK_URL": "https://fleet-nb.notebook.ap-northeast-2.sagemaker.aws/lab"}),
+        {"RES-006"},
+    ),
+    Case(
+        "awsred9-cn-notebook-url-beijing",
+        "CN",
+        lambda_env({"NOTEBOOK_URL": "https://fleet-nb.notebook.cn-north-1.sagemaker.com.cn/lab"}),
+    ),
+    # AWS red team, round 9 (stop 33): an AgentCore Gateway connector target made by a CloudFormation stack's template
+    # was not judged (template_services lacked it); the managed knowledge bases connector stays accepted.
+    Case("awsred9-eu-template-gateway-web-search", "EU", awsred9_template_gateway_connector("web-search"), {"RES-016"}),
+    Case(
+        "awsred9-us-template-gateway-knowledge-bases",
+        "US",
+        awsred9_template_gateway_connector("bedrock-knowledge-bases"),
     ),
 ]
 

@@ -871,6 +871,48 @@ def test_an_athena_jdbc_url_reads_every_host_property_as_a_host(region: str, hos
     assert sorted((r.kind, r.region or r.text) for r in refs) == sorted([("endpoint", region), ("host", host)])
 
 
+@given(
+    aws_regions,
+    st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True),
+    st.sampled_from(["", "/dev", "/dev?AuthProfile=p&DbUser=etl", "/analytics;ssl=true"]),
+    st.sampled_from(["jdbc:redshift:iam://", "JDBC:Redshift:IAM://"]),
+)
+def test_a_redshift_iam_jdbc_url_names_the_region_after_its_cluster(
+    region: str, cluster: str, rest: str, prefix: str
+) -> None:
+    # jdbc:redshift:iam://cluster-name:region/dbname: the driver looks the cluster up in that Region (since stop 33).
+    refs = PARSER.scan(f"{prefix}{cluster}:{region}{rest}")
+    assert [(r.kind, r.cloud, r.region, r.partition) for r in refs] == [
+        ("endpoint", "aws", region, CATALOGUE.aws_region_partition[region])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jdbc:redshift:iam://examplecluster:5439/dev",  # a port, not a Region: the authority is a host
+        "jdbc:redshift:iam://examplecluster:xx-nowhere-1/dev",  # no known Region
+        "jdbc:redshift://examplecluster:eu-central-1/dev",  # not the IAM form
+    ],
+)
+def test_a_redshift_jdbc_url_without_a_region_after_its_cluster_is_read_as_a_host(text: str) -> None:
+    assert all(r.kind == "host" for r in PARSER.scan(text))
+
+
+@pytest.mark.parametrize(
+    ("host", "region"),
+    [
+        ("d-abcd12345xyz.studio.eu-central-1.sagemaker.aws", "eu-central-1"),
+        ("fleet-nb.notebook.us-east-1.sagemaker.aws", "us-east-1"),
+        ("fleet-nb.notebook-fips.us-west-2.sagemaker.aws", "us-west-2"),
+        ("fleet-nb.notebook.cn-north-1.sagemaker.com.cn", "cn-north-1"),
+    ],
+)
+def test_sagemaker_notebook_and_studio_hosts_name_their_region(host: str, region: str) -> None:
+    (ref,) = PARSER.scan(f"https://{host}/lab")
+    assert (ref.kind, ref.region, ref.partition) == ("endpoint", region, CATALOGUE.aws_region_partition[region])
+
+
 @pytest.mark.parametrize(
     "text",
     [

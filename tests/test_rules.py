@@ -668,3 +668,24 @@ def test_a_pending_value_keeps_its_place_so_a_dotted_key_is_judged_at_its_depth(
     top = engine.check_value(subject, pending[0].place, "us-east-1")
     assert [f.rule.id for f in top] == [RuleId.RESOURCE_REGION_OVERRIDE]
     assert Place.top("region").child("region").depth == 1
+
+
+def _runbook(parameter: dict[str, Any], target: str = "{{ Out }}", api: str = "PutObject") -> Subject:
+    step = {"name": "s", "action": "aws:executeAwsApi", "inputs": {"Service": "s3", "Api": api, "Bucket": target}}
+    content = {"schemaVersion": "0.3", "parameters": {"Out": parameter}, "mainSteps": [step]}
+    return aws("aws:ssm/document:Document", AWS_EU, document_type="Automation", content=json.dumps(content))
+
+
+def test_runbook_parameter_destination_is_proven_only_by_allowed_values() -> None:
+    """An Automation runbook's `{{ Parameter }}` at a field it writes to: filled by whoever starts it (a default is
+    overridden), so RES-017 unless allowedValues bound it (each value judged); a read (GetObject) is left alone."""
+    engine = RuleEngine("EU")
+    known = lambda name: name == "own-bucket"  # noqa: E731
+    path = "content(json).mainSteps[0].inputs.Bucket"
+    for free in ({"type": "String"}, {"type": "String", "default": "own-bucket"}):
+        assert [(f.rule.id, f.path) for f in engine.check(_runbook(free), known=known)[0]] == [("RES-017", path)]
+    assert engine.check(_runbook({"type": "String", "allowedValues": ["own-bucket"]}), known=known)[0] == []
+    partner = _runbook({"type": "String", "allowedValues": ["own-bucket", "partner-intake"]})
+    assert [(f.rule.id, f.value) for f in engine.check(partner, known=known)[0]] == [("RES-017", "partner-intake")]
+    assert engine.check(_runbook({"type": "String"}, api="GetObject"), known=known)[0] == []
+    assert engine.check(_runbook({"type": "String"}, "{{ global:ACCOUNT_ID }}-x"), known=known)[0] != []

@@ -71,6 +71,12 @@ class PropertyUrl(_Frozen):
     """Tokens (lower case) a property name holding a host contains (``endpoint`` in ``EndpointOverride``): each
     such value is read as a host."""
     sources: tuple[str, ...]
+    prefix: str = "jdbc:"
+    """The text before the scheme (``jdbc:redshift:`` before ``iam://``)."""
+    authority_region: bool = False
+    """The authority is ``<name>:<region>`` (``jdbc:redshift:iam://examplecluster:us-west-2/dev``: the driver looks
+    the named resource up in that Region), not properties; an authority whose part after ``:`` is no known Region (a
+    port) is read as any URL."""
 
 
 class ShortCodes(_Frozen):

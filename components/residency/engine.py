@@ -326,6 +326,7 @@ class _Walk:
     __slots__ = (
         "cloud",
         "defer",
+        "document_parameters",
         "existing",
         "findings",
         "known",
@@ -375,7 +376,11 @@ class _Walk:
         Parameters and Mappings an ``Fn::Join`` / ``Fn::FindInMap`` is evaluated with; None elsewhere."""
         self.task: str | None = None
         """Inside a workflow whose fields name run-time destinations (``runtime_destinations``): the ``Resource`` of the
-        state being walked (``arn:aws:states:::aws-sdk:s3:putObject``); None elsewhere."""
+        state being walked (``arn:aws:states:::aws-sdk:s3:putObject``), or an Automation runbook step's action
+        (``aws:runCommand``; an ``aws:executeAwsApi`` step's call as ``aws-sdk:s3:putObject``); None elsewhere."""
+        self.document_parameters: Mapping[Any, Any] | None = None
+        """Inside an Automation runbook (``runtime_destinations`` types with ``mainSteps``): its ``parameters``, whose
+        ``allowedValues`` fix what a ``{{ Parameter }}`` can be; None elsewhere."""
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
@@ -1020,7 +1025,7 @@ class RuleEngine:
         writes where the execution input says: unproven, as a run-time value of that field is."""
         resource = state.get("Resource")
         if not isinstance(resource, str):
-            return walk.task
+            return self._runbook_step(walk, state)
         action = resource.rpartition(":::")[2]
         if action in self._runtime_actions and not any(
             isinstance(state.get(k), Mapping) for k in ("Parameters", "Arguments")
@@ -1029,8 +1034,29 @@ class RuleEngine:
             self._runtime_finding(walk, f"{path}.Resource", resource, action in self._runtime_host_actions, source)
         return resource
 
+    @staticmethod
+    def _runbook_step(walk: _Walk, step: Mapping[Any, Any]) -> str | None:
+        """Inside an Automation runbook: its ``parameters`` kept at the document's root (``mainSteps``), and a step's
+        action as its task (an ``aws:executeAwsApi`` step's ``Service`` / ``Api`` as ``aws-sdk:s3:putObject``, the
+        name a Step Functions task gives the same call); else the enclosing step's."""
+        if isinstance(step.get("mainSteps"), list):
+            parameters = step.get("parameters")
+            walk.document_parameters = parameters if isinstance(parameters, Mapping) else {}
+        action, inputs = step.get("action"), step.get("inputs")
+        if not isinstance(action, str) or not isinstance(inputs, Mapping):
+            return walk.task
+        service, api = inputs.get("Service"), inputs.get("Api")
+        if action == "aws:executeAwsApi" and isinstance(service, str) and isinstance(api, str) and api:
+            return f"aws-sdk:{service.lower()}:{api[0].lower()}{api[1:]}"
+        return action
+
     def _judge_workflow_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
-        """A string of a workflow: a run-time value (``<Key>.$``, JSONata) is judged by :meth:`_runtime_value` first."""
+        """A string of a workflow: a run-time value (``<Key>.$``, JSONata) is judged by :meth:`_runtime_value` first,
+        a runbook's ``{{ Parameter }}`` by :meth:`_parameter_values`."""
+        if "{{" in value and walk.document_parameters is not None:
+            for each in self._parameter_values(walk, value, path):
+                self._judge_string(walk, each, path, key, depth)
+            return
         if "$" in key or "{%" in value:
             runtime = self._runtime_value(walk, value, path, key)
             if runtime is None:
@@ -1055,11 +1081,7 @@ class RuleEngine:
         if not runtime_key and text is value:
             return value  # a literal, judged as usual
         kpath = (*walk.kpath[:-1], key[:-2]) if runtime_key else walk.kpath
-        task = (walk.task or "").rpartition(":::")[2]
-        if not any(
-            _at_any(kpath, (fpath,)) and (not resources or task in resources)
-            for fpath, resources in self._runtime_destinations[walk.subject.type]
-        ):
+        if not self._runtime_field(walk, kpath):
             return text  # not a destination (a source's `Bucket.$`, a job name): left to what fills it
         host = self._host_key(_key_tokens(kpath[-1]))
         authority = text.split("://", 1)[-1].split("/", 1)[0] if host else text
@@ -1068,6 +1090,40 @@ class RuleEngine:
             return text  # a literal, or a host fixed or under a fixed domain (also by States.Format): judged as written
         self._runtime_finding(walk, path, value, host)
         return None
+
+    def _runtime_field(self, walk: _Walk, kpath: tuple[str, ...]) -> bool:
+        """Whether ``kpath`` of the step or state being walked names where it writes or sends
+        (``runtime_destinations``)."""
+        task = (walk.task or "").rpartition(":::")[2]
+        return any(
+            _at_any(kpath, (fpath,)) and (not resources or task in resources)
+            for fpath, resources in self._runtime_destinations[walk.subject.type]
+        )
+
+    def _parameter_values(self, walk: _Walk, value: str, path: str) -> tuple[str, ...]:
+        """An Automation runbook's text holding ``{{ ... }}`` placeholders, as the texts to judge. Outside a field
+        naming where a step writes, the text as written (its placeholders left alone). At such a field each placeholder
+        is filled by whoever starts the execution (StartAutomationExecution's ``Parameters`` override a ``default``), a
+        previous step's output or a ``global:`` / ``automation:`` variable: unproven (RES-017 / RES-015, as a
+        workflow's run-time value) unless every placeholder is a parameter with ``allowedValues``, which Systems
+        Manager holds the execution to: then each value it can take is judged."""
+        if not self._runtime_field(walk, walk.kpath):
+            return (value,)
+        names = _RUNBOOK_PLACEHOLDER.findall(value)
+        params = walk.document_parameters or {}
+        choices: list[list[str]] = []
+        for name in names:
+            spec = params.get(name)
+            allowed = spec.get("allowedValues") if isinstance(spec, Mapping) else None
+            if not isinstance(allowed, list) or not allowed or not all(isinstance(a, str) for a in allowed):
+                self._runtime_finding(walk, path, value, self._host_key(_key_tokens(walk.kpath[-1])))
+                return ()
+            choices.append(allowed)
+        texts = [value]
+        for name, allowed in zip(names, choices, strict=True):
+            pattern = re.compile(r"\{\{\s*" + re.escape(name) + r"\s*\}\}")
+            texts = [pattern.sub(a.replace("\\", "\\\\"), t) for t in texts for a in allowed][:_MAX_ALLOWED_VALUES]
+        return tuple(dict.fromkeys(texts))
 
     def _runtime_finding(self, walk: _Walk, path: str, value: str, host: bool, source: str = "") -> None:
         """A destination chosen at run time (RES-015 for a host, RES-017 for a bucket), covered by a declaration of the
@@ -2914,6 +2970,12 @@ _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 _BUCKET, _GROUP, _PREFIXED = "bucket", "group", "prefixed"
 _JSONATA_PART = re.compile(r"""\s*(?:'([^']*)'|"([^"]*)")\s*""")
 """A JSONata string literal, the whole of one `&`-joined part of an expression."""
+_RUNBOOK_PLACEHOLDER = re.compile(r"\{\{\s*([^{}]+?)\s*\}\}")
+"""An Automation runbook's ``{{ Name }}`` (a parameter, ``global:REGION``, ``step.Output``): the name inside."""
+
+_MAX_ALLOWED_VALUES = 64
+"""At most this many texts a runbook field's ``allowedValues`` are expanded to (each judged)."""
+
 _PLACEHOLDER_TEXT = "${v}"
 """What a run-time part of a JSONata expression is read as: a placeholder, one label whatever fills it."""
 

@@ -663,7 +663,7 @@ class ReferenceParser:
             return found, starts
         for m in _URL.finditer(text):
             prop = self._property_urls.get(m.group("scheme").lower())
-            if prop is not None and text[max(0, m.start() - 5) : m.start()].lower() == "jdbc:":
+            if prop is not None and text[max(0, m.start() - len(prop.prefix)) : m.start()].lower() == prop.prefix:
                 read = self._property_url(text, m.start(), m.end("scheme") + 3, prop, seen_hosts)
                 if read is not None:
                     found += read
@@ -679,6 +679,16 @@ class ReferenceParser:
         end_match = _URL_END.search(text, props_start)
         end = end_match.start() if end_match else len(text)
         url = text[start:end]
+        if prop.authority_region:
+            # `<name>:<region>` before the path (jdbc:redshift:iam://examplecluster:us-west-2/dev): that Region's
+            # resource; a port or anything else after the `:` leaves the URL read as any other.
+            authority = re.split(r"[/?;]", text[props_start:end], maxsplit=1)[0]
+            name, _, named = authority.partition(":")
+            named = named.strip().lower()
+            if not name or named not in self._aws_regions:
+                return None
+            ref = self._aws_region_ref("endpoint", url, named, self._region_partition.get(named))
+            return [ref._replace(in_url=True, url=url)]
         region: str | None = None
         hosts: list[Reference] = []
         pos = props_start
