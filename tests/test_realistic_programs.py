@@ -7186,6 +7186,62 @@ _DB_ENDPOINTS_FRANKFURT = {
 }
 
 
+# -- alired9: Alibaba red team, round 2 (stop 33) --------------------------------------------------------------------
+
+# CN: the dealer portal's SCDN domain, whose Scope the operator read from DescribeScdnDomainDetail.
+_ALIRED9_SCDN_DOMESTIC = {
+    "id": "scdn-portal-domestic", "kind": "resident", "match": "alicloud-scdn-domain",
+    "evidence": "DescribeScdnDomainDetail portal.fleet.example.com: Scope domestic (checked 2026-11-30, ticket OPS-412)",
+}  # fmt: skip
+
+
+def alired9_flink_alerts_sink(connector: str, hosts: str | None) -> Callable[[Ctx], object]:
+    # docs: realtimecompute/deployment (a SQL artifact: "Text content of the SQL job"), Flink's Kafka and Redis SQL
+    # connectors ("WITH ('connector' = 'kafka', 'properties.bootstrap.servers' = ...)") — the battery-alert job reads
+    # the telemetry topic in the VPC's ApsaraMQ for Kafka and writes its alerts to `hosts` (None: the VPC's own
+    # brokers / Redis).
+    def build(c: Ctx) -> object:
+        if connector == "kafka":
+            sink = ("'connector' = 'kafka',\n  'topic' = 'battery-alerts',\n"
+                    f"  'properties.bootstrap.servers' = '{hosts or '10.20.1.5:9092,10.20.1.6:9092'}',\n"
+                    "  'format' = 'json'")  # fmt: skip
+        else:
+            sink = (f"'connector' = 'redis',\n  'host' = '{hosts or '10.20.2.7'}',\n  'port' = '6379',\n"
+                    "  'password' = '${secret_values.redis_pw}',\n  'mode' = 'HASHMAP'")  # fmt: skip
+        script = (
+            "CREATE TEMPORARY TABLE telemetry (vin STRING, cell_temp_max DOUBLE) WITH (\n"
+            "  'connector' = 'kafka',\n  'topic' = 'telemetry',\n"
+            "  'properties.bootstrap.servers' = '10.20.1.5:9092,10.20.1.6:9092',\n"
+            "  'properties.group.id' = 'battery-alerts',\n  'format' = 'json'\n);\n"
+            f"CREATE TEMPORARY TABLE alerts (vin STRING, max_temp DOUBLE) WITH (\n  {sink}\n);\n"
+            "INSERT INTO alerts SELECT vin, MAX(cell_temp_max) FROM telemetry GROUP BY vin HAVING MAX(cell_temp_max) > 55;\n"
+        )
+        return alicloud.realtimecompute.Deployment(
+            "battery-alerts", deployment_name="battery-alerts", namespace="fleet-flink-default",
+            resource_id="f-cn-0a1b2c3d4e", engine_version="vvr-8.0.9-flink-1.17", execution_mode="STREAMING",
+            deployment_target={"mode": "PER_JOB", "name": "default-queue"},
+            artifact={"kind": "SQLSCRIPT", "sql_artifact": {"sql_script": script}}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired9_flink_sql_file(brokers: str) -> Callable[[Ctx], object]:
+    # docs: realtimecompute/sqlfile — a draft SQL file in the Flink workspace copying trip events to Kafka.
+    def build(c: Ctx) -> object:
+        script = (
+            "CREATE TEMPORARY TABLE trips_out (trip_id STRING, vin STRING) WITH (\n  'connector' = 'kafka',\n"
+            f"  'topic' = 'trips',\n  'properties.bootstrap.servers' = '{brokers}',\n  'format' = 'json'\n);\n"
+            "INSERT INTO trips_out SELECT trip_id, vin FROM trips;\n"
+        )
+        return alicloud.realtimecompute.SqlFile(
+            "trips-export", namespace="fleet-flink-default", session_cluster_name="dev-session", sql_script=script,
+            name="trips-export", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -11518,7 +11574,7 @@ CASES: list[Case] = [
         alired8_scdn_site,
         destinations=[_fa_transfer("alicloud-scdn-domain", "CN", "Alibaba Cloud DPA + SCC 2026-05, TIA-31")],
     ),
-    Case("alired8-cn-scdn-portal", "CN", alired8_scdn_site),
+    Case("alired8-cn-scdn-portal", "CN", alired8_scdn_site, {"RES-016"}),  # unproven scope (alired9)
     # A region id alone under a host key (an SLS ETL sink's `endpoint`) names that region's endpoint.
     Case("alired8-cn-sls-etl-sink-region-singapore", "CN", alired8_sls_etl_sink_region("ap-southeast-1"), {"RES-009"}),
     Case("alired8-cn-sls-etl-sink-region-own", "CN", alired8_sls_etl_sink_region(None)),
@@ -11698,6 +11754,39 @@ CASES: list[Case] = [
     Case("mutants3-eu-lambda-db-writer-partner", "EU", lambda_env(_DB_WRITER_PARTNER), {"RES-015"}),
     Case("mutants3-eu-lambda-db-endpoints-frankfurt", "EU", lambda_env(_DB_ENDPOINTS_FRANKFURT)),
     Case("mutants3-jp-lambda-db-reader-private-address", "JP", lambda_env({"DB_READER": "10.40.3.12"})),
+    # Alibaba red team, round 2 (stop 33). An SCDN domain in CN: no SCDN page gives AddScdnDomain's default scope and
+    # scdn.Domain takes none, so a mainland acceleration region is unproven (alired8-cn-scdn-portal, accepted before, is
+    # refused now); declared resident by the operator's reading of the domain's Scope.
+    Case("alired9-cn-scdn-portal-declared-resident", "CN", alired8_scdn_site, destinations=[_ALIRED9_SCDN_DOMESTIC]),
+    # A Flink SQL job's sink options (WITH 'properties.bootstrap.servers' / 'host'): a partner's brokers or Redis passed.
+    Case(
+        "alired9-cn-flink-kafka-sink-partner",
+        "CN",
+        alired9_flink_alerts_sink("kafka", "kafka.partner.example.com:9092"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired9-de-flink-kafka-sink-partner",
+        "DE",
+        alired9_flink_alerts_sink("kafka", "10.20.1.5:9092,b-1.partner-kafka.example.com:9092"),
+        {"RES-015"},
+    ),
+    Case("alired9-cn-flink-kafka-sink-own-brokers", "CN", alired9_flink_alerts_sink("kafka", None)),
+    Case("alired9-de-flink-kafka-sink-own-brokers", "DE", alired9_flink_alerts_sink("kafka", None)),
+    Case(
+        "alired9-cn-flink-redis-sink-partner",
+        "CN",
+        alired9_flink_alerts_sink("redis", "redis.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case("alired9-cn-flink-redis-sink-own", "CN", alired9_flink_alerts_sink("redis", None)),
+    Case(
+        "alired9-cn-flink-sql-file-kafka-partner",
+        "CN",
+        alired9_flink_sql_file("kafka.partner.example.com:9092"),
+        {"RES-015"},
+    ),
+    Case("alired9-cn-flink-sql-file-kafka-own", "CN", alired9_flink_sql_file("10.20.1.5:9092")),
 ]
 
 
