@@ -6070,6 +6070,9 @@ def test_sql_with_clauses_are_read_as_flink_writes_them(tables: list[dict[str, s
             {"RES-015"},
         ),
         ("'connector' = 'redis',\n  'host' = 'redis.partner.example.com',\n  'port' = '6379'", {"RES-015"}),
+        # `hostname` is a destination in a Flink SQL table only (destination_fields), the MySQL connector's database.
+        ("'connector' = 'mysql',\n  'hostname' = 'db.partner.example.com',\n  'port' = '3306'", {"RES-015"}),
+        ("'connector' = 'mysql',\n  'hostname' = '10.20.3.4',\n  'port' = '3306'", set()),
         (
             "'connector' = 'sls',\n  'endPoint' = 'ap-southeast-1-intranet.log.aliyuncs.com',\n  'project' = 'p'",
             {"RES-006"},

@@ -7226,6 +7226,40 @@ def alired9_flink_alerts_sink(connector: str, hosts: str | None) -> Callable[[Ct
     return build
 
 
+def alired9_flink_mysql_sink(host: str | None) -> Callable[[Ctx], object]:
+    # docs: realtimecompute/deployment, Flink's MySQL connector ("source table, dimension table, result table";
+    # WITH 'hostname' = ...) — the job writes each vehicle's latest state to a MySQL table at `host` (None: the stack's
+    # own RDS instance, by its connection string).
+    def build(c: Ctx) -> object:
+        if host is None:
+            db = alicloud.rds.Instance(
+                "vehicle-state", engine="MySQL", engine_version="8.0", instance_type="mysql.n2.medium.1",
+                instance_storage=20, vswitch_id="vsw-123", opts=c.ali,
+            )  # fmt: skip
+            target: Any = db.connection_string
+        else:
+            target = host
+
+        def script(h: str) -> str:
+            return (
+                "CREATE TEMPORARY TABLE latest_state (vin STRING, soc DOUBLE, PRIMARY KEY (vin) NOT ENFORCED) WITH (\n"
+                f"  'connector' = 'mysql',\n  'hostname' = '{h}',\n  'port' = '3306',\n"
+                "  'username' = 'flink',\n  'password' = '${secret_values.mysql_pw}',\n"
+                "  'database-name' = 'fleet',\n  'table-name' = 'latest_state'\n);\n"
+                "INSERT INTO latest_state SELECT vin, soc FROM telemetry;\n"
+            )
+
+        sql = target.apply(script) if host is None else script(target)
+        return alicloud.realtimecompute.Deployment(
+            "vehicle-state", deployment_name="vehicle-state", namespace="fleet-flink-default",
+            resource_id="f-cn-0a1b2c3d4e", engine_version="vvr-8.0.9-flink-1.17", execution_mode="STREAMING",
+            deployment_target={"mode": "PER_JOB", "name": "default-queue"},
+            artifact={"kind": "SQLSCRIPT", "sql_artifact": {"sql_script": sql}}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def alired9_flink_sql_file(brokers: str) -> Callable[[Ctx], object]:
     # docs: realtimecompute/sqlfile — a draft SQL file in the Flink workspace copying trip events to Kafka.
     def build(c: Ctx) -> object:
@@ -11787,6 +11821,14 @@ CASES: list[Case] = [
         {"RES-015"},
     ),
     Case("alired9-cn-flink-sql-file-kafka-own", "CN", alired9_flink_sql_file("10.20.1.5:9092")),
+    # The MySQL connector's `hostname` (no host key elsewhere): a sink at a partner's database passed.
+    Case("alired9-cn-flink-mysql-sink-partner", "CN", alired9_flink_mysql_sink("db.partner.example.com"), {"RES-015"}),
+    Case(
+        "alired9-jp-flink-mysql-sink-partner", "JP", alired9_flink_mysql_sink("mysql.partner.example.net"), {"RES-015"}
+    ),
+    Case("alired9-cn-flink-mysql-sink-own-rds", "CN", alired9_flink_mysql_sink(None)),
+    Case("alired9-jp-flink-mysql-sink-own-rds", "JP", alired9_flink_mysql_sink(None)),
+    Case("alired9-cn-flink-mysql-sink-in-vpc", "CN", alired9_flink_mysql_sink("10.20.3.4")),
 ]
 
 
