@@ -5259,10 +5259,12 @@ def _cdn_feature(function: str, args: dict[str, str], *, camel: bool = False) ->
         ("origin_sni", {"origin": "api.partner.example.com", "sni_host": "ali_follow_origin"}, set()),
     ],
 )  # fmt: skip
+@pytest.mark.parametrize("config_type", [_CDN_CONFIG, "alicloud:dcdn/domainConfig:DomainConfig"])
 def test_cdn_feature_arguments_naming_an_origin_are_destinations(
-    function: str, args: dict[str, str], expected: set[str], camel: bool
+    function: str, args: dict[str, str], expected: set[str], camel: bool, config_type: str
 ) -> None:
-    subject = Subject(_CDN_CONFIG, "cfg", _cdn_feature(function, args, camel=camel), provider("CN", "alicloud"))
+    # A DCDN domain config is read as CDN's (one feature registry: the same names, arguments and function ids).
+    subject = Subject(config_type, "cfg", _cdn_feature(function, args, camel=camel), provider("CN", "alicloud"))
     assert rule_ids("CN", subject) == expected
 
 
@@ -5320,12 +5322,15 @@ def test_each_address_of_an_origin_group_is_judged(
 
 
 def test_a_feature_argument_is_read_only_for_its_catalogued_feature_and_type() -> None:
-    # ali_origin_dns_host under another feature name, or a DCDN config (its feature list not checked), is not read.
+    # ali_origin_dns_host under another feature name, or an SCDN config (whose documented features name no origin),
+    # is not read; a DCDN config is, as CDN's (since stop 33's second Alibaba round).
     props = _cdn_feature("origin_host", {"ali_origin_dns_host": "origin.partner.example.com"})
     assert rule_ids("CN", Subject(_CDN_CONFIG, "cfg", props, provider("CN", "alicloud"))) == set()
-    dcdn = _cdn_feature("origin_dns_host", {"ali_origin_dns_host": "origin.partner.example.com"})
-    subject = Subject("alicloud:dcdn/domainConfig:DomainConfig", "cfg", dcdn, provider("CN", "alicloud"))
+    conditional = _cdn_feature("origin_dns_host", {"ali_origin_dns_host": "origin.partner.example.com"})
+    subject = Subject("alicloud:scdn/domainConfig:DomainConfig", "cfg", conditional, provider("CN", "alicloud"))
     assert rule_ids("CN", subject) == set()
+    subject = Subject("alicloud:dcdn/domainConfig:DomainConfig", "cfg", conditional, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == {"RES-015"}
     # The finding names the pair's value, and says it can be declared.
     props = _cdn_feature("origin_dns_host", {"ali_origin_dns_host": "origin.partner.example.com"})
     findings, _ = ENGINES["CN"].check(Subject(_CDN_CONFIG, "cfg", props, provider("CN", "alicloud")))

@@ -7260,6 +7260,34 @@ def alired9_flink_mysql_sink(host: str | None) -> Callable[[Ctx], object]:
     return build
 
 
+def alired9_dcdn_feature(function: str, args: dict[str, str]) -> Callable[[Ctx], object]:
+    # docs: dcdn/domainconfig (BatchSetDcdnDomainConfigs: functionName and functionArgs, as CDN's) — the owner portal's
+    # DCDN domain (mainland edges) on the stack's OSS origin, its /api/* requests fetched from the origin `function`
+    # names (a conditional origin under a rule condition, an advanced origin, an origin group).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        domain = alicloud.dcdn.Domain(
+            "portal", domain_name="portal.example.cn", scope="domestic",
+            sources=[{"content": f"fleet-portal.oss-{region}.aliyuncs.com", "type": "oss", "port": 443,
+                      "priority": "20", "weight": "10"}],
+            opts=c.ali,
+        )  # fmt: skip
+        rule = json.dumps({"match": {"logic": "and", "criteria": [
+            {"matchType": "uri", "matchObject": "CONNECTING", "matchOperator": "contains", "matchValue": ["/api/*"],
+             "negate": False}]}, "name": "api-path", "status": "enable"})  # fmt: skip
+        condition = alicloud.dcdn.DomainConfig(
+            "api-path", domain_name=domain.domain_name, function_name="condition",
+            function_args=[{"arg_name": "rule", "arg_value": rule}], opts=c.ali,
+        )  # fmt: skip
+        return alicloud.dcdn.DomainConfig(
+            function, domain_name=domain.domain_name, function_name=function,
+            parent_id=condition.config_id if function == "origin_dns_host" else None,
+            function_args=[{"arg_name": k, "arg_value": v} for k, v in args.items()], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def alired9_flink_sql_file(brokers: str) -> Callable[[Ctx], object]:
     # docs: realtimecompute/sqlfile — a draft SQL file in the Flink workspace copying trip events to Kafka.
     def build(c: Ctx) -> object:
@@ -11829,6 +11857,49 @@ CASES: list[Case] = [
     Case("alired9-cn-flink-mysql-sink-own-rds", "CN", alired9_flink_mysql_sink(None)),
     Case("alired9-jp-flink-mysql-sink-own-rds", "JP", alired9_flink_mysql_sink(None)),
     Case("alired9-cn-flink-mysql-sink-in-vpc", "CN", alired9_flink_mysql_sink("10.20.3.4")),
+    # A DCDN domain config's origin features, read as CDN's (one feature registry): a partner's origin passed.
+    Case(
+        "alired9-cn-dcdn-conditional-origin-partner",
+        "CN",
+        alired9_dcdn_feature("origin_dns_host", {"ali_origin_dns_host": "api.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case(
+        "alired9-cn-dcdn-conditional-origin-own-oss",
+        "CN",
+        alired9_dcdn_feature("origin_dns_host", {"ali_origin_dns_host": "fleet-api.oss-cn-shanghai.aliyuncs.com"}),
+    ),
+    Case(
+        "alired9-cn-dcdn-advanced-origin-partner",
+        "CN",
+        alired9_dcdn_feature(
+            "advanced_origin",
+            {
+                "variable_type": "uri",
+                "variable": "uri",
+                "conditions": "==",
+                "value": "/api",
+                "origin": "api.partner.example.com",
+            },
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "alired9-cn-dcdn-origin-group-partner",
+        "CN",
+        alired9_dcdn_feature("source_group", {"source_info": "10.20.1.15_10_50_443,api.partner.example.com_20_50_443"}),
+        {"RES-015"},
+    ),
+    Case(
+        "alired9-cn-dcdn-origin-group-own",
+        "CN",
+        alired9_dcdn_feature("source_group", {"source_info": "10.20.1.15_10_50_443,10.20.1.16_20_50_443"}),
+    ),
+    Case(
+        "alired9-cn-dcdn-origin-host-header-partner-name",
+        "CN",
+        alired9_dcdn_feature("set_req_host_header", {"domain_name": "api.partner.example.com"}),
+    ),
 ]
 
 
