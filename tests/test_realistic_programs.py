@@ -7288,6 +7288,24 @@ def alired9_dcdn_feature(function: str, args: dict[str, str]) -> Callable[[Ctx],
     return build
 
 
+def alired9_dms_airflow(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: dms/airflow (CreateAirflow: OssBucketName, OssPath "the OSS path storing the logs") — the data team's
+    # Airflow scheduler, its logs and DAGs in `bucket` (None: the stack's own bucket).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        name: Any = bucket
+        if bucket is None:
+            name = alicloud.oss.Bucket("airflow", bucket=f"fleet-airflow-{region}", opts=c.ali).bucket
+        return alicloud.dms.Airflow(
+            "scheduler", airflow_name="fleet-scheduler", description="trip batch jobs", app_spec="SMALL",
+            worker_serverless_replicas=0, workspace_id="86302423821234", vpc_id="vpc-fleet", vswitch_id="vsw-a",
+            security_group_id="sg-airflow", zone_id=f"{region}-h", oss_bucket_name=name, oss_path="/airflow",
+            dags_dir="default/dags", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def alired9_flink_sql_file(brokers: str) -> Callable[[Ctx], object]:
     # docs: realtimecompute/sqlfile — a draft SQL file in the Flink workspace copying trip events to Kafka.
     def build(c: Ctx) -> object:
@@ -11857,6 +11875,11 @@ CASES: list[Case] = [
     Case("alired9-cn-flink-mysql-sink-own-rds", "CN", alired9_flink_mysql_sink(None)),
     Case("alired9-jp-flink-mysql-sink-own-rds", "JP", alired9_flink_mysql_sink(None)),
     Case("alired9-cn-flink-mysql-sink-in-vpc", "CN", alired9_flink_mysql_sink("10.20.3.4")),
+    # A DMS Airflow instance's log bucket (CreateAirflow names no region for it): another account's bucket passed.
+    Case("alired9-cn-dms-airflow-partner-bucket", "CN", alired9_dms_airflow("partner-airflow-logs"), {"RES-017"}),
+    Case("alired9-de-dms-airflow-partner-bucket", "DE", alired9_dms_airflow("partner-airflow-logs"), {"RES-017"}),
+    Case("alired9-cn-dms-airflow-own-bucket", "CN", alired9_dms_airflow(None)),
+    Case("alired9-de-dms-airflow-own-bucket", "DE", alired9_dms_airflow(None)),
     # A DCDN domain config's origin features, read as CDN's (one feature registry): a partner's origin passed.
     Case(
         "alired9-cn-dcdn-conditional-origin-partner",
