@@ -1058,7 +1058,7 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ],
         },
     ),
-    # An SCDN domain: its acceleration region is unproven (outside CN since stop 33, in CN since its second Alibaba round).
+    # An SCDN domain: its acceleration region is unproven (outside CN since stop 33, in CN since its second round).
     "alicloud-scdn-domain": (
         "JP",
         "alicloud",
@@ -6058,8 +6058,8 @@ def _sql_quoted(text: str) -> str:
 def test_sql_with_clauses_are_read_as_flink_writes_them(tables: list[dict[str, str]], trailing_comma: bool) -> None:
     # Each table's WITH ('key' = 'value', ...) options, a quote inside a literal doubled; the rest is left as text.
     script = []
-    for i, options in enumerate(tables):
-        pairs = ",\n  ".join(f"{_sql_quoted(k)} = {_sql_quoted(v)}" for k, v in options.items())
+    for i, table in enumerate(tables):
+        pairs = ",\n  ".join(f"{_sql_quoted(k)} = {_sql_quoted(v)}" for k, v in table.items())
         script.append(f"CREATE TEMPORARY TABLE t{i} (v STRING) with (\n  {pairs}{',' if trailing_comma else ''}\n);")
     script.append("INSERT INTO t0 SELECT v FROM t1;")
     options, rest = parse_sql_options("\n".join(script))
@@ -6071,7 +6071,8 @@ def test_sql_with_clauses_are_read_as_flink_writes_them(tables: list[dict[str, s
     ("options", "expected"),
     [
         (
-            "'connector' = 'kafka',\n  'topic' = 'alerts',\n  'properties.bootstrap.servers' = 'kafka.partner.example.com:9092'",
+            "'connector' = 'kafka',\n  'topic' = 'alerts',\n"
+            "  'properties.bootstrap.servers' = 'kafka.partner.example.com:9092'",
             {"RES-015"},
         ),
         ("'connector' = 'redis',\n  'host' = 'redis.partner.example.com',\n  'port' = '6379'", {"RES-015"}),
@@ -6084,7 +6085,8 @@ def test_sql_with_clauses_are_read_as_flink_writes_them(tables: list[dict[str, s
         ),
         # The twins: the VPC's own brokers and Redis, and an SLS endpoint of the stack's region.
         (
-            "'connector' = 'kafka',\n  'topic' = 'alerts',\n  'properties.bootstrap.servers' = '10.20.1.5:9092,10.20.1.6:9092'",
+            "'connector' = 'kafka',\n  'topic' = 'alerts',\n"
+            "  'properties.bootstrap.servers' = '10.20.1.5:9092,10.20.1.6:9092'",
             set(),
         ),
         ("'connector' = 'redis',\n  'host' = '10.20.2.7',\n  'port' = '6379'", set()),
@@ -6097,7 +6099,8 @@ def test_a_flink_sql_script_is_judged_by_its_tables_options(options: str, expect
         Subject("alicloud:realtimecompute/sqlFile:SqlFile", "f", {"namespace": "n", "sql_script": script},
                 provider("CN", "alicloud")),
         Subject("alicloud:realtimecompute/deployment:Deployment", "d",
-                {"artifact": {"kind": "SQLSCRIPT", "sql_artifact": {"sql_script": script}}}, provider("CN", "alicloud")),
+                {"artifact": {"kind": "SQLSCRIPT", "sql_artifact": {"sql_script": script}}},
+                provider("CN", "alicloud")),
     ):  # fmt: skip
         findings, _ = ENGINES["CN"].check(subject)
         assert {f.rule.id for f in findings} == expected

@@ -7191,7 +7191,7 @@ _DB_ENDPOINTS_FRANKFURT = {
 # CN: the dealer portal's SCDN domain, whose Scope the operator read from DescribeScdnDomainDetail.
 _ALIRED9_SCDN_DOMESTIC = {
     "id": "scdn-portal-domestic", "kind": "resident", "match": "alicloud-scdn-domain",
-    "evidence": "DescribeScdnDomainDetail portal.fleet.example.com: Scope domestic (checked 2026-11-30, ticket OPS-412)",
+    "evidence": "DescribeScdnDomainDetail portal.fleet.example.com: Scope domestic (2026-11-30, ticket OPS-412)",
 }  # fmt: skip
 
 
@@ -7214,7 +7214,8 @@ def alired9_flink_alerts_sink(connector: str, hosts: str | None) -> Callable[[Ct
             "  'properties.bootstrap.servers' = '10.20.1.5:9092,10.20.1.6:9092',\n"
             "  'properties.group.id' = 'battery-alerts',\n  'format' = 'json'\n);\n"
             f"CREATE TEMPORARY TABLE alerts (vin STRING, max_temp DOUBLE) WITH (\n  {sink}\n);\n"
-            "INSERT INTO alerts SELECT vin, MAX(cell_temp_max) FROM telemetry GROUP BY vin HAVING MAX(cell_temp_max) > 55;\n"
+            "INSERT INTO alerts SELECT vin, MAX(cell_temp_max) FROM telemetry GROUP BY vin\n"
+            "HAVING MAX(cell_temp_max) > 55;\n"
         )
         return alicloud.realtimecompute.Deployment(
             "battery-alerts", deployment_name="battery-alerts", namespace="fleet-flink-default",
@@ -11838,7 +11839,8 @@ CASES: list[Case] = [
     # scdn.Domain takes none, so a mainland acceleration region is unproven (alired8-cn-scdn-portal, accepted before, is
     # refused now); declared resident by the operator's reading of the domain's Scope.
     Case("alired9-cn-scdn-portal-declared-resident", "CN", alired8_scdn_site, destinations=[_ALIRED9_SCDN_DOMESTIC]),
-    # A Flink SQL job's sink options (WITH 'properties.bootstrap.servers' / 'host'): a partner's brokers or Redis passed.
+    # A Flink SQL job's sink options (WITH 'properties.bootstrap.servers' / 'host'): a partner's brokers or Redis
+    # passed.
     Case(
         "alired9-cn-flink-kafka-sink-partner",
         "CN",

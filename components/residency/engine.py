@@ -1674,15 +1674,7 @@ class RuleEngine:
         """A JSON or YAML document, or a base64 payload: its content is walked; True when it was one."""
         stripped = value.lstrip()
         if plan.properties == _SQL:
-            # A Flink SQL script: each WITH clause's 'key' = 'value' options walked as a document (a Kafka sink's
-            # 'properties.bootstrap.servers' is a host key's value), the rest of the text scanned as free text.
-            options, rest = parse_sql_options(value)
-            if not options:
-                return False
-            self._walk_document(walk, options, f"{path}(sql)", key, depth, None)
-            if self.parser.has_candidates(rest):
-                self._judge_references(walk, rest, path, key, plan.own_region)
-            return True
+            return self._judged_as_sql(walk, value, path, key, depth, plan)
         if plan.properties:
             decoded = _decode_payload(value)
             ini = plan.properties == _INI
@@ -1721,6 +1713,18 @@ class RuleEngine:
                 self._judge_string(walk, decoded[1], f"{path}({decoded[0]})", "user_data", depth + 1)
                 return True
         return False
+
+    def _judged_as_sql(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
+        """A Flink SQL script (``sql_documents``): each WITH clause's ``'key' = 'value'`` options walked as a document
+        (a Kafka sink's ``properties.bootstrap.servers`` is a host key's value), the rest of the text scanned as free
+        text; True when it had options."""
+        options, rest = parse_sql_options(value)
+        if not options:
+            return False
+        self._walk_document(walk, options, f"{path}(sql)", key, depth, None)
+        if self.parser.has_candidates(rest):
+            self._judge_references(walk, rest, path, key, plan.own_region)
+        return True
 
     def _judge_references(self, walk: _Walk, value: str, path: str, key: str, own_region: bool = False) -> None:
         """Every cloud reference in free text (ARNs, endpoints, OSS locations), each under its rule.
