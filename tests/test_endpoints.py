@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from components.residency import RuleEngine, Subject, load_catalogue
 from components.residency.catalogue import Cloud
 from components.residency.endpoints import GlobalService, load_endpoints
-from components.residency.engine import ProviderRef, group_key, parse_properties
+from components.residency.engine import ProviderRef, group_key, parse_properties, parse_sql_options
 from components.residency.rules import Finding
 
 CATALOGUE = load_catalogue()
@@ -1058,7 +1058,7 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ],
         },
     ),
-    # An SCDN domain outside CN: every acceleration region lies outside the jurisdiction (stop 33).
+    # An SCDN domain: its acceleration region is unproven (outside CN since stop 33, in CN since its second round).
     "alicloud-scdn-domain": (
         "JP",
         "alicloud",
@@ -5331,10 +5331,12 @@ def _cdn_feature(function: str, args: dict[str, str], *, camel: bool = False) ->
         ("origin_sni", {"origin": "api.partner.example.com", "sni_host": "ali_follow_origin"}, set()),
     ],
 )  # fmt: skip
+@pytest.mark.parametrize("config_type", [_CDN_CONFIG, "alicloud:dcdn/domainConfig:DomainConfig"])
 def test_cdn_feature_arguments_naming_an_origin_are_destinations(
-    function: str, args: dict[str, str], expected: set[str], camel: bool
+    function: str, args: dict[str, str], expected: set[str], camel: bool, config_type: str
 ) -> None:
-    subject = Subject(_CDN_CONFIG, "cfg", _cdn_feature(function, args, camel=camel), provider("CN", "alicloud"))
+    # A DCDN domain config is read as CDN's (one feature registry: the same names, arguments and function ids).
+    subject = Subject(config_type, "cfg", _cdn_feature(function, args, camel=camel), provider("CN", "alicloud"))
     assert rule_ids("CN", subject) == expected
 
 
@@ -5392,12 +5394,15 @@ def test_each_address_of_an_origin_group_is_judged(
 
 
 def test_a_feature_argument_is_read_only_for_its_catalogued_feature_and_type() -> None:
-    # ali_origin_dns_host under another feature name, or a DCDN config (its feature list not checked), is not read.
+    # ali_origin_dns_host under another feature name, or an SCDN config (whose documented features name no origin),
+    # is not read; a DCDN config is, as CDN's (since stop 33's second Alibaba round).
     props = _cdn_feature("origin_host", {"ali_origin_dns_host": "origin.partner.example.com"})
     assert rule_ids("CN", Subject(_CDN_CONFIG, "cfg", props, provider("CN", "alicloud"))) == set()
-    dcdn = _cdn_feature("origin_dns_host", {"ali_origin_dns_host": "origin.partner.example.com"})
-    subject = Subject("alicloud:dcdn/domainConfig:DomainConfig", "cfg", dcdn, provider("CN", "alicloud"))
+    conditional = _cdn_feature("origin_dns_host", {"ali_origin_dns_host": "origin.partner.example.com"})
+    subject = Subject("alicloud:scdn/domainConfig:DomainConfig", "cfg", conditional, provider("CN", "alicloud"))
     assert rule_ids("CN", subject) == set()
+    subject = Subject("alicloud:dcdn/domainConfig:DomainConfig", "cfg", conditional, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == {"RES-015"}
     # The finding names the pair's value, and says it can be declared.
     props = _cdn_feature("origin_dns_host", {"ali_origin_dns_host": "origin.partner.example.com"})
     findings, _ = ENGINES["CN"].check(Subject(_CDN_CONFIG, "cfg", props, provider("CN", "alicloud")))
@@ -6109,6 +6114,73 @@ def test_an_sae_php_config_is_judged_as_its_settings(php_ini: str, expected: set
     findings, _ = ENGINES["CN"].check(subject)
     assert {f.rule.id for f in findings} == expected
     assert all(f.path.startswith("php_config(ini).") for f in findings)
+
+
+# -- Flink SQL scripts (endpoints.yaml sql_documents) -----------------------------------------------------------
+
+_SQL_KEY = st.from_regex(r"[a-z][a-z0-9-]{0,6}(\.[a-z][a-z0-9-]{0,6}){0,3}", fullmatch=True)
+_SQL_VALUE = st.from_regex(r"[A-Za-z0-9:/._,'-]{0,20}", fullmatch=True)
+
+
+def _sql_quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+@given(st.lists(st.dictionaries(_SQL_KEY, _SQL_VALUE, min_size=1, max_size=5), max_size=3), st.booleans())
+def test_sql_with_clauses_are_read_as_flink_writes_them(tables: list[dict[str, str]], trailing_comma: bool) -> None:
+    # Each table's WITH ('key' = 'value', ...) options, a quote inside a literal doubled; the rest is left as text.
+    script = []
+    for i, table in enumerate(tables):
+        pairs = ",\n  ".join(f"{_sql_quoted(k)} = {_sql_quoted(v)}" for k, v in table.items())
+        script.append(f"CREATE TEMPORARY TABLE t{i} (v STRING) with (\n  {pairs}{',' if trailing_comma else ''}\n);")
+    script.append("INSERT INTO t0 SELECT v FROM t1;")
+    options, rest = parse_sql_options("\n".join(script))
+    assert options == tables
+    assert "WITH" not in rest.upper().replace("WITHOUT", "")
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (
+            "'connector' = 'kafka',\n  'topic' = 'alerts',\n"
+            "  'properties.bootstrap.servers' = 'kafka.partner.example.com:9092'",
+            {"RES-015"},
+        ),
+        ("'connector' = 'redis',\n  'host' = 'redis.partner.example.com',\n  'port' = '6379'", {"RES-015"}),
+        # `hostname` is a destination in a Flink SQL table only (destination_fields), the MySQL connector's database.
+        ("'connector' = 'mysql',\n  'hostname' = 'db.partner.example.com',\n  'port' = '3306'", {"RES-015"}),
+        ("'connector' = 'mysql',\n  'hostname' = '10.20.3.4',\n  'port' = '3306'", set()),
+        (
+            "'connector' = 'sls',\n  'endPoint' = 'ap-southeast-1-intranet.log.aliyuncs.com',\n  'project' = 'p'",
+            {"RES-006"},
+        ),
+        # The twins: the VPC's own brokers and Redis, and an SLS endpoint of the stack's region.
+        (
+            "'connector' = 'kafka',\n  'topic' = 'alerts',\n"
+            "  'properties.bootstrap.servers' = '10.20.1.5:9092,10.20.1.6:9092'",
+            set(),
+        ),
+        ("'connector' = 'redis',\n  'host' = '10.20.2.7',\n  'port' = '6379'", set()),
+        ("'connector' = 'sls',\n  'endPoint' = 'cn-shanghai-intranet.log.aliyuncs.com',\n  'project' = 'p'", set()),
+    ],
+)
+def test_a_flink_sql_script_is_judged_by_its_tables_options(options: str, expected: set[str]) -> None:
+    script = f"CREATE TEMPORARY TABLE sink (vin STRING) WITH (\n  {options}\n);\nINSERT INTO sink SELECT vin FROM src;"
+    for subject in (
+        Subject("alicloud:realtimecompute/sqlFile:SqlFile", "f", {"namespace": "n", "sql_script": script},
+                provider("CN", "alicloud")),
+        Subject("alicloud:realtimecompute/deployment:Deployment", "d",
+                {"artifact": {"kind": "SQLSCRIPT", "sql_artifact": {"sql_script": script}}},
+                provider("CN", "alicloud")),
+    ):  # fmt: skip
+        findings, _ = ENGINES["CN"].check(subject)
+        assert {f.rule.id for f in findings} == expected
+        assert all("sql_script(sql)[0]." in f.path for f in findings)
+    # The same text elsewhere is no SQL script: a partner's bare host there is only text (a cloud endpoint naming its
+    # region is judged in any text).
+    other = Subject("alicloud:oos/template:Template", "t", {"content": script}, provider("CN", "alicloud"))
+    assert rule_ids("CN", other) == expected & {"RES-006"}
 
 
 def test_engines_of_one_jurisdiction_share_their_tables_and_keep_their_own_register() -> None:

@@ -7422,6 +7422,143 @@ def awsred9_template_gateway_connector(connector_id: str) -> Callable[[Ctx], obj
     return build
 
 
+# -- alired9: Alibaba red team, round 2 (stop 33) --------------------------------------------------------------------
+
+# CN: the dealer portal's SCDN domain, whose Scope the operator read from DescribeScdnDomainDetail.
+_ALIRED9_SCDN_DOMESTIC = {
+    "id": "scdn-portal-domestic", "kind": "resident", "match": "alicloud-scdn-domain",
+    "evidence": "DescribeScdnDomainDetail portal.fleet.example.com: Scope domestic (2026-11-30, ticket OPS-412)",
+}  # fmt: skip
+
+
+def alired9_flink_alerts_sink(connector: str, hosts: str | None) -> Callable[[Ctx], object]:
+    # docs: realtimecompute/deployment (a SQL artifact: "Text content of the SQL job"), Flink's Kafka and Redis SQL
+    # connectors ("WITH ('connector' = 'kafka', 'properties.bootstrap.servers' = ...)") — the battery-alert job reads
+    # the telemetry topic in the VPC's ApsaraMQ for Kafka and writes its alerts to `hosts` (None: the VPC's own
+    # brokers / Redis).
+    def build(c: Ctx) -> object:
+        if connector == "kafka":
+            sink = ("'connector' = 'kafka',\n  'topic' = 'battery-alerts',\n"
+                    f"  'properties.bootstrap.servers' = '{hosts or '10.20.1.5:9092,10.20.1.6:9092'}',\n"
+                    "  'format' = 'json'")  # fmt: skip
+        else:
+            sink = (f"'connector' = 'redis',\n  'host' = '{hosts or '10.20.2.7'}',\n  'port' = '6379',\n"
+                    "  'password' = '${secret_values.redis_pw}',\n  'mode' = 'HASHMAP'")  # fmt: skip
+        script = (
+            "CREATE TEMPORARY TABLE telemetry (vin STRING, cell_temp_max DOUBLE) WITH (\n"
+            "  'connector' = 'kafka',\n  'topic' = 'telemetry',\n"
+            "  'properties.bootstrap.servers' = '10.20.1.5:9092,10.20.1.6:9092',\n"
+            "  'properties.group.id' = 'battery-alerts',\n  'format' = 'json'\n);\n"
+            f"CREATE TEMPORARY TABLE alerts (vin STRING, max_temp DOUBLE) WITH (\n  {sink}\n);\n"
+            "INSERT INTO alerts SELECT vin, MAX(cell_temp_max) FROM telemetry GROUP BY vin\n"
+            "HAVING MAX(cell_temp_max) > 55;\n"
+        )
+        return alicloud.realtimecompute.Deployment(
+            "battery-alerts", deployment_name="battery-alerts", namespace="fleet-flink-default",
+            resource_id="f-cn-0a1b2c3d4e", engine_version="vvr-8.0.9-flink-1.17", execution_mode="STREAMING",
+            deployment_target={"mode": "PER_JOB", "name": "default-queue"},
+            artifact={"kind": "SQLSCRIPT", "sql_artifact": {"sql_script": script}}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired9_flink_mysql_sink(host: str | None) -> Callable[[Ctx], object]:
+    # docs: realtimecompute/deployment, Flink's MySQL connector ("source table, dimension table, result table";
+    # WITH 'hostname' = ...) — the job writes each vehicle's latest state to a MySQL table at `host` (None: the stack's
+    # own RDS instance, by its connection string).
+    def build(c: Ctx) -> object:
+        if host is None:
+            db = alicloud.rds.Instance(
+                "vehicle-state", engine="MySQL", engine_version="8.0", instance_type="mysql.n2.medium.1",
+                instance_storage=20, vswitch_id="vsw-123", opts=c.ali,
+            )  # fmt: skip
+            target: Any = db.connection_string
+        else:
+            target = host
+
+        def script(h: str) -> str:
+            return (
+                "CREATE TEMPORARY TABLE latest_state (vin STRING, soc DOUBLE, PRIMARY KEY (vin) NOT ENFORCED) WITH (\n"
+                f"  'connector' = 'mysql',\n  'hostname' = '{h}',\n  'port' = '3306',\n"
+                "  'username' = 'flink',\n  'password' = '${secret_values.mysql_pw}',\n"
+                "  'database-name' = 'fleet',\n  'table-name' = 'latest_state'\n);\n"
+                "INSERT INTO latest_state SELECT vin, soc FROM telemetry;\n"
+            )
+
+        sql = target.apply(script) if host is None else script(target)
+        return alicloud.realtimecompute.Deployment(
+            "vehicle-state", deployment_name="vehicle-state", namespace="fleet-flink-default",
+            resource_id="f-cn-0a1b2c3d4e", engine_version="vvr-8.0.9-flink-1.17", execution_mode="STREAMING",
+            deployment_target={"mode": "PER_JOB", "name": "default-queue"},
+            artifact={"kind": "SQLSCRIPT", "sql_artifact": {"sql_script": sql}}, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired9_dcdn_feature(function: str, args: dict[str, str]) -> Callable[[Ctx], object]:
+    # docs: dcdn/domainconfig (BatchSetDcdnDomainConfigs: functionName and functionArgs, as CDN's) — the owner portal's
+    # DCDN domain (mainland edges) on the stack's OSS origin, its /api/* requests fetched from the origin `function`
+    # names (a conditional origin under a rule condition, an advanced origin, an origin group).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        domain = alicloud.dcdn.Domain(
+            "portal", domain_name="portal.example.cn", scope="domestic",
+            sources=[{"content": f"fleet-portal.oss-{region}.aliyuncs.com", "type": "oss", "port": 443,
+                      "priority": "20", "weight": "10"}],
+            opts=c.ali,
+        )  # fmt: skip
+        rule = json.dumps({"match": {"logic": "and", "criteria": [
+            {"matchType": "uri", "matchObject": "CONNECTING", "matchOperator": "contains", "matchValue": ["/api/*"],
+             "negate": False}]}, "name": "api-path", "status": "enable"})  # fmt: skip
+        condition = alicloud.dcdn.DomainConfig(
+            "api-path", domain_name=domain.domain_name, function_name="condition",
+            function_args=[{"arg_name": "rule", "arg_value": rule}], opts=c.ali,
+        )  # fmt: skip
+        return alicloud.dcdn.DomainConfig(
+            function, domain_name=domain.domain_name, function_name=function,
+            parent_id=condition.config_id if function == "origin_dns_host" else None,
+            function_args=[{"arg_name": k, "arg_value": v} for k, v in args.items()], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired9_dms_airflow(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: dms/airflow (CreateAirflow: OssBucketName, OssPath "the OSS path storing the logs") — the data team's
+    # Airflow scheduler, its logs and DAGs in `bucket` (None: the stack's own bucket).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][1]
+        name: Any = bucket
+        if bucket is None:
+            name = alicloud.oss.Bucket("airflow", bucket=f"fleet-airflow-{region}", opts=c.ali).bucket
+        return alicloud.dms.Airflow(
+            "scheduler", airflow_name="fleet-scheduler", description="trip batch jobs", app_spec="SMALL",
+            worker_serverless_replicas=0, workspace_id="86302423821234", vpc_id="vpc-fleet", vswitch_id="vsw-a",
+            security_group_id="sg-airflow", zone_id=f"{region}-h", oss_bucket_name=name, oss_path="/airflow",
+            dags_dir="default/dags", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired9_flink_sql_file(brokers: str) -> Callable[[Ctx], object]:
+    # docs: realtimecompute/sqlfile — a draft SQL file in the Flink workspace copying trip events to Kafka.
+    def build(c: Ctx) -> object:
+        script = (
+            "CREATE TEMPORARY TABLE trips_out (trip_id STRING, vin STRING) WITH (\n  'connector' = 'kafka',\n"
+            f"  'topic' = 'trips',\n  'properties.bootstrap.servers' = '{brokers}',\n  'format' = 'json'\n);\n"
+            "INSERT INTO trips_out SELECT trip_id, vin FROM trips;\n"
+        )
+        return alicloud.realtimecompute.SqlFile(
+            "trips-export", namespace="fleet-flink-default", session_cluster_name="dev-session", sql_script=script,
+            name="trips-export", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -11754,7 +11891,7 @@ CASES: list[Case] = [
         alired8_scdn_site,
         destinations=[_fa_transfer("alicloud-scdn-domain", "CN", "Alibaba Cloud DPA + SCC 2026-05, TIA-31")],
     ),
-    Case("alired8-cn-scdn-portal", "CN", alired8_scdn_site),
+    Case("alired8-cn-scdn-portal", "CN", alired8_scdn_site, {"RES-016"}),  # unproven scope (alired9)
     # A region id alone under a host key (an SLS ETL sink's `endpoint`) names that region's endpoint.
     Case("alired8-cn-sls-etl-sink-region-singapore", "CN", alired8_sls_etl_sink_region("ap-southeast-1"), {"RES-009"}),
     Case("alired8-cn-sls-etl-sink-region-own", "CN", alired8_sls_etl_sink_region(None)),
@@ -12613,6 +12750,96 @@ CASES: list[Case] = [
         "awsred9-us-template-gateway-knowledge-bases",
         "US",
         awsred9_template_gateway_connector("bedrock-knowledge-bases"),
+    ),
+    # Alibaba red team, round 2 (stop 33). An SCDN domain in CN: no SCDN page gives AddScdnDomain's default scope and
+    # scdn.Domain takes none, so a mainland acceleration region is unproven (alired8-cn-scdn-portal, accepted before, is
+    # refused now); declared resident by the operator's reading of the domain's Scope.
+    Case("alired9-cn-scdn-portal-declared-resident", "CN", alired8_scdn_site, destinations=[_ALIRED9_SCDN_DOMESTIC]),
+    # A Flink SQL job's sink options (WITH 'properties.bootstrap.servers' / 'host'): a partner's brokers or Redis
+    # passed.
+    Case(
+        "alired9-cn-flink-kafka-sink-partner",
+        "CN",
+        alired9_flink_alerts_sink("kafka", "kafka.partner.example.com:9092"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired9-de-flink-kafka-sink-partner",
+        "DE",
+        alired9_flink_alerts_sink("kafka", "10.20.1.5:9092,b-1.partner-kafka.example.com:9092"),
+        {"RES-015"},
+    ),
+    Case("alired9-cn-flink-kafka-sink-own-brokers", "CN", alired9_flink_alerts_sink("kafka", None)),
+    Case("alired9-de-flink-kafka-sink-own-brokers", "DE", alired9_flink_alerts_sink("kafka", None)),
+    Case(
+        "alired9-cn-flink-redis-sink-partner",
+        "CN",
+        alired9_flink_alerts_sink("redis", "redis.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case("alired9-cn-flink-redis-sink-own", "CN", alired9_flink_alerts_sink("redis", None)),
+    Case(
+        "alired9-cn-flink-sql-file-kafka-partner",
+        "CN",
+        alired9_flink_sql_file("kafka.partner.example.com:9092"),
+        {"RES-015"},
+    ),
+    Case("alired9-cn-flink-sql-file-kafka-own", "CN", alired9_flink_sql_file("10.20.1.5:9092")),
+    # The MySQL connector's `hostname` (no host key elsewhere): a sink at a partner's database passed.
+    Case("alired9-cn-flink-mysql-sink-partner", "CN", alired9_flink_mysql_sink("db.partner.example.com"), {"RES-015"}),
+    Case(
+        "alired9-jp-flink-mysql-sink-partner", "JP", alired9_flink_mysql_sink("mysql.partner.example.net"), {"RES-015"}
+    ),
+    Case("alired9-cn-flink-mysql-sink-own-rds", "CN", alired9_flink_mysql_sink(None)),
+    Case("alired9-jp-flink-mysql-sink-own-rds", "JP", alired9_flink_mysql_sink(None)),
+    Case("alired9-cn-flink-mysql-sink-in-vpc", "CN", alired9_flink_mysql_sink("10.20.3.4")),
+    # A DMS Airflow instance's log bucket (CreateAirflow names no region for it): another account's bucket passed.
+    Case("alired9-cn-dms-airflow-partner-bucket", "CN", alired9_dms_airflow("partner-airflow-logs"), {"RES-017"}),
+    Case("alired9-de-dms-airflow-partner-bucket", "DE", alired9_dms_airflow("partner-airflow-logs"), {"RES-017"}),
+    Case("alired9-cn-dms-airflow-own-bucket", "CN", alired9_dms_airflow(None)),
+    Case("alired9-de-dms-airflow-own-bucket", "DE", alired9_dms_airflow(None)),
+    # A DCDN domain config's origin features, read as CDN's (one feature registry): a partner's origin passed.
+    Case(
+        "alired9-cn-dcdn-conditional-origin-partner",
+        "CN",
+        alired9_dcdn_feature("origin_dns_host", {"ali_origin_dns_host": "api.partner.example.com"}),
+        {"RES-015"},
+    ),
+    Case(
+        "alired9-cn-dcdn-conditional-origin-own-oss",
+        "CN",
+        alired9_dcdn_feature("origin_dns_host", {"ali_origin_dns_host": "fleet-api.oss-cn-shanghai.aliyuncs.com"}),
+    ),
+    Case(
+        "alired9-cn-dcdn-advanced-origin-partner",
+        "CN",
+        alired9_dcdn_feature(
+            "advanced_origin",
+            {
+                "variable_type": "uri",
+                "variable": "uri",
+                "conditions": "==",
+                "value": "/api",
+                "origin": "api.partner.example.com",
+            },
+        ),
+        {"RES-015"},
+    ),
+    Case(
+        "alired9-cn-dcdn-origin-group-partner",
+        "CN",
+        alired9_dcdn_feature("source_group", {"source_info": "10.20.1.15_10_50_443,api.partner.example.com_20_50_443"}),
+        {"RES-015"},
+    ),
+    Case(
+        "alired9-cn-dcdn-origin-group-own",
+        "CN",
+        alired9_dcdn_feature("source_group", {"source_info": "10.20.1.15_10_50_443,10.20.1.16_20_50_443"}),
+    ),
+    Case(
+        "alired9-cn-dcdn-origin-host-header-partner-name",
+        "CN",
+        alired9_dcdn_feature("set_req_host_header", {"domain_name": "api.partner.example.com"}),
     ),
 ]
 

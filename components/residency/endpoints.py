@@ -660,6 +660,10 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type holding a PHP ini file (an SAE application's ``php_config``, its php.ini):
     parsed like ``properties_documents`` (``;`` comments, ``[section]`` headers, quoted values), so
     ``xdebug.client_host = debug.partner.example.com`` is a host key's value, a destination."""
+    sql_documents: tuple[TypedField, ...] = ()
+    """Inputs of one resource type holding a Flink SQL script (a Realtime Compute deployment's ``sql_script``): each
+    ``WITH ('key' = 'value', ...)`` clause is walked as a document, so a Kafka sink's
+    ``'properties.bootstrap.servers' = 'kafka.partner.example.com:9092'`` is a host key's value, a destination."""
     stack_templates: tuple[StackTemplate, ...] = ()
     """Template inputs whose placeholders (``${AWS::Region}``, ``${AWS::Partition}``) are the resource's own region
     and partition, judged as such, and whose bucket resources are made by the stack."""

@@ -550,6 +550,7 @@ class RuleEngine:
             self._bucket_prefix_fields,
             self._properties_documents,
             self._ini_documents,
+            self._sql_documents,
         ) = (
             self.endpoints.typed_paths(fields)
             for fields in (
@@ -558,6 +559,7 @@ class RuleEngine:
                 self.endpoints.bucket_prefix_fields,
                 self.endpoints.properties_documents,
                 self.endpoints.ini_documents,
+                self.endpoints.sql_documents,
             )
         )
         self.setting_inputs: Mapping[str, tuple[str, frozenset[str]]] = {
@@ -1758,6 +1760,8 @@ class RuleEngine:
     def _judged_as_payload(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
         """A JSON or YAML document, or a base64 payload: its content is walked; True when it was one."""
         stripped = value.lstrip()
+        if plan.properties == _SQL:
+            return self._judged_as_sql(walk, value, path, key, depth, plan)
         if plan.properties:
             decoded = _decode_payload(value)
             ini = plan.properties == _INI
@@ -1796,6 +1800,18 @@ class RuleEngine:
                 self._judge_string(walk, decoded[1], f"{path}({decoded[0]})", "user_data", depth + 1)
                 return True
         return False
+
+    def _judged_as_sql(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
+        """A Flink SQL script (``sql_documents``): each WITH clause's ``'key' = 'value'`` options walked as a document
+        (a Kafka sink's ``properties.bootstrap.servers`` is a host key's value), the rest of the text scanned as free
+        text; True when it had options."""
+        options, rest = parse_sql_options(value)
+        if not options:
+            return False
+        self._walk_document(walk, options, f"{path}(sql)", key, depth, None)
+        if self.parser.has_candidates(rest):
+            self._judge_references(walk, rest, path, key, plan.own_region)
+        return True
 
     def _judge_references(self, walk: _Walk, value: str, path: str, key: str, own_region: bool = False) -> None:
         """Every cloud reference in free text (ARNs, endpoints, OSS locations), each under its rule.
@@ -1911,6 +1927,8 @@ class RuleEngine:
             if _at_any(kpath, self._properties_documents.get(type_token, ()))
             else _INI
             if _at_any(kpath, self._ini_documents.get(type_token, ()))
+            else _SQL
+            if _at_any(kpath, self._sql_documents.get(type_token, ()))
             else "",
             template=next(
                 (
@@ -2796,6 +2814,25 @@ def parse_properties(text: str, *, ini: bool = False) -> dict[str, str]:
     return properties
 
 
+def parse_sql_options(text: str) -> tuple[list[dict[str, str]], str]:
+    """The options of a SQL script's ``WITH ('key' = 'value', ...)`` clauses (Flink SQL's connector options: "WITH
+    (key1=val1, ...)", keys and values string literals, a quote inside one doubled), one map per clause in order, and
+    the script's text without those clauses. Only the options are read: they name where a table reads and writes."""
+    options: list[dict[str, str]] = []
+
+    def take(m: re.Match[str]) -> str:
+        pairs = {_sql_literal(k): _sql_literal(v) for k, v in _SQL_OPTION.findall(m.group("body"))}
+        options.append(pairs)
+        return " "
+
+    rest = _SQL_WITH.sub(take, text)
+    return options, rest
+
+
+def _sql_literal(quoted: str) -> str:
+    return quoted[1:-1].replace("''", "'")
+
+
 def _binary_text(raw: bytes) -> str | None:
     """Binary data (optionally gzip-compressed) as the text it holds; None when it holds none."""
     if raw[:2] == b"\x1f\x8b":
@@ -2952,6 +2989,12 @@ _PLACEHOLDER_BUCKET_URL = re.compile(
 _PROPERTY = re.compile(r"^(?P<key>(?:\\.|[^=:\s\\])+)\s*(?:[=:]\s*|\s+|$)(?P<value>.*)$")
 # An ini value in double or single quotes, a comment possibly after it: the text inside the quotes.
 _INI_QUOTED = re.compile(r"""^(["'])(.*?)\1\s*(?:;.*)?$""")
+# A SQL WITH clause of string-literal options ('connector' = 'kafka', ...) and one option of it.
+_SQL_WITH = re.compile(
+    r"\bWITH\s*\((?P<body>\s*'(?:[^']|'')*'\s*=\s*'(?:[^']|'')*'(?:\s*,\s*'(?:[^']|'')*'\s*=\s*'(?:[^']|'')*')*\s*,?\s*)\)",
+    re.IGNORECASE,
+)
+_SQL_OPTION = re.compile(r"('(?:[^']|'')*')\s*=\s*('(?:[^']|'')*')")
 _PAIR_VALUES = frozenset({"value", "arg_value"})  # the value key of a {name, value} / {arg_name, arg_value} pair
 _ITEM_SPLIT = re.compile(r"[,;]")  # items of a list; phone numbers themselves hold spaces ("+49 151 ...")
 _PATH_START = re.compile(r"[/?#]")
@@ -3077,7 +3120,7 @@ def _intrinsic_literal(arg: str) -> str | None:
 
 
 _ENCODED_SLASH = re.compile("%2f", re.IGNORECASE)  # a URL-encoded `/` in a `<bucket>/<key>` (S3 CopySource)
-_PROPERTIES, _INI = "properties", "ini"  # _KeyPlan.properties: the kinds of key=value files
+_PROPERTIES, _INI, _SQL = "properties", "ini", "sql"  # _KeyPlan.properties: the kinds of key=value files
 _BUCKET_NAME_PROPERTY = "BucketName"  # an AWS::S3::Bucket's name (its Ref), literal or chosen by a Parameter
 # A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
 _TEMPLATE_URL_VARIABLE = re.compile(r"([a-z][a-z0-9+.-]*)://\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE)
