@@ -36,6 +36,7 @@ import base64
 import binascii
 import copy
 import functools
+import gzip
 import inspect
 import re
 import sys
@@ -233,14 +234,24 @@ def _cloud(type_: str, text: str) -> str:
     return "alicloud" if type_.startswith(("alicloud:", "pulumi:providers:alicloud")) else "aws"
 
 
-def _decoded(text: str) -> str | None:
+def _decoded(text: str) -> tuple[str, bool] | None:
+    """A base64 leaf's text and whether it was gzip-compressed (``user_data_base64`` takes gzip: ``1f 8b`` after
+    decoding); None when the leaf is no base64 text."""
     if len(text) % 4 or not _BASE64.match(text):
         return None
     try:
-        decoded = base64.b64decode(text, validate=True).decode()
-    except (binascii.Error, UnicodeDecodeError):
+        raw = base64.b64decode(text, validate=True)
+        compressed = raw[:2] == b"\x1f\x8b"
+        decoded = (gzip.decompress(raw) if compressed else raw).decode()
+    except (binascii.Error, UnicodeDecodeError, OSError, EOFError):
         return None
-    return decoded if decoded.isprintable() or "\n" in decoded else None
+    return (decoded, compressed) if decoded.isprintable() or "\n" in decoded else None
+
+
+def _encoded(text: str, compressed: bool) -> str:
+    """``text`` encoded as the leaf was: base64, of its gzip compression when the leaf's was compressed."""
+    raw = text.encode()
+    return base64.b64encode(gzip.compress(raw, mtime=0) if compressed else raw).decode()
 
 
 def _swaps(code: str, type_: str, text: str, declared: list[str], turn: int) -> Iterator[tuple[str, str]]:
@@ -267,13 +278,8 @@ def _swaps(code: str, type_: str, text: str, declared: list[str], turn: int) -> 
         )
     if code == "CN" and "arn:aws-cn:" in text:
         yield "partition", text.replace("arn:aws-cn:", "arn:aws:")
-    hosts = {m.group(1) for m in _URL_HOST.finditer(text)} | {d for d in declared if d and d in text}
-    bare = re.sub(r":\d{1,5}$", "", text)  # a whole-leaf host with its port (pg.example.com:5432)
-    if _is_host(bare):
-        hosts.add(bare.rstrip("."))
-    for host in sorted(hosts - {COLLECTOR}):
-        yield "host", text.replace(host, COLLECTOR)
-        break  # one host per leaf: a second one would judge the same field again
+    for host in _hosts(text, declared)[:MAX_HOSTS]:
+        yield "host", _host_at(host).sub(COLLECTOR, text)
     ip = _PRIVATE_IP.search(text)
     if ip:
         yield "ip", text[: ip.start()] + PUBLIC_IP + text[ip.end() :]
@@ -282,6 +288,42 @@ def _swaps(code: str, type_: str, text: str, declared: list[str], turn: int) -> 
     mails = [m for m in _EMAIL.finditer(text) if m.group(1).lower() != COLLECTOR]
     for mail in mails[:3]:
         yield "email", text[: mail.start(1)] + COLLECTOR + text[mail.end(1) :]
+
+
+MAX_HOSTS = 3
+"""Hosts of one value swapped, each in its own mutant: a list's second broker or a connection string's second host is
+another destination, judged apart (a value's first host alone was swapped until round 4)."""
+
+
+def _hosts(text: str, declared: list[str]) -> list[str]:
+    """The hosts of a value, in the order written: URLs' hosts, declared destinations' hosts, and a whole value that is a
+    host (with its port: ``pg.example.com:5432``) or a list of them (``b-1.kafka...:9092,b-2.kafka...:9092``, a
+    comma-, semicolon- or blank-separated host list: every item a host)."""
+    found = [(m.start(1), m.group(1)) for m in _URL_HOST.finditer(text)]
+    for url in _URL_HOST.finditer(text):  # a multi-host URL's further hosts: postgres://a:5432,b:5432/db, mongodb://a,b
+        more = _MORE_HOSTS.match(text, url.end())
+        if more:
+            found += [(more.start() + i.start(1), i.group(1)) for i in _MORE_HOST.finditer(more.group(0))]
+    found += [(text.find(d), d) for d in declared if d and d in text]
+    items = [i for i in _LIST_ITEM.split(text.strip()) if i]
+    bare = [re.sub(r":\d{1,5}$", "", i).rstrip(".") for i in items]
+    if bare and all(_is_host(b) for b in bare):
+        found += [(text.find(b), b) for b in bare]
+    hosts: list[str] = []
+    for _, host in sorted(found):
+        if host != COLLECTOR and host not in hosts:
+            hosts.append(host)
+    return hosts
+
+
+_LIST_ITEM = re.compile(r"[,;\s]+")
+_MORE_HOSTS = re.compile(r"(?::\d{1,5})?(?:,[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)+(?::\d{1,5})?)+", re.I)
+_MORE_HOST = re.compile(r",([^,:]+)")
+
+
+def _host_at(host: str) -> re.Pattern[str]:
+    """``host`` where it stands whole: not inside a longer name (``a.example.com`` in ``b.a.example.com``)."""
+    return re.compile(rf"(?<![\w.-]){re.escape(host)}(?![\w-]|\.\w)")
 
 
 def _is_host(text: str) -> bool:
@@ -309,12 +351,14 @@ def mutants_of(case: realistic.Case, resources: list[Any]) -> list[Mutant]:
             for kind, after in _swaps(case.code, record.type, text, declared, turn):
                 if after != text:
                     made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
-            inner = _decoded(text)
-            if inner is not None:
+            decoded = _decoded(text)
+            if decoded is not None:
+                inner, compressed = decoded
+                suffix = "-b64gz" if compressed else "-b64"
                 for kind, after in _swaps(case.code, record.type, inner, declared, turn):
                     if after != inner:
-                        encoded = base64.b64encode(after.encode()).decode()
-                        made.append(Mutant(case.id, record.type, record.name, path, f"{kind}-b64", text, encoded))
+                        encoded = _encoded(after, compressed)
+                        made.append(Mutant(case.id, record.type, record.name, path, kind + suffix, text, encoded))
     return made
 
 
@@ -348,9 +392,9 @@ def _rewrite(value: Any, path: tuple[object, ...], change: Callable[[str], str],
         return value
     head, rest = path[0], path[1:]
     if isinstance(value, Mapping):
-        for key in value:
-            if _norm(key) == _norm(head):
-                return {**value, key: _rewrite(value[key], rest, change, hit)}
+        # A key spelt two ways (an input and its deprecated alias, `user_data` and `userdata`): the one holding a value.
+        for key in sorted((k for k in value if _norm(k) == _norm(head)), key=lambda k: value[k] is None):
+            return {**value, key: _rewrite(value[key], rest, change, hit)}
         return value
     if isinstance(value, (list, tuple)) and isinstance(head, int) and head < len(value):
         items = list(value)
@@ -427,7 +471,10 @@ def search(
         recorded = _run(case, realistic._program(case, "audit"))
         if recorded.error is not None:
             continue
-        made = [m for m in mutants_of(case, recorded.resources) if kinds is None or m.kind.split("-b64")[0] in kinds]
+        made = [
+            m for m in mutants_of(case, recorded.resources)
+            if kinds is None or m.kind in kinds or m.kind.split("-b64")[0] in kinds
+        ]  # fmt: skip
         for mutant in _spread(made, per_case):
             report.outcomes.append(judge(case, mutant, plan=plan))
     report.seconds = time.perf_counter() - started
@@ -445,7 +492,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-case", type=int, default=12, help="at most this many mutants per case (default 12)")
     parser.add_argument("--plan", action="store_true", help="also run each mutant through the offline plan")
     parser.add_argument(
-        "--kinds", help="only these kinds, comma-separated (region,zone,zone-id,host,partition,email,ip)"
+        "--kinds",
+        help="only these kinds, comma-separated (region,zone,zone-id,host,partition,email,ip; host-b64gz: only those "
+        "made inside gzip-compressed base64)",
     )
     args = parser.parse_args(argv)
     kinds = set(args.kinds.split(",")) if args.kinds else None

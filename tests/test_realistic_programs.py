@@ -7186,6 +7186,17 @@ _DB_ENDPOINTS_FRANKFURT = {
 }
 
 
+# Mutation search round 4 (stop 33): a Kafka client's bootstrap list under BOOTSTRAP / KAFKA_BOOTSTRAP (the hosts of a
+# list swapped one at a time): MSK's TLS brokers (b-<n>.<cluster>.<id>.c2.kafka.<region>.amazonaws.com[.cn]:9094,
+# docs: msk/cluster bootstrap_brokers_tls) and a self-managed cluster's brokers at private addresses.
+_MSK_NINGXIA = ",".join(
+    f"b-{n}.telemetry.9a70e3.c2.kafka.cn-northwest-1.amazonaws.com.cn:9094" for n in (1, 2, 3)
+)  # fmt: skip
+_MSK_FRANKFURT = ",".join(f"b-{n}.telemetry.5e6ef2.c2.kafka.eu-central-1.amazonaws.com:9094" for n in (1, 2))
+_KAFKA_PRIVATE = "192.168.20.11:9092,192.168.20.12:9092"  # a self-managed cluster in the stack's VPC
+_PARTNER_BROKER = "kafka.partner.example.com:9094"
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -11698,6 +11709,28 @@ CASES: list[Case] = [
     Case("mutants3-eu-lambda-db-writer-partner", "EU", lambda_env(_DB_WRITER_PARTNER), {"RES-015"}),
     Case("mutants3-eu-lambda-db-endpoints-frankfurt", "EU", lambda_env(_DB_ENDPOINTS_FRANKFURT)),
     Case("mutants3-jp-lambda-db-reader-private-address", "JP", lambda_env({"DB_READER": "10.40.3.12"})),
+    # Mutation search round 4 (stop 33), each host of a list swapped in turn: a partner's broker beside the cluster's
+    # own in a Lambda's BOOTSTRAP (or alone in KAFKA_BOOTSTRAP, an FC function's list) passed, `bootstrap` being no
+    # host key; the clusters' own brokers and private addresses stay accepted.
+    Case(
+        "mutants4-cn-lambda-bootstrap-partner-broker", "CN",
+        lambda_env({"BOOTSTRAP": f"{_MSK_NINGXIA},{_PARTNER_BROKER}"}), {"RES-015"},
+    ),  # fmt: skip
+    Case("mutants4-cn-lambda-bootstrap-own-brokers", "CN", lambda_env({"BOOTSTRAP": _MSK_NINGXIA})),
+    Case(
+        "mutants4-eu-lambda-kafka-bootstrap-partner", "EU", lambda_env({"KAFKA_BOOTSTRAP": _PARTNER_BROKER}),
+        {"RES-015"},
+    ),  # fmt: skip
+    Case("mutants4-eu-lambda-kafka-bootstrap-frankfurt", "EU", lambda_env({"KAFKA_BOOTSTRAP": _MSK_FRANKFURT})),
+    Case(
+        "mutants4-jp-lambda-bootstrap-private-brokers", "JP",
+        lambda_env({"BOOTSTRAP": "10.40.3.21:9092,10.40.4.22:9092"}),
+    ),  # fmt: skip
+    Case(
+        "mutants4-cn-fc-kafka-bootstrap-partner", "CN",
+        fc_environment({"KAFKA_BOOTSTRAP": f"{_KAFKA_PRIVATE},{_PARTNER_BROKER}"}), {"RES-015"},
+    ),  # fmt: skip
+    Case("mutants4-cn-fc-kafka-bootstrap-private", "CN", fc_environment({"KAFKA_BOOTSTRAP": _KAFKA_PRIVATE})),
 ]
 
 
