@@ -11731,6 +11731,17 @@ CASES: list[Case] = [
         fc_environment({"KAFKA_BOOTSTRAP": f"{_KAFKA_PRIVATE},{_PARTNER_BROKER}"}), {"RES-015"},
     ),  # fmt: skip
     Case("mutants4-cn-fc-kafka-bootstrap-private", "CN", fc_environment({"KAFKA_BOOTSTRAP": _KAFKA_PRIVATE})),
+    # Mutation search round 4: gzip-compressed user data (decoded, mutated and compressed again by the search) naming
+    # the stack's own Frankfurt services: an API Gateway stage, an RDS host under DB_HOST, the CLI's region.
+    Case(
+        "mutants4-de-ec2-gzip-user-data-own-services", "DE",
+        aws_gzip_user_data(
+            "#!/bin/sh\nexport AWS_REGION=eu-central-1\n"
+            "echo DB_HOST=fleet.c9akciq32.eu-central-1.rds.amazonaws.com >> /etc/app.env\n"
+            "curl -fsS -X POST https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/prod/boot\n"
+            "aws ssm get-parameter --name /fleet/agent/token --with-decryption --region eu-central-1\n"
+        ),
+    ),  # fmt: skip
 ]
 
 
