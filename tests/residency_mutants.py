@@ -5,9 +5,13 @@ and every string leaf of every registered resource's inputs is read. Each leaf h
 
 - ``region``: an in-jurisdiction region (the exact names of jurisdictions.yaml) replaced by a foreign region of the same
   cloud, also inside zone names within longer text, hosts (``oss-cn-shanghai.aliyuncs.com``) and ARNs; inside base64
-  text too (user data, command content), decoded, swapped and encoded again (each kind below too, as ``<kind>-b64``);
-- ``host``: the host of a URL, a whole-leaf host name (with or without a port), or a declared destination's match
-  replaced by ``collector.example.com`` (a host nothing proves resident);
+  text too (user data, command content), decoded, swapped and encoded again (each kind below too, as ``<kind>-b64``;
+  base64 of gzip-compressed text, as ``user_data_base64`` takes, is decompressed, swapped and compressed again:
+  ``<kind>-b64gz``);
+- ``host``: the host of a URL (and a multi-host URL's further hosts, ``postgres://a:5432,b:5432/db``), a whole-leaf
+  host name (with or without a port) or list of them (a Kafka bootstrap list ``b-1...:9094,b-2...:9094``), or a declared
+  destination's match replaced by ``collector.example.com`` (a host nothing proves resident): each of a value's first
+  three hosts in its own mutant;
 - ``partition``: ``arn:aws-cn:`` -> ``arn:aws:`` in CN programs;
 - ``zone``: a whole leaf that is a zone of an in-jurisdiction region replaced by a zone of a foreign region of the same
   cloud, spelt as that cloud spells that region's zones (``cn-shanghai-b`` -> ``cn-hongkong-b`` or
@@ -119,7 +123,7 @@ class Mutant:
     type: str
     name: str
     path: tuple[object, ...]
-    kind: str  # region | host | partition, with "-b64" when made inside base64 text
+    kind: str  # region | zone | zone-id | host | partition | email | ip, with "-b64" / "-b64gz" inside base64 (of gzip)
     before: str
     after: str
 
@@ -296,8 +300,8 @@ another destination, judged apart (a value's first host alone was swapped until 
 
 
 def _hosts(text: str, declared: list[str]) -> list[str]:
-    """The hosts of a value, in the order written: URLs' hosts, declared destinations' hosts, and a whole value that is a
-    host (with its port: ``pg.example.com:5432``) or a list of them (``b-1.kafka...:9092,b-2.kafka...:9092``, a
+    """The hosts of a value, in the order written: URLs' hosts, declared destinations' hosts, and a whole value that is
+    a host (with its port: ``pg.example.com:5432``) or a list of them (``b-1.kafka...:9092,b-2.kafka...:9092``, a
     comma-, semicolon- or blank-separated host list: every item a host)."""
     found = [(m.start(1), m.group(1)) for m in _URL_HOST.finditer(text)]
     for url in _URL_HOST.finditer(text):  # a multi-host URL's further hosts: postgres://a:5432,b:5432/db, mongodb://a,b

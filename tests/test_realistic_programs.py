@@ -11713,35 +11713,43 @@ CASES: list[Case] = [
     # own in a Lambda's BOOTSTRAP (or alone in KAFKA_BOOTSTRAP, an FC function's list) passed, `bootstrap` being no
     # host key; the clusters' own brokers and private addresses stay accepted.
     Case(
-        "mutants4-cn-lambda-bootstrap-partner-broker", "CN",
-        lambda_env({"BOOTSTRAP": f"{_MSK_NINGXIA},{_PARTNER_BROKER}"}), {"RES-015"},
-    ),  # fmt: skip
+        "mutants4-cn-lambda-bootstrap-partner-broker",
+        "CN",
+        lambda_env({"BOOTSTRAP": f"{_MSK_NINGXIA},{_PARTNER_BROKER}"}),
+        {"RES-015"},
+    ),
     Case("mutants4-cn-lambda-bootstrap-own-brokers", "CN", lambda_env({"BOOTSTRAP": _MSK_NINGXIA})),
     Case(
-        "mutants4-eu-lambda-kafka-bootstrap-partner", "EU", lambda_env({"KAFKA_BOOTSTRAP": _PARTNER_BROKER}),
+        "mutants4-eu-lambda-kafka-bootstrap-partner",
+        "EU",
+        lambda_env({"KAFKA_BOOTSTRAP": _PARTNER_BROKER}),
         {"RES-015"},
-    ),  # fmt: skip
+    ),
     Case("mutants4-eu-lambda-kafka-bootstrap-frankfurt", "EU", lambda_env({"KAFKA_BOOTSTRAP": _MSK_FRANKFURT})),
     Case(
-        "mutants4-jp-lambda-bootstrap-private-brokers", "JP",
+        "mutants4-jp-lambda-bootstrap-private-brokers",
+        "JP",
         lambda_env({"BOOTSTRAP": "10.40.3.21:9092,10.40.4.22:9092"}),
-    ),  # fmt: skip
+    ),
     Case(
-        "mutants4-cn-fc-kafka-bootstrap-partner", "CN",
-        fc_environment({"KAFKA_BOOTSTRAP": f"{_KAFKA_PRIVATE},{_PARTNER_BROKER}"}), {"RES-015"},
-    ),  # fmt: skip
+        "mutants4-cn-fc-kafka-bootstrap-partner",
+        "CN",
+        fc_environment({"KAFKA_BOOTSTRAP": f"{_KAFKA_PRIVATE},{_PARTNER_BROKER}"}),
+        {"RES-015"},
+    ),
     Case("mutants4-cn-fc-kafka-bootstrap-private", "CN", fc_environment({"KAFKA_BOOTSTRAP": _KAFKA_PRIVATE})),
     # Mutation search round 4: gzip-compressed user data (decoded, mutated and compressed again by the search) naming
     # the stack's own Frankfurt services: an API Gateway stage, an RDS host under DB_HOST, the CLI's region.
     Case(
-        "mutants4-de-ec2-gzip-user-data-own-services", "DE",
+        "mutants4-de-ec2-gzip-user-data-own-services",
+        "DE",
         aws_gzip_user_data(
             "#!/bin/sh\nexport AWS_REGION=eu-central-1\n"
             "echo DB_HOST=fleet.c9akciq32.eu-central-1.rds.amazonaws.com >> /etc/app.env\n"
             "curl -fsS -X POST https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/prod/boot\n"
             "aws ssm get-parameter --name /fleet/agent/token --with-decryption --region eu-central-1\n"
         ),
-    ),  # fmt: skip
+    ),
 ]
 
 
