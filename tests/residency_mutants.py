@@ -5,9 +5,13 @@ and every string leaf of every registered resource's inputs is read. Each leaf h
 
 - ``region``: an in-jurisdiction region (the exact names of jurisdictions.yaml) replaced by a foreign region of the same
   cloud, also inside zone names within longer text, hosts (``oss-cn-shanghai.aliyuncs.com``) and ARNs; inside base64
-  text too (user data, command content), decoded, swapped and encoded again (each kind below too, as ``<kind>-b64``);
-- ``host``: the host of a URL, a whole-leaf host name (with or without a port), or a declared destination's match
-  replaced by ``collector.example.com`` (a host nothing proves resident);
+  text too (user data, command content), decoded, swapped and encoded again (each kind below too, as ``<kind>-b64``;
+  base64 of gzip-compressed text, as ``user_data_base64`` takes, is decompressed, swapped and compressed again:
+  ``<kind>-b64gz``);
+- ``host``: the host of a URL (and a multi-host URL's further hosts, ``postgres://a:5432,b:5432/db``), a whole-leaf
+  host name (with or without a port) or list of them (a Kafka bootstrap list ``b-1...:9094,b-2...:9094``), or a declared
+  destination's match replaced by ``collector.example.com`` (a host nothing proves resident): each of a value's first
+  three hosts in its own mutant;
 - ``partition``: ``arn:aws-cn:`` -> ``arn:aws:`` in CN programs;
 - ``zone``: a whole leaf that is a zone of an in-jurisdiction region replaced by a zone of a foreign region of the same
   cloud, spelt as that cloud spells that region's zones (``cn-shanghai-b`` -> ``cn-hongkong-b`` or
@@ -36,6 +40,7 @@ import base64
 import binascii
 import copy
 import functools
+import gzip
 import inspect
 import re
 import sys
@@ -118,7 +123,7 @@ class Mutant:
     type: str
     name: str
     path: tuple[object, ...]
-    kind: str  # region | host | partition, with "-b64" when made inside base64 text
+    kind: str  # region | zone | zone-id | host | partition | email | ip, with "-b64" / "-b64gz" inside base64 (of gzip)
     before: str
     after: str
 
@@ -233,14 +238,24 @@ def _cloud(type_: str, text: str) -> str:
     return "alicloud" if type_.startswith(("alicloud:", "pulumi:providers:alicloud")) else "aws"
 
 
-def _decoded(text: str) -> str | None:
+def _decoded(text: str) -> tuple[str, bool] | None:
+    """A base64 leaf's text and whether it was gzip-compressed (``user_data_base64`` takes gzip: ``1f 8b`` after
+    decoding); None when the leaf is no base64 text."""
     if len(text) % 4 or not _BASE64.match(text):
         return None
     try:
-        decoded = base64.b64decode(text, validate=True).decode()
-    except (binascii.Error, UnicodeDecodeError):
+        raw = base64.b64decode(text, validate=True)
+        compressed = raw[:2] == b"\x1f\x8b"
+        decoded = (gzip.decompress(raw) if compressed else raw).decode()
+    except (binascii.Error, UnicodeDecodeError, OSError, EOFError):
         return None
-    return decoded if decoded.isprintable() or "\n" in decoded else None
+    return (decoded, compressed) if decoded.isprintable() or "\n" in decoded else None
+
+
+def _encoded(text: str, compressed: bool) -> str:
+    """``text`` encoded as the leaf was: base64, of its gzip compression when the leaf's was compressed."""
+    raw = text.encode()
+    return base64.b64encode(gzip.compress(raw, mtime=0) if compressed else raw).decode()
 
 
 def _swaps(code: str, type_: str, text: str, declared: list[str], turn: int) -> Iterator[tuple[str, str]]:
@@ -267,13 +282,8 @@ def _swaps(code: str, type_: str, text: str, declared: list[str], turn: int) -> 
         )
     if code == "CN" and "arn:aws-cn:" in text:
         yield "partition", text.replace("arn:aws-cn:", "arn:aws:")
-    hosts = {m.group(1) for m in _URL_HOST.finditer(text)} | {d for d in declared if d and d in text}
-    bare = re.sub(r":\d{1,5}$", "", text)  # a whole-leaf host with its port (pg.example.com:5432)
-    if _is_host(bare):
-        hosts.add(bare.rstrip("."))
-    for host in sorted(hosts - {COLLECTOR}):
-        yield "host", text.replace(host, COLLECTOR)
-        break  # one host per leaf: a second one would judge the same field again
+    for host in _hosts(text, declared)[:MAX_HOSTS]:
+        yield "host", _host_at(host).sub(COLLECTOR, text)
     ip = _PRIVATE_IP.search(text)
     if ip:
         yield "ip", text[: ip.start()] + PUBLIC_IP + text[ip.end() :]
@@ -282,6 +292,42 @@ def _swaps(code: str, type_: str, text: str, declared: list[str], turn: int) -> 
     mails = [m for m in _EMAIL.finditer(text) if m.group(1).lower() != COLLECTOR]
     for mail in mails[:3]:
         yield "email", text[: mail.start(1)] + COLLECTOR + text[mail.end(1) :]
+
+
+MAX_HOSTS = 3
+"""Hosts of one value swapped, each in its own mutant: a list's second broker or a connection string's second host is
+another destination, judged apart (a value's first host alone was swapped until round 4)."""
+
+
+def _hosts(text: str, declared: list[str]) -> list[str]:
+    """The hosts of a value, in the order written: URLs' hosts, declared destinations' hosts, and a whole value that is
+    a host (with its port: ``pg.example.com:5432``) or a list of them (``b-1.kafka...:9092,b-2.kafka...:9092``, a
+    comma-, semicolon- or blank-separated host list: every item a host)."""
+    found = [(m.start(1), m.group(1)) for m in _URL_HOST.finditer(text)]
+    for url in _URL_HOST.finditer(text):  # a multi-host URL's further hosts: postgres://a:5432,b:5432/db, mongodb://a,b
+        more = _MORE_HOSTS.match(text, url.end())
+        if more:
+            found += [(more.start() + i.start(1), i.group(1)) for i in _MORE_HOST.finditer(more.group(0))]
+    found += [(text.find(d), d) for d in declared if d and d in text]
+    items = [i for i in _LIST_ITEM.split(text.strip()) if i]
+    bare = [re.sub(r":\d{1,5}$", "", i).rstrip(".") for i in items]
+    if bare and all(_is_host(b) for b in bare):
+        found += [(text.find(b), b) for b in bare]
+    hosts: list[str] = []
+    for _, host in sorted(found):
+        if host != COLLECTOR and host not in hosts:
+            hosts.append(host)
+    return hosts
+
+
+_LIST_ITEM = re.compile(r"[,;\s]+")
+_MORE_HOSTS = re.compile(r"(?::\d{1,5})?(?:,[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)+(?::\d{1,5})?)+", re.I)
+_MORE_HOST = re.compile(r",([^,:]+)")
+
+
+def _host_at(host: str) -> re.Pattern[str]:
+    """``host`` where it stands whole: not inside a longer name (``a.example.com`` in ``b.a.example.com``)."""
+    return re.compile(rf"(?<![\w.-]){re.escape(host)}(?![\w-]|\.\w)")
 
 
 def _is_host(text: str) -> bool:
@@ -309,12 +355,14 @@ def mutants_of(case: realistic.Case, resources: list[Any]) -> list[Mutant]:
             for kind, after in _swaps(case.code, record.type, text, declared, turn):
                 if after != text:
                     made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
-            inner = _decoded(text)
-            if inner is not None:
+            decoded = _decoded(text)
+            if decoded is not None:
+                inner, compressed = decoded
+                suffix = "-b64gz" if compressed else "-b64"
                 for kind, after in _swaps(case.code, record.type, inner, declared, turn):
                     if after != inner:
-                        encoded = base64.b64encode(after.encode()).decode()
-                        made.append(Mutant(case.id, record.type, record.name, path, f"{kind}-b64", text, encoded))
+                        encoded = _encoded(after, compressed)
+                        made.append(Mutant(case.id, record.type, record.name, path, kind + suffix, text, encoded))
     return made
 
 
@@ -343,14 +391,16 @@ def _rewrite(value: Any, path: tuple[object, ...], change: Callable[[str], str],
         return pulumi.Output.from_input(value).apply(lambda resolved: _rewrite(resolved, path, change, hit))
     if not path:
         if isinstance(value, str):
-            hit.append(True)
-            return change(value)
+            changed = change(value)
+            if changed != value:
+                hit.append(True)  # applied only where the leaf held the mutant's value: else the mutant never ran
+            return changed
         return value
     head, rest = path[0], path[1:]
     if isinstance(value, Mapping):
-        for key in value:
-            if _norm(key) == _norm(head):
-                return {**value, key: _rewrite(value[key], rest, change, hit)}
+        # A key spelt two ways (an input and its deprecated alias, `user_data` and `userdata`): the one holding a value.
+        for key in sorted((k for k in value if _norm(k) == _norm(head)), key=lambda k: value[k] is None):
+            return {**value, key: _rewrite(value[key], rest, change, hit)}
         return value
     if isinstance(value, (list, tuple)) and isinstance(head, int) and head < len(value):
         items = list(value)
@@ -368,7 +418,12 @@ def _rewrite(value: Any, path: tuple[object, ...], change: Callable[[str], str],
 
 def _mutated_program(case: realistic.Case, mutant: Mutant, mode: str, hit: list[bool]) -> Callable[[], None]:
     def change(text: str) -> str:
-        return mutant.after if text == mutant.before else text
+        # A gzip member records when it was made (MTIME): a program compressing its user data at run time writes
+        # other bytes each run, holding the same text.
+        same = text == mutant.before or (
+            mutant.kind.endswith("-b64gz") and _decoded(text) is not None and _decoded(text) == _decoded(mutant.before)
+        )
+        return mutant.after if same else text
 
     def transformation(args: pulumi.ResourceTransformationArgs) -> pulumi.ResourceTransformationResult | None:
         if args.type_ != mutant.type or args.name != mutant.name:
@@ -427,7 +482,10 @@ def search(
         recorded = _run(case, realistic._program(case, "audit"))
         if recorded.error is not None:
             continue
-        made = [m for m in mutants_of(case, recorded.resources) if kinds is None or m.kind.split("-b64")[0] in kinds]
+        made = [
+            m for m in mutants_of(case, recorded.resources)
+            if kinds is None or m.kind in kinds or m.kind.split("-b64")[0] in kinds
+        ]  # fmt: skip
         for mutant in _spread(made, per_case):
             report.outcomes.append(judge(case, mutant, plan=plan))
     report.seconds = time.perf_counter() - started
@@ -445,7 +503,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-case", type=int, default=12, help="at most this many mutants per case (default 12)")
     parser.add_argument("--plan", action="store_true", help="also run each mutant through the offline plan")
     parser.add_argument(
-        "--kinds", help="only these kinds, comma-separated (region,zone,zone-id,host,partition,email,ip)"
+        "--kinds",
+        help="only these kinds, comma-separated (region,zone,zone-id,host,partition,email,ip; host-b64gz: only those "
+        "made inside gzip-compressed base64)",
     )
     args = parser.parse_args(argv)
     kinds = set(args.kinds.split(",")) if args.kinds else None

@@ -5252,6 +5252,25 @@ def test_a_database_s_reader_and_writer_variables_are_host_keys(variable: str, v
     assert rule_ids("EU", subject) == expected
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("BOOTSTRAP", "b-1.t.9a70e3.c2.kafka.eu-west-1.amazonaws.com:9094,kafka.partner.example.com:9094", {"RES-015"}),
+        ("KAFKA_BOOTSTRAP", "kafka.partner.example.com:9094", {"RES-015"}),  # a `_bootstrap` suffix
+        ("BOOTSTRAP", "10.40.3.21:9092,kafka.partner.example.com:9092", {"RES-015"}),
+        ("BOOTSTRAP", "b-1.t.c2.kafka.eu-west-1.amazonaws.com:9094,b-2.t.c2.kafka.eu-west-1.amazonaws.com:9094", set()),
+        ("BOOTSTRAP", "b-1.t.9a70e3.c2.kafka.eu-west-2.amazonaws.com:9094", {"RES-006"}),
+        ("MSK_BOOTSTRAP", "10.40.3.21:9092,10.40.4.22:9092", set()),
+        ("BOOTSTRAP", "true", set()),  # a switch, not a host
+    ],
+)  # fmt: skip
+def test_a_kafka_bootstrap_variable_is_a_host_key(variable: str, value: str, expected: set[str]) -> None:
+    # endpoints.yaml host_keys bootstrap (mutation search, round 4): the brokers a Kafka client's records go to.
+    subject = Subject("aws:lambda/function:Function", "fn", {"environment": {"variables": {variable: value}}},
+                      provider("EU"))  # fmt: skip
+    assert rule_ids("EU", subject) == expected
+
+
 _EFS_REPLICATION = "aws:efs/replicationConfiguration:ReplicationConfiguration"
 _EFS_ARN = "arn:aws:elasticfilesystem:{}:111122223333:file-system/fs-0f9e8d7c6b5a49382"
 

@@ -7559,6 +7559,17 @@ def alired9_flink_sql_file(brokers: str) -> Callable[[Ctx], object]:
     return build
 
 
+# Mutation search round 4 (stop 33): a Kafka client's bootstrap list under BOOTSTRAP / KAFKA_BOOTSTRAP (the hosts of a
+# list swapped one at a time): MSK's TLS brokers (b-<n>.<cluster>.<id>.c2.kafka.<region>.amazonaws.com[.cn]:9094,
+# docs: msk/cluster bootstrap_brokers_tls) and a self-managed cluster's brokers at private addresses.
+_MSK_NINGXIA = ",".join(
+    f"b-{n}.telemetry.9a70e3.c2.kafka.cn-northwest-1.amazonaws.com.cn:9094" for n in (1, 2, 3)
+)  # fmt: skip
+_MSK_FRANKFURT = ",".join(f"b-{n}.telemetry.5e6ef2.c2.kafka.eu-central-1.amazonaws.com:9094" for n in (1, 2))
+_KAFKA_PRIVATE = "192.168.20.11:9092,192.168.20.12:9092"  # a self-managed cluster in the stack's VPC
+_PARTNER_BROKER = "kafka.partner.example.com:9094"
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -12840,6 +12851,47 @@ CASES: list[Case] = [
         "alired9-cn-dcdn-origin-host-header-partner-name",
         "CN",
         alired9_dcdn_feature("set_req_host_header", {"domain_name": "api.partner.example.com"}),
+    ),
+    # Mutation search round 4 (stop 33), each host of a list swapped in turn: a partner's broker beside the cluster's
+    # own in a Lambda's BOOTSTRAP (or alone in KAFKA_BOOTSTRAP, an FC function's list) passed, `bootstrap` being no
+    # host key; the clusters' own brokers and private addresses stay accepted.
+    Case(
+        "mutants4-cn-lambda-bootstrap-partner-broker",
+        "CN",
+        lambda_env({"BOOTSTRAP": f"{_MSK_NINGXIA},{_PARTNER_BROKER}"}),
+        {"RES-015"},
+    ),
+    Case("mutants4-cn-lambda-bootstrap-own-brokers", "CN", lambda_env({"BOOTSTRAP": _MSK_NINGXIA})),
+    Case(
+        "mutants4-eu-lambda-kafka-bootstrap-partner",
+        "EU",
+        lambda_env({"KAFKA_BOOTSTRAP": _PARTNER_BROKER}),
+        {"RES-015"},
+    ),
+    Case("mutants4-eu-lambda-kafka-bootstrap-frankfurt", "EU", lambda_env({"KAFKA_BOOTSTRAP": _MSK_FRANKFURT})),
+    Case(
+        "mutants4-jp-lambda-bootstrap-private-brokers",
+        "JP",
+        lambda_env({"BOOTSTRAP": "10.40.3.21:9092,10.40.4.22:9092"}),
+    ),
+    Case(
+        "mutants4-cn-fc-kafka-bootstrap-partner",
+        "CN",
+        fc_environment({"KAFKA_BOOTSTRAP": f"{_KAFKA_PRIVATE},{_PARTNER_BROKER}"}),
+        {"RES-015"},
+    ),
+    Case("mutants4-cn-fc-kafka-bootstrap-private", "CN", fc_environment({"KAFKA_BOOTSTRAP": _KAFKA_PRIVATE})),
+    # Mutation search round 4: gzip-compressed user data (decoded, mutated and compressed again by the search) naming
+    # the stack's own Frankfurt services: an API Gateway stage, an RDS host under DB_HOST, the CLI's region.
+    Case(
+        "mutants4-de-ec2-gzip-user-data-own-services",
+        "DE",
+        aws_gzip_user_data(
+            "#!/bin/sh\nexport AWS_REGION=eu-central-1\n"
+            "echo DB_HOST=fleet.c9akciq32.eu-central-1.rds.amazonaws.com >> /etc/app.env\n"
+            "curl -fsS -X POST https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/prod/boot\n"
+            "aws ssm get-parameter --name /fleet/agent/token --with-decryption --region eu-central-1\n"
+        ),
     ),
 ]
 

@@ -2,9 +2,9 @@
 swapped for a foreign one is refused, except in the fields listed below, which carry no destination.
 
 A future change that stops judging a field (a host path dropped from the catalogue, a script no longer read) makes a
-mutant survive outside the allow-list, and this test fails naming it. Bounded (eight mutants per program, 19 programs,
-every kind of mutant: region, zone, zone id, host, e-mail, private address, base64) and derandomised (the mutants are
-made in the programs' own order).
+mutant survive outside the allow-list, and this test fails naming it. Bounded (eight mutants per program, 22 programs,
+every kind of mutant: region, zone, zone id, host (each host of a list), e-mail, private address, base64 and base64 of
+gzip) and derandomised (the mutants are made in the programs' own order).
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ SAMPLE = [
     "eu-exadata-oracle-contacts-declared-mail",  # an e-mail destination and a zone id
     "cn-sns-email-declared",  # an SNS e-mail subscription's endpoint
     "mutants3-eu-lambda-user-pool-var-ireland",  # a Cognito user pool id under USER_POOL
+    # Round 4 (stop 33): gzip-compressed user data, and a host list swapped one host at a time.
+    "eu-ec2-user-data-psql-own-region-rds",  # base64 of gzip user data (region-b64gz)
+    "mutants4-de-ec2-gzip-user-data-own-services",  # gzip user data: a region, an API host, an RDS host (host-b64gz)
+    "mutants4-cn-lambda-bootstrap-own-brokers",  # a Kafka bootstrap list under BOOTSTRAP, each broker in turn
 ]
 
 # (type, property path) pairs where a swapped value is rightly accepted: it names or matches, never sends.
@@ -86,7 +90,11 @@ def test_no_resident_value_can_be_swapped_for_a_foreign_one_unnoticed() -> None:
     # Every mutant was applied to the program and ran: a survivor is a verdict, not a mutant that never happened.
     assert [o.mutant for o in report.outcomes if not o.applied or o.error] == []
     kinds = {o.mutant.kind for o in report.outcomes if o.guard}
-    assert {"region", "host", "region-b64", "zone", "zone-id", "email", "ip"} <= kinds, kinds
+    expected_kinds = {"region", "host", "region-b64", "region-b64gz", "host-b64gz", "zone", "zone-id", "email", "ip"}
+    assert expected_kinds <= kinds, kinds
+    # Each host of a list is its own mutant: the second and third brokers of a bootstrap list are refused too.
+    brokers = [o for o in report.outcomes if o.mutant.path[-1:] == ("BOOTSTRAP",) and o.mutant.kind == "host"]
+    assert len(brokers) == 3 and all(o.guard == "RES-015" for o in brokers), brokers
     unexpected = {
         (group[0].mutant.case, type_, path, kind, group[0].mutant.after[:120])
         for (type_, path, kind), group in report.groups().items()
