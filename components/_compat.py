@@ -257,15 +257,23 @@ def source_positions_off() -> Iterator[None]:
     position; the mock monitor never reads it, and the walk is about a tenth of a mocked
     registration. There is no public setting for it, hence this module. Only for mocked runs.
     """
-    original = getattr(_runtime_resource, _STACK_TRACE, None)
+    with _swapped(_runtime_resource, _STACK_TRACE, _no_stack_trace):
+        yield
+
+
+@contextmanager
+def _swapped(module: Any, name: str, replacement: Any) -> Iterator[None]:
+    """``module.name`` is ``replacement`` while the block runs, then the SDK's own again; nothing changes where the
+    SDK has no such name (a newer SDK is then slower, never wrong)."""
+    original = getattr(module, name, None)
     if original is None:
         yield
         return
-    setattr(_runtime_resource, _STACK_TRACE, _no_stack_trace)
+    setattr(module, name, replacement)
     try:
         yield
     finally:
-        setattr(_runtime_resource, _STACK_TRACE, original)
+        setattr(module, name, original)
 
 
 _CONTAINS_UNKNOWNS = "contains_unknowns"
@@ -306,15 +314,8 @@ def lean_unknowns_check() -> Iterator[None]:
     module when it calls it, so swapping the module's attribute is enough. Where the SDK has no such
     function, nothing changes.
     """
-    original = getattr(_rpc, _CONTAINS_UNKNOWNS, None)
-    if original is None:
+    with _swapped(_rpc, _CONTAINS_UNKNOWNS, contains_unknowns):
         yield
-        return
-    setattr(_rpc, _CONTAINS_UNKNOWNS, contains_unknowns)
-    try:
-        yield
-    finally:
-        setattr(_rpc, _CONTAINS_UNKNOWNS, original)
 
 
 # -- judging a registration before the SDK prepares it ----------------------------------------
