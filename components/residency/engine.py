@@ -2875,7 +2875,8 @@ _ASSIGNMENT = re.compile(
 # A shell variable (`$DOMAIN`, `${TENANT}`), and a URL whose authority holds one, whole or in part (`s3://$BUCKET/`,
 # `https://api.$DOMAIN/`, `https://${TENANT}.$PARTNER_DOMAIN/`), with the rest of its word after it.
 _SHELL_VARIABLE = r"\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)"
-_SHELL_VARIABLE_NAME = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
+# The same variable with its name captured (braced, or bare): group 1 or group 2.
+_SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 _URL_VARIABLES = re.compile(
     rf"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<authority>(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*{_SHELL_VARIABLE}"
     rf"(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*)(?P<rest>[^\s\"';|&)]*)",
@@ -2907,14 +2908,16 @@ def _assigned_urls(script: str) -> str:
 
     def written(m: re.Match[str]) -> str:
         authority = m.group("authority")
-        names = list(dict.fromkeys(v.group(1) for v in _SHELL_VARIABLE_NAME.finditer(authority)))
+        names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_REFERENCE.finditer(authority)))
         choices = [sorted(values[n]) if n in values else [None] for n in names]
         if all(c == [None] for c in choices):
             return m.group(0)
         urls = []
         for combination in itertools.islice(itertools.product(*choices), _MAX_ASSIGNED_URLS):
             given = dict(zip(names, combination, strict=True))
-            filled = _SHELL_VARIABLE_NAME.sub(lambda v, given=given: given[v.group(1)] or v.group(0), authority)
+            filled = _SHELL_REFERENCE.sub(
+                lambda v, given=given: given[v.group(1) or v.group(2)] or v.group(0), authority
+            )
             urls.append(f"{m.group('scheme')}{filled}{m.group('rest')}")
         extra.extend(urls[1:])
         return urls[0]
@@ -2925,7 +2928,6 @@ def _assigned_urls(script: str) -> str:
 
 # A Kubernetes dependent variable reference `$(NAME)`, or its escape `$$`; a shell variable `$NAME` / `${NAME}`.
 _KUBE_REFERENCE = re.compile(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)")
-_SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh"})
 
 
