@@ -787,14 +787,6 @@ class EndpointCatalogue(_Frozen):
             paths[f.type] = (*paths.get(f.type, ()), (tuple(f.path.split(".")), f.resources))
         return paths
 
-    def runtime_actions(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The task actions whose destination a ``runtime_destinations`` field names (``aws-sdk:s3:putObject``), and
-        those of them whose field is a host (``http:invoke``): a state calling one with no request map of its own
-        takes the destination from its input."""
-        actions = {r for f in self.runtime_destinations for r in f.resources}
-        hosts = {r for f in self.runtime_destinations for r in f.resources if f.path.endswith("api_endpoint")}
-        return frozenset(actions), frozenset(hosts)
-
     @staticmethod
     def typed_paths(fields: tuple[TypedField, ...]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
         """Type token -> the key paths of its fields, as the engine's per-place plan matches them."""

@@ -537,12 +537,10 @@ class RuleEngine:
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
         # Type token -> (key path, input, value) of the region fields a setting turns off (switched_off_regions): a
         # region field pays one dict lookup, None for every type but the few listed.
-        # Type token -> (key path, task resources) of its fields naming where a state writes (runtime_destinations): a
-        # string pays one dict lookup, None for every type but the workflows listed.
-        self._switched_off, self._runtime_destinations, (self._runtime_actions, self._runtime_host_actions) = (
+        # The fields naming where a workflow's state writes, by type and by action (runtime_destinations).
+        self._switched_off, (self._runtime_destinations, self._runtime_actions, self._runtime_host_actions) = (
             self.endpoints.switched_off_paths(),
-            self.endpoints.runtime_paths(),
-            self.endpoints.runtime_actions(),
+            self._runtime_tables(),
         )
         (
             self._same_region_buckets,
@@ -1018,6 +1016,20 @@ class RuleEngine:
             # A TXT / SPF / CAA record's value (or a DKIM key's CNAME) is text no client is sent to: the hosts an SPF
             # policy names ("include:spfdm-cn-hangzhou.aliyun.com") are looked up by receivers, not sent data.
             self._judge_references(walk, value, path, key, plan.own_region)
+
+    def _runtime_tables(
+        self,
+    ) -> tuple[Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]], frozenset[str], frozenset[str]]:
+        """Type token -> (key path, task resources) of its fields naming where a state writes (``runtime_destinations``:
+        a string pays one dict lookup, None for every type but the workflows listed); the task actions whose destination
+        such a field names (``aws-sdk:s3:putObject``); and those whose field is a host (``http:invoke``'s
+        ``ApiEndpoint``), read as :meth:`_runtime_value` reads the field: by its host key."""
+        fields = self.endpoints.runtime_destinations
+        return (
+            self.endpoints.runtime_paths(),
+            frozenset(r for f in fields for r in f.resources),
+            frozenset(r for f in fields if self._host_key(_key_tokens(f.path.rpartition(".")[2])) for r in f.resources),
+        )
 
     def _state_resource(self, walk: _Walk, state: Mapping[Any, Any], path: str) -> str | None:
         """Inside a workflow (``runtime_destinations`` types), the ``Resource`` of the map being walked when it has one
