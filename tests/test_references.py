@@ -1001,6 +1001,9 @@ def test_a_placeholder_after_a_whole_host_leaves_that_host(url: str, host: str) 
         ("s3://${Env}-exports/daily/", "EU", ["RES-017"]),  # a name nobody proved: bucket names are global
         ("s3://{{ env }}-exports/", "US", ["RES-017"]),
         ("s3a://exports-%(env)s/", "JP", ["RES-017"]),
+        # Every bucket scheme, in any case: MediaLive's s3ssl:// passed the scan's quick test before.
+        ("s3ssl://${Env}-exports/hls/", "DE", ["RES-017"]),
+        ("S3://${Env}-exports/daily/", "EU", ["RES-017"]),
         ("s3://${Env}-exports/daily/", "CN", []),  # aws-cn lies wholly in the jurisdiction
         ("s3://${BUCKET}/daily/", "EU", []),  # a placeholder alone: filled elsewhere
         ("s3://${BUCKET}:${PORT}/", "EU", []),

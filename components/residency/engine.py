@@ -1222,8 +1222,10 @@ class RuleEngine:
         Alibaba Cloud (OSS), and a bucket the stack makes under a concrete name (``prod-exports``) does not prove what
         the placeholder becomes. Judged as the template's are (RES-017, accepted in a partition wholly in the
         jurisdiction; declared by the name as written). A placeholder alone (``s3://${BUCKET}/``) is left to what fills
-        it, as a host is. A value without a bucket scheme's ``3://`` / ``oss://`` pays two substring tests."""
-        if "3://" not in value and "oss://" not in value and "3a://" not in value and "3n://" not in value:
+        it, as a host is. Asked only of a value holding "://"; one without a bucket scheme's (any case) pays a
+        lower-casing and five substring tests."""
+        lowered = value.lower()
+        if not any(mark in lowered for mark in _BUCKET_URL_MARKS):
             return
         for m in _PLACEHOLDER_BUCKET_URL.finditer(value):
             authority = _TEMPLATE_PORT.sub("", m.group("authority"))
@@ -2993,9 +2995,11 @@ def _expanded_container(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
     return changed if changed != value else value
 
 
+# What every bucket URL holds (`s3://`, `s3ssl://`, `oss://` ...): a value without one of them holds none.
+_BUCKET_URL_MARKS = tuple(f"{scheme}://" for scheme in sorted(BUCKET_SCHEMES))
 # A bucket URL whose name holds a placeholder (`s3://${Env}-exports/`, `oss://{{ stage }}-telemetry/`), up to its path.
 _PLACEHOLDER_BUCKET_URL = re.compile(
-    rf"(?<![a-z0-9+.-])(?:s3|s3a|s3n|s3ssl|oss)://(?P<authority>(?:[a-z0-9.:-]|{PLACEHOLDER_PATTERN})*"
+    rf"(?<![a-z0-9+.-])(?:{'|'.join(sorted(BUCKET_SCHEMES))})://(?P<authority>(?:[a-z0-9.:-]|{PLACEHOLDER_PATTERN})*"
     rf"(?:{PLACEHOLDER_PATTERN})(?:[a-z0-9.:-]|{PLACEHOLDER_PATTERN})*)",
     re.IGNORECASE,
 )
