@@ -4320,25 +4320,25 @@ def test_a_pair_named_like_free_text_is_still_judged(name: str) -> None:
          {"configuration_definition": {"type": "AWSQuickSetupType-CFGRecording",
                                        "parameters": {"UseCustomBucket": "true", "DeliveryBucketName": "{bucket}"}}}),
         # Transcribe's output bucket (StartTranscriptionJob OutputBucketName) in a Step Functions task, and S3
-        # CopyObject's source (`<bucket>/<key>`, URL-encoded or not) in a task, a runbook step and a schedule's input.
+        # CopyObject's source (`<bucket>/<key>`, URL-encoded or not) in a task, a runbook step and a schedule's input,
+        # each without its destination `Bucket` (a run-time `Bucket.$` is refused outside aws-cn by itself, and a
+        # written one is judged as any bucket), so the refusal in EU is the source's alone.
         ("aws:sfn/stateMachine:StateMachine",
          {"definition": json.dumps({"StartAt": "S", "States": {"S": {"Type": "Task", "End": True, "Parameters": {
              "TranscriptionJobName.$": "$.id", "Media": {"MediaFileUri.$": "$.uri"},
              "OutputBucketName": "{bucket}"}}}})}),
         ("aws:sfn/stateMachine:StateMachine",
          {"definition": json.dumps({"StartAt": "S", "States": {"S": {"Type": "Task", "End": True, "Parameters": {
-             "Bucket.$": "$.bucket", "Key": "in/day.csv", "CopySource": "{bucket}/exports/day.csv"}}}})}),
+             "Key": "in/day.csv", "CopySource": "{bucket}/exports/day.csv"}}}})}),
         ("aws:ssm/document:Document",
-         # The destination `{{ Target }}` is bounded by its allowedValues (a free parameter there is run-time: RES-017).
-         {"document_type": "Automation", "content": json.dumps({"schemaVersion": "0.3", "parameters": {
-             "Target": {"type": "String", "allowedValues": ["{bucket}"]}}, "mainSteps": [
+         {"document_type": "Automation", "content": json.dumps({"schemaVersion": "0.3", "mainSteps": [
              {"name": "c", "action": "aws:executeAwsApi", "inputs": {
-                 "Service": "s3", "Api": "CopyObject", "Bucket": "{{ Target }}", "Key": "day.csv",
+                 "Service": "s3", "Api": "CopyObject", "Key": "day.csv",
                  "CopySource": "{bucket}%2Fexports%2Fday.csv"}}]})}),
         ("aws:scheduler/schedule:Schedule",
          {"schedule_expression": "rate(1 day)", "flexible_time_window": {"mode": "OFF"},
           "target": {  # arn (arn:<partition>:scheduler:::aws-sdk:s3:copyObject) and role_arn left out
-                     "input": json.dumps({"Bucket.$": "<aws.scheduler.bucket>", "Key": "day.csv",
+                     "input": json.dumps({"Key": "day.csv",
                                           "CopySource": "/{bucket}/exports/day.csv"})}}),
     ],
 )  # fmt: skip
