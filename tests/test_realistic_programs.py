@@ -7634,6 +7634,25 @@ def alired10_ehpc_shared_storage(mount_target_domain: str) -> Callable[[Ctx], ob
     return build
 
 
+def alired10_ehpc_v1_scratch(mountpoint: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ehpc/cluster (volume_id / volume_mountpoint: the cluster's NAS and its mount target;
+    # additional_volumes[]: volume_id, volume_mountpoint "The mount target of the additional file system",
+    # remote_directory, local_directory, volume_protocol, volume_type NAS) — a scratch share for the solver's output.
+    def build(c: Ctx) -> object:
+        return alicloud.ehpc.Cluster(
+            "solver", cluster_name="solver", compute_count=4, compute_instance_type="ecs.c7.4xlarge", login_count=1,
+            login_instance_type="ecs.c7.large", manager_instance_type="ecs.c7.large", os_tag="CentOS_7.6_64",
+            vswitch_id="vsw-1", volume_type="NAS", volume_protocol="NFS", volume_id="0a1b2c3d4e",
+            volume_mountpoint="0a1b2c3d4e-xk71.cn-shanghai.nas.aliyuncs.com", remote_directory="/",
+            additional_volumes=[{"volume_id": "5f6e7d8c9b", "volume_mountpoint": mountpoint,
+                                 "remote_directory": "/scratch", "local_directory": "/scratch",
+                                 "volume_protocol": "NFS", "volume_type": "NAS"}],
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -12989,6 +13008,17 @@ CASES: list[Case] = [
         "alired10-cn-ehpc-share-own-nas",
         "CN",
         alired10_ehpc_shared_storage("0a1b2c3d4e-xk71.cn-shanghai.nas.aliyuncs.com"),
+    ),
+    Case(
+        "alired10-cn-ehpc-v1-scratch-partner",
+        "CN",
+        alired10_ehpc_v1_scratch("scratch.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired10-cn-ehpc-v1-scratch-own-nas",
+        "CN",
+        alired10_ehpc_v1_scratch("5f6e7d8c9b-qp24.cn-shanghai.nas.aliyuncs.com"),
     ),
 ]
 

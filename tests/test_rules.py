@@ -413,6 +413,16 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
         ),
         "shared_storages[0].mount_target_domain",
     ),
+    (
+        "RES-015",
+        "CN",
+        ali(
+            "alicloud:ehpc/cluster:Cluster",
+            additional_volumes=[{"volume_mountpoint": "5f6e-qp24.cn-shanghai.nas.aliyuncs.com"}],
+        ),
+        ali("alicloud:ehpc/cluster:Cluster", additional_volumes=[{"volume_mountpoint": "scratch.partner.example.com"}]),
+        "additional_volumes[0].volume_mountpoint",
+    ),
 ]
 
 _TRANSFER = PARTNER_TRANSFER
