@@ -7570,6 +7570,89 @@ _KAFKA_PRIVATE = "192.168.20.11:9092,192.168.20.12:9092"  # a self-managed clust
 _PARTNER_BROKER = "kafka.partner.example.com:9094"
 
 
+# Alibaba red team, round 3 (stop 34). An Express Connect circuit's far end, `peer_location`: CreatePhysicalConnection's
+# required PeerLocation, "The geographic location of the on-premises data center", free text no catalogue can place
+# (endpoints.yaml site_fields). The leased line carries the VPC's traffic (through its VBR) to that site.
+_ALIRED10_IDC = "Shanghai Pudong, Zhangjiang Hi-Tech Park, Fleet IDC Building 3"
+_ALIRED10_IDC_DECLARED = {
+    "id": "fleet-idc-zhangjiang", "kind": "resident", "match": _ALIRED10_IDC,
+    "evidence": "own data centre, lease SH-2024-117; circuit order and site survey by China Telecom Shanghai",
+}  # fmt: skip
+
+
+def alired10_express_connect(peer_location: str, operator: str) -> Callable[[Ctx], object]:
+    # docs: alicloud expressconnect/physicalconnection (access_point_id, line_operator, peer_location, port_type,
+    # bandwidth), expressconnect/virtualborderrouter (the VBR on the circuit, its /30 peering addresses and VLAN).
+    def build(c: Ctx) -> object:
+        circuit = alicloud.expressconnect.PhysicalConnection(
+            "idc-line", access_point_id="ap-cn-shanghai-nt-A", line_operator=operator, peer_location=peer_location,
+            physical_connection_name="fleet-idc-line", port_type="1000Base-LX", bandwidth="1000",
+            description="plant telemetry to the VPC", opts=c.ali,
+        )  # fmt: skip
+        return alicloud.expressconnect.VirtualBorderRouter(
+            "idc-vbr", physical_connection_id=circuit.id, vlan_id=120, local_gateway_ip="10.100.0.1",
+            peer_gateway_ip="10.100.0.2", peering_subnet_mask="255.255.255.252",
+            virtual_border_router_name="fleet-idc-vbr", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired10_sae_nas(mount_domain: str | None) -> Callable[[Ctx], object]:
+    # docs: alicloud sae/application (nas_configs: nas_id, mount_domain "The domain name of the mount target",
+    # nas_path, mount_path), nas/filesystem + nas/mounttarget (its mount_target_domain output). The report service
+    # writes its generated PDFs to the share; None: the stack's own NAS mount target.
+    def build(c: Ctx) -> object:
+        nas = alicloud.nas.FileSystem("reports", protocol_type="NFS", storage_type="Performance", opts=c.ali)
+        mount = alicloud.nas.MountTarget("reports", file_system_id=nas.id, vswitch_id="vsw-1", opts=c.ali)
+        domain = mount.mount_target_domain if mount_domain is None else mount_domain
+        return alicloud.sae.Application(
+            "report-service", app_name="reports", package_type="Image", replicas=2, cpu=1000, memory=2048,
+            vpc_id="vpc-1", vswitch_id="vsw-1", namespace_id="cn-shanghai:fleet",
+            image_url="registry-vpc.cn-shanghai.aliyuncs.com/fleet/reports:2.4",
+            nas_configs=[{"nas_id": nas.id, "mount_domain": domain, "nas_path": "/reports",
+                          "mount_path": "/data/reports", "read_only": False}],
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired10_ehpc_shared_storage(mount_target_domain: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ehpc/clusterv2 (shared_storages: file_system_id, mount_target_domain "The mount point address of
+    # the mounted file system", nas_directory, mount_directory, protocol_type) — the simulation cluster's home share.
+    def build(c: Ctx) -> object:
+        return alicloud.ehpc.ClusterV2(
+            "crash-sim", cluster_name="crash-sim", cluster_category="Standard", cluster_mode="Integrated",
+            cluster_vpc_id="vpc-1", cluster_vswitch_id="vsw-1", security_group_id="sg-1",
+            cluster_credentials={"password": "Sim-Cluster-2026!"},
+            shared_storages=[{"file_system_id": "0a1b2c3d4e", "mount_target_domain": mount_target_domain,
+                              "nas_directory": "/home", "mount_directory": "/home", "protocol_type": "NFS"}],
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired10_ehpc_v1_scratch(mountpoint: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ehpc/cluster (volume_id / volume_mountpoint: the cluster's NAS and its mount target;
+    # additional_volumes[]: volume_id, volume_mountpoint "The mount target of the additional file system",
+    # remote_directory, local_directory, volume_protocol, volume_type NAS) — a scratch share for the solver's output.
+    def build(c: Ctx) -> object:
+        return alicloud.ehpc.Cluster(
+            "solver", cluster_name="solver", compute_count=4, compute_instance_type="ecs.c7.4xlarge", login_count=1,
+            login_instance_type="ecs.c7.large", manager_instance_type="ecs.c7.large", os_tag="CentOS_7.6_64",
+            vswitch_id="vsw-1", volume_type="NAS", volume_protocol="NFS", volume_id="0a1b2c3d4e",
+            volume_mountpoint="0a1b2c3d4e-xk71.cn-shanghai.nas.aliyuncs.com", remote_directory="/",
+            additional_volumes=[{"volume_id": "5f6e7d8c9b", "volume_mountpoint": mountpoint,
+                                 "remote_directory": "/scratch", "local_directory": "/scratch",
+                                 "volume_protocol": "NFS", "volume_type": "NAS"}],
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -12892,6 +12975,50 @@ CASES: list[Case] = [
             "curl -fsS -X POST https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/prod/boot\n"
             "aws ssm get-parameter --name /fleet/agent/token --with-decryption --region eu-central-1\n"
         ),
+    ),
+    # Alibaba red team, round 3 (stop 34). An Express Connect circuit's far end (peer_location, free text naming the
+    # customer's data centre): a mainland access point reached from a colocation abroad passed; now RES-015 unless the
+    # site is declared by its exact text. An undeclared in-country site is refused too (nothing in the text proves it).
+    Case(
+        "alired10-cn-express-connect-site-abroad",
+        "CN",
+        alired10_express_connect("Equinix SG3, 26A Ayer Rajah Crescent, Singapore 139963", "Equinix"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired10-cn-express-connect-site-undeclared", "CN", alired10_express_connect(_ALIRED10_IDC, "CT"), {"RES-015"}
+    ),
+    Case(
+        "alired10-cn-express-connect-site-declared",
+        "CN",
+        alired10_express_connect(_ALIRED10_IDC, "CT"),
+        destinations=[_ALIRED10_IDC_DECLARED],
+    ),
+    # A NAS mount target named in a block: SAE's nas_configs[].mount_domain and E-HPC's shared_storages[]
+    # .mount_target_domain at a partner's NFS server passed (a NAS host of another region was refused, RES-006).
+    Case("alired10-cn-sae-nas-partner-nfs", "CN", alired10_sae_nas("nfs.partner.example.com"), {"RES-015"}),
+    Case("alired10-cn-sae-nas-own-mount-target", "CN", alired10_sae_nas(None)),
+    Case(
+        "alired10-cn-ehpc-share-partner-nfs",
+        "CN",
+        alired10_ehpc_shared_storage("filer.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired10-cn-ehpc-share-own-nas",
+        "CN",
+        alired10_ehpc_shared_storage("0a1b2c3d4e-xk71.cn-shanghai.nas.aliyuncs.com"),
+    ),
+    Case(
+        "alired10-cn-ehpc-v1-scratch-partner",
+        "CN",
+        alired10_ehpc_v1_scratch("scratch.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired10-cn-ehpc-v1-scratch-own-nas",
+        "CN",
+        alired10_ehpc_v1_scratch("5f6e7d8c9b-qp24.cn-shanghai.nas.aliyuncs.com"),
     ),
 ]
 

@@ -392,6 +392,37 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
         ),
         "environment.variables.NOTIFY_RECIPIENTS",
     ),
+    # A NAS mount target named in a block (host_paths): SAE's nas_configs[].mount_domain, E-HPC's
+    # shared_storages[].mount_target_domain. A NAS host of the region passes; a partner's NFS server does not.
+    (
+        "RES-015",
+        "CN",
+        ali(
+            "alicloud:sae/application:Application",
+            nas_configs=[{"mount_domain": "0a1b-xk71.cn-shanghai.nas.aliyuncs.com"}],
+        ),
+        ali("alicloud:sae/application:Application", nas_configs=[{"mount_domain": "nfs.partner.example.com"}]),
+        "nas_configs[0].mount_domain",
+    ),
+    (
+        "RES-015",
+        "CN",
+        ali("alicloud:ehpc/clusterV2:ClusterV2", shared_storages=[{"mount_target_domain": "10.0.3.4"}]),
+        ali(
+            "alicloud:ehpc/clusterV2:ClusterV2", shared_storages=[{"mount_target_domain": "filer.partner.example.com"}]
+        ),
+        "shared_storages[0].mount_target_domain",
+    ),
+    (
+        "RES-015",
+        "CN",
+        ali(
+            "alicloud:ehpc/cluster:Cluster",
+            additional_volumes=[{"volume_mountpoint": "5f6e-qp24.cn-shanghai.nas.aliyuncs.com"}],
+        ),
+        ali("alicloud:ehpc/cluster:Cluster", additional_volumes=[{"volume_mountpoint": "scratch.partner.example.com"}]),
+        "additional_volumes[0].volume_mountpoint",
+    ),
 ]
 
 _TRANSFER = PARTNER_TRANSFER
@@ -540,6 +571,37 @@ def test_register_rule_pair(rule_id: str, entry: dict[str, Any], good: Subject, 
     later = today if rule_id != "RES-018" else dt.date(2100, 1, 1)
     findings, _ = RuleEngine("CN", destinations=[declared], today=later).check(bad)
     assert [(f.rule.id, f.path, f.declared_by) for f in findings] == [(rule_id, path, None)]
+
+
+_CIRCUIT = "alicloud:expressconnect/physicalConnection:PhysicalConnection"
+_IDC = "Shanghai Pudong, Zhangjiang IDC, Building 3"
+
+
+@pytest.mark.parametrize(
+    ("peer_location", "declared_by"),
+    [
+        (_IDC, "idc"),  # the declared text, as written
+        ("  shanghai pudong, zhangjiang idc, building 3 ", "idc"),  # case and surrounding blanks do not matter
+        ("Shanghai Pudong, Zhangjiang IDC, Building 4", None),  # another site: not covered
+        ("Equinix SG3, 26A Ayer Rajah Crescent, Singapore", None),
+    ],
+)
+def test_site_fields_are_refused_unless_declared_by_their_text(peer_location: str, declared_by: str | None) -> None:
+    """site_fields: an Express Connect circuit's far end is free text no catalogue places (RES-015), declared only by
+    its exact text (stop 34)."""
+    from components.residency.destinations import parse_destinations
+
+    subject = ali(_CIRCUIT, access_point_id="ap-cn-shanghai-nt-A", line_operator="CT", peer_location=peer_location)
+    findings, _ = RuleEngine("CN").check(subject)
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-015", "peer_location")]
+    assert "free text" in findings[0].detail
+    entry = {"id": "idc", "kind": "resident", "match": _IDC, "evidence": "own data centre, lease SH-2024-117"}
+    findings, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject)
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-015", declared_by)]
+
+
+def test_a_blank_site_names_nothing() -> None:
+    assert RuleEngine("CN").check(ali(_CIRCUIT, access_point_id="ap-cn-shanghai-nt-A", peer_location=" "))[0] == []
 
 
 def test_every_rule_has_a_pair() -> None:

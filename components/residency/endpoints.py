@@ -688,6 +688,9 @@ class EndpointCatalogue(_Frozen):
     phone_endpoints: PhoneEndpoints | None = None
     """The scheme-prefixed and per-message forms a phone field's value may take (``sms:directsms:...``)."""
     country_fields: tuple[TypedField, ...] = ()
+    site_fields: tuple[TypedField, ...] = ()
+    """Inputs naming where data goes in free text no catalogue can place (an Express Connect circuit's far end, the
+    customer's data centre): any value is an unproven destination (RES-015), declared only by its exact text."""
     global_group_fields: tuple[GroupField, ...] = ()
     """Inputs that join a multi-region group (a global database or datastore, a Direct Connect gateway, a CEN), or
     name a resource whose region nothing else gives (an EFS replication's existing destination), by its id."""

@@ -432,6 +432,9 @@ class _KeyPlan(NamedTuple):
     region_id: str = ""
     """The separator after the Region an identifier here begins with (``region_id_fields``: ``_`` in a Cognito user
     pool id ``eu-west-1_AbCdEf``); ``""`` elsewhere (nearly every place)."""
+    site: bool = False
+    """A site written in free text (``site_fields``: an Express Connect circuit's ``peer_location``): any value is an
+    unproven destination, declared by its exact text; False elsewhere (nearly every place)."""
 
 
 _PER_ENGINE = frozenset({"catalogue", "jurisdiction", "destinations", "today", "used"})
@@ -575,7 +578,10 @@ class RuleEngine:
         phones = self.endpoints.phone_endpoints
         self._phone_prefixes = tuple(p.lower() for p in phones.prefixes) if phones is not None else ()
         self._per_message_phones = frozenset(v.lower() for v in phones.per_message) if phones is not None else _NO_KEYS
-        self._country_fields = self.endpoints.typed_paths(self.endpoints.country_fields)
+        self._country_fields, self._site_fields = (
+            self.endpoints.typed_paths(self.endpoints.country_fields),
+            self.endpoints.typed_paths(self.endpoints.site_fields),
+        )
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
         # Type token -> (key path, ``unless_set``) of its group fields whose id an input beside it may place.
         self._group_placed_by = _group_placed_by(self.endpoints.global_group_fields)
@@ -970,7 +976,9 @@ class RuleEngine:
             return  # what a pattern or allow-list names is compared with, never sent to
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
-        if plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone):
+        if (plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone)) or (
+            plan.site and self._judged_as_site(walk, value, path)
+        ):
             return
         if plan.services:
             self._check_global_field(walk, value, path, plan.services)
@@ -1630,6 +1638,22 @@ class RuleEngine:
         self._judge(walk, self.parser.host(host, in_url=False), path, RuleId.DESTINATION_HOST_PROVEN)
         return True
 
+    def _judged_as_site(self, walk: _Walk, value: str, path: str) -> bool:
+        """A site written in free text (``site_fields``): no suffix, region or country code in it proves where it is, so
+        any value is unproven (RES-015) unless the stack declares it by this exact text. A blank names no site. Always
+        True: nothing else is read from the text."""
+        text = value.strip()
+        if not text:
+            return True
+        detail = (
+            f"{text!r} is a site written in free text (where the circuit or link ends, the customer's data centre): "
+            f"nothing in it proves the site is in {self._j()}, and a circuit from a site abroad carries the traffic "
+            "across the border. Declare the site by this exact text (kind: resident with the site's evidence, or "
+            "kind: transfer with its legal basis)."
+        )
+        self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, value, detail, (text,))
+        return True
+
     def _judged_as_phone(self, walk: _Walk, value: str, path: str, kind: str) -> bool:
         """A phone field's number(s), or a country field's country; True when nothing else is left to judge
         (a URL, ARN or e-mail address in a field that also takes numbers is judged as usual)."""
@@ -1953,6 +1977,7 @@ class RuleEngine:
                 None,
             ),
             region_id=self.endpoints.region_id_separator(package_of(type_token)[0], _snake(key), type_token),
+            site=_at_any(kpath, self._site_fields.get(type_token, ())),
         )
 
     def _payload_key(self, key: str) -> bool:
