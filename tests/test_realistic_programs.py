@@ -7570,7 +7570,6 @@ _KAFKA_PRIVATE = "192.168.20.11:9092,192.168.20.12:9092"  # a self-managed clust
 _PARTNER_BROKER = "kafka.partner.example.com:9094"
 
 
-
 # -- awsred10: AWS red team, round 10 (stop 34): nested inputs naming a destination ---------------------------------
 
 
@@ -7622,7 +7621,7 @@ def awsred10_connect_agent(email: str, secondary: str | None = None) -> Callable
 
 
 _AWSRED10_CORP_DNS = {"id": "eu-corp-dns", "kind": "resident", "match": "*.corp.example.eu",
-                      "evidence": "On-premises AD DNS, Frankfurt data centre, over the transit gateway VPN"}  # fmt: skip
+                      "evidence": "On-premises AD DNS, Frankfurt data centre, transit gateway VPN"}  # fmt: skip
 
 
 def awsred10_finspace_dns(server_ip: str) -> Callable[[Ctx], object]:
@@ -7642,15 +7641,15 @@ def awsred10_finspace_dns(server_ip: str) -> Callable[[Ctx], object]:
     return build
 
 
-def awsred10_registered_domain(name_servers: list[str] | None) -> Callable[[Ctx], object]:
+def awsred10_registered_domain(glue_ip: str | None) -> Callable[[Ctx], object]:
     # docs: route53domains/registereddomain — the fleet portal's domain, delegated to the stack's hosted zone (its
-    # `name_servers` output) or to the name servers given.
+    # `name_servers` output) or to two name servers under the domain itself, each with its glue IP.
     def build(c: Ctx) -> object:
         zone = aws.route53.Zone("portal", name="fleet-portal.example.eu", opts=c.aws)
         servers = (
             zone.name_servers.apply(lambda ns: [{"name": n} for n in ns])
-            if name_servers is None
-            else [{"name": n} for n in name_servers]
+            if glue_ip is None
+            else [{"name": f"ns{n}.fleet-portal.example.eu", "glue_ips": [glue_ip]} for n in (1, 2)]
         )
         return aws.route53domains.RegisteredDomain(
             "portal-domain", domain_name="fleet-portal.example.eu", name_servers=servers, opts=c.aws
@@ -7709,6 +7708,27 @@ def awsred10_region_switch_reports(bucket: str | None) -> Callable[[Ctx], object
         )  # fmt: skip
 
     return build
+
+
+def awsred10_migration_project_reports(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: dms/migrationproject — DMS Schema Conversion of the dealer database, exporting its assessment reports to
+    # `s3_bucket_path` (None: the stack's own bucket under `sct/`).
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("sct-reports", opts=c.aws)
+        arn = "arn:aws:dms:eu-west-1:123456789012:data-provider:"
+        profile = "arn:aws:dms:eu-west-1:123456789012:instance-profile:ip1"
+        path = own.bucket.apply(lambda b: f"{b}/sct") if bucket is None else bucket
+        return aws.dms.MigrationProject(
+            "dealer-db", name="dealer-db", instance_profile_arn=profile,
+            source_data_provider_descriptors=[{"data_provider_arn": arn + "oracle-src"}],
+            target_data_provider_descriptors=[{"data_provider_arn": arn + "aurora-tgt"}],
+            schema_conversion_application_attributes={"s3_bucket_path": path,
+                                                      "s3_bucket_role_arn": "arn:aws:iam::123456789012:role/sct"},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
 
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
@@ -13087,14 +13107,9 @@ CASES: list[Case] = [
         awsred10_finspace_dns("10.20.0.2"),
         destinations=[_AWSRED10_CORP_DNS],
     ),
-    # A registered domain's name servers: a partner's DNS host passed (a Route 53 NS record to it was refused); the
-    # stack's own hosted zone's name servers pass.
-    Case(
-        "awsred10-eu-registered-domain-partner-dns",
-        "EU",
-        awsred10_registered_domain(["ns1.partner-dns.com", "ns2.partner-dns.com"]),
-        {"RES-015"},
-    ),
+    # A registered domain's name servers' glue IPs (where resolvers send the domain's queries): a public address passed;
+    # the stack's own hosted zone's name servers pass.
+    Case("awsred10-eu-registered-domain-public-glue-ip", "EU", awsred10_registered_domain("52.28.14.9"), {"RES-015"}),
     Case("awsred10-eu-registered-domain-own-zone", "EU", awsred10_registered_domain(None)),
     # An AgentCore gateway target's routing domain (where the MCP requests are sent instead of the server's name): a
     # partner's host passed; the stack's internal ALB passes.
@@ -13122,6 +13137,14 @@ CASES: list[Case] = [
         {"RES-017"},
     ),
     Case("awsred10-eu-region-switch-reports-own-bucket", "EU", awsred10_region_switch_reports(None)),
+    # A DMS migration project's assessment reports in the bare `bucket/prefix` form: a partner's bucket passed.
+    Case(
+        "awsred10-eu-migration-project-partner-bucket",
+        "EU",
+        awsred10_migration_project_reports("dba-consultant-reports/dealer-db"),
+        {"RES-017"},
+    ),
+    Case("awsred10-eu-migration-project-own-bucket", "EU", awsred10_migration_project_reports(None)),
 ]
 
 
