@@ -7584,20 +7584,19 @@ def awsred10_msk_replicator(brokers: str) -> Callable[[Ctx], object]:
             client_authentication={"sasl": {"iam": {"enabled": True}}}, opts=c.aws,
         )  # fmt: skip
         vpc = {"subnet_ids": ["subnet-0a1", "subnet-0b2"], "security_groups_ids": ["sg-0c3"]}
+        clusters: list[Any] = [
+            {"apache_kafka_cluster": {"apache_kafka_cluster_id": "lkc-7f3a9", "bootstrap_broker_string": brokers},
+             "vpc_config": vpc},
+            {"amazon_msk_cluster": {"msk_cluster_arn": target.arn}, "vpc_config": vpc},
+        ]  # fmt: skip
+        replication: Any = {
+            "source_kafka_cluster_id": "lkc-7f3a9", "target_kafka_cluster_arn": target.arn,
+            "target_compression_type": "NONE", "topic_replications": [{"topics_to_replicates": [".*"]}],
+            "consumer_group_replications": [{"consumer_groups_to_replicates": [".*"]}],
+        }  # fmt: skip
         return aws.msk.Replicator(
             "telemetry-migration", replicator_name="telemetry-migration", service_execution_role_arn=role.arn,
-            kafka_clusters=[
-                {"apache_kafka_cluster": {"apache_kafka_cluster_id": "lkc-7f3a9", "bootstrap_broker_string": brokers},
-                 "vpc_config": vpc},
-                {"amazon_msk_cluster": {"msk_cluster_arn": target.arn}, "vpc_config": vpc},
-            ],
-            replication_info_list={
-                "source_kafka_cluster_id": "lkc-7f3a9", "target_kafka_cluster_arn": target.arn,
-                "target_compression_type": "NONE",
-                "topic_replications": [{"topics_to_replicates": [".*"]}],
-                "consumer_group_replications": [{"consumer_groups_to_replicates": [".*"]}],
-            },
-            opts=c.aws,
+            kafka_clusters=clusters, replication_info_list=replication, opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -7607,14 +7606,14 @@ def awsred10_connect_agent(email: str, secondary: str | None = None) -> Callable
     # docs: connect/user — a contact-centre agent; Connect mails the agent's notifications to `identity_info.email`, or
     # to `secondary_email` when given (UserIdentityInfo SecondaryEmail).
     def build(c: Ctx) -> object:
-        identity = {"first_name": "Jana", "last_name": "Berger", "email": email}
+        identity: Any = {"first_name": "Jana", "last_name": "Berger", "email": email}
+        phone: Any = {"phone_type": "SOFT_PHONE", "after_contact_work_time_limit": 60}
         if secondary is not None:
             identity["secondary_email"] = secondary
         return aws.connect.User(
             "agent-jberger", instance_id="aaaaaaaa-bbbb-cccc-dddd-111111111111", name="jberger",
             password="Passw0rd-Example", routing_profile_id="rp-11111111", security_profile_ids=["sp-22222222"],
-            phone_config={"phone_type": "SOFT_PHONE", "after_contact_work_time_limit": 60},
-            identity_info=identity, opts=c.aws,
+            phone_config=phone, identity_info=identity, opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -7646,7 +7645,7 @@ def awsred10_registered_domain(glue_ip: str | None) -> Callable[[Ctx], object]:
     # `name_servers` output) or to two name servers under the domain itself, each with its glue IP.
     def build(c: Ctx) -> object:
         zone = aws.route53.Zone("portal", name="fleet-portal.example.eu", opts=c.aws)
-        servers = (
+        servers: Any = (
             zone.name_servers.apply(lambda ns: [{"name": n} for n in ns])
             if glue_ip is None
             else [{"name": f"ns{n}.fleet-portal.example.eu", "glue_ips": [glue_ip]} for n in (1, 2)]
