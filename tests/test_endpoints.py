@@ -14,7 +14,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from components.residency import RuleEngine, Subject, load_catalogue
+from components.residency import Destination, RuleEngine, Subject, load_catalogue
 from components.residency.catalogue import Cloud
 from components.residency.endpoints import GlobalService, load_endpoints
 from components.residency.engine import ProviderRef, group_key, parse_properties, parse_sql_options
@@ -6519,3 +6519,69 @@ def test_states_format_reading_never_raises_and_needs_the_call(text: str) -> Non
 
     result = _format_text(text)
     assert result is None or text.strip().startswith("States.Format(")
+
+
+# -- nested inputs naming a destination (AWS red team, round 10, stop 34) -------------------------------------------
+
+# (resource type, key path, compliant value, offending value, rule id of the offending value), each in an EU stack. The
+# offending values passed every front door before (a nested input that no host or bucket key named).
+_NESTED_DESTINATIONS = [
+    ("aws:msk/replicator:Replicator", "kafka_clusters.apache_kafka_cluster.bootstrap_broker_string",
+     "10.40.3.21:9096,10.40.4.22:9096", "10.40.3.21:9096,kafka.partner.example.com:9096", "RES-015"),
+    ("aws:connect/user:User", "identity_info.email", None, "agent@agency.example.com", "RES-015"),
+    ("aws:connect/user:User", "identity_info.secondary_email", None, "agent@agency.example.com", "RES-015"),
+    ("aws:finspace/kxEnvironment:KxEnvironment", "custom_dns_configurations.custom_dns_server_ip", "10.20.0.2",
+     "8.8.8.8", "RES-015"),
+    ("aws:route53domains/registeredDomain:RegisteredDomain", "name_servers.glue_ips", "10.0.0.53", "52.28.14.9",
+     "RES-015"),
+    ("aws:route53domains/domain:Domain", "name_servers.glue_ips", "10.0.0.53", "52.28.14.9", "RES-015"),
+    ("aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget",
+     "private_endpoint.managed_vpc_resource.routing_domain", "internal-mcp-1234567890.eu-west-1.elb.amazonaws.com",
+     "mcp.partner.example.com", "RES-015"),
+    ("aws:bedrock/agentcoreGateway:AgentcoreGateway",
+     "authorizer_configuration.custom_jwt_authorizer.private_endpoint.managed_vpc_resource.routing_domain",
+     "vpce-0abc-xyz.vpce-svc-0123456789abcdef0.eu-west-1.vpce.amazonaws.com", "idp.partner.example.com", "RES-015"),
+    ("aws:bedrock/agentcoreGateway:AgentcoreGateway",
+     "authorizer_configuration.custom_jwt_authorizer.private_endpoint.managed_vpc_resource.routing_domain",
+     "vpce-0abc-xyz.vpce-svc-0123456789abcdef0.eu-west-1.vpce.amazonaws.com",
+     "vpce-0abc-xyz.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com", "RES-006"),
+    ("aws:chime/sdkvoiceGlobalSettings:SdkvoiceGlobalSettings", "voice_connector.cdr_bucket", None,
+     "telco-partner-cdr-archive", "RES-017"),
+    ("aws:arcregionswitch/plan:Plan", "report_configurations.report_outputs.s3_configurations.bucket_path", None,
+     "dr-auditor-reports/fleet", "RES-017"),
+    ("aws:dms/migrationProject:MigrationProject", "schema_conversion_application_attributes.s3_bucket_path", None,
+     "partner-sct-reports/assessments", "RES-017"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("type_", "path", "good", "bad", "rule"), _NESTED_DESTINATIONS,
+                         ids=[f"{t.split(':')[1]}:{p}:{r}" for t, p, _, _, r in _NESTED_DESTINATIONS])  # fmt: skip
+def test_nested_inputs_naming_a_destination_are_judged(
+    type_: str, path: str, good: str | None, bad: str, rule: str
+) -> None:
+    def judged(value: str, known: Callable[[str], bool] | None = None) -> set[str]:
+        subject = Subject(type_, "r", _at(path, value), provider("EU"))
+        return {f.rule.id for f in ENGINES["EU"].check(subject, known=known)[0]}
+
+    assert judged(bad) == {rule}
+    if good is not None:
+        assert judged(good) == set()
+    if rule == "RES-017":  # the stack's own bucket proves it, whatever the prefix
+        assert judged(bad, known=lambda name: name == bad.split("/", maxsplit=1)[0]) == set()
+    else:  # a host or address the stack declares resident passes
+        host = bad.rsplit(",", 1)[-1].split(":", maxsplit=1)[0].rsplit("@", maxsplit=1)[-1]
+        declared = RuleEngine("EU", destinations=[Destination(id="d", kind="resident", match=host, evidence="test")])
+        assert declared.check(Subject(type_, "r", _at(path, bad), provider("EU")))[0][0].declared_by == "d"
+
+
+def test_a_finspace_dns_server_name_stays_judged_beside_its_address() -> None:
+    # The name beside the address keeps its `server_name` host-key reading (its meaning is not documented): a private
+    # address under a partner's name is still refused for the name, a one-label name passes.
+    def judged(name: str, address: str) -> set[tuple[str, str]]:
+        props = {"custom_dns_configurations": [{"custom_dns_server_name": name, "custom_dns_server_ip": address}]}
+        subject = Subject("aws:finspace/kxEnvironment:KxEnvironment", "r", props, provider("EU"))
+        return {(f.rule.id, f.path.rsplit(".", 1)[-1]) for f in ENGINES["EU"].check(subject)[0]}
+
+    assert judged("dns1", "10.20.0.2") == set()
+    assert judged("dns1", "52.28.14.9") == {("RES-015", "custom_dns_server_ip")}
+    assert judged("ns1.partner-dns.com", "10.20.0.2") == {("RES-015", "custom_dns_server_name")}

@@ -7653,6 +7653,165 @@ def alired10_ehpc_v1_scratch(mountpoint: str) -> Callable[[Ctx], object]:
     return build
 
 
+# -- awsred10: AWS red team, round 10 (stop 34): nested inputs naming a destination ---------------------------------
+
+
+def awsred10_msk_replicator(brokers: str) -> Callable[[Ctx], object]:
+    # docs: msk/replicator — migrating the on-premises telemetry Kafka cluster (SASL/SCRAM) to the stack's MSK Express
+    # cluster: the replicator connects to the self-managed cluster's `bootstrap_broker_string` and reads every topic.
+    def build(c: Ctx) -> object:
+        role = aws.iam.Role("replicator-role", assume_role_policy=ROLE.replace("lambda", "kafka"), opts=c.aws)
+        target = aws.msk.ServerlessCluster(
+            "telemetry", cluster_name="telemetry",
+            vpc_configs=[{"subnet_ids": ["subnet-0a1", "subnet-0b2"], "security_group_ids": ["sg-0c3"]}],
+            client_authentication={"sasl": {"iam": {"enabled": True}}}, opts=c.aws,
+        )  # fmt: skip
+        vpc = {"subnet_ids": ["subnet-0a1", "subnet-0b2"], "security_groups_ids": ["sg-0c3"]}
+        clusters: list[Any] = [
+            {"apache_kafka_cluster": {"apache_kafka_cluster_id": "lkc-7f3a9", "bootstrap_broker_string": brokers},
+             "vpc_config": vpc},
+            {"amazon_msk_cluster": {"msk_cluster_arn": target.arn}, "vpc_config": vpc},
+        ]  # fmt: skip
+        replication: Any = {
+            "source_kafka_cluster_id": "lkc-7f3a9", "target_kafka_cluster_arn": target.arn,
+            "target_compression_type": "NONE", "topic_replications": [{"topics_to_replicates": [".*"]}],
+            "consumer_group_replications": [{"consumer_groups_to_replicates": [".*"]}],
+        }  # fmt: skip
+        return aws.msk.Replicator(
+            "telemetry-migration", replicator_name="telemetry-migration", service_execution_role_arn=role.arn,
+            kafka_clusters=clusters, replication_info_list=replication, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred10_connect_agent(email: str, secondary: str | None = None) -> Callable[[Ctx], object]:
+    # docs: connect/user — a contact-centre agent; Connect mails the agent's notifications to `identity_info.email`, or
+    # to `secondary_email` when given (UserIdentityInfo SecondaryEmail).
+    def build(c: Ctx) -> object:
+        identity: Any = {"first_name": "Jana", "last_name": "Berger", "email": email}
+        phone: Any = {"phone_type": "SOFT_PHONE", "after_contact_work_time_limit": 60}
+        if secondary is not None:
+            identity["secondary_email"] = secondary
+        return aws.connect.User(
+            "agent-jberger", instance_id="aaaaaaaa-bbbb-cccc-dddd-111111111111", name="jberger",
+            password="Passw0rd-Example", routing_profile_id="rp-11111111", security_profile_ids=["sp-22222222"],
+            phone_config=phone, identity_info=identity, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_AWSRED10_CORP_DNS = {"id": "eu-corp-dns", "kind": "resident", "match": "*.corp.example.eu",
+                      "evidence": "On-premises AD DNS, Frankfurt data centre, transit gateway VPN"}  # fmt: skip
+
+
+def awsred10_finspace_dns(server_ip: str) -> Callable[[Ctx], object]:
+    # docs: finspace/kxenvironment — a kdb environment reaching the trading desk's network over a transit gateway; its
+    # custom DNS (Route 53 outbound resolvers) forwards queries to `custom_dns_server_ip`.
+    def build(c: Ctx) -> object:
+        key = aws.kms.Key("kdb-key", description="kdb environment", opts=c.aws)
+        return aws.finspace.KxEnvironment(
+            "kdb", name="fleet-analytics", kms_key_id=key.arn,
+            transit_gateway_configuration={"transit_gateway_id": "tgw-0123456789abcdef0",
+                                           "routable_cidr_space": "100.64.0.0/26"},
+            custom_dns_configurations=[{"custom_dns_server_name": "dns1.corp.example.eu",
+                                        "custom_dns_server_ip": server_ip}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred10_registered_domain(glue_ip: str | None) -> Callable[[Ctx], object]:
+    # docs: route53domains/registereddomain — the fleet portal's domain, delegated to the stack's hosted zone (its
+    # `name_servers` output) or to two name servers under the domain itself, each with its glue IP.
+    def build(c: Ctx) -> object:
+        zone = aws.route53.Zone("portal", name="fleet-portal.example.eu", opts=c.aws)
+        servers: Any = (
+            zone.name_servers.apply(lambda ns: [{"name": n} for n in ns])
+            if glue_ip is None
+            else [{"name": f"ns{n}.fleet-portal.example.eu", "glue_ips": [glue_ip]} for n in (1, 2)]
+        )
+        return aws.route53domains.RegisteredDomain(
+            "portal-domain", domain_name="fleet-portal.example.eu", name_servers=servers, opts=c.aws
+        )
+
+    return build
+
+
+_AWSRED10_MCP = {"id": "eu-mcp", "kind": "resident", "match": "*.internal.example.eu",
+                 "evidence": "Parts catalogue MCP server, stack VPC in eu-west-1 (private certificate)"}  # fmt: skip
+
+
+def awsred10_gateway_target_routing(routing_domain: str) -> Callable[[Ctx], object]:
+    # docs: bedrock/agentcoregatewaytarget — the assistant's gateway reaching a private MCP server in the VPC through a
+    # managed VPC Lattice resource; `routing_domain` is the intermediate domain (an internal ALB with a public ACM
+    # certificate in front of the server) AgentCore sends the requests to instead of the server's own name.
+    def build(c: Ctx) -> object:
+        return aws.bedrock.AgentcoreGatewayTarget(
+            "parts-catalogue", gateway_identifier="assistant-gw-1a2b3c4d5e", name="parts-catalogue",
+            target_configuration={"mcp": {"mcp_server": {"endpoint": "https://parts.internal.example.eu/mcp"}}},
+            private_endpoint={"managed_vpc_resource": {
+                "vpc_identifier": "vpc-0a1b2c3d", "subnet_ids": ["subnet-0a1", "subnet-0b2"],
+                "endpoint_ip_address_type": "IPV4", "routing_domain": routing_domain}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred10_chime_cdr(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: chime/sdkvoiceglobalsettings — the account's Voice Connector call detail records go to `cdr_bucket` (None:
+    # the stack's own bucket).
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("call-records", opts=c.aws)
+        return aws.chime.SdkvoiceGlobalSettings(
+            "voice", voice_connector={"cdr_bucket": own.bucket if bucket is None else bucket}, opts=c.aws
+        )
+
+    return build
+
+
+def awsred10_region_switch_reports(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: arcregionswitch/plan — an active/passive plan between the stack's two EU Regions whose execution reports go
+    # to `bucket_path` ("bucket-name or bucket-name/prefix"; None: the stack's own bucket under `reports/`).
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("switch-reports", opts=c.aws)
+        role = aws.iam.Role("switch-role", assume_role_policy=ROLE.replace("lambda", "arc-region-switch"), opts=c.aws)
+        path = own.bucket.apply(lambda b: f"{b}/reports") if bucket is None else bucket
+        return aws.arcregionswitch.Plan(
+            "fleet-failover", name="fleet-failover", execution_role=role.arn, recovery_approach="activePassive",
+            regions=["eu-west-1", "eu-central-1"], primary_region="eu-west-1",
+            workflows=[{"workflow_target_action": "activate", "workflow_target_region": "eu-central-1"}],
+            report_configurations=[{"report_outputs": [{"s3_configurations": [
+                {"bucket_path": path, "bucket_owner": "123456789012"}]}]}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred10_migration_project_reports(bucket: str | None) -> Callable[[Ctx], object]:
+    # docs: dms/migrationproject — DMS Schema Conversion of the dealer database, exporting its assessment reports to
+    # `s3_bucket_path` (None: the stack's own bucket under `sct/`).
+    def build(c: Ctx) -> object:
+        own = aws.s3.Bucket("sct-reports", opts=c.aws)
+        arn = "arn:aws:dms:eu-west-1:123456789012:data-provider:"
+        profile = "arn:aws:dms:eu-west-1:123456789012:instance-profile:ip1"
+        path = own.bucket.apply(lambda b: f"{b}/sct") if bucket is None else bucket
+        return aws.dms.MigrationProject(
+            "dealer-db", name="dealer-db", instance_profile_arn=profile,
+            source_data_provider_descriptors=[{"data_provider_arn": arn + "oracle-src"}],
+            target_data_provider_descriptors=[{"data_provider_arn": arn + "aurora-tgt"}],
+            schema_conversion_application_attributes={"s3_bucket_path": path,
+                                                      "s3_bucket_role_arn": "arn:aws:iam::123456789012:role/sct"},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -13020,6 +13179,98 @@ CASES: list[Case] = [
         "CN",
         alired10_ehpc_v1_scratch("5f6e7d8c9b-qp24.cn-shanghai.nas.aliyuncs.com"),
     ),
+    # AWS red team, round 10 (stop 34): nested inputs naming a destination that every front door accepted. An MSK
+    # Replicator's self-managed source cluster (a partner's brokers, a public address; the on-premises brokers' private
+    # addresses pass).
+    Case(
+        "awsred10-eu-msk-replicator-partner-kafka",
+        "EU",
+        awsred10_msk_replicator("kafka1.partner.example.com:9096,kafka2.partner.example.com:9096"),
+        {"RES-015"},
+    ),
+    Case("awsred10-eu-msk-replicator-public-broker", "EU", awsred10_msk_replicator("52.28.14.9:9096"), {"RES-015"}),
+    Case("awsred10-eu-msk-replicator-onprem-private", "EU", awsred10_msk_replicator("10.40.3.21:9096,10.40.4.22:9096")),
+    Case(
+        "awsred10-cn-msk-replicator-partner-kafka",
+        "CN",
+        awsred10_msk_replicator("kafka.partner.example.com:9096"),
+        {"RES-015"},
+    ),
+    Case("awsred10-cn-msk-replicator-onprem-private", "CN", awsred10_msk_replicator("192.168.20.11:9096")),
+    # An Amazon Connect agent's e-mail addresses (the notifications Connect mails): a partner's domain passed.
+    Case(
+        "awsred10-de-connect-agent-partner-mail",
+        "DE",
+        awsred10_connect_agent("jberger@agency.example.com"),
+        {"RES-015"},
+        destinations=[_FA_OWN_MAIL],
+    ),
+    Case(
+        "awsred10-de-connect-agent-partner-secondary-mail",
+        "DE",
+        awsred10_connect_agent("jberger@mail.fleet-example.de", "jana.berger@agency.example.com"),
+        {"RES-015"},
+        destinations=[_FA_OWN_MAIL],
+    ),
+    Case(
+        "awsred10-de-connect-agent-own-mail-declared",
+        "DE",
+        awsred10_connect_agent("jberger@mail.fleet-example.de", "oncall@mail.fleet-example.de"),
+        destinations=[_FA_OWN_MAIL],
+    ),
+    # A FinSpace kdb environment's custom DNS server address (Route 53 outbound resolvers forward to it): a public
+    # resolver passed beside a declared server name; the on-premises resolver's private address passes.
+    Case(
+        "awsred10-eu-finspace-public-dns-server",
+        "EU",
+        awsred10_finspace_dns("8.8.8.8"),
+        {"RES-015"},
+        destinations=[_AWSRED10_CORP_DNS],
+    ),
+    Case(
+        "awsred10-eu-finspace-onprem-dns-server",
+        "EU",
+        awsred10_finspace_dns("10.20.0.2"),
+        destinations=[_AWSRED10_CORP_DNS],
+    ),
+    # A registered domain's name servers' glue IPs (where resolvers send the domain's queries): a public address passed;
+    # the stack's own hosted zone's name servers pass.
+    Case("awsred10-eu-registered-domain-public-glue-ip", "EU", awsred10_registered_domain("52.28.14.9"), {"RES-015"}),
+    Case("awsred10-eu-registered-domain-own-zone", "EU", awsred10_registered_domain(None)),
+    # An AgentCore gateway target's routing domain (where the MCP requests are sent instead of the server's name): a
+    # partner's host passed; the stack's internal ALB passes.
+    Case(
+        "awsred10-eu-gateway-target-partner-routing",
+        "EU",
+        awsred10_gateway_target_routing("mcp-gateway.partner.example.com"),
+        {"RES-015"},
+        destinations=[_AWSRED10_MCP],
+    ),
+    Case(
+        "awsred10-eu-gateway-target-internal-alb-routing",
+        "EU",
+        awsred10_gateway_target_routing("internal-parts-mcp-1234567890.eu-west-1.elb.amazonaws.com"),
+        destinations=[_AWSRED10_MCP],
+    ),
+    # Chime SDK Voice Connector call detail records: a partner's bucket passed; the stack's bucket passes.
+    Case("awsred10-eu-chime-cdr-partner-bucket", "EU", awsred10_chime_cdr("telco-partner-cdr-archive"), {"RES-017"}),
+    Case("awsred10-eu-chime-cdr-own-bucket", "EU", awsred10_chime_cdr(None)),
+    # ARC Region switch plan reports in the documented bare form (`bucket-name/prefix`): a partner's bucket passed.
+    Case(
+        "awsred10-eu-region-switch-reports-partner-bucket",
+        "EU",
+        awsred10_region_switch_reports("dr-auditor-reports/fleet"),
+        {"RES-017"},
+    ),
+    Case("awsred10-eu-region-switch-reports-own-bucket", "EU", awsred10_region_switch_reports(None)),
+    # A DMS migration project's assessment reports in the bare `bucket/prefix` form: a partner's bucket passed.
+    Case(
+        "awsred10-eu-migration-project-partner-bucket",
+        "EU",
+        awsred10_migration_project_reports("dba-consultant-reports/dealer-db"),
+        {"RES-017"},
+    ),
+    Case("awsred10-eu-migration-project-own-bucket", "EU", awsred10_migration_project_reports(None)),
 ]
 
 
