@@ -185,6 +185,26 @@ def cloud_map(region: str, namespace: str = "fleet.internal", instance_ip: str |
     return build
 
 
+def service_connect(region: str) -> Build:
+    # docs: servicediscovery/httpnamespace, ecs/service `service_connect_configuration` (`services[].client_alias[]`:
+    # "You use these to assign names that can be used by client applications"; ServiceConnectClientAlias dnsName "the
+    # name that you use in the applications of client tasks to connect to this service"): the orders service is given
+    # the name `orders.fleet.internal` in the fleet namespace.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        ns = aws.servicediscovery.HttpNamespace("fleet", name="fleet", opts=opts)
+        return aws.ecs.Service(
+            "orders", cluster="fleet", task_definition="orders:3", desired_count=2, launch_type="FARGATE",
+            network_configuration={"subnets": SUBNETS, "assign_public_ip": False},
+            service_connect_configuration={"enabled": True, "namespace": ns.arn, "services": [
+                {"port_name": "http", "discovery_name": "orders",
+                 "client_alias": [{"port": 8080, "dns_name": "orders.fleet.internal"}]}]},
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
 # -- Route 53 Resolver rules to the company's resolvers ----------------------------------------------------------------
 
 

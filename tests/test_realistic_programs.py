@@ -12959,6 +12959,7 @@ CASES: list[Case] = [
         pd.cloud_map("cn-north-1", instance_ip="198.51.100.20"),
         {"RES-015"},
     ),
+    Case("falsealarm11-cn-service-connect-client-alias", "CN", pd.service_connect("cn-north-1")),
     Case("falsealarm11-cn-resolver-to-corp", "CN", pd.resolver_forwarding("cn-north-1", ["10.10.0.2", "10.10.1.2"])),
     Case(
         "falsealarm11-cn-resolver-to-public-ip",
@@ -13037,6 +13038,7 @@ CASES: list[Case] = [
         pd.cloud_map("eu-west-1", instance_ip="198.51.100.20"),
         {"RES-015"},
     ),
+    Case("falsealarm11-eu-service-connect-client-alias", "EU", pd.service_connect("eu-west-1")),
     Case("falsealarm11-eu-resolver-to-corp", "EU", pd.resolver_forwarding("eu-west-1", ["10.10.0.2", "10.10.1.2"])),
     Case(
         "falsealarm11-eu-resolver-to-public-ip",
@@ -13126,6 +13128,7 @@ CASES: list[Case] = [
         pd.cloud_map("eu-central-1", instance_ip="198.51.100.20"),
         {"RES-015"},
     ),
+    Case("falsealarm11-de-service-connect-client-alias", "DE", pd.service_connect("eu-central-1")),
     Case("falsealarm11-de-resolver-to-corp", "DE", pd.resolver_forwarding("eu-central-1", ["10.10.0.2", "10.10.1.2"])),
     Case(
         "falsealarm11-de-resolver-to-public-ip",
@@ -13217,6 +13220,7 @@ CASES: list[Case] = [
         pd.cloud_map("ap-northeast-1", instance_ip="198.51.100.20"),
         {"RES-015"},
     ),
+    Case("falsealarm11-jp-service-connect-client-alias", "JP", pd.service_connect("ap-northeast-1")),
     Case(
         "falsealarm11-jp-resolver-to-corp", "JP", pd.resolver_forwarding("ap-northeast-1", ["10.10.0.2", "10.10.1.2"])
     ),
@@ -13306,6 +13310,7 @@ CASES: list[Case] = [
         pd.cloud_map("us-east-1", instance_ip="198.51.100.20"),
         {"RES-015"},
     ),
+    Case("falsealarm11-us-service-connect-client-alias", "US", pd.service_connect("us-east-1")),
     Case("falsealarm11-us-resolver-to-corp", "US", pd.resolver_forwarding("us-east-1", ["10.10.0.2", "10.10.1.2"])),
     Case(
         "falsealarm11-us-resolver-to-public-ip",
