@@ -2304,6 +2304,177 @@ def test_a_record_named_relative_to_a_zone_this_stack_makes_proves_its_full_name
     assert found == (set() if proven else {"RES-015"})
 
 
+# -- private DNS names and same-zone CNAMEs (false-alarm review, DNS, stop 34) ---------------------------------------
+
+_RECORD = "aws:route53/record:Record"
+_ZONE = "aws:route53/zone:Zone"
+
+
+def _made(engine: RuleEngine, resources: list[tuple[str, dict[str, Any]]]) -> set[str]:
+    return {n for token, props in resources if (n := engine.created_name(token, props)) is not None}
+
+
+def _env_rules(engine: RuleEngine, code: str, env: dict[str, str], made: set[str]) -> set[str]:
+    fn = Subject("aws:lambda/function:Function", "fn", {"environment": {"variables": env}}, provider(code))
+    return {f.rule.id for f in engine.check(fn, known=lambda text: text in made)[0]}
+
+
+@pytest.mark.parametrize(
+    ("zone", "vpcs", "record", "record_type", "host", "proven"),
+    [
+        ("db.fleet.internal", True, "writer", "CNAME", "writer.db.fleet.internal", True),  # relative to the zone
+        ("db.fleet.internal", True, "writer.db.fleet.internal.", "CNAME", "writer.db.fleet.internal", True),
+        ("fleet.internal", True, "cache", "A", "cache.fleet.internal:6379", True),
+        ("depot.home.arpa", True, "chargers", "AAAA", "chargers.depot.home.arpa", True),  # RFC 8375
+        ("fleet.internal", True, "fleet.internal", "A", "fleet.internal", True),  # the zone's apex record
+        ("db.fleet.internal", True, "writer", "CNAME", "reader.db.fleet.internal", False),  # no record of that name
+        ("db.fleet.internal", True, "writer", "TXT", "writer.db.fleet.internal", False),  # no address record
+        ("db.fleet.internal", False, "writer", "CNAME", "writer.db.fleet.internal", False),  # a public zone
+        ("db.fleet.example.eu", True, "writer", "CNAME", "writer.db.fleet.example.eu", False),  # a public domain
+        ("fleet.local", True, "orders", "A", "orders.fleet.local", False),  # mDNS (RFC 6762), not private use
+        ("other.internal", True, "writer", "CNAME", "writer.db.fleet.internal", False),  # not that zone's name
+    ],
+)
+def test_a_name_of_a_private_zone_under_a_private_use_suffix_is_proven_wherever_written(
+    zone: str, vpcs: bool, record: str, record_type: str, host: str, proven: bool
+) -> None:
+    # `DB_WRITER=writer.db.fleet.internal` with the stack's private zone and its CNAME to the cluster was refused
+    # (RES-015, falsealarm10-*-db-endpoints-private-zone): no public resolver answers under `.internal`, and inside the
+    # zone's VPCs the name resolves to the record the stack writes, whose value is judged.
+    engine = ENGINES["EU"]
+    zone_props: dict[str, Any] = {"name": zone, "vpcs": [{"vpc_id": "vpc-0a1b2c3d"}] if vpcs else []}
+    made = _made(engine, [(_ZONE, zone_props), (_RECORD, {"type": record_type, "name": record})])
+    assert _env_rules(engine, "EU", {"DB_WRITER": host}, made) == (set() if proven else {"RES-015"})
+    url = f"postgresql://trips@{host}/trips"
+    assert _env_rules(engine, "EU", {"DATABASE_URL": url}, made) == (set() if proven else {"RES-015"})
+
+
+def test_the_innermost_zone_holding_a_private_use_name_decides() -> None:
+    # A public zone this stack makes inside its private one: the name's innermost zone is the public one, so the
+    # private zone's record of another name proves nothing for it.
+    engine = ENGINES["DE"]
+    made = _made(
+        engine,
+        [
+            (_ZONE, {"name": "fleet.internal", "vpcs": [{"vpc_id": "vpc-0a1b2c3d"}]}),
+            (_ZONE, {"name": "api.fleet.internal"}),
+            (_RECORD, {"type": "A", "name": "v1.api.fleet.internal"}),
+        ],
+    )
+    assert _env_rules(engine, "DE", {"API_HOST": "v1.api.fleet.internal"}, made) == {"RES-015"}
+
+
+def test_private_zones_of_alibaba_privatezone_and_cloud_map_namespaces() -> None:
+    engine = ENGINES["CN"]
+    record = {"rr": "db", "type": "CNAME", "value": "rm-1.mysql.rds.aliyuncs.com"}
+    pvtz = [
+        ("alicloud:pvtz/zone:Zone", {"zone_name": "fleet.internal"}),
+        ("alicloud:pvtz/zoneRecord:ZoneRecord", record),
+    ]
+    made = _made(engine, pvtz)
+    assert made == {"private-zone:fleet.internal", "record:db"}
+    fc = Subject("alicloud:fc/v3Function:V3Function", "fn", {"environment_variables": {"DB_HOST": "db.fleet.internal"}},
+                 provider("CN", "alicloud"))  # fmt: skip
+    assert engine.check(fc, known=lambda text: text in made)[0] == []
+    namespace = ("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", {"name": "fleet.internal", "vpc": "v"})
+    service = ("aws:servicediscovery/service:Service", {"name": "orders", "dns_config": {"namespace_id": "ns-1"}})
+    made = _made(ENGINES["JP"], [namespace, service])
+    assert made == {"private-zone:fleet.internal", "record:orders"}
+    assert _env_rules(ENGINES["JP"], "JP", {"ORDERS_URL": "http://orders.fleet.internal:8080/"}, made) == set()
+    assert _env_rules(ENGINES["JP"], "JP", {"ORDERS_URL": "http://billing.fleet.internal:8080/"}, made) == {"RES-015"}
+
+
+@given(
+    st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,8}[a-z0-9]", fullmatch=True), min_size=1, max_size=3),
+    st.sampled_from(["internal", "home.arpa", "local", "example.eu", "corp"]),
+    st.booleans(),
+    st.booleans(),
+)
+@settings(max_examples=60, deadline=None)
+def test_private_use_proof_property(labels: list[str], suffix: str, private: bool, recorded: bool) -> None:
+    # Proven exactly when the suffix is a private-use one, the zone is private and the stack gives the name a record.
+    engine = ENGINES["US"]
+    zone = f"{labels[-1]}.{suffix}"
+    host = ".".join([*labels[:-1], "svc", zone])
+    resources: list[tuple[str, dict[str, Any]]] = [
+        (_ZONE, {"name": zone, "vpcs": [{"vpc_id": "v"}] if private else []})
+    ]
+    if recorded:
+        resources.append((_RECORD, {"type": "A", "name": host}))
+    proven = suffix in ("internal", "home.arpa") and private and recorded
+    rules = _env_rules(engine, "US", {"SERVICE_HOST": host}, _made(engine, resources))
+    assert rules == (set() if proven else {"RES-015"})
+
+
+@pytest.mark.parametrize(
+    ("cname", "target", "zones", "records", "proven"),
+    [
+        ("www", "portal.fleet.example.eu", ["fleet.example.eu"], ["portal"], True),  # relative, same zone
+        ("www.fleet.example.eu", "portal.fleet.example.eu", ["fleet.example.eu"], ["portal.fleet.example.eu"], True),
+        ("www", "fleet.example.eu", ["fleet.example.eu"], ["fleet.example.eu"], True),  # the apex record
+        ("www", "portal.fleet.example.eu", ["fleet.example.eu"], [], False),  # no record of the stack gives it
+        ("www", "portal.fleet.example.eu", [], ["portal.fleet.example.eu"], False),  # a zone only looked up
+        # the target in another zone this stack makes: its own delegation decides where it resolves
+        ("www.fleet.example.eu", "status.fleet-status.example.eu", ["fleet.example.eu", "fleet-status.example.eu"],
+         ["status.fleet-status.example.eu"], False),
+        # a child zone of the CNAME's zone (delegated by NS records): not the same zone
+        ("www.fleet.example.eu", "v1.api.fleet.example.eu", ["fleet.example.eu", "api.fleet.example.eu"],
+         ["v1.api.fleet.example.eu"], False),
+        ("www", "portal.partner.example.com", ["fleet.example.eu"], ["portal"], False),
+    ],
+)  # fmt: skip
+def test_a_cname_to_a_record_of_the_same_zone_is_proven(
+    cname: str, target: str, zones: list[str], records: list[str], proven: bool
+) -> None:
+    # `www CNAME portal.<zone>` in a zone the stack makes was refused (RES-015, falsealarm10-*-route53-relative): a
+    # resolver that got the CNAME from the zone asks the same authority for the target, whose record the stack writes.
+    engine = ENGINES["EU"]
+    made = _made(
+        engine, [*((_ZONE, {"name": z}) for z in zones), *((_RECORD, {"type": "A", "name": r}) for r in records)]
+    )
+    www = Subject(_RECORD, "www", {"type": "CNAME", "name": cname, "records": [target]}, provider("EU"))
+    found = {f.rule.id for f in engine.check(www, known=lambda text: text in made)[0]}
+    assert found == (set() if proven else {"RES-015"})
+    # Only as the record's own value: elsewhere a public zone's name reaches it only through its delegation.
+    assert _env_rules(engine, "EU", {"PORTAL_HOST": target}, made) == {"RES-015"}
+
+
+@pytest.mark.parametrize(
+    ("value", "bucket_type", "rules"),
+    [
+        ("vehicle-telemetry", "aws:timestreaminfluxdb/dbInstance:DbInstance", set()),
+        ("vehicle-telemetry", "aws:timestreaminfluxdb/dbCluster:DbCluster", set()),
+        ("partner-telemetry", "aws:timestreaminfluxdb/dbInstance:DbInstance", {"RES-017"}),  # not that bucket
+        ("s3://vehicle-telemetry/raw/", "aws:timestreaminfluxdb/dbInstance:DbInstance", {"RES-017"}),  # an S3 URI
+        ("vehicle-telemetry", None, {"RES-017"}),  # no database of the stack has that bucket
+    ],
+)
+def test_a_bucket_variable_naming_the_stack_s_influxdb_bucket(
+    value: str, bucket_type: str | None, rules: set[str]
+) -> None:
+    # `INFLUXDB_BUCKET` = the Timestream for InfluxDB instance's `bucket` was judged as an S3 bucket (RES-017,
+    # falsealarm10-*-influxdb-bucket-variables): a database bucket this stack makes, where the database is.
+    engine = ENGINES["EU"]
+    made = _made(engine, [(bucket_type, {"bucket": "vehicle-telemetry"})] if bucket_type else [])
+    assert _env_rules(engine, "EU", {"INFLUXDB_BUCKET": value}, made) == rules
+    # Only under a *_BUCKET variable: an S3 resource's own bucket input stays an S3 bucket name.
+    policy = Subject("aws:s3/bucketPolicy:BucketPolicy", "p", {"bucket": "vehicle-telemetry"}, provider("EU"))
+    assert {f.rule.id for f in engine.check(policy, known=lambda text: text in made)[0]} == {"RES-017"}
+
+
+def test_created_only_keys_are_never_proven_by_text() -> None:
+    from components.residency.engine import private_zone_key, record_key, server_bucket_key
+    from components.residency.provenance import regionless_known
+
+    for key in (
+        record_key("portal.fleet.internal"),
+        private_zone_key("fleet.internal"),
+        server_bucket_key("telemetry"),
+    ):
+        assert not regionless_known([], [key, f"x{key}"], [key.split(":", 1)[1]])(key)
+        assert regionless_known([key], [], [])(key)
+
+
 def test_a_zone_key_is_proven_only_by_the_zone_itself() -> None:
     # A record's own name (`fleet.example.eu`, the apex) holds the zone's name as text: that proves no zone this stack
     # makes (only created_zones does).

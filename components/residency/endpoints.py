@@ -201,17 +201,40 @@ class CreatedHost(TypedField):
     while its type input (``when``) is one of ``values``, the name is proven as a bucket this stack makes is by its
     name, since the record's own value (its records or alias target) is judged where it is written."""
 
-    when: str
-    """The top-level input (snake_case) holding the record's type (``type``)."""
-    values: tuple[str, ...]
+    when: str | None = None
+    """The top-level input (snake_case) holding the record's type (``type``); None: every such resource names
+    addresses (a Cloud Map service, whose records are its instances' addresses)."""
+    values: tuple[str, ...] = ()
     """The record types whose name is an address (A, AAAA, CNAME); a TXT or CAA record's name proves nothing."""
-    proves: tuple[str, ...]
+    proves: tuple[str, ...] = ()
     """The paths (list indexes dropped) of the type where such a name proves the host (``aliases.name``): only there,
-    since elsewhere a name of the stack's zone reaches it only through the domain's delegation."""
+    since elsewhere a name of the stack's zone reaches it only through the domain's delegation (but see
+    ``private_use_suffixes``)."""
+    proves_in_zone: tuple[str, ...] = ()
+    """The paths of the type where such a name proves the host when it is in the same zone as the record holding the
+    path (a CNAME's target, ``records``): a resolver that got the record from that zone asks the same authority for
+    the target. The zone is the innermost zone this stack makes (``created_zones``) holding the name, by name."""
     completed_by_zone: bool = False
     """A name that does not end in its zone's name is completed with it by the provider (``api`` in the zone
     ``fleet.example.jp`` is ``api.fleet.example.jp``): such a name proves the host it and the name of a zone this stack
     makes (``created_zones``) spell together."""
+
+
+class CreatedZone(TypedField):
+    """A DNS zone this stack makes (``created_zones``), by the input holding its name (``path``)."""
+
+    private: bool = False
+    """The zone answers only inside the networks it is attached to (an Alibaba Cloud PrivateZone zone, a Cloud Map
+    private DNS namespace's hosted zone)."""
+    private_when: str | None = None
+    """The top-level input whose non-empty value makes the zone private (a Route 53 zone's ``vpcs``)."""
+
+
+class PrivateUseSuffix(_Frozen):
+    """A DNS suffix reserved for private use, never delegated in the public DNS (``private_use_suffixes``)."""
+
+    suffix: str
+    sources: tuple[str, ...]
 
 
 class RuntimeDestination(TypedField):
@@ -641,9 +664,16 @@ class EndpointCatalogue(_Frozen):
     created_hosts: tuple[CreatedHost, ...] = ()
     """DNS records whose name, once this stack makes them, proves that host (an alias target naming a record of the
     same zone): :meth:`~components.residency.engine.RuleEngine.created_name`."""
-    created_zones: tuple[TypedField, ...] = ()
+    created_zones: tuple[CreatedZone, ...] = ()
     """Hosted zones this stack makes, by the input holding the zone's name (``path``): the names that complete a
     ``created_hosts`` record name given relative to its zone (``completed_by_zone``)."""
+    private_use_suffixes: tuple[PrivateUseSuffix, ...] = ()
+    """DNS suffixes no public resolver answers for (``internal``, ``home.arpa``): a name under one that an address
+    record of a private zone this stack makes gives is proven wherever it is written (only that zone, or a resolver
+    the network's owner configures, answers for it)."""
+    created_server_buckets: tuple[TypedField, ...] = ()
+    """Inputs naming a bucket inside a database this stack makes (a Timestream for InfluxDB instance's ``bucket``): a
+    ``*_BUCKET`` variable (``variable_bucket_keys``) holding that very name names that server bucket, no S3 bucket."""
     same_region_buckets: tuple[TypedField, ...] = ()
     bucket_prefix_fields: tuple[TypedField, ...] = ()
     """Inputs whose value is an S3 bucket name optionally followed by a key prefix (``<bucket>/<prefix>``, CodeBuild's
@@ -742,7 +772,7 @@ class EndpointCatalogue(_Frozen):
         return {entry.type: entry for entry in self.created_hosts}
 
     @functools.cached_property
-    def created_zone_types(self) -> Mapping[str, TypedField]:
+    def created_zone_types(self) -> Mapping[str, CreatedZone]:
         """Type token -> its ``created_zones`` entry (one per type)."""
         return {entry.type: entry for entry in self.created_zones}
 

@@ -583,13 +583,20 @@ class RuleEngine:
             self.endpoints.typed_paths(self.endpoints.site_fields),
         )
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
-        # Type token -> (key path, ``unless_set``) of its group fields whose id an input beside it may place.
-        self._group_placed_by = _group_placed_by(self.endpoints.global_group_fields)
+        # Type token -> (key path, ``unless_set``) of its group fields whose id an input beside it may place; type
+        # token -> the input naming the database bucket it makes (``created_server_buckets``); the private-use DNS
+        # suffixes, each with its leading dot (``private_use_suffixes``).
+        self._group_placed_by, self._created_server_buckets, self._private_use = (
+            _group_placed_by(self.endpoints.global_group_fields),
+            {f.type: f.path for f in self.endpoints.created_server_buckets},
+            tuple("." + s.suffix.lower() for s in self.endpoints.private_use_suffixes),
+        )
         self.naming_types: frozenset[str] = (
             self.endpoints.bucket_types
             | frozenset(self.endpoints.global_group_types)
             | frozenset(self.endpoints.created_host_types)
             | frozenset(self.endpoints.created_zone_types)
+            | frozenset(self._created_server_buckets)
         )
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
@@ -1015,7 +1022,7 @@ class RuleEngine:
             )
             if S3_BUCKET_NAME.match(name) and not self._s3_bucket_host(name):
                 if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
-                    self._judge_bucket_name(walk, name, path, text=value)
+                    self._judge_bucket_name(walk, name, path, text=value, variable=plan.bucket == _VARIABLE)
                 return
         candidates = self.parser.has_candidates(value)
         if plan.host and not walk.no_destination and self._judged_as_host(walk, value, path, key, depth, candidates):
@@ -1293,7 +1300,11 @@ class RuleEngine:
         if reference is None and choices is None and not evaluated:
             return False
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
-        if plan.match or not (plan.host or plan.bucket in (_BUCKET, _PREFIXED)) or self._names_itself(walk, path):
+        if (
+            plan.match
+            or not (plan.host or plan.bucket in (_BUCKET, _PREFIXED, _VARIABLE))
+            or self._names_itself(walk, path)
+        ):
             return False
         if evaluated:
             self._judge_template_text(walk, value, path, key, depth, bucket=not plan.host)
@@ -1925,11 +1936,17 @@ class RuleEngine:
             if _at_any(kpath, self._global_group_fields.get(type_token, ()))
             else _PREFIXED
             if _at_any(kpath, self._bucket_prefix_fields.get(type_token, ()))
+            else _VARIABLE
+            if package_of(type_token)[0] == "aws"
+            and tokens not in self.endpoints.bucket_keys
+            and kpath[-2:] not in self._bucket_paths
+            and len(kpath) > 1
+            and self._variable_bucket(kpath[-2], tokens)
+            and not _at_any(kpath, self._server_buckets.get(type_token, ()))
+            and not _at_any(kpath, self._destination_fields.get(type_token, ()))
             else _BUCKET
             if (
-                tokens in self.endpoints.bucket_keys
-                or kpath[-2:] in self._bucket_paths
-                or (len(kpath) > 1 and self._variable_bucket(kpath[-2], tokens))
+                tokens in self.endpoints.bucket_keys or kpath[-2:] in self._bucket_paths
                 if package_of(type_token)[0] == "aws"
                 else _at_any(kpath, self._oss_bucket_fields.get(type_token, ()))
             )
@@ -2059,22 +2076,48 @@ class RuleEngine:
             # follow), so the bucket is judged as its name or s3:// URI is. A foreign region is refused above alone.
             self._bucket_verdict(walk, ref.bucket, ref.partition, "aws", path, ref.text)
 
-    def _names_own_record(self, type_token: str, path: str, host: str, known: Callable[[str], bool]) -> bool:
+    def _names_own_record(self, subject: Subject, path: str, host: str, known: Callable[[str], bool]) -> bool:
         """``host`` at ``path`` names a DNS record this stack made (``created_hosts``) where the catalogue says such a
-        name proves the host (``proves``: a Route 53 alias target, resolved inside the record's own hosted zone). One
-        dict lookup for any other type."""
-        record = self.endpoints.created_host_types.get(type_token)
-        if record is None or _INDEX.sub("", path) not in record.proves:
+        name proves the host (``proves``: a Route 53 alias target, resolved inside the record's own hosted zone;
+        ``proves_in_zone``: a CNAME's target in the same zone as the CNAME). One dict lookup for any other type."""
+        record = self.endpoints.created_host_types.get(subject.type)
+        if record is None:
             return False
-        if known(record_key(host)):
-            return True
-        # A record named relative to its zone (`portal` in fleet.example.de, completed by the provider): the host is
-        # that name and the name of a zone this stack makes, at some dot.
-        labels = host.split(".") if record.completed_by_zone else []
-        return any(
-            known(record_key(".".join(labels[:i]))) and known(zone_key(".".join(labels[i:])))
-            for i in range(1, len(labels))
-        )
+        place = _INDEX.sub("", path)
+        if place in record.proves:
+            if known(record_key(host)):
+                return True
+            # A record named relative to its zone (`portal` in fleet.example.de, completed by the provider): the host
+            # is that name and the name of a zone this stack makes, at some dot.
+            labels = host.split(".") if record.completed_by_zone else []
+            return any(
+                known(record_key(".".join(labels[:i]))) and _zone_known(known, ".".join(labels[i:]))
+                for i in range(1, len(labels))
+            )
+        if place not in record.proves_in_zone:
+            return False
+        # The target's zone: the innermost zone this stack makes holding it. The record's own name must be in that
+        # same zone (written in full under it, or relative: completed with its zone's name, taken by name to be it).
+        zone = _innermost_zone(host, known)
+        own = prop_of(subject.props, record.path)
+        if zone is None or not isinstance(own, str) or not own.strip(". "):
+            return False
+        own = own.strip().lower().rstrip(".")
+        own_zone = _innermost_zone(own, known)
+        if own_zone is None and record.completed_by_zone and own != "@":
+            own_zone = zone  # relative to its zone
+        if own_zone is None or own_zone[0] != zone[0]:
+            return False
+        return _record_in_zone(host, zone[0], known)
+
+    def _private_use_record(self, host: str, known: Callable[[str], bool]) -> bool:
+        """``host`` is under a private-use suffix (``private_use_suffixes``), the innermost zone this stack makes
+        holding it is private, and an address record this stack makes gives it (in full or relative to that zone):
+        inside the zone's VPCs it resolves to that record, whose value is judged, and no public resolver answers."""
+        if not host.endswith(self._private_use):
+            return False
+        zone = _innermost_zone(host, known)
+        return zone is not None and zone[1] and _record_in_zone(host, zone[0], known)
 
     def _judge_host(self, walk: _Walk, ref: Reference, path: str, rule_id: RuleId) -> None:
         host = ref.text
@@ -2085,7 +2128,10 @@ class RuleEngine:
                 return  # a namespace / schema identifier inside a document, never contacted
             if walk.known is not None and walk.known(host):
                 return
-            if walk.known is not None and self._names_own_record(walk.subject.type, path, host, walk.known):
+            if walk.known is not None and (
+                self._names_own_record(walk.subject, path, host, walk.known)
+                or self._private_use_record(host, walk.known)
+            ):
                 return
             numeric = numeric_ipv4(host) if host[:1].isdigit() and not is_ip(host) else None
             what = (
@@ -2155,10 +2201,14 @@ class RuleEngine:
             self._bucket_verdict(walk, ref.bucket, ref.partition, ref.cloud or "aws", path, ref.text)
 
     def _judge_bucket_name(
-        self, walk: _Walk, name: str, path: str, *, group: bool = False, text: str | None = None
+        self, walk: _Walk, name: str, path: str, *, group: bool = False, text: str | None = None, variable: bool = False
     ) -> None:
-        """``text``: the whole value when it holds more than the name (``<bucket>/<prefix>``)."""
+        """``text``: the whole value when it holds more than the name (``<bucket>/<prefix>``); ``variable``: under a
+        ``*_BUCKET`` variable, where the bucket of a database this stack makes (``created_server_buckets``) is that
+        database's, where the database is (its region judged), no S3 bucket."""
         if walk.defer is not None and walk.defer(name):
+            return
+        if variable and walk.known is not None and walk.known(server_bucket_key(name)):
             return
         self._bucket_verdict(walk, name, None, walk.cloud, path, text or name, group=group)
 
@@ -2294,14 +2344,22 @@ class RuleEngine:
             # trailing dot). Other types pay this one dict lookup.
             record = endpoints.created_host_types.get(type_token)
             if record is None:
+                server = self._created_server_buckets.get(type_token)
+                if server is not None:
+                    bucket = prop_of(props, server)
+                    return server_bucket_key(bucket) if isinstance(bucket, str) and bucket else None
                 # A hosted zone (created_zones): its name, which completes a record named relative to it.
                 zone = endpoints.created_zone_types.get(type_token)
                 zone_name = prop_of(props, zone.path) if zone is not None else None
-                if not isinstance(zone_name, str) or not zone_name.strip(". "):
+                if zone is None or not isinstance(zone_name, str) or not zone_name.strip(". "):
                     return None
-                return zone_key(zone_name.strip().lower().rstrip("."))
-            kind, host = prop_of(props, record.when), prop_of(props, record.path)
-            if not isinstance(kind, str) or kind.upper() not in record.values or not isinstance(host, str):
+                name = zone_name.strip().lower().rstrip(".")
+                private = zone.private or (zone.private_when is not None and bool(prop_of(props, zone.private_when)))
+                return private_zone_key(name) if private else zone_key(name)
+            kind, host = (prop_of(props, record.when) if record.when else None), prop_of(props, record.path)
+            if record.when and (not isinstance(kind, str) or kind.upper() not in record.values):
+                return None
+            if not isinstance(host, str):
                 return None
             name = host.lower().rstrip(".")
             return record_key(name) if name else None
@@ -2337,8 +2395,9 @@ def group_key(name: str) -> str:
 
 RECORD_KEY = "record:"
 """What a DNS record this stack makes is known by (``created_hosts``): asked for only where its name proves a host (an
-alias target of the same zone), never as a host elsewhere: a name of the stack's zone is proven to others only by the
-domain's delegation, which no document of the stack shows."""
+alias target or a CNAME target of the same zone, or a name under a private-use suffix in a private zone of the stack),
+never as a host elsewhere: a name of the stack's public zone is proven to others only by the domain's delegation, which
+no document of the stack shows."""
 
 
 def record_key(host: str) -> str:
@@ -2354,6 +2413,55 @@ to its zone, never as a host."""
 def zone_key(name: str) -> str:
     """The key a hosted zone's name is created and asked for under (``ZONE_KEY``)."""
     return ZONE_KEY + name
+
+
+PRIVATE_ZONE_KEY = "private-zone:"
+"""What a private zone this stack makes is known by (``created_zones`` with ``private`` / ``private_when``): as
+``ZONE_KEY``, and besides beside a name under a private-use suffix (``private_use_suffixes``)."""
+
+
+def private_zone_key(name: str) -> str:
+    """The key a private zone's name is created and asked for under (``PRIVATE_ZONE_KEY``)."""
+    return PRIVATE_ZONE_KEY + name
+
+
+SERVER_BUCKET_KEY = "server-bucket:"
+"""What a database bucket this stack makes is known by (``created_server_buckets``): asked for only under a
+``*_BUCKET`` variable, never as an S3 bucket name."""
+
+
+def server_bucket_key(name: str) -> str:
+    """The key a database bucket's name is created and asked for under (``SERVER_BUCKET_KEY``)."""
+    return SERVER_BUCKET_KEY + name
+
+
+CREATED_ONLY_KEYS = (RECORD_KEY, ZONE_KEY, PRIVATE_ZONE_KEY, SERVER_BUCKET_KEY)
+"""Keys proven only by the resource that made them (``created``), never by a name's text."""
+
+
+def _zone_known(known: Callable[[str], bool], name: str) -> bool:
+    return known(zone_key(name)) or known(private_zone_key(name))
+
+
+def _innermost_zone(name: str, known: Callable[[str], bool]) -> tuple[str, bool] | None:
+    """The innermost zone this stack makes holding ``name`` (the name itself or a parent), with whether it is private;
+    None when there is none. Asked only of hosts nothing else proved."""
+    labels = name.split(".")
+    for i in range(len(labels)):
+        candidate = ".".join(labels[i:])
+        if known(private_zone_key(candidate)):
+            return candidate, True
+        if known(zone_key(candidate)):
+            return candidate, False
+    return None
+
+
+def _record_in_zone(host: str, zone: str, known: Callable[[str], bool]) -> bool:
+    """An address record this stack makes gives ``host`` in ``zone``: written in full, or relative to the zone (the
+    zone's own name as ``@``, Alibaba Cloud's apex)."""
+    if known(record_key(host)):
+        return True
+    return known(record_key(host[: -len(zone) - 1] if host != zone else "@"))
 
 
 _INDEX = re.compile(r"\[\d+\]")
@@ -3053,7 +3161,9 @@ _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 # `mail:directmail:{MailAddress}`, `mailto:`): the mail goes to its domain.
 _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 # _KeyPlan.bucket: the kinds of regionless names (_PREFIXED: a bucket name, optionally followed by `/<prefix>`)
-_BUCKET, _GROUP, _PREFIXED = "bucket", "group", "prefixed"
+# _VARIABLE: a bucket name under a `*_BUCKET` variable (variable_bucket_keys), which may name a database bucket this
+# stack makes (created_server_buckets).
+_BUCKET, _GROUP, _PREFIXED, _VARIABLE = "bucket", "group", "prefixed", "variable"
 _JSONATA_PART = re.compile(r"""\s*(?:'([^']*)'|"([^"]*)")\s*""")
 """A JSONata string literal, the whole of one `&`-joined part of an expression."""
 _RUNBOOK_PLACEHOLDER = re.compile(r"\{\{\s*([^{}]+?)\s*\}\}")

@@ -23,9 +23,9 @@ from typing import Any
 
 from components.residency.engine import (
     CLOUD_PACKAGES,
+    CREATED_ONLY_KEYS,
     GROUP_KEY,
     REGIONLESS_PACKAGES,
-    ZONE_KEY,
     RuleEngine,
     Subject,
     package_of,
@@ -277,8 +277,10 @@ class _Known:
     def __call__(self, text: str) -> bool:
         if text in self._created:
             return True
-        if text.startswith(ZONE_KEY):
-            return False  # a hosted zone this stack makes: only by the zone itself (created), never by a name's text
+        if text.startswith(CREATED_ONLY_KEYS):
+            # a DNS record, a hosted zone or a database bucket this stack makes: only by what made it (created), never
+            # by a name's text
+            return False
         if text.startswith(GROUP_KEY):
             group = text[len(GROUP_KEY) :].lower()
             return any(group in p for p in self._produced)
