@@ -392,6 +392,42 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
         ),
         "environment.variables.NOTIFY_RECIPIENTS",
     ),
+    # An ECS Service Connect client alias is the name client tasks use for this service (the proxy routes it to the
+    # service's own tasks); an application's endpoint variable is where its requests go.
+    (
+        "RES-015",
+        "EU",
+        aws(
+            "aws:ecs/service:Service",
+            AWS_EU,
+            service_connect_configuration={
+                "enabled": True,
+                "services": [{"port_name": "http", "client_alias": [{"port": 80, "dns_name": "pricing.fleet.internal"}]}],
+            },
+        ),
+        aws(
+            "aws:lambda/function:Function",
+            AWS_EU,
+            environment={"variables": {"PRICING_ENDPOINT": "https://pricing.partner.example.com/v1"}},
+        ),
+        "environment.variables.PRICING_ENDPOINT",
+    ),
+    # A WAF 3.0 domain's back-to-origin SNI names the site to its origin; its backends are where requests go.
+    (
+        "RES-015",
+        "CN",
+        ali(
+            "alicloud:wafv3/domain:Domain",
+            domain="chargers.fleet.example.cn",
+            redirect={"backends": ["172.16.1.10"], "sni_enabled": True, "sni_host": "chargers.fleet.example.cn"},
+        ),
+        ali(
+            "alicloud:wafv3/domain:Domain",
+            domain="chargers.fleet.example.cn",
+            redirect={"backends": ["origin.partner.example.com"], "sni_enabled": True},
+        ),
+        "redirect.backends[0]",
+    ),
 ]
 
 _TRANSFER = PARTNER_TRANSFER
