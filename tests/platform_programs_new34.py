@@ -38,8 +38,13 @@ def _suffix(region: str) -> str:
 def _vpc(opts: pulumi.ResourceOptions, region: str, n: int = 2) -> tuple[Any, list[Any]]:
     vpc = aws.ec2.Vpc("vpc", cidr_block="10.20.0.0/16", enable_dns_hostnames=True, opts=opts)
     subnets = [
-        aws.ec2.Subnet(f"private-{i}", vpc_id=vpc.id, cidr_block=f"10.20.{i}.0/24",
-                       availability_zone=f"{region}{'abc'[i]}", opts=opts)  # fmt: skip
+        aws.ec2.Subnet(
+            f"private-{i}",
+            vpc_id=vpc.id,
+            cidr_block=f"10.20.{i}.0/24",
+            availability_zone=f"{region}{'abc'[i]}",
+            opts=opts,
+        )
         for i in range(n)
     ]
     return vpc, subnets
@@ -63,46 +68,77 @@ def s3_tables_lakehouse(region: str) -> Build:
         opts = _aws(region)
         key = aws.kms.Key("tables-key", description="S3 Tables telemetry", opts=opts)
         bucket = aws.s3tables.TableBucket(
-            "telemetry-tables", name="ev-telemetry-tables",
+            "telemetry-tables",
+            name="ev-telemetry-tables",
             encryption_configuration={"sse_algorithm": "aws:kms", "kms_key_arn": key.arn},
-            maintenance_configuration={"iceberg_unreferenced_file_removal": {
-                "status": "enabled", "settings": {"non_current_days": 10, "unreferenced_days": 3}}},
+            maintenance_configuration={
+                "iceberg_unreferenced_file_removal": {
+                    "status": "enabled",
+                    "settings": {"non_current_days": 10, "unreferenced_days": 3},
+                }
+            },
             opts=opts,
-        )  # fmt: skip
+        )
         ns = aws.s3tables.Namespace("trips", namespace="trips", table_bucket_arn=bucket.arn, opts=opts)
         aws.s3tables.Table(
-            "trip-summary", name="trip_summary", namespace=ns.namespace, table_bucket_arn=bucket.arn, format="ICEBERG",
-            metadata={"iceberg": {"schema": {"fields": [
-                {"name": "vin", "type": "string", "required": True},
-                {"name": "started_at", "type": "timestamp"},
-                {"name": "energy_kwh", "type": "double"},
-            ]}}},
+            "trip-summary",
+            name="trip_summary",
+            namespace=ns.namespace,
+            table_bucket_arn=bucket.arn,
+            format="ICEBERG",
+            metadata={
+                "iceberg": {
+                    "schema": {
+                        "fields": [
+                            {"name": "vin", "type": "string", "required": True},
+                            {"name": "started_at", "type": "timestamp"},
+                            {"name": "energy_kwh", "type": "double"},
+                        ]
+                    }
+                }
+            },
             opts=opts,
-        )  # fmt: skip
+        )
         analytics = aws.iam.Role("analytics", assume_role_policy=_trust("glue.amazonaws.com"), opts=opts)
         return aws.s3tables.TableBucketPolicy(
-            "telemetry-tables-policy", table_bucket_arn=bucket.arn,
-            resource_policy=pulumi.Output.all(bucket.arn, analytics.arn).apply(lambda a: _policy([
-                {"Effect": "Allow", "Principal": {"AWS": a[1]},
-                 "Action": ["s3tables:GetTableData", "s3tables:GetTableMetadataLocation", "s3tables:GetTable"],
-                 "Resource": [a[0], f"{a[0]}/table/*"]},
-            ])),
+            "telemetry-tables-policy",
+            table_bucket_arn=bucket.arn,
+            resource_policy=pulumi.Output.all(bucket.arn, analytics.arn).apply(
+                lambda a: _policy(
+                    [
+                        {
+                            "Effect": "Allow",
+                            "Principal": {"AWS": a[1]},
+                            "Action": [
+                                "s3tables:GetTableData",
+                                "s3tables:GetTableMetadataLocation",
+                                "s3tables:GetTable",
+                            ],
+                            "Resource": [a[0], f"{a[0]}/table/*"],
+                        },
+                    ]
+                )
+            ),
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
 
 def s3_express_cache(region: str, zone_id: str) -> Build:
-    # docs: s3/directorybucket ("bucket: Name of the bucket. The name must be in the format [bucket_name]--[azid]--x-s3";
-    # location {name: the Availability Zone ID, type AvailabilityZone}), S3 User Guide "Directory buckets naming
-    # rules". A per-AZ cache of decoded CAN frames for the training jobs, read by a Lambda through its env.
+    # docs: s3/directorybucket ("bucket: Name of the bucket. The name must be in the format
+    # [bucket_name]--[azid]--x-s3"; location {name: the Availability Zone ID, type AvailabilityZone}), S3 User Guide
+    # "Directory buckets naming rules". A per-AZ cache of decoded CAN frames for the training jobs, read by a Lambda
+    # through its env.
     def build(c: Any) -> object:
         opts = _aws(region)
         cache = aws.s3.DirectoryBucket(
-            "frames-cache", bucket=f"ev-frames-cache--{zone_id}--x-s3",
-            location={"name": zone_id, "type": "AvailabilityZone"}, force_destroy=True, opts=opts,
-        )  # fmt: skip
+            "frames-cache",
+            bucket=f"ev-frames-cache--{zone_id}--x-s3",
+            location={"name": zone_id, "type": "AvailabilityZone"},
+            force_destroy=True,
+            opts=opts,
+        )
         return _function("frame-reader", opts, {"CACHE_BUCKET": cache.bucket, "CACHE_AZ": zone_id})
 
     return build
@@ -119,14 +155,17 @@ def aurora_dsql(region: str, peers: tuple[str, str] | None = None) -> Build:
         opts = _aws(region)
         key = aws.kms.Key("dsql-key", description="charging ledger", opts=opts)
         if peers is None:
-            cluster = aws.dsql.Cluster("ledger", deletion_protection_enabled=True, kms_encryption_key=key.arn, opts=opts)
+            cluster = aws.dsql.Cluster(
+                "ledger", deletion_protection_enabled=True, kms_encryption_key=key.arn, opts=opts
+            )
             return _function("ledger-api", opts, {"DSQL_CLUSTER": cluster.identifier, "DSQL_REGION": region})
         second, witness = peers
         other = _aws(second)
         first = aws.dsql.Cluster("ledger-1", multi_region_properties={"witness_region": witness}, opts=opts)
         peer = aws.dsql.Cluster("ledger-2", multi_region_properties={"witness_region": witness}, opts=other)
-        aws.dsql.ClusterPeering("peering-1", identifier=first.identifier, clusters=[peer.arn], witness_region=witness,
-                                opts=opts)  # fmt: skip
+        aws.dsql.ClusterPeering(
+            "peering-1", identifier=first.identifier, clusters=[peer.arn], witness_region=witness, opts=opts
+        )
         return aws.dsql.ClusterPeering(
             "peering-2", identifier=peer.identifier, clusters=[first.arn], witness_region=witness, opts=other
         )
@@ -140,19 +179,36 @@ def aurora_limitless(region: str) -> Build:
     # charging-history store sharded by VIN.
     def build(c: Any) -> object:
         opts = _aws(region)
-        monitoring = aws.iam.Role("rds-monitoring", assume_role_policy=_trust("monitoring.rds.amazonaws.com"), opts=opts)
+        monitoring = aws.iam.Role(
+            "rds-monitoring", assume_role_policy=_trust("monitoring.rds.amazonaws.com"), opts=opts
+        )
         cluster = aws.rds.Cluster(
-            "charging-history", cluster_identifier="charging-history", engine="aurora-postgresql",
-            engine_version="16.6-limitless", cluster_scalability_type="limitless", storage_type="aurora-iopt1",
-            master_username="fleetadmin", manage_master_user_password=True, storage_encrypted=True,
-            performance_insights_enabled=True, performance_insights_retention_period=31, monitoring_interval=5,
-            monitoring_role_arn=monitoring.arn, enabled_cloudwatch_logs_exports=["postgresql"], skip_final_snapshot=True,
+            "charging-history",
+            cluster_identifier="charging-history",
+            engine="aurora-postgresql",
+            engine_version="16.6-limitless",
+            cluster_scalability_type="limitless",
+            storage_type="aurora-iopt1",
+            master_username="fleetadmin",
+            manage_master_user_password=True,
+            storage_encrypted=True,
+            performance_insights_enabled=True,
+            performance_insights_retention_period=31,
+            monitoring_interval=5,
+            monitoring_role_arn=monitoring.arn,
+            enabled_cloudwatch_logs_exports=["postgresql"],
+            skip_final_snapshot=True,
             opts=opts,
-        )  # fmt: skip
+        )
         return aws.rds.ShardGroup(
-            "charging-shards", db_cluster_identifier=cluster.cluster_identifier,
-            db_shard_group_identifier="charging-shards", max_acu=768, min_acu=96, compute_redundancy=1, opts=opts,
-        )  # fmt: skip
+            "charging-shards",
+            db_cluster_identifier=cluster.cluster_identifier,
+            db_shard_group_identifier="charging-shards",
+            max_acu=768,
+            min_acu=96,
+            compute_redundancy=1,
+            opts=opts,
+        )
 
     return build
 
@@ -163,41 +219,66 @@ def aurora_limitless(region: str) -> Build:
 def bedrock_guardrail_prompt(region: str, model: str) -> Build:
     # docs: bedrock/guardrail (content / sensitive-information / topic policies, kms_key_arn), bedrock/guardrailversion,
     # bedrock/agentprompt (variants with model_id, template_configuration.text); Bedrock User Guide "Prompt
-    # management". The in-car assistant's guardrail (VINs and plates anonymised) and its prompt on a model of the Region.
+    # management". The in-car assistant's guardrail (VINs and plates anonymised) and its prompt on a model of the
+    # Region.
     def build(c: Any) -> object:
         opts = _aws(region)
         key = aws.kms.Key("assistant-key", description="assistant guardrail and prompts", opts=opts)
         guardrail = aws.bedrock.Guardrail(
-            "assistant-guardrail", name="in-car-assistant", kms_key_arn=key.arn,
+            "assistant-guardrail",
+            name="in-car-assistant",
+            kms_key_arn=key.arn,
             blocked_input_messaging="Sorry, I can't help with that.",
             blocked_outputs_messaging="Sorry, I can't answer that.",
-            content_policy_config={"filters_configs": [
-                {"type": "HATE", "input_strength": "HIGH", "output_strength": "HIGH"},
-                {"type": "VIOLENCE", "input_strength": "MEDIUM", "output_strength": "MEDIUM"},
-            ]},
+            content_policy_config={
+                "filters_configs": [
+                    {"type": "HATE", "input_strength": "HIGH", "output_strength": "HIGH"},
+                    {"type": "VIOLENCE", "input_strength": "MEDIUM", "output_strength": "MEDIUM"},
+                ]
+            },
             sensitive_information_policy_config={
-                "pii_entities_configs": [{"type": "VEHICLE_IDENTIFICATION_NUMBER", "action": "ANONYMIZE"},
-                                         {"type": "LICENSE_PLATE", "action": "ANONYMIZE"}],
+                "pii_entities_configs": [
+                    {"type": "VEHICLE_IDENTIFICATION_NUMBER", "action": "ANONYMIZE"},
+                    {"type": "LICENSE_PLATE", "action": "ANONYMIZE"},
+                ],
                 "regexes_configs": [{"name": "contract-id", "pattern": "EVC-[0-9]{8}", "action": "BLOCK"}],
             },
-            topic_policy_config={"topics_configs": [{"name": "investment", "type": "DENY",
-                                                     "definition": "Investment or financial advice.",
-                                                     "examples": ["Should I buy shares?"]}]},
+            topic_policy_config={
+                "topics_configs": [
+                    {
+                        "name": "investment",
+                        "type": "DENY",
+                        "definition": "Investment or financial advice.",
+                        "examples": ["Should I buy shares?"],
+                    }
+                ]
+            },
             opts=opts,
-        )  # fmt: skip
-        aws.bedrock.GuardrailVersion("assistant-guardrail-v1", guardrail_arn=guardrail.guardrail_arn,
-                                     description="launch", opts=opts)  # fmt: skip
+        )
+        aws.bedrock.GuardrailVersion(
+            "assistant-guardrail-v1", guardrail_arn=guardrail.guardrail_arn, description="launch", opts=opts
+        )
         return aws.bedrock.AgentPrompt(
-            "charging-tips", name="charging-tips", customer_encryption_key_arn=key.arn, default_variant="v1",
-            variants=[{
-                "name": "v1", "model_id": model, "template_type": "TEXT",
-                "inference_configuration": {"text": {"max_tokens": 512, "temperature": 0.2, "top_p": 0.9}},
-                "template_configuration": {"text": {
-                    "text": "Suggest charging stops near {{location}} for a {{model}} with {{soc}}% charge.",
-                    "input_variables": [{"name": "location"}, {"name": "model"}, {"name": "soc"}]}},
-            }],
+            "charging-tips",
+            name="charging-tips",
+            customer_encryption_key_arn=key.arn,
+            default_variant="v1",
+            variants=[
+                {
+                    "name": "v1",
+                    "model_id": model,
+                    "template_type": "TEXT",
+                    "inference_configuration": {"text": {"max_tokens": 512, "temperature": 0.2, "top_p": 0.9}},
+                    "template_configuration": {
+                        "text": {
+                            "text": "Suggest charging stops near {{location}} for a {{model}} with {{soc}}% charge.",
+                            "input_variables": [{"name": "location"}, {"name": "model"}, {"name": "soc"}],
+                        }
+                    },
+                }
+            ],
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -212,29 +293,52 @@ def bedrock_knowledge_base(region: str) -> Build:
         part = _partition(region)
         manuals = aws.s3.Bucket("service-manuals", opts=opts)
         aws.opensearch.ServerlessSecurityPolicy(
-            "kb-encryption", name="manuals-kb", type="encryption",
-            policy=json.dumps({"Rules": [{"ResourceType": "collection", "Resource": ["collection/manuals-kb"]}],
-                               "AWSOwnedKey": True}),
+            "kb-encryption",
+            name="manuals-kb",
+            type="encryption",
+            policy=json.dumps(
+                {"Rules": [{"ResourceType": "collection", "Resource": ["collection/manuals-kb"]}], "AWSOwnedKey": True}
+            ),
             opts=opts,
-        )  # fmt: skip
-        collection = aws.opensearch.ServerlessCollection("manuals-kb", name="manuals-kb", type="VECTORSEARCH", opts=opts)
+        )
+        collection = aws.opensearch.ServerlessCollection(
+            "manuals-kb", name="manuals-kb", type="VECTORSEARCH", opts=opts
+        )
         role = aws.iam.Role("kb-role", assume_role_policy=_trust("bedrock.amazonaws.com"), opts=opts)
         kb = aws.bedrock.AgentKnowledgeBase(
-            "manuals", name="service-manuals", role_arn=role.arn,
-            knowledge_base_configuration={"type": "VECTOR", "vector_knowledge_base_configuration": {
-                "embedding_model_arn": f"arn:{part}:bedrock:{region}::foundation-model/amazon.titan-embed-text-v2:0"}},
-            storage_configuration={"type": "OPENSEARCH_SERVERLESS", "opensearch_serverless_configuration": {
-                "collection_arn": collection.arn, "vector_index_name": "bedrock-knowledge-base-default-index",
-                "field_mapping": {"vector_field": "bedrock-knowledge-base-default-vector",
-                                  "text_field": "AMAZON_BEDROCK_TEXT_CHUNK", "metadata_field": "AMAZON_BEDROCK_METADATA"}}},
+            "manuals",
+            name="service-manuals",
+            role_arn=role.arn,
+            knowledge_base_configuration={
+                "type": "VECTOR",
+                "vector_knowledge_base_configuration": {
+                    "embedding_model_arn": f"arn:{part}:bedrock:{region}::foundation-model/amazon.titan-embed-text-v2:0"
+                },
+            },
+            storage_configuration={
+                "type": "OPENSEARCH_SERVERLESS",
+                "opensearch_serverless_configuration": {
+                    "collection_arn": collection.arn,
+                    "vector_index_name": "bedrock-knowledge-base-default-index",
+                    "field_mapping": {
+                        "vector_field": "bedrock-knowledge-base-default-vector",
+                        "text_field": "AMAZON_BEDROCK_TEXT_CHUNK",
+                        "metadata_field": "AMAZON_BEDROCK_METADATA",
+                    },
+                },
+            },
             opts=opts,
-        )  # fmt: skip
+        )
         return aws.bedrock.AgentDataSource(
-            "manuals-source", knowledge_base_id=kb.id, name="manuals-s3",
-            data_source_configuration={"type": "S3", "s3_configuration": {"bucket_arn": manuals.arn,
-                                                                            "inclusion_prefixes": ["en/", "de/"]}},
+            "manuals-source",
+            knowledge_base_id=kb.id,
+            name="manuals-s3",
+            data_source_configuration={
+                "type": "S3",
+                "s3_configuration": {"bucket_arn": manuals.arn, "inclusion_prefixes": ["en/", "de/"]},
+            },
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -248,19 +352,23 @@ def agentcore_runtime(region: str) -> Build:
         opts = _aws(region)
         repo = aws.ecr.Repository("booking-agent", image_scanning_configuration={"scan_on_push": True}, opts=opts)
         key = aws.kms.Key("agent-memory-key", description="agent memory", opts=opts)
-        memory = aws.bedrock.AgentcoreMemory("booking-memory", name="booking_memory", event_expiry_duration=30,
-                                             encryption_key_arn=key.arn, opts=opts)  # fmt: skip
+        memory = aws.bedrock.AgentcoreMemory(
+            "booking-memory", name="booking_memory", event_expiry_duration=30, encryption_key_arn=key.arn, opts=opts
+        )
         aws.bedrock.AgentcoreWorkloadIdentity("booking-identity", name="booking-agent", opts=opts)
         role = aws.iam.Role("agent-runtime", assume_role_policy=_trust("bedrock-agentcore.amazonaws.com"), opts=opts)
         runtime = aws.bedrock.AgentcoreAgentRuntime(
-            "booking-agent", agent_runtime_name="booking_agent", role_arn=role.arn,
-            agent_runtime_artifact={"container_configuration": {
-                "container_uri": repo.repository_url.apply(lambda u: f"{u}:2026.01")}},
+            "booking-agent",
+            agent_runtime_name="booking_agent",
+            role_arn=role.arn,
+            agent_runtime_artifact={
+                "container_configuration": {"container_uri": repo.repository_url.apply(lambda u: f"{u}:2026.01")}
+            },
             network_configuration={"network_mode": "PUBLIC"},
             protocol_configuration={"server_protocol": "HTTP"},
             environment_variables={"MEMORY_ID": memory.id, "AWS_REGION": region, "LOG_LEVEL": "INFO"},
             opts=opts,
-        )  # fmt: skip
+        )
         return aws.bedrock.AgentcoreAgentRuntimeEndpoint(
             "booking-agent-prod", agent_runtime_id=runtime.agent_runtime_id, name="prod", opts=opts
         )
@@ -282,26 +390,49 @@ def eks_auto_mode_pod_identity(region: str) -> Build:
         cluster_role = aws.iam.Role("cluster", assume_role_policy=_trust("eks.amazonaws.com"), opts=opts)
         node_role = aws.iam.Role("nodes", assume_role_policy=_trust("ec2.amazonaws.com"), opts=opts)
         cluster = aws.eks.Cluster(
-            "fleet", role_arn=cluster_role.arn, version="1.33", bootstrap_self_managed_addons=False,
+            "fleet",
+            role_arn=cluster_role.arn,
+            version="1.33",
+            bootstrap_self_managed_addons=False,
             access_config={"authentication_mode": "API"},
-            compute_config={"enabled": True, "node_pools": ["general-purpose", "system"], "node_role_arn": node_role.arn},
+            compute_config={
+                "enabled": True,
+                "node_pools": ["general-purpose", "system"],
+                "node_role_arn": node_role.arn,
+            },
             kubernetes_network_config={"elastic_load_balancing": {"enabled": True}},
             storage_config={"block_storage": {"enabled": True}},
-            vpc_config={"subnet_ids": [s.id for s in subnets], "endpoint_private_access": True,
-                        "endpoint_public_access": False},
+            vpc_config={
+                "subnet_ids": [s.id for s in subnets],
+                "endpoint_private_access": True,
+                "endpoint_public_access": False,
+            },
             opts=opts,
-        )  # fmt: skip
+        )
         workload = aws.iam.Role(
             "ota-worker",
-            assume_role_policy=json.dumps({"Version": "2012-10-17", "Statement": [{
-                "Effect": "Allow", "Principal": {"Service": "pods.eks.amazonaws.com"},
-                "Action": ["sts:AssumeRole", "sts:TagSession"]}]}),
+            assume_role_policy=json.dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Principal": {"Service": "pods.eks.amazonaws.com"},
+                            "Action": ["sts:AssumeRole", "sts:TagSession"],
+                        }
+                    ],
+                }
+            ),
             opts=opts,
-        )  # fmt: skip
+        )
         return aws.eks.PodIdentityAssociation(
-            "ota-worker", cluster_name=cluster.name, namespace="ota", service_account="ota-worker",
-            role_arn=workload.arn, opts=opts,
-        )  # fmt: skip
+            "ota-worker",
+            cluster_name=cluster.name,
+            namespace="ota",
+            service_account="ota-worker",
+            role_arn=workload.arn,
+            opts=opts,
+        )
 
     return build
 
@@ -316,33 +447,71 @@ def ecs_service_connect(region: str, proxy_log_region: str | None = None) -> Bui
         _, subnets = _vpc(opts, region)
         ns = aws.servicediscovery.HttpNamespace("fleet-ns", name="fleet.internal", opts=opts)
         logs = aws.cloudwatch.LogGroup("service-connect", retention_in_days=30, opts=opts)
-        cluster = aws.ecs.Cluster("fleet", service_connect_defaults={"namespace": ns.arn},
-                                  settings=[{"name": "containerInsights", "value": "enhanced"}], opts=opts)  # fmt: skip
+        cluster = aws.ecs.Cluster(
+            "fleet",
+            service_connect_defaults={"namespace": ns.arn},
+            settings=[{"name": "containerInsights", "value": "enhanced"}],
+            opts=opts,
+        )
         role = aws.iam.Role("task-exec", assume_role_policy=_trust("ecs-tasks.amazonaws.com"), opts=opts)
         task = aws.ecs.TaskDefinition(
-            "pricing-task", family="pricing", requires_compatibilities=["FARGATE"], network_mode="awsvpc", cpu="512",
-            memory="1024", execution_role_arn=role.arn,
-            container_definitions=logs.name.apply(lambda g: json.dumps([{
-                "name": "pricing", "image": f"{ACCOUNT}.dkr.ecr.{region}.{_suffix(region)}/pricing:1.4.0",
-                "essential": True, "portMappings": [{"name": "http", "containerPort": 8080, "appProtocol": "http"}],
-                "logConfiguration": {"logDriver": "awslogs", "options": {
-                    "awslogs-group": g, "awslogs-region": region, "awslogs-stream-prefix": "pricing"}},
-            }])),
+            "pricing-task",
+            family="pricing",
+            requires_compatibilities=["FARGATE"],
+            network_mode="awsvpc",
+            cpu="512",
+            memory="1024",
+            execution_role_arn=role.arn,
+            container_definitions=logs.name.apply(
+                lambda g: json.dumps(
+                    [
+                        {
+                            "name": "pricing",
+                            "image": f"{ACCOUNT}.dkr.ecr.{region}.{_suffix(region)}/pricing:1.4.0",
+                            "essential": True,
+                            "portMappings": [{"name": "http", "containerPort": 8080, "appProtocol": "http"}],
+                            "logConfiguration": {
+                                "logDriver": "awslogs",
+                                "options": {
+                                    "awslogs-group": g,
+                                    "awslogs-region": region,
+                                    "awslogs-stream-prefix": "pricing",
+                                },
+                            },
+                        }
+                    ]
+                )
+            ),
             opts=opts,
-        )  # fmt: skip
+        )
         return aws.ecs.Service(
-            "pricing", cluster=cluster.arn, task_definition=task.arn, desired_count=2, launch_type="FARGATE",
+            "pricing",
+            cluster=cluster.arn,
+            task_definition=task.arn,
+            desired_count=2,
+            launch_type="FARGATE",
             network_configuration={"subnets": [s.id for s in subnets]},
             service_connect_configuration={
-                "enabled": True, "namespace": ns.arn,
-                "services": [{"port_name": "http", "discovery_name": "pricing",
-                              "client_alias": [{"port": 80, "dns_name": "pricing.fleet.internal"}]}],
-                "log_configuration": {"log_driver": "awslogs", "options": {
-                    "awslogs-group": logs.name, "awslogs-region": proxy_log_region or region,
-                    "awslogs-stream-prefix": "envoy"}},
+                "enabled": True,
+                "namespace": ns.arn,
+                "services": [
+                    {
+                        "port_name": "http",
+                        "discovery_name": "pricing",
+                        "client_alias": [{"port": 80, "dns_name": "pricing.fleet.internal"}],
+                    }
+                ],
+                "log_configuration": {
+                    "log_driver": "awslogs",
+                    "options": {
+                        "awslogs-group": logs.name,
+                        "awslogs-region": proxy_log_region or region,
+                        "awslogs-stream-prefix": "envoy",
+                    },
+                },
             },
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -359,29 +528,51 @@ def vpc_lattice_service(region: str) -> Build:
         network = aws.vpclattice.ServiceNetwork("fleet-services", name="fleet-services", auth_type="AWS_IAM", opts=opts)
         service = aws.vpclattice.Service("warranty", name="warranty-claims", auth_type="AWS_IAM", opts=opts)
         fn = _function("warranty-handler", opts)
-        tg = aws.vpclattice.TargetGroup("warranty-fn", name="warranty-fn", type="LAMBDA",
-                                        config={"lambda_event_structure_version": "V2"}, opts=opts)  # fmt: skip
-        aws.vpclattice.TargetGroupAttachment("warranty-fn", target_group_identifier=tg.id, target={"id": fn.arn},
-                                             opts=opts)  # fmt: skip
+        tg = aws.vpclattice.TargetGroup(
+            "warranty-fn", name="warranty-fn", type="LAMBDA", config={"lambda_event_structure_version": "V2"}, opts=opts
+        )
+        aws.vpclattice.TargetGroupAttachment(
+            "warranty-fn", target_group_identifier=tg.id, target={"id": fn.arn}, opts=opts
+        )
         aws.vpclattice.Listener(
-            "https", name="https", protocol="HTTPS", port=443, service_identifier=service.id,
+            "https",
+            name="https",
+            protocol="HTTPS",
+            port=443,
+            service_identifier=service.id,
             default_action={"forward": {"target_groups": [{"target_group_identifier": tg.id, "weight": 100}]}},
             opts=opts,
-        )  # fmt: skip
+        )
         aws.vpclattice.ServiceNetworkServiceAssociation(
             "warranty", service_identifier=service.id, service_network_identifier=network.id, opts=opts
         )
         logs = aws.cloudwatch.LogGroup("lattice-access", retention_in_days=90, opts=opts)
-        aws.vpclattice.AccessLogSubscription("network-logs", resource_identifier=network.id,
-                                             destination_arn=logs.arn, opts=opts)  # fmt: skip
+        aws.vpclattice.AccessLogSubscription(
+            "network-logs", resource_identifier=network.id, destination_arn=logs.arn, opts=opts
+        )
         return aws.vpclattice.AuthPolicy(
-            "warranty-auth", resource_identifier=service.arn,
-            policy=pulumi.Output.all(service.arn, network.arn).apply(lambda a: _policy([{
-                "Effect": "Allow", "Principal": "*", "Action": "vpc-lattice-svcs:Invoke", "Resource": f"{a[0]}/*",
-                "Condition": {"StringEquals": {"vpc-lattice-svcs:ServiceNetworkArn": a[1],
-                                               "aws:PrincipalAccount": ACCOUNT}}}])),
+            "warranty-auth",
+            resource_identifier=service.arn,
+            policy=pulumi.Output.all(service.arn, network.arn).apply(
+                lambda a: _policy(
+                    [
+                        {
+                            "Effect": "Allow",
+                            "Principal": "*",
+                            "Action": "vpc-lattice-svcs:Invoke",
+                            "Resource": f"{a[0]}/*",
+                            "Condition": {
+                                "StringEquals": {
+                                    "vpc-lattice-svcs:ServiceNetworkArn": a[1],
+                                    "aws:PrincipalAccount": ACCOUNT,
+                                }
+                            },
+                        }
+                    ]
+                )
+            ),
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -395,38 +586,61 @@ def verified_access_dealer_portal(region: str) -> Build:
         opts = _aws(region)
         vpc, subnets = _vpc(opts, region)
         sg = aws.ec2.SecurityGroup("portal", vpc_id=vpc.id, opts=opts)
-        alb = aws.lb.LoadBalancer("portal", internal=True, load_balancer_type="application",
-                                  subnets=[s.id for s in subnets], security_groups=[sg.id], opts=opts)  # fmt: skip
-        cert = aws.acm.Certificate("portal", domain_name="dealers.fleet.example.com", validation_method="DNS",
-                                   opts=opts)  # fmt: skip
+        alb = aws.lb.LoadBalancer(
+            "portal",
+            internal=True,
+            load_balancer_type="application",
+            subnets=[s.id for s in subnets],
+            security_groups=[sg.id],
+            opts=opts,
+        )
+        cert = aws.acm.Certificate(
+            "portal", domain_name="dealers.fleet.example.com", validation_method="DNS", opts=opts
+        )
         provider = aws.verifiedaccess.TrustProvider(
-            "identity-center", policy_reference_name="idc", trust_provider_type="user",
-            user_trust_provider_type="iam-identity-center", opts=opts,
-        )  # fmt: skip
+            "identity-center",
+            policy_reference_name="idc",
+            trust_provider_type="user",
+            user_trust_provider_type="iam-identity-center",
+            opts=opts,
+        )
         instance = aws.verifiedaccess.Instance("dealers", description="dealer portal", opts=opts)
         attach = aws.verifiedaccess.InstanceTrustProviderAttachment(
-            "dealers-idc", verifiedaccess_instance_id=instance.id, verifiedaccess_trust_provider_id=provider.id,
+            "dealers-idc",
+            verifiedaccess_instance_id=instance.id,
+            verifiedaccess_trust_provider_id=provider.id,
             opts=opts,
-        )  # fmt: skip
+        )
         group = aws.verifiedaccess.Group(
-            "dealers", verifiedaccess_instance_id=instance.id,
+            "dealers",
+            verifiedaccess_instance_id=instance.id,
             policy_document='permit(principal, action, resource) when { context.idc.groups has "dealer-staff" };',
             opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[attach])),
-        )  # fmt: skip
+        )
         logs = aws.cloudwatch.LogGroup("verified-access", retention_in_days=90, opts=opts)
         aws.verifiedaccess.InstanceLoggingConfiguration(
-            "dealers-logs", verifiedaccess_instance_id=instance.id,
+            "dealers-logs",
+            verifiedaccess_instance_id=instance.id,
             access_logs={"cloudwatch_logs": {"enabled": True, "log_group": logs.name}, "include_trust_context": True},
             opts=opts,
-        )  # fmt: skip
+        )
         return aws.verifiedaccess.Endpoint(
-            "portal", verified_access_group_id=group.id, endpoint_type="load-balancer", attachment_type="vpc",
-            application_domain="dealers.fleet.example.com", domain_certificate_arn=cert.arn,
-            endpoint_domain_prefix="dealers", security_group_ids=[sg.id],
-            load_balancer_options={"load_balancer_arn": alb.arn, "port": 443, "protocol": "https",
-                                   "subnet_ids": [s.id for s in subnets]},
+            "portal",
+            verified_access_group_id=group.id,
+            endpoint_type="load-balancer",
+            attachment_type="vpc",
+            application_domain="dealers.fleet.example.com",
+            domain_certificate_arn=cert.arn,
+            endpoint_domain_prefix="dealers",
+            security_group_ids=[sg.id],
+            load_balancer_options={
+                "load_balancer_arn": alb.arn,
+                "port": 443,
+                "protocol": "https",
+                "subnet_ids": [s.id for s in subnets],
+            },
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -439,11 +653,13 @@ def resource_explorer_local(region: str) -> Build:
         opts = _aws(region)
         index = aws.resourceexplorer.Index("local", type="LOCAL", opts=opts)
         return aws.resourceexplorer.View(
-            "fleet-inventory", name="fleet-inventory", default_view=True,
+            "fleet-inventory",
+            name="fleet-inventory",
+            default_view=True,
             filters={"filter_string": f"region:{region} tag:team=fleet-platform"},
             included_properties=[{"name": "tags"}],
             opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[index])),
-        )  # fmt: skip
+        )
 
     return build
 
@@ -457,42 +673,77 @@ def network_firewall_egress(region: str) -> Build:
         opts = _aws(region)
         vpc, subnets = _vpc(opts, region)
         allow = aws.networkfirewall.RuleGroup(
-            "aws-endpoints", name="aws-endpoints", capacity=100, type="STATEFUL",
-            rule_group={"rules_source": {"rules_source_list": {
-                "generated_rules_type": "ALLOWLIST", "target_types": ["TLS_SNI", "HTTP_HOST"],
-                "targets": [f".{region}.{_suffix(region)}", f"s3.{region}.{_suffix(region)}"]}}},
+            "aws-endpoints",
+            name="aws-endpoints",
+            capacity=100,
+            type="STATEFUL",
+            rule_group={
+                "rules_source": {
+                    "rules_source_list": {
+                        "generated_rules_type": "ALLOWLIST",
+                        "target_types": ["TLS_SNI", "HTTP_HOST"],
+                        "targets": [f".{region}.{_suffix(region)}", f"s3.{region}.{_suffix(region)}"],
+                    }
+                }
+            },
             opts=opts,
-        )  # fmt: skip
+        )
         deny = aws.networkfirewall.RuleGroup(
-            "trackers", name="trackers", capacity=100, type="STATEFUL",
-            rule_group={"rules_source": {"rules_source_list": {
-                "generated_rules_type": "DENYLIST", "target_types": ["TLS_SNI", "HTTP_HOST"],
-                "targets": [".doubleclick.net", ".google-analytics.com", "telemetry.example-tracker.com"]}}},
+            "trackers",
+            name="trackers",
+            capacity=100,
+            type="STATEFUL",
+            rule_group={
+                "rules_source": {
+                    "rules_source_list": {
+                        "generated_rules_type": "DENYLIST",
+                        "target_types": ["TLS_SNI", "HTTP_HOST"],
+                        "targets": [".doubleclick.net", ".google-analytics.com", "telemetry.example-tracker.com"],
+                    }
+                }
+            },
             opts=opts,
-        )  # fmt: skip
+        )
         policy = aws.networkfirewall.FirewallPolicy(
-            "egress", name="egress",
-            firewall_policy={"stateless_default_actions": ["aws:forward_to_sfe"],
-                             "stateless_fragment_default_actions": ["aws:forward_to_sfe"],
-                             "stateful_rule_group_references": [{"resource_arn": deny.arn}, {"resource_arn": allow.arn}]},
+            "egress",
+            name="egress",
+            firewall_policy={
+                "stateless_default_actions": ["aws:forward_to_sfe"],
+                "stateless_fragment_default_actions": ["aws:forward_to_sfe"],
+                "stateful_rule_group_references": [{"resource_arn": deny.arn}, {"resource_arn": allow.arn}],
+            },
             opts=opts,
-        )  # fmt: skip
+        )
         firewall = aws.networkfirewall.Firewall(
-            "egress", name="workshop-egress", firewall_policy_arn=policy.arn, vpc_id=vpc.id,
-            subnet_mappings=[{"subnet_id": s.id} for s in subnets], delete_protection=True, opts=opts,
-        )  # fmt: skip
+            "egress",
+            name="workshop-egress",
+            firewall_policy_arn=policy.arn,
+            vpc_id=vpc.id,
+            subnet_mappings=[{"subnet_id": s.id} for s in subnets],
+            delete_protection=True,
+            opts=opts,
+        )
         logs = aws.s3.Bucket("firewall-flow-logs", opts=opts)
         alerts = aws.cloudwatch.LogGroup("firewall-alerts", retention_in_days=180, opts=opts)
         return aws.networkfirewall.LoggingConfiguration(
-            "egress", firewall_arn=firewall.arn,
-            logging_configuration={"log_destination_configs": [
-                {"log_destination": {"bucketName": logs.bucket, "prefix": "flow"}, "log_destination_type": "S3",
-                 "log_type": "FLOW"},
-                {"log_destination": {"logGroup": alerts.name}, "log_destination_type": "CloudWatchLogs",
-                 "log_type": "ALERT"},
-            ]},
+            "egress",
+            firewall_arn=firewall.arn,
+            logging_configuration={
+                "log_destination_configs": [
+                    {
+                        "log_destination": {"bucketName": logs.bucket, "prefix": "flow"},
+                        "log_destination_type": "S3",
+                        "log_type": "FLOW",
+                    },
+                    {
+                        "log_destination": {"logGroup": alerts.name},
+                        "log_destination_type": "CloudWatchLogs",
+                        "log_type": "ALERT",
+                    },
+                ]
+            },
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -510,24 +761,40 @@ def iot_timestream(region: str) -> Build:
         rejected = aws.s3.Bucket("timestream-rejected", opts=opts)
         db = aws.timestreamwrite.Database("battery", database_name="battery", kms_key_id=key.arn, opts=opts)
         table = aws.timestreamwrite.Table(
-            "cell-voltages", database_name=db.database_name, table_name="cell_voltages",
-            retention_properties={"memory_store_retention_period_in_hours": 24,
-                                  "magnetic_store_retention_period_in_days": 365},
-            magnetic_store_write_properties={"enable_magnetic_store_writes": True,
-                                             "magnetic_store_rejected_data_location": {"s3_configuration": {
-                                                 "bucket_name": rejected.bucket, "encryption_option": "SSE_S3"}}},
+            "cell-voltages",
+            database_name=db.database_name,
+            table_name="cell_voltages",
+            retention_properties={
+                "memory_store_retention_period_in_hours": 24,
+                "magnetic_store_retention_period_in_days": 365,
+            },
+            magnetic_store_write_properties={
+                "enable_magnetic_store_writes": True,
+                "magnetic_store_rejected_data_location": {
+                    "s3_configuration": {"bucket_name": rejected.bucket, "encryption_option": "SSE_S3"}
+                },
+            },
             opts=opts,
-        )  # fmt: skip
+        )
         role = aws.iam.Role("iot-timestream", assume_role_policy=_trust("iot.amazonaws.com"), opts=opts)
         return aws.iot.TopicRule(
-            "cell-voltages", name="cell_voltages", enabled=True, sql_version="2016-03-23",
+            "cell-voltages",
+            name="cell_voltages",
+            enabled=True,
+            sql_version="2016-03-23",
             sql="SELECT cell, voltage FROM 'ev/+/bms/cells'",
-            timestreams=[{"database_name": db.database_name, "table_name": table.table_name, "role_arn": role.arn,
-                          "dimensions": [{"name": "vin", "value": "${topic(2)}"}],
-                          "timestamp": {"unit": "MILLISECONDS", "value": "${timestamp()}"}}],
+            timestreams=[
+                {
+                    "database_name": db.database_name,
+                    "table_name": table.table_name,
+                    "role_arn": role.arn,
+                    "dimensions": [{"name": "vin", "value": "${topic(2)}"}],
+                    "timestamp": {"unit": "MILLISECONDS", "value": "${timestamp()}"},
+                }
+            ],
             error_action={"s3": {"bucket_name": rejected.bucket, "key": "errors/${newuuid()}", "role_arn": role.arn}},
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -540,19 +807,33 @@ def kinesis_video_dashcam(region: str) -> Build:
         opts = _aws(region)
         part = _partition(region)
         key = aws.kms.Key("kvs-key", description="dashcam video", opts=opts)
-        stream = aws.kinesis.VideoStream("dashcam", name="dashcam-incidents", data_retention_in_hours=72,
-                                         kms_key_id=key.arn, media_type="video/h264", opts=opts)  # fmt: skip
+        stream = aws.kinesis.VideoStream(
+            "dashcam",
+            name="dashcam-incidents",
+            data_retention_in_hours=72,
+            kms_key_id=key.arn,
+            media_type="video/h264",
+            opts=opts,
+        )
         role = aws.iam.Role("kvs-devices", assume_role_policy=_trust("credentials.iot.amazonaws.com"), opts=opts)
         alias = aws.iot.RoleAlias("dashcam", alias="dashcam-kvs", role_arn=role.arn, opts=opts)
         return aws.iot.Policy(
-            "dashcam-credentials", name="dashcam-credentials",
-            policy=pulumi.Output.all(alias.arn, stream.arn).apply(lambda a: _policy([
-                {"Effect": "Allow", "Action": "iot:AssumeRoleWithCertificate", "Resource": a[0]},
-                {"Effect": "Allow", "Action": "iot:Connect",
-                 "Resource": f"arn:{part}:iot:{region}:{ACCOUNT}:client/${{iot:Connection.Thing.ThingName}}"},
-            ])),
+            "dashcam-credentials",
+            name="dashcam-credentials",
+            policy=pulumi.Output.all(alias.arn, stream.arn).apply(
+                lambda a: _policy(
+                    [
+                        {"Effect": "Allow", "Action": "iot:AssumeRoleWithCertificate", "Resource": a[0]},
+                        {
+                            "Effect": "Allow",
+                            "Action": "iot:Connect",
+                            "Resource": f"arn:{part}:iot:{region}:{ACCOUNT}:client/${{iot:Connection.Thing.ThingName}}",
+                        },
+                    ]
+                )
+            ),
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -566,15 +847,31 @@ def memorydb_sessions(region: str) -> Build:
         _, subnets = _vpc(opts, region)
         key = aws.kms.Key("memorydb-key", description="session store", opts=opts)
         topic = aws.sns.Topic("memorydb-events", opts=opts)
-        user = aws.memorydb.User("app", user_name="app", access_string="on ~session:* +@all -@dangerous",
-                                 authentication_mode={"type": "iam"}, opts=opts)  # fmt: skip
+        user = aws.memorydb.User(
+            "app",
+            user_name="app",
+            access_string="on ~session:* +@all -@dangerous",
+            authentication_mode={"type": "iam"},
+            opts=opts,
+        )
         acl = aws.memorydb.Acl("app", name="app", user_names=[user.user_name], opts=opts)
         group = aws.memorydb.SubnetGroup("sessions", name="sessions", subnet_ids=[s.id for s in subnets], opts=opts)
         return aws.memorydb.Cluster(
-            "sessions", name="sessions", engine="valkey", engine_version="7.3", node_type="db.r7g.large", num_shards=2,
-            num_replicas_per_shard=1, acl_name=acl.name, subnet_group_name=group.name, tls_enabled=True,
-            kms_key_arn=key.arn, sns_topic_arn=topic.arn, snapshot_retention_limit=7, opts=opts,
-        )  # fmt: skip
+            "sessions",
+            name="sessions",
+            engine="valkey",
+            engine_version="7.3",
+            node_type="db.r7g.large",
+            num_shards=2,
+            num_replicas_per_shard=1,
+            acl_name=acl.name,
+            subnet_group_name=group.name,
+            tls_enabled=True,
+            kms_key_arn=key.arn,
+            sns_topic_arn=topic.arn,
+            snapshot_retention_limit=7,
+            opts=opts,
+        )
 
     return build
 
@@ -587,15 +884,19 @@ def opensearch_ingestion(region: str) -> Build:
     def build(c: Any) -> object:
         opts = _aws(region)
         aws.opensearch.ServerlessSecurityPolicy(
-            "dtc-encryption", name="dtc-events", type="encryption",
-            policy=json.dumps({"Rules": [{"ResourceType": "collection", "Resource": ["collection/dtc-events"]}],
-                               "AWSOwnedKey": True}),
+            "dtc-encryption",
+            name="dtc-events",
+            type="encryption",
+            policy=json.dumps(
+                {"Rules": [{"ResourceType": "collection", "Resource": ["collection/dtc-events"]}], "AWSOwnedKey": True}
+            ),
             opts=opts,
-        )  # fmt: skip
+        )
         collection = aws.opensearch.ServerlessCollection("dtc-events", name="dtc-events", type="TIMESERIES", opts=opts)
         role = aws.iam.Role("osis", assume_role_policy=_trust("osis-pipelines.amazonaws.com"), opts=opts)
-        logs = aws.cloudwatch.LogGroup("osis-dtc", name="/aws/vendedlogs/OpenSearchIngestion/dtc/audit-logs",
-                                       retention_in_days=30, opts=opts)  # fmt: skip
+        logs = aws.cloudwatch.LogGroup(
+            "osis-dtc", name="/aws/vendedlogs/OpenSearchIngestion/dtc/audit-logs", retention_in_days=30, opts=opts
+        )
 
         def body(a: list[str]) -> str:
             return (
@@ -619,12 +920,14 @@ def opensearch_ingestion(region: str) -> Build:
             )
 
         return aws.opensearchingest.Pipeline(
-            "dtc", pipeline_name="dtc", min_units=1, max_units=4,
+            "dtc",
+            pipeline_name="dtc",
+            min_units=1,
+            max_units=4,
             pipeline_configuration_body=pulumi.Output.all(collection.collection_endpoint, role.arn).apply(body),
-            log_publishing_options={"is_logging_enabled": True,
-                                    "cloudwatch_log_destination": {"log_group": logs.name}},
+            log_publishing_options={"is_logging_enabled": True, "cloudwatch_log_destination": {"log_group": logs.name}},
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -640,20 +943,26 @@ def glue_data_quality(region: str) -> Build:
         data = aws.s3.Bucket("charging-data", opts=opts)
         db = aws.glue.CatalogDatabase("charging", name="charging", opts=opts)
         table = aws.glue.CatalogTable(
-            "sessions", name="sessions", database_name=db.name, table_type="EXTERNAL_TABLE",
-            storage_descriptor={"location": data.bucket.apply(lambda b: f"s3://{b}/sessions/"),
-                                "input_format": "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
-                                "output_format": "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",
-                                "ser_de_info": {"serialization_library":
-                                                "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe"},
-                                "columns": [{"name": "vin", "type": "string"}, {"name": "kwh", "type": "double"}]},
+            "sessions",
+            name="sessions",
+            database_name=db.name,
+            table_type="EXTERNAL_TABLE",
+            storage_descriptor={
+                "location": data.bucket.apply(lambda b: f"s3://{b}/sessions/"),
+                "input_format": "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
+                "output_format": "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",
+                "ser_de_info": {"serialization_library": "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe"},
+                "columns": [{"name": "vin", "type": "string"}, {"name": "kwh", "type": "double"}],
+            },
             opts=opts,
-        )  # fmt: skip
+        )
         return aws.glue.DataQualityRuleset(
-            "sessions-quality", name="charging-sessions-quality",
+            "sessions-quality",
+            name="charging-sessions-quality",
             ruleset='Rules = [ IsComplete "vin", ColumnLength "vin" = 17, ColumnValues "kwh" between 0 and 350 ]',
-            target_table={"database_name": db.name, "table_name": table.name}, opts=opts,
-        )  # fmt: skip
+            target_table={"database_name": db.name, "table_name": table.name},
+            opts=opts,
+        )
 
     return build
 
@@ -667,21 +976,36 @@ def datazone_domain(region: str) -> Build:
         key = aws.kms.Key("datazone-key", description="data portal", opts=opts)
         role = aws.iam.Role(
             "datazone-execution",
-            assume_role_policy=json.dumps({"Version": "2012-10-17", "Statement": [{
-                "Effect": "Allow", "Principal": {"Service": "datazone.amazonaws.com"},
-                "Action": ["sts:AssumeRole", "sts:TagSession"],
-                "Condition": {"StringEquals": {"aws:SourceAccount": ACCOUNT}}}]}),
+            assume_role_policy=json.dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Principal": {"Service": "datazone.amazonaws.com"},
+                            "Action": ["sts:AssumeRole", "sts:TagSession"],
+                            "Condition": {"StringEquals": {"aws:SourceAccount": ACCOUNT}},
+                        }
+                    ],
+                }
+            ),
             opts=opts,
-        )  # fmt: skip
-        domain = aws.datazone.Domain("owner-data", name="owner-data", domain_execution_role=role.arn,
-                                     kms_key_identifier=key.arn, opts=opts)  # fmt: skip
+        )
+        domain = aws.datazone.Domain(
+            "owner-data", name="owner-data", domain_execution_role=role.arn, kms_key_identifier=key.arn, opts=opts
+        )
         lake = aws.s3.Bucket("datazone-lake", opts=opts)
         aws.datazone.EnvironmentBlueprintConfiguration(
-            "data-lake", domain_id=domain.id, environment_blueprint_id="DefaultDataLake", enabled_regions=[region],
-            regional_parameters={region: {"S3Location": lake.bucket.apply(lambda b: f"s3://{b}")}}, opts=opts,
-        )  # fmt: skip
-        return aws.datazone.Project("analytics", domain_identifier=domain.id, name="battery-analytics",
-                                    skip_deletion_check=True, opts=opts)  # fmt: skip
+            "data-lake",
+            domain_id=domain.id,
+            environment_blueprint_id="DefaultDataLake",
+            enabled_regions=[region],
+            regional_parameters={region: {"S3Location": lake.bucket.apply(lambda b: f"s3://{b}")}},
+            opts=opts,
+        )
+        return aws.datazone.Project(
+            "analytics", domain_identifier=domain.id, name="battery-analytics", skip_deletion_check=True, opts=opts
+        )
 
     return build
 
@@ -693,15 +1017,17 @@ def lake_formation_tags(region: str) -> Build:
         opts = _aws(region)
         db = aws.glue.CatalogDatabase("fleet", name="fleet", opts=opts)
         tag = aws.lakeformation.LfTag("sensitivity", key="sensitivity", values=["internal", "personal"], opts=opts)
-        aws.lakeformation.ResourceLfTag("fleet-internal", database={"name": db.name},
-                                        lf_tag={"key": tag.key, "value": "internal"}, opts=opts)  # fmt: skip
+        aws.lakeformation.ResourceLfTag(
+            "fleet-internal", database={"name": db.name}, lf_tag={"key": tag.key, "value": "internal"}, opts=opts
+        )
         analysts = aws.iam.Role("analysts", assume_role_policy=_trust("athena.amazonaws.com"), opts=opts)
         return aws.lakeformation.Permissions(
-            "analysts-internal", principal=analysts.arn, permissions=["SELECT", "DESCRIBE"],
-            lf_tag_policy={"resource_type": "TABLE",
-                           "expressions": [{"key": tag.key, "values": ["internal"]}]},
+            "analysts-internal",
+            principal=analysts.arn,
+            permissions=["SELECT", "DESCRIBE"],
+            lf_tag_policy={"resource_type": "TABLE", "expressions": [{"key": tag.key, "values": ["internal"]}]},
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -714,17 +1040,28 @@ def security_lake_in_region(region: str) -> Build:
         opts = _aws(region)
         role = aws.iam.Role("securitylake-metastore", assume_role_policy=_trust("lambda.amazonaws.com"), opts=opts)
         lake = aws.securitylake.DataLake(
-            "security-lake", meta_store_manager_role_arn=role.arn,
-            configuration={"region": region, "encryption_configurations": [{"kms_key_id": "S3_MANAGED_KEY"}],
-                           "lifecycle_configuration": {"expiration": {"days": 365},
-                                                       "transitions": [{"days": 31, "storage_class": "STANDARD_IA"}]}},
+            "security-lake",
+            meta_store_manager_role_arn=role.arn,
+            configuration={
+                "region": region,
+                "encryption_configurations": [{"kms_key_id": "S3_MANAGED_KEY"}],
+                "lifecycle_configuration": {
+                    "expiration": {"days": 365},
+                    "transitions": [{"days": 31, "storage_class": "STANDARD_IA"}],
+                },
+            },
             opts=opts,
-        )  # fmt: skip
+        )
         return aws.securitylake.AwsLogSource(
-            "cloudtrail", source={"accounts": [ACCOUNT], "regions": [region], "source_name": "CLOUD_TRAIL_MGMT",
-                                  "source_version": "2.0"},
+            "cloudtrail",
+            source={
+                "accounts": [ACCOUNT],
+                "regions": [region],
+                "source_name": "CLOUD_TRAIL_MGMT",
+                "source_version": "2.0",
+            },
             opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[lake])),
-        )  # fmt: skip
+        )
 
     return build
 
@@ -737,20 +1074,30 @@ def backup_air_gapped(region: str, second: str | None = None) -> Build:
         opts = _aws(region)
         gap_opts = _aws(second) if second else opts
         vault = aws.backup.Vault("primary", name="owner-data", opts=opts)
-        gap = aws.backup.LogicallyAirGappedVault("air-gapped", name="owner-data-airgap", min_retention_days=7,
-                                                 max_retention_days=90, opts=gap_opts)  # fmt: skip
+        gap = aws.backup.LogicallyAirGappedVault(
+            "air-gapped", name="owner-data-airgap", min_retention_days=7, max_retention_days=90, opts=gap_opts
+        )
         plan = aws.backup.Plan(
-            "daily", name="owner-data-daily",
-            rules=[{"rule_name": "daily", "target_vault_name": vault.name, "schedule": "cron(0 3 * * ? *)",
+            "daily",
+            name="owner-data-daily",
+            rules=[
+                {
+                    "rule_name": "daily",
+                    "target_vault_name": vault.name,
+                    "schedule": "cron(0 3 * * ? *)",
                     "lifecycle": {"delete_after": 35},
-                    "copy_actions": [{"destination_vault_arn": gap.arn, "lifecycle": {"delete_after": 60}}]}],
+                    "copy_actions": [{"destination_vault_arn": gap.arn, "lifecycle": {"delete_after": 60}}],
+                }
+            ],
             opts=opts,
-        )  # fmt: skip
+        )
         role = aws.iam.Role("backup", assume_role_policy=_trust("backup.amazonaws.com"), opts=opts)
-        table = aws.dynamodb.Table("owners", hash_key="id", attributes=[{"name": "id", "type": "S"}],
-                                   billing_mode="PAY_PER_REQUEST", opts=opts)  # fmt: skip
-        return aws.backup.Selection("owner-data", plan_id=plan.id, iam_role_arn=role.arn, name="owner-data",
-                                    resources=[table.arn], opts=opts)  # fmt: skip
+        table = aws.dynamodb.Table(
+            "owners", hash_key="id", attributes=[{"name": "id", "type": "S"}], billing_mode="PAY_PER_REQUEST", opts=opts
+        )
+        return aws.backup.Selection(
+            "owner-data", plan_id=plan.id, iam_role_arn=role.arn, name="owner-data", resources=[table.arn], opts=opts
+        )
 
     return build
 
@@ -767,34 +1114,59 @@ def fc3_triggers(region: str) -> Build:
         project = alicloud.log.Project("fc-logs", project_name="ev-fc-logs", opts=opts)
         store = alicloud.log.Store("fc-store", project_name=project.project_name, logstore_name="functions", opts=opts)
         bucket = alicloud.oss.Bucket("dashcam-uploads", bucket="ev-dashcam-uploads", opts=opts)
-        role = alicloud.ram.Role("fc-role", role_name="fc-dashcam", assume_role_policy_document=_ram_trust("fc.aliyuncs.com"),
-                                 opts=opts)  # fmt: skip
+        role = alicloud.ram.Role(
+            "fc-role", role_name="fc-dashcam", assume_role_policy_document=_ram_trust("fc.aliyuncs.com"), opts=opts
+        )
         fn = alicloud.fc.V3Function(
-            "clip-indexer", function_name="clip-indexer", runtime="python3.10", handler="index.handler",
-            memory_size=512, timeout=60, role=role.arn,
+            "clip-indexer",
+            function_name="clip-indexer",
+            runtime="python3.10",
+            handler="index.handler",
+            memory_size=512,
+            timeout=60,
+            role=role.arn,
             code={"zip_file": "UEsDBAoAAAAAAA=="},
             environment_variables={"CLIP_BUCKET": bucket.bucket, "OSS_ENDPOINT": f"oss-{region}-internal.aliyuncs.com"},
-            log_config={"project": project.project_name, "logstore": store.logstore_name, "enable_request_metrics": True},
+            log_config={
+                "project": project.project_name,
+                "logstore": store.logstore_name,
+                "enable_request_metrics": True,
+            },
             opts=opts,
-        )  # fmt: skip
+        )
         alicloud.fc.V3Trigger(
-            "on-upload", function_name=fn.function_name, qualifier="LATEST", trigger_type="oss", trigger_name="on-upload",
-            invocation_role=role.arn, source_arn=bucket.bucket.apply(lambda b: f"acs:oss:{region}:{ACCOUNT}:{b}"),
-            trigger_config=json.dumps({"events": ["oss:ObjectCreated:PutObject"],
-                                       "filter": {"key": {"prefix": "clips/", "suffix": ".mp4"}}}),
+            "on-upload",
+            function_name=fn.function_name,
+            qualifier="LATEST",
+            trigger_type="oss",
+            trigger_name="on-upload",
+            invocation_role=role.arn,
+            source_arn=bucket.bucket.apply(lambda b: f"acs:oss:{region}:{ACCOUNT}:{b}"),
+            trigger_config=json.dumps(
+                {"events": ["oss:ObjectCreated:PutObject"], "filter": {"key": {"prefix": "clips/", "suffix": ".mp4"}}}
+            ),
             opts=opts,
-        )  # fmt: skip
+        )
         alicloud.fc.V3Trigger(
-            "nightly", function_name=fn.function_name, qualifier="LATEST", trigger_type="timer", trigger_name="nightly",
-            trigger_config=json.dumps({"cronExpression": "CRON_TZ=Asia/Shanghai 0 0 2 * * *", "enable": True,
-                                       "payload": "{\"task\":\"reindex\"}"}),
+            "nightly",
+            function_name=fn.function_name,
+            qualifier="LATEST",
+            trigger_type="timer",
+            trigger_name="nightly",
+            trigger_config=json.dumps(
+                {"cronExpression": "CRON_TZ=Asia/Shanghai 0 0 2 * * *", "enable": True, "payload": '{"task":"reindex"}'}
+            ),
             opts=opts,
-        )  # fmt: skip
+        )
         return alicloud.fc.V3Trigger(
-            "http", function_name=fn.function_name, qualifier="LATEST", trigger_type="http", trigger_name="http",
+            "http",
+            function_name=fn.function_name,
+            qualifier="LATEST",
+            trigger_type="http",
+            trigger_name="http",
             trigger_config=json.dumps({"authType": "function", "methods": ["GET", "POST"], "disableURLInternet": True}),
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -808,18 +1180,29 @@ def sae_application(region: str, zone: str) -> Build:
         sg = alicloud.ecs.SecurityGroup("sae", vpc_id=vpc.id, opts=opts)
         ns = alicloud.sae.Namespace("fleet", namespace_id=f"{region}:fleet", namespace_name="fleet", opts=opts)
         registry = alicloud.cr.RegistryEnterpriseInstance(
-            "registry", instance_name="ev-registry", instance_type="Basic", payment_type="Subscription", period=1,
+            "registry",
+            instance_name="ev-registry",
+            instance_type="Basic",
+            payment_type="Subscription",
+            period=1,
             opts=opts,
-        )  # fmt: skip
+        )
         return alicloud.sae.Application(
-            "booking-api", app_name="booking-api", namespace_id=ns.namespace_id, package_type="Image", replicas=2,
-            cpu=1000, memory=2048, vpc_id=vpc.id, vswitch_id=vsw.id, security_group_id=sg.id,
+            "booking-api",
+            app_name="booking-api",
+            namespace_id=ns.namespace_id,
+            package_type="Image",
+            replicas=2,
+            cpu=1000,
+            memory=2048,
+            vpc_id=vpc.id,
+            vswitch_id=vsw.id,
+            security_group_id=sg.id,
             acr_instance_id=registry.id,
             image_url=f"ev-registry-registry-vpc.{region}.cr.aliyuncs.com/fleet/booking-api:1.9.2",
-            envs=json.dumps([{"name": "SPRING_PROFILES_ACTIVE", "value": "prod"},
-                             {"name": "REGION", "value": region}]),
+            envs=json.dumps([{"name": "SPRING_PROFILES_ACTIVE", "value": "prod"}, {"name": "REGION", "value": region}]),
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -831,10 +1214,18 @@ def polardbx_orders(region: str, zone: str) -> Build:
         opts = _ali(region)
         vpc, vsw = _ali_vpc(opts, zone)
         return alicloud.drds.PolardbxInstance(
-            "parts-orders", topology_type="1azone", primary_zone=zone, cn_class="polarx.x4.medium.2e", cn_node_count=2,
-            dn_class="mysql.n4.medium.25", dn_node_count=2, vpc_id=vpc.id, vswitch_id=vsw.id,
-            description="parts orders", opts=opts,
-        )  # fmt: skip
+            "parts-orders",
+            topology_type="1azone",
+            primary_zone=zone,
+            cn_class="polarx.x4.medium.2e",
+            cn_node_count=2,
+            dn_class="mysql.n4.medium.25",
+            dn_node_count=2,
+            vpc_id=vpc.id,
+            vswitch_id=vsw.id,
+            description="parts orders",
+            opts=opts,
+        )
 
     return build
 
@@ -846,11 +1237,22 @@ def lindorm_signals(region: str, zone: str) -> Build:
         opts = _ali(region)
         vpc, vsw = _ali_vpc(opts, zone)
         return alicloud.lindorm.Instance(
-            "signals", instance_name="vehicle-signals", disk_category="cloud_efficiency", payment_type="PayAsYouGo",
-            zone_id=zone, vswitch_id=vsw.id, vpc_id=vpc.id, instance_storage="480", table_engine_specification="lindorm.c.xlarge",
-            table_engine_node_count=2, time_series_engine_specification="lindorm.g.xlarge", time_series_engine_node_count=2,
-            ip_white_lists=["172.16.0.0/12"], deletion_proection="Enable", opts=opts,
-        )  # fmt: skip
+            "signals",
+            instance_name="vehicle-signals",
+            disk_category="cloud_efficiency",
+            payment_type="PayAsYouGo",
+            zone_id=zone,
+            vswitch_id=vsw.id,
+            vpc_id=vpc.id,
+            instance_storage="480",
+            table_engine_specification="lindorm.c.xlarge",
+            table_engine_node_count=2,
+            time_series_engine_specification="lindorm.g.xlarge",
+            time_series_engine_node_count=2,
+            ip_white_lists=["172.16.0.0/12"],
+            deletion_proection="Enable",
+            opts=opts,
+        )
 
     return build
 
@@ -863,20 +1265,36 @@ def hologres_maxcompute_dataworks(region: str, zone: str) -> Build:
         opts = _ali(region)
         vpc, vsw = _ali_vpc(opts, zone)
         alicloud.maxcompute.Project(
-            "battery", project_name="ev_battery_analytics", default_quota="os_PayAsYouGoQuota", comment="battery lake",
-            properties={"type_system": "2", "timezone": "Asia/Shanghai", "table_lifecycle": {"type": "optional",
-                                                                                            "value": "365"}},
+            "battery",
+            project_name="ev_battery_analytics",
+            default_quota="os_PayAsYouGoQuota",
+            comment="battery lake",
+            properties={
+                "type_system": "2",
+                "timezone": "Asia/Shanghai",
+                "table_lifecycle": {"type": "optional", "value": "365"},
+            },
             security_properties={"using_acl": True, "using_policy": True, "enable_download_privilege": True},
             opts=opts,
-        )  # fmt: skip
-        alicloud.dataworks.Project("battery", project_name="ev_battery_jobs", display_name="battery jobs",
-                                   pai_task_enabled=False, dev_environment_enabled=True, opts=opts)  # fmt: skip
-        return alicloud.hologram.Instance(
-            "serving", instance_name="battery-serving", instance_type="Standard", payment_type="PayAsYouGo",
-            zone_id=zone, cpu=32, endpoints=[{"type": "Intranet"},
-                                             {"type": "VPCSingleTunnel", "vpc_id": vpc.id, "vswitch_id": vsw.id}],
+        )
+        alicloud.dataworks.Project(
+            "battery",
+            project_name="ev_battery_jobs",
+            display_name="battery jobs",
+            pai_task_enabled=False,
+            dev_environment_enabled=True,
             opts=opts,
-        )  # fmt: skip
+        )
+        return alicloud.hologram.Instance(
+            "serving",
+            instance_name="battery-serving",
+            instance_type="Standard",
+            payment_type="PayAsYouGo",
+            zone_id=zone,
+            cpu=32,
+            endpoints=[{"type": "Intranet"}, {"type": "VPCSingleTunnel", "vpc_id": vpc.id, "vswitch_id": vsw.id}],
+            opts=opts,
+        )
 
     return build
 
@@ -892,25 +1310,43 @@ def eventbridge_mns_fc(region: str) -> Build:
         queue = alicloud.message.ServiceQueue("ota-failures", queue_name="ota-failures", enable_sse=True, opts=opts)
         topic = alicloud.message.ServiceTopic("ota-status", topic_name="ota-status", enable_logging=True, opts=opts)
         alicloud.message.ServiceSubscription(
-            "status-to-queue", topic_name=topic.topic_name, subscription_name="to-failures", push_type="queue",
-            endpoint=queue.queue_name, notify_content_format="SIMPLIFIED", notify_strategy="BACKOFF_RETRY", opts=opts,
-        )  # fmt: skip
+            "status-to-queue",
+            topic_name=topic.topic_name,
+            subscription_name="to-failures",
+            push_type="queue",
+            endpoint=queue.queue_name,
+            notify_content_format="SIMPLIFIED",
+            notify_strategy="BACKOFF_RETRY",
+            opts=opts,
+        )
         return alicloud.eventbridge.Rule(
-            "failed-updates", event_bus_name=bus.event_bus_name, rule_name="failed-updates",
+            "failed-updates",
+            event_bus_name=bus.event_bus_name,
+            rule_name="failed-updates",
             filter_pattern=json.dumps({"source": ["ev.ota"], "type": ["ota:UpdateFailed"]}),
             targets=[
-                {"target_id": "queue", "type": "acs.mns.queue",
-                 "endpoint": queue.queue_name.apply(lambda q: f"acs:mns:{region}:{ACCOUNT}:queues/{q}"),
-                 "param_lists": [{"resource_key": "queue", "form": "CONSTANT", "value": "ota-failures"},
-                                 {"resource_key": "Body", "form": "ORIGINAL"}]},
-                {"target_id": "fn", "type": "acs.fc.function",
-                 "endpoint": f"acs:fc:{region}:{ACCOUNT}:functions/ota-retry",
-                 "param_lists": [{"resource_key": "functionName", "form": "CONSTANT", "value": "ota-retry"},
-                                 {"resource_key": "Qualifier", "form": "CONSTANT", "value": "LATEST"},
-                                 {"resource_key": "Body", "form": "ORIGINAL"}]},
+                {
+                    "target_id": "queue",
+                    "type": "acs.mns.queue",
+                    "endpoint": queue.queue_name.apply(lambda q: f"acs:mns:{region}:{ACCOUNT}:queues/{q}"),
+                    "param_lists": [
+                        {"resource_key": "queue", "form": "CONSTANT", "value": "ota-failures"},
+                        {"resource_key": "Body", "form": "ORIGINAL"},
+                    ],
+                },
+                {
+                    "target_id": "fn",
+                    "type": "acs.fc.function",
+                    "endpoint": f"acs:fc:{region}:{ACCOUNT}:functions/ota-retry",
+                    "param_lists": [
+                        {"resource_key": "functionName", "form": "CONSTANT", "value": "ota-retry"},
+                        {"resource_key": "Qualifier", "form": "CONSTANT", "value": "LATEST"},
+                        {"resource_key": "Body", "form": "ORIGINAL"},
+                    ],
+                },
             ],
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -923,19 +1359,30 @@ def rocketmq5_orders(region: str, zone: str) -> Build:
         opts = _ali(region)
         vpc, vsw = _ali_vpc(opts, zone)
         mq = alicloud.rocketmq.RocketMQInstance(
-            "orders", instance_name="charging-orders", service_code="rmq", series_code="standard",
-            sub_series_code="cluster_ha", payment_type="PayAsYouGo",
+            "orders",
+            instance_name="charging-orders",
+            service_code="rmq",
+            series_code="standard",
+            sub_series_code="cluster_ha",
+            payment_type="PayAsYouGo",
             product_info={"msg_process_spec": "rmq.s2.2xlarge", "message_retention_time": 72},
-            network_info={"vpc_info": {"vpc_id": vpc.id, "vswitches": [{"vswitch_id": vsw.id}]},
-                          "internet_info": {"internet_spec": "disable", "flow_out_type": "uninvolved"}},
+            network_info={
+                "vpc_info": {"vpc_id": vpc.id, "vswitches": [{"vswitch_id": vsw.id}]},
+                "internet_info": {"internet_spec": "disable", "flow_out_type": "uninvolved"},
+            },
             opts=opts,
-        )  # fmt: skip
-        alicloud.rocketmq.RocketMQTopic("sessions", instance_id=mq.id, topic_name="charging-sessions",
-                                        message_type="FIFO", opts=opts)  # fmt: skip
+        )
+        alicloud.rocketmq.RocketMQTopic(
+            "sessions", instance_id=mq.id, topic_name="charging-sessions", message_type="FIFO", opts=opts
+        )
         return alicloud.rocketmq.ConsumerGroup(
-            "billing", instance_id=mq.id, consumer_group_id="GID_billing", delivery_order_type="Orderly",
-            consume_retry_policy={"retry_policy": "FixedRetryPolicy", "max_retry_times": 16}, opts=opts,
-        )  # fmt: skip
+            "billing",
+            instance_id=mq.id,
+            consumer_group_id="GID_billing",
+            delivery_order_type="Orderly",
+            consume_retry_policy={"retry_policy": "FixedRetryPolicy", "max_retry_times": 16},
+            opts=opts,
+        )
 
     return build
 
@@ -949,61 +1396,114 @@ def kafka_telemetry(region: str, zone: str) -> Build:
         sg = alicloud.ecs.SecurityGroup("kafka", vpc_id=vpc.id, opts=opts)
         key = alicloud.kms.Key("kafka-key", description="telemetry bus", opts=opts)
         kafka = alicloud.alikafka.Instance(
-            "telemetry", name="telemetry-bus", deploy_type=5, partition_num=50, disk_type=1, disk_size=500,
-            io_max_spec="alikafka.hw.2xlarge", spec_type="professional", service_version="2.6.2",
-            vswitch_id=vsw.id, zone_id=zone, security_group=sg.id, kms_key_id=key.id, opts=opts,
-        )  # fmt: skip
-        alicloud.alikafka.Topic("signals", instance_id=kafka.id, topic="vehicle-signals", remark="CAN signals",
-                                partition_num=24, opts=opts)  # fmt: skip
-        return alicloud.alikafka.ConsumerGroup("flink", instance_id=kafka.id, consumer_id="flink-signals",
-                                               description="stream jobs", opts=opts)  # fmt: skip
+            "telemetry",
+            name="telemetry-bus",
+            deploy_type=5,
+            partition_num=50,
+            disk_type=1,
+            disk_size=500,
+            io_max_spec="alikafka.hw.2xlarge",
+            spec_type="professional",
+            service_version="2.6.2",
+            vswitch_id=vsw.id,
+            zone_id=zone,
+            security_group=sg.id,
+            kms_key_id=key.id,
+            opts=opts,
+        )
+        alicloud.alikafka.Topic(
+            "signals", instance_id=kafka.id, topic="vehicle-signals", remark="CAN signals", partition_num=24, opts=opts
+        )
+        return alicloud.alikafka.ConsumerGroup(
+            "flink", instance_id=kafka.id, consumer_id="flink-signals", description="stream jobs", opts=opts
+        )
 
     return build
 
 
 def sls_alert_scheduled_sql(region: str) -> Build:
     # docs: alicloud log/project, log/store, sls/scheduledsql (scheduled_sql_configuration: source / dest logstore,
-    # dest_endpoint <region>-intranet.log.aliyuncs.com, dest_project, role_arn), sls/alert (configuration with query_list
-    # and a notification to an action policy of the project: type "sls"). Charger fault logs summarised hourly.
+    # dest_endpoint <region>-intranet.log.aliyuncs.com, dest_project, role_arn), sls/alert (configuration with
+    # query_list and a notification to an action policy of the project: type "sls"). Charger fault logs summarised
+    # hourly.
     def build(c: Any) -> object:
         opts = _ali(region)
         project = alicloud.log.Project("chargers", project_name="ev-charger-logs", opts=opts)
-        raw = alicloud.log.Store("faults", project_name=project.project_name, logstore_name="faults",
-                                 retention_period=30, opts=opts)  # fmt: skip
-        hourly = alicloud.log.Store("faults-hourly", project_name=project.project_name, logstore_name="faults-hourly",
-                                    retention_period=365, opts=opts)  # fmt: skip
-        role = alicloud.ram.Role("sls-sql", role_name="sls-scheduled-sql",
-                                 assume_role_policy_document=_ram_trust("log.aliyuncs.com"), opts=opts)  # fmt: skip
+        raw = alicloud.log.Store(
+            "faults", project_name=project.project_name, logstore_name="faults", retention_period=30, opts=opts
+        )
+        hourly = alicloud.log.Store(
+            "faults-hourly",
+            project_name=project.project_name,
+            logstore_name="faults-hourly",
+            retention_period=365,
+            opts=opts,
+        )
+        role = alicloud.ram.Role(
+            "sls-sql",
+            role_name="sls-scheduled-sql",
+            assume_role_policy_document=_ram_trust("log.aliyuncs.com"),
+            opts=opts,
+        )
         alicloud.sls.ScheduledSql(
-            "faults-hourly", scheduled_sql_name="faults-hourly", display_name="faults hourly",
+            "faults-hourly",
+            scheduled_sql_name="faults-hourly",
+            display_name="faults hourly",
             project=project.project_name,
             schedule={"type": "FixedRate", "interval": "60m", "delay": 30},
             scheduled_sql_configuration={
                 "script": "* | select charger_id, count(*) as faults group by charger_id",
-                "sql_type": "searchQuery", "resource_pool": "enhanced", "source_logstore": raw.logstore_name,
-                "dest_project": project.project_name, "dest_logstore": hourly.logstore_name,
-                "dest_endpoint": f"{region}-intranet.log.aliyuncs.com", "role_arn": role.arn,
-                "dest_role_arn": role.arn, "from_time_expr": "@m-1h", "to_time_expr": "@m", "max_run_time_in_seconds": 1800,
-                "max_retries": 5, "from_time": 1767225600, "to_time": 0, "data_format": "log2log",
+                "sql_type": "searchQuery",
+                "resource_pool": "enhanced",
+                "source_logstore": raw.logstore_name,
+                "dest_project": project.project_name,
+                "dest_logstore": hourly.logstore_name,
+                "dest_endpoint": f"{region}-intranet.log.aliyuncs.com",
+                "role_arn": role.arn,
+                "dest_role_arn": role.arn,
+                "from_time_expr": "@m-1h",
+                "to_time_expr": "@m",
+                "max_run_time_in_seconds": 1800,
+                "max_retries": 5,
+                "from_time": 1767225600,
+                "to_time": 0,
+                "data_format": "log2log",
             },
             opts=opts,
-        )  # fmt: skip
+        )
         return alicloud.sls.Alert(
-            "charger-faults", alert_name="charger-faults", display_name="charger faults",
-            project_name=project.project_name, schedule={"type": "FixedRate", "interval": "5m"},
+            "charger-faults",
+            alert_name="charger-faults",
+            display_name="charger faults",
+            project_name=project.project_name,
+            schedule={"type": "FixedRate", "interval": "5m"},
             configuration={
-                "type": "default", "version": "2.0", "dashboard": "internal-alert-analysis",
-                "query_lists": [{"query": "level: ERROR | select count(*) as errors", "time_span_type": "Relative",
-                                 "start": "-5m", "end": "now", "store_type": "log", "project": project.project_name,
-                                 "store": raw.logstore_name, "region": region}],
+                "type": "default",
+                "version": "2.0",
+                "dashboard": "internal-alert-analysis",
+                "query_lists": [
+                    {
+                        "query": "level: ERROR | select count(*) as errors",
+                        "time_span_type": "Relative",
+                        "start": "-5m",
+                        "end": "now",
+                        "store_type": "log",
+                        "project": project.project_name,
+                        "store": raw.logstore_name,
+                        "region": region,
+                    }
+                ],
                 "condition_configuration": {"condition": "errors > 20", "count_condition": ""},
                 "severity_configurations": [{"severity": 8, "eval_condition": {"condition": "errors > 20"}}],
-                "policy_configuration": {"alert_policy_id": "sls.builtin.dynamic", "action_policy_id": "charger-oncall",
-                                         "repeat_interval": "1h"},
+                "policy_configuration": {
+                    "alert_policy_id": "sls.builtin.dynamic",
+                    "action_policy_id": "charger-oncall",
+                    "repeat_interval": "1h",
+                },
                 "group_configuration": {"type": "no_group"},
             },
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -1015,20 +1515,41 @@ def kms_instance_keys(region: str, zone: str) -> Build:
     def build(c: Any) -> object:
         opts = _ali(region)
         vpc, vsw = _ali_vpc(opts, zone)
-        second = alicloud.vpc.Switch("vsw-b", vpc_id=vpc.id, cidr_block="172.16.8.0/21", zone_id=zone[:-1] + "h",
-                                     opts=opts)  # fmt: skip
+        second = alicloud.vpc.Switch(
+            "vsw-b", vpc_id=vpc.id, cidr_block="172.16.8.0/21", zone_id=zone[:-1] + "h", opts=opts
+        )
         kms = alicloud.kms.Instance(
-            "owner-kms", instance_name="owner-kms", product_version="3", vpc_id=vpc.id,
-            vswitch_ids=[vsw.id], zone_ids=[zone, zone[:-1] + "h"], spec=1000, key_num=1000, secret_num=100,
-            vpc_num=1, payment_type="PayAsYouGo", opts=opts,
-        )  # fmt: skip
-        key = alicloud.kms.Key("owner-data", dkms_instance_id=kms.id, key_spec="Aliyun_AES_256", key_usage="ENCRYPT/DECRYPT",
-                               description="owner data", opts=opts)  # fmt: skip
+            "owner-kms",
+            instance_name="owner-kms",
+            product_version="3",
+            vpc_id=vpc.id,
+            vswitch_ids=[vsw.id],
+            zone_ids=[zone, zone[:-1] + "h"],
+            spec=1000,
+            key_num=1000,
+            secret_num=100,
+            vpc_num=1,
+            payment_type="PayAsYouGo",
+            opts=opts,
+        )
+        key = alicloud.kms.Key(
+            "owner-data",
+            dkms_instance_id=kms.id,
+            key_spec="Aliyun_AES_256",
+            key_usage="ENCRYPT/DECRYPT",
+            description="owner data",
+            opts=opts,
+        )
         del second
         return alicloud.kms.Secret(
-            "db-password", secret_name="owner-db", secret_data="change-me", version_id="v1", dkms_instance_id=kms.id,
-            encryption_key_id=key.id, opts=opts,
-        )  # fmt: skip
+            "db-password",
+            secret_name="owner-db",
+            secret_data="change-me",
+            version_id="v1",
+            dkms_instance_id=kms.id,
+            encryption_key_id=key.id,
+            opts=opts,
+        )
 
     return build
 
@@ -1042,29 +1563,68 @@ def cloud_firewall_waf(region: str, zone: str, backend: str | None = None) -> Bu
         opts = _ali(region)
         vpc, vsw = _ali_vpc(opts, zone)
         book = alicloud.cloudfirewall.AddressBook(
-            "workshops", group_name="workshop-networks", group_type="ip", description="workshop offices",
-            address_lists=["10.8.0.0/16", "10.9.0.0/16"], opts=opts,
-        )  # fmt: skip
+            "workshops",
+            group_name="workshop-networks",
+            group_type="ip",
+            description="workshop offices",
+            address_lists=["10.8.0.0/16", "10.9.0.0/16"],
+            opts=opts,
+        )
         alicloud.cloudfirewall.ControlPolicy(
-            "workshops-in", direction="in", application_name="HTTPS", acl_action="accept", description="workshops",
-            source=book.group_name, source_type="group", destination="172.16.0.0/12", destination_type="net",
-            proto="TCP", dest_port="443", dest_port_type="port", release="true", opts=opts,
-        )  # fmt: skip
+            "workshops-in",
+            direction="in",
+            application_name="HTTPS",
+            acl_action="accept",
+            description="workshops",
+            source=book.group_name,
+            source_type="group",
+            destination="172.16.0.0/12",
+            destination_type="net",
+            proto="TCP",
+            dest_port="443",
+            dest_port_type="port",
+            release="true",
+            opts=opts,
+        )
         alb = alicloud.alb.LoadBalancer(
-            "chargers-alb", load_balancer_name="chargers", load_balancer_edition="Standard", address_type="Internet",
-            address_allocated_mode="Fixed", vpc_id=vpc.id, load_balancer_billing_config={"pay_type": "PayAsYouGo"},
-            zone_mappings=[{"vswitch_id": vsw.id, "zone_id": zone}], opts=opts,
-        )  # fmt: skip
+            "chargers-alb",
+            load_balancer_name="chargers",
+            load_balancer_edition="Standard",
+            address_type="Internet",
+            address_allocated_mode="Fixed",
+            vpc_id=vpc.id,
+            load_balancer_billing_config={"pay_type": "PayAsYouGo"},
+            zone_mappings=[{"vswitch_id": vsw.id, "zone_id": zone}],
+            opts=opts,
+        )
         waf = alicloud.wafv3.Instance("waf", opts=opts)
         return alicloud.wafv3.Domain(
-            "chargers", instance_id=waf.id, domain="chargers.fleet.example.cn", access_type="share",
-            listen={"https_ports": [443], "http_ports": [80], "protection_resource": "share", "tls_version": "tlsv1.2",
-                    "enable_tlsv3": True, "http2_enabled": True, "cert_id": "12345-cn-hangzhou"},
-            redirect={"backends": [backend] if backend else [alb.dns_name], "loadbalance": "iphash", "sni_enabled": True,
-                      "sni_host": "chargers.fleet.example.cn", "connect_timeout": 5, "read_timeout": 120,
-                      "write_timeout": 120, "keepalive": True, "retry": True},
+            "chargers",
+            instance_id=waf.id,
+            domain="chargers.fleet.example.cn",
+            access_type="share",
+            listen={
+                "https_ports": [443],
+                "http_ports": [80],
+                "protection_resource": "share",
+                "tls_version": "tlsv1.2",
+                "enable_tlsv3": True,
+                "http2_enabled": True,
+                "cert_id": "12345-cn-hangzhou",
+            },
+            redirect={
+                "backends": [backend] if backend else [alb.dns_name],
+                "loadbalance": "iphash",
+                "sni_enabled": True,
+                "sni_host": "chargers.fleet.example.cn",
+                "connect_timeout": 5,
+                "read_timeout": 120,
+                "write_timeout": 120,
+                "keepalive": True,
+                "retry": True,
+            },
             opts=opts,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -1077,37 +1637,72 @@ def alb_nlb_gateway(region: str, zone: str) -> Build:
         opts = _ali(region)
         vpc, vsw = _ali_vpc(opts, zone)
         alb = alicloud.alb.LoadBalancer(
-            "app-api", load_balancer_name="app-api", load_balancer_edition="Standard", address_type="Intranet",
-            vpc_id=vpc.id, load_balancer_billing_config={"pay_type": "PayAsYouGo"},
-            zone_mappings=[{"vswitch_id": vsw.id, "zone_id": zone}], opts=opts,
-        )  # fmt: skip
+            "app-api",
+            load_balancer_name="app-api",
+            load_balancer_edition="Standard",
+            address_type="Intranet",
+            vpc_id=vpc.id,
+            load_balancer_billing_config={"pay_type": "PayAsYouGo"},
+            zone_mappings=[{"vswitch_id": vsw.id, "zone_id": zone}],
+            opts=opts,
+        )
         group = alicloud.alb.ServerGroup(
-            "app-api", server_group_name="app-api", server_group_type="Ip", protocol="HTTP", vpc_id=vpc.id,
-            health_check_config={"health_check_enabled": True, "health_check_path": "/healthz",
-                                 "health_check_protocol": "HTTP"},
+            "app-api",
+            server_group_name="app-api",
+            server_group_type="Ip",
+            protocol="HTTP",
+            vpc_id=vpc.id,
+            health_check_config={
+                "health_check_enabled": True,
+                "health_check_path": "/healthz",
+                "health_check_protocol": "HTTP",
+            },
             sticky_session_config={"sticky_session_enabled": False},
             servers=[{"server_id": "172.16.1.10", "server_ip": "172.16.1.10", "server_type": "Ip", "port": 8080}],
             opts=opts,
-        )  # fmt: skip
+        )
         alicloud.alb.Listener(
-            "app-api", load_balancer_id=alb.id, listener_port=80, listener_protocol="HTTP",
-            default_actions=[{"type": "ForwardGroup", "forward_group_config": {"server_group_tuples": [
-                {"server_group_id": group.id}]}}],
+            "app-api",
+            load_balancer_id=alb.id,
+            listener_port=80,
+            listener_protocol="HTTP",
+            default_actions=[
+                {
+                    "type": "ForwardGroup",
+                    "forward_group_config": {"server_group_tuples": [{"server_group_id": group.id}]},
+                }
+            ],
             opts=opts,
-        )  # fmt: skip
+        )
         nlb = alicloud.nlb.LoadBalancer(
-            "mqtt", load_balancer_name="vehicle-mqtt", load_balancer_type="Network", address_type="Intranet",
-            address_ip_version="Ipv4", vpc_id=vpc.id, zone_mappings=[{"vswitch_id": vsw.id, "zone_id": zone}],
+            "mqtt",
+            load_balancer_name="vehicle-mqtt",
+            load_balancer_type="Network",
+            address_type="Intranet",
+            address_ip_version="Ipv4",
+            vpc_id=vpc.id,
+            zone_mappings=[{"vswitch_id": vsw.id, "zone_id": zone}],
             opts=opts,
-        )  # fmt: skip
+        )
         mqtt = alicloud.nlb.ServerGroup(
-            "mqtt", server_group_name="mqtt", server_group_type="Ip", vpc_id=vpc.id, protocol="TCP",
-            scheduler="Wrr", health_check={"health_check_enabled": True, "health_check_type": "TCP"}, opts=opts,
-        )  # fmt: skip
+            "mqtt",
+            server_group_name="mqtt",
+            server_group_type="Ip",
+            vpc_id=vpc.id,
+            protocol="TCP",
+            scheduler="Wrr",
+            health_check={"health_check_enabled": True, "health_check_type": "TCP"},
+            opts=opts,
+        )
         return alicloud.nlb.Listener(
-            "mqtt", load_balancer_id=nlb.id, server_group_id=mqtt.id, listener_protocol="TCP", listener_port=8883,
-            idle_timeout=900, opts=opts,
-        )  # fmt: skip
+            "mqtt",
+            load_balancer_id=nlb.id,
+            server_group_id=mqtt.id,
+            listener_protocol="TCP",
+            listener_port=8883,
+            idle_timeout=900,
+            opts=opts,
+        )
 
     return build
 
@@ -1123,21 +1718,33 @@ def cen_mainland(home: str, other: str) -> Build:
         tr_b = alicloud.cen.TransitRouter("tr-other", cen_id=cen.id, transit_router_name=f"tr-{other}", opts=b)
         for name, opts, region, tr in (("home", a, home, tr_a), ("other", b, other, tr_b)):
             vpc = alicloud.vpc.Network(f"vpc-{name}", vpc_name=f"fleet-{region}", cidr_block="172.16.0.0/16", opts=opts)
-            v1 = alicloud.vpc.Switch(f"vsw-{name}-1", vpc_id=vpc.id, cidr_block="172.16.0.0/24", zone_id=f"{region}-g",
-                                     opts=opts)  # fmt: skip
-            v2 = alicloud.vpc.Switch(f"vsw-{name}-2", vpc_id=vpc.id, cidr_block="172.16.1.0/24", zone_id=f"{region}-h",
-                                     opts=opts)  # fmt: skip
+            v1 = alicloud.vpc.Switch(
+                f"vsw-{name}-1", vpc_id=vpc.id, cidr_block="172.16.0.0/24", zone_id=f"{region}-g", opts=opts
+            )
+            v2 = alicloud.vpc.Switch(
+                f"vsw-{name}-2", vpc_id=vpc.id, cidr_block="172.16.1.0/24", zone_id=f"{region}-h", opts=opts
+            )
             alicloud.cen.TransitRouterVpcAttachment(
-                f"attach-{name}", cen_id=cen.id, transit_router_id=tr.transit_router_id, vpc_id=vpc.id,
-                zone_mappings=[{"zone_id": f"{region}-g", "vswitch_id": v1.id},
-                               {"zone_id": f"{region}-h", "vswitch_id": v2.id}],
+                f"attach-{name}",
+                cen_id=cen.id,
+                transit_router_id=tr.transit_router_id,
+                vpc_id=vpc.id,
+                zone_mappings=[
+                    {"zone_id": f"{region}-g", "vswitch_id": v1.id},
+                    {"zone_id": f"{region}-h", "vswitch_id": v2.id},
+                ],
                 opts=opts,
-            )  # fmt: skip
+            )
         return alicloud.cen.TransitRouterPeerAttachment(
-            "home-other", cen_id=cen.id, transit_router_id=tr_a.transit_router_id,
-            peer_transit_router_id=tr_b.transit_router_id, peer_transit_router_region_id=other, bandwidth=10,
-            bandwidth_type="DataTransfer", opts=a,
-        )  # fmt: skip
+            "home-other",
+            cen_id=cen.id,
+            transit_router_id=tr_a.transit_router_id,
+            peer_transit_router_id=tr_b.transit_router_id,
+            peer_transit_router_region_id=other,
+            bandwidth=10,
+            bandwidth_type="DataTransfer",
+            opts=a,
+        )
 
     return build
 
@@ -1149,15 +1756,26 @@ def oss_replication_mainland(home: str, other: str) -> Build:
     def build(c: Any) -> object:
         a, b = _ali(home), _ali(other)
         source = alicloud.oss.Bucket("ota-packages", bucket="ev-ota-packages", versioning={"status": "Enabled"}, opts=a)
-        replica = alicloud.oss.Bucket("ota-replica", bucket="ev-ota-packages-dr", versioning={"status": "Enabled"},
-                                      opts=b)  # fmt: skip
-        role = alicloud.ram.Role("oss-replication", role_name="oss-replication",
-                                 assume_role_policy_document=_ram_trust("oss.aliyuncs.com"), opts=a)  # fmt: skip
+        replica = alicloud.oss.Bucket(
+            "ota-replica", bucket="ev-ota-packages-dr", versioning={"status": "Enabled"}, opts=b
+        )
+        role = alicloud.ram.Role(
+            "oss-replication",
+            role_name="oss-replication",
+            assume_role_policy_document=_ram_trust("oss.aliyuncs.com"),
+            opts=a,
+        )
         return alicloud.oss.BucketReplication(
-            "ota-dr", bucket=source.bucket, action="PUT,DELETE", historical_object_replication="enabled",
-            destination={"bucket": replica.bucket, "location": f"oss-{other}"}, sync_role=role.role_name,
-            rtc={"enabled": True}, prefix_set={"prefixes": ["releases/"]}, opts=a,
-        )  # fmt: skip
+            "ota-dr",
+            bucket=source.bucket,
+            action="PUT,DELETE",
+            historical_object_replication="enabled",
+            destination={"bucket": replica.bucket, "location": f"oss-{other}"},
+            sync_role=role.role_name,
+            rtc={"enabled": True},
+            prefix_set={"prefixes": ["releases/"]},
+            opts=a,
+        )
 
     return build
 
@@ -1167,10 +1785,17 @@ def iot_platform_groups(region: str) -> Build:
     # for staged OTA.
     def build(c: Any) -> object:
         opts = _ali(region)
-        fleet = alicloud.iot.DeviceGroup("fleet", group_name="fleet2026", group_desc="all 2026 vehicles",
-                                         iot_instance_id="iot-060a0b1c", opts=opts)  # fmt: skip
-        return alicloud.iot.DeviceGroup("canary", group_name="canary", super_group_id=fleet.id,
-                                        group_desc="OTA canary ring", iot_instance_id="iot-060a0b1c", opts=opts)  # fmt: skip
+        fleet = alicloud.iot.DeviceGroup(
+            "fleet", group_name="fleet2026", group_desc="all 2026 vehicles", iot_instance_id="iot-060a0b1c", opts=opts
+        )
+        return alicloud.iot.DeviceGroup(
+            "canary",
+            group_name="canary",
+            super_group_id=fleet.id,
+            group_desc="OTA canary ring",
+            iot_instance_id="iot-060a0b1c",
+            opts=opts,
+        )
 
     return build
 
@@ -1181,19 +1806,38 @@ def ack_rrsa_nodepool(region: str, zone: str) -> Build:
     # scaling_config). The OTA build cluster with RAM Roles for Service Accounts.
     def build(c: Any) -> object:
         opts = _ali(region)
-        vpc, vsw = _ali_vpc(opts, zone)
+        _, vsw = _ali_vpc(opts, zone)
         cluster = alicloud.cs.ManagedKubernetes(
-            "ota", name="ota-builds", cluster_spec="ack.pro.small", version="1.33.1-aliyun.1", enable_rrsa=True,
-            vswitch_ids=[vsw.id], pod_vswitch_ids=[vsw.id], service_cidr="192.168.0.0/16", proxy_mode="ipvs",
-            addons=[{"name": "terway-eniip"}, {"name": "csi-plugin"}, {"name": "csi-provisioner"},
-                    {"name": "loongcollector", "config": json.dumps({"IngressDashboardEnabled": "true"})}],
-            control_plane_log_components=["apiserver", "kcm", "scheduler"], control_plane_log_ttl="30",
-            deletion_protection=True, opts=opts,
-        )  # fmt: skip
+            "ota",
+            name="ota-builds",
+            cluster_spec="ack.pro.small",
+            version="1.33.1-aliyun.1",
+            enable_rrsa=True,
+            vswitch_ids=[vsw.id],
+            pod_vswitch_ids=[vsw.id],
+            service_cidr="192.168.0.0/16",
+            proxy_mode="ipvs",
+            addons=[
+                {"name": "terway-eniip"},
+                {"name": "csi-plugin"},
+                {"name": "csi-provisioner"},
+                {"name": "loongcollector", "config": json.dumps({"IngressDashboardEnabled": "true"})},
+            ],
+            control_plane_log_components=["apiserver", "kcm", "scheduler"],
+            control_plane_log_ttl="30",
+            deletion_protection=True,
+            opts=opts,
+        )
         return alicloud.cs.NodePool(
-            "builders", cluster_id=cluster.id, node_pool_name="builders", vswitch_ids=[vsw.id],
-            instance_types=["ecs.g7.2xlarge"], system_disk_category="cloud_essd", system_disk_size=120,
-            scaling_config={"min_size": 1, "max_size": 10}, opts=opts,
-        )  # fmt: skip
+            "builders",
+            cluster_id=cluster.id,
+            node_pool_name="builders",
+            vswitch_ids=[vsw.id],
+            instance_types=["ecs.g7.2xlarge"],
+            system_disk_category="cloud_essd",
+            system_disk_size=120,
+            scaling_config={"min_size": 1, "max_size": 10},
+            opts=opts,
+        )
 
     return build

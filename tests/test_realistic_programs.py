@@ -12894,8 +12894,8 @@ CASES: list[Case] = [
             "aws ssm get-parameter --name /fleet/agent/token --with-decryption --region eu-central-1\n"
         ),
     ),
-    # -- stop 34, false-alarm hunt (tests/platform_programs_new34.py): 2025-2026 services the table had few or none of
-    # (S3 Tables, DSQL, Bedrock / AgentCore, EKS Auto Mode, Lattice, Verified Access, Network Firewall, FC 3.0, SAE, ...).
+    # -- stop 34, false-alarm hunt (tests/platform_programs_new34.py): 2025-2026 services the table had few or none
+    # of (S3 Tables, DSQL, Bedrock / AgentCore, EKS Auto Mode, Lattice, Verified Access, Network Firewall, FC 3.0, SAE).
     Case("falsealarm12-eu-s3-tables", "EU", pn.s3_tables_lakehouse("eu-west-1")),
     Case("falsealarm12-de-s3-tables", "DE", pn.s3_tables_lakehouse("eu-central-1")),
     Case("falsealarm12-jp-s3-tables", "JP", pn.s3_tables_lakehouse("ap-northeast-1")),
@@ -12913,10 +12913,26 @@ CASES: list[Case] = [
     Case("falsealarm12-de-aurora-limitless", "DE", pn.aurora_limitless("eu-central-1")),
     Case("falsealarm12-jp-aurora-limitless", "JP", pn.aurora_limitless("ap-northeast-1")),
     Case("falsealarm12-us-aurora-limitless", "US", pn.aurora_limitless("us-east-1")),
-    Case("falsealarm12-eu-bedrock-guardrail-prompt", "EU", pn.bedrock_guardrail_prompt("eu-west-1", "anthropic.claude-3-haiku-20240307-v1:0")),
-    Case("falsealarm12-de-bedrock-guardrail-prompt", "DE", pn.bedrock_guardrail_prompt("eu-central-1", "amazon.nova-pro-v1:0")),
-    Case("falsealarm12-jp-bedrock-guardrail-prompt", "JP", pn.bedrock_guardrail_prompt("ap-northeast-1", "jp.anthropic.claude-sonnet-4-5-20250929-v1:0")),
-    Case("falsealarm12-us-bedrock-guardrail-prompt", "US", pn.bedrock_guardrail_prompt("us-east-1", "us.anthropic.claude-sonnet-4-20250514-v1:0")),
+    Case(
+        "falsealarm12-eu-bedrock-guardrail-prompt",
+        "EU",
+        pn.bedrock_guardrail_prompt("eu-west-1", "anthropic.claude-3-haiku-20240307-v1:0"),
+    ),
+    Case(
+        "falsealarm12-de-bedrock-guardrail-prompt",
+        "DE",
+        pn.bedrock_guardrail_prompt("eu-central-1", "amazon.nova-pro-v1:0"),
+    ),
+    Case(
+        "falsealarm12-jp-bedrock-guardrail-prompt",
+        "JP",
+        pn.bedrock_guardrail_prompt("ap-northeast-1", "jp.anthropic.claude-sonnet-4-5-20250929-v1:0"),
+    ),
+    Case(
+        "falsealarm12-us-bedrock-guardrail-prompt",
+        "US",
+        pn.bedrock_guardrail_prompt("us-east-1", "us.anthropic.claude-sonnet-4-20250514-v1:0"),
+    ),
     Case("falsealarm12-eu-bedrock-knowledge-base", "EU", pn.bedrock_knowledge_base("eu-west-1")),
     Case("falsealarm12-de-bedrock-knowledge-base", "DE", pn.bedrock_knowledge_base("eu-central-1")),
     Case("falsealarm12-jp-bedrock-knowledge-base", "JP", pn.bedrock_knowledge_base("ap-northeast-1")),
@@ -13012,8 +13028,16 @@ CASES: list[Case] = [
     Case("falsealarm12-cn-sae-application-shenzhen", "CN", pn.sae_application("cn-shenzhen", "cn-shenzhen-e")),
     Case("falsealarm12-cn-polardbx", "CN", pn.polardbx_orders("cn-hangzhou", "cn-hangzhou-j")),
     Case("falsealarm12-cn-lindorm", "CN", pn.lindorm_signals("cn-shanghai", "cn-shanghai-l")),
-    Case("falsealarm12-cn-hologres-maxcompute-dataworks", "CN", pn.hologres_maxcompute_dataworks("cn-shanghai", "cn-shanghai-l")),
-    Case("falsealarm12-cn-hologres-maxcompute-dataworks-beijing", "CN", pn.hologres_maxcompute_dataworks("cn-beijing", "cn-beijing-h")),
+    Case(
+        "falsealarm12-cn-hologres-maxcompute-dataworks",
+        "CN",
+        pn.hologres_maxcompute_dataworks("cn-shanghai", "cn-shanghai-l"),
+    ),
+    Case(
+        "falsealarm12-cn-hologres-maxcompute-dataworks-beijing",
+        "CN",
+        pn.hologres_maxcompute_dataworks("cn-beijing", "cn-beijing-h"),
+    ),
     Case("falsealarm12-cn-eventbridge-mns", "CN", pn.eventbridge_mns_fc("cn-shanghai")),
     Case("falsealarm12-de-eventbridge-mns", "DE", pn.eventbridge_mns_fc("eu-central-1")),
     Case("falsealarm12-cn-rocketmq5", "CN", pn.rocketmq5_orders("cn-hangzhou", "cn-hangzhou-j")),
@@ -13037,7 +13061,11 @@ CASES: list[Case] = [
     Case("falsealarm12-cn-cen-transit-routers", "CN", pn.cen_mainland("cn-shanghai", "cn-beijing")),
     Case("falsealarm12-cn-cen-transit-routers-south", "CN", pn.cen_mainland("cn-hangzhou", "cn-shenzhen")),
     Case("falsealarm12-cn-oss-replication", "CN", pn.oss_replication_mainland("cn-shanghai", "cn-beijing")),
-    Case("falsealarm12-cn-oss-replication-zhangjiakou", "CN", pn.oss_replication_mainland("cn-hangzhou", "cn-zhangjiakou")),
+    Case(
+        "falsealarm12-cn-oss-replication-zhangjiakou",
+        "CN",
+        pn.oss_replication_mainland("cn-hangzhou", "cn-zhangjiakou"),
+    ),
     Case("falsealarm12-cn-iot-platform-groups", "CN", pn.iot_platform_groups("cn-shanghai")),
     Case("falsealarm12-cn-ack-rrsa", "CN", pn.ack_rrsa_nodepool("cn-shanghai", "cn-shanghai-l")),
     Case("falsealarm12-cn-ack-rrsa-beijing", "CN", pn.ack_rrsa_nodepool("cn-beijing", "cn-beijing-h")),

@@ -402,7 +402,9 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
             AWS_EU,
             service_connect_configuration={
                 "enabled": True,
-                "services": [{"port_name": "http", "client_alias": [{"port": 80, "dns_name": "pricing.fleet.internal"}]}],
+                "services": [
+                    {"port_name": "http", "client_alias": [{"port": 80, "dns_name": "pricing.fleet.internal"}]}
+                ],
             },
         ),
         aws(
