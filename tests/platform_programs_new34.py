@@ -1841,3 +1841,645 @@ def ack_rrsa_nodepool(region: str, zone: str) -> Build:
         )
 
     return build
+
+
+# -- second round: the same services as applications configure them (endpoints, catalogues, OpenTelemetry, OIDC) -----
+
+
+def s3_tables_spark_job(region: str) -> Build:
+    # docs: glue/job (default_arguments --datalake-formats iceberg, --conf, --extra-jars), S3 User Guide "Accessing
+    # tables using the Amazon S3 Tables Iceberg REST endpoint" (https://s3tables.<region>.amazonaws.com/iceberg, signing
+    # name s3tables) and "Using the Amazon S3 Tables Catalog for Apache Iceberg" (catalog-impl
+    # software.amazon.s3tables.iceberg.S3TablesCatalog, warehouse the table bucket ARN); Glue's Iceberg REST endpoint
+    # https://glue.<region>.amazonaws.com/iceberg. The nightly trip-summary job writing into the table bucket.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        part = _partition(region)
+        scripts = aws.s3.Bucket("glue-scripts", opts=opts)
+        tables = aws.s3tables.TableBucket("telemetry-tables", name="ev-telemetry-tables", opts=opts)
+        role = aws.iam.Role("glue-job", assume_role_policy=_trust("glue.amazonaws.com"), opts=opts)
+
+        def arguments(a: list[str]) -> dict[str, str]:
+            bucket, warehouse = a
+            return {
+                "--datalake-formats": "iceberg",
+                "--extra-jars": f"s3://{bucket}/jars/s3-tables-catalog-for-iceberg-runtime-0.1.5.jar",
+                "--conf": (
+                    "spark.sql.extensions=org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions"
+                    " --conf spark.sql.catalog.s3tablesbucket=org.apache.iceberg.spark.SparkCatalog"
+                    " --conf spark.sql.catalog.s3tablesbucket.catalog-impl="
+                    "software.amazon.s3tables.iceberg.S3TablesCatalog"
+                    f" --conf spark.sql.catalog.s3tablesbucket.warehouse={warehouse}"
+                ),
+                "--ICEBERG_REST_URI": f"https://s3tables.{region}.{_suffix(region)}/iceberg",
+                "--GLUE_REST_URI": f"https://glue.{region}.{_suffix(region)}/iceberg",
+                "--TABLE_WAREHOUSE": f"arn:{part}:s3tables:{region}:{ACCOUNT}:bucket/ev-telemetry-tables",
+                "--enable-glue-datacatalog": "true",
+            }
+
+        return aws.glue.Job(
+            "trip-summary",
+            name="trip-summary",
+            role_arn=role.arn,
+            glue_version="5.0",
+            worker_type="G.1X",
+            number_of_workers=4,
+            command={
+                "name": "glueetl",
+                "python_version": "3",
+                "script_location": scripts.bucket.apply(lambda b: f"s3://{b}/jobs/trip_summary.py"),
+            },
+            default_arguments=pulumi.Output.all(scripts.bucket, tables.arn).apply(arguments),
+            opts=opts,
+        )
+
+    return build
+
+
+def s3_metadata_tables(region: str) -> Build:
+    # docs: s3/bucketmetadataconfiguration (metadata_configuration: journal_table_configuration with record_expiration,
+    # inventory_table_configuration configuration_state ENABLED, encryption SSE-KMS); S3 User Guide "Accelerating data
+    # discovery with S3 Metadata" (the tables live in the AWS managed table bucket aws-s3 of the bucket's Region).
+    # Object metadata of the OTA artefact bucket queryable from Athena.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        key = aws.kms.Key("metadata-key", description="S3 Metadata", opts=opts)
+        artefacts = aws.s3.Bucket("ota-artefacts", opts=opts)
+        return aws.s3.BucketMetadataConfiguration(
+            "ota-artefacts-metadata",
+            bucket=artefacts.bucket,
+            metadata_configuration={
+                "journal_table_configuration": {
+                    "record_expiration": {"expiration": "ENABLED", "days": 30},
+                    "encryption_configuration": {"sse_algorithm": "aws:kms", "kms_key_arn": key.arn},
+                },
+                "inventory_table_configuration": {
+                    "configuration_state": "ENABLED",
+                    "encryption_configuration": {"sse_algorithm": "aws:kms", "kms_key_arn": key.arn},
+                },
+            },
+            opts=opts,
+        )
+
+    return build
+
+
+def dsql_and_express_endpoints(region: str, zone_id: str | None) -> Build:
+    # docs: Aurora DSQL User Guide "Connecting to Aurora DSQL clusters" (the cluster endpoint
+    # <cluster-id>.dsql.<region>.on.aws, PGHOST, PGSSLMODE=require, token from dsql:DbConnect), S3 User Guide "Regional
+    # and Zonal endpoints for directory buckets" (s3express-control.<region>.amazonaws.com and the zonal
+    # <bucket>.s3express-<az-id>.<region>.amazonaws.com). A Lambda reading the charging ledger and the frames cache by
+    # their endpoints, as the SDK samples configure them.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        suffix = _suffix(region)
+        env = {
+            "PGHOST": f"kvabtxyzs3uqdemo7wbq5slm5y.dsql.{region}.on.aws",
+            "PGSSLMODE": "require",
+            "DSQL_ENDPOINT": f"kvabtxyzs3uqdemo7wbq5slm5y.dsql.{region}.on.aws",
+        }
+        if zone_id:
+            env["S3_EXPRESS_CONTROL"] = f"https://s3express-control.{region}.{suffix}"
+            env["FRAMES_CACHE_URL"] = f"https://ev-frames-cache--{zone_id}--x-s3.s3express-{zone_id}.{region}.{suffix}"
+        return _function("ledger-reader", opts, env)
+
+    return build
+
+
+def application_signals(region: str, how: str) -> Build:
+    # docs: eks/addon (amazon-cloudwatch-observability, pod_identity_associations), CloudWatch User Guide "Enable
+    # Application Signals" (Lambda: the AWS Distro for OpenTelemetry layer,
+    # AWS_LAMBDA_EXEC_WRAPPER=/opt/otel-instrument;
+    # ECS: the CloudWatch agent sidecar, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://localhost:4316/v1/traces,
+    # OTEL_AWS_APPLICATION_SIGNALS_EXPORTER_ENDPOINT=http://localhost:4316/v1/metrics). `how`: eks, lambda or ecs.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        if how == "lambda":
+            return _function(
+                "charging-api",
+                opts,
+                {
+                    "AWS_LAMBDA_EXEC_WRAPPER": "/opt/otel-instrument",
+                    "OTEL_AWS_APPLICATION_SIGNALS_ENABLED": "true",
+                    "OTEL_METRICS_EXPORTER": "none",
+                    "OTEL_SERVICE_NAME": "charging-api",
+                },
+                tracing_config={"mode": "Active"},
+            )
+        if how == "ecs":
+            role = aws.iam.Role("task", assume_role_policy=_trust("ecs-tasks.amazonaws.com"), opts=opts)
+            env = [
+                {"name": "OTEL_RESOURCE_ATTRIBUTES", "value": "service.name=charging-api,deployment.environment=prod"},
+                {"name": "OTEL_AWS_APPLICATION_SIGNALS_ENABLED", "value": "true"},
+                {"name": "OTEL_EXPORTER_OTLP_PROTOCOL", "value": "http/protobuf"},
+                {"name": "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "value": "http://localhost:4316/v1/traces"},
+                {"name": "OTEL_AWS_APPLICATION_SIGNALS_EXPORTER_ENDPOINT", "value": "http://localhost:4316/v1/metrics"},
+                {"name": "OTEL_TRACES_SAMPLER", "value": "xray"},
+            ]
+            return aws.ecs.TaskDefinition(
+                "charging-api",
+                family="charging-api",
+                requires_compatibilities=["FARGATE"],
+                network_mode="awsvpc",
+                cpu="512",
+                memory="1024",
+                task_role_arn=role.arn,
+                execution_role_arn=role.arn,
+                container_definitions=json.dumps(
+                    [
+                        {
+                            "name": "app",
+                            "image": f"{ACCOUNT}.dkr.ecr.{region}.{_suffix(region)}/charging-api:3.2.0",
+                            "essential": True,
+                            "environment": env,
+                        },
+                        {
+                            "name": "ecs-cwagent",
+                            "image": "public.ecr.aws/cloudwatch-agent/cloudwatch-agent:latest",
+                            "essential": True,
+                            "environment": [
+                                {
+                                    "name": "CW_CONFIG_CONTENT",
+                                    "value": json.dumps(
+                                        {
+                                            "traces": {"traces_collected": {"application_signals": {}}},
+                                            "logs": {"metrics_collected": {"application_signals": {}}},
+                                        }
+                                    ),
+                                }
+                            ],
+                        },
+                    ]
+                ),
+                opts=opts,
+            )
+        _, subnets = _vpc(opts, region)
+        cluster_role = aws.iam.Role("cluster", assume_role_policy=_trust("eks.amazonaws.com"), opts=opts)
+        cluster = aws.eks.Cluster(
+            "fleet",
+            role_arn=cluster_role.arn,
+            access_config={"authentication_mode": "API"},
+            vpc_config={"subnet_ids": [s.id for s in subnets]},
+            opts=opts,
+        )
+        agent = aws.iam.Role(
+            "cloudwatch-agent",
+            assume_role_policy=json.dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Principal": {"Service": "pods.eks.amazonaws.com"},
+                            "Action": ["sts:AssumeRole", "sts:TagSession"],
+                        }
+                    ],
+                }
+            ),
+            opts=opts,
+        )
+        aws.eks.Addon("pod-identity-agent", cluster_name=cluster.name, addon_name="eks-pod-identity-agent", opts=opts)
+        return aws.eks.Addon(
+            "cloudwatch-observability",
+            cluster_name=cluster.name,
+            addon_name="amazon-cloudwatch-observability",
+            pod_identity_associations=[{"role_arn": agent.arn, "service_account": "cloudwatch-agent"}],
+            configuration_values=json.dumps(
+                {
+                    "agent": {
+                        "config": {
+                            "logs": {
+                                "metrics_collected": {
+                                    "application_signals": {},
+                                    "kubernetes": {"enhanced_container_insights": True},
+                                }
+                            },
+                            "traces": {"traces_collected": {"application_signals": {}}},
+                        }
+                    },
+                    "manager": {"applicationSignals": {"autoMonitor": {"monitorAllServices": True}}},
+                }
+            ),
+            opts=opts,
+        )
+
+    return build
+
+
+def agentcore_gateway_cognito(region: str) -> Build:
+    # docs: cognito/userpool, cognito/userpoolclient (client credentials), cognito/userpooldomain,
+    # bedrock/agentcoregateway (protocol_type MCP, authorizer_type CUSTOM_JWT, custom_jwt_authorizer.discovery_url the
+    # pool's https://cognito-idp.<region>.amazonaws.com/<pool-id>/.well-known/openid-configuration, allowed_clients),
+    # bedrock/agentcoregatewaytarget (mcp.lambda with tool_schema). The workshop assistant's tools behind an MCP
+    # gateway.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        pool = aws.cognito.UserPool("workshop-agents", name="workshop-agents", opts=opts)
+        aws.cognito.UserPoolDomain("workshop-agents", domain="ev-workshop-agents", user_pool_id=pool.id, opts=opts)
+        client = aws.cognito.UserPoolClient(
+            "gateway-client",
+            user_pool_id=pool.id,
+            generate_secret=True,
+            allowed_oauth_flows=["client_credentials"],
+            allowed_oauth_flows_user_pool_client=True,
+            opts=opts,
+        )
+        role = aws.iam.Role("gateway", assume_role_policy=_trust("bedrock-agentcore.amazonaws.com"), opts=opts)
+        gateway = aws.bedrock.AgentcoreGateway(
+            "tools",
+            name="workshop-tools",
+            role_arn=role.arn,
+            protocol_type="MCP",
+            authorizer_type="CUSTOM_JWT",
+            authorizer_configuration={
+                "custom_jwt_authorizer": {
+                    "discovery_url": pool.id.apply(
+                        lambda p: f"https://cognito-idp.{region}.{_suffix(region)}/{p}/.well-known/openid-configuration"
+                    ),
+                    "allowed_clients": [client.id],
+                }
+            },
+            opts=opts,
+        )
+        fn = _function("parts-lookup", opts)
+        return aws.bedrock.AgentcoreGatewayTarget(
+            "parts-lookup",
+            gateway_identifier=gateway.gateway_id,
+            name="parts-lookup",
+            target_configuration={
+                "mcp": {
+                    "lambda_": {
+                        "lambda_arn": fn.arn,
+                        "tool_schema": {
+                            "inline_payloads": [
+                                {
+                                    "name": "lookup_part",
+                                    "description": "Find a spare part by number",
+                                    "input_schema": {
+                                        "type": "object",
+                                        "properties": [{"name": "part_number", "type": "string", "required": True}],
+                                    },
+                                }
+                            ]
+                        },
+                    }
+                }
+            },
+            credential_provider_configuration={"gateway_iam_role": {}},
+            opts=opts,
+        )
+
+    return build
+
+
+def verified_access_oidc(region: str) -> Build:
+    # docs: verifiedaccess/trustprovider (trust_provider_type user, user_trust_provider_type oidc, oidc_options issuer,
+    # authorization_endpoint, token_endpoint, user_info_endpoint, client_id / client_secret, scope), Cognito Developer
+    # Guide "User pool endpoints" (https://<prefix>.auth.<region>.amazoncognito.com/oauth2/authorize, /oauth2/token,
+    # /oauth2/userInfo; issuer https://cognito-idp.<region>.amazonaws.com/<pool-id>). Workshop staff sign in with the
+    # stack's own user pool.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        pool = aws.cognito.UserPool("workshop-staff", name="workshop-staff", opts=opts)
+        aws.cognito.UserPoolDomain("workshop-staff", domain="ev-workshop-staff", user_pool_id=pool.id, opts=opts)
+        client = aws.cognito.UserPoolClient(
+            "verified-access",
+            user_pool_id=pool.id,
+            generate_secret=True,
+            allowed_oauth_flows=["code"],
+            allowed_oauth_scopes=["openid", "email"],
+            allowed_oauth_flows_user_pool_client=True,
+            callback_urls=["https://workshop.fleet.example.com/oauth2/idpresponse"],
+            supported_identity_providers=["COGNITO"],
+            opts=opts,
+        )
+        if region.startswith("cn-"):
+            raise ValueError("no CN case: Verified Access is not listed for the China Regions")
+        login = f"https://ev-workshop-staff.auth.{region}.amazoncognito.com/oauth2"
+        return aws.verifiedaccess.TrustProvider(
+            "workshop-staff",
+            policy_reference_name="staff",
+            trust_provider_type="user",
+            user_trust_provider_type="oidc",
+            oidc_options={
+                "issuer": pool.id.apply(lambda p: f"https://cognito-idp.{region}.{_suffix(region)}/{p}"),
+                "authorization_endpoint": f"{login}/authorize",
+                "token_endpoint": f"{login}/token",
+                "user_info_endpoint": f"{login}/userInfo",
+                "client_id": client.id,
+                "client_secret": client.client_secret,
+                "scope": "openid email",
+            },
+            opts=opts,
+        )
+
+    return build
+
+
+def ecs_express_gateway(region: str) -> Build:
+    # docs: ecs/expressgatewayservice (primary_container image / container_port / environments /
+    # aws_logs_configurations, execution_role_arn, infrastructure_role_arn, network_configurations, health_check_path,
+    # scaling_targets); ECS Developer Guide "Amazon ECS Express Mode" (2025). The parts-catalogue web app.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        _, subnets = _vpc(opts, region)
+        execution = aws.iam.Role("express-exec", assume_role_policy=_trust("ecs-tasks.amazonaws.com"), opts=opts)
+        infra = aws.iam.Role("express-infra", assume_role_policy=_trust("ecs.amazonaws.com"), opts=opts)
+        logs = aws.cloudwatch.LogGroup("parts-catalogue", retention_in_days=30, opts=opts)
+        return aws.ecs.ExpressGatewayService(
+            "parts-catalogue",
+            service_name="parts-catalogue",
+            execution_role_arn=execution.arn,
+            infrastructure_role_arn=infra.arn,
+            cpu="1024",
+            memory="2048",
+            health_check_path="/health",
+            primary_container={
+                "image": f"{ACCOUNT}.dkr.ecr.{region}.{_suffix(region)}/parts-catalogue:5.1.0",
+                "container_port": 8080,
+                "environments": [
+                    {"name": "SPRING_PROFILES_ACTIVE", "value": "prod"},
+                    {"name": "AWS_REGION", "value": region},
+                ],
+                "aws_logs_configurations": [{"log_group": logs.name, "log_stream_prefix": "parts"}],
+            },
+            network_configurations=[{"subnets": [s.id for s in subnets]}],
+            opts=opts,
+        )
+
+    return build
+
+
+def fleetwise_campaign(region: str) -> Build:
+    # docs: cloudformation/stack (template_body), AWS::IoTFleetWise::Campaign (DataDestinationConfigs S3Config
+    # {BucketArn, DataFormat, Prefix}, SignalCatalogArn, TargetArn), AWS IoT FleetWise Developer Guide "Collect and
+    # transfer data with campaigns" (FleetWise in us-east-1 and eu-central-1). pulumi-aws v7 has no FleetWise
+    # resources, so the platform team ships the campaign as a CloudFormation stack targeting the stack's bucket.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        part = _partition(region)
+        vehicle_data = aws.s3.Bucket("fleetwise-data", opts=opts)
+
+        def template(arn: str) -> str:
+            return json.dumps(
+                {
+                    "AWSTemplateFormatVersion": "2010-09-09",
+                    "Resources": {
+                        "BatteryCampaign": {
+                            "Type": "AWS::IoTFleetWise::Campaign",
+                            "Properties": {
+                                "Name": "battery-health",
+                                "Action": "APPROVE",
+                                "SignalCatalogArn": f"arn:{part}:iotfleetwise:{region}:{ACCOUNT}:signal-catalog/ev",
+                                "TargetArn": f"arn:{part}:iotfleetwise:{region}:{ACCOUNT}:fleet/ev-2026",
+                                "CollectionScheme": {"TimeBasedCollectionScheme": {"PeriodMs": 10000}},
+                                "SignalsToCollect": [{"Name": "Vehicle.Battery.StateOfHealth"}],
+                                "DataDestinationConfigs": [
+                                    {"S3Config": {"BucketArn": arn, "DataFormat": "PARQUET", "Prefix": "battery/"}}
+                                ],
+                            },
+                        }
+                    },
+                }
+            )
+
+        return aws.cloudformation.Stack(
+            "fleetwise-campaign", name="fleetwise-campaign", template_body=vehicle_data.arn.apply(template), opts=opts
+        )
+
+    return build
+
+
+def influxdb_charging(region: str) -> Build:
+    # docs: timestreaminfluxdb/dbinstance (bucket / organization: InfluxDB's own names, log_delivery_configuration
+    # s3_configuration {bucket_name, enabled}, vpc_subnet_ids, publicly_accessible false). Charger power curves.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        vpc, subnets = _vpc(opts, region)
+        sg = aws.ec2.SecurityGroup("influx", vpc_id=vpc.id, opts=opts)
+        logs = aws.s3.Bucket("influx-logs", opts=opts)
+        return aws.timestreaminfluxdb.DbInstance(
+            "charger-curves",
+            name="charger-curves",
+            allocated_storage=400,
+            bucket="charger_power",
+            organization="ev-energy",
+            username="admin",
+            password="change-me-in-secrets-manager",
+            db_instance_type="db.influx.large",
+            vpc_subnet_ids=[s.id for s in subnets],
+            vpc_security_group_ids=[sg.id],
+            publicly_accessible=False,
+            log_delivery_configuration={"s3_configuration": {"bucket_name": logs.bucket, "enabled": True}},
+            opts=opts,
+        )
+
+    return build
+
+
+def s3_tables_replication(home: str, other: str) -> Build:
+    # docs: s3tables/tablebucketreplication (role, rule destinations [{destination_table_bucket_arn}]), S3 User Guide
+    # "Replicating S3 tables" (2025). The trip tables replicated to a second Region of the jurisdiction.
+    def build(c: Any) -> object:
+        a, b = _aws(home), _aws(other)
+        source = aws.s3tables.TableBucket("tables", name="ev-trips", opts=a)
+        replica = aws.s3tables.TableBucket("tables-replica", name="ev-trips-dr", opts=b)
+        role = aws.iam.Role(
+            "tables-replication", assume_role_policy=_trust("replication.s3tables.amazonaws.com"), opts=a
+        )
+        return aws.s3tables.TableBucketReplication(
+            "trips-dr",
+            table_bucket_arn=source.arn,
+            role=role.arn,
+            rule={"destinations": [{"destination_table_bucket_arn": replica.arn}]},
+            opts=a,
+        )
+
+    return build
+
+
+# -- Alibaba Cloud, second round ------------------------------------------------------------------------------------
+
+
+def alb_health_host_access_log(region: str, zone: str, remote: str | None = None) -> Build:
+    # docs: alicloud alb/servergroup (health_check_config.health_check_host: "The domain name that is used for health
+    # checks", the Host header of the probe sent to the group's own servers), alb/loadbalancer (access_log_config
+    # {log_project, log_store}). The app API's ALB probing its servers with the site's own Host header. `remote`: the
+    # offending twin, a server outside the VPC (remote_ip_enabled: "the server is a remote IP") in the group.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        vpc, vsw = _ali_vpc(opts, zone)
+        project = alicloud.log.Project("alb-logs", project_name="ev-alb-logs", opts=opts)
+        store = alicloud.log.Store("alb-access", project_name=project.project_name, logstore_name="access", opts=opts)
+        alicloud.alb.LoadBalancer(
+            "app-api-alb",
+            load_balancer_name="app-api",
+            load_balancer_edition="Standard",
+            address_type="Internet",
+            vpc_id=vpc.id,
+            load_balancer_billing_config={"pay_type": "PayAsYouGo"},
+            zone_mappings=[{"vswitch_id": vsw.id, "zone_id": zone}],
+            access_log_config={"log_project": project.project_name, "log_store": store.logstore_name},
+            opts=opts,
+        )
+        return alicloud.alb.ServerGroup(
+            "app-api",
+            server_group_name="app-api",
+            protocol="HTTPS",
+            vpc_id=vpc.id,
+            health_check_config={
+                "health_check_enabled": True,
+                "health_check_protocol": "HTTPS",
+                "health_check_host": "api.fleet.example.cn",
+                "health_check_path": "/healthz",
+                "health_check_codes": ["http_2xx"],
+            },
+            sticky_session_config={"sticky_session_enabled": False},
+            servers=[
+                {"server_type": "Ip", "server_id": remote, "server_ip": remote, "port": 443, "remote_ip_enabled": True}
+            ]
+            if remote
+            else [{"server_type": "Ip", "server_id": "172.16.1.10", "server_ip": "172.16.1.10", "port": 443}],
+            opts=opts,
+        )
+
+    return build
+
+
+def sls_etl_oss_shipper(region: str) -> Build:
+    # docs: alicloud sls/etl (configuration: script, lang SPL, logstore, role_arn, sinks [{name, endpoint
+    # <region>-intranet.log.aliyuncs.com, project, logstore, role_arn}]), log/ossshipper (oss_bucket, path_format,
+    # format parquet). Vehicle app logs masked by ETL into a second logstore and shipped to the stack's OSS bucket.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        project = alicloud.log.Project("app-logs", project_name="ev-app-logs", opts=opts)
+        raw = alicloud.log.Store("raw", project_name=project.project_name, logstore_name="raw", opts=opts)
+        masked = alicloud.log.Store("masked", project_name=project.project_name, logstore_name="masked", opts=opts)
+        role = alicloud.ram.Role(
+            "sls-etl", role_name="sls-etl", assume_role_policy_document=_ram_trust("log.aliyuncs.com"), opts=opts
+        )
+        alicloud.sls.Etl(
+            "mask-vin",
+            job_name="mask-vin",
+            display_name="mask VIN",
+            project=project.project_name,
+            configuration={
+                "script": "* | extend vin = regexp_replace(vin, '(.{11}).*', '\\1******')",
+                "lang": "SPL",
+                "logstore": raw.logstore_name,
+                "role_arn": role.arn,
+                "from_time": 1767225600,
+                "to_time": 0,
+                "sinks": [
+                    {
+                        "name": "masked",
+                        "endpoint": f"{region}-intranet.log.aliyuncs.com",
+                        "project": project.project_name,
+                        "logstore": masked.logstore_name,
+                        "role_arn": role.arn,
+                        "datasets": ["__UNNAMED__"],
+                    }
+                ],
+            },
+            opts=opts,
+        )
+        archive = alicloud.oss.Bucket("log-archive", bucket="ev-app-log-archive", opts=opts)
+        return alicloud.log.OssShipper(
+            "masked-archive",
+            project_name=project.project_name,
+            logstore_name=masked.logstore_name,
+            shipper_name="masked-archive",
+            oss_bucket=archive.bucket,
+            oss_prefix="masked",
+            buffer_interval=300,
+            buffer_size=256,
+            compress_type="snappy",
+            path_format="%Y/%m/%d/%H/%M",
+            format="parquet",
+            parquet_configs=[{"name": "vin", "type": "string"}, {"name": "__time__", "type": "int64"}],
+            role_arn=role.arn,
+            opts=opts,
+        )
+
+    return build
+
+
+def fc3_custom_domain_vpc(region: str, zone: str) -> Build:
+    # docs: alicloud fc/v3function (vpc_config, nas_config mount_points server_addr <id>.<region>.nas.aliyuncs.com:/,
+    # internet_access False), fc/v3customdomain (custom_domain_name, protocol HTTPS, route_config routes
+    # [{function_name, path, qualifier}], cert_config), nas/filesystem, nas/mounttarget. The dealer API on the
+    # stack's own domain, reading manuals from NAS.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        vpc, vsw = _ali_vpc(opts, zone)
+        sg = alicloud.ecs.SecurityGroup("fc", vpc_id=vpc.id, opts=opts)
+        nas = alicloud.nas.FileSystem("manuals", protocol_type="NFS", storage_type="Performance", opts=opts)
+        alicloud.nas.MountTarget(
+            "manuals", file_system_id=nas.id, vswitch_id=vsw.id, access_group_name="DEFAULT_VPC_GROUP_NAME", opts=opts
+        )
+        fn = alicloud.fc.V3Function(
+            "dealer-api",
+            function_name="dealer-api",
+            runtime="python3.10",
+            handler="index.handler",
+            code={"zip_file": "UEsDBAoAAAAAAA=="},
+            internet_access=False,
+            vpc_config={"vpc_id": vpc.id, "vswitch_ids": [vsw.id], "security_group_id": sg.id},
+            nas_config={
+                "user_id": 10003,
+                "group_id": 10003,
+                "mount_points": [
+                    {
+                        "server_addr": nas.id.apply(lambda i: f"{i}-abc12.{region}.nas.aliyuncs.com:/manuals"),
+                        "mount_dir": "/mnt/manuals",
+                        "enable_tls": False,
+                    }
+                ],
+            },
+            opts=opts,
+        )
+        return alicloud.fc.V3CustomDomain(
+            "dealer-api",
+            custom_domain_name="dealer-api.fleet.example.cn",
+            protocol="HTTP",
+            route_config={
+                "routes": [
+                    {"function_name": fn.function_name, "path": "/*", "qualifier": "LATEST", "methods": ["GET", "POST"]}
+                ]
+            },
+            opts=opts,
+        )
+
+    return build
+
+
+def sae_sls_host_alias(region: str, zone: str) -> Build:
+    # docs: alicloud sae/application (sls_configs: JSON [{logDir, logType}], custom_host_alias_v2s [{host_name, ip}]:
+    # /etc/hosts entries pointing names at the VPC's own addresses, timezone). The parts service reaching the
+    # legacy dealer DB by an alias of its private IP.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        vpc, vsw = _ali_vpc(opts, zone)
+        sg = alicloud.ecs.SecurityGroup("sae", vpc_id=vpc.id, opts=opts)
+        ns = alicloud.sae.Namespace("parts", namespace_id=f"{region}:parts", namespace_name="parts", opts=opts)
+        return alicloud.sae.Application(
+            "parts-service",
+            app_name="parts-service",
+            namespace_id=ns.namespace_id,
+            package_type="Image",
+            replicas=2,
+            cpu=1000,
+            memory=2048,
+            vpc_id=vpc.id,
+            vswitch_id=vsw.id,
+            security_group_id=sg.id,
+            image_url=f"registry-vpc.{region}.aliyuncs.com/ev/parts-service:2.0.1",
+            timezone="Asia/Shanghai",
+            sls_configs=json.dumps(
+                [{"logDir": "/var/log/parts/app.log", "logType": "file_log"}, {"logDir": "", "logType": "stdout"}]
+            ),
+            custom_host_alias_v2s=[{"host_name": "dealer-db.internal", "ip": "172.16.3.20"}],
+            opts=opts,
+        )
+
+    return build

@@ -7571,6 +7571,17 @@ _KAFKA_PRIVATE = "192.168.20.11:9092,192.168.20.12:9092"  # a self-managed clust
 _PARTNER_BROKER = "kafka.partner.example.com:9094"
 
 
+# The workshop portal's own domain, served by the stack's Verified Access endpoint: a Cognito app client's callback URL
+# receives the sign-in's authorization code (the browser is redirected there), so the engine judges it as a destination
+# and the stack declares where it is (stop 34's false-alarm hunt: the refusal is correct without the declaration).
+_WORKSHOP_PORTAL = {
+    "id": "workshop-portal",
+    "kind": "resident",
+    "match": "workshop.fleet.example.com",
+    "evidence": "Verified Access endpoint of this stack, in the stack's home Region",
+}
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -13069,6 +13080,103 @@ CASES: list[Case] = [
     Case("falsealarm12-cn-iot-platform-groups", "CN", pn.iot_platform_groups("cn-shanghai")),
     Case("falsealarm12-cn-ack-rrsa", "CN", pn.ack_rrsa_nodepool("cn-shanghai", "cn-shanghai-l")),
     Case("falsealarm12-cn-ack-rrsa-beijing", "CN", pn.ack_rrsa_nodepool("cn-beijing", "cn-beijing-h")),
+    Case("falsealarm12-eu-s3-tables-spark-job", "EU", pn.s3_tables_spark_job("eu-west-1")),
+    Case("falsealarm12-de-s3-tables-spark-job", "DE", pn.s3_tables_spark_job("eu-central-1")),
+    Case("falsealarm12-jp-s3-tables-spark-job", "JP", pn.s3_tables_spark_job("ap-northeast-1")),
+    Case("falsealarm12-us-s3-tables-spark-job", "US", pn.s3_tables_spark_job("us-east-1")),
+    Case("falsealarm12-eu-s3-metadata-tables", "EU", pn.s3_metadata_tables("eu-west-1")),
+    Case("falsealarm12-de-s3-metadata-tables", "DE", pn.s3_metadata_tables("eu-central-1")),
+    Case("falsealarm12-jp-s3-metadata-tables", "JP", pn.s3_metadata_tables("ap-northeast-1")),
+    Case("falsealarm12-us-s3-metadata-tables", "US", pn.s3_metadata_tables("us-east-1")),
+    Case("falsealarm12-eu-dsql-express-endpoints", "EU", pn.dsql_and_express_endpoints("eu-north-1", "eun1-az1")),
+    Case("falsealarm12-de-dsql-express-endpoints", "DE", pn.dsql_and_express_endpoints("eu-central-1", None)),
+    Case("falsealarm12-jp-dsql-express-endpoints", "JP", pn.dsql_and_express_endpoints("ap-northeast-1", "apne1-az4")),
+    Case("falsealarm12-us-dsql-express-endpoints", "US", pn.dsql_and_express_endpoints("us-east-1", "use1-az4")),
+    Case("falsealarm12-eu-application-signals-eks", "EU", pn.application_signals("eu-west-1", "eks")),
+    Case("falsealarm12-de-application-signals-eks", "DE", pn.application_signals("eu-central-1", "eks")),
+    Case("falsealarm12-jp-application-signals-eks", "JP", pn.application_signals("ap-northeast-1", "eks")),
+    Case("falsealarm12-us-application-signals-eks", "US", pn.application_signals("us-east-1", "eks")),
+    Case("falsealarm12-cn-application-signals-eks", "CN", pn.application_signals("cn-north-1", "eks")),
+    Case("falsealarm12-eu-application-signals-lambda", "EU", pn.application_signals("eu-west-1", "lambda")),
+    Case("falsealarm12-de-application-signals-lambda", "DE", pn.application_signals("eu-central-1", "lambda")),
+    Case("falsealarm12-jp-application-signals-lambda", "JP", pn.application_signals("ap-northeast-1", "lambda")),
+    Case("falsealarm12-us-application-signals-lambda", "US", pn.application_signals("us-east-1", "lambda")),
+    Case("falsealarm12-cn-application-signals-lambda", "CN", pn.application_signals("cn-north-1", "lambda")),
+    Case(
+        "falsealarm12-cn-ningxia-application-signals-lambda", "CN", pn.application_signals("cn-northwest-1", "lambda")
+    ),
+    Case("falsealarm12-eu-application-signals-ecs", "EU", pn.application_signals("eu-west-1", "ecs")),
+    Case("falsealarm12-de-application-signals-ecs", "DE", pn.application_signals("eu-central-1", "ecs")),
+    Case("falsealarm12-jp-application-signals-ecs", "JP", pn.application_signals("ap-northeast-1", "ecs")),
+    Case("falsealarm12-us-application-signals-ecs", "US", pn.application_signals("us-east-1", "ecs")),
+    Case("falsealarm12-cn-application-signals-ecs", "CN", pn.application_signals("cn-north-1", "ecs")),
+    Case("falsealarm12-eu-agentcore-gateway-cognito", "EU", pn.agentcore_gateway_cognito("eu-west-1")),
+    Case("falsealarm12-de-agentcore-gateway-cognito", "DE", pn.agentcore_gateway_cognito("eu-central-1")),
+    Case("falsealarm12-jp-agentcore-gateway-cognito", "JP", pn.agentcore_gateway_cognito("ap-northeast-1")),
+    Case("falsealarm12-us-agentcore-gateway-cognito", "US", pn.agentcore_gateway_cognito("us-east-1")),
+    Case("falsealarm12-eu-verified-access-oidc", "EU", pn.verified_access_oidc("eu-west-1"), {"RES-015"}),
+    Case(
+        "falsealarm12-de-verified-access-oidc-declared",
+        "DE",
+        pn.verified_access_oidc("eu-central-1"),
+        destinations=[_WORKSHOP_PORTAL],
+    ),
+    Case(
+        "falsealarm12-jp-verified-access-oidc-declared",
+        "JP",
+        pn.verified_access_oidc("ap-northeast-1"),
+        destinations=[_WORKSHOP_PORTAL],
+    ),
+    Case(
+        "falsealarm12-us-verified-access-oidc-declared",
+        "US",
+        pn.verified_access_oidc("us-east-1"),
+        destinations=[_WORKSHOP_PORTAL],
+    ),
+    Case("falsealarm12-eu-ecs-express-gateway", "EU", pn.ecs_express_gateway("eu-west-1")),
+    Case("falsealarm12-de-ecs-express-gateway", "DE", pn.ecs_express_gateway("eu-central-1")),
+    Case("falsealarm12-jp-ecs-express-gateway", "JP", pn.ecs_express_gateway("ap-northeast-1")),
+    Case("falsealarm12-us-ecs-express-gateway", "US", pn.ecs_express_gateway("us-east-1")),
+    Case("falsealarm12-us-fleetwise-campaign", "US", pn.fleetwise_campaign("us-east-1")),
+    Case("falsealarm12-de-fleetwise-campaign", "DE", pn.fleetwise_campaign("eu-central-1")),
+    Case("falsealarm12-eu-fleetwise-campaign", "EU", pn.fleetwise_campaign("eu-central-1")),
+    Case("falsealarm12-eu-influxdb-charging", "EU", pn.influxdb_charging("eu-west-1")),
+    Case("falsealarm12-de-influxdb-charging", "DE", pn.influxdb_charging("eu-central-1")),
+    Case("falsealarm12-jp-influxdb-charging", "JP", pn.influxdb_charging("ap-northeast-1")),
+    Case("falsealarm12-us-influxdb-charging", "US", pn.influxdb_charging("us-east-1")),
+    Case("falsealarm12-eu-s3-tables-replication", "EU", pn.s3_tables_replication("eu-west-1", "eu-central-1")),
+    Case("falsealarm12-us-s3-tables-replication", "US", pn.s3_tables_replication("us-east-1", "us-west-2")),
+    Case("falsealarm12-jp-s3-tables-replication", "JP", pn.s3_tables_replication("ap-northeast-1", "ap-northeast-3")),
+    Case(
+        "falsealarm12-cn-alb-health-host-access-log",
+        "CN",
+        pn.alb_health_host_access_log("cn-shanghai", "cn-shanghai-l"),
+    ),
+    Case(
+        "falsealarm12-cn-alb-health-host-remote-server",
+        "CN",
+        pn.alb_health_host_access_log("cn-shanghai", "cn-shanghai-l", "203.0.113.10"),
+        {"RES-015"},
+    ),
+    Case("falsealarm12-cn-fc3-custom-domain-vpc", "CN", pn.fc3_custom_domain_vpc("cn-shanghai", "cn-shanghai-l")),
+    Case("falsealarm12-cn-sae-sls-host-alias", "CN", pn.sae_sls_host_alias("cn-shanghai", "cn-shanghai-l")),
+    Case(
+        "falsealarm12-cn-beijing-alb-health-host-access-log",
+        "CN",
+        pn.alb_health_host_access_log("cn-beijing", "cn-beijing-h"),
+    ),
+    Case("falsealarm12-cn-beijing-fc3-custom-domain-vpc", "CN", pn.fc3_custom_domain_vpc("cn-beijing", "cn-beijing-h")),
+    Case("falsealarm12-cn-beijing-sae-sls-host-alias", "CN", pn.sae_sls_host_alias("cn-beijing", "cn-beijing-h")),
+    Case(
+        "falsealarm12-de-alb-health-host-access-log",
+        "DE",
+        pn.alb_health_host_access_log("eu-central-1", "eu-central-1a"),
+    ),
+    Case("falsealarm12-de-fc3-custom-domain-vpc", "DE", pn.fc3_custom_domain_vpc("eu-central-1", "eu-central-1a")),
+    Case("falsealarm12-de-sae-sls-host-alias", "DE", pn.sae_sls_host_alias("eu-central-1", "eu-central-1a")),
+    Case("falsealarm12-cn-sls-etl-oss-shipper", "CN", pn.sls_etl_oss_shipper("cn-shanghai")),
+    Case("falsealarm12-cn-hangzhou-sls-etl-oss-shipper", "CN", pn.sls_etl_oss_shipper("cn-hangzhou")),
+    Case("falsealarm12-jp-sls-etl-oss-shipper", "JP", pn.sls_etl_oss_shipper("ap-northeast-1")),
 ]
 
 

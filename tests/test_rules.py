@@ -430,6 +430,32 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
         ),
         "redirect.backends[0]",
     ),
+    # An ALB server group's health-check host is the Host header of probes sent to its own servers; a remote server's
+    # IP is where the group's requests go.
+    (
+        "RES-015",
+        "CN",
+        ali(
+            "alicloud:alb/serverGroup:ServerGroup",
+            server_group_name="app-api",
+            health_check_config={"health_check_enabled": True, "health_check_host": "api.fleet.example.cn"},
+            servers=[{"server_type": "Ip", "server_id": "172.16.1.10", "server_ip": "172.16.1.10", "port": 443}],
+        ),
+        ali(
+            "alicloud:alb/serverGroup:ServerGroup",
+            server_group_name="app-api",
+            health_check_config={"health_check_enabled": True},
+            servers=[
+                {
+                    "server_type": "Ip",
+                    "server_id": "203.0.113.10",
+                    "server_ip": "203.0.113.10",
+                    "remote_ip_enabled": True,
+                }
+            ],
+        ),
+        "servers[0].server_ip",
+    ),
 ]
 
 _TRANSFER = PARTNER_TRANSFER
