@@ -534,13 +534,15 @@ def vpc_lattice_service(region: str) -> Build:
         aws.vpclattice.TargetGroupAttachment(
             "warranty-fn", target_group_identifier=tg.id, target={"id": fn.arn}, opts=opts
         )
+        # Any: a plain dict is no SDK input TypedDict for mypy.
+        forward: Any = {"forward": {"target_groups": [{"target_group_identifier": tg.id, "weight": 100}]}}
         aws.vpclattice.Listener(
             "https",
             name="https",
             protocol="HTTPS",
             port=443,
             service_identifier=service.id,
-            default_action={"forward": {"target_groups": [{"target_group_identifier": tg.id, "weight": 100}]}},
+            default_action=forward,
             opts=opts,
         )
         aws.vpclattice.ServiceNetworkServiceAssociation(
@@ -1250,7 +1252,7 @@ def lindorm_signals(region: str, zone: str) -> Build:
             time_series_engine_specification="lindorm.g.xlarge",
             time_series_engine_node_count=2,
             ip_white_lists=["172.16.0.0/12"],
-            deletion_proection="Enable",
+            deletion_proection=True,
             opts=opts,
         )
 
@@ -2182,10 +2184,21 @@ def ecs_express_gateway(region: str) -> Build:
     # scaling_targets); ECS Developer Guide "Amazon ECS Express Mode" (2025). The parts-catalogue web app.
     def build(c: Any) -> object:
         opts = _aws(region)
-        _, subnets = _vpc(opts, region)
+        vpc, subnets = _vpc(opts, region)
+        sg = aws.ec2.SecurityGroup("parts-catalogue", vpc_id=vpc.id, opts=opts)
         execution = aws.iam.Role("express-exec", assume_role_policy=_trust("ecs-tasks.amazonaws.com"), opts=opts)
         infra = aws.iam.Role("express-infra", assume_role_policy=_trust("ecs.amazonaws.com"), opts=opts)
         logs = aws.cloudwatch.LogGroup("parts-catalogue", retention_in_days=30, opts=opts)
+        # Any: a plain dict is no SDK input TypedDict for mypy.
+        container: Any = {
+            "image": f"{ACCOUNT}.dkr.ecr.{region}.{_suffix(region)}/parts-catalogue:5.1.0",
+            "container_port": 8080,
+            "environments": [
+                {"name": "SPRING_PROFILES_ACTIVE", "value": "prod"},
+                {"name": "AWS_REGION", "value": region},
+            ],
+            "aws_logs_configurations": [{"log_group": logs.name, "log_stream_prefix": "parts"}],
+        }
         return aws.ecs.ExpressGatewayService(
             "parts-catalogue",
             service_name="parts-catalogue",
@@ -2194,16 +2207,12 @@ def ecs_express_gateway(region: str) -> Build:
             cpu="1024",
             memory="2048",
             health_check_path="/health",
-            primary_container={
-                "image": f"{ACCOUNT}.dkr.ecr.{region}.{_suffix(region)}/parts-catalogue:5.1.0",
-                "container_port": 8080,
-                "environments": [
-                    {"name": "SPRING_PROFILES_ACTIVE", "value": "prod"},
-                    {"name": "AWS_REGION", "value": region},
-                ],
-                "aws_logs_configurations": [{"log_group": logs.name, "log_stream_prefix": "parts"}],
-            },
-            network_configurations=[{"subnets": [s.id for s in subnets]}],
+            primary_container=container,
+            network_configurations=[
+                aws.ecs.ExpressGatewayServiceNetworkConfigurationArgs(
+                    subnets=[s.id for s in subnets], security_groups=[sg.id]
+                )
+            ],
             opts=opts,
         )
 
