@@ -423,6 +423,70 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
         ali("alicloud:ehpc/cluster:Cluster", additional_volumes=[{"volume_mountpoint": "scratch.partner.example.com"}]),
         "additional_volumes[0].volume_mountpoint",
     ),
+    # An ECS Service Connect client alias is the name client tasks use for this service (the proxy routes it to the
+    # service's own tasks); an application's endpoint variable is where its requests go.
+    (
+        "RES-015",
+        "EU",
+        aws(
+            "aws:ecs/service:Service",
+            AWS_EU,
+            service_connect_configuration={
+                "enabled": True,
+                "services": [
+                    {"port_name": "http", "client_alias": [{"port": 80, "dns_name": "pricing.fleet.internal"}]}
+                ],
+            },
+        ),
+        aws(
+            "aws:lambda/function:Function",
+            AWS_EU,
+            environment={"variables": {"PRICING_ENDPOINT": "https://pricing.partner.example.com/v1"}},
+        ),
+        "environment.variables.PRICING_ENDPOINT",
+    ),
+    # A WAF 3.0 domain's back-to-origin SNI names the site to its origin; its backends are where requests go.
+    (
+        "RES-015",
+        "CN",
+        ali(
+            "alicloud:wafv3/domain:Domain",
+            domain="chargers.fleet.example.cn",
+            redirect={"backends": ["172.16.1.10"], "sni_enabled": True, "sni_host": "chargers.fleet.example.cn"},
+        ),
+        ali(
+            "alicloud:wafv3/domain:Domain",
+            domain="chargers.fleet.example.cn",
+            redirect={"backends": ["origin.partner.example.com"], "sni_enabled": True},
+        ),
+        "redirect.backends[0]",
+    ),
+    # An ALB server group's health-check host is the Host header of probes sent to its own servers; a remote server's
+    # IP is where the group's requests go.
+    (
+        "RES-015",
+        "CN",
+        ali(
+            "alicloud:alb/serverGroup:ServerGroup",
+            server_group_name="app-api",
+            health_check_config={"health_check_enabled": True, "health_check_host": "api.fleet.example.cn"},
+            servers=[{"server_type": "Ip", "server_id": "172.16.1.10", "server_ip": "172.16.1.10", "port": 443}],
+        ),
+        ali(
+            "alicloud:alb/serverGroup:ServerGroup",
+            server_group_name="app-api",
+            health_check_config={"health_check_enabled": True},
+            servers=[
+                {
+                    "server_type": "Ip",
+                    "server_id": "203.0.113.10",
+                    "server_ip": "203.0.113.10",
+                    "remote_ip_enabled": True,
+                }
+            ],
+        ),
+        "servers[0].server_ip",
+    ),
 ]
 
 _TRANSFER = PARTNER_TRANSFER
