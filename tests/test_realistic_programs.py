@@ -12978,6 +12978,43 @@ CASES: list[Case] = [
         "JP",
         apigw_lambda_uri(2, _APIGW_LAMBDA.format(api="ap-northeast-1", fn="ap-northeast-1")),
     ),
+    # Mutation search round 5: `aws configure set default.region <region>` sends every later command without --region
+    # there (docs: cli reference configure/set — "aws configure set varname value [--profile profile-name]").
+    Case(
+        "mutants5-eu-launch-template-aws-configure-set-london",
+        "EU",
+        aws_launch_template_user_data(
+            "#!/bin/bash\naws configure set output json\naws configure set default.region eu-west-2\n"
+            "aws ssm get-parameter --name /fleet/agent/token --with-decryption\n"
+        ),
+        {"RES-009"},
+    ),
+    Case(
+        "mutants5-eu-launch-template-aws-configure-set-ireland",
+        "EU",
+        aws_launch_template_user_data(
+            "#!/bin/bash\naws configure set output json\naws configure set default.region eu-west-1\n"
+            "aws configure set aws_access_key_id \"$KEY_ID\" --profile fleet\naws configure set region $REGION\n"
+            "aws ssm get-parameter --name /fleet/agent/token --with-decryption\n"
+        ),
+    ),
+    Case(
+        "mutants5-cn-launch-template-aws-configure-set-profile-hong-kong",
+        "CN",
+        aws_launch_template_user_data(
+            "#!/bin/bash\naws configure set region ap-east-1 --profile fleet\n"
+            "aws sqs send-message --profile fleet --queue-url \"$QUEUE\" --message-body ready\n"
+        ),
+        {"RES-009"},
+    ),
+    Case(
+        "mutants5-cn-launch-template-aws-configure-set-profile-ningxia",
+        "CN",
+        aws_launch_template_user_data(
+            "#!/bin/bash\naws configure set region cn-northwest-1 --profile fleet\n"
+            "aws sqs send-message --profile fleet --queue-url \"$QUEUE\" --message-body ready\n"
+        ),
+    ),
     Case(
         "mutants5-cn-ecs-cloud-config-encoded-files-own-oss",
         "CN",
