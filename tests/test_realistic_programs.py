@@ -7595,6 +7595,16 @@ def apigw_lambda_uri(version: int, uri: str) -> Callable[[Ctx], object]:
 _APIGW_LAMBDA = "arn:aws:apigateway:{api}:lambda:path/2015-03-31/functions/arn:aws:lambda:{fn}:123456789012:function:fleet-api/invocations"
 
 
+def own_bucket_variables(buckets: Mapping[str, str]) -> Callable[[Ctx], object]:
+    # Mutation search round 5: a Lambda's bucket variables naming the buckets the stack creates (docs: s3/bucketv2 —
+    # bucket: "Name of the bucket"; lambda/function — environment.variables).
+    def build(c: Ctx) -> object:
+        made = {key: aws.s3.BucketV2(key.lower().replace("_", "-"), bucket=name, opts=c.aws) for key, name in buckets.items()}
+        return lambda_env({key: bucket.bucket for key, bucket in made.items()})(c)
+
+    return build
+
+
 def cloud_config_encoded_files(cloud: str, env_file: str, script: str) -> Callable[[Ctx], object]:
     # Mutation search round 5: plain cloud-config user data whose write_files items are encoded, one `encoding: b64`,
     # one `encoding: gz+b64` (cloud-init docs, "Write files": "encoding: Optional encoding type of the content.
@@ -13014,6 +13024,19 @@ CASES: list[Case] = [
             "#!/bin/bash\naws configure set region cn-northwest-1 --profile fleet\n"
             "aws sqs send-message --profile fleet --queue-url \"$QUEUE\" --message-body ready\n"
         ),
+    ),
+    # Mutation search round 5: a bucket variable naming a partner's bucket (or host) in capitals or with an absolute
+    # name's trailing dot, refused as its lower-case form is; the twin names the bucket the stack creates.
+    Case(
+        "mutants5-eu-lambda-log-bucket-capitals-partner",
+        "EU",
+        lambda_env({"LOG_BUCKET": "PARTNER-CDN-LOGS", "ARCHIVE_BUCKET": "partner-archive.example.com."}),
+        {"RES-017"},
+    ),
+    Case(
+        "mutants5-eu-lambda-log-bucket-own-buckets",
+        "EU",
+        own_bucket_variables({"LOG_BUCKET": "fleet-cdn-logs", "ARCHIVE_BUCKET": "fleet-archive.example.com"}),
     ),
     Case(
         "mutants5-cn-ecs-cloud-config-encoded-files-own-oss",

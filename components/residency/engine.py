@@ -1005,6 +1005,12 @@ class RuleEngine:
                 if plan.bucket == _PREFIXED and "://" not in value
                 else value
             )
+            if not S3_BUCKET_NAME.match(name) and S3_BUCKET_NAME.match(name.lower().rstrip(".")):
+                # A name in capitals (a legacy us-east-1 bucket name, or a host: DNS names are case-insensitive) or
+                # with an absolute name's trailing dot is the same bucket or host as its lower-case, relative form
+                # (mutation search round 5: `COLLECTOR.EXAMPLE.COM` under LOG_BUCKET passed where the lower-case
+                # name was refused).
+                name = name.lower().rstrip(".")
             if S3_BUCKET_NAME.match(name) and not self._s3_bucket_host(name):
                 if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
                     self._judge_bucket_name(walk, name, path, text=value)
