@@ -7592,14 +7592,20 @@ def apigw_lambda_uri(version: int, uri: str) -> Callable[[Ctx], object]:
     return build
 
 
-_APIGW_LAMBDA = "arn:aws:apigateway:{api}:lambda:path/2015-03-31/functions/arn:aws:lambda:{fn}:123456789012:function:fleet-api/invocations"
+_APIGW_LAMBDA = (
+    "arn:aws:apigateway:{api}:lambda:path/2015-03-31/functions/arn:aws:lambda:{fn}:123456789012:function:fleet-api"
+    "/invocations"
+)
 
 
 def own_bucket_variables(buckets: Mapping[str, str]) -> Callable[[Ctx], object]:
     # Mutation search round 5: a Lambda's bucket variables naming the buckets the stack creates (docs: s3/bucketv2 —
     # bucket: "Name of the bucket"; lambda/function — environment.variables).
     def build(c: Ctx) -> object:
-        made = {key: aws.s3.BucketV2(key.lower().replace("_", "-"), bucket=name, opts=c.aws) for key, name in buckets.items()}
+        made = {
+            key: aws.s3.BucketV2(key.lower().replace("_", "-"), bucket=name, opts=c.aws)
+            for key, name in buckets.items()
+        }
         return lambda_env({key: bucket.bucket for key, bucket in made.items()})(c)
 
     return build
@@ -13004,7 +13010,7 @@ CASES: list[Case] = [
         "EU",
         aws_launch_template_user_data(
             "#!/bin/bash\naws configure set output json\naws configure set default.region eu-west-1\n"
-            "aws configure set aws_access_key_id \"$KEY_ID\" --profile fleet\naws configure set region $REGION\n"
+            'aws configure set aws_access_key_id "$KEY_ID" --profile fleet\naws configure set region $REGION\n'
             "aws ssm get-parameter --name /fleet/agent/token --with-decryption\n"
         ),
     ),
@@ -13013,7 +13019,7 @@ CASES: list[Case] = [
         "CN",
         aws_launch_template_user_data(
             "#!/bin/bash\naws configure set region ap-east-1 --profile fleet\n"
-            "aws sqs send-message --profile fleet --queue-url \"$QUEUE\" --message-body ready\n"
+            'aws sqs send-message --profile fleet --queue-url "$QUEUE" --message-body ready\n'
         ),
         {"RES-009"},
     ),
@@ -13022,7 +13028,7 @@ CASES: list[Case] = [
         "CN",
         aws_launch_template_user_data(
             "#!/bin/bash\naws configure set region cn-northwest-1 --profile fleet\n"
-            "aws sqs send-message --profile fleet --queue-url \"$QUEUE\" --message-body ready\n"
+            'aws sqs send-message --profile fleet --queue-url "$QUEUE" --message-body ready\n'
         ),
     ),
     # Mutation search round 5: a bucket variable naming a partner's bucket (or host) in capitals or with an absolute

@@ -69,7 +69,10 @@ def test_an_arn_inside_another_arn_is_found_with_its_own_region(outer: str, inne
 @pytest.mark.parametrize(
     ("text", "regions"),
     [
-        ("acs:fc:cn-shanghai:1234567890123456:services/a/functions/acs:fc:cn-hongkong:1234567890123456:x", ["cn-shanghai", "cn-hongkong"]),
+        (
+            "acs:fc:cn-shanghai:1234567890123456:services/a/functions/acs:fc:cn-hongkong:1234567890123456:x",
+            ["cn-shanghai", "cn-hongkong"],
+        ),
         ("xarn:aws:sqs:eu-west-1:123456789012:q arn:aws:sqs:eu-west-2:123456789012:q", ["eu-west-2"]),
         ("arn:aws:sqs:eu-west-1:123456789012:q,arn:aws:sqs:eu-west-2:123456789012:q", ["eu-west-1", "eu-west-2"]),
     ],
