@@ -42,6 +42,7 @@ import copy
 import functools
 import gzip
 import inspect
+import json
 import re
 import sys
 import time
@@ -126,6 +127,7 @@ class Mutant:
     kind: str  # region | zone | zone-id | host | partition | email | ip, with "-b64" / "-b64gz" inside base64 (of gzip)
     before: str
     after: str
+    base: str | None = None  # a variant's plain swap of the same leaf (host for host-upper, region for region-one)
 
     @property
     def group(self) -> tuple[str, str, str]:
@@ -139,6 +141,7 @@ class Outcome:
     plan: set[str] | None = None  # the plan's rule ids (with --plan)
     applied: bool = True  # the transformation found and rewrote the leaf
     error: str | None = None  # the program failed otherwise
+    base_guard: str | None = None  # a surviving variant's plain swap: the rule it was refused under, "" if accepted
 
 
 @dataclass
@@ -151,9 +154,21 @@ class Report:
     def survivors(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.applied and o.error is None and o.guard is None]
 
-    def groups(self) -> dict[tuple[str, str, str], list[Outcome]]:
+    @property
+    def unexplained(self) -> list[Outcome]:
+        """Survivors that are no variant of a surviving plain swap: a plain swap refused where its variant passed
+        (`https://COLLECTOR.EXAMPLE.COM` accepted, `https://collector.example.com` refused), or a survivor with no plain
+        swap (a plain kind, base64 inside a longer value). A variant whose plain swap survives too is judged as that
+        field's plain survivors are (a name, a pattern, an identity: earlier rounds' groups)."""
+        return [o for o in self.survivors if o.base_guard != ""]
+
+    @staticmethod
+    def survivors_of(outcomes: list[Outcome]) -> list[Outcome]:
+        return [o for o in outcomes if o.applied and o.error is None and o.guard is None]
+
+    def groups(self, *, unexplained: bool = False) -> dict[tuple[str, str, str], list[Outcome]]:
         groups: dict[tuple[str, str, str], list[Outcome]] = {}
-        for o in self.survivors:
+        for o in self.unexplained if unexplained else self.survivors:
             groups.setdefault(o.mutant.group, []).append(o)
         return dict(sorted(groups.items()))
 
@@ -280,10 +295,26 @@ def _swaps(code: str, type_: str, text: str, declared: list[str], turn: int) -> 
                 lambda m: _foreign_zone_id(m, codes, resident, foreign_codes[turn % len(foreign_codes)]), text
             ),
         )
+    if found:
+        # Round 5: one region of a list swapped, the others kept (`cn-shanghai,cn-beijing` ->
+        # `cn-shanghai,cn-hongkong`): a list is judged item by item, not by its first or by a majority.
+        every = list(regions.finditer(text))
+        if len(every) > 1:
+            last = every[-1]
+            foreign = FOREIGN[(code, _cloud(type_, text))]
+            yield "region-one", text[: last.start(1)] + foreign[turn % len(foreign)] + text[last.end(1) :]
+        # An ARN of a resident region given a foreign region and no account (`arn:aws:sns:eu-west-2::topic`).
+        arn = _ARN_REGION.search(text)
+        if arn and regions.fullmatch(arn.group(2)):
+            foreign = FOREIGN[(code, "aws")]
+            yield "arn-noacct", text[: arn.start(2)] + foreign[turn % len(foreign)] + "::" + text[arn.end(3) + 1 :]
     if code == "CN" and "arn:aws-cn:" in text:
         yield "partition", text.replace("arn:aws-cn:", "arn:aws:")
-    for host in _hosts(text, declared)[:MAX_HOSTS]:
+    hosts = _hosts(text, declared)
+    for host in hosts[:MAX_HOSTS]:
         yield "host", _host_at(host).sub(COLLECTOR, text)
+    if hosts:
+        yield from _host_forms(text, hosts[0])
     ip = _PRIVATE_IP.search(text)
     if ip:
         yield "ip", text[: ip.start()] + PUBLIC_IP + text[ip.end() :]
@@ -292,6 +323,29 @@ def _swaps(code: str, type_: str, text: str, declared: list[str], turn: int) -> 
     mails = [m for m in _EMAIL.finditer(text) if m.group(1).lower() != COLLECTOR]
     for mail in mails[:3]:
         yield "email", text[: mail.start(1)] + COLLECTOR + text[mail.end(1) :]
+
+
+_ARN_REGION = re.compile(r"\barn:(aws|aws-cn|aws-us-gov|acs):[a-z0-9-]+:([a-z0-9-]+):(\d{12}|\d{16}|\*):")
+IPV6 = "2001:db8::1"
+"""The foreign address of an IPv6 swap (the documentation prefix: nothing proves where it is)."""
+
+
+def _host_forms(text: str, host: str) -> Iterator[tuple[str, str]]:
+    """Round 5: a value's first host written as the foreign host in other spellings a client accepts: upper case
+    (`COLLECTOR.EXAMPLE.COM`), a trailing dot (the absolute name `collector.example.com.`), an IPv6 literal
+    (`https://[2001:db8::1]/`, bare `2001:db8::1` under a host key), userinfo and a port in a URL
+    (`https://fleet:s3cret@collector.example.com:8443/`) and a port without a scheme for a whole-value host
+    (`collector.example.com:8443`)."""
+    at = _host_at(host)
+    yield "host-upper", at.sub(COLLECTOR.upper(), text)
+    yield "host-dot", at.sub(COLLECTOR + ".", text)
+    url = re.compile(rf"(://)(?:[^/@\s\"']*@)?{re.escape(host)}(?::\d{{1,5}})?(?![\w-]|\.\w)", re.I)
+    if url.search(text):
+        yield "host-ipv6", url.sub(lambda m: f"{m.group(1)}[{IPV6}]", text, count=1)
+        yield "host-userinfo", url.sub(lambda m: f"{m.group(1)}fleet:s3cret@{COLLECTOR}:8443", text, count=1)
+    elif re.fullmatch(rf"\s*{re.escape(host)}\.?\s*", text):  # a whole-value host with no port
+        yield "host-ipv6", IPV6
+        yield "host-port", f"{COLLECTOR}:8443"
 
 
 MAX_HOSTS = 3
@@ -352,9 +406,12 @@ def mutants_of(case: realistic.Case, resources: list[Any]) -> list[Mutant]:
             continue
         for path, text in _leaves(dict(record.inputs)):
             turn = len(made)
+            plain: dict[str, str] = {}
             for kind, after in _swaps(case.code, record.type, text, declared, turn):
+                plain.setdefault(kind, after)
                 if after != text:
-                    made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
+                    base = plain.get(_PLAIN.get(kind, ""))
+                    made.append(Mutant(case.id, record.type, record.name, path, kind, text, after, base))
             decoded = _decoded(text)
             if decoded is not None:
                 inner, compressed = decoded
@@ -363,7 +420,83 @@ def mutants_of(case: realistic.Case, resources: list[Any]) -> list[Mutant]:
                     if after != inner:
                         encoded = _encoded(after, compressed)
                         made.append(Mutant(case.id, record.type, record.name, path, kind + suffix, text, encoded))
+            for kind, after, base in _inner_swaps(case.code, record.type, text, declared, turn):
+                made.append(Mutant(case.id, record.type, record.name, path, kind, text, after, base))
     return made
+
+
+# A variant's plain swap of the same leaf.
+_PLAIN = {
+    "host-upper": "host", "host-dot": "host", "host-ipv6": "host", "host-userinfo": "host", "host-port": "host",
+    "region-one": "region", "arn-noacct": "region",
+}  # fmt: skip
+
+
+# A base64 run inside a longer value (a cloud-config `write_files` item's `content` with `encoding: b64` or `gz+b64`
+# in plain user data), bounded by characters base64 does not use.
+_INNER_BASE64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])")
+_BASIC_KINDS = ("region", "host", "zone-id", "partition", "email", "ip")
+
+
+def _inner_swaps(
+    code: str, type_: str, text: str, declared: list[str], turn: int
+) -> Iterator[tuple[str, str, str | None]]:
+    """Round 5: swaps inside text nested in the value rather than the value itself: a base64 (or base64 of gzip) run
+    inside a longer text (kind ``<kind>-inb64`` / ``<kind>-ingz``), and a JSON document's string given as a JSON
+    document nested in that string (``"url": "https://..."`` -> ``"url": "{\\"url\\": \\"https://...\\"}"``, kind
+    ``<kind>-nested``: a document inside a string inside a document, as Step Functions' ``Payload`` or an
+    ``Input`` carries)."""
+    if _decoded(text) is None:
+        for run in _INNER_BASE64.finditer(text):
+            if run.group(0) == text.strip():
+                continue
+            decoded = _decoded(run.group(0))
+            if decoded is None:
+                continue
+            inner, compressed = decoded
+            suffix = "-ingz" if compressed else "-inb64"
+            seen: set[str] = set()
+            for kind, after in _swaps(code, type_, inner, declared, turn):
+                if after != inner and kind not in seen:
+                    seen.add(kind)
+                    yield kind + suffix, text[: run.start()] + _encoded(after, compressed) + text[run.end() :], None
+    stripped = text.lstrip()
+    if stripped[:1] not in ("{", "["):
+        return
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return
+    seen_kinds: set[str] = set()
+    for path, leaf in _leaves(document):
+        if not path or not isinstance(path[-1], str):
+            continue
+        for kind, after in _swaps(code, type_, leaf, declared, turn):
+            if after == leaf or kind not in _BASIC_KINDS or kind in seen_kinds:
+                continue
+            seen_kinds.add(kind)
+            nested = _set_at(document, path, json.dumps({_inner_key(document, path): after}))
+            yield kind + "-nested", json.dumps(nested), json.dumps(_set_at(document, path, after))
+        if len(seen_kinds) >= 2:
+            return
+
+
+def _inner_key(document: Any, path: tuple[object, ...]) -> str:
+    """The key a nested document gives the swapped value: a name/value pair's name (an environment entry
+    ``{"name": "NAS_HOST", "value": ...}`` -> ``{"NAS_HOST": ...}``), else the value's own key."""
+    parent = document
+    for step in path[:-1]:
+        parent = parent[step]
+    name = parent.get("name") if isinstance(parent, dict) and path[-1] == "value" else None
+    return name if isinstance(name, str) and name else str(path[-1])
+
+
+def _set_at(document: Any, path: tuple[object, ...], value: str) -> Any:
+    if not path:
+        return value
+    clone = copy.copy(document)
+    clone[path[0]] = _set_at(document[path[0]], path[1:], value)
+    return clone
 
 
 def _spread(made: list[Mutant], limit: int) -> list[Mutant]:
@@ -484,12 +617,33 @@ def search(
             continue
         made = [
             m for m in mutants_of(case, recorded.resources)
-            if kinds is None or m.kind in kinds or m.kind.split("-b64")[0] in kinds
+            if kinds is None or m.kind in kinds or _family(m.kind) & kinds
         ]  # fmt: skip
         for mutant in _spread(made, per_case):
-            report.outcomes.append(judge(case, mutant, plan=plan))
+            outcome = judge(case, mutant, plan=plan)
+            if outcome in report.survivors_of([outcome]) and mutant.base is not None and mutant.base != mutant.before:
+                plain = judge(case, Mutant(**{**vars(mutant), "after": mutant.base, "base": None}))
+                outcome.base_guard = plain.guard or ""
+            report.outcomes.append(outcome)
     report.seconds = time.perf_counter() - started
     return report
+
+
+_WRAPPINGS = ("-b64gz", "-b64", "-inb64", "-ingz", "-nested")
+
+
+def _family(kind: str) -> set[str]:
+    """What ``--kinds`` may name a mutant by: its swap (``host`` of ``host-b64gz``) and its wrapping (``b64gz``); a
+    round-5 wrapping (``inb64``, ``ingz``, ``nested``) by its wrapping or its whole kind only, so that a run of round
+    4's kinds stays what it was."""
+    for wrapping in _WRAPPINGS:
+        if kind.endswith(wrapping):
+            swap = kind[: -len(wrapping)]
+            return {wrapping[1:]} if wrapping in _ROUND_5_WRAPPINGS else {swap, wrapping[1:]}
+    return {kind}
+
+
+_ROUND_5_WRAPPINGS = ("-inb64", "-ingz", "-nested")
 
 
 def _short(text: str, size: int = 90) -> str:
@@ -503,21 +657,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-case", type=int, default=12, help="at most this many mutants per case (default 12)")
     parser.add_argument("--plan", action="store_true", help="also run each mutant through the offline plan")
     parser.add_argument(
+        "--all", action="store_true", help="list every survivor group, also variants whose plain swap survives too"
+    )
+    parser.add_argument(
         "--kinds",
-        help="only these kinds, comma-separated (region,zone,zone-id,host,partition,email,ip; host-b64gz: only those "
-        "made inside gzip-compressed base64)",
+        help="only these kinds, comma-separated (region,zone,zone-id,host,partition,email,ip,region-one,arn-noacct,"
+        "host-upper,host-dot,host-ipv6,host-userinfo,host-port; host-b64gz: only those made inside gzip-compressed "
+        "base64; a wrapping, b64, b64gz, inb64, ingz, nested: every swap made so)",
     )
     args = parser.parse_args(argv)
     kinds = set(args.kinds.split(",")) if args.kinds else None
     report = search(args.cases, args.limit, args.per_case, args.plan, kinds=kinds)
     outcomes = report.outcomes
     killed = sum(1 for o in outcomes if o.guard)
-    print(f"{report.cases} cases, {len(outcomes)} mutants, {killed} refused, {len(report.survivors)} survived, "
-          f"{sum(1 for o in outcomes if not o.applied)} not applied, {sum(1 for o in outcomes if o.error)} errors, "
-          f"{report.seconds:.1f} s")  # fmt: skip
-    for (type_, path, kind), group in report.groups().items():
+    print(f"{report.cases} cases, {len(outcomes)} mutants, {killed} refused, {len(report.survivors)} survived "
+          f"({len(report.unexplained)} not explained by a surviving plain swap, in "
+          f"{len(report.groups(unexplained=True))} groups), {sum(1 for o in outcomes if not o.applied)} not applied, "
+          f"{sum(1 for o in outcomes if o.error)} errors, {report.seconds:.1f} s")  # fmt: skip
+    explained = report.groups().keys() - report.groups(unexplained=True).keys()
+    print(f"{len(report.groups())} groups; {len(explained)} only of variants whose plain swap survives too")
+    for (type_, path, kind), group in report.groups(unexplained=not args.all).items():
         example = group[0].mutant
-        print(f"SURVIVOR {type_} {path} [{kind}] x{len(group)}: {example.case}: "
+        refused = {o.base_guard for o in group if o.base_guard}
+        plain = f" (plain swap refused: {', '.join(sorted(refused))})" if refused else ""
+        print(f"SURVIVOR {type_} {path} [{kind}] x{len(group)}{plain}: {example.case}: "
               f"{_short(example.before)!r} -> {_short(example.after)!r}")  # fmt: skip
     for o in outcomes:
         if not o.applied:

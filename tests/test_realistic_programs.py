@@ -7825,6 +7825,71 @@ _WORKSHOP_PORTAL = {
 }
 
 
+def apigw_lambda_uri(version: int, uri: str) -> Callable[[Ctx], object]:
+    # Mutation search round 5: an API Gateway integration's URI names the Lambda function it invokes inside the API
+    # Gateway service ARN (docs: apigateway/integration — uri: "the URI of the Lambda function ... in the form of
+    # arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{function_arn}/invocations"; apigatewayv2/integration
+    # — integration_uri: for an AWS_PROXY integration, the Lambda function's ARN or this form).
+    def build(c: Ctx) -> object:
+        if version == 1:
+            regional = aws.apigateway.RestApiEndpointConfigurationArgs(types="REGIONAL")
+            api = aws.apigateway.RestApi("api", name="fleet", endpoint_configuration=regional, opts=c.aws)
+            return aws.apigateway.Integration(
+                "invoke", rest_api=api.id, resource_id=api.root_resource_id, http_method="POST",
+                integration_http_method="POST", type="AWS_PROXY", uri=uri, opts=c.aws,
+            )  # fmt: skip
+        api2 = aws.apigatewayv2.Api("api", protocol_type="HTTP", opts=c.aws)
+        return aws.apigatewayv2.Integration(
+            "invoke", api_id=api2.id, integration_type="AWS_PROXY", integration_uri=uri,
+            payload_format_version="2.0", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+_APIGW_LAMBDA = (
+    "arn:aws:apigateway:{api}:lambda:path/2015-03-31/functions/arn:aws:lambda:{fn}:123456789012:function:fleet-api"
+    "/invocations"
+)
+
+
+def own_bucket_variables(buckets: Mapping[str, str]) -> Callable[[Ctx], object]:
+    # Mutation search round 5: a Lambda's bucket variables naming the buckets the stack creates (docs: s3/bucketv2 —
+    # bucket: "Name of the bucket"; lambda/function — environment.variables).
+    def build(c: Ctx) -> object:
+        made = {
+            key: aws.s3.BucketV2(key.lower().replace("_", "-"), bucket=name, opts=c.aws)
+            for key, name in buckets.items()
+        }
+        return lambda_env({key: bucket.bucket for key, bucket in made.items()})(c)
+
+    return build
+
+
+def cloud_config_encoded_files(cloud: str, env_file: str, script: str) -> Callable[[Ctx], object]:
+    # Mutation search round 5: plain cloud-config user data whose write_files items are encoded, one `encoding: b64`,
+    # one `encoding: gz+b64` (cloud-init docs, "Write files": "encoding: Optional encoding type of the content.
+    # Default: text/plain. Supported encoding types are: gz, gzip, gz+base64, gzip+base64, gz+b64, gzip+b64, b64,
+    # base64"), so the search swaps values inside a base64 run inside a longer value.
+    # docs: ec2/instance — user_data: "User data to provide when launching the instance"; alicloud ecs/instance —
+    # user_data is plain or base64 text run by cloud-init.
+    env64 = base64.b64encode(env_file.encode()).decode()
+    script64 = base64.b64encode(gzip.compress(script.encode(), mtime=0)).decode()
+    text = (
+        "#cloud-config\nwrite_files:\n"
+        f"  - path: /etc/fleet/app.env\n    encoding: b64\n    content: {env64}\n"
+        f"  - path: /opt/fleet/boot.sh\n    permissions: '0755'\n    encoding: gz+b64\n    content: {script64}\n"
+        "runcmd:\n  - /opt/fleet/boot.sh\n"
+    )
+    if cloud == "alicloud":
+        return ali_user_data(text, encode=False)
+
+    def build(c: Ctx) -> object:
+        return aws.ec2.Instance("vm", ami="ami-123", instance_type="t3.micro", user_data=text, opts=c.aws)
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -14022,6 +14087,102 @@ CASES: list[Case] = [
     Case("falsealarm12-cn-sls-etl-oss-shipper", "CN", pn.sls_etl_oss_shipper("cn-shanghai")),
     Case("falsealarm12-cn-hangzhou-sls-etl-oss-shipper", "CN", pn.sls_etl_oss_shipper("cn-hangzhou")),
     Case("falsealarm12-jp-sls-etl-oss-shipper", "JP", pn.sls_etl_oss_shipper("ap-northeast-1")),
+    # Mutation search round 5: encoded write_files items inside plain cloud-config user data, naming the stack's own
+    # services (the search swaps a region, a host, one region of two, inside each base64 run).
+    Case(
+        "mutants5-de-ec2-cloud-config-encoded-files-own-services",
+        "DE",
+        cloud_config_encoded_files(
+            "aws",
+            "API_URL=https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/prod\nAWS_REGION=eu-central-1\n",
+            "#!/bin/sh\ncurl -fsS https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/prod/boot\n"
+            "aws ssm get-parameter --name /fleet/agent/token --with-decryption --region eu-central-1\n",
+        ),
+    ),
+    # Mutation search round 5: a Lambda function of another region named inside an API Gateway integration URI of the
+    # stack's region (the function receives every request), and the twins naming the stack's own function.
+    Case(
+        "mutants5-eu-rest-api-integration-london-function",
+        "EU",
+        apigw_lambda_uri(1, _APIGW_LAMBDA.format(api="eu-west-3", fn="eu-west-2")),
+        {"RES-004"},
+    ),
+    Case(
+        "mutants5-eu-rest-api-integration-paris-function",
+        "EU",
+        apigw_lambda_uri(1, _APIGW_LAMBDA.format(api="eu-west-3", fn="eu-west-3")),
+    ),
+    Case(
+        "mutants5-jp-http-api-integration-singapore-function",
+        "JP",
+        apigw_lambda_uri(2, _APIGW_LAMBDA.format(api="ap-northeast-1", fn="ap-southeast-1")),
+        {"RES-004"},
+    ),
+    Case(
+        "mutants5-jp-http-api-integration-tokyo-function",
+        "JP",
+        apigw_lambda_uri(2, _APIGW_LAMBDA.format(api="ap-northeast-1", fn="ap-northeast-1")),
+    ),
+    # Mutation search round 5: `aws configure set default.region <region>` sends every later command without --region
+    # there (docs: cli reference configure/set — "aws configure set varname value [--profile profile-name]").
+    Case(
+        "mutants5-eu-launch-template-aws-configure-set-london",
+        "EU",
+        aws_launch_template_user_data(
+            "#!/bin/bash\naws configure set output json\naws configure set default.region eu-west-2\n"
+            "aws ssm get-parameter --name /fleet/agent/token --with-decryption\n"
+        ),
+        {"RES-009"},
+    ),
+    Case(
+        "mutants5-eu-launch-template-aws-configure-set-ireland",
+        "EU",
+        aws_launch_template_user_data(
+            "#!/bin/bash\naws configure set output json\naws configure set default.region eu-west-1\n"
+            'aws configure set aws_access_key_id "$KEY_ID" --profile fleet\naws configure set region $REGION\n'
+            "aws ssm get-parameter --name /fleet/agent/token --with-decryption\n"
+        ),
+    ),
+    Case(
+        "mutants5-cn-launch-template-aws-configure-set-profile-hong-kong",
+        "CN",
+        aws_launch_template_user_data(
+            "#!/bin/bash\naws configure set region ap-east-1 --profile fleet\n"
+            'aws sqs send-message --profile fleet --queue-url "$QUEUE" --message-body ready\n'
+        ),
+        {"RES-009"},
+    ),
+    Case(
+        "mutants5-cn-launch-template-aws-configure-set-profile-ningxia",
+        "CN",
+        aws_launch_template_user_data(
+            "#!/bin/bash\naws configure set region cn-northwest-1 --profile fleet\n"
+            'aws sqs send-message --profile fleet --queue-url "$QUEUE" --message-body ready\n'
+        ),
+    ),
+    # Mutation search round 5: a bucket variable naming a partner's bucket (or host) in capitals or with an absolute
+    # name's trailing dot, refused as its lower-case form is; the twin names the bucket the stack creates.
+    Case(
+        "mutants5-eu-lambda-log-bucket-capitals-partner",
+        "EU",
+        lambda_env({"LOG_BUCKET": "PARTNER-CDN-LOGS", "ARCHIVE_BUCKET": "partner-archive.example.com."}),
+        {"RES-017"},
+    ),
+    Case(
+        "mutants5-eu-lambda-log-bucket-own-buckets",
+        "EU",
+        own_bucket_variables({"LOG_BUCKET": "fleet-cdn-logs", "ARCHIVE_BUCKET": "fleet-archive.example.com"}),
+    ),
+    Case(
+        "mutants5-cn-ecs-cloud-config-encoded-files-own-oss",
+        "CN",
+        cloud_config_encoded_files(
+            "alicloud",
+            "OSS_ENDPOINT=https://oss-cn-shanghai-internal.aliyuncs.com\nALIBABA_CLOUD_REGION_ID=cn-shanghai\n",
+            "#!/bin/sh\ncurl -fsS https://fleet-config.oss-cn-shanghai-internal.aliyuncs.com/boot.json"
+            " -o /etc/fleet/boot.json\n",
+        ),
+    ),
 ]
 
 

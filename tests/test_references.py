@@ -53,6 +53,34 @@ def test_aws_arn_in_free_text_is_found_with_its_partition_and_region(
     assert [(r.text, r.partition, r.region) for r in refs] == [(arn, partition, region)]
 
 
+@given(aws_regions, aws_regions, st.sampled_from(["lambda", "states"]))
+def test_an_arn_inside_another_arn_is_found_with_its_own_region(outer: str, inner: str, service: str) -> None:
+    # Mutation search round 5: an API Gateway integration URI names the function it invokes after its own region;
+    # read as one ARN, a function of another region passed (mutants5-eu-rest-api-integration-london-function).
+    assume(CATALOGUE.aws_region_partition[outer] == CATALOGUE.aws_region_partition[inner])
+    partition = CATALOGUE.aws_region_partition[outer]
+    function = f"arn:{partition}:{service}:{inner}:123456789012:function:fleet-api"
+    uri = f"arn:{partition}:apigateway:{outer}:lambda:path/2015-03-31/functions/{function}/invocations"
+    refs = [r for r in PARSER.scan(uri) if r.kind == "aws-arn"]
+    assert [r.region for r in refs] == [outer, inner]
+    assert refs[1].text == f"{function}/invocations"
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        (
+            "acs:fc:cn-shanghai:1234567890123456:services/a/functions/acs:fc:cn-hongkong:1234567890123456:x",
+            ["cn-shanghai", "cn-hongkong"],
+        ),
+        ("xarn:aws:sqs:eu-west-1:123456789012:q arn:aws:sqs:eu-west-2:123456789012:q", ["eu-west-2"]),
+        ("arn:aws:sqs:eu-west-1:123456789012:q,arn:aws:sqs:eu-west-2:123456789012:q", ["eu-west-1", "eu-west-2"]),
+    ],
+)  # fmt: skip
+def test_nested_and_listed_arns_are_each_read_once(text: str, regions: list[str]) -> None:
+    assert [r.region for r in PARSER.scan(text) if r.kind in ("aws-arn", "acs-arn")] == regions
+
+
 @given(aws_regions, services)
 def test_aws_regional_endpoint_names_its_region_and_partition(region: str, service: str) -> None:
     partition = CATALOGUE.partition_of(region)

@@ -460,6 +460,11 @@ _REGION_FORMS = [
     "sudo aws s3api list-buckets --region '{r}'",
     "export AWS_REGION={r}",
     'AWS_DEFAULT_REGION="{r}" /opt/fleet/exporter',
+    # Mutation search round 5: the CLI's config, which every later command without --region uses.
+    "aws configure set default.region {r}",
+    "aws configure set region {r} --profile fleet",
+    "aws configure --profile fleet set profile.fleet.region {r}",
+    "aws --profile fleet configure set sso_region {r}",
 ]
 
 
@@ -470,6 +475,11 @@ def test_a_cli_region_option_is_read_as_a_region() -> None:
     assert regions("aws sqs send-message --region us-east-1 --queue-url q") == [("aws", "us-east-1", True)]
     assert regions("aliyun ecs DescribeInstances --region cn-beijing") == [("aliyun", "cn-beijing", True)]
     assert regions("psql -h db.example.cn --region x") == [("psql", "db.example.cn", False)]  # a host stays a host
+    # `aws configure set varname value`: the value, whatever the variable; a value of no region shape is left alone.
+    assert regions("aws configure set default.region eu-west-2") == [("aws configure set", "eu-west-2", True)]
+    assert findings("#!/bin/sh\naws configure set output json\naws configure set cli_pager ''\n", "EU", "aws") == []
+    assert findings('#!/bin/sh\naws configure set aws_access_key_id "$KEY" --profile fleet\n', "EU", "aws") == []
+    assert regions("aws configure get region") == []
 
 
 @settings(max_examples=60, deadline=None)

@@ -1020,6 +1020,7 @@ class RuleEngine:
                 if plan.bucket == _PREFIXED and "://" not in value
                 else value
             )
+            name = _bucket_name_form(name)
             if S3_BUCKET_NAME.match(name) and not self._s3_bucket_host(name):
                 if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
                     self._judge_bucket_name(walk, name, path, text=value, variable=plan.bucket == _VARIABLE)
@@ -2991,6 +2992,16 @@ def _binary_text(raw: bytes) -> str | None:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+def _bucket_name_form(name: str) -> str:
+    """A name in capitals (a legacy us-east-1 bucket name, or a host: DNS names are case-insensitive) or with an
+    absolute name's trailing dot, as the lower-case, relative name of the same bucket or host; other names as written
+    (mutation search round 5: `COLLECTOR.EXAMPLE.COM` under LOG_BUCKET passed where the lower-case name was refused)."""
+    if S3_BUCKET_NAME.match(name):
+        return name
+    folded = name.lower().rstrip(".")
+    return folded if S3_BUCKET_NAME.match(folded) else name
 
 
 def _decode_payload(value: str) -> tuple[str, str] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import urllib.parse
+from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
 from components.residency.catalogue import Catalogue, Cloud
@@ -85,6 +86,26 @@ _SCHEMELESS_HINT = re.compile(
 )
 _AWS_ARN = re.compile(r"(?<![A-Za-z0-9_-])arn:(aws[a-z-]*):([^:\s\"']*):([^:\s\"']*):[^\s\"',]*", re.IGNORECASE)
 _ACS_ARN = re.compile(r"(?<![A-Za-z0-9_-])acs:([a-z0-9_-]+):([^:\s\"']*):[^\s\"',]*", re.IGNORECASE)
+
+
+def _nested(pattern: re.Pattern[str], text: str, lowered: str, marker: str) -> Iterator[re.Match[str]]:
+    """Every ARN of ``pattern`` in ``text``, an ARN written inside another's resource part too: an API Gateway
+    integration URI names the Lambda function it invokes after its own region
+    (``arn:aws:apigateway:eu-west-3:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-2:...``), which a scan
+    for non-overlapping matches reads as one ARN of the API's region."""
+    if marker not in lowered:
+        return
+    if lowered.count(marker) == 1:
+        yield from pattern.finditer(text)
+        return
+    start = lowered.find(marker)
+    while start != -1:
+        found = pattern.match(text, start)
+        if found is not None:
+            yield found
+        start = lowered.find(marker, start + 1)
+
+
 _OSS_LOCATION = re.compile(r"^oss-([a-z]{2,}(?:-[a-z0-9]+)+?)(?:-internal)?$")
 # A label that has the shape of a region id (used to refuse unknown regions rather than miss them).
 _REGIONISH = re.compile(r"^[a-z]{2,5}(?:-[a-z]+)+(?:-\d+)?(?:-[a-z]+)?$")
@@ -532,7 +553,7 @@ class ReferenceParser:
         found: list[Reference] = []
         # Each pattern starts with its literal ("arn:" / "acs:", any case): without it, no scan.
         lowered = text.lower()
-        for m in _AWS_ARN.finditer(text) if "arn:" in lowered else ():
+        for m in _nested(_AWS_ARN, text, lowered, "arn:"):
             arn, partition, service, region = m.group(0, 1, 2, 3)  # one call: this runs for every ARN
             partition, region = partition.lower(), region.lower()
             if not region and service.lower() == "s3":
@@ -541,7 +562,7 @@ class ReferenceParser:
                     found.append(Reference("bucket", "aws", arn, None, partition, bucket=name))
                     continue
             found.append(self._aws_region_ref("aws-arn", arn, region, partition))
-        for m in _ACS_ARN.finditer(text) if "acs:" in lowered else ():
+        for m in _nested(_ACS_ARN, text, lowered, "acs:"):
             arn, region = m.group(0, 2)
             found.append(self._ali_region_ref("acs-arn", arn, region.lower()))
         return found
