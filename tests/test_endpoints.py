@@ -2242,6 +2242,81 @@ def test_a_hosted_zone_s_name_servers_are_its_own_names() -> None:
     assert own_names(ENGINES["EU"], "aws:route53/record:Record", zone) == []
 
 
+# -- Route 53's name servers, where a domain is delegated (endpoints.yaml name_servers; leftovers review, stop 34) ---
+
+
+def _delegations(name_server: str) -> list[Subject]:
+    """An NS record and a registered domain (and a domain registration) delegating to ``name_server``."""
+    return [
+        Subject("aws:route53/record:Record", "ns",
+                {"zone_id": "Z1", "name": "telemetry.fleet.example.com", "type": "NS", "records": [name_server]}, None),
+        Subject("aws:route53domains/registeredDomain:RegisteredDomain", "d",
+                {"domain_name": "fleet.example.com", "name_servers": [{"name": name_server}]}, None),
+        Subject("aws:route53domains/domain:Domain", "d",
+                {"domain_name": "fleet.example.com", "name_servers": [{"name": name_server}]}, None),
+    ]  # fmt: skip
+
+
+def _delegation_verdicts(code: str, name_server: str) -> list[set[str]]:
+    return [
+        {f.rule.id for f in ENGINES[code].check(s._replace(provider=provider(code)))[0]}
+        for s in _delegations(name_server)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(0, 2047),
+    st.integers(0, 99),
+    st.sampled_from(["com", "net", "org", "co.uk"]),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(CODES),
+)
+def test_route53_name_servers_are_proven_where_a_domain_is_delegated_in_their_partition(
+    n: int, nn: int, tld: str, dotted: bool, upper: bool, code: str
+) -> None:
+    # ns-<n>.awsdns-<nn>.<tld>, as Route 53 assigns them (a trailing dot or capitals as written in a zone file): the
+    # name servers of the aws partition's hosted zones, proven only where the jurisdiction holds that partition.
+    host = f"ns-{n}.awsdns-{nn:02d}.{tld}" + ("." if dotted else "")
+    host = host.upper() if upper else host
+    holds_aws = "aws" in CATALOGUE.jurisdictions[code].aws.partitions
+    assert _delegation_verdicts(code, host) == [set() if holds_aws else {"RES-015"}] * 3
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "ns1.partner-dns.example.com",  # a partner's DNS provider: every resolver asks it, it says where clients go
+        "ns-1.awsdns-01.org.partner.example.com",  # the shape under another domain
+        "ns-1.awsdns-1.org",  # one digit: not Route 53's shape
+        "ns-1.awsdns-01.io",
+        "ns-1234.awsdns-cn-12.cn",  # Route 53 in China: its shape was not found in an AWS page (declare it)
+        "52.94.0.1",  # a name server's public address
+    ],
+)
+def test_other_name_servers_stay_judged_where_a_domain_is_delegated(host: str) -> None:
+    for code in ("EU", "DE", "CN"):
+        assert _delegation_verdicts(code, host) == [{"RES-015"}] * 3
+
+
+def test_route53_s_name_server_shape_proves_nothing_outside_a_delegation() -> None:
+    # A CNAME (or an URL, a DNS resolver address) at a Route 53 name server is no delegation: judged as any host.
+    cname = Subject("aws:route53/record:Record", "www", {"zone_id": "Z1", "name": "www.fleet.example.eu",
+                                                         "type": "CNAME", "records": ["ns-1.awsdns-01.org"]},
+                    provider("EU"))  # fmt: skip
+    assert rule_ids("EU", cname) == {"RES-015"}
+    assert rule_ids("EU", url_subject("https://ns-1.awsdns-01.org/collect", code="EU")) == {"RES-015"}
+    dhcp = Subject("aws:ec2/vpcDhcpOptions:VpcDhcpOptions", "dhcp", {"domain_name_servers": ["ns-1.awsdns-01.org"]},
+                   provider("EU"))  # fmt: skip
+    assert rule_ids("EU", dhcp) == {"RES-015"}
+    # An NS record whose type is not known yet (an Output the guard would hold) proves nothing either.
+    unknown = Subject("aws:route53/record:Record", "ns",
+                      {"zone_id": "Z1", "name": "x.fleet.example.eu", "records": ["ns-1.awsdns-01.org"]},
+                      provider("EU"))  # fmt: skip
+    assert rule_ids("EU", unknown) == {"RES-015"}
+
+
 @pytest.mark.parametrize(
     ("record_type", "name", "created"),
     [
@@ -6376,6 +6451,46 @@ def test_a_flink_sql_script_is_judged_by_its_tables_options(options: str, expect
     assert rule_ids("CN", other) == expected & {"RES-006"}
 
 
+@given(st.lists(st.tuples(_SQL_KEY, _SQL_VALUE), max_size=4), st.booleans(), st.booleans())
+def test_sql_set_statements_are_read_as_options_after_the_with_clauses(
+    settings_: list[tuple[str, str]], quoted_key: bool, parenthesised: bool
+) -> None:
+    # Flink SQL's "SET ('key' = 'value')" (the key quoted or not, the parentheses optional): one map per statement,
+    # after the WITH clauses' maps; an UPDATE's SET clause is no statement of its own and stays text.
+    lines = ["-- job settings"]
+    for k, v in settings_:
+        pair = f"{_sql_quoted(k) if quoted_key else k} = {_sql_quoted(v)}"
+        lines.append(f"SET ({pair});" if parenthesised else f"SET {pair};")
+    lines += ["CREATE TEMPORARY TABLE t (v STRING) WITH ('connector' = 'print');", "UPDATE t SET v = 'x';"]
+    options, rest = parse_sql_options("\n".join(lines))
+    assert options == [{"connector": "print"}, *({k: v} for k, v in settings_)]
+    assert "UPDATE t SET v = 'x'" in rest
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # Flink's S3 file system at an S3-compatible store ("s3.endpoint: your-endpoint-hostname"), where the job's
+        # checkpoints go: a partner's store is a destination, the VPC's own one is not.
+        ("SET 's3.endpoint' = 'minio.partner.example.com:9000';", {"RES-015"}),
+        ("SET 's3.endpoint' = '10.20.4.5:9000';", set()),
+        ("SET 'metrics.reporter.influx.host' = 'influx.partner.example.com';", {"RES-015"}),
+        # URLs and cloud endpoints were judged in the script's text already; now under their key.
+        ("SET 'execution.checkpointing.dir' = 'hdfs://nn.partner.example.com:8020/flink/ckpt';", {"RES-015"}),
+        ("SET 'fs.oss.endpoint' = 'oss-eu-central-1-internal.aliyuncs.com';", {"RES-006"}),
+        ("SET 'fs.oss.endpoint' = 'oss-cn-shanghai-internal.aliyuncs.com';", set()),
+        ("SET 'table.exec.state.ttl' = '3h';", set()),
+    ],
+)
+def test_a_flink_sql_script_is_judged_by_its_set_options(statement: str, expected: set[str]) -> None:
+    script = f"{statement}\nCREATE TEMPORARY TABLE sink (vin STRING) WITH ('connector' = 'print');"
+    subject = Subject("alicloud:realtimecompute/sqlFile:SqlFile", "f", {"namespace": "n", "sql_script": script},
+                      provider("CN", "alicloud"))  # fmt: skip
+    findings, _ = ENGINES["CN"].check(subject)
+    assert {f.rule.id for f in findings} == expected
+    assert all(f.path.startswith("sql_script(sql)[1].") for f in findings)
+
+
 def test_engines_of_one_jurisdiction_share_their_tables_and_keep_their_own_register() -> None:
     """Every front door builds its own engine; what the catalogues decide is derived once per jurisdiction and shared
     (with the memos of each place), while each engine keeps its own register and its own count of what it covered."""
@@ -6709,6 +6824,10 @@ _NESTED_DESTINATIONS = [
     ("aws:route53domains/registeredDomain:RegisteredDomain", "name_servers.glue_ips", "10.0.0.53", "52.28.14.9",
      "RES-015"),
     ("aws:route53domains/domain:Domain", "name_servers.glue_ips", "10.0.0.53", "52.28.14.9", "RES-015"),
+    ("aws:route53domains/registeredDomain:RegisteredDomain", "name_servers.name", "ns-512.awsdns-00.net",
+     "ns1.partner-dns.example.com", "RES-015"),
+    ("aws:route53domains/domain:Domain", "name_servers.name", "ns-1536.awsdns-00.co.uk", "ns1.partner-dns.example.com",
+     "RES-015"),
     ("aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget",
      "private_endpoint.managed_vpc_resource.routing_domain", "internal-mcp-1234567890.eu-west-1.elb.amazonaws.com",
      "mcp.partner.example.com", "RES-015"),

@@ -7814,6 +7814,54 @@ def awsred10_migration_project_reports(bucket: str | None) -> Callable[[Ctx], ob
     return build
 
 
+# -- the leftovers review (stop 34) ----------------------------------------------------------------------------------
+# Route 53's name servers as Route 53 assigns them (GetHostedZone's example delegation set shape,
+# ns-<n>.awsdns-<nn>.<tld>): the fleet's DNS account's hosted zone, delegated to by name from a stack that does not make
+# the zone.
+_LEFTOVERS34_R53 = ["ns-1321.awsdns-37.org", "ns-1670.awsdns-16.co.uk", "ns-27.awsdns-03.com", "ns-967.awsdns-56.net"]
+_LEFTOVERS34_PARTNER_DNS = ["ns1.partner-dns.example.com", "ns2.partner-dns.example.com"]
+
+
+def leftovers34_registered_domain(servers: list[str]) -> Callable[[Ctx], object]:
+    # docs: route53domains/registereddomain — the brand domain already registered with Route 53 (no contacts given),
+    # delegated to `servers` by name ("The fully qualified host name of the name server", no glue IPs): every resolver
+    # asks them for the domain, and they say where its clients go.
+    def build(c: Ctx) -> object:
+        return aws.route53domains.RegisteredDomain(
+            "brand-domain", domain_name="fleet-example.eu", auto_renew=True, transfer_lock=True,
+            name_servers=[{"name": n} for n in servers], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def leftovers34_flink_set(statement: str) -> Callable[[Ctx], object]:
+    # docs: realtimecompute/sqlfile; Flink's SET statement ("SET ('key' = 'value')": the job's configuration) and its S3
+    # file system's "s3.endpoint: your-endpoint-hostname" for an S3-compatible store — the trip aggregation job
+    # checkpointing to the plant's MinIO (or a partner's store) and writing to the VPC's Kafka.
+    def build(c: Ctx) -> object:
+        script = (
+            f"{statement}\nSET 'execution.checkpointing.interval' = '60s';\n"
+            "CREATE TEMPORARY TABLE trips_out (trip_id STRING, vin STRING) WITH (\n  'connector' = 'kafka',\n"
+            "  'topic' = 'trips',\n  'properties.bootstrap.servers' = '10.20.1.5:9092',\n  'format' = 'json'\n);\n"
+            "INSERT INTO trips_out SELECT trip_id, vin FROM trips;\n"
+        )
+        return alicloud.realtimecompute.SqlFile(
+            "trips-agg", namespace="fleet-flink-default", session_cluster_name="dev-session", sql_script=script,
+            name="trips-agg", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+_LEFTOVERS34_PARTNER_DNS_DECLARED = {
+    "id": "partner-dns",
+    "kind": "resident",
+    "match": "*.partner-dns.example.com",
+    "evidence": "Authoritative DNS of the brand agency, servers in Frankfurt (contract annex 3)",
+}
+
+
 # The workshop portal's own domain, served by the stack's Verified Access endpoint: a Cognito app client's callback URL
 # receives the sign-in's authorization code (the browser is redirected there), so the engine judges it as a destination
 # and the stack declares where it is (stop 34's false-alarm hunt: the refusal is correct without the declaration).
@@ -14182,6 +14230,66 @@ CASES: list[Case] = [
             "#!/bin/sh\ncurl -fsS https://fleet-config.oss-cn-shanghai-internal.aliyuncs.com/boot.json"
             " -o /etc/fleet/boot.json\n",
         ),
+    ),
+    # The leftovers review (stop 34): a registered domain's name servers by name (passed unjudged), a literal Route 53
+    # delegation (refused as an unproven host), a Flink SQL SET option under its key (passed unjudged).
+    Case(
+        "leftovers34-eu-registered-domain-partner-dns",
+        "EU",
+        leftovers34_registered_domain(_LEFTOVERS34_PARTNER_DNS),
+        {"RES-015"},
+    ),
+    Case(
+        "leftovers34-eu-registered-domain-partner-dns-declared",
+        "EU",
+        leftovers34_registered_domain(_LEFTOVERS34_PARTNER_DNS),
+        destinations=[_LEFTOVERS34_PARTNER_DNS_DECLARED],
+    ),
+    Case("leftovers34-de-registered-domain-route53-by-name", "DE", leftovers34_registered_domain(_LEFTOVERS34_R53)),
+    Case("leftovers34-jp-registered-domain-route53-by-name", "JP", leftovers34_registered_domain(_LEFTOVERS34_R53)),
+    Case(
+        "leftovers34-us-registered-domain-route53-and-partner",
+        "US",
+        leftovers34_registered_domain([*_LEFTOVERS34_R53[:2], *_LEFTOVERS34_PARTNER_DNS]),
+        {"RES-015"},
+    ),
+    Case("leftovers34-eu-subdomain-delegated-to-route53-by-name", "EU", ns_delegation(_LEFTOVERS34_R53)),
+    Case("leftovers34-de-subdomain-delegated-to-route53-by-name", "DE", ns_delegation(_LEFTOVERS34_R53)),
+    Case("leftovers34-us-subdomain-delegated-to-route53-by-name", "US", ns_delegation(_LEFTOVERS34_R53)),
+    Case("leftovers34-cn-subdomain-delegated-to-global-route53", "CN", ns_delegation(_LEFTOVERS34_R53), {"RES-015"}),
+    Case(
+        "leftovers34-eu-subdomain-delegated-to-route53-and-partner",
+        "EU",
+        ns_delegation([*_LEFTOVERS34_R53[:2], "ns1.partner-dns.example.com"]),
+        {"RES-015"},
+    ),
+    Case(
+        "leftovers34-cn-flink-set-s3-endpoint-partner",
+        "CN",
+        leftovers34_flink_set("SET 's3.endpoint' = 'minio.partner.example.com:9000';"),
+        {"RES-015"},
+    ),
+    Case(
+        "leftovers34-cn-flink-set-s3-endpoint-plant",
+        "CN",
+        leftovers34_flink_set("SET 's3.endpoint' = '10.20.4.5:9000';"),
+    ),
+    Case(
+        "leftovers34-de-flink-set-s3-endpoint-partner",
+        "DE",
+        leftovers34_flink_set("SET ('s3.endpoint' = 'minio.partner.example.com:9000');"),
+        {"RES-015"},
+    ),
+    Case(
+        "leftovers34-de-flink-set-oss-endpoint-region",
+        "DE",
+        leftovers34_flink_set("SET 'fs.oss.endpoint' = 'oss-eu-central-1-internal.aliyuncs.com';"),
+    ),
+    Case(
+        "leftovers34-de-flink-set-oss-endpoint-abroad",
+        "DE",
+        leftovers34_flink_set("SET 'fs.oss.endpoint' = 'oss-cn-shanghai-internal.aliyuncs.com';"),
+        {"RES-006"},
     ),
 ]
 

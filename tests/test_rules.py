@@ -577,6 +577,37 @@ PAIRS += [
         "country_code",
     ),
 ]
+# The leftovers review (stop 34): a domain delegated to name servers (a Route 53 NS record, a registered domain's
+# name servers) is judged by their names; Route 53's own (ns-<n>.awsdns-<nn>.<tld>) are proven where the jurisdiction
+# holds their partition. A Flink SQL script's SET options are read under their keys like its WITH options.
+_R53_DOMAIN = "aws:route53domains/registeredDomain:RegisteredDomain"
+_FLINK_SET = "SET 's3.endpoint' = '{}';\nCREATE TEMPORARY TABLE sink (vin STRING) WITH ('connector' = 'print');"
+PAIRS += [
+    (
+        "RES-015",
+        "EU",
+        aws("aws:route53/record:Record", AWS_EU, name="fleet.example.eu", type="NS", zone_id="Z1",
+            records=["ns-1536.awsdns-00.co.uk.", "ns-512.awsdns-00.net"]),
+        aws("aws:route53/record:Record", AWS_EU, name="fleet.example.eu", type="NS", zone_id="Z1",
+            records=["ns-1536.awsdns-00.co.uk.", "ns1.partner-dns.example.com"]),
+        "records[1]",
+    ),
+    (
+        "RES-015",
+        "EU",
+        aws(_R53_DOMAIN, AWS_EU, domain_name="fleet.example.eu", name_servers=[{"name": "ns-1.awsdns-01.org"}]),
+        aws(_R53_DOMAIN, AWS_EU, domain_name="fleet.example.eu", name_servers=[{"name": "ns1.dns.example.com"}]),
+        "name_servers[0].name",
+    ),
+    (
+        "RES-015",
+        "CN",
+        ali("alicloud:realtimecompute/sqlFile:SqlFile", namespace="n", sql_script=_FLINK_SET.format("10.20.4.5:9000")),
+        ali("alicloud:realtimecompute/sqlFile:SqlFile", namespace="n",
+            sql_script=_FLINK_SET.format("minio.partner.example.com:9000")),
+        "sql_script(sql)[1].s3.endpoint",
+    ),
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (

@@ -237,6 +237,40 @@ class PrivateUseSuffix(_Frozen):
     sources: tuple[str, ...]
 
 
+class NameServerHosts(_Frozen):
+    """A DNS service's name-server host shape (``name_servers``): a host it fully matches is one of the service's
+    authoritative name servers, which serve the hosted zones of accounts in ``partition``."""
+
+    service: str
+    pattern: str
+    """A regular expression the whole host (lower case, no trailing dot) matches."""
+    partition: str
+    """The AWS partition whose hosted zones these name servers serve: proven where the jurisdiction holds it."""
+    sources: tuple[str, ...]
+
+    @model_validator(mode="after")
+    def _pattern_compiles(self) -> NameServerHosts:
+        re.compile(self.pattern)
+        return self
+
+
+class NameServerField(TypedField):
+    """An input naming the name servers a domain is delegated to (``name_servers``): a host there matching a
+    ``NameServerHosts`` shape is proven; any other is judged as a destination host."""
+
+    when: str | None = None
+    """The top-level input holding the record's type (``type``); None: every value of the path names a name server."""
+    values: tuple[str, ...] = ()
+    """The record types (upper case) whose value names a name server (NS)."""
+
+
+class NameServers(_Frozen):
+    """Name-server host shapes and the inputs where a name server is named (``name_servers``)."""
+
+    hosts: tuple[NameServerHosts, ...] = ()
+    fields: tuple[NameServerField, ...] = ()
+
+
 class RuntimeDestination(TypedField):
     """A field of a workflow's state that names where the state writes (``runtime_destinations``): given a run-time
     value (an Amazon States Language ``<Key>.$`` path or intrinsic, a JSONata ``{% ... %}`` expression) it names no
@@ -671,6 +705,10 @@ class EndpointCatalogue(_Frozen):
     """DNS suffixes no public resolver answers for (``internal``, ``home.arpa``): a name under one that an address
     record of a private zone this stack makes gives is proven wherever it is written (only that zone, or a resolver
     the network's owner configures, answers for it)."""
+    name_servers: NameServers | None = None
+    """DNS services' name-server host shapes (Route 53's ``ns-<n>.awsdns-<nn>.<tld>``) and the inputs naming a
+    domain's name servers (an NS record's value, a registered domain's ``name_servers[].name``): a matching host there
+    is proven where the jurisdiction holds the shape's partition, and only there."""
     created_server_buckets: tuple[TypedField, ...] = ()
     """Inputs naming a bucket inside a database this stack makes (a Timestream for InfluxDB instance's ``bucket``): a
     ``*_BUCKET`` variable (``variable_bucket_keys``) holding that very name names that server bucket, no S3 bucket."""

@@ -585,11 +585,18 @@ class RuleEngine:
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
         # Type token -> (key path, ``unless_set``) of its group fields whose id an input beside it may place; type
         # token -> the input naming the database bucket it makes (``created_server_buckets``); the private-use DNS
-        # suffixes, each with its leading dot (``private_use_suffixes``).
-        self._group_placed_by, self._created_server_buckets, self._private_use = (
+        # suffixes, each with its leading dot (``private_use_suffixes``); the name-server shapes and fields
+        # (``name_servers``).
+        (
+            self._group_placed_by,
+            self._created_server_buckets,
+            self._private_use,
+            (self._name_server_hosts, self._name_server_fields),
+        ) = (
             _group_placed_by(self.endpoints.global_group_fields),
             {f.type: f.path for f in self.endpoints.created_server_buckets},
             tuple("." + s.suffix.lower() for s in self.endpoints.private_use_suffixes),
+            _name_server_tables(self.endpoints, self.jurisdiction.aws.partitions),
         )
         self.naming_types: frozenset[str] = (
             self.endpoints.bucket_types
@@ -2120,11 +2127,32 @@ class RuleEngine:
         zone = _innermost_zone(host, known)
         return zone is not None and zone[1] and _record_in_zone(host, zone[0], known)
 
+    def _names_name_server(self, subject: Subject, kpath: tuple[str, ...], host: str) -> bool:
+        """``host`` at ``path`` is where a domain is delegated (``name_servers`` fields: an NS record's value, a
+        registered domain's name server) and has the shape of the name servers of a partition the jurisdiction holds
+        (Route 53's ``ns-<n>.awsdns-<nn>.<tld>``). A record whose type is not known yet (an Output) proves nothing."""
+        fields = self._name_server_fields.get(subject.type)
+        if fields is None or not self._name_server_hosts:
+            return False
+        place = ".".join(kpath)  # snake_case keys, whatever case the front door's inputs are written in
+        name = host.strip().lower().rstrip(".")
+        for field_path, when, values in fields:
+            if place != field_path:
+                continue
+            if when is not None:
+                kind = prop_of(subject.props, when)
+                if not isinstance(kind, str) or kind.strip().upper() not in values:
+                    continue
+            return any(shape.fullmatch(name) for shape in self._name_server_hosts)
+        return False
+
     def _judge_host(self, walk: _Walk, ref: Reference, path: str, rule_id: RuleId) -> None:
         host = ref.text
         if ref.kind == "host":
             if is_private_address(host):
                 return  # inside the network the resource is attached to
+            if self._names_name_server(walk.subject, walk.kpath, host):
+                return  # a name server of the DNS service whose zones the stack may make (``name_servers``)
             if ref.in_url and host in self._identifier_hosts:
                 return  # a namespace / schema identifier inside a document, never contacted
             if walk.known is not None and walk.known(host):
@@ -2962,22 +2990,51 @@ def parse_properties(text: str, *, ini: bool = False) -> dict[str, str]:
     return properties
 
 
+_NameServerFields = Mapping[str, tuple[tuple[str, str | None, frozenset[str]], ...]]
+
+
+def _name_server_tables(
+    endpoints: EndpointCatalogue, partitions: frozenset[str]
+) -> tuple[tuple[re.Pattern[str], ...], _NameServerFields]:
+    """The name-server host shapes of the partitions a jurisdiction holds, and type token -> (key path, the input
+    holding the record's type, the types naming a name server) of the inputs naming one (``name_servers``)."""
+    name_servers = endpoints.name_servers
+    if name_servers is None:
+        return (), {}
+    hosts = tuple(re.compile(h.pattern) for h in name_servers.hosts if h.partition in partitions)
+    fields: dict[str, tuple[tuple[str, str | None, frozenset[str]], ...]] = {}
+    for field in name_servers.fields:
+        entry = (field.path, field.when, frozenset(v.upper() for v in field.values))
+        fields[field.type] = (*fields.get(field.type, ()), entry)
+    return hosts, fields
+
+
 def parse_sql_options(text: str) -> tuple[list[dict[str, str]], str]:
     """The options of a SQL script's ``WITH ('key' = 'value', ...)`` clauses (Flink SQL's connector options: "WITH
-    (key1=val1, ...)", keys and values string literals, a quote inside one doubled), one map per clause in order, and
-    the script's text without those clauses. Only the options are read: they name where a table reads and writes."""
+    (key1=val1, ...)", keys and values string literals, a quote inside one doubled), one map per clause in order, then
+    one map per ``SET 'key' = 'value'`` statement (the job's configuration: where its checkpoints go, the S3 file
+    system's ``s3.endpoint``), and the script's text without those clauses and statements. Only the options are read:
+    they name where a table, or the job, reads and writes."""
     options: list[dict[str, str]] = []
+    settings: list[dict[str, str]] = []
 
     def take(m: re.Match[str]) -> str:
         pairs = {_sql_literal(k): _sql_literal(v) for k, v in _SQL_OPTION.findall(m.group("body"))}
         options.append(pairs)
         return " "
 
+    def take_set(m: re.Match[str]) -> str:
+        settings.append({_sql_literal(m.group("key")): _sql_literal(m.group("value"))})
+        return m.group("start")
+
     rest = _SQL_WITH.sub(take, text)
-    return options, rest
+    rest = _SQL_SET.sub(take_set, rest)
+    return options + settings, rest
 
 
 def _sql_literal(quoted: str) -> str:
+    if len(quoted) < 2 or quoted[0] != "'" or quoted[-1] != "'":
+        return quoted  # an unquoted key or value (`SET table.exec.state.ttl = 3h`)
     return quoted[1:-1].replace("''", "'")
 
 
@@ -3157,6 +3214,13 @@ _SQL_WITH = re.compile(
     re.IGNORECASE,
 )
 _SQL_OPTION = re.compile(r"('(?:[^']|'')*')\s*=\s*('(?:[^']|'')*')")
+# A SET statement ("SET ('key' = 'value')": the key and value as string literals, or unquoted as SQL clients take them),
+# at the start of the script or after a statement's `;` (line comments between), never an UPDATE's SET clause.
+_SQL_SET = re.compile(
+    r"(?P<start>(?:\A|;)(?:\s|--[^\n]*(?:\n|\Z))*)SET\s*\(?\s*(?P<key>'(?:[^']|'')*'|[A-Za-z0-9_.-]+)\s*=\s*"
+    r"(?P<value>'(?:[^']|'')*'|[^;\s)']+)\s*\)?",
+    re.IGNORECASE,
+)
 _PAIR_VALUES = frozenset({"value", "arg_value"})  # the value key of a {name, value} / {arg_name, arg_value} pair
 _ITEM_SPLIT = re.compile(r"[,;]")  # items of a list; phone numbers themselves hold spaces ("+49 151 ...")
 _PATH_START = re.compile(r"[/?#]")
