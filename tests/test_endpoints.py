@@ -3741,6 +3741,71 @@ def test_a_key_value_environment_entry_is_judged_under_its_key(
 
 
 @pytest.mark.parametrize(
+    ("token", "path"),
+    [
+        ("alicloud:ros/stack:Stack", "parameters"),
+        ("alicloud:ros/stackGroup:StackGroup", "parameters"),
+        ("alicloud:ros/stackInstance:StackInstance", "parameter_overrides"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("name", "inside", "foreign", "expected"),
+    [
+        ("ExportHost", "oss-cn-shanghai-internal.aliyuncs.com", "intake.partner.example.com", "RES-015"),
+        ("ReplicaRegion", "cn-beijing", "us-west-1", "RES-009"),
+    ],
+)
+@pytest.mark.parametrize("camel", [False, True])
+def test_a_ros_stack_parameter_is_judged_under_its_name(
+    token: str, path: str, name: str, inside: str, foreign: str, expected: str, camel: bool
+) -> None:
+    # user_keyed_fields (since stop 34): a ROS {parameter_key, parameter_value} entry (parameterKey in the engine's
+    # documents) is classified by its parameter's name, as a CloudFormation stack's parameters map is.
+    key, value = ("parameterKey", "parameterValue") if camel else ("parameter_key", "parameter_value")
+
+    def subject(given: str) -> Subject:
+        pairs = [{key: name, value: given}, {key: "InstanceType", value: "ecs.g7.large"}]
+        return Subject(token, "s", {path: pairs}, provider("CN", "alicloud"))
+
+    assert rule_ids("CN", subject(inside)) == set()
+    assert rule_ids("CN", subject(foreign)) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("token", "extra"),
+    [
+        ("alicloud:eci/containerGroup:ContainerGroup", {"vswitch_id": "vsw-1"}),
+        ("alicloud:ess/eciScalingConfiguration:EciScalingConfiguration", {"scaling_group_id": "asg-1"}),
+    ],
+)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OSS_ENDPOINT=oss-cn-shanghai-internal.aliyuncs.com\n", set()),
+        ("LOG_LEVEL=info\nEXPORT_HOST=intake.partner.example.com\n", {"RES-015"}),
+        ("export_url = https://intake.partner.example.com/v1\n", {"RES-015"}),
+        ("export AWS_REGION=us-east-1\n", {"RES-009"}),
+    ],
+)
+def test_an_eci_config_file_is_decoded_and_read(
+    token: str, extra: dict[str, Any], text: str, expected: set[str]
+) -> None:
+    # script_fields (since stop 34): a ConfigFile volume's content is the file, Base64-encoded (CreateContainerGroup).
+    content = base64.b64encode(text.encode()).decode()
+    volume = {"name": "env", "type": "ConfigFileVolume",
+              "config_file_volume_config_file_to_paths": [{"path": "app.env", "content": content}]}  # fmt: skip
+    subject = Subject(token, "g", {**extra, "volumes": [volume]}, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
+def test_a_parameter_pair_elsewhere_is_not_a_named_value() -> None:
+    # Outside the catalogued lists the shape names nothing: its key is not read as a variable's name.
+    pairs = [{"parameter_key": "ReplicaRegion", "parameter_value": "fleet-replica"}]
+    subject = Subject("alicloud:oos/execution:Execution", "e", {"settings": pairs}, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == set()
+
+
+@pytest.mark.parametrize(
     ("token", "cloud", "props", "inside", "foreign", "expected"),
     [
         ("aws:ssm/parameter:Parameter", "aws", {"name": "/fleet/prod/EXPORT_REGION", "type": "String"},
@@ -5995,6 +6060,30 @@ def test_a_ros_templates_edge_resources_are_judged_by_type(
     resources = {"R": {"Type": kind, "Properties": props}}
     extra = {"Parameters": {"Scope": {"Type": "String", "Default": "domestic"}}}
     assert rule_ids(code, _typed_stack(resources, code, "alicloud", **extra)) == expected
+    # A stack group's template (deployed to each stack instance's region) and a stored ROS template (deployed by
+    # the stacks and stack groups that name it) are judged the same way (since stop 34).
+    stack = _typed_stack(resources, code, "alicloud", **extra)
+    for token in ("alicloud:ros/stackGroup:StackGroup", "alicloud:ros/template:Template"):
+        assert rule_ids(code, Subject(token, "g", stack.props, stack.provider)) == expected
+
+
+@pytest.mark.parametrize(
+    ("area_a", "area_b", "expected"),
+    [
+        ("China", "China", set()),
+        ("China", "Europe", {"RES-016"}),
+        ("North-America", "China", {"RES-016"}),
+        ("Asia-Pacific", "Europe", {"RES-016"}),
+    ],
+)
+def test_a_ros_templates_cen_bandwidth_package_is_judged_by_its_areas(
+    area_a: str, area_b: str, expected: set[str]
+) -> None:
+    # ALIYUN::CEN::CenBandwidthPackage GeographicRegionAId / GeographicRegionBId, judged as pulumi-alicloud's
+    # geographic_region_*_id (alicloud-cen-bandwidth-package: only China to China in CN); since stop 34.
+    resources = _one("ALIYUN::CEN::CenBandwidthPackage", Bandwidth=10, GeographicRegionAId=area_a,
+                     GeographicRegionBId=area_b)  # fmt: skip
+    assert rule_ids("CN", _typed_stack(resources, "CN", "alicloud")) == expected
 
 
 def _replicated(destination: Any) -> dict[str, Any]:

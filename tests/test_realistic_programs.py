@@ -7825,6 +7825,115 @@ _WORKSHOP_PORTAL = {
 }
 
 
+# -- alired11 (stop 34): destinations inside the documents Alibaba resources carry --------------------------------
+
+
+def _ros_template(resources: Mapping[str, Any], parameters: Mapping[str, Any] | None = None) -> str:
+    template: dict[str, Any] = {"ROSTemplateFormatVersion": "2015-09-01"}
+    if parameters:
+        template["Parameters"] = dict(parameters)
+    template["Resources"] = dict(resources)
+    return json.dumps(template)
+
+
+def alired11_ros_stack_parameter(key: str, value: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stack parameters ({parameter_key, parameter_value}: "The key of parameter N"); ROS
+    # ALIYUN::ECS::CopyImage (DestinationRegionId) and ALIYUN::ECS::Instance (UserData). The fleet's image is copied to
+    # the replica region and the uploader's OSS endpoint written to its env file, both given as the stack's parameters.
+    def build(c: Ctx) -> object:
+        template = _ros_template(
+            {"ImageReplica": {"Type": "ALIYUN::ECS::CopyImage", "Properties": {
+                "ImageId": "m-uf6fleetbase0001", "DestinationRegionId": {"Ref": "ReplicaRegion"},
+                "DestinationImageName": "fleet-base"}},
+             "Uploader": {"Type": "ALIYUN::ECS::Instance", "Properties": {
+                "ImageId": "m-uf6fleetbase0001", "InstanceType": "ecs.g7.large", "VpcId": "vpc-uf6fleet0001",
+                "VSwitchId": "vsw-uf6fleet0001", "SecurityGroupId": "sg-uf6fleet0001",
+                "UserData": {"Fn::Sub": "#!/bin/sh\necho OSS_ENDPOINT=${ExportHost} >> /etc/fleet/uploader.env\n"}}}},
+            {"ReplicaRegion": {"Type": "String", "Description": "Region the fleet image is copied to"},
+             "ExportHost": {"Type": "String", "Description": "OSS endpoint the uploader writes to"}},
+        )  # fmt: skip
+        given = {"ReplicaRegion": "cn-beijing", "ExportHost": "oss-cn-shanghai-internal.aliyuncs.com", key: value}
+        return alicloud.ros.Stack(
+            "fleet-image", stack_name="fleet-image", template_body=template, opts=c.ali,
+            parameters=[{"parameter_key": k, "parameter_value": v} for k, v in given.items()],
+        )  # fmt: skip
+
+    return build
+
+
+def alired11_ros_stack_instance(host: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stackinstance — a stack group's instance in the stack's region, its parameter_overrides
+    # ({parameter_key, parameter_value}) naming where the instance's uploader sends.
+    def build(c: Ctx) -> object:
+        return alicloud.ros.StackInstance(
+            "uploader-shanghai", stack_group_name="fleet-uploaders", stack_instance_account_id="1234567890123456",
+            stack_instance_region_id=REGION[c.code][1],
+            parameter_overrides=[{"parameter_key": "ExportHost", "parameter_value": host}], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired11_ros_stack_group_cdn(scope: str, *, stored: bool = False) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stackgroup template_body (a template deployed to each stack instance's region) and
+    # ros/template (a template kept for stacks and stack groups); ROS ALIYUN::CDN::Domain Scope (domestic, the default,
+    # overseas or global) accelerating the download site.
+    def build(c: Ctx) -> object:
+        template = _ros_template({"DownloadsCdn": {"Type": "ALIYUN::CDN::Domain", "Properties": {
+            "DomainName": "downloads.fleet.example.cn", "CdnType": "download", "Scope": scope,
+            "Sources": f'[{{"content":"fleet-downloads.oss-{REGION[c.code][1]}.aliyuncs.com","type":"oss",'
+                       '"priority":"20","port":443,"weight":"10"}]'}}})  # fmt: skip
+        if stored:
+            return alicloud.ros.Template("downloads-cdn", template_name="downloads-cdn", template_body=template,
+                                         opts=c.ali)  # fmt: skip
+        return alicloud.ros.StackGroup("downloads-cdn", stack_group_name="downloads-cdn", template_body=template,
+                                       opts=c.ali)  # fmt: skip
+
+    return build
+
+
+def alired11_ros_cen_bandwidth(area_a: str, area_b: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stack — ROS ALIYUN::CEN::CenInstance and ALIYUN::CEN::CenBandwidthPackage between two areas
+    # (GeographicRegionAId / GeographicRegionBId: China, North-America, Asia-Pacific or Europe).
+    def build(c: Ctx) -> object:
+        template = _ros_template({
+            "Cen": {"Type": "ALIYUN::CEN::CenInstance", "Properties": {"Name": "fleet-backbone"}},
+            "Bandwidth": {"Type": "ALIYUN::CEN::CenBandwidthPackage", "Properties": {
+                "Bandwidth": 10, "GeographicRegionAId": area_a, "GeographicRegionBId": area_b,
+                "BandwidthPackageChargeType": "POSTPAY"}},
+        })  # fmt: skip
+        return alicloud.ros.Stack("backbone", stack_name="backbone", template_body=template, opts=c.ali)
+
+    return build
+
+
+def alired11_eci_config_file(line: str, *, scaling: bool = False) -> Callable[[Ctx], object]:
+    # docs: alicloud eci/containergroup volumes (type ConfigFileVolume; config_file_volume_config_file_to_paths content:
+    # the file's content, Base64-encoded, per ECI's CreateContainerGroup) and ess/eciscalingconfiguration (the same
+    # volumes): the uploader's env file mounted at /etc/uploader.
+    def build(c: Ctx) -> object:
+        content = base64.b64encode(f"LOG_LEVEL=info\n{line}\n".encode()).decode()
+        image = f"registry-vpc.{REGION[c.code][1]}.aliyuncs.com/fleet/uploader:1.4"
+        volume = {
+            "name": "uploader-env",
+            "type": "ConfigFileVolume",
+            "config_file_volume_config_file_to_paths": [{"path": "uploader.env", "content": content}],
+        }
+        container = {"name": "uploader", "image": image,
+                     "volume_mounts": [{"name": "uploader-env", "mount_path": "/etc/uploader"}]}  # fmt: skip
+        if scaling:
+            return alicloud.ess.EciScalingConfiguration(
+                "uploaders", scaling_group_id="asg-uf6fleet0001", security_group_id="sg-uf6fleet0001",
+                containers=[container], volumes=[volume], opts=c.ali,
+            )  # fmt: skip
+        return alicloud.eci.ContainerGroup(
+            "uploader", container_group_name="uploader", security_group_id="sg-uf6fleet0001",
+            vswitch_id="vsw-uf6fleet0001", containers=[container], volumes=[volume], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -14022,6 +14131,79 @@ CASES: list[Case] = [
     Case("falsealarm12-cn-sls-etl-oss-shipper", "CN", pn.sls_etl_oss_shipper("cn-shanghai")),
     Case("falsealarm12-cn-hangzhou-sls-etl-oss-shipper", "CN", pn.sls_etl_oss_shipper("cn-hangzhou")),
     Case("falsealarm12-jp-sls-etl-oss-shipper", "JP", pn.sls_etl_oss_shipper("ap-northeast-1")),
+    # alired11 (stop 34): destinations inside the documents Alibaba resources carry (ROS, ECI).
+    Case(
+        "alired11-cn-ros-stack-parameter-compliant", "CN", alired11_ros_stack_parameter("ReplicaRegion", "cn-beijing")
+    ),
+    Case(
+        "alired11-cn-ros-stack-parameter-region",
+        "CN",
+        alired11_ros_stack_parameter("ReplicaRegion", "us-west-1"),
+        {"RES-009"},
+    ),
+    Case(
+        "alired11-cn-ros-stack-parameter-host",
+        "CN",
+        alired11_ros_stack_parameter("ExportHost", "intake.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired11-de-ros-stack-instance-compliant",
+        "DE",
+        alired11_ros_stack_instance("oss-eu-central-1-internal.aliyuncs.com"),
+    ),
+    Case(
+        "alired11-cn-ros-stack-instance-compliant",
+        "CN",
+        alired11_ros_stack_instance("oss-cn-shanghai-internal.aliyuncs.com"),
+    ),
+    Case(
+        "alired11-cn-ros-stack-instance-parameter-host",
+        "CN",
+        alired11_ros_stack_instance("intake.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case("alired11-cn-ros-stackgroup-cdn-domestic", "CN", alired11_ros_stack_group_cdn("domestic")),
+    Case("alired11-cn-ros-stackgroup-cdn-overseas", "CN", alired11_ros_stack_group_cdn("overseas"), {"RES-016"}),
+    Case("alired11-cn-ros-template-cdn-domestic", "CN", alired11_ros_stack_group_cdn("domestic", stored=True)),
+    Case("alired11-cn-ros-template-cdn-global", "CN", alired11_ros_stack_group_cdn("global", stored=True), {"RES-016"}),
+    Case("alired11-de-ros-stackgroup-cdn-domestic", "DE", alired11_ros_stack_group_cdn("domestic"), {"RES-016"}),
+    Case("alired11-cn-ros-cen-bandwidth-china", "CN", alired11_ros_cen_bandwidth("China", "China")),
+    Case("alired11-cn-ros-cen-bandwidth-europe", "CN", alired11_ros_cen_bandwidth("China", "Europe"), {"RES-016"}),
+    Case(
+        "alired11-cn-ros-cen-bandwidth-north-america",
+        "CN",
+        alired11_ros_cen_bandwidth("North-America", "China"),
+        {"RES-016"},
+    ),
+    Case(
+        "alired11-cn-eci-config-file-compliant",
+        "CN",
+        alired11_eci_config_file("OSS_ENDPOINT=oss-cn-shanghai-internal.aliyuncs.com"),
+    ),
+    Case(
+        "alired11-cn-eci-config-file-host",
+        "CN",
+        alired11_eci_config_file("EXPORT_HOST=intake.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired11-cn-eci-config-file-url",
+        "CN",
+        alired11_eci_config_file("EXPORT_URL=https://intake.partner.example.com/v1/upload"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired11-cn-ess-eci-config-file-compliant",
+        "CN",
+        alired11_eci_config_file("OSS_ENDPOINT=oss-cn-shanghai-internal.aliyuncs.com", scaling=True),
+    ),
+    Case(
+        "alired11-cn-ess-eci-config-file-host",
+        "CN",
+        alired11_eci_config_file("EXPORT_HOST=intake.partner.example.com", scaling=True),
+        {"RES-015"},
+    ),
 ]
 
 

@@ -904,7 +904,7 @@ class RuleEngine:
             # read (as a host or a region); only the few catalogued types pay for more than the dict lookup.
             named = (
                 _pair_name(value, user_keyed)
-                if "value" in value or "Value" in value
+                if "value" in value or "Value" in value or (user_keyed and not _PARAMETER_VALUE.isdisjoint(value))
                 else self._feature_argument(walk, value)
                 if walk.subject.type in self._feature_arguments
                 else None
@@ -2614,13 +2614,18 @@ def _pair_name(pair: Mapping[Any, Any], user_keyed: bool) -> str | None:
     """The snake-case name of a ``{"name": ..., "value": ...}`` entry (or an Alibaba EventBridge target
     parameter ``{"resource_key": "RegionId", "value": ...}``); None when it has no string name.
 
-    ``{"key": ..., "value": ...}`` entries (ECI container environment) count only in a list of names the
-    user chose (``user_keyed``): elsewhere that shape is a tag matcher (a Backup selection's ``key``)."""
+    ``{"key": ..., "value": ...}`` entries (ECI container environment) and ``{"parameter_key": ...,
+    "parameter_value": ...}`` entries (ROS stack parameters) count only in a list of names the user chose
+    (``user_keyed``): elsewhere that shape is a tag matcher (a Backup selection's ``key``)."""
     name = pair.get("name", pair.get("Name"))
     if name is None:
         name = pair.get("resource_key", pair.get("resourceKey", pair.get("ResourceKey")))
     if name is None and user_keyed:
         name = pair.get("key", pair.get("Key"))
+    if name is None and user_keyed:
+        # A ROS stack's template parameter (``{"parameter_key": ..., "parameter_value": ...}``, parameterKey in engine
+        # documents), in a catalogued user_keyed_fields list only.
+        name = pair.get("parameter_key", pair.get("parameterKey"))
     return _snake(name) if isinstance(name, str) and name else None
 
 
@@ -3146,7 +3151,9 @@ _SQL_WITH = re.compile(
     re.IGNORECASE,
 )
 _SQL_OPTION = re.compile(r"('(?:[^']|'')*')\s*=\s*('(?:[^']|'')*')")
-_PAIR_VALUES = frozenset({"value", "arg_value"})  # the value key of a {name, value} / {arg_name, arg_value} pair
+_PAIR_VALUES = frozenset({"value", "arg_value", "parameter_value"})
+"""The value key of a {name, value} / {arg_name, arg_value} / ROS {parameter_key, parameter_value} pair (snake_case)."""
+_PARAMETER_VALUE = frozenset({"parameter_value", "parameterValue"})
 _ITEM_SPLIT = re.compile(r"[,;]")  # items of a list; phone numbers themselves hold spaces ("+49 151 ...")
 _PATH_START = re.compile(r"[/?#]")
 _QUERY_START = re.compile(r"[?#]")
