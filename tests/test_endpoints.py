@@ -11,6 +11,7 @@ from typing import Any
 
 import pulumi
 import pytest
+import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -3796,6 +3797,65 @@ def test_an_eci_config_file_is_decoded_and_read(
               "config_file_volume_config_file_to_paths": [{"path": "app.env", "content": content}]}  # fmt: skip
     subject = Subject(token, "g", {**extra, "volumes": [volume]}, provider("CN", "alicloud"))
     assert rule_ids("CN", subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("cloud", "default", "given", "expected"),
+    [
+        ("aws", "cn-northwest-1", None, set()),
+        ("aws", "us-west-2", None, {"RES-009"}),
+        ("aws", "us-west-2", "cn-northwest-1", set()),  # the stack gives the parameter: its default is not used
+        ("aws", "cn-north-1", "us-west-2", {"RES-009"}),
+        ("alicloud", "cn-beijing", None, set()),
+        ("alicloud", "eu-central-1", None, {"RES-009"}),
+        ("alicloud", "eu-central-1", "cn-beijing", set()),
+        ("alicloud", "cn-beijing", "ap-southeast-1", {"RES-009"}),
+    ],
+)
+def test_a_templates_region_field_given_by_a_parameter_is_judged(
+    cloud: Cloud, default: str, given: str | None, expected: set[str]
+) -> None:
+    # Since stop 34: a region field that is a Parameter's Ref is the value the stack gives it, else its Default. The
+    # parameter is named `Target` so that only its use, not its name, says it is a region.
+    field = {"aws": ("AWS::DynamoDB::GlobalTable", "Replicas", "Region"),
+             "alicloud": ("ALIYUN::ECS::CopyImage", None, "DestinationRegionId")}[cloud]  # fmt: skip
+    kind, outer, key = field
+    props: dict[str, Any] = {key: {"Ref": "Target"}}
+    resources = {"R": {"Type": kind, "Properties": {outer: [props]} if outer else props}}
+    stack = _typed_stack(resources, "CN", cloud, Parameters={"Target": {"Type": "String", "Default": default}})
+    if given is not None:
+        parameters = {"Target": given} if cloud == "aws" else [{"parameterKey": "Target", "parameterValue": given}]
+        stack = stack._replace(props={**stack.props, "parameters": parameters})
+    assert rule_ids("CN", stack) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "default", "given", "expected"),
+    [
+        ("alicloud:oos/template:Template", "cn-beijing", None, set()),
+        ("alicloud:oos/template:Template", "eu-central-1", None, {"RES-009"}),
+        ("alicloud:oos/execution:Execution", "eu-central-1", "cn-beijing", set()),
+        ("alicloud:oos/execution:Execution", "cn-beijing", "ap-southeast-1", {"RES-009"}),
+    ],
+)
+@pytest.mark.parametrize("yaml_form", [False, True])
+def test_an_oos_templates_region_placeholder_is_judged(
+    token: str, default: str, given: str | None, expected: set[str], yaml_form: bool
+) -> None:
+    # placeholder_documents (since stop 34): `{{ target }}` under a region field is the execution's value, else the
+    # parameter's Default; `{{ ACS::RegionId }}` (the execution's own region) stays as written.
+    document = {
+        "FormatVersion": "OOS-2019-06-01",
+        "Parameters": {"target": {"Type": "String", "Default": default}},
+        "Tasks": [{"Name": "copy", "Action": "ACS::ExecuteApi", "Properties": {"Service": "ECS", "API": "CopyImage",
+                   "Parameters": {"RegionId": "{{ ACS::RegionId }}", "DestinationRegionId": "{{ target }}"}}}],
+    }  # fmt: skip
+    text = yaml.safe_dump(document) if yaml_form else json.dumps(document)
+    key = "content" if token.endswith("Template") else "template_content"
+    props: dict[str, Any] = {key: text}
+    if given is not None:
+        props["parameters"] = json.dumps({"target": given})
+    assert rule_ids("CN", Subject(token, "t", props, provider("CN", "alicloud"))) == expected
 
 
 def test_a_parameter_pair_elsewhere_is_not_a_named_value() -> None:

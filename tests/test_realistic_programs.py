@@ -7914,12 +7914,12 @@ def alired11_eci_config_file(line: str, *, scaling: bool = False) -> Callable[[C
     def build(c: Ctx) -> object:
         content = base64.b64encode(f"LOG_LEVEL=info\n{line}\n".encode()).decode()
         image = f"registry-vpc.{REGION[c.code][1]}.aliyuncs.com/fleet/uploader:1.4"
-        volume = {
+        volume: Any = {
             "name": "uploader-env",
             "type": "ConfigFileVolume",
             "config_file_volume_config_file_to_paths": [{"path": "uploader.env", "content": content}],
         }
-        container = {"name": "uploader", "image": image,
+        container: Any = {"name": "uploader", "image": image,
                      "volume_mounts": [{"name": "uploader-env", "mount_path": "/etc/uploader"}]}  # fmt: skip
         if scaling:
             return alicloud.ess.EciScalingConfiguration(
@@ -7930,6 +7930,65 @@ def alired11_eci_config_file(line: str, *, scaling: bool = False) -> Callable[[C
             "uploader", container_group_name="uploader", security_group_id="sg-uf6fleet0001",
             vswitch_id="vsw-uf6fleet0001", containers=[container], volumes=[volume], opts=c.ali,
         )  # fmt: skip
+
+    return build
+
+
+def alired11_ros_replica_default(default: str, given: str | None = None) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stack — ROS ALIYUN::ECS::CopyImage whose DestinationRegionId is the template's ReplicaRegion
+    # Parameter: its Default, unless the stack's parameters give it.
+    def build(c: Ctx) -> object:
+        template = _ros_template(
+            {"ImageReplica": {"Type": "ALIYUN::ECS::CopyImage", "Properties": {
+                "ImageId": "m-uf6fleetbase0001", "DestinationRegionId": {"Ref": "ReplicaRegion"},
+                "DestinationImageName": "fleet-base"}}},
+            {"ReplicaRegion": {"Type": "String", "Default": default,
+                               "Description": "Region the fleet image is copied to"}},
+        )  # fmt: skip
+        parameters: Any = [{"parameter_key": "ReplicaRegion", "parameter_value": given}] if given else None
+        return alicloud.ros.Stack("fleet-image", stack_name="fleet-image", template_body=template,
+                                  parameters=parameters, opts=c.ali)  # fmt: skip
+
+    return build
+
+
+def alired11_cfn_replica_default(default: str, given: str | None = None) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack template_body and parameters — an AWS::DynamoDB::GlobalTable whose second replica's
+    # Region is the template's ReplicaRegion Parameter (its Default unless the stack gives it).
+    def build(c: Ctx) -> object:
+        template = (
+            "AWSTemplateFormatVersion: '2010-09-09'\n"
+            f"Parameters:\n  ReplicaRegion:\n    Type: String\n    Default: {default}\n"
+            "Resources:\n  Trips:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n"
+            "      TableName: trips\n      BillingMode: PAY_PER_REQUEST\n"
+            "      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n"
+            "      KeySchema: [{AttributeName: id, KeyType: HASH}]\n"
+            "      Replicas:\n        - Region: !Ref 'AWS::Region'\n        - Region: !Ref ReplicaRegion\n"
+        )
+        return aws.cloudformation.Stack("trips", template_body=template,
+                                        parameters={"ReplicaRegion": given} if given else None, opts=c.aws)  # fmt: skip
+
+    return build
+
+
+def alired11_oos_copy_image(default: str, given: str | None = None) -> Callable[[Ctx], object]:
+    # docs: alicloud oos/template (content: an OOS template, "{{ Status }}" in the registry's example) and
+    # oos/execution (parameters, a JSON map) — an ACS::ExecuteApi task copying the fleet image to the region the
+    # targetRegionId parameter names (its Default unless the execution gives it).
+    def build(c: Ctx) -> object:
+        content = json.dumps({
+            "FormatVersion": "OOS-2019-06-01", "Description": "Copy the fleet base image to the replica region",
+            "Parameters": {"targetRegionId": {"Type": "String", "Default": default},
+                           "imageId": {"Type": "String", "Default": "m-uf6fleetbase0001"}},
+            "Tasks": [{"Name": "copyImage", "Action": "ACS::ExecuteApi", "Properties": {
+                "Service": "ECS", "API": "CopyImage", "Parameters": {
+                    "RegionId": "{{ ACS::RegionId }}", "ImageId": "{{ imageId }}",
+                    "DestinationRegionId": "{{ targetRegionId }}"}}}],
+        })  # fmt: skip
+        if given is None:
+            return alicloud.oos.Template("copy-image", template_name="fleet-copy-image", content=content, opts=c.ali)
+        return alicloud.oos.Execution("copy-image", template_name="fleet-copy-image", template_content=content,
+                                      parameters=json.dumps({"targetRegionId": given}), opts=c.ali)  # fmt: skip
 
     return build
 
@@ -14203,6 +14262,34 @@ CASES: list[Case] = [
         "CN",
         alired11_eci_config_file("EXPORT_HOST=intake.partner.example.com", scaling=True),
         {"RES-015"},
+    ),
+    Case("alired11-cn-ros-parameter-default-region-compliant", "CN", alired11_ros_replica_default("cn-beijing")),
+    Case("alired11-cn-ros-parameter-default-region", "CN", alired11_ros_replica_default("us-west-1"), {"RES-009"}),
+    Case(
+        "alired11-cn-ros-parameter-given-region-compliant",
+        "CN",
+        alired11_ros_replica_default("us-west-1", "cn-beijing"),
+    ),
+    Case("alired11-cn-cfn-parameter-default-region-compliant", "CN", alired11_cfn_replica_default("cn-northwest-1")),
+    Case("alired11-cn-cfn-parameter-default-region", "CN", alired11_cfn_replica_default("us-west-2"), {"RES-009"}),
+    Case("alired11-eu-cfn-parameter-default-region", "EU", alired11_cfn_replica_default("us-east-1"), {"RES-009"}),
+    Case(
+        "alired11-eu-cfn-parameter-given-region-compliant",
+        "EU",
+        alired11_cfn_replica_default("us-east-1", "eu-central-1"),
+    ),
+    Case("alired11-cn-oos-placeholder-region-compliant", "CN", alired11_oos_copy_image("cn-beijing")),
+    Case("alired11-cn-oos-placeholder-region", "CN", alired11_oos_copy_image("eu-central-1"), {"RES-009"}),
+    Case(
+        "alired11-cn-oos-execution-placeholder-region-compliant",
+        "CN",
+        alired11_oos_copy_image("cn-beijing", "cn-hangzhou"),
+    ),
+    Case(
+        "alired11-cn-oos-execution-placeholder-region",
+        "CN",
+        alired11_oos_copy_image("cn-beijing", "ap-southeast-1"),
+        {"RES-009"},
     ),
 ]
 

@@ -600,7 +600,10 @@ class RuleEngine:
         )
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
-        self._user_keyed_fields = self.endpoints.typed_paths(self.endpoints.user_keyed_fields)
+        self._user_keyed_fields, self._placeholder_documents = (
+            self.endpoints.typed_paths(self.endpoints.user_keyed_fields),
+            self.endpoints.typed_paths(self.endpoints.placeholder_documents),
+        )
         self._template_attributes: Mapping[tuple[str, str], TemplateAttribute] = {
             (a.type, attribute): a for a in self.endpoints.template_attributes for attribute in a.attributes
         }
@@ -1300,6 +1303,13 @@ class RuleEngine:
         if reference is None and choices is None and not evaluated:
             return False
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
+        if plan.region and not plan.match and reference is not None and reference[0] is not None:
+            # A region field given by a template Parameter (`DestinationRegionId: {Ref: ReplicaRegion}`): the region is
+            # the value the stack gives the parameter, else its Default (since stop 34; it passed unjudged before).
+            given = self._template_parameter_value(walk, reference[0], reference[1])
+            if given is not None:
+                self._walk(walk, given, path, key, depth + 1, None)
+                return True
         if (
             plan.match
             or not (plan.host or plan.bucket in (_BUCKET, _PREFIXED, _VARIABLE))
@@ -1319,6 +1329,48 @@ class RuleEngine:
         text = json.dumps(value, sort_keys=True, default=str)
         self._judge_template_reference(walk, name, attribute, path, text, bucket=not plan.host)
         return True
+
+    def _placeholder_value(self, walk: _Walk, value: str) -> str:
+        """An OOS template's region field that is one ``{{ name }}`` of a declared parameter (``DestinationRegionId:
+        '{{ targetRegionId }}'``): the value the execution gives it (the resource's own ``parameters``, a JSON map),
+        else its ``Default``, judged in its place (since stop 34; it passed unjudged before). ``{{ ACS::RegionId }}``
+        (the execution's own region) and anything else stay as written."""
+        m = _RUNBOOK_PLACEHOLDER.fullmatch(value.strip())
+        if m is None or walk.subject.type not in self._placeholder_documents:
+            return value  # an Automation runbook's placeholders are read by _parameter_values
+        declared = (walk.document_parameters or {}).get(m.group(1))
+        if not isinstance(declared, Mapping):
+            return value
+        given: Any = next((v for k, v in walk.subject.props.items() if _snake(str(k)) == "parameters"), None)
+        if isinstance(given, str):
+            try:
+                given = json.loads(given)
+            except ValueError:
+                given = None
+        if isinstance(given, Mapping) and isinstance(given.get(m.group(1)), str):
+            return str(given[m.group(1)])
+        default = declared.get("Default")
+        return default if isinstance(default, str) else value
+
+    def _template_parameter_value(self, walk: _Walk, name: str, attribute: str) -> Any:
+        """The value a stack template's Parameter ``name`` (``Ref``) takes: the one the stack resource's own
+        ``parameters`` give it (a CloudFormation map, a ROS ``{parameter_key, parameter_value}`` list), else its
+        ``Default``. None when ``name`` is no Parameter or neither gives a literal value."""
+        assert walk.template is not None
+        parameters = walk.template[1].get("Parameters")
+        declared = parameters.get(name) if attribute == "Ref" and isinstance(parameters, Mapping) else None
+        if not isinstance(declared, Mapping):
+            return None
+        given: Any = next((v for k, v in walk.subject.props.items() if _snake(str(k)) == "parameters"), None)
+        if isinstance(given, Mapping) and isinstance(given.get(name), str):
+            return given[name]
+        if isinstance(given, (list, tuple)):
+            for pair in given:
+                if isinstance(pair, Mapping) and pair.get("parameter_key", pair.get("parameterKey")) == name:
+                    value = pair.get("parameter_value", pair.get("parameterValue"))
+                    return value if isinstance(value, str) else None
+        default = declared.get("Default")
+        return default if isinstance(default, (str, list)) else None
 
     def _judge_template_text(
         self, walk: _Walk, value: Mapping[Any, Any], path: str, key: str, depth: int, *, bucket: bool
@@ -1748,6 +1800,8 @@ class RuleEngine:
         if plan.region_id and self._judged_as_region_id(walk, value, path, plan.region_id):
             return True
         if plan.region:
+            if walk.document_parameters is not None and "{{" in value:
+                value = self._placeholder_value(walk, value)  # an OOS template's {{ name }}
             # A region field may hold a list in one string: "cn-north-1,cn-northwest-1".
             parts = _LIST_SPLIT.split(value.strip()) if _LIST_SPLIT.search(value.strip()) else [value]
             # The input's own key (``path`` at the top), not a stored setting's name (``/app/region``).
@@ -1908,7 +1962,15 @@ class RuleEngine:
             if template is not None and isinstance(document, dict):
                 walk.template = (template, document)
                 self._judge_template_resources(walk, document, path)
-            self._walk(walk, document, path, key, depth + 1, None)
+            placeholders = walk.document_parameters
+            if isinstance(document, dict) and _at_any(parent, self._placeholder_documents.get(walk.subject.type, ())):
+                # An OOS template: its {{ name }} placeholders take the declared Parameters (placeholder_documents).
+                declared = document.get("Parameters")
+                walk.document_parameters = declared if isinstance(declared, Mapping) else {}
+            try:
+                self._walk(walk, document, path, key, depth + 1, None)
+            finally:
+                walk.document_parameters = placeholders
         finally:
             walk.kpath, walk.known, walk.template_resources, walk.template = parent, known, resources, outer
 
