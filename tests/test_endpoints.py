@@ -3858,6 +3858,31 @@ def test_an_oos_templates_region_placeholder_is_judged(
     assert rule_ids("CN", Subject(token, "t", props, provider("CN", "alicloud"))) == expected
 
 
+@pytest.mark.parametrize(
+    ("default", "expected"),
+    [
+        ("10.20.0.8", set()),
+        ("backup.partner.example.com", {"RES-015"}),
+        (None, set()),  # no Default and none given: the placeholder stays as written, naming nothing
+    ],
+)
+def test_an_oos_templates_placeholders_are_filled_in_before_it_is_read(default: str | None, expected: set[str]) -> None:
+    # placeholder_documents: every {{ name }} of a declared parameter (in a script too) is what the template runs with;
+    # the declarations themselves are not read as a task's request.
+    declared: dict[str, Any] = {"Type": "String"} if default is None else {"Type": "String", "Default": default}
+    document = {
+        "FormatVersion": "OOS-2019-06-01",
+        "Parameters": {"backupHost": declared},
+        "Tasks": [{"Name": "copy", "Action": "ACS::ECS::RunCommand", "Properties": {
+            "regionId": "{{ ACS::RegionId }}", "commandType": "RunShellScript",
+            "commandContent": "rsync -a /var/spool/ backup@{{ backupHost }}:/srv/spool/"}}],
+    }  # fmt: skip
+    subject = Subject(
+        "alicloud:oos/template:Template", "t", {"content": json.dumps(document)}, provider("CN", "alicloud")
+    )
+    assert rule_ids("CN", subject) == expected
+
+
 def test_a_parameter_pair_elsewhere_is_not_a_named_value() -> None:
     # Outside the catalogued lists the shape names nothing: its key is not read as a variable's name.
     pairs = [{"parameter_key": "ReplicaRegion", "parameter_value": "fleet-replica"}]

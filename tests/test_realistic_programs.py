@@ -7993,6 +7993,29 @@ def alired11_oos_copy_image(default: str, given: str | None = None) -> Callable[
     return build
 
 
+def alired11_oos_backup(host: str, given: str | None = None) -> Callable[[Ctx], object]:
+    # docs: alicloud oos/template and oos/execution — an ACS::ECS::RunCommand task whose shell script copies the
+    # instance's data to the backup host the backupHost parameter names (its Default unless the execution gives it).
+    def build(c: Ctx) -> object:
+        content = (
+            "FormatVersion: OOS-2019-06-01\nDescription: Copy the dashcam spool to the backup host\n"
+            f"Parameters:\n  backupHost:\n    Type: String\n    Default: {host}\n"
+            "  instanceId:\n    Type: String\n"
+            "Tasks:\n- Name: copySpool\n  Action: ACS::ECS::RunCommand\n  Properties:\n"
+            "    regionId: '{{ ACS::RegionId }}'\n    instanceId: '{{ instanceId }}'\n"
+            "    commandType: RunShellScript\n"
+            "    commandContent: rsync -a /var/spool/dashcam/ backup@{{ backupHost }}:/srv/dashcam/\n"
+        )
+        if given is None:
+            return alicloud.oos.Template("spool-backup", template_name="fleet-spool-backup", content=content,
+                                         opts=c.ali)  # fmt: skip
+        return alicloud.oos.Execution("spool-backup", template_name="fleet-spool-backup", template_content=content,
+                                      parameters=json.dumps({"backupHost": given, "instanceId": "i-uf6fleet0001"}),
+                                      opts=c.ali)  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -14290,6 +14313,16 @@ CASES: list[Case] = [
         "CN",
         alired11_oos_copy_image("cn-beijing", "ap-southeast-1"),
         {"RES-009"},
+    ),
+    Case("alired11-cn-oos-script-placeholder-host-compliant", "CN", alired11_oos_backup("10.20.0.8")),
+    Case(
+        "alired11-cn-oos-script-placeholder-host", "CN", alired11_oos_backup("backup.partner.example.com"), {"RES-015"}
+    ),
+    Case(
+        "alired11-cn-oos-execution-script-placeholder-host",
+        "CN",
+        alired11_oos_backup("10.20.0.8", "backup.partner.example.com"),
+        {"RES-015"},
     ),
 ]
 

@@ -599,8 +599,8 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type whose map holds names the user chose although the key is generic
     (CloudFormation stack ``parameters``)."""
     placeholder_documents: tuple[TypedField, ...] = ()
-    """Inputs holding an OOS template, whose ``{{ name }}`` placeholders take its declared ``Parameters``: a region
-    field that is one placeholder is judged as the value the execution gives (``parameters``) or the ``Default``."""
+    """Inputs holding an OOS template, whose ``{{ name }}`` placeholders take its declared ``Parameters``: each is
+    filled in with the value the execution gives (``parameters``) or the ``Default`` before the template is read."""
     destination_fields: tuple[TypedField, ...]
     dns_records: DnsRecords | None = None
     """DNS record types whose value is no destination (``destination_fields`` and host keys of such a record are

@@ -1330,27 +1330,26 @@ class RuleEngine:
         self._judge_template_reference(walk, name, attribute, path, text, bucket=not plan.host)
         return True
 
-    def _placeholder_value(self, walk: _Walk, value: str) -> str:
-        """An OOS template's region field that is one ``{{ name }}`` of a declared parameter (``DestinationRegionId:
-        '{{ targetRegionId }}'``): the value the execution gives it (the resource's own ``parameters``, a JSON map),
-        else its ``Default``, judged in its place (since stop 34; it passed unjudged before). ``{{ ACS::RegionId }}``
-        (the execution's own region) and anything else stay as written."""
-        m = _RUNBOOK_PLACEHOLDER.fullmatch(value.strip())
-        if m is None or walk.subject.type not in self._placeholder_documents:
-            return value  # an Automation runbook's placeholders are read by _parameter_values
-        declared = (walk.document_parameters or {}).get(m.group(1))
+    def _placeholder_values(self, walk: _Walk, document: Mapping[Any, Any]) -> dict[str, str]:
+        """An OOS template's declared parameters (``Parameters``) -> the value each ``{{ name }}`` takes: the one the
+        execution gives it (the resource's own ``parameters``, a JSON map), else its ``Default``. A parameter with
+        neither (or a value that is not text) is left out: its placeholder stays as written."""
+        declared = document.get("Parameters")
         if not isinstance(declared, Mapping):
-            return value
+            return {}
         given: Any = next((v for k, v in walk.subject.props.items() if _snake(str(k)) == "parameters"), None)
         if isinstance(given, str):
             try:
                 given = json.loads(given)
             except ValueError:
                 given = None
-        if isinstance(given, Mapping) and isinstance(given.get(m.group(1)), str):
-            return str(given[m.group(1)])
-        default = declared.get("Default")
-        return default if isinstance(default, str) else value
+        given = given if isinstance(given, Mapping) else {}
+        values: dict[str, str] = {}
+        for name, spec in declared.items():
+            value = given.get(name, spec.get("Default") if isinstance(spec, Mapping) else None)
+            if isinstance(value, str):
+                values[str(name)] = value
+        return values
 
     def _template_parameter_value(self, walk: _Walk, name: str, attribute: str) -> Any:
         """The value a stack template's Parameter ``name`` (``Ref``) takes: the one the stack resource's own
@@ -1800,8 +1799,6 @@ class RuleEngine:
         if plan.region_id and self._judged_as_region_id(walk, value, path, plan.region_id):
             return True
         if plan.region:
-            if walk.document_parameters is not None and "{{" in value:
-                value = self._placeholder_value(walk, value)  # an OOS template's {{ name }}
             # A region field may hold a list in one string: "cn-north-1,cn-northwest-1".
             parts = _LIST_SPLIT.split(value.strip()) if _LIST_SPLIT.search(value.strip()) else [value]
             # The input's own key (``path`` at the top), not a stored setting's name (``/app/region``).
@@ -1962,15 +1959,10 @@ class RuleEngine:
             if template is not None and isinstance(document, dict):
                 walk.template = (template, document)
                 self._judge_template_resources(walk, document, path)
-            placeholders = walk.document_parameters
             if isinstance(document, dict) and _at_any(parent, self._placeholder_documents.get(walk.subject.type, ())):
-                # An OOS template: its {{ name }} placeholders take the declared Parameters (placeholder_documents).
-                declared = document.get("Parameters")
-                walk.document_parameters = declared if isinstance(declared, Mapping) else {}
-            try:
-                self._walk(walk, document, path, key, depth + 1, None)
-            finally:
-                walk.document_parameters = placeholders
+                # An OOS template (placeholder_documents): each {{ name }} of a declared parameter is what it runs with.
+                document = _fill_placeholders(document, self._placeholder_values(walk, document))
+            self._walk(walk, document, path, key, depth + 1, None)
         finally:
             walk.kpath, walk.known, walk.template_resources, walk.template = parent, known, resources, outer
 
@@ -2711,6 +2703,31 @@ def _intrinsic(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[st
 
 
 _TemplateLoader.add_multi_constructor("!", _intrinsic)
+
+
+def _fill_placeholders(node: Any, values: Mapping[str, str]) -> Any:
+    """``node`` with every ``{{ name }}`` of ``values`` in its texts replaced by the value (an OOS template's
+    parameters); ``{{ ACS::RegionId }}``, a task's output and any other placeholder stay as written. The
+    ``Parameters`` declarations themselves are kept as written (a Default is judged where it is used)."""
+    if not values:
+        return node
+    if isinstance(node, str):
+        return _RUNBOOK_PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), node) if "{{" in node else node
+    if isinstance(node, Mapping):
+        return {k: v if k == "Parameters" and _declares(v) else _fill_placeholders(v, values) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_fill_placeholders(v, values) for v in node]
+    return node
+
+
+def _declares(parameters: Any) -> bool:
+    """Whether a ``Parameters`` value is a template's declarations (each a map with a ``Type``), not a task's request
+    (``ACS::ExecuteApi`` ``Parameters: {RegionId: ...}``), whose placeholders are filled in."""
+    return (
+        isinstance(parameters, Mapping)
+        and bool(parameters)
+        and all(isinstance(v, Mapping) and "Type" in v for v in parameters.values())
+    )
 
 
 def _given_names(document: Mapping[Any, Any]) -> set[str]:
