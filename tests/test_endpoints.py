@@ -3830,6 +3830,27 @@ def test_a_templates_region_field_given_by_a_parameter_is_judged(
 
 
 @pytest.mark.parametrize(
+    ("region", "expected"),
+    [
+        ({"Fn::If": ["Dr", "cn-beijing", "cn-hangzhou"]}, set()),
+        ({"Fn::If": ["Dr", "us-west-1", "cn-beijing"]}, {"RES-009"}),
+        ({"Fn::If": ["Dr", {"Ref": "ALIYUN::Region"}, "cn-beijing"]}, set()),
+        ({"Fn::If": ["Dr", {"Ref": "Target"}, "cn-beijing"]}, {"RES-009"}),  # the Parameter's Default, us-west-1
+        ({"Fn::Select": ["1", ["cn-beijing", "ap-southeast-1"]]}, {"RES-009"}),
+        ({"Fn::Select": ["0", ["cn-beijing", "cn-hangzhou"]]}, set()),
+    ],
+)
+def test_a_templates_region_field_given_by_a_choice_is_judged_as_each_value(region: Any, expected: set[str]) -> None:
+    # Since stop 34: an Fn::If / Fn::Select as a whole region field is each value it may give.
+    resources = {
+        "R": {"Type": "ALIYUN::ECS::CopyImage", "Properties": {"ImageId": "m-1", "DestinationRegionId": region}}
+    }
+    extra = {"Parameters": {"Target": {"Type": "String", "Default": "us-west-1"}},
+             "Conditions": {"Dr": {"Fn::Equals": ["a", "a"]}}}  # fmt: skip
+    assert rule_ids("CN", _typed_stack(resources, "CN", "alicloud", **extra)) == expected
+
+
+@pytest.mark.parametrize(
     ("token", "default", "given", "expected"),
     [
         ("alicloud:oos/template:Template", "cn-beijing", None, set()),

@@ -8016,6 +8016,24 @@ def alired11_oos_backup(host: str, given: str | None = None) -> Callable[[Ctx], 
     return build
 
 
+def alired11_ros_dr_region(dr_region: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stack — ROS Conditions and Fn::If: the fleet image is copied to the disaster-recovery region
+    # when the stack is deployed with EnableDr, else to Beijing.
+    def build(c: Ctx) -> object:
+        template = _ros_template(
+            {"ImageReplica": {"Type": "ALIYUN::ECS::CopyImage", "Properties": {
+                "ImageId": "m-uf6fleetbase0001", "DestinationImageName": "fleet-base",
+                "DestinationRegionId": {"Fn::If": ["DrEnabled", dr_region, "cn-beijing"]}}}},
+            {"EnableDr": {"Type": "String", "AllowedValues": ["true", "false"], "Default": "false"}},
+        )  # fmt: skip
+        document = json.loads(template)
+        document["Conditions"] = {"DrEnabled": {"Fn::Equals": ["true", {"Ref": "EnableDr"}]}}
+        return alicloud.ros.Stack("fleet-image-dr", stack_name="fleet-image-dr", template_body=json.dumps(document),
+                                  opts=c.ali)  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -14324,6 +14342,8 @@ CASES: list[Case] = [
         alired11_oos_backup("10.20.0.8", "backup.partner.example.com"),
         {"RES-015"},
     ),
+    Case("alired11-cn-ros-fn-if-region-compliant", "CN", alired11_ros_dr_region("cn-zhangjiakou")),
+    Case("alired11-cn-ros-fn-if-region", "CN", alired11_ros_dr_region("ap-southeast-1"), {"RES-009"}),
 ]
 
 

@@ -1303,13 +1303,8 @@ class RuleEngine:
         if reference is None and choices is None and not evaluated:
             return False
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
-        if plan.region and not plan.match and reference is not None and reference[0] is not None:
-            # A region field given by a template Parameter (`DestinationRegionId: {Ref: ReplicaRegion}`): the region is
-            # the value the stack gives the parameter, else its Default (since stop 34; it passed unjudged before).
-            given = self._template_parameter_value(walk, reference[0], reference[1])
-            if given is not None:
-                self._walk(walk, given, path, key, depth + 1, None)
-                return True
+        if plan.region and not plan.match and self._judged_region_function(walk, value, path, key, depth, reference):
+            return True
         if (
             plan.match
             or not (plan.host or plan.bucket in (_BUCKET, _PREFIXED, _VARIABLE))
@@ -1350,6 +1345,33 @@ class RuleEngine:
             if isinstance(value, str):
                 values[str(name)] = value
         return values
+
+    def _judged_region_function(
+        self,
+        walk: _Walk,
+        value: Mapping[Any, Any],
+        path: str,
+        key: str,
+        depth: int,
+        reference: tuple[str | None, str] | None,
+    ) -> bool:
+        """A template function as a whole region field (since stop 34; each passed unjudged before): a Parameter's
+        ``Ref`` (`DestinationRegionId: {Ref: ReplicaRegion}`) is the value the stack gives it, else its Default; an
+        ``Fn::If`` / ``Fn::Select`` / ``Fn::Split`` each value it may give. True when it was judged. An
+        ``Fn::FindInMap`` keyed by the stack's region is left alone: every row of a region map would be read."""
+        if reference is not None and reference[0] is not None:
+            given = self._template_parameter_value(walk, reference[0], reference[1])
+            if given is None:
+                return False
+            self._walk(walk, given, path, key, depth + 1, None)
+            return True
+        choices = _template_choices(value) if reference is None else None
+        if choices is None:
+            return False
+        function = next(iter(value))
+        for i, choice in enumerate(choices):
+            self._walk(walk, choice, f"{path}.{function}[{i}]", key, depth + 1, None)
+        return True
 
     def _template_parameter_value(self, walk: _Walk, name: str, attribute: str) -> Any:
         """The value a stack template's Parameter ``name`` (``Ref``) takes: the one the stack resource's own
