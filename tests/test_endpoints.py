@@ -11,6 +11,7 @@ from typing import Any
 
 import pulumi
 import pytest
+import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -3816,6 +3817,176 @@ def test_a_key_value_environment_entry_is_judged_under_its_key(
 
 
 @pytest.mark.parametrize(
+    ("token", "path"),
+    [
+        ("alicloud:ros/stack:Stack", "parameters"),
+        ("alicloud:ros/stackGroup:StackGroup", "parameters"),
+        ("alicloud:ros/stackInstance:StackInstance", "parameter_overrides"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("name", "inside", "foreign", "expected"),
+    [
+        ("ExportHost", "oss-cn-shanghai-internal.aliyuncs.com", "intake.partner.example.com", "RES-015"),
+        ("ReplicaRegion", "cn-beijing", "us-west-1", "RES-009"),
+    ],
+)
+@pytest.mark.parametrize("camel", [False, True])
+def test_a_ros_stack_parameter_is_judged_under_its_name(
+    token: str, path: str, name: str, inside: str, foreign: str, expected: str, camel: bool
+) -> None:
+    # user_keyed_fields (since stop 34): a ROS {parameter_key, parameter_value} entry (parameterKey in the engine's
+    # documents) is classified by its parameter's name, as a CloudFormation stack's parameters map is.
+    key, value = ("parameterKey", "parameterValue") if camel else ("parameter_key", "parameter_value")
+
+    def subject(given: str) -> Subject:
+        pairs = [{key: name, value: given}, {key: "InstanceType", value: "ecs.g7.large"}]
+        return Subject(token, "s", {path: pairs}, provider("CN", "alicloud"))
+
+    assert rule_ids("CN", subject(inside)) == set()
+    assert rule_ids("CN", subject(foreign)) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("token", "extra"),
+    [
+        ("alicloud:eci/containerGroup:ContainerGroup", {"vswitch_id": "vsw-1"}),
+        ("alicloud:ess/eciScalingConfiguration:EciScalingConfiguration", {"scaling_group_id": "asg-1"}),
+    ],
+)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OSS_ENDPOINT=oss-cn-shanghai-internal.aliyuncs.com\n", set()),
+        ("LOG_LEVEL=info\nEXPORT_HOST=intake.partner.example.com\n", {"RES-015"}),
+        ("export_url = https://intake.partner.example.com/v1\n", {"RES-015"}),
+        ("export AWS_REGION=us-east-1\n", {"RES-009"}),
+    ],
+)
+def test_an_eci_config_file_is_decoded_and_read(
+    token: str, extra: dict[str, Any], text: str, expected: set[str]
+) -> None:
+    # script_fields (since stop 34): a ConfigFile volume's content is the file, Base64-encoded (CreateContainerGroup).
+    content = base64.b64encode(text.encode()).decode()
+    volume = {"name": "env", "type": "ConfigFileVolume",
+              "config_file_volume_config_file_to_paths": [{"path": "app.env", "content": content}]}  # fmt: skip
+    subject = Subject(token, "g", {**extra, "volumes": [volume]}, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("cloud", "default", "given", "expected"),
+    [
+        ("aws", "cn-northwest-1", None, set()),
+        ("aws", "us-west-2", None, {"RES-009"}),
+        ("aws", "us-west-2", "cn-northwest-1", set()),  # the stack gives the parameter: its default is not used
+        ("aws", "cn-north-1", "us-west-2", {"RES-009"}),
+        ("alicloud", "cn-beijing", None, set()),
+        ("alicloud", "eu-central-1", None, {"RES-009"}),
+        ("alicloud", "eu-central-1", "cn-beijing", set()),
+        ("alicloud", "cn-beijing", "ap-southeast-1", {"RES-009"}),
+    ],
+)
+def test_a_templates_region_field_given_by_a_parameter_is_judged(
+    cloud: Cloud, default: str, given: str | None, expected: set[str]
+) -> None:
+    # Since stop 34: a region field that is a Parameter's Ref is the value the stack gives it, else its Default. The
+    # parameter is named `Target` so that only its use, not its name, says it is a region.
+    field = {"aws": ("AWS::DynamoDB::GlobalTable", "Replicas", "Region"),
+             "alicloud": ("ALIYUN::ECS::CopyImage", None, "DestinationRegionId")}[cloud]  # fmt: skip
+    kind, outer, key = field
+    props: dict[str, Any] = {key: {"Ref": "Target"}}
+    resources = {"R": {"Type": kind, "Properties": {outer: [props]} if outer else props}}
+    stack = _typed_stack(resources, "CN", cloud, Parameters={"Target": {"Type": "String", "Default": default}})
+    if given is not None:
+        parameters = {"Target": given} if cloud == "aws" else [{"parameterKey": "Target", "parameterValue": given}]
+        stack = stack._replace(props={**stack.props, "parameters": parameters})
+    assert rule_ids("CN", stack) == expected
+
+
+@pytest.mark.parametrize(
+    ("region", "expected"),
+    [
+        ({"Fn::If": ["Dr", "cn-beijing", "cn-hangzhou"]}, set()),
+        ({"Fn::If": ["Dr", "us-west-1", "cn-beijing"]}, {"RES-009"}),
+        ({"Fn::If": ["Dr", {"Ref": "ALIYUN::Region"}, "cn-beijing"]}, set()),
+        ({"Fn::If": ["Dr", {"Ref": "Target"}, "cn-beijing"]}, {"RES-009"}),  # the Parameter's Default, us-west-1
+        ({"Fn::Select": ["1", ["cn-beijing", "ap-southeast-1"]]}, {"RES-009"}),
+        ({"Fn::Select": ["0", ["cn-beijing", "cn-hangzhou"]]}, set()),
+    ],
+)
+def test_a_templates_region_field_given_by_a_choice_is_judged_as_each_value(region: Any, expected: set[str]) -> None:
+    # Since stop 34: an Fn::If / Fn::Select as a whole region field is each value it may give.
+    resources = {
+        "R": {"Type": "ALIYUN::ECS::CopyImage", "Properties": {"ImageId": "m-1", "DestinationRegionId": region}}
+    }
+    extra = {"Parameters": {"Target": {"Type": "String", "Default": "us-west-1"}},
+             "Conditions": {"Dr": {"Fn::Equals": ["a", "a"]}}}  # fmt: skip
+    assert rule_ids("CN", _typed_stack(resources, "CN", "alicloud", **extra)) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "default", "given", "expected"),
+    [
+        ("alicloud:oos/template:Template", "cn-beijing", None, set()),
+        ("alicloud:oos/template:Template", "eu-central-1", None, {"RES-009"}),
+        ("alicloud:oos/execution:Execution", "eu-central-1", "cn-beijing", set()),
+        ("alicloud:oos/execution:Execution", "cn-beijing", "ap-southeast-1", {"RES-009"}),
+    ],
+)
+@pytest.mark.parametrize("yaml_form", [False, True])
+def test_an_oos_templates_region_placeholder_is_judged(
+    token: str, default: str, given: str | None, expected: set[str], yaml_form: bool
+) -> None:
+    # placeholder_documents (since stop 34): `{{ target }}` under a region field is the execution's value, else the
+    # parameter's Default; `{{ ACS::RegionId }}` (the execution's own region) stays as written.
+    document = {
+        "FormatVersion": "OOS-2019-06-01",
+        "Parameters": {"target": {"Type": "String", "Default": default}},
+        "Tasks": [{"Name": "copy", "Action": "ACS::ExecuteApi", "Properties": {"Service": "ECS", "API": "CopyImage",
+                   "Parameters": {"RegionId": "{{ ACS::RegionId }}", "DestinationRegionId": "{{ target }}"}}}],
+    }  # fmt: skip
+    text = yaml.safe_dump(document) if yaml_form else json.dumps(document)
+    key = "content" if token.endswith("Template") else "template_content"
+    props: dict[str, Any] = {key: text}
+    if given is not None:
+        props["parameters"] = json.dumps({"target": given})
+    assert rule_ids("CN", Subject(token, "t", props, provider("CN", "alicloud"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("default", "expected"),
+    [
+        ("10.20.0.8", set()),
+        ("backup.partner.example.com", {"RES-015"}),
+        (None, set()),  # no Default and none given: the placeholder stays as written, naming nothing
+    ],
+)
+def test_an_oos_templates_placeholders_are_filled_in_before_it_is_read(default: str | None, expected: set[str]) -> None:
+    # placeholder_documents: every {{ name }} of a declared parameter (in a script too) is what the template runs with;
+    # the declarations themselves are not read as a task's request.
+    declared: dict[str, Any] = {"Type": "String"} if default is None else {"Type": "String", "Default": default}
+    document = {
+        "FormatVersion": "OOS-2019-06-01",
+        "Parameters": {"backupHost": declared},
+        "Tasks": [{"Name": "copy", "Action": "ACS::ECS::RunCommand", "Properties": {
+            "regionId": "{{ ACS::RegionId }}", "commandType": "RunShellScript",
+            "commandContent": "rsync -a /var/spool/ backup@{{ backupHost }}:/srv/spool/"}}],
+    }  # fmt: skip
+    subject = Subject(
+        "alicloud:oos/template:Template", "t", {"content": json.dumps(document)}, provider("CN", "alicloud")
+    )
+    assert rule_ids("CN", subject) == expected
+
+
+def test_a_parameter_pair_elsewhere_is_not_a_named_value() -> None:
+    # Outside the catalogued lists the shape names nothing: its key is not read as a variable's name.
+    pairs = [{"parameter_key": "ReplicaRegion", "parameter_value": "fleet-replica"}]
+    subject = Subject("alicloud:oos/execution:Execution", "e", {"settings": pairs}, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == set()
+
+
+@pytest.mark.parametrize(
     ("token", "cloud", "props", "inside", "foreign", "expected"),
     [
         ("aws:ssm/parameter:Parameter", "aws", {"name": "/fleet/prod/EXPORT_REGION", "type": "String"},
@@ -6070,6 +6241,30 @@ def test_a_ros_templates_edge_resources_are_judged_by_type(
     resources = {"R": {"Type": kind, "Properties": props}}
     extra = {"Parameters": {"Scope": {"Type": "String", "Default": "domestic"}}}
     assert rule_ids(code, _typed_stack(resources, code, "alicloud", **extra)) == expected
+    # A stack group's template (deployed to each stack instance's region) and a stored ROS template (deployed by
+    # the stacks and stack groups that name it) are judged the same way (since stop 34).
+    stack = _typed_stack(resources, code, "alicloud", **extra)
+    for token in ("alicloud:ros/stackGroup:StackGroup", "alicloud:ros/template:Template"):
+        assert rule_ids(code, Subject(token, "g", stack.props, stack.provider)) == expected
+
+
+@pytest.mark.parametrize(
+    ("area_a", "area_b", "expected"),
+    [
+        ("China", "China", set()),
+        ("China", "Europe", {"RES-016"}),
+        ("North-America", "China", {"RES-016"}),
+        ("Asia-Pacific", "Europe", {"RES-016"}),
+    ],
+)
+def test_a_ros_templates_cen_bandwidth_package_is_judged_by_its_areas(
+    area_a: str, area_b: str, expected: set[str]
+) -> None:
+    # ALIYUN::CEN::CenBandwidthPackage GeographicRegionAId / GeographicRegionBId, judged as pulumi-alicloud's
+    # geographic_region_*_id (alicloud-cen-bandwidth-package: only China to China in CN); since stop 34.
+    resources = _one("ALIYUN::CEN::CenBandwidthPackage", Bandwidth=10, GeographicRegionAId=area_a,
+                     GeographicRegionBId=area_b)  # fmt: skip
+    assert rule_ids("CN", _typed_stack(resources, "CN", "alicloud")) == expected
 
 
 def _replicated(destination: Any) -> dict[str, Any]:

@@ -7938,6 +7938,215 @@ def cloud_config_encoded_files(cloud: str, env_file: str, script: str) -> Callab
     return build
 
 
+# -- alired11 (stop 34): destinations inside the documents Alibaba resources carry --------------------------------
+
+
+def _ros_template(resources: Mapping[str, Any], parameters: Mapping[str, Any] | None = None) -> str:
+    template: dict[str, Any] = {"ROSTemplateFormatVersion": "2015-09-01"}
+    if parameters:
+        template["Parameters"] = dict(parameters)
+    template["Resources"] = dict(resources)
+    return json.dumps(template)
+
+
+def alired11_ros_stack_parameter(key: str, value: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stack parameters ({parameter_key, parameter_value}: "The key of parameter N"); ROS
+    # ALIYUN::ECS::CopyImage (DestinationRegionId) and ALIYUN::ECS::Instance (UserData). The fleet's image is copied to
+    # the replica region and the uploader's OSS endpoint written to its env file, both given as the stack's parameters.
+    def build(c: Ctx) -> object:
+        template = _ros_template(
+            {"ImageReplica": {"Type": "ALIYUN::ECS::CopyImage", "Properties": {
+                "ImageId": "m-uf6fleetbase0001", "DestinationRegionId": {"Ref": "ReplicaRegion"},
+                "DestinationImageName": "fleet-base"}},
+             "Uploader": {"Type": "ALIYUN::ECS::Instance", "Properties": {
+                "ImageId": "m-uf6fleetbase0001", "InstanceType": "ecs.g7.large", "VpcId": "vpc-uf6fleet0001",
+                "VSwitchId": "vsw-uf6fleet0001", "SecurityGroupId": "sg-uf6fleet0001",
+                "UserData": {"Fn::Sub": "#!/bin/sh\necho OSS_ENDPOINT=${ExportHost} >> /etc/fleet/uploader.env\n"}}}},
+            {"ReplicaRegion": {"Type": "String", "Description": "Region the fleet image is copied to"},
+             "ExportHost": {"Type": "String", "Description": "OSS endpoint the uploader writes to"}},
+        )  # fmt: skip
+        given = {"ReplicaRegion": "cn-beijing", "ExportHost": "oss-cn-shanghai-internal.aliyuncs.com", key: value}
+        return alicloud.ros.Stack(
+            "fleet-image", stack_name="fleet-image", template_body=template, opts=c.ali,
+            parameters=[{"parameter_key": k, "parameter_value": v} for k, v in given.items()],
+        )  # fmt: skip
+
+    return build
+
+
+def alired11_ros_stack_instance(host: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stackinstance — a stack group's instance in the stack's region, its parameter_overrides
+    # ({parameter_key, parameter_value}) naming where the instance's uploader sends.
+    def build(c: Ctx) -> object:
+        return alicloud.ros.StackInstance(
+            "uploader-shanghai", stack_group_name="fleet-uploaders", stack_instance_account_id="1234567890123456",
+            stack_instance_region_id=REGION[c.code][1],
+            parameter_overrides=[{"parameter_key": "ExportHost", "parameter_value": host}], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired11_ros_stack_group_cdn(scope: str, *, stored: bool = False) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stackgroup template_body (a template deployed to each stack instance's region) and
+    # ros/template (a template kept for stacks and stack groups); ROS ALIYUN::CDN::Domain Scope (domestic, the default,
+    # overseas or global) accelerating the download site.
+    def build(c: Ctx) -> object:
+        template = _ros_template({"DownloadsCdn": {"Type": "ALIYUN::CDN::Domain", "Properties": {
+            "DomainName": "downloads.fleet.example.cn", "CdnType": "download", "Scope": scope,
+            "Sources": f'[{{"content":"fleet-downloads.oss-{REGION[c.code][1]}.aliyuncs.com","type":"oss",'
+                       '"priority":"20","port":443,"weight":"10"}]'}}})  # fmt: skip
+        if stored:
+            return alicloud.ros.Template("downloads-cdn", template_name="downloads-cdn", template_body=template,
+                                         opts=c.ali)  # fmt: skip
+        return alicloud.ros.StackGroup("downloads-cdn", stack_group_name="downloads-cdn", template_body=template,
+                                       opts=c.ali)  # fmt: skip
+
+    return build
+
+
+def alired11_ros_cen_bandwidth(area_a: str, area_b: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stack — ROS ALIYUN::CEN::CenInstance and ALIYUN::CEN::CenBandwidthPackage between two areas
+    # (GeographicRegionAId / GeographicRegionBId: China, North-America, Asia-Pacific or Europe).
+    def build(c: Ctx) -> object:
+        template = _ros_template({
+            "Cen": {"Type": "ALIYUN::CEN::CenInstance", "Properties": {"Name": "fleet-backbone"}},
+            "Bandwidth": {"Type": "ALIYUN::CEN::CenBandwidthPackage", "Properties": {
+                "Bandwidth": 10, "GeographicRegionAId": area_a, "GeographicRegionBId": area_b,
+                "BandwidthPackageChargeType": "POSTPAY"}},
+        })  # fmt: skip
+        return alicloud.ros.Stack("backbone", stack_name="backbone", template_body=template, opts=c.ali)
+
+    return build
+
+
+def alired11_eci_config_file(line: str, *, scaling: bool = False) -> Callable[[Ctx], object]:
+    # docs: alicloud eci/containergroup volumes (type ConfigFileVolume; config_file_volume_config_file_to_paths content:
+    # the file's content, Base64-encoded, per ECI's CreateContainerGroup) and ess/eciscalingconfiguration (the same
+    # volumes): the uploader's env file mounted at /etc/uploader.
+    def build(c: Ctx) -> object:
+        content = base64.b64encode(f"LOG_LEVEL=info\n{line}\n".encode()).decode()
+        image = f"registry-vpc.{REGION[c.code][1]}.aliyuncs.com/fleet/uploader:1.4"
+        volume: Any = {
+            "name": "uploader-env",
+            "type": "ConfigFileVolume",
+            "config_file_volume_config_file_to_paths": [{"path": "uploader.env", "content": content}],
+        }
+        container: Any = {"name": "uploader", "image": image,
+                     "volume_mounts": [{"name": "uploader-env", "mount_path": "/etc/uploader"}]}  # fmt: skip
+        if scaling:
+            return alicloud.ess.EciScalingConfiguration(
+                "uploaders", scaling_group_id="asg-uf6fleet0001", security_group_id="sg-uf6fleet0001",
+                containers=[container], volumes=[volume], opts=c.ali,
+            )  # fmt: skip
+        return alicloud.eci.ContainerGroup(
+            "uploader", container_group_name="uploader", security_group_id="sg-uf6fleet0001",
+            vswitch_id="vsw-uf6fleet0001", containers=[container], volumes=[volume], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def alired11_ros_replica_default(default: str, given: str | None = None) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stack — ROS ALIYUN::ECS::CopyImage whose DestinationRegionId is the template's ReplicaRegion
+    # Parameter: its Default, unless the stack's parameters give it.
+    def build(c: Ctx) -> object:
+        template = _ros_template(
+            {"ImageReplica": {"Type": "ALIYUN::ECS::CopyImage", "Properties": {
+                "ImageId": "m-uf6fleetbase0001", "DestinationRegionId": {"Ref": "ReplicaRegion"},
+                "DestinationImageName": "fleet-base"}}},
+            {"ReplicaRegion": {"Type": "String", "Default": default,
+                               "Description": "Region the fleet image is copied to"}},
+        )  # fmt: skip
+        parameters: Any = [{"parameter_key": "ReplicaRegion", "parameter_value": given}] if given else None
+        return alicloud.ros.Stack("fleet-image", stack_name="fleet-image", template_body=template,
+                                  parameters=parameters, opts=c.ali)  # fmt: skip
+
+    return build
+
+
+def alired11_cfn_replica_default(default: str, given: str | None = None) -> Callable[[Ctx], object]:
+    # docs: cloudformation/stack template_body and parameters — an AWS::DynamoDB::GlobalTable whose second replica's
+    # Region is the template's ReplicaRegion Parameter (its Default unless the stack gives it).
+    def build(c: Ctx) -> object:
+        template = (
+            "AWSTemplateFormatVersion: '2010-09-09'\n"
+            f"Parameters:\n  ReplicaRegion:\n    Type: String\n    Default: {default}\n"
+            "Resources:\n  Trips:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n"
+            "      TableName: trips\n      BillingMode: PAY_PER_REQUEST\n"
+            "      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n"
+            "      KeySchema: [{AttributeName: id, KeyType: HASH}]\n"
+            "      Replicas:\n        - Region: !Ref 'AWS::Region'\n        - Region: !Ref ReplicaRegion\n"
+        )
+        return aws.cloudformation.Stack("trips", template_body=template,
+                                        parameters={"ReplicaRegion": given} if given else None, opts=c.aws)  # fmt: skip
+
+    return build
+
+
+def alired11_oos_copy_image(default: str, given: str | None = None) -> Callable[[Ctx], object]:
+    # docs: alicloud oos/template (content: an OOS template, "{{ Status }}" in the registry's example) and
+    # oos/execution (parameters, a JSON map) — an ACS::ExecuteApi task copying the fleet image to the region the
+    # targetRegionId parameter names (its Default unless the execution gives it).
+    def build(c: Ctx) -> object:
+        content = json.dumps({
+            "FormatVersion": "OOS-2019-06-01", "Description": "Copy the fleet base image to the replica region",
+            "Parameters": {"targetRegionId": {"Type": "String", "Default": default},
+                           "imageId": {"Type": "String", "Default": "m-uf6fleetbase0001"}},
+            "Tasks": [{"Name": "copyImage", "Action": "ACS::ExecuteApi", "Properties": {
+                "Service": "ECS", "API": "CopyImage", "Parameters": {
+                    "RegionId": "{{ ACS::RegionId }}", "ImageId": "{{ imageId }}",
+                    "DestinationRegionId": "{{ targetRegionId }}"}}}],
+        })  # fmt: skip
+        if given is None:
+            return alicloud.oos.Template("copy-image", template_name="fleet-copy-image", content=content, opts=c.ali)
+        return alicloud.oos.Execution("copy-image", template_name="fleet-copy-image", template_content=content,
+                                      parameters=json.dumps({"targetRegionId": given}), opts=c.ali)  # fmt: skip
+
+    return build
+
+
+def alired11_oos_backup(host: str, given: str | None = None) -> Callable[[Ctx], object]:
+    # docs: alicloud oos/template and oos/execution — an ACS::ECS::RunCommand task whose shell script copies the
+    # instance's data to the backup host the backupHost parameter names (its Default unless the execution gives it).
+    def build(c: Ctx) -> object:
+        content = (
+            "FormatVersion: OOS-2019-06-01\nDescription: Copy the dashcam spool to the backup host\n"
+            f"Parameters:\n  backupHost:\n    Type: String\n    Default: {host}\n"
+            "  instanceId:\n    Type: String\n"
+            "Tasks:\n- Name: copySpool\n  Action: ACS::ECS::RunCommand\n  Properties:\n"
+            "    regionId: '{{ ACS::RegionId }}'\n    instanceId: '{{ instanceId }}'\n"
+            "    commandType: RunShellScript\n"
+            "    commandContent: rsync -a /var/spool/dashcam/ backup@{{ backupHost }}:/srv/dashcam/\n"
+        )
+        if given is None:
+            return alicloud.oos.Template("spool-backup", template_name="fleet-spool-backup", content=content,
+                                         opts=c.ali)  # fmt: skip
+        return alicloud.oos.Execution("spool-backup", template_name="fleet-spool-backup", template_content=content,
+                                      parameters=json.dumps({"backupHost": given, "instanceId": "i-uf6fleet0001"}),
+                                      opts=c.ali)  # fmt: skip
+
+    return build
+
+
+def alired11_ros_dr_region(dr_region: str) -> Callable[[Ctx], object]:
+    # docs: alicloud ros/stack — ROS Conditions and Fn::If: the fleet image is copied to the disaster-recovery region
+    # when the stack is deployed with EnableDr, else to Beijing.
+    def build(c: Ctx) -> object:
+        template = _ros_template(
+            {"ImageReplica": {"Type": "ALIYUN::ECS::CopyImage", "Properties": {
+                "ImageId": "m-uf6fleetbase0001", "DestinationImageName": "fleet-base",
+                "DestinationRegionId": {"Fn::If": ["DrEnabled", dr_region, "cn-beijing"]}}}},
+            {"EnableDr": {"Type": "String", "AllowedValues": ["true", "false"], "Default": "false"}},
+        )  # fmt: skip
+        document = json.loads(template)
+        document["Conditions"] = {"DrEnabled": {"Fn::Equals": ["true", {"Ref": "EnableDr"}]}}
+        return alicloud.ros.Stack("fleet-image-dr", stack_name="fleet-image-dr", template_body=json.dumps(document),
+                                  opts=c.ali)  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -14291,6 +14500,119 @@ CASES: list[Case] = [
         leftovers34_flink_set("SET 'fs.oss.endpoint' = 'oss-cn-shanghai-internal.aliyuncs.com';"),
         {"RES-006"},
     ),
+    # alired11 (stop 34): destinations inside the documents Alibaba resources carry (ROS, ECI).
+    Case(
+        "alired11-cn-ros-stack-parameter-compliant", "CN", alired11_ros_stack_parameter("ReplicaRegion", "cn-beijing")
+    ),
+    Case(
+        "alired11-cn-ros-stack-parameter-region",
+        "CN",
+        alired11_ros_stack_parameter("ReplicaRegion", "us-west-1"),
+        {"RES-009"},
+    ),
+    Case(
+        "alired11-cn-ros-stack-parameter-host",
+        "CN",
+        alired11_ros_stack_parameter("ExportHost", "intake.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired11-de-ros-stack-instance-compliant",
+        "DE",
+        alired11_ros_stack_instance("oss-eu-central-1-internal.aliyuncs.com"),
+    ),
+    Case(
+        "alired11-cn-ros-stack-instance-compliant",
+        "CN",
+        alired11_ros_stack_instance("oss-cn-shanghai-internal.aliyuncs.com"),
+    ),
+    Case(
+        "alired11-cn-ros-stack-instance-parameter-host",
+        "CN",
+        alired11_ros_stack_instance("intake.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case("alired11-cn-ros-stackgroup-cdn-domestic", "CN", alired11_ros_stack_group_cdn("domestic")),
+    Case("alired11-cn-ros-stackgroup-cdn-overseas", "CN", alired11_ros_stack_group_cdn("overseas"), {"RES-016"}),
+    Case("alired11-cn-ros-template-cdn-domestic", "CN", alired11_ros_stack_group_cdn("domestic", stored=True)),
+    Case("alired11-cn-ros-template-cdn-global", "CN", alired11_ros_stack_group_cdn("global", stored=True), {"RES-016"}),
+    Case("alired11-de-ros-stackgroup-cdn-domestic", "DE", alired11_ros_stack_group_cdn("domestic"), {"RES-016"}),
+    Case("alired11-cn-ros-cen-bandwidth-china", "CN", alired11_ros_cen_bandwidth("China", "China")),
+    Case("alired11-cn-ros-cen-bandwidth-europe", "CN", alired11_ros_cen_bandwidth("China", "Europe"), {"RES-016"}),
+    Case(
+        "alired11-cn-ros-cen-bandwidth-north-america",
+        "CN",
+        alired11_ros_cen_bandwidth("North-America", "China"),
+        {"RES-016"},
+    ),
+    Case(
+        "alired11-cn-eci-config-file-compliant",
+        "CN",
+        alired11_eci_config_file("OSS_ENDPOINT=oss-cn-shanghai-internal.aliyuncs.com"),
+    ),
+    Case(
+        "alired11-cn-eci-config-file-host",
+        "CN",
+        alired11_eci_config_file("EXPORT_HOST=intake.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired11-cn-eci-config-file-url",
+        "CN",
+        alired11_eci_config_file("EXPORT_URL=https://intake.partner.example.com/v1/upload"),
+        {"RES-015"},
+    ),
+    Case(
+        "alired11-cn-ess-eci-config-file-compliant",
+        "CN",
+        alired11_eci_config_file("OSS_ENDPOINT=oss-cn-shanghai-internal.aliyuncs.com", scaling=True),
+    ),
+    Case(
+        "alired11-cn-ess-eci-config-file-host",
+        "CN",
+        alired11_eci_config_file("EXPORT_HOST=intake.partner.example.com", scaling=True),
+        {"RES-015"},
+    ),
+    Case("alired11-cn-ros-parameter-default-region-compliant", "CN", alired11_ros_replica_default("cn-beijing")),
+    Case("alired11-cn-ros-parameter-default-region", "CN", alired11_ros_replica_default("us-west-1"), {"RES-009"}),
+    Case(
+        "alired11-cn-ros-parameter-given-region-compliant",
+        "CN",
+        alired11_ros_replica_default("us-west-1", "cn-beijing"),
+    ),
+    Case("alired11-cn-cfn-parameter-default-region-compliant", "CN", alired11_cfn_replica_default("cn-northwest-1")),
+    Case("alired11-cn-cfn-parameter-default-region", "CN", alired11_cfn_replica_default("us-west-2"), {"RES-009"}),
+    Case("alired11-eu-cfn-parameter-default-region", "EU", alired11_cfn_replica_default("us-east-1"), {"RES-009"}),
+    Case(
+        "alired11-eu-cfn-parameter-given-region-compliant",
+        "EU",
+        alired11_cfn_replica_default("us-east-1", "eu-central-1"),
+    ),
+    Case("alired11-cn-oos-placeholder-region-compliant", "CN", alired11_oos_copy_image("cn-beijing")),
+    Case("alired11-cn-oos-placeholder-region", "CN", alired11_oos_copy_image("eu-central-1"), {"RES-009"}),
+    Case(
+        "alired11-cn-oos-execution-placeholder-region-compliant",
+        "CN",
+        alired11_oos_copy_image("cn-beijing", "cn-hangzhou"),
+    ),
+    Case(
+        "alired11-cn-oos-execution-placeholder-region",
+        "CN",
+        alired11_oos_copy_image("cn-beijing", "ap-southeast-1"),
+        {"RES-009"},
+    ),
+    Case("alired11-cn-oos-script-placeholder-host-compliant", "CN", alired11_oos_backup("10.20.0.8")),
+    Case(
+        "alired11-cn-oos-script-placeholder-host", "CN", alired11_oos_backup("backup.partner.example.com"), {"RES-015"}
+    ),
+    Case(
+        "alired11-cn-oos-execution-script-placeholder-host",
+        "CN",
+        alired11_oos_backup("10.20.0.8", "backup.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case("alired11-cn-ros-fn-if-region-compliant", "CN", alired11_ros_dr_region("cn-zhangjiakou")),
+    Case("alired11-cn-ros-fn-if-region", "CN", alired11_ros_dr_region("ap-southeast-1"), {"RES-009"}),
 ]
 
 

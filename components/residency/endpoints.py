@@ -632,6 +632,9 @@ class EndpointCatalogue(_Frozen):
     user_keyed_fields: tuple[TypedField, ...] = ()
     """Inputs of one resource type whose map holds names the user chose although the key is generic
     (CloudFormation stack ``parameters``)."""
+    placeholder_documents: tuple[TypedField, ...] = ()
+    """Inputs holding an OOS template, whose ``{{ name }}`` placeholders take its declared ``Parameters``: each is
+    filled in with the value the execution gives (``parameters``) or the ``Default`` before the template is read."""
     destination_fields: tuple[TypedField, ...]
     dns_records: DnsRecords | None = None
     """DNS record types whose value is no destination (``destination_fields`` and host keys of such a record are
