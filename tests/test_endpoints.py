@@ -46,8 +46,9 @@ def url_subject(url: str, cloud: Cloud = "aws", code: str = "CN") -> Subject:
 AWS_SUFFIX_REGIONS = [
     (suffix, region)
     for suffix, entry in ENDPOINTS.aws.suffixes.items()
+    # A suffix of every partition (compute.internal) or of one region (ec2.internal): test_ec2_private_dns_names_*.
+    if entry.partition in CATALOGUE.aws_partitions and entry.region is None
     for region in sorted(CATALOGUE.aws_partitions[entry.partition].regions)  # type: ignore[index]
-    if entry.partition in CATALOGUE.aws_partitions
 ]
 ALI_SUFFIX_REGIONS = [
     (suffix, region) for suffix in ENDPOINTS.alicloud.suffixes for region in sorted(CATALOGUE.alicloud_regions)
@@ -91,6 +92,32 @@ def test_every_aws_suffix_and_region_is_proven_exactly_where_it_is(
     assert (found == set()) is inside, (host, code, found)
     if not inside:
         assert found <= {"RES-006"}
+
+
+@pytest.mark.parametrize(
+    ("code", "host", "rules"),
+    [
+        ("EU", "ip-10-40-5-11.eu-west-1.compute.internal", set()),
+        ("DE", "i-0a1b2c3d4e5f60718.eu-central-1.compute.internal", set()),  # resource-based naming
+        ("JP", "ip-10-40-5-11.ap-northeast-1.compute.internal", set()),
+        ("US", "ip-10-40-5-11.ec2.internal", set()),  # us-east-1's form
+        ("US", "ip-10-40-5-11.us-west-2.compute.internal", set()),
+        ("CN", "ip-10-40-5-11.cn-north-1.compute.internal", set()),
+        ("CN", "ip-10-40-5-11.cn-northwest-1.compute.internal", set()),
+        ("EU", "ip-10-40-5-11.us-east-2.compute.internal", {"RES-006"}),  # a peered VPC in another Region
+        ("EU", "ip-10-40-5-11.ec2.internal", {"RES-006"}),  # us-east-1
+        ("CN", "ip-10-40-5-11.ap-east-1.compute.internal", {"RES-006"}),
+        ("CN", "ip-10-40-5-11.ec2.internal", {"RES-006"}),
+        ("EU", "ip-10-40-5-11.eu-west-9.compute.internal", {"RES-011"}),  # no such Region
+        ("EU", "kafka-1.compute.internal", {"RES-015"}),  # names no Region
+        ("CN", "kafka-1.compute.internal", {"RES-015"}),
+    ],
+)
+def test_ec2_private_dns_names_are_judged_by_their_region(code: str, host: str, rules: set[str]) -> None:
+    # EC2 private DNS hostnames (endpoints.yaml aws.suffixes compute.internal / ec2.internal): an MSK Replicator's
+    # self-managed brokers by these names were refused (RES-015; false-alarm review of stop 34's refusals).
+    assert rule_ids(code, url_subject(f"kafka://{host}:9096", "aws", code)) == rules
+    assert rule_ids(code, url_subject(host, "aws", code)) == rules  # a bare host
 
 
 @settings(max_examples=300, deadline=None)
@@ -2536,6 +2563,23 @@ def test_a_bucket_variable_naming_the_stack_s_influxdb_bucket(
     # Only under a *_BUCKET variable: an S3 resource's own bucket input stays an S3 bucket name.
     policy = Subject("aws:s3/bucketPolicy:BucketPolicy", "p", {"bucket": "vehicle-telemetry"}, provider("EU"))
     assert {f.rule.id for f in engine.check(policy, known=lambda text: text in made)[0]} == {"RES-017"}
+
+
+@pytest.mark.parametrize(
+    ("value", "rules"),
+    [
+        ("ChargingSessions", set()),  # the database's bucket as written (InfluxDB bucket names may hold capitals)
+        ("PartnerSessions", {"RES-017"}),  # folded to an S3 bucket name no database or bucket of the stack has
+        ("chargingsessions", {"RES-017"}),  # another bucket name (InfluxDB compares names as written)
+    ],
+)
+def test_a_bucket_variable_naming_the_stack_s_influxdb_bucket_in_capitals(value: str, rules: set[str]) -> None:
+    # False-alarm review of stop 34's refusals: round 5 folds a bucket variable in capitals to its S3 name
+    # (`PARTNER-CDN-LOGS`), which hid the database bucket `ChargingSessions` the stack makes (RES-017 on the unchanged
+    # engine; falsealarm13-*-influxdb-bucket-chargingsessions).
+    engine = ENGINES["EU"]
+    made = _made(engine, [("aws:timestreaminfluxdb/dbInstance:DbInstance", {"bucket": "ChargingSessions"})])
+    assert _env_rules(engine, "EU", {"INFLUXDB_BUCKET": value}, made) == rules
 
 
 def test_created_only_keys_are_never_proven_by_text() -> None:

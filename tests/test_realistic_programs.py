@@ -37,6 +37,7 @@ import platform_programs_new34 as pn
 import platform_programs_ops as po
 import platform_programs_refusals as pr
 import platform_programs_review33 as pv
+import platform_programs_review34 as pq
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
@@ -14613,6 +14614,521 @@ CASES: list[Case] = [
     ),
     Case("alired11-cn-ros-fn-if-region-compliant", "CN", alired11_ros_dr_region("cn-zhangjiakou")),
     Case("alired11-cn-ros-fn-if-region", "CN", alired11_ros_dr_region("ap-southeast-1"), {"RES-009"}),
+    # -- stop 34, false-alarm review of this stop's refusals (tests/platform_programs_review34.py): what each market's
+    # team writes next to the new refusals (API Gateway integrations naming the stack's functions, nested AWS inputs,
+    # NAS mount targets in SAE / E-HPC blocks, ALB remote IPs, Express Connect far ends, private names, InfluxDB).
+    Case("falsealarm13-eu-rest-api-lambda-invoke-arn", "EU", pq.rest_api_lambda("eu-west-1", "invoke-arn")),
+    Case("falsealarm13-de-rest-api-lambda-invoke-arn", "DE", pq.rest_api_lambda("eu-central-1", "invoke-arn")),
+    Case("falsealarm13-jp-rest-api-lambda-invoke-arn", "JP", pq.rest_api_lambda("ap-northeast-1", "invoke-arn")),
+    Case("falsealarm13-us-rest-api-lambda-invoke-arn", "US", pq.rest_api_lambda("us-east-1", "invoke-arn")),
+    Case("falsealarm13-cn-rest-api-lambda-invoke-arn", "CN", pq.rest_api_lambda("cn-north-1", "invoke-arn")),
+    Case(
+        "falsealarm13-cn-ningxia-rest-api-lambda-invoke-arn", "CN", pq.rest_api_lambda("cn-northwest-1", "invoke-arn")
+    ),
+    Case("falsealarm13-eu-rest-api-lambda-literal", "EU", pq.rest_api_lambda("eu-west-1", "literal")),
+    Case("falsealarm13-de-rest-api-lambda-literal", "DE", pq.rest_api_lambda("eu-central-1", "literal")),
+    Case("falsealarm13-jp-rest-api-lambda-literal", "JP", pq.rest_api_lambda("ap-northeast-1", "literal")),
+    Case("falsealarm13-us-rest-api-lambda-literal", "US", pq.rest_api_lambda("us-east-1", "literal")),
+    Case("falsealarm13-cn-rest-api-lambda-literal", "CN", pq.rest_api_lambda("cn-north-1", "literal")),
+    Case("falsealarm13-cn-ningxia-rest-api-lambda-literal", "CN", pq.rest_api_lambda("cn-northwest-1", "literal")),
+    Case("falsealarm13-eu-rest-api-lambda-alias", "EU", pq.rest_api_lambda("eu-west-1", "alias")),
+    Case("falsealarm13-de-rest-api-lambda-alias", "DE", pq.rest_api_lambda("eu-central-1", "alias")),
+    Case("falsealarm13-jp-rest-api-lambda-alias", "JP", pq.rest_api_lambda("ap-northeast-1", "alias")),
+    Case("falsealarm13-us-rest-api-lambda-alias", "US", pq.rest_api_lambda("us-east-1", "alias")),
+    Case("falsealarm13-cn-rest-api-lambda-alias", "CN", pq.rest_api_lambda("cn-north-1", "alias")),
+    Case("falsealarm13-cn-ningxia-rest-api-lambda-alias", "CN", pq.rest_api_lambda("cn-northwest-1", "alias")),
+    Case("falsealarm13-eu-rest-api-lambda-version", "EU", pq.rest_api_lambda("eu-west-1", "version")),
+    Case("falsealarm13-de-rest-api-lambda-version", "DE", pq.rest_api_lambda("eu-central-1", "version")),
+    Case("falsealarm13-us-rest-api-lambda-version", "US", pq.rest_api_lambda("us-east-1", "version")),
+    Case("falsealarm13-cn-rest-api-lambda-version", "CN", pq.rest_api_lambda("cn-north-1", "version")),
+    Case("falsealarm13-eu-rest-api-lambda-stage-variable", "EU", pq.rest_api_lambda("eu-west-1", "stage-variable")),
+    Case("falsealarm13-de-rest-api-lambda-stage-variable", "DE", pq.rest_api_lambda("eu-central-1", "stage-variable")),
+    Case(
+        "falsealarm13-jp-rest-api-lambda-stage-variable", "JP", pq.rest_api_lambda("ap-northeast-1", "stage-variable")
+    ),
+    Case("falsealarm13-us-rest-api-lambda-stage-variable", "US", pq.rest_api_lambda("us-east-1", "stage-variable")),
+    Case("falsealarm13-cn-rest-api-lambda-stage-variable", "CN", pq.rest_api_lambda("cn-north-1", "stage-variable")),
+    Case(
+        "falsealarm13-cn-ningxia-rest-api-lambda-stage-variable",
+        "CN",
+        pq.rest_api_lambda("cn-northwest-1", "stage-variable"),
+    ),
+    Case("falsealarm13-eu-rest-api-lambda-cross-account", "EU", pq.rest_api_lambda("eu-west-1", "cross-account")),
+    Case("falsealarm13-de-rest-api-lambda-cross-account", "DE", pq.rest_api_lambda("eu-central-1", "cross-account")),
+    Case("falsealarm13-us-rest-api-lambda-cross-account", "US", pq.rest_api_lambda("us-east-1", "cross-account")),
+    Case("falsealarm13-cn-rest-api-lambda-cross-account", "CN", pq.rest_api_lambda("cn-north-1", "cross-account")),
+    Case("falsealarm13-eu-http-api-lambda-arn", "EU", pq.http_api_lambda("eu-west-1", "arn")),
+    Case("falsealarm13-de-http-api-lambda-arn", "DE", pq.http_api_lambda("eu-central-1", "arn")),
+    Case("falsealarm13-jp-http-api-lambda-arn", "JP", pq.http_api_lambda("ap-northeast-1", "arn")),
+    Case("falsealarm13-us-http-api-lambda-arn", "US", pq.http_api_lambda("us-east-1", "arn")),
+    Case("falsealarm13-cn-http-api-lambda-arn", "CN", pq.http_api_lambda("cn-north-1", "arn")),
+    Case("falsealarm13-cn-ningxia-http-api-lambda-arn", "CN", pq.http_api_lambda("cn-northwest-1", "arn")),
+    Case("falsealarm13-eu-http-api-lambda-invoke-arn", "EU", pq.http_api_lambda("eu-west-1", "invoke-arn")),
+    Case("falsealarm13-de-http-api-lambda-invoke-arn", "DE", pq.http_api_lambda("eu-central-1", "invoke-arn")),
+    Case("falsealarm13-jp-http-api-lambda-invoke-arn", "JP", pq.http_api_lambda("ap-northeast-1", "invoke-arn")),
+    Case("falsealarm13-us-http-api-lambda-invoke-arn", "US", pq.http_api_lambda("us-east-1", "invoke-arn")),
+    Case("falsealarm13-cn-http-api-lambda-invoke-arn", "CN", pq.http_api_lambda("cn-north-1", "invoke-arn")),
+    Case("falsealarm13-eu-http-api-lambda-alias-arn", "EU", pq.http_api_lambda("eu-west-1", "alias-arn")),
+    Case("falsealarm13-de-http-api-lambda-alias-arn", "DE", pq.http_api_lambda("eu-central-1", "alias-arn")),
+    Case("falsealarm13-jp-http-api-lambda-alias-arn", "JP", pq.http_api_lambda("ap-northeast-1", "alias-arn")),
+    Case("falsealarm13-us-http-api-lambda-alias-arn", "US", pq.http_api_lambda("us-east-1", "alias-arn")),
+    Case("falsealarm13-cn-http-api-lambda-alias-arn", "CN", pq.http_api_lambda("cn-north-1", "alias-arn")),
+    Case("falsealarm13-eu-rest-api-states-integration", "EU", pq.rest_api_service_integration("eu-west-1", "states")),
+    Case("falsealarm13-cn-rest-api-states-integration", "CN", pq.rest_api_service_integration("cn-north-1", "states")),
+    Case(
+        "falsealarm13-jp-rest-api-states-integration", "JP", pq.rest_api_service_integration("ap-northeast-1", "states")
+    ),
+    Case("falsealarm13-eu-rest-api-s3-path-integration", "EU", pq.rest_api_service_integration("eu-west-1", "s3-path")),
+    Case(
+        "falsealarm13-cn-rest-api-s3-path-integration", "CN", pq.rest_api_service_integration("cn-north-1", "s3-path")
+    ),
+    Case(
+        "falsealarm13-jp-rest-api-s3-path-integration",
+        "JP",
+        pq.rest_api_service_integration("ap-northeast-1", "s3-path"),
+    ),
+    Case(
+        "falsealarm13-eu-rest-api-s3-path-variable-integration",
+        "EU",
+        pq.rest_api_service_integration("eu-west-1", "s3-path-variable"),
+    ),
+    Case(
+        "falsealarm13-cn-rest-api-s3-path-variable-integration",
+        "CN",
+        pq.rest_api_service_integration("cn-north-1", "s3-path-variable"),
+    ),
+    Case(
+        "falsealarm13-jp-rest-api-s3-path-variable-integration",
+        "JP",
+        pq.rest_api_service_integration("ap-northeast-1", "s3-path-variable"),
+    ),
+    Case("falsealarm13-eu-rest-api-sqs-integration", "EU", pq.rest_api_service_integration("eu-west-1", "sqs")),
+    Case("falsealarm13-cn-rest-api-sqs-integration", "CN", pq.rest_api_service_integration("cn-north-1", "sqs")),
+    Case("falsealarm13-jp-rest-api-sqs-integration", "JP", pq.rest_api_service_integration("ap-northeast-1", "sqs")),
+    Case(
+        "falsealarm13-eu-rest-api-dynamodb-integration", "EU", pq.rest_api_service_integration("eu-west-1", "dynamodb")
+    ),
+    Case(
+        "falsealarm13-cn-rest-api-dynamodb-integration", "CN", pq.rest_api_service_integration("cn-north-1", "dynamodb")
+    ),
+    Case(
+        "falsealarm13-jp-rest-api-dynamodb-integration",
+        "JP",
+        pq.rest_api_service_integration("ap-northeast-1", "dynamodb"),
+    ),
+    Case("falsealarm13-eu-rest-api-kinesis-integration", "EU", pq.rest_api_service_integration("eu-west-1", "kinesis")),
+    Case(
+        "falsealarm13-cn-rest-api-kinesis-integration", "CN", pq.rest_api_service_integration("cn-north-1", "kinesis")
+    ),
+    Case(
+        "falsealarm13-jp-rest-api-kinesis-integration",
+        "JP",
+        pq.rest_api_service_integration("ap-northeast-1", "kinesis"),
+    ),
+    Case("falsealarm13-eu-rest-api-events-integration", "EU", pq.rest_api_service_integration("eu-west-1", "events")),
+    Case("falsealarm13-cn-rest-api-events-integration", "CN", pq.rest_api_service_integration("cn-north-1", "events")),
+    Case(
+        "falsealarm13-jp-rest-api-events-integration", "JP", pq.rest_api_service_integration("ap-northeast-1", "events")
+    ),
+    Case("falsealarm13-eu-rest-api-lambda-integration", "EU", pq.rest_api_service_integration("eu-west-1", "lambda")),
+    Case("falsealarm13-cn-rest-api-lambda-integration", "CN", pq.rest_api_service_integration("cn-north-1", "lambda")),
+    Case(
+        "falsealarm13-jp-rest-api-lambda-integration", "JP", pq.rest_api_service_integration("ap-northeast-1", "lambda")
+    ),
+    Case(
+        "falsealarm13-eu-rest-api-lambda-integration-london",
+        "EU",
+        pq.rest_api_service_integration("eu-west-1", "lambda", "eu-west-2"),
+        {"RES-004"},
+    ),
+    Case(
+        "falsealarm13-cn-rest-api-lambda-integration-hong-kong",
+        "CN",
+        pq.rest_api_service_integration("cn-north-1", "lambda", "ap-east-1"),
+        {"RES-004"},
+    ),
+    Case("falsealarm13-eu-http-api-step-functions", "EU", pq.http_api_step_functions("eu-west-1")),
+    Case("falsealarm13-de-http-api-step-functions", "DE", pq.http_api_step_functions("eu-central-1")),
+    Case("falsealarm13-jp-http-api-step-functions", "JP", pq.http_api_step_functions("ap-northeast-1")),
+    Case("falsealarm13-us-http-api-step-functions", "US", pq.http_api_step_functions("us-east-1")),
+    Case("falsealarm13-cn-http-api-step-functions", "CN", pq.http_api_step_functions("cn-north-1")),
+    Case(
+        "falsealarm13-eu-msk-replicator-self-managed-ec2",
+        "EU",
+        pq.msk_replicator_self_managed("eu-west-1", "ec2"),
+    ),
+    Case(
+        "falsealarm13-de-msk-replicator-self-managed-ec2",
+        "DE",
+        pq.msk_replicator_self_managed("eu-central-1", "ec2"),
+    ),
+    Case(
+        "falsealarm13-jp-msk-replicator-self-managed-ec2",
+        "JP",
+        pq.msk_replicator_self_managed("ap-northeast-1", "ec2"),
+    ),
+    Case(
+        "falsealarm13-us-msk-replicator-self-managed-ec2",
+        "US",
+        pq.msk_replicator_self_managed("us-east-1", "ec2"),
+    ),
+    Case(
+        "falsealarm13-cn-msk-replicator-self-managed-ec2",
+        "CN",
+        pq.msk_replicator_self_managed("cn-north-1", "ec2"),
+    ),
+    Case("falsealarm13-eu-msk-replicator-self-managed-zone", "EU", pq.msk_replicator_self_managed("eu-west-1", "zone")),
+    Case(
+        "falsealarm13-de-msk-replicator-self-managed-zone", "DE", pq.msk_replicator_self_managed("eu-central-1", "zone")
+    ),
+    Case(
+        "falsealarm13-jp-msk-replicator-self-managed-zone",
+        "JP",
+        pq.msk_replicator_self_managed("ap-northeast-1", "zone"),
+    ),
+    Case("falsealarm13-us-msk-replicator-self-managed-zone", "US", pq.msk_replicator_self_managed("us-east-1", "zone")),
+    Case(
+        "falsealarm13-cn-msk-replicator-self-managed-zone", "CN", pq.msk_replicator_self_managed("cn-north-1", "zone")
+    ),
+    Case(
+        "falsealarm13-eu-msk-replicator-self-managed-instances",
+        "EU",
+        pq.msk_replicator_self_managed("eu-west-1", "instances"),
+    ),
+    Case(
+        "falsealarm13-de-msk-replicator-self-managed-instances",
+        "DE",
+        pq.msk_replicator_self_managed("eu-central-1", "instances"),
+    ),
+    Case(
+        "falsealarm13-jp-msk-replicator-self-managed-instances",
+        "JP",
+        pq.msk_replicator_self_managed("ap-northeast-1", "instances"),
+    ),
+    Case(
+        "falsealarm13-us-msk-replicator-self-managed-instances",
+        "US",
+        pq.msk_replicator_self_managed("us-east-1", "instances"),
+    ),
+    Case(
+        "falsealarm13-cn-msk-replicator-self-managed-instances",
+        "CN",
+        pq.msk_replicator_self_managed("cn-north-1", "instances"),
+    ),
+    Case(
+        "falsealarm13-eu-msk-replicator-self-managed-unmade-zone-name",
+        "EU",
+        pq.msk_replicator_self_managed("eu-west-1", "b1.kafka.plant.internal:9096"),
+        {"RES-015"},
+    ),
+    Case(
+        "falsealarm13-de-connect-agents-declared-mail",
+        "DE",
+        pq.connect_agents("eu-central-1", "mail.fleet-example.de"),
+        destinations=[_FA_OWN_MAIL],
+    ),
+    Case(
+        "falsealarm13-de-connect-agents-undeclared-mail",
+        "DE",
+        pq.connect_agents("eu-central-1", "mail.fleet-example.de"),
+        {"RES-015"},
+    ),
+    Case("falsealarm13-eu-finspace-private-dns", "EU", pq.finspace_private_dns("eu-west-1")),
+    Case("falsealarm13-de-finspace-private-dns", "DE", pq.finspace_private_dns("eu-central-1")),
+    Case("falsealarm13-jp-finspace-private-dns", "JP", pq.finspace_private_dns("ap-northeast-1")),
+    Case("falsealarm13-us-finspace-private-dns", "US", pq.finspace_private_dns("us-east-1")),
+    Case("falsealarm13-eu-registered-domain-own-zone", "EU", pq.registered_domain_own_zone("eu-west-1")),
+    Case("falsealarm13-de-registered-domain-own-zone", "DE", pq.registered_domain_own_zone("eu-central-1")),
+    Case("falsealarm13-jp-registered-domain-own-zone", "JP", pq.registered_domain_own_zone("ap-northeast-1")),
+    Case("falsealarm13-us-registered-domain-own-zone", "US", pq.registered_domain_own_zone("us-east-1")),
+    Case("falsealarm13-cn-registered-domain-own-zone", "CN", pq.registered_domain_own_zone("cn-north-1")),
+    Case("falsealarm13-eu-agentcore-routing-alb-output", "EU", pq.agentcore_routing("eu-west-1", "alb-output")),
+    Case("falsealarm13-de-agentcore-routing-alb-output", "DE", pq.agentcore_routing("eu-central-1", "alb-output")),
+    Case("falsealarm13-jp-agentcore-routing-alb-output", "JP", pq.agentcore_routing("ap-northeast-1", "alb-output")),
+    Case("falsealarm13-us-agentcore-routing-alb-output", "US", pq.agentcore_routing("us-east-1", "alb-output")),
+    Case("falsealarm13-eu-agentcore-routing-alb-literal", "EU", pq.agentcore_routing("eu-west-1", "alb-literal")),
+    Case("falsealarm13-de-agentcore-routing-alb-literal", "DE", pq.agentcore_routing("eu-central-1", "alb-literal")),
+    Case("falsealarm13-jp-agentcore-routing-alb-literal", "JP", pq.agentcore_routing("ap-northeast-1", "alb-literal")),
+    Case("falsealarm13-us-agentcore-routing-alb-literal", "US", pq.agentcore_routing("us-east-1", "alb-literal")),
+    Case("falsealarm13-eu-agentcore-routing-lattice", "EU", pq.agentcore_routing("eu-west-1", "lattice")),
+    Case("falsealarm13-de-agentcore-routing-lattice", "DE", pq.agentcore_routing("eu-central-1", "lattice")),
+    Case("falsealarm13-jp-agentcore-routing-lattice", "JP", pq.agentcore_routing("ap-northeast-1", "lattice")),
+    Case("falsealarm13-us-agentcore-routing-lattice", "US", pq.agentcore_routing("us-east-1", "lattice")),
+    Case(
+        "falsealarm13-eu-agentcore-routing-lattice-literal", "EU", pq.agentcore_routing("eu-west-1", "lattice-literal")
+    ),
+    Case(
+        "falsealarm13-de-agentcore-routing-lattice-literal",
+        "DE",
+        pq.agentcore_routing("eu-central-1", "lattice-literal"),
+    ),
+    Case(
+        "falsealarm13-jp-agentcore-routing-lattice-literal",
+        "JP",
+        pq.agentcore_routing("ap-northeast-1", "lattice-literal"),
+    ),
+    Case(
+        "falsealarm13-us-agentcore-routing-lattice-literal", "US", pq.agentcore_routing("us-east-1", "lattice-literal")
+    ),
+    Case("falsealarm13-eu-agentcore-routing-vpce-literal", "EU", pq.agentcore_routing("eu-west-1", "vpce-literal")),
+    Case("falsealarm13-de-agentcore-routing-vpce-literal", "DE", pq.agentcore_routing("eu-central-1", "vpce-literal")),
+    Case(
+        "falsealarm13-jp-agentcore-routing-vpce-literal", "JP", pq.agentcore_routing("ap-northeast-1", "vpce-literal")
+    ),
+    Case("falsealarm13-us-agentcore-routing-vpce-literal", "US", pq.agentcore_routing("us-east-1", "vpce-literal")),
+    Case("falsealarm13-eu-agentcore-routing-zone-alias", "EU", pq.agentcore_routing("eu-west-1", "zone-alias")),
+    Case("falsealarm13-de-agentcore-routing-zone-alias", "DE", pq.agentcore_routing("eu-central-1", "zone-alias")),
+    Case("falsealarm13-jp-agentcore-routing-zone-alias", "JP", pq.agentcore_routing("ap-northeast-1", "zone-alias")),
+    Case("falsealarm13-us-agentcore-routing-zone-alias", "US", pq.agentcore_routing("us-east-1", "zone-alias")),
+    Case("falsealarm13-eu-chime-cdr-output", "EU", pq.chime_cdr("eu-west-1", "output")),
+    Case("falsealarm13-de-chime-cdr-output", "DE", pq.chime_cdr("eu-central-1", "output")),
+    Case("falsealarm13-jp-chime-cdr-output", "JP", pq.chime_cdr("ap-northeast-1", "output")),
+    Case("falsealarm13-us-chime-cdr-output", "US", pq.chime_cdr("us-east-1", "output")),
+    Case("falsealarm13-eu-chime-cdr-id", "EU", pq.chime_cdr("eu-west-1", "id")),
+    Case("falsealarm13-de-chime-cdr-id", "DE", pq.chime_cdr("eu-central-1", "id")),
+    Case("falsealarm13-jp-chime-cdr-id", "JP", pq.chime_cdr("ap-northeast-1", "id")),
+    Case("falsealarm13-us-chime-cdr-id", "US", pq.chime_cdr("us-east-1", "id")),
+    Case("falsealarm13-eu-chime-cdr-literal", "EU", pq.chime_cdr("eu-west-1", "literal")),
+    Case("falsealarm13-de-chime-cdr-literal", "DE", pq.chime_cdr("eu-central-1", "literal")),
+    Case("falsealarm13-jp-chime-cdr-literal", "JP", pq.chime_cdr("ap-northeast-1", "literal")),
+    Case("falsealarm13-us-chime-cdr-literal", "US", pq.chime_cdr("us-east-1", "literal")),
+    Case(
+        "falsealarm13-eu-region-switch-reports-bare",
+        "EU",
+        pq.region_switch_reports("eu-west-1", "eu-central-1", "bare"),
+    ),
+    Case(
+        "falsealarm13-us-region-switch-reports-bare", "US", pq.region_switch_reports("us-east-1", "us-west-2", "bare")
+    ),
+    Case(
+        "falsealarm13-jp-region-switch-reports-bare",
+        "JP",
+        pq.region_switch_reports("ap-northeast-1", "ap-northeast-3", "bare"),
+    ),
+    Case(
+        "falsealarm13-eu-region-switch-reports-prefix",
+        "EU",
+        pq.region_switch_reports("eu-west-1", "eu-central-1", "prefix"),
+    ),
+    Case(
+        "falsealarm13-us-region-switch-reports-prefix",
+        "US",
+        pq.region_switch_reports("us-east-1", "us-west-2", "prefix"),
+    ),
+    Case(
+        "falsealarm13-jp-region-switch-reports-prefix",
+        "JP",
+        pq.region_switch_reports("ap-northeast-1", "ap-northeast-3", "prefix"),
+    ),
+    Case("falsealarm13-eu-region-switch-reports-s3", "EU", pq.region_switch_reports("eu-west-1", "eu-central-1", "s3")),
+    Case("falsealarm13-us-region-switch-reports-s3", "US", pq.region_switch_reports("us-east-1", "us-west-2", "s3")),
+    Case(
+        "falsealarm13-jp-region-switch-reports-s3",
+        "JP",
+        pq.region_switch_reports("ap-northeast-1", "ap-northeast-3", "s3"),
+    ),
+    Case("falsealarm13-eu-dms-sct-reports-bare", "EU", pq.dms_schema_conversion("eu-west-1", "bare")),
+    Case("falsealarm13-de-dms-sct-reports-bare", "DE", pq.dms_schema_conversion("eu-central-1", "bare")),
+    Case("falsealarm13-cn-dms-sct-reports-bare", "CN", pq.dms_schema_conversion("cn-north-1", "bare")),
+    Case("falsealarm13-us-dms-sct-reports-bare", "US", pq.dms_schema_conversion("us-east-1", "bare")),
+    Case("falsealarm13-eu-dms-sct-reports-prefix", "EU", pq.dms_schema_conversion("eu-west-1", "prefix")),
+    Case("falsealarm13-de-dms-sct-reports-prefix", "DE", pq.dms_schema_conversion("eu-central-1", "prefix")),
+    Case("falsealarm13-cn-dms-sct-reports-prefix", "CN", pq.dms_schema_conversion("cn-north-1", "prefix")),
+    Case("falsealarm13-us-dms-sct-reports-prefix", "US", pq.dms_schema_conversion("us-east-1", "prefix")),
+    Case("falsealarm13-eu-dms-sct-reports-s3", "EU", pq.dms_schema_conversion("eu-west-1", "s3")),
+    Case("falsealarm13-de-dms-sct-reports-s3", "DE", pq.dms_schema_conversion("eu-central-1", "s3")),
+    Case("falsealarm13-cn-dms-sct-reports-s3", "CN", pq.dms_schema_conversion("cn-north-1", "s3")),
+    Case("falsealarm13-us-dms-sct-reports-s3", "US", pq.dms_schema_conversion("us-east-1", "s3")),
+    Case("falsealarm13-eu-dms-sct-reports-arn", "EU", pq.dms_schema_conversion("eu-west-1", "arn")),
+    Case("falsealarm13-de-dms-sct-reports-arn", "DE", pq.dms_schema_conversion("eu-central-1", "arn")),
+    Case("falsealarm13-cn-dms-sct-reports-arn", "CN", pq.dms_schema_conversion("cn-north-1", "arn")),
+    Case("falsealarm13-us-dms-sct-reports-arn", "US", pq.dms_schema_conversion("us-east-1", "arn")),
+    Case(
+        "falsealarm13-eu-influxdb-bucket-charger-metrics",
+        "EU",
+        pq.influxdb_bucket_variable("eu-west-1", "charger_metrics"),
+    ),
+    Case(
+        "falsealarm13-eu-influxdb-bucket-charger-metrics-output",
+        "EU",
+        pq.influxdb_bucket_variable("eu-west-1", "charger_metrics", "output"),
+    ),
+    Case(
+        "falsealarm13-jp-influxdb-bucket-charger-metrics",
+        "JP",
+        pq.influxdb_bucket_variable("ap-northeast-1", "charger_metrics"),
+    ),
+    Case(
+        "falsealarm13-jp-influxdb-bucket-charger-metrics-output",
+        "JP",
+        pq.influxdb_bucket_variable("ap-northeast-1", "charger_metrics", "output"),
+    ),
+    Case(
+        "falsealarm13-us-influxdb-bucket-charger-metrics",
+        "US",
+        pq.influxdb_bucket_variable("us-east-1", "charger_metrics"),
+    ),
+    Case(
+        "falsealarm13-us-influxdb-bucket-charger-metrics-output",
+        "US",
+        pq.influxdb_bucket_variable("us-east-1", "charger_metrics", "output"),
+    ),
+    Case(
+        "falsealarm13-eu-influxdb-bucket-chargingsessions",
+        "EU",
+        pq.influxdb_bucket_variable("eu-west-1", "ChargingSessions"),
+    ),
+    Case(
+        "falsealarm13-eu-influxdb-bucket-chargingsessions-output",
+        "EU",
+        pq.influxdb_bucket_variable("eu-west-1", "ChargingSessions", "output"),
+    ),
+    Case(
+        "falsealarm13-jp-influxdb-bucket-chargingsessions",
+        "JP",
+        pq.influxdb_bucket_variable("ap-northeast-1", "ChargingSessions"),
+    ),
+    Case(
+        "falsealarm13-jp-influxdb-bucket-chargingsessions-output",
+        "JP",
+        pq.influxdb_bucket_variable("ap-northeast-1", "ChargingSessions", "output"),
+    ),
+    Case(
+        "falsealarm13-us-influxdb-bucket-chargingsessions",
+        "US",
+        pq.influxdb_bucket_variable("us-east-1", "ChargingSessions"),
+    ),
+    Case(
+        "falsealarm13-us-influxdb-bucket-chargingsessions-output",
+        "US",
+        pq.influxdb_bucket_variable("us-east-1", "ChargingSessions", "output"),
+    ),
+    Case(
+        "falsealarm13-eu-influxdb-bucket-telemetry-2026",
+        "EU",
+        pq.influxdb_bucket_variable("eu-west-1", "Telemetry-2026"),
+    ),
+    Case(
+        "falsealarm13-eu-influxdb-bucket-telemetry-2026-output",
+        "EU",
+        pq.influxdb_bucket_variable("eu-west-1", "Telemetry-2026", "output"),
+    ),
+    Case(
+        "falsealarm13-jp-influxdb-bucket-telemetry-2026",
+        "JP",
+        pq.influxdb_bucket_variable("ap-northeast-1", "Telemetry-2026"),
+    ),
+    Case(
+        "falsealarm13-jp-influxdb-bucket-telemetry-2026-output",
+        "JP",
+        pq.influxdb_bucket_variable("ap-northeast-1", "Telemetry-2026", "output"),
+    ),
+    Case(
+        "falsealarm13-us-influxdb-bucket-telemetry-2026",
+        "US",
+        pq.influxdb_bucket_variable("us-east-1", "Telemetry-2026"),
+    ),
+    Case(
+        "falsealarm13-us-influxdb-bucket-telemetry-2026-output",
+        "US",
+        pq.influxdb_bucket_variable("us-east-1", "Telemetry-2026", "output"),
+    ),
+    Case("falsealarm13-cn-sae-nas-output", "CN", pq.sae_nas_mount("cn-shanghai", "cn-shanghai-l", "output")),
+    Case("falsealarm13-cn-beijing-sae-nas-output", "CN", pq.sae_nas_mount("cn-beijing", "cn-beijing-h", "output")),
+    Case("falsealarm13-de-sae-nas-output", "DE", pq.sae_nas_mount("eu-central-1", "eu-central-1a", "output")),
+    Case("falsealarm13-jp-sae-nas-output", "JP", pq.sae_nas_mount("ap-northeast-1", "ap-northeast-1a", "output")),
+    Case("falsealarm13-cn-sae-nas-literal", "CN", pq.sae_nas_mount("cn-shanghai", "cn-shanghai-l", "literal")),
+    Case("falsealarm13-cn-beijing-sae-nas-literal", "CN", pq.sae_nas_mount("cn-beijing", "cn-beijing-h", "literal")),
+    Case("falsealarm13-de-sae-nas-literal", "DE", pq.sae_nas_mount("eu-central-1", "eu-central-1a", "literal")),
+    Case("falsealarm13-jp-sae-nas-literal", "JP", pq.sae_nas_mount("ap-northeast-1", "ap-northeast-1a", "literal")),
+    Case("falsealarm13-cn-sae-nas-extreme", "CN", pq.sae_nas_mount("cn-shanghai", "cn-shanghai-l", "extreme")),
+    Case("falsealarm13-cn-beijing-sae-nas-extreme", "CN", pq.sae_nas_mount("cn-beijing", "cn-beijing-h", "extreme")),
+    Case("falsealarm13-de-sae-nas-extreme", "DE", pq.sae_nas_mount("eu-central-1", "eu-central-1a", "extreme")),
+    Case("falsealarm13-jp-sae-nas-extreme", "JP", pq.sae_nas_mount("ap-northeast-1", "ap-northeast-1a", "extreme")),
+    Case("falsealarm13-cn-ehpc-shared-storage-output", "CN", pq.ehpc_shared_storage("cn-shanghai", "output")),
+    Case("falsealarm13-cn-ehpc-v1-volumes-output", "CN", pq.ehpc_v1_volumes("cn-shanghai", "output")),
+    Case("falsealarm13-cn-hangzhou-ehpc-shared-storage-output", "CN", pq.ehpc_shared_storage("cn-hangzhou", "output")),
+    Case("falsealarm13-cn-hangzhou-ehpc-v1-volumes-output", "CN", pq.ehpc_v1_volumes("cn-hangzhou", "output")),
+    Case("falsealarm13-cn-ehpc-shared-storage-literal", "CN", pq.ehpc_shared_storage("cn-shanghai", "literal")),
+    Case("falsealarm13-cn-ehpc-v1-volumes-literal", "CN", pq.ehpc_v1_volumes("cn-shanghai", "literal")),
+    Case(
+        "falsealarm13-cn-hangzhou-ehpc-shared-storage-literal", "CN", pq.ehpc_shared_storage("cn-hangzhou", "literal")
+    ),
+    Case("falsealarm13-cn-hangzhou-ehpc-v1-volumes-literal", "CN", pq.ehpc_v1_volumes("cn-hangzhou", "literal")),
+    Case(
+        "falsealarm13-cn-express-connect-idc-declared",
+        "CN",
+        pq.express_connect_idc("cn-shanghai", "ap-cn-shanghai-nt-A", _ALIRED10_IDC),
+        destinations=[_ALIRED10_IDC_DECLARED],
+    ),
+    Case(
+        "falsealarm13-cn-express-connect-idc-undeclared",
+        "CN",
+        pq.express_connect_idc("cn-shanghai", "ap-cn-shanghai-nt-A", _ALIRED10_IDC),
+        {"RES-015"},
+    ),
+    Case(
+        "falsealarm13-cn-alb-remote-ip-private",
+        "CN",
+        pq.alb_ip_server_group("cn-shanghai", [("10.20.1.15", False), ("172.16.8.21", True), ("192.168.30.5", True)]),
+    ),
+    Case(
+        "falsealarm13-cn-beijing-alb-remote-ip-private",
+        "CN",
+        pq.alb_ip_server_group("cn-beijing", [("10.20.1.15", False), ("172.16.8.21", True), ("192.168.30.5", True)]),
+    ),
+    Case(
+        "falsealarm13-de-alb-remote-ip-private",
+        "DE",
+        pq.alb_ip_server_group("eu-central-1", [("10.20.1.15", False), ("172.16.8.21", True), ("192.168.30.5", True)]),
+    ),
+    Case(
+        "falsealarm13-cn-alb-remote-ip-public",
+        "CN",
+        pq.alb_ip_server_group("cn-shanghai", [("10.20.1.15", False), ("47.100.20.30", True)]),
+        {"RES-015"},
+    ),
+    Case("falsealarm13-cn-alb-instance-servers", "CN", pq.alb_instance_server_group("cn-shanghai", "cn-shanghai-l")),
+    Case("falsealarm13-de-alb-instance-servers", "DE", pq.alb_instance_server_group("eu-central-1", "eu-central-1a")),
+    Case("falsealarm13-cn-ali-private-zone-app", "CN", pq.ali_private_zone_app("cn-shanghai", "fleet.internal")),
+    Case(
+        "falsealarm13-cn-hangzhou-ali-private-zone-app",
+        "CN",
+        pq.ali_private_zone_app("cn-hangzhou", "orders.home.arpa"),
+    ),
+    Case("falsealarm13-de-ali-private-zone-app", "DE", pq.ali_private_zone_app("eu-central-1", "fleet.internal")),
+    Case("falsealarm13-eu-ecs-task-private-zone-influxdb", "EU", pq.ecs_task_private_zone("eu-west-1")),
+    Case("falsealarm13-de-ecs-task-private-zone-influxdb", "DE", pq.ecs_task_private_zone("eu-central-1")),
+    Case("falsealarm13-jp-ecs-task-private-zone-influxdb", "JP", pq.ecs_task_private_zone("ap-northeast-1")),
+    Case("falsealarm13-us-ecs-task-private-zone-influxdb", "US", pq.ecs_task_private_zone("us-east-1")),
+    Case("falsealarm13-cn-ecs-task-private-zone-influxdb", "CN", pq.ecs_task_private_zone("cn-north-1")),
+    Case("falsealarm13-cn-ningxia-ecs-task-private-zone-influxdb", "CN", pq.ecs_task_private_zone("cn-northwest-1")),
+    Case(
+        "falsealarm13-eu-influxdb-bucket-capitals-partner",
+        "EU",
+        pq.influxdb_bucket_variable("eu-west-1", "ChargingSessions", told="PartnerSessions"),
+        {"RES-017"},
+    ),
+    # An MSK Replicator's self-managed brokers by their EC2 private DNS names were refused (RES-015): the name's Region
+    # label (ec2.internal: us-east-1) is now judged; brokers in a peered VPC of another Region stay refused.
+    Case(
+        "falsealarm13-eu-msk-replicator-self-managed-ec2-ohio",
+        "EU",
+        pq.msk_replicator_self_managed("eu-west-1", "ip-10-50-5-11.us-east-2.compute.internal:9096"),
+        {"RES-006"},
+    ),
+    Case(
+        "falsealarm13-cn-msk-replicator-self-managed-ec2-virginia",
+        "CN",
+        pq.msk_replicator_self_managed("cn-north-1", "ip-10-50-5-11.ec2.internal:9096"),
+        {"RES-006"},
+    ),
+    Case(
+        "falsealarm13-us-msk-replicator-self-managed-ec2-no-region",
+        "US",
+        pq.msk_replicator_self_managed("us-east-1", "kafka-1.compute.internal:9096"),
+        {"RES-015"},
+    ),
 ]
 
 

@@ -90,6 +90,20 @@ def test_aws_regional_endpoint_names_its_region_and_partition(region: str, servi
     assert (ref.kind, ref.region, ref.partition, ref.in_url) == ("endpoint", region, partition.name, True)
 
 
+@given(aws_regions, st.sampled_from(["ip-10-24-34-0", "i-0a1b2c3d4e5f60718"]), st.sampled_from(["", ":9096", "/x"]))
+def test_an_ec2_private_dns_name_names_its_region_and_its_partition(region: str, label: str, tail: str) -> None:
+    # EC2's private DNS names (endpoints.yaml compute.internal, no partition of its own): the region label tells the
+    # partition; us-east-1's names are under ec2.internal, whatever labels precede it.
+    partition = CATALOGUE.partition_of(region)
+    assert partition is not None
+    (ref,) = PARSER.scan(f"kafka://{label}.{region}.compute.internal{tail}")
+    assert (ref.kind, ref.region, ref.partition, ref.known_region) == ("endpoint", region, partition.name, True)
+    (ref,) = PARSER.scan(f"kafka://{label}.ec2.internal{tail}")
+    assert (ref.kind, ref.region, ref.partition) == ("endpoint", "us-east-1", "aws")
+    (ref,) = PARSER.scan(f"kafka://{label}.compute.internal{tail}")  # names no region
+    assert (ref.kind, ref.region, ref.partition) == ("endpoint", None, None)
+
+
 @given(ali_regions, st.sampled_from(["oss-{r}", "oss-{r}-internal", "bucket.oss-{r}", "kms.{r}", "kms-vpc.{r}"]))
 def test_alicloud_endpoint_names_its_region(region: str, pattern: str) -> None:
     (ref,) = PARSER.scan(pattern.format(r=region) + ".aliyuncs.com")

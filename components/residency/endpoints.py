@@ -33,7 +33,11 @@ class Suffix(_Frozen):
     """A regional DNS suffix: hosts under it name their region in a label."""
 
     partition: str | None = None
-    """AWS partition of the suffix (None for Alibaba Cloud)."""
+    """AWS partition of the suffix (None for Alibaba Cloud, and for an AWS suffix every partition uses, whose region
+    label alone tells the partition: EC2's private DNS names under ``<region>.compute.internal``)."""
+    region: str | None = None
+    """The one region every host under the suffix is in, where no label names it (EC2's private DNS names in
+    us-east-1, ``ip-10-24-34-0.ec2.internal``); None: the region is read from the labels left of the suffix."""
     sources: tuple[str, ...]
     """Where the suffix is documented."""
 

@@ -520,7 +520,10 @@ class RuleEngine:
         ids = self.endpoints.identifier_hosts
         self._identifier_hosts = ids.hosts if ids is not None else frozenset()
         # DNS suffixes whose hosts may be in the jurisdiction at all (the region label decides the rest).
-        suffixes = {s for s, e in self.endpoints.aws.suffixes.items() if e.partition in j.aws.partitions}
+        # A suffix of no partition (compute.internal) is every partition's: its region label tells which.
+        suffixes = {
+            s for s, e in self.endpoints.aws.suffixes.items() if e.partition is None or e.partition in j.aws.partitions
+        }
         for name in j.aws.partitions:
             suffixes.add(self.catalogue.aws_partitions[name].dns_suffix)
         if j.alicloud.regions:
@@ -2313,7 +2316,13 @@ class RuleEngine:
         database's, where the database is (its region judged), no S3 bucket."""
         if walk.defer is not None and walk.defer(name):
             return
-        if variable and walk.known is not None and walk.known(server_bucket_key(name)):
+        if (
+            variable
+            and walk.known is not None
+            and any(walk.known(server_bucket_key(n)) for n in {name, (text or name).strip()})
+        ):
+            # Compared as written too: an InfluxDB bucket name may hold capitals (`ChargingSessions`), which the S3
+            # name fold (_bucket_name_form) lowers before this (false-alarm review of stop 34's refusals).
             return
         self._bucket_verdict(walk, name, None, walk.cloud, path, text or name, group=group)
 

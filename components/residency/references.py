@@ -472,6 +472,8 @@ class ReferenceParser:
             **{host: ("aws", entry.region) for host, entry in endpoints.aws.region_hosts.items()},
             **{host: ("alicloud", entry.region) for host, entry in endpoints.alicloud.region_hosts.items()},
         }
+        # Suffixes whose hosts are all in one region no label names (EC2's us-east-1 private DNS names, ec2.internal).
+        self._suffix_regions = {s: e.region for s, e in endpoints.aws.suffixes.items() if e.region is not None}
         # (suffix, cloud, partition, edge service); longest first so amazonaws.com.cn is not read as amazonaws.com.
         table: list[tuple[str, Cloud, str | None, str | None]] = []
         table += [(s, "aws", e.partition, None) for s, e in endpoints.aws.suffixes.items()]
@@ -777,7 +779,12 @@ class ReferenceParser:
                 if edge is not None:
                     return Reference("endpoint", cloud, host, None, partition, suffix, True, in_url, edge=edge)
                 prefix = host[: -len(suffix) - 1]
-                region, known = self._region_in_labels(cloud, prefix.split("."))
+                fixed_region = self._suffix_regions.get(suffix) if cloud == "aws" else None
+                region, known = (
+                    (fixed_region, fixed_region in self._aws_regions)
+                    if fixed_region is not None
+                    else self._region_in_labels(cloud, prefix.split("."))
+                )
                 # amazonaws.com serves both aws and aws-us-gov; the region tells which.
                 exact = self._region_partition.get(region, partition) if cloud == "aws" and region else partition
                 # An S3 host names a bucket too (virtual-hosted style), or leaves it to the path (bucket ""): one
