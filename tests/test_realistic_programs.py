@@ -8148,6 +8148,41 @@ def alired11_ros_dr_region(dr_region: str) -> Callable[[Ctx], object]:
     return build
 
 
+def lead34_rest_api_s3(form: str, bucket: str, own: bool = False) -> Callable[[Ctx], object]:
+    # docs: aws apigateway/integration, type AWS, `uri` "arn:aws:apigateway:{region}:{subdomain.service|service}:
+    # path|action/{service_api}" ("for integration with the S3 API of GetObject, the uri can be either
+    # arn:aws:apigateway:us-west-2:s3:action/GetObject&Bucket={bucket}&Key={key} or
+    # arn:aws:apigateway:us-west-2:s3:path/{bucket}/{key}"), the subdomain form `<bucket>.s3:path/<key>`: an S3 proxy
+    # API storing the workshop's diagnostic uploads. `own`: the stack's bucket, named by its output.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        p = "aws-cn" if region.startswith("cn-") else "aws"
+        api = aws.apigateway.RestApi("uploads", name="uploads", endpoint_configuration={"types": "REGIONAL"},
+                                     opts=c.aws)  # fmt: skip
+        resource = aws.apigateway.Resource("object", rest_api=api.id, parent_id=api.root_resource_id,
+                                           path_part="{key}", opts=c.aws)  # fmt: skip
+        method = aws.apigateway.Method("put-object-method", rest_api=api.id, resource_id=resource.id, http_method="PUT",
+                                       authorization="AWS_IAM", request_parameters={"method.request.path.key": True},
+                                       opts=c.aws)  # fmt: skip
+        name: Any = bucket
+        if own:
+            name = aws.s3.Bucket("uploads", bucket=bucket, opts=c.aws).bucket
+        shapes = {
+            "path": "arn:{p}:apigateway:{r}:s3:path/{b}/{{key}}",
+            "subdomain": "arn:{p}:apigateway:{r}:{b}.s3:path/{{key}}",
+            "action": "arn:{p}:apigateway:{r}:s3:action/PutObject&Bucket={b}&Key={{key}}",
+        }
+        uri = pulumi.Output.from_input(name).apply(lambda b: shapes[form].format(p=p, r=region, b=b))
+        return aws.apigateway.Integration(
+            "put-object", rest_api=api.id, resource_id=resource.id, http_method=method.http_method,
+            integration_http_method="PUT", type="AWS", uri=uri,
+            credentials=f"arn:{p}:iam::123456789012:role/apigw-uploads",
+            request_parameters={"integration.request.path.key": "method.request.path.key"}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -15129,6 +15164,40 @@ CASES: list[Case] = [
         pq.msk_replicator_self_managed("us-east-1", "kafka-1.compute.internal:9096"),
         {"RES-015"},
     ),
+    # An API Gateway S3 integration's bucket (found by the false-alarm review of stop 34, closed by the lead).
+    Case(
+        "lead34-eu-rest-api-s3-path-partner-bucket",
+        "EU",
+        lead34_rest_api_s3("path", "partner-drop-bucket"),
+        {"RES-017"},
+    ),
+    Case(
+        "lead34-de-rest-api-s3-subdomain-partner-bucket",
+        "DE",
+        lead34_rest_api_s3("subdomain", "partner-drop"),
+        {"RES-017"},
+    ),
+    Case(
+        "lead34-jp-rest-api-s3-action-partner-bucket", "JP", lead34_rest_api_s3("action", "partner-drop"), {"RES-017"}
+    ),
+    Case("lead34-eu-rest-api-s3-path-own-bucket", "EU", lead34_rest_api_s3("path", "fleet-diag-uploads", own=True)),
+    Case("lead34-de-rest-api-s3-subdomain-own-bucket", "DE", lead34_rest_api_s3("subdomain", "fleet-diag", own=True)),
+    Case("lead34-jp-rest-api-s3-action-own-bucket", "JP", lead34_rest_api_s3("action", "fleet-diag", own=True)),
+    Case(
+        "lead34-us-rest-api-s3-path-partner-bucket-declared",
+        "US",
+        lead34_rest_api_s3("path", "partner-drop-bucket"),
+        destinations=[
+            {
+                "id": "us-dealer-intake-bucket",
+                "kind": "resident",
+                "match": "arn:aws:apigateway:us-east-1:s3:path/partner-drop-bucket/",
+                "evidence": "the dealer network's US intake bucket, us-east-1 (contract DN-2026-07)",
+            }
+        ],
+    ),
+    # aws-cn lies wholly in CN: a bucket name there is judged by the partition.
+    Case("lead34-cn-rest-api-s3-path-other-bucket", "CN", lead34_rest_api_s3("path", "plant-drop-bucket")),
 ]
 
 
