@@ -8183,6 +8183,81 @@ def lead34_rest_api_s3(form: str, bucket: str, own: bool = False) -> Callable[[C
     return build
 
 
+def awsred11_rest_api_s3_mapped(
+    form: str, mapping: str | None, own: str | None = None, *, as_output: bool = False
+) -> Callable[[Ctx], object]:
+    # docs: aws apigateway/integration (type AWS, `uri`, `request_parameters`), API Gateway Developer Guide "Tutorial:
+    # Create a REST API as an Amazon S3 proxy" (the uri's `{bucket}` path parameter mapped from the method's
+    # `method.request.path.folder`) and x-amazon-apigateway-integration.requestParameters ("static values should be
+    # enclosed in single quotes"): an S3 proxy storing the workshop's diagnostic uploads, the bucket a placeholder of
+    # the uri. `mapping`: what `integration.request.path.folder` maps (None: the uri writes `${stageVariables.bucket}`);
+    # `own`: the stack's bucket of that name; `as_output`: the request parameters computed (an Output).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        p = "aws-cn" if region.startswith("cn-") else "aws"
+        if own:
+            aws.s3.Bucket("uploads", bucket=own, opts=c.aws)
+        api = aws.apigateway.RestApi("uploads", name="uploads", endpoint_configuration={"types": "REGIONAL"},
+                                     opts=c.aws)  # fmt: skip
+        folder = aws.apigateway.Resource("folder", rest_api=api.id, parent_id=api.root_resource_id,
+                                         path_part="{folder}", opts=c.aws)  # fmt: skip
+        item = aws.apigateway.Resource("item", rest_api=api.id, parent_id=folder.id, path_part="{item}",
+                                       opts=c.aws)  # fmt: skip
+        method = aws.apigateway.Method(
+            "put-item-method", rest_api=api.id, resource_id=item.id, http_method="PUT", authorization="AWS_IAM",
+            request_parameters={"method.request.path.folder": True, "method.request.path.item": True,
+                                "method.request.querystring.bucket": False, "method.request.header.x-bucket": False},
+            opts=c.aws,
+        )  # fmt: skip
+        place = "${stageVariables.bucket}" if mapping is None else "{folder}"
+        uri = {
+            "path": f"arn:{p}:apigateway:{region}:s3:path/{place}/{{item}}",
+            "subdomain": f"arn:{p}:apigateway:{region}:{place}.s3:path/{{item}}",
+            "action": f"arn:{p}:apigateway:{region}:s3:action/PutObject&Bucket={place}&Key={{item}}",
+        }[form]
+        params: dict[str, str] = {"integration.request.path.item": "method.request.path.item"}
+        if mapping is not None:
+            params["integration.request.path.folder"] = mapping
+        return aws.apigateway.Integration(
+            "put-item", rest_api=api.id, resource_id=item.id, http_method=method.http_method,
+            integration_http_method="PUT", type="AWS", uri=uri,
+            credentials=f"arn:{p}:iam::123456789012:role/apigw-uploads",
+            request_parameters=pulumi.Output.from_input(params) if as_output else params, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred11_openapi_s3_mapped(mapping: str, own: str | None = None) -> Callable[[Ctx], object]:
+    # docs: aws apigateway/restapi `body` (an OpenAPI definition), API Gateway "OpenAPI definitions of the sample API as
+    # an Amazon S3 proxy" (x-amazon-apigateway-integration `uri` "arn:aws:apigateway:<region>:s3:path/{bucket}/{object}"
+    # with `requestParameters` "integration.request.path.bucket": "method.request.path.folder"): the same S3 proxy
+    # imported from its definition.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        p = "aws-cn" if region.startswith("cn-") else "aws"
+        if own:
+            aws.s3.Bucket("uploads", bucket=own, opts=c.aws)
+        body = {
+            "openapi": "3.0.1", "info": {"title": "uploads", "version": "2026-12-03"},
+            "paths": {"/{folder}/{item}": {"put": {
+                "parameters": [{"name": "folder", "in": "path", "required": True, "schema": {"type": "string"}},
+                               {"name": "item", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "200 response"}},
+                "x-amazon-apigateway-integration": {
+                    "type": "aws", "httpMethod": "PUT", "passthroughBehavior": "when_no_match",
+                    "uri": f"arn:{p}:apigateway:{region}:s3:path/{{bucket}}/{{object}}",
+                    "credentials": f"arn:{p}:iam::123456789012:role/apigw-uploads",
+                    "requestParameters": {"integration.request.path.bucket": mapping,
+                                          "integration.request.path.object": "method.request.path.item"},
+                    "responses": {"default": {"statusCode": "200"}}}}}},
+        }  # fmt: skip
+        return aws.apigateway.RestApi("uploads", name="uploads", body=json.dumps(body),
+                                      endpoint_configuration={"types": "REGIONAL"}, opts=c.aws)  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -15198,6 +15273,104 @@ CASES: list[Case] = [
     ),
     # aws-cn lies wholly in CN: a bucket name there is judged by the partition.
     Case("lead34-cn-rest-api-s3-path-other-bucket", "CN", lead34_rest_api_s3("path", "plant-drop-bucket")),
+    # An API Gateway S3 integration whose bucket is a placeholder of the uri, filled from the request parameters
+    # (AWS red team, round 11): a quoted static value is the bucket; the caller's value is chosen at run time.
+    Case(
+        "awsred11-eu-rest-api-s3-path-variable-partner-literal",
+        "EU",
+        awsred11_rest_api_s3_mapped("path", "'partner-drop-bucket'"),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-eu-rest-api-s3-path-variable-own-literal",
+        "EU",
+        awsred11_rest_api_s3_mapped("path", "'fleet-diag-uploads'", own="fleet-diag-uploads"),
+    ),
+    Case(
+        "awsred11-de-rest-api-s3-action-variable-partner-literal",
+        "DE",
+        awsred11_rest_api_s3_mapped("action", "'partner-drop'"),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-de-rest-api-s3-action-variable-own-literal",
+        "DE",
+        awsred11_rest_api_s3_mapped("action", "'fleet-diag'", own="fleet-diag"),
+    ),
+    Case(
+        "awsred11-jp-rest-api-s3-subdomain-variable-caller-path",
+        "JP",
+        awsred11_rest_api_s3_mapped("subdomain", "method.request.path.folder"),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-eu-rest-api-s3-path-variable-caller-querystring",
+        "EU",
+        awsred11_rest_api_s3_mapped("path", "method.request.querystring.bucket"),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-us-rest-api-s3-path-variable-caller-header",
+        "US",
+        awsred11_rest_api_s3_mapped("path", "method.request.header.x-bucket"),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-us-rest-api-s3-path-variable-caller-declared",
+        "US",
+        awsred11_rest_api_s3_mapped("path", "method.request.path.folder"),
+        destinations=[
+            {
+                "id": "us-workshop-folders",
+                "kind": "resident",
+                "match": "method.request.path.folder",
+                "evidence": "the API's resource policy and the role's policy allow only the workshop buckets "
+                "fleet-diag-us-*, all in us-east-1 (review SEC-2026-118)",
+            }
+        ],
+    ),
+    Case(
+        "awsred11-cn-rest-api-s3-path-variable-caller",
+        "CN",
+        awsred11_rest_api_s3_mapped("path", "method.request.path.folder"),
+    ),
+    Case(
+        "awsred11-cn-rest-api-s3-path-variable-other-literal", "CN", awsred11_rest_api_s3_mapped("path", "'plant-drop'")
+    ),
+    Case(
+        "awsred11-eu-rest-api-s3-stage-variable-bucket",
+        "EU",
+        awsred11_rest_api_s3_mapped("path", None),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-de-rest-api-s3-path-variable-partner-literal-output",
+        "DE",
+        awsred11_rest_api_s3_mapped("path", "'partner-drop'", as_output=True),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-de-rest-api-s3-path-variable-own-literal-output",
+        "DE",
+        awsred11_rest_api_s3_mapped("path", "'fleet-diag'", own="fleet-diag", as_output=True),
+    ),
+    Case(
+        "awsred11-eu-openapi-s3-path-variable-partner-literal",
+        "EU",
+        awsred11_openapi_s3_mapped("'partner-drop'"),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-eu-openapi-s3-path-variable-own-literal",
+        "EU",
+        awsred11_openapi_s3_mapped("'fleet-diag-uploads'", own="fleet-diag-uploads"),
+    ),
+    Case(
+        "awsred11-jp-openapi-s3-path-variable-caller",
+        "JP",
+        awsred11_openapi_s3_mapped("method.request.path.folder"),
+        {"RES-017"},
+    ),
 ]
 
 
