@@ -1208,3 +1208,50 @@ def test_every_mapped_placeholder_is_judged_both_ways(name: str, bucket: str, so
     assert refused == ["RES-017"]
     own = [f.rule.id for f in engine.check(subject, known=lambda n: n == bucket)[0]]
     assert own == ([] if source == "literal" else ["RES-017"])
+
+
+@pytest.mark.parametrize(
+    ("code", "region", "mapping", "expected"),
+    [
+        # A quoted static value is the host, judged in the URL as written.
+        ("DE", "eu-central-1", "'orders.partner.example.com'", ["RES-015"]),
+        ("DE", "eu-central-1", "'a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com'", []),
+        ("CN", "cn-north-1", "'a1b2c3d4e5.execute-api.us-east-1.amazonaws.com'", ["RES-006"]),
+        # Any other source is a host chosen when the API runs: unproven, in aws-cn too (a host has no partition).
+        ("DE", "eu-central-1", "method.request.header.X-Backend", ["RES-015"]),
+        ("CN", "cn-north-1", "method.request.path.backend", ["RES-015"]),
+        ("JP", "ap-northeast-1", "stageVariables.backend", ["RES-015"]),
+        # Unmapped: nothing fills it.
+        ("DE", "eu-central-1", None, []),
+    ],
+)  # fmt: skip
+def test_an_integration_host_filled_by_a_path_parameter_is_judged(
+    code: str, region: str, mapping: str | None, expected: list[str]
+) -> None:
+    # Both passed before round 11 of the AWS red team (the scan leaves a placeholder host to what fills it).
+    params = {"integration.request.path.proxy": "method.request.path.proxy"}
+    if mapping is not None:
+        params["integration.request.path.backend"] = mapping
+    props = {"type": "HTTP_PROXY", "uri": "https://{backend}/{proxy}", "request_parameters": params}
+    findings, _ = RuleEngine(code).check(Subject(_INTEGRATION, "any", props, ProviderRef("aws", "p", region)))
+    assert [(f.rule.id, f.path) for f in findings] == [(r, "uri") for r in expected]
+
+
+def test_an_http_api_host_filled_by_a_route_variable_is_the_callers() -> None:
+    props = {"integration_type": "HTTP_PROXY", "integration_uri": "https://{backend}/{proxy}"}
+    subject = Subject("aws:apigatewayv2/integration:Integration", "i", props, ProviderRef("aws", "p", "eu-west-1"))
+    assert [f.rule.id for f in RuleEngine("EU").check(subject)[0]] == ["RES-015"]
+    fixed = {**props, "integration_uri": "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/{proxy}"}
+    assert RuleEngine("EU").check(subject._replace(props=fixed))[0] == []
+
+
+@pytest.mark.parametrize("name", ["proxy", "host", "endpoint", "url", "server"])
+def test_rest_request_parameters_are_mapping_expressions_not_hosts(name: str) -> None:
+    # The docs' HTTP proxy (`integration.request.path.proxy` from `method.request.path.proxy`) and a forwarded Host
+    # header were refused as hosts (RES-015) before round 11 of the AWS red team: a false alarm.
+    params = {f"integration.request.path.{name}": f"method.request.path.{name}",
+              f"integration.request.header.{name}": f"method.request.header.{name}"}  # fmt: skip
+    uri = f"https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/{{{name}}}"
+    subject = Subject(_INTEGRATION, "i", {"type": "HTTP_PROXY", "uri": uri, "request_parameters": params},
+                      ProviderRef("aws", "p", "eu-west-1"))  # fmt: skip
+    assert RuleEngine("EU").check(subject)[0] == []

@@ -1976,6 +1976,47 @@ class RuleEngine:
             self._judge(walk, ref, path, rule_id)
             if ref.kind == "aws-arn" and "apigateway:" in ref.text.lower():
                 self._judge_mapped_bucket(walk, ref, path)
+        if "://{" in value and walk.kpath[-1:] in _INTEGRATION_URI_KEYS:
+            self._judge_mapped_host(walk, value, path, key)
+
+    def _judge_mapped_host(self, walk: _Walk, value: str, path: str, key: str) -> None:
+        """An API Gateway integration URL whose host is a path parameter (``https://{host}/orders``), which the
+        reference scan leaves to what fills it. In a REST API the integration request parameter
+        ``integration.request.path.<name>`` beside the URL fills it: a quoted static value is the host, judged in the
+        URL as written; any other source (the caller's ``method.request.*``, ``stageVariables.*``, ``context.*``) is a
+        host chosen when the API runs, unproven (RES-015) unless the exact expression is declared. An HTTP API
+        (``integration_uri``) fills it from the route's path variable ("You can reference path variables in the
+        integration URI", HTTP API HTTP proxy integrations): the caller's. Whether API Gateway accepts a parameter in
+        the host at all is not documented in the pages read: either way no program it deploys is refused for it. A
+        placeholder not mapped, or a mapping not known yet, is left (nothing names a host here)."""
+        authority = value.split("://", 1)[1].split("/", 1)[0]
+        placeholders = [p for p in integration_placeholders(authority) if not p[2]]
+        if not placeholders:
+            return
+        parameters = prop_of(walk.parent, "request_parameters") if isinstance(walk.parent, Mapping) else None
+        filled, runtime = value, []
+        for text, name, _ in placeholders:
+            if walk.kpath[-1] == "integration_uri":
+                runtime.append(f"{{{name}}}")  # an HTTP API route's path variable: the caller's
+                continue
+            mapped = parameters.get(f"integration.request.path.{name}") if isinstance(parameters, Mapping) else None
+            if not isinstance(mapped, str):
+                return
+            source = mapped.strip()
+            if len(source) >= 2 and source[0] == source[-1] == "'":
+                filled = filled.replace(text, source[1:-1], 1)
+                continue
+            runtime.append(source.lstrip("$"))
+        if runtime:
+            detail = (
+                f"The host this API Gateway integration sends requests to is chosen when the API runs "
+                f"({', '.join(runtime)} fills the host of {value!r}: the caller's request, a stage variable or the "
+                f"request context), so it cannot be proven in {self._j()}. Fix: write the in-country host in the URL "
+                "and take only the path from the request, or declare the expression."
+            )
+            self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, value, detail, (*runtime, value))
+            return
+        self._judge_references(walk, filled, path, key)
 
     def _judge_mapped_bucket(self, walk: _Walk, ref: Reference, path: str) -> None:
         """An API Gateway integration URI calling S3 whose bucket is a placeholder (``s3:path/{bucket}/{key}``,
@@ -2770,6 +2811,7 @@ def _setting_name(props: Mapping[str, Any], name_key: str, logical_name: str) ->
 _FEATURE_CONTEXT = frozenset({"function_name"})
 # An API Gateway integration's `request_parameters` fill its `uri`'s placeholders (the bucket of an S3 integration:
 # engine `_judge_mapped_bucket`): while they are an Output, the guard holds the uri and judges it once they resolve.
+_INTEGRATION_URI_KEYS = frozenset({("uri",), ("integration_uri",)})
 _INTEGRATION_CONTEXT = {"aws:apigateway/integration:Integration": frozenset({"request_parameters"})}
 
 
