@@ -1255,3 +1255,30 @@ def test_rest_request_parameters_are_mapping_expressions_not_hosts(name: str) ->
     subject = Subject(_INTEGRATION, "i", {"type": "HTTP_PROXY", "uri": uri, "request_parameters": params},
                       ProviderRef("aws", "p", "eu-west-1"))  # fmt: skip
     assert RuleEngine("EU").check(subject)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("integration", "expected"),
+    [
+        # The docs' HTTP proxy in a template: the greedy path parameter's mapping is no host (RES-015 before round 11).
+        ({"Type": "HTTP_PROXY", "Uri": "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/{proxy}",
+          "RequestParameters": {"integration.request.path.proxy": "method.request.path.proxy"}}, []),
+        ({"Type": "HTTP_PROXY", "Uri": "https://{backend}/{proxy}",
+          "RequestParameters": {"integration.request.path.backend": "method.request.header.X-Backend"}}, ["RES-015"]),
+        ({"Type": "AWS", "Uri": "arn:aws:apigateway:eu-west-1:s3:path/{bucket}/{key}",
+          "RequestParameters": {"integration.request.path.bucket": "'partner-drop'"}}, ["RES-017"]),
+        ({"Type": "AWS", "Uri": "arn:aws:apigateway:eu-west-1:s3:path/{bucket}/{key}",
+          "RequestParameters": {"integration.request.path.bucket": "'fleet-diag'"}}, []),
+    ],
+)  # fmt: skip
+def test_a_template_method_integration_is_judged_as_the_resource_is(
+    integration: dict[str, object], expected: list[str]
+) -> None:
+    # AWS::ApiGateway::Method `Integration`: `Uri` beside `RequestParameters`, as an Integration's inputs.
+    template = {"Resources": {"Method": {"Type": "AWS::ApiGateway::Method", "Properties": {
+        "HttpMethod": "ANY", "RestApiId": "a", "ResourceId": "r", "AuthorizationType": "NONE",
+        "Integration": {"IntegrationHttpMethod": "ANY", **integration}}}}}  # fmt: skip
+    subject = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": json.dumps(template)},
+                      ProviderRef("aws", "p", "eu-west-1"))  # fmt: skip
+    findings, _ = RuleEngine("EU").check(subject, known=lambda name: name == "fleet-diag")
+    assert [f.rule.id for f in findings] == expected
