@@ -3201,7 +3201,8 @@ def test_match_expressions_are_compared_not_contacted(entry: Any) -> None:
     for value in (_SAAS, pattern, "{ ($.eventSource = kms.amazonaws.com) }"):
         subject = Subject(entry.type, "r", _at(path, value), provider("EU", cloud))
         assert rule_ids("EU", subject) == alone, value
-    elsewhere = path.rsplit(".", 1)[0] + ".endpoint" if "." in path else "endpoint"
+    # A path ending in "*" takes every key of its map (a REST integration's request parameters): elsewhere is outside.
+    elsewhere = path.rsplit(".", 1)[0] + ".endpoint" if "." in path and parts[-1] != "*" else "endpoint"
     assert rule_ids("EU", Subject(entry.type, "r", _at(elsewhere, _SAAS), provider("EU", cloud))) == alone | {"RES-015"}
     other = "aws:lambda/function:Function" if cloud == "aws" else "alicloud:fc/function:Function"
     assert rule_ids("EU", Subject(other, "r", _at(path, _SAAS), provider("EU", cloud))) == {"RES-015"}

@@ -8183,6 +8183,138 @@ def lead34_rest_api_s3(form: str, bucket: str, own: bool = False) -> Callable[[C
     return build
 
 
+def awsred11_rest_api_s3_mapped(
+    form: str, mapping: str | None, own: str | None = None, *, as_output: bool = False
+) -> Callable[[Ctx], object]:
+    # docs: aws apigateway/integration (type AWS, `uri`, `request_parameters`), API Gateway Developer Guide "Tutorial:
+    # Create a REST API as an Amazon S3 proxy" (the uri's `{bucket}` path parameter mapped from the method's
+    # `method.request.path.folder`) and x-amazon-apigateway-integration.requestParameters ("static values should be
+    # enclosed in single quotes"): an S3 proxy storing the workshop's diagnostic uploads, the bucket a placeholder of
+    # the uri. `mapping`: what `integration.request.path.folder` maps (None: the uri writes `${stageVariables.bucket}`);
+    # `own`: the stack's bucket of that name; `as_output`: the request parameters computed (an Output).
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        p = "aws-cn" if region.startswith("cn-") else "aws"
+        if own:
+            aws.s3.Bucket("uploads", bucket=own, opts=c.aws)
+        api = aws.apigateway.RestApi("uploads", name="uploads", endpoint_configuration={"types": "REGIONAL"},
+                                     opts=c.aws)  # fmt: skip
+        folder = aws.apigateway.Resource("folder", rest_api=api.id, parent_id=api.root_resource_id,
+                                         path_part="{folder}", opts=c.aws)  # fmt: skip
+        item = aws.apigateway.Resource("item", rest_api=api.id, parent_id=folder.id, path_part="{item}",
+                                       opts=c.aws)  # fmt: skip
+        method = aws.apigateway.Method(
+            "put-item-method", rest_api=api.id, resource_id=item.id, http_method="PUT", authorization="AWS_IAM",
+            request_parameters={"method.request.path.folder": True, "method.request.path.item": True,
+                                "method.request.querystring.bucket": False, "method.request.header.x-bucket": False},
+            opts=c.aws,
+        )  # fmt: skip
+        place = "${stageVariables.bucket}" if mapping is None else "{folder}"
+        uri = {
+            "path": f"arn:{p}:apigateway:{region}:s3:path/{place}/{{item}}",
+            "subdomain": f"arn:{p}:apigateway:{region}:{place}.s3:path/{{item}}",
+            "action": f"arn:{p}:apigateway:{region}:s3:action/PutObject&Bucket={place}&Key={{item}}",
+        }[form]
+        params: dict[str, str] = {"integration.request.path.item": "method.request.path.item"}
+        if mapping is not None:
+            params["integration.request.path.folder"] = mapping
+        return aws.apigateway.Integration(
+            "put-item", rest_api=api.id, resource_id=item.id, http_method=method.http_method,
+            integration_http_method="PUT", type="AWS", uri=uri,
+            credentials=f"arn:{p}:iam::123456789012:role/apigw-uploads",
+            request_parameters=pulumi.Output.from_input(params) if as_output else params, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred11_openapi_s3_mapped(mapping: str, own: str | None = None) -> Callable[[Ctx], object]:
+    # docs: aws apigateway/restapi `body` (an OpenAPI definition), API Gateway "OpenAPI definitions of the sample API as
+    # an Amazon S3 proxy" (x-amazon-apigateway-integration `uri` "arn:aws:apigateway:<region>:s3:path/{bucket}/{object}"
+    # with `requestParameters` "integration.request.path.bucket": "method.request.path.folder"): the same S3 proxy
+    # imported from its definition.
+    def build(c: Ctx) -> object:
+        region = REGION[c.code][0]
+        p = "aws-cn" if region.startswith("cn-") else "aws"
+        if own:
+            aws.s3.Bucket("uploads", bucket=own, opts=c.aws)
+        body = {
+            "openapi": "3.0.1", "info": {"title": "uploads", "version": "2026-12-03"},
+            "paths": {"/{folder}/{item}": {"put": {
+                "parameters": [{"name": "folder", "in": "path", "required": True, "schema": {"type": "string"}},
+                               {"name": "item", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "200 response"}},
+                "x-amazon-apigateway-integration": {
+                    "type": "aws", "httpMethod": "PUT", "passthroughBehavior": "when_no_match",
+                    "uri": f"arn:{p}:apigateway:{region}:s3:path/{{bucket}}/{{object}}",
+                    "credentials": f"arn:{p}:iam::123456789012:role/apigw-uploads",
+                    "requestParameters": {"integration.request.path.bucket": mapping,
+                                          "integration.request.path.object": "method.request.path.item"},
+                    "responses": {"default": {"statusCode": "200"}}}}}},
+        }  # fmt: skip
+        return aws.apigateway.RestApi("uploads", name="uploads", body=json.dumps(body),
+                                      endpoint_configuration={"types": "REGIONAL"}, opts=c.aws)  # fmt: skip
+
+    return build
+
+
+def awsred11_rest_api_http_proxy(host: str | None = None, mapping: str | None = None) -> Callable[[Ctx], object]:
+    # docs: aws apigateway/integration and apigateway/vpclink; API Gateway Developer Guide "Set up HTTP proxy
+    # integrations" (a `{proxy+}` resource, the backend `https://.../petstore/{proxy}`, `integration.request.path.proxy`
+    # mapped from `method.request.path.proxy`) and "private integrations" (an internal NLB behind a VPC link, the Host
+    # header forwarded in a custom header). `host`: the backend written in the uri (default: the stack's NLB);
+    # `mapping`: the uri's host is `{backend}`, filled by `integration.request.path.backend` mapped from it.
+    def build(c: Ctx) -> object:
+        nlb = aws.lb.LoadBalancer("orders", load_balancer_type="network", internal=True, subnets=["subnet-1"],
+                                  opts=c.aws)  # fmt: skip
+        link = aws.apigateway.VpcLink("orders", name="orders", target_arn=nlb.arn, opts=c.aws)
+        api = aws.apigateway.RestApi("orders", name="orders", endpoint_configuration={"types": "REGIONAL"},
+                                     opts=c.aws)  # fmt: skip
+        proxy = aws.apigateway.Resource("proxy", rest_api=api.id, parent_id=api.root_resource_id,
+                                        path_part="{proxy+}", opts=c.aws)  # fmt: skip
+        method = aws.apigateway.Method(
+            "any-method", rest_api=api.id, resource_id=proxy.id, http_method="ANY", authorization="AWS_IAM",
+            request_parameters={"method.request.path.proxy": True, "method.request.header.Host": False,
+                                "method.request.header.X-Backend": False}, opts=c.aws,
+        )  # fmt: skip
+        params: dict[str, Any] = {
+            "integration.request.path.proxy": "method.request.path.proxy",
+            "integration.request.header.X-Forwarded-Host": "method.request.header.Host",
+        }
+        uri: Any = (
+            nlb.dns_name.apply(lambda d: f"http://{d}/{{proxy}}") if host is None else f"https://{host}/{{proxy}}"
+        )
+        if mapping is not None:
+            uri = "https://{backend}/{proxy}"
+            params["integration.request.path.backend"] = mapping
+        out: Any = nlb.dns_name.apply(lambda d: {**params, "integration.request.path.backend": f"'{d}'"}) if (
+            mapping == "own") else params  # fmt: skip
+        return aws.apigateway.Integration(
+            "any", rest_api=api.id, resource_id=proxy.id, http_method=method.http_method, type="HTTP_PROXY",
+            integration_http_method="ANY", connection_type="VPC_LINK", connection_id=link.id, uri=uri,
+            request_parameters=out, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def awsred11_http_api_path_variable_host(host: str) -> Callable[[Ctx], object]:
+    # docs: aws apigatewayv2/integration (HTTP_PROXY `integration_uri`), "HTTP proxy integrations for HTTP APIs" ("You
+    # can reference path variables in the integration URI to send the variable's contents to an integration"): the route
+    # `/{backend}/{proxy+}` and the integration's host.
+    def build(c: Ctx) -> object:
+        api = aws.apigatewayv2.Api("orders-api", protocol_type="HTTP", opts=c.aws)
+        integration = aws.apigatewayv2.Integration(
+            "orders", api_id=api.id, integration_type="HTTP_PROXY", integration_method="ANY",
+            integration_uri=f"https://{host}/{{proxy}}", opts=c.aws,
+        )  # fmt: skip
+        target = integration.id.apply(lambda i: f"integrations/{i}")
+        return aws.apigatewayv2.Route("orders-route", api_id=api.id, route_key="ANY /{backend}/{proxy+}",
+                                      target=target, opts=c.aws)  # fmt: skip
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -15198,6 +15330,140 @@ CASES: list[Case] = [
     ),
     # aws-cn lies wholly in CN: a bucket name there is judged by the partition.
     Case("lead34-cn-rest-api-s3-path-other-bucket", "CN", lead34_rest_api_s3("path", "plant-drop-bucket")),
+    # An API Gateway S3 integration whose bucket is a placeholder of the uri, filled from the request parameters
+    # (AWS red team, round 11): a quoted static value is the bucket; the caller's value is chosen at run time.
+    Case(
+        "awsred11-eu-rest-api-s3-path-variable-partner-literal",
+        "EU",
+        awsred11_rest_api_s3_mapped("path", "'partner-drop-bucket'"),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-eu-rest-api-s3-path-variable-own-literal",
+        "EU",
+        awsred11_rest_api_s3_mapped("path", "'fleet-diag-uploads'", own="fleet-diag-uploads"),
+    ),
+    Case(
+        "awsred11-de-rest-api-s3-action-variable-partner-literal",
+        "DE",
+        awsred11_rest_api_s3_mapped("action", "'partner-drop'"),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-de-rest-api-s3-action-variable-own-literal",
+        "DE",
+        awsred11_rest_api_s3_mapped("action", "'fleet-diag'", own="fleet-diag"),
+    ),
+    Case(
+        "awsred11-jp-rest-api-s3-subdomain-variable-caller-path",
+        "JP",
+        awsred11_rest_api_s3_mapped("subdomain", "method.request.path.folder"),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-eu-rest-api-s3-path-variable-caller-querystring",
+        "EU",
+        awsred11_rest_api_s3_mapped("path", "method.request.querystring.bucket"),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-us-rest-api-s3-path-variable-caller-header",
+        "US",
+        awsred11_rest_api_s3_mapped("path", "method.request.header.x-bucket"),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-us-rest-api-s3-path-variable-caller-declared",
+        "US",
+        awsred11_rest_api_s3_mapped("path", "method.request.path.folder"),
+        destinations=[
+            {
+                "id": "us-workshop-folders",
+                "kind": "resident",
+                "match": "method.request.path.folder",
+                "evidence": "the API's resource policy and the role's policy allow only the workshop buckets "
+                "fleet-diag-us-*, all in us-east-1 (review SEC-2026-118)",
+            }
+        ],
+    ),
+    Case(
+        "awsred11-cn-rest-api-s3-path-variable-caller",
+        "CN",
+        awsred11_rest_api_s3_mapped("path", "method.request.path.folder"),
+    ),
+    Case(
+        "awsred11-cn-rest-api-s3-path-variable-other-literal", "CN", awsred11_rest_api_s3_mapped("path", "'plant-drop'")
+    ),
+    Case(
+        "awsred11-eu-rest-api-s3-stage-variable-bucket",
+        "EU",
+        awsred11_rest_api_s3_mapped("path", None),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-de-rest-api-s3-path-variable-partner-literal-output",
+        "DE",
+        awsred11_rest_api_s3_mapped("path", "'partner-drop'", as_output=True),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-de-rest-api-s3-path-variable-own-literal-output",
+        "DE",
+        awsred11_rest_api_s3_mapped("path", "'fleet-diag'", own="fleet-diag", as_output=True),
+    ),
+    Case(
+        "awsred11-eu-openapi-s3-path-variable-partner-literal",
+        "EU",
+        awsred11_openapi_s3_mapped("'partner-drop'"),
+        {"RES-017"},
+    ),
+    Case(
+        "awsred11-eu-openapi-s3-path-variable-own-literal",
+        "EU",
+        awsred11_openapi_s3_mapped("'fleet-diag-uploads'", own="fleet-diag-uploads"),
+    ),
+    Case(
+        "awsred11-jp-openapi-s3-path-variable-caller",
+        "JP",
+        awsred11_openapi_s3_mapped("method.request.path.folder"),
+        {"RES-017"},
+    ),
+    # A REST integration's request parameters are mapping expressions, not hosts (a false alarm on the docs' HTTP
+    # proxy); a host a path parameter fills is judged at the uri (AWS red team, round 11).
+    Case("awsred11-eu-rest-api-http-proxy-vpc-link", "EU", awsred11_rest_api_http_proxy()),
+    Case("awsred11-cn-rest-api-http-proxy-vpc-link", "CN", awsred11_rest_api_http_proxy()),
+    Case(
+        "awsred11-jp-rest-api-http-proxy-in-region-api",
+        "JP",
+        awsred11_rest_api_http_proxy("a1b2c3d4e5.execute-api.ap-northeast-1.amazonaws.com"),
+    ),
+    Case(
+        "awsred11-eu-rest-api-http-proxy-partner",
+        "EU",
+        awsred11_rest_api_http_proxy("orders.partner.example.com"),
+        {"RES-015"},
+    ),
+    Case(
+        "awsred11-de-rest-api-http-host-caller",
+        "DE",
+        awsred11_rest_api_http_proxy(mapping="method.request.header.X-Backend"),
+        {"RES-015"},
+    ),
+    Case(
+        "awsred11-us-rest-api-http-host-partner-literal",
+        "US",
+        awsred11_rest_api_http_proxy(mapping="'orders.partner.example.com'"),
+        {"RES-015"},
+    ),
+    Case("awsred11-us-rest-api-http-host-own-literal", "US", awsred11_rest_api_http_proxy(mapping="own")),
+    Case(
+        "awsred11-eu-http-api-path-variable-host", "EU", awsred11_http_api_path_variable_host("{backend}"), {"RES-015"}
+    ),
+    Case(
+        "awsred11-eu-http-api-in-region-host",
+        "EU",
+        awsred11_http_api_path_variable_host("a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com"),
+    ),
 ]
 
 

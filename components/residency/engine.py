@@ -46,6 +46,8 @@ from components.residency.references import (
     compact_placeholders,
     fill_placeholders,
     idna_form,
+    integration_bucket_template,
+    integration_placeholders,
     is_host_shaped,
     is_ip,
     is_private_address,
@@ -742,6 +744,7 @@ class RuleEngine:
         # Type token -> (feature, argument) -> the key its {arg_name, arg_value} pair's value is walked under.
         self._feature_arguments = _feature_arguments(self.endpoints.feature_arguments)
         self.context_inputs.update({t: _FEATURE_CONTEXT for t in self._feature_arguments})
+        self.context_inputs.update(_INTEGRATION_CONTEXT)
 
     def _init_dns_records(self) -> None:
         records = self.endpoints.dns_records
@@ -1971,6 +1974,98 @@ class RuleEngine:
                 continue
             rule_id = RuleId.EXISTING_RESOURCE_IN_JURISDICTION if walk.existing else _RULE_FOR_KIND[ref.kind]
             self._judge(walk, ref, path, rule_id)
+            if ref.kind == "aws-arn" and "apigateway:" in ref.text.lower():
+                self._judge_mapped_bucket(walk, ref, path)
+        if "://{" in value and walk.kpath[-1:] in _INTEGRATION_URI_KEYS:
+            self._judge_mapped_host(walk, value, path, key)
+
+    def _judge_mapped_host(self, walk: _Walk, value: str, path: str, key: str) -> None:
+        """An API Gateway integration URL whose host is a path parameter (``https://{host}/orders``), which the
+        reference scan leaves to what fills it. In a REST API the integration request parameter
+        ``integration.request.path.<name>`` beside the URL fills it: a quoted static value is the host, judged in the
+        URL as written; any other source (the caller's ``method.request.*``, ``stageVariables.*``, ``context.*``) is a
+        host chosen when the API runs, unproven (RES-015) unless the exact expression is declared. An HTTP API
+        (``integration_uri``) fills it from the route's path variable ("You can reference path variables in the
+        integration URI", HTTP API HTTP proxy integrations): the caller's. Whether API Gateway accepts a parameter in
+        the host at all is not documented in the pages read: either way no program it deploys is refused for it. A
+        placeholder not mapped, or a mapping not known yet, is left (nothing names a host here)."""
+        authority = value.split("://", 1)[1].split("/", 1)[0]
+        placeholders = [p for p in integration_placeholders(authority) if not p[2]]
+        if not placeholders:
+            return
+        parameters = prop_of(walk.parent, "request_parameters") if isinstance(walk.parent, Mapping) else None
+        filled, runtime = value, []
+        for text, name, _ in placeholders:
+            if walk.kpath[-1] == "integration_uri":
+                runtime.append(f"{{{name}}}")  # an HTTP API route's path variable: the caller's
+                continue
+            mapped = parameters.get(f"integration.request.path.{name}") if isinstance(parameters, Mapping) else None
+            if not isinstance(mapped, str):
+                return
+            source = mapped.strip()
+            if len(source) >= 2 and source[0] == source[-1] == "'":
+                filled = filled.replace(text, source[1:-1], 1)
+                continue
+            runtime.append(source.lstrip("$"))
+        if runtime:
+            detail = (
+                f"The host this API Gateway integration sends requests to is chosen when the API runs "
+                f"({', '.join(runtime)} fills the host of {value!r}: the caller's request, a stage variable or the "
+                f"request context), so it cannot be proven in {self._j()}. Fix: write the in-country host in the URL "
+                "and take only the path from the request, or declare the expression."
+            )
+            self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, value, detail, (*runtime, value))
+            return
+        self._judge_references(walk, filled, path, key)
+
+    def _judge_mapped_bucket(self, walk: _Walk, ref: Reference, path: str) -> None:
+        """An API Gateway integration URI calling S3 whose bucket is a placeholder (``s3:path/{bucket}/{key}``,
+        ``s3:action/PutObject&Bucket={bucket}``, ``{bucket}.s3:path/{key}``): each ``{name}`` is filled from the request
+        parameter ``integration.request.path.<name>`` beside the URI (the Integration's ``request_parameters``, an
+        OpenAPI ``x-amazon-apigateway-integration``'s ``requestParameters``). A quoted static value (``'drop'``:
+        "static values should be enclosed in single quotes", x-amazon-apigateway-integration.requestParameters) is the
+        bucket, judged as any bucket name; any other source (``method.request.path.folder``, ``...querystring.x``,
+        ``...header.x``, the body, ``context.*``, ``stageVariables.*``, also written in the URI as ``${...}``) is chosen
+        when the API runs: unproven, as a workflow's run-time destination, unless the exact expression is declared or
+        the partition lies wholly in the jurisdiction (aws-cn in CN). A placeholder no parameter maps, or a mapping not
+        known yet (a preview's unknown), names nothing to judge here."""
+        template = integration_bucket_template(ref.text)
+        if not template or not any(c in template for c in "{}$"):
+            return  # another service, or a bucket written out (the parser's bucket reference)
+        if ref.partition is not None and ref.partition not in self.jurisdiction.aws.partitions:
+            return  # the URI's partition is refused already
+        parameters = prop_of(walk.parent, "request_parameters") if isinstance(walk.parent, Mapping) else None
+        name, runtime = template, []
+        for text, placeholder, variable in integration_placeholders(template):
+            source = placeholder if variable else None
+            if source is None:
+                mapped = (
+                    parameters.get(f"integration.request.path.{placeholder}")
+                    if isinstance(parameters, Mapping)
+                    else None
+                )
+                if not isinstance(mapped, str):
+                    return  # unmapped, or not known yet
+                source = mapped.strip()
+                if len(source) >= 2 and source[0] == source[-1] == "'":
+                    name = name.replace(text, source[1:-1])
+                    continue
+            runtime.append(source.lstrip("$"))
+        if runtime:
+            if set(self.jurisdiction.aws.partitions) <= self._closed_partitions:
+                return  # whatever bucket it names is in the partition, in-country
+            detail = (
+                f"The bucket this API Gateway integration calls S3 on is chosen when the API runs "
+                f"({', '.join(runtime)} fills {template!r} in {ref.text!r}: the caller's request, a stage variable or "
+                f"the request context), so it cannot be proven in {self._j()}. Fix: write the stack's bucket in the "
+                "uri or map a quoted static value ('<bucket>'), take only the key from the request, or declare the "
+                "expression."
+            )
+            names = (*runtime, ref.text)
+            self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, ref.text, detail, names)
+            return
+        if name and not any(c in name for c in "{}$"):
+            self._bucket_verdict(walk, name, ref.partition, "aws", path, ref.text)
 
     def _walk_document(
         self, walk: _Walk, document: Any, path: str, key: str, depth: int, template: StackTemplate | None = None
@@ -2714,6 +2809,10 @@ def _setting_name(props: Mapping[str, Any], name_key: str, logical_name: str) ->
 
 
 _FEATURE_CONTEXT = frozenset({"function_name"})
+# An API Gateway integration's `request_parameters` fill its `uri`'s placeholders (the bucket of an S3 integration:
+# engine `_judge_mapped_bucket`): while they are an Output, the guard holds the uri and judges it once they resolve.
+_INTEGRATION_URI_KEYS = frozenset({("uri",), ("integration_uri",)})
+_INTEGRATION_CONTEXT = {"aws:apigateway/integration:Integration": frozenset({"request_parameters"})}
 
 
 def _feature_arguments(arguments: tuple[FeatureArgument, ...]) -> dict[str, dict[tuple[str, str], str]]:

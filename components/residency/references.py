@@ -119,9 +119,9 @@ _APIGATEWAY_S3 = re.compile(
 _BUCKET_PARAMETER = re.compile(r"(?:^|&)Bucket=([^&]*)")
 
 
-def integration_bucket(arn: str) -> str | None:
-    """The bucket an API Gateway integration URI calling S3 names (``_APIGATEWAY_S3``), or None: another service, or
-    a bucket left to a path parameter (``{bucket}``, filled from the request parameters when the API runs)."""
+def integration_bucket_template(arn: str) -> str | None:
+    """The bucket part of an API Gateway integration URI calling S3 (``_APIGATEWAY_S3``) as written, its
+    placeholders kept (``{bucket}``, ``fleet-{env}``, ``${stageVariables.bucket}``); None for another service."""
     m = _APIGATEWAY_S3.match(arn)
     if m is None:
         return None
@@ -132,8 +132,30 @@ def integration_bucket(arn: str) -> str | None:
     else:
         found = _BUCKET_PARAMETER.search(m.group("query"))
         name = found.group(1) if found else ""
-    name = urllib.parse.unquote(name)
+    return urllib.parse.unquote(name)
+
+
+def integration_bucket(arn: str) -> str | None:
+    """The bucket an API Gateway integration URI calling S3 names (``_APIGATEWAY_S3``), or None: another service, or
+    a bucket left to a path parameter (``{bucket}``, filled from the request parameters when the API runs: the engine
+    reads the mapping beside the URI, ``integration_placeholders``)."""
+    name = integration_bucket_template(arn)
     return name if name and not any(c in name for c in "{}$") else None
+
+
+# A placeholder of an integration URI: `{name}`, filled from the integration request parameter
+# `integration.request.path.<name>` ("map ... to the integration request's path parameters", API Gateway Developer
+# Guide, "Tutorial: Create a REST API as an Amazon S3 proxy"), or a stage variable written in the URI,
+# `${stageVariables.<name>}`.
+_URI_PLACEHOLDER = re.compile(r"\$\{([^{}]*)\}|\{([^{}$]*)\}")
+
+
+def integration_placeholders(template: str) -> list[tuple[str, str, bool]]:
+    """Each placeholder of an integration URI's part: (its text, the name, whether it is a ``${...}`` variable)."""
+    return [
+        (m.group(0), m.group(1) if m.group(1) is not None else m.group(2), m.group(1) is not None)
+        for m in _URI_PLACEHOLDER.finditer(template)
+    ]
 
 
 _OSS_LOCATION = re.compile(r"^oss-([a-z]{2,}(?:-[a-z0-9]+)+?)(?:-internal)?$")
