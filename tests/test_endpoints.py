@@ -3984,7 +3984,7 @@ def test_an_oos_templates_region_placeholder_is_judged(
     token: str, default: str, given: str | None, expected: set[str], yaml_form: bool
 ) -> None:
     # placeholder_documents (since stop 34): `{{ target }}` under a region field is the execution's value, else the
-    # parameter's Default; `{{ ACS::RegionId }}` (the execution's own region) stays as written.
+    # parameter's Default; `{{ ACS::RegionId }}` is the execution's own region (its provider's, judged there).
     document = {
         "FormatVersion": "OOS-2019-06-01",
         "Parameters": {"target": {"Type": "String", "Default": default}},
@@ -4022,6 +4022,106 @@ def test_an_oos_templates_placeholders_are_filled_in_before_it_is_read(default: 
         "alicloud:oos/template:Template", "t", {"content": json.dumps(document)}, provider("CN", "alicloud")
     )
     assert rule_ids("CN", subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "region", "script", "expected"),
+    [
+        ("CN", "cn-hangzhou", "-e https://oss-{{ ACS::RegionId }}-internal.aliyuncs.com", set()),
+        ("CN", "cn-hangzhou", "-e https://oss-{{ endpointRegion }}-internal.aliyuncs.com", set()),
+        ("JP", "ap-northeast-1", "-e oss-{{ACS::RegionId}}-internal.aliyuncs.com", set()),
+        ("CN", "cn-hangzhou", "-e https://oss-{{ abroad }}-internal.aliyuncs.com", {"RES-006"}),
+        # The provider's region is not proven (none pinned, or not a plain value): the placeholder stays as written.
+        ("CN", None, "-e https://oss-{{ ACS::RegionId }}-internal.aliyuncs.com", {"RES-015"}),
+        # Another spelling is not OOS's placeholder: left as written, unproven.
+        ("CN", "cn-hangzhou", "-e https://oss-{{ acs::regionid }}-internal.aliyuncs.com", {"RES-015"}),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("token", ["alicloud:oos/template:Template", "alicloud:oos/execution:Execution"])
+def test_an_oos_templates_region_id_is_the_executions_own_region(
+    code: str, region: str | None, script: str, expected: set[str], token: str
+) -> None:
+    # False-alarm review of stop 34's second round: OOS templates and executions are regional
+    # (acs:oos:<region>:<account>:template/<name>) and `{{ ACS::RegionId }}` is the region they run in (Cloud
+    # Assistant's built-in parameter of the same name: "the region ID"); a parameter's Default may name it too.
+    document = {
+        "FormatVersion": "OOS-2019-06-01",
+        "Parameters": {"endpointRegion": {"Type": "String", "Default": "{{ ACS::RegionId }}"},
+                       "abroad": {"Type": "String", "Default": "ap-southeast-1"}},
+        "Tasks": [{"Name": "upload", "Action": "ACS::ECS::RunCommand", "Properties": {
+            "regionId": "{{ ACS::RegionId }}", "commandType": "RunShellScript", "instanceId": "i-fleet0001",
+            "commandContent": f"ossutil cp -r /var/spool/ oss://fleet-spool/ {script}"}}],
+    }  # fmt: skip
+    key = "content" if token.endswith("Template") else "template_content"
+    subject = Subject(token, "t", {key: json.dumps(document)}, ProviderRef("alicloud", "p", region))
+    found = rule_ids(code, subject) - {"RES-017"}  # the bucket is not made here; judged as in the realistic programs
+    assert found == expected
+
+
+_SUB_TEMPLATE = {
+    "ROSTemplateFormatVersion": "2015-09-01",
+    "Parameters": {"SinkHost": {"Type": "String", "Default": "10.20.0.8"},
+                   "OssRegion": {"Type": "String", "Default": "cn-hangzhou"}},
+    "Resources": {"Uploader": {"Type": "ALIYUN::ECS::Instance", "Properties": {"ImageId": "m-1", "UserData": {
+        "Fn::Sub": "#!/bin/sh\ncurl -T spool.tar https://${SinkHost}/in\nossutil ls -e "
+                   "https://oss-${OssRegion}-internal.aliyuncs.com\n"}}}},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("given", "sub", "expected"),
+    [
+        (None, None, set()),  # each Default is what runs
+        ([("SinkHost", "10.20.0.9")], None, set()),
+        ([("SinkHost", "sink.partner.example.com")], None, {"RES-015"}),  # the stack's value wins over the Default
+        ([("OssRegion", "cn-beijing")], None, set()),
+        # A variable map's own name shadows the Parameter inside that Fn::Sub: its value is judged instead.
+        (None, {"SinkHost": "sink.partner.example.com"}, {"RES-015"}),
+    ],
+)  # fmt: skip
+def test_a_parameter_inside_an_fn_sub_is_the_stacks_value_or_its_default(
+    given: list[tuple[str, str]] | None, sub: dict[str, str] | None, expected: set[str]
+) -> None:
+    # False-alarm review of stop 34's second round: `https://oss-${OssRegion}-internal.aliyuncs.com` was unproven
+    # (RES-015) whatever the Parameter's value; it is read as the value the stack gives it, else its Default.
+    document = json.loads(json.dumps(_SUB_TEMPLATE))
+    user_data = document["Resources"]["Uploader"]["Properties"]["UserData"]
+    if sub is not None:
+        user_data["Fn::Sub"] = [user_data["Fn::Sub"], sub]
+    props: dict[str, Any] = {"template_body": json.dumps(document)}
+    if given is not None:
+        props["parameters"] = [{"parameter_key": k, "parameter_value": v} for k, v in given]
+    subject = Subject("alicloud:ros/stack:Stack", "s", props, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
+def test_a_parameter_inside_a_stack_groups_fn_sub_stays_unproven() -> None:
+    # A stack group's (or StackSet's) instances may each override the Parameter; overrides are not joined to the
+    # template, so its Default proves nothing there (fail closed, as before this review).
+    subject = Subject(
+        "alicloud:ros/stackGroup:StackGroup",
+        "g",
+        {"template_body": json.dumps(_SUB_TEMPLATE)},
+        provider("CN", "alicloud"),
+    )
+    assert rule_ids("CN", subject) == {"RES-015"}
+
+
+def test_a_parameter_inside_an_fn_sub_with_no_value_or_escaped_stays_unproven() -> None:
+    # No Default and none given, or `${!Name}` (a literal "${Name}" in the text): nothing proves where it points.
+    document = json.loads(json.dumps(_SUB_TEMPLATE))
+    del document["Parameters"]["SinkHost"]["Default"]
+    subject = Subject(
+        "alicloud:ros/stack:Stack", "s", {"template_body": json.dumps(document)}, provider("CN", "alicloud")
+    )
+    assert rule_ids("CN", subject) == {"RES-015"}
+    escaped = json.loads(json.dumps(_SUB_TEMPLATE))
+    props = escaped["Resources"]["Uploader"]["Properties"]
+    props["UserData"]["Fn::Sub"] = props["UserData"]["Fn::Sub"].replace("${OssRegion}", "${!OssRegion}")
+    subject = Subject(
+        "alicloud:ros/stack:Stack", "s", {"template_body": json.dumps(escaped)}, provider("CN", "alicloud")
+    )
+    assert rule_ids("CN", subject) == {"RES-015"}
 
 
 def test_a_parameter_pair_elsewhere_is_not_a_named_value() -> None:
@@ -5069,6 +5169,12 @@ def _template_stack(
             set(),
         ),
         ("REGION_HOST", {"Ref": "AWS::Region"}, set()),  # a pseudo parameter is judged where it is read
+        # An Fn::Sub with no variable left is its text, judged as the plain value (passed unjudged before stop 34's
+        # second-round false-alarm review); the stack's own regional endpoint passes.
+        ("DB_HOST", {"Fn::Sub": "db.partner.example.com:5432"}, {"RES-015"}),
+        ("DB_HOST", {"Fn::Sub": "db.partner.example.com"}, {"RES-015"}),
+        ("QUEUE_HOST", {"Fn::Sub": "sqs.${AWS::Region}.${AWS::URLSuffix}"}, set()),
+        ("QUEUE_HOST", {"Fn::Sub": ["sqs.${AWS::Region}.amazonaws.com", {}]}, set()),
         # Not a host key: nothing to prove (the name of a table, a topic's Parameter).
         ("TABLE_NAME", {"Ref": "Host"}, set()),
         # A bucket key: a Parameter or an import names anyone's bucket; the template's own bucket is proven.

@@ -38,6 +38,7 @@ import platform_programs_ops as po
 import platform_programs_refusals as pr
 import platform_programs_review33 as pv
 import platform_programs_review34 as pq
+import platform_programs_review34b as pb
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
@@ -15464,6 +15465,202 @@ CASES: list[Case] = [
         "EU",
         awsred11_http_api_path_variable_host("a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com"),
     ),
+    # -- stop 34, false-alarm review of the second round's refusals (tests/platform_programs_review34b.py): ROS and
+    # CloudFormation templates on in-country parameters, OOS templates, ECI config files, Flink SET options, domains
+    # delegated to Route 53 / Alibaba Cloud DNS and API Gateway S3 proxies on the stack's own bucket.
+    *[
+        Case(f"falsealarm14-{code.lower()}-{tag}-ros-image-replica-{form}", code, pb.ros_image_replica(r, rep, form))
+        for code, tag, r, rep, forms in (
+            (
+                "CN",
+                "shanghai",
+                "cn-shanghai",
+                "cn-beijing",
+                ("default", "given", "allowed", "findinmap", "pseudo", "if", "select"),
+            ),
+            ("US", "virginia", "us-east-1", "us-west-1", ("default", "findinmap", "if")),
+            ("EU", "frankfurt", "eu-central-1", "eu-central-1", ("pseudo", "allowed")),
+            ("JP", "tokyo", "ap-northeast-1", "ap-northeast-1", ("pseudo",)),
+        )
+        for form in forms
+    ],
+    *[
+        Case(f"falsealarm14-{code.lower()}-ros-uploader-{form}", code, pb.ros_uploader_stack(r, form))
+        for code, r, forms in (
+            ("CN", "cn-hangzhou", ("params", "pseudo-sub", "cen-china", "param-sub", "param-sub-given")),
+            ("DE", "eu-central-1", ("params", "pseudo-sub")),
+            ("JP", "ap-northeast-1", ("params",)),
+            ("US", "us-west-1", ("pseudo-sub",)),
+        )
+        for form in forms
+    ],
+    *[
+        Case(f"falsealarm14-{code.lower()}-ros-stack-group-{form}", code, pb.ros_stack_group(r, form))
+        for code, r, forms in (
+            ("CN", "cn-beijing", ("cdn-domestic", "stored-domestic", "instance", "group-params")),
+            ("EU", "eu-central-1", ("instance",)),
+            ("JP", "ap-northeast-1", ("group-params",)),
+        )
+        for form in forms
+    ],
+    *[
+        Case(f"falsealarm14-{code.lower()}-cfn-trips-table-{form}", code, pb.cfn_trips_table(r, rep, form))
+        for code, r, rep, forms in (
+            (
+                "CN",
+                "cn-north-1",
+                "cn-northwest-1",
+                ("default", "given", "allowed", "findinmap", "if", "select", "stackset", "stackset-default"),
+            ),
+            ("EU", "eu-west-1", "eu-central-1", ("default", "findinmap", "stackset")),
+            ("JP", "ap-northeast-1", "ap-northeast-3", ("default", "given", "allowed")),
+            ("US", "us-east-1", "us-west-2", ("stackset-default", "if", "select")),
+        )
+        for form in forms
+    ],
+    # A Parameter inside an Fn::Sub text is the stack's value, else its Default (refused before this review, RES-015).
+    Case(
+        "falsealarm14-cn-ros-uploader-param-sub-default-abroad",
+        "CN",
+        pb.ros_uploader_stack("cn-hangzhou", "param-sub", "ap-southeast-1"),
+        {"RES-006"},
+    ),
+    Case("falsealarm14-cn-cfn-replica-endpoint-default", "CN", pb.cfn_replica_endpoint("cn-north-1", "cn-northwest-1")),
+    Case(
+        "falsealarm14-cn-cfn-replica-endpoint-given",
+        "CN",
+        pb.cfn_replica_endpoint("cn-north-1", "cn-north-1", "cn-northwest-1"),
+    ),
+    Case("falsealarm14-eu-cfn-replica-endpoint-default", "EU", pb.cfn_replica_endpoint("eu-west-1", "eu-central-1")),
+    Case(
+        "falsealarm14-jp-cfn-replica-endpoint-given",
+        "JP",
+        pb.cfn_replica_endpoint("ap-northeast-1", "ap-northeast-1", "ap-northeast-3"),
+    ),
+    Case("falsealarm14-us-cfn-replica-endpoint-default", "US", pb.cfn_replica_endpoint("us-east-1", "us-west-2")),
+    Case(
+        "falsealarm14-eu-cfn-replica-endpoint-default-abroad",
+        "EU",
+        pb.cfn_replica_endpoint("eu-west-1", "us-east-1"),
+        {"RES-006"},
+    ),
+    # An Fn::Sub with no variable left is its text: a partner's host passed unjudged under a host key (a leak found by
+    # this review, which the Parameter fill above would otherwise have widened).
+    Case(
+        "falsealarm14-eu-cfn-sink-host-sub-region",
+        "EU",
+        pb.cfn_sink_host("eu-west-1", "sqs.${AWS::Region}.${AWS::URLSuffix}"),
+    ),
+    Case(
+        "falsealarm14-cn-cfn-sink-host-sub-region",
+        "CN",
+        pb.cfn_sink_host("cn-north-1", "sqs.${AWS::Region}.${AWS::URLSuffix}"),
+    ),
+    Case(
+        "falsealarm14-de-cfn-sink-host-sub-literal",
+        "DE",
+        pb.cfn_sink_host("eu-central-1", "sqs.eu-central-1.amazonaws.com"),
+    ),
+    Case(
+        "falsealarm14-eu-cfn-sink-host-sub-partner",
+        "EU",
+        pb.cfn_sink_host("eu-west-1", "intake.partner.example.com"),
+        {"RES-015"},
+    ),
+    *[
+        Case(f"falsealarm14-{code.lower()}-oos-{form}", code, pb.oos_template(r, form))
+        for code, r, forms in (
+            (
+                "CN",
+                "cn-hangzhou",
+                (
+                    "copy-default",
+                    "copy-execution",
+                    "regionid-api",
+                    "regionid-default",
+                    "script-host",
+                    "script-oss",
+                    "script-oss-param",
+                ),
+            ),
+            ("JP", "ap-northeast-1", ("copy-default", "script-oss", "script-oss-no-parameters")),
+            ("EU", "eu-central-1", ("regionid-default", "script-oss-param")),
+            ("US", "us-west-1", ("script-oss",)),
+        )
+        for form in forms
+    ],
+    # The offending twins: the endpoint's region a parameter defaulting to Singapore, or the task run on an instance
+    # there ({{ ACS::RegionId }} is the execution's region; the task's own regionId is judged as a region field).
+    Case(
+        "falsealarm14-cn-oos-script-oss-param-abroad",
+        "CN",
+        pb.oos_template("cn-hangzhou", "script-oss-param-abroad"),
+        {"RES-006"},
+    ),
+    Case(
+        "falsealarm14-cn-oos-script-oss-task-abroad",
+        "CN",
+        pb.oos_template("cn-hangzhou", "script-oss-task-abroad"),
+        {"RES-009"},
+    ),
+    *[
+        Case(
+            f"falsealarm14-{code.lower()}-eci-config-file-{form}{'-ess' if ess else ''}",
+            code,
+            pb.eci_config_file(r, form, scaling=ess),
+        )
+        for code, r, form, ess in (
+            ("CN", "cn-shanghai", "endpoints", False),
+            ("CN", "cn-shanghai", "outputs", False),
+            ("CN", "cn-beijing", "endpoints", True),
+            ("DE", "eu-central-1", "endpoints", False),
+            ("JP", "ap-northeast-1", "outputs", False),
+            ("US", "us-east-1", "endpoints", True),
+        )
+    ],
+    *[
+        Case(f"falsealarm14-{code.lower()}-flink-set-{form}", code, pb.flink_set(r, form))
+        for code, r, forms in (
+            ("CN", "cn-shanghai", ("oss-dir", "oss-endpoint", "legacy-key", "oss-output")),
+            ("DE", "eu-central-1", ("oss-endpoint",)),
+            ("JP", "ap-northeast-1", ("oss-dir",)),
+        )
+        for form in forms
+    ],
+    *[
+        Case(f"falsealarm14-{code.lower()}-route53-delegation-{form}", code, pb.route53_delegation(r, form))
+        for code, r, forms in (
+            ("EU", "eu-west-1", ("child-zone", "registered-own", "literal", "alidns-output")),
+            ("DE", "eu-central-1", ("literal",)),
+            ("JP", "ap-northeast-1", ("registered-own",)),
+            ("US", "us-east-1", ("literal",)),
+            ("CN", "cn-north-1", ("child-zone", "alidns-output")),
+        )
+        for form in forms
+    ],
+    *[
+        Case(f"falsealarm14-{code.lower()}-apigw-s3-proxy-{form}", code, pb.apigw_s3_proxy(r, form))
+        for code, r, forms in (
+            (
+                "EU",
+                "eu-west-1",
+                (
+                    "path-output",
+                    "subdomain-output",
+                    "action-output",
+                    "path-literal",
+                    "path-variable-literal",
+                    "path-variable-method",
+                    "list-bucket",
+                ),
+            ),
+            ("CN", "cn-northwest-1", ("path-output", "subdomain-output", "action-output")),
+            ("DE", "eu-central-1", ("path-variable-literal",)),
+            ("JP", "ap-northeast-1", ("list-bucket",)),
+            ("US", "us-east-1", ("path-literal",)),
+        )
+        for form in forms
+    ],
 ]
 
 
