@@ -15650,7 +15650,6 @@ CASES: list[Case] = [
                     "action-output",
                     "path-literal",
                     "path-variable-literal",
-                    "path-variable-method",
                     "list-bucket",
                 ),
             ),
@@ -15661,6 +15660,30 @@ CASES: list[Case] = [
         )
         for form in forms
     ],
+    # The bucket mapped from the caller's path (`method.request.path.folder`): chosen when the API runs, so unproven
+    # outside aws-cn (awsred11, merged after this program was written as compliant: the IAM role scoping the buckets is
+    # another resource's policy, which proves nothing, as for Step Functions' run-time buckets); declared by the exact
+    # mapping expression it passes.
+    Case(
+        "falsealarm14-eu-apigw-s3-proxy-path-variable-method",
+        "EU",
+        pb.apigw_s3_proxy("eu-west-1", "path-variable-method"),
+        {"RES-017"},
+    ),
+    Case(
+        "falsealarm14-eu-apigw-s3-proxy-path-variable-method-declared",
+        "EU",
+        pb.apigw_s3_proxy("eu-west-1", "path-variable-method"),
+        destinations=[
+            {
+                "id": "eu-workshop-upload-folders",
+                "kind": "resident",
+                "match": "method.request.path.folder",
+                "evidence": "the API's role may write only the stack's three upload "
+                "buckets in eu-west-1 (policy fleet-diag-uploads-writer)",
+            }
+        ],
+    ),
 ]
 
 
