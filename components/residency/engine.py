@@ -2014,20 +2014,13 @@ class RuleEngine:
         placeholders = [p for p in integration_placeholders(authority) if not p[2]]
         if not placeholders:
             return
-        parameters = prop_of(walk.parent, "request_parameters") if isinstance(walk.parent, Mapping) else None
-        filled, runtime = value, []
-        for text, name, _ in placeholders:
-            if walk.kpath[-1] == "integration_uri":
-                runtime.append(f"{{{name}}}")  # an HTTP API route's path variable: the caller's
-                continue
-            mapped = parameters.get(f"integration.request.path.{name}") if isinstance(parameters, Mapping) else None
-            if not isinstance(mapped, str):
+        if walk.kpath[-1] == "integration_uri":  # an HTTP API route's path variables: the caller's
+            filled, runtime = value, [f"{{{name}}}" for _, name, _ in placeholders]
+        else:
+            mapped = self._mapped_placeholders(walk, placeholders, value)
+            if mapped is None:
                 return
-            source = mapped.strip()
-            if len(source) >= 2 and source[0] == source[-1] == "'":
-                filled = filled.replace(text, source[1:-1], 1)
-                continue
-            runtime.append(source.lstrip("$"))
+            filled, runtime = mapped
         if runtime:
             detail = (
                 f"The host this API Gateway integration sends requests to is chosen when the API runs "
@@ -2038,6 +2031,30 @@ class RuleEngine:
             self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, value, detail, (*runtime, value))
             return
         self._judge_references(walk, filled, path, key)
+
+    def _mapped_placeholders(
+        self, walk: _Walk, placeholders: Iterable[tuple[str, str, bool]], text: str
+    ) -> tuple[str, list[str]] | None:
+        """What fills an API Gateway integration URI's placeholders: ``text`` with each one that the REST integration
+        request parameter ``integration.request.path.<name>`` beside the URI maps to a quoted static value ("static
+        values should be enclosed in single quotes") filled in, and the sources of the others, chosen when the API runs
+        (the caller's ``method.request.*``, ``stageVariables.*``, ``context.*``; a ``${...}`` variable written in the
+        URI is its own source). None when a placeholder is unmapped or its mapping not known yet (a preview's
+        unknown): nothing names a destination here."""
+        parameters = prop_of(walk.parent, "request_parameters") if isinstance(walk.parent, Mapping) else None
+        runtime: list[str] = []
+        for whole, name, variable in placeholders:
+            source = name if variable else None
+            if source is None:
+                mapped = parameters.get(f"integration.request.path.{name}") if isinstance(parameters, Mapping) else None
+                if not isinstance(mapped, str):
+                    return None
+                source = mapped.strip()
+                if len(source) >= 2 and source[0] == source[-1] == "'":
+                    text = text.replace(whole, source[1:-1])
+                    continue
+            runtime.append(source.lstrip("$"))
+        return text, runtime
 
     def _judge_mapped_bucket(self, walk: _Walk, ref: Reference, path: str) -> None:
         """An API Gateway integration URI calling S3 whose bucket is a placeholder (``s3:path/{bucket}/{key}``,
@@ -2055,23 +2072,10 @@ class RuleEngine:
             return  # another service, or a bucket written out (the parser's bucket reference)
         if ref.partition is not None and ref.partition not in self.jurisdiction.aws.partitions:
             return  # the URI's partition is refused already
-        parameters = prop_of(walk.parent, "request_parameters") if isinstance(walk.parent, Mapping) else None
-        name, runtime = template, []
-        for text, placeholder, variable in integration_placeholders(template):
-            source = placeholder if variable else None
-            if source is None:
-                mapped = (
-                    parameters.get(f"integration.request.path.{placeholder}")
-                    if isinstance(parameters, Mapping)
-                    else None
-                )
-                if not isinstance(mapped, str):
-                    return  # unmapped, or not known yet
-                source = mapped.strip()
-                if len(source) >= 2 and source[0] == source[-1] == "'":
-                    name = name.replace(text, source[1:-1])
-                    continue
-            runtime.append(source.lstrip("$"))
+        mapped = self._mapped_placeholders(walk, integration_placeholders(template), template)
+        if mapped is None:
+            return  # unmapped, or not known yet
+        name, runtime = mapped
         if runtime:
             if set(self.jurisdiction.aws.partitions) <= self._closed_partitions:
                 return  # whatever bucket it names is in the partition, in-country
