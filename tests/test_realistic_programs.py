@@ -8316,6 +8316,22 @@ def awsred11_http_api_path_variable_host(host: str) -> Callable[[Ctx], object]:
     return build
 
 
+def mutants6_express_cache_az(region: str, bucket_az: str, variables: Mapping[str, str]) -> Callable[[Ctx], object]:
+    # docs: s3/directorybucket (bucket `[bucket_name]--[azid]--x-s3`, location {name: the Availability Zone ID}), S3
+    # User Guide "Directory buckets naming rules" and "Regional and Zonal endpoints for directory buckets" (a zone id
+    # names one Availability Zone of one Region). A per-AZ frames cache read by a Lambda that is told its zone through
+    # its env (mutation search round 6: a zone id under an `_AZ` key was not read as a zone).
+    def build(c: Ctx) -> object:
+        opts = pp._aws(region)
+        cache = aws.s3.DirectoryBucket(
+            "frames-cache", bucket=f"ev-frames-cache--{bucket_az}--x-s3",
+            location={"name": bucket_az, "type": "AvailabilityZone"}, force_destroy=True, opts=opts,
+        )  # fmt: skip
+        return pp._function("frame-reader", opts, {"CACHE_BUCKET": cache.bucket, **variables})
+
+    return build
+
+
 CASES: list[Case] = [
     # -- compliant: must never be refused ---------------------------------------------------------
     Case("cn-own-bucket-policy", "CN", own_bucket_policy),
@@ -15684,6 +15700,61 @@ CASES: list[Case] = [
             }
         ],
     ),
+    # Mutation search, round 6 (stop 34): an AWS zone id under an application's `_AZ` / `_AZ_ID` key (RES-008).
+    Case(
+        "mutants6-eu-lambda-cache-az-london",
+        "EU",
+        mutants6_express_cache_az("eu-north-1", "eun1-az1", {"CACHE_AZ": "euw2-az1"}),
+        {"RES-008"},
+    ),
+    Case(
+        "mutants6-eu-lambda-cache-az-stockholm",
+        "EU",
+        mutants6_express_cache_az("eu-north-1", "eun1-az1", {"CACHE_AZ": "eun1-az2"}),
+    ),
+    Case(
+        "mutants6-jp-lambda-cache-az-id-seoul",
+        "JP",
+        mutants6_express_cache_az("ap-northeast-1", "apne1-az4", {"CACHE_AZ_ID": "apne2-az1"}),
+        {"RES-008"},
+    ),
+    Case(
+        "mutants6-jp-lambda-cache-az-id-tokyo",
+        "JP",
+        mutants6_express_cache_az("ap-northeast-1", "apne1-az4", {"CACHE_AZ_ID": "apne1-az1"}),
+    ),
+    Case(
+        "mutants6-us-lambda-cache-azs-multi-az-flag",
+        "US",
+        mutants6_express_cache_az("us-east-1", "use1-az4", {"CACHE_AZS": "use1-az4,use1-az6", "MULTI_AZ": "true"}),
+    ),
+    Case(
+        "mutants6-us-lambda-cache-azs-canada",
+        "US",
+        mutants6_express_cache_az("us-east-1", "use1-az4", {"CACHE_AZS": "use1-az4,cac1-az1", "MULTI_AZ": "true"}),
+        {"RES-008"},
+    ),
+    # Mutation search, round 6 (stop 34): a Kafka client's brokers under a plain `KAFKA` key (RES-015).
+    Case(
+        "mutants6-cn-eci-config-file-kafka-public-ip",
+        "CN",
+        alired11_eci_config_file("KAFKA=203.0.113.10:9092"),
+        {"RES-015"},
+    ),
+    Case(
+        "mutants6-cn-eci-config-file-kafka-partner",
+        "CN",
+        alired11_eci_config_file("KAFKA=kafka.partner.example.com:9092"),
+        {"RES-015"},
+    ),
+    Case("mutants6-cn-eci-config-file-kafka-private", "CN", alired11_eci_config_file("KAFKA=10.20.1.5:9092")),
+    Case(
+        "mutants6-eu-lambda-kafka-partner",
+        "EU",
+        lambda_env({"KAFKA": _MSK_FRANKFURT + ",b-3.partner.example.com:9094", "ENABLE_KAFKA": "true"}),
+        {"RES-015"},
+    ),
+    Case("mutants6-eu-lambda-kafka-msk", "EU", lambda_env({"KAFKA": _MSK_FRANKFURT, "ENABLE_KAFKA": "true"})),
 ]
 
 

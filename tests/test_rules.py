@@ -607,6 +607,34 @@ PAIRS += [
             sql_script=_FLINK_SET.format("minio.partner.example.com:9000")),
         "sql_script(sql)[1].s3.endpoint",
     ),
+    # Mutation search round 6: a zone id under an application's `_AZ` key, and a list of them under `_AZS`.
+    (
+        "RES-008",
+        "EU",
+        aws("aws:lambda/function:Function", AWS_EU,
+            environment={"variables": {"CACHE_AZ": "eun1-az1", "MULTI_AZ": "true"}}),
+        aws("aws:lambda/function:Function", AWS_EU,
+            environment={"variables": {"CACHE_AZ": "euw2-az1", "MULTI_AZ": "true"}}),
+        "environment.variables.CACHE_AZ",
+    ),
+    (
+        "RES-008",
+        "CN",
+        aws("aws:lambda/function:Function", environment={"variables": {"CACHE_AZS": "cnn1-az1,cnn1-az2"}}),
+        aws("aws:lambda/function:Function", environment={"variables": {"CACHE_AZS": "cnn1-az1, ape1-az1"}}),
+        "environment.variables.CACHE_AZS",
+    ),
+    # ... and a Kafka client's brokers under a plain `KAFKA` key (a flag under ENABLE_KAFKA stays unjudged).
+    (
+        "RES-015",
+        "CN",
+        aws("aws:lambda/function:Function",
+            environment={"variables": {"KAFKA": "10.20.1.5:9092,10.20.1.6:9092", "ENABLE_KAFKA": "true"}}),
+        aws("aws:lambda/function:Function",
+            environment={"variables": {"KAFKA": "10.20.1.5:9092,kafka.partner.example.com:9092",
+                                       "ENABLE_KAFKA": "true"}}),
+        "environment.variables.KAFKA",
+    ),
 ]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [

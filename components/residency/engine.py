@@ -212,7 +212,10 @@ def _is_region_key(key: str) -> bool:
 def _is_zone_key(key: str) -> bool:
     # availability_zone_name: an EFS One Zone file system's zone, and where an EFS replication puts its One Zone
     # replica ("If specified, the replica will be created with One Zone storage"): the zone alone names the region.
-    return key in (
+    # "az" is the zone's common abbreviation (a setting an application reads, CACHE_AZ=eun1-az1: the zone id of an S3
+    # Express directory bucket, whose zone names its Region; mutation search round 6, stop 34). Keys are lower-cased
+    # here, so MULTI_AZ / multi_az ("true") end like one too: a value of no zone shape is judged as any other value.
+    return key.lower() in (
         "zone",
         "zones",
         "zone_id",
@@ -220,7 +223,14 @@ def _is_zone_key(key: str) -> bool:
         "zone_name",
         "availability_zone_id",
         "availability_zone_name",
-    ) or key.endswith(("availability_zone", "availability_zones", "_zone_id", "_zone_ids", "_zone", "_zones"))
+        "az",
+        "azs",
+        "az_id",
+        "az_ids",
+    ) or key.lower().endswith(
+        ("availability_zone", "availability_zones", "_zone_id", "_zone_ids", "_zone", "_zones", "_az", "_azs",
+         "_az_id", "_az_ids")
+    )  # fmt: skip
 
 
 @functools.lru_cache(maxsize=8192)  # key names and type tokens repeat across every resource
@@ -1874,11 +1884,15 @@ class RuleEngine:
             if refs or not parser.has_candidates(value):
                 return True  # otherwise (a URL under a region-ish key) it is judged as any other value
         if plan.zone:
-            zone = parser.zone_field(walk.cloud, value)
-            if zone is not None:
+            # A list of zones in one string (an application's CACHE_AZS=use1-az4,use1-az6) is judged zone by zone,
+            # as a region list is: each item that is zone-shaped.
+            parts = _LIST_SPLIT.split(value.strip()) if _LIST_SPLIT.search(value.strip()) else [value]
+            zones = [z for z in (parser.zone_field(walk.cloud, p) for p in parts) if z is not None]
+            for zone in zones:
                 self._judge(walk, zone, path, RuleId.ZONE_IN_JURISDICTION)
                 if zone.zone_group is not None and zone.region in self.jurisdiction.regions(walk.cloud):
                     self._judge_zone_group(walk, zone, path)
+            if zones:
                 return True
         return False
 
