@@ -1357,12 +1357,7 @@ class RuleEngine:
         declared = document.get("Parameters")
         if not isinstance(declared, Mapping):
             declared = {}
-        given: Any = next((v for k, v in walk.subject.props.items() if _snake(str(k)) == "parameters"), None)
-        if isinstance(given, str):
-            try:
-                given = json.loads(given)
-            except ValueError:
-                given = None
+        given = _given_parameters(walk.subject.props)
         given = given if isinstance(given, Mapping) else {}
         values: dict[str, str] = {}
         for name, spec in declared.items():
@@ -1427,14 +1422,12 @@ class RuleEngine:
         declared = parameters.get(name) if attribute == "Ref" and isinstance(parameters, Mapping) else None
         if not isinstance(declared, Mapping):
             return None
-        given: Any = next((v for k, v in walk.subject.props.items() if _snake(str(k)) == "parameters"), None)
+        given = _given_parameters(walk.subject.props)
         if isinstance(given, Mapping) and isinstance(given.get(name), str):
             return given[name]
-        if isinstance(given, (list, tuple)):
-            for pair in given:
-                if isinstance(pair, Mapping) and pair.get("parameter_key", pair.get("parameterKey")) == name:
-                    value = pair.get("parameter_value", pair.get("parameterValue"))
-                    return value if isinstance(value, str) else None
+        pairs = _parameter_pairs(given)
+        if name in pairs:
+            return pairs[name] if isinstance(pairs[name], str) else None
         default = declared.get("Default")
         return default if isinstance(default, (str, list)) else None
 
@@ -2961,17 +2954,33 @@ def _fill_sub_parameters(node: Any, values: Mapping[str, str]) -> Any:
 def _unknown_given(props: Mapping[str, Any]) -> set[str]:
     """The Parameters a stack resource's ``parameters`` give a value that is not literal text (unknown yet): such a
     Parameter is not filled in from its Default."""
-    given: Any = next((v for k, v in props.items() if _snake(str(k)) == "parameters"), None)
-    if isinstance(given, Mapping):
-        return {str(k) for k, v in given.items() if not isinstance(v, str)}
-    names: set[str] = set()
+    given = _given_parameters(props)
+    values = given if isinstance(given, Mapping) else _parameter_pairs(given)
+    return {str(k) for k, v in values.items() if not isinstance(v, str)}
+
+
+def _given_parameters(props: Mapping[str, Any]) -> Any:
+    """A stack's or an execution's own ``parameters`` input as given: a CloudFormation map, a ROS ``{parameter_key,
+    parameter_value}`` list, an OOS execution's JSON map (parsed here); None when it has none or the JSON is bad."""
+    given = next((v for k, v in props.items() if _snake(str(k)) == "parameters"), None)
+    if isinstance(given, str):
+        try:
+            return json.loads(given)
+        except ValueError:
+            return None
+    return given
+
+
+def _parameter_pairs(given: Any) -> dict[Any, Any]:
+    """A ROS ``{parameter_key, parameter_value}`` list (``parameterKey`` in engine documents) as name -> value (the
+    first pair of a name); empty for anything else."""
+    pairs: dict[Any, Any] = {}
     if isinstance(given, (list, tuple)):
         for pair in given:
             if isinstance(pair, Mapping):
                 name = pair.get("parameter_key", pair.get("parameterKey"))
-                if not isinstance(pair.get("parameter_value", pair.get("parameterValue")), str):
-                    names.add(str(name))
-    return names
+                pairs.setdefault(name, pair.get("parameter_value", pair.get("parameterValue")))
+    return pairs
 
 
 def _sub_text(text: str, values: Mapping[str, str]) -> str:
