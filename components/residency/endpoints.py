@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from components.errors import CatalogueError
 from components.yamlfile import YamlFileError, load_yaml
@@ -200,16 +200,29 @@ class SwitchedOffRegion(TypedField):
     """The value of ``when`` that turns the region off (``false``)."""
 
 
-class CreatedHost(TypedField):
-    """A DNS record this stack makes whose name (``path``) other resources may write as a host (``created_hosts``):
-    while its type input (``when``) is one of ``values``, the name is proven as a bucket this stack makes is by its
-    name, since the record's own value (its records or alias target) is judged where it is written."""
+class RecordTypedField(TypedField):
+    """A field of a DNS record resource that counts only while the record's type input (``when``) is one of
+    ``values``; for every resource of the type when ``when`` is None."""
 
     when: str | None = None
-    """The top-level input (snake_case) holding the record's type (``type``); None: every such resource names
-    addresses (a Cloud Map service, whose records are its instances' addresses)."""
+    """The top-level input (snake_case) holding the record's type (``type``); None: every such resource (a Cloud Map
+    service, whose records are its instances' addresses; a registered domain's name servers)."""
     values: tuple[str, ...] = ()
-    """The record types whose name is an address (A, AAAA, CNAME); a TXT or CAA record's name proves nothing."""
+    """The record types the field counts for (A, AAAA, CNAME for an address; NS for a name server), upper-cased here as
+    the type input is compared."""
+
+    @field_validator("values")
+    @classmethod
+    def _upper_case(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(v.upper() for v in values)
+
+
+class CreatedHost(RecordTypedField):
+    """A DNS record this stack makes whose name (``path``) other resources may write as a host (``created_hosts``):
+    while its type is an address type (``when`` / ``values``; a TXT or CAA record's name proves nothing), the name is
+    proven as a bucket this stack makes is by its name, since the record's own value (its records or alias target) is
+    judged where it is written."""
+
     proves: tuple[str, ...] = ()
     """The paths (list indexes dropped) of the type where such a name proves the host (``aliases.name``): only there,
     since elsewhere a name of the stack's zone reaches it only through the domain's delegation (but see
@@ -258,14 +271,10 @@ class NameServerHosts(_Frozen):
         return self
 
 
-class NameServerField(TypedField):
-    """An input naming the name servers a domain is delegated to (``name_servers``): a host there matching a
-    ``NameServerHosts`` shape is proven; any other is judged as a destination host."""
-
-    when: str | None = None
-    """The top-level input holding the record's type (``type``); None: every value of the path names a name server."""
-    values: tuple[str, ...] = ()
-    """The record types (upper case) whose value names a name server (NS)."""
+class NameServerField(RecordTypedField):
+    """An input naming the name servers a domain is delegated to (``name_servers``; an NS record's value, by ``when``
+    / ``values``): a host there matching a ``NameServerHosts`` shape is proven; any other is judged as a destination
+    host."""
 
 
 class NameServers(_Frozen):

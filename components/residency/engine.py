@@ -30,6 +30,8 @@ from components.residency.endpoints import (
     FeatureArgument,
     GlobalService,
     GroupField,
+    NameServerField,
+    RecordTypedField,
     StackTemplate,
     TemplateAttribute,
     TemplateService,
@@ -2357,13 +2359,7 @@ class RuleEngine:
             return False
         place = ".".join(kpath)  # snake_case keys, whatever case the front door's inputs are written in
         name = host.strip().lower().rstrip(".")
-        for field_path, when, values in fields:
-            if place != field_path:
-                continue
-            if when is not None:
-                kind = prop_of(subject.props, when)
-                if not isinstance(kind, str) or kind.strip().upper() not in values:
-                    continue
+        if any(f.path == place and _of_record_type(f, subject.props) for f in fields):
             return any(shape.fullmatch(name) for shape in self._name_server_hosts)
         return False
 
@@ -2612,10 +2608,8 @@ class RuleEngine:
                 name = zone_name.strip().lower().rstrip(".")
                 private = zone.private or (zone.private_when is not None and bool(prop_of(props, zone.private_when)))
                 return private_zone_key(name) if private else zone_key(name)
-            kind, host = (prop_of(props, record.when) if record.when else None), prop_of(props, record.path)
-            if record.when and (not isinstance(kind, str) or kind.upper() not in record.values):
-                return None
-            if not isinstance(host, str):
+            host = prop_of(props, record.path)
+            if not _of_record_type(record, props) or not isinstance(host, str):
                 return None
             name = host.lower().rstrip(".")
             return record_key(name) if name else None
@@ -3312,22 +3306,30 @@ def parse_properties(text: str, *, ini: bool = False) -> dict[str, str]:
     return properties
 
 
-_NameServerFields = Mapping[str, tuple[tuple[str, str | None, frozenset[str]], ...]]
+_NameServerFields = Mapping[str, tuple[NameServerField, ...]]
+
+
+def _of_record_type(field: RecordTypedField, props: Mapping[str, Any]) -> bool:
+    """``field`` counts for a resource with these ``props``: its record type input (``when``) is one of the field's
+    ``values``, or it names none. A type not known yet (an Output) is none of them."""
+    if field.when is None:
+        return True
+    kind = prop_of(props, field.when)
+    return isinstance(kind, str) and kind.upper() in field.values
 
 
 def _name_server_tables(
     endpoints: EndpointCatalogue, partitions: frozenset[str]
 ) -> tuple[tuple[re.Pattern[str], ...], _NameServerFields]:
-    """The name-server host shapes of the partitions a jurisdiction holds, and type token -> (key path, the input
-    holding the record's type, the types naming a name server) of the inputs naming one (``name_servers``)."""
+    """The name-server host shapes of the partitions a jurisdiction holds, and type token -> the inputs naming one
+    (``name_servers``)."""
     name_servers = endpoints.name_servers
     if name_servers is None:
         return (), {}
     hosts = tuple(re.compile(h.pattern) for h in name_servers.hosts if h.partition in partitions)
-    fields: dict[str, tuple[tuple[str, str | None, frozenset[str]], ...]] = {}
+    fields: dict[str, tuple[NameServerField, ...]] = {}
     for field in name_servers.fields:
-        entry = (field.path, field.when, frozenset(v.upper() for v in field.values))
-        fields[field.type] = (*fields.get(field.type, ()), entry)
+        fields[field.type] = (*fields.get(field.type, ()), field)
     return hosts, fields
 
 
