@@ -6,6 +6,9 @@ monitor). Plain inputs are judged synchronously inside the transformation; for i
 Output the transformation holds the registration: the SDK awaits the guard's judgement of the
 resolved values before it prepares (serialises) the registration, and a refusal fails it there,
 so an offending resource never reaches the engine (see ``components._compat.hold_registration``).
+A regionless name or host among the plain inputs (RES-015 / RES-017, undeclared) is held the same way and judged once
+the program's construction is over, against every name the program made, so a bucket or record made further down the
+program proves it as at the policy pack and the reviews (``Guard._judge_later``, docs/residency.md, stop 35).
 """
 
 from __future__ import annotations
