@@ -41,6 +41,7 @@ __all__ = [
     "SECRET_SIG_KEY",
     "RuntimeSnapshot",
     "clear_failed_rpcs",
+    "construction_over",
     "contains_unknowns",
     "ensure_event_loop",
     "failed_rpc",
@@ -54,6 +55,7 @@ __all__ = [
     "lean_unknowns_check",
     "massage_output",
     "policy_proxy_target",
+    "pumping",
     "registration_unhooked",
     "registering_remote_component",
     "reset_runtime_state",
@@ -97,6 +99,9 @@ def has_private_details() -> dict[str, bool]:
         "pulumi.runtime.rpc._special_sig_key": isinstance(getattr(_rpc, "_special_sig_key", None), str),
         "pulumi.runtime.rpc._special_secret_sig": isinstance(getattr(_rpc, "_special_secret_sig", None), str),
         "pulumi.runtime.sync_await._sync_await": callable(getattr(_runtime_sync_await, "_sync_await", None)),
+        # construction_over tells its pump (``loop._run_once()`` called from ``_sync_await``) by these names.
+        "pulumi.runtime.sync_await._sync_await pumps loop._run_once": "_run_once"
+        in getattr(getattr(_runtime_sync_await, "_sync_await", None), "__code__", _NO_CODE).co_names,
         "pulumi.runtime.sync_await._ensure_event_loop": callable(
             getattr(_runtime_sync_await, "_ensure_event_loop", None)
         ),
@@ -392,6 +397,67 @@ def registration_unhooked() -> Iterator[None]:
         yield
     finally:
         setattr(_runtime_resource, _PREPARE, hooked)
+
+
+# -- the end of a program's construction ----------------------------------------------------------
+
+_NO_CODE = (lambda: None).__code__
+_PUMP_POLL_SECONDS = 0.005
+PUMP_PATIENCE_SECONDS = 30.0
+"""How long a held judgement waits on one ``_sync_await`` pump before it takes the program as blocked on the resource
+itself (a synchronous invoke given one of its Outputs) and judges with what has registered (fail closed)."""
+
+
+def _pump() -> Any:
+    """The frame of the ``_sync_await`` pumping the event loop below the running task, or None.
+
+    pulumi's ``_sync_await`` (pulumi/runtime/sync_await.py), called while the loop runs (a synchronous invoke inside
+    the program, e.g. ``aws.get_caller_identity()``), pumps it by calling ``loop._run_once()`` itself: every task it
+    runs meanwhile has that call below it on the thread's stack, while the program's construction is suspended in the
+    invoke. Outside a pump the task's ``_run_once`` was called by ``run_forever`` (the program has returned, or is
+    awaiting in an async entry point).
+    """
+    code = _runtime_sync_await._sync_await.__code__
+    frame: Any = sys._getframe(1)
+    while frame is not None:
+        caller = frame.f_back
+        if frame.f_code.co_name == "_run_once" and caller is not None and caller.f_code is code:
+            return caller
+        frame = caller
+    return None
+
+
+def pumping() -> bool:
+    """True when the running task runs inside a ``_sync_await`` pump (the program is suspended in a synchronous
+    invoke, its construction not over: ``construction_over``)."""
+    return _pump() is not None
+
+
+async def construction_over(patience: float | None = None) -> None:
+    """Return once the program's synchronous construction is over, from a task of its registrations.
+
+    A Python program constructs its resources synchronously: their registration tasks first run once the program
+    function has returned (``run_in_stack`` awaits it, pulumi/runtime/stack.py), so by then every resource the program
+    constructs has passed its transformations. The one exception is a ``_sync_await`` pump inside the program (a
+    synchronous invoke): tasks run while the program is suspended there; this waits until no pump is below the task.
+    A pump that outlasts ``patience`` seconds (``PUMP_PATIENCE_SECONDS``) is taken as waiting on the caller's own
+    resource (an Output of it given to a synchronous invoke), and this returns so the caller judges with what it has
+    (fail closed) rather than hang. An async entry point (``pulumi.run``) is not waited for: what it constructs later
+    is not seen.
+    """
+    pump = _pump()
+    if pump is None:
+        return
+    loop = asyncio.get_running_loop()
+    limit = PUMP_PATIENCE_SECONDS if patience is None else patience
+    since = loop.time()
+    while pump is not None:
+        if loop.time() - since > limit:
+            return
+        await asyncio.sleep(_PUMP_POLL_SECONDS)
+        now = _pump()
+        if now is not pump:
+            pump, since = now, loop.time()
 
 
 # Read once: whether this SDK keeps an Output's state in one ``_OutputData`` future (resolved).

@@ -474,3 +474,75 @@ def test_enforce_without_a_jurisdiction_code_says_so(code: Any, shown: str) -> N
     assert "Fix: pass the code" in str(caught.value) and "sovereign-dc:jurisdiction" in str(caught.value)
     with pytest.raises(ValueError, match=r"mode must be 'raise' or 'audit', not 'loud'\. Fix: "):
         enforce("CN", mode="loud", register=lambda _: None)  # type: ignore[arg-type]
+
+
+# -- 12. a name the program makes later than the resource naming it (stop 35) ----------------------------------------
+
+
+def _exporter(p: pulumi.ProviderResource, bucket: str | pulumi.Output[str]) -> aws.lambda_.Function:
+    return aws.lambda_.Function(
+        "exporter", role="arn:aws:iam::123456789012:role/exporter", runtime="python3.12", handler="index.handler",
+        code=pulumi.AssetArchive({"index.py": pulumi.StringAsset("")}),
+        environment={"variables": {"ARCHIVE_BUCKET": bucket}}, opts=opts(p),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("as_output", [False, True], ids=["plain", "output"])
+@pytest.mark.parametrize("between", ["nothing", "sync-invoke"])
+@pytest.mark.parametrize("made", [True, False], ids=["made-later", "never-made"])
+def test_a_bucket_made_later_in_the_program_proves_its_name(
+    pulumi_mocks: MockSession, between: str, made: bool, as_output: bool
+) -> None:
+    """The guard judges a regionless name once construction is over, as the pack and the reviews judge the whole stack:
+    a bucket made further down proves it (also across a synchronous invoke, whose pump runs registration tasks while
+    the program is suspended in it), and a name nothing makes is refused before the resource registers."""
+
+    def program() -> None:
+        enforce("EU")
+        p = aws.Provider("p", region="eu-central-1")
+        _exporter(p, pulumi.Output.from_input("fleet-trip-archive") if as_output else "fleet-trip-archive")
+        if between == "sync-invoke":
+            aws.get_caller_identity(opts=pulumi.InvokeOptions(provider=p))
+        if made:
+            aws.s3.BucketV2("archive", bucket="fleet-trip-archive", opts=opts(p))
+
+    result = run(pulumi_mocks, program)
+    if made:
+        assert result.error is None and {"exporter", "archive"} <= {r.name for r in result.resources}
+    else:
+        assert_refused(result, "RES-017", "exporter", "environment.variables.ARCHIVE_BUCKET", "fleet-trip-archive")
+
+
+def test_a_later_name_in_audit_mode_is_reported_once_construction_is_over(pulumi_mocks: MockSession) -> None:
+    box: list[Guard] = []
+
+    def program() -> None:
+        box.append(enforce("EU", mode="audit"))
+        p = aws.Provider("p", region="eu-central-1")
+        _exporter(p, "fleet-trip-archive")
+        aws.s3.BucketV2("other", bucket="fleet-other-bucket", opts=opts(p))
+
+    result = run(pulumi_mocks, program)
+    assert result.error is None
+    assert [(f.rule.id, f.resource_name) for f in box[0].findings] == [("RES-017", "exporter")]
+
+
+def test_a_synchronous_invoke_waiting_on_the_held_resource_does_not_hang(
+    pulumi_mocks: MockSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A program that blocks its construction on an Output of the held resource (a synchronous invoke given it) would
+    wait on itself: after PUMP_PATIENCE_SECONDS on one pump the name is judged with what has registered (refused)."""
+    from components import _compat
+
+    monkeypatch.setattr(_compat, "PUMP_PATIENCE_SECONDS", 0.2)
+
+    def program() -> None:
+        enforce("EU")
+        p = aws.Provider("p", region="eu-central-1")
+        fn = _exporter(p, "fleet-trip-archive")
+        aws.lambda_.get_function(function_name=fn.name, opts=pulumi.InvokeOptions(provider=p))  # type: ignore[arg-type]
+        aws.s3.BucketV2("archive", bucket="fleet-trip-archive", opts=opts(p))
+
+    result = run(pulumi_mocks, program)
+    assert isinstance(result.error, ResidencyViolation), result.error
+    assert result.error.rule_id == "RES-017" and "exporter" not in {r.name for r in result.resources}

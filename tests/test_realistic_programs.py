@@ -35,6 +35,7 @@ import platform_programs_intl as pi
 import platform_programs_markets as pm
 import platform_programs_new34 as pn
 import platform_programs_ops as po
+import platform_programs_order35 as p35
 import platform_programs_refusals as pr
 import platform_programs_review33 as pv
 import platform_programs_review34 as pq
@@ -15755,6 +15756,37 @@ CASES: list[Case] = [
         {"RES-015"},
     ),
     Case("mutants6-eu-lambda-kafka-msk", "EU", lambda_env({"KAFKA": _MSK_FRANKFURT, "ENABLE_KAFKA": "true"})),
+    # The registration-order review (stop 35): a name the stack makes further down the program than the resource naming
+    # it, by its literal text (made first / made later: accepted by every front door; never made: refused).
+    Case("order35-eu-s3-archive-bucket-made-first", "EU", p35.s3_archive_export("eu-central-1", "before")),
+    Case("order35-eu-s3-archive-bucket-made-later", "EU", p35.s3_archive_export("eu-central-1", "after")),
+    Case("order35-eu-s3-archive-bucket-never-made", "EU", p35.s3_archive_export("eu-central-1", "never"), {"RES-017"}),
+    Case("order35-cn-s3-archive-bucket-made-later", "CN", p35.s3_archive_export("cn-north-1", "after")),
+    Case("order35-cn-oss-flink-state-made-later", "CN", p35.oss_flink_state("cn-hangzhou", "after")),
+    Case("order35-cn-oss-flink-state-never-made", "CN", p35.oss_flink_state("cn-hangzhou", "never"), {"RES-017"}),
+    Case("order35-de-oss-flink-state-made-later", "DE", p35.oss_flink_state("eu-central-1", "after")),
+    Case("order35-de-oss-flink-state-never-made", "DE", p35.oss_flink_state("eu-central-1", "never"), {"RES-017"}),
+    Case("order35-cn-route53-private-record-made-later", "CN", p35.route53_private_record("cn-north-1", "after")),
+    Case(
+        "order35-cn-route53-private-record-never-made",
+        "CN",
+        p35.route53_private_record("cn-north-1", "never"),
+        {"RES-015"},
+    ),
+    Case("order35-eu-route53-private-record-made-later", "EU", p35.route53_private_record("eu-west-1", "after")),
+    Case(
+        "order35-eu-route53-private-record-never-made",
+        "EU",
+        p35.route53_private_record("eu-west-1", "never"),
+        {"RES-015"},
+    ),
+    Case("order35-cn-pvtz-record-made-later", "CN", p35.pvtz_private_record("cn-shanghai", "after")),
+    Case("order35-cn-pvtz-record-never-made", "CN", p35.pvtz_private_record("cn-shanghai", "never"), {"RES-015"}),
+    Case("order35-de-pvtz-record-made-later", "DE", p35.pvtz_private_record("eu-central-1", "after")),
+    Case("order35-de-pvtz-record-never-made", "DE", p35.pvtz_private_record("eu-central-1", "never"), {"RES-015"}),
+    Case("order35-eu-influxdb-bucket-made-later", "EU", p35.influxdb_bucket("eu-west-1", "after")),
+    Case("order35-eu-influxdb-bucket-never-made", "EU", p35.influxdb_bucket("eu-west-1", "never"), {"RES-017"}),
+    Case("order35-de-influxdb-bucket-made-later", "DE", p35.influxdb_bucket("eu-central-1", "after")),
 ]
 
 

@@ -6,6 +6,9 @@ monitor). Plain inputs are judged synchronously inside the transformation; for i
 Output the transformation holds the registration: the SDK awaits the guard's judgement of the
 resolved values before it prepares (serialises) the registration, and a refusal fails it there,
 so an offending resource never reaches the engine (see ``components._compat.hold_registration``).
+A regionless name or host among the plain inputs (RES-015 / RES-017, undeclared) is held the same way and judged once
+the program's construction is over, against every name the program made, so a bucket or record made further down the
+program proves it as at the policy pack and the reviews (``Guard._judge_later``, docs/residency.md, stop 35).
 """
 
 from __future__ import annotations
@@ -174,7 +177,14 @@ class Guard:
         created = self.engine.created_name(type_, props)
         if created is not None:
             self._created.add(created)
-        if not findings:
+        later = [f for f in findings if f.rule.id in _REGIONLESS and f.declared_by is None] if findings else findings
+        if later:
+            # A regionless name or host the stack may make further down the program (a bucket, a private zone's
+            # record, a database's bucket): judged once construction is over, against every name the program made,
+            # as the policy pack and the reviews judge the whole stack; the registration waits (_judge_later).
+            findings = [f for f in findings if f.rule.id not in _REGIONLESS or f.declared_by is not None]
+            _compat.hold_registration(resource, lambda: self._judge_later(subject, resource, type_, bool(findings)))
+        elif not findings:
             self._judged[resource] = type_
         if is_provider and package in CLOUD_PACKAGES:
             region = props.get("region")
@@ -208,6 +218,19 @@ class Guard:
         _compat.hold_registration(args.resource, lambda: self._judge_held(subject, held))
         return pulumi.ResourceTransformationResult(props, opts)
 
+    async def _judge_later(self, subject: Subject, resource: pulumi.Resource, type_: str, refused: bool) -> None:
+        """The regionless names and hosts of ``subject``'s plain inputs, judged before its registration is prepared,
+        once the program's construction is over (``_compat.construction_over``): a name the program makes later than
+        the resource naming it (a Flink workspace's ``storage.oss.bucket`` above the bucket) is proven as when it is
+        made first, and one nothing makes is refused here, before anything is sent (the registration fails)."""
+        await _compat.construction_over()
+        findings, _ = self.engine.check(subject, defer=_is_output, known=self._known)
+        regionless = [f for f in findings if f.rule.id in _REGIONLESS and f.declared_by is None]
+        if regionless:
+            self._report(regionless)
+        elif not refused:
+            self._judged[resource] = type_
+
     async def _judge_held(self, subject: Subject, pending: list[Pending]) -> None:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
         if subject.type in self._settings:
@@ -223,9 +246,14 @@ class Guard:
             findings = self.engine.check_value(subject, p.place, value, secret=is_secret, known=self._known)
             if not findings:
                 continue
-            if any(f.rule.id in _REGIONLESS and f.declared_by is None for f in findings) and any(
-                d in self._judged for d in depends_on
-            ):
+            regionless = any(f.rule.id in _REGIONLESS and f.declared_by is None for f in findings)
+            if regionless and _compat.pumping():
+                # Resolved inside a synchronous invoke's pump: the program may still make the name (_judge_later).
+                await _compat.construction_over()
+                findings = self.engine.check_value(subject, p.place, value, secret=is_secret, known=self._known)
+                if not findings:
+                    continue
+            if regionless and any(d in self._judged for d in depends_on):
                 # Only then look further: a regionless name or host a judged resource produced.
                 findings = await self._judge_by_producers(subject, p.place, value, is_secret, depends_on)
             self._report(findings)
