@@ -1824,9 +1824,10 @@ def ali_log_etl(region: str, sink_region: str) -> Build:
     return build
 
 
-def ali_emr_dlf(region: str) -> Build:
+def ali_emr_dlf(region: str, catalog_region: str | None = None) -> Build:
     # docs: alicloud emrv2/cluster application_configs — Hive on the DLF catalog ("dlf.catalog.endpoint":
-    # dlf-vpc.<region>.aliyuncs.com, "dlf.catalog.region"), the metastore of the stack's lake.
+    # dlf-vpc.<region>.aliyuncs.com, "dlf.catalog.region"), the metastore of the stack's lake. `catalog_region`: the
+    # catalog's region when it is not the cluster's.
     def build(c: Any) -> object:
         opts = _ali(region)
         group: dict[str, Any] = {
@@ -1839,7 +1840,7 @@ def ali_emr_dlf(region: str) -> Build:
         configs = {
             "hive.metastore.type": "DLF",
             "dlf.catalog.endpoint": f"dlf-vpc.{region}.aliyuncs.com",
-            "dlf.catalog.region": region,
+            "dlf.catalog.region": catalog_region or region,
             "dlf.catalog.uid": UID,
         }
         return alicloud.emrv2.Cluster(

@@ -16160,6 +16160,11 @@ CASES: list[Case] = [
     Case("falsealarm15-r3-jp-log-etl", "JP", pf.ali_log_etl("ap-northeast-1", "ap-northeast-1")),
     Case("falsealarm15-r3-cn-emr-dlf", "CN", pf.ali_emr_dlf("cn-hangzhou")),
     Case("falsealarm15-r3-de-emr-dlf", "DE", pf.ali_emr_dlf("eu-central-1")),
+    # Leak closed: an EMR cluster's DLF catalog region in Singapore (the lake's table metadata abroad) passed every
+    # front door before stop 35 (its application_configs entry is a {config_item_key, config_item_value} pair no rule
+    # read).
+    Case("falsealarm15-cn-emr-dlf-region-abroad", "CN", pf.ali_emr_dlf("cn-hangzhou", "ap-southeast-1"), {"RES-009"}),
+    Case("falsealarm15-cn-emr-dlf-region-beijing", "CN", pf.ali_emr_dlf("cn-hangzhou", "cn-beijing")),
 ]
 
 
