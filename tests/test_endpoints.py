@@ -6005,6 +6005,49 @@ def test_a_feature_argument_is_read_only_for_its_catalogued_feature_and_type() -
     ]
 
 
+_EMR = "alicloud:emrv2/cluster:Cluster"
+
+
+def _emr_configs(settings: dict[str, str], *, camel: bool = False) -> dict[str, Any]:
+    """An EMR cluster's application settings, {config_item_key, config_item_value} entries (provider or engine keys)."""
+    key, value = ("configItemKey", "configItemValue") if camel else ("config_item_key", "config_item_value")
+    entries = [{"application_name": "HIVE", "config_file_name": "hive-site.xml", key: k, value: v,
+                "config_scope": "CLUSTER"} for k, v in settings.items()]  # fmt: skip
+    return {"applicationConfigs" if camel else "application_configs": entries, "cluster_name": "lake"}
+
+
+@pytest.mark.parametrize("camel", [False, True])
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        # The DLF catalog the metastore keeps the lake's table metadata in, by its region and its endpoint.
+        ({"hive.metastore.type": "DLF", "dlf.catalog.region": "cn-hangzhou"}, set()),
+        ({"hive.metastore.type": "DLF", "dlf.catalog.region": "ap-southeast-1"}, {"RES-009"}),
+        ({"dlf.catalog.region": " cn-beijing "}, set()),
+        ({"dlf.catalog.endpoint": "dlf-vpc.cn-hangzhou.aliyuncs.com"}, set()),
+        ({"dlf.catalog.endpoint": "dlf-vpc.ap-southeast-1.aliyuncs.com"}, {"RES-006"}),
+        ({"dlf.catalog.endpoint": "metastore.partner.example.com"}, {"RES-015"}),
+        # Any other setting is judged as any value: a region-shaped value under another name is no region field, a
+        # one-label node name no destination.
+        ({"yarn.resourcemanager.hostname": "master-1-1"}, set()),
+        ({"spark.yarn.queue": "ap-southeast-1"}, set()),
+    ],
+)
+def test_an_emr_settings_entry_is_judged_by_its_catalogued_name(
+    settings: dict[str, str], expected: set[str], camel: bool
+) -> None:
+    subject = Subject(_EMR, "lake", _emr_configs(settings, camel=camel), provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
+def test_a_config_item_is_read_only_for_its_catalogued_type() -> None:
+    # The same entry in a resource type the catalogue does not list stays an ordinary value.
+    props = _emr_configs({"dlf.catalog.region": "ap-southeast-1"})
+    assert rule_ids("CN", Subject("alicloud:emr/cluster:Cluster", "lake", props, provider("CN", "alicloud"))) == set()
+    findings, _ = ENGINES["CN"].check(Subject(_EMR, "lake", props, provider("CN", "alicloud")))
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-009", "application_configs[0].config_item_value")]
+
+
 _OCEANBASE = "alicloud:ocean/baseInstance:BaseInstance"
 
 

@@ -472,6 +472,22 @@ class GlobalService(_Frozen):
         return len(path) == len(wanted) and all(fnmatch.fnmatchcase(p, w) for p, w in zip(path, wanted, strict=True))
 
 
+class ConfigItem(_Frozen):
+    """A setting of a resource configured as ``{config_item_key, config_item_value}`` entries (an EMR cluster's
+    ``application_configs``) whose value names a host or a region: the value is judged as ``kind``, as a value under
+    that key would be. Only the catalogued settings are read: the same entries carry every other setting of the
+    cluster's applications (a node's one-label host name among them)."""
+
+    type: str
+    """Pulumi type token of the resource."""
+    key: str
+    """The setting (``config_item_key``): ``dlf.catalog.region``."""
+    kind: Literal["host", "region"]
+    """What the value names: a host data is sent to, or a region data is stored in."""
+    source: str
+    """Where the setting is documented."""
+
+
 class FeatureArgument(_Frozen):
     """One argument of a feature configured as ``{arg_name, arg_value}`` pairs (an Alibaba CDN domain config's
     ``function_args``, its feature named by ``function_name``): the argument's value is judged as ``kind``, as a
@@ -769,6 +785,8 @@ class EndpointCatalogue(_Frozen):
     phone_fields: tuple[PhoneField, ...] = ()
     feature_arguments: tuple[FeatureArgument, ...] = ()
     """Arguments of ``{arg_name, arg_value}`` feature settings whose value names a host or a region."""
+    config_items: tuple[ConfigItem, ...] = ()
+    """Settings given as ``{config_item_key, config_item_value}`` entries whose value names a host or a region."""
     phone_endpoints: PhoneEndpoints | None = None
     """The scheme-prefixed and per-message forms a phone field's value may take (``sms:directsms:...``)."""
     country_fields: tuple[TypedField, ...] = ()

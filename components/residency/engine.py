@@ -26,6 +26,7 @@ from components._compat import is_input_type
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cloud, load_catalogue
 from components.residency.destinations import Destination
 from components.residency.endpoints import (
+    ConfigItem,
     EndpointCatalogue,
     FeatureArgument,
     GlobalService,
@@ -755,6 +756,8 @@ class RuleEngine:
     def _init_feature_arguments(self) -> None:
         # Type token -> (feature, argument) -> the key its {arg_name, arg_value} pair's value is walked under.
         self._feature_arguments = _feature_arguments(self.endpoints.feature_arguments)
+        # Type token -> setting -> the key its {config_item_key, config_item_value} entry's value is walked under.
+        self._config_items = _config_items(self.endpoints.config_items)
         self.context_inputs.update({t: _FEATURE_CONTEXT for t in self._feature_arguments})
         self.context_inputs.update(_INTEGRATION_CONTEXT)
 
@@ -935,6 +938,8 @@ class RuleEngine:
                 if "value" in value or "Value" in value or (user_keyed and not _PARAMETER_VALUE.isdisjoint(value))
                 else self._feature_argument(walk, value)
                 if walk.subject.type in self._feature_arguments
+                else self._config_item(walk, value)
+                if walk.subject.type in self._config_items
                 else None
             )
             variables = user_keyed and path[-1:] != "]"
@@ -982,6 +987,14 @@ class RuleEngine:
         if not isinstance(arg, str) or not isinstance(function, str):
             return None
         return self._feature_arguments[walk.subject.type].get((function, arg))
+
+    def _config_item(self, walk: _Walk, pair: Mapping[Any, Any]) -> str | None:
+        """The key a catalogued setting's ``config_item_value`` is judged under (``config_items``: ``region`` for an
+        EMR cluster's ``dlf.catalog.region``); None for any other setting, whose value is judged as any value is."""
+        setting = pair.get("config_item_key", pair.get("configItemKey"))
+        if not isinstance(setting, str):
+            return None
+        return self._config_items[walk.subject.type].get(setting.strip())
 
     def _judge_region_keys(self, walk: _Walk, value: Mapping[Any, Any], path: str, kpath: tuple[str, ...]) -> None:
         """The keys of a map whose keys are regions (``region_keyed_maps``): each judged as a region field's value. A
@@ -2864,6 +2877,14 @@ def _feature_arguments(arguments: tuple[FeatureArgument, ...]) -> dict[str, dict
     return by_type
 
 
+def _config_items(items: tuple[ConfigItem, ...]) -> dict[str, dict[str, str]]:
+    """Type token -> setting -> the kind (``host``, ``region``) its entry's value is walked under."""
+    by_type: dict[str, dict[str, str]] = {}
+    for item in items:
+        by_type.setdefault(item.type, {})[item.key] = item.kind
+    return by_type
+
+
 def _pair_name(pair: Mapping[Any, Any], user_keyed: bool) -> str | None:
     """The snake-case name of a ``{"name": ..., "value": ...}`` entry (or an Alibaba EventBridge target
     parameter ``{"resource_key": "RegionId", "value": ...}``); None when it has no string name.
@@ -3545,7 +3566,7 @@ _SQL_SET = re.compile(
     r"(?P<value>'(?:[^']|'')*'|[^;\s)']+)\s*\)?",
     re.IGNORECASE,
 )
-_PAIR_VALUES = frozenset({"value", "arg_value", "parameter_value"})
+_PAIR_VALUES = frozenset({"value", "arg_value", "parameter_value", "config_item_value"})
 """The value key of a {name, value} / {arg_name, arg_value} / ROS {parameter_key, parameter_value} pair (snake_case)."""
 _PARAMETER_VALUE = frozenset({"parameter_value", "parameterValue"})
 _ITEM_SPLIT = re.compile(r"[,;]")  # items of a list; phone numbers themselves hold spaces ("+49 151 ...")
