@@ -401,6 +401,7 @@ def mutants_of(case: realistic.Case, resources: list[Any]) -> list[Mutant]:
         for host in [_host_of(d["match"])] if _is_host(host)
     ]  # fmt: skip
     made: list[Mutant] = []
+    buckets = _made_buckets(resources)
     for record in resources:
         if not record.custom or record.type.startswith("pulumi:pulumi:"):
             continue
@@ -420,9 +421,136 @@ def mutants_of(case: realistic.Case, resources: list[Any]) -> list[Mutant]:
                     if after != inner:
                         encoded = _encoded(after, compressed)
                         made.append(Mutant(case.id, record.type, record.name, path, kind + suffix, text, encoded))
+                for kind, after in _round_7_swaps(case.code, record, path, inner, buckets, turn):
+                    if kind != "scope":
+                        encoded = _encoded(after, compressed)
+                        made.append(Mutant(case.id, record.type, record.name, path, kind + suffix, text, encoded))
             for kind, after, base in _inner_swaps(case.code, record.type, text, declared, turn):
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after, base))
+            for kind, after in _round_7_swaps(case.code, record, path, text, buckets, turn):
+                made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
     return made
+
+
+# -- round 7 (stop 35): a bucket the stack does not make, an edge form of a regional endpoint, a scope value of
+# another area, a global IPv6 address ----------------------------------------------------------------------------
+
+PARTNER_BUCKET = "partner-exports-7"
+"""The foreign bucket of a bucket swap: a name this stack makes no bucket of and does not declare (S3 and OSS bucket
+names are one namespace per partition / worldwide: nothing proves where another's bucket is)."""
+
+PUBLIC_IPV6 = "2a05:d018::10"
+"""The foreign address of an ipv6 swap: a global unicast address (2000::/3, not the 2001:db8::/32 documentation
+prefix). Nothing proves where a global address is: the block's registry says who holds it, not where it answers."""
+
+# A unique-local IPv6 address (fd00::/8, RFC 4193: "locally assigned"), one address not a range (no /prefix after it).
+_ULA = re.compile(r"(?<![\w:.])(fd[0-9a-f]{2}:(?:[0-9a-f]{0,4}:){0,6}[0-9a-f]{0,4})(?![\w:/.])", re.I)
+
+# The global / acceleration forms of a regional endpoint that endpoints.yaml lists (edge_suffixes, s3_bucket_hosts'
+# s3-accelerate label, the legacy global s3.amazonaws.com and sts.amazonaws.com): (pattern of the regional host with
+# the bucket label kept as group 1, the edge forms tried in turn).
+_EDGE_FORMS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    # S3 REST endpoints, path- and virtual-hosted style, dual-stack too: s3.eu-west-1.amazonaws.com,
+    # fleet-logs.s3.eu-west-1.amazonaws.com, s3.dualstack.eu-west-1.amazonaws.com, s3-eu-west-1.amazonaws.com.
+    (
+        re.compile(
+            r"(?<![\w-])((?:[a-z0-9][a-z0-9.-]*\.)?)s3(?:[.-]dualstack)?[.-][a-z]{2}(?:-[a-z]+)+-\d+"
+            r"\.amazonaws\.com(?:\.cn)?(?![\w-])",
+            re.I,
+        ),
+        ("s3-accelerate.amazonaws.com", "s3.amazonaws.com", "s3-accelerate.dualstack.amazonaws.com"),
+    ),
+    # STS's regional endpoint -> the global one (us-east-1 behind it).
+    (
+        re.compile(r"(?<![\w.-])()sts\.[a-z]{2}(?:-[a-z]+)+-\d+\.amazonaws\.com(?:\.cn)?(?![\w-])", re.I),
+        ("sts.amazonaws.com",),
+    ),
+    # OSS regional endpoints (public, internal, VPC): oss-cn-shanghai.aliyuncs.com, b.oss-cn-shanghai-internal....
+    (
+        re.compile(
+            r"(?<![\w-])((?:[a-z0-9][a-z0-9.-]*\.)?)oss-(?!accelerate)[a-z]{2}(?:-[a-z0-9]+)+\.aliyuncs\.com(?![\w-])",
+            re.I,
+        ),
+        ("oss-accelerate.aliyuncs.com", "oss-accelerate-overseas.aliyuncs.com"),
+    ),
+)  # fmt: skip
+
+# Round 7 `scope`: per global_services entry judging a field by `allowed_values`, the values the provider documents for
+# that field (pulumi-alicloud's and the API references' valid values, as the entry's comments cite them). A leaf equal
+# to a value the entry allows in the jurisdiction is replaced by each other listed value in turn.
+SCOPE_VALUES: dict[str, tuple[str, ...]] = {
+    "alicloud-cdn-scope": ("domestic", "overseas", "global"),
+    "alicloud-esa-coverage": ("domestic", "overseas", "global"),
+    "alicloud-esa-delivery-data-center": ("cn", "oversea"),
+    "alicloud-cen-bandwidth-package": ("China", "North-America", "Asia-Pacific", "Europe"),
+    "alicloud-waf2-package-region": (
+        "version_3", "version_4", "version_5", "version_pro_china", "version_business_china",
+        "version_enterprise_china", "version_pro", "version_business", "version_enterprise", "version_pro_asia",
+        "version_business_asia", "version_enterprise_asia",
+    ),
+}  # fmt: skip
+# Entries judging a field by refused values where the field has one in-area value and its global one: API Gateway's
+# endpoint type (REGIONAL / PRIVATE vs EDGE), S3 Transfer Acceleration's status, CloudSSO's accelerated URL.
+SCOPE_TOGGLES: dict[str, dict[str, str]] = {
+    "aws-apigateway-edge": {"regional": "EDGE", "private": "EDGE"},
+    "aws-s3-transfer-acceleration": {"suspended": "Enabled"},
+    "alicloud-cloudsso-global-access": {"disabled": "Enabled"},
+}
+
+
+def _snake(key: object) -> str:
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", str(key)).lower()
+
+
+def _scope_swaps(code: str, type_: str, path: tuple[object, ...], text: str) -> Iterator[str]:
+    """Each other documented value of a scope / geography field whose leaf holds a value allowed in ``code``."""
+    snake = tuple(_snake(p) for p in path if not isinstance(p, int))
+    for entry in load_endpoints().global_services:
+        if entry.field is None or not entry.applies_to(type_) or not entry.field_matches(snake):
+            continue
+        values = SCOPE_VALUES.get(entry.id)
+        if values and not entry.refuses(text, code):
+            yield from (v for v in values if v.lower() != text.strip().lower() and entry.refuses(v, code))
+        toggle = SCOPE_TOGGLES.get(entry.id, {}).get(text.strip().lower())
+        if toggle and entry.judges_in(code) and not entry.refuses(text, code):
+            yield toggle
+
+
+def _made_buckets(resources: list[Any]) -> list[str]:
+    """The literal names of the buckets the program makes (the catalogue's bucket_types, their ``bucket`` input)."""
+    types = load_endpoints().bucket_types
+    names = {
+        str(r.inputs.get("bucket")) for r in resources
+        if r.custom and r.type in types and isinstance(r.inputs.get("bucket"), str) and len(r.inputs["bucket"]) >= 3
+    }  # fmt: skip
+    return sorted(names, key=len, reverse=True)
+
+
+def _bucket_at(name: str) -> re.Pattern[str]:
+    """``name`` where it stands as a bucket: whole (not inside a longer name), possibly before its S3 or OSS host
+    (``name.s3.<region>.amazonaws.com``, ``name.oss-<region>.aliyuncs.com``)."""
+    return re.compile(rf"(?<![\w.-]){re.escape(name)}(?![\w-]|\.(?!s3[.-]|oss-)\w)")
+
+
+def _round_7_swaps(
+    code: str, record: Any, path: tuple[object, ...], text: str, buckets: list[str], turn: int
+) -> Iterator[tuple[str, str]]:
+    own_name = record.type in load_endpoints().bucket_types and [_norm(p) for p in path] == ["bucket"]
+    for name in buckets:
+        at = _bucket_at(name)
+        if not own_name and at.search(text):
+            yield "bucket", at.sub(PARTNER_BUCKET, text)
+            break  # one bucket per leaf (the longest name first: fleet-logs-replica before fleet-logs)
+    for host, forms in _EDGE_FORMS:
+        found = host.search(text)
+        if found:
+            yield "edge", text[: found.start()] + found.group(1) + forms[turn % len(forms)] + text[found.end() :]
+            break
+    for value in _scope_swaps(code, record.type, path, text):
+        yield "scope", value
+    ula = _ULA.search(text)
+    if ula:
+        yield "ipv6", text[: ula.start()] + PUBLIC_IPV6 + text[ula.end() :]
 
 
 # A variant's plain swap of the same leaf.

@@ -193,6 +193,9 @@ EDGE_CASES = {
     "awsglobalaccelerator.com": ("EU", "a1234567890abcdef.awsglobalaccelerator.com", False),
     "accesspoint.s3-global.amazonaws.com": ("EU", "mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com", False),
     "awsapps.com": ("US", "d-1234567890.awsapps.com", False),
+    # S3 Transfer Acceleration (stop 35): the stack's own bucket named there enters at a CloudFront edge location.
+    "s3-accelerate.amazonaws.com": ("EU", "fleet-data.s3-accelerate.amazonaws.com", False),
+    "s3-accelerate.dualstack.amazonaws.com": ("CN", "fleet-data.s3-accelerate.dualstack.amazonaws.com", False),
     "alicdn.com": ("CN", "img.alicdn.com", False),
     "kunlunsl.com": ("CN", "static.example.cn.w.kunlunsl.com", False),
     "kunlungr.com": ("CN", "static.example.cn.w.kunlungr.com", False),

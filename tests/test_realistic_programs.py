@@ -16197,6 +16197,58 @@ CASES: list[Case] = [
     # read).
     Case("falsealarm15-cn-emr-dlf-region-abroad", "CN", pf.ali_emr_dlf("cn-hangzhou", "ap-southeast-1"), {"RES-009"}),
     Case("falsealarm15-cn-emr-dlf-region-beijing", "CN", pf.ali_emr_dlf("cn-hangzhou", "cn-beijing")),
+    # -- stop 35 (mutants7): the stack's own bucket addressed through S3 Transfer Acceleration's endpoint
+    # (<bucket>.s3-accelerate[.dualstack].amazonaws.com): the request enters at a CloudFront edge location, as enabling
+    # acceleration (aws-s3-transfer-acceleration, refused) and OSS's accelerate endpoints (edge_suffixes) are judged:
+    # RES-016 (under a bucket key too, read as the host: in aws-cn a bucket name passes by partition, so the accelerate
+    # host, read as a name, passed there once it was an edge suffix), RES-015 for the path-style host alone (no region,
+    # and an edge suffix is matched below a label only).
+    Case(
+        "mutants7-eu-lambda-log-bucket-accelerate-own",
+        "EU",
+        pv.bucket_host_variable("eu-west-1", "fleet-cdn-logs-eu-west-1.s3-accelerate.amazonaws.com"),
+        {"RES-016"},
+    ),
+    Case(
+        "mutants7-eu-lambda-log-bucket-regional-own",
+        "EU",
+        pv.bucket_host_variable("eu-west-1", "fleet-cdn-logs-eu-west-1.s3.eu-west-1.amazonaws.com"),
+    ),
+    Case(
+        "mutants7-us-lambda-log-bucket-accelerate-dualstack-own",
+        "US",
+        pv.bucket_host_variable("us-east-2", "fleet-cdn-logs-us-east-2.s3-accelerate.dualstack.amazonaws.com"),
+        {"RES-016"},
+    ),
+    Case(
+        "mutants7-us-lambda-log-bucket-dualstack-own",
+        "US",
+        pv.bucket_host_variable("us-east-2", "fleet-cdn-logs-us-east-2.s3.dualstack.us-east-2.amazonaws.com"),
+    ),
+    Case(
+        "mutants7-eu-user-data-accelerate-own",
+        "EU",
+        s3url_door("user-data", "https://{b}.s3-accelerate.amazonaws.com/exports/"),
+        {"RES-016"},
+    ),
+    Case(
+        "mutants7-jp-lambda-path-accelerate-own",
+        "JP",
+        s3url_door("lambda", "https://s3-accelerate.amazonaws.com/{b}/exports/"),
+        {"RES-015"},
+    ),
+    Case("mutants7-jp-lambda-path-regional-own", "JP", s3url_door("lambda", _S3URL_PATH)),
+    Case(
+        "mutants7-cn-lambda-log-bucket-accelerate-own",
+        "CN",
+        pv.bucket_host_variable("cn-north-1", "fleet-cdn-logs-cn-north-1.s3-accelerate.amazonaws.com"),
+        {"RES-016"},
+    ),
+    Case(
+        "mutants7-cn-lambda-log-bucket-regional-own",
+        "CN",
+        pv.bucket_host_variable("cn-north-1", "fleet-cdn-logs-cn-north-1.s3.cn-north-1.amazonaws.com.cn"),
+    ),
 ]
 
 

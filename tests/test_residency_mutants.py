@@ -8,7 +8,9 @@ gzip) and derandomised (the mutants are made in the programs' own order). Round 
 of another region without its account, a host in capitals, with a trailing dot, as an IPv6 literal, with userinfo and a
 port, a whole-value host with a port, base64 inside a longer value, a document nested in a string) run over five
 programs of their own, eight per program, and every survivor must be one its plain swap explains or an allow-listed
-field.
+field. Round 7's kinds (a bucket the stack makes replaced by one it does not, a regional endpoint by its service's
+global or acceleration form, an in-country scope value by each other documented value, a unique-local IPv6 address by
+a global one) run over programs of their own the same way.
 """
 
 from __future__ import annotations
@@ -143,3 +145,85 @@ def test_round_5_spellings_and_nestings_of_a_foreign_value_are_refused() -> None
         if o.mutant.group[:2] not in BENIGN
     }
     assert unexplained == set()
+
+
+# Round 7 (stop 35): a bucket of the stack's (a bucket key, an S3 host's bucket label, an `s3://` / `oss://` URL, a
+# bucket inside base64 user data) swapped for `partner-exports-7`; a regional S3 / OSS endpoint swapped for S3 Transfer
+# Acceleration's or OSS's acceleration endpoint, or the legacy global S3 endpoint; a CDN / DCDN / ESA scope, a CEN
+# geography, a WAF 2.0 package's region and API Gateway's endpoint type swapped for each other documented value; a
+# unique-local IPv6 address (fd00::/8) swapped for a global one.
+ROUND_7_SAMPLE = [
+    "mutants7-eu-lambda-log-bucket-regional-own",  # LOG_BUCKET as the bucket's regional host: bucket, edge
+    "mutants7-jp-lambda-path-regional-own",  # a path-style S3 URL of the stack's bucket: bucket, edge
+    "s3url-eu-user-data-legacy-own",  # the bucket's legacy regional host inside base64 user data
+    "cn-ecs-user-data-internal-oss",  # an OSS internal endpoint inside base64 user data (edge-b64)
+    "cn-cdn-domestic",  # CDN scope domestic
+    "cn-cen-china-to-china",  # CEN geographies
+    "cn-esa-log-delivery-mainland-data-center",  # ESA coverage and delivery data center
+    "cn-waf2-mainland-package",  # a WAF 2.0 mainland package
+    "eu-regional-rest-api",  # API Gateway REGIONAL
+    "cn-api-gateway-http-backend-ula-ipv6-port",  # a unique-local IPv6 backend
+    "jp-platform-intl-imds-region-script-ipv6",  # IMDS's IPv6 address in base64 user data
+]
+ROUND_7_KINDS = {"bucket", "edge", "scope", "ipv6"}
+# Round 7's survivors in that sample that carry no destination of their own (docs/residency.md, round 7).
+ROUND_7_BENIGN = {
+    # An ESA delivery task's SLS project: a project name, placed by the task's own region fields (judged), the same
+    # text as a bucket the stack makes.
+    ("alicloud:esa/siteDeliveryTask:SiteDeliveryTask", "slsDelivery.slsProject"),
+}
+
+
+def test_round_7_buckets_edges_scopes_and_ipv6_are_refused() -> None:
+    cases = [c for c in search.realistic.CASES if c.id in ROUND_7_SAMPLE]
+    assert sorted(c.id for c in cases) == sorted(ROUND_7_SAMPLE) and all(not c.expected for c in cases)
+    report = search.search(cases=cases, per_case=8, kinds=ROUND_7_KINDS)
+    assert [o.mutant for o in report.outcomes if not o.applied or o.error] == []
+    # Every kind makes mutants, and each is refused somewhere in the sample.
+    kinds = {o.mutant.kind for o in report.outcomes if o.guard}
+    expected_kinds = {"bucket", "bucket-b64", "edge", "edge-b64", "scope", "ipv6", "ipv6-b64"}
+    assert expected_kinds <= kinds, kinds
+    # Each scope mutant is a value the catalogue documents and refuses in the jurisdiction.
+    scopes = {(o.mutant.case, o.mutant.after) for o in report.outcomes if o.mutant.kind == "scope"}
+    assert ("cn-cen-china-to-china", "Europe") in scopes and ("eu-regional-rest-api", "EDGE") in scopes, scopes
+    assert all(o.guard == "RES-016" for o in report.outcomes if o.mutant.kind == "scope")
+    unexpected = {
+        (o.mutant.case, o.mutant.type, o.mutant.group[1], o.mutant.kind, o.mutant.after[:120])
+        for o in report.survivors
+        if o.mutant.group[:2] not in BENIGN | ROUND_7_BENIGN and not _own_bucket_at_legacy_global_endpoint(o.mutant)
+    }
+    assert unexpected == set()
+
+
+def _own_bucket_at_legacy_global_endpoint(mutant: search.Mutant) -> bool:
+    """An edge swap to the legacy global endpoint (`<own bucket>.s3.amazonaws.com`, the bucket's
+    `bucket_domain_name`): a virtual-hosted request there reaches the bucket's own Region, and the stack makes the
+    bucket (correct, round 7)."""
+    if not mutant.kind.startswith("edge"):
+        return False
+    decoded = search._decoded(mutant.after)
+    text = decoded[0] if decoded and mutant.kind != "edge" else mutant.after
+    return ".s3.amazonaws.com" in text and "s3-accelerate" not in text
+
+
+def test_round_7_swaps_of_a_leaf() -> None:
+    """The new kinds on single values: each regional form has its edge form, a bucket is swapped where it stands as
+    a bucket (not inside a longer name), and a unique-local address (not a range) is swapped for a global one."""
+    record = type("Record", (), {"type": "aws:lambda/function:Function"})()
+
+    def swaps(text: str, buckets: tuple[str, ...] = ("fleet-logs",), code: str = "EU") -> list[tuple[str, str]]:
+        return list(search._round_7_swaps(code, record, ("environment", "variables", "X"), text, list(buckets), 0))
+
+    assert swaps("fleet-logs.s3.eu-west-1.amazonaws.com") == [
+        ("bucket", "partner-exports-7.s3.eu-west-1.amazonaws.com"),
+        ("edge", "fleet-logs.s3-accelerate.amazonaws.com"),
+    ]
+    assert swaps("arn:aws:s3:::fleet-logs/*") == [("bucket", "arn:aws:s3:::partner-exports-7/*")]
+    assert swaps("s3://fleet-logs-replica/x") == []  # another bucket's longer name
+    assert swaps("oss://fleet-logs.oss-cn-shanghai-internal.aliyuncs.com/a", code="CN") == [
+        ("bucket", "oss://partner-exports-7.oss-cn-shanghai-internal.aliyuncs.com/a"),
+        ("edge", "oss://fleet-logs.oss-accelerate.aliyuncs.com/a"),
+    ]
+    assert swaps("https://sts.eu-west-1.amazonaws.com") == [("edge", "https://sts.amazonaws.com")]
+    assert swaps("[fd12:3456:789a::15]:8080") == [("ipv6", "[2a05:d018::10]:8080")]
+    assert swaps("fd00::/8") == []  # a range, not an address

@@ -528,6 +528,21 @@ PAIRS += [
         ali("alicloud:cdn/domainNew:DomainNew", scope="overseas"),
         "scope",
     ),
+    # Mutation search round 7 (stop 35): S3 Transfer Acceleration's host under a bucket variable is read as the host
+    # (an edge service), not as a bucket name, which in aws-cn passes by partition.
+    (
+        "RES-016",
+        "CN",
+        aws(
+            "aws:lambda/function:Function",
+            environment={"variables": {"LOG_BUCKET": "fleet-logs.s3.cn-north-1.amazonaws.com.cn"}},
+        ),
+        aws(
+            "aws:lambda/function:Function",
+            environment={"variables": {"LOG_BUCKET": "fleet-logs.s3-accelerate.amazonaws.com"}},
+        ),
+        "environment.variables.LOG_BUCKET",
+    ),
 ]
 # Phone numbers texts and calls go to, by the number's country (phonenumbers' example numbers).
 _SNS_SMS = "aws:sns/topicSubscription:TopicSubscription"
