@@ -4124,6 +4124,67 @@ def test_a_parameter_inside_an_fn_sub_with_no_value_or_escaped_stays_unproven() 
     assert rule_ids("CN", subject) == {"RES-015"}
 
 
+def _nested(child: dict[str, Any], given: dict[str, Any] | None = None, *, text: bool = False) -> dict[str, Any]:
+    properties: dict[str, Any] = {"TemplateBody": json.dumps(child) if text else child}
+    if given is not None:
+        properties["Parameters"] = given
+    return {"ROSTemplateFormatVersion": "2015-09-01",
+            "Parameters": {"ParentSink": {"Type": "String", "Default": "sink.partner.example.com"},
+                           "ParentRegion": {"Type": "String", "Default": "cn-beijing"}},
+            "Resources": {"Child": {"Type": "ALIYUN::ROS::Stack", "Properties": properties}}}  # fmt: skip
+
+
+@pytest.mark.parametrize("text", [False, True])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (None, set()),  # the child's Defaults
+        ({"SinkHost": "10.20.0.9"}, set()),
+        ({"SinkHost": "sink.partner.example.com"}, {"RES-015"}),  # the parent's value wins over the child's Default
+        ({"OssRegion": "ap-southeast-1"}, {"RES-006", "RES-009"}),  # the endpoint, and the value by its name
+        # A Parameter's Ref under a host key is unproven anywhere in a template (as before).
+        ({"SinkHost": {"Ref": "ParentSink"}}, {"RES-015"}),
+        ({"OssRegion": {"Ref": "ParentRegion"}}, set()),  # the parent's Parameter, read as its Default
+        ({"OssRegion": {"Ref": "ALIYUN::Region"}}, set()),  # the parent's own region (cn-hangzhou)
+        # A value not known here (another resource's attribute): the child's Default is not assumed.
+        ({"SinkHost": {"Fn::GetAtt": ["Queue", "Endpoint"]}}, {"RES-015"}),
+    ],
+)  # fmt: skip
+def test_a_nested_ros_stacks_template_is_judged_as_a_template(
+    given: dict[str, Any] | None, expected: set[str], text: bool
+) -> None:
+    # Leftovers review of stop 35: an ALIYUN::ROS::Stack's TemplateBody (a map or its text) was walked as text, so a
+    # Parameter in its Fn::Sub stayed unproven whatever its value (RES-015); it is a template in its parent's region.
+    subject = Subject(
+        "alicloud:ros/stack:Stack",
+        "s",
+        {"template_body": json.dumps(_nested(_SUB_TEMPLATE, given, text=text))},
+        provider("CN", "alicloud"),
+    )
+    assert rule_ids("CN", subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "scope", "expected"),
+    [
+        ("alicloud:ros/stack:Stack", "overseas", {"RES-016"}),
+        ("alicloud:ros/stack:Stack", "domestic", set()),
+        ("alicloud:ros/stackGroup:StackGroup", "global", {"RES-016"}),
+        ("alicloud:ros/template:Template", "overseas", {"RES-016"}),
+        ("alicloud:ros/template:Template", "domestic", set()),
+    ],
+)
+def test_a_nested_ros_stacks_cdn_scope_is_judged(token: str, scope: str, expected: set[str]) -> None:
+    # An overseas CDN Scope in a nested stack's template passed every front door before stop 35 (a leak).
+    child = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": {"Cdn": {"Type": "ALIYUN::CDN::Domain",
+             "Properties": {"DomainName": "dl.fleet.example.cn", "CdnType": "download", "Scope": scope}}}}  # fmt: skip
+    root = _nested(child)
+    grandchild = _nested(root)  # nested twice: each level is a template
+    for document in (root, grandchild):
+        subject = Subject(token, "s", {"template_body": json.dumps(document)}, provider("CN", "alicloud"))
+        assert rule_ids("CN", subject) == expected
+
+
 def test_a_parameter_pair_elsewhere_is_not_a_named_value() -> None:
     # Outside the catalogued lists the shape names nothing: its key is not read as a variable's name.
     pairs = [{"parameter_key": "ReplicaRegion", "parameter_value": "fleet-replica"}]

@@ -32,6 +32,7 @@ import platform_programs_cn as pc
 import platform_programs_data as pdata
 import platform_programs_dns34 as pd
 import platform_programs_intl as pi
+import platform_programs_leftovers35 as pl
 import platform_programs_markets as pm
 import platform_programs_new34 as pn
 import platform_programs_ops as po
@@ -15755,6 +15756,52 @@ CASES: list[Case] = [
         {"RES-015"},
     ),
     Case("mutants6-eu-lambda-kafka-msk", "EU", lambda_env({"KAFKA": _MSK_FRANKFURT, "ENABLE_KAFKA": "true"})),
+    # Leftovers review (stop 35): a nested ROS stack's template (ALIYUN::ROS::Stack TemplateBody) judged as a template.
+    Case(
+        "leftovers35-cn-ros-nested-cdn-overseas",
+        "CN",
+        pl.ros_nested_stack("cn-shanghai", "cdn", "overseas"),
+        {"RES-016"},
+    ),
+    Case(
+        "leftovers35-cn-ros-nested-cdn-overseas-text",
+        "CN",
+        pl.ros_nested_stack("cn-shanghai", "cdn", "overseas", as_text=True),
+        {"RES-016"},
+    ),
+    Case("leftovers35-cn-ros-nested-cdn-domestic", "CN", pl.ros_nested_stack("cn-shanghai", "cdn", "domestic")),
+    Case(
+        "leftovers35-cn-ros-nested-cdn-domestic-text",
+        "CN",
+        pl.ros_nested_stack("cn-shanghai", "cdn", "domestic", as_text=True),
+    ),
+    Case(
+        "leftovers35-cn-ros-nested-sub-default-abroad",
+        "CN",
+        pl.ros_nested_stack("cn-shanghai", "default", "ap-southeast-1"),
+        {"RES-006"},
+    ),
+    Case(
+        "leftovers35-cn-ros-nested-sub-default-home", "CN", pl.ros_nested_stack("cn-shanghai", "default", "cn-shanghai")
+    ),
+    Case(
+        "leftovers35-cn-ros-nested-sub-given-abroad",
+        "CN",
+        pl.ros_nested_stack("cn-shanghai", "given", "ap-southeast-1"),
+        {"RES-006"},
+    ),
+    Case("leftovers35-cn-ros-nested-sub-given-home", "CN", pl.ros_nested_stack("cn-shanghai", "given", "cn-beijing")),
+    Case(
+        "leftovers35-cn-ros-nested-sub-given-ref-abroad",
+        "CN",
+        pl.ros_nested_stack("cn-shanghai", "given-ref", "ap-southeast-1", as_text=True),
+        {"RES-006"},
+    ),
+    Case(
+        "leftovers35-cn-ros-nested-sub-given-ref-home",
+        "CN",
+        pl.ros_nested_stack("cn-shanghai", "given-ref", "cn-beijing", as_text=True),
+    ),
 ]
 
 

@@ -304,6 +304,20 @@ class GroupField(TypedField):
     ``availability_zone_name``): the id is then not asked to be this stack's."""
 
 
+class NestedStack(_Frozen):
+    """A template resource type that creates a nested stack from a template written inline (ROS's
+    ``ALIYUN::ROS::Stack`` ``TemplateBody``): that template is judged as a template of the same kind, in the parent's
+    region (the type has no region of its own), with the Parameters values the resource gives it."""
+
+    type: str
+    """The template resource type (``ALIYUN::ROS::Stack``)."""
+    body: str
+    """Its property holding the child template (a map, or the template's JSON / YAML text)."""
+    parameters: str
+    """Its property giving the child's Parameters their values (a map of name to value)."""
+    source: str
+
+
 class StackTemplate(_Frozen):
     """An input holding the template of a stack, whose placeholders the service fills in with that stack's own
     region, partition and DNS suffix, and whose resources the stack creates."""
@@ -330,6 +344,8 @@ class StackTemplate(_Frozen):
     """Where the service documents the placeholders."""
     bucket_source: str | None = None
     """Where the service documents what ``${LogicalId}`` of a bucket type stands for."""
+    nested: tuple[NestedStack, ...] = ()
+    """Template resource types creating a nested stack from an inline template, judged as a template itself."""
 
 
 class TemplateService(_Frozen):

@@ -348,6 +348,7 @@ class _Walk:
         "no_destination",
         "parent",
         "pending",
+        "stack_parameters",
         "subject",
         "task",
         "template",
@@ -395,6 +396,10 @@ class _Walk:
         self.document_parameters: Mapping[Any, Any] | None = None
         """Inside an Automation runbook (``runtime_destinations`` types with ``mainSteps``): its ``parameters``, whose
         ``allowedValues`` fix what a ``{{ Parameter }}`` can be; None elsewhere."""
+        self.stack_parameters: Mapping[Any, Any] | None = None
+        """Inside a nested stack's template (``stack_templates`` ``nested``): the values its parent gives its Parameters
+        (the nested stack resource's ``Parameters``, a Parameter of the parent's read as its value); None elsewhere,
+        where the stack resource's own ``parameters`` give them."""
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
@@ -1424,7 +1429,7 @@ class RuleEngine:
         declared = parameters.get(name) if attribute == "Ref" and isinstance(parameters, Mapping) else None
         if not isinstance(declared, Mapping):
             return None
-        given = _given_parameters(walk.subject.props)
+        given = _stack_given(walk)
         if isinstance(given, Mapping) and isinstance(given.get(name), str):
             return given[name]
         pairs = _parameter_pairs(given)
@@ -2105,6 +2110,9 @@ class RuleEngine:
         self, walk: _Walk, document: Any, path: str, key: str, depth: int, template: StackTemplate | None = None
     ) -> None:
         parent, known, resources = walk.kpath, walk.known, walk.template_resources
+        nested: list[tuple[str, Any, dict[Any, Any]]] = []
+        if template is not None and template.nested and isinstance(document, dict):
+            document, nested = self._nested_templates(walk, document, template)
         if template is not None and isinstance(document, dict):
             if template.region is not None:
                 # A Parameter inside an Fn::Sub text (`https://oss-${OssRegion}-internal.aliyuncs.com`) is the value the
@@ -2112,7 +2120,7 @@ class RuleEngine:
                 # round); one with neither stays a variable, unproven. Not in a StackSet's or stack group's template
                 # (no region of its own): each instance may override a Parameter, and overrides are not joined here.
                 declared = document.get("Parameters")
-                unknown = _unknown_given(walk.subject.props)
+                unknown = _unknown_given(_stack_given(walk))
                 values = {
                     str(n): v
                     for n in (declared if isinstance(declared, Mapping) else ())
@@ -2142,6 +2150,64 @@ class RuleEngine:
             self._walk(walk, document, path, key, depth + 1, None)
         finally:
             walk.kpath, walk.known, walk.template_resources, walk.template = parent, known, resources, outer
+        for where, body, values in nested:
+            # A nested stack's template, in its parent's region, with the Parameter values its parent gives it.
+            outer_given = walk.stack_parameters
+            walk.stack_parameters = values
+            try:
+                self._walk_document(walk, body, f"{path}.{where}", key, depth + 1, template)
+            finally:
+                walk.stack_parameters = outer_given
+
+    def _nested_templates(
+        self, walk: _Walk, document: dict[Any, Any], template: StackTemplate
+    ) -> tuple[dict[Any, Any], list[tuple[str, Any, dict[Any, Any]]]]:
+        """A template's nested stacks written inline (``stack_templates`` ``nested``: ROS's ``ALIYUN::ROS::Stack``
+        ``TemplateBody``, a map or the template's JSON / YAML text): ``document`` without them, and each as (its path,
+        its template, the values it gives the child's Parameters). A given value that is a ``Ref`` to one of this
+        template's Parameters is that Parameter's value (:meth:`_parameter_value`); any other function is not known
+        here, so that Parameter is not filled in from its Default. A body that is no template stays in ``document``
+        (walked as before)."""
+        resources = document.get("Resources")
+        if not isinstance(resources, Mapping):
+            return document, []
+        kinds = {n.type: n for n in template.nested}
+        nested: list[tuple[str, Any, dict[Any, Any]]] = []
+        kept: dict[Any, Any] = {}
+        for logical_id, resource in resources.items():
+            kind = resource.get("Type") if isinstance(resource, Mapping) else None
+            entry = kinds.get(kind) if isinstance(kind, str) else None
+            props = resource.get("Properties") if entry is not None else None
+            body = props.get(entry.body) if entry is not None and isinstance(props, Mapping) else None
+            if isinstance(body, str):
+                text = body.lstrip()
+                body = _json_or_none(text) if text[:1] == "{" else _yaml(text)
+            if entry is None or not isinstance(props, Mapping) or not isinstance(body, dict):
+                kept[logical_id] = resource
+                continue
+            values = props.get(entry.parameters)
+            given = {
+                name: self._nested_parameter(walk, document, template, value)
+                for name, value in (values.items() if isinstance(values, Mapping) else ())
+            }
+            kept[logical_id] = {**resource, "Properties": {k: v for k, v in props.items() if k != entry.body}}
+            nested.append((f"Resources.{logical_id}.Properties.{entry.body}", body, given))
+        return ({**document, "Resources": kept} if nested else document), nested
+
+    def _nested_parameter(
+        self, walk: _Walk, document: Mapping[Any, Any], template: StackTemplate, value: Any
+    ) -> str | None:
+        """The text a parent template gives a nested stack's Parameter (:meth:`_nested_templates`): literal text as
+        written, the parent's own region (``Ref ALIYUN::Region``) when the resource's region is known, a ``Ref`` to one
+        of the parent's Parameters as its value; None (not known here) for anything else."""
+        if isinstance(value, Mapping) and len(value) == 1 and template.region is not None:
+            if value.get("Ref") == template.region[2:-1]:  # ${ALIYUN::Region} -> ALIYUN::Region
+                value = self._in_own_stack(walk.subject, template.region, template)
+                return None if "${" in value else value
+            reference = _template_reference(value)
+            if reference is not None and reference[0] is not None:
+                value = self._parameter_value(walk, document, reference[0], reference[1])
+        return value if isinstance(value, str) else None
 
     def _s3_bucket_host(self, name: str) -> bool:
         """``name`` is an S3 host naming a bucket (``<bucket>.s3.<region>.amazonaws.com``, a bucket's
@@ -2945,10 +3011,15 @@ def _fill_sub_parameters(node: Any, values: Mapping[str, str]) -> Any:
     return node
 
 
-def _unknown_given(props: Mapping[str, Any]) -> set[str]:
-    """The Parameters a stack resource's ``parameters`` give a value that is not literal text (unknown yet): such a
-    Parameter is not filled in from its Default."""
-    given = _given_parameters(props)
+def _stack_given(walk: _Walk) -> Any:
+    """The values the stack being read gives its template's Parameters: a nested stack's from its parent
+    (``_Walk.stack_parameters``), else the stack resource's own ``parameters`` (:func:`_given_parameters`)."""
+    return walk.stack_parameters if walk.stack_parameters is not None else _given_parameters(walk.subject.props)
+
+
+def _unknown_given(given: Any) -> set[str]:
+    """The Parameters a stack's given values (:func:`_stack_given`) give a value that is not literal text (unknown
+    yet): such a Parameter is not filled in from its Default."""
     values = given if isinstance(given, Mapping) else _parameter_pairs(given)
     return {str(k) for k, v in values.items() if not isinstance(v, str)}
 
@@ -3268,6 +3339,13 @@ def _sub_variables(value: Any) -> Iterator[Any]:
     elif isinstance(value, list):
         for v in value:
             yield from _sub_variables(v)
+
+
+def _json_or_none(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 def _yaml(text: str) -> Any:

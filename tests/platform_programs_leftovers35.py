@@ -1,0 +1,67 @@
+"""Programs written for the leftovers review of stop 35 (``leftovers35-*`` in tests/test_realistic_programs.py).
+
+Each builder is what an EV platform team writes from the provider docs next to one of the items earlier rounds left
+open: a ROS stack whose template nests a stack (``ALIYUN::ROS::Stack`` ``TemplateBody``), judged as a template of its
+own in its parent's region.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pulumi_alicloud as alicloud
+from platform_programs import _ali
+
+Build = Any
+
+
+def _ros(resources: dict[str, Any], parameters: dict[str, Any] | None = None) -> dict[str, Any]:
+    template: dict[str, Any] = {"ROSTemplateFormatVersion": "2015-09-01"}
+    if parameters:
+        template["Parameters"] = parameters
+    template["Resources"] = resources
+    return template
+
+
+def ros_nested_stack(region: str, form: str, value: str, *, as_text: bool = False) -> Build:
+    # docs: alicloud ros/stack (template_body); ROS ALIYUN::ROS::Stack ("creates a nested stack", TemplateBody: the
+    # child template, Parameters: a map of its Parameters' values; no region of its own: the parent stack's),
+    # ALIYUN::CDN::Domain (Scope domestic, the default, overseas, global), ALIYUN::ECS::Instance UserData with Fn::Sub.
+    # The downloads site and its uploader fleet as a child stack of the platform's root stack. `form`: `cdn` the child's
+    # CDN domain has Scope `value`; `default` the child's uploader builds its OSS endpoint from ${UploadSite} whose
+    # Default is `value`; `given` the parent gives UploadSite `value` (the child's Default is the home region);
+    # `given-ref` the parent passes its own Parameter (Default `value`) on. `as_text`: the child template as a JSON
+    # string (TemplateBody is a Map or the template's text).
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        given: dict[str, Any] = {}
+        parent_parameters: dict[str, Any] = {}
+        if form == "cdn":
+            child = _ros({"DownloadsCdn": {"Type": "ALIYUN::CDN::Domain", "Properties": {
+                "DomainName": "downloads.fleet.example.cn", "CdnType": "download", "Scope": value,
+                "Sources": json.dumps([{"content": f"fleet-downloads.oss-{region}.aliyuncs.com", "type": "oss",
+                                        "priority": "20", "port": 443, "weight": "10"}])}}})  # fmt: skip
+        else:
+            default = value if form == "default" else region
+            if form == "given":
+                given = {"UploadSite": value}
+            elif form == "given-ref":
+                parent_parameters = {"FleetUploadSite": {"Type": "String", "Default": value}}
+                given = {"UploadSite": {"Ref": "FleetUploadSite"}}
+            child = _ros(
+                {"Uploader": {"Type": "ALIYUN::ECS::Instance", "Properties": {
+                    "ImageId": "m-fleetbase0001", "InstanceType": "ecs.g7.large", "VpcId": "vpc-fleet0001",
+                    "VSwitchId": "vsw-fleet0001", "SecurityGroupId": "sg-fleet0001",
+                    "UserData": {"Fn::Sub": "#!/bin/sh\ncat >> /etc/fleet/uploader.env <<EOF\n"
+                                            "OSS_ENDPOINT=https://oss-${UploadSite}-internal.aliyuncs.com\nEOF\n"},
+                }}},
+                {"UploadSite": {"Type": "String", "Default": default}},
+            )  # fmt: skip
+        properties: dict[str, Any] = {"TemplateBody": json.dumps(child) if as_text else child, "TimeoutMins": 30}
+        if given:
+            properties["Parameters"] = given
+        root = _ros({"Downloads": {"Type": "ALIYUN::ROS::Stack", "Properties": properties}}, parent_parameters)
+        return alicloud.ros.Stack("platform", stack_name="platform", template_body=json.dumps(root), opts=opts)
+
+    return build
