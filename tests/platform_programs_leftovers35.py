@@ -65,3 +65,29 @@ def ros_nested_stack(region: str, form: str, value: str, *, as_text: bool = Fals
         return alicloud.ros.Stack("platform", stack_name="platform", template_body=json.dumps(root), opts=opts)
 
     return build
+
+
+def ros_oos_template(region: str, endpoint_region: str | None) -> Build:
+    # docs: alicloud ros/stack; ROS ALIYUN::OOS::Template (TemplateName, Content: the OOS template), OOS template
+    # structure (Parameters with Default, {{ name }}), ACS::ECS::RunCommand (regionId defaults to {{ ACS::RegionId }}).
+    # The log-shipping runbook kept in the platform's ROS stack: it uploads the day's logs to the region's internal
+    # OSS endpoint. `endpoint_region` None: the endpoint is built from {{ ACS::RegionId }}; else from a Parameter
+    # `logRegion` whose Default is `endpoint_region`.
+    def build(c: Any) -> object:
+        opts = _ali(region)
+        parameters: dict[str, Any] = {"instanceId": {"Type": "String"}}
+        place = "{{ ACS::RegionId }}"
+        if endpoint_region is not None:
+            parameters["logRegion"] = {"Type": "String", "Default": endpoint_region}
+            place = "{{ logRegion }}"
+        runbook = {"FormatVersion": "OOS-2019-06-01", "Parameters": parameters, "Tasks": [{
+            "Name": "shipLogs", "Action": "ACS::ECS::RunCommand", "Properties": {
+                "regionId": "{{ ACS::RegionId }}", "instanceId": "{{ instanceId }}", "commandType": "RunShellScript",
+                "commandContent": "#!/bin/sh\ntar czf /tmp/logs.tgz /var/log/fleet\n"
+                                  f"curl -sf -T /tmp/logs.tgz https://fleet-logs.oss-{place}-internal.aliyuncs.com/"
+                                  "daily/logs.tgz\n"}}]}  # fmt: skip
+        root = _ros({"ShipLogs": {"Type": "ALIYUN::OOS::Template", "Properties": {
+            "TemplateName": "fleet-ship-logs", "Content": json.dumps(runbook)}}})  # fmt: skip
+        return alicloud.ros.Stack("platform", stack_name="platform", template_body=json.dumps(root), opts=opts)
+
+    return build

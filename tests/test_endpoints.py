@@ -4185,6 +4185,32 @@ def test_a_nested_ros_stacks_cdn_scope_is_judged(token: str, scope: str, expecte
         assert rule_ids("CN", subject) == expected
 
 
+@pytest.mark.parametrize(
+    ("default", "place", "expected"),
+    [
+        ("cn-hangzhou", "{{ ACS::RegionId }}", set()),  # the stack's own region (its provider's, pinned, in CN)
+        ("cn-hangzhou", "{{ logRegion }}", set()),
+        ("ap-southeast-1", "{{ logRegion }}", {"RES-006"}),  # the Default abroad, as at the top level
+    ],
+)
+@pytest.mark.parametrize("text", [False, True])
+def test_an_oos_template_in_a_ros_template_is_filled_as_oos_templates_are(
+    default: str, place: str, expected: set[str], text: bool
+) -> None:
+    # Leftovers review of stop 35: an ALIYUN::OOS::Template's Content was walked as text, every placeholder in a URL
+    # unproven (RES-015); it is filled as the same template made in Pulumi (placeholder_documents) is.
+    runbook = {"FormatVersion": "OOS-2019-06-01",
+               "Parameters": {"logRegion": {"Type": "String", "Default": default}},
+               "Tasks": [{"Name": "ship", "Action": "ACS::ECS::RunCommand", "Properties": {
+                   "regionId": "{{ ACS::RegionId }}", "instanceId": "i-1", "commandType": "RunShellScript",
+                   "commandContent": f"curl -T l.tgz https://logs.oss-{place}-internal.aliyuncs.com/d/"}}]}  # fmt: skip
+    content: Any = json.dumps(runbook) if text else runbook
+    root = {"ROSTemplateFormatVersion": "2015-09-01",
+            "Resources": {"Ship": {"Type": "ALIYUN::OOS::Template", "Properties": {"Content": content}}}}  # fmt: skip
+    subject = Subject("alicloud:ros/stack:Stack", "s", {"template_body": json.dumps(root)}, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
 def test_a_parameter_pair_elsewhere_is_not_a_named_value() -> None:
     # Outside the catalogued lists the shape names nothing: its key is not read as a variable's name.
     pairs = [{"parameter_key": "ReplicaRegion", "parameter_value": "fleet-replica"}]

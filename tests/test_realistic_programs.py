@@ -15802,6 +15802,15 @@ CASES: list[Case] = [
         "CN",
         pl.ros_nested_stack("cn-shanghai", "given-ref", "cn-beijing", as_text=True),
     ),
+    # Leftovers review (stop 35): an OOS template in a ROS template (ALIYUN::OOS::Template Content), filled as OOS's.
+    Case("leftovers35-cn-ros-oos-template-region-id", "CN", pl.ros_oos_template("cn-shanghai", None)),
+    Case("leftovers35-cn-ros-oos-template-param-home", "CN", pl.ros_oos_template("cn-shanghai", "cn-shanghai")),
+    Case(
+        "leftovers35-cn-ros-oos-template-param-abroad",
+        "CN",
+        pl.ros_oos_template("cn-shanghai", "ap-southeast-1"),
+        {"RES-006"},
+    ),
 ]
 
 

@@ -318,6 +318,17 @@ class NestedStack(_Frozen):
     source: str
 
 
+class TemplateDocument(_Frozen):
+    """A template resource type whose property holds a document with ``{{ name }}`` placeholders (ROS's
+    ``ALIYUN::OOS::Template`` ``Content``: an OOS template), judged as ``placeholder_documents`` are."""
+
+    type: str
+    """The template resource type (``ALIYUN::OOS::Template``)."""
+    property: str
+    """Its property holding the document (a map, or its JSON / YAML text)."""
+    source: str
+
+
 class StackTemplate(_Frozen):
     """An input holding the template of a stack, whose placeholders the service fills in with that stack's own
     region, partition and DNS suffix, and whose resources the stack creates."""
@@ -346,6 +357,8 @@ class StackTemplate(_Frozen):
     """Where the service documents what ``${LogicalId}`` of a bucket type stands for."""
     nested: tuple[NestedStack, ...] = ()
     """Template resource types creating a nested stack from an inline template, judged as a template itself."""
+    placeholder_documents: tuple[TemplateDocument, ...] = ()
+    """Template resource types holding an OOS template, its placeholders filled as ``placeholder_documents``' are."""
 
 
 class TemplateService(_Frozen):

@@ -1356,15 +1356,15 @@ class RuleEngine:
         self._judge_template_reference(walk, name, attribute, path, text, bucket=not plan.host)
         return True
 
-    def _placeholder_values(self, walk: _Walk, document: Mapping[Any, Any]) -> dict[str, str]:
+    def _placeholder_values(self, walk: _Walk, document: Mapping[Any, Any], given: Any) -> dict[str, str]:
         """An OOS template's declared parameters (``Parameters``) -> the value each ``{{ name }}`` takes: the one the
         execution gives it (the resource's own ``parameters``, a JSON map), else its ``Default``. A parameter with
         neither (or a value that is not text) is left out: its placeholder stays as written. ``{{ ACS::RegionId }}``
-        (in a Default too) is the execution's own region when its provider proves it."""
+        (in a Default too) is the execution's own region when its provider proves it. ``given``: the execution's
+        parameters (:func:`_given_parameters`), None for a template no execution runs here."""
         declared = document.get("Parameters")
         if not isinstance(declared, Mapping):
             declared = {}
-        given = _given_parameters(walk.subject.props)
         given = given if isinstance(given, Mapping) else {}
         values: dict[str, str] = {}
         for name, spec in declared.items():
@@ -2113,6 +2113,8 @@ class RuleEngine:
         nested: list[tuple[str, Any, dict[Any, Any]]] = []
         if template is not None and template.nested and isinstance(document, dict):
             document, nested = self._nested_templates(walk, document, template)
+        if template is not None and template.placeholder_documents and isinstance(document, dict):
+            document = self._template_placeholder_documents(walk, document, template)
         if template is not None and isinstance(document, dict):
             if template.region is not None:
                 # A Parameter inside an Fn::Sub text (`https://oss-${OssRegion}-internal.aliyuncs.com`) is the value the
@@ -2146,7 +2148,8 @@ class RuleEngine:
                 self._judge_template_resources(walk, document, path)
             if isinstance(document, dict) and _at_any(parent, self._placeholder_documents.get(walk.subject.type, ())):
                 # An OOS template (placeholder_documents): each {{ name }} of a declared parameter is what it runs with.
-                document = _fill_placeholders(document, self._placeholder_values(walk, document))
+                given = _given_parameters(walk.subject.props)
+                document = _fill_placeholders(document, self._placeholder_values(walk, document, given))
             self._walk(walk, document, path, key, depth + 1, None)
         finally:
             walk.kpath, walk.known, walk.template_resources, walk.template = parent, known, resources, outer
@@ -2193,6 +2196,33 @@ class RuleEngine:
             kept[logical_id] = {**resource, "Properties": {k: v for k, v in props.items() if k != entry.body}}
             nested.append((f"Resources.{logical_id}.Properties.{entry.body}", body, given))
         return ({**document, "Resources": kept} if nested else document), nested
+
+    def _template_placeholder_documents(
+        self, walk: _Walk, document: dict[Any, Any], template: StackTemplate
+    ) -> dict[Any, Any]:
+        """``document`` with each OOS template its Resources make (``stack_templates`` ``placeholder_documents``:
+        ROS's ``ALIYUN::OOS::Template`` ``Content``) read and its placeholders filled (:meth:`_placeholder_values`,
+        no execution's parameters), as the same template made in Pulumi is; one that is no document stays as
+        written."""
+        resources = document.get("Resources")
+        if not isinstance(resources, Mapping):
+            return document
+        kinds = {d.type: d.property for d in template.placeholder_documents}
+        changed: dict[Any, Any] = {}
+        for logical_id, resource in resources.items():
+            kind = resource.get("Type") if isinstance(resource, Mapping) else None
+            name = kinds.get(kind) if isinstance(kind, str) else None
+            props = resource.get("Properties") if name is not None else None
+            content = props.get(name) if name is not None and isinstance(props, Mapping) else None
+            if isinstance(content, str):
+                text = content.lstrip()
+                content = _json_or_none(text) if text[:1] == "{" else _yaml(text)
+            if isinstance(content, dict) and isinstance(props, Mapping):
+                filled = _fill_placeholders(content, self._placeholder_values(walk, content, None))
+                changed[logical_id] = {**resource, "Properties": {**props, name: filled}}
+        if not changed:
+            return document
+        return {**document, "Resources": {**resources, **changed}}
 
     def _nested_parameter(
         self, walk: _Walk, document: Mapping[Any, Any], template: StackTemplate, value: Any
