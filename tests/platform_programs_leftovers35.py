@@ -11,7 +11,8 @@ import json
 from typing import Any
 
 import pulumi_alicloud as alicloud
-from platform_programs import _ali
+import pulumi_aws as aws
+from platform_programs import _ali, _aws
 
 Build = Any
 
@@ -89,5 +90,44 @@ def ros_oos_template(region: str, endpoint_region: str | None) -> Build:
         root = _ros({"ShipLogs": {"Type": "ALIYUN::OOS::Template", "Properties": {
             "TemplateName": "fleet-ship-logs", "Content": json.dumps(runbook)}}})  # fmt: skip
         return alicloud.ros.Stack("platform", stack_name="platform", template_body=json.dumps(root), opts=opts)
+
+    return build
+
+
+def stack_replica_from_output(
+    cloud: str, region: str, default: str, replica: str, name: str = "ReplicaRegion"
+) -> Build:
+    # docs: aws cloudformation/stack (parameters: a map), AWS::DynamoDB::GlobalTable Replicas[].Region; alicloud
+    # ros/stack (parameters: {parameter_key, parameter_value}), ALIYUN::ECS::CopyImage DestinationRegionId. The
+    # replica Region is given from another resource's output (known only at deployment: here an SSM parameter's ARN /
+    # the VPC's id, mapped to `replica` inside an apply), over a template Default `default` copied from a sample.
+    # `name`: the Parameter's name (one that does not say region is judged only where the template uses it).
+    def build(c: Any) -> object:
+        if cloud == "aws":
+            opts = _aws(region)
+            marker = aws.ssm.Parameter("replica-marker", name="/fleet/replica", type="String", value="set", opts=opts)
+            template = (
+                "AWSTemplateFormatVersion: '2010-09-09'\n"
+                f"Parameters:\n  {name}:\n    Type: String\n    Default: {default}\n"
+                "Resources:\n  Trips:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n"
+                "      TableName: trips\n      BillingMode: PAY_PER_REQUEST\n"
+                "      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n"
+                "      KeySchema: [{AttributeName: id, KeyType: HASH}]\n"
+                "      Replicas:\n        - Region: !Ref 'AWS::Region'\n"
+                f"        - Region: !Ref {name}\n"
+            )
+            given = {name: marker.arn.apply(lambda _: replica)}
+            return aws.cloudformation.Stack("trips", template_body=template, parameters=given, opts=opts)
+        opts = _ali(region)
+        vpc = alicloud.vpc.Network("fleet", vpc_name="fleet", cidr_block="10.20.0.0/16", opts=opts)
+        copy = _ros(
+            {"Replica": {"Type": "ALIYUN::ECS::CopyImage", "Properties": {
+                "ImageId": "m-fleetbase0001", "DestinationRegionId": {"Ref": name}}}},
+            {name: {"Type": "String", "Default": default}},
+        )  # fmt: skip
+        pairs: Any = [{"parameter_key": name, "parameter_value": vpc.id.apply(lambda _: replica)}]
+        return alicloud.ros.Stack(
+            "replica", stack_name="replica", template_body=json.dumps(copy), parameters=pairs, opts=opts
+        )
 
     return build

@@ -4211,6 +4211,45 @@ def test_an_oos_template_in_a_ros_template_is_filled_as_oos_templates_are(
     assert rule_ids("CN", subject) == expected
 
 
+_REPLICA_TEMPLATES = {
+    "aws": ("aws:cloudformation/stack:Stack", "EU", "AWSTemplateFormatVersion: '2010-09-09'\n"
+            "Parameters:\n  Replica:\n    Type: String\n    Default: {default}\n"
+            "Resources:\n  Trips:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n"
+            "      Replicas:\n        - Region: !Ref Replica\n"),
+    "alicloud": ("alicloud:ros/stack:Stack", "CN", json.dumps({
+        "ROSTemplateFormatVersion": "2015-09-01", "Parameters": {"Replica": {"Type": "String", "Default": "{default}"}},
+        "Resources": {"Copy": {"Type": "ALIYUN::ECS::CopyImage", "Properties": {
+            "ImageId": "m-1", "DestinationRegionId": {"Ref": "Replica"}}}}})),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("cloud", ["aws", "alicloud"])
+@pytest.mark.parametrize("default_inside", [True, False])
+def test_a_parameter_given_a_value_not_known_yet_is_deferred_not_its_default(
+    cloud: Cloud, default_inside: bool
+) -> None:
+    # Leftovers review of stop 35: a CloudFormation map's unknown value fell back to the Default at a whole region field
+    # (a foreign Default refused a program whose value resolves in-country; an in-country Default proved a value that
+    # resolves abroad), a ROS pair's was not judged at all. Both now defer the value to where it is used.
+    token, code, template = _REPLICA_TEMPLATES[cloud]
+    regions = sorted(CATALOGUE.jurisdictions[code].regions(cloud))
+    default = regions[0] if default_inside else "ap-southeast-1"
+    pending = object()
+    given: Any = {"Replica": pending}
+    if cloud == "alicloud":
+        given = [{"parameter_key": "Replica", "parameter_value": pending}]
+    props = {"template_body": template.replace("{default}", default), "parameters": given}
+    subject = Subject(token, "s", props, provider(code, cloud))
+    findings, waiting = ENGINES[code].check(subject, defer=lambda v: v is pending)
+    assert findings == []
+    region_fields = [w for w in waiting if w.place.keys[-1] in ("region", "destination_region_id")]
+    assert len(region_fields) == 1, [w.place for w in waiting]
+    # Once known, the value is judged where the template uses it (a Parameter named `Replica` says no region).
+    place = region_fields[0].place
+    assert {f.rule.id for f in ENGINES[code].check_value(subject, place, "ap-southeast-1")} == {"RES-009"}
+    assert ENGINES[code].check_value(subject, place, regions[-1]) == []
+
+
 def test_a_parameter_pair_elsewhere_is_not_a_named_value() -> None:
     # Outside the catalogued lists the shape names nothing: its key is not read as a variable's name.
     pairs = [{"parameter_key": "ReplicaRegion", "parameter_value": "fleet-replica"}]

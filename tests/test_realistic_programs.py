@@ -15811,6 +15811,51 @@ CASES: list[Case] = [
         pl.ros_oos_template("cn-shanghai", "ap-southeast-1"),
         {"RES-006"},
     ),
+    # Leftovers review (stop 35): a stack's Parameter given a value known only at deployment is not its Default.
+    Case(
+        "leftovers35-eu-cfn-given-output-over-foreign-default",
+        "EU",
+        pl.stack_replica_from_output("aws", "eu-central-1", "us-east-1", "eu-west-1"),
+    ),
+    Case(
+        "leftovers35-eu-cfn-given-output-abroad",
+        "EU",
+        pl.stack_replica_from_output("aws", "eu-central-1", "eu-west-1", "us-east-1"),
+        {"RES-009"},
+    ),
+    Case(
+        "leftovers35-cn-ros-given-output-over-foreign-default",
+        "CN",
+        pl.stack_replica_from_output("ali", "cn-shanghai", "ap-southeast-1", "cn-beijing"),
+    ),
+    Case(
+        "leftovers35-cn-ros-given-output-abroad",
+        "CN",
+        pl.stack_replica_from_output("ali", "cn-shanghai", "cn-beijing", "ap-southeast-1"),
+        {"RES-009"},
+    ),
+    Case(
+        "leftovers35-eu-cfn-given-output-unnamed-abroad",
+        "EU",
+        pl.stack_replica_from_output("aws", "eu-central-1", "eu-west-1", "us-east-1", "Replica"),
+        {"RES-009"},
+    ),
+    Case(
+        "leftovers35-eu-cfn-given-output-unnamed-home",
+        "EU",
+        pl.stack_replica_from_output("aws", "eu-central-1", "us-east-1", "eu-west-1", "Replica"),
+    ),
+    Case(
+        "leftovers35-cn-ros-given-output-unnamed-abroad",
+        "CN",
+        pl.stack_replica_from_output("ali", "cn-shanghai", "cn-beijing", "ap-southeast-1", "Replica"),
+        {"RES-009"},
+    ),
+    Case(
+        "leftovers35-cn-ros-given-output-unnamed-home",
+        "CN",
+        pl.stack_replica_from_output("ali", "cn-shanghai", "ap-southeast-1", "cn-beijing", "Replica"),
+    ),
 ]
 
 
