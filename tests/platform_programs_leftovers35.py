@@ -131,3 +131,25 @@ def stack_replica_from_output(
         )
 
     return build
+
+
+def ssm_create_subnet(region: str, zone_option: str, zone: str) -> Build:
+    # docs: ssm/document (Command, schema 2.2, aws:runShellScript); AWS CLI ec2 create-subnet (--availability-zone
+    # "The Availability Zone or Local Zone for the subnet", --availability-zone-id "The AZ ID or the Local Zone ID of
+    # the subnet"). The network team's runbook adding a spare subnet for the fleet's batch nodes.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        content = {
+            "schemaVersion": "2.2",
+            "description": "Add the batch nodes' spare subnet",
+            "parameters": {"vpcId": {"type": "String"}},
+            "mainSteps": [{"action": "aws:runShellScript", "name": "addSubnet", "inputs": {"runCommand": [
+                f"aws ec2 create-subnet --vpc-id {{{{ vpcId }}}} --cidr-block 10.20.40.0/24 {zone_option} {zone} "
+                f"--region {region} --tag-specifications 'ResourceType=subnet,Tags=[{{Key=Name,Value=batch-spare}}]'",
+            ]}}],
+        }  # fmt: skip
+        return aws.ssm.Document(
+            "add-batch-subnet", document_type="Command", document_format="JSON", content=json.dumps(content), opts=opts
+        )
+
+    return build

@@ -4250,6 +4250,28 @@ def test_a_parameter_given_a_value_not_known_yet_is_deferred_not_its_default(
     assert ENGINES[code].check_value(subject, place, regions[-1]) == []
 
 
+@pytest.mark.parametrize(
+    ("code", "line", "expected"),
+    [
+        ("EU", "aws ec2 create-subnet --vpc-id vpc-1 --availability-zone-id euw2-az1", {"RES-008"}),
+        ("EU", "aws ec2 create-subnet --vpc-id vpc-1 --availability-zone-id euc1-az2", set()),
+        ("EU", "aws ec2 create-subnet --vpc-id vpc-1 --availability-zone=euw2-az1", {"RES-008"}),
+        ("EU", "aws ec2 create-volume --size 8 --availability-zone eu-west-2a", {"RES-008"}),
+        ("EU", "aws ec2 create-volume --size 8 --availability-zone eu-central-1a", set()),
+        ("EU", "aws ec2 create-volume --size 8 --availability-zone $AZ", set()),  # a variable: no zone shape
+        ("US", "aws ec2 create-subnet --vpc-id vpc-1 --availability-zone-id cac1-az1", {"RES-008"}),
+        ("US", "aws ec2 create-subnet --vpc-id vpc-1 --availability-zone-id use1-az4", set()),
+        ("CN", "aws ec2 create-subnet --vpc-id vpc-1 --availability-zone cn-north-1a", set()),
+    ],
+)  # fmt: skip
+def test_a_cloud_clis_zone_option_in_a_script_is_a_zone_field(code: str, line: str, expected: set[str]) -> None:
+    # Leftovers review of stop 35 (left open by mutation search round 6): a zone id in a script was not read, and a
+    # zone name after the aws CLI's --availability-zone passed too (script_commands aws-zone).
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"ami": "ami-1", "user_data": f"#!/bin/sh\n{line}\n"},
+                      provider(code))  # fmt: skip
+    assert rule_ids(code, subject) == expected
+
+
 def test_a_parameter_pair_elsewhere_is_not_a_named_value() -> None:
     # Outside the catalogued lists the shape names nothing: its key is not read as a variable's name.
     pairs = [{"parameter_key": "ReplicaRegion", "parameter_value": "fleet-replica"}]

@@ -15856,6 +15856,40 @@ CASES: list[Case] = [
         "CN",
         pl.stack_replica_from_output("ali", "cn-shanghai", "ap-southeast-1", "cn-beijing", "Replica"),
     ),
+    # Leftovers review (stop 35): a cloud CLI's zone options in a script are zone fields (script_commands aws-zone).
+    Case(
+        "leftovers35-eu-ssm-create-subnet-az-id-london",
+        "EU",
+        pl.ssm_create_subnet("eu-central-1", "--availability-zone-id", "euw2-az1"),
+        {"RES-008"},
+    ),
+    Case(
+        "leftovers35-eu-ssm-create-subnet-az-id-frankfurt",
+        "EU",
+        pl.ssm_create_subnet("eu-central-1", "--availability-zone-id", "euc1-az2"),
+    ),
+    Case(
+        "leftovers35-eu-ssm-create-subnet-az-london",
+        "EU",
+        pl.ssm_create_subnet("eu-central-1", "--availability-zone", "eu-west-2a"),
+        {"RES-008"},
+    ),
+    Case(
+        "leftovers35-eu-ssm-create-subnet-az-frankfurt",
+        "EU",
+        pl.ssm_create_subnet("eu-central-1", "--availability-zone", "eu-central-1b"),
+    ),
+    Case(
+        "leftovers35-jp-ssm-create-subnet-az-id-seoul",
+        "JP",
+        pl.ssm_create_subnet("ap-northeast-1", "--availability-zone-id", "apne2-az1"),
+        {"RES-008"},
+    ),
+    Case(
+        "leftovers35-jp-ssm-create-subnet-az-id-tokyo",
+        "JP",
+        pl.ssm_create_subnet("ap-northeast-1", "--availability-zone-id", "apne1-az4"),
+    ),
 ]
 
 

@@ -604,7 +604,18 @@ class NamedValue(_Frozen):
 
 
 HostForm = Literal[
-    "host", "hosts", "replica-set", "sqlserver", "ssh", "remote", "image", "url", "resolve", "connect-to", "region"
+    "host",
+    "hosts",
+    "replica-set",
+    "sqlserver",
+    "ssh",
+    "remote",
+    "image",
+    "url",
+    "resolve",
+    "connect-to",
+    "region",
+    "aws-zone",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``

@@ -1711,6 +1711,9 @@ class RuleEngine:
             if found.region:
                 self._judge_script_region(walk, found.host, f"{path}.{found.command}")
                 continue
+            if found.zone is not None:
+                self._judge_script_zone(walk, as_cloud(found.zone), found.host, f"{path}.{found.command}")
+                continue
             if parser.has_candidates(found.host) or (
                 parser.has_candidates(found.word) and parser.scan(found.word, screened=True)
             ):
@@ -1737,6 +1740,18 @@ class RuleEngine:
                     f"with match {ref.text!r}."
                 )
                 self._add_coverable(walk, rid, path, ref.text, detail, _names(ref))
+
+    def _judge_script_zone(self, walk: _Walk, cloud: Cloud, value: str, path: str) -> None:
+        """A zone a script's cloud CLI command places what it creates in (``aws ec2 create-subnet
+        --availability-zone-id euw2-az1``: form ``aws-zone``), judged as a zone field of that cloud (RES-008), each
+        item of a list too. A variable (``$AZ``) is no zone-shaped value and is left alone."""
+        for part in _LIST_SPLIT.split(value.strip()):
+            zone = self.parser.zone_field(cloud, part) if part else None
+            if zone is None:
+                continue
+            self._judge(walk, zone, path, RuleId.ZONE_IN_JURISDICTION)
+            if zone.zone_group is not None and zone.region in self.jurisdiction.regions(cloud):
+                self._judge_zone_group(walk, zone, path)
 
     def _judged_as_bare_host(self, walk: _Walk, value: str, path: str) -> bool:
         """A bare host or an e-mail address under a host key, judged as a destination; False when it is neither."""
