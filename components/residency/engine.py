@@ -1711,8 +1711,9 @@ class RuleEngine:
             if found.region:
                 self._judge_script_region(walk, found.host, f"{path}.{found.command}")
                 continue
-            if found.zone is not None:
-                self._judge_script_zone(walk, as_cloud(found.zone), found.host, f"{path}.{found.command}")
+            zone_cloud = as_cloud(found.zone)
+            if zone_cloud is not None:
+                self._judge_script_zone(walk, zone_cloud, found.host, f"{path}.{found.command}")
                 continue
             if parser.has_candidates(found.host) or (
                 parser.has_candidates(found.word) and parser.scan(found.word, screened=True)
