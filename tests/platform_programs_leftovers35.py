@@ -153,3 +153,46 @@ def ssm_create_subnet(region: str, zone_option: str, zone: str) -> Build:
         )
 
     return build
+
+
+def _trust(service: str) -> str:
+    return json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                                "Principal": {"Service": service}}]})  # fmt: skip
+
+
+def pipe_api_destination_host_header(region: str, endpoint_region: str, *, rule: bool = False) -> Build:
+    # docs: pipes/pipe (target_parameters.http_parameters.header_parameters: "The headers that need to be sent as part
+    # of request invoking the API Gateway REST API or EventBridge ApiDestination"), cloudwatch/eventconnection,
+    # cloudwatch/eventapidestination, cloudwatch/eventtarget (http_target.header_parameters). Telemetry alerts piped
+    # from SQS to the fleet's intake API (a Regional API Gateway endpoint in `endpoint_region`) with the Host header of
+    # the API's custom domain, which its base path mapping routes by. `rule`: an EventBridge rule target, not a pipe.
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        conn = aws.cloudwatch.EventConnection(
+            "alerts-intake", authorization_type="API_KEY",
+            auth_parameters={"api_key": {"key": "x-api-key", "value": "placeholder-rotated-by-secrets-manager"}},
+            opts=opts,
+        )  # fmt: skip
+        dest = aws.cloudwatch.EventApiDestination(
+            "alerts-intake-api", connection_arn=conn.arn, http_method="POST", invocation_rate_limit_per_second=20,
+            invocation_endpoint=f"https://k3x9q2w7ab.execute-api.{endpoint_region}.amazonaws.com/v1/alerts",
+            opts=opts,
+        )  # fmt: skip
+        headers = {"Host": "intake.fleet.example.eu", "X-Fleet-Source": "telemetry-alerts"}
+        if rule:
+            events = aws.cloudwatch.EventRule(
+                "alerts", event_pattern=json.dumps({"source": ["fleet.telemetry"], "detail-type": ["Alert"]}), opts=opts
+            )
+            role = aws.iam.Role("events-api", assume_role_policy=_trust("events.amazonaws.com"), opts=opts)
+            return aws.cloudwatch.EventTarget(
+                "alerts-intake", rule=events.name, arn=dest.arn, role_arn=role.arn,
+                http_target={"header_parameters": headers}, opts=opts,
+            )  # fmt: skip
+        queue = aws.sqs.Queue("telemetry-alerts", opts=opts)
+        role = aws.iam.Role("alerts-pipe", assume_role_policy=_trust("pipes.amazonaws.com"), opts=opts)
+        return aws.pipes.Pipe(
+            "alerts-to-intake", role_arn=role.arn, source=queue.arn, target=dest.arn,
+            target_parameters={"http_parameters": {"header_parameters": headers}}, opts=opts,
+        )  # fmt: skip
+
+    return build

@@ -4272,6 +4272,30 @@ def test_a_cloud_clis_zone_option_in_a_script_is_a_zone_field(code: str, line: s
     assert rule_ids(code, subject) == expected
 
 
+_API_DESTINATION = (
+    "arn:aws:events:eu-central-1:123456789012:api-destination/intake/0f4e7d5c-1a2b-4c3d-8e9f-001122334455"
+)
+
+
+@pytest.mark.parametrize(
+    ("token", "props"),
+    [
+        ("aws:pipes/pipe:Pipe", {"target": _API_DESTINATION, "target_parameters": {"http_parameters": {
+            "header_parameters": {"Host": "intake.partner.example.com"}}}}),
+        ("aws:pipes/pipe:Pipe", {"target": _API_DESTINATION, "enrichment": _API_DESTINATION, "enrichment_parameters": {
+            "http_parameters": {"header_parameters": {"Host": "intake.partner.example.com"}}}}),
+        ("aws:cloudwatch/eventTarget:EventTarget", {"rule": "alerts", "arn": _API_DESTINATION, "http_target": {
+            "header_parameters": {"Host": "intake.partner.example.com"}}}),
+    ],
+)  # fmt: skip
+def test_an_eventbridge_http_header_names_no_destination(token: str, props: dict[str, Any]) -> None:
+    # Leftovers review of stop 35: a Host header "sent as part of request invoking the ... ApiDestination" was refused
+    # as a host (RES-015); the request goes to the target, judged as usual (a target abroad is still refused).
+    assert rule_ids("EU", Subject(token, "p", props, provider("EU"))) == set()
+    abroad = json.loads(json.dumps(props).replace("eu-central-1", "us-east-1"))
+    assert rule_ids("EU", Subject(token, "p", abroad, provider("EU"))) == {"RES-004"}
+
+
 def test_a_parameter_pair_elsewhere_is_not_a_named_value() -> None:
     # Outside the catalogued lists the shape names nothing: its key is not read as a variable's name.
     pairs = [{"parameter_key": "ReplicaRegion", "parameter_value": "fleet-replica"}]

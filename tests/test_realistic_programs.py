@@ -15890,6 +15890,29 @@ CASES: list[Case] = [
         "JP",
         pl.ssm_create_subnet("ap-northeast-1", "--availability-zone-id", "apne1-az4"),
     ),
+    # Leftovers review (stop 35): an EventBridge Pipe's / rule target's Host header names no destination (match_fields).
+    Case(
+        "leftovers35-eu-pipe-api-destination-host-header",
+        "EU",
+        pl.pipe_api_destination_host_header("eu-central-1", "eu-central-1"),
+    ),
+    Case(
+        "leftovers35-eu-pipe-api-destination-abroad-host-header",
+        "EU",
+        pl.pipe_api_destination_host_header("eu-central-1", "us-east-1"),
+        {"RES-006"},
+    ),
+    Case(
+        "leftovers35-eu-rule-api-destination-host-header",
+        "EU",
+        pl.pipe_api_destination_host_header("eu-central-1", "eu-central-1", rule=True),
+    ),
+    Case(
+        "leftovers35-eu-rule-api-destination-abroad-host-header",
+        "EU",
+        pl.pipe_api_destination_host_header("eu-central-1", "us-east-1", rule=True),
+        {"RES-006"},
+    ),
 ]
 
 
