@@ -7,6 +7,7 @@ own in its parent's region.
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 
@@ -193,6 +194,24 @@ def pipe_api_destination_host_header(region: str, endpoint_region: str, *, rule:
         return aws.pipes.Pipe(
             "alerts-to-intake", role_arn=role.arn, source=queue.arn, target=dest.arn,
             target_parameters={"http_parameters": {"header_parameters": headers}}, opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def ecs_command_ship_logs(region: str, endpoint: str, *, enable_parameter: bool = True) -> Build:
+    # docs: alicloud ecs/command (command_content: Base64, enable_parameter), Cloud Assistant "Use custom parameters in
+    # commands" (built-in environment parameters, replaced with instance-specific values at execution time). The log
+    # shipper run on the fleet's instances uploads to the region's internal OSS endpoint; `endpoint` is the region
+    # part of its host ({{ACS::RegionId}}, or a region written out).
+    def build(c: Any) -> object:
+        script = (
+            "#!/bin/sh\ntar czf /tmp/logs.tgz /var/log/fleet\n"
+            f"curl -sf -T /tmp/logs.tgz https://fleet-logs.oss-{endpoint}-internal.aliyuncs.com/daily/logs.tgz\n"
+        )
+        return alicloud.ecs.Command(
+            "ship-logs", name="ship-logs", type="RunShellScript", timeout=600, enable_parameter=enable_parameter,
+            command_content=base64.b64encode(script.encode()).decode(), opts=_ali(region),
         )  # fmt: skip
 
     return build

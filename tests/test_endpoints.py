@@ -4296,6 +4296,33 @@ def test_an_eventbridge_http_header_names_no_destination(token: str, props: dict
     assert rule_ids("EU", Subject(token, "p", abroad, provider("EU"))) == {"RES-004"}
 
 
+@pytest.mark.parametrize(
+    ("code", "place", "enabled", "pinned", "expected"),
+    [
+        ("CN", "{{ACS::RegionId}}", True, True, set()),
+        ("CN", "{{ acs::regionid }}", True, True, set()),  # spaces ignored; the acs:: prefix is reserved
+        ("CN", "{{ACS::RegionId}}", False, True, {"RES-015"}),  # no parameters: sent as written
+        ("CN", "{{ACS::RegionId}}", True, False, {"RES-015"}),  # the provider's region unpinned: not proven
+        ("CN", "ap-southeast-1", True, True, {"RES-006"}),
+        ("EU", "{{ACS::RegionId}}", True, True, set()),  # Frankfurt
+        ("SG", "{{ACS::RegionId}}", True, True, {"RES-015"}),  # a provider outside the jurisdiction: never filled in
+    ],
+)
+def test_a_cloud_assistant_commands_region_id_is_the_region_it_runs_in(
+    code: str, place: str, enabled: bool, pinned: bool, expected: set[str]
+) -> None:
+    # Leftovers review of stop 35: Cloud Assistant replaces its built-in parameters with the instance's values; a
+    # command is regional and runs on its region's instances (builtin_placeholder_fields).
+    script = f"#!/bin/sh\ncurl -T l.tgz https://logs.oss-{place}-internal.aliyuncs.com/d/\n"
+    props = {"name": "ship", "type": "RunShellScript", "enable_parameter": enabled,
+             "command_content": base64.b64encode(script.encode()).decode()}  # fmt: skip
+    region = {"CN": "cn-shanghai", "EU": "eu-central-1", "SG": "ap-southeast-1"}[code]
+    ref = ProviderRef("alicloud", "p", region if pinned else None)
+    judged = "CN" if code == "SG" else code  # SG: a CN stack whose provider is pinned to Singapore
+    found = rule_ids(judged, Subject("alicloud:ecs/command:Command", "c", props, ref)) - {"RES-001"}
+    assert found == expected
+
+
 def test_a_parameter_pair_elsewhere_is_not_a_named_value() -> None:
     # Outside the catalogued lists the shape names nothing: its key is not read as a variable's name.
     pairs = [{"parameter_key": "ReplicaRegion", "parameter_value": "fleet-replica"}]

@@ -15913,6 +15913,27 @@ CASES: list[Case] = [
         pl.pipe_api_destination_host_header("eu-central-1", "us-east-1", rule=True),
         {"RES-006"},
     ),
+    # Leftovers review (stop 35): a Cloud Assistant command's {{ACS::RegionId}} is the region it runs in.
+    Case(
+        "leftovers35-cn-ecs-command-oss-region-id", "CN", pl.ecs_command_ship_logs("cn-shanghai", "{{ACS::RegionId}}")
+    ),
+    Case(
+        "leftovers35-cn-ecs-command-oss-region-id-spaced",
+        "CN",
+        pl.ecs_command_ship_logs("cn-shanghai", "{{ ACS::RegionId }}"),
+    ),
+    Case(
+        "leftovers35-cn-ecs-command-oss-region-id-no-parameters",
+        "CN",
+        pl.ecs_command_ship_logs("cn-shanghai", "{{ACS::RegionId}}", enable_parameter=False),
+        {"RES-015"},
+    ),
+    Case(
+        "leftovers35-cn-ecs-command-oss-singapore",
+        "CN",
+        pl.ecs_command_ship_logs("cn-shanghai", "ap-southeast-1"),
+        {"RES-006"},
+    ),
 ]
 
 

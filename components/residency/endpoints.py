@@ -179,6 +179,14 @@ class TypedField(_Frozen):
     """Where the provider documents the field's meaning."""
 
 
+class BuiltinPlaceholderField(TypedField):
+    """A script input whose ``{{ ACS::RegionId }}`` the service fills with the region it runs in when ``enabled_by``
+    is true (``builtin_placeholder_fields``: a Cloud Assistant command's ``command_content``)."""
+
+    enabled_by: str
+    """The boolean input that turns the placeholders on (``enable_parameter``)."""
+
+
 class PhoneField(TypedField):
     """A phone field (``phone_fields``): a number texts or calls carry data to."""
 
@@ -686,6 +694,8 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type whose map holds names the user chose although the key is generic
     (CloudFormation stack ``parameters``)."""
     placeholder_documents: tuple[TypedField, ...] = ()
+    builtin_placeholder_fields: tuple[BuiltinPlaceholderField, ...] = ()
+    """Script inputs whose built-in ``{{ ACS::RegionId }}`` is the region they run in (Cloud Assistant)."""
     """Inputs holding an OOS template, whose ``{{ name }}`` placeholders take its declared ``Parameters``: each is
     filled in with the value the execution gives (``parameters``) or the ``Default`` before the template is read."""
     destination_fields: tuple[TypedField, ...]

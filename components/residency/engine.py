@@ -26,6 +26,7 @@ from components._compat import is_input_type
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cloud, load_catalogue
 from components.residency.destinations import Destination
 from components.residency.endpoints import (
+    BuiltinPlaceholderField,
     EndpointCatalogue,
     FeatureArgument,
     GlobalService,
@@ -629,9 +630,10 @@ class RuleEngine:
         )
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
-        self._user_keyed_fields, self._placeholder_documents = (
+        self._user_keyed_fields, self._placeholder_documents, self._builtin_placeholders = (
             self.endpoints.typed_paths(self.endpoints.user_keyed_fields),
             self.endpoints.typed_paths(self.endpoints.placeholder_documents),
+            {f.type: f for f in self.endpoints.builtin_placeholder_fields},
         )
         self._template_attributes: Mapping[tuple[str, str], TemplateAttribute] = {
             (a.type, attribute): a for a in self.endpoints.template_attributes for attribute in a.attributes
@@ -702,8 +704,9 @@ class RuleEngine:
         setting, setting_values = (
             (None, _NO_KEYS) if named is None else (_setting_name(subject.props, named[0], subject.name), named[1])
         )
-        for key, value in subject.props.items():
-            if value is None:
+        builtin = self._builtin_placeholders.get(subject.type)
+        for key, given in subject.props.items():
+            if given is None:
                 continue  # most inputs of most resources are unset
             skey = _snake(key)
             if skey in FREE_TEXT_KEYS or (is_provider and skey == "region"):
@@ -712,6 +715,9 @@ class RuleEngine:
                 continue  # the name of the bucket being created, not a reference to another one
             if setting is not None and skey in setting_values:
                 skey = setting  # a stored setting's value, classified by the setting's name
+            value = given
+            if builtin is not None and skey == builtin.path and isinstance(given, str):
+                value = self._with_builtin_region(walk, builtin, given)
             walk.kpath = (skey,)
             self._walk(walk, value, key, skey, 0, key)
         if subject.read_id is None and subject.import_id is None:
@@ -1381,6 +1387,22 @@ class RuleEngine:
             values = {k: _fill_placeholders(v, own) for k, v in values.items()}
             values[_OOS_REGION] = region
         return values
+
+    def _with_builtin_region(self, walk: _Walk, field: BuiltinPlaceholderField, value: str) -> str:
+        """A Cloud Assistant command's script (``builtin_placeholder_fields``) with each ``{{ ACS::RegionId }}``
+        replaced by the region it runs in, when its ``enabled_by`` input is true and the provider's pinned region is
+        in the jurisdiction (:meth:`_execution_region`); Base64 stays Base64. Otherwise as written."""
+        if prop_of(walk.subject.props, field.enabled_by) is not True:
+            return value
+        region = self._execution_region(walk)
+        if region is None:
+            return value
+        decoded = _decode_payload(value)
+        text = decoded[1] if decoded is not None and decoded[0] == "base64" else value
+        filled = _BUILTIN_REGION.sub(region, text)
+        if filled == text:
+            return value
+        return base64.b64encode(filled.encode()).decode() if decoded is not None else filled
 
     def _execution_region(self, walk: _Walk) -> str | None:
         """The region an OOS template or execution runs in: its provider's pinned region, when it is a plain value
@@ -3698,6 +3720,7 @@ _SUB_VARIABLE = re.compile(r"\$\{([^!}][^}]*)\}")
 """An ``Fn::Sub`` variable (``${Name}``, ``${Name.Attribute}``, ``${AWS::Region}``; not the escaped ``${!Name}``)."""
 
 _OOS_REGION = "ACS::RegionId"
+_BUILTIN_REGION = re.compile(r"\{\{\s*ACS::RegionId\s*\}\}", re.IGNORECASE)
 """OOS's placeholder of the region a template runs in (``{{ ACS::RegionId }}``)."""
 
 _RUNBOOK_PLACEHOLDER = re.compile(r"\{\{\s*([^{}]+?)\s*\}\}")
