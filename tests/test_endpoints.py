@@ -4294,6 +4294,9 @@ def test_an_eventbridge_http_header_names_no_destination(token: str, props: dict
     assert rule_ids("EU", Subject(token, "p", props, provider("EU"))) == set()
     abroad = json.loads(json.dumps(props).replace("eu-central-1", "us-east-1"))
     assert rule_ids("EU", Subject(token, "p", abroad, provider("EU"))) == {"RES-004"}
+    # Another header may carry an address the target calls back: still judged.
+    callback = json.loads(json.dumps(props).replace('"Host"', '"X-Callback-Host"'))
+    assert rule_ids("EU", Subject(token, "p", callback, provider("EU"))) == {"RES-015"}
 
 
 @pytest.mark.parametrize(
