@@ -1,8 +1,10 @@
 """Programs written for the leftovers review of stop 35 (``leftovers35-*`` in tests/test_realistic_programs.py).
 
 Each builder is what an EV platform team writes from the provider docs next to one of the items earlier rounds left
-open: a ROS stack whose template nests a stack (``ALIYUN::ROS::Stack`` ``TemplateBody``), judged as a template of its
-own in its parent's region.
+open: a ROS stack whose template nests a stack (``ALIYUN::ROS::Stack`` ``TemplateBody``) or keeps an OOS template
+(``ALIYUN::OOS::Template``), a stack Parameter given another resource's output, an SSM runbook creating a subnet in a
+zone (``--availability-zone-id``), an EventBridge pipe / rule target sending a ``Host`` header to an API destination,
+and a Cloud Assistant command on ``{{ACS::RegionId}}``.
 """
 
 from __future__ import annotations
