@@ -4127,6 +4127,208 @@ def test_a_parameter_inside_an_fn_sub_with_no_value_or_escaped_stays_unproven() 
     assert rule_ids("CN", subject) == {"RES-015"}
 
 
+def _nested(child: dict[str, Any], given: dict[str, Any] | None = None, *, text: bool = False) -> dict[str, Any]:
+    properties: dict[str, Any] = {"TemplateBody": json.dumps(child) if text else child}
+    if given is not None:
+        properties["Parameters"] = given
+    return {"ROSTemplateFormatVersion": "2015-09-01",
+            "Parameters": {"ParentSink": {"Type": "String", "Default": "sink.partner.example.com"},
+                           "ParentRegion": {"Type": "String", "Default": "cn-beijing"}},
+            "Resources": {"Child": {"Type": "ALIYUN::ROS::Stack", "Properties": properties}}}  # fmt: skip
+
+
+@pytest.mark.parametrize("text", [False, True])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (None, set()),  # the child's Defaults
+        ({"SinkHost": "10.20.0.9"}, set()),
+        ({"SinkHost": "sink.partner.example.com"}, {"RES-015"}),  # the parent's value wins over the child's Default
+        ({"OssRegion": "ap-southeast-1"}, {"RES-006", "RES-009"}),  # the endpoint, and the value by its name
+        # A Parameter's Ref under a host key is unproven anywhere in a template (as before).
+        ({"SinkHost": {"Ref": "ParentSink"}}, {"RES-015"}),
+        ({"OssRegion": {"Ref": "ParentRegion"}}, set()),  # the parent's Parameter, read as its Default
+        ({"OssRegion": {"Ref": "ALIYUN::Region"}}, set()),  # the parent's own region (cn-hangzhou)
+        # A value not known here (another resource's attribute): the child's Default is not assumed.
+        ({"SinkHost": {"Fn::GetAtt": ["Queue", "Endpoint"]}}, {"RES-015"}),
+    ],
+)  # fmt: skip
+def test_a_nested_ros_stacks_template_is_judged_as_a_template(
+    given: dict[str, Any] | None, expected: set[str], text: bool
+) -> None:
+    # Leftovers review of stop 35: an ALIYUN::ROS::Stack's TemplateBody (a map or its text) was walked as text, so a
+    # Parameter in its Fn::Sub stayed unproven whatever its value (RES-015); it is a template in its parent's region.
+    subject = Subject(
+        "alicloud:ros/stack:Stack",
+        "s",
+        {"template_body": json.dumps(_nested(_SUB_TEMPLATE, given, text=text))},
+        provider("CN", "alicloud"),
+    )
+    assert rule_ids("CN", subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "scope", "expected"),
+    [
+        ("alicloud:ros/stack:Stack", "overseas", {"RES-016"}),
+        ("alicloud:ros/stack:Stack", "domestic", set()),
+        ("alicloud:ros/stackGroup:StackGroup", "global", {"RES-016"}),
+        ("alicloud:ros/template:Template", "overseas", {"RES-016"}),
+        ("alicloud:ros/template:Template", "domestic", set()),
+    ],
+)
+def test_a_nested_ros_stacks_cdn_scope_is_judged(token: str, scope: str, expected: set[str]) -> None:
+    # An overseas CDN Scope in a nested stack's template passed every front door before stop 35 (a leak).
+    child = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": {"Cdn": {"Type": "ALIYUN::CDN::Domain",
+             "Properties": {"DomainName": "dl.fleet.example.cn", "CdnType": "download", "Scope": scope}}}}  # fmt: skip
+    root = _nested(child)
+    grandchild = _nested(root)  # nested twice: each level is a template
+    for document in (root, grandchild):
+        subject = Subject(token, "s", {"template_body": json.dumps(document)}, provider("CN", "alicloud"))
+        assert rule_ids("CN", subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("default", "place", "expected"),
+    [
+        ("cn-hangzhou", "{{ ACS::RegionId }}", set()),  # the stack's own region (its provider's, pinned, in CN)
+        ("cn-hangzhou", "{{ logRegion }}", set()),
+        ("ap-southeast-1", "{{ logRegion }}", {"RES-006"}),  # the Default abroad, as at the top level
+    ],
+)
+@pytest.mark.parametrize("text", [False, True])
+def test_an_oos_template_in_a_ros_template_is_filled_as_oos_templates_are(
+    default: str, place: str, expected: set[str], text: bool
+) -> None:
+    # Leftovers review of stop 35: an ALIYUN::OOS::Template's Content was walked as text, every placeholder in a URL
+    # unproven (RES-015); it is filled as the same template made in Pulumi (placeholder_documents) is.
+    runbook = {"FormatVersion": "OOS-2019-06-01",
+               "Parameters": {"logRegion": {"Type": "String", "Default": default}},
+               "Tasks": [{"Name": "ship", "Action": "ACS::ECS::RunCommand", "Properties": {
+                   "regionId": "{{ ACS::RegionId }}", "instanceId": "i-1", "commandType": "RunShellScript",
+                   "commandContent": f"curl -T l.tgz https://logs.oss-{place}-internal.aliyuncs.com/d/"}}]}  # fmt: skip
+    content: Any = json.dumps(runbook) if text else runbook
+    root = {"ROSTemplateFormatVersion": "2015-09-01",
+            "Resources": {"Ship": {"Type": "ALIYUN::OOS::Template", "Properties": {"Content": content}}}}  # fmt: skip
+    subject = Subject("alicloud:ros/stack:Stack", "s", {"template_body": json.dumps(root)}, provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
+_REPLICA_TEMPLATES = {
+    "aws": ("aws:cloudformation/stack:Stack", "EU", "AWSTemplateFormatVersion: '2010-09-09'\n"
+            "Parameters:\n  Replica:\n    Type: String\n    Default: {default}\n"
+            "Resources:\n  Trips:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n"
+            "      Replicas:\n        - Region: !Ref Replica\n"),
+    "alicloud": ("alicloud:ros/stack:Stack", "CN", json.dumps({
+        "ROSTemplateFormatVersion": "2015-09-01", "Parameters": {"Replica": {"Type": "String", "Default": "{default}"}},
+        "Resources": {"Copy": {"Type": "ALIYUN::ECS::CopyImage", "Properties": {
+            "ImageId": "m-1", "DestinationRegionId": {"Ref": "Replica"}}}}})),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("cloud", ["aws", "alicloud"])
+@pytest.mark.parametrize("default_inside", [True, False])
+def test_a_parameter_given_a_value_not_known_yet_is_deferred_not_its_default(
+    cloud: Cloud, default_inside: bool
+) -> None:
+    # Leftovers review of stop 35: a CloudFormation map's unknown value fell back to the Default at a whole region field
+    # (a foreign Default refused a program whose value resolves in-country; an in-country Default proved a value that
+    # resolves abroad), a ROS pair's was not judged at all. Both now defer the value to where it is used.
+    token, code, template = _REPLICA_TEMPLATES[cloud]
+    regions = sorted(CATALOGUE.jurisdictions[code].regions(cloud))
+    default = regions[0] if default_inside else "ap-southeast-1"
+    pending = object()
+    given: Any = {"Replica": pending}
+    if cloud == "alicloud":
+        given = [{"parameter_key": "Replica", "parameter_value": pending}]
+    props = {"template_body": template.replace("{default}", default), "parameters": given}
+    subject = Subject(token, "s", props, provider(code, cloud))
+    findings, waiting = ENGINES[code].check(subject, defer=lambda v: v is pending)
+    assert findings == []
+    region_fields = [w for w in waiting if w.place.keys[-1] in ("region", "destination_region_id")]
+    assert len(region_fields) == 1, [w.place for w in waiting]
+    # Once known, the value is judged where the template uses it (a Parameter named `Replica` says no region).
+    place = region_fields[0].place
+    assert {f.rule.id for f in ENGINES[code].check_value(subject, place, "ap-southeast-1")} == {"RES-009"}
+    assert ENGINES[code].check_value(subject, place, regions[-1]) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "line", "expected"),
+    [
+        ("EU", "aws ec2 create-subnet --vpc-id vpc-1 --availability-zone-id euw2-az1", {"RES-008"}),
+        ("EU", "aws ec2 create-subnet --vpc-id vpc-1 --availability-zone-id euc1-az2", set()),
+        ("EU", "aws ec2 create-subnet --vpc-id vpc-1 --availability-zone=euw2-az1", {"RES-008"}),
+        ("EU", "aws ec2 create-volume --size 8 --availability-zone eu-west-2a", {"RES-008"}),
+        ("EU", "aws ec2 create-volume --size 8 --availability-zone eu-central-1a", set()),
+        ("EU", "aws ec2 create-volume --size 8 --availability-zone $AZ", set()),  # a variable: no zone shape
+        ("US", "aws ec2 create-subnet --vpc-id vpc-1 --availability-zone-id cac1-az1", {"RES-008"}),
+        ("US", "aws ec2 create-subnet --vpc-id vpc-1 --availability-zone-id use1-az4", set()),
+        ("CN", "aws ec2 create-subnet --vpc-id vpc-1 --availability-zone cn-north-1a", set()),
+    ],
+)  # fmt: skip
+def test_a_cloud_clis_zone_option_in_a_script_is_a_zone_field(code: str, line: str, expected: set[str]) -> None:
+    # Leftovers review of stop 35 (left open by mutation search round 6): a zone id in a script was not read, and a
+    # zone name after the aws CLI's --availability-zone passed too (script_commands aws-zone).
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"ami": "ami-1", "user_data": f"#!/bin/sh\n{line}\n"},
+                      provider(code))  # fmt: skip
+    assert rule_ids(code, subject) == expected
+
+
+_API_DESTINATION = (
+    "arn:aws:events:eu-central-1:123456789012:api-destination/intake/0f4e7d5c-1a2b-4c3d-8e9f-001122334455"
+)
+
+
+@pytest.mark.parametrize(
+    ("token", "props"),
+    [
+        ("aws:pipes/pipe:Pipe", {"target": _API_DESTINATION, "target_parameters": {"http_parameters": {
+            "header_parameters": {"Host": "intake.partner.example.com"}}}}),
+        ("aws:pipes/pipe:Pipe", {"target": _API_DESTINATION, "enrichment": _API_DESTINATION, "enrichment_parameters": {
+            "http_parameters": {"header_parameters": {"Host": "intake.partner.example.com"}}}}),
+        ("aws:cloudwatch/eventTarget:EventTarget", {"rule": "alerts", "arn": _API_DESTINATION, "http_target": {
+            "header_parameters": {"Host": "intake.partner.example.com"}}}),
+    ],
+)  # fmt: skip
+def test_an_eventbridge_http_header_names_no_destination(token: str, props: dict[str, Any]) -> None:
+    # Leftovers review of stop 35: a Host header "sent as part of request invoking the ... ApiDestination" was refused
+    # as a host (RES-015); the request goes to the target, judged as usual (a target abroad is still refused).
+    assert rule_ids("EU", Subject(token, "p", props, provider("EU"))) == set()
+    abroad = json.loads(json.dumps(props).replace("eu-central-1", "us-east-1"))
+    assert rule_ids("EU", Subject(token, "p", abroad, provider("EU"))) == {"RES-004"}
+    # Another header may carry an address the target calls back: still judged.
+    callback = json.loads(json.dumps(props).replace('"Host"', '"X-Callback-Host"'))
+    assert rule_ids("EU", Subject(token, "p", callback, provider("EU"))) == {"RES-015"}
+
+
+@pytest.mark.parametrize(
+    ("code", "place", "enabled", "pinned", "expected"),
+    [
+        ("CN", "{{ACS::RegionId}}", True, True, set()),
+        ("CN", "{{ acs::regionid }}", True, True, set()),  # spaces ignored; the acs:: prefix is reserved
+        ("CN", "{{ACS::RegionId}}", False, True, {"RES-015"}),  # no parameters: sent as written
+        ("CN", "{{ACS::RegionId}}", True, False, {"RES-015"}),  # the provider's region unpinned: not proven
+        ("CN", "ap-southeast-1", True, True, {"RES-006"}),
+        ("EU", "{{ACS::RegionId}}", True, True, set()),  # Frankfurt
+        ("SG", "{{ACS::RegionId}}", True, True, {"RES-015"}),  # a provider outside the jurisdiction: never filled in
+    ],
+)
+def test_a_cloud_assistant_commands_region_id_is_the_region_it_runs_in(
+    code: str, place: str, enabled: bool, pinned: bool, expected: set[str]
+) -> None:
+    # Leftovers review of stop 35: Cloud Assistant replaces its built-in parameters with the instance's values; a
+    # command is regional and runs on its region's instances (builtin_placeholder_fields).
+    script = f"#!/bin/sh\ncurl -T l.tgz https://logs.oss-{place}-internal.aliyuncs.com/d/\n"
+    props = {"name": "ship", "type": "RunShellScript", "enable_parameter": enabled,
+             "command_content": base64.b64encode(script.encode()).decode()}  # fmt: skip
+    region = {"CN": "cn-shanghai", "EU": "eu-central-1", "SG": "ap-southeast-1"}[code]
+    ref = ProviderRef("alicloud", "p", region if pinned else None)
+    judged = "CN" if code == "SG" else code  # SG: a CN stack whose provider is pinned to Singapore
+    found = rule_ids(judged, Subject("alicloud:ecs/command:Command", "c", props, ref)) - {"RES-001"}
+    assert found == expected
+
+
 def test_a_parameter_pair_elsewhere_is_not_a_named_value() -> None:
     # Outside the catalogued lists the shape names nothing: its key is not read as a variable's name.
     pairs = [{"parameter_key": "ReplicaRegion", "parameter_value": "fleet-replica"}]

@@ -32,6 +32,7 @@ import platform_programs_cn as pc
 import platform_programs_data as pdata
 import platform_programs_dns34 as pd
 import platform_programs_intl as pi
+import platform_programs_leftovers35 as pl
 import platform_programs_markets as pm
 import platform_programs_new34 as pn
 import platform_programs_ops as po
@@ -16248,6 +16249,184 @@ CASES: list[Case] = [
         "mutants7-cn-lambda-log-bucket-regional-own",
         "CN",
         pv.bucket_host_variable("cn-north-1", "fleet-cdn-logs-cn-north-1.s3.cn-north-1.amazonaws.com.cn"),
+    ),
+    # Leftovers review (stop 35): a nested ROS stack's template (ALIYUN::ROS::Stack TemplateBody) judged as a template.
+    Case(
+        "leftovers35-cn-ros-nested-cdn-overseas",
+        "CN",
+        pl.ros_nested_stack("cn-shanghai", "cdn", "overseas"),
+        {"RES-016"},
+    ),
+    Case(
+        "leftovers35-cn-ros-nested-cdn-overseas-text",
+        "CN",
+        pl.ros_nested_stack("cn-shanghai", "cdn", "overseas", as_text=True),
+        {"RES-016"},
+    ),
+    Case("leftovers35-cn-ros-nested-cdn-domestic", "CN", pl.ros_nested_stack("cn-shanghai", "cdn", "domestic")),
+    Case(
+        "leftovers35-cn-ros-nested-cdn-domestic-text",
+        "CN",
+        pl.ros_nested_stack("cn-shanghai", "cdn", "domestic", as_text=True),
+    ),
+    Case(
+        "leftovers35-cn-ros-nested-sub-default-abroad",
+        "CN",
+        pl.ros_nested_stack("cn-shanghai", "default", "ap-southeast-1"),
+        {"RES-006"},
+    ),
+    Case(
+        "leftovers35-cn-ros-nested-sub-default-home", "CN", pl.ros_nested_stack("cn-shanghai", "default", "cn-shanghai")
+    ),
+    Case(
+        "leftovers35-cn-ros-nested-sub-given-abroad",
+        "CN",
+        pl.ros_nested_stack("cn-shanghai", "given", "ap-southeast-1"),
+        {"RES-006"},
+    ),
+    Case("leftovers35-cn-ros-nested-sub-given-home", "CN", pl.ros_nested_stack("cn-shanghai", "given", "cn-beijing")),
+    Case(
+        "leftovers35-cn-ros-nested-sub-given-ref-abroad",
+        "CN",
+        pl.ros_nested_stack("cn-shanghai", "given-ref", "ap-southeast-1", as_text=True),
+        {"RES-006"},
+    ),
+    Case(
+        "leftovers35-cn-ros-nested-sub-given-ref-home",
+        "CN",
+        pl.ros_nested_stack("cn-shanghai", "given-ref", "cn-beijing", as_text=True),
+    ),
+    # Leftovers review (stop 35): an OOS template in a ROS template (ALIYUN::OOS::Template Content), filled as OOS's.
+    Case("leftovers35-cn-ros-oos-template-region-id", "CN", pl.ros_oos_template("cn-shanghai", None)),
+    Case("leftovers35-cn-ros-oos-template-param-home", "CN", pl.ros_oos_template("cn-shanghai", "cn-shanghai")),
+    Case(
+        "leftovers35-cn-ros-oos-template-param-abroad",
+        "CN",
+        pl.ros_oos_template("cn-shanghai", "ap-southeast-1"),
+        {"RES-006"},
+    ),
+    # Leftovers review (stop 35): a stack's Parameter given a value known only at deployment is not its Default.
+    Case(
+        "leftovers35-eu-cfn-given-output-over-foreign-default",
+        "EU",
+        pl.stack_replica_from_output("aws", "eu-central-1", "us-east-1", "eu-west-1"),
+    ),
+    Case(
+        "leftovers35-eu-cfn-given-output-abroad",
+        "EU",
+        pl.stack_replica_from_output("aws", "eu-central-1", "eu-west-1", "us-east-1"),
+        {"RES-009"},
+    ),
+    Case(
+        "leftovers35-cn-ros-given-output-over-foreign-default",
+        "CN",
+        pl.stack_replica_from_output("ali", "cn-shanghai", "ap-southeast-1", "cn-beijing"),
+    ),
+    Case(
+        "leftovers35-cn-ros-given-output-abroad",
+        "CN",
+        pl.stack_replica_from_output("ali", "cn-shanghai", "cn-beijing", "ap-southeast-1"),
+        {"RES-009"},
+    ),
+    Case(
+        "leftovers35-eu-cfn-given-output-unnamed-abroad",
+        "EU",
+        pl.stack_replica_from_output("aws", "eu-central-1", "eu-west-1", "us-east-1", "Replica"),
+        {"RES-009"},
+    ),
+    Case(
+        "leftovers35-eu-cfn-given-output-unnamed-home",
+        "EU",
+        pl.stack_replica_from_output("aws", "eu-central-1", "us-east-1", "eu-west-1", "Replica"),
+    ),
+    Case(
+        "leftovers35-cn-ros-given-output-unnamed-abroad",
+        "CN",
+        pl.stack_replica_from_output("ali", "cn-shanghai", "cn-beijing", "ap-southeast-1", "Replica"),
+        {"RES-009"},
+    ),
+    Case(
+        "leftovers35-cn-ros-given-output-unnamed-home",
+        "CN",
+        pl.stack_replica_from_output("ali", "cn-shanghai", "ap-southeast-1", "cn-beijing", "Replica"),
+    ),
+    # Leftovers review (stop 35): a cloud CLI's zone options in a script are zone fields (script_commands aws-zone).
+    Case(
+        "leftovers35-eu-ssm-create-subnet-az-id-london",
+        "EU",
+        pl.ssm_create_subnet("eu-central-1", "--availability-zone-id", "euw2-az1"),
+        {"RES-008"},
+    ),
+    Case(
+        "leftovers35-eu-ssm-create-subnet-az-id-frankfurt",
+        "EU",
+        pl.ssm_create_subnet("eu-central-1", "--availability-zone-id", "euc1-az2"),
+    ),
+    Case(
+        "leftovers35-eu-ssm-create-subnet-az-london",
+        "EU",
+        pl.ssm_create_subnet("eu-central-1", "--availability-zone", "eu-west-2a"),
+        {"RES-008"},
+    ),
+    Case(
+        "leftovers35-eu-ssm-create-subnet-az-frankfurt",
+        "EU",
+        pl.ssm_create_subnet("eu-central-1", "--availability-zone", "eu-central-1b"),
+    ),
+    Case(
+        "leftovers35-jp-ssm-create-subnet-az-id-seoul",
+        "JP",
+        pl.ssm_create_subnet("ap-northeast-1", "--availability-zone-id", "apne2-az1"),
+        {"RES-008"},
+    ),
+    Case(
+        "leftovers35-jp-ssm-create-subnet-az-id-tokyo",
+        "JP",
+        pl.ssm_create_subnet("ap-northeast-1", "--availability-zone-id", "apne1-az4"),
+    ),
+    # Leftovers review (stop 35): an EventBridge Pipe's / rule target's Host header names no destination (match_fields).
+    Case(
+        "leftovers35-eu-pipe-api-destination-host-header",
+        "EU",
+        pl.pipe_api_destination_host_header("eu-central-1", "eu-central-1"),
+    ),
+    Case(
+        "leftovers35-eu-pipe-api-destination-abroad-host-header",
+        "EU",
+        pl.pipe_api_destination_host_header("eu-central-1", "us-east-1"),
+        {"RES-006"},
+    ),
+    Case(
+        "leftovers35-eu-rule-api-destination-host-header",
+        "EU",
+        pl.pipe_api_destination_host_header("eu-central-1", "eu-central-1", rule=True),
+    ),
+    Case(
+        "leftovers35-eu-rule-api-destination-abroad-host-header",
+        "EU",
+        pl.pipe_api_destination_host_header("eu-central-1", "us-east-1", rule=True),
+        {"RES-006"},
+    ),
+    # Leftovers review (stop 35): a Cloud Assistant command's {{ACS::RegionId}} is the region it runs in.
+    Case(
+        "leftovers35-cn-ecs-command-oss-region-id", "CN", pl.ecs_command_ship_logs("cn-shanghai", "{{ACS::RegionId}}")
+    ),
+    Case(
+        "leftovers35-cn-ecs-command-oss-region-id-spaced",
+        "CN",
+        pl.ecs_command_ship_logs("cn-shanghai", "{{ ACS::RegionId }}"),
+    ),
+    Case(
+        "leftovers35-cn-ecs-command-oss-region-id-no-parameters",
+        "CN",
+        pl.ecs_command_ship_logs("cn-shanghai", "{{ACS::RegionId}}", enable_parameter=False),
+        {"RES-015"},
+    ),
+    Case(
+        "leftovers35-cn-ecs-command-oss-singapore",
+        "CN",
+        pl.ecs_command_ship_logs("cn-shanghai", "ap-southeast-1"),
+        {"RES-006"},
     ),
 ]
 

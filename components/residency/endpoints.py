@@ -179,6 +179,14 @@ class TypedField(_Frozen):
     """Where the provider documents the field's meaning."""
 
 
+class BuiltinPlaceholderField(TypedField):
+    """A script input whose ``{{ ACS::RegionId }}`` the service fills with the region it runs in when ``enabled_by``
+    is true (``builtin_placeholder_fields``: a Cloud Assistant command's ``command_content``)."""
+
+    enabled_by: str
+    """The boolean input that turns the placeholders on (``enable_parameter``)."""
+
+
 class PhoneField(TypedField):
     """A phone field (``phone_fields``): a number texts or calls carry data to."""
 
@@ -304,6 +312,31 @@ class GroupField(TypedField):
     ``availability_zone_name``): the id is then not asked to be this stack's."""
 
 
+class NestedStack(_Frozen):
+    """A template resource type that creates a nested stack from a template written inline (ROS's
+    ``ALIYUN::ROS::Stack`` ``TemplateBody``): that template is judged as a template of the same kind, in the parent's
+    region (the type has no region of its own), with the Parameters values the resource gives it."""
+
+    type: str
+    """The template resource type (``ALIYUN::ROS::Stack``)."""
+    body: str
+    """Its property holding the child template (a map, or the template's JSON / YAML text)."""
+    parameters: str
+    """Its property giving the child's Parameters their values (a map of name to value)."""
+    source: str
+
+
+class TemplateDocument(_Frozen):
+    """A template resource type whose property holds a document with ``{{ name }}`` placeholders (ROS's
+    ``ALIYUN::OOS::Template`` ``Content``: an OOS template), judged as ``placeholder_documents`` are."""
+
+    type: str
+    """The template resource type (``ALIYUN::OOS::Template``)."""
+    property: str
+    """Its property holding the document (a map, or its JSON / YAML text)."""
+    source: str
+
+
 class StackTemplate(_Frozen):
     """An input holding the template of a stack, whose placeholders the service fills in with that stack's own
     region, partition and DNS suffix, and whose resources the stack creates."""
@@ -330,6 +363,10 @@ class StackTemplate(_Frozen):
     """Where the service documents the placeholders."""
     bucket_source: str | None = None
     """Where the service documents what ``${LogicalId}`` of a bucket type stands for."""
+    nested: tuple[NestedStack, ...] = ()
+    """Template resource types creating a nested stack from an inline template, judged as a template itself."""
+    placeholder_documents: tuple[TemplateDocument, ...] = ()
+    """Template resource types holding an OOS template, its placeholders filled as ``placeholder_documents``' are."""
 
 
 class TemplateService(_Frozen):
@@ -591,7 +628,18 @@ class NamedValue(_Frozen):
 
 
 HostForm = Literal[
-    "host", "hosts", "replica-set", "sqlserver", "ssh", "remote", "image", "url", "resolve", "connect-to", "region"
+    "host",
+    "hosts",
+    "replica-set",
+    "sqlserver",
+    "ssh",
+    "remote",
+    "image",
+    "url",
+    "resolve",
+    "connect-to",
+    "region",
+    "aws-zone",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
@@ -662,6 +710,8 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type whose map holds names the user chose although the key is generic
     (CloudFormation stack ``parameters``)."""
     placeholder_documents: tuple[TypedField, ...] = ()
+    builtin_placeholder_fields: tuple[BuiltinPlaceholderField, ...] = ()
+    """Script inputs whose built-in ``{{ ACS::RegionId }}`` is the region they run in (Cloud Assistant)."""
     """Inputs holding an OOS template, whose ``{{ name }}`` placeholders take its declared ``Parameters``: each is
     filled in with the value the execution gives (``parameters``) or the ``Default`` before the template is read."""
     destination_fields: tuple[TypedField, ...]

@@ -26,6 +26,7 @@ from components._compat import is_input_type
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cloud, load_catalogue
 from components.residency.destinations import Destination
 from components.residency.endpoints import (
+    BuiltinPlaceholderField,
     ConfigItem,
     EndpointCatalogue,
     FeatureArgument,
@@ -349,6 +350,7 @@ class _Walk:
         "no_destination",
         "parent",
         "pending",
+        "stack_parameters",
         "subject",
         "task",
         "template",
@@ -396,6 +398,10 @@ class _Walk:
         self.document_parameters: Mapping[Any, Any] | None = None
         """Inside an Automation runbook (``runtime_destinations`` types with ``mainSteps``): its ``parameters``, whose
         ``allowedValues`` fix what a ``{{ Parameter }}`` can be; None elsewhere."""
+        self.stack_parameters: Mapping[Any, Any] | None = None
+        """Inside a nested stack's template (``stack_templates`` ``nested``): the values its parent gives its Parameters
+        (the nested stack resource's ``Parameters``, a Parameter of the parent's read as its value); None elsewhere,
+        where the stack resource's own ``parameters`` give them."""
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
@@ -625,9 +631,10 @@ class RuleEngine:
         )
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
-        self._user_keyed_fields, self._placeholder_documents = (
+        self._user_keyed_fields, self._placeholder_documents, self._builtin_placeholders = (
             self.endpoints.typed_paths(self.endpoints.user_keyed_fields),
             self.endpoints.typed_paths(self.endpoints.placeholder_documents),
+            {f.type: f for f in self.endpoints.builtin_placeholder_fields},
         )
         self._template_attributes: Mapping[tuple[str, str], TemplateAttribute] = {
             (a.type, attribute): a for a in self.endpoints.template_attributes for attribute in a.attributes
@@ -698,8 +705,9 @@ class RuleEngine:
         setting, setting_values = (
             (None, _NO_KEYS) if named is None else (_setting_name(subject.props, named[0], subject.name), named[1])
         )
-        for key, value in subject.props.items():
-            if value is None:
+        builtin = self._builtin_placeholders.get(subject.type)
+        for key, given in subject.props.items():
+            if given is None:
                 continue  # most inputs of most resources are unset
             skey = _snake(key)
             if skey in FREE_TEXT_KEYS or (is_provider and skey == "region"):
@@ -708,6 +716,9 @@ class RuleEngine:
                 continue  # the name of the bucket being created, not a reference to another one
             if setting is not None and skey in setting_values:
                 skey = setting  # a stored setting's value, classified by the setting's name
+            value = given
+            if builtin is not None and skey == builtin.path and isinstance(given, str):
+                value = self._with_builtin_region(walk, builtin, given)
             walk.kpath = (skey,)
             self._walk(walk, value, key, skey, 0, key)
         if subject.read_id is None and subject.import_id is None:
@@ -1364,15 +1375,15 @@ class RuleEngine:
         self._judge_template_reference(walk, name, attribute, path, text, bucket=not plan.host)
         return True
 
-    def _placeholder_values(self, walk: _Walk, document: Mapping[Any, Any]) -> dict[str, str]:
+    def _placeholder_values(self, walk: _Walk, document: Mapping[Any, Any], given: Any) -> dict[str, str]:
         """An OOS template's declared parameters (``Parameters``) -> the value each ``{{ name }}`` takes: the one the
         execution gives it (the resource's own ``parameters``, a JSON map), else its ``Default``. A parameter with
         neither (or a value that is not text) is left out: its placeholder stays as written. ``{{ ACS::RegionId }}``
-        (in a Default too) is the execution's own region when its provider proves it."""
+        (in a Default too) is the execution's own region when its provider proves it. ``given``: the execution's
+        parameters (:func:`_given_parameters`), None for a template no execution runs here."""
         declared = document.get("Parameters")
         if not isinstance(declared, Mapping):
             declared = {}
-        given = _given_parameters(walk.subject.props)
         given = given if isinstance(given, Mapping) else {}
         values: dict[str, str] = {}
         for name, spec in declared.items():
@@ -1389,6 +1400,22 @@ class RuleEngine:
             values = {k: _fill_placeholders(v, own) for k, v in values.items()}
             values[_OOS_REGION] = region
         return values
+
+    def _with_builtin_region(self, walk: _Walk, field: BuiltinPlaceholderField, value: str) -> str:
+        """A Cloud Assistant command's script (``builtin_placeholder_fields``) with each ``{{ ACS::RegionId }}``
+        replaced by the region it runs in, when its ``enabled_by`` input is true and the provider's pinned region is
+        in the jurisdiction (:meth:`_execution_region`); Base64 stays Base64. Otherwise as written."""
+        if prop_of(walk.subject.props, field.enabled_by) is not True:
+            return value
+        region = self._execution_region(walk)
+        if region is None:
+            return value
+        decoded = _decode_payload(value)
+        text = decoded[1] if decoded is not None and decoded[0] == "base64" else value
+        filled = _BUILTIN_REGION.sub(region, text)
+        if filled == text:
+            return value
+        return base64.b64encode(filled.encode()).decode() if decoded is not None else filled
 
     def _execution_region(self, walk: _Walk) -> str | None:
         """The region an OOS template or execution runs in: its provider's pinned region, when it is a plain value
@@ -1427,7 +1454,8 @@ class RuleEngine:
     def _template_parameter_value(self, walk: _Walk, name: str, attribute: str) -> Any:
         """The value a stack template's Parameter ``name`` (``Ref``) takes: the one the stack resource's own
         ``parameters`` give it (a CloudFormation map, a ROS ``{parameter_key, parameter_value}`` list), else its
-        ``Default``. None when ``name`` is no Parameter or neither gives a literal value."""
+        ``Default``; a given value not known yet as it is (deferred where it is walked). None when ``name`` is no
+        Parameter or neither gives a literal value."""
         assert walk.template is not None
         return self._parameter_value(walk, walk.template[1], name, attribute)
 
@@ -1437,12 +1465,15 @@ class RuleEngine:
         declared = parameters.get(name) if attribute == "Ref" and isinstance(parameters, Mapping) else None
         if not isinstance(declared, Mapping):
             return None
-        given = _given_parameters(walk.subject.props)
-        if isinstance(given, Mapping) and isinstance(given.get(name), str):
-            return given[name]
-        pairs = _parameter_pairs(given)
-        if name in pairs:
-            return pairs[name] if isinstance(pairs[name], str) else None
+        given = _stack_given(walk)
+        values = given if isinstance(given, Mapping) else _parameter_pairs(given)
+        if name in values:
+            # A value not known yet (an Output, a preview's unknown) is not the Default, on either cloud: it is handed
+            # back as it is, deferred where it is used like every other unknown (judged by where it comes from at a
+            # first preview, as itself once known at `up`). Before stop 35 a CloudFormation map's fell back to the
+            # Default and a ROS pair's was not judged at all (leftovers35-*-given-output-*).
+            value = values[name]
+            return value if isinstance(value, str) or (walk.defer is not None and walk.defer(value)) else None
         default = declared.get("Default")
         return default if isinstance(default, (str, list)) else None
 
@@ -1715,6 +1746,10 @@ class RuleEngine:
             if found.region:
                 self._judge_script_region(walk, found.host, f"{path}.{found.command}")
                 continue
+            zone_cloud = as_cloud(found.zone)
+            if zone_cloud is not None:
+                self._judge_script_zone(walk, zone_cloud, found.host, f"{path}.{found.command}")
+                continue
             if parser.has_candidates(found.host) or (
                 parser.has_candidates(found.word) and parser.scan(found.word, screened=True)
             ):
@@ -1741,6 +1776,18 @@ class RuleEngine:
                     f"with match {ref.text!r}."
                 )
                 self._add_coverable(walk, rid, path, ref.text, detail, _names(ref))
+
+    def _judge_script_zone(self, walk: _Walk, cloud: Cloud, value: str, path: str) -> None:
+        """A zone a script's cloud CLI command places what it creates in (``aws ec2 create-subnet
+        --availability-zone-id euw2-az1``: form ``aws-zone``), judged as a zone field of that cloud (RES-008), each
+        item of a list too. A variable (``$AZ``) is no zone-shaped value and is left alone."""
+        for part in _LIST_SPLIT.split(value.strip()):
+            zone = self.parser.zone_field(cloud, part) if part else None
+            if zone is None:
+                continue
+            self._judge(walk, zone, path, RuleId.ZONE_IN_JURISDICTION)
+            if zone.zone_group is not None and zone.region in self.jurisdiction.regions(cloud):
+                self._judge_zone_group(walk, zone, path)
 
     def _judged_as_bare_host(self, walk: _Walk, value: str, path: str) -> bool:
         """A bare host or an e-mail address under a host key, judged as a destination; False when it is neither."""
@@ -2118,6 +2165,11 @@ class RuleEngine:
         self, walk: _Walk, document: Any, path: str, key: str, depth: int, template: StackTemplate | None = None
     ) -> None:
         parent, known, resources = walk.kpath, walk.known, walk.template_resources
+        nested: list[tuple[str, Any, dict[Any, Any]]] = []
+        if template is not None and template.nested and isinstance(document, dict):
+            document, nested = self._nested_templates(walk, document, template)
+        if template is not None and template.placeholder_documents and isinstance(document, dict):
+            document = self._template_placeholder_documents(walk, document, template)
         if template is not None and isinstance(document, dict):
             if template.region is not None:
                 # A Parameter inside an Fn::Sub text (`https://oss-${OssRegion}-internal.aliyuncs.com`) is the value the
@@ -2125,7 +2177,7 @@ class RuleEngine:
                 # round); one with neither stays a variable, unproven. Not in a StackSet's or stack group's template
                 # (no region of its own): each instance may override a Parameter, and overrides are not joined here.
                 declared = document.get("Parameters")
-                unknown = _unknown_given(walk.subject.props)
+                unknown = _unknown_given(_stack_given(walk))
                 values = {
                     str(n): v
                     for n in (declared if isinstance(declared, Mapping) else ())
@@ -2151,10 +2203,95 @@ class RuleEngine:
                 self._judge_template_resources(walk, document, path)
             if isinstance(document, dict) and _at_any(parent, self._placeholder_documents.get(walk.subject.type, ())):
                 # An OOS template (placeholder_documents): each {{ name }} of a declared parameter is what it runs with.
-                document = _fill_placeholders(document, self._placeholder_values(walk, document))
+                given = _given_parameters(walk.subject.props)
+                document = _fill_placeholders(document, self._placeholder_values(walk, document, given))
             self._walk(walk, document, path, key, depth + 1, None)
         finally:
             walk.kpath, walk.known, walk.template_resources, walk.template = parent, known, resources, outer
+        for where, body, values in nested:
+            # A nested stack's template, in its parent's region, with the Parameter values its parent gives it.
+            outer_given = walk.stack_parameters
+            walk.stack_parameters = values
+            try:
+                self._walk_document(walk, body, f"{path}.{where}", key, depth + 1, template)
+            finally:
+                walk.stack_parameters = outer_given
+
+    def _nested_templates(
+        self, walk: _Walk, document: dict[Any, Any], template: StackTemplate
+    ) -> tuple[dict[Any, Any], list[tuple[str, Any, dict[Any, Any]]]]:
+        """A template's nested stacks written inline (``stack_templates`` ``nested``: ROS's ``ALIYUN::ROS::Stack``
+        ``TemplateBody``, a map or the template's JSON / YAML text): ``document`` without them, and each as (its path,
+        its template, the values it gives the child's Parameters). A given value that is a ``Ref`` to one of this
+        template's Parameters is that Parameter's value (:meth:`_parameter_value`); any other function is not known
+        here, so that Parameter is not filled in from its Default. A body that is no template stays in ``document``
+        (walked as before)."""
+        resources = document.get("Resources")
+        if not isinstance(resources, Mapping):
+            return document, []
+        kinds = {n.type: n for n in template.nested}
+        nested: list[tuple[str, Any, dict[Any, Any]]] = []
+        kept: dict[Any, Any] = {}
+        for logical_id, resource in resources.items():
+            kind = resource.get("Type") if isinstance(resource, Mapping) else None
+            entry = kinds.get(kind) if isinstance(kind, str) else None
+            props = resource.get("Properties") if entry is not None else None
+            body = props.get(entry.body) if entry is not None and isinstance(props, Mapping) else None
+            if isinstance(body, str):
+                text = body.lstrip()
+                body = _json_or_none(text) if text[:1] == "{" else _yaml(text)
+            if entry is None or not isinstance(props, Mapping) or not isinstance(body, dict):
+                kept[logical_id] = resource
+                continue
+            values = props.get(entry.parameters)
+            given = {
+                name: self._nested_parameter(walk, document, template, value)
+                for name, value in (values.items() if isinstance(values, Mapping) else ())
+            }
+            kept[logical_id] = {**resource, "Properties": {k: v for k, v in props.items() if k != entry.body}}
+            nested.append((f"Resources.{logical_id}.Properties.{entry.body}", body, given))
+        return ({**document, "Resources": kept} if nested else document), nested
+
+    def _template_placeholder_documents(
+        self, walk: _Walk, document: dict[Any, Any], template: StackTemplate
+    ) -> dict[Any, Any]:
+        """``document`` with each OOS template its Resources make (``stack_templates`` ``placeholder_documents``:
+        ROS's ``ALIYUN::OOS::Template`` ``Content``) read and its placeholders filled (:meth:`_placeholder_values`,
+        no execution's parameters), as the same template made in Pulumi is; one that is no document stays as
+        written."""
+        resources = document.get("Resources")
+        if not isinstance(resources, Mapping):
+            return document
+        kinds = {d.type: d.property for d in template.placeholder_documents}
+        changed: dict[Any, Any] = {}
+        for logical_id, resource in resources.items():
+            kind = resource.get("Type") if isinstance(resource, Mapping) else None
+            name = kinds.get(kind) if isinstance(kind, str) else None
+            props = resource.get("Properties") if name is not None else None
+            content = props.get(name) if name is not None and isinstance(props, Mapping) else None
+            if isinstance(content, str):
+                text = content.lstrip()
+                content = _json_or_none(text) if text[:1] == "{" else _yaml(text)
+            if isinstance(content, dict) and isinstance(props, Mapping):
+                filled = _fill_placeholders(content, self._placeholder_values(walk, content, None))
+                changed[logical_id] = {**resource, "Properties": {**props, name: filled}}
+        if not changed:
+            return document
+        return {**document, "Resources": {**resources, **changed}}
+
+    def _nested_parameter(self, walk: _Walk, document: Mapping[Any, Any], template: StackTemplate, value: Any) -> Any:
+        """The text a parent template gives a nested stack's Parameter (:meth:`_nested_templates`): literal text as
+        written, the parent's own region (``Ref ALIYUN::Region``) when the resource's region is known, a ``Ref`` to one
+        of the parent's Parameters as its value (one not known yet as it is, deferred where it is used); None (not
+        known here) for anything else."""
+        if isinstance(value, Mapping) and len(value) == 1 and template.region is not None:
+            if value.get("Ref") == template.region[2:-1]:  # ${ALIYUN::Region} -> ALIYUN::Region
+                value = self._in_own_stack(walk.subject, template.region, template)
+                return None if "${" in value else value
+            reference = _template_reference(value)
+            if reference is not None and reference[0] is not None:
+                value = self._parameter_value(walk, document, reference[0], reference[1])
+        return value if isinstance(value, str) or (walk.defer is not None and walk.defer(value)) else None
 
     def _s3_bucket_host(self, name: str) -> bool:
         """``name`` is an S3 host naming a bucket (``<bucket>.s3.<region>.amazonaws.com``, a bucket's
@@ -2970,10 +3107,15 @@ def _fill_sub_parameters(node: Any, values: Mapping[str, str]) -> Any:
     return node
 
 
-def _unknown_given(props: Mapping[str, Any]) -> set[str]:
-    """The Parameters a stack resource's ``parameters`` give a value that is not literal text (unknown yet): such a
-    Parameter is not filled in from its Default."""
-    given = _given_parameters(props)
+def _stack_given(walk: _Walk) -> Any:
+    """The values the stack being read gives its template's Parameters: a nested stack's from its parent
+    (``_Walk.stack_parameters``), else the stack resource's own ``parameters`` (:func:`_given_parameters`)."""
+    return walk.stack_parameters if walk.stack_parameters is not None else _given_parameters(walk.subject.props)
+
+
+def _unknown_given(given: Any) -> set[str]:
+    """The Parameters a stack's given values (:func:`_stack_given`) give a value that is not literal text (unknown
+    yet): such a Parameter is not filled in from its Default."""
     values = given if isinstance(given, Mapping) else _parameter_pairs(given)
     return {str(k) for k, v in values.items() if not isinstance(v, str)}
 
@@ -3295,6 +3437,13 @@ def _sub_variables(value: Any) -> Iterator[Any]:
             yield from _sub_variables(v)
 
 
+def _json_or_none(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
 def _yaml(text: str) -> Any:
     try:
         return yaml.load(text, Loader=_TemplateLoader)  # a SafeLoader subclass: constructs plain data only
@@ -3596,6 +3745,7 @@ _SUB_VARIABLE = re.compile(r"\$\{([^!}][^}]*)\}")
 """An ``Fn::Sub`` variable (``${Name}``, ``${Name.Attribute}``, ``${AWS::Region}``; not the escaped ``${!Name}``)."""
 
 _OOS_REGION = "ACS::RegionId"
+_BUILTIN_REGION = re.compile(r"\{\{\s*ACS::RegionId\s*\}\}", re.IGNORECASE)
 """OOS's placeholder of the region a template runs in (``{{ ACS::RegionId }}``)."""
 
 _RUNBOOK_PLACEHOLDER = re.compile(r"\{\{\s*([^{}]+?)\s*\}\}")

@@ -47,6 +47,9 @@ class ScriptHost(NamedTuple):
     """The host, with a port when one was written (``db.example.cn:5432``); for ``region``, the region."""
     region: bool = False
     """The value is a region the command sends its request to (``aws ... --region us-east-1``), not a host."""
+    zone: str | None = None
+    """The cloud whose availability zone the value is (``aws ec2 create-subnet --availability-zone-id euw2-az1``:
+    form ``aws-zone``), judged as a zone field; None for a host or region."""
 
 
 class ScriptReader:
@@ -276,7 +279,8 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
         if host:
             # A value naming another host beside its destination (curl --resolve's name, often a cloud host the scan
             # judges) is no word to leave to the scan: the destination is its own word.
-            yield ScriptHost(command, host if form in _BESIDE else value, host, form == "region")
+            zone = form.removesuffix("-zone") if form.endswith("-zone") else None
+            yield ScriptHost(command, host if form in _BESIDE else value, host, form == "region", zone)
 
 
 def _resolve(value: str) -> list[str]:
@@ -370,5 +374,6 @@ _FORMS = {
     "resolve": _resolve,
     "connect-to": _connect_to,
     "region": _region,
+    "aws-zone": _region,  # a zone (name or id), judged by the engine as a zone field
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
