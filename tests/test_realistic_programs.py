@@ -32,6 +32,7 @@ import platform_programs_cn as pc
 import platform_programs_data as pdata
 import platform_programs_dns34 as pd
 import platform_programs_intl as pi
+import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
 import platform_programs_new34 as pn
 import platform_programs_ops as po
@@ -16197,6 +16198,17 @@ CASES: list[Case] = [
     # read).
     Case("falsealarm15-cn-emr-dlf-region-abroad", "CN", pf.ali_emr_dlf("cn-hangzhou", "ap-southeast-1"), {"RES-009"}),
     Case("falsealarm15-cn-emr-dlf-region-beijing", "CN", pf.ali_emr_dlf("cn-hangzhou", "cn-beijing")),
+    # -- stop 35, made-by-this-stack review (tests/platform_programs_madeby35.py) --------------------------------------
+    Case("madeby35-eu-s3-env-bucket-made-as-oss", "EU", pm35.s3_export_named_like_oss(pm35.EU, "oss"), {"RES-017"}),
+    Case("madeby35-eu-s3-env-bucket-made-as-s3", "EU", pm35.s3_export_named_like_oss(pm35.EU, "s3")),
+    Case("madeby35-eu-oss-flink-state-made-as-s3", "EU", pm35.oss_state_named_like_s3(pm35.EU, "s3"), {"RES-017"}),
+    Case("madeby35-eu-oss-flink-state-made-as-oss", "EU", pm35.oss_state_named_like_s3(pm35.EU, "oss")),
+    Case("madeby35-cn-oss-flink-state-made-as-s3", "CN", pm35.oss_state_named_like_s3(pm35.CN, "s3"), {"RES-017"}),
+    Case("madeby35-cn-oss-flink-state-made-as-oss", "CN", pm35.oss_state_named_like_s3(pm35.CN, "oss")),
+    Case("madeby35-de-fc-oss-uri-made-as-s3", "DE", pm35.fc_oss_uri_named_like_s3(pm35.EU, "s3"), {"RES-017"}),
+    Case("madeby35-de-fc-oss-uri-made-as-oss", "DE", pm35.fc_oss_uri_named_like_s3(pm35.EU, "oss")),
+    Case("madeby35-eu-s3-uri-made-as-oss", "EU", pm35.s3_uri_named_like_oss(pm35.EU, "oss"), {"RES-017"}),
+    Case("madeby35-eu-s3-uri-made-as-s3", "EU", pm35.s3_uri_named_like_oss(pm35.EU, "s3")),
 ]
 
 

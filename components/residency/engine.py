@@ -2143,7 +2143,9 @@ class RuleEngine:
             )
             if own:
                 # The template's own buckets are made by the stack (in its region), as if the front door knew them.
-                walk.known = lambda name: name in own or name.lower() in own or (known is not None and known(name))
+                walk.known = lambda name: (
+                    bucket_name(name) in own or bucket_name(name).lower() in own or (known is not None and known(name))
+                )
         outer = walk.template
         try:
             if template is not None and isinstance(document, dict):
@@ -2490,7 +2492,11 @@ class RuleEngine:
         # proves it; not a bucket of the same name, nor the resource's own name inside the id ("fleet-eu-1" in
         # "fleet-eu-1-global"), which describes nothing the resource joins.
         known = walk.known
-        if known is not None and (known(group_key(name)) if group else known(name) or known(text)):
+        # A bucket is asked for under its cloud's key (``bucket_key``): an OSS bucket the stack makes is no S3 bucket of
+        # the same name, nor the reverse (each cloud's names are a namespace of their own).
+        if known is not None and (
+            known(group_key(name)) if group else known(bucket_key(cloud, name)) or (text != name and known(text))
+        ):
             return
         owned_in = None if group or cloud != "aws" else self._regional_bucket_region(name)
         if owned_in is not None and owned_in in j.aws.regions:
@@ -2629,7 +2635,7 @@ class RuleEngine:
         name = prop_of(props, key)
         if not isinstance(name, str) or not name:
             return None
-        return group_key(name) if group else name
+        return group_key(name) if group else bucket_key("aws" if type_token.startswith("aws:") else "alicloud", name)
 
     def produced_by(self, type_token: str, props: Mapping[str, Any]) -> list[str]:
         """:func:`produced_names` of a resource of ``type_token``: its CREATOR_ATTRS values, its catalogued own-address
@@ -2654,6 +2660,23 @@ holds a colon, so a bucket named like a foreign group never proves the group, no
 def group_key(name: str) -> str:
     """The key a global group's id is created and asked for under (``GROUP_KEY``)."""
     return GROUP_KEY + name
+
+
+OSS_BUCKET_KEY = "oss-bucket:"
+"""What an OSS bucket is known by (``created_name``, the ``known`` predicates); an S3 bucket by its plain name. S3 and
+OSS names are separate global namespaces (an OSS bucket ``exports`` made by the stack says nothing of the S3 bucket
+``exports``, anyone's, in any region), and no bucket name holds a colon: an OSS bucket proves no S3 bucket, nor the
+reverse. The predicates read the name behind the key as any bucket name where a value's own producers prove it."""
+
+
+def bucket_key(cloud: str, name: str) -> str:
+    """The key a bucket of ``cloud`` (``aws``: S3, else OSS) is created and asked for under (``OSS_BUCKET_KEY``)."""
+    return name if cloud == "aws" else OSS_BUCKET_KEY + name
+
+
+def bucket_name(key: str) -> str:
+    """The bucket name a ``bucket_key`` stands for."""
+    return key[len(OSS_BUCKET_KEY) :] if key.startswith(OSS_BUCKET_KEY) else key
 
 
 RECORD_KEY = "record:"

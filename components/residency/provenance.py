@@ -25,6 +25,7 @@ from components.residency.engine import (
     CLOUD_PACKAGES,
     CREATED_ONLY_KEYS,
     GROUP_KEY,
+    OSS_BUCKET_KEY,
     REGIONLESS_PACKAGES,
     RuleEngine,
     Subject,
@@ -284,7 +285,9 @@ class _Known:
         if text.startswith(GROUP_KEY):
             group = text[len(GROUP_KEY) :].lower()
             return any(group in p for p in self._produced)
-        lowered = text.lower()
+        # An OSS bucket this stack makes is in ``created`` under its key; a name its value's producers give (or its own
+        # bucket's) is read as the plain name.
+        lowered = text.removeprefix(OSS_BUCKET_KEY).lower()
         return (
             any(lowered in p for p in self._produced)
             or any(o in lowered for o in self._own)
