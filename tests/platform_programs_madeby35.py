@@ -24,6 +24,7 @@ ALI_VPC = "vpc-uf6f7l4fg90oxxxxxxxxx"
 EU = ("eu-central-1", "eu-central-1")
 """The AWS and Alibaba Cloud regions of an EU or DE stack (Frankfurt on both clouds)."""
 CN = ("cn-north-1", "cn-hangzhou")
+FRA = "eu-central-1"
 
 
 def _s3_bucket(name: str, opts: pulumi.ResourceOptions) -> aws.s3.BucketV2:

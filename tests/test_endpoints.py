@@ -7304,3 +7304,42 @@ def test_a_made_bucket_proves_only_its_own_clouds_bucket(
     props = {"environment": {"variables": reference}} if cloud == "aws" else {"environment_variables": reference}
     subject = Subject(token, "fn", props, provider("EU", cloud))
     assert [f.rule.id for f in engine.check(subject, known=lambda n: n in created)[0]] == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "produced", "proven"),
+    [
+        # A name inside a value a producer gave is proven only as a whole name (made-by-this-stack review, stop 35).
+        ("fleet-exports", ["fleet-exports"], True),
+        ("fleet-exports", ["arn:aws:s3:::fleet-exports"], True),
+        ("fleet-exports", ["fleet-exports.s3.amazonaws.com"], True),
+        ("fleet-exports", ["fleet-exports-eu-central-1"], False),
+        ("fleet-exports", ["arn:aws:s3:::fleet-exports-eu-central-1"], False),
+        ("exports", ["fleet-exports"], False),
+        ("db.abc.eu-central-1.rds.amazonaws.com", ["db.abc.eu-central-1.rds.amazonaws.com:5432"], True),
+        ("b-1.kafka.example", ["b-1.kafka.example:9092,b-2.kafka.example:9092"], True),
+        ("group:fleet-global", ["arn:aws:rds::1:global-cluster:fleet-global"], True),
+        ("group:fleet-global", ["arn:aws:rds::1:global-cluster:fleet-global-2"], False),
+        # A bucket's names are its cloud's: an OSS bucket's prove only an OSS bucket, an S3 bucket's no OSS bucket.
+        ("fleet-exports", ["oss-bucket:fleet-exports"], False),
+        ("oss-bucket:fleet-exports", ["oss-bucket:fleet-exports"], True),
+        ("oss-bucket:fleet-exports", ["s3-bucket:fleet-exports", "s3-bucket:arn:aws:s3:::fleet-exports"], False),
+        ("fleet-exports", ["s3-bucket:fleet-exports"], True),
+        ("fleet-exports.s3.amazonaws.com", ["s3-bucket:fleet-exports.s3.amazonaws.com"], True),
+        ("group:fleet-exports", ["s3-bucket:fleet-exports"], False),
+    ],
+)  # fmt: skip
+def test_a_produced_name_proves_a_whole_name_of_its_own_kind(asked: str, produced: list[str], proven: bool) -> None:
+    from components.residency.provenance import regionless_known
+
+    assert regionless_known([], produced, [])(asked) is proven
+
+
+@pytest.mark.parametrize(
+    ("token", "tag"),
+    [("aws:s3/bucketV2:BucketV2", "s3-bucket:"), ("alicloud:oss/bucket:Bucket", "oss-bucket:"),
+     ("aws:glue/catalogDatabase:CatalogDatabase", "")],
+)  # fmt: skip
+def test_what_a_bucket_produces_is_tagged_with_its_cloud(token: str, tag: str) -> None:
+    produced = ENGINES["EU"].produced_by(token, {"bucket": "fleet-exports", "arn": "arn:x:fleet-exports"})
+    assert produced and all(p.startswith(tag) for p in produced)

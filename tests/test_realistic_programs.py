@@ -16209,6 +16209,15 @@ CASES: list[Case] = [
     Case("madeby35-de-fc-oss-uri-made-as-oss", "DE", pm35.fc_oss_uri_named_like_s3(pm35.EU, "oss")),
     Case("madeby35-eu-s3-uri-made-as-oss", "EU", pm35.s3_uri_named_like_oss(pm35.EU, "oss"), {"RES-017"}),
     Case("madeby35-eu-s3-uri-made-as-s3", "EU", pm35.s3_uri_named_like_oss(pm35.EU, "s3")),
+    Case("madeby35-eu-s3-env-from-oss-output", "EU", pm35.s3_env_from_oss_output(pm35.EU, "oss"), {"RES-017"}),
+    Case("madeby35-eu-s3-env-from-s3-output", "EU", pm35.s3_env_from_oss_output(pm35.EU, "s3")),
+    Case("madeby35-eu-s3-env-from-glue-database", "EU", pm35.s3_env_from_glue_database(pm35.FRA, "glue"), {"RES-017"}),
+    Case("madeby35-eu-s3-env-from-lake-bucket", "EU", pm35.s3_env_from_glue_database(pm35.FRA, "s3")),
+    Case("madeby35-eu-s3-env-from-made-bucket", "EU", pm35.s3_env_from_read_bucket(pm35.FRA, "made")),
+    Case(
+        "madeby35-eu-s3-env-legacy-part-of-made-name", "EU", pm35.s3_env_part_of_made_name(pm35.FRA, True), {"RES-017"}
+    ),
+    Case("madeby35-eu-s3-env-made-name-only", "EU", pm35.s3_env_part_of_made_name(pm35.FRA, False)),
 ]
 
 

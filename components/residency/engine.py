@@ -2642,7 +2642,13 @@ class RuleEngine:
         outputs and the hosts the cloud builds from its id (``self_address_outputs``), read alike by every front door
         (the guard from a dependency's Outputs, the policy pack and the review from properties)."""
         endpoints = self.endpoints
-        return produced_names(props, endpoints.self_address_keys(type_token), endpoints.self_address_hosts(type_token))
+        names = produced_names(props, endpoints.self_address_keys(type_token), endpoints.self_address_hosts(type_token))
+        if type_token in endpoints.bucket_types:
+            # A bucket's names are its cloud's (PRODUCED_BY_S3 / OSS_BUCKET_KEY): an OSS bucket's name or id given to a
+            # value proves no S3 bucket of that name, nor an S3 bucket's an OSS one (made-by-this-stack review, 35).
+            tag = PRODUCED_BY_S3 if type_token.startswith("aws:") else OSS_BUCKET_KEY
+            return [tag + n for n in names]
+        return names
 
     def judging_date(self) -> dt.date:
         """The date declarations are judged against: ``today`` when given (tests, reproducible plans), else now."""
@@ -2667,6 +2673,12 @@ OSS_BUCKET_KEY = "oss-bucket:"
 OSS names are separate global namespaces (an OSS bucket ``exports`` made by the stack says nothing of the S3 bucket
 ``exports``, anyone's, in any region), and no bucket name holds a colon: an OSS bucket proves no S3 bucket, nor the
 reverse. The predicates read the name behind the key as any bucket name where a value's own producers prove it."""
+
+
+PRODUCED_BY_S3 = "s3-bucket:"
+"""What a name or host an S3 bucket produced (:meth:`RuleEngine.produced_by`) is tagged with; an OSS bucket's carry
+``OSS_BUCKET_KEY``. The provenance predicate reads an OSS bucket's only for an OSS bucket, an S3 bucket's for anything
+else (an S3 bucket's name or host), the names of every other type for any name."""
 
 
 def bucket_key(cloud: str, name: str) -> str:
