@@ -18,13 +18,14 @@ from hypothesis import strategies as st
 from components.residency import Destination, RuleEngine, Subject, load_catalogue
 from components.residency.catalogue import Cloud
 from components.residency.endpoints import GlobalService, load_endpoints
-from components.residency.engine import ProviderRef, group_key, parse_properties, parse_sql_options
+from components.residency.engine import ProviderRef, bucket_key, group_key, parse_properties, parse_sql_options
 from components.residency.rules import Finding
 
 CATALOGUE = load_catalogue()
 ENDPOINTS = load_endpoints()
 CODES = sorted(CATALOGUE.jurisdictions)
 ENGINES = {code: RuleEngine(code) for code in CODES}
+OSS_KEY = bucket_key("alicloud", "")
 
 
 def provider(code: str, cloud: Cloud = "aws") -> ProviderRef:
@@ -1708,7 +1709,9 @@ def test_oss_buckets_data_is_delivered_to_are_proven_by_provenance(entry: Any) -
         subject = Subject(entry.type, "r", props, provider("CN", "alicloud"))
         return [f.rule.id for f in ENGINES["CN"].check(subject, known=known)[0]]
 
-    assert findings(lambda name: name == "audit-archive-01") == []
+    # The stack's OSS bucket of that name (asked for under its cloud's key, stop 35), not its S3 bucket of that name.
+    assert findings(lambda name: name == bucket_key("alicloud", "audit-archive-01")) == []
+    assert findings(lambda name: name == "audit-archive-01") == ["RES-017"]
     assert findings(lambda name: False) == ["RES-017"]
 
 
@@ -1726,7 +1729,9 @@ def test_an_oss_bucket_read_by_name_is_regionless_in_cn_too() -> None:
         return [f.rule.id for f in ENGINES["CN"].check(subject, known=known)[0]]
 
     assert read("alicloud:oss/bucket:Bucket", "partner-archive", "alicloud") == ["RES-017"]
-    assert read("alicloud:oss/bucket:Bucket", "partner-archive", "alicloud", lambda n: n == "partner-archive") == []
+    oss, s3 = bucket_key("alicloud", "partner-archive"), bucket_key("aws", "partner-archive")
+    assert read("alicloud:oss/bucket:Bucket", "partner-archive", "alicloud", lambda n: n == oss) == []
+    assert read("alicloud:oss/bucket:Bucket", "partner-archive", "alicloud", lambda n: n == s3) == ["RES-017"]
     assert read("aws:s3/bucket:Bucket", "partner-archive", "aws") == []  # every aws-cn region is in CN
 
 
@@ -4710,7 +4715,8 @@ def test_an_hbr_restore_job_bucket_is_an_oss_bucket_to_prove() -> None:
 
     assert rule_ids("CN", subject({"target_bucket": "partner-restore", "target_prefix": "orders/"})) == {"RES-017"}
     own = {"target_bucket": "fleet-restore", "target_prefix": "orders/"}
-    assert [f.rule.id for f in ENGINES["CN"].check(subject(own), known=lambda n: n == "fleet-restore")[0]] == []
+    made = OSS_KEY + "fleet-restore"
+    assert [f.rule.id for f in ENGINES["CN"].check(subject(own), known=lambda n: n == made)[0]] == []
     # A restore to a file system or an ECS instance names no bucket.
     assert rule_ids("CN", subject({"restore_type": "NAS", "target_file_system_id": "005494"})) == set()
 
@@ -4731,7 +4737,7 @@ def test_a_delivery_or_storage_bucket_of_oos_and_acr_is_an_oss_bucket_to_prove(
     subject = Subject(token, "r", {**props, field: "partner-archive"}, provider("CN", "alicloud"))
     assert rule_ids("CN", subject) == {"RES-017"}
     own = subject._replace(props={**props, field: "fleet-archive"})
-    assert [f.rule.id for f in ENGINES["CN"].check(own, known=lambda n: n == "fleet-archive")[0]] == []
+    assert [f.rule.id for f in ENGINES["CN"].check(own, known=lambda n: n == OSS_KEY + "fleet-archive")[0]] == []
     # Without the field: OOS keeps its records, the registry uses its default (service-created) bucket.
     assert rule_ids("CN", subject._replace(props=props)) == set()
 
@@ -4813,7 +4819,8 @@ def test_a_flink_workspace_bucket_is_an_oss_bucket_to_prove() -> None:
              "storage": {"oss": {"bucket": "partner-flink-state"}}}  # fmt: skip
     subject = Subject("alicloud:realtimecompute/vvpInstance:VvpInstance", "flink", props, provider("CN", "alicloud"))
     assert rule_ids("CN", subject) == {"RES-017"}
-    assert [f.rule.id for f in ENGINES["CN"].check(subject, known=lambda n: n == "partner-flink-state")[0]] == []
+    made = OSS_KEY + "partner-flink-state"
+    assert [f.rule.id for f in ENGINES["CN"].check(subject, known=lambda n: n == made)[0]] == []
 
 
 @pytest.mark.parametrize(
@@ -6420,6 +6427,8 @@ def test_an_arn_naming_no_region_stays_a_group() -> None:
         ("aws:rds/globalCluster:GlobalCluster", {"globalClusterIdentifier": "fleet-global"}, "group:fleet-global"),
         ("aws:docdb/globalCluster:GlobalCluster", {"global_cluster_identifier": "docs-global"}, "group:docs-global"),
         ("aws:s3/bucket:Bucket", {"bucket": "fleet-raw"}, "fleet-raw"),
+        # An OSS bucket is known under its cloud's key: no S3 bucket of the same name (stop 35).
+        ("alicloud:oss/bucket:Bucket", {"bucket": "fleet-raw"}, "oss-bucket:fleet-raw"),
         # A suffix is not the group's name (the service prefixes it); other types create nothing named.
         ("aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
          {"global_replication_group_id_suffix": "sessions"}, None),
@@ -7476,3 +7485,66 @@ def test_a_finspace_dns_server_name_stays_judged_beside_its_address() -> None:
     assert judged("dns1", "10.20.0.2") == set()
     assert judged("dns1", "52.28.14.9") == {("RES-015", "custom_dns_server_ip")}
     assert judged("ns1.partner-dns.com", "10.20.0.2") == {("RES-015", "custom_dns_server_name")}
+
+
+@pytest.mark.parametrize(
+    ("made", "reference", "cloud", "expected"),
+    [
+        # An OSS bucket the stack makes proves the OSS bucket of that name, never the S3 one (anyone's), and the
+        # reverse: S3 and OSS names are separate global namespaces (made-by-this-stack review, stop 35).
+        ("alicloud:oss/bucket:Bucket", {"EXPORT_URI": "oss://fleet-exports/x/"}, "alicloud", []),
+        ("aws:s3/bucketV2:BucketV2", {"EXPORT_URI": "oss://fleet-exports/x/"}, "alicloud", ["RES-017"]),
+        ("aws:s3/bucketV2:BucketV2", {"EXPORT_URI": "s3://fleet-exports/x/"}, "aws", []),
+        ("alicloud:oss/bucket:Bucket", {"EXPORT_URI": "s3://fleet-exports/x/"}, "aws", ["RES-017"]),
+        ("aws:s3/bucketV2:BucketV2", {"EXPORT_BUCKET": "fleet-exports"}, "aws", []),
+        ("alicloud:oss/bucket:Bucket", {"EXPORT_BUCKET": "fleet-exports"}, "aws", ["RES-017"]),
+    ],
+)  # fmt: skip
+def test_a_made_bucket_proves_only_its_own_clouds_bucket(
+    made: str, reference: dict[str, Any], cloud: Cloud, expected: list[str]
+) -> None:
+    engine = ENGINES["EU"]
+    created = {engine.created_name(made, {"bucket": "fleet-exports"})}
+    token = "aws:lambda/function:Function" if cloud == "aws" else "alicloud:fc/v3Function:V3Function"
+    props = {"environment": {"variables": reference}} if cloud == "aws" else {"environment_variables": reference}
+    subject = Subject(token, "fn", props, provider("EU", cloud))
+    assert [f.rule.id for f in engine.check(subject, known=lambda n: n in created)[0]] == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "produced", "proven"),
+    [
+        # A name inside a value a producer gave is proven only as a whole name (made-by-this-stack review, stop 35).
+        ("fleet-exports", ["fleet-exports"], True),
+        ("fleet-exports", ["arn:aws:s3:::fleet-exports"], True),
+        ("fleet-exports", ["fleet-exports.s3.amazonaws.com"], True),
+        ("fleet-exports", ["fleet-exports-eu-central-1"], False),
+        ("fleet-exports", ["arn:aws:s3:::fleet-exports-eu-central-1"], False),
+        ("exports", ["fleet-exports"], False),
+        ("db.abc.eu-central-1.rds.amazonaws.com", ["db.abc.eu-central-1.rds.amazonaws.com:5432"], True),
+        ("b-1.kafka.example", ["b-1.kafka.example:9092,b-2.kafka.example:9092"], True),
+        ("group:fleet-global", ["arn:aws:rds::1:global-cluster:fleet-global"], True),
+        ("group:fleet-global", ["arn:aws:rds::1:global-cluster:fleet-global-2"], False),
+        # A bucket's names are its cloud's: an OSS bucket's prove only an OSS bucket, an S3 bucket's no OSS bucket.
+        ("fleet-exports", ["oss-bucket:fleet-exports"], False),
+        ("oss-bucket:fleet-exports", ["oss-bucket:fleet-exports"], True),
+        ("oss-bucket:fleet-exports", ["s3-bucket:fleet-exports", "s3-bucket:arn:aws:s3:::fleet-exports"], False),
+        ("fleet-exports", ["s3-bucket:fleet-exports"], True),
+        ("fleet-exports.s3.amazonaws.com", ["s3-bucket:fleet-exports.s3.amazonaws.com"], True),
+        ("group:fleet-exports", ["s3-bucket:fleet-exports"], False),
+    ],
+)  # fmt: skip
+def test_a_produced_name_proves_a_whole_name_of_its_own_kind(asked: str, produced: list[str], proven: bool) -> None:
+    from components.residency.provenance import regionless_known
+
+    assert regionless_known([], produced, [])(asked) is proven
+
+
+@pytest.mark.parametrize(
+    ("token", "tag"),
+    [("aws:s3/bucketV2:BucketV2", "s3-bucket:"), ("alicloud:oss/bucket:Bucket", "oss-bucket:"),
+     ("aws:glue/catalogDatabase:CatalogDatabase", "")],
+)  # fmt: skip
+def test_what_a_bucket_produces_is_tagged_with_its_cloud(token: str, tag: str) -> None:
+    produced = ENGINES["EU"].produced_by(token, {"bucket": "fleet-exports", "arn": "arn:x:fleet-exports"})
+    assert produced and all(p.startswith(tag) for p in produced)

@@ -985,3 +985,36 @@ def test_a_literal_string_shaped_like_displayed_bytes_stays_as_written() -> None
     # Only bytes that are not UTF-8 are displayed as b"...": a program's own such string (UTF-8 inside) is its text.
     assert _displayed_bytes({"note": 'b"aGVsbG8="', "x": ['b"/w=="']}) == {"note": 'b"aGVsbG8="', "x": ["\ufffd"]}
     assert _displayed_bytes('b"not base64!"') == 'b"not base64!"'
+
+
+def _eu_read_bucket_export(external: bool) -> str:
+    provider = _provider_state() | {"inputs": {"region": "eu-central-1"}, "outputs": {"region": "eu-central-1"}}
+    bucket_urn = f"{STACK_URN}aws:s3/bucketV2:BucketV2::partner-archive"
+    name = "partner-trip-archive"
+    bucket = {
+        "urn": bucket_urn, "custom": True, "id": name, "type": "aws:s3/bucketV2:BucketV2",
+        "inputs": {} if external else {"bucket": name},
+        "outputs": {"arn": f"arn:aws:s3:::{name}", "bucket": name, "id": name, "region": "eu-central-1"},
+        "provider": AWS_PROVIDER_REF, **({"external": True} if external else {}),
+    }  # fmt: skip
+    env = {"variables": {"EXPORT_BUCKET": name}}
+    function = {
+        "urn": f"{STACK_URN}aws:lambda/function:Function::exporter", "custom": True, "id": "exporter",
+        "type": "aws:lambda/function:Function",
+        "inputs": {"environment": env, "role": "arn:aws:iam::111122223333:role/exporter"},
+        "outputs": {"environment": env, "arn": "arn:aws:lambda:eu-central-1:111122223333:function:exporter"},
+        "provider": AWS_PROVIDER_REF, "dependencies": [bucket_urn],
+        "propertyDependencies": {"environment": [bucket_urn]},
+    }  # fmt: skip
+    return _export(provider, bucket, function)
+
+
+def test_a_bucket_the_program_only_reads_proves_nothing_in_a_state() -> None:
+    # made-by-this-stack review (stop 35): `BucketV2.get("partner-archive", name)` is `external` in a state; its name
+    # and outputs are no bucket this stack made (the partner's, in any region), so a function given its name is refused.
+    def findings(external: bool) -> set[tuple[str, str]]:
+        plan = review_document(parse_state(_eu_read_bucket_export(external), "state.json"), "EU")
+        return {(v.rule, v.resource_name) for v in plan.violations}
+
+    assert ("RES-017", "exporter") in findings(True)
+    assert findings(False) == set()

@@ -33,6 +33,7 @@ import platform_programs_data as pdata
 import platform_programs_dns34 as pd
 import platform_programs_intl as pi
 import platform_programs_leftovers35 as pl
+import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
 import platform_programs_new34 as pn
 import platform_programs_ops as po
@@ -16428,6 +16429,26 @@ CASES: list[Case] = [
         pl.ecs_command_ship_logs("cn-shanghai", "ap-southeast-1"),
         {"RES-006"},
     ),
+    # -- stop 35, made-by-this-stack review (tests/platform_programs_madeby35.py) --------------------------------------
+    Case("madeby35-eu-s3-env-bucket-made-as-oss", "EU", pm35.s3_export_named_like_oss(pm35.EU, "oss"), {"RES-017"}),
+    Case("madeby35-eu-s3-env-bucket-made-as-s3", "EU", pm35.s3_export_named_like_oss(pm35.EU, "s3")),
+    Case("madeby35-eu-oss-flink-state-made-as-s3", "EU", pm35.oss_state_named_like_s3(pm35.EU, "s3"), {"RES-017"}),
+    Case("madeby35-eu-oss-flink-state-made-as-oss", "EU", pm35.oss_state_named_like_s3(pm35.EU, "oss")),
+    Case("madeby35-cn-oss-flink-state-made-as-s3", "CN", pm35.oss_state_named_like_s3(pm35.CN, "s3"), {"RES-017"}),
+    Case("madeby35-cn-oss-flink-state-made-as-oss", "CN", pm35.oss_state_named_like_s3(pm35.CN, "oss")),
+    Case("madeby35-de-fc-oss-uri-made-as-s3", "DE", pm35.fc_oss_uri_named_like_s3(pm35.EU, "s3"), {"RES-017"}),
+    Case("madeby35-de-fc-oss-uri-made-as-oss", "DE", pm35.fc_oss_uri_named_like_s3(pm35.EU, "oss")),
+    Case("madeby35-eu-s3-uri-made-as-oss", "EU", pm35.s3_uri_named_like_oss(pm35.EU, "oss"), {"RES-017"}),
+    Case("madeby35-eu-s3-uri-made-as-s3", "EU", pm35.s3_uri_named_like_oss(pm35.EU, "s3")),
+    Case("madeby35-eu-s3-env-from-oss-output", "EU", pm35.s3_env_from_oss_output(pm35.EU, "oss"), {"RES-017"}),
+    Case("madeby35-eu-s3-env-from-s3-output", "EU", pm35.s3_env_from_oss_output(pm35.EU, "s3")),
+    Case("madeby35-eu-s3-env-from-glue-database", "EU", pm35.s3_env_from_glue_database(pm35.FRA, "glue"), {"RES-017"}),
+    Case("madeby35-eu-s3-env-from-lake-bucket", "EU", pm35.s3_env_from_glue_database(pm35.FRA, "s3")),
+    Case("madeby35-eu-s3-env-from-made-bucket", "EU", pm35.s3_env_from_read_bucket(pm35.FRA, "made")),
+    Case(
+        "madeby35-eu-s3-env-legacy-part-of-made-name", "EU", pm35.s3_env_part_of_made_name(pm35.FRA, True), {"RES-017"}
+    ),
+    Case("madeby35-eu-s3-env-made-name-only", "EU", pm35.s3_env_part_of_made_name(pm35.FRA, False)),
 ]
 
 

@@ -72,6 +72,13 @@ JUDGED_OPS: frozenset[str] = frozenset(
 )
 """Steps whose resulting resource is judged. Any other (future) op is judged too: fail closed."""
 _READ_OPS = frozenset({"read", "read-replacement"})
+
+
+def _is_read(entry: Entry) -> bool:
+    """The program reads ``entry`` (a `get` or a data source resource), which it does not make."""
+    return entry.op in _READ_OPS or bool(entry.external)
+
+
 # Per-resource rules: judged once from the inputs, not again from the outputs of a state.
 _RESOURCE_LEVEL = frozenset(
     {RuleId.PROVIDER_REGION_PINNED, RuleId.EXPLICIT_PROVIDER, RuleId.VERIFIED_PROVIDER, RuleId.COVERED_PACKAGE}
@@ -147,9 +154,12 @@ class _Review:
         """URNs of the providers and resources refused for their region (RES-001, RES-003), and of the resources
         on such a provider."""
         # Bucket and global-group names this stack creates: regionless references to them are proven (RES-017).
+        # A resource the program only reads (`Bucket.get`, op `read`, `external` in a state) makes nothing: its name
+        # proves nothing, nor do the names it carries (made-by-this-stack review, stop 35).
         self.created: set[str] = {
             name
             for e in self.live
+            if not _is_read(e)
             for name in (engine.created_name(e.type, e.inputs), engine.created_name(e.type, e.outputs))
             if name is not None
         }
@@ -163,7 +173,7 @@ class _Review:
         produced = [
             p
             for u in urns
-            if u in self.by_urn
+            if u in self.by_urn and not _is_read(self.by_urn[u])
             for bag in _bags(self.by_urn[u])
             for p in self.engine.produced_by(self.by_urn[u].type, bag)
         ]

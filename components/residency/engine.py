@@ -2195,7 +2195,9 @@ class RuleEngine:
             )
             if own:
                 # The template's own buckets are made by the stack (in its region), as if the front door knew them.
-                walk.known = lambda name: name in own or name.lower() in own or (known is not None and known(name))
+                walk.known = lambda name: (
+                    bucket_name(name) in own or bucket_name(name).lower() in own or (known is not None and known(name))
+                )
         outer = walk.template
         try:
             if template is not None and isinstance(document, dict):
@@ -2631,7 +2633,11 @@ class RuleEngine:
         # proves it; not a bucket of the same name, nor the resource's own name inside the id ("fleet-eu-1" in
         # "fleet-eu-1-global"), which describes nothing the resource joins.
         known = walk.known
-        if known is not None and (known(group_key(name)) if group else known(name) or known(text)):
+        # A bucket is asked for under its cloud's key (``bucket_key``): an OSS bucket the stack makes is no S3 bucket of
+        # the same name, nor the reverse (each cloud's names are a namespace of their own).
+        if known is not None and (
+            known(group_key(name)) if group else known(bucket_key(cloud, name)) or (text != name and known(text))
+        ):
             return
         owned_in = None if group or cloud != "aws" else self._regional_bucket_region(name)
         if owned_in is not None and owned_in in j.aws.regions:
@@ -2770,14 +2776,20 @@ class RuleEngine:
         name = prop_of(props, key)
         if not isinstance(name, str) or not name:
             return None
-        return group_key(name) if group else name
+        return group_key(name) if group else bucket_key("aws" if type_token.startswith("aws:") else "alicloud", name)
 
     def produced_by(self, type_token: str, props: Mapping[str, Any]) -> list[str]:
         """:func:`produced_names` of a resource of ``type_token``: its CREATOR_ATTRS values, its catalogued own-address
         outputs and the hosts the cloud builds from its id (``self_address_outputs``), read alike by every front door
         (the guard from a dependency's Outputs, the policy pack and the review from properties)."""
         endpoints = self.endpoints
-        return produced_names(props, endpoints.self_address_keys(type_token), endpoints.self_address_hosts(type_token))
+        names = produced_names(props, endpoints.self_address_keys(type_token), endpoints.self_address_hosts(type_token))
+        if type_token in endpoints.bucket_types:
+            # A bucket's names are its cloud's (PRODUCED_BY_S3 / OSS_BUCKET_KEY): an OSS bucket's name or id given to a
+            # value proves no S3 bucket of that name, nor an S3 bucket's an OSS one (made-by-this-stack review, 35).
+            tag = PRODUCED_BY_S3 if type_token.startswith("aws:") else OSS_BUCKET_KEY
+            return [tag + n for n in names]
+        return names
 
     def judging_date(self) -> dt.date:
         """The date declarations are judged against: ``today`` when given (tests, reproducible plans), else now."""
@@ -2795,6 +2807,29 @@ holds a colon, so a bucket named like a foreign group never proves the group, no
 def group_key(name: str) -> str:
     """The key a global group's id is created and asked for under (``GROUP_KEY``)."""
     return GROUP_KEY + name
+
+
+OSS_BUCKET_KEY = "oss-bucket:"
+"""What an OSS bucket is known by (``created_name``, the ``known`` predicates); an S3 bucket by its plain name. S3 and
+OSS names are separate global namespaces (an OSS bucket ``exports`` made by the stack says nothing of the S3 bucket
+``exports``, anyone's, in any region), and no bucket name holds a colon: an OSS bucket proves no S3 bucket, nor the
+reverse. The predicates read the name behind the key as any bucket name where a value's own producers prove it."""
+
+
+PRODUCED_BY_S3 = "s3-bucket:"
+"""What a name or host an S3 bucket produced (:meth:`RuleEngine.produced_by`) is tagged with; an OSS bucket's carry
+``OSS_BUCKET_KEY``. The provenance predicate reads an OSS bucket's only for an OSS bucket, an S3 bucket's for anything
+else (an S3 bucket's name or host), the names of every other type for any name."""
+
+
+def bucket_key(cloud: str, name: str) -> str:
+    """The key a bucket of ``cloud`` (``aws``: S3, else OSS) is created and asked for under (``OSS_BUCKET_KEY``)."""
+    return name if cloud == "aws" else OSS_BUCKET_KEY + name
+
+
+def bucket_name(key: str) -> str:
+    """The bucket name a ``bucket_key`` stands for."""
+    return key[len(OSS_BUCKET_KEY) :] if key.startswith(OSS_BUCKET_KEY) else key
 
 
 RECORD_KEY = "record:"

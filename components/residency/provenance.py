@@ -25,6 +25,8 @@ from components.residency.engine import (
     CLOUD_PACKAGES,
     CREATED_ONLY_KEYS,
     GROUP_KEY,
+    OSS_BUCKET_KEY,
+    PRODUCED_BY_S3,
     REGIONLESS_PACKAGES,
     RuleEngine,
     Subject,
@@ -261,6 +263,44 @@ def own_bucket(engine: RuleEngine, type_token: str, props: Mapping[str, Any], id
 _PORT = re.compile(r":\d+$")
 
 
+_NAME_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789-_"
+"""What a bucket name, group id or host label is made of: a name found inside a produced value counts only where no such
+character touches it on either side."""
+
+
+def _names_whole(name: str, produced: str) -> bool:
+    """``name`` occurs in ``produced`` as a whole name: in an ARN, a URL, a host or a list, between separators (``:``,
+    ``/``, ``.``, ``@``, ``,`` ...), never as part of a longer name. A made bucket ``fleet-exports-eu`` (or a Glue
+    database's ARN ``...:database/fleet-exports-eu``) says nothing of the bucket ``fleet-exports``, anyone's (made-by-
+    this-stack review, stop 35)."""
+    start = produced.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if (start == 0 or produced[start - 1] not in _NAME_CHARS) and (
+            end == len(produced) or produced[end] not in _NAME_CHARS
+        ):
+            return True
+        start = produced.find(name, start + 1)
+    return False
+
+
+_BUCKET_TAGS = (OSS_BUCKET_KEY, PRODUCED_BY_S3)
+
+
+def _of_kind(produced: Sequence[str], oss: bool) -> Iterable[str]:
+    """The produced names an OSS bucket (``oss``) or any other name may be proven by: an OSS bucket's for an OSS bucket
+    only, an S3 bucket's for anything but an OSS bucket, every other type's for any (tags dropped)."""
+    for p in produced:
+        if p.startswith(OSS_BUCKET_KEY):
+            if oss:
+                yield p[len(OSS_BUCKET_KEY) :]
+        elif p.startswith(PRODUCED_BY_S3):
+            if not oss:
+                yield p[len(PRODUCED_BY_S3) :]
+        else:
+            yield p
+
+
 class _Known:
     """The engine's ``known`` predicate: a bucket or global group this stack creates, a name or host made
     by a resource the value is computed from (``produced``, lower-cased), or one naming the resource
@@ -283,10 +323,13 @@ class _Known:
             return False
         if text.startswith(GROUP_KEY):
             group = text[len(GROUP_KEY) :].lower()
-            return any(group in p for p in self._produced)
-        lowered = text.lower()
+            return any(_names_whole(group, p) for p in self._produced if not p.startswith(_BUCKET_TAGS))
+        # An OSS bucket this stack makes is in ``created`` under its key; a name its value's producers give (or its own
+        # bucket's) is read as the plain name, of a producer of the same cloud's bucket where the producer is a bucket.
+        oss = text.startswith(OSS_BUCKET_KEY)
+        lowered = text.removeprefix(OSS_BUCKET_KEY).lower()
         return (
-            any(lowered in p for p in self._produced)
+            any(_names_whole(lowered, p) for p in _of_kind(self._produced, oss))
             or any(o in lowered for o in self._own)
             or self._bucket.proves(lowered)
         )
