@@ -62,8 +62,13 @@ class CountryDataCenterArgs:
 
 
 def _aws_provider(name: str, region: str, tags: Mapping[str, str], opts: pulumi.ResourceOptions) -> aws.Provider:
-    # Region pinned here, never from AWS_REGION or a profile: the environment must not pick the country.
-    return aws.Provider(name, region=region, default_tags={"tags": tags}, opts=opts)
+    # Region pinned here, never from AWS_REGION or a profile: the environment must not pick the country. The stack's
+    # accounts too when its file lists them (`aws:allowedAccountIds`, which an explicit provider does not read by
+    # itself): the provider then refuses other credentials, and a grant to one of them is the stack's own (RES-023).
+    accounts = pulumi.Config("aws").get_object("allowedAccountIds")
+    return aws.Provider(
+        name, region=region, default_tags={"tags": tags}, allowed_account_ids=accounts or None, opts=opts
+    )
 
 
 def _alicloud_provider(

@@ -25,7 +25,10 @@ CODE = pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(e, c):\n
 
 
 def _aws(region: str) -> pulumi.ResourceOptions:
-    return pulumi.ResourceOptions(provider=aws.Provider(f"aws-{region}", region=region))
+    # A team's own stack pins its account (the mocks' caller identity): a grant to it is the stack's own (RES-023).
+    return pulumi.ResourceOptions(
+        provider=aws.Provider(f"aws-{region}", region=region, allowed_account_ids=["123456789012"])
+    )
 
 
 def _ali(region: str) -> pulumi.ResourceOptions:

@@ -1200,8 +1200,11 @@ def toolkit_storage(code: str, region: str, secondary: str | None) -> Build:
     # class, replicated buckets in the in-country secondary region, Object Lock for telemetry, access logs in a bucket
     # of each region, then the user's own Lambda reading the telemetry bucket with its key.
     def build(c: Any) -> object:
-        primary = aws.Provider(f"aws-{region}", region=region)
-        other = aws.Provider(f"aws-{secondary}", region=secondary) if secondary else None
+        # The team's stack pins its account, as the shipped stacks do (`aws:allowedAccountIds`): the keys' policies
+        # grant the account the provider works in (RES-023).
+        pin = ["123456789012"]
+        primary = aws.Provider(f"aws-{region}", region=region, allowed_account_ids=pin)
+        other = aws.Provider(f"aws-{secondary}", region=secondary, allowed_account_ids=pin) if secondary else None
         classes = ["vehicle_telemetry", "owner_personal_data"]
         keys = AwsCountryKeys(
             "fleet-keys",

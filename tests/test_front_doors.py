@@ -78,7 +78,10 @@ def build(case, guard):
     if early is not None:
         opts = pulumi.ResourceOptions(provider=early)
     elif provider is not None and not provider["default"]:
-        pinned = pulumi.ProviderResource(provider["package"], provider["name"], {"region": provider["region"]})
+        inputs = {"region": provider["region"]}
+        if provider["accounts"]:  # as pulumi-aws sends a provider's list input: JSON-encoded
+            inputs["allowedAccountIds"] = json.dumps(provider["accounts"])
+        pinned = pulumi.ProviderResource(provider["package"], provider["name"], inputs)
         opts = pulumi.ResourceOptions(provider=pinned)
     if subject["read_id"]:
         opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=subject["read_id"]))
@@ -120,6 +123,7 @@ def _case_data(subject: Subject) -> dict[str, Any]:
             "region": p.region,
             "verified": p.verified,
             "default": p.default,
+            "accounts": sorted(p.accounts),
         },
     }
 
@@ -195,6 +199,8 @@ def pack_verdict(code: str, subject: Subject) -> set[str]:
             )
         else:
             provider = Res(f"pulumi:providers:{p.package}", p.name, {"region": p.region, "version": "7.51.1"})
+            if p.accounts:  # as pulumi-aws sends a provider's list input: JSON-encoded
+                provider.props["allowedAccountIds"] = json.dumps(sorted(p.accounts))
         resources.append(provider)
     res = Res(subject.type, subject.name, dict(subject.props), provider=provider)
     resources.append(res)
@@ -215,6 +221,8 @@ def preview_verdict(code: str, subject: Subject) -> tuple[str, set[str]]:
         else:
             provider_urn = f"{stack}pulumi:providers:{p.package}::{p.name}"
             inputs = {"region": p.region, "version": "7.51.1"} if p.region else {"version": "7.51.1"}
+            if p.accounts:
+                inputs["allowedAccountIds"] = json.dumps(sorted(p.accounts))
             steps.append(
                 {
                     "op": "create",

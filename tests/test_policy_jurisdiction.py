@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from residency_pack.resource_policies import RESOURCE_RULES  # policy/ is on sys.path (tests/conftest.py)
 from test_policy_support import Diag, Pack, Res, aws_provider, pin_all
 
 BEIJING = aws_provider("cn-north-1")
@@ -55,7 +56,7 @@ def test_policy_config_and_stack_config_that_agree_are_fine(stack_config: Any) -
 def test_policy_config_and_stack_config_that_disagree_refuse(stack_config: Any) -> None:
     stack_config({STACK_KEY: "EU"})
     diags = Pack(pin_all("CN")).analyze(BEIJING)
-    assert len(diags) == 15  # every resource-level policy refuses; the stack policies run later
+    assert len(diags) == len(RESOURCE_RULES)  # every resource-level policy refuses; the stack policies run later
     assert {d.level for d in diags} == {"mandatory"}
     assert (
         "policy config pins jurisdiction 'CN' but the stack's `sovereign-dc:jurisdiction` is 'EU'" in diags[0].message
@@ -83,7 +84,7 @@ def test_a_missing_or_unknown_jurisdiction_refuses_every_cloud_resource(
     stack_config(config)
     pack = Pack(policy_config)
     diags = pack.analyze(BEIJING)
-    assert len(diags) == 15  # one per resource-level policy
+    assert len(diags) == len(RESOURCE_RULES)  # one per resource-level policy
     assert {d.level for d in diags} == {"mandatory"}
     assert all(text in m for m in messages(diags))
     assert diags[0].message.startswith("RES-001: ")

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import platform_programs as pp
+import platform_programs_accounts35 as a35
 import platform_programs_cn as pc
 import platform_programs_data as pdata
 import platform_programs_dns34 as pd
@@ -79,6 +80,7 @@ ROLE = json.dumps(
         ],
     }
 )
+OWN_ACCOUNT = "123456789012"
 CODE = pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(e, c):\n    return e\n")})
 
 
@@ -91,7 +93,8 @@ class Ctx:
     @property
     def aws(self) -> pulumi.ResourceOptions:
         if self.aws_p is None:
-            self.aws_p = aws.Provider("aws", region=REGION[self.code][0])
+            # A team's own stack pins its account (the mocks' caller identity), as RES-023 asks of a grant to it.
+            self.aws_p = aws.Provider("aws", region=REGION[self.code][0], allowed_account_ids=[OWN_ACCOUNT])
         return pulumi.ResourceOptions(provider=self.aws_p)
 
     @property
@@ -16449,6 +16452,94 @@ CASES: list[Case] = [
         "madeby35-eu-s3-env-legacy-part-of-made-name", "EU", pm35.s3_env_part_of_made_name(pm35.FRA, True), {"RES-017"}
     ),
     Case("madeby35-eu-s3-env-made-name-only", "EU", pm35.s3_env_part_of_made_name(pm35.FRA, False)),
+    # -- accounts35: a grant to another AWS account (RES-023) ----------------------------------------------------------
+    *[Case(f"accounts35-eu-{k}-own", "EU", a35.grant(k, "EU", a35.OWN)) for k in a35.KINDS],
+    *[Case(f"accounts35-eu-{k}-foreign", "EU", a35.grant(k, "EU", a35.PARTNER), {"RES-023"}) for k in a35.KINDS],
+    *[
+        Case(
+            f"accounts35-eu-{k}-declared",
+            "EU",
+            a35.grant(k, "EU", a35.PARTNER),
+            destinations=[a35.resident("EU", f"arn:aws:iam::{a35.PARTNER}:")],
+        )
+        for k in a35.KINDS
+    ],
+    *[
+        Case(
+            f"accounts35-{code.lower()}-{k}-{form}-{verdict}",
+            code,
+            a35.grant(k, code, a35.OWN if verdict == "own" else a35.PARTNER, form=form),
+            {"RES-023"} if verdict == "foreign" else set(),
+        )
+        for code in ("DE", "JP", "US")
+        for k in ("sqs", "s3", "role", "lambda", "kms")
+        for form in ("root", "id", "role")
+        for verdict in ("own", "foreign")
+        if not (k == "lambda" and form != "root")
+    ],
+    *[
+        Case(
+            f"accounts35-{code.lower()}-{k}-transfer",
+            code,
+            a35.grant(k, code, a35.PARTNER, form="id"),
+            destinations=[a35.transfer(code)],
+        )
+        for code in ("EU", "DE", "JP", "US")
+        for k in ("sqs", "role", "lambda")
+    ],
+    Case(
+        "accounts35-de-s3-declared-id",
+        "DE",
+        a35.grant("s3", "DE", a35.PARTNER),
+        destinations=[a35.resident("DE", a35.PARTNER)],
+    ),
+    Case(
+        "accounts35-jp-role-declared-other",
+        "JP",
+        a35.grant("role", "JP", "210987654321"),
+        {"RES-023"},
+        destinations=[a35.resident("JP", f"arn:aws:iam::{a35.PARTNER}:")],
+    ),
+    *[
+        Case(f"accounts35-eu-{k}-assume-role-own", "EU", a35.grant(k, "EU", a35.OWN, pinned="role"))
+        for k in ("sqs", "kms", "lambda")
+    ],
+    *[
+        Case(
+            f"accounts35-eu-{k}-assume-role-foreign", "EU", a35.grant(k, "EU", a35.PARTNER, pinned="role"), {"RES-023"}
+        )
+        for k in ("sqs", "kms", "lambda")
+    ],
+    # The behaviour change: a grant to the team's own account from a provider pinned to nothing is refused.
+    *[
+        Case(f"accounts35-{code.lower()}-{k}-unpinned-own", code, a35.grant(k, code, a35.OWN, pinned=None), {"RES-023"})
+        for code in ("EU", "US")
+        for k in ("sqs", "role", "lambda")
+    ],
+    Case("accounts35-eu-kms-caller-identity-pinned", "EU", a35.caller_identity_grant("EU", "allowed")),
+    Case("accounts35-eu-kms-caller-identity-unpinned", "EU", a35.caller_identity_grant("EU", None), {"RES-023"}),
+    Case("accounts35-eu-sqs-policy-document-own", "EU", a35.policy_document_grant("EU", a35.OWN)),
+    Case("accounts35-eu-sqs-policy-document-foreign", "EU", a35.policy_document_grant("EU", a35.PARTNER), {"RES-023"}),
+    # aws-cn: every account of the partition is a China account (judged by partition, as before); an aws account is not.
+    *[
+        Case(f"accounts35-cn-{k}-{form}", "CN", a35.grant(k, "CN", a35.PARTNER, pinned=None, form=form))
+        for k in a35.KINDS
+        for form in ("root", "id")
+    ],
+    *[
+        Case(
+            f"accounts35-cn-{k}-foreign-partition",
+            "CN",
+            a35.grant(k, "CN", a35.PARTNER, form="foreign-partition"),
+            {"RES-004"},
+        )
+        for k in ("sqs", "role", "s3")
+    ],
+    Case("accounts35-cn-kms-caller-identity", "CN", a35.caller_identity_grant("CN", None)),
+    # AWS's own Elastic Load Balancing account of a Region (service_accounts), judged by its Region.
+    Case("accounts35-eu-s3-elb-account-ireland", "EU", a35.grant("s3", "EU", "156460612806", pinned=None)),
+    Case("accounts35-jp-s3-elb-account-osaka", "JP", a35.grant("s3", "JP", "383597477331", pinned=None, form="id")),
+    Case("accounts35-eu-s3-elb-account-virginia", "EU", a35.grant("s3", "EU", "127311923021"), {"RES-023"}),
 ]
 
 

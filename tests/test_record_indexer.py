@@ -205,7 +205,9 @@ def _indexer_in(region: str, jurisdiction: str) -> None:
     from components.aws.portal import AwsOwnerDataPortal, AwsOwnerDataPortalArgs
     from components.aws.record_indexer import AwsRecordIndexer, AwsRecordIndexerArgs
 
-    provider = aws.Provider("p", region=region)
+    # Pinned to the mocks' account, as the shipped stacks are (aws:allowedAccountIds): the portal's key policy
+    # grants it.
+    provider = aws.Provider("p", region=region, allowed_account_ids=["123456789012"])
     child = pulumi.ResourceOptions(provider=provider)
     key = aws.kms.Key("owner-key", opts=child)
     buckets = {c: aws.s3.Bucket(f"records-{c}", opts=child) for c in ("vehicle_telemetry", "audit_logs")}

@@ -651,6 +651,66 @@ PAIRS += [
         "environment.variables.KAFKA",
     ),
 ]  # fmt: skip
+# The accounts review (stop 35): an AWS account a resource policy, a trust policy or a Lambda permission grants is the
+# stack's own only when the resource's provider is pinned to it (allowed_account_ids, an assume_roles role's account).
+_PINNED_EU = ProviderRef("aws", "eu", "eu-central-1", accounts=frozenset({"123456789012"}))
+_PINNED_US = ProviderRef("aws", "us", "us-east-1", accounts=frozenset({"123456789012"}))
+_PINNED_JP = ProviderRef("aws", "jp", "ap-northeast-1", accounts=frozenset({"123456789012"}))
+
+
+def _grant(principal: Any) -> str:
+    statement = {"Effect": "Allow", "Principal": principal, "Action": "sqs:SendMessage", "Resource": "*"}
+    return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+
+
+_QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy"
+_PERMISSION = "aws:lambda/permission:Permission"
+PAIRS += [
+    (
+        "RES-023",
+        "EU",
+        aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=_grant({"AWS": "arn:aws:iam::123456789012:root"})),
+        aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=_grant({"AWS": "arn:aws:iam::999999999999:root"})),
+        "policy(json).Statement[0].Principal.AWS",
+    ),
+    (
+        "RES-023",
+        "EU",
+        aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=_grant({"AWS": ["123456789012"]})),
+        aws(_QUEUE_POLICY, AWS_EU, queue_url="q", policy=_grant({"AWS": ["123456789012"]})),  # pinned to nothing
+        "policy(json).Statement[0].Principal.AWS[0]",
+    ),
+    (
+        "RES-023",
+        "US",
+        aws("aws:iam/role:Role", _PINNED_US, assume_role_policy=_grant({"AWS": "arn:aws:iam::123456789012:role/ci"})),
+        aws("aws:iam/role:Role", _PINNED_US, assume_role_policy=_grant({"AWS": "arn:aws:iam::999999999999:role/ci"})),
+        "assume_role_policy(json).Statement[0].Principal.AWS",
+    ),
+    (
+        "RES-023",
+        "JP",
+        aws(_PERMISSION, _PINNED_JP, action="lambda:InvokeFunction", function="f", principal="123456789012"),
+        aws(_PERMISSION, _PINNED_JP, action="lambda:InvokeFunction", function="f", principal="999999999999"),
+        "principal",
+    ),
+    (
+        "RES-023",
+        "DE",
+        aws(_PERMISSION, _PINNED_EU, function="f", principal="s3.amazonaws.com", source_account="123456789012"),
+        aws(_PERMISSION, _PINNED_EU, function="f", principal="s3.amazonaws.com", source_account="999999999999"),
+        "source_account",
+    ),
+    (
+        "RES-023",
+        "EU",
+        aws("aws:kms/key:Key", _PINNED_EU, policy={"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"},
+            "Condition": {"StringEquals": {"aws:PrincipalAccount": "999999999999"}}}]}),  # a condition restricts
+        aws("aws:kms/key:Key", _PINNED_EU, policy={"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}},
+            {"Effect": "Allow", "Principal": {"AWS": "999999999999"}}]}),
+        "policy.Statement[1].Principal.AWS",
+    ),
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (
@@ -740,6 +800,78 @@ def test_site_fields_are_refused_unless_declared_by_their_text(peer_location: st
 
 def test_a_blank_site_names_nothing() -> None:
     assert RuleEngine("CN").check(ali(_CIRCUIT, access_point_id="ap-cn-shanghai-nt-A", peer_location=" "))[0] == []
+
+
+@pytest.mark.parametrize("match", ["999999999999", "arn:aws:iam::999999999999:", "arn:aws:iam::999999999999:root"])
+@pytest.mark.parametrize("granted", ["999999999999", "arn:aws:iam::999999999999:root"])
+def test_a_granted_account_is_declared_by_its_id_or_arn_prefix(match: str, granted: str) -> None:
+    """RES-023: the register names an account by its bare id or an IAM ARN prefix, whichever form the policy writes."""
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "analytics", "kind": "resident", "match": match, "evidence": "the company's EU analytics account"}
+    subject = aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=_grant({"AWS": granted}))
+    findings, _ = RuleEngine("EU", destinations=parse_destinations([entry])).check(subject)
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-023", "analytics")]
+    other = aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=_grant({"AWS": "210987654321"}))
+    findings, _ = RuleEngine("EU", destinations=parse_destinations([entry])).check(other)
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-023", None)]
+
+
+@pytest.mark.parametrize(
+    "principal",
+    [
+        {"Service": "sns.amazonaws.com"},
+        "*",
+        {"Federated": "arn:aws:iam::999999999999:oidc-provider/oidc.eks.eu-central-1.amazonaws.com/id/X"},
+        {"AWS": "arn:aws:iam::999999999999:saml-provider/corp"},
+        {"CanonicalUser": "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"},
+    ],
+)
+def test_what_is_no_account_grant_is_judged_as_before(principal: Any) -> None:
+    subject = aws(_QUEUE_POLICY, AWS_EU, queue_url="q", policy=_grant(principal))
+    assert RuleEngine("EU").check(subject)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("principal", "expected"),
+    [
+        ({"AWS": "arn:aws-cn:iam::999999999999:root"}, []),  # an aws-cn account is a China account
+        ({"AWS": "999999999999"}, []),  # a bare id in an aws-cn stack: of the provider's partition
+        ({"AWS": "arn:aws:iam::999999999999:root"}, ["RES-004"]),  # another partition's account, as before
+    ],
+)
+def test_accounts_are_judged_by_partition_in_cn(principal: Any, expected: list[str]) -> None:
+    subject = aws(_QUEUE_POLICY, queue_url="q", policy=_grant(principal))
+    assert [f.rule.id for f in RuleEngine("CN").check(subject)[0]] == expected
+
+
+def test_a_policy_document_invoke_is_judged_where_the_document_is_used() -> None:
+    invoke = Subject(
+        "aws:iam/getPolicyDocument:getPolicyDocument",
+        "invoke",
+        {"statements": [{"principals": [{"type": "AWS", "identifiers": ["999999999999"]}]}]},
+        AWS_EU,
+    )
+    assert RuleEngine("EU").check(invoke)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("inputs", "accounts"),
+    [
+        ({"allowed_account_ids": ["123456789012"]}, {"123456789012"}),
+        ({"allowedAccountIds": '["123456789012","210987654321"]'}, {"123456789012", "210987654321"}),  # JSON-encoded
+        ({"assumeRoles": '[{"roleArn":"arn:aws:iam::123456789012:role/deployer"}]'}, {"123456789012"}),
+        ({"assume_roles": [{"role_arn": "arn:aws-cn:iam::123456789012:role/deployer"}]}, {"123456789012"}),
+        ({"assume_role": {"role_arn": "arn:aws:iam::123456789012:role/deployer"}}, {"123456789012"}),
+        ({"forbiddenAccountIds": '["123456789012"]'}, set()),  # forbids one; pins nothing
+        ({"allowedAccountIds": ["12345"], "assumeRoles": [{"roleArn": "arn:aws:iam::x:role/r"}]}, set()),
+        ({"region": "eu-central-1"}, set()),
+    ],
+)
+def test_provider_accounts(inputs: dict[str, Any], accounts: set[str]) -> None:
+    from components.residency.engine import provider_accounts
+
+    assert provider_accounts(inputs) == accounts
 
 
 def test_every_rule_has_a_pair() -> None:
@@ -889,3 +1021,19 @@ def test_runbook_parameter_destination_is_proven_only_by_allowed_values() -> Non
     assert [(f.rule.id, f.value) for f in engine.check(partner, known=known)[0]] == [("RES-017", "partner-intake")]
     assert engine.check(_runbook({"type": "String"}, api="GetObject"), known=known)[0] == []
     assert engine.check(_runbook({"type": "String"}, "{{ global:ACCOUNT_ID }}-x"), known=known)[0] != []
+
+
+@pytest.mark.parametrize(
+    ("code", "account", "expected"),
+    [
+        ("EU", "156460612806", []),  # eu-west-1's Elastic Load Balancing account
+        ("DE", "054676820928", []),  # eu-central-1's
+        ("JP", "582318560864", []),  # ap-northeast-1's
+        ("EU", "127311923021", ["RES-023"]),  # us-east-1's: another Region's service
+        ("US", "156460612806", ["RES-023"]),
+    ],
+)
+def test_a_service_account_is_judged_by_its_region(code: str, account: str, expected: list[str]) -> None:
+    """service_accounts: an access-log bucket policy granting the Region's Elastic Load Balancing account."""
+    subject = aws(_QUEUE_POLICY, AWS_EU, queue_url="q", policy=_grant({"AWS": f"arn:aws:iam::{account}:root"}))
+    assert [f.rule.id for f in RuleEngine(code).check(subject)[0]] == expected

@@ -49,6 +49,7 @@ from components.residency.engine import (
     Subject,
     is_free_text,
     package_of,
+    provider_accounts,
 )
 from components.residency.provenance import Source, own_bucket, own_names, regionless_known, unproven_unknowns
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
@@ -228,7 +229,8 @@ class _Review:
             return ProviderRef(package, name), Finding(
                 rule(RuleId.VERIFIED_PROVIDER), entry.type, entry.name, "provider", entry.provider, detail
             )
-        return ProviderRef(package, name, _plain_region(found.inputs.get("region"))), None
+        region = _plain_region(found.inputs.get("region"))
+        return ProviderRef(package, name, region, accounts=provider_accounts(found.inputs)), None
 
     # -- subjects -----------------------------------------------------------------------------
 

@@ -262,6 +262,24 @@ class PrivateUseSuffix(_Frozen):
     sources: tuple[str, ...]
 
 
+class ServiceAccounts(_Frozen):
+    """An AWS service's own account in each Region (``service_accounts``): a policy granting it lets that service act in
+    the Region it belongs to, not another company's account (RES-023)."""
+
+    service: str
+    accounts: dict[str, str]
+    """Region -> the service's account id there."""
+    sources: tuple[str, ...]
+
+    @field_validator("accounts")
+    @classmethod
+    def _twelve_digits(cls, accounts: dict[str, str]) -> dict[str, str]:
+        bad = sorted(a for a in accounts.values() if not (len(a) == 12 and a.isdigit()))
+        if bad:
+            raise ValueError(f"not 12-digit account ids: {bad}")
+        return accounts
+
+
 class NameServerHosts(_Frozen):
     """A DNS service's name-server host shape (``name_servers``): a host it fully matches is one of the service's
     authoritative name servers, which serve the hosted zones of accounts in ``partition``."""
@@ -784,6 +802,9 @@ class EndpointCatalogue(_Frozen):
     """Hosted zones this stack makes, by the input holding the zone's name (``path``): the names that complete a
     ``created_hosts`` record name given relative to its zone (``completed_by_zone``)."""
     private_use_suffixes: tuple[PrivateUseSuffix, ...] = ()
+    service_accounts: tuple[ServiceAccounts, ...] = ()
+    """AWS services' own accounts by Region (the Elastic Load Balancing account an access-log bucket policy lets write):
+    a grant to one is judged by its Region (RES-023)."""
     """DNS suffixes no public resolver answers for (``internal``, ``home.arpa``): a name under one that an address
     record of a private zone this stack makes gives is proven wherever it is written (only that zone, or a resolver
     the network's owner configures, answers for it)."""

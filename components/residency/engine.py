@@ -68,6 +68,7 @@ __all__ = [
     "CREATOR_ATTRS",
     "produced_names",
     "REGIONLESS_PACKAGES",
+    "PINNING_INPUTS",
     "Pending",
     "Place",
     "ProviderRef",
@@ -76,6 +77,7 @@ __all__ = [
     "is_free_text",
     "package_of",
     "prop_of",
+    "provider_accounts",
     "snake_case",
     "strings_at",
     "strings_of",
@@ -262,6 +264,64 @@ class ProviderRef:
     """False when the front door never saw the provider's own inputs (RES-012)."""
     default: bool = False
     """True for the engine's default provider (RES-002)."""
+    accounts: frozenset[str] = frozenset()
+    """The AWS accounts the provider is pinned to (:func:`provider_accounts`): a grant to one of them is the stack's
+    own (RES-023)."""
+
+
+_ACCOUNT_ID = re.compile(r"^[0-9]{12}$")
+_ACCOUNT_ARN = re.compile(r"^arn:(aws[a-z-]*):(?:iam|sts)::([0-9]{12}):(.*)$")
+PINNING_INPUTS: tuple[str, ...] = (
+    "allowed_account_ids",
+    "allowedAccountIds",
+    "assume_roles",
+    "assumeRoles",
+    "assume_role",
+    "assumeRole",
+)
+
+
+def _decoded(value: Any) -> Any:
+    """A provider input as the engine hands it to a policy pack or a document: a list or object input of a provider
+    is sent JSON-encoded (pulumi-aws ``Provider.__init__``: ``.apply(pulumi.runtime.to_json)``)."""
+    if isinstance(value, str) and value[:1] in ("[", "{"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _service_accounts(endpoints: EndpointCatalogue) -> dict[str, tuple[str, str]]:
+    """An AWS service's own account id -> (service, Region) (``service_accounts``)."""
+    return {
+        account: (entry.service, region)
+        for entry in endpoints.service_accounts
+        for region, account in entry.accounts.items()
+    }
+
+
+def provider_accounts(props: Mapping[str, Any]) -> frozenset[str]:
+    """The AWS accounts an AWS provider's inputs pin it to: ``allowed_account_ids`` (the provider refuses to run with
+    credentials of any other account) and the account of each ``assume_roles[].role_arn`` (v7; ``assume_role`` before)
+    it works in. Every front door reads a provider's accounts here; a value it cannot read (an unknown, a
+    ``forbidden_account_ids`` list, which pins nothing) adds no account."""
+    accounts: set[str] = set()
+    for key in PINNING_INPUTS:
+        value = _decoded(props.get(key))
+        items = value if isinstance(value, list | tuple) else [value] if value is not None else []
+        for raw in items:
+            item = _decoded(raw)
+            if key.startswith("allowed"):
+                text = str(int(item)) if isinstance(item, int | float) and not isinstance(item, bool) else item
+                if isinstance(text, str) and _ACCOUNT_ID.match(text.strip()):
+                    accounts.add(text.strip())
+            elif isinstance(item, Mapping):
+                arn = item.get("role_arn", item.get("roleArn"))
+                m = _ACCOUNT_ARN.match(arn.strip()) if isinstance(arn, str) else None
+                if m:
+                    accounts.add(m.group(2))
+    return frozenset(accounts)
 
 
 # Subject, Place, Pending (and references.Reference) are NamedTuples, not frozen dataclasses: as
@@ -923,7 +983,7 @@ class RuleEngine:
         if isinstance(value, str):
             # A workflow's string may be a run-time value (runtime_destinations); every other type's pays one lookup.
             runtime = walk.subject.type in self._runtime_destinations
-            (self._judge_workflow_string if runtime else self._judge_string)(walk, value, path, key, depth)
+            (self._judge_workflow_string if runtime else self._judge_text)(walk, value, path, key, depth)
         elif isinstance(value, Mapping):
             if _is_deny_statement(value) or self._judged_as_intrinsic(walk, value, path, key, depth):
                 # A Deny statement naming foreign places restricts access; it moves no data. A template function
@@ -1026,6 +1086,69 @@ class RuleEngine:
             text = _binary_text(value)
             if text is not None:
                 self._judge_string(walk, text, f"{path}(binary)", key, depth)
+
+    @functools.cached_property
+    def _service_accounts(self) -> dict[str, tuple[str, str]]:
+        """An AWS service's own account id -> (service, Region) (``service_accounts``)."""
+        return _service_accounts(self.endpoints)
+
+    def _judged_as_account(self, walk: _Walk, value: str, path: str) -> bool:
+        """An AWS account a policy's principal or a Lambda permission grants (RES-023): the stack's own (an account its
+        provider is pinned to), one of a partition wholly in the jurisdiction (aws-cn in CN), or declared; else
+        refused. False for anything that is no account (a service or federated principal, ``*``): judged as before."""
+        text = value.strip()
+        m = _ACCOUNT_ARN.match(text)
+        if m is not None:
+            partition, account, resource = m.groups()
+            if resource.startswith(_FEDERATED):
+                return False  # the stack's own identity provider, trusted for web or SAML identities
+        elif _ACCOUNT_ID.match(text):
+            partition, account = None, text
+        else:
+            return False
+        j = self.jurisdiction
+        partitions = {partition} if partition else set(j.aws.partitions)
+        if not partitions <= set(j.aws.partitions):
+            return False  # another partition's account: refused as its ARN is (RES-004)
+        if partitions <= self._closed_partitions:
+            return True  # e.g. an aws-cn account in CN: the whole partition is in-country
+        provider = walk.subject.provider
+        if provider is not None and account in provider.accounts:
+            return True
+        service = self._service_accounts.get(account)
+        if service is not None and service[1] in j.aws.regions:
+            return True  # AWS's own service account of an in-country Region (ELB writing access logs)
+        pinned = ", ".join(sorted(provider.accounts)) if provider is not None and provider.accounts else "none"
+        detail = (
+            f"Account {account} is {service[0]}'s account of region {service[1]}, outside {self._j()}."
+            if service is not None
+            else f"Account {account} is granted access, but the provider is not pinned to it (its accounts: {pinned}); "
+            f"another account can read the data and move it anywhere, so it cannot be proven in {self._j()}."
+        )
+        names = (text, account, f"arn:{partition or 'aws'}:iam::{account}:root")
+        self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, value, detail, names)
+        return True
+
+    def _grants_account(self, walk: _Walk) -> bool:
+        """Whether the string being walked is where an account is granted: under a statement's ``Principal``
+        (``AWS``, a list, a bare value) or a policy document's ``principals[].identifiers``, never under a
+        ``Condition`` (which restricts), or a Lambda permission's ``principal`` / ``source_account``."""
+        kpath = walk.kpath
+        if walk.cloud != "aws" or _GRANT_KEYS.isdisjoint(kpath) or not _NOT_GRANT_KEYS.isdisjoint(kpath):
+            return False
+        if len(kpath) == 1:
+            # A top-level `principal` is a policy's only on a Lambda permission; elsewhere (a Lake Formation permission,
+            # a RAM principal association) the share is judged by what it shares, as before (RES-016).
+            return walk.subject.type in _PERMISSION_TYPES
+        # A provider function's arguments (a policy document built by an invoke) are judged where the document is used,
+        # under the resource's provider: an invoke's token names a function (camelCase), a resource's a class.
+        return not _PRINCIPAL_KEYS.isdisjoint(kpath) and walk.subject.type.rsplit(":", 1)[-1][:1].isupper()
+
+    def _judge_text(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
+        """A string of a resource that is no workflow: an AWS account a policy grants (RES-023), else every other place
+        a string may name."""
+        if not (self._grants_account(walk) and self._judged_as_account(walk, value, path)):
+            self._judge_string(walk, value, path, key, depth)
 
     def _judge_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         # Every string of every resource comes here: each test below is skipped when the place (``plan``,
@@ -3903,6 +4026,11 @@ _TEMPLATE_PORT = re.compile(r":(?:\d+|\$\{[^}\s]+\})$")
 _WHOLE_SUB_HOST = re.compile(r"^\$\{([^}!\s]+)\}(?::\d+)?$")
 # Functions that take a value from another stack: CloudFormation's Fn::ImportValue, ROS's Fn::GetStackOutput.
 _IMPORTS = frozenset({"Fn::ImportValue", "Fn::GetStackOutput"})
+_GRANT_KEYS = frozenset({"principal", "principals", "source_account"})
+_NOT_GRANT_KEYS = frozenset({"condition", "conditions", "federated", "service", "not_principal", "not_principals"})
+_FEDERATED = ("oidc-provider/", "saml-provider/")
+_PRINCIPAL_KEYS = frozenset({"principal", "principals"})
+_PERMISSION_TYPES = frozenset({"aws:lambda/permission:Permission"})
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {
     "aws-arn": RuleId.AWS_ARN_IN_JURISDICTION,

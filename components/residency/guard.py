@@ -14,6 +14,7 @@ program proves it as at the policy pack and the reviews (``Guard._judge_later``,
 from __future__ import annotations
 
 import copy
+import dataclasses
 import inspect
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from components.residency.destinations import Destination, DestinationProblem, c
 from components.residency.engine import (
     CLOUD_PACKAGES,
     CREATOR_ATTRS,
+    PINNING_INPUTS,
     REGIONLESS_PACKAGES,
     Pending,
     Place,
@@ -38,6 +40,7 @@ from components.residency.engine import (
     Subject,
     package_of,
     prop_of,
+    provider_accounts,
     snake_case,
 )
 from components.residency.provenance import regionless_known
@@ -119,7 +122,12 @@ def _held(subject: Subject, hold: Callable[[str], bool]) -> Subject:
 
 
 # Findings a resource of this stack may prove wrong by having produced the name or host itself.
-_REGIONLESS = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN})
+# A granted account (RES-023) is held the same way: the provider's `allowed_account_ids` / `assume_roles` reach the
+# guard as Outputs (pulumi-aws sends a provider's list and object inputs JSON-encoded,
+# `.apply(pulumi.runtime.to_json)`), read once construction is over.
+_REGIONLESS = frozenset(
+    {RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN, RuleId.GRANTED_ACCOUNT_PROVEN}
+)
 
 
 def _as_invoke_findings(token: str, findings: list[Finding]) -> list[Finding]:
@@ -142,6 +150,9 @@ class Guard:
         # Plain (strong) containers: the program keeps every resource alive while it runs anyway, and a
         # weak one costs a weak reference per lookup and per resource.
         self._providers: dict[pulumi.ProviderResource, ProviderRef] = {}
+        self._pinning: dict[ProviderRef, pulumi.Output[Any]] = {}
+        """A provider's account-pinning inputs that were Outputs at its registration (read by _with_accounts)."""
+        self._pinned: dict[ProviderRef, ProviderRef] = {}
         self._created: set[str] = set()
         """The names of the buckets and the group keys of the global groups this stack registered (regionless
         references to them are proven: ``RuleEngine.created_name``)."""
@@ -188,9 +199,17 @@ class Guard:
             self._judged[resource] = type_
         if is_provider and package in CLOUD_PACKAGES:
             region = props.get("region")
-            self._providers[resource] = ProviderRef(  # type: ignore[index]
-                package, args.name, region if isinstance(region, str) else None
+            pinning = {k: props[k] for k in PINNING_INPUTS if props.get(k) is not None}
+            held = {k: v for k, v in pinning.items() if _is_output(v)}
+            ref = ProviderRef(
+                package,
+                args.name,
+                region if isinstance(region, str) else None,
+                accounts=provider_accounts({k: v for k, v in pinning.items() if k not in held}),
             )
+            self._providers[resource] = ref  # type: ignore[index]
+            if held:
+                self._pinning[ref] = pulumi.Output.all(**held)
         if findings:
             self._report(findings)
         if not pending:
@@ -224,6 +243,7 @@ class Guard:
         the resource naming it (a Flink workspace's ``storage.oss.bucket`` above the bucket) is proven as when it is
         made first, and one nothing makes is refused here, before anything is sent (the registration fails)."""
         await _compat.construction_over()
+        subject = await self._with_accounts(subject)
         findings, _ = self.engine.check(subject, defer=_is_output, known=self._known)
         regionless = [f for f in findings if f.rule.id in _REGIONLESS and f.declared_by is None]
         if regionless:
@@ -231,8 +251,23 @@ class Guard:
         elif not refused:
             self._judged[resource] = type_
 
+    async def _with_accounts(self, subject: Subject) -> Subject:
+        """``subject`` with its provider's accounts read from the provider's pinning inputs that were Outputs (an
+        unknown adds none: a grant to an account nothing proves stays refused)."""
+        ref = subject.provider
+        output = self._pinning.get(ref) if ref is not None else None
+        if ref is None or output is None:
+            return subject
+        pinned = self._pinned.get(ref)
+        if pinned is None:
+            value, is_known, _, _ = await _compat.resolved(output)
+            accounts = provider_accounts(value) if is_known and isinstance(value, Mapping) else frozenset()
+            pinned = self._pinned[ref] = dataclasses.replace(ref, accounts=ref.accounts | accounts)
+        return subject._replace(provider=pinned)
+
     async def _judge_held(self, subject: Subject, pending: list[Pending]) -> None:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
+        subject = await self._with_accounts(subject)
         if subject.type in self._settings:
             subject, pending = await self._place_setting(subject, pending)
         context = self._context_inputs.get(subject.type)

@@ -44,6 +44,7 @@ class RuleId(StrEnum):
     DECLARED_TRANSFER_IN_SCOPE = "RES-019"
     INVOKE_IN_JURISDICTION = "RES-021"
     DESTINATION_PHONE_PROVEN = "RES-022"
+    GRANTED_ACCOUNT_PROVEN = "RES-023"
     CONFIG_REGION_IN_JURISDICTION = "RES-030"
     CONFIG_REGION_KNOWN = "RES-031"
     STATE_BACKEND_IN_JURISDICTION = "RES-032"
@@ -234,6 +235,19 @@ RULES: tuple[Rule, ...] = (
         "one of the jurisdiction's countries; a phone number claimed in a country must be claimed in one of them.",
         "Use a number of the jurisdiction's countries in international form (e.g. +86 for CN, +49 for DE), or "
         "declare the number in sovereign-dc:destinations (match: the exact number, or a +<prefix>* such as +44*).",
+    ),
+    Rule(
+        RuleId.GRANTED_ACCOUNT_PROVEN,
+        "granted-account-proven",
+        "An AWS account a resource policy, a role's trust policy or a Lambda permission grants (a 12-digit id, "
+        "`arn:<partition>:iam::<id>:root`, a role or user ARN) in a partition shared with other countries must be one "
+        "the stack's provider is pinned to or declared: the engine cannot tell another account from the stack's own, "
+        "and an account granted can read the data and move it anywhere.",
+        'Pin your accounts on the stack\'s provider (aws.Provider(..., allowed_account_ids=["<id>"]), or '
+        "`aws:allowedAccountIds` in the stack file for the platform's providers) or declare the account in "
+        'sovereign-dc:destinations, e.g. {"id": "eu-analytics", "kind": "resident", "match": '
+        '"arn:aws:iam::210987654321:", "evidence": "the company\'s EU analytics account, SCP eu-only"} '
+        "(or the bare id; kind: transfer for a partner abroad).",
     ),
     # Config and deployment refusals (ids RES-030..RES-039): judged on the files, before any program runs.
     Rule(

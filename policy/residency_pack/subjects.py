@@ -14,7 +14,7 @@ from typing import Any
 
 from pulumi_policy import PolicyProviderResource
 
-from components.residency.engine import CLOUD_PACKAGES, ProviderRef, Subject, package_of
+from components.residency.engine import CLOUD_PACKAGES, ProviderRef, Subject, package_of, provider_accounts
 from residency_pack.values import is_unknown, plain
 
 __all__ = ["Target", "is_default_provider", "provider_subject", "target"]
@@ -54,13 +54,15 @@ def target(resource_type: str, name: str, props: Mapping[str, Any], provider: Po
     custom = is_provider or provider is not None or package in CLOUD_PACKAGES
     ref: ProviderRef | None = None
     if provider is not None and not is_provider:
-        region = plain(provider.props).get("region")
+        inputs = plain(provider.props)
+        region = inputs.get("region")
         ref = ProviderRef(
             package,
             provider.name,
             region if isinstance(region, str) and not is_unknown(region) else None,
             verified=True,
             default=is_default_provider(provider),
+            accounts=provider_accounts(inputs),
         )
     subject = Subject(type=resource_type, name=name, props=plain(props), provider=ref, custom=custom)
     return Target(subject, provider if not is_provider else None)
