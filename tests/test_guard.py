@@ -546,3 +546,36 @@ def test_a_synchronous_invoke_waiting_on_the_held_resource_does_not_hang(
     result = run(pulumi_mocks, program)
     assert isinstance(result.error, ResidencyViolation), result.error
     assert result.error.rule_id == "RES-017" and "exporter" not in {r.name for r in result.resources}
+
+
+# -- 13. a stack's template judged with the Parameter values it is given (falsealarm16, stop 35) ---------------------
+
+
+@pytest.mark.parametrize(("given", "refused"), [("eu-central-1", False), ("ap-southeast-1", True)])
+def test_a_stack_template_waits_for_its_given_parameters(pulumi_mocks: MockSession, given: str, refused: bool) -> None:
+    """A ROS stack whose Parameter is given an Output, used in an Fn::Sub host: the guard holds the template until the
+    given values resolve and judges it with them, as the policy pack judges the stack (it was RES-015 whatever the
+    Output resolved to)."""
+    template = {
+        "ROSTemplateFormatVersion": "2015-09-01",
+        "Parameters": {"Site": {"Type": "String"}},
+        "Resources": {"Uploader": {"Type": "ALIYUN::FC::Function", "Properties": {
+            "ServiceName": "fleet", "FunctionName": "uploader", "Handler": "index.handler", "Runtime": "python3.10",
+            "EnvironmentVariables": {"OSS_ENDPOINT": {"Fn::Sub": "https://oss-${Site}-internal.aliyuncs.com"}}}}},
+    }  # fmt: skip
+
+    def program() -> None:
+        enforce("DE")
+        p = alicloud.Provider("p", region="eu-central-1")
+        site = pulumi.Output.from_input("vpc-1").apply(lambda _: given)
+        alicloud.ros.Stack(
+            "platform", stack_name="platform", template_body=json.dumps(template),
+            parameters=[{"parameter_key": "Site", "parameter_value": site}], opts=opts(p),
+        )  # fmt: skip
+
+    result = run(pulumi_mocks, program)
+    if refused:
+        assert isinstance(result.error, ResidencyViolation), result.error
+        assert result.error.rule_id == "RES-006" and "platform" not in {r.name for r in result.resources}
+    else:
+        assert result.error is None and "platform" in {r.name for r in result.resources}

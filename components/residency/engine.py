@@ -831,6 +831,11 @@ class RuleEngine:
         self._config_items = _config_items(self.endpoints.config_items)
         self.context_inputs.update({t: _FEATURE_CONTEXT for t in self._feature_arguments})
         self.context_inputs.update(_INTEGRATION_CONTEXT)
+        # A stack's given Parameters decide how its template reads (a Parameter in an Fn::Sub host, a Ref under a
+        # bucket key): while one is an Output, the guard holds the template and judges it once they resolve, as the
+        # policy pack and the reviews judge the stack (falsealarm16-*-ros-nested-output). Only a template that runs as
+        # this one stack (``region`` set): a StackSet's or stack group's Parameters are not read.
+        self.context_inputs.update({t.type: _STACK_CONTEXT for t in self.endpoints.stack_templates if t.region})
 
     def _init_dns_records(self) -> None:
         records = self.endpoints.dns_records
@@ -1494,9 +1499,33 @@ class RuleEngine:
             return True
         assert reference is not None
         name, attribute = reference
+        given = self._given_parameter(walk, name, attribute)
+        if given is not None:
+            # A Parameter the stack resource itself gives a value (`parameters`: a literal, or an Output such as its
+            # own bucket's name, deferred): the template receives exactly that value, judged as itself under the same
+            # key (falsealarm16-*-cfn-given-output-bucket). Its Default alone proves nothing here, as before.
+            self._walk(walk, given, path, key, depth + 1, None)
+            return True
         text = json.dumps(value, sort_keys=True, default=str)
         self._judge_template_reference(walk, name, attribute, path, text, bucket=not plan.host)
         return True
+
+    def _given_parameter(self, walk: _Walk, name: str | None, attribute: str) -> Any:
+        """The value the stack being read gives its template's Parameter ``name`` (a ``Ref``): literal text, or a value
+        not known yet (deferred where it is walked); None when ``name`` is no declared Parameter, the template's own
+        resource, or is given nothing the stack wrote (its Default, another function), or the template is one that runs
+        as several stacks (a StackSet's, a stack group's, a stored template: ``region`` None)."""
+        if name is None or attribute != "Ref" or walk.template is None or walk.template[0].region is None:
+            return None  # a StackSet's / stack group's / stored template: each stack instance may override it
+        if walk.template_resources is not None and name in walk.template_resources:
+            return None
+        parameters = walk.template[1].get("Parameters")
+        if not isinstance(parameters, Mapping) or not isinstance(parameters.get(name), Mapping):
+            return None
+        given = _stack_given(walk)
+        values = given if isinstance(given, Mapping) else _parameter_pairs(given)
+        value = values.get(name)
+        return value if isinstance(value, str) or (walk.defer is not None and walk.defer(value)) else None
 
     def _placeholder_values(self, walk: _Walk, document: Mapping[Any, Any], given: Any) -> dict[str, str]:
         """An OOS template's declared parameters (``Parameters``) -> the value each ``{{ name }}`` takes: the one the
@@ -2300,7 +2329,12 @@ class RuleEngine:
                 # round); one with neither stays a variable, unproven. Not in a StackSet's or stack group's template
                 # (no region of its own): each instance may override a Parameter, and overrides are not joined here.
                 declared = document.get("Parameters")
-                unknown = _unknown_given(_stack_given(walk))
+                stack_given = _stack_given(walk)
+                pairs = stack_given if isinstance(stack_given, Mapping) else _parameter_pairs(stack_given)
+                deferred = {
+                    str(n): v for n, v in pairs.items() if walk.defer is not None and v is not None and walk.defer(v)
+                }  # fmt: skip
+                unknown = _unknown_given(stack_given) | set(deferred)
                 values = {
                     str(n): v
                     for n in (declared if isinstance(declared, Mapping) else ())
@@ -2309,6 +2343,12 @@ class RuleEngine:
                     if isinstance(v, str)
                 }
                 document = _fill_sub_parameters(document, values)
+                if deferred:
+                    # A Parameter given a value not known yet (an Output; a preview's unknown): an Fn::Sub using it is
+                    # that value, deferred like every other unknown (judged by where it comes from at a first preview;
+                    # at `up` the guard judges the template once the given values resolve). It was RES-015 at a host
+                    # whatever it resolved to (falsealarm16-*-ros-nested-output at a first preview).
+                    document = _defer_sub_parameters(document, deferred)
             given = _given_names(document)  # walks the whole template once, for both below
             walk.template_resources = _template_resources(document, given)
             own = (
@@ -3165,6 +3205,7 @@ _FEATURE_CONTEXT = frozenset({"function_name"})
 # An API Gateway integration's `request_parameters` fill its `uri`'s placeholders (the bucket of an S3 integration:
 # engine `_judge_mapped_bucket`): while they are an Output, the guard holds the uri and judges it once they resolve.
 _INTEGRATION_URI_KEYS = frozenset({("uri",), ("integration_uri",)})
+_STACK_CONTEXT = frozenset({"parameters"})
 _INTEGRATION_CONTEXT = {"aws:apigateway/integration:Integration": frozenset({"request_parameters"})}
 
 
@@ -3262,6 +3303,26 @@ def _fill_sub_parameters(node: Any, values: Mapping[str, str]) -> Any:
         return {k: _fill_sub_parameters(v, values) for k, v in node.items()}
     if isinstance(node, list):
         return [_fill_sub_parameters(v, values) for v in node]
+    return node
+
+
+def _defer_sub_parameters(node: Any, deferred: Mapping[str, Any]) -> Any:
+    """A template with each ``Fn::Sub`` whose text uses a Parameter of ``deferred`` (given a value not known yet, not
+    shadowed by the Fn::Sub's own variable map) replaced by that value, so the walk defers it."""
+    if isinstance(node, Mapping):
+        if len(node) == 1 and "Fn::Sub" in node:
+            argument = node["Fn::Sub"]
+            text = argument if isinstance(argument, str) else None
+            shadowed: Any = {}
+            if isinstance(argument, list) and len(argument) == 2 and isinstance(argument[0], str):
+                text, shadowed = argument[0], argument[1] if isinstance(argument[1], Mapping) else {}
+            if text is not None:
+                for name, value in deferred.items():
+                    if name not in shadowed and "${" + name + "}" in text:
+                        return value
+        return {k: _defer_sub_parameters(v, deferred) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_defer_sub_parameters(v, deferred) for v in node]
     return node
 
 

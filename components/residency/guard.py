@@ -95,9 +95,18 @@ def _hold_for_context(subject: Subject, context: frozenset[str]) -> Subject:
     own, in the judged subject only) and judged once the context resolves, as the plan and the policy pack judge the
     final resource (a DKIM key's CNAME under a computed ``_domainkey`` name is no destination; a computed feature's
     origin host is one)."""
-    if not any(_is_output(prop_of(subject.props, key)) for key in context):
+    if not any(_holds_output(prop_of(subject.props, key)) for key in context):
         return subject
     return _held(subject, lambda key: key not in context)
+
+
+def _holds_output(value: Any) -> bool:
+    """An Output itself, or a map / list with one inside (a stack's ``parameters`` with an Output value)."""
+    if isinstance(value, Mapping):
+        return any(_holds_output(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_holds_output(v) for v in value)
+    return _is_output(value)
 
 
 def _hold_setting(subject: Subject, name_key: str, value_keys: frozenset[str]) -> Subject:
@@ -312,6 +321,12 @@ class Guard:
                 value, is_known, _, _ = await _compat.resolved(p.value)
                 if is_known:
                     top[p.top_key] = value
+        for key, held in subject.props.items():
+            # A map or list holding Outputs (a stack's given ``parameters``): the whole of it, once all are known.
+            if snake_case(key) in keys and not _is_output(held) and _holds_output(held):
+                value, is_known, _, _ = await _compat.resolved(pulumi.Output.from_input(held))
+                if is_known:
+                    top[key] = value
         return subject._replace(props={**subject.props, **top}) if top else subject
 
     def _known(self, text: str) -> bool:
