@@ -60,6 +60,49 @@ def test_nested_secure_values_mark_the_whole_key_secret(tmp_path: Path) -> None:
     assert "abc" not in config["sovereign-dc:obj"]
 
 
+def test_the_stacks_aws_accounts_are_read_as_the_cli_gives_them(tmp_path: Path) -> None:
+    path = tmp_path / "Pulumi.x.yaml"
+    path.write_text('config:\n  aws:allowedAccountIds: ["012345678901", "123456789012"]\n')
+    config, _ = stack_file_to_pulumi_config(path)
+    assert json.loads(config["aws:allowedAccountIds"]) == ["012345678901", "123456789012"]
+
+
+@pytest.mark.parametrize(
+    ("written", "key", "problem"),
+    [
+        (
+            "123456789012",
+            r"config\.aws:allowedAccountIds",
+            r"must be a non-empty list of AWS account ids \(it is a number 123456789012\)",
+        ),
+        ('"123456789012"', r"config\.aws:allowedAccountIds", r"\(it is text '123456789012'\)"),
+        ("[]", r"config\.aws:allowedAccountIds", r"\(it is a list \[\]\)"),
+        (
+            "[123456789012]",
+            r"config\.aws:allowedAccountIds\[0\]",
+            r"a number 123456789012 is not a quoted 12-digit AWS account id",
+        ),
+        (
+            '["123456789012", "12345678901"]',
+            r"config\.aws:allowedAccountIds\[1\]",
+            r"text '12345678901' is not a quoted",
+        ),
+    ],
+)
+def test_a_malformed_account_list_names_the_key_and_the_fix(
+    tmp_path: Path, written: str, key: str, problem: str
+) -> None:
+    # A bare number loses an account id's leading zeros, and the provider takes a list: the plan and the deploy
+    # would judge grants (RES-023) against accounts the provider does not pin.
+    path = tmp_path / "Pulumi.x.yaml"
+    path.write_text(f"config:\n  aws:allowedAccountIds: {written}\n")
+    with pytest.raises(
+        ConfigError,
+        match=rf"^{re.escape(str(path))}: {key}: .*{problem}.*Fix: write the accounts as a list of quoted 12-digit ids",
+    ):
+        stack_file_to_pulumi_config(path)
+
+
 def test_missing_stack_file_names_it(tmp_path: Path) -> None:
     missing = tmp_path / "Pulumi.nowhere.yaml"
     with pytest.raises(

@@ -16,7 +16,7 @@ from typing import Any
 
 from components.errors import ConfigError, raise_problems
 from components.residency.rules import SECRET_PLACEHOLDER
-from components.yamlfile import YamlFileError, load_yaml, shorten
+from components.yamlfile import YamlFileError, described, load_yaml, shorten
 
 __all__ = [
     "NAMESPACE",
@@ -120,11 +120,36 @@ def read_stack_file(path: str | Path, shown: str | None = None) -> StackFileCont
         problems.extend(bad_secure)
         if bad_secure:
             continue
+        if full_key == ACCOUNTS_KEY:
+            problems.extend(_account_problems(value, file))
         encoded, secret = _encode(value)
         config[full_key] = encoded
         if secret:
             secret_keys.append(full_key)
     return StackFileContents(config, secret_keys, tuple(problems))
+
+
+ACCOUNTS_KEY = "aws:allowedAccountIds"
+"""The AWS accounts the stack deploys into (pulumi-aws's `allowedAccountIds`, "List of allowed AWS account IDs to
+prevent you from mistakenly using an incorrect one": https://www.pulumi.com/registry/packages/aws/installation-
+configuration/). The platform's providers are pinned to them, and a policy granting one of them is the stack's own
+(RES-023)."""
+
+_ACCOUNT_ID = re.compile(r"[0-9]{12}")
+
+
+def _account_problems(value: Any, file: str) -> list[ConfigError]:
+    """``aws:allowedAccountIds`` must be a list of quoted 12-digit account ids: a bare number loses an id's leading
+    zeros (and YAML reads some as octal), and a single id outside a list is not what the provider takes."""
+    fix = 'write the accounts as a list of quoted 12-digit ids, e.g. aws:allowedAccountIds: ["123456789012"]'
+    key = f"config.{ACCOUNTS_KEY}"
+    if not isinstance(value, list) or not value:
+        return [ConfigError(file, key, f"must be a non-empty list of AWS account ids (it is {described(value)})", fix)]
+    return [
+        ConfigError(file, f"{key}[{i}]", f"{described(item)} is not a quoted 12-digit AWS account id", fix)
+        for i, item in enumerate(value)
+        if not (isinstance(item, str) and _ACCOUNT_ID.fullmatch(item))
+    ]
 
 
 def stack_file_to_pulumi_config(path: str | Path, shown: str | None = None) -> tuple[dict[str, str], list[str]]:
