@@ -324,3 +324,18 @@ def test_runtime_loader_refuses_a_plaintext_contact(pulumi_mocks: Any) -> None:
     pulumi_mocks.configure(config, [])
     with pytest.raises(ConfigError, match=r"breakglassContact: the break-glass contact is stored in plain text"):
         load_stack_config("cn")
+
+
+def test_runtime_loader_refuses_a_malformed_account_list(pulumi_mocks: Any) -> None:
+    # Under `pulumi up` the CLI hands the program `aws:allowedAccountIds` as JSON text; checked as the offline plan
+    # checks the file, so a bare number fails before a provider is pinned to it.
+    config, secret_keys = stack_file_to_pulumi_config(STACKS / "Pulumi.cn.yaml")
+    pulumi_mocks.configure(dict(config, **{"aws:allowedAccountIds": "123456789012"}), secret_keys)
+    with pytest.raises(
+        ConfigError,
+        match=r"^stacks/Pulumi\.cn\.yaml: config\.aws:allowedAccountIds: must be a non-empty list of AWS account ids "
+        r"\(it is a number 123456789012\)\. Fix: write the accounts as a list of quoted 12-digit ids",
+    ):
+        load_stack_config("cn")
+    pulumi_mocks.configure(dict(config, **{"aws:allowedAccountIds": '["123456789012"]'}), secret_keys)
+    assert load_stack_config("cn").stack == "cn"

@@ -17,8 +17,10 @@ from components.config.checks import cloud_region_problems, datacenter_problems
 from components.config.friendly import to_config_errors
 from components.config.models import Clouds, DataCenterConfig
 from components.config.stack_file import (
+    ACCOUNTS_KEY,
     NAMESPACE,
     SECRET_PLACEHOLDER,
+    account_problems,
     read_stack_file,
     stack_file_path,
     stack_name_of,
@@ -72,9 +74,23 @@ def load_stack_config(stack: str | None = None) -> StackConfig:
     problems = _unknown_keys(_runtime_keys(), file)
     contact = config.get_secret("breakglassContact")
     problems += _contact_problems(contact is not None, pulumi.runtime.is_config_secret(_CONTACT_KEY), file, stack)
+    problems += _runtime_account_problems(file)
     return _build(
         stack, file, config.get("jurisdiction"), config.get("datacenter"), contact, problems, config.get("destinations")
     )
+
+
+def _runtime_account_problems(file: str) -> list[ConfigError]:
+    """``aws:allowedAccountIds`` as the CLI passes it (JSON text), checked as the offline plan checks the file."""
+    namespace, _, key = ACCOUNTS_KEY.partition(":")
+    raw = pulumi.Config(namespace).get(key)
+    if raw is None:
+        return []
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = raw
+    return account_problems(value, file)
 
 
 def load_stack_file(path: str | Path, shown: str | None = None) -> StackConfig:

@@ -19,10 +19,12 @@ from components.residency.rules import SECRET_PLACEHOLDER
 from components.yamlfile import YamlFileError, described, load_yaml, shorten
 
 __all__ = [
+    "ACCOUNTS_KEY",
     "NAMESPACE",
     "SECRET_PLACEHOLDER",
     "STACK_FILE_KEYS",
     "StackFileContents",
+    "account_problems",
     "read_stack_file",
     "stack_file_path",
     "stack_file_to_pulumi_config",
@@ -121,7 +123,7 @@ def read_stack_file(path: str | Path, shown: str | None = None) -> StackFileCont
         if bad_secure:
             continue
         if full_key == ACCOUNTS_KEY:
-            problems.extend(_account_problems(value, file))
+            problems.extend(account_problems(value, file))
         encoded, secret = _encode(value)
         config[full_key] = encoded
         if secret:
@@ -138,7 +140,7 @@ configuration/). The platform's providers are pinned to them, and a policy grant
 _ACCOUNT_ID = re.compile(r"[0-9]{12}")
 
 
-def _account_problems(value: Any, file: str) -> list[ConfigError]:
+def account_problems(value: Any, file: str) -> list[ConfigError]:
     """``aws:allowedAccountIds`` must be a list of quoted 12-digit account ids: a bare number loses an id's leading
     zeros (and YAML reads some as octal), and a single id outside a list is not what the provider takes."""
     fix = 'write the accounts as a list of quoted 12-digit ids, e.g. aws:allowedAccountIds: ["123456789012"]'
