@@ -2213,6 +2213,24 @@ def test_addresses_that_only_identify_a_person_or_account_are_not_destinations(
     assert rule_ids("EU", Subject(token, "r", filled, provider("EU"))) == set()
 
 
+@pytest.mark.parametrize("code", ["CN", "EU"])
+def test_a_sitewise_portal_contact_address_is_no_destination(code: str) -> None:
+    # Mutation search round 8 (docs/residency.md): "The AWS administrator's contact email address", the portal's
+    # support contact its users write to (administer-portals.html); the service sends the stack's data nowhere there.
+    partition = "aws-cn" if code == "CN" else "aws"
+    portal = {
+        "Type": "AWS::IoTSiteWise::Portal",
+        "Properties": {
+            "PortalName": "plant",
+            "PortalContactEmail": "plant-quality@partner.example.com",
+            "RoleArn": f"arn:{partition}:iam::123456789012:role/sitewise-portal",
+        },
+    }
+    body = json.dumps({"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Portal": portal}})
+    subject = Subject("aws:cloudformation/stack:Stack", "s", {"name": "plant", "template_body": body}, provider(code))
+    assert rule_ids(code, subject) == set()
+
+
 @pytest.mark.parametrize("path", ["cluster_id", "sub_cluster_id"])
 def test_an_ack_one_fleet_membership_is_a_global_group(path: str) -> None:
     # A fleet (or member cluster) made elsewhere may be in any region ACK One fleets are offered in, Hong Kong and
