@@ -1522,10 +1522,7 @@ class RuleEngine:
         parameters = walk.template[1].get("Parameters")
         if not isinstance(parameters, Mapping) or not isinstance(parameters.get(name), Mapping):
             return None
-        given = _stack_given(walk)
-        values = given if isinstance(given, Mapping) else _parameter_pairs(given)
-        value = values.get(name)
-        return value if isinstance(value, str) or (walk.defer is not None and walk.defer(value)) else None
+        return _literal_or_deferred(walk, _stack_values(walk).get(name))
 
     def _placeholder_values(self, walk: _Walk, document: Mapping[Any, Any], given: Any) -> dict[str, str]:
         """An OOS template's declared parameters (``Parameters``) -> the value each ``{{ name }}`` takes: the one the
@@ -1617,15 +1614,13 @@ class RuleEngine:
         declared = parameters.get(name) if attribute == "Ref" and isinstance(parameters, Mapping) else None
         if not isinstance(declared, Mapping):
             return None
-        given = _stack_given(walk)
-        values = given if isinstance(given, Mapping) else _parameter_pairs(given)
+        values = _stack_values(walk)
         if name in values:
             # A value not known yet (an Output, a preview's unknown) is not the Default, on either cloud: it is handed
             # back as it is, deferred where it is used like every other unknown (judged by where it comes from at a
             # first preview, as itself once known at `up`). Before stop 35 a CloudFormation map's fell back to the
             # Default and a ROS pair's was not judged at all (leftovers35-*-given-output-*).
-            value = values[name]
-            return value if isinstance(value, str) or (walk.defer is not None and walk.defer(value)) else None
+            return _literal_or_deferred(walk, values[name])
         default = declared.get("Default")
         return default if isinstance(default, (str, list)) else None
 
@@ -2329,12 +2324,11 @@ class RuleEngine:
                 # round); one with neither stays a variable, unproven. Not in a StackSet's or stack group's template
                 # (no region of its own): each instance may override a Parameter, and overrides are not joined here.
                 declared = document.get("Parameters")
-                stack_given = _stack_given(walk)
-                pairs = stack_given if isinstance(stack_given, Mapping) else _parameter_pairs(stack_given)
+                pairs = _stack_values(walk)
                 deferred = {
                     str(n): v for n, v in pairs.items() if walk.defer is not None and v is not None and walk.defer(v)
                 }  # fmt: skip
-                unknown = _unknown_given(stack_given) | set(deferred)
+                unknown = {str(n) for n, v in pairs.items() if not isinstance(v, str)} | set(deferred)
                 values = {
                     str(n): v
                     for n in (declared if isinstance(declared, Mapping) else ())
@@ -3332,11 +3326,16 @@ def _stack_given(walk: _Walk) -> Any:
     return walk.stack_parameters if walk.stack_parameters is not None else _given_parameters(walk.subject.props)
 
 
-def _unknown_given(given: Any) -> set[str]:
-    """The Parameters a stack's given values (:func:`_stack_given`) give a value that is not literal text (unknown
-    yet): such a Parameter is not filled in from its Default."""
-    values = given if isinstance(given, Mapping) else _parameter_pairs(given)
-    return {str(k) for k, v in values.items() if not isinstance(v, str)}
+def _stack_values(walk: _Walk) -> Mapping[Any, Any]:
+    """:func:`_stack_given` as name -> value, whichever form the stack writes (a CloudFormation map, ROS pairs)."""
+    given = _stack_given(walk)
+    return given if isinstance(given, Mapping) else _parameter_pairs(given)
+
+
+def _literal_or_deferred(walk: _Walk, value: Any) -> Any:
+    """A given Parameter value the template reads: literal text, or a value not known yet that the walk defers (judged
+    where it is used, like every other unknown); None for anything else (another function, nothing given)."""
+    return value if isinstance(value, str) or (walk.defer is not None and walk.defer(value)) else None
 
 
 def _given_parameters(props: Mapping[str, Any]) -> Any:
