@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from components.errors import ConfigError, raise_problems
+from components.residency.engine import ACCOUNT_ID
 from components.residency.rules import SECRET_PLACEHOLDER
 from components.yamlfile import YamlFileError, described, load_yaml, shorten
 
@@ -137,8 +138,6 @@ prevent you from mistakenly using an incorrect one": https://www.pulumi.com/regi
 configuration/). The platform's providers are pinned to them, and a policy granting one of them is the stack's own
 (RES-023)."""
 
-_ACCOUNT_ID = re.compile(r"[0-9]{12}")
-
 
 def account_problems(value: Any, file: str) -> list[ConfigError]:
     """``aws:allowedAccountIds`` must be a list of quoted 12-digit account ids: a bare number loses an id's leading
@@ -150,7 +149,7 @@ def account_problems(value: Any, file: str) -> list[ConfigError]:
     return [
         ConfigError(file, f"{key}[{i}]", f"{described(item)} is not a quoted 12-digit AWS account id", fix)
         for i, item in enumerate(value)
-        if not (isinstance(item, str) and _ACCOUNT_ID.fullmatch(item))
+        if not (isinstance(item, str) and ACCOUNT_ID.match(item))
     ]
 
 

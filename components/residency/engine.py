@@ -64,6 +64,7 @@ from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import ScriptReader
 
 __all__ = [
+    "ACCOUNT_ID",
     "CLOUD_PACKAGES",
     "CREATOR_ATTRS",
     "produced_names",
@@ -269,7 +270,8 @@ class ProviderRef:
     own (RES-023)."""
 
 
-_ACCOUNT_ID = re.compile(r"^[0-9]{12}$")
+ACCOUNT_ID = re.compile(r"^[0-9]{12}$")
+"""An AWS account id: twelve digits, leading zeros kept (a stack file's `aws:allowedAccountIds` is checked by it)."""
 _ACCOUNT_ARN = re.compile(r"^arn:(aws[a-z-]*):(?:iam|sts)::([0-9]{12}):(.*)$")
 PINNING_INPUTS: tuple[str, ...] = (
     "allowed_account_ids",
@@ -314,7 +316,7 @@ def provider_accounts(props: Mapping[str, Any]) -> frozenset[str]:
             item = _decoded(raw)
             if key.startswith("allowed"):
                 text = str(int(item)) if isinstance(item, int | float) and not isinstance(item, bool) else item
-                if isinstance(text, str) and _ACCOUNT_ID.match(text.strip()):
+                if isinstance(text, str) and ACCOUNT_ID.match(text.strip()):
                     accounts.add(text.strip())
             elif isinstance(item, Mapping):
                 arn = item.get("role_arn", item.get("roleArn"))
@@ -1107,7 +1109,7 @@ class RuleEngine:
             partition, account, resource = m.groups()
             if resource.startswith(_FEDERATED):
                 return False  # the stack's own identity provider, trusted for web or SAML identities
-        elif _ACCOUNT_ID.match(text):
+        elif ACCOUNT_ID.match(text):
             partition, account = None, text
         else:
             return False
