@@ -27,7 +27,7 @@ SECOND = "210987654321"
 ORG = "o-a1b2c3d4e5"
 REGIONS = {"EU": "eu-west-1", "DE": "eu-central-1", "JP": "ap-northeast-1", "US": "us-east-1", "CN": "cn-north-1"}
 # The Regional Elastic Load Balancing account (docs: elasticloadbalancing/latest/application/enable-access-logging.html;
-# aws-cn: cn-north-1 638102146993, docs.amazonaws.cn ELB access logs).
+# aws-cn: cn-north-1 638102146993 as commonly written, not confirmed here; any aws-cn account passes by partition).
 ELB_ACCOUNTS = {
     "EU": "156460612806",
     "DE": "054676820928",
