@@ -45,6 +45,7 @@ import platform_programs_review34 as pq
 import platform_programs_review34b as pb
 import platform_programs_review35 as pf
 import platform_programs_review35b as pg
+import platform_programs_review35c as ph
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
@@ -16746,6 +16747,62 @@ CASES: list[Case] = [
         pg.cli_zone_script("eu-central-1", "subnet", "eu-central-1-ham-1a"),
         {"RES-008"},
     ),
+    # -- stop 35, false-alarm review of RES-023 (tests/platform_programs_review35c.py): default key policies, CloudFront
+    # OAC, load balancer / CloudTrail / Config / flow-log delivery, SNS / SQS / Lambda / EventBridge / ECR, OIDC and
+    # same-account trust, replication between the stack's pinned accounts, and the policy forms, on pinned providers.
+    *[
+        Case(f"falsealarm17-{code.lower()}-{name}", code, make(code))
+        for name, make in ph.SIMPLE.items()
+        for code in ph.CODES
+    ],
+    *[
+        Case(f"falsealarm17-{code.lower()}-elb-logs-{form}", code, ph.elb_logs(code, form))
+        for form in ("account", "service", "nlb")
+        for code in ph.CODES
+    ],
+    *[
+        Case(f"falsealarm17-{code.lower()}-{service}-delivery", code, ph.delivery_policy(code, service))
+        for service in ("cloudtrail", "config", "flowlogs")
+        for code in ph.CODES
+    ],
+    *[
+        Case(f"falsealarm17-{code.lower()}-policy-{form}", code, ph.policy_forms(code, form))
+        for form in ph.FORMS
+        for code in ph.CODES
+    ],
+    *[
+        Case(f"falsealarm17-{code.lower()}-s3-replication-same", code, ph.s3_replication(code, "same"))
+        for code in ph.CODES
+    ],
+    # Kept refused: the stack's other provider pinned to the team's second account proves that account for what is made
+    # in it, not for a grant made elsewhere (declare it resident); aws-cn judges by partition.
+    *[
+        Case(
+            f"falsealarm17-{code.lower()}-{name}-second-{verdict}",
+            code,
+            make(code),
+            {"RES-023"} if verdict == "kept" and code != "CN" else set(),
+            destinations=[ph.team_account(code, account)] if verdict == "declared" else [],
+        )
+        for name, make, account in (
+            ("ecr", ph.ecr_second_account, ph.SECOND),
+            ("s3-replication", lambda c: ph.s3_replication(c, "second"), ph.OWN),
+        )
+        for code in ph.CODES
+        for verdict in ("kept", "declared")
+    ],
+    # GitHub Actions OIDC: the Federated principal passes RES-023; the provider's issuer URL is a destination (RES-015).
+    *[
+        Case(
+            f"falsealarm17-{code.lower()}-github-oidc-{verdict}",
+            code,
+            ph.github_oidc(code),
+            {"RES-015"} if verdict == "issuer" else set(),
+            destinations=[ph.github_issuer(code)] if verdict == "declared" else [],
+        )
+        for code in ph.CODES
+        for verdict in ("issuer", "declared")
+    ],
 ]
 
 
