@@ -294,15 +294,6 @@ def _decoded(value: Any) -> Any:
     return value
 
 
-def _service_accounts(endpoints: EndpointCatalogue) -> dict[str, tuple[str, str]]:
-    """An AWS service's own account id -> (service, Region) (``service_accounts``)."""
-    return {
-        account: (entry.service, region)
-        for entry in endpoints.service_accounts
-        for region, account in entry.accounts.items()
-    }
-
-
 def provider_accounts(props: Mapping[str, Any]) -> frozenset[str]:
     """The AWS accounts an AWS provider's inputs pin it to: ``allowed_account_ids`` (the provider refuses to run with
     credentials of any other account) and the account of each ``assume_roles[].role_arn`` (v7; ``assume_role`` before)
@@ -1097,7 +1088,11 @@ class RuleEngine:
     @functools.cached_property
     def _service_accounts(self) -> dict[str, tuple[str, str]]:
         """An AWS service's own account id -> (service, Region) (``service_accounts``)."""
-        return _service_accounts(self.endpoints)
+        return {
+            account: (entry.service, region)
+            for entry in self.endpoints.service_accounts
+            for region, account in entry.accounts.items()
+        }
 
     def _judged_as_account(self, walk: _Walk, value: str, path: str) -> bool:
         """An AWS account a policy's principal or a Lambda permission grants (RES-023): the stack's own (an account its
@@ -2387,31 +2382,21 @@ class RuleEngine:
         template's Parameters is that Parameter's value (:meth:`_parameter_value`); any other function is not known
         here, so that Parameter is not filled in from its Default. A body that is no template stays in ``document``
         (walked as before)."""
-        resources = document.get("Resources")
-        if not isinstance(resources, Mapping):
-            return document, []
         kinds = {n.type: n for n in template.nested}
         nested: list[tuple[str, Any, dict[Any, Any]]] = []
-        kept: dict[Any, Any] = {}
-        for logical_id, resource in resources.items():
-            kind = resource.get("Type") if isinstance(resource, Mapping) else None
-            entry = kinds.get(kind) if isinstance(kind, str) else None
-            props = resource.get("Properties") if entry is not None else None
-            body = props.get(entry.body) if entry is not None and isinstance(props, Mapping) else None
-            if isinstance(body, str):
-                text = body.lstrip()
-                body = _json_or_none(text) if text[:1] == "{" else _yaml(text)
-            if entry is None or not isinstance(props, Mapping) or not isinstance(body, dict):
-                kept[logical_id] = resource
-                continue
-            values = props.get(entry.parameters)
+        replaced: dict[Any, Any] = {}
+        bodies = {kind: n.body for kind, n in kinds.items()}
+        for logical_id, resource, props, name, body in _resource_documents(document, bodies):
+            values = props.get(kinds[resource["Type"]].parameters)
             given = {
-                name: self._nested_parameter(walk, document, template, value)
-                for name, value in (values.items() if isinstance(values, Mapping) else ())
+                parameter: self._nested_parameter(walk, document, template, value)
+                for parameter, value in (values.items() if isinstance(values, Mapping) else ())
             }
-            kept[logical_id] = {**resource, "Properties": {k: v for k, v in props.items() if k != entry.body}}
-            nested.append((f"Resources.{logical_id}.Properties.{entry.body}", body, given))
-        return ({**document, "Resources": kept} if nested else document), nested
+            replaced[logical_id] = {**resource, "Properties": {k: v for k, v in props.items() if k != name}}
+            nested.append((f"Resources.{logical_id}.Properties.{name}", body, given))
+        if not nested:
+            return document, []
+        return {**document, "Resources": {**document["Resources"], **replaced}}, nested
 
     def _template_placeholder_documents(
         self, walk: _Walk, document: dict[Any, Any], template: StackTemplate
@@ -2420,25 +2405,17 @@ class RuleEngine:
         ROS's ``ALIYUN::OOS::Template`` ``Content``) read and its placeholders filled (:meth:`_placeholder_values`,
         no execution's parameters), as the same template made in Pulumi is; one that is no document stays as
         written."""
-        resources = document.get("Resources")
-        if not isinstance(resources, Mapping):
-            return document
         kinds = {d.type: d.property for d in template.placeholder_documents}
-        changed: dict[Any, Any] = {}
-        for logical_id, resource in resources.items():
-            kind = resource.get("Type") if isinstance(resource, Mapping) else None
-            name = kinds.get(kind) if isinstance(kind, str) else None
-            props = resource.get("Properties") if name is not None else None
-            content = props.get(name) if name is not None and isinstance(props, Mapping) else None
-            if isinstance(content, str):
-                text = content.lstrip()
-                content = _json_or_none(text) if text[:1] == "{" else _yaml(text)
-            if isinstance(content, dict) and isinstance(props, Mapping):
-                filled = _fill_placeholders(content, self._placeholder_values(walk, content, None))
-                changed[logical_id] = {**resource, "Properties": {**props, name: filled}}
+        changed = {
+            logical_id: {
+                **resource,
+                "Properties": {**props, name: _fill_placeholders(body, self._placeholder_values(walk, body, None))},
+            }
+            for logical_id, resource, props, name, body in _resource_documents(document, kinds)
+        }
         if not changed:
             return document
-        return {**document, "Resources": {**resources, **changed}}
+        return {**document, "Resources": {**document["Resources"], **changed}}
 
     def _nested_parameter(self, walk: _Walk, document: Mapping[Any, Any], template: StackTemplate, value: Any) -> Any:
         """The text a parent template gives a nested stack's Parameter (:meth:`_nested_templates`): literal text as
@@ -2452,7 +2429,7 @@ class RuleEngine:
             reference = _template_reference(value)
             if reference is not None and reference[0] is not None:
                 value = self._parameter_value(walk, document, reference[0], reference[1])
-        return value if isinstance(value, str) or (walk.defer is not None and walk.defer(value)) else None
+        return _literal_or_deferred(walk, value)
 
     def _s3_bucket_host(self, name: str) -> bool:
         """``name`` is an S3 host naming a bucket (``<bucket>.s3.<region>.amazonaws.com``, a bucket's
@@ -3284,38 +3261,45 @@ def _fill_sub_parameters(node: Any, values: Mapping[str, str]) -> Any:
     left with no variable is its text, and is judged as a plain value (`DB_HOST: !Sub db.partner.example.com` passed
     unjudged under a host key, where the same text written plainly is RES-015)."""
     if isinstance(node, Mapping):
-        if len(node) == 1 and "Fn::Sub" in node:
-            argument = node["Fn::Sub"]
-            if isinstance(argument, str):
-                text = _sub_text(argument, values)
+        parts = _sub_parts(node)
+        if parts is not None:
+            written, shadowed = parts
+            if shadowed is None:
+                text = _sub_text(written, values)
                 return text if "${" not in text else {"Fn::Sub": text}
-            if isinstance(argument, list) and len(argument) == 2 and isinstance(argument[0], str):
-                shadowed = argument[1] if isinstance(argument[1], Mapping) else {}
-                own = {k: v for k, v in values.items() if k not in shadowed}
-                text = _sub_text(argument[0], own)
-                if "${" not in text and not shadowed:
-                    return text
-                return {"Fn::Sub": [text, _fill_sub_parameters(argument[1], values)]}
+            text = _sub_text(written, {k: v for k, v in values.items() if k not in shadowed})
+            if "${" not in text and not shadowed:
+                return text
+            return {"Fn::Sub": [text, _fill_sub_parameters(node["Fn::Sub"][1], values)]}
         return {k: _fill_sub_parameters(v, values) for k, v in node.items()}
     if isinstance(node, list):
         return [_fill_sub_parameters(v, values) for v in node]
     return node
 
 
+def _sub_parts(node: Mapping[Any, Any]) -> tuple[str, Mapping[Any, Any] | None] | None:
+    """An ``Fn::Sub`` node's text and its own variable map (``{}`` for a map that is not one; None for the one-text
+    form); None for any other node."""
+    if len(node) != 1 or "Fn::Sub" not in node:
+        return None
+    argument = node["Fn::Sub"]
+    if isinstance(argument, str):
+        return argument, None
+    if isinstance(argument, list) and len(argument) == 2 and isinstance(argument[0], str):
+        return argument[0], argument[1] if isinstance(argument[1], Mapping) else {}
+    return None
+
+
 def _defer_sub_parameters(node: Any, deferred: Mapping[str, Any]) -> Any:
     """A template with each ``Fn::Sub`` whose text uses a Parameter of ``deferred`` (given a value not known yet, not
     shadowed by the Fn::Sub's own variable map) replaced by that value, so the walk defers it."""
     if isinstance(node, Mapping):
-        if len(node) == 1 and "Fn::Sub" in node:
-            argument = node["Fn::Sub"]
-            text = argument if isinstance(argument, str) else None
-            shadowed: Any = {}
-            if isinstance(argument, list) and len(argument) == 2 and isinstance(argument[0], str):
-                text, shadowed = argument[0], argument[1] if isinstance(argument[1], Mapping) else {}
-            if text is not None:
-                for name, value in deferred.items():
-                    if name not in shadowed and "${" + name + "}" in text:
-                        return value
+        parts = _sub_parts(node)
+        if parts is not None:
+            text, shadowed = parts
+            for name, value in deferred.items():
+                if (shadowed is None or name not in shadowed) and "${" + name + "}" in text:
+                    return value
         return {k: _defer_sub_parameters(v, deferred) for k, v in node.items()}
     if isinstance(node, list):
         return [_defer_sub_parameters(v, deferred) for v in node]
@@ -3655,6 +3639,29 @@ def _sub_variables(value: Any) -> Iterator[Any]:
     elif isinstance(value, list):
         for v in value:
             yield from _sub_variables(v)
+
+
+def _resource_documents(
+    document: Mapping[Any, Any], properties: Mapping[str, str]
+) -> Iterator[tuple[Any, Mapping[Any, Any], Mapping[Any, Any], str, dict[Any, Any]]]:
+    """Each resource of a template whose type ``properties`` names, with that property's document (a map, or its JSON /
+    YAML text parsed): (logical id, resource, its Properties, the property's name, the document). A resource whose
+    property holds no document is not given (it is walked as written)."""
+    resources = document.get("Resources")
+    if not isinstance(resources, Mapping):
+        return
+    for logical_id, resource in resources.items():
+        kind = resource.get("Type") if isinstance(resource, Mapping) else None
+        name = properties.get(kind) if isinstance(kind, str) else None
+        props = resource.get("Properties") if name is not None else None
+        if name is None or not isinstance(props, Mapping):
+            continue
+        body = props.get(name)
+        if isinstance(body, str):
+            text = body.lstrip()
+            body = _json_or_none(text) if text[:1] == "{" else _yaml(text)
+        if isinstance(body, dict):
+            yield logical_id, resource, props, name, body
 
 
 def _json_or_none(text: str) -> Any:
