@@ -874,6 +874,45 @@ def test_provider_accounts(inputs: dict[str, Any], accounts: set[str]) -> None:
     assert provider_accounts(inputs) == accounts
 
 
+@pytest.mark.parametrize(
+    ("type_", "inputs", "keys"),
+    [
+        ("pulumi:providers:aws", {"allowedAccountIds": '["210987654321"]'}, {"account:210987654321"}),
+        ("pulumi:providers:aws", {"assume_roles": [{"role_arn": "arn:aws:iam::210987654321:role/d"}]},
+         {"account:210987654321"}),
+        ("pulumi:providers:aws", {"region": "eu-west-1"}, set()),
+        ("pulumi:providers:alicloud", {"assume_role": {"role_arn": "arn:aws:iam::210987654321:role/d"}}, set()),
+        ("aws:iam/role:Role", {"allowed_account_ids": ["210987654321"]}, set()),  # no provider: pins nothing
+    ],
+)  # fmt: skip
+def test_stack_account_keys(type_: str, inputs: dict[str, Any], keys: set[str]) -> None:
+    from components.residency.engine import stack_account_keys
+
+    assert stack_account_keys(type_, inputs) == keys
+
+
+@pytest.mark.parametrize("code", ["EU", "DE", "JP", "US"])
+def test_an_account_another_provider_of_the_stack_pins_is_the_stacks_own(code: str) -> None:
+    """RES-023 (grants review, stop 36): every front door adds the accounts of each AWS provider of the stack to what
+    the stack made (``account:<id>``); a grant to one passes from any provider of the stack, another stays refused."""
+    from components.residency.provenance import regionless_known
+
+    region = {"EU": "eu-west-1", "DE": "eu-central-1", "JP": "ap-northeast-1", "US": "us-east-1"}[code]
+    provider = ProviderRef("aws", "build", region, accounts=frozenset({"123456789012"}))
+    known = regionless_known({"account:210987654321"}, [], ())
+    engine = RuleEngine(code)
+    for principal in ("arn:aws:iam::210987654321:root", "210987654321", "arn:aws:iam::210987654321:role/puller"):
+        subject = aws(_QUEUE_POLICY, provider, queue_url="q", policy=_grant({"AWS": principal}))
+        assert engine.check(subject, known=known)[0] == []
+        assert [f.rule.id for f in engine.check(subject)[0]] == ["RES-023"]  # no other provider pins it
+    stranger = aws(_QUEUE_POLICY, provider, queue_url="q", policy=_grant({"AWS": "999988887777"}))
+    assert [f.rule.id for f in engine.check(stranger, known=known)[0]] == ["RES-023"]
+    # The key is proven only by a provider's pin, never by a name the value's producers made.
+    produced = regionless_known(set(), ["account:210987654321", "210987654321"], ())
+    subject = aws(_QUEUE_POLICY, provider, queue_url="q", policy=_grant({"AWS": "210987654321"}))
+    assert [f.rule.id for f in engine.check(subject, known=produced)[0]] == ["RES-023"]
+
+
 def test_every_rule_has_a_pair() -> None:
     # Config rules (judged_by="config") have their pairs in tests/test_config_limits.py.
     assert {r.id for r in RULES if r.judged_by == "engine"} == ENGINE_TESTED | POLICY_ONLY | GUARD_ONLY

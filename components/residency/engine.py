@@ -64,6 +64,7 @@ from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import ScriptReader
 
 __all__ = [
+    "ACCOUNT_KEY",
     "ACCOUNT_ID",
     "CLOUD_PACKAGES",
     "CREATOR_ATTRS",
@@ -80,6 +81,7 @@ __all__ = [
     "prop_of",
     "provider_accounts",
     "snake_case",
+    "stack_account_keys",
     "strings_at",
     "strings_of",
 ]
@@ -315,6 +317,23 @@ def provider_accounts(props: Mapping[str, Any]) -> frozenset[str]:
                 if m:
                     accounts.add(m.group(2))
     return frozenset(accounts)
+
+
+ACCOUNT_KEY = "account:"
+"""What an AWS account an AWS provider of the stack is pinned to is known by (:func:`stack_account_keys`, the ``known``
+predicates): a grant to it is the stack's own whichever of the stack's providers the granting resource uses (RES-023).
+No bucket name or host holds a colon, and the key is proven only by a provider that pins it (``CREATED_ONLY_KEYS``)."""
+
+
+def stack_account_keys(type_token: str, props: Mapping[str, Any]) -> frozenset[str]:
+    """The ``ACCOUNT_KEY`` keys of the accounts an AWS provider resource of the stack (``pulumi:providers:aws``, not a
+    default provider: the front doors leave those out) is pinned to (:func:`provider_accounts`); empty for every other
+    type. Every front door adds them to what the stack made, so a grant to the team's other account, which another
+    provider of the same stack deploys to, is the stack's own: all providers of one stack are its owner's, and each
+    provider's region is judged in the jurisdiction already (grants review, stop 36)."""
+    if type_token != "pulumi:providers:aws":
+        return frozenset()
+    return frozenset(ACCOUNT_KEY + account for account in provider_accounts(props))
 
 
 # Subject, Place, Pending (and references.Reference) are NamedTuples, not frozen dataclasses: as
@@ -1117,6 +1136,8 @@ class RuleEngine:
         provider = walk.subject.provider
         if provider is not None and account in provider.accounts:
             return True
+        if walk.known is not None and walk.known(ACCOUNT_KEY + account):
+            return True  # another AWS provider of the stack is pinned to it (stack_account_keys)
         service = self._service_accounts.get(account)
         if service is not None and service[1] in j.aws.regions:
             return True  # AWS's own service account of an in-country Region (ELB writing access logs)
@@ -1124,7 +1145,8 @@ class RuleEngine:
         detail = (
             f"Account {account} is {service[0]}'s account of region {service[1]}, outside {self._j()}."
             if service is not None
-            else f"Account {account} is granted access, but the provider is not pinned to it (its accounts: {pinned}); "
+            else f"Account {account} is granted access, but neither the provider (its accounts: {pinned}) nor any "
+            "other AWS provider of the stack is pinned to it; "
             f"another account can read the data and move it anywhere, so it cannot be proven in {self._j()}."
         )
         names = (text, account, f"arn:{partition or 'aws'}:iam::{account}:root")
@@ -3010,7 +3032,7 @@ def server_bucket_key(name: str) -> str:
     return SERVER_BUCKET_KEY + name
 
 
-CREATED_ONLY_KEYS = (RECORD_KEY, ZONE_KEY, PRIVATE_ZONE_KEY, SERVER_BUCKET_KEY)
+CREATED_ONLY_KEYS = (RECORD_KEY, ZONE_KEY, PRIVATE_ZONE_KEY, SERVER_BUCKET_KEY, ACCOUNT_KEY)
 """Keys proven only by the resource that made them (``created``), never by a name's text."""
 
 
