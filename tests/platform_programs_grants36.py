@@ -100,3 +100,63 @@ def second_account(code: str, account: str) -> dict[str, Any]:
         "id": f"{code.lower()}-other-account", "kind": "resident", "match": f"arn:{_part(code)}:iam::{account}:",
         "evidence": "the team's account; SCP limits it to the market",
     }  # fmt: skip
+
+
+GRANTS = ("kms-grant", "kms-retiring", "layer-permission", "vpce-principal", "vpce-service")
+
+
+def grant(kind: str, code: str, account: str) -> Build:
+    """A grant outside a policy document (``granted_account_fields``) to ``account``, from a provider pinned to ``OWN``:
+    a KMS grant's grantee (docs: kms/latest/APIReference/API_CreateGrant.html) or retiring principal, a Lambda layer
+    version permission (docs: lambda/layerversionpermission), a VPC endpoint service's allowed principal, standalone
+    (docs: ec2/vpcendpointserviceallowedprinciple) or in the service's list (docs: ec2/vpcendpointservice)."""
+
+    def build(c: Any) -> object:
+        p = _part(code)
+        opts = pulumi.ResourceOptions(provider=_provider("aws", code, OWN))
+        if kind in ("kms-grant", "kms-retiring"):
+            key = aws.kms.Key("data", description="data key", opts=opts)
+            role = f"arn:{p}:iam::{account}:role/reader"
+            own = f"arn:{p}:iam::{OWN}:role/key-admin"
+            return aws.kms.Grant("reader", key_id=key.key_id, operations=["Decrypt", "DescribeKey"],
+                                 grantee_principal=role if kind == "kms-grant" else own,
+                                 retiring_principal=own if kind == "kms-grant" else role, opts=opts)  # fmt: skip
+        if kind == "layer-permission":
+            layer = aws.lambda_.LayerVersion("shared", layer_name="shared", compatible_runtimes=["python3.12"],
+                                             code=pulumi.AssetArchive({"python/x.py": pulumi.StringAsset("X = 1")}),
+                                             opts=opts)  # fmt: skip
+            return aws.lambda_.LayerVersionPermission("shared-use", layer_name=layer.layer_name,
+                                                      version_number=1,
+                                                      statement_id="other-account", action="lambda:GetLayerVersion",
+                                                      principal=account, opts=opts)  # fmt: skip
+        vpc = aws.ec2.Vpc("svc", cidr_block="10.40.0.0/16", opts=opts)
+        subnet = aws.ec2.Subnet("svc", vpc_id=vpc.id, cidr_block="10.40.1.0/24", opts=opts)
+        nlb = aws.lb.LoadBalancer("svc", load_balancer_type="network", internal=True, subnets=[subnet.id], opts=opts)
+        principal = f"arn:{p}:iam::{account}:root"
+        if kind == "vpce-service":
+            return aws.ec2.VpcEndpointService("svc", acceptance_required=True, network_load_balancer_arns=[nlb.arn],
+                                              allowed_principals=[f"arn:{p}:iam::{OWN}:root", principal],
+                                              opts=opts)  # fmt: skip
+        service = aws.ec2.VpcEndpointService("svc", acceptance_required=True, network_load_balancer_arns=[nlb.arn],
+                                             opts=opts)  # fmt: skip
+        return aws.ec2.VpcEndpointServiceAllowedPrinciple("consumer", vpc_endpoint_service_id=service.id,
+                                                          principal_arn=principal, opts=opts)  # fmt: skip
+
+    return build
+
+
+def kms_grant_other_provider(code: str, order: str) -> Build:
+    """A KMS grant to the run account's role, the run account's provider registering ``before`` or ``after`` it."""
+
+    def build(c: Any) -> object:
+        first = _provider("aws-run", code, SECOND) if order == "before" else None
+        opts = pulumi.ResourceOptions(provider=_provider("aws", code, OWN))
+        key = aws.kms.Key("data", description="data key", opts=opts)
+        result = aws.kms.Grant("run-reader", key_id=key.key_id, operations=["Decrypt"],
+                               grantee_principal=f"arn:{_part(code)}:iam::{SECOND}:role/reader", opts=opts)  # fmt: skip
+        if first is None:
+            first = _provider("aws-run", code, SECOND)
+        aws.s3.Bucket("run-data", opts=pulumi.ResourceOptions(provider=first))
+        return result
+
+    return build

@@ -16845,6 +16845,26 @@ CASES: list[Case] = [
         for order in g36.ORDERS
         for who, account in (("second", g36.SECOND), ("stranger", g36.STRANGER))
     ],
+    # -- grants36: grants outside a policy document (granted_account_fields) ------------------------------------------
+    *[
+        Case(
+            f"grants36-{code.lower()}-{kind}-{who}",
+            code,
+            g36.grant(kind, code, account),
+            {"RES-023"} if who == "stranger" and code != "CN" else set(),
+            destinations=[g36.second_account(code, account)] if who == "declared" else [],
+        )
+        for code in g36.CODES
+        for kind in g36.GRANTS
+        for who, account in (("own", g36.OWN), ("stranger", g36.STRANGER), ("declared", g36.STRANGER))
+    ],
+    *[
+        Case(
+            f"grants36-{code.lower()}-kms-grant-other-provider-{order}", code, g36.kms_grant_other_provider(code, order)
+        )
+        for code in g36.CODES
+        for order in g36.ORDERS
+    ],
 ]
 
 

@@ -1105,6 +1105,12 @@ class RuleEngine:
                 self._judge_string(walk, text, f"{path}(binary)", key, depth)
 
     @functools.cached_property
+    def _granted_fields(self) -> dict[str, frozenset[tuple[str, ...]]]:
+        """Type token -> the key paths of its inputs that grant an AWS account (``granted_account_fields``)."""
+        paths = self.endpoints.typed_paths(self.endpoints.granted_account_fields)
+        return {type_token: frozenset(p) for type_token, p in paths.items()}
+
+    @functools.cached_property
     def _service_accounts(self) -> dict[str, tuple[str, str]]:
         """An AWS service's own account id -> (service, Region) (``service_accounts``)."""
         return {
@@ -1158,12 +1164,15 @@ class RuleEngine:
         (``AWS``, a list, a bare value) or a policy document's ``principals[].identifiers``, never under a
         ``Condition`` (which restricts), or a Lambda permission's ``principal`` / ``source_account``."""
         kpath = walk.kpath
-        if walk.cloud != "aws" or _GRANT_KEYS.isdisjoint(kpath) or not _NOT_GRANT_KEYS.isdisjoint(kpath):
+        if walk.cloud != "aws":
             return False
-        if len(kpath) == 1:
-            # A top-level `principal` is a policy's only on a Lambda permission; elsewhere (a Lake Formation permission,
-            # a RAM principal association) the share is judged by what it shares, as before (RES-016).
-            return walk.subject.type in _PERMISSION_TYPES
+        fields = self._granted_fields.get(walk.subject.type)
+        if fields is not None and kpath in fields:
+            return True  # granted_account_fields: a Lambda permission's principal, a KMS grant's grantee...
+        if _GRANT_KEYS.isdisjoint(kpath) or not _NOT_GRANT_KEYS.isdisjoint(kpath) or len(kpath) == 1:
+            # A top-level `principal` elsewhere (a Lake Formation permission, a RAM principal association): the share
+            # is judged by what it shares, as before (RES-016).
+            return False
         # A provider function's arguments (a policy document built by an invoke) are judged where the document is used,
         # under the resource's provider: an invoke's token names a function (camelCase), a resource's a class.
         return not _PRINCIPAL_KEYS.isdisjoint(kpath) and walk.subject.type.rsplit(":", 1)[-1][:1].isupper()
@@ -4117,11 +4126,10 @@ _TEMPLATE_PORT = re.compile(r":(?:\d+|\$\{[^}\s]+\})$")
 _WHOLE_SUB_HOST = re.compile(r"^\$\{([^}!\s]+)\}(?::\d+)?$")
 # Functions that take a value from another stack: CloudFormation's Fn::ImportValue, ROS's Fn::GetStackOutput.
 _IMPORTS = frozenset({"Fn::ImportValue", "Fn::GetStackOutput"})
-_GRANT_KEYS = frozenset({"principal", "principals", "source_account"})
+_GRANT_KEYS = frozenset({"principal", "principals"})
 _NOT_GRANT_KEYS = frozenset({"condition", "conditions", "federated", "service", "not_principal", "not_principals"})
 _FEDERATED = ("oidc-provider/", "saml-provider/")
 _PRINCIPAL_KEYS = frozenset({"principal", "principals"})
-_PERMISSION_TYPES = frozenset({"aws:lambda/permission:Permission"})
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {
     "aws-arn": RuleId.AWS_ARN_IN_JURISDICTION,
