@@ -909,9 +909,10 @@ def test_accounts_are_judged_by_partition_in_cn(principal: Any, expected: list[s
         aws(_KMS_GRANT, _PINNED_EU, key_id="k", operations=["Decrypt"],
             grantee_principal="arn:aws:iam::123456789012:role/app", constraints=[
                 {"encryption_context_equals": {"Department": "Finance"}}]),
-        # An Allow with NotPrincipal grants every principal but the named (AWS: "we strongly recommend that you do not
-        # use NotPrincipal with Allow"): the named accounts are exclusions, never grants; the statement is as public as
-        # `"*"` without a condition, which RES-023 does not judge (docs/residency.md, grants review, stop 36).
+        # An Allow with NotPrincipal: "NotPrincipal must be used with "Effect":"Deny". Using it with "Effect":"Allow"
+        # is not supported" (IAM reference_policies_elements_notprincipal; older pages: it allows every principal but
+        # the named). The named accounts are exclusions, never grants; at most the statement is as public as `"*"`
+        # without a condition, which RES-023 does not judge (docs/residency.md, grants review, stop 36).
         aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=json.dumps({"Statement": [
             {"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::999999999999:root"}, "Action": "sqs:*"}]})),
     ],
