@@ -97,6 +97,7 @@ def test_a_missing_or_unknown_jurisdiction_refuses_every_cloud_resource(
         ("explicit-provider-final-state", ""),
         ("destination-host-proven", ""),
         ("regionless-reference-proven", ""),
+        ("granted-account-proven", ""),
     ]
     assert all(text in m for m in messages(stack))
 

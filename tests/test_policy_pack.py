@@ -20,7 +20,7 @@ from components.residency.rules import RULES, rule
 
 
 def test_every_rule_is_a_policy_or_documented_as_guard_only() -> None:
-    covered = set(RESOURCE_RULES) | {"RES-002", "RES-014", "RES-015", "RES-017"} | set(GUARD_ONLY)
+    covered = set(RESOURCE_RULES) | {"RES-002", "RES-014", "RES-015", "RES-017", "RES-023"} | set(GUARD_ONLY)
     assert covered == {r.id for r in RULES if r.judged_by == "engine"}  # config rules are judged on files
     assert not set(GUARD_ONLY) & set(RESOURCE_RULES)
 
@@ -32,7 +32,7 @@ def test_analyzer_info_comes_from_the_rules_table(stack_config: Any) -> None:
     by_name = {p.name: p for p in info.policies}
     expected = {rule(r).name: rule(r) for r in RESOURCE_RULES}
     expected |= {"unknown-value-provenance": rule("RES-014"), "explicit-provider-final-state": rule("RES-002")}
-    expected |= {rule(r).name: rule(r) for r in ("RES-015", "RES-017")}
+    expected |= {rule(r).name: rule(r) for r in ("RES-015", "RES-017", "RES-023")}
     assert set(by_name) == set(expected)
     codes = None
     for name, the_rule in expected.items():
@@ -58,7 +58,7 @@ def test_main_builds_the_pack_the_engine_serves(monkeypatch: pytest.MonkeyPatch)
     runpy.run_path(".", run_name="__main__")
     assert built["name"] == PACK_NAME
     assert built["enforcement_level"] == pulumi_policy.EnforcementLevel.MANDATORY
-    assert len(built["policies"]) == len(RESOURCE_RULES) + 4
+    assert len(built["policies"]) == len(RESOURCE_RULES) + 5
     assert sys.path[0] == str(REPO)  # the checked-out residency core, not a copy
 
 

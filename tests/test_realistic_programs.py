@@ -32,6 +32,7 @@ import platform_programs_accounts35 as a35
 import platform_programs_cn as pc
 import platform_programs_data as pdata
 import platform_programs_dns34 as pd
+import platform_programs_grants36 as g36
 import platform_programs_intl as pi
 import platform_programs_leftovers35 as pl
 import platform_programs_madeby35 as pm35
@@ -16774,14 +16775,14 @@ CASES: list[Case] = [
         Case(f"falsealarm17-{code.lower()}-s3-replication-same", code, ph.s3_replication(code, "same"))
         for code in ph.CODES
     ],
-    # Kept refused: the stack's other provider pinned to the team's second account proves that account for what is made
-    # in it, not for a grant made elsewhere (declare it resident); aws-cn judges by partition.
+    # The stack's other provider pinned to the team's second account: its account is the stack's own (grants review,
+    # stop 36; refused at stop 35 as "kept", passing since); declared, it passes as well.
     *[
         Case(
             f"falsealarm17-{code.lower()}-{name}-second-{verdict}",
             code,
             make(code),
-            {"RES-023"} if verdict == "kept" and code != "CN" else set(),
+            set(),
             destinations=[ph.team_account(code, account)] if verdict == "declared" else [],
         )
         for name, make, account in (
@@ -16802,6 +16803,67 @@ CASES: list[Case] = [
         )
         for code in ph.CODES
         for verdict in ("issuer", "declared")
+    ],
+    # -- grants36: a grant to an account another AWS provider of the stack is pinned to (RES-023) ----------------------
+    *[
+        Case(
+            f"grants36-{code.lower()}-ecr-other-provider-{order}-{pin}",
+            code,
+            g36.ecr_other_provider(code, order, g36.SECOND, pin),
+        )
+        for code in g36.CODES
+        for order in g36.ORDERS
+        for pin in g36.PINS
+    ],
+    *[
+        Case(
+            f"grants36-{code.lower()}-ecr-stranger-{order}",
+            code,
+            g36.ecr_other_provider(code, order, g36.STRANGER),
+            {"RES-023"} if code != "CN" else set(),
+        )
+        for code in g36.CODES
+        for order in g36.ORDERS
+    ],
+    *[
+        Case(
+            f"grants36-{code.lower()}-ecr-stranger-declared",
+            code,
+            g36.ecr_other_provider(code, "after", g36.STRANGER),
+            destinations=[g36.second_account(code, g36.STRANGER)],
+        )
+        for code in g36.CODES
+    ],
+    *[
+        Case(
+            f"grants36-{code.lower()}-lambda-other-provider-{order}-{who}",
+            code,
+            g36.lambda_other_provider(code, order, account),
+            {"RES-023"} if who == "stranger" and code != "CN" else set(),
+        )
+        for code in g36.CODES
+        for order in g36.ORDERS
+        for who, account in (("second", g36.SECOND), ("stranger", g36.STRANGER))
+    ],
+    # -- grants36: grants outside a policy document (granted_account_fields) ------------------------------------------
+    *[
+        Case(
+            f"grants36-{code.lower()}-{kind}-{who}",
+            code,
+            g36.grant(kind, code, account),
+            {"RES-023"} if who == "stranger" and code != "CN" else set(),
+            destinations=[g36.second_account(code, account)] if who == "declared" else [],
+        )
+        for code in g36.CODES
+        for kind in g36.GRANTS
+        for who, account in (("own", g36.OWN), ("stranger", g36.STRANGER), ("declared", g36.STRANGER))
+    ],
+    *[
+        Case(
+            f"grants36-{code.lower()}-kms-grant-other-provider-{order}", code, g36.kms_grant_other_provider(code, order)
+        )
+        for code in g36.CODES
+        for order in g36.ORDERS
     ],
 ]
 

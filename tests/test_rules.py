@@ -711,6 +711,60 @@ PAIRS += [
         "policy.Statement[1].Principal.AWS",
     ),
 ]  # fmt: skip
+# Grants outside a policy document (granted_account_fields, grants review, stop 36): a KMS grant's grantee and retiring
+# principal, a Lambda layer version permission, a VPC endpoint service's allowed principals.
+_KMS_GRANT = "aws:kms/grant:Grant"
+_LAYER_PERMISSION = "aws:lambda/layerVersionPermission:LayerVersionPermission"
+_VPCE_PRINCIPAL = "aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple"
+_VPCE_SERVICE = "aws:ec2/vpcEndpointService:VpcEndpointService"
+_PINNED_DE = ProviderRef("aws", "de", "eu-central-1", accounts=frozenset({"123456789012"}))
+PAIRS += [
+    (
+        "RES-023",
+        "EU",
+        aws(_KMS_GRANT, _PINNED_EU, key_id="k", operations=["Decrypt"],
+            grantee_principal="arn:aws:iam::123456789012:role/reader"),
+        aws(_KMS_GRANT, _PINNED_EU, key_id="k", operations=["Decrypt"],
+            grantee_principal="arn:aws:iam::999999999999:role/reader"),
+        "grantee_principal",
+    ),
+    (
+        "RES-023",
+        "DE",
+        aws(_KMS_GRANT, _PINNED_DE, key_id="k", operations=["Decrypt"],
+            grantee_principal="arn:aws:iam::123456789012:root",
+            retiring_principal="arn:aws:iam::123456789012:role/admin"),
+        aws(_KMS_GRANT, _PINNED_DE, key_id="k", operations=["Decrypt"],
+            grantee_principal="arn:aws:iam::123456789012:root",
+            retiring_principal="arn:aws:iam::999999999999:role/admin"),
+        "retiring_principal",
+    ),
+    (
+        "RES-023",
+        "JP",
+        aws(_LAYER_PERMISSION, _PINNED_JP, layer_name="l", version_number=1, action="lambda:GetLayerVersion",
+            statement_id="s", principal="123456789012"),
+        aws(_LAYER_PERMISSION, _PINNED_JP, layer_name="l", version_number=1, action="lambda:GetLayerVersion",
+            statement_id="s", principal="999999999999"),
+        "principal",
+    ),
+    (
+        "RES-023",
+        "US",
+        aws(_VPCE_PRINCIPAL, _PINNED_US, vpc_endpoint_service_id="s", principal_arn="arn:aws:iam::123456789012:root"),
+        aws(_VPCE_PRINCIPAL, _PINNED_US, vpc_endpoint_service_id="s", principal_arn="arn:aws:iam::999999999999:root"),
+        "principal_arn",
+    ),
+    (
+        "RES-023",
+        "EU",
+        aws(_VPCE_SERVICE, _PINNED_EU, acceptance_required=True, network_load_balancer_arns=[],
+            allowed_principals=["arn:aws:iam::123456789012:root"]),
+        aws(_VPCE_SERVICE, _PINNED_EU, acceptance_required=True, network_load_balancer_arns=[],
+            allowed_principals=["arn:aws:iam::123456789012:root", "arn:aws:iam::999999999999:role/consumer"]),
+        "allowed_principals[1]",
+    ),
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (
@@ -845,6 +899,36 @@ def test_accounts_are_judged_by_partition_in_cn(principal: Any, expected: list[s
     assert [f.rule.id for f in RuleEngine("CN").check(subject)[0]] == expected
 
 
+@pytest.mark.parametrize(
+    "subject",
+    [
+        # `*` and service principals are no account: judged as before (a public layer, a public endpoint service).
+        aws(_LAYER_PERMISSION, _PINNED_EU, layer_name="l", version_number=1, action="lambda:GetLayerVersion",
+            statement_id="s", principal="*", organization_id="o-a1b2c3d4e5"),
+        aws(_VPCE_SERVICE, _PINNED_EU, acceptance_required=True, allowed_principals=["*"]),
+        aws(_KMS_GRANT, _PINNED_EU, key_id="k", operations=["Decrypt"],
+            grantee_principal="arn:aws:iam::123456789012:role/app", constraints=[
+                {"encryption_context_equals": {"Department": "Finance"}}]),
+        # An Allow with NotPrincipal: "NotPrincipal must be used with "Effect":"Deny". Using it with "Effect":"Allow"
+        # is not supported" (IAM reference_policies_elements_notprincipal; older pages: it allows every principal but
+        # the named). The named accounts are exclusions, never grants; at most the statement is as public as `"*"`
+        # without a condition, which RES-023 does not judge (docs/residency.md, grants review, stop 36).
+        aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=json.dumps({"Statement": [
+            {"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::999999999999:root"}, "Action": "sqs:*"}]})),
+    ],
+)  # fmt: skip
+def test_what_no_granted_account_field_names_is_judged_as_before(subject: Subject) -> None:
+    assert RuleEngine("EU").check(subject)[0] == []
+
+
+def test_a_granted_account_field_in_cn_is_judged_by_partition() -> None:
+    cn = ProviderRef("aws", "cn", "cn-north-1")
+    ok = aws(_KMS_GRANT, cn, key_id="k", operations=["Decrypt"], grantee_principal="arn:aws-cn:iam::999999999999:root")
+    bad = aws(_KMS_GRANT, cn, key_id="k", operations=["Decrypt"], grantee_principal="arn:aws:iam::999999999999:root")
+    assert RuleEngine("CN").check(ok)[0] == []
+    assert [f.rule.id for f in RuleEngine("CN").check(bad)[0]] == ["RES-004"]
+
+
 def test_a_policy_document_invoke_is_judged_where_the_document_is_used() -> None:
     invoke = Subject(
         "aws:iam/getPolicyDocument:getPolicyDocument",
@@ -872,6 +956,45 @@ def test_provider_accounts(inputs: dict[str, Any], accounts: set[str]) -> None:
     from components.residency.engine import provider_accounts
 
     assert provider_accounts(inputs) == accounts
+
+
+@pytest.mark.parametrize(
+    ("type_", "inputs", "keys"),
+    [
+        ("pulumi:providers:aws", {"allowedAccountIds": '["210987654321"]'}, {"account:210987654321"}),
+        ("pulumi:providers:aws", {"assume_roles": [{"role_arn": "arn:aws:iam::210987654321:role/d"}]},
+         {"account:210987654321"}),
+        ("pulumi:providers:aws", {"region": "eu-west-1"}, set()),
+        ("pulumi:providers:alicloud", {"assume_role": {"role_arn": "arn:aws:iam::210987654321:role/d"}}, set()),
+        ("aws:iam/role:Role", {"allowed_account_ids": ["210987654321"]}, set()),  # no provider: pins nothing
+    ],
+)  # fmt: skip
+def test_stack_account_keys(type_: str, inputs: dict[str, Any], keys: set[str]) -> None:
+    from components.residency.engine import stack_account_keys
+
+    assert stack_account_keys(type_, inputs) == keys
+
+
+@pytest.mark.parametrize("code", ["EU", "DE", "JP", "US"])
+def test_an_account_another_provider_of_the_stack_pins_is_the_stacks_own(code: str) -> None:
+    """RES-023 (grants review, stop 36): every front door adds the accounts of each AWS provider of the stack to what
+    the stack made (``account:<id>``); a grant to one passes from any provider of the stack, another stays refused."""
+    from components.residency.provenance import regionless_known
+
+    region = {"EU": "eu-west-1", "DE": "eu-central-1", "JP": "ap-northeast-1", "US": "us-east-1"}[code]
+    provider = ProviderRef("aws", "build", region, accounts=frozenset({"123456789012"}))
+    known = regionless_known({"account:210987654321"}, [], ())
+    engine = RuleEngine(code)
+    for principal in ("arn:aws:iam::210987654321:root", "210987654321", "arn:aws:iam::210987654321:role/puller"):
+        subject = aws(_QUEUE_POLICY, provider, queue_url="q", policy=_grant({"AWS": principal}))
+        assert engine.check(subject, known=known)[0] == []
+        assert [f.rule.id for f in engine.check(subject)[0]] == ["RES-023"]  # no other provider pins it
+    stranger = aws(_QUEUE_POLICY, provider, queue_url="q", policy=_grant({"AWS": "999988887777"}))
+    assert [f.rule.id for f in engine.check(stranger, known=known)[0]] == ["RES-023"]
+    # The key is proven only by a provider's pin, never by a name the value's producers made.
+    produced = regionless_known(set(), ["account:210987654321", "210987654321"], ())
+    subject = aws(_QUEUE_POLICY, provider, queue_url="q", policy=_grant({"AWS": "210987654321"}))
+    assert [f.rule.id for f in engine.check(subject, known=produced)[0]] == ["RES-023"]
 
 
 def test_every_rule_has_a_pair() -> None:

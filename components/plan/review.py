@@ -50,6 +50,7 @@ from components.residency.engine import (
     is_free_text,
     package_of,
     provider_accounts,
+    stack_account_keys,
 )
 from components.residency.provenance import Source, own_bucket, own_names, regionless_known, unproven_unknowns
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
@@ -164,6 +165,11 @@ class _Review:
             for name in (engine.created_name(e.type, e.inputs), engine.created_name(e.type, e.outputs))
             if name is not None
         }
+        # The accounts every AWS provider of the stack is pinned to (not the engine's default ones): a grant to one is
+        # the stack's own from any of its providers (RES-023), as the guard and the policy pack read them.
+        self.created.update(
+            key for e in self.live if not _is_default_provider(e.name) for key in stack_account_keys(e.type, e.inputs)
+        )
 
     def known_for(self, entry: Entry) -> Callable[[str], bool]:
         """Regionless names and hosts proven for ``entry``: made by a resource its values come from, its own

@@ -805,6 +805,9 @@ class EndpointCatalogue(_Frozen):
     service_accounts: tuple[ServiceAccounts, ...] = ()
     """AWS services' own accounts by Region (the Elastic Load Balancing account an access-log bucket policy lets write):
     a grant to one is judged by its Region (RES-023)."""
+    granted_account_fields: tuple[TypedField, ...] = ()
+    """Inputs outside a policy document that grant an AWS account (a Lambda permission's ``principal``, a KMS grant's
+    ``grantee_principal``, a VPC endpoint service's ``allowed_principals``): judged as a policy principal (RES-023)."""
     """DNS suffixes no public resolver answers for (``internal``, ``home.arpa``): a name under one that an address
     record of a private zone this stack makes gives is proven wherever it is written (only that zone, or a resolver
     the network's owner configures, answers for it)."""

@@ -64,6 +64,7 @@ from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import ScriptReader
 
 __all__ = [
+    "ACCOUNT_KEY",
     "ACCOUNT_ID",
     "CLOUD_PACKAGES",
     "CREATOR_ATTRS",
@@ -80,6 +81,7 @@ __all__ = [
     "prop_of",
     "provider_accounts",
     "snake_case",
+    "stack_account_keys",
     "strings_at",
     "strings_of",
 ]
@@ -315,6 +317,23 @@ def provider_accounts(props: Mapping[str, Any]) -> frozenset[str]:
                 if m:
                     accounts.add(m.group(2))
     return frozenset(accounts)
+
+
+ACCOUNT_KEY = "account:"
+"""What an AWS account an AWS provider of the stack is pinned to is known by (:func:`stack_account_keys`, the ``known``
+predicates): a grant to it is the stack's own whichever of the stack's providers the granting resource uses (RES-023).
+No bucket name or host holds a colon, and the key is proven only by a provider that pins it (``CREATED_ONLY_KEYS``)."""
+
+
+def stack_account_keys(type_token: str, props: Mapping[str, Any]) -> frozenset[str]:
+    """The ``ACCOUNT_KEY`` keys of the accounts an AWS provider resource of the stack (``pulumi:providers:aws``, not a
+    default provider: the front doors leave those out) is pinned to (:func:`provider_accounts`); empty for every other
+    type. Every front door adds them to what the stack made, so a grant to the team's other account, which another
+    provider of the same stack deploys to, is the stack's own: all providers of one stack are its owner's, and each
+    provider's region is judged in the jurisdiction already (grants review, stop 36)."""
+    if type_token != "pulumi:providers:aws":
+        return frozenset()
+    return frozenset(ACCOUNT_KEY + account for account in provider_accounts(props))
 
 
 # Subject, Place, Pending (and references.Reference) are NamedTuples, not frozen dataclasses: as
@@ -1086,6 +1105,12 @@ class RuleEngine:
                 self._judge_string(walk, text, f"{path}(binary)", key, depth)
 
     @functools.cached_property
+    def _granted_fields(self) -> dict[str, frozenset[tuple[str, ...]]]:
+        """Type token -> the key paths of its inputs that grant an AWS account (``granted_account_fields``)."""
+        paths = self.endpoints.typed_paths(self.endpoints.granted_account_fields)
+        return {type_token: frozenset(p) for type_token, p in paths.items()}
+
+    @functools.cached_property
     def _service_accounts(self) -> dict[str, tuple[str, str]]:
         """An AWS service's own account id -> (service, Region) (``service_accounts``)."""
         return {
@@ -1117,6 +1142,8 @@ class RuleEngine:
         provider = walk.subject.provider
         if provider is not None and account in provider.accounts:
             return True
+        if walk.known is not None and walk.known(ACCOUNT_KEY + account):
+            return True  # another AWS provider of the stack is pinned to it (stack_account_keys)
         service = self._service_accounts.get(account)
         if service is not None and service[1] in j.aws.regions:
             return True  # AWS's own service account of an in-country Region (ELB writing access logs)
@@ -1124,7 +1151,8 @@ class RuleEngine:
         detail = (
             f"Account {account} is {service[0]}'s account of region {service[1]}, outside {self._j()}."
             if service is not None
-            else f"Account {account} is granted access, but the provider is not pinned to it (its accounts: {pinned}); "
+            else f"Account {account} is granted access, but neither the provider (its accounts: {pinned}) nor any "
+            "other AWS provider of the stack is pinned to it; "
             f"another account can read the data and move it anywhere, so it cannot be proven in {self._j()}."
         )
         names = (text, account, f"arn:{partition or 'aws'}:iam::{account}:root")
@@ -1136,12 +1164,15 @@ class RuleEngine:
         (``AWS``, a list, a bare value) or a policy document's ``principals[].identifiers``, never under a
         ``Condition`` (which restricts), or a Lambda permission's ``principal`` / ``source_account``."""
         kpath = walk.kpath
-        if walk.cloud != "aws" or _GRANT_KEYS.isdisjoint(kpath) or not _NOT_GRANT_KEYS.isdisjoint(kpath):
+        if walk.cloud != "aws":
             return False
-        if len(kpath) == 1:
-            # A top-level `principal` is a policy's only on a Lambda permission; elsewhere (a Lake Formation permission,
-            # a RAM principal association) the share is judged by what it shares, as before (RES-016).
-            return walk.subject.type in _PERMISSION_TYPES
+        fields = self._granted_fields.get(walk.subject.type)
+        if fields is not None and kpath in fields:
+            return True  # granted_account_fields: a Lambda permission's principal, a KMS grant's grantee...
+        if _GRANT_KEYS.isdisjoint(kpath) or not _NOT_GRANT_KEYS.isdisjoint(kpath) or len(kpath) == 1:
+            # A top-level `principal` elsewhere (a Lake Formation permission, a RAM principal association): the share
+            # is judged by what it shares, as before (RES-016).
+            return False
         # A provider function's arguments (a policy document built by an invoke) are judged where the document is used,
         # under the resource's provider: an invoke's token names a function (camelCase), a resource's a class.
         return not _PRINCIPAL_KEYS.isdisjoint(kpath) and walk.subject.type.rsplit(":", 1)[-1][:1].isupper()
@@ -3010,7 +3041,7 @@ def server_bucket_key(name: str) -> str:
     return SERVER_BUCKET_KEY + name
 
 
-CREATED_ONLY_KEYS = (RECORD_KEY, ZONE_KEY, PRIVATE_ZONE_KEY, SERVER_BUCKET_KEY)
+CREATED_ONLY_KEYS = (RECORD_KEY, ZONE_KEY, PRIVATE_ZONE_KEY, SERVER_BUCKET_KEY, ACCOUNT_KEY)
 """Keys proven only by the resource that made them (``created``), never by a name's text."""
 
 
@@ -4095,11 +4126,10 @@ _TEMPLATE_PORT = re.compile(r":(?:\d+|\$\{[^}\s]+\})$")
 _WHOLE_SUB_HOST = re.compile(r"^\$\{([^}!\s]+)\}(?::\d+)?$")
 # Functions that take a value from another stack: CloudFormation's Fn::ImportValue, ROS's Fn::GetStackOutput.
 _IMPORTS = frozenset({"Fn::ImportValue", "Fn::GetStackOutput"})
-_GRANT_KEYS = frozenset({"principal", "principals", "source_account"})
+_GRANT_KEYS = frozenset({"principal", "principals"})
 _NOT_GRANT_KEYS = frozenset({"condition", "conditions", "federated", "service", "not_principal", "not_principals"})
 _FEDERATED = ("oidc-provider/", "saml-provider/")
 _PRINCIPAL_KEYS = frozenset({"principal", "principals"})
-_PERMISSION_TYPES = frozenset({"aws:lambda/permission:Permission"})
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {
     "aws-arn": RuleId.AWS_ARN_IN_JURISDICTION,

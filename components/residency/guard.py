@@ -29,6 +29,7 @@ from components.errors import ConfigError
 from components.residency.catalogue import Catalogue
 from components.residency.destinations import Destination, DestinationProblem, check_destinations, parse_destinations
 from components.residency.engine import (
+    ACCOUNT_KEY,
     CLOUD_PACKAGES,
     CREATOR_ATTRS,
     PINNING_INPUTS,
@@ -42,6 +43,7 @@ from components.residency.engine import (
     prop_of,
     provider_accounts,
     snake_case,
+    stack_account_keys,
 )
 from components.residency.provenance import regionless_known
 from components.residency.rules import Finding, RuleId, rule
@@ -217,6 +219,9 @@ class Guard:
                 accounts=provider_accounts({k: v for k, v in pinning.items() if k not in held}),
             )
             self._providers[resource] = ref  # type: ignore[index]
+            # Its plain pins are the stack's accounts now; those that are Outputs once construction is over
+            # (_stack_accounts): a grant to either is the stack's own from any of its providers (RES-023).
+            self._created.update(stack_account_keys(type_, {k: v for k, v in pinning.items() if k not in held}))
             if held:
                 self._pinning[ref] = pulumi.Output.all(**held)
         if findings:
@@ -253,6 +258,7 @@ class Guard:
         made first, and one nothing makes is refused here, before anything is sent (the registration fails)."""
         await _compat.construction_over()
         subject = await self._with_accounts(subject)
+        await self._stack_accounts()
         findings, _ = self.engine.check(subject, defer=_is_output, known=self._known)
         regionless = [f for f in findings if f.rule.id in _REGIONLESS and f.declared_by is None]
         if regionless:
@@ -264,15 +270,27 @@ class Guard:
         """``subject`` with its provider's accounts read from the provider's pinning inputs that were Outputs (an
         unknown adds none: a grant to an account nothing proves stays refused)."""
         ref = subject.provider
-        output = self._pinning.get(ref) if ref is not None else None
-        if ref is None or output is None:
+        if ref is None or ref not in self._pinning:
             return subject
+        return subject._replace(provider=await self._pinned_ref(ref))
+
+    async def _pinned_ref(self, ref: ProviderRef) -> ProviderRef:
+        """``ref`` with the accounts of its pinning inputs that were Outputs at its registration, read once."""
         pinned = self._pinned.get(ref)
         if pinned is None:
-            value, is_known, _, _ = await _compat.resolved(output)
+            value, is_known, _, _ = await _compat.resolved(self._pinning[ref])
             accounts = provider_accounts(value) if is_known and isinstance(value, Mapping) else frozenset()
             pinned = self._pinned[ref] = dataclasses.replace(ref, accounts=ref.accounts | accounts)
-        return subject._replace(provider=pinned)
+        return pinned
+
+    async def _stack_accounts(self) -> None:
+        """Every AWS provider's accounts whose pins were Outputs, added to what the stack made (``stack_account_keys``)
+        once construction is over: a provider registered after the resource granting its account counts as one
+        registered before (an unknown pin adds none)."""
+        for ref in list(self._pinning):
+            if ref.package == "aws":
+                pinned = await self._pinned_ref(ref)
+                self._created.update(ACCOUNT_KEY + account for account in pinned.accounts)
 
     async def _judge_held(self, subject: Subject, pending: list[Pending]) -> None:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
@@ -291,6 +309,13 @@ class Guard:
             if not findings:
                 continue
             regionless = any(f.rule.id in _REGIONLESS and f.declared_by is None for f in findings)
+            if any(f.rule.id == RuleId.GRANTED_ACCOUNT_PROVEN and f.declared_by is None for f in findings):
+                # The account may be another provider's of the stack, registered later or pinned by an Output.
+                await _compat.construction_over()
+                await self._stack_accounts()
+                findings = self.engine.check_value(subject, p.place, value, secret=is_secret, known=self._known)
+                if not findings:
+                    continue
             if regionless and _compat.pumping():
                 # Resolved inside a synchronous invoke's pump: the program may still make the name (_judge_later).
                 await _compat.construction_over()

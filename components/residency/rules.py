@@ -239,11 +239,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         RuleId.GRANTED_ACCOUNT_PROVEN,
         "granted-account-proven",
-        "An AWS account a resource policy, a role's trust policy or a Lambda permission grants (a 12-digit id, "
-        "`arn:<partition>:iam::<id>:root`, a role or user ARN) in a partition shared with other countries must be one "
-        "the stack's provider is pinned to or declared: the engine cannot tell another account from the stack's own, "
-        "and an account granted can read the data and move it anywhere.",
-        'Pin your accounts on the stack\'s provider (aws.Provider(..., allowed_account_ids=["<id>"]), or '
+        "An AWS account a resource policy, a role's trust policy, a Lambda or layer permission, a KMS grant or a VPC "
+        "endpoint service grants (a 12-digit id, `arn:<partition>:iam::<id>:root`, a role or user ARN) in a partition "
+        "shared with other countries must be one an AWS provider of the stack is pinned to, or declared: the engine "
+        "cannot tell another account from the stack's own, and an account granted can read the data and move it "
+        "anywhere.",
+        'Pin your accounts on the stack\'s providers (aws.Provider(..., allowed_account_ids=["<id>"]), or '
         "`aws:allowedAccountIds` in the stack file for the platform's providers) or declare the account in "
         'sovereign-dc:destinations, e.g. {"id": "eu-analytics", "kind": "resident", "match": '
         '"arn:aws:iam::210987654321:", "evidence": "the company\'s EU analytics account, SCP eu-only"} '

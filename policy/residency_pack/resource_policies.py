@@ -39,10 +39,10 @@ RESOURCE_RULES: tuple[str, ...] = (
     RuleId.DECLARED_TRANSFER_CURRENT,
     RuleId.DECLARED_TRANSFER_IN_SCOPE,
     RuleId.DESTINATION_PHONE_PROVEN,
-    RuleId.GRANTED_ACCOUNT_PROVEN,
 )
-"""Rules judged per resource at ``pulumi preview``/``up``; RES-014/015/017 are stack-level (they need
-the stack's other resources to know what it created), RES-010/012/020/021 guard-only."""
+"""Rules judged per resource at ``pulumi preview``/``up``; RES-014/015/017/023 are stack-level (they need
+the stack's other resources to know what it created, or which accounts its providers are pinned to), RES-010/012/020/021
+guard-only."""
 
 Report = Callable[[str, "str | None"], None]
 

@@ -14,13 +14,13 @@ from collections.abc import Callable
 from pulumi_policy import PolicyResource, StackValidationArgs, StackValidationPolicy
 
 from components.residency import provenance
-from components.residency.engine import RuleEngine, package_of
+from components.residency.engine import RuleEngine, package_of, stack_account_keys
 from components.residency.provenance import Source
 from components.residency.rules import Rule, RuleId, rule
 from residency_pack import messages
 from residency_pack.jurisdiction import ConfigProblem, Engines
 from residency_pack.resource_policies import config_schema
-from residency_pack.subjects import provider_subject, target
+from residency_pack.subjects import is_default_provider, provider_subject, target
 from residency_pack.values import is_unknown, plain
 
 __all__ = ["explicit_provider_policy", "provenance_policy", "regionless_policies", "untrusted_reason"]
@@ -120,7 +120,13 @@ def explicit_provider_policy(engines: Engines, codes: list[str]) -> StackValidat
     return _stack_policy(EXPLICIT_PROVIDER, f"{EXPLICIT_PROVIDER.name}-final-state", _explicit_provider, engines, codes)
 
 
-REGIONLESS_RULES = (rule(RuleId.DESTINATION_HOST_PROVEN), rule(RuleId.REGIONLESS_REFERENCE_PROVEN))
+REGIONLESS_RULES = (
+    rule(RuleId.DESTINATION_HOST_PROVEN),
+    rule(RuleId.REGIONLESS_REFERENCE_PROVEN),
+    rule(RuleId.GRANTED_ACCOUNT_PROVEN),
+)
+"""Judged with the whole stack in view: a name the stack made (RES-015, RES-017), an account another AWS provider of the
+stack is pinned to (RES-023, grants review, stop 36)."""
 
 
 class StackView:
@@ -137,6 +143,18 @@ class StackView:
             if name is not None
         ]
         """Each resource that creates a named thing (a bucket, a global group), with that name."""
+        # The accounts every AWS provider of the stack is pinned to (a resource's provider, or a provider listed
+        # itself; not the engine's default ones): a grant to one is the stack's own from any provider (RES-023).
+        providers = {
+            r.provider.urn: (r.provider.resource_type, r.provider.props)
+            for r in resources
+            if r.provider is not None and not is_default_provider(r.provider)
+        }
+        providers |= {r.urn: (r.resource_type, r.props) for r in resources if _is_own_provider(r)}
+        self.accounts: frozenset[str] = frozenset(
+            key for type_, props in providers.values() for key in stack_account_keys(type_, plain(props))
+        )
+        """The ``account:<id>`` keys of the accounts the stack's AWS providers are pinned to."""
         self._produced: dict[int, list[str]] = {}
         self._engine = engine
 
@@ -147,6 +165,12 @@ class StackView:
             values = {k: v for k, v in plain(resource.props).items() if not is_unknown(v)}
             found = self._produced[id(resource)] = self._engine.produced_by(resource.resource_type, values)
         return found
+
+
+def _is_own_provider(resource: PolicyResource) -> bool:
+    """An AWS provider resource the program made (the engine names its default ones ``default`` / ``default_<v>``)."""
+    name = resource.name
+    return resource.resource_type == "pulumi:providers:aws" and not (name == "default" or name.startswith("default_"))
 
 
 def _regionless(the_rule: Rule) -> StackJudge:
@@ -174,12 +198,13 @@ def _known(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> Ca
     values = {k: v for k, v in subject.props.items() if not is_unknown(v)}
     own = provenance.own_names(engine, resource.resource_type, values)
     bucket = provenance.own_bucket(engine, resource.resource_type, values)
-    created = {name for r, name in stack.created if r is not resource}
+    created = {name for r, name in stack.created if r is not resource} | stack.accounts
     return provenance.regionless_known(created, produced, own, bucket)
 
 
 def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidationPolicy]:
-    """RES-015 and RES-017 over the whole stack (what the stack created is known only there)."""
+    """RES-015, RES-017 and RES-023 over the whole stack (what the stack created, and the accounts its providers are
+    pinned to, are known only there)."""
     policies = []
     for the_rule in REGIONLESS_RULES:
         judge = _regionless(the_rule)
