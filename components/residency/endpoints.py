@@ -748,6 +748,10 @@ class EndpointCatalogue(_Frozen):
     region_fields: tuple[RegionField, ...]
     region_id_fields: tuple[RegionIdField, ...] = ()
     """Inputs whose identifier begins with the Region of what it names (``<region>_<id>``): that Region is judged."""
+    granted_account_fields: tuple[TypedField, ...] = ()
+    """Inputs of one resource type, outside any policy document, that name an AWS account (a 12-digit id or an IAM
+    ARN) the resource is granted or copied to (a KMS grant's ``grantee_principal``, a Redshift endpoint authorization's
+    ``account``, ECR replication's ``registry_id``): judged as a policy's principal is (RES-023)."""
     region_keyed_maps: tuple[TypedField, ...] = ()
     """Maps of one resource type whose keys are regions (a DataZone blueprint's ``regional_parameters``): each key is
     judged as a region field's value."""

@@ -239,7 +239,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         RuleId.GRANTED_ACCOUNT_PROVEN,
         "granted-account-proven",
-        "An AWS account a resource policy, a role's trust policy or a Lambda permission grants (a 12-digit id, "
+        "An AWS account a resource policy, a role's trust policy, a Lambda permission or another catalogued grant (a "
+        "KMS grant's grantee, an endpoint authorization, ECR replication to a registry) grants (a 12-digit id, "
         "`arn:<partition>:iam::<id>:root`, a role or user ARN) in a partition shared with other countries must be one "
         "the stack's provider is pinned to or declared: the engine cannot tell another account from the stack's own, "
         "and an account granted can read the data and move it anywhere.",
