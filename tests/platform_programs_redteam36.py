@@ -605,8 +605,10 @@ AWS_EU: dict[str, tuple[Callable[[str, str], Build], set[RES]]] = {
     "endpoint-service-principal": (lambda code, dest: endpoint_service("one", code, dest), {"RES-023"}),
     # Checked and kept: no data of the stack goes to the other account or address (see docs/residency.md).
     "signer-permission": (lambda code, dest: account_grant("signer-permission", code, dest), set()),
-    "serverless-endpoint-owner": (lambda code, dest: account_grant("serverless-endpoint", code, dest), set()),
     "network-probe": (network_probe, set()),
+    # Left open (docs/residency.md, round 12): an endpoint on another account's workgroup of the same Region is judged
+    # by that Region only, as any write into another account's resource is.
+    "serverless-endpoint-owner": (lambda code, dest: account_grant("serverless-endpoint", code, dest), set()),
 }
 AWS_CN: dict[str, tuple[Callable[[str, str], Build], set[RES]]] = {
     "sftp-connector": (sftp_connector, {"RES-015"}),
