@@ -40,6 +40,7 @@ import platform_programs_markets as pm
 import platform_programs_new34 as pn
 import platform_programs_ops as po
 import platform_programs_order35 as p35
+import platform_programs_redteam36 as rt36
 import platform_programs_refusals as pr
 import platform_programs_review33 as pv
 import platform_programs_review34 as pq
@@ -16864,6 +16865,37 @@ CASES: list[Case] = [
         )
         for code in g36.CODES
         for order in g36.ORDERS
+    ],
+    # -- stop 36, red team round 12 (tests/platform_programs_redteam36.py): services and fields the providers added
+    # recently (Mail Manager relays, Transfer connectors, telemetry centralisation and pipelines, Data Exports, S3
+    # Tables replication, Aurora DSQL, AgentCore gateway targets, Verified Access, Security Lake, S3 Access Grants, KMS
+    # grants, endpoint authorizations, ECR replication; EBS disk replication, MNS event rules, Logtail pipelines, FnF
+    # flows, DTS migration, Config delivery channels, PAI datasets). The "home" twin passes; the "abroad" program is
+    # refused.
+    *[
+        Case(f"redteam36-eu-{name}-{dest}", "EU", make("EU", dest), rules if dest == "abroad" else set())
+        for name, (make, rules) in rt36.AWS_EU.items()
+        for dest in ("home", "abroad")
+    ],
+    *[
+        Case(f"redteam36-cn-{name}-{dest}", "CN", make("CN", dest), rules if dest == "abroad" else set())
+        for name, (make, rules) in rt36.AWS_CN.items()
+        for dest in ("home", "abroad")
+    ],
+    *[
+        Case(f"redteam36-cn-ali-{name}-{dest}", "CN", make(dest), rules if dest == "abroad" else set())
+        for name, (make, rules) in rt36.ALI_CN.items()
+        for dest in (("home", "abroad") if rules or not name.startswith("disk-") else ("home",))
+    ],
+    # A grant to another account declared in the register passes (kind: resident, the group's other EU account).
+    *[
+        Case(
+            f"redteam36-eu-{name}-declared",
+            "EU",
+            rt36.AWS_EU[name][0]("EU", "abroad"),
+            destinations=[rt36.PARTNER_DECLARED],
+        )
+        for name in ("kms-grant", "ecr-replication-account", "redshift-endpoint-authorization")
     ],
 ]
 

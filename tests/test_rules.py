@@ -765,6 +765,54 @@ PAIRS += [
         "allowed_principals[1]",
     ),
 ]  # fmt: skip
+# Grants to an account outside a policy document (granted_account_fields; red team, round 12, stop 36): accepted in EU
+# before whatever the account.
+_OTHER = "999999999999"
+PAIRS += [
+    ("RES-023", "EU", aws("aws:kms/grant:Grant", _PINNED_EU, key_id="k", operations=["Decrypt"],
+                          grantee_principal="arn:aws:iam::123456789012:role/reader"),
+     aws("aws:kms/grant:Grant", _PINNED_EU, key_id="k", operations=["Decrypt"],
+         grantee_principal=f"arn:aws:iam::{_OTHER}:role/reader"), "grantee_principal"),
+    ("RES-023", "EU", aws("aws:s3control/accessGrant:AccessGrant", _PINNED_EU, permission="READ",
+                          grantee={"grantee_type": "IAM", "grantee_identifier": "arn:aws:iam::123456789012:role/a"}),
+     aws("aws:s3control/accessGrant:AccessGrant", _PINNED_EU, permission="READ",
+         grantee={"grantee_type": "IAM", "grantee_identifier": f"arn:aws:iam::{_OTHER}:role/a"}),
+     "grantee.grantee_identifier"),
+    ("RES-023", "DE", aws("aws:redshift/endpointAuthorization:EndpointAuthorization", _PINNED_EU,
+                          cluster_identifier="dw", account="123456789012"),
+     aws("aws:redshift/endpointAuthorization:EndpointAuthorization", _PINNED_EU, cluster_identifier="dw",
+         account=_OTHER), "account"),
+    ("RES-023", "EU", aws("aws:opensearch/authorizeVpcEndpointAccess:AuthorizeVpcEndpointAccess", _PINNED_EU,
+                          domain_name="d", account="123456789012"),
+     aws("aws:opensearch/authorizeVpcEndpointAccess:AuthorizeVpcEndpointAccess", _PINNED_EU, domain_name="d",
+         account=_OTHER), "account"),
+    ("RES-023", "JP", aws("aws:lambda/layerVersionPermission:LayerVersionPermission", _PINNED_JP, layer_name="l",
+                          principal="*", organization_id="o-abc123"),  # `*` with an organization: no account
+     aws("aws:lambda/layerVersionPermission:LayerVersionPermission", _PINNED_JP, layer_name="l", principal=_OTHER),
+     "principal"),
+    ("RES-023", "EU", aws("aws:ec2/vpcEndpointService:VpcEndpointService", _PINNED_EU,
+                          allowed_principals=["arn:aws:iam::123456789012:root"]),
+     aws("aws:ec2/vpcEndpointService:VpcEndpointService", _PINNED_EU,
+         allowed_principals=["arn:aws:iam::123456789012:root", f"arn:aws:iam::{_OTHER}:root"]),
+     "allowed_principals[1]"),
+    ("RES-023", "EU", aws("aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple",
+                          _PINNED_EU, principal_arn="arn:aws:iam::123456789012:root"),
+     aws("aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple", AWS_EU,
+         principal_arn="arn:aws:iam::123456789012:root"), "principal_arn"),  # pinned to nothing
+    ("RES-023", "EU", aws("aws:ecr/replicationConfiguration:ReplicationConfiguration", _PINNED_EU,
+                          replication_configuration={"rules": [{"destinations": [
+                              {"region": "eu-central-1", "registry_id": "123456789012"}]}]}),
+     aws("aws:ecr/replicationConfiguration:ReplicationConfiguration", _PINNED_EU,
+         replication_configuration={"rules": [{"destinations": [{"region": "eu-central-1", "registry_id": _OTHER}]}]}),
+     "replication_configuration.rules[0].destinations[0].registry_id"),
+    # EBS async replication (red team, round 12): the replica's Region and zone are each judged.
+    ("RES-009", "CN", ali("alicloud:ebs/diskReplicaPair:DiskReplicaPair", destination_region_id="cn-beijing"),
+     ali("alicloud:ebs/diskReplicaPair:DiskReplicaPair", destination_region_id="ap-southeast-1"),
+     "destination_region_id"),
+    ("RES-008", "CN", ali("alicloud:ebs/diskReplicaGroup:DiskReplicaGroup", destination_zone_id="cn-beijing-a"),
+     ali("alicloud:ebs/diskReplicaGroup:DiskReplicaGroup", destination_zone_id="ap-southeast-1b"),
+     "destination_zone_id"),
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (

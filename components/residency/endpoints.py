@@ -748,6 +748,11 @@ class EndpointCatalogue(_Frozen):
     region_fields: tuple[RegionField, ...]
     region_id_fields: tuple[RegionIdField, ...] = ()
     """Inputs whose identifier begins with the Region of what it names (``<region>_<id>``): that Region is judged."""
+    granted_account_fields: tuple[TypedField, ...] = ()
+    """Inputs of one resource type, outside any policy document, that name an AWS account (a 12-digit id or an IAM
+    ARN) the resource is granted or copied to (a KMS grant's ``grantee_principal``, a Redshift endpoint authorization's
+    ``account``, ECR replication's ``registry_id``, a Lambda permission's ``principal``): judged as a policy's principal
+    is (RES-023)."""
     region_keyed_maps: tuple[TypedField, ...] = ()
     """Maps of one resource type whose keys are regions (a DataZone blueprint's ``regional_parameters``): each key is
     judged as a region field's value."""
@@ -802,15 +807,12 @@ class EndpointCatalogue(_Frozen):
     """Hosted zones this stack makes, by the input holding the zone's name (``path``): the names that complete a
     ``created_hosts`` record name given relative to its zone (``completed_by_zone``)."""
     private_use_suffixes: tuple[PrivateUseSuffix, ...] = ()
-    service_accounts: tuple[ServiceAccounts, ...] = ()
-    """AWS services' own accounts by Region (the Elastic Load Balancing account an access-log bucket policy lets write):
-    a grant to one is judged by its Region (RES-023)."""
-    granted_account_fields: tuple[TypedField, ...] = ()
-    """Inputs outside a policy document that grant an AWS account (a Lambda permission's ``principal``, a KMS grant's
-    ``grantee_principal``, a VPC endpoint service's ``allowed_principals``): judged as a policy principal (RES-023)."""
     """DNS suffixes no public resolver answers for (``internal``, ``home.arpa``): a name under one that an address
     record of a private zone this stack makes gives is proven wherever it is written (only that zone, or a resolver
     the network's owner configures, answers for it)."""
+    service_accounts: tuple[ServiceAccounts, ...] = ()
+    """AWS services' own accounts by Region (the Elastic Load Balancing account an access-log bucket policy lets write):
+    a grant to one is judged by its Region (RES-023)."""
     name_servers: NameServers | None = None
     """DNS services' name-server host shapes (Route 53's ``ns-<n>.awsdns-<nn>.<tld>``) and the inputs naming a
     domain's name servers (an NS record's value, a registered domain's ``name_servers[].name``): a matching host there

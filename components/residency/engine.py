@@ -601,12 +601,20 @@ class RuleEngine:
         # Region fields by key path (any type); maps keyed by region by type (a dict lookup per map walked); region
         # inputs of one type whose key names no region (a VOD editing project's `division`) and zone inputs of one
         # type whose key does not end like a zone field (an RDS secondary's `zone_id_slave_a`, a directory bucket's
-        # `location.name`), read once per place by the cached key plan, so a value pays nothing.
-        self._region_paths, self._region_keyed_maps, self._typed_region_fields, self._typed_zone_fields = (
+        # `location.name`), read once per place by the cached key plan, so a value pays nothing; AWS accounts a type
+        # grants or copies to outside a policy document (RES-023: a KMS grant's grantee), by key path.
+        (
+            self._region_paths,
+            self._region_keyed_maps,
+            self._typed_region_fields,
+            self._typed_zone_fields,
+            self._granted_account_paths,
+        ) = (
             self.endpoints.key_paths(self.endpoints.region_fields),
             self.endpoints.typed_paths(self.endpoints.region_keyed_maps),
             self.endpoints.typed_paths(self.endpoints.typed_region_fields),
             self.endpoints.typed_paths(self.endpoints.typed_zone_fields),
+            self.endpoints.typed_paths(self.endpoints.granted_account_fields),
         )
         self._host_paths = self.endpoints.key_paths(self.endpoints.host_paths)
         self._bucket_paths = self.endpoints.key_paths(self.endpoints.bucket_paths)
@@ -1105,12 +1113,6 @@ class RuleEngine:
                 self._judge_string(walk, text, f"{path}(binary)", key, depth)
 
     @functools.cached_property
-    def _granted_fields(self) -> dict[str, frozenset[tuple[str, ...]]]:
-        """Type token -> the key paths of its inputs that grant an AWS account (``granted_account_fields``)."""
-        paths = self.endpoints.typed_paths(self.endpoints.granted_account_fields)
-        return {type_token: frozenset(p) for type_token, p in paths.items()}
-
-    @functools.cached_property
     def _service_accounts(self) -> dict[str, tuple[str, str]]:
         """An AWS service's own account id -> (service, Region) (``service_accounts``)."""
         return {
@@ -1162,13 +1164,13 @@ class RuleEngine:
     def _grants_account(self, walk: _Walk) -> bool:
         """Whether the string being walked is where an account is granted: under a statement's ``Principal``
         (``AWS``, a list, a bare value) or a policy document's ``principals[].identifiers``, never under a
-        ``Condition`` (which restricts), or a Lambda permission's ``principal`` / ``source_account``."""
+        ``Condition`` (which restricts), a Lambda permission's ``principal`` / ``source_account``, or a catalogued
+        ``granted_account_fields`` input (a KMS grant's ``grantee_principal``, ECR replication's ``registry_id``)."""
         kpath = walk.kpath
         if walk.cloud != "aws":
             return False
-        fields = self._granted_fields.get(walk.subject.type)
-        if fields is not None and kpath in fields:
-            return True  # granted_account_fields: a Lambda permission's principal, a KMS grant's grantee...
+        if _at_any(kpath, self._granted_account_paths.get(walk.subject.type, ())):
+            return True  # granted_account_fields: a Lambda permission's principal, a KMS grant's grantee, ...
         if _GRANT_KEYS.isdisjoint(kpath) or not _NOT_GRANT_KEYS.isdisjoint(kpath) or len(kpath) == 1:
             # A top-level `principal` elsewhere (a Lake Formation permission, a RAM principal association): the share
             # is judged by what it shares, as before (RES-016).

@@ -239,8 +239,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         RuleId.GRANTED_ACCOUNT_PROVEN,
         "granted-account-proven",
-        "An AWS account a resource policy, a role's trust policy, a Lambda or layer permission, a KMS grant or a VPC "
-        "endpoint service grants (a 12-digit id, `arn:<partition>:iam::<id>:root`, a role or user ARN) in a partition "
+        "An AWS account a resource policy, a role's trust policy, a Lambda or layer permission or another catalogued "
+        "grant (a KMS grant's grantee, a VPC endpoint service's principals, an endpoint authorization, ECR replication "
+        "to a registry) grants (a 12-digit id, `arn:<partition>:iam::<id>:root`, a role or user ARN) in a partition "
         "shared with other countries must be one an AWS provider of the stack is pinned to, or declared: the engine "
         "cannot tell another account from the stack's own, and an account granted can read the data and move it "
         "anywhere.",
