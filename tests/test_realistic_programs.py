@@ -34,6 +34,7 @@ import platform_programs_data as pdata
 import platform_programs_dns34 as pd
 import platform_programs_intl as pi
 import platform_programs_leftovers35 as pl
+import platform_programs_leftovers36 as pl36
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
 import platform_programs_new34 as pn
@@ -16803,6 +16804,10 @@ CASES: list[Case] = [
         for code in ph.CODES
         for verdict in ("issuer", "declared")
     ],
+    # leftovers36 (stop 36): another kind's name through an Output proves no S3 bucket (a DynamoDB table's name)
+    Case("leftovers36-eu-s3-env-from-table-name", "EU", pl36.s3_env_from_table(pl36.FRA, "table"), {"RES-017"}),
+    Case("leftovers36-eu-s3-env-from-bucket", "EU", pl36.s3_env_from_table(pl36.FRA, "bucket")),
+    Case("leftovers36-eu-s3-env-from-bucket-object", "EU", pl36.s3_env_from_table(pl36.FRA, "object")),
 ]
 
 

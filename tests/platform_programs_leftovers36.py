@@ -1,0 +1,59 @@
+"""Items left open by stop 35, closed or pinned by the leftovers review (stop 36).
+
+Each builder is an ordinary program of an EV platform team. ``made`` / ``how`` says what the stack makes or writes: the
+compliant form (the stack's own bucket) and the offending one (another kind's name, a bucket the stack does not make).
+tests/test_realistic_programs.py runs them as CASES (``leftovers36-*``); docs/residency.md, "Left open by the leftovers
+review (stop 36)".
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import pulumi_aws as aws
+from platform_programs import _aws, _function
+
+Build = Any
+FRA = "eu-central-1"
+
+
+def _s3_bucket(name: str, opts: Any) -> aws.s3.BucketV2:
+    bucket = aws.s3.BucketV2("lake-raw", bucket=name, opts=opts)
+    aws.s3.BucketPublicAccessBlock(
+        "lake-raw", bucket=bucket.id, block_public_acls=True, block_public_policy=True, ignore_public_acls=True,
+        restrict_public_buckets=True, opts=opts,
+    )  # fmt: skip
+    return bucket
+
+
+# -- 1. another kind's name through an Output proves no S3 bucket ----------------------------------------------------
+
+
+def s3_env_from_table(region: str, source: Literal["table", "bucket", "object"]) -> Build:
+    # docs: dynamodb/table (`name`; the table's id is its name, its ARN
+    # arn:aws:dynamodb:<region>:<account>:table/<name>), s3/bucketv2, s3/bucketobjectv2 (`bucket` output: "Name of the
+    # bucket to put the file in"), lambda/function: the lake's raw zone is one name for the DynamoDB manifest table and
+    # its S3 bucket; the loader is given the bucket's name from the table (``table``: a table's name, which proves no S3
+    # bucket of that name, anyone's, in any region), from the bucket (``bucket``) or from the manifest object the stack
+    # writes into the bucket (``object``).
+    name = f"fleet-lake-raw-{region}"
+
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        table = aws.dynamodb.Table(
+            "lake-manifest", name=name, billing_mode="PAY_PER_REQUEST", hash_key="object_key",
+            attributes=[aws.dynamodb.TableAttributeArgs(name="object_key", type="S")], opts=opts,
+        )  # fmt: skip
+        if source == "table":
+            raw: Any = table.name
+        else:
+            bucket = _s3_bucket(name, opts)
+            raw = bucket.bucket
+            if source == "object":
+                manifest = aws.s3.BucketObjectv2(
+                    "lake-manifest", bucket=bucket.id, key="manifest.json", content="{}", opts=opts
+                )
+                raw = manifest.bucket
+        return _function("raw-loader", opts, {"RAW_BUCKET": raw, "MANIFEST_TABLE": table.name})
+
+    return build
