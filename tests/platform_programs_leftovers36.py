@@ -57,3 +57,30 @@ def s3_env_from_table(region: str, source: Literal["table", "bucket", "object"])
         return _function("raw-loader", opts, {"RAW_BUCKET": raw, "MANIFEST_TABLE": table.name})
 
     return build
+
+
+# -- 2. the legacy global virtual host of the stack's own bucket, written out or from the output ----------------------
+
+
+def s3_global_host(region: str, how: Literal["literal", "output", "path", "foreign"]) -> Build:
+    # docs: s3/bucketv2 (`bucket_domain_name`: "Bucket domain name. Will be of format bucketname.s3.amazonaws.com"),
+    # lambda/function; AmazonS3 userguide VirtualHosting.html ("Virtual-hosted-style requests for other Regions": on
+    # the legacy global endpoint "Amazon S3 updates the DNS record to reroute the request to the correct location").
+    # The exporter is given its bucket's global virtual host: written out (``literal``), from the bucket's output
+    # (``output``), path-style on the global endpoint (``path``: no DNS label names the bucket; the request goes to
+    # us-east-1), or the host of a bucket the stack does not make (``foreign``). The name holds no region (a name ending
+    # in one, `fleet-exports-eu-central-1`, has its host read in that region, judged as a bucket name).
+    name = "fleet-trip-exports"
+
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        bucket = _s3_bucket(name, opts)
+        url: Any = {
+            "literal": f"https://{name}.s3.amazonaws.com/trips/",
+            "output": bucket.bucket_domain_name.apply(lambda h: f"https://{h}/trips/"),
+            "path": f"https://s3.amazonaws.com/{name}/trips/",
+            "foreign": "https://partner-exports.s3.amazonaws.com/trips/",
+        }[how]
+        return _function("trip-exporter", opts, {"EXPORT_URL": url})
+
+    return build

@@ -7596,3 +7596,31 @@ def test_another_kinds_name_proves_no_bucket(token: str, props: dict[str, str], 
         assert not knows_bucket(known, bucket_key("alicloud", "fleet-lake-raw"))
     # A host or any other name the resource produced is still proven by it (an RDS host, a group id).
     assert known("fleet-lake-raw")
+
+
+@pytest.mark.parametrize(
+    ("url", "produced", "refused"),
+    [
+        ("https://fleet-trip-exports.s3.amazonaws.com/trips/", [], set()),  # the stack's bucket, written out
+        ("fleet-trip-exports.s3.amazonaws.com", [], set()),
+        ("https://partner-exports.s3.amazonaws.com/trips/", [], {"RES-015"}),  # a bucket the stack does not make
+        ("https://s3.amazonaws.com/fleet-trip-exports/trips/", [], {"RES-015"}),  # path-style: no DNS label names it
+        ("https://fleet-trip-exports.s3-external-1.amazonaws.com/", [], {"RES-015"}),  # another endpoint's host
+        # another kind named like the bucket proves no bucket, so not its host
+        ("https://table-exports.s3.amazonaws.com/x",
+         ["named:table-exports", "named:arn:aws:dynamodb:x:1:table/table-exports"], {"RES-015"}),
+        ("https://made-exports.s3.amazonaws.com/x", ["s3-bucket:made-exports"], set()),  # a bucket's output
+    ],
+)  # fmt: skip
+def test_the_global_host_of_the_stacks_bucket_is_proven_as_the_bucket(
+    url: str, produced: list[str], refused: set[str]
+) -> None:
+    # The legacy global virtual host `<bucket>.s3.amazonaws.com` of a bucket the stack makes passed from the bucket's
+    # `bucket_domain_name` output and was refused written out (RES-015): one host, one reading (leftovers review,
+    # stop 36; leftovers36-eu-s3-global-host-*). S3 routes a virtual-hosted request there by DNS to the bucket's Region.
+    from components.residency.provenance import regionless_known
+
+    subject = Subject("aws:lambda/function:Function", "f", {"environment": {"variables": {"EXPORT_URL": url}}},
+                      provider("EU"))  # fmt: skip
+    known = regionless_known({"fleet-trip-exports"}, produced, [])
+    assert {f.rule.id for f in ENGINES["EU"].check(subject, known=known)[0]} == refused

@@ -16808,6 +16808,11 @@ CASES: list[Case] = [
     Case("leftovers36-eu-s3-env-from-table-name", "EU", pl36.s3_env_from_table(pl36.FRA, "table"), {"RES-017"}),
     Case("leftovers36-eu-s3-env-from-bucket", "EU", pl36.s3_env_from_table(pl36.FRA, "bucket")),
     Case("leftovers36-eu-s3-env-from-bucket-object", "EU", pl36.s3_env_from_table(pl36.FRA, "object")),
+    # leftovers36: the legacy global virtual host of the stack's own bucket, written out or from the output alike
+    Case("leftovers36-eu-s3-global-host-own-literal", "EU", pl36.s3_global_host(pl36.FRA, "literal")),
+    Case("leftovers36-eu-s3-global-host-own-output", "EU", pl36.s3_global_host(pl36.FRA, "output")),
+    Case("leftovers36-eu-s3-global-host-path-style", "EU", pl36.s3_global_host(pl36.FRA, "path"), {"RES-015"}),
+    Case("leftovers36-eu-s3-global-host-foreign", "EU", pl36.s3_global_host(pl36.FRA, "foreign"), {"RES-015"}),
 ]
 
 

@@ -2709,7 +2709,7 @@ class RuleEngine:
             return
         if ref.partition is not None and ref.partition in self._closed_partitions:
             return  # every region of the partition is in the jurisdiction
-        if walk.known is not None and walk.known(host):
+        if walk.known is not None and (walk.known(host) or _global_bucket_host_known(ref, walk.known)):
             return
         detail = (
             f"{host} names no region, and {ref.dns_suffix} is shared with regions outside {self._j()}; "
@@ -2977,6 +2977,24 @@ PRODUCED_BY_OTHER = "named:"
 """What a name or host a resource of a kind other than a bucket produced is tagged with, outside its bucket fields
 (:meth:`RuleEngine.produced_by`): it proves a host, a group id or any other name, never a bucket (``S3_BUCKET_KEY``,
 ``OSS_BUCKET_KEY``)."""
+
+
+def _global_bucket_host_known(ref: Reference, known: Callable[[str], bool]) -> bool:
+    """The legacy global virtual host of a bucket the stack makes or a value's producers prove
+    (``<bucket>.s3.amazonaws.com``, as the bucket's ``bucket_domain_name`` output and a template bucket's
+    ``DomainName`` give it): proven as that bucket, written out or given by the output alike (leftovers review, stop
+    36). S3 routes a virtual-hosted request on the global endpoint by DNS to the bucket's Region ("Amazon S3 updates the
+    DNS record to reroute the request to the correct location", VirtualHosting.html, "Virtual-hosted-style requests for
+    other Regions"); a path-style request on it (``s3.amazonaws.com/<bucket>``) names the bucket in no DNS label and is
+    not read so."""
+    bucket = ref.bucket
+    return (
+        bucket is not None
+        and ref.cloud == "aws"
+        and ref.region is None
+        and ref.text == f"{bucket}.s3.{ref.dns_suffix}"
+        and knows_bucket(known, bucket_key("aws", bucket))
+    )
 
 
 def knows_bucket(known: Callable[[str], bool], key: str) -> bool:
