@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+import pulumi
 import pulumi_aws as aws
 from platform_programs import _aws, _function
 
@@ -82,5 +83,41 @@ def s3_global_host(region: str, how: Literal["literal", "output", "path", "forei
             "foreign": "https://partner-exports.s3.amazonaws.com/trips/",
         }[how]
         return _function("trip-exporter", opts, {"EXPORT_URL": url})
+
+    return build
+
+
+# -- 3. API Gateway `${stageVariables.bucket}`: every Stage the stack makes names its own bucket (kept refused) -------
+
+
+def apigw_stage_variable_bucket(region: str) -> Build:
+    # docs: aws apigateway/integration (type AWS, uri "arn:aws:apigateway:<region>:s3:path/${stageVariables.bucket}/
+    # {key}"), apigateway/deployment, apigateway/stage (`variables`: "Map that defines the stage variables"), API
+    # Gateway "Use stage variables for a REST API" (an S3 integration's bucket from a stage variable): the workshop's
+    # upload API, whose only Stage sets `bucket` to the stack's bucket. Kept refused (RES-017): the engine does not
+    # join an Integration to the Stages of its API (docs/residency-open.md, "API Gateway").
+    def build(c: Any) -> object:
+        opts = _aws(region)
+        bucket = _s3_bucket("fleet-diag-uploads", opts)
+        api = aws.apigateway.RestApi("uploads", name="uploads", endpoint_configuration={"types": "REGIONAL"},
+                                     opts=opts)  # fmt: skip
+        resource = aws.apigateway.Resource("object", rest_api=api.id, parent_id=api.root_resource_id,
+                                           path_part="{key}", opts=opts)  # fmt: skip
+        method = aws.apigateway.Method("put-object-method", rest_api=api.id, resource_id=resource.id,
+                                       http_method="PUT", authorization="AWS_IAM",
+                                       request_parameters={"method.request.path.key": True}, opts=opts)  # fmt: skip
+        integration = aws.apigateway.Integration(
+            "put-object", rest_api=api.id, resource_id=resource.id, http_method=method.http_method,
+            integration_http_method="PUT", type="AWS",
+            uri=f"arn:aws:apigateway:{region}:s3:path/${{stageVariables.bucket}}/{{key}}",
+            credentials="arn:aws:iam::123456789012:role/apigw-uploads",
+            request_parameters={"integration.request.path.key": "method.request.path.key"}, opts=opts,
+        )  # fmt: skip
+        deployment = aws.apigateway.Deployment(
+            "uploads", rest_api=api.id, opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(
+                depends_on=[integration])),
+        )  # fmt: skip
+        return aws.apigateway.Stage("prod", rest_api=api.id, deployment=deployment.id, stage_name="prod",
+                                    variables={"bucket": bucket.bucket}, opts=opts)  # fmt: skip
 
     return build

@@ -16813,6 +16813,29 @@ CASES: list[Case] = [
     Case("leftovers36-eu-s3-global-host-own-output", "EU", pl36.s3_global_host(pl36.FRA, "output")),
     Case("leftovers36-eu-s3-global-host-path-style", "EU", pl36.s3_global_host(pl36.FRA, "path"), {"RES-015"}),
     Case("leftovers36-eu-s3-global-host-foreign", "EU", pl36.s3_global_host(pl36.FRA, "foreign"), {"RES-015"}),
+    # leftovers36: `${stageVariables.bucket}` when the API's only Stage names the stack's bucket: a false alarm kept
+    # (the engine does not join an Integration to its API's Stages; docs/residency-open.md "API Gateway"); declared, it
+    # passes
+    Case(
+        "leftovers36-eu-apigw-stage-variable-own-bucket-kept",
+        "EU",
+        pl36.apigw_stage_variable_bucket(pl36.FRA),
+        {"RES-017"},
+    ),
+    Case(
+        "leftovers36-eu-apigw-stage-variable-own-bucket-declared",
+        "EU",
+        pl36.apigw_stage_variable_bucket(pl36.FRA),
+        destinations=[
+            {
+                "id": "eu-upload-stage-bucket",
+                "kind": "resident",
+                "match": "stageVariables.bucket",
+                "evidence": "every Stage of the uploads API (prod) sets bucket to fleet-diag-uploads, made by this "
+                "stack in eu-central-1",
+            }
+        ],
+    ),
 ]
 
 
