@@ -7624,3 +7624,20 @@ def test_the_global_host_of_the_stacks_bucket_is_proven_as_the_bucket(
                       provider("EU"))  # fmt: skip
     known = regionless_known({"fleet-trip-exports"}, produced, [])
     assert {f.rule.id for f in ENGINES["EU"].check(subject, known=known)[0]} == refused
+
+
+def test_a_file_systems_id_still_proves_the_first_item_of_a_transfer_home_directory() -> None:
+    # bucket_standin_types: on an EFS Transfer server `/fs-.../home` names the stack's file system by the id EFS
+    # assigned; the file system's id proves that item, its ARN (another kind's address) proves no bucket, nor does a
+    # DynamoDB table's id (its program-chosen name) (awsred6-eu-sftp-home-own-efs, leftovers review stop 36).
+    from components.residency.engine import bucket_key, knows_bucket
+    from components.residency.provenance import regionless_known
+
+    fs = "fs-0123456789abcdef0"
+    arn = f"arn:aws:elasticfilesystem:eu-central-1:1:file-system/{fs}"
+    efs = regionless_known([], ENGINES["EU"].produced_by("aws:efs/fileSystem:FileSystem", {"id": fs, "arn": arn}), [])
+    assert knows_bucket(efs, bucket_key("aws", fs))
+    by_arn = regionless_known([], ENGINES["EU"].produced_by("aws:efs/fileSystem:FileSystem", {"arn": arn}), [])
+    assert not knows_bucket(by_arn, bucket_key("aws", fs))
+    table = regionless_known([], ENGINES["EU"].produced_by("aws:dynamodb/table:Table", {"id": fs}), [])
+    assert not knows_bucket(table, bucket_key("aws", fs))

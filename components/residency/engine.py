@@ -2931,10 +2931,13 @@ class RuleEngine:
         # (bucket_keys, its oss_bucket_fields: a bucket object's `bucket`, a trail's `s3_bucket_name`), a name the
         # engine judged as a bucket where it was written, is passed on as a bucket name.
         oss_fields = self._oss_bucket_fields.get(type_token, ())
+        standin = type_token in endpoints.bucket_standin_types  # an EFS file system's id in a Transfer home directory
         at_bucket = {
             k
             for k in props
-            if (key := _snake(str(k))) in endpoints.bucket_keys or (oss_fields and _at_any((key,), oss_fields))
+            if (key := _snake(str(k))) in endpoints.bucket_keys
+            or (oss_fields and _at_any((key,), oss_fields))
+            or (standin and key == "id")
         }
         others = {k: v for k, v in props.items() if k not in at_bucket} if at_bucket else props
         names = [PRODUCED_BY_OTHER + n for n in produced_names(others, own, id_hosts)]
