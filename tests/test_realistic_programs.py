@@ -35,6 +35,7 @@ import platform_programs_dns34 as pd
 import platform_programs_grants36 as g36
 import platform_programs_intl as pi
 import platform_programs_leftovers35 as pl
+import platform_programs_leftovers36 as pl36
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
 import platform_programs_new34 as pn
@@ -16897,6 +16898,38 @@ CASES: list[Case] = [
         )
         for name in ("kms-grant", "ecr-replication-account", "redshift-endpoint-authorization")
     ],
+    # leftovers36 (stop 36): another kind's name through an Output proves no S3 bucket (a DynamoDB table's name)
+    Case("leftovers36-eu-s3-env-from-table-name", "EU", pl36.s3_env_from_table(pl36.FRA, "table"), {"RES-017"}),
+    Case("leftovers36-eu-s3-env-from-bucket", "EU", pl36.s3_env_from_table(pl36.FRA, "bucket")),
+    Case("leftovers36-eu-s3-env-from-bucket-object", "EU", pl36.s3_env_from_table(pl36.FRA, "object")),
+    # leftovers36: the legacy global virtual host of the stack's own bucket, written out or from the output alike
+    Case("leftovers36-eu-s3-global-host-own-literal", "EU", pl36.s3_global_host(pl36.FRA, "literal")),
+    Case("leftovers36-eu-s3-global-host-own-output", "EU", pl36.s3_global_host(pl36.FRA, "output")),
+    Case("leftovers36-eu-s3-global-host-path-style", "EU", pl36.s3_global_host(pl36.FRA, "path"), {"RES-015"}),
+    Case("leftovers36-eu-s3-global-host-foreign", "EU", pl36.s3_global_host(pl36.FRA, "foreign"), {"RES-015"}),
+    # leftovers36: `${stageVariables.bucket}` when the API's only Stage names the stack's bucket: a false alarm kept
+    # (the engine does not join an Integration to its API's Stages; docs/residency-open.md "API Gateway"); declared, it
+    # passes
+    Case(
+        "leftovers36-eu-apigw-stage-variable-own-bucket-kept",
+        "EU",
+        pl36.apigw_stage_variable_bucket(pl36.FRA),
+        {"RES-017"},
+    ),
+    Case(
+        "leftovers36-eu-apigw-stage-variable-own-bucket-declared",
+        "EU",
+        pl36.apigw_stage_variable_bucket(pl36.FRA),
+        destinations=[
+            {
+                "id": "eu-upload-stage-bucket",
+                "kind": "resident",
+                "match": "stageVariables.bucket",
+                "evidence": "every Stage of the uploads API (prod) sets bucket to fleet-diag-uploads, made by this "
+                "stack in eu-central-1",
+            }
+        ],
+    ),
 ]
 
 

@@ -745,6 +745,10 @@ class EndpointCatalogue(_Frozen):
     """Endings of an environment variable's name (a key of a user-keyed map) whose value is an S3 bucket name
     (``EXPORT_BUCKET``, ``LOG_BUCKET_NAME``): judged as under a bucket key, on AWS resources."""
     bucket_types: frozenset[str]
+    bucket_standin_types: frozenset[str] = frozenset()
+    """Types (not buckets) whose provider-made ``id`` stands where a bucket name is written in a path that names a
+    bucket or that resource (an EFS file system's ``fs-...`` as the first item of a Transfer Family home directory): the
+    id a value's producer of such a type gives proves that first item (``RuleEngine.produced_by``)."""
     region_fields: tuple[RegionField, ...]
     region_id_fields: tuple[RegionIdField, ...] = ()
     """Inputs whose identifier begins with the Region of what it names (``<region>_<id>``): that Region is judged."""

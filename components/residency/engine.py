@@ -2382,9 +2382,7 @@ class RuleEngine:
             )
             if own:
                 # The template's own buckets are made by the stack (in its region), as if the front door knew them.
-                walk.known = lambda name: (
-                    bucket_name(name) in own or bucket_name(name).lower() in own or (known is not None and known(name))
-                )
+                walk.known = _WithTemplateBuckets(own, known)
         outer = walk.template
         try:
             if template is not None and isinstance(document, dict):
@@ -2744,7 +2742,7 @@ class RuleEngine:
             return
         if ref.partition is not None and ref.partition in self._closed_partitions:
             return  # every region of the partition is in the jurisdiction
-        if walk.known is not None and walk.known(host):
+        if walk.known is not None and (walk.known(host) or _global_bucket_host_known(ref, walk.known)):
             return
         detail = (
             f"{host} names no region, and {ref.dns_suffix} is shared with regions outside {self._j()}; "
@@ -2805,7 +2803,9 @@ class RuleEngine:
         # A bucket is asked for under its cloud's key (``bucket_key``): an OSS bucket the stack makes is no S3 bucket of
         # the same name, nor the reverse (each cloud's names are a namespace of their own).
         if known is not None and (
-            known(group_key(name)) if group else known(bucket_key(cloud, name)) or (text != name and known(text))
+            known(group_key(name))
+            if group
+            else knows_bucket(known, bucket_key(cloud, name)) or (text != name and known(text))
         ):
             return
         owned_in = None if group or cloud != "aws" else self._regional_bucket_region(name)
@@ -2952,12 +2952,30 @@ class RuleEngine:
         outputs and the hosts the cloud builds from its id (``self_address_outputs``), read alike by every front door
         (the guard from a dependency's Outputs, the policy pack and the review from properties)."""
         endpoints = self.endpoints
-        names = produced_names(props, endpoints.self_address_keys(type_token), endpoints.self_address_hosts(type_token))
+        own, id_hosts = endpoints.self_address_keys(type_token), endpoints.self_address_hosts(type_token)
         if type_token in endpoints.bucket_types:
             # A bucket's names are its cloud's (PRODUCED_BY_S3 / OSS_BUCKET_KEY): an OSS bucket's name or id given to a
             # value proves no S3 bucket of that name, nor an S3 bucket's an OSS one (made-by-this-stack review, 35).
             tag = PRODUCED_BY_S3 if type_token.startswith("aws:") else OSS_BUCKET_KEY
-            return [tag + n for n in names]
+            return [tag + n for n in produced_names(props, own, id_hosts)]
+        # Another kind's names and addresses (a Glue database's or DynamoDB table's name in its id or ARN) prove no
+        # bucket of either cloud (PRODUCED_BY_OTHER): a table named `fleet-lake-raw` says nothing of the S3 bucket
+        # `fleet-lake-raw`, anyone's (leftovers review, stop 36). Only what the resource holds at a bucket field
+        # (bucket_keys, its oss_bucket_fields: a bucket object's `bucket`, a trail's `s3_bucket_name`), a name the
+        # engine judged as a bucket where it was written, is passed on as a bucket name.
+        oss_fields = self._oss_bucket_fields.get(type_token, ())
+        standin = type_token in endpoints.bucket_standin_types  # an EFS file system's id in a Transfer home directory
+        at_bucket = {
+            k
+            for k in props
+            if (key := _snake(str(k))) in endpoints.bucket_keys
+            or (oss_fields and _at_any((key,), oss_fields))
+            or (standin and key == "id")
+        }
+        others = {k: v for k, v in props.items() if k not in at_bucket} if at_bucket else props
+        names = [PRODUCED_BY_OTHER + n for n in produced_names(others, own, id_hosts)]
+        if at_bucket:
+            names += produced_names({k: props[k] for k in at_bucket})
         return names
 
     def judging_date(self) -> dt.date:
@@ -2989,6 +3007,55 @@ PRODUCED_BY_S3 = "s3-bucket:"
 """What a name or host an S3 bucket produced (:meth:`RuleEngine.produced_by`) is tagged with; an OSS bucket's carry
 ``OSS_BUCKET_KEY``. The provenance predicate reads an OSS bucket's only for an OSS bucket, an S3 bucket's for anything
 else (an S3 bucket's name or host), the names of every other type for any name."""
+
+
+PRODUCED_BY_OTHER = "named:"
+"""What a name or host a resource of a kind other than a bucket produced is tagged with, outside its bucket fields
+(:meth:`RuleEngine.produced_by`): it proves a host, a group id or any other name, never a bucket (``S3_BUCKET_KEY``,
+``OSS_BUCKET_KEY``)."""
+
+
+def _global_bucket_host_known(ref: Reference, known: Callable[[str], bool]) -> bool:
+    """The legacy global virtual host of a bucket the stack makes or a value's producers prove
+    (``<bucket>.s3.amazonaws.com``, as the bucket's ``bucket_domain_name`` output and a template bucket's
+    ``DomainName`` give it): proven as that bucket, written out or given by the output alike (leftovers review, stop
+    36). S3 routes a virtual-hosted request on the global endpoint by DNS to the bucket's Region ("Amazon S3 updates the
+    DNS record to reroute the request to the correct location", VirtualHosting.html, "Virtual-hosted-style requests for
+    other Regions"); a path-style request on it (``s3.amazonaws.com/<bucket>``) names the bucket in no DNS label and is
+    not read so."""
+    bucket = ref.bucket
+    return (
+        bucket is not None
+        and ref.cloud == "aws"
+        and ref.region is None
+        and ref.text == f"{bucket}.s3.{ref.dns_suffix}"
+        and knows_bucket(known, bucket_key("aws", bucket))
+    )
+
+
+def knows_bucket(known: Callable[[str], bool], key: str) -> bool:
+    """``known``'s answer for a bucket (a ``bucket_key``): its ``bucket`` predicate where it has one (the provenance
+    predicate, :class:`~components.residency.provenance._Known`, for which another kind's names prove no bucket:
+    ``PRODUCED_BY_OTHER``), else ``known`` itself (a set of names the stack makes)."""
+    bucket = getattr(known, "bucket", None)
+    return bool(bucket(key)) if bucket is not None else known(key)
+
+
+class _WithTemplateBuckets:
+    """A front door's ``known`` with a stack template's own buckets (made by the stack, in its region) added, its
+    ``bucket`` predicate kept (:func:`knows_bucket`)."""
+
+    def __init__(self, own: frozenset[str], known: Callable[[str], bool] | None) -> None:
+        self._own, self._known = own, known
+
+    def _own_bucket(self, name: str) -> bool:
+        return bucket_name(name) in self._own or bucket_name(name).lower() in self._own
+
+    def __call__(self, name: str) -> bool:
+        return self._own_bucket(name) or (self._known is not None and self._known(name))
+
+    def bucket(self, key: str) -> bool:
+        return self._own_bucket(key) or (self._known is not None and knows_bucket(self._known, key))
 
 
 def bucket_key(cloud: str, name: str) -> str:

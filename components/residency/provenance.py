@@ -26,6 +26,7 @@ from components.residency.engine import (
     CREATED_ONLY_KEYS,
     GROUP_KEY,
     OSS_BUCKET_KEY,
+    PRODUCED_BY_OTHER,
     PRODUCED_BY_S3,
     REGIONLESS_PACKAGES,
     RuleEngine,
@@ -287,9 +288,11 @@ def _names_whole(name: str, produced: str) -> bool:
 _BUCKET_TAGS = (OSS_BUCKET_KEY, PRODUCED_BY_S3)
 
 
-def _of_kind(produced: Sequence[str], oss: bool) -> Iterable[str]:
-    """The produced names an OSS bucket (``oss``) or any other name may be proven by: an OSS bucket's for an OSS bucket
-    only, an S3 bucket's for anything but an OSS bucket, every other type's for any (tags dropped)."""
+def _of_kind(produced: Sequence[str], oss: bool, bucket: bool) -> Iterable[str]:
+    """The produced names an OSS bucket (``oss``), an S3 bucket (``bucket``) or any other name may be proven by: an OSS
+    bucket's for an OSS bucket only, an S3 bucket's for anything but an OSS bucket, another kind's names and addresses
+    (``PRODUCED_BY_OTHER``) for anything but a bucket, what another kind holds at a bucket field (untagged) for any
+    (tags dropped)."""
     for p in produced:
         if p.startswith(OSS_BUCKET_KEY):
             if oss:
@@ -297,6 +300,9 @@ def _of_kind(produced: Sequence[str], oss: bool) -> Iterable[str]:
         elif p.startswith(PRODUCED_BY_S3):
             if not oss:
                 yield p[len(PRODUCED_BY_S3) :]
+        elif p.startswith(PRODUCED_BY_OTHER):
+            if not (oss or bucket):
+                yield p[len(PRODUCED_BY_OTHER) :]
         else:
             yield p
 
@@ -314,7 +320,15 @@ class _Known:
     ) -> None:
         self._created, self._produced, self._own, self._bucket = created, produced, own, bucket
 
+    def bucket(self, key: str) -> bool:
+        """An S3 bucket (plain name) or an OSS bucket (``OSS_BUCKET_KEY``) of that name (``bucket_key``): as
+        ``__call__``, but another kind's names (``PRODUCED_BY_OTHER``) prove none (:func:`knows_bucket`)."""
+        return self._ask(key, bucket=True)
+
     def __call__(self, text: str) -> bool:
+        return self._ask(text, bucket=False)
+
+    def _ask(self, text: str, bucket: bool) -> bool:
         if text in self._created:
             return True
         if text.startswith(CREATED_ONLY_KEYS):
@@ -323,13 +337,17 @@ class _Known:
             return False
         if text.startswith(GROUP_KEY):
             group = text[len(GROUP_KEY) :].lower()
-            return any(_names_whole(group, p) for p in self._produced if not p.startswith(_BUCKET_TAGS))
+            return any(
+                _names_whole(group, p.removeprefix(PRODUCED_BY_OTHER))
+                for p in self._produced
+                if not p.startswith(_BUCKET_TAGS)
+            )
         # An OSS bucket this stack makes is in ``created`` under its key; a name its value's producers give (or its own
         # bucket's) is read as the plain name, of a producer of the same cloud's bucket where the producer is a bucket.
         oss = text.startswith(OSS_BUCKET_KEY)
         lowered = text.removeprefix(OSS_BUCKET_KEY).lower()
         return (
-            any(_names_whole(lowered, p) for p in _of_kind(self._produced, oss))
+            any(_names_whole(lowered, p) for p in _of_kind(self._produced, oss, bucket or oss))
             or any(o in lowered for o in self._own)
             or self._bucket.proves(lowered)
         )
