@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 from destination_entries import PARTNER_TRANSFER
+from hypothesis import given
+from hypothesis import strategies as st
 
 from components.residency import RULES, ProviderRef, RuleEngine, Subject
 from components.residency.docs import rules_markdown, sync_readme
@@ -991,6 +993,28 @@ def test_a_granted_alibaba_account_is_declared_by_its_uid_or_arn_prefix(match: s
 def test_what_is_no_alibaba_account_grant_is_judged_as_before(principal: Any) -> None:
     subject = ali(_RAM_ROLE, ALI_CN, role_name="r", assume_role_policy_document=_ram(principal))
     assert RuleEngine("CN").check(subject)[0] == []
+
+
+@given(
+    own=st.from_regex(r"[0-9]{16}", fullmatch=True),
+    granted=st.from_regex(r"[0-9]{5,20}", fullmatch=True),
+    form=st.sampled_from(
+        ["{}", "acs:ram::{}:root", "acs:ram::{}:role/r", "acs:ram::{}:*", "acs:sts::{}:assumed-role/r/s"]
+    ),
+    code=st.sampled_from(["CN", "JP", "DE"]),
+)
+def test_an_alibaba_grant_is_proven_exactly_by_the_assumed_roles_account(
+    own: str, granted: str, form: str, code: str
+) -> None:
+    """Whatever the UID and the principal form, a grant passes exactly when it names the account of the role the
+    provider assumes (read by provider_accounts from the provider's own input), and is RES-023 otherwise."""
+    from components.residency.engine import provider_accounts
+
+    accounts = provider_accounts({"assumeRole": json.dumps({"roleArn": f"acs:ram::{own}:role/deployer"})})
+    pinned = ProviderRef("alicloud", "p", "cn-shanghai", accounts=accounts)
+    subject = ali(_OSS_POLICY, pinned, bucket="b", policy=_ram([form.format(granted)], "oss:GetObject"))
+    rules = [f.rule.id for f in RuleEngine(code).check(subject)[0]]
+    assert rules == ([] if granted == own else ["RES-023"])
 
 
 def test_every_rule_has_a_pair() -> None:
