@@ -74,8 +74,22 @@ def _aws_provider(name: str, region: str, tags: Mapping[str, str], opts: pulumi.
 def _alicloud_provider(
     name: str, region: str, _tags: Mapping[str, str], opts: pulumi.ResourceOptions
 ) -> alicloud.Provider:
-    # Region pinned as for AWS. No provider-wide tags here: each Alibaba resource is given its tags itself.
-    return alicloud.Provider(name, region=region, opts=opts)
+    # Region pinned as for AWS. No provider-wide tags here: each Alibaba resource is given its tags itself. The stack's
+    # account too when its file names the role to deploy as (`alicloud:assumeRole`, which an explicit provider does not
+    # read by itself): every call then runs as that role, in its account, and a grant to that account (the key policy
+    # of AlicloudCountryKeys) is the stack's own (RES-023). `account_id` would pin nothing (never checked).
+    role = pulumi.Config("alicloud").get_object("assumeRole")
+    assume_role = (
+        alicloud.ProviderAssumeRoleArgs(
+            role_arn=role["roleArn"],
+            session_name=role.get("sessionName"),
+            external_id=role.get("externalId"),
+            session_expiration=role.get("sessionExpiration"),
+        )
+        if isinstance(role, dict) and role.get("roleArn")
+        else None
+    )
+    return alicloud.Provider(name, region=region, assume_role=assume_role, opts=opts)
 
 
 class ProviderFactory(Protocol):

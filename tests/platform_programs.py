@@ -31,8 +31,15 @@ def _aws(region: str) -> pulumi.ResourceOptions:
     )
 
 
-def _ali(region: str) -> pulumi.ResourceOptions:
-    return pulumi.ResourceOptions(provider=alicloud.Provider(f"ali-{region}", region=region))
+def _ali(region: str, *, own_account: bool = False) -> pulumi.ResourceOptions:
+    # `own_account`: the provider deploys as the team's deployment role (the mocks' account), so a policy granting that
+    # account is the stack's own (RES-023 on Alibaba Cloud, stop 36).
+    role = alicloud.ProviderAssumeRoleArgs(role_arn=ALI_DEPLOYER) if own_account else None
+    return pulumi.ResourceOptions(provider=alicloud.Provider(f"ali-{region}", region=region, assume_role=role))
+
+
+ALI_DEPLOYER = "acs:ram::1234567890123456:role/sovereign-deployer"
+"""The team's deployment role in the mocks' account."""
 
 
 def _trust(service: str) -> str:
@@ -1380,9 +1387,10 @@ def ali_search_and_analytics(region: str) -> Build:
 
 def ali_kms_oss_sse(region: str) -> Build:
     # docs: kms/key, kms/alias, oss/bucket with server_side_encryption_rule (KMS, the key's id), oss bucket policy
-    # allowing the account's RAM role on its own bucket with acs:SourceVpc condition.
+    # allowing the account's RAM role on its own bucket with acs:SourceVpc condition. The bucket policy grants the
+    # account (its UID): a team's own stack deploys as a role of it (stop 36), else RES-023.
     def build(c: Any) -> object:
-        opts = _ali(region)
+        opts = _ali(region, own_account=True)
         key = alicloud.kms.Key(
             "dashcam",
             description="dashcam clips",

@@ -36,6 +36,8 @@ from components.alicloud.storage import AlicloudCountryStorage, AlicloudCountryS
 from components.aws.keys import AwsCountryKeys, AwsCountryKeysArgs
 from components.aws.storage import AwsCountryStorage, AwsCountryStorageArgs
 
+ALI_DEPLOYER = "acs:ram::1234567890123456:role/sovereign-deployer"
+"""The team's deployment role (the mocks' account): pins an Alibaba Cloud provider to the account (RES-023)."""
 Build = Any
 
 BEIJING, NINGXIA = "cn-north-1", "cn-northwest-1"
@@ -1481,11 +1483,14 @@ def ali_privatelink(region: str = "cn-beijing") -> Build:
     return build
 
 
-def ali_toolkit_storage(region: str = "cn-shanghai") -> Build:
+def ali_toolkit_storage(region: str = "cn-shanghai", pinned: bool = True) -> Build:
     # The toolkit's AlicloudCountryKeys + AlicloudCountryStorage in a mainland region, and the user's own FC function
     # reading the telemetry bucket through the OSS internal endpoint (oss-<region>-internal.aliyuncs.com).
     def build(c: Any) -> object:
-        primary = alicloud.Provider(f"ali-{region}", region=region)
+        # A team's own stack deploys as its account's role (provider `assumeRole`), as RES-023 asks of the key
+        # policy's grant to the account (stop 36).
+        role = alicloud.ProviderAssumeRoleArgs(role_arn=ALI_DEPLOYER) if pinned else None
+        primary = alicloud.Provider(f"ali-{region}", region=region, assume_role=role)
         keys = AlicloudCountryKeys(
             "fleet-keys",
             AlicloudCountryKeysArgs(jurisdiction="CN", data_classes=["vehicle_telemetry", "owner_personal_data"],

@@ -28,6 +28,8 @@ from components.alicloud.storage import AlicloudCountryStorage, AlicloudCountryS
 from components.aws.keys import AwsCountryKeys, AwsCountryKeysArgs
 from components.aws.storage import AwsCountryStorage, AwsCountryStorageArgs
 
+ALI_DEPLOYER = "acs:ram::1234567890123456:role/sovereign-deployer"
+"""The team's deployment role (the mocks' account): pins an Alibaba Cloud provider to the account (RES-023)."""
 Build = Any
 
 # "Docker Registry Paths and Example Code" (SageMaker developer guide, XGBoost): the account serving the built-in
@@ -1250,7 +1252,11 @@ def ali_toolkit_storage(code: str, region: str) -> Build:
     # The toolkit's AlicloudCountryKeys + AlicloudCountryStorage in one international region, and the user's own
     # Function Compute function reading the owner bucket with its key.
     def build(c: Any) -> object:
-        primary = alicloud.Provider(f"ali-{region}", region=region)
+        # A team's own stack deploys as its account's role (provider `assumeRole`), as RES-023 asks of the key
+        # policy's grant to the account (stop 36).
+        primary = alicloud.Provider(
+            f"ali-{region}", region=region, assume_role=alicloud.ProviderAssumeRoleArgs(role_arn=ALI_DEPLOYER)
+        )
         keys = AlicloudCountryKeys(
             "fleet-keys",
             AlicloudCountryKeysArgs(

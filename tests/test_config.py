@@ -326,6 +326,33 @@ def test_runtime_loader_refuses_a_plaintext_contact(pulumi_mocks: Any) -> None:
         load_stack_config("cn")
 
 
+@pytest.mark.parametrize(
+    ("written", "key", "problem"),
+    [
+        (
+            '"acs:ram::1234567890123456:role/deployer"',
+            r"config\.alicloud:assumeRole",
+            r"must be an object with a roleArn",
+        ),
+        ("{roleArn: acs:ram::1234567890123456:user/ci}", r"config\.alicloud:assumeRole\.roleArn", r"is not a RAM role"),
+        ("{sessionName: ci}", r"config\.alicloud:assumeRole\.roleArn", r"nothing|None|is not a RAM role"),
+    ],
+)
+def test_a_malformed_alibaba_deployment_role_names_the_key_and_the_fix(
+    tmp_path: Path, written: str, key: str, problem: str
+) -> None:
+    # The role the platform's Alibaba Cloud providers deploy as pins them to its account (RES-023, stop 36).
+    path = tmp_path / "Pulumi.x.yaml"
+    path.write_text(f"config:\n  alicloud:assumeRole: {written}\n")
+    with pytest.raises(
+        ConfigError, match=rf"^{re.escape(str(path))}: {key}: .*({problem}).*Fix: e\.g\. alicloud:assumeRole"
+    ):
+        stack_file_to_pulumi_config(path)
+    path.write_text('config:\n  alicloud:assumeRole: {roleArn: "acs:ram::1234567890123456:role/deployer"}\n')
+    config, _ = stack_file_to_pulumi_config(path)
+    assert json.loads(config["alicloud:assumeRole"]) == {"roleArn": "acs:ram::1234567890123456:role/deployer"}
+
+
 def test_runtime_loader_refuses_a_malformed_account_list(pulumi_mocks: Any) -> None:
     # Under `pulumi up` the CLI hands the program `aws:allowedAccountIds` as JSON text; checked as the offline plan
     # checks the file, so a bare number fails before a provider is pinned to it.

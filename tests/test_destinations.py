@@ -284,6 +284,9 @@ config:
       vehicle_diagnostics: {{retention_days: 30}}
     owners: [cn-platform@example.com]
   sovereign-dc:destinations: {destinations}
+  # The team's deployment role: the platform's provider deploys as it, so the data keys' key policy grants the stack's
+  # own account (RES-023 since stop 36).
+  alicloud:assumeRole: {{roleArn: "acs:ram::1234567890123456:role/sovereign-deployer"}}
 """
 
 

@@ -38,7 +38,7 @@ from components.plan.preview import parse_preview
 from components.plan.review import review_document, review_files
 from components.plan.state import parse_state
 from components.residency import Subject, audit_session, enforce
-from components.residency.engine import RuleEngine, package_of
+from components.residency.engine import ProviderRef, RuleEngine, package_of
 from components.testing import ProgramFile, run_pulumi_program
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,7 +79,10 @@ def build(case, guard):
         opts = pulumi.ResourceOptions(provider=early)
     elif provider is not None and not provider["default"]:
         inputs = {"region": provider["region"]}
-        if provider["accounts"]:  # as pulumi-aws sends a provider's list input: JSON-encoded
+        if provider["accounts"] and provider["package"] == "alicloud":  # the role it deploys as, JSON-encoded
+            (account,) = provider["accounts"]
+            inputs["assumeRole"] = json.dumps({"roleArn": f"acs:ram::{account}:role/deployer"})
+        elif provider["accounts"]:  # as pulumi-aws sends a provider's list input: JSON-encoded
             inputs["allowedAccountIds"] = json.dumps(provider["accounts"])
         pinned = pulumi.ProviderResource(provider["package"], provider["name"], inputs)
         opts = pulumi.ResourceOptions(provider=pinned)
@@ -180,6 +183,17 @@ def plan_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[st
     return {s.stack: (s.verdict, {v.rule for v in s.violations}) for s in plan.stacks}
 
 
+def _pinning(p: ProviderRef) -> dict[str, str]:
+    """The provider inputs pinning it to ``p.accounts``, JSON-encoded as the providers send list and object inputs:
+    pulumi-aws's ``allowedAccountIds``, pulumi-alicloud's ``assumeRole`` (a role of the account)."""
+    if not p.accounts:
+        return {}
+    if p.package == "alicloud":
+        (account,) = p.accounts
+        return {"assumeRole": json.dumps({"roleArn": f"acs:ram::{account}:role/deployer"})}
+    return {"allowedAccountIds": json.dumps(sorted(p.accounts))}
+
+
 def pack_verdict(code: str, subject: Subject) -> set[str]:
     """Rule ids of every mandatory diagnostic the pack gives for the case's resources."""
     pack = Pack(pin_all(code))
@@ -199,8 +213,7 @@ def pack_verdict(code: str, subject: Subject) -> set[str]:
             )
         else:
             provider = Res(f"pulumi:providers:{p.package}", p.name, {"region": p.region, "version": "7.51.1"})
-            if p.accounts:  # as pulumi-aws sends a provider's list input: JSON-encoded
-                provider.props["allowedAccountIds"] = json.dumps(sorted(p.accounts))
+            provider.props.update(_pinning(p))
         resources.append(provider)
     res = Res(subject.type, subject.name, dict(subject.props), provider=provider)
     resources.append(res)
@@ -221,8 +234,7 @@ def preview_verdict(code: str, subject: Subject) -> tuple[str, set[str]]:
         else:
             provider_urn = f"{stack}pulumi:providers:{p.package}::{p.name}"
             inputs = {"region": p.region, "version": "7.51.1"} if p.region else {"version": "7.51.1"}
-            if p.accounts:
-                inputs["allowedAccountIds"] = json.dumps(sorted(p.accounts))
+            inputs.update(_pinning(p))
             steps.append(
                 {
                     "op": "create",

@@ -29,6 +29,7 @@ from typing import Any
 
 import platform_programs as pp
 import platform_programs_accounts35 as a35
+import platform_programs_accountsali36 as aa36
 import platform_programs_cn as pc
 import platform_programs_data as pdata
 import platform_programs_dns34 as pd
@@ -16930,6 +16931,111 @@ CASES: list[Case] = [
             }
         ],
     ),
+    # -- accountsali36: a grant to another Alibaba Cloud account (RES-023 on Alibaba Cloud, stop 36) ----------------
+    *[
+        Case(
+            f"accountsali36-{code.lower()}-{k}-{verdict}",
+            code,
+            aa36.grant(k, code, aa36.OWN if verdict == "own" else aa36.PARTNER),
+            {"RES-023"} if verdict == "foreign" else set(),
+            destinations=[aa36.resident(code, f"acs:ram::{aa36.PARTNER}:")] if verdict == "declared" else [],
+        )
+        for code in ("CN", "EU", "JP")
+        for k in aa36.KINDS
+        for verdict in ("own", "foreign", "declared")
+    ],
+    *[
+        Case(
+            f"accountsali36-cn-{k}-{form}-{verdict}",
+            "CN",
+            aa36.grant(k, "CN", aa36.OWN if verdict == "own" else aa36.PARTNER, form=form),
+            {"RES-023"} if verdict == "foreign" else set(),
+        )
+        for k in ("ram-role", "kms-key", "rd-role")
+        for form in ("role", "bare")
+        for verdict in ("own", "foreign")
+    ],
+    *[
+        Case(
+            f"accountsali36-{code.lower()}-{k}-declared-uid",
+            code,
+            aa36.grant(k, code, aa36.PARTNER),
+            destinations=[aa36.resident(code, aa36.PARTNER)],
+        )
+        for code in ("CN", "SG")
+        for k in ("ram-role", "oss-bucket-policy", "shared-target")
+    ],
+    *[
+        Case(
+            f"accountsali36-eu-{k}-transfer",
+            "EU",
+            aa36.grant(k, "EU", aa36.PARTNER),
+            destinations=[aa36.transfer("EU")],
+        )
+        for k in ("ram-role", "oss-bucket", "kms-key")
+    ],
+    Case(
+        "accountsali36-cn-ram-role-declared-other",
+        "CN",
+        aa36.grant("ram-role", "CN", "9999000011112222"),
+        {"RES-023"},
+        destinations=[aa36.resident("CN", f"acs:ram::{aa36.PARTNER}:")],
+    ),
+    *[
+        Case(
+            f"accountsali36-{code.lower()}-{k}-oidc-{verdict}",
+            code,
+            aa36.grant(k, code, aa36.OWN if verdict == "own" else aa36.PARTNER, pinned="oidc"),
+            {"RES-023"} if verdict == "foreign" else set(),
+        )
+        for code in ("CN", "SG")
+        for k in ("ram-role", "oss-bucket-policy", "kms-key")
+        for verdict in ("own", "foreign")
+    ],
+    # The behaviour change: a grant to the team's own account from a provider pinned to nothing, or only given an
+    # `account_id` (which the provider takes as given, never checked against the credentials), is refused.
+    *[
+        Case(
+            f"accountsali36-{code.lower()}-{k}-{pin}-own",
+            code,
+            aa36.grant(k, code, aa36.OWN, pinned=None if pin == "unpinned" else "account_id"),
+            {"RES-023"},
+        )
+        for code in ("CN", "JP")
+        for k in ("ram-role", "oss-bucket-policy", "kms-key", "shared-target")
+        for pin in ("unpinned", "account-id")
+    ],
+    *[
+        Case(
+            f"accountsali36-{code.lower()}-share-targets-{verdict}",
+            code,
+            aa36.share_targets(code, aa36.OWN if verdict == "own" else aa36.PARTNER),
+            {"RES-023"} if verdict == "foreign" else set(),
+        )
+        for code in ("CN", "EU")
+        for verdict in ("own", "foreign")
+    ],
+    *[Case(f"accountsali36-{code.lower()}-not-grants", code, aa36.not_grants(code)) for code in ("CN", "JP")],
+    Case("accountsali36-cn-kms-get-account-pinned", "CN", aa36.own_account_grant("CN", "role")),
+    Case("accountsali36-cn-kms-get-account-unpinned", "CN", aa36.own_account_grant("CN", None), {"RES-023"}),
+    Case("accountsali36-sg-kms-get-account-pinned", "SG", aa36.own_account_grant("SG", "oidc")),
+    # The toolkit's own keys (AlicloudCountryKeys: a key policy for the account get_account reads) on a provider pinned
+    # to nothing: refused, as the behaviour change says (the shipped stacks set alicloud:assumeRole).
+    Case("accountsali36-cn-toolkit-storage-unpinned", "CN", pc.ali_toolkit_storage(pinned=False), {"RES-023"}),
+    # -- lead, stop 36: an Alibaba Cloud account another provider of the stack deploys as is the stack's own ---------
+    *[
+        Case(
+            f"accountsali36-{code.lower()}-second-provider-{who}-{'before' if first else 'after'}",
+            code,
+            aa36.second_provider_grant(
+                code, aa36.ANALYTICS if who == "analytics" else aa36.PARTNER, second_first=first
+            ),
+            {"RES-023"} if who == "stranger" else set(),
+        )
+        for code in ("CN", "EU")
+        for who in ("analytics", "stranger")
+        for first in (True, False)
+    ],
 ]
 
 

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 from destination_entries import PARTNER_TRANSFER
+from hypothesis import given
+from hypothesis import strategies as st
 
 from components.residency import RULES, ProviderRef, RuleEngine, Subject
 from components.residency.docs import rules_markdown, sync_readme
@@ -813,6 +815,77 @@ PAIRS += [
      ali("alicloud:ebs/diskReplicaGroup:DiskReplicaGroup", destination_zone_id="ap-southeast-1b"),
      "destination_zone_id"),
 ]  # fmt: skip
+# The Alibaba accounts review (stop 36): an Alibaba Cloud account a RAM trust policy, an OSS bucket policy, a KMS key
+# policy or a resource share grants is the stack's own only when the provider deploys as a role of it (assume_role,
+# assume_role_with_oidc); no Alibaba Cloud site keeps its accounts in China, so CN is judged as any other.
+_ALI_OWN, _ALI_OTHER = "1234567890123456", "5555666677778888"
+_ALI_PINNED_CN = ProviderRef("alicloud", "cn", "cn-shanghai", accounts=frozenset({_ALI_OWN}))
+_ALI_PINNED_JP = ProviderRef("alicloud", "jp", "ap-northeast-1", accounts=frozenset({_ALI_OWN}))
+
+
+def _ram(principal: Any, action: str = "sts:AssumeRole") -> str:
+    statement = {"Effect": "Allow", "Principal": principal, "Action": [action], "Resource": "*"}
+    return json.dumps({"Version": "1", "Statement": [statement]})
+
+
+_RAM_ROLE = "alicloud:ram/role:Role"
+_OSS_POLICY = "alicloud:oss/bucketPolicy:BucketPolicy"
+_SHARED_TARGET = "alicloud:resourcemanager/sharedTarget:SharedTarget"
+PAIRS += [
+    (
+        "RES-023",
+        "CN",
+        ali(_RAM_ROLE, _ALI_PINNED_CN, role_name="r",
+            assume_role_policy_document=_ram({"RAM": [f"acs:ram::{_ALI_OWN}:root"]})),
+        ali(_RAM_ROLE, _ALI_PINNED_CN, role_name="r",
+            assume_role_policy_document=_ram({"RAM": [f"acs:ram::{_ALI_OTHER}:root"]})),
+        "assume_role_policy_document(json).Statement[0].Principal.RAM[0]",
+    ),
+    (
+        "RES-023",
+        "CN",
+        ali(_RAM_ROLE, _ALI_PINNED_CN, role_name="r", document=_ram({"RAM": f"acs:ram::{_ALI_OWN}:role/ci"})),
+        ali(_RAM_ROLE, ALI_CN, role_name="r", document=_ram({"RAM": f"acs:ram::{_ALI_OWN}:role/ci"})),  # pinned to none
+        "document(json).Statement[0].Principal.RAM",
+    ),
+    (
+        "RES-023",
+        "JP",
+        ali(_OSS_POLICY, _ALI_PINNED_JP, bucket="b", policy=_ram([_ALI_OWN], "oss:GetObject")),
+        ali(_OSS_POLICY, _ALI_PINNED_JP, bucket="b", policy=_ram([_ALI_OTHER], "oss:GetObject")),
+        "policy(json).Statement[0].Principal[0]",
+    ),
+    (
+        "RES-023",
+        "CN",
+        ali("alicloud:kms/key:Key", _ALI_PINNED_CN, policy=_ram({"RAM": [f"acs:ram::{_ALI_OWN}:*"]}, "kms:*")),
+        ali("alicloud:kms/key:Key", _ALI_PINNED_CN, policy=_ram({"RAM": [f"acs:ram::{_ALI_OTHER}:*"]}, "kms:*")),
+        "policy(json).Statement[0].Principal.RAM[0]",
+    ),
+    (
+        "RES-023",
+        "CN",
+        ali(_SHARED_TARGET, _ALI_PINNED_CN, resource_share_id="rs-1", target_id=_ALI_OWN),
+        ali(_SHARED_TARGET, _ALI_PINNED_CN, resource_share_id="rs-1", target_id=_ALI_OTHER),
+        "target_id",
+    ),
+    (
+        "RES-023",
+        "JP",
+        ali("alicloud:resourcemanager/resourceShare:ResourceShare", _ALI_PINNED_JP, resource_share_name="s",
+            targets=[_ALI_OWN, "fd-1a2b3c"]),  # a folder names no account
+        ali("alicloud:resourcemanager/resourceShare:ResourceShare", _ALI_PINNED_JP, resource_share_name="s",
+            targets=[_ALI_OTHER]),
+        "targets[0]",
+    ),
+    (
+        "RES-023",
+        "CN",
+        ali(_RAM_ROLE, _ALI_PINNED_CN, name="r", ram_users=[f"acs:ram::{_ALI_OWN}:root"]),
+        ali(_RAM_ROLE, _ALI_PINNED_CN, name="r", ram_users=[f"acs:ram::{_ALI_OTHER}:root"]),
+        "ram_users[0]",
+    ),
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (
@@ -1013,7 +1086,9 @@ def test_provider_accounts(inputs: dict[str, Any], accounts: set[str]) -> None:
         ("pulumi:providers:aws", {"assume_roles": [{"role_arn": "arn:aws:iam::210987654321:role/d"}]},
          {"account:210987654321"}),
         ("pulumi:providers:aws", {"region": "eu-west-1"}, set()),
-        ("pulumi:providers:alicloud", {"assume_role": {"role_arn": "arn:aws:iam::210987654321:role/d"}}, set()),
+        ("pulumi:providers:alicloud", {"assume_role": {"role_arn": "acs:ram::1234567890123456:role/d"}},
+         {"account:1234567890123456"}),
+        ("pulumi:providers:alicloud", {"account_id": "1234567890123456"}, set()),  # never checked: pins nothing
         ("aws:iam/role:Role", {"allowed_account_ids": ["210987654321"]}, set()),  # no provider: pins nothing
     ],
 )  # fmt: skip
@@ -1043,6 +1118,76 @@ def test_an_account_another_provider_of_the_stack_pins_is_the_stacks_own(code: s
     produced = regionless_known(set(), ["account:210987654321", "210987654321"], ())
     subject = aws(_QUEUE_POLICY, provider, queue_url="q", policy=_grant({"AWS": "210987654321"}))
     assert [f.rule.id for f in engine.check(subject, known=produced)[0]] == ["RES-023"]
+
+
+@pytest.mark.parametrize(
+    ("inputs", "accounts"),
+    [
+        ({"assume_role": {"role_arn": "acs:ram::1234567890123456:role/deployer"}}, {"1234567890123456"}),
+        ({"assumeRole": '{"roleArn":"acs:ram::1234567890123456:role/deployer","sessionName":"ci"}'},
+         {"1234567890123456"}),  # JSON-encoded, as pulumi-alicloud sends it
+        ({"assumeRoleWithOidc": '{"roleArn":"acs:ram::1234567890123456:role/ci","oidcProviderArn":'
+                                '"acs:ram::1234567890123456:oidc-provider/ci"}'}, {"1234567890123456"}),
+        ({"account_id": "1234567890123456"}, set()),  # taken as given, never checked against the credentials
+        ({"assume_role": {"role_arn": "acs:ram::1234567890123456:user/deployer"}}, set()),  # not a role
+    ],
+)  # fmt: skip
+def test_alicloud_provider_accounts(inputs: dict[str, Any], accounts: set[str]) -> None:
+    from components.residency.engine import provider_accounts
+
+    assert provider_accounts(inputs) == accounts
+
+
+@pytest.mark.parametrize("match", [_ALI_OTHER, f"acs:ram::{_ALI_OTHER}:", f"acs:ram::{_ALI_OTHER}:root"])
+@pytest.mark.parametrize("granted", [[_ALI_OTHER], {"RAM": [f"acs:ram::{_ALI_OTHER}:root"]}])
+def test_a_granted_alibaba_account_is_declared_by_its_uid_or_arn_prefix(match: str, granted: Any) -> None:
+    """RES-023: the register names an Alibaba Cloud account by its bare UID or a RAM ARN prefix."""
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "analytics", "kind": "resident", "match": match, "evidence": "the company's analytics account"}
+    subject = ali(_OSS_POLICY, _ALI_PINNED_CN, bucket="b", policy=_ram(granted, "oss:GetObject"))
+    findings, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(subject)
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-023", "analytics")]
+    other = ali(_OSS_POLICY, _ALI_PINNED_CN, bucket="b", policy=_ram(["9999000011112222"], "oss:GetObject"))
+    findings, _ = RuleEngine("CN", destinations=parse_destinations([entry])).check(other)
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-023", None)]
+
+
+@pytest.mark.parametrize(
+    "principal",
+    [
+        {"Service": ["ecs.aliyuncs.com"]},
+        ["*"],
+        {"RAM": ["*"]},
+        {"Federated": [f"acs:ram::{_ALI_OTHER}:oidc-provider/ack-rrsa"]},
+        {"RAM": [f"acs:ram::{_ALI_OTHER}:saml-provider/corp"]},
+    ],
+)
+def test_what_is_no_alibaba_account_grant_is_judged_as_before(principal: Any) -> None:
+    subject = ali(_RAM_ROLE, ALI_CN, role_name="r", assume_role_policy_document=_ram(principal))
+    assert RuleEngine("CN").check(subject)[0] == []
+
+
+@given(
+    own=st.from_regex(r"[0-9]{16}", fullmatch=True),
+    granted=st.from_regex(r"[0-9]{5,20}", fullmatch=True),
+    form=st.sampled_from(
+        ["{}", "acs:ram::{}:root", "acs:ram::{}:role/r", "acs:ram::{}:*", "acs:sts::{}:assumed-role/r/s"]
+    ),
+    code=st.sampled_from(["CN", "JP", "DE"]),
+)
+def test_an_alibaba_grant_is_proven_exactly_by_the_assumed_roles_account(
+    own: str, granted: str, form: str, code: str
+) -> None:
+    """Whatever the UID and the principal form, a grant passes exactly when it names the account of the role the
+    provider assumes (read by provider_accounts from the provider's own input), and is RES-023 otherwise."""
+    from components.residency.engine import provider_accounts
+
+    accounts = provider_accounts({"assumeRole": json.dumps({"roleArn": f"acs:ram::{own}:role/deployer"})})
+    pinned = ProviderRef("alicloud", "p", "cn-shanghai", accounts=accounts)
+    subject = ali(_OSS_POLICY, pinned, bucket="b", policy=_ram([form.format(granted)], "oss:GetObject"))
+    rules = [f.rule.id for f in RuleEngine(code).check(subject)[0]]
+    assert rules == ([] if granted == own else ["RES-023"])
 
 
 def test_every_rule_has_a_pair() -> None:

@@ -17,10 +17,9 @@ from components.config.checks import cloud_region_problems, datacenter_problems
 from components.config.friendly import to_config_errors
 from components.config.models import Clouds, DataCenterConfig
 from components.config.stack_file import (
-    ACCOUNTS_KEY,
     NAMESPACE,
+    PINNING_KEYS,
     SECRET_PLACEHOLDER,
-    account_problems,
     read_stack_file,
     stack_file_path,
     stack_name_of,
@@ -81,16 +80,20 @@ def load_stack_config(stack: str | None = None) -> StackConfig:
 
 
 def _runtime_account_problems(file: str) -> list[ConfigError]:
-    """``aws:allowedAccountIds`` as the CLI passes it (JSON text), checked as the offline plan checks the file."""
-    namespace, _, key = ACCOUNTS_KEY.partition(":")
-    raw = pulumi.Config(namespace).get(key)
-    if raw is None:
-        return []
-    try:
-        value = json.loads(raw)
-    except ValueError:
-        value = raw
-    return account_problems(value, file)
+    """The keys pinning the platform's providers to the stack's accounts (``aws:allowedAccountIds``,
+    ``alicloud:assumeRole``) as the CLI passes them (JSON text), checked as the offline plan checks the file."""
+    problems: list[ConfigError] = []
+    for full_key, check in PINNING_KEYS.items():
+        namespace, _, key = full_key.partition(":")
+        raw = pulumi.Config(namespace).get(key)
+        if raw is None:
+            continue
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = raw
+        problems += check(value, file)
+    return problems
 
 
 def load_stack_file(path: str | Path, shown: str | None = None) -> StackConfig:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,11 +22,14 @@ from components.yamlfile import YamlFileError, described, load_yaml, shorten
 
 __all__ = [
     "ACCOUNTS_KEY",
+    "ASSUME_ROLE_KEY",
+    "PINNING_KEYS",
     "NAMESPACE",
     "SECRET_PLACEHOLDER",
     "STACK_FILE_KEYS",
     "StackFileContents",
     "account_problems",
+    "assume_role_problems",
     "read_stack_file",
     "stack_file_path",
     "stack_file_to_pulumi_config",
@@ -123,8 +127,9 @@ def read_stack_file(path: str | Path, shown: str | None = None) -> StackFileCont
         problems.extend(bad_secure)
         if bad_secure:
             continue
-        if full_key == ACCOUNTS_KEY:
-            problems.extend(account_problems(value, file))
+        pinning = PINNING_KEYS.get(full_key)
+        if pinning is not None:
+            problems.extend(pinning(value, file))
         encoded, secret = _encode(value)
         config[full_key] = encoded
         if secret:
@@ -151,6 +156,34 @@ def account_problems(value: Any, file: str) -> list[ConfigError]:
         for i, item in enumerate(value)
         if not (isinstance(item, str) and ACCOUNT_ID.match(item))
     ]
+
+
+ASSUME_ROLE_KEY = "alicloud:assumeRole"
+"""The RAM role the platform's Alibaba Cloud providers assume (pulumi-alicloud's `assumeRole`, `roleArn`
+``acs:ram::<uid>:role/<name>``): every call then runs as that role, in its account, so a policy granting that account is
+the stack's own (RES-023). The provider's `accountId` is no pin: the provider takes it as given for some API calls and
+never checks it against the credentials."""
+_ROLE_ARN = re.compile(r"^acs:ram::[0-9]{5,20}:role/[^\s]+$")
+
+
+def assume_role_problems(value: Any, file: str) -> list[ConfigError]:
+    """``alicloud:assumeRole`` must be an object whose ``roleArn`` is a RAM role ARN ``acs:ram::<uid>:role/<name>``."""
+    fix = 'e.g. alicloud:assumeRole: {roleArn: "acs:ram::1234567890123456:role/sovereign-deployer", sessionName: ci}'
+    key = f"config.{ASSUME_ROLE_KEY}"
+    if not isinstance(value, dict):
+        return [ConfigError(file, key, f"must be an object with a roleArn (it is {described(value)})", fix)]
+    arn = value.get("roleArn")
+    if isinstance(arn, str) and _ROLE_ARN.match(arn):
+        return []
+    problem = f"{described(arn)} is not a RAM role ARN acs:ram::<uid>:role/<name>"
+    return [ConfigError(file, f"{key}.roleArn", problem, fix)]
+
+
+PINNING_KEYS: dict[str, Callable[[Any, str], list[ConfigError]]] = {
+    ACCOUNTS_KEY: account_problems,
+    ASSUME_ROLE_KEY: assume_role_problems,
+}
+"""The stack file's keys that pin the platform's providers to the stack's accounts, and how each is checked."""
 
 
 def stack_file_to_pulumi_config(path: str | Path, shown: str | None = None) -> tuple[dict[str, str], list[str]]:

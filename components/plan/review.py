@@ -165,8 +165,8 @@ class _Review:
             for name in (engine.created_name(e.type, e.inputs), engine.created_name(e.type, e.outputs))
             if name is not None
         }
-        # The accounts every AWS provider of the stack is pinned to (not the engine's default ones): a grant to one is
-        # the stack's own from any of its providers (RES-023), as the guard and the policy pack read them.
+        # The accounts every AWS and Alibaba Cloud provider of the stack is pinned to (not the engine's default ones):
+        # a grant to one is the stack's own from any of its providers (RES-023), as the guard and the pack read them.
         self.created.update(
             key for e in self.live if not _is_default_provider(e.name) for key in stack_account_keys(e.type, e.inputs)
         )

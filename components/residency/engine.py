@@ -268,13 +268,19 @@ class ProviderRef:
     default: bool = False
     """True for the engine's default provider (RES-002)."""
     accounts: frozenset[str] = frozenset()
-    """The AWS accounts the provider is pinned to (:func:`provider_accounts`): a grant to one of them is the stack's
-    own (RES-023)."""
+    """The accounts the provider is pinned to (:func:`provider_accounts`; AWS account ids, or Alibaba Cloud account
+    UIDs): a grant to one of them is the stack's own (RES-023)."""
 
 
 ACCOUNT_ID = re.compile(r"^[0-9]{12}$")
 """An AWS account id: twelve digits, leading zeros kept (a stack file's `aws:allowedAccountIds` is checked by it)."""
 _ACCOUNT_ARN = re.compile(r"^arn:(aws[a-z-]*):(?:iam|sts)::([0-9]{12}):(.*)$")
+_RAM_ARN = re.compile(r"^acs:(?:ram|sts)::([0-9]{5,20}):(.*)$")
+"""An Alibaba Cloud RAM ARN (``acs:ram::<uid>:root``, ``:role/<name>``, ``:user/<name>``, ``:*``) or an STS assumed
+role's (``acs:sts::<uid>:assumed-role/<role>/<session>``): the account UID it belongs to, and the rest."""
+_RAM_UID = re.compile(r"^[0-9]{5,20}$")
+"""A bare Alibaba Cloud UID under a policy's ``Principal`` (an account's, or a RAM user's of some account: an OSS bucket
+policy names both so) or a Resource Sharing target."""
 PINNING_INPUTS: tuple[str, ...] = (
     "allowed_account_ids",
     "allowedAccountIds",
@@ -282,6 +288,8 @@ PINNING_INPUTS: tuple[str, ...] = (
     "assumeRoles",
     "assume_role",
     "assumeRole",
+    "assume_role_with_oidc",
+    "assumeRoleWithOidc",
 )
 
 
@@ -296,11 +304,24 @@ def _decoded(value: Any) -> Any:
     return value
 
 
+def _role_account(arn: str) -> str | None:
+    """The account a role a provider assumes belongs to: an AWS IAM role ARN's account id, or an Alibaba Cloud RAM
+    role ARN's (``acs:ram::<uid>:role/<name>``) UID."""
+    m = _ACCOUNT_ARN.match(arn)
+    if m is not None:
+        return m.group(2)
+    m = _RAM_ARN.match(arn)
+    return m.group(1) if m is not None and m.group(2).startswith("role/") else None
+
+
 def provider_accounts(props: Mapping[str, Any]) -> frozenset[str]:
-    """The AWS accounts an AWS provider's inputs pin it to: ``allowed_account_ids`` (the provider refuses to run with
+    """The accounts a provider's inputs pin it to. AWS: ``allowed_account_ids`` (the provider refuses to run with
     credentials of any other account) and the account of each ``assume_roles[].role_arn`` (v7; ``assume_role`` before)
-    it works in. Every front door reads a provider's accounts here; a value it cannot read (an unknown, a
-    ``forbidden_account_ids`` list, which pins nothing) adds no account."""
+    it works in. Alibaba Cloud: the account of ``assume_role.role_arn`` / ``assume_role_with_oidc.role_arn``
+    (``acs:ram::<uid>:role/<name>``: every call then runs as that role, in that account); not ``account_id``, which the
+    provider takes as given for some API calls and never checks against the credentials, so it pins nothing. Every
+    front door reads a provider's accounts here; a value it cannot read (an unknown, a ``forbidden_account_ids`` list,
+    which pins nothing) adds no account."""
     accounts: set[str] = set()
     for key in PINNING_INPUTS:
         value = _decoded(props.get(key))
@@ -313,27 +334,33 @@ def provider_accounts(props: Mapping[str, Any]) -> frozenset[str]:
                     accounts.add(text.strip())
             elif isinstance(item, Mapping):
                 arn = item.get("role_arn", item.get("roleArn"))
-                m = _ACCOUNT_ARN.match(arn.strip()) if isinstance(arn, str) else None
-                if m:
-                    accounts.add(m.group(2))
+                account = _role_account(arn.strip()) if isinstance(arn, str) else None
+                if account is not None:
+                    accounts.add(account)
     return frozenset(accounts)
 
 
 ACCOUNT_KEY = "account:"
-"""What an AWS account an AWS provider of the stack is pinned to is known by (:func:`stack_account_keys`, the ``known``
+"""What an account a provider of the stack is pinned to is known by (:func:`stack_account_keys`, the ``known``
 predicates): a grant to it is the stack's own whichever of the stack's providers the granting resource uses (RES-023).
 No bucket name or host holds a colon, and the key is proven only by a provider that pins it (``CREATED_ONLY_KEYS``)."""
 
 
 def stack_account_keys(type_token: str, props: Mapping[str, Any]) -> frozenset[str]:
-    """The ``ACCOUNT_KEY`` keys of the accounts an AWS provider resource of the stack (``pulumi:providers:aws``, not a
-    default provider: the front doors leave those out) is pinned to (:func:`provider_accounts`); empty for every other
-    type. Every front door adds them to what the stack made, so a grant to the team's other account, which another
-    provider of the same stack deploys to, is the stack's own: all providers of one stack are its owner's, and each
-    provider's region is judged in the jurisdiction already (grants review, stop 36)."""
-    if type_token != "pulumi:providers:aws":
+    """The ``ACCOUNT_KEY`` keys of the accounts an AWS or Alibaba Cloud provider resource of the stack
+    (``pulumi:providers:aws`` / ``alicloud``, not a default provider: the front doors leave those out) is pinned to
+    (:func:`provider_accounts`); empty for every other type. Every front door adds them to what the stack made, so a
+    grant to the team's other account, which another provider of the same stack deploys to, is the stack's own: all
+    providers of one stack are its owner's, and each provider's region is judged in the jurisdiction already (grants
+    review, stop 36)."""
+    if type_token not in _ACCOUNT_PROVIDERS:
         return frozenset()
     return frozenset(ACCOUNT_KEY + account for account in provider_accounts(props))
+
+
+# The provider resources whose pins prove accounts (RES-023): an AWS account has 12 digits, an Alibaba Cloud UID 16, so
+# both share ACCOUNT_KEY without meeting.
+_ACCOUNT_PROVIDERS = frozenset({"pulumi:providers:aws", "pulumi:providers:alicloud"})
 
 
 # Subject, Place, Pending (and references.Reference) are NamedTuples, not frozen dataclasses: as
@@ -1122,32 +1149,47 @@ class RuleEngine:
         }
 
     def _judged_as_account(self, walk: _Walk, value: str, path: str) -> bool:
-        """An AWS account a policy's principal or a Lambda permission grants (RES-023): the stack's own (an account its
-        provider is pinned to), one of a partition wholly in the jurisdiction (aws-cn in CN), or declared; else
-        refused. False for anything that is no account (a service or federated principal, ``*``): judged as before."""
+        """An account a policy's principal, a Lambda permission or a resource share grants (RES-023): the stack's own
+        (an account its provider is pinned to), one of a partition wholly in the jurisdiction (aws-cn in CN), or
+        declared; else refused. AWS: a 12-digit id or an IAM / STS ARN. Alibaba Cloud: a RAM / STS ARN
+        (``acs:ram::<uid>:root``) or a bare UID; no Alibaba Cloud site keeps its accounts in one country, so none is
+        proven by where it is. False for anything that is no account (a service or federated principal, ``*``): judged
+        as before."""
         text = value.strip()
-        m = _ACCOUNT_ARN.match(text)
-        if m is not None:
-            partition, account, resource = m.groups()
-            if resource.startswith(_FEDERATED):
-                return False  # the stack's own identity provider, trusted for web or SAML identities
-        elif ACCOUNT_ID.match(text):
-            partition, account = None, text
+        partition: str | None = None
+        if walk.cloud == "alicloud":
+            m = _RAM_ARN.match(text)
+            if m is not None:
+                account, resource = m.groups()
+                if resource.startswith(_FEDERATED):
+                    return False  # the stack's own identity provider, trusted for OIDC or SAML identities
+            elif _RAM_UID.match(text):
+                account = text
+            else:
+                return False
         else:
-            return False
-        j = self.jurisdiction
-        partitions = {partition} if partition else set(j.aws.partitions)
-        if not partitions <= set(j.aws.partitions):
-            return False  # another partition's account: refused as its ARN is (RES-004)
-        if partitions <= self._closed_partitions:
-            return True  # e.g. an aws-cn account in CN: the whole partition is in-country
+            m = _ACCOUNT_ARN.match(text)
+            if m is not None:
+                partition, account, resource = m.groups()
+                if resource.startswith(_FEDERATED):
+                    return False  # the stack's own identity provider, trusted for web or SAML identities
+            elif ACCOUNT_ID.match(text):
+                account = text
+            else:
+                return False
+            j = self.jurisdiction
+            partitions = {partition} if partition else set(j.aws.partitions)
+            if not partitions <= set(j.aws.partitions):
+                return False  # another partition's account: refused as its ARN is (RES-004)
+            if partitions <= self._closed_partitions:
+                return True  # e.g. an aws-cn account in CN: the whole partition is in-country
         provider = walk.subject.provider
         if provider is not None and account in provider.accounts:
             return True
         if walk.known is not None and walk.known(ACCOUNT_KEY + account):
-            return True  # another AWS provider of the stack is pinned to it (stack_account_keys)
-        service = self._service_accounts.get(account)
-        if service is not None and service[1] in j.aws.regions:
+            return True  # another provider of the stack is pinned to it (stack_account_keys)
+        service = self._service_accounts.get(account) if walk.cloud == "aws" else None
+        if service is not None and service[1] in self.jurisdiction.aws.regions:
             return True  # AWS's own service account of an in-country Region (ELB writing access logs)
         pinned = ", ".join(sorted(provider.accounts)) if provider is not None and provider.accounts else "none"
         detail = (
@@ -1157,17 +1199,19 @@ class RuleEngine:
             "other AWS provider of the stack is pinned to it; "
             f"another account can read the data and move it anywhere, so it cannot be proven in {self._j()}."
         )
-        names = (text, account, f"arn:{partition or 'aws'}:iam::{account}:root")
-        self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, value, detail, names)
+        aws_root = f"arn:{partition or 'aws'}:iam::{account}:root"
+        root = f"acs:ram::{account}:root" if walk.cloud == "alicloud" else aws_root
+        self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, value, detail, (text, account, root))
         return True
 
     def _grants_account(self, walk: _Walk) -> bool:
         """Whether the string being walked is where an account is granted: under a statement's ``Principal``
-        (``AWS``, a list, a bare value) or a policy document's ``principals[].identifiers``, never under a
-        ``Condition`` (which restricts), a Lambda permission's ``principal`` / ``source_account``, or a catalogued
-        ``granted_account_fields`` input (a KMS grant's ``grantee_principal``, ECR replication's ``registry_id``)."""
+        (``AWS``, ``RAM``, a list, a bare value) or a policy document's ``principals[].identifiers``, never under a
+        ``Condition`` (which restricts), or a catalogued ``granted_account_fields`` input (a Lambda permission's
+        ``principal`` / ``source_account``, a KMS grant's ``grantee_principal``, ECR replication's ``registry_id``, an
+        Alibaba Cloud resource share's target)."""
         kpath = walk.kpath
-        if walk.cloud != "aws":
+        if walk.cloud not in _GRANTING_CLOUDS:
             return False
         if _at_any(kpath, self._granted_account_paths.get(walk.subject.type, ())):
             return True  # granted_account_fields: a Lambda permission's principal, a KMS grant's grantee, ...
@@ -4199,6 +4243,7 @@ _GRANT_KEYS = frozenset({"principal", "principals"})
 _NOT_GRANT_KEYS = frozenset({"condition", "conditions", "federated", "service", "not_principal", "not_principals"})
 _FEDERATED = ("oidc-provider/", "saml-provider/")
 _PRINCIPAL_KEYS = frozenset({"principal", "principals"})
+_GRANTING_CLOUDS = frozenset({"aws", "alicloud"})
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {
     "aws-arn": RuleId.AWS_ARN_IN_JURISDICTION,

@@ -284,11 +284,11 @@ class Guard:
         return pinned
 
     async def _stack_accounts(self) -> None:
-        """Every AWS provider's accounts whose pins were Outputs, added to what the stack made (``stack_account_keys``)
-        once construction is over: a provider registered after the resource granting its account counts as one
-        registered before (an unknown pin adds none)."""
+        """Every AWS / Alibaba Cloud provider's accounts whose pins were Outputs, added to what the stack made
+        (``stack_account_keys``) once construction is over: a provider registered after the resource granting its
+        account counts as one registered before (an unknown pin adds none)."""
         for ref in list(self._pinning):
-            if ref.package == "aws":
+            if ref.package in ("aws", "alicloud"):
                 pinned = await self._pinned_ref(ref)
                 self._created.update(ACCOUNT_KEY + account for account in pinned.accounts)
 

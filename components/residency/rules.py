@@ -242,14 +242,16 @@ RULES: tuple[Rule, ...] = (
         "An AWS account a resource policy, a role's trust policy, a Lambda or layer permission or another catalogued "
         "grant (a KMS grant's grantee, a VPC endpoint service's principals, an endpoint authorization, ECR replication "
         "to a registry) grants (a 12-digit id, `arn:<partition>:iam::<id>:root`, a role or user ARN) in a partition "
-        "shared with other countries must be one an AWS provider of the stack is pinned to, or declared: the engine "
-        "cannot tell another account from the stack's own, and an account granted can read the data and move it "
-        "anywhere.",
-        'Pin your accounts on the stack\'s providers (aws.Provider(..., allowed_account_ids=["<id>"]), or '
-        "`aws:allowedAccountIds` in the stack file for the platform's providers) or declare the account in "
-        'sovereign-dc:destinations, e.g. {"id": "eu-analytics", "kind": "resident", "match": '
+        "shared with other countries, or an Alibaba Cloud account a RAM trust policy, an OSS bucket or KMS key policy "
+        "or a resource share grants (a UID, `acs:ram::<uid>:root`, a role ARN; in any jurisdiction, CN included), must "
+        "be one a provider of the stack is pinned to, or declared: the engine cannot tell another account from the "
+        "stack's own, and an account granted can read the data and move it anywhere.",
+        'Pin your accounts on the stack\'s providers (aws.Provider(..., allowed_account_ids=["<id>"]), '
+        'alicloud.Provider(..., assume_role={"role_arn": "acs:ram::<uid>:role/<deployer>"}), or '
+        "`aws:allowedAccountIds` / `alicloud:assumeRole` in the stack file for the platform's providers) or declare "
+        'the account in sovereign-dc:destinations, e.g. {"id": "eu-analytics", "kind": "resident", "match": '
         '"arn:aws:iam::210987654321:", "evidence": "the company\'s EU analytics account, SCP eu-only"} '
-        "(or the bare id; kind: transfer for a partner abroad).",
+        "(or the bare id, or `acs:ram::<uid>:` for an Alibaba Cloud account; kind: transfer for a partner abroad).",
     ),
     # Config and deployment refusals (ids RES-030..RES-039): judged on the files, before any program runs.
     Rule(

@@ -143,8 +143,9 @@ class StackView:
             if name is not None
         ]
         """Each resource that creates a named thing (a bucket, a global group), with that name."""
-        # The accounts every AWS provider of the stack is pinned to (a resource's provider, or a provider listed
-        # itself; not the engine's default ones): a grant to one is the stack's own from any provider (RES-023).
+        # The accounts every AWS / Alibaba Cloud provider of the stack is pinned to (a resource's provider, or a
+        # provider listed itself; not the engine's default ones): a grant to one is the stack's own from any provider
+        # (RES-023).
         providers = {
             r.provider.urn: (r.provider.resource_type, r.provider.props)
             for r in resources
@@ -154,7 +155,7 @@ class StackView:
         self.accounts: frozenset[str] = frozenset(
             key for type_, props in providers.values() for key in stack_account_keys(type_, plain(props))
         )
-        """The ``account:<id>`` keys of the accounts the stack's AWS providers are pinned to."""
+        """The ``account:<id>`` keys of the accounts the stack's AWS and Alibaba Cloud providers are pinned to."""
         self._produced: dict[int, list[str]] = {}
         self._engine = engine
 
@@ -168,9 +169,12 @@ class StackView:
 
 
 def _is_own_provider(resource: PolicyResource) -> bool:
-    """An AWS provider resource the program made (the engine names its default ones ``default`` / ``default_<v>``)."""
+    """A provider resource the program made (the engine names its default ones ``default`` / ``default_<v>``); only
+    the AWS and Alibaba Cloud ones pin accounts (``stack_account_keys``)."""
     name = resource.name
-    return resource.resource_type == "pulumi:providers:aws" and not (name == "default" or name.startswith("default_"))
+    return resource.resource_type.startswith("pulumi:providers:") and not (
+        name == "default" or name.startswith("default_")
+    )
 
 
 def _regionless(the_rule: Rule) -> StackJudge:
