@@ -54,9 +54,8 @@ _AWS_REGION = re.compile(
     r"|southwest)-[0-9](?P<zone>[a-z])?\b"
 )
 _ALI_ZONE = re.compile(r"\bcn-[a-z]+-(?P<zone>[a-z])\b")
-_ALI_REGION = re.compile(
-    r"\bcn-(?:hangzhou|beijing|shanghai|shenzhen|qingdao|zhangjiakou|huhehaote|chengdu|hongkong)\b"
-)
+_ALI_REGION = re.compile(r"\bcn-[a-z]+(?![-a-z0-9])")
+"""An Alibaba Cloud mainland region (cn-hangzhou, cn-heyuan); a zone (cn-hangzhou-h) is :data:`_ALI_ZONE`."""
 _ACCOUNT = re.compile(r"(?<![0-9])[0-9]{12}(?![0-9])")
 
 
@@ -81,10 +80,15 @@ def _localise(text: str, cloud: str, code: str) -> str:
             text = text.replace("arn:aws:", "arn:aws-cn:")
     else:
         region = ALI_REGIONS[code]
+
+        def zone(letter: str | None) -> str:  # cn-hangzhou-h, cn-hongkong-b; ap-northeast-1a, eu-central-1a
+            return region if not letter else f"{region}-{letter}" if region.startswith("cn-") else region + letter
+
         if code != "CN":
-            text = _ALI_ZONE.sub(lambda m: f"{region}{m.group('zone') if code != 'HK' else 'b'}", text)
+            text = _ALI_ZONE.sub(lambda m: zone(m.group("zone")), text)
             text = _ALI_REGION.sub(region, text)
-            text = _AWS_REGION.sub(lambda m: region + (m.group("zone") or ""), text)
+        # A region outside mainland China written in the example (ap-southeast-5 in a PrivateLink service name).
+        text = _AWS_REGION.sub(lambda m: zone(m.group("zone")), text)
     return _ACCOUNT.sub(OWN, text)
 
 

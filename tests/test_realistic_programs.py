@@ -16805,7 +16805,7 @@ CASES: list[Case] = [
         for verdict in ("issuer", "declared")
     ],
     # -- stop 36, false-alarm review of the registry's own examples (tests/platform_programs_review36.py, examples in
-    # tests/fixtures/registry_examples36.yaml): every runnable `## Example Usage` program of 107 resource types, as a
+    # tests/fixtures/registry_examples36.yaml): every runnable `## Example Usage` program of 155 resource types, as a
     # user copies it, on the stack's provider. Kept refused (with the declaration that lets them run): an SNS webhook at
     # example.com, an Aurora restore from a bucket the stack did not make, an Alidns CNAME to another party's mail host.
     # RES-023: the examples granting the caller's account, refused on an unpinned provider outside aws-cn.
