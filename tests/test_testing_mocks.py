@@ -101,6 +101,29 @@ def test_alicloud_outputs_follow_provider_region() -> None:
     assert run.outputs["account"] == "1234567890123456"
 
 
+def test_alicloud_listings_the_registry_examples_read_follow_the_provider_region() -> None:
+    """The data sources the registry's Alibaba examples read (tests/fixtures/registry_examples36.yaml) answer in the
+    provider's region, with the names the examples index (`ids[0]`, `zones[0].zone_id`, `vswitches[0].zone_id`)."""
+
+    def program() -> None:
+        invoke = pulumi.InvokeOptions(provider=alicloud.Provider("jp", region="ap-northeast-1"))
+        pulumi.export("vpc", alicloud.vpc.get_networks(opts=invoke).ids)
+        pulumi.export("vsw", [s.zone_id for s in alicloud.vpc.get_switches(opts=invoke).vswitches])
+        pulumi.export("nas", alicloud.nas.get_zones(opts=invoke).zones[0].zone_id)
+        pulumi.export("nat", alicloud.vpc.get_enhanced_nat_available_zones(opts=invoke).zones[0].zone_id)
+        pulumi.export("key", alicloud.kms.get_keys(opts=invoke).keys[0].arn)
+        pulumi.export("region", alicloud.get_regions(current=True, opts=invoke).regions[0].id)
+        pulumi.export("role", alicloud.ram.get_roles(opts=invoke).roles[0].arn)
+
+    out = run_pulumi_program(program, project="sovereign-dc", stack="jp").outputs
+    assert out["vpc"][0].startswith("vpc-")
+    assert out["vsw"] == ["ap-northeast-1-a", "ap-northeast-1-b"]
+    assert out["nas"] == out["nat"] == "ap-northeast-1-a"
+    assert out["key"].startswith("acs:kms:ap-northeast-1:1234567890123456:key/")
+    assert out["region"] == "ap-northeast-1"
+    assert out["role"].startswith("acs:ram::1234567890123456:role/")
+
+
 def test_resource_region_input_overrides_provider_region() -> None:
     def program() -> None:
         provider = aws.Provider("cn", region="cn-north-1")

@@ -420,6 +420,84 @@ def _ali_images(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[
     return {"id": loc.region, "ids": [image], "images": [{"id": image, "imageId": image, "osType": "linux"}]}
 
 
+def _ali_zone_ids(loc: Location) -> list[str]:
+    region = loc.region or ""
+    return [f"{region}-{suffix}" for suffix in "abc"]
+
+
+def _ali_service_zones(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    """A service's own zone listing (rds / kvstore / mongodb / alb / nlb / adb / gpdb / elasticsearch / nas `get_zones`,
+    `vpc.get_enhanced_nat_available_zones`): the region's zones, under both the `id` and the `zoneId` names."""
+    ids = _ali_zone_ids(loc)
+    zones = [{"id": z, "zoneId": z, "localName": z, "multiZoneIds": [], "multi": False} for z in ids]
+    return {"id": loc.region, "ids": ids, "zones": zones}
+
+
+def _ali_networks(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    vpc = f"vpc-{_short_digest(loc.region or '', 'vpc')}"
+    network = {"id": vpc, "vpcId": vpc, "regionId": loc.region, "cidrBlock": "172.16.0.0/12", "vpcName": "default"}
+    return {"id": loc.region, "ids": [vpc], "names": ["default"], "vpcs": [network]}
+
+
+def _ali_switches(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    vpc = args.get("vpcId") or f"vpc-{_short_digest(loc.region or '', 'vpc')}"
+    zones = [args["zoneId"]] * 2 if args.get("zoneId") else _ali_zone_ids(loc)[:2]
+    ids = [f"vsw-{_short_digest(str(vpc), zone, str(i))}" for i, zone in enumerate(zones)]
+    switches = [
+        {"id": sw, "vswitchId": sw, "zoneId": zone, "vpcId": vpc, "cidrBlock": f"172.16.{i}.0/24"}
+        for i, (sw, zone) in enumerate(zip(ids, zones, strict=True))
+    ]
+    return {"id": loc.region, "ids": ids, "vswitches": switches}
+
+
+def _ali_resource_groups(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    group = f"rg-{_short_digest(m.alicloud_account_id, 'rg')}"
+    return {"id": group, "ids": [group], "names": ["default"],
+            "groups": [{"id": group, "resourceGroupName": "default", "accountId": m.alicloud_account_id}]}  # fmt: skip
+
+
+def _ali_kms_keys(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    key = _short_digest(loc.region or "", "kms-key") + _short_digest(m.alicloud_account_id, "kms-key")
+    key = f"{key[:8]}-{key[8:12]}-{key[12:16]}-{key[16:20]}-{key[20:32]}"
+    arn = f"acs:kms:{loc.region}:{m.alicloud_account_id}:key/{key}"
+    return {"id": loc.region, "ids": [key], "keys": [{"id": key, "keyId": key, "arn": arn, "status": "Enabled"}]}
+
+
+def _ali_kms_instances(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    instance = f"kst-{_short_digest(loc.region or '', 'kms-instance')}"
+    return {"id": loc.region, "ids": [instance], "instances": [{"id": instance, "instanceId": instance}]}
+
+
+def _ali_regions(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    # `current = true`: the provider's region (the only answer the mocks give).
+    region = loc.region
+    return {"id": region, "ids": [region], "regions": [{"id": region, "regionId": region, "localName": region}]}
+
+
+def _ali_ram_roles(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    name = "AliyunServiceRoleForMock"
+    arn = f"acs:ram::{m.alicloud_account_id}:role/{name.lower()}"
+    return {"id": name, "ids": [name], "names": [name], "roles": [{"id": name, "name": name, "arn": arn}]}
+
+
+def _ali_instance_types(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    types = ["ecs.g6.large"]
+    return {"id": loc.region, "ids": types, "instanceTypes": [{"id": t, "family": "ecs.g6"} for t in types]}
+
+
+def _ali_polardb_classes(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    engines = [{"engine": "MySQL", "availableResources": [{"dbNodeClass": "polar.mysql.x4.large"}]}]
+    classes = [{"zoneId": zone, "supportedEngines": engines} for zone in _ali_zone_ids(loc)]
+    return {"id": loc.region, "ids": [c["zoneId"] for c in classes], "classes": classes}
+
+
+def _ali_rds_classes(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
+    zones = [{"id": z, "subZoneIds": [z]} for z in _ali_zone_ids(loc)]
+    ranges = [{"min": "20", "max": "2000", "step": "5"}]
+    classes = [{"instanceClass": "mysql.n2.small.1", "price": "0", "storageRanges": ranges, "zoneIds": zones}]
+    return {"id": loc.region, "ids": ["mysql.n2.small.1"], "instanceClasses": classes}
+
+
 def _iot_endpoint(m: SovereignMocks, loc: Location, args: dict[str, Any]) -> dict[str, Any]:
     # Account-specific prefix, then the region's own domain: xxxx-ats.iot.cn-north-1.amazonaws.com.cn.
     kind = args.get("endpointType") or "iot:Data"
@@ -512,5 +590,21 @@ _INVOKES: Mapping[str, Callable[[SovereignMocks, Location, dict[str, Any]], dict
         "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings": _instance_type_offerings,
         "aws:index/getServicePrincipal:getServicePrincipal": _service_principal,
         "aws:networkmanager/getCoreNetworkPolicyDocument:getCoreNetworkPolicyDocument": _core_network_policy_document,
+        # Alibaba Cloud data sources the registry's examples read (tests/fixtures/registry_examples36.yaml).
+        **{
+            f"alicloud:{service}/getZones:getZones": _ali_service_zones
+            for service in ("rds", "kvstore", "mongodb", "alb", "nlb", "adb", "gpdb", "elasticsearch", "nas")
+        },
+        "alicloud:vpc/getEnhancedNatAvailableZones:getEnhancedNatAvailableZones": _ali_service_zones,
+        "alicloud:vpc/getNetworks:getNetworks": _ali_networks,
+        "alicloud:vpc/getSwitches:getSwitches": _ali_switches,
+        "alicloud:resourcemanager/getResourceGroups:getResourceGroups": _ali_resource_groups,
+        "alicloud:kms/getKeys:getKeys": _ali_kms_keys,
+        "alicloud:kms/getInstances:getInstances": _ali_kms_instances,
+        "alicloud:index/getRegions:getRegions": _ali_regions,
+        "alicloud:ram/getRoles:getRoles": _ali_ram_roles,
+        "alicloud:ecs/getInstanceTypes:getInstanceTypes": _ali_instance_types,
+        "alicloud:polardb/getNodeClasses:getNodeClasses": _ali_polardb_classes,
+        "alicloud:rds/getInstanceClasses:getInstanceClasses": _ali_rds_classes,
     }
 )
