@@ -33,6 +33,7 @@ def policy_names() -> list[str]:
         RuleId.UNKNOWN_VALUE_PROVENANCE,
         RuleId.DESTINATION_HOST_PROVEN,
         RuleId.REGIONLESS_REFERENCE_PROVEN,
+        RuleId.GRANTED_ACCOUNT_PROVEN,
     )  # judged with the whole stack in view
     per_rule = [
         r.name for r in RULES if r.judged_by == "engine" and r.id not in GUARD_ONLY_RULES and r.id not in stack_level
@@ -43,6 +44,7 @@ def policy_names() -> list[str]:
         *_STACK_POLICIES,
         rule(RuleId.DESTINATION_HOST_PROVEN).name,
         rule(RuleId.REGIONLESS_REFERENCE_PROVEN).name,
+        rule(RuleId.GRANTED_ACCOUNT_PROVEN).name,
     ]
 
 
