@@ -43,6 +43,7 @@ import platform_programs_ops as po
 import platform_programs_order35 as p35
 import platform_programs_redteam36 as rt36
 import platform_programs_refusals as pr
+import platform_programs_stagevars36 as sv36
 import platform_programs_review33 as pv
 import platform_programs_review34 as pq
 import platform_programs_review34b as pb
@@ -16930,6 +16931,21 @@ CASES: list[Case] = [
             }
         ],
     ),
+    # stagevars36 (stop 36): an OAM link's sink names the account telemetry is shared with (RES-023): the stack's own
+    # when any AWS provider of the stack pins it (the monitoring account's), refused in another account
+    *[
+        Case(f"stagevars36-{code.lower()}-oam-link-{sink}-sink", code, sv36.oam_link(code, sink),
+             {"RES-023"} if sink == "partner" and code != "CN" else set())
+        for code in ("EU", "JP", "US", "CN")
+        for sink in ("made", "literal", "partner")
+    ],  # fmt: skip
+    Case(
+        "stagevars36-eu-oam-link-partner-sink-declared",
+        "EU",
+        sv36.oam_link("EU", "partner"),
+        destinations=[{"id": "eu-group-monitoring", "kind": "resident", "match": sv36.PARTNER,
+                       "evidence": "the group's EU monitoring account; SCP limits it to EU Regions"}],
+    ),  # fmt: skip
 ]
 
 

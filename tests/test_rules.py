@@ -805,6 +805,10 @@ PAIRS += [
      aws("aws:ecr/replicationConfiguration:ReplicationConfiguration", _PINNED_EU,
          replication_configuration={"rules": [{"destinations": [{"region": "eu-central-1", "registry_id": _OTHER}]}]}),
      "replication_configuration.rules[0].destinations[0].registry_id"),
+    ("RES-023", "EU", aws("aws:oam/link:Link", _PINNED_EU, label_template="$AccountName",
+                          sink_identifier="arn:aws:oam:eu-central-1:123456789012:sink/abc"),
+     aws("aws:oam/link:Link", _PINNED_EU, label_template="$AccountName",
+         sink_identifier=f"arn:aws:oam:eu-central-1:{_OTHER}:sink/abc"), "sink_identifier"),
     # EBS async replication (red team, round 12): the replica's Region and zone are each judged.
     ("RES-009", "CN", ali("alicloud:ebs/diskReplicaPair:DiskReplicaPair", destination_region_id="cn-beijing"),
      ali("alicloud:ebs/diskReplicaPair:DiskReplicaPair", destination_region_id="ap-southeast-1"),

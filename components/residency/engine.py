@@ -275,6 +275,8 @@ class ProviderRef:
 ACCOUNT_ID = re.compile(r"^[0-9]{12}$")
 """An AWS account id: twelve digits, leading zeros kept (a stack file's `aws:allowedAccountIds` is checked by it)."""
 _ACCOUNT_ARN = re.compile(r"^arn:(aws[a-z-]*):(?:iam|sts)::([0-9]{12}):(.*)$")
+# Another service's resource ARN with its owner account: `arn:aws:oam:eu-west-1:999999999999:sink/<id>`.
+_RESOURCE_ARN = re.compile(r"^arn:(aws[a-z-]*):[a-z0-9-]+:[a-z0-9-]*:([0-9]{12}):")
 PINNING_INPUTS: tuple[str, ...] = (
     "allowed_account_ids",
     "allowedAccountIds",
@@ -1179,11 +1181,21 @@ class RuleEngine:
         # under the resource's provider: an invoke's token names a function (camelCase), a resource's a class.
         return not _PRINCIPAL_KEYS.isdisjoint(kpath) and walk.subject.type.rsplit(":", 1)[-1][:1].isupper()
 
+    def _granted_field(self, walk: _Walk) -> bool:
+        """Whether the string being walked is a catalogued ``granted_account_fields`` input of its type."""
+        return walk.cloud == "aws" and _at_any(walk.kpath, self._granted_account_paths.get(walk.subject.type, ()))
+
     def _judge_text(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         """A string of a resource that is no workflow: an AWS account a policy grants (RES-023), else every other place
-        a string may name."""
-        if not (self._grants_account(walk) and self._judged_as_account(walk, value, path)):
-            self._judge_string(walk, value, path, key, depth)
+        a string may name. A catalogued grant field may name the other account's resource by its ARN (an
+        Observability Access Manager link's sink): its account is judged as a grant, its Region as any ARN's."""
+        if self._grants_account(walk):
+            if self._judged_as_account(walk, value, path):
+                return
+            m = _RESOURCE_ARN.match(value.strip())
+            if m is not None and self._granted_field(walk):
+                self._judged_as_account(walk, f"arn:{m.group(1)}:iam::{m.group(2)}:root", path)
+        self._judge_string(walk, value, path, key, depth)
 
     def _judge_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         # Every string of every resource comes here: each test below is skipped when the place (``plan``,

@@ -1,0 +1,70 @@
+"""Programs of the stage-variables review (stop 36): an Observability Access Manager link to a sink in another account,
+and an SSM document shared with other accounts (RES-023); API Gateway stage variables an S3 integration reads as its
+bucket.
+
+Each builder is an ordinary program of an EV platform team. tests/test_realistic_programs.py runs them as CASES
+(``stagevars36-*``); docs/residency.md, "Left open by the stage-variables review (stop 36)".
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import pulumi
+import pulumi_aws as aws
+
+Build = Any
+OWN = "123456789012"
+"""The monitoring (and tooling) account: the mocks' caller identity, pinned by ``allowed_account_ids``."""
+OBSERVED = "210987654321"
+"""The observed workload account, pinned by the role its provider assumes."""
+PARTNER = "999999999999"
+"""An account no provider of the stack is pinned to (a partner's, or the group's account in another market)."""
+REGIONS = {"EU": "eu-central-1", "JP": "ap-northeast-1", "US": "us-west-2", "CN": "cn-north-1"}
+SINK_ID = "f3b2a1c0-1234-4abc-9def-0123456789ab"
+
+
+def _part(code: str) -> str:
+    return "aws-cn" if code == "CN" else "aws"
+
+
+def _providers(code: str) -> tuple[pulumi.ResourceOptions, pulumi.ResourceOptions]:
+    """The monitoring account's provider (pinned by ``allowed_account_ids``) and the observed account's (pinned by the
+    role it assumes), both in the jurisdiction's Region."""
+    region = REGIONS[code]
+    monitoring = aws.Provider(f"aws-monitoring-{code.lower()}", region=region, allowed_account_ids=[OWN])
+    observed = aws.Provider(
+        f"aws-observed-{code.lower()}", region=region,
+        assume_roles=[{"role_arn": f"arn:{_part(code)}:iam::{OBSERVED}:role/platform-deployer"}],
+    )  # fmt: skip
+    return pulumi.ResourceOptions(provider=monitoring), pulumi.ResourceOptions(provider=observed)
+
+
+# -- 2. an Observability Access Manager link's sink: the account the telemetry is shared with -----------------------
+
+
+def oam_link(code: str, sink: Literal["made", "literal", "partner"]) -> Build:
+    # docs: oam/sink, oam/link (`sinkIdentifier`: "Identifier of the sink to use to create this link"; CreateLink's
+    # SinkIdentifier "The ARN of the sink to use to create this link"): the observed account links its metrics and log
+    # groups to the monitoring account's sink. ``made``: the sink the stack makes on the monitoring account's provider;
+    # ``literal``: the same sink's ARN written out (made by the monitoring stack, whose account this stack's monitoring
+    # provider pins); ``partner``: a sink in an account no provider of the stack pins (refused, RES-023).
+    region = REGIONS[code]
+
+    def build(c: Any) -> object:
+        monitoring, observed = _providers(code)
+        if sink == "made":
+            arn: Any = aws.oam.Sink("fleet-monitoring", name="fleet-monitoring", opts=monitoring).arn
+        else:
+            account = OWN if sink == "literal" else PARTNER
+            arn = f"arn:{_part(code)}:oam:{region}:{account}:sink/{SINK_ID}"
+            aws.cloudwatch.LogGroup("monitoring-inbox", name="/fleet/monitoring/inbox", retention_in_days=30,
+                                    opts=monitoring)  # fmt: skip
+        return aws.oam.Link(
+            "telematics-account", label_template="$AccountName", sink_identifier=arn,
+            resource_types=["AWS::CloudWatch::Metric", "AWS::Logs::LogGroup"],
+            link_configuration={"log_group_configuration": {"filter": "LogGroupName LIKE 'telematics-%'"}},
+            opts=observed,
+        )  # fmt: skip
+
+    return build
