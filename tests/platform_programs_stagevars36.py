@@ -8,6 +8,7 @@ Each builder is an ordinary program of an EV platform team. tests/test_realistic
 
 from __future__ import annotations
 
+import json
 from typing import Any, Literal
 
 import pulumi
@@ -65,6 +66,41 @@ def oam_link(code: str, sink: Literal["made", "literal", "partner"]) -> Build:
             resource_types=["AWS::CloudWatch::Metric", "AWS::Logs::LogGroup"],
             link_configuration={"log_group_configuration": {"filter": "LogGroupName LIKE 'telematics-%'"}},
             opts=observed,
+        )  # fmt: skip
+
+    return build
+
+
+# -- 3. an SSM document shared with other accounts ------------------------------------------------------------------
+
+
+def ssm_document_share(code: str, accounts: Literal["own", "partner", "all", "one-partner"]) -> Build:
+    # docs: ssm/document (`permissions`: "Additional permissions to attach to the document"; `type` "The permission
+    # type for the document. The permission type can be Share", `account_ids` "The AWS user accounts that should have
+    # access to the document. The account IDs can either be a group of account IDs or All"): the fleet's diagnostics
+    # runbook, shared with the team's accounts (``own``: the monitoring and observed accounts, both pinned), with a
+    # partner's account among them (``partner``), a partner's alone (``one-partner``), or publicly (``all``).
+    ids = {
+        "own": f"{OWN},{OBSERVED}",
+        "partner": f"{OWN},{OBSERVED},{PARTNER}",
+        "one-partner": PARTNER,
+        "all": "All",
+    }[accounts]
+
+    def build(c: Any) -> object:
+        monitoring, _observed = _providers(code)
+        content = {
+            "schemaVersion": "2.2",
+            "description": "Collect the telematics agent's diagnostics",
+            "mainSteps": [{
+                "action": "aws:runShellScript", "name": "collect",
+                "inputs": {"runCommand": ["systemctl status telematics-agent",
+                                          "journalctl -u telematics-agent -n 200"]},
+            }],
+        }  # fmt: skip
+        return aws.ssm.Document(
+            "collect-diagnostics", name="fleet-collect-diagnostics", document_type="Command", document_format="JSON",
+            content=json.dumps(content), permissions={"type": "Share", "account_ids": ids}, opts=monitoring,
         )  # fmt: skip
 
     return build

@@ -43,13 +43,13 @@ import platform_programs_ops as po
 import platform_programs_order35 as p35
 import platform_programs_redteam36 as rt36
 import platform_programs_refusals as pr
-import platform_programs_stagevars36 as sv36
 import platform_programs_review33 as pv
 import platform_programs_review34 as pq
 import platform_programs_review34b as pb
 import platform_programs_review35 as pf
 import platform_programs_review35b as pg
 import platform_programs_review35c as ph
+import platform_programs_stagevars36 as sv36
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
@@ -16934,18 +16934,42 @@ CASES: list[Case] = [
     # stagevars36 (stop 36): an OAM link's sink names the account telemetry is shared with (RES-023): the stack's own
     # when any AWS provider of the stack pins it (the monitoring account's), refused in another account
     *[
-        Case(f"stagevars36-{code.lower()}-oam-link-{sink}-sink", code, sv36.oam_link(code, sink),
-             {"RES-023"} if sink == "partner" and code != "CN" else set())
+        Case(
+            f"stagevars36-{code.lower()}-oam-link-{sink}-sink",
+            code,
+            sv36.oam_link(code, sink),
+            {"RES-023"} if sink == "partner" and code != "CN" else set(),
+        )
         for code in ("EU", "JP", "US", "CN")
         for sink in ("made", "literal", "partner")
-    ],  # fmt: skip
+    ],
     Case(
         "stagevars36-eu-oam-link-partner-sink-declared",
         "EU",
         sv36.oam_link("EU", "partner"),
-        destinations=[{"id": "eu-group-monitoring", "kind": "resident", "match": sv36.PARTNER,
-                       "evidence": "the group's EU monitoring account; SCP limits it to EU Regions"}],
-    ),  # fmt: skip
+        destinations=[
+            {
+                "id": "eu-group-monitoring",
+                "kind": "resident",
+                "match": sv36.PARTNER,
+                "evidence": "the group's EU monitoring account; SCP limits it to EU Regions",
+            }
+        ],
+    ),
+    # stagevars36: an SSM document shared with accounts written as one comma list, each judged (RES-023); `All` shares
+    # it with every account
+    *[
+        Case(
+            f"stagevars36-{code.lower()}-ssm-document-share-{accounts}",
+            code,
+            sv36.ssm_document_share(code, accounts),
+            {"RES-023"} if accounts != "own" and code != "CN" else set(),
+        )
+        for code in ("EU", "JP", "US", "CN")
+        for accounts in ("own", "partner", "one-partner")
+    ],
+    Case("stagevars36-eu-ssm-document-share-all", "EU", sv36.ssm_document_share("EU", "all"), {"RES-023"}),
+    Case("stagevars36-cn-ssm-document-share-all", "CN", sv36.ssm_document_share("CN", "all")),
 ]
 
 

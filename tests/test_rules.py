@@ -809,6 +809,15 @@ PAIRS += [
                           sink_identifier="arn:aws:oam:eu-central-1:123456789012:sink/abc"),
      aws("aws:oam/link:Link", _PINNED_EU, label_template="$AccountName",
          sink_identifier=f"arn:aws:oam:eu-central-1:{_OTHER}:sink/abc"), "sink_identifier"),
+    # An SSM document shared with accounts written as one comma list (stage-variables review, stop 36): each judged.
+    ("RES-023", "EU", aws("aws:ssm/document:Document", _PINNED_EU, document_type="Command", content="{}",
+                          permissions={"type": "Share", "account_ids": "123456789012, 123456789012"}),
+     aws("aws:ssm/document:Document", _PINNED_EU, document_type="Command", content="{}",
+         permissions={"type": "Share", "account_ids": f"123456789012,{_OTHER}"}), "permissions.account_ids"),
+    ("RES-023", "EU", aws("aws:ssm/document:Document", _PINNED_EU, document_type="Command", content="{}",
+                          permissions={"type": "Share", "account_ids": "123456789012"}),
+     aws("aws:ssm/document:Document", _PINNED_EU, document_type="Command", content="{}",
+         permissions={"type": "Share", "account_ids": "All"}), "permissions.account_ids"),
     # EBS async replication (red team, round 12): the replica's Region and zone are each judged.
     ("RES-009", "CN", ali("alicloud:ebs/diskReplicaPair:DiskReplicaPair", destination_region_id="cn-beijing"),
      ali("alicloud:ebs/diskReplicaPair:DiskReplicaPair", destination_region_id="ap-southeast-1"),
