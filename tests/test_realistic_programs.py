@@ -16970,6 +16970,18 @@ CASES: list[Case] = [
     ],
     Case("stagevars36-eu-ssm-document-share-all", "EU", sv36.ssm_document_share("EU", "all"), {"RES-023"}),
     Case("stagevars36-cn-ssm-document-share-all", "CN", sv36.ssm_document_share("CN", "all")),
+    # stagevars36: `${stageVariables.bucket}` stays RES-017 at the Integration whatever the Stages hold (a partner's
+    # bucket, the stack's beside a partner's, no Stage in the program): the Stage's value is no live leak while the
+    # Integration is refused (docs/residency.md, "Left open by the stage-variables review (stop 36)")
+    *[
+        Case(
+            f"stagevars36-eu-apigw-stage-variable-{stages}",
+            "EU",
+            sv36.apigw_stage_variable_bucket(sv36.REGIONS["EU"], stages),
+            {"RES-017"},
+        )
+        for stages in ("partner", "own-and-partner", "none")
+    ],
 ]
 
 
