@@ -140,11 +140,12 @@ def apigw_stage_variable_bucket(region: str, stages: Literal["partner", "own-and
             "uploads", rest_api=api.id, opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(
                 depends_on=[integration])),
         )  # fmt: skip
-        named: dict[str, Any] = {
+        choices: dict[str, dict[str, Any]] = {
             "partner": {"prod": "partner-diag-uploads"},
             "own-and-partner": {"prod": bucket.bucket, "test": "partner-diag-uploads"},
             "none": {},
-        }[stages]
+        }
+        named = choices[stages]
         for stage, value in named.items():
             aws.apigateway.Stage(stage, rest_api=api.id, deployment=deployment.id, stage_name=stage,
                                  variables={"bucket": value}, opts=opts)  # fmt: skip
