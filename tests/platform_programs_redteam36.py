@@ -294,6 +294,22 @@ def ecr_replication(code: str, dest: str) -> Build:
     return build
 
 
+def oam_link(code: str, dest: str) -> Build:
+    # docs: oam/link — `sinkIdentifier`: the monitoring account's sink this account's metrics, logs and traces are
+    # shared with (a sink of the same Region; home: the team's own monitoring sink, made by the stack).
+    def build(c: Any) -> object:
+        if dest == "home":
+            sink: Any = aws.oam.Sink("monitoring", name="fleet-monitoring", opts=c.aws).arn
+        else:
+            sink = f"arn:{_part(code)}:oam:{HOME_AWS[code]}:{PARTNER}:sink/f3b2a1c0-1234-4abc-9def-0123456789ab"
+        return aws.oam.Link(
+            "share-telemetry", label_template="$AccountName", sink_identifier=sink,
+            resource_types=["AWS::CloudWatch::Metric", "AWS::Logs::LogGroup"], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 def endpoint_service(kind: str, code: str, dest: str) -> Build:
     # docs: ec2/vpcendpointservice `allowedPrincipals`, ec2/vpcendpointserviceallowedprinciple `principalArn`: the
     # accounts whose VPCs may connect to the service (and so read what it serves).
@@ -584,6 +600,7 @@ AWS_EU: dict[str, tuple[Callable[[str, str], Build], set[RES]]] = {
     "kms-grant": (lambda code, dest: account_grant("kms-grant", code, dest), {"RES-023"}),
     "layer-permission": (lambda code, dest: account_grant("layer-permission", code, dest), {"RES-023"}),
     "ecr-replication-account": (ecr_replication, {"RES-023"}),
+    "oam-link-sink": (oam_link, {"RES-023"}),
     "endpoint-service-principals": (lambda code, dest: endpoint_service("list", code, dest), {"RES-023"}),
     "endpoint-service-principal": (lambda code, dest: endpoint_service("one", code, dest), {"RES-023"}),
     # Checked and kept: no data of the stack goes to the other account or address (see docs/residency.md).
@@ -601,6 +618,7 @@ AWS_CN: dict[str, tuple[Callable[[str, str], Build], set[RES]]] = {
     # aws-cn: every account of the partition is a China account (RES-023 judges by partition there).
     "kms-grant": (lambda code, dest: account_grant("kms-grant", code, dest), set()),
     "ecr-replication-account": (ecr_replication, set()),
+    "oam-link-sink": (oam_link, set()),
     "endpoint-service-principal": (lambda code, dest: endpoint_service("one", code, dest), set()),
 }
 ALI_CN: dict[str, tuple[Callable[[str], Build], set[RES]]] = {

@@ -7641,3 +7641,27 @@ def test_a_file_systems_id_still_proves_the_first_item_of_a_transfer_home_direct
     assert not knows_bucket(by_arn, bucket_key("aws", fs))
     table = regionless_known([], ENGINES["EU"].produced_by("aws:dynamodb/table:Table", {"id": fs}), [])
     assert not knows_bucket(table, bucket_key("aws", fs))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["123456789012", "210987654321", "999999999999", "All", "all"]), min_size=1, max_size=5),
+    st.sampled_from([",", ", ", ";", " "]),
+    st.sampled_from(["EU", "CN"]),
+)
+def test_an_ssm_documents_shared_accounts_are_judged_one_by_one(accounts: list[str], sep: str, code: str) -> None:
+    # stagevars36: `permissions.account_ids` holds its accounts in one string ("a,b", or All): each is judged as a
+    # granted account (RES-023), whatever separates them; in aws-cn every account (All too) is the partition's.
+    region = "cn-north-1" if code == "CN" else "eu-central-1"
+    pinned = ProviderRef("aws", "p", region, accounts=frozenset({"123456789012", "210987654321"}))
+    doc = Subject(
+        "aws:ssm/document:Document", "runbook",
+        {"document_type": "Command", "content": "{}",
+         "permissions": {"type": "Share", "account_ids": sep.join(accounts)}},
+        pinned,
+    )  # fmt: skip
+    findings, _ = RuleEngine(code).check(doc)
+    foreign = [a for a in accounts if a == "999999999999" or a.lower() == "all"]
+    expected = [] if code == "CN" or not foreign else ["RES-023"] * len(foreign)
+    assert [f.rule.id for f in findings] == expected
+    assert all(f.path == "permissions.account_ids" for f in findings)

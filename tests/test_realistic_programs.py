@@ -51,6 +51,7 @@ import platform_programs_review35 as pf
 import platform_programs_review35b as pg
 import platform_programs_review35c as ph
 import platform_programs_review36 as rx36
+import platform_programs_stagevars36 as sv36
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
@@ -17043,6 +17044,57 @@ CASES: list[Case] = [
     # example.com, an Aurora restore from a bucket the stack did not make, an Alidns CNAME to another party's mail host.
     # RES-023: the examples granting the caller's account, refused on an unpinned provider outside aws-cn.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rx36.rows()],
+    # stagevars36 (stop 36): an OAM link's sink names the account telemetry is shared with (RES-023): the stack's own
+    # when any AWS provider of the stack pins it (the monitoring account's), refused in another account
+    *[
+        Case(
+            f"stagevars36-{code.lower()}-oam-link-{sink}-sink",
+            code,
+            sv36.oam_link(code, sink),
+            {"RES-023"} if sink == "partner" and code != "CN" else set(),
+        )
+        for code in ("EU", "JP", "US", "CN")
+        for sink in ("made", "literal", "partner")
+    ],
+    Case(
+        "stagevars36-eu-oam-link-partner-sink-declared",
+        "EU",
+        sv36.oam_link("EU", "partner"),
+        destinations=[
+            {
+                "id": "eu-group-monitoring",
+                "kind": "resident",
+                "match": sv36.PARTNER,
+                "evidence": "the group's EU monitoring account; SCP limits it to EU Regions",
+            }
+        ],
+    ),
+    # stagevars36: an SSM document shared with accounts written as one comma list, each judged (RES-023); `All` shares
+    # it with every account
+    *[
+        Case(
+            f"stagevars36-{code.lower()}-ssm-document-share-{accounts}",
+            code,
+            sv36.ssm_document_share(code, accounts),
+            {"RES-023"} if accounts != "own" and code != "CN" else set(),
+        )
+        for code in ("EU", "JP", "US", "CN")
+        for accounts in ("own", "partner", "one-partner")
+    ],
+    Case("stagevars36-eu-ssm-document-share-all", "EU", sv36.ssm_document_share("EU", "all"), {"RES-023"}),
+    Case("stagevars36-cn-ssm-document-share-all", "CN", sv36.ssm_document_share("CN", "all")),
+    # stagevars36: `${stageVariables.bucket}` stays RES-017 at the Integration whatever the Stages hold (a partner's
+    # bucket, the stack's beside a partner's, no Stage in the program): the Stage's value is no live leak while the
+    # Integration is refused (docs/residency.md, "Left open by the stage-variables review (stop 36)")
+    *[
+        Case(
+            f"stagevars36-eu-apigw-stage-variable-{stages}",
+            "EU",
+            sv36.apigw_stage_variable_bucket(sv36.REGIONS["EU"], stages),
+            {"RES-017"},
+        )
+        for stages in ("partner", "own-and-partner", "none")
+    ],
 ]
 
 

@@ -281,6 +281,8 @@ role's (``acs:sts::<uid>:assumed-role/<role>/<session>``): the account UID it be
 _RAM_UID = re.compile(r"^[0-9]{5,20}$")
 """A bare Alibaba Cloud UID under a policy's ``Principal`` (an account's, or a RAM user's of some account: an OSS bucket
 policy names both so) or a Resource Sharing target."""
+# Another service's resource ARN with its owner account: `arn:aws:oam:eu-west-1:999999999999:sink/<id>`.
+_RESOURCE_ARN = re.compile(r"^arn:(aws[a-z-]*):[a-z0-9-]+:[a-z0-9-]*:([0-9]{12}):")
 PINNING_INPUTS: tuple[str, ...] = (
     "allowed_account_ids",
     "allowedAccountIds",
@@ -1223,11 +1225,48 @@ class RuleEngine:
         # under the resource's provider: an invoke's token names a function (camelCase), a resource's a class.
         return not _PRINCIPAL_KEYS.isdisjoint(kpath) and walk.subject.type.rsplit(":", 1)[-1][:1].isupper()
 
+    def _granted_field(self, walk: _Walk) -> bool:
+        """Whether the string being walked is a catalogued ``granted_account_fields`` input of its type."""
+        return walk.cloud == "aws" and _at_any(walk.kpath, self._granted_account_paths.get(walk.subject.type, ()))
+
+    def _judged_as_account_list(self, walk: _Walk, value: str, path: str) -> bool:
+        """A catalogued grant field holding its accounts in one string, or every account: an SSM document's
+        ``permissions.account_ids`` ("111122223333,444455556666", or ``All``: ModifyDocumentPermission's "The account
+        IDs can either be a group of account IDs or All"). Each item is judged as a granted account (split as the
+        engine splits any list in one string); ``All`` shares with every AWS account of the partition: refused unless
+        declared, or the partition lies wholly in the jurisdiction (aws-cn in CN). False when an item is neither
+        (judged as before)."""
+        if not self._granted_field(walk):
+            return False
+        parts = [p for p in _LIST_SPLIT.split(value.strip()) if p]
+        if not parts or not all(ACCOUNT_ID.match(p) or p.lower() == "all" for p in parts):
+            return False
+        closed = set(self.jurisdiction.aws.partitions) <= self._closed_partitions
+        for part in parts:
+            if part.lower() == "all" and closed:
+                continue  # every account of a partition wholly in the jurisdiction (aws-cn in CN)
+            if part.lower() == "all":
+                detail = (
+                    f"{value.strip()!r} shares it with every AWS account, whose data and Regions are anywhere; "
+                    f"it cannot be proven in {self._j()}."
+                )
+                names = (value.strip(), part, "*")
+                self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, value, detail, names)
+            else:
+                self._judged_as_account(walk, part, path)
+        return True
+
     def _judge_text(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         """A string of a resource that is no workflow: an AWS account a policy grants (RES-023), else every other place
-        a string may name."""
-        if not (self._grants_account(walk) and self._judged_as_account(walk, value, path)):
-            self._judge_string(walk, value, path, key, depth)
+        a string may name. A catalogued grant field may name the other account's resource by its ARN (an
+        Observability Access Manager link's sink): its account is judged as a grant, its Region as any ARN's."""
+        if self._grants_account(walk):
+            if self._judged_as_account(walk, value, path) or self._judged_as_account_list(walk, value, path):
+                return
+            m = _RESOURCE_ARN.match(value.strip())
+            if m is not None and self._granted_field(walk):
+                self._judged_as_account(walk, f"arn:{m.group(1)}:iam::{m.group(2)}:root", path)
+        self._judge_string(walk, value, path, key, depth)
 
     def _judge_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         # Every string of every resource comes here: each test below is skipped when the place (``plan``,
@@ -1346,7 +1385,9 @@ class RuleEngine:
             if runtime is None:
                 return
             value = runtime
-        self._judge_string(walk, value, path, key, depth)
+        # A catalogued grant field of a workflow type (an SSM document's `permissions.account_ids`) is read as any
+        # resource's is.
+        (self._judge_text if self._granted_field(walk) else self._judge_string)(walk, value, path, key, depth)
 
     def _runtime_value(self, walk: _Walk, value: str, path: str, key: str) -> str | None:
         """A workflow's run-time value (``runtime_destinations`` types): an ASL ``<Key>.$`` path or intrinsic, or a
