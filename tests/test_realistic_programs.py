@@ -43,6 +43,7 @@ import platform_programs_new34 as pn
 import platform_programs_ops as po
 import platform_programs_order35 as p35
 import platform_programs_redteam36 as rt36
+import platform_programs_redteam37 as rt37
 import platform_programs_refusals as pr
 import platform_programs_review33 as pv
 import platform_programs_review34 as pq
@@ -17095,6 +17096,38 @@ CASES: list[Case] = [
         )
         for stages in ("partner", "own-and-partner", "none")
     ],
+    # -- stop 36, red team round 13 (tests/platform_programs_redteam37.py): AppFlow, Bedrock batch inference, invocation
+    # logging, customisation, evaluation and knowledge bases, DataZone; PAI-EAS, SAE, Cloud Firewall, ALB rules and
+    # AScripts, FC3 triggers, EventBridge rule targets and event streams, DTS, CEN, VPN and Express Connect. The "home"
+    # twin passes; the "abroad" program is refused (a URL built from each event was the leak closed: eventbridge-*).
+    *[
+        Case(f"redteam37-eu-{name}-{dest}", "EU", make("EU", dest), rules if dest == "abroad" else set())
+        for name, (make, rules) in rt37.AWS_EU.items()
+        for dest in ("home", "abroad")
+    ],
+    *[
+        Case(f"redteam37-eu-{name}-abroad", "EU", make("EU", "abroad"), {"RES-015"})
+        for name, make in rt37.AWS_EU_SAAS.items()
+    ],
+    *[
+        Case(f"redteam37-cn-ali-{name}-{dest}", "CN", make(dest), rules if dest == "abroad" else set())
+        for name, (make, rules) in rt37.ALI_CN.items()
+        for dest in ("home", "abroad")
+    ],
+    # The event-built URL declared in the register by its template as written passes.
+    Case(
+        "redteam37-cn-ali-eventbridge-template-declared",
+        "CN",
+        rt37.eventbridge_template("abroad"),
+        destinations=[
+            {
+                "id": "cn-event-callbacks",
+                "kind": "resident",
+                "match": "https://${host}/events",
+                "evidence": "the events' host is one of the fleet's CN callback services, checked by the publisher",
+            }
+        ],
+    ),
 ]
 
 

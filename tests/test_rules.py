@@ -1366,3 +1366,64 @@ def test_a_service_account_is_judged_by_its_region(code: str, account: str, expe
     """service_accounts: an access-log bucket policy granting the Region's Elastic Load Balancing account."""
     subject = aws(_QUEUE_POLICY, AWS_EU, queue_url="q", policy=_grant({"AWS": f"arn:aws:iam::{account}:root"}))
     assert [f.rule.id for f in RuleEngine(code).check(subject)[0]] == expected
+
+
+_HOOK = "https://1234567890123456.cn-shanghai.fc.aliyuncs.com/2016-08-15/proxy/fleet/hook/"
+
+
+def _event_rule(url: dict[str, Any]) -> Subject:
+    """An Alibaba EventBridge rule with one HTTP target whose `url` parameter is ``url``."""
+    params = [
+        {"resourceKey": "url", **url},
+        {"resourceKey": "Body", "form": "TEMPLATE", "value": "{}", "template": "x"},
+    ]
+    target = {"targetId": "t1", "type": "http", "endpoint": _HOOK, "paramLists": params}
+    return ali(
+        "alicloud:eventbridge/rule:Rule", eventBusName="fleet", ruleName="r", filterPattern="{}", targets=[target]
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ({"form": "CONSTANT", "value": _HOOK}, []),
+        ({"form": "CONSTANT", "value": "https://hooks.partner.example.com/e"}, ["RES-015"]),
+        ({"form": "JSONPATH", "value": "$.data.callbackUrl"}, ["RES-015"]),
+        ({"form": "ORIGINAL"}, ["RES-015"]),
+        ({"form": "TEMPLATE", "value": '{"host": "$.data.host"}', "template": "https://${host}/events"}, ["RES-015"]),
+        ({"form": "TEMPLATE", "value": '{"p": "$.data.p"}', "template": _HOOK + "${p}"}, []),
+        (
+            {"form": "TEMPLATE", "value": '{"p": "$.data.p"}', "template": "https://partner.example.com/${p}"},
+            ["RES-015"],
+        ),
+        (
+            {"form": "TEMPLATE", "value": '{"t": "$.data.t"}', "template": "https://${t}.partner.example.com/"},
+            ["RES-015"],
+        ),
+    ],
+)
+def test_an_event_target_url_built_from_the_event_is_unproven(url: dict[str, Any], expected: list[str]) -> None:
+    """event_built_fields (red team round 13, stop 36): a target's `url` taken from each event (JSONPATH, TEMPLATE with
+    the host from the event, ORIGINAL) is a run-time destination (RES-015); a constant URL and a template whose host
+    the template fixes are judged as written. The Body parameter's TEMPLATE is no destination."""
+    assert [f.rule.id for f in RuleEngine("CN").check(_event_rule(url))[0]] == expected
+
+
+def test_an_event_stream_sink_url_built_from_the_event_is_unproven_unless_declared() -> None:
+    from components.residency.destinations import parse_destinations
+
+    def stream(template: str) -> Subject:
+        url = {"Form": "TEMPLATE", "Template": template, "Value": '{"host": "$.data.host"}'}
+        sink = json.dumps({"SinkHttpsParameters": {"URL": url, "Body": {"Form": "ORIGINAL"}}})
+        return ali("alicloud:eventbridge/eventStreaming:EventStreaming", eventStreamingName="s", sink=sink, source="{}")
+
+    runtime = stream("https://${host}/events")
+    assert [(f.rule.id, f.path) for f in RuleEngine("CN").check(runtime)[0]] == [
+        ("RES-015", "sink(json).SinkHttpsParameters.URL")
+    ]
+    assert RuleEngine("CN").check(stream(_HOOK + "${host}"))[0] == []
+    (declared,) = parse_destinations(
+        [{"id": "cb", "kind": "resident", "match": "https://${host}/events", "evidence": "the fleet's CN callbacks"}]
+    )
+    findings = RuleEngine("CN", destinations=[declared]).check(runtime)[0]
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-015", "cb")]

@@ -725,6 +725,9 @@ class EndpointCatalogue(_Frozen):
     """Keys (snake_case) whose map holds names the user chose, such as environment variables: a free-text
     name among them (a variable ``DESCRIPTION``) is data like any other, not a field for humans."""
     user_keyed_fields: tuple[TypedField, ...] = ()
+    event_built_fields: tuple[TypedField, ...] = ()
+    """Where an event service's target parameter (``{form, value, template}``) may build its value from each event at
+    run time (a form other than ``CONSTANT``): at a host-named parameter the destination is then unproven."""
     """Inputs of one resource type whose map holds names the user chose although the key is generic
     (CloudFormation stack ``parameters``)."""
     placeholder_documents: tuple[TypedField, ...] = ()

@@ -740,10 +740,11 @@ class RuleEngine:
         )
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
-        self._user_keyed_fields, self._placeholder_documents, self._builtin_placeholders = (
+        self._user_keyed_fields, self._placeholder_documents, self._builtin_placeholders, self._event_built = (
             self.endpoints.typed_paths(self.endpoints.user_keyed_fields),
             self.endpoints.typed_paths(self.endpoints.placeholder_documents),
             {f.type: f for f in self.endpoints.builtin_placeholder_fields},
+            self.endpoints.typed_paths(self.endpoints.event_built_fields),
         )
         self._template_attributes: Mapping[tuple[str, str], TemplateAttribute] = {
             (a.type, attribute): a for a in self.endpoints.template_attributes for attribute in a.attributes
@@ -1039,9 +1040,14 @@ class RuleEngine:
             runtime = walk.subject.type in self._runtime_destinations
             (self._judge_workflow_string if runtime else self._judge_text)(walk, value, path, key, depth)
         elif isinstance(value, Mapping):
-            if _is_deny_statement(value) or self._judged_as_intrinsic(walk, value, path, key, depth):
+            if (
+                _is_deny_statement(value)
+                or self._judged_as_intrinsic(walk, value, path, key, depth)
+                or (walk.subject.type in self._event_built and self._event_built_host(walk, value, path, key))
+            ):
                 # A Deny statement naming foreign places restricts access; it moves no data. A template function
-                # under a host key is judged as what it gives.
+                # under a host key is judged as what it gives. An event service's target parameter built from each
+                # event (event_built_fields; only the few catalogued types pay for more than the dict lookup).
                 return
             value = _expanded_container(value)
             parent = walk.kpath
@@ -1099,6 +1105,37 @@ class RuleEngine:
                 self._judged_as_phone(walk, str(int(value)), path, _PHONE_NUMBER)
         else:
             self._walk_other(walk, value, path, key, depth, top_key)
+
+    def _event_built_host(self, walk: _Walk, param: Mapping[Any, Any], path: str, key: str) -> bool:
+        """An event target's parameter (``event_built_fields``: ``{form, value, template}``) at a host-named key (an
+        Alibaba EventBridge rule target's ``url`` resource key, an event stream sink's ``URL``) whose form is not
+        ``CONSTANT``: the URL is taken from each event (``JSONPATH``: the value at a path of the event; ``TEMPLATE``:
+        the template filled with the event's values), so where the event is sent is chosen by whoever writes the
+        event. Refused as a run-time destination (RES-015, declared by the template or value as written), and True
+        (judged) returned; a template whose host is fixed (``https://<id>.cn-shanghai.fc.aliyuncs.com/${path}``) or
+        under a fixed domain is left to be judged as written (False), as is every constant value."""
+        form = param.get("form", param.get("Form"))
+        if not isinstance(form, str) or form.strip().upper() == "CONSTANT":
+            return False
+        if not _at_any(walk.kpath, self._event_built[walk.subject.type]) or not self._host_key(
+            _key_tokens(_pair_name(param, False) or key)
+        ):
+            return False
+        template = param.get("template", param.get("Template"))
+        text = template if isinstance(template, str) and form.strip().upper() == "TEMPLATE" else None
+        if text is not None:
+            authority = text.split("://", 1)[-1].split("/", 1)[0]
+            if re.search(PLACEHOLDER_PATTERN, authority, re.IGNORECASE) is None or placeholder_host(authority):
+                return False  # a host fixed by the template: judged as written
+        written = text if text is not None else str(param.get("value", param.get("Value", "")))
+        detail = (
+            f"The host this target sends each event to is built from the event at run time (form {form.strip()}: "
+            f"{written.strip()!r}), so whoever writes the event chooses it; it cannot be proven in {self._j()}. Fix: "
+            "give the URL as a CONSTANT (an in-country host) and take only its path from the event, or declare the "
+            "template as written."
+        )
+        self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, written, detail, (written.strip(),))
+        return True
 
     def _feature_argument(self, walk: _Walk, pair: Mapping[Any, Any]) -> str | None:
         """The key a feature setting's ``arg_value`` is judged under (``feature_arguments``): ``host`` for a CDN
