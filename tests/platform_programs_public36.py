@@ -114,17 +114,16 @@ def aws_form(form: str, code: str, shape: str) -> Build:
                                       code=code_, opts=opts)  # fmt: skip
             aws.lambda_.FunctionUrl("status", function_name=fn.name, authorization_type="NONE" if public else "AWS_IAM",
                                     opts=opts)  # fmt: skip
-            limit = {} if public else {"principal_org_id": ORG}
             return aws.lambda_.Permission("public-url", action="lambda:InvokeFunctionUrl", function=fn.name,
                                           principal="*", function_url_auth_type="NONE" if public else "AWS_IAM",
-                                          **limit, opts=opts)  # fmt: skip
+                                          principal_org_id=None if public else ORG, opts=opts)  # fmt: skip
         layer = aws.lambda_.LayerVersion("shared", layer_name="shared", compatible_runtimes=["python3.12"],
                                          code=pulumi.AssetArchive({"python/x.py": pulumi.StringAsset("X = 1")}),
                                          opts=opts)  # fmt: skip
-        limit = {} if public else {"organization_id": ORG}
         return aws.lambda_.LayerVersionPermission("shared-layer-use", layer_name=layer.layer_name, version_number=1,
                                                   statement_id="everyone", action="lambda:GetLayerVersion",
-                                                  principal="*", **limit, opts=opts)  # fmt: skip
+                                                  principal="*", organization_id=None if public else ORG,
+                                                  opts=opts)  # fmt: skip
 
     return build
 
