@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 from destination_entries import PARTNER_TRANSFER
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from components.residency import RULES, ProviderRef, RuleEngine, Subject
 from components.residency.docs import rules_markdown, sync_readme
@@ -1055,6 +1057,28 @@ def test_an_allow_with_not_principal_is_public_not_a_grant() -> None:
 def test_what_restricts_who_a_public_statement_reaches(condition: dict[str, Any], public: bool) -> None:
     findings = RuleEngine("EU").check(aws(_BUCKET_POLICY, _PINNED_EU, bucket="b", policy=_public(condition=condition)))
     assert [f.rule.id for f in findings[0]] == (["RES-024"] if public else [])
+
+
+_RESTRICTING = ["aws:SourceVpce", "aws:SourceAccount", "aws:PrincipalOrgID", "aws:SourceOwner", "kms:CallerAccount",
+                "aws:PrincipalAccount", "acs:SourceVpc"]  # fmt: skip
+_OPERATORS = ["StringEquals", "StringLike", "StringEqualsIgnoreCase", "ForAnyValue:StringEquals", "StringNotEquals",
+              "StringEqualsIfExists", "ForAllValues:StringEquals", "Null"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(_RESTRICTING),
+    st.sampled_from(_OPERATORS),
+    st.lists(st.text(alphabet="abc0123456789-*?${}:", min_size=0, max_size=12), min_size=0, max_size=3),
+)
+def test_a_statement_is_public_unless_a_positive_operator_fixes_who(key: str, operator: str, values: list[str]) -> None:
+    # Restricted exactly when the operator is positive and every value is fixed (non-empty, no wildcard, no variable).
+    condition = {operator: {key: values}}
+    subject = aws(_BUCKET_POLICY, _PINNED_EU, bucket="b", policy=_public(condition=condition))
+    findings = [f.rule.id for f in RuleEngine("EU").check(subject)[0]]
+    positive = not any(w in operator for w in ("Not", "IfExists", "ForAllValues", "Null"))
+    fixed = bool(values) and all(v.strip() and not any(c in v for c in "*?") and "${" not in v for v in values)
+    assert ("RES-024" in findings) == (not (positive and fixed)), (condition, findings)
 
 
 def test_a_declared_public_resource_is_reported_declared() -> None:
