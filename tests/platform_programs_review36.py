@@ -200,6 +200,38 @@ KEPT: dict[str, tuple[str, dict[str, Any]]] = {
             "evidence": "the migration bucket of the market's account, in the stack's region",
         },
     ),
+    # The key policy allows `kms:*` to the principal `{"AWS": "*"}` with no condition: every AWS principal of every
+    # account may use the key (RES-024 since the public-access review, stop 36; CN too). The example is the registry's
+    # as written; a user restricts it (kms:CallerAccount, aws:PrincipalOrgID) or declares the grant.
+    "aws.kms.KeyPolicy": (
+        "RES-024",
+        {
+            "id": "public-key",
+            "kind": "resident",
+            "match": "public:example",
+            "evidence": "the registry example's key encrypts no personal data",
+        },
+    ),
+    # As the key policy example: the ECS cluster's key policy allows `kms:*` to `{"AWS": "*"}` unconditioned (RES-024).
+    "aws.ecs.Cluster#3": (
+        "RES-024",
+        {
+            "id": "public-key",
+            "kind": "resident",
+            "match": "public:example",
+            "evidence": "the registry example's key encrypts no personal data",
+        },
+    ),
+    # The target bucket's ACL is `public-read`: anyone may list and read it (RES-024).
+    "alicloud.oss.Bucket#3": (
+        "RES-024",
+        {
+            "id": "public-logs",
+            "kind": "resident",
+            "match": "public:bucket-target",
+            "evidence": "the registry example's bucket holds no personal data",
+        },
+    ),
     # The CNAME points the domain's mail at mail.mxhichin.com, another party's host (RES-015, as any DNS record's
     # value). The user declares the mail host.
     "alicloud.dns.AlidnsRecord": (

@@ -3311,9 +3311,11 @@ def test_a_referer_condition_is_compared_not_contacted(token: str, cloud: Cloud,
         document = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
         return Subject(token, "p", {"policy": document}, provider("EU", cloud))
 
-    assert rule_ids("EU", policy(condition)) == set()
+    # A Referer restricts no one (anyone can send the header): the statement is public (RES-024, public-access review,
+    # stop 36: AWS's definition of a public policy lists no aws:Referer, OSS's no acs:Referer), and nothing else.
+    assert rule_ids("EU", policy(condition)) == {"RES-024"}
     foreign = {**condition, "ArnLike": {"aws:SourceArn": "arn:aws:sns:us-east-1:123456789012:t"}}
-    assert rule_ids("EU", policy(foreign)) == {"RES-004"}
+    assert rule_ids("EU", policy(foreign)) == {"RES-004"}  # a fixed aws:SourceArn restricts who: not public
 
 
 def test_a_partition_projection_enum_is_compared_not_contacted() -> None:

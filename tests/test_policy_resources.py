@@ -95,6 +95,8 @@ CASES = [
         Res("gcp:storage/bucket:Bucket", "g", {}, provider=Res("pulumi:providers:gcp", "g", {})),
         "package 'gcp' is not covered",
     ),
+    # a grant to everyone (public-access review, stop 36): an OSS public ACL; the message writes the declaration
+    ("RES-024", oss({"acl": "private"}), oss({"acl": "public-read"}), '"match": "public:data"'),
 ]
 
 

@@ -42,6 +42,7 @@ import platform_programs_markets as pm
 import platform_programs_new34 as pn
 import platform_programs_ops as po
 import platform_programs_order35 as p35
+import platform_programs_public36 as pub36
 import platform_programs_redteam36 as rt36
 import platform_programs_redteam37 as rt37
 import platform_programs_refusals as pr
@@ -2225,7 +2226,8 @@ def referer_bucket_policy(c: Ctx) -> object:
              "Resource": f"{arn}/*",
              "Condition": {"StringLike": {"aws:Referer": ["https://www.example.eu/*", "https://example.eu/*"]}}}]})
     )  # fmt: skip
-    return aws.s3.BucketPolicy("site-assets", bucket=bucket.id, policy=document, opts=c.aws)
+    # named apart from its bucket: the guard's test tells a refused resource from a registered one by name
+    return aws.s3.BucketPolicy("site-assets-policy", bucket=bucket.id, policy=document, opts=c.aws)
 
 
 def oss_hotlink_protection(c: Ctx) -> object:
@@ -9059,7 +9061,10 @@ CASES: list[Case] = [
     Case("cn-ack-token-projection", "CN", ack_token_projection),
     Case("eu-s3-gateway-ecr-ssm-buckets", "EU", s3_gateway_endpoint("eu-west-1")),
     Case("us-s3-gateway-ecr-ssm-buckets", "US", s3_gateway_endpoint("us-east-1")),
-    Case("eu-s3-referer-policy", "EU", referer_bucket_policy),
+    # An aws:Referer condition restricts no one (anyone can send the header; AWS's definition of a public policy does
+    # not list it): public since the public-access review (stop 36), kept refused to show the change; its declared
+    # twin is public36-eu-s3-referer-policy-declared.
+    Case("eu-s3-referer-policy", "EU", referer_bucket_policy, {"RES-024"}),
     Case("cn-oss-hotlink-protection", "CN", oss_hotlink_protection),
     Case("eu-cloudformation-queue-url-sub", "EU", cloudformation_queue_consumer(None)),
     Case("cn-ros-oss-endpoint-sub", "CN", ros_oss_endpoint),
@@ -17128,6 +17133,34 @@ CASES: list[Case] = [
             }
         ],
     ),
+    # -- public36: a grant to everyone is refused unless restricted or declared (RES-024) ----------------------------
+    *[
+        Case(
+            f"public36-{code.lower()}-{form}-{shape}",
+            code,
+            pub36.aws_form(form, code, shape),
+            {"RES-024"} if shape == "public" else set(),
+            destinations=[pub36.declared(form)] if shape == "declared" else [],
+        )
+        for code in pub36.CODES
+        for form in pub36.AWS_FORMS
+        for shape in pub36.SHAPES
+    ],
+    *[
+        Case(
+            f"public36-{code.lower()}-{form}-{shape}",
+            code,
+            pub36.ali_form(form, code, shape),
+            {"RES-024"} if shape == "public" else set(),
+            destinations=[pub36.declared(form)] if shape == "declared" else [],
+        )
+        for code in ("CN", "EU")
+        for form in pub36.ALI_FORMS
+        for shape in pub36.SHAPES
+    ],
+    Case(
+        "public36-eu-s3-referer-policy-declared", "EU", referer_bucket_policy, destinations=[pub36.referer_declared()]
+    ),
 ]
 
 
@@ -17161,7 +17194,9 @@ def guard_rules(case: Case) -> set[str]:
     if run.error is None:
         return set()
     assert isinstance(run.error, ResidencyViolation), run.error
-    assert run.error.resource_name not in {r.name for r in run.resources if r.custom}
+    # By type and name: a registry example names a key and its key policy alike (`example`), as Pulumi allows.
+    refused = (run.error.resource_type, run.error.resource_name)
+    assert refused not in {(r.type, r.name) for r in run.resources if r.custom}
     return {run.error.rule_id}
 
 

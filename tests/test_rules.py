@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from destination_entries import PARTNER_TRANSFER
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components.residency import RULES, ProviderRef, RuleEngine, Subject
@@ -708,7 +708,8 @@ PAIRS += [
         "EU",
         aws("aws:kms/key:Key", _PINNED_EU, policy={"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"},
             "Condition": {"StringEquals": {"aws:PrincipalAccount": "999999999999"}}}]}),  # a condition restricts
-        aws("aws:kms/key:Key", _PINNED_EU, policy={"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}},
+        aws("aws:kms/key:Key", _PINNED_EU, policy={"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"},
+            "Condition": {"StringEquals": {"kms:CallerAccount": "123456789012"}}},  # not public (RES-024, stop 36)
             {"Effect": "Allow", "Principal": {"AWS": "999999999999"}}]}),
         "policy.Statement[1].Principal.AWS",
     ),
@@ -899,6 +900,84 @@ PAIRS += [
         "ram_users[0]",
     ),
 ]  # fmt: skip
+
+
+# The public-access review (stop 36): a grant to everyone is refused unless a condition restricts who (AWS's and OSS's
+# own definitions of a non-public policy) or the stack declares the resource public (RES-024).
+def _public(principal: Any = "*", condition: dict[str, Any] | None = None, action: str = "s3:GetObject") -> str:
+    statement: dict[str, Any] = {"Effect": "Allow", "Principal": principal, "Action": action, "Resource": "*"}
+    if condition is not None:
+        statement["Condition"] = condition
+    return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+
+
+_BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy"
+_ORG = {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}
+PAIRS += [
+    ("RES-024", "EU", aws(_BUCKET_POLICY, _PINNED_EU, bucket="b", policy=_public(condition={
+        "StringEquals": {"aws:SourceVpce": "vpce-0abc"}})),
+     aws(_BUCKET_POLICY, _PINNED_EU, bucket="b", policy=_public()), "policy(json).Statement[0].Principal"),
+    # a condition on a key that restricts nobody (aws:SecureTransport), a wildcard, a negation: still public
+    ("RES-024", "DE", aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=_public({"AWS": "*"}, _ORG, "sqs:*")),
+     aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=_public({"AWS": "*"}, {
+         "Bool": {"aws:SecureTransport": "true"}, "StringLike": {"aws:PrincipalOrgID": "o-*"},
+         "StringNotEquals": {"aws:SourceAccount": "123456789012"}}, "sqs:*")), "policy(json).Statement[0].Principal"),
+    ("RES-024", "US", aws(_BUCKET_POLICY, _PINNED_US, bucket="b", policy=_public(condition={
+        "IpAddress": {"aws:SourceIp": ["203.0.113.0/24"]}})),
+     aws(_BUCKET_POLICY, _PINNED_US, bucket="b", policy=_public(condition={
+         "IpAddress": {"aws:SourceIp": ["0.0.0.0/0"]}})), "policy(json).Statement[0].Principal"),
+    ("RES-024", "EU", aws("aws:kms/key:Key", _PINNED_EU, policy=_public(condition={
+        "StringEquals": {"kms:CallerAccount": "123456789012", "kms:ViaService": "s3.eu-central-1.amazonaws.com"}},
+        action="kms:Decrypt")),
+     aws("aws:kms/key:Key", _PINNED_EU, policy=_public(condition={
+         "StringEquals": {"kms:ViaService": "s3.eu-central-1.amazonaws.com"}}, action="kms:Decrypt")),
+     "policy(json).Statement[0].Principal"),
+    ("RES-024", "DE", aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", acl="private"),
+     aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", acl="public-read"), "acl"),
+    ("RES-024", "EU", aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", access_control_policy={
+        "owner": {"id": "o"}, "grants": [{"permission": "READ", "grantee": {"type": "CanonicalUser", "id": "c"}}]}),
+     aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", access_control_policy={
+         "owner": {"id": "o"}, "grants": [{"permission": "READ", "grantee": {
+             "type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AllUsers"}}]}),
+     "access_control_policy.grants[0].grantee.uri"),
+    ("RES-024", "JP", aws(_PERMISSION, _PINNED_JP, function="f", action="lambda:InvokeFunction", principal="*",
+                          source_arn="arn:aws:execute-api:ap-northeast-1:123456789012:api/*"),
+     aws(_PERMISSION, _PINNED_JP, function="f", action="lambda:InvokeFunctionUrl", principal="*",
+         function_url_auth_type="NONE"), "principal"),
+    ("RES-024", "US", aws("aws:lambda/layerVersionPermission:LayerVersionPermission", _PINNED_US, layer_name="l",
+                          principal="*", organization_id="o-abc123", action="lambda:GetLayerVersion"),
+     aws("aws:lambda/layerVersionPermission:LayerVersionPermission", _PINNED_US, layer_name="l", principal="*",
+         action="lambda:GetLayerVersion"), "principal"),
+    # a VPC endpoint policy's `*` only limits what passes through the endpoint: no grant (`not_grants`)
+    ("RES-024", "CN", aws("aws:ec2/vpcEndpoint:VpcEndpoint", vpc_id="v", service_name="com.amazonaws.cn-north-1.s3",
+                          policy=_public()),
+     aws("aws:s3/bucketPolicy:BucketPolicy", bucket="b", policy=_public()), "policy(json).Statement[0].Principal"),
+    ("RES-024", "CN", ali("alicloud:oss/bucketAcl:BucketAcl", bucket="b", acl="private"),
+     ali("alicloud:oss/bucketAcl:BucketAcl", bucket="b", acl="public-read-write"), "acl"),
+    ("RES-024", "CN", ali("alicloud:oss/bucketPolicy:BucketPolicy", bucket="b", policy=json.dumps({
+        "Version": "1", "Statement": [{"Effect": "Allow", "Principal": ["*"], "Action": ["oss:GetObject"],
+                                       "Resource": ["acs:oss:*:*:b/*"],
+                                       "Condition": {"StringEquals": {"acs:SourceVpc": ["vpc-abc"]}}}]})),
+     ali("alicloud:oss/bucketPolicy:BucketPolicy", bucket="b", policy=json.dumps({
+         "Version": "1", "Statement": [{"Effect": "Allow", "Principal": ["*"], "Action": ["oss:GetObject"],
+                                        "Resource": ["acs:oss:*:*:b/*"]}]})), "policy(json).Statement[0].Principal"),
+    # a PrivateLink endpoint's policy limits what passes through it; a template stack's policy limits updates of its
+    # own resources (its Principal is always `*`): no grant (`not_grants`, lead, stop 36, from the registry examples)
+    ("RES-024", "CN", ali("alicloud:privatelink/vpcEndpoint:VpcEndpoint", vpc_id="v", service_name="com.aliyuncs.oss",
+                          policy_document=json.dumps({"Version": "1", "Statement": [
+                              {"Effect": "Allow", "Principal": "*", "Action": ["*"], "Resource": ["*"]}]})),
+     ali("alicloud:oss/bucketPolicy:BucketPolicy", bucket="b", policy=json.dumps({"Version": "1", "Statement": [
+         {"Effect": "Allow", "Principal": "*", "Action": ["oss:GetObject"], "Resource": ["acs:oss:*:*:b/*"]}]})),
+     "policy(json).Statement[0].Principal"),
+    ("RES-024", "CN", ali("alicloud:ros/stack:Stack", stack_name="s", stack_policy_body=json.dumps({"Statement": [
+        {"Action": "Update:Delete", "Resource": "*", "Effect": "Allow", "Principal": "*"}]})),
+     ali("alicloud:oss/bucketPolicy:BucketPolicy", bucket="b", policy=json.dumps({"Version": "1", "Statement": [
+         {"Effect": "Allow", "Principal": "*", "Action": ["oss:GetObject"], "Resource": ["acs:oss:*:*:b/*"]}]})),
+     "policy(json).Statement[0].Principal"),
+    ("RES-024", "EU", aws("aws:cloudformation/stack:Stack", _PINNED_EU, name="s", policy_body=json.dumps({"Statement": [
+        {"Effect": "Allow", "Action": "Update:*", "Principal": "*", "Resource": "*"}]})),
+     aws(_BUCKET_POLICY, _PINNED_EU, bucket="b", policy=_public()), "policy(json).Statement[0].Principal"),
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (
@@ -1017,7 +1096,9 @@ def test_a_granted_account_is_declared_by_its_id_or_arn_prefix(match: str, grant
 )
 def test_what_is_no_account_grant_is_judged_as_before(principal: Any) -> None:
     subject = aws(_QUEUE_POLICY, AWS_EU, queue_url="q", policy=_grant(principal))
-    assert RuleEngine("EU").check(subject)[0] == []
+    # `*` is no account (no RES-023), but everyone: public since the public-access review (stop 36, RES-024)
+    expected = ["RES-024"] if principal == "*" else []
+    assert [f.rule.id for f in RuleEngine("EU").check(subject)[0]] == expected
 
 
 @pytest.mark.parametrize(
@@ -1043,16 +1124,74 @@ def test_accounts_are_judged_by_partition_in_cn(principal: Any, expected: list[s
         aws(_KMS_GRANT, _PINNED_EU, key_id="k", operations=["Decrypt"],
             grantee_principal="arn:aws:iam::123456789012:role/app", constraints=[
                 {"encryption_context_equals": {"Department": "Finance"}}]),
-        # An Allow with NotPrincipal: "NotPrincipal must be used with "Effect":"Deny". Using it with "Effect":"Allow"
-        # is not supported" (IAM reference_policies_elements_notprincipal; older pages: it allows every principal but
-        # the named). The named accounts are exclusions, never grants; at most the statement is as public as `"*"`
-        # without a condition, which RES-023 does not judge (docs/residency.md, grants review, stop 36).
-        aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=json.dumps({"Statement": [
-            {"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::999999999999:root"}, "Action": "sqs:*"}]})),
     ],
 )  # fmt: skip
 def test_what_no_granted_account_field_names_is_judged_as_before(subject: Subject) -> None:
     assert RuleEngine("EU").check(subject)[0] == []
+
+
+def test_an_allow_with_not_principal_is_public_not_a_grant() -> None:
+    # An Allow with NotPrincipal: "NotPrincipal must be used with "Effect":"Deny". Using it with "Effect":"Allow"
+    # is not supported" (IAM reference_policies_elements_notprincipal; older pages: it allows every principal but
+    # the named). The named accounts are exclusions, never grants (no RES-023); the statement is at most as public as
+    # `"*"` without a condition, which RES-024 refuses since the public-access review (stop 36; it was accepted before).
+    statement = {"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::999999999999:root"}, "Action": "sqs:*"}
+    subject = aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=json.dumps({"Statement": [statement]}))
+    findings = RuleEngine("EU").check(subject)[0]
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-024", "policy(json).Statement[0].NotPrincipal")]
+
+
+@pytest.mark.parametrize(
+    ("condition", "public"),
+    [
+        ({"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": ["o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"]}}, False),
+        ({"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": ["o-*/r-ab12/*"]}}, True),  # any organization
+        ({"ArnLike": {"aws:SourceArn": "arn:aws:logs:eu-central-1:123456789012:*"}}, False),  # one account's
+        ({"ArnLike": {"aws:SourceArn": "arn:aws:logs:eu-central-1:*:log-group:*"}}, True),  # anyone's log groups
+        ({"StringEquals": {"aws:SourceAccount": "${aws:PrincipalAccount}"}}, True),  # a variable: whoever calls
+        ({"StringEqualsIfExists": {"aws:SourceVpce": "vpce-0abc"}}, True),  # absent key: holds for everyone
+        ({"StringEquals": {"aws:Referer": "https://www.example.eu/"}}, True),  # a header anyone can send
+        ({"StringEquals": {"AWS:SourceOwner": "123456789012"}}, False),  # keys are case-insensitive
+    ],
+)
+def test_what_restricts_who_a_public_statement_reaches(condition: dict[str, Any], public: bool) -> None:
+    findings = RuleEngine("EU").check(aws(_BUCKET_POLICY, _PINNED_EU, bucket="b", policy=_public(condition=condition)))
+    assert [f.rule.id for f in findings[0]] == (["RES-024"] if public else [])
+
+
+_RESTRICTING = ["aws:SourceVpce", "aws:SourceAccount", "aws:PrincipalOrgID", "aws:SourceOwner", "kms:CallerAccount",
+                "aws:PrincipalAccount", "acs:SourceVpc"]  # fmt: skip
+_OPERATORS = ["StringEquals", "StringLike", "StringEqualsIgnoreCase", "ForAnyValue:StringEquals", "StringNotEquals",
+              "StringEqualsIfExists", "ForAllValues:StringEquals", "Null"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(_RESTRICTING),
+    st.sampled_from(_OPERATORS),
+    st.lists(st.text(alphabet="abc0123456789-*?${}:", min_size=0, max_size=12), min_size=0, max_size=3),
+)
+def test_a_statement_is_public_unless_a_positive_operator_fixes_who(key: str, operator: str, values: list[str]) -> None:
+    # Restricted exactly when the operator is positive and every value is fixed (non-empty, no wildcard, no variable).
+    condition = {operator: {key: values}}
+    subject = aws(_BUCKET_POLICY, _PINNED_EU, bucket="b", policy=_public(condition=condition))
+    findings = [f.rule.id for f in RuleEngine("EU").check(subject)[0]]
+    positive = not any(w in operator for w in ("Not", "IfExists", "ForAllValues", "Null"))
+    fixed = bool(values) and all(v.strip() and not any(c in v for c in "*?") and "${" not in v for v in values)
+    assert ("RES-024" in findings) == (not (positive and fixed)), (condition, findings)
+
+
+def test_a_declared_public_resource_is_reported_declared() -> None:
+    from components.residency.destinations import parse_destinations
+
+    (site,) = parse_destinations([{"id": "site", "kind": "resident", "match": "public:r",
+                                    "evidence": "public website content, no personal data"}])  # fmt: skip
+    engine = RuleEngine("EU", destinations=[site])
+    findings = engine.check(aws(_BUCKET_POLICY, _PINNED_EU, bucket="b", policy=_public()))[0]
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-024", "site")]
+    assert 'match": "public:r"' in findings[0].message
+    other = Subject(_BUCKET_POLICY, "other", {"bucket": "b", "policy": _public()}, _PINNED_EU)
+    assert [(f.rule.id, f.declared_by) for f in engine.check(other)[0]] == [("RES-024", None)]
 
 
 def test_a_granted_account_field_in_cn_is_judged_by_partition() -> None:
@@ -1178,7 +1317,9 @@ def test_a_granted_alibaba_account_is_declared_by_its_uid_or_arn_prefix(match: s
 )
 def test_what_is_no_alibaba_account_grant_is_judged_as_before(principal: Any) -> None:
     subject = ali(_RAM_ROLE, ALI_CN, role_name="r", assume_role_policy_document=_ram(principal))
-    assert RuleEngine("CN").check(subject)[0] == []
+    # `*` names no account (no RES-023), but everyone: a role anyone may assume is public (RES-024, stop 36).
+    public = principal in (["*"], {"RAM": ["*"]})
+    assert [f.rule.id for f in RuleEngine("CN").check(subject)[0]] == (["RES-024"] if public else [])
 
 
 @given(

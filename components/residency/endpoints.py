@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from components.errors import CatalogueError
 from components.yamlfile import YamlFileError, load_yaml
 
-__all__ = ["EdgeSuffix", "EndpointCatalogue", "GlobalService", "Suffix", "load_endpoints"]
+__all__ = ["EdgeSuffix", "EndpointCatalogue", "GlobalService", "PublicAccess", "Suffix", "load_endpoints"]
 
 ENDPOINTS_FILE = Path(__file__).with_name("endpoints.yaml")
 
@@ -177,6 +177,43 @@ class TypedField(_Frozen):
     (``variables.*``: every value of a map whose keys the user chose)."""
     source: str
     """Where the provider documents the field's meaning."""
+
+
+class PublicPrincipalField(TypedField):
+    """An input outside any policy document that grants a principal (``principal_fields``): ``*`` there is everyone,
+    unless one of ``restricted_by`` is set (a Lambda permission's ``source_arn``, a layer permission's
+    ``organization_id``)."""
+
+    restricted_by: tuple[str, ...] = ()
+    """Inputs (snake_case) whose value limits who the grant reaches."""
+
+
+class PublicAccess(_Frozen):
+    """What grants everyone access (RES-024): AWS's and OSS's own definitions of public, as data."""
+
+    everyone: frozenset[str]
+    """Principal values that name everyone (``*``)."""
+    open_cidrs: frozenset[str]
+    """Source addresses that restrict no one."""
+    restricting_conditions: frozenset[str]
+    """Condition keys (lower case) whose fixed value restricts who a statement reaches."""
+    org_path_conditions: frozenset[str] = frozenset()
+    """Condition keys (lower case) whose value is an organization path: fixed when the organization id (``o-...``)
+    comes before any wildcard."""
+    arn_conditions: frozenset[str] = frozenset()
+    """Condition keys (lower case) whose value is an ARN: fixed when its account field is a 12-digit id."""
+    public_acls: frozenset[str]
+    """Canned ACLs that grant AllUsers / AuthenticatedUsers (or OSS's public ACLs)."""
+    public_grantees: frozenset[str]
+    """Grantee group URIs of everyone."""
+    acl_fields: tuple[TypedField, ...]
+    """Canned-ACL inputs by type."""
+    principal_fields: tuple[PublicPrincipalField, ...] = ()
+    """Principal inputs outside a policy document."""
+    not_grants: tuple[TypedField, ...] = ()
+    """Policy inputs whose statements limit and grant nothing (VPC endpoint policies, resource control policies)."""
+    sources: tuple[str, ...]
+    """Where the definitions are documented."""
 
 
 class BuiltinPlaceholderField(TypedField):
@@ -760,6 +797,8 @@ class EndpointCatalogue(_Frozen):
     ARN) the resource is granted or copied to (a KMS grant's ``grantee_principal``, a Redshift endpoint authorization's
     ``account``, ECR replication's ``registry_id``, a Lambda permission's ``principal``): judged as a policy's principal
     is (RES-023)."""
+    public_access: PublicAccess | None = None
+    """What grants everyone access (RES-024): policy principals, canned ACLs, permissions to ``*``."""
     region_keyed_maps: tuple[TypedField, ...] = ()
     """Maps of one resource type whose keys are regions (a DataZone blueprint's ``regional_parameters``): each key is
     judged as a region field's value."""

@@ -33,6 +33,7 @@ from components.residency.endpoints import (
     GlobalService,
     GroupField,
     NameServerField,
+    PublicAccess,
     RecordTypedField,
     StackTemplate,
     TemplateAttribute,
@@ -1049,6 +1050,7 @@ class RuleEngine:
                 # under a host key is judged as what it gives. An event service's target parameter built from each
                 # event (event_built_fields; only the few catalogued types pay for more than the dict lookup).
                 return
+            self._judge_public_statement(walk, value, path)
             value = _expanded_container(value)
             parent = walk.kpath
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
@@ -1293,10 +1295,162 @@ class RuleEngine:
                 self._judged_as_account(walk, part, path)
         return True
 
+    @functools.cached_property
+    def _public(self) -> PublicAccess | None:
+        """What grants everyone access (RES-024): ``public_access`` of the catalogue."""
+        return self.endpoints.public_access
+
+    @functools.cached_property
+    def _acl_paths(self) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+        """Canned-ACL inputs by type (RES-024)."""
+        return self.endpoints.typed_paths(self._public.acl_fields) if self._public is not None else {}
+
+    @functools.cached_property
+    def _not_grant_paths(self) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+        """Policies whose statements grant nothing, by type (RES-024: a VPC endpoint's)."""
+        return self.endpoints.typed_paths(self._public.not_grants) if self._public is not None else {}
+
+    @functools.cached_property
+    def _public_principal_fields(self) -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+        """Principal inputs outside a policy document by type, each with the inputs that restrict it (RES-024)."""
+        fields: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
+        for f in self._public.principal_fields if self._public is not None else ():
+            fields[f.type] = (*fields.get(f.type, ()), (tuple(f.path.split(".")), f.restricted_by))
+        return fields
+
+    def _judge_public_statement(self, walk: _Walk, statement: Mapping[Any, Any], path: str) -> None:
+        """A policy statement that allows everyone (RES-024): a ``Principal`` of ``*`` (``{"AWS": "*"}``, OSS's
+        ``["*"]``) or any ``NotPrincipal``, in an Allow (a Deny never gets here), without a Condition that restricts who
+        by a fixed value of a catalogued key (``public_access.restricting_conditions``: AWS's and OSS's definitions of
+        a non-public policy). A provider function's arguments and the policies that grant nothing (a VPC endpoint's,
+        ``not_grants``) are skipped; so is a key path without a ``statement`` (no policy document)."""
+        if self._public is None or ("Principal" not in statement and "NotPrincipal" not in statement):
+            return
+        kpath = walk.kpath
+        if "statement" not in kpath or not walk.subject.type.rsplit(":", 1)[-1][:1].isupper():
+            return
+        if any(kpath[: len(p)] == p for p in self._not_grant_paths.get(walk.subject.type, ())):
+            return
+        negated = "NotPrincipal" in statement
+        principal = statement.get("NotPrincipal") if negated else statement.get("Principal")
+        if not negated and not self._names_everyone(principal):
+            return
+        if self._restricts_who(statement.get("Condition")):
+            return
+        key = "NotPrincipal" if negated else "Principal"
+        shown = json.dumps(principal, sort_keys=True) if not isinstance(principal, str) else principal
+        what = f"allows everyone except {shown}" if negated else "allows everyone (`*`)"
+        self._add_public(
+            walk,
+            f"{path}.{key}",
+            principal,
+            f"The policy statement {what} with no condition that "
+            "restricts who (a fixed aws:SourceAccount, aws:SourceArn, aws:SourceVpce, aws:PrincipalOrgID, "
+            "aws:SourceIp ...)",
+        )
+
+    def _names_everyone(self, principal: Any) -> bool:
+        assert self._public is not None
+        if isinstance(principal, str):
+            return principal.strip() in self._public.everyone
+        if isinstance(principal, Mapping):
+            return any(self._names_everyone(v) for v in principal.values())
+        if isinstance(principal, (list, tuple)):
+            return any(self._names_everyone(v) for v in principal)
+        return False
+
+    def _restricts_who(self, condition: Any) -> bool:
+        """Whether a statement's Condition limits who it reaches: a positive operator (no ``Not``, no ``IfExists``, no
+        ``Null`` / ``Bool``, no ``ForAllValues:``, which holds when the key is absent) on a restricting key whose
+        values are all fixed (no wildcard, no policy variable, no CIDR of everyone)."""
+        assert self._public is not None
+        if not isinstance(condition, Mapping):
+            return False
+        for op, body in condition.items():
+            o = str(op).strip().lower()
+            if "not" in o or o.endswith("ifexists") or o in ("null", "bool") or o.startswith("forallvalues:"):
+                continue
+            if not isinstance(body, Mapping):
+                continue
+            for k, v in body.items():
+                name = str(k).strip().lower()
+                if name in self._public.restricting_conditions and self._fixed(v, name):
+                    return True
+        return False
+
+    def _fixed(self, value: Any, key: str) -> bool:
+        """Every value names someone fixed: no wildcard (an organization path's after its ``o-...`` id), no policy
+        variable, no CIDR of everyone."""
+        assert self._public is not None
+        items = list(value) if isinstance(value, (list, tuple)) else [value]
+        prefix = (
+            _ORG_PATH
+            if key in self._public.org_path_conditions
+            else _ACCOUNT_FIXED_ARN
+            if key in self._public.arn_conditions
+            else None
+        )
+        return bool(items) and all(
+            isinstance(v, str)
+            and v.strip() != ""
+            and "${" not in v
+            and (
+                (prefix is not None and prefix.match(v.strip()) is not None)
+                or (not any(c in v for c in ("*", "?")) and v.strip() not in self._public.open_cidrs)
+            )
+            for v in items
+        )
+
+    def _judged_as_public(self, walk: _Walk, value: str, path: str) -> bool:
+        """A canned ACL that grants everyone, a grant to the AllUsers / AuthenticatedUsers group, or a permission's
+        principal ``*`` none of whose restricting inputs is set (RES-024); False for anything else (judged as
+        before)."""
+        public = self._public
+        assert public is not None
+        text = value.strip()
+        kind = walk.subject.type
+        if (
+            kind in self._acl_paths
+            and text.lower() in public.public_acls
+            and _at_any(walk.kpath, self._acl_paths[kind])
+        ):
+            self._add_public(
+                walk,
+                path,
+                value,
+                f"The canned ACL {text!r} grants every user (AllUsers or "
+                "AuthenticatedUsers: anyone with an account anywhere) access",
+            )
+            return True
+        if walk.cloud == "aws" and text in public.public_grantees:
+            self._add_public(walk, path, value, f"The ACL grant to {text} grants everyone in that group access")
+            return True
+        if text in public.everyone and kind in self._public_principal_fields:
+            for field, restricted_by in self._public_principal_fields[kind]:
+                if _path_is(walk.kpath, field) and all(prop_of(walk.subject.props, r) is None for r in restricted_by):
+                    limits = " or ".join(restricted_by)
+                    self._add_public(
+                        walk, path, value, f"The permission grants `*` (every account, anyone) with no {limits}"
+                    )
+                    return True
+        return False
+
+    def _add_public(self, walk: _Walk, path: str, value: Any, what: str) -> None:
+        name = f"public:{walk.subject.name}"
+        detail = (
+            f"{what}: anyone in any country can reach the data, so it cannot be proven in {self._j()}. Restrict it, or "
+            f'declare it public in sovereign-dc:destinations: {{"id": "...", "kind": "resident", "match": "{name}", '
+            '"evidence": "public website content, no personal data"}.'
+        )
+        self._add_coverable(walk, RuleId.PUBLIC_ACCESS_DECLARED, path, value, detail, (name,))
+
     def _judge_text(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         """A string of a resource that is no workflow: an AWS account a policy grants (RES-023), else every other place
-        a string may name. A catalogued grant field may name the other account's resource by its ARN (an
-        Observability Access Manager link's sink): its account is judged as a grant, its Region as any ARN's."""
+        a string may name; a grant to everyone (RES-024). A catalogued grant field may name the other account's resource
+        by its ARN (an Observability Access Manager link's sink): its account is judged as a grant, its Region as any
+        ARN's."""
+        if self._public is not None and self._judged_as_public(walk, value, path):
+            return
         if self._grants_account(walk):
             if self._judged_as_account(walk, value, path) or self._judged_as_account_list(walk, value, path):
                 return
@@ -4317,6 +4471,10 @@ _TEMPLATE_PORT = re.compile(r":(?:\d+|\$\{[^}\s]+\})$")
 _WHOLE_SUB_HOST = re.compile(r"^\$\{([^}!\s]+)\}(?::\d+)?$")
 # Functions that take a value from another stack: CloudFormation's Fn::ImportValue, ROS's Fn::GetStackOutput.
 _IMPORTS = frozenset({"Fn::ImportValue", "Fn::GetStackOutput"})
+_ORG_PATH = re.compile(r"^o-[a-z0-9]{10,32}/[^*?]")
+"""An organization path that names its organization before any wildcard (``o-a1b2c3d4e5/r-ab12/...``)."""
+_ACCOUNT_FIXED_ARN = re.compile(r"^arn:[^:]+:[^:]*:[^:]*:[0-9]{12}:")
+"""An ARN whose account field is a fixed id, whatever wildcard follows (``arn:aws:logs:eu-west-1:123456789012:*``)."""
 _GRANT_KEYS = frozenset({"principal", "principals"})
 _NOT_GRANT_KEYS = frozenset({"condition", "conditions", "federated", "service", "not_principal", "not_principals"})
 _FEDERATED = ("oidc-provider/", "saml-provider/")

@@ -45,6 +45,7 @@ class RuleId(StrEnum):
     INVOKE_IN_JURISDICTION = "RES-021"
     DESTINATION_PHONE_PROVEN = "RES-022"
     GRANTED_ACCOUNT_PROVEN = "RES-023"
+    PUBLIC_ACCESS_DECLARED = "RES-024"
     CONFIG_REGION_IN_JURISDICTION = "RES-030"
     CONFIG_REGION_KNOWN = "RES-031"
     STATE_BACKEND_IN_JURISDICTION = "RES-032"
@@ -252,6 +253,19 @@ RULES: tuple[Rule, ...] = (
         'the account in sovereign-dc:destinations, e.g. {"id": "eu-analytics", "kind": "resident", "match": '
         '"arn:aws:iam::210987654321:", "evidence": "the company\'s EU analytics account, SCP eu-only"} '
         "(or the bare id, or `acs:ram::<uid>:` for an Alibaba Cloud account; kind: transfer for a partner abroad).",
+    ),
+    Rule(
+        RuleId.PUBLIC_ACCESS_DECLARED,
+        "public-access-declared",
+        "A grant to everyone (a policy statement allowing the principal `*` without a condition that restricts who, "
+        "as AWS and OSS define a public policy; a public-read / public-read-write / authenticated-read ACL; a grant to "
+        "the AllUsers group; a Lambda or layer permission to `*`) lets anyone in any country read the data, so it "
+        "must be declared: what may be published cannot be proven.",
+        "Restrict the statement to who needs it (a fixed aws:SourceAccount, aws:SourceArn, aws:SourceVpce, "
+        "aws:PrincipalOrgID, aws:SourceIp ... condition; a private ACL; source_arn / organization_id on the "
+        "permission), or declare the resource as public in sovereign-dc:destinations, one line: "
+        '{"id": "public-site", "kind": "resident", "match": "public:<the resource\'s logical name>", '
+        '"evidence": "public website content, no personal data"}.',
     ),
     # Config and deployment refusals (ids RES-030..RES-039): judged on the files, before any program runs.
     Rule(
