@@ -770,6 +770,7 @@ PAIRS += [
 # Grants to an account outside a policy document (granted_account_fields; red team, round 12, stop 36): accepted in EU
 # before whatever the account.
 _OTHER = "999999999999"
+_CENTRAL_RULE = "aws:observabilityadmin/centralizationRuleForOrganization:CentralizationRuleForOrganization"
 PAIRS += [
     ("RES-023", "EU", aws("aws:kms/grant:Grant", _PINNED_EU, key_id="k", operations=["Decrypt"],
                           grantee_principal="arn:aws:iam::123456789012:role/reader"),
@@ -807,6 +808,14 @@ PAIRS += [
      aws("aws:ecr/replicationConfiguration:ReplicationConfiguration", _PINNED_EU,
          replication_configuration={"rules": [{"destinations": [{"region": "eu-central-1", "registry_id": _OTHER}]}]}),
      "replication_configuration.rules[0].destinations[0].registry_id"),
+    # A telemetry centralisation rule's destination account (mutation search, round 9, stop 36): the organisation's
+    # logs are copied into it; its Region alone was judged.
+    ("RES-023", "DE", aws(_CENTRAL_RULE, _PINNED_EU, rule_name="c", rule={
+                              "destination": {"account": "123456789012", "region": "eu-central-1"},
+                              "source": {"regions": ["eu-central-1"]}}),
+     aws(_CENTRAL_RULE, _PINNED_EU, rule_name="c", rule={"destination": {"account": _OTHER, "region": "eu-central-1"},
+                                                         "source": {"regions": ["eu-central-1"]}}),
+     "rule.destination.account"),
     # EBS async replication (red team, round 12): the replica's Region and zone are each judged.
     ("RES-009", "CN", ali("alicloud:ebs/diskReplicaPair:DiskReplicaPair", destination_region_id="cn-beijing"),
      ali("alicloud:ebs/diskReplicaPair:DiskReplicaPair", destination_region_id="ap-southeast-1"),
