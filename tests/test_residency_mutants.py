@@ -10,7 +10,8 @@ port, a whole-value host with a port, base64 inside a longer value, a document n
 programs of their own, eight per program, and every survivor must be one its plain swap explains or an allow-listed
 field. Round 7's kinds (a bucket the stack makes replaced by one it does not, a regional endpoint by its service's
 global or acceleration form, an in-country scope value by each other documented value, a unique-local IPv6 address by
-a global one) run over programs of their own the same way.
+a global one) run over programs of their own the same way, and round 9's (an account a grant names replaced by one no
+provider pins) too.
 """
 
 from __future__ import annotations
