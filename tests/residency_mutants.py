@@ -20,7 +20,12 @@ and every string leaf of every registered resource's inputs is read. Each leaf h
   code from the catalogue's ``short_codes``) given a foreign region's code (``ape1-az1``, ``euw2-az2``);
 - ``email``: the domain of an e-mail address (``ops@fleet.example.cn``) replaced by ``collector.example.com``;
 - ``ip``: a private IPv4 address written as one address (``10.20.0.53``, not a ``10.0.0.0/16`` range) replaced by
-  ``203.0.113.10`` (an address outside every private range: nothing proves where it is).
+  ``203.0.113.10`` (an address outside every private range: nothing proves where it is);
+- ``account`` (round 9): an account a value names as an account (an AWS IAM / STS ARN's ``arn:<partition>:iam::<id>:``,
+  an Alibaba Cloud RAM / STS ARN's ``acs:ram::<uid>:``, a whole-leaf 12-digit AWS id or 16-digit Alibaba UID, a quoted
+  id in a JSON document) replaced, wherever that id stands in the leaf, by an account no provider pins
+  (``STRANGER_ACCOUNT`` / ``STRANGER_UID``): a grant to it must be refused (RES-023); a resource ARN naming the id
+  elsewhere in the same leaf is swapped with it. Providers' own pins are not swapped.
 
 Each mutant is the same program with a stack transformation registered *before* ``enforce()`` that rewrites that one
 leaf (through ``apply`` where the input is an Output), so the guard, kept last, judges the mutated inputs exactly as it
@@ -69,7 +74,10 @@ from components.residency.endpoints import load_endpoints  # noqa: E402
 from components.simulate.recorder import Secret  # noqa: E402
 from components.testing import run_pulumi_program  # noqa: E402
 
-__all__ = ["Mutant", "Outcome", "Report", "judge", "main", "mutants_of", "realistic", "search"]
+__all__ = [
+    "STRANGER_ACCOUNT", "STRANGER_UID", "Mutant", "Outcome", "Report", "judge", "main", "mutants_of", "realistic",
+    "search",
+]  # fmt: skip
 
 COLLECTOR = "collector.example.com"
 """The foreign host of a host swap: nothing (no catalogue suffix, no declaration, no resource) proves it resident."""
@@ -88,6 +96,14 @@ FOREIGN: dict[tuple[str, str], tuple[str, ...]] = {
     ("JP", "aws"): ("ap-northeast-2", "ap-southeast-1"),
     ("US", "alicloud"): ("ap-southeast-1", "eu-central-1"),
     ("US", "aws"): ("ca-central-1", "eu-west-1"),
+    # Round 9 (stop 36): the jurisdictions the table's stop-36 programs added (Singapore beside Jakarta and Hong Kong,
+    # Hong Kong beside the mainland's Shenzhen and Singapore, Seoul beside Tokyo).
+    ("SG", "alicloud"): ("ap-southeast-5", "cn-hongkong", "us-east-1"),
+    ("SG", "aws"): ("ap-southeast-3", "ap-east-1", "us-east-1"),
+    ("HK", "alicloud"): ("cn-shenzhen", "ap-southeast-1", "us-east-1"),
+    ("HK", "aws"): ("ap-southeast-1", "ap-northeast-1", "us-east-1"),
+    ("KR", "alicloud"): ("ap-northeast-1", "ap-southeast-1"),
+    ("KR", "aws"): ("ap-northeast-1", "ap-northeast-3", "us-east-1"),
 }
 
 _URL_HOST = re.compile(
@@ -429,7 +445,43 @@ def mutants_of(case: realistic.Case, resources: list[Any]) -> list[Mutant]:
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after, base))
             for kind, after in _round_7_swaps(case.code, record, path, text, buckets, turn):
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
+            for kind, after in _account_swaps(record, text):
+                made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
     return made
+
+
+# -- round 9 (stop 36): an account no provider of the stack pins ----------------------------------------------------
+
+STRANGER_ACCOUNT = "460922110357"
+"""The foreign AWS account of an account swap: twelve digits no program of the table pins, declares or names (and no
+``service_accounts`` entry of the catalogue)."""
+STRANGER_UID = "5718340092216604"
+"""The foreign Alibaba Cloud UID of an account swap (sixteen digits, as an account UID is written)."""
+
+# Where an account stands as one: an IAM / STS / RAM ARN's account field, a quoted id in a JSON document (a policy's
+# `"AWS": "123456789012"`, a Condition's `aws:SourceAccount` too: the id is swapped wherever it stands in the leaf).
+_ACCOUNT_SPOTS = re.compile(
+    r"\barn:aws[a-z-]*:(?:iam|sts)::(\d{12}):|\bacs:(?:ram|sts)::(\d{16}):|\"(\d{12})\"|\"(\d{16})\""
+)
+_WHOLE_ACCOUNT = re.compile(r"^\s*(\d{12}|\d{16})\s*$")
+MAX_ACCOUNTS = 2
+"""Distinct accounts of one value swapped, each in its own mutant (a policy naming the run account and a second one)."""
+
+
+def _account_swaps(record: Any, text: str) -> Iterator[tuple[str, str]]:
+    if record.type.startswith("pulumi:providers:"):
+        return  # a provider's pin is what proves the account; swapping it is not this kind's question
+    whole = _WHOLE_ACCOUNT.match(text)
+    found = [whole.group(1)] if whole else []
+    for spot in _ACCOUNT_SPOTS.finditer(text):
+        found += [g for g in spot.groups() if g]
+    accounts: list[str] = []
+    for account in found:
+        if account not in accounts and account not in (STRANGER_ACCOUNT, STRANGER_UID):
+            accounts.append(account)
+    for account in accounts[:MAX_ACCOUNTS]:
+        stranger = STRANGER_ACCOUNT if len(account) == 12 else STRANGER_UID
+        yield "account", re.sub(rf"(?<!\d){account}(?!\d)", stranger, text)
 
 
 # -- round 7 (stop 35): a bucket the stack does not make, an edge form of a regional endpoint, a scope value of
@@ -789,9 +841,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--kinds",
-        help="only these kinds, comma-separated (region,zone,zone-id,host,partition,email,ip,region-one,arn-noacct,"
-        "host-upper,host-dot,host-ipv6,host-userinfo,host-port; host-b64gz: only those made inside gzip-compressed "
-        "base64; a wrapping, b64, b64gz, inb64, ingz, nested: every swap made so)",
+        help="only these kinds, comma-separated (region,zone,zone-id,host,partition,email,ip,account,region-one,"
+        "arn-noacct,host-upper,host-dot,host-ipv6,host-userinfo,host-port; host-b64gz: only those made inside "
+        "gzip-compressed base64; a wrapping, b64, b64gz, inb64, ingz, nested: every swap made so)",
     )
     args = parser.parse_args(argv)
     kinds = set(args.kinds.split(",")) if args.kinds else None

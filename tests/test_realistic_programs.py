@@ -39,6 +39,7 @@ import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
+import platform_programs_mutants9 as mu9
 import platform_programs_new34 as pn
 import platform_programs_ops as po
 import platform_programs_order35 as p35
@@ -17161,6 +17162,10 @@ CASES: list[Case] = [
     Case(
         "public36-eu-s3-referer-policy-declared", "EU", referer_bucket_policy, destinations=[pub36.referer_declared()]
     ),
+    # -- stop 36, mutation search round 9 (tests/platform_programs_mutants9.py): a telemetry centralisation rule copies
+    # the organisation's logs into `rule.destination.account`, judged as a grant (RES-023): the pinned account or
+    # another provider's passes, an account nothing pins is refused, declared it passes.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu9.rows()],
 ]
 
 

@@ -10,7 +10,8 @@ port, a whole-value host with a port, base64 inside a longer value, a document n
 programs of their own, eight per program, and every survivor must be one its plain swap explains or an allow-listed
 field. Round 7's kinds (a bucket the stack makes replaced by one it does not, a regional endpoint by its service's
 global or acceleration form, an in-country scope value by each other documented value, a unique-local IPv6 address by
-a global one) run over programs of their own the same way.
+a global one) run over programs of their own the same way, and round 9's (an account a grant names replaced by one no
+provider pins) too.
 """
 
 from __future__ import annotations
@@ -227,3 +228,34 @@ def test_round_7_swaps_of_a_leaf() -> None:
     assert swaps("https://sts.eu-west-1.amazonaws.com") == [("edge", "https://sts.amazonaws.com")]
     assert swaps("[fd12:3456:789a::15]:8080") == [("ipv6", "[2a05:d018::10]:8080")]
     assert swaps("fd00::/8") == []  # a range, not an address
+
+
+# Round 9 (stop 36): an account a grant names (an IAM / RAM ARN's account, a bare id or UID, a quoted id in a policy)
+# swapped for an account no provider of the stack pins: RES-023 refuses it, for AWS and Alibaba Cloud grants alike.
+ROUND_9_SAMPLE = [
+    "grants36-eu-kms-grant-own",  # a KMS grant's grantee_principal (granted_account_fields)
+    "grants36-eu-layer-permission-own",  # a layer version permission's principal, a bare id
+    "grants36-de-vpce-service-own",  # an endpoint service's allowed_principals
+    "grants36-de-ecr-other-provider-after-allowed",  # a repository policy for the account another provider pins
+    "accountsali36-eu-ram-role-document-own",  # a RAM role's trust policy (acs:ram::<uid>:root)
+    "accountsali36-eu-oss-bucket-policy-own",  # an OSS bucket policy's principal, a bare UID
+    "accountsali36-eu-shared-target-own",  # a resource share's target
+]
+ROUND_9_BENIGN: set[tuple[str, str]] = set()
+
+
+def test_round_9_a_grant_to_an_account_no_provider_pins_is_refused() -> None:
+    cases = [c for c in search.realistic.CASES if c.id in ROUND_9_SAMPLE]
+    assert sorted(c.id for c in cases) == sorted(ROUND_9_SAMPLE) and all(not c.expected for c in cases)
+    report = search.search(cases=cases, per_case=8, kinds={"account"})
+    assert [o.mutant for o in report.outcomes if not o.applied or o.error] == []
+    refused = {(o.mutant.type.split(":", 1)[0], o.guard) for o in report.outcomes if o.guard}
+    assert {("aws", "RES-023"), ("alicloud", "RES-023")} <= refused, refused
+    assert all(search.STRANGER_ACCOUNT in o.mutant.after or search.STRANGER_UID in o.mutant.after
+               for o in report.outcomes)  # fmt: skip
+    unexpected = {
+        (o.mutant.case, o.mutant.type, o.mutant.group[1], o.mutant.after[:120])
+        for o in report.survivors
+        if o.mutant.group[:2] not in ROUND_9_BENIGN
+    }
+    assert unexpected == set()

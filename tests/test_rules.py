@@ -771,6 +771,7 @@ PAIRS += [
 # Grants to an account outside a policy document (granted_account_fields; red team, round 12, stop 36): accepted in EU
 # before whatever the account.
 _OTHER = "999999999999"
+_CENTRAL_RULE = "aws:observabilityadmin/centralizationRuleForOrganization:CentralizationRuleForOrganization"
 PAIRS += [
     ("RES-023", "EU", aws("aws:kms/grant:Grant", _PINNED_EU, key_id="k", operations=["Decrypt"],
                           grantee_principal="arn:aws:iam::123456789012:role/reader"),
@@ -821,6 +822,14 @@ PAIRS += [
                           permissions={"type": "Share", "account_ids": "123456789012"}),
      aws("aws:ssm/document:Document", _PINNED_EU, document_type="Command", content="{}",
          permissions={"type": "Share", "account_ids": "All"}), "permissions.account_ids"),
+    # A telemetry centralisation rule's destination account (mutation search, round 9, stop 36): the organisation's
+    # logs are copied into it; its Region alone was judged.
+    ("RES-023", "DE", aws(_CENTRAL_RULE, _PINNED_EU, rule_name="c", rule={
+                              "destination": {"account": "123456789012", "region": "eu-central-1"},
+                              "source": {"regions": ["eu-central-1"]}}),
+     aws(_CENTRAL_RULE, _PINNED_EU, rule_name="c", rule={"destination": {"account": _OTHER, "region": "eu-central-1"},
+                                                         "source": {"regions": ["eu-central-1"]}}),
+     "rule.destination.account"),
     # EBS async replication (red team, round 12): the replica's Region and zone are each judged.
     ("RES-009", "CN", ali("alicloud:ebs/diskReplicaPair:DiskReplicaPair", destination_region_id="cn-beijing"),
      ali("alicloud:ebs/diskReplicaPair:DiskReplicaPair", destination_region_id="ap-southeast-1"),
