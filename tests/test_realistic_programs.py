@@ -51,6 +51,7 @@ import platform_programs_review35 as pf
 import platform_programs_review35b as pg
 import platform_programs_review35c as ph
 import platform_programs_review36 as rx36
+import platform_programs_review36b as rx36b
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
@@ -17043,6 +17044,9 @@ CASES: list[Case] = [
     # example.com, an Aurora restore from a bucket the stack did not make, an Alidns CNAME to another party's mail host.
     # RES-023: the examples granting the caller's account, refused on an unpinned provider outside aws-cn.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rx36.rows()],
+    # -- stop 36, false-alarm review of this stop's changes (tests/platform_programs_review36b.py): the stack's own
+    # bucket's name through resources that are not the bucket, its global virtual host, grants to its own accounts.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rx36b.rows()],
 ]
 
 
