@@ -7631,6 +7631,28 @@ def test_a_nested_bucket_field_of_another_kind_is_passed_on(
     assert knows_bucket(known, bucket_key("aws", "fleet-lake-raw")) is bucket_proven
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["destination_configuration", "extendedS3Configuration", "settings", "target"]),
+    st.one_of(
+        st.sampled_from(sorted(ENDPOINTS.bucket_keys)), st.from_regex(r"[a-z]{3,10}(_[a-z]{2,6})?", fullmatch=True)
+    ),
+    st.booleans(),
+)
+def test_a_nested_field_proves_a_bucket_exactly_when_it_is_a_bucket_field(outer: str, key: str, listed: bool) -> None:
+    # Hypothesis over nested keys (falsealarm19): another kind's nested value proves the bucket exactly when its key is
+    # a bucket field the judge reads as a bucket (bucket_keys), never by its text alone; in a list or a map alike.
+    from components.residency.engine import bucket_key, knows_bucket
+    from components.residency.provenance import regionless_known
+
+    inner: Any = {key: "arn:aws:s3:::fleet-lake-raw"}
+    props = {outer: [inner] if listed else inner}
+    known = regionless_known([], ENGINES["EU"].produced_by("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+                                                           props), [])  # fmt: skip
+    tokens = key.replace("-", "_").replace(".", "_")
+    assert knows_bucket(known, bucket_key("aws", "fleet-lake-raw")) is (tokens in ENDPOINTS.bucket_keys)
+
+
 @pytest.mark.parametrize(
     ("url", "produced", "refused"),
     [
