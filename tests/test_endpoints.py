@@ -7601,6 +7601,61 @@ def test_another_kinds_name_proves_no_bucket(token: str, props: dict[str, str], 
 
 
 @pytest.mark.parametrize(
+    ("token", "props", "bucket_proven"),
+    [
+        # A Firehose stream's destination bucket, a nested bucket field (bucket_keys `bucket_arn`), judged as a bucket
+        # where it was written: passed on (falsealarm19-*-via-firehose-bucket-arn-auto).
+        ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+         {"arn": "arn:aws:firehose:eu-west-1:1:deliverystream/t",
+          "extendedS3Configuration": {"bucketArn": "arn:aws:s3:::fleet-lake-raw", "prefix": "telemetry/"}}, True),
+        ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+         {"extended_s3_configuration": [{"bucket_arn": "arn:aws:s3:::fleet-lake-raw"}]}, True),
+        # ... but a nested field that is no bucket field proves no bucket: the stream's prefix, named like one
+        # (falsealarm19-*-via-firehose-prefix), an Athena workgroup's output location (an s3:// URI at a field the
+        # judge reads as a URI, not a bucket field: kept refused, docs/residency.md), the stream's tags.
+        ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+         {"extendedS3Configuration": {"bucketArn": "arn:aws:s3:::fleet-own", "prefix": "fleet-lake-raw"}}, False),
+        ("aws:athena/workgroup:Workgroup",
+         {"configuration": {"resultConfiguration": {"outputLocation": "s3://fleet-lake-raw/results/"}}}, False),
+        ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+         {"tags": {"bucket": "fleet-lake-raw"}}, False),
+    ],
+)  # fmt: skip
+def test_a_nested_bucket_field_of_another_kind_is_passed_on(
+    token: str, props: dict[str, Any], bucket_proven: bool
+) -> None:
+    # A name another kind holds at a nested bucket field was refused when passed on (RES-017): only top-level bucket
+    # fields were (false-alarm review of stop 36's changes, falsealarm19).
+    from components.residency.engine import bucket_key, knows_bucket
+    from components.residency.provenance import regionless_known
+
+    known = regionless_known([], ENGINES["EU"].produced_by(token, props), [])
+    assert knows_bucket(known, bucket_key("aws", "fleet-lake-raw")) is bucket_proven
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["destination_configuration", "extendedS3Configuration", "settings", "target"]),
+    st.one_of(
+        st.sampled_from(sorted(ENDPOINTS.bucket_keys)), st.from_regex(r"[a-z]{3,10}(_[a-z]{2,6})?", fullmatch=True)
+    ),
+    st.booleans(),
+)
+def test_a_nested_field_proves_a_bucket_exactly_when_it_is_a_bucket_field(outer: str, key: str, listed: bool) -> None:
+    # Hypothesis over nested keys (falsealarm19): another kind's nested value proves the bucket exactly when its key is
+    # a bucket field the judge reads as a bucket (bucket_keys), never by its text alone; in a list or a map alike.
+    from components.residency.engine import bucket_key, knows_bucket
+    from components.residency.provenance import regionless_known
+
+    inner: Any = {key: "arn:aws:s3:::fleet-lake-raw"}
+    props = {outer: [inner] if listed else inner}
+    known = regionless_known([], ENGINES["EU"].produced_by("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+                                                           props), [])  # fmt: skip
+    tokens = key.replace("-", "_").replace(".", "_")
+    assert knows_bucket(known, bucket_key("aws", "fleet-lake-raw")) is (tokens in ENDPOINTS.bucket_keys)
+
+
+@pytest.mark.parametrize(
     ("url", "produced", "refused"),
     [
         ("https://fleet-trip-exports.s3.amazonaws.com/trips/", [], set()),  # the stack's bucket, written out

@@ -54,6 +54,7 @@ import platform_programs_review35 as pf
 import platform_programs_review35b as pg
 import platform_programs_review35c as ph
 import platform_programs_review36 as rx36
+import platform_programs_review36b as rx36b
 import platform_programs_stagevars36 as sv36
 import pulumi
 import pulumi_alicloud as alicloud
@@ -17166,6 +17167,9 @@ CASES: list[Case] = [
     # the organisation's logs into `rule.destination.account`, judged as a grant (RES-023): the pinned account or
     # another provider's passes, an account nothing pins is refused, declared it passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu9.rows()],
+    # -- stop 36, false-alarm review of this stop's changes (tests/platform_programs_review36b.py): the stack's own
+    # bucket's name through resources that are not the bucket, its global virtual host, grants to its own accounts.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rx36b.rows()],
 ]
 
 

@@ -3252,7 +3252,44 @@ class RuleEngine:
         names = [PRODUCED_BY_OTHER + n for n in produced_names(others, own, id_hosts)]
         if at_bucket:
             names += produced_names({k: props[k] for k in at_bucket})
+        # The same below the top level: a name or ARN held at a nested bucket field (a Firehose stream's
+        # `extended_s3_configuration.bucket_arn`), judged as a bucket where it was written by the same key plan
+        # (false-alarm review of stop 36's changes, falsealarm19).
+        names += self._nested_bucket_names(type_token, props)
         return names
+
+    def _nested_bucket_names(self, type_token: str, props: Mapping[str, Any]) -> list[str]:
+        """The strings a resource holds at a bucket field below its top level (lower-cased): the fields the judge reads
+        as a bucket (``_KeyPlan.bucket`` is ``_BUCKET``: bucket_keys, bucket paths, an OSS type's bucket fields), so a
+        name found there was judged as a bucket where it was written."""
+        found: list[str] = []
+
+        def visit(value: Any, kpath: tuple[str, ...]) -> None:
+            if value is not None and is_input_type(type(value)):
+                value = vars(value)
+            if isinstance(value, Mapping):
+                for k, v in value.items():
+                    sk = _snake(str(k))
+                    if v is None or sk in FREE_TEXT_KEYS:
+                        continue
+                    visit(v, (*kpath, sk))
+            elif isinstance(value, (list, tuple)):
+                for v in value:
+                    visit(v, kpath)
+            elif (
+                isinstance(value, str)
+                and value
+                and len(kpath) > 1
+                and self._key_plan(type_token, kpath, kpath[-1]).bucket == _BUCKET
+            ):
+                found.append(value.lower())
+
+        for k, v in props.items():
+            if (sk := _snake(str(k))) not in FREE_TEXT_KEYS and (
+                isinstance(v, (Mapping, list, tuple)) or (v is not None and is_input_type(type(v)))
+            ):
+                visit(v, (sk,))
+        return found
 
     def judging_date(self) -> dt.date:
         """The date declarations are judged against: ``today`` when given (tests, reproducible plans), else now."""

@@ -374,15 +374,19 @@ class Guard:
             type_ = self._judged.get(dep) if isinstance(dep, pulumi.CustomResource) else None
             if type_ is None:
                 continue
-            # Only the attributes produced_names reads are awaited (CREATOR_ATTRS, and the type's own address
-            # outputs: self_address_outputs), not every output.
+            # Only the attributes produced_by reads are awaited (CREATOR_ATTRS, the type's own address outputs:
+            # self_address_outputs, and nested blocks, where a bucket field may be: a Firehose stream's
+            # `extended_s3_configuration.bucket_arn`), not every output.
             own = self.engine.endpoints.self_address_keys(type_)
             roots = {path.split(".", 1)[0] for path in own}
-            values = {
-                name: await attr.future()
-                for name, attr in vars(dep).items()
-                if isinstance(attr, pulumi.Output) and (any(c in name for c in CREATOR_ATTRS) or name in roots)
-            }
+            values = {}
+            for name, attr in vars(dep).items():
+                if not isinstance(attr, pulumi.Output):
+                    continue
+                if any(c in name for c in CREATOR_ATTRS) or name in roots:
+                    values[name] = await attr.future()
+                elif isinstance(nested := await attr.future(), (Mapping, list, tuple)) or is_input_type(type(nested)):
+                    values[name] = nested
             produced += self.engine.produced_by(type_, values)
         return produced
 

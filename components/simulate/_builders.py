@@ -620,6 +620,14 @@ AWS_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "aws:s3/bucketOwnershipControls:BucketOwnershipControls": _s3_bucket_child,
         "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": _s3_bucket_child,
         "aws:s3/bucketLogging:BucketLogging": _s3_bucket_child,
+        # pulumi-aws: the V2 configurations' and the notification's id is the bucket's name ("id: The bucket or bucket
+        # and expected_bucket_owner separated by a comma", s3/bucketlifecycleconfigurationv2,
+        # s3/bucketserversideencryptionconfigurationv2, s3/bucketloggingv2; s3/bucketnotification is imported by the
+        # bucket's name).
+        "aws:s3/bucketNotification:BucketNotification": _s3_bucket_child,
+        "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2": _s3_bucket_child,
+        "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2": _s3_bucket_child,
+        "aws:s3/bucketLoggingV2:BucketLoggingV2": _s3_bucket_child,
         "aws:kms/key:Key": _kms_key,
         "aws:kms/alias:Alias": _kms_alias,
         "aws:iam/role:Role": _iam_role,
