@@ -1197,27 +1197,11 @@ class RuleEngine:
         proven by where it is. False for anything that is no account (a service or federated principal, ``*``): judged
         as before."""
         text = value.strip()
-        partition: str | None = None
-        if walk.cloud == "alicloud":
-            m = _RAM_ARN.match(text)
-            if m is not None:
-                account, resource = m.groups()
-                if resource.startswith(_FEDERATED):
-                    return False  # the stack's own identity provider, trusted for OIDC or SAML identities
-            elif _RAM_UID.match(text):
-                account = text
-            else:
-                return False
-        else:
-            m = _ACCOUNT_ARN.match(text)
-            if m is not None:
-                partition, account, resource = m.groups()
-                if resource.startswith(_FEDERATED):
-                    return False  # the stack's own identity provider, trusted for web or SAML identities
-            elif ACCOUNT_ID.match(text):
-                account = text
-            else:
-                return False
+        parsed = _granted_account(walk.cloud, text)
+        if parsed is None:
+            return False
+        partition, account = parsed
+        if walk.cloud != "alicloud":
             j = self.jurisdiction
             partitions = {partition} if partition else set(j.aws.partitions)
             if not partitions <= set(j.aws.partitions):
@@ -1237,7 +1221,7 @@ class RuleEngine:
             f"Account {account} is {service[0]}'s account of region {service[1]}, outside {self._j()}."
             if service is not None
             else f"Account {account} is granted access, but neither the provider (its accounts: {pinned}) nor any "
-            "other AWS provider of the stack is pinned to it; "
+            "other provider of the stack is pinned to it; "
             f"another account can read the data and move it anywhere, so it cannot be proven in {self._j()}."
         )
         aws_root = f"arn:{partition or 'aws'}:iam::{account}:root"
@@ -3487,6 +3471,20 @@ def _national_phones(endpoints: EndpointCatalogue) -> dict[str, tuple[tuple[tupl
         if f.national_country is not None:
             table[f.type] = (*table.get(f.type, ()), (tuple(f.path.split(".")), f.national_country))
     return table
+
+
+def _granted_account(cloud: str, text: str) -> tuple[str | None, str] | None:
+    """(partition, account) of the account ``text`` names under a grant: an IAM / STS ARN or a 12-digit id on AWS, a
+    RAM / STS ARN or a bare UID on Alibaba Cloud (no partition there); None for anything else and for an account's
+    OIDC / SAML identity provider (the stack's own, trusted for web or SAML identities: no account is granted)."""
+    arn, bare = (_RAM_ARN, _RAM_UID) if cloud == "alicloud" else (_ACCOUNT_ARN, ACCOUNT_ID)
+    m = arn.match(text)
+    if m is None:
+        return (None, text) if bare.match(text) else None
+    *partition, account, resource = m.groups()
+    if resource.startswith(_FEDERATED):
+        return None
+    return (partition[0] if partition else None, account)
 
 
 def _at_any(kpath: tuple[str, ...], paths: tuple[tuple[str, ...], ...]) -> bool:
