@@ -232,6 +232,17 @@ KEPT: dict[str, tuple[str, dict[str, Any]]] = {
             "evidence": "the registry example's bucket holds no personal data",
         },
     ),
+    # The namespace's `default_visibility` is `PUBLIC`: every repository pushed into it is created public, its images
+    # pulled by anyone (RES-024 since the public-access red team, stop 36). A user sets `PRIVATE` or declares it.
+    "alicloud.cr.Namespace": (
+        "RES-024",
+        {
+            "id": "public-images",
+            "kind": "resident",
+            "match": "public:example",
+            "evidence": "the registry example's namespace holds public images only",
+        },
+    ),
     # The CNAME points the domain's mail at mail.mxhichin.com, another party's host (RES-015, as any DNS record's
     # value). The user declares the mail host.
     "alicloud.dns.AlidnsRecord": (

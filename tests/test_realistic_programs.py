@@ -44,6 +44,7 @@ import platform_programs_new34 as pn
 import platform_programs_ops as po
 import platform_programs_order35 as p35
 import platform_programs_public36 as pub36
+import platform_programs_public37 as pub37
 import platform_programs_redteam36 as rt36
 import platform_programs_redteam37 as rt37
 import platform_programs_refusals as pr
@@ -17170,6 +17171,32 @@ CASES: list[Case] = [
     # -- stop 36, false-alarm review of this stop's changes (tests/platform_programs_review36b.py): the stack's own
     # bucket's name through resources that are not the bucket, its global virtual host, grants to its own accounts.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rx36b.rows()],
+    # -- public37, red team of RES-024 (tests/platform_programs_public37.py): an EventBridge permission to `*`, a
+    # source-address "restriction" that holds every address, a public Container Registry repository or namespace
+    *[
+        Case(
+            f"public37-{code.lower()}-{form}-{shape}",
+            code,
+            pub37.aws_form(form, code, shape),
+            {"RES-024"} if shape == "public" else set(),
+            destinations=[pub37.declared(form)] if shape == "declared" else [],
+        )
+        for code in pub37.CODES
+        for form in pub37.AWS_FORMS
+        for shape in pub37.SHAPES
+    ],
+    *[
+        Case(
+            f"public37-{code.lower()}-{form}-{shape}",
+            code,
+            pub37.ali_form(form, code, shape),
+            {"RES-024"} if shape == "public" else set(),
+            destinations=[pub37.declared(form)] if shape == "declared" else [],
+        )
+        for code in pub37.ALI_CODES
+        for form in pub37.ALI_FORMS
+        for shape in pub37.SHAPES
+    ],
 ]
 
 

@@ -987,6 +987,33 @@ PAIRS += [
         {"Effect": "Allow", "Action": "Update:*", "Principal": "*", "Resource": "*"}]})),
      aws(_BUCKET_POLICY, _PINNED_EU, bucket="b", policy=_public()), "policy(json).Statement[0].Principal"),
 ]  # fmt: skip
+# The public-access red team (stop 36): grants to everyone that passed RES-024. An EventBridge permission's `*` without
+# the organization condition (PutPermission); a source-address "restriction" whose ranges together hold every address;
+# a Container Registry repository or namespace made PUBLIC (anonymous pulls).
+_EVENT_PERMISSION = "aws:cloudwatch/eventPermission:EventPermission"
+PAIRS += [
+    ("RES-024", "EU", aws(_EVENT_PERMISSION, _PINNED_EU, principal="*", statement_id="s", condition={
+        "key": "aws:PrincipalOrgID", "type": "StringEquals", "value": "o-abc123"}),
+     aws(_EVENT_PERMISSION, _PINNED_EU, principal="*", statement_id="s"), "principal"),
+    ("RES-024", "US", aws(_BUCKET_POLICY, _PINNED_US, bucket="b", policy=_public(condition={
+        "IpAddress": {"aws:SourceIp": ["198.51.100.0/24", "203.0.113.0/24"]}})),
+     aws(_BUCKET_POLICY, _PINNED_US, bucket="b", policy=_public(condition={
+         "IpAddress": {"aws:SourceIp": ["0.0.0.0/1", "128.0.0.0/1"]}})), "policy(json).Statement[0].Principal"),
+    ("RES-024", "CN", ali("alicloud:cr/repo:Repo", namespace="n", name="r", summary="s", repo_type="PRIVATE"),
+     ali("alicloud:cr/repo:Repo", namespace="n", name="r", summary="s", repo_type="PUBLIC"), "repo_type"),
+    ("RES-024", "CN", ali("alicloud:cr/namespace:Namespace", name="n", auto_create=False, default_visibility="PRIVATE"),
+     ali("alicloud:cr/namespace:Namespace", name="n", auto_create=False, default_visibility="public"),
+     "default_visibility"),
+    # a permission's restricting input restricts only when fixed as its condition key's value would be
+    ("RES-024", "DE", aws(_PERMISSION, _PINNED_EU, function="f", action="lambda:InvokeFunction", principal="*",
+                          source_arn="arn:aws:sns:eu-central-1:123456789012:*"),
+     aws(_PERMISSION, _PINNED_EU, function="f", action="lambda:InvokeFunction", principal="*",
+         source_arn="arn:aws:s3:::*"), "principal"),
+    ("RES-024", "CN", ali("alicloud:cs/registryEnterpriseRepo:RegistryEnterpriseRepo", instance_id="i", namespace="n",
+                          name="r", summary="s", repo_type="PRIVATE"),
+     ali("alicloud:cs/registryEnterpriseRepo:RegistryEnterpriseRepo", instance_id="i", namespace="n", name="r",
+         summary="s", repo_type="PUBLIC"), "repo_type"),
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (
@@ -1577,3 +1604,28 @@ def test_an_event_stream_sink_url_built_from_the_event_is_unproven_unless_declar
     )
     findings = RuleEngine("CN", destinations=[declared]).check(runtime)[0]
     assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-015", "cb")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from([4, 6]), st.integers(min_value=1, max_value=6), st.data())
+def test_source_ranges_that_hold_every_address_restrict_no_one(version: int, bits: int, data: st.DataObject) -> None:
+    # The public-access red team (stop 36): `0.0.0.0/0` split into 2**bits ranges (or `::/0` however written) restricts
+    # no one; drop one range and the rest is a fixed set of ranges (AWS's definition of non-public: passes).
+    import ipaddress
+
+    everything = ipaddress.ip_network("0.0.0.0/0" if version == 4 else "::/0")
+    ranges = [str(n) for n in everything.subnets(prefixlen_diff=bits)]
+    ranges = data.draw(st.permutations(ranges))
+    whole = aws(_BUCKET_POLICY, _PINNED_EU, bucket="b",
+                policy=_public(condition={"IpAddress": {"aws:SourceIp": ranges}}))  # fmt: skip
+    part = aws(_BUCKET_POLICY, _PINNED_EU, bucket="b",
+               policy=_public(condition={"IpAddress": {"aws:SourceIp": ranges[1:]}}))  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("EU").check(whole)[0]] == ["RES-024"]
+    assert RuleEngine("EU").check(part)[0] == []
+
+
+@pytest.mark.parametrize("written", ["0::/0", "::0/0", "0000:0000::/0", "0.0.0.0/00", " 0.0.0.0/0", "10.0.0.0/0"])
+def test_every_address_however_written_restricts_no_one(written: str) -> None:
+    subject = aws(_BUCKET_POLICY, _PINNED_EU, bucket="b", policy=_public(condition={
+        "IpAddress": {"aws:SourceIp": written}}))  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("EU").check(subject)[0]] == ["RES-024"]

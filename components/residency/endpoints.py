@@ -186,6 +186,17 @@ class PublicPrincipalField(TypedField):
 
     restricted_by: tuple[str, ...] = ()
     """Inputs (snake_case) whose value limits who the grant reaches."""
+    condition_keys: Mapping[str, str] = {}
+    """The policy condition key each restricting input becomes (``source_arn``: ``aws:SourceArn``): a literal value
+    restricts only when it is fixed as that key's would be in a statement (no wildcard before the account)."""
+
+
+class PublicValueField(TypedField):
+    """An input whose documented values make the resource readable by everyone (``public_value_fields``: a Container
+    Registry repository's ``repo_type`` ``PUBLIC``)."""
+
+    values: tuple[str, ...]
+    """The values (case-insensitive) that make it public."""
 
 
 class PublicAccess(_Frozen):
@@ -210,6 +221,8 @@ class PublicAccess(_Frozen):
     """Canned-ACL inputs by type."""
     principal_fields: tuple[PublicPrincipalField, ...] = ()
     """Principal inputs outside a policy document."""
+    public_value_fields: tuple[PublicValueField, ...] = ()
+    """Visibility inputs whose value makes the resource public (a repository's ``PUBLIC``)."""
     not_grants: tuple[TypedField, ...] = ()
     """Policy inputs whose statements limit and grant nothing (VPC endpoint policies, resource control policies)."""
     sources: tuple[str, ...]

@@ -13,6 +13,7 @@ import datetime as dt
 import fnmatch
 import functools
 import gzip
+import ipaddress
 import itertools
 import json
 import re
@@ -1302,6 +1303,15 @@ class RuleEngine:
             fields[f.type] = (*fields.get(f.type, ()), (tuple(f.path.split(".")), f.restricted_by))
         return fields
 
+    @functools.cached_property
+    def _public_value_paths(self) -> Mapping[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]:
+        """Visibility inputs by type, each with the values that make the resource public (RES-024)."""
+        fields: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {}
+        for f in self._public.public_value_fields if self._public is not None else ():
+            values = frozenset(v.lower() for v in f.values)
+            fields[f.type] = (*fields.get(f.type, ()), (tuple(f.path.split(".")), values))
+        return fields
+
     def _judge_public_statement(self, walk: _Walk, statement: Mapping[Any, Any], path: str) -> None:
         """A policy statement that allows everyone (RES-024): a ``Principal`` of ``*`` (``{"AWS": "*"}``, OSS's
         ``["*"]``) or any ``NotPrincipal``, in an Allow (a Deny never gets here), without a Condition that restricts who
@@ -1374,15 +1384,19 @@ class RuleEngine:
             if key in self._public.arn_conditions
             else None
         )
-        return bool(items) and all(
-            isinstance(v, str)
-            and v.strip() != ""
-            and "${" not in v
-            and (
-                (prefix is not None and prefix.match(v.strip()) is not None)
-                or (not any(c in v for c in ("*", "?")) and v.strip() not in self._public.open_cidrs)
+        return (
+            bool(items)
+            and all(
+                isinstance(v, str)
+                and v.strip() != ""
+                and "${" not in v
+                and (
+                    (prefix is not None and prefix.match(v.strip()) is not None)
+                    or (not any(c in v for c in ("*", "?")) and v.strip() not in self._public.open_cidrs)
+                )
+                for v in items
             )
-            for v in items
+            and not _covers_every_address(items)
         )
 
     def _judged_as_public(self, walk: _Walk, value: str, path: str) -> bool:
@@ -1409,15 +1423,36 @@ class RuleEngine:
         if walk.cloud == "aws" and text in public.public_grantees:
             self._add_public(walk, path, value, f"The ACL grant to {text} grants everyone in that group access")
             return True
+        if kind in self._public_value_paths and any(
+            _path_is(walk.kpath, field) and text.lower() in values for field, values in self._public_value_paths[kind]
+        ):
+            self._add_public(
+                walk, path, value, f"The setting {text!r} makes it readable by everyone (anonymous pulls, any account)"
+            )
+            return True
         if text in public.everyone and kind in self._public_principal_fields:
             for field, restricted_by in self._public_principal_fields[kind]:
-                if _path_is(walk.kpath, field) and all(prop_of(walk.subject.props, r) is None for r in restricted_by):
+                if _path_is(walk.kpath, field) and not any(
+                    self._permission_restricted(kind, r, prop_of(walk.subject.props, r)) for r in restricted_by
+                ):
                     limits = " or ".join(restricted_by)
                     self._add_public(
                         walk, path, value, f"The permission grants `*` (every account, anyone) with no {limits}"
                     )
                     return True
         return False
+
+    def _permission_restricted(self, kind: str, name: str, value: Any) -> bool:
+        """Whether a permission's restricting input limits who it reaches: set, and, when it is a literal the catalogue
+        maps to a condition key (``source_arn``: ``aws:SourceArn``), fixed as that key's value would be (RES-024). A
+        value not yet known (an Output) counts as set: what it will be is judged when it is known."""
+        if value is None:
+            return False
+        assert self._public is not None
+        keys = {k: v for f in self._public.principal_fields if f.type == kind for k, v in f.condition_keys.items()}
+        if not isinstance(value, str) or name not in keys:
+            return True
+        return self._fixed(value, keys[name].lower())
 
     def _add_public(self, walk: _Walk, path: str, value: Any, what: str) -> None:
         name = f"public:{walk.subject.name}"
@@ -3492,6 +3527,23 @@ def _at_any(kpath: tuple[str, ...], paths: tuple[tuple[str, ...], ...]) -> bool:
     statements of a WAF rule nest inside and/or/not and rate-based statements), a later ``*`` any one key (the
     values of a map whose keys the user chose: API Gateway stage variables)."""
     return any(_path_is(kpath[1 - len(p) :], p[1:]) if p[0] == "*" else _path_is(kpath, p) for p in paths)
+
+
+def _covers_every_address(values: Sequence[Any]) -> bool:
+    """True when the values, read as address ranges, together hold every IPv4 or every IPv6 address: ``0.0.0.0/0``
+    however written (``0::/0``, ``0.0.0.0/00``) or split (``0.0.0.0/1`` with ``128.0.0.0/1``) restricts no one
+    (RES-024). A value that is no address range takes no part."""
+    nets: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
+    for v in values:
+        try:
+            nets.append(ipaddress.ip_network(str(v).strip(), strict=False))
+        except ValueError:
+            continue
+    for version in (4, 6):
+        same = [n for n in nets if n.version == version]
+        if same and any(n.prefixlen == 0 for n in ipaddress.collapse_addresses(same)):  # type: ignore[type-var]
+            return True
+    return False
 
 
 def _path_is(kpath: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
