@@ -296,6 +296,20 @@ def aws_form(form: str, code: str) -> Build:  # noqa: C901
                                              "Resource": f"{domain}/*",
                                              "Condition": {"IpAddress": {"aws:SourceIp": ["192.0.2.0/24"]}}}),
                                          opts=opts)  # fmt: skip
+        if form == "opensearch-vpc-open":
+            # OpenSearch "About access policies on VPC domains": a VPC domain is reached only through its VPC and
+            # security groups, and teams often give it an open policy (`AWS: *`, no condition). Kept refused: the
+            # engine judges the policy, not the network (docs/residency.md, falsealarm20): restrict the principal to
+            # the own account (as `opensearch-vpc`), or declare the domain.
+            domain = f"arn:{p}:es:{region}:{OWN}:domain/search"
+            return aws.opensearch.Domain("search", domain_name="search", engine_version="OpenSearch_2.11",
+                                         cluster_config={"instance_type": "t3.small.search", "instance_count": 1},
+                                         ebs_options={"ebs_enabled": True, "volume_size": 10},
+                                         vpc_options={"subnet_ids": ["subnet-0a1b2c3d"],
+                                                      "security_group_ids": ["sg-0a1b2c3d"]},
+                                         access_policies=_doc({"Effect": "Allow", "Principal": {"AWS": "*"},
+                                                               "Action": "es:ESHttp*", "Resource": f"{domain}/*"}),
+                                         opts=opts)  # fmt: skip
         if form == "opensearch-vpc":
             # OpenSearch in a VPC with a policy to the own account's principals.
             domain = f"arn:{p}:es:{region}:{OWN}:domain/search"
@@ -419,6 +433,10 @@ def rows() -> Iterator[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     for code, form in (("EU", "apigw-private-deny-tls"), ("CN", "apigw-private-deny-narrow"),
                        ("JP", "apigw-private-deny-and")):  # fmt: skip
         yield f"falsealarm20-{code.lower()}-{form}", code, aws_form(form, code), {"RES-024"}, []
+    yield "falsealarm20-de-opensearch-vpc-open", "DE", aws_form("opensearch-vpc-open", "DE"), {"RES-024"}, []
+    declared = {"id": "search-in-vpc", "kind": "resident", "match": "public:search",
+                "evidence": "VPC-only domain: reached through the fleet VPC's security groups only"}  # fmt: skip
+    yield "falsealarm20-de-opensearch-vpc-open-declared", "DE", aws_form("opensearch-vpc-open", "DE"), set(), [declared]
     for code in ALI_CODES:
         for form in ALI_FORMS:
             yield f"falsealarm20-{code.lower()}-{form}", code, ali_form(form, code), set(), []
