@@ -402,12 +402,12 @@ def ali_form(form: str, code: str) -> Build:
             return alicloud.oss.BucketAcl("data-acl", bucket=bucket.bucket, acl="private", opts=opts)
         if form == "ram-trust-ecs":
             # RAM "Create a RAM role for a trusted Alibaba Cloud service".
-            return alicloud.ram.Role("ecs-role", name="ecs-role", assume_role_policy_document=_doc({
+            return alicloud.ram.Role("ecs-role", role_name="ecs-role", assume_role_policy_document=_doc({
                 "Action": "sts:AssumeRole", "Effect": "Allow", "Principal": {"Service": ["ecs.aliyuncs.com"]},
             }, version="1"), opts=opts)  # fmt: skip
         if form == "ram-trust-account":
             # A RAM role the own account's RAM users may assume.
-            return alicloud.ram.Role("ops-role", name="ops-role", assume_role_policy_document=_doc({
+            return alicloud.ram.Role("ops-role", role_name="ops-role", assume_role_policy_document=_doc({
                 "Action": "sts:AssumeRole", "Effect": "Allow", "Principal": {"RAM": [f"acs:ram::{ALI_OWN}:root"]},
             }, version="1"), opts=opts)  # fmt: skip
         raise ValueError(form)
