@@ -6,6 +6,7 @@ check the wiring, these check the rules.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 from pathlib import Path
 from typing import Any
@@ -1014,6 +1015,47 @@ PAIRS += [
      ali("alicloud:cs/registryEnterpriseRepo:RegistryEnterpriseRepo", instance_id="i", namespace="n", name="r",
          summary="s", repo_type="PUBLIC"), "repo_type"),
 ]  # fmt: skip
+
+
+# The false-alarm review of RES-024 (stop 36, falsealarm20): a Deny to `*` of every request not through the stack's
+# VPC endpoint restricts the Allow to `*` beside it (API Gateway's private API example); a Deny that restricts nobody,
+# covers less than the Allow or ANDs a second key does not.
+def _private_api(deny_condition: dict[str, Any], deny_resource: str = "execute-api:/*") -> str:
+    allow = {"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "execute-api:/*"}
+    deny = {**allow, "Effect": "Deny", "Resource": deny_resource, "Condition": deny_condition}
+    return json.dumps({"Version": "2012-10-17", "Statement": [deny, allow]})
+
+
+_REST_API = "aws:apigateway/restApi:RestApi"
+
+
+def _api(pin: Any, policy: str) -> Subject:
+    return aws(_REST_API, pin, name="a", endpoint_configuration={"types": "PRIVATE"}, policy=policy)
+
+
+_NOT_VPCE = {"StringNotEquals": {"aws:SourceVpce": "vpce-0abc"}}
+PAIRS += [
+    ("RES-024", "EU", _api(_PINNED_EU, _private_api(_NOT_VPCE)),
+     _api(_PINNED_EU, _private_api({"Bool": {"aws:SecureTransport": "false"}})),
+     "policy(json).Statement[1].Principal"),
+    ("RES-024", "US", _api(_PINNED_US, _private_api({"NotIpAddress": {
+        "aws:SourceIp": ["203.0.113.0/24"]}})),
+     _api(_PINNED_US, _private_api(_NOT_VPCE, "execute-api:/prod/*")),
+     "policy(json).Statement[1].Principal"),
+    ("RES-024", "JP", _api(_PINNED_JP, _private_api({"StringNotEqualsIfExists": {
+        "aws:SourceVpc": "vpc-0abc"}})),
+     _api(_PINNED_JP, _private_api({"StringNotEquals": {
+         "aws:SourceVpce": "vpce-0abc", "aws:PrincipalTag/team": "fleet"}})), "policy(json).Statement[1].Principal"),
+    ("RES-024", "DE", aws(_BUCKET_POLICY, _PINNED_EU, bucket="b", policy=json.dumps({"Statement": [
+        {"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "s3:*", "Resource": "*",
+         "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-abc123"}}},
+        {"Effect": "Allow", "Principal": "*", "Action": "s3:Get*", "Resource": "*"}]})),
+     aws(_BUCKET_POLICY, _PINNED_EU, bucket="b", policy=json.dumps({"Statement": [
+         {"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "s3:Get*", "Resource": "*",
+          "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-abc123"}}},
+         {"Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": "*"}]})),
+     "policy(json).Statement[1].Principal"),
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (
@@ -1629,3 +1671,20 @@ def test_every_address_however_written_restricts_no_one(written: str) -> None:
     subject = aws(_BUCKET_POLICY, _PINNED_EU, bucket="b", policy=_public(condition={
         "IpAddress": {"aws:SourceIp": written}}))  # fmt: skip
     assert [f.rule.id for f in RuleEngine("EU").check(subject)[0]] == ["RES-024"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab:*?", min_size=1, max_size=6),
+    st.text(alphabet="ab:*", min_size=1, max_size=6),
+    st.text(alphabet="ab:", min_size=0, max_size=6),
+)
+def test_a_deny_pattern_covers_only_what_it_matches(deny: str, allow: str, fill: str) -> None:
+    # falsealarm20 (stop 36): whenever the Deny's pattern is said to cover the Allow's, every value the Allow names
+    # (its `*` replaced by any text) is matched by the Deny's; a `?` in the Deny covers nothing.
+    from components.residency.engine import _patterns_cover
+
+    if _patterns_cover(deny, allow, fold=False):
+        assert "?" not in deny
+        value = allow.replace("*", fill)
+        assert fnmatch.fnmatchcase(value, deny), (deny, allow, value)

@@ -1329,7 +1329,7 @@ class RuleEngine:
         principal = statement.get("NotPrincipal") if negated else statement.get("Principal")
         if not negated and not self._names_everyone(principal):
             return
-        if self._restricts_who(statement.get("Condition")):
+        if self._restricts_who(statement.get("Condition")) or self._denied_unless_restricted(walk.parent, statement):
             return
         key = "NotPrincipal" if negated else "Principal"
         shown = json.dumps(principal, sort_keys=True) if not isinstance(principal, str) else principal
@@ -1342,6 +1342,46 @@ class RuleEngine:
             "restricts who (a fixed aws:SourceAccount, aws:SourceArn, aws:SourceVpce, aws:PrincipalOrgID, "
             "aws:SourceIp ...)",
         )
+
+    def _denied_unless_restricted(self, document: Any, allow: Mapping[Any, Any]) -> bool:
+        """Whether a Deny statement of the same document refuses everyone every request ``allow`` allows unless a
+        restricting key has a fixed value (API Gateway's private API example: ``Deny`` ``*`` ``execute-api:Invoke``
+        when ``StringNotEquals aws:SourceVpce``, beside an ``Allow`` to ``*``). An explicit deny overrides any allow
+        (IAM policy evaluation logic), so the Allow then reaches only who the Deny's condition lets through, as if it
+        were its own. Only a Deny to ``*`` whose ``Action`` and ``Resource`` patterns cover the Allow's (no
+        ``NotAction`` / ``NotResource`` on either side) and whose whole Condition is one negated operator on one
+        restricting key with fixed values (a second key would be ANDed: the deny would apply to fewer requests)."""
+        if not isinstance(document, Mapping):
+            return False
+        statements = next((v for k, v in document.items() if str(k).lower() == "statement"), None)
+        if not isinstance(statements, (list, tuple)) or not any(s is allow for s in statements):
+            return False
+        return any(
+            isinstance(d, Mapping) and _is_deny_statement(d) and self._deny_restricts(d, allow) for d in statements
+        )
+
+    def _deny_restricts(self, deny: Mapping[Any, Any], allow: Mapping[Any, Any]) -> bool:
+        assert self._public is not None
+        if "NotPrincipal" in deny or not self._names_everyone(deny.get("Principal")):
+            return False
+        if any(k in s for s in (deny, allow) for k in ("NotAction", "NotResource")):
+            return False
+        if not _patterns_cover(deny.get("Action"), allow.get("Action"), fold=True):
+            return False
+        if ("Resource" in allow or "Resource" in deny) and not _patterns_cover(
+            deny.get("Resource", "*"), allow.get("Resource", "*"), fold=False
+        ):
+            return False
+        condition = deny.get("Condition")
+        if not isinstance(condition, Mapping) or len(condition) != 1:
+            return False
+        ((op, body),) = condition.items()
+        o = str(op).strip().lower().removesuffix("ifexists")
+        if o not in _NEGATED_OPERATORS or not isinstance(body, Mapping) or len(body) != 1:
+            return False
+        ((k, v),) = body.items()
+        name = str(k).strip().lower()
+        return name in self._public.restricting_conditions and self._fixed(v, name)
 
     def _names_everyone(self, principal: Any) -> bool:
         assert self._public is not None
@@ -3548,6 +3588,32 @@ def _covers_every_address(values: Sequence[Any]) -> bool:
 
 def _path_is(kpath: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
     return len(kpath) == len(wanted) and all(w in ("*", k) for k, w in zip(kpath, wanted, strict=True))
+
+
+_NEGATED_OPERATORS = frozenset(
+    ("stringnotequals", "stringnotequalsignorecase", "stringnotlike", "arnnotequals", "arnnotlike", "notipaddress")
+)
+"""Condition operators that are true when the request's value is not one of the listed (and when the key is absent):
+a Deny under one of them refuses everyone else (IAM JSON policy elements: Condition operators)."""
+
+
+def _patterns_cover(deny: Any, allow: Any, *, fold: bool) -> bool:
+    """Whether every pattern of ``allow`` (an Action or Resource, a string or a list) names only what some pattern of
+    ``deny`` matches: a deny pattern of literal text and ``*`` that matches an allow pattern read literally matches
+    every value the allow pattern does (each ``*`` of the allow lies within what a ``*`` of the deny matched). A deny
+    pattern with ``?`` or ``$`` covers nothing, an allow pattern with a policy variable is never covered; actions
+    compare case-insensitively (``fold``)."""
+    denies = [deny] if isinstance(deny, str) else list(deny) if isinstance(deny, (list, tuple)) else []
+    allows = [allow] if isinstance(allow, str) else list(allow) if isinstance(allow, (list, tuple)) else []
+    flags = re.IGNORECASE if fold else 0
+    regexes = [
+        re.compile(".*".join(re.escape(part) for part in d.strip().split("*")), flags)
+        for d in denies
+        if isinstance(d, str) and d.strip() and "?" not in d and "$" not in d
+    ]
+    return bool(allows) and all(
+        isinstance(a, str) and "${" not in a and any(r.fullmatch(a.strip()) for r in regexes) for a in allows
+    )
 
 
 def _is_deny_statement(value: Mapping[Any, Any]) -> bool:
