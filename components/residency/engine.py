@@ -362,9 +362,9 @@ def stack_account_keys(type_token: str, props: Mapping[str, Any]) -> frozenset[s
     return frozenset(ACCOUNT_KEY + account for account in provider_accounts(props))
 
 
-# The provider resources whose pins prove accounts (RES-023): an AWS account has 12 digits, an Alibaba Cloud UID 16, so
-# both share ACCOUNT_KEY without meeting.
-_ACCOUNT_PROVIDERS = frozenset({"pulumi:providers:aws", "pulumi:providers:alicloud"})
+# The provider resources whose pins prove accounts (RES-023), one per cloud the engine judges: an AWS account has 12
+# digits, an Alibaba Cloud UID 16, so both share ACCOUNT_KEY without meeting.
+_ACCOUNT_PROVIDERS = frozenset(f"pulumi:providers:{package}" for package in CLOUD_PACKAGES)
 
 
 # Subject, Place, Pending (and references.Reference) are NamedTuples, not frozen dataclasses: as
@@ -1237,7 +1237,7 @@ class RuleEngine:
         ``principal`` / ``source_account``, a KMS grant's ``grantee_principal``, ECR replication's ``registry_id``, an
         Alibaba Cloud resource share's target)."""
         kpath = walk.kpath
-        if walk.cloud not in _GRANTING_CLOUDS:
+        if walk.cloud not in CLOUD_PACKAGES:
             return False
         if _at_any(kpath, self._granted_account_paths.get(walk.subject.type, ())):
             return True  # granted_account_fields: a Lambda permission's principal, a KMS grant's grantee, ...
@@ -4632,7 +4632,6 @@ _GRANT_KEYS = frozenset({"principal", "principals"})
 _NOT_GRANT_KEYS = frozenset({"condition", "conditions", "federated", "service", "not_principal", "not_principals"})
 _FEDERATED = ("oidc-provider/", "saml-provider/")
 _PRINCIPAL_KEYS = frozenset({"principal", "principals"})
-_GRANTING_CLOUDS = frozenset({"aws", "alicloud"})
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {
     "aws-arn": RuleId.AWS_ARN_IN_JURISDICTION,

@@ -288,7 +288,7 @@ class Guard:
         (``stack_account_keys``) once construction is over: a provider registered after the resource granting its
         account counts as one registered before (an unknown pin adds none)."""
         for ref in list(self._pinning):
-            if ref.package in ("aws", "alicloud"):
+            if ref.package in CLOUD_PACKAGES:
                 pinned = await self._pinned_ref(ref)
                 self._created.update(ACCOUNT_KEY + account for account in pinned.accounts)
 

@@ -169,12 +169,9 @@ class StackView:
 
 
 def _is_own_provider(resource: PolicyResource) -> bool:
-    """A provider resource the program made (the engine names its default ones ``default`` / ``default_<v>``); only
-    the AWS and Alibaba Cloud ones pin accounts (``stack_account_keys``)."""
-    name = resource.name
-    return resource.resource_type.startswith("pulumi:providers:") and not (
-        name == "default" or name.startswith("default_")
-    )
+    """A provider resource the program made, not one the engine made itself (``is_default_provider``); only the AWS and
+    Alibaba Cloud ones pin accounts (``stack_account_keys``)."""
+    return resource.resource_type.startswith("pulumi:providers:") and not is_default_provider(resource)
 
 
 def _regionless(the_rule: Rule) -> StackJudge:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pulumi_policy import PolicyProviderResource
+from pulumi_policy import PolicyProviderResource, PolicyResource
 
 from components.residency.engine import CLOUD_PACKAGES, ProviderRef, Subject, package_of, provider_accounts
 from residency_pack.values import is_unknown, plain
@@ -20,8 +20,9 @@ from residency_pack.values import is_unknown, plain
 __all__ = ["Target", "is_default_provider", "provider_subject", "target"]
 
 
-def is_default_provider(provider: PolicyProviderResource) -> bool:
-    """True for a provider the engine created itself (``default`` or ``default_<version>``)."""
+def is_default_provider(provider: PolicyProviderResource | PolicyResource) -> bool:
+    """True for a provider the engine created itself (``default`` or ``default_<version>``): a resource's provider, or a
+    provider resource listed among the stack's resources."""
     return provider.name == "default" or provider.name.startswith("default_")
 
 
