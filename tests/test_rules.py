@@ -1328,6 +1328,18 @@ def test_stack_account_keys(type_: str, inputs: dict[str, Any], keys: set[str]) 
     assert stack_account_keys(type_, inputs) == keys
 
 
+@pytest.mark.parametrize(
+    ("name", "default"),
+    [("default", True), ("default_7_12_0", True), ("default-eu", False), ("defaults", False), ("", False)],
+)
+def test_is_default_provider_name(name: str, default: bool) -> None:
+    """The one reading of an engine-made provider's name the reviews and the policy pack share (a provider the program
+    made pins accounts and regions; the engine's own pins nothing the program chose)."""
+    from components.residency.engine import is_default_provider_name
+
+    assert is_default_provider_name(name) is default
+
+
 @pytest.mark.parametrize("code", ["EU", "DE", "JP", "US"])
 def test_an_account_another_provider_of_the_stack_pins_is_the_stacks_own(code: str) -> None:
     """RES-023 (grants review, stop 36): every front door adds the accounts of each AWS provider of the stack to what

@@ -47,6 +47,7 @@ from components.residency.engine import (
     ProviderRef,
     RuleEngine,
     Subject,
+    is_default_provider_name,
     is_free_text,
     package_of,
     provider_accounts,
@@ -130,11 +131,6 @@ def resolve_jurisdiction(document: EngineDocument, code: str | None, catalogue: 
         raise DocumentError(f"{document.file}: {exc}") from None
 
 
-def _is_default_provider(name: str) -> bool:
-    # The engine names the providers it creates itself `default` or `default_<version>`.
-    return name == "default" or name.startswith("default_")
-
-
 def _plain_region(value: Any) -> str | None:
     return value if isinstance(value, str) and value and not is_unknown(value) else None
 
@@ -168,7 +164,10 @@ class _Review:
         # The accounts every AWS and Alibaba Cloud provider of the stack is pinned to (not the engine's default ones):
         # a grant to one is the stack's own from any of its providers (RES-023), as the guard and the pack read them.
         self.created.update(
-            key for e in self.live if not _is_default_provider(e.name) for key in stack_account_keys(e.type, e.inputs)
+            key
+            for e in self.live
+            if not is_default_provider_name(e.name)
+            for key in stack_account_keys(e.type, e.inputs)
         )
 
     def known_for(self, entry: Entry) -> Callable[[str], bool]:
@@ -224,7 +223,7 @@ class _Review:
             name = split_urn(provider_urn)[3]
         except ValueError:
             name = provider_urn
-        if _is_default_provider(name):
+        if is_default_provider_name(name):
             return ProviderRef(package, name, default=True), None
         found = self.by_urn.get(provider_urn)
         if found is None:
@@ -270,7 +269,7 @@ class _Review:
 
     def judge(self, entry: Entry) -> None:
         _package, is_provider = package_of(entry.type)
-        if is_provider and _is_default_provider(entry.name):
+        if is_provider and is_default_provider_name(entry.name):
             return  # creates nothing itself; every resource using it is refused (RES-002)
         _, missing_provider = self.provider_ref(entry)
         if missing_provider is not None:

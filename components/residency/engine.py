@@ -78,6 +78,7 @@ __all__ = [
     "ProviderRef",
     "RuleEngine",
     "Subject",
+    "is_default_provider_name",
     "is_free_text",
     "package_of",
     "prop_of",
@@ -272,6 +273,12 @@ class ProviderRef:
     accounts: frozenset[str] = frozenset()
     """The accounts the provider is pinned to (:func:`provider_accounts`; AWS account ids, or Alibaba Cloud account
     UIDs): a grant to one of them is the stack's own (RES-023)."""
+
+
+def is_default_provider_name(name: str) -> bool:
+    """True for the logical name of a provider the Pulumi engine created itself: ``default``, or ``default_<version>``
+    for a provider of a pinned plugin version (the reviews and the policy pack read provider names so)."""
+    return name == "default" or name.startswith("default_")
 
 
 ACCOUNT_ID = re.compile(r"^[0-9]{12}$")

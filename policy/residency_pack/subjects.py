@@ -14,7 +14,14 @@ from typing import Any
 
 from pulumi_policy import PolicyProviderResource, PolicyResource
 
-from components.residency.engine import CLOUD_PACKAGES, ProviderRef, Subject, package_of, provider_accounts
+from components.residency.engine import (
+    CLOUD_PACKAGES,
+    ProviderRef,
+    Subject,
+    is_default_provider_name,
+    package_of,
+    provider_accounts,
+)
 from residency_pack.values import is_unknown, plain
 
 __all__ = ["Target", "is_default_provider", "provider_subject", "target"]
@@ -23,7 +30,7 @@ __all__ = ["Target", "is_default_provider", "provider_subject", "target"]
 def is_default_provider(provider: PolicyProviderResource | PolicyResource) -> bool:
     """True for a provider the engine created itself (``default`` or ``default_<version>``): a resource's provider, or a
     provider resource listed among the stack's resources."""
-    return provider.name == "default" or provider.name.startswith("default_")
+    return is_default_provider_name(provider.name)
 
 
 def provider_subject(provider: PolicyProviderResource) -> Subject:
