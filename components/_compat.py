@@ -17,7 +17,7 @@ import contextvars
 import functools
 import inspect
 import sys
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -60,6 +60,7 @@ __all__ = [
     "registering_remote_component",
     "reset_runtime_state",
     "resolved",
+    "resolved_within",
     "run_shutdown_callbacks",
     "runtime_config_keys",
     "source_positions_off",
@@ -475,6 +476,26 @@ async def resolved(output: pulumi.Output[Any]) -> tuple[Any, bool, bool, set[pul
         return state.value, state.is_known, state.is_secret, state.resources
     value = await output.future(with_unknowns=True)
     return value, await output.is_known(), await output.is_secret(), await output.resources()
+
+
+async def resolved_within(outputs: Sequence[pulumi.Output[Any]], patience: float) -> list[bool]:
+    """Which of ``outputs`` resolved within ``patience`` seconds, waited for together.
+
+    Nothing is cancelled: the SDK's own future is waited on, not a task of ours over it (cancelling one would cancel
+    the Output for every other reader), so an Output that resolves later still serves the registrations awaiting it.
+    """
+    futures = [_data_future(o) for o in outputs]
+    pending = [f for f in futures if not f.done()]
+    if pending:
+        await asyncio.wait(pending, timeout=patience)
+    return [f.done() for f in futures]
+
+
+def _data_future(output: pulumi.Output[Any]) -> asyncio.Future[Any]:
+    data = getattr(output, "_data", None)
+    if _OUTPUT_DATA and isinstance(data, asyncio.Future):
+        return data
+    return asyncio.ensure_future(resolved(output))
 
 
 def _installed_pulumi() -> str:

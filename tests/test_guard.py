@@ -579,3 +579,40 @@ def test_a_stack_template_waits_for_its_given_parameters(pulumi_mocks: MockSessi
         assert result.error.rule_id == "RES-006" and "platform" not in {r.name for r in result.resources}
     else:
         assert result.error is None and "platform" in {r.name for r in result.resources}
+
+
+# -- 14. a provider's Output pin that waits on the resource whose grant is judged (stop 37) ----------------------------
+
+
+def _trust(account: str) -> str:
+    statement = {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{account}:root"}, "Action": "sts:AssumeRole"}
+    return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+
+
+@pytest.mark.parametrize(("account", "refused"), [("210987654321", True), ("123456789012", False)])
+def test_a_pin_waiting_on_the_granting_role_does_not_hang(
+    pulumi_mocks: MockSession, monkeypatch: pytest.MonkeyPatch, account: str, refused: bool
+) -> None:
+    """A second provider assuming the role whose trust policy is being judged: its pin (the role's ARN) resolves only
+    once the role registers, which waits on the judgement. The grant to an account nothing else proves waited for that
+    pin forever (the program hung); now, after PIN_PATIENCE_SECONDS, it is judged without it (refused, with a warning
+    naming the provider). A grant to the account the first provider pins as a plain value never waits."""
+    from components.residency import guard
+
+    monkeypatch.setattr(guard, "PIN_PATIENCE_SECONDS", 0.2)
+
+    def program() -> None:
+        enforce("EU")
+        p = aws.Provider("p", region="eu-central-1", allowed_account_ids=["123456789012"])
+        role = aws.iam.Role("ci", assume_role_policy=_trust(account), opts=opts(p))
+        second = aws.Provider(
+            "second", region="eu-central-1", assume_roles=[aws.ProviderAssumeRoleArgs(role_arn=role.arn)]
+        )
+        aws.s3.BucketV2("exports", bucket="fleet-exports", opts=opts(second))
+
+    result = run(pulumi_mocks, program)
+    if refused:
+        error = assert_refused(result, "RES-023", "ci", "assume_role_policy(json).Statement[0].Principal.AWS")
+        assert error.value == "arn:aws:iam::210987654321:root"
+    else:
+        assert result.error is None and {"ci", "second", "exports"} <= {r.name for r in result.resources}

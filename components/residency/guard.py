@@ -136,6 +136,10 @@ def _held(subject: Subject, hold: Callable[[str], bool]) -> Subject:
 # A granted account (RES-023) is held the same way: the provider's `allowed_account_ids` / `assume_roles` reach the
 # guard as Outputs (pulumi-aws sends a provider's list and object inputs JSON-encoded,
 # `.apply(pulumi.runtime.to_json)`), read once construction is over.
+PIN_PATIENCE_SECONDS = 60.0
+"""How long a grant's judgement waits, once construction is over, for other providers' account pins that are Outputs
+(``_stack_accounts``). Under ``pulumi up`` a pin may follow a creation (a member account's role); past this, the pin
+is taken as waiting on the held resource itself and proves nothing (fail closed) rather than hang the program."""
 _REGIONLESS = frozenset(
     {RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN, RuleId.GRANTED_ACCOUNT_PROVEN}
 )
@@ -164,6 +168,8 @@ class Guard:
         self._pinning: dict[ProviderRef, pulumi.Output[Any]] = {}
         """A provider's account-pinning inputs that were Outputs at its registration (read by _with_accounts)."""
         self._pinned: dict[ProviderRef, ProviderRef] = {}
+        self._late_pins: set[ProviderRef] = set()
+        """Providers whose pin had not resolved in time (_stack_accounts), warned about once."""
         self._created: set[str] = set()
         """The names of the buckets and the group keys of the global groups this stack registered (regionless
         references to them are proven: ``RuleEngine.created_name``)."""
@@ -258,8 +264,11 @@ class Guard:
         made first, and one nothing makes is refused here, before anything is sent (the registration fails)."""
         await _compat.construction_over()
         subject = await self._with_accounts(subject)
-        await self._stack_accounts()
         findings, _ = self.engine.check(subject, defer=_is_output, known=self._known)
+        if any(f.rule.id == RuleId.GRANTED_ACCOUNT_PROVEN and f.declared_by is None for f in findings):
+            # The account may be another provider's of the stack, pinned by an Output (only grants wait for them).
+            await self._stack_accounts()
+            findings, _ = self.engine.check(subject, defer=_is_output, known=self._known)
         regionless = [f for f in findings if f.rule.id in _REGIONLESS and f.declared_by is None]
         if regionless:
             self._report(regionless)
@@ -286,11 +295,29 @@ class Guard:
     async def _stack_accounts(self) -> None:
         """Every AWS / Alibaba Cloud provider's accounts whose pins were Outputs, added to what the stack made
         (``stack_account_keys``) once construction is over: a provider registered after the resource granting its
-        account counts as one registered before (an unknown pin adds none)."""
-        for ref in list(self._pinning):
-            if ref.package in CLOUD_PACKAGES:
-                pinned = await self._pinned_ref(ref)
-                self._created.update(ACCOUNT_KEY + account for account in pinned.accounts)
+        account counts as one registered before (an unknown pin adds none).
+
+        A pin still unresolved ``PIN_PATIENCE_SECONDS`` after the wait began adds none either (fail closed, with a
+        warning naming the provider): it may wait on the very resource this judgement holds (a provider assuming a
+        role whose trust policy is being judged), which would otherwise never register, and the program would hang.
+        """
+        refs = [ref for ref in self._pinning if ref.package in CLOUD_PACKAGES]
+        waiting = [ref for ref in refs if ref not in self._pinned]
+        settled = await _compat.resolved_within([self._pinning[ref] for ref in waiting], PIN_PATIENCE_SECONDS)
+        late = {ref for ref, done in zip(waiting, settled, strict=True) if not done}
+        for ref in refs:
+            if ref in late:
+                if ref not in self._late_pins:
+                    self._late_pins.add(ref)
+                    pulumi.log.warn(
+                        f"sovereign-dc: the account pin of provider '{ref.name}' had not resolved "
+                        f"{PIN_PATIENCE_SECONDS:g} s after the program's construction (it may wait on a resource "
+                        "whose grant is being judged): grants to its account are not proven by it. Fix: pin the "
+                        "account as a plain value (allowed_account_ids, or a role ARN written out), or declare it."
+                    )
+                continue
+            pinned = await self._pinned_ref(ref)
+            self._created.update(ACCOUNT_KEY + account for account in pinned.accounts)
 
     async def _judge_held(self, subject: Subject, pending: list[Pending]) -> None:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
