@@ -17,7 +17,7 @@ import contextvars
 import functools
 import inspect
 import sys
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -61,6 +61,8 @@ __all__ = [
     "reset_runtime_state",
     "resolved",
     "run_shutdown_callbacks",
+    "settle",
+    "settled",
     "runtime_config_keys",
     "source_positions_off",
     "sync_await",
@@ -475,6 +477,38 @@ async def resolved(output: pulumi.Output[Any]) -> tuple[Any, bool, bool, set[pul
         return state.value, state.is_known, state.is_secret, state.resources
     value = await output.future(with_unknowns=True)
     return value, await output.is_known(), await output.is_secret(), await output.resources()
+
+
+NAME_PATIENCE_SECONDS = 30.0
+"""How long a held judgement waits for the names the provider assigns to the stack's auto-named buckets (``settle``)
+before it judges with the names it has (fail closed): a wait that would close a cycle (the bucket's registration
+waiting on the judged resource) ends there instead of hanging."""
+
+
+def settled(output: pulumi.Output[Any]) -> bool | None:
+    """Whether an Output has resolved, without waiting: True (awaiting it returns at once), False (not yet), None (it
+    never will: its registration failed or was cancelled). Read from the SDK's ``_OutputData`` future (or the older
+    ``_future``); an SDK with neither says False, so nothing is taken as known (fail closed)."""
+    data = getattr(output, "_data", None) if _OUTPUT_DATA else getattr(output, "_future", None)
+    if not isinstance(data, asyncio.Future):
+        return False
+    if not data.done():
+        return False
+    return None if data.cancelled() or data.exception() is not None else True
+
+
+async def settle(outputs: Sequence[pulumi.Output[Any]], patience: float | None = None) -> None:
+    """Return once every one of ``outputs`` has resolved (or failed), or after ``patience`` seconds
+    (``NAME_PATIENCE_SECONDS``), whichever is first; nothing is cancelled."""
+    futures = [
+        data
+        for output in outputs
+        if isinstance(data := getattr(output, "_data", None) if _OUTPUT_DATA else getattr(output, "_future", None),
+                      asyncio.Future)
+        and not data.done()
+    ]  # fmt: skip
+    if futures:
+        await asyncio.wait(futures, timeout=NAME_PATIENCE_SECONDS if patience is None else patience)
 
 
 def _installed_pulumi() -> str:

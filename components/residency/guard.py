@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import inspect
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Literal
@@ -139,6 +140,16 @@ def _held(subject: Subject, hold: Callable[[str], bool]) -> Subject:
 _REGIONLESS = frozenset(
     {RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN, RuleId.GRANTED_ACCOUNT_PROVEN}
 )
+_NAMES = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN})
+"""The findings a name the provider assigned to one of the stack's buckets may prove wrong (``_by_assigned_names``)."""
+
+
+def _unproven_name(findings: list[Finding]) -> bool:
+    return any(f.rule.id in _NAMES and f.declared_by is None for f in findings)
+
+
+async def _findings(result: list[Finding] | Awaitable[list[Finding]]) -> list[Finding]:
+    return await result if inspect.isawaitable(result) else result
 
 
 def _as_invoke_findings(token: str, findings: list[Finding]) -> list[Finding]:
@@ -169,6 +180,15 @@ class Guard:
         references to them are proven: ``RuleEngine.created_name``)."""
         self._judged: dict[pulumi.Resource, str] = {}
         """The resources judged compliant, with their type tokens (which own addresses they produce)."""
+        self._unnamed: dict[pulumi.Resource, tuple[str, bool]] = {}
+        """The buckets this stack makes whose name no plain input gives (the provider assigns it, or an Output does),
+        with their type tokens and whether the guard may wait for the name (``_by_assigned_names``); a bucket leaves it
+        once its name is known (then in ``_created``) or never will be."""
+        self._waiting: set[pulumi.Resource | None] = set()
+        """The resources whose held judgement waits for assigned bucket names (never waited for in turn)."""
+        self.name_patience: float | None = None
+        """Seconds a judgement waits for assigned bucket names (None: ``_compat.NAME_PATIENCE_SECONDS``)."""
+        self._bucket_types = engine.endpoints.bucket_types
         self._settings = engine.setting_inputs
         self._context_inputs = engine.context_inputs
 
@@ -199,6 +219,19 @@ class Guard:
         created = self.engine.created_name(type_, props)
         if created is not None:
             self._created.add(created)
+        elif type_ in self._bucket_types:
+            # A bucket the provider names (no `bucket` input: "If omitted, Pulumi will assign a random, unique name"),
+            # or an Output does: its name is learned from its `bucket` output once registered (_learn_names), as the
+            # policy pack and the reviews read it from the final state. Waited for only when nothing it is given can
+            # come from the judged resource (plain inputs, no resource it waits for but its provider): a wait could
+            # close a cycle otherwise.
+            plain = (
+                not opts.depends_on
+                and opts.deleted_with is None
+                and not isinstance(opts.parent, pulumi.CustomResource)
+                and not any(_holds_output(v) for v in props.values())
+            )
+            self._unnamed[resource] = (type_, plain)
         later = [f for f in findings if f.rule.id in _REGIONLESS and f.declared_by is None] if findings else findings
         if later:
             # A regionless name or host the stack may make further down the program (a bucket, a private zone's
@@ -231,7 +264,7 @@ class Guard:
         for p in pending:
             if not isinstance(p.value, pulumi.Output):
                 return self._hold_awaitables(args, subject, pending)
-        _compat.hold_registration(resource, lambda: self._judge_held(subject, pending))
+        _compat.hold_registration(resource, lambda: self._judge_held(subject, resource, pending))
         return None
 
     def _hold_awaitables(
@@ -248,7 +281,7 @@ class Guard:
         opts.id = _as_outputs(opts.id, made)
         opts.import_ = _as_outputs(opts.import_, made)
         held = [p if isinstance(p.value, pulumi.Output) else p._replace(value=made[id(p.value)]) for p in pending]
-        _compat.hold_registration(args.resource, lambda: self._judge_held(subject, held))
+        _compat.hold_registration(args.resource, lambda: self._judge_held(subject, args.resource, held))
         return pulumi.ResourceTransformationResult(props, opts)
 
     async def _judge_later(self, subject: Subject, resource: pulumi.Resource, type_: str, refused: bool) -> None:
@@ -260,6 +293,10 @@ class Guard:
         subject = await self._with_accounts(subject)
         await self._stack_accounts()
         findings, _ = self.engine.check(subject, defer=_is_output, known=self._known)
+        if self._unnamed and _unproven_name(findings):
+            findings = await self._by_assigned_names(
+                resource, findings, lambda: self.engine.check(subject, defer=_is_output, known=self._known)[0]
+            )
         regionless = [f for f in findings if f.rule.id in _REGIONLESS and f.declared_by is None]
         if regionless:
             self._report(regionless)
@@ -292,7 +329,7 @@ class Guard:
                 pinned = await self._pinned_ref(ref)
                 self._created.update(ACCOUNT_KEY + account for account in pinned.accounts)
 
-    async def _judge_held(self, subject: Subject, pending: list[Pending]) -> None:
+    async def _judge_held(self, subject: Subject, resource: pulumi.Resource, pending: list[Pending]) -> None:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
         subject = await self._with_accounts(subject)
         if subject.type in self._settings:
@@ -325,6 +362,9 @@ class Guard:
             if regionless and any(d in self._judged for d in depends_on):
                 # Only then look further: a regionless name or host a judged resource produced.
                 findings = await self._judge_by_producers(subject, p.place, value, is_secret, depends_on)
+            if self._unnamed and _unproven_name(findings):
+                judge = functools.partial(self._judge_value, subject, p.place, value, is_secret, depends_on)
+                findings = await self._by_assigned_names(resource, findings, judge)
             self._report(findings)
 
     async def _place_setting(self, subject: Subject, pending: list[Pending]) -> tuple[Subject, list[Pending]]:
@@ -356,6 +396,71 @@ class Guard:
 
     def _known(self, text: str) -> bool:
         return text in self._created
+
+    async def _judge_value(
+        self, subject: Subject, place: Place, value: Any, secret: bool, depends_on: set[pulumi.Resource]
+    ) -> list[Finding]:
+        """A resolved value judged again (by its judged producers too, as ``_judge_held`` judges it)."""
+        if any(d in self._judged for d in depends_on):
+            return await self._judge_by_producers(subject, place, value, secret, depends_on)
+        return self.engine.check_value(subject, place, value, secret=secret, known=self._known)
+
+    async def _by_assigned_names(
+        self,
+        resource: pulumi.Resource | None,
+        findings: list[Finding],
+        judge: Callable[[], list[Finding] | Awaitable[list[Finding]]],
+    ) -> list[Finding]:
+        """``findings`` (a regionless name unproven) judged again (``judge``) once the names the provider assigned to
+        the stack's auto-named buckets are known, as the policy pack and the reviews read them from the final state
+        (an SSM parameter's `value`, a Glue crawler's `s3://<name>/raw/` computed from `bucket.bucket`).
+
+        A value computed from a bucket's name resolves after that name, so the names already resolved are read first,
+        without waiting. A name written some other way (plain text) waits for the names still to come, of the buckets
+        whose registration cannot wait on ``resource`` (plain inputs, no depends_on, not waiting themselves), for at
+        most ``name_patience`` seconds; a bucket made later inside an ``apply``, one whose registration fails, or one
+        that could close a cycle is not waited for: the finding stands (fail closed, never a hang)."""
+        if await self._learn_names():
+            findings = await _findings(judge())
+            if not _unproven_name(findings):
+                return findings
+        waitable = [
+            name
+            for bucket, (_, plain) in self._unnamed.items()
+            if plain and bucket is not resource and bucket not in self._waiting
+            if isinstance(name := getattr(bucket, "bucket", None), pulumi.Output)
+        ]
+        if not waitable:
+            return findings
+        self._waiting.add(resource)
+        try:
+            await _compat.settle(waitable, self.name_patience)
+        finally:
+            self._waiting.discard(resource)
+        if await self._learn_names():
+            findings = await _findings(judge())
+        return findings
+
+    async def _learn_names(self) -> bool:
+        """The names of the stack's auto-named buckets that have resolved, added to ``_created`` (a bucket whose name
+        will never be known is dropped); True when one was added. Nothing here waits."""
+        learned = False
+        for bucket, (type_, _) in list(self._unnamed.items()):
+            name = getattr(bucket, "bucket", None)
+            if not isinstance(name, pulumi.Output):
+                continue  # not set yet (its constructor has not returned): asked again next time
+            state = _compat.settled(name)
+            if state is False:
+                continue
+            del self._unnamed[bucket]
+            if state is None:
+                continue  # its registration failed: no name, nothing proven
+            value, is_known, _, _ = await _compat.resolved(name)
+            created = self.engine.created_name(type_, {"bucket": value}) if is_known else None
+            if created is not None:
+                self._created.add(created)
+                learned = True
+        return learned
 
     async def _judge_by_producers(
         self, subject: Subject, place: Place, value: Any, secret: bool, depends_on: set[pulumi.Resource]
@@ -435,6 +540,9 @@ class Guard:
                 depends_on = await whole.resources()
                 if any(d in self._judged for d in depends_on):
                     findings = await self._judge_by_producers(subject, place, resolved, secret, depends_on)
+                if self._unnamed and _unproven_name(findings):
+                    again = functools.partial(self._judge_value, subject, place, resolved, secret, depends_on)
+                    findings = await self._by_assigned_names(None, findings, again)
             self._report(_as_invoke_findings(subject.type, findings))
             return resolved
 
