@@ -91,7 +91,7 @@ def test_settled_tells_a_resolved_output_without_waiting(pulumi_mocks: MockSessi
 
     before, after = pulumi_mocks.run(program).value
     assert before is False
-    assert after is (True if output_data == "private" else False)
+    assert after is (output_data == "private")
 
 
 def _hold(resource: pulumi.Resource, judge: Any) -> None:

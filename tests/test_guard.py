@@ -726,3 +726,31 @@ def test_a_bucket_whose_inputs_are_outputs_is_not_waited_for(
     assert time.monotonic() - start < 20
     assert_refused(result, "RES-017", "exporter", "environment.variables.ARCHIVE_BUCKET", "fleet-not-ours")
     assert waits == []
+
+
+@pytest.mark.parametrize("form", ["own", "derived"])
+def test_an_auto_named_oss_buckets_name_read_back_is_proven_under_its_clouds_key(
+    pulumi_mocks: MockSession, form: str
+) -> None:
+    """The same for an OSS bucket made without `bucket` (pulumi-alicloud oss.Bucket: `bucket` is optional), its name
+    held by an OOS parameter and written into an `oss://` URL of a Function Compute function: learned under the OSS
+    key (`created_name`), proven; `<name>-partner` stays refused."""
+
+    def program() -> None:
+        enforce("DE")
+        role = alicloud.ProviderAssumeRoleArgs(role_arn="acs:ram::1234567890123456:role/deployer", session_name="ci")
+        p = alicloud.Provider("ali", region="eu-central-1", assume_role=role)
+        bucket = alicloud.oss.Bucket("trips", opts=opts(p))
+        name = bucket.bucket if form == "own" else bucket.bucket.apply(lambda n: f"{n}-partner")
+        param = alicloud.oos.Parameter("trips", parameter_name="fleet-trips", type="String", value=name, opts=opts(p))
+        alicloud.fc.V3Function(
+            "loader", function_name="loader", runtime="python3.10", handler="index.handler",
+            role="acs:ram::1234567890123456:role/loader", code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
+            environment_variables={"DATA": param.value.apply(lambda b: f"oss://{b}/x")}, opts=opts(p),
+        )  # fmt: skip
+
+    result = run(pulumi_mocks, program)
+    if form == "own":
+        assert result.error is None and "loader" in {r.name for r in result.resources}
+    else:
+        assert_refused(result, "RES-017", "loader", "environment_variables.DATA")

@@ -8,7 +8,9 @@ resolved values before it prepares (serialises) the registration, and a refusal 
 so an offending resource never reaches the engine (see ``components._compat.hold_registration``).
 A regionless name or host among the plain inputs (RES-015 / RES-017, undeclared) is held the same way and judged once
 the program's construction is over, against every name the program made, so a bucket or record made further down the
-program proves it as at the policy pack and the reviews (``Guard._judge_later``, docs/residency.md, stop 35).
+program proves it as at the policy pack and the reviews (``Guard._judge_later``, docs/residency.md, stop 35). Of a
+bucket the program makes without a name, the guard learns the name the provider assigns once it registers
+(``Guard._by_assigned_names``, stop 37), as the policy pack and the reviews read it from the final state.
 """
 
 from __future__ import annotations
