@@ -452,9 +452,8 @@ class Guard:
             if not isinstance(name, pulumi.Output):
                 continue  # not set yet (its constructor has not returned): asked again next time
             state = _compat.settled(name)
-            if state is False:
-                continue
-            del self._unnamed[bucket]
+            if state is False or self._unnamed.pop(bucket, None) is None:
+                continue  # not yet, or another judgement has just read it
             if state is None:
                 continue  # its registration failed: no name, nothing proven
             value, is_known, _, _ = await _compat.resolved(name)
