@@ -60,8 +60,9 @@ __all__ = [
     "registering_remote_component",
     "reset_runtime_state",
     "resolved",
-    "resolved_within",
     "run_shutdown_callbacks",
+    "settle",
+    "settled",
     "runtime_config_keys",
     "source_positions_off",
     "sync_await",
@@ -478,24 +479,35 @@ async def resolved(output: pulumi.Output[Any]) -> tuple[Any, bool, bool, set[pul
     return value, await output.is_known(), await output.is_secret(), await output.resources()
 
 
-async def resolved_within(outputs: Sequence[pulumi.Output[Any]], patience: float) -> list[bool]:
-    """Which of ``outputs`` resolved within ``patience`` seconds, waited for together.
-
-    Nothing is cancelled: the SDK's own future is waited on, not a task of ours over it (cancelling one would cancel
-    the Output for every other reader), so an Output that resolves later still serves the registrations awaiting it.
-    """
-    futures = [_data_future(o) for o in outputs]
-    pending = [f for f in futures if not f.done()]
-    if pending:
-        await asyncio.wait(pending, timeout=patience)
-    return [f.done() for f in futures]
+OUTPUT_PATIENCE_SECONDS = 30.0
+"""How long a held judgement waits for Outputs of other resources that might, in turn, wait on the judged resource (the
+names the provider assigns to the stack's auto-named buckets; other providers' account pins) before it judges with
+what it has (fail closed): a wait that would close a cycle ends there instead of hanging the program."""
 
 
-def _data_future(output: pulumi.Output[Any]) -> asyncio.Future[Any]:
-    data = getattr(output, "_data", None)
-    if _OUTPUT_DATA and isinstance(data, asyncio.Future):
-        return data
-    return asyncio.ensure_future(resolved(output))
+def settled(output: pulumi.Output[Any]) -> bool | None:
+    """Whether an Output has resolved, without waiting: True (awaiting it returns at once), False (not yet), None (it
+    never will: its registration failed or was cancelled). Read from the SDK's ``_OutputData`` future (or the older
+    ``_future``); an SDK with neither says False, so nothing is taken as known (fail closed)."""
+    data = _state_future(output)
+    if data is None or not data.done():
+        return False
+    return None if data.cancelled() or data.exception() is not None else True
+
+
+async def settle(outputs: Sequence[pulumi.Output[Any]], patience: float | None = None) -> None:
+    """Return once every one of ``outputs`` has resolved (or failed), or after ``patience`` seconds
+    (``OUTPUT_PATIENCE_SECONDS``), whichever is first; nothing is cancelled."""
+    futures = [data for output in outputs if (data := _state_future(output)) is not None and not data.done()]
+    if futures:
+        await asyncio.wait(futures, timeout=OUTPUT_PATIENCE_SECONDS if patience is None else patience)
+
+
+def _state_future(output: pulumi.Output[Any]) -> asyncio.Future[Any] | None:
+    # The SDK's ``_OutputData`` future, or an older SDK's ``_future`` instance attribute: read from the instance's own
+    # dict, because the current SDK's class attribute of that name is an async property (reading it makes a coroutine).
+    data = output.__dict__.get("_data" if _OUTPUT_DATA else "_future")
+    return data if isinstance(data, asyncio.Future) else None
 
 
 def _installed_pulumi() -> str:

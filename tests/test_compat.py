@@ -77,6 +77,23 @@ def test_resolved_gives_value_secretness_and_dependencies(
     assert (known, is_secret, resources) == (True, secret, ["b"])
 
 
+def test_settled_tells_a_resolved_output_without_waiting(pulumi_mocks: MockSession, output_data: str) -> None:
+    """``settled`` as the guard asks it for an auto-named bucket's name (stop 37): False before the registration
+    returns, True after (``settle`` waits for it, bounded); without ``_data`` it never says True (nothing is taken as
+    known, fail closed) and ``settle`` returns at once."""
+
+    def program() -> tuple[bool | None, bool | None]:
+        bucket = aws.s3.BucketV2("b")
+        before = _compat.settled(bucket.bucket)
+        _compat.sync_await(_compat.settle([bucket.bucket], 5.0))
+        _resolve(bucket.bucket)
+        return before, _compat.settled(bucket.bucket)
+
+    before, after = pulumi_mocks.run(program).value
+    assert before is False
+    assert after is (output_data == "private")
+
+
 def _hold(resource: pulumi.Resource, judge: Any) -> None:
     _compat.install_registration_hook()
     _compat.hold_registration(resource, judge)

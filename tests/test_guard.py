@@ -595,14 +595,11 @@ def test_a_pin_waiting_on_the_granting_role_does_not_hang(
 ) -> None:
     """A second provider assuming the role whose trust policy is being judged: its pin (the role's ARN) resolves only
     once the role registers, which waits on the judgement. The grant to an account nothing else proves waited for that
-    pin forever (the program hung); now, after PIN_PATIENCE_SECONDS, it is judged without it (refused, with a warning
+    pin forever (the program hung); now, after the guard's patience, it is judged without it (refused, with a warning
     naming the provider). A grant to the account the first provider pins as a plain value never waits."""
-    from components.residency import guard
-
-    monkeypatch.setattr(guard, "PIN_PATIENCE_SECONDS", 0.2)
 
     def program() -> None:
-        enforce("EU")
+        enforce("EU").patience = 0.2
         p = aws.Provider("p", region="eu-central-1", allowed_account_ids=["123456789012"])
         role = aws.iam.Role("ci", assume_role_policy=_trust(account), opts=opts(p))
         second = aws.Provider(
@@ -616,3 +613,178 @@ def test_a_pin_waiting_on_the_granting_role_does_not_hang(
         assert error.value == "arn:aws:iam::210987654321:root"
     else:
         assert result.error is None and {"ci", "second", "exports"} <= {r.name for r in result.resources}
+
+
+# -- 15. an auto-named bucket's name, learned once the provider assigns it (autoname37, stop 37) ---------------------
+
+
+def _parameter(p: pulumi.ProviderResource, value: str | pulumi.Output[str]) -> aws.ssm.Parameter:
+    return aws.ssm.Parameter("raw-bucket", name="/fleet/lake/raw-bucket", type="String", value=value, opts=opts(p))
+
+
+@pytest.mark.parametrize("form", ["own", "derived"])
+def test_an_auto_named_buckets_name_read_back_through_another_resource_is_proven(
+    pulumi_mocks: MockSession, form: str
+) -> None:
+    """A bucket made without `bucket` (the provider assigns the name), whose name an SSM parameter holds and a function
+    reads from the parameter: the guard learns the assigned name from the bucket's `bucket` output and accepts it, as
+    the policy pack and the reviews do from the final state (it was RES-017). A name computed from it that is not it
+    (`<name>-partner`, a bucket the stack does not make) stays refused."""
+
+    def program() -> None:
+        enforce("EU")
+        p = aws.Provider("p", region="eu-west-1")
+        bucket = aws.s3.BucketV2("raw", opts=opts(p))
+        name = bucket.bucket if form == "own" else bucket.bucket.apply(lambda n: f"{n}-partner")
+        _exporter(p, _parameter(p, name).value)
+
+    result = run(pulumi_mocks, program)
+    if form == "own":
+        assert result.error is None and "exporter" in {r.name for r in result.resources}
+    else:
+        assert_refused(result, "RES-017", "exporter", "environment.variables.ARCHIVE_BUCKET")
+
+
+def _assigned_name(session: MockSession) -> str:
+    """The name the mocks assign to the bucket `raw` (deterministic), read from a first run."""
+
+    def program() -> None:
+        enforce("EU")
+        aws.s3.BucketV2("raw", opts=opts(aws.Provider("p", region="eu-west-1")))
+
+    result = run(session, program)
+    assert result.error is None
+    (name,) = [r.outputs["bucket"] for r in result.resources if r.name == "raw"]
+    assert isinstance(name, str) and name.startswith("raw")
+    return name
+
+
+@pytest.mark.parametrize("ours", [True, False], ids=["assigned-name", "other-name"])
+def test_an_assigned_name_written_plainly_waits_for_the_bucket(pulumi_mocks: MockSession, ours: bool) -> None:
+    """The name a previous `pulumi up` assigned, copied into the program as text (a bucket made further down): the
+    guard waits for the bucket's name, then proves it; another name is refused once the name is known."""
+    name = _assigned_name(pulumi_mocks) if ours else "fleet-not-ours"
+
+    def program() -> None:
+        enforce("EU")
+        p = aws.Provider("p", region="eu-west-1")
+        _exporter(p, name)
+        aws.s3.BucketV2("raw", opts=opts(p))
+
+    result = run(pulumi_mocks, program)
+    if ours:
+        assert result.error is None and "exporter" in {r.name for r in result.resources}
+    else:
+        assert_refused(result, "RES-017", "exporter", "environment.variables.ARCHIVE_BUCKET", "fleet-not-ours")
+
+
+def test_a_bucket_made_inside_an_apply_proves_the_name_read_from_it(pulumi_mocks: MockSession) -> None:
+    """A bucket constructed inside an `apply` (after construction is over) whose name flows into the function: the
+    value (read back from an SSM parameter, which proves no bucket) resolves after the bucket's name, which the guard
+    learns then."""
+
+    def program() -> None:
+        enforce("EU")
+        p = aws.Provider("p", region="eu-west-1")
+        key = aws.kms.Key("lake", opts=opts(p))
+
+        def made(_arn: str) -> pulumi.Output[str]:
+            return aws.s3.BucketV2("late", opts=opts(p)).bucket
+
+        late: pulumi.Output[str] = key.arn.apply(made)
+        _exporter(p, _parameter(p, late).value)
+
+    result = run(pulumi_mocks, program)
+    assert result.error is None and {"late", "exporter"} <= {r.name for r in result.resources}
+
+
+def _settles(monkeypatch: pytest.MonkeyPatch) -> list[float | None]:
+    """The patience of each wait for assigned names (``_compat.settle``) the guard starts."""
+    from components import _compat
+
+    calls: list[float | None] = []
+    settle = _compat.settle
+
+    async def recorded(outputs: Any, patience: float | None = None) -> None:
+        calls.append(patience)
+        await settle(outputs, patience)
+
+    monkeypatch.setattr(_compat, "settle", recorded)
+    return calls
+
+
+def test_a_wait_for_an_assigned_name_that_never_comes_is_refused_not_hung(
+    pulumi_mocks: MockSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cycle: the bucket's provider waits on the judged function (its region is computed from the function's ARN),
+    so the bucket's name cannot come before the function registers. The guard waits at most `patience` seconds,
+    then refuses the name it cannot prove (fail closed), and the program ends."""
+    import time
+
+    waits = _settles(monkeypatch)
+
+    def program() -> None:
+        guard = enforce("EU")
+        guard.patience = 0.3
+        p = aws.Provider("p", region="eu-west-1")
+        fn = _exporter(p, "fleet-not-ours")
+        late = aws.Provider("late", region=fn.arn.apply(lambda _: "eu-west-1"))
+        aws.s3.BucketV2("raw", opts=opts(late))
+
+    start = time.monotonic()
+    result = run(pulumi_mocks, program)
+    assert time.monotonic() - start < 20
+    assert_refused(result, "RES-017", "exporter", "environment.variables.ARCHIVE_BUCKET", "fleet-not-ours")
+    assert "raw" not in {r.name for r in result.resources}
+    assert waits == [0.3]
+
+
+def test_a_bucket_whose_inputs_are_outputs_is_not_waited_for(
+    pulumi_mocks: MockSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bucket given an Output (it may be computed from the judged resource) is never waited for: a plain name it
+    could prove is refused at once rather than risk a cycle; an Output name computed from it is proven (above)."""
+    waits = _settles(monkeypatch)
+
+    def program() -> None:
+        guard = enforce("EU")
+        guard.patience = 60.0  # a wait would show as a timeout of the test run
+        p = aws.Provider("p", region="eu-west-1")
+        fn = _exporter(p, "fleet-not-ours")
+        aws.s3.BucketV2("raw", tags={"fn": fn.arn}, opts=opts(p))
+
+    import time
+
+    start = time.monotonic()
+    result = run(pulumi_mocks, program)
+    assert time.monotonic() - start < 20
+    assert_refused(result, "RES-017", "exporter", "environment.variables.ARCHIVE_BUCKET", "fleet-not-ours")
+    assert waits == []
+
+
+@pytest.mark.parametrize("form", ["own", "derived"])
+def test_an_auto_named_oss_buckets_name_read_back_is_proven_under_its_clouds_key(
+    pulumi_mocks: MockSession, form: str
+) -> None:
+    """The same for an OSS bucket made without `bucket` (pulumi-alicloud oss.Bucket: `bucket` is optional), its name
+    held by an OOS parameter and written into an `oss://` URL of a Function Compute function: learned under the OSS
+    key (`created_name`), proven; `<name>-partner` stays refused."""
+
+    def program() -> None:
+        enforce("DE")
+        role = alicloud.ProviderAssumeRoleArgs(role_arn="acs:ram::1234567890123456:role/deployer", session_name="ci")
+        p = alicloud.Provider("ali", region="eu-central-1", assume_role=role)
+        bucket = alicloud.oss.Bucket("trips", opts=opts(p))
+        name = bucket.bucket if form == "own" else bucket.bucket.apply(lambda n: f"{n}-partner")
+        param = alicloud.oos.Parameter("trips", parameter_name="fleet-trips", type="String", value=name, opts=opts(p))
+        alicloud.fc.V3Function(
+            "loader", function_name="loader", runtime="python3.10", handler="index.handler",
+            role="acs:ram::1234567890123456:role/loader", code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
+            environment_variables={"DATA": param.value.apply(lambda b: f"oss://{b}/x")}, opts=opts(p),
+        )  # fmt: skip
+
+    result = run(pulumi_mocks, program)
+    if form == "own":
+        assert result.error is None and "loader" in {r.name for r in result.resources}
+    else:
+        assert_refused(result, "RES-017", "loader", "environment_variables.DATA")

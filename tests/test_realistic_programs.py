@@ -17201,6 +17201,15 @@ CASES: list[Case] = [
     # -- stop 36, false-alarm review of RES-024 (tests/platform_programs_review36c.py): `*` and service principals the
     # way AWS's and Alibaba Cloud's docs write them for access that is not public.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rx36c.rows()],
+    # -- autoname37, the auto-named bucket review (stop 37): the guard learns the name the provider assigns a bucket
+    # the stack makes without `bucket` (rx36b.KEPT, now in the table as falsealarm19-*-auto); the same shapes naming a
+    # bucket the stack does not make (computed from the own name, `<name>-partner`, or written plainly) stay RES-017.
+    *[
+        Case(f"autoname37-{code.lower()}-{how}-{form}", code, rx36b.via(code, how, False, form), {"RES-017"})
+        for code in ("EU", "DE", "JP", "US")
+        for how in rx36b.KEPT
+        for form in ("derived", "literal")
+    ],
 ]
 
 

@@ -8,15 +8,18 @@ resolved values before it prepares (serialises) the registration, and a refusal 
 so an offending resource never reaches the engine (see ``components._compat.hold_registration``).
 A regionless name or host among the plain inputs (RES-015 / RES-017, undeclared) is held the same way and judged once
 the program's construction is over, against every name the program made, so a bucket or record made further down the
-program proves it as at the policy pack and the reviews (``Guard._judge_later``, docs/residency.md, stop 35).
+program proves it as at the policy pack and the reviews (``Guard._judge_later``, docs/residency.md, stop 35). Of a
+bucket the program makes without a name, the guard learns the name the provider assigns once it registers
+(``Guard._by_assigned_names``, stop 37), as the policy pack and the reviews read it from the final state.
 """
 
 from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import inspect
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Literal
@@ -136,13 +139,19 @@ def _held(subject: Subject, hold: Callable[[str], bool]) -> Subject:
 # A granted account (RES-023) is held the same way: the provider's `allowed_account_ids` / `assume_roles` reach the
 # guard as Outputs (pulumi-aws sends a provider's list and object inputs JSON-encoded,
 # `.apply(pulumi.runtime.to_json)`), read once construction is over.
-PIN_PATIENCE_SECONDS = 60.0
-"""How long a grant's judgement waits, once construction is over, for other providers' account pins that are Outputs
-(``_stack_accounts``). Under ``pulumi up`` a pin may follow a creation (a member account's role); past this, the pin
-is taken as waiting on the held resource itself and proves nothing (fail closed) rather than hang the program."""
 _REGIONLESS = frozenset(
     {RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN, RuleId.GRANTED_ACCOUNT_PROVEN}
 )
+_NAMES = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN})
+"""The findings a name the provider assigned to one of the stack's buckets may prove wrong (``_by_assigned_names``)."""
+
+
+def _unproven_name(findings: list[Finding]) -> bool:
+    return any(f.rule.id in _NAMES and f.declared_by is None for f in findings)
+
+
+async def _findings(result: list[Finding] | Awaitable[list[Finding]]) -> list[Finding]:
+    return await result if inspect.isawaitable(result) else result
 
 
 def _as_invoke_findings(token: str, findings: list[Finding]) -> list[Finding]:
@@ -175,6 +184,16 @@ class Guard:
         references to them are proven: ``RuleEngine.created_name``)."""
         self._judged: dict[pulumi.Resource, str] = {}
         """The resources judged compliant, with their type tokens (which own addresses they produce)."""
+        self._unnamed: dict[pulumi.Resource, tuple[str, bool]] = {}
+        """The buckets this stack makes whose name no plain input gives (the provider assigns it, or an Output does),
+        with their type tokens and whether the guard may wait for the name (``_by_assigned_names``); a bucket leaves it
+        once its name is known (then in ``_created``) or never will be."""
+        self._waiting: set[pulumi.Resource | None] = set()
+        """The resources whose held judgement waits for assigned bucket names (never waited for in turn)."""
+        self.patience: float | None = None
+        """Seconds a held judgement waits for assigned bucket names and Output pins (None:
+        ``_compat.OUTPUT_PATIENCE_SECONDS``)."""
+        self._bucket_types = engine.endpoints.bucket_types
         self._settings = engine.setting_inputs
         self._context_inputs = engine.context_inputs
 
@@ -205,6 +224,19 @@ class Guard:
         created = self.engine.created_name(type_, props)
         if created is not None:
             self._created.add(created)
+        elif type_ in self._bucket_types:
+            # A bucket the provider names (no `bucket` input: "If omitted, Pulumi will assign a random, unique name"),
+            # or an Output does: its name is learned from its `bucket` output once registered (_learn_names), as the
+            # policy pack and the reviews read it from the final state. Waited for only when nothing it is given can
+            # come from the judged resource (plain inputs, no resource it waits for but its provider): a wait could
+            # close a cycle otherwise.
+            plain = (
+                not opts.depends_on
+                and opts.deleted_with is None
+                and not isinstance(opts.parent, pulumi.CustomResource)
+                and not any(_holds_output(v) for v in props.values())
+            )
+            self._unnamed[resource] = (type_, plain)
         later = [f for f in findings if f.rule.id in _REGIONLESS and f.declared_by is None] if findings else findings
         if later:
             # A regionless name or host the stack may make further down the program (a bucket, a private zone's
@@ -237,7 +269,7 @@ class Guard:
         for p in pending:
             if not isinstance(p.value, pulumi.Output):
                 return self._hold_awaitables(args, subject, pending)
-        _compat.hold_registration(resource, lambda: self._judge_held(subject, pending))
+        _compat.hold_registration(resource, lambda: self._judge_held(subject, resource, pending))
         return None
 
     def _hold_awaitables(
@@ -254,7 +286,7 @@ class Guard:
         opts.id = _as_outputs(opts.id, made)
         opts.import_ = _as_outputs(opts.import_, made)
         held = [p if isinstance(p.value, pulumi.Output) else p._replace(value=made[id(p.value)]) for p in pending]
-        _compat.hold_registration(args.resource, lambda: self._judge_held(subject, held))
+        _compat.hold_registration(args.resource, lambda: self._judge_held(subject, args.resource, held))
         return pulumi.ResourceTransformationResult(props, opts)
 
     async def _judge_later(self, subject: Subject, resource: pulumi.Resource, type_: str, refused: bool) -> None:
@@ -269,6 +301,10 @@ class Guard:
             # The account may be another provider's of the stack, pinned by an Output (only grants wait for them).
             await self._stack_accounts()
             findings, _ = self.engine.check(subject, defer=_is_output, known=self._known)
+        if self._unnamed and _unproven_name(findings):
+            findings = await self._by_assigned_names(
+                resource, findings, lambda: self.engine.check(subject, defer=_is_output, known=self._known)[0]
+            )
         regionless = [f for f in findings if f.rule.id in _REGIONLESS and f.declared_by is None]
         if regionless:
             self._report(regionless)
@@ -297,29 +333,30 @@ class Guard:
         (``stack_account_keys``) once construction is over: a provider registered after the resource granting its
         account counts as one registered before (an unknown pin adds none).
 
-        A pin still unresolved ``PIN_PATIENCE_SECONDS`` after the wait began adds none either (fail closed, with a
+        A pin still unresolved ``patience`` seconds after the wait began adds none either (fail closed, with a
         warning naming the provider): it may wait on the very resource this judgement holds (a provider assuming a
         role whose trust policy is being judged), which would otherwise never register, and the program would hang.
         """
         refs = [ref for ref in self._pinning if ref.package in CLOUD_PACKAGES]
         waiting = [ref for ref in refs if ref not in self._pinned]
-        settled = await _compat.resolved_within([self._pinning[ref] for ref in waiting], PIN_PATIENCE_SECONDS)
-        late = {ref for ref, done in zip(waiting, settled, strict=True) if not done}
+        await _compat.settle([self._pinning[ref] for ref in waiting], self.patience)
+        late = {ref for ref in waiting if _compat.settled(self._pinning[ref]) is False}
         for ref in refs:
             if ref in late:
                 if ref not in self._late_pins:
                     self._late_pins.add(ref)
+                    waited = _compat.OUTPUT_PATIENCE_SECONDS if self.patience is None else self.patience
                     pulumi.log.warn(
-                        f"sovereign-dc: the account pin of provider '{ref.name}' had not resolved "
-                        f"{PIN_PATIENCE_SECONDS:g} s after the program's construction (it may wait on a resource "
-                        "whose grant is being judged): grants to its account are not proven by it. Fix: pin the "
-                        "account as a plain value (allowed_account_ids, or a role ARN written out), or declare it."
+                        f"sovereign-dc: the account pin of provider '{ref.name}' had not resolved {waited:g} s after "
+                        "the program's construction (it may wait on a resource whose grant is being judged): grants "
+                        "to its account are not proven by it. Fix: pin the account as a plain value "
+                        "(allowed_account_ids, or a role ARN written out), or declare it."
                     )
                 continue
             pinned = await self._pinned_ref(ref)
             self._created.update(ACCOUNT_KEY + account for account in pinned.accounts)
 
-    async def _judge_held(self, subject: Subject, pending: list[Pending]) -> None:
+    async def _judge_held(self, subject: Subject, resource: pulumi.Resource, pending: list[Pending]) -> None:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
         subject = await self._with_accounts(subject)
         if subject.type in self._settings:
@@ -352,6 +389,9 @@ class Guard:
             if regionless and any(d in self._judged for d in depends_on):
                 # Only then look further: a regionless name or host a judged resource produced.
                 findings = await self._judge_by_producers(subject, p.place, value, is_secret, depends_on)
+            if self._unnamed and _unproven_name(findings):
+                judge = functools.partial(self._judge_value, subject, p.place, value, is_secret, depends_on)
+                findings = await self._by_assigned_names(resource, findings, judge)
             self._report(findings)
 
     async def _place_setting(self, subject: Subject, pending: list[Pending]) -> tuple[Subject, list[Pending]]:
@@ -383,6 +423,70 @@ class Guard:
 
     def _known(self, text: str) -> bool:
         return text in self._created
+
+    async def _judge_value(
+        self, subject: Subject, place: Place, value: Any, secret: bool, depends_on: set[pulumi.Resource]
+    ) -> list[Finding]:
+        """A resolved value judged again (by its judged producers too, as ``_judge_held`` judges it)."""
+        if any(d in self._judged for d in depends_on):
+            return await self._judge_by_producers(subject, place, value, secret, depends_on)
+        return self.engine.check_value(subject, place, value, secret=secret, known=self._known)
+
+    async def _by_assigned_names(
+        self,
+        resource: pulumi.Resource | None,
+        findings: list[Finding],
+        judge: Callable[[], list[Finding] | Awaitable[list[Finding]]],
+    ) -> list[Finding]:
+        """``findings`` (a regionless name unproven) judged again (``judge``) once the names the provider assigned to
+        the stack's auto-named buckets are known, as the policy pack and the reviews read them from the final state
+        (an SSM parameter's `value`, a Glue crawler's `s3://<name>/raw/` computed from `bucket.bucket`).
+
+        A value computed from a bucket's name resolves after that name, so the names already resolved are read first,
+        without waiting. A name written some other way (plain text) waits for the names still to come, of the buckets
+        whose registration cannot wait on ``resource`` (plain inputs, no depends_on, not waiting themselves), for at
+        most ``patience`` seconds; a bucket made later inside an ``apply``, one whose registration fails, or one
+        that could close a cycle is not waited for: the finding stands (fail closed, never a hang)."""
+        if await self._learn_names():
+            findings = await _findings(judge())
+            if not _unproven_name(findings):
+                return findings
+        waitable = [
+            name
+            for bucket, (_, plain) in self._unnamed.items()
+            if plain and bucket is not resource and bucket not in self._waiting
+            if isinstance(name := getattr(bucket, "bucket", None), pulumi.Output)
+        ]
+        if not waitable:
+            return findings
+        self._waiting.add(resource)
+        try:
+            await _compat.settle(waitable, self.patience)
+        finally:
+            self._waiting.discard(resource)
+        if await self._learn_names():
+            findings = await _findings(judge())
+        return findings
+
+    async def _learn_names(self) -> bool:
+        """The names of the stack's auto-named buckets that have resolved, added to ``_created`` (a bucket whose name
+        will never be known is dropped); True when one was added. Nothing here waits."""
+        learned = False
+        for bucket, (type_, _) in list(self._unnamed.items()):
+            name = getattr(bucket, "bucket", None)
+            if not isinstance(name, pulumi.Output):
+                continue  # not set yet (its constructor has not returned): asked again next time
+            state = _compat.settled(name)
+            if state is False or self._unnamed.pop(bucket, None) is None:
+                continue  # not yet, or another judgement has just read it
+            if state is None:
+                continue  # its registration failed: no name, nothing proven
+            value, is_known, _, _ = await _compat.resolved(name)
+            created = self.engine.created_name(type_, {"bucket": value}) if is_known else None
+            if created is not None:
+                self._created.add(created)
+                learned = True
+        return learned
 
     async def _judge_by_producers(
         self, subject: Subject, place: Place, value: Any, secret: bool, depends_on: set[pulumi.Resource]
@@ -462,6 +566,9 @@ class Guard:
                 depends_on = await whole.resources()
                 if any(d in self._judged for d in depends_on):
                     findings = await self._judge_by_producers(subject, place, resolved, secret, depends_on)
+                if self._unnamed and _unproven_name(findings):
+                    again = functools.partial(self._judge_value, subject, place, resolved, secret, depends_on)
+                    findings = await self._by_assigned_names(None, findings, again)
             self._report(_as_invoke_findings(subject.type, findings))
             return resolved
 
