@@ -606,9 +606,9 @@ AWS_EU: dict[str, tuple[Callable[[str, str], Build], set[RES]]] = {
     # Checked and kept: no data of the stack goes to the other account or address (see docs/residency.md).
     "signer-permission": (lambda code, dest: account_grant("signer-permission", code, dest), set()),
     "network-probe": (network_probe, set()),
-    # Left open (docs/residency.md, round 12): an endpoint on another account's workgroup of the same Region is judged
-    # by that Region only, as any write into another account's resource is.
-    "serverless-endpoint-owner": (lambda code, dest: account_grant("serverless-endpoint", code, dest), set()),
+    # Left open in round 12, closed by the cross-account writes review (stop 37): an endpoint on another account's
+    # workgroup (`owner_account`, granted_account_fields) is judged as a grant to that account.
+    "serverless-endpoint-owner": (lambda code, dest: account_grant("serverless-endpoint", code, dest), {"RES-023"}),
 }
 AWS_CN: dict[str, tuple[Callable[[str, str], Build], set[RES]]] = {
     "sftp-connector": (sftp_connector, {"RES-015"}),

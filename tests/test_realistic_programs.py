@@ -31,6 +31,7 @@ import platform_programs as pp
 import platform_programs_accounts35 as a35
 import platform_programs_accountsali36 as aa36
 import platform_programs_cn as pc
+import platform_programs_crossaccount37 as ca37
 import platform_programs_data as pdata
 import platform_programs_dns34 as pd
 import platform_programs_grants36 as g36
@@ -16909,7 +16910,12 @@ CASES: list[Case] = [
             rt36.AWS_EU[name][0]("EU", "abroad"),
             destinations=[rt36.PARTNER_DECLARED],
         )
-        for name in ("kms-grant", "ecr-replication-account", "redshift-endpoint-authorization")
+        for name in (
+            "kms-grant",
+            "ecr-replication-account",
+            "redshift-endpoint-authorization",
+            "serverless-endpoint-owner",
+        )
     ],
     # leftovers36 (stop 36): another kind's name through an Output proves no S3 bucket (a DynamoDB table's name)
     Case("leftovers36-eu-s3-env-from-table-name", "EU", pl36.s3_env_from_table(pl36.FRA, "table"), {"RES-017"}),
@@ -17209,6 +17215,34 @@ CASES: list[Case] = [
         for code in ("EU", "DE", "JP", "US")
         for how in rx36b.KEPT
         for form in ("derived", "literal")
+    ],
+    # -- stop 37, cross-account writes review (tests/platform_programs_crossaccount37.py): a destination ARN the stack
+    # writes into (a queue, event bus, log destination, delivery destination, dead-letter queue) of another account is a
+    # transfer to that account (RES-023, written_account_fields); the pinned account, a second pinned provider's
+    # account, a made resource's output and a declared account pass. aws-cn accounts are China's by partition.
+    *[
+        Case(
+            f"crossaccount37-{code.lower()}-{kind}-{dest}",
+            code,
+            ca37.write(kind, code, dest),
+            {"RES-023"} if dest == "partner" and code != "CN" else set(),
+            destinations=[ca37.PARTNER_DECLARED] if dest == "declared" else [],
+        )
+        for code in ("EU", "US", "JP", "CN")
+        for kind in ca37.KINDS
+        for dest in ca37.DESTS
+        if code != "CN" or dest in ("partner", "own", "made")
+    ],
+    *[
+        Case(
+            f"crossaccount37-cn-ali-{kind}-{dest}",
+            "CN",
+            ca37.ali_write(kind, dest),
+            {"RES-023"} if dest in ("partner", "own-unpinned") else set(),
+            destinations=[ca37.ALI_PARTNER_DECLARED] if dest == "declared" else [],
+        )
+        for kind in ca37.ALI_KINDS
+        for dest in ca37.ALI_DESTS
     ],
 ]
 

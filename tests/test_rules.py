@@ -1056,6 +1056,40 @@ PAIRS += [
          {"Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": "*"}]})),
      "policy(json).Statement[1].Principal"),
 ]  # fmt: skip
+# Writing into another account's resource named by its ARN (written_account_fields, cross-account writes review, stop
+# 37): the ARN's account receives the data, judged as a grant's.
+_SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription"
+_TARGET = "aws:cloudwatch/eventTarget:EventTarget"
+PAIRS += [
+    ("RES-023", "EU", aws(_SUBSCRIPTION, _PINNED_EU, topic="t", protocol="sqs",
+                          endpoint="arn:aws:sqs:eu-central-1:123456789012:inbox"),
+     aws(_SUBSCRIPTION, _PINNED_EU, topic="t", protocol="sqs", endpoint=f"arn:aws:sqs:eu-central-1:{_OTHER}:inbox"),
+     "endpoint"),
+    ("RES-023", "JP", aws(_SUBSCRIPTION, _PINNED_JP, topic="t", protocol="lambda",
+                          endpoint="arn:aws:lambda:ap-northeast-1:123456789012:function:ingest"),
+     aws(_SUBSCRIPTION, _PINNED_JP, topic="t", protocol="lambda",
+         endpoint=f"arn:aws:lambda:ap-northeast-1:{_OTHER}:function:ingest"), "endpoint"),
+    ("RES-023", "US", aws(_TARGET, _PINNED_US, rule="r", arn="arn:aws:events:us-east-1:123456789012:event-bus/central"),
+     aws(_TARGET, _PINNED_US, rule="r", arn=f"arn:aws:events:us-east-1:{_OTHER}:event-bus/central"), "arn"),
+    ("RES-023", "EU", aws(_TARGET, _PINNED_EU, rule="r", arn="arn:aws:sqs:eu-central-1:123456789012:work",
+                          dead_letter_config={"arn": "arn:aws:sqs:eu-central-1:123456789012:dlq"}),
+     aws(_TARGET, _PINNED_EU, rule="r", arn="arn:aws:sqs:eu-central-1:123456789012:work",
+         dead_letter_config={"arn": f"arn:aws:sqs:eu-central-1:{_OTHER}:dlq"}), "dead_letter_config.arn"),
+    ("RES-023", "EU", aws("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", _PINNED_EU, log_group="g",
+                          filter_pattern="", destination_arn="arn:aws:logs:eu-central-1:123456789012:destination:c"),
+     aws("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", _PINNED_EU, log_group="g", filter_pattern="",
+         destination_arn=f"arn:aws:logs:eu-central-1:{_OTHER}:destination:c"), "destination_arn"),
+    ("RES-023", "EU", aws("aws:redshiftserverless/endpointAccess:EndpointAccess", _PINNED_EU, endpoint_name="e",
+                          workgroup_name="w", owner_account="123456789012"),
+     aws("aws:redshiftserverless/endpointAccess:EndpointAccess", _PINNED_EU, endpoint_name="e", workgroup_name="w",
+         owner_account=_OTHER), "owner_account"),
+    ("RES-023", "CN", ali("alicloud:cloudmonitor/serviceHybridDoubleWrite:ServiceHybridDoubleWrite", _ALI_PINNED_CN,
+                          source_namespace="n", source_user_id=_ALI_OWN, namespace="m", user_id=_ALI_OWN),
+     ali("alicloud:cloudmonitor/serviceHybridDoubleWrite:ServiceHybridDoubleWrite", _ALI_PINNED_CN,
+         source_namespace="n", source_user_id=_ALI_OWN, namespace="m", user_id=_ALI_OTHER), "user_id"),
+    # CEN's `child_instance_owner_id`: realistic cases crossaccount37-cn-ali-cen-child-owner-* (the CEN instance it
+    # joins must be made by the stack, RES-017, which a single subject cannot show).
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (

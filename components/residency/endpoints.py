@@ -810,6 +810,11 @@ class EndpointCatalogue(_Frozen):
     ARN) the resource is granted or copied to (a KMS grant's ``grantee_principal``, a Redshift endpoint authorization's
     ``account``, ECR replication's ``registry_id``, a Lambda permission's ``principal``): judged as a policy's principal
     is (RES-023)."""
+    written_account_fields: tuple[TypedField, ...] = ()
+    """Inputs of one resource type naming, by its ARN, the resource the stack writes its data into (an EventBridge
+    target, an SNS subscription's endpoint, a log subscription's destination, a dead-letter queue): the ARN's account
+    owns what is written and is judged as a granted account (RES-023); the ARN's Region is judged as any ARN's. A value
+    that is no ARN with an account (an e-mail address, an SMS number, an S3 bucket's ARN) is judged as before."""
     public_access: PublicAccess | None = None
     """What grants everyone access (RES-024): policy principals, canned ACLs, permissions to ``*``."""
     region_keyed_maps: tuple[TypedField, ...] = ()

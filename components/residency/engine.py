@@ -640,19 +640,22 @@ class RuleEngine:
         # inputs of one type whose key names no region (a VOD editing project's `division`) and zone inputs of one
         # type whose key does not end like a zone field (an RDS secondary's `zone_id_slave_a`, a directory bucket's
         # `location.name`), read once per place by the cached key plan, so a value pays nothing; AWS accounts a type
-        # grants or copies to outside a policy document (RES-023: a KMS grant's grantee), by key path.
+        # grants or copies to outside a policy document (RES-023: a KMS grant's grantee), and the inputs naming by its
+        # ARN the resource the stack writes into (RES-023: the ARN's account receives the data), by key path.
         (
             self._region_paths,
             self._region_keyed_maps,
             self._typed_region_fields,
             self._typed_zone_fields,
             self._granted_account_paths,
+            self._written_account_paths,
         ) = (
             self.endpoints.key_paths(self.endpoints.region_fields),
             self.endpoints.typed_paths(self.endpoints.region_keyed_maps),
             self.endpoints.typed_paths(self.endpoints.typed_region_fields),
             self.endpoints.typed_paths(self.endpoints.typed_zone_fields),
             self.endpoints.typed_paths(self.endpoints.granted_account_fields),
+            self.endpoints.typed_paths(self.endpoints.written_account_fields),
         )
         self._host_paths = self.endpoints.key_paths(self.endpoints.host_paths)
         self._bucket_paths = self.endpoints.key_paths(self.endpoints.bucket_paths)
@@ -1106,15 +1109,20 @@ class RuleEngine:
         elif isinstance(value, bool):
             self._check_global_field(walk, str(value).lower(), path)
         elif isinstance(value, (int, float)):
-            # A phone field given a number (the provider takes 8613800138000 for "8613800138000"): judged as
-            # the digits it stands for; engine documents carry every number as a float. Other numbers (ports,
-            # sizes) name no place.
-            if self._key_plan(walk.subject.type, walk.kpath, key).phone == _PHONE_NUMBER and (
-                isinstance(value, int) or value.is_integer()
-            ):
-                self._judged_as_phone(walk, str(int(value)), path, _PHONE_NUMBER)
+            self._judge_number(walk, value, path, key)
         else:
             self._walk_other(walk, value, path, key, depth, top_key)
+
+    def _judge_number(self, walk: _Walk, value: float, path: str, key: str) -> None:
+        """A phone field given a number (the provider takes 8613800138000 for "8613800138000"), or an account field
+        typed as a number (a CEN attachment's `child_instance_owner_id`, an integer UID; RES-023): judged as the digits
+        it stands for; engine documents carry every number as a float. Other numbers (ports, sizes) name no place."""
+        if not (isinstance(value, int) or value.is_integer()):
+            return
+        if self._key_plan(walk.subject.type, walk.kpath, key).phone == _PHONE_NUMBER:
+            self._judged_as_phone(walk, str(int(value)), path, _PHONE_NUMBER)
+        elif _at_any(walk.kpath, self._granted_account_paths.get(walk.subject.type, ())):
+            self._judged_as_account(walk, str(int(value)), path)
 
     def _event_built_host(self, walk: _Walk, param: Mapping[Any, Any], path: str, key: str) -> bool:
         """An event target's parameter (``event_built_fields``: ``{form, value, template}``) at a host-named key (an
@@ -1197,13 +1205,14 @@ class RuleEngine:
             for region, account in entry.accounts.items()
         }
 
-    def _judged_as_account(self, walk: _Walk, value: str, path: str) -> bool:
+    def _judged_as_account(self, walk: _Walk, value: str, path: str, written: str | None = None) -> bool:
         """An account a policy's principal, a Lambda permission or a resource share grants (RES-023): the stack's own
         (an account its provider is pinned to), one of a partition wholly in the jurisdiction (aws-cn in CN), or
         declared; else refused. AWS: a 12-digit id or an IAM / STS ARN. Alibaba Cloud: a RAM / STS ARN
         (``acs:ram::<uid>:root``) or a bare UID; no Alibaba Cloud site keeps its accounts in one country, so none is
         proven by where it is. False for anything that is no account (a service or federated principal, ``*``): judged
-        as before."""
+        as before. ``written``: the ARN of the other account's resource the stack writes into
+        (``written_account_fields``), whose account ``value`` names; a declaration may name that ARN too."""
         text = value.strip()
         parsed = _granted_account(walk.cloud, text)
         if parsed is None:
@@ -1228,13 +1237,19 @@ class RuleEngine:
         detail = (
             f"Account {account} is {service[0]}'s account of region {service[1]}, outside {self._j()}."
             if service is not None
+            else f"{written} belongs to account {account}, which receives what the stack writes there, but neither "
+            f"the provider (its accounts: {pinned}) nor any other provider of the stack is pinned to it; that account "
+            f"owns the copy and can move it anywhere, so it cannot be proven in {self._j()}. Pin it (a second provider "
+            "with allowed_account_ids, as for the organisation's central logging account) or declare it."
+            if written is not None
             else f"Account {account} is granted access, but neither the provider (its accounts: {pinned}) nor any "
             "other provider of the stack is pinned to it; "
             f"another account can read the data and move it anywhere, so it cannot be proven in {self._j()}."
         )
         aws_root = f"arn:{partition or 'aws'}:iam::{account}:root"
         root = f"acs:ram::{account}:root" if walk.cloud == "alicloud" else aws_root
-        self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, value, detail, (text, account, root))
+        names = (text, account, root) if written is None else (written, text, account, root)
+        self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, written or value, detail, names)
         return True
 
     def _grants_account(self, walk: _Walk) -> bool:
@@ -1523,6 +1538,15 @@ class RuleEngine:
             m = _RESOURCE_ARN.match(value.strip())
             if m is not None and self._granted_field(walk):
                 self._judged_as_account(walk, f"arn:{m.group(1)}:iam::{m.group(2)}:root", path)
+        elif walk.cloud == "aws" and _at_any(walk.kpath, self._written_account_paths.get(walk.subject.type, ())):
+            # written_account_fields: the resource the stack writes into (a target, a dead-letter queue, a log
+            # destination) names its owner account in its ARN, judged as a grant's; its Region is judged below.
+            m = _RESOURCE_ARN.match(value.strip())
+            region = value.strip().split(":", 4)[3] if m is not None else ""
+            # A Region outside the jurisdiction is refused by the ARN's Region already (one finding, not two).
+            if m is not None and (not region or region in self.jurisdiction.aws.regions):
+                root = f"arn:{m.group(1)}:iam::{m.group(2)}:root"
+                self._judged_as_account(walk, root, path, written=value.strip())
         self._judge_string(walk, value, path, key, depth)
 
     def _judge_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:

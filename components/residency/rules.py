@@ -242,12 +242,16 @@ RULES: tuple[Rule, ...] = (
         "granted-account-proven",
         "An AWS account a resource policy, a role's trust policy, a Lambda or layer permission or another catalogued "
         "grant (a KMS grant's grantee, a VPC endpoint service's principals, an endpoint authorization, ECR replication "
-        "to a registry) grants (a 12-digit id, `arn:<partition>:iam::<id>:root`, a role or user ARN) in a partition "
-        "shared with other countries, or an Alibaba Cloud account a RAM trust policy, an OSS bucket or KMS key policy "
-        "or a resource share grants (a UID, `acs:ram::<uid>:root`, a role ARN; in any jurisdiction, CN included), must "
+        "to a registry) grants (a 12-digit id, `arn:<partition>:iam::<id>:root`, a role or user ARN), or that owns a "
+        "resource the stack writes into (the account in a target's, subscription's, dead-letter queue's, log or "
+        "delivery destination's, event bus's ARN; an owner-account field), in a partition shared with other countries, "
+        "or an Alibaba Cloud account a RAM trust policy, an OSS bucket or KMS key policy "
+        "or a resource share grants, or a CloudMonitor double write or CEN attachment names as the receiving owner (a "
+        "UID, `acs:ram::<uid>:root`, a role ARN; in any jurisdiction, CN included), must "
         "be one a provider of the stack is pinned to, or declared: the engine cannot tell another account from the "
         "stack's own, and an account granted can read the data and move it anywhere.",
-        'Pin your accounts on the stack\'s providers (aws.Provider(..., allowed_account_ids=["<id>"]), '
+        'Pin your accounts on the stack\'s providers (aws.Provider(..., allowed_account_ids=["<id>"]); the '
+        "organisation's central logging account: a second provider pinned to it, or a declaration), "
         'alicloud.Provider(..., assume_role={"role_arn": "acs:ram::<uid>:role/<deployer>"}), or '
         "`aws:allowedAccountIds` / `alicloud:assumeRole` in the stack file for the platform's providers) or declare "
         'the account in sovereign-dc:destinations, e.g. {"id": "eu-analytics", "kind": "resident", "match": '

@@ -116,6 +116,11 @@ def aws_generic(site: Site) -> tuple[str, dict[str, Any]]:
     type_name = site.token.rsplit(":", 1)[-1]
     service = aws_service(site.token)
     rid = site.resource_id or f"{_kebab(type_name)}-{site.hex(17)}"
+    given = site.inputs.get("arn")
+    if isinstance(given, str) and given:
+        # `arn` is an input of some types (an EventBridge target's `arn`, the resource it writes to): the provider
+        # returns it as given, never the target's own ARN (it has none).
+        return rid, {"arn": given, "region": site.region}
     if service in AWS_GLOBAL_SERVICES:
         return rid, {"arn": site.arn(service, f"{_kebab(type_name)}/{rid}", regional=False)}
     return rid, {"arn": site.arn(service, f"{_kebab(type_name)}/{rid}"), "region": site.region}
