@@ -990,6 +990,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         _parsing_model(f"arn:aws:bedrock:eu-west-1::foundation-model/{_HAIKU}"),
         _parsing_model(f"arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.{_HAIKU}"),
     ),
+    "aws-bedrock-cross-region-batch-model": (
+        "EU",
+        "aws",
+        "aws:bedrockmodel/invocationJob:InvocationJob",
+        {"model_id": _HAIKU},
+        {"model_id": f"eu.{_HAIKU}"},
+    ),
     "alicloud-global-accelerator": ("CN", "alicloud", "alicloud:ga/accelerator:Accelerator", {}, {"spec": "1"}),
     "aws-cloud-wan": (
         "CN",

@@ -47,6 +47,7 @@ import platform_programs_public36 as pub36
 import platform_programs_public37 as pub37
 import platform_programs_redteam36 as rt36
 import platform_programs_redteam37 as rt37
+import platform_programs_redteam38 as rt38
 import platform_programs_refusals as pr
 import platform_programs_review33 as pv
 import platform_programs_review34 as pq
@@ -17201,6 +17202,20 @@ CASES: list[Case] = [
     # -- stop 36, false-alarm review of RES-024 (tests/platform_programs_review36c.py): `*` and service principals the
     # way AWS's and Alibaba Cloud's docs write them for access that is not public.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rx36c.rows()],
+    # -- stop 37, red team round 14 (tests/platform_programs_redteam38.py): Aurora DSQL, WorkSpaces Secure Browser,
+    # AgentCore browser recordings, Bedrock batch models, AppFlow Redshift; FC3 functions, asynchronous destinations and
+    # custom domains, SAE configuration maps, PAI-EAS mounts, Cloud Firewall. The "home" twin passes; the "abroad"
+    # program is refused (or, where the entry says so, checked and kept passing).
+    *[
+        Case(f"redteam38-eu-{name}-{dest}", "EU", make(dest), rules if dest == "abroad" else set())
+        for name, (make, rules) in rt38.AWS_EU.items()
+        for dest in ("home", "abroad")
+    ],
+    *[
+        Case(f"redteam38-cn-ali-{name}-{dest}", "CN", make(dest), rules if dest == "abroad" else set())
+        for name, (make, rules) in rt38.ALI_CN.items()
+        for dest in ("home", "abroad")
+    ],
 ]
 
 

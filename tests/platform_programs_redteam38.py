@@ -1,0 +1,539 @@
+"""Programs on the types earlier rounds did not reach (red team, round 14, stop 37).
+
+Each builder is what a team writes from the provider's registry page for an in-country stack: an Aurora DSQL
+multi-Region cluster and its peering, a WorkSpaces Secure Browser session logger, an AgentCore browser's session
+recordings, a Bedrock batch inference job's model, AppFlow Redshift profiles and flows' error buckets; Function Compute 3
+functions (custom container, OSS / NAS mounts, log config, layers), their asynchronous invocation destinations and
+custom domains, SAE configuration maps, PAI-EAS services' NAS mounts and Cloud Firewall address policies. ``dest`` says
+where the program sends the data: ``"home"`` an in-country destination (the compliant twin), ``"abroad"`` one outside
+the jurisdiction. tests/test_realistic_programs.py runs them as CASES (``redteam38-*``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pulumi
+import pulumi_alicloud as alicloud
+import pulumi_aws as aws
+
+Build = Callable[[Any], object]
+
+OWN = "123456789012"
+PARTNER = "999999999999"
+"""Another AWS account (a partner's)."""
+
+HOME_AWS = "eu-west-1"
+HOME_AWS_PEER = "eu-west-3"
+ABROAD_AWS = "us-east-1"
+ABROAD_AWS_PEER = "us-west-2"
+HOME_ALI = "cn-shanghai"
+ABROAD_ALI = "ap-southeast-1"
+UID = "1234567890123456"
+CODE = pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(e, c):\n    return e\n")})
+
+
+def _trust(service: str) -> str:
+    return json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}],
+    })  # fmt: skip
+
+
+def _role(c: Any, name: str, service: str) -> Any:
+    return aws.iam.Role(name, assume_role_policy=_trust(service), opts=c.aws)
+
+
+# -- AWS (EU) ----------------------------------------------------------------------------------------------------------
+
+
+def dsql_witness(dest: str) -> Build:
+    # docs: dsql/cluster — `multiRegionProperties.witnessRegion`: "The Region that serves as the witness region for a
+    # multi-Region cluster" (API_MultiRegionProperties); a witness Region "stores a limited window of encrypted
+    # transaction logs" (configuring-multi-region-clusters.html): the cluster's writes are sent there.
+    witness = HOME_AWS_PEER if dest == "home" else ABROAD_AWS_PEER
+
+    def build(c: Any) -> object:
+        return aws.dsql.Cluster(
+            "orders", deletion_protection_enabled=True,
+            multi_region_properties={"witness_region": witness}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def dsql_peering(dest: str) -> Build:
+    # docs: dsql/clusterpeering — `clusters`: the ARNs of the peered clusters ("Each peered cluster represents a
+    # database instance in a different Region"): every write is replicated to them synchronously.
+    region = HOME_AWS_PEER if dest == "home" else ABROAD_AWS
+
+    def build(c: Any) -> object:
+        cluster = aws.dsql.Cluster(
+            "orders", deletion_protection_enabled=True,
+            multi_region_properties={"witness_region": "eu-north-1"}, opts=c.aws,
+        )  # fmt: skip
+        return aws.dsql.ClusterPeering(
+            "orders-peer", identifier=cluster.identifier, witness_region="eu-north-1",
+            clusters=[f"arn:aws:dsql:{region}:{OWN}:cluster/abcdefghijklmnopqrstuvwxyz"], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def workspacesweb_logger(dest: str) -> Build:
+    # docs: workspacesweb/sessionlogger — `logConfiguration.s3.bucket`: the bucket every session event is written to.
+    def build(c: Any) -> object:
+        bucket: Any = aws.s3.Bucket("session-logs", opts=c.aws).id if dest == "home" else "partner-session-logs"
+        return aws.workspacesweb.SessionLogger(
+            "sessions", display_name="fleet-browser-sessions", event_filter={"all": {}},
+            log_configuration={"s3": {"bucket": bucket, "folder_structure": "Flat", "log_file_format": "Json"}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def workspacesweb_logger_owner(dest: str) -> Build:
+    # docs: workspacesweb/sessionlogger — `logConfiguration.s3.bucketOwner`: "Expected bucket owner of the target S3
+    # bucket" (a check, as a batch job's `s3BucketOwner`; the bucket itself is the stack's own).
+    owner = OWN if dest == "home" else PARTNER
+
+    def build(c: Any) -> object:
+        bucket = aws.s3.Bucket("session-logs", opts=c.aws)
+        return aws.workspacesweb.SessionLogger(
+            "sessions", display_name="fleet-browser-sessions", event_filter={"all": {}},
+            log_configuration={"s3": {"bucket": bucket.id, "bucket_owner": owner, "folder_structure": "Flat",
+                                      "log_file_format": "Json"}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def agentcore_browser_recording(dest: str) -> Build:
+    # docs: bedrock/agentcorebrowser — `recording.s3Location.bucket`: "Name of the S3 bucket where recordings are
+    # stored" (each browser session's recording: the pages the agent saw, with what it typed).
+    def build(c: Any) -> object:
+        bucket: Any = aws.s3.Bucket("recordings", opts=c.aws).bucket if dest == "home" else "partner-recordings"
+        role = _role(c, "browser-role", "bedrock-agentcore.amazonaws.com")
+        return aws.bedrock.AgentcoreBrowser(
+            "browser", name="fleet_browser", execution_role_arn=role.arn,
+            network_configuration={"network_mode": "PUBLIC"},
+            recording={"enabled": True, "s3_location": {"bucket": bucket, "prefix": "sessions/"}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def bedrock_batch_model(dest: str) -> Build:
+    # docs: bedrockmodel/invocationjob — `modelId`: the model the job's records are sent to; a cross-region inference
+    # profile id (`eu.` routes to London and Zurich besides the EU Regions) in place of the model.
+    model = "anthropic.claude-3-haiku-20240307-v1:0" if dest == "home" else "eu.anthropic.claude-3-haiku-20240307-v1:0"
+
+    def build(c: Any) -> object:
+        data = aws.s3.Bucket("batch-data", opts=c.aws)
+        role = _role(c, "batch-role", "bedrock.amazonaws.com")
+        return aws.bedrockmodel.InvocationJob(
+            "batch", job_name="fleet-batch", model_id=model, role_arn=role.arn,
+            input_data_config={"s3_input_data_config": {"s3_uri": data.bucket.apply(lambda b: f"s3://{b}/in/")}},
+            output_data_config={"s3_output_data_config": {"s3_uri": data.bucket.apply(lambda b: f"s3://{b}/out/")}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def appflow_redshift_profile(dest: str) -> Build:
+    # docs: appflow/connectorprofile — redshift `databaseUrl` (the JDBC URL the flow writes through) and `bucketName`
+    # (the staging bucket).
+    region = HOME_AWS if dest == "home" else ABROAD_AWS
+
+    def build(c: Any) -> object:
+        stage = aws.s3.Bucket("redshift-stage", opts=c.aws)
+        role = _role(c, "appflow-redshift", "appflow.amazonaws.com")
+        return aws.appflow.ConnectorProfile(
+            "redshift", name="fleet-redshift", connector_type="Redshift", connection_mode="Public",
+            connector_profile_config={
+                "connector_profile_credentials": {"redshift": {"username": "appflow", "password": "s3cret"}},
+                "connector_profile_properties": {"redshift": {
+                    "bucket_name": stage.bucket, "role_arn": role.arn, "cluster_identifier": "fleet",
+                    "database_name": "dev",
+                    "database_url": f"jdbc:redshift://fleet.c0ffee1234.{region}.redshift.amazonaws.com:5439/dev"}},
+            },
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def _flow(c: Any, destination: dict[str, Any]) -> Any:
+    source = aws.s3.Bucket("flow-source", opts=c.aws)
+    return aws.appflow.Flow(
+        "flow", name="fleet-flow",
+        source_flow_config={"connector_type": "S3",
+                            "source_connector_properties": {"s3": {"bucket_name": source.bucket, "bucket_prefix": "in"}}},
+        destination_flow_configs=[destination],
+        tasks=[{"source_fields": ["vin"], "task_type": "Map", "destination_field": "vin",
+                "connector_operators": [{"s3": "NO_OP"}]}],
+        trigger_config={"trigger_type": "OnDemand"}, opts=c.aws,
+    )  # fmt: skip
+
+
+def appflow_redshift_errors(dest: str) -> Build:
+    # docs: appflow/flow — redshift destination `errorHandlingConfig.bucketName`: where records the flow could not
+    # write are put (with the records themselves); `intermediateBucketName`: the staging bucket.
+    def build(c: Any) -> object:
+        stage = aws.s3.Bucket("flow-stage", opts=c.aws)
+        errors: Any = aws.s3.Bucket("flow-errors", opts=c.aws).bucket if dest == "home" else "partner-flow-errors"
+        return _flow(c, {
+            "connector_type": "Redshift", "connector_profile_name": "fleet-redshift",
+            "destination_connector_properties": {"redshift": {
+                "object": "public.trips", "intermediate_bucket_name": stage.bucket,
+                "error_handling_config": {"bucket_name": errors, "bucket_prefix": "errors",
+                                          "fail_on_first_destination_error": False}}},
+        })  # fmt: skip
+
+    return build
+
+
+def appflow_eventbridge_errors(dest: str) -> Build:
+    # docs: appflow/flow — eventBridge destination `errorHandlingConfig.bucketName`.
+    def build(c: Any) -> object:
+        errors: Any = aws.s3.Bucket("flow-errors", opts=c.aws).bucket if dest == "home" else "partner-flow-errors"
+        return _flow(c, {
+            "connector_type": "EventBridge", "connector_profile_name": "fleet-events",
+            "destination_connector_properties": {"event_bridge": {
+                "object": "aws.partner/fleet.example/trips",
+                "error_handling_config": {"bucket_name": errors, "fail_on_first_destination_error": False}}},
+        })  # fmt: skip
+
+    return build
+
+
+def s3tables_replication(dest: str) -> Build:
+    # docs: s3tables/tablebucketreplication — `rule.destinations.destinationTableBucketArn`: "ARN of destination table
+    # bucket to replicate source tables to".
+    region = HOME_AWS_PEER if dest == "home" else ABROAD_AWS
+
+    def build(c: Any) -> object:
+        source = aws.s3tables.TableBucket("lake", name="fleet-lake", opts=c.aws)
+        role = _role(c, "replication", "replication.s3tables.amazonaws.com")
+        return aws.s3tables.TableBucketReplication(
+            "lake-replica", table_bucket_arn=source.arn, role=role.arn,
+            rule={"destinations": [{"destination_table_bucket_arn":
+                                    f"arn:aws:s3tables:{region}:{OWN}:bucket/fleet-lake-replica"}]},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def resiliencehub_service(dest: str) -> Build:
+    # docs: resiliencehub/v2service — `regions`: "List of AWS regions where the service operates" (the Regions whose
+    # resources Resilience Hub discovers and assesses: read, not written).
+    regions = [HOME_AWS, HOME_AWS_PEER] if dest == "home" else [HOME_AWS, ABROAD_AWS]
+
+    def build(c: Any) -> object:
+        return aws.resiliencehub.V2Service(
+            "orders", name="fleet-orders", regions=regions,
+            permission_model={"invoker_role_name": "ResilienceHubDiscovery"}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def appflow_custom_token(dest: str) -> Build:
+    # docs: appflow/connectorprofile — customConnector `oauth2Properties.tokenUrl`: where AppFlow sends the client's
+    # credentials for tokens (the connector's own service).
+    host = f"auth.{HOME_AWS}.amazoncognito.com" if dest == "home" else "login.partner-crm.example.com"
+
+    def build(c: Any) -> object:
+        return aws.appflow.ConnectorProfile(
+            "crm", name="fleet-crm", connector_type="CustomConnector", connector_label="fleet-crm",
+            connection_mode="Public",
+            connector_profile_config={
+                "connector_profile_credentials": {"custom_connector": {
+                    "authentication_type": "OAUTH2",
+                    "oauth2": {"client_id": "appflow", "client_secret": "s3cret"}}},
+                "connector_profile_properties": {"custom_connector": {
+                    "oauth2_properties": {"oauth2_grant_type": "CLIENT_CREDENTIALS",
+                                          "token_url": f"https://{host}/oauth2/token"}}},
+            },
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+# -- Alibaba Cloud (CN) ------------------------------------------------------------------------------------------------
+
+
+def _fc(c: Any, **extra: Any) -> Any:
+    return alicloud.fc.V3Function(
+        "fn", function_name="fleet-ingest", handler="index.handler", runtime="python3.10", memory_size=512,
+        timeout=60, **extra, opts=c.ali,
+    )  # fmt: skip
+
+
+def fc_container(dest: str) -> Build:
+    # docs: fc/v3function — `customContainerConfig.image`: the ACR image the function runs.
+    region = HOME_ALI if dest == "home" else ABROAD_ALI
+
+    def build(c: Any) -> object:
+        return alicloud.fc.V3Function(
+            "fn", function_name="fleet-ingest", handler="index.handler", runtime="custom-container",
+            memory_size=1024, timeout=60,
+            custom_container_config={"image": f"registry-vpc.{region}.aliyuncs.com/fleet/ingest:1.0", "port": 9000},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def fc_oss_mount(dest: str) -> Build:
+    # docs: fc/v3function — `ossMountConfig.mountPoints.{bucketName, endpoint}`: a bucket mounted read-write.
+    region = HOME_ALI if dest == "home" else ABROAD_ALI
+
+    def build(c: Any) -> object:
+        bucket = alicloud.oss.Bucket("shared", bucket="fleet-shared", opts=c.ali)
+        return _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="}, oss_mount_config={"mount_points": [{
+            "bucket_name": bucket.bucket, "bucket_path": "/", "mount_dir": "/mnt/shared", "read_only": False,
+            "endpoint": f"http://oss-{region}-internal.aliyuncs.com"}]})  # fmt: skip
+
+    return build
+
+
+def fc_oss_mount_bucket(dest: str) -> Build:
+    # docs: fc/v3function — `ossMountConfig.mountPoints.bucketName`: another team's bucket, the Region's endpoint.
+    def build(c: Any) -> object:
+        bucket: Any = alicloud.oss.Bucket("shared", bucket="fleet-shared", opts=c.ali).bucket if dest == "home" else (
+            "partner-shared-bucket")
+        return _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="}, oss_mount_config={"mount_points": [{
+            "bucket_name": bucket, "bucket_path": "/", "mount_dir": "/mnt/shared", "read_only": False,
+            "endpoint": f"http://oss-{HOME_ALI}-internal.aliyuncs.com"}]})  # fmt: skip
+
+    return build
+
+
+def fc_nas_mount(dest: str) -> Build:
+    # docs: fc/v3function — `nasConfig.mountPoints.serverAddr`: the NAS mount target the function writes to.
+    region = HOME_ALI if dest == "home" else ABROAD_ALI
+
+    def build(c: Any) -> object:
+        return _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
+                   vpc_config={"vpc_id": "vpc-abc", "vswitch_ids": ["vsw-abc"], "security_group_id": "sg-abc"},
+                   nas_config={"user_id": 0, "group_id": 0, "mount_points": [{
+                       "server_addr": f"0a1b2c3d4e-abc12.{region}.nas.aliyuncs.com:/fleet", "mount_dir": "/mnt/nas",
+                       "enable_tls": False}]})  # fmt: skip
+
+    return build
+
+
+def fc_log_config(dest: str) -> Build:
+    # docs: fc/v3function — `logConfig.{project, logstore}`: the SLS project the function's logs go to, by name (read
+    # in the function's Region, as every SLS project name is).
+    def build(c: Any) -> object:
+        if dest == "home":
+            project: Any = alicloud.log.Project("fn-logs", project_name="fleet-fn-logs", opts=c.ali).project_name
+        else:
+            project = "partner-fn-logs"
+        return _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
+                   log_config={"project": project, "logstore": "fn", "enable_request_metrics": True})
+
+    return build
+
+
+def fc_layer(dest: str) -> Build:
+    # docs: fc/v3function — `layers`: layer version ARNs (acs:fc:<region>:<uid>:layers/<name>/versions/<n>).
+    region = HOME_ALI if dest == "home" else ABROAD_ALI
+
+    def build(c: Any) -> object:
+        return _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
+                   layers=[f"acs:fc:{region}:{UID}:layers/fleet-deps/versions/3"])
+
+    return build
+
+
+def fc_async_destination(dest: str) -> Build:
+    # docs: fc/v3asyncinvokeconfig — `destinationConfig.onFailure.destination`: the MNS queue (ACS ARN) each failed
+    # invocation's event is sent to.
+    region = HOME_ALI if dest == "home" else ABROAD_ALI
+
+    def build(c: Any) -> object:
+        fn = _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="})
+        return alicloud.fc.V3AsyncInvokeConfig(
+            "async", function_name=fn.function_name, max_async_retry_attempts=2,
+            destination_config={"on_failure": {"destination": f"acs:mns:{region}:{UID}:/queues/fleet-failed/messages"}},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def fc_async_success(dest: str) -> Build:
+    # docs: fc/v3asyncinvokeconfig — `destinationConfig.onSuccess.destination`: a function (ACS ARN) each result goes to.
+    region = HOME_ALI if dest == "home" else ABROAD_ALI
+
+    def build(c: Any) -> object:
+        fn = _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="})
+        return alicloud.fc.V3AsyncInvokeConfig(
+            "async", function_name=fn.function_name,
+            destination_config={"on_success": {"destination": f"acs:fc:{region}:{UID}:functions/fleet-after"}},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def fc_custom_domain(dest: str) -> Build:
+    # docs: fc/v3customdomain — `routeConfig.routes.functionName`: the account's functions of the domain's own Region a
+    # path is routed to, by name (no field names another Region or host). The abroad twin makes the domain on a provider
+    # of another Region (RES-001, as every resource there).
+    def build(c: Any) -> object:
+        fn = _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="})
+        opts = c.ali
+        if dest == "abroad":
+            opts = pulumi.ResourceOptions(provider=alicloud.Provider("ali-sg", region=ABROAD_ALI))
+        return alicloud.fc.V3CustomDomain(
+            "api", custom_domain_name="api.fleet.example.cn", protocol="HTTP",
+            route_config={"routes": [{"function_name": fn.function_name, "path": "/*", "methods": ["GET", "POST"],
+                                      "qualifier": "LATEST"}]},
+            opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def sae_config_map(dest: str) -> Build:
+    # docs: sae/configmap — `data`: a JSON object of configuration entries the applications mount or read as their
+    # environment (config_map_mount_desc_v2s); an entry naming the service the application writes to.
+    region = HOME_ALI if dest == "home" else ABROAD_ALI
+
+    def build(c: Any) -> object:
+        ns = alicloud.sae.Namespace("ns", namespace_id=f"{HOME_ALI}:fleet", namespace_name="fleet", opts=c.ali)
+        return alicloud.sae.ConfigMap(
+            "settings", name="fleet-settings", namespace_id=ns.namespace_id,
+            data=json.dumps({"OSS_ENDPOINT": f"https://oss-{region}.aliyuncs.com", "LOG_LEVEL": "info"}), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def sae_config_map_url(dest: str) -> Build:
+    # docs: sae/configmap — `data`: an entry holding the webhook URL the application posts to.
+    host = f"fleet-hooks.{HOME_ALI}.fcapp.run" if dest == "home" else "hooks.partner.example.com"
+
+    def build(c: Any) -> object:
+        ns = alicloud.sae.Namespace("ns", namespace_id=f"{HOME_ALI}:fleet", namespace_name="fleet", opts=c.ali)
+        return alicloud.sae.ConfigMap(
+            "settings", name="fleet-settings", namespace_id=ns.namespace_id,
+            data=json.dumps({"WEBHOOK_URL": f"https://{host}/trips"}), opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def eas_nas(dest: str) -> Build:
+    # docs: pai/service — `serviceConfig.storage[].nfs.server`: a NAS mount target mounted into the service.
+    region = HOME_ALI if dest == "home" else ABROAD_ALI
+
+    def build(c: Any) -> object:
+        config = {
+            "metadata": {"name": "fleet_eta", "instance": 1, "cpu": 2, "memory": 4000},
+            "containers": [{"image": f"registry-vpc.{HOME_ALI}.cr.aliyuncs.com/fleet/eta:1.0", "port": 8000}],
+            "cloud": {"networking": {"vpc_id": "vpc-abc", "vswitch_id": "vsw-abc", "security_group_id": "sg-abc"}},
+            "storage": [{"mount_path": "/data",
+                         "nfs": {"server": f"0a1b2c3d4e-abc12.{region}.nas.aliyuncs.com", "path": "/"}}],
+        }
+        return alicloud.pai.Service("eta", service_config=json.dumps(config), opts=c.ali)
+
+    return build
+
+
+def eas_oss_bucket(dest: str) -> Build:
+    # docs: pai/service — `serviceConfig.storage[].oss.path`: another team's bucket mounted (written) into the service.
+    def build(c: Any) -> object:
+        bucket = "fleet-eta-out" if dest == "home" else "partner-eta-out"
+        if dest == "home":
+            alicloud.oss.Bucket("out", bucket=bucket, opts=c.ali)
+        config = {
+            "metadata": {"name": "fleet_eta", "instance": 1, "cpu": 2, "memory": 4000},
+            "containers": [{"image": f"registry-vpc.{HOME_ALI}.cr.aliyuncs.com/fleet/eta:1.0", "port": 8000}],
+            "storage": [{"mount_path": "/out", "oss": {"path": f"oss://{bucket}/eta/", "readOnly": False}}],
+        }
+        return alicloud.pai.Service("eta", service_config=json.dumps(config), opts=c.ali)
+
+    return build
+
+
+def firewall_address(dest: str) -> Build:
+    # docs: cloudfirewall/controlpolicy — an outbound accept policy whose `destination` is an address (`net`).
+    address = "10.20.0.0/16" if dest == "home" else "203.0.113.7/32"
+
+    def build(c: Any) -> object:
+        return alicloud.cloudfirewall.ControlPolicy(
+            "out", application_name="ANY", acl_action="accept", description="to the partner", destination=address,
+            destination_type="net", direction="out", proto="TCP", source="10.0.0.0/8", source_type="net",
+            dest_port="443", dest_port_type="port", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def fc_custom_dns(dest: str) -> Build:
+    # docs: fc/v3function — `customDns.nameServers`: the resolvers the function's DNS queries go to.
+    server = "100.100.2.136" if dest == "home" else "8.8.8.8"
+
+    def build(c: Any) -> object:
+        return _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
+                   custom_dns={"name_servers": [server], "searches": ["fleet.internal"]})
+
+    return build
+
+
+def fc_env(dest: str) -> Build:
+    # docs: fc/v3function — `environmentVariables`: the endpoint the function writes to.
+    region = HOME_ALI if dest == "home" else ABROAD_ALI
+
+    def build(c: Any) -> object:
+        return _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
+                   environment_variables={"OSS_ENDPOINT": f"https://oss-{region}.aliyuncs.com"})
+
+    return build
+
+
+RES = str
+AWS_EU: dict[str, tuple[Callable[[str], Build], set[RES]]] = {
+    "dsql-witness": (dsql_witness, {"RES-009"}),
+    "dsql-peering": (dsql_peering, {"RES-004"}),
+    "workspacesweb-logger": (workspacesweb_logger, {"RES-017"}),
+    "workspacesweb-logger-owner": (workspacesweb_logger_owner, set()),
+    "agentcore-browser-recording": (agentcore_browser_recording, {"RES-017"}),
+    "bedrock-batch-model": (bedrock_batch_model, {"RES-016"}),
+    "appflow-redshift-profile": (appflow_redshift_profile, {"RES-006"}),
+    "appflow-redshift-errors": (appflow_redshift_errors, {"RES-017"}),
+    "appflow-eventbridge-errors": (appflow_eventbridge_errors, {"RES-017"}),
+    "s3tables-replication": (s3tables_replication, {"RES-004"}),
+    "resiliencehub-service": (resiliencehub_service, {"RES-009"}),
+    "appflow-custom-token": (appflow_custom_token, {"RES-015"}),
+}
+ALI_CN: dict[str, tuple[Callable[[str], Build], set[RES]]] = {
+    "fc-container": (fc_container, {"RES-006"}),
+    "fc-oss-mount": (fc_oss_mount, {"RES-006"}),
+    "fc-oss-mount-bucket": (fc_oss_mount_bucket, {"RES-017"}),
+    "fc-nas-mount": (fc_nas_mount, {"RES-006"}),
+    "fc-log-config": (fc_log_config, set()),
+    "fc-layer": (fc_layer, {"RES-005"}),
+    "fc-async-failure": (fc_async_destination, {"RES-005"}),
+    "fc-async-success": (fc_async_success, {"RES-005"}),
+    "fc-custom-domain": (fc_custom_domain, {"RES-001"}),
+    "sae-config-map": (sae_config_map, {"RES-006"}),
+    "sae-config-map-url": (sae_config_map_url, {"RES-015"}),
+    "eas-nas": (eas_nas, {"RES-006"}),
+    "eas-oss-bucket": (eas_oss_bucket, {"RES-017"}),
+    "firewall-address": (firewall_address, set()),
+    "fc-custom-dns": (fc_custom_dns, {"RES-015"}),
+    "fc-env": (fc_env, {"RES-006"}),
+}
