@@ -267,6 +267,202 @@ def appflow_custom_token(dest: str) -> Build:
     return build
 
 
+def cost_export(dest: str) -> Build:
+    # docs: bcmdata/export — `destinationConfigurations.s3Destination.{s3Bucket, s3Region}`: where the account's cost
+    # and usage data (resource ids, tags, usage) is written.
+    def build(c: Any) -> object:
+        bucket: Any = aws.s3.Bucket("cost", opts=c.aws).bucket if dest == "home" else "partner-cost-exports"
+        return aws.bcmdata.Export(
+            "cur", export={
+                "name": "fleet-cur",
+                "data_queries": [{"query_statement": "SELECT identity_line_item_id FROM COST_AND_USAGE_REPORT",
+                                  "table_configurations": {"COST_AND_USAGE_REPORT": {"TIME_GRANULARITY": "DAILY"}}}],
+                "destination_configurations": [{"s3_destination": {
+                    "s3_bucket": bucket, "s3_prefix": "cur", "s3_region": HOME_AWS,
+                    "s3_output_configurations": [{"overwrite": "OVERWRITE_REPORT", "format": "PARQUET",
+                                                  "compression": "PARQUET", "output_type": "CUSTOM"}]}}],
+                "refresh_cadences": [{"frequency": "SYNCHRONOUS"}]},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def cost_export_region(dest: str) -> Build:
+    # docs: bcmdata/export — `s3Region`: the Region of the destination bucket.
+    region = HOME_AWS if dest == "home" else ABROAD_AWS
+
+    def build(c: Any) -> object:
+        bucket = aws.s3.Bucket("cost", opts=c.aws)
+        return aws.bcmdata.Export(
+            "cur", export={
+                "name": "fleet-cur",
+                "data_queries": [{"query_statement": "SELECT identity_line_item_id FROM COST_AND_USAGE_REPORT"}],
+                "destination_configurations": [{"s3_destination": {
+                    "s3_bucket": bucket.bucket, "s3_prefix": "cur", "s3_region": region,
+                    "s3_output_configurations": [{"overwrite": "OVERWRITE_REPORT", "format": "PARQUET",
+                                                  "compression": "PARQUET", "output_type": "CUSTOM"}]}}],
+                "refresh_cadences": [{"frequency": "SYNCHRONOUS"}]},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def storage_lens_export(dest: str) -> Build:
+    # docs: s3control/storagelensconfiguration — `dataExport.s3BucketDestination.{arn, accountId}`: the bucket the
+    # daily metrics export (bucket names, prefixes, object counts) is written to.
+    def build(c: Any) -> object:
+        if dest == "home":
+            arn: Any = aws.s3.Bucket("lens", opts=c.aws).arn
+            account = OWN
+        else:
+            arn, account = "arn:aws:s3:::partner-lens-exports", PARTNER
+        return aws.s3control.StorageLensConfiguration(
+            "lens", config_id="fleet-lens", storage_lens_configuration={
+                "enabled": True,
+                "account_level": {"bucket_level": {}},
+                "data_export": {"s3_bucket_destination": {
+                    "account_id": account, "arn": arn, "format": "CSV", "output_schema_version": "V_1",
+                    "encryption": {"sse_s3s": [{}]}}}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def datasync_object_storage(dest: str) -> Build:
+    # docs: datasync/locationobjectstorage — `serverHostname`: a self-managed object store a task copies to.
+    def build(c: Any) -> object:
+        return aws.datasync.LocationObjectStorage(
+            "store", server_hostname="objects.partner-storage.example.com", bucket_name="fleet-archive",
+            server_protocol="HTTPS", server_port=443, agent_arns=[f"arn:aws:datasync:{HOME_AWS}:{OWN}:agent/agent-0123"],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def datasync_azure_blob(dest: str) -> Build:
+    # docs: datasync/locationazureblob — `containerUrl`: an Azure Blob Storage container a task copies to.
+    def build(c: Any) -> object:
+        return aws.datasync.LocationAzureBlob(
+            "azure", container_url="https://fleetarchive.blob.core.windows.net/trips", authentication_type="SAS",
+            sas_configuration={"token": "sp=racwdl&st=2026-01-01"},
+            agent_arns=[f"arn:aws:datasync:{HOME_AWS}:{OWN}:agent/agent-0123"], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def _portal(c: Any) -> Any:
+    return aws.workspacesweb.Portal("portal", display_name="fleet-browser", opts=c.aws)
+
+
+def workspacesweb_social_idp(dest: str) -> Build:
+    # docs: workspacesweb/identityprovider — `identityProviderType` Google (`client_id`, `client_secret`,
+    # `authorize_scopes`): the portal's users sign in at Google, which sends their profile to the portal. The compliant
+    # twin signs them in at the stack's Cognito user pool (OIDC, its issuer in the stack's Region).
+    def build(c: Any) -> object:
+        portal = _portal(c)
+        if dest == "home":
+            pool = aws.cognito.UserPool("users", name="fleet-browser-users", opts=c.aws)
+            return aws.workspacesweb.IdentityProvider(
+                "idp", portal_arn=portal.portal_arn, identity_provider_name="fleet-users",
+                identity_provider_type="OIDC",
+                identity_provider_details={
+                    "client_id": "fleetclient", "client_secret": "s3cret", "attributes_request_method": "GET",
+                    "authorize_scopes": "openid email",
+                    "oidc_issuer": pool.id.apply(lambda i: f"https://cognito-idp.{HOME_AWS}.amazonaws.com/{i}")},
+                opts=c.aws,
+            )  # fmt: skip
+        return aws.workspacesweb.IdentityProvider(
+            "idp", portal_arn=portal.portal_arn, identity_provider_name="Google", identity_provider_type="Google",
+            identity_provider_details={"client_id": "fleet.apps.googleusercontent.com", "client_secret": "s3cret",
+                                       "authorize_scopes": "openid email"},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def workspacesweb_oidc_idp(dest: str) -> Build:
+    # docs: workspacesweb/identityprovider — OIDC `oidc_issuer`: the issuer the portal's users sign in at.
+    region = HOME_AWS if dest == "home" else ABROAD_AWS
+
+    def build(c: Any) -> object:
+        portal = _portal(c)
+        return aws.workspacesweb.IdentityProvider(
+            "idp", portal_arn=portal.portal_arn, identity_provider_name="fleet-users", identity_provider_type="OIDC",
+            identity_provider_details={
+                "client_id": "fleetclient", "client_secret": "s3cret", "attributes_request_method": "GET",
+                "authorize_scopes": "openid email",
+                "oidc_issuer": f"https://cognito-idp.{region}.amazonaws.com/{region}_AbCdEf123"},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def qbusiness_app(dest: str) -> Build:
+    # docs: qbusiness/application — `encryptionConfiguration.kmsKeyId`: the key the application's index is encrypted
+    # with (no destination field: data sources, retrievers and web crawlers are not in pulumi-aws).
+    region = HOME_AWS if dest == "home" else ABROAD_AWS
+
+    def build(c: Any) -> object:
+        role = _role(c, "qbusiness", "qbusiness.amazonaws.com")
+        return aws.qbusiness.Application(
+            "assistant", display_name="fleet-assistant", iam_service_role_arn=role.arn,
+            identity_center_instance_arn="arn:aws:sso:::instance/ssoins-0123456789abcdef",
+            attachments_configuration={"attachments_control_mode": "ENABLED"},
+            encryption_configuration={"kms_key_id": f"arn:aws:kms:{region}:{OWN}:key/0d1e2f3a-aaaa-bbbb-cccc-0123456789ab"},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def _saml_metadata(sso_host: str) -> str:
+    return (
+        '<?xml version="1.0"?><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" '
+        f'entityID="https://{sso_host}/saml"><md:IDPSSODescriptor '
+        'protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:SingleSignOnService '
+        'Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" '
+        f'Location="https://{sso_host}/saml/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>'
+    )
+
+
+def workspacesweb_saml_file(dest: str) -> Build:
+    # docs: workspacesweb/identityprovider — SAML `MetadataFile`: the IdP's metadata, whose SingleSignOnService
+    # Location is where the portal sends its users to sign in.
+    # The compliant twin: IAM Identity Center's SAML endpoint of the stack's Region.
+    host = f"portal.sso.{HOME_AWS}.amazonaws.com" if dest == "home" else "fleet.okta.com"
+
+    def build(c: Any) -> object:
+        portal = _portal(c)
+        return aws.workspacesweb.IdentityProvider(
+            "idp", portal_arn=portal.portal_arn, identity_provider_name="fleet-sso", identity_provider_type="SAML",
+            identity_provider_details={"MetadataFile": _saml_metadata(host), "IDPInit": "false"}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def workspacesweb_saml_url(dest: str) -> Build:
+    # docs: workspacesweb/identityprovider — SAML `MetadataURL`: where the portal reads the IdP's metadata.
+    url = (f"https://portal.sso.{HOME_AWS}.amazonaws.com/saml/metadata/MTIzNDU2Nzg5MDEyX2lucy0x"
+           if dest == "home" else "https://fleet.okta.com/app/exk123/sso/saml/metadata")
+
+    def build(c: Any) -> object:
+        portal = _portal(c)
+        return aws.workspacesweb.IdentityProvider(
+            "idp", portal_arn=portal.portal_arn, identity_provider_name="fleet-sso", identity_provider_type="SAML",
+            identity_provider_details={"MetadataURL": url}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 # -- Alibaba Cloud (CN) ------------------------------------------------------------------------------------------------
 
 
@@ -504,6 +700,60 @@ def fc_env(dest: str) -> Build:
     return build
 
 
+def sls_collection_policy(dest: str) -> Build:
+    # docs: sls/collectionpolicy — `centralizeConfig.{destRegion, destProject, destLogstore}`: the Region and project
+    # the collected cloud-product logs are forwarded to.
+    region = "cn-beijing" if dest == "home" else ABROAD_ALI
+
+    def build(c: Any) -> object:
+        return alicloud.sls.CollectionPolicy(
+            "oss-logs", policy_name="fleet-oss-access", product_code="oss", data_code="access_log", enabled=True,
+            policy_config={"resource_mode": "all", "regions": [HOME_ALI]}, centralize_enabled=True,
+            centralize_config={"dest_region": region, "dest_project": "fleet-central-logs",
+                               "dest_logstore": "oss-access", "dest_ttl": 30},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def sls_scheduled_sql(dest: str) -> Build:
+    # docs: sls/scheduledsql — `scheduledSqlConfiguration.destEndpoint`: the endpoint of the project the results go to.
+    region = HOME_ALI if dest == "home" else ABROAD_ALI
+
+    def build(c: Any) -> object:
+        project = alicloud.log.Project("logs", project_name="fleet-logs", opts=c.ali)
+        return alicloud.sls.ScheduledSql(
+            "hourly", scheduled_sql_name="fleet-hourly", display_name="hourly trips", project=project.project_name,
+            schedule={"type": "FixedRate", "interval": "60m"},
+            scheduled_sql_configuration={
+                "script": "* | select count(*) as trips", "sql_type": "searchQuery", "resource_pool": "enhanced",
+                "source_logstore": "trips", "dest_project": "fleet-reports", "dest_logstore": "hourly",
+                "dest_endpoint": f"{region}-intranet.log.aliyuncs.com", "data_format": "log2log",
+                "role_arn": f"acs:ram::{UID}:role/aliyunlogetlrole",
+                "dest_role_arn": f"acs:ram::{UID}:role/aliyunlogetlrole",
+                "from_time_expr": "@m-1h", "to_time_expr": "@m", "max_run_time_in_seconds": 1800, "max_retries": 5},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def eas_env(dest: str) -> Build:
+    # docs: pai/service — `serviceConfig.containers[].env`: the containers' variables ({name, value} pairs).
+    host = f"fleet-hooks.{HOME_ALI}.fcapp.run" if dest == "home" else "hooks.partner.example.com"
+
+    def build(c: Any) -> object:
+        config = {
+            "metadata": {"name": "fleet_eta", "instance": 1, "cpu": 2, "memory": 4000},
+            "containers": [{"image": f"registry-vpc.{HOME_ALI}.cr.aliyuncs.com/fleet/eta:1.0", "port": 8000,
+                            "env": [{"name": "RESULT_WEBHOOK", "value": f"https://{host}/eta"}]}],
+        }
+        return alicloud.pai.Service("eta", service_config=json.dumps(config), opts=c.ali)
+
+    return build
+
+
 RES = str
 AWS_EU: dict[str, tuple[Callable[[str], Build], set[RES]]] = {
     "dsql-witness": (dsql_witness, {"RES-009"}),
@@ -518,6 +768,19 @@ AWS_EU: dict[str, tuple[Callable[[str], Build], set[RES]]] = {
     "s3tables-replication": (s3tables_replication, {"RES-004"}),
     "resiliencehub-service": (resiliencehub_service, {"RES-009"}),
     "appflow-custom-token": (appflow_custom_token, {"RES-015"}),
+    "cost-export": (cost_export, {"RES-017"}),
+    "cost-export-region": (cost_export_region, {"RES-009"}),
+    "storage-lens-export": (storage_lens_export, {"RES-017"}),
+    "workspacesweb-social-idp": (workspacesweb_social_idp, {"RES-016"}),
+    "workspacesweb-oidc-idp": (workspacesweb_oidc_idp, {"RES-006"}),
+    "qbusiness-app": (qbusiness_app, {"RES-004"}),
+    "workspacesweb-saml-file": (workspacesweb_saml_file, {"RES-015"}),
+    "workspacesweb-saml-url": (workspacesweb_saml_url, {"RES-015"}),
+}
+AWS_EU_ABROAD: dict[str, tuple[Callable[[str], Build], set[RES]]] = {
+    # A host outside AWS no catalogue places (no compliant twin: declare the host to accept it).
+    "datasync-object-storage": (datasync_object_storage, {"RES-015"}),
+    "datasync-azure-blob": (datasync_azure_blob, {"RES-015"}),
 }
 ALI_CN: dict[str, tuple[Callable[[str], Build], set[RES]]] = {
     "fc-container": (fc_container, {"RES-006"}),
@@ -536,4 +799,7 @@ ALI_CN: dict[str, tuple[Callable[[str], Build], set[RES]]] = {
     "firewall-address": (firewall_address, set()),
     "fc-custom-dns": (fc_custom_dns, {"RES-015"}),
     "fc-env": (fc_env, {"RES-006"}),
+    "sls-collection-policy": (sls_collection_policy, {"RES-009"}),
+    "sls-scheduled-sql": (sls_scheduled_sql, {"RES-006"}),
+    "eas-env": (eas_env, {"RES-015"}),
 }

@@ -990,6 +990,13 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         _parsing_model(f"arn:aws:bedrock:eu-west-1::foundation-model/{_HAIKU}"),
         _parsing_model(f"arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.{_HAIKU}"),
     ),
+    "aws-workspacesweb-social-idp": (
+        "EU",
+        "aws",
+        "aws:workspacesweb/identityProvider:IdentityProvider",
+        {"identity_provider_type": "OIDC", "identity_provider_details": {"client_id": "c"}},
+        {"identity_provider_type": "Google", "identity_provider_details": {"client_id": "c"}},
+    ),
     "aws-bedrock-cross-region-batch-model": (
         "EU",
         "aws",

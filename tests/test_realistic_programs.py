@@ -17211,6 +17211,7 @@ CASES: list[Case] = [
         for name, (make, rules) in rt38.AWS_EU.items()
         for dest in ("home", "abroad")
     ],
+    *[Case(f"redteam38-eu-{name}-abroad", "EU", make("abroad"), rules) for name, (make, rules) in rt38.AWS_EU_ABROAD.items()],
     *[
         Case(f"redteam38-cn-ali-{name}-{dest}", "CN", make(dest), rules if dest == "abroad" else set())
         for name, (make, rules) in rt38.ALI_CN.items()
