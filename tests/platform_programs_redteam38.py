@@ -463,6 +463,49 @@ def workspacesweb_saml_url(dest: str) -> Build:
     return build
 
 
+def kb_supplemental_storage(dest: str) -> Build:
+    # docs: bedrock/agentknowledgebase — `vectorKnowledgeBaseConfiguration.supplementalDataStorageConfiguration
+    # .storageLocations.s3Location.uri`: where the images extracted from multimodal documents are written.
+    def build(c: Any) -> object:
+        if dest == "home":
+            uri: Any = aws.s3.Bucket("kb-images", opts=c.aws).bucket.apply(lambda b: f"s3://{b}/images/")
+        else:
+            uri = "s3://partner-kb-images/images/"
+        role = _role(c, "kb-role", "bedrock.amazonaws.com")
+        return aws.bedrock.AgentKnowledgeBase(
+            "kb", name="fleet-kb", role_arn=role.arn,
+            knowledge_base_configuration={"type": "VECTOR", "vector_knowledge_base_configuration": {
+                "embedding_model_arn": f"arn:aws:bedrock:{HOME_AWS}::foundation-model/amazon.titan-embed-text-v2:0",
+                "supplemental_data_storage_configuration": {"storage_locations": [
+                    {"type": "S3", "s3_location": {"uri": uri}}]}}},
+            storage_configuration={"type": "S3_VECTORS", "s3_vectors_configuration": {
+                "index_arn": f"arn:aws:s3vectors:{HOME_AWS}:{OWN}:bucket/fleet-vectors/index/kb"}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def lex_qna_model(dest: str) -> Build:
+    # docs: lex/v2modelsintent — `qnaIntentConfiguration.bedrockModelConfiguration.modelArn`: the model the QnA intent
+    # sends each utterance and the retrieved passages to; the abroad twin an `eu.` cross-region inference profile.
+    model = (f"arn:aws:bedrock:{HOME_AWS}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0" if dest == "home"
+             else f"arn:aws:bedrock:{HOME_AWS}:{OWN}:inference-profile/eu.anthropic.claude-3-haiku-20240307-v1:0")
+
+    def build(c: Any) -> object:
+        return aws.lex.V2modelsIntent(
+            "qna", bot_id="FLEETBOT01", bot_version="DRAFT", locale_id="en_GB", name="FleetQnA",
+            parent_intent_signature="AMAZON.QnAIntent",
+            qna_intent_configuration={
+                "bedrock_model_configuration": {"model_arn": model},
+                "data_source_configuration": {"bedrock_knowledge_store_configuration": {
+                    "bedrock_knowledge_base_arn": f"arn:aws:bedrock:{HOME_AWS}:{OWN}:knowledge-base/KB12345678"}}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 # -- Alibaba Cloud (CN) ------------------------------------------------------------------------------------------------
 
 
@@ -776,6 +819,8 @@ AWS_EU: dict[str, tuple[Callable[[str], Build], set[RES]]] = {
     "qbusiness-app": (qbusiness_app, {"RES-004"}),
     "workspacesweb-saml-file": (workspacesweb_saml_file, {"RES-015"}),
     "workspacesweb-saml-url": (workspacesweb_saml_url, {"RES-015"}),
+    "kb-supplemental-storage": (kb_supplemental_storage, {"RES-017"}),
+    "lex-qna-model": (lex_qna_model, {"RES-016"}),
 }
 AWS_EU_ABROAD: dict[str, tuple[Callable[[str], Build], set[RES]]] = {
     # A host outside AWS no catalogue places (no compliant twin: declare the host to accept it).
