@@ -1,12 +1,15 @@
 """Programs on the types earlier rounds did not reach (red team, round 14, stop 37).
 
 Each builder is what a team writes from the provider's registry page for an in-country stack: an Aurora DSQL
-multi-Region cluster and its peering, a WorkSpaces Secure Browser session logger, an AgentCore browser's session
-recordings, a Bedrock batch inference job's model, AppFlow Redshift profiles and flows' error buckets; Function Compute 3
-functions (custom container, OSS / NAS mounts, log config, layers), their asynchronous invocation destinations and
-custom domains, SAE configuration maps, PAI-EAS services' NAS mounts and Cloud Firewall address policies. ``dest`` says
-where the program sends the data: ``"home"`` an in-country destination (the compliant twin), ``"abroad"`` one outside
-the jurisdiction. tests/test_realistic_programs.py runs them as CASES (``redteam38-*``).
+multi-Region cluster and its peering, WorkSpaces Secure Browser session loggers and identity providers (social, SAML,
+OIDC), an AgentCore browser's session recordings, a Bedrock batch inference job's model, a knowledge base's image
+store, a Lex QnA intent's model, a Q Business application, AppFlow Redshift and custom-connector profiles and flows'
+error buckets, cost and Storage Lens exports, DataSync locations outside AWS, S3 Tables replication, Resilience Hub
+services; Function Compute 3 and 2.0 functions (custom container, OSS / NAS mounts, log config, layers, custom DNS,
+variables), their asynchronous invocation destinations and custom domains, SAE configuration maps, PAI-EAS services'
+NAS / OSS mounts and container variables, SLS collection policies and scheduled SQL, and Cloud Firewall address
+policies. ``dest`` says where the program sends the data: ``"home"`` an in-country destination (the compliant twin),
+``"abroad"`` one outside the jurisdiction. tests/test_realistic_programs.py runs them as CASES (``redteam38-*``).
 """
 
 from __future__ import annotations
@@ -40,6 +43,11 @@ def _trust(service: str) -> str:
         "Version": "2012-10-17",
         "Statement": [{"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}],
     })  # fmt: skip
+
+
+def _any(value: Any) -> Any:
+    """A nested input as the registry page writes it (a plain dict: the SDK's TypedDicts are not spelled out)."""
+    return value
 
 
 def _role(c: Any, name: str, service: str) -> Any:
@@ -172,11 +180,12 @@ def _flow(c: Any, destination: dict[str, Any]) -> Any:
     source = aws.s3.Bucket("flow-source", opts=c.aws)
     return aws.appflow.Flow(
         "flow", name="fleet-flow",
-        source_flow_config={"connector_type": "S3",
-                            "source_connector_properties": {"s3": {"bucket_name": source.bucket, "bucket_prefix": "in"}}},
-        destination_flow_configs=[destination],
-        tasks=[{"source_fields": ["vin"], "task_type": "Map", "destination_field": "vin",
-                "connector_operators": [{"s3": "NO_OP"}]}],
+        source_flow_config=_any({"connector_type": "S3",
+                            "source_connector_properties": {"s3": {"bucket_name": source.bucket,
+                                                                   "bucket_prefix": "in"}}}),
+        destination_flow_configs=_any([destination]),
+        tasks=_any([{"source_fields": ["vin"], "task_type": "Map", "destination_field": "vin",
+                     "connector_operators": [{"s3": "NO_OP"}]}]),
         trigger_config={"trigger_type": "OnDemand"}, opts=c.aws,
     )  # fmt: skip
 
@@ -273,7 +282,7 @@ def cost_export(dest: str) -> Build:
     def build(c: Any) -> object:
         bucket: Any = aws.s3.Bucket("cost", opts=c.aws).bucket if dest == "home" else "partner-cost-exports"
         return aws.bcmdata.Export(
-            "cur", export={
+            "cur", export=_any({
                 "name": "fleet-cur",
                 "data_queries": [{"query_statement": "SELECT identity_line_item_id FROM COST_AND_USAGE_REPORT",
                                   "table_configurations": {"COST_AND_USAGE_REPORT": {"TIME_GRANULARITY": "DAILY"}}}],
@@ -281,7 +290,7 @@ def cost_export(dest: str) -> Build:
                     "s3_bucket": bucket, "s3_prefix": "cur", "s3_region": HOME_AWS,
                     "s3_output_configurations": [{"overwrite": "OVERWRITE_REPORT", "format": "PARQUET",
                                                   "compression": "PARQUET", "output_type": "CUSTOM"}]}}],
-                "refresh_cadences": [{"frequency": "SYNCHRONOUS"}]},
+                "refresh_cadences": [{"frequency": "SYNCHRONOUS"}]}),
             opts=c.aws,
         )  # fmt: skip
 
@@ -295,14 +304,14 @@ def cost_export_region(dest: str) -> Build:
     def build(c: Any) -> object:
         bucket = aws.s3.Bucket("cost", opts=c.aws)
         return aws.bcmdata.Export(
-            "cur", export={
+            "cur", export=_any({
                 "name": "fleet-cur",
                 "data_queries": [{"query_statement": "SELECT identity_line_item_id FROM COST_AND_USAGE_REPORT"}],
                 "destination_configurations": [{"s3_destination": {
                     "s3_bucket": bucket.bucket, "s3_prefix": "cur", "s3_region": region,
                     "s3_output_configurations": [{"overwrite": "OVERWRITE_REPORT", "format": "PARQUET",
                                                   "compression": "PARQUET", "output_type": "CUSTOM"}]}}],
-                "refresh_cadences": [{"frequency": "SYNCHRONOUS"}]},
+                "refresh_cadences": [{"frequency": "SYNCHRONOUS"}]}),
             opts=c.aws,
         )  # fmt: skip
 
@@ -336,7 +345,8 @@ def datasync_object_storage(dest: str) -> Build:
     def build(c: Any) -> object:
         return aws.datasync.LocationObjectStorage(
             "store", server_hostname="objects.partner-storage.example.com", bucket_name="fleet-archive",
-            server_protocol="HTTPS", server_port=443, agent_arns=[f"arn:aws:datasync:{HOME_AWS}:{OWN}:agent/agent-0123"],
+            server_protocol="HTTPS", server_port=443,
+            agent_arns=[f"arn:aws:datasync:{HOME_AWS}:{OWN}:agent/agent-0123"],
             opts=c.aws,
         )  # fmt: skip
 
@@ -415,7 +425,7 @@ def qbusiness_app(dest: str) -> Build:
             "assistant", display_name="fleet-assistant", iam_service_role_arn=role.arn,
             identity_center_instance_arn="arn:aws:sso:::instance/ssoins-0123456789abcdef",
             attachments_configuration={"attachments_control_mode": "ENABLED"},
-            encryption_configuration={"kms_key_id": f"arn:aws:kms:{region}:{OWN}:key/0d1e2f3a-aaaa-bbbb-cccc-0123456789ab"},
+            encryption_configuration={"kms_key_id": f"arn:aws:kms:{region}:{OWN}:key/0d1e2f3a-aaaa-bbbb-0123456789ab"},
             opts=c.aws,
         )  # fmt: skip
 
@@ -450,8 +460,11 @@ def workspacesweb_saml_file(dest: str) -> Build:
 
 def workspacesweb_saml_url(dest: str) -> Build:
     # docs: workspacesweb/identityprovider — SAML `MetadataURL`: where the portal reads the IdP's metadata.
-    url = (f"https://portal.sso.{HOME_AWS}.amazonaws.com/saml/metadata/MTIzNDU2Nzg5MDEyX2lucy0x"
-           if dest == "home" else "https://fleet.okta.com/app/exk123/sso/saml/metadata")
+    url = (
+        f"https://portal.sso.{HOME_AWS}.amazonaws.com/saml/metadata/MTIzNDU2Nzg5MDEyX2lucy0x"
+        if dest == "home"
+        else "https://fleet.okta.com/app/exk123/sso/saml/metadata"
+    )
 
     def build(c: Any) -> object:
         portal = _portal(c)
@@ -489,8 +502,11 @@ def kb_supplemental_storage(dest: str) -> Build:
 def lex_qna_model(dest: str) -> Build:
     # docs: lex/v2modelsintent — `qnaIntentConfiguration.bedrockModelConfiguration.modelArn`: the model the QnA intent
     # sends each utterance and the retrieved passages to; the abroad twin an `eu.` cross-region inference profile.
-    model = (f"arn:aws:bedrock:{HOME_AWS}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0" if dest == "home"
-             else f"arn:aws:bedrock:{HOME_AWS}:{OWN}:inference-profile/eu.anthropic.claude-3-haiku-20240307-v1:0")
+    model = (
+        f"arn:aws:bedrock:{HOME_AWS}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"
+        if dest == "home"
+        else f"arn:aws:bedrock:{HOME_AWS}:{OWN}:inference-profile/eu.anthropic.claude-3-haiku-20240307-v1:0"
+    )
 
     def build(c: Any) -> object:
         return aws.lex.V2modelsIntent(
@@ -547,8 +563,11 @@ def fc_oss_mount(dest: str) -> Build:
 def fc_oss_mount_bucket(dest: str) -> Build:
     # docs: fc/v3function — `ossMountConfig.mountPoints.bucketName`: another team's bucket, the Region's endpoint.
     def build(c: Any) -> object:
-        bucket: Any = alicloud.oss.Bucket("shared", bucket="fleet-shared", opts=c.ali).bucket if dest == "home" else (
-            "partner-shared-bucket")
+        bucket: Any = (
+            alicloud.oss.Bucket("shared", bucket="fleet-shared", opts=c.ali).bucket
+            if dest == "home"
+            else ("partner-shared-bucket")
+        )
         return _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="}, oss_mount_config={"mount_points": [{
             "bucket_name": bucket, "bucket_path": "/", "mount_dir": "/mnt/shared", "read_only": False,
             "endpoint": f"http://oss-{HOME_ALI}-internal.aliyuncs.com"}]})  # fmt: skip
@@ -578,8 +597,11 @@ def fc_log_config(dest: str) -> Build:
             project: Any = alicloud.log.Project("fn-logs", project_name="fleet-fn-logs", opts=c.ali).project_name
         else:
             project = "partner-fn-logs"
-        return _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
-                   log_config={"project": project, "logstore": "fn", "enable_request_metrics": True})
+        return _fc(
+            c,
+            code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
+            log_config={"project": project, "logstore": "fn", "enable_request_metrics": True},
+        )
 
     return build
 
@@ -589,8 +611,11 @@ def fc_layer(dest: str) -> Build:
     region = HOME_ALI if dest == "home" else ABROAD_ALI
 
     def build(c: Any) -> object:
-        return _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
-                   layers=[f"acs:fc:{region}:{UID}:layers/fleet-deps/versions/3"])
+        return _fc(
+            c,
+            code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
+            layers=[f"acs:fc:{region}:{UID}:layers/fleet-deps/versions/3"],
+        )
 
     return build
 
@@ -612,7 +637,7 @@ def fc_async_destination(dest: str) -> Build:
 
 
 def fc_async_success(dest: str) -> Build:
-    # docs: fc/v3asyncinvokeconfig — `destinationConfig.onSuccess.destination`: a function (ACS ARN) each result goes to.
+    # docs: fc/v3asyncinvokeconfig — `destinationConfig.onSuccess.destination`: the function (ACS ARN) results go to.
     region = HOME_ALI if dest == "home" else ABROAD_ALI
 
     def build(c: Any) -> object:
@@ -683,8 +708,9 @@ def eas_nas(dest: str) -> Build:
             "metadata": {"name": "fleet_eta", "instance": 1, "cpu": 2, "memory": 4000},
             "containers": [{"image": f"registry-vpc.{HOME_ALI}.cr.aliyuncs.com/fleet/eta:1.0", "port": 8000}],
             "cloud": {"networking": {"vpc_id": "vpc-abc", "vswitch_id": "vsw-abc", "security_group_id": "sg-abc"}},
-            "storage": [{"mount_path": "/data",
-                         "nfs": {"server": f"0a1b2c3d4e-abc12.{region}.nas.aliyuncs.com", "path": "/"}}],
+            "storage": [
+                {"mount_path": "/data", "nfs": {"server": f"0a1b2c3d4e-abc12.{region}.nas.aliyuncs.com", "path": "/"}}
+            ],
         }
         return alicloud.pai.Service("eta", service_config=json.dumps(config), opts=c.ali)
 
@@ -726,8 +752,11 @@ def fc_custom_dns(dest: str) -> Build:
     server = "100.100.2.136" if dest == "home" else "8.8.8.8"
 
     def build(c: Any) -> object:
-        return _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
-                   custom_dns={"name_servers": [server], "searches": ["fleet.internal"]})
+        return _fc(
+            c,
+            code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
+            custom_dns={"name_servers": [server], "searches": ["fleet.internal"]},
+        )
 
     return build
 
@@ -737,8 +766,11 @@ def fc_env(dest: str) -> Build:
     region = HOME_ALI if dest == "home" else ABROAD_ALI
 
     def build(c: Any) -> object:
-        return _fc(c, code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
-                   environment_variables={"OSS_ENDPOINT": f"https://oss-{region}.aliyuncs.com"})
+        return _fc(
+            c,
+            code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="},
+            environment_variables={"OSS_ENDPOINT": f"https://oss-{region}.aliyuncs.com"},
+        )
 
     return build
 
@@ -789,10 +821,62 @@ def eas_env(dest: str) -> Build:
     def build(c: Any) -> object:
         config = {
             "metadata": {"name": "fleet_eta", "instance": 1, "cpu": 2, "memory": 4000},
-            "containers": [{"image": f"registry-vpc.{HOME_ALI}.cr.aliyuncs.com/fleet/eta:1.0", "port": 8000,
-                            "env": [{"name": "RESULT_WEBHOOK", "value": f"https://{host}/eta"}]}],
+            "containers": [
+                {
+                    "image": f"registry-vpc.{HOME_ALI}.cr.aliyuncs.com/fleet/eta:1.0",
+                    "port": 8000,
+                    "env": [{"name": "RESULT_WEBHOOK", "value": f"https://{host}/eta"}],
+                }
+            ],
         }
         return alicloud.pai.Service("eta", service_config=json.dumps(config), opts=c.ali)
+
+    return build
+
+
+def fc2_service_nas(dest: str) -> Build:
+    # docs: fc/service (Function Compute 2.0) — `nasConfig.mountPoints.serverAddr`: the NAS mount target the service's
+    # functions write to.
+    region = HOME_ALI if dest == "home" else ABROAD_ALI
+
+    def build(c: Any) -> object:
+        return alicloud.fc.Service(
+            "svc", name="fleet-ingest", internet_access=False,
+            vpc_config={"vswitch_ids": ["vsw-abc"], "security_group_id": "sg-abc"},
+            nas_config={"user_id": 0, "group_id": 0, "mount_points": [{
+                "server_addr": f"0a1b2c3d4e-abc12.{region}.nas.aliyuncs.com:/fleet", "mount_dir": "/mnt/nas"}]},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def fc2_async_destination(dest: str) -> Build:
+    # docs: fc/functionasyncinvokeconfig (2.0) — `destinationConfig.onFailure.destination`: an MNS queue's ACS ARN.
+    region = HOME_ALI if dest == "home" else ABROAD_ALI
+
+    def build(c: Any) -> object:
+        svc = alicloud.fc.Service("svc", name="fleet-ingest", opts=c.ali)
+        return alicloud.fc.FunctionAsyncInvokeConfig(
+            "async", service_name=svc.name, function_name="ingest",
+            destination_config={"on_failure": {"destination": f"acs:mns:{region}:{UID}:/queues/fleet-failed/messages"}},
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def fc2_container(dest: str) -> Build:
+    # docs: fc/function (2.0) — `customContainerConfig.image`: the ACR image the function runs.
+    region = HOME_ALI if dest == "home" else ABROAD_ALI
+
+    def build(c: Any) -> object:
+        svc = alicloud.fc.Service("svc", name="fleet-ingest", opts=c.ali)
+        return alicloud.fc.Function(
+            "fn", service=svc.name, name="ingest", handler="index.handler", runtime="custom-container",
+            memory_size=1024, custom_container_config={"image": f"registry-vpc.{region}.aliyuncs.com/fleet/ingest:1.0"},
+            opts=c.ali,
+        )  # fmt: skip
 
     return build
 
@@ -802,24 +886,30 @@ AWS_EU: dict[str, tuple[Callable[[str], Build], set[RES]]] = {
     "dsql-witness": (dsql_witness, {"RES-009"}),
     "dsql-peering": (dsql_peering, {"RES-004"}),
     "workspacesweb-logger": (workspacesweb_logger, {"RES-017"}),
+    # Checked and kept: `bucketOwner` is the account the logger expects to own the bucket (a check, as a batch job's
+    # `s3BucketOwner`); the bucket itself is the stack's.
     "workspacesweb-logger-owner": (workspacesweb_logger_owner, set()),
     "agentcore-browser-recording": (agentcore_browser_recording, {"RES-017"}),
+    # Leak closed in this round (aws-bedrock-cross-region-batch-model): an `eu.` profile as the job's model passed.
     "bedrock-batch-model": (bedrock_batch_model, {"RES-016"}),
     "appflow-redshift-profile": (appflow_redshift_profile, {"RES-006"}),
     "appflow-redshift-errors": (appflow_redshift_errors, {"RES-017"}),
     "appflow-eventbridge-errors": (appflow_eventbridge_errors, {"RES-017"}),
     "s3tables-replication": (s3tables_replication, {"RES-004"}),
+    # Kept refused: the Regions Resilience Hub assesses (read from) are judged as region fields (residency-open.md).
     "resiliencehub-service": (resiliencehub_service, {"RES-009"}),
     "appflow-custom-token": (appflow_custom_token, {"RES-015"}),
     "cost-export": (cost_export, {"RES-017"}),
     "cost-export-region": (cost_export_region, {"RES-009"}),
     "storage-lens-export": (storage_lens_export, {"RES-017"}),
+    # Leak closed in this round (aws-workspacesweb-social-idp): a Google sign-in passed.
     "workspacesweb-social-idp": (workspacesweb_social_idp, {"RES-016"}),
     "workspacesweb-oidc-idp": (workspacesweb_oidc_idp, {"RES-006"}),
     "qbusiness-app": (qbusiness_app, {"RES-004"}),
     "workspacesweb-saml-file": (workspacesweb_saml_file, {"RES-015"}),
     "workspacesweb-saml-url": (workspacesweb_saml_url, {"RES-015"}),
     "kb-supplemental-storage": (kb_supplemental_storage, {"RES-017"}),
+    # Leak closed in this round (aws-bedrock-cross-region-lex-model): an `eu.` profile ARN as the intent's model passed.
     "lex-qna-model": (lex_qna_model, {"RES-016"}),
 }
 AWS_EU_ABROAD: dict[str, tuple[Callable[[str], Build], set[RES]]] = {
@@ -830,21 +920,28 @@ AWS_EU_ABROAD: dict[str, tuple[Callable[[str], Build], set[RES]]] = {
 ALI_CN: dict[str, tuple[Callable[[str], Build], set[RES]]] = {
     "fc-container": (fc_container, {"RES-006"}),
     "fc-oss-mount": (fc_oss_mount, {"RES-006"}),
+    # Leak closed in this round (oss_bucket_fields): another team's bucket mounted into a function passed.
     "fc-oss-mount-bucket": (fc_oss_mount_bucket, {"RES-017"}),
     "fc-nas-mount": (fc_nas_mount, {"RES-006"}),
+    # Checked and kept: an SLS project is named in the function's Region (the open cross-account write).
     "fc-log-config": (fc_log_config, set()),
     "fc-layer": (fc_layer, {"RES-005"}),
     "fc-async-failure": (fc_async_destination, {"RES-005"}),
     "fc-async-success": (fc_async_success, {"RES-005"}),
+    # Routes name the Region's functions by name: nothing to judge but where the domain is made.
     "fc-custom-domain": (fc_custom_domain, {"RES-001"}),
     "sae-config-map": (sae_config_map, {"RES-006"}),
     "sae-config-map-url": (sae_config_map_url, {"RES-015"}),
     "eas-nas": (eas_nas, {"RES-006"}),
     "eas-oss-bucket": (eas_oss_bucket, {"RES-017"}),
+    # Checked and kept: an outbound accept rule lets traffic out; it sends nothing (round 13's reading).
     "firewall-address": (firewall_address, set()),
     "fc-custom-dns": (fc_custom_dns, {"RES-015"}),
     "fc-env": (fc_env, {"RES-006"}),
     "sls-collection-policy": (sls_collection_policy, {"RES-009"}),
     "sls-scheduled-sql": (sls_scheduled_sql, {"RES-006"}),
     "eas-env": (eas_env, {"RES-015"}),
+    "fc2-service-nas": (fc2_service_nas, {"RES-006"}),
+    "fc2-async-failure": (fc2_async_destination, {"RES-005"}),
+    "fc2-container": (fc2_container, {"RES-006"}),
 }

@@ -1003,9 +1003,7 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         "aws:lex/v2modelsIntent:V2modelsIntent",
         {
             "qna_intent_configuration": {
-                "bedrock_model_configuration": {
-                    "model_arn": f"arn:aws:bedrock:eu-west-1::foundation-model/{_HAIKU}"
-                }
+                "bedrock_model_configuration": {"model_arn": f"arn:aws:bedrock:eu-west-1::foundation-model/{_HAIKU}"}
             }
         },
         {

@@ -17203,15 +17203,19 @@ CASES: list[Case] = [
     # way AWS's and Alibaba Cloud's docs write them for access that is not public.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rx36c.rows()],
     # -- stop 37, red team round 14 (tests/platform_programs_redteam38.py): Aurora DSQL, WorkSpaces Secure Browser,
-    # AgentCore browser recordings, Bedrock batch models, AppFlow Redshift; FC3 functions, asynchronous destinations and
-    # custom domains, SAE configuration maps, PAI-EAS mounts, Cloud Firewall. The "home" twin passes; the "abroad"
-    # program is refused (or, where the entry says so, checked and kept passing).
+    # AgentCore browser recordings, Bedrock batch and Lex models, AppFlow, exports, DataSync; FC3 / FC2 functions,
+    # asynchronous destinations and custom domains, SAE configuration maps, PAI-EAS, SLS, Cloud Firewall. The "home"
+    # twin passes; the "abroad" program is refused (or, where the entry says so, checked and kept passing). Leaks
+    # closed: a batch job's and a Lex intent's cross-region profile, a browser portal's Google sign-in, an FC3 mount.
     *[
         Case(f"redteam38-eu-{name}-{dest}", "EU", make(dest), rules if dest == "abroad" else set())
         for name, (make, rules) in rt38.AWS_EU.items()
         for dest in ("home", "abroad")
     ],
-    *[Case(f"redteam38-eu-{name}-abroad", "EU", make("abroad"), rules) for name, (make, rules) in rt38.AWS_EU_ABROAD.items()],
+    *[
+        Case(f"redteam38-eu-{name}-abroad", "EU", make("abroad"), rules)
+        for name, (make, rules) in rt38.AWS_EU_ABROAD.items()
+    ],
     *[
         Case(f"redteam38-cn-ali-{name}-{dest}", "CN", make(dest), rules if dest == "abroad" else set())
         for name, (make, rules) in rt38.ALI_CN.items()
