@@ -994,6 +994,37 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         _parsing_model(f"arn:aws:bedrock:eu-west-1::foundation-model/{_HAIKU}"),
         _parsing_model(f"arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.{_HAIKU}"),
     ),
+    "aws-workspacesweb-social-idp": (
+        "EU",
+        "aws",
+        "aws:workspacesweb/identityProvider:IdentityProvider",
+        {"identity_provider_type": "OIDC", "identity_provider_details": {"client_id": "c"}},
+        {"identity_provider_type": "Google", "identity_provider_details": {"client_id": "c"}},
+    ),
+    "aws-bedrock-cross-region-lex-model": (
+        "EU",
+        "aws",
+        "aws:lex/v2modelsIntent:V2modelsIntent",
+        {
+            "qna_intent_configuration": {
+                "bedrock_model_configuration": {"model_arn": f"arn:aws:bedrock:eu-west-1::foundation-model/{_HAIKU}"}
+            }
+        },
+        {
+            "qna_intent_configuration": {
+                "bedrock_model_configuration": {
+                    "model_arn": f"arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.{_HAIKU}"
+                }
+            }
+        },
+    ),
+    "aws-bedrock-cross-region-batch-model": (
+        "EU",
+        "aws",
+        "aws:bedrockmodel/invocationJob:InvocationJob",
+        {"model_id": _HAIKU},
+        {"model_id": f"eu.{_HAIKU}"},
+    ),
     "alicloud-global-accelerator": ("CN", "alicloud", "alicloud:ga/accelerator:Accelerator", {}, {"spec": "1"}),
     "aws-cloud-wan": (
         "CN",

@@ -48,6 +48,7 @@ import platform_programs_public36 as pub36
 import platform_programs_public37 as pub37
 import platform_programs_redteam36 as rt36
 import platform_programs_redteam37 as rt37
+import platform_programs_redteam38 as rt38
 import platform_programs_refusals as pr
 import platform_programs_review33 as pv
 import platform_programs_review34 as pq
@@ -17243,6 +17244,25 @@ CASES: list[Case] = [
         )
         for kind in ca37.ALI_KINDS
         for dest in ca37.ALI_DESTS
+    ],
+    # -- stop 37, red team round 14 (tests/platform_programs_redteam38.py): Aurora DSQL, WorkSpaces Secure Browser,
+    # AgentCore browser recordings, Bedrock batch and Lex models, AppFlow, exports, DataSync; FC3 / FC2 functions,
+    # asynchronous destinations and custom domains, SAE configuration maps, PAI-EAS, SLS, Cloud Firewall. The "home"
+    # twin passes; the "abroad" program is refused (or, where the entry says so, checked and kept passing). Leaks
+    # closed: a batch job's and a Lex intent's cross-region profile, a browser portal's Google sign-in, an FC3 mount.
+    *[
+        Case(f"redteam38-eu-{name}-{dest}", "EU", make(dest), rules if dest == "abroad" else set())
+        for name, (make, rules) in rt38.AWS_EU.items()
+        for dest in ("home", "abroad")
+    ],
+    *[
+        Case(f"redteam38-eu-{name}-abroad", "EU", make("abroad"), rules)
+        for name, (make, rules) in rt38.AWS_EU_ABROAD.items()
+    ],
+    *[
+        Case(f"redteam38-cn-ali-{name}-{dest}", "CN", make(dest), rules if dest == "abroad" else set())
+        for name, (make, rules) in rt38.ALI_CN.items()
+        for dest in ("home", "abroad")
     ],
 ]
 
