@@ -17097,9 +17097,9 @@ CASES: list[Case] = [
     ],
     Case("stagevars36-eu-ssm-document-share-all", "EU", sv36.ssm_document_share("EU", "all"), {"RES-023"}),
     Case("stagevars36-cn-ssm-document-share-all", "CN", sv36.ssm_document_share("CN", "all")),
-    # stagevars36: `${stageVariables.bucket}` stays RES-017 at the Integration whatever the Stages hold (a partner's
-    # bucket, the stack's beside a partner's, no Stage in the program): the Stage's value is no live leak while the
-    # Integration is refused (docs/residency.md, "Left open by the stage-variables review (stop 36)")
+    # stagevars36: `${stageVariables.bucket}` with a partner's bucket on a Stage, the stack's beside a partner's, or no
+    # Stage in the program: RES-017 (at the Integration at stop 36; since the stage-variables join, stop 37, at the
+    # partner's Stage, and at the Integration when the API has no Stage: docs/residency.md, both bullets)
     *[
         Case(
             f"stagevars36-eu-apigw-stage-variable-{stages}",

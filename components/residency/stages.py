@@ -3,8 +3,12 @@
 An S3 integration's ``uri`` may take its bucket from a stage variable (``arn:aws:apigateway:<region>:s3:path/
 ${stageVariables.bucket}/{key}``, or a path placeholder mapped to ``stageVariables.bucket``): which bucket is called
 depends on the Stage the request came through ("Use stage variables for a REST API in API Gateway",
-https://docs.aws.amazon.com/apigateway/latest/developerguide/stage-variables.html; a Stage's ``variables``, "Map that
-defines the stage variables", https://www.pulumi.com/registry/packages/aws/api-docs/apigateway/stage/). It is proven
+https://docs.aws.amazon.com/apigateway/latest/developerguide/stage-variables.html; "AWS integration URIs: A stage
+variable can be used as part of AWS URI action or path components" and "Parameter mapping expressions:
+stageVariables.<variable_name>",
+https://docs.aws.amazon.com/apigateway/latest/developerguide/aws-api-gateway-stage-variables-reference.html, the same
+page in the China Regions' guide on docs.amazonaws.cn; a Stage's ``variables``, "Map that defines the stage variables",
+https://www.pulumi.com/registry/packages/aws/api-docs/apigateway/stage/). It is proven
 when every Stage of the same RestApi the program makes sets that variable, and each Stage's value is itself judged as
 a bucket (RES-017: the stack's own bucket or a declared one). The engine asks two questions through its ``known``
 predicate (:func:`with_stages` answers them for a resource from the :class:`StageJoin` of the whole stack):
@@ -85,8 +89,10 @@ def bucket_variables(uri: Any, request_parameters: Any) -> frozenset[str] | None
             if not isinstance(request_parameters, Mapping):
                 return None if request_parameters is not None else frozenset(names)
             source = request_parameters.get(f"integration.request.path.{name}")
+            if source is None:
+                continue  # unmapped: the engine leaves it (nothing names a bucket)
             if not isinstance(source, str):
-                continue
+                return None  # a mapping value not known yet
             source = source.strip()
         if source.startswith(_VARIABLE):
             names.add(variable_name(source[len(_VARIABLE) :]))
