@@ -94,8 +94,8 @@ def apigw_stage_variable_bucket(region: str) -> Build:
     # docs: aws apigateway/integration (type AWS, uri "arn:aws:apigateway:<region>:s3:path/${stageVariables.bucket}/
     # {key}"), apigateway/deployment, apigateway/stage (`variables`: "Map that defines the stage variables"), API
     # Gateway "Use stage variables for a REST API" (an S3 integration's bucket from a stage variable): the workshop's
-    # upload API, whose only Stage sets `bucket` to the stack's bucket. Kept refused (RES-017): the engine does not
-    # join an Integration to the Stages of its API (docs/residency-open.md, "API Gateway").
+    # upload API, whose only Stage sets `bucket` to the stack's bucket. Kept refused (RES-017) at stop 36; passes since
+    # the stage-variables join (stop 37: every Stage of the API sets it, the Stage's value judged as a bucket).
     def build(c: Any) -> object:
         opts = _aws(region)
         bucket = _s3_bucket("fleet-diag-uploads", opts)

@@ -115,8 +115,10 @@ def apigw_stage_variable_bucket(region: str, stages: Literal["partner", "own-and
     # Gateway "Use stage variables for a REST API". The workshop's upload API with a Stage naming a partner's bucket
     # (``partner``), a prod Stage naming the stack's bucket beside a test Stage naming a partner's
     # (``own-and-partner``), or no Stage in the program (``none``: a Stage made elsewhere, by hand or another stack).
-    # The Integration stays refused (RES-017) whatever the Stages hold; the Stage's bare bucket name is judged as a
-    # host only, so it adds nothing (docs/residency.md, "Left open by the stage-variables review (stop 36)").
+    # At stop 36 the Integration was refused (RES-017) whatever the Stages held; since the stage-variables join (stop
+    # 37) a Stage's value an Integration reads as its bucket is judged as a bucket, so a partner's bucket is RES-017 at
+    # the Stage, and with no Stage in the program the Integration stays RES-017 (docs/residency.md, "Left open by the
+    # stage-variables join (stop 37)").
     def build(c: Any) -> object:
         opts = pulumi.ResourceOptions(
             provider=aws.Provider(f"aws-{region}", region=region, allowed_account_ids=[OWN])

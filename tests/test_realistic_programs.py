@@ -60,6 +60,7 @@ import platform_programs_review36 as rx36
 import platform_programs_review36b as rx36b
 import platform_programs_review36c as rx36c
 import platform_programs_stagevars36 as sv36
+import platform_programs_stagevars37 as sv37
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
@@ -8354,6 +8355,10 @@ def mutants6_express_cache_az(region: str, bucket_az: str, variables: Mapping[st
         return pp._function("frame-reader", opts, {"CACHE_BUCKET": cache.bucket, **variables})
 
     return build
+
+
+_SV37_OWN = frozenset({"own", "two-own", "mapped-own", "camel-own", "stage-first-own"})
+"""The stagevars37 shapes whose every Stage names a bucket the stack makes."""
 
 
 CASES: list[Case] = [
@@ -16927,14 +16932,13 @@ CASES: list[Case] = [
     Case("leftovers36-eu-s3-global-host-own-output", "EU", pl36.s3_global_host(pl36.FRA, "output")),
     Case("leftovers36-eu-s3-global-host-path-style", "EU", pl36.s3_global_host(pl36.FRA, "path"), {"RES-015"}),
     Case("leftovers36-eu-s3-global-host-foreign", "EU", pl36.s3_global_host(pl36.FRA, "foreign"), {"RES-015"}),
-    # leftovers36: `${stageVariables.bucket}` when the API's only Stage names the stack's bucket: a false alarm kept
-    # (the engine does not join an Integration to its API's Stages; docs/residency-open.md "API Gateway"); declared, it
-    # passes
+    # leftovers36: `${stageVariables.bucket}` when the API's only Stage names the stack's bucket: a false alarm kept at
+    # stop 36, closed by the stage-variables join (stop 37: every Stage of the API sets it, each Stage's value judged as
+    # a bucket; was `-own-bucket-kept`, RES-017); declared, it passed already
     Case(
-        "leftovers36-eu-apigw-stage-variable-own-bucket-kept",
+        "leftovers36-eu-apigw-stage-variable-own-bucket",
         "EU",
         pl36.apigw_stage_variable_bucket(pl36.FRA),
-        {"RES-017"},
     ),
     Case(
         "leftovers36-eu-apigw-stage-variable-own-bucket-declared",
@@ -17100,9 +17104,9 @@ CASES: list[Case] = [
     ],
     Case("stagevars36-eu-ssm-document-share-all", "EU", sv36.ssm_document_share("EU", "all"), {"RES-023"}),
     Case("stagevars36-cn-ssm-document-share-all", "CN", sv36.ssm_document_share("CN", "all")),
-    # stagevars36: `${stageVariables.bucket}` stays RES-017 at the Integration whatever the Stages hold (a partner's
-    # bucket, the stack's beside a partner's, no Stage in the program): the Stage's value is no live leak while the
-    # Integration is refused (docs/residency.md, "Left open by the stage-variables review (stop 36)")
+    # stagevars36: `${stageVariables.bucket}` with a partner's bucket on a Stage, the stack's beside a partner's, or no
+    # Stage in the program: RES-017 (at the Integration at stop 36; since the stage-variables join, stop 37, at the
+    # partner's Stage, and at the Integration when the API has no Stage: docs/residency.md, both bullets)
     *[
         Case(
             f"stagevars36-eu-apigw-stage-variable-{stages}",
@@ -17264,6 +17268,34 @@ CASES: list[Case] = [
         for name, (make, rules) in rt38.ALI_CN.items()
         for dest in ("home", "abroad")
     ],
+    # -- stop 37, the stage-variables join (tests/platform_programs_stagevars37.py): an S3 integration's bucket from a
+    # stage variable is proven when every Stage of its RestApi in the program sets it, each Stage's value judged as a
+    # bucket (RES-017 at the Stage); no Stage of the API, or one leaving it unset, stays RES-017 at the Integration.
+    # aws-cn: every bucket name is the partition's, so CN passes whatever the Stages hold.
+    *[
+        Case(
+            f"stagevars37-{code.lower()}-apigw-stage-bucket-{shape}",
+            code,
+            sv37.apigw_stage_bucket(code, shape),
+            set() if code == "CN" or shape in _SV37_OWN else {"RES-017"},
+        )
+        for code in ("EU", "JP", "US", "CN")
+        for shape in sv37.SHAPES
+    ],
+    # The partner's bucket on the Stage, declared in the register by its name: passes.
+    Case(
+        "stagevars37-eu-apigw-stage-bucket-partner-declared",
+        "EU",
+        sv37.apigw_stage_bucket("EU", "partner"),
+        destinations=[
+            {
+                "id": "eu-partner-diag-uploads",
+                "kind": "resident",
+                "match": sv37.PARTNER_BUCKET,
+                "evidence": "the partner's bucket is in eu-central-1 (its contract, annex 2)",
+            }
+        ],
+    ),
 ]
 
 

@@ -1288,3 +1288,82 @@ def test_a_template_method_integration_is_judged_as_the_resource_is(
                       ProviderRef("aws", "p", "eu-west-1"))  # fmt: skip
     findings, _ = RuleEngine("EU").check(subject, known=lambda name: name == "fleet-diag")
     assert [f.rule.id for f in findings] == expected
+
+
+# -- the stage-variables join (stop 37): an S3 integration's bucket from a stage variable, joined to every Stage -------
+
+_STAGE_NAMES = st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,20}", fullmatch=True)
+
+
+@given(_STAGE_NAMES, st.sampled_from(["path", "subdomain", "action", "mapped"]))
+def test_the_stage_variable_an_s3_integration_takes_its_bucket_from_is_read_in_every_uri_form(
+    name: str, form: str
+) -> None:
+    from components.residency.stages import bucket_variables, variable_name
+
+    uri = {
+        "path": f"arn:aws:apigateway:eu-west-1:s3:path/${{stageVariables.{name}}}/{{key}}",
+        "subdomain": f"arn:aws:apigateway:eu-west-1:${{stageVariables.{name}}}.s3:path/{{key}}",
+        "action": f"arn:aws:apigateway:eu-west-1:s3:action/PutObject&Bucket=${{stageVariables.{name}}}&Key={{key}}",
+        "mapped": "arn:aws:apigateway:eu-west-1:s3:path/{folder}/{key}",
+    }[form]
+    mapping = {"integration.request.path.folder": f"stageVariables.{name}", "integration.request.path.key": "x"}
+    assert bucket_variables(uri, mapping) == frozenset({variable_name(name)})
+    # The caller's path parameter, a quoted static bucket or another service read no stage variable as a bucket.
+    assert bucket_variables(uri.replace(f"${{stageVariables.{name}}}", "{folder}"), {}) == frozenset()
+    assert bucket_variables("arn:aws:apigateway:eu-west-1:s3:path/fleet-drop/{key}", None) == frozenset()
+    lambda_uri = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/x/invocations"
+    assert bucket_variables(lambda_uri, None) == frozenset()
+    # Not known yet (an Output, a preview's unknown): None, so the API is left unproven (fail closed).
+    assert bucket_variables(object(), None) is None
+
+
+def test_an_integration_is_proven_only_by_every_stage_of_its_own_api() -> None:
+    from components.residency.stages import READ_AS_BUCKET, SET_BY_EVERY_STAGE, StageJoin
+
+    integration, stage = "aws:apigateway/integration:Integration", "aws:apigateway/stage:Stage"
+    uri = "arn:aws:apigateway:eu-west-1:s3:path/${stageVariables.bucket}/{key}"
+    join = StageJoin()
+    join.add(integration, {"uri": uri}, "a")
+    join.add(stage, {"variables": {"bucket": "fleet-uploads", "alias": "live"}}, "a")
+    join.add(stage, {"variables": {"bucket": "fleet-uploads"}}, "b")
+    assert join.answer(integration, "a", SET_BY_EVERY_STAGE + "bucket")
+    assert join.answer(stage, "a", READ_AS_BUCKET + "bucket") and not join.answer(stage, "a", READ_AS_BUCKET + "alias")
+    assert not join.answer(stage, "b", READ_AS_BUCKET + "bucket")
+    assert not join.answer(integration, "c", SET_BY_EVERY_STAGE + "bucket")  # no Stage of c in the program
+    join.add(stage, {"variables": {"alias": "test"}}, "a")  # a second Stage of a leaves `bucket` unset
+    assert not join.answer(integration, "a", SET_BY_EVERY_STAGE + "bucket")
+    # A Stage whose API cannot be told counts as every API's; its variables are judged wherever any API reads them.
+    unknown = StageJoin()
+    unknown.add(integration, {"uri": uri}, "a")
+    unknown.add(stage, {"variables": {"bucket": "fleet-uploads"}}, "a")
+    unknown.add(stage, {"variables": {}}, None)
+    assert not unknown.answer(integration, "a", SET_BY_EVERY_STAGE + "bucket")
+    assert unknown.answer(stage, None, READ_AS_BUCKET + "bucket")
+
+
+@pytest.mark.parametrize(("code", "value", "expected"), [
+    ("EU", "fleet-uploads", set()), ("EU", "partner-uploads", {"RES-017"}), ("CN", "partner-uploads", set()),
+])  # fmt: skip
+def test_a_stage_variable_an_integration_reads_as_its_bucket_is_judged_as_a_bucket(
+    code: str, value: str, expected: set[str]
+) -> None:
+    from components.residency.stages import READ_AS_BUCKET, SET_BY_EVERY_STAGE
+
+    region = {"EU": "eu-west-1", "CN": "cn-north-1"}[code]
+    provider = ProviderRef("aws", "p", region)
+    stage = Subject("aws:apigateway/stage:Stage", "prod", {"variables": {"bucket": value, "alias": "live"}}, provider)
+    engine = RuleEngine(code)
+    made = {"fleet-uploads"}  # the bucket the stack makes (``bucket_key``)
+    # Read as a host only when no Integration reads it as a bucket (a bare word names no host): passes.
+    assert engine.check(stage, known=made.__contains__)[0] == []
+    joined = {READ_AS_BUCKET + "bucket", *made}
+    assert {f.rule.id for f in engine.check(stage, known=joined.__contains__)[0]} == expected
+    part = "aws-cn" if code == "CN" else "aws"
+    integration = Subject("aws:apigateway/integration:Integration", "put", {
+        "type": "AWS", "uri": f"arn:{part}:apigateway:{region}:s3:path/${{stageVariables.bucket}}/{{key}}",
+    }, provider)  # fmt: skip
+    refused = set() if code == "CN" else {"RES-017"}
+    assert {f.rule.id for f in engine.check(integration, known=made.__contains__)[0]} == refused
+    every = {SET_BY_EVERY_STAGE + "bucket"}
+    assert engine.check(integration, known=every.__contains__)[0] == []

@@ -40,6 +40,7 @@ from components.plan.documents import (
     split_urn,
 )
 from components.plan.model import NO_REGION, Change, FieldChange, Operation, ReviewPlan, StackPlan, Violation
+from components.residency import stages
 from components.residency.catalogue import Catalogue, Jurisdiction, load_catalogue
 from components.residency.destinations import Destination, DestinationProblem, check_destinations, parse_destinations
 from components.residency.engine import (
@@ -50,6 +51,7 @@ from components.residency.engine import (
     is_default_provider_name,
     is_free_text,
     package_of,
+    prop_of,
     provider_accounts,
     stack_account_keys,
 )
@@ -169,6 +171,17 @@ class _Review:
             if not is_default_provider_name(e.name)
             for key in stack_account_keys(e.type, e.inputs)
         )
+        # The REST APIs' Stages and S3 Integrations, joined by API (stage-variables join, stop 37).
+        self.stages = stages.StageJoin()
+        for e in self.live:
+            if e.type in stages.JOIN_TYPES and not _is_read(e):
+                self.stages.add(e.type, e.inputs, self.rest_api_key(e))
+
+    def rest_api_key(self, entry: Entry) -> object:
+        """The RestApi a Stage or Integration belongs to (``stages.api_key``), as the policy pack reads it."""
+        deps = entry.property_dependencies or {}
+        urns = [u for key in ("rest_api", "restApi") for u in deps.get(key) or ()]
+        return stages.api_key(prop_of(entry.inputs, "rest_api"), urns, is_unknown)
 
     def known_for(self, entry: Entry) -> Callable[[str], bool]:
         """Regionless names and hosts proven for ``entry``: made by a resource its values come from, its own
@@ -185,7 +198,10 @@ class _Review:
         ]
         ids = [entry.id] if entry.id else []
         own = [n for bag in _bags(entry) for n in own_names(self.engine, entry.type, bag, ids)]
-        return regionless_known(self.created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
+        known = regionless_known(self.created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
+        if entry.type not in stages.JOIN_TYPES:
+            return known
+        return stages.with_stages(known, self.stages, entry.type, self.rest_api_key(entry))
 
     def _as_viewed(self, entry: Entry) -> Entry:
         """A view (``viewOf``) as the cloud resource it is: the engine writes it with ``custom`` false and no provider

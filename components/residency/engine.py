@@ -64,6 +64,7 @@ from components.residency.references import (
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import ScriptReader
+from components.residency.stages import INTEGRATION_TYPE, READ_AS_BUCKET, SET_BY_EVERY_STAGE, STAGE_TYPE
 
 __all__ = [
     "ACCOUNT_KEY",
@@ -1557,8 +1558,10 @@ class RuleEngine:
             return  # what a pattern or allow-list names is compared with, never sent to
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
-        if (plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone)) or (
-            plan.site and self._judged_as_site(walk, value, path)
+        if (
+            (plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone))
+            or (plan.site and self._judged_as_site(walk, value, path))
+            or (walk.subject.type == STAGE_TYPE and self._judged_as_stage_bucket(walk, value, path, key))
         ):
             return
         if plan.services:
@@ -2691,6 +2694,8 @@ class RuleEngine:
         if runtime:
             if set(self.jurisdiction.aws.partitions) <= self._closed_partitions:
                 return  # whatever bucket it names is in the partition, in-country
+            if self._set_by_every_stage(walk, runtime):
+                return  # every Stage of the API sets it, and each Stage's value is judged as a bucket there
             detail = (
                 f"The bucket this API Gateway integration calls S3 on is chosen when the API runs "
                 f"({', '.join(runtime)} fills {template!r} in {ref.text!r}: the caller's request, a stage variable or "
@@ -2703,6 +2708,36 @@ class RuleEngine:
             return
         if name and not any(c in name for c in "{}$"):
             self._bucket_verdict(walk, name, ref.partition, "aws", path, ref.text)
+
+    @staticmethod
+    def _set_by_every_stage(walk: _Walk, runtime: Sequence[str]) -> bool:
+        """Whether each run-time source of a REST integration's S3 bucket is a stage variable that every Stage of the
+        integration's API in the program sets (``stages.StageJoin``, asked through ``known``; at least one Stage): each
+        Stage's value is then judged as a bucket at the Stage (``_judged_as_stage_bucket``), so the bucket is proven
+        when every Stage is. A source from the request or its context, or an API with no Stage in the program (one
+        the console or another stack adds names any bucket), is not."""
+        known = walk.known
+        if known is None or walk.subject.type != INTEGRATION_TYPE or walk.kpath != ("uri",):
+            return False
+        names = [s.removeprefix("stageVariables.") for s in runtime]
+        return all(s.startswith("stageVariables.") for s in runtime) and all(
+            known(SET_BY_EVERY_STAGE + n) for n in names
+        )
+
+    def _judged_as_stage_bucket(self, walk: _Walk, value: str, path: str, key: str) -> bool:
+        """A REST Stage's ``variables.<name>`` that an Integration of its API reads as its S3 bucket
+        (``${stageVariables.<name>}``, ``stages.StageJoin``, asked through ``known``): judged as a bucket name (RES-017
+        unless the stack makes it or it is declared; aws-cn by partition), not as a host; True when so judged."""
+        known = walk.known
+        if known is None or len(walk.kpath) != 2 or walk.kpath[0] != "variables" or walk.existing:
+            return False
+        if not known(READ_AS_BUCKET + key):
+            return False
+        name = _bucket_name_form(value.strip())
+        if not name:
+            return False
+        self._judge_bucket_name(walk, name, path, text=value)
+        return True
 
     def _walk_document(
         self, walk: _Walk, document: Any, path: str, key: str, depth: int, template: StackTemplate | None = None

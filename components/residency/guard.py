@@ -29,6 +29,7 @@ import pulumi
 from components import _compat
 from components._compat import is_input_type
 from components.errors import ConfigError
+from components.residency import stages
 from components.residency.catalogue import Catalogue
 from components.residency.destinations import Destination, DestinationProblem, check_destinations, parse_destinations
 from components.residency.engine import (
@@ -92,6 +93,20 @@ def _as_outputs(value: Any, made: dict[int, pulumi.Output[Any]]) -> Any:
         vars(clone).update(_as_outputs(vars(value), made))
         return clone
     return value
+
+
+async def _api_of(value: Any) -> object:
+    """The RestApi a Stage or Integration names, as the guard can tell it without waiting on any registration: the
+    resources its ``rest_api`` Output is computed from (the same RestApi for every member using ``api.id``), else the
+    literal id (``stages.api_key``'s key); None when neither is known."""
+    if _is_output(value):
+        resources = await value.resources()
+        if resources:
+            return ("resources", frozenset(resources))
+        value, is_known, _, _ = await _compat.resolved(value)
+        if not is_known:
+            return None
+    return ("id", value) if isinstance(value, str) and value else None
 
 
 def _hold_for_context(subject: Subject, context: frozenset[str]) -> Subject:
@@ -196,6 +211,9 @@ class Guard:
         self._bucket_types = engine.endpoints.bucket_types
         self._settings = engine.setting_inputs
         self._context_inputs = engine.context_inputs
+        self._api_members: list[Subject] = []
+        """The REST APIs' Stages and Integrations the program made (``stages.StageJoin``, joined once construction is
+        over)."""
 
     @property
     def jurisdiction(self) -> str:
@@ -238,7 +256,11 @@ class Guard:
             )
             self._unnamed[resource] = (type_, plain)
         later = [f for f in findings if f.rule.id in _REGIONLESS and f.declared_by is None] if findings else findings
-        if later:
+        if type_ in stages.JOIN_TYPES:
+            self._api_members.append(subject)
+        if later or type_ == stages.STAGE_TYPE:
+            # A Stage is held too: whether its variables are buckets depends on the Integrations of its API, which
+            # may be constructed after it (stage-variables join, stop 37).
             # A regionless name or host the stack may make further down the program (a bucket, a private zone's
             # record, a database's bucket): judged once construction is over, against every name the program made,
             # as the policy pack and the reviews judge the whole stack; the registration waits (_judge_later).
@@ -296,14 +318,15 @@ class Guard:
         made first, and one nothing makes is refused here, before anything is sent (the registration fails)."""
         await _compat.construction_over()
         subject = await self._with_accounts(subject)
-        findings, _ = self.engine.check(subject, defer=_is_output, known=self._known)
+        known = await self._known_for(subject)
+        findings, _ = self.engine.check(subject, defer=_is_output, known=known)
         if any(f.rule.id == RuleId.GRANTED_ACCOUNT_PROVEN and f.declared_by is None for f in findings):
             # The account may be another provider's of the stack, pinned by an Output (only grants wait for them).
             await self._stack_accounts()
-            findings, _ = self.engine.check(subject, defer=_is_output, known=self._known)
+            findings, _ = self.engine.check(subject, defer=_is_output, known=known)
         if self._unnamed and _unproven_name(findings):
             findings = await self._by_assigned_names(
-                resource, findings, lambda: self.engine.check(subject, defer=_is_output, known=self._known)[0]
+                resource, findings, lambda: self.engine.check(subject, defer=_is_output, known=known)[0]
             )
         regionless = [f for f in findings if f.rule.id in _REGIONLESS and f.declared_by is None]
         if regionless:
@@ -359,6 +382,12 @@ class Guard:
     async def _judge_held(self, subject: Subject, resource: pulumi.Resource, pending: list[Pending]) -> None:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
         subject = await self._with_accounts(subject)
+        known: Callable[[str], bool] = self._known
+        if subject.type in stages.JOIN_TYPES:
+            # A Stage's variables and an Integration's bucket are judged against every Stage and Integration of the
+            # API, all constructed by then (never waiting on a registration: ``_stage_join``).
+            await _compat.construction_over()
+            known = await self._known_for(subject)
         if subject.type in self._settings:
             subject, pending = await self._place_setting(subject, pending)
         context = self._context_inputs.get(subject.type)
@@ -369,7 +398,7 @@ class Guard:
             # Unknown during preview: nothing to judge here; the policy pack judges it by provenance.
             if not is_known:
                 continue
-            findings = self.engine.check_value(subject, p.place, value, secret=is_secret, known=self._known)
+            findings = self.engine.check_value(subject, p.place, value, secret=is_secret, known=known)
             if not findings:
                 continue
             regionless = any(f.rule.id in _REGIONLESS and f.declared_by is None for f in findings)
@@ -377,13 +406,13 @@ class Guard:
                 # The account may be another provider's of the stack, registered later or pinned by an Output.
                 await _compat.construction_over()
                 await self._stack_accounts()
-                findings = self.engine.check_value(subject, p.place, value, secret=is_secret, known=self._known)
+                findings = self.engine.check_value(subject, p.place, value, secret=is_secret, known=known)
                 if not findings:
                     continue
             if regionless and _compat.pumping():
                 # Resolved inside a synchronous invoke's pump: the program may still make the name (_judge_later).
                 await _compat.construction_over()
-                findings = self.engine.check_value(subject, p.place, value, secret=is_secret, known=self._known)
+                findings = self.engine.check_value(subject, p.place, value, secret=is_secret, known=known)
                 if not findings:
                     continue
             if regionless and any(d in self._judged for d in depends_on):
@@ -487,6 +516,16 @@ class Guard:
                 self._created.add(created)
                 learned = True
         return learned
+
+    async def _known_for(self, subject: Subject) -> Callable[[str], bool]:
+        """``_known``, with the stage-variables join's questions answered for a REST Stage or Integration (called once
+        construction is over: every Stage and Integration of the program has been seen)."""
+        if subject.type not in stages.JOIN_TYPES:
+            return self._known
+        join = stages.StageJoin()
+        for member in self._api_members:
+            join.add(member.type, member.props, await _api_of(prop_of(member.props, "rest_api")))
+        return stages.with_stages(self._known, join, subject.type, await _api_of(prop_of(subject.props, "rest_api")))
 
     async def _judge_by_producers(
         self, subject: Subject, place: Place, value: Any, secret: bool, depends_on: set[pulumi.Resource]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from pulumi_policy import PolicyResource, StackValidationArgs, StackValidationPolicy
 
-from components.residency import provenance
+from components.residency import provenance, stages
 from components.residency.engine import RuleEngine, package_of, stack_account_keys
 from components.residency.provenance import Source
 from components.residency.rules import Rule, RuleId, rule
@@ -158,6 +158,11 @@ class StackView:
         """The ``account:<id>`` keys of the accounts the stack's AWS and Alibaba Cloud providers are pinned to."""
         self._produced: dict[int, list[str]] = {}
         self._engine = engine
+        self.stages = stages.StageJoin()
+        """The REST APIs' Stages and S3 Integrations, joined by API (``stages.StageJoin``)."""
+        for r in resources:
+            if r.resource_type in stages.JOIN_TYPES:
+                self.stages.add(r.resource_type, plain(r.props), rest_api_key(r))
 
     def produced(self, resource: PolicyResource) -> list[str]:
         """The names and hosts ``resource``'s known outputs carry."""
@@ -166,6 +171,15 @@ class StackView:
             values = {k: v for k, v in plain(resource.props).items() if not is_unknown(v)}
             found = self._produced[id(resource)] = self._engine.produced_by(resource.resource_type, values)
         return found
+
+
+def rest_api_key(resource: PolicyResource) -> object:
+    """The RestApi a Stage or Integration belongs to (``stages.api_key``: the URN its ``rest_api`` is computed from,
+    else its literal id)."""
+    deps = resource.property_dependencies or {}
+    urns = [d.urn for key in ("rest_api", "restApi") for d in deps.get(key) or ()]
+    props = plain(resource.props)  # the raw values: the proxy raises on an unknown
+    return stages.api_key(props.get("restApi", props.get("rest_api")), urns, is_unknown)
 
 
 def _is_own_provider(resource: PolicyResource) -> bool:
@@ -200,7 +214,10 @@ def _known(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> Ca
     own = provenance.own_names(engine, resource.resource_type, values)
     bucket = provenance.own_bucket(engine, resource.resource_type, values)
     created = {name for r, name in stack.created if r is not resource} | stack.accounts
-    return provenance.regionless_known(created, produced, own, bucket)
+    known = provenance.regionless_known(created, produced, own, bucket)
+    if resource.resource_type not in stages.JOIN_TYPES:
+        return known
+    return stages.with_stages(known, stack.stages, resource.resource_type, rest_api_key(resource))
 
 
 def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidationPolicy]:
