@@ -788,3 +788,64 @@ def test_an_auto_named_oss_buckets_name_read_back_is_proven_under_its_clouds_key
         assert result.error is None and "loader" in {r.name for r in result.resources}
     else:
         assert_refused(result, "RES-017", "loader", "environment_variables.DATA")
+
+
+# -- 16. the stage-variables join never waits on the judged Stage (stop 37) --------------------------------------------
+
+
+@pytest.mark.parametrize(("named", "refused"), [("own", False), ("partner", True)])
+def test_the_stage_join_does_not_wait_on_the_held_stage(pulumi_mocks: MockSession, named: str, refused: bool) -> None:
+    """A second API described by the first API's Stage URL (`description=stage.invoke_url`) registers only after that
+    Stage, which the guard holds until the join is read: reading the second API's id without patience hung the
+    program. Its own API is awaited (the resource waits on it anyway); another API unknown after ``patience`` counts
+    as any API (fail closed), so the S3 integration of the second API is still judged against its own Stage."""
+
+    def program() -> None:
+        enforce("EU").patience = 0.3
+        p = aws.Provider("p", region="eu-central-1", allowed_account_ids=["123456789012"])
+        bucket = aws.s3.BucketV2("diag", bucket="fleet-diag", opts=opts(p))
+        first = aws.apigateway.RestApi("status", endpoint_configuration={"types": "REGIONAL"}, opts=opts(p))
+        get = aws.apigateway.Method(
+            "status-get", rest_api=first.id, resource_id=first.root_resource_id, http_method="GET",
+            authorization="NONE", opts=opts(p),
+        )  # fmt: skip
+        mock = aws.apigateway.Integration(
+            "status-mock", rest_api=first.id, resource_id=first.root_resource_id, http_method=get.http_method,
+            type="MOCK", opts=opts(p),
+        )  # fmt: skip
+        released = aws.apigateway.Deployment(
+            "status", rest_api=first.id, opts=pulumi.ResourceOptions(provider=p, depends_on=[mock])
+        )
+        stage = aws.apigateway.Stage(
+            "status-prod", rest_api=first.id, deployment=released.id, stage_name="prod",
+            variables={"bucket": bucket.bucket}, opts=opts(p),
+        )  # fmt: skip
+        second = aws.apigateway.RestApi(
+            "uploads", description=stage.invoke_url, endpoint_configuration={"types": "REGIONAL"}, opts=opts(p)
+        )
+        obj = aws.apigateway.Resource(
+            "object", rest_api=second.id, parent_id=second.root_resource_id, path_part="{key}", opts=opts(p)
+        )
+        put = aws.apigateway.Method(
+            "put", rest_api=second.id, resource_id=obj.id, http_method="PUT", authorization="AWS_IAM", opts=opts(p)
+        )
+        upload = aws.apigateway.Integration(
+            "put-object", rest_api=second.id, resource_id=obj.id, http_method=put.http_method,
+            integration_http_method="PUT", type="AWS",
+            uri="arn:aws:apigateway:eu-central-1:s3:path/${stageVariables.bucket}/{key}",
+            credentials="arn:aws:iam::123456789012:role/apigw-uploads", opts=opts(p),
+        )  # fmt: skip
+        deployment = aws.apigateway.Deployment(
+            "uploads", rest_api=second.id, opts=pulumi.ResourceOptions(provider=p, depends_on=[upload])
+        )
+        aws.apigateway.Stage(
+            "uploads-prod", rest_api=second.id, deployment=deployment.id, stage_name="prod",
+            variables={"bucket": bucket.bucket if named == "own" else "partner-uploads"}, opts=opts(p),
+        )  # fmt: skip
+
+    result = run(pulumi_mocks, program)
+    if refused:
+        assert_refused(result, "RES-017", "uploads-prod", "variables.bucket", "partner-uploads")
+    else:
+        assert result.error is None, result.error
+        assert {"status-prod", "put-object", "uploads-prod"} <= {r.name for r in result.resources}

@@ -522,10 +522,17 @@ class Guard:
         construction is over: every Stage and Integration of the program has been seen)."""
         if subject.type not in stages.JOIN_TYPES:
             return self._known
+        # Its own API first: the resource cannot register before it anyway.
+        own = await _api_of(prop_of(subject.props, "rest_api"))
         join = stages.StageJoin()
-        for member in self._api_members:
-            join.add(member.type, member.props, await _api_of(prop_of(member.props, "rest_api")))
-        return stages.with_stages(self._known, join, subject.type, await _api_of(prop_of(subject.props, "rest_api")))
+        apis = [prop_of(member.props, "rest_api") for member in self._api_members]
+        # Another API's id may wait on this very resource (a RestApi described by this Stage's `invoke_url`): waited
+        # for at most `patience`; one still unknown then is taken as any API's (the join's fail-closed reading).
+        await _compat.settle([api for api in apis if _is_output(api)], self.patience)
+        for member, api in zip(self._api_members, apis, strict=True):
+            told = await _api_of(api) if not _is_output(api) or _compat.settled(api) else None
+            join.add(member.type, member.props, told)
+        return stages.with_stages(self._known, join, subject.type, own)
 
     async def _judge_by_producers(
         self, subject: Subject, place: Place, value: Any, secret: bool, depends_on: set[pulumi.Resource]
