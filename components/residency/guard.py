@@ -151,8 +151,12 @@ def _as_invoke_findings(token: str, findings: list[Finding]) -> list[Finding]:
 
 
 def _own_urn(urn: object) -> bool:
-    """Whether ``urn`` names a resource of the running stack and project (``urn:pulumi:<stack>::<project>::...``):
-    the engine's ``getResource`` reads only the current deployment's resources."""
+    """Whether ``urn`` names a resource of the running stack and project (``urn:pulumi:<stack>::<project>::...``).
+
+    The SDK rebuilds a resource reference through the built-in provider's ``getResource``, which looks the URN up
+    among this deployment's registrations and reads only (pulumi/pulumi ``pkg/resource/deploy/builtins.go``,
+    ``getResource``: ``p.news`` then ``p.reads``, else "unknown resource"; docs "The built-in provider": it is used for
+    "rehydrating resource references")."""
     prefix = f"urn:pulumi:{pulumi.get_stack()}::{pulumi.get_project()}::"
     return isinstance(urn, str) and urn.startswith(prefix)
 
