@@ -108,6 +108,32 @@ def test_default_provider_is_refused(pulumi_mocks: MockSession) -> None:
     assert_refused(run(pulumi_mocks, program), "RES-002", "h-bucket", "provider")
 
 
+def test_a_resource_given_as_an_input_is_not_a_registration(pulumi_mocks: MockSession) -> None:
+    # pulumi/examples aws-py-apigatewayv2-http-api-quickcreate: `role=lambda_role`, `function=lambda_function`. The
+    # input comes back as a resource reference, which the SDK rebuilds as `Role(name, ResourceOptions(urn=...))`: a
+    # `get` of the stack's own resource, not a registration, and not under the default provider (stop 37).
+    def program() -> None:
+        enforce("EU")
+        p = aws.Provider("p", region="eu-west-1")
+        role = aws.iam.Role("fn-role", assume_role_policy="{}", opts=opts(p))
+        aws.iam.RolePolicyAttachment("attach", role=role,  # type: ignore[call-overload]
+                                     policy_arn="arn:aws:iam::aws:policy/ReadOnlyAccess", opts=opts(p))  # fmt: skip
+
+    result = run(pulumi_mocks, program)
+    assert result.error is None, result.error
+    assert [r.name for r in result.resources if r.type == "aws:iam/role:Role"] == ["fn-role"]
+
+
+def test_a_resource_got_by_another_stacks_urn_is_judged(pulumi_mocks: MockSession) -> None:
+    # Only a URN of the running stack and project is the stack's own resource; any other is judged as written.
+    def program() -> None:
+        enforce("EU")
+        urn = "urn:pulumi:other-stack::other-project::aws:s3/bucket:Bucket::theirs"
+        aws.s3.Bucket("theirs", opts=pulumi.ResourceOptions(urn=urn))
+
+    assert_refused(run(pulumi_mocks, program), "RES-002", "theirs", "provider")
+
+
 def test_provider_created_before_enforce_is_unverified(pulumi_mocks: MockSession) -> None:
     def program() -> None:
         early = aws.Provider("early", region="us-east-1")

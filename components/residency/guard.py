@@ -178,6 +178,17 @@ def _as_invoke_findings(token: str, findings: list[Finding]) -> list[Finding]:
     ]
 
 
+def _own_urn(urn: object) -> bool:
+    """Whether ``urn`` names a resource of the running stack and project (``urn:pulumi:<stack>::<project>::...``).
+
+    The SDK rebuilds a resource reference through the built-in provider's ``getResource``, which looks the URN up
+    among this deployment's registrations and reads only (pulumi/pulumi ``pkg/resource/deploy/builtins.go``,
+    ``getResource``: ``p.news`` then ``p.reads``, else "unknown resource"; docs "The built-in provider": it is used for
+    "rehydrating resource references")."""
+    prefix = f"urn:pulumi:{pulumi.get_stack()}::{pulumi.get_project()}::"
+    return isinstance(urn, str) and urn.startswith(prefix)
+
+
 class Guard:
     """The state of one ``enforce()`` call: its engine, mode, providers seen and findings."""
 
@@ -229,6 +240,12 @@ class Guard:
         if not isinstance(resource, pulumi.CustomResource) or type_ == "pulumi:pulumi:StackReference":
             self._check_component(args, package)
             return None  # components are judged through their children
+        if opts.urn is not None and _own_urn(opts.urn):
+            # A reference to a resource of this stack, rebuilt from its URN: the SDK's `get` of a resource output
+            # (an input given a resource, `role=lambda_role`, comes back as a resource reference under the mocks and
+            # from a remote component), `ResourceOptions(urn=...)`. It reads the engine's state of a resource this
+            # stack registered (judged at that registration) and creates or sends nothing.
+            return None
         subject = Subject(
             type_, args.name, props, None if is_provider else self._provider_of(args, package), opts.id, opts.import_
         )
