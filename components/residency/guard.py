@@ -240,7 +240,7 @@ class Guard:
         if not isinstance(resource, pulumi.CustomResource) or type_ == "pulumi:pulumi:StackReference":
             self._check_component(args, package)
             return None  # components are judged through their children
-        if opts.urn is not None and _own_urn(opts.urn):
+        if _own_urn(opts.urn):
             # A reference to a resource of this stack, rebuilt from its URN: the SDK's `get` of a resource output
             # (an input given a resource, `role=lambda_role`, comes back as a resource reference under the mocks and
             # from a remote component), `ResourceOptions(urn=...)`. It reads the engine's state of a resource this
@@ -286,21 +286,7 @@ class Guard:
         elif not findings:
             self._judged[resource] = type_
         if is_provider and package in CLOUD_PACKAGES:
-            region = props.get("region")
-            pinning = {k: props[k] for k in PINNING_INPUTS if props.get(k) is not None}
-            held = {k: v for k, v in pinning.items() if _is_output(v)}
-            ref = ProviderRef(
-                package,
-                args.name,
-                region if isinstance(region, str) else None,
-                accounts=provider_accounts({k: v for k, v in pinning.items() if k not in held}),
-            )
-            self._providers[resource] = ref  # type: ignore[index]
-            # Its plain pins are the stack's accounts now; those that are Outputs once construction is over
-            # (_stack_accounts): a grant to either is the stack's own from any of its providers (RES-023).
-            self._created.update(stack_account_keys(type_, {k: v for k, v in pinning.items() if k not in held}))
-            if held:
-                self._pinning[ref] = pulumi.Output.all(**held)
+            self._learn_provider(resource, package, args.name, type_, props)
         if findings:
             self._report(findings)
         if not pending:
@@ -310,6 +296,26 @@ class Guard:
                 return self._hold_awaitables(args, subject, pending)
         _compat.hold_registration(resource, lambda: self._judge_held(subject, resource, pending))
         return None
+
+    def _learn_provider(
+        self, resource: pulumi.Resource, package: str, name: str, type_: str, props: Mapping[str, Any]
+    ) -> None:
+        """An AWS / Alibaba Cloud provider of the program: its region and the accounts it pins (RES-023)."""
+        region = props.get("region")
+        pinning = {k: props[k] for k in PINNING_INPUTS if props.get(k) is not None}
+        held = {k: v for k, v in pinning.items() if _is_output(v)}
+        ref = ProviderRef(
+            package,
+            name,
+            region if isinstance(region, str) else None,
+            accounts=provider_accounts({k: v for k, v in pinning.items() if k not in held}),
+        )
+        self._providers[resource] = ref  # type: ignore[index]
+        # Its plain pins are the stack's accounts now; those that are Outputs once construction is over
+        # (_stack_accounts): a grant to either is the stack's own from any of its providers (RES-023).
+        self._created.update(stack_account_keys(type_, {k: v for k, v in pinning.items() if k not in held}))
+        if held:
+            self._pinning[ref] = pulumi.Output.all(**held)
 
     def _hold_awaitables(
         self, args: pulumi.ResourceTransformationArgs, subject: Subject, pending: list[Pending]
