@@ -32,12 +32,15 @@ Shape = Literal[
     "camel-own",  # `${stageVariables.uploadBucket}`, the Stage's `uploadBucket`
     "stage-first-partner",  # the Stage constructed before the Integration (the guard waits for construction)
     "stage-first-own",
+    "table-named",  # the Stage's value is a DynamoDB table's name, equal to a partner's bucket: another kind's name
+    # proves no bucket (RES-017 at the Stage; the join's predicate kept the bucket answer only since the final review)
+    "output-partner",  # a partner's bucket given as an Output, beside a bucket the provider names: RES-017 at the Stage
 ]
 
 
 SHAPES: tuple[Shape, ...] = (
     "own", "partner", "two-own", "own-and-unset", "other-api-stage", "mapped-own", "mapped-partner", "camel-own",
-    "stage-first-partner", "stage-first-own",
+    "stage-first-partner", "stage-first-own", "table-named", "output-partner",
 )  # fmt: skip
 
 
@@ -105,6 +108,14 @@ def apigw_stage_bucket(code: str, shape: Shape) -> Build:
         elif shape == "own-and-unset":
             stage("prod", deployment, api, {"bucket": prod.bucket})
             stage("test", deployment, api, {"lambdaAlias": "test"})
+        elif shape == "table-named":
+            table = aws.dynamodb.Table("uploads-index", name=PARTNER_BUCKET, hash_key="key",
+                                       billing_mode="PAY_PER_REQUEST", attributes=[{"name": "key", "type": "S"}],
+                                       opts=opts)  # fmt: skip
+            stage("prod", deployment, api, {"bucket": table.name})
+        elif shape == "output-partner":
+            aws.s3.BucketV2("diag-uploads-auto", opts=opts)  # named by the provider
+            stage("prod", deployment, api, {"bucket": pulumi.Output.from_input(PARTNER_BUCKET).apply(str)})
         elif shape == "other-api-stage":
             # A second API (its own mock integration) whose Stage sets `bucket`: it proves nothing for `uploads`.
             other = aws.apigateway.RestApi("status", name="status", endpoint_configuration={"types": "REGIONAL"},

@@ -7624,7 +7624,8 @@ def test_what_a_bucket_produces_is_tagged_with_its_cloud(token: str, tag: str) -
 def test_another_kinds_name_proves_no_bucket(token: str, props: dict[str, str], bucket_proven: bool) -> None:
     # A produced value proved an S3 (or OSS) bucket of any name it held, whatever made it: `RAW_BUCKET: table.name`
     # proved the S3 bucket `fleet-lake-raw`, anyone's (leftovers review, stop 36; leftovers36-eu-s3-env-from-table-*).
-    from components.residency.engine import bucket_key, knows_bucket
+    from components.residency.engine import bucket_key
+    from components.residency.known import knows_bucket
     from components.residency.provenance import regionless_known
 
     known = regionless_known([], ENGINES["EU"].produced_by(token, props), [])
@@ -7633,6 +7634,16 @@ def test_another_kinds_name_proves_no_bucket(token: str, props: dict[str, str], 
         assert not knows_bucket(known, bucket_key("alicloud", "fleet-lake-raw"))
     # A host or any other name the resource produced is still proven by it (an RDS host, a group id).
     assert known("fleet-lake-raw")
+    # Wrapped by the stage-variables join or joined with another proof (the guard's producers), the bucket answer is
+    # the same: a table's name proved the bucket behind a REST Stage's variable before the final review (stop 37).
+    from components.residency import stages
+    from components.residency.known import Either
+
+    joined = stages.with_stages(known, stages.StageJoin(), stages.STAGE_TYPE, None)
+    either = Either(lambda _: False, known)
+    for wrapped in (joined, either):
+        assert knows_bucket(wrapped, bucket_key("aws", "fleet-lake-raw")) is bucket_proven
+        assert wrapped("fleet-lake-raw")
 
 
 @pytest.mark.parametrize(
@@ -7661,7 +7672,8 @@ def test_a_nested_bucket_field_of_another_kind_is_passed_on(
 ) -> None:
     # A name another kind holds at a nested bucket field was refused when passed on (RES-017): only top-level bucket
     # fields were (false-alarm review of stop 36's changes, falsealarm19).
-    from components.residency.engine import bucket_key, knows_bucket
+    from components.residency.engine import bucket_key
+    from components.residency.known import knows_bucket
     from components.residency.provenance import regionless_known
 
     known = regionless_known([], ENGINES["EU"].produced_by(token, props), [])
@@ -7679,7 +7691,8 @@ def test_a_nested_bucket_field_of_another_kind_is_passed_on(
 def test_a_nested_field_proves_a_bucket_exactly_when_it_is_a_bucket_field(outer: str, key: str, listed: bool) -> None:
     # Hypothesis over nested keys (falsealarm19): another kind's nested value proves the bucket exactly when its key is
     # a bucket field the judge reads as a bucket (bucket_keys), never by its text alone; in a list or a map alike.
-    from components.residency.engine import bucket_key, knows_bucket
+    from components.residency.engine import bucket_key
+    from components.residency.known import knows_bucket
     from components.residency.provenance import regionless_known
 
     inner: Any = {key: "arn:aws:s3:::fleet-lake-raw"}
@@ -7722,7 +7735,8 @@ def test_a_file_systems_id_still_proves_the_first_item_of_a_transfer_home_direct
     # bucket_standin_types: on an EFS Transfer server `/fs-.../home` names the stack's file system by the id EFS
     # assigned; the file system's id proves that item, its ARN (another kind's address) proves no bucket, nor does a
     # DynamoDB table's id (its program-chosen name) (awsred6-eu-sftp-home-own-efs, leftovers review stop 36).
-    from components.residency.engine import bucket_key, knows_bucket
+    from components.residency.engine import bucket_key
+    from components.residency.known import knows_bucket
     from components.residency.provenance import regionless_known
 
     fs = "fs-0123456789abcdef0"

@@ -41,6 +41,7 @@ from components.residency.endpoints import (
     TemplateService,
     load_endpoints,
 )
+from components.residency.known import knows_bucket
 from components.residency.phones import country_of, is_phone_shaped, normalise
 from components.residency.references import (
     BUCKET_SCHEMES,
@@ -3469,14 +3470,6 @@ def _global_bucket_host_known(ref: Reference, known: Callable[[str], bool]) -> b
         and ref.text == f"{bucket}.s3.{ref.dns_suffix}"
         and knows_bucket(known, bucket_key("aws", bucket))
     )
-
-
-def knows_bucket(known: Callable[[str], bool], key: str) -> bool:
-    """``known``'s answer for a bucket (a ``bucket_key``): its ``bucket`` predicate where it has one (the provenance
-    predicate, :class:`~components.residency.provenance._Known`, for which another kind's names prove no bucket:
-    ``PRODUCED_BY_OTHER``), else ``known`` itself (a set of names the stack makes)."""
-    bucket = getattr(known, "bucket", None)
-    return bool(bucket(key)) if bucket is not None else known(key)
 
 
 class _WithTemplateBuckets:

@@ -49,6 +49,7 @@ from components.residency.engine import (
     snake_case,
     stack_account_keys,
 )
+from components.residency.known import Either
 from components.residency.provenance import regionless_known
 from components.residency.rules import Finding, RuleId, rule
 from components.yamlfile import shorten
@@ -440,9 +441,9 @@ class Guard:
                     continue
             if regionless and any(d in self._judged for d in depends_on):
                 # Only then look further: a regionless name or host a judged resource produced.
-                findings = await self._judge_by_producers(subject, p.place, value, is_secret, depends_on)
+                findings = await self._judge_by_producers(subject, p.place, value, is_secret, depends_on, known)
             if self._unnamed and _unproven_name(findings):
-                judge = functools.partial(self._judge_value, subject, p.place, value, is_secret, depends_on)
+                judge = functools.partial(self._judge_value, subject, p.place, value, is_secret, depends_on, known)
                 findings = await self._by_assigned_names(resource, findings, judge)
             self._report(findings)
 
@@ -477,12 +478,18 @@ class Guard:
         return text in self._created
 
     async def _judge_value(
-        self, subject: Subject, place: Place, value: Any, secret: bool, depends_on: set[pulumi.Resource]
+        self,
+        subject: Subject,
+        place: Place,
+        value: Any,
+        secret: bool,
+        depends_on: set[pulumi.Resource],
+        known: Callable[[str], bool],
     ) -> list[Finding]:
-        """A resolved value judged again (by its judged producers too, as ``_judge_held`` judges it)."""
+        """A resolved value judged again with ``known`` (by its judged producers too, as ``_judge_held`` judges it)."""
         if any(d in self._judged for d in depends_on):
-            return await self._judge_by_producers(subject, place, value, secret, depends_on)
-        return self.engine.check_value(subject, place, value, secret=secret, known=self._known)
+            return await self._judge_by_producers(subject, place, value, secret, depends_on, known)
+        return self.engine.check_value(subject, place, value, secret=secret, known=known)
 
     async def _by_assigned_names(
         self,
@@ -558,13 +565,20 @@ class Guard:
         return stages.with_stages(self._known, join, subject.type, own)
 
     async def _judge_by_producers(
-        self, subject: Subject, place: Place, value: Any, secret: bool, depends_on: set[pulumi.Resource]
+        self,
+        subject: Subject,
+        place: Place,
+        value: Any,
+        secret: bool,
+        depends_on: set[pulumi.Resource],
+        known: Callable[[str], bool],
     ) -> list[Finding]:
         """Judge a resolved value again; a regionless name or host is proven when a resource of this
-        stack that the guard judged compliant produced it (one of its own names or addresses)."""
+        stack that the guard judged compliant produced it (one of its own names or addresses), or by ``known`` (the
+        judgement's own predicate: a REST Stage's or Integration's answers of the stage-variables join)."""
         # The same predicate the policy pack and the preview review use (case-insensitive).
-        known = regionless_known(self._created, await self._produced(depends_on), ())
-        return self.engine.check_value(subject, place, value, secret=secret, known=known)
+        produced = regionless_known(self._created, await self._produced(depends_on), ())
+        return self.engine.check_value(subject, place, value, secret=secret, known=Either(known, produced))
 
     async def _produced(self, depends_on: set[pulumi.Resource]) -> list[str]:
         # The dependencies have registered (the value was computed from their outputs), so their
@@ -634,9 +648,11 @@ class Guard:
             if any(f.rule.id in _REGIONLESS and f.declared_by is None for f in findings):
                 depends_on = await whole.resources()
                 if any(d in self._judged for d in depends_on):
-                    findings = await self._judge_by_producers(subject, place, resolved, secret, depends_on)
+                    findings = await self._judge_by_producers(subject, place, resolved, secret, depends_on, self._known)
                 if self._unnamed and _unproven_name(findings):
-                    again = functools.partial(self._judge_value, subject, place, resolved, secret, depends_on)
+                    again = functools.partial(
+                        self._judge_value, subject, place, resolved, secret, depends_on, self._known
+                    )
                     findings = await self._by_assigned_names(None, findings, again)
             self._report(_as_invoke_findings(subject.type, findings))
             return resolved

@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
+from components.residency.known import knows_bucket
 from components.residency.references import integration_bucket_template, integration_placeholders
 
 __all__ = [
@@ -160,13 +161,23 @@ def with_stages(
     known: Callable[[str], bool], join: StageJoin | None, type_: str, api: Hashable
 ) -> Callable[[str], bool]:
     """``known`` with the join's questions answered for a ``type_`` member of ``api`` (``known`` itself for any other
-    resource, or without a join)."""
+    resource, or without a join); its bucket answer is ``known``'s (:func:`~components.residency.known.knows_bucket`:
+    another kind's name proves no bucket at a Stage either)."""
     if join is None or type_ not in JOIN_TYPES:
         return known
+    return _WithStages(known, join, type_, api)
 
-    def ask(text: str) -> bool:
+
+class _WithStages:
+    __slots__ = ("_api", "_join", "_known", "_type")
+
+    def __init__(self, known: Callable[[str], bool], join: StageJoin, type_: str, api: Hashable) -> None:
+        self._known, self._join, self._type, self._api = known, join, type_, api
+
+    def __call__(self, text: str) -> bool:
         if text.startswith(STAGE_KEYS):
-            return join.answer(type_, api, text)
-        return known(text)
+            return self._join.answer(self._type, self._api, text)
+        return self._known(text)
 
-    return ask
+    def bucket(self, key: str) -> bool:
+        return knows_bucket(self._known, key)
