@@ -97,9 +97,9 @@ def _as_outputs(value: Any, made: dict[int, pulumi.Output[Any]]) -> Any:
 
 
 async def _api_of(value: Any) -> object:
-    """The RestApi a Stage or Integration names, as the guard can tell it without waiting on any registration: the
-    resources its ``rest_api`` Output is computed from (the same RestApi for every member using ``api.id``), else the
-    literal id (``stages.api_key``'s key); None when neither is known."""
+    """The RestApi a Stage or Integration names, as the guard can tell it: the resources its ``rest_api`` Output is
+    computed from (the same RestApi for every member using ``api.id``), else the literal id (``stages.api_key``'s key);
+    None when neither is known. An Output is awaited: callers bound the wait (``Guard._known_for``)."""
     if _is_output(value):
         resources = await value.resources()
         if resources:
@@ -186,8 +186,8 @@ def _own_urn(urn: object) -> bool:
     among this deployment's registrations and reads only (pulumi/pulumi ``pkg/resource/deploy/builtins.go``,
     ``getResource``: ``p.news`` then ``p.reads``, else "unknown resource"; docs "The built-in provider": it is used for
     "rehydrating resource references")."""
-    prefix = f"urn:pulumi:{pulumi.get_stack()}::{pulumi.get_project()}::"
-    return isinstance(urn, str) and urn.startswith(prefix)
+    # Almost every registration has no `urn` option: the stack and project are read only for one that has.
+    return isinstance(urn, str) and urn.startswith(f"urn:pulumi:{pulumi.get_stack()}::{pulumi.get_project()}::")
 
 
 class Guard:
@@ -409,7 +409,7 @@ class Guard:
         known: Callable[[str], bool] = self._known
         if subject.type in stages.JOIN_TYPES:
             # A Stage's variables and an Integration's bucket are judged against every Stage and Integration of the
-            # API, all constructed by then (never waiting on a registration: ``_stage_join``).
+            # API, all constructed by then (other APIs' ids waited for at most ``patience``: ``_known_for``).
             await _compat.construction_over()
             known = await self._known_for(subject)
         if subject.type in self._settings:
