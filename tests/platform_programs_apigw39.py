@@ -167,15 +167,19 @@ def domain_name(code: str, shape: str) -> Build:
     return build
 
 
-TEMPLATE_SHAPES = ("cfn-domain-no-type", "cfn-domain-regional", "cfn-restapi-body-no-type", "cfn-restapi-body-regional")
+TEMPLATE_SHAPES = (
+    "cfn-domain-no-type", "cfn-domain-regional", "cfn-restapi-body-no-type", "cfn-restapi-body-regional",
+    "cfn-restapi-body-servers-edge",
+)  # fmt: skip
 """A CloudFormation stack's template making a REST custom domain name or a REST API with a Body: without
-EndpointConfiguration (refused) or with ``Types: [REGIONAL]`` (passes)."""
+EndpointConfiguration (refused), with ``Types: [REGIONAL]`` (passes), or REGIONAL with a Body whose OpenAPI 3.0 Server
+object names EDGE (refused, as the Pulumi body is)."""
 
 
 def template(code: str, shape: str) -> Build:
     # docs: cloudformation/stack (template_body); AWS::ApiGateway::DomainName (RegionalCertificateArn,
     # EndpointConfiguration), AWS::ApiGateway::RestApi (Body, EndpointConfiguration).
-    regional = {"EndpointConfiguration": {"Types": ["REGIONAL"]}} if shape.endswith("-regional") else {}
+    regional = {"EndpointConfiguration": {"Types": ["REGIONAL"]}} if shape.endswith(("-regional", "-edge")) else {}
     cert = f"arn:{_partition(code)}:acm:{REGION[code]}:{OWN}:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789"
     if shape.startswith("cfn-domain"):
         resource = {
@@ -183,7 +187,7 @@ def template(code: str, shape: str) -> Build:
             "Properties": {"DomainName": "api.orders.example.com", "RegionalCertificateArn": cert, **regional},
         }
     else:
-        body = {
+        body: dict[str, Any] = {
             "openapi": "3.0.1",
             "info": {"title": "orders", "version": "1.0"},
             "paths": {
@@ -195,6 +199,8 @@ def template(code: str, shape: str) -> Build:
                 }
             },
         }
+        if shape.endswith("-servers-edge"):
+            body["servers"] = [{"url": "/", "x-amazon-apigateway-endpoint-configuration": {"types": ["EDGE"]}}]
         resource = {"Type": "AWS::ApiGateway::RestApi", "Properties": {"Name": "orders", "Body": body, **regional}}
     document = json.dumps({"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Api": resource}})
 
@@ -258,7 +264,7 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
                           edge if shape == "domain-no-type" else set(), []))  # fmt: skip
         for shape in TEMPLATE_SHAPES:
             table.append((f"apigw39-{c}-{shape}", code, template(code, shape),
-                          edge if shape.endswith("-no-type") else set(), []))  # fmt: skip
+                          edge if shape.endswith(("-no-type", "-edge")) else set(), []))  # fmt: skip
         for shape in V2_SHAPES:
             table.append((f"apigw39-{c}-v2-{shape}", code, apigatewayv2(code, shape), set(), []))
         # Declared twins: the default-EDGE program passes once its endpoint is declared a transfer (the body that
@@ -271,5 +277,7 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
              [declared(code)]),
             (f"apigw39-{c}-cfn-domain-no-type-declared", code, template(code, "cfn-domain-no-type"), set(),
              [declared(code)]),
+            (f"apigw39-{c}-cfn-restapi-body-servers-edge-declared", code,
+             template(code, "cfn-restapi-body-servers-edge"), set(), [declared(code, "aws-apigateway-edge-openapi")]),
         ]  # fmt: skip
     return table

@@ -6667,6 +6667,19 @@ def _one(kind: str, **props: Any) -> dict[str, Any]:
     return {"R": {"Type": kind, "Properties": props}}
 
 
+def _rest(body: dict[str, Any]) -> dict[str, Any]:
+    """A template's REGIONAL RestApi importing ``body``."""
+    return _one("AWS::ApiGateway::RestApi", Body=body, EndpointConfiguration={"Types": ["REGIONAL"]})
+
+
+def _swagger(endpoint_type: str) -> dict[str, Any]:
+    return {"swagger": "2.0", _EXTENSION: {"types": [endpoint_type]}}
+
+
+def _oas3(endpoint_type: str) -> dict[str, Any]:
+    return {"openapi": "3.0.1", "servers": [{"url": "/", _EXTENSION: {"types": [endpoint_type]}}]}
+
+
 def _endpoint_type(**parameter: Any) -> dict[str, Any]:
     return {"Parameters": {"EndpointType": {"Type": "String", **parameter}}}
 
@@ -6704,6 +6717,18 @@ _NO_VALUE = {"Ref": "AWS::NoValue"}
         ("EU", _api({"Fn::If": ["Private", {"Types": ["PRIVATE"]}, _NO_VALUE]}), {}, {"RES-016"}),
         ("EU", _one("AWS::ApiGateway::DomainName", EndpointConfiguration={"Types": ["EDGE"]}), {}, {"RES-016"}),
         ("EU", _one("AWS::ApiGateway::DomainName", EndpointConfiguration={"Types": ["REGIONAL"]}), {}, set()),
+        # A Body naming EDGE (x-amazon-apigateway-endpoint-configuration `types`, at the top of a Swagger 2.0 Body or in
+        # an OpenAPI 3.0 Server object) is refused beside a REGIONAL EndpointConfiguration, as the Pulumi body is.
+        (
+            "EU",
+            _rest(_swagger("EDGE")),
+            {},
+            {"RES-016"},
+        ),
+        ("EU", _rest(_oas3("EDGE")), {}, {"RES-016"}),
+        ("CN", _rest(_oas3("EDGE")), {}, {"RES-016"}),
+        ("EU", _rest(_swagger("REGIONAL")), {}, set()),
+        ("EU", _rest(_oas3("REGIONAL")), {}, set()),
         # Left out: edge-optimised, as the RestApi's (CreateDomainName's default; since stop 39), and a RestApi's Body
         # or `Parameters` import setting proves no other type.
         ("EU", _one("AWS::ApiGateway::DomainName", DomainName="api.example.eu"), {}, {"RES-016"}),
