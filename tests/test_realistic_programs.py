@@ -11797,10 +11797,14 @@ CASES: list[Case] = [
         hs32_http_api_stage_subdomain("https://${stageVariables.tenant}.partner.example.com/{proxy}"),
         destinations=[_HS32_PARTNER],
     ),
+    # Refused since stop 39: no Stage of the API is in the program, and a stage variable's value may hold "/" or "?"
+    # (`partner.example.com/` sends every request to the partner whatever follows it), so the fixed ELB suffix after it
+    # proves nothing. Its compliant twin, with a Stage naming the stack's ALB: stagehosts39-eu-http-api-subdomain-*.
     Case(
         "hs32-de-http-api-stage-variable-own-region-alb",
         "DE",
         hs32_http_api_stage_subdomain("http://${stageVariables.alb}.eu-central-1.elb.amazonaws.com/{proxy}"),
+        {"RES-015"},
     ),
     # -- stop 32: resolvers, time servers and tunnel peers a network sends everything to (judged since stop 31; each
     # pinned here through every front door). A public address proves no country: refused unless declared.
