@@ -172,7 +172,7 @@ class _Review:
             for key in stack_account_keys(e.type, e.inputs)
         )
         # The REST and HTTP APIs' Stages and Integrations, joined by API (stage-variables join, stops 37 and 39).
-        self.stages = stages.StageJoin()
+        self.stages = stages.StageJoin(is_unknown)
         for e in self.live:
             if e.type in stages.JOIN_TYPES and not _is_read(e):
                 self.stages.add(e.type, e.inputs, self.rest_api_key(e))

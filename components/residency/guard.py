@@ -174,7 +174,8 @@ def _judged_later(type_: str, finding: Finding) -> bool:
 async def _join_value(value: Any, patience: float | None) -> Any:
     """An input the stage-variables join reads (``stages.join_inputs``), as the plan and the policy pack see it: input
     types as maps, Outputs resolved (waited for at most ``patience``: one may wait on the judged resource); one not
-    resolved by then, or unknown (a preview), is an object the join takes for not known (fail closed)."""
+    resolved by then is an object the join takes for not known (fail closed), one unknown (a preview) for a value
+    decided at deployment, judged then."""
     value = _as_maps(value)
     if not _holds_output(value):
         return value
@@ -183,10 +184,31 @@ async def _join_value(value: Any, patience: float | None) -> Any:
     if not _compat.settled(whole):
         return _NOT_KNOWN
     resolved, is_known, _, _ = await _compat.resolved(whole)
-    return _as_maps(resolved) if is_known else _NOT_KNOWN
+    return _as_maps(resolved) if is_known else _AT_DEPLOYMENT
 
 
 _NOT_KNOWN = object()
+_AT_DEPLOYMENT = object()
+"""Unknown in a preview: judged by the guard at deployment (the join takes it as the policy pack's unknown)."""
+
+
+async def _read_join_input(props: Any, keys: list[str], into: dict[str, Any], patience: float | None) -> None:
+    """The input at ``keys`` below ``props`` (``stages.join_inputs``), written at the same keys of ``into``: each map on
+    the way resolved when it is an Output (``_join_value``), nothing written where the way ends (no canary)."""
+    value = _as_maps(props)
+    for depth, key in enumerate(keys):
+        if _is_output(value):
+            value = await _join_value(value, patience)
+        if not isinstance(value, Mapping):
+            if value is _NOT_KNOWN or value is _AT_DEPLOYMENT:
+                into[key] = value  # a map on the way not known: the join takes what it holds for the same
+            return
+        value = prop_of(value, key)
+        if value is None:
+            return
+        if depth < len(keys) - 1:
+            into = into.setdefault(key, {})
+    into[keys[-1]] = await _join_value(value, patience)
 
 
 def _as_maps(value: Any) -> Any:
@@ -592,7 +614,7 @@ class Guard:
             return self._known
         # Its own API first: the resource cannot register before it anyway.
         own = await _api_of(prop_of(subject.props, stages.api_input(subject.type)[0]))
-        join = stages.StageJoin()
+        join = stages.StageJoin(lambda value: value is _AT_DEPLOYMENT)
         apis = [prop_of(member.props, stages.api_input(member.type)[0]) for member in self._api_members]
         # Another API's id may wait on this very resource (a RestApi described by this Stage's `invoke_url`): waited
         # for at most `patience`; one still unknown then is taken as any API's (the join's fail-closed reading).
@@ -601,10 +623,9 @@ class Guard:
             told = await _api_of(api) if not _is_output(api) or _compat.settled(api) else None
             # What the join reads, as the plan and the pack read it (a Stage's variables given as an Output, the
             # canary's settings as an input type): a verdict of the guard must be theirs.
-            read = {
-                key: await _join_value(prop_of(member.props, key), self.patience)
-                for key in stages.join_inputs(member.type)
-            }
+            read: dict[str, Any] = {}
+            for path in stages.join_inputs(member.type):
+                await _read_join_input(member.props, path.split("."), read, self.patience)
             join.add(member.type, read, told)
         return stages.with_stages(self._known, join, subject.type, own)
 

@@ -92,7 +92,7 @@ _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Where a URL's authority ends (RFC 3986 section 3.2): a stage variable in the path or query names no host.
 _AUTHORITY_END = re.compile(r"[/?#]")
 _JOIN_INPUTS = {
-    STAGE_TYPE: ("variables", "canary_settings"),
+    STAGE_TYPE: ("variables", "canary_settings.stage_variable_overrides"),
     HTTP_STAGE_TYPE: ("stage_variables",),
     INTEGRATION_TYPE: ("uri", "request_parameters"),
     HTTP_INTEGRATION_TYPE: ("integration_uri",),
@@ -114,7 +114,8 @@ _VARIABLE_PATHS = ("variables.", "stage_variables.", "canary_settings.stage_vari
 
 
 def join_inputs(type_: str) -> tuple[str, ...]:
-    """The inputs (snake_case) of a member of ``type_`` that the join reads: what a front door must know of it."""
+    """The inputs (dotted snake_case paths) of a member of ``type_`` that the join reads: what a front door must know of
+    it (a canary's overrides, not its ``deployment_id``, which may wait on the very Integration judged)."""
     return _JOIN_INPUTS.get(type_, ())
 
 
@@ -207,33 +208,41 @@ def fill_stage_variable(template: str, name: str, value: str) -> str:
     return template
 
 
-def _set_names(variables: Any) -> frozenset[str] | None:
-    """The variables a map sets (a value neither None nor blank); empty for no map, None for a map not known yet."""
+def _set_names(variables: Any, unknown: Callable[[Any], bool]) -> frozenset[str] | None:
+    """The variables a map sets (a value neither None nor blank); empty for no map; ``_EVERY`` for a map decided at
+    deployment (a preview's unknown: the guard judges it then); None for a map not known (fail closed)."""
     if isinstance(variables, Mapping):
         return frozenset(variable_name(str(k)) for k, v in variables.items() if v is not None and v != "")
-    return frozenset() if variables is None else None
+    if variables is None:
+        return frozenset()
+    return _EVERY if unknown(variables) else None
 
 
-def _stage_sets(type_: str, props: Mapping[str, Any]) -> list[frozenset[str] | None]:
+_EVERY = frozenset({"*"})  # no variable is named "*" (names are alphanumeric and "_")
+
+
+def _stage_sets(type_: str, props: Mapping[str, Any], unknown: Callable[[Any], bool]) -> list[frozenset[str] | None]:
     """The variables each deployment a Stage serves sees: the Stage's own, and a REST Stage's canary's (its overrides
     over the Stage's: a blank override leaves the variable unset there)."""
     if type_ == HTTP_STAGE_TYPE:
-        return [_set_names(_prop(props, "stage_variables", "stageVariables"))]
-    own = _set_names(props.get("variables"))
+        return [_set_names(_prop(props, "stage_variables", "stageVariables"), unknown)]
+    own = _set_names(props.get("variables"), unknown)
     canary = _prop(props, "canary_settings", "canarySettings")
     if isinstance(canary, (list, tuple)):  # a state's one-item list of the block
         canary = canary[0] if len(canary) == 1 else None if not canary else object()
     if canary is None:
         return [own]
     if not isinstance(canary, Mapping):
-        return [own, None]  # not known yet: the canary's variables are not either
+        return [own, _EVERY if unknown(canary) else None]
     overrides = _prop(canary, "stage_variable_overrides", "stageVariableOverrides")
     if overrides is None:
         return [own, own]
+    if unknown(overrides):
+        return [own, _EVERY]
     if own is None or not isinstance(overrides, Mapping):
         return [own, None]
     blank = {variable_name(str(k)) for k, v in overrides.items() if v is None or v == ""}
-    set_here = _set_names(overrides) or frozenset()
+    set_here = _set_names(overrides, unknown) or frozenset()
     return [own, (own - blank) | set_here]
 
 
@@ -251,7 +260,11 @@ def api_key(value: Any, dependencies: Iterable[str], unknown: Callable[[Any], bo
 class StageJoin:
     """The Stages and Integrations of a stack's REST and HTTP APIs, by API (see the module)."""
 
-    def __init__(self) -> None:
+    def __init__(self, unknown: Callable[[Any], bool] = lambda _: False) -> None:
+        """``unknown``: how the front door marks a value decided at deployment (a preview's unknown), which the guard
+        judges then: a Stage's map so is taken to set every variable, an Integration's uri so to read none. Any other
+        value that is no string or map is not known: its API stays unproven (fail closed)."""
+        self._unknown = unknown
         self._stages: dict[Hashable, list[frozenset[str] | None]] = {}
         self._reads: dict[Hashable, set[str]] = {}
         self._hosts: dict[Hashable, dict[str, set[str]]] = {}
@@ -262,11 +275,13 @@ class StageJoin:
         or an Integration (the variables it reads as its bucket or in its host; its API is left unproven when its uri
         or mapping is not known)."""
         if type_ in STAGE_TYPES:
-            self._stages.setdefault(api, []).extend(_stage_sets(type_, props))
+            self._stages.setdefault(api, []).extend(_stage_sets(type_, props, self._unknown))
         elif type_ in INTEGRATION_TYPES:
             rest = type_ == INTEGRATION_TYPE
             uri = props.get("uri") if rest else _prop(props, "integration_uri", "integrationUri")
             mapping = _prop(props, "request_parameters", "requestParameters") if rest else None
+            if self._unknown(uri) or self._unknown(mapping):
+                return  # decided at deployment, where the guard judges it
             read = bucket_variables(uri, mapping) if rest else frozenset()
             hosts = host_templates(uri, mapping)
             if read is None or hosts is None:
@@ -294,7 +309,7 @@ class StageJoin:
                 return False
             name = variable_name(text[len(SET_BY_EVERY_STAGE) :])
             stages = [*self._stages.get(api, ()), *self._stages.get(_ANY_API, ())]
-            return bool(self._stages.get(api)) and all(s is not None and name in s for s in stages)
+            return bool(self._stages.get(api)) and all(s is not None and (name in s or "*" in s) for s in stages)
         if text.startswith(READ_AS_BUCKET):
             if type_ not in STAGE_TYPES:
                 return False

@@ -158,7 +158,7 @@ class StackView:
         """The ``account:<id>`` keys of the accounts the stack's AWS and Alibaba Cloud providers are pinned to."""
         self._produced: dict[int, list[str]] = {}
         self._engine = engine
-        self.stages = stages.StageJoin()
+        self.stages = stages.StageJoin(is_unknown)
         """The REST and HTTP APIs' Stages and Integrations, joined by API (``stages.StageJoin``)."""
         for r in resources:
             if r.resource_type in stages.JOIN_TYPES:
