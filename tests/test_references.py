@@ -1385,16 +1385,17 @@ def test_the_stage_variable_an_http_integration_takes_its_host_from_is_read_in_e
         "http-api": f"https://${{stageVariables.{name}}}/{{proxy}}",
     }[form]
     mapping = {"integration.request.path.host": f"stageVariables.{name}"} if form == "mapped" else None
-    (template,) = host_templates(uri, mapping) or ()
+    templates = host_templates(uri, mapping)
+    assert templates is not None and len(templates) == 1
+    (template,) = templates
     filled = fill_stage_variable(template, variable_name(name), "internal-orders-1.eu-west-1.elb.amazonaws.com")
     assert "stageVariables" not in filled and filled.startswith(("https://internal-orders-1.", "http://internal-"))
     # A variable in the path or query, a host written out, the caller's placeholder or a quoted static value read no
     # stage variable as a host; a uri or mapping not known yet (an Output) reads an unknown set (None).
-    assert (
-        host_templates(f"https://orders.example.eu/${{stageVariables.{name}}}?q=${{stageVariables.x}}", None) == set()
-    )
-    assert host_templates("https://{host}/orders", {"integration.request.path.host": "method.request.path.h"}) == set()
-    assert host_templates("https://{host}/", {"integration.request.path.host": "'orders.internal'"}) == set()
+    none = frozenset[str]()
+    assert host_templates(f"https://orders.example.eu/${{stageVariables.{name}}}?q=${{stageVariables.x}}", None) == none
+    assert host_templates("https://{host}/orders", {"integration.request.path.host": "method.request.path.h"}) == none
+    assert host_templates("https://{host}/", {"integration.request.path.host": "'orders.internal'"}) == none
     assert host_templates(object(), None) is None
     assert host_templates("https://{host}/orders", object()) is None
 
