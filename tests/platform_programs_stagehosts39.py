@@ -43,14 +43,18 @@ RestShape = Literal[
     "canary-blank",  # the canary blanks `backend`: its requests have no host from the Stage: RES-015 at the Integration
     "output-partner",  # a partner's host given as an Output beside the stack's NLB: RES-015 at the Stage
     "variables-output-own",  # the Stage's whole variables map an Output (the guard resolves it as the plan reads it)
+    "uri-output-beside",  # a second Integration of the API whose uri is an Output (the NLB's health path): the guard
+    # resolves it as the plan reads it (refused by the guard alone before stop 39 had it been a bucket join)
 ]
 
 REST_SHAPES: tuple[RestShape, ...] = (
     "own", "two-own", "partner", "one-foreign", "no-stage", "unset", "other-api-stage", "bare-word", "escape",
     "subdomain-own", "mapped-own", "mapped-partner", "canary-own", "canary-partner", "canary-blank", "output-partner",
-    "variables-output-own",
+    "variables-output-own", "uri-output-beside",
 )  # fmt: skip
-REST_PASSING = frozenset({"own", "two-own", "subdomain-own", "mapped-own", "canary-own", "variables-output-own"})
+REST_PASSING = frozenset(
+    {"own", "two-own", "subdomain-own", "mapped-own", "canary-own", "variables-output-own", "uri-output-beside"}
+)
 
 HttpShape = Literal[
     "own",  # an HTTP API's `$default` Stage naming the stack's internal NLB in `stage_variables`
@@ -68,6 +72,7 @@ HTTP_PASSING = frozenset({"own", "subdomain-own"})
 # ORDERS / NEXT stand for the stack's two internal NLBs' dns_name Outputs, PARTNER for the partner's host.
 _REST_STAGES: dict[str, tuple[tuple[str, dict[str, str], str | None], ...]] = {
     "own": (("prod", {"backend": "ORDERS", "lambdaAlias": "live"}, None),),
+    "uri-output-beside": (("prod", {"backend": "ORDERS"}, None),),
     "mapped-own": (("prod", {"backend": "ORDERS", "lambdaAlias": "live"}, None),),
     "two-own": (("prod", {"backend": "ORDERS"}, None), ("test", {"backend": "NEXT"}, None)),
     "partner": (("prod", {"backend": "PARTNER"}, None),),
@@ -127,9 +132,18 @@ def rest_stage_host(code: str, shape: RestShape) -> Build:
             "orders-backend", rest_api=api.id, resource_id=resource.id, http_method=method.http_method,
             type="HTTP_PROXY", integration_http_method="GET", uri=uri, request_parameters=parameters, opts=opts,
         )  # fmt: skip
+        members: list[pulumi.Resource] = [integration]
+        if shape == "uri-output-beside":
+            health = aws.apigateway.Method("get-health", rest_api=api.id, resource_id=api.root_resource_id,
+                                           http_method="GET", authorization="NONE", opts=opts)  # fmt: skip
+            members.append(aws.apigateway.Integration(
+                "health-backend", rest_api=api.id, resource_id=api.root_resource_id, http_method=health.http_method,
+                type="HTTP_PROXY", integration_http_method="GET",
+                uri=orders.dns_name.apply(lambda host: f"http://{host}/health"), opts=opts,
+            ))  # fmt: skip
         deployment = aws.apigateway.Deployment(
             "orders", rest_api=api.id,
-            opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[integration])),
+            opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=members)),
         )  # fmt: skip
 
         def stage(name: str, variables: Any, on: aws.apigateway.RestApi = api, released: Any = deployment,
