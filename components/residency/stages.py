@@ -247,8 +247,8 @@ def _stage_sets(type_: str, props: Mapping[str, Any], unknown: Callable[[Any], b
 
 
 def api_key(value: Any, dependencies: Iterable[str], unknown: Callable[[Any], bool]) -> Hashable:
-    """How a document's Stage or Integration names its RestApi: the URN its ``rest_api`` input is computed from (the
-    same RestApi in every member, known at a first preview too), else the literal id; None when neither is known."""
+    """How a document's Stage or Integration names its API: the URN its API input (:func:`api_input`) is computed from
+    (the same API in every member, known at a first preview too), else the literal id; None when neither is known."""
     deps = sorted(dependencies)
     if deps:
         return ("urn", deps[0])
