@@ -3624,6 +3624,9 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
         ("aws:mskconnect/connector:Connector", {"connector_configuration": {"snowflake.url.name": "{host}:443"}}),
         # API Gateway stage variables an integration takes its backend from (https://${stageVariables.backend}/).
         ("aws:apigateway/stage:Stage", {"stage_name": "prod", "variables": {"backend": "{host}"}}),
+        # Its canary's overrides serve the canary's share of requests (stagehosts39, stop 39: unjudged before).
+        ("aws:apigateway/stage:Stage", {"stage_name": "prod", "canary_settings": {
+            "deployment_id": "d1", "percent_traffic": 10, "stage_variable_overrides": {"backend": "{host}"}}}),
         ("aws:apigatewayv2/stage:Stage", {"name": "prod", "stage_variables": {"orderService": "http://{ip}:8080"}}),
     ],
 )  # fmt: skip

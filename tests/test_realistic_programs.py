@@ -61,6 +61,7 @@ import platform_programs_review35c as ph
 import platform_programs_review36 as rx36
 import platform_programs_review36b as rx36b
 import platform_programs_review36c as rx36c
+import platform_programs_stagehosts39 as sh39
 import platform_programs_stagevars36 as sv36
 import platform_programs_stagevars37 as sv37
 import pulumi
@@ -11798,10 +11799,14 @@ CASES: list[Case] = [
         hs32_http_api_stage_subdomain("https://${stageVariables.tenant}.partner.example.com/{proxy}"),
         destinations=[_HS32_PARTNER],
     ),
+    # Refused since stop 39: no Stage of the API is in the program, and a stage variable's value may hold "/" or "?"
+    # (`partner.example.com/` sends every request to the partner whatever follows it), so the fixed ELB suffix after it
+    # proves nothing. Its compliant twin, with a Stage naming the stack's ALB: stagehosts39-eu-http-api-subdomain-*.
     Case(
         "hs32-de-http-api-stage-variable-own-region-alb",
         "DE",
         hs32_http_api_stage_subdomain("http://${stageVariables.alb}.eu-central-1.elb.amazonaws.com/{proxy}"),
+        {"RES-015"},
     ),
     # -- stop 32: resolvers, time servers and tunnel peers a network sends everything to (judged since stop 31; each
     # pinned here through every front door). A public address proves no country: refused unless declared.
@@ -17306,6 +17311,49 @@ CASES: list[Case] = [
     # template's DomainName / RestApi without one are edge-optimised (RES-016, CN too); the REGIONAL / PRIVATE twins,
     # the declared twins and HTTP / WebSocket APIs (regional only) pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in agw39.rows()],
+    # -- stop 39, stage-variable hosts (tests/platform_programs_stagehosts39.py): an HTTP integration's host from a
+    # stage variable (REST `uri`, a path placeholder mapped to it, an HTTP API's `integration_uri`) is proven when every
+    # Stage of its API in the program (and every canary) sets it, each Stage's value judged as the host it makes
+    # (RES-015 at the Stage); no Stage, one leaving it unset, or another API's Stage: RES-015 at the Integration.
+    *[
+        Case(
+            f"stagehosts39-{code.lower()}-rest-{shape}",
+            code,
+            sh39.rest_stage_host(code, shape),
+            set() if shape in sh39.REST_PASSING else {"RES-015"},
+        )
+        for code in ("EU", "JP", "US", "CN")
+        for shape in sh39.REST_SHAPES
+    ],
+    *[
+        Case(
+            f"stagehosts39-{code.lower()}-http-api-{shape}",
+            code,
+            sh39.http_api_stage_host(code, shape),
+            set() if shape in sh39.HTTP_PASSING else {"RES-015"},
+        )
+        for code in ("EU", "JP", "US", "CN")
+        for shape in sh39.HTTP_SHAPES
+    ],
+    # Declared twins: the partner's host on a Stage (or a canary) declared by its name; an API whose Stages live
+    # outside the program, by the exact expression.
+    *[
+        Case(
+            f"stagehosts39-eu-rest-{shape}-declared",
+            "EU",
+            sh39.rest_stage_host("EU", shape),
+            destinations=[
+                {
+                    "id": "orders-partner",
+                    "kind": "resident",
+                    "match": sh39.PARTNER_HOST if shape != "no-stage" else "stageVariables.backend",
+                    "evidence": "the partner's order service runs in eu-central-1 (its contract, annex 3); the "
+                    "Stages of the API are made by the platform stack, each naming that host",
+                }
+            ],
+        )
+        for shape in ("partner", "canary-partner", "no-stage")
+    ],
 ]
 
 

@@ -1367,3 +1367,133 @@ def test_a_stage_variable_an_integration_reads_as_its_bucket_is_judged_as_a_buck
     assert {f.rule.id for f in engine.check(integration, known=made.__contains__)[0]} == refused
     every = {SET_BY_EVERY_STAGE + "bucket"}
     assert engine.check(integration, known=every.__contains__)[0] == []
+
+
+@given(_STAGE_NAMES, st.sampled_from(["whole", "port", "subdomain", "mapped", "http-api"]))
+def test_the_stage_variable_an_http_integration_takes_its_host_from_is_read_in_every_uri_form(
+    name: str, form: str
+) -> None:
+    # stagehosts39 (stop 39): "A full domain", "A subdomain" (API Gateway stage variables reference), a REST path
+    # placeholder mapped to the variable, an HTTP API's integration_uri.
+    from components.residency.stages import fill_stage_variable, host_templates, variable_name
+
+    uri = {
+        "whole": f"https://${{stageVariables.{name}}}/orders?x=1",
+        "port": f"http://${{stageVariables.{name}}}:8443",
+        "subdomain": f"http://${{stageVariables.{name}}}.eu-west-1.elb.amazonaws.com/orders",
+        "mapped": "https://{host}/orders/{id}",
+        "http-api": f"https://${{stageVariables.{name}}}/{{proxy}}",
+    }[form]
+    mapping = {"integration.request.path.host": f"stageVariables.{name}"} if form == "mapped" else None
+    templates = host_templates(uri, mapping)
+    assert templates is not None and len(templates) == 1
+    (template,) = templates
+    filled = fill_stage_variable(template, variable_name(name), "internal-orders-1.eu-west-1.elb.amazonaws.com")
+    assert "stageVariables" not in filled and filled.startswith(("https://internal-orders-1.", "http://internal-"))
+    # A variable in the path or query, a host written out, the caller's placeholder or a quoted static value read no
+    # stage variable as a host; a uri or mapping not known yet (an Output) reads an unknown set (None).
+    none = frozenset[str]()
+    assert host_templates(f"https://orders.example.eu/${{stageVariables.{name}}}?q=${{stageVariables.x}}", None) == none
+    assert host_templates("https://{host}/orders", {"integration.request.path.host": "method.request.path.h"}) == none
+    assert host_templates("https://{host}/", {"integration.request.path.host": "'orders.internal'"}) == none
+    assert host_templates(object(), None) is None
+    assert host_templates("https://{host}/orders", object()) is None
+
+
+def test_a_host_from_a_stage_variable_is_proven_only_by_every_stage_and_canary_of_its_own_api() -> None:
+    from components.residency.known import Either, read_as_host
+    from components.residency.stages import (
+        HTTP_INTEGRATION_TYPE,
+        HTTP_STAGE_TYPE,
+        INTEGRATION_TYPE,
+        SET_BY_EVERY_STAGE,
+        STAGE_TYPE,
+        StageJoin,
+        with_stages,
+    )
+
+    uri, every = "https://${stageVariables.backend}/orders", SET_BY_EVERY_STAGE + "backend"
+    join = StageJoin()
+    join.add(INTEGRATION_TYPE, {"type": "HTTP_PROXY", "uri": uri}, "a")
+    join.add(STAGE_TYPE, {"variables": {"backend": "x"}}, "a")
+    join.add(STAGE_TYPE, {"variables": {"backend": "y"}}, "b")
+    assert join.answer(INTEGRATION_TYPE, "a", every)
+    assert join.host_templates(STAGE_TYPE, "a", "backend") == {"https://${stageVariables.backend}/"}
+    assert join.host_templates(STAGE_TYPE, "b", "backend") == set()  # no Integration of b reads it
+    # A canary's requests see its overrides over the Stage's variables: a blank override leaves it unset.
+    blank = {"stage_variable_overrides": {"backend": ""}}
+    join.add(STAGE_TYPE, {"variables": {"backend": "x"}, "canary_settings": blank}, "a")
+    assert not join.answer(INTEGRATION_TYPE, "a", every)
+    canary = StageJoin()
+    canary.add(INTEGRATION_TYPE, {"uri": uri}, "a")
+    overrides = {"stageVariableOverrides": {"backend": "z"}}
+    canary.add(STAGE_TYPE, {"variables": {"alias": "live"}, "canarySettings": overrides}, "a")
+    assert not canary.answer(INTEGRATION_TYPE, "a", every)  # the Stage itself leaves it unset
+    # An HTTP API joins its Stages' stage_variables; a REST Stage proves nothing for it.
+    http = StageJoin()
+    http.add(HTTP_INTEGRATION_TYPE, {"integrationUri": "https://${stageVariables.backend}/{proxy}"}, "h")
+    http.add(STAGE_TYPE, {"variables": {"backend": "x"}}, "r")
+    assert not http.answer(HTTP_INTEGRATION_TYPE, "h", every)
+    http.add(HTTP_STAGE_TYPE, {"stageVariables": {"backend": "x"}}, "h")
+    assert http.answer(HTTP_INTEGRATION_TYPE, "h", every)
+    # A map decided at deployment (a preview's unknown) sets every variable; one not known (an Output the guard could
+    # not resolve) none.
+    marker = object()
+    preview = StageJoin(lambda value: value is marker)
+    preview.add(INTEGRATION_TYPE, {"uri": uri}, "a")
+    preview.add(STAGE_TYPE, {"variables": marker}, "a")
+    assert preview.answer(INTEGRATION_TYPE, "a", every)
+    preview.add(STAGE_TYPE, {"variables": object()}, "a")
+    assert not preview.answer(INTEGRATION_TYPE, "a", every)
+    # The templates survive every wrapper of the predicate (the guard's second look by a value's producers).
+    stage = with_stages(lambda _: False, join, STAGE_TYPE, "a")
+    assert read_as_host(Either(lambda _: False, stage), "backend") == {"https://${stageVariables.backend}/"}
+    assert read_as_host(lambda _: False, "backend") == set()
+
+
+_WHOLE, _SUBDOMAIN = (
+    "https://${stageVariables.backend}/orders",
+    "http://${stageVariables.backend}.{region}.elb.{suffix}/",
+)
+
+
+@pytest.mark.parametrize(("code", "uri", "value", "expected"), [
+    ("EU", _WHOLE, "internal-orders-1.eu-west-1.elb.amazonaws.com", set()),
+    ("EU", _WHOLE, "orders.partner.example.com", {"RES-015"}),
+    ("EU", _WHOLE, "orders", {"RES-015"}),  # one label: no host any resolver places (passed as a bare word before)
+    ("EU", _WHOLE, "internal-orders-1.us-east-1.elb.amazonaws.com", {"RES-006"}),
+    ("EU", _SUBDOMAIN, "internal-orders-1", set()),
+    ("EU", _SUBDOMAIN, "orders.partner.example.com/", {"RES-015"}),  # "/" ends the host before the fixed suffix
+    ("EU", _SUBDOMAIN, "orders.partner.example.com:443?", {"RES-015"}),
+    ("CN", _WHOLE, "internal-orders-1.cn-north-1.elb.amazonaws.com.cn", set()),
+    ("CN", _WHOLE, "orders.partner.example.com", {"RES-015"}),
+    ("CN", _SUBDOMAIN, "internal-orders-1", set()),
+])  # fmt: skip
+def test_a_stage_variable_an_integration_reads_as_its_host_is_judged_as_that_host(
+    code: str, uri: str, value: str, expected: set[str]
+) -> None:
+    # stagehosts39 (stop 39): the Stage's value, and its canary's, judged as the host the Integration's URL makes of it.
+    from components.residency.stages import INTEGRATION_TYPE, STAGE_TYPE, StageJoin, with_stages
+
+    region = {"EU": "eu-west-1", "CN": "cn-north-1"}[code]
+    suffix = "amazonaws.com.cn" if code == "CN" else "amazonaws.com"
+    uri = uri.replace("{region}", region).replace("{suffix}", suffix)
+    provider = ProviderRef("aws", "p", region)
+    engine = RuleEngine(code)
+    integration = Subject(INTEGRATION_TYPE, "get", {"type": "HTTP_PROXY", "uri": uri}, provider)
+    stage = Subject(STAGE_TYPE, "prod", {"variables": {"backend": value}, "canary_settings": {
+        "deployment_id": "d1", "stage_variable_overrides": {"backend": value}}}, provider)  # fmt: skip
+    join = StageJoin()
+    for member in (integration, stage):
+        join.add(member.type, member.props, "api")
+
+    def found(subject: Subject, joined: StageJoin) -> set[tuple[str, str]]:
+        known = with_stages(lambda _: False, joined, subject.type, "api")
+        return {(f.rule.id, f.path) for f in engine.check(subject, known=known)[0]}
+
+    # Every Stage sets it: the Integration passes, the Stage's value (and its canary's) is judged where it is.
+    assert found(integration, join) == set()
+    paths = {"variables.backend", "canary_settings.stage_variable_overrides.backend"}
+    assert found(stage, join) == {(rule, path) for rule in expected for path in paths}
+    # No Stage of the API in the program: refused at the Integration, whatever the fixed part of its host says.
+    assert found(integration, StageJoin()) == {("RES-015", "uri")}

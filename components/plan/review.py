@@ -171,17 +171,18 @@ class _Review:
             if not is_default_provider_name(e.name)
             for key in stack_account_keys(e.type, e.inputs)
         )
-        # The REST APIs' Stages and S3 Integrations, joined by API (stage-variables join, stop 37).
-        self.stages = stages.StageJoin()
+        # The REST and HTTP APIs' Stages and Integrations, joined by API (stage-variables join, stops 37 and 39).
+        self.stages = stages.StageJoin(is_unknown)
         for e in self.live:
             if e.type in stages.JOIN_TYPES and not _is_read(e):
                 self.stages.add(e.type, e.inputs, self.rest_api_key(e))
 
     def rest_api_key(self, entry: Entry) -> object:
-        """The RestApi a Stage or Integration belongs to (``stages.api_key``), as the policy pack reads it."""
+        """The API a Stage or Integration belongs to (``stages.api_key``), as the policy pack reads it."""
         deps = entry.property_dependencies or {}
-        urns = [u for key in ("rest_api", "restApi") for u in deps.get(key) or ()]
-        return stages.api_key(prop_of(entry.inputs, "rest_api"), urns, is_unknown)
+        field = stages.api_input(entry.type)
+        urns = [u for key in field for u in deps.get(key) or ()]
+        return stages.api_key(prop_of(entry.inputs, field[0]), urns, is_unknown)
 
     def known_for(self, entry: Entry) -> Callable[[str], bool]:
         """Regionless names and hosts proven for ``entry``: made by a resource its values come from, its own

@@ -41,7 +41,7 @@ from components.residency.endpoints import (
     TemplateService,
     load_endpoints,
 )
-from components.residency.known import knows_bucket
+from components.residency.known import knows_bucket, read_as_host
 from components.residency.phones import country_of, is_phone_shaped, normalise
 from components.residency.references import (
     BUCKET_SCHEMES,
@@ -65,7 +65,13 @@ from components.residency.references import (
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import ScriptReader
-from components.residency.stages import INTEGRATION_TYPE, READ_AS_BUCKET, SET_BY_EVERY_STAGE, STAGE_TYPE
+from components.residency.stages import (
+    INTEGRATION_TYPES,
+    READ_AS_BUCKET,
+    SET_BY_EVERY_STAGE,
+    STAGE_TYPES,
+    fill_stage_variable,
+)
 
 __all__ = [
     "ACCOUNT_KEY",
@@ -1562,7 +1568,7 @@ class RuleEngine:
         if (
             (plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone))
             or (plan.site and self._judged_as_site(walk, value, path))
-            or (walk.subject.type == STAGE_TYPE and self._judged_as_stage_bucket(walk, value, path, key))
+            or (walk.subject.type in STAGE_TYPES and self._judged_as_stage_variable(walk, value, path, key))
         ):
             return
         if plan.services:
@@ -2602,6 +2608,13 @@ class RuleEngine:
                 path,
                 RuleId.EXISTING_RESOURCE_IN_JURISDICTION if walk.existing else RuleId.OSS_LOCATION_IN_JURISDICTION,
             )
+        if (
+            _STAGE_VARIABLE_TEXT in value
+            and walk.kpath[-1:] in _INTEGRATION_URI_KEYS
+            and "://" in value
+            and self._judge_mapped_host(walk, value, path, key)
+        ):
+            return  # a host from stage variables: judged there (the Stages' values), not as the fixed part reads
         for ref in parser.scan(value, screened=True):
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
@@ -2613,40 +2626,58 @@ class RuleEngine:
             self._judge(walk, ref, path, rule_id)
             if ref.kind == "aws-arn" and "apigateway:" in ref.text.lower():
                 self._judge_mapped_bucket(walk, ref, path)
-        if "://{" in value and walk.kpath[-1:] in _INTEGRATION_URI_KEYS:
+        if "://{" in value and walk.kpath[-1:] in _INTEGRATION_URI_KEYS and _STAGE_VARIABLE_TEXT not in value:
             self._judge_mapped_host(walk, value, path, key)
 
-    def _judge_mapped_host(self, walk: _Walk, value: str, path: str, key: str) -> None:
-        """An API Gateway integration URL whose host is a path parameter (``https://{host}/orders``), which the
-        reference scan leaves to what fills it. In a REST API the integration request parameter
-        ``integration.request.path.<name>`` beside the URL fills it: a quoted static value is the host, judged in the
-        URL as written; any other source (the caller's ``method.request.*``, ``stageVariables.*``, ``context.*``) is a
-        host chosen when the API runs, unproven (RES-015) unless the exact expression is declared. An HTTP API
-        (``integration_uri``) fills it from the route's path variable ("You can reference path variables in the
-        integration URI", HTTP API HTTP proxy integrations): the caller's. Whether API Gateway accepts a parameter in
-        the host at all is not documented in the pages read: either way no program it deploys is refused for it. A
-        placeholder not mapped, or a mapping not known yet, is left (nothing names a host here)."""
-        authority = value.split("://", 1)[1].split("/", 1)[0]
-        placeholders = [p for p in integration_placeholders(authority) if not p[2]]
+    def _judge_mapped_host(self, walk: _Walk, value: str, path: str, key: str) -> bool:
+        """An API Gateway integration URL whose host is a path parameter (``https://{host}/orders``) or a stage variable
+        (``https://${stageVariables.backend}/orders``), which the reference scan leaves to what fills it (or reads as a
+        host under the fixed domain after it, which a stage variable's ``/`` or ``?`` escapes). In a REST API the
+        integration request parameter ``integration.request.path.<name>`` beside the URL fills a path parameter: a
+        quoted static value is the host, judged in the URL as written; any other source (the caller's
+        ``method.request.*``, ``stageVariables.*``, ``context.*``) is a host chosen when the API runs, unproven
+        (RES-015) unless the exact expression is declared. A host from stage variables only is proven when every Stage
+        of the Integration's API in the program sets them (``stages.StageJoin``; each Stage's value is judged as the
+        host it makes there, ``_judged_as_stage_host``). An HTTP API (``integration_uri``) fills a path parameter from
+        the route's path variable ("You can reference path variables in the integration URI", HTTP API HTTP proxy
+        integrations): the caller's. Whether API Gateway accepts a parameter in the host at all is not documented in
+        the pages read: either way no program it deploys is refused for it. A placeholder not mapped, or a mapping not
+        known yet, is left (nothing names a host here). True when a stage-variable host was judged here (the scan must
+        not read it again)."""
+        after = value.split("://", 1)[1]
+        authority = _AUTHORITY_END.split(after, 1)[0]
+        placeholders = [p for p in integration_placeholders(authority) if not p[2] or p[1].startswith(_STAGE_VARIABLE)]
         if not placeholders:
-            return
+            return False
         if walk.kpath[-1] == "integration_uri":  # an HTTP API route's path variables: the caller's
-            filled, runtime = value, [f"{{{name}}}" for _, name, _ in placeholders]
+            filled = value
+            runtime = [name if variable else f"{{{name}}}" for _, name, variable in placeholders]
         else:
             mapped = self._mapped_placeholders(walk, placeholders, value)
             if mapped is None:
-                return
+                return False
             filled, runtime = mapped
+        staged = any(s.startswith(_STAGE_VARIABLE) for s in runtime)
+        if staged and self._set_by_every_stage(walk, runtime):
+            # Every Stage of the API sets each variable; each Stage's value is judged where it writes the host. The
+            # rest of the URL (its path and query) is judged as any text.
+            rest = after[len(authority) :]
+            if self.parser.has_candidates(rest):
+                self._judge_references(walk, rest, path, key)
+            return True
         if runtime:
+            unset = " that not every Stage of its API in this program sets" if staged else ""
             detail = (
                 f"The host this API Gateway integration sends requests to is chosen when the API runs "
-                f"({', '.join(runtime)} fills the host of {value!r}: the caller's request, a stage variable or the "
-                f"request context), so it cannot be proven in {self._j()}. Fix: write the in-country host in the URL "
-                "and take only the path from the request, or declare the expression."
+                f"({', '.join(runtime)} fills the host of {value!r}: the caller's request, a stage variable{unset} or "
+                f"the request context), so it cannot be proven in {self._j()}. Fix: write the in-country host in the "
+                "URL and take only the path from the request, set the stage variable to an in-country host on every "
+                "Stage of the API in this program, or declare the expression."
             )
             self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, value, detail, (*runtime, value))
-            return
+            return staged
         self._judge_references(walk, filled, path, key)
+        return False
 
     def _mapped_placeholders(
         self, walk: _Walk, placeholders: Iterable[tuple[str, str, bool]], text: str
@@ -2712,26 +2743,47 @@ class RuleEngine:
 
     @staticmethod
     def _set_by_every_stage(walk: _Walk, runtime: Sequence[str]) -> bool:
-        """Whether each run-time source of a REST integration's S3 bucket is a stage variable that every Stage of the
-        integration's API in the program sets (``stages.StageJoin``, asked through ``known``; at least one Stage): each
-        Stage's value is then judged as a bucket at the Stage (``_judged_as_stage_bucket``), so the bucket is proven
-        when every Stage is. A source from the request or its context, or an API with no Stage in the program (one
-        the console or another stack adds names any bucket), is not."""
+        """Whether each run-time source of an integration's S3 bucket or host is a stage variable that every Stage of
+        the integration's API in the program sets (``stages.StageJoin``, asked through ``known``; at least one Stage):
+        each Stage's value is then judged as a bucket or host at the Stage (``_judged_as_stage_variable``), so the
+        bucket or host is proven when every Stage is. A source from the request or its context, or an API with no Stage
+        in the program (one the console or another stack adds names any bucket or host), is not."""
         known = walk.known
-        if known is None or walk.subject.type != INTEGRATION_TYPE or walk.kpath != ("uri",):
+        if known is None or walk.subject.type not in INTEGRATION_TYPES or walk.kpath not in _INTEGRATION_URI_KEYS:
             return False
         names = [s.removeprefix("stageVariables.") for s in runtime]
         return all(s.startswith("stageVariables.") for s in runtime) and all(
             known(SET_BY_EVERY_STAGE + n) for n in names
         )
 
-    def _judged_as_stage_bucket(self, walk: _Walk, value: str, path: str, key: str) -> bool:
-        """A REST Stage's ``variables.<name>`` that an Integration of its API reads as its S3 bucket
-        (``${stageVariables.<name>}``, ``stages.StageJoin``, asked through ``known``): judged as a bucket name (RES-017
-        unless the stack makes it or it is declared; aws-cn by partition), not as a host; True when so judged."""
+    def _judged_as_stage_variable(self, walk: _Walk, value: str, path: str, key: str) -> bool:
+        """A Stage's variable (``variables.<name>``, an HTTP API's ``stage_variables.<name>``, a REST canary's
+        ``canary_settings.stage_variable_overrides.<name>``) that an Integration of its API reads as its S3 bucket or
+        in its host (``stages.StageJoin``, asked through ``known``): judged so there, not as a bare host; True when so
+        judged."""
         known = walk.known
-        if known is None or len(walk.kpath) != 2 or walk.kpath[0] != "variables" or walk.existing:
+        if known is None or walk.kpath[:-1] not in _STAGE_VARIABLE_MAPS or walk.existing:
             return False
+        bucket = self._judged_as_stage_bucket(walk, known, value, path, key)
+        return self._judged_as_stage_host(walk, known, value, path, key) or bucket
+
+    def _judged_as_stage_host(self, walk: _Walk, known: Callable[[str], bool], value: str, path: str, key: str) -> bool:
+        """A Stage's variable an Integration of its API reads in its host (``https://${stageVariables.<name>}/``,
+        ``known``'s ``host_templates``): each such URL judged with the Stage's value written in (RES-015 at the Stage
+        unless the host is proven or declared), the other variables left as placeholders (each judged where its value
+        is). A blank value is the Integration's to refuse (the variable is unset)."""
+        text = value.strip()
+        templates = read_as_host(known, key) if text else frozenset()
+        for template in sorted(templates):
+            self._judge_references(walk, fill_stage_variable(template, key, text), path, key)
+        return bool(templates)
+
+    def _judged_as_stage_bucket(
+        self, walk: _Walk, known: Callable[[str], bool], value: str, path: str, key: str
+    ) -> bool:
+        """A Stage's variable that an Integration of its API reads as its S3 bucket (``${stageVariables.<name>}``,
+        ``stages.StageJoin``, asked through ``known``): judged as a bucket name (RES-017 unless the stack makes it or it
+        is declared; aws-cn by partition), not as a host; True when so judged."""
         if not known(READ_AS_BUCKET + key):
             return False
         name = _bucket_name_form(value.strip())
@@ -3766,6 +3818,15 @@ _FEATURE_CONTEXT = frozenset({"function_name"})
 # An API Gateway integration's `request_parameters` fill its `uri`'s placeholders (the bucket of an S3 integration:
 # engine `_judge_mapped_bucket`): while they are an Output, the guard holds the uri and judges it once they resolve.
 _INTEGRATION_URI_KEYS = frozenset({("uri",), ("integration_uri",)})
+_STAGE_VARIABLE = "stageVariables."
+_STAGE_VARIABLE_TEXT = "${stageVariables."
+# The maps of a Stage that hold its stage variables: a REST Stage's `variables` and its canary's overrides, an HTTP API
+# Stage's `stage_variables` (stages.py).
+_STAGE_VARIABLE_MAPS = frozenset(
+    {("variables",), ("stage_variables",), ("canary_settings", "stage_variable_overrides")}
+)
+# Where a URL's authority ends (RFC 3986 section 3.2): a placeholder in the path or query names no host.
+_AUTHORITY_END = re.compile(r"[/?#]")
 _STACK_CONTEXT = frozenset({"parameters"})
 _INTEGRATION_CONTEXT = {"aws:apigateway/integration:Integration": frozenset({"request_parameters"})}
 

@@ -162,6 +162,66 @@ _NAMES = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_
 """The findings a name the provider assigned to one of the stack's buckets may prove wrong (``_by_assigned_names``)."""
 
 
+def _judged_later(type_: str, finding: Finding) -> bool:
+    """A finding judged again once construction is over (``Guard._judge_later``): a regionless name or host the program
+    may make further down, and any finding at a Stage's variable, which is judged as the Integrations of its API read it
+    (a bucket, the host of a URL, or a bare host: stage-variables join), whatever their order in the program."""
+    return finding.declared_by is None and (
+        finding.rule.id in _REGIONLESS or (type_ in stages.STAGE_TYPES and stages.variable_path(finding.path))
+    )
+
+
+async def _join_value(value: Any, patience: float | None) -> Any:
+    """An input the stage-variables join reads (``stages.join_inputs``), as the plan and the policy pack see it: input
+    types as maps, Outputs resolved (waited for at most ``patience``: one may wait on the judged resource); one not
+    resolved by then is an object the join takes for not known (fail closed), one unknown (a preview) for a value
+    decided at deployment, judged then."""
+    value = _as_maps(value)
+    if not _holds_output(value):
+        return value
+    whole = pulumi.Output.from_input(value)
+    await _compat.settle([whole], patience)
+    if not _compat.settled(whole):
+        return _NOT_KNOWN
+    resolved, is_known, _, _ = await _compat.resolved(whole)
+    return _as_maps(resolved) if is_known else _AT_DEPLOYMENT
+
+
+_NOT_KNOWN = object()
+_AT_DEPLOYMENT = object()
+"""Unknown in a preview: judged by the guard at deployment (the join takes it as the policy pack's unknown)."""
+
+
+async def _read_join_input(props: Any, keys: list[str], into: dict[str, Any], patience: float | None) -> None:
+    """The input at ``keys`` below ``props`` (``stages.join_inputs``), written at the same keys of ``into``: each map on
+    the way resolved when it is an Output (``_join_value``), nothing written where the way ends (no canary)."""
+    value = _as_maps(props)
+    for depth, key in enumerate(keys):
+        if _is_output(value):
+            value = await _join_value(value, patience)
+        if not isinstance(value, Mapping):
+            if value is _NOT_KNOWN or value is _AT_DEPLOYMENT:
+                into[key] = value  # a map on the way not known: the join takes what it holds for the same
+            return
+        value = prop_of(value, key)
+        if value is None:
+            return
+        if depth < len(keys) - 1:
+            into = into.setdefault(key, {})
+    into[keys[-1]] = await _join_value(value, patience)
+
+
+def _as_maps(value: Any) -> Any:
+    """``value`` with its input types (``StageCanarySettingsArgs``) as maps of their fields, Outputs kept."""
+    if value is not None and is_input_type(type(value)):
+        return {k: _as_maps(v) for k, v in vars(value).items() if v is not None}
+    if isinstance(value, Mapping):
+        return {k: _as_maps(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_as_maps(v) for v in value]
+    return value
+
+
 def _unproven_name(findings: list[Finding]) -> bool:
     return any(f.rule.id in _NAMES and f.declared_by is None for f in findings)
 
@@ -273,16 +333,16 @@ class Guard:
                 and not any(_holds_output(v) for v in props.values())
             )
             self._unnamed[resource] = (type_, plain)
-        later = [f for f in findings if f.rule.id in _REGIONLESS and f.declared_by is None] if findings else findings
+        later = [f for f in findings if _judged_later(type_, f)] if findings else findings
         if type_ in stages.JOIN_TYPES:
             self._api_members.append(subject)
-        if later or type_ == stages.STAGE_TYPE:
-            # A Stage is held too: whether its variables are buckets depends on the Integrations of its API, which
-            # may be constructed after it (stage-variables join, stop 37).
+        if later or type_ in stages.STAGE_TYPES:
+            # A Stage is held too: whether its variables are buckets or hosts depends on the Integrations of its API,
+            # which may be constructed after it (stage-variables join, stops 37 and 39).
             # A regionless name or host the stack may make further down the program (a bucket, a private zone's
             # record, a database's bucket): judged once construction is over, against every name the program made,
             # as the policy pack and the reviews judge the whole stack; the registration waits (_judge_later).
-            findings = [f for f in findings if f.rule.id not in _REGIONLESS or f.declared_by is not None]
+            findings = [f for f in findings if not _judged_later(type_, f)]
             _compat.hold_registration(resource, lambda: self._judge_later(subject, resource, type_, bool(findings)))
         elif not findings:
             self._judged[resource] = type_
@@ -352,7 +412,7 @@ class Guard:
             findings = await self._by_assigned_names(
                 resource, findings, lambda: self.engine.check(subject, defer=_is_output, known=known)[0]
             )
-        regionless = [f for f in findings if f.rule.id in _REGIONLESS and f.declared_by is None]
+        regionless = [f for f in findings if _judged_later(type_, f)]
         if regionless:
             self._report(regionless)
         elif not refused:
@@ -548,20 +608,25 @@ class Guard:
         return learned
 
     async def _known_for(self, subject: Subject) -> Callable[[str], bool]:
-        """``_known``, with the stage-variables join's questions answered for a REST Stage or Integration (called once
-        construction is over: every Stage and Integration of the program has been seen)."""
+        """``_known``, with the stage-variables join's questions answered for an API Gateway Stage or Integration
+        (called once construction is over: every Stage and Integration of the program has been seen)."""
         if subject.type not in stages.JOIN_TYPES:
             return self._known
         # Its own API first: the resource cannot register before it anyway.
-        own = await _api_of(prop_of(subject.props, "rest_api"))
-        join = stages.StageJoin()
-        apis = [prop_of(member.props, "rest_api") for member in self._api_members]
+        own = await _api_of(prop_of(subject.props, stages.api_input(subject.type)[0]))
+        join = stages.StageJoin(lambda value: value is _AT_DEPLOYMENT)
+        apis = [prop_of(member.props, stages.api_input(member.type)[0]) for member in self._api_members]
         # Another API's id may wait on this very resource (a RestApi described by this Stage's `invoke_url`): waited
         # for at most `patience`; one still unknown then is taken as any API's (the join's fail-closed reading).
         await _compat.settle([api for api in apis if _is_output(api)], self.patience)
         for member, api in zip(self._api_members, apis, strict=True):
             told = await _api_of(api) if not _is_output(api) or _compat.settled(api) else None
-            join.add(member.type, member.props, told)
+            # What the join reads, as the plan and the pack read it (a Stage's variables given as an Output, the
+            # canary's settings as an input type): a verdict of the guard must be theirs.
+            read: dict[str, Any] = {}
+            for path in stages.join_inputs(member.type):
+                await _read_join_input(member.props, path.split("."), read, self.patience)
+            join.add(member.type, read, told)
         return stages.with_stages(self._known, join, subject.type, own)
 
     async def _judge_by_producers(

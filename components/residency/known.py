@@ -3,14 +3,16 @@
 A front door proves a regionless name through ``known(text)``; for a bucket it asks :func:`knows_bucket`, which prefers
 the predicate's own ``bucket`` answer (the provenance predicate's, for which another kind's names prove no bucket:
 ``PRODUCED_BY_OTHER``). Every wrapper around such a predicate (the stage-variables join, a union of two proofs) must
-keep that answer, or a table's name would prove an S3 bucket behind it.
+keep that answer, or a table's name would prove an S3 bucket behind it. So must it keep the stage-variables join's
+host templates (:func:`read_as_host`), or a REST Stage's value an Integration reads as its host would go unjudged in the
+guard's second look (by the value's producers).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["Either", "knows_bucket"]
+__all__ = ["Either", "knows_bucket", "read_as_host"]
 
 
 def knows_bucket(known: Callable[[str], bool], key: str) -> bool:
@@ -21,9 +23,16 @@ def knows_bucket(known: Callable[[str], bool], key: str) -> bool:
     return bool(bucket(key)) if bucket is not None else known(key)
 
 
+def read_as_host(known: Callable[[str], bool], name: str) -> frozenset[str]:
+    """The URL templates an API Gateway Stage's variable ``name`` is read as a host in (the stage-variables join's
+    ``host_templates``, :mod:`components.residency.stages`); empty for a predicate without the join."""
+    templates = getattr(known, "host_templates", None)
+    return frozenset(templates(name)) if templates is not None else frozenset()
+
+
 class Either:
     """What either predicate proves (the guard: a judgement's own ``known`` and what a value's producers made), each
-    one's bucket answer kept (:func:`knows_bucket`)."""
+    one's bucket answer (:func:`knows_bucket`) and host templates (:func:`read_as_host`) kept."""
 
     __slots__ = ("_first", "_second")
 
@@ -35,3 +44,6 @@ class Either:
 
     def bucket(self, key: str) -> bool:
         return knows_bucket(self._first, key) or knows_bucket(self._second, key)
+
+    def host_templates(self, name: str) -> frozenset[str]:
+        return read_as_host(self._first, name) | read_as_host(self._second, name)

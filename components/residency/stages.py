@@ -1,4 +1,4 @@
-"""The join of an API Gateway REST integration to the Stages of its API (stage-variables join, stop 37).
+"""The join of an API Gateway integration to the Stages of its API (stage-variables join, stop 37; hosts, stop 39).
 
 An S3 integration's ``uri`` may take its bucket from a stage variable (``arn:aws:apigateway:<region>:s3:path/
 ${stageVariables.bucket}/{key}``, or a path placeholder mapped to ``stageVariables.bucket``): which bucket is called
@@ -19,9 +19,25 @@ predicate (:func:`with_stages` answers them for a resource from the :class:`Stag
 - a Stage: ``READ_AS_BUCKET + <name>``: an Integration of its API reads ``${stageVariables.<name>}`` as its bucket, so
   the Stage's value of ``<name>`` is judged as a bucket there (as a host elsewhere, ``destination_fields``).
 
+Since stop 39 the same join proves a HOST taken from a stage variable: an HTTP / HTTP_PROXY integration whose ``uri``
+(an HTTP API's ``integration_uri``) has ``${stageVariables.<name>}`` in its authority (``https://${stageVariables.backend}
+/orders``, ``http://${stageVariables.host}``, ``http://${stageVariables.alb}.example.com``; "HTTP integration URIs",
+same reference page; a REST path placeholder mapped to ``stageVariables.<name>`` too). A stage variable's value may hold
+``/``, ``?``, ``#`` and ``:`` ("the values must match [A-Za-z0-9-._~:/?#&=,]+", CreateDeployment / CreateStage
+``variables``, https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html), so a fixed domain after the
+variable proves nothing: ``partner.example.com/`` there sends every request to the partner. The Integration asks
+``SET_BY_EVERY_STAGE`` as for a bucket; a Stage asks :func:`~components.residency.known.read_as_host` for the URL
+templates its API's Integrations read ``<name>`` in (:meth:`StageJoin.host_templates`), and the engine judges each
+template with the Stage's value written in. HTTP APIs (``aws:apigatewayv2``) join their Stages' ``stage_variables`` by
+``api_id`` ("Use stage variables for HTTP APIs",
+https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.stage-variables.html); a REST Stage's
+canary (``canary_settings.stage_variable_overrides``, "Map of overridden stage variables (including new variables) for
+the canary deployment", https://www.pulumi.com/registry/packages/aws/api-docs/apigateway/stage/) serves its requests
+with its own variables: a second set of variables that must set the name too, its values judged as the Stage's.
+
 Each front door keys an API as it can see it (one function, :func:`api_key`, for the documents of the policy pack and
-the reviews: the URN the ``rest_api`` input is computed from, else its literal id; the guard: the resources of the
-``rest_api`` Output, else its literal id). A member whose API cannot be told (an unknown id without a dependency) is
+the reviews: the URN the API input, :func:`api_input`, is computed from, else its literal id; the guard: the resources
+of that Output, else its literal id). A member whose API cannot be told (an unknown id without a dependency) is
 taken as one of every API: a Stage so must set every variable any Integration reads, and its values are judged as
 buckets wherever any Integration reads them (fail closed).
 """
@@ -32,26 +48,39 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
-from components.residency.known import knows_bucket
+from components.residency.known import knows_bucket, read_as_host
 from components.residency.references import integration_bucket_template, integration_placeholders
 
 __all__ = [
+    "HTTP_INTEGRATION_TYPE",
+    "HTTP_STAGE_TYPE",
     "INTEGRATION_TYPE",
+    "INTEGRATION_TYPES",
     "JOIN_TYPES",
     "READ_AS_BUCKET",
     "SET_BY_EVERY_STAGE",
     "STAGE_KEYS",
     "STAGE_TYPE",
+    "STAGE_TYPES",
     "StageJoin",
+    "api_input",
     "api_key",
     "bucket_variables",
+    "fill_stage_variable",
+    "host_templates",
+    "join_inputs",
     "variable_name",
+    "variable_path",
     "with_stages",
 ]
 
 STAGE_TYPE = "aws:apigateway/stage:Stage"
 INTEGRATION_TYPE = "aws:apigateway/integration:Integration"
-JOIN_TYPES = frozenset({STAGE_TYPE, INTEGRATION_TYPE})
+HTTP_STAGE_TYPE = "aws:apigatewayv2/stage:Stage"
+HTTP_INTEGRATION_TYPE = "aws:apigatewayv2/integration:Integration"
+STAGE_TYPES = frozenset({STAGE_TYPE, HTTP_STAGE_TYPE})
+INTEGRATION_TYPES = frozenset({INTEGRATION_TYPE, HTTP_INTEGRATION_TYPE})
+JOIN_TYPES = STAGE_TYPES | INTEGRATION_TYPES
 SET_BY_EVERY_STAGE = "stage-variable-set:"
 """Asked by an Integration: every Stage of its API in the program (at least one) sets the variable named after it."""
 READ_AS_BUCKET = "stage-variable-bucket:"
@@ -60,6 +89,34 @@ STAGE_KEYS = (SET_BY_EVERY_STAGE, READ_AS_BUCKET)
 _VARIABLE = "stageVariables."
 _ANY_API: Hashable = None
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# Where a URL's authority ends (RFC 3986 section 3.2): a stage variable in the path or query names no host.
+_AUTHORITY_END = re.compile(r"[/?#]")
+_JOIN_INPUTS = {
+    STAGE_TYPE: ("variables", "canary_settings.stage_variable_overrides"),
+    HTTP_STAGE_TYPE: ("stage_variables",),
+    INTEGRATION_TYPE: ("uri", "request_parameters"),
+    HTTP_INTEGRATION_TYPE: ("integration_uri",),
+}
+
+
+def api_input(type_: str) -> tuple[str, str]:
+    """The input a member of ``type_`` names its API by (snake_case, camelCase): a REST API's ``rest_api``, an HTTP
+    API's ``api_id``."""
+    return ("api_id", "apiId") if type_.startswith("aws:apigatewayv2/") else ("rest_api", "restApi")
+
+
+def variable_path(path: str) -> bool:
+    """Whether a finding's ``path`` is at a Stage's variable (its own, an HTTP API Stage's, or its canary's)."""
+    return path.startswith(_VARIABLE_PATHS)
+
+
+_VARIABLE_PATHS = ("variables.", "stage_variables.", "canary_settings.stage_variable_overrides.")
+
+
+def join_inputs(type_: str) -> tuple[str, ...]:
+    """The inputs (dotted snake_case paths) of a member of ``type_`` that the join reads: what a front door must know of
+    it (a canary's overrides, not its ``deployment_id``, which may wait on the very Integration judged)."""
+    return _JOIN_INPUTS.get(type_, ())
 
 
 def variable_name(name: str) -> str:
@@ -100,9 +157,98 @@ def bucket_variables(uri: Any, request_parameters: Any) -> frozenset[str] | None
     return frozenset(names)
 
 
+def host_templates(uri: Any, request_parameters: Any) -> frozenset[str] | None:
+    """The stage-variable host an HTTP integration URL reads: ``{scheme://authority/}`` when its authority holds
+    ``${stageVariables.<name>}`` (a REST path placeholder there that ``request_parameters`` maps to
+    ``stageVariables.<name>`` written so; one mapped to a quoted static value written in), else empty; None while the
+    URL or the mapping is not known (a value that is no string or map). Another placeholder (the caller's) is kept."""
+    if not isinstance(uri, str):
+        return None
+    scheme, sep, after = uri.partition("://")
+    if not sep or "{" not in after:
+        return frozenset()
+    authority = _AUTHORITY_END.split(after, 1)[0]
+    text = authority
+    for whole, name, variable in integration_placeholders(authority):
+        if variable:
+            continue
+        if not isinstance(request_parameters, Mapping):
+            if request_parameters is None:
+                continue  # unmapped (an HTTP API's path variable): the caller's
+            return None
+        source = request_parameters.get(f"integration.request.path.{name}")
+        if source is None:
+            continue
+        if not isinstance(source, str):
+            return None
+        source = source.strip()
+        if source.startswith(_VARIABLE):
+            text = text.replace(whole, f"${{{source}}}")
+        elif len(source) >= 2 and source[0] == source[-1] == "'":
+            text = text.replace(whole, source[1:-1])
+    return frozenset({f"{scheme}://{text}/"}) if "${" + _VARIABLE in text else frozenset()
+
+
+def _template_variables(template: str) -> frozenset[str]:
+    return frozenset(
+        variable_name(name[len(_VARIABLE) :])
+        for _, name, variable in integration_placeholders(template)
+        if variable and name.startswith(_VARIABLE)
+    )
+
+
+def fill_stage_variable(template: str, name: str, value: str) -> str:
+    """``template`` (:func:`host_templates`) with each ``${stageVariables.<name>}`` written as ``value`` (names compared
+    as :func:`variable_name` spells them); the other variables stay placeholders (one label each), judged where their
+    own values are."""
+    wanted = variable_name(name)
+    for whole, placeholder, variable in integration_placeholders(template):
+        if variable and placeholder.startswith(_VARIABLE) and variable_name(placeholder[len(_VARIABLE) :]) == wanted:
+            template = template.replace(whole, value)
+    return template
+
+
+def _set_names(variables: Any, unknown: Callable[[Any], bool]) -> frozenset[str] | None:
+    """The variables a map sets (a value neither None nor blank); empty for no map; ``_EVERY`` for a map decided at
+    deployment (a preview's unknown: the guard judges it then); None for a map not known (fail closed)."""
+    if isinstance(variables, Mapping):
+        return frozenset(variable_name(str(k)) for k, v in variables.items() if v is not None and v != "")
+    if variables is None:
+        return frozenset()
+    return _EVERY if unknown(variables) else None
+
+
+_EVERY = frozenset({"*"})  # no variable is named "*" (names are alphanumeric and "_")
+
+
+def _stage_sets(type_: str, props: Mapping[str, Any], unknown: Callable[[Any], bool]) -> list[frozenset[str] | None]:
+    """The variables each deployment a Stage serves sees: the Stage's own, and a REST Stage's canary's (its overrides
+    over the Stage's: a blank override leaves the variable unset there)."""
+    if type_ == HTTP_STAGE_TYPE:
+        return [_set_names(_prop(props, "stage_variables", "stageVariables"), unknown)]
+    own = _set_names(props.get("variables"), unknown)
+    canary = _prop(props, "canary_settings", "canarySettings")
+    if isinstance(canary, (list, tuple)):  # a state's one-item list of the block
+        canary = canary[0] if len(canary) == 1 else None if not canary else object()
+    if canary is None:
+        return [own]
+    if not isinstance(canary, Mapping):
+        return [own, _EVERY if unknown(canary) else None]
+    overrides = _prop(canary, "stage_variable_overrides", "stageVariableOverrides")
+    if overrides is None:
+        return [own, own]
+    if unknown(overrides):
+        return [own, _EVERY]
+    if own is None or not isinstance(overrides, Mapping):
+        return [own, None]
+    blank = {variable_name(str(k)) for k, v in overrides.items() if v is None or v == ""}
+    set_here = _set_names(overrides, unknown) or frozenset()
+    return [own, (own - blank) | set_here]
+
+
 def api_key(value: Any, dependencies: Iterable[str], unknown: Callable[[Any], bool]) -> Hashable:
-    """How a document's Stage or Integration names its RestApi: the URN its ``rest_api`` input is computed from (the
-    same RestApi in every member, known at a first preview too), else the literal id; None when neither is known."""
+    """How a document's Stage or Integration names its API: the URN its API input (:func:`api_input`) is computed from
+    (the same API in every member, known at a first preview too), else the literal id; None when neither is known."""
     deps = sorted(dependencies)
     if deps:
         return ("urn", deps[0])
@@ -112,43 +258,60 @@ def api_key(value: Any, dependencies: Iterable[str], unknown: Callable[[Any], bo
 
 
 class StageJoin:
-    """The Stages and S3 Integrations of a stack's REST APIs, by API (see the module)."""
+    """The Stages and Integrations of a stack's REST and HTTP APIs, by API (see the module)."""
 
-    def __init__(self) -> None:
+    def __init__(self, unknown: Callable[[Any], bool] = lambda _: False) -> None:
+        """``unknown``: how the front door marks a value decided at deployment (a preview's unknown), which the guard
+        judges then: a Stage's map so is taken to set every variable, an Integration's uri so to read none. Any other
+        value that is no string or map is not known: its API stays unproven (fail closed)."""
+        self._unknown = unknown
         self._stages: dict[Hashable, list[frozenset[str] | None]] = {}
         self._reads: dict[Hashable, set[str]] = {}
+        self._hosts: dict[Hashable, dict[str, set[str]]] = {}
         self._unread: set[Hashable] = set()
 
     def add(self, type_: str, props: Mapping[str, Any], api: Hashable) -> None:
-        """A member of the join: a Stage (the variables it sets; None when its map is not known) or an Integration
-        (the variables it reads as its bucket; its API is left unproven when its uri or mapping is not known)."""
-        if type_ == STAGE_TYPE:
-            variables = props.get("variables")
-            names = (
-                frozenset(variable_name(str(k)) for k, v in variables.items() if v is not None and v != "")
-                if isinstance(variables, Mapping)
-                else frozenset()
-                if variables is None
-                else None
-            )
-            self._stages.setdefault(api, []).append(names)
-        elif type_ == INTEGRATION_TYPE:
-            read = bucket_variables(props.get("uri"), _prop(props, "request_parameters", "requestParameters"))
-            if read is None:
+        """A member of the join: a Stage (the variables each deployment it serves sets; None when a map is not known)
+        or an Integration (the variables it reads as its bucket or in its host; its API is left unproven when its uri
+        or mapping is not known)."""
+        if type_ in STAGE_TYPES:
+            self._stages.setdefault(api, []).extend(_stage_sets(type_, props, self._unknown))
+        elif type_ in INTEGRATION_TYPES:
+            rest = type_ == INTEGRATION_TYPE
+            uri = props.get("uri") if rest else _prop(props, "integration_uri", "integrationUri")
+            mapping = _prop(props, "request_parameters", "requestParameters") if rest else None
+            if self._unknown(uri) or self._unknown(mapping):
+                return  # decided at deployment, where the guard judges it
+            read = bucket_variables(uri, mapping) if rest else frozenset()
+            hosts = host_templates(uri, mapping)
+            if read is None or hosts is None:
                 self._unread.add(api)
-            else:
-                self._reads.setdefault(api, set()).update(read)
+                return
+            self._reads.setdefault(api, set()).update(read)
+            for template in hosts:
+                for name in _template_variables(template):
+                    self._hosts.setdefault(api, {}).setdefault(name, set()).add(template)
+
+    def host_templates(self, type_: str, api: Hashable, name: str) -> frozenset[str]:
+        """The URL templates (:func:`host_templates`) the Integrations of ``api`` read ``name`` in as a host, asked by a
+        Stage (every API's for a Stage whose API cannot be told; an Integration whose API cannot be told counts for
+        every API)."""
+        if type_ not in STAGE_TYPES:
+            return frozenset()
+        name = variable_name(name)
+        apis = self._hosts.values() if api is _ANY_API else (self._hosts.get(api, {}), self._hosts.get(_ANY_API, {}))
+        return frozenset(t for reads in apis for t in reads.get(name, ()))
 
     def answer(self, type_: str, api: Hashable, text: str) -> bool:
         """The join's answer to ``text`` (a ``STAGE_KEYS`` question) asked by a member of ``type_`` of ``api``."""
         if text.startswith(SET_BY_EVERY_STAGE):
-            if type_ != INTEGRATION_TYPE or api is _ANY_API or api in self._unread or _ANY_API in self._unread:
+            if type_ not in INTEGRATION_TYPES or api is _ANY_API or api in self._unread or _ANY_API in self._unread:
                 return False
             name = variable_name(text[len(SET_BY_EVERY_STAGE) :])
             stages = [*self._stages.get(api, ()), *self._stages.get(_ANY_API, ())]
-            return bool(self._stages.get(api)) and all(s is not None and name in s for s in stages)
+            return bool(self._stages.get(api)) and all(s is not None and (name in s or "*" in s) for s in stages)
         if text.startswith(READ_AS_BUCKET):
-            if type_ != STAGE_TYPE:
+            if type_ not in STAGE_TYPES:
                 return False
             name = variable_name(text[len(READ_AS_BUCKET) :])
             if api is _ANY_API:
@@ -162,7 +325,7 @@ def with_stages(
 ) -> Callable[[str], bool]:
     """``known`` with the join's questions answered for a ``type_`` member of ``api`` (``known`` itself for any other
     resource, or without a join); its bucket answer is ``known``'s (:func:`~components.residency.known.knows_bucket`:
-    another kind's name proves no bucket at a Stage either)."""
+    another kind's name proves no bucket at a Stage either), its host templates the join's (and ``known``'s)."""
     if join is None or type_ not in JOIN_TYPES:
         return known
     return _WithStages(known, join, type_, api)
@@ -181,3 +344,6 @@ class _WithStages:
 
     def bucket(self, key: str) -> bool:
         return knows_bucket(self._known, key)
+
+    def host_templates(self, name: str) -> frozenset[str]:
+        return self._join.host_templates(self._type, self._api, name) | read_as_host(self._known, name)

@@ -158,8 +158,8 @@ class StackView:
         """The ``account:<id>`` keys of the accounts the stack's AWS and Alibaba Cloud providers are pinned to."""
         self._produced: dict[int, list[str]] = {}
         self._engine = engine
-        self.stages = stages.StageJoin()
-        """The REST APIs' Stages and S3 Integrations, joined by API (``stages.StageJoin``)."""
+        self.stages = stages.StageJoin(is_unknown)
+        """The REST and HTTP APIs' Stages and Integrations, joined by API (``stages.StageJoin``)."""
         for r in resources:
             if r.resource_type in stages.JOIN_TYPES:
                 self.stages.add(r.resource_type, plain(r.props), rest_api_key(r))
@@ -174,12 +174,13 @@ class StackView:
 
 
 def rest_api_key(resource: PolicyResource) -> object:
-    """The RestApi a Stage or Integration belongs to (``stages.api_key``: the URN its ``rest_api`` is computed from,
-    else its literal id)."""
+    """The API a Stage or Integration belongs to (``stages.api_key``: the URN its API input, ``rest_api`` or ``api_id``,
+    is computed from, else its literal id)."""
     deps = resource.property_dependencies or {}
-    urns = [d.urn for key in ("rest_api", "restApi") for d in deps.get(key) or ()]
+    snake, camel = stages.api_input(resource.resource_type)
+    urns = [d.urn for key in (snake, camel) for d in deps.get(key) or ()]
     props = plain(resource.props)  # the raw values: the proxy raises on an unknown
-    return stages.api_key(props.get("restApi", props.get("rest_api")), urns, is_unknown)
+    return stages.api_key(props.get(camel, props.get(snake)), urns, is_unknown)
 
 
 def _is_own_provider(resource: PolicyResource) -> bool:
