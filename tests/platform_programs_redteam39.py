@@ -662,3 +662,28 @@ ALI_CN: dict[str, tuple[Make, set[RES]]] = {
     "ecs-image-export": (ecs_image_export, {"RES-017"}),
     "ecs-image-copy": (ecs_image_copy, {"RES-009"}),
 }
+AWS_JP_US = (
+    "securityhub-aggregator-all", "securityhub-aggregator-except", "securityhub-aggregator-v2",
+    "imagebuilder-launch-template", "logs-account-subscription", "msk-vpc-connection", "rds-integration-target",
+    "cloudtrail-topic",
+)  # fmt: skip
+"""The entries also run in JP and US (the others' fields are judged alike whatever the jurisdiction)."""
+AWS_CN_PASSES = ("securityhub-aggregator-all", "securityhub-aggregator-v2")
+"""Linking every Region of aws-cn links Beijing and Ningxia only: the "abroad" program passes in CN."""
+
+PARTNER_DECLARED: dict[str, Any] = {
+    "id": "partner-analytics-account", "kind": "resident", "match": f"arn:aws:iam::{PARTNER}:",
+    "evidence": "the group's analytics account in the same jurisdiction; an SCP limits it to in-country Regions",
+}  # fmt: skip
+DECLARED: dict[str, tuple[str, dict[str, Any]]] = {
+    "securityhub-aggregator-all": ("EU", {
+        "id": "securityhub-eu-only", "kind": "resident", "match": "aws-securityhub-all-regions",
+        "evidence": "Security Hub is enabled only in EU Regions (SCP deny-outside-eu, ticket SEC-118)"}),
+    "logs-account-subscription": ("EU", PARTNER_DECLARED),
+    "msk-vpc-connection": ("EU", PARTNER_DECLARED),
+    "imagebuilder-launch-template": ("EU", PARTNER_DECLARED),
+    "ecs-image-pipeline-share": ("CN", {
+        "id": "golden-image-partner", "kind": "resident", "match": "alicloud-ecs-image-pipeline-share",
+        "evidence": "the partner's China-site account, contract annex 4: images kept in cn-shanghai"}),
+}  # fmt: skip
+"""Offending programs accepted by a declaration in the register (the abroad program, declared)."""

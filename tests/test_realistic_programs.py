@@ -50,6 +50,7 @@ import platform_programs_public37 as pub37
 import platform_programs_redteam36 as rt36
 import platform_programs_redteam37 as rt37
 import platform_programs_redteam38 as rt38
+import platform_programs_redteam39 as rt39
 import platform_programs_refusals as pr
 import platform_programs_review33 as pv
 import platform_programs_review34 as pq
@@ -17300,6 +17301,42 @@ CASES: list[Case] = [
     # -- stop 37, false-alarm hunt over pulumi's example programs (tests/platform_programs_falsealarm21.py): whole
     # programs of pulumi/examples and pulumi/templates ported to pulumi-aws v7 / pulumi-alicloud 4, one stack each.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa21.rows()],
+    # -- stop 39, red team round 15 (tests/platform_programs_redteam39.py): Security Hub aggregators linking every
+    # Region, Image Builder distributions into other accounts, a Logs account-wide subscription policy, an MSK VPC
+    # connection, the notification topics and targets of 17 types, zero-ETL integrations, an SNS data protection policy
+    # (a false alarm closed); ECS image pipelines, exports and copies. The "home" twin passes; the "abroad" program is
+    # refused (in CN, linking every aws-cn Region passes), and where DECLARED says so passes once declared.
+    *[
+        Case(f"redteam39-eu-{name}-{dest}", "EU", make(dest, "EU"), rules if dest == "abroad" else set())
+        for name, (make, rules) in rt39.AWS.items()
+        for dest in ("home", "abroad")
+    ],
+    *[
+        Case(
+            f"redteam39-{code.lower()}-{name}-{dest}",
+            code,
+            rt39.AWS[name][0](dest, code),
+            rt39.AWS[name][1] if dest == "abroad" else set(),
+        )
+        for name in rt39.AWS_JP_US
+        for code in ("JP", "US")
+        for dest in ("home", "abroad")
+    ],
+    *[Case(f"redteam39-cn-{name}-abroad", "CN", rt39.AWS[name][0]("abroad", "CN")) for name in rt39.AWS_CN_PASSES],
+    *[
+        Case(f"redteam39-cn-ali-{name}-{dest}", "CN", make(dest), rules if dest == "abroad" else set())
+        for name, (make, rules) in rt39.ALI_CN.items()
+        for dest in ("home", "abroad")
+    ],
+    *[
+        Case(
+            f"redteam39-{code.lower()}-{name}-declared",
+            code,
+            (rt39.ALI_CN[name][0]("abroad") if code == "CN" else rt39.AWS[name][0]("abroad", code)),
+            destinations=[declared],
+        )
+        for name, (code, declared) in rt39.DECLARED.items()
+    ],
 ]
 
 
