@@ -585,11 +585,10 @@ def ecs_image_pipeline_share(dest: str) -> Build:
     # docs: ecs/ecsimagepipeline — `addAccounts`: "The ID of Alibaba Cloud account to which to share the created image"
     # (the other account can copy a shared image to any Region: ImageSharePermission's reading).
     def build(c: Any) -> object:
-        extra = {} if dest == "home" else {"add_accounts": [PARTNER_UID]}
         return alicloud.ecs.EcsImagePipeline(
             "golden", name="fleet-golden", base_image_type="IMAGE", base_image=BASE_IMAGE,
             build_content="RUN apt-get update -y", instance_type="ecs.g7.large", vswitch_id="vsw-abc",
-            to_region_ids=[HOME_ALI_PEER], opts=c.ali, **extra,
+            to_region_ids=[HOME_ALI_PEER], add_accounts=None if dest == "home" else [PARTNER_UID], opts=c.ali,
         )  # fmt: skip
 
     return build
