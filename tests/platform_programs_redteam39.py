@@ -368,10 +368,10 @@ def sagemaker_async_topic(field: str) -> Callable[[str, str], Build]:
                 "eta-async", name="fleet-eta-async",
                 production_variants=[{"variant_name": "main", "model_name": "fleet-eta", "initial_instance_count": 1,
                                       "instance_type": "ml.m5.large"}],
-                async_inference_config={"output_config": {
+                async_inference_config=_any({"output_config": {
                     "s3_output_path": results.bucket.apply(lambda b: f"s3://{b}/out/"),
                     "notification_config": {field: _topic(code, dest, "inference-events"),
-                                            "include_inference_response_ins": ["SUCCESS_NOTIFICATION_TOPIC"]}}},
+                                            "include_inference_response_ins": ["SUCCESS_NOTIFICATION_TOPIC"]}}}),
                 opts=c.aws,
             )  # fmt: skip
 
