@@ -16206,9 +16206,31 @@ CASES: list[Case] = [
             ),
         )
     ],
-    Case("falsealarm15-r3-eu-backup-org-vault", "EU", pf.backup_copy_org_vault("eu-west-1", "eu-central-1")),
+    # Flipped in stop 39 (red team, round 15): a backup plan's copy action writes every recovery point into the vault
+    # of the organisation's central backup account, which no provider of the stack pins; copy actions are written
+    # destinations since then (RES-023, the stop-37 decision on writing into another account). In CN the aws-cn
+    # account is China's by partition. The declared twins name the account, as the refusal's fix says.
+    Case(
+        "falsealarm15-r3-eu-backup-org-vault", "EU", pf.backup_copy_org_vault("eu-west-1", "eu-central-1"), {"RES-023"}
+    ),
     Case("falsealarm15-r3-cn-backup-org-vault", "CN", pf.backup_copy_org_vault("cn-north-1", "cn-northwest-1")),
-    Case("falsealarm15-r3-us-backup-org-vault", "US", pf.backup_copy_org_vault("us-east-1", "us-east-1")),
+    Case("falsealarm15-r3-us-backup-org-vault", "US", pf.backup_copy_org_vault("us-east-1", "us-east-1"), {"RES-023"}),
+    *[
+        Case(
+            f"falsealarm15-r3-{code.lower()}-backup-org-vault-declared",
+            code,
+            pf.backup_copy_org_vault(region, vault_region),
+            destinations=[
+                {
+                    "id": "org-central-backup",
+                    "kind": "resident",
+                    "match": "arn:aws:iam::210987654321:",
+                    "evidence": "the organisation's central backup account; an SCP limits it to in-country Regions",
+                }
+            ],
+        )
+        for code, region, vault_region in (("EU", "eu-west-1", "eu-central-1"), ("US", "us-east-1", "us-east-1"))
+    ],
     Case("falsealarm15-r3-cn-datasync-depot-store", "CN", pf.datasync_object_storage("cn-north-1", "10.20.4.12")),
     Case(
         "falsealarm15-r3-cn-datasync-alibaba-oss",
