@@ -786,6 +786,73 @@ def sls_ingestion_mysql(dest: str) -> Build:
     return build
 
 
+# -- round 15, third batch: more notification and stream targets -------------------------------------------------------
+
+
+def gamelift_queue_topic(dest: str, code: str = "EU") -> Build:
+    # docs: gamelift/gamesessionqueue — `notificationTarget`: "An SNS topic ARN that is set up to receive game session
+    # placement notifications" (the players' placement requests and their sessions).
+    def build(c: Any) -> object:
+        return aws.gamelift.GameSessionQueue(
+            "matches", name="fleet-sim-matches", timeout_in_seconds=60,
+            destinations=[f"arn:aws:gamelift:{HOME[code]}:{OWN}:fleet/fleet-0123456789abcdef0"],
+            notification_target=_topic(code, dest, "placements"), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def dms_kinesis_target(dest: str, code: str = "EU") -> Build:
+    # docs: dms/endpoint — `kinesisSettings.streamArn`: "ARN of the Kinesis data stream" a target endpoint writes every
+    # replicated row into.
+    def build(c: Any) -> object:
+        role = _role(c, "dms-kinesis", "dms.amazonaws.com")
+        return aws.dms.Endpoint(
+            "orders-stream", endpoint_id="fleet-orders-stream", endpoint_type="target", engine_name="kinesis",
+            kinesis_settings={"stream_arn": f"arn:aws:kinesis:{HOME[code]}:{_account(dest)}:stream/fleet-orders",
+                              "service_access_role_arn": role.arn, "message_format": "json"},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def fis_log_group(dest: str, code: str = "EU") -> Build:
+    # docs: fis/experimenttemplate — `logConfiguration.cloudwatchLogsConfiguration.logGroupArn`: "ARN of the destination
+    # Amazon CloudWatch Logs log group" (each experiment's actions and targets, the instances it stopped).
+    def build(c: Any) -> object:
+        role = _role(c, "fis", "fis.amazonaws.com")
+        return aws.fis.ExperimentTemplate(
+            "az-outage", description="stop the fleet API in one zone", role_arn=role.arn,
+            stop_conditions=[{"source": "none"}],
+            actions=[{"name": "stop", "action_id": "aws:ec2:stop-instances",
+                      "target": {"key": "Instances", "value": "api"}}],
+            targets=[{"name": "api", "resource_type": "aws:ec2:instance", "selection_mode": "ALL",
+                      "resource_tags": [{"key": "app", "value": "fleet-api"}]}],
+            log_configuration={"log_schema_version": 2, "cloudwatch_logs_configuration": {
+                "log_group_arn": f"arn:aws:logs:{HOME[code]}:{_account(dest)}:log-group:/fleet/fis:*"}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def appconfig_extension_action(dest: str, code: str = "EU") -> Build:
+    # docs: appconfig/extension — `actionPoints.actions.uri`: "The URI can be an ARN for one of the following: an Lambda
+    # function, an Amazon Simple Queue Service queue, an Amazon Simple Notification Service topic, or the Amazon
+    # EventBridge default event bus" (each deployment's configuration data is sent to it).
+    def build(c: Any) -> object:
+        role = _role(c, "appconfig-ext", "appconfig.amazonaws.com")
+        return aws.appconfig.Extension(
+            "notify", name="fleet-deploy-notify",
+            action_points=[{"point": "ON_DEPLOYMENT_COMPLETE", "actions": [
+                {"name": "notify", "role_arn": role.arn, "uri": _topic(code, dest, "config-deploys")}]}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 RES = str
 Make = Callable[..., Build]
 AWS: dict[str, tuple[Make, set[RES]]] = {
@@ -829,6 +896,10 @@ AWS: dict[str, tuple[Make, set[RES]]] = {
     "securitylake-subscriber": (securitylake_subscriber, {"RES-023"}),
     "connect-storage-firehose": (connect_storage("firehose"), {"RES-023"}),
     "connect-storage-stream": (connect_storage("stream"), {"RES-023"}),
+    "gamelift-queue-topic": (gamelift_queue_topic, {"RES-023"}),
+    "dms-kinesis-target": (dms_kinesis_target, {"RES-023"}),
+    "fis-log-group": (fis_log_group, {"RES-023"}),
+    "appconfig-extension-action": (appconfig_extension_action, {"RES-023"}),
     # Sources read from abroad (copied into the stack's Region): kept refused, the open decision of residency-open.md.
     "ami-copy-source": (ami_copy_source, {"RES-009"}),
     "rds-backup-replication-source": (rds_backup_replication_source, {"RES-004"}),
