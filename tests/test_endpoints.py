@@ -329,16 +329,21 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"endpoint_configuration": {"types": "REGIONAL"}},
         {"endpoint_configuration": {"types": "EDGE"}},
     ),
+    # The body's own EDGE is refused beside a REGIONAL endpoint_configuration (which alone passes).
     "aws-apigateway-edge-openapi": (
         "EU",
         "aws",
         "aws:apigateway/restApi:RestApi",
         {
+            "endpoint_configuration": {"types": "REGIONAL"},
             "body": json.dumps(
                 {"openapi": "3.0.1", "x-amazon-apigateway-endpoint-configuration": {"types": ["REGIONAL"]}}
-            )
+            ),
         },
-        {"body": json.dumps({"openapi": "3.0.1", "x-amazon-apigateway-endpoint-configuration": {"types": ["EDGE"]}})},
+        {
+            "endpoint_configuration": {"types": "REGIONAL"},
+            "body": json.dumps({"openapi": "3.0.1", "x-amazon-apigateway-endpoint-configuration": {"types": ["EDGE"]}}),
+        },
     ),
     "aws-bedrock-cross-region-profile": (
         "EU",
@@ -1555,27 +1560,63 @@ def test_agentcore_oauth_vendors_are_judged_by_their_authorization_server(
     assert [f.rule.id for f in findings] == expected
 
 
+_EXTENSION = "x-amazon-apigateway-endpoint-configuration"
+
+
 @pytest.mark.parametrize("code", ["EU", "CN", "US"])
 def test_a_rest_api_without_an_endpoint_type_is_edge_optimised(code: str) -> None:
-    # EDGE is API Gateway's default for REST APIs: an omitted endpoint_configuration (or its types) is judged as EDGE.
+    # EDGE is API Gateway's default for REST APIs and their custom domain names: an omitted endpoint_configuration
+    # (or its types) is judged as EDGE. An OpenAPI body proves no other type (stop 39): neither the body's
+    # x-amazon-apigateway-endpoint-configuration `types` (not a documented property), at the top or in a Server
+    # object, nor the import parameter endpointConfigurationTypes (the provider calls PutRestApi, not an import).
     token = "aws:apigateway/restApi:RestApi"
-    omitted: tuple[dict[str, Any], ...] = ({"name": "alerts"}, {"name": "alerts", "endpoint_configuration": {}})
-    for props in omitted:
-        findings, _ = ENGINES[code].check(Subject(token, "api", props, provider(code)))
-        assert [(f.rule.id, f.path) for f in findings] == [("RES-016", "endpoint_configuration.types")]
-        assert "the default when omitted" in findings[0].detail
-    # The twins: REGIONAL or PRIVATE set; an OpenAPI body, whose own endpoint configuration is judged instead; a block
-    # still pending (judged once it resolves); a custom domain name, whose default was not confirmed.
-    twins: tuple[dict[str, Any], ...] = (
-        {"endpoint_configuration": {"types": "REGIONAL"}},
-        {"endpoint_configuration": {"types": "PRIVATE"}},
+    regional = {"types": ["REGIONAL"]}
+    omitted: tuple[dict[str, Any], ...] = (
+        {"name": "alerts"},
+        {"name": "alerts", "endpoint_configuration": {}},
         {"body": json.dumps({"openapi": "3.0.1", "paths": {}})},
-        {"endpoint_configuration": pulumi.Output.from_input({"types": "REGIONAL"})},
+        {"body": json.dumps({"swagger": "2.0", "x-amazon-apigateway-endpoint-configuration": regional})},
+        {
+            "body": json.dumps(
+                {"openapi": "3.0.1", "servers": [{"x-amazon-apigateway-endpoint-configuration": regional}]}
+            )
+        },
+        {"body": json.dumps({"openapi": "3.0.1"}), "parameters": {"endpointConfigurationTypes": "REGIONAL"}},
     )
-    for props in twins:
-        assert ENGINES[code].check(Subject(token, "api", props, provider(code)), defer=_is_output)[0] == []
-    domain = Subject("aws:apigateway/domainName:DomainName", "d", {"domain_name": "api.example.eu"}, provider(code))
-    assert rule_ids(code, domain) == set()
+    domain = "aws:apigateway/domainName:DomainName"
+    cases = [(token, props) for props in omitted] + [(domain, {"domain_name": "api.example.eu"})]
+    for type_token, props in cases:
+        findings, _ = ENGINES[code].check(Subject(type_token, "api", props, provider(code)))
+        assert [(f.rule.id, f.path) for f in findings] == [("RES-016", "endpoint_configuration.types")], props
+        assert "the default when omitted" in findings[0].detail
+    # The twins: REGIONAL or PRIVATE set (beside a body too: the resource's value overrides what the body imports); a
+    # block still pending (judged once it resolves); a REGIONAL custom domain name.
+    twins: tuple[tuple[str, dict[str, Any]], ...] = (
+        (token, {"endpoint_configuration": {"types": "REGIONAL"}}),
+        (token, {"endpoint_configuration": {"types": "PRIVATE"}}),
+        (token, {"endpoint_configuration": {"types": "REGIONAL"}, "body": json.dumps({"openapi": "3.0.1"})}),
+        (token, {"endpoint_configuration": pulumi.Output.from_input({"types": "REGIONAL"})}),
+        (domain, {"domain_name": "api.example.eu", "endpoint_configuration": {"types": "REGIONAL"}}),
+    )
+    for type_token, props in twins:
+        assert ENGINES[code].check(Subject(type_token, "api", props, provider(code)), defer=_is_output)[0] == []
+
+
+@pytest.mark.parametrize("code", ["EU", "CN"])
+def test_an_openapi_body_saying_edge_is_read_at_any_depth(code: str) -> None:
+    # Beside a REGIONAL endpoint_configuration, a body naming EDGE is refused wherever the extension's page puts it:
+    # at the top (Swagger 2.0) or in a Server object (OpenAPI 3.0); a body naming REGIONAL there adds nothing.
+    token = "aws:apigateway/restApi:RestApi"
+    edge, regional = {"types": ["EDGE"]}, {"types": ["REGIONAL"]}
+    for extension, expected in ((edge, ["RES-016"]), (regional, [])):
+        for document in (
+            {"swagger": "2.0", "x-amazon-apigateway-endpoint-configuration": extension},
+            {"openapi": "3.0.1", "servers": [{"url": "/", "x-amazon-apigateway-endpoint-configuration": extension}]},
+        ):
+            props = {"endpoint_configuration": {"types": "REGIONAL"}, "body": json.dumps(document)}
+            findings, _ = ENGINES[code].check(Subject(token, "api", props, provider(code)))
+            assert [f.rule.id for f in findings] == expected, document
+            assert all("[aws-apigateway-edge-openapi]" in f.detail for f in findings)
 
 
 def _is_output(value: object) -> bool:
@@ -3299,14 +3340,17 @@ def test_text_for_humans_in_documents_is_not_contacted(entry: Any) -> None:
     # A leading "*": any depth; a later "*": any one key (a Prometheus rule's annotations, named by the user).
     path = entry.path.replace("*.", "body.paths./vehicles.get.", 1) if entry.path[:2] == "*." else entry.path
     path = path.replace("*", "runbook_url")
+    # What the type itself is refused for in EU, whatever its fields (a REST API without an endpoint type is
+    # edge-optimised: RES-016, its OpenAPI body or not); the text adds nothing to it.
+    alone = rule_ids("EU", Subject(entry.type, "r", {}, provider("EU")))
     for value in (
         _SAAS,
         "[Runbook](https://wiki.partner.example.com/ops) and [console](https://console.aws.amazon.com)",
     ):
-        assert rule_ids("EU", Subject(entry.type, "r", _at(path, value), provider("EU"))) == set(), value
+        assert rule_ids("EU", Subject(entry.type, "r", _at(path, value), provider("EU"))) == alone, value
     stem = path.split(".runbook_url")[0]  # beside the text (a sibling key), or at the top for a top-level map
     elsewhere = stem.rsplit(".", 1)[0] + ".uri" if "." in stem else "uri"
-    assert rule_ids("EU", Subject(entry.type, "r", _at(elsewhere, _SAAS), provider("EU"))) == {"RES-015"}
+    assert rule_ids("EU", Subject(entry.type, "r", _at(elsewhere, _SAAS), provider("EU"))) == alone | {"RES-015"}
     assert rule_ids("EU", Subject("aws:lambda/function:Function", "r", _at(path, _SAAS), provider("EU"))) == {"RES-015"}
 
 
@@ -6646,6 +6690,19 @@ def _one(kind: str, **props: Any) -> dict[str, Any]:
     return {"R": {"Type": kind, "Properties": props}}
 
 
+def _rest(body: dict[str, Any]) -> dict[str, Any]:
+    """A template's REGIONAL RestApi importing ``body``."""
+    return _one("AWS::ApiGateway::RestApi", Body=body, EndpointConfiguration={"Types": ["REGIONAL"]})
+
+
+def _swagger(endpoint_type: str) -> dict[str, Any]:
+    return {"swagger": "2.0", _EXTENSION: {"types": [endpoint_type]}}
+
+
+def _oas3(endpoint_type: str) -> dict[str, Any]:
+    return {"openapi": "3.0.1", "servers": [{"url": "/", _EXTENSION: {"types": [endpoint_type]}}]}
+
+
 def _endpoint_type(**parameter: Any) -> dict[str, Any]:
     return {"Parameters": {"EndpointType": {"Type": "String", **parameter}}}
 
@@ -6683,6 +6740,33 @@ _NO_VALUE = {"Ref": "AWS::NoValue"}
         ("EU", _api({"Fn::If": ["Private", {"Types": ["PRIVATE"]}, _NO_VALUE]}), {}, {"RES-016"}),
         ("EU", _one("AWS::ApiGateway::DomainName", EndpointConfiguration={"Types": ["EDGE"]}), {}, {"RES-016"}),
         ("EU", _one("AWS::ApiGateway::DomainName", EndpointConfiguration={"Types": ["REGIONAL"]}), {}, set()),
+        # A Body naming EDGE (x-amazon-apigateway-endpoint-configuration `types`, at the top of a Swagger 2.0 Body or in
+        # an OpenAPI 3.0 Server object) is refused beside a REGIONAL EndpointConfiguration, as the Pulumi body is.
+        (
+            "EU",
+            _rest(_swagger("EDGE")),
+            {},
+            {"RES-016"},
+        ),
+        ("EU", _rest(_oas3("EDGE")), {}, {"RES-016"}),
+        ("CN", _rest(_oas3("EDGE")), {}, {"RES-016"}),
+        ("EU", _rest(_swagger("REGIONAL")), {}, set()),
+        ("EU", _rest(_oas3("REGIONAL")), {}, set()),
+        # Left out: edge-optimised, as the RestApi's (CreateDomainName's default; since stop 39), and a RestApi's Body
+        # or `Parameters` import setting proves no other type.
+        ("EU", _one("AWS::ApiGateway::DomainName", DomainName="api.example.eu"), {}, {"RES-016"}),
+        ("CN", _one("AWS::ApiGateway::DomainName", DomainName="api.example.cn"), {}, {"RES-016"}),
+        ("EU", _one("AWS::ApiGateway::RestApi", Body={"openapi": "3.0.1"}), {}, {"RES-016"}),
+        (
+            "EU",
+            _one(
+                "AWS::ApiGateway::RestApi",
+                Body={"openapi": "3.0.1"},
+                Parameters={"endpointConfigurationTypes": "REGIONAL"},
+            ),
+            {},
+            {"RES-016"},
+        ),
         # S3 Transfer Acceleration on a template's bucket.
         ("EU", _one("AWS::S3::Bucket", AccelerateConfiguration={"AccelerationStatus": "Enabled"}), {}, {"RES-016"}),
         ("EU", _one("AWS::S3::Bucket", AccelerateConfiguration={"AccelerationStatus": "Suspended"}), {}, set()),

@@ -30,6 +30,7 @@ from typing import Any
 import platform_programs as pp
 import platform_programs_accounts35 as a35
 import platform_programs_accountsali36 as aa36
+import platform_programs_apigw39 as agw39
 import platform_programs_cn as pc
 import platform_programs_crossaccount37 as ca37
 import platform_programs_data as pdata
@@ -17323,6 +17324,11 @@ CASES: list[Case] = [
     # -- stop 37, false-alarm hunt over pulumi's example programs (tests/platform_programs_falsealarm21.py): whole
     # programs of pulumi/examples and pulumi/templates ported to pulumi-aws v7 / pulumi-alicloud 4, one stack each.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa21.rows()],
+    # -- stop 39, REST APIs whose endpoint type AWS picks (tests/platform_programs_apigw39.py): a RestApi with an
+    # OpenAPI body and no endpoint type (whatever the body or `parameters` say), a REST custom domain name and a
+    # template's DomainName / RestApi without one are edge-optimised (RES-016, CN too); the REGIONAL / PRIVATE twins,
+    # the declared twins and HTTP / WebSocket APIs (regional only) pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in agw39.rows()],
     # -- stop 39, red team round 15 (tests/platform_programs_redteam39.py): Security Hub aggregators linking every
     # Region, Image Builder distributions into other accounts, a Logs account-wide subscription policy, an MSK VPC
     # connection, the notification topics and targets of 17 types, zero-ETL integrations, an SNS data protection policy

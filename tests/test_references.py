@@ -1183,8 +1183,8 @@ def test_an_openapi_integration_fills_its_uri_from_its_own_request_parameters() 
 
     body = {"openapi": "3.0.1", "paths": {"/own/{o}": {"put": operation("'fleet-diag'")},
                                           "/partner/{o}": {"put": operation("'partner-drop'")}}}  # fmt: skip
-    subject = Subject("aws:apigateway/restApi:RestApi", "api", {"body": json.dumps(body)},
-                      ProviderRef("aws", "p", "eu-west-1"))  # fmt: skip
+    props = {"body": json.dumps(body), "endpoint_configuration": {"types": "REGIONAL"}}  # REGIONAL: not edge (RES-016)
+    subject = Subject("aws:apigateway/restApi:RestApi", "api", props, ProviderRef("aws", "p", "eu-west-1"))
     findings, _ = RuleEngine("EU").check(subject, known=lambda name: name == "fleet-diag")
     assert [(f.rule.id, f.path) for f in findings] == [
         ("RES-017", "body(json).paths./partner/{o}.put.x-amazon-apigateway-integration.uri")

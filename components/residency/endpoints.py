@@ -514,9 +514,8 @@ class GlobalService(_Frozen):
     """Per type token, the value the cloud applies when the field is omitted (judged as if it were set). A nested
     field (``endpoint_configuration.types``) is omitted when it or any map on its way is absent."""
     default_unless: tuple[str, ...] = ()
-    """Top-level inputs that, when set, may carry the field's value themselves (a REST API's OpenAPI ``body`` with
-    its ``x-amazon-apigateway-endpoint-configuration``, judged by an entry of its own): the default is then not
-    applied."""
+    """Inputs that, when set, decide the field's value themselves (an EFS replication's existing destination
+    ``file_system_id``): the default is then not applied."""
     unless_set: tuple[str, ...] = ()
     """Inputs beside the field (snake_case paths, dots, relative to the map holding the field; JSON text on the way is
     read as its document) any one of which, when set, decides where the traffic goes instead, and is judged itself:
