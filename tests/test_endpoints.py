@@ -827,6 +827,29 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"snapshot_id": "snap-0a1b2c3d4e5f60718", "account_id": "210987654321"},
         {"snapshot_id": "snap-0a1b2c3d4e5f60718", "account_id": "210987654321"},
     ),
+    # Linking every Region: in aws-cn that is Beijing and Ningxia only (CN passes), in the aws partition any Region.
+    "aws-securityhub-all-regions": (
+        "CN",
+        "aws",
+        "aws:securityhub/findingAggregator:FindingAggregator",
+        {"linking_mode": "ALL_REGIONS"},
+        {"linking_mode": "ALL_REGIONS_EXCEPT_SPECIFIED", "specified_regions": ["eu-west-3"]},
+    ),
+    "aws-securityhub-v2-all-regions": (
+        "CN",
+        "aws",
+        "aws:securityhub/aggregatorV2:AggregatorV2",
+        {"region_linking_mode": "ALL_REGIONS"},
+        {"region_linking_mode": "ALL_REGIONS"},
+    ),
+    # A pipeline distributing its images to the account's own Regions, and one sharing them with another account.
+    "alicloud-ecs-image-pipeline-share": (
+        "CN",
+        "alicloud",
+        "alicloud:ecs/ecsImagePipeline:EcsImagePipeline",
+        {"base_image_type": "IMAGE", "base_image": "m-bp1", "to_region_ids": ["cn-beijing"]},
+        {"base_image_type": "IMAGE", "base_image": "m-bp1", "add_accounts": ["5123456789012345"]},
+    ),
     # Any Alibaba account can copy an image shared with it to any region: the twin is a declaration.
     "alicloud-ecs-image-share": (
         "CN",

@@ -51,6 +51,7 @@ import platform_programs_public37 as pub37
 import platform_programs_redteam36 as rt36
 import platform_programs_redteam37 as rt37
 import platform_programs_redteam38 as rt38
+import platform_programs_redteam39 as rt39
 import platform_programs_refusals as pr
 import platform_programs_review33 as pv
 import platform_programs_review34 as pq
@@ -16211,9 +16212,31 @@ CASES: list[Case] = [
             ),
         )
     ],
-    Case("falsealarm15-r3-eu-backup-org-vault", "EU", pf.backup_copy_org_vault("eu-west-1", "eu-central-1")),
+    # Flipped in stop 39 (red team, round 15): a backup plan's copy action writes every recovery point into the vault
+    # of the organisation's central backup account, which no provider of the stack pins; copy actions are written
+    # destinations since then (RES-023, the stop-37 decision on writing into another account). In CN the aws-cn
+    # account is China's by partition. The declared twins name the account, as the refusal's fix says.
+    Case(
+        "falsealarm15-r3-eu-backup-org-vault", "EU", pf.backup_copy_org_vault("eu-west-1", "eu-central-1"), {"RES-023"}
+    ),
     Case("falsealarm15-r3-cn-backup-org-vault", "CN", pf.backup_copy_org_vault("cn-north-1", "cn-northwest-1")),
-    Case("falsealarm15-r3-us-backup-org-vault", "US", pf.backup_copy_org_vault("us-east-1", "us-east-1")),
+    Case("falsealarm15-r3-us-backup-org-vault", "US", pf.backup_copy_org_vault("us-east-1", "us-east-1"), {"RES-023"}),
+    *[
+        Case(
+            f"falsealarm15-r3-{code.lower()}-backup-org-vault-declared",
+            code,
+            pf.backup_copy_org_vault(region, vault_region),
+            destinations=[
+                {
+                    "id": "org-central-backup",
+                    "kind": "resident",
+                    "match": "arn:aws:iam::210987654321:",
+                    "evidence": "the organisation's central backup account; an SCP limits it to in-country Regions",
+                }
+            ],
+        )
+        for code, region, vault_region in (("EU", "eu-west-1", "eu-central-1"), ("US", "us-east-1", "us-east-1"))
+    ],
     Case("falsealarm15-r3-cn-datasync-depot-store", "CN", pf.datasync_object_storage("cn-north-1", "10.20.4.12")),
     Case(
         "falsealarm15-r3-cn-datasync-alibaba-oss",
@@ -17353,6 +17376,42 @@ CASES: list[Case] = [
             ],
         )
         for shape in ("partner", "canary-partner", "no-stage")
+    ],
+    # -- stop 39, red team round 15 (tests/platform_programs_redteam39.py): Security Hub aggregators linking every
+    # Region, Image Builder distributions into other accounts, a Logs account-wide subscription policy, an MSK VPC
+    # connection, the notification topics and targets of 17 types, zero-ETL integrations, an SNS data protection policy
+    # (a false alarm closed); ECS image pipelines, exports and copies. The "home" twin passes; the "abroad" program is
+    # refused (in CN, linking every aws-cn Region passes), and where DECLARED says so passes once declared.
+    *[
+        Case(f"redteam39-eu-{name}-{dest}", "EU", make(dest, "EU"), rules if dest == "abroad" else set())
+        for name, (make, rules) in rt39.AWS.items()
+        for dest in ("home", "abroad")
+    ],
+    *[
+        Case(
+            f"redteam39-{code.lower()}-{name}-{dest}",
+            code,
+            rt39.AWS[name][0](dest, code),
+            rt39.AWS[name][1] if dest == "abroad" else set(),
+        )
+        for name in rt39.AWS_JP_US
+        for code in ("JP", "US")
+        for dest in ("home", "abroad")
+    ],
+    *[Case(f"redteam39-cn-{name}-abroad", "CN", rt39.AWS[name][0]("abroad", "CN")) for name in rt39.AWS_CN_PASSES],
+    *[
+        Case(f"redteam39-cn-ali-{name}-{dest}", "CN", make(dest), rules if dest == "abroad" else set())
+        for name, (make, rules) in rt39.ALI_CN.items()
+        for dest in ("home", "abroad")
+    ],
+    *[
+        Case(
+            f"redteam39-{code.lower()}-{name}-declared",
+            code,
+            (rt39.ALI_CN[name][0]("abroad") if code == "CN" else rt39.AWS[name][0]("abroad", code)),
+            destinations=[declared],
+        )
+        for name, (code, declared) in rt39.DECLARED.items()
     ],
 ]
 
