@@ -502,6 +502,290 @@ def secrets_manager_complete(code: str, replicas: tuple[str, ...]) -> Build:
     return build
 
 
+# -- terraform-aws-s3-bucket -------------------------------------------------------------------------------------------
+
+ELB_ACCOUNTS = {"us-east-1": "127311923021", "ap-northeast-1": "582318560864", "eu-central-1": "054676820928",
+                "eu-west-1": "156460612806", "cn-north-1": "638102146993"}  # fmt: skip
+"""The s3-bucket module's ``elb_service_accounts`` for the stacks' Regions (ELB's account per Region)."""
+
+
+def _bucket(c: Any, name: str, bucket: str, **args: Any) -> aws.s3.Bucket:
+    """The s3-bucket module's bucket with its defaults: every public access block setting on."""
+    made = aws.s3.Bucket(name, bucket=bucket, opts=c.aws, **args)
+    aws.s3.BucketPublicAccessBlock(name, bucket=made.id, block_public_acls=True, block_public_policy=True,
+                                   ignore_public_acls=True, restrict_public_buckets=True, opts=c.aws)  # fmt: skip
+    return made
+
+
+def s3_notification(code: str) -> Build:
+    """terraform-aws-s3-bucket examples/notification: one bucket notifying EventBridge, two functions (with their
+    invoke permissions), a queue (whose policy lets S3 send) and two topics."""
+
+    def build(c: Any) -> object:
+        pet = "brave-lion"
+        bucket = _bucket(c, "s3_bucket", f"s3-bucket-{pet}", force_destroy=True)
+        fns = []
+        for i in (1, 2):
+            role = aws.iam.Role(f"lambda_function{i}", name=f"{pet}-lambda{i}",
+                                assume_role_policy=_trust("lambda.amazonaws.com"), opts=c.aws)  # fmt: skip
+            fns.append(aws.lambda_.Function(f"lambda_function{i}", name=f"{pet}-lambda{i}",
+                                            handler="index.lambda_handler", runtime="python3.8", role=role.arn,
+                                            code=PY_HANDLER, opts=c.aws))  # fmt: skip
+        topics = [aws.sns.Topic(f"sns_topic{i}", name_prefix=f"{pet}-2", opts=c.aws) for i in (1, 2)]
+        queues = [aws.sqs.Queue(f"this-{i}", name=f"{pet}-{i}", opts=c.aws) for i in (0, 1)]
+        aws.sqs.QueuePolicy("allow_external", queue_url=queues[0].id, policy=queues[0].arn.apply(lambda arn: _doc(
+            {"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": arn,
+             "Principal": {"Service": "s3.amazonaws.com"}})), opts=c.aws)  # fmt: skip
+        # modules/notification: the permissions, the topics' and queue's policies letting S3 publish, then the
+        # notification itself.
+        perms = [aws.lambda_.Permission(f"allow-lambda{i + 1}", action="lambda:InvokeFunction", function=fn.name,
+                                        principal="s3.amazonaws.com", source_arn=bucket.arn, opts=c.aws)
+                 for i, fn in enumerate(fns)]  # fmt: skip
+        for i, topic in enumerate(topics):
+            both = pulumi.Output.all(topic.arn, bucket.arn)
+            aws.sns.TopicPolicy(f"allow-sns{i + 1}", arn=topic.arn, policy=both.apply(
+                lambda a: _doc({"Sid": "AllowS3Publish", "Effect": "Allow", "Action": "sns:Publish", "Resource": a[0],
+                                "Principal": {"Service": "s3.amazonaws.com"},
+                                "Condition": {"ArnEquals": {"aws:SourceArn": a[1]}}})), opts=c.aws)  # fmt: skip
+        return aws.s3.BucketNotification(
+            "all_notifications", bucket=bucket.id, eventbridge=True,
+            lambda_functions=[{"id": "lambda1", "lambda_function_arn": fns[0].arn, "events": ["s3:ObjectCreated:Put"],
+                               "filter_prefix": "prefix/", "filter_suffix": ".json"},
+                              {"id": "lambda2", "lambda_function_arn": fns[1].arn,
+                               "events": ["s3:ObjectCreated:Post"]}],
+            queues=[{"id": "sqs1", "queue_arn": queues[0].arn, "events": ["s3:ObjectCreated:Put"],
+                     "filter_prefix": "prefix2/", "filter_suffix": ".txt"}],
+            topics=[{"id": "sns1", "topic_arn": topics[0].arn, "events": ["s3:ObjectRemoved:Delete"],
+                     "filter_prefix": "prefix3/", "filter_suffix": ".csv"},
+                    {"id": "sns2", "topic_arn": topics[1].arn, "events": ["s3:ObjectRemoved:DeleteMarkerCreated"]}],
+            opts=pulumi.ResourceOptions(provider=c.aws.provider, depends_on=perms),
+        )  # fmt: skip
+
+    return build
+
+
+def s3_replication(code: str, replica_region: str) -> Build:
+    """terraform-aws-s3-bucket examples/s3-replication: a versioned origin bucket replicating four rules into a
+    versioned bucket of a second provider (``replica_region``, the example's eu-west-1 → eu-central-1) with a KMS key
+    made there; the destination is written by hand as ``arn:aws:s3:::<replica bucket name>``, as the example does."""
+
+    def build(c: Any) -> object:
+        pet = "brave-lion"
+        name, replica_name = f"origin-s3-bucket-{pet}", f"replica-s3-bucket-{pet}"
+        part = _part(code)
+        replica_opts = pulumi.ResourceOptions(provider=aws.Provider("replica", region=replica_region,
+                                                                    allowed_account_ids=[ACCOUNT]))  # fmt: skip
+        key = aws.kms.Key("replica", description="S3 bucket replication KMS key", deletion_window_in_days=7,
+                          opts=replica_opts)  # fmt: skip
+        replica = aws.s3.Bucket("replica_bucket", bucket=replica_name, opts=replica_opts)
+        aws.s3.BucketPublicAccessBlock("replica_bucket", bucket=replica.id, block_public_acls=True,
+                                       block_public_policy=True, ignore_public_acls=True,
+                                       restrict_public_buckets=True, opts=replica_opts)  # fmt: skip
+        aws.s3.BucketVersioning("replica_bucket", bucket=replica.id,
+                                versioning_configuration={"status": "Enabled"}, opts=replica_opts)  # fmt: skip
+        origin = _bucket(c, "s3_bucket", name)
+        versioning = aws.s3.BucketVersioning("s3_bucket", bucket=origin.id,
+                                             versioning_configuration={"status": "Enabled"}, opts=c.aws)  # fmt: skip
+        role = aws.iam.Role("replication", name=f"s3-bucket-replication-{pet}",
+                            assume_role_policy=_trust("s3.amazonaws.com"), opts=c.aws)  # fmt: skip
+        policy = aws.iam.Policy("replication", name=f"s3-bucket-replication-{pet}", policy=_doc(
+            {"Action": ["s3:GetReplicationConfiguration", "s3:ListBucket"], "Effect": "Allow",
+             "Resource": [f"arn:{part}:s3:::{name}"]},
+            {"Action": ["s3:GetObjectVersion", "s3:GetObjectVersionAcl"], "Effect": "Allow",
+             "Resource": [f"arn:{part}:s3:::{name}/*"]},
+            {"Action": ["s3:ReplicateObject", "s3:ReplicateDelete"], "Effect": "Allow",
+             "Resource": f"arn:{part}:s3:::{replica_name}/*"}), opts=c.aws)  # fmt: skip
+        aws.iam.PolicyAttachment("replication", name=f"s3-bucket-replication-{pet}", roles=[role.name],
+                                 policy_arn=policy.arn, opts=c.aws)  # fmt: skip
+        destination = f"arn:{part}:s3:::{replica_name}"
+        rules: list[Any] = [
+                {"id": "something-with-kms-and-filter", "status": "Enabled", "priority": 10,
+                 "delete_marker_replication": {"status": "Disabled"},
+                 "source_selection_criteria": {"replica_modifications": {"status": "Enabled"},
+                                               "sse_kms_encrypted_objects": {"status": "Enabled"}},
+                 "filter": {"and": {"prefix": "one", "tags": {"ReplicateMe": "Yes"}}},
+                 "destination": {"bucket": destination, "storage_class": "STANDARD", "account": ACCOUNT,
+                                 "encryption_configuration": {"replica_kms_key_id": key.arn},
+                                 "access_control_translation": {"owner": "Destination"},
+                                 "replication_time": {"status": "Enabled", "time": {"minutes": 15}},
+                                 "metrics": {"status": "Enabled", "event_threshold": {"minutes": 15}}}},
+                {"id": "something-with-filter", "status": "Enabled", "priority": 20,
+                 "delete_marker_replication": {"status": "Disabled"},
+                 "filter": {"and": {"prefix": "two", "tags": {"ReplicateMe": "Yes"}}},
+                 "destination": {"bucket": destination, "storage_class": "STANDARD"}},
+                {"id": "everything-with-filter", "status": "Enabled", "priority": 30,
+                 "delete_marker_replication": {"status": "Enabled"}, "filter": {"prefix": ""},
+                 "destination": {"bucket": destination, "storage_class": "STANDARD"}},
+                {"id": "everything-without-filters", "status": "Enabled",
+                 "delete_marker_replication": {"status": "Enabled"}, "filter": {},
+                 "destination": {"bucket": destination, "storage_class": "STANDARD"}},
+        ]  # fmt: skip
+        return aws.s3.BucketReplicationConfig(
+            "s3_bucket",
+            bucket=origin.id,
+            role=role.arn,
+            rules=rules,
+            opts=pulumi.ResourceOptions(provider=c.aws.provider, depends_on=[versioning]),
+        )
+
+    return build
+
+
+def s3_log_bucket(code: str) -> Build:
+    """terraform-aws-s3-bucket examples/complete, its ``log_bucket``: every log delivery policy the module writes
+    (ELB's Regional account and service, ALB/NLB, server access logs from the example's bucket, CloudTrail, WAF),
+    deny insecure transport and outdated TLS, and the example's bucket logging into it."""
+
+    def build(c: Any) -> object:
+        pet, part, region = "brave-lion", _part(code), REGIONS[code]
+        logs = _bucket(c, "log_bucket", f"logs-{pet}", force_destroy=True)
+        aws.s3.BucketOwnershipControls("log_bucket", bucket=logs.id,
+                                       rule={"object_ownership": "BucketOwnerEnforced"}, opts=c.aws)  # fmt: skip
+        source = f"s3-bucket-{pet}"
+        org = {"StringEquals": {"aws:ResourceOrgID": "o-123456"}}
+
+        def policy(arn: str) -> str:
+            svc = {"Service": "delivery.logs.amazonaws.com"}
+            logs_arn = {"ArnLike": {"aws:SourceArn": f"arn:{part}:logs:*:{ACCOUNT}:*"}}
+            return _doc(
+                {"Sid": f"ELBRegion{region.title()}", "Effect": "Allow", "Action": "s3:PutObject",
+                 "Resource": f"{arn}/*", "Principal": {"AWS": f"arn:{part}:iam::{ELB_ACCOUNTS[region]}:root"}},
+                {"Sid": "", "Effect": "Allow", "Action": "s3:PutObject", "Resource": f"{arn}/*",
+                 "Principal": {"Service": "logdelivery.elasticloadbalancing.amazonaws.com"}},
+                {"Sid": "AlbNlbLogDeliveryWrite", "Effect": "Allow", "Action": "s3:PutObject", "Resource": f"{arn}/*",
+                 "Principal": svc, "Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control",
+                                                                  "aws:ResourceOrgID": "o-123456"}}},
+                {"Sid": "AlbNlbLogDeliveryAclCheck", "Effect": "Allow", "Action": ["s3:GetBucketAcl", "s3:ListBucket"],
+                 "Resource": arn, "Principal": svc, "Condition": org},
+                {"Sid": "AWSAccessLogDeliveryWrite", "Effect": "Allow", "Action": "s3:PutObject",
+                 "Resource": f"{arn}/*", "Principal": {"Service": "logging.s3.amazonaws.com"},
+                 "Condition": {"ForAnyValue:ArnLike": {"aws:SourceArn": f"arn:{part}:s3:::{source}"},
+                               "ForAnyValue:StringEquals": {"aws:SourceAccount": ACCOUNT}, **org}},
+                {"Sid": "AWSAccessLogDeliveryAclCheck", "Effect": "Allow", "Action": "s3:GetBucketAcl",
+                 "Resource": arn, "Principal": {"Service": "logging.s3.amazonaws.com"}, "Condition": org},
+                {"Sid": "AWSCloudTrailAclCheck", "Effect": "Allow", "Action": "s3:GetBucketAcl", "Resource": arn,
+                 "Principal": {"Service": "cloudtrail.amazonaws.com"}},
+                {"Sid": "AWSCloudTrailWrite", "Effect": "Allow", "Action": "s3:PutObject",
+                 "Resource": f"{arn}/AWSLogs/{ACCOUNT}/*", "Principal": {"Service": "cloudtrail.amazonaws.com"},
+                 "Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control"}}},
+                {"Sid": "denyInsecureTransport", "Effect": "Deny", "Action": "s3:*", "Resource": [arn, f"{arn}/*"],
+                 "Principal": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}},
+                {"Sid": "denyOutdatedTLS", "Effect": "Deny", "Action": "s3:*", "Resource": [arn, f"{arn}/*"],
+                 "Principal": "*", "Condition": {"NumericLessThan": {"s3:TlsVersion": "1.2"}}},
+                {"Sid": "WafLogDeliveryWrite", "Effect": "Allow", "Action": "s3:PutObject",
+                 "Resource": f"{arn}/AWSLogs/{ACCOUNT}/*", "Principal": svc,
+                 "Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control",
+                                                "aws:SourceAccount": ACCOUNT}, **logs_arn}},
+                {"Sid": "WafLogDeliveryAclCheck", "Effect": "Allow", "Action": "s3:GetBucketAcl", "Resource": arn,
+                 "Principal": svc, "Condition": {"StringEquals": {"aws:SourceAccount": ACCOUNT}, **logs_arn}},
+            )  # fmt: skip
+
+        aws.s3.BucketPolicy("log_bucket", bucket=logs.id, policy=logs.arn.apply(policy), opts=c.aws)
+        bucket = _bucket(c, "s3_bucket", source, force_destroy=True)
+        return aws.s3.BucketLogging("s3_bucket", bucket=bucket.id, target_bucket=logs.id, target_prefix="log/",
+                                    opts=c.aws)  # fmt: skip
+
+    return build
+
+
+# -- terraform-aws-lambda ----------------------------------------------------------------------------------------------
+
+
+def lambda_async(code: str) -> Build:
+    """terraform-aws-lambda examples/async: an arm64 function whose asynchronous invocations report failures to a
+    topic and successes to a queue, with the module's async event policy on its role."""
+
+    def build(c: Any) -> object:
+        pet = "brave-lion"
+        topic = aws.sns.Topic("async", name_prefix=pet, opts=c.aws)
+        queue = aws.sqs.Queue("async", name_prefix=pet, opts=c.aws)
+        role = aws.iam.Role("lambda", name=f"{pet}-lambda-async", assume_role_policy=_trust("lambda.amazonaws.com"),
+                            opts=c.aws)  # fmt: skip
+        aws.iam.RolePolicy("lambda-async", role=role.id, policy=pulumi.Output.all(topic.arn, queue.arn).apply(
+            lambda a: _doc({"Effect": "Allow", "Action": ["sns:Publish", "sqs:SendMessage"], "Resource": a})),
+            opts=c.aws)  # fmt: skip
+        aws.cloudwatch.LogGroup("lambda", name=f"/aws/lambda/{pet}-lambda-async", opts=c.aws)
+        fn = aws.lambda_.Function("lambda", name=f"{pet}-lambda-async", handler="index.lambda_handler",
+                                  runtime="python3.12", architectures=["arm64"], role=role.arn, code=PY_HANDLER,
+                                  opts=c.aws)  # fmt: skip
+        return aws.lambda_.FunctionEventInvokeConfig(
+            "lambda", function_name=fn.name, maximum_event_age_in_seconds=100, maximum_retry_attempts=1,
+            destination_config={"on_failure": {"destination": topic.arn}, "on_success": {"destination": queue.arn}},
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+# -- terraform-aws-vpc -------------------------------------------------------------------------------------------------
+
+
+def vpc_flow_log(code: str) -> Build:
+    """terraform-aws-vpc examples/flow-log: a VPC over three zones with private and public subnets, flow logs into the
+    module's own log group, into an external log group with its own role, and into a bucket (plain and Parquet) whose
+    policy lets the log delivery service write (the s3-bucket module's WAF log delivery policy)."""
+
+    def build(c: Any) -> object:
+        name, part, region = "ex-flow-log", _part(code), REGIONS[code]
+        zones = [f"{region}{z}" for z in ("a", "b", "c")] if code != "JP" else [f"{region}{z}" for z in "acd"]
+        vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", enable_dns_support=True, tags={"Name": name}, opts=c.aws)
+        igw = aws.ec2.InternetGateway("vpc", vpc_id=vpc.id, tags={"Name": name}, opts=c.aws)
+        public_rt = aws.ec2.RouteTable("vpc-public", vpc_id=vpc.id, opts=c.aws)
+        aws.ec2.Route("vpc-public-internet", route_table_id=public_rt.id, destination_cidr_block="0.0.0.0/0",
+                      gateway_id=igw.id, opts=c.aws)  # fmt: skip
+        for i, zone in enumerate(zones):
+            aws.ec2.Subnet(f"vpc-private-{i}", vpc_id=vpc.id, cidr_block=f"10.0.{i}.0/24", availability_zone=zone,
+                           tags={"Name": f"{name}-private-{zone}"}, opts=c.aws)  # fmt: skip
+            public = aws.ec2.Subnet(f"vpc-public-{i}", vpc_id=vpc.id, cidr_block=f"10.0.{i + 4}.0/24",
+                                    availability_zone=zone, tags={"Name": f"{name}-public-{zone}"},
+                                    opts=c.aws)  # fmt: skip
+            aws.ec2.RouteTableAssociation(f"vpc-public-{i}", subnet_id=public.id, route_table_id=public_rt.id,
+                                          opts=c.aws)  # fmt: skip
+        bucket = _bucket(c, "s3_bucket", f"{name}-bucket", force_destroy=True)
+        aws.s3.BucketPolicy("s3_bucket", bucket=bucket.id, policy=bucket.arn.apply(lambda arn: _doc(
+            {"Sid": "WafLogDeliveryWrite", "Effect": "Allow", "Action": "s3:PutObject",
+             "Resource": f"{arn}/AWSLogs/{ACCOUNT}/*", "Principal": {"Service": "delivery.logs.amazonaws.com"},
+             "Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": ACCOUNT},
+                           "ArnLike": {"aws:SourceArn": f"arn:{part}:logs:*:{ACCOUNT}:*"}}},
+            {"Sid": "WafLogDeliveryAclCheck", "Effect": "Allow", "Action": "s3:GetBucketAcl", "Resource": arn,
+             "Principal": {"Service": "delivery.logs.amazonaws.com"},
+             "Condition": {"StringEquals": {"aws:SourceAccount": ACCOUNT},
+                           "ArnLike": {"aws:SourceArn": f"arn:{part}:logs:*:{ACCOUNT}:*"}}})), opts=c.aws)  # fmt: skip
+
+        def cloudwatch_role(suffix: str, group: aws.cloudwatch.LogGroup) -> aws.iam.Role:
+            role = aws.iam.Role(f"flow_log{suffix}", name_prefix=f"{name}{suffix}-", assume_role_policy=_doc(
+                {"Action": "sts:AssumeRole", "Effect": "Allow", "Sid": "VPCFlowLogsAssume",
+                 "Principal": {"Service": "vpc-flow-logs.amazonaws.com"}}), opts=c.aws)  # fmt: skip
+            aws.iam.RolePolicy(f"flow_log{suffix}", name_prefix=f"{name}{suffix}-", role=role.id,
+                               policy=group.arn.apply(lambda arn: _doc(
+                {"Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents",
+                            "logs:DescribeLogGroups", "logs:DescribeLogStreams"], "Effect": "Allow",
+                 "Resource": [arn, f"{arn}:*"]})), opts=c.aws)  # fmt: skip
+            return role
+
+        own = aws.cloudwatch.LogGroup("flow_log", name=vpc.id.apply(lambda v: f"/aws/vpc-flow-log/{v}"),
+                                      retention_in_days=30, opts=c.aws)  # fmt: skip
+        aws.ec2.FlowLog("flow_log", vpc_id=vpc.id, traffic_type="ALL", log_destination_type="cloud-watch-logs",
+                        log_destination=own.arn, iam_role_arn=cloudwatch_role("", own).arn,
+                        max_aggregation_interval=600, opts=c.aws)  # fmt: skip
+        external = aws.cloudwatch.LogGroup("flow_log_external", name_prefix=vpc.id.apply(
+            lambda v: f"/aws/flow-log/vpc/{v}/{name}-external-"), retention_in_days=7, opts=c.aws)  # fmt: skip
+        aws.ec2.FlowLog("flow_log_cloudwatch_external", vpc_id=vpc.id, traffic_type="ALL",
+                        log_destination_type="cloud-watch-logs", log_destination=external.arn,
+                        iam_role_arn=cloudwatch_role("-external", external).arn, max_aggregation_interval=600,
+                        opts=c.aws)  # fmt: skip
+        aws.ec2.FlowLog("flow_log_s3", vpc_id=vpc.id, traffic_type="ALL", log_destination_type="s3",
+                        log_destination=bucket.arn, max_aggregation_interval=600, opts=c.aws)  # fmt: skip
+        return aws.ec2.FlowLog(
+            "flow_log_s3_parquet", vpc_id=vpc.id, traffic_type="ALL", log_destination_type="s3",
+            log_destination=bucket.arn, max_aggregation_interval=600,
+            destination_options={"file_format": "parquet", "hive_compatible_partitions": True,
+                                 "per_hour_partition": True}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 # -- the table --------------------------------------------------------------------------------------------------------
 
 RUNS: list[tuple[str, str, Callable[[], Build]]] = [
@@ -524,6 +808,19 @@ RUNS: list[tuple[str, str, Callable[[], Build]]] = [
     ("eventbridge-api-destination", "EU", lambda: eventbridge_api_destination("EU")),
     ("secrets-manager-complete", "EU", lambda: secrets_manager_complete("EU", ("us-east-1", "us-west-2"))),
     ("secrets-manager-complete", "US", lambda: secrets_manager_complete("US", ("us-east-2", "us-west-2"))),
+    ("s3-notification", "EU", lambda: s3_notification("EU")),
+    ("s3-notification", "CN", lambda: s3_notification("CN")),
+    ("s3-replication", "EU", lambda: s3_replication("EU", "eu-central-1")),
+    ("s3-replication", "JP", lambda: s3_replication("JP", "ap-northeast-3")),
+    ("s3-replication", "CN", lambda: s3_replication("CN", "cn-northwest-1")),
+    ("s3-log-bucket", "EU", lambda: s3_log_bucket("EU")),
+    ("s3-log-bucket", "US", lambda: s3_log_bucket("US")),
+    ("s3-log-bucket", "CN", lambda: s3_log_bucket("CN")),
+    ("lambda-async", "JP", lambda: lambda_async("JP")),
+    ("lambda-async", "CN", lambda: lambda_async("CN")),
+    ("vpc-flow-log", "EU", lambda: vpc_flow_log("EU")),
+    ("vpc-flow-log", "US", lambda: vpc_flow_log("US")),
+    ("vpc-flow-log", "CN", lambda: vpc_flow_log("CN")),
 ]
 
 
