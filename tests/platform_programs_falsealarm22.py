@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pulumi
+import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 
 Build = Callable[[Any], object]
@@ -38,6 +39,8 @@ REGIONS = {"EU": "eu-west-1", "DE": "eu-central-1", "JP": "ap-northeast-1", "US"
 ALI_REGIONS = {"CN": "cn-shanghai", "EU": "eu-central-1", "DE": "eu-central-1", "JP": "ap-northeast-1",
                "US": "us-east-1"}  # fmt: skip
 """The context's provider Regions (tests/test_realistic_programs.py ``REGION``)."""
+ALI_ACCOUNT = "1234567890123456"
+"""``data.alicloud_account.default.id``: the mocks' Alibaba Cloud account."""
 ACCOUNT = "123456789012"
 """``data.aws_caller_identity.current.account_id``: the account the stack's provider pins (the mocks' caller)."""
 
@@ -786,6 +789,170 @@ def vpc_flow_log(code: str) -> Build:
     return build
 
 
+# -- Alibaba Cloud modules (alibabacloud-automation/terraform-alicloud-*) ----------------------------------------------
+
+
+def _ali_zones(code: str) -> tuple[str, str]:
+    # data.alicloud_zones.default.zones[0] / [1], written as zones of the stack's Alibaba Cloud Region.
+    region = ALI_REGIONS[code]
+    return (f"{region}-b", f"{region}-e") if code == "CN" else (f"{region}a", f"{region}b")
+
+
+def _ali_vpc(c: Any, code: str) -> tuple[alicloud.vpc.Network, alicloud.vpc.Switch]:
+    """The alibaba/vpc/alicloud 2.0.0 module as the examples call it: a 172.16.0.0/16 VPC, one 172.16.0.0/21 vSwitch
+    in the first zone."""
+    vpc = alicloud.vpc.Network("vpc", vpc_name="TF-VPC", cidr_block="172.16.0.0/16", opts=c.ali)
+    switch = alicloud.vpc.Switch("vpc", vpc_id=vpc.id, cidr_block="172.16.0.0/21", zone_id=_ali_zones(code)[0],
+                                 vswitch_name="TF-VSwitch", opts=c.ali)  # fmt: skip
+    return vpc, switch
+
+
+def oss_bucket_complete(code: str) -> Build:
+    """terraform-alicloud-oss-bucket examples/complete: a private bucket with a website, access logs into itself
+    (``target_bucket = var.bucket_name``), a Referer allow-list, a lifecycle rule and a policy with no Principal."""
+
+    def build(c: Any) -> object:
+        name = "bucket-terraform-20211216"
+        return alicloud.oss.Bucket(
+            "create_new_bucket", bucket=name, acl="private",
+            website={"index_document": "index.html", "error_document": "error.html"},
+            logging={"target_bucket": name, "target_prefix": "log/"},
+            referer_config={"allow_empty": False, "referers": ["http://www.aliyun.com", "https://www.aliyun.com"]},
+            lifecycle_rules=[{"id": "rule-days", "prefix": "path1/", "enabled": True, "expirations": [{"days": 365}]}],
+            policy=json.dumps({"Statement": [{"Action": ["oss:PutObject", "oss:GetObject", "oss:DeleteBucket"],
+                                              "Effect": "Allow", "Resource": ["acs:oss:*:*:*"]}], "Version": "1"}),
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def mns_topic_complete(code: str) -> Build:
+    """terraform-alicloud-mns-topic examples/complete: a topic and an HTTP subscription notifying
+    ``http://www.xxx.com/notifyback.htm``."""
+
+    def build(c: Any) -> object:
+        topic = alicloud.mns.Topic("this", name="tf-topic-name", maximum_message_size=65536, logging_enabled=False,
+                                   opts=c.ali)  # fmt: skip
+        return alicloud.mns.TopicSubscription(
+            "this", topic_name=topic.name, name="tf-subscription-name", endpoint="http://www.xxx.com/notifyback.htm",
+            filter_tag="test", notify_strategy="BACKOFF_RETRY", notify_content_format="XML", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def actiontrail_complete(code: str) -> Build:
+    """terraform-alicloud-actiontrail examples/complete: ActionTrail's RAM role and policy, an OSS bucket, an SLS
+    project, and a trail of every event into both (the project named by the ARN the example builds from the current
+    Region and account)."""
+
+    def build(c: Any) -> object:
+        region = ALI_REGIONS[code]
+        role = alicloud.ram.Role("ram", role_name="tf-testacc-role-2022", description="tf-testacc-role-description",
+                                 force=False, assume_role_policy_document=json.dumps({"Statement": [
+                                     {"Action": "sts:AssumeRole", "Effect": "Allow",
+                                      "Principal": {"Service": ["actiontrail.aliyuncs.com"]}}], "Version": "1"}),
+                                 opts=c.ali)  # fmt: skip
+        log_resources = ["acs:log:*:*:project/*/logstore/actiontrail_*", "acs:log:*:*:project/*/logstore/innertrail_*"]
+        policy = alicloud.ram.Policy("ram", policy_name="tf-testacc-policy-2022",
+                                     description="tf-testacc-policy-description", force=False,
+                                     policy_document=json.dumps({"Statement": [
+            {"Action": ["oss:ListObjects", "oss:PutObject", "oss:GetBucketLocation", "kms:ListKeys", "kms:Listalias",
+                        "kms:ListAliasesByKeyId", "kms:DescribeKey", "kms:GenerateDataKey", "kms:Decrypt"],
+             "Resource": "*", "Effect": "Allow"},
+            {"Action": ["log:GetProject"], "Resource": "*", "Effect": "Allow"},
+            {"Action": ["log:PostLogStoreLogs", "log:CreateLogstore", "log:GetLogstore", "log:CreateIndex",
+                        "log:UpdateIndex", "log:GetIndex", "log:GetLogStoreLogs"],
+             "Resource": log_resources, "Effect": "Allow"},
+            {"Action": ["log:CreateDashboard", "log:UpdateDashboard"], "Resource": "acs:log:*:*:project/*/dashboard/*",
+             "Effect": "Allow"},
+            {"Action": ["log:CreateSavedSearch", "log:UpdateSavedSearch"],
+             "Resource": ["acs:log:*:*:project/*/savedsearch/actiontrail_*",
+                          "acs:log:*:*:project/*/savedsearch/innertrail_*"], "Effect": "Allow"},
+            {"Action": ["mns:PublishMessage"], "Resource": "*", "Effect": "Allow"},
+            {"Action": ["resourcemanager:GetResourceDirectory", "resourcemanager:ListAccounts",
+                        "resourcemanager:GetResourceDirectoryAccount"], "Resource": "*", "Effect": "Allow"},
+            {"Action": ["cms:DescribeMetricList", "cms:QueryMetricList"], "Resource": "*", "Effect": "Allow"},
+            {"Action": "ram:DeleteServiceLinkedRole", "Resource": "*", "Effect": "Allow",
+             "Condition": {"StringEquals": {"ram:ServiceName": "actiontrail.aliyuncs.com"}}}], "Version": "1"}),
+                                     opts=c.ali)  # fmt: skip
+        alicloud.ram.RolePolicyAttachment("ram", policy_name=policy.policy_name, role_name=role.role_name,
+                                          policy_type=policy.type, opts=c.ali)  # fmt: skip
+        bucket = alicloud.oss.Bucket("oss", bucket="tf-testacc-oss-2022", force_destroy=False, opts=c.ali)
+        project = alicloud.log.Project("log_project", project_name="tf-testacc-log-project",
+                                       description="tf-testacc-log-description", opts=c.ali)  # fmt: skip
+        return alicloud.actiontrail.Trail(
+            "actiontrail_trail", trail_name="tf-testacc-actiontrail-trail", event_rw="All", oss_bucket_name=bucket.id,
+            oss_key_prefix=bucket.id,
+            sls_project_arn=project.project_name.apply(lambda n: f"acs:log:{region}:{ALI_ACCOUNT}:project/{n}"),
+            sls_write_role_arn=role.arn, opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def nat_gateway_complete(code: str) -> Build:
+    """terraform-alicloud-nat-gateway examples/complete: an enhanced NAT gateway in the example's VPC, two EIPs bound
+    to it, a DNAT entry (80 → 172.16.0.3:8080) and an SNAT entry for the VPC's CIDR."""
+
+    def build(c: Any) -> object:
+        vpc, switch = _ali_vpc(c, code)
+        nat = alicloud.vpc.NatGateway("nat_gateway", vpc_id=vpc.id, vswitch_id=switch.id,
+                                      nat_gateway_name="tf-nat-gateway-name", nat_type="Enhanced",
+                                      specification="Small", description="tf-description", payment_type="PayAsYouGo",
+                                      internet_charge_type="PayByLcu", period=1, opts=c.ali)  # fmt: skip
+        eips = []
+        for i in range(2):
+            eip = alicloud.ecs.EipAddress(f"use_existing_id-{i}", address_name="TF-EIP-for-Nat", bandwidth="5",
+                                          internet_charge_type="PayByTraffic", payment_type="PayAsYouGo", isp="BGP",
+                                          tags={"Name": "TF-EIP-for-Nat"}, opts=c.ali)  # fmt: skip
+            alicloud.ecs.EipAssociation(f"use_existing_id-{i}", allocation_id=eip.id, instance_id=nat.id,
+                                        opts=c.ali)  # fmt: skip
+            eips.append(eip)
+        alicloud.vpc.ForwardEntry("dnat_entry", forward_table_id=nat.forward_table_ids,
+                                  external_ip=eips[0].ip_address, external_port="80", ip_protocol="tcp",
+                                  internal_ip="172.16.0.3", internal_port="8080", opts=c.ali)  # fmt: skip
+        return alicloud.vpc.SnatEntry("snat_entry", snat_table_id=nat.snat_table_ids, source_cidr=vpc.cidr_block,
+                                      snat_ip=eips[0].ip_address, opts=c.ali)  # fmt: skip
+
+    return build
+
+
+def redis_complete(code: str) -> Build:
+    """terraform-alicloud-redis examples/complete: a KMS key and a ciphertext of the password's context, the example's
+    VPC and security group, a Redis 4.0 instance over two zones with SSL, an account and a backup policy (the module's
+    CloudMonitor alarm rule names the account's contact groups from a data source the mocks do not answer: left out)."""
+
+    def build(c: Any) -> object:
+        zones = _ali_zones(code)
+        key = alicloud.kms.Key("kms", key_usage="ENCRYPT/DECRYPT", pending_window_in_days=30, status="Enabled",
+                               opts=c.ali)  # fmt: skip
+        cipher = alicloud.kms.Ciphertext("kms", plaintext="test", key_id=key.id, encryption_context={"test": "test"},
+                                         opts=c.ali)  # fmt: skip
+        vpc, switch = _ali_vpc(c, code)
+        sg = alicloud.ecs.SecurityGroup("default", inner_access_policy="Accept", security_group_name="tf-testacc-name",
+                                        vpc_id=vpc.id, opts=c.ali)  # fmt: skip
+        redis = alicloud.kvstore.Instance(
+            "redis_example", db_instance_name="tf-testacc-name", instance_type="Redis", engine_version="4.0",
+            instance_class="redis.master.small.default", zone_id=zones[0], secondary_zone_id=zones[1],
+            ssl_enable="Enable", vswitch_id=switch.id, security_ips=["127.0.0.1"], security_group_id=sg.id,
+            payment_type="PostPaid", instance_release_protection=False, private_ip="172.16.0.10",
+            vpc_auth_mode="Open", password="YourPassword123!", kms_encryption_context=cipher.encryption_context,
+            maintain_start_time="02:00Z", maintain_end_time="03:00Z",
+            config={"appendonly": "yes", "lazyfree-lazy-eviction": "yes"},
+            tags={"Created": "TF", "For": "acceptance test"}, opts=c.ali,
+        )  # fmt: skip
+        alicloud.kvstore.Account("redis_example", instance_id=redis.id, account_name="tf_account_name",
+                                 account_password="YourPassword123!", account_type="Normal",
+                                 account_privilege="RoleReadWrite", opts=c.ali)  # fmt: skip
+        return alicloud.kvstore.BackupPolicy("redis_example", instance_id=redis.id,
+                                             backup_periods=["Monday", "Tuesday"], backup_time="02:00Z-03:00Z",
+                                             opts=c.ali)  # fmt: skip
+
+    return build
+
+
 # -- the table --------------------------------------------------------------------------------------------------------
 
 RUNS: list[tuple[str, str, Callable[[], Build]]] = [
@@ -821,6 +988,16 @@ RUNS: list[tuple[str, str, Callable[[], Build]]] = [
     ("vpc-flow-log", "EU", lambda: vpc_flow_log("EU")),
     ("vpc-flow-log", "US", lambda: vpc_flow_log("US")),
     ("vpc-flow-log", "CN", lambda: vpc_flow_log("CN")),
+    # Alibaba Cloud: in the CN stack's cn-shanghai, and once in a foreign stack.
+    ("ali-oss-bucket", "CN", lambda: oss_bucket_complete("CN")),
+    ("ali-oss-bucket", "DE", lambda: oss_bucket_complete("DE")),
+    ("ali-mns-topic", "CN", lambda: mns_topic_complete("CN")),
+    ("ali-actiontrail", "CN", lambda: actiontrail_complete("CN")),
+    ("ali-actiontrail", "JP", lambda: actiontrail_complete("JP")),
+    ("ali-nat-gateway", "CN", lambda: nat_gateway_complete("CN")),
+    ("ali-nat-gateway", "DE", lambda: nat_gateway_complete("DE")),
+    ("ali-redis", "CN", lambda: redis_complete("CN")),
+    ("ali-redis", "US", lambda: redis_complete("US")),
 ]
 
 
@@ -844,6 +1021,8 @@ REFUSED: dict[tuple[str, str], str] = {
     ("eventbridge-api-destination", "EU"): "RES-015",
     # A secret replicated from eu-west-1 to us-east-1 and us-west-2 (the example's replicas).
     ("secrets-manager-complete", "EU"): "RES-009",
+    # An MNS subscription pushing to http://www.xxx.com/notifyback.htm: a host nothing places in the country.
+    ("ali-mns-topic", "CN"): "RES-015",
 }
 DECLARED: dict[tuple[str, str], list[dict[str, Any]]] = {
     # The Region the replica is made in, and its ARN (the replica's outputs, read by the preview and state reviews).
@@ -855,6 +1034,8 @@ DECLARED: dict[tuple[str, str], list[dict[str, Any]]] = {
     ("dynamodb-basic", "US"): [{"id": "dummy-role-account", "kind": "resident", "match": "arn:aws:iam::222222222222:",
                                 "evidence": "the company's US reporting account, SCP us-only"}],
     ("eventbridge-api-destination", "EU"): [_transfer("smee-relay", "smee.io", "US", "DPIA-2026-102 (webhook relay)")],
+    ("ali-mns-topic", "CN"): [{"id": "notify-callback", "kind": "resident", "match": "www.xxx.com",
+                               "evidence": "the application's own callback server in cn-shanghai (ICP filing)"}],
     # Refused at three inputs under three rules (the second key's Region RES-003, the replica Region RES-009, the
     # replica key's ARN RES-004), more than the table's one verdict per program pins: only the declared twin runs here
     # (the refusals are pinned by tests/test_rules.py's pairs for each rule).
