@@ -789,6 +789,125 @@ def vpc_flow_log(code: str) -> Build:
     return build
 
 
+# -- terraform-aws-ssm-parameter ---------------------------------------------------------------------------------------
+
+
+def ssm_parameter_complete(code: str) -> Build:
+    """terraform-aws-ssm-parameter examples/complete: eleven parameters (plain, Intelligent-Tiering, an AMI id typed
+    ``aws:ec2:image``, secure strings with and without the example's key, lists) each written three times (the module,
+    its ignore-value-changes form, the wrapper), among them an SSM integration webhook to Opsgenie's EU API
+    (``data_type = aws:ssm:integration``, ``url = https://api.eu.opsgenie.com/v2/alerts``)."""
+
+    def build(c: Any) -> object:
+        key = aws.kms.Key("this", opts=c.aws)
+        webhook = json.dumps({"description": "My webhook for opsgenie", "url": "https://api.eu.opsgenie.com/v2/alerts",
+                              "body": json.dumps({"message": "SSM_ASG_scaledown_test"}),
+                              "headers": {"Content-Type": "application/json", "Authorization": "MY_SECRET_TOKEN",
+                                          "Method": "POST"}})  # fmt: skip
+        parameters: dict[str, dict[str, Any]] = {
+            "string_simple": {"type": "String", "value": "string_value123"},
+            "string": {"type": "String", "value": "string_value123", "tier": "Intelligent-Tiering",
+                       "allowed_pattern": "[a-z0-9_]+"},
+            "string_as_ec2_image_data_type": {"type": "String", "value": "ami-0a1b2c3d4e5f60718",
+                                              "data_type": "aws:ec2:image"},
+            "secure": {"type": "SecureString", "value": "secret123123!!!", "tier": "Advanced",
+                       "description": "My awesome password!"},
+            "secure_true": {"type": "SecureString", "value": "secret123123!!!"},
+            "secure_encrypted_true": {"type": "SecureString", "value": "secret123123!!!", "key_id": key.id},
+            "/d9d01087-4a3f-49e0-b0b4-d568d7826553/ssm/integrations/webhook/mywebhook": {
+                "type": "SecureString", "data_type": "aws:ssm:integration", "value": webhook},
+            "list_as_autoguess_type": {"type": "StringList", "value": "item1,item2"},
+            "list_as_jsonencoded_string": {"type": "StringList", "value": json.dumps(["item1", "item2"])},
+            "list_as_plain_string": {"type": "StringList", "value": "item1,item2"},
+            "list_as_autoconvert_values": {"type": "StringList", "value": "item1,item2"},
+        }  # fmt: skip
+        made = []
+        for suffix in ("", "-ignore-value-changes", "-from-wrapper"):
+            for name, args in parameters.items():
+                made.append(aws.ssm.Parameter(f"{name}{suffix}", name=f"{name}{suffix}", opts=c.aws,
+                                              tags={"Name": "ex-complete", "Example": "complete"}, **args))  # fmt: skip
+        return made[-1]
+
+    return build
+
+
+# -- terraform-aws-cloudwatch ------------------------------------------------------------------------------------------
+
+
+def cloudwatch_log_subscription_filter(code: str) -> Build:
+    """terraform-aws-cloudwatch examples/log-subscription-filter: a log group whose ``%test%`` events go through a
+    subscription filter to a Firehose stream writing into the example's bucket, each hop with its own role."""
+
+    def build(c: Any) -> object:
+        pet = "brave-lion"
+        group = aws.cloudwatch.LogGroup("log_group", name_prefix="my-log-group-", retention_in_days=7, opts=c.aws)
+        bucket = _bucket(c, "logs_bucket", f"{pet}-logs", force_destroy=True)
+
+        def role(name: str, service: str, actions: list[str], resources: pulumi.Output[list[str]]) -> aws.iam.Role:
+            made = aws.iam.Role(name, name_prefix=f"{pet}-{name}-", assume_role_policy=_doc(
+                {"Sid": "TrustRoleAndServiceToAssume", "Effect": "Allow",
+                 "Action": ["sts:AssumeRole", "sts:TagSession"], "Principal": {"Service": service}}),
+                opts=c.aws)  # fmt: skip
+            aws.iam.RolePolicy(name, role=made.id, policy=resources.apply(lambda r: _doc(
+                {"Sid": name, "Effect": "Allow", "Action": actions, "Resource": r})), opts=c.aws)  # fmt: skip
+            return made
+
+        to_s3 = role("FirehoseToS3", "firehose.amazonaws.com",
+                     ["s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket",
+                      "s3:ListBucketMultipartUploads", "s3:PutObject"],
+                     bucket.arn.apply(lambda arn: [arn, f"{arn}/*"]))  # fmt: skip
+        stream = aws.kinesis.FirehoseDeliveryStream(
+            "logs", name=f"{pet}-logs", destination="extended_s3",
+            extended_s3_configuration={"role_arn": to_s3.arn, "bucket_arn": bucket.arn,
+                                       "prefix": "from-firehose-logs/"}, opts=c.aws,
+        )  # fmt: skip
+        to_firehose = role("CwLogsToFirehose", "logs.amazonaws.com", ["firehose:PutRecord"],
+                           stream.arn.apply(lambda arn: [arn]))  # fmt: skip
+        return aws.cloudwatch.LogSubscriptionFilter("log_subscription_filter", name="my-filter",
+                                                    destination_arn=stream.arn, filter_pattern="%test%",
+                                                    log_group=group.name, role_arn=to_firehose.arn,
+                                                    opts=c.aws)  # fmt: skip
+
+    return build
+
+
+def cloudwatch_composite_alarm(code: str) -> Build:
+    """terraform-aws-cloudwatch examples/composite-alarm: two Lambda metric alarms notifying one topic, a deployment
+    alarm on a metric math expression, and a composite alarm of the first two notifying a second topic, suppressed by
+    the deployment alarm (the fixtures' topics and function)."""
+
+    def build(c: Any) -> object:
+        topics = [aws.sns.Topic(f"aws_sns_topic_{i}", name_prefix="fixture-", opts=c.aws) for i in (1, 2)]
+        role = aws.iam.Role("aws_lambda_function1", assume_role_policy=_trust("lambda.amazonaws.com"), opts=c.aws)
+        fn = aws.lambda_.Function("aws_lambda_function1", runtime="python3.12", handler="index.lambda_handler",
+                                  role=role.arn, code=PY_HANDLER, opts=c.aws)  # fmt: skip
+
+        def alarm(name: str, metric: str, unit: str, threshold: int, **args: Any) -> aws.cloudwatch.MetricAlarm:
+            return aws.cloudwatch.MetricAlarm(
+                name, name=name, alarm_description=f"{metric} alarm", evaluation_periods=1, threshold=threshold,
+                comparison_operator="GreaterThanOrEqualToThreshold", period=60, unit=unit, namespace="AWS/Lambda",
+                metric_name=metric, statistic="Maximum", alarm_actions=[topics[0].arn], opts=c.aws, **args,
+            )  # fmt: skip
+
+        duration = alarm("lambda-duration", "Duration", "Milliseconds", 10, dimensions={"FunctionName": fn.name})
+        errors = alarm("all-lambdas-errors", "Errors", "Count", 0)
+        suppressor = aws.cloudwatch.MetricAlarm(
+            "deployment-alarm", name="deployment-alarm", alarm_description="Deployment alarm",
+            comparison_operator="GreaterThanThreshold", evaluation_periods=1, threshold=1,
+            metric_queries=[{"id": "e1", "return_data": True, "expression": "TIME_SERIES(1)", "label": "deployment",
+                             "period": 60}], opts=c.aws,
+        )  # fmt: skip
+        return aws.cloudwatch.CompositeAlarm(
+            "composite_alarm", alarm_name="composite-alarm", alarm_description="Example of a composite alarm",
+            alarm_actions=[topics[1].arn], ok_actions=[topics[1].arn],
+            alarm_rule=pulumi.Output.format("ALARM({0}) AND ALARM({1})", duration.id, errors.id),
+            actions_suppressor={"alarm": suppressor.id, "extension_period": 20, "wait_period": 10},
+            tags={"example": "composite-alarm", "region": REGIONS[code]}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 # -- Alibaba Cloud modules (alibabacloud-automation/terraform-alicloud-*) ----------------------------------------------
 
 
@@ -988,6 +1107,12 @@ RUNS: list[tuple[str, str, Callable[[], Build]]] = [
     ("vpc-flow-log", "EU", lambda: vpc_flow_log("EU")),
     ("vpc-flow-log", "US", lambda: vpc_flow_log("US")),
     ("vpc-flow-log", "CN", lambda: vpc_flow_log("CN")),
+    ("ssm-parameter-complete", "EU", lambda: ssm_parameter_complete("EU")),
+    ("ssm-parameter-complete", "US", lambda: ssm_parameter_complete("US")),
+    ("cloudwatch-log-subscription-filter", "EU", lambda: cloudwatch_log_subscription_filter("EU")),
+    ("cloudwatch-log-subscription-filter", "CN", lambda: cloudwatch_log_subscription_filter("CN")),
+    ("cloudwatch-composite-alarm", "JP", lambda: cloudwatch_composite_alarm("JP")),
+    ("cloudwatch-composite-alarm", "DE", lambda: cloudwatch_composite_alarm("DE")),
     # Alibaba Cloud: in the CN stack's cn-shanghai, and once in a foreign stack.
     ("ali-oss-bucket", "CN", lambda: oss_bucket_complete("CN")),
     ("ali-oss-bucket", "DE", lambda: oss_bucket_complete("DE")),
@@ -1021,6 +1146,10 @@ REFUSED: dict[tuple[str, str], str] = {
     ("eventbridge-api-destination", "EU"): "RES-015",
     # A secret replicated from eu-west-1 to us-east-1 and us-west-2 (the example's replicas).
     ("secrets-manager-complete", "EU"): "RES-009",
+    # An SSM integration webhook (data_type aws:ssm:integration) posting to Opsgenie's EU API: a SaaS host no catalogue
+    # places (the value is a SecureString: the preview blinds it and says so; the pack and the guard read it).
+    ("ssm-parameter-complete", "EU"): "RES-015",
+    ("ssm-parameter-complete", "US"): "RES-015",
     # An MNS subscription pushing to http://www.xxx.com/notifyback.htm: a host nothing places in the country.
     ("ali-mns-topic", "CN"): "RES-015",
 }
@@ -1033,7 +1162,10 @@ DECLARED: dict[tuple[str, str], list[dict[str, Any]]] = {
                                 "evidence": "the company's EU reporting account, SCP eu-only"}],
     ("dynamodb-basic", "US"): [{"id": "dummy-role-account", "kind": "resident", "match": "arn:aws:iam::222222222222:",
                                 "evidence": "the company's US reporting account, SCP us-only"}],
-    ("eventbridge-api-destination", "EU"): [_transfer("smee-relay", "smee.io", "US", "DPIA-2026-102 (webhook relay)")],
+    ("eventbridge-api-destination", "EU"): [_transfer("smee-relay", "smee.io", "US", "DPIA-2026-102 (relay)")],
+    ("ssm-parameter-complete", "EU"): [{"id": "opsgenie-eu", "kind": "resident", "match": "api.eu.opsgenie.com",
+                                        "evidence": "Opsgenie EU instance (Atlassian data residency: EU)"}],
+    ("ssm-parameter-complete", "US"): [_transfer("opsgenie-eu", "api.eu.opsgenie.com", "EU", "DPIA-2026-105", "US")],
     ("ali-mns-topic", "CN"): [{"id": "notify-callback", "kind": "resident", "match": "www.xxx.com",
                                "evidence": "the application's own callback server in cn-shanghai (ICP filing)"}],
     # Refused at three inputs under three rules (the second key's Region RES-003, the replica Region RES-009, the
