@@ -789,6 +789,103 @@ def vpc_flow_log(code: str) -> Build:
     return build
 
 
+def eventbridge_schedules(code: str) -> Build:
+    """terraform-aws-eventbridge examples/with-schedules: a bus, two schedule groups and three EventBridge Scheduler
+    schedules (a nightly cron in Europe/London and a 10-hourly one invoking a function, one putting into a Kinesis
+    stream), the scheduler's role allowed to invoke the function, and the function's permission for the cron."""
+
+    def build(c: Any) -> object:
+        pet = "brave-lion"
+        aws.cloudwatch.EventBus("eventbridge", name="example", opts=c.aws)
+        stream = aws.kinesis.Stream("this", name=pet, shard_count=1, opts=c.aws)
+        fn_role = aws.iam.Role("lambda", name=f"{pet}-lambda", assume_role_policy=_doc(
+            {"Effect": "Allow", "Action": "sts:AssumeRole",
+             "Principal": {"Service": ["lambda.amazonaws.com", "scheduler.amazonaws.com"]}}), opts=c.aws)  # fmt: skip
+        fn = aws.lambda_.Function("lambda", name=f"{pet}-lambda", handler="index.lambda_handler", runtime="python3.12",
+                                  role=fn_role.arn, code=PY_HANDLER, opts=c.aws)  # fmt: skip
+        role = aws.iam.Role("eventbridge", name="example-role", assume_role_policy=_doc(
+            {"Effect": "Allow", "Action": "sts:AssumeRole",
+             "Principal": {"Service": ["events.amazonaws.com", "scheduler.amazonaws.com"]}}), opts=c.aws)  # fmt: skip
+        aws.iam.RolePolicy("eventbridge-lambda", role=role.id, policy=fn.arn.apply(lambda arn: _doc(
+            {"Sid": "LambdaAccess", "Effect": "Allow", "Action": "lambda:InvokeFunction", "Resource": arn})),
+            opts=c.aws)  # fmt: skip
+        dev = aws.scheduler.ScheduleGroup("dev", name_prefix="tmp-dev-", opts=c.aws)
+        prod = aws.scheduler.ScheduleGroup("prod", name="prod", tags={"Env": "SuperProd"}, opts=c.aws)
+        cron = aws.scheduler.Schedule(
+            "lambda-cron", name="lambda-cron", group_name=dev.name, description="Trigger for a Lambda",
+            schedule_expression="cron(0 1 * * ? *)", schedule_expression_timezone="Europe/London",
+            flexible_time_window={"mode": "OFF"},
+            target={"arn": fn.arn, "role_arn": role.arn, "input": json.dumps({"job": "cron-by-rate"})}, opts=c.aws,
+        )  # fmt: skip
+        aws.scheduler.Schedule("prod-lambda-cron", name="prod-lambda-cron", group_name=prod.name,
+                               schedule_expression="rate(10 hours)", flexible_time_window={"mode": "OFF"},
+                               target={"arn": fn.arn, "role_arn": role.arn}, opts=c.aws)  # fmt: skip
+        aws.scheduler.Schedule("kinesis-cron", name="kinesis-cron", group_name=prod.name,
+                               schedule_expression="rate(10 hours)", flexible_time_window={"mode": "OFF"},
+                               target={"arn": stream.arn, "role_arn": role.arn,
+                                       "kinesis_parameters": {"partition_key": "foo"}}, opts=c.aws)  # fmt: skip
+        return aws.lambda_.Permission("lambda-ScanAmiRule", action="lambda:InvokeFunction", function=fn.name,
+                                      principal="scheduler.amazonaws.com", source_arn=cron.arn,
+                                      opts=c.aws)  # fmt: skip
+
+    return build
+
+
+# -- terraform-aws-rds -------------------------------------------------------------------------------------------------
+
+
+def rds_complete_postgres(code: str) -> Build:
+    """terraform-aws-rds examples/complete-postgres: a Multi-AZ PostgreSQL 17 instance in the example VPC's database
+    subnets, its parameter and option groups, a master password managed in Secrets Manager and rotated every 15 days,
+    PostgreSQL and upgrade logs into log groups, Performance Insights and enhanced monitoring with its role."""
+
+    def build(c: Any) -> object:
+        name, region = "complete-postgresql", REGIONS[code]
+        zones = [f"{region}{z}" for z in ("a", "b", "c")] if code != "JP" else [f"{region}{z}" for z in "acd"]
+        vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", tags={"Name": name}, opts=c.aws)
+        subnets = [aws.ec2.Subnet(f"vpc-database-{i}", vpc_id=vpc.id, cidr_block=f"10.0.{7 + i}.0/24",
+                                  availability_zone=zone, opts=c.aws) for i, zone in enumerate(zones)]  # fmt: skip
+        group = aws.rds.SubnetGroup("vpc-database", name=name, subnet_ids=[s.id for s in subnets], opts=c.aws)
+        sg = aws.ec2.SecurityGroup("security_group", name=name, vpc_id=vpc.id,
+                                   description="Complete PostgreSQL example security group",
+                                   ingress=[{"from_port": 5432, "to_port": 5432, "protocol": "tcp",
+                                             "description": "PostgreSQL access from within VPC",
+                                             "cidr_blocks": ["10.0.0.0/16"]}], opts=c.aws)  # fmt: skip
+        params = aws.rds.ParameterGroup("db", name_prefix=f"{name}-", family="postgres17",
+                                        parameters=[{"name": "autovacuum", "value": "1"},
+                                                    {"name": "client_encoding", "value": "utf8"}],
+                                        tags={"Sensitive": "low"}, opts=c.aws)  # fmt: skip
+        options = aws.rds.OptionGroup("db", name_prefix=f"{name}-", engine_name="postgres", major_engine_version="17",
+                                      tags={"Sensitive": "low"}, opts=c.aws)  # fmt: skip
+        for log in ("postgresql", "upgrade"):
+            aws.cloudwatch.LogGroup(f"db-{log}", name=f"/aws/rds/instance/{name}/{log}", retention_in_days=7,
+                                    tags={"Sensitive": "high"}, opts=c.aws)  # fmt: skip
+        monitoring = aws.iam.Role("db-monitoring", name_prefix="example-monitoring-role-name-",
+                                  description="Description for monitoring role",
+                                  assume_role_policy=_trust("monitoring.rds.amazonaws.com"), opts=c.aws)  # fmt: skip
+        aws.iam.RolePolicyAttachment("db-monitoring", role=monitoring.name, policy_arn=f"arn:{_part(code)}:iam::aws:"
+                                     "policy/service-role/AmazonRDSEnhancedMonitoringRole", opts=c.aws)  # fmt: skip
+        db = aws.rds.Instance(
+            "db", identifier=name, engine="postgres", engine_version="17",
+            engine_lifecycle_support="open-source-rds-extended-support-disabled", instance_class="db.t4g.large",
+            allocated_storage=20, max_allocated_storage=100, storage_encrypted=True, db_name="completePostgresql",
+            username="complete_postgresql", port=5432, manage_master_user_password=True, multi_az=True,
+            db_subnet_group_name=group.name, vpc_security_group_ids=[sg.id], parameter_group_name=params.name,
+            option_group_name=options.name, maintenance_window="Mon:00:00-Mon:03:00", backup_window="03:00-06:00",
+            enabled_cloudwatch_logs_exports=["postgresql", "upgrade"], backup_retention_period=1,
+            skip_final_snapshot=True, deletion_protection=False, performance_insights_enabled=True,
+            performance_insights_retention_period=7, monitoring_interval=60, monitoring_role_arn=monitoring.arn,
+            opts=c.aws,
+        )  # fmt: skip
+        # manage_master_user_password_rotation: the module rotates the secret RDS made.
+        return aws.secretsmanager.SecretRotation(
+            "db", secret_id=db.master_user_secrets.apply(lambda s: s[0]["secret_arn"] if s else ""),
+            rotate_immediately=False, rotation_rules={"schedule_expression": "rate(15 days)"}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 # -- terraform-aws-ssm-parameter ---------------------------------------------------------------------------------------
 
 
@@ -1107,6 +1204,11 @@ RUNS: list[tuple[str, str, Callable[[], Build]]] = [
     ("vpc-flow-log", "EU", lambda: vpc_flow_log("EU")),
     ("vpc-flow-log", "US", lambda: vpc_flow_log("US")),
     ("vpc-flow-log", "CN", lambda: vpc_flow_log("CN")),
+    ("eventbridge-schedules", "EU", lambda: eventbridge_schedules("EU")),
+    ("eventbridge-schedules", "CN", lambda: eventbridge_schedules("CN")),
+    ("rds-complete-postgres", "EU", lambda: rds_complete_postgres("EU")),
+    ("rds-complete-postgres", "JP", lambda: rds_complete_postgres("JP")),
+    ("rds-complete-postgres", "CN", lambda: rds_complete_postgres("CN")),
     ("ssm-parameter-complete", "EU", lambda: ssm_parameter_complete("EU")),
     ("ssm-parameter-complete", "US", lambda: ssm_parameter_complete("US")),
     ("cloudwatch-log-subscription-filter", "EU", lambda: cloudwatch_log_subscription_filter("EU")),
