@@ -886,6 +886,113 @@ def rds_complete_postgres(code: str) -> Build:
     return build
 
 
+# -- terraform-aws-efs -------------------------------------------------------------------------------------------------
+
+
+def efs_complete(code: str, replica_region: str) -> Build:
+    """terraform-aws-efs examples/complete: an encrypted file system (the example's key) with lifecycle transitions,
+    a policy letting the caller mount it, mount targets in three private subnets behind an NFS security group, two
+    access points, backups, and replication to ``replica_region`` (the example's eu-west-1 → eu-west-2); a default
+    file system beside it."""
+
+    def build(c: Any) -> object:
+        name, region = "ex-complete", REGIONS[code]
+        zones = [f"{region}{z}" for z in ("a", "b", "c")] if code != "JP" else [f"{region}{z}" for z in "acd"]
+        key = _kms_key(c, code, "kms", {"Sid": "KeyAdministration", "Effect": "Allow", "Resource": "*",
+                                        "Action": ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*",
+                                                   "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*",
+                                                   "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource",
+                                                   "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion"],
+                                        "Principal": {"AWS": _caller(code)}},
+                       description="EFS customer managed key", deletion_window_in_days=7)  # fmt: skip
+        aws.kms.Alias("kms", name=f"alias/efs/{name}", target_key_id=key.key_id, opts=c.aws)
+        vpc = aws.ec2.Vpc("vpc", cidr_block="10.99.0.0/18", tags={"Name": name}, opts=c.aws)
+        private = [aws.ec2.Subnet(f"vpc-private-{i}", vpc_id=vpc.id, cidr_block=f"10.99.{3 + i}.0/24",
+                                  availability_zone=zone, opts=c.aws) for i, zone in enumerate(zones)]  # fmt: skip
+        for i, zone in enumerate(zones):
+            aws.ec2.Subnet(f"vpc-public-{i}", vpc_id=vpc.id, cidr_block=f"10.99.{i}.0/24", availability_zone=zone,
+                           opts=c.aws)  # fmt: skip
+        fs = aws.efs.FileSystem("efs", creation_token=name, encrypted=True, kms_key_id=key.arn,
+                                lifecycle_policies=[{"transition_to_ia": "AFTER_30_DAYS"},
+                                                    {"transition_to_primary_storage_class": "AFTER_1_ACCESS"}],
+                                tags={"Name": name}, opts=c.aws)  # fmt: skip
+        aws.efs.FileSystemPolicy("efs", file_system_id=fs.id, bypass_policy_lockout_safety_check=False,
+                                 policy=fs.arn.apply(lambda arn: _doc(
+            {"Sid": "Example", "Effect": "Allow", "Action": "elasticfilesystem:ClientMount", "Resource": arn,
+             "Principal": {"AWS": _caller(code)}})), opts=c.aws)  # fmt: skip
+        sg = aws.ec2.SecurityGroup("efs", name_prefix=f"{name}-", description="Example EFS security group",
+                                   vpc_id=vpc.id, opts=c.aws)  # fmt: skip
+        for i in range(3):
+            aws.vpc.SecurityGroupIngressRule(f"efs-vpc_{i + 1}", security_group_id=sg.id, from_port=2049,
+                                             to_port=2049, ip_protocol="tcp", cidr_ipv4=f"10.99.{3 + i}.0/24",
+                                             description="NFS ingress from VPC private subnets",
+                                             opts=c.aws)  # fmt: skip
+        for zone, subnet in zip(zones, private, strict=True):
+            aws.efs.MountTarget(f"efs-{zone}", file_system_id=fs.id, subnet_id=subnet.id, security_groups=[sg.id],
+                                opts=c.aws)  # fmt: skip
+        aws.efs.AccessPoint("efs-posix_example", file_system_id=fs.id,
+                            posix_user={"gid": 1001, "uid": 1001, "secondary_gids": [1002]},
+                            tags={"Name": "posix-example", "Additionl": "yes"}, opts=c.aws)  # fmt: skip
+        aws.efs.AccessPoint("efs-root_example", file_system_id=fs.id, root_directory={
+            "path": "/example", "creation_info": {"owner_gid": 1001, "owner_uid": 1001, "permissions": "755"}},
+            opts=c.aws)  # fmt: skip
+        aws.efs.BackupPolicy("efs", file_system_id=fs.id, backup_policy={"status": "ENABLED"}, opts=c.aws)
+        aws.efs.FileSystem("efs_default", tags={"Name": f"{name}-default"}, opts=c.aws)
+        return aws.efs.ReplicationConfiguration("efs", source_file_system_id=fs.id,
+                                                destination={"region": replica_region}, opts=c.aws)  # fmt: skip
+
+    return build
+
+
+def log_group_data_protection(code: str) -> Build:
+    """terraform-aws-cloudwatch examples/log-group-with-data-protection-policy: three log groups; one audited and
+    masked for addresses (findings into the audit group, the module's rendered document), one for a custom
+    ``CustomerId-\\d{5}`` identifier (the example's own document)."""
+
+    def build(c: Any) -> object:
+        groups = {name: aws.cloudwatch.LogGroup(name, name_prefix=prefix, retention_in_days=7, opts=c.aws)
+                  for name, prefix in (("log_group", "my-log-group-"),
+                                       ("custom_data_protection_policy_log_group", "my-custom-policy-log-group-"),
+                                       ("audit_destination_group", "audit-destination-log-group-"))}  # fmt: skip
+        audit = groups["audit_destination_group"].name
+
+        def document(name: str, identifiers: list[str], configuration: dict[str, Any] | None = None) -> Any:
+            def render(group: str) -> str:
+                doc: dict[str, Any] = {
+                    "Name": name,
+                    "Version": "2021-06-01",
+                    "Statement": [
+                        {
+                            "Sid": "Audit",
+                            "DataIdentifier": identifiers,
+                            "Operation": {"Audit": {"FindingsDestination": {"CloudWatchLogs": {"LogGroup": group}}}},
+                        },
+                        {
+                            "Sid": "Redact",
+                            "DataIdentifier": identifiers,
+                            "Operation": {"Deidentify": {"MaskConfig": {}}},
+                        },
+                    ],
+                }
+                if configuration is not None:
+                    doc["Configuration"] = configuration
+                return json.dumps(doc)
+
+            return audit.apply(render)
+
+        aws.cloudwatch.LogDataProtectionPolicy("log_data_protection_policy", log_group_name=groups["log_group"].name,
+                                               policy_document=document("RedactAddress", [
+                                                   f"arn:{_part(code)}:dataprotection::aws:data-identifier/Address"]),
+                                               opts=c.aws)  # fmt: skip
+        return aws.cloudwatch.LogDataProtectionPolicy(
+            "custom_log_data_protection_policy", log_group_name=groups["custom_data_protection_policy_log_group"].name,
+            policy_document=document("RedactCustomerId", ["CustomerId"], {"CustomDataIdentifier": [
+                {"Name": "CustomerId", "Regex": "CustomerId-\\d{5}"}]}), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 # -- terraform-aws-ssm-parameter ---------------------------------------------------------------------------------------
 
 
@@ -1209,6 +1316,11 @@ RUNS: list[tuple[str, str, Callable[[], Build]]] = [
     ("rds-complete-postgres", "EU", lambda: rds_complete_postgres("EU")),
     ("rds-complete-postgres", "JP", lambda: rds_complete_postgres("JP")),
     ("rds-complete-postgres", "CN", lambda: rds_complete_postgres("CN")),
+    # The replica Region as written (eu-west-2, London: outside the EU), and an in-country one in JP.
+    ("efs-complete", "EU", lambda: efs_complete("EU", "eu-west-2")),
+    ("efs-complete", "JP", lambda: efs_complete("JP", "ap-northeast-3")),
+    ("cloudwatch-log-data-protection", "EU", lambda: log_group_data_protection("EU")),
+    ("cloudwatch-log-data-protection", "CN", lambda: log_group_data_protection("CN")),
     ("ssm-parameter-complete", "EU", lambda: ssm_parameter_complete("EU")),
     ("ssm-parameter-complete", "US", lambda: ssm_parameter_complete("US")),
     ("cloudwatch-log-subscription-filter", "EU", lambda: cloudwatch_log_subscription_filter("EU")),
@@ -1248,6 +1360,8 @@ REFUSED: dict[tuple[str, str], str] = {
     ("eventbridge-api-destination", "EU"): "RES-015",
     # A secret replicated from eu-west-1 to us-east-1 and us-west-2 (the example's replicas).
     ("secrets-manager-complete", "EU"): "RES-009",
+    # EFS replication from eu-west-1 to eu-west-2 (London): a copy of the file system outside the EU.
+    ("efs-complete", "EU"): "RES-009",
     # An SSM integration webhook (data_type aws:ssm:integration) posting to Opsgenie's EU API: a SaaS host no catalogue
     # places (the value is a SecureString: the preview blinds it and says so; the pack and the guard read it).
     ("ssm-parameter-complete", "EU"): "RES-015",
@@ -1265,6 +1379,7 @@ DECLARED: dict[tuple[str, str], list[dict[str, Any]]] = {
     ("dynamodb-basic", "US"): [{"id": "dummy-role-account", "kind": "resident", "match": "arn:aws:iam::222222222222:",
                                 "evidence": "the company's US reporting account, SCP us-only"}],
     ("eventbridge-api-destination", "EU"): [_transfer("smee-relay", "smee.io", "US", "DPIA-2026-102 (relay)")],
+    ("efs-complete", "EU"): [_transfer("efs-replica-london", "eu-west-2", "GB", "DPIA-2026-106 (UK adequacy)")],
     ("ssm-parameter-complete", "EU"): [{"id": "opsgenie-eu", "kind": "resident", "match": "api.eu.opsgenie.com",
                                         "evidence": "Opsgenie EU instance (Atlassian data residency: EU)"}],
     ("ssm-parameter-complete", "US"): [_transfer("opsgenie-eu", "api.eu.opsgenie.com", "EU", "DPIA-2026-105", "US")],
