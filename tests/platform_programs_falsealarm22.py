@@ -1276,6 +1276,53 @@ def redis_complete(code: str) -> Build:
     return build
 
 
+def rds_mysql(code: str) -> Build:
+    """terraform-alicloud-rds examples/mysql: a high-availability MySQL 8.0 instance
+    (modules/mysql-8.0-high-availability) in the default VPC's first vSwitch (``data.alicloud_vpcs`` written as its
+    ids) behind the security-group module's group, four source ranges allowed, two databases, a read-write account
+    and a backup policy."""
+
+    def build(c: Any) -> object:
+        sg = alicloud.ecs.SecurityGroup("security_group", vpc_id="vpc-default01", opts=c.ali)
+        db = alicloud.rds.Instance(
+            "mysql", engine="MySQL", engine_version="8.0", instance_type="rds.mysql.t1.small", instance_storage=20,
+            category="HighAvailability", instance_charge_type="Postpaid", instance_name="myDBInstance",
+            vswitch_id="vsw-default01", security_group_ids=[sg.id],
+            security_ips=["11.193.54.0/24", "101.37.74.0/24", "10.137.42.0/24", "121.43.18.0/24"],
+            tags={"Env": "Private", "Location": "Secret"}, opts=c.ali,
+        )  # fmt: skip
+        alicloud.rds.Connection("mysql", instance_id=db.id, connection_prefix="developmentabc", port="3306",
+                                opts=c.ali)  # fmt: skip
+        databases = [alicloud.rds.Database(f"mysql-{name}", instance_id=db.id, data_base_name=name,
+                                           character_set="utf8", description=description, opts=c.ali)
+                     for name, description in (("dbuserv1", "db1"), ("dbuserv2", "db2"))]  # fmt: skip
+        account = alicloud.rds.RdsAccount("mysql", db_instance_id=db.id, account_name="account_name1",
+                                          account_password="Example1234", opts=c.ali)  # fmt: skip
+        alicloud.rds.AccountPrivilege("mysql", instance_id=db.id, account_name=account.account_name,
+                                      privilege="ReadWrite", db_names=[d.data_base_name for d in databases],
+                                      opts=c.ali)  # fmt: skip
+        return alicloud.rds.BackupPolicy("mysql", instance_id=db.id, preferred_backup_periods=["Monday", "Wednesday"],
+                                         preferred_backup_time="00:00Z-01:00Z", backup_retention_period=7,
+                                         log_backup_retention_period=7, enable_backup_log=True,
+                                         opts=c.ali)  # fmt: skip
+
+    return build
+
+
+def ali_kms_complete(code: str) -> Build:
+    """terraform-alicloud-kms examples/complete: a key pending deletion after 30 days and the ciphertext of
+    ``example`` under it (the module's ``decrypt`` reads it back through a data source the mocks do not answer: left
+    out)."""
+
+    def build(c: Any) -> object:
+        key = alicloud.kms.Key("kms", description="From Terraform", key_usage="ENCRYPT/DECRYPT",
+                               pending_window_in_days=30, status="PendingDeletion", opts=c.ali)  # fmt: skip
+        return alicloud.kms.Ciphertext("encrypt", key_id=key.id, plaintext="example",
+                                       encryption_context={"test": "test"}, opts=c.ali)  # fmt: skip
+
+    return build
+
+
 # -- the table --------------------------------------------------------------------------------------------------------
 
 RUNS: list[tuple[str, str, Callable[[], Build]]] = [
@@ -1337,6 +1384,10 @@ RUNS: list[tuple[str, str, Callable[[], Build]]] = [
     ("ali-nat-gateway", "DE", lambda: nat_gateway_complete("DE")),
     ("ali-redis", "CN", lambda: redis_complete("CN")),
     ("ali-redis", "US", lambda: redis_complete("US")),
+    ("ali-rds-mysql", "CN", lambda: rds_mysql("CN")),
+    ("ali-rds-mysql", "EU", lambda: rds_mysql("EU")),
+    ("ali-kms", "CN", lambda: ali_kms_complete("CN")),
+    ("ali-kms", "JP", lambda: ali_kms_complete("JP")),
 ]
 
 
