@@ -446,6 +446,89 @@ def eventbridge_api_destination(code: str) -> Build:
     return build
 
 
+def eventbridge_bus_logging(code: str) -> Build:
+    """terraform-aws-eventbridge examples/with-bus-logging: a bus logging INFO to a vended log group and a versioned
+    bucket (CloudWatch Logs deliveries: a source, a destination per target, a delivery each), a second bus logging
+    TRACE through deliveries made beside it, and the bucket's policy letting the log delivery service write for both
+    sources."""
+
+    def build(c: Any) -> object:
+        pet = "brave-lion"
+        group = aws.cloudwatch.LogGroup("cloudwatch_log_group", name=f"/aws/vendedlogs/events/event-bus/{pet}-bus",
+                                        retention_in_days=14, opts=c.aws)  # fmt: skip
+        bucket = _bucket(c, "s3_bucket", f"{pet}-eventbridge-bus-logs-bucket", force_destroy=True)
+        aws.s3.BucketOwnershipControls("s3_bucket", bucket=bucket.id, rule={"object_ownership": "ObjectWriter"},
+                                       opts=c.aws)  # fmt: skip
+        aws.s3.BucketAcl("s3_bucket", bucket=bucket.id, acl="private", opts=c.aws)
+        aws.s3.BucketVersioning("s3_bucket", bucket=bucket.id, versioning_configuration={"status": "Enabled"},
+                                opts=c.aws)  # fmt: skip
+        sources = []
+        for module, bus_name, level, detail in (
+            ("eventbridge", pet, "INFO", "NONE"),
+            ("eventbridge_external", f"{pet}-external-bus", "TRACE", "FULL"),
+        ):
+            bus = aws.cloudwatch.EventBus(module, name=bus_name, log_config={"include_detail": detail, "level": level},
+                                          opts=c.aws)  # fmt: skip
+            sources.append(aws.cloudwatch.LogDeliverySource(module, name=f"{bus_name}-{level.lower()}-logs",
+                                                            log_type=f"{level}_LOGS", resource_arn=bus.arn,
+                                                            opts=c.aws))  # fmt: skip
+        for i, source in enumerate(sources):
+            for kind, target in (("cloudwatch_logs", group.arn), ("s3", bucket.arn)):
+                destination = aws.cloudwatch.LogDeliveryDestination(
+                    f"{kind}-{i}", name=f"{kind}-{i}", delivery_destination_configuration={
+                        "destination_resource_arn": target}, opts=c.aws)  # fmt: skip
+                aws.cloudwatch.LogDelivery(f"{kind}-{i}", delivery_source_name=source.name,
+                                           delivery_destination_arn=destination.arn, opts=c.aws)  # fmt: skip
+        both = pulumi.Output.all(bucket.arn, sources[0].arn, sources[1].arn)
+        return aws.s3.BucketPolicy("s3_bucket", bucket=bucket.id, policy=both.apply(lambda a: _doc(
+            {"Effect": "Allow", "Action": "s3:PutObject", "Resource": f"{a[0]}/AWSLogs/{ACCOUNT}/EventBusLogs/*",
+             "Principal": {"Service": "delivery.logs.amazonaws.com"},
+             "Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": ACCOUNT},
+                           "ArnLike": {"aws:SourceArn": [a[1], a[2]]}}})), opts=c.aws)  # fmt: skip
+
+    return build
+
+
+def dynamodb_autoscaling(code: str) -> Build:
+    """terraform-aws-dynamodb-table examples/autoscaling: a provisioned table and its index scaled on read and write
+    utilisation (Application Auto Scaling targets and target-tracking policies)."""
+
+    def build(c: Any) -> object:
+        table = aws.dynamodb.Table(
+            "dynamodb_table", name="my-table-brave-lion", hash_key="id", range_key="title", billing_mode="PROVISIONED",
+            read_capacity=5, write_capacity=5,
+            attributes=[{"name": "id", "type": "N"}, {"name": "title", "type": "S"}, {"name": "age", "type": "N"}],
+            global_secondary_indexes=[{"name": "TitleIndex", "hash_key": "title", "range_key": "age",
+                                       "projection_type": "INCLUDE", "non_key_attributes": ["id"],
+                                       "write_capacity": 10, "read_capacity": 10}],
+            tags={"Terraform": "true", "Environment": "staging"}, opts=c.aws,
+        )  # fmt: skip
+        last: Any = table
+        for scope, resource, low, high in (
+            ("table", table.name.apply(lambda n: f"table/{n}"), 5, 10),
+            ("index", table.name.apply(lambda n: f"table/{n}/index/TitleIndex"), 10, 30),
+        ):
+            for what, metric in (
+                ("Read", "DynamoDBReadCapacityUtilization"),
+                ("Write", "DynamoDBWriteCapacityUtilization"),
+            ):
+                target = aws.appautoscaling.Target(
+                    f"{scope}_{what.lower()}", service_namespace="dynamodb", resource_id=resource,
+                    scalable_dimension=f"dynamodb:{scope}:{what}CapacityUnits", min_capacity=low, max_capacity=high,
+                    opts=c.aws)  # fmt: skip
+                last = aws.appautoscaling.Policy(
+                    f"{scope}_{what.lower()}_policy", policy_type="TargetTrackingScaling",
+                    resource_id=target.resource_id,
+                    scalable_dimension=target.scalable_dimension, service_namespace=target.service_namespace,
+                    target_tracking_scaling_policy_configuration={
+                        "predefined_metric_specification": {"predefined_metric_type": metric},
+                        "scale_in_cooldown": 50, "scale_out_cooldown": 40, "target_value": 45},
+                    opts=c.aws)  # fmt: skip
+        return last
+
+    return build
+
+
 # -- terraform-aws-secrets-manager -------------------------------------------------------------------------------------
 
 
@@ -1343,6 +1426,10 @@ RUNS: list[tuple[str, str, Callable[[], Build]]] = [
     ("dynamodb-global-tables", "JP", lambda: dynamodb_global_tables("JP", "ap-northeast-3")),
     ("dynamodb-global-tables", "US", lambda: dynamodb_global_tables("US", "us-west-2")),
     ("eventbridge-api-destination", "EU", lambda: eventbridge_api_destination("EU")),
+    ("eventbridge-bus-logging", "EU", lambda: eventbridge_bus_logging("EU")),
+    ("eventbridge-bus-logging", "US", lambda: eventbridge_bus_logging("US")),
+    ("dynamodb-autoscaling", "DE", lambda: dynamodb_autoscaling("DE")),
+    ("dynamodb-autoscaling", "CN", lambda: dynamodb_autoscaling("CN")),
     ("secrets-manager-complete", "EU", lambda: secrets_manager_complete("EU", ("us-east-1", "us-west-2"))),
     ("secrets-manager-complete", "US", lambda: secrets_manager_complete("US", ("us-east-2", "us-west-2"))),
     ("s3-notification", "EU", lambda: s3_notification("EU")),
