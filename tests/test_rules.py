@@ -1113,6 +1113,25 @@ _DATA_PROTECTION = json.dumps(
 )
 
 
+def _audited_into(destination: dict[str, Any]) -> str:
+    # An Audit statement's findings destinations stay judged in a policy that grants nothing.
+    return json.dumps(
+        {
+            "Name": "audit-email",
+            "Version": "2021-06-01",
+            "Statement": [
+                {
+                    "Sid": "audit",
+                    "DataDirection": "Inbound",
+                    "Principal": ["*"],
+                    "DataIdentifier": ["arn:aws:dataprotection::aws:data-identifier/EmailAddress"],
+                    "Operation": {"Audit": {"SampleRate": "99", "FindingsDestination": destination}},
+                }
+            ],
+        }
+    )
+
+
 def _subscribe_to(endpoint: Any, operator: str = "StringLike") -> str:
     return json.dumps(
         {
@@ -1135,6 +1154,17 @@ PAIRS += [
     ("RES-024", "EU", aws("aws:sns/dataProtectionPolicy:DataProtectionPolicy", _PINNED_EU, arn="t",
                           policy=_DATA_PROTECTION),
      aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_DATA_PROTECTION), "policy(json).Statement[0].Principal"),
+    ("RES-017", "EU", aws("aws:sns/dataProtectionPolicy:DataProtectionPolicy", _PINNED_EU, arn="t",
+                          policy=_audited_into({"CloudWatchLogs": {"LogGroup": "/aws/vendedlogs/findings"}})),
+     aws("aws:sns/dataProtectionPolicy:DataProtectionPolicy", _PINNED_EU, arn="t",
+         policy=_audited_into({"S3": {"Bucket": "partner-findings"}})),
+     "policy(json).Statement[0].Operation.Audit.FindingsDestination.S3.Bucket"),
+    ("RES-004", "EU", aws("aws:sns/dataProtectionPolicy:DataProtectionPolicy", _PINNED_EU, arn="t",
+                          policy=_audited_into({"Firehose": {
+                              "DeliveryStream": "arn:aws:firehose:eu-central-1:123456789012:deliverystream/f"}})),
+     aws("aws:sns/dataProtectionPolicy:DataProtectionPolicy", _PINNED_EU, arn="t", policy=_audited_into({"Firehose": {
+         "DeliveryStream": "arn:aws:firehose:us-east-1:123456789012:deliverystream/f"}})),
+     "policy(json).Statement[0].Operation.Audit.FindingsDestination.Firehose.DeliveryStream"),
     ("RES-024", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t",
                           policy=_subscribe_to(["arn:aws:sqs:eu-central-1:123456789012:inbox.fifo"])),
      aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to("*@example.com")),
