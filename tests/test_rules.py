@@ -1183,6 +1183,11 @@ PAIRS += [
                           policy=_subscribe_to("arn:aws:sqs:eu-central-1:123456789012:inbox")),
      aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(f"arn:aws:sqs:eu-central-1:{_OTHER}:inbox")),
      "policy(json).Statement[0].Condition.StringLike.sns:Endpoint"),
+    ("RES-023", "JP", aws(_SNS_TOPIC_POLICY, _PINNED_JP, arn="t", policy=_subscribe_to([
+        "arn:aws:sqs:ap-northeast-1:123456789012:inbox", "arn:aws:lambda:ap-northeast-1:123456789012:function:f"])),
+     aws(_SNS_TOPIC_POLICY, _PINNED_JP, arn="t", policy=_subscribe_to([
+         "arn:aws:sqs:ap-northeast-1:123456789012:inbox", f"arn:aws:lambda:ap-northeast-1:{_OTHER}:function:f"])),
+     "policy(json).Statement[0].Condition.StringLike.sns:Endpoint[1]"),
     ("RES-004", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t",
                           policy=_subscribe_to("arn:aws:sqs:eu-central-1:123456789012:inbox")),
      aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to("arn:aws:sqs:us-east-1:123456789012:inbox")),

@@ -1464,9 +1464,11 @@ class RuleEngine:
                 ]
                 if not items or len(arns) != len(items):
                     continue
-                for value, m in arns:
+                at = f"{path}.Condition.{op}.{k}"
+                for i, (value, m) in enumerate(arns):
                     root = f"arn:{m.group(1)}:iam::{m.group(2)}:root"
-                    self._judged_as_account(walk, root, f"{path}.Condition.{op}.{k}", written=value.strip())
+                    where = f"{at}[{i}]" if isinstance(v, (list, tuple)) else at
+                    self._judged_as_account(walk, root, where, written=value.strip())
                 return True
         return False
 
