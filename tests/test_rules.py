@@ -1132,7 +1132,7 @@ def _audited_into(destination: dict[str, Any]) -> str:
     )
 
 
-def _subscribe_to(endpoint: Any, operator: str = "StringLike") -> str:
+def _subscribe_to(endpoint: Any, operator: str = "StringLike", region: str = "eu-central-1") -> str:
     return json.dumps(
         {
             "Version": "2012-10-17",
@@ -1142,7 +1142,7 @@ def _subscribe_to(endpoint: Any, operator: str = "StringLike") -> str:
                     "Effect": "Allow",
                     "Principal": {"AWS": "*"},
                     "Action": ["sns:Subscribe", "sns:Receive"],
-                    "Resource": "arn:aws:sns:eu-central-1:123456789012:t",
+                    "Resource": f"arn:aws:sns:{region}:123456789012:t",
                     "Condition": {operator: {"sns:Endpoint": endpoint}},
                 }
             ],
@@ -1184,9 +1184,11 @@ PAIRS += [
      aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(f"arn:aws:sqs:eu-central-1:{_OTHER}:inbox")),
      "policy(json).Statement[0].Condition.StringLike.sns:Endpoint"),
     ("RES-023", "JP", aws(_SNS_TOPIC_POLICY, _PINNED_JP, arn="t", policy=_subscribe_to([
-        "arn:aws:sqs:ap-northeast-1:123456789012:inbox", "arn:aws:lambda:ap-northeast-1:123456789012:function:f"])),
+        "arn:aws:sqs:ap-northeast-1:123456789012:inbox", "arn:aws:lambda:ap-northeast-1:123456789012:function:f"],
+        region="ap-northeast-1")),
      aws(_SNS_TOPIC_POLICY, _PINNED_JP, arn="t", policy=_subscribe_to([
-         "arn:aws:sqs:ap-northeast-1:123456789012:inbox", f"arn:aws:lambda:ap-northeast-1:{_OTHER}:function:f"])),
+         "arn:aws:sqs:ap-northeast-1:123456789012:inbox", f"arn:aws:lambda:ap-northeast-1:{_OTHER}:function:f"],
+         region="ap-northeast-1")),
      "policy(json).Statement[0].Condition.StringLike.sns:Endpoint[1]"),
     ("RES-004", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t",
                           policy=_subscribe_to("arn:aws:sqs:eu-central-1:123456789012:inbox")),
