@@ -803,6 +803,87 @@ def lambda_async(code: str) -> Build:
     return build
 
 
+def lambda_event_source_mapping(code: str) -> Build:
+    """terraform-aws-lambda examples/event-source-mapping: a function fed by a queue, a DynamoDB stream (failures to a
+    second queue, two filters), a Kinesis stream and a RabbitMQ broker (credentials in a secret), each source allowed
+    to invoke it, and AWS Config allowed for the organization (``data.aws_organizations_organization`` written as its
+    id)."""
+
+    def build(c: Any) -> object:
+        pet, part, region = "brave-lion", _part(code), REGIONS[code]
+        queue = aws.sqs.Queue("this", name=pet, opts=c.aws)
+        failure = aws.sqs.Queue("failure", name=f"{pet}-failure", opts=c.aws)
+        table = aws.dynamodb.Table("this", name=pet, billing_mode="PAY_PER_REQUEST", hash_key="UserId",
+                                   range_key="GameTitle", stream_view_type="NEW_AND_OLD_IMAGES", stream_enabled=True,
+                                   attributes=[{"name": "UserId", "type": "S"}, {"name": "GameTitle", "type": "S"}],
+                                   opts=c.aws)  # fmt: skip
+        stream = aws.kinesis.Stream("this", name=pet, shard_count=1, opts=c.aws)
+        vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=c.aws)
+        subnet = aws.ec2.Subnet("vpc-public-0", vpc_id=vpc.id, cidr_block="10.0.0.0/24",
+                                availability_zone=f"{region}a", opts=c.aws)  # fmt: skip
+        broker = aws.mq.Broker("this", broker_name=pet, engine_type="RabbitMQ", engine_version="3.12.13",
+                               host_instance_type="mq.t3.micro", security_groups=[vpc.default_security_group_id],
+                               subnet_ids=[subnet.id],
+                               users=[{"username": pet, "password": "a-40-character-random-password-from-tf01"}],
+                               opts=c.aws)  # fmt: skip
+        secret = aws.secretsmanager.Secret("this", name=f"{pet}-mq-credentials", opts=c.aws)
+        aws.secretsmanager.SecretVersion("this", secret_id=secret.id, secret_string=json.dumps(
+            {"username": pet, "password": "a-40-character-random-password-from-tf01"}), opts=c.aws)  # fmt: skip
+        role = aws.iam.Role("lambda_function", name=f"{pet}-lambda-event-source-mapping",
+                            assume_role_policy=_trust("lambda.amazonaws.com"), opts=c.aws)  # fmt: skip
+        for policy in (
+            "AWSLambdaSQSQueueExecutionRole",
+            "AWSLambdaDynamoDBExecutionRole",
+            "AWSLambdaKinesisExecutionRole",
+            "AWSLambdaENIManagementAccess",
+        ):
+            aws.iam.RolePolicyAttachment(f"lambda_function-{policy}", role=role.name,
+                                         policy_arn=f"arn:{part}:iam::aws:policy/service-role/{policy}",
+                                         opts=c.aws)  # fmt: skip
+        aws.iam.RolePolicy("lambda_function-statements", role=role.id, policy=pulumi.Output.all(
+            failure.arn, broker.arn, secret.arn).apply(lambda a: _doc(
+                {"Sid": "sqs_failure", "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": a[0]},
+                {"Sid": "mq_event_source", "Effect": "Allow", "Resource": "*",
+                 "Action": ["ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs"]},
+                {"Sid": "mq_describe_broker", "Effect": "Allow", "Action": "mq:DescribeBroker", "Resource": a[1]},
+                {"Sid": "secrets_manager_get_value", "Effect": "Allow", "Action": "secretsmanager:GetSecretValue",
+                 "Resource": a[2]})), opts=c.aws)  # fmt: skip
+        fn = aws.lambda_.Function("lambda_function", name=f"{pet}-lambda-event-source-mapping",
+                                  handler="index.lambda_handler", runtime="python3.12", role=role.arn,
+                                  code=PY_HANDLER, tags={"example": "event-source-mapping"}, opts=c.aws)  # fmt: skip
+        oslo = json.dumps({"data": {"Temperature": [{"numeric": [">", 0, "<=", 100]}], "Location": ["Oslo"]}})
+        aws.lambda_.EventSourceMapping("sqs", function_name=fn.arn, event_source_arn=queue.arn,
+                                       function_response_types=["ReportBatchItemFailures"],
+                                       scaling_config={"maximum_concurrency": 20},
+                                       metrics_config={"metrics": ["EventCount"]}, opts=c.aws)  # fmt: skip
+        aws.lambda_.EventSourceMapping("dynamodb", function_name=fn.arn, event_source_arn=table.stream_arn,
+                                       starting_position="LATEST",
+                                       destination_config={"on_failure": {"destination_arn": failure.arn}},
+                                       filter_criteria={"filters": [{"pattern": json.dumps({"eventName": ["INSERT"]})},
+                                                                    {"pattern": oslo}]}, opts=c.aws)  # fmt: skip
+        aws.lambda_.EventSourceMapping("kinesis", function_name=fn.arn, event_source_arn=stream.arn,
+                                       starting_position="LATEST", filter_criteria={"filters": [{"pattern": oslo}]},
+                                       opts=c.aws)  # fmt: skip
+        aws.lambda_.EventSourceMapping("mq", function_name=fn.arn, event_source_arn=broker.arn, queues="my-queue",
+                                       source_access_configurations=[{"type": "BASIC_AUTH", "uri": secret.arn},
+                                                                     {"type": "VIRTUAL_HOST", "uri": "/"}],
+                                       tags={"mapping": "amq"}, opts=c.aws)  # fmt: skip
+        triggers: dict[str, tuple[str, dict[str, Any]]] = {
+            "config": ("config.amazonaws.com", {"principal_org_id": "o-a1b2c3d4e5"}),
+            "sqs": ("sqs.amazonaws.com", {"source_arn": queue.arn}),
+            "dynamodb": ("dynamodb.amazonaws.com", {"source_arn": table.stream_arn}),
+            "kinesis": ("kinesis.amazonaws.com", {"source_arn": stream.arn}),
+            "mq": ("mq.amazonaws.com", {"source_arn": broker.arn}),
+        }  # fmt: skip
+        last: Any = fn
+        for name, (principal, restrict) in triggers.items():
+            last = aws.lambda_.Permission(f"lambda_function-{name}", action="lambda:InvokeFunction", function=fn.name,
+                                          principal=principal, opts=c.aws, **restrict)  # fmt: skip
+        return last
+
+    return build
+
+
 # -- terraform-aws-vpc -------------------------------------------------------------------------------------------------
 
 
@@ -1442,6 +1523,8 @@ RUNS: list[tuple[str, str, Callable[[], Build]]] = [
     ("s3-log-bucket", "CN", lambda: s3_log_bucket("CN")),
     ("lambda-async", "JP", lambda: lambda_async("JP")),
     ("lambda-async", "CN", lambda: lambda_async("CN")),
+    ("lambda-event-source-mapping", "EU", lambda: lambda_event_source_mapping("EU")),
+    ("lambda-event-source-mapping", "CN", lambda: lambda_event_source_mapping("CN")),
     ("vpc-flow-log", "EU", lambda: vpc_flow_log("EU")),
     ("vpc-flow-log", "US", lambda: vpc_flow_log("US")),
     ("vpc-flow-log", "CN", lambda: vpc_flow_log("CN")),
