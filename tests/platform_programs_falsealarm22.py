@@ -1487,6 +1487,29 @@ def ali_kms_complete(code: str) -> Build:
     return build
 
 
+def slb_virtual_server_group(code: str) -> Build:
+    """terraform-alicloud-slb examples/servers-within-virtual-server-group: a VPC and vSwitch, the security-group
+    module's group, two ECS instances (the ecs-instance module; ``data.alicloud_instance_types`` / ``alicloud_images``
+    written as an ecs.g9i type and a system image) and the module's internet-facing CLB with a virtual server group
+    serving both on port 80."""
+
+    def build(c: Any) -> object:
+        vpc = alicloud.vpc.Network("default", vpc_name="tf_module", cidr_block="172.16.0.0/12", opts=c.ali)
+        switch = alicloud.vpc.Switch("default", vpc_id=vpc.id, cidr_block="172.16.0.0/21",
+                                     zone_id=_ali_zones(code)[0], opts=c.ali)  # fmt: skip
+        sg = alicloud.ecs.SecurityGroup("security_group", vpc_id=vpc.id, opts=c.ali)
+        instances = [alicloud.ecs.Instance(f"ecs_instance-{i}", instance_type="ecs.g9i.large",
+                                           image_id="aliyun_3_x64_20G_alibase_20240819.vhd", vswitch_id=switch.id,
+                                           security_groups=[sg.id], system_disk_category="cloud_essd", opts=c.ali)
+                     for i in range(2)]  # fmt: skip
+        slb = alicloud.slb.LoadBalancer("this", internet_charge_type="PayByTraffic", address_type="internet",
+                                        load_balancer_spec="slb.s1.small", bandwidth=10, opts=c.ali)  # fmt: skip
+        servers: Any = [{"server_ids": [i.id for i in instances], "port": 80, "weight": 100, "type": "ecs"}]
+        return alicloud.slb.ServerGroup("this", load_balancer_id=slb.id, servers=servers, opts=c.ali)
+
+    return build
+
+
 # -- the table --------------------------------------------------------------------------------------------------------
 
 RUNS: list[tuple[str, str, Callable[[], Build]]] = [
@@ -1556,6 +1579,8 @@ RUNS: list[tuple[str, str, Callable[[], Build]]] = [
     ("ali-redis", "US", lambda: redis_complete("US")),
     ("ali-rds-mysql", "CN", lambda: rds_mysql("CN")),
     ("ali-rds-mysql", "EU", lambda: rds_mysql("EU")),
+    ("ali-slb-virtual-server-group", "CN", lambda: slb_virtual_server_group("CN")),
+    ("ali-slb-virtual-server-group", "US", lambda: slb_virtual_server_group("US")),
     ("ali-kms", "CN", lambda: ali_kms_complete("CN")),
     ("ali-kms", "JP", lambda: ali_kms_complete("JP")),
 ]
