@@ -36,6 +36,7 @@ import platform_programs_crossaccount37 as ca37
 import platform_programs_data as pdata
 import platform_programs_dns34 as pd
 import platform_programs_falsealarm21 as fa21
+import platform_programs_falsealarm22 as fa22
 import platform_programs_grants36 as g36
 import platform_programs_intl as pi
 import platform_programs_leftovers35 as pl
@@ -17413,6 +17414,11 @@ CASES: list[Case] = [
         )
         for name, (code, declared) in rt39.DECLARED.items()
     ],
+    # -- stop 39, false-alarm hunt over the Terraform registry's example programs
+    # (tests/platform_programs_falsealarm22.py): the examples/ folders of terraform-aws-modules and the Alibaba Cloud
+    # modules, each module call written as the resources it makes, one stack each; genuine refusals kept with their
+    # declared twins.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa22.rows()],
 ]
 
 

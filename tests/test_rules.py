@@ -1090,6 +1090,111 @@ PAIRS += [
     # CEN's `child_instance_owner_id`: realistic cases crossaccount37-cn-ali-cen-child-owner-* (the CEN instance it
     # joins must be made by the stack, RES-017, which a single subject cannot show).
 ]  # fmt: skip
+# The Terraform registry's example programs (falsealarm22, stop 39; tests/platform_programs_falsealarm22.py): an SNS
+# data protection policy's `Principal: ["*"]` says whose messages are protected and grants nothing (`not_grants`); a
+# topic policy letting `*` subscribe only fixed resource ARNs (`sns:Endpoint`, `endpoint_conditions`) reaches only
+# those resources, each judged as a subscription endpoint: its account (RES-023), its Region (RES-004). A pattern, an
+# e-mail address or a negated operator keeps it public.
+_SNS_TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy"
+_DATA_PROTECTION = json.dumps(
+    {
+        "Name": "deny-email",
+        "Version": "2021-06-01",
+        "Statement": [
+            {
+                "Sid": "DenyInboundEmailAddress",
+                "DataDirection": "Inbound",
+                "Principal": ["*"],
+                "Operation": {"Deny": {}},
+                "DataIdentifier": ["arn:aws:dataprotection::aws:data-identifier/EmailAddress"],
+            }
+        ],
+    }
+)
+
+
+def _audited_into(destination: dict[str, Any]) -> str:
+    # An Audit statement's findings destinations stay judged in a policy that grants nothing.
+    return json.dumps(
+        {
+            "Name": "audit-email",
+            "Version": "2021-06-01",
+            "Statement": [
+                {
+                    "Sid": "audit",
+                    "DataDirection": "Inbound",
+                    "Principal": ["*"],
+                    "DataIdentifier": ["arn:aws:dataprotection::aws:data-identifier/EmailAddress"],
+                    "Operation": {"Audit": {"SampleRate": "99", "FindingsDestination": destination}},
+                }
+            ],
+        }
+    )
+
+
+def _subscribe_to(endpoint: Any, operator: str = "StringLike", region: str = "eu-central-1") -> str:
+    return json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Sid": "sub",
+                    "Effect": "Allow",
+                    "Principal": {"AWS": "*"},
+                    "Action": ["sns:Subscribe", "sns:Receive"],
+                    "Resource": f"arn:aws:sns:{region}:123456789012:t",
+                    "Condition": {operator: {"sns:Endpoint": endpoint}},
+                }
+            ],
+        }
+    )
+
+
+PAIRS += [
+    ("RES-024", "EU", aws("aws:sns/dataProtectionPolicy:DataProtectionPolicy", _PINNED_EU, arn="t",
+                          policy=_DATA_PROTECTION),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_DATA_PROTECTION), "policy(json).Statement[0].Principal"),
+    ("RES-017", "EU", aws("aws:sns/dataProtectionPolicy:DataProtectionPolicy", _PINNED_EU, arn="t",
+                          policy=_audited_into({"CloudWatchLogs": {"LogGroup": "/aws/vendedlogs/findings"}})),
+     aws("aws:sns/dataProtectionPolicy:DataProtectionPolicy", _PINNED_EU, arn="t",
+         policy=_audited_into({"S3": {"Bucket": "partner-findings"}})),
+     "policy(json).Statement[0].Operation.Audit.FindingsDestination.S3.Bucket"),
+    ("RES-004", "EU", aws("aws:sns/dataProtectionPolicy:DataProtectionPolicy", _PINNED_EU, arn="t",
+                          policy=_audited_into({"Firehose": {
+                              "DeliveryStream": "arn:aws:firehose:eu-central-1:123456789012:deliverystream/f"}})),
+     aws("aws:sns/dataProtectionPolicy:DataProtectionPolicy", _PINNED_EU, arn="t", policy=_audited_into({"Firehose": {
+         "DeliveryStream": "arn:aws:firehose:us-east-1:123456789012:deliverystream/f"}})),
+     "policy(json).Statement[0].Operation.Audit.FindingsDestination.Firehose.DeliveryStream"),
+    ("RES-024", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t",
+                          policy=_subscribe_to(["arn:aws:sqs:eu-central-1:123456789012:inbox.fifo"])),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to("*@example.com")),
+     "policy(json).Statement[0].Principal"),
+    ("RES-024", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t",
+                          policy=_subscribe_to("arn:aws:lambda:eu-central-1:123456789012:function:ingest")),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(
+         ["arn:aws:sqs:eu-central-1:123456789012:inbox", "ops@example.com"])),
+     "policy(json).Statement[0].Principal"),
+    ("RES-024", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t",
+                          policy=_subscribe_to("arn:aws:sqs:eu-central-1:123456789012:inbox", "ArnEquals")),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t",
+         policy=_subscribe_to("arn:aws:sqs:eu-central-1:123456789012:inbox", "StringNotLike")),
+     "policy(json).Statement[0].Principal"),
+    ("RES-023", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t",
+                          policy=_subscribe_to("arn:aws:sqs:eu-central-1:123456789012:inbox")),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(f"arn:aws:sqs:eu-central-1:{_OTHER}:inbox")),
+     "policy(json).Statement[0].Condition.StringLike.sns:Endpoint"),
+    ("RES-023", "JP", aws(_SNS_TOPIC_POLICY, _PINNED_JP, arn="t", policy=_subscribe_to([
+        "arn:aws:sqs:ap-northeast-1:123456789012:inbox", "arn:aws:lambda:ap-northeast-1:123456789012:function:f"],
+        region="ap-northeast-1")),
+     aws(_SNS_TOPIC_POLICY, _PINNED_JP, arn="t", policy=_subscribe_to([
+         "arn:aws:sqs:ap-northeast-1:123456789012:inbox", f"arn:aws:lambda:ap-northeast-1:{_OTHER}:function:f"],
+         region="ap-northeast-1")),
+     "policy(json).Statement[0].Condition.StringLike.sns:Endpoint[1]"),
+    ("RES-004", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t",
+                          policy=_subscribe_to("arn:aws:sqs:eu-central-1:123456789012:inbox")),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to("arn:aws:sqs:us-east-1:123456789012:inbox")),
+     "policy(json).Statement[0].Condition.StringLike.sns:Endpoint"),
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (

@@ -213,6 +213,9 @@ class PublicAccess(_Frozen):
     comes before any wildcard."""
     arn_conditions: frozenset[str] = frozenset()
     """Condition keys (lower case) whose value is an ARN: fixed when its account field is a 12-digit id."""
+    endpoint_conditions: frozenset[str] = frozenset()
+    """Condition keys (lower case) naming where a subscription delivers (``sns:endpoint``): a statement restricted to
+    fixed resource ARNs reaches only those resources, whose accounts are judged as a subscription endpoint's."""
     public_acls: frozenset[str]
     """Canned ACLs that grant AllUsers / AuthenticatedUsers (or OSS's public ACLs)."""
     public_grantees: frozenset[str]

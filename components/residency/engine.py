@@ -1361,6 +1361,8 @@ class RuleEngine:
             return
         if self._restricts_who(statement.get("Condition")) or self._denied_unless_restricted(walk.parent, statement):
             return
+        if not negated and self._restricted_to_endpoints(walk, statement.get("Condition"), path):
+            return
         key = "NotPrincipal" if negated else "Principal"
         shown = json.dumps(principal, sort_keys=True) if not isinstance(principal, str) else principal
         what = f"allows everyone except {shown}" if negated else "allows everyone (`*`)"
@@ -1440,6 +1442,40 @@ class RuleEngine:
                 name = str(k).strip().lower()
                 if name in self._public.restricting_conditions and self._fixed(v, name):
                     return True
+        return False
+
+    def _restricted_to_endpoints(self, walk: _Walk, condition: Any, path: str) -> bool:
+        """Whether a statement's Condition limits it to subscriptions delivering to fixed resources
+        (``public_access.endpoint_conditions``: ``sns:Endpoint`` under a positive operator, every value a resource ARN
+        with a 12-digit account and no wildcard or policy variable). Each value's account is then judged as a
+        subscription endpoint's (RES-023 unless pinned or declared); its Region is judged where the walk reads the
+        ARN, as any ARN's. A URL, an e-mail address or a pattern restricts no one here (False: still public)."""
+        assert self._public is not None
+        if not isinstance(condition, Mapping) or not self._public.endpoint_conditions:
+            return False
+        for op, body in condition.items():
+            o = str(op).strip().lower()
+            if "not" in o or o.endswith("ifexists") or o in ("null", "bool") or o.startswith("forallvalues:"):
+                continue
+            if not isinstance(body, Mapping):
+                continue
+            for k, v in body.items():
+                if str(k).strip().lower() not in self._public.endpoint_conditions:
+                    continue
+                items = list(v) if isinstance(v, (list, tuple)) else [v]
+                arns = [
+                    (i, m)
+                    for i, m in ((i, _RESOURCE_ARN.match(i.strip()) if isinstance(i, str) else None) for i in items)
+                    if m is not None and not any(c in i for c in ("*", "?")) and "${" not in i
+                ]
+                if not items or len(arns) != len(items):
+                    continue
+                at = f"{path}.Condition.{op}.{k}"
+                for i, (value, m) in enumerate(arns):
+                    root = f"arn:{m.group(1)}:iam::{m.group(2)}:root"
+                    where = f"{at}[{i}]" if isinstance(v, (list, tuple)) else at
+                    self._judged_as_account(walk, root, where, written=value.strip())
+                return True
         return False
 
     def _fixed(self, value: Any, key: str) -> bool:
