@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
-from test_policy_support import UNKNOWN, Diag, Pack, Res, ali_provider, aws_provider, urn
+import dataclasses
+import json
+from typing import Any
 
+import pytest
+import residency_pack.stack_policies as sp
+from pulumi_policy import Policy
+from residency_pack import build_policies
+from residency_pack.jurisdiction import Engines
+from test_policy_support import UNKNOWN, Diag, Pack, Res, ali_provider, aws_provider, pin_all, urn
+
+from components.residency.catalogue import load_catalogue
 from components.residency.rules import rule
 
 CN_PROVIDER = aws_provider("cn-north-1", "cn")
@@ -224,3 +233,157 @@ def test_a_cen_is_proven_by_the_id_in_the_final_state(
     assert bool(diags) is fails
     if fails:
         assert diags[0].urn == attachment.urn and "multi-region group" in diags[0].message
+
+
+# -- RES-015, RES-017 and RES-023 share one judgement of a stack (issue 13, stop 39) -----------------------------------
+
+EU_PINNED = Res(
+    "pulumi:providers:aws", "eu", {"region": "eu-central-1", "version": "7.51.1", "allowedAccountIds": ["123456789012"]}
+)
+OWN_BUCKET = Res("aws:s3/bucket:Bucket", "data", {"bucket": "eu-fleet-data"}, provider=EU_PINNED)
+REGIONLESS = [rule(rule_id).name for rule_id in ("RES-015", "RES-017", "RES-023")]
+
+
+def _workflow(parameters: dict[str, str]) -> Res:
+    task = {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:putObject", "Parameters": parameters, "End": True}
+    definition = json.dumps({"StartAt": "T", "States": {"T": task}})
+    return Res("aws:sfn/stateMachine:StateMachine", "flow", {"definition": definition}, provider=EU_PINNED)
+
+
+def _regionless_stack(*, endpoint: str, bucket: dict[str, str], principal: str) -> list[Res]:
+    """One resource for each regionless rule: an SNS subscription (RES-015), a workflow writing to a bucket (RES-017)
+    and a Lambda permission (RES-023); and a bucket the stack makes."""
+    return [
+        EU_PINNED,
+        OWN_BUCKET,
+        Res(
+            "aws:sns/topicSubscription:TopicSubscription",
+            "hook",
+            {"topic": "arn:aws:sns:eu-central-1:123456789012:t", "protocol": "https", "endpoint": endpoint},
+            provider=EU_PINNED,
+        ),
+        _workflow(bucket),
+        Res(
+            "aws:lambda/permission:Permission",
+            "perm",
+            {"action": "lambda:InvokeFunction", "function": "f", "principal": principal},
+            provider=EU_PINNED,
+        ),
+    ]
+
+
+OFFENDING = _regionless_stack(
+    endpoint="https://hooks.partner.example.com/x", bucket={"Bucket.$": "$.b"}, principal="999999999999"
+)
+COMPLIANT = _regionless_stack(
+    endpoint="https://abc123.execute-api.eu-central-1.amazonaws.com/prod/hook",
+    bucket={"Bucket": "eu-fleet-data"},
+    principal="123456789012",
+)
+
+
+@pytest.fixture
+def eu_config(stack_config: Any) -> None:
+    stack_config({"sovereign-dc:jurisdiction": "EU", "aws:region": "eu-central-1"})
+
+
+def _regionless_pack(shared: bool, policy_config: dict[str, dict[str, str]] | None = None) -> Pack:
+    """The pack with its three regionless policies sharing one judgement (as built), or each built apart (its own)."""
+    policies = build_policies()
+    if not shared:
+        codes = sorted(load_catalogue().jurisdictions)
+        alone: list[Policy] = [sp.regionless_policies(Engines(), codes)[i] for i in range(len(REGIONLESS))]
+        policies = [p for p in policies if p.name not in REGIONLESS] + alone
+    return Pack(policy_config, policies)
+
+
+def test_the_regionless_rules_judge_a_stack_once(eu_config: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pulumi-policy hands every stack policy its own copy of one request: judged once for the three rules."""
+    judged: list[str] = []
+    views: list[int] = []
+    judge, view = sp._regionless_findings, sp.StackView.__init__
+
+    def counted(engine: Any, resource: Any, stack: Any) -> Any:
+        judged.append(resource.name)
+        return judge(engine, resource, stack)
+
+    def counted_view(self: Any, engine: Any, resources: Any) -> None:
+        views.append(len(resources))
+        view(self, engine, resources)
+
+    monkeypatch.setattr(sp, "_regionless_findings", counted)
+    monkeypatch.setattr(sp.StackView, "__init__", counted_view)
+    regionless = [(d.policy, d.urn) for d in Pack().analyze_stack(OFFENDING) if d.policy in REGIONLESS]
+    assert regionless == [
+        (REGIONLESS[0], OFFENDING[2].urn),
+        (REGIONLESS[1], OFFENDING[3].urn),
+        (REGIONLESS[2], OFFENDING[4].urn),
+    ]
+    assert judged == [r.name for r in OFFENDING]
+    # One view for the three regionless rules; the provenance policy (RES-014) builds its own.
+    assert views.count(len(OFFENDING)) == 2
+
+
+def _crash_on_the_workflow(monkeypatch: pytest.MonkeyPatch) -> None:
+    judge = sp._regionless_findings
+
+    def broken(engine: Any, resource: Any, stack: Any) -> Any:
+        if resource.name == "flow":
+            raise RuntimeError("boom")
+        return judge(engine, resource, stack)
+
+    monkeypatch.setattr(sp, "_regionless_findings", broken)
+
+
+@pytest.mark.parametrize("pinned", [False, True], ids=["stack-config", "policy-config"])
+@pytest.mark.parametrize("case", ["offending", "compliant", "crash"])
+def test_a_shared_judgement_reports_what_each_rule_judging_alone_reports(
+    eu_config: None, monkeypatch: pytest.MonkeyPatch, case: str, pinned: bool
+) -> None:
+    """Same diagnostics, byte for byte, in the same order: each rule reports its own findings, worded with its own
+    jurisdiction source (a policy config names the policy), and a resource the pack could not judge under every rule."""
+    if case == "crash":
+        _crash_on_the_workflow(monkeypatch)
+    stack = COMPLIANT if case == "compliant" else OFFENDING
+    config = pin_all("EU") if pinned else None
+    shared = _regionless_pack(shared=True, policy_config=config).analyze_stack(stack)
+    alone = _regionless_pack(shared=False, policy_config=config).analyze_stack(stack)
+    assert shared == alone
+    regionless = [d for d in shared if d.policy in REGIONLESS]
+    if case == "compliant":
+        assert regionless == []
+    elif case == "offending":
+        assert [d.policy for d in regionless] == REGIONLESS
+        assert all("policy config" in d.message for d in regionless) is pinned
+    else:
+        crashes = [d for d in regionless if "could not judge aws:sfn/stateMachine:StateMachine 'flow'" in d.message]
+        assert [d.policy for d in crashes] == REGIONLESS
+
+
+def test_the_next_stack_is_judged_on_its_own_values(eu_config: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stacks that differ in one nested value, or only in a dependency, never share a judgement."""
+    pack = Pack()
+    judgements: list[list[str]] = []
+    judge = sp._judge_regionless
+
+    def counted(engine: Any, resources: Any) -> Any:
+        judgements.append([r.name for r in resources])
+        return judge(engine, resources)
+
+    monkeypatch.setattr(sp, "_judge_regionless", counted)
+
+    def refused(stack: list[Res]) -> list[str]:
+        return [d.policy for d in pack.analyze_stack(stack) if d.policy in REGIONLESS]
+
+    assert refused(OFFENDING) == REGIONLESS
+    assert refused(COMPLIANT) == []
+    assert refused(OFFENDING) == REGIONLESS
+    assert len(judgements) == 3
+    # A workflow writing to a bucket named like one of this stack's: proven only while the stack creates it.
+    named = _workflow({"Bucket": "eu-fleet-data"})
+    assert refused([EU_PINNED, OWN_BUCKET, named]) == []
+    assert refused([EU_PINNED, named]) == [REGIONLESS[1]]
+    assert refused([EU_PINNED, OWN_BUCKET, named]) == []
+    # The same resources but for one dependency (outside the stack: pulumi-policy drops it, the URN list keeps it).
+    assert refused([EU_PINNED, OWN_BUCKET, dataclasses.replace(named, dependencies=[OWN_BUCKET.urn])]) == []
+    assert len(judgements) == 7

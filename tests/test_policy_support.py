@@ -129,8 +129,10 @@ def servicer(name: str, version: str, policies: list[Policy], level: Enforcement
 class Pack:
     """The pack behind pulumi-policy's servicer, configured the way the engine configures it."""
 
-    def __init__(self, policy_config: Mapping[str, Mapping[str, Any]] | None = None) -> None:
-        self.policies = build_policies()
+    def __init__(
+        self, policy_config: Mapping[str, Mapping[str, Any]] | None = None, policies: list[Policy] | None = None
+    ) -> None:
+        self.policies = build_policies() if policies is None else policies
         self.servicer = servicer(PACK_NAME, "0.1.0", self.policies, EnforcementLevel.MANDATORY)
         if policy_config is not None:
             # The engine sends every policy's effective enforcement level with its properties.

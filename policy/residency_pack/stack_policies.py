@@ -9,19 +9,22 @@ could not resolve) fails closed.
 
 from __future__ import annotations
 
+import datetime as dt
+import threading
 from collections.abc import Callable
+from typing import Any
 
 from pulumi_policy import PolicyResource, StackValidationArgs, StackValidationPolicy
 
 from components.residency import provenance, stages
 from components.residency.engine import RuleEngine, package_of, stack_account_keys
 from components.residency.provenance import Source
-from components.residency.rules import Rule, RuleId, rule
+from components.residency.rules import Finding, Rule, RuleId, rule
 from residency_pack import messages
 from residency_pack.jurisdiction import ConfigProblem, Engines
 from residency_pack.resource_policies import config_schema
 from residency_pack.subjects import is_default_provider, provider_subject, target
-from residency_pack.values import is_unknown, plain
+from residency_pack.values import is_unknown, plain, value_key
 
 __all__ = ["explicit_provider_policy", "provenance_policy", "regionless_policies", "untrusted_reason"]
 
@@ -127,6 +130,7 @@ REGIONLESS_RULES = (
 )
 """Judged with the whole stack in view: a name the stack made (RES-015, RES-017), an account another AWS provider of the
 stack is pinned to (RES-023, grants review, stop 36)."""
+_REGIONLESS_IDS = frozenset(r.id for r in REGIONLESS_RULES)
 
 
 class StackView:
@@ -189,18 +193,82 @@ def _is_own_provider(resource: PolicyResource) -> bool:
     return resource.resource_type.startswith("pulumi:providers:") and not is_default_provider(resource)
 
 
-def _regionless(the_rule: Rule) -> StackJudge:
-    """A judge for a regionless rule: names and hosts produced by the resources a value is computed from,
-    or bucket names this stack creates, are proven; anything else is judged as the guard judges it."""
+def _regionless_findings(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> list[Finding]:
+    """The regionless rules' findings on one resource: names and hosts produced by the resources a value is computed
+    from, or bucket names this stack creates, are proven; anything else is judged as the guard judges it."""
+    t = target(resource.resource_type, resource.name, resource.props, resource.provider)
+    if not t.subject.custom:
+        return []
+    findings, _ = engine.check(t.subject, defer=is_unknown, known=_known(engine, resource, stack))
+    return [f for f in findings if f.rule.id in _REGIONLESS_IDS and f.declared_by is None]
 
-    def judge(engine: RuleEngine, resource: PolicyResource, source: str, stack: StackView) -> list[str]:
-        t = target(resource.resource_type, resource.name, resource.props, resource.provider)
-        if not t.subject.custom:
-            return []
-        findings, _ = engine.check(t.subject, defer=is_unknown, known=_known(engine, resource, stack))
-        return [messages.finding(f, source) for f in findings if f.rule.id == the_rule.id and f.declared_by is None]
 
-    return judge
+Judged = list["list[Finding] | Exception"]
+"""Per resource of a stack, in its order: its regionless findings, or what stopped the pack judging it."""
+
+
+class _RegionlessJudgement(threading.local):
+    """The regionless rules' judgement of the last stack this thread validated, made once for the three policies.
+
+    pulumi-policy hands each stack policy its own freshly deserialized copy of one request (``AnalyzeStack`` in
+    pulumi_policy/policy.py builds the resources again for every policy), so object identity never matches across
+    the policies and, without this, the stack's view was built and every resource checked once per rule: three
+    times. The key is the stack's value (each resource's type, name, URN, the repr of its plain properties and its
+    provider's, and the URNs of its dependencies and property dependencies: everything a judgement reads), so only an
+    equal stack reads the result; one per pack (``regionless_policies``) and per thread (the engine's servicer may
+    answer requests on several threads), holding one stack.
+    """
+
+    def __init__(self) -> None:
+        self.key: tuple[Any, ...] | None = None
+        self.held: list[PolicyResource] = []
+        self.judged: dict[tuple[int, dt.date], tuple[RuleEngine, Judged]] = {}
+
+    def of(self, engine: RuleEngine, resources: list[PolicyResource]) -> Judged:
+        key = tuple(_resource_key(r) for r in resources)
+        if key != self.key:
+            self.key, self.judged = None, {}
+            # Kept alive with the key: an object without a faithful repr (an asset) reads as its address, which a
+            # later object could otherwise be given.
+            self.held = resources
+            self.key = key
+        # Per day too: a declared transfer that expires at midnight no longer covers an equal stack.
+        when = (id(engine), dt.date.today())
+        judged = self.judged.get(when)
+        if judged is None or judged[0] is not engine:
+            judged = self.judged[when] = (engine, _judge_regionless(engine, resources))
+        return judged[1]
+
+
+def _resource_key(resource: PolicyResource) -> tuple[Any, ...]:
+    provider = resource.provider
+    provider_key = None
+    if provider is not None:
+        provider_key = (provider.resource_type, provider.name, provider.urn, value_key(provider.props))
+    dependencies = tuple(d.urn for d in resource.dependencies or ())
+    property_dependencies = tuple(
+        (k, tuple(d.urn for d in deps)) for k, deps in (resource.property_dependencies or {}).items()
+    )
+    return (
+        resource.resource_type,
+        resource.name,
+        resource.urn,
+        value_key(resource.props),
+        provider_key,
+        dependencies,
+        property_dependencies,
+    )
+
+
+def _judge_regionless(engine: RuleEngine, resources: list[PolicyResource]) -> Judged:
+    stack = StackView(engine, resources)
+    judged: Judged = []
+    for resource in resources:
+        try:
+            judged.append(_regionless_findings(engine, resource, stack))
+        except Exception as exc:  # anything unexpected must refuse, never pass (each rule reports it)
+            judged.append(exc)
+    return judged
 
 
 def _known(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> Callable[[str], bool]:
@@ -223,17 +291,39 @@ def _known(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> Ca
 
 def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidationPolicy]:
     """RES-015, RES-017 and RES-023 over the whole stack (what the stack created, and the accounts its providers are
-    pinned to, are known only there)."""
-    policies = []
-    for the_rule in REGIONLESS_RULES:
-        judge = _regionless(the_rule)
-        policy = StackValidationPolicy(
+    pinned to, are known only there), sharing one judgement of each stack."""
+    shared = _RegionlessJudgement()
+    return [
+        StackValidationPolicy(
             **messages.policy_wording(the_rule),
             config_schema=config_schema(codes),
-            validate=_stack_validate_with_stack(the_rule, engines, judge),
+            validate=_regionless_validate(the_rule, engines, shared),
         )
-        policies.append(policy)
-    return policies
+        for the_rule in REGIONLESS_RULES
+    ]
+
+
+def _regionless_validate(
+    the_rule: Rule, engines: Engines, shared: _RegionlessJudgement
+) -> Callable[[StackValidationArgs, Report], None]:
+    def validate(args: StackValidationArgs, report_violation: Report) -> None:
+        resolved = engines.resolve(the_rule.name, args.get_config())
+        if isinstance(resolved, ConfigProblem):
+            report_violation(messages.config_problem(the_rule, resolved.message), None)
+            return
+        resources = list(args.resources)
+        for resource, judged in zip(resources, shared.of(resolved.engine, resources), strict=True):
+            if isinstance(judged, Exception):
+                report_violation(messages.crash(the_rule, _name(resource), judged), resource.urn)
+                continue
+            try:
+                for f in judged:
+                    if f.rule.id == the_rule.id:
+                        report_violation(messages.finding(f, resolved.source), resource.urn)
+            except Exception as exc:  # anything unexpected must refuse, never pass
+                report_violation(messages.crash(the_rule, _name(resource), exc), resource.urn)
+
+    return validate
 
 
 def _stack_validate_with_stack(
