@@ -32,6 +32,7 @@ import platform_programs_accounts35 as a35
 import platform_programs_accountsali36 as aa36
 import platform_programs_cn as pc
 import platform_programs_crossaccount37 as ca37
+import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
 import platform_programs_dns34 as pd
 import platform_programs_falsealarm21 as fa21
@@ -17300,6 +17301,24 @@ CASES: list[Case] = [
     # -- stop 37, false-alarm hunt over pulumi's example programs (tests/platform_programs_falsealarm21.py): whole
     # programs of pulumi/examples and pulumi/templates ported to pulumi-aws v7 / pulumi-alicloud 4, one stack each.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa21.rows()],
+    # -- stop 39, cross-account writes (tests/platform_programs_crossaccount39.py): more destination fields judged by
+    # RES-023 as written_account_fields (Firehose, IoT rule actions including an SQS queue URL, event subscriptions,
+    # notification topics, SES, composite alarms, metric streams, dead-letter queues in a redrive policy's JSON, query
+    # and search logs). Another account's destination is refused in EU, JP and US; the pinned account and the declared
+    # partner pass; in CN every aws-cn account is China's by partition, so the partner passes there too.
+    *[
+        Case(
+            f"crossaccount39-{code.lower()}-{kind}-{dest}",
+            code,
+            ca39.write(kind, code, dest),
+            {"RES-023"} if dest == "partner" and code != "CN" else set(),
+            destinations=[ca39.PARTNER_DECLARED] if dest == "declared" else [],
+        )
+        for kind in ca39.KINDS
+        for code in (ca39.jurisdiction_of(kind), "CN")
+        for dest in ca39.DESTS
+        if code != "CN" or dest != "declared"
+    ],
 ]
 
 
