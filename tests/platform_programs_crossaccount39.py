@@ -432,11 +432,22 @@ def jurisdiction_of(kind: str) -> str:
     return ("EU", "JP", "US")[list(KINDS).index(kind) % 3]
 
 
+PINNED_LATER_KINDS = ("iot-sqs-url", "iot-error-lambda", "sqs-redrive", "composite-alarm")
+"""Kinds also run under a provider whose pinned account is an Output (``own-pinned-later`` passes,
+``partner-pinned-later`` is refused): the guard waits for the pin before it judges, as the plan reads it resolved."""
+
+
 def write(kind: str, code: str, dest: str) -> Build:
     """A ``kind`` of write into the destination ``dest`` names, in a ``code`` stack."""
     writer, destination = KINDS[kind]
 
     def build(c: Any) -> object:
-        return writer(code, destination(code, OWN if dest == "own" else PARTNER), c.aws)
+        opts = c.aws
+        if dest.endswith("-pinned-later"):
+            # The account comes from another stack's output or a lookup in real programs: an Output at registration.
+            pin = pulumi.Output.from_input(OWN).apply(str)
+            later = aws.Provider("aws-pinned-later", region=REGIONS[code], allowed_account_ids=[pin])
+            opts = pulumi.ResourceOptions(provider=later)
+        return writer(code, destination(code, OWN if dest.startswith("own") else PARTNER), opts)
 
     return build

@@ -17319,6 +17319,17 @@ CASES: list[Case] = [
         for dest in ca39.DESTS
         if code != "CN" or dest != "declared"
     ],
+    # The provider's pinned account is an Output: the guard waits for it, as the plan and the pack read it resolved.
+    *[
+        Case(
+            f"crossaccount39-eu-{kind}-{dest}",
+            "EU",
+            ca39.write(kind, "EU", dest),
+            {"RES-023"} if dest.startswith("partner") else set(),
+        )
+        for kind in ca39.PINNED_LATER_KINDS
+        for dest in ("own-pinned-later", "partner-pinned-later")
+    ],
 ]
 
 
