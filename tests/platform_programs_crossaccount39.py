@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pulumi
+import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 from pulumi_aws.autoscaling import NotificationType
 
@@ -449,5 +450,96 @@ def write(kind: str, code: str, dest: str) -> Build:
             later = aws.Provider("aws-pinned-later", region=REGIONS[code], allowed_account_ids=[pin])
             opts = pulumi.ResourceOptions(provider=later)
         return writer(code, destination(code, OWN if dest.startswith("own") else PARTNER), opts)
+
+    return build
+
+
+# -- Alibaba Cloud: destination ARNs naming their owner UID ------------------------------------------------------------
+
+ALI_OWN = "1234567890123456"
+"""The team's account UID (the role the pinned provider assumes belongs to it)."""
+ALI_PARTNER = "5555666677778888"
+"""Another account's UID no provider of the stack assumes a role in."""
+ALI_REGION = "cn-shanghai"
+ALI_DESTS = ("partner", "own", "declared", "partner-unpinned", "own-pinned-later", "partner-pinned-later")
+"""``partner-unpinned``: the partner's destination under a provider that assumes no role, judged by its Region only (the
+open item: the stack's own UID is not known then, and the realistic table's providers assume none)."""
+
+ALI_PARTNER_DECLARED: dict[str, Any] = {
+    "id": "partner-ops-account", "kind": "resident", "match": f"acs:ram::{ALI_PARTNER}:",
+    "evidence": "the group's China operations account on the China site",
+}  # fmt: skip
+
+
+def _ali_event_queue(target: str, opts: pulumi.ResourceOptions) -> object:
+    # eventbridge/rule `targets[].endpoint`: CloudMonitor events to an MNS queue
+    bus = alicloud.eventbridge.EventBus("fleet-ops", event_bus_name="fleet-ops", opts=opts)
+    return alicloud.eventbridge.Rule(
+        "cms-events", event_bus_name=bus.event_bus_name, rule_name="cms-events",
+        filter_pattern=json.dumps({"source": ["acs.cms"], "type": ["cms:Alarm:AlarmNotice"]}),
+        targets=[{"target_id": "mns", "type": "acs.mns.queue", "endpoint": target,
+                  "param_lists": [{"resource_key": "queue", "form": "CONSTANT", "value": "ops-alarms"},
+                                  {"resource_key": "Body", "form": "ORIGINAL"}]}],
+        opts=opts,
+    )  # fmt: skip
+
+
+def _ali_fc_async_failure(target: str, opts: pulumi.ResourceOptions) -> object:
+    # fc/v3asyncinvokeconfig `destinationConfig.onFailure.destination`: failed invocations, payload included
+    fn = alicloud.fc.V3Function(
+        "ingest", function_name="ingest", runtime="python3.10", handler="index.handler",
+        code={"zip_file": "UEsDBAo="}, opts=opts,
+    )  # fmt: skip
+    return alicloud.fc.V3AsyncInvokeConfig(
+        "ingest-async", function_name=fn.function_name, max_async_retry_attempts=2,
+        destination_config={"on_failure": {"destination": target}}, opts=opts,
+    )  # fmt: skip
+
+
+def _ali_actiontrail_sls(target: str, opts: pulumi.ResourceOptions) -> object:
+    # actiontrail/trail `slsProjectArn`: the account's API activity delivered to an SLS project
+    return alicloud.actiontrail.Trail(
+        "fleet-audit", trail_name="fleet-audit", trail_region="All", event_rw="All", sls_project_arn=target,
+        sls_write_role_arn=f"acs:ram::{ALI_OWN}:role/aliyunserviceroleforactiontrail", opts=opts,
+    )  # fmt: skip
+
+
+def _ali_config_delivery(target: str, opts: pulumi.ResourceOptions) -> object:
+    # cfg/delivery `deliveryChannelTargetArn`: configuration changes and snapshots delivered to an SLS logstore
+    return alicloud.cfg.Delivery(
+        "config-changes", delivery_channel_name="config-changes", delivery_channel_type="SLS",
+        delivery_channel_target_arn=target, configuration_item_change_notification=True, opts=opts,
+    )  # fmt: skip
+
+
+ALI_KINDS: dict[str, tuple[Callable[[str, pulumi.ResourceOptions], object], Callable[[str], str]]] = {
+    "event-queue": (_ali_event_queue, lambda uid: f"acs:mns:{ALI_REGION}:{uid}:queues/ops-alarms"),
+    "fc-async-failure": (
+        _ali_fc_async_failure,
+        lambda uid: f"acs:mns:{ALI_REGION}:{uid}:/queues/ingest-failures/messages",
+    ),
+    "actiontrail-sls": (_ali_actiontrail_sls, lambda uid: f"acs:log:{ALI_REGION}:{uid}:project/fleet-audit"),
+    "config-delivery": (
+        _ali_config_delivery,
+        lambda uid: f"acs:log:{ALI_REGION}:{uid}:project/fleet-config/logstore/changes",
+    ),
+}
+
+
+def ali_write(kind: str, dest: str) -> Build:
+    """A ``kind`` of write into the Alibaba Cloud destination ``dest`` names, in a CN stack whose provider assumes the
+    team's deployment role (its UID pinned), assumes none (``-unpinned``), or assumes one named by an Output
+    (``-pinned-later``: the guard waits for it, the plan reads it resolved)."""
+    writer, destination = ALI_KINDS[kind]
+
+    def build(c: Any) -> object:
+        extra: dict[str, Any] = {}
+        role = f"acs:ram::{ALI_OWN}:role/deployer"
+        if dest.endswith("-pinned-later"):
+            extra["assume_role"] = {"role_arn": pulumi.Output.from_input(role).apply(str), "session_name": "ci"}
+        elif not dest.endswith("-unpinned"):
+            extra["assume_role"] = {"role_arn": role, "session_name": "ci"}
+        opts = pulumi.ResourceOptions(provider=alicloud.Provider("ali-cn-deploy", region=ALI_REGION, **extra))
+        return writer(destination(ALI_OWN if dest.startswith("own") else ALI_PARTNER), opts)
 
     return build

@@ -17330,6 +17330,19 @@ CASES: list[Case] = [
         for kind in ca39.PINNED_LATER_KINDS
         for dest in ("own-pinned-later", "partner-pinned-later")
     ],
+    # Alibaba Cloud destination ARNs (acs:<service>:<region>:<uid>:...): judged when the provider assumes a role (its
+    # account pinned, now or once an Output resolves); under a provider assuming none, by Region only (open).
+    *[
+        Case(
+            f"crossaccount39-cn-ali-{kind}-{dest}",
+            "CN",
+            ca39.ali_write(kind, dest),
+            {"RES-023"} if dest in ("partner", "partner-pinned-later") else set(),
+            destinations=[ca39.ALI_PARTNER_DECLARED] if dest == "declared" else [],
+        )
+        for kind in ca39.ALI_KINDS
+        for dest in ca39.ALI_DESTS
+    ],
 ]
 
 

@@ -283,6 +283,9 @@ class ProviderRef:
     accounts: frozenset[str] = frozenset()
     """The accounts the provider is pinned to (:func:`provider_accounts`; AWS account ids, or Alibaba Cloud account
     UIDs): a grant to one of them is the stack's own (RES-023)."""
+    pins_pending: bool = False
+    """True when some of the provider's pinning inputs were Outputs at its registration (the guard reads them once
+    construction is over): it pins an account not known yet, so what depends on whether it pins is judged (and held)."""
 
 
 def is_default_provider_name(name: str) -> bool:
@@ -302,6 +305,9 @@ _RAM_UID = re.compile(r"^[0-9]{5,20}$")
 policy names both so) or a Resource Sharing target."""
 # Another service's resource ARN with its owner account: `arn:aws:oam:eu-west-1:999999999999:sink/<id>`.
 _RESOURCE_ARN = re.compile(r"^arn:(aws[a-z-]*):[a-z0-9-]+:[a-z0-9-]*:([0-9]{12}):")
+_ACS_RESOURCE_ARN = re.compile(r"^acs:(?!ram:|sts:)[a-z0-9-]+:([a-z0-9-]*):([0-9]{5,20}):")
+"""An Alibaba Cloud resource ARN with its owner UID (``acs:mns:cn-shanghai:<uid>:/queues/<name>``, an SLS project's
+``acs:log:<region>:<uid>:project/<name>``); RAM and STS ARNs name accounts themselves (``_RAM_ARN``). Its Region."""
 _QUEUE_URL = re.compile(r"^https://sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?/([0-9]{12})/[A-Za-z0-9_-]+(?:\.fifo)?/?$")
 """An SQS queue URL (``QueueUrl``, as GetQueueUrl returns it): its Region, then the owner account as the path's first
 segment."""
@@ -1551,30 +1557,43 @@ class RuleEngine:
             m = _RESOURCE_ARN.match(value.strip())
             if m is not None and self._granted_field(walk):
                 self._judged_as_account(walk, f"arn:{m.group(1)}:iam::{m.group(2)}:root", path)
-        elif walk.cloud == "aws" and _at_any(walk.kpath, self._written_account_paths.get(walk.subject.type, ())):
+        elif _at_any(walk.kpath, self._written_account_paths.get(walk.subject.type, ())):
             # written_account_fields: the resource the stack writes into (a target, a dead-letter queue, a log
             # destination) names its owner account in its ARN (or an SQS queue URL's path), judged as a grant's; its
             # Region is judged below.
-            owner = self._written_owner(value.strip())
-            # A Region outside the jurisdiction is refused by the ARN's Region already (one finding, not two).
-            if owner is not None and (not owner[2] or owner[2] in self.jurisdiction.aws.regions):
-                self._judged_as_account(walk, f"arn:{owner[0]}:iam::{owner[1]}:root", path, written=value.strip())
+            owner = self._written_owner(walk, value.strip())
+            if owner is not None:
+                self._judged_as_account(walk, owner, path, written=value.strip())
         self._judge_string(walk, value, path, key, depth)
 
-    def _written_owner(self, text: str) -> tuple[str, str, str] | None:
-        """(partition, account, Region) of the resource a written field names: by its ARN
-        (``arn:<partition>:<service>:<region>:<12 digits>:...``), or by an SQS queue URL, whose path's first segment
-        is the owner account (``https://sqs.<region>.amazonaws.com/<account>/<name>``, an IoT rule's SQS action; the
-        partition is its Region's). None for anything else (an e-mail address, a bucket ARN with no account, a URL of
-        a Region the catalogue does not know: its host is judged as any host is)."""
+    def _written_owner(self, walk: _Walk, text: str) -> str | None:
+        """The account, as a grant names it, owning the resource a written field names, when it is judged: AWS by the
+        ARN (``arn:<partition>:<service>:<region>:<12 digits>:...``) or an SQS queue URL, whose path's first segment is
+        the owner account (``https://sqs.<region>.amazonaws.com/<account>/<name>``, an IoT rule's SQS action; the
+        partition is its Region's); Alibaba Cloud by the ARN's UID (``acs:<service>:<region>:<uid>:...``), only when the
+        resource's provider pins an account (assumes a role, or will once its Output pin resolves): under a provider
+        pinned to nothing the stack's own UID is unknown, so such a write is judged by its Region only (an open item,
+        docs/residency-open.md). None for anything else (an e-mail address, a bucket ARN with no account, a URL of a
+        Region the catalogue does not know: its host is judged as any host is), and for a Region outside the
+        jurisdiction, refused by the ARN's Region already (one finding, not two)."""
+        if walk.cloud == "alicloud":
+            a = _ACS_RESOURCE_ARN.match(text)
+            provider = walk.subject.provider
+            pinned = provider is not None and (bool(provider.accounts) or provider.pins_pending)
+            if a is None or not pinned or (a.group(1) and a.group(1) not in self.jurisdiction.alicloud.regions):
+                return None
+            return f"acs:ram::{a.group(2)}:root"
         m = _RESOURCE_ARN.match(text)
+        q = _QUEUE_URL.match(text) if m is None else None
         if m is not None:
-            return m.group(1), m.group(2), text.split(":", 4)[3]
-        q = _QUEUE_URL.match(text)
-        partition = self.catalogue.partition_of(q.group(1)) if q is not None else None
-        if q is None or partition is None:
+            partition, account, region = m.group(1), m.group(2), text.split(":", 4)[3]
+        elif q is not None and (known := self.catalogue.partition_of(q.group(1))) is not None:
+            partition, account, region = known.name, q.group(2), q.group(1)
+        else:
             return None
-        return partition.name, q.group(2), q.group(1)
+        if region and region not in self.jurisdiction.aws.regions:
+            return None
+        return f"arn:{partition}:iam::{account}:root"
 
     def _judge_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         # Every string of every resource comes here: each test below is skipped when the place (``plan``,
