@@ -33,6 +33,7 @@ import platform_programs_accountsali36 as aa36
 import platform_programs_apigw39 as agw39
 import platform_programs_cn as pc
 import platform_programs_crossaccount37 as ca37
+import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
 import platform_programs_dns34 as pd
 import platform_programs_falsealarm21 as fa21
@@ -17419,6 +17420,48 @@ CASES: list[Case] = [
     # modules, each module call written as the resources it makes, one stack each; genuine refusals kept with their
     # declared twins.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa22.rows()],
+    # -- stop 39, cross-account writes (tests/platform_programs_crossaccount39.py): more destination fields judged by
+    # RES-023 as written_account_fields (Firehose, IoT rule actions including an SQS queue URL, event subscriptions,
+    # notification topics, SES, composite alarms, metric streams, dead-letter queues in a redrive policy's JSON, query
+    # and search logs). Another account's destination is refused in EU, JP and US; the pinned account and the declared
+    # partner pass; in CN every aws-cn account is China's by partition, so the partner passes there too.
+    *[
+        Case(
+            f"crossaccount39-{code.lower()}-{kind}-{dest}",
+            code,
+            ca39.write(kind, code, dest),
+            {"RES-023"} if dest == "partner" and code != "CN" else set(),
+            destinations=[ca39.PARTNER_DECLARED] if dest == "declared" else [],
+        )
+        for kind in ca39.KINDS
+        for code in (ca39.jurisdiction_of(kind), "CN")
+        for dest in ca39.DESTS
+        if code != "CN" or dest != "declared"
+    ],
+    # The provider's pinned account is an Output: the guard waits for it, as the plan and the pack read it resolved.
+    *[
+        Case(
+            f"crossaccount39-eu-{kind}-{dest}",
+            "EU",
+            ca39.write(kind, "EU", dest),
+            {"RES-023"} if dest.startswith("partner") else set(),
+        )
+        for kind in ca39.PINNED_LATER_KINDS
+        for dest in ("own-pinned-later", "partner-pinned-later")
+    ],
+    # Alibaba Cloud destination ARNs (acs:<service>:<region>:<uid>:...): judged when the provider assumes a role (its
+    # account pinned, now or once an Output resolves); under a provider assuming none, by Region only (open).
+    *[
+        Case(
+            f"crossaccount39-cn-ali-{kind}-{dest}",
+            "CN",
+            ca39.ali_write(kind, dest),
+            {"RES-023"} if dest in ("partner", "partner-pinned-later") else set(),
+            destinations=[ca39.ALI_PARTNER_DECLARED] if dest == "declared" else [],
+        )
+        for kind in ca39.ALI_KINDS
+        for dest in ca39.ALI_DESTS
+    ],
 ]
 
 

@@ -1195,6 +1195,45 @@ PAIRS += [
      aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to("arn:aws:sqs:us-east-1:123456789012:inbox")),
      "policy(json).Statement[0].Condition.StringLike.sns:Endpoint"),
 ]  # fmt: skip
+# More destinations written into (cross-account writes, stop 39): an IoT rule's SQS action names its queue by URL, the
+# owner account the path's first segment; a dead-letter queue inside a redrive policy's JSON; the Python SDK's
+# keyword-escaped `lambda_` (the guard's view) is the schema's `lambda`; a maintenance window task's notification topic.
+_TOPIC_RULE = "aws:iot/topicRule:TopicRule"
+_WINDOW_TASK = "aws:ssm/maintenanceWindowTask:MaintenanceWindowTask"
+
+
+def _sqs_action(queue_url: str) -> dict[str, Any]:
+    """An IoT rule's SQS action (iot/topicrule `sqs`): the queue by its URL."""
+    return {"queue_url": queue_url, "role_arn": "arn:aws:iam::123456789012:role/iot", "use_base64": False}
+
+
+def _window_notice(topic: str) -> dict[str, Any]:
+    """A maintenance window Run Command task's notification settings (ssm/maintenancewindowtask)."""
+    return {"run_command_parameters": {"notification_config": {
+        "notification_arn": topic, "notification_events": ["Failed"], "notification_type": "Command"}}}  # fmt: skip
+
+
+PAIRS += [
+    ("RES-023", "EU", aws(_TOPIC_RULE, _PINNED_EU, sqs=[_sqs_action("https://sqs.eu-central-1.amazonaws.com/123456789012/q")]),
+     aws(_TOPIC_RULE, _PINNED_EU, sqs=[_sqs_action(f"https://sqs.eu-central-1.amazonaws.com/{_OTHER}/q")]),
+     "sqs[0].queue_url"),
+    ("RES-023", "JP", aws(_TOPIC_RULE, _PINNED_JP, error_action={
+        "lambda_": {"function_arn": "arn:aws:lambda:ap-northeast-1:123456789012:function:f"}}),
+     aws(_TOPIC_RULE, _PINNED_JP, error_action={
+         "lambda_": {"function_arn": f"arn:aws:lambda:ap-northeast-1:{_OTHER}:function:f"}}),
+     "error_action.lambda_.function_arn"),
+    ("RES-023", "US", aws("aws:sqs/queue:Queue", _PINNED_US, redrive_policy=json.dumps(
+        {"deadLetterTargetArn": "arn:aws:sqs:us-east-1:123456789012:dlq", "maxReceiveCount": 5})),
+     aws("aws:sqs/queue:Queue", _PINNED_US, redrive_policy=json.dumps(
+         {"deadLetterTargetArn": f"arn:aws:sqs:us-east-1:{_OTHER}:dlq", "maxReceiveCount": 5})),
+     "redrive_policy(json).deadLetterTargetArn"),
+    ("RES-023", "EU", aws(_WINDOW_TASK, _PINNED_EU, window_id="mw-1", task_arn="AWS-RunShellScript",
+                          task_type="RUN_COMMAND",
+                          task_invocation_parameters=_window_notice("arn:aws:sns:eu-central-1:123456789012:patching")),
+     aws(_WINDOW_TASK, _PINNED_EU, window_id="mw-1", task_arn="AWS-RunShellScript", task_type="RUN_COMMAND",
+         task_invocation_parameters=_window_notice(f"arn:aws:sns:eu-central-1:{_OTHER}:patching")),
+     "task_invocation_parameters.run_command_parameters.notification_config.notification_arn"),
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (

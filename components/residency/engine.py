@@ -16,6 +16,7 @@ import gzip
 import ipaddress
 import itertools
 import json
+import keyword
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -127,10 +128,17 @@ FREE_TEXT_KEYS: frozenset[str] = frozenset({"tags", "tags_all", "default_tags", 
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
+_KEYWORD_ESCAPES = frozenset(f"{k}_" for k in keyword.kwlist)
+"""Input names the Python SDK escapes with a trailing underscore because they are Python keywords (an IoT rule error
+action's ``lambda_``, which the engine and the pack see as ``lambda``)."""
+
+
 @functools.lru_cache(maxsize=8192)  # key names and type tokens repeat across every resource
 def _snake(key: str) -> str:
-    # Engine props (policy pack, mocks) are camelCase and SDK props snake_case; classify them alike.
-    return _CAMEL_BOUNDARY.sub("_", key).lower()
+    # Engine props (policy pack, mocks) are camelCase and SDK props snake_case; classify them alike. The guard sees
+    # the SDK's own names, a keyword escaped (`lambda_`); the engine's documents carry the schema name (`lambda`).
+    snake = _CAMEL_BOUNDARY.sub("_", key).lower()
+    return snake[:-1] if snake in _KEYWORD_ESCAPES else snake
 
 
 def produced_names(props: Mapping[str, Any], own: Collection[str] = (), id_hosts: Collection[str] = ()) -> list[str]:
@@ -281,6 +289,9 @@ class ProviderRef:
     accounts: frozenset[str] = frozenset()
     """The accounts the provider is pinned to (:func:`provider_accounts`; AWS account ids, or Alibaba Cloud account
     UIDs): a grant to one of them is the stack's own (RES-023)."""
+    pins_pending: bool = False
+    """True when some of the provider's pinning inputs were Outputs at its registration (the guard reads them once
+    construction is over): it pins an account not known yet, so what depends on whether it pins is judged (and held)."""
 
 
 def is_default_provider_name(name: str) -> bool:
@@ -300,6 +311,12 @@ _RAM_UID = re.compile(r"^[0-9]{5,20}$")
 policy names both so) or a Resource Sharing target."""
 # Another service's resource ARN with its owner account: `arn:aws:oam:eu-west-1:999999999999:sink/<id>`.
 _RESOURCE_ARN = re.compile(r"^arn:(aws[a-z-]*):[a-z0-9-]+:[a-z0-9-]*:([0-9]{12}):")
+_ACS_RESOURCE_ARN = re.compile(r"^acs:(?!ram:|sts:)[a-z0-9-]+:([a-z0-9-]*):([0-9]{5,20}):")
+"""An Alibaba Cloud resource ARN with its owner UID (``acs:mns:cn-shanghai:<uid>:/queues/<name>``, an SLS project's
+``acs:log:<region>:<uid>:project/<name>``); RAM and STS ARNs name accounts themselves (``_RAM_ARN``). Its Region."""
+_QUEUE_URL = re.compile(r"^https://sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?/([0-9]{12})/[A-Za-z0-9_-]+(?:\.fifo)?/?$")
+"""An SQS queue URL (``QueueUrl``, as GetQueueUrl returns it): its Region, then the owner account as the path's first
+segment."""
 PINNING_INPUTS: tuple[str, ...] = (
     "allowed_account_ids",
     "allowedAccountIds",
@@ -1582,16 +1599,43 @@ class RuleEngine:
             m = _RESOURCE_ARN.match(value.strip())
             if m is not None and self._granted_field(walk):
                 self._judged_as_account(walk, f"arn:{m.group(1)}:iam::{m.group(2)}:root", path)
-        elif walk.cloud == "aws" and _at_any(walk.kpath, self._written_account_paths.get(walk.subject.type, ())):
+        elif _at_any(walk.kpath, self._written_account_paths.get(walk.subject.type, ())):
             # written_account_fields: the resource the stack writes into (a target, a dead-letter queue, a log
-            # destination) names its owner account in its ARN, judged as a grant's; its Region is judged below.
-            m = _RESOURCE_ARN.match(value.strip())
-            region = value.strip().split(":", 4)[3] if m is not None else ""
-            # A Region outside the jurisdiction is refused by the ARN's Region already (one finding, not two).
-            if m is not None and (not region or region in self.jurisdiction.aws.regions):
-                root = f"arn:{m.group(1)}:iam::{m.group(2)}:root"
-                self._judged_as_account(walk, root, path, written=value.strip())
+            # destination) names its owner account in its ARN (or an SQS queue URL's path), judged as a grant's; its
+            # Region is judged below.
+            owner = self._written_owner(walk, value.strip())
+            if owner is not None:
+                self._judged_as_account(walk, owner, path, written=value.strip())
         self._judge_string(walk, value, path, key, depth)
+
+    def _written_owner(self, walk: _Walk, text: str) -> str | None:
+        """The account, as a grant names it, owning the resource a written field names, when it is judged: AWS by the
+        ARN (``arn:<partition>:<service>:<region>:<12 digits>:...``) or an SQS queue URL, whose path's first segment is
+        the owner account (``https://sqs.<region>.amazonaws.com/<account>/<name>``, an IoT rule's SQS action; the
+        partition is its Region's); Alibaba Cloud by the ARN's UID (``acs:<service>:<region>:<uid>:...``), only when the
+        resource's provider pins an account (assumes a role, or will once its Output pin resolves): under a provider
+        pinned to nothing the stack's own UID is unknown, so such a write is judged by its Region only (an open item,
+        docs/residency-open.md). None for anything else (an e-mail address, a bucket ARN with no account, a URL of a
+        Region the catalogue does not know: its host is judged as any host is), and for a Region outside the
+        jurisdiction, refused by the ARN's Region already (one finding, not two)."""
+        if walk.cloud == "alicloud":
+            a = _ACS_RESOURCE_ARN.match(text)
+            provider = walk.subject.provider
+            pinned = provider is not None and (bool(provider.accounts) or provider.pins_pending)
+            if a is None or not pinned or (a.group(1) and a.group(1) not in self.jurisdiction.alicloud.regions):
+                return None
+            return f"acs:ram::{a.group(2)}:root"
+        m = _RESOURCE_ARN.match(text)
+        q = _QUEUE_URL.match(text) if m is None else None
+        if m is not None:
+            partition, account, region = m.group(1), m.group(2), text.split(":", 4)[3]
+        elif q is not None and (known := self.catalogue.partition_of(q.group(1))) is not None:
+            partition, account, region = known.name, q.group(2), q.group(1)
+        else:
+            return None
+        if region and region not in self.jurisdiction.aws.regions:
+            return None
+        return f"arn:{partition}:iam::{account}:root"
 
     def _judge_string(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
         # Every string of every resource comes here: each test below is skipped when the place (``plan``,
