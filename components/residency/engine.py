@@ -329,6 +329,21 @@ PINNING_INPUTS: tuple[str, ...] = (
 )
 
 
+def _positive_conditions(condition: Any) -> Iterator[tuple[Any, Any, str, Any]]:
+    """A policy statement's Condition entries under a positive operator, as ``(operator, key, lowercased key, value)``:
+    ``Not...``, ``...IfExists``, ``Null`` / ``Bool`` and ``ForAllValues:`` are skipped, since each holds when the key
+    is absent or says who is not meant, so none of them limits who a statement reaches."""
+    if not isinstance(condition, Mapping):
+        return
+    for op, body in condition.items():
+        o = str(op).strip().lower()
+        if "not" in o or o.endswith("ifexists") or o in ("null", "bool") or o.startswith("forallvalues:"):
+            continue
+        if isinstance(body, Mapping):
+            for k, v in body.items():
+                yield op, k, str(k).strip().lower(), v
+
+
 def _decoded(value: Any) -> Any:
     """A provider input as the engine hands it to a policy pack or a document: a list or object input of a provider
     is sent JSON-encoded (pulumi-aws ``Provider.__init__``: ``.apply(pulumi.runtime.to_json)``)."""
@@ -1447,19 +1462,8 @@ class RuleEngine:
         ``Null`` / ``Bool``, no ``ForAllValues:``, which holds when the key is absent) on a restricting key whose
         values are all fixed (no wildcard, no policy variable, no CIDR of everyone)."""
         assert self._public is not None
-        if not isinstance(condition, Mapping):
-            return False
-        for op, body in condition.items():
-            o = str(op).strip().lower()
-            if "not" in o or o.endswith("ifexists") or o in ("null", "bool") or o.startswith("forallvalues:"):
-                continue
-            if not isinstance(body, Mapping):
-                continue
-            for k, v in body.items():
-                name = str(k).strip().lower()
-                if name in self._public.restricting_conditions and self._fixed(v, name):
-                    return True
-        return False
+        restricting = self._public.restricting_conditions
+        return any(name in restricting and self._fixed(v, name) for _, _, name, v in _positive_conditions(condition))
 
     def _restricted_to_endpoints(self, walk: _Walk, condition: Any, path: str) -> bool:
         """Whether a statement's Condition limits it to subscriptions delivering to fixed resources
@@ -1468,31 +1472,25 @@ class RuleEngine:
         subscription endpoint's (RES-023 unless pinned or declared); its Region is judged where the walk reads the
         ARN, as any ARN's. A URL, an e-mail address or a pattern restricts no one here (False: still public)."""
         assert self._public is not None
-        if not isinstance(condition, Mapping) or not self._public.endpoint_conditions:
+        if not self._public.endpoint_conditions:
             return False
-        for op, body in condition.items():
-            o = str(op).strip().lower()
-            if "not" in o or o.endswith("ifexists") or o in ("null", "bool") or o.startswith("forallvalues:"):
+        for op, k, name, v in _positive_conditions(condition):
+            if name not in self._public.endpoint_conditions:
                 continue
-            if not isinstance(body, Mapping):
+            items = list(v) if isinstance(v, (list, tuple)) else [v]
+            arns = [
+                (i, m)
+                for i, m in ((i, _RESOURCE_ARN.match(i.strip()) if isinstance(i, str) else None) for i in items)
+                if m is not None and not any(c in i for c in ("*", "?")) and "${" not in i
+            ]
+            if not items or len(arns) != len(items):
                 continue
-            for k, v in body.items():
-                if str(k).strip().lower() not in self._public.endpoint_conditions:
-                    continue
-                items = list(v) if isinstance(v, (list, tuple)) else [v]
-                arns = [
-                    (i, m)
-                    for i, m in ((i, _RESOURCE_ARN.match(i.strip()) if isinstance(i, str) else None) for i in items)
-                    if m is not None and not any(c in i for c in ("*", "?")) and "${" not in i
-                ]
-                if not items or len(arns) != len(items):
-                    continue
-                at = f"{path}.Condition.{op}.{k}"
-                for i, (value, m) in enumerate(arns):
-                    root = f"arn:{m.group(1)}:iam::{m.group(2)}:root"
-                    where = f"{at}[{i}]" if isinstance(v, (list, tuple)) else at
-                    self._judged_as_account(walk, root, where, written=value.strip())
-                return True
+            at = f"{path}.Condition.{op}.{k}"
+            for i, (value, m) in enumerate(arns):
+                root = f"arn:{m.group(1)}:iam::{m.group(2)}:root"
+                where = f"{at}[{i}]" if isinstance(v, (list, tuple)) else at
+                self._judged_as_account(walk, root, where, written=value.strip())
+            return True
         return False
 
     def _fixed(self, value: Any, key: str) -> bool:
