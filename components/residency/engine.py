@@ -71,7 +71,10 @@ from components.residency.stages import (
     READ_AS_BUCKET,
     SET_BY_EVERY_STAGE,
     STAGE_TYPES,
+    VARIABLE_MAPS,
+    VARIABLE_PREFIX,
     fill_stage_variable,
+    url_authority,
 )
 
 __all__ = [
@@ -2723,7 +2726,7 @@ class RuleEngine:
         known yet, is left (nothing names a host here). True when a stage-variable host was judged here (the scan must
         not read it again)."""
         after = value.split("://", 1)[1]
-        authority = _AUTHORITY_END.split(after, 1)[0]
+        authority = url_authority(after)
         placeholders = [p for p in integration_placeholders(authority) if not p[2] or p[1].startswith(_STAGE_VARIABLE)]
         if not placeholders:
             return False
@@ -3896,15 +3899,9 @@ _FEATURE_CONTEXT = frozenset({"function_name"})
 # An API Gateway integration's `request_parameters` fill its `uri`'s placeholders (the bucket of an S3 integration:
 # engine `_judge_mapped_bucket`): while they are an Output, the guard holds the uri and judges it once they resolve.
 _INTEGRATION_URI_KEYS = frozenset({("uri",), ("integration_uri",)})
-_STAGE_VARIABLE = "stageVariables."
-_STAGE_VARIABLE_TEXT = "${stageVariables."
-# The maps of a Stage that hold its stage variables: a REST Stage's `variables` and its canary's overrides, an HTTP API
-# Stage's `stage_variables` (stages.py).
-_STAGE_VARIABLE_MAPS = frozenset(
-    {("variables",), ("stage_variables",), ("canary_settings", "stage_variable_overrides")}
-)
-# Where a URL's authority ends (RFC 3986 section 3.2): a placeholder in the path or query names no host.
-_AUTHORITY_END = re.compile(r"[/?#]")
+_STAGE_VARIABLE = VARIABLE_PREFIX
+_STAGE_VARIABLE_TEXT = "${" + VARIABLE_PREFIX
+_STAGE_VARIABLE_MAPS = frozenset(VARIABLE_MAPS)
 _STACK_CONTEXT = frozenset({"parameters"})
 _INTEGRATION_CONTEXT = {"aws:apigateway/integration:Integration": frozenset({"request_parameters"})}
 

@@ -59,6 +59,8 @@ __all__ = [
     "JOIN_TYPES",
     "READ_AS_BUCKET",
     "SET_BY_EVERY_STAGE",
+    "VARIABLE_MAPS",
+    "VARIABLE_PREFIX",
     "STAGE_KEYS",
     "STAGE_TYPE",
     "STAGE_TYPES",
@@ -69,6 +71,7 @@ __all__ = [
     "fill_stage_variable",
     "host_templates",
     "join_inputs",
+    "url_authority",
     "variable_name",
     "variable_path",
     "with_stages",
@@ -86,7 +89,16 @@ SET_BY_EVERY_STAGE = "stage-variable-set:"
 READ_AS_BUCKET = "stage-variable-bucket:"
 """Asked by a Stage: an Integration of its API reads the variable named after it as its S3 bucket."""
 STAGE_KEYS = (SET_BY_EVERY_STAGE, READ_AS_BUCKET)
-_VARIABLE = "stageVariables."
+VARIABLE_PREFIX = "stageVariables."
+"""How an integration names a stage variable (``${stageVariables.<name>}``, ``stageVariables.<name>`` in a mapping)."""
+_VARIABLE = VARIABLE_PREFIX
+VARIABLE_MAPS: tuple[tuple[str, ...], ...] = (
+    ("variables",),
+    ("stage_variables",),
+    ("canary_settings", "stage_variable_overrides"),
+)
+"""The maps of a Stage that hold its stage variables (snake_case keys): a REST Stage's ``variables`` and its canary's
+overrides, an HTTP API Stage's ``stage_variables``."""
 _ANY_API: Hashable = None
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Where a URL's authority ends (RFC 3986 section 3.2): a stage variable in the path or query names no host.
@@ -110,7 +122,13 @@ def variable_path(path: str) -> bool:
     return path.startswith(_VARIABLE_PATHS)
 
 
-_VARIABLE_PATHS = ("variables.", "stage_variables.", "canary_settings.stage_variable_overrides.")
+_VARIABLE_PATHS = tuple(".".join(keys) + "." for keys in VARIABLE_MAPS)
+
+
+def url_authority(after_scheme: str) -> str:
+    """The authority of a URL given without its ``scheme://``: up to the first ``/``, ``?`` or ``#`` (RFC 3986 section
+    3.2; a placeholder in the path or query names no host)."""
+    return _AUTHORITY_END.split(after_scheme, 1)[0]
 
 
 def join_inputs(type_: str) -> tuple[str, ...]:
@@ -167,7 +185,7 @@ def host_templates(uri: Any, request_parameters: Any) -> frozenset[str] | None:
     scheme, sep, after = uri.partition("://")
     if not sep or "{" not in after:
         return frozenset()
-    authority = _AUTHORITY_END.split(after, 1)[0]
+    authority = url_authority(after)
     text = authority
     for whole, name, variable in integration_placeholders(authority):
         if variable:
