@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -20,8 +20,13 @@ from components.errors import CatalogueError
 from components.residency.catalogue import load_catalogue
 from components.residency.destinations import DestinationProblem, check_destinations, parse_destinations
 from components.residency.engine import RuleEngine
+from components.residency.rules import Rule
+from residency_pack import messages
 
-__all__ = ["CONFIG_PROPERTY", "STACK_KEY", "ConfigProblem", "Engines", "Resolved"]
+Report = Callable[[str, "str | None"], None]
+"""How a policy reports a violation: its message, and the URN of the resource (None for the stack as a whole)."""
+
+__all__ = ["CONFIG_PROPERTY", "STACK_KEY", "ConfigProblem", "Engines", "Report", "Resolved"]
 
 CONFIG_PROPERTY = "jurisdiction"
 """The policy config property naming the jurisdiction (declared in every policy's config schema)."""
@@ -80,6 +85,17 @@ class Engines:
     """Resolves jurisdictions and keeps one rule engine per code (engines are immutable, reusable)."""
 
     _by_code: dict[str, RuleEngine] = field(default_factory=dict)
+
+    def resolve_or_report(
+        self, the_rule: Rule, policy_config: Mapping[str, Any], report_violation: Report
+    ) -> Resolved | None:
+        """:meth:`resolve` for a policy's validation: a :class:`ConfigProblem` is reported as the policy's violation
+        (on no resource) and None returned, so the policy judges nothing without a jurisdiction."""
+        resolved = self.resolve(the_rule.name, policy_config)
+        if isinstance(resolved, ConfigProblem):
+            report_violation(messages.config_problem(the_rule, resolved.message), None)
+            return None
+        return resolved
 
     def resolve(self, policy_name: str, policy_config: Mapping[str, Any]) -> Resolved | ConfigProblem:
         """The jurisdiction for ``policy_name``; a :class:`ConfigProblem` instead of ever raising."""

@@ -17,9 +17,9 @@ from pulumi_policy import PolicyConfigSchema, ResourceValidationArgs, ResourceVa
 from components.residency.engine import REGIONLESS_PACKAGES, RuleEngine, package_of
 from components.residency.rules import Finding, Rule, RuleId, rule
 from residency_pack import messages
-from residency_pack.jurisdiction import ConfigProblem, Engines
+from residency_pack.jurisdiction import Engines, Report
 from residency_pack.subjects import Target, is_default_provider, provider_subject, target
-from residency_pack.values import is_unknown, value_key
+from residency_pack.values import is_unknown, resource_key
 
 __all__ = ["RESOURCE_RULES", "resource_findings", "resource_policy"]
 
@@ -44,8 +44,6 @@ RESOURCE_RULES: tuple[str, ...] = (
 """Rules judged per resource at ``pulumi preview``/``up``; RES-014/015/017/023 are stack-level (they need
 the stack's other resources to know what it created, or which accounts its providers are pinned to), RES-010/012/020/021
 guard-only."""
-
-Report = Callable[[str, "str | None"], None]
 
 
 def resource_findings(engine: RuleEngine, t: Target) -> list[tuple[Finding, str | None]]:
@@ -94,10 +92,7 @@ class _LastResource(threading.local):
 
     def target_of(self, args: ResourceValidationArgs) -> Target:
         provider = args.provider
-        provider_key = None
-        if provider is not None:
-            provider_key = (provider.resource_type, provider.name, provider.urn, value_key(provider.props))
-        key = (args.resource_type, args.name, args.urn, value_key(args.props), provider_key)
+        key = resource_key(args.resource_type, args.name, args.urn, args.props, provider)
         if key != self.key or self.target is None:
             self.key, self.findings = None, {}
             self.target = target(args.resource_type, args.name, args.props, provider)
@@ -125,9 +120,8 @@ def _validate(the_rule: Rule, engines: Engines) -> Callable[[ResourceValidationA
             t = _LAST.target_of(args)
             if not _needs_jurisdiction(t):
                 return
-            resolved = engines.resolve(the_rule.name, args.get_config())
-            if isinstance(resolved, ConfigProblem):
-                report_violation(messages.config_problem(the_rule, resolved.message), None)
+            resolved = engines.resolve_or_report(the_rule, args.get_config(), report_violation)
+            if resolved is None:
                 return
             for found, via in _LAST.findings_of(resolved.engine, t):
                 if found.rule.id == the_rule.id and found.declared_by is None:

@@ -21,14 +21,13 @@ from components.residency.engine import RuleEngine, package_of, stack_account_ke
 from components.residency.provenance import Source
 from components.residency.rules import Finding, Rule, RuleId, rule
 from residency_pack import messages
-from residency_pack.jurisdiction import ConfigProblem, Engines
+from residency_pack.jurisdiction import Engines, Report
 from residency_pack.resource_policies import config_schema
 from residency_pack.subjects import is_default_provider, provider_subject, target
-from residency_pack.values import is_unknown, plain, value_key
+from residency_pack.values import is_unknown, plain, resource_key
 
 __all__ = ["explicit_provider_policy", "provenance_policy", "regionless_policies", "untrusted_reason"]
 
-Report = Callable[[str, "str | None"], None]
 Judge = Callable[[RuleEngine, PolicyResource, str], list[str]]
 """Judges one resource: (engine, resource, config source) -> messages."""
 StackJudge = Callable[[RuleEngine, PolicyResource, str, "StackView"], list[str]]
@@ -79,9 +78,8 @@ def _provenance(engine: RuleEngine, resource: PolicyResource, source: str, stack
 
 def _stack_validate(the_rule: Rule, engines: Engines, judge: Judge) -> Callable[[StackValidationArgs, Report], None]:
     def validate(args: StackValidationArgs, report_violation: Report) -> None:
-        resolved = engines.resolve(the_rule.name, args.get_config())
-        if isinstance(resolved, ConfigProblem):
-            report_violation(messages.config_problem(the_rule, resolved.message), None)
+        resolved = engines.resolve_or_report(the_rule, args.get_config(), report_violation)
+        if resolved is None:
             return
         for resource in args.resources:
             try:
@@ -227,11 +225,9 @@ class _RegionlessJudgement(threading.local):
     def of(self, engine: RuleEngine, resources: list[PolicyResource]) -> Judged:
         key = tuple(_resource_key(r) for r in resources)
         if key != self.key:
-            self.key, self.judged = None, {}
-            # Kept alive with the key: an object without a faithful repr (an asset) reads as its address, which a
-            # later object could otherwise be given.
-            self.held = resources
-            self.key = key
+            # The resources are kept alive with the key: an object without a faithful repr (an asset) reads as its
+            # address, which a later object could otherwise be given.
+            self.key, self.held, self.judged = key, resources, {}
         # Per day too: a declared transfer that expires at midnight no longer covers an equal stack.
         when = (id(engine), dt.date.today())
         judged = self.judged.get(when)
@@ -241,23 +237,13 @@ class _RegionlessJudgement(threading.local):
 
 
 def _resource_key(resource: PolicyResource) -> tuple[Any, ...]:
-    provider = resource.provider
-    provider_key = None
-    if provider is not None:
-        provider_key = (provider.resource_type, provider.name, provider.urn, value_key(provider.props))
+    """``values.resource_key`` and what the stack view reads beside it: the resource's dependencies."""
     dependencies = tuple(d.urn for d in resource.dependencies or ())
     property_dependencies = tuple(
         (k, tuple(d.urn for d in deps)) for k, deps in (resource.property_dependencies or {}).items()
     )
-    return (
-        resource.resource_type,
-        resource.name,
-        resource.urn,
-        value_key(resource.props),
-        provider_key,
-        dependencies,
-        property_dependencies,
-    )
+    own = resource_key(resource.resource_type, resource.name, resource.urn, resource.props, resource.provider)
+    return (*own, dependencies, property_dependencies)
 
 
 def _judge_regionless(engine: RuleEngine, resources: list[PolicyResource]) -> Judged:
@@ -307,9 +293,8 @@ def _regionless_validate(
     the_rule: Rule, engines: Engines, shared: _RegionlessJudgement
 ) -> Callable[[StackValidationArgs, Report], None]:
     def validate(args: StackValidationArgs, report_violation: Report) -> None:
-        resolved = engines.resolve(the_rule.name, args.get_config())
-        if isinstance(resolved, ConfigProblem):
-            report_violation(messages.config_problem(the_rule, resolved.message), None)
+        resolved = engines.resolve_or_report(the_rule, args.get_config(), report_violation)
+        if resolved is None:
             return
         resources = list(args.resources)
         for resource, judged in zip(resources, shared.of(resolved.engine, resources), strict=True):
@@ -330,9 +315,8 @@ def _stack_validate_with_stack(
     the_rule: Rule, engines: Engines, judge: StackJudge
 ) -> Callable[[StackValidationArgs, Report], None]:
     def validate(args: StackValidationArgs, report_violation: Report) -> None:
-        resolved = engines.resolve(the_rule.name, args.get_config())
-        if isinstance(resolved, ConfigProblem):
-            report_violation(messages.config_problem(the_rule, resolved.message), None)
+        resolved = engines.resolve_or_report(the_rule, args.get_config(), report_violation)
+        if resolved is None:
             return
         stack = StackView(resolved.engine, list(args.resources))
         for resource in stack.resources:

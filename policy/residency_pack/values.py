@@ -15,7 +15,7 @@ from pulumi_policy import proxy
 
 from components._compat import policy_proxy_target
 
-__all__ = ["UNKNOWN_SENTINELS", "is_unknown", "plain", "value_key"]
+__all__ = ["UNKNOWN_SENTINELS", "is_unknown", "plain", "resource_key", "value_key"]
 
 UNKNOWN_SENTINELS: frozenset[str] = frozenset(
     {
@@ -58,3 +58,13 @@ def value_key(value: Any) -> str:
     deserialized copy from another's). An object without a faithful repr (an asset) reads as its
     address, so it only ever matches itself: keep the value alive as long as its key."""
     return repr(plain(value))
+
+
+def resource_key(resource_type: str, name: str, urn: str, props: Any, provider: Any) -> tuple[Any, ...]:
+    """What a judgement of one resource reads, as a key equal for equal requests (:func:`value_key`): its type, name,
+    URN, properties and its provider's (a ``PolicyProviderResource`` or None). Keep the properties alive with the
+    key."""
+    provider_key = None
+    if provider is not None:
+        provider_key = (provider.resource_type, provider.name, provider.urn, value_key(provider.props))
+    return (resource_type, name, urn, value_key(props), provider_key)
