@@ -132,11 +132,7 @@ def beanstalk_env_bucket(dest: str) -> Build:
     or (``made``) the stack's own bucket's name output."""
 
     def build(c: Any) -> object:
-        bucket: pulumi.Input[str]
-        if dest == "made":
-            bucket = aws.s3.Bucket("exports", opts=c.aws).bucket
-        else:
-            bucket = PARTNER_BUCKET
+        bucket: pulumi.Input[str] = aws.s3.Bucket("exports", opts=c.aws).bucket if dest == "made" else PARTNER_BUCKET
         return _beanstalk(c, "portal-env", [
             {"namespace": "aws:elasticbeanstalk:application:environment", "name": "EXPORT_BUCKET", "value": bucket},
             {"namespace": "aws:elasticbeanstalk:application:environment", "name": "LOG_LEVEL", "value": "info"},
@@ -179,7 +175,8 @@ def mail_manager_mailbox(code: str, dest: str) -> Build:
         role = f"arn:{_part(code)}:iam::{OWN}:role/mail-manager-delivery"
         return aws.mailmanager.RuleSet(
             "inbound-rules", name="fleet-inbound",
-            rules=[{"name": "to-mailbox", "actions": [{"deliver_to_mailbox": {"mailbox_arn": mailbox, "role_arn": role}}]}],
+            rules=[{"name": "to-mailbox",
+                    "actions": [{"deliver_to_mailbox": {"mailbox_arn": mailbox, "role_arn": role}}]}],
             opts=c.aws,
         )  # fmt: skip
 

@@ -7886,12 +7886,17 @@ def test_an_ssm_documents_shared_accounts_are_judged_one_by_one(accounts: list[s
 
 # -- stop 40: "not judged" entries closed (docs/residency.md, "Not-judged entries closed (stop 40)") ---------------
 
-_BEANSTALK = ("aws:elasticbeanstalk/environment:Environment", "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate")
+_BEANSTALK = (
+    "aws:elasticbeanstalk/environment:Environment",
+    "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate",
+)
 
 
 def _beanstalk(token: str, code: str, namespace: str, name: str, value: str) -> Subject:
-    settings = [{"namespace": namespace, "name": name, "value": value},
-                {"namespace": "aws:elasticbeanstalk:environment", "name": "EnvironmentType", "value": "LoadBalanced"}]  # fmt: skip
+    settings = [
+        {"namespace": namespace, "name": name, "value": value},
+        {"namespace": "aws:elasticbeanstalk:environment", "name": "EnvironmentType", "value": "LoadBalanced"},
+    ]
     return Subject(token, "env", {"application": "portal", "settings": settings}, provider(code))
 
 
@@ -7966,8 +7971,8 @@ def test_other_beanstalk_settings_keep_their_reading(namespace: str, name: str, 
 @pytest.mark.parametrize(
     ("token", "path", "arn"),
     [
-        ("aws:pinpoint/smsvoicev2EventDestination:Smsvoicev2EventDestination", "cloudwatch_logs_destination.log_group_arn",
-         "arn:aws:logs:us-east-1:{}:log-group:/fleet/sms"),
+        ("aws:pinpoint/smsvoicev2EventDestination:Smsvoicev2EventDestination",
+         "cloudwatch_logs_destination.log_group_arn", "arn:aws:logs:us-east-1:{}:log-group:/fleet/sms"),
         ("aws:pinpoint/smsvoicev2EventDestination:Smsvoicev2EventDestination",
          "kinesis_firehose_destination.delivery_stream_arn", "arn:aws:firehose:us-east-1:{}:deliverystream/sms"),
         ("aws:mailmanager/ruleSet:RuleSet", "rules.actions.deliver_to_mailbox.mailbox_arn",
