@@ -11,7 +11,9 @@ and the reviews on the stop-39 engine; stop 40 judges it with the engine's exist
   a user-named variable like a Lambda function's (RES-017 for a bucket the stack neither makes nor declares);
 - an SMS and voice event destination's CloudWatch Logs group and Firehose stream, and a Mail Manager rule's WorkMail
   mailbox (``written_account_fields``, RES-023 for another account's);
-- a Lambda function's ``MAIL_TO`` variable (a recipient key, RES-015 for a partner's domain).
+- a Lambda function's ``MAIL_TO`` variable (a recipient key, RES-015 for a partner's domain);
+- an Alibaba Cloud EventBridge ``acs.sms`` target whose ``PhoneNumbers`` is taken from each event (form ``JSONPATH``;
+  RES-022, as a URL built from the event has been RES-015 since stop 36), CN only.
 
 Every builder is what a team writes from the resource's registry page (pulumi-aws v7); ``dest`` says whose
 destination it is: ``partner`` (refused: another account, a partner's domain, a bucket of no one known), ``own``
@@ -24,10 +26,12 @@ tests/test_realistic_programs.py runs them as CASES (``unjudged40-*``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 import pulumi
+import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 
 Build = Callable[[Any], object]
@@ -196,6 +200,37 @@ def lambda_mail_to(dest: str) -> Build:
     return build
 
 
+def eventbridge_sms_from_event(form: str) -> Build:
+    """An on-call SMS rule (docs: eventbridge/rule, EventBridge "event target parameters") texting each event to
+    ``PhoneNumbers``: taken from the event (``JSONPATH``, ``$.data.phone``) or written (``CONSTANT``, an in-country
+    number)."""
+
+    def build(c: Any) -> object:
+        numbers = "$.data.phone" if form == "JSONPATH" else "+8613800138000"
+        bus = alicloud.eventbridge.EventBus("bus", event_bus_name="fleet", opts=c.ali)
+        params: list[alicloud.eventbridge.RuleTargetParamListArgsDict] = [
+            {"resource_key": "PhoneNumbers", "form": form, "value": numbers},
+            {"resource_key": "SignName", "form": "CONSTANT", "value": "Fleet"},
+            {"resource_key": "TemplateCode", "form": "CONSTANT", "value": "SMS_276480123"},
+            {"resource_key": "TemplateParam", "form": "TEMPLATE", "value": json.dumps({"name": "$.data.name"}),
+             "template": json.dumps({"name": "${name}"})},
+        ]  # fmt: skip
+        return alicloud.eventbridge.Rule(
+            "sms-rule", event_bus_name=bus.event_bus_name, rule_name="sms-oncall",
+            filter_pattern=json.dumps({"source": ["acs.ecs"], "type": ["ecs:Instance:StateChange"]}),
+            targets=[{"target_id": "sms", "type": "acs.sms", "endpoint": "acs:sms:cn-shanghai:1234567890",
+                      "param_lists": params}], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+SMS_EXPRESSION_DECLARED: dict[str, Any] = {
+    "id": "oncall-numbers", "kind": "resident", "match": "$.data.phone",
+    "evidence": "events carry only the on-call rota's +86 numbers (HR system, mainland China)",
+}  # fmt: skip
+
+
 _ROLE = (
     '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},'
     ' "Action": "sts:AssumeRole"}]}'
@@ -248,4 +283,10 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
                 (f"unjudged40-{c}-mail-manager-mailbox-declared", code, mail_manager_mailbox(code, "partner"), set(),
                  [PARTNER_ACCOUNT_DECLARED]),
             ]  # fmt: skip
+    table += [
+        ("unjudged40-cn-ali-sms-target-from-event", "CN", eventbridge_sms_from_event("JSONPATH"), {"RES-022"}, []),
+        ("unjudged40-cn-ali-sms-target-from-event-declared", "CN", eventbridge_sms_from_event("JSONPATH"), set(),
+         [SMS_EXPRESSION_DECLARED]),
+        ("unjudged40-cn-ali-sms-target-constant", "CN", eventbridge_sms_from_event("CONSTANT"), set(), []),
+    ]  # fmt: skip
     return table

@@ -1184,10 +1184,11 @@ class RuleEngine:
         form = param.get("form", param.get("Form"))
         if not isinstance(form, str) or form.strip().upper() == "CONSTANT":
             return False
-        if not _at_any(walk.kpath, self._event_built[walk.subject.type]) or not self._host_key(
-            _key_tokens(_pair_name(param, False) or key)
-        ):
+        if not _at_any(walk.kpath, self._event_built[walk.subject.type]):
             return False
+        name = _pair_name(param, False) or key
+        if not self._host_key(_key_tokens(name)):
+            return self._event_built_phone(walk, param, path, name, form.strip())
         template = param.get("template", param.get("Template"))
         text = template if isinstance(template, str) and form.strip().upper() == "TEMPLATE" else None
         if text is not None:
@@ -1202,6 +1203,24 @@ class RuleEngine:
             "template as written."
         )
         self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, written, detail, (written.strip(),))
+        return True
+
+    def _event_built_phone(self, walk: _Walk, param: Mapping[Any, Any], path: str, name: str, form: str) -> bool:
+        """An event target's parameter at a phone field (``phone_fields``: an Alibaba EventBridge ``acs.sms`` target's
+        ``PhoneNumbers``) whose form is not ``CONSTANT``: the numbers are taken from each event (``JSONPATH``,
+        ``TEMPLATE``), so whoever writes the event chooses the country the texts go to. Refused (RES-022, declared by
+        the expression as written), True returned; False for any other parameter (judged as written). Before stop 40
+        such a number passed unjudged, while a URL built from the event was refused (stop 36)."""
+        if not _at_any((*walk.kpath, name), self._phone_fields.get(walk.subject.type, ())):
+            return False
+        template = param.get("template", param.get("Template"))
+        written = str(template if isinstance(template, str) and form.upper() == "TEMPLATE" else param.get("value", ""))
+        detail = (
+            f"The numbers this target texts each event to are taken from the event at run time (form {form}: "
+            f"{written.strip()!r}), so whoever writes the event chooses them; they cannot be proven in {self._j()}. "
+            "Fix: give the numbers as a CONSTANT (with their country code), or declare the expression as written."
+        )
+        self._add_coverable(walk, RuleId.DESTINATION_PHONE_PROVEN, path, written, detail, (written.strip(),))
         return True
 
     def _feature_argument(self, walk: _Walk, pair: Mapping[Any, Any]) -> str | None:
