@@ -75,7 +75,7 @@ def _account(dest: str) -> str:
 def _beanstalk(c: Any, name: str, settings: list[Any]) -> object:
     """An Elastic Beanstalk application and environment (docs: elasticbeanstalk/environment) with ``settings``."""
     app = aws.elasticbeanstalk.Application(f"{name}-app", description="fleet portal", opts=c.aws)
-    base = [
+    base: list[Any] = [
         {"namespace": "aws:autoscaling:launchconfiguration", "name": "IamInstanceProfile",
          "value": "aws-elasticbeanstalk-ec2-role"},
         {"namespace": "aws:elasticbeanstalk:environment", "name": "EnvironmentType", "value": "LoadBalanced"},

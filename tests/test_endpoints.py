@@ -8012,4 +8012,4 @@ def test_a_config_item_kind_is_checked() -> None:
     from components.residency.endpoints import ConfigItem
 
     with pytest.raises(ValueError, match="kind"):
-        ConfigItem(type="aws:elasticbeanstalk/environment:Environment", key="*", kind="bucket", source="x")  # type: ignore[arg-type]
+        ConfigItem(type="aws:elasticbeanstalk/environment:Environment", key="*", kind="bucket", source="x")
