@@ -15,6 +15,7 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from components.errors import ResidencyViolation
 from components.residency import Destination, RuleEngine, Subject, load_catalogue
 from components.residency.catalogue import Cloud
 from components.residency.endpoints import GlobalService, load_endpoints
@@ -7881,3 +7882,134 @@ def test_an_ssm_documents_shared_accounts_are_judged_one_by_one(accounts: list[s
     expected = [] if code == "CN" or not foreign else ["RES-023"] * len(foreign)
     assert [f.rule.id for f in findings] == expected
     assert all(f.path == "permissions.account_ids" for f in findings)
+
+
+# -- stop 40: "not judged" entries closed (docs/residency.md, "Not-judged entries closed (stop 40)") ---------------
+
+_BEANSTALK = (
+    "aws:elasticbeanstalk/environment:Environment",
+    "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate",
+)
+
+
+def _beanstalk(token: str, code: str, namespace: str, name: str, value: str) -> Subject:
+    settings = [
+        {"namespace": namespace, "name": name, "value": value},
+        {"namespace": "aws:elasticbeanstalk:environment", "name": "EnvironmentType", "value": "LoadBalanced"},
+    ]
+    return Subject(token, "env", {"application": "portal", "settings": settings}, provider(code))
+
+
+def _first_violation(code: str, subject: Subject) -> None:
+    findings = ENGINES[code].check(subject)[0]
+    assert findings
+    raise findings[0].to_violation()
+
+
+@pytest.mark.parametrize("token", _BEANSTALK)
+@pytest.mark.parametrize(
+    ("code", "name", "compliant", "offending", "rule"),
+    [
+        # The notification e-mail: its domain receives the environment's health and error events (RES-015).
+        ("EU", "Notification Endpoint", "https://ops.eu-west-1.elb.amazonaws.com/hook", "noc@partner.example.com",
+         "RES-015"),
+        # An SQS queue subscribed, or an existing topic: the stack writes into that account (RES-023).
+        ("EU", "Notification Endpoint", "arn:aws:sqs:eu-west-1:123456789012:eb-events",
+         "arn:aws:sqs:eu-west-1:999999999999:eb-events", "RES-023"),
+        ("JP", "Notification Topic ARN", "arn:aws:sns:ap-northeast-1:123456789012:eb",
+         "arn:aws:sns:ap-northeast-1:999999999999:eb", "RES-023"),
+        # In CN every aws-cn account is China's; another partition's topic is refused by its partition (RES-004).
+        ("CN", "Notification Topic ARN", "arn:aws-cn:sns:cn-north-1:999999999999:eb",
+         "arn:aws:sns:us-east-1:999999999999:eb", "RES-004"),
+        ("CN", "Notification Endpoint", "arn:aws-cn:sqs:cn-northwest-1:123456789012:q", "ops@partner.example.com",
+         "RES-015"),
+    ],
+)  # fmt: skip
+def test_beanstalk_notification_settings_are_destinations(
+    token: str, code: str, name: str, compliant: str, offending: str, rule: str
+) -> None:
+    # Before stop 40 the setting's name ("Notification Endpoint", with a space) was no host key: everything passed.
+    namespace = "aws:elasticbeanstalk:sns:topics"
+    assert rule_ids(code, _beanstalk(token, code, namespace, name, compliant)) == set()
+    assert rule_ids(code, _beanstalk(token, code, namespace, name, offending)) == {rule}
+
+
+def test_a_beanstalk_notification_error_names_the_setting_and_the_domain() -> None:
+    subject = _beanstalk(_BEANSTALK[0], "US", "aws:elasticbeanstalk:sns:topics", "Notification Endpoint",
+                         "noc@partner.example.com")  # fmt: skip
+    with pytest.raises(ResidencyViolation, match=r"settings\[0\]\.value: partner\.example\.com is a host under no"):
+        _first_violation("US", subject)
+
+
+@pytest.mark.parametrize("token", _BEANSTALK)
+def test_a_beanstalk_environment_property_is_a_variable(token: str) -> None:
+    # aws:elasticbeanstalk:application:environment holds the application's environment variables: an EXPORT_BUCKET
+    # names a bucket (RES-017 unless made or declared), as in a Lambda function's environment; aws-cn by partition.
+    namespace = "aws:elasticbeanstalk:application:environment"
+    assert rule_ids("EU", _beanstalk(token, "EU", namespace, "EXPORT_BUCKET", "partner-exports")) == {"RES-017"}
+    assert rule_ids("CN", _beanstalk(token, "CN", namespace, "EXPORT_BUCKET", "partner-exports")) == set()
+    assert rule_ids("EU", _beanstalk(token, "EU", namespace, "LOG_LEVEL", "partner-exports")) == set()
+    with pytest.raises(ResidencyViolation, match=r"Bucket 'partner-exports' names no region and was not created"):
+        _first_violation("JP", _beanstalk(token, "JP", namespace, "EXPORT_BUCKET", "partner-exports"))
+
+
+@pytest.mark.parametrize(
+    ("namespace", "name", "value"),
+    [
+        # Only the catalogued namespace reads these names: elsewhere they are judged as any pair is.
+        ("aws:elasticbeanstalk:customoption", "Notification Endpoint", "noc@partner.example.com"),
+        # A load balancer's access-log bucket is the load balancer's Region's (same_region_buckets for lb), and
+        # the setting is no variable: not refused.
+        ("aws:elbv2:loadbalancer", "AccessLogsS3Bucket", "central-elb-logs"),
+        ("aws:elasticbeanstalk:sns:topics", "Notification Protocol", "email"),
+    ],
+)
+def test_other_beanstalk_settings_keep_their_reading(namespace: str, name: str, value: str) -> None:
+    assert rule_ids("EU", _beanstalk(_BEANSTALK[0], "EU", namespace, name, value)) == set()
+
+
+@pytest.mark.parametrize(
+    ("token", "path", "arn"),
+    [
+        ("aws:pinpoint/smsvoicev2EventDestination:Smsvoicev2EventDestination",
+         "cloudwatch_logs_destination.log_group_arn", "arn:aws:logs:us-east-1:{}:log-group:/fleet/sms"),
+        ("aws:pinpoint/smsvoicev2EventDestination:Smsvoicev2EventDestination",
+         "kinesis_firehose_destination.delivery_stream_arn", "arn:aws:firehose:us-east-1:{}:deliverystream/sms"),
+        ("aws:mailmanager/ruleSet:RuleSet", "rules.actions.deliver_to_mailbox.mailbox_arn",
+         "arn:aws:workmail:us-east-1:{}:organization/m-0123456789abcdef0123456789abcdef"),
+    ],
+)  # fmt: skip
+def test_sms_and_mail_manager_destinations_are_written_accounts(token: str, path: str, arn: str) -> None:
+    def subject(account: str) -> Subject:
+        inner: Any = {"role_arn": "arn:aws:iam::123456789012:role/writer", path.rsplit(".", 1)[1]: arn.format(account)}
+        for key in reversed(path.split(".")[:-1]):
+            inner = {key: [inner] if key in ("rules", "actions") else inner}
+        return Subject(token, "d", inner, provider("US"))
+
+    assert rule_ids("US", subject("123456789012")) == set()
+    assert rule_ids("US", subject("999999999999")) == {"RES-023"}
+    with pytest.raises(ResidencyViolation, match="belongs to account 999999999999"):
+        _first_violation("US", subject("999999999999"))
+
+
+@pytest.mark.parametrize("name", ["MAIL_TO", "EMAIL_TO", "ALERT_MAIL_TO"])
+def test_mail_to_variables_are_recipients(name: str) -> None:
+    def subject(address: str) -> Subject:
+        variables = {"environment": {"variables": {name: address}}}
+        return Subject("aws:lambda/function:Function", "fn", variables, provider("EU"))
+
+    assert rule_ids("EU", subject("reports@partner.example.com")) == {"RES-015"}
+    declared = RuleEngine("EU", destinations=[Destination(id="d", kind="resident", match="partner.example.com",
+                                                          evidence="mail servers in the EU")])  # fmt: skip
+    assert [f.status for f in declared.check(subject("reports@partner.example.com"))[0]] == ["declared"]
+    # Allow-lists keep their reading: ADMIN_EMAILS is not a recipient key (residency-open.md).
+    assert rule_ids("EU", Subject("aws:lambda/function:Function", "fn",
+                                  {"environment": {"variables": {"ADMIN_EMAILS": "a@partner.example.com"}}},
+                                  provider("EU"))) == set()  # fmt: skip
+
+
+def test_a_config_item_kind_is_checked() -> None:
+    from components.residency.endpoints import ConfigItem
+
+    with pytest.raises(ValueError, match="kind"):
+        ConfigItem(type="aws:elasticbeanstalk/environment:Environment", key="*", kind="bucket", source="x")

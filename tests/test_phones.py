@@ -171,8 +171,10 @@ def sms_target(
         (EVENTBRIDGE, sms_target("+86 138 0013 8000"), []),
         (EVENTBRIDGE, sms_target("+8613800138000,+14155552671"), ["RES-022"]),
         (EVENTBRIDGE, sms_target("13800138000"), ["RES-022"]),  # no country code: never proven, as elsewhere
-        # A JSONPATH value is taken from each event: no number, like a Connect flow's dynamic transfer number.
-        (EVENTBRIDGE, sms_target("$.data.phone", form="JSONPATH"), []),
+        # A JSONPATH value is taken from each event: whoever writes the event chooses the number (RES-022 since
+        # stop 40; it passed before, as a Connect flow's dynamic transfer number still does).
+        (EVENTBRIDGE, sms_target("$.data.phone", form="JSONPATH"), ["RES-022"]),
+        (EVENTBRIDGE, sms_target("$.data.phone", form="JSONPATH", camel=True), ["RES-022"]),
         # The policy pack sees the engine's camelCase keys.
         (EVENTBRIDGE, sms_target("+85251234567", camel=True), ["RES-022"]),
         # The template parameters and signature beside the numbers are no numbers.

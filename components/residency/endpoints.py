@@ -581,16 +581,23 @@ class GlobalService(_Frozen):
 
 class ConfigItem(_Frozen):
     """A setting of a resource configured as ``{config_item_key, config_item_value}`` entries (an EMR cluster's
-    ``application_configs``) whose value names a host or a region: the value is judged as ``kind``, as a value under
-    that key would be. Only the catalogued settings are read: the same entries carry every other setting of the
-    cluster's applications (a node's one-label host name among them)."""
+    ``application_configs``), or as ``{namespace, name, value}`` option settings (an Elastic Beanstalk environment's
+    ``settings``, ``namespace`` given), whose value names a host or a region, or is an application's environment
+    variable: the value is judged as ``kind``, as a value under that key would be. Only the catalogued settings are
+    read this way: the same entries carry every other setting of the resource (a node's one-label host name among
+    them), each judged under its own name as any name/value pair is."""
 
     type: str
     """Pulumi type token of the resource."""
     key: str
-    """The setting (``config_item_key``): ``dlf.catalog.region``."""
-    kind: Literal["host", "region"]
-    """What the value names: a host data is sent to, or a region data is stored in."""
+    """The setting (``config_item_key``, or an option setting's ``name``): ``dlf.catalog.region``, ``Notification
+    Endpoint``; ``*``: every setting of ``namespace``."""
+    kind: Literal["host", "region", "variable"]
+    """What the value names: a host data is sent to, or a region data is stored in; ``variable``: an environment
+    variable of the application, judged under its own name in a map of names the user chose (an ``*_BUCKET``
+    variable names a bucket, as in a Lambda function's ``environment``)."""
+    namespace: str | None = None
+    """The option settings' namespace (``aws:elasticbeanstalk:sns:topics``); None for ``config_item_key`` entries."""
     source: str
     """Where the setting is documented."""
 

@@ -1120,15 +1120,19 @@ class RuleEngine:
             )
             # A CDN domain config's {arg_name, arg_value} pair: only a catalogued argument of the resource's feature is
             # read (as a host or a region); only the few catalogued types pay for more than the dict lookup.
-            named = (
-                _pair_name(value, user_keyed)
-                if "value" in value or "Value" in value or (user_keyed and not _PARAMETER_VALUE.isdisjoint(value))
-                else self._feature_argument(walk, value)
-                if walk.subject.type in self._feature_arguments
-                else self._config_item(walk, value)
-                if walk.subject.type in self._config_items
-                else None
-            )
+            # A catalogued setting ({config_item_key, config_item_value}, or an option setting {namespace, name,
+            # value}: config_items) is judged as what the catalogue says it names; `inserted`: the key path a
+            # `variable` setting's value is walked under (the variables map its name belongs to).
+            item = self._config_item(walk, value) if walk.subject.type in self._config_items else None
+            inserted, named = item if item is not None else ((), None)
+            if named is None:
+                named = (
+                    _pair_name(value, user_keyed)
+                    if "value" in value or "Value" in value or (user_keyed and not _PARAMETER_VALUE.isdisjoint(value))
+                    else self._feature_argument(walk, value)
+                    if walk.subject.type in self._feature_arguments
+                    else None
+                )
             variables = user_keyed and path[-1:] != "]"
             if walk.subject.type in self._region_keyed_maps and not walk.existing:
                 self._judge_region_keys(walk, value, path, parent)
@@ -1143,7 +1147,9 @@ class RuleEngine:
                     continue
                 if named is not None and sk in _PAIR_VALUES:
                     sk = named
-                walk.kpath = (*parent, sk)
+                    walk.kpath = (*parent, *inserted, sk)
+                else:
+                    walk.kpath = (*parent, sk)
                 self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
             walk.kpath, walk.parent, walk.task = parent, outer, task
         elif isinstance(value, (list, tuple)):
@@ -1178,10 +1184,11 @@ class RuleEngine:
         form = param.get("form", param.get("Form"))
         if not isinstance(form, str) or form.strip().upper() == "CONSTANT":
             return False
-        if not _at_any(walk.kpath, self._event_built[walk.subject.type]) or not self._host_key(
-            _key_tokens(_pair_name(param, False) or key)
-        ):
+        if not _at_any(walk.kpath, self._event_built[walk.subject.type]):
             return False
+        name = _pair_name(param, False) or key
+        if not self._host_key(_key_tokens(name)):
+            return self._event_built_phone(walk, param, path, name, form.strip())
         template = param.get("template", param.get("Template"))
         text = template if isinstance(template, str) and form.strip().upper() == "TEMPLATE" else None
         if text is not None:
@@ -1198,6 +1205,24 @@ class RuleEngine:
         self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, written, detail, (written.strip(),))
         return True
 
+    def _event_built_phone(self, walk: _Walk, param: Mapping[Any, Any], path: str, name: str, form: str) -> bool:
+        """An event target's parameter at a phone field (``phone_fields``: an Alibaba EventBridge ``acs.sms`` target's
+        ``PhoneNumbers``) whose form is not ``CONSTANT``: the numbers are taken from each event (``JSONPATH``,
+        ``TEMPLATE``), so whoever writes the event chooses the country the texts go to. Refused (RES-022, declared by
+        the expression as written), True returned; False for any other parameter (judged as written). Before stop 40
+        such a number passed unjudged, while a URL built from the event was refused (stop 36)."""
+        if not _at_any((*walk.kpath, name), self._phone_fields.get(walk.subject.type, ())):
+            return False
+        template = param.get("template", param.get("Template"))
+        written = str(template if isinstance(template, str) and form.upper() == "TEMPLATE" else param.get("value", ""))
+        detail = (
+            f"The numbers this target texts each event to are taken from the event at run time (form {form}: "
+            f"{written.strip()!r}), so whoever writes the event chooses them; they cannot be proven in {self._j()}. "
+            "Fix: give the numbers as a CONSTANT (with their country code), or declare the expression as written."
+        )
+        self._add_coverable(walk, RuleId.DESTINATION_PHONE_PROVEN, path, written, detail, (written.strip(),))
+        return True
+
     def _feature_argument(self, walk: _Walk, pair: Mapping[Any, Any]) -> str | None:
         """The key a feature setting's ``arg_value`` is judged under (``feature_arguments``): ``host`` for a CDN
         conditional origin's ``ali_origin_dns_host`` (an origin group's ``<address>_<priority>_<weight>_<port>`` items
@@ -1211,13 +1236,26 @@ class RuleEngine:
             return None
         return self._feature_arguments[walk.subject.type].get((function, arg))
 
-    def _config_item(self, walk: _Walk, pair: Mapping[Any, Any]) -> str | None:
-        """The key a catalogued setting's ``config_item_value`` is judged under (``config_items``: ``region`` for an
-        EMR cluster's ``dlf.catalog.region``); None for any other setting, whose value is judged as any value is."""
+    def _config_item(self, walk: _Walk, pair: Mapping[Any, Any]) -> tuple[tuple[str, ...], str] | None:
+        """The key path a catalogued setting's value is judged under (``config_items``): no key inserted and the key
+        ``region`` for an EMR cluster's ``dlf.catalog.region``, ``host`` for an Elastic Beanstalk environment's
+        ``Notification Endpoint``; for a ``variable`` setting (an Elastic Beanstalk environment property), the
+        setting's own name under ``environment``, a map of names the user chose. None for any other setting, whose
+        value is judged as any value (or name/value pair) is."""
         setting = pair.get("config_item_key", pair.get("configItemKey"))
+        namespace = None
         if not isinstance(setting, str):
+            namespace, setting = pair.get("namespace", pair.get("Namespace")), pair.get("name", pair.get("Name"))
+            if not isinstance(namespace, str) or not isinstance(setting, str):
+                return None
+            namespace = namespace.strip()
+        settings = self._config_items[walk.subject.type]
+        kind = settings.get((namespace, setting.strip()), settings.get((namespace, "*")))
+        if kind is None:
             return None
-        return self._config_items[walk.subject.type].get(setting.strip())
+        if kind == "variable":
+            return ("environment",), _snake(setting.strip())
+        return (), kind
 
     def _judge_region_keys(self, walk: _Walk, value: Mapping[Any, Any], path: str, kpath: tuple[str, ...]) -> None:
         """The keys of a map whose keys are regions (``region_keyed_maps``): each judged as a region field's value. A
@@ -3914,11 +3952,12 @@ def _feature_arguments(arguments: tuple[FeatureArgument, ...]) -> dict[str, dict
     return by_type
 
 
-def _config_items(items: tuple[ConfigItem, ...]) -> dict[str, dict[str, str]]:
-    """Type token -> setting -> the kind (``host``, ``region``) its entry's value is walked under."""
-    by_type: dict[str, dict[str, str]] = {}
+def _config_items(items: tuple[ConfigItem, ...]) -> dict[str, dict[tuple[str | None, str], str]]:
+    """Type token -> (namespace or None, setting) -> the kind (``host``, ``region``, ``variable``) its entry's value
+    is walked under."""
+    by_type: dict[str, dict[tuple[str | None, str], str]] = {}
     for item in items:
-        by_type.setdefault(item.type, {})[item.key] = item.kind
+        by_type.setdefault(item.type, {})[(item.namespace, item.key)] = item.kind
     return by_type
 
 
