@@ -10,10 +10,10 @@ and S3 export, RDS activity streams and snapshot copies, DocumentDB elastic clus
 shares, ElastiCache users; ApsaraDB RDS backups and read-only instances, PolarDB backup policies and its DynamoDB-
 compatible tables, Redis backups and audit logs, MongoDB backups, AnalyticDB for PostgreSQL databases, Tablestore
 tunnels), backup services (AWS Backup vault locks, report plans, air-gapped vaults, restore testing, EFS backup
-policies; Cloud Backup OSS / NAS / SAP HANA plans, NAS snapshots), streaming and messaging (Kinesis consumers,
+policies; Cloud Backup OSS / NAS / SAP HANA plans, NAS snapshots and mount targets), streaming and messaging (Kinesis consumers,
 EventBridge archives, Pipes; ApsaraMQ for Kafka / RabbitMQ / RocketMQ, MNS subscriptions, EventBridge HTTP sources,
 Function Compute triggers), logging (CloudWatch Logs resource and data protection policies; SLS OSS export and
-shipping, scheduled SQL, API Gateway log configuration, CloudMonitor process alarms), ML (SageMaker models), data
+scheduled SQL, API Gateway log configuration, CloudMonitor process alarms), ML (SageMaker models), data
 catalogues (Glue tables, registries, connections, Athena queries), search (OpenSearch Serverless) and KMS (external
 keys, Alibaba key versions, Secrets Manager resource policies). Copied verbatim into
 ``tests/fixtures/registry_examples_falsealarm23.yaml``.
