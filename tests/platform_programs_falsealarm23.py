@@ -2,21 +2,37 @@
 ``falsealarm23``).
 
 The ``## Example Usage`` programs of the pulumi-aws 7.51.1 and pulumi-alicloud 4.0.0 resource docstrings, which are the
-Pulumi registry's API pages (``https://www.pulumi.com/registry/packages/<aws|alicloud>/api-docs/<module>/<type>/``,
-each example's ``docs`` in the fixture), for 60 types that ``tests/fixtures/registry_examples36.yaml`` (stop 36,
+Pulumi registry's API pages (``https://www.pulumi.com/registry/packages/<aws|alicloud>/api-docs/<module>/<type>/``, each
+example's ``docs`` in the fixture), for 60 types that ``tests/fixtures/registry_examples36.yaml`` (stop 36,
 ``falsealarm18``) did not hold: storage (S3 inventory, analytics, intelligent tiering, directory buckets, ACL grants;
-OSS versioning, encryption, inventory, WORM), databases and their backups and exports (DynamoDB Kinesis streaming
-and S3 export, RDS activity streams and snapshot copies, DocumentDB elastic clusters, Redshift Serverless and data
-shares, ElastiCache users; ApsaraDB RDS backups and read-only instances, PolarDB backup policies and its DynamoDB-
-compatible tables, Redis backups and audit logs, MongoDB backups, AnalyticDB for PostgreSQL databases, Tablestore
-tunnels), backup services (AWS Backup vault locks, report plans, air-gapped vaults, restore testing, EFS backup
-policies; Cloud Backup OSS / NAS / SAP HANA plans, NAS snapshots and mount targets), streaming and messaging (Kinesis consumers,
-EventBridge archives, Pipes; ApsaraMQ for Kafka / RabbitMQ / RocketMQ, MNS subscriptions, EventBridge HTTP sources,
-Function Compute triggers), logging (CloudWatch Logs resource and data protection policies; SLS OSS export and
-scheduled SQL, API Gateway log configuration, CloudMonitor process alarms), ML (SageMaker models), data
-catalogues (Glue tables, registries, connections, Athena queries), search (OpenSearch Serverless) and KMS (external
-keys, Alibaba key versions, Secrets Manager resource policies). Copied verbatim into
-``tests/fixtures/registry_examples_falsealarm23.yaml``.
+OSS versioning, encryption, inventory, WORM), databases and their backups and exports (DynamoDB Kinesis streaming and S3
+export, RDS activity streams and snapshot copies, DocumentDB elastic clusters, Redshift Serverless and data shares,
+ElastiCache users; ApsaraDB RDS backups and read-only instances, PolarDB backup policies and its DynamoDB-compatible
+tables, Redis backups and audit logs, MongoDB backups, AnalyticDB for PostgreSQL databases, Tablestore tunnels), backup
+services (AWS Backup vault locks, report plans, air-gapped vaults, restore testing, EFS backup policies; Cloud Backup
+OSS / NAS / SAP HANA plans, NAS snapshots and mount targets), streaming and messaging (Kinesis consumers, EventBridge
+archives, Pipes; ApsaraMQ for Kafka / RabbitMQ / RocketMQ, MNS subscriptions, EventBridge HTTP sources, Function Compute
+triggers), logging (CloudWatch Logs resource and data protection policies; SLS OSS export and scheduled SQL, API Gateway
+log configuration, CloudMonitor process alarms), ML (SageMaker models), data catalogues (Glue tables, registries,
+connections, Athena queries), search (OpenSearch Serverless) and KMS (external keys, Alibaba key versions, Secrets
+Manager resource policies). Copied verbatim into ``tests/fixtures/registry_examples_falsealarm23.yaml``.
+
+Sources, each the registry page ``https://www.pulumi.com/registry/packages/aws/api-docs/<module>/<type>/`` (``#3``: the
+page's third example): s3.BucketAcl#3, s3.Inventory, s3.AnalyticsConfiguration,
+s3.BucketIntelligentTieringConfiguration, s3.DirectoryBucket, dynamodb.KinesisStreamingDestination,
+dynamodb.TableExport, backup.VaultLockConfiguration, backup.ReportPlan, backup.LogicallyAirGappedVault,
+backup.RestoreTestingPlan, kinesis.StreamConsumer, secretsmanager.SecretPolicy, kms.ExternalKey, glue.CatalogTable,
+glue.Registry, athena.NamedQuery, cloudwatch.EventArchive, cloudwatch.LogResourcePolicy,
+cloudwatch.LogDataProtectionPolicy, efs.BackupPolicy, rds.SnapshotCopy, docdb.ElasticCluster, rds.ClusterActivityStream,
+redshiftserverless.Workgroup, opensearch.ServerlessCollection, elasticache.User, sagemaker.Model, pipes.Pipe,
+redshift.DataShareAuthorization, glue.Connection. And
+``https://www.pulumi.com/registry/packages/alicloud/api-docs/<module>/<type>/``: eventbridge.EventSourceV2,
+polardb.DynamoItem, oss.BucketVersioning, oss.BucketServerSideEncryption, oss.BucketInventory, oss.BucketWorm,
+log.OssExport, nas.MountTarget, hbr.OssBackupPlan, hbr.NasBackupPlan, hbr.HanaInstance, rds.RdsBackup,
+rds.ReadOnlyInstance, kms.KeyVersion, kvstore.BackupPolicy, kvstore.AuditLogConfig, ots.Tunnel, alikafka.Topic,
+amqp.Queue, rocketmq.RocketMQTopic, message.ServiceSubscription, fc.V3Trigger, nas.Snapshot, mongodb.Backup,
+cloudmonitor.ServiceGroupMonitoringAgentProcess, apigateway.LogConfig, sls.ScheduledSql, polardb.BackupPolicy,
+gpdb.Database.
 
 Each runs as a user copies it (:func:`platform_programs_review36.program`): the stack's explicit provider on every
 resource and provider function (AWS pinned to the team's account), regions, zones and account ids written in literals
@@ -84,8 +100,8 @@ REFUSED: dict[tuple[str, str], str] = {
     # The JDBC connection's `jdbc:mysql://example.com/exampledatabase`: a database host no catalogue places.
     ("aws.glue.Connection", "CN"): "RES-015",
     ("aws.glue.Connection", "JP"): "RES-015",
-    # The report plan delivers its reports into `example-bucket-name`, a bucket the stack does not make: bucket names are
-    # global in the partition (aws-cn's are China's: accepted there).
+    # The report plan delivers its reports into `example-bucket-name`, a bucket the stack does not make: bucket names
+    # are global in the partition (aws-cn's are China's: accepted there).
     ("aws.backup.ReportPlan", "EU"): "RES-017",
     # A datashare authorised for an account: the consumer reads it from whichever Regions it associates it in.
     ("aws.redshift.DataShareAuthorization", "DE"): "RES-016",

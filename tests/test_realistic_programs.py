@@ -17464,8 +17464,9 @@ CASES: list[Case] = [
         for dest in ca39.ALI_DESTS
     ],
     # -- stop 40, false-alarm hunt over the registry's examples of data-carrying types not ported yet
-    # (tests/platform_programs_falsealarm23.py, tests/fixtures/registry_examples_falsealarm23.yaml): 60 examples, each in
-    # CN and one other stack; genuine refusals kept with their declared twins; the fixed false alarms' offending twins.
+    # (tests/platform_programs_falsealarm23.py, tests/fixtures/registry_examples_falsealarm23.yaml): 60 examples, each
+    # in CN and one other stack; genuine refusals kept with their declared twins; the fixed false alarms' offending
+    # twins.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa23.rows()],
 ]
 
