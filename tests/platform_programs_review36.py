@@ -148,8 +148,15 @@ def cloud_of(key: str) -> str:
 
 def example(key: str, code: str, *, pinned: bool = True) -> Build:
     """The registry's example ``key`` as a program of a ``code`` stack."""
+    return program(key, EXAMPLES[key]["source"], code, pinned=pinned)
+
+
+def program(key: str, source: str, code: str, *, pinned: bool = True) -> Build:
+    """A registry example's ``source`` (``key`` names its cloud and type) as a program of a ``code`` stack: the
+    stack's provider on every resource and provider function, the literals localised (module docstring). Also used by
+    tests/platform_programs_falsealarm23.py for the examples of its own fixture."""
     cloud = cloud_of(key)
-    tree = _Opts(cloud, code).visit(ast.parse(EXAMPLES[key]["source"]))
+    tree = _Opts(cloud, code).visit(ast.parse(source))
     compiled = compile(ast.fix_missing_locations(tree), f"<registry example {key}>", "exec")
 
     def build(c: Any) -> object:

@@ -1234,6 +1234,46 @@ PAIRS += [
          task_invocation_parameters=_window_notice(f"arn:aws:sns:eu-central-1:{_OTHER}:patching")),
      "task_invocation_parameters.run_command_parameters.notification_config.notification_arn"),
 ]  # fmt: skip
+# False-alarm hunt 23 (stop 40, registry examples): an S3 ACL grant to a predefined group names the group by a URI under
+# acs.amazonaws.com (an identifier, never contacted; AllUsers stays public); an EventBridge HTTP source's referers are
+# compared with requests (the same domain as a rule's HTTP target stays refused); a PolarDB DynamoDB endpoint typed in.
+_BUCKET_ACL = "aws:s3/bucketAcl:BucketAcl"
+_LOG_DELIVERY = "http://acs.amazonaws.com/groups/s3/LogDelivery"
+_ALI_EVENT_SOURCE = "alicloud:eventbridge/eventSourceV2:EventSourceV2"
+
+
+def _acl_grant(uri: str) -> dict[str, Any]:
+    """A bucket ACL granting ``uri``'s group READ_ACP (the registry's aws.s3.BucketAcl third example)."""
+    return {"owner": {"id": "c0ffee"}, "grants": [{"grantee": {"type": "Group", "uri": uri}, "permission": "READ_ACP"}]}
+
+
+def _http_source(*referers: str) -> dict[str, Any]:
+    return {"type": "HTTP", "security_config": "referer", "methods": ["GET", "POST"], "referers": list(referers)}
+
+
+PAIRS += [
+    ("RES-015", "EU", aws(_BUCKET_ACL, _PINNED_EU, bucket="b", access_control_policy=_acl_grant(_LOG_DELIVERY)),
+     aws(_BUCKET_ACL, _PINNED_EU, bucket="b",
+         access_control_policy=_acl_grant("http://acs.amazonaws.com.example.net/groups/s3/LogDelivery")),
+     "access_control_policy.grants[0].grantee.uri"),
+    ("RES-006", "CN", aws(_BUCKET_ACL, bucket="b", access_control_policy=_acl_grant(_LOG_DELIVERY)),
+     aws(_BUCKET_ACL, bucket="b", access_control_policy=_acl_grant("http://s3.amazonaws.com/groups/s3/LogDelivery")),
+     "access_control_policy.grants[0].grantee.uri"),
+    ("RES-024", "JP", aws(_BUCKET_ACL, _PINNED_JP, bucket="b", access_control_policy=_acl_grant(_LOG_DELIVERY)),
+     aws(_BUCKET_ACL, _PINNED_JP, bucket="b",
+         access_control_policy=_acl_grant("http://acs.amazonaws.com/groups/global/AllUsers")),
+     "access_control_policy.grants[0].grantee.uri"),
+    ("RES-016", "CN", ali(_ALI_EVENT_SOURCE, event_bus_name="bus", event_source_name="web",
+                          source_http_event_parameters=_http_source("www.aliyun.com", "www.taobao.com")),
+     ali("alicloud:eventbridge/rule:Rule", event_bus_name="bus", rule_name="r", filter_pattern="{}",
+         targets=[{"target_id": "http", "type": "acs.api.destination", "endpoint": "https://www.aliyun.com/notify"}]),
+     "targets[0].endpoint"),
+    ("RES-015", "CN", ali(_ALI_EVENT_SOURCE, event_bus_name="bus", event_source_name="web",
+                          source_http_event_parameters=_http_source("www.taobao.com")),
+     ali("alicloud:polardb/dynamoItem:DynamoItem", db_cluster_id="pc-1", table_name="t", account_name="a",
+         endpoint="http://pc-2ze0example00001.rwlb.rds.aliyuncs.com:5432"),
+     "endpoint"),
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (

@@ -3261,13 +3261,15 @@ class RuleEngine:
 
     def _judge_host(self, walk: _Walk, ref: Reference, path: str, rule_id: RuleId) -> None:
         host = ref.text
+        if ref.in_url and host in self._identifier_hosts:
+            # A namespace / schema identifier inside a document, never contacted; one may be under a cloud suffix (S3's
+            # predefined ACL groups, http://acs.amazonaws.com/groups/s3/LogDelivery), so before the endpoint checks.
+            return
         if ref.kind == "host":
             if is_private_address(host):
                 return  # inside the network the resource is attached to
             if self._names_name_server(walk.subject, walk.kpath, host):
                 return  # a name server of the DNS service whose zones the stack may make (``name_servers``)
-            if ref.in_url and host in self._identifier_hosts:
-                return  # a namespace / schema identifier inside a document, never contacted
             if walk.known is not None and walk.known(host):
                 return
             if walk.known is not None and (

@@ -810,6 +810,16 @@ def _ali_polardb(site: Site) -> tuple[str, dict[str, Any]]:
     return rid, {"connectionString": f"{rid}.rwlb.rds.{site.dns}", "port": "3306", "status": "Running"}
 
 
+def _ali_polardb_address(site: Site) -> tuple[str, dict[str, Any]]:
+    # A PolarDB endpoint's Internet address: <connection_prefix>.rwlb.rds.aliyuncs.com (the cluster id when no prefix is
+    # given), no region in it (ROS ALIYUN::POLARDB::DBClusterEndpointAddress ConnectionString).
+    prefix = site.get("connectionPrefix") or f"pc-{site.hex(18)}"
+    return f"{site.get('dbClusterId')}:{site.get('dbEndpointId')}", {
+        "connectionString": f"{prefix}.rwlb.rds.{site.dns}",
+        "port": "3306",
+    }
+
+
 def _ali_alb(site: Site) -> tuple[str, dict[str, Any]]:
     # ALB instance domains: alb-<id>.<region>.alb.aliyuncs.com.
     rid = site.resource_id or f"alb-{site.hex(18)}"
@@ -863,6 +873,7 @@ ALICLOUD_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "alicloud:apigateway/group:Group": _ali_api_group,
         "alicloud:kvstore/instance:Instance": _ali_kvstore,
         "alicloud:polardb/cluster:Cluster": _ali_polardb,
+        "alicloud:polardb/endpointAddress:EndpointAddress": _ali_polardb_address,
         "alicloud:alikafka/instance:Instance": _ali_kafka,
         "alicloud:elasticsearch/instance:Instance": _ali_elasticsearch,
         "alicloud:mongodb/instance:Instance": _ali_mongodb,
