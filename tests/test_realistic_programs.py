@@ -65,6 +65,7 @@ import platform_programs_review36 as rx36
 import platform_programs_review36b as rx36b
 import platform_programs_review36c as rx36c
 import platform_programs_stagehosts39 as sh39
+import platform_programs_stages40 as st40
 import platform_programs_stagevars36 as sv36
 import platform_programs_stagevars37 as sv37
 import pulumi
@@ -17461,6 +17462,37 @@ CASES: list[Case] = [
         )
         for kind in ca39.ALI_KINDS
         for dest in ca39.ALI_DESTS
+    ],
+    # -- stop 40, API Gateway bodies, Deployment variables and VPC links (tests/platform_programs_stages40.py): an
+    # OpenAPI body's stage-variable host or bucket joined to the RestApi's Stages like an Integration's uri; a
+    # Deployment's `variables` reach no Stage in v7 and prove nothing; a VPC-link private integration judged by the
+    # load balancer it reaches when the program makes the link, not by its Host header.
+    *[
+        Case(
+            f"stages40-{code.lower()}-body-{shape}", code, st40.rest_body(code, shape), st40.body_expected(code, shape)
+        )
+        for code in ("EU", "JP", "US", "CN")
+        for shape in st40.BODY_SHAPES
+    ],
+    *[
+        Case(
+            f"stages40-{code.lower()}-deployment-{shape}",
+            code,
+            st40.deployment_variables(code, shape),
+            {"RES-015"} if shape == "variables-only" else set(),
+        )
+        for code in ("EU", "JP", "US", "CN")
+        for shape in st40.DEPLOYMENT_SHAPES
+    ],
+    *[
+        Case(
+            f"stages40-{code.lower()}-vpc-link-{shape}",
+            code,
+            st40.vpc_link(code, shape),
+            st40.link_expected(code, shape),
+        )
+        for code in ("EU", "JP", "US", "CN")
+        for shape in st40.LINK_SHAPES
     ],
 ]
 

@@ -178,7 +178,10 @@ class _Review:
                 self.stages.add(e.type, e.inputs, self.rest_api_key(e))
 
     def rest_api_key(self, entry: Entry) -> object:
-        """The API a Stage or Integration belongs to (``stages.api_key``), as the policy pack reads it."""
+        """The API a Stage or Integration belongs to (``stages.api_key``), as the policy pack reads it; a RestApi's own
+        (``stages.own_api_key``)."""
+        if entry.type == stages.REST_API_TYPE:
+            return stages.own_api_key(entry.urn)
         deps = entry.property_dependencies or {}
         field = stages.api_input(entry.type)
         urns = [u for key in field for u in deps.get(key) or ()]

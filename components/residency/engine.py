@@ -67,8 +67,10 @@ from components.residency.references import (
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import ScriptReader
 from components.residency.stages import (
+    BODY_INTEGRATION_KEY,
     INTEGRATION_TYPES,
     READ_AS_BUCKET,
+    REST_API_TYPE,
     SET_BY_EVERY_STAGE,
     STAGE_TYPES,
     VARIABLE_MAPS,
@@ -2830,7 +2832,7 @@ class RuleEngine:
         bucket or host is proven when every Stage is. A source from the request or its context, or an API with no Stage
         in the program (one the console or another stack adds names any bucket or host), is not."""
         known = walk.known
-        if known is None or walk.subject.type not in INTEGRATION_TYPES or walk.kpath not in _INTEGRATION_URI_KEYS:
+        if known is None or not _integration_uri_at(walk.subject.type, walk.kpath):
             return False
         names = [s.removeprefix("stageVariables.") for s in runtime]
         return all(s.startswith("stageVariables.") for s in runtime) and all(
@@ -3899,6 +3901,16 @@ _FEATURE_CONTEXT = frozenset({"function_name"})
 # An API Gateway integration's `request_parameters` fill its `uri`'s placeholders (the bucket of an S3 integration:
 # engine `_judge_mapped_bucket`): while they are an Output, the guard holds the uri and judges it once they resolve.
 _INTEGRATION_URI_KEYS = frozenset({("uri",), ("integration_uri",)})
+_BODY_INTEGRATION_URI = (BODY_INTEGRATION_KEY, "uri")
+
+
+def _integration_uri_at(type_: str, kpath: tuple[str, ...]) -> bool:
+    """Whether ``kpath`` of a ``type_`` resource is an integration's uri the stage-variables join reads: an Integration
+    resource's ``uri`` / ``integration_uri``, or an ``x-amazon-apigateway-integration``'s ``uri`` in a RestApi's OpenAPI
+    ``body`` (stop 40)."""
+    if type_ in INTEGRATION_TYPES:
+        return kpath in _INTEGRATION_URI_KEYS
+    return type_ == REST_API_TYPE and kpath[:1] == ("body",) and kpath[-2:] == _BODY_INTEGRATION_URI
 _STAGE_VARIABLE = VARIABLE_PREFIX
 _STAGE_VARIABLE_TEXT = "${" + VARIABLE_PREFIX
 _STAGE_VARIABLE_MAPS = frozenset(VARIABLE_MAPS)
