@@ -181,7 +181,7 @@ class _Review:
         """The API a Stage or Integration belongs to (``stages.api_key``), as the policy pack reads it; a RestApi's own
         (``stages.own_api_key``)."""
         if entry.type == stages.REST_API_TYPE:
-            return stages.own_api_key(entry.urn)
+            return stages.own_api_key(entry.urn, entry.id)
         deps = entry.property_dependencies or {}
         field = stages.api_input(entry.type)
         urns = [u for key in field for u in deps.get(key) or ()]

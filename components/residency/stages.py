@@ -66,6 +66,7 @@ from components.residency.references import integration_bucket_template, integra
 
 __all__ = [
     "BODY_INTEGRATION_KEY",
+    "ApiKeys",
     "HTTP_INTEGRATION_TYPE",
     "HTTP_STAGE_TYPE",
     "INTEGRATION_TYPE",
@@ -142,10 +143,18 @@ def api_input(type_: str) -> tuple[str, str]:
     return ("api_id", "apiId") if type_.startswith("aws:apigatewayv2/") else ("rest_api", "restApi")
 
 
-def own_api_key(urn: str) -> Hashable:
+class ApiKeys(frozenset[Hashable]):
+    """The keys a RestApi is known by in the join (:func:`own_api_key`): its URN, and its id, as a Stage or Integration
+    of it keys it (:func:`api_key`: a document without property dependencies, a state export, names it by id)."""
+
+
+def own_api_key(urn: str, id_: Any = None) -> Hashable:
     """How a RestApi keys itself in the join (its body's integrations): as a Stage or Integration computed from it
-    keys it (:func:`api_key`, the URN of its API input)."""
-    return ("urn", urn)
+    keys it (:func:`api_key`: the URN of its API input, else its literal id)."""
+    keys: set[Hashable] = {("urn", urn)}
+    if isinstance(id_, str) and id_:
+        keys.add(("id", id_))
+    return ApiKeys(keys)
 
 
 def body_integrations(body: Any) -> list[tuple[Any, Any]] | None:
@@ -366,11 +375,11 @@ class StageJoin:
             if self._unknown(body):
                 return  # decided at deployment, where the guard judges it
             integrations = body_integrations(body)
-            if integrations is None:
-                self._unread.add(api)
-                return
-            for uri, mapping in integrations:
-                self._read(api, uri, mapping, True)
+            for key in api if isinstance(api, ApiKeys) else (api,):
+                if integrations is None:
+                    self._unread.add(key)
+                for uri, mapping in integrations or ():
+                    self._read(key, uri, mapping, True)
 
     def _read(self, api: Hashable, uri: Any, mapping: Any, rest: bool) -> None:
         """What one integration (a resource's, or an OpenAPI body's) reads: its bucket and host variables; its API is
@@ -400,11 +409,15 @@ class StageJoin:
     def answer(self, type_: str, api: Hashable, text: str) -> bool:
         """The join's answer to ``text`` (a ``STAGE_KEYS`` question) asked by a member of ``type_`` of ``api``."""
         if text.startswith(SET_BY_EVERY_STAGE):
-            if type_ not in READER_TYPES or api is _ANY_API or api in self._unread or _ANY_API in self._unread:
+            keys = tuple(api) if isinstance(api, ApiKeys) else (api,)
+            if type_ not in READER_TYPES or api is _ANY_API or _ANY_API in self._unread:
+                return False
+            if any(key in self._unread for key in keys):
                 return False
             name = variable_name(text[len(SET_BY_EVERY_STAGE) :])
-            stages = [*self._stages.get(api, ()), *self._stages.get(_ANY_API, ())]
-            return bool(self._stages.get(api)) and all(s is not None and (name in s or "*" in s) for s in stages)
+            own = [s for key in keys for s in self._stages.get(key, ())]
+            stages = [*own, *self._stages.get(_ANY_API, ())]
+            return bool(own) and all(s is not None and (name in s or "*" in s) for s in stages)
         if text.startswith(READ_AS_BUCKET):
             if type_ not in STAGE_TYPES:
                 return False

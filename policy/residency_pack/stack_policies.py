@@ -179,7 +179,7 @@ def rest_api_key(resource: PolicyResource) -> object:
     """The API a Stage or Integration belongs to (``stages.api_key``: the URN its API input, ``rest_api`` or ``api_id``,
     is computed from, else its literal id); a RestApi's own (its OpenAPI body's integrations: ``stages.own_api_key``)."""
     if resource.resource_type == stages.REST_API_TYPE:
-        return stages.own_api_key(resource.urn)
+        return stages.own_api_key(resource.urn, plain(resource.props).get("id"))
     deps = resource.property_dependencies or {}
     snake, camel = stages.api_input(resource.resource_type)
     urns = [d.urn for key in (snake, camel) for d in deps.get(key) or ()]
