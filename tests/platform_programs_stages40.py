@@ -9,9 +9,9 @@ VPC-link private integrations.
   there (RES-015 / RES-017 at the Stage); no Stage or a Stage leaving it unset: refused at the RestApi. Before stop 40
   the body's stage-variable host was refused whatever its Stages set (a false alarm).
 - **Deployment variables**: pulumi-aws v7's ``apigateway.Deployment(variables=...)`` creates no Stage (the Terraform
-  provider v6 sends ``CreateDeployment`` without ``stageName``), and AWS applies ``variables`` only to "the Stage resource
-  that is associated with the new deployment": none. They do not count in the join (a Deployment with ``variables`` and
-  no Stage stays refused at the Integration).
+  provider v6 sends ``CreateDeployment`` without ``stageName``), and AWS applies ``variables`` only to "the Stage
+  resource that is associated with the new deployment": none. They do not count in the join (a Deployment with
+  ``variables`` and no Stage stays refused at the Integration).
 - **VPC links**: a REST ``VPC_LINK`` integration (``connection_id`` the stack's ``VpcLink`` to its NLB, ``uri`` a
   private name used only for the Host header and TLS), an HTTP API's private integration (a listener ARN, a Cloud Map
   service ARN), and the v7 ``integration_target`` (VPC link v2, an ALB's ARN). A link to another Region's NLB is
@@ -169,7 +169,7 @@ def rest_body(code: str, shape: BodyShape) -> Build:
             "bucket-partner": (("prod", {"bucket": "PARTNER"}, None),),
         }
         for name, variables, override in stages.get(shape, ()):
-            canary = None
+            canary: Any = None
             if override is not None:
                 canary = {"deployment_id": deployment.id, "percent_traffic": 10,
                           "stage_variable_overrides": {"backend": values[override]}}  # fmt: skip
@@ -230,7 +230,6 @@ def vpc_link(code: str, shape: LinkShape) -> Build:
     # API private integration, specify the ARN of an Application Load Balancer listener, Network Load Balancer
     # listener, or AWS Cloud Map service"); API Gateway "Set up a private integration" (REST and HTTP APIs).
     region = REGIONS[code]
-    partition = _partition(region)
 
     def foreign(kind: str) -> str:
         # Another Region's load balancer (in CN one in the aws partition: aws-cn has only its two Regions).
@@ -240,7 +239,7 @@ def vpc_link(code: str, shape: LinkShape) -> Build:
     def build(c: Any) -> object:
         opts = _opts(region)
         if shape.startswith("http-"):
-            api = aws.apigatewayv2.Api("orders", name="orders", protocol_type="HTTP", opts=opts)
+            http = aws.apigatewayv2.Api("orders", name="orders", protocol_type="HTTP", opts=opts)
             link = aws.apigatewayv2.VpcLink("orders", name="orders", subnet_ids=["subnet-1", "subnet-2"],
                                             security_group_ids=["sg-1"], opts=opts)  # fmt: skip
             target: Any
@@ -257,14 +256,14 @@ def vpc_link(code: str, shape: LinkShape) -> Build:
                 target = aws.lb.Listener("orders", load_balancer_arn=nlb.arn, port=80, protocol="TCP",
                                          default_actions=[{"type": "forward", "target_group_arn": group.arn}],
                                          opts=opts).arn  # fmt: skip
-            integration = aws.apigatewayv2.Integration(
-                "orders", api_id=api.id, integration_type="HTTP_PROXY", integration_method="ANY",
+            private = aws.apigatewayv2.Integration(
+                "orders", api_id=http.id, integration_type="HTTP_PROXY", integration_method="ANY",
                 connection_type="VPC_LINK", connection_id=link.id, integration_uri=target, opts=opts,
             )  # fmt: skip
-            aws.apigatewayv2.Route("orders", api_id=api.id, route_key="ANY /orders/{proxy+}",
-                                   target=integration.id.apply(lambda i: f"integrations/{i}"), opts=opts)  # fmt: skip
-            aws.apigatewayv2.Stage("orders", api_id=api.id, name="$default", auto_deploy=True, opts=opts)
-            return integration
+            aws.apigatewayv2.Route("orders", api_id=http.id, route_key="ANY /orders/{proxy+}",
+                                   target=private.id.apply(lambda i: f"integrations/{i}"), opts=opts)  # fmt: skip
+            aws.apigatewayv2.Stage("orders", api_id=http.id, name="$default", auto_deploy=True, opts=opts)
+            return private
         api = aws.apigateway.RestApi("orders", name="orders", endpoint_configuration={"types": "REGIONAL"}, opts=opts)
         resource = aws.apigateway.Resource("orders", rest_api=api.id, parent_id=api.root_resource_id,
                                            path_part="orders", opts=opts)  # fmt: skip

@@ -283,9 +283,11 @@ class Guard:
         self._bucket_types = engine.endpoints.bucket_types
         self._settings = engine.setting_inputs
         self._context_inputs = engine.context_inputs
-        self._api_members: list[tuple[Subject, pulumi.Resource]] = []
+        self._api_members: list[tuple[Subject, pulumi.CustomResource]] = []
         """The REST APIs' Stages and Integrations the program made, and the RestApis (their OpenAPI bodies), each with
         its resource (``stages.StageJoin``, joined once construction is over)."""
+        self._vpc_links: list[pulumi.CustomResource] = []
+        """The VPC links the program made (``stages.VPC_LINK_MADE``)."""
 
     @property
     def jurisdiction(self) -> str:
@@ -334,8 +336,7 @@ class Guard:
             )
             self._unnamed[resource] = (type_, plain)
         later = [f for f in findings if _judged_later(type_, f)] if findings else findings
-        if type_ in stages.JOIN_TYPES:
-            self._api_members.append((subject, resource))
+        self._note_join_member(subject, resource)
         if later or type_ in stages.STAGE_TYPES:
             # A Stage is held too: whether its variables are buckets or hosts depends on the Integrations of its API,
             # which may be constructed after it (stage-variables join, stops 37 and 39).
@@ -608,6 +609,14 @@ class Guard:
                 learned = True
         return learned
 
+    def _note_join_member(self, subject: Subject, resource: pulumi.CustomResource) -> None:
+        """A member of the stage-variables join (a Stage, an Integration, a RestApi) or a VPC link, kept for
+        ``_known_for``."""
+        if subject.type in stages.JOIN_TYPES:
+            self._api_members.append((subject, resource))
+        elif subject.type in stages.VPC_LINK_TYPES:
+            self._vpc_links.append(resource)
+
     async def _known_for(self, subject: Subject, resource: pulumi.Resource) -> Callable[[str], bool]:
         """``_known``, with the stage-variables join's questions answered for an API Gateway Stage or Integration, or a
         RestApi whose OpenAPI body reads stage variables (called once construction is over: every member of the
@@ -637,11 +646,12 @@ class Guard:
         ]
         # Another API's id may wait on this very resource (a RestApi described by this Stage's `invoke_url`): waited
         # for at most `patience`; one still unknown then is taken as any API's (the join's fail-closed reading).
-        await _compat.settle([a for a in apis if _is_output(a) and id(a) not in rest_apis], self.patience)
+        waited: list[pulumi.Output[Any]] = [a for a in apis if isinstance(a, pulumi.Output) and id(a) not in rest_apis]
+        await _compat.settle(waited, self.patience)
         for (member, member_resource), api in zip(self._api_members, apis, strict=True):
             told = (
                 await api_of(member, member_resource)
-                if not _is_output(api) or id(api) in rest_apis or _compat.settled(api)
+                if not isinstance(api, pulumi.Output) or id(api) in rest_apis or _compat.settled(api)
                 else None
             )
             # What the join reads, as the plan and the pack read it (a Stage's variables given as an Output, the
@@ -650,7 +660,22 @@ class Guard:
             for path in stages.join_inputs(member.type):
                 await _read_join_input(member.props, path.split("."), read, self.patience)
             join.add(member.type, read, told)
-        return stages.with_stages(self._known, join, subject.type, own)
+        link: object = None
+        if subject.type == stages.INTEGRATION_TYPE:
+            # The link its `connection_id` names: a VpcLink's `id` Output itself, else what that Output is computed
+            # from (waited for at most `patience`), else the literal id.
+            links = {id(r.id): r for r in self._vpc_links}
+            for made in self._vpc_links:
+                join.add_link(("resources", frozenset({made})))
+            connection = prop_of(subject.props, "connection_id")
+            if _is_output(connection) and id(connection) in links:
+                link = ("resources", frozenset({links[id(connection)]}))
+            elif isinstance(connection, pulumi.Output):
+                await _compat.settle([connection], self.patience)
+                link = await _api_of(connection) if _compat.settled(connection) else None
+            else:
+                link = await _api_of(connection)
+        return stages.with_stages(self._known, join, subject.type, own, link)
 
     async def _judge_by_producers(
         self,

@@ -77,6 +77,8 @@ __all__ = [
     "REST_API_TYPE",
     "SET_BY_EVERY_STAGE",
     "VARIABLE_MAPS",
+    "VPC_LINK_MADE",
+    "VPC_LINK_TYPES",
     "VARIABLE_PREFIX",
     "STAGE_KEYS",
     "STAGE_TYPE",
@@ -107,6 +109,13 @@ READER_TYPES = INTEGRATION_TYPES | {REST_API_TYPE}
 """The members that read stage variables: the Integrations, and a RestApi through the integrations of its OpenAPI
 ``body`` (stop 40)."""
 JOIN_TYPES = STAGE_TYPES | READER_TYPES
+VPC_LINK_TYPES = frozenset({"aws:apigateway/vpcLink:VpcLink", "aws:apigatewayv2/vpcLink:VpcLink"})
+"""The VPC links a REST integration's ``connection_id`` names (``connection_type`` VPC_LINK): the REST one, whose
+``target_arn`` is the NLB, and the v2 one a REST integration uses with ``integration_target`` (pulumi-aws v7
+apigateway/integration, "ALB or NLB ARN to send the request to. Used for private integrations with VPC Link V2")."""
+VPC_LINK_MADE = "vpc-link-made"
+"""Asked by an Integration whose ``connection_type`` is VPC_LINK: its ``connection_id`` is a VpcLink the program makes
+(computed from one, or the id of one), so its requests go to that link's load balancer, judged there."""
 BODY_INTEGRATION_KEY = "x-amazon-apigateway-integration"
 """The OpenAPI extension of a method's integration (its ``uri`` and ``requestParameters`` as an Integration's)."""
 SET_BY_EVERY_STAGE = "stage-variable-set:"
@@ -358,6 +367,17 @@ class StageJoin:
         self._reads: dict[Hashable, set[str]] = {}
         self._hosts: dict[Hashable, dict[str, set[str]]] = {}
         self._unread: set[Hashable] = set()
+        self._links: set[Hashable] = set()
+
+    def add_link(self, key: Hashable) -> None:
+        """A VPC link the program makes (a ``VPC_LINK_TYPES`` resource), keyed as an Integration's ``connection_id``
+        names it (:func:`api_key`; :func:`own_api_key` for its URN and id)."""
+        self._links.update(key if isinstance(key, ApiKeys) else (key,))
+
+    def made_link(self, key: Hashable) -> bool:
+        """Whether an Integration's ``connection_id`` (keyed by :func:`api_key`) is a VPC link the program makes; an id
+        nothing tells (None) is not."""
+        return key is not None and key in self._links
 
     def add(self, type_: str, props: Mapping[str, Any], api: Hashable) -> None:
         """A member of the join: a Stage (the variables each deployment it serves sets; None when a map is not known)
@@ -429,25 +449,30 @@ class StageJoin:
 
 
 def with_stages(
-    known: Callable[[str], bool], join: StageJoin | None, type_: str, api: Hashable
+    known: Callable[[str], bool], join: StageJoin | None, type_: str, api: Hashable, link: Hashable = None
 ) -> Callable[[str], bool]:
     """``known`` with the join's questions answered for a ``type_`` member of ``api`` (``known`` itself for any other
     resource, or without a join); its bucket answer is ``known``'s (:func:`~components.residency.known.knows_bucket`:
-    another kind's name proves no bucket at a Stage either), its host templates the join's (and ``known``'s)."""
+    another kind's name proves no bucket at a Stage either), its host templates the join's (and ``known``'s). ``link``:
+    an Integration's ``connection_id`` keyed as :func:`api_key` keys an API (``VPC_LINK_MADE``)."""
     if join is None or type_ not in JOIN_TYPES:
         return known
-    return _WithStages(known, join, type_, api)
+    return _WithStages(known, join, type_, api, link)
 
 
 class _WithStages:
-    __slots__ = ("_api", "_join", "_known", "_type")
+    __slots__ = ("_api", "_join", "_known", "_link", "_type")
 
-    def __init__(self, known: Callable[[str], bool], join: StageJoin, type_: str, api: Hashable) -> None:
-        self._known, self._join, self._type, self._api = known, join, type_, api
+    def __init__(
+        self, known: Callable[[str], bool], join: StageJoin, type_: str, api: Hashable, link: Hashable = None
+    ) -> None:
+        self._known, self._join, self._type, self._api, self._link = known, join, type_, api, link
 
     def __call__(self, text: str) -> bool:
         if text.startswith(STAGE_KEYS):
             return self._join.answer(self._type, self._api, text)
+        if text == VPC_LINK_MADE:
+            return self._type == INTEGRATION_TYPE and self._join.made_link(self._link)
         return self._known(text)
 
     def bucket(self, key: str) -> bool:
