@@ -661,7 +661,12 @@ class Guard:
                 await _read_join_input(member.props, path.split("."), read, self.patience)
             join.add(member.type, read, told)
         link: object = None
-        if subject.type == stages.INTEGRATION_TYPE:
+        connection_type = prop_of(subject.props, "connection_type")
+        if (
+            subject.type == stages.INTEGRATION_TYPE
+            and isinstance(connection_type, str)
+            and connection_type.upper() == "VPC_LINK"
+        ):
             # The link its `connection_id` names: a VpcLink's `id` Output itself, else what that Output is computed
             # from (waited for at most `patience`), else the literal id.
             links = {id(r.id): r for r in self._vpc_links}
