@@ -1497,3 +1497,88 @@ def test_a_stage_variable_an_integration_reads_as_its_host_is_judged_as_that_hos
     assert found(stage, join) == {(rule, path) for rule in expected for path in paths}
     # No Stage of the API in the program: refused at the Integration, whatever the fixed part of its host says.
     assert found(integration, StageJoin()) == {("RES-015", "uri")}
+
+
+_BODY_HOST = {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://${stageVariables.backend}/o"}}
+
+
+@pytest.mark.parametrize(("code", "value", "expected"), [
+    ("EU", "internal-orders-1.eu-west-1.elb.amazonaws.com", set()),
+    ("EU", "orders.partner.example.com", {"RES-015"}),
+    ("CN", "internal-orders-1.cn-north-1.elb.amazonaws.com.cn", set()),
+    ("CN", "orders.partner.example.com", {"RES-015"}),
+])  # fmt: skip
+def test_an_openapi_body_reading_a_stage_variable_host_is_joined_to_the_rest_apis_stages(
+    code: str, value: str, expected: set[str]
+) -> None:
+    # stages40 (stop 40): a RestApi's body integration joins its Stages as an Integration's uri does; the RestApi keys
+    # itself by its URN and its id (a state export names it by id in its Stages).
+    from components.residency.stages import REST_API_TYPE, STAGE_TYPE, StageJoin, own_api_key, with_stages
+
+    region = {"EU": "eu-west-1", "CN": "cn-north-1"}[code]
+    provider = ProviderRef("aws", "p", region)
+    engine = RuleEngine(code)
+    body = json.dumps({"paths": {"/o": {"get": _BODY_HOST}}})
+    api = Subject(REST_API_TYPE, "orders", {"body": body, "endpoint_configuration": {"types": "REGIONAL"}}, provider)
+    stage = Subject(STAGE_TYPE, "prod", {"variables": {"backend": value}}, provider)
+    own = own_api_key("urn:api", "a1")
+
+    def found(subject: Subject, joined: StageJoin, key: object) -> set[tuple[str, str]]:
+        known = with_stages(lambda _: False, joined, subject.type, key)
+        return {(f.rule.id, f.path.split(".")[0]) for f in engine.check(subject, known=known)[0]}
+
+    for stage_key in (("urn", "urn:api"), ("id", "a1")):
+        join = StageJoin()
+        join.add(api.type, api.props, own)
+        join.add(stage.type, stage.props, stage_key)
+        assert found(api, join, own) == set()
+        assert found(stage, join, stage_key) == {(rule, "variables") for rule in expected}
+    # No Stage of this RestApi (only another API's): refused at the RestApi's body.
+    other = StageJoin()
+    other.add(api.type, api.props, own)
+    other.add(stage.type, stage.props, ("id", "b2"))
+    assert found(api, other, own) == {("RES-015", "body(json)")}
+    # Deployment variables are no member (v7 creates no Stage with a Deployment): nothing joins them.
+    dead = StageJoin()
+    dead.add(api.type, api.props, own)
+    dead.add("aws:apigateway/deployment:Deployment", {"variables": {"backend": value}}, ("id", "a1"))
+    assert found(api, dead, own) == {("RES-015", "body(json)")}
+
+
+def test_body_integrations_reads_json_and_yaml_bodies() -> None:
+    from components.residency.stages import body_integrations
+
+    yaml_body = "paths:\n  /o:\n    get:\n      x-amazon-apigateway-integration:\n        uri: https://h/o\n"
+    assert body_integrations(yaml_body) == [("https://h/o", None)]
+    assert body_integrations(json.dumps({"paths": {"/o": {"get": _BODY_HOST}}})) == [
+        ("https://${stageVariables.backend}/o", None)
+    ]
+    assert body_integrations(None) == [] and body_integrations("not: [a document") == []
+    assert body_integrations(object()) is None  # not known: the RestApi stays unproven
+
+
+@pytest.mark.parametrize(("link", "made", "expected"), [
+    ("urn:link", True, set()),  # the stack's VpcLink: the uri is the Host header, the link's NLB is judged there
+    ("a1b2c3", False, {"RES-015"}),  # a literal connection_id proves no link: the private name stays unproven
+])  # fmt: skip
+def test_a_vpc_link_integration_is_judged_by_its_link_not_its_host_header(
+    link: str, made: bool, expected: set[str]
+) -> None:
+    # stages40 (stop 40): "For private integrations, the URI parameter is not used for routing requests to your
+    # endpoint, but is used for setting the Host header and for certificate validation" (pulumi-aws apigateway/
+    # integration `uri`).
+    from components.residency.stages import INTEGRATION_TYPE, StageJoin, with_stages
+
+    engine = RuleEngine("EU")
+    props = {"type": "HTTP_PROXY", "uri": "http://orders.internal.example.com/o", "connection_type": "VPC_LINK",
+             "connection_id": link}  # fmt: skip
+    integration = Subject(INTEGRATION_TYPE, "get", props, ProviderRef("aws", "p", "eu-west-1"))
+    join = StageJoin()
+    join.add_link(("urn", "urn:link"))
+    key = ("urn", link) if made else ("id", link)
+    known = with_stages(lambda _: False, join, INTEGRATION_TYPE, ("id", "api"), key)
+    assert {f.rule.id for f in engine.check(integration, known=known)[0]} == expected
+    # Without the link join (an INTERNET integration, or no door's answer), the host is judged as any URL.
+    internet = Subject(INTEGRATION_TYPE, "get", {**props, "connection_type": "INTERNET"}, integration.provider)
+    known = with_stages(lambda _: False, join, INTEGRATION_TYPE, ("id", "api"), ("urn", "urn:link"))
+    assert {f.rule.id for f in engine.check(internet, known=known)[0]} == {"RES-015"}

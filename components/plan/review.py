@@ -176,13 +176,24 @@ class _Review:
         for e in self.live:
             if e.type in stages.JOIN_TYPES and not _is_read(e):
                 self.stages.add(e.type, e.inputs, self.rest_api_key(e))
+            elif e.type in stages.VPC_LINK_TYPES and not _is_read(e):
+                self.stages.add_link(stages.own_api_key(e.urn, e.id))
 
     def rest_api_key(self, entry: Entry) -> object:
-        """The API a Stage or Integration belongs to (``stages.api_key``), as the policy pack reads it."""
+        """The API a Stage or Integration belongs to (``stages.api_key``), as the policy pack reads it; a RestApi's own
+        (``stages.own_api_key``)."""
+        if entry.type == stages.REST_API_TYPE:
+            return stages.own_api_key(entry.urn, entry.id)
         deps = entry.property_dependencies or {}
         field = stages.api_input(entry.type)
         urns = [u for key in field for u in deps.get(key) or ()]
         return stages.api_key(prop_of(entry.inputs, field[0]), urns, is_unknown)
+
+    def connection_key(self, entry: Entry) -> object:
+        """An Integration's ``connection_id`` keyed as ``rest_api_key`` keys an API (``stages.VPC_LINK_MADE``)."""
+        deps = entry.property_dependencies or {}
+        urns = [u for key in ("connection_id", "connectionId") for u in deps.get(key) or ()]
+        return stages.api_key(prop_of(entry.inputs, "connection_id"), urns, is_unknown)
 
     def known_for(self, entry: Entry) -> Callable[[str], bool]:
         """Regionless names and hosts proven for ``entry``: made by a resource its values come from, its own
@@ -202,7 +213,7 @@ class _Review:
         known = regionless_known(self.created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
         if entry.type not in stages.JOIN_TYPES:
             return known
-        return stages.with_stages(known, self.stages, entry.type, self.rest_api_key(entry))
+        return stages.with_stages(known, self.stages, entry.type, self.rest_api_key(entry), self.connection_key(entry))
 
     def _as_viewed(self, entry: Entry) -> Entry:
         """A view (``viewOf``) as the cloud resource it is: the engine writes it with ``custom`` false and no provider

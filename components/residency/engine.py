@@ -67,12 +67,16 @@ from components.residency.references import (
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import ScriptReader
 from components.residency.stages import (
+    BODY_INTEGRATION_KEY,
+    INTEGRATION_TYPE,
     INTEGRATION_TYPES,
     READ_AS_BUCKET,
+    REST_API_TYPE,
     SET_BY_EVERY_STAGE,
     STAGE_TYPES,
     VARIABLE_MAPS,
     VARIABLE_PREFIX,
+    VPC_LINK_MADE,
     fill_stage_variable,
     url_authority,
 )
@@ -2716,6 +2720,8 @@ class RuleEngine:
 
         ``own_region``: a regionless S3 or OSS bucket named here is in the resource's own region (the service
         requires it), so it is not judged as a regionless reference."""
+        if walk.kpath == ("uri",) and walk.subject.type == INTEGRATION_TYPE and _through_made_link(walk):
+            return  # the Host header and TLS name of a private integration: its requests go to the link's NLB
         parser = self.parser
         if walk.template_resources is None and "://" in value:
             self._judge_placeholder_buckets(walk, value, path)
@@ -2868,7 +2874,7 @@ class RuleEngine:
         bucket or host is proven when every Stage is. A source from the request or its context, or an API with no Stage
         in the program (one the console or another stack adds names any bucket or host), is not."""
         known = walk.known
-        if known is None or walk.subject.type not in INTEGRATION_TYPES or walk.kpath not in _INTEGRATION_URI_KEYS:
+        if known is None or not _integration_uri_at(walk.subject.type, walk.kpath):
             return False
         names = [s.removeprefix("stageVariables.") for s in runtime]
         return all(s.startswith("stageVariables.") for s in runtime) and all(
@@ -3939,6 +3945,34 @@ _FEATURE_CONTEXT = frozenset({"function_name"})
 # An API Gateway integration's `request_parameters` fill its `uri`'s placeholders (the bucket of an S3 integration:
 # engine `_judge_mapped_bucket`): while they are an Output, the guard holds the uri and judges it once they resolve.
 _INTEGRATION_URI_KEYS = frozenset({("uri",), ("integration_uri",)})
+_BODY_INTEGRATION_URI = (BODY_INTEGRATION_KEY, "uri")
+
+
+def _through_made_link(walk: _Walk) -> bool:
+    """Whether a REST Integration is a private integration through a VPC link the program makes (``connection_type``
+    VPC_LINK, ``connection_id`` that link: ``stages.VPC_LINK_MADE``, asked through ``known``). Its ``uri`` then names no
+    destination: "For private integrations, the URI parameter is not used for routing requests to your endpoint, but is
+    used for setting the Host header and for certificate validation" (pulumi-aws v7 apigateway/integration ``uri``;
+    API Gateway "Set up a private integration": requests go to the VPC link's Network Load Balancer, or with VPC link
+    v2 to the ``integration_target``). Where they go is judged there: the link's ``target_arn`` and the
+    ``integration_target`` ARN by their Region, and the load balancer is a resource of the stack's. A literal
+    ``connection_id`` proves no link (anyone's, in any Region the account reaches): the uri is judged as any URL."""
+    connection = prop_of(walk.subject.props, "connection_type")
+    known = walk.known
+    if not isinstance(connection, str) or connection.upper() != "VPC_LINK":
+        return False
+    return known is not None and known(VPC_LINK_MADE)
+
+
+def _integration_uri_at(type_: str, kpath: tuple[str, ...]) -> bool:
+    """Whether ``kpath`` of a ``type_`` resource is an integration's uri the stage-variables join reads: an Integration
+    resource's ``uri`` / ``integration_uri``, or an ``x-amazon-apigateway-integration``'s ``uri`` in a RestApi's OpenAPI
+    ``body`` (stop 40)."""
+    if type_ in INTEGRATION_TYPES:
+        return kpath in _INTEGRATION_URI_KEYS
+    return type_ == REST_API_TYPE and kpath[:1] == ("body",) and kpath[-2:] == _BODY_INTEGRATION_URI
+
+
 _STAGE_VARIABLE = VARIABLE_PREFIX
 _STAGE_VARIABLE_TEXT = "${" + VARIABLE_PREFIX
 _STAGE_VARIABLE_MAPS = frozenset(VARIABLE_MAPS)

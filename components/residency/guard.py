@@ -283,9 +283,11 @@ class Guard:
         self._bucket_types = engine.endpoints.bucket_types
         self._settings = engine.setting_inputs
         self._context_inputs = engine.context_inputs
-        self._api_members: list[Subject] = []
-        """The REST APIs' Stages and Integrations the program made (``stages.StageJoin``, joined once construction is
-        over)."""
+        self._api_members: list[tuple[Subject, pulumi.CustomResource]] = []
+        """The REST APIs' Stages and Integrations the program made, and the RestApis (their OpenAPI bodies), each with
+        its resource (``stages.StageJoin``, joined once construction is over)."""
+        self._vpc_links: list[pulumi.CustomResource] = []
+        """The VPC links the program made (``stages.VPC_LINK_MADE``)."""
 
     @property
     def jurisdiction(self) -> str:
@@ -334,8 +336,7 @@ class Guard:
             )
             self._unnamed[resource] = (type_, plain)
         later = [f for f in findings if _judged_later(type_, f)] if findings else findings
-        if type_ in stages.JOIN_TYPES:
-            self._api_members.append(subject)
+        self._note_join_member(subject, resource)
         if later or type_ in stages.STAGE_TYPES:
             # A Stage is held too: whether its variables are buckets or hosts depends on the Integrations of its API,
             # which may be constructed after it (stage-variables join, stops 37 and 39).
@@ -403,7 +404,7 @@ class Guard:
         made first, and one nothing makes is refused here, before anything is sent (the registration fails)."""
         await _compat.construction_over()
         subject = await self._with_accounts(subject)
-        known = await self._known_for(subject)
+        known = await self._known_for(subject, resource)
         findings, _ = self.engine.check(subject, defer=_is_output, known=known)
         if any(f.rule.id == RuleId.GRANTED_ACCOUNT_PROVEN and f.declared_by is None for f in findings):
             # The account may be another provider's of the stack, pinned by an Output (only grants wait for them).
@@ -472,7 +473,7 @@ class Guard:
             # A Stage's variables and an Integration's bucket are judged against every Stage and Integration of the
             # API, all constructed by then (other APIs' ids waited for at most ``patience``: ``_known_for``).
             await _compat.construction_over()
-            known = await self._known_for(subject)
+            known = await self._known_for(subject, resource)
         if subject.type in self._settings:
             subject, pending = await self._place_setting(subject, pending)
         context = self._context_inputs.get(subject.type)
@@ -608,27 +609,78 @@ class Guard:
                 learned = True
         return learned
 
-    async def _known_for(self, subject: Subject) -> Callable[[str], bool]:
-        """``_known``, with the stage-variables join's questions answered for an API Gateway Stage or Integration
-        (called once construction is over: every Stage and Integration of the program has been seen)."""
+    def _note_join_member(self, subject: Subject, resource: pulumi.CustomResource) -> None:
+        """A member of the stage-variables join (a Stage, an Integration, a RestApi) or a VPC link, kept for
+        ``_known_for``."""
+        if subject.type in stages.JOIN_TYPES:
+            self._api_members.append((subject, resource))
+        elif subject.type in stages.VPC_LINK_TYPES:
+            self._vpc_links.append(resource)
+
+    async def _known_for(self, subject: Subject, resource: pulumi.Resource) -> Callable[[str], bool]:
+        """``_known``, with the stage-variables join's questions answered for an API Gateway Stage or Integration, or a
+        RestApi whose OpenAPI body reads stage variables (called once construction is over: every member of the
+        program has been seen)."""
         if subject.type not in stages.JOIN_TYPES:
             return self._known
+        # A RestApi is its own API; a member whose API input is a RestApi's `id` Output itself (`rest_api=api.id`) is
+        # told by it without waiting: that id resolves only once the RestApi registers, which may wait on this very
+        # judgement (its body's stage variables, stop 40).
+        rest_apis = {id(r.id): r for m, r in self._api_members if m.type == stages.REST_API_TYPE}
+
+        async def api_of(member: Subject, member_resource: pulumi.Resource) -> object:
+            if member.type == stages.REST_API_TYPE:
+                return ("resources", frozenset({member_resource}))
+            api = prop_of(member.props, stages.api_input(member.type)[0])
+            made = rest_apis.get(id(api)) if _is_output(api) else None
+            if made is not None:
+                return ("resources", frozenset({made}))
+            return await _api_of(api)
+
         # Its own API first: the resource cannot register before it anyway.
-        own = await _api_of(prop_of(subject.props, stages.api_input(subject.type)[0]))
+        own = await api_of(subject, resource)
         join = stages.StageJoin(lambda value: value is _AT_DEPLOYMENT)
-        apis = [prop_of(member.props, stages.api_input(member.type)[0]) for member in self._api_members]
+        apis = [
+            None if m.type == stages.REST_API_TYPE else prop_of(m.props, stages.api_input(m.type)[0])
+            for m, _ in self._api_members
+        ]
         # Another API's id may wait on this very resource (a RestApi described by this Stage's `invoke_url`): waited
         # for at most `patience`; one still unknown then is taken as any API's (the join's fail-closed reading).
-        await _compat.settle([api for api in apis if _is_output(api)], self.patience)
-        for member, api in zip(self._api_members, apis, strict=True):
-            told = await _api_of(api) if not _is_output(api) or _compat.settled(api) else None
+        waited: list[pulumi.Output[Any]] = [a for a in apis if isinstance(a, pulumi.Output) and id(a) not in rest_apis]
+        await _compat.settle(waited, self.patience)
+        for (member, member_resource), api in zip(self._api_members, apis, strict=True):
+            told = (
+                await api_of(member, member_resource)
+                if not isinstance(api, pulumi.Output) or id(api) in rest_apis or _compat.settled(api)
+                else None
+            )
             # What the join reads, as the plan and the pack read it (a Stage's variables given as an Output, the
             # canary's settings as an input type): a verdict of the guard must be theirs.
             read: dict[str, Any] = {}
             for path in stages.join_inputs(member.type):
                 await _read_join_input(member.props, path.split("."), read, self.patience)
             join.add(member.type, read, told)
-        return stages.with_stages(self._known, join, subject.type, own)
+        link: object = None
+        connection_type = prop_of(subject.props, "connection_type")
+        if (
+            subject.type == stages.INTEGRATION_TYPE
+            and isinstance(connection_type, str)
+            and connection_type.upper() == "VPC_LINK"
+        ):
+            # The link its `connection_id` names: a VpcLink's `id` Output itself, else what that Output is computed
+            # from (waited for at most `patience`), else the literal id.
+            links = {id(r.id): r for r in self._vpc_links}
+            for made in self._vpc_links:
+                join.add_link(("resources", frozenset({made})))
+            connection = prop_of(subject.props, "connection_id")
+            if _is_output(connection) and id(connection) in links:
+                link = ("resources", frozenset({links[id(connection)]}))
+            elif isinstance(connection, pulumi.Output):
+                await _compat.settle([connection], self.patience)
+                link = await _api_of(connection) if _compat.settled(connection) else None
+            else:
+                link = await _api_of(connection)
+        return stages.with_stages(self._known, join, subject.type, own, link)
 
     async def _judge_by_producers(
         self,

@@ -35,6 +35,16 @@ canary (``canary_settings.stage_variable_overrides``, "Map of overridden stage v
 the canary deployment", https://www.pulumi.com/registry/packages/aws/api-docs/apigateway/stage/) serves its requests
 with its own variables: a second set of variables that must set the name too, its values judged as the Stage's.
 
+Since stop 40 a RestApi's OpenAPI ``body`` is a member too: each ``x-amazon-apigateway-integration`` object in it
+(``uri``, ``requestParameters``; "x-amazon-apigateway-integration object",
+https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration.html) reads
+stage variables as an Integration resource's ``uri`` does, and asks the same question at the RestApi
+(:data:`READER_TYPES`); the RestApi is keyed as its own API (:func:`own_api_key`). A Deployment's ``variables`` are no
+member: pulumi-aws v7 creates no Stage with a Deployment (the Terraform provider's ``aws_api_gateway_deployment`` calls
+CreateDeployment without ``stageName`` since v6), and CreateDeployment applies ``variables`` only to "the Stage resource
+that is associated with the new deployment" (https://docs.aws.amazon.com/apigateway/latest/api/API_CreateDeployment.html):
+none, so no request sees them.
+
 Each front door keys an API as it can see it (one function, :func:`api_key`, for the documents of the policy pack and
 the reviews: the URN the API input, :func:`api_input`, is computed from, else its literal id; the guard: the resources
 of that Output, else its literal id). A member whose API cannot be told (an unknown id without a dependency) is
@@ -44,22 +54,31 @@ buckets wherever any Integration reads them (fail closed).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
+
+import yaml
 
 from components.residency.known import knows_bucket, read_as_host
 from components.residency.references import integration_bucket_template, integration_placeholders
 
 __all__ = [
+    "BODY_INTEGRATION_KEY",
+    "ApiKeys",
     "HTTP_INTEGRATION_TYPE",
     "HTTP_STAGE_TYPE",
     "INTEGRATION_TYPE",
     "INTEGRATION_TYPES",
     "JOIN_TYPES",
+    "READER_TYPES",
     "READ_AS_BUCKET",
+    "REST_API_TYPE",
     "SET_BY_EVERY_STAGE",
     "VARIABLE_MAPS",
+    "VPC_LINK_MADE",
+    "VPC_LINK_TYPES",
     "VARIABLE_PREFIX",
     "STAGE_KEYS",
     "STAGE_TYPE",
@@ -67,10 +86,12 @@ __all__ = [
     "StageJoin",
     "api_input",
     "api_key",
+    "body_integrations",
     "bucket_variables",
     "fill_stage_variable",
     "host_templates",
     "join_inputs",
+    "own_api_key",
     "url_authority",
     "variable_name",
     "variable_path",
@@ -81,9 +102,22 @@ STAGE_TYPE = "aws:apigateway/stage:Stage"
 INTEGRATION_TYPE = "aws:apigateway/integration:Integration"
 HTTP_STAGE_TYPE = "aws:apigatewayv2/stage:Stage"
 HTTP_INTEGRATION_TYPE = "aws:apigatewayv2/integration:Integration"
+REST_API_TYPE = "aws:apigateway/restApi:RestApi"
 STAGE_TYPES = frozenset({STAGE_TYPE, HTTP_STAGE_TYPE})
 INTEGRATION_TYPES = frozenset({INTEGRATION_TYPE, HTTP_INTEGRATION_TYPE})
-JOIN_TYPES = STAGE_TYPES | INTEGRATION_TYPES
+READER_TYPES = INTEGRATION_TYPES | {REST_API_TYPE}
+"""The members that read stage variables: the Integrations, and a RestApi through the integrations of its OpenAPI
+``body`` (stop 40)."""
+JOIN_TYPES = STAGE_TYPES | READER_TYPES
+VPC_LINK_TYPES = frozenset({"aws:apigateway/vpcLink:VpcLink", "aws:apigatewayv2/vpcLink:VpcLink"})
+"""The VPC links a REST integration's ``connection_id`` names (``connection_type`` VPC_LINK): the REST one, whose
+``target_arn`` is the NLB, and the v2 one a REST integration uses with ``integration_target`` (pulumi-aws v7
+apigateway/integration, "ALB or NLB ARN to send the request to. Used for private integrations with VPC Link V2")."""
+VPC_LINK_MADE = "vpc-link-made"
+"""Asked by an Integration whose ``connection_type`` is VPC_LINK: its ``connection_id`` is a VpcLink the program makes
+(computed from one, or the id of one), so its requests go to that link's load balancer, judged there."""
+BODY_INTEGRATION_KEY = "x-amazon-apigateway-integration"
+"""The OpenAPI extension of a method's integration (its ``uri`` and ``requestParameters`` as an Integration's)."""
 SET_BY_EVERY_STAGE = "stage-variable-set:"
 """Asked by an Integration: every Stage of its API in the program (at least one) sets the variable named after it."""
 READ_AS_BUCKET = "stage-variable-bucket:"
@@ -108,6 +142,7 @@ _JOIN_INPUTS = {
     HTTP_STAGE_TYPE: ("stage_variables",),
     INTEGRATION_TYPE: ("uri", "request_parameters"),
     HTTP_INTEGRATION_TYPE: ("integration_uri",),
+    REST_API_TYPE: ("body",),
 }
 
 
@@ -115,6 +150,51 @@ def api_input(type_: str) -> tuple[str, str]:
     """The input a member of ``type_`` names its API by (snake_case, camelCase): a REST API's ``rest_api``, an HTTP
     API's ``api_id``."""
     return ("api_id", "apiId") if type_.startswith("aws:apigatewayv2/") else ("rest_api", "restApi")
+
+
+class ApiKeys(frozenset[Hashable]):
+    """The keys a RestApi is known by in the join (:func:`own_api_key`): its URN, and its id, as a Stage or Integration
+    of it keys it (:func:`api_key`: a document without property dependencies, a state export, names it by id)."""
+
+
+def own_api_key(urn: str, id_: Any = None) -> Hashable:
+    """How a RestApi keys itself in the join (its body's integrations): as a Stage or Integration computed from it
+    keys it (:func:`api_key`: the URN of its API input, else its literal id)."""
+    keys: set[Hashable] = {("urn", urn)}
+    if isinstance(id_, str) and id_:
+        keys.add(("id", id_))
+    return ApiKeys(keys)
+
+
+def body_integrations(body: Any) -> list[tuple[Any, Any]] | None:
+    """The ``(uri, requestParameters)`` of every ``x-amazon-apigateway-integration`` object in a RestApi's OpenAPI
+    ``body`` (JSON or YAML; "OpenAPI specification that defines the set of routes and integrations",
+    https://www.pulumi.com/registry/packages/aws/api-docs/apigateway/restapi/), wherever it is (a method's, or
+    ``x-amazon-apigateway-any-method``'s); empty for no body or a text that is no document; None for a value that is
+    no string (not known)."""
+    if body is None:
+        return []
+    if not isinstance(body, str):
+        return None
+    try:
+        document = json.loads(body)
+    except ValueError:
+        try:
+            document = yaml.safe_load(body)
+        except yaml.YAMLError:
+            return []
+    found: list[tuple[Any, Any]] = []
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            integration = node.get(BODY_INTEGRATION_KEY)
+            if isinstance(integration, Mapping):
+                found.append((integration.get("uri"), integration.get("requestParameters")))
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
 
 
 def variable_path(path: str) -> bool:
@@ -287,6 +367,17 @@ class StageJoin:
         self._reads: dict[Hashable, set[str]] = {}
         self._hosts: dict[Hashable, dict[str, set[str]]] = {}
         self._unread: set[Hashable] = set()
+        self._links: set[Hashable] = set()
+
+    def add_link(self, key: Hashable) -> None:
+        """A VPC link the program makes (a ``VPC_LINK_TYPES`` resource), keyed as an Integration's ``connection_id``
+        names it (:func:`api_key`; :func:`own_api_key` for its URN and id)."""
+        self._links.update(key if isinstance(key, ApiKeys) else (key,))
+
+    def made_link(self, key: Hashable) -> bool:
+        """Whether an Integration's ``connection_id`` (keyed by :func:`api_key`) is a VPC link the program makes; an id
+        nothing tells (None) is not."""
+        return key is not None and key in self._links
 
     def add(self, type_: str, props: Mapping[str, Any], api: Hashable) -> None:
         """A member of the join: a Stage (the variables each deployment it serves sets; None when a map is not known)
@@ -298,17 +389,32 @@ class StageJoin:
             rest = type_ == INTEGRATION_TYPE
             uri = props.get("uri") if rest else _prop(props, "integration_uri", "integrationUri")
             mapping = _prop(props, "request_parameters", "requestParameters") if rest else None
-            if self._unknown(uri) or self._unknown(mapping):
+            self._read(api, uri, mapping, rest)
+        elif type_ == REST_API_TYPE:
+            body = props.get("body")
+            if self._unknown(body):
                 return  # decided at deployment, where the guard judges it
-            read = bucket_variables(uri, mapping) if rest else frozenset()
-            hosts = host_templates(uri, mapping)
-            if read is None or hosts is None:
-                self._unread.add(api)
-                return
-            self._reads.setdefault(api, set()).update(read)
-            for template in hosts:
-                for name in _template_variables(template):
-                    self._hosts.setdefault(api, {}).setdefault(name, set()).add(template)
+            integrations = body_integrations(body)
+            for key in api if isinstance(api, ApiKeys) else (api,):
+                if integrations is None:
+                    self._unread.add(key)
+                for uri, mapping in integrations or ():
+                    self._read(key, uri, mapping, True)
+
+    def _read(self, api: Hashable, uri: Any, mapping: Any, rest: bool) -> None:
+        """What one integration (a resource's, or an OpenAPI body's) reads: its bucket and host variables; its API is
+        left unproven when its uri or mapping is not known."""
+        if self._unknown(uri) or self._unknown(mapping):
+            return  # decided at deployment, where the guard judges it
+        read = bucket_variables(uri, mapping) if rest else frozenset()
+        hosts = host_templates(uri, mapping)
+        if read is None or hosts is None:
+            self._unread.add(api)
+            return
+        self._reads.setdefault(api, set()).update(read)
+        for template in hosts:
+            for name in _template_variables(template):
+                self._hosts.setdefault(api, {}).setdefault(name, set()).add(template)
 
     def host_templates(self, type_: str, api: Hashable, name: str) -> frozenset[str]:
         """The URL templates (:func:`host_templates`) the Integrations of ``api`` read ``name`` in as a host, asked by a
@@ -323,11 +429,15 @@ class StageJoin:
     def answer(self, type_: str, api: Hashable, text: str) -> bool:
         """The join's answer to ``text`` (a ``STAGE_KEYS`` question) asked by a member of ``type_`` of ``api``."""
         if text.startswith(SET_BY_EVERY_STAGE):
-            if type_ not in INTEGRATION_TYPES or api is _ANY_API or api in self._unread or _ANY_API in self._unread:
+            keys = tuple(api) if isinstance(api, ApiKeys) else (api,)
+            if type_ not in READER_TYPES or api is _ANY_API or _ANY_API in self._unread:
+                return False
+            if any(key in self._unread for key in keys):
                 return False
             name = variable_name(text[len(SET_BY_EVERY_STAGE) :])
-            stages = [*self._stages.get(api, ()), *self._stages.get(_ANY_API, ())]
-            return bool(self._stages.get(api)) and all(s is not None and (name in s or "*" in s) for s in stages)
+            own = [s for key in keys for s in self._stages.get(key, ())]
+            stages = [*own, *self._stages.get(_ANY_API, ())]
+            return bool(own) and all(s is not None and (name in s or "*" in s) for s in stages)
         if text.startswith(READ_AS_BUCKET):
             if type_ not in STAGE_TYPES:
                 return False
@@ -339,25 +449,30 @@ class StageJoin:
 
 
 def with_stages(
-    known: Callable[[str], bool], join: StageJoin | None, type_: str, api: Hashable
+    known: Callable[[str], bool], join: StageJoin | None, type_: str, api: Hashable, link: Hashable = None
 ) -> Callable[[str], bool]:
     """``known`` with the join's questions answered for a ``type_`` member of ``api`` (``known`` itself for any other
     resource, or without a join); its bucket answer is ``known``'s (:func:`~components.residency.known.knows_bucket`:
-    another kind's name proves no bucket at a Stage either), its host templates the join's (and ``known``'s)."""
+    another kind's name proves no bucket at a Stage either), its host templates the join's (and ``known``'s). ``link``:
+    an Integration's ``connection_id`` keyed as :func:`api_key` keys an API (``VPC_LINK_MADE``)."""
     if join is None or type_ not in JOIN_TYPES:
         return known
-    return _WithStages(known, join, type_, api)
+    return _WithStages(known, join, type_, api, link)
 
 
 class _WithStages:
-    __slots__ = ("_api", "_join", "_known", "_type")
+    __slots__ = ("_api", "_join", "_known", "_link", "_type")
 
-    def __init__(self, known: Callable[[str], bool], join: StageJoin, type_: str, api: Hashable) -> None:
-        self._known, self._join, self._type, self._api = known, join, type_, api
+    def __init__(
+        self, known: Callable[[str], bool], join: StageJoin, type_: str, api: Hashable, link: Hashable = None
+    ) -> None:
+        self._known, self._join, self._type, self._api, self._link = known, join, type_, api, link
 
     def __call__(self, text: str) -> bool:
         if text.startswith(STAGE_KEYS):
             return self._join.answer(self._type, self._api, text)
+        if text == VPC_LINK_MADE:
+            return self._type == INTEGRATION_TYPE and self._join.made_link(self._link)
         return self._known(text)
 
     def bucket(self, key: str) -> bool:

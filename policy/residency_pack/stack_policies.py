@@ -165,6 +165,8 @@ class StackView:
         for r in resources:
             if r.resource_type in stages.JOIN_TYPES:
                 self.stages.add(r.resource_type, plain(r.props), rest_api_key(r))
+            elif r.resource_type in stages.VPC_LINK_TYPES:
+                self.stages.add_link(stages.own_api_key(r.urn, plain(r.props).get("id")))
 
     def produced(self, resource: PolicyResource) -> list[str]:
         """The names and hosts ``resource``'s known outputs carry."""
@@ -177,12 +179,23 @@ class StackView:
 
 def rest_api_key(resource: PolicyResource) -> object:
     """The API a Stage or Integration belongs to (``stages.api_key``: the URN its API input, ``rest_api`` or ``api_id``,
-    is computed from, else its literal id)."""
+    is computed from, else its literal id); a RestApi's own (its OpenAPI body: ``stages.own_api_key``)."""
+    if resource.resource_type == stages.REST_API_TYPE:
+        return stages.own_api_key(resource.urn, plain(resource.props).get("id"))
     deps = resource.property_dependencies or {}
     snake, camel = stages.api_input(resource.resource_type)
     urns = [d.urn for key in (snake, camel) for d in deps.get(key) or ()]
     props = plain(resource.props)  # the raw values: the proxy raises on an unknown
     return stages.api_key(props.get(camel, props.get(snake)), urns, is_unknown)
+
+
+def connection_key(resource: PolicyResource) -> object:
+    """An Integration's ``connection_id`` keyed as ``rest_api_key`` keys an API: the URN it is computed from, else
+    the literal id (``stages.VPC_LINK_MADE``)."""
+    deps = resource.property_dependencies or {}
+    urns = [d.urn for key in ("connection_id", "connectionId") for d in deps.get(key) or ()]
+    props = plain(resource.props)
+    return stages.api_key(props.get("connectionId", props.get("connection_id")), urns, is_unknown)
 
 
 def _is_own_provider(resource: PolicyResource) -> bool:
@@ -272,7 +285,9 @@ def _known(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> Ca
     known = provenance.regionless_known(created, produced, own, bucket)
     if resource.resource_type not in stages.JOIN_TYPES:
         return known
-    return stages.with_stages(known, stack.stages, resource.resource_type, rest_api_key(resource))
+    return stages.with_stages(
+        known, stack.stages, resource.resource_type, rest_api_key(resource), connection_key(resource)
+    )
 
 
 def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidationPolicy]:
