@@ -55,6 +55,7 @@ import platform_programs_redteam36 as rt36
 import platform_programs_redteam37 as rt37
 import platform_programs_redteam38 as rt38
 import platform_programs_redteam39 as rt39
+import platform_programs_redteam40 as rt40
 import platform_programs_refusals as pr
 import platform_programs_review33 as pv
 import platform_programs_review34 as pq
@@ -17508,6 +17509,13 @@ CASES: list[Case] = [
         for code in ("EU", "JP", "US", "CN")
         for shape in st40.LINK_SHAPES
     ],
+    # -- stop 40, red team round 40 (tests/platform_programs_redteam40.py): the input naming the OTHER account that
+    # owns what the stack's network or data is joined to (VPC / transit gateway peerings, an ENI permission; DTS into
+    # another account's RDS, an OSS inventory into its bucket, registry sync, transit router / Express Connect Router
+    # attachments, grants to another account's CEN, a PrivateLink whitelist, an ENI permission, a VPC peering), and two
+    # AWS addresses under no host key (a Redshift HSM, a directory trust's DNS forwarders). "home" passes, "abroad" is
+    # refused (in CN an aws-cn partner passes), "declared" passes.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rt40.rows()],
 ]
 
 

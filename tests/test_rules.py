@@ -1090,6 +1090,46 @@ PAIRS += [
     # CEN's `child_instance_owner_id`: realistic cases crossaccount37-cn-ali-cen-child-owner-* (the CEN instance it
     # joins must be made by the stack, RES-017, which a single subject cannot show).
 ]  # fmt: skip
+# Red team, round 40 (stop 40; realistic cases redteam40-*): the account owning what the stack's network or data is
+# joined to (granted_account_fields), and two AWS addresses under no host key (destination_fields). Each offending
+# subject passed on the unchanged engine.
+_DTS_SYNC = "alicloud:dts/synchronizationJob:SynchronizationJob"
+PAIRS += [
+    ("RES-023", "EU", aws("aws:ec2/vpcPeeringConnection:VpcPeeringConnection", _PINNED_EU, vpc_id="vpc-1",
+                          peer_vpc_id="vpc-2", peer_owner_id="123456789012", peer_region="eu-west-1"),
+     aws("aws:ec2/vpcPeeringConnection:VpcPeeringConnection", _PINNED_EU, vpc_id="vpc-1", peer_vpc_id="vpc-2",
+         peer_owner_id=_OTHER, peer_region="eu-west-1"), "peer_owner_id"),
+    ("RES-023", "EU", aws("aws:ec2transitgateway/peeringAttachment:PeeringAttachment", _PINNED_EU,
+                          transit_gateway_id="tgw-1", peer_transit_gateway_id="tgw-2", peer_account_id="123456789012",
+                          peer_region="eu-west-1"),
+     aws("aws:ec2transitgateway/peeringAttachment:PeeringAttachment", _PINNED_EU, transit_gateway_id="tgw-1",
+         peer_transit_gateway_id="tgw-2", peer_account_id=_OTHER, peer_region="eu-west-1"), "peer_account_id"),
+    ("RES-023", "EU", aws("aws:ec2/networkInterfacePermission:NetworkInterfacePermission", _PINNED_EU,
+                          network_interface_id="eni-1", aws_account_id="123456789012", permission="INSTANCE-ATTACH"),
+     aws("aws:ec2/networkInterfacePermission:NetworkInterfacePermission", _PINNED_EU, network_interface_id="eni-1",
+         aws_account_id=_OTHER, permission="INSTANCE-ATTACH"), "aws_account_id"),
+    ("RES-015", "EU", aws("aws:redshift/hsmConfiguration:HsmConfiguration", AWS_EU, hsm_ip_address="10.40.0.15"),
+     aws("aws:redshift/hsmConfiguration:HsmConfiguration", AWS_EU, hsm_ip_address="198.51.100.20"), "hsm_ip_address"),
+    ("RES-015", "EU", aws("aws:directoryservice/trust:Trust", AWS_EU, conditional_forwarder_ip_addrs=["10.50.0.10"]),
+     aws("aws:directoryservice/trust:Trust", AWS_EU, conditional_forwarder_ip_addrs=["198.51.100.53"]),
+     "conditional_forwarder_ip_addrs[0]"),
+    ("RES-023", "CN", ali(_DTS_SYNC, _ALI_PINNED_CN, destination_endpoint_owner_id=_ALI_OWN),
+     ali(_DTS_SYNC, _ALI_PINNED_CN, destination_endpoint_owner_id=_ALI_OTHER), "destination_endpoint_owner_id"),
+    ("RES-023", "CN", ali("alicloud:oss/bucketInventory:BucketInventory", _ALI_PINNED_CN,
+                          destination={"oss_bucket_destination": {"bucket": "inv", "account_id": _ALI_OWN}}),
+     ali("alicloud:oss/bucketInventory:BucketInventory", _ALI_PINNED_CN,
+         destination={"oss_bucket_destination": {"bucket": "inv", "account_id": _ALI_OTHER}}),
+     "destination.oss_bucket_destination.account_id"),
+    ("RES-023", "CN", ali("alicloud:privatelink/vpcEndpointServiceUser:VpcEndpointServiceUser", _ALI_PINNED_CN,
+                          service_id="epsrv-1", user_id=_ALI_OWN),
+     ali("alicloud:privatelink/vpcEndpointServiceUser:VpcEndpointServiceUser", _ALI_PINNED_CN, service_id="epsrv-1",
+         user_id=_ALI_OTHER), "user_id"),
+    ("RES-023", "CN", ali("alicloud:vpc/peerConnection:PeerConnection", _ALI_PINNED_CN, vpc_id="vpc-1",
+                          accepting_ali_uid=int(_ALI_OWN), accepting_region_id="cn-beijing", accepting_vpc_id="vpc-2"),
+     ali("alicloud:vpc/peerConnection:PeerConnection", _ALI_PINNED_CN, vpc_id="vpc-1",
+         accepting_ali_uid=int(_ALI_OTHER), accepting_region_id="cn-beijing", accepting_vpc_id="vpc-2"),
+     "accepting_ali_uid"),
+]  # fmt: skip
 # The Terraform registry's example programs (falsealarm22, stop 39; tests/platform_programs_falsealarm22.py): an SNS
 # data protection policy's `Principal: ["*"]` says whose messages are protected and grants nothing (`not_grants`); a
 # topic policy letting `*` subscribe only fixed resource ARNs (`sns:Endpoint`, `endpoint_conditions`) reaches only

@@ -321,6 +321,8 @@ _RESOURCE_ARN = re.compile(r"^arn:(aws[a-z-]*):[a-z0-9-]+:[a-z0-9-]*:([0-9]{12})
 _ACS_RESOURCE_ARN = re.compile(r"^acs:(?!ram:|sts:)[a-z0-9-]+:([a-z0-9-]*):([0-9]{5,20}):")
 """An Alibaba Cloud resource ARN with its owner UID (``acs:mns:cn-shanghai:<uid>:/queues/<name>``, an SLS project's
 ``acs:log:<region>:<uid>:project/<name>``); RAM and STS ARNs name accounts themselves (``_RAM_ARN``). Its Region."""
+_ALI_UID = re.compile(r"[0-9]{16}")
+"""An Alibaba Cloud account UID written bare (16 digits: "The UID of the Alibaba Cloud account", e.g. 1234567890123456)."""
 _QUEUE_URL = re.compile(r"^https://sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?/([0-9]{12})/[A-Za-z0-9_-]+(?:\.fifo)?/?$")
 """An SQS queue URL (``QueueUrl``, as GetQueueUrl returns it): its Region, then the owner account as the path's first
 segment."""
@@ -1176,6 +1178,11 @@ class RuleEngine:
             self._judged_as_phone(walk, str(int(value)), path, _PHONE_NUMBER)
         elif _at_any(walk.kpath, self._granted_account_paths.get(walk.subject.type, ())):
             self._judged_as_account(walk, str(int(value)), path)
+        elif _at_any(walk.kpath, self._written_account_paths.get(walk.subject.type, ())):
+            # an integer UID of a written field (a VPC peering's `accepting_ali_uid`): as its digits, below
+            owner = self._written_owner(walk, str(int(value)))
+            if owner is not None:
+                self._judged_as_account(walk, owner, path, written=str(int(value)))
 
     def _event_built_host(self, walk: _Walk, param: Mapping[Any, Any], path: str, key: str) -> bool:
         """An event target's parameter (``event_built_fields``: ``{form, value, template}``) at a host-named key (an
@@ -1663,11 +1670,14 @@ class RuleEngine:
         jurisdiction, refused by the ARN's Region already (one finding, not two)."""
         if walk.cloud == "alicloud":
             a = _ACS_RESOURCE_ARN.match(text)
+            # A field naming the owner by its bare UID (a DTS destination's `destination_endpoint_owner_id`, a transit
+            # router attachment's `vpc_owner_id`) is judged as that UID, on the same terms as an ARN's.
+            uid = a.group(2) if a is not None else text if _ALI_UID.fullmatch(text) else None
             provider = walk.subject.provider
             pinned = provider is not None and (bool(provider.accounts) or provider.pins_pending)
-            if a is None or not pinned or (a.group(1) and a.group(1) not in self.jurisdiction.alicloud.regions):
+            if uid is None or not pinned or (a and a.group(1) and a.group(1) not in self.jurisdiction.alicloud.regions):
                 return None
-            return f"acs:ram::{a.group(2)}:root"
+            return f"acs:ram::{uid}:root"
         m = _RESOURCE_ARN.match(text)
         q = _QUEUE_URL.match(text) if m is None else None
         if m is not None:
