@@ -322,7 +322,8 @@ _ACS_RESOURCE_ARN = re.compile(r"^acs:(?!ram:|sts:)[a-z0-9-]+:([a-z0-9-]*):([0-9
 """An Alibaba Cloud resource ARN with its owner UID (``acs:mns:cn-shanghai:<uid>:/queues/<name>``, an SLS project's
 ``acs:log:<region>:<uid>:project/<name>``); RAM and STS ARNs name accounts themselves (``_RAM_ARN``). Its Region."""
 _ALI_UID = re.compile(r"[0-9]{16}")
-"""An Alibaba Cloud account UID written bare (16 digits: "The UID of the Alibaba Cloud account", e.g. 1234567890123456)."""
+"""An Alibaba Cloud account UID written bare (16 digits: "The UID of the Alibaba Cloud account",
+1234567890123456)."""
 _QUEUE_URL = re.compile(r"^https://sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?/([0-9]{12})/[A-Za-z0-9_-]+(?:\.fifo)?/?$")
 """An SQS queue URL (``QueueUrl``, as GetQueueUrl returns it): its Region, then the owner account as the path's first
 segment."""
