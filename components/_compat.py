@@ -17,6 +17,7 @@ import contextvars
 import functools
 import inspect
 import sys
+import threading
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -41,6 +42,7 @@ __all__ = [
     "SECRET_SIG_KEY",
     "RuntimeSnapshot",
     "clear_failed_rpcs",
+    "convert_policy_requests_once",
     "construction_over",
     "contains_unknowns",
     "ensure_event_loop",
@@ -132,13 +134,15 @@ def _prepare_takes_resource_first() -> bool:
 
 
 def has_private_policy_details() -> dict[str, bool]:
-    """Which private pulumi-policy details :func:`policy_proxy_target` relies on are present."""
+    """Which private pulumi-policy details :func:`policy_proxy_target` and :func:`convert_policy_requests_once` rely on
+    are present."""
     from pulumi_policy import proxy
 
     return {
         "pulumi_policy.proxy._DictProxy": isinstance(getattr(proxy, "_DictProxy", None), type),
         "pulumi_policy.proxy._ListProxy": isinstance(getattr(proxy, "_ListProxy", None), type),
         'pulumi_policy proxy["__target"]': _proxy_target_works(proxy),
+        **_conversion_details(),
     }
 
 
@@ -702,3 +706,133 @@ def under_mocks() -> bool:
 
     get_monitor = getattr(_runtime_settings, "get_monitor", None)
     return callable(get_monitor) and isinstance(get_monitor(), MockMonitor)
+
+
+# -- pulumi-policy's conversion of a request, once per request --------------------------------------
+
+_SERVICER = "_PolicyAnalyzerServicer"
+# The servicer methods that convert the request afresh for every policy (AnalyzeStack: every resource, for every stack
+# policy), and the names of pulumi_policy.policy they convert it with: ``deserialize_properties(json_format.
+# MessageToDict(message))``, directly and through ``_get_provider_resource``.
+_CONVERTING_METHODS = ("Analyze", "AnalyzeStack")
+_CONVERSION_NAMES = ("json_format", "deserialize_properties")
+_conversion = threading.local()
+
+
+def _policy_module() -> Any:
+    from pulumi_policy import policy
+
+    return policy
+
+
+def _conversion_details() -> dict[str, bool]:
+    module = _policy_module()
+    servicer = getattr(module, _SERVICER, None)
+    details = {f"pulumi_policy.policy.{_SERVICER}": isinstance(servicer, type)}
+    provider = getattr(servicer, "_get_provider_resource", None)
+    for name in _CONVERTING_METHODS:
+        method = getattr(servicer, name, None)
+        method = getattr(method, "__wrapped__", method)
+        names = getattr(getattr(method, "__code__", None), "co_names", ())
+        details[f"{_SERVICER}.{name} converts with deserialize_properties(json_format.MessageToDict(...))"] = all(
+            n in names for n in (*_CONVERSION_NAMES, "MessageToDict")
+        )
+    details[f"{_SERVICER}._get_provider_resource converts the same way"] = all(
+        n in getattr(getattr(provider, "__code__", None), "co_names", ()) for n in (*_CONVERSION_NAMES, "MessageToDict")
+    )
+    json_format = getattr(module, "json_format", None)
+    json_format = getattr(json_format, "_sovereign_original", json_format)
+    details["pulumi_policy.policy.json_format.MessageToDict"] = callable(getattr(json_format, "MessageToDict", None))
+    deserialize = getattr(module, "deserialize_properties", None)
+    details["pulumi_policy.policy.deserialize_properties"] = callable(getattr(deserialize, "__wrapped__", deserialize))
+    return details
+
+
+def _remembered(kind: str, source: Any, extra: Any, convert: Callable[[], Any]) -> Any:
+    """``convert()``, made once per (kind, source object, extra) while a request is analysed on this thread.
+
+    ``source`` is kept alive with the result, so its id cannot be given to another object meanwhile; outside a request
+    (``Remediate``, whose later policies must see the earlier ones' changes, or any other caller) nothing is kept.
+    """
+    memo: dict[tuple[str, int, Any], tuple[Any, Any]] | None = getattr(_conversion, "memo", None)
+    if memo is None:
+        return convert()
+    key = (kind, id(source), extra)
+    kept = memo.get(key)
+    if kept is not None and kept[0] is source:
+        return kept[1]
+    result = convert()
+    memo[key] = (source, result)
+    return result
+
+
+class _OnceJsonFormat:
+    """``google.protobuf.json_format`` as pulumi_policy.policy sees it: ``MessageToDict`` of one message made once per
+    analysed request (the same message object: protobuf hands out one Python object per sub-message while its parent
+    lives), everything else the module's own."""
+
+    def __init__(self, original: Any) -> None:
+        self._sovereign_original = original
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sovereign_original, name)
+
+    def MessageToDict(self, message: Any, *args: Any, **kwargs: Any) -> Any:  # the protobuf API's name
+        original = self._sovereign_original.MessageToDict
+        if args or kwargs:
+            return original(message, *args, **kwargs)
+        return _remembered("dict", message, None, lambda: original(message))
+
+
+def _once_deserialize(original: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(original)
+    def deserialize_properties(props: Any, proxy_secrets: bool = False) -> Any:
+        return _remembered("deserialized", props, proxy_secrets, lambda: original(props, proxy_secrets))
+
+    return deserialize_properties
+
+
+def _once_per_request(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def analyze(self: Any, request: Any, context: Any) -> Any:
+        if getattr(_conversion, "memo", None) is not None:  # re-entered on this thread: the outer request's memo
+            return method(self, request, context)
+        _conversion.memo = {}
+        try:
+            return method(self, request, context)
+        finally:
+            _conversion.memo = None
+
+    analyze._sovereign_hook = True  # type: ignore[attr-defined]
+    return analyze
+
+
+def convert_policy_requests_once() -> bool:
+    """Make pulumi-policy's servicer convert each analysed request once, not once per policy; True when it does.
+
+    ``_PolicyAnalyzerServicer.Analyze`` (pulumi_policy/policy.py, what ``PolicyPack`` serves) turns the request's
+    properties into Python values (``deserialize_properties(json_format.MessageToDict(request.properties))``) and its
+    provider's (``_get_provider_resource``) inside its loop over the policies, and ``AnalyzeStack`` does so for every
+    resource inside its loop over the stack policies: the same message, converted once per policy. While one of those
+    two methods runs, each message's ``MessageToDict`` and its ``deserialize_properties`` are made once and the result
+    reused. Each policy still gets its own ``unknown_checking_proxy`` over the shared value, its own options, provider
+    and (stack) resources, built by pulumi-policy as before: the proxies copy every dict and list they wrap, so a
+    policy that writes into its props changes only its own copy, as today; only leaf values (strings, numbers, an
+    Asset) are shared, and pulumi-policy's own ``Remediate`` already shares them between policies.
+
+    Patches the servicer class and the two names in pulumi_policy.policy, once per process. Without the details
+    (``has_private_policy_details``) it changes nothing: each request is converted per policy, slower, never wrong.
+    """
+    module = _policy_module()
+    if not all(_conversion_details().values()):
+        return False
+    servicer = getattr(module, _SERVICER)
+    if not isinstance(module.json_format, _OnceJsonFormat):
+        module.json_format = _OnceJsonFormat(module.json_format)
+    if not hasattr(module.deserialize_properties, "__wrapped__"):
+        module.deserialize_properties = _once_deserialize(module.deserialize_properties)
+    for name in _CONVERTING_METHODS:
+        method = getattr(servicer, name)
+        if not getattr(method, "_sovereign_hook", False):
+            setattr(servicer, name, _once_per_request(method))
+    return True

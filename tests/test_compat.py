@@ -193,8 +193,8 @@ def test_pulumi_policy_is_the_version_whose_private_details_were_checked() -> No
     installed = version("pulumi-policy")
     assert installed == _compat.CHECKED_PULUMI_POLICY_VERSION, (
         f"pulumi-policy {installed} is installed but components/_compat.py was checked against "
-        f"{_compat.CHECKED_PULUMI_POLICY_VERSION}: re-check policy_proxy_target, then update "
-        "CHECKED_PULUMI_POLICY_VERSION"
+        f"{_compat.CHECKED_PULUMI_POLICY_VERSION}: re-check policy_proxy_target and convert_policy_requests_once, then "
+        "update CHECKED_PULUMI_POLICY_VERSION"
     )
 
 
@@ -215,6 +215,102 @@ def test_policy_proxy_target_reads_past_unknowns() -> None:
         _ = wrapped["region"]  # what a policy touching an unknown would hit
     assert _compat.policy_proxy_target(wrapped) is target
     assert _compat.policy_proxy_target(target) is target
+
+
+def _counting_conversions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts protobuf's ``MessageToDict`` calls (pulumi-policy's conversion of a message) from now on."""
+    from google.protobuf import json_format
+
+    original, calls = json_format.MessageToDict, [0]
+
+    def counting(message: Any, *args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        return original(message, *args, **kwargs)
+
+    monkeypatch.setattr(json_format, "MessageToDict", counting)
+    return calls
+
+
+def test_a_policy_request_is_converted_once_for_all_the_policies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pulumi-policy's Analyze converts the request inside its loop over the policies; with the patch a request's
+    properties and its provider's are converted once, and each policy still gets its own proxies over equal values."""
+    from pulumi_policy import EnforcementLevel, Policy, ResourceValidationPolicy
+    from residency_pack.values import plain
+    from test_policy_support import UNKNOWN, Res, aws_provider, servicer
+
+    assert _compat.convert_policy_requests_once()
+    seen: list[Any] = []
+
+    def validate(args: Any, _report: Any) -> None:
+        seen.append(args)
+        args.props["bucket"] = "written by a policy"  # a policy's writes stay in its own copy, as before
+
+    policies: list[Policy] = [
+        ResourceValidationPolicy(f"p{i}", "d", validate, EnforcementLevel.MANDATORY) for i in range(4)
+    ]
+    pack = servicer("t", "0.0.1", policies, EnforcementLevel.MANDATORY)
+    bucket = Res("aws:s3/bucket:Bucket", "b", {"bucket": "b", "tags": {"a": [UNKNOWN]}}, provider=aws_provider())
+    request = bucket.analyze_request()
+    calls = _counting_conversions(monkeypatch)
+    pack.Analyze(request, None)
+    assert calls == [2]  # the properties and the provider's, not 2 per policy
+    assert len(seen) == 4 and len({id(a.props) for a in seen}) == 4 and len({id(a.provider) for a in seen}) == 4
+    # Each saw the request's values (not the previous policy's write) through its own proxies, nested ones too.
+    assert all(plain(a.props) == {**bucket.props, "bucket": "written by a policy"} for a in seen)
+    assert len({id(_compat.policy_proxy_target(a.props)["tags"]) for a in seen}) == 4
+    pack.Analyze(request, None)
+    assert calls == [4]  # nothing is kept from one request to the next
+
+
+def test_a_stack_request_is_converted_once_for_all_the_stack_policies(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pulumi.runtime import proto
+    from pulumi_policy import EnforcementLevel, Policy, StackValidationPolicy
+    from test_policy_support import Res, aws_provider, servicer
+
+    assert _compat.convert_policy_requests_once()
+    seen: list[list[Any]] = []
+
+    def validate(args: Any, _report: Any) -> None:
+        seen.append(list(args.resources))
+
+    policies: list[Policy] = [StackValidationPolicy(f"s{i}", "d", validate) for i in range(3)]
+    pack = servicer("t", "0.0.1", policies, EnforcementLevel.MANDATORY)
+    a = Res("aws:s3/bucket:Bucket", "a", {"bucket": "a"}, provider=aws_provider())
+    b = Res("aws:s3/bucket:Bucket", "b", {"bucket": "b"}, provider=aws_provider(), dependencies=[a.urn])
+    calls = _counting_conversions(monkeypatch)
+    pack.AnalyzeStack(proto.AnalyzeStackRequest(resources=[a.stack_message(), b.stack_message()]), None)
+    assert calls == [4]  # two resources, each with a provider: not 4 per stack policy
+    assert len({id(r) for resources in seen for r in resources}) == 6  # each policy its own PolicyResources
+    for resources in seen:
+        assert [dict(r.props) for r in resources] == [a.props, b.props]
+        assert resources[1].dependencies == [resources[0]]
+
+
+def test_outside_an_analysed_request_every_conversion_is_made_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Remediate (each policy sees the previous one's changes) and any other caller are left alone."""
+    from google.protobuf import json_format, struct_pb2
+
+    assert _compat.convert_policy_requests_once()
+    module = _compat._policy_module()  # pulumi_policy.policy, whose two names the patch replaced
+    message = json_format.Parse('{"a": 1}', struct_pb2.Struct())
+    calls = _counting_conversions(monkeypatch)
+    first = module.deserialize_properties(module.json_format.MessageToDict(message))
+    second = module.deserialize_properties(module.json_format.MessageToDict(message))
+    assert calls == [2] and first == second == {"a": 1} and first is not second
+
+
+def test_without_the_servicer_details_requests_are_converted_per_policy(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_compat, "_conversion_details", lambda: {"gone": False})
+    assert _compat.convert_policy_requests_once() is False
+
+
+def test_protobuf_hands_out_one_object_per_sub_message() -> None:
+    """What makes the memo hit (keyed on the message object): without it requests are converted per policy again."""
+    from test_policy_support import Res, aws_provider
+
+    request = Res("aws:s3/bucket:Bucket", "b", {"bucket": "b"}, provider=aws_provider()).analyze_request()
+    assert request.properties is request.properties
+    assert request.provider.properties is request.provider.properties
 
 
 def test_serialised_secret_signature_is_the_engines() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pulumi_policy import Policy
 
+from components._compat import convert_policy_requests_once
 from components.residency.catalogue import load_catalogue
 from components.residency.rules import RuleId
 from residency_pack.jurisdiction import Engines
@@ -31,7 +32,13 @@ GUARD_ONLY: dict[str, str] = {
 
 
 def build_policies() -> list[Policy]:
-    """Every policy of the pack, sharing one jurisdiction resolver (and its engines)."""
+    """Every policy of the pack, sharing one jurisdiction resolver (and its engines).
+
+    Also makes pulumi-policy's servicer (which ``PolicyPack`` serves) convert each request once for all the policies
+    rather than once per policy (components/_compat.py): the same resource is otherwise converted by each of its
+    resource policies, and the whole stack by each stack policy.
+    """
+    convert_policy_requests_once()
     engines = Engines()
     codes = sorted(load_catalogue().jurisdictions)
     policies: list[Policy] = [resource_policy(rule_id, engines, codes) for rule_id in RESOURCE_RULES]
