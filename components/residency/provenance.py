@@ -164,7 +164,9 @@ def unproven_unknowns(
             reasons = ["its dependencies are not resources of this stack"]
             basis = "comes from outside this stack"
         else:
-            reasons = [r for r in (untrusted_reason(engine, d, defer) for d in deps) if r is not None]
+            # Sorted: the SDK records a property's dependencies as a set, so their order (and a message listing
+            # them in it) would change from run to run; every door reports the same text.
+            reasons = sorted(r for r in (untrusted_reason(engine, d, defer) for d in deps) if r is not None)
         if reasons:
             problems.append(UnprovenValue(key, basis, tuple(reasons)))
     return problems
