@@ -875,3 +875,50 @@ def test_the_stage_join_does_not_wait_on_the_held_stage(pulumi_mocks: MockSessio
     else:
         assert result.error is None, result.error
         assert {"status-prod", "put-object", "uploads-prod"} <= {r.name for r in result.resources}
+
+
+# -- 17. a RestApi whose body reads no stage variable does not wait for the join (stop 40) ----------------------------
+
+
+@pytest.mark.parametrize(("reads", "refused"), [(False, False), (True, True)])
+def test_a_rest_api_body_without_stage_variables_does_not_wait_for_the_join(
+    pulumi_mocks: MockSession, reads: bool, refused: bool
+) -> None:
+    """A RestApi given its OpenAPI body as an Output, its Stage's `rest_api` computed from the API's id
+    (`api.id.apply(...)`): that id resolves only once the RestApi registers, so a RestApi judgement that read the
+    stage-variables join waited `patience` for it (30 s in `pulumi up`). A body that names no stage variable needs no
+    join and registers at once; one that reads `${stageVariables.backend}` still joins, and is refused at the RestApi
+    (fail closed): its Stage's API is still unknown when the wait ends at `patience`, so no Stage proves the host."""
+    import time
+
+    def program() -> None:
+        enforce("EU").patience = 60.0 if not reads else 0.3
+        p = aws.Provider("p", region="eu-central-1", allowed_account_ids=["123456789012"])
+        lb = aws.lb.LoadBalancer("orders", internal=True, load_balancer_type="network", opts=opts(p))
+        host = "${stageVariables.backend}" if reads else "internal.orders.eu-central-1.elb.amazonaws.com"
+        body = lb.arn.apply(
+            lambda _: json.dumps({
+                "openapi": "3.0.1", "info": {"title": "orders", "version": "1"},
+                "paths": {"/orders": {"get": {"x-amazon-apigateway-integration": {
+                    "type": "http_proxy", "httpMethod": "GET", "uri": f"https://{host}/orders"}}}},
+            })
+        )  # fmt: skip
+        api = aws.apigateway.RestApi("orders", body=body, endpoint_configuration={"types": "REGIONAL"}, opts=opts(p))
+        api_id = api.id.apply(lambda i: i)
+        deployment = aws.apigateway.Deployment("orders", rest_api=api_id, opts=opts(p))
+        aws.apigateway.Stage(
+            "orders-prod", rest_api=api_id, deployment=deployment.id, stage_name="prod",
+            variables={"backend": "orders.partner.example.com" if reads else lb.dns_name}, opts=opts(p),
+        )  # fmt: skip
+
+    start = time.monotonic()
+    result = run(pulumi_mocks, program)
+    assert time.monotonic() - start < 20  # a wait for the join would take the 60 s patience
+    if refused:
+        error = result.error
+        assert isinstance(error, ResidencyViolation), error
+        assert (error.rule_id, error.resource_name) == ("RES-015", "orders")
+        assert error.path.endswith("x-amazon-apigateway-integration.uri"), error.path
+    else:
+        assert result.error is None, result.error
+        assert {"orders", "orders-prod"} <= {r.name for r in result.resources}
