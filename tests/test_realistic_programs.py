@@ -39,6 +39,7 @@ import platform_programs_dns34 as pd
 import platform_programs_falsealarm21 as fa21
 import platform_programs_falsealarm22 as fa22
 import platform_programs_falsealarm23 as fa23
+import platform_programs_falsealarm24 as fa24
 import platform_programs_grants36 as g36
 import platform_programs_intl as pi
 import platform_programs_leftovers35 as pl
@@ -17516,6 +17517,11 @@ CASES: list[Case] = [
     # AWS addresses under no host key (a Redshift HSM, a directory trust's DNS forwarders). "home" passes, "abroad" is
     # refused (in CN an aws-cn partner passes), "declared" passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rt40.rows()],
+    # -- stop 40, triage of the rest of the registry scan's refusals (tests/platform_programs_falsealarm24.py,
+    # tests/fixtures/registry_examples_falsealarm24.yaml): the port's localiser gaps as left (refused) and localised
+    # by hand (pass); a CloudMonitor double write to the caller's account, refused under an unpinned provider, passing
+    # under the team's role (its partner twin refused) or declared; PolarDB on ENS nodes (RES-011, open).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa24.rows()],
 ]
 
 

@@ -159,8 +159,11 @@ def integration_placeholders(template: str) -> list[tuple[str, str, bool]]:
 
 
 _OSS_LOCATION = re.compile(r"^oss-([a-z]{2,}(?:-[a-z0-9]+)+?)(?:-internal)?$")
-# A label that has the shape of a region id (used to refuse unknown regions rather than miss them).
-_REGIONISH = re.compile(r"^[a-z]{2,5}(?:-[a-z]+)+(?:-\d+)?(?:-[a-z]+)?$")
+# A label that has the shape of a region id (used to refuse unknown regions rather than miss them). A label after the
+# first may hold underscores: Alibaba ENS node ids name the node's carriers so (`cn-chenzhou-telecom_unicom_cmcc`,
+# `cn-wuxi-telecom_unicom_cmcc-2` in pulumi-alicloud's ENS and PolarDB zonal examples, `ens_region_id`); without them
+# such an id in a region field was read as no region and passed unjudged, whatever country the node is in.
+_REGIONISH = re.compile(r"^[a-z]{2,5}(?:-[a-z][a-z_]*)+(?:-\d+)?(?:-[a-z]+)?$")
 _AWS_REGIONISH = re.compile(r"^[a-z]{2,5}(?:-[a-z]+)+-\d+$")
 # An Alibaba region id in a host's nearest label: cn-hangzhou, ap-southeast-1, cn-shanghai-finance-1.
 _ALI_REGIONISH = re.compile(r"^(?:cn|ap|us|eu|me|na|sa|af|rus)-[a-z]+(?:-[a-z]+)?(?:-\d+)?$")
