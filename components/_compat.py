@@ -818,8 +818,9 @@ def convert_policy_requests_once() -> bool:
     provider's (``_get_provider_resource``) inside its loop over the policies, and ``AnalyzeStack`` does so for every
     resource inside its loop over the stack policies: the same message, converted once per policy. While one of those
     two methods runs, each message's ``MessageToDict`` and its ``deserialize_properties`` are made once and the result
-    reused. Each policy still gets its own ``unknown_checking_proxy`` over the shared value, its own options, provider
-    and (stack) resources, built by pulumi-policy as before: the proxies copy every dict and list they wrap, so a
+    reused. On its own, each policy still gets its own ``unknown_checking_proxy`` over the shared value, its own
+    options, provider and (stack) resources, built by pulumi-policy as before (:func:`share_policy_arguments`, which
+    the pack installs, shares the proxy, options and provider too): the proxies copy every dict and list they wrap, so a
     policy that writes into its props changes only its own copy, as today; only leaf values (strings, numbers, an
     Asset) are shared, and pulumi-policy's own ``Remediate`` already shares them between policies.
 
