@@ -43,6 +43,7 @@ __all__ = [
     "RuntimeSnapshot",
     "clear_failed_rpcs",
     "convert_policy_requests_once",
+    "share_policy_arguments",
     "construction_over",
     "contains_unknowns",
     "ensure_event_loop",
@@ -134,8 +135,8 @@ def _prepare_takes_resource_first() -> bool:
 
 
 def has_private_policy_details() -> dict[str, bool]:
-    """Which private pulumi-policy details :func:`policy_proxy_target` and :func:`convert_policy_requests_once` rely on
-    are present."""
+    """Which private pulumi-policy details :func:`policy_proxy_target`, :func:`convert_policy_requests_once` and
+    :func:`share_policy_arguments` rely on are present."""
     from pulumi_policy import proxy
 
     return {
@@ -143,6 +144,7 @@ def has_private_policy_details() -> dict[str, bool]:
         "pulumi_policy.proxy._ListProxy": isinstance(getattr(proxy, "_ListProxy", None), type),
         'pulumi_policy proxy["__target"]': _proxy_target_works(proxy),
         **_conversion_details(),
+        **_sharing_details(),
     }
 
 
@@ -730,6 +732,7 @@ def _conversion_details() -> dict[str, bool]:
     servicer = getattr(module, _SERVICER, None)
     details = {f"pulumi_policy.policy.{_SERVICER}": isinstance(servicer, type)}
     provider = getattr(servicer, "_get_provider_resource", None)
+    provider = getattr(provider, "__wrapped__", provider)  # share_policy_arguments wraps it
     for name in _CONVERTING_METHODS:
         method = getattr(servicer, name, None)
         method = getattr(method, "__wrapped__", method)
@@ -815,8 +818,9 @@ def convert_policy_requests_once() -> bool:
     provider's (``_get_provider_resource``) inside its loop over the policies, and ``AnalyzeStack`` does so for every
     resource inside its loop over the stack policies: the same message, converted once per policy. While one of those
     two methods runs, each message's ``MessageToDict`` and its ``deserialize_properties`` are made once and the result
-    reused. Each policy still gets its own ``unknown_checking_proxy`` over the shared value, its own options, provider
-    and (stack) resources, built by pulumi-policy as before: the proxies copy every dict and list they wrap, so a
+    reused. On its own, each policy still gets its own ``unknown_checking_proxy`` over the shared value, its own
+    options, provider and (stack) resources, built by pulumi-policy as before (:func:`share_policy_arguments`, which
+    the pack installs, shares the proxy, options and provider too): the proxies copy every dict and list they wrap, so a
     policy that writes into its props changes only its own copy, as today; only leaf values (strings, numbers, an
     Asset) are shared, and pulumi-policy's own ``Remediate`` already shares them between policies.
 
@@ -835,4 +839,87 @@ def convert_policy_requests_once() -> bool:
         method = getattr(servicer, name)
         if not getattr(method, "_sovereign_hook", False):
             setattr(servicer, name, _once_per_request(method))
+    return True
+
+
+# -- one proxy, provider and options per request, for every policy ---------------------------------------------------
+
+# The servicer's per-policy builders, each called with one request message (``Analyze``: the request; ``AnalyzeStack``:
+# each of its resources) inside the loop over the policies, and what they build: the properties' proxy
+# (``unknown_checking_proxy(deserialized)``), a ``PolicyProviderResource`` (its own proxy inside) and a
+# ``PolicyResourceOptions``.
+_PROXY = "unknown_checking_proxy"
+_SHARED_METHODS = ("_get_provider_resource", "_get_resource_options")
+
+
+def _sharing_details() -> dict[str, bool]:
+    module = _policy_module()
+    servicer = getattr(module, _SERVICER, None)
+    proxy = getattr(module, _PROXY, None)
+    details = {f"pulumi_policy.policy.{_PROXY}": callable(getattr(proxy, "__wrapped__", proxy))}
+    for name in _CONVERTING_METHODS:
+        method = getattr(servicer, name, None)
+        method = getattr(method, "__wrapped__", method)
+        names = getattr(getattr(method, "__code__", None), "co_names", ())
+        details[f"{_SERVICER}.{name} builds each policy's arguments with {_PROXY} and {'/'.join(_SHARED_METHODS)}"] = (
+            all(n in names for n in (_PROXY, *_SHARED_METHODS))
+        )
+    for name in _SHARED_METHODS:
+        method = getattr(servicer, name, None)
+        method = getattr(method, "__wrapped__", method)
+        details[f"{_SERVICER}.{name}(self, request)"] = _takes_self_and_request(method)
+    return details
+
+
+def _takes_self_and_request(method: Any) -> bool:
+    try:
+        return list(inspect.signature(method).parameters) == ["self", "request"]
+    except (TypeError, ValueError):
+        return False
+
+
+def _shared_proxy(original: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(original)
+    def unknown_checking_proxy(props: Any) -> Any:
+        return _remembered("proxy", props, None, lambda: original(props))
+
+    return unknown_checking_proxy
+
+
+def _shared_builder(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def build(self: Any, request: Any) -> Any:
+        return _remembered(method.__name__, request, id(self), lambda: method(self, request))
+
+    build._sovereign_hook = True  # type: ignore[attr-defined]
+    return build
+
+
+def share_policy_arguments() -> bool:
+    """Give every policy of an analysed request the same properties proxy, provider and options; True when it does.
+
+    pulumi-policy's servicer builds, inside its loop over the policies, a fresh ``unknown_checking_proxy`` over the
+    request's properties (a copy of every dict and list in them), a fresh ``PolicyProviderResource`` (another proxy)
+    and fresh ``PolicyResourceOptions`` for each policy (``Analyze``; ``AnalyzeStack`` for every resource, for every
+    stack policy): 16 copies of one resource per request. While one of those methods runs (the same per-request memo
+    as :func:`convert_policy_requests_once`, which this needs: the proxy is keyed on the converted value it wraps),
+    each is built once and handed to every policy. What a policy receives is equal to before; only its identity is
+    shared, so a policy that wrote into its props or provider would now reach the next policy: the pack's policies
+    only read, which ``tests/test_pack_reads_only.py`` proves with proxies that refuse every write. The
+    ``ResourceValidationArgs`` and each stack policy's ``PolicyResource`` objects (whose parent and dependencies the
+    servicer fills in) stay per policy; ``Remediate`` (each policy sees the previous one's changes) is untouched.
+
+    Without the details (``has_private_policy_details``), or without the conversion memo, it changes nothing: each
+    policy gets its own copies, slower, never wrong.
+    """
+    module = _policy_module()
+    if not (all(_sharing_details().values()) and convert_policy_requests_once()):
+        return False
+    servicer = getattr(module, _SERVICER)
+    if not hasattr(getattr(module, _PROXY), "__wrapped__"):
+        setattr(module, _PROXY, _shared_proxy(getattr(module, _PROXY)))
+    for name in _SHARED_METHODS:
+        method = getattr(servicer, name)
+        if not getattr(method, "_sovereign_hook", False):
+            setattr(servicer, name, _shared_builder(method))
     return True

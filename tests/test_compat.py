@@ -193,8 +193,8 @@ def test_pulumi_policy_is_the_version_whose_private_details_were_checked() -> No
     installed = version("pulumi-policy")
     assert installed == _compat.CHECKED_PULUMI_POLICY_VERSION, (
         f"pulumi-policy {installed} is installed but components/_compat.py was checked against "
-        f"{_compat.CHECKED_PULUMI_POLICY_VERSION}: re-check policy_proxy_target and convert_policy_requests_once, then "
-        "update CHECKED_PULUMI_POLICY_VERSION"
+        f"{_compat.CHECKED_PULUMI_POLICY_VERSION}: re-check policy_proxy_target, convert_policy_requests_once and "
+        "share_policy_arguments, then update CHECKED_PULUMI_POLICY_VERSION"
     )
 
 
@@ -233,7 +233,7 @@ def _counting_conversions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def test_a_policy_request_is_converted_once_for_all_the_policies(monkeypatch: pytest.MonkeyPatch) -> None:
     """pulumi-policy's Analyze converts the request inside its loop over the policies; with the patch a request's
-    properties and its provider's are converted once, and each policy still gets its own proxies over equal values."""
+    properties and its provider's are converted once, and every policy sees the request's values."""
     from pulumi_policy import EnforcementLevel, Policy, ResourceValidationPolicy
     from residency_pack.values import plain
     from test_policy_support import UNKNOWN, Res, aws_provider, servicer
@@ -243,7 +243,6 @@ def test_a_policy_request_is_converted_once_for_all_the_policies(monkeypatch: py
 
     def validate(args: Any, _report: Any) -> None:
         seen.append(args)
-        args.props["bucket"] = "written by a policy"  # a policy's writes stay in its own copy, as before
 
     policies: list[Policy] = [
         ResourceValidationPolicy(f"p{i}", "d", validate, EnforcementLevel.MANDATORY) for i in range(4)
@@ -254,12 +253,77 @@ def test_a_policy_request_is_converted_once_for_all_the_policies(monkeypatch: py
     calls = _counting_conversions(monkeypatch)
     pack.Analyze(request, None)
     assert calls == [2]  # the properties and the provider's, not 2 per policy
-    assert len(seen) == 4 and len({id(a.props) for a in seen}) == 4 and len({id(a.provider) for a in seen}) == 4
-    # Each saw the request's values (not the previous policy's write) through its own proxies, nested ones too.
-    assert all(plain(a.props) == {**bucket.props, "bucket": "written by a policy"} for a in seen)
-    assert len({id(_compat.policy_proxy_target(a.props)["tags"]) for a in seen}) == 4
+    assert len(seen) == 4 and all(plain(a.props) == bucket.props for a in seen)
     pack.Analyze(request, None)
     assert calls == [4]  # nothing is kept from one request to the next
+
+
+def test_every_policy_of_a_request_gets_the_same_proxy_provider_and_options() -> None:
+    """pulumi-policy's Analyze builds a proxy (a copy of every dict and list), a provider and options for each policy;
+    with the patch one of each per request, handed to every policy (which only read: tests/test_pack_reads_only.py),
+    and nothing is kept for the next request."""
+    from pulumi_policy import EnforcementLevel, Policy, ResourceValidationPolicy
+    from residency_pack.values import plain
+    from test_policy_support import UNKNOWN, Res, aws_provider, servicer
+
+    assert _compat.share_policy_arguments()
+    seen: list[Any] = []
+    policies: list[Policy] = [
+        ResourceValidationPolicy(f"p{i}", "d", lambda args, _r: seen.append(args), EnforcementLevel.MANDATORY)
+        for i in range(4)
+    ]
+    pack = servicer("t", "0.0.1", policies, EnforcementLevel.MANDATORY)
+    bucket = Res("aws:s3/bucket:Bucket", "b", {"bucket": "b", "tags": {"a": [UNKNOWN]}}, provider=aws_provider())
+    request = bucket.analyze_request()
+    pack.Analyze(request, None)
+    assert len({id(a) for a in seen}) == 4  # each policy its own arguments ...
+    for shared in ("props", "provider", "opts"):  # ... over one proxy, provider and options
+        assert len({id(getattr(a, shared)) for a in seen}) == 1, shared
+    assert plain(seen[0].props) == bucket.props and plain(seen[0].provider.props) == aws_provider().props
+    pack.Analyze(request, None)
+    assert seen[4].props is not seen[0].props and seen[4].provider is not seen[0].provider
+    assert plain(seen[4].props) == bucket.props
+
+
+def test_every_stack_policy_gets_the_same_proxy_and_provider_per_resource() -> None:
+    """AnalyzeStack builds the resources again for each stack policy: each policy still gets its own resources (whose
+    parent and dependencies the servicer fills in), over one proxy and provider per resource of the request."""
+    from pulumi.runtime import proto
+    from pulumi_policy import EnforcementLevel, Policy, StackValidationPolicy
+    from test_policy_support import Res, aws_provider, servicer
+
+    assert _compat.share_policy_arguments()
+    seen: list[list[Any]] = []
+    policies: list[Policy] = [
+        StackValidationPolicy(f"s{i}", "d", lambda args, _r: seen.append(list(args.resources))) for i in range(3)
+    ]
+    pack = servicer("t", "0.0.1", policies, EnforcementLevel.MANDATORY)
+    a = Res("aws:s3/bucket:Bucket", "a", {"bucket": "a"}, provider=aws_provider())
+    b = Res("aws:s3/bucket:Bucket", "b", {"bucket": "b"}, provider=aws_provider(), dependencies=[a.urn])
+    pack.AnalyzeStack(proto.AnalyzeStackRequest(resources=[a.stack_message(), b.stack_message()]), None)
+    assert len({id(r) for resources in seen for r in resources}) == 6
+    for i in range(2):
+        assert len({id(resources[i].props) for resources in seen}) == 1
+        assert len({id(resources[i].provider) for resources in seen}) == 1
+    for resources in seen:
+        assert [dict(r.props) for r in resources] == [a.props, b.props]
+        assert resources[1].dependencies == [resources[0]]
+
+
+def test_outside_an_analysed_request_every_proxy_is_made_afresh() -> None:
+    """Remediate hands each policy the previous one's changes through fresh proxies: left alone."""
+    assert _compat.share_policy_arguments()
+    module = _compat._policy_module()
+    value = {"a": [1]}
+    assert module.unknown_checking_proxy(value) is not module.unknown_checking_proxy(value)
+
+
+def test_without_the_servicer_details_every_policy_gets_its_own_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_compat, "_sharing_details", lambda: {"gone": False})
+    assert _compat.share_policy_arguments() is False
+    monkeypatch.setattr(_compat, "_conversion_details", lambda: {"gone": False})
+    monkeypatch.setattr(_compat, "_sharing_details", lambda: {"here": True})
+    assert _compat.share_policy_arguments() is False  # the proxy is keyed on the converted value: needs the memo
 
 
 def test_a_stack_request_is_converted_once_for_all_the_stack_policies(monkeypatch: pytest.MonkeyPatch) -> None:

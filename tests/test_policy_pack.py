@@ -95,3 +95,48 @@ def test_the_shipped_policy_config_pins_cn_for_every_policy_and_fits_their_schem
         jsonschema.validate(config[policy.name], schema)
     with pytest.raises(jsonschema.ValidationError, match="'Mars' is not one of"):
         jsonschema.validate({"jurisdiction": "Mars"}, schema)
+
+
+def test_the_policies_after_the_first_tell_a_request_by_identity(cn: Pack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every resource policy of a request gets the same props proxy and provider (``share_policy_arguments``), so the
+    request's value key (the repr of its plain properties) is made once per request, not once per policy; an equal
+    request after it is still told by its value, and a different one judged afresh."""
+    from residency_pack import resource_policies
+    from residency_pack.values import resource_key as original
+    from test_policy_support import Res, aws_provider
+
+    keyed: list[str] = []
+
+    def counting(*args: Any) -> tuple[Any, ...]:
+        keyed.append(args[1])
+        return original(*args)
+
+    monkeypatch.setattr(resource_policies, "resource_key", counting)
+    bucket = Res("aws:s3/bucket:Bucket", "b", {"bucket": "b"}, provider=aws_provider())
+    foreign = Res("aws:s3/bucket:Bucket", "f", {"bucket": "f"}, provider=aws_provider("us-east-1", "us"))
+    assert cn.analyze(bucket) == []
+    assert keyed == ["b"]  # 16 policies, one key
+    refused = cn.analyze(foreign)
+    assert keyed == ["b", "f"] and {d.policy for d in refused} and all("[RES-" in d.message for d in refused)
+    assert cn.analyze(bucket) == [] and cn.analyze(foreign) == refused
+    assert keyed == ["b", "f", "b", "f"]
+
+
+def test_the_stack_policies_after_the_first_tell_a_stack_by_identity(cn: Pack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The regionless stack policies share one judgement of the stack: its value key is made once per resource for the
+    three of them (each gets the same props and provider objects), not three times."""
+    from residency_pack import stack_policies
+    from test_policy_support import Res, aws_provider
+
+    original, keyed = stack_policies._value_key, []
+
+    def counting(resource: Any) -> tuple[Any, ...]:
+        keyed.append(resource.name)
+        return original(resource)
+
+    monkeypatch.setattr(stack_policies, "_value_key", counting)
+    a = Res("aws:s3/bucket:Bucket", "a", {"bucket": "a"}, provider=aws_provider())
+    b = Res("aws:s3/bucket:Bucket", "b", {"bucket": "b"}, provider=aws_provider(), dependencies=[a.urn])
+    assert cn.analyze_stack([a, b]) == []
+    assert keyed == ["a", "b"]
+    assert cn.analyze_stack([a, b]) == [] and keyed == ["a", "b", "a", "b"]

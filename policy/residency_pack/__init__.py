@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pulumi_policy import Policy
 
-from components._compat import convert_policy_requests_once
+from components._compat import share_policy_arguments
 from components.residency.catalogue import load_catalogue
 from components.residency.rules import RuleId
 from residency_pack.jurisdiction import Engines
@@ -35,10 +35,11 @@ def build_policies() -> list[Policy]:
     """Every policy of the pack, sharing one jurisdiction resolver (and its engines).
 
     Also makes pulumi-policy's servicer (which ``PolicyPack`` serves) convert each request once for all the policies
-    rather than once per policy (components/_compat.py): the same resource is otherwise converted by each of its
-    resource policies, and the whole stack by each stack policy.
+    rather than once per policy, and hand them all the same properties proxy, provider and options
+    (components/_compat.py): the same resource is otherwise converted and copied by each of its resource policies, and
+    the whole stack by each stack policy. The policies only read what they are given (tests/test_pack_reads_only.py).
     """
-    convert_policy_requests_once()
+    share_policy_arguments()
     engines = Engines()
     codes = sorted(load_catalogue().jurisdictions)
     policies: list[Policy] = [resource_policy(rule_id, engines, codes) for rule_id in RESOURCE_RULES]

@@ -81,7 +81,8 @@ class _LastResource(threading.local):
     (``Analyze`` in pulumi_policy/policy.py), so without this the resource was converted and judged
     once per rule: 15 times. The key is the request's value (its type, name, URN and the repr of its
     plain properties and provider), so only an equal request reads the result; the engine servicer may
-    answer requests on several threads, hence one entry per thread.
+    answer requests on several threads, hence one entry per thread. The policies after the first tell the
+    same request by identity instead (``_same_request``), without computing the key again.
     """
 
     def __init__(self) -> None:
@@ -92,15 +93,33 @@ class _LastResource(threading.local):
 
     def target_of(self, args: ResourceValidationArgs) -> Target:
         provider = args.provider
+        if self._same_request(args):
+            return self.target  # type: ignore[return-value]  # _same_request checked it
         key = resource_key(args.resource_type, args.name, args.urn, args.props, provider)
         if key != self.key or self.target is None:
             self.key, self.findings = None, {}
             self.target = target(args.resource_type, args.name, args.props, provider)
-            # Kept alive with the key: an object without a faithful repr (an asset) reads as its address,
-            # which a later object could otherwise be given.
-            self.held = (args.props, None if provider is None else provider.props)
             self.key = key
+        # Kept alive with the key: an object without a faithful repr (an asset) reads as its address, which a later
+        # object could otherwise be given (an equal key's addresses are these objects' own). The newest request's
+        # objects, so the policies after this one tell it by identity (_same_request).
+        self.held = (args.props, None if provider is None else provider.props)
         return self.target
+
+    def _same_request(self, args: ResourceValidationArgs) -> bool:
+        """The request judged last, told by identity: the pack's servicer hands every policy of one request the same
+        props and provider objects (``share_policy_arguments``, components/_compat.py), and never one object to two
+        requests (nothing is kept past a request; the objects held here stay alive, so none is another's). Without
+        the sharing each policy's objects are its own, this answers False and the value key decides, as before."""
+        if self.key is None or self.target is None or args.props is not self.held[0]:
+            return False
+        if (args.resource_type, args.name, args.urn) != self.key[:3]:
+            return False
+        provider, provider_key = args.provider, self.key[4]
+        if provider is None or provider_key is None:
+            return provider is None and provider_key is None
+        same_provider = (provider.resource_type, provider.name, provider.urn) == provider_key[:3]
+        return provider.props is self.held[1] and same_provider
 
     def findings_of(self, engine: RuleEngine, t: Target) -> list[tuple[Finding, str | None]]:
         # Per day too: a declared transfer that expires at midnight no longer covers an equal request.

@@ -233,14 +233,18 @@ class _RegionlessJudgement(threading.local):
     def __init__(self) -> None:
         self.key: tuple[Any, ...] | None = None
         self.held: list[PolicyResource] = []
+        self.shape: tuple[Any, ...] | None = None
         self.judged: dict[tuple[int, dt.date], tuple[RuleEngine, Judged]] = {}
 
     def of(self, engine: RuleEngine, resources: list[PolicyResource]) -> Judged:
-        key = tuple(_resource_key(r) for r in resources)
-        if key != self.key:
+        shape = tuple(_shape(r) for r in resources)
+        if not self._same_stack(shape, resources):
+            key = tuple((*s[:3], *_value_key(r), *s[3:]) for s, r in zip(shape, resources, strict=True))
+            if key != self.key:
+                self.key, self.judged = key, {}
             # The resources are kept alive with the key: an object without a faithful repr (an asset) reads as its
-            # address, which a later object could otherwise be given.
-            self.key, self.held, self.judged = key, resources, {}
+            # address, which a later object could otherwise be given. An equal key's addresses are these objects' own.
+            self.held, self.shape = resources, shape
         # Per day too: a declared transfer that expires at midnight no longer covers an equal stack.
         when = (id(engine), dt.date.today())
         judged = self.judged.get(when)
@@ -248,15 +252,31 @@ class _RegionlessJudgement(threading.local):
             judged = self.judged[when] = (engine, _judge_regionless(engine, resources))
         return judged[1]
 
+    def _same_stack(self, shape: tuple[Any, ...], resources: list[PolicyResource]) -> bool:
+        """The stack judged last, told by identity: the pack's servicer hands every stack policy of one request the
+        same props and provider objects for each resource (``share_policy_arguments``, components/_compat.py), and
+        never one object to two requests (nothing is kept past a request; the held resources keep theirs alive). The
+        rest of what a judgement reads (types, names, URNs, dependencies' URNs) is compared by value. Without the
+        sharing each policy's objects are its own, this answers False and the value key decides, as before."""
+        return (
+            self.key is not None
+            and shape == self.shape
+            and all(r.props is h.props and r.provider is h.provider for r, h in zip(resources, self.held, strict=True))
+        )
 
-def _resource_key(resource: PolicyResource) -> tuple[Any, ...]:
-    """``values.resource_key`` and what the stack view reads beside it: the resource's dependencies."""
+
+def _shape(resource: PolicyResource) -> tuple[Any, ...]:
+    """What a judgement reads of one resource beside its values: its type, name, URN, and its dependencies' URNs."""
     dependencies = tuple(d.urn for d in resource.dependencies or ())
     property_dependencies = tuple(
         (k, tuple(d.urn for d in deps)) for k, deps in (resource.property_dependencies or {}).items()
     )
-    own = resource_key(resource.resource_type, resource.name, resource.urn, resource.props, resource.provider)
-    return (*own, dependencies, property_dependencies)
+    return (resource.resource_type, resource.name, resource.urn, dependencies, property_dependencies)
+
+
+def _value_key(resource: PolicyResource) -> tuple[Any, ...]:
+    """``values.resource_key``'s value part: the repr of the resource's plain properties and its provider's."""
+    return resource_key(resource.resource_type, resource.name, resource.urn, resource.props, resource.provider)[3:]
 
 
 def _judge_regionless(engine: RuleEngine, resources: list[PolicyResource]) -> Judged:
