@@ -1397,7 +1397,7 @@ def ali_audit_and_monitoring(region: str = "cn-shanghai") -> Build:
     # actiontrail/trail delivering to the stack's SLS project (sls_project_arn acs:log:<region>:<account>:project/..),
     # cms/alarm on the trail's logstore.
     def build(c: Any) -> object:
-        provider = alicloud.Provider(f"ali-{region}", region=region)
+        provider = alicloud.Provider(f"ali-{region}", region=region, assume_role={"role_arn": ALI_DEPLOYER})
         opts = pulumi.ResourceOptions(provider=provider)
         bucket = alicloud.oss.Bucket("audit-logs", bucket=f"fleet-audit-{region}", opts=opts)
         AlicloudCountryAuditTrail(
@@ -1459,7 +1459,7 @@ def ali_privatelink(region: str = "cn-beijing") -> Build:
     # vpcendpointserviceuser (the account), privatelink/vpcendpoint in the consumer VPC on the service's name, its
     # endpoint_domain output given to the consumer's FC function.
     def build(c: Any) -> object:
-        opts = _ali(region)
+        opts = _ali(region, own_account=True)
         service = alicloud.privatelink.VpcEndpointService(
             "diagnostics", service_description="vehicle diagnostics", connect_bandwidth=103,
             auto_accept_connection=False, opts=opts,

@@ -462,8 +462,8 @@ ALI_PARTNER = "5555666677778888"
 """Another account's UID no provider of the stack assumes a role in."""
 ALI_REGION = "cn-shanghai"
 ALI_DESTS = ("partner", "own", "declared", "partner-unpinned", "own-pinned-later", "partner-pinned-later")
-"""``partner-unpinned``: the partner's destination under a provider that assumes no role, judged by its Region only (the
-open item: the stack's own UID is not known then, and the realistic table's providers assume none)."""
+"""``partner-unpinned``: the partner's destination under a provider that assumes no role: judged by its Region only
+until stop 40 (a leak), refused since (RES-023: nothing proves the account the stack's own)."""
 
 ALI_PARTNER_DECLARED: dict[str, Any] = {
     "id": "partner-ops-account", "kind": "resident", "match": f"acs:ram::{ALI_PARTNER}:",

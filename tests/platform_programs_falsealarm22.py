@@ -32,6 +32,7 @@ from typing import Any
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
+from platform_programs import assuming_role
 
 Build = Callable[[Any], object]
 
@@ -1571,8 +1572,8 @@ RUNS: list[tuple[str, str, Callable[[], Build]]] = [
     ("ali-oss-bucket", "CN", lambda: oss_bucket_complete("CN")),
     ("ali-oss-bucket", "DE", lambda: oss_bucket_complete("DE")),
     ("ali-mns-topic", "CN", lambda: mns_topic_complete("CN")),
-    ("ali-actiontrail", "CN", lambda: actiontrail_complete("CN")),
-    ("ali-actiontrail", "JP", lambda: actiontrail_complete("JP")),
+    ("ali-actiontrail", "CN", lambda: assuming_role(actiontrail_complete("CN"))),
+    ("ali-actiontrail", "JP", lambda: assuming_role(actiontrail_complete("JP"))),
     ("ali-nat-gateway", "CN", lambda: nat_gateway_complete("CN")),
     ("ali-nat-gateway", "DE", lambda: nat_gateway_complete("DE")),
     ("ali-redis", "CN", lambda: redis_complete("CN")),

@@ -1272,11 +1272,11 @@ def ses_inbound_and_sms_mfa(region: str, domain: str) -> Build:
     return build
 
 
-def ali_audit_trail(region: str) -> Build:
+def ali_audit_trail(region: str, *, own_role: bool = True) -> Build:
     # docs: alicloud actiontrail/trail (event_rw All, delivered to the stack's OSS bucket and SLS project in the same
     # region: oss_bucket_name, sls_project_arn acs:log:<region>:<account>:project/<name>), oss/bucket, log/project.
     def build(c: Any) -> object:
-        opts = _ali(region)
+        opts = _ali(region, own_account=own_role)
         account = alicloud.get_account_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider)).id
         bucket = alicloud.oss.Bucket("audit", bucket=f"fleet-audit-{region}", opts=opts)
         project = alicloud.log.Project("audit", project_name=f"fleet-audit-{region}", opts=opts)

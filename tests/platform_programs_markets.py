@@ -1457,7 +1457,7 @@ def ali_alarms_to_mns(region: str) -> Build:
     # the ECS CPU metric with escalations, the alarm's targets naming the MNS topic ARN
     # (acs:mns:<region>:<uid>:/topics/...).
     def build(c: Any) -> object:
-        opts = _ali(region)
+        opts = _ali(region, own_account=True)
         topic = alicloud.mns.Topic("fleet-alarms", name="fleet-alarms", opts=opts)
         group = alicloud.cms.AlarmContactGroup(
             "oncall", alarm_contact_group_name="oncall", describe="Fleet on-call", opts=opts
@@ -2017,7 +2017,7 @@ def ali_dns_and_events(region: str, domain: str) -> Build:
     # eventbridge/eventbus + rule whose target is the stack's Function Compute function (acs:fc ARN of the region),
     # fc/v3trigger (OSS object-created events of the stack's bucket).
     def build(c: Any) -> object:
-        opts = _ali(region)
+        opts = _ali(region, own_account=True)
         account = alicloud.get_account_output(opts=pulumi.InvokeOutputOptions(provider=opts.provider)).id
         bucket = alicloud.oss.Bucket("uploads", bucket=f"fleet-uploads-{region}", opts=opts)
         role = alicloud.ram.Role(

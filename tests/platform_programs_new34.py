@@ -1307,7 +1307,9 @@ def eventbridge_mns_fc(region: str) -> Build:
     # <name>; param_list), message/servicequeue, message/servicetopic, message/servicesubscription (push_type queue).
     # OTA campaign events fanned out to a queue and a function.
     def build(c: Any) -> object:
-        opts = _ali(region)
+        # The provider assumes the team's role of the account the targets' ARNs name (RES-023).
+        role = alicloud.ProviderAssumeRoleArgs(role_arn=f"acs:ram::{ACCOUNT}:role/sovereign-deployer")
+        opts = pulumi.ResourceOptions(provider=alicloud.Provider(f"ali-{region}", region=region, assume_role=role))
         bus = alicloud.eventbridge.EventBus("ota", event_bus_name="ota-events", opts=opts)
         queue = alicloud.message.ServiceQueue("ota-failures", queue_name="ota-failures", enable_sse=True, opts=opts)
         topic = alicloud.message.ServiceTopic("ota-status", topic_name="ota-status", enable_logging=True, opts=opts)

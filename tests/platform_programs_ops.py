@@ -1191,7 +1191,7 @@ def ali_pai_eas_and_events(region: str) -> Build:
     # registry-vpc.<region>.aliyuncs.com, the model mounted from the stack's OSS bucket, the VPC networking),
     # eventbridge/rule on the default bus routing OSS events to the stack's Function Compute function (acs.fc target).
     def build(c: Any) -> object:
-        opts = _ali(region)
+        opts = _ali(region, own_account=True)
         models = alicloud.oss.Bucket("soh-models", bucket=f"fleet-soh-models-{region}", opts=opts)
         ws = alicloud.pai.WorkspaceWorkspace(
             "battery-serving", workspace_name="battery_serving", display_name="battery serving",

@@ -323,7 +323,7 @@ def ali_peering_and_replication(region: str, peer_region: str) -> Build:
     # oss/bucketreplication (destination.location `oss-<region>`: OSS "Cross-region replication"), the market's
     # two Regions (US: Silicon Valley and Virginia; CN: two mainland Regions).
     def build(c: Any) -> object:
-        opts = _ali(region)
+        opts = _ali(region, own_account=True)
         alicloud.vpc.PeerConnection(
             "dr-peer", peer_connection_name="dr-peer", vpc_id="vpc-0a1b2c3d4e5f", accepting_ali_uid=1234567890123456,
             accepting_region_id=peer_region, accepting_vpc_id="vpc-9f8e7d6c5b4a", bandwidth=100, opts=opts,

@@ -1184,7 +1184,7 @@ def ali_mns(region: str, form: str) -> Build:
     # `message-queue` (message/service*, push_type queue), `http-fc` (http to the stack's FC HTTP trigger URL),
     # `http-apigw` (http to the stack's API Gateway group's subdomain).
     def build(c: Any) -> object:
-        opts = _ali(region)
+        opts = _ali(region, own_account=True)
         if form == "queue-sub":
             queue = alicloud.mns.Queue(
                 "ota-status", name="ota-status", visibility_timeout=60, message_retention_period=345600, opts=opts

@@ -280,8 +280,8 @@ def test_a_mainland_only_phone_field_reads_national_numbers_as_mainland(region: 
     assert rules == ([] if read_as == "CN" else ["RES-022"])
 
 
-def mns_rules(code: str, endpoint: str) -> list[str]:
-    ali = ProviderRef("alicloud", "p", min(CATALOGUE.get(code).alicloud.regions))
+def mns_rules(code: str, endpoint: str, accounts: frozenset[str] = frozenset()) -> list[str]:
+    ali = ProviderRef("alicloud", "p", min(CATALOGUE.get(code).alicloud.regions), accounts=accounts)
     subject = Subject(MNS, "s", {"topic_name": "alarms", "name": "s", "endpoint": endpoint}, ali)
     return [f.rule.id for f in engine(code).check(subject)[0]]
 
@@ -329,12 +329,19 @@ def test_an_eventbridge_sms_target_is_judged_by_its_numbers(code: str, region: s
         # The subscription's other endpoint forms are judged as before.
         ("mail:directmail:oncall@partner.example.com", ["RES-015"]),
         ("https://hooks.example.com/mns", ["RES-015"]),
-        ("acs:mns:cn-shanghai:123456789:queues/alarms", []),
+        # A queue's ARN names its owner account: under a provider that assumes no role nothing proves it the stack's
+        # own (RES-023, since stop 40); under one assuming a role of that account it is (test below).
+        ("acs:mns:cn-shanghai:123456789:queues/alarms", ["RES-023"]),
         ("acs:mns:ap-southeast-1:123456789:queues/alarms", ["RES-005"]),  # an ACS ARN outside CN
     ],
 )
 def test_mns_topic_subscription_endpoints(endpoint: str, expected: list[str]) -> None:
     assert mns_rules("CN", endpoint) == expected
+
+
+def test_an_mns_queue_endpoint_of_the_providers_account_passes() -> None:
+    # The provider assumes a role of account 123456789: the queue is the stack's own.
+    assert mns_rules("CN", "acs:mns:cn-shanghai:123456789:queues/alarms", frozenset({"123456789"})) == []
 
 
 def test_an_anonymous_sms_endpoint_says_why_and_can_be_declared() -> None:

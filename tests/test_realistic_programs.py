@@ -109,6 +109,10 @@ ROLE = json.dumps(
     }
 )
 OWN_ACCOUNT = "123456789012"
+OWN_UID_DECLARED: dict[str, Any] = {
+    "id": "own-alibaba-account", "kind": "resident", "match": "acs:ram::1234567890123456:",
+    "evidence": "the team's own Alibaba Cloud account (China site), deployed without an assumed role",
+}  # fmt: skip
 CODE = pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(e, c):\n    return e\n")})
 
 
@@ -117,6 +121,9 @@ class Ctx:
     code: str
     aws_p: aws.Provider | None = None
     ali_p: alicloud.Provider | None = None
+    ali_role: str | None = None
+    """The RAM role the Alibaba Cloud provider assumes (``platform_programs.assuming_role``), which proves its account
+    the stack's own (RES-023); None: it assumes none."""
 
     @property
     def aws(self) -> pulumi.ResourceOptions:
@@ -128,7 +135,8 @@ class Ctx:
     @property
     def ali(self) -> pulumi.ResourceOptions:
         if self.ali_p is None:
-            self.ali_p = alicloud.Provider("ali", region=REGION[self.code][1])
+            role = alicloud.ProviderAssumeRoleArgs(role_arn=self.ali_role, session_name="ci") if self.ali_role else None
+            self.ali_p = alicloud.Provider("ali", region=REGION[self.code][1], assume_role=role)
         return pulumi.ResourceOptions(provider=self.ali_p)
 
 
@@ -8668,7 +8676,11 @@ CASES: list[Case] = [
     ),
     Case("cn-rds-cross-backup-beijing", "CN", rds_cross_region_backup("cn-beijing")),
     Case("cn-fc-custom-dns-vpc-resolver", "CN", fc_custom_dns(["100.100.2.136", "100.100.2.138"])),
-    Case("cn-fc-async-failures-own-queue", "CN", fc_async_failures(None)),
+    Case(
+        "cn-fc-async-failures-own-queue",
+        "CN",
+        pp.assuming_role(fc_async_failures(None), "acs:ram::1234567890:role/sovereign-deployer"),
+    ),
     Case("cn-fc-direct-mail-hangzhou-smtp", "CN", fc_direct_mail("smtpdm.aliyun.com")),
     Case(
         "cn-fc-named-after-declared-partner",
@@ -12094,7 +12106,7 @@ CASES: list[Case] = [
     Case(
         "newsvc-cn-fc-failures-to-shanghai-queue",
         "CN",
-        newsvc_fc_async_failure("acs:mns:cn-shanghai:1234567890123456:/queues/charge-dlq/messages"),
+        pp.assuming_role(newsvc_fc_async_failure("acs:mns:cn-shanghai:1234567890123456:/queues/charge-dlq/messages")),
     ),
     Case(
         "newsvc-cn-config-delivery-singapore-logstore",
@@ -12105,7 +12117,9 @@ CASES: list[Case] = [
     Case(
         "newsvc-cn-config-delivery-shanghai-logstore",
         "CN",
-        newsvc_config_delivery("acs:log:cn-shanghai:1234567890123456:project/fleet-config/logstore/changes"),
+        pp.assuming_role(
+            newsvc_config_delivery("acs:log:cn-shanghai:1234567890123456:project/fleet-config/logstore/changes")
+        ),
     ),
     Case(
         "newsvc-cn-caster-side-output-partner-rtmp",
@@ -16942,7 +16956,9 @@ CASES: list[Case] = [
         for dest in ("home", "abroad")
     ],
     *[
-        Case(f"redteam36-cn-ali-{name}-{dest}", "CN", make(dest), rules if dest == "abroad" else set())
+        Case(
+            f"redteam36-cn-ali-{name}-{dest}", "CN", pp.assuming_role(make(dest)), rules if dest == "abroad" else set()
+        )
         for name, (make, rules) in rt36.ALI_CN.items()
         for dest in (("home", "abroad") if rules or not name.startswith("disk-") else ("home",))
     ],
@@ -17168,7 +17184,9 @@ CASES: list[Case] = [
         for name, make in rt37.AWS_EU_SAAS.items()
     ],
     *[
-        Case(f"redteam37-cn-ali-{name}-{dest}", "CN", make(dest), rules if dest == "abroad" else set())
+        Case(
+            f"redteam37-cn-ali-{name}-{dest}", "CN", pp.assuming_role(make(dest)), rules if dest == "abroad" else set()
+        )
         for name, (make, rules) in rt37.ALI_CN.items()
         for dest in ("home", "abroad")
     ],
@@ -17302,7 +17320,9 @@ CASES: list[Case] = [
         for name, (make, rules) in rt38.AWS_EU_ABROAD.items()
     ],
     *[
-        Case(f"redteam38-cn-ali-{name}-{dest}", "CN", make(dest), rules if dest == "abroad" else set())
+        Case(
+            f"redteam38-cn-ali-{name}-{dest}", "CN", pp.assuming_role(make(dest)), rules if dest == "abroad" else set()
+        )
         for name, (make, rules) in rt38.ALI_CN.items()
         for dest in ("home", "abroad")
     ],
@@ -17455,14 +17475,14 @@ CASES: list[Case] = [
         for kind in ca39.PINNED_LATER_KINDS
         for dest in ("own-pinned-later", "partner-pinned-later")
     ],
-    # Alibaba Cloud destination ARNs (acs:<service>:<region>:<uid>:...): judged when the provider assumes a role (its
-    # account pinned, now or once an Output resolves); under a provider assuming none, by Region only (open).
+    # Alibaba Cloud destination ARNs (acs:<service>:<region>:<uid>:...): judged as grants; the own UID proven by the
+    # role the provider assumes (now or once an Output resolves); under a provider assuming none refused (stop 40).
     *[
         Case(
             f"crossaccount39-cn-ali-{kind}-{dest}",
             "CN",
             ca39.ali_write(kind, dest),
-            {"RES-023"} if dest in ("partner", "partner-pinned-later") else set(),
+            {"RES-023"} if dest in ("partner", "partner-pinned-later", "partner-unpinned") else set(),
             destinations=[ca39.ALI_PARTNER_DECLARED] if dest == "declared" else [],
         )
         for kind in ca39.ALI_KINDS
@@ -17522,6 +17542,30 @@ CASES: list[Case] = [
     # by hand (pass); a CloudMonitor double write to the caller's account, refused under an unpinned provider, passing
     # under the team's role (its partner twin refused) or declared; PolarDB on ENS nodes (RES-011, open).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa24.rows()],
+    # -- stop 40, Alibaba accounts in written destinations (docs/residency.md): the account in an Alibaba Cloud
+    # destination's ARN is judged whatever the provider, as an Alibaba Cloud grant is (RES-023). The compliant programs
+    # that wrote into their own account now assume the team's role (their fix); these twins keep a provider assuming
+    # none: refused (EventBridge -> MNS in CN, ActionTrail -> SLS in DE, FC asynchronous failures -> MNS in CN), or
+    # passed once the stack declares its own UID.
+    Case(
+        "alirole40-cn-ali-cms-alarm-to-mns-no-role",
+        "CN",
+        pp.ali_cms_alarm_to_mns("cn-shanghai", role=False),
+        {"RES-023"},
+    ),
+    Case("alirole40-de-ali-audit-trail-no-role", "DE", pi.ali_audit_trail("eu-central-1", own_role=False), {"RES-023"}),
+    Case(
+        "alirole40-cn-fc-failures-own-queue-no-role",
+        "CN",
+        newsvc_fc_async_failure("acs:mns:cn-shanghai:1234567890123456:/queues/charge-dlq/messages"),
+        {"RES-023"},
+    ),
+    Case(
+        "alirole40-cn-ali-cms-alarm-to-mns-no-role-declared",
+        "CN",
+        pp.ali_cms_alarm_to_mns("cn-shanghai", role=False),
+        destinations=[OWN_UID_DECLARED],
+    ),
 ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components.residency import RULES, ProviderRef, RuleEngine, Subject
+from components.residency.destinations import parse_destinations
 from components.residency.docs import rules_markdown, sync_readme
 from components.residency.engine import Place
 from components.residency.rules import RuleId
@@ -1103,6 +1105,8 @@ PAIRS += [
 # joined to (granted_account_fields), and two AWS addresses under no host key (destination_fields). Each offending
 # subject passed on the unchanged engine.
 _DTS_SYNC = "alicloud:dts/synchronizationJob:SynchronizationJob"
+_MNS_SUB = "alicloud:mns/topicSubscription:TopicSubscription"
+ALI_JP_NO_ROLE = ProviderRef("alicloud", "jp", "ap-northeast-1")
 PAIRS += [
     ("RES-023", "EU", aws("aws:ec2/vpcPeeringConnection:VpcPeeringConnection", _PINNED_EU, vpc_id="vpc-1",
                           peer_vpc_id="vpc-2", peer_owner_id="123456789012", peer_region="eu-west-1"),
@@ -1138,7 +1142,25 @@ PAIRS += [
      ali("alicloud:vpc/peerConnection:PeerConnection", _ALI_PINNED_CN, vpc_id="vpc-1",
          accepting_ali_uid=int(_ALI_OTHER), accepting_region_id="cn-beijing", accepting_vpc_id="vpc-2"),
      "accepting_ali_uid"),
+    # Alibaba accounts in written destinations (stop 40): the own account's queue, project or UID is proven only by the
+    # role the provider assumes, as for an Alibaba Cloud grant; under a provider assuming none it is refused (until
+    # stop 40 it was judged by its Region only, so a partner's in-country account received the data unchallenged).
+    ("RES-023", "CN", ali(_MNS_SUB, _ALI_PINNED_CN, topic_name="t", name="s",
+                          endpoint=f"acs:mns:cn-shanghai:{_ALI_OWN}:queues/alarms"),
+     ali(_MNS_SUB, ALI_CN, topic_name="t", name="s", endpoint=f"acs:mns:cn-shanghai:{_ALI_OWN}:queues/alarms"),
+     "endpoint"),
+    ("RES-023", "JP", ali("alicloud:actiontrail/trail:Trail", _ALI_PINNED_JP, trail_name="t",
+                          sls_project_arn=f"acs:log:ap-northeast-1:{_ALI_OWN}:project/audit"),
+     ali("alicloud:actiontrail/trail:Trail", ALI_JP_NO_ROLE, trail_name="t",
+         sls_project_arn=f"acs:log:ap-northeast-1:{_ALI_OTHER}:project/audit"), "sls_project_arn"),
+    ("RES-023", "CN", ali(_DTS_SYNC, _ALI_PINNED_CN, destination_endpoint_owner_id=_ALI_OWN),
+     ali(_DTS_SYNC, ALI_CN, destination_endpoint_owner_id=_ALI_OWN), "destination_endpoint_owner_id"),
 ]  # fmt: skip
+_ALI_WRITTEN_FIX = (
+    r"acs:mns:cn-shanghai:1234567890123456:queues/alarms belongs to account 1234567890123456.*accounts: none.*"
+    r"assume a role of it \(assume_role=\{'role_arn': 'acs:ram::1234567890123456:role/<deployer>'\}, or "
+    r"alicloud:assumeRole in the stack file\); else declare it"
+)
 # The Terraform registry's example programs (falsealarm22, stop 39; tests/platform_programs_falsealarm22.py): an SNS
 # data protection policy's `Principal: ["*"]` says whose messages are protected and grants nothing (`not_grants`); a
 # topic policy letting `*` subscribe only fixed resource ARNs (`sns:Endpoint`, `endpoint_conditions`) reaches only
@@ -1967,3 +1989,16 @@ def test_a_deny_pattern_covers_only_what_it_matches(deny: str, allow: str, fill:
         assert "?" not in deny
         value = allow.replace("*", fill)
         assert fnmatch.fnmatchcase(value, deny), (deny, allow, value)
+
+
+def test_an_alibaba_destination_under_a_provider_assuming_no_role_names_the_fix() -> None:
+    # Stop 40: the own account's queue is refused until the provider assumes a role of it (or the UID is declared);
+    # the message names both fixes, with the account's own role ARN to write.
+    subject = ali(_MNS_SUB, ALI_CN, topic_name="t", name="s", endpoint=f"acs:mns:cn-shanghai:{_ALI_OWN}:queues/alarms")
+    findings, _ = RuleEngine("CN").check(subject)
+    assert [f.rule.id for f in findings] == [RuleId.GRANTED_ACCOUNT_PROVEN]
+    assert re.search(_ALI_WRITTEN_FIX, findings[0].detail), findings[0].detail
+    declared = parse_destinations(
+        [{"id": "own", "kind": "resident", "match": f"acs:ram::{_ALI_OWN}:", "evidence": "the team's own account"}]
+    )
+    assert [f.declared_by for f in RuleEngine("CN", destinations=list(declared)).check(subject)[0]] == ["own"]

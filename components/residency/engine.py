@@ -296,9 +296,6 @@ class ProviderRef:
     accounts: frozenset[str] = frozenset()
     """The accounts the provider is pinned to (:func:`provider_accounts`; AWS account ids, or Alibaba Cloud account
     UIDs): a grant to one of them is the stack's own (RES-023)."""
-    pins_pending: bool = False
-    """True when some of the provider's pinning inputs were Outputs at its registration (the guard reads them once
-    construction is over): it pins an account not known yet, so what depends on whether it pins is judged (and held)."""
 
 
 def is_default_provider_name(name: str) -> bool:
@@ -1332,8 +1329,14 @@ class RuleEngine:
             if service is not None
             else f"{written} belongs to account {account}, which receives what the stack writes there, but neither "
             f"the provider (its accounts: {pinned}) nor any other provider of the stack is pinned to it; that account "
-            f"owns the copy and can move it anywhere, so it cannot be proven in {self._j()}. Pin it (a second provider "
-            "with allowed_account_ids, as for the organisation's central logging account) or declare it."
+            f"owns the copy and can move it anywhere, so it cannot be proven in {self._j()}. "
+            + (
+                "If it is the stack's own, have the provider assume a role of it (assume_role={'role_arn': "
+                f"'acs:ram::{account}:role/<deployer>'}}, or alicloud:assumeRole in the stack file); else declare it."
+                if walk.cloud == "alicloud"
+                else "Pin it (a second provider with allowed_account_ids, as for the organisation's central logging "
+                "account) or declare it."
+            )
             if written is not None
             else f"Account {account} is granted access, but neither the provider (its accounts: {pinned}) nor any "
             "other provider of the stack is pinned to it; "
@@ -1663,20 +1666,19 @@ class RuleEngine:
         """The account, as a grant names it, owning the resource a written field names, when it is judged: AWS by the
         ARN (``arn:<partition>:<service>:<region>:<12 digits>:...``) or an SQS queue URL, whose path's first segment is
         the owner account (``https://sqs.<region>.amazonaws.com/<account>/<name>``, an IoT rule's SQS action; the
-        partition is its Region's); Alibaba Cloud by the ARN's UID (``acs:<service>:<region>:<uid>:...``), only when the
-        resource's provider pins an account (assumes a role, or will once its Output pin resolves): under a provider
-        pinned to nothing the stack's own UID is unknown, so such a write is judged by its Region only (an open item,
-        docs/residency-open.md). None for anything else (an e-mail address, a bucket ARN with no account, a URL of a
-        Region the catalogue does not know: its host is judged as any host is), and for a Region outside the
-        jurisdiction, refused by the ARN's Region already (one finding, not two)."""
+        partition is its Region's); Alibaba Cloud by the ARN's UID (``acs:<service>:<region>:<uid>:...``) or a bare UID,
+        whatever the provider: on the same terms as an Alibaba Cloud grant (stop 36), only a role a provider of the
+        stack assumes proves an account the stack's own, so under a provider that assumes none the own queue is refused
+        too (RES-023, fixed by ``assume_role`` / ``alicloud:assumeRole``; stop 40, where judging by Region alone let a
+        partner's in-country account receive the data). None for anything else (an e-mail address, a bucket ARN with
+        no account, a URL of a Region the catalogue does not know: its host is judged as any host is), and for a Region
+        outside the jurisdiction, refused by the ARN's Region already (one finding, not two)."""
         if walk.cloud == "alicloud":
             a = _ACS_RESOURCE_ARN.match(text)
             # A field naming the owner by its bare UID (a DTS destination's `destination_endpoint_owner_id`, a transit
             # router attachment's `vpc_owner_id`) is judged as that UID, on the same terms as an ARN's.
             uid = a.group(2) if a is not None else text if _ALI_UID.fullmatch(text) else None
-            provider = walk.subject.provider
-            pinned = provider is not None and (bool(provider.accounts) or provider.pins_pending)
-            if uid is None or not pinned or (a and a.group(1) and a.group(1) not in self.jurisdiction.alicloud.regions):
+            if uid is None or (a and a.group(1) and a.group(1) not in self.jurisdiction.alicloud.regions):
                 return None
             return f"acs:ram::{uid}:root"
         m = _RESOURCE_ARN.match(text)

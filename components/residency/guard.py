@@ -388,7 +388,6 @@ class Guard:
             name,
             region if isinstance(region, str) else None,
             accounts=provider_accounts({k: v for k, v in pinning.items() if k not in held}),
-            pins_pending=bool(held),
         )
         self._providers[resource] = ref  # type: ignore[index]
         # Its plain pins are the stack's accounts now; those that are Outputs once construction is over

@@ -246,8 +246,10 @@ RULES: tuple[Rule, ...] = (
         "resource the stack writes into (the account in a target's, subscription's, dead-letter queue's, log or "
         "delivery destination's, event bus's ARN; an owner-account field), in a partition shared with other countries, "
         "or an Alibaba Cloud account a RAM trust policy, an OSS bucket or KMS key policy "
-        "or a resource share grants, or a CloudMonitor double write or CEN attachment names as the receiving owner (a "
-        "UID, `acs:ram::<uid>:root`, a role ARN; in any jurisdiction, CN included), must "
+        "or a resource share grants, or that owns a resource the stack writes into (the UID in an EventBridge "
+        "target's, ActionTrail or Config delivery's, MNS subscription's ARN; an owner-account field such as a "
+        "CloudMonitor double write's or CEN attachment's) (a UID, `acs:ram::<uid>:root`, a role ARN; in any "
+        "jurisdiction, CN included), must "
         "be one a provider of the stack is pinned to, or declared: the engine cannot tell another account from the "
         "stack's own, and an account granted can read the data and move it anywhere.",
         'Pin your accounts on the stack\'s providers (aws.Provider(..., allowed_account_ids=["<id>"]); the '
