@@ -200,13 +200,13 @@ def lambda_mail_to(dest: str) -> Build:
     return build
 
 
-def eventbridge_sms_from_event(form: str) -> Build:
-    """An on-call SMS rule (docs: eventbridge/rule, EventBridge "event target parameters") texting each event to
-    ``PhoneNumbers``: taken from the event (``JSONPATH``, ``$.data.phone``) or written (``CONSTANT``, an in-country
-    number)."""
+def eventbridge_sms(numbers: str, form: str = "CONSTANT") -> Build:
+    """An on-call SMS rule (docs: eventbridge/rule, EventBridge "event target parameters"): an acs.sms target texts each
+    matching event (its TemplateParam) to the numbers of the PhoneNumbers parameter, with the approved signature and
+    template; ``form`` says whether the numbers are written (``CONSTANT``) or taken from the event (``JSONPATH``).
+    Also the builder of the table's ``cn-eventbridge-sms-*`` programs."""
 
     def build(c: Any) -> object:
-        numbers = "$.data.phone" if form == "JSONPATH" else "+8613800138000"
         bus = alicloud.eventbridge.EventBus("bus", event_bus_name="fleet", opts=c.ali)
         params: list[alicloud.eventbridge.RuleTargetParamListArgsDict] = [
             {"resource_key": "PhoneNumbers", "form": form, "value": numbers},
@@ -223,6 +223,12 @@ def eventbridge_sms_from_event(form: str) -> Build:
         )  # fmt: skip
 
     return build
+
+
+def eventbridge_sms_from_event(form: str) -> Build:
+    """The on-call SMS rule texting each event to ``PhoneNumbers`` taken from the event (``JSONPATH``,
+    ``$.data.phone``) or written (``CONSTANT``, an in-country number)."""
+    return eventbridge_sms("$.data.phone" if form == "JSONPATH" else "+8613800138000", form)
 
 
 SMS_EXPRESSION_DECLARED: dict[str, Any] = {

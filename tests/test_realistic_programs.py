@@ -4404,32 +4404,6 @@ def flink_workspace(bucket: str | None) -> Callable[[Ctx], object]:
     return build
 
 
-def eventbridge_sms(numbers: str) -> Callable[[Ctx], object]:
-    # docs: eventbridge/rule and EventBridge "event target parameters" — an acs.sms target texts each matching event
-    # (its TemplateParam) to the numbers of the PhoneNumbers parameter, with the approved signature and template.
-    def build(c: Ctx) -> object:
-        bus = alicloud.eventbridge.EventBus("bus", event_bus_name="fleet", opts=c.ali)
-        params: list[alicloud.eventbridge.RuleTargetParamListArgsDict] = [
-            {"resource_key": "PhoneNumbers", "form": "CONSTANT", "value": numbers},
-            {"resource_key": "SignName", "form": "CONSTANT", "value": "Fleet"},
-            {"resource_key": "TemplateCode", "form": "CONSTANT", "value": "SMS_276480123"},
-            {
-                "resource_key": "TemplateParam",
-                "form": "TEMPLATE",
-                "value": json.dumps({"name": "$.data.name"}),
-                "template": json.dumps({"name": "${name}"}),
-            },
-        ]
-        return alicloud.eventbridge.Rule(
-            "sms-rule", event_bus_name=bus.event_bus_name, rule_name="sms-oncall",
-            filter_pattern=json.dumps({"source": ["acs.ecs"], "type": ["ecs:Instance:StateChange"]}),
-            targets=[{"target_id": "sms", "type": "acs.sms", "endpoint": "acs:sms:cn-shanghai:1234567890",
-                      "param_lists": params}], opts=c.ali,
-        )  # fmt: skip
-
-    return build
-
-
 def msc_contact(mobile: str, email: str) -> Callable[[Ctx], object]:
     # docs: alicloud mscSubContract / mscSubSubscription — a Message Center contact subscribed to the account's
     # product expiration notices by text and e-mail (the item of the provider's example).
@@ -10493,8 +10467,10 @@ CASES: list[Case] = [
     ),
     # Alibaba CN red team, stop 30: an EventBridge rule texting events abroad, Message Center and Resource Directory
     # contacts abroad.
-    Case("cn-eventbridge-sms-to-mainland-numbers", "CN", eventbridge_sms("+8613800138000,+8613900139000")),
-    Case("cn-eventbridge-sms-to-hong-kong-number", "CN", eventbridge_sms("+8613800138000,+85251234567"), {"RES-022"}),
+    Case("cn-eventbridge-sms-to-mainland-numbers", "CN", uj40.eventbridge_sms("+8613800138000,+8613900139000")),
+    Case(
+        "cn-eventbridge-sms-to-hong-kong-number", "CN", uj40.eventbridge_sms("+8613800138000,+85251234567"), {"RES-022"}
+    ),
     Case(
         "cn-msc-contact-mainland-number-declared-mail",
         "CN",
