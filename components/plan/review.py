@@ -137,6 +137,14 @@ def _plain_region(value: Any) -> str | None:
     return value if isinstance(value, str) and value and not is_unknown(value) else None
 
 
+def _input_key(entry: Entry, field: tuple[str, str]) -> object:
+    """The resource an input (``field``: snake_case, camelCase) names, as ``stages.api_key`` keys it: the URNs the input
+    is computed from, else its literal value."""
+    deps = entry.property_dependencies or {}
+    urns = [u for key in field for u in deps.get(key) or ()]
+    return stages.api_key(prop_of(entry.inputs, field[0]), urns, is_unknown)
+
+
 class _Review:
     """One judging pass over one document."""
 
@@ -184,16 +192,11 @@ class _Review:
         (``stages.own_api_key``)."""
         if entry.type == stages.REST_API_TYPE:
             return stages.own_api_key(entry.urn, entry.id)
-        deps = entry.property_dependencies or {}
-        field = stages.api_input(entry.type)
-        urns = [u for key in field for u in deps.get(key) or ()]
-        return stages.api_key(prop_of(entry.inputs, field[0]), urns, is_unknown)
+        return _input_key(entry, stages.api_input(entry.type))
 
     def connection_key(self, entry: Entry) -> object:
         """An Integration's ``connection_id`` keyed as ``rest_api_key`` keys an API (``stages.VPC_LINK_MADE``)."""
-        deps = entry.property_dependencies or {}
-        urns = [u for key in ("connection_id", "connectionId") for u in deps.get(key) or ()]
-        return stages.api_key(prop_of(entry.inputs, "connection_id"), urns, is_unknown)
+        return _input_key(entry, stages.CONNECTION_INPUT)
 
     def known_for(self, entry: Entry) -> Callable[[str], bool]:
         """Regionless names and hosts proven for ``entry``: made by a resource its values come from, its own

@@ -688,7 +688,7 @@ class Guard:
             links = {id(r.id): r for r in self._vpc_links}
             for made in self._vpc_links:
                 join.add_link(("resources", frozenset({made})))
-            connection = prop_of(subject.props, "connection_id")
+            connection = prop_of(subject.props, stages.CONNECTION_INPUT[0])
             if _is_output(connection) and id(connection) in links:
                 link = ("resources", frozenset({links[id(connection)]}))
             elif isinstance(connection, pulumi.Output):

@@ -152,6 +152,10 @@ def api_input(type_: str) -> tuple[str, str]:
     return ("api_id", "apiId") if type_.startswith("aws:apigatewayv2/") else ("rest_api", "restApi")
 
 
+CONNECTION_INPUT = ("connection_id", "connectionId")
+"""The input a REST Integration names its VPC link by (snake_case, camelCase), keyed as :func:`api_input`'s is."""
+
+
 class ApiKeys(frozenset[Hashable]):
     """The keys a RestApi is known by in the join (:func:`own_api_key`): its URN, and its id, as a Stage or Integration
     of it keys it (:func:`api_key`: a document without property dependencies, a state export, names it by id)."""

@@ -182,20 +182,23 @@ def rest_api_key(resource: PolicyResource) -> object:
     is computed from, else its literal id); a RestApi's own (its OpenAPI body: ``stages.own_api_key``)."""
     if resource.resource_type == stages.REST_API_TYPE:
         return stages.own_api_key(resource.urn, plain(resource.props).get("id"))
-    deps = resource.property_dependencies or {}
-    snake, camel = stages.api_input(resource.resource_type)
-    urns = [d.urn for key in (snake, camel) for d in deps.get(key) or ()]
-    props = plain(resource.props)  # the raw values: the proxy raises on an unknown
-    return stages.api_key(props.get(camel, props.get(snake)), urns, is_unknown)
+    return _input_key(resource, stages.api_input(resource.resource_type))
 
 
 def connection_key(resource: PolicyResource) -> object:
     """An Integration's ``connection_id`` keyed as ``rest_api_key`` keys an API: the URN it is computed from, else
     the literal id (``stages.VPC_LINK_MADE``)."""
+    return _input_key(resource, stages.CONNECTION_INPUT)
+
+
+def _input_key(resource: PolicyResource, field: tuple[str, str]) -> object:
+    """The resource an input (``field``: snake_case, camelCase) names, as ``stages.api_key`` keys it: the URNs the input
+    is computed from, else its literal value."""
     deps = resource.property_dependencies or {}
-    urns = [d.urn for key in ("connection_id", "connectionId") for d in deps.get(key) or ()]
-    props = plain(resource.props)
-    return stages.api_key(props.get("connectionId", props.get("connection_id")), urns, is_unknown)
+    snake, camel = field
+    urns = [d.urn for key in (snake, camel) for d in deps.get(key) or ()]
+    props = plain(resource.props)  # the raw values: the proxy raises on an unknown
+    return stages.api_key(props.get(camel, props.get(snake)), urns, is_unknown)
 
 
 def _is_own_provider(resource: PolicyResource) -> bool:
