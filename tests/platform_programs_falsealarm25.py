@@ -134,7 +134,16 @@ class _Std:
         fn = _STD[base]
         if name.endswith("_output"):
             return lambda **kw: pulumi.Output.from_input(kw).apply(lambda given: _Result(fn(**given)))
-        return lambda **kw: _Result(fn(**kw))
+        return lambda **kw: _Result(_computed(fn, kw))
+
+
+def _computed(fn: Callable[..., Any], given: dict[str, Any]) -> Any:
+    """``fn`` over arguments of which some may be Outputs (``std.format(args=[example.domain_name])``): the invoke
+    resolves its inputs first, so the result is then an Output too."""
+    if any(isinstance(v, pulumi.Output) or (isinstance(v, list) and any(isinstance(i, pulumi.Output) for i in v))
+           for v in given.values()):  # fmt: skip
+        return pulumi.Output.from_input(given).apply(lambda resolved: fn(**resolved))
+    return fn(**given)
 
 
 class _DropStd(ast.NodeTransformer):
