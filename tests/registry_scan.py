@@ -42,6 +42,7 @@ import ast
 import json
 import re
 import sys
+import textwrap
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,8 +67,6 @@ def _docstring_examples(text: str) -> list[str]:
     if "## Example Usage" not in text:
         return []
     body = text.split("## Example Usage", 1)[1].split("## Import", 1)[0]
-    import textwrap
-
     return [textwrap.dedent(block) for block in _BLOCK.findall(body)]
 
 
