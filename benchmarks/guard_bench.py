@@ -4,7 +4,8 @@ The program is the guard's worst realistic case: every resource has one Output-v
 must be judged once it resolves (KMS aliases whose target is a key's ARN, which carries a region),
 so every resource is held for judging. Runs alternate between the two variants so machine noise
 hits both alike, in counterbalanced order (plain first in even pairs, guarded first in odd ones); the
-figure is the median of the per-pair ratios (at least 5 pairs), at 1,000 and 5,000 resources. A
+figure is the median of the per-pair ratios (at least 5 pairs), at 1,000 and 5,000 resources, printed with
+every pair's ratio and the load average at the start and end of each program's pairs. A
 second program, the mixed estate of the earlier benchmark (plain inputs, nested Outputs, JSON
 policies), is measured the same way. Run with ``make bench``.
 
