@@ -4,7 +4,8 @@ The program is the guard's worst realistic case: every resource has one Output-v
 must be judged once it resolves (KMS aliases whose target is a key's ARN, which carries a region),
 so every resource is held for judging. Runs alternate between the two variants so machine noise
 hits both alike, in counterbalanced order (plain first in even pairs, guarded first in odd ones); the
-figure is the median of the per-pair ratios (at least 5 pairs), at 1,000 and 5,000 resources. A
+figure is the median of the per-pair ratios (at least 5 pairs), at 1,000 and 5,000 resources, printed with
+every pair's ratio and the load average at the start and end of each program's pairs. A
 second program, the mixed estate of the earlier benchmark (plain inputs, nested Outputs, JSON
 policies), is measured the same way. Run with ``make bench``.
 
@@ -145,9 +146,10 @@ def timed(program: Callable[[], None], *, guarded: bool) -> float:
 
 
 def compare(label: str, make: Callable[[bool], Callable[[], None]], pairs: int) -> float:
-    """Alternate plain and guarded runs; print medians; return the median of the per-pair ratios."""
+    """Alternate plain and guarded runs; print every pair, the medians and the load; return the median ratio."""
     plain: list[float] = []
     guarded: list[float] = []
+    load_at_start = os.getloadavg()[0]
     for i in range(pairs):
         # Counterbalanced (ABBA): in one process the second run of a pair is a little slower whatever it
         # runs (an A/A test of two plain runs measured +2% at 1,000 resources, +0.7% at 5,000), so a
@@ -158,7 +160,8 @@ def compare(label: str, make: Callable[[bool], Callable[[], None]], pairs: int) 
         else:
             guarded.append(timed(make(True), guarded=True))
             plain.append(timed(make(False), guarded=False))
-    ratio = statistics.median(g / p for g, p in zip(guarded, plain, strict=True))
+    ratios = [g / p for g, p in zip(guarded, plain, strict=True)]
+    ratio = statistics.median(ratios)
     spread = max(plain) / min(plain)
     # For information, beside the goal's statistic: interference only ever slows a run down, so the
     # fastest run of each variant is the least disturbed one (the estimator timeit recommends).
@@ -167,6 +170,14 @@ def compare(label: str, make: Callable[[bool], Callable[[], None]], pairs: int) 
         f"  {label:34} without {statistics.median(plain):5.2f} s  with {statistics.median(guarded):5.2f} s cpu"
         f"  ratio {ratio:.3f}  (goal <= {GOAL:.2f}: {'met' if ratio <= GOAL else 'NOT met'};"
         f" noise: slowest/fastest plain run {spread:.2f}; fastest with / fastest without {best:.3f})",
+        flush=True,
+    )
+    # Every pair, not only the median: one pair's ratio moves by several percent on a shared machine,
+    # and the load average (1 minute) says how shared it was while the pairs ran.
+    print(
+        f"    pairs (with / without): {' '.join(f'{r:.3f}' for r in ratios)};"
+        f" spread of the ratios {min(ratios):.3f}-{max(ratios):.3f};"
+        f" load average {load_at_start:.2f} at start, {os.getloadavg()[0]:.2f} at end",
         flush=True,
     )
     return ratio

@@ -22,7 +22,8 @@ clock and read as a cost per resource that shrinks with size; since stop 26 the 
 imports its own pipeline, which the raw side never runs, before the clock); the time is the run only (CPU
 seconds of the process, all threads, steadier than wall time on a shared machine; wall is printed
 too). Peak memory is the subprocess's peak RSS (``ru_maxrss``). Modes alternate and the median of
-``--repeat`` runs is kept.
+``--repeat`` runs is kept; every round's two ratios (plan against the raw SDK as a user runs it, and with the same
+collector) are printed as well, with their median and spread and the load average at the estate's start and end.
 
     python benchmarks/plan_bench.py [--resources 5000] [--repeat 3]
 """
@@ -236,6 +237,15 @@ def _shipped(repeat: int) -> None:
     )
 
 
+def _pairs(label: str, plan: list[dict[str, Any]], raw: list[dict[str, Any]]) -> str:
+    """Each round's plan / raw CPU ratio (a round runs every mode once), their median and their spread."""
+    ratios = [p["cpu"] / r["cpu"] for p, r in zip(plan, raw, strict=True)]
+    return (
+        f"pairs, plan / raw SDK {label}: {' '.join(f'{x:.3f}' for x in ratios)};"
+        f" median {statistics.median(ratios):.3f}, spread {min(ratios):.3f}-{max(ratios):.3f}"
+    )
+
+
 def _verdict(ratio: float, goal: float) -> str:
     return f"(goal <= {goal:.2f}x: {'met' if ratio <= goal else 'NOT met'})"
 
@@ -252,9 +262,11 @@ def main() -> None:
         return
     _shipped(args.repeat)
     runs: dict[str, list[dict[str, Any]]] = {mode: [] for mode in MODES}
+    load_at_start = os.getloadavg()[0]
     for _ in range(args.repeat):
         for mode in MODES:
             runs[mode].append(_measure(mode, args.resources))
+    load_at_end = os.getloadavg()[0]
     m = {mode: _median(r) for mode, r in runs.items()}
     plan = m["plan"]
     print(
@@ -281,6 +293,11 @@ def main() -> None:
     print(f"  plan vs raw SDK, all plan settings  {plan['cpu'] / m['raw-all']['cpu']:.2f}x cpu  (for information)")
     print(f"  peak memory (RSS) vs raw default    {memory:.2f}x  {_verdict(memory, 1.3)}")
     print(f"  peak memory (RSS) vs raw collector  {plan['rss_peak_kb'] / m['raw-collector']['rss_peak_kb']:.2f}x")
+    # The goals' lines above compare the medians; every round's own pair is printed too, since one run moves by
+    # tens of percent on a shared machine, with the load average (1 minute) that says how shared it was.
+    for mode, label in (("raw-default", "as a user runs it"), ("raw-collector", "with the plan's collector")):
+        print(f"  {_pairs(label, runs['plan'], runs[mode])}")
+    print(f"  load average {load_at_start:.2f} at the estate's start, {load_at_end:.2f} at its end")
     _linearity((1000, args.resources, 2 * args.resources), args.repeat)
 
 
