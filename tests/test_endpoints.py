@@ -8013,3 +8013,24 @@ def test_a_config_item_kind_is_checked() -> None:
 
     with pytest.raises(ValueError, match="kind"):
         ConfigItem(type="aws:elasticbeanstalk/environment:Environment", key="*", kind="bucket", source="x")
+
+
+@pytest.mark.parametrize("token", ["alicloud:sae/configMap:ConfigMap", "alicloud:sae/ingress:Ingress"])
+def test_an_sae_config_map_or_ingress_namespace_is_judged_by_its_region(token: str) -> None:
+    # Mutation search, round 10 (stop 41): `{RegionId}:{namespace}` (sae/configmap, sae/ingress) names the namespace the
+    # ConfigMap is kept in / the Ingress routes in; before, only an Application's and a Namespace's were judged.
+    def subject(namespace_id: str, code: str = "CN") -> Subject:
+        return Subject(token, "s", {"namespace_id": namespace_id}, provider(code, "alicloud"))
+
+    assert rule_ids("CN", subject("cn-shanghai:fleet")) == set()
+    assert rule_ids("CN", subject("cn-beijing:fleet")) == set()
+    assert rule_ids("CN", subject("cn-hongkong:fleet")) == {"RES-009"}
+    assert rule_ids("DE", subject("eu-central-1:fleet", "DE")) == set()
+    assert rule_ids("DE", subject("eu-west-1:fleet", "DE")) == {"RES-009"}
+    assert rule_ids("CN", subject("fleet")) == set()  # no Region before the separator: judged as any other string
+    with pytest.raises(ResidencyViolation, match=r"^\[RES-009\] .*namespace_id.*ap-southeast-1"):
+        _first_violation("CN", subject("ap-southeast-1:fleet"))
+    # Another type's `namespace_id` (a Cloud Map namespace's id, ns-...) keeps its reading.
+    other = Subject("alicloud:mse/nacosConfig:NacosConfig", "c", {"namespace_id": "ap-southeast-1:fleet"},
+                    provider("CN", "alicloud"))  # fmt: skip
+    assert rule_ids("CN", other) == set()

@@ -1345,6 +1345,20 @@ PAIRS += [
          endpoint="http://pc-2ze0example00001.rwlb.rds.aliyuncs.com:5432"),
      "endpoint"),
 ]  # fmt: skip
+# Mutation search, round 10 (stop 41): an SAE ConfigMap is kept, and an SAE Ingress routes, in the namespace its
+# `namespace_id` names (`{RegionId}:{namespace}`, region_id_fields), judged as an Application's namespace is.
+_SAE_INGRESS_RULES = [{"app_id": "a-1", "app_name": "portal", "container_port": 8080, "domain": "p.example.cn",
+                       "path": "/"}]  # fmt: skip
+PAIRS += [
+    ("RES-009", "CN", ali("alicloud:sae/configMap:ConfigMap", name="s", namespace_id="cn-shanghai:fleet", data="{}"),
+     ali("alicloud:sae/configMap:ConfigMap", name="s", namespace_id="cn-hongkong:fleet", data="{}"),
+     "namespace_id"),
+    ("RES-009", "CN", ali("alicloud:sae/ingress:Ingress", namespace_id="cn-beijing:fleet", slb_id="lb-1",
+                          listener_port=80, rules=_SAE_INGRESS_RULES),
+     ali("alicloud:sae/ingress:Ingress", namespace_id="ap-southeast-1:fleet", slb_id="lb-1", listener_port=80,
+         rules=_SAE_INGRESS_RULES),
+     "namespace_id"),
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (
