@@ -8034,3 +8034,36 @@ def test_an_sae_config_map_or_ingress_namespace_is_judged_by_its_region(token: s
     other = Subject("alicloud:mse/nacosConfig:NacosConfig", "c", {"namespace_id": "ap-southeast-1:fleet"},
                     provider("CN", "alicloud"))  # fmt: skip
     assert rule_ids("CN", other) == set()
+
+
+@pytest.mark.parametrize(
+    ("key", "own", "other"),
+    [
+        ("aws:PrincipalAccount", "123456789012", "444455556666"),
+        ("kms:CallerAccount", "123456789012", "444455556666"),
+        ("aws:PrincipalArn", "arn:aws:iam::123456789012:role/analyst-*", "arn:aws:iam::444455556666:role/analyst-*"),
+    ],
+)
+def test_everyone_limited_to_one_accounts_callers_grants_that_account(key: str, own: str, other: str) -> None:
+    # Mutation search, round 10 (stop 41): `"Principal": "*"` with a caller-account condition passed whatever the
+    # account, where `{"AWS": "<id>"}` was RES-023. The keys naming the account a SERVICE acts for, or an organization,
+    # keep their reading (residency-open.md).
+    def subject(k: str, value: str, op: str = "StringEquals") -> Subject:
+        statement = {"Effect": "Allow", "Principal": "*", "Action": "secretsmanager:GetSecretValue", "Resource": "*",
+                     "Condition": {op: {k: value}}}  # fmt: skip
+        policy = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+        return Subject("aws:secretsmanager/secretPolicy:SecretPolicy", "p", {"secret_arn": "s", "policy": policy},
+                       provider("EU"))
+
+    assert rule_ids("EU", subject(key, own)) == set()
+    assert rule_ids("EU", subject(key, other)) == {"RES-023"}
+    with pytest.raises(ResidencyViolation, match=r"^\[RES-023\] .*Account 444455556666 is granted access"):
+        _first_violation("EU", subject(key, other))
+    declared = RuleEngine("EU", destinations=[Destination(id="d", kind="resident", match="444455556666",
+                                                          evidence="the partner's account, EU Regions only")])  # fmt: skip
+    assert [f.status for f in declared.check(subject(key, other))[0]] == ["declared"]
+    # A negated operator says who is NOT meant: still everyone else (RES-024), no account granted.
+    assert rule_ids("EU", subject(key, other, "StringNotEquals")) == {"RES-024"}
+    # Not read as grants (open): the account a service acts for, an organization.
+    assert rule_ids("EU", subject("aws:SourceAccount", "444455556666")) == set()
+    assert rule_ids("EU", subject("aws:PrincipalOrgID", "o-a1b2c3d4e5")) == set()
