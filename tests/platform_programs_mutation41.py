@@ -67,8 +67,8 @@ def sae_ingress(code: str, where: str) -> Build:
         return alicloud.sae.Ingress(
             "portal", namespace_id=_namespace_id(c, code, where), slb_id="lb-uf6xc7wybefehnv45prmr",
             listener_port=80, description="owner-portal",
-            rules=[{"app_id": "a1b2c3d4-5e6f-7a8b-9c0d-ef1234567890", "app_name": "owner-portal", "container_port": 8080,
-                    "domain": "portal.fleet.example.cn", "path": "/"}],
+            rules=[{"app_id": "a1b2c3d4-5e6f-7a8b-9c0d-ef1234567890", "app_name": "owner-portal",
+                    "container_port": 8080, "domain": "portal.fleet.example.cn", "path": "/"}],
             opts=c.ali,
         )  # fmt: skip
 

@@ -8052,15 +8052,16 @@ def test_everyone_limited_to_one_accounts_callers_grants_that_account(key: str, 
         statement = {"Effect": "Allow", "Principal": "*", "Action": "secretsmanager:GetSecretValue", "Resource": "*",
                      "Condition": {op: {k: value}}}  # fmt: skip
         policy = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
-        return Subject("aws:secretsmanager/secretPolicy:SecretPolicy", "p", {"secret_arn": "s", "policy": policy},
-                       provider("EU"))
+        return Subject(
+            "aws:secretsmanager/secretPolicy:SecretPolicy", "p", {"secret_arn": "s", "policy": policy}, provider("EU")
+        )
 
     assert rule_ids("EU", subject(key, own)) == set()
     assert rule_ids("EU", subject(key, other)) == {"RES-023"}
     with pytest.raises(ResidencyViolation, match=r"^\[RES-023\] .*Account 444455556666 is granted access"):
         _first_violation("EU", subject(key, other))
-    declared = RuleEngine("EU", destinations=[Destination(id="d", kind="resident", match="444455556666",
-                                                          evidence="the partner's account, EU Regions only")])  # fmt: skip
+    partner = Destination(id="d", kind="resident", match="444455556666", evidence="the partner's account, EU only")
+    declared = RuleEngine("EU", destinations=[partner])
     assert [f.status for f in declared.check(subject(key, other))[0]] == ["declared"]
     # A negated operator says who is NOT meant: still everyone else (RES-024), no account granted.
     assert rule_ids("EU", subject(key, other, "StringNotEquals")) == {"RES-024"}
