@@ -8013,3 +8013,58 @@ def test_a_config_item_kind_is_checked() -> None:
 
     with pytest.raises(ValueError, match="kind"):
         ConfigItem(type="aws:elasticbeanstalk/environment:Environment", key="*", kind="bucket", source="x")
+
+
+@pytest.mark.parametrize("token", ["alicloud:sae/configMap:ConfigMap", "alicloud:sae/ingress:Ingress"])
+def test_an_sae_config_map_or_ingress_namespace_is_judged_by_its_region(token: str) -> None:
+    # Mutation search, round 10 (stop 41): `{RegionId}:{namespace}` (sae/configmap, sae/ingress) names the namespace the
+    # ConfigMap is kept in / the Ingress routes in; before, only an Application's and a Namespace's were judged.
+    def subject(namespace_id: str, code: str = "CN") -> Subject:
+        return Subject(token, "s", {"namespace_id": namespace_id}, provider(code, "alicloud"))
+
+    assert rule_ids("CN", subject("cn-shanghai:fleet")) == set()
+    assert rule_ids("CN", subject("cn-beijing:fleet")) == set()
+    assert rule_ids("CN", subject("cn-hongkong:fleet")) == {"RES-009"}
+    assert rule_ids("DE", subject("eu-central-1:fleet", "DE")) == set()
+    assert rule_ids("DE", subject("eu-west-1:fleet", "DE")) == {"RES-009"}
+    assert rule_ids("CN", subject("fleet")) == set()  # no Region before the separator: judged as any other string
+    with pytest.raises(ResidencyViolation, match=r"^\[RES-009\] .*namespace_id.*ap-southeast-1"):
+        _first_violation("CN", subject("ap-southeast-1:fleet"))
+    # Another type's `namespace_id` (a Cloud Map namespace's id, ns-...) keeps its reading.
+    other = Subject("alicloud:mse/nacosConfig:NacosConfig", "c", {"namespace_id": "ap-southeast-1:fleet"},
+                    provider("CN", "alicloud"))  # fmt: skip
+    assert rule_ids("CN", other) == set()
+
+
+@pytest.mark.parametrize(
+    ("key", "own", "other"),
+    [
+        ("aws:PrincipalAccount", "123456789012", "444455556666"),
+        ("kms:CallerAccount", "123456789012", "444455556666"),
+        ("aws:PrincipalArn", "arn:aws:iam::123456789012:role/analyst-*", "arn:aws:iam::444455556666:role/analyst-*"),
+    ],
+)
+def test_everyone_limited_to_one_accounts_callers_grants_that_account(key: str, own: str, other: str) -> None:
+    # Mutation search, round 10 (stop 41): `"Principal": "*"` with a caller-account condition passed whatever the
+    # account, where `{"AWS": "<id>"}` was RES-023. The keys naming the account a SERVICE acts for, or an organization,
+    # keep their reading (residency-open.md).
+    def subject(k: str, value: str, op: str = "StringEquals") -> Subject:
+        statement = {"Effect": "Allow", "Principal": "*", "Action": "secretsmanager:GetSecretValue", "Resource": "*",
+                     "Condition": {op: {k: value}}}  # fmt: skip
+        policy = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+        return Subject(
+            "aws:secretsmanager/secretPolicy:SecretPolicy", "p", {"secret_arn": "s", "policy": policy}, provider("EU")
+        )
+
+    assert rule_ids("EU", subject(key, own)) == set()
+    assert rule_ids("EU", subject(key, other)) == {"RES-023"}
+    with pytest.raises(ResidencyViolation, match=r"^\[RES-023\] .*Account 444455556666 is granted access"):
+        _first_violation("EU", subject(key, other))
+    partner = Destination(id="d", kind="resident", match="444455556666", evidence="the partner's account, EU only")
+    declared = RuleEngine("EU", destinations=[partner])
+    assert [f.status for f in declared.check(subject(key, other))[0]] == ["declared"]
+    # A negated operator says who is NOT meant: still everyone else (RES-024), no account granted.
+    assert rule_ids("EU", subject(key, other, "StringNotEquals")) == {"RES-024"}
+    # Not read as grants (open): the account a service acts for, an organization.
+    assert rule_ids("EU", subject("aws:SourceAccount", "444455556666")) == set()
+    assert rule_ids("EU", subject("aws:PrincipalOrgID", "o-a1b2c3d4e5")) == set()

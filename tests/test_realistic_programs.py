@@ -48,6 +48,7 @@ import platform_programs_leftovers36 as pl36
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
 import platform_programs_mutants9 as mu9
+import platform_programs_mutation41 as mu41
 import platform_programs_new34 as pn
 import platform_programs_ops as po
 import platform_programs_order35 as p35
@@ -17551,6 +17552,11 @@ CASES: list[Case] = [
     # and one other stack; the genuine refusals with their declared twins; twins keeping a foreign Region the port
     # would localise (RES-009); stop 40's localiser gaps run localised (pass).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa25.rows()],
+    # -- stop 41, mutation search round 10 (tests/platform_programs_mutation41.py): an SAE ConfigMap is kept, and an SAE
+    # Ingress routes, in the namespace `namespace_id` names (`{RegionId}:{namespace}`), judged as an Application's is
+    # (region_id_fields): the provider's Region (written or the made namespace's output) passes, cn-hongkong or
+    # ap-southeast-1 is refused (RES-009).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu41.rows()],
 ]
 
 

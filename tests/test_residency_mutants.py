@@ -259,3 +259,23 @@ def test_round_9_a_grant_to_an_account_no_provider_pins_is_refused() -> None:
         if o.mutant.group[:2] not in ROUND_9_BENIGN
     }
     assert unexpected == set()
+
+
+# Round 10 (stop 41): the two leaks the round closed, each through its own kind: an SAE ConfigMap's namespace id
+# (`cn-shanghai:fleet`, region_id_fields) and a statement to `*` limited to one account's callers
+# (`aws:PrincipalAccount`, public_access.account_conditions). Every mutant of the two programs is refused.
+ROUND_10_SAMPLE = [
+    "mutation41-cn-ali-sae-config-map-home",  # a ConfigMap's namespace_id (region)
+    "mutation41-eu-secret-principal-account-own",  # `*` with aws:PrincipalAccount (account)
+]
+
+
+def test_round_10_a_config_maps_namespace_and_a_callers_account_are_judged() -> None:
+    cases = [c for c in search.realistic.CASES if c.id in ROUND_10_SAMPLE]
+    assert sorted(c.id for c in cases) == sorted(ROUND_10_SAMPLE) and all(not c.expected for c in cases)
+    report = search.search(cases=cases, per_case=8, kinds={"region", "account"})
+    assert [o.mutant for o in report.outcomes if not o.applied or o.error] == []
+    refused = {(o.mutant.type, o.mutant.group[1], o.guard) for o in report.outcomes if o.guard}
+    assert ("alicloud:sae/configMap:ConfigMap", "namespaceId", "RES-009") in refused, refused
+    assert ("aws:secretsmanager/secretPolicy:SecretPolicy", "policy", "RES-023") in refused, refused
+    assert [(o.mutant.case, o.mutant.type, o.mutant.group[1], o.mutant.after[:120]) for o in report.survivors] == []

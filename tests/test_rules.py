@@ -718,8 +718,10 @@ PAIRS += [
     (
         "RES-023",
         "EU",
+        # `*` limited to the pinned account's callers (since the mutation search's round 10, stop 41, another account
+        # there is a grant to it: the pair below).
         aws("aws:kms/key:Key", _PINNED_EU, policy={"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"},
-            "Condition": {"StringEquals": {"aws:PrincipalAccount": "999999999999"}}}]}),  # a condition restricts
+            "Condition": {"StringEquals": {"aws:PrincipalAccount": "123456789012"}}}]}),
         aws("aws:kms/key:Key", _PINNED_EU, policy={"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"},
             "Condition": {"StringEquals": {"kms:CallerAccount": "123456789012"}}},  # not public (RES-024, stop 36)
             {"Effect": "Allow", "Principal": {"AWS": "999999999999"}}]}),
@@ -1344,6 +1346,38 @@ PAIRS += [
      ali("alicloud:polardb/dynamoItem:DynamoItem", db_cluster_id="pc-1", table_name="t", account_name="a",
          endpoint="http://pc-2ze0example00001.rwlb.rds.aliyuncs.com:5432"),
      "endpoint"),
+]  # fmt: skip
+# Mutation search, round 10 (stop 41): an SAE ConfigMap is kept, and an SAE Ingress routes, in the namespace its
+# `namespace_id` names (`{RegionId}:{namespace}`, region_id_fields), judged as an Application's namespace is.
+_SAE_INGRESS_RULES = [{"app_id": "a-1", "app_name": "portal", "container_port": 8080, "domain": "p.example.cn",
+                       "path": "/"}]  # fmt: skip
+PAIRS += [
+    ("RES-009", "CN", ali("alicloud:sae/configMap:ConfigMap", name="s", namespace_id="cn-shanghai:fleet", data="{}"),
+     ali("alicloud:sae/configMap:ConfigMap", name="s", namespace_id="cn-hongkong:fleet", data="{}"),
+     "namespace_id"),
+    ("RES-009", "CN", ali("alicloud:sae/ingress:Ingress", namespace_id="cn-beijing:fleet", slb_id="lb-1",
+                          listener_port=80, rules=_SAE_INGRESS_RULES),
+     ali("alicloud:sae/ingress:Ingress", namespace_id="ap-southeast-1:fleet", slb_id="lb-1", listener_port=80,
+         rules=_SAE_INGRESS_RULES),
+     "namespace_id"),
+]  # fmt: skip
+# Mutation search, round 10 (stop 41): `*` limited to the callers of one account (aws:PrincipalAccount,
+# kms:CallerAccount, aws:PrincipalArn) grants that account, judged as a Principal naming it is (RES-023).
+_PINNED_EU_41 = ProviderRef("aws", "eu", "eu-west-1", accounts=frozenset({"123456789012"}))
+
+
+def _caller_policy(key: str, value: str) -> str:
+    return json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": "*", "Action": "secretsmanager:GetSecretValue", "Resource": "*",
+         "Condition": {"StringEquals": {key: value}}}]})  # fmt: skip
+
+
+PAIRS += [
+    ("RES-023", "EU", aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
+                          policy=_caller_policy("aws:PrincipalAccount", "123456789012")),
+     aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
+         policy=_caller_policy("aws:PrincipalAccount", "444455556666")),
+     "policy(json).Statement[0].Condition.StringEquals.aws:PrincipalAccount"),
 ]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [

@@ -213,6 +213,10 @@ class PublicAccess(_Frozen):
     comes before any wildcard."""
     arn_conditions: frozenset[str] = frozenset()
     """Condition keys (lower case) whose value is an ARN: fixed when its account field is a 12-digit id."""
+    account_conditions: frozenset[str] = frozenset()
+    """Condition keys (lower case) naming the caller's account (``aws:principalaccount``, ``kms:calleraccount``, an
+    IAM ARN's account in ``aws:principalarn``): a statement to everyone restricted by one reaches that account's
+    principals only, whose account is judged as a granted one (RES-023)."""
     endpoint_conditions: frozenset[str] = frozenset()
     """Condition keys (lower case) naming where a subscription delivers (``sns:endpoint``): a statement restricted to
     fixed resource ARNs reaches only those resources, whose accounts are judged as a subscription endpoint's."""

@@ -1448,6 +1448,8 @@ class RuleEngine:
         if not negated and not self._names_everyone(principal):
             return
         if self._restricts_who(statement.get("Condition")) or self._denied_unless_restricted(walk.parent, statement):
+            if not negated:
+                self._judge_caller_accounts(walk, statement.get("Condition"), path)
             return
         if not negated and self._restricted_to_endpoints(walk, statement.get("Condition"), path):
             return
@@ -1520,6 +1522,22 @@ class RuleEngine:
         assert self._public is not None
         restricting = self._public.restricting_conditions
         return any(name in restricting and self._fixed(v, name) for _, _, name, v in _positive_conditions(condition))
+
+    def _judge_caller_accounts(self, walk: _Walk, condition: Any, path: str) -> None:
+        """A statement to everyone that its Condition limits to callers of fixed accounts
+        (``public_access.account_conditions``: aws:PrincipalAccount, kms:CallerAccount, aws:PrincipalArn under a
+        positive operator) grants those accounts, as a ``Principal`` naming them does: each value's account is judged
+        as a granted account (RES-023: the stack's own when a provider is pinned to it, aws-cn in CN, else refused
+        unless declared). Found by the mutation search, round 10: ``"Principal": "*"`` with ``aws:PrincipalAccount``
+        another account's id passed, where ``{"AWS": "<id>"}`` was refused."""
+        assert self._public is not None
+        for op, k, name, v in _positive_conditions(condition):
+            if name not in self._public.account_conditions or not self._fixed(v, name):
+                continue
+            items = list(v) if isinstance(v, (list, tuple)) else [v]
+            at = f"{path}.Condition.{op}.{k}"
+            for i, item in enumerate(items):
+                self._judged_as_account(walk, str(item), f"{at}[{i}]" if isinstance(v, (list, tuple)) else at)
 
     def _restricted_to_endpoints(self, walk: _Walk, condition: Any, path: str) -> bool:
         """Whether a statement's Condition limits it to subscriptions delivering to fixed resources
