@@ -1243,7 +1243,7 @@ PAIRS += [
     ("RES-024", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t",
                           policy=_subscribe_to("arn:aws:lambda:eu-central-1:123456789012:function:ingest")),
      aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(
-         ["arn:aws:sqs:eu-central-1:123456789012:inbox", "ops@example.com"])),
+         ["arn:aws:sqs:eu-central-1:123456789012:inbox", "*@example.com"])),
      "policy(json).Statement[0].Principal"),
     ("RES-024", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t",
                           policy=_subscribe_to("arn:aws:sqs:eu-central-1:123456789012:inbox", "ArnEquals")),
@@ -1266,6 +1266,109 @@ PAIRS += [
      aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to("arn:aws:sqs:us-east-1:123456789012:inbox")),
      "policy(json).Statement[0].Condition.StringLike.sns:Endpoint"),
 ]  # fmt: skip
+# SNS endpoint conditions of URLs and e-mail addresses (snsend41, stop 41; tests/platform_programs_snsend41.py): a fixed
+# URL host or mail domain in `sns:Endpoint` restricts who may subscribe, each value judged as the destination it names
+# (the host as any URL's: proven cloud host, RES-006 abroad, RES-015 unproven; the domain as an SNS e-mail
+# subscription's, RES-015 unless declared). A wildcard host, an address pattern whose wildcard can absorb an HTTPS URL
+# and `sns:Protocol` alone restrict no one (RES-024).
+_OWN_API = "https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/prod/sns"
+_OWN_ALB = "https://internal-fleet-hooks-1234567890.eu-central-1.elb.amazonaws.com/sns/*"
+
+
+def _subscribe_when(condition: dict[str, Any]) -> str:
+    """A topic policy letting everyone subscribe under ``condition``."""
+    return json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Sid": "sub", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sns:Subscribe",
+        "Resource": "arn:aws:sns:eu-central-1:123456789012:t", "Condition": condition}]})  # fmt: skip
+
+
+PAIRS += [
+    ("RES-024", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(_OWN_API)),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to("https://*.execute-api.eu-central-1.amazonaws.com/*")),
+     "policy(json).Statement[0].Principal"),
+    ("RES-024", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(_OWN_ALB)),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_when({"StringEquals": {"sns:Protocol": "https"}})),
+     "policy(json).Statement[0].Principal"),
+    ("RES-024", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to([_OWN_API, _OWN_ALB])),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to([_OWN_API, "https://*"])),
+     "policy(json).Statement[0].Principal"),
+    ("RES-015", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(_OWN_ALB, "StringEquals")),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to("https://hooks.partner-ops.example.com/sns/*")),
+     "policy(json).Statement[0].Condition.StringLike.sns:Endpoint"),
+    ("RES-015", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(_OWN_API)),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to("ops@partner-ops.example.com", "StringEquals")),
+     "policy(json).Statement[0].Condition.StringEquals.sns:Endpoint"),
+    ("RES-015", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(
+        ["arn:aws:sqs:eu-central-1:123456789012:inbox", _OWN_API])),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(
+         ["arn:aws:sqs:eu-central-1:123456789012:inbox", "https://hooks.partner-ops.example.com/"])),
+     "policy(json).Statement[0].Condition.StringLike.sns:Endpoint[1]"),
+    ("RES-006", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(_OWN_API)),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(
+         "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/*")),
+     "policy(json).Statement[0].Condition.StringLike.sns:Endpoint"),
+]  # fmt: skip
+
+_FLEET_MAIL = {"id": "fleet-mail", "kind": "resident", "match": "fleet.example.com",
+               "evidence": "the company's mail servers in the jurisdiction"}  # fmt: skip
+_MAIL_ONLY = {"StringEquals": {"sns:Protocol": ["email", "email-json"]}}
+
+
+@pytest.mark.parametrize(
+    ("condition", "expected"),
+    [
+        # A fixed address names its domain: only e-mail protocols take an address (SNS Subscribe, Endpoint).
+        ({"StringEquals": {"sns:Endpoint": "ops@fleet.example.com"}}, [("RES-015", "fleet-mail")]),
+        ({"StringEqualsIgnoreCase": {"sns:Endpoint": ["ops@FLEET.example.com"]}}, [("RES-015", "fleet-mail")]),
+        # A domain pattern restricts when the protocol is fixed to e-mail, or when the text before its wildcard begins
+        # no URL; else `*` may be `https://partner.example/?to=x` (an HTTPS endpoint on any host).
+        ({"StringLike": {"sns:Endpoint": "*@fleet.example.com"}, **_MAIL_ONLY}, [("RES-015", "fleet-mail")]),
+        ({"StringLike": {"sns:Endpoint": "alerts-*@fleet.example.com"}}, [("RES-015", "fleet-mail")]),
+        ({"StringLike": {"sns:Endpoint": "*@fleet.example.com"}}, [("RES-024", None)]),
+        ({"StringLike": {"sns:Endpoint": "h*@fleet.example.com"}}, [("RES-024", None)]),
+        ({"StringLike": {"sns:Endpoint": "*@fleet.example.com"}, "StringEquals": {"sns:Protocol": ["email", "https"]}},
+         [("RES-024", None)]),
+        ({"StringLike": {"sns:Endpoint": "*@fleet.example.com"}, "StringNotEquals": {"sns:Protocol": "https"}},
+         [("RES-024", None)]),
+        ({"StringLike": {"sns:Endpoint": "*@*"}, **_MAIL_ONLY}, [("RES-024", None)]),
+        ({"StringLike": {"sns:Endpoint": "ops@*.example.com"}, **_MAIL_ONLY}, [("RES-024", None)]),
+        ({"StringLike": {"sns:Endpoint": "*"}, **_MAIL_ONLY}, [("RES-024", None)]),
+        # A URL host is fixed only when no wildcard reaches it (`*` also matches "/"): host then judged by the scan.
+        ({"StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com/*"}}, [("RES-015", "fleet-mail")]),
+        ({"ForAnyValue:StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com:8443/*"}},
+         [("RES-015", "fleet-mail")]),
+        ({"StringLike": {"sns:Endpoint": "https://*.fleet.example.com/*"}}, [("RES-024", None)]),
+        ({"StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com*"}}, [("RES-024", None), ("RES-015", "fleet-mail")]),
+        ({"StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com:*"}}, [("RES-024", None), ("RES-015", "fleet-mail")]),
+        ({"StringNotLike": {"sns:Endpoint": "https://hooks.fleet.example.com/*"}}, [("RES-024", None), ("RES-015", "fleet-mail")]),
+        ({"ForAllValues:StringLike": {"sns:Endpoint": "ops@fleet.example.com"}}, [("RES-024", None)]),
+        # sns:Protocol alone: anyone's endpoint of that protocol.
+        (_MAIL_ONLY, [("RES-024", None)]),
+    ],
+)
+def test_sns_endpoint_urls_and_addresses(condition: dict[str, Any], expected: list[tuple[str, str | None]]) -> None:
+    # The declared register names the domain (its subdomains too, `*.fleet.example.com`): a mail or URL finding it
+    # covers is reported declared; a public statement never is (its match is `public:<name>`).
+    domain = {**_FLEET_MAIL, "match": "*.fleet.example.com"} if "hooks" in json.dumps(condition) else _FLEET_MAIL
+    engine = RuleEngine("EU", destinations=parse_destinations([domain]))
+    subject = aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_when(condition))
+    findings = engine.check(subject)[0]
+    assert [(f.rule.id, f.declared_by) for f in findings] == expected
+    undeclared = RuleEngine("EU").check(subject)[0]
+    assert [f.rule.id for f in undeclared] == [r for r, _ in expected]
+
+
+def test_an_sns_endpoint_domain_is_refused_as_an_email_subscription_is() -> None:
+    # The same rule and text as an SNS e-mail subscription's endpoint: the domain, and the declaration that fixes it.
+    policy = _subscribe_when({"StringEquals": {"sns:Endpoint": "ops@partner-ops.example.com"}})
+    (finding,) = RuleEngine("EU").check(aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=policy))[0]
+    subscription = aws("aws:sns/topicSubscription:TopicSubscription", _PINNED_EU, topic="t", protocol="email",
+                       endpoint="ops@partner-ops.example.com")  # fmt: skip
+    (same,) = RuleEngine("EU").check(subscription)[0]
+    assert (finding.rule.id, finding.value, finding.detail) == (same.rule.id, same.value, same.detail)
+    assert re.search(r"partner-ops\.example\.com", finding.message), finding.message
+
+
 # More destinations written into (cross-account writes, stop 39): an IoT rule's SQS action names its queue by URL, the
 # owner account the path's first segment; a dead-letter queue inside a redrive policy's JSON; the Python SDK's
 # keyword-escaped `lambda_` (the guard's view) is the schema's `lambda`; a maintenance window task's notification topic.
