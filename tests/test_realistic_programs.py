@@ -17543,10 +17543,11 @@ CASES: list[Case] = [
         pp.ali_cms_alarm_to_mns("cn-shanghai", role=False),
         destinations=[OWN_UID_DECLARED],
     ),
-    # -- stop 41, SNS endpoint conditions (tests/platform_programs_snsend41.py): a topic policy letting anyone subscribe
-    # only URLs or e-mail addresses (`sns:Endpoint`) is judged by the destinations it names: the own API / ALB and a
-    # declared host or mail domain pass (RES-024 before: a false alarm), a partner's host or domain is RES-015, a foreign
-    # API RES-006; a wildcard host, an address pattern with no protocol condition and `sns:Protocol` alone stay public.
+    # -- stop 41, SNS endpoint conditions (tests/platform_programs_snsend41.py): a topic policy letting anyone
+    # subscribe only URLs or e-mail addresses (`sns:Endpoint`) is judged by the destinations it names: the own API /
+    # ALB and a declared host or mail domain pass (RES-024 before: a false alarm), a partner's host or domain is
+    # RES-015, a foreign API RES-006; a wildcard host, an address pattern with no protocol condition and
+    # `sns:Protocol` alone stay public.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sn41.rows()],
 ]
 

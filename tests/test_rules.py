@@ -1309,38 +1309,48 @@ PAIRS += [
      "policy(json).Statement[0].Condition.StringLike.sns:Endpoint"),
 ]  # fmt: skip
 
-_FLEET_MAIL = {"id": "fleet-mail", "kind": "resident", "match": "fleet.example.com",
+_FLEET_MAIL = {"id": "fleet", "kind": "resident", "match": "fleet.example.com",
                "evidence": "the company's mail servers in the jurisdiction"}  # fmt: skip
 _MAIL_ONLY = {"StringEquals": {"sns:Protocol": ["email", "email-json"]}}
+_PUBLIC_AND_HOST = [("RES-024", None), ("RES-015", "fleet")]  # public, and its URL's host judged as any URL's
 
 
 @pytest.mark.parametrize(
     ("condition", "expected"),
     [
         # A fixed address names its domain: only e-mail protocols take an address (SNS Subscribe, Endpoint).
-        ({"StringEquals": {"sns:Endpoint": "ops@fleet.example.com"}}, [("RES-015", "fleet-mail")]),
-        ({"StringEqualsIgnoreCase": {"sns:Endpoint": ["ops@FLEET.example.com"]}}, [("RES-015", "fleet-mail")]),
+        ({"StringEquals": {"sns:Endpoint": "ops@fleet.example.com"}}, [("RES-015", "fleet")]),
+        ({"StringEqualsIgnoreCase": {"sns:Endpoint": ["ops@FLEET.example.com"]}}, [("RES-015", "fleet")]),
         # A domain pattern restricts when the protocol is fixed to e-mail, or when the text before its wildcard begins
         # no URL; else `*` may be `https://partner.example/?to=x` (an HTTPS endpoint on any host).
-        ({"StringLike": {"sns:Endpoint": "*@fleet.example.com"}, **_MAIL_ONLY}, [("RES-015", "fleet-mail")]),
-        ({"StringLike": {"sns:Endpoint": "alerts-*@fleet.example.com"}}, [("RES-015", "fleet-mail")]),
+        ({"StringLike": {"sns:Endpoint": "*@fleet.example.com"}, **_MAIL_ONLY}, [("RES-015", "fleet")]),
+        ({"StringLike": {"sns:Endpoint": "alerts-*@fleet.example.com"}}, [("RES-015", "fleet")]),
         ({"StringLike": {"sns:Endpoint": "*@fleet.example.com"}}, [("RES-024", None)]),
         ({"StringLike": {"sns:Endpoint": "h*@fleet.example.com"}}, [("RES-024", None)]),
-        ({"StringLike": {"sns:Endpoint": "*@fleet.example.com"}, "StringEquals": {"sns:Protocol": ["email", "https"]}},
-         [("RES-024", None)]),
-        ({"StringLike": {"sns:Endpoint": "*@fleet.example.com"}, "StringNotEquals": {"sns:Protocol": "https"}},
-         [("RES-024", None)]),
+        (
+            {
+                "StringLike": {"sns:Endpoint": "*@fleet.example.com"},
+                "StringEquals": {"sns:Protocol": ["email", "https"]},
+            },
+            [("RES-024", None)],
+        ),
+        (
+            {"StringLike": {"sns:Endpoint": "*@fleet.example.com"}, "StringNotEquals": {"sns:Protocol": "https"}},
+            [("RES-024", None)],
+        ),
         ({"StringLike": {"sns:Endpoint": "*@*"}, **_MAIL_ONLY}, [("RES-024", None)]),
         ({"StringLike": {"sns:Endpoint": "ops@*.example.com"}, **_MAIL_ONLY}, [("RES-024", None)]),
         ({"StringLike": {"sns:Endpoint": "*"}, **_MAIL_ONLY}, [("RES-024", None)]),
         # A URL host is fixed only when no wildcard reaches it (`*` also matches "/"): host then judged by the scan.
-        ({"StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com/*"}}, [("RES-015", "fleet-mail")]),
-        ({"ForAnyValue:StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com:8443/*"}},
-         [("RES-015", "fleet-mail")]),
+        ({"StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com/*"}}, [("RES-015", "fleet")]),
+        (
+            {"ForAnyValue:StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com:8443/*"}},
+            [("RES-015", "fleet")],
+        ),
         ({"StringLike": {"sns:Endpoint": "https://*.fleet.example.com/*"}}, [("RES-024", None)]),
-        ({"StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com*"}}, [("RES-024", None), ("RES-015", "fleet-mail")]),
-        ({"StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com:*"}}, [("RES-024", None), ("RES-015", "fleet-mail")]),
-        ({"StringNotLike": {"sns:Endpoint": "https://hooks.fleet.example.com/*"}}, [("RES-024", None), ("RES-015", "fleet-mail")]),
+        ({"StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com*"}}, _PUBLIC_AND_HOST),
+        ({"StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com:*"}}, _PUBLIC_AND_HOST),
+        ({"StringNotLike": {"sns:Endpoint": "https://hooks.fleet.example.com/*"}}, _PUBLIC_AND_HOST),
         ({"ForAllValues:StringLike": {"sns:Endpoint": "ops@fleet.example.com"}}, [("RES-024", None)]),
         # sns:Protocol alone: anyone's endpoint of that protocol.
         (_MAIL_ONLY, [("RES-024", None)]),

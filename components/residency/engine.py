@@ -1524,12 +1524,12 @@ class RuleEngine:
     def _restricted_to_endpoints(self, walk: _Walk, condition: Any, path: str) -> bool:
         """Whether a statement's Condition limits it to subscriptions delivering to fixed destinations
         (``public_access.endpoint_conditions``: ``sns:Endpoint`` under a positive operator, every value one of
-        :meth:`_endpoint_target`'s: a resource ARN with a 12-digit account, a URL with a fixed host, an e-mail address or
-        address pattern with a fixed domain). Each value is then judged as the destination it names: an ARN's account as
-        a subscription endpoint's (RES-023 unless pinned or declared), its Region as any ARN's where the walk reads it;
-        a URL's host where the walk reads the URL (RES-015 unless proven or declared, RES-006 for a foreign cloud
-        host); an address's domain as an SNS e-mail subscription's (RES-015 unless declared). One value that restricts
-        nothing (``*``, ``https://*``, ``*@*``) keeps the statement public (False)."""
+        :meth:`_endpoint_target`'s: a resource ARN with a 12-digit account, a URL with a fixed host, an e-mail
+        address or address pattern with a fixed domain). Each value is then judged as the destination it names: an
+        ARN's account as a subscription endpoint's (RES-023 unless pinned or declared), its Region as any ARN's where
+        the walk reads it; a URL's host where the walk reads the URL (RES-015 unless proven or declared, RES-006 for a
+        foreign cloud host); an address's domain as an SNS e-mail subscription's (RES-015 unless declared). One value
+        that restricts nothing (``*``, ``https://*``, ``*@*``) keeps the statement public (False)."""
         assert self._public is not None
         if not self._public.endpoint_conditions:
             return False
