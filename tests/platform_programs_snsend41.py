@@ -16,6 +16,10 @@ document given as ``iam.get_policy_document``, ``pulumi.Output.json_dumps`` or `
   protocol condition (its ``*`` may be ``https://partner.example/?to=x``), ``sns:Protocol`` alone (anyone's HTTPS
   endpoint): all three public (RES-024), declared or not.
 
+Beside them (``snsend41-*-denies-*``, the same RES-024 entry's "several Denies that only together cover the Allow"): an
+Allow to ``*`` restricted by one Deny per stage of a private API, or per action of a bucket, each unless through the
+stack's VPC endpoint; their offending twins allow what no Deny covers.
+
 tests/test_realistic_programs.py runs them as CASES (``snsend41-*``) in EU, US, JP and CN (aws-cn has SNS).
 """
 
@@ -135,6 +139,48 @@ def subscribe_only(code: str, dest: str) -> Build:
     return build
 
 
+VPCE = {"prod": "vpce-0a1b2c3d4e5f60718", "staging": "vpce-1a1b2c3d4e5f60718"}
+"""The stack's VPC endpoints for execute-api, one per stage's VPC (or for S3: reads, writes)."""
+DENY_FORMS = ("apigw-stages", "apigw-stages-open", "s3-read-write", "s3-read-write-delete")
+
+
+def _deny_unless(actions: Any, resources: Any, vpce: str) -> dict[str, Any]:
+    return {"Effect": "Deny", "Principal": "*", "Action": actions, "Resource": resources,
+            "Condition": {"StringNotEquals": {"aws:SourceVpce": vpce}}}  # fmt: skip
+
+
+def denies(code: str, form: str) -> Build:
+    """An Allow to ``*`` restricted by several Denies that only together cover it (residency-open.md, RES-024 entry):
+    a private REST API whose each stage is denied unless called through that stage's VPC endpoint (API Gateway
+    "Allow private API traffic based on source VPC or VPC endpoint", one Deny per stage), and a bucket whose reads and
+    writes are each denied unless through their own endpoint (S3 "Restricting access to a specific VPC endpoint", one
+    Deny per action). Offending twins: the Allow also reaches what no Deny covers (every stage, ``s3:DeleteObject``)."""
+
+    def build(c: Any) -> object:
+        if form.startswith("apigw-stages"):
+            stages = [f"execute-api:/{stage}/*" for stage in VPCE]
+            allow = {"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke",
+                     "Resource": "execute-api:/*" if form == "apigw-stages-open" else stages}  # fmt: skip
+            document = json.dumps({"Version": "2012-10-17", "Statement": [
+                allow, *[_deny_unless("execute-api:Invoke", f"execute-api:/{stage}/*", vpce)
+                         for stage, vpce in VPCE.items()]]})  # fmt: skip
+            return aws.apigateway.RestApi("internal", name="internal", policy=document,
+                                          endpoint_configuration={"types": "PRIVATE",
+                                                                  "vpc_endpoint_ids": list(VPCE.values())},
+                                          opts=c.aws)  # fmt: skip
+        bucket = aws.s3.Bucket("exports", opts=c.aws)
+        actions = ["s3:GetObject", "s3:PutObject"] + (["s3:DeleteObject"] if form == "s3-read-write-delete" else [])
+        policy = bucket.arn.apply(lambda arn: json.dumps({"Version": "2012-10-17", "Statement": [
+            {"Sid": "AnyoneThroughTheEndpoints", "Effect": "Allow", "Principal": "*", "Action": actions,
+             "Resource": f"{arn}/*"},
+            {"Sid": "ReadsThroughAnalytics", **_deny_unless("s3:GetObject", f"{arn}/*", VPCE["prod"])},
+            {"Sid": "WritesThroughIngest", **_deny_unless(["s3:PutObject"], f"{arn}/*", VPCE["staging"])},
+        ]}))  # fmt: skip
+        return aws.s3.BucketPolicy("exports", bucket=bucket.id, policy=policy, opts=c.aws)
+
+    return build
+
+
 def expected(code: str, dest: str) -> set[str]:
     """The rule ids every front door reports for ``dest`` in ``code`` (with :func:`declared`'s register)."""
     if dest in ("partner-host", "partner-domain", "own-queue-and-partner-host"):
@@ -161,4 +207,9 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
         (f"snsend41-{code.lower()}-{dest}", code, subscribe_only(code, dest), expected(code, dest), declared(dest))
         for code in CODES
         for dest in DESTS
-    ]
+    ] + [
+        (f"snsend41-{code.lower()}-denies-{form}", code, denies(code, form),
+         {"RES-024"} if form in ("apigw-stages-open", "s3-read-write-delete") else set(), [])
+        for code in CODES
+        for form in DENY_FORMS
+    ]  # fmt: skip

@@ -1379,6 +1379,72 @@ def test_an_sns_endpoint_domain_is_refused_as_an_email_subscription_is() -> None
     assert re.search(r"partner-ops\.example\.com", finding.message), finding.message
 
 
+# Several Denies that only together cover an Allow to `*` (stop 41; residency-open.md RES-024 entry): each pair of one
+# of the Allow's Action patterns and one of its Resource patterns must be covered by one Deny to `*` whose whole
+# Condition is one negated operator on one restricting key with fixed values (an explicit deny overrides any allow).
+_REST_API = "aws:apigateway/restApi:RestApi"
+_VPCE_A, _VPCE_B = "vpce-0a1b2c3d4e5f60718", "vpce-1a1b2c3d4e5f60718"
+_STAGES = ["execute-api:/prod/*", "execute-api:/staging/*"]
+
+
+def _deny(resource: Any, condition: Any = None, action: Any = "execute-api:Invoke", **extra: Any) -> dict[str, Any]:
+    return {"Effect": "Deny", "Principal": "*", "Action": action, "Resource": resource,
+            "Condition": condition or {"StringNotEquals": {"aws:SourceVpce": _VPCE_A}}, **extra}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("allow", "deny_statements", "public"),
+    [
+        (_STAGES, [_deny(_STAGES[0]), _deny(_STAGES[1], {"StringNotEquals": {"aws:SourceVpce": _VPCE_B}})], False),
+        (["execute-api:/prod/*", "execute-api:/staging/*"], [_deny("execute-api:/*")], False),  # one Deny, as before
+        (["execute-api:/prod/*", "execute-api:/staging/*"], [_deny("execute-api:/prod/*")], True),  # staging open
+        ("execute-api:/*", [_deny("execute-api:/prod/*"), _deny("execute-api:/staging/*")], True),  # other stages
+        (_STAGES, [_deny(_STAGES[0]), _deny(_STAGES[1], {"StringNotEquals": {"aws:SourceVpce": "vpce-*"}})], True),
+        (["execute-api:/prod/*", "execute-api:/staging/*"],
+         [_deny("execute-api:/prod/*"), _deny("execute-api:/staging/*", {"Bool": {"aws:SecureTransport": "false"}})],
+         True),
+        (["execute-api:/prod/*", "execute-api:/staging/*"],
+         [_deny("execute-api:/prod/*"), _deny("execute-api:/staging/*", {"StringNotEquals": {
+             "aws:SourceVpce": _VPCE_B, "aws:PrincipalTag/team": "fleet"}})],
+         True),
+        (["execute-api:/prod/*", "execute-api:/staging/*"],
+         [_deny("execute-api:/prod/*"), {**_deny("execute-api:/staging/*"), "Principal": {"AWS": "123456789012"}}],
+         True),
+        (["execute-api:/prod/*", "execute-api:/staging/*"],
+         [_deny("execute-api:/prod/*"), {k: v for k, v in _deny("x").items() if k != "Resource"}
+          | {"NotResource": "execute-api:/prod/*"}],
+         True),
+    ],
+)  # fmt: skip
+def test_several_denies_together_restrict_an_allow(allow: Any, deny_statements: list[Any], public: bool) -> None:
+    statements = [{"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": allow},
+                  *deny_statements]  # fmt: skip
+    private = {"types": "PRIVATE", "vpc_endpoint_ids": [_VPCE_A, _VPCE_B]}
+    subject = aws(_REST_API, _PINNED_EU, name="internal", endpoint_configuration=private,
+                  policy=json.dumps({"Statement": statements}))  # fmt: skip
+    findings = RuleEngine("EU").check(subject)[0]
+    assert [(f.rule.id, f.path) for f in findings] == ([("RES-024", "policy(json).Statement[0].Principal")] * public)
+
+
+def test_denies_cover_every_action_and_resource_pair_of_the_allow() -> None:
+    # Calls denied unless through one endpoint, connection management unless through another: together every request.
+    allow = {"Effect": "Allow", "Principal": "*", "Action": ["execute-api:Invoke", "execute-api:ManageConnections"],
+             "Resource": ["execute-api:/prod/*", "execute-api:/staging/*"]}  # fmt: skip
+    calls = _deny("execute-api:/*")
+    manage = _deny("execute-api:/*", {"StringNotEquals": {"aws:SourceVpce": _VPCE_B}}, action="execute-api:Manage*")
+    private = {"types": "PRIVATE", "vpc_endpoint_ids": [_VPCE_A, _VPCE_B]}
+
+    def findings(*statements: Any) -> list[str]:
+        api = aws(_REST_API, _PINNED_EU, name="internal", endpoint_configuration=private,
+                  policy=json.dumps({"Statement": [allow, *statements]}))  # fmt: skip
+        return [f.rule.id for f in RuleEngine("EU").check(api)[0]]
+
+    assert findings(calls, manage) == []
+    # Connections of the staging stage are managed without an endpoint: that pair is no Deny's.
+    assert findings(calls, {**manage, "Resource": "execute-api:/prod/*"}) == ["RES-024"]
+    assert findings(manage) == ["RES-024"]
+
+
 # More destinations written into (cross-account writes, stop 39): an IoT rule's SQS action names its queue by URL, the
 # owner account the path's first segment; a dead-letter queue inside a redrive policy's JSON; the Python SDK's
 # keyword-escaped `lambda_` (the guard's view) is the schema's `lambda`; a maintenance window task's notification topic.

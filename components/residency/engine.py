@@ -1464,33 +1464,53 @@ class RuleEngine:
         )
 
     def _denied_unless_restricted(self, document: Any, allow: Mapping[Any, Any]) -> bool:
-        """Whether a Deny statement of the same document refuses everyone every request ``allow`` allows unless a
+        """Whether the Deny statements of the same document refuse everyone every request ``allow`` allows unless a
         restricting key has a fixed value (API Gateway's private API example: ``Deny`` ``*`` ``execute-api:Invoke``
         when ``StringNotEquals aws:SourceVpce``, beside an ``Allow`` to ``*``). An explicit deny overrides any allow
-        (IAM policy evaluation logic), so the Allow then reaches only who the Deny's condition lets through, as if it
-        were its own. Only a Deny to ``*`` whose ``Action`` and ``Resource`` patterns cover the Allow's (no
-        ``NotAction`` / ``NotResource`` on either side) and whose whole Condition is one negated operator on one
-        restricting key with fixed values (a second key would be ANDed: the deny would apply to fewer requests)."""
-        if not isinstance(document, Mapping):
+        (IAM policy evaluation logic), so the Allow then reaches only who the Denies' conditions let through, as if
+        they were its own. Only Denies to ``*`` whose whole Condition is one negated operator on one restricting key
+        with fixed values count (a second key would be ANDed: the deny would apply to fewer requests), and no
+        ``NotAction`` / ``NotResource`` on either side. Since stop 41 several such Denies may cover the Allow together:
+        every pair of one of its Action patterns and one of its Resource patterns must be covered by one Deny's
+        ``Action`` and ``Resource`` (a request the Allow allows matches some such pair, so that Deny refuses it unless
+        its key is fixed); one Deny covering them all is the case before."""
+        if not isinstance(document, Mapping) or any(k in allow for k in ("NotAction", "NotResource")):
             return False
         statements = next((v for k, v in document.items() if str(k).lower() == "statement"), None)
         if not isinstance(statements, (list, tuple)) or not any(s is allow for s in statements):
             return False
-        return any(
-            isinstance(d, Mapping) and _is_deny_statement(d) and self._deny_restricts(d, allow) for d in statements
+        denies = [d for d in statements if isinstance(d, Mapping) and _is_deny_statement(d) and self._deny_restricts(d)]
+        if not denies:
+            return False
+        actions, resources = allow.get("Action"), allow.get("Resource", "*")
+        action_items = [actions] if isinstance(actions, str) else list(actions) if isinstance(actions, list) else []
+        resource_items = (
+            [resources] if isinstance(resources, str) else list(resources) if isinstance(resources, list) else []
+        )
+        return (
+            bool(action_items)
+            and bool(resource_items)
+            and all(
+                any(
+                    _patterns_cover(d.get("Action"), a, fold=True)
+                    and (
+                        ("Resource" not in allow and "Resource" not in d)
+                        or _patterns_cover(d.get("Resource", "*"), r, fold=False)
+                    )
+                    for d in denies
+                )
+                for a in action_items
+                for r in resource_items
+            )
         )
 
-    def _deny_restricts(self, deny: Mapping[Any, Any], allow: Mapping[Any, Any]) -> bool:
+    def _deny_restricts(self, deny: Mapping[Any, Any]) -> bool:
+        """A Deny to ``*`` (no ``NotAction`` / ``NotResource``) whose whole Condition is one negated operator on one
+        restricting key with fixed values: it refuses every request it names unless that key has one of them."""
         assert self._public is not None
         if "NotPrincipal" in deny or not self._names_everyone(deny.get("Principal")):
             return False
-        if any(k in s for s in (deny, allow) for k in ("NotAction", "NotResource")):
-            return False
-        if not _patterns_cover(deny.get("Action"), allow.get("Action"), fold=True):
-            return False
-        if ("Resource" in allow or "Resource" in deny) and not _patterns_cover(
-            deny.get("Resource", "*"), allow.get("Resource", "*"), fold=False
-        ):
+        if any(k in deny for k in ("NotAction", "NotResource")):
             return False
         condition = deny.get("Condition")
         if not isinstance(condition, Mapping) or len(condition) != 1:
