@@ -69,6 +69,7 @@ import platform_programs_review35c as ph
 import platform_programs_review36 as rx36
 import platform_programs_review36b as rx36b
 import platform_programs_review36c as rx36c
+import platform_programs_snsend41 as sn41
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
 import platform_programs_stagevars36 as sv36
@@ -17557,6 +17558,12 @@ CASES: list[Case] = [
     # (region_id_fields): the provider's Region (written or the made namespace's output) passes, cn-hongkong or
     # ap-southeast-1 is refused (RES-009).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu41.rows()],
+    # -- stop 41, SNS endpoint conditions (tests/platform_programs_snsend41.py): a topic policy letting anyone
+    # subscribe only URLs or e-mail addresses (`sns:Endpoint`) is judged by the destinations it names: the own API /
+    # ALB and a declared host or mail domain pass (RES-024 before: a false alarm), a partner's host or domain is
+    # RES-015, a foreign API RES-006; a wildcard host, an address pattern with no protocol condition and
+    # `sns:Protocol` alone stay public.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sn41.rows()],
 ]
 
 

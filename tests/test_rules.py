@@ -1245,7 +1245,7 @@ PAIRS += [
     ("RES-024", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t",
                           policy=_subscribe_to("arn:aws:lambda:eu-central-1:123456789012:function:ingest")),
      aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(
-         ["arn:aws:sqs:eu-central-1:123456789012:inbox", "ops@example.com"])),
+         ["arn:aws:sqs:eu-central-1:123456789012:inbox", "*@example.com"])),
      "policy(json).Statement[0].Principal"),
     ("RES-024", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t",
                           policy=_subscribe_to("arn:aws:sqs:eu-central-1:123456789012:inbox", "ArnEquals")),
@@ -1268,6 +1268,185 @@ PAIRS += [
      aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to("arn:aws:sqs:us-east-1:123456789012:inbox")),
      "policy(json).Statement[0].Condition.StringLike.sns:Endpoint"),
 ]  # fmt: skip
+# SNS endpoint conditions of URLs and e-mail addresses (snsend41, stop 41; tests/platform_programs_snsend41.py): a fixed
+# URL host or mail domain in `sns:Endpoint` restricts who may subscribe, each value judged as the destination it names
+# (the host as any URL's: proven cloud host, RES-006 abroad, RES-015 unproven; the domain as an SNS e-mail
+# subscription's, RES-015 unless declared). A wildcard host, an address pattern whose wildcard can absorb an HTTPS URL
+# and `sns:Protocol` alone restrict no one (RES-024).
+_OWN_API = "https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/prod/sns"
+_OWN_ALB = "https://internal-fleet-hooks-1234567890.eu-central-1.elb.amazonaws.com/sns/*"
+
+
+def _subscribe_when(condition: dict[str, Any]) -> str:
+    """A topic policy letting everyone subscribe under ``condition``."""
+    return json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Sid": "sub", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sns:Subscribe",
+        "Resource": "arn:aws:sns:eu-central-1:123456789012:t", "Condition": condition}]})  # fmt: skip
+
+
+PAIRS += [
+    ("RES-024", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(_OWN_API)),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to("https://*.execute-api.eu-central-1.amazonaws.com/*")),
+     "policy(json).Statement[0].Principal"),
+    ("RES-024", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(_OWN_ALB)),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_when({"StringEquals": {"sns:Protocol": "https"}})),
+     "policy(json).Statement[0].Principal"),
+    ("RES-024", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to([_OWN_API, _OWN_ALB])),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to([_OWN_API, "https://*"])),
+     "policy(json).Statement[0].Principal"),
+    ("RES-015", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(_OWN_ALB, "StringEquals")),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to("https://hooks.partner-ops.example.com/sns/*")),
+     "policy(json).Statement[0].Condition.StringLike.sns:Endpoint"),
+    ("RES-015", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(_OWN_API)),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to("ops@partner-ops.example.com", "StringEquals")),
+     "policy(json).Statement[0].Condition.StringEquals.sns:Endpoint"),
+    ("RES-015", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(
+        ["arn:aws:sqs:eu-central-1:123456789012:inbox", _OWN_API])),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(
+         ["arn:aws:sqs:eu-central-1:123456789012:inbox", "https://hooks.partner-ops.example.com/"])),
+     "policy(json).Statement[0].Condition.StringLike.sns:Endpoint[1]"),
+    ("RES-006", "EU", aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(_OWN_API)),
+     aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_to(
+         "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/*")),
+     "policy(json).Statement[0].Condition.StringLike.sns:Endpoint"),
+]  # fmt: skip
+
+_FLEET_MAIL = {"id": "fleet", "kind": "resident", "match": "fleet.example.com",
+               "evidence": "the company's mail servers in the jurisdiction"}  # fmt: skip
+_MAIL_ONLY = {"StringEquals": {"sns:Protocol": ["email", "email-json"]}}
+_PUBLIC_AND_HOST = [("RES-024", None), ("RES-015", "fleet")]  # public, and its URL's host judged as any URL's
+
+
+@pytest.mark.parametrize(
+    ("condition", "expected"),
+    [
+        # A fixed address names its domain: only e-mail protocols take an address (SNS Subscribe, Endpoint).
+        ({"StringEquals": {"sns:Endpoint": "ops@fleet.example.com"}}, [("RES-015", "fleet")]),
+        ({"StringEqualsIgnoreCase": {"sns:Endpoint": ["ops@FLEET.example.com"]}}, [("RES-015", "fleet")]),
+        # A domain pattern restricts when the protocol is fixed to e-mail, or when the text before its wildcard begins
+        # no URL; else `*` may be `https://partner.example/?to=x` (an HTTPS endpoint on any host).
+        ({"StringLike": {"sns:Endpoint": "*@fleet.example.com"}, **_MAIL_ONLY}, [("RES-015", "fleet")]),
+        ({"StringLike": {"sns:Endpoint": "alerts-*@fleet.example.com"}}, [("RES-015", "fleet")]),
+        ({"StringLike": {"sns:Endpoint": "*@fleet.example.com"}}, [("RES-024", None)]),
+        ({"StringLike": {"sns:Endpoint": "h*@fleet.example.com"}}, [("RES-024", None)]),
+        (
+            {
+                "StringLike": {"sns:Endpoint": "*@fleet.example.com"},
+                "StringEquals": {"sns:Protocol": ["email", "https"]},
+            },
+            [("RES-024", None)],
+        ),
+        (
+            {"StringLike": {"sns:Endpoint": "*@fleet.example.com"}, "StringNotEquals": {"sns:Protocol": "https"}},
+            [("RES-024", None)],
+        ),
+        ({"StringLike": {"sns:Endpoint": "*@*"}, **_MAIL_ONLY}, [("RES-024", None)]),
+        ({"StringLike": {"sns:Endpoint": "ops@*.example.com"}, **_MAIL_ONLY}, [("RES-024", None)]),
+        ({"StringLike": {"sns:Endpoint": "*"}, **_MAIL_ONLY}, [("RES-024", None)]),
+        # A URL host is fixed only when no wildcard reaches it (`*` also matches "/"): host then judged by the scan.
+        ({"StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com/*"}}, [("RES-015", "fleet")]),
+        (
+            {"ForAnyValue:StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com:8443/*"}},
+            [("RES-015", "fleet")],
+        ),
+        ({"StringLike": {"sns:Endpoint": "https://*.fleet.example.com/*"}}, [("RES-024", None)]),
+        ({"StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com*"}}, _PUBLIC_AND_HOST),
+        ({"StringLike": {"sns:Endpoint": "https://hooks.fleet.example.com:*"}}, _PUBLIC_AND_HOST),
+        ({"StringNotLike": {"sns:Endpoint": "https://hooks.fleet.example.com/*"}}, _PUBLIC_AND_HOST),
+        ({"ForAllValues:StringLike": {"sns:Endpoint": "ops@fleet.example.com"}}, [("RES-024", None)]),
+        # sns:Protocol alone: anyone's endpoint of that protocol.
+        (_MAIL_ONLY, [("RES-024", None)]),
+    ],
+)
+def test_sns_endpoint_urls_and_addresses(condition: dict[str, Any], expected: list[tuple[str, str | None]]) -> None:
+    # The declared register names the domain (its subdomains too, `*.fleet.example.com`): a mail or URL finding it
+    # covers is reported declared; a public statement never is (its match is `public:<name>`).
+    domain = {**_FLEET_MAIL, "match": "*.fleet.example.com"} if "hooks" in json.dumps(condition) else _FLEET_MAIL
+    engine = RuleEngine("EU", destinations=parse_destinations([domain]))
+    subject = aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=_subscribe_when(condition))
+    findings = engine.check(subject)[0]
+    assert [(f.rule.id, f.declared_by) for f in findings] == expected
+    undeclared = RuleEngine("EU").check(subject)[0]
+    assert [f.rule.id for f in undeclared] == [r for r, _ in expected]
+
+
+def test_an_sns_endpoint_domain_is_refused_as_an_email_subscription_is() -> None:
+    # The same rule and text as an SNS e-mail subscription's endpoint: the domain, and the declaration that fixes it.
+    policy = _subscribe_when({"StringEquals": {"sns:Endpoint": "ops@partner-ops.example.com"}})
+    (finding,) = RuleEngine("EU").check(aws(_SNS_TOPIC_POLICY, _PINNED_EU, arn="t", policy=policy))[0]
+    subscription = aws("aws:sns/topicSubscription:TopicSubscription", _PINNED_EU, topic="t", protocol="email",
+                       endpoint="ops@partner-ops.example.com")  # fmt: skip
+    (same,) = RuleEngine("EU").check(subscription)[0]
+    assert (finding.rule.id, finding.value, finding.detail) == (same.rule.id, same.value, same.detail)
+    assert re.search(r"partner-ops\.example\.com", finding.message), finding.message
+
+
+# Several Denies that only together cover an Allow to `*` (stop 41; residency-open.md RES-024 entry): each pair of one
+# of the Allow's Action patterns and one of its Resource patterns must be covered by one Deny to `*` whose whole
+# Condition is one negated operator on one restricting key with fixed values (an explicit deny overrides any allow).
+_REST_API = "aws:apigateway/restApi:RestApi"
+_VPCE_A, _VPCE_B = "vpce-0a1b2c3d4e5f60718", "vpce-1a1b2c3d4e5f60718"
+_STAGES = ["execute-api:/prod/*", "execute-api:/staging/*"]
+
+
+def _deny(resource: Any, condition: Any = None, action: Any = "execute-api:Invoke", **extra: Any) -> dict[str, Any]:
+    return {"Effect": "Deny", "Principal": "*", "Action": action, "Resource": resource,
+            "Condition": condition or {"StringNotEquals": {"aws:SourceVpce": _VPCE_A}}, **extra}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("allow", "deny_statements", "public"),
+    [
+        (_STAGES, [_deny(_STAGES[0]), _deny(_STAGES[1], {"StringNotEquals": {"aws:SourceVpce": _VPCE_B}})], False),
+        (["execute-api:/prod/*", "execute-api:/staging/*"], [_deny("execute-api:/*")], False),  # one Deny, as before
+        (["execute-api:/prod/*", "execute-api:/staging/*"], [_deny("execute-api:/prod/*")], True),  # staging open
+        ("execute-api:/*", [_deny("execute-api:/prod/*"), _deny("execute-api:/staging/*")], True),  # other stages
+        (_STAGES, [_deny(_STAGES[0]), _deny(_STAGES[1], {"StringNotEquals": {"aws:SourceVpce": "vpce-*"}})], True),
+        (["execute-api:/prod/*", "execute-api:/staging/*"],
+         [_deny("execute-api:/prod/*"), _deny("execute-api:/staging/*", {"Bool": {"aws:SecureTransport": "false"}})],
+         True),
+        (["execute-api:/prod/*", "execute-api:/staging/*"],
+         [_deny("execute-api:/prod/*"), _deny("execute-api:/staging/*", {"StringNotEquals": {
+             "aws:SourceVpce": _VPCE_B, "aws:PrincipalTag/team": "fleet"}})],
+         True),
+        (["execute-api:/prod/*", "execute-api:/staging/*"],
+         [_deny("execute-api:/prod/*"), {**_deny("execute-api:/staging/*"), "Principal": {"AWS": "123456789012"}}],
+         True),
+        (["execute-api:/prod/*", "execute-api:/staging/*"],
+         [_deny("execute-api:/prod/*"), {k: v for k, v in _deny("x").items() if k != "Resource"}
+          | {"NotResource": "execute-api:/prod/*"}],
+         True),
+    ],
+)  # fmt: skip
+def test_several_denies_together_restrict_an_allow(allow: Any, deny_statements: list[Any], public: bool) -> None:
+    statements = [{"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": allow},
+                  *deny_statements]  # fmt: skip
+    private = {"types": "PRIVATE", "vpc_endpoint_ids": [_VPCE_A, _VPCE_B]}
+    subject = aws(_REST_API, _PINNED_EU, name="internal", endpoint_configuration=private,
+                  policy=json.dumps({"Statement": statements}))  # fmt: skip
+    findings = RuleEngine("EU").check(subject)[0]
+    assert [(f.rule.id, f.path) for f in findings] == ([("RES-024", "policy(json).Statement[0].Principal")] * public)
+
+
+def test_denies_cover_every_action_and_resource_pair_of_the_allow() -> None:
+    # Calls denied unless through one endpoint, connection management unless through another: together every request.
+    allow = {"Effect": "Allow", "Principal": "*", "Action": ["execute-api:Invoke", "execute-api:ManageConnections"],
+             "Resource": ["execute-api:/prod/*", "execute-api:/staging/*"]}  # fmt: skip
+    calls = _deny("execute-api:/*")
+    manage = _deny("execute-api:/*", {"StringNotEquals": {"aws:SourceVpce": _VPCE_B}}, action="execute-api:Manage*")
+    private = {"types": "PRIVATE", "vpc_endpoint_ids": [_VPCE_A, _VPCE_B]}
+
+    def findings(*statements: Any) -> list[str]:
+        api = aws(_REST_API, _PINNED_EU, name="internal", endpoint_configuration=private,
+                  policy=json.dumps({"Statement": [allow, *statements]}))  # fmt: skip
+        return [f.rule.id for f in RuleEngine("EU").check(api)[0]]
+
+    assert findings(calls, manage) == []
+    # Connections of the staging stage are managed without an endpoint: that pair is no Deny's.
+    assert findings(calls, {**manage, "Resource": "execute-api:/prod/*"}) == ["RES-024"]
+    assert findings(manage) == ["RES-024"]
+
+
 # More destinations written into (cross-account writes, stop 39): an IoT rule's SQS action names its queue by URL, the
 # owner account the path's first segment; a dead-letter queue inside a redrive policy's JSON; the Python SDK's
 # keyword-escaped `lambda_` (the guard's view) is the schema's `lambda`; a maintenance window task's notification topic.

@@ -220,6 +220,13 @@ class PublicAccess(_Frozen):
     endpoint_conditions: frozenset[str] = frozenset()
     """Condition keys (lower case) naming where a subscription delivers (``sns:endpoint``): a statement restricted to
     fixed resource ARNs reaches only those resources, whose accounts are judged as a subscription endpoint's."""
+    endpoint_protocol_conditions: frozenset[str] = frozenset()
+    """Condition keys (lower case) naming a subscription's protocol (``sns:protocol``): they restrict nothing alone, but
+    fixed to ``mail_protocols`` they make an address pattern with a wildcard name only addresses."""
+    mail_protocols: frozenset[str] = frozenset()
+    """Subscription protocols whose endpoint is an e-mail address (``email``, ``email-json``)."""
+    url_protocols: tuple[str, ...] = ()
+    """Subscription protocols whose endpoint is a URL of that scheme (``http``, ``https``)."""
     public_acls: frozenset[str]
     """Canned ACLs that grant AllUsers / AuthenticatedUsers (or OSS's public ACLs)."""
     public_grantees: frozenset[str]

@@ -1466,33 +1466,53 @@ class RuleEngine:
         )
 
     def _denied_unless_restricted(self, document: Any, allow: Mapping[Any, Any]) -> bool:
-        """Whether a Deny statement of the same document refuses everyone every request ``allow`` allows unless a
+        """Whether the Deny statements of the same document refuse everyone every request ``allow`` allows unless a
         restricting key has a fixed value (API Gateway's private API example: ``Deny`` ``*`` ``execute-api:Invoke``
         when ``StringNotEquals aws:SourceVpce``, beside an ``Allow`` to ``*``). An explicit deny overrides any allow
-        (IAM policy evaluation logic), so the Allow then reaches only who the Deny's condition lets through, as if it
-        were its own. Only a Deny to ``*`` whose ``Action`` and ``Resource`` patterns cover the Allow's (no
-        ``NotAction`` / ``NotResource`` on either side) and whose whole Condition is one negated operator on one
-        restricting key with fixed values (a second key would be ANDed: the deny would apply to fewer requests)."""
-        if not isinstance(document, Mapping):
+        (IAM policy evaluation logic), so the Allow then reaches only who the Denies' conditions let through, as if
+        they were its own. Only Denies to ``*`` whose whole Condition is one negated operator on one restricting key
+        with fixed values count (a second key would be ANDed: the deny would apply to fewer requests), and no
+        ``NotAction`` / ``NotResource`` on either side. Since stop 41 several such Denies may cover the Allow together:
+        every pair of one of its Action patterns and one of its Resource patterns must be covered by one Deny's
+        ``Action`` and ``Resource`` (a request the Allow allows matches some such pair, so that Deny refuses it unless
+        its key is fixed); one Deny covering them all is the case before."""
+        if not isinstance(document, Mapping) or any(k in allow for k in ("NotAction", "NotResource")):
             return False
         statements = next((v for k, v in document.items() if str(k).lower() == "statement"), None)
         if not isinstance(statements, (list, tuple)) or not any(s is allow for s in statements):
             return False
-        return any(
-            isinstance(d, Mapping) and _is_deny_statement(d) and self._deny_restricts(d, allow) for d in statements
+        denies = [d for d in statements if isinstance(d, Mapping) and _is_deny_statement(d) and self._deny_restricts(d)]
+        if not denies:
+            return False
+        actions, resources = allow.get("Action"), allow.get("Resource", "*")
+        action_items = [actions] if isinstance(actions, str) else list(actions) if isinstance(actions, list) else []
+        resource_items = (
+            [resources] if isinstance(resources, str) else list(resources) if isinstance(resources, list) else []
+        )
+        return (
+            bool(action_items)
+            and bool(resource_items)
+            and all(
+                any(
+                    _patterns_cover(d.get("Action"), a, fold=True)
+                    and (
+                        ("Resource" not in allow and "Resource" not in d)
+                        or _patterns_cover(d.get("Resource", "*"), r, fold=False)
+                    )
+                    for d in denies
+                )
+                for a in action_items
+                for r in resource_items
+            )
         )
 
-    def _deny_restricts(self, deny: Mapping[Any, Any], allow: Mapping[Any, Any]) -> bool:
+    def _deny_restricts(self, deny: Mapping[Any, Any]) -> bool:
+        """A Deny to ``*`` (no ``NotAction`` / ``NotResource``) whose whole Condition is one negated operator on one
+        restricting key with fixed values: it refuses every request it names unless that key has one of them."""
         assert self._public is not None
         if "NotPrincipal" in deny or not self._names_everyone(deny.get("Principal")):
             return False
-        if any(k in s for s in (deny, allow) for k in ("NotAction", "NotResource")):
-            return False
-        if not _patterns_cover(deny.get("Action"), allow.get("Action"), fold=True):
-            return False
-        if ("Resource" in allow or "Resource" in deny) and not _patterns_cover(
-            deny.get("Resource", "*"), allow.get("Resource", "*"), fold=False
-        ):
+        if any(k in deny for k in ("NotAction", "NotResource")):
             return False
         condition = deny.get("Condition")
         if not isinstance(condition, Mapping) or len(condition) != 1:
@@ -1540,32 +1560,99 @@ class RuleEngine:
                 self._judged_as_account(walk, str(item), f"{at}[{i}]" if isinstance(v, (list, tuple)) else at)
 
     def _restricted_to_endpoints(self, walk: _Walk, condition: Any, path: str) -> bool:
-        """Whether a statement's Condition limits it to subscriptions delivering to fixed resources
-        (``public_access.endpoint_conditions``: ``sns:Endpoint`` under a positive operator, every value a resource ARN
-        with a 12-digit account and no wildcard or policy variable). Each value's account is then judged as a
-        subscription endpoint's (RES-023 unless pinned or declared); its Region is judged where the walk reads the
-        ARN, as any ARN's. A URL, an e-mail address or a pattern restricts no one here (False: still public)."""
+        """Whether a statement's Condition limits it to subscriptions delivering to fixed destinations
+        (``public_access.endpoint_conditions``: ``sns:Endpoint`` under a positive operator, every value one of
+        :meth:`_endpoint_target`'s: a resource ARN with a 12-digit account, a URL with a fixed host, an e-mail
+        address or address pattern with a fixed domain). Each value is then judged as the destination it names: an
+        ARN's account as a subscription endpoint's (RES-023 unless pinned or declared), its Region as any ARN's where
+        the walk reads it; a URL's host where the walk reads the URL (RES-015 unless proven or declared, RES-006 for a
+        foreign cloud host); an address's domain as an SNS e-mail subscription's (RES-015 unless declared). One value
+        that restricts nothing (``*``, ``https://*``, ``*@*``) keeps the statement public (False)."""
         assert self._public is not None
         if not self._public.endpoint_conditions:
             return False
+        mail_only = self._mail_protocols_only(condition)
         for op, k, name, v in _positive_conditions(condition):
             if name not in self._public.endpoint_conditions:
                 continue
             items = list(v) if isinstance(v, (list, tuple)) else [v]
-            arns = [
-                (i, m)
-                for i, m in ((i, _RESOURCE_ARN.match(i.strip()) if isinstance(i, str) else None) for i in items)
-                if m is not None and not any(c in i for c in ("*", "?")) and "${" not in i
-            ]
-            if not items or len(arns) != len(items):
+            targets = [self._endpoint_target(i, mail_only) for i in items]
+            if not items or any(t is None for t in targets):
                 continue
             at = f"{path}.Condition.{op}.{k}"
-            for i, (value, m) in enumerate(arns):
-                root = f"arn:{m.group(1)}:iam::{m.group(2)}:root"
+            for i, (value, target) in enumerate(zip(items, targets, strict=True)):
                 where = f"{at}[{i}]" if isinstance(v, (list, tuple)) else at
-                self._judged_as_account(walk, root, where, written=value.strip())
+                if isinstance(target, re.Match):
+                    root = f"arn:{target.group(1)}:iam::{target.group(2)}:root"
+                    self._judged_as_account(walk, root, where, written=value.strip())
+                elif target is not None and target[0] == "mail":
+                    self._judged_as_bare_host(walk, target[1], where)
+                # A URL's host is judged where the walk reads the URL (the reference scan), once.
             return True
         return False
+
+    def _mail_protocols_only(self, condition: Any) -> bool:
+        """Whether a statement's Condition fixes the subscription protocol (``endpoint_protocol_conditions``) to
+        e-mail protocols only (``mail_protocols``), under a positive operator: its endpoints are then addresses."""
+        assert self._public is not None
+        keys, mail = self._public.endpoint_protocol_conditions, self._public.mail_protocols
+        return any(
+            name in keys
+            and (items := list(v) if isinstance(v, (list, tuple)) else [v])
+            and all(isinstance(i, str) and i.strip().lower() in mail for i in items)
+            for _, _, name, v in _positive_conditions(condition)
+        )
+
+    def _endpoint_target(self, value: Any, mail_only: bool) -> re.Match[str] | tuple[str, str] | None:
+        """What one ``sns:Endpoint`` value restricts subscriptions to, or None when it restricts no one (a wildcard or
+        a policy variable where the destination is named, a value of no endpoint form):
+
+        - a resource ARN with a 12-digit account and no wildcard: its ARN match;
+        - a URL of a catalogued scheme (``url_protocols``) whose scheme and authority are fixed and end at a fixed
+          ``/`` or ``#`` (or the value's end): ``("url", host)``, when the reference scan reads that host in the value
+          (so the walk judges it). ``https://*.fleet.example.com/*`` is no suffix pattern: its ``*`` matches
+          ``partner.example/x`` too;
+        - an e-mail address or pattern whose domain (after the last ``@``) is fixed and host-shaped: ``("mail",
+          domain)``, when nothing before the ``@`` can make the value a URL: no wildcard there, or the statement fixes
+          the protocol to e-mail (``mail_only``), or the fixed text before the wildcard begins no URL scheme."""
+        assert self._public is not None
+        if not isinstance(value, str):
+            return None
+        text = value.strip()
+        wild = ("*", "?", "${")
+        arn = _RESOURCE_ARN.match(text)
+        if arn is not None:
+            return arn if not any(w in text for w in wild) else None
+        lowered = text.lower()
+        schemes = tuple(f"{p}://" for p in self._public.url_protocols)
+        scheme = next((s for s in schemes if lowered.startswith(s)), None)
+        if scheme is not None:
+            rest = text[len(scheme) :]
+            end = min((i for i in (rest.find("/"), rest.find("#")) if i >= 0), default=len(rest))
+            authority = rest[:end]
+            if not authority or any(w in authority for w in wild):
+                return None
+            hostport = authority.rpartition("@")[2]  # after any user information
+            host, colon, port = hostport.rpartition(":")
+            if not colon:
+                host = hostport
+            elif not port.isdigit():
+                return None  # a port that is no number (a bracketed IPv6 literal too): left public
+            host = host.lower().rstrip(".")
+            judged = self.parser.has_candidates(text) and any(
+                r.text.lower().rstrip(".") == host for r in self.parser.scan(text, screened=True)
+            )
+            return ("url", host) if host and judged else None
+        local, at, domain = text.rpartition("@")
+        domain = domain.lower().rstrip(".")
+        if not at or not local or not domain or any(w in domain for w in wild) or not is_host_shaped(domain):
+            return None
+        first = min((i for i in (local.find(w) for w in wild) if i >= 0), default=-1)
+        if first >= 0 and not mail_only:
+            start = local[:first].lower()
+            if any(s.startswith(start) for s in schemes):
+                return None  # `*@fleet.example.com` also matches `https://partner.example/?to=x@fleet.example.com`
+        return ("mail", domain)
 
     def _fixed(self, value: Any, key: str) -> bool:
         """Every value names someone fixed: no wildcard (an organization path's after its ``o-...`` id), no policy
