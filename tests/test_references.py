@@ -1557,6 +1557,25 @@ def test_body_integrations_reads_json_and_yaml_bodies() -> None:
     assert body_integrations(object()) is None  # not known: the RestApi stays unproven
 
 
+def test_the_join_reads_a_body_as_the_engine_reads_it() -> None:
+    # httpapi41 (stop 41): one document parser (components/residency/documents.py) for the engine and the join. Before,
+    # the join read a body with yaml.safe_load, which refuses a template's `!Sub` the engine reads (TemplateLoader),
+    # and read a one-line YAML flow map the engine walks as a plain value.
+    from components.residency.documents import input_document, load_document
+    from components.residency.stages import body_integrations
+
+    tagged = (
+        "openapi: 3.0.1\ninfo:\n  description: !Sub 'orders in ${AWS::Region}'\npaths:\n  /o:\n    get:\n"
+        "      x-amazon-apigateway-integration:\n        uri: https://${stageVariables.backend}/o\n"
+    )
+    assert input_document(tagged)["info"] == {"description": {"Fn::Sub": "orders in ${AWS::Region}"}}
+    assert body_integrations(tagged) == [("https://${stageVariables.backend}/o", None)]
+    flow = "{paths: {/o: {get: {x-amazon-apigateway-integration: {uri: 'https://${stageVariables.backend}/o'}}}}}"
+    assert input_document(flow) is None and body_integrations(flow) == []
+    assert load_document('  {"a": 1}') == {"a": 1} and load_document("a: [1") is None
+    assert input_document("host: port") is None  # one line: a value, not a document
+
+
 @pytest.mark.parametrize(("link", "made", "expected"), [
     ("urn:link", True, set()),  # the stack's VpcLink: the uri is the Host header, the link's NLB is judged there
     ("a1b2c3", False, {"RES-015"}),  # a literal connection_id proves no link: the private name stays unproven

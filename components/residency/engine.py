@@ -22,11 +22,10 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
 
-import yaml
-
 from components._compat import is_input_type
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cloud, load_catalogue
 from components.residency.destinations import Destination
+from components.residency.documents import json_or_none, load_document, looks_like_yaml, yaml_or_none
 from components.residency.endpoints import (
     BuiltinPlaceholderField,
     ConfigItem,
@@ -2689,17 +2688,15 @@ class RuleEngine:
             # A document is judged whether or not it contains an ARN (templates, task definitions).
             if plan.template is not None:  # a stack's template (tested here: only documents have one)
                 value = self._in_own_stack(walk.subject, value, plan.template)
-            try:
-                document = json.loads(value)
-            except ValueError:
-                document = None
+            # The same reading as documents.input_document (the stage-variables join's), after the stack's own names.
+            document = json_or_none(value)
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{path}(json)", key, depth, plan.template)
                 return True
-        elif "\n" in stripped and _YAML_HINT.search(stripped):
+        elif looks_like_yaml(stripped):
             if plan.template is not None:
                 stripped = self._in_own_stack(walk.subject, stripped, plan.template)
-            document = _yaml(stripped)
+            document = yaml_or_none(stripped)
             if isinstance(document, (dict, list)):
                 written = walk.written
                 if plan.payload and isinstance(document, dict):
@@ -4029,28 +4026,6 @@ def _pair_name(pair: Mapping[Any, Any], user_keyed: bool) -> str | None:
     return _snake(name) if isinstance(name, str) and name else None
 
 
-class _TemplateLoader(yaml.SafeLoader):
-    """A safe loader that also reads the short-form intrinsic functions of CloudFormation and ROS YAML templates
-    (``!Ref Bucket``, ``!Sub 'https://...'``, ``!GetAtt Db.Endpoint.Address``) as their long forms (``{"Ref":
-    "Bucket"}``, ``{"Fn::Sub": ...}``): a safe loader refuses unknown tags, and such a template was then read as
-    free text, its region fields unjudged."""
-
-
-def _intrinsic(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
-    value: Any
-    if isinstance(node, yaml.ScalarNode):
-        value = loader.construct_scalar(node)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    else:
-        assert isinstance(node, yaml.MappingNode)
-        value = loader.construct_mapping(node, deep=True)
-    return {suffix if suffix == "Ref" else f"Fn::{suffix}": value}
-
-
-_TemplateLoader.add_multi_constructor("!", _intrinsic)
-
-
 def _fill_placeholders(node: Any, values: Mapping[str, str]) -> Any:
     """``node`` with every ``{{ name }}`` of ``values`` in its texts replaced by the value (an OOS template's
     parameters, and ``{{ ACS::RegionId }}`` when the execution's region is proven); a task's output and any other
@@ -4470,24 +4445,9 @@ def _resource_documents(
             continue
         body = props.get(name)
         if isinstance(body, str):
-            text = body.lstrip()
-            body = _json_or_none(text) if text[:1] == "{" else _yaml(text)
+            body = load_document(body)
         if isinstance(body, dict):
             yield logical_id, resource, props, name, body
-
-
-def _json_or_none(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
-
-
-def _yaml(text: str) -> Any:
-    try:
-        return yaml.load(text, Loader=_TemplateLoader)  # a SafeLoader subclass: constructs plain data only
-    except yaml.YAMLError:
-        return None
 
 
 def parse_properties(text: str, *, ini: bool = False) -> dict[str, str]:
@@ -4769,7 +4729,6 @@ _COUNTRY = "country"
 _DOCUMENT_START = frozenset("{[")  # a JSON document's first character (a set: "" is in no set, unlike in a string)
 # The labels a decoded payload's path ends with (``content(base64)``, ``(gzip)``): the key path is before them.
 _DECODINGS = re.compile(r"(?:\([^()]*\))+$")
-_YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.MULTILINE)
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 # An e-mail address, optionally behind the scheme-like prefix of a subscription endpoint (MNS
 # `mail:directmail:{MailAddress}`, `mailto:`): the mail goes to its domain.

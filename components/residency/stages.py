@@ -54,13 +54,11 @@ buckets wherever any Integration reads them (fail closed).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
-import yaml
-
+from components.residency.documents import input_document
 from components.residency.known import knows_bucket, read_as_host
 from components.residency.references import integration_bucket_template, integration_placeholders
 
@@ -180,13 +178,10 @@ def body_integrations(body: Any) -> list[tuple[Any, Any]] | None:
         return []
     if not isinstance(body, str):
         return None
-    try:
-        document = json.loads(body)
-    except ValueError:
-        try:
-            document = yaml.safe_load(body)
-        except yaml.YAMLError:
-            return []
+    # Read as the engine walks it (documents.input_document, stop 41): the engine asks the join about a body's uri
+    # only where it read the body as a document, and a Stage's value is judged as the host a body makes only where
+    # the join read one.
+    document = input_document(body)
     found: list[tuple[Any, Any]] = []
     stack = [document]
     while stack:
