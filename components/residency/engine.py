@@ -34,6 +34,7 @@ from components.residency.endpoints import (
     GlobalService,
     GroupField,
     NameServerField,
+    PrivateIntegration,
     PublicAccess,
     RecordTypedField,
     StackTemplate,
@@ -67,7 +68,6 @@ from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import ScriptReader
 from components.residency.stages import (
     BODY_INTEGRATION_KEY,
-    INTEGRATION_TYPE,
     INTEGRATION_TYPES,
     READ_AS_BUCKET,
     REST_API_TYPE,
@@ -666,7 +666,7 @@ class RuleEngine:
         """The tables and memos :func:`_shared_tables` shares (run on a template engine with no register)."""
         self.parser = ReferenceParser(self.catalogue, endpoints)
         self.endpoints = endpoints
-        self._scripts = ScriptReader(self.endpoints.script_commands)
+        self._scripts, self._host_headers = ScriptReader(endpoints.script_commands), _host_header_inputs(endpoints)
         # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
         # few places. They are bound to the template engine, so they may read the tables, never the register.
         self._key_plan = functools.lru_cache(maxsize=8192)(self._decide_key_plan)
@@ -2730,7 +2730,8 @@ class RuleEngine:
 
         ``own_region``: a regionless S3 or OSS bucket named here is in the resource's own region (the service
         requires it), so it is not judged as a regionless reference."""
-        if walk.kpath == ("uri",) and walk.subject.type == INTEGRATION_TYPE and _through_made_link(walk):
+        private = self._host_headers.get(walk.subject.type)
+        if private is not None and walk.kpath == private[0] and _through_made_link(walk, private[1]):
             return  # the Host header and TLS name of a private integration: its requests go to the link's NLB
         parser = self.parser
         if walk.template_resources is None and "://" in value:
@@ -3958,18 +3959,29 @@ _INTEGRATION_URI_KEYS = frozenset({("uri",), ("integration_uri",)})
 _BODY_INTEGRATION_URI = (BODY_INTEGRATION_KEY, "uri")
 
 
-def _through_made_link(walk: _Walk) -> bool:
-    """Whether a REST Integration is a private integration through a VPC link the program makes (``connection_type``
-    VPC_LINK, ``connection_id`` that link: ``stages.VPC_LINK_MADE``, asked through ``known``). Its ``uri`` then names no
-    destination: "For private integrations, the URI parameter is not used for routing requests to your endpoint, but is
-    used for setting the Host header and for certificate validation" (pulumi-aws v7 apigateway/integration ``uri``;
+def _host_header_inputs(endpoints: EndpointCatalogue) -> dict[str, tuple[tuple[str, ...], PrivateIntegration]]:
+    """The private integrations whose Host-header input names no destination through a link the program makes
+    (``endpoints.yaml`` ``vpc_links.integrations``, ``host_header``): type -> (that input's key path, the entry)."""
+    return {
+        entry.type: ((entry.host_header,), entry)
+        for entry in endpoints.vpc_links.integrations
+        if entry.host_header is not None
+    }
+
+
+def _through_made_link(walk: _Walk, private: PrivateIntegration) -> bool:
+    """Whether an integration is a private integration through a VPC link the program makes (``private``, an
+    ``endpoints.yaml`` ``vpc_links.integrations`` entry since stop 41: a REST Integration's ``connection_type``
+    VPC_LINK, its ``connection_id`` that link: ``stages.VPC_LINK_MADE``, asked through ``known``). Its Host-header
+    input (``uri``) then names no destination: "For private integrations, the URI parameter is not used for routing
+    requests to your endpoint, but is used for setting the Host header and for certificate validation" (pulumi-aws v7
+    apigateway/integration ``uri``;
     API Gateway "Set up a private integration": requests go to the VPC link's Network Load Balancer, or with VPC link
     v2 to the ``integration_target``). Where they go is judged there: the link's ``target_arn`` and the
     ``integration_target`` ARN by their Region, and the load balancer is a resource of the stack's. A literal
     ``connection_id`` proves no link (anyone's, in any Region the account reaches): the uri is judged as any URL."""
-    connection = prop_of(walk.subject.props, "connection_type")
     known = walk.known
-    if not isinstance(connection, str) or connection.upper() != "VPC_LINK":
+    if not private.private(prop_of(walk.subject.props, private.connection_type)):
         return False
     return known is not None and known(VPC_LINK_MADE)
 

@@ -630,7 +630,7 @@ class Guard:
         ``_known_for``."""
         if subject.type in stages.JOIN_TYPES:
             self._api_members.append((subject, resource))
-        elif subject.type in stages.VPC_LINK_TYPES:
+        elif stages.makes_vpc_link(subject.type):
             self._vpc_links.append(resource)
 
     async def _known_for(self, subject: Subject, resource: pulumi.Resource) -> Callable[[str], bool]:
@@ -677,18 +677,18 @@ class Guard:
                 await _read_join_input(member.props, path.split("."), read, self.patience)
             join.add(member.type, read, told)
         link: object = None
-        connection_type = prop_of(subject.props, "connection_type")
+        private = stages.private_integration(subject.type)
         if (
-            subject.type == stages.INTEGRATION_TYPE
-            and isinstance(connection_type, str)
-            and connection_type.upper() == "VPC_LINK"
+            private is not None
+            and private.host_header is not None
+            and private.private(prop_of(subject.props, private.connection_type))
         ):
             # The link its `connection_id` names: a VpcLink's `id` Output itself, else what that Output is computed
             # from (waited for at most `patience`), else the literal id.
             links = {id(r.id): r for r in self._vpc_links}
             for made in self._vpc_links:
                 join.add_link(("resources", frozenset({made})))
-            connection = prop_of(subject.props, stages.CONNECTION_INPUT[0])
+            connection = prop_of(subject.props, private.connection)
             if _is_output(connection) and id(connection) in links:
                 link = ("resources", frozenset({links[id(connection)]}))
             elif isinstance(connection, pulumi.Output):

@@ -59,6 +59,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
 from components.residency.documents import input_document
+from components.residency.endpoints import PrivateIntegration, VpcLinks, load_endpoints
 from components.residency.known import knows_bucket, read_as_host
 from components.residency.references import integration_bucket_template, integration_placeholders
 
@@ -76,7 +77,6 @@ __all__ = [
     "SET_BY_EVERY_STAGE",
     "VARIABLE_MAPS",
     "VPC_LINK_MADE",
-    "VPC_LINK_TYPES",
     "VARIABLE_PREFIX",
     "STAGE_KEYS",
     "STAGE_TYPE",
@@ -86,10 +86,13 @@ __all__ = [
     "api_key",
     "body_integrations",
     "bucket_variables",
+    "connection_input",
     "fill_stage_variable",
     "host_templates",
     "join_inputs",
+    "makes_vpc_link",
     "own_api_key",
+    "private_integration",
     "url_authority",
     "variable_name",
     "variable_path",
@@ -107,13 +110,10 @@ READER_TYPES = INTEGRATION_TYPES | {REST_API_TYPE}
 """The members that read stage variables: the Integrations, and a RestApi through the integrations of its OpenAPI
 ``body`` (stop 40)."""
 JOIN_TYPES = STAGE_TYPES | READER_TYPES
-VPC_LINK_TYPES = frozenset({"aws:apigateway/vpcLink:VpcLink", "aws:apigatewayv2/vpcLink:VpcLink"})
-"""The VPC links a REST integration's ``connection_id`` names (``connection_type`` VPC_LINK): the REST one, whose
-``target_arn`` is the NLB, and the v2 one a REST integration uses with ``integration_target`` (pulumi-aws v7
-apigateway/integration, "ALB or NLB ARN to send the request to. Used for private integrations with VPC Link V2")."""
 VPC_LINK_MADE = "vpc-link-made"
-"""Asked by an Integration whose ``connection_type`` is VPC_LINK: its ``connection_id`` is a VpcLink the program makes
-(computed from one, or the id of one), so its requests go to that link's load balancer, judged there."""
+"""Asked by a private integration with a Host-header input (``endpoints.yaml`` ``vpc_links.integrations``: a REST
+Integration whose ``connection_type`` is VPC_LINK): its ``connection_id`` is a VPC link the program makes (computed
+from one, or the id of one), so its requests go to that link's load balancer, judged there."""
 BODY_INTEGRATION_KEY = "x-amazon-apigateway-integration"
 """The OpenAPI extension of a method's integration (its ``uri`` and ``requestParameters`` as an Integration's)."""
 SET_BY_EVERY_STAGE = "stage-variable-set:"
@@ -150,8 +150,29 @@ def api_input(type_: str) -> tuple[str, str]:
     return ("api_id", "apiId") if type_.startswith("aws:apigatewayv2/") else ("rest_api", "restApi")
 
 
-CONNECTION_INPUT = ("connection_id", "connectionId")
-"""The input a REST Integration names its VPC link by (snake_case, camelCase), keyed as :func:`api_input`'s is."""
+def _vpc_links() -> VpcLinks:
+    return load_endpoints().vpc_links
+
+
+def makes_vpc_link(type_: str) -> bool:
+    """Whether a ``type_`` resource makes an API Gateway VPC link (``endpoints.yaml`` ``vpc_links.links``; since stop 41
+    catalogue data, before a ``VPC_LINK_TYPES`` constant here)."""
+    return type_ in _vpc_links().link_types
+
+
+def private_integration(type_: str) -> PrivateIntegration | None:
+    """The ``vpc_links.integrations`` entry of a ``type_`` integration that may be private (None for any other)."""
+    return _vpc_links().by_type.get(type_)
+
+
+def connection_input(type_: str) -> tuple[str, str] | None:
+    """The input a ``type_`` integration names its VPC link by (snake_case, camelCase), keyed as :func:`api_input`'s
+    is; None for a type that names none (``vpc_links.integrations``' ``connection``)."""
+    entry = private_integration(type_)
+    if entry is None:
+        return None
+    head, *rest = entry.connection.split("_")
+    return entry.connection, head + "".join(part.title() for part in rest)
 
 
 class ApiKeys(frozenset[Hashable]):
@@ -369,7 +390,7 @@ class StageJoin:
         self._links: set[Hashable] = set()
 
     def add_link(self, key: Hashable) -> None:
-        """A VPC link the program makes (a ``VPC_LINK_TYPES`` resource), keyed as an Integration's ``connection_id``
+        """A VPC link the program makes (a :func:`makes_vpc_link` resource), keyed as an Integration's ``connection_id``
         names it (:func:`api_key`; :func:`own_api_key` for its URN and id)."""
         self._links.update(key if isinstance(key, ApiKeys) else (key,))
 
@@ -471,7 +492,8 @@ class _WithStages:
         if text.startswith(STAGE_KEYS):
             return self._join.answer(self._type, self._api, text)
         if text == VPC_LINK_MADE:
-            return self._type == INTEGRATION_TYPE and self._join.made_link(self._link)
+            entry = private_integration(self._type)
+            return entry is not None and entry.host_header is not None and self._join.made_link(self._link)
         return self._known(text)
 
     def bucket(self, key: str) -> bool:
