@@ -41,6 +41,7 @@ import platform_programs_falsealarm22 as fa22
 import platform_programs_falsealarm23 as fa23
 import platform_programs_falsealarm24 as fa24
 import platform_programs_grants36 as g36
+import platform_programs_httpapi41 as ha41
 import platform_programs_intl as pi
 import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
@@ -17542,6 +17543,15 @@ CASES: list[Case] = [
         pp.ali_cms_alarm_to_mns("cn-shanghai", role=False),
         destinations=[OWN_UID_DECLARED],
     ),
+    # -- stop 41, HTTP API OpenAPI bodies (tests/platform_programs_httpapi41.py): an apigatewayv2.Api body's
+    # stage-variable host joined with the Api's Stages like an HTTP API Integration's integration_uri (proven when every
+    # Stage of the Api in the program sets it to a proven host; partner at a Stage, RES-015 there; no Stage or unset,
+    # RES-015 at the Api); private integrations judged by the listener / Cloud Map ARN they reach (unchanged).
+    *[
+        Case(f"httpapi41-{code.lower()}-{shape}", code, ha41.http_api_body(code, shape), ha41.expected(code, shape))
+        for code in ("EU", "JP", "US", "CN")
+        for shape in ha41.SHAPES
+    ],
 ]
 
 

@@ -1601,3 +1601,47 @@ def test_a_vpc_link_integration_is_judged_by_its_link_not_its_host_header(
     internet = Subject(INTEGRATION_TYPE, "get", {**props, "connection_type": "INTERNET"}, integration.provider)
     known = with_stages(lambda _: False, join, INTEGRATION_TYPE, ("id", "api"), ("urn", "urn:link"))
     assert {f.rule.id for f in engine.check(internet, known=known)[0]} == {"RES-015"}
+
+
+_HTTP_BODY_HOST = {"x-amazon-apigateway-integration": {
+    "type": "http_proxy", "httpMethod": "ANY", "payloadFormatVersion": "1.0",
+    "uri": "https://${stageVariables.backend}/orders"}}  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "value", "expected"), [
+    ("EU", "internal-orders-1.eu-west-1.elb.amazonaws.com", set()),
+    ("EU", "orders.partner.example.com", {"RES-015"}),
+    ("CN", "internal-orders-1.cn-north-1.elb.amazonaws.com.cn", set()),
+    ("CN", "orders.partner.example.com", {"RES-015"}),
+])  # fmt: skip
+def test_an_http_api_body_reading_a_stage_variable_host_is_joined_to_its_stages(
+    code: str, value: str, expected: set[str]
+) -> None:
+    # httpapi41 (stop 41): an apigatewayv2.Api's OpenAPI body joins the Api's Stages (stage_variables, by api_id) as a
+    # RestApi's body does (stop 40); before, the Api was RES-015 at its body's uri whatever its Stages set.
+    from components.residency.stages import HTTP_API_TYPE, HTTP_STAGE_TYPE, StageJoin, own_api_key, with_stages
+
+    region = {"EU": "eu-west-1", "CN": "cn-north-1"}[code]
+    provider = ProviderRef("aws", "p", region)
+    engine = RuleEngine(code)
+    body = json.dumps({"openapi": "3.0.1", "paths": {"/orders": {"get": _HTTP_BODY_HOST}}})
+    api = Subject(HTTP_API_TYPE, "orders", {"body": body, "protocol_type": "HTTP"}, provider)
+    stage = Subject(HTTP_STAGE_TYPE, "prod", {"name": "prod", "stage_variables": {"backend": value}}, provider)
+    own = own_api_key("urn:api", "a1")
+
+    def found(subject: Subject, joined: StageJoin, key: object) -> set[tuple[str, str]]:
+        known = with_stages(lambda _: False, joined, subject.type, key)
+        return {(f.rule.id, f.path.split(".")[0]) for f in engine.check(subject, known=known)[0]}
+
+    for stage_key in (("urn", "urn:api"), ("id", "a1")):
+        join = StageJoin()
+        join.add(api.type, api.props, own)
+        join.add(stage.type, stage.props, stage_key)
+        assert found(api, join, own) == set()
+        assert found(stage, join, stage_key) == {(rule, "stage_variables") for rule in expected}
+    # Only another API's Stage, or a Stage leaving the variable unset: refused at the Api's body.
+    for other_stage, key in ((stage, ("id", "b2")), (stage._replace(props={"name": "prod"}), ("id", "a1"))):
+        other = StageJoin()
+        other.add(api.type, api.props, own)
+        other.add(other_stage.type, other_stage.props, key)
+        assert found(api, other, own) == {("RES-015", "body(json)")}

@@ -190,7 +190,7 @@ class _Review:
     def rest_api_key(self, entry: Entry) -> object:
         """The API a Stage or Integration belongs to (``stages.api_key``), as the policy pack reads it; a RestApi's own
         (``stages.own_api_key``)."""
-        if entry.type == stages.REST_API_TYPE:
+        if entry.type in stages.API_TYPES:
             return stages.own_api_key(entry.urn, entry.id)
         return _input_key(entry, stages.api_input(entry.type))
 

@@ -67,10 +67,10 @@ from components.residency.references import (
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import ScriptReader
 from components.residency.stages import (
+    API_TYPES,
     BODY_INTEGRATION_KEY,
     INTEGRATION_TYPES,
     READ_AS_BUCKET,
-    REST_API_TYPE,
     SET_BY_EVERY_STAGE,
     STAGE_TYPES,
     VARIABLE_MAPS,
@@ -3988,11 +3988,11 @@ def _through_made_link(walk: _Walk, private: PrivateIntegration) -> bool:
 
 def _integration_uri_at(type_: str, kpath: tuple[str, ...]) -> bool:
     """Whether ``kpath`` of a ``type_`` resource is an integration's uri the stage-variables join reads: an Integration
-    resource's ``uri`` / ``integration_uri``, or an ``x-amazon-apigateway-integration``'s ``uri`` in a RestApi's OpenAPI
-    ``body`` (stop 40)."""
+    resource's ``uri`` / ``integration_uri``, or an ``x-amazon-apigateway-integration``'s ``uri`` in a RestApi's (stop
+    40) or an HTTP API's (stop 41) OpenAPI ``body``."""
     if type_ in INTEGRATION_TYPES:
         return kpath in _INTEGRATION_URI_KEYS
-    return type_ == REST_API_TYPE and kpath[:1] == ("body",) and kpath[-2:] == _BODY_INTEGRATION_URI
+    return type_ in API_TYPES and kpath[:1] == ("body",) and kpath[-2:] == _BODY_INTEGRATION_URI
 
 
 _STAGE_VARIABLE = VARIABLE_PREFIX

@@ -198,7 +198,7 @@ async def _may_read_stage_variables(subject: Subject, pending: list[Pending]) ->
     nothing, and waiting for it would only cost time: a Stage whose ``rest_api`` is computed from the RestApi's id
     (``api.id.apply(...)``) resolves after the RestApi registers, so the RestApi's join waited ``patience`` seconds
     for it (stop 40: 30 s in ``pulumi up``, same verdict)."""
-    if subject.type != stages.REST_API_TYPE:
+    if subject.type not in stages.API_TYPES:
         return True
     body = prop_of(subject.props, "body")
     for p in pending:
@@ -642,10 +642,10 @@ class Guard:
         # A RestApi is its own API; a member whose API input is a RestApi's `id` Output itself (`rest_api=api.id`) is
         # told by it without waiting: that id resolves only once the RestApi registers, which may wait on this very
         # judgement (its body's stage variables, stop 40).
-        rest_apis = {id(r.id): r for m, r in self._api_members if m.type == stages.REST_API_TYPE}
+        rest_apis = {id(r.id): r for m, r in self._api_members if m.type in stages.API_TYPES}
 
         async def api_of(member: Subject, member_resource: pulumi.Resource) -> object:
-            if member.type == stages.REST_API_TYPE:
+            if member.type in stages.API_TYPES:
                 return ("resources", frozenset({member_resource}))
             api = prop_of(member.props, stages.api_input(member.type)[0])
             made = rest_apis.get(id(api)) if _is_output(api) else None
@@ -657,7 +657,7 @@ class Guard:
         own = await api_of(subject, resource)
         join = stages.StageJoin(lambda value: value is _AT_DEPLOYMENT)
         apis = [
-            None if m.type == stages.REST_API_TYPE else prop_of(m.props, stages.api_input(m.type)[0])
+            None if m.type in stages.API_TYPES else prop_of(m.props, stages.api_input(m.type)[0])
             for m, _ in self._api_members
         ]
         # Another API's id may wait on this very resource (a RestApi described by this Stage's `invoke_url`): waited

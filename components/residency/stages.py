@@ -66,6 +66,8 @@ from components.residency.references import integration_bucket_template, integra
 __all__ = [
     "BODY_INTEGRATION_KEY",
     "ApiKeys",
+    "API_TYPES",
+    "HTTP_API_TYPE",
     "HTTP_INTEGRATION_TYPE",
     "HTTP_STAGE_TYPE",
     "INTEGRATION_TYPE",
@@ -104,11 +106,14 @@ INTEGRATION_TYPE = "aws:apigateway/integration:Integration"
 HTTP_STAGE_TYPE = "aws:apigatewayv2/stage:Stage"
 HTTP_INTEGRATION_TYPE = "aws:apigatewayv2/integration:Integration"
 REST_API_TYPE = "aws:apigateway/restApi:RestApi"
+HTTP_API_TYPE = "aws:apigatewayv2/api:Api"
+API_TYPES = frozenset({REST_API_TYPE, HTTP_API_TYPE})
+"""The APIs whose OpenAPI ``body`` is a member of the join: a RestApi's (stop 40) and an HTTP API's (stop 41)."""
 STAGE_TYPES = frozenset({STAGE_TYPE, HTTP_STAGE_TYPE})
 INTEGRATION_TYPES = frozenset({INTEGRATION_TYPE, HTTP_INTEGRATION_TYPE})
-READER_TYPES = INTEGRATION_TYPES | {REST_API_TYPE}
-"""The members that read stage variables: the Integrations, and a RestApi through the integrations of its OpenAPI
-``body`` (stop 40)."""
+READER_TYPES = INTEGRATION_TYPES | API_TYPES
+"""The members that read stage variables: the Integrations, and an API through the integrations of its OpenAPI
+``body`` (a RestApi since stop 40, an HTTP API since stop 41)."""
 JOIN_TYPES = STAGE_TYPES | READER_TYPES
 VPC_LINK_MADE = "vpc-link-made"
 """Asked by a private integration with a Host-header input (``endpoints.yaml`` ``vpc_links.integrations``: a REST
@@ -141,6 +146,7 @@ _JOIN_INPUTS = {
     INTEGRATION_TYPE: ("uri", "request_parameters"),
     HTTP_INTEGRATION_TYPE: ("integration_uri",),
     REST_API_TYPE: ("body",),
+    HTTP_API_TYPE: ("body",),
 }
 
 
@@ -181,8 +187,8 @@ class ApiKeys(frozenset[Hashable]):
 
 
 def own_api_key(urn: str, id_: Any = None) -> Hashable:
-    """How a RestApi keys itself in the join (its body's integrations): as a Stage or Integration computed from it
-    keys it (:func:`api_key`: the URN of its API input, else its literal id)."""
+    """How a RestApi or an HTTP API (:data:`API_TYPES`) keys itself in the join (its body's integrations): as a Stage
+    or Integration computed from it keys it (:func:`api_key`: the URN of its API input, else its literal id)."""
     keys: set[Hashable] = {("urn", urn)}
     if isinstance(id_, str) and id_:
         keys.add(("id", id_))
@@ -190,9 +196,10 @@ def own_api_key(urn: str, id_: Any = None) -> Hashable:
 
 
 def body_integrations(body: Any) -> list[tuple[Any, Any]] | None:
-    """The ``(uri, requestParameters)`` of every ``x-amazon-apigateway-integration`` object in a RestApi's OpenAPI
-    ``body`` (JSON or YAML; "OpenAPI specification that defines the set of routes and integrations",
-    https://www.pulumi.com/registry/packages/aws/api-docs/apigateway/restapi/), wherever it is (a method's, or
+    """The ``(uri, requestParameters)`` of every ``x-amazon-apigateway-integration`` object in a RestApi's or an HTTP
+    API's OpenAPI ``body`` (JSON or YAML; "OpenAPI specification that defines the set of routes and integrations",
+    https://www.pulumi.com/registry/packages/aws/api-docs/apigateway/restapi/, and "... to create as part of the HTTP
+    APIs", https://www.pulumi.com/registry/packages/aws/api-docs/apigatewayv2/api/), wherever it is (a method's, or
     ``x-amazon-apigateway-any-method``'s); empty for no body or a text that is no document; None for a value that is
     no string (not known)."""
     if body is None:
@@ -410,16 +417,20 @@ class StageJoin:
             uri = props.get("uri") if rest else _prop(props, "integration_uri", "integrationUri")
             mapping = _prop(props, "request_parameters", "requestParameters") if rest else None
             self._read(api, uri, mapping, rest)
-        elif type_ == REST_API_TYPE:
+        elif type_ in API_TYPES:
             body = props.get("body")
             if self._unknown(body):
                 return  # decided at deployment, where the guard judges it
             integrations = body_integrations(body)
+            rest = type_ == REST_API_TYPE
             for key in api if isinstance(api, ApiKeys) else (api,):
                 if integrations is None:
                     self._unread.add(key)
                 for uri, mapping in integrations or ():
-                    self._read(key, uri, mapping, True)
+                    # An HTTP API's parameter mapping changes headers, the query and the path, never the host
+                    # ("Transform API requests and responses for HTTP APIs": overwrite:path, append:header ...),
+                    # and it has no S3 path integration: its body's uri is read as an Integration's integration_uri.
+                    self._read(key, uri, mapping if rest else None, rest)
 
     def _read(self, api: Hashable, uri: Any, mapping: Any, rest: bool) -> None:
         """What one integration (a resource's, or an OpenAPI body's) reads: its bucket and host variables; its API is
