@@ -193,11 +193,11 @@ _AT_DEPLOYMENT = object()
 
 
 async def _may_read_stage_variables(subject: Subject, pending: list[Pending]) -> bool:
-    """Whether a held member of the stage-variables join needs the join: always, but for a RestApi whose OpenAPI body
-    (resolved now, or plain) names no stage variable. Such a body reads none, so the join could tell its judgement
-    nothing, and waiting for it would only cost time: a Stage whose ``rest_api`` is computed from the RestApi's id
-    (``api.id.apply(...)``) resolves after the RestApi registers, so the RestApi's join waited ``patience`` seconds
-    for it (stop 40: 30 s in ``pulumi up``, same verdict)."""
+    """Whether a held member of the stage-variables join needs the join: always, but for a RestApi or an HTTP API
+    (stop 41) whose OpenAPI body (resolved now, or plain) names no stage variable. Such a body reads none, so the join
+    could tell its judgement nothing, and waiting for it would only cost time: a Stage whose ``rest_api`` (``api_id``)
+    is computed from the API's id (``api.id.apply(...)``) resolves after the API registers, so the API's join waited
+    ``patience`` seconds for it (stop 40: 30 s in ``pulumi up``, same verdict)."""
     if subject.type not in stages.API_TYPES:
         return True
     body = prop_of(subject.props, "body")

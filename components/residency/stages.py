@@ -45,6 +45,13 @@ CreateDeployment without ``stageName`` since v6), and CreateDeployment applies `
 that is associated with the new deployment" (https://docs.aws.amazon.com/apigateway/latest/api/API_CreateDeployment.html):
 none, so no request sees them.
 
+Since stop 41 an HTTP API's (``aws:apigatewayv2/api:Api``) OpenAPI ``body`` is a member too (:data:`API_TYPES`): its
+``x-amazon-apigateway-integration`` objects (``type: http_proxy``, ``payloadFormatVersion``) are read as an HTTP API
+Integration's ``integration_uri`` (no bucket; an HTTP API's parameter mapping does not change the host) and joined with
+the Api's Stages' ``stage_variables`` by ``api_id`` ("Use stage variables for HTTP APIs", above). The body is read with
+the engine's own parser (``components/residency/documents.py``), so the join reads exactly the integrations the engine
+asks it about.
+
 Each front door keys an API as it can see it (one function, :func:`api_key`, for the documents of the policy pack and
 the reviews: the URN the API input, :func:`api_input`, is computed from, else its literal id; the guard: the resources
 of that Output, else its literal id). A member whose API cannot be told (an unknown id without a dependency) is
