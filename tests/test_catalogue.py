@@ -357,3 +357,26 @@ def test_every_typed_path_in_the_catalogue_starts_at_an_input_of_its_resource() 
         if first not in re.findall(r"^\s+(\w+):", header.group(1), re.M):
             unknown.append(f"{token} {path}")
     assert unknown == []
+
+
+def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> None:
+    # httpapi41 (stop 41): the VPC-link rule is data (endpoints.yaml `vpc_links`); an input name no SDK has would make
+    # the rule judge nothing (a link never seen, a Host header never recognised).
+    import re
+
+    from components.residency.endpoints import load_endpoints
+
+    files = _sdk_resources()
+    links = load_endpoints().vpc_links
+    named = [(link.type, name) for link in links.links for name in link.targets]
+    for entry in links.integrations:
+        inputs = (entry.connection_type, entry.connection, *entry.targets, *filter(None, [entry.host_header]))
+        named += [(entry.type, name) for name in inputs]
+    assert len(named) >= 8
+    missing = []
+    for token, name in named:
+        header = re.search(r"def _internal_init\(__self__,(.*?)__props__=None\)", files[token].read_text("utf-8"), re.S)
+        assert header is not None, token
+        if name not in re.findall(r"^\s+(\w+):", header.group(1), re.M):
+            missing.append(f"{token} {name}")
+    assert missing == []

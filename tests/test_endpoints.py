@@ -8068,3 +8068,64 @@ def test_everyone_limited_to_one_accounts_callers_grants_that_account(key: str, 
     # Not read as grants (open): the account a service acts for, an organization.
     assert rule_ids("EU", subject("aws:SourceAccount", "444455556666")) == set()
     assert rule_ids("EU", subject("aws:PrincipalOrgID", "o-a1b2c3d4e5")) == set()
+
+
+# -- httpapi41 (stop 41): the VPC-link rule as catalogue data (endpoints.yaml `vpc_links`) --------------------------
+_PRIVATE_REST = {"type": "HTTP_PROXY", "uri": "http://orders.internal.example.com/o", "connection_type": "VPC_LINK",
+                 "connection_id": "urn:link"}  # fmt: skip
+
+
+def _private_rest_ids(code: str, props: dict[str, Any]) -> set[str]:
+    from components.residency.stages import INTEGRATION_TYPE, StageJoin, with_stages
+
+    join = StageJoin()
+    join.add_link(("urn", "urn:link"))
+    known = with_stages(lambda _: False, join, INTEGRATION_TYPE, ("id", "api"), ("urn", "urn:link"))
+    subject = Subject(INTEGRATION_TYPE, "get", props, provider(code))
+    return {f.rule.id for f in RuleEngine(code).check(subject, known=known)[0]}
+
+
+def test_the_vpc_link_entries_say_which_resources_make_a_link_and_which_input_is_a_host_header() -> None:
+    from components.residency.stages import connection_input, makes_vpc_link, private_integration
+
+    links = load_endpoints().vpc_links
+    assert links.link_types == {"aws:apigateway/vpcLink:VpcLink", "aws:apigatewayv2/vpcLink:VpcLink"}
+    assert makes_vpc_link("aws:apigatewayv2/vpcLink:VpcLink") and not makes_vpc_link("aws:lb/loadBalancer:LoadBalancer")
+    rest = private_integration("aws:apigateway/integration:Integration")
+    http = private_integration("aws:apigatewayv2/integration:Integration")
+    assert rest is not None and rest.host_header == "uri" and rest.targets == ("integration_target",)
+    # An HTTP API's private integration_uri is where the traffic goes (a listener or Cloud Map ARN): no Host header.
+    assert http is not None and http.host_header is None and http.targets == ("integration_uri",)
+    assert rest.private("vpc_link") and not rest.private("INTERNET") and not rest.private(None)
+    assert connection_input("aws:apigateway/integration:Integration") == ("connection_id", "connectionId")
+    assert connection_input("aws:apigateway/stage:Stage") is None
+    sources = [link.source for link in links.links] + [entry.source for entry in links.integrations]
+    assert all(source.startswith("https://docs.aws.amazon.com/") for source in sources)
+
+
+@pytest.mark.parametrize("code", ["EU", "CN"])
+def test_a_private_integrations_host_header_is_no_destination_only_while_the_catalogue_says_so(
+    code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Compliant: through the stack's own link the private name is the Host header. Offending twins: an INTERNET
+    # integration with the same uri, and the same private integration under a catalogue without the entry's
+    # `host_header` (the rule is read from the data, not from code).
+    from components.residency import engine as engine_module
+    from components.residency.endpoints import VpcLinks
+
+    assert _private_rest_ids(code, _PRIVATE_REST) == set()
+    assert _private_rest_ids(code, {**_PRIVATE_REST, "connection_type": "INTERNET"}) == {"RES-015"}
+    catalogue = load_endpoints()
+    entries = tuple(e.model_copy(update={"host_header": None}) for e in catalogue.vpc_links.integrations)
+    edited = catalogue.model_copy(update={"vpc_links": VpcLinks(links=catalogue.vpc_links.links, integrations=entries)})
+    monkeypatch.setattr(engine_module, "load_endpoints", lambda: edited)
+    assert _private_rest_ids(code, _PRIVATE_REST) == {"RES-015"}
+
+
+def test_a_vpc_link_entry_is_checked() -> None:
+    from components.residency.endpoints import PrivateIntegration
+
+    with pytest.raises(ValueError, match="connection"):
+        PrivateIntegration.model_validate({"type": "aws:apigateway/integration:Integration",
+                                           "connection_type": "connection_type", "values": ["VPC_LINK"],
+                                           "source": "https://docs.aws.amazon.com/"})  # fmt: skip

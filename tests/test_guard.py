@@ -922,3 +922,55 @@ def test_a_rest_api_body_without_stage_variables_does_not_wait_for_the_join(
     else:
         assert result.error is None, result.error
         assert {"orders", "orders-prod"} <= {r.name for r in result.resources}
+
+
+# -- 18. an HTTP API's body is joined like a RestApi's, and waits for the join only when it reads a variable (stop 41)
+
+
+@pytest.mark.parametrize(("reads", "refused"), [(False, False), (True, True)])
+def test_an_http_api_body_without_stage_variables_does_not_wait_for_the_join(
+    pulumi_mocks: MockSession, reads: bool, refused: bool
+) -> None:
+    """Section 17 for an HTTP API (httpapi41): its OpenAPI body, given as an Output, is a member of the join since stop
+    41. A body that names no stage variable (a private integration to the stack's listener) registers at once, though
+    its Stage's `api_id` is computed from the Api's id; one that reads `${stageVariables.backend}` joins, and is refused
+    at the Api when the wait for its Stage's API ends at `patience` (fail closed)."""
+    import time
+
+    def program() -> None:
+        enforce("EU").patience = 60.0 if not reads else 0.3
+        p = aws.Provider("p", region="eu-central-1", allowed_account_ids=["123456789012"])
+        lb = aws.lb.LoadBalancer("orders", internal=True, load_balancer_type="network", opts=opts(p))
+        link = aws.apigatewayv2.VpcLink("orders", subnet_ids=["subnet-1"], security_group_ids=["sg-1"], opts=opts(p))
+
+        def body(parts: list[str]) -> str:
+            integration = (
+                {"type": "http_proxy", "uri": "https://${stageVariables.backend}/orders"}
+                if reads
+                else {"type": "http_proxy", "connectionType": "VPC_LINK", "connectionId": parts[1], "uri": parts[0]}
+            )
+            return json.dumps({
+                "openapi": "3.0.1", "info": {"title": "orders", "version": "1"},
+                "paths": {"/orders": {"get": {"x-amazon-apigateway-integration": {
+                    **integration, "httpMethod": "ANY", "payloadFormatVersion": "1.0"}}}},
+            })  # fmt: skip
+
+        api = aws.apigatewayv2.Api(
+            "orders", protocol_type="HTTP", body=pulumi.Output.all(lb.arn, link.id).apply(body), opts=opts(p)
+        )
+        aws.apigatewayv2.Stage(
+            "orders-default", api_id=api.id.apply(lambda i: i), name="$default", auto_deploy=True,
+            stage_variables={"backend": "orders.partner.example.com" if reads else lb.dns_name}, opts=opts(p),
+        )  # fmt: skip
+
+    start = time.monotonic()
+    result = run(pulumi_mocks, program)
+    assert time.monotonic() - start < 20  # a wait for the join would take the 60 s patience
+    if refused:
+        error = result.error
+        assert isinstance(error, ResidencyViolation), error
+        assert (error.rule_id, error.resource_name) == ("RES-015", "orders")
+        assert error.path.endswith("x-amazon-apigateway-integration.uri"), error.path
+    else:
+        assert result.error is None, result.error
+        assert {"orders", "orders-default"} <= {r.name for r in result.resources}

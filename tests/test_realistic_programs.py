@@ -42,6 +42,7 @@ import platform_programs_falsealarm23 as fa23
 import platform_programs_falsealarm24 as fa24
 import platform_programs_falsealarm25 as fa25
 import platform_programs_grants36 as g36
+import platform_programs_httpapi41 as ha41
 import platform_programs_intl as pi
 import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
@@ -17564,6 +17565,15 @@ CASES: list[Case] = [
     # RES-015, a foreign API RES-006; a wildcard host, an address pattern with no protocol condition and
     # `sns:Protocol` alone stay public.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sn41.rows()],
+    # -- stop 41, HTTP API OpenAPI bodies (tests/platform_programs_httpapi41.py): an apigatewayv2.Api body's
+    # stage-variable host joined with the Api's Stages like an HTTP API Integration's integration_uri (proven when every
+    # Stage of the Api in the program sets it to a proven host; partner at a Stage, RES-015 there; no Stage or unset,
+    # RES-015 at the Api); private integrations judged by the listener / Cloud Map ARN they reach (unchanged).
+    *[
+        Case(f"httpapi41-{code.lower()}-{shape}", code, ha41.http_api_body(code, shape), ha41.expected(code, shape))
+        for code in ("EU", "JP", "US", "CN")
+        for shape in ha41.SHAPES
+    ],
 ]
 
 

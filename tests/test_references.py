@@ -1557,6 +1557,25 @@ def test_body_integrations_reads_json_and_yaml_bodies() -> None:
     assert body_integrations(object()) is None  # not known: the RestApi stays unproven
 
 
+def test_the_join_reads_a_body_as_the_engine_reads_it() -> None:
+    # httpapi41 (stop 41): one document parser (components/residency/documents.py) for the engine and the join. Before,
+    # the join read a body with yaml.safe_load, which refuses a template's `!Sub` the engine reads (TemplateLoader),
+    # and read a one-line YAML flow map the engine walks as a plain value.
+    from components.residency.documents import input_document, load_document
+    from components.residency.stages import body_integrations
+
+    tagged = (
+        "openapi: 3.0.1\ninfo:\n  description: !Sub 'orders in ${AWS::Region}'\npaths:\n  /o:\n    get:\n"
+        "      x-amazon-apigateway-integration:\n        uri: https://${stageVariables.backend}/o\n"
+    )
+    assert input_document(tagged)["info"] == {"description": {"Fn::Sub": "orders in ${AWS::Region}"}}
+    assert body_integrations(tagged) == [("https://${stageVariables.backend}/o", None)]
+    flow = "{paths: {/o: {get: {x-amazon-apigateway-integration: {uri: 'https://${stageVariables.backend}/o'}}}}}"
+    assert input_document(flow) is None and body_integrations(flow) == []
+    assert load_document('  {"a": 1}') == {"a": 1} and load_document("a: [1") is None
+    assert input_document("host: port") is None  # one line: a value, not a document
+
+
 @pytest.mark.parametrize(("link", "made", "expected"), [
     ("urn:link", True, set()),  # the stack's VpcLink: the uri is the Host header, the link's NLB is judged there
     ("a1b2c3", False, {"RES-015"}),  # a literal connection_id proves no link: the private name stays unproven
@@ -1582,3 +1601,47 @@ def test_a_vpc_link_integration_is_judged_by_its_link_not_its_host_header(
     internet = Subject(INTEGRATION_TYPE, "get", {**props, "connection_type": "INTERNET"}, integration.provider)
     known = with_stages(lambda _: False, join, INTEGRATION_TYPE, ("id", "api"), ("urn", "urn:link"))
     assert {f.rule.id for f in engine.check(internet, known=known)[0]} == {"RES-015"}
+
+
+_HTTP_BODY_HOST = {"x-amazon-apigateway-integration": {
+    "type": "http_proxy", "httpMethod": "ANY", "payloadFormatVersion": "1.0",
+    "uri": "https://${stageVariables.backend}/orders"}}  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "value", "expected"), [
+    ("EU", "internal-orders-1.eu-west-1.elb.amazonaws.com", set()),
+    ("EU", "orders.partner.example.com", {"RES-015"}),
+    ("CN", "internal-orders-1.cn-north-1.elb.amazonaws.com.cn", set()),
+    ("CN", "orders.partner.example.com", {"RES-015"}),
+])  # fmt: skip
+def test_an_http_api_body_reading_a_stage_variable_host_is_joined_to_its_stages(
+    code: str, value: str, expected: set[str]
+) -> None:
+    # httpapi41 (stop 41): an apigatewayv2.Api's OpenAPI body joins the Api's Stages (stage_variables, by api_id) as a
+    # RestApi's body does (stop 40); before, the Api was RES-015 at its body's uri whatever its Stages set.
+    from components.residency.stages import HTTP_API_TYPE, HTTP_STAGE_TYPE, StageJoin, own_api_key, with_stages
+
+    region = {"EU": "eu-west-1", "CN": "cn-north-1"}[code]
+    provider = ProviderRef("aws", "p", region)
+    engine = RuleEngine(code)
+    body = json.dumps({"openapi": "3.0.1", "paths": {"/orders": {"get": _HTTP_BODY_HOST}}})
+    api = Subject(HTTP_API_TYPE, "orders", {"body": body, "protocol_type": "HTTP"}, provider)
+    stage = Subject(HTTP_STAGE_TYPE, "prod", {"name": "prod", "stage_variables": {"backend": value}}, provider)
+    own = own_api_key("urn:api", "a1")
+
+    def found(subject: Subject, joined: StageJoin, key: object) -> set[tuple[str, str]]:
+        known = with_stages(lambda _: False, joined, subject.type, key)
+        return {(f.rule.id, f.path.split(".")[0]) for f in engine.check(subject, known=known)[0]}
+
+    for stage_key in (("urn", "urn:api"), ("id", "a1")):
+        join = StageJoin()
+        join.add(api.type, api.props, own)
+        join.add(stage.type, stage.props, stage_key)
+        assert found(api, join, own) == set()
+        assert found(stage, join, stage_key) == {(rule, "stage_variables") for rule in expected}
+    # Only another API's Stage, or a Stage leaving the variable unset: refused at the Api's body.
+    for other_stage, key in ((stage, ("id", "b2")), (stage._replace(props={"name": "prod"}), ("id", "a1"))):
+        other = StageJoin()
+        other.add(api.type, api.props, own)
+        other.add(other_stage.type, other_stage.props, key)
+        assert found(api, other, own) == {("RES-015", "body(json)")}

@@ -184,19 +184,21 @@ class _Review:
         for e in self.live:
             if e.type in stages.JOIN_TYPES and not _is_read(e):
                 self.stages.add(e.type, e.inputs, self.rest_api_key(e))
-            elif e.type in stages.VPC_LINK_TYPES and not _is_read(e):
+            elif stages.makes_vpc_link(e.type) and not _is_read(e):
                 self.stages.add_link(stages.own_api_key(e.urn, e.id))
 
     def rest_api_key(self, entry: Entry) -> object:
         """The API a Stage or Integration belongs to (``stages.api_key``), as the policy pack reads it; a RestApi's own
         (``stages.own_api_key``)."""
-        if entry.type == stages.REST_API_TYPE:
+        if entry.type in stages.API_TYPES:
             return stages.own_api_key(entry.urn, entry.id)
         return _input_key(entry, stages.api_input(entry.type))
 
     def connection_key(self, entry: Entry) -> object:
-        """An Integration's ``connection_id`` keyed as ``rest_api_key`` keys an API (``stages.VPC_LINK_MADE``)."""
-        return _input_key(entry, stages.CONNECTION_INPUT)
+        """An Integration's ``connection_id`` keyed as ``rest_api_key`` keys an API (``stages.VPC_LINK_MADE``); None for
+        a type that names no VPC link (``stages.connection_input``)."""
+        field = stages.connection_input(entry.type)
+        return None if field is None else _input_key(entry, field)
 
     def known_for(self, entry: Entry) -> Callable[[str], bool]:
         """Regionless names and hosts proven for ``entry``: made by a resource its values come from, its own

@@ -20,7 +20,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from components.errors import CatalogueError
 from components.yamlfile import YamlFileError, load_yaml
 
-__all__ = ["EdgeSuffix", "EndpointCatalogue", "GlobalService", "PublicAccess", "Suffix", "load_endpoints"]
+__all__ = [
+    "EdgeSuffix",
+    "EndpointCatalogue",
+    "GlobalService",
+    "PrivateIntegration",
+    "PublicAccess",
+    "Suffix",
+    "VpcLinks",
+    "load_endpoints",
+]
 
 ENDPOINTS_FILE = Path(__file__).with_name("endpoints.yaml")
 
@@ -778,6 +787,55 @@ class ScriptCommand(_Frozen):
     """The command's manual or documentation (required for the catalogue's top-level entries)."""
 
 
+class VpcLinkMaker(_Frozen):
+    """A resource that makes an API Gateway VPC link (``vpc_links.links``)."""
+
+    type: str
+    targets: tuple[str, ...]
+    """The inputs naming where the link's traffic goes (judged where they are written, as any ARN or id)."""
+    source: str
+
+
+class PrivateIntegration(_Frozen):
+    """An API Gateway integration that may be private (``vpc_links.integrations``): through a VPC link when its
+    ``connection_type`` input is one of ``values``."""
+
+    type: str
+    connection_type: str
+    """The input (snake_case) saying whether the integration is private."""
+    values: frozenset[str]
+    """Its values (upper case) that make the integration private."""
+    connection: str
+    """The input (snake_case) naming the VPC link."""
+    host_header: str | None = None
+    """The input that, through a link the program makes, only sets the Host header (names no destination); None when
+    the integration has none (an HTTP API's private ``integration_uri`` is where the traffic goes)."""
+    targets: tuple[str, ...] = ()
+    """The inputs naming the load balancer or service the requests reach (judged where they are written)."""
+    source: str
+
+    def private(self, value: Any) -> bool:
+        """Whether ``connection_type``'s value makes the integration private."""
+        return isinstance(value, str) and value.upper() in self.values
+
+
+class VpcLinks(_Frozen):
+    """API Gateway private integrations (``vpc_links``; the rule since stop 40, data since stop 41)."""
+
+    links: tuple[VpcLinkMaker, ...] = ()
+    integrations: tuple[PrivateIntegration, ...] = ()
+
+    @functools.cached_property
+    def link_types(self) -> frozenset[str]:
+        """The types of the resources that make a VPC link."""
+        return frozenset(link.type for link in self.links)
+
+    @functools.cached_property
+    def by_type(self) -> Mapping[str, PrivateIntegration]:
+        """The private-integration entry of each integration type."""
+        return {entry.type: entry for entry in self.integrations}
+
+
 class EndpointCatalogue(_Frozen):
     """The whole endpoint catalogue."""
 
@@ -806,6 +864,8 @@ class EndpointCatalogue(_Frozen):
     """Inputs holding an OOS template, whose ``{{ name }}`` placeholders take its declared ``Parameters``: each is
     filled in with the value the execution gives (``parameters``) or the ``Default`` before the template is read."""
     destination_fields: tuple[TypedField, ...]
+    vpc_links: VpcLinks = Field(default_factory=VpcLinks)
+    """API Gateway private integrations: which resources make a VPC link, and which integration inputs it changes."""
     dns_records: DnsRecords | None = None
     """DNS record types whose value is no destination (``destination_fields`` and host keys of such a record are
     not judged as destinations)."""

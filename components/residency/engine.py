@@ -22,11 +22,10 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
 
-import yaml
-
 from components._compat import is_input_type
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cloud, load_catalogue
 from components.residency.destinations import Destination
+from components.residency.documents import json_or_none, load_document, looks_like_yaml, yaml_or_none
 from components.residency.endpoints import (
     BuiltinPlaceholderField,
     ConfigItem,
@@ -35,6 +34,7 @@ from components.residency.endpoints import (
     GlobalService,
     GroupField,
     NameServerField,
+    PrivateIntegration,
     PublicAccess,
     RecordTypedField,
     StackTemplate,
@@ -67,11 +67,10 @@ from components.residency.references import (
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import ScriptReader
 from components.residency.stages import (
+    API_TYPES,
     BODY_INTEGRATION_KEY,
-    INTEGRATION_TYPE,
     INTEGRATION_TYPES,
     READ_AS_BUCKET,
-    REST_API_TYPE,
     SET_BY_EVERY_STAGE,
     STAGE_TYPES,
     VARIABLE_MAPS,
@@ -667,7 +666,7 @@ class RuleEngine:
         """The tables and memos :func:`_shared_tables` shares (run on a template engine with no register)."""
         self.parser = ReferenceParser(self.catalogue, endpoints)
         self.endpoints = endpoints
-        self._scripts = ScriptReader(self.endpoints.script_commands)
+        self._scripts, self._host_headers = ScriptReader(endpoints.script_commands), _host_header_inputs(endpoints)
         # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
         # few places. They are bound to the template engine, so they may read the tables, never the register.
         self._key_plan = functools.lru_cache(maxsize=8192)(self._decide_key_plan)
@@ -2794,17 +2793,15 @@ class RuleEngine:
             # A document is judged whether or not it contains an ARN (templates, task definitions).
             if plan.template is not None:  # a stack's template (tested here: only documents have one)
                 value = self._in_own_stack(walk.subject, value, plan.template)
-            try:
-                document = json.loads(value)
-            except ValueError:
-                document = None
+            # The same reading as documents.input_document (the stage-variables join's), after the stack's own names.
+            document = json_or_none(value)
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{path}(json)", key, depth, plan.template)
                 return True
-        elif "\n" in stripped and _YAML_HINT.search(stripped):
+        elif looks_like_yaml(stripped):
             if plan.template is not None:
                 stripped = self._in_own_stack(walk.subject, stripped, plan.template)
-            document = _yaml(stripped)
+            document = yaml_or_none(stripped)
             if isinstance(document, (dict, list)):
                 written = walk.written
                 if plan.payload and isinstance(document, dict):
@@ -2838,7 +2835,8 @@ class RuleEngine:
 
         ``own_region``: a regionless S3 or OSS bucket named here is in the resource's own region (the service
         requires it), so it is not judged as a regionless reference."""
-        if walk.kpath == ("uri",) and walk.subject.type == INTEGRATION_TYPE and _through_made_link(walk):
+        private = self._host_headers.get(walk.subject.type)
+        if private is not None and walk.kpath == private[0] and _through_made_link(walk, private[1]):
             return  # the Host header and TLS name of a private integration: its requests go to the link's NLB
         parser = self.parser
         if walk.template_resources is None and "://" in value:
@@ -4066,29 +4064,40 @@ _INTEGRATION_URI_KEYS = frozenset({("uri",), ("integration_uri",)})
 _BODY_INTEGRATION_URI = (BODY_INTEGRATION_KEY, "uri")
 
 
-def _through_made_link(walk: _Walk) -> bool:
-    """Whether a REST Integration is a private integration through a VPC link the program makes (``connection_type``
-    VPC_LINK, ``connection_id`` that link: ``stages.VPC_LINK_MADE``, asked through ``known``). Its ``uri`` then names no
-    destination: "For private integrations, the URI parameter is not used for routing requests to your endpoint, but is
-    used for setting the Host header and for certificate validation" (pulumi-aws v7 apigateway/integration ``uri``;
+def _host_header_inputs(endpoints: EndpointCatalogue) -> dict[str, tuple[tuple[str, ...], PrivateIntegration]]:
+    """The private integrations whose Host-header input names no destination through a link the program makes
+    (``endpoints.yaml`` ``vpc_links.integrations``, ``host_header``): type -> (that input's key path, the entry)."""
+    return {
+        entry.type: ((entry.host_header,), entry)
+        for entry in endpoints.vpc_links.integrations
+        if entry.host_header is not None
+    }
+
+
+def _through_made_link(walk: _Walk, private: PrivateIntegration) -> bool:
+    """Whether an integration is a private integration through a VPC link the program makes (``private``, an
+    ``endpoints.yaml`` ``vpc_links.integrations`` entry since stop 41: a REST Integration's ``connection_type``
+    VPC_LINK, its ``connection_id`` that link: ``stages.VPC_LINK_MADE``, asked through ``known``). Its Host-header
+    input (``uri``) then names no destination: "For private integrations, the URI parameter is not used for routing
+    requests to your endpoint, but is used for setting the Host header and for certificate validation" (pulumi-aws v7
+    apigateway/integration ``uri``;
     API Gateway "Set up a private integration": requests go to the VPC link's Network Load Balancer, or with VPC link
     v2 to the ``integration_target``). Where they go is judged there: the link's ``target_arn`` and the
     ``integration_target`` ARN by their Region, and the load balancer is a resource of the stack's. A literal
     ``connection_id`` proves no link (anyone's, in any Region the account reaches): the uri is judged as any URL."""
-    connection = prop_of(walk.subject.props, "connection_type")
     known = walk.known
-    if not isinstance(connection, str) or connection.upper() != "VPC_LINK":
+    if not private.private(prop_of(walk.subject.props, private.connection_type)):
         return False
     return known is not None and known(VPC_LINK_MADE)
 
 
 def _integration_uri_at(type_: str, kpath: tuple[str, ...]) -> bool:
     """Whether ``kpath`` of a ``type_`` resource is an integration's uri the stage-variables join reads: an Integration
-    resource's ``uri`` / ``integration_uri``, or an ``x-amazon-apigateway-integration``'s ``uri`` in a RestApi's OpenAPI
-    ``body`` (stop 40)."""
+    resource's ``uri`` / ``integration_uri``, or an ``x-amazon-apigateway-integration``'s ``uri`` in a RestApi's (stop
+    40) or an HTTP API's (stop 41) OpenAPI ``body``."""
     if type_ in INTEGRATION_TYPES:
         return kpath in _INTEGRATION_URI_KEYS
-    return type_ == REST_API_TYPE and kpath[:1] == ("body",) and kpath[-2:] == _BODY_INTEGRATION_URI
+    return type_ in API_TYPES and kpath[:1] == ("body",) and kpath[-2:] == _BODY_INTEGRATION_URI
 
 
 _STAGE_VARIABLE = VARIABLE_PREFIX
@@ -4132,28 +4141,6 @@ def _pair_name(pair: Mapping[Any, Any], user_keyed: bool) -> str | None:
         # documents), in a catalogued user_keyed_fields list only.
         name = pair.get("parameter_key", pair.get("parameterKey"))
     return _snake(name) if isinstance(name, str) and name else None
-
-
-class _TemplateLoader(yaml.SafeLoader):
-    """A safe loader that also reads the short-form intrinsic functions of CloudFormation and ROS YAML templates
-    (``!Ref Bucket``, ``!Sub 'https://...'``, ``!GetAtt Db.Endpoint.Address``) as their long forms (``{"Ref":
-    "Bucket"}``, ``{"Fn::Sub": ...}``): a safe loader refuses unknown tags, and such a template was then read as
-    free text, its region fields unjudged."""
-
-
-def _intrinsic(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
-    value: Any
-    if isinstance(node, yaml.ScalarNode):
-        value = loader.construct_scalar(node)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    else:
-        assert isinstance(node, yaml.MappingNode)
-        value = loader.construct_mapping(node, deep=True)
-    return {suffix if suffix == "Ref" else f"Fn::{suffix}": value}
-
-
-_TemplateLoader.add_multi_constructor("!", _intrinsic)
 
 
 def _fill_placeholders(node: Any, values: Mapping[str, str]) -> Any:
@@ -4575,24 +4562,9 @@ def _resource_documents(
             continue
         body = props.get(name)
         if isinstance(body, str):
-            text = body.lstrip()
-            body = _json_or_none(text) if text[:1] == "{" else _yaml(text)
+            body = load_document(body)
         if isinstance(body, dict):
             yield logical_id, resource, props, name, body
-
-
-def _json_or_none(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
-
-
-def _yaml(text: str) -> Any:
-    try:
-        return yaml.load(text, Loader=_TemplateLoader)  # a SafeLoader subclass: constructs plain data only
-    except yaml.YAMLError:
-        return None
 
 
 def parse_properties(text: str, *, ini: bool = False) -> dict[str, str]:
@@ -4874,7 +4846,6 @@ _COUNTRY = "country"
 _DOCUMENT_START = frozenset("{[")  # a JSON document's first character (a set: "" is in no set, unlike in a string)
 # The labels a decoded payload's path ends with (``content(base64)``, ``(gzip)``): the key path is before them.
 _DECODINGS = re.compile(r"(?:\([^()]*\))+$")
-_YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.MULTILINE)
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 # An e-mail address, optionally behind the scheme-like prefix of a subscription endpoint (MNS
 # `mail:directmail:{MailAddress}`, `mailto:`): the mail goes to its domain.

@@ -193,12 +193,12 @@ _AT_DEPLOYMENT = object()
 
 
 async def _may_read_stage_variables(subject: Subject, pending: list[Pending]) -> bool:
-    """Whether a held member of the stage-variables join needs the join: always, but for a RestApi whose OpenAPI body
-    (resolved now, or plain) names no stage variable. Such a body reads none, so the join could tell its judgement
-    nothing, and waiting for it would only cost time: a Stage whose ``rest_api`` is computed from the RestApi's id
-    (``api.id.apply(...)``) resolves after the RestApi registers, so the RestApi's join waited ``patience`` seconds
-    for it (stop 40: 30 s in ``pulumi up``, same verdict)."""
-    if subject.type != stages.REST_API_TYPE:
+    """Whether a held member of the stage-variables join needs the join: always, but for a RestApi or an HTTP API
+    (stop 41) whose OpenAPI body (resolved now, or plain) names no stage variable. Such a body reads none, so the join
+    could tell its judgement nothing, and waiting for it would only cost time: a Stage whose ``rest_api`` (``api_id``)
+    is computed from the API's id (``api.id.apply(...)``) resolves after the API registers, so the API's join waited
+    ``patience`` seconds for it (stop 40: 30 s in ``pulumi up``, same verdict)."""
+    if subject.type not in stages.API_TYPES:
         return True
     body = prop_of(subject.props, "body")
     for p in pending:
@@ -630,7 +630,7 @@ class Guard:
         ``_known_for``."""
         if subject.type in stages.JOIN_TYPES:
             self._api_members.append((subject, resource))
-        elif subject.type in stages.VPC_LINK_TYPES:
+        elif stages.makes_vpc_link(subject.type):
             self._vpc_links.append(resource)
 
     async def _known_for(self, subject: Subject, resource: pulumi.Resource) -> Callable[[str], bool]:
@@ -642,10 +642,10 @@ class Guard:
         # A RestApi is its own API; a member whose API input is a RestApi's `id` Output itself (`rest_api=api.id`) is
         # told by it without waiting: that id resolves only once the RestApi registers, which may wait on this very
         # judgement (its body's stage variables, stop 40).
-        rest_apis = {id(r.id): r for m, r in self._api_members if m.type == stages.REST_API_TYPE}
+        rest_apis = {id(r.id): r for m, r in self._api_members if m.type in stages.API_TYPES}
 
         async def api_of(member: Subject, member_resource: pulumi.Resource) -> object:
-            if member.type == stages.REST_API_TYPE:
+            if member.type in stages.API_TYPES:
                 return ("resources", frozenset({member_resource}))
             api = prop_of(member.props, stages.api_input(member.type)[0])
             made = rest_apis.get(id(api)) if _is_output(api) else None
@@ -657,7 +657,7 @@ class Guard:
         own = await api_of(subject, resource)
         join = stages.StageJoin(lambda value: value is _AT_DEPLOYMENT)
         apis = [
-            None if m.type == stages.REST_API_TYPE else prop_of(m.props, stages.api_input(m.type)[0])
+            None if m.type in stages.API_TYPES else prop_of(m.props, stages.api_input(m.type)[0])
             for m, _ in self._api_members
         ]
         # Another API's id may wait on this very resource (a RestApi described by this Stage's `invoke_url`): waited
@@ -677,18 +677,18 @@ class Guard:
                 await _read_join_input(member.props, path.split("."), read, self.patience)
             join.add(member.type, read, told)
         link: object = None
-        connection_type = prop_of(subject.props, "connection_type")
+        private = stages.private_integration(subject.type)
         if (
-            subject.type == stages.INTEGRATION_TYPE
-            and isinstance(connection_type, str)
-            and connection_type.upper() == "VPC_LINK"
+            private is not None
+            and private.host_header is not None
+            and private.private(prop_of(subject.props, private.connection_type))
         ):
             # The link its `connection_id` names: a VpcLink's `id` Output itself, else what that Output is computed
             # from (waited for at most `patience`), else the literal id.
             links = {id(r.id): r for r in self._vpc_links}
             for made in self._vpc_links:
                 join.add_link(("resources", frozenset({made})))
-            connection = prop_of(subject.props, stages.CONNECTION_INPUT[0])
+            connection = prop_of(subject.props, private.connection)
             if _is_output(connection) and id(connection) in links:
                 link = ("resources", frozenset({links[id(connection)]}))
             elif isinstance(connection, pulumi.Output):

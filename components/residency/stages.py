@@ -45,6 +45,13 @@ CreateDeployment without ``stageName`` since v6), and CreateDeployment applies `
 that is associated with the new deployment" (https://docs.aws.amazon.com/apigateway/latest/api/API_CreateDeployment.html):
 none, so no request sees them.
 
+Since stop 41 an HTTP API's (``aws:apigatewayv2/api:Api``) OpenAPI ``body`` is a member too (:data:`API_TYPES`): its
+``x-amazon-apigateway-integration`` objects (``type: http_proxy``, ``payloadFormatVersion``) are read as an HTTP API
+Integration's ``integration_uri`` (no bucket; an HTTP API's parameter mapping does not change the host) and joined with
+the Api's Stages' ``stage_variables`` by ``api_id`` ("Use stage variables for HTTP APIs", above). The body is read with
+the engine's own parser (``components/residency/documents.py``), so the join reads exactly the integrations the engine
+asks it about.
+
 Each front door keys an API as it can see it (one function, :func:`api_key`, for the documents of the policy pack and
 the reviews: the URN the API input, :func:`api_input`, is computed from, else its literal id; the guard: the resources
 of that Output, else its literal id). A member whose API cannot be told (an unknown id without a dependency) is
@@ -54,19 +61,20 @@ buckets wherever any Integration reads them (fail closed).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
-import yaml
-
+from components.residency.documents import input_document
+from components.residency.endpoints import PrivateIntegration, VpcLinks, load_endpoints
 from components.residency.known import knows_bucket, read_as_host
 from components.residency.references import integration_bucket_template, integration_placeholders
 
 __all__ = [
     "BODY_INTEGRATION_KEY",
     "ApiKeys",
+    "API_TYPES",
+    "HTTP_API_TYPE",
     "HTTP_INTEGRATION_TYPE",
     "HTTP_STAGE_TYPE",
     "INTEGRATION_TYPE",
@@ -78,7 +86,6 @@ __all__ = [
     "SET_BY_EVERY_STAGE",
     "VARIABLE_MAPS",
     "VPC_LINK_MADE",
-    "VPC_LINK_TYPES",
     "VARIABLE_PREFIX",
     "STAGE_KEYS",
     "STAGE_TYPE",
@@ -88,10 +95,13 @@ __all__ = [
     "api_key",
     "body_integrations",
     "bucket_variables",
+    "connection_input",
     "fill_stage_variable",
     "host_templates",
     "join_inputs",
+    "makes_vpc_link",
     "own_api_key",
+    "private_integration",
     "url_authority",
     "variable_name",
     "variable_path",
@@ -103,19 +113,19 @@ INTEGRATION_TYPE = "aws:apigateway/integration:Integration"
 HTTP_STAGE_TYPE = "aws:apigatewayv2/stage:Stage"
 HTTP_INTEGRATION_TYPE = "aws:apigatewayv2/integration:Integration"
 REST_API_TYPE = "aws:apigateway/restApi:RestApi"
+HTTP_API_TYPE = "aws:apigatewayv2/api:Api"
+API_TYPES = frozenset({REST_API_TYPE, HTTP_API_TYPE})
+"""The APIs whose OpenAPI ``body`` is a member of the join: a RestApi's (stop 40) and an HTTP API's (stop 41)."""
 STAGE_TYPES = frozenset({STAGE_TYPE, HTTP_STAGE_TYPE})
 INTEGRATION_TYPES = frozenset({INTEGRATION_TYPE, HTTP_INTEGRATION_TYPE})
-READER_TYPES = INTEGRATION_TYPES | {REST_API_TYPE}
-"""The members that read stage variables: the Integrations, and a RestApi through the integrations of its OpenAPI
-``body`` (stop 40)."""
+READER_TYPES = INTEGRATION_TYPES | API_TYPES
+"""The members that read stage variables: the Integrations, and an API through the integrations of its OpenAPI
+``body`` (a RestApi since stop 40, an HTTP API since stop 41)."""
 JOIN_TYPES = STAGE_TYPES | READER_TYPES
-VPC_LINK_TYPES = frozenset({"aws:apigateway/vpcLink:VpcLink", "aws:apigatewayv2/vpcLink:VpcLink"})
-"""The VPC links a REST integration's ``connection_id`` names (``connection_type`` VPC_LINK): the REST one, whose
-``target_arn`` is the NLB, and the v2 one a REST integration uses with ``integration_target`` (pulumi-aws v7
-apigateway/integration, "ALB or NLB ARN to send the request to. Used for private integrations with VPC Link V2")."""
 VPC_LINK_MADE = "vpc-link-made"
-"""Asked by an Integration whose ``connection_type`` is VPC_LINK: its ``connection_id`` is a VpcLink the program makes
-(computed from one, or the id of one), so its requests go to that link's load balancer, judged there."""
+"""Asked by a private integration with a Host-header input (``endpoints.yaml`` ``vpc_links.integrations``: a REST
+Integration whose ``connection_type`` is VPC_LINK): its ``connection_id`` is a VPC link the program makes (computed
+from one, or the id of one), so its requests go to that link's load balancer, judged there."""
 BODY_INTEGRATION_KEY = "x-amazon-apigateway-integration"
 """The OpenAPI extension of a method's integration (its ``uri`` and ``requestParameters`` as an Integration's)."""
 SET_BY_EVERY_STAGE = "stage-variable-set:"
@@ -143,6 +153,7 @@ _JOIN_INPUTS = {
     INTEGRATION_TYPE: ("uri", "request_parameters"),
     HTTP_INTEGRATION_TYPE: ("integration_uri",),
     REST_API_TYPE: ("body",),
+    HTTP_API_TYPE: ("body",),
 }
 
 
@@ -152,8 +163,29 @@ def api_input(type_: str) -> tuple[str, str]:
     return ("api_id", "apiId") if type_.startswith("aws:apigatewayv2/") else ("rest_api", "restApi")
 
 
-CONNECTION_INPUT = ("connection_id", "connectionId")
-"""The input a REST Integration names its VPC link by (snake_case, camelCase), keyed as :func:`api_input`'s is."""
+def _vpc_links() -> VpcLinks:
+    return load_endpoints().vpc_links
+
+
+def makes_vpc_link(type_: str) -> bool:
+    """Whether a ``type_`` resource makes an API Gateway VPC link (``endpoints.yaml`` ``vpc_links.links``; since stop 41
+    catalogue data, before a ``VPC_LINK_TYPES`` constant here)."""
+    return type_ in _vpc_links().link_types
+
+
+def private_integration(type_: str) -> PrivateIntegration | None:
+    """The ``vpc_links.integrations`` entry of a ``type_`` integration that may be private (None for any other)."""
+    return _vpc_links().by_type.get(type_)
+
+
+def connection_input(type_: str) -> tuple[str, str] | None:
+    """The input a ``type_`` integration names its VPC link by (snake_case, camelCase), keyed as :func:`api_input`'s
+    is; None for a type that names none (``vpc_links.integrations``' ``connection``)."""
+    entry = private_integration(type_)
+    if entry is None:
+        return None
+    head, *rest = entry.connection.split("_")
+    return entry.connection, head + "".join(part.title() for part in rest)
 
 
 class ApiKeys(frozenset[Hashable]):
@@ -162,8 +194,8 @@ class ApiKeys(frozenset[Hashable]):
 
 
 def own_api_key(urn: str, id_: Any = None) -> Hashable:
-    """How a RestApi keys itself in the join (its body's integrations): as a Stage or Integration computed from it
-    keys it (:func:`api_key`: the URN of its API input, else its literal id)."""
+    """How a RestApi or an HTTP API (:data:`API_TYPES`) keys itself in the join (its body's integrations): as a Stage
+    or Integration computed from it keys it (:func:`api_key`: the URN of its API input, else its literal id)."""
     keys: set[Hashable] = {("urn", urn)}
     if isinstance(id_, str) and id_:
         keys.add(("id", id_))
@@ -171,22 +203,20 @@ def own_api_key(urn: str, id_: Any = None) -> Hashable:
 
 
 def body_integrations(body: Any) -> list[tuple[Any, Any]] | None:
-    """The ``(uri, requestParameters)`` of every ``x-amazon-apigateway-integration`` object in a RestApi's OpenAPI
-    ``body`` (JSON or YAML; "OpenAPI specification that defines the set of routes and integrations",
-    https://www.pulumi.com/registry/packages/aws/api-docs/apigateway/restapi/), wherever it is (a method's, or
+    """The ``(uri, requestParameters)`` of every ``x-amazon-apigateway-integration`` object in a RestApi's or an HTTP
+    API's OpenAPI ``body`` (JSON or YAML; "OpenAPI specification that defines the set of routes and integrations",
+    https://www.pulumi.com/registry/packages/aws/api-docs/apigateway/restapi/, and "... to create as part of the HTTP
+    APIs", https://www.pulumi.com/registry/packages/aws/api-docs/apigatewayv2/api/), wherever it is (a method's, or
     ``x-amazon-apigateway-any-method``'s); empty for no body or a text that is no document; None for a value that is
     no string (not known)."""
     if body is None:
         return []
     if not isinstance(body, str):
         return None
-    try:
-        document = json.loads(body)
-    except ValueError:
-        try:
-            document = yaml.safe_load(body)
-        except yaml.YAMLError:
-            return []
+    # Read as the engine walks it (documents.input_document, stop 41): the engine asks the join about a body's uri
+    # only where it read the body as a document, and a Stage's value is judged as the host a body makes only where
+    # the join read one.
+    document = input_document(body)
     found: list[tuple[Any, Any]] = []
     stack = [document]
     while stack:
@@ -374,7 +404,7 @@ class StageJoin:
         self._links: set[Hashable] = set()
 
     def add_link(self, key: Hashable) -> None:
-        """A VPC link the program makes (a ``VPC_LINK_TYPES`` resource), keyed as an Integration's ``connection_id``
+        """A VPC link the program makes (a :func:`makes_vpc_link` resource), keyed as an Integration's ``connection_id``
         names it (:func:`api_key`; :func:`own_api_key` for its URN and id)."""
         self._links.update(key if isinstance(key, ApiKeys) else (key,))
 
@@ -394,16 +424,20 @@ class StageJoin:
             uri = props.get("uri") if rest else _prop(props, "integration_uri", "integrationUri")
             mapping = _prop(props, "request_parameters", "requestParameters") if rest else None
             self._read(api, uri, mapping, rest)
-        elif type_ == REST_API_TYPE:
+        elif type_ in API_TYPES:
             body = props.get("body")
             if self._unknown(body):
                 return  # decided at deployment, where the guard judges it
             integrations = body_integrations(body)
+            rest = type_ == REST_API_TYPE
             for key in api if isinstance(api, ApiKeys) else (api,):
                 if integrations is None:
                     self._unread.add(key)
                 for uri, mapping in integrations or ():
-                    self._read(key, uri, mapping, True)
+                    # An HTTP API's parameter mapping changes headers, the query and the path, never the host
+                    # ("Transform API requests and responses for HTTP APIs": overwrite:path, append:header ...),
+                    # and it has no S3 path integration: its body's uri is read as an Integration's integration_uri.
+                    self._read(key, uri, mapping if rest else None, rest)
 
     def _read(self, api: Hashable, uri: Any, mapping: Any, rest: bool) -> None:
         """What one integration (a resource's, or an OpenAPI body's) reads: its bucket and host variables; its API is
@@ -476,7 +510,8 @@ class _WithStages:
         if text.startswith(STAGE_KEYS):
             return self._join.answer(self._type, self._api, text)
         if text == VPC_LINK_MADE:
-            return self._type == INTEGRATION_TYPE and self._join.made_link(self._link)
+            entry = private_integration(self._type)
+            return entry is not None and entry.host_header is not None and self._join.made_link(self._link)
         return self._known(text)
 
     def bucket(self, key: str) -> bool:

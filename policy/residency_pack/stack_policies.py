@@ -165,7 +165,7 @@ class StackView:
         for r in resources:
             if r.resource_type in stages.JOIN_TYPES:
                 self.stages.add(r.resource_type, plain(r.props), rest_api_key(r))
-            elif r.resource_type in stages.VPC_LINK_TYPES:
+            elif stages.makes_vpc_link(r.resource_type):
                 self.stages.add_link(stages.own_api_key(r.urn, plain(r.props).get("id")))
 
     def produced(self, resource: PolicyResource) -> list[str]:
@@ -180,7 +180,7 @@ class StackView:
 def rest_api_key(resource: PolicyResource) -> object:
     """The API a Stage or Integration belongs to (``stages.api_key``: the URN its API input, ``rest_api`` or ``api_id``,
     is computed from, else its literal id); a RestApi's own (its OpenAPI body: ``stages.own_api_key``)."""
-    if resource.resource_type == stages.REST_API_TYPE:
+    if resource.resource_type in stages.API_TYPES:
         return stages.own_api_key(resource.urn, plain(resource.props).get("id"))
     return _input_key(resource, stages.api_input(resource.resource_type))
 
@@ -188,7 +188,8 @@ def rest_api_key(resource: PolicyResource) -> object:
 def connection_key(resource: PolicyResource) -> object:
     """An Integration's ``connection_id`` keyed as ``rest_api_key`` keys an API: the URN it is computed from, else
     the literal id (``stages.VPC_LINK_MADE``)."""
-    return _input_key(resource, stages.CONNECTION_INPUT)
+    field = stages.connection_input(resource.resource_type)
+    return None if field is None else _input_key(resource, field)
 
 
 def _input_key(resource: PolicyResource, field: tuple[str, str]) -> object:

@@ -1,0 +1,96 @@
+"""The one reader of the JSON and YAML documents the residency engine finds inside inputs (templates, OpenAPI bodies,
+task definitions, cloud-config), shared by the engine and the stage-variables join (``stages.py``, which the engine
+imports and so cannot import it back; stop 41).
+
+How a document is read (the engine's reading before stop 41, unchanged):
+
+- JSON by :func:`json.loads`; a text that is no JSON is no JSON document (None), never an error.
+- YAML by a ``yaml.SafeLoader`` subclass (:class:`TemplateLoader`): it constructs plain data only (maps, lists,
+  strings, numbers, dates), never a Python object, and reads the short-form intrinsic functions of CloudFormation and
+  ROS templates (``!Ref Bucket``, ``!Sub 'https://...'``) as their long forms. A text PyYAML refuses is no document
+  (None).
+- No size, nesting or alias bound is applied here (``components.yamlfile``'s bounds are for the files people write
+  and end in a configuration error; an input's document is judged, not refused): what the engine walked before stop
+  41 it walks now. A document of nested aliases ("billion laughs") is as costly to walk as before; see
+  docs/residency.md, "HTTP API bodies and the VPC-link catalogue (stop 41)", what is left.
+
+Before stop 41 the join read an OpenAPI body with ``yaml.safe_load``, which refuses a ``!`` tag the engine reads: a
+YAML body with one (``description: !Sub ...``) was a document to the engine and none to the join, so the join read no
+integration in it while the engine asked the join about the body's stage-variable host.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import yaml
+
+__all__ = ["TemplateLoader", "input_document", "json_or_none", "load_document", "looks_like_yaml", "yaml_or_none"]
+
+
+class TemplateLoader(yaml.SafeLoader):
+    """A safe loader that also reads the short-form intrinsic functions of CloudFormation and ROS YAML templates
+    (``!Ref Bucket``, ``!Sub 'https://...'``, ``!GetAtt Db.Endpoint.Address``) as their long forms (``{"Ref":
+    "Bucket"}``, ``{"Fn::Sub": ...}``): a safe loader refuses unknown tags, and such a template was then read as
+    free text, its region fields unjudged."""
+
+
+def _intrinsic(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
+    value: Any
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        assert isinstance(node, yaml.MappingNode)
+        value = loader.construct_mapping(node, deep=True)
+    return {suffix if suffix == "Ref" else f"Fn::{suffix}": value}
+
+
+TemplateLoader.add_multi_constructor("!", _intrinsic)
+
+
+def json_or_none(text: str) -> Any:
+    """``text`` as JSON; None when it is none."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def yaml_or_none(text: str) -> Any:
+    """``text`` as YAML (:class:`TemplateLoader`: plain data only); None when PyYAML refuses it."""
+    try:
+        return yaml.load(text, Loader=TemplateLoader)  # a SafeLoader subclass: constructs plain data only
+    except yaml.YAMLError:
+        return None
+
+
+_YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.MULTILINE)
+
+
+def looks_like_yaml(stripped: str) -> bool:
+    """Whether an input's text (blanks stripped on the left) is read as a YAML document: several lines, one of them a
+    ``key:`` (or ``#cloud-config``). A one-line text is a value, not a document (``host: port`` is no map)."""
+    return "\n" in stripped and _YAML_HINT.search(stripped) is not None
+
+
+def input_document(text: str) -> Any:
+    """An input's text as the engine walks it as a document (``RuleEngine._judged_as_payload``): JSON when it begins
+    with ``{`` or ``[`` (leading blanks ignored), else YAML when it :func:`looks_like_yaml`; None when it is read as
+    a plain value. The stage-variables join reads an OpenAPI body so, where the engine asks it about the body."""
+    stripped = text.lstrip()
+    if stripped[:1] in ("{", "["):
+        return json_or_none(text)
+    if looks_like_yaml(stripped):
+        return yaml_or_none(stripped)
+    return None
+
+
+def load_document(text: str) -> Any:
+    """A document property's text (a stack's template body, an OpenAPI body): JSON when it begins with ``{`` (leading
+    blanks ignored), else YAML (JSON's other shapes are YAML too); None when it is neither."""
+    text = text.lstrip()
+    return json_or_none(text) if text[:1] == "{" else yaml_or_none(text)
