@@ -57,7 +57,7 @@ def _provenance(engine: RuleEngine, resource: PolicyResource, source: str, stack
     # dependency lies outside this stack (provenance.unproven_unknowns says so). Each dependency is judged with what the
     # stack proves for it (its regionless names and hosts), as the regionless policies judge it.
     def source_of(dep: PolicyResource) -> Source:
-        return _source(dep, lambda: _known(engine, dep, stack))
+        return stack.source_of(dep, lambda: _source(dep, lambda: _known(engine, dep, stack)))
 
     t = target(resource.resource_type, resource.name, resource.props, resource.provider)
     property_dependencies = {
@@ -69,6 +69,7 @@ def _provenance(engine: RuleEngine, resource: PolicyResource, source: str, stack
         defer=is_unknown,
         property_dependencies=property_dependencies,
         dependencies=[source_of(dep) for dep in resource.dependencies or ()],
+        reasons=stack.reasons,
     )
     return [
         messages.unknown_provenance(PROVENANCE, _name(resource), p.key, p.basis, list(p.reasons), source)
@@ -160,6 +161,10 @@ class StackView:
         """The ``account:<id>`` keys of the accounts the stack's AWS and Alibaba Cloud providers are pinned to."""
         self._produced: dict[int, list[str]] = {}
         self._engine = engine
+        self._sources: dict[int, tuple[PolicyResource, Source]] = {}
+        self.reasons: provenance.Reasons = {}
+        """Why each dependency cannot vouch for a value computed from it (``provenance.unproven_unknowns``), judged once
+        per validation, not once per input and per resource computed from it."""
         self.stages = stages.StageJoin(is_unknown)
         """The REST and HTTP APIs' Stages and Integrations, joined by API (``stages.StageJoin``)."""
         for r in resources:
@@ -167,6 +172,14 @@ class StackView:
                 self.stages.add(r.resource_type, plain(r.props), rest_api_key(r))
             elif r.resource_type in stages.VPC_LINK_TYPES:
                 self.stages.add_link(stages.own_api_key(r.urn, plain(r.props).get("id")))
+
+    def source_of(self, resource: PolicyResource, build: Callable[[], Source]) -> Source:
+        """``resource`` as a source of values (``_source``), built by ``build`` once per validation: the same object
+        for every resource computed from it, so that ``reasons`` holds its judgement."""
+        held = self._sources.get(id(resource))
+        if held is None or held[0] is not resource:  # the resource is kept with its source: its id is never another's
+            held = self._sources[id(resource)] = (resource, build())
+        return held[1]
 
     def produced(self, resource: PolicyResource) -> list[str]:
         """The names and hosts ``resource``'s known outputs carry."""
