@@ -16,6 +16,7 @@ from test_policy_support import UNKNOWN, Diag, Pack, Res, ali_provider, aws_prov
 
 from components.residency import provenance as provenance_module
 from components.residency.catalogue import load_catalogue
+from components.residency.engine import RuleEngine, Subject
 from components.residency.rules import rule
 
 CN_PROVIDER = aws_provider("cn-north-1", "cn")
@@ -241,6 +242,34 @@ def test_the_final_state_must_use_explicit_providers(cn: Pack, provider: Res | N
 
 
 ALI_CN = ali_provider("cn-shanghai")
+
+
+def test_provenance_and_the_final_state_provider_rule_judge_each_resource_once(
+    cn: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stop 41: RES-014 (which inputs are unknown) and RES-002 over the final state read the same judgement of each
+    resource, made once for the two (the unchanged pack made it in each policy), and report what each made alone."""
+    source = Res("aws:s3/bucket:Bucket", "us-logs", {"bucket": "l"}, provider=aws_provider("us-east-1", "us"))
+    read = Res("aws:s3/bucket:Bucket", "read", {"bucket": "b"}, provider=aws_provider("cn-north-1", "default_7_51_1"))
+    stack = [CN_PROVIDER, source, read, policy_from(source)]
+    judged: list[str] = []
+    check = RuleEngine.check
+
+    def counted(self: RuleEngine, subject: Subject, **kwargs: Any) -> Any:
+        if kwargs.get("known") is None and not subject.type.startswith("pulumi:providers:"):
+            judged.append(subject.name)
+        return check(self, subject, **kwargs)
+
+    monkeypatch.setattr(RuleEngine, "check", counted)
+    once = cn.analyze_stack(stack)
+    assert sorted(judged) == ["policy", "read", "us-logs"]
+    assert {d.policy for d in once} >= {PROVENANCE.name, "explicit-provider-final-state"}
+    judged.clear()
+    monkeypatch.setattr(
+        sp._DEFERRED, "check", lambda engine, resource, subject: engine.check(subject, defer=sp.is_unknown)
+    )
+    assert cn.analyze_stack(stack) == once
+    assert sorted(judged) == ["policy", "policy", "read", "read", "us-logs", "us-logs"]
 
 
 @pytest.mark.parametrize(
