@@ -12,6 +12,7 @@ import residency_pack.stack_policies as sp
 from pulumi_policy import Policy
 from residency_pack import build_policies
 from residency_pack.jurisdiction import Engines
+from residency_pack.values import is_unknown
 from test_policy_support import UNKNOWN, Diag, Pack, Res, ali_provider, aws_provider, pin_all, urn
 
 from components.residency import provenance as provenance_module
@@ -266,7 +267,7 @@ def test_provenance_and_the_final_state_provider_rule_judge_each_resource_once(
     assert {d.policy for d in once} >= {PROVENANCE.name, "explicit-provider-final-state"}
     judged.clear()
     monkeypatch.setattr(
-        sp._DEFERRED, "check", lambda engine, resource, subject: engine.check(subject, defer=sp.is_unknown)
+        sp._DEFERRED, "check", lambda engine, resource, subject: engine.check(subject, defer=is_unknown)
     )
     assert cn.analyze_stack(stack) == once
     assert sorted(judged) == ["policy", "policy", "read", "read", "us-logs", "us-logs"]
