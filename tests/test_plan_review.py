@@ -28,6 +28,8 @@ from components.plan.preview import parse_preview
 from components.plan.render_markdown import render_markdown
 from components.plan.review import review_document, review_files
 from components.plan.state import parse_state
+from components.residency import provenance
+from components.residency.engine import RuleEngine, Subject
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PASS = FIXTURES / "preview-cn-pass.json"
@@ -305,6 +307,61 @@ def test_a_group_named_by_the_id_of_a_resource_it_depends_on_is_proven() -> None
     assert (own.verdict, own.violations) == ("pass", ())
     other = review_document(parse_preview(json.dumps(_cen_preview("cen-partner0abroad")), "p.json"))
     assert {(v.rule, v.resource_name, v.path) for v in other.violations} == {("RES-017", "hub", "cenId")}
+
+
+def _shared_sources_preview() -> dict[str, Any]:
+    """Two bucket policies, each with two inputs unknown at preview computed from the same two buckets: one in CN, one
+    on a provider in us-east-1."""
+    home, abroad = f"{STACK_URN}pulumi:providers:aws::cn", f"{STACK_URN}pulumi:providers:aws::us"
+    good, bad = f"{STACK_URN}aws:s3/bucket:Bucket::good", f"{STACK_URN}aws:s3/bucket:Bucket::us-logs"
+    states = [
+        {"urn": home, "custom": True, "type": "pulumi:providers:aws", "inputs": {"region": "cn-north-1"}},
+        {"urn": abroad, "custom": True, "type": "pulumi:providers:aws", "inputs": {"region": "us-east-1"}},
+        {"urn": good, "custom": True, "type": "aws:s3/bucket:Bucket", "provider": f"{home}::p1",
+         "inputs": {"bucket": "good"}},
+        {"urn": bad, "custom": True, "type": "aws:s3/bucket:Bucket", "provider": f"{abroad}::p2",
+         "inputs": {"bucket": "us-logs"}},
+        *[
+            {"urn": f"{STACK_URN}aws:s3/bucketPolicy:BucketPolicy::{name}", "custom": True,
+             "type": "aws:s3/bucketPolicy:BucketPolicy", "provider": f"{home}::p1",
+             "inputs": {"bucket": UNKNOWN, "policy": UNKNOWN}, "dependencies": [good, bad],
+             "propertyDependencies": {"bucket": [good, bad], "policy": [good, bad]}}
+            for name in ("a", "b")
+        ],
+    ]  # fmt: skip
+    steps = [{"op": "create", "urn": s["urn"], "provider": s.get("provider", ""), "newState": s} for s in states]
+    return {"config": {"sovereign-dc:jurisdiction": "CN"}, "steps": steps}
+
+
+def test_a_review_judges_each_source_and_each_resources_unknowns_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stop 41: each source of unknown values is judged once per document (the unchanged review judged it for every
+    input of every resource computed from it: 8 judgements here), and what a resource leaves unknown once (the
+    unchanged review judged it twice); every unknown input is still refused for the foreign source alone."""
+    judged: list[str] = []
+    deferred: list[str] = []
+    reason, check = provenance.untrusted_reason, RuleEngine.check
+
+    def counted(engine: Any, source: Any, defer: Any) -> Any:
+        judged.append(source.name)
+        return reason(engine, source, defer)
+
+    def counted_check(self: RuleEngine, subject: Subject, **kwargs: Any) -> Any:
+        if subject.type.endswith("BucketPolicy") and kwargs.get("known") is None:
+            deferred.append(subject.name)
+        return check(self, subject, **kwargs)
+
+    monkeypatch.setattr(provenance, "untrusted_reason", counted)
+    monkeypatch.setattr(RuleEngine, "check", counted_check)
+    plan = review_document(parse_preview(json.dumps(_shared_sources_preview()), "p.json"))
+    assert sorted(judged) == ["good", "us-logs"]
+    assert sorted(deferred) == ["a", "b"]
+    assert sorted((v.rule, v.resource_name, v.path) for v in plan.violations) == [
+        ("RES-001", "us", "region"),
+        *[("RES-014", name, key) for name in ("a", "b") for key in ("bucket", "policy")],
+    ]
+    for v in plan.violations[1:]:
+        assert "is computed from 2 resource(s): aws:s3/bucket:Bucket 'us-logs' is not in CN: [RES-001]" in v.message
+        assert "'good'" not in v.message
 
 
 def test_a_resource_refused_for_its_region_is_not_refused_again_for_its_outputs(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from typing import Any
 
 import pytest
@@ -11,9 +12,12 @@ import residency_pack.stack_policies as sp
 from pulumi_policy import Policy
 from residency_pack import build_policies
 from residency_pack.jurisdiction import Engines
+from residency_pack.values import is_unknown
 from test_policy_support import UNKNOWN, Diag, Pack, Res, ali_provider, aws_provider, pin_all, urn
 
+from components.residency import provenance as provenance_module
 from components.residency.catalogue import load_catalogue
+from components.residency.engine import RuleEngine, Subject
 from components.residency.rules import rule
 
 CN_PROVIDER = aws_provider("cn-north-1", "cn")
@@ -112,6 +116,42 @@ def test_one_foreign_source_among_in_country_ones_is_enough_to_fail(cn: Pack) ->
     assert "'good'" not in diags[0].message
 
 
+def test_each_source_is_judged_once_per_stack(cn: Pack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two resources, each with two unknown inputs computed from the same two sources: each source is judged once for
+    the stack (stop 41; the unchanged pack judged it for every input of every resource, 8 judgements), and each input
+    is still refused for the foreign one alone."""
+    judged: list[str] = []
+    reason = provenance_module.untrusted_reason
+
+    def counted(engine: Any, source: Any, defer: Any) -> Any:
+        judged.append(source.name)
+        return reason(engine, source, defer)
+
+    monkeypatch.setattr(provenance_module, "untrusted_reason", counted)
+    good = in_country_bucket("good")
+    bad = Res("aws:s3/bucket:Bucket", "us-logs", {"bucket": "l"}, provider=aws_provider("us-east-1", "us"))
+    urns = [good.urn, bad.urn]
+    both = {"policy": urns, "bucket": urns}
+    policies = [
+        Res("aws:s3/bucketPolicy:BucketPolicy", name, {"bucket": UNKNOWN, "policy": UNKNOWN}, provider=CN_PROVIDER,
+            dependencies=urns, property_dependencies=both)
+        for name in ("a", "b")
+    ]  # fmt: skip
+    diags = provenance(cn.analyze_stack([CN_PROVIDER, good, bad, *policies]))
+    assert sorted(judged) == ["good", "us-logs"]
+    assert [d.urn for d in diags] == [policies[0].urn] * 2 + [policies[1].urn] * 2
+    unknown = r"`(\w+)` is unknown during preview and is computed from 2 resource\(s\): "
+    assert sorted(key for d in diags for key in re.findall(unknown, d.message)) == [
+        "bucket",
+        "bucket",
+        "policy",
+        "policy",
+    ]
+    for d in diags:
+        assert "aws:s3/bucket:Bucket 'us-logs' is not in CN: [RES-001] `region`" in d.message
+        assert "'good'" not in d.message
+
+
 def test_a_dependency_outside_this_stack_fails_closed(cn: Pack) -> None:
     """pulumi-policy drops URNs it cannot resolve; an emptied list is a missing provenance."""
     elsewhere = urn("aws:s3/bucket:Bucket", "in-another-stack").replace("::cn::", "::us::")
@@ -203,6 +243,34 @@ def test_the_final_state_must_use_explicit_providers(cn: Pack, provider: Res | N
 
 
 ALI_CN = ali_provider("cn-shanghai")
+
+
+def test_provenance_and_the_final_state_provider_rule_judge_each_resource_once(
+    cn: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stop 41: RES-014 (which inputs are unknown) and RES-002 over the final state read the same judgement of each
+    resource, made once for the two (the unchanged pack made it in each policy), and report what each made alone."""
+    source = Res("aws:s3/bucket:Bucket", "us-logs", {"bucket": "l"}, provider=aws_provider("us-east-1", "us"))
+    read = Res("aws:s3/bucket:Bucket", "read", {"bucket": "b"}, provider=aws_provider("cn-north-1", "default_7_51_1"))
+    stack = [CN_PROVIDER, source, read, policy_from(source)]
+    judged: list[str] = []
+    check = RuleEngine.check
+
+    def counted(self: RuleEngine, subject: Subject, **kwargs: Any) -> Any:
+        if kwargs.get("known") is None and not subject.type.startswith("pulumi:providers:"):
+            judged.append(subject.name)
+        return check(self, subject, **kwargs)
+
+    monkeypatch.setattr(RuleEngine, "check", counted)
+    once = cn.analyze_stack(stack)
+    assert sorted(judged) == ["policy", "read", "us-logs"]
+    assert {d.policy for d in once} >= {PROVENANCE.name, "explicit-provider-final-state"}
+    judged.clear()
+    monkeypatch.setattr(
+        sp._DEFERRED, "check", lambda engine, resource, subject: engine.check(subject, defer=is_unknown)
+    )
+    assert cn.analyze_stack(stack) == once
+    assert sorted(judged) == ["policy", "policy", "read", "read", "us-logs", "us-logs"]
 
 
 @pytest.mark.parametrize(

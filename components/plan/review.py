@@ -55,7 +55,14 @@ from components.residency.engine import (
     provider_accounts,
     stack_account_keys,
 )
-from components.residency.provenance import Source, own_bucket, own_names, regionless_known, unproven_unknowns
+from components.residency.provenance import (
+    Reasons,
+    Source,
+    own_bucket,
+    own_names,
+    regionless_known,
+    unproven_unknowns,
+)
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.simulate import ResourceRecord, Secret
 
@@ -158,6 +165,13 @@ class _Review:
             self.live = [self._as_viewed(e) if e.view_of else e for e in self.live]
             self.by_urn = {e.urn: e for e in self.live}
         self.blinded: set[str] = set()
+        # What one judging pass derives of a resource more than once, made once (everything these read is built here
+        # and never changes while the document is judged): its regionless names and hosts (``known_for``: read for its
+        # inputs, its outputs, and by every resource computed from it), the resource as a source (``source``) and why
+        # it cannot vouch for a value computed from it (``provenance.unproven_unknowns``'s ``reasons``).
+        self._known: dict[int, tuple[Entry, Callable[[str], bool]]] = {}
+        self._sources: dict[str, Source | str] = {}
+        self._reasons: Reasons = {}
         self.misplaced: set[str] = set()
         """URNs of the providers and resources refused for their region (RES-001, RES-003), and of the resources
         on such a provider."""
@@ -203,6 +217,12 @@ class _Review:
     def known_for(self, entry: Entry) -> Callable[[str], bool]:
         """Regionless names and hosts proven for ``entry``: made by a resource its values come from, its own
         names (``bucketDomainName`` in its outputs), or a bucket this stack creates (as the policy pack)."""
+        held = self._known.get(id(entry))
+        if held is None or held[0] is not entry:  # the entry is kept with its answer: its id is never another's
+            held = self._known[id(entry)] = (entry, self._known_for(entry))
+        return held[1]
+
+    def _known_for(self, entry: Entry) -> Callable[[str], bool]:
         urns = set(entry.dependencies)
         for deps in (entry.property_dependencies or {}).values():
             urns.update(deps)
@@ -289,6 +309,12 @@ class _Review:
         )
 
     def source(self, urn: str) -> Source | str:
+        found = self._sources.get(urn)
+        if found is None:
+            found = self._sources[urn] = self._source(urn)
+        return found
+
+    def _source(self, urn: str) -> Source | str:
         entry = self.by_urn.get(urn)
         if entry is None:
             return f"{urn} is not in this document (preview with --show-sames to list unchanged resources)"
@@ -373,18 +399,20 @@ class _Review:
             if entry.property_dependencies
             else None
         )
+        _, pending = self.engine.check(subject, defer=is_unknown)
         problems = unproven_unknowns(
             self.engine,
             subject,
             defer=is_unknown,
             property_dependencies=property_dependencies,
             dependencies=[self.source(u) for u in entry.dependencies],
+            pending=pending,
+            reasons=self._reasons,
         )
         # The document's inputs are the program's inputs: an unknown input always flowed from some
         # resource. One whose source the document does not record (an event log records none) cannot
         # be shown resident, so it fails closed (the policy pack sees outputs, where the resource's own
         # provider computes unknowns, and cannot draw this line).
-        _, pending = self.engine.check(subject, defer=is_unknown)
         for key in dict.fromkeys(p.top_key for p in pending if p.top_key is not None):
             recorded = entry.property_dependencies.get(key) if entry.property_dependencies else entry.dependencies
             if recorded is None or (not entry.property_dependencies and not recorded):

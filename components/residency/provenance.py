@@ -29,6 +29,7 @@ from components.residency.engine import (
     PRODUCED_BY_OTHER,
     PRODUCED_BY_S3,
     REGIONLESS_PACKAGES,
+    Pending,
     RuleEngine,
     Subject,
     package_of,
@@ -40,6 +41,7 @@ from components.residency.rules import RuleId
 
 __all__ = [
     "OwnBucket",
+    "Reasons",
     "Source",
     "UnprovenValue",
     "own_bucket",
@@ -127,6 +129,11 @@ def untrusted_reason(engine: RuleEngine, source: Source | str, defer: Defer) -> 
     return None
 
 
+Reasons = dict[int, tuple[Source | str, str | None]]
+"""What :func:`untrusted_reason` said of each source object, by the object's identity (the object is kept with its
+answer, so no other object can be given its id while the memo lives)."""
+
+
 def unproven_unknowns(
     engine: RuleEngine,
     subject: Subject,
@@ -134,16 +141,33 @@ def unproven_unknowns(
     defer: Defer,
     property_dependencies: Mapping[str, Sequence[Source | str]] | None,
     dependencies: Sequence[Source | str],
+    pending: Sequence[Pending] | None = None,
+    reasons: Reasons | None = None,
 ) -> list[UnprovenValue]:
     """Every unknown input of ``subject`` whose sources cannot all vouch for it.
 
     ``property_dependencies`` maps input keys to their sources (the engine records only non-empty
     lists; an empty list means every source lay outside the stack); without it, every input is
     taken to depend on all of ``dependencies``.
+
+    ``pending``: what ``engine.check(subject, defer=defer)`` deferred, when the caller has judged that already (the
+    review needs it too): the same call is not made twice. ``reasons``: a memo of :func:`untrusted_reason` by source
+    object, for a caller that judges every resource of one stack with the same ``Source`` object per resource and the
+    same ``defer`` (a source's reason depends on nothing else: the engine, the source, ``defer``); each source is then
+    judged once per stack, not once per input and per resource that depends on it. Neither changes an answer.
     """
     if not subject.custom:
         return []
-    _, pending = engine.check(subject, defer=defer)
+    if pending is None:
+        _, pending = engine.check(subject, defer=defer)
+    memo: Reasons = {} if reasons is None else reasons
+
+    def reason(source: Source | str) -> str | None:
+        held = memo.get(id(source))
+        if held is None or held[0] is not source:
+            held = memo[id(source)] = (source, untrusted_reason(engine, source, defer))
+        return held[1]
+
     keys = list(dict.fromkeys(p.top_key for p in pending if p.top_key is not None))
     problems: list[UnprovenValue] = []
     for key in keys:
@@ -161,14 +185,14 @@ def unproven_unknowns(
                 continue
             basis = "the resource depends on resources that cannot vouch for it"
         if not deps:
-            reasons = ["its dependencies are not resources of this stack"]
+            found = ["its dependencies are not resources of this stack"]
             basis = "comes from outside this stack"
         else:
             # Sorted: the SDK records a property's dependencies as a set, so their order (and a message listing
             # them in it) would change from run to run; every door reports the same text.
-            reasons = sorted(r for r in (untrusted_reason(engine, d, defer) for d in deps) if r is not None)
-        if reasons:
-            problems.append(UnprovenValue(key, basis, tuple(reasons)))
+            found = sorted(r for r in (reason(d) for d in deps) if r is not None)
+        if found:
+            problems.append(UnprovenValue(key, basis, tuple(found)))
     return problems
 
 

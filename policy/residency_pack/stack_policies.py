@@ -17,7 +17,7 @@ from typing import Any
 from pulumi_policy import PolicyResource, StackValidationArgs, StackValidationPolicy
 
 from components.residency import provenance, stages
-from components.residency.engine import RuleEngine, package_of, stack_account_keys
+from components.residency.engine import Pending, RuleEngine, Subject, package_of, stack_account_keys
 from components.residency.provenance import Source
 from components.residency.rules import Finding, Rule, RuleId, rule
 from residency_pack import messages
@@ -57,7 +57,7 @@ def _provenance(engine: RuleEngine, resource: PolicyResource, source: str, stack
     # dependency lies outside this stack (provenance.unproven_unknowns says so). Each dependency is judged with what the
     # stack proves for it (its regionless names and hosts), as the regionless policies judge it.
     def source_of(dep: PolicyResource) -> Source:
-        return _source(dep, lambda: _known(engine, dep, stack))
+        return stack.source_of(dep, lambda: _source(dep, lambda: _known(engine, dep, stack)))
 
     t = target(resource.resource_type, resource.name, resource.props, resource.provider)
     property_dependencies = {
@@ -69,6 +69,8 @@ def _provenance(engine: RuleEngine, resource: PolicyResource, source: str, stack
         defer=is_unknown,
         property_dependencies=property_dependencies,
         dependencies=[source_of(dep) for dep in resource.dependencies or ()],
+        pending=_DEFERRED.check(engine, resource, t.subject)[1] if t.subject.custom else None,
+        reasons=stack.reasons,
     )
     return [
         messages.unknown_provenance(PROVENANCE, _name(resource), p.key, p.basis, list(p.reasons), source)
@@ -76,11 +78,65 @@ def _provenance(engine: RuleEngine, resource: PolicyResource, source: str, stack
     ]
 
 
+class _DeferredChecks(threading.local):
+    """``engine.check(subject, defer=is_unknown)`` of each resource of the stack validated last, made once for the two
+    stack policies that read it: the provenance policy (RES-014: which inputs are unknown) and the final-state provider
+    policy (RES-002: its findings). pulumi-policy runs each stack policy over the whole stack in turn, so without this
+    every resource was judged twice alike.
+
+    Told by identity, as ``_RegionlessJudgement._same_stack`` tells a stack: the pack's servicer hands every stack
+    policy of one request the same props and provider objects for each resource (``share_policy_arguments``,
+    components/_compat.py), and never one object to two requests (nothing is kept past a request; the objects held
+    here stay alive, so none is another's). The type, name and URN are compared by value, the engine by identity, and
+    the day too (a declared transfer that expires at midnight no longer covers an equal resource). Without the sharing
+    no object matches and each policy judges the resource itself, as before. One per thread (the engine's servicer
+    may answer requests on several threads), holding one stack.
+    """
+
+    def __init__(self) -> None:
+        self.stack: list[PolicyResource] = []
+        self.members: set[int] = set()
+        self.held: dict[int, tuple[PolicyResource, RuleEngine, dt.date, tuple[list[Finding], list[Pending]]]] = {}
+
+    def begin(self, resources: list[PolicyResource]) -> None:
+        """A stack validation starts: forget the judgements unless it is the stack judged last."""
+        same = len(resources) == len(self.stack) and all(
+            r.props is h.props and r.provider is h.provider for r, h in zip(resources, self.stack, strict=True)
+        )
+        if not same:  # (the held stack keeps its objects alive: an id in ``members`` is never another object's)
+            self.stack, self.members, self.held = resources, {id(r.props) for r in resources}, {}
+
+    def check(
+        self, engine: RuleEngine, resource: PolicyResource, subject: Subject
+    ) -> tuple[list[Finding], list[Pending]]:
+        """The judgement of ``subject``, built by ``target`` from ``resource`` (which alone it depends on)."""
+        today = dt.date.today()
+        held = self.held.get(id(resource.props))
+        if held is not None:
+            was, judged_by, day, judged = held
+            if (
+                was.props is resource.props
+                and was.provider is resource.provider
+                and (was.resource_type, was.name, was.urn) == (resource.resource_type, resource.name, resource.urn)
+                and judged_by is engine
+                and day == today
+            ):
+                return judged
+        judged = engine.check(subject, defer=is_unknown)
+        if id(resource.props) in self.members:  # only the current stack's resources are held
+            self.held[id(resource.props)] = (resource, engine, today, judged)
+        return judged
+
+
+_DEFERRED = _DeferredChecks()
+
+
 def _stack_validate(the_rule: Rule, engines: Engines, judge: Judge) -> Callable[[StackValidationArgs, Report], None]:
     def validate(args: StackValidationArgs, report_violation: Report) -> None:
         resolved = engines.resolve_or_report(the_rule, args.get_config(), report_violation)
         if resolved is None:
             return
+        _DEFERRED.begin(list(args.resources))
         for resource in args.resources:
             try:
                 for message in judge(resolved.engine, resource, resolved.source):
@@ -95,7 +151,7 @@ def _explicit_provider(engine: RuleEngine, resource: PolicyResource, source: str
     t = target(resource.resource_type, resource.name, resource.props, resource.provider)
     if not t.is_cloud_resource:
         return []
-    findings, _ = engine.check(t.subject, defer=is_unknown)
+    findings, _ = _DEFERRED.check(engine, resource, t.subject)
     return [messages.finding(f, source) for f in findings if f.rule.id == EXPLICIT_PROVIDER.id]
 
 
@@ -160,6 +216,10 @@ class StackView:
         """The ``account:<id>`` keys of the accounts the stack's AWS and Alibaba Cloud providers are pinned to."""
         self._produced: dict[int, list[str]] = {}
         self._engine = engine
+        self._sources: dict[int, tuple[PolicyResource, Source]] = {}
+        self.reasons: provenance.Reasons = {}
+        """Why each dependency cannot vouch for a value computed from it (``provenance.unproven_unknowns``), judged once
+        per validation, not once per input and per resource computed from it."""
         self.stages = stages.StageJoin(is_unknown)
         """The REST and HTTP APIs' Stages and Integrations, joined by API (``stages.StageJoin``)."""
         for r in resources:
@@ -167,6 +227,14 @@ class StackView:
                 self.stages.add(r.resource_type, plain(r.props), rest_api_key(r))
             elif stages.makes_vpc_link(r.resource_type):
                 self.stages.add_link(stages.own_api_key(r.urn, plain(r.props).get("id")))
+
+    def source_of(self, resource: PolicyResource, build: Callable[[], Source]) -> Source:
+        """``resource`` as a source of values (``_source``), built by ``build`` once per validation: the same object
+        for every resource computed from it, so that ``reasons`` holds its judgement."""
+        held = self._sources.get(id(resource))
+        if held is None or held[0] is not resource:  # the resource is kept with its source: its id is never another's
+            held = self._sources[id(resource)] = (resource, build())
+        return held[1]
 
     def produced(self, resource: PolicyResource) -> list[str]:
         """The names and hosts ``resource``'s known outputs carry."""
@@ -358,6 +426,7 @@ def _stack_validate_with_stack(
         if resolved is None:
             return
         stack = StackView(resolved.engine, list(args.resources))
+        _DEFERRED.begin(stack.resources)
         for resource in stack.resources:
             try:
                 for message in judge(resolved.engine, resource, resolved.source, stack):
