@@ -507,6 +507,96 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ),
         },
     ),
+    # Stop 41: New Relic's outputs with endpoint / base_uri set (judged as that URL: the stack's own NLB-fronted
+    # collector in the Region here); Azure's, whose host derives from the workspace or account: no compliant form but
+    # another output (cloudwatch_logs in the Region), or azure_blob with an endpoint the engine proves.
+    "firelens-newrelic-default-endpoint": (
+        "EU",
+        "aws",
+        "aws:ecs/taskDefinition:TaskDefinition",
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [
+                    _container(
+                        {
+                            "logDriver": "awsfirelens",
+                            "options": {
+                                "Name": "nrlogs",
+                                "license_key": "k",
+                                "base_uri": "https://internal-logs-123456789.eu-west-1.elb.amazonaws.com/log/v1",
+                            },
+                        }
+                    )
+                ]
+            ),
+        },
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [_container({"logDriver": "awsfirelens", "options": {"Name": "newrelic", "licenseKey": "k"}})]
+            ),
+        },
+    ),
+    "firelens-azure-log-analytics": (
+        "JP",
+        "aws",
+        "aws:batch/jobDefinition:JobDefinition",
+        {
+            "type": "container",
+            "container_properties": json.dumps(
+                _container(
+                    {
+                        "logDriver": "awsfirelens",
+                        "options": {"Name": "cloudwatch_logs", "region": "ap-northeast-1", "log_group_name": "etl"},
+                    }
+                )
+            ),
+        },
+        {
+            "type": "container",
+            "container_properties": json.dumps(
+                _container(
+                    {"logDriver": "awsfirelens", "options": {"Name": "azure", "Customer_ID": "abc", "Shared_Key": "k"}}
+                )
+            ),
+        },
+    ),
+    "firelens-azure-blob-account-host": (
+        "CN",
+        "aws",
+        "aws:ecs/taskDefinition:TaskDefinition",
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [
+                    _container(
+                        {
+                            "logDriver": "awsfirelens",
+                            "options": {
+                                "Name": "azure_blob",
+                                "account_name": "fleet",
+                                "endpoint": "http://10.0.3.7:10000",
+                            },
+                        }
+                    )
+                ]
+            ),
+        },  # an Azurite emulator in the VPC
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [
+                    _container(
+                        {
+                            "logDriver": "awsfirelens",
+                            "options": {"Name": "azure_blob", "account_name": "fleet", "container_name": "logs"},
+                        }
+                    )
+                ]
+            ),
+        },
+    ),
     # An OIDC IdP's issuer is judged as a host instead (an in-region Cognito or declared company IdP passes).
     "aws-cognito-social-idp": (
         "EU",
@@ -6380,10 +6470,54 @@ def test_an_emr_settings_entry_is_judged_by_its_catalogued_name(
 
 def test_a_config_item_is_read_only_for_its_catalogued_type() -> None:
     # The same entry in a resource type the catalogue does not list stays an ordinary value.
+    # (stop 41: the older alicloud:emr/cluster:Cluster is catalogued now, below; an uncatalogued type stands in.)
     props = _emr_configs({"dlf.catalog.region": "ap-southeast-1"})
-    assert rule_ids("CN", Subject("alicloud:emr/cluster:Cluster", "lake", props, provider("CN", "alicloud"))) == set()
+    assert (
+        rule_ids("CN", Subject("alicloud:gpdb/instance:Instance", "lake", props, provider("CN", "alicloud"))) == set()
+    )
     findings, _ = ENGINES["CN"].check(Subject(_EMR, "lake", props, provider("CN", "alicloud")))
     assert [(f.rule.id, f.path) for f in findings] == [("RES-009", "application_configs[0].config_item_value")]
+
+
+def _emr_v1_configs(settings: dict[str, str], *, camel: bool = False) -> dict[str, Any]:
+    """The older EMR cluster type's settings, ``configs`` {service_name, file_name, config_key, config_value} entries
+    (pulumi-alicloud emr.Cluster's ClusterConfig; provider or engine keys)."""
+    key, value = ("configKey", "configValue") if camel else ("config_key", "config_value")
+    entries = [{"service_name": "HIVE", "file_name": "hive-site", key: k, value: v} for k, v in settings.items()]
+    return {"configs": entries, "name": "lake", "emr_ver": "EMR-3.40.0", "cluster_type": "HADOOP"}
+
+
+@pytest.mark.parametrize("camel", [False, True])
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        # Stop 41 (leftovers41): the DLF settings an emrv2 cluster's are judged by (a Singapore region passed here).
+        ({"hive.metastore.type": "DLF", "dlf.catalog.region": "cn-hangzhou"}, set()),
+        ({"hive.metastore.type": "DLF", "dlf.catalog.region": "ap-southeast-1"}, {"RES-009"}),
+        ({"dlf.catalog.endpoint": "dlf-vpc.cn-hangzhou.aliyuncs.com"}, set()),
+        ({"dlf.catalog.endpoint": "dlf-vpc.ap-southeast-1.aliyuncs.com"}, {"RES-006"}),
+        ({"dlf.catalog.endpoint": "metastore.partner.example.com"}, {"RES-015"}),
+        # Any other setting stays an ordinary value: a one-label node name, a region-shaped queue name.
+        ({"yarn.resourcemanager.hostname": "emr-header-1"}, set()),
+        ({"spark.yarn.queue": "ap-southeast-1"}, set()),
+    ],
+)
+def test_an_older_emr_cluster_s_configs_are_judged_by_their_catalogued_name(
+    settings: dict[str, str], expected: set[str], camel: bool
+) -> None:
+    subject = Subject(
+        "alicloud:emr/cluster:Cluster", "lake", _emr_v1_configs(settings, camel=camel), provider("CN", "alicloud")
+    )
+    assert rule_ids("CN", subject) == expected
+
+
+def test_an_older_emr_cluster_s_region_setting_is_refused_at_its_value() -> None:
+    props = _emr_v1_configs({"dlf.catalog.region": "ap-southeast-1"})
+    findings, _ = ENGINES["CN"].check(
+        Subject("alicloud:emr/cluster:Cluster", "lake", props, provider("CN", "alicloud"))
+    )
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-009", "configs[0].config_value")]
+    assert "ap-southeast-1" in findings[0].detail
 
 
 _OCEANBASE = "alicloud:ocean/baseInstance:BaseInstance"

@@ -46,6 +46,7 @@ import platform_programs_httpapi41 as ha41
 import platform_programs_intl as pi
 import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
+import platform_programs_leftovers41 as lo41
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
 import platform_programs_mutants9 as mu9
@@ -17574,6 +17575,12 @@ CASES: list[Case] = [
         for code in ("EU", "JP", "US", "CN")
         for shape in ha41.SHAPES
     ],
+    # -- stop 41, log-router defaults and EMR configurations (tests/platform_programs_leftovers41.py): FireLens outputs
+    # whose destination is a default (New Relic's US endpoint) or derives from an account (Azure Log Analytics, Azure
+    # Blob) are refused like Datadog's default (RES-016) unless declared; the in-Region cloudwatch_logs, the own NLB,
+    # the own bucket without `region` pass. EMR: AWS configurations_json judged as before (own metastore and
+    # warehouse pass, a partner metastore RES-015); the older Alibaba emr.Cluster's dlf.catalog.region judged by name.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in lo41.rows()],
 ]
 
 

@@ -601,11 +601,12 @@ class GlobalService(_Frozen):
 
 class ConfigItem(_Frozen):
     """A setting of a resource configured as ``{config_item_key, config_item_value}`` entries (an EMR cluster's
-    ``application_configs``), or as ``{namespace, name, value}`` option settings (an Elastic Beanstalk environment's
-    ``settings``, ``namespace`` given), whose value names a host or a region, or is an application's environment
-    variable: the value is judged as ``kind``, as a value under that key would be. Only the catalogued settings are
-    read this way: the same entries carry every other setting of the resource (a node's one-label host name among
-    them), each judged under its own name as any name/value pair is."""
+    ``application_configs``; the older EMR cluster type's ``configs``, ``{config_key, config_value}``), or as
+    ``{namespace, name, value}`` option settings (an Elastic Beanstalk environment's ``settings``, ``namespace``
+    given), whose value names a host or a region, or is an application's environment variable: the value is judged
+    as ``kind``, as a value under that key would be. Only the catalogued settings are read this way: the same entries
+    carry every other setting of the resource (a node's one-label host name among them), each judged under its own
+    name as any name/value pair is."""
 
     type: str
     """Pulumi type token of the resource."""

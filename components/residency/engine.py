@@ -1250,7 +1250,9 @@ class RuleEngine:
         ``Notification Endpoint``; for a ``variable`` setting (an Elastic Beanstalk environment property), the
         setting's own name under ``environment``, a map of names the user chose. None for any other setting, whose
         value is judged as any value (or name/value pair) is."""
-        setting = pair.get("config_item_key", pair.get("configItemKey"))
+        # An emrv2 cluster's {config_item_key, config_item_value}; the older emr.Cluster's `configs` entries are
+        # {config_key, config_value} (pulumi-alicloud ClusterConfig), the same settings under the older names.
+        setting = pair.get("config_item_key", pair.get("configItemKey", pair.get("config_key", pair.get("configKey"))))
         namespace = None
         if not isinstance(setting, str):
             namespace, setting = pair.get("namespace", pair.get("Namespace")), pair.get("name", pair.get("Name"))
@@ -4835,8 +4837,9 @@ _SQL_SET = re.compile(
     r"(?P<value>'(?:[^']|'')*'|[^;\s)']+)\s*\)?",
     re.IGNORECASE,
 )
-_PAIR_VALUES = frozenset({"value", "arg_value", "parameter_value", "config_item_value"})
-"""The value key of a {name, value} / {arg_name, arg_value} / ROS {parameter_key, parameter_value} pair (snake_case)."""
+_PAIR_VALUES = frozenset({"value", "arg_value", "parameter_value", "config_item_value", "config_value"})
+"""The value key of a {name, value} / {arg_name, arg_value} / ROS {parameter_key, parameter_value} / EMR
+{config_item_key, config_item_value} or {config_key, config_value} pair (snake_case)."""
 _PARAMETER_VALUE = frozenset({"parameter_value", "parameterValue"})
 _ITEM_SPLIT = re.compile(r"[,;]")  # items of a list; phone numbers themselves hold spaces ("+49 151 ...")
 _PATH_START = re.compile(r"[/?#]")
