@@ -1499,28 +1499,41 @@ def test_a_stage_variable_an_integration_reads_as_its_host_is_judged_as_that_hos
     assert found(integration, StageJoin()) == {("RES-015", "uri")}
 
 
-_BODY_HOST = {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://${stageVariables.backend}/o"}}
+_BODY_HOST = {"x-amazon-apigateway-integration": {
+    "type": "http_proxy", "httpMethod": "ANY", "payloadFormatVersion": "1.0",
+    "uri": "https://${stageVariables.backend}/orders"}}  # fmt: skip
 
 
+@pytest.mark.parametrize("kind", ["rest", "http"])
 @pytest.mark.parametrize(("code", "value", "expected"), [
     ("EU", "internal-orders-1.eu-west-1.elb.amazonaws.com", set()),
     ("EU", "orders.partner.example.com", {"RES-015"}),
     ("CN", "internal-orders-1.cn-north-1.elb.amazonaws.com.cn", set()),
     ("CN", "orders.partner.example.com", {"RES-015"}),
 ])  # fmt: skip
-def test_an_openapi_body_reading_a_stage_variable_host_is_joined_to_the_rest_apis_stages(
-    code: str, value: str, expected: set[str]
+def test_an_openapi_body_reading_a_stage_variable_host_is_joined_to_its_apis_stages(
+    kind: str, code: str, value: str, expected: set[str]
 ) -> None:
-    # stages40 (stop 40): a RestApi's body integration joins its Stages as an Integration's uri does; the RestApi keys
-    # itself by its URN and its id (a state export names it by id in its Stages).
-    from components.residency.stages import REST_API_TYPE, STAGE_TYPE, StageJoin, own_api_key, with_stages
+    # stages40 (stop 40): a RestApi's body integration joins its Stages as an Integration's uri does; httpapi41 (stop
+    # 41): an apigatewayv2.Api's body joins its Stages (stage_variables, by api_id) alike; before, the Api was RES-015
+    # at its body's uri whatever its Stages set. The API keys itself by its URN and its id (a state export names it by
+    # id in its Stages).
+    from components.residency import stages
+    from components.residency.stages import StageJoin, own_api_key, with_stages
 
     region = {"EU": "eu-west-1", "CN": "cn-north-1"}[code]
     provider = ProviderRef("aws", "p", region)
     engine = RuleEngine(code)
-    body = json.dumps({"paths": {"/o": {"get": _BODY_HOST}}})
-    api = Subject(REST_API_TYPE, "orders", {"body": body, "endpoint_configuration": {"types": "REGIONAL"}}, provider)
-    stage = Subject(STAGE_TYPE, "prod", {"variables": {"backend": value}}, provider)
+    body = json.dumps({"openapi": "3.0.1", "paths": {"/orders": {"get": _BODY_HOST}}})
+    if kind == "rest":
+        regional = {"body": body, "endpoint_configuration": {"types": "REGIONAL"}}
+        api = Subject(stages.REST_API_TYPE, "orders", regional, provider)
+        field, variables = "variables", {"variables": {"backend": value}}
+        stage = Subject(stages.STAGE_TYPE, "prod", variables, provider)
+    else:
+        api = Subject(stages.HTTP_API_TYPE, "orders", {"body": body, "protocol_type": "HTTP"}, provider)
+        field, variables = "stage_variables", {"name": "prod", "stage_variables": {"backend": value}}
+        stage = Subject(stages.HTTP_STAGE_TYPE, "prod", variables, provider)
     own = own_api_key("urn:api", "a1")
 
     def found(subject: Subject, joined: StageJoin, key: object) -> set[tuple[str, str]]:
@@ -1532,12 +1545,14 @@ def test_an_openapi_body_reading_a_stage_variable_host_is_joined_to_the_rest_api
         join.add(api.type, api.props, own)
         join.add(stage.type, stage.props, stage_key)
         assert found(api, join, own) == set()
-        assert found(stage, join, stage_key) == {(rule, "variables") for rule in expected}
-    # No Stage of this RestApi (only another API's): refused at the RestApi's body.
-    other = StageJoin()
-    other.add(api.type, api.props, own)
-    other.add(stage.type, stage.props, ("id", "b2"))
-    assert found(api, other, own) == {("RES-015", "body(json)")}
+        assert found(stage, join, stage_key) == {(rule, field) for rule in expected}
+    # Only another API's Stage, or a Stage leaving the variable unset: refused at the API's body.
+    unset = stage._replace(props={k: v for k, v in stage.props.items() if k != field})
+    for other_stage, key in ((stage, ("id", "b2")), (unset, ("id", "a1"))):
+        other = StageJoin()
+        other.add(api.type, api.props, own)
+        other.add(other_stage.type, other_stage.props, key)
+        assert found(api, other, own) == {("RES-015", "body(json)")}
     # Deployment variables are no member (v7 creates no Stage with a Deployment): nothing joins them.
     dead = StageJoin()
     dead.add(api.type, api.props, own)
@@ -1551,7 +1566,7 @@ def test_body_integrations_reads_json_and_yaml_bodies() -> None:
     yaml_body = "paths:\n  /o:\n    get:\n      x-amazon-apigateway-integration:\n        uri: https://h/o\n"
     assert body_integrations(yaml_body) == [("https://h/o", None)]
     assert body_integrations(json.dumps({"paths": {"/o": {"get": _BODY_HOST}}})) == [
-        ("https://${stageVariables.backend}/o", None)
+        ("https://${stageVariables.backend}/orders", None)
     ]
     assert body_integrations(None) == [] and body_integrations("not: [a document") == []
     assert body_integrations(object()) is None  # not known: the RestApi stays unproven
@@ -1601,47 +1616,3 @@ def test_a_vpc_link_integration_is_judged_by_its_link_not_its_host_header(
     internet = Subject(INTEGRATION_TYPE, "get", {**props, "connection_type": "INTERNET"}, integration.provider)
     known = with_stages(lambda _: False, join, INTEGRATION_TYPE, ("id", "api"), ("urn", "urn:link"))
     assert {f.rule.id for f in engine.check(internet, known=known)[0]} == {"RES-015"}
-
-
-_HTTP_BODY_HOST = {"x-amazon-apigateway-integration": {
-    "type": "http_proxy", "httpMethod": "ANY", "payloadFormatVersion": "1.0",
-    "uri": "https://${stageVariables.backend}/orders"}}  # fmt: skip
-
-
-@pytest.mark.parametrize(("code", "value", "expected"), [
-    ("EU", "internal-orders-1.eu-west-1.elb.amazonaws.com", set()),
-    ("EU", "orders.partner.example.com", {"RES-015"}),
-    ("CN", "internal-orders-1.cn-north-1.elb.amazonaws.com.cn", set()),
-    ("CN", "orders.partner.example.com", {"RES-015"}),
-])  # fmt: skip
-def test_an_http_api_body_reading_a_stage_variable_host_is_joined_to_its_stages(
-    code: str, value: str, expected: set[str]
-) -> None:
-    # httpapi41 (stop 41): an apigatewayv2.Api's OpenAPI body joins the Api's Stages (stage_variables, by api_id) as a
-    # RestApi's body does (stop 40); before, the Api was RES-015 at its body's uri whatever its Stages set.
-    from components.residency.stages import HTTP_API_TYPE, HTTP_STAGE_TYPE, StageJoin, own_api_key, with_stages
-
-    region = {"EU": "eu-west-1", "CN": "cn-north-1"}[code]
-    provider = ProviderRef("aws", "p", region)
-    engine = RuleEngine(code)
-    body = json.dumps({"openapi": "3.0.1", "paths": {"/orders": {"get": _HTTP_BODY_HOST}}})
-    api = Subject(HTTP_API_TYPE, "orders", {"body": body, "protocol_type": "HTTP"}, provider)
-    stage = Subject(HTTP_STAGE_TYPE, "prod", {"name": "prod", "stage_variables": {"backend": value}}, provider)
-    own = own_api_key("urn:api", "a1")
-
-    def found(subject: Subject, joined: StageJoin, key: object) -> set[tuple[str, str]]:
-        known = with_stages(lambda _: False, joined, subject.type, key)
-        return {(f.rule.id, f.path.split(".")[0]) for f in engine.check(subject, known=known)[0]}
-
-    for stage_key in (("urn", "urn:api"), ("id", "a1")):
-        join = StageJoin()
-        join.add(api.type, api.props, own)
-        join.add(stage.type, stage.props, stage_key)
-        assert found(api, join, own) == set()
-        assert found(stage, join, stage_key) == {(rule, "stage_variables") for rule in expected}
-    # Only another API's Stage, or a Stage leaving the variable unset: refused at the Api's body.
-    for other_stage, key in ((stage, ("id", "b2")), (stage._replace(props={"name": "prod"}), ("id", "a1"))):
-        other = StageJoin()
-        other.add(api.type, api.props, own)
-        other.add(other_stage.type, other_stage.props, key)
-        assert found(api, other, own) == {("RES-015", "body(json)")}
