@@ -1528,12 +1528,13 @@ def test_an_openapi_body_reading_a_stage_variable_host_is_joined_to_its_apis_sta
     if kind == "rest":
         regional = {"body": body, "endpoint_configuration": {"types": "REGIONAL"}}
         api = Subject(stages.REST_API_TYPE, "orders", regional, provider)
-        field, variables = "variables", {"variables": {"backend": value}}
-        stage = Subject(stages.STAGE_TYPE, "prod", variables, provider)
+        field = "variables"
+        stage = Subject(stages.STAGE_TYPE, "prod", {"variables": {"backend": value}}, provider)
     else:
         api = Subject(stages.HTTP_API_TYPE, "orders", {"body": body, "protocol_type": "HTTP"}, provider)
-        field, variables = "stage_variables", {"name": "prod", "stage_variables": {"backend": value}}
-        stage = Subject(stages.HTTP_STAGE_TYPE, "prod", variables, provider)
+        field = "stage_variables"
+        http_stage = {"name": "prod", "stage_variables": {"backend": value}}
+        stage = Subject(stages.HTTP_STAGE_TYPE, "prod", http_stage, provider)
     own = own_api_key("urn:api", "a1")
 
     def found(subject: Subject, joined: StageJoin, key: object) -> set[tuple[str, str]]:
