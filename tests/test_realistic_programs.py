@@ -30,6 +30,7 @@ from typing import Any
 import platform_programs as pp
 import platform_programs_accounts35 as a35
 import platform_programs_accountsali36 as aa36
+import platform_programs_alirole41 as ar41
 import platform_programs_apigw39 as agw39
 import platform_programs_cn as pc
 import platform_programs_crossaccount37 as ca37
@@ -17574,6 +17575,11 @@ CASES: list[Case] = [
         for code in ("EU", "JP", "US", "CN")
         for shape in ha41.SHAPES
     ],
+    # -- stop 41, Alibaba role fields of other accounts (tests/platform_programs_alirole41.py): a role field whose role
+    # the receiving account makes (ActionTrail's OSS / SLS write roles, an SLS OSS export's write role) names that
+    # account, judged as a written destination's (RES-023): the own role under the team's assumed role passes, the
+    # partner's role is refused though its bucket or project is declared, and passes once the partner's UID is declared.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar41.rows()],
 ]
 
 
