@@ -55,13 +55,12 @@ def destinations(code: str, kind: str, who: str) -> list[dict[str, Any]]:
     RES-017), the partner's SLS project by ARN, and for ``partner-declared`` the partner's account."""
     if who == "own":
         return []
-    place = (
-        {"id": "central-audit-project", "kind": "resident",
-         "match": f"acs:log:{HOME[code]}:{PARTNER}:project/group-central-audit",
-         "evidence": f"the group's central audit project in {HOME[code]}"}  # fmt: skip
-        if kind == "trail-sls"
-        else _bucket_declared(code)
-    )
+    project = {
+        "id": "central-audit-project", "kind": "resident",
+        "match": f"acs:log:{HOME[code]}:{PARTNER}:project/group-central-audit",
+        "evidence": f"the group's central audit project in {HOME[code]}",
+    }  # fmt: skip
+    place = project if kind == "trail-sls" else _bucket_declared(code)
     return [place, PARTNER_DECLARED] if who == "partner-declared" else [place]
 
 

@@ -9728,7 +9728,9 @@ CASES: list[Case] = [
     Case("cn-ackone-cluster-joins-own-fleet", "CN", ackone_membership(None)),
     Case("cn-alidns-cname-partner", "CN", alidns_record("shop.partner.example.com"), {"RES-015"}),
     Case("cn-alidns-cname-own-alb", "CN", alidns_record(None)),
-    Case("cn-sls-export-sink-partner-bucket", "CN", pp.assuming_role(sls_export_sink("partner-log-archive")), {"RES-017"}),
+    Case(
+        "cn-sls-export-sink-partner-bucket", "CN", pp.assuming_role(sls_export_sink("partner-log-archive")), {"RES-017"}
+    ),
     Case("cn-sls-export-sink-own-bucket", "CN", pp.assuming_role(sls_export_sink(None))),
     Case("cn-esa-log-delivery-oversea-data-center", "CN", esa_log_delivery("oversea"), {"RES-016"}),
     Case("cn-esa-log-delivery-mainland-data-center", "CN", esa_log_delivery("cn")),

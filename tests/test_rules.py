@@ -1559,9 +1559,9 @@ PAIRS += [
      "policy(json).Statement[0].Condition.StringEquals.aws:PrincipalAccount"),
 ]  # fmt: skip
 # Alibaba role fields of other accounts (stop 41; realistic cases alirole41-*): a role the account RECEIVING the data
-# makes (ActionTrail's write roles: "The ActionTrail service within source accounts must assume this role to write events
-# to the destination account"; an SLS OSS shipping job's write role, which "the OSS Bucket owner creates") names that
-# account, judged as a written destination's (RES-023). Each offending subject passed on the unchanged engine.
+# makes (ActionTrail's write roles: "The ActionTrail service within source accounts must assume this role to write
+# events to the destination account"; an SLS OSS shipping job's write role, which "the OSS Bucket owner creates") names
+# that account, judged as a written destination's (RES-023). Each offending subject passed on the unchanged engine.
 _TRAIL = "alicloud:actiontrail/trail:Trail"
 _OSS_EXPORT = "alicloud:log/ossExport:OssExport"
 _OSS_EXPORT_SINK = "alicloud:sls/ossExportSink:OssExportSink"

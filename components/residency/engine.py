@@ -1786,7 +1786,8 @@ class RuleEngine:
             # whose role belongs to the account receiving the data (ActionTrail's `sls_write_role_arn`, an SLS OSS
             # export's `role_arn`: the destination account makes the role the service assumes to write there; stop 41)
             # by the role ARN's UID.
-            uid = a.group(2) if a is not None else r.group(1) if r is not None else text if _ALI_UID.fullmatch(text) else None
+            uid = a.group(2) if a is not None else r.group(1) if r is not None else None
+            uid = uid if uid is not None or not _ALI_UID.fullmatch(text) else text
             if uid is None or (a and a.group(1) and a.group(1) not in self.jurisdiction.alicloud.regions):
                 return None
             return f"acs:ram::{uid}:root"
