@@ -713,7 +713,7 @@ def ali_sls_export_alerts(region: str) -> Build:
     # the export role), log/dashboard (char_list JSON of the charging errors), sls/alert (configuration: a query on the
     # logstore, severity, the default action policy "sls.builtin.dynamic").
     def build(c: Any) -> object:
-        opts = _ali(region)
+        opts = _ali(region, own_account=True)
         project = alicloud.log.Project("charging-logs", project_name=f"fleet-charging-logs-{region}", opts=opts)
         store = alicloud.log.Store("sessions", project_name=project.project_name, logstore_name="sessions",
                                    retention_period=30, shard_count=2, opts=opts)  # fmt: skip

@@ -1355,7 +1355,7 @@ def ali_telemetry_kafka_sls(region: str) -> Build:
     # docs: alicloud alikafka/instance + topic, log/project + log/store, log/ossexport (the SLS OSS shipping job into
     # the stack's bucket), a RAM role for SLS to write OSS.
     def build(c: Any) -> object:
-        opts = _ali(region)
+        opts = _ali(region, own_account=True)
         vpc = alicloud.vpc.Network("telemetry", vpc_name="telemetry", cidr_block="172.17.0.0/16", opts=opts)
         vsw = alicloud.vpc.Switch(
             "telemetry-a", vpc_id=vpc.id, cidr_block="172.17.1.0/24", zone_id=f"{region}a", opts=opts

@@ -2362,7 +2362,7 @@ def sls_etl_oss_shipper(region: str) -> Build:
     # <region>-intranet.log.aliyuncs.com, project, logstore, role_arn}]), log/ossshipper (oss_bucket, path_format,
     # format parquet). Vehicle app logs masked by ETL into a second logstore and shipped to the stack's OSS bucket.
     def build(c: Any) -> object:
-        opts = _ali(region)
+        opts = _ali(region, own_account=True)
         project = alicloud.log.Project("app-logs", project_name="ev-app-logs", opts=opts)
         raw = alicloud.log.Store("raw", project_name=project.project_name, logstore_name="raw", opts=opts)
         masked = alicloud.log.Store("masked", project_name=project.project_name, logstore_name="masked", opts=opts)

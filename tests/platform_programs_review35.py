@@ -1308,7 +1308,7 @@ def ali_log_to_oss(region: str, form: str) -> Build:
     # aliyunlogdefaultrole, format json), sls/ossexportsink (configuration: bucket, prefix, roleArn, endpoint the
     # region's internal OSS endpoint, dataFormat). `form`: `shipper`, `export-sink`.
     def build(c: Any) -> object:
-        opts = _ali(region)
+        opts = _ali(region, own_account=True)
         project = alicloud.log.Project("vehicle-logs", project_name=f"fleet-vehicle-logs-{region}", opts=opts)
         store = alicloud.log.Store(
             "tcu", project_name=project.project_name, logstore_name="tcu", retention_period=30, opts=opts

@@ -1558,6 +1558,48 @@ PAIRS += [
          policy=_caller_policy("aws:PrincipalAccount", "444455556666")),
      "policy(json).Statement[0].Condition.StringEquals.aws:PrincipalAccount"),
 ]  # fmt: skip
+# Alibaba role fields of other accounts (stop 41; realistic cases alirole41-*): a role the account RECEIVING the data
+# makes (ActionTrail's write roles: "The ActionTrail service within source accounts must assume this role to write
+# events to the destination account"; an SLS OSS shipping job's write role, which "the OSS Bucket owner creates") names
+# that account, judged as a written destination's (RES-023). Each offending subject passed on the unchanged engine.
+_TRAIL = "alicloud:actiontrail/trail:Trail"
+_OSS_EXPORT = "alicloud:log/ossExport:OssExport"
+_OSS_EXPORT_SINK = "alicloud:sls/ossExportSink:OssExportSink"
+
+
+def _role_of(uid: str, name: str = "actiontrail-delivery") -> str:
+    return f"acs:ram::{uid}:role/{name}"
+
+
+def _export_sink(read_role: str, write_role: str) -> dict[str, Any]:
+    return {"logstore": "tcu", "role_arn": read_role, "from_time": 1, "to_time": 0,
+            "sink": {"prefix": "tcu", "role_arn": write_role,
+                     "endpoint": "https://oss-cn-shanghai-internal.aliyuncs.com"}}  # fmt: skip
+
+
+PAIRS += [
+    ("RES-023", "CN", ali(_TRAIL, _ALI_PINNED_CN, trail_name="t",
+                          oss_write_role_arn=_role_of(_ALI_OWN)),
+     ali(_TRAIL, _ALI_PINNED_CN, trail_name="t",
+         oss_write_role_arn=_role_of(_ALI_OTHER)), "oss_write_role_arn"),
+    ("RES-023", "JP", ali(_TRAIL, _ALI_PINNED_JP, trail_name="t", sls_write_role_arn=_role_of(_ALI_OWN)),
+     ali(_TRAIL, _ALI_PINNED_JP, trail_name="t", sls_write_role_arn=_role_of(_ALI_OTHER)), "sls_write_role_arn"),
+    ("RES-023", "CN", ali(_TRAIL, _ALI_PINNED_CN, trail_name="t", max_compute_write_role_arn=_role_of(_ALI_OWN)),
+     ali(_TRAIL, _ALI_PINNED_CN, trail_name="t", max_compute_write_role_arn=_role_of(_ALI_OTHER)),
+     "max_compute_write_role_arn"),
+    ("RES-023", "CN", ali(_OSS_EXPORT, _ALI_PINNED_CN, project_name="p", logstore_name="l", export_name="e",
+                          role_arn=_role_of(_ALI_OWN, "aliyunlogdefaultrole")),
+     ali(_OSS_EXPORT, _ALI_PINNED_CN, project_name="p", logstore_name="l", export_name="e",
+         role_arn=_role_of(_ALI_OTHER, "aliyunlogdefaultrole")), "role_arn"),
+    ("RES-023", "JP", ali("alicloud:log/ossShipper:OssShipper", _ALI_PINNED_JP, project_name="p", logstore_name="l",
+                          shipper_name="s", role_arn=_role_of(_ALI_OWN, "logrole")),
+     ali("alicloud:log/ossShipper:OssShipper", _ALI_PINNED_JP, project_name="p", logstore_name="l", shipper_name="s",
+         role_arn=_role_of(_ALI_OTHER, "logrole")), "role_arn"),
+    ("RES-023", "CN", ali(_OSS_EXPORT_SINK, _ALI_PINNED_CN, project="p", job_name="j",
+                          configuration=_export_sink(_role_of(_ALI_OWN), _role_of(_ALI_OWN))),
+     ali(_OSS_EXPORT_SINK, _ALI_PINNED_CN, project="p", job_name="j",
+         configuration=_export_sink(_role_of(_ALI_OWN), _role_of(_ALI_OTHER))), "configuration.sink.role_arn"),
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (
@@ -2215,3 +2257,47 @@ def test_an_alibaba_destination_under_a_provider_assuming_no_role_names_the_fix(
         [{"id": "own", "kind": "resident", "match": f"acs:ram::{_ALI_OWN}:", "evidence": "the team's own account"}]
     )
     assert [f.declared_by for f in RuleEngine("CN", destinations=list(declared)).check(subject)[0]] == ["own"]
+
+
+_ROLE_FIELD_FIX = (
+    r"acs:ram::5555666677778888:role/actiontrail-delivery belongs to account 5555666677778888.*accounts: "
+    r"1234567890123456.*assume a role of it \(assume_role=\{'role_arn': 'acs:ram::5555666677778888:role/<deployer>'\}, "
+    r"or alicloud:assumeRole in the stack file\); else declare it"
+)
+
+
+def test_a_write_role_of_another_account_names_its_account_and_the_fix() -> None:
+    # Stop 41: the partner's ActionTrail delivery role is refused at the role field, with the account and both fixes;
+    # a declaration of the partner's account, or of that role ARN, covers it; a bucket declared by name does not.
+    subject = ali(_TRAIL, _ALI_PINNED_CN, trail_name="t", oss_bucket_name="group-audit",
+                  oss_write_role_arn=_role_of(_ALI_OTHER))  # fmt: skip
+    bucket = {"id": "bucket", "kind": "resident", "match": "group-audit", "evidence": "the group's audit bucket"}
+    findings, _ = RuleEngine("CN", destinations=list(parse_destinations([bucket]))).check(subject)
+    refused = [f for f in findings if f.declared_by is None]
+    assert [(f.rule.id, f.path) for f in refused] == [("RES-023", "oss_write_role_arn")]
+    assert re.search(_ROLE_FIELD_FIX, refused[0].detail), refused[0].detail
+    for match in (f"acs:ram::{_ALI_OTHER}:", _role_of(_ALI_OTHER)):
+        declared = parse_destinations([bucket, {"id": "acct", "kind": "resident", "match": match, "evidence": "audit"}])
+        covered = RuleEngine("CN", destinations=list(declared)).check(subject)[0]
+        assert {f.declared_by for f in covered} == {"bucket", "acct"}, match
+
+
+def test_source_side_and_identity_roles_of_another_account_are_not_read_as_written() -> None:
+    # Stop 41's decision: roles that only let a service act as the stack's own account, or whose owner no page read
+    # says receives data, stay identities (as on AWS): a Logstore read role, an SLS BYOK key role, Serverless
+    # Workflow's execution role, a Function Compute service role.
+    other = _role_of(_ALI_OTHER, "r")
+    subjects = [
+        ali(_OSS_EXPORT_SINK, _ALI_PINNED_CN, project="p", job_name="j",
+            configuration=_export_sink(other, _role_of(_ALI_OWN))),
+        ali(_OSS_EXPORT, _ALI_PINNED_CN, project_name="p", logstore_name="l", export_name="e",
+            role_arn=_role_of(_ALI_OWN), log_read_role_arn=other),
+        ali("alicloud:log/store:Store", _ALI_PINNED_CN, project="p", name="s",
+            encrypt_conf={"enable": True, "encrypt_type": "default",
+                          "user_cmk_info": {"cmk_key_id": "k", "arn": other, "region_id": "cn-shanghai"}}),
+        ali("alicloud:fnf/flow:Flow", _ALI_PINNED_CN, name="f", type="FDL", description="d", definition="version: v1",
+            role_arn=other),
+        ali("alicloud:fc/service:Service", _ALI_PINNED_CN, name="s", role=other),
+    ]  # fmt: skip
+    for subject in subjects:
+        assert RuleEngine("CN").check(subject)[0] == [], subject.type

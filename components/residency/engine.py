@@ -1776,14 +1776,20 @@ class RuleEngine:
         whatever the provider: on the same terms as an Alibaba Cloud grant (stop 36), only a role a provider of the
         stack assumes proves an account the stack's own, so under a provider that assumes none the own queue is refused
         too (RES-023, fixed by ``assume_role`` / ``alicloud:assumeRole``; stop 40, where judging by Region alone let a
-        partner's in-country account receive the data). None for anything else (an e-mail address, a bucket ARN with
-        no account, a URL of a Region the catalogue does not know: its host is judged as any host is), and for a Region
-        outside the jurisdiction, refused by the ARN's Region already (one finding, not two)."""
+        partner's in-country account receive the data); a RAM role ARN (``acs:ram::<uid>:role/<name>``) by its UID, for
+        the role fields whose role the receiving account makes (stop 41). None for anything else (an e-mail address, a
+        bucket ARN with no account, a URL of a Region the catalogue does not know: its host is judged as any host is),
+        and for a Region outside the jurisdiction, refused by the ARN's Region already (one finding, not two)."""
         if walk.cloud == "alicloud":
             a = _ACS_RESOURCE_ARN.match(text)
+            r = _RAM_ARN.match(text) if a is None else None
             # A field naming the owner by its bare UID (a DTS destination's `destination_endpoint_owner_id`, a transit
-            # router attachment's `vpc_owner_id`) is judged as that UID, on the same terms as an ARN's.
-            uid = a.group(2) if a is not None else text if _ALI_UID.fullmatch(text) else None
+            # router attachment's `vpc_owner_id`) is judged as that UID, on the same terms as an ARN's; a role field
+            # whose role belongs to the account receiving the data (ActionTrail's `sls_write_role_arn`, an SLS OSS
+            # export's `role_arn`: the destination account makes the role the service assumes to write there; stop 41)
+            # by the role ARN's UID.
+            uid = a.group(2) if a is not None else r.group(1) if r is not None else None
+            uid = uid if uid is not None or not _ALI_UID.fullmatch(text) else text
             if uid is None or (a and a.group(1) and a.group(1) not in self.jurisdiction.alicloud.regions):
                 return None
             return f"acs:ram::{uid}:root"
