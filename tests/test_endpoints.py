@@ -8129,3 +8129,70 @@ def test_a_vpc_link_entry_is_checked() -> None:
         PrivateIntegration.model_validate({"type": "aws:apigateway/integration:Integration",
                                            "connection_type": "connection_type", "values": ["VPC_LINK"],
                                            "source": "https://docs.aws.amazon.com/"})  # fmt: skip
+
+
+# -- false-alarm review of stop 41: an OpenAPI definition's own address --------------------------------------------
+
+_API_TYPES = ("aws:apigateway/restApi:RestApi", "aws:apigatewayv2/api:Api")
+
+
+def _api_body(document: dict[str, Any], token: str, code: str = "EU") -> Subject:
+    props: dict[str, Any] = {"body": json.dumps(document)}
+    if token == "aws:apigateway/restApi:RestApi":
+        props["endpoint_configuration"] = {"types": "REGIONAL"}  # an edge-optimised API is RES-016 on its own
+    return Subject(token, "orders", props, provider(code))
+
+
+def _integration_to(uri: str) -> dict[str, Any]:
+    return {
+        "/orders": {
+            "post": {
+                "x-amazon-apigateway-integration": {
+                    "type": "http_proxy",
+                    "httpMethod": "POST",
+                    "uri": uri,
+                    "payloadFormatVersion": "1.0",
+                }
+            }
+        }
+    }
+
+
+@pytest.mark.parametrize("token", _API_TYPES)
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_an_openapi_definitions_own_address_is_no_destination(token: str, code: str) -> None:
+    # Swagger 2.0 `host` and OpenAPI 3.0 `servers[].url` (with its variables) name where the API itself is served; API
+    # Gateway reads only the base path from them (text_fields). The same host as an integration's uri is a destination.
+    served = {
+        "openapi": "3.0.1", "info": {"title": "orders", "version": "1"}, "paths": {},
+        "servers": [{"url": "https://{host}/{basePath}",
+                     "variables": {"host": {"default": "api.fleet.example.com", "enum": ["api.fleet.example.com"]},
+                                   "basePath": {"default": "v1"}}},
+                    {"url": "https://api.fleet.example.com/v1"}],
+    }  # fmt: skip
+    swagger = {"swagger": "2.0", "info": {"title": "orders", "version": "1"}, "host": "api.fleet.example.com",
+               "basePath": "/v1", "schemes": ["https"], "paths": {}}  # fmt: skip
+    assert rule_ids(code, _api_body(served, token, code)) == set()
+    assert rule_ids(code, _api_body(swagger, token, code)) == set()
+    # Offending twins: the same host where the API sends requests, beside the served address.
+    for document in (served, swagger):
+        sending = {**document, "paths": _integration_to("https://api.fleet.example.com/orders")}
+        assert rule_ids(code, _api_body(sending, token, code)) == {"RES-015"}
+    # The key elsewhere in the body (an operation's `host`-named extension, not the definition's own) stays judged.
+    nested = {**swagger, "paths": {"/orders": {"post": {"x-backend": {"host": "api.fleet.example.com"}}}}}
+    assert rule_ids(code, _api_body(nested, token, code)) == {"RES-015"}
+
+
+def test_an_openapi_server_keeps_its_endpoint_configuration_judged() -> None:
+    # Only the url is the API's own address: an EDGE endpoint configuration in the same Server object is still read
+    # (global_services, aws-apigateway-edge-openapi), and an integration to a partner's host is still refused.
+    edge = {"openapi": "3.0.1", "info": {"title": "orders", "version": "1"}, "paths": {},
+            "servers": [{"url": "https://api.fleet.example.com/v1",
+                         "x-amazon-apigateway-endpoint-configuration": {"types": ["EDGE"]}}]}  # fmt: skip
+    assert rule_ids("EU", _api_body(edge, "aws:apigateway/restApi:RestApi")) == {"RES-016"}
+    sending = {"swagger": "2.0", "info": {"title": "orders", "version": "1"}, "host": "api.fleet.example.com",
+               "paths": _integration_to("https://orders.partner.example.com/orders")}  # fmt: skip
+    with pytest.raises(
+        ResidencyViolation, match=r"x-amazon-apigateway-integration\.uri: orders\.partner\.example\.com"
+    ):
+        _first_violation("EU", _api_body(sending, "aws:apigatewayv2/api:Api"))
