@@ -91,6 +91,7 @@ PROBES = (
     "topic-function-url",
     "vpce-perimeter-policy",
     "vpce-default-policy",
+    "bucket-principal-arn-role-output",
 )
 TWINS = (
     "key-via-service-partner",
@@ -206,6 +207,10 @@ def program(code: str, kind: str) -> Build:  # noqa: C901 - one builder per docu
 
     def build(c: Any) -> object:  # noqa: C901 - one branch per example
         opts = _opts(region)
+        body: Any
+        document: Any
+        url: Any
+        integration: Any
         invoke = pulumi.InvokeOptions(provider=opts.provider)
         if kind == "key-default-policy":
             # docs: KMS "Default key policy" with key administrators and key users (the console's policy).
@@ -274,6 +279,10 @@ def program(code: str, kind: str) -> Build:  # noqa: C901 - one builder per docu
                     )
                 ],
             )
+        if kind == "bucket-principal-arn-role-output":
+            # The stack's own role by its ARN output (IAM "aws:PrincipalArn": the role's ARN for its sessions).
+            reader = aws.iam.Role("reports-reader", assume_role_policy=LAMBDA_ROLE, opts=opts)
+            return bucket_policy(opts, lambda arn: [read(arn, {"ArnEquals": {"aws:PrincipalArn": reader.arn}})])
         if kind == "bucket-org-id":
             # docs: IAM "aws:PrincipalOrgID" ("Use this key to compare the identifier of the organization in AWS
             # Organizations to which the requesting principal belongs").
@@ -443,7 +452,7 @@ def program(code: str, kind: str) -> Build:  # noqa: C901 - one builder per docu
                 target = {"type": "http_proxy", "httpMethod": "POST", "uri": PARTNER_URI}
             operation = {"x-amazon-apigateway-integration": target, "responses": {"200": {"description": "OK"}}}
             if kind.startswith("rest-swagger-host-body"):
-                document: Any = {"swagger": "2.0", "info": {"title": "orders", "version": "2026-12-04"},
+                document = {"swagger": "2.0", "info": {"title": "orders", "version": "2026-12-04"},
                                  "host": "api.fleet.example.com", "basePath": "/v1", "schemes": ["https"],
                                  "paths": {"/orders": {"post": operation}}}  # fmt: skip
             else:
