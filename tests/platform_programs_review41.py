@@ -92,6 +92,7 @@ PROBES = (
     "vpce-perimeter-policy",
     "vpce-default-policy",
     "bucket-principal-arn-role-output",
+    "secret-userid-federated",
 )
 TWINS = (
     "key-via-service-partner",
@@ -101,6 +102,8 @@ TWINS = (
     "http-lambda-proxy-body-foreign",
     "http-servers-body-partner-uri",
     "rest-swagger-host-body-partner-uri",
+    "secret-userid-federated-partner",
+    "secret-userid-root-partner",
 )
 
 
@@ -211,6 +214,7 @@ def program(code: str, kind: str) -> Build:  # noqa: C901 - one builder per docu
         document: Any
         url: Any
         integration: Any
+        statement: Any
         invoke = pulumi.InvokeOptions(provider=opts.provider)
         if kind == "key-default-policy":
             # docs: KMS "Default key policy" with key administrators and key users (the console's policy).
@@ -329,6 +333,15 @@ def program(code: str, kind: str) -> Build:  # noqa: C901 - one builder per docu
                 )
             return aws.secretsmanager.SecretPolicy("reports-db", secret_arn=secret.arn,
                                                    policy=json.dumps(_doc(*statements)), opts=opts)  # fmt: skip
+        if kind.startswith("secret-userid-"):
+            # docs: IAM "aws:userid" (the requester's principal identifier: the account id for the root user,
+            # `<account>:<caller-specified name>` for a federated user). Passed for any account before review41.
+            userid = account if kind.startswith("secret-userid-root") else f"{account}:reports-ci"
+            secret = aws.secretsmanager.Secret("reports-db", opts=opts)
+            statement = _allow_all("ReadForCi", "secretsmanager:GetSecretValue", "*",
+                                   {"StringEquals": {"aws:userid": userid}})  # fmt: skip
+            return aws.secretsmanager.SecretPolicy("reports-db", secret_arn=secret.arn,
+                                                   policy=json.dumps(_doc(statement)), opts=opts)  # fmt: skip
         if kind == "topic-default-policy":
             # docs: SNS "Example cases for Amazon SNS access control" / the topic's default policy
             # (`__default_statement_ID`, AWS:SourceOwner) and "Configuring event notifications" (S3 publishing with
@@ -536,7 +549,7 @@ def program(code: str, kind: str) -> Build:  # noqa: C901 - one builder per docu
             # docs: ec2/vpcendpoint `policy`; VPC "Control access to VPC endpoints using endpoint policies" (the
             # default policy: full access to everyone through the endpoint; a data-perimeter policy limiting it to the
             # account's principals and resources, aws:PrincipalAccount / aws:ResourceAccount).
-            statement: dict[str, Any] = {"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}
+            statement = {"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}
             if kind == "vpce-perimeter-policy":
                 statement |= {"Sid": "OwnAccountOnly", "Condition": {"StringEquals": {
                     "aws:PrincipalAccount": OWN, "aws:ResourceAccount": OWN}}}  # fmt: skip

@@ -8196,3 +8196,31 @@ def test_an_openapi_server_keeps_its_endpoint_configuration_judged() -> None:
         ResidencyViolation, match=r"x-amazon-apigateway-integration\.uri: orders\.partner\.example\.com"
     ):
         _first_violation("EU", _api_body(sending, "aws:apigatewayv2/api:Api"))
+
+
+@pytest.mark.parametrize(
+    ("userid", "expected"),
+    [
+        ("123456789012", set()),  # the stack's own root user
+        ("123456789012:reports-ci", set()),  # a federated user of the stack's account
+        ("444455556666", {"RES-023"}),  # another account's root user: granted, as aws:PrincipalAccount would be
+        ("444455556666:partner-app", {"RES-023"}),
+        ("AIDAJQABLZS4A3QDU576Q", set()),  # an IAM user's unique id: no account to read (not judged, as before)
+        ("AROAEXAMPLEID:*", {"RES-024"}),  # a wildcard: restricts no one
+    ],
+)
+def test_an_aws_userid_naming_an_account_grants_it(userid: str, expected: set[str]) -> None:
+    document = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": "*", "Action": "secretsmanager:GetSecretValue", "Resource": "*",
+         "Condition": {"StringEquals": {"aws:userid": userid}}}]}  # fmt: skip
+    subject = Subject("aws:secretsmanager/secretPolicy:SecretPolicy", "reports", {"secret_arn": "s",
+                      "policy": json.dumps(document)}, provider("EU"))  # fmt: skip
+    assert rule_ids("EU", subject) == expected
+    cn = Subject(subject.type, "reports", {"secret_arn": "s", "policy": json.dumps(document)},
+                 provider("CN"))  # fmt: skip
+    assert rule_ids("CN", cn) <= {"RES-024"}  # an account id names an aws-cn account in CN: China's by partition
+    if expected == {"RES-023"}:
+        with pytest.raises(
+            ResidencyViolation, match=r"Account 444455556666 is granted access, but neither the provider"
+        ):
+            _first_violation("EU", subject)

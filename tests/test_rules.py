@@ -1557,6 +1557,18 @@ PAIRS += [
      aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
          policy=_caller_policy("aws:PrincipalAccount", "444455556666")),
      "policy(json).Statement[0].Condition.StringEquals.aws:PrincipalAccount"),
+    # False-alarm review of stop 41: an aws:userid that is an account id (the root user) or `<account>:<name>` (a
+    # federated user) names that account's principals, as aws:PrincipalAccount does (passed before, a twin left open).
+    ("RES-023", "EU", aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
+                          policy=_caller_policy("aws:userid", "123456789012:reports-ci")),
+     aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
+         policy=_caller_policy("aws:userid", "444455556666:reports-ci")),
+     "policy(json).Statement[0].Condition.StringEquals.aws:userid"),
+    ("RES-023", "JP", aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
+                          policy=_caller_policy("aws:userid", "123456789012")),
+     aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
+         policy=_caller_policy("aws:userid", "444455556666")),
+     "policy(json).Statement[0].Condition.StringEquals.aws:userid"),
 ]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [

@@ -1544,8 +1544,9 @@ class RuleEngine:
 
     def _judge_caller_accounts(self, walk: _Walk, condition: Any, path: str) -> None:
         """A statement to everyone that its Condition limits to callers of fixed accounts
-        (``public_access.account_conditions``: aws:PrincipalAccount, kms:CallerAccount, aws:PrincipalArn under a
-        positive operator) grants those accounts, as a ``Principal`` naming them does: each value's account is judged
+        (``public_access.account_conditions``: aws:PrincipalAccount, kms:CallerAccount, aws:PrincipalArn, and since
+        the false-alarm review of stop 41 an aws:userid naming an account, under a positive operator) grants those
+        accounts, as a ``Principal`` naming them does: each value's account is judged
         as a granted account (RES-023: the stack's own when a provider is pinned to it, aws-cn in CN, else refused
         unless declared). Found by the mutation search, round 10: ``"Principal": "*"`` with ``aws:PrincipalAccount``
         another account's id passed, where ``{"AWS": "<id>"}`` was refused."""
@@ -1556,7 +1557,11 @@ class RuleEngine:
             items = list(v) if isinstance(v, (list, tuple)) else [v]
             at = f"{path}.Condition.{op}.{k}"
             for i, item in enumerate(items):
-                self._judged_as_account(walk, str(item), f"{at}[{i}]" if isinstance(v, (list, tuple)) else at)
+                # An aws:userid of the root user (the account id) or a federated user (`<account id>:<name>`).
+                text = str(item).strip()
+                account = _USERID_ACCOUNT.match(text)
+                value = account.group(1) if account is not None else text
+                self._judged_as_account(walk, value, f"{at}[{i}]" if isinstance(v, (list, tuple)) else at)
 
     def _restricted_to_endpoints(self, walk: _Walk, condition: Any, path: str) -> bool:
         """Whether a statement's Condition limits it to subscriptions delivering to fixed destinations
@@ -4985,6 +4990,8 @@ _WHOLE_SUB_HOST = re.compile(r"^\$\{([^}!\s]+)\}(?::\d+)?$")
 _IMPORTS = frozenset({"Fn::ImportValue", "Fn::GetStackOutput"})
 _ORG_PATH = re.compile(r"^o-[a-z0-9]{10,32}/[^*?]")
 """An organization path that names its organization before any wildcard (``o-a1b2c3d4e5/r-ab12/...``)."""
+_USERID_ACCOUNT = re.compile(r"^([0-9]{12}):")
+"""An ``aws:userid`` naming its account before ``:`` (a federated user's ``<account id>:<caller-specified name>``)."""
 _ACCOUNT_FIXED_ARN = re.compile(r"^arn:[^:]+:[^:]*:[^:]*:[0-9]{12}:")
 """An ARN whose account field is a fixed id, whatever wildcard follows (``arn:aws:logs:eu-west-1:123456789012:*``)."""
 _GRANT_KEYS = frozenset({"principal", "principals"})
