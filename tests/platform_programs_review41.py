@@ -120,13 +120,20 @@ def expected(code: str, kind: str) -> set[str]:
     return set()
 
 
+def jurisdictions(index: int, kind: str) -> tuple[str, ...]:
+    """Each program in two stacks, to keep the table small: CN (aws-cn) and one of EU / US / JP in turn. Every shape
+    was run in all four while the review was made (docs/residency.md); China's function URL host is not confirmed
+    (residency-open.md), so that program runs in EU and US."""
+    other = ("EU", "US", "JP")[index % 3]
+    return ("EU", "US") if kind == "topic-function-url" else ("CN", other)
+
+
 def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     """(id, jurisdiction, build, expected rules, destinations) of every program."""
     return [
         (f"review41-{code.lower()}-{kind}", code, program(code, kind), expected(code, kind), [])
-        for code in CODES
-        for kind in (*POLICY_KINDS, *HTTP_KINDS, *PROBES, *TWINS)
-        if code != "CN" or kind != "topic-function-url"  # China's function URL domain not confirmed (docs)
+        for index, kind in enumerate((*POLICY_KINDS, *HTTP_KINDS, *PROBES, *TWINS))
+        for code in jurisdictions(index, kind)
     ]
 
 
