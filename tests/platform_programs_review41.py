@@ -93,6 +93,7 @@ PROBES = (
     "vpce-default-policy",
     "bucket-principal-arn-role-output",
     "secret-userid-federated",
+    "secret-deny-other-accounts",
 )
 TWINS = (
     "key-via-service-partner",
@@ -104,6 +105,7 @@ TWINS = (
     "rest-swagger-host-body-partner-uri",
     "secret-userid-federated-partner",
     "secret-userid-root-partner",
+    "secret-deny-other-accounts-partner",
 )
 
 
@@ -340,6 +342,18 @@ def program(code: str, kind: str) -> Build:  # noqa: C901 - one builder per docu
                 )
             return aws.secretsmanager.SecretPolicy("reports-db", secret_arn=secret.arn,
                                                    policy=json.dumps(_doc(*statements)), opts=opts)  # fmt: skip
+        if kind.startswith("secret-deny-other-accounts"):
+            # docs: Secrets Manager "Permissions policy examples"; IAM "policy evaluation logic" (an explicit deny
+            # overrides the allow): everyone allowed, every caller outside one account denied.
+            secret = aws.secretsmanager.Secret("reports-db", opts=opts)
+            document = _doc(
+                {"Sid": "Read", "Effect": "Allow", "Principal": "*", "Action": "secretsmanager:GetSecretValue",
+                 "Resource": "*"},
+                {"Sid": "DenyOtherAccounts", "Effect": "Deny", "Principal": "*", "Action": "secretsmanager:*",
+                 "Resource": "*", "Condition": {"StringNotEquals": {"aws:PrincipalAccount": account}}},
+            )  # fmt: skip
+            return aws.secretsmanager.SecretPolicy("reports-db", secret_arn=secret.arn, policy=json.dumps(document),
+                                                   opts=opts)  # fmt: skip
         if kind.startswith("secret-userid-"):
             # docs: IAM "aws:userid" (the requester's principal identifier: the account id for the root user,
             # `<account>:<caller-specified name>` for a federated user). Passed for any account before review41.

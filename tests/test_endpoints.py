@@ -8224,3 +8224,32 @@ def test_an_aws_userid_naming_an_account_grants_it(userid: str, expected: set[st
             ResidencyViolation, match=r"Account 444455556666 is granted access, but neither the provider"
         ):
             _first_violation("EU", subject)
+
+
+def _deny_unless_account(account: str, deny_action: str = "secretsmanager:GetSecretValue") -> str:
+    return json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": "*", "Action": "secretsmanager:GetSecretValue", "Resource": "*"},
+        {"Effect": "Deny", "Principal": "*", "Action": deny_action, "Resource": "*",
+         "Condition": {"StringNotEquals": {"aws:PrincipalAccount": account}}}]})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "account", "deny_action", "expected"),
+    [
+        ("EU", "123456789012", "secretsmanager:*", set()),  # the pinned account: the Allow reaches only its callers
+        ("EU", "444455556666", "secretsmanager:*", {"RES-023"}),  # passed before: the Deny's account is the grant
+        ("US", "444455556666", "secretsmanager:GetSecretValue", {"RES-023"}),
+        ("EU", "444455556666", "secretsmanager:PutSecretValue", {"RES-024"}),  # covers no pair: the Allow is public
+        ("CN", "444455556666", "secretsmanager:*", set()),  # an aws-cn account: China's by partition
+    ],
+)
+def test_a_deny_naming_the_callers_account_grants_it(
+    code: str, account: str, deny_action: str, expected: set[str]
+) -> None:
+    props = {"secret_arn": "s", "policy": _deny_unless_account(account, deny_action)}
+    subject = Subject("aws:secretsmanager/secretPolicy:SecretPolicy", "reports", props, provider(code))
+    assert rule_ids(code, subject) == expected
+    if expected == {"RES-023"}:
+        at = r"policy\(json\)\.Statement\[1\]\.Condition\.StringNotEquals\.aws:PrincipalAccount: Account 444455556666"
+        with pytest.raises(ResidencyViolation, match=at):
+            _first_violation(code, subject)
