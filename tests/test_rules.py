@@ -1543,6 +1543,7 @@ PAIRS += [
 # Mutation search, round 10 (stop 41): `*` limited to the callers of one account (aws:PrincipalAccount,
 # kms:CallerAccount, aws:PrincipalArn) grants that account, judged as a Principal naming it is (RES-023).
 _PINNED_EU_41 = ProviderRef("aws", "eu", "eu-west-1", accounts=frozenset({"123456789012"}))
+_PINNED_JP_41 = ProviderRef("aws", "jp", "ap-northeast-1", accounts=frozenset({"123456789012"}))
 
 
 def _caller_policy(key: str, value: str) -> str:
@@ -1564,9 +1565,9 @@ PAIRS += [
      aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
          policy=_caller_policy("aws:userid", "444455556666:reports-ci")),
      "policy(json).Statement[0].Condition.StringEquals.aws:userid"),
-    ("RES-023", "JP", aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
+    ("RES-023", "JP", aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_JP_41, secret_arn="s",
                           policy=_caller_policy("aws:userid", "123456789012")),
-     aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
+     aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_JP_41, secret_arn="s",
          policy=_caller_policy("aws:userid", "444455556666")),
      "policy(json).Statement[0].Condition.StringEquals.aws:userid"),
 ]  # fmt: skip
