@@ -22,6 +22,10 @@ with the stack's provider pinned to its account (``allowed_account_ids``) as the
   stage variable naming the function's alias, ``x-amazon-apigateway-cors``, an SQS ``SendMessage`` service
   integration (``integrationSubtype``, ``requestParameters.QueueUrl``), and the Integration / Route resources with a
   ``$default`` Stage and ``auto_deploy``.
+- **What the review fixed** (``PROBES`` and ``TWINS``): an OpenAPI definition's own address (``servers[].url``,
+  Swagger 2.0 ``host``) was refused RES-015 as a destination (a false alarm; now ``text_fields``), its twins sending
+  to a partner's host stay RES-015; an ``aws:userid`` naming an account and the account a restricting Deny lets
+  through (``StringNotEquals aws:PrincipalAccount``) passed for any account (leaks; now RES-023 unless pinned).
 - **Offending twins** where a change opened a form: the account a condition names is a partner's (RES-023, except in
   CN, where an aws-cn account is China's by partition), an organisation role limited by ``aws:PrincipalArn`` with any
   account and no organisation (RES-024: public), a Lambda function in another Region behind the HTTP API (RES-004).
