@@ -8263,3 +8263,127 @@ def test_a_vpc_link_entry_is_checked() -> None:
         PrivateIntegration.model_validate({"type": "aws:apigateway/integration:Integration",
                                            "connection_type": "connection_type", "values": ["VPC_LINK"],
                                            "source": "https://docs.aws.amazon.com/"})  # fmt: skip
+
+
+# -- false-alarm review of stop 41: an OpenAPI definition's own address --------------------------------------------
+
+_API_TYPES = ("aws:apigateway/restApi:RestApi", "aws:apigatewayv2/api:Api")
+
+
+def _api_body(document: dict[str, Any], token: str, code: str = "EU") -> Subject:
+    props: dict[str, Any] = {"body": json.dumps(document)}
+    if token == "aws:apigateway/restApi:RestApi":
+        props["endpoint_configuration"] = {"types": "REGIONAL"}  # an edge-optimised API is RES-016 on its own
+    return Subject(token, "orders", props, provider(code))
+
+
+def _integration_to(uri: str) -> dict[str, Any]:
+    return {
+        "/orders": {
+            "post": {
+                "x-amazon-apigateway-integration": {
+                    "type": "http_proxy",
+                    "httpMethod": "POST",
+                    "uri": uri,
+                    "payloadFormatVersion": "1.0",
+                }
+            }
+        }
+    }
+
+
+@pytest.mark.parametrize("token", _API_TYPES)
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_an_openapi_definitions_own_address_is_no_destination(token: str, code: str) -> None:
+    # Swagger 2.0 `host` and OpenAPI 3.0 `servers[].url` (with its variables) name where the API itself is served; API
+    # Gateway reads only the base path from them (text_fields). The same host as an integration's uri is a destination.
+    served = {
+        "openapi": "3.0.1", "info": {"title": "orders", "version": "1"}, "paths": {},
+        "servers": [{"url": "https://{host}/{basePath}",
+                     "variables": {"host": {"default": "api.fleet.example.com", "enum": ["api.fleet.example.com"]},
+                                   "basePath": {"default": "v1"}}},
+                    {"url": "https://api.fleet.example.com/v1"}],
+    }  # fmt: skip
+    swagger = {"swagger": "2.0", "info": {"title": "orders", "version": "1"}, "host": "api.fleet.example.com",
+               "basePath": "/v1", "schemes": ["https"], "paths": {}}  # fmt: skip
+    assert rule_ids(code, _api_body(served, token, code)) == set()
+    assert rule_ids(code, _api_body(swagger, token, code)) == set()
+    # Offending twins: the same host where the API sends requests, beside the served address.
+    for document in (served, swagger):
+        sending = {**document, "paths": _integration_to("https://api.fleet.example.com/orders")}
+        assert rule_ids(code, _api_body(sending, token, code)) == {"RES-015"}
+    # The key elsewhere in the body (an operation's `host`-named extension, not the definition's own) stays judged.
+    nested = {**swagger, "paths": {"/orders": {"post": {"x-backend": {"host": "api.fleet.example.com"}}}}}
+    assert rule_ids(code, _api_body(nested, token, code)) == {"RES-015"}
+
+
+def test_an_openapi_server_keeps_its_endpoint_configuration_judged() -> None:
+    # Only the url is the API's own address: an EDGE endpoint configuration in the same Server object is still read
+    # (global_services, aws-apigateway-edge-openapi), and an integration to a partner's host is still refused.
+    edge = {"openapi": "3.0.1", "info": {"title": "orders", "version": "1"}, "paths": {},
+            "servers": [{"url": "https://api.fleet.example.com/v1",
+                         "x-amazon-apigateway-endpoint-configuration": {"types": ["EDGE"]}}]}  # fmt: skip
+    assert rule_ids("EU", _api_body(edge, "aws:apigateway/restApi:RestApi")) == {"RES-016"}
+    sending = {"swagger": "2.0", "info": {"title": "orders", "version": "1"}, "host": "api.fleet.example.com",
+               "paths": _integration_to("https://orders.partner.example.com/orders")}  # fmt: skip
+    with pytest.raises(
+        ResidencyViolation, match=r"x-amazon-apigateway-integration\.uri: orders\.partner\.example\.com"
+    ):
+        _first_violation("EU", _api_body(sending, "aws:apigatewayv2/api:Api"))
+
+
+@pytest.mark.parametrize(
+    ("userid", "expected"),
+    [
+        ("123456789012", set()),  # the stack's own root user
+        ("123456789012:reports-ci", set()),  # a federated user of the stack's account
+        ("444455556666", {"RES-023"}),  # another account's root user: granted, as aws:PrincipalAccount would be
+        ("444455556666:partner-app", {"RES-023"}),
+        ("AIDAJQABLZS4A3QDU576Q", set()),  # an IAM user's unique id: no account to read (not judged, as before)
+        ("AROAEXAMPLEID:*", {"RES-024"}),  # a wildcard: restricts no one
+    ],
+)
+def test_an_aws_userid_naming_an_account_grants_it(userid: str, expected: set[str]) -> None:
+    document = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": "*", "Action": "secretsmanager:GetSecretValue", "Resource": "*",
+         "Condition": {"StringEquals": {"aws:userid": userid}}}]}  # fmt: skip
+    subject = Subject("aws:secretsmanager/secretPolicy:SecretPolicy", "reports", {"secret_arn": "s",
+                      "policy": json.dumps(document)}, provider("EU"))  # fmt: skip
+    assert rule_ids("EU", subject) == expected
+    cn = Subject(subject.type, "reports", {"secret_arn": "s", "policy": json.dumps(document)},
+                 provider("CN"))  # fmt: skip
+    assert rule_ids("CN", cn) <= {"RES-024"}  # an account id names an aws-cn account in CN: China's by partition
+    if expected == {"RES-023"}:
+        with pytest.raises(
+            ResidencyViolation, match=r"Account 444455556666 is granted access, but neither the provider"
+        ):
+            _first_violation("EU", subject)
+
+
+def _deny_unless_account(account: str, deny_action: str = "secretsmanager:GetSecretValue") -> str:
+    return json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": "*", "Action": "secretsmanager:GetSecretValue", "Resource": "*"},
+        {"Effect": "Deny", "Principal": "*", "Action": deny_action, "Resource": "*",
+         "Condition": {"StringNotEquals": {"aws:PrincipalAccount": account}}}]})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "account", "deny_action", "expected"),
+    [
+        ("EU", "123456789012", "secretsmanager:*", set()),  # the pinned account: the Allow reaches only its callers
+        ("EU", "444455556666", "secretsmanager:*", {"RES-023"}),  # passed before: the Deny's account is the grant
+        ("US", "444455556666", "secretsmanager:GetSecretValue", {"RES-023"}),
+        ("EU", "444455556666", "secretsmanager:PutSecretValue", {"RES-024"}),  # covers no pair: the Allow is public
+        ("CN", "444455556666", "secretsmanager:*", set()),  # an aws-cn account: China's by partition
+    ],
+)
+def test_a_deny_naming_the_callers_account_grants_it(
+    code: str, account: str, deny_action: str, expected: set[str]
+) -> None:
+    props = {"secret_arn": "s", "policy": _deny_unless_account(account, deny_action)}
+    subject = Subject("aws:secretsmanager/secretPolicy:SecretPolicy", "reports", props, provider(code))
+    assert rule_ids(code, subject) == expected
+    if expected == {"RES-023"}:
+        at = r"policy\(json\)\.Statement\[1\]\.Condition\.StringNotEquals\.aws:PrincipalAccount: Account 444455556666"
+        with pytest.raises(ResidencyViolation, match=at):
+            _first_violation(code, subject)

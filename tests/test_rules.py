@@ -1543,6 +1543,7 @@ PAIRS += [
 # Mutation search, round 10 (stop 41): `*` limited to the callers of one account (aws:PrincipalAccount,
 # kms:CallerAccount, aws:PrincipalArn) grants that account, judged as a Principal naming it is (RES-023).
 _PINNED_EU_41 = ProviderRef("aws", "eu", "eu-west-1", accounts=frozenset({"123456789012"}))
+_PINNED_JP_41 = ProviderRef("aws", "jp", "ap-northeast-1", accounts=frozenset({"123456789012"}))
 
 
 def _caller_policy(key: str, value: str) -> str:
@@ -1557,6 +1558,18 @@ PAIRS += [
      aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
          policy=_caller_policy("aws:PrincipalAccount", "444455556666")),
      "policy(json).Statement[0].Condition.StringEquals.aws:PrincipalAccount"),
+    # False-alarm review of stop 41: an aws:userid that is an account id (the root user) or `<account>:<name>` (a
+    # federated user) names that account's principals, as aws:PrincipalAccount does (passed before, a twin left open).
+    ("RES-023", "EU", aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
+                          policy=_caller_policy("aws:userid", "123456789012:reports-ci")),
+     aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
+         policy=_caller_policy("aws:userid", "444455556666:reports-ci")),
+     "policy(json).Statement[0].Condition.StringEquals.aws:userid"),
+    ("RES-023", "JP", aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_JP_41, secret_arn="s",
+                          policy=_caller_policy("aws:userid", "123456789012")),
+     aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_JP_41, secret_arn="s",
+         policy=_caller_policy("aws:userid", "444455556666")),
+     "policy(json).Statement[0].Condition.StringEquals.aws:userid"),
 ]  # fmt: skip
 # Alibaba role fields of other accounts (stop 41; realistic cases alirole41-*): a role the account RECEIVING the data
 # makes (ActionTrail's write roles: "The ActionTrail service within source accounts must assume this role to write

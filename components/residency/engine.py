@@ -1451,6 +1451,7 @@ class RuleEngine:
         if self._restricts_who(statement.get("Condition")) or self._denied_unless_restricted(walk.parent, statement):
             if not negated:
                 self._judge_caller_accounts(walk, statement.get("Condition"), path)
+                self._judge_deny_accounts(walk, walk.parent, statement, path)
             return
         if not negated and self._restricted_to_endpoints(walk, statement.get("Condition"), path):
             return
@@ -1546,8 +1547,9 @@ class RuleEngine:
 
     def _judge_caller_accounts(self, walk: _Walk, condition: Any, path: str) -> None:
         """A statement to everyone that its Condition limits to callers of fixed accounts
-        (``public_access.account_conditions``: aws:PrincipalAccount, kms:CallerAccount, aws:PrincipalArn under a
-        positive operator) grants those accounts, as a ``Principal`` naming them does: each value's account is judged
+        (``public_access.account_conditions``: aws:PrincipalAccount, kms:CallerAccount, aws:PrincipalArn, and since
+        the false-alarm review of stop 41 an aws:userid naming an account, under a positive operator) grants those
+        accounts, as a ``Principal`` naming them does: each value's account is judged
         as a granted account (RES-023: the stack's own when a provider is pinned to it, aws-cn in CN, else refused
         unless declared). Found by the mutation search, round 10: ``"Principal": "*"`` with ``aws:PrincipalAccount``
         another account's id passed, where ``{"AWS": "<id>"}`` was refused."""
@@ -1555,10 +1557,55 @@ class RuleEngine:
         for op, k, name, v in _positive_conditions(condition):
             if name not in self._public.account_conditions or not self._fixed(v, name):
                 continue
-            items = list(v) if isinstance(v, (list, tuple)) else [v]
-            at = f"{path}.Condition.{op}.{k}"
-            for i, item in enumerate(items):
-                self._judged_as_account(walk, str(item), f"{at}[{i}]" if isinstance(v, (list, tuple)) else at)
+            self._judge_account_values(walk, v, f"{path}.Condition.{op}.{k}")
+
+    def _judge_account_values(self, walk: _Walk, v: Any, at: str) -> None:
+        """Each value of an ``account_conditions`` key judged as a granted account (RES-023)."""
+        items = list(v) if isinstance(v, (list, tuple)) else [v]
+        for i, item in enumerate(items):
+            # An aws:userid of the root user (the account id) or a federated user (`<account id>:<name>`).
+            text = str(item).strip()
+            account = _USERID_ACCOUNT.match(text)
+            value = account.group(1) if account is not None else text
+            self._judged_as_account(walk, value, f"{at}[{i}]" if isinstance(v, (list, tuple)) else at)
+
+    def _judge_deny_accounts(self, walk: _Walk, document: Any, allow: Mapping[Any, Any], path: str) -> None:
+        """The accounts a restricting Deny of the same document lets through (``StringNotEquals aws:PrincipalAccount
+        <account>`` beside an Allow to ``*``, a Deny whose Action and Resource cover a pair of the Allow's): the Allow
+        then reaches only that account's principals there, a grant as if its own Condition named the account (false-
+        alarm review of stop 41: round 10's open item, the partner's account passed)."""
+        assert self._public is not None
+        statements = (
+            next((v for k, v in document.items() if str(k).lower() == "statement"), None)
+            if isinstance(document, Mapping)
+            else None
+        )
+        if not isinstance(statements, (list, tuple)) or not path.endswith("]"):
+            return
+        actions, resources = allow.get("Action"), allow.get("Resource", "*")
+        action_items = [actions] if isinstance(actions, str) else list(actions) if isinstance(actions, list) else []
+        resource_items = (
+            [resources] if isinstance(resources, str) else list(resources) if isinstance(resources, list) else []
+        )
+        stem = path.rsplit("[", 1)[0]
+        for index, deny in enumerate(statements):
+            if not isinstance(deny, Mapping) or not _is_deny_statement(deny) or not self._deny_restricts(deny):
+                continue
+            ((op, body),) = deny["Condition"].items()
+            ((k, v),) = body.items()
+            if str(k).strip().lower() not in self._public.account_conditions:
+                continue
+            if not any(
+                _patterns_cover(deny.get("Action"), a, fold=True)
+                and (
+                    ("Resource" not in allow and "Resource" not in deny)
+                    or _patterns_cover(deny.get("Resource", "*"), r, fold=False)
+                )
+                for a in action_items
+                for r in resource_items
+            ):
+                continue
+            self._judge_account_values(walk, v, f"{stem}[{index}].Condition.{op}.{k}")
 
     def _restricted_to_endpoints(self, walk: _Walk, condition: Any, path: str) -> bool:
         """Whether a statement's Condition limits it to subscriptions delivering to fixed destinations
@@ -4994,6 +5041,8 @@ _WHOLE_SUB_HOST = re.compile(r"^\$\{([^}!\s]+)\}(?::\d+)?$")
 _IMPORTS = frozenset({"Fn::ImportValue", "Fn::GetStackOutput"})
 _ORG_PATH = re.compile(r"^o-[a-z0-9]{10,32}/[^*?]")
 """An organization path that names its organization before any wildcard (``o-a1b2c3d4e5/r-ab12/...``)."""
+_USERID_ACCOUNT = re.compile(r"^([0-9]{12}):")
+"""An ``aws:userid`` naming its account before ``:`` (a federated user's ``<account id>:<caller-specified name>``)."""
 _ACCOUNT_FIXED_ARN = re.compile(r"^arn:[^:]+:[^:]*:[^:]*:[0-9]{12}:")
 """An ARN whose account field is a fixed id, whatever wildcard follows (``arn:aws:logs:eu-west-1:123456789012:*``)."""
 _GRANT_KEYS = frozenset({"principal", "principals"})
