@@ -918,9 +918,11 @@ def ali_cr_ee_sync(region: str, target_region: str) -> Build:
 def ali_observability(region: str) -> Build:
     # docs: arms/prometheus (ManagedKubernetes cluster of the stack), arms/alertcontactgroup,
     # arms/prometheusalertrule (expression, annotations, message, notify_type ALERT_MANAGER), arms/grafanaworkspace,
-    # log/dashboard (char_list of SLS charts), log/ossshipper of the stack's logstore to its OSS bucket.
+    # log/dashboard (char_list of SLS charts), log/ossshipper of the stack's logstore to its OSS bucket. The provider
+    # deploys as the team's role: the shipper's role_arn (the stack's own RAM role) names the account the logs are
+    # written into, judged by RES-023 since stop 41 (alirole41), proven by the role the provider assumes.
     def build(c: Any) -> object:
-        opts = _ali(region)
+        opts = _ali(region, own_account=True)
         alicloud.arms.Prometheus(
             "ack-fleet", cluster_type="aliyun-cs", cluster_id="c-fleetack01", grafana_instance_id="free",
             payment_type="PayAsYouGo", opts=opts,
