@@ -1486,27 +1486,8 @@ class RuleEngine:
         denies = [d for d in statements if isinstance(d, Mapping) and _is_deny_statement(d) and self._deny_restricts(d)]
         if not denies:
             return False
-        actions, resources = allow.get("Action"), allow.get("Resource", "*")
-        action_items = [actions] if isinstance(actions, str) else list(actions) if isinstance(actions, list) else []
-        resource_items = (
-            [resources] if isinstance(resources, str) else list(resources) if isinstance(resources, list) else []
-        )
-        return (
-            bool(action_items)
-            and bool(resource_items)
-            and all(
-                any(
-                    _patterns_cover(d.get("Action"), a, fold=True)
-                    and (
-                        ("Resource" not in allow and "Resource" not in d)
-                        or _patterns_cover(d.get("Resource", "*"), r, fold=False)
-                    )
-                    for d in denies
-                )
-                for a in action_items
-                for r in resource_items
-            )
-        )
+        pairs = _allowed_pairs(allow)
+        return bool(pairs) and all(any(_deny_covers(d, allow, a, r) for d in denies) for a, r in pairs)
 
     def _deny_restricts(self, deny: Mapping[Any, Any]) -> bool:
         """A Deny to ``*`` (no ``NotAction`` / ``NotResource``) whose whole Condition is one negated operator on one
@@ -1582,11 +1563,7 @@ class RuleEngine:
         )
         if not isinstance(statements, (list, tuple)) or not path.endswith("]"):
             return
-        actions, resources = allow.get("Action"), allow.get("Resource", "*")
-        action_items = [actions] if isinstance(actions, str) else list(actions) if isinstance(actions, list) else []
-        resource_items = (
-            [resources] if isinstance(resources, str) else list(resources) if isinstance(resources, list) else []
-        )
+        pairs = _allowed_pairs(allow)
         stem = path.rsplit("[", 1)[0]
         for index, deny in enumerate(statements):
             if not isinstance(deny, Mapping) or not _is_deny_statement(deny) or not self._deny_restricts(deny):
@@ -1595,15 +1572,7 @@ class RuleEngine:
             ((k, v),) = body.items()
             if str(k).strip().lower() not in self._public.account_conditions:
                 continue
-            if not any(
-                _patterns_cover(deny.get("Action"), a, fold=True)
-                and (
-                    ("Resource" not in allow and "Resource" not in deny)
-                    or _patterns_cover(deny.get("Resource", "*"), r, fold=False)
-                )
-                for a in action_items
-                for r in resource_items
-            ):
+            if not any(_deny_covers(deny, allow, a, r) for a, r in pairs):
                 continue
             self._judge_account_values(walk, v, f"{stem}[{index}].Condition.{op}.{k}")
 
@@ -4004,6 +3973,25 @@ _NEGATED_OPERATORS = frozenset(
 )
 """Condition operators that are true when the request's value is not one of the listed (and when the key is absent):
 a Deny under one of them refuses everyone else (IAM JSON policy elements: Condition operators)."""
+
+
+def _allowed_pairs(allow: Mapping[Any, Any]) -> list[tuple[Any, Any]]:
+    """Each (Action pattern, Resource pattern) pair an Allow statement names: every request it allows matches one."""
+    actions, resources = allow.get("Action"), allow.get("Resource", "*")
+    action_items = [actions] if isinstance(actions, str) else list(actions) if isinstance(actions, list) else []
+    resource_items = (
+        [resources] if isinstance(resources, str) else list(resources) if isinstance(resources, list) else []
+    )
+    return [(a, r) for a in action_items for r in resource_items]
+
+
+def _deny_covers(deny: Mapping[Any, Any], allow: Mapping[Any, Any], action: Any, resource: Any) -> bool:
+    """Whether a Deny statement's Action and Resource cover one (Action, Resource) pair of an Allow (a statement with
+    no Resource, as in a resource policy, beside another without one covers any)."""
+    return _patterns_cover(deny.get("Action"), action, fold=True) and (
+        ("Resource" not in allow and "Resource" not in deny)
+        or _patterns_cover(deny.get("Resource", "*"), resource, fold=False)
+    )
 
 
 def _patterns_cover(deny: Any, allow: Any, *, fold: bool) -> bool:
