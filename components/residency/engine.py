@@ -1478,16 +1478,25 @@ class RuleEngine:
         every pair of one of its Action patterns and one of its Resource patterns must be covered by one Deny's
         ``Action`` and ``Resource`` (a request the Allow allows matches some such pair, so that Deny refuses it unless
         its key is fixed); one Deny covering them all is the case before."""
-        if not isinstance(document, Mapping) or any(k in allow for k in ("NotAction", "NotResource")):
+        if any(k in allow for k in ("NotAction", "NotResource")):
             return False
-        statements = next((v for k, v in document.items() if str(k).lower() == "statement"), None)
-        if not isinstance(statements, (list, tuple)) or not any(s is allow for s in statements):
+        statements = _statements(document)
+        if statements is None or not any(s is allow for s in statements):
             return False
-        denies = [d for d in statements if isinstance(d, Mapping) and _is_deny_statement(d) and self._deny_restricts(d)]
+        denies = [d for _, d in self._restricting_denies(statements)]
         if not denies:
             return False
         pairs = _allowed_pairs(allow)
         return bool(pairs) and all(any(_deny_covers(d, allow, a, r) for d in denies) for a, r in pairs)
+
+    def _restricting_denies(self, statements: Sequence[Any]) -> list[tuple[int, Mapping[Any, Any]]]:
+        """The Deny statements of a document's ``statements`` that restrict who (:meth:`_deny_restricts`), with their
+        indices: what both an Allow's restriction and the accounts it then reaches are read from."""
+        return [
+            (i, d)
+            for i, d in enumerate(statements)
+            if isinstance(d, Mapping) and _is_deny_statement(d) and self._deny_restricts(d)
+        ]
 
     def _deny_restricts(self, deny: Mapping[Any, Any]) -> bool:
         """A Deny to ``*`` (no ``NotAction`` / ``NotResource``) whose whole Condition is one negated operator on one
@@ -1556,18 +1565,12 @@ class RuleEngine:
         then reaches only that account's principals there, a grant as if its own Condition named the account (false-
         alarm review of stop 41: round 10's open item, the partner's account passed)."""
         assert self._public is not None
-        statements = (
-            next((v for k, v in document.items() if str(k).lower() == "statement"), None)
-            if isinstance(document, Mapping)
-            else None
-        )
-        if not isinstance(statements, (list, tuple)) or not path.endswith("]"):
+        statements = _statements(document)
+        if statements is None or not path.endswith("]"):
             return
         pairs = _allowed_pairs(allow)
         stem = path.rsplit("[", 1)[0]
-        for index, deny in enumerate(statements):
-            if not isinstance(deny, Mapping) or not _is_deny_statement(deny) or not self._deny_restricts(deny):
-                continue
+        for index, deny in self._restricting_denies(statements):
             ((op, body),) = deny["Condition"].items()
             ((k, v),) = body.items()
             if str(k).strip().lower() not in self._public.account_conditions:
@@ -3973,6 +3976,14 @@ _NEGATED_OPERATORS = frozenset(
 )
 """Condition operators that are true when the request's value is not one of the listed (and when the key is absent):
 a Deny under one of them refuses everyone else (IAM JSON policy elements: Condition operators)."""
+
+
+def _statements(document: Any) -> list[Any] | tuple[Any, ...] | None:
+    """A policy document's ``Statement`` list (the key in any case), or None when it has none."""
+    if not isinstance(document, Mapping):
+        return None
+    statements = next((v for k, v in document.items() if str(k).lower() == "statement"), None)
+    return statements if isinstance(statements, (list, tuple)) else None
 
 
 def _allowed_pairs(allow: Mapping[Any, Any]) -> list[tuple[Any, Any]]:

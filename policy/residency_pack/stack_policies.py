@@ -100,10 +100,8 @@ class _DeferredChecks(threading.local):
 
     def begin(self, resources: list[PolicyResource]) -> None:
         """A stack validation starts: forget the judgements unless it is the stack judged last."""
-        same = len(resources) == len(self.stack) and all(
-            r.props is h.props and r.provider is h.provider for r, h in zip(resources, self.stack, strict=True)
-        )
-        if not same:  # (the held stack keeps its objects alive: an id in ``members`` is never another object's)
+        # The held stack keeps its objects alive: an id in ``members`` is never another object's.
+        if not _same_objects(resources, self.stack):
             self.stack, self.members, self.held = resources, {id(r.props) for r in resources}, {}
 
     def check(
@@ -129,6 +127,15 @@ class _DeferredChecks(threading.local):
 
 
 _DEFERRED = _DeferredChecks()
+
+
+def _same_objects(resources: list[PolicyResource], held: list[PolicyResource]) -> bool:
+    """Whether a stack's resources carry the very props and provider objects of the ``held`` ones, in order: how the
+    stack memos tell the request they judged last (``share_policy_arguments`` hands every stack policy of one request
+    the same objects, and never one object to two requests while the held ones keep theirs alive)."""
+    return len(resources) == len(held) and all(
+        r.props is h.props and r.provider is h.provider for r, h in zip(resources, held, strict=True)
+    )
 
 
 def _stack_validate(the_rule: Rule, engines: Engines, judge: Judge) -> Callable[[StackValidationArgs, Report], None]:
@@ -330,11 +337,7 @@ class _RegionlessJudgement(threading.local):
         never one object to two requests (nothing is kept past a request; the held resources keep theirs alive). The
         rest of what a judgement reads (types, names, URNs, dependencies' URNs) is compared by value. Without the
         sharing each policy's objects are its own, this answers False and the value key decides, as before."""
-        return (
-            self.key is not None
-            and shape == self.shape
-            and all(r.props is h.props and r.provider is h.provider for r, h in zip(resources, self.held, strict=True))
-        )
+        return self.key is not None and shape == self.shape and _same_objects(resources, self.held)
 
 
 def _shape(resource: PolicyResource) -> tuple[Any, ...]:
