@@ -6444,30 +6444,6 @@ def _emr_configs(settings: dict[str, str], *, camel: bool = False) -> dict[str, 
     return {"applicationConfigs" if camel else "application_configs": entries, "cluster_name": "lake"}
 
 
-@pytest.mark.parametrize("camel", [False, True])
-@pytest.mark.parametrize(
-    ("settings", "expected"),
-    [
-        # The DLF catalog the metastore keeps the lake's table metadata in, by its region and its endpoint.
-        ({"hive.metastore.type": "DLF", "dlf.catalog.region": "cn-hangzhou"}, set()),
-        ({"hive.metastore.type": "DLF", "dlf.catalog.region": "ap-southeast-1"}, {"RES-009"}),
-        ({"dlf.catalog.region": " cn-beijing "}, set()),
-        ({"dlf.catalog.endpoint": "dlf-vpc.cn-hangzhou.aliyuncs.com"}, set()),
-        ({"dlf.catalog.endpoint": "dlf-vpc.ap-southeast-1.aliyuncs.com"}, {"RES-006"}),
-        ({"dlf.catalog.endpoint": "metastore.partner.example.com"}, {"RES-015"}),
-        # Any other setting is judged as any value: a region-shaped value under another name is no region field, a
-        # one-label node name no destination.
-        ({"yarn.resourcemanager.hostname": "master-1-1"}, set()),
-        ({"spark.yarn.queue": "ap-southeast-1"}, set()),
-    ],
-)
-def test_an_emr_settings_entry_is_judged_by_its_catalogued_name(
-    settings: dict[str, str], expected: set[str], camel: bool
-) -> None:
-    subject = Subject(_EMR, "lake", _emr_configs(settings, camel=camel), provider("CN", "alicloud"))
-    assert rule_ids("CN", subject) == expected
-
-
 def test_a_config_item_is_read_only_for_its_catalogued_type() -> None:
     # The same entry in a resource type the catalogue does not list stays an ordinary value.
     # (stop 41: the older alicloud:emr/cluster:Cluster is catalogued now, below; an uncatalogued type stands in.)
@@ -6489,25 +6465,35 @@ def _emr_v1_configs(settings: dict[str, str], *, camel: bool = False) -> dict[st
 
 @pytest.mark.parametrize("camel", [False, True])
 @pytest.mark.parametrize(
+    ("type_", "configs"),
+    [
+        (_EMR, _emr_configs),
+        # Stop 41 (leftovers41): the older cluster type's configs, judged by the same settings (a Singapore DLF region
+        # passed there).
+        ("alicloud:emr/cluster:Cluster", _emr_v1_configs),
+    ],
+)
+@pytest.mark.parametrize(
     ("settings", "expected"),
     [
-        # Stop 41 (leftovers41): the DLF settings an emrv2 cluster's are judged by (a Singapore region passed here).
+        # The DLF catalog the metastore keeps the lake's table metadata in, by its region and its endpoint.
         ({"hive.metastore.type": "DLF", "dlf.catalog.region": "cn-hangzhou"}, set()),
         ({"hive.metastore.type": "DLF", "dlf.catalog.region": "ap-southeast-1"}, {"RES-009"}),
+        ({"dlf.catalog.region": " cn-beijing "}, set()),
         ({"dlf.catalog.endpoint": "dlf-vpc.cn-hangzhou.aliyuncs.com"}, set()),
         ({"dlf.catalog.endpoint": "dlf-vpc.ap-southeast-1.aliyuncs.com"}, {"RES-006"}),
         ({"dlf.catalog.endpoint": "metastore.partner.example.com"}, {"RES-015"}),
-        # Any other setting stays an ordinary value: a one-label node name, a region-shaped queue name.
+        # Any other setting is judged as any value: a region-shaped value under another name is no region field, a
+        # one-label node name no destination.
+        ({"yarn.resourcemanager.hostname": "master-1-1"}, set()),
         ({"yarn.resourcemanager.hostname": "emr-header-1"}, set()),
         ({"spark.yarn.queue": "ap-southeast-1"}, set()),
     ],
 )
-def test_an_older_emr_cluster_s_configs_are_judged_by_their_catalogued_name(
-    settings: dict[str, str], expected: set[str], camel: bool
+def test_an_emr_settings_entry_is_judged_by_its_catalogued_name(
+    settings: dict[str, str], expected: set[str], type_: str, configs: Callable[..., dict[str, Any]], camel: bool
 ) -> None:
-    subject = Subject(
-        "alicloud:emr/cluster:Cluster", "lake", _emr_v1_configs(settings, camel=camel), provider("CN", "alicloud")
-    )
+    subject = Subject(type_, "lake", configs(settings, camel=camel), provider("CN", "alicloud"))
     assert rule_ids("CN", subject) == expected
 
 

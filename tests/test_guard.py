@@ -887,6 +887,21 @@ def test_the_stage_join_does_not_wait_on_the_held_stage(pulumi_mocks: MockSessio
         assert {"status-prod", "put-object", "uploads-prod"} <= {r.name for r in result.resources}
 
 
+def _assert_body_judged_without_waiting(result: Any, ran_out: list[float | None], refused: bool, stage: str) -> None:
+    """Sections 17 and 18: the API ``orders`` (its body's integration reading ``${stageVariables.backend}`` when
+    ``refused``) is refused at its body's uri when its wait for the join ran out at the 0.3 s patience; otherwise
+    registered with its Stage ``stage``, no wait having run out (a wait for the join would: the 60 s patience)."""
+    assert ran_out == ([0.3] if refused else []), ran_out
+    if refused:
+        error = result.error
+        assert isinstance(error, ResidencyViolation), error
+        assert (error.rule_id, error.resource_name) == ("RES-015", "orders")
+        assert error.path.endswith("x-amazon-apigateway-integration.uri"), error.path
+    else:
+        assert result.error is None, result.error
+        assert {"orders", stage} <= {r.name for r in result.resources}
+
+
 # -- 17. a RestApi whose body reads no stage variable does not wait for the join (stop 40) ----------------------------
 
 
@@ -921,17 +936,7 @@ def test_a_rest_api_body_without_stage_variables_does_not_wait_for_the_join(
             variables={"backend": "orders.partner.example.com" if reads else lb.dns_name}, opts=opts(p),
         )  # fmt: skip
 
-    result = run(pulumi_mocks, program)
-    # A wait for the join would run out: the 60 s patience in the compliant run, 0.3 s in the refused one.
-    assert ran_out == ([0.3] if refused else []), ran_out
-    if refused:
-        error = result.error
-        assert isinstance(error, ResidencyViolation), error
-        assert (error.rule_id, error.resource_name) == ("RES-015", "orders")
-        assert error.path.endswith("x-amazon-apigateway-integration.uri"), error.path
-    else:
-        assert result.error is None, result.error
-        assert {"orders", "orders-prod"} <= {r.name for r in result.resources}
+    _assert_body_judged_without_waiting(run(pulumi_mocks, program), ran_out, refused, "orders-prod")
 
 
 # -- 18. an HTTP API's body is joined like a RestApi's, and waits for the join only when it reads a variable (stop 41)
@@ -973,14 +978,4 @@ def test_an_http_api_body_without_stage_variables_does_not_wait_for_the_join(
             stage_variables={"backend": "orders.partner.example.com" if reads else lb.dns_name}, opts=opts(p),
         )  # fmt: skip
 
-    result = run(pulumi_mocks, program)
-    # A wait for the join would run out: the 60 s patience in the compliant run, 0.3 s in the refused one.
-    assert ran_out == ([0.3] if refused else []), ran_out
-    if refused:
-        error = result.error
-        assert isinstance(error, ResidencyViolation), error
-        assert (error.rule_id, error.resource_name) == ("RES-015", "orders")
-        assert error.path.endswith("x-amazon-apigateway-integration.uri"), error.path
-    else:
-        assert result.error is None, result.error
-        assert {"orders", "orders-default"} <= {r.name for r in result.resources}
+    _assert_body_judged_without_waiting(run(pulumi_mocks, program), ran_out, refused, "orders-default")
