@@ -8193,9 +8193,9 @@ def test_everyone_limited_to_one_accounts_callers_grants_that_account(key: str, 
 # -- orgkeys42 (stop 42): organisation, source-account and unique-id condition keys as grants ----------------------
 
 
-def _one_statement(principal: Any, condition: dict[str, Any], code: str = "EU", action: str = "s3:GetObject") -> Subject:
-    policy = json.dumps({"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Principal": principal, "Action": action, "Resource": "*", "Condition": condition}]})  # fmt: skip
+def _one_statement(principal: Any, condition: dict[str, Any], code: str = "EU", action: str = "sqs:*") -> Subject:
+    statement = {"Effect": "Allow", "Principal": principal, "Action": action, "Resource": "*", "Condition": condition}
+    policy = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
     return Subject("aws:sqs/queuePolicy:QueuePolicy", "q", {"queue_url": "q", "policy": policy}, provider(code))
 
 
@@ -8273,7 +8273,9 @@ def test_a_deny_outside_the_organisation_grants_it() -> None:
                       provider("EU"))  # fmt: skip
     (finding,) = ENGINES["EU"].check(subject)[0]
     assert (finding.rule.id, finding.path) == (
-        "RES-023", "policy(json).Statement[1].Condition.StringNotEquals.aws:PrincipalOrgID")
+        "RES-023",
+        "policy(json).Statement[1].Condition.StringNotEquals.aws:PrincipalOrgID",
+    )
 
 
 def test_permissions_to_an_organisation_are_grants_to_it() -> None:

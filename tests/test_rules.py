@@ -1577,8 +1577,8 @@ _PINNED_US_42 = ProviderRef("aws", "us", "us-east-1", accounts=frozenset({"12345
 
 
 def _statement_policy(principal: Any, condition: dict[str, Any], action: str = "kms:Decrypt") -> str:
-    return json.dumps({"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Principal": principal, "Action": action, "Resource": "*", "Condition": condition}]})  # fmt: skip
+    statement = {"Effect": "Allow", "Principal": principal, "Action": action, "Resource": "*", "Condition": condition}
+    return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
 
 
 PAIRS += [
@@ -1607,7 +1607,8 @@ PAIRS += [
         {"ArnEquals": {"aws:SourceArn": "arn:aws:events:ap-northeast-1:123456789012:rule/orders"}}, "sqs:SendMessage")),
      aws(_QUEUE_POLICY, _PINNED_JP_41, queue_url="q", policy=_statement_policy(
          {"Service": "events.amazonaws.com"},
-         {"ArnEquals": {"aws:SourceArn": "arn:aws:events:ap-northeast-1:444455556666:rule/orders"}}, "sqs:SendMessage")),
+         {"ArnEquals": {"aws:SourceArn": "arn:aws:events:ap-northeast-1:444455556666:rule/orders"}},
+         "sqs:SendMessage")),
      "policy(json).Statement[0].Condition.ArnEquals.aws:SourceArn"),
     ("RES-023", "EU", aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
                           policy=_caller_policy("aws:userid", "123456789012:reports-ci")),
