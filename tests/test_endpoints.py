@@ -8185,9 +8185,109 @@ def test_everyone_limited_to_one_accounts_callers_grants_that_account(key: str, 
     assert [f.status for f in declared.check(subject(key, other))[0]] == ["declared"]
     # A negated operator says who is NOT meant: still everyone else (RES-024), no account granted.
     assert rule_ids("EU", subject(key, other, "StringNotEquals")) == {"RES-024"}
-    # Not read as grants (open): the account a service acts for, an organization.
-    assert rule_ids("EU", subject("aws:SourceAccount", "444455556666")) == set()
-    assert rule_ids("EU", subject("aws:PrincipalOrgID", "o-a1b2c3d4e5")) == set()
+    # Read as grants since orgkeys42 (stop 42; both passed before): the account a service acts for, an organization.
+    assert rule_ids("EU", subject("aws:SourceAccount", "444455556666")) == {"RES-023"}
+    assert rule_ids("EU", subject("aws:PrincipalOrgID", "o-a1b2c3d4e5")) == {"RES-023"}
+
+
+# -- orgkeys42 (stop 42): organisation, source-account and unique-id condition keys as grants ----------------------
+
+
+def _one_statement(principal: Any, condition: dict[str, Any], code: str = "EU", action: str = "sqs:*") -> Subject:
+    statement = {"Effect": "Allow", "Principal": principal, "Action": action, "Resource": "*", "Condition": condition}
+    policy = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+    return Subject("aws:sqs/queuePolicy:QueuePolicy", "q", {"queue_url": "q", "policy": policy}, provider(code))
+
+
+_ORG = "o-a1b2c3d4e5"
+
+
+@pytest.mark.parametrize(
+    ("principal", "condition", "message", "declared"),
+    [
+        ("*", {"StringEquals": {"aws:PrincipalOrgID": _ORG}}, r"Organization o-a1b2c3d4e5 is granted access", _ORG),
+        ({"AWS": "*"}, {"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": f"{_ORG}/r-ab12/ou-ab12-11111111/*"}},
+         r"Organization o-a1b2c3d4e5 is granted access", _ORG),
+        ("*", {"StringEquals": {"aws:SourceOrgID": _ORG}}, r"Organization o-a1b2c3d4e5 is granted access", _ORG),
+        ({"Service": "cloudtrail.amazonaws.com"}, {"StringEquals": {"aws:SourceOrgID": _ORG}},
+         r"Organization o-a1b2c3d4e5 is granted access", _ORG),
+        ({"Service": "s3.amazonaws.com"}, {"StringEquals": {"aws:SourceAccount": "444455556666"}},
+         r"Account 444455556666 is granted access", "444455556666"),
+        ({"AWS": "*"}, {"StringEquals": {"AWS:SourceOwner": "444455556666"}}, r"Account 444455556666 is granted access",
+         "444455556666"),
+        ({"Service": "events.amazonaws.com"},
+         {"ArnLike": {"aws:SourceArn": "arn:aws:events:eu-west-1:444455556666:rule/*"}},
+         r"Account 444455556666 is granted access", "arn:aws:iam::444455556666:"),
+        ("*", {"StringEquals": {"aws:userid": "AIDAJQABLZS4A3QDU576Q"}},
+         r"unique id AIDAJQABLZS4A3QDU576Q is granted access", "AIDAJQABLZS4A3QDU576Q"),
+        ("*", {"StringLike": {"aws:userid": "AROAJQABLZS4A3QDU576Q:*"}},
+         r"unique id AROAJQABLZS4A3QDU576Q is granted access", "AROAJQABLZS4A3QDU576Q"),
+    ],
+)  # fmt: skip
+def test_organisation_and_source_keys_grant_what_they_name(
+    principal: Any, condition: dict[str, Any], message: str, declared: str
+) -> None:
+    # Each passed every door on main (a key naming the account or organization a service acts for, an organization,
+    # a unique id read as "restricts who" and nothing else; `AROA...:*` was RES-024, public).
+    subject = _one_statement(principal, condition)
+    assert rule_ids("EU", subject) == {"RES-023"}
+    with pytest.raises(ResidencyViolation, match=rf"^\[RES-023\] .*{message}"):
+        _first_violation("EU", subject)
+    entry = Destination(id="d", kind="resident", match=declared, evidence="the organisation's accounts are EU only")
+    assert [f.status for f in RuleEngine("EU", destinations=[entry]).check(subject)[0]] == ["declared"]
+    # In CN an aws-cn organization, account or principal is China's by partition (as an aws-cn account is).
+    cn = json.loads(json.dumps(condition).replace("arn:aws:", "arn:aws-cn:").replace("eu-west-1", "cn-north-1"))
+    assert rule_ids("CN", _one_statement(principal, cn, "CN")) == set()
+
+
+@pytest.mark.parametrize(
+    ("principal", "condition"),
+    [
+        ({"Service": "s3.amazonaws.com"}, {"StringEquals": {"aws:SourceAccount": "123456789012"}}),  # the pinned one
+        ({"AWS": "*"}, {"StringEquals": {"AWS:SourceOwner": "123456789012"}}),  # SNS's default topic policy
+        ({"Service": "events.amazonaws.com"},
+         {"ArnEquals": {"aws:SourceArn": "arn:aws:events:eu-west-1:123456789012:rule/orders"}}),
+        ({"Service": "s3.amazonaws.com"}, {"ArnLike": {"aws:SourceArn": "arn:aws:s3:::*"}}),  # no account: as before
+        ({"Service": "logging.s3.amazonaws.com"}, {}),  # a service principal without such keys: as before
+        ({"Service": "s3.amazonaws.com"}, {"StringNotEquals": {"aws:SourceAccount": "444455556666"}}),  # negated
+        ("*", {"StringEquals": {"aws:PrincipalAccount": "123456789012", "aws:PrincipalOrgID": _ORG}}),
+    ],
+)  # fmt: skip
+def test_source_keys_naming_the_pinned_account_pass(principal: Any, condition: dict[str, Any]) -> None:
+    expected = {"RES-023"} if "aws:PrincipalOrgID" in json.dumps(condition) else set()
+    assert rule_ids("EU", _one_statement(principal, condition)) == expected  # an organisation beside it still counts
+
+
+def test_resource_org_keys_restrict_no_one() -> None:
+    # aws:ResourceOrgID names the organization of the resource accessed (the policy's own): `*` stays public.
+    assert rule_ids("EU", _one_statement("*", {"StringEquals": {"aws:ResourceOrgID": _ORG}})) == {"RES-024"}
+
+
+def test_a_deny_outside_the_organisation_grants_it() -> None:
+    # The data-perimeter shape: Allow `*`, Deny `*` unless aws:PrincipalOrgID: the Allow reaches the organization.
+    document = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "*"},
+        {"Effect": "Deny", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "*",
+         "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": _ORG}}}]}  # fmt: skip
+    subject = Subject("aws:sqs/queuePolicy:QueuePolicy", "q", {"queue_url": "q", "policy": json.dumps(document)},
+                      provider("EU"))  # fmt: skip
+    (finding,) = ENGINES["EU"].check(subject)[0]
+    assert (finding.rule.id, finding.path) == (
+        "RES-023",
+        "policy(json).Statement[1].Condition.StringNotEquals.aws:PrincipalOrgID",
+    )
+
+
+def test_permissions_to_an_organisation_are_grants_to_it() -> None:
+    fields = {"function": "f", "action": "lambda:InvokeFunction", "principal": "*", "principal_org_id": _ORG}
+    lam = Subject("aws:lambda/permission:Permission", "p", fields, provider("EU"))
+    bus = Subject("aws:cloudwatch/eventPermission:EventPermission", "p", {"principal": "*", "statement_id": "org",
+                  "condition": {"key": "aws:PrincipalOrgID", "type": "StringEquals", "value": _ORG}},
+                  provider("US"))  # fmt: skip
+    assert rule_ids("EU", lam) == {"RES-023"} and rule_ids("US", bus) == {"RES-023"}
+    with pytest.raises(ResidencyViolation, match=r"^\[RES-023\] .*principal_org_id.*Organization o-a1b2c3d4e5"):
+        _first_violation("EU", lam)
+    assert rule_ids("CN", Subject(lam.type, "p", fields, provider("CN"))) == set()
 
 
 # -- httpapi41 (stop 41): the VPC-link rule as catalogue data (endpoints.yaml `vpc_links`) --------------------------
@@ -8325,8 +8425,10 @@ def test_an_openapi_server_keeps_its_endpoint_configuration_judged() -> None:
         ("123456789012:reports-ci", set()),  # a federated user of the stack's account
         ("444455556666", {"RES-023"}),  # another account's root user: granted, as aws:PrincipalAccount would be
         ("444455556666:partner-app", {"RES-023"}),
-        ("AIDAJQABLZS4A3QDU576Q", set()),  # an IAM user's unique id: no account to read (not judged, as before)
-        ("AROAEXAMPLEID:*", {"RES-024"}),  # a wildcard: restricts no one
+        # orgkeys42 (stop 42): a unique id names one principal but no account the engine can read: refused unless
+        # declared (it passed before); `AROA...:*` (every session of one role) is fixed, a grant to it (was RES-024).
+        ("AIDAJQABLZS4A3QDU576Q", {"RES-023"}),
+        ("AROAEXAMPLEID:*", {"RES-023"}),
     ],
 )
 def test_an_aws_userid_naming_an_account_grants_it(userid: str, expected: set[str]) -> None:
@@ -8339,7 +8441,7 @@ def test_an_aws_userid_naming_an_account_grants_it(userid: str, expected: set[st
     cn = Subject(subject.type, "reports", {"secret_arn": "s", "policy": json.dumps(document)},
                  provider("CN"))  # fmt: skip
     assert rule_ids("CN", cn) <= {"RES-024"}  # an account id names an aws-cn account in CN: China's by partition
-    if expected == {"RES-023"}:
+    if userid.startswith("444455556666"):
         with pytest.raises(
             ResidencyViolation, match=r"Account 444455556666 is granted access, but neither the provider"
         ):

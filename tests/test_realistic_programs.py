@@ -55,6 +55,7 @@ import platform_programs_mutation41 as mu41
 import platform_programs_new34 as pn
 import platform_programs_ops as po
 import platform_programs_order35 as p35
+import platform_programs_orgkeys42 as ok42
 import platform_programs_public36 as pub36
 import platform_programs_public37 as pub37
 import platform_programs_redteam36 as rt36
@@ -17596,6 +17597,39 @@ CASES: list[Case] = [
     # the provider pinned; the offending twins a change opened (a partner's account RES-023, a role of any account
     # RES-024, a function in another Region RES-004).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv41.rows()],
+    # -- stop 42, organisation and source-account condition keys (tests/platform_programs_orgkeys42.py): `*` limited to
+    # an organisation (aws:PrincipalOrgID / PrincipalOrgPaths, a Lambda permission's principal_org_id) grants every
+    # account of it (RES-023 unless declared by its id); aws:SourceAccount / the account of aws:SourceArn is judged as a
+    # granted account (the own one passes, a partner's is RES-023); an aws:userid unique id names no account (RES-023
+    # unless declared). In CN an aws-cn organisation, account or principal passes by partition.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ok42.rows()],
+]
+# orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
+# aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
+# is RES-023 since stop 42 unless the organisation is declared (its accounts can be in any country): each now declares
+# it, the one-line fix users apply, and stays compliant. The reason per program:
+_ORG_WIDE_REASONS = {
+    **{f"falsealarm17-{c}-{n}": r for c in ("eu", "de", "jp", "us") for n, r in (
+        ("ecr-org", "ECR repository policy letting the organisation pull (aws:PrincipalOrgID)"),
+        ("events-org", "event bus policy letting the organisation put events (aws:PrincipalOrgID)"),
+        ("org-paths", "bucket policy for an organisational unit (aws:PrincipalOrgPaths)"))},
+    **{f"falsealarm20-{c}-{n}": r for c in ("eu", "de", "jp", "us") for n, r in (
+        ("s3-org", "bucket policy to `*` limited to the organisation"),
+        ("eventbridge-org", "EventBridge permission to `*` with the organisation condition"),
+        ("secret-org", "secret policy to `*` limited to the organisation"))},
+    **{f"public36-{c}-{n}-restricted": r for c in ("eu", "de", "jp", "us") for n, r in (
+        ("queue-policy", "queue policy to `*` restricted by aws:PrincipalOrgID"),
+        ("layer-permission", "layer permission to `*` with organization_id"))},
+    **{f"public37-{c}-event-permission-restricted": "EventBridge permission to `*` with the organisation condition"
+       for c in ("eu", "de", "jp", "us")},
+    "falsealarm22-lambda-event-source-mapping-eu": "terraform-aws-lambda: Config's permission, principal_org_id",
+    "review41-eu-bucket-org-id": "bucket policy to `*` limited by aws:PrincipalOrgID alone",
+    "review41-us-bucket-org-role-any-account": "an organisation role in any account, limited by aws:PrincipalOrgID",
+}  # fmt: skip
+assert {c.id for c in CASES} >= set(_ORG_WIDE_REASONS), set(_ORG_WIDE_REASONS) - {c.id for c in CASES}
+CASES = [
+    dataclasses.replace(c, destinations=[*c.destinations, ok42.ORG_DECLARED]) if c.id in _ORG_WIDE_REASONS else c
+    for c in CASES
 ]
 
 

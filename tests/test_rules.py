@@ -1571,6 +1571,67 @@ PAIRS += [
          policy=_caller_policy("aws:userid", "444455556666")),
      "policy(json).Statement[0].Condition.StringEquals.aws:userid"),
 ]  # fmt: skip
+# orgkeys42 (stop 42): organisation, source-account and unique-id condition keys are grants (RES-023). Each offending
+# subject passed on the unchanged engine (the unique id and the org-limited permissions too).
+_PINNED_US_42 = ProviderRef("aws", "us", "us-east-1", accounts=frozenset({"123456789012"}))
+
+
+def _statement_policy(principal: Any, condition: dict[str, Any], action: str = "kms:Decrypt") -> str:
+    statement = {"Effect": "Allow", "Principal": principal, "Action": action, "Resource": "*", "Condition": condition}
+    return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+
+
+PAIRS += [
+    ("RES-023", "EU", aws("aws:kms/key:Key", _PINNED_EU_41, policy=_statement_policy(
+        "*", {"StringEquals": {"aws:PrincipalAccount": "123456789012"}})),
+     aws("aws:kms/key:Key", _PINNED_EU_41, policy=_statement_policy(
+         "*", {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}})),
+     "policy(json).Statement[0].Condition.StringEquals.aws:PrincipalOrgID"),
+    ("RES-023", "JP", aws("aws:kms/key:Key", _PINNED_JP_41, policy=_statement_policy(
+        "*", {"StringEquals": {"aws:PrincipalAccount": "123456789012"}})),
+     aws("aws:kms/key:Key", _PINNED_JP_41, policy=_statement_policy(
+         "*", {"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"}})),
+     "policy(json).Statement[0].Condition.ForAnyValue:StringLike.aws:PrincipalOrgPaths"),
+    ("RES-023", "US", aws("aws:sns/topicPolicy:TopicPolicy", _PINNED_US_42, arn="t", policy=_statement_policy(
+        {"Service": "s3.amazonaws.com"}, {"StringEquals": {"aws:SourceAccount": "123456789012"}}, "SNS:Publish")),
+     aws("aws:sns/topicPolicy:TopicPolicy", _PINNED_US_42, arn="t", policy=_statement_policy(
+         {"Service": "s3.amazonaws.com"}, {"StringEquals": {"aws:SourceAccount": "444455556666"}}, "SNS:Publish")),
+     "policy(json).Statement[0].Condition.StringEquals.aws:SourceAccount"),
+    ("RES-023", "EU", aws("aws:sns/topicPolicy:TopicPolicy", _PINNED_EU_41, arn="t", policy=_statement_policy(
+        {"AWS": "*"}, {"StringEquals": {"AWS:SourceOwner": "123456789012"}}, "SNS:Publish")),
+     aws("aws:sns/topicPolicy:TopicPolicy", _PINNED_EU_41, arn="t", policy=_statement_policy(
+         {"AWS": "*"}, {"StringEquals": {"AWS:SourceOwner": "444455556666"}}, "SNS:Publish")),
+     "policy(json).Statement[0].Condition.StringEquals.AWS:SourceOwner"),
+    ("RES-023", "JP", aws(_QUEUE_POLICY, _PINNED_JP_41, queue_url="q", policy=_statement_policy(
+        {"Service": "events.amazonaws.com"},
+        {"ArnEquals": {"aws:SourceArn": "arn:aws:events:ap-northeast-1:123456789012:rule/orders"}}, "sqs:SendMessage")),
+     aws(_QUEUE_POLICY, _PINNED_JP_41, queue_url="q", policy=_statement_policy(
+         {"Service": "events.amazonaws.com"},
+         {"ArnEquals": {"aws:SourceArn": "arn:aws:events:ap-northeast-1:444455556666:rule/orders"}},
+         "sqs:SendMessage")),
+     "policy(json).Statement[0].Condition.ArnEquals.aws:SourceArn"),
+    ("RES-023", "EU", aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
+                          policy=_caller_policy("aws:userid", "123456789012:reports-ci")),
+     aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
+         policy=_caller_policy("aws:userid", "AIDAJQABLZS4A3QDU576Q")),
+     "policy(json).Statement[0].Condition.StringEquals.aws:userid"),
+    ("RES-023", "EU", aws(_LAYER_PERMISSION, _PINNED_EU_41, layer_name="l", version_number=1,
+                          action="lambda:GetLayerVersion", statement_id="s", principal="123456789012"),
+     aws(_LAYER_PERMISSION, _PINNED_EU_41, layer_name="l", version_number=1, action="lambda:GetLayerVersion",
+         statement_id="s", principal="*", organization_id="o-a1b2c3d4e5"),
+     "organization_id"),
+    ("RES-023", "US", aws("aws:lambda/permission:Permission", _PINNED_US_42, function="f",
+                          action="lambda:InvokeFunction", principal="events.amazonaws.com",
+                          source_arn="arn:aws:events:us-east-1:123456789012:rule/orders"),
+     aws("aws:lambda/permission:Permission", _PINNED_US_42, function="f", action="lambda:InvokeFunction",
+         principal="events.amazonaws.com", source_arn="arn:aws:events:us-east-1:444455556666:rule/orders"),
+     "source_arn"),
+    ("RES-023", "US", aws("aws:lambda/permission:Permission", _PINNED_US_42, function="f",
+                          action="lambda:InvokeFunction", principal="123456789012"),
+     aws("aws:lambda/permission:Permission", _PINNED_US_42, function="f", action="lambda:InvokeFunction",
+         principal="*", principal_org_id="o-a1b2c3d4e5"),
+     "principal_org_id"),
+]  # fmt: skip
 # Alibaba role fields of other accounts (stop 41; realistic cases alirole41-*): a role the account RECEIVING the data
 # makes (ActionTrail's write roles: "The ActionTrail service within source accounts must assume this role to write
 # events to the destination account"; an SLS OSS shipping job's write role, which "the OSS Bucket owner creates") names
@@ -1752,9 +1813,8 @@ def test_accounts_are_judged_by_partition_in_cn(principal: Any, expected: list[s
 @pytest.mark.parametrize(
     "subject",
     [
-        # `*` and service principals are no account: judged as before (a public layer, a public endpoint service).
-        aws(_LAYER_PERMISSION, _PINNED_EU, layer_name="l", version_number=1, action="lambda:GetLayerVersion",
-            statement_id="s", principal="*", organization_id="o-a1b2c3d4e5"),
+        # `*` and service principals are no account: judged as before (a public endpoint service). A layer permission
+        # to `*` limited to an organization grants it since orgkeys42 (stop 42): a RES-023 pair in PAIRS.
         aws(_VPCE_SERVICE, _PINNED_EU, acceptance_required=True, allowed_principals=["*"]),
         aws(_KMS_GRANT, _PINNED_EU, key_id="k", operations=["Decrypt"],
             grantee_principal="arn:aws:iam::123456789012:role/app", constraints=[
@@ -1791,7 +1851,9 @@ def test_an_allow_with_not_principal_is_public_not_a_grant() -> None:
 )
 def test_what_restricts_who_a_public_statement_reaches(condition: dict[str, Any], public: bool) -> None:
     findings = RuleEngine("EU").check(aws(_BUCKET_POLICY, _PINNED_EU, bucket="b", policy=_public(condition=condition)))
-    assert [f.rule.id for f in findings[0]] == (["RES-024"] if public else [])
+    # orgkeys42 (stop 42): one organization restricts who (not public) but is a grant to its accounts (RES-023).
+    granted = not public and "aws:PrincipalOrgPaths" in condition.get("ForAnyValue:StringLike", {})
+    assert [f.rule.id for f in findings[0]] == (["RES-024"] if public else ["RES-023"] if granted else [])
 
 
 _RESTRICTING = ["aws:SourceVpce", "aws:SourceAccount", "aws:PrincipalOrgID", "aws:SourceOwner", "kms:CallerAccount",

@@ -226,6 +226,22 @@ class PublicAccess(_Frozen):
     """Condition keys (lower case) naming the caller's account (``aws:principalaccount``, ``kms:calleraccount``, an
     IAM ARN's account in ``aws:principalarn``): a statement to everyone restricted by one reaches that account's
     principals only, whose account is judged as a granted one (RES-023)."""
+    userid_conditions: frozenset[str] = frozenset()
+    """Condition keys (lower case) holding a principal's unique id (``aws:userid``): a value that names no account
+    (``AIDA...``, ``AROA...:*``) is a grant to a principal whose account nothing proves (RES-023 unless declared)."""
+    source_conditions: frozenset[str] = frozenset()
+    """Condition keys (lower case) naming the account, resource ARN or organization a SERVICE acts for
+    (``aws:sourceaccount``, ``aws:sourceowner``, ``aws:sourcearn``, ``aws:sourceorgid``, ``aws:sourceorgpaths``): on a
+    statement to everyone or to a service principal, each fixed value's account (or organization) is judged as a
+    granted one (RES-023), as a Lambda permission's ``source_account`` is."""
+    organization_conditions: frozenset[str] = frozenset()
+    """Condition keys (lower case) naming an organization (``aws:principalorgid``, ``aws:principalorgpaths``,
+    ``aws:sourceorgid``, ``aws:sourceorgpaths``): the statement reaches every account of it, which no provider pin
+    proves; refused (RES-023) unless declared by the organization id, or its partition lies wholly in the
+    jurisdiction."""
+    organization_fields: tuple[TypedField, ...] = ()
+    """Inputs outside a policy document that grant every account of an organization (a Lambda permission's
+    ``principal_org_id``, a layer permission's ``organization_id``): judged as an organization condition's value."""
     endpoint_conditions: frozenset[str] = frozenset()
     """Condition keys (lower case) naming where a subscription delivers (``sns:endpoint``): a statement restricted to
     fixed resource ARNs reaches only those resources, whose accounts are judged as a subscription endpoint's."""

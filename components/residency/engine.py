@@ -1410,6 +1410,11 @@ class RuleEngine:
         return self.endpoints.typed_paths(self._public.acl_fields) if self._public is not None else {}
 
     @functools.cached_property
+    def _organization_paths(self) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+        """Inputs granting every account of an organization, by type (``organization_fields``, RES-023)."""
+        return self.endpoints.typed_paths(self._public.organization_fields) if self._public is not None else {}
+
+    @functools.cached_property
     def _not_grant_paths(self) -> Mapping[str, tuple[tuple[str, ...], ...]]:
         """Policies whose statements grant nothing, by type (RES-024: a VPC endpoint's)."""
         return self.endpoints.typed_paths(self._public.not_grants) if self._public is not None else {}
@@ -1447,6 +1452,8 @@ class RuleEngine:
         negated = "NotPrincipal" in statement
         principal = statement.get("NotPrincipal") if negated else statement.get("Principal")
         if not negated and not self._names_everyone(principal):
+            if _names_service(principal):
+                self._judge_caller_accounts(walk, statement.get("Condition"), path, self._public.source_conditions)
             return
         if self._restricts_who(statement.get("Condition")) or self._denied_unless_restricted(walk.parent, statement):
             if not negated:
@@ -1535,29 +1542,94 @@ class RuleEngine:
         restricting = self._public.restricting_conditions
         return any(name in restricting and self._fixed(v, name) for _, _, name, v in _positive_conditions(condition))
 
-    def _judge_caller_accounts(self, walk: _Walk, condition: Any, path: str) -> None:
+    def _judge_caller_accounts(
+        self, walk: _Walk, condition: Any, path: str, keys: frozenset[str] | None = None
+    ) -> None:
         """A statement to everyone that its Condition limits to callers of fixed accounts
         (``public_access.account_conditions``: aws:PrincipalAccount, kms:CallerAccount, aws:PrincipalArn, and since
         the false-alarm review of stop 41 an aws:userid naming an account, under a positive operator) grants those
         accounts, as a ``Principal`` naming them does: each value's account is judged
         as a granted account (RES-023: the stack's own when a provider is pinned to it, aws-cn in CN, else refused
         unless declared). Found by the mutation search, round 10: ``"Principal": "*"`` with ``aws:PrincipalAccount``
-        another account's id passed, where ``{"AWS": "<id>"}`` was refused."""
+        another account's id passed, where ``{"AWS": "<id>"}`` was refused. Since orgkeys42 (stop 42) also the keys
+        naming the account, resource or organization a service acts for (``source_conditions``) and an organization
+        (``organization_conditions``, judged by :meth:`_judged_as_organization`); ``keys`` limits the keys read (a
+        statement to a service principal: ``source_conditions`` only)."""
         assert self._public is not None
         for op, k, name, v in _positive_conditions(condition):
-            if name not in self._public.account_conditions or not self._fixed(v, name):
+            if keys is not None and name not in keys:
                 continue
-            self._judge_account_values(walk, v, f"{path}.Condition.{op}.{k}")
+            if name not in self._grant_conditions or not self._fixed(v, name):
+                continue
+            self._judge_account_values(walk, v, f"{path}.Condition.{op}.{k}", name)
 
-    def _judge_account_values(self, walk: _Walk, v: Any, at: str) -> None:
-        """Each value of an ``account_conditions`` key judged as a granted account (RES-023)."""
+    @functools.cached_property
+    def _grant_conditions(self) -> frozenset[str]:
+        """Every condition key whose fixed values name whom a statement reaches (accounts, principals, resources a
+        service acts for, organizations): each value judged as a grant (RES-023)."""
+        assert self._public is not None
+        p = self._public
+        return p.account_conditions | p.source_conditions | p.organization_conditions
+
+    def _judge_account_values(self, walk: _Walk, v: Any, at: str, name: str) -> None:
+        """Each value of a ``_grant_conditions`` key ``name`` judged as a granted account (RES-023): an organization's
+        id or path as an organization (:meth:`_judged_as_organization`), a resource ARN (aws:SourceArn) by its account
+        field, an aws:userid unique id as a principal of an unknown account (:meth:`_judged_as_unique_id`)."""
+        assert self._public is not None
         items = list(v) if isinstance(v, (list, tuple)) else [v]
         for i, item in enumerate(items):
-            # An aws:userid of the root user (the account id) or a federated user (`<account id>:<name>`).
+            where = f"{at}[{i}]" if isinstance(v, (list, tuple)) else at
             text = str(item).strip()
+            if name in self._public.organization_conditions:
+                self._judged_as_organization(walk, text, where)
+                continue
+            # An aws:userid of the root user (the account id) or a federated user (`<account id>:<name>`).
             account = _USERID_ACCOUNT.match(text)
             value = account.group(1) if account is not None else text
-            self._judged_as_account(walk, value, f"{at}[{i}]" if isinstance(v, (list, tuple)) else at)
+            if self._judged_as_account(walk, value, where):
+                continue
+            resource = _RESOURCE_ARN.match(text)
+            if resource is not None and _IAM_ARN.match(text) is None:
+                # aws:SourceArn: the account field of the resource the service acts for.
+                self._judged_as_account(walk, f"arn:{resource.group(1)}:iam::{resource.group(2)}:root", where)
+            elif name in self._public.userid_conditions and _UNIQUE_ID.match(text) is not None:
+                self._judged_as_unique_id(walk, text, where)
+
+    def _partition_closed(self) -> bool:
+        """Whether every AWS partition of the jurisdiction lies wholly in it (aws-cn in CN)."""
+        return set(self.jurisdiction.aws.partitions) <= self._closed_partitions
+
+    def _judged_as_organization(self, walk: _Walk, text: str, path: str) -> None:
+        """An organization a statement or permission reaches (``organization_conditions`` / ``organization_fields``):
+        every account of it is granted, and no provider pin or catalogue places an organization's accounts, so it is
+        refused (RES-023) unless declared by its id (``o-...``; a path value may also be declared as written), or the
+        jurisdiction's partitions lie wholly in it (aws-cn in CN, judged as an aws-cn account is). A value that is no
+        organization id or path is left as before (the service refuses it)."""
+        org = _ORG_ID.match(text)
+        if org is None or self._partition_closed():
+            return
+        detail = (
+            f"Organization {org.group(0)} is granted access: every account of it is, and an organization's accounts "
+            f"are not kept in one country (no provider pin or catalogue lists them), so it cannot be proven in "
+            f"{self._j()}. Limit it to the stack's pinned accounts (aws:PrincipalAccount), or declare the "
+            f"organization (match: '{org.group(0)}')."
+        )
+        self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, text, detail, (text, org.group(0)))
+
+    def _judged_as_unique_id(self, walk: _Walk, text: str, path: str) -> None:
+        """An aws:userid naming one IAM user or role by its unique id (``AIDA...``, ``AROA...:*``): the id carries no
+        account, so the principal's account is not proven (RES-023) unless declared by the id, or the jurisdiction's
+        partitions lie wholly in it (aws-cn in CN: a principal of aws-cn)."""
+        if self._partition_closed():
+            return
+        unique = text.split(":", 1)[0]
+        detail = (
+            f"The principal with unique id {unique} is granted access, but a unique id names no account the engine can "
+            f"read (nor does any front door see a role's unique_id output), so its account cannot be proven in "
+            f"{self._j()}. Name the principal by its ARN (aws:PrincipalArn) under a pinned account, or declare the id "
+            f"(match: '{unique}')."
+        )
+        self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, text, detail, (text, unique))
 
     def _judge_deny_accounts(self, walk: _Walk, document: Any, allow: Mapping[Any, Any], path: str) -> None:
         """The accounts a restricting Deny of the same document lets through (``StringNotEquals aws:PrincipalAccount
@@ -1573,11 +1645,12 @@ class RuleEngine:
         for index, deny in self._restricting_denies(statements):
             ((op, body),) = deny["Condition"].items()
             ((k, v),) = body.items()
-            if str(k).strip().lower() not in self._public.account_conditions:
+            name = str(k).strip().lower()
+            if name not in self._grant_conditions:
                 continue
             if not any(_deny_covers(deny, allow, a, r) for a, r in pairs):
                 continue
-            self._judge_account_values(walk, v, f"{stem}[{index}].Condition.{op}.{k}")
+            self._judge_account_values(walk, v, f"{stem}[{index}].Condition.{op}.{k}", name)
 
     def _restricted_to_endpoints(self, walk: _Walk, condition: Any, path: str) -> bool:
         """Whether a statement's Condition limits it to subscriptions delivering to fixed destinations
@@ -1684,6 +1757,8 @@ class RuleEngine:
             if key in self._public.org_path_conditions
             else _ACCOUNT_FIXED_ARN
             if key in self._public.arn_conditions
+            else _UNIQUE_ID_SESSIONS
+            if key in self._public.userid_conditions
             else None
         )
         return (
@@ -1772,6 +1847,8 @@ class RuleEngine:
         ARN's."""
         if self._public is not None and self._judged_as_public(walk, value, path):
             return
+        if _at_any(walk.kpath, self._organization_paths.get(walk.subject.type, ())):
+            self._judged_as_organization(walk, value.strip(), path)  # a permission to every account of an organization
         if self._grants_account(walk):
             if self._judged_as_account(walk, value, path) or self._judged_as_account_list(walk, value, path):
                 return
@@ -4024,6 +4101,11 @@ def _patterns_cover(deny: Any, allow: Any, *, fold: bool) -> bool:
     )
 
 
+def _names_service(principal: Any) -> bool:
+    """Whether a statement's ``Principal`` names a service (``{"Service": "logging.s3.amazonaws.com"}``)."""
+    return isinstance(principal, Mapping) and any(str(k).strip().lower() == "service" for k in principal)
+
+
 def _is_deny_statement(value: Mapping[Any, Any]) -> bool:
     effect = value.get("Effect", value.get("effect"))
     return isinstance(effect, str) and effect.strip().lower() == "deny"
@@ -5040,6 +5122,15 @@ _WHOLE_SUB_HOST = re.compile(r"^\$\{([^}!\s]+)\}(?::\d+)?$")
 _IMPORTS = frozenset({"Fn::ImportValue", "Fn::GetStackOutput"})
 _ORG_PATH = re.compile(r"^o-[a-z0-9]{10,32}/[^*?]")
 """An organization path that names its organization before any wildcard (``o-a1b2c3d4e5/r-ab12/...``)."""
+_ORG_ID = re.compile(r"^o-[a-z0-9]{10,32}(?=$|/)")
+"""An AWS Organizations id (``o-`` and 10 to 32 lower-case letters or digits, Organizations API ``Id`` pattern), alone
+or at the start of an organization path (``o-a1b2c3d4e5/r-ab12/ou-...``)."""
+_UNIQUE_ID = re.compile(r"^A[A-Z0-9]{8,127}(?::|$)")
+"""An IAM unique id as aws:userid holds it: an IAM user's (``AIDA...``) alone, or a role's before ``:`` and the
+session name or ``*`` (``AROA...:*``; IAM "IAM identifiers": a type prefix, AIDA / AROA ...)."""
+_UNIQUE_ID_SESSIONS = re.compile(r"^A[A-Z0-9]{8,127}:")
+"""An aws:userid whose unique id is fixed before ``:`` (``AROA...:*``, every session of one role): fixed."""
+_IAM_ARN = re.compile(r"^arn:[^:]+:(?:iam|sts):")
 _USERID_ACCOUNT = re.compile(r"^([0-9]{12}):")
 """An ``aws:userid`` naming its account before ``:`` (a federated user's ``<account id>:<caller-specified name>``)."""
 _ACCOUNT_FIXED_ARN = re.compile(r"^arn:[^:]+:[^:]*:[^:]*:[0-9]{12}:")
