@@ -27,7 +27,16 @@ from typing import Any
 
 import yaml
 
-__all__ = ["TemplateLoader", "input_document", "json_or_none", "load_document", "looks_like_yaml", "yaml_or_none"]
+__all__ = [
+    "TemplateLoader",
+    "fluent_bit_classic",
+    "fluent_bit_outputs",
+    "input_document",
+    "json_or_none",
+    "load_document",
+    "looks_like_yaml",
+    "yaml_or_none",
+]
 
 
 class TemplateLoader(yaml.SafeLoader):
@@ -94,3 +103,64 @@ def load_document(text: str) -> Any:
     blanks ignored), else YAML (JSON's other shapes are YAML too); None when it is neither."""
     text = text.lstrip()
     return json_or_none(text) if text[:1] == "{" else yaml_or_none(text)
+
+
+# Fluent Bit's classic configuration (stop 42): sections in brackets, each followed by indented `key value` lines
+# (https://docs.fluentbit.io/manual/administration/configuring-fluent-bit/classic-mode/configuration-file: "a section
+# is defined by a name or title inside brackets", entries "Key Value", comments "#", the `@INCLUDE` and `@SET`
+# commands). A text is read as one only when a line is one of Fluent Bit's own section headers: an ini file with other
+# sections is not. Property names are case-insensitive in Fluent Bit (`Name`, `name`): read lower-cased.
+_FLUENT_BIT_SECTION = re.compile(
+    r"^[ \t]*\[(SERVICE|INPUT|FILTER|OUTPUT|PARSER|MULTILINE_PARSER|PLUGINS|UPSTREAM|NODE|CUSTOM)\][ \t]*\r?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_FLUENT_BIT_ENTRY = re.compile(r"^([^\s\[\]]+)(?:[ \t]+(.*?))?[ \t]*$")
+_FLUENT_BIT_PIPELINE = {"input": "inputs", "filter": "filters", "output": "outputs"}
+
+
+def fluent_bit_classic(text: str) -> dict[str, Any] | None:
+    """A Fluent Bit classic configuration as the YAML configuration's shape: ``{"service": {...}, "pipeline":
+    {"inputs": [...], "filters": [...], "outputs": [...]}}`` (other sections, ``[PARSER]``, ``[UPSTREAM]`` ..., as lists
+    under their lower-cased name), each section a map of its lower-cased keys to the rest of the line. ``@INCLUDE``
+    (a file not in the text: what it holds is not judged here) and ``@SET`` lines, comments and blank lines are
+    skipped. None when the text holds no Fluent Bit section header, or a line that is none of these (text before the
+    first section, a line with no key): such a text is not what Fluent Bit reads, and stays free text to the engine."""
+    if "[" not in text or _FLUENT_BIT_SECTION.search(text) is None:
+        return None
+    document: dict[str, Any] = {}
+    section: dict[str, str] | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or line[:1] == "@":
+            continue
+        header = _FLUENT_BIT_SECTION.match(line)
+        if header is None and line.startswith("[") and line.endswith("]"):
+            header_name = line[1:-1].strip().lower()  # a section Fluent Bit may add later: kept, judged as a map
+        elif header is not None:
+            header_name = header.group(1).lower()
+        else:
+            entry = _FLUENT_BIT_ENTRY.match(line)
+            if section is None or entry is None:
+                return None
+            section[entry.group(1).lower()] = entry.group(2) or ""
+            continue
+        section = {}
+        if header_name == "service":
+            document.setdefault("service", {}).update(section)
+            section = document["service"]
+        elif header_name in _FLUENT_BIT_PIPELINE:
+            document.setdefault("pipeline", {}).setdefault(_FLUENT_BIT_PIPELINE[header_name], []).append(section)
+        else:
+            document.setdefault(header_name, []).append(section)
+    return document
+
+
+def fluent_bit_outputs(document: Any) -> list[Any] | None:
+    """The outputs of a Fluent Bit configuration read as a document (YAML ``pipeline.outputs``, or
+    :func:`fluent_bit_classic`'s): a list of maps each naming its plugin (``name``); None when the document is no
+    Fluent Bit configuration."""
+    pipeline = document.get("pipeline") if isinstance(document, dict) else None
+    outputs = pipeline.get("outputs") if isinstance(pipeline, dict) else None
+    if not isinstance(outputs, list) or not any(isinstance(o, dict) and any(str(k).lower() == "name" for k in o) for o in outputs):
+        return None
+    return outputs
