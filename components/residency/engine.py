@@ -2880,7 +2880,7 @@ class RuleEngine:
                 if service.refuses(name, self.jurisdiction.code) and not any(
                     _set_at(output, p) for p in service.unless_set
                 ):
-                    self._global_finding(walk, service, f"{path}.outputs[{i}].name", name, field=field)
+                    self._global_finding(walk, service, f"{path}.pipeline.outputs[{i}].name", name, field=field)
 
     def _judged_as_sql(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
         """A Flink SQL script (``sql_documents``): each WITH clause's ``'key' = 'value'`` options walked as a document
