@@ -238,7 +238,7 @@ def ali_program(carrier: str, output: str) -> Build:
         if carrier == "sae-configmap":
             return alicloud.sae.ConfigMap(
                 "fluent-bit", name="fluent-bit", namespace_id="cn-shanghai:fleet",
-                data=json.dumps({"fluent-bit.conf": text, "parsers.conf": "[PARSER]\n    Name json\n    Format json\n"}),
+                data=json.dumps({"fluent-bit.conf": text, "parsers.conf": "[PARSER]\n    Name json\n    Format json"}),
                 opts=c.ali,
             )  # fmt: skip
         bucket = alicloud.oss.Bucket("fluent-bit-config", opts=c.ali)

@@ -606,8 +606,14 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {
             "family": "app",
             "container_definitions": json.dumps(
-                [_container({"logDriver": "awsfirelens", "options": {"Name": "logdna", "api_key": "k",
-                                                                      "logdna_host": "10.0.3.7"}})]
+                [
+                    _container(
+                        {
+                            "logDriver": "awsfirelens",
+                            "options": {"Name": "logdna", "api_key": "k", "logdna_host": "10.0.3.7"},
+                        }
+                    )
+                ]
             ),
         },
         {
@@ -8417,7 +8423,7 @@ def test_a_deny_naming_the_callers_account_grants_it(
             _first_violation(code, subject)
 
 
-# -- Fluent Bit configurations outside FireLens options (stop 42, fluentbit42) ------------------------------------------
+# -- Fluent Bit configurations outside FireLens options (stop 42, fluentbit42) ---------------------------------------
 
 _FB_CLASSIC = """[SERVICE]
     Flush     5
@@ -8456,8 +8462,8 @@ def _fb_carrier(carrier: str, code: str, text: str) -> Subject:
     if carrier == "sae-configmap":
         data = json.dumps({"fluent-bit.conf": text})
         return Subject("alicloud:sae/configMap:ConfigMap", "c", {"data": data}, provider(code, "alicloud"))
-    return Subject("alicloud:oss/bucketObject:BucketObject", "o", {"bucket": "b", "key": "fluent-bit.conf",
-                                                                    "content": text}, provider(code, "alicloud"))  # fmt: skip
+    props = {"bucket": "b", "key": "fluent-bit.conf", "content": text}
+    return Subject("alicloud:oss/bucketObject:BucketObject", "o", props, provider(code, "alicloud"))
 
 
 def test_a_fluent_bit_classic_configuration_is_read_as_its_sections() -> None:

@@ -161,6 +161,8 @@ def fluent_bit_outputs(document: Any) -> list[Any] | None:
     Fluent Bit configuration."""
     pipeline = document.get("pipeline") if isinstance(document, dict) else None
     outputs = pipeline.get("outputs") if isinstance(pipeline, dict) else None
-    if not isinstance(outputs, list) or not any(isinstance(o, dict) and any(str(k).lower() == "name" for k in o) for o in outputs):
+    if not isinstance(outputs, list) or not any(
+        isinstance(o, dict) and any(str(k).lower() == "name" for k in o) for o in outputs
+    ):
         return None
     return outputs

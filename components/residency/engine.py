@@ -689,9 +689,6 @@ class RuleEngine:
             name for name in j.aws.partitions if self.catalogue.aws_partitions[name].regions <= j.aws.regions
         )
         self._principal_suffixes, self._principal_labels = self._principals()
-        self._log_output_services = tuple(
-            s for s in endpoints.global_services if s.fluent_bit_output and s.judges_in(self.jurisdiction.code)
-        )
         # Region fields by key path (any type); maps keyed by region by type (a dict lookup per map walked); region
         # inputs of one type whose key names no region (a VOD editing project's `division`) and zone inputs of one
         # type whose key does not end like a zone field (an RDS secondary's `zone_id_slave_a`, a directory bucket's
@@ -2870,16 +2867,17 @@ class RuleEngine:
         the same entries as FireLens options, so a default is catalogued once): an output whose ``Name`` an entry
         refuses, none of the entry's ``unless_set`` keys set in that output, is RES-016 unless declared. The output's
         hosts, regions and buckets are judged by the walk of the document, as in FireLens options."""
-        services = self._log_output_services
-        outputs = fluent_bit_outputs(document) if services else None
-        for i, output in enumerate(outputs or ()):
+        outputs = fluent_bit_outputs(document)
+        if not outputs:
+            return  # most documents (every YAML one is asked): one dict lookup
+        code = self.jurisdiction.code
+        services = [s for s in self.endpoints.global_services if s.fluent_bit_output and s.judges_in(code)]
+        for i, output in enumerate(outputs):
             name = prop_of(output, "name") if isinstance(output, Mapping) else None
             if not isinstance(name, str):
                 continue
             for service in services:
-                if service.refuses(name, self.jurisdiction.code) and not any(
-                    _set_at(output, p) for p in service.unless_set
-                ):
+                if service.refuses(name, code) and not any(_set_at(output, p) for p in service.unless_set):
                     self._global_finding(walk, service, f"{path}.pipeline.outputs[{i}].name", name, field=field)
 
     def _judged_as_sql(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
