@@ -14,6 +14,10 @@ How a document is read (the engine's reading before stop 41, unchanged):
   41 it walks now. A document of nested aliases ("billion laughs") is as costly to walk as before; see
   docs/residency.md, "HTTP API bodies and the VPC-link catalogue (stop 41)", what is left.
 
+Since stop 42 it also reads Fluent Bit's classic configuration format (:func:`fluent_bit_classic`) into the YAML
+format's shape, and finds the outputs of either (:func:`fluent_bit_outputs`), which the engine judges by the catalogue's
+Fluent Bit output entries; a text that is no Fluent Bit configuration is None, never an error.
+
 Before stop 41 the join read an OpenAPI body with ``yaml.safe_load``, which refuses a ``!`` tag the engine reads: a
 YAML body with one (``description: !Sub ...``) was a document to the engine and none to the join, so the join read no
 integration in it while the engine asked the join about the body's stage-variable host.
