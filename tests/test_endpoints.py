@@ -8484,6 +8484,11 @@ def test_a_fluent_bit_classic_configuration_is_read_as_its_sections() -> None:
     assert fluent_bit_classic("Name newrelic\n[OUTPUT]\n    Name newrelic\n") is None
     assert fluent_bit_classic("[OUTPUT]\n    Name newrelic\n    [\n") is None
     assert fluent_bit_outputs({"pipeline": {"outputs": "none"}}) is None and fluent_bit_outputs([]) is None
+    # A systemd unit (its [Service] section is a Fluent Bit header's name) and an ini file's `key = value` lines are
+    # not Fluent Bit's: they stay free text (their ExecStart / assignments are read as a script, as before stop 42).
+    assert fluent_bit_classic("[Unit]\nDescription=x\n[Service]\nExecStart=/usr/bin/psql -h db.example.com\n") is None
+    assert fluent_bit_classic("[Service]\nEnvironment = DB_HOST=db.example.com\n") is None
+    assert fluent_bit_classic("[OUTPUT]\n    Match *\n    Host h\n") is None  # an output names its plugin
 
 
 @pytest.mark.parametrize("carrier", ["cloud-config", "ssm", "sae-configmap", "oss-object"])
@@ -8580,6 +8585,7 @@ def test_a_fluent_bit_classic_configuration_reads_back_what_it_writes(
 ) -> None:
     from components.residency.documents import fluent_bit_classic
 
+    outputs = [{"Name": "es", **o} for o in outputs]
     text = "".join(f"[{header}]\n" + "".join(f"{indent}{k} {v}\n" for k, v in o.items()) for o in outputs)
     expected = [{k.lower(): v for k, v in o.items()} for o in outputs]
     # Keys differing only in case are one property to Fluent Bit: the last one written wins.

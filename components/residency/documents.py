@@ -124,11 +124,16 @@ _FLUENT_BIT_PIPELINE = {"input": "inputs", "filter": "filters", "output": "outpu
 
 def fluent_bit_classic(text: str) -> dict[str, Any] | None:
     """A Fluent Bit classic configuration as the YAML configuration's shape: ``{"service": {...}, "pipeline":
-    {"inputs": [...], "filters": [...], "outputs": [...]}}`` (other sections, ``[PARSER]``, ``[UPSTREAM]`` ..., as lists
-    under their lower-cased name), each section a map of its lower-cased keys to the rest of the line. ``@INCLUDE``
-    (a file not in the text: what it holds is not judged here) and ``@SET`` lines, comments and blank lines are
-    skipped. None when the text holds no Fluent Bit section header, or a line that is none of these (text before the
-    first section, a line with no key): such a text is not what Fluent Bit reads, and stays free text to the engine."""
+    {"inputs": [...], "filters": [...], "outputs": [...]}}`` (the other sections, ``[PARSER]``, ``[UPSTREAM]`` ..., as
+    lists under their lower-cased name), each section a map of its lower-cased keys to the rest of the line.
+    ``@INCLUDE`` (a file not in the text: what it holds is not judged here) and ``@SET`` lines, comments and blank lines
+    are skipped.
+
+    None when the text is not what Fluent Bit reads, which then stays free text to the engine: no Fluent Bit section
+    header; a header of another format (a systemd unit's ``[Unit]``, an ini file's ``[PHP]``); a line before the first
+    section; a ``key=value`` or ``key = value`` line (systemd and ini files: Fluent Bit's entries are ``Key Value``, and
+    a systemd unit's ``[Service]`` section is otherwise a Fluent Bit header); an input, filter or output that names no
+    plugin (Fluent Bit requires ``Name``)."""
     if "[" not in text or _FLUENT_BIT_SECTION.search(text) is None:
         return None
     document: dict[str, Any] = {}
@@ -138,24 +143,23 @@ def fluent_bit_classic(text: str) -> dict[str, Any] | None:
         if not line or line.startswith("#") or line[:1] == "@":
             continue
         header = _FLUENT_BIT_SECTION.match(line)
-        if header is None and line.startswith("[") and line.endswith("]"):
-            header_name = line[1:-1].strip().lower()  # a section Fluent Bit may add later: kept, judged as a map
-        elif header is not None:
-            header_name = header.group(1).lower()
-        else:
-            entry = _FLUENT_BIT_ENTRY.match(line)
-            if section is None or entry is None:
-                return None
-            section[entry.group(1).lower()] = entry.group(2) or ""
+        if header is not None:
+            name = header.group(1).lower()
+            section = {}
+            if name == "service":
+                section = document.setdefault("service", {})
+            elif name in _FLUENT_BIT_PIPELINE:
+                document.setdefault("pipeline", {}).setdefault(_FLUENT_BIT_PIPELINE[name], []).append(section)
+            else:
+                document.setdefault(name, []).append(section)
             continue
-        section = {}
-        if header_name == "service":
-            document.setdefault("service", {}).update(section)
-            section = document["service"]
-        elif header_name in _FLUENT_BIT_PIPELINE:
-            document.setdefault("pipeline", {}).setdefault(_FLUENT_BIT_PIPELINE[header_name], []).append(section)
-        else:
-            document.setdefault(header_name, []).append(section)
+        entry = _FLUENT_BIT_ENTRY.match(line)
+        if section is None or entry is None or "=" in entry.group(1) or (entry.group(2) or "").startswith("="):
+            return None
+        section[entry.group(1).lower()] = entry.group(2) or ""
+    pipeline = document.get("pipeline", {})
+    if any("name" not in s for part in pipeline.values() for s in part):
+        return None
     return document
 
 
