@@ -597,6 +597,54 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ),
         },
     ),
+    # Stop 42: LogDNA with logdna_host set (judged as that host: a collector in the VPC here); the Google outputs have
+    # no compliant form but another output (cloudwatch_logs in the Region).
+    "firelens-logdna-default-host": (
+        "US",
+        "aws",
+        "aws:ecs/taskDefinition:TaskDefinition",
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [
+                    _container(
+                        {
+                            "logDriver": "awsfirelens",
+                            "options": {"Name": "logdna", "api_key": "k", "logdna_host": "10.0.3.7"},
+                        }
+                    )
+                ]
+            ),
+        },
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [_container({"logDriver": "awsfirelens", "options": {"Name": "logdna", "api_key": "k"}})]
+            ),
+        },
+    ),
+    "firelens-google-cloud-outputs": (
+        "JP",
+        "aws",
+        "aws:batch/jobDefinition:JobDefinition",
+        {
+            "type": "container",
+            "container_properties": json.dumps(
+                _container(
+                    {
+                        "logDriver": "awsfirelens",
+                        "options": {"Name": "cloudwatch_logs", "region": "ap-northeast-1", "log_group_name": "etl"},
+                    }
+                )
+            ),
+        },
+        {
+            "type": "container",
+            "container_properties": json.dumps(
+                _container({"logDriver": "awsfirelens", "options": {"Name": "stackdriver", "resource": "global"}})
+            ),
+        },
+    ),
     # An OIDC IdP's issuer is judged as a host instead (an in-region Cognito or declared company IdP passes).
     "aws-cognito-social-idp": (
         "EU",
@@ -8475,3 +8523,172 @@ def test_a_deny_naming_the_callers_account_grants_it(
         at = r"policy\(json\)\.Statement\[1\]\.Condition\.StringNotEquals\.aws:PrincipalAccount: Account 444455556666"
         with pytest.raises(ResidencyViolation, match=at):
             _first_violation(code, subject)
+
+
+# -- Fluent Bit configurations outside FireLens options (stop 42, fluentbit42) ---------------------------------------
+
+_FB_CLASSIC = """[SERVICE]
+    Flush     5
+    HTTP_Listen 0.0.0.0
+@INCLUDE extra-outputs.conf
+@SET env=prod
+
+# the app's files
+[INPUT]
+    Name  tail
+    Path  /var/log/app/*.log
+[OUTPUT]
+    NAME  {name}
+    Match *
+{extra}"""
+
+
+def _fb_classic(name: str, extra: str = "") -> str:
+    return _FB_CLASSIC.format(name=name, extra="".join(f"    {line}\n" for line in extra.splitlines()))
+
+
+def _fb_yaml(output: dict[str, str]) -> str:
+    return yaml.safe_dump({"service": {"flush": 5}, "pipeline": {"inputs": [{"name": "tail", "path": "/var/log/a"}],
+                                                                   "outputs": [{"match": "*", **output}]}})  # fmt: skip
+
+
+def _fb_carrier(carrier: str, code: str, text: str) -> Subject:
+    """A Fluent Bit configuration as an EC2 instance writes it (cloud-config), an SSM parameter holds it, an SAE
+    ConfigMap's data carries it (JSON of files), or an OSS object is it."""
+    if carrier == "cloud-config":
+        config = "#cloud-config\n" + yaml.safe_dump({"write_files": [{"path": "/etc/fluent-bit/fluent-bit.conf",
+                                                                      "content": text}]})  # fmt: skip
+        return Subject("aws:ec2/instance:Instance", "vm", {"user_data": config}, provider(code))
+    if carrier == "ssm":
+        return Subject("aws:ssm/parameter:Parameter", "p", {"type": "String", "value": text}, provider(code))
+    if carrier == "sae-configmap":
+        data = json.dumps({"fluent-bit.conf": text})
+        return Subject("alicloud:sae/configMap:ConfigMap", "c", {"data": data}, provider(code, "alicloud"))
+    props = {"bucket": "b", "key": "fluent-bit.conf", "content": text}
+    return Subject("alicloud:oss/bucketObject:BucketObject", "o", props, provider(code, "alicloud"))
+
+
+def test_a_fluent_bit_classic_configuration_is_read_as_its_sections() -> None:
+    from components.residency.documents import fluent_bit_classic, fluent_bit_outputs
+
+    document = fluent_bit_classic(_fb_classic("datadog", "Host http-intake.logs.datadoghq.eu\nTLS on"))
+    assert document == {
+        "service": {"flush": "5", "http_listen": "0.0.0.0"},
+        "pipeline": {
+            "inputs": [{"name": "tail", "path": "/var/log/app/*.log"}],
+            "outputs": [{"name": "datadog", "match": "*", "host": "http-intake.logs.datadoghq.eu", "tls": "on"}],
+        },
+    }
+    assert fluent_bit_outputs(document) == document["pipeline"]["outputs"]
+    assert fluent_bit_outputs(yaml.safe_load(_fb_yaml({"name": "es"}))) == [{"match": "*", "name": "es"}]
+    # Not Fluent Bit's: no section of its own (a PHP ini), a line outside any section or with no key.
+    assert fluent_bit_classic("[PHP]\nmemory_limit = 128M\n") is None
+    assert fluent_bit_classic("Name newrelic\n[OUTPUT]\n    Name newrelic\n") is None
+    assert fluent_bit_classic("[OUTPUT]\n    Name newrelic\n    [\n") is None
+    assert fluent_bit_outputs({"pipeline": {"outputs": "none"}}) is None and fluent_bit_outputs([]) is None
+    # A systemd unit (its [Service] section is a Fluent Bit header's name) and an ini file's `key = value` lines are
+    # not Fluent Bit's: they stay free text (their ExecStart / assignments are read as a script, as before stop 42).
+    assert fluent_bit_classic("[Unit]\nDescription=x\n[Service]\nExecStart=/usr/bin/psql -h db.example.com\n") is None
+    assert fluent_bit_classic("[Service]\nEnvironment = DB_HOST=db.example.com\n") is None
+    assert fluent_bit_classic("[OUTPUT]\n    Match *\n    Host h\n") is None  # an output names its plugin
+
+
+@pytest.mark.parametrize("carrier", ["cloud-config", "ssm", "sae-configmap", "oss-object"])
+@pytest.mark.parametrize(
+    ("name", "compliant", "offending", "entry"),
+    [
+        ("datadog", "Host 10.0.3.7\napikey k", "apikey k\ndd_service app", "firelens-datadog-default-host"),
+        ("newrelic", "endpoint http://10.0.3.7:8080/log/v1", "licenseKey k", "firelens-newrelic-default-endpoint"),
+        ("nrlogs", "base_uri http://10.0.3.7/log/v1", "license_key k", "firelens-newrelic-default-endpoint"),
+        ("azure_blob", "account_name f\nendpoint http://10.0.3.7:10000", "account_name f",
+         "firelens-azure-blob-account-host"),
+        ("logdna", "logdna_host 10.0.3.7\napi_key k", "api_key k", "firelens-logdna-default-host"),
+    ],
+)  # fmt: skip
+def test_a_fluent_bit_file_s_output_is_judged_by_the_firelens_entries(
+    carrier: str, name: str, compliant: str, offending: str, entry: str
+) -> None:
+    # The same entry judges the output however it is written: classic (keys in any case) or YAML.
+    assert rule_ids("CN", _fb_carrier(carrier, "CN", _fb_classic(name, compliant))) == set()
+    findings, _ = ENGINES["CN"].check(_fb_carrier(carrier, "CN", _fb_classic(name, offending)))
+    assert [(f.rule.id, f.value) for f in findings] == [("RES-016", name)]
+    assert findings[0].path.endswith("(fluent-bit).pipeline.outputs[0].name") and f"[{entry}]" in findings[0].detail
+    as_yaml = dict(line.split(" ", 1) for line in offending.splitlines())
+    findings, _ = ENGINES["CN"].check(_fb_carrier(carrier, "CN", _fb_yaml({"name": name, **as_yaml})))
+    assert [(f.rule.id, f.path.rsplit("(yaml)", 1)[-1]) for f in findings] == [("RES-016", ".pipeline.outputs[0].name")]
+    good = dict(line.split(" ", 1) for line in compliant.splitlines())
+    assert rule_ids("CN", _fb_carrier(carrier, "CN", _fb_yaml({"name": name, **good}))) == set()
+
+
+@pytest.mark.parametrize("name", ["azure", "stackdriver", "bigquery"])
+def test_a_fluent_bit_file_s_output_to_another_cloud_is_refused_everywhere(name: str) -> None:
+    for code in ("EU", "US", "JP", "CN"):
+        assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic(name, "Customer_ID abc"))) == {"RES-016"}
+    assert rule_ids("JP", _fb_carrier("ssm", "JP", _fb_classic("cloudwatch_logs", "region ap-northeast-1"))) == set()
+
+
+def test_a_fluent_bit_file_s_error_names_the_output_and_the_entry() -> None:
+    subject = _fb_carrier("cloud-config", "EU", _fb_classic("newrelic", "licenseKey k"))
+    with pytest.raises(
+        ResidencyViolation,
+        match=r"^\[RES-016\] .*write_files\[0\]\.content\(fluent-bit\)\.pipeline\.outputs\[0\]\.name.*"
+        r"\(\[OUTPUT\] Name = 'newrelic'\).*\[firelens-newrelic-default-endpoint\]",
+    ):
+        _first_violation("EU", subject)
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        # Hosts, regions and buckets in a section are judged as in FireLens options (they passed as free text).
+        ("Host es.partner.example.com", {"RES-015"}),
+        ("Host 10.0.3.7", set()),
+        ("region ap-southeast-1", {"RES-009"}),
+        ("region eu-central-1", set()),
+        ("bucket partner-log-archive", {"RES-017"}),
+    ],
+)
+def test_a_fluent_bit_file_s_hosts_and_regions_are_judged_by_key(extra: str, expected: set[str]) -> None:
+    name = "s3" if extra.startswith("bucket") else "cloudwatch_logs" if extra.startswith("region") else "es"
+    assert rule_ids("EU", _fb_carrier("ssm", "EU", _fb_classic(name, extra))) == expected
+
+
+def test_an_unreadable_fluent_bit_text_stays_free_text() -> None:
+    # A text Fluent Bit would not read (a line before the first section) is scanned as free text, as before stop 42:
+    # its default output is not refused (no new refusal of unreadable text), a URL in it is judged as before.
+    text = "fluent-bit settings\n" + _fb_classic("newrelic", "licenseKey k")
+    assert rule_ids("EU", _fb_carrier("ssm", "EU", text)) == set()
+    assert rule_ids("EU", _fb_carrier("ssm", "EU", text + "    base_uri https://log-api.eu.newrelic.com/log/v1\n")) == {
+        "RES-015"
+    }
+
+
+def test_a_fluent_bit_file_s_default_is_declared_by_the_entry_id() -> None:
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "dd", "kind": "resident", "match": "firelens-datadog-default-host", "evidence": "Datadog US1, MSA"}
+    engine = RuleEngine("US", destinations=parse_destinations([entry]))
+    findings, _ = engine.check(_fb_carrier("cloud-config", "US", _fb_classic("datadog", "apikey k")))
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "dd")]
+
+
+_FB_KEY = st.from_regex(r"[A-Za-z][A-Za-z0-9_.-]{0,15}", fullmatch=True)
+_FB_VALUE = st.from_regex(r"[A-Za-z0-9/*.:_${}-]([A-Za-z0-9/*.:_${} -]{0,20}[A-Za-z0-9/*.:_${}-])?", fullmatch=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    outputs=st.lists(st.dictionaries(_FB_KEY, _FB_VALUE, min_size=1, max_size=5), min_size=1, max_size=3),
+    indent=st.sampled_from(["    ", "\t", "  "]),
+    header=st.sampled_from(["OUTPUT", "output", "Output"]),
+)
+def test_a_fluent_bit_classic_configuration_reads_back_what_it_writes(
+    outputs: list[dict[str, str]], indent: str, header: str
+) -> None:
+    from components.residency.documents import fluent_bit_classic
+
+    outputs = [{"Name": "es", **o} for o in outputs]
+    text = "".join(f"[{header}]\n" + "".join(f"{indent}{k} {v}\n" for k, v in o.items()) for o in outputs)
+    expected = [{k.lower(): v for k, v in o.items()} for o in outputs]
+    # Keys differing only in case are one property to Fluent Bit: the last one written wins.
+    assert fluent_bit_classic(text) == {"pipeline": {"outputs": expected}}

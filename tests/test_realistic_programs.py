@@ -42,6 +42,7 @@ import platform_programs_falsealarm22 as fa22
 import platform_programs_falsealarm23 as fa23
 import platform_programs_falsealarm24 as fa24
 import platform_programs_falsealarm25 as fa25
+import platform_programs_fluentbit42 as fb42
 import platform_programs_grants36 as g36
 import platform_programs_httpapi41 as ha41
 import platform_programs_intl as pi
@@ -17603,6 +17604,11 @@ CASES: list[Case] = [
     # granted account (the own one passes, a partner's is RES-023); an aws:userid unique id names no account (RES-023
     # unless declared). In CN an aws-cn organisation, account or principal passes by partition.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ok42.rows()],
+    # -- stop 42, Fluent Bit configuration files (tests/platform_programs_fluentbit42.py): a classic or YAML Fluent Bit
+    # configuration in cloud-init write_files, a launch template, an SSM parameter, an S3 object a FireLens router
+    # loads, an ECS instance, an SAE ConfigMap or an OSS object, each output judged by the FireLens entries (RES-016
+    # for a default outside the country unless declared) and its hosts / regions as in FireLens options.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fb42.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -563,6 +563,12 @@ class GlobalService(_Frozen):
     refused_in: tuple[str, ...] = ()
     """Jurisdiction codes the entry refuses in; empty: every jurisdiction. For a service whose data stays in the
     regions a stack judges elsewhere, except where the service itself is not offered in-country (Cloud WAN in CN)."""
+    fluent_bit_output: bool = False
+    """The field is a Fluent Bit output's ``Name`` (FireLens ``options``, where ``types`` and ``field`` place it), and
+    the entry judges that output however it is written (stop 42): every ``[OUTPUT]`` section of a Fluent Bit classic
+    configuration and every ``pipeline.outputs`` item of a YAML one found in any resource's text (a file cloud-init
+    writes, a ConfigMap's data, an object's content, a parameter's value), its ``Name`` compared with
+    ``refused_values`` and its own keys read as ``unless_set``. One fact, one entry, every way of writing it."""
     resident_in: tuple[str, ...] = ()
     """Jurisdiction codes the entry refuses nothing in; empty: none. For a service run from one hub region per area
     whatever the provider's region (Alibaba's WAF: cn-hangzhou for the Chinese mainland, ap-southeast-1 for the rest of
@@ -582,6 +588,8 @@ class GlobalService(_Frozen):
             raise ValueError(f"{self.id}: defaults name types the entry does not list")
         if self.refused_in and self.resident_in:
             raise ValueError(f"{self.id}: give refused_in or resident_in, not both")
+        if self.fluent_bit_output and (self.field is None or not self.field.endswith(".name") or self.defaults):
+            raise ValueError(f"{self.id}: a Fluent Bit output entry's field is an output's name, with no defaults")
         return self
 
     def judges_in(self, jurisdiction: str) -> bool:

@@ -25,7 +25,14 @@ from typing import Any, NamedTuple, TypeVar
 from components._compat import is_input_type
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cloud, load_catalogue
 from components.residency.destinations import Destination
-from components.residency.documents import json_or_none, load_document, looks_like_yaml, yaml_or_none
+from components.residency.documents import (
+    fluent_bit_classic,
+    fluent_bit_outputs,
+    json_or_none,
+    load_document,
+    looks_like_yaml,
+    yaml_or_none,
+)
 from components.residency.endpoints import (
     BuiltinPlaceholderField,
     ConfigItem,
@@ -2893,6 +2900,14 @@ class RuleEngine:
                 label = f"{decoded[0]}," if decoded is not None else ""
                 self._walk_document(walk, properties, f"{path}({label}{plan.properties})", key, depth, None)
                 return True
+        if stripped[:1] != "{" and "[" in stripped:
+            config = fluent_bit_classic(stripped)
+            if config is not None:
+                # A Fluent Bit classic configuration (stop 42): walked as its sections' keys and values (a bare host
+                # under `Host`, a `region`, a `bucket`, judged as in FireLens options), each output judged by name.
+                self._walk_document(walk, config, f"{path}(fluent-bit)", key, depth, None)
+                self._judge_log_outputs(walk, config, f"{path}(fluent-bit)", "[OUTPUT] Name")
+                return True
         if stripped[:1] in ("{", "["):
             # A document is judged whether or not it contains an ARN (templates, task definitions).
             if plan.template is not None:  # a stack's template (tested here: only documents have one)
@@ -2914,6 +2929,7 @@ class RuleEngine:
                     self._walk_document(walk, document, f"{path}(yaml)", key, depth, plan.template)
                 finally:
                     walk.written = written
+                self._judge_log_outputs(walk, document, f"{path}(yaml)", "pipeline.outputs[].name")
                 return True
         if plan.payload:
             decoded = _decode_payload(value)
@@ -2921,6 +2937,25 @@ class RuleEngine:
                 self._judge_string(walk, decoded[1], f"{path}({decoded[0]})", "user_data", depth + 1)
                 return True
         return False
+
+    def _judge_log_outputs(self, walk: _Walk, document: Any, path: str, field: str) -> None:
+        """Each output of a Fluent Bit configuration read as a document (YAML, or classic by
+        :func:`fluent_bit_classic`) judged by the global-service entries of Fluent Bit outputs (``fluent_bit_output``:
+        the same entries as FireLens options, so a default is catalogued once): an output whose ``Name`` an entry
+        refuses, none of the entry's ``unless_set`` keys set in that output, is RES-016 unless declared. The output's
+        hosts, regions and buckets are judged by the walk of the document, as in FireLens options."""
+        outputs = fluent_bit_outputs(document)
+        if not outputs:
+            return  # most documents (every YAML one is asked): one dict lookup
+        code = self.jurisdiction.code
+        services = [s for s in self.endpoints.global_services if s.fluent_bit_output and s.judges_in(code)]
+        for i, output in enumerate(outputs):
+            name = prop_of(output, "name") if isinstance(output, Mapping) else None
+            if not isinstance(name, str):
+                continue
+            for service in services:
+                if service.refuses(name, code) and not any(_set_at(output, p) for p in service.unless_set):
+                    self._global_finding(walk, service, f"{path}.pipeline.outputs[{i}].name", name, field=field)
 
     def _judged_as_sql(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
         """A Flink SQL script (``sql_documents``): each WITH clause's ``'key' = 'value'`` options walked as a document
