@@ -417,6 +417,22 @@ class NestedStack(_Frozen):
     source: str
 
 
+class TemplateResource(_Frozen):
+    """A template resource type that is a Pulumi resource type's own API object (``AWS::ApiGateway::RestApi`` and
+    ``aws:apigateway/restApi:RestApi`` both call CreateRestApi / PutRestApi with the same OpenAPI ``Body``): inside
+    the template, that resource's properties (keys read in snake_case, ``Body`` as ``body``) are read with the Pulumi
+    type's ``text_fields``, one fact for both places (since stop 42)."""
+
+    type: str
+    """The template resource type (``AWS::ApiGateway::RestApi``)."""
+    resource: str
+    """The Pulumi type token whose ``text_fields`` apply (``aws:apigateway/restApi:RestApi``)."""
+    properties: frozenset[str]
+    """The template properties, snake_case, that are the Pulumi type's inputs of the same name (``body``): only
+    ``text_fields`` paths under them are read in the template."""
+    source: str
+
+
 class TemplateDocument(_Frozen):
     """A template resource type whose property holds a document with ``{{ name }}`` placeholders (ROS's
     ``ALIYUN::OOS::Template`` ``Content``: an OOS template), judged as ``placeholder_documents`` are."""
@@ -458,6 +474,8 @@ class StackTemplate(_Frozen):
     """Template resource types creating a nested stack from an inline template, judged as a template itself."""
     placeholder_documents: tuple[TemplateDocument, ...] = ()
     """Template resource types holding an OOS template, its placeholders filled as ``placeholder_documents``' are."""
+    resources: tuple[TemplateResource, ...] = ()
+    """Template resource types read with a Pulumi type's ``text_fields`` (:class:`TemplateResource`)."""
 
 
 class TemplateService(_Frozen):

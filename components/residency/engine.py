@@ -729,6 +729,10 @@ class RuleEngine:
         )
         # Text for humans (text_fields) is never a destination either: one lookup for both.
         self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
+        # The same text_fields read inside a stack template's resource of a catalogued type (stack_templates
+        # `resources`: a CloudFormation RestApi's Body as the Pulumi RestApi's body), one memo per (type, path).
+        self._text_fields = self.endpoints.typed_paths(self.endpoints.text_fields)
+        self._template_text_at = functools.lru_cache(maxsize=4096)(self._decide_template_text)
         # Type token -> (key path, input, value) of the region fields a setting turns off (switched_off_regions): a
         # region field pays one dict lookup, None for every type but the few listed.
         # The fields naming where a workflow's state writes, by type and by action (runtime_destinations).
@@ -1830,6 +1834,8 @@ class RuleEngine:
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.match:
             return  # what a pattern or allow-list names is compared with, never sent to
+        if walk.template is not None and walk.template[0].resources and self._template_text(walk):
+            return  # text for humans in a template resource, as in the same Pulumi resource (text_fields)
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
         if (
@@ -3272,6 +3278,35 @@ class RuleEngine:
             region_id=self.endpoints.region_id_separator(package_of(type_token)[0], _snake(key), type_token),
             site=_at_any(kpath, self._site_fields.get(type_token, ())),
         )
+
+    def _template_text(self, walk: _Walk) -> bool:
+        """Whether the place being walked is a ``text_fields`` path of a template resource whose type is a Pulumi
+        type's own object (``stack_templates`` ``resources``: ``Resources.<Id>.Properties.Body.servers.url`` of an
+        ``AWS::ApiGateway::RestApi`` is the Pulumi RestApi's ``body.servers.url``): text there as on the Pulumi
+        resource, one fact for both (since stop 42; the template's was RES-015)."""
+        assert walk.template is not None
+        template, document = walk.template
+        kpath, start = walk.kpath, template.path.count(".") + 1
+        # template input . resources . <logical id> . properties . <property> ...
+        if len(kpath) < start + 4 or kpath[start] != "resources" or kpath[start + 2] != "properties":
+            return False
+        resources = document.get("Resources")
+        if not isinstance(resources, Mapping):
+            return False
+        # Logical ids are read in snake_case here: two that read alike must be of one type (else neither is text).
+        kinds = {
+            r.get("Type") if isinstance(r, Mapping) else None
+            for k, r in resources.items()
+            if _snake(str(k)) == kpath[start + 1]
+        }
+        kind = kinds.pop() if len(kinds) == 1 else None
+        return isinstance(kind, str) and self._template_text_at(template, kind, kpath[start + 3 :])
+
+    def _decide_template_text(self, template: StackTemplate, kind: str, rest: tuple[str, ...]) -> bool:
+        entry = next((r for r in template.resources if r.type == kind), None)
+        if entry is None or rest[0] not in entry.properties:
+            return False
+        return _at_any(rest, self._text_fields.get(entry.resource, ()))
 
     def _payload_key(self, key: str) -> bool:
         return key in self.endpoints.payload_keys or key.endswith("_base64")
