@@ -32,6 +32,7 @@ import platform_programs_accounts35 as a35
 import platform_programs_accountsali36 as aa36
 import platform_programs_alirole41 as ar41
 import platform_programs_apigw39 as agw39
+import platform_programs_bodies42 as bd42
 import platform_programs_cn as pc
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
@@ -17596,6 +17597,12 @@ CASES: list[Case] = [
     # the provider pinned; the offending twins a change opened (a partner's account RES-023, a role of any account
     # RES-024, a function in another Region RES-004).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv41.rows()],
+    # -- stop 42, API definitions inside templates and bodies (tests/platform_programs_bodies42.py): an OpenAPI
+    # definition's own address (servers[].url, Swagger host) in a CloudFormation RestApi / HTTP Api Body is text as on
+    # the Pulumi resources (RES-015 before; a partner's integration uri stays RES-015); a REST body's VPC_LINK
+    # integration through the stack's own VpcLink is judged by the link's NLB, its uri the Host header (RES-015
+    # before); a literal or stage-variable connectionId proves no link (RES-015).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in bd42.rows()],
 ]
 
 

@@ -27,6 +27,7 @@ from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cl
 from components.residency.destinations import Destination
 from components.residency.documents import json_or_none, load_document, looks_like_yaml, yaml_or_none
 from components.residency.endpoints import (
+    BodyIntegration,
     BuiltinPlaceholderField,
     ConfigItem,
     EndpointCatalogue,
@@ -75,6 +76,7 @@ from components.residency.stages import (
     STAGE_TYPES,
     VARIABLE_MAPS,
     VARIABLE_PREFIX,
+    VPC_LINK_ID,
     VPC_LINK_MADE,
     fill_stage_variable,
     url_authority,
@@ -667,6 +669,7 @@ class RuleEngine:
         self.parser = ReferenceParser(self.catalogue, endpoints)
         self.endpoints = endpoints
         self._scripts, self._host_headers = ScriptReader(endpoints.script_commands), _host_header_inputs(endpoints)
+        self._body_host_headers = endpoints.vpc_links.body_by_type
         # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
         # few places. They are bound to the template engine, so they may read the tables, never the register.
         self._key_plan = functools.lru_cache(maxsize=8192)(self._decide_key_plan)
@@ -2871,6 +2874,9 @@ class RuleEngine:
         private = self._host_headers.get(walk.subject.type)
         if private is not None and walk.kpath == private[0] and _through_made_link(walk, private[1]):
             return  # the Host header and TLS name of a private integration: its requests go to the link's NLB
+        body = self._body_host_headers.get(walk.subject.type)
+        if body is not None and walk.kpath[:1] == (body.input,) and _body_through_made_link(walk, body):
+            return  # the same, written in the API's OpenAPI body (vpc_links.bodies)
         parser = self.parser
         if walk.template_resources is None and "://" in value:
             self._judge_placeholder_buckets(walk, value, path)
@@ -4178,6 +4184,22 @@ def _through_made_link(walk: _Walk, private: PrivateIntegration) -> bool:
     if not private.private(prop_of(walk.subject.props, private.connection_type)):
         return False
     return known is not None and known(VPC_LINK_MADE)
+
+
+def _body_through_made_link(walk: _Walk, entry: BodyIntegration) -> bool:
+    """Whether the value being walked is the Host-header key (``uri``) of a private integration written in an API's
+    OpenAPI body (``entry``, ``endpoints.yaml`` ``vpc_links.bodies``, since stop 42) through a VPC link the program
+    makes: the map holding it is an ``x-amazon-apigateway-integration`` whose ``connectionType`` is VPC_LINK and whose
+    ``connectionId`` is the id of a link the body is computed from (``stages.VPC_LINK_ID``, asked through ``known``),
+    as :func:`_through_made_link` reads an Integration resource. A literal id, or ``${stageVariables.vpcLinkId}``,
+    proves no link: the uri is judged as any URL."""
+    kpath, integration, known = walk.kpath, walk.parent, walk.known
+    if len(kpath) < 2 or kpath[-2] != entry.object or kpath[-1] != _snake(entry.host_header):
+        return False
+    if not isinstance(integration, Mapping) or not entry.private(integration.get(entry.connection_type)):
+        return False
+    link = integration.get(entry.connection)
+    return isinstance(link, str) and known is not None and known(VPC_LINK_ID + link.strip())
 
 
 def _integration_uri_at(type_: str, kpath: tuple[str, ...]) -> bool:

@@ -206,7 +206,10 @@ async def _may_read_stage_variables(subject: Subject, pending: list[Pending]) ->
             body, is_known, _, _ = await _compat.resolved(p.value)
             if not is_known:
                 return True
-    return body is not None and stages.VARIABLE_PREFIX.lower() in str(body).lower()
+    text = "" if body is None else str(body).lower()
+    # A private integration in the body (stop 42) asks the join which VPC links the body is computed from.
+    private = stages.body_private_integration(subject.type)
+    return stages.VARIABLE_PREFIX.lower() in text or (private is not None and "vpc_link" in text)
 
 
 async def _read_join_input(props: Any, keys: list[str], into: dict[str, Any], patience: float | None) -> None:
@@ -696,7 +699,31 @@ class Guard:
                 link = await _api_of(connection) if _compat.settled(connection) else None
             else:
                 link = await _api_of(connection)
+        if stages.body_private_integration(subject.type) is not None:
+            link = await self._body_links(subject, join)
         return stages.with_stages(self._known, join, subject.type, own, link)
+
+    async def _body_links(self, subject: Subject, join: stages.StageJoin) -> frozenset[object]:
+        """The VPC links the program makes that an API's OpenAPI body is computed from (``stages.VPC_LINK_ID``), each
+        added to ``join`` with its resolved id, as the plan and the pack key a link by its URN and id; the keys of
+        those links. A plain body is computed from none (a literal ``connectionId`` proves no link)."""
+        entry = stages.body_private_integration(subject.type)
+        assert entry is not None
+        body = prop_of(subject.props, entry.input)
+        if not isinstance(body, pulumi.Output):
+            return frozenset()
+        await _compat.settle([body], self.patience)
+        if not _compat.settled(body):
+            return frozenset()
+        made = set(self._vpc_links) & set(await body.resources())
+        keys: set[object] = set()
+        for link in made:
+            value, is_known, _, _ = await _compat.resolved(link.id)
+            key = ("resources", frozenset({link}))
+            if is_known and isinstance(value, str) and value:
+                join.add_link(stages.ApiKeys({key, ("id", value)}))
+                keys.add(key)
+        return frozenset(keys)
 
     async def _judge_by_producers(
         self,
