@@ -668,8 +668,11 @@ class RuleEngine:
         """The tables and memos :func:`_shared_tables` shares (run on a template engine with no register)."""
         self.parser = ReferenceParser(self.catalogue, endpoints)
         self.endpoints = endpoints
-        self._scripts, self._host_headers = ScriptReader(endpoints.script_commands), _host_header_inputs(endpoints)
-        self._body_host_headers = endpoints.vpc_links.body_by_type
+        self._scripts, self._host_headers, self._body_host_headers = (
+            ScriptReader(endpoints.script_commands),
+            _host_header_inputs(endpoints),
+            endpoints.vpc_links.body_by_type,
+        )
         # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
         # few places. They are bound to the template engine, so they may read the tables, never the register.
         self._key_plan = functools.lru_cache(maxsize=8192)(self._decide_key_plan)
@@ -730,12 +733,14 @@ class RuleEngine:
             self.endpoints.typed_paths(self.endpoints.oss_bucket_fields),
             self.endpoints.typed_paths(self.endpoints.script_fields),
         )
-        # Text for humans (text_fields) is never a destination either: one lookup for both.
-        self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
-        # The same text_fields read inside a stack template's resource of a catalogued type (stack_templates
-        # `resources`: a CloudFormation RestApi's Body as the Pulumi RestApi's body), one memo per (type, path).
-        self._text_fields = self.endpoints.typed_paths(self.endpoints.text_fields)
-        self._template_text_at = functools.lru_cache(maxsize=4096)(self._decide_template_text)
+        # Text for humans (text_fields) is never a destination either: one lookup for both. The same text_fields are
+        # read inside a stack template's resource of a catalogued type (stack_templates `resources`: a CloudFormation
+        # RestApi's Body as the Pulumi RestApi's body), one memo per (type, path).
+        self._match_fields, self._text_fields, self._template_text_at = (
+            self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields)),
+            self.endpoints.typed_paths(self.endpoints.text_fields),
+            functools.lru_cache(maxsize=4096)(self._decide_template_text),
+        )
         # Type token -> (key path, input, value) of the region fields a setting turns off (switched_off_regions): a
         # region field pays one dict lookup, None for every type but the few listed.
         # The fields naming where a workflow's state writes, by type and by action (runtime_destinations).
@@ -1835,10 +1840,8 @@ class RuleEngine:
         # Every string of every resource comes here: each test below is skipped when the place (``plan``,
         # cached per place) or a substring test says it cannot apply, so a plain name costs a few lookups.
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
-        if plan.match:
-            return  # what a pattern or allow-list names is compared with, never sent to
-        if walk.template is not None and walk.template[0].resources and self._template_text(walk):
-            return  # text for humans in a template resource, as in the same Pulumi resource (text_fields)
+        if plan.match or self._template_text(walk):
+            return  # what a pattern or allow-list names is compared with, never sent to; text for humans
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
         if (
@@ -3289,8 +3292,10 @@ class RuleEngine:
         """Whether the place being walked is a ``text_fields`` path of a template resource whose type is a Pulumi
         type's own object (``stack_templates`` ``resources``: ``Resources.<Id>.Properties.Body.servers.url`` of an
         ``AWS::ApiGateway::RestApi`` is the Pulumi RestApi's ``body.servers.url``): text there as on the Pulumi
-        resource, one fact for both (since stop 42; the template's was RES-015)."""
-        assert walk.template is not None
+        resource, one fact for both (since stop 42; the template's was RES-015). False outside a template (nearly
+        every place: one test)."""
+        if walk.template is None or not walk.template[0].resources:
+            return False
         template, document = walk.template
         kpath, start = walk.kpath, template.path.count(".") + 1
         # template input . resources . <logical id> . properties . <property> ...

@@ -422,10 +422,10 @@ class StageJoin:
         keys: an OpenAPI body names a link by id (``VPC_LINK_ID``)."""
         keys = tuple(key) if isinstance(key, ApiKeys) else (key,)
         self._links.update(keys)
-        ids = [k[1] for k in keys if isinstance(k, tuple) and len(k) == 2 and k[0] == "id" and isinstance(k[1], str)]
+        ids = [k for k in keys if isinstance(k, tuple) and len(k) == 2 and k[0] == "id" and isinstance(k[1], str)]
         for k in keys:
-            if ids and k not in (("id", i) for i in ids):
-                self._link_ids[k] = ids[0]
+            if ids and k not in ids:
+                self._link_ids[k] = ids[0][1]
 
     def names_made_link(self, sources: Iterable[Hashable], link_id: str) -> bool:
         """Whether ``link_id`` is the id of a VPC link the program makes among ``sources`` (the keys of the resources
