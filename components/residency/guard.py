@@ -206,10 +206,20 @@ async def _may_read_stage_variables(subject: Subject, pending: list[Pending]) ->
             body, is_known, _, _ = await _compat.resolved(p.value)
             if not is_known:
                 return True
-    text = "" if body is None else str(body).lower()
-    # A private integration in the body (stop 42) asks the join which VPC links the body is computed from.
-    private = stages.body_private_integration(subject.type)
-    return stages.VARIABLE_PREFIX.lower() in text or (private is not None and "vpc_link" in text)
+    return body is not None and stages.VARIABLE_PREFIX.lower() in str(body).lower()
+
+
+async def _may_name_a_link(subject: Subject, pending: list[Pending]) -> bool:
+    """Whether a held API's OpenAPI body (resolved now) may hold a private integration (``stages.VPC_LINK_ID``, stop
+    42): then the VPC links it is computed from are read, without the stage-variables join's wait for other APIs."""
+    entry = stages.body_private_integration(subject.type)
+    if entry is None:
+        return False
+    for p in pending:
+        if p.top_key == entry.input:
+            body, is_known, _, _ = await _compat.resolved(p.value)
+            return is_known and "vpc_link" in str(body).lower()
+    return False
 
 
 async def _read_join_input(props: Any, keys: list[str], into: dict[str, Any], patience: float | None) -> None:
@@ -493,6 +503,12 @@ class Guard:
             # API, all constructed by then (other APIs' ids waited for at most ``patience``: ``_known_for``).
             await _compat.construction_over()
             known = await self._known_for(subject, resource)
+        elif await _may_name_a_link(subject, pending):
+            # A private integration in the body, no stage variable: only the links it is computed from (made before
+            # it: it waits on their ids), not the Stages (a Stage computed from this API's id would wait `patience`).
+            join = stages.StageJoin(lambda value: value is _AT_DEPLOYMENT)
+            link = await self._body_links(subject, join)
+            known = stages.with_stages(self._known, join, subject.type, ("resources", frozenset({resource})), link)
         if subject.type in self._settings:
             subject, pending = await self._place_setting(subject, pending)
         context = self._context_inputs.get(subject.type)
