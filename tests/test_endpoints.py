@@ -8692,3 +8692,162 @@ def test_a_fluent_bit_classic_configuration_reads_back_what_it_writes(
     expected = [{k.lower(): v for k, v in o.items()} for o in outputs]
     # Keys differing only in case are one property to Fluent Bit: the last one written wins.
     assert fluent_bit_classic(text) == {"pipeline": {"outputs": expected}}
+
+
+# -- bodies42 (stop 42): API definitions inside templates and bodies ------------------------------------------------
+
+_TEMPLATE_API_TYPES = ("AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api")
+
+
+def _cfn_api(
+    kind: str, document: dict[str, Any], code: str = "EU", token: str = "aws:cloudformation/stack:Stack"
+) -> Subject:
+    props: dict[str, Any] = {"Body": document}
+    if kind == "AWS::ApiGateway::RestApi":
+        props |= {"Name": "orders", "EndpointConfiguration": {"Types": ["REGIONAL"]}}
+    template = {"AWSTemplateFormatVersion": "2010-09-09",
+                "Resources": {"OrdersApi": {"Type": kind, "Properties": props}}}  # fmt: skip
+    return Subject(token, "orders", {"name": "orders", "template_body": json.dumps(template)}, provider(code))
+
+
+@pytest.mark.parametrize("kind", _TEMPLATE_API_TYPES)
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_an_openapi_definitions_own_address_in_a_template_is_no_destination(kind: str, code: str) -> None:
+    # The same definition as test_an_openapi_definitions_own_address_is_no_destination, written in a CloudFormation
+    # template's Body: the template's resource is read with the Pulumi type's text_fields (stack_templates resources).
+    served = {
+        "openapi": "3.0.1", "info": {"title": "orders", "version": "1"}, "paths": {},
+        "servers": [{"url": "https://{host}/{basePath}",
+                     "variables": {"host": {"default": "api.fleet.example.com", "enum": ["api.fleet.example.com"]},
+                                   "basePath": {"default": "v1"}}},
+                    {"url": "https://api.fleet.example.com/v1"}],
+        "externalDocs": {"url": "https://docs.fleet.example.com/orders"},
+    }  # fmt: skip
+    swagger = {"swagger": "2.0", "info": {"title": "orders", "version": "1"}, "host": "api.fleet.example.com",
+               "basePath": "/v1", "schemes": ["https"], "paths": {}}  # fmt: skip
+    assert rule_ids(code, _cfn_api(kind, served, code)) == set()
+    assert rule_ids(code, _cfn_api(kind, swagger, code)) == set()
+    for token in ("aws:cloudformation/stack:Stack", "aws:cloudformation/stackSet:StackSet"):
+        assert rule_ids(code, _cfn_api(kind, swagger, code, token)) == set()
+    # Offending twins: the same host where the API sends requests; the key deeper in the body; a resource type the
+    # catalogue does not map (a Lambda function's property of the same name).
+    for document in (served, swagger):
+        sending = {**document, "paths": _integration_to("https://api.fleet.example.com/orders")}
+        assert rule_ids(code, _cfn_api(kind, sending, code)) == {"RES-015"}
+    nested = {**swagger, "paths": {"/orders": {"post": {"x-backend": {"host": "api.fleet.example.com"}}}}}
+    assert rule_ids(code, _cfn_api(kind, nested, code)) == {"RES-015"}
+    assert rule_ids(code, _cfn_api("AWS::Lambda::Function", swagger, code)) == {"RES-015"}
+
+
+def test_a_templates_api_definition_is_read_from_the_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The template reading is the catalogue's stack_templates `resources`: without them the own address is RES-015
+    # again.
+    from components.residency import engine as engine_module
+
+    swagger = {"swagger": "2.0", "info": {"title": "orders", "version": "1"}, "host": "api.fleet.example.com",
+               "paths": {}}  # fmt: skip
+    assert rule_ids("EU", _cfn_api("AWS::ApiGateway::RestApi", swagger)) == set()
+    catalogue = load_endpoints()
+    templates = tuple(t.model_copy(update={"resources": ()}) for t in catalogue.stack_templates)
+    edited = catalogue.model_copy(update={"stack_templates": templates})
+    monkeypatch.setattr(engine_module, "load_endpoints", lambda: edited)
+    with pytest.raises(ResidencyViolation, match=r"Properties\.Body\.host: api\.fleet\.example\.com"):
+        _first_violation_fresh("EU", _cfn_api("AWS::ApiGateway::RestApi", swagger))
+
+
+def _first_violation_fresh(code: str, subject: Subject) -> None:
+    findings = RuleEngine(code).check(subject)[0]
+    assert findings
+    raise findings[0].to_violation()
+
+
+def test_two_logical_ids_read_alike_are_not_text() -> None:
+    # Logical ids are read in snake_case: "OrdersApi" and "Orders_Api" read alike; when one of them is no API, neither
+    # is read as the API's definition (fail closed).
+    swagger = {"swagger": "2.0", "host": "api.fleet.example.com", "paths": {}}
+    template = {"Resources": {
+        "OrdersApi": {"Type": "AWS::ApiGateway::RestApi",
+                      "Properties": {"EndpointConfiguration": {"Types": ["REGIONAL"]}, "Body": swagger}},
+        "Orders_Api": {"Type": "AWS::Lambda::Function", "Properties": {"Body": swagger}}}}  # fmt: skip
+    subject = Subject("aws:cloudformation/stack:Stack", "s", {"name": "s", "template_body": json.dumps(template)},
+                      provider("EU"))  # fmt: skip
+    assert rule_ids("EU", subject) == {"RES-015"}
+
+
+_LINK_URN, _LINK_ID = "urn:link", "a1b2c3d4"
+
+
+def _private_body(connection_id: str, connection_type: str = "VPC_LINK",
+                  uri: str = "http://orders.internal.example.com/orders") -> dict[str, Any]:  # fmt: skip
+    integration = {"type": "http_proxy", "httpMethod": "GET", "uri": uri, "connectionType": connection_type,
+                   "connectionId": connection_id}  # fmt: skip
+    return {"openapi": "3.0.1", "info": {"title": "orders", "version": "1"},
+            "paths": {"/orders": {"get": {"x-amazon-apigateway-integration": integration}}}}  # fmt: skip
+
+
+def _private_body_ids(code: str, document: dict[str, Any], sources: tuple[str, ...] = (_LINK_URN,)) -> set[str]:
+    from components.residency.stages import REST_API_TYPE, StageJoin, own_api_key, with_stages
+
+    join = StageJoin()
+    join.add_link(own_api_key(_LINK_URN, _LINK_ID))  # the VpcLink the program makes, by its URN and id
+    known = with_stages(lambda _: False, join, REST_API_TYPE, own_api_key("urn:api"),
+                        frozenset(("urn", s) for s in sources))  # fmt: skip
+    return rule_ids_known(code, _api_body(document, REST_API_TYPE, code), known)
+
+
+def rule_ids_known(code: str, subject: Subject, known: Callable[[str], bool]) -> set[str]:
+    return {f.rule.id for f in ENGINES[code].check(subject, known=known)[0]}
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_a_rest_bodys_private_integration_through_the_stacks_link_is_judged_by_the_link(code: str) -> None:
+    # Compliant: the body is computed from the stack's VpcLink and names its id: the uri is the Host header
+    # (a private name, or a partner's public name). Offending twins: a literal id (the body computed from no link), a
+    # stage variable, another id, an INTERNET integration, the same through a link the body is not computed from.
+    assert _private_body_ids(code, _private_body(_LINK_ID)) == set()
+    assert _private_body_ids(code, _private_body(_LINK_ID, uri="https://orders.partner.example.com/o")) == set()
+    assert _private_body_ids(code, _private_body(_LINK_ID, "vpc_link")) == set()
+    assert _private_body_ids(code, _private_body(_LINK_ID), sources=()) == {"RES-015"}
+    assert _private_body_ids(code, _private_body("${stageVariables.vpcLinkId}")) == {"RES-015"}
+    assert _private_body_ids(code, _private_body("e5f6a7b8")) == {"RES-015"}
+    assert _private_body_ids(code, _private_body(_LINK_ID, "INTERNET")) == {"RES-015"}
+    assert _private_body_ids(code, _private_body(_LINK_ID), sources=("urn:other",)) == {"RES-015"}
+
+
+def test_a_rest_bodys_private_integration_is_read_from_the_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The rule is the catalogue's vpc_links.bodies entry: without it the uri is judged as any URL again.
+    from components.residency import engine as engine_module
+    from components.residency.endpoints import VpcLinks
+
+    assert _private_body_ids("EU", _private_body(_LINK_ID)) == set()
+    catalogue = load_endpoints()
+    links = catalogue.vpc_links
+    edited = catalogue.model_copy(
+        update={"vpc_links": VpcLinks(links=links.links, integrations=links.integrations, bodies=())}
+    )
+    monkeypatch.setattr(engine_module, "load_endpoints", lambda: edited)
+    from components.residency.stages import REST_API_TYPE, StageJoin, own_api_key, with_stages
+
+    join = StageJoin()
+    join.add_link(own_api_key(_LINK_URN, _LINK_ID))
+    known = with_stages(lambda _: False, join, REST_API_TYPE, own_api_key("urn:api"), frozenset({("urn", _LINK_URN)}))
+    findings = RuleEngine("EU").check(_api_body(_private_body(_LINK_ID), REST_API_TYPE), known=known)[0]
+    with pytest.raises(ResidencyViolation, match=r"integration\.uri: orders\.internal\.example\.com"):
+        raise findings[0].to_violation()
+
+
+def test_the_join_names_a_made_link_by_its_id_only_among_the_bodys_sources() -> None:
+    from components.residency.stages import ApiKeys, StageJoin, body_private_integration, own_api_key
+
+    join = StageJoin()
+    join.add_link(own_api_key(_LINK_URN, _LINK_ID))
+    join.add_link(ApiKeys({("resources", "r"), ("id", "f00d")}))  # the guard's key of a link it holds
+    assert join.names_made_link([("urn", _LINK_URN)], _LINK_ID)
+    assert join.names_made_link([("resources", "r")], "f00d")
+    assert not join.names_made_link([("urn", _LINK_URN)], "f00d")
+    assert not join.names_made_link([("id", _LINK_ID)], _LINK_ID)  # a literal id is no source
+    assert not join.names_made_link([], _LINK_ID)
+    entry = body_private_integration("aws:apigateway/restApi:RestApi")
+    assert entry is not None and entry.host_header == "uri" and entry.connection == "connectionId"
+    # An HTTP API body's private uri is where the traffic goes (a listener or Cloud Map ARN): no entry.
+    assert body_private_integration("aws:apigatewayv2/api:Api") is None

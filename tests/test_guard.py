@@ -979,3 +979,47 @@ def test_an_http_api_body_without_stage_variables_does_not_wait_for_the_join(
         )  # fmt: skip
 
     _assert_body_judged_without_waiting(run(pulumi_mocks, program), ran_out, refused, "orders-default")
+
+
+# -- 19. a RestApi body's private integration through the stack's own VpcLink (stop 42) -------------------------------
+
+
+@pytest.mark.parametrize(("literal", "refused"), [(False, False), (True, True)])
+def test_a_rest_api_bodys_private_integration_is_judged_by_the_link_without_waiting(
+    pulumi_mocks: MockSession, monkeypatch: pytest.MonkeyPatch, literal: bool, refused: bool
+) -> None:
+    """A RestApi whose OpenAPI body (an Output computed from the stack's ``apigateway.VpcLink`` id) routes through
+    that link (``connectionType: VPC_LINK``): its ``uri`` is the Host header (bodies42), so a private name passes, and
+    the API registers at once though its Stage's ``rest_api`` is computed from its id (no wait for the
+    stage-variables join). A literal ``connectionId`` proves no link: refused at the uri (RES-015), also without
+    waiting."""
+    ran_out = _waits_that_ran_out(monkeypatch)
+
+    def program() -> None:
+        enforce("EU").patience = 60.0
+        p = aws.Provider("p", region="eu-central-1", allowed_account_ids=["123456789012"])
+        lb = aws.lb.LoadBalancer("orders-nlb", internal=True, load_balancer_type="network", opts=opts(p))
+        link = aws.apigateway.VpcLink("orders-link", target_arn=lb.arn, opts=opts(p))
+        body = link.id.apply(
+            lambda i: json.dumps({
+                "openapi": "3.0.1", "info": {"title": "orders", "version": "1"},
+                "paths": {"/orders": {"get": {"x-amazon-apigateway-integration": {
+                    "type": "http_proxy", "httpMethod": "GET", "uri": "http://orders.internal.example.com/orders",
+                    "connectionType": "VPC_LINK", "connectionId": "a1b2c3" if literal else i}}}},
+            })
+        )  # fmt: skip
+        api = aws.apigateway.RestApi("orders", body=body, endpoint_configuration={"types": "REGIONAL"}, opts=opts(p))
+        api_id = api.id.apply(lambda i: i)
+        deployment = aws.apigateway.Deployment("orders", rest_api=api_id, opts=opts(p))
+        aws.apigateway.Stage("orders-prod", rest_api=api_id, deployment=deployment.id, stage_name="prod", opts=opts(p))
+
+    result = run(pulumi_mocks, program)
+    assert ran_out == [], ran_out
+    if refused:
+        assert_refused(result, "RES-015", "orders", _PRIVATE_URI_PATH, "orders.internal.example.com")
+    else:
+        assert result.error is None, result.error
+        assert {"orders", "orders-prod"} <= {r.name for r in result.resources}
+
+
+_PRIVATE_URI_PATH = "body(json).paths./orders.get.x-amazon-apigateway-integration.uri"

@@ -32,6 +32,7 @@ import platform_programs_accounts35 as a35
 import platform_programs_accountsali36 as aa36
 import platform_programs_alirole41 as ar41
 import platform_programs_apigw39 as agw39
+import platform_programs_bodies42 as bd42
 import platform_programs_cn as pc
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
@@ -17609,6 +17610,12 @@ CASES: list[Case] = [
     # loads, an ECS instance, an SAE ConfigMap or an OSS object, each output judged by the FireLens entries (RES-016
     # for a default outside the country unless declared) and its hosts / regions as in FireLens options.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fb42.rows()],
+    # -- stop 42, API definitions inside templates and bodies (tests/platform_programs_bodies42.py): an OpenAPI
+    # definition's own address (servers[].url, Swagger host) in a CloudFormation RestApi / HTTP Api Body is text as on
+    # the Pulumi resources (RES-015 before; a partner's integration uri stays RES-015); a REST body's VPC_LINK
+    # integration through the stack's own VpcLink is judged by the link's NLB, its uri the Host header (RES-015
+    # before); a literal or stage-variable connectionId proves no link (RES-015).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in bd42.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -1674,6 +1674,42 @@ PAIRS += [
      ali(_OSS_EXPORT_SINK, _ALI_PINNED_CN, project="p", job_name="j",
          configuration=_export_sink(_role_of(_ALI_OWN), _role_of(_ALI_OTHER))), "configuration.sink.role_arn"),
 ]  # fmt: skip
+
+
+# bodies42 (stop 42): an OpenAPI definition's own address in a CloudFormation template's RestApi / HTTP Api Body is
+# text, as on the Pulumi resource (stack_templates `resources` read with text_fields); an integration uri beside it to a
+# partner's host stays RES-015.
+def _api_template(kind: str, uri: str | None = None, swagger: bool = False) -> str:
+    operation: dict[str, Any] = {"x-amazon-apigateway-integration": {"type": "mock"}}
+    if uri is not None:
+        operation = {"x-amazon-apigateway-integration": {"type": "http_proxy", "httpMethod": "GET", "uri": uri,
+                                                         "payloadFormatVersion": "1.0"}}  # fmt: skip
+    body: dict[str, Any] = (
+        {"swagger": "2.0", "host": "api.fleet.example.com", "basePath": "/v1", "paths": {"/orders": {"get": operation}}}
+        if swagger
+        else {"openapi": "3.0.1", "servers": [{"url": "https://api.fleet.example.com/v1"}],
+              "paths": {"/orders": {"get": operation}}}
+    )  # fmt: skip
+    props: dict[str, Any] = {"Body": body}
+    if kind == "AWS::ApiGateway::RestApi":
+        props |= {"Name": "orders", "EndpointConfiguration": {"Types": ["REGIONAL"]}}
+    return json.dumps({"Resources": {"OrdersApi": {"Type": kind, "Properties": props}}})
+
+
+_PARTNER_ORDERS = "https://orders.partner.example.com/orders"
+_CFN_URI = (
+    "template_body(json).Resources.OrdersApi.Properties.Body.paths./orders.get.x-amazon-apigateway-integration.uri"
+)
+PAIRS += [
+    ("RES-015", "EU", aws("aws:cloudformation/stack:Stack", AWS_EU, name="s",
+                          template_body=_api_template("AWS::ApiGateway::RestApi")),
+     aws("aws:cloudformation/stack:Stack", AWS_EU, name="s",
+         template_body=_api_template("AWS::ApiGateway::RestApi", _PARTNER_ORDERS)), _CFN_URI),
+    ("RES-015", "CN", aws("aws:cloudformation/stack:Stack", name="s",
+                          template_body=_api_template("AWS::ApiGatewayV2::Api", swagger=True)),
+     aws("aws:cloudformation/stack:Stack", name="s",
+         template_body=_api_template("AWS::ApiGatewayV2::Api", _PARTNER_ORDERS, swagger=True)), _CFN_URI),
+]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (

@@ -211,6 +211,14 @@ class _Review:
     def connection_key(self, entry: Entry) -> object:
         """An Integration's ``connection_id`` keyed as ``rest_api_key`` keys an API (``stages.VPC_LINK_MADE``); None for
         a type that names no VPC link (``stages.connection_input``)."""
+        body = stages.body_private_integration(entry.type)
+        if body is not None:
+            # An API's OpenAPI body names a link by id: the keys of the resources the body is computed from
+            # (``stages.VPC_LINK_ID``; a link among them whose id it writes). A document without property
+            # dependencies (a state export) gives the resource's dependencies: still a link whose id the body writes.
+            deps = entry.property_dependencies
+            urns = entry.dependencies if deps is None else deps.get(body.input) or ()
+            return frozenset(("urn", u) for u in urns)
         field = stages.connection_input(entry.type)
         return None if field is None else _input_key(entry, field)
 

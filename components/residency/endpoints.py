@@ -21,6 +21,7 @@ from components.errors import CatalogueError
 from components.yamlfile import YamlFileError, load_yaml
 
 __all__ = [
+    "BodyIntegration",
     "EdgeSuffix",
     "EndpointCatalogue",
     "GlobalService",
@@ -433,6 +434,22 @@ class NestedStack(_Frozen):
     source: str
 
 
+class TemplateResource(_Frozen):
+    """A template resource type that is a Pulumi resource type's own API object (``AWS::ApiGateway::RestApi`` and
+    ``aws:apigateway/restApi:RestApi`` both call CreateRestApi / PutRestApi with the same OpenAPI ``Body``): inside
+    the template, that resource's properties (keys read in snake_case, ``Body`` as ``body``) are read with the Pulumi
+    type's ``text_fields``, one fact for both places (since stop 42)."""
+
+    type: str
+    """The template resource type (``AWS::ApiGateway::RestApi``)."""
+    resource: str
+    """The Pulumi type token whose ``text_fields`` apply (``aws:apigateway/restApi:RestApi``)."""
+    properties: frozenset[str]
+    """The template properties, snake_case, that are the Pulumi type's inputs of the same name (``body``): only
+    ``text_fields`` paths under them are read in the template."""
+    source: str
+
+
 class TemplateDocument(_Frozen):
     """A template resource type whose property holds a document with ``{{ name }}`` placeholders (ROS's
     ``ALIYUN::OOS::Template`` ``Content``: an OOS template), judged as ``placeholder_documents`` are."""
@@ -474,6 +491,8 @@ class StackTemplate(_Frozen):
     """Template resource types creating a nested stack from an inline template, judged as a template itself."""
     placeholder_documents: tuple[TemplateDocument, ...] = ()
     """Template resource types holding an OOS template, its placeholders filled as ``placeholder_documents``' are."""
+    resources: tuple[TemplateResource, ...] = ()
+    """Template resource types read with a Pulumi type's ``text_fields`` (:class:`TemplateResource`)."""
 
 
 class TemplateService(_Frozen):
@@ -844,11 +863,43 @@ class PrivateIntegration(_Frozen):
         return isinstance(value, str) and value.upper() in self.values
 
 
+class BodyIntegration(_Frozen):
+    """A private integration written in an API's OpenAPI document (``vpc_links.bodies``, since stop 42): an
+    ``object`` (``x-amazon-apigateway-integration``) anywhere in the resource's ``input`` (``body``) whose
+    ``connection_type`` key is one of ``values`` and whose ``connection`` key is the id of a VPC link the program
+    makes (the body computed from that link's id): its ``host_header`` key then only sets the Host header."""
+
+    type: str
+    input: str
+    """The resource's input holding the OpenAPI document (snake_case)."""
+    object: str
+    """The OpenAPI extension holding one integration (as written)."""
+    connection_type: str
+    """Its key saying whether the integration is private (as written: camelCase)."""
+    values: frozenset[str]
+    connection: str
+    """Its key naming the VPC link by id."""
+    host_header: str
+    """Its key that, through a link the program makes, only sets the Host header."""
+    source: str
+
+    def private(self, value: Any) -> bool:
+        """Whether ``connection_type``'s value makes the integration private."""
+        return isinstance(value, str) and value.upper() in self.values
+
+
 class VpcLinks(_Frozen):
     """API Gateway private integrations (``vpc_links``; the rule since stop 40, data since stop 41)."""
 
     links: tuple[VpcLinkMaker, ...] = ()
     integrations: tuple[PrivateIntegration, ...] = ()
+    bodies: tuple[BodyIntegration, ...] = ()
+    """Private integrations written in an API's OpenAPI body (since stop 42)."""
+
+    @functools.cached_property
+    def body_by_type(self) -> Mapping[str, BodyIntegration]:
+        """The body private-integration entry of each API type."""
+        return {entry.type: entry for entry in self.bodies}
 
     @functools.cached_property
     def link_types(self) -> frozenset[str]:

@@ -34,6 +34,7 @@ from components.residency.documents import (
     yaml_or_none,
 )
 from components.residency.endpoints import (
+    BodyIntegration,
     BuiltinPlaceholderField,
     ConfigItem,
     EndpointCatalogue,
@@ -82,6 +83,7 @@ from components.residency.stages import (
     STAGE_TYPES,
     VARIABLE_MAPS,
     VARIABLE_PREFIX,
+    VPC_LINK_ID,
     VPC_LINK_MADE,
     fill_stage_variable,
     url_authority,
@@ -673,7 +675,11 @@ class RuleEngine:
         """The tables and memos :func:`_shared_tables` shares (run on a template engine with no register)."""
         self.parser = ReferenceParser(self.catalogue, endpoints)
         self.endpoints = endpoints
-        self._scripts, self._host_headers = ScriptReader(endpoints.script_commands), _host_header_inputs(endpoints)
+        self._scripts, self._host_headers, self._body_host_headers = (
+            ScriptReader(endpoints.script_commands),
+            _host_header_inputs(endpoints),
+            endpoints.vpc_links.body_by_type,
+        )
         # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
         # few places. They are bound to the template engine, so they may read the tables, never the register.
         self._key_plan = functools.lru_cache(maxsize=8192)(self._decide_key_plan)
@@ -734,8 +740,14 @@ class RuleEngine:
             self.endpoints.typed_paths(self.endpoints.oss_bucket_fields),
             self.endpoints.typed_paths(self.endpoints.script_fields),
         )
-        # Text for humans (text_fields) is never a destination either: one lookup for both.
-        self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
+        # Text for humans (text_fields) is never a destination either: one lookup for both. The same text_fields are
+        # read inside a stack template's resource of a catalogued type (stack_templates `resources`: a CloudFormation
+        # RestApi's Body as the Pulumi RestApi's body), one memo per (type, path).
+        self._match_fields, self._text_fields, self._template_text_at = (
+            self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields)),
+            self.endpoints.typed_paths(self.endpoints.text_fields),
+            functools.lru_cache(maxsize=4096)(self._decide_template_text),
+        )
         # Type token -> (key path, input, value) of the region fields a setting turns off (switched_off_regions): a
         # region field pays one dict lookup, None for every type but the few listed.
         # The fields naming where a workflow's state writes, by type and by action (runtime_destinations).
@@ -1912,8 +1924,8 @@ class RuleEngine:
         # Every string of every resource comes here: each test below is skipped when the place (``plan``,
         # cached per place) or a substring test says it cannot apply, so a plain name costs a few lookups.
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
-        if plan.match:
-            return  # what a pattern or allow-list names is compared with, never sent to
+        if plan.match or self._template_text(walk):
+            return  # what a pattern or allow-list names is compared with, never sent to; text for humans
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
         if (
@@ -2977,6 +2989,9 @@ class RuleEngine:
         private = self._host_headers.get(walk.subject.type)
         if private is not None and walk.kpath == private[0] and _through_made_link(walk, private[1]):
             return  # the Host header and TLS name of a private integration: its requests go to the link's NLB
+        body = self._body_host_headers.get(walk.subject.type)
+        if body is not None and walk.kpath[:1] == (body.input,) and _body_through_made_link(walk, body):
+            return  # the same, written in the API's OpenAPI body (vpc_links.bodies)
         parser = self.parser
         if walk.template_resources is None and "://" in value:
             self._judge_placeholder_buckets(walk, value, path)
@@ -3384,6 +3399,37 @@ class RuleEngine:
             region_id=self.endpoints.region_id_separator(package_of(type_token)[0], _snake(key), type_token),
             site=_at_any(kpath, self._site_fields.get(type_token, ())),
         )
+
+    def _template_text(self, walk: _Walk) -> bool:
+        """Whether the place being walked is a ``text_fields`` path of a template resource whose type is a Pulumi
+        type's own object (``stack_templates`` ``resources``: ``Resources.<Id>.Properties.Body.servers.url`` of an
+        ``AWS::ApiGateway::RestApi`` is the Pulumi RestApi's ``body.servers.url``): text there as on the Pulumi
+        resource, one fact for both (since stop 42; the template's was RES-015). False outside a template (nearly
+        every place: one test)."""
+        if walk.template is None or not walk.template[0].resources:
+            return False
+        template, document = walk.template
+        kpath, start = walk.kpath, template.path.count(".") + 1
+        # template input . resources . <logical id> . properties . <property> ...
+        if len(kpath) < start + 4 or kpath[start] != "resources" or kpath[start + 2] != "properties":
+            return False
+        resources = document.get("Resources")
+        if not isinstance(resources, Mapping):
+            return False
+        # Logical ids are read in snake_case here: two that read alike must be of one type (else neither is text).
+        kinds = {
+            r.get("Type") if isinstance(r, Mapping) else None
+            for k, r in resources.items()
+            if _snake(str(k)) == kpath[start + 1]
+        }
+        kind = kinds.pop() if len(kinds) == 1 else None
+        return isinstance(kind, str) and self._template_text_at(template, kind, kpath[start + 3 :])
+
+    def _decide_template_text(self, template: StackTemplate, kind: str, rest: tuple[str, ...]) -> bool:
+        entry = next((r for r in template.resources if r.type == kind), None)
+        if entry is None or rest[0] not in entry.properties:
+            return False
+        return _at_any(rest, self._text_fields.get(entry.resource, ()))
 
     def _payload_key(self, key: str) -> bool:
         return key in self.endpoints.payload_keys or key.endswith("_base64")
@@ -4260,6 +4306,22 @@ def _through_made_link(walk: _Walk, private: PrivateIntegration) -> bool:
     if not private.private(prop_of(walk.subject.props, private.connection_type)):
         return False
     return known is not None and known(VPC_LINK_MADE)
+
+
+def _body_through_made_link(walk: _Walk, entry: BodyIntegration) -> bool:
+    """Whether the value being walked is the Host-header key (``uri``) of a private integration written in an API's
+    OpenAPI body (``entry``, ``endpoints.yaml`` ``vpc_links.bodies``, since stop 42) through a VPC link the program
+    makes: the map holding it is an ``x-amazon-apigateway-integration`` whose ``connectionType`` is VPC_LINK and whose
+    ``connectionId`` is the id of a link the body is computed from (``stages.VPC_LINK_ID``, asked through ``known``),
+    as :func:`_through_made_link` reads an Integration resource. A literal id, or ``${stageVariables.vpcLinkId}``,
+    proves no link: the uri is judged as any URL."""
+    kpath, integration, known = walk.kpath, walk.parent, walk.known
+    if len(kpath) < 2 or kpath[-2] != entry.object or kpath[-1] != _snake(entry.host_header):
+        return False
+    if not isinstance(integration, Mapping) or not entry.private(integration.get(entry.connection_type)):
+        return False
+    link = integration.get(entry.connection)
+    return isinstance(link, str) and known is not None and known(VPC_LINK_ID + link.strip())
 
 
 def _integration_uri_at(type_: str, kpath: tuple[str, ...]) -> bool:

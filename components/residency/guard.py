@@ -209,6 +209,19 @@ async def _may_read_stage_variables(subject: Subject, pending: list[Pending]) ->
     return body is not None and stages.VARIABLE_PREFIX.lower() in str(body).lower()
 
 
+async def _may_name_a_link(subject: Subject, pending: list[Pending]) -> bool:
+    """Whether a held API's OpenAPI body (resolved now) may hold a private integration (``stages.VPC_LINK_ID``, stop
+    42): then the VPC links it is computed from are read, without the stage-variables join's wait for other APIs."""
+    entry = stages.body_private_integration(subject.type)
+    if entry is None:
+        return False
+    for p in pending:
+        if p.top_key == entry.input:
+            body, is_known, _, _ = await _compat.resolved(p.value)
+            return is_known and "vpc_link" in str(body).lower()
+    return False
+
+
 async def _read_join_input(props: Any, keys: list[str], into: dict[str, Any], patience: float | None) -> None:
     """The input at ``keys`` below ``props`` (``stages.join_inputs``), written at the same keys of ``into``: each map on
     the way resolved when it is an Output (``_join_value``), nothing written where the way ends (no canary)."""
@@ -490,6 +503,12 @@ class Guard:
             # API, all constructed by then (other APIs' ids waited for at most ``patience``: ``_known_for``).
             await _compat.construction_over()
             known = await self._known_for(subject, resource)
+        elif await _may_name_a_link(subject, pending):
+            # A private integration in the body, no stage variable: only the links it is computed from (made before
+            # it: it waits on their ids), not the Stages (a Stage computed from this API's id would wait `patience`).
+            join = stages.StageJoin(lambda value: value is _AT_DEPLOYMENT)
+            link = await self._body_links(subject, join)
+            known = stages.with_stages(self._known, join, subject.type, ("resources", frozenset({resource})), link)
         if subject.type in self._settings:
             subject, pending = await self._place_setting(subject, pending)
         context = self._context_inputs.get(subject.type)
@@ -696,7 +715,31 @@ class Guard:
                 link = await _api_of(connection) if _compat.settled(connection) else None
             else:
                 link = await _api_of(connection)
+        if stages.body_private_integration(subject.type) is not None:
+            link = await self._body_links(subject, join)
         return stages.with_stages(self._known, join, subject.type, own, link)
+
+    async def _body_links(self, subject: Subject, join: stages.StageJoin) -> frozenset[object]:
+        """The VPC links the program makes that an API's OpenAPI body is computed from (``stages.VPC_LINK_ID``), each
+        added to ``join`` with its resolved id, as the plan and the pack key a link by its URN and id; the keys of
+        those links. A plain body is computed from none (a literal ``connectionId`` proves no link)."""
+        entry = stages.body_private_integration(subject.type)
+        assert entry is not None
+        body = prop_of(subject.props, entry.input)
+        if not isinstance(body, pulumi.Output):
+            return frozenset()
+        await _compat.settle([body], self.patience)
+        if not _compat.settled(body):
+            return frozenset()
+        made = set(self._vpc_links) & set(await body.resources())
+        keys: set[object] = set()
+        for link in made:
+            value, is_known, _, _ = await _compat.resolved(link.id)
+            key = ("resources", frozenset({link}))
+            if is_known and isinstance(value, str) and value:
+                join.add_link(stages.ApiKeys({key, ("id", value)}))
+                keys.add(key)
+        return frozenset(keys)
 
     async def _judge_by_producers(
         self,

@@ -66,7 +66,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
 from components.residency.documents import input_document
-from components.residency.endpoints import PrivateIntegration, VpcLinks, load_endpoints
+from components.residency.endpoints import BodyIntegration, PrivateIntegration, VpcLinks, load_endpoints
 from components.residency.known import knows_bucket, read_as_host
 from components.residency.references import integration_bucket_template, integration_placeholders
 
@@ -86,6 +86,7 @@ __all__ = [
     "SET_BY_EVERY_STAGE",
     "VARIABLE_MAPS",
     "VPC_LINK_MADE",
+    "VPC_LINK_ID",
     "VARIABLE_PREFIX",
     "STAGE_KEYS",
     "STAGE_TYPE",
@@ -94,6 +95,7 @@ __all__ = [
     "api_input",
     "api_key",
     "body_integrations",
+    "body_private_integration",
     "bucket_variables",
     "connection_input",
     "fill_stage_variable",
@@ -126,6 +128,10 @@ VPC_LINK_MADE = "vpc-link-made"
 """Asked by a private integration with a Host-header input (``endpoints.yaml`` ``vpc_links.integrations``: a REST
 Integration whose ``connection_type`` is VPC_LINK): its ``connection_id`` is a VPC link the program makes (computed
 from one, or the id of one), so its requests go to that link's load balancer, judged there."""
+VPC_LINK_ID = "vpc-link-id:"
+"""Asked by an API whose OpenAPI body holds a private integration (``endpoints.yaml`` ``vpc_links.bodies``, since stop
+42): the id after it (the integration's ``connectionId``) is that of a VPC link the program makes, and the body is
+computed from that link (a link it depends on): its requests go to that link's load balancer, judged there."""
 BODY_INTEGRATION_KEY = "x-amazon-apigateway-integration"
 """The OpenAPI extension of a method's integration (its ``uri`` and ``requestParameters`` as an Integration's)."""
 SET_BY_EVERY_STAGE = "stage-variable-set:"
@@ -176,6 +182,12 @@ def makes_vpc_link(type_: str) -> bool:
 def private_integration(type_: str) -> PrivateIntegration | None:
     """The ``vpc_links.integrations`` entry of a ``type_`` integration that may be private (None for any other)."""
     return _vpc_links().by_type.get(type_)
+
+
+def body_private_integration(type_: str) -> BodyIntegration | None:
+    """The ``vpc_links.bodies`` entry of an API type whose OpenAPI body may hold a private integration (None for any
+    other type)."""
+    return _vpc_links().body_by_type.get(type_)
 
 
 def connection_input(type_: str) -> tuple[str, str] | None:
@@ -402,11 +414,23 @@ class StageJoin:
         self._hosts: dict[Hashable, dict[str, set[str]]] = {}
         self._unread: set[Hashable] = set()
         self._links: set[Hashable] = set()
+        self._link_ids: dict[Hashable, str] = {}
 
     def add_link(self, key: Hashable) -> None:
         """A VPC link the program makes (a :func:`makes_vpc_link` resource), keyed as an Integration's ``connection_id``
-        names it (:func:`api_key`; :func:`own_api_key` for its URN and id)."""
-        self._links.update(key if isinstance(key, ApiKeys) else (key,))
+        names it (:func:`api_key`; :func:`own_api_key` for its URN and id). Its id, when known, is kept with its other
+        keys: an OpenAPI body names a link by id (``VPC_LINK_ID``)."""
+        keys = tuple(key) if isinstance(key, ApiKeys) else (key,)
+        self._links.update(keys)
+        ids = [k for k in keys if isinstance(k, tuple) and len(k) == 2 and k[0] == "id" and isinstance(k[1], str)]
+        for k in keys:
+            if ids and k not in ids:
+                self._link_ids[k] = ids[0][1]
+
+    def names_made_link(self, sources: Iterable[Hashable], link_id: str) -> bool:
+        """Whether ``link_id`` is the id of a VPC link the program makes among ``sources`` (the keys of the resources
+        an API's body is computed from): a literal id, or one a body merely writes, proves no link."""
+        return bool(link_id) and any(self._link_ids.get(source) == link_id for source in sources)
 
     def made_link(self, key: Hashable) -> bool:
         """Whether an Integration's ``connection_id`` (keyed by :func:`api_key`) is a VPC link the program makes; an id
@@ -512,6 +536,12 @@ class _WithStages:
         if text == VPC_LINK_MADE:
             entry = private_integration(self._type)
             return entry is not None and entry.host_header is not None and self._join.made_link(self._link)
+        if text.startswith(VPC_LINK_ID):
+            # An API's body: ``link`` is the set of keys of the resources its body is computed from.
+            sources = self._link if isinstance(self._link, frozenset) else ()
+            return body_private_integration(self._type) is not None and self._join.names_made_link(
+                sources, text[len(VPC_LINK_ID) :]
+            )
         return self._known(text)
 
     def bucket(self, key: str) -> bool:

@@ -263,6 +263,11 @@ def rest_api_key(resource: PolicyResource) -> object:
 def connection_key(resource: PolicyResource) -> object:
     """An Integration's ``connection_id`` keyed as ``rest_api_key`` keys an API: the URN it is computed from, else
     the literal id (``stages.VPC_LINK_MADE``)."""
+    body = stages.body_private_integration(resource.resource_type)
+    if body is not None:
+        # An API's OpenAPI body names a link by id: the keys of the resources the body is computed from
+        # (``stages.VPC_LINK_ID``; a link among them whose id it writes).
+        return frozenset(("urn", d.urn) for d in (resource.property_dependencies or {}).get(body.input) or ())
     field = stages.connection_input(resource.resource_type)
     return None if field is None else _input_key(resource, field)
 
