@@ -36,6 +36,7 @@ import platform_programs_cn as pc
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
+import platform_programs_docbounds42 as db42
 import platform_programs_dns34 as pd
 import platform_programs_falsealarm21 as fa21
 import platform_programs_falsealarm22 as fa22
@@ -17596,6 +17597,11 @@ CASES: list[Case] = [
     # the provider pinned; the offending twins a change opened (a partner's account RES-023, a role of any account
     # RES-024, a function in another Region RES-004).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv41.rows()],
+    # -- stop 42, documents within bounds (tests/platform_programs_docbounds42.py): an SSM parameter, a cloud-config
+    # and a CloudFormation template whose document is nested beyond 100 levels or expands beyond 200,000 nodes (a YAML
+    # billion laughs), and gzip user data decompressing beyond 1 MiB, are refused (RES-025) where they crashed or hung
+    # before; their twins (40 levels, a few anchors and merge keys, an ordinary gzip script) pass as before.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in db42.rows()],
 ]
 
 
