@@ -101,7 +101,7 @@ class _BoundedLoader(TemplateLoader):
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         self._level += 1
         try:
-            if self._level > self.depth_limit:
+            if self._level > self.depth_limit + 1:  # + 1: a scalar in the deepest map or list (counted as JSON's)
                 raise DocumentBeyondBounds(f"nested deeper than {MAX_DEPTH} levels")
             return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
         finally:
