@@ -117,9 +117,10 @@ def _parameter(c: Any, value: str) -> object:
                              opts=c.aws)  # fmt: skip
 
 
-def _instance(c: Any, **user_data: str) -> object:
+def _instance(c: Any, user_data: str | None = None, user_data_base64: str | None = None) -> object:
     # docs: ec2/instance (ami, instance_type, user_data or user_data_base64: gzip user data is given base64-encoded)
-    return aws.ec2.Instance("fleet-agent", ami=AMI, instance_type="t3.micro", opts=c.aws, **user_data)
+    return aws.ec2.Instance("fleet-agent", ami=AMI, instance_type="t3.micro", user_data=user_data,
+                            user_data_base64=user_data_base64, opts=c.aws)  # fmt: skip
 
 
 def program(code: str, kind: str) -> Build:

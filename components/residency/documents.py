@@ -52,12 +52,15 @@ the template's). The engine walks a document recursively, a few Python frames a 
 of 1000; the deepest document of the realistic table is far shallower (docs/residency.md, stop 42)."""
 MAX_NODES = 200_000
 """Nodes of one document (maps, lists, keys, scalars) once every YAML alias and merge key is expanded: the engine
-judges every node, an alias as if written out. A CloudFormation template at its largest (1 MB from S3, AWS
-CloudFormation quotas) written out holds far fewer."""
+judges every node, an alias as if written out. A CloudFormation template body is at most 51,200 bytes (CloudFormation
+API reference, CreateStack / ValidateTemplate ``TemplateBody``), an SSM parameter's value 8 KB (Advanced tier), EC2
+user data 16 KB: written out without aliases, none can hold more than about 26,000 nodes (two characters a node)."""
 MAX_DECODED = 1 << 20
-"""Bytes a gzip payload may decompress to (1 MiB). EC2 user data is limited to 16 KB before base64 encoding (Amazon EC2
-User Guide, "Run commands when you launch an EC2 instance with user data input"), so 1 MiB is 64 times what a gzip of
-a full 16 KB could be expected to hold as text; a gzip bomb (kilobytes to gigabytes) is not decompressed further."""
+"""Bytes a gzip payload may decompress to (1 MiB). EC2 user data "is limited to 16 KB, in raw form, before it is
+base64-encoded" (Amazon EC2 User Guide, "Work with instance user data"); Alibaba Cloud ECS user data "cannot exceed
+16 KB before it is encoded" (ECS, "Prepare user data", doc-detail/52012). Neither bounds what a gzip of that size
+decompresses to (cloud-init decompresses it on the instance), so the bound is 64 times the raw limit: text a 16 KB gzip
+of a script could hold; a gzip bomb (kilobytes to gigabytes) is never decompressed further."""
 
 
 class DocumentBeyondBounds(Exception):
@@ -103,7 +106,7 @@ class _BoundedLoader(TemplateLoader):
         try:
             if self._level > self.depth_limit + 1:  # + 1: a scalar in the deepest map or list (counted as JSON's)
                 raise DocumentBeyondBounds(f"nested deeper than {MAX_DEPTH} levels")
-            return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+            return super().compose_node(parent, index)
         finally:
             self._level -= 1
 

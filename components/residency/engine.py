@@ -2824,7 +2824,9 @@ class RuleEngine:
         except DocumentBeyondBounds as beyond:
             # Fail closed (stop 42): what cannot be read within the bounds cannot be judged. False: the text is still
             # scanned as the engine scans text that is no document (no finding lost).
-            shown = value if len(value) <= _SHOWN_DOCUMENT else f"{value[:_SHOWN_DOCUMENT]}... ({len(value)} characters)"
+            shown = (
+                value if len(value) <= _SHOWN_DOCUMENT else f"{value[:_SHOWN_DOCUMENT]}... ({len(value)} characters)"
+            )
             detail = (
                 f"This input's document is {beyond.bound}, beyond the bounds within which the engine reads a document "
                 "(docs/residency.md, 'Documents within bounds (stop 42)'), so nothing in it can be proven inside "
