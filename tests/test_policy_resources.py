@@ -20,6 +20,8 @@ def oss(props: dict[str, Any], provider: Res | None = ALI) -> Res:
     return Res("alicloud:oss/bucket:Bucket", "data", props, provider=provider)
 
 
+_LAUGHS = "l0: &l0 [x]\n" + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 6)}]\n" for i in range(1, 9))
+
 # (rule id, compliant resource, non-compliant twin, text the violation must carry): the same order as
 # the engine and guard table (tests/test_rules.py PAIRS: rule id, jurisdiction, compliant, non-compliant, path).
 CASES = [
@@ -97,6 +99,13 @@ CASES = [
     ),
     # a grant to everyone (public-access review, stop 36): an OSS public ACL; the message writes the declaration
     ("RES-024", oss({"acl": "private"}), oss({"acl": "public-read"}), '"match": "public:data"'),
+    # a document beyond the engine's bounds (stop 42): a YAML alias chain expanding past 200,000 nodes
+    (
+        "RES-025",
+        Res("aws:ssm/parameter:Parameter", "p", {"type": "String", "value": "a: &a [x]\nb: [*a, *a]\n"}, provider=AWS),
+        Res("aws:ssm/parameter:Parameter", "p", {"type": "String", "value": _LAUGHS}, provider=AWS),
+        "more than 200000 nodes once its aliases are expanded",
+    ),
 ]
 
 

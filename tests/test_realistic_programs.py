@@ -38,6 +38,7 @@ import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
 import platform_programs_dns34 as pd
+import platform_programs_docbounds42 as db42
 import platform_programs_falsealarm21 as fa21
 import platform_programs_falsealarm22 as fa22
 import platform_programs_falsealarm23 as fa23
@@ -17616,6 +17617,11 @@ CASES: list[Case] = [
     # integration through the stack's own VpcLink is judged by the link's NLB, its uri the Host header (RES-015
     # before); a literal or stage-variable connectionId proves no link (RES-015).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in bd42.rows()],
+    # -- stop 42, documents within bounds (tests/platform_programs_docbounds42.py): an SSM parameter, a cloud-config
+    # and a CloudFormation template whose document is nested beyond 100 levels or expands beyond 200,000 nodes (a YAML
+    # billion laughs), and gzip user data decompressing beyond 1 MiB, are refused (RES-025) where they crashed or hung
+    # before; their twins (40 levels, a few anchors and merge keys, an ordinary gzip script) pass as before.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in db42.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

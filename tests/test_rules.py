@@ -6,7 +6,9 @@ check the wiring, these check the rules.
 
 from __future__ import annotations
 
+import base64
 import fnmatch
+import gzip
 import json
 import re
 from pathlib import Path
@@ -1709,6 +1711,41 @@ PAIRS += [
                           template_body=_api_template("AWS::ApiGatewayV2::Api", swagger=True)),
      aws("aws:cloudformation/stack:Stack", name="s",
          template_body=_api_template("AWS::ApiGatewayV2::Api", _PARTNER_ORDERS, swagger=True)), _CFN_URI),
+]  # fmt: skip
+
+
+# Documents within bounds (stop 42, RES-025): per bound, a document just within it (judged as before) and one beyond it
+# (refused, fail closed; before stop 42 a RecursionError, a walk that did not end, or a gzip bomb decompressed whole).
+_SSM = "aws:ssm/parameter:Parameter"
+_INSTANCE = "aws:ec2/instance:Instance"
+
+
+def _ssm(value: str) -> Subject:
+    return aws(_SSM, _PINNED_EU, name="/fleet/config", type="String", value=value)
+
+
+def _laughs(width: int, levels: int = 8) -> str:
+    lines = ["fleet: &l0 [telemetry]"]
+    lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * width)}]" for i in range(1, levels + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def _gzip_user_data(size: int) -> str:
+    return base64.b64encode(gzip.compress(b"#!/bin/bash\n" + b"#" * size, mtime=0)).decode()
+
+
+PAIRS += [
+    # depth: 100 levels of an input, counted from its top (a JSON list 100 deep is judged)
+    ("RES-025", "EU", _ssm("[" * 99 + '"fleet"' + "]" * 99), _ssm("[" * 101 + '"fleet"' + "]" * 101), "value"),
+    ("RES-025", "EU", _ssm("x:\n" + "".join(" " * i + "- \n" for i in range(1, 99)) + "  " * 99 + "fleet\n"),
+     _ssm("x:\n" + "".join(" " * i + "- \n" for i in range(1, 120)) + "  " * 120 + "fleet\n"), "value"),
+    # expanded nodes: 6**6 lists of one string are judged; 6**8 are beyond 200,000 nodes
+    ("RES-025", "EU", _ssm(_laughs(6, 6)), _ssm(_laughs(6, 8)), "value"),
+    # an alias inside its own anchor: endless once expanded
+    ("RES-025", "EU", _ssm("a: &a [fleet]\nb: [*a, *a]\n"), _ssm("a: &a [fleet, *a]\nb: 1\n"), "value"),
+    # gzip user data: 1 MiB decompressed is judged, more is not decompressed
+    ("RES-025", "EU", aws(_INSTANCE, _PINNED_EU, ami="ami-1", user_data_base64=_gzip_user_data(1000)),
+     aws(_INSTANCE, _PINNED_EU, ami="ami-1", user_data_base64=_gzip_user_data(2 << 20)), "user_data_base64"),
 ]  # fmt: skip
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [

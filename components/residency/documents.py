@@ -9,10 +9,14 @@ How a document is read (the engine's reading before stop 41, unchanged):
   strings, numbers, dates), never a Python object, and reads the short-form intrinsic functions of CloudFormation and
   ROS templates (``!Ref Bucket``, ``!Sub 'https://...'``) as their long forms. A text PyYAML refuses is no document
   (None).
-- No size, nesting or alias bound is applied here (``components.yamlfile``'s bounds are for the files people write
-  and end in a configuration error; an input's document is judged, not refused): what the engine walked before stop
-  41 it walks now. A document of nested aliases ("billion laughs") is as costly to walk as before; see
-  docs/residency.md, "HTTP API bodies and the VPC-link catalogue (stop 41)", what is left.
+- Within bounds (stop 42): a document deeper than :data:`MAX_DEPTH` levels (counted from the top of the input that
+  holds it), of more than :data:`MAX_NODES` nodes once its YAML aliases and merge keys are expanded (the engine walks
+  every alias as if written out), holding a cycle (``&a [*a]``), or a gzip payload decompressing to more than
+  :data:`MAX_DECODED` bytes, raises :class:`DocumentBeyondBounds`: the engine refuses the input (RES-025,
+  ``document-within-bounds``), fail closed, and still scans its text. Before stop 42 a deep JSON text raised
+  RecursionError out of every front door, and a YAML "billion laughs" of 8 levels x 6 aliases did not end in 300 s.
+  The bounds are far beyond what any program of the realistic table or shipped stack holds (docs/residency.md,
+  "Documents within bounds (stop 42)": measured there); a few anchors (``<<: *defaults``) are read as before.
 
 Since stop 42 it also reads Fluent Bit's classic configuration format (:func:`fluent_bit_classic`) into the YAML
 format's shape, and finds the outputs of either (:func:`fluent_bit_outputs`), which the engine judges by the catalogue's
@@ -27,20 +31,50 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from typing import Any
 
 import yaml
 
 __all__ = [
+    "MAX_DECODED",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "DocumentBeyondBounds",
     "TemplateLoader",
     "fluent_bit_classic",
     "fluent_bit_outputs",
+    "gunzip",
     "input_document",
     "json_or_none",
     "load_document",
     "looks_like_yaml",
     "yaml_or_none",
 ]
+
+MAX_DEPTH = 100
+"""Levels of nesting of an input, its documents' levels included (a JSON text inside a YAML template adds its own to
+the template's). The engine walks a document recursively, a few Python frames a level, under Python's recursion limit
+of 1000; the deepest document of the realistic table is far shallower (docs/residency.md, stop 42)."""
+MAX_NODES = 200_000
+"""Nodes of one document (maps, lists, keys, scalars) once every YAML alias and merge key is expanded: the engine
+judges every node, an alias as if written out. A CloudFormation template body is at most 51,200 bytes (CloudFormation
+API reference, CreateStack / ValidateTemplate ``TemplateBody``), an SSM parameter's value 8 KB (Advanced tier), EC2
+user data 16 KB: written out without aliases, none can hold more than about 26,000 nodes (two characters a node)."""
+MAX_DECODED = 1 << 20
+"""Bytes a gzip payload may decompress to (1 MiB). EC2 user data "is limited to 16 KB, in raw form, before it is
+base64-encoded" (Amazon EC2 User Guide, "Work with instance user data"); Alibaba Cloud ECS user data "cannot exceed
+16 KB before it is encoded" (ECS, "Prepare user data", doc-detail/52012). Neither bounds what a gzip of that size
+decompresses to (cloud-init decompresses it on the instance), so the bound is 64 times the raw limit: text a 16 KB gzip
+of a script could hold; a gzip bomb (kilobytes to gigabytes) is never decompressed further."""
+
+
+class DocumentBeyondBounds(Exception):
+    """A document (or a gzip payload) the engine cannot read within its bounds; ``bound`` says which, in words."""
+
+    def __init__(self, bound: str) -> None:
+        super().__init__(bound)
+        self.bound = bound
 
 
 class TemplateLoader(yaml.SafeLoader):
@@ -65,20 +99,134 @@ def _intrinsic(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[st
 TemplateLoader.add_multi_constructor("!", _intrinsic)
 
 
-def json_or_none(text: str) -> Any:
-    """``text`` as JSON; None when it is none."""
+class _BoundedLoader(TemplateLoader):
+    """:class:`TemplateLoader` that stops composing beyond ``depth_limit`` levels (PyYAML's composer recurses a few
+    frames a level: an unbounded ``[[[[...`` raises RecursionError) and flattening merge keys beyond :data:`MAX_NODES`
+    entries (``<<: [*a, *a, ...]`` chains copy entries exponentially before any alias is walked)."""
+
+    depth_limit = MAX_DEPTH
+    _level = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        self._level += 1
+        try:
+            if self._level > self.depth_limit + 1:  # + 1: a scalar in the deepest map or list (counted as JSON's)
+                raise DocumentBeyondBounds(f"nested deeper than {MAX_DEPTH} levels")
+            return super().compose_node(parent, index)
+        finally:
+            self._level -= 1
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        super().flatten_mapping(node)
+        if len(node.value) > MAX_NODES:
+            raise DocumentBeyondBounds(f"more than {MAX_NODES} nodes once its merge keys are expanded")
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _json_too_deep(text: str, limit: int) -> bool:
+    """Whether a JSON text nests more than ``limit`` levels, read before :func:`json.loads` (whose decoder recurses
+    and raises RecursionError at a depth that depends on the caller's stack, so the doors could differ)."""
+    if text.count("[") + text.count("{") <= limit:
+        return False  # most documents: too few brackets to be that deep
+    level = 0
+    for bracket in _BRACKETS.finditer(_JSON_STRING.sub('""', text)):
+        if bracket.group() in "[{":
+            level += 1
+            if level > limit:
+                return True
+        else:
+            level -= 1
+    return False
+
+
+def _check_extent(document: Any, limit: int) -> None:
+    """Raise :class:`DocumentBeyondBounds` when ``document`` expanded (each alias as written out: PyYAML gives one
+    object for an anchor and its aliases) is deeper than ``limit``, holds more than :data:`MAX_NODES` nodes, or holds
+    itself (a cycle). Iterative and memoized by object, so a billion laughs is measured in a few steps."""
+    if not isinstance(document, (dict, list, tuple)):
+        return
+    extent: dict[int, tuple[int, int]] = {}  # object id -> (expanded nodes, levels)
+    active: set[int] = set()  # ids started and not finished: the ancestors of what is being read
+    stack: list[tuple[Any, bool]] = [(document, False)]
+    while stack:
+        value, finished = stack.pop()
+        ident = id(value)
+        children = list(value.values()) if isinstance(value, dict) else value
+        if finished:
+            active.discard(ident)
+            nodes, levels = 1 + (len(value) if isinstance(value, dict) else 0), 0
+            for child in children:
+                if isinstance(child, (dict, list, tuple)):
+                    child_nodes, child_levels = extent[id(child)]
+                    nodes, levels = nodes + child_nodes, max(levels, child_levels)
+                else:
+                    nodes += 1
+            if nodes > MAX_NODES:
+                raise DocumentBeyondBounds(f"more than {MAX_NODES} nodes once its aliases are expanded")
+            if levels + 1 > limit:
+                raise DocumentBeyondBounds(f"nested deeper than {MAX_DEPTH} levels once its aliases are expanded")
+            extent[ident] = (nodes, levels + 1)
+            continue
+        if ident in extent:
+            continue
+        active.add(ident)
+        stack.append((value, True))
+        for child in children:
+            if isinstance(child, (dict, list, tuple)) and id(child) not in extent:
+                if id(child) in active:
+                    raise DocumentBeyondBounds("an alias that holds itself (endless once expanded)")
+                stack.append((child, False))
+
+
+def gunzip(raw: bytes) -> bytes | None:
+    """A gzip stream's content (every member, as :func:`gzip.decompress`), at most :data:`MAX_DECODED` bytes; None when
+    it is no complete gzip stream. Raises :class:`DocumentBeyondBounds` beyond the bound (a gzip bomb is never
+    decompressed whole)."""
+    out = bytearray()
+    while raw:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += inflater.decompress(raw, MAX_DECODED + 1 - len(out))
+        except zlib.error:
+            return None
+        if len(out) > MAX_DECODED or inflater.unconsumed_tail:
+            raise DocumentBeyondBounds(f"a gzip payload of more than {MAX_DECODED} bytes decompressed")
+        if not inflater.eof:
+            return None  # truncated
+        raw = inflater.unused_data.lstrip(b"\0")  # gzip.decompress also ignores trailing zero padding
+    return bytes(out)
+
+
+def json_or_none(text: str, depth: int = 0) -> Any:
+    """``text`` as JSON; None when it is none. ``depth``: the levels of the input above the text (see
+    :data:`MAX_DEPTH`). Raises :class:`DocumentBeyondBounds` beyond the bounds."""
+    limit = MAX_DEPTH - depth
+    if _json_too_deep(text, limit):
+        raise DocumentBeyondBounds(f"nested deeper than {MAX_DEPTH} levels")
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except ValueError:
         return None
+    _check_extent(document, limit)
+    return document
 
 
-def yaml_or_none(text: str) -> Any:
-    """``text`` as YAML (:class:`TemplateLoader`: plain data only); None when PyYAML refuses it."""
+def yaml_or_none(text: str, depth: int = 0) -> Any:
+    """``text`` as YAML (:class:`TemplateLoader`: plain data only); None when PyYAML refuses it. ``depth``: as for
+    :func:`json_or_none`. Raises :class:`DocumentBeyondBounds` beyond the bounds."""
+    loader = _BoundedLoader(text)  # a SafeLoader subclass: constructs plain data only
+    loader.depth_limit = MAX_DEPTH - depth
     try:
-        return yaml.load(text, Loader=TemplateLoader)  # a SafeLoader subclass: constructs plain data only
+        document = loader.get_single_data()
     except yaml.YAMLError:
         return None
+    finally:
+        loader.dispose()
+    _check_extent(document, MAX_DEPTH - depth)
+    return document
 
 
 _YAML_HINT = re.compile(r"^(?:#cloud-config|[A-Za-z_][\w.-]*\s*:(?:\s|$))", re.MULTILINE)
@@ -93,20 +241,28 @@ def looks_like_yaml(stripped: str) -> bool:
 def input_document(text: str) -> Any:
     """An input's text as the engine walks it as a document (``RuleEngine._judged_as_payload``): JSON when it begins
     with ``{`` or ``[`` (leading blanks ignored), else YAML when it :func:`looks_like_yaml`; None when it is read as
-    a plain value. The stage-variables join reads an OpenAPI body so, where the engine asks it about the body."""
+    a plain value. The stage-variables join reads an OpenAPI body so, where the engine asks it about the body; a body
+    beyond the bounds is None here (the engine refuses it, RES-025)."""
     stripped = text.lstrip()
-    if stripped[:1] in ("{", "["):
-        return json_or_none(text)
-    if looks_like_yaml(stripped):
-        return yaml_or_none(stripped)
+    try:
+        if stripped[:1] in ("{", "["):
+            return json_or_none(text)
+        if looks_like_yaml(stripped):
+            return yaml_or_none(stripped)
+    except DocumentBeyondBounds:
+        return None
     return None
 
 
 def load_document(text: str) -> Any:
     """A document property's text (a stack's template body, an OpenAPI body): JSON when it begins with ``{`` (leading
-    blanks ignored), else YAML (JSON's other shapes are YAML too); None when it is neither."""
+    blanks ignored), else YAML (JSON's other shapes are YAML too); None when it is neither, or beyond the bounds (the
+    engine then meets the text as a string and refuses it, RES-025)."""
     text = text.lstrip()
-    return json_or_none(text) if text[:1] == "{" else yaml_or_none(text)
+    try:
+        return json_or_none(text) if text[:1] == "{" else yaml_or_none(text)
+    except DocumentBeyondBounds:
+        return None
 
 
 # Fluent Bit's classic configuration (stop 42): sections in brackets, each followed by indented `key value` lines

@@ -12,7 +12,6 @@ import binascii
 import datetime as dt
 import fnmatch
 import functools
-import gzip
 import ipaddress
 import itertools
 import json
@@ -26,8 +25,10 @@ from components._compat import is_input_type
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cloud, load_catalogue
 from components.residency.destinations import Destination
 from components.residency.documents import (
+    DocumentBeyondBounds,
     fluent_bit_classic,
     fluent_bit_outputs,
+    gunzip,
     json_or_none,
     load_document,
     looks_like_yaml,
@@ -1302,7 +1303,12 @@ class RuleEngine:
         if is_input_type(type(value)):
             self._walk(walk, vars(value), path, key, depth, top_key)
         elif isinstance(value, bytes):
-            text = _binary_text(value)
+            try:
+                text = _binary_text(value)
+            except DocumentBeyondBounds as beyond:
+                detail = f"This binary value is {beyond.bound}, beyond the engine's bounds, so it cannot be judged."
+                walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, f"{path}(binary)", f"({len(value)} bytes)", detail)
+                return
             if text is not None:
                 self._judge_string(walk, text, f"{path}(binary)", key, depth)
 
@@ -2328,7 +2334,10 @@ class RuleEngine:
         region = self._execution_region(walk)
         if region is None:
             return value
-        decoded = _decode_payload(value)
+        try:
+            decoded = _decode_payload(value)
+        except DocumentBeyondBounds:
+            return value  # refused where the walk meets it (RES-025)
         text = decoded[1] if decoded is not None and decoded[0] == "base64" else value
         filled = _BUILTIN_REGION.sub(region, text)
         if filled == text:
@@ -2901,6 +2910,24 @@ class RuleEngine:
 
     def _judged_as_payload(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
         """A JSON or YAML document, or a base64 payload: its content is walked; True when it was one."""
+        try:
+            return self._judged_as_document(walk, value, path, key, depth, plan)
+        except DocumentBeyondBounds as beyond:
+            # Fail closed (stop 42): what cannot be read within the bounds cannot be judged. False: the text is still
+            # scanned as the engine scans text that is no document (no finding lost).
+            shown = (
+                value if len(value) <= _SHOWN_DOCUMENT else f"{value[:_SHOWN_DOCUMENT]}... ({len(value)} characters)"
+            )
+            detail = (
+                f"This input's document is {beyond.bound}, beyond the bounds within which the engine reads a document "
+                "(docs/residency.md, 'Documents within bounds (stop 42)'), so nothing in it can be proven inside "
+                f"{self._j()}."
+            )
+            walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, path, shown, detail)
+            return False
+
+    def _judged_as_document(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
+        """:meth:`_judged_as_payload`, raising :class:`DocumentBeyondBounds` for a document beyond the bounds."""
         stripped = value.lstrip()
         if plan.properties == _SQL:
             return self._judged_as_sql(walk, value, path, key, depth, plan)
@@ -2925,14 +2952,14 @@ class RuleEngine:
             if plan.template is not None:  # a stack's template (tested here: only documents have one)
                 value = self._in_own_stack(walk.subject, value, plan.template)
             # The same reading as documents.input_document (the stage-variables join's), after the stack's own names.
-            document = json_or_none(value)
+            document = json_or_none(value, depth)
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{path}(json)", key, depth, plan.template)
                 return True
         elif looks_like_yaml(stripped):
             if plan.template is not None:
                 stripped = self._in_own_stack(walk.subject, stripped, plan.template)
-            document = yaml_or_none(stripped)
+            document = yaml_or_none(stripped, depth)
             if isinstance(document, (dict, list)):
                 written = walk.written
                 if plan.payload and isinstance(document, dict):
@@ -4886,12 +4913,13 @@ def _sql_literal(quoted: str) -> str:
 
 
 def _binary_text(raw: bytes) -> str | None:
-    """Binary data (optionally gzip-compressed) as the text it holds; None when it holds none."""
+    """Binary data (optionally gzip-compressed) as the text it holds; None when it holds none. Raises
+    :class:`DocumentBeyondBounds` for a gzip stream decompressing beyond ``documents.MAX_DECODED`` (stop 42)."""
     if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError):
+        unzipped = gunzip(raw)
+        if unzipped is None:
             return None
+        raw = unzipped
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -4922,6 +4950,7 @@ def _decode_payload(value: str) -> tuple[str, str] | None:
 
 
 _CLOUD_NAMES = {"aws": "AWS", "alicloud": "Alibaba Cloud"}
+_SHOWN_DOCUMENT = 80  # characters of a document beyond the bounds shown in its finding
 _NO_KEYS: frozenset[str] = frozenset()
 _AUTONAME_SUFFIX = re.compile(r"-[0-9a-f]{7}$")  # Pulumi's default auto-name: <logical name>-<7 hex digits>
 _LIST_SPLIT = re.compile(r"[,;\s]+")

@@ -46,6 +46,7 @@ class RuleId(StrEnum):
     DESTINATION_PHONE_PROVEN = "RES-022"
     GRANTED_ACCOUNT_PROVEN = "RES-023"
     PUBLIC_ACCESS_DECLARED = "RES-024"
+    DOCUMENT_WITHIN_BOUNDS = "RES-025"
     CONFIG_REGION_IN_JURISDICTION = "RES-030"
     CONFIG_REGION_KNOWN = "RES-031"
     STATE_BACKEND_IN_JURISDICTION = "RES-032"
@@ -272,6 +273,16 @@ RULES: tuple[Rule, ...] = (
         "permission), or declare the resource as public in sovereign-dc:destinations, one line: "
         '{"id": "public-site", "kind": "resident", "match": "public:<the resource\'s logical name>", '
         '"evidence": "public website content, no personal data"}.',
+    ),
+    Rule(
+        RuleId.DOCUMENT_WITHIN_BOUNDS,
+        "document-within-bounds",
+        "An input's JSON / YAML document (template, policy, body, cloud-config, decoded user data) must be readable "
+        "within the engine's bounds (nesting depth, expanded nodes after aliases, decoded size); beyond them it cannot "
+        "be judged and fails closed.",
+        "Flatten the document (fewer than 100 levels), remove alias chains (anchors that expand to more than 200,000 "
+        "nodes, or an alias inside its own anchor), keep gzip user data under 1 MiB decompressed, or move the "
+        "document to a file the stack uploads as an object, or split it.",
     ),
     # Config and deployment refusals (ids RES-030..RES-039): judged on the files, before any program runs.
     Rule(

@@ -40,6 +40,7 @@ RESOURCE_RULES: tuple[str, ...] = (
     RuleId.DECLARED_TRANSFER_IN_SCOPE,
     RuleId.DESTINATION_PHONE_PROVEN,
     RuleId.PUBLIC_ACCESS_DECLARED,
+    RuleId.DOCUMENT_WITHIN_BOUNDS,
 )
 """Rules judged per resource at ``pulumi preview``/``up``; RES-014/015/017/023 are stack-level (they need
 the stack's other resources to know what it created, or which accounts its providers are pinned to), RES-010/012/020/021
