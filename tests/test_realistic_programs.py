@@ -55,6 +55,7 @@ import platform_programs_mutation41 as mu41
 import platform_programs_new34 as pn
 import platform_programs_ops as po
 import platform_programs_order35 as p35
+import platform_programs_ownrole42 as or42
 import platform_programs_public36 as pub36
 import platform_programs_public37 as pub37
 import platform_programs_redteam36 as rt36
@@ -17596,6 +17597,11 @@ CASES: list[Case] = [
     # the provider pinned; the offending twins a change opened (a partner's account RES-023, a role of any account
     # RES-024, a function in another Region RES-004).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv41.rows()],
+    # -- stop 42, roles the stack makes named by their ARN output (tests/platform_programs_ownrole42.py): a RAM / IAM
+    # role made under the same provider as the trail, export or policy naming its `arn` output is in the deploying
+    # account (passes, RES-023 before, with no provider assuming a role or pinned); a role of a second provider, another
+    # account's role ARN written out or built by Output.format from its UID, and the own ARN written by hand stay RES-023.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in or42.rows()],
 ]
 
 

@@ -896,6 +896,10 @@ class EndpointCatalogue(_Frozen):
     target, an SNS subscription's endpoint, a log subscription's destination, a dead-letter queue): the ARN's account
     owns what is written and is judged as a granted account (RES-023); the ARN's Region is judged as any ARN's. A value
     that is no ARN with an account (an e-mail address, an SMS number, an S3 bucket's ARN) is judged as before."""
+    made_account_arns: tuple[TypedField, ...] = ()
+    """Outputs (``path``, top-level) of one resource type that are the resource's own ARN, naming the account it is
+    made in (a RAM role's or an IAM role's ``arn``): a value that IS that output of a resource the stack makes with the
+    same provider as the resource naming it is in that provider's account, the deploying one (RES-023; stop 42)."""
     public_access: PublicAccess | None = None
     """What grants everyone access (RES-024): policy principals, canned ACLs, permissions to ``*``."""
     region_keyed_maps: tuple[TypedField, ...] = ()
