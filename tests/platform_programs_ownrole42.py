@@ -45,7 +45,9 @@ AWS_SHAPES = ("own-bucket-policy", "own-key-policy", "own-topic-policy", "second
 
 ACTIONTRAIL_TRUST = json.dumps({
     "Version": "1",
-    "Statement": [{"Action": "sts:AssumeRole", "Effect": "Allow", "Principal": {"Service": ["actiontrail.aliyuncs.com"]}}],
+    "Statement": [
+        {"Action": "sts:AssumeRole", "Effect": "Allow", "Principal": {"Service": ["actiontrail.aliyuncs.com"]}}
+    ],
 })  # fmt: skip
 LOG_TRUST = json.dumps({
     "Version": "1",
@@ -148,16 +150,21 @@ def aws_program(code: str, shape: str) -> Build:
         bucket = aws.s3.Bucket("app-data", opts=opts)
         policy = pulumi.Output.json_dumps({
             "Version": "2012-10-17",
-            "Statement": [_statement(principal, ["s3:GetObject", "s3:PutObject"], pulumi.Output.concat(bucket.arn, "/*"))],
+            "Statement": [
+                _statement(principal, ["s3:GetObject", "s3:PutObject"], pulumi.Output.concat(bucket.arn, "/*"))
+            ],
         })  # fmt: skip
         return aws.s3.BucketPolicy("app-data", bucket=bucket.id, policy=policy, opts=opts)
 
     return build
 
 
-def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
+Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
+
+
+def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rules, destinations) of every program."""
-    ali = [
+    ali: list[Row] = [
         (f"ownrole42-{code.lower()}-ali-{shape}", code, ali_program(code, shape), expected(shape), [])
         for code in ALI_HOME
         for shape in ALI_SHAPES

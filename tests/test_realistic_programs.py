@@ -17599,8 +17599,9 @@ CASES: list[Case] = [
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv41.rows()],
     # -- stop 42, roles the stack makes named by their ARN output (tests/platform_programs_ownrole42.py): a RAM / IAM
     # role made under the same provider as the trail, export or policy naming its `arn` output is in the deploying
-    # account (passes, RES-023 before, with no provider assuming a role or pinned); a role of a second provider, another
-    # account's role ARN written out or built by Output.format from its UID, and the own ARN written by hand stay RES-023.
+    # account (passes, RES-023 before, with no provider assuming a role or pinned); a role of a second provider,
+    # another account's role ARN written out or built by Output.format from its UID, and the own ARN written by hand
+    # stay RES-023.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in or42.rows()],
 ]
 
