@@ -92,6 +92,10 @@ def ali_program(code: str, shape: str) -> Build:
             arn = pulumi.Output.format("acs:ram::{0}:role/{1}", PARTNER_UID, role.role_name)
         elif shape == "own-literal":
             arn = f"acs:ram::{OWN_UID}:role/fleet-audit-writer-{region}"
+        if shape == "own-literal":
+            # The own role's ARN as the cloud gives it, written out, the trail waiting for the role: nothing the value
+            # is computed from ties it to the role (a plain value at the guard, no property dependency elsewhere).
+            opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[role]))
         bucket = alicloud.oss.Bucket("audit", bucket=f"fleet-audit-{region}", opts=opts)
         if shape == "own-sls-oss-export":
             project = alicloud.log.Project("vehicle-logs", project_name=f"fleet-vehicle-logs-{region}", opts=opts)

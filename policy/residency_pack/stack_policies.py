@@ -377,7 +377,10 @@ def _known(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> Ca
     own = provenance.own_names(engine, resource.resource_type, values)
     bucket = provenance.own_bucket(engine, resource.resource_type, values)
     created = {name for r, name in stack.created if r is not resource} | stack.accounts
-    created.update(made_arns(engine, resource, deps.values()))
+    # Only what an input is computed from (its property dependencies, as the guard reads an Output's resources): a
+    # role ARN written out beside `depends_on=[role]` is judged as the guard judges a plain value.
+    computed_from = {d.urn: d for ds in (resource.property_dependencies or {}).values() for d in ds}
+    created.update(made_arns(engine, resource, computed_from.values()))
     known = provenance.regionless_known(created, produced, own, bucket)
     if resource.resource_type not in stages.JOIN_TYPES:
         return known
