@@ -236,10 +236,10 @@ class _Review:
         ids = [entry.id] if entry.id else []
         own = [n for bag in _bags(entry) for n in own_names(self.engine, entry.type, bag, ids)]
         # The ARN outputs of the roles made with this resource's provider that its values come from (stop 42), as the
-        # guard and the pack read them: the stack's own account.
-        # Only what an input is computed from (its property dependencies, as the guard reads an Output's resources): a
-        # role ARN written out beside `depends_on=[role]` is judged as the guard judges a plain value. Not its
-        # dependencies when the document records none (the engine omits an empty map): fail closed.
+        # guard and the pack read them: the stack's own account. Only what an input is computed from (its property
+        # dependencies, as the guard reads an Output's resources): a role ARN written out beside `depends_on=[role]` is
+        # judged as the guard judges a plain value. Not its dependencies when the document records none (the engine
+        # omits an empty map): fail closed.
         made = self.made_arns(entry, {u for deps in (entry.property_dependencies or {}).values() for u in deps})
         created = self.created | set(made) if made else self.created
         known = regionless_known(created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))

@@ -3693,7 +3693,7 @@ class RuleEngine:
         """The ``made_arn_key`` keys of a resource's own ARN outputs (``made_account_arns``: a RAM or IAM role's
         ``arn``), read from its known properties (snake_case or camelCase); empty for other types. A front door adds
         them for the resources made with the same provider as the one being judged, from the resources its values are
-        computed from (the guard: an Output's resources; the pack and the reviews: its dependencies)."""
+        computed from (the guard: an Output's resources; the pack and the reviews: the property dependencies)."""
         paths = self._made_arn_paths.get(type_token)
         if not paths:
             return []

@@ -289,8 +289,8 @@ class Guard:
         self._judged: dict[pulumi.Resource, str] = {}
         """The resources judged compliant, with their type tokens (which own addresses they produce)."""
         self._made_with: dict[pulumi.Resource, ProviderRef | None] = {}
-        """The provider each resource of the program was registered with, as ``_provider_of`` gave it (whose role ARNs
-        prove the account of a resource made with the same provider: ``_made_arns``)."""
+        """The provider each role of the program (``made_account_arns`` types) was registered with, as ``_provider_of``
+        gave it: its ARN proves the account of a resource made with the same provider (``_made_arns``)."""
         self._unnamed: dict[pulumi.Resource, tuple[str, bool]] = {}
         """The buckets this stack makes whose name no plain input gives (the provider assigns it, or an Output does),
         with their type tokens and whether the guard may wait for the name (``_by_assigned_names``); a bucket leaves it
