@@ -3694,19 +3694,23 @@ class RuleEngine:
         ``arn``), read from its known properties (snake_case or camelCase); empty for other types. A front door adds
         them for the resources made with the same provider as the one being judged, from the resources its values are
         computed from (the guard: an Output's resources; the pack and the reviews: the property dependencies)."""
-        paths = self._made_arn_paths.get(type_token)
-        if not paths:
+        outputs = self.made_arn_outputs.get(type_token)
+        if not outputs:
             return []
         return [
             made_arn_key(value.strip())
-            for path in paths
-            for value in [prop_of(props, path[0])]
+            for output in outputs
+            for value in [prop_of(props, output)]
             if isinstance(value, str) and value.strip()
         ]
 
     @functools.cached_property
-    def _made_arn_paths(self) -> Mapping[str, tuple[tuple[str, ...], ...]]:
-        return self.endpoints.typed_paths(self.endpoints.made_account_arns)
+    def made_arn_outputs(self) -> Mapping[str, tuple[str, ...]]:
+        """Type token -> its outputs that are its own ARN (``made_account_arns``)."""
+        outputs: dict[str, tuple[str, ...]] = {}
+        for entry in self.endpoints.made_account_arns:
+            outputs[entry.type] = (*outputs.get(entry.type, ()), entry.output)
+        return outputs
 
     def produced_by(self, type_token: str, props: Mapping[str, Any]) -> list[str]:
         """:func:`produced_names` of a resource of ``type_token``: its CREATOR_ATTRS values, its catalogued own-address

@@ -301,10 +301,8 @@ class Guard:
         """Seconds a held judgement waits for assigned bucket names and Output pins (None:
         ``_compat.OUTPUT_PATIENCE_SECONDS``)."""
         self._bucket_types = engine.endpoints.bucket_types
-        self._made_arn_types: dict[str, tuple[str, ...]] = {}
+        self._made_arn_types = engine.made_arn_outputs
         """The types whose own ARN outputs prove the account (``made_account_arns``), with those outputs' names."""
-        for entry in engine.endpoints.made_account_arns:
-            self._made_arn_types[entry.type] = (*self._made_arn_types.get(entry.type, ()), entry.path)
         self._settings = engine.setting_inputs
         self._context_inputs = engine.context_inputs
         self._api_members: list[tuple[Subject, pulumi.CustomResource]] = []
