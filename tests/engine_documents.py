@@ -58,6 +58,9 @@ def _states(records: Iterable[Any], *, show_secrets: bool) -> list[dict[str, Any
             state["provider"] = r.provider
         if r.dependencies:
             state["dependencies"] = list(r.dependencies)
+        if r.property_dependencies:
+            # As the engine writes a state's and a preview step's resource (apitype.ResourceV3 propertyDependencies).
+            state["propertyDependencies"] = {k: list(v) for k, v in r.property_dependencies.items()}
         if r.read_id:
             state["external"] = True
         states.append(state)

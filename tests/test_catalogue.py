@@ -359,6 +359,23 @@ def test_every_typed_path_in_the_catalogue_starts_at_an_input_of_its_resource() 
     assert unknown == []
 
 
+def test_every_made_arn_output_is_an_output_of_its_resource() -> None:
+    # ownrole42 (stop 42): an output no SDK class has would prove nothing; one that is also an input could be set by the
+    # program to anyone's ARN.
+    import re
+
+    from components.residency.endpoints import load_endpoints
+
+    files = _sdk_resources()
+    entries = load_endpoints().made_account_arns
+    assert entries
+    for entry in entries:
+        text = files[entry.type].read_text("utf-8")
+        assert re.search(rf"def {entry.output}\(self\) -> pulumi\.Output\[", text), entry
+        header = re.search(r"def _internal_init\(__self__,(.*?)__props__=None\)", text, re.S)
+        assert header is not None and entry.output not in re.findall(r"^\s+(\w+):", header.group(1), re.M), entry
+
+
 def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> None:
     # httpapi41 (stop 41): the VPC-link rule is data (endpoints.yaml `vpc_links`); an input name no SDK has would make
     # the rule judge nothing (a link never seen, a Host header never recognised).

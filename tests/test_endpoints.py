@@ -19,7 +19,15 @@ from components.errors import ResidencyViolation
 from components.residency import Destination, RuleEngine, Subject, load_catalogue
 from components.residency.catalogue import Cloud
 from components.residency.endpoints import GlobalService, load_endpoints
-from components.residency.engine import ProviderRef, bucket_key, group_key, parse_properties, parse_sql_options
+from components.residency.engine import (
+    ACCOUNT_KEY,
+    ProviderRef,
+    bucket_key,
+    group_key,
+    made_arn_key,
+    parse_properties,
+    parse_sql_options,
+)
 from components.residency.rules import Finding
 
 CATALOGUE = load_catalogue()
@@ -8851,3 +8859,70 @@ def test_the_join_names_a_made_link_by_its_id_only_among_the_bodys_sources() -> 
     assert entry is not None and entry.host_header == "uri" and entry.connection == "connectionId"
     # An HTTP API body's private uri is where the traffic goes (a listener or Cloud Map ARN): no entry.
     assert body_private_integration("aws:apigatewayv2/api:Api") is None
+
+
+# -- roles the stack makes, named by their ARN output (ownrole42, stop 42) ------------------------------------------
+
+_OWN_ROLE = "acs:ram::1234567890123456:role/fleet-audit-writer"
+_OWN_IAM_ROLE = "arn:aws:iam::123456789012:role/app-5f3a"
+
+
+def _unpinned(cloud: Cloud, region: str) -> ProviderRef:
+    return ProviderRef(cloud, "team", region)  # assumes no role, pins no account
+
+
+@pytest.mark.parametrize(
+    ("code", "subject", "arn", "other"),
+    [
+        ("CN", Subject("alicloud:actiontrail/trail:Trail", "audit", {
+            "trail_name": "audit", "oss_bucket_name": "fleet-audit", "oss_write_role_arn": _OWN_ROLE,
+        }, _unpinned("alicloud", "cn-shanghai")), _OWN_ROLE, "acs:ram::5555666677778888:role/fleet-audit-writer"),
+        ("JP", Subject("alicloud:log/ossExport:OssExport", "tcu", {
+            "project_name": "p", "logstore_name": "s", "bucket": "b", "role_arn": _OWN_ROLE,
+        }, _unpinned("alicloud", "ap-northeast-1")), _OWN_ROLE, "acs:ram::1234567890123456:role/fleet-audit-writer2"),
+        ("EU", Subject("aws:s3/bucketPolicy:BucketPolicy", "data", {"bucket": "b", "policy": json.dumps({
+            "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": _OWN_IAM_ROLE},
+                                                    "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}],
+        })}, _unpinned("aws", "eu-central-1")), _OWN_IAM_ROLE, "arn:aws:iam::444455556666:role/app-5f3a"),
+    ],
+)  # fmt: skip
+def test_a_role_the_stack_makes_with_the_same_provider_proves_its_account(
+    code: str, subject: Subject, arn: str, other: str
+) -> None:
+    """A role's ARN output is in the account of the provider that made it: a resource of the same provider naming that
+    very ARN is the stack's own (the front doors add ``made_arn_key`` only for roles made with the same provider). Any
+    other text (another account's role, the own account's other role, a prefix) is judged as before: RES-023."""
+    from components.residency.provenance import regionless_known
+
+    engine = ENGINES[code]
+
+    def res023(known: Callable[[str], bool] | None) -> list[Finding]:
+        # The bucket names are nobody's here (RES-017): only the account is looked at.
+        return [f for f in engine.check(subject, known=known)[0] if f.rule.id == "RES-023"]
+
+    (found,) = res023(None)
+    message = r"belongs to account 1234567890123456, which receives|Account 123456789012 is granted access, but neither"
+    with pytest.raises(ResidencyViolation, match=message):
+        raise found.to_violation()
+    assert res023(made_arn_key(arn).__eq__) == []
+    for key in (made_arn_key(other), made_arn_key(arn.rsplit("/", 1)[0]), arn, ACCOUNT_KEY + arn):
+        assert len(res023(key.__eq__)) == 1
+    # Only the front door's created keys prove it: a name produced by a value's producers never does.
+    assert len(res023(regionless_known((), [arn, made_arn_key(arn)], ()))) == 1
+    assert res023(regionless_known({made_arn_key(arn)}, [], ())) == []
+
+
+@pytest.mark.parametrize(
+    ("token", "props", "expected"),
+    [
+        ("alicloud:ram/role:Role", {"arn": _OWN_ROLE, "roleName": "fleet-audit-writer"}, [made_arn_key(_OWN_ROLE)]),
+        ("aws:iam/role:Role", {"arn": _OWN_IAM_ROLE, "name": "app-5f3a"}, [made_arn_key(_OWN_IAM_ROLE)]),
+        ("aws:iam/role:Role", {"name": "app-5f3a"}, []),  # not known yet (a preview)
+        ("aws:cloudwatch/eventTarget:EventTarget", {"arn": "arn:aws:events:eu-central-1:444455556666:event-bus/x"}, []),
+        ("aws:iam/user:User", {"arn": "arn:aws:iam::123456789012:user/u"}, []),
+    ],
+)
+def test_only_catalogued_role_outputs_are_made_arns(token: str, props: dict[str, Any], expected: list[str]) -> None:
+    """``made_account_arns``: a role's own ``arn`` output; another type's ``arn`` (an EventBridge target's is an input
+    naming anyone's bus) proves nothing."""
+    assert ENGINES["EU"].made_arns(token, props) == expected

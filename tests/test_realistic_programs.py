@@ -59,6 +59,7 @@ import platform_programs_new34 as pn
 import platform_programs_ops as po
 import platform_programs_order35 as p35
 import platform_programs_orgkeys42 as ok42
+import platform_programs_ownrole42 as or42
 import platform_programs_public36 as pub36
 import platform_programs_public37 as pub37
 import platform_programs_redteam36 as rt36
@@ -17622,6 +17623,12 @@ CASES: list[Case] = [
     # billion laughs), and gzip user data decompressing beyond 1 MiB, are refused (RES-025) where they crashed or hung
     # before; their twins (40 levels, a few anchors and merge keys, an ordinary gzip script) pass as before.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in db42.rows()],
+    # -- stop 42, roles the stack makes named by their ARN output (tests/platform_programs_ownrole42.py): a RAM / IAM
+    # role made under the same provider as the trail, export or policy naming its `arn` output is in the deploying
+    # account (passes, RES-023 before, with no provider assuming a role or pinned); a role of a second provider,
+    # another account's role ARN written out or built by Output.format from its UID, and the own ARN written by hand
+    # stay RES-023.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in or42.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

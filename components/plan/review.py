@@ -243,10 +243,37 @@ class _Review:
         ]
         ids = [entry.id] if entry.id else []
         own = [n for bag in _bags(entry) for n in own_names(self.engine, entry.type, bag, ids)]
-        known = regionless_known(self.created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
+        # The ARN outputs of the roles made with this resource's provider that its values come from (stop 42), as the
+        # guard and the pack read them: the stack's own account. Only what an input is computed from (its property
+        # dependencies, as the guard reads an Output's resources): a role ARN written out beside `depends_on=[role]` is
+        # judged as the guard judges a plain value. Not its dependencies when the document records none (the engine
+        # omits an empty map): fail closed.
+        made = self.made_arns(entry, {u for deps in (entry.property_dependencies or {}).values() for u in deps})
+        created = self.created | set(made) if made else self.created
+        known = regionless_known(created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
         if entry.type not in stages.JOIN_TYPES:
             return known
         return stages.with_stages(known, self.stages, entry.type, self.rest_api_key(entry), self.connection_key(entry))
+
+    def made_arns(self, entry: Entry, urns: Iterable[str]) -> list[str]:
+        """The ``made_arn_key`` keys of the role ARNs (``RuleEngine.made_arns``) of the resources ``urns`` that are made
+        with ``entry``'s provider (the same provider reference; a default provider is the engine's, never the same)."""
+        reference = entry.provider
+        if not reference:
+            return []
+        try:
+            name = split_urn(reference.rsplit("::", 1)[0])[3]
+        except ValueError:
+            return []
+        if is_default_provider_name(name):
+            return []
+        return [
+            key
+            for u in urns
+            if (d := self.by_urn.get(u)) is not None and d.provider == reference
+            for bag in _bags(d)
+            for key in self.engine.made_arns(d.type, {k: v for k, v in bag.items() if not is_unknown(v)})
+        ]
 
     def _as_viewed(self, entry: Entry) -> Entry:
         """A view (``viewOf``) as the cloud resource it is: the engine writes it with ``custom`` false and no provider

@@ -189,6 +189,18 @@ class TypedField(_Frozen):
     """Where the provider documents the field's meaning."""
 
 
+class MadeArnOutput(_Frozen):
+    """An output of one resource type that is the resource's own ARN, naming the account it is made in
+    (``made_account_arns``; stop 42)."""
+
+    type: str
+    """Pulumi type token."""
+    output: str
+    """The top-level output (snake_case) holding the ARN; an output only, so no program sets it."""
+    source: str
+    """Where the provider documents the output."""
+
+
 class PublicPrincipalField(TypedField):
     """An input outside any policy document that grants a principal (``principal_fields``): ``*`` there is everyone,
     unless one of ``restricted_by`` is set (a Lambda permission's ``source_arn``, a layer permission's
@@ -971,6 +983,10 @@ class EndpointCatalogue(_Frozen):
     target, an SNS subscription's endpoint, a log subscription's destination, a dead-letter queue): the ARN's account
     owns what is written and is judged as a granted account (RES-023); the ARN's Region is judged as any ARN's. A value
     that is no ARN with an account (an e-mail address, an SMS number, an S3 bucket's ARN) is judged as before."""
+    made_account_arns: tuple[MadeArnOutput, ...] = ()
+    """Outputs (``output``, top-level) of one resource type that are the resource's own ARN, naming the account it is
+    made in (a RAM role's or an IAM role's ``arn``): a value that IS that output of a resource the stack makes with the
+    same provider as the resource naming it is in that provider's account, the deploying one (RES-023; stop 42)."""
     public_access: PublicAccess | None = None
     """What grants everyone access (RES-024): policy principals, canned ACLs, permissions to ``*``."""
     region_keyed_maps: tuple[TypedField, ...] = ()

@@ -93,6 +93,7 @@ from components.residency.stages import (
 __all__ = [
     "ACCOUNT_KEY",
     "ACCOUNT_ID",
+    "MADE_ARN_KEY",
     "CLOUD_PACKAGES",
     "CREATOR_ATTRS",
     "produced_names",
@@ -105,6 +106,7 @@ __all__ = [
     "Subject",
     "is_default_provider_name",
     "is_free_text",
+    "made_arn_key",
     "package_of",
     "prop_of",
     "provider_accounts",
@@ -423,6 +425,18 @@ def stack_account_keys(type_token: str, props: Mapping[str, Any]) -> frozenset[s
     if type_token not in _ACCOUNT_PROVIDERS:
         return frozenset()
     return frozenset(ACCOUNT_KEY + account for account in provider_accounts(props))
+
+
+MADE_ARN_KEY = "made-arn:"
+"""What the ARN output of a role the stack makes (``made_account_arns``) is known by, for the resources made with the
+same provider (:meth:`RuleEngine.made_arns`; each front door adds it only for those): a grant to that very ARN, or a
+role field naming it, is in the account that provider deploys to, the stack's own (RES-023; stop 42). Exact text, proven
+only by what made it (``CREATED_ONLY_KEYS``), never by a name's text."""
+
+
+def made_arn_key(arn: str) -> str:
+    """The key the ARN output of a role the stack makes is added and asked for under (``MADE_ARN_KEY``)."""
+    return MADE_ARN_KEY + arn
 
 
 # The provider resources whose pins prove accounts (RES-023), one per cloud the engine judges: an AWS account has 12
@@ -1346,6 +1360,10 @@ class RuleEngine:
             return True
         if walk.known is not None and walk.known(ACCOUNT_KEY + account):
             return True  # another provider of the stack is pinned to it (stack_account_keys)
+        if walk.known is not None and walk.known(made_arn_key(written or text)):
+            # The ARN output of a role the stack makes with this resource's provider (made_arns; stop 42): in the
+            # account those credentials deploy to, as this resource is.
+            return True
         service = self._service_accounts.get(account) if walk.cloud == "aws" else None
         if service is not None and service[1] in self.jurisdiction.aws.regions:
             return True  # AWS's own service account of an in-country Region (ELB writing access logs)
@@ -3856,6 +3874,29 @@ class RuleEngine:
             return None
         return group_key(name) if group else bucket_key("aws" if type_token.startswith("aws:") else "alicloud", name)
 
+    def made_arns(self, type_token: str, props: Mapping[str, Any]) -> list[str]:
+        """The ``made_arn_key`` keys of a resource's own ARN outputs (``made_account_arns``: a RAM or IAM role's
+        ``arn``), read from its known properties (snake_case or camelCase); empty for other types. A front door adds
+        them for the resources made with the same provider as the one being judged, from the resources its values are
+        computed from (the guard: an Output's resources; the pack and the reviews: the property dependencies)."""
+        outputs = self.made_arn_outputs.get(type_token)
+        if not outputs:
+            return []
+        return [
+            made_arn_key(value.strip())
+            for output in outputs
+            for value in [prop_of(props, output)]
+            if isinstance(value, str) and value.strip()
+        ]
+
+    @functools.cached_property
+    def made_arn_outputs(self) -> Mapping[str, tuple[str, ...]]:
+        """Type token -> its outputs that are its own ARN (``made_account_arns``)."""
+        outputs: dict[str, tuple[str, ...]] = {}
+        for entry in self.endpoints.made_account_arns:
+            outputs[entry.type] = (*outputs.get(entry.type, ()), entry.output)
+        return outputs
+
     def produced_by(self, type_token: str, props: Mapping[str, Any]) -> list[str]:
         """:func:`produced_names` of a resource of ``type_token``: its CREATOR_ATTRS values, its catalogued own-address
         outputs and the hosts the cloud builds from its id (``self_address_outputs``), read alike by every front door
@@ -4048,7 +4089,7 @@ def server_bucket_key(name: str) -> str:
     return SERVER_BUCKET_KEY + name
 
 
-CREATED_ONLY_KEYS = (RECORD_KEY, ZONE_KEY, PRIVATE_ZONE_KEY, SERVER_BUCKET_KEY, ACCOUNT_KEY)
+CREATED_ONLY_KEYS = (RECORD_KEY, ZONE_KEY, PRIVATE_ZONE_KEY, SERVER_BUCKET_KEY, ACCOUNT_KEY, MADE_ARN_KEY)
 """Keys proven only by the resource that made them (``created``), never by a name's text."""
 
 

@@ -301,6 +301,9 @@ class Guard:
         references to them are proven: ``RuleEngine.created_name``)."""
         self._judged: dict[pulumi.Resource, str] = {}
         """The resources judged compliant, with their type tokens (which own addresses they produce)."""
+        self._made_with: dict[pulumi.Resource, ProviderRef | None] = {}
+        """The provider each role of the program (``made_account_arns`` types) was registered with, as ``_provider_of``
+        gave it: its ARN proves the account of a resource made with the same provider (``_made_arns``)."""
         self._unnamed: dict[pulumi.Resource, tuple[str, bool]] = {}
         """The buckets this stack makes whose name no plain input gives (the provider assigns it, or an Output does),
         with their type tokens and whether the guard may wait for the name (``_by_assigned_names``); a bucket leaves it
@@ -311,6 +314,8 @@ class Guard:
         """Seconds a held judgement waits for assigned bucket names and Output pins (None:
         ``_compat.OUTPUT_PATIENCE_SECONDS``)."""
         self._bucket_types = engine.endpoints.bucket_types
+        self._made_arn_types = engine.made_arn_outputs
+        """The types whose own ARN outputs prove the account (``made_account_arns``), with those outputs' names."""
         self._settings = engine.setting_inputs
         self._context_inputs = engine.context_inputs
         self._api_members: list[tuple[Subject, pulumi.CustomResource]] = []
@@ -349,6 +354,8 @@ class Guard:
         if context is not None:
             subject = _hold_for_context(subject, context)
         findings, pending = self.engine.check(subject, defer=_is_output, known=self._known)
+        if type_ in self._made_arn_types:
+            self._made_with[resource] = subject.provider
         created = self.engine.created_name(type_, props)
         if created is not None:
             self._created.add(created)
@@ -754,8 +761,33 @@ class Guard:
         stack that the guard judged compliant produced it (one of its own names or addresses), or by ``known`` (the
         judgement's own predicate: a REST Stage's or Integration's answers of the stage-variables join)."""
         # The same predicate the policy pack and the preview review use (case-insensitive).
-        produced = regionless_known(self._created, await self._produced(depends_on), ())
+        made = await self._made_arns(depends_on, subject.provider)
+        created = self._created | set(made) if made else self._created
+        produced = regionless_known(created, await self._produced(depends_on), ())
         return self.engine.check_value(subject, place, value, secret=secret, known=Either(known, produced))
+
+    async def _made_arns(self, depends_on: set[pulumi.Resource], provider: ProviderRef | None) -> list[str]:
+        """The ``made_arn_key`` keys of the role ARNs (``RuleEngine.made_arns``) of the judged resources a value is
+        computed from that were registered with ``provider`` (the one ``ProviderRef`` the guard keeps per provider
+        resource, or its copy with the accounts of Output pins: ``_pinned``; a default or unseen provider's is made
+        afresh for each resource, so never the same), as the pack and the reviews read them (stop 42)."""
+        if provider is None or provider.default or not provider.verified:
+            return []
+        made: list[str] = []
+        for dep in depends_on:
+            type_ = self._judged.get(dep)
+            if type_ is None or type_ not in self._made_arn_types or dep not in self._made_with:
+                continue
+            ref = self._made_with[dep]
+            if ref is None or (ref is not provider and self._pinned.get(ref) is not provider):
+                continue
+            values = {}
+            for key in self._made_arn_types[type_]:
+                attr = getattr(dep, key, None)
+                if isinstance(attr, pulumi.Output):
+                    values[key] = await attr.future()
+            made += self.engine.made_arns(type_, values)
+        return made
 
     async def _produced(self, depends_on: set[pulumi.Resource]) -> list[str]:
         # The dependencies have registered (the value was computed from their outputs), so their

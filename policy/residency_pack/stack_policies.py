@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pulumi_policy import PolicyResource, StackValidationArgs, StackValidationPolicy
@@ -382,12 +382,31 @@ def _known(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> Ca
     own = provenance.own_names(engine, resource.resource_type, values)
     bucket = provenance.own_bucket(engine, resource.resource_type, values)
     created = {name for r, name in stack.created if r is not resource} | stack.accounts
+    # Only what an input is computed from (its property dependencies, as the guard reads an Output's resources): a
+    # role ARN written out beside `depends_on=[role]` is judged as the guard judges a plain value.
+    computed_from = {d.urn: d for ds in (resource.property_dependencies or {}).values() for d in ds}
+    created.update(made_arns(engine, resource, computed_from.values()))
     known = provenance.regionless_known(created, produced, own, bucket)
     if resource.resource_type not in stages.JOIN_TYPES:
         return known
     return stages.with_stages(
         known, stack.stages, resource.resource_type, rest_api_key(resource), connection_key(resource)
     )
+
+
+def made_arns(engine: RuleEngine, resource: PolicyResource, deps: Iterable[PolicyResource]) -> list[str]:
+    """The ``made_arn_key`` keys of the role ARNs (``RuleEngine.made_arns``) of the resources ``resource``'s values are
+    computed from that are made with the same provider as ``resource`` (its provider's URN; a default provider is
+    the engine's, never the same): what the guard reads of an Output's resources and the reviews of the document."""
+    provider = resource.provider
+    if provider is None or is_default_provider(provider):
+        return []
+    return [
+        key
+        for d in deps
+        if d.provider is not None and d.provider.urn == provider.urn
+        for key in engine.made_arns(d.resource_type, {k: v for k, v in plain(d.props).items() if not is_unknown(v)})
+    ]
 
 
 def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidationPolicy]:
