@@ -39,7 +39,17 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-__all__ = ["GROUPS", "PROVIDER_MODULES", "PROVIDER_ROOTS", "RUNTIME_PACKAGES", "catalogues", "files", "load", "main"]
+__all__ = [
+    "GROUPS",
+    "PROVIDER_MODULES",
+    "PROVIDER_ROOTS",
+    "RUNTIME_PACKAGES",
+    "SERVER_MODULES",
+    "catalogues",
+    "files",
+    "load",
+    "main",
+]
 
 # The provider SDKs import their service modules lazily (on first attribute access), so importing
 # the components does not load them; these are the ones the country components use. A test
@@ -101,6 +111,29 @@ RUNTIME_PACKAGES: tuple[str, ...] = (
     "semver",
     "packaging",
     "_distutils_hack",  # setuptools' start-up hook (distutils-precedence.pth), when installed
+)
+
+# What the plan's own code imports beyond the provider SDKs, the Pulumi runtime and the packages'
+# roots, which the warm plan server (components/plan/server.py) loads before it forks: pydantic's
+# model machinery (``import pydantic`` loads it lazily, at the first model class) and the standard
+# library modules the components import. Each fork imported them again, about 50 ms of CPU per warm
+# plan (stop 42, docs/performance.md). None is this project's code, so none can be served stale. A
+# test (tests/test_speed.py) plans every stack and fails, naming the module, if one is missing here.
+SERVER_MODULES: tuple[str, ...] = (
+    "pydantic.main",
+    "pydantic.fields",
+    "pydantic.types",
+    "pydantic.functional_validators",
+    "pydantic.json_schema",
+    "annotated_types",
+    "difflib",
+    "gzip",
+    "hmac",
+    "runpy",
+    "secrets",
+    "shlex",
+    "unicodedata",
+    "zoneinfo",
 )
 
 # What the parallel plan imports before it forks, one group per cloud.

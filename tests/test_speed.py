@@ -41,6 +41,7 @@ PLAIN_PLAN = textwrap.dedent(
     tuning.TUNED = False
     from components.plan.cli import main
     code = main(["--jobs", "1", "--format", "json", "--output", sys.argv[1]])
+    modules = sorted(sys.modules)
     loaded = sorted(
         name for name, module in sys.modules.items()
         if name.startswith(("pulumi_aws.", "pulumi_alicloud.")) and name.count(".") == 1
@@ -55,7 +56,7 @@ PLAIN_PLAN = textwrap.dedent(
         if type(module) is types.ModuleType and isinstance(getattr(module, "__file__", None), str)
         and module.__file__.endswith(".py") and not module.__file__.startswith(stdlib)
     )
-    print(json.dumps({"code": code, "loaded": loaded, "executed": executed}))
+    print(json.dumps({"code": code, "loaded": loaded, "executed": executed, "modules": modules}))
     """
 )
 
@@ -68,6 +69,8 @@ class PlainPlan(NamedTuple):
     """The provider service packages it executed."""
     executed: list[str]
     """Every source file it executed outside Python's own library."""
+    modules: list[str]
+    """Every module it loaded (``sys.modules`` after the plan)."""
 
 
 def _plain_plan(folder: Path) -> PlainPlan:
@@ -78,7 +81,7 @@ def _plain_plan(folder: Path) -> PlainPlan:
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["code"] == 0
-    return PlainPlan(out.read_bytes(), report["loaded"], report["executed"])
+    return PlainPlan(out.read_bytes(), report["loaded"], report["executed"], report["modules"])
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +117,22 @@ def test_precompile_compiles_every_file_the_plan_executes(plain_plan: PlainPlan)
     assert len(ours) > 1000, "the plan executes the provider SDKs: the list cannot be this short"
     missing = sorted(set(ours) - compiled)
     assert not missing, f"add the packages of {missing[:5]} to RUNTIME_PACKAGES in components/precompile.py"
+
+
+def test_the_warm_server_preloads_every_library_the_plan_imports(plain_plan: PlainPlan) -> None:
+    """Each fork of the warm plan server imports this project's code afresh, and must find every other
+    module the plan uses loaded already (SERVER_MODULES): one it imports again costs every warm plan.
+    Private modules (a name part starting with ``_``) are their packages' own lazy details."""
+    code = "import json, sys; from components.plan import server; server._preload(); print(json.dumps([*sys.modules]))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    preloaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert "components.config" not in preloaded
+    missing = sorted(
+        name
+        for name in set(plain_plan.modules) - preloaded
+        if name.split(".")[0] != "components" and not any(part.startswith("_") for part in name.split("."))
+    )
+    assert not missing, f"add {missing} to SERVER_MODULES in components/precompile.py"
 
 
 def _plan_bench() -> types.ModuleType:

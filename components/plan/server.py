@@ -313,11 +313,12 @@ def _wait_gone(path: Path, timeout: float = 10.0) -> None:
 
 def _preload() -> None:
     """Import the third-party modules a plan needs (never this project's engine, data or stacks)."""
-    from components.precompile import PROVIDER_MODULES, load
+    from components.precompile import PROVIDER_MODULES, SERVER_MODULES, load
 
     load(("pulumi", "pulumi.runtime", "pulumi.automation", "pydantic", "yaml"))
     for modules in PROVIDER_MODULES.values():
         load(modules)
+    load(SERVER_MODULES)
 
 
 def _module_files() -> dict[str, tuple[int, int]]:
@@ -408,6 +409,11 @@ def _run_fork(conn: socket.socket, snapshot: dict[str, tuple[int, int]]) -> None
         os.environ.clear()
         os.environ.update(request["env"])
         time.tzset()  # TZ may differ, and dates decide expiring declarations
+        # The preload imported zoneinfo (pydantic imports it), which reads PYTHONTZPATH once, at import:
+        # read the caller's, as a fresh interpreter would.
+        import zoneinfo
+
+        zoneinfo.reset_tzpath()
         os.umask(int(request["umask"]))  # files the plan writes (--output) get the caller's permissions
         sys.path[0] = request["path0"]
         sys.argv = [sys.argv[0], *request["argv"]]
