@@ -1617,16 +1617,16 @@ PAIRS += [
 # service principal (service_principal_fields), exempt only in the principal's shape: a regional endpoint abroad under
 # the same field is judged as anywhere else. An EDAS namespace (`namespace_logical_id`, `<region>:<name>` or the Region
 # alone) and the namespace an EDAS application is made in (`logical_region_id`) are judged by their Region.
-_ORG = "aws:organizations/organization:Organization"
+_ORGANIZATION = "aws:organizations/organization:Organization"
 _IAM_SLR = "aws:iam/serviceLinkedRole:ServiceLinkedRole"
 _RD_SLR = "alicloud:resourcemanager/serviceLinkedRole:ServiceLinkedRole"
 _ALI_JP = ProviderRef("alicloud", "ap-northeast-1", "ap-northeast-1")
 PAIRS += [
-    ("RES-006", "EU", aws(_ORG, AWS_EU, feature_set="ALL", aws_service_access_principals=["securityhub.amazonaws.com"]),
-     aws(_ORG, AWS_EU, feature_set="ALL", aws_service_access_principals=["securityhub.us-east-1.amazonaws.com"]),
+    ("RES-006", "EU", aws(_ORGANIZATION, AWS_EU, aws_service_access_principals=["securityhub.amazonaws.com"]),
+     aws(_ORGANIZATION, AWS_EU, aws_service_access_principals=["securityhub.us-east-1.amazonaws.com"]),
      "aws_service_access_principals[0]"),
-    ("RES-006", "CN", aws(_ORG, feature_set="ALL", aws_service_access_principals=["config.amazonaws.com"]),
-     aws(_ORG, feature_set="ALL", aws_service_access_principals=["config.amazonaws.eu"]),
+    ("RES-006", "CN", aws(_ORGANIZATION, feature_set="ALL", aws_service_access_principals=["config.amazonaws.com"]),
+     aws(_ORGANIZATION, feature_set="ALL", aws_service_access_principals=["config.amazonaws.eu"]),
      "aws_service_access_principals[0]"),
     ("RES-006", "EU", aws(_IAM_SLR, AWS_EU, aws_service_name="elasticbeanstalk.amazonaws.com"),
      aws(_IAM_SLR, AWS_EU, aws_service_name="elasticbeanstalk.us-east-1.amazonaws.com"), "aws_service_name"),
@@ -1653,7 +1653,7 @@ PAIRS += [
 @pytest.mark.parametrize(
     ("type_", "key", "value"),
     [
-        (_ORG, "aws_service_access_principals", ["securityhub.amazonaws.com"]),
+        (_ORGANIZATION, "aws_service_access_principals", ["securityhub.amazonaws.com"]),
         (_IAM_SLR, "aws_service_name", "elasticbeanstalk.amazonaws.com"),
     ],
 )
