@@ -44,6 +44,7 @@ import platform_programs_falsealarm22 as fa22
 import platform_programs_falsealarm23 as fa23
 import platform_programs_falsealarm24 as fa24
 import platform_programs_falsealarm25 as fa25
+import platform_programs_falsealarm26 as fa26
 import platform_programs_fluentbit42 as fb42
 import platform_programs_grants36 as g36
 import platform_programs_httpapi41 as ha41
@@ -17629,6 +17630,14 @@ CASES: list[Case] = [
     # another account's role ARN written out or built by Output.format from its UID, and the own ARN written by hand
     # stay RES-023.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in or42.rows()],
+    # -- stop 42, false-alarm hunt 26 (tests/platform_programs_falsealarm26.py, the examples verbatim in
+    # tests/fixtures/registry_examples_falsealarm26.yaml, scanned by tests/registry_scan.py): registry examples of 78
+    # modules no earlier hunt scanned (Private CA, Connect, DataZone, Security Hub, Incident Manager, QuickSight, VPC
+    # Lattice ...; APIG, ARMS, EDAS, E-HPC, EBS, Resource Directory, SAG ...), each in CN and one other stack; the false
+    # alarms fixed (service principals under Organizations' trusted access and an Alibaba service-linked role's
+    # service) with twins naming no principal (RES-015); EDAS namespaces abroad (RES-009, a leak closed); twins keeping
+    # a foreign Region the port would localise (RES-009).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa26.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -1747,6 +1747,61 @@ PAIRS += [
     ("RES-025", "EU", aws(_INSTANCE, _PINNED_EU, ami="ami-1", user_data_base64=_gzip_user_data(1000)),
      aws(_INSTANCE, _PINNED_EU, ami="ami-1", user_data_base64=_gzip_user_data(2 << 20)), "user_data_base64"),
 ]  # fmt: skip
+# False-alarm hunt 26 (stop 42): the service an Organizations trusted access or a service-linked role names is a
+# service principal (service_principal_fields), exempt only in the principal's shape: a regional endpoint abroad under
+# the same field is judged as anywhere else. An EDAS namespace (`namespace_logical_id`, `<region>:<name>` or the Region
+# alone) and the namespace an EDAS application is made in (`logical_region_id`) are judged by their Region.
+_ORGANIZATION = "aws:organizations/organization:Organization"
+_IAM_SLR = "aws:iam/serviceLinkedRole:ServiceLinkedRole"
+_RD_SLR = "alicloud:resourcemanager/serviceLinkedRole:ServiceLinkedRole"
+_ALI_JP = ProviderRef("alicloud", "ap-northeast-1", "ap-northeast-1")
+PAIRS += [
+    ("RES-006", "EU", aws(_ORGANIZATION, AWS_EU, aws_service_access_principals=["securityhub.amazonaws.com"]),
+     aws(_ORGANIZATION, AWS_EU, aws_service_access_principals=["securityhub.us-east-1.amazonaws.com"]),
+     "aws_service_access_principals[0]"),
+    ("RES-006", "CN", aws(_ORGANIZATION, feature_set="ALL", aws_service_access_principals=["config.amazonaws.com"]),
+     aws(_ORGANIZATION, feature_set="ALL", aws_service_access_principals=["config.amazonaws.eu"]),
+     "aws_service_access_principals[0]"),
+    ("RES-006", "EU", aws(_IAM_SLR, AWS_EU, aws_service_name="elasticbeanstalk.amazonaws.com"),
+     aws(_IAM_SLR, AWS_EU, aws_service_name="elasticbeanstalk.us-east-1.amazonaws.com"), "aws_service_name"),
+    ("RES-006", "JP", ali(_RD_SLR, _ALI_JP, service_name="ops.elasticsearch.aliyuncs.com"),
+     ali(_RD_SLR, _ALI_JP, service_name="elasticsearch.cn-hangzhou.aliyuncs.com"), "service_name"),
+    ("RES-009", "JP", ali("alicloud:edas/namespace:Namespace", _ALI_JP, namespace_name="n",
+                          namespace_logical_id="ap-northeast-1:fleet"),
+     ali("alicloud:edas/namespace:Namespace", _ALI_JP, namespace_name="n", namespace_logical_id="cn-hangzhou:fleet"),
+     "namespace_logical_id"),
+    ("RES-009", "CN", ali("alicloud:edas/namespace:Namespace", namespace_name="n", namespace_logical_id="cn-shanghai"),
+     ali("alicloud:edas/namespace:Namespace", namespace_name="n", namespace_logical_id="ap-southeast-1"),
+     "namespace_logical_id"),
+    ("RES-009", "CN", ali("alicloud:edas/application:Application", application_name="a", package_type="JAR",
+                          cluster_id="c-1", logical_region_id="cn-shanghai:fleet"),
+     ali("alicloud:edas/application:Application", application_name="a", package_type="JAR", cluster_id="c-1",
+         logical_region_id="cn-hongkong:fleet"), "logical_region_id"),
+    ("RES-009", "JP", ali("alicloud:sae/namespace:Namespace", _ALI_JP, namespace_name="n",
+                          namespace_id="ap-northeast-1"),
+     ali("alicloud:sae/namespace:Namespace", _ALI_JP, namespace_name="n", namespace_id="cn-hangzhou"),
+     "namespace_id"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("type_", "key", "value"),
+    [
+        (_ORGANIZATION, "aws_service_access_principals", ["securityhub.amazonaws.com"]),
+        (_IAM_SLR, "aws_service_name", "elasticbeanstalk.amazonaws.com"),
+    ],
+)
+def test_a_service_principal_field_is_no_destination_but_only_there(type_: str, key: str, value: Any) -> None:
+    """The exemption is typed: the same principal under a key of no catalogued meaning stays a regionless host,
+    which a shared partition cannot place (RES-015), and the error names it."""
+    engine = RuleEngine("EU")
+    assert engine.check(aws(type_, AWS_EU, **{key: value}))[0] == []
+    (finding,) = engine.check(aws(type_, AWS_EU, **{"endpoint": value if isinstance(value, str) else value[0]}))[0]
+    assert finding.rule.id == "RES-015" and finding.path == "endpoint"
+    shared = r"\.amazonaws\.com names no region, and amazonaws\.com is shared"
+    assert re.search(shared, finding.message), finding.message
+
+
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (

@@ -165,7 +165,8 @@ class RegionIdField(_Frozen):
     """An input (by its snake_case key) whose value is an identifier that begins with the Region of what it names:
     ``<region><separator><rest>`` (a Cognito user pool id ``eu-west-1_AbCdEf``, an identity pool id
     ``us-east-1:<guid>``, an SAE namespace id ``cn-shanghai:fleet``). The Region part is judged as a region field's
-    value; an id of another shape (no separator, no region before it) is judged as any other string."""
+    value, as is a value that is only a Region (EDAS's and SAE's default namespaces are their Region's id); an id of
+    another shape (no region before the separator) is judged as any other string."""
 
     key: str
     cloud: Literal["aws", "alicloud"]
@@ -959,6 +960,10 @@ class EndpointCatalogue(_Frozen):
     not judged as destinations)."""
     oss_bucket_fields: tuple[TypedField, ...] = ()
     principal_keys: frozenset[str]
+    service_principal_fields: tuple[TypedField, ...] = ()
+    """Inputs of one resource type whose value names the service an identity is made or enabled for (an AWS service
+    principal Organizations trusts, the service an IAM or Resource Directory service-linked role is made for): a
+    principal-shaped host there is exempt as under :attr:`principal_keys`, where the key alone would be too wide."""
     principal_containers: frozenset[str] = frozenset()
     principal_container_sources: tuple[str, ...] = ()
     bucket_keys: frozenset[str]

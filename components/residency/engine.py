@@ -751,9 +751,10 @@ class RuleEngine:
         )  # fmt: skip
         self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
         self._init_dns_records()
-        self._oss_bucket_fields, self._script_fields = (
+        self._oss_bucket_fields, self._script_fields, self._service_principal_fields = (
             self.endpoints.typed_paths(self.endpoints.oss_bucket_fields),
             self.endpoints.typed_paths(self.endpoints.script_fields),
+            self.endpoints.typed_paths(self.endpoints.service_principal_fields),
         )
         # Text for humans (text_fields) is never a destination either: one lookup for both. The same text_fields are
         # read inside a stack template's resource of a catalogued type (stack_templates `resources`: a CloudFormation
@@ -2898,8 +2899,9 @@ class RuleEngine:
         """An identifier that begins with the Region of what it names (``region_id_fields``: a Cognito user pool id
         ``us-east-1_AbCdEf``): that Region is judged as a region field's value; True when the value had one."""
         head, found, rest = value.partition(separator)
-        if not found or not rest:
+        if found and not rest:
             return False
+        # No separator: the Region alone (EDAS's default namespace is "in the `region ID` format", as SAE's is).
         ref = self.parser.region_field(walk.cloud, head)
         if ref is None:
             return False
@@ -3525,7 +3527,11 @@ class RuleEngine:
     def _principal(self, walk: _Walk, key: str, ref: Reference) -> bool:
         """True for an exact ``<service>.<suffix>`` under a principal key or container with an allowed suffix."""
         endpoints = self.endpoints
-        if key not in endpoints.principal_keys and endpoints.principal_containers.isdisjoint(walk.kpath):
+        if (
+            key not in endpoints.principal_keys
+            and endpoints.principal_containers.isdisjoint(walk.kpath)
+            and not _at_any(walk.kpath, self._service_principal_fields.get(walk.subject.type, ()))
+        ):
             return False
         return self._principal_shape(ref) and ref.dns_suffix in self._principal_suffixes
 
