@@ -13,8 +13,17 @@ rule's SQS action to the same queue was refused (RES-023, ``written_account_fiel
 ``who``: ``own`` (the queue the stack makes, by its ``url`` output), ``partner`` (a queue of an account no provider
 pins, in the stack's Region: RES-023, except in CN, where an aws-cn account is China's by partition), ``declared``
 (the partner, declared by its bare id). ``where``: ``body`` (the OpenAPI body) or ``integration`` (the Integration
-resource with a Route and a ``$default`` Stage). tests/test_realistic_programs.py runs them as CASES
-(``mutation42-*``); docs/residency.md, "Mutation search, round 11 (stop 42)".
+resource with a Route and a ``$default`` Stage).
+
+A REST API (v1) AWS integration may name its queue by path instead, ``uri``
+``arn:<partition>:apigateway:<region>:sqs:path/<account>/<queue>`` ("Path override ... your account ID and SQS queue
+name", AWS re:Post "integrate an API Gateway REST API with Amazon SQS"; ``falsealarm13-*-rest-api-sqs-integration``):
+the path's account owns the queue, and a partner's queue in the stack's Region passed as well (found reading the
+follow-up run's survivors). ``rest-body`` (a RestApi's OpenAPI body) and ``rest-integration`` (the Integration
+resource) are its programs, with the same ``who``.
+
+tests/test_realistic_programs.py runs them as CASES (``mutation42-*``); docs/residency.md, "Mutation search, round 11
+(stop 42)".
 """
 
 from __future__ import annotations
@@ -37,22 +46,58 @@ REGION = {"EU": "eu-west-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "c
 PARTITION = {"EU": "aws", "US": "aws", "JP": "aws", "CN": "aws-cn"}
 SUFFIX = {"EU": "amazonaws.com", "US": "amazonaws.com", "JP": "amazonaws.com", "CN": "amazonaws.com.cn"}
 WHO = ("own", "partner", "declared")
-WHERE = ("body", "integration")
+WHERE = ("body", "integration", "rest-body", "rest-integration")
 PARTNER_DECLARED: dict[str, Any] = {
     "id": "orders-partner-account", "kind": "resident", "match": PARTNER,
     "evidence": "the fulfilment partner's account; its contract and an SCP keep it in the market's Regions",
 }  # fmt: skip
 TRUST = json.dumps({"Version": "2012-10-17", "Statement": [
-    {"Effect": "Allow", "Principal": {"Service": "apigateway.amazonaws.com"}, "Action": "sts:AssumeRole"}]})  # fmt: skip
+    {"Effect": "Allow", "Principal": {"Service": "apigateway.amazonaws.com"}, "Action": "sts:AssumeRole"},
+]})  # fmt: skip
 
 
 def http_sqs(code: str, where: str, who: str) -> Build:
     region = REGION[code]
 
+    def rest_sqs(c: Any, role: aws.iam.Role, where: str, who: str) -> object:
+        # docs: apigateway/integration (type AWS, uri "arn:aws:apigateway:{region}:{service}:{path|action}/
+        # {service_api}", credentials, request_templates); the SQS proxy's path override `<account>/<queue>` and its
+        # form-encoded SendMessage template (AWS re:Post, "api-gateway-rest-api-sqs-errors").
+        owner = OWN if who == "own" else PARTNER
+        queue: Any = aws.sqs.Queue("orders", opts=c.aws).name if who == "own" else "partner-orders"
+        uri = pulumi.Output.from_input(queue).apply(
+            lambda q: f"arn:{PARTITION[code]}:apigateway:{region}:sqs:path/{owner}/{q}"
+        )
+        params = {"integration.request.header.Content-Type": "'application/x-www-form-urlencoded'"}
+        templates = {"application/json": "Action=SendMessage&MessageBody=$util.urlEncode($input.body)"}
+        if where == "rest-body":
+            integration = {"type": "aws", "httpMethod": "POST", "uri": uri, "credentials": role.arn,
+                           "requestParameters": params, "requestTemplates": templates,
+                           "passthroughBehavior": "never"}  # fmt: skip
+            body = pulumi.Output.json_dumps({
+                "openapi": "3.0.1", "info": {"title": "orders", "version": "2026-12-04"},
+                "paths": {"/orders": {"post": {"responses": {"200": {"description": "200 response"}},
+                                               "x-amazon-apigateway-integration": integration}}},
+            })  # fmt: skip
+            return aws.apigateway.RestApi("orders", name="orders", body=body,
+                                          endpoint_configuration={"types": "REGIONAL"}, opts=c.aws)  # fmt: skip
+        api = aws.apigateway.RestApi("orders", name="orders", endpoint_configuration={"types": "REGIONAL"}, opts=c.aws)
+        resource = aws.apigateway.Resource("orders", rest_api=api.id, parent_id=api.root_resource_id,
+                                           path_part="orders", opts=c.aws)  # fmt: skip
+        method = aws.apigateway.Method("post-orders", rest_api=api.id, resource_id=resource.id, http_method="POST",
+                                       authorization="AWS_IAM", opts=c.aws)  # fmt: skip
+        return aws.apigateway.Integration(
+            "orders", rest_api=api.id, resource_id=resource.id, http_method=method.http_method,
+            integration_http_method="POST", type="AWS", uri=uri, credentials=role.arn, request_parameters=params,
+            request_templates=templates, opts=c.aws,
+        )  # fmt: skip
+
     def build(c: Any) -> object:
         # docs: "Working with AWS service integrations for HTTP APIs": the integration assumes `credentials` (a role of
         # the stack's account allowed sqs:SendMessage) and sends MessageBody to QueueUrl.
         role = aws.iam.Role("orders-api", assume_role_policy=TRUST, opts=c.aws)
+        if where.startswith("rest-"):
+            return rest_sqs(c, role, where, who)
         if who == "own":
             url: Any = aws.sqs.Queue("orders", opts=c.aws).url
         else:

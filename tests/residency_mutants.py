@@ -463,10 +463,11 @@ STRANGER_UID = "5718340092216604"
 # `"AWS": "123456789012"`, a Condition's `aws:SourceAccount` too: the id is swapped wherever it stands in the leaf),
 # an SQS queue URL's owner account (round 11, stop 42: `https://sqs.<region>.amazonaws.com/<account>/<name>`, the
 # queue written into by an IoT rule's SQS action or an HTTP API's SQS-SendMessage integration; the search had never
-# swapped it where the URL stood alone).
+# swapped it where the URL stood alone), and a REST API SQS integration's path (`...:apigateway:<region>:sqs:path/
+# <account>/<queue>`).
 _ACCOUNT_SPOTS = re.compile(
     r"\barn:aws[a-z-]*:(?:iam|sts)::(\d{12}):|\bacs:(?:ram|sts)::(\d{16}):|\"(\d{12})\"|\"(\d{16})\""
-    r"|\bsqs\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?/(\d{12})/"
+    r"|\bsqs\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?/(\d{12})/|:apigateway:[a-z0-9-]+:sqs:path/(\d{12})/"
 )
 _WHOLE_ACCOUNT = re.compile(r"^\s*(\d{12}|\d{16})\s*$")
 MAX_ACCOUNTS = 2

@@ -8124,8 +8124,8 @@ def test_an_http_api_sqs_integration_writes_into_its_queue_owner_account() -> No
 
     assert rule_ids("EU", subject("123456789012")) == set()
     assert rule_ids("EU", subject("999999999999")) == {"RES-023"}
-    with pytest.raises(ResidencyViolation, match="sqs.eu-central-1.amazonaws.com/999999999999/orders belongs to account "
-                       "999999999999, which receives what the stack writes there"):
+    written = r"sqs\.eu-central-1\.amazonaws\.com/999999999999/orders belongs to account 999999999999, which receives"
+    with pytest.raises(ResidencyViolation, match=written):
         _first_violation("EU", subject("999999999999"))
     assert rule_ids("EU", subject("123456789012", "us-east-1")) == {"RES-006"}  # its Region, as before
 

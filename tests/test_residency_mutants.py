@@ -283,11 +283,12 @@ def test_round_10_a_config_maps_namespace_and_a_callers_account_are_judged() -> 
 
 # Round 11 (stop 42): an HTTP API's SQS-SendMessage integration writes into the queue its QueueUrl names, whose owner
 # account is judged (written_account_fields), in the OpenAPI body and on the Integration resource. Every account mutant
-# of the queue is refused; the one survivor allowed is the role API Gateway runs as (`credentials_arn`, a role passed
-# to a service, explained since round 1).
+# of the queue is refused (a REST API's SQS path too); the survivors allowed are the role API Gateway runs as
+# (`credentials_arn` / `credentials`, a role passed to a service, explained since round 1).
 ROUND_11_SAMPLE = [
     "mutation42-eu-http-sqs-body-own",  # QueueUrl in the OpenAPI body (with the role, one leaf)
     "mutation42-eu-http-sqs-integration-own",  # QueueUrl in the Integration's request_parameters
+    "mutation42-eu-http-sqs-rest-integration-own",  # a REST API Integration's uri, sqs:path/<account>/<queue>
 ]
 
 
@@ -299,5 +300,8 @@ def test_round_11_an_http_api_sqs_integrations_queue_account_is_judged() -> None
     refused = {(o.mutant.type, o.mutant.group[1], o.guard) for o in report.outcomes if o.guard}
     assert ("aws:apigatewayv2/api:Api", "body", "RES-023") in refused, refused
     assert ("aws:apigatewayv2/integration:Integration", "requestParameters.QueueUrl", "RES-023") in refused, refused
+    assert ("aws:apigateway/integration:Integration", "uri", "RES-023") in refused, refused
     survivors = {(o.mutant.type, o.mutant.group[1]) for o in report.survivors}
-    assert survivors <= {("aws:apigatewayv2/integration:Integration", "credentialsArn")}, survivors
+    roles = {("aws:apigatewayv2/integration:Integration", "credentialsArn"), ("aws:apigateway/integration:Integration",
+                                                                              "credentials")}  # fmt: skip
+    assert survivors <= roles, survivors
