@@ -115,13 +115,13 @@ def http_sqs(code: str, where: str, who: str) -> Build:
             return aws.apigatewayv2.Api("orders", name="orders", protocol_type="HTTP", body=body, opts=c.aws)
         # docs: apigatewayv2/integration (integration_subtype, credentials_arn, request_parameters), apigatewayv2/route.
         api = aws.apigatewayv2.Api("orders", name="orders", protocol_type="HTTP", opts=c.aws)
-        integration = aws.apigatewayv2.Integration(
+        made = aws.apigatewayv2.Integration(
             "orders", api_id=api.id, integration_type="AWS_PROXY", integration_subtype="SQS-SendMessage",
             credentials_arn=role.arn, payload_format_version="1.0",
             request_parameters={"QueueUrl": url, "MessageBody": "$request.body"}, opts=c.aws,
         )  # fmt: skip
         aws.apigatewayv2.Route("orders", api_id=api.id, route_key="POST /orders",
-                               target=integration.id.apply(lambda i: f"integrations/{i}"), opts=c.aws)  # fmt: skip
+                               target=made.id.apply(lambda i: f"integrations/{i}"), opts=c.aws)  # fmt: skip
         return aws.apigatewayv2.Stage("orders-default", api_id=api.id, name="$default", auto_deploy=True, opts=c.aws)
 
     return build
