@@ -25,7 +25,8 @@ and every string leaf of every registered resource's inputs is read. Each leaf h
   an Alibaba Cloud RAM / STS ARN's ``acs:ram::<uid>:``, a whole-leaf 12-digit AWS id or 16-digit Alibaba UID, a quoted
   id in a JSON document) replaced, wherever that id stands in the leaf, by an account no provider pins
   (``STRANGER_ACCOUNT`` / ``STRANGER_UID``): a grant to it must be refused (RES-023); a resource ARN naming the id
-  elsewhere in the same leaf is swapped with it. Providers' own pins are not swapped.
+  elsewhere in the same leaf is swapped with it; an SQS queue URL's owner account too (round 11). Providers' own pins
+  are not swapped.
 
 Each mutant is the same program with a stack transformation registered *before* ``enforce()`` that rewrites that one
 leaf (through ``apply`` where the input is an Output), so the guard, kept last, judges the mutated inputs exactly as it
@@ -459,9 +460,14 @@ STRANGER_UID = "5718340092216604"
 """The foreign Alibaba Cloud UID of an account swap (sixteen digits, as an account UID is written)."""
 
 # Where an account stands as one: an IAM / STS / RAM ARN's account field, a quoted id in a JSON document (a policy's
-# `"AWS": "123456789012"`, a Condition's `aws:SourceAccount` too: the id is swapped wherever it stands in the leaf).
+# `"AWS": "123456789012"`, a Condition's `aws:SourceAccount` too: the id is swapped wherever it stands in the leaf),
+# an SQS queue URL's owner account (round 11, stop 42: `https://sqs.<region>.amazonaws.com/<account>/<name>`, the
+# queue written into by an IoT rule's SQS action or an HTTP API's SQS-SendMessage integration; the search had never
+# swapped it where the URL stood alone), and a REST API SQS integration's path (`...:apigateway:<region>:sqs:path/
+# <account>/<queue>`).
 _ACCOUNT_SPOTS = re.compile(
     r"\barn:aws[a-z-]*:(?:iam|sts)::(\d{12}):|\bacs:(?:ram|sts)::(\d{16}):|\"(\d{12})\"|\"(\d{16})\""
+    r"|\bsqs\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?/(\d{12})/|:apigateway:[a-z0-9-]+:sqs:path/(\d{12})/"
 )
 _WHOLE_ACCOUNT = re.compile(r"^\s*(\d{12}|\d{16})\s*$")
 MAX_ACCOUNTS = 2

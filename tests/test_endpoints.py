@@ -8168,6 +8168,24 @@ def test_sms_and_mail_manager_destinations_are_written_accounts(token: str, path
         _first_violation("US", subject("999999999999"))
 
 
+def test_an_http_api_sqs_integration_writes_into_its_queue_owner_account() -> None:
+    """Mutation search, round 11 (stop 42): SQS-SendMessage's QueueUrl names the queue written into; the URL's path
+    names its owner account (RES-023 when no provider pins it, the Region judged by the host as before)."""
+
+    def subject(account: str, region: str = "eu-central-1") -> Subject:
+        url = f"https://sqs.{region}.amazonaws.com/{account}/orders"
+        return Subject("aws:apigatewayv2/integration:Integration", "i", {
+            "api_id": "a", "integration_type": "AWS_PROXY", "integration_subtype": "SQS-SendMessage",
+            "request_parameters": {"QueueUrl": url, "MessageBody": "$request.body"}}, provider("EU"))  # fmt: skip
+
+    assert rule_ids("EU", subject("123456789012")) == set()
+    assert rule_ids("EU", subject("999999999999")) == {"RES-023"}
+    written = r"sqs\.eu-central-1\.amazonaws\.com/999999999999/orders belongs to account 999999999999, which receives"
+    with pytest.raises(ResidencyViolation, match=written):
+        _first_violation("EU", subject("999999999999"))
+    assert rule_ids("EU", subject("123456789012", "us-east-1")) == {"RES-006"}  # its Region, as before
+
+
 @pytest.mark.parametrize("name", ["MAIL_TO", "EMAIL_TO", "ALERT_MAIL_TO"])
 def test_mail_to_variables_are_recipients(name: str) -> None:
     def subject(address: str) -> Subject:

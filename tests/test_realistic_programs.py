@@ -56,6 +56,7 @@ import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
 import platform_programs_mutants9 as mu9
 import platform_programs_mutation41 as mu41
+import platform_programs_mutation42 as mu42
 import platform_programs_new34 as pn
 import platform_programs_ops as po
 import platform_programs_order35 as p35
@@ -17638,6 +17639,11 @@ CASES: list[Case] = [
     # service) with twins naming no principal (RES-015); EDAS namespaces abroad (RES-009, a leak closed); twins keeping
     # a foreign Region the port would localise (RES-009).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa26.rows()],
+    # -- stop 42, mutation search round 11 (tests/platform_programs_mutation42.py): an HTTP API's SQS-SendMessage
+    # integration (the Integration resource's request_parameters or the OpenAPI body's requestParameters) writes into
+    # the queue its QueueUrl names, whose owner account is judged as a written destination's (RES-023): the own queue
+    # passes, a partner's queue in the stack's Region is refused unless declared (an aws-cn account passes in CN).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu42.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

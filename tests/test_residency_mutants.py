@@ -279,3 +279,29 @@ def test_round_10_a_config_maps_namespace_and_a_callers_account_are_judged() -> 
     assert ("alicloud:sae/configMap:ConfigMap", "namespaceId", "RES-009") in refused, refused
     assert ("aws:secretsmanager/secretPolicy:SecretPolicy", "policy", "RES-023") in refused, refused
     assert [(o.mutant.case, o.mutant.type, o.mutant.group[1], o.mutant.after[:120]) for o in report.survivors] == []
+
+
+# Round 11 (stop 42): an HTTP API's SQS-SendMessage integration writes into the queue its QueueUrl names, whose owner
+# account is judged (written_account_fields), in the OpenAPI body and on the Integration resource. Every account mutant
+# of the queue is refused (a REST API's SQS path too); the survivors allowed are the role API Gateway runs as
+# (`credentials_arn` / `credentials`, a role passed to a service, explained since round 1).
+ROUND_11_SAMPLE = [
+    "mutation42-eu-http-sqs-body-own",  # QueueUrl in the OpenAPI body (with the role, one leaf)
+    "mutation42-eu-http-sqs-integration-own",  # QueueUrl in the Integration's request_parameters
+    "mutation42-eu-http-sqs-rest-integration-own",  # a REST API Integration's uri, sqs:path/<account>/<queue>
+]
+
+
+def test_round_11_an_http_api_sqs_integrations_queue_account_is_judged() -> None:
+    cases = [c for c in search.realistic.CASES if c.id in ROUND_11_SAMPLE]
+    assert sorted(c.id for c in cases) == sorted(ROUND_11_SAMPLE) and all(not c.expected for c in cases)
+    report = search.search(cases=cases, per_case=8, kinds={"account"})
+    assert [o.mutant for o in report.outcomes if not o.applied or o.error] == []
+    refused = {(o.mutant.type, o.mutant.group[1], o.guard) for o in report.outcomes if o.guard}
+    assert ("aws:apigatewayv2/api:Api", "body", "RES-023") in refused, refused
+    assert ("aws:apigatewayv2/integration:Integration", "requestParameters.QueueUrl", "RES-023") in refused, refused
+    assert ("aws:apigateway/integration:Integration", "uri", "RES-023") in refused, refused
+    survivors = {(o.mutant.type, o.mutant.group[1]) for o in report.survivors}
+    roles = {("aws:apigatewayv2/integration:Integration", "credentialsArn"), ("aws:apigateway/integration:Integration",
+                                                                              "credentials")}  # fmt: skip
+    assert survivors <= roles, survivors

@@ -1542,6 +1542,55 @@ PAIRS += [
          rules=_SAE_INGRESS_RULES),
      "namespace_id"),
 ]  # fmt: skip
+# Mutation search, round 11 (stop 42): an HTTP API's SQS-SendMessage integration writes into the queue its `QueueUrl`
+# names (the Integration's request_parameters, or the OpenAPI body's requestParameters), and a REST API's SQS
+# integration into the queue its uri's path names; the owner account is judged as a written destination's (RES-023),
+# as an IoT rule's SQS action's is.
+_HTTP_INTEGRATION = "aws:apigatewayv2/integration:Integration"
+
+
+def _sqs_send(account: str) -> dict[str, Any]:
+    """An HTTP API integration of subtype SQS-SendMessage to a queue of ``account`` in eu-central-1."""
+    return {"api_id": "a", "integration_type": "AWS_PROXY", "integration_subtype": "SQS-SendMessage",
+            "credentials_arn": "arn:aws:iam::123456789012:role/api", "payload_format_version": "1.0",
+            "request_parameters": {"QueueUrl": f"https://sqs.eu-central-1.amazonaws.com/{account}/orders",
+                                   "MessageBody": "$request.body"}}  # fmt: skip
+
+
+def _sqs_send_body(account: str) -> str:
+    """The same integration in an OpenAPI body (x-amazon-apigateway-integration)."""
+    integration = {"type": "aws_proxy", "integrationSubtype": "SQS-SendMessage", "payloadFormatVersion": "1.0",
+                   "credentials": "arn:aws:iam::123456789012:role/api",
+                   "requestParameters": {"QueueUrl": f"https://sqs.eu-central-1.amazonaws.com/{account}/orders",
+                                         "MessageBody": "$request.body"}}  # fmt: skip
+    return json.dumps({"openapi": "3.0.1", "info": {"title": "o", "version": "1"},
+                       "paths": {"/o": {"post": {"x-amazon-apigateway-integration": integration}}}})  # fmt: skip
+
+
+PAIRS += [
+    ("RES-023", "EU", aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_send("123456789012")),
+     aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_send(_OTHER)), "request_parameters.QueueUrl"),
+    ("RES-023", "DE", aws("aws:apigatewayv2/api:Api", _PINNED_EU, name="o", protocol_type="HTTP",
+                          body=_sqs_send_body("123456789012")),
+     aws("aws:apigatewayv2/api:Api", _PINNED_EU, name="o", protocol_type="HTTP", body=_sqs_send_body(_OTHER)),
+     "body(json).paths./o.post.x-amazon-apigateway-integration.requestParameters.QueueUrl"),
+    # A REST API's AWS integration to SQS by path (`sqs:path/<account>/<queue>`), on the Integration or in the body.
+    ("RES-023", "US", aws("aws:apigateway/integration:Integration", _PINNED_US, rest_api="r", resource_id="x",
+                          http_method="POST", type="AWS", integration_http_method="POST",
+                          uri="arn:aws:apigateway:us-east-1:sqs:path/123456789012/orders"),
+     aws("aws:apigateway/integration:Integration", _PINNED_US, rest_api="r", resource_id="x", http_method="POST",
+         type="AWS", integration_http_method="POST", uri=f"arn:aws:apigateway:us-east-1:sqs:path/{_OTHER}/orders"),
+     "uri"),
+    ("RES-023", "JP", aws("aws:apigateway/restApi:RestApi", _PINNED_JP, name="o",
+                          endpoint_configuration={"types": "REGIONAL"}, body=json.dumps({"paths": {"/o": {"post": {
+                              "x-amazon-apigateway-integration": {"type": "aws", "httpMethod": "POST",
+                              "uri": "arn:aws:apigateway:ap-northeast-1:sqs:path/123456789012/orders"}}}}})),
+     aws("aws:apigateway/restApi:RestApi", _PINNED_JP, name="o", endpoint_configuration={"types": "REGIONAL"},
+         body=json.dumps({"paths": {"/o": {"post": {"x-amazon-apigateway-integration": {
+             "type": "aws", "httpMethod": "POST",
+             "uri": f"arn:aws:apigateway:ap-northeast-1:sqs:path/{_OTHER}/orders"}}}}})),
+     "body(json).paths./o.post.x-amazon-apigateway-integration.uri"),
+]  # fmt: skip
 # Mutation search, round 10 (stop 41): `*` limited to the callers of one account (aws:PrincipalAccount,
 # kms:CallerAccount, aws:PrincipalArn) grants that account, judged as a Principal naming it is (RES-023).
 _PINNED_EU_41 = ProviderRef("aws", "eu", "eu-west-1", accounts=frozenset({"123456789012"}))

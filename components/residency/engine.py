@@ -335,6 +335,11 @@ _ALI_UID = re.compile(r"[0-9]{16}")
 _QUEUE_URL = re.compile(r"^https://sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?/([0-9]{12})/[A-Za-z0-9_-]+(?:\.fifo)?/?$")
 """An SQS queue URL (``QueueUrl``, as GetQueueUrl returns it): its Region, then the owner account as the path's first
 segment."""
+_QUEUE_PATH_URI = re.compile(
+    r"^arn:(aws[a-z-]*):apigateway:([a-z0-9-]+):sqs:path/([0-9]{12})/[A-Za-z0-9_-]+(?:\.fifo)?/?$"
+)
+"""A REST API's AWS integration to SQS by path (``arn:<partition>:apigateway:<region>:sqs:path/<account>/<queue>``, the
+queue's URL path after the service's endpoint): its partition, Region, then the owner account."""
 PINNING_INPUTS: tuple[str, ...] = (
     "allowed_account_ids",
     "allowedAccountIds",
@@ -1935,10 +1940,13 @@ class RuleEngine:
             return f"acs:ram::{uid}:root"
         m = _RESOURCE_ARN.match(text)
         q = _QUEUE_URL.match(text) if m is None else None
+        u = _QUEUE_PATH_URI.match(text) if m is None and q is None else None
         if m is not None:
             partition, account, region = m.group(1), m.group(2), text.split(":", 4)[3]
         elif q is not None and (known := self.catalogue.partition_of(q.group(1))) is not None:
             partition, account, region = known.name, q.group(2), q.group(1)
+        elif u is not None:
+            partition, account, region = u.group(1), u.group(3), u.group(2)
         else:
             return None
         if region and region not in self.jurisdiction.aws.regions:
