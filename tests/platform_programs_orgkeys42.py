@@ -3,10 +3,13 @@
 A resource policy's ``"Principal": "*"`` limited by ``aws:PrincipalOrgID`` / ``aws:PrincipalOrgPaths`` (or a Lambda
 permission's ``principal_org_id``) reaches every account of an organisation, and an organisation's accounts are not
 kept in one country (the EV maker's has US, EU and JP accounts): no provider pin places them, so the grant is refused
-(RES-023) unless the stack declares the organisation (one line, ``match: o-...``). A statement to a service principal
-(or to ``*``) limited by ``aws:SourceAccount`` / ``AWS:SourceOwner`` / the account of ``aws:SourceArn`` lets the
-service act for that account's resources ("Cross-service confused deputy prevention"): the account is judged as a
-``{"AWS": "<id>"}`` principal is, whatever the action (the pinned account passes, another is RES-023). An ``aws:userid``
+(RES-023) unless the stack declares the organisation (one line, ``match: o-...``). A statement to ``*`` limited by
+``aws:SourceAccount`` / ``AWS:SourceOwner`` / the account of ``aws:SourceArn`` reaches that account's resources: the
+account is judged as a ``{"AWS": "<id>"}`` principal is, whatever the action (the pinned account passes, another is
+RES-023); a Lambda permission's ``source_arn`` likewise. On a statement to a SERVICE principal the same keys are
+confused-deputy protection that only narrows it (the statement without them is accepted), so they are not judged
+there: the ``topic-s3-partner`` and ``queue-events-partner-rule`` programs pass (the lead's review of stop 42). An
+``aws:userid``
 unique id (``AROA...:*``) names a principal but no account: RES-023 unless declared. In CN (aws-cn) an organisation,
 account or principal is China's by partition, as an aws-cn account is.
 
@@ -15,7 +18,8 @@ These programs, written from the AWS documentation's own examples (S3 "Bucket po
 for Amazon EventBridge" (SQS target), Secrets Manager "Permissions policy examples", S3's "restrict access to a
 specific role" with ``aws:userId``, Lambda AddPermission), run in EU, US, JP and CN with the provider pinned to the
 team's account (the table's ``c.aws``): the own-account twins pass everywhere, the organisation, partner-account and
-unique-id twins are RES-023 outside CN and pass in CN, the declared twins pass everywhere.
+unique-id twins are RES-023 outside CN and pass in CN, the service-principal partner twins and the declared twins pass
+everywhere.
 
 tests/test_realistic_programs.py runs them as CASES (``orgkeys42-*``); docs/residency.md, "Organisation and
 source-account condition keys (stop 42)".
@@ -55,10 +59,10 @@ SHAPES: dict[str, tuple[bool, list[dict[str, Any]]]] = {
     "bucket-org-declared": (False, [ORG_DECLARED]),
     "key-org-paths": (True, []),
     "topic-s3-own": (False, []),
-    "topic-s3-partner": (True, []),
+    "topic-s3-partner": (False, []),  # a service principal's source keys only narrow it (lead's review, stop 42)
     "topic-default-policy": (False, []),
     "queue-events-own-rule": (False, []),
-    "queue-events-partner-rule": (True, []),
+    "queue-events-partner-rule": (False, []),  # as above: not judged on a service principal
     "secret-userid-role": (True, []),
     "secret-userid-role-declared": (False, [ROLE_DECLARED]),
     "lambda-org": (True, []),

@@ -8283,14 +8283,11 @@ _ORG = "o-a1b2c3d4e5"
         ({"AWS": "*"}, {"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": f"{_ORG}/r-ab12/ou-ab12-11111111/*"}},
          r"Organization o-a1b2c3d4e5 is granted access", _ORG),
         ("*", {"StringEquals": {"aws:SourceOrgID": _ORG}}, r"Organization o-a1b2c3d4e5 is granted access", _ORG),
-        ({"Service": "cloudtrail.amazonaws.com"}, {"StringEquals": {"aws:SourceOrgID": _ORG}},
-         r"Organization o-a1b2c3d4e5 is granted access", _ORG),
-        ({"Service": "s3.amazonaws.com"}, {"StringEquals": {"aws:SourceAccount": "444455556666"}},
-         r"Account 444455556666 is granted access", "444455556666"),
         ({"AWS": "*"}, {"StringEquals": {"AWS:SourceOwner": "444455556666"}}, r"Account 444455556666 is granted access",
          "444455556666"),
-        ({"Service": "events.amazonaws.com"},
-         {"ArnLike": {"aws:SourceArn": "arn:aws:events:eu-west-1:444455556666:rule/*"}},
+        ("*", {"StringEquals": {"aws:SourceAccount": "444455556666"}}, r"Account 444455556666 is granted access",
+         "444455556666"),
+        ("*", {"ArnLike": {"aws:SourceArn": "arn:aws:events:eu-west-1:444455556666:rule/*"}},
          r"Account 444455556666 is granted access", "arn:aws:iam::444455556666:"),
         ("*", {"StringEquals": {"aws:userid": "AIDAJQABLZS4A3QDU576Q"}},
          r"unique id AIDAJQABLZS4A3QDU576Q is granted access", "AIDAJQABLZS4A3QDU576Q"),
@@ -8324,11 +8321,18 @@ def test_organisation_and_source_keys_grant_what_they_name(
         ({"Service": "s3.amazonaws.com"}, {"ArnLike": {"aws:SourceArn": "arn:aws:s3:::*"}}),  # no account: as before
         ({"Service": "logging.s3.amazonaws.com"}, {}),  # a service principal without such keys: as before
         ({"Service": "s3.amazonaws.com"}, {"StringNotEquals": {"aws:SourceAccount": "444455556666"}}),  # negated
+        # A service principal's source keys only narrow it (the lead's review of stop 42): a partner's account or
+        # organization there is not judged, as the statement without them (the service for every account) is not.
+        ({"Service": "cloudtrail.amazonaws.com"}, {"StringEquals": {"aws:SourceOrgID": _ORG}}),
+        ({"Service": "s3.amazonaws.com"}, {"StringEquals": {"aws:SourceAccount": "444455556666"}}),
+        ({"Service": "events.amazonaws.com"},
+         {"ArnLike": {"aws:SourceArn": "arn:aws:events:eu-west-1:444455556666:rule/*"}}),
+        ({"Service": "iot.amazonaws.com"}, {"StringEquals": {"aws:SourceAccount": "123456789012"}}),
         ("*", {"StringEquals": {"aws:PrincipalAccount": "123456789012", "aws:PrincipalOrgID": _ORG}}),
     ],
 )  # fmt: skip
 def test_source_keys_naming_the_pinned_account_pass(principal: Any, condition: dict[str, Any]) -> None:
-    expected = {"RES-023"} if "aws:PrincipalOrgID" in json.dumps(condition) else set()
+    expected = {"RES-023"} if "aws:PrincipalOrgID" in json.dumps(condition) else set()  # only beside `*`
     assert rule_ids("EU", _one_statement(principal, condition)) == expected  # an organisation beside it still counts
 
 

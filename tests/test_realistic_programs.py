@@ -17605,9 +17605,10 @@ CASES: list[Case] = [
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv41.rows()],
     # -- stop 42, organisation and source-account condition keys (tests/platform_programs_orgkeys42.py): `*` limited to
     # an organisation (aws:PrincipalOrgID / PrincipalOrgPaths, a Lambda permission's principal_org_id) grants every
-    # account of it (RES-023 unless declared by its id); aws:SourceAccount / the account of aws:SourceArn is judged as a
-    # granted account (the own one passes, a partner's is RES-023); an aws:userid unique id names no account (RES-023
-    # unless declared). In CN an aws-cn organisation, account or principal passes by partition.
+    # account of it (RES-023 unless declared by its id); a Lambda permission's source_arn is judged as a granted
+    # account (the own one passes, a partner's is RES-023), a service principal's aws:SourceAccount / aws:SourceArn is
+    # not (it only narrows the statement); an aws:userid unique id names no account (RES-023 unless declared). In CN an
+    # aws-cn organisation, account or principal passes by partition.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ok42.rows()],
     # -- stop 42, Fluent Bit configuration files (tests/platform_programs_fluentbit42.py): a classic or YAML Fluent Bit
     # configuration in cloud-init write_files, a launch template, an SSM parameter, an S3 object a FireLens router
@@ -17666,10 +17667,23 @@ _ORG_WIDE_REASONS = {
     "falsealarm22-lambda-event-source-mapping-eu": "terraform-aws-lambda: Config's permission, principal_org_id",
     "review41-eu-bucket-org-id": "bucket policy to `*` limited by aws:PrincipalOrgID alone",
     "review41-us-bucket-org-role-any-account": "an organisation role in any account, limited by aws:PrincipalOrgID",
+    **{f"public36-{c}-function-url-restricted": "function URL permission to `*` with principal_org_id"
+       for c in ("eu", "de", "jp", "us")},
 }  # fmt: skip
-assert {c.id for c in CASES} >= set(_ORG_WIDE_REASONS), set(_ORG_WIDE_REASONS) - {c.id for c in CASES}
+# The same for falsealarm9's CloudWatch cross-account observability sink (its organisation is o-fleet12345): the sink
+# policy lets every account of the organisation link (aws:PrincipalOrgID), declared as the fleet's organisation.
+_FLEET_ORG_REASONS = {
+    f"falsealarm9-{c}": "OAM sink policy to `*` limited by aws:PrincipalOrgID"
+    for c in ("eu-oam-cross-account", "jp-oam-cross-account", "us-oam-cross-account-oregon")
+}
+_FLEET_ORG_DECLARED = {**ok42.ORG_DECLARED, "id": "fleet-monitoring-organisation", "match": "o-fleet12345"}
+assert {c.id for c in CASES} >= set(_ORG_WIDE_REASONS) | set(_FLEET_ORG_REASONS)
 CASES = [
-    dataclasses.replace(c, destinations=[*c.destinations, ok42.ORG_DECLARED]) if c.id in _ORG_WIDE_REASONS else c
+    dataclasses.replace(c, destinations=[*c.destinations, ok42.ORG_DECLARED])
+    if c.id in _ORG_WIDE_REASONS
+    else dataclasses.replace(c, destinations=[*c.destinations, _FLEET_ORG_DECLARED])
+    if c.id in _FLEET_ORG_REASONS
+    else c
     for c in CASES
 ]
 

@@ -1644,9 +1644,9 @@ PAIRS += [
          "*", {"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"}})),
      "policy(json).Statement[0].Condition.ForAnyValue:StringLike.aws:PrincipalOrgPaths"),
     ("RES-023", "US", aws("aws:sns/topicPolicy:TopicPolicy", _PINNED_US_42, arn="t", policy=_statement_policy(
-        {"Service": "s3.amazonaws.com"}, {"StringEquals": {"aws:SourceAccount": "123456789012"}}, "SNS:Publish")),
+        "*", {"StringEquals": {"aws:SourceAccount": "123456789012"}}, "SNS:Publish")),
      aws("aws:sns/topicPolicy:TopicPolicy", _PINNED_US_42, arn="t", policy=_statement_policy(
-         {"Service": "s3.amazonaws.com"}, {"StringEquals": {"aws:SourceAccount": "444455556666"}}, "SNS:Publish")),
+         "*", {"StringEquals": {"aws:SourceAccount": "444455556666"}}, "SNS:Publish")),
      "policy(json).Statement[0].Condition.StringEquals.aws:SourceAccount"),
     ("RES-023", "EU", aws("aws:sns/topicPolicy:TopicPolicy", _PINNED_EU_41, arn="t", policy=_statement_policy(
         {"AWS": "*"}, {"StringEquals": {"AWS:SourceOwner": "123456789012"}}, "SNS:Publish")),
@@ -1654,10 +1654,10 @@ PAIRS += [
          {"AWS": "*"}, {"StringEquals": {"AWS:SourceOwner": "444455556666"}}, "SNS:Publish")),
      "policy(json).Statement[0].Condition.StringEquals.AWS:SourceOwner"),
     ("RES-023", "JP", aws(_QUEUE_POLICY, _PINNED_JP_41, queue_url="q", policy=_statement_policy(
-        {"Service": "events.amazonaws.com"},
+        "*",
         {"ArnEquals": {"aws:SourceArn": "arn:aws:events:ap-northeast-1:123456789012:rule/orders"}}, "sqs:SendMessage")),
      aws(_QUEUE_POLICY, _PINNED_JP_41, queue_url="q", policy=_statement_policy(
-         {"Service": "events.amazonaws.com"},
+         "*",
          {"ArnEquals": {"aws:SourceArn": "arn:aws:events:ap-northeast-1:444455556666:rule/orders"}},
          "sqs:SendMessage")),
      "policy(json).Statement[0].Condition.ArnEquals.aws:SourceArn"),

@@ -246,8 +246,9 @@ class PublicAccess(_Frozen):
     source_conditions: frozenset[str] = frozenset()
     """Condition keys (lower case) naming the account, resource ARN or organization a SERVICE acts for
     (``aws:sourceaccount``, ``aws:sourceowner``, ``aws:sourcearn``, ``aws:sourceorgid``, ``aws:sourceorgpaths``): on a
-    statement to everyone or to a service principal, each fixed value's account (or organization) is judged as a
-    granted one (RES-023), as a Lambda permission's ``source_account`` is."""
+    statement to everyone, each fixed value's account (or organization) is judged as a granted one (RES-023), as a
+    Lambda permission's ``source_account`` is; on a statement to a service principal they only narrow it (not
+    judged)."""
     organization_conditions: frozenset[str] = frozenset()
     """Condition keys (lower case) naming an organization (``aws:principalorgid``, ``aws:principalorgpaths``,
     ``aws:sourceorgid``, ``aws:sourceorgpaths``): the statement reaches every account of it, which no provider pin

@@ -1501,8 +1501,9 @@ class RuleEngine:
         negated = "NotPrincipal" in statement
         principal = statement.get("NotPrincipal") if negated else statement.get("Principal")
         if not negated and not self._names_everyone(principal):
-            if _names_service(principal):
-                self._judge_caller_accounts(walk, statement.get("Condition"), path, self._public.source_conditions)
+            # A statement to a service principal is not judged by its source keys (stop 42 review): aws:SourceAccount /
+            # aws:SourceArn / aws:SourceOrgID narrow which account's resources the service acts for, and the same
+            # statement without them (the service acting for every account) is accepted, so the narrower one is too.
             return
         if self._restricts_who(statement.get("Condition")) or self._denied_unless_restricted(walk.parent, statement):
             if not negated:
@@ -1591,9 +1592,7 @@ class RuleEngine:
         restricting = self._public.restricting_conditions
         return any(name in restricting and self._fixed(v, name) for _, _, name, v in _positive_conditions(condition))
 
-    def _judge_caller_accounts(
-        self, walk: _Walk, condition: Any, path: str, keys: frozenset[str] | None = None
-    ) -> None:
+    def _judge_caller_accounts(self, walk: _Walk, condition: Any, path: str) -> None:
         """A statement to everyone that its Condition limits to callers of fixed accounts
         (``public_access.account_conditions``: aws:PrincipalAccount, kms:CallerAccount, aws:PrincipalArn, and since
         the false-alarm review of stop 41 an aws:userid naming an account, under a positive operator) grants those
@@ -1602,12 +1601,10 @@ class RuleEngine:
         unless declared). Found by the mutation search, round 10: ``"Principal": "*"`` with ``aws:PrincipalAccount``
         another account's id passed, where ``{"AWS": "<id>"}`` was refused. Since orgkeys42 (stop 42) also the keys
         naming the account, resource or organization a service acts for (``source_conditions``) and an organization
-        (``organization_conditions``, judged by :meth:`_judged_as_organization`); ``keys`` limits the keys read (a
-        statement to a service principal: ``source_conditions`` only)."""
+        (``organization_conditions``, judged by :meth:`_judged_as_organization`), on a statement to everyone only
+        (a service principal's source keys narrow it: not judged)."""
         assert self._public is not None
         for op, k, name, v in _positive_conditions(condition):
-            if keys is not None and name not in keys:
-                continue
             if name not in self._grant_conditions or not self._fixed(v, name):
                 continue
             self._judge_account_values(walk, v, f"{path}.Condition.{op}.{k}", name)
@@ -4262,11 +4259,6 @@ def _patterns_cover(deny: Any, allow: Any, *, fold: bool) -> bool:
     return bool(allows) and all(
         isinstance(a, str) and "${" not in a and any(r.fullmatch(a.strip()) for r in regexes) for a in allows
     )
-
-
-def _names_service(principal: Any) -> bool:
-    """Whether a statement's ``Principal`` names a service (``{"Service": "logging.s3.amazonaws.com"}``)."""
-    return isinstance(principal, Mapping) and any(str(k).strip().lower() == "service" for k in principal)
 
 
 def _is_deny_statement(value: Mapping[Any, Any]) -> bool:
