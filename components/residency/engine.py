@@ -756,12 +756,11 @@ class RuleEngine:
             self.endpoints.typed_paths(self.endpoints.script_fields),
             self.endpoints.typed_paths(self.endpoints.service_principal_fields),
         )
-        # Text for humans (text_fields) is never a destination either: one lookup for both. The same text_fields are
-        # read inside a stack template's resource of a catalogued type (stack_templates `resources`: a CloudFormation
-        # RestApi's Body as the Pulumi RestApi's body), one memo per (type, path).
-        self._match_fields, self._text_fields, self._template_text_at = (
+        # Text for humans (text_fields) is never a destination either: one lookup for both. The same match and text
+        # fields are read inside a stack template's resource of a catalogued type (stack_templates `resources`: a
+        # CloudFormation RestApi's Body as the Pulumi RestApi's body), one memo per (type, path).
+        self._match_fields, self._template_text_at = (
             self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields)),
-            self.endpoints.typed_paths(self.endpoints.text_fields),
             functools.lru_cache(maxsize=4096)(self._decide_template_text),
         )
         # Type token -> (key path, input, value) of the region fields a setting turns off (switched_off_regions): a
@@ -3448,11 +3447,11 @@ class RuleEngine:
         )
 
     def _template_text(self, walk: _Walk) -> bool:
-        """Whether the place being walked is a ``text_fields`` path of a template resource whose type is a Pulumi
-        type's own object (``stack_templates`` ``resources``: ``Resources.<Id>.Properties.Body.servers.url`` of an
-        ``AWS::ApiGateway::RestApi`` is the Pulumi RestApi's ``body.servers.url``): text there as on the Pulumi
-        resource, one fact for both (since stop 42; the template's was RES-015). False outside a template (nearly
-        every place: one test)."""
+        """Whether the place being walked is a ``text_fields`` or ``match_fields`` path of a template resource whose
+        type is a Pulumi type's own object (``stack_templates`` ``resources``: ``Resources.<Id>.Properties.Body.
+        servers.url`` of an ``AWS::ApiGateway::RestApi`` is the Pulumi RestApi's ``body.servers.url``): text or a
+        pattern there as on the Pulumi resource, one fact for both (since stop 42; the template's was RES-015; the
+        match fields since leftovers42). False outside a template (nearly every place: one test)."""
         if walk.template is None or not walk.template[0].resources:
             return False
         template, document = walk.template
@@ -3476,7 +3475,9 @@ class RuleEngine:
         entry = next((r for r in template.resources if r.type == kind), None)
         if entry is None or rest[0] not in entry.properties:
             return False
-        return _at_any(rest, self._text_fields.get(entry.resource, ()))
+        # The Pulumi type's match_fields too (one lookup holds both): a CORS origin in an HTTP API's
+        # x-amazon-apigateway-cors, a REST integration's requestParameters (since leftovers42; they were RES-015).
+        return _at_any(rest, self._match_fields.get(entry.resource, ()))
 
     def _payload_key(self, key: str) -> bool:
         return key in self.endpoints.payload_keys or key.endswith("_base64")
