@@ -329,9 +329,12 @@ _RESOURCE_ARN = re.compile(r"^arn:(aws[a-z-]*):[a-z0-9-]+:[a-z0-9-]*:([0-9]{12})
 _ACS_RESOURCE_ARN = re.compile(r"^acs:(?!ram:|sts:)[a-z0-9-]+:([a-z0-9-]*):([0-9]{5,20}):")
 """An Alibaba Cloud resource ARN with its owner UID (``acs:mns:cn-shanghai:<uid>:/queues/<name>``, an SLS project's
 ``acs:log:<region>:<uid>:project/<name>``); RAM and STS ARNs name accounts themselves (``_RAM_ARN``). Its Region."""
-_ALI_UID = re.compile(r"[0-9]{16}")
-"""An Alibaba Cloud account UID written bare (16 digits: "The UID of the Alibaba Cloud account",
-1234567890123456)."""
+_ALI_OWNER_UID = re.compile(r"[0-9]{5,20}")
+"""A bare UID in a field naming the account that owns what the stack writes into or is joined to (written_account
+fields: Cloud Connect's ``cen_uid``, "The ID of the account to which the CEN instance belongs"): any digits, as an ACS
+ARN's owner (``_ACS_RESOURCE_ARN``). No document read says every UID has 16 digits, and the registry's example grants
+``cen_uid = "123456789"``, so a shorter value there is an account the engine cannot prove the stack's own, not
+nothing (it passed before leftovers42)."""
 _QUEUE_URL = re.compile(r"^https://sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?/([0-9]{12})/[A-Za-z0-9_-]+(?:\.fifo)?/?$")
 """An SQS queue URL (``QueueUrl``, as GetQueueUrl returns it): its Region, then the owner account as the path's first
 segment."""
@@ -1928,7 +1931,7 @@ class RuleEngine:
             # export's `role_arn`: the destination account makes the role the service assumes to write there; stop 41)
             # by the role ARN's UID.
             uid = a.group(2) if a is not None else r.group(1) if r is not None else None
-            uid = uid if uid is not None or not _ALI_UID.fullmatch(text) else text
+            uid = uid if uid is not None or not _ALI_OWNER_UID.fullmatch(text) else text
             if uid is None or (a and a.group(1) and a.group(1) not in self.jurisdiction.alicloud.regions):
                 return None
             return f"acs:ram::{uid}:root"
