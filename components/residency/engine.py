@@ -28,6 +28,8 @@ from components.residency.documents import (
     DocumentBeyondBounds,
     fluent_bit_classic,
     fluent_bit_outputs,
+    fluentd_config,
+    fluentd_outputs,
     gunzip,
     json_or_none,
     load_document,
@@ -2969,6 +2971,15 @@ class RuleEngine:
                 self._walk_document(walk, config, f"{path}(fluent-bit)", key, depth, None)
                 self._judge_log_outputs(walk, config, f"{path}(fluent-bit)", "[OUTPUT] Name")
                 return True
+        if "</" in stripped:
+            fluentd = fluentd_config(stripped)
+            if fluentd is not None:
+                # A Fluentd configuration (leftovers42): walked as its sections' parameters (a bare `host` of
+                # out_elasticsearch or out_forward's <server>, a `region`, an `s3_bucket` judged by key, as in Fluent
+                # Bit files), each output judged by name (fluentd_unless_set entries).
+                self._walk_document(walk, fluentd, f"{path}(fluentd)", key, depth, None)
+                self._judge_fluentd_outputs(walk, fluentd, f"{path}(fluentd)")
+                return True
         if stripped[:1] in ("{", "["):
             # A document is judged whether or not it contains an ARN (templates, task definitions).
             if plan.template is not None:  # a stack's template (tested here: only documents have one)
@@ -3017,6 +3028,23 @@ class RuleEngine:
             for service in services:
                 if service.refuses(name, code) and not any(_set_at(output, p) for p in service.unless_set):
                     self._global_finding(walk, service, f"{path}.pipeline.outputs[{i}].name", name, field=field)
+
+    def _judge_fluentd_outputs(self, walk: _Walk, document: dict[str, Any], path: str) -> None:
+        """Each output of a Fluentd configuration (:func:`fluentd_outputs`) judged by the global-service entries
+        that describe its plugin's default (``fluentd_unless_set``: the Fluent Bit output entries whose Fluentd plugin
+        sends to the same default): an output whose ``@type`` an entry refuses, none of the entry's Fluentd
+        parameters set in that section, is RES-016 unless declared (by the same entry id as the Fluent Bit output)."""
+        code = self.jurisdiction.code
+        services = [s for s in self.endpoints.global_services if s.fluentd_unless_set is not None and s.judges_in(code)]
+        for where, output in fluentd_outputs(document):
+            key = "@type" if "@type" in output else "type"
+            name = output[key]
+            if not isinstance(name, str):
+                continue
+            for service in services:
+                unless = service.fluentd_unless_set or ()
+                if service.refuses(name, code) and not any(output.get(p) for p in unless):
+                    self._global_finding(walk, service, f"{path}.{where}.{key}", name, field=f"<match> {key}")
 
     def _judged_as_sql(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
         """A Flink SQL script (``sql_documents``): each WITH clause's ``'key' = 'value'`` options walked as a document
