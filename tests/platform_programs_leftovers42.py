@@ -1,12 +1,12 @@
 """Open items of stop 42 (leftovers42, issue 9): one leak in a parameter list, one false alarm in templates, account
 fields with a short UID, and Fluentd configurations.
 
-- **EBS solution instance parameters** (``EBS_SHAPES``, Alibaba Cloud in JP, CN and DE): ``alicloud.ebs.SolutionInstance``
-  takes its creation parameters as ``{parameter_key, parameter_value}`` items (the registry's example: ``zoneId``
-  ``cn-shanghai-l``, ``regionId`` ``cn-shanghai`` for the ``mysql`` solution). They were not read by name, so a
-  mainland zone in a JP program and a foreign Region in a CN one passed; since leftovers42 the list is read as a ROS
-  stack's parameters are (``user_keyed_fields``): ``-own-zone`` passes, ``-foreign-zone`` RES-008,
-  ``-foreign-region`` RES-009.
+- **EBS solution instance parameters** (``EBS_SHAPES``, Alibaba Cloud in JP, CN and DE):
+  ``alicloud.ebs.SolutionInstance`` takes its creation parameters as ``{parameter_key, parameter_value}`` items (the
+  registry's example: ``zoneId`` ``cn-shanghai-l``, ``regionId`` ``cn-shanghai`` for the ``mysql`` solution). They
+  were not read by name, so a mainland zone in a JP program and a foreign Region in a CN one passed; since leftovers42
+  the list is read as a ROS stack's parameters are (``user_keyed_fields``): ``-own-zone`` passes, ``-foreign-zone``
+  RES-008, ``-foreign-region`` RES-009.
 - **Match fields in a template's API Body** (``TEMPLATE_SHAPES``, AWS in EU, US, JP, CN): an ``AWS::ApiGatewayV2::Api``
   Body's ``x-amazon-apigateway-cors`` ``allowOrigins`` and an ``AWS::ApiGateway::RestApi`` Body's integration
   ``requestParameters`` are the Pulumi types' ``match_fields`` (patterns compared with requests); in the template they
@@ -105,11 +105,12 @@ def template_program(code: str, shape: str) -> Build:
     # (a header of the integration request filled from the method request's).
     info = {"title": "orders", "version": "2026-12-04"}
     if shape.startswith("cfn-rest"):
+        mapped = {"integration.request.header.x-forwarded-host": "method.request.header.Host",
+                  "integration.request.header.x-origin": "method.request.header.Origin"}  # fmt: skip
         integration = {"type": "mock", "requestTemplates": {"application/json": '{"statusCode": 200}'},
-                       "requestParameters": {"integration.request.header.x-forwarded-host": "method.request.header.Host",
-                                             "integration.request.header.x-origin": "method.request.header.Origin"}}  # fmt: skip
-        body = {"openapi": "3.0.1", "info": info, "paths": {"/orders": {"get": {
-            "responses": {"200": {"description": "orders"}}, "x-amazon-apigateway-integration": integration}}}}  # fmt: skip
+                       "requestParameters": mapped}  # fmt: skip
+        operation = {"responses": {"200": {"description": "orders"}}, "x-amazon-apigateway-integration": integration}
+        body = {"openapi": "3.0.1", "info": info, "paths": {"/orders": {"get": operation}}}
         resource = {"Type": "AWS::ApiGateway::RestApi", "Properties": {
             "Name": "orders", "EndpointConfiguration": {"Types": ["REGIONAL"]}, "Body": body}}  # fmt: skip
     else:
@@ -145,8 +146,8 @@ def fluentd(output: str) -> str:
     """A fluentd.conf tailing the application's log into one output (Fluentd "Config File Syntax")."""
     body = "".join(f"  {line}\n" for line in output.splitlines())
     return (
-        "# /etc/fluent/fluentd.conf\n<source>\n  @type tail\n  path /var/log/app/*.log\n  pos_file /var/lib/fluent/app.pos\n"
-        "  tag app.*\n  <parse>\n    @type json\n  </parse>\n</source>\n\n"
+        "# /etc/fluent/fluentd.conf\n<source>\n  @type tail\n  path /var/log/app/*.log\n"
+        "  pos_file /var/lib/fluent/app.pos\n  tag app.*\n  <parse>\n    @type json\n  </parse>\n</source>\n\n"
         f"<match app.**>\n{body}  <buffer>\n    @type file\n    path /var/lib/fluent/buffer\n  </buffer>\n</match>\n"
     )
 

@@ -8969,8 +8969,12 @@ def test_a_template_body_s_match_fields_are_patterns(code: str) -> None:
     # The Pulumi types' match_fields read in a CloudFormation template's Body (stack_templates resources), as their
     # text_fields since bodies42: an HTTP API's x-amazon-apigateway-cors origins, a REST integration's
     # requestParameters (both RES-015 before).
-    cors = {"openapi": "3.0.1", "info": {"title": "orders", "version": "1"}, "paths": {},
-            "x-amazon-apigateway-cors": {"allowOrigins": ["https://app.fleet.example.com"], "allowMethods": ["GET"]}}
+    cors = {
+        "openapi": "3.0.1",
+        "info": {"title": "orders", "version": "1"},
+        "paths": {},
+        "x-amazon-apigateway-cors": {"allowOrigins": ["https://app.fleet.example.com"], "allowMethods": ["GET"]},
+    }
     mapped = {"openapi": "3.0.1", "info": {"title": "orders", "version": "1"}, "paths": {"/orders": {"get": {
         "x-amazon-apigateway-integration": {"type": "mock", "requestParameters": {
             "integration.request.header.x-forwarded-host": "method.request.header.Host"}}}}}}  # fmt: skip
@@ -9051,7 +9055,7 @@ def test_a_fluentd_configuration_is_read_as_its_sections() -> None:
     assert fluentd_config("<match **>\n  @type datadog\n</source>\n") is None
     assert fluentd_config("api_key k\n<match **>\n  @type datadog\n</match>\n") is None
     assert fluentd_config("<match **>\n  host h\n</match>\n") is None
-    assert fluentd_config("<match **>\n  @type http\n  headers {\"a\":\n  \"b\"}\n</match>\n") is None
+    assert fluentd_config('<match **>\n  @type http\n  headers {"a":\n  "b"}\n</match>\n') is None
     assert fluentd_config("<config>\n  <match>x</match>\n</config>\n") is None
 
 

@@ -2963,23 +2963,8 @@ class RuleEngine:
                 label = f"{decoded[0]}," if decoded is not None else ""
                 self._walk_document(walk, properties, f"{path}({label}{plan.properties})", key, depth, None)
                 return True
-        if stripped[:1] != "{" and "[" in stripped:
-            config = fluent_bit_classic(stripped)
-            if config is not None:
-                # A Fluent Bit classic configuration (stop 42): walked as its sections' keys and values (a bare host
-                # under `Host`, a `region`, a `bucket`, judged as in FireLens options), each output judged by name.
-                self._walk_document(walk, config, f"{path}(fluent-bit)", key, depth, None)
-                self._judge_log_outputs(walk, config, f"{path}(fluent-bit)", "[OUTPUT] Name")
-                return True
-        if "</" in stripped:
-            fluentd = fluentd_config(stripped)
-            if fluentd is not None:
-                # A Fluentd configuration (leftovers42): walked as its sections' parameters (a bare `host` of
-                # out_elasticsearch or out_forward's <server>, a `region`, an `s3_bucket` judged by key, as in Fluent
-                # Bit files), each output judged by name (fluentd_unless_set entries).
-                self._walk_document(walk, fluentd, f"{path}(fluentd)", key, depth, None)
-                self._judge_fluentd_outputs(walk, fluentd, f"{path}(fluentd)")
-                return True
+        if self._judged_as_log_config(walk, stripped, path, key, depth):
+            return True
         if stripped[:1] in ("{", "["):
             # A document is judged whether or not it contains an ARN (templates, task definitions).
             if plan.template is not None:  # a stack's template (tested here: only documents have one)
@@ -3007,6 +2992,27 @@ class RuleEngine:
             decoded = _decode_payload(value)
             if decoded is not None:
                 self._judge_string(walk, decoded[1], f"{path}({decoded[0]})", "user_data", depth + 1)
+                return True
+        return False
+
+    def _judged_as_log_config(self, walk: _Walk, stripped: str, path: str, key: str, depth: int) -> bool:
+        """A log router's configuration file in its own format: True when the text was one, walked and judged."""
+        if stripped[:1] != "{" and "[" in stripped:
+            config = fluent_bit_classic(stripped)
+            if config is not None:
+                # A Fluent Bit classic configuration (stop 42): walked as its sections' keys and values (a bare host
+                # under `Host`, a `region`, a `bucket`, judged as in FireLens options), each output judged by name.
+                self._walk_document(walk, config, f"{path}(fluent-bit)", key, depth, None)
+                self._judge_log_outputs(walk, config, f"{path}(fluent-bit)", "[OUTPUT] Name")
+                return True
+        if "</" in stripped:
+            fluentd = fluentd_config(stripped)
+            if fluentd is not None:
+                # A Fluentd configuration (leftovers42): walked as its sections' parameters (a bare `host` of
+                # out_elasticsearch or out_forward's <server>, a `region`, an `s3_bucket` judged by key, as in Fluent
+                # Bit files), each output judged by name (fluentd_unless_set entries).
+                self._walk_document(walk, fluentd, f"{path}(fluentd)", key, depth, None)
+                self._judge_fluentd_outputs(walk, fluentd, f"{path}(fluentd)")
                 return True
         return False
 
