@@ -5110,7 +5110,10 @@ def test_an_oss_inventory_destination_is_in_the_source_bucket_region(bucket: str
                                               "role_arn": "acs:ram::1234567890:role/AliyunOSSRole"}}  # fmt: skip
     props = {"bucket": "fleet-data", "inventory_id": "weekly", "is_enabled": True, "included_object_versions": "All",
              "schedule": {"frequency": "Weekly"}, "destination": destination}  # fmt: skip
-    subject = Subject("alicloud:oss/bucketInventory:BucketInventory", "inv", props, provider("CN", "alicloud"))
+    # The inventory's account is the stack's own (a role the provider assumes in it): since leftovers42 a bare UID of
+    # any length there is an account, judged (RES-023 when not proven the stack's own).
+    own = ProviderRef("alicloud", "p", "cn-shanghai", accounts=frozenset({"1234567890"}))
+    subject = Subject("alicloud:oss/bucketInventory:BucketInventory", "inv", props, own)
     assert rule_ids("CN", subject) == expected
 
 
@@ -8948,3 +8951,221 @@ def test_only_catalogued_role_outputs_are_made_arns(token: str, props: dict[str,
     """``made_account_arns``: a role's own ``arn`` output; another type's ``arn`` (an EventBridge target's is an input
     naming anyone's bus) proves nothing."""
     assert ENGINES["EU"].made_arns(token, props) == expected
+
+
+# -- leftovers42 (stop 42): EBS solution parameters, template match fields, short UIDs, Fluentd -----------------------
+
+
+def _solution(code: str, **parameters: str) -> Subject:
+    props = {"solution_id": "mysql", "solution_instance_name": "fleet-db",
+             "parameters": [{"parameter_key": k, "parameter_value": v} for k, v in parameters.items()]}  # fmt: skip
+    return Subject("alicloud:ebs/solutionInstance:SolutionInstance", "sln", props, provider(code, "alicloud"))
+
+
+@pytest.mark.parametrize(
+    ("code", "own_zone", "own_region", "foreign_zone", "foreign_region"),
+    [
+        ("JP", "ap-northeast-1a", "ap-northeast-1", "cn-shanghai-l", "cn-shanghai"),
+        ("CN", "cn-shanghai-l", "cn-shanghai", "ap-northeast-1a", "ap-northeast-1"),
+        ("DE", "eu-central-1a", "eu-central-1", "cn-shanghai-l", "cn-shanghai"),
+    ],
+)
+def test_an_ebs_solution_instance_s_parameters_are_read_by_name(
+    code: str, own_zone: str, own_region: str, foreign_zone: str, foreign_region: str
+) -> None:
+    # user_keyed_fields: the {parameter_key, parameter_value} list read as a ROS stack's parameters are (they passed).
+    assert rule_ids(code, _solution(code, zoneId=own_zone, regionId=own_region, ecsType="ecs.c6.large")) == set()
+    assert rule_ids(code, _solution(code, zoneId=foreign_zone, ecsType="ecs.c6.large")) == {"RES-008"}
+    assert rule_ids(code, _solution(code, regionId=foreign_region)) == {"RES-009"}
+    # Names that are no zone or region stay values (an image, a password).
+    assert rule_ids(code, _solution(code, ecsImageId="CentOS_7", mysqlPassword="cn-shanghai-l")) == set()
+
+
+def test_an_ebs_solution_instance_s_error_names_the_parameter() -> None:
+    with pytest.raises(ResidencyViolation, match=r"^\[RES-008\] .*parameters\[0\].*cn-shanghai-l"):
+        _first_violation("JP", _solution("JP", zoneId="cn-shanghai-l"))
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_a_template_body_s_match_fields_are_patterns(code: str) -> None:
+    # The Pulumi types' match_fields read in a CloudFormation template's Body (stack_templates resources), as their
+    # text_fields since bodies42: an HTTP API's x-amazon-apigateway-cors origins, a REST integration's
+    # requestParameters (both RES-015 before).
+    cors = {
+        "openapi": "3.0.1",
+        "info": {"title": "orders", "version": "1"},
+        "paths": {},
+        "x-amazon-apigateway-cors": {"allowOrigins": ["https://app.fleet.example.com"], "allowMethods": ["GET"]},
+    }
+    mapped = {"openapi": "3.0.1", "info": {"title": "orders", "version": "1"}, "paths": {"/orders": {"get": {
+        "x-amazon-apigateway-integration": {"type": "mock", "requestParameters": {
+            "integration.request.header.x-forwarded-host": "method.request.header.Host"}}}}}}  # fmt: skip
+    assert rule_ids(code, _cfn_api("AWS::ApiGatewayV2::Api", cors, code)) == set()
+    assert rule_ids(code, _cfn_api("AWS::ApiGateway::RestApi", mapped, code)) == set()
+    # Twins: the same origin where the API sends its requests; the origin list under a type the catalogue does not map.
+    sending = {**cors, "paths": _integration_to("https://app.fleet.example.com/orders")}
+    assert rule_ids(code, _cfn_api("AWS::ApiGatewayV2::Api", sending, code)) == {"RES-015"}
+    assert rule_ids(code, _cfn_api("AWS::Lambda::Function", cors, code)) == {"RES-015"}
+    # The CORS map is the HTTP API's: in a REST API's Body it is no catalogued pattern (RES-015, as before).
+    assert rule_ids(code, _cfn_api("AWS::ApiGateway::RestApi", cors, code)) == {"RES-015"}
+
+
+def _cen_grant(code: str, uid: str, accounts: frozenset[str] = frozenset()) -> Subject:
+    regions = sorted(CATALOGUE.jurisdictions[code].regions("alicloud"))
+    ref = ProviderRef("alicloud", "p", regions[0], accounts=accounts)
+    props = {"ccn_id": "ccn-fleet", "cen_id": "cen-partner", "cen_uid": uid}
+    return Subject("alicloud:cloudconnect/networkGrant:NetworkGrant", "grant", props, ref)
+
+
+@pytest.mark.parametrize("code", ["CN", "JP"])
+@pytest.mark.parametrize("uid", ["123456789", "1234567890123456", "12345678901234567"])
+def test_a_cen_grant_names_an_account_of_any_length(code: str, uid: str) -> None:
+    # cen_uid, "The ID of the account to which the CEN instance belongs": a bare UID of any length is an account
+    # (a nine-digit one, the registry's example, passed before leftovers42); the stack's own (an assumed role's)
+    # passes.
+    assert rule_ids(code, _cen_grant(code, uid)) == {"RES-023"}
+    assert rule_ids(code, _cen_grant(code, uid, frozenset({uid}))) == set()
+
+
+def test_a_short_uid_s_error_names_the_account() -> None:
+    with pytest.raises(ResidencyViolation, match=r"^\[RES-023\] .*cen_uid.*123456789"):
+        _first_violation("CN", _cen_grant("CN", "123456789"))
+    # A name that is no UID is no account there (not judged as one).
+    assert rule_ids("CN", _cen_grant("CN", "cen-owner")) == set()
+
+
+_FLUENTD = """# the app's files
+<source>
+  @type tail
+  path /var/log/app/*.log
+  tag app.*
+  <parse>
+    @type json
+  </parse>
+</source>
+@include conf.d/*.conf
+
+<match app.**>
+  @type {type}
+{extra}</match>
+"""
+
+
+def _fluentd(plugin: str, extra: str = "") -> str:
+    return _FLUENTD.format(type=plugin, extra="".join(f"  {line}\n" for line in extra.splitlines()))
+
+
+def test_a_fluentd_configuration_is_read_as_its_sections() -> None:
+    from components.residency.documents import fluentd_config, fluentd_outputs
+
+    document = fluentd_config(_fluentd("copy", "<store>\n  @type datadog\n  api_key \"k\"\n</store>\n"
+                                               "<store>\n  type elasticsearch\n  host 10.0.3.7\n"
+                                               "  <buffer>\n    @type file\n  </buffer>\n</store>"))  # fmt: skip
+    assert document == {
+        "source": [{"@type": "tail", "path": "/var/log/app/*.log", "tag": "app.*", "parse": [{"@type": "json"}]}],
+        "match": [{"@type": "copy", "store": [
+            {"@type": "datadog", "api_key": "k"},
+            {"type": "elasticsearch", "host": "10.0.3.7", "buffer": [{"@type": "file"}]}]}],
+    }  # fmt: skip
+    assert [where for where, _ in fluentd_outputs(document)] == ["match[0]", "match[0].store[0]", "match[0].store[1]"]
+    labelled = fluentd_config("<label @OUT>\n  <match **>\n    @type newrelic\n  </match>\n</label>\n")
+    assert [where for where, _ in fluentd_outputs(labelled)] == ["label[0].match[0]"]
+    # Not Fluentd's: no directive, an unclosed or mismatched section, a line outside any section, an output naming no
+    # plugin, a multi-line value, an XML or HTML file.
+    assert fluentd_config("<html><body>match</body></html>") is None
+    assert fluentd_config("<match **>\n  @type datadog\n") is None
+    assert fluentd_config("<match **>\n  @type datadog\n</source>\n") is None
+    assert fluentd_config("api_key k\n<match **>\n  @type datadog\n</match>\n") is None
+    assert fluentd_config("<match **>\n  host h\n</match>\n") is None
+    assert fluentd_config('<match **>\n  @type http\n  headers {"a":\n  "b"}\n</match>\n') is None
+    assert fluentd_config("<config>\n  <match>x</match>\n</config>\n") is None
+
+
+@pytest.mark.parametrize("carrier", ["cloud-config", "ssm", "sae-configmap", "oss-object"])
+@pytest.mark.parametrize(
+    ("plugin", "compliant", "offending", "entry"),
+    [
+        ("datadog", "api_key k\nhost 10.0.3.7", "api_key k\ndd_source app", "firelens-datadog-default-host"),
+        ("newrelic", "api_key k\nbase_uri http://10.0.3.7/log/v1", "api_key k", "firelens-newrelic-default-endpoint"),
+        # Fluentd's newrelic plugin reads base_uri only: an `endpoint` there decides nothing.
+        ("newrelic", "base_uri http://10.0.3.7/log/v1", "endpoint http://10.0.3.7/log/v1",
+         "firelens-newrelic-default-endpoint"),
+    ],
+)  # fmt: skip
+def test_a_fluentd_output_s_default_is_judged_by_the_fluent_bit_entry(
+    carrier: str, plugin: str, compliant: str, offending: str, entry: str
+) -> None:
+    code = "CN" if carrier in ("sae-configmap", "oss-object") else "EU"
+    assert rule_ids(code, _fb_carrier(carrier, code, _fluentd(plugin, compliant))) == set()
+    findings, _ = ENGINES[code].check(_fb_carrier(carrier, code, _fluentd(plugin, offending)))
+    assert [(f.rule.id, f.value) for f in findings] == [("RES-016", plugin)]
+    assert findings[0].path.endswith("(fluentd).match[0].@type") and f"[{entry}]" in findings[0].detail
+    # Inside out_copy's <store> too.
+    store = "".join(f"  {line}\n" for line in (f"@type {plugin}", *offending.splitlines()))
+    stored = _fluentd("copy", f"<store>\n{store}</store>")
+    assert rule_ids(code, _fb_carrier(carrier, code, stored)) == {"RES-016"}
+
+
+@pytest.mark.parametrize(
+    ("plugin", "extra", "expected"),
+    [
+        # Hosts, regions and buckets by key, as in Fluent Bit files (they passed as free text).
+        ("elasticsearch", "host es.partner.example.com\nport 9200", {"RES-015"}),
+        ("elasticsearch", "host 10.0.3.7", set()),
+        ("elasticsearch", "hosts es1.partner.example.com:9200,es2.partner.example.com:9200", {"RES-015"}),
+        ("elasticsearch", "hosts 10.0.3.7:9200,10.0.3.8:9200", set()),
+        ("forward", "<server>\n  host fluentd.partner.example.com\n</server>", {"RES-015"}),
+        ("cloudwatch_logs", "region ap-southeast-1\nlog_group_name g", {"RES-009"}),
+        ("cloudwatch_logs", "region eu-central-1\nlog_group_name g", set()),
+        ("s3", "s3_bucket partner-log-archive\ns3_region eu-central-1", {"RES-017"}),
+        # Plugins whose defaults were not looked up are not refused by name (their hosts are judged when written).
+        ("elasticsearch", "index_name app", set()),
+    ],
+)
+def test_a_fluentd_output_s_hosts_and_regions_are_judged_by_key(plugin: str, extra: str, expected: set[str]) -> None:
+    assert rule_ids("EU", _fb_carrier("ssm", "EU", _fluentd(plugin, extra))) == expected
+
+
+def test_a_fluentd_output_s_error_names_the_output_and_the_entry() -> None:
+    subject = _fb_carrier("cloud-config", "EU", _fluentd("datadog", "api_key k"))
+    with pytest.raises(
+        ResidencyViolation,
+        match=r"^\[RES-016\] .*write_files\[0\]\.content\(fluentd\)\.match\[0\]\.@type.*"
+        r"\(<match> @type = 'datadog'\).*\[firelens-datadog-default-host\]",
+    ):
+        _first_violation("EU", subject)
+
+
+def test_a_fluentd_default_is_declared_by_the_fluent_bit_entry_id() -> None:
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "dd", "kind": "resident", "match": "firelens-datadog-default-host", "evidence": "Datadog US1, MSA"}
+    engine = RuleEngine("US", destinations=parse_destinations([entry]))
+    findings, _ = engine.check(_fb_carrier("ssm", "US", _fluentd("datadog", "api_key k")))
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "dd")]
+
+
+def test_an_unreadable_fluentd_text_stays_free_text() -> None:
+    # A text Fluentd would not read (a line outside any section) is scanned as free text, as before: its default
+    # output is not refused, a URL in it is judged.
+    text = "fluentd settings\n" + _fluentd("newrelic", "api_key k")
+    assert rule_ids("EU", _fb_carrier("ssm", "EU", text)) == set()
+    assert rule_ids("EU", _fb_carrier("ssm", "EU", text + "base_uri https://log-api.eu.newrelic.com/log/v1\n")) == {
+        "RES-015"
+    }
+
+
+def test_a_fluentd_entry_is_a_fluent_bit_output_entry() -> None:
+    from components.residency.endpoints import GlobalService
+
+    with pytest.raises(ValueError, match="a Fluentd output entry is a Fluent Bit output entry"):
+        GlobalService(id="x", types=["aws:ecs/taskDefinition:TaskDefinition"], field="*.options.name",
+                      refused_values=["datadog"], fluentd_unless_set=["host"], why="w", sources=["s"])  # fmt: skip
+
+
+def test_fluentd_entries_come_from_the_catalogue() -> None:
+    # Only the entries whose Fluentd plugin's default was read (datadog, newrelic) judge Fluentd outputs.
+    flagged = {s.id: s.fluentd_unless_set for s in load_endpoints().global_services if s.fluentd_unless_set is not None}
+    assert flagged == {"firelens-datadog-default-host": ("host",), "firelens-newrelic-default-endpoint": ("base_uri",)}
+    for plugin in ("logdna", "stackdriver", "azure"):
+        assert rule_ids("EU", _fb_carrier("ssm", "EU", _fluentd(plugin, "api_key k"))) == set()

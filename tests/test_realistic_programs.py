@@ -52,6 +52,7 @@ import platform_programs_intl as pi
 import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
 import platform_programs_leftovers41 as lo41
+import platform_programs_leftovers42 as lo42
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
 import platform_programs_mutants9 as mu9
@@ -17645,6 +17646,12 @@ CASES: list[Case] = [
     # the queue its QueueUrl names, whose owner account is judged as a written destination's (RES-023): the own queue
     # passes, a partner's queue in the stack's Region is refused unless declared (an aws-cn account passes in CN).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu42.rows()],
+    # -- stop 42, open items of the stop (tests/platform_programs_leftovers42.py): an EBS solution instance's
+    # parameters read by name (a zone or Region abroad RES-008 / RES-009, passed before); an HTTP API's CORS origins
+    # and a REST integration's requestParameters in a CloudFormation Body are patterns as on the Pulumi types (RES-015
+    # before); a Cloud Connect grant's short `cen_uid` is an account (RES-023, passed before); Fluentd configurations
+    # read as documents (datadog's default intake RES-016, a partner's elasticsearch `hosts` RES-015; passed before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in lo42.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

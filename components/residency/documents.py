@@ -20,7 +20,8 @@ How a document is read (the engine's reading before stop 41, unchanged):
 
 Since stop 42 it also reads Fluent Bit's classic configuration format (:func:`fluent_bit_classic`) into the YAML
 format's shape, and finds the outputs of either (:func:`fluent_bit_outputs`), which the engine judges by the catalogue's
-Fluent Bit output entries; a text that is no Fluent Bit configuration is None, never an error.
+Fluent Bit output entries; a text that is no Fluent Bit configuration is None, never an error. Since leftovers42 it
+reads Fluentd's configuration format the same way (:func:`fluentd_config`, :func:`fluentd_outputs`).
 
 Before stop 41 the join read an OpenAPI body with ``yaml.safe_load``, which refuses a ``!`` tag the engine reads: a
 YAML body with one (``description: !Sub ...``) was a document to the engine and none to the join, so the join read no
@@ -44,6 +45,8 @@ __all__ = [
     "TemplateLoader",
     "fluent_bit_classic",
     "fluent_bit_outputs",
+    "fluentd_config",
+    "fluentd_outputs",
     "gunzip",
     "input_document",
     "json_or_none",
@@ -330,3 +333,88 @@ def fluent_bit_outputs(document: Any) -> list[Any] | None:
     ):
         return None
     return outputs
+
+
+# Fluentd's configuration format (leftovers42; https://docs.fluentd.org/configuration/config-file: "The configuration
+# file consists of the following directives: source ... match ... filter ... system ... label ... @include", each a
+# `<directive [argument]>` ... `</directive>` block of `name value` parameters, with nested sections such as
+# `<buffer>`, `<store>` (out_copy), `<server>` (out_forward) or `<secondary>`; "#" starts a comment line; a value may
+# be quoted). A text is read as one only when one of its lines opens a top-level directive and every line is a
+# section's opening or closing tag, a comment, `@include` or a `name value` parameter, with every section closed and
+# every source, match and filter naming its plugin (`@type`, or v0.12's `type`): else it stays free text (a line
+# Fluentd would not read, a multi-line array or hash value, an XML file).
+_FLUENTD_DIRECTIVE = re.compile(r"^<(source|match|filter|system|label|worker)(?:\s[^>]*)?>$")
+_FLUENTD_OPEN = re.compile(r"^<([A-Za-z_][A-Za-z0-9_]*)(?:\s+([^>]*?))?\s*>$")
+_FLUENTD_CLOSE = re.compile(r"^</([A-Za-z_][A-Za-z0-9_]*)>$")
+_FLUENTD_PARAMETER = re.compile(r"^(@?[A-Za-z_][A-Za-z0-9_.-]*)(?:\s+(.*?))?\s*$")
+_FLUENTD_PLUGGED = frozenset({"source", "match", "filter"})
+
+
+def fluentd_config(text: str) -> dict[str, Any] | None:
+    """A Fluentd configuration as a document: each top-level directive a list under its name (``{"source": [...],
+    "match": [...]}``), each section a map of its parameters (quotes removed) and of its nested sections, lists under
+    their names (``buffer``, ``store``, ``server``). A directive's argument (a ``<match **>`` tag pattern, a
+    ``<label @NAME>``) is left out: it names events, no place. ``@include`` (a file not in the text) and comments are
+    skipped. None when the text is not what Fluentd reads (see above)."""
+    if "<" not in text or not any(_FLUENTD_DIRECTIVE.match(line.strip()) for line in text.splitlines()):
+        return None
+    document: dict[str, Any] = {}
+    stack: list[tuple[str, dict[str, Any]]] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or line.startswith("@include "):
+            continue
+        close = _FLUENTD_CLOSE.match(line)
+        if close is not None:
+            if not stack or stack[-1][0] != close.group(1):
+                return None
+            name, section = stack.pop()
+            if name in _FLUENTD_PLUGGED and not stack and not ({"@type", "type"} & set(section)):
+                return None
+            continue
+        opening = _FLUENTD_OPEN.match(line)
+        if opening is not None:
+            name, section = opening.group(1), {}
+            if not stack and _FLUENTD_DIRECTIVE.match(line) is None:
+                return None  # a top-level block that is no directive: not Fluentd's
+            parent = stack[-1][1] if stack else document
+            existing = parent.setdefault(name, [])
+            if not isinstance(existing, list):
+                return None
+            existing.append(section)
+            stack.append((name, section))
+            continue
+        parameter = _FLUENTD_PARAMETER.match(line)
+        if not stack or parameter is None:
+            return None
+        value = parameter.group(2) or ""
+        if value[:1] in ("[", "{") and value[-1:] not in ("]", "}"):
+            return None  # a multi-line array or hash value: not read here
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        stack[-1][1][parameter.group(1)] = value
+    return document if not stack and document else None
+
+
+def fluentd_outputs(document: Any) -> list[tuple[str, dict[str, Any]]]:
+    """The outputs of a Fluentd configuration read by :func:`fluentd_config`, each with its path in the document
+    (``match[0]``, ``label[0].match[1]``, ``match[0].store[1]``): every ``<match>`` section (at the top or in a
+    ``<label>``) and, inside one, every ``<store>`` (out_copy's copies) and ``<secondary>`` (the fallback output),
+    each naming its plugin by ``@type`` (or ``type``)."""
+    found: list[tuple[str, dict[str, Any]]] = []
+
+    def visit(section: dict[str, Any], path: str, inside: bool) -> None:
+        for name, children in section.items():
+            if not isinstance(children, list):
+                continue
+            for i, child in enumerate(children):
+                here = f"{path}.{name}[{i}]" if path else f"{name}[{i}]"
+                is_output = name == "match" or (inside and name in ("store", "secondary"))
+                if is_output and isinstance(child, dict) and ({"@type", "type"} & set(child)):
+                    found.append((here, child))
+                if isinstance(child, dict) and (name in ("label", "match") or (inside and name == "store")):
+                    visit(child, here, inside or name == "match")
+
+    if isinstance(document, dict):
+        visit(document, "", False)
+    return found

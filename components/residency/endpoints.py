@@ -602,6 +602,14 @@ class GlobalService(_Frozen):
     configuration and every ``pipeline.outputs`` item of a YAML one found in any resource's text (a file cloud-init
     writes, a ConfigMap's data, an object's content, a parameter's value), its ``Name`` compared with
     ``refused_values`` and its own keys read as ``unless_set``. One fact, one entry, every way of writing it."""
+    fluentd_unless_set: tuple[str, ...] | None = None
+    """Set (leftovers42): the entry also judges a Fluentd output (a ``<match>`` section, or a ``<store>`` /
+    ``<secondary>`` in one, of a Fluentd configuration found in any resource's text, as Fluent Bit files are found)
+    whose plugin (``@type``) is one of ``refused_values``, unless one of these parameters is set in that section: the
+    Fluentd plugin's own name for the setting that decides the destination (``host`` for fluent-plugin-datadog,
+    ``base_uri`` for fluent-plugin-newrelic), which may differ from Fluent Bit's (``unless_set``). Only for an output
+    whose Fluentd plugin was read to send to the same default as the Fluent Bit output the entry describes (one fact,
+    one entry); None: not a Fluentd output."""
     resident_in: tuple[str, ...] = ()
     """Jurisdiction codes the entry refuses nothing in; empty: none. For a service run from one hub region per area
     whatever the provider's region (Alibaba's WAF: cn-hangzhou for the Chinese mainland, ap-southeast-1 for the rest of
@@ -623,6 +631,8 @@ class GlobalService(_Frozen):
             raise ValueError(f"{self.id}: give refused_in or resident_in, not both")
         if self.fluent_bit_output and (self.field is None or not self.field.endswith(".name") or self.defaults):
             raise ValueError(f"{self.id}: a Fluent Bit output entry's field is an output's name, with no defaults")
+        if self.fluentd_unless_set is not None and not self.fluent_bit_output:
+            raise ValueError(f"{self.id}: a Fluentd output entry is a Fluent Bit output entry (the same default)")
         return self
 
     def judges_in(self, jurisdiction: str) -> bool:

@@ -28,6 +28,8 @@ from components.residency.documents import (
     DocumentBeyondBounds,
     fluent_bit_classic,
     fluent_bit_outputs,
+    fluentd_config,
+    fluentd_outputs,
     gunzip,
     json_or_none,
     load_document,
@@ -329,9 +331,12 @@ _RESOURCE_ARN = re.compile(r"^arn:(aws[a-z-]*):[a-z0-9-]+:[a-z0-9-]*:([0-9]{12})
 _ACS_RESOURCE_ARN = re.compile(r"^acs:(?!ram:|sts:)[a-z0-9-]+:([a-z0-9-]*):([0-9]{5,20}):")
 """An Alibaba Cloud resource ARN with its owner UID (``acs:mns:cn-shanghai:<uid>:/queues/<name>``, an SLS project's
 ``acs:log:<region>:<uid>:project/<name>``); RAM and STS ARNs name accounts themselves (``_RAM_ARN``). Its Region."""
-_ALI_UID = re.compile(r"[0-9]{16}")
-"""An Alibaba Cloud account UID written bare (16 digits: "The UID of the Alibaba Cloud account",
-1234567890123456)."""
+_ALI_OWNER_UID = re.compile(r"[0-9]{5,20}")
+"""A bare UID in a field naming the account that owns what the stack writes into or is joined to (written_account
+fields: Cloud Connect's ``cen_uid``, "The ID of the account to which the CEN instance belongs"): any digits, as an ACS
+ARN's owner (``_ACS_RESOURCE_ARN``). No document read says every UID has 16 digits, and the registry's example grants
+``cen_uid = "123456789"``, so a shorter value there is an account the engine cannot prove the stack's own, not
+nothing (it passed before leftovers42)."""
 _QUEUE_URL = re.compile(r"^https://sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?/([0-9]{12})/[A-Za-z0-9_-]+(?:\.fifo)?/?$")
 """An SQS queue URL (``QueueUrl``, as GetQueueUrl returns it): its Region, then the owner account as the path's first
 segment."""
@@ -761,12 +766,11 @@ class RuleEngine:
             self.endpoints.typed_paths(self.endpoints.script_fields),
             self.endpoints.typed_paths(self.endpoints.service_principal_fields),
         )
-        # Text for humans (text_fields) is never a destination either: one lookup for both. The same text_fields are
-        # read inside a stack template's resource of a catalogued type (stack_templates `resources`: a CloudFormation
-        # RestApi's Body as the Pulumi RestApi's body), one memo per (type, path).
-        self._match_fields, self._text_fields, self._template_text_at = (
+        # Text for humans (text_fields) is never a destination either: one lookup for both. The same match and text
+        # fields are read inside a stack template's resource of a catalogued type (stack_templates `resources`: a
+        # CloudFormation RestApi's Body as the Pulumi RestApi's body), one memo per (type, path).
+        self._match_fields, self._template_text_at = (
             self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields)),
-            self.endpoints.typed_paths(self.endpoints.text_fields),
             functools.lru_cache(maxsize=4096)(self._decide_template_text),
         )
         # Type token -> (key path, input, value) of the region fields a setting turns off (switched_off_regions): a
@@ -1931,7 +1935,7 @@ class RuleEngine:
             # export's `role_arn`: the destination account makes the role the service assumes to write there; stop 41)
             # by the role ARN's UID.
             uid = a.group(2) if a is not None else r.group(1) if r is not None else None
-            uid = uid if uid is not None or not _ALI_UID.fullmatch(text) else text
+            uid = uid if uid is not None or not _ALI_OWNER_UID.fullmatch(text) else text
             if uid is None or (a and a.group(1) and a.group(1) not in self.jurisdiction.alicloud.regions):
                 return None
             return f"acs:ram::{uid}:root"
@@ -2964,14 +2968,8 @@ class RuleEngine:
                 label = f"{decoded[0]}," if decoded is not None else ""
                 self._walk_document(walk, properties, f"{path}({label}{plan.properties})", key, depth, None)
                 return True
-        if stripped[:1] != "{" and "[" in stripped:
-            config = fluent_bit_classic(stripped)
-            if config is not None:
-                # A Fluent Bit classic configuration (stop 42): walked as its sections' keys and values (a bare host
-                # under `Host`, a `region`, a `bucket`, judged as in FireLens options), each output judged by name.
-                self._walk_document(walk, config, f"{path}(fluent-bit)", key, depth, None)
-                self._judge_log_outputs(walk, config, f"{path}(fluent-bit)", "[OUTPUT] Name")
-                return True
+        if self._judged_as_log_config(walk, stripped, path, key, depth):
+            return True
         if stripped[:1] in ("{", "["):
             # A document is judged whether or not it contains an ARN (templates, task definitions).
             if plan.template is not None:  # a stack's template (tested here: only documents have one)
@@ -3002,6 +3000,27 @@ class RuleEngine:
                 return True
         return False
 
+    def _judged_as_log_config(self, walk: _Walk, stripped: str, path: str, key: str, depth: int) -> bool:
+        """A log router's configuration file in its own format: True when the text was one, walked and judged."""
+        if stripped[:1] != "{" and "[" in stripped:
+            config = fluent_bit_classic(stripped)
+            if config is not None:
+                # A Fluent Bit classic configuration (stop 42): walked as its sections' keys and values (a bare host
+                # under `Host`, a `region`, a `bucket`, judged as in FireLens options), each output judged by name.
+                self._walk_document(walk, config, f"{path}(fluent-bit)", key, depth, None)
+                self._judge_log_outputs(walk, config, f"{path}(fluent-bit)", "[OUTPUT] Name")
+                return True
+        if "</" in stripped:
+            fluentd = fluentd_config(stripped)
+            if fluentd is not None:
+                # A Fluentd configuration (leftovers42): walked as its sections' parameters (a bare `host` of
+                # out_elasticsearch or out_forward's <server>, a `region`, an `s3_bucket` judged by key, as in Fluent
+                # Bit files), each output judged by name (fluentd_unless_set entries).
+                self._walk_document(walk, fluentd, f"{path}(fluentd)", key, depth, None)
+                self._judge_fluentd_outputs(walk, fluentd, f"{path}(fluentd)")
+                return True
+        return False
+
     def _judge_log_outputs(self, walk: _Walk, document: Any, path: str, field: str) -> None:
         """Each output of a Fluent Bit configuration read as a document (YAML, or classic by
         :func:`fluent_bit_classic`) judged by the global-service entries of Fluent Bit outputs (``fluent_bit_output``:
@@ -3020,6 +3039,23 @@ class RuleEngine:
             for service in services:
                 if service.refuses(name, code) and not any(_set_at(output, p) for p in service.unless_set):
                     self._global_finding(walk, service, f"{path}.pipeline.outputs[{i}].name", name, field=field)
+
+    def _judge_fluentd_outputs(self, walk: _Walk, document: dict[str, Any], path: str) -> None:
+        """Each output of a Fluentd configuration (:func:`fluentd_outputs`) judged by the global-service entries
+        that describe its plugin's default (``fluentd_unless_set``: the Fluent Bit output entries whose Fluentd plugin
+        sends to the same default): an output whose ``@type`` an entry refuses, none of the entry's Fluentd
+        parameters set in that section, is RES-016 unless declared (by the same entry id as the Fluent Bit output)."""
+        code = self.jurisdiction.code
+        services = [s for s in self.endpoints.global_services if s.fluentd_unless_set is not None and s.judges_in(code)]
+        for where, output in fluentd_outputs(document):
+            key = "@type" if "@type" in output else "type"
+            name = output[key]
+            if not isinstance(name, str):
+                continue
+            for service in services:
+                unless = service.fluentd_unless_set or ()
+                if service.refuses(name, code) and not any(output.get(p) for p in unless):
+                    self._global_finding(walk, service, f"{path}.{where}.{key}", name, field=f"<match> {key}")
 
     def _judged_as_sql(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
         """A Flink SQL script (``sql_documents``): each WITH clause's ``'key' = 'value'`` options walked as a document
@@ -3453,11 +3489,11 @@ class RuleEngine:
         )
 
     def _template_text(self, walk: _Walk) -> bool:
-        """Whether the place being walked is a ``text_fields`` path of a template resource whose type is a Pulumi
-        type's own object (``stack_templates`` ``resources``: ``Resources.<Id>.Properties.Body.servers.url`` of an
-        ``AWS::ApiGateway::RestApi`` is the Pulumi RestApi's ``body.servers.url``): text there as on the Pulumi
-        resource, one fact for both (since stop 42; the template's was RES-015). False outside a template (nearly
-        every place: one test)."""
+        """Whether the place being walked is a ``text_fields`` or ``match_fields`` path of a template resource whose
+        type is a Pulumi type's own object (``stack_templates`` ``resources``: ``Resources.<Id>.Properties.Body.
+        servers.url`` of an ``AWS::ApiGateway::RestApi`` is the Pulumi RestApi's ``body.servers.url``): text or a
+        pattern there as on the Pulumi resource, one fact for both (since stop 42; the template's was RES-015; the
+        match fields since leftovers42). False outside a template (nearly every place: one test)."""
         if walk.template is None or not walk.template[0].resources:
             return False
         template, document = walk.template
@@ -3481,7 +3517,9 @@ class RuleEngine:
         entry = next((r for r in template.resources if r.type == kind), None)
         if entry is None or rest[0] not in entry.properties:
             return False
-        return _at_any(rest, self._text_fields.get(entry.resource, ()))
+        # The Pulumi type's match_fields too (one lookup holds both): a CORS origin in an HTTP API's
+        # x-amazon-apigateway-cors, a REST integration's requestParameters (since leftovers42; they were RES-015).
+        return _at_any(rest, self._match_fields.get(entry.resource, ()))
 
     def _payload_key(self, key: str) -> bool:
         return key in self.endpoints.payload_keys or key.endswith("_base64")
