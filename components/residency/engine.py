@@ -3468,9 +3468,7 @@ class RuleEngine:
             ),
             region_id=self.endpoints.region_id_separator(package_of(type_token)[0], _snake(key), type_token),
             site=_at_any(kpath, self._site_fields.get(type_token, ())),
-            account=next(
-                (a.what for a in self.endpoints.account_settings if fnmatch.fnmatchcase(tokens, a.key)), ""
-            )
+            account=next((a.what for a in self.endpoints.account_settings if fnmatch.fnmatchcase(tokens, a.key)), "")
             if package_of(type_token)[0] == "aws"
             else "",
         )
