@@ -106,7 +106,7 @@ def serverless(code: str, shape: str) -> Build:
         logs = aws.s3.Bucket("spark-logs", opts=c.aws)
         warehouse = aws.s3.Bucket("iceberg-warehouse", opts=c.aws)
         account = OTHER if shape == "glue-other-account" else OWN
-        monitoring: dict[str, Any] = {
+        monitoring: Any = {
             "s3_monitoring_configuration": {"log_uri": logs.bucket.apply(lambda b: f"s3://{b}/emr-serverless/")},
             "cloudwatch_logging_configuration": {"enabled": True, "log_group_name": "/emr-serverless/lake"},
         }
@@ -127,12 +127,12 @@ def serverless(code: str, shape: str) -> Build:
                 "com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory",
             "spark.hadoop.hive.metastore.glue.catalogid": account,
         })  # fmt: skip
+        capacities: Any = [{"initial_capacity_type": "Driver", "initial_capacity_config": {
+            "worker_count": 2, "worker_configuration": {"cpu": "2 vCPU", "memory": "10 GB"}}}]  # fmt: skip
+        runtime: Any = [{"classification": "spark-defaults", "properties": properties}]
         return aws.emrserverless.Application(
-            "lake-spark", name="lake-spark", release_label="emr-7.5.0", type="spark",
-            initial_capacities=[{"initial_capacity_type": "Driver", "initial_capacity_config": {
-                "worker_count": 2, "worker_configuration": {"cpu": "2 vCPU", "memory": "10 GB"}}}],
-            maximum_capacity={"cpu": "64 vCPU", "memory": "256 GB"},
-            runtime_configurations=[{"classification": "spark-defaults", "properties": properties}],
+            "lake-spark", name="lake-spark", release_label="emr-7.5.0", type="spark", initial_capacities=capacities,
+            maximum_capacity={"cpu": "64 vCPU", "memory": "256 GB"}, runtime_configurations=runtime,
             monitoring_configuration=monitoring, opts=c.aws,
         )  # fmt: skip
 
