@@ -6565,6 +6565,120 @@ def test_an_older_emr_cluster_s_region_setting_is_refused_at_its_value() -> None
     assert "ap-southeast-1" in findings[0].detail
 
 
+@pytest.mark.parametrize("type_", [_EMR, "alicloud:emr/cluster:Cluster"])
+@pytest.mark.parametrize("key", ["bootstrap.servers", "kafka.bootstrap.servers", "spark.kafka.bootstrap.servers"])
+@pytest.mark.parametrize(
+    ("servers", "expected"),
+    [
+        # (emr42, stop 42) A Kafka bootstrap list in a cluster setting is read as hosts (config_items), each judged: a
+        # partner's brokers passed before (the setting's name under config_item_value was never read).
+        ("kafka-1.partner.example.com:9092,kafka-2.partner.example.com:9092", {"RES-015"}),
+        ("10.20.1.5:9092,kafka-2.partner.example.com:9092", {"RES-015"}),
+        # ApsaraMQ for Kafka's bootstrap written by hand names no region (judged before too, by its suffix).
+        ("alikafka-post-cn-abc123-1-vpc.alikafka.aliyuncs.com:9092", {"RES-015"}),
+        # The VPC's own brokers by private address pass.
+        ("10.20.1.5:9092,10.20.1.6:9092", set()),
+    ],
+)
+def test_an_emr_kafka_bootstrap_setting_is_read_as_hosts(
+    type_: str, key: str, servers: str, expected: set[str]
+) -> None:
+    configs = _emr_configs if type_ == _EMR else _emr_v1_configs
+    subject = Subject(type_, "lake", configs({key: servers}), provider("CN", "alicloud"))
+    assert rule_ids("CN", subject) == expected
+
+
+def test_an_emr_kafka_bootstrap_setting_is_refused_at_its_value_and_other_kafka_settings_are_not_hosts() -> None:
+    props = _emr_configs(
+        {"kafka.group.id": "lake-etl", "spark.kafka.bootstrap.servers": "kafka.partner.example.com:9092"}
+    )
+    findings, _ = ENGINES["CN"].check(Subject(_EMR, "lake", props, provider("CN", "alicloud")))
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-015", "application_configs[1].config_item_value")]
+    assert "kafka.partner.example.com" in findings[0].detail
+
+
+_OTHER_ACCOUNT = "210987654321"
+
+
+def _emr_properties(type_: str, properties: dict[str, str]) -> dict[str, Any]:
+    """The application settings of an AWS EMR cluster (``configurations_json``), EMR Serverless application
+    (``runtime_configurations``) or EMR on EKS job template (``configuration_overrides.application_configurations``)."""
+    if type_ == "aws:emr/cluster:Cluster":
+        return {"configurations_json": json.dumps([{"Classification": "spark-hive-site", "Properties": properties}])}
+    if type_ == "aws:emrserverless/application:Application":
+        return {"release_label": "emr-7.5.0", "type": "spark",
+                "runtime_configurations": [{"classification": "spark-defaults", "properties": properties}]}  # fmt: skip
+    overrides = {"application_configurations": [{"classification": "spark-defaults", "properties": properties}]}
+    return {
+        "name": "t",
+        "job_template_data": {"release_label": "emr-7.5.0-latest", "configuration_overrides": overrides},
+    }
+
+
+_EMR_TYPES = ["aws:emr/cluster:Cluster", "aws:emrserverless/application:Application",
+              "aws:emrcontainers/jobTemplate:JobTemplate"]  # fmt: skip
+_GLUE_KEYS = ["hive.metastore.glue.catalogid", "spark.hadoop.hive.metastore.glue.catalogid",
+              "spark.sql.catalog.lake.glue.id", "spark.sql.catalog.glue_catalog.glue.account-id"]  # fmt: skip
+
+
+@pytest.mark.parametrize("type_", _EMR_TYPES)
+@pytest.mark.parametrize("key", _GLUE_KEYS)
+@pytest.mark.parametrize(
+    ("code", "account", "expected"),
+    [
+        # (emr42, stop 42) The account whose Glue Data Catalog the job's metastore reads and writes (account_settings),
+        # judged as a granted account: another account's passed before, in every jurisdiction.
+        ("EU", _OTHER_ACCOUNT, {"RES-023"}),
+        ("US", _OTHER_ACCOUNT, {"RES-023"}),
+        ("JP", f" {_OTHER_ACCOUNT} ", {"RES-023"}),
+        ("EU", f"{_OTHER_ACCOUNT}:s3tablescatalog/lake-tables", {"RES-023"}),
+        # The stack's own account (the provider is pinned to it).
+        ("EU", "123456789012", set()),
+        ("JP", "123456789012:s3tablescatalog/lake-tables", set()),
+        # aws-cn lies wholly in China: any of its accounts is in-country.
+        ("CN", _OTHER_ACCOUNT, set()),
+        # No account: judged as any value.
+        ("EU", "${GLUE_CATALOG_ID}", set()),
+    ],
+)
+def test_an_emr_glue_catalog_id_is_judged_as_an_account(
+    type_: str, key: str, code: str, account: str, expected: set[str]
+) -> None:
+    subject = Subject(type_, "lake", _emr_properties(type_, {key: account}), provider(code))
+    assert rule_ids(code, subject) == expected
+
+
+def test_an_emr_glue_catalog_id_is_refused_with_its_account_and_may_be_declared() -> None:
+    from components.residency.destinations import parse_destinations
+
+    props = _emr_properties("aws:emr/cluster:Cluster", {"hive.metastore.glue.catalogid": _OTHER_ACCOUNT})
+    subject = Subject("aws:emr/cluster:Cluster", "lake", props, provider("EU"))
+    findings, _ = ENGINES["EU"].check(subject)
+    assert [(f.rule.id, f.path, f.value) for f in findings] == [
+        ("RES-023", "configurations_json(json)[0].Properties.hive.metastore.glue.catalogid", _OTHER_ACCOUNT)
+    ]
+    assert findings[0].detail.startswith(
+        "Account 210987654321 owns the AWS Glue Data Catalog the Hive / Spark metastore"
+    )
+    assert "Pin it (a provider with allowed_account_ids) or declare it." in findings[0].detail
+    for match in (_OTHER_ACCOUNT, f"arn:aws:iam::{_OTHER_ACCOUNT}:"):
+        entry = {"id": "central-lake", "kind": "resident", "match": match,
+                 "evidence": "the EU data platform account, Frankfurt only (SCP)"}  # fmt: skip
+        declared, _ = RuleEngine("EU", destinations=parse_destinations([entry])).check(subject)
+        assert [(f.rule.id, f.declared_by) for f in declared] == [("RES-023", "central-lake")]
+
+
+def test_an_account_setting_is_read_only_by_its_key_and_only_on_aws() -> None:
+    # A twelve-digit value under another Glue key (a catalog separator, an Iceberg property not catalogued) is not an
+    # account; an Alibaba resource's setting of the same name is not judged as an AWS account.
+    settings = {"aws.glue.catalog.separator": "/", "spark.sql.catalog.lake.glue.catalog-id": _OTHER_ACCOUNT,
+                "spark.sql.catalog.lake.glue.skip-archive": "true"}  # fmt: skip
+    props = _emr_properties("aws:emr/cluster:Cluster", settings)
+    assert rule_ids("EU", Subject("aws:emr/cluster:Cluster", "lake", props, provider("EU"))) == set()
+    props = _emr_configs({"hive.metastore.glue.catalogid": _OTHER_ACCOUNT})
+    assert rule_ids("CN", Subject(_EMR, "lake", props, provider("CN", "alicloud"))) == set()
+
+
 _OCEANBASE = "alicloud:ocean/baseInstance:BaseInstance"
 
 

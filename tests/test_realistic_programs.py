@@ -39,6 +39,7 @@ import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
 import platform_programs_dns34 as pd
 import platform_programs_docbounds42 as db42
+import platform_programs_emr42 as emr42
 import platform_programs_falsealarm21 as fa21
 import platform_programs_falsealarm22 as fa22
 import platform_programs_falsealarm23 as fa23
@@ -17652,6 +17653,12 @@ CASES: list[Case] = [
     # before); a Cloud Connect grant's short `cen_uid` is an account (RES-023, passed before); Fluentd configurations
     # read as documents (datadog's default intake RES-016, a partner's elasticsearch `hosts` RES-015; passed before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in lo42.rows()],
+    # -- stop 42, EMR and Spark settings (tests/platform_programs_emr42.py): an EMR cluster's, EMR Serverless
+    # application's or EMR on EKS job template's Glue catalog id (hive.metastore.glue.catalogid, an Iceberg catalog's
+    # glue.id) naming another account is RES-023 unless pinned or declared (aws-cn's pass in CN); EMR Serverless / on
+    # EKS log buckets and Prometheus URLs judged as before; an Alibaba EMR cluster's Kafka bootstrap setting is a host
+    # list (a partner's brokers RES-015, passed before; the stack's own instance's end_point passes).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in emr42.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

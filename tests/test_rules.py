@@ -1851,6 +1851,43 @@ def test_a_service_principal_field_is_no_destination_but_only_there(type_: str, 
     assert re.search(shared, finding.message), finding.message
 
 
+# (emr42, stop 42) The AWS account whose Glue Data Catalog an EMR / EMR Serverless job's metastore or Iceberg catalog
+# uses (account_settings), judged as a granted account; an Alibaba EMR cluster's Kafka bootstrap setting, read as hosts
+# (config_items). Each passed before with another account's id / a partner's brokers.
+_EMR_GLUE = "hive.metastore.glue.catalogid"
+
+
+def _emr_json(properties: dict[str, str]) -> str:
+    return json.dumps([{"Classification": "hive-site", "Properties": properties}])
+
+
+def _serverless(account: str) -> dict[str, Any]:
+    properties = {"spark.sql.catalog.lake.glue.id": account}
+    return {"release_label": "emr-7.5.0", "type": "spark",
+            "runtime_configurations": [{"classification": "spark-defaults", "properties": properties}]}  # fmt: skip
+
+
+def _kafka(servers: str) -> list[dict[str, str]]:
+    return [{"application_name": "SPARK3", "config_file_name": "spark-defaults.conf",
+             "config_item_key": "spark.kafka.bootstrap.servers", "config_item_value": servers}]  # fmt: skip
+
+
+PAIRS += [
+    ("RES-023", "EU",
+     aws("aws:emr/cluster:Cluster", _PINNED_EU, configurations_json=_emr_json({_EMR_GLUE: "123456789012"})),
+     aws("aws:emr/cluster:Cluster", _PINNED_EU, configurations_json=_emr_json({_EMR_GLUE: "999999999999"})),
+     "configurations_json(json)[0].Properties.hive.metastore.glue.catalogid"),
+    ("RES-023", "JP",
+     aws("aws:emrserverless/application:Application", _PINNED_JP, **_serverless("123456789012")),
+     aws("aws:emrserverless/application:Application", _PINNED_JP, **_serverless("999999999999")),
+     "runtime_configurations[0].properties.spark.sql.catalog.lake.glue.id"),
+    ("RES-015", "CN",
+     ali("alicloud:emrv2/cluster:Cluster", application_configs=_kafka("10.20.1.5:9092,10.20.1.6:9092")),
+     ali("alicloud:emrv2/cluster:Cluster", application_configs=_kafka("kafka-1.partner.example.com:9092")),
+     "application_configs[0].config_item_value"),
+]  # fmt: skip
+
+
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).
 REGISTER_PAIRS: list[tuple[str, dict[str, Any], Subject, Subject, str]] = [
     (

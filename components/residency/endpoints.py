@@ -666,6 +666,24 @@ class GlobalService(_Frozen):
         return len(path) == len(wanted) and all(fnmatch.fnmatchcase(p, w) for p, w in zip(path, wanted, strict=True))
 
 
+class AccountSetting(_Frozen):
+    """A setting of an application's configuration (an EMR cluster's ``configurations_json`` properties, an EMR
+    Serverless application's ``runtime_configurations``, an EMR on EKS job template's ``application_configurations``),
+    matched by its key in any resource, whose value is the AWS account whose resource the application then reads and
+    writes (``hive.metastore.glue.catalogid``: that account's Glue Data Catalog): judged as an account a grant names
+    (RES-023: the stack's own when a provider of the stack is pinned to it, an aws-cn account by its partition in CN,
+    else refused unless declared)."""
+
+    key: str
+    """The key in snake form, dashes and dots as underscores (``hive_metastore_glue_catalogid``), matched by
+    ``fnmatch`` (``*``: any run of characters: the catalog name in ``spark_sql_catalog_*_glue_id``)."""
+    what: str
+    """What the account's resource is, for the message (``the AWS Glue Data Catalog the job's metastore reads and
+    writes``)."""
+    source: str
+    """Where the setting is documented."""
+
+
 class ConfigItem(_Frozen):
     """A setting of a resource configured as ``{config_item_key, config_item_value}`` entries (an EMR cluster's
     ``application_configs``; the older EMR cluster type's ``configs``, ``{config_key, config_value}``), or as
@@ -1118,6 +1136,8 @@ class EndpointCatalogue(_Frozen):
     phone_endpoints: PhoneEndpoints | None = None
     """The scheme-prefixed and per-message forms a phone field's value may take (``sms:directsms:...``)."""
     country_fields: tuple[TypedField, ...] = ()
+    account_settings: tuple[AccountSetting, ...] = ()
+    """Application settings, by key, whose value is the AWS account whose resource the application uses (RES-023)."""
     site_fields: tuple[TypedField, ...] = ()
     """Inputs naming where data goes in free text no catalogue can place (an Express Connect circuit's far end, the
     customer's data centre): any value is an unproven destination (RES-015), declared only by its exact text."""

@@ -646,6 +646,10 @@ class _KeyPlan(NamedTuple):
     site: bool = False
     """A site written in free text (``site_fields``: an Express Connect circuit's ``peer_location``): any value is an
     unproven destination, declared by its exact text; False elsewhere (nearly every place)."""
+    account: str = ""
+    """What the AWS account a setting here names owns (``account_settings``: an EMR metastore's
+    ``hive.metastore.glue.catalogid``, "the AWS Glue Data Catalog ..."), its value judged as a granted account
+    (RES-023); ``""`` elsewhere (nearly every place)."""
 
 
 _PER_ENGINE = frozenset({"catalogue", "jurisdiction", "destinations", "today", "used"})
@@ -1345,14 +1349,17 @@ class RuleEngine:
             for region, account in entry.accounts.items()
         }
 
-    def _judged_as_account(self, walk: _Walk, value: str, path: str, written: str | None = None) -> bool:
+    def _judged_as_account(
+        self, walk: _Walk, value: str, path: str, written: str | None = None, used: str | None = None
+    ) -> bool:
         """An account a policy's principal, a Lambda permission or a resource share grants (RES-023): the stack's own
         (an account its provider is pinned to), one of a partition wholly in the jurisdiction (aws-cn in CN), or
         declared; else refused. AWS: a 12-digit id or an IAM / STS ARN. Alibaba Cloud: a RAM / STS ARN
         (``acs:ram::<uid>:root``) or a bare UID; no Alibaba Cloud site keeps its accounts in one country, so none is
         proven by where it is. False for anything that is no account (a service or federated principal, ``*``): judged
         as before. ``written``: the ARN of the other account's resource the stack writes into
-        (``written_account_fields``), whose account ``value`` names; a declaration may name that ARN too."""
+        (``written_account_fields``), whose account ``value`` names; a declaration may name that ARN too. ``used``: what
+        the account owns that a setting makes the application use (``account_settings``), for the message."""
         text = value.strip()
         parsed = _granted_account(walk.cloud, text)
         if parsed is None:
@@ -1381,6 +1388,11 @@ class RuleEngine:
         detail = (
             f"Account {account} is {service[0]}'s account of region {service[1]}, outside {self._j()}."
             if service is not None
+            else f"Account {account} owns {used}, but neither the provider (its accounts: {pinned}) nor any other "
+            "provider of the stack is pinned to it; that account holds what the application writes there and can move "
+            f"it anywhere, so it cannot be proven in {self._j()}. Pin it (a provider with allowed_account_ids) or "
+            "declare it."
+            if used is not None
             else f"{written} belongs to account {account}, which receives what the stack writes there, but neither "
             f"the provider (its accounts: {pinned}) nor any other provider of the stack is pinned to it; that account "
             f"owns the copy and can move it anywhere, so it cannot be proven in {self._j()}. "
@@ -1401,6 +1413,16 @@ class RuleEngine:
         names = (text, account, root) if written is None else (written, text, account, root)
         self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, written or value, detail, names)
         return True
+
+    def _judged_as_setting_account(self, walk: _Walk, value: str, path: str, what: str) -> bool:
+        """An application setting naming the AWS account whose resource the application uses (``account_settings``:
+        ``hive.metastore.glue.catalogid``, an Iceberg catalog's ``glue.id``): the account, a bare id or the part before
+        ``:`` of a catalog id (``<account>:s3tablescatalog/<bucket>``), judged as a granted account (RES-023). False
+        for a value that names no account (a placeholder, an empty string): judged as any value."""
+        account = value.strip().split(":", 1)[0]
+        if not ACCOUNT_ID.match(account):
+            return False
+        return self._judged_as_account(walk, account, path, used=what)
 
     def _grants_account(self, walk: _Walk) -> bool:
         """Whether the string being walked is where an account is granted: under a statement's ``Principal``
@@ -1966,6 +1988,7 @@ class RuleEngine:
             (plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone))
             or (plan.site and self._judged_as_site(walk, value, path))
             or (walk.subject.type in STAGE_TYPES and self._judged_as_stage_variable(walk, value, path, key))
+            or (plan.account and self._judged_as_setting_account(walk, value, path, plan.account))
         ):
             return
         if plan.services:
@@ -3486,6 +3509,9 @@ class RuleEngine:
             ),
             region_id=self.endpoints.region_id_separator(package_of(type_token)[0], _snake(key), type_token),
             site=_at_any(kpath, self._site_fields.get(type_token, ())),
+            account=next((a.what for a in self.endpoints.account_settings if fnmatch.fnmatchcase(tokens, a.key)), "")
+            if package_of(type_token)[0] == "aws"
+            else "",
         )
 
     def _template_text(self, walk: _Walk) -> bool:
