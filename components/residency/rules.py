@@ -268,9 +268,10 @@ RULES: tuple[Rule, ...] = (
         "as AWS and OSS define a public policy; a public-read / public-read-write / authenticated-read ACL; a grant to "
         "the AllUsers group; a Lambda or layer permission to `*`) lets anyone in any country read the data, so it "
         "must be declared: what may be published cannot be proven.",
-        "Restrict the statement to who needs it (a fixed aws:SourceAccount, aws:SourceArn, aws:SourceVpce, "
-        "aws:PrincipalOrgID, aws:SourceIp ... condition; a private ACL; source_arn / organization_id on the "
-        "permission), or declare the resource as public in sovereign-dc:destinations, one line: "
+        "Restrict the statement to who needs it (a fixed aws:SourceVpce, aws:SourceIp ... condition, or an account "
+        "condition naming a pinned account: aws:PrincipalAccount, aws:SourceAccount, aws:SourceArn; an organisation, "
+        "aws:PrincipalOrgID or organization_id, is then judged as a grant, RES-023, and declared by its id; a private "
+        "ACL; source_arn on the permission), or declare the resource as public in sovereign-dc:destinations, one line: "
         '{"id": "public-site", "kind": "resident", "match": "public:<the resource\'s logical name>", '
         '"evidence": "public website content, no personal data"}.',
     ),
