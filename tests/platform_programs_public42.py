@@ -13,8 +13,8 @@ entry, reproduced on the unchanged engine):
 - **A Deny with NotAction / NotResource** beside an Allow to ``*``, unless through the stack's VPC endpoint: a Deny of
   ``NotAction: [s3:GetBucketLocation]`` denies every other action (IAM JSON policy elements: NotAction), so it covers
   an Allow of ``s3:GetObject`` / ``s3:PutObject``; a private API's Deny of ``NotResource`` the health check covers the
-  Allow's other methods. Offending twins: the Allow also names what the Deny's list leaves allowed (``s3:GetBucket*`` holds ``s3:GetBucketLocation``,
-  the health check under ``/prod/*``): public (RES-024).
+  Allow's other methods. Offending twins: the Allow also names what the Deny's list leaves allowed
+  (``s3:GetBucket*`` holds ``s3:GetBucketLocation``, ``/prod/*`` the health check): public (RES-024).
 
 Each builder is what a team writes from pulumi-aws v7's ``opensearch.Domain``, ``elasticsearch.Domain``,
 ``s3.BucketPolicy`` and ``apigateway.RestApi`` pages. tests/test_realistic_programs.py runs them as CASES
@@ -39,7 +39,12 @@ VPCE = "vpce-0a1b2c3d4e5f60718"
 """The stack's VPC endpoint (S3 gateway endpoint, or execute-api interface endpoint)."""
 
 DOMAIN_FORMS = ("vpc-domain", "public-domain", "vpc-es-domain", "public-es-domain", "vpc-domain-separate-policy")
-DENY_FORMS = ("notaction-deny", "notaction-deny-leaves-bucket-location", "notresource-deny", "notresource-deny-leaves-health")
+DENY_FORMS = (
+    "notaction-deny",
+    "notaction-deny-leaves-bucket-location",
+    "notresource-deny",
+    "notresource-deny-leaves-health",
+)
 OFFENDING = frozenset(
     ("public-domain", "public-es-domain", "vpc-domain-separate-policy", "notaction-deny-leaves-bucket-location",
      "notresource-deny-leaves-health")
@@ -76,9 +81,9 @@ def domain(code: str, form: str) -> Build:
         elif in_vpc:
             network = {"vpc_options": {"subnet_ids": [s.id for s in subnets], "security_group_ids": [group.id]}}
         admin = f"arn:{_partition(code)}:iam::{OWN}:role/search-admin"
-        security = {"enabled": True, "internal_user_database_enabled": False,
+        security: Any = {"enabled": True, "internal_user_database_enabled": False,
                     "master_user_options": {"master_user_arn": admin}}  # fmt: skip
-        common: dict[str, Any] = {
+        common: Any = {
             "domain_name": "fleet-logs",
             "ebs_options": {"ebs_enabled": True, "volume_size": 20},
             "encrypt_at_rest": {"enabled": True},
@@ -132,7 +137,9 @@ def denies(code: str, form: str) -> Build:
             ]}))  # fmt: skip
             return aws.s3.BucketPolicy("exports", bucket=bucket.id, policy=policy, opts=c.aws)
         leaves = form == "notresource-deny-leaves-health"
-        allowed = ["execute-api:/prod/*"] if leaves else ["execute-api:/prod/POST/*", "execute-api:/prod/GET/vehicles/*"]
+        allowed = (
+            ["execute-api:/prod/*"] if leaves else ["execute-api:/prod/POST/*", "execute-api:/prod/GET/vehicles/*"]
+        )
         document = json.dumps({"Version": "2012-10-17", "Statement": [
             {"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": allowed},
             _deny_unless_endpoint(Action="execute-api:Invoke", NotResource=["execute-api:/prod/GET/health"]),

@@ -1556,10 +1556,11 @@ class RuleEngine:
         (IAM policy evaluation logic), so the Allow then reaches only who the Denies' conditions let through, as if
         they were its own. Only Denies to ``*`` whose whole Condition is one negated operator on one restricting key
         with fixed values count (a second key would be ANDed: the deny would apply to fewer requests), and no
-        ``NotAction`` / ``NotResource`` on the Allow (a Deny's are read exactly since public42, stop 42). Since stop 41 several such Denies may cover the Allow together:
-        every pair of one of its Action patterns and one of its Resource patterns must be covered by one Deny's
-        ``Action`` and ``Resource`` (a request the Allow allows matches some such pair, so that Deny refuses it unless
-        its key is fixed); one Deny covering them all is the case before."""
+        ``NotAction`` / ``NotResource`` on the Allow (a Deny's are read exactly since public42, stop 42). Since stop
+        41 several such Denies may cover the Allow together: every pair of one of its Action patterns and one of its
+        Resource patterns must be covered by one Deny's ``Action`` and ``Resource`` (a request the Allow allows matches
+        some such pair, so that Deny refuses it unless its key is fixed); one Deny covering them all is the case
+        before."""
         if any(k in allow for k in ("NotAction", "NotResource")):
             return False
         statements = _statements(document)
