@@ -298,9 +298,10 @@ def aws_form(form: str, code: str) -> Build:  # noqa: C901
                                          opts=opts)  # fmt: skip
         if form == "opensearch-vpc-open":
             # OpenSearch "About access policies on VPC domains": a VPC domain is reached only through its VPC and
-            # security groups, and teams often give it an open policy (`AWS: *`, no condition). Kept refused: the
-            # engine judges the policy, not the network (docs/residency.md, falsealarm20): restrict the principal to
-            # the own account (as `opensearch-vpc`), or declare the domain.
+            # security groups, and teams often give it an open policy (`AWS: *`, no condition). Refused until stop 42
+            # (falsealarm20); since public42 the domain's own `vpc_options.subnet_ids` restricts who (catalogue
+            # `network_restricted`, docs/residency.md "OpenSearch VPC domains and NotAction Denies (stop 42)"): passes,
+            # and the declared twin's declaration is no longer needed.
             domain = f"arn:{p}:es:{region}:{OWN}:domain/search"
             return aws.opensearch.Domain("search", domain_name="search", engine_version="OpenSearch_2.11",
                                          cluster_config={"instance_type": "t3.small.search", "instance_count": 1},
@@ -433,7 +434,7 @@ def rows() -> Iterator[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     for code, form in (("EU", "apigw-private-deny-tls"), ("CN", "apigw-private-deny-narrow"),
                        ("JP", "apigw-private-deny-and")):  # fmt: skip
         yield f"falsealarm20-{code.lower()}-{form}", code, aws_form(form, code), {"RES-024"}, []
-    yield "falsealarm20-de-opensearch-vpc-open", "DE", aws_form("opensearch-vpc-open", "DE"), {"RES-024"}, []
+    yield "falsealarm20-de-opensearch-vpc-open", "DE", aws_form("opensearch-vpc-open", "DE"), set(), []
     declared = {"id": "search-in-vpc", "kind": "resident", "match": "public:search",
                 "evidence": "VPC-only domain: reached through the fleet VPC's security groups only"}  # fmt: skip
     yield "falsealarm20-de-opensearch-vpc-open-declared", "DE", aws_form("opensearch-vpc-open", "DE"), set(), [declared]

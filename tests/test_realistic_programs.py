@@ -66,6 +66,7 @@ import platform_programs_orgkeys42 as ok42
 import platform_programs_ownrole42 as or42
 import platform_programs_public36 as pub36
 import platform_programs_public37 as pub37
+import platform_programs_public42 as pub42
 import platform_programs_redteam36 as rt36
 import platform_programs_redteam37 as rt37
 import platform_programs_redteam38 as rt38
@@ -17659,6 +17660,12 @@ CASES: list[Case] = [
     # EKS log buckets and Prometheus URLs judged as before; an Alibaba EMR cluster's Kafka bootstrap setting is a host
     # list (a partner's brokers RES-015, passed before; the stack's own instance's end_point passes).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in emr42.rows()],
+    # -- stop 42, RES-024 false alarms left open (tests/platform_programs_public42.py): an OpenSearch / Elasticsearch
+    # domain in the stack's VPC with the open access policy AWS recommends (fine-grained access control) passes (RES-024
+    # before); the same policy on a public-endpoint domain, or set by a separate DomainPolicy, stays RES-024. A Deny
+    # written with NotAction / NotResource covers the Allow's actions / resources its list does not match (RES-024
+    # before); twins whose Allow names what the list leaves allowed stay RES-024.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in pub42.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -1414,9 +1414,15 @@ def _deny(resource: Any, condition: Any = None, action: Any = "execute-api:Invok
         (["execute-api:/prod/*", "execute-api:/staging/*"],
          [_deny("execute-api:/prod/*"), {**_deny("execute-api:/staging/*"), "Principal": {"AWS": "123456789012"}}],
          True),
+        # A NotResource Deny applies to every resource but those listed (public42, stop 42: read exactly): one of
+        # `/prod/*` covers `/staging/*` (no value of both); one of `/staging/*` leaves the staging stage open.
         (["execute-api:/prod/*", "execute-api:/staging/*"],
          [_deny("execute-api:/prod/*"), {k: v for k, v in _deny("x").items() if k != "Resource"}
           | {"NotResource": "execute-api:/prod/*"}],
+         False),
+        (["execute-api:/prod/*", "execute-api:/staging/*"],
+         [_deny("execute-api:/prod/*"), {k: v for k, v in _deny("x").items() if k != "Resource"}
+          | {"NotResource": "execute-api:/staging/*"}],
          True),
     ],
 )  # fmt: skip
@@ -1886,6 +1892,148 @@ PAIRS += [
      ali("alicloud:emrv2/cluster:Cluster", application_configs=_kafka("kafka-1.partner.example.com:9092")),
      "application_configs[0].config_item_value"),
 ]  # fmt: skip
+
+
+# public42 (stop 42, RES-024 false alarms left open since stop 36): a search domain's OWN access policy in a domain the
+# same inputs place in a VPC (`vpc_options.subnet_ids`, catalogue `network_restricted`) reaches only callers there; a
+# Deny's NotAction / NotResource covers the Allow's actions / resources none of its listed patterns matches.
+_OPENSEARCH = "aws:opensearch/domain:Domain"
+_ES_DOMAIN = "aws:elasticsearch/domain:Domain"
+_OPEN_SEARCH_POLICY = json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "es:ESHttp*",
+     "Resource": "arn:aws:es:eu-central-1:123456789012:domain/fleet-logs/*"}]})  # fmt: skip
+_SEARCH_VPC = {"subnet_ids": ["subnet-0a1b2c3d4e5f60718"], "security_group_ids": ["sg-0a1b2c3d4e5f60718"]}
+_CN_BUCKET = "arn:aws-cn:s3:::fleet-exports"
+
+
+def _bucket_policy_with_deny(allow_actions: Any, **deny: Any) -> str:
+    """An Allow to ``*`` on the bucket's objects beside a Deny to ``*`` unless through the stack's endpoint."""
+    return json.dumps({"Statement": [
+        {"Effect": "Allow", "Principal": "*", "Action": allow_actions, "Resource": f"{_CN_BUCKET}/*"},
+        {"Effect": "Deny", "Principal": "*", **deny,
+         "Condition": {"StringNotEquals": {"aws:SourceVpce": _VPCE_A}}}]})  # fmt: skip
+
+
+PAIRS += [
+    ("RES-024", "EU", aws(_OPENSEARCH, _PINNED_EU, domain_name="fleet-logs", access_policies=_OPEN_SEARCH_POLICY,
+                          vpc_options=_SEARCH_VPC),
+     aws(_OPENSEARCH, _PINNED_EU, domain_name="fleet-logs", access_policies=_OPEN_SEARCH_POLICY),
+     "access_policies(json).Statement[0].Principal"),
+    ("RES-024", "EU", aws(_ES_DOMAIN, _PINNED_EU, domain_name="fleet-logs", access_policies=_OPEN_SEARCH_POLICY,
+                          vpc_options=_SEARCH_VPC),
+     aws(_ES_DOMAIN, _PINNED_EU, domain_name="fleet-logs", access_policies=_OPEN_SEARCH_POLICY,
+         vpc_options={"subnet_ids": [], "security_group_ids": []}),
+     "access_policies(json).Statement[0].Principal"),
+    ("RES-024", "CN", aws("aws:s3/bucketPolicy:BucketPolicy", bucket="fleet-exports", policy=_bucket_policy_with_deny(
+        ["s3:GetObject", "s3:PutObject"], NotAction="s3:GetBucketLocation", Resource=f"{_CN_BUCKET}/*")),
+     aws("aws:s3/bucketPolicy:BucketPolicy", bucket="fleet-exports", policy=_bucket_policy_with_deny(
+         ["s3:GetObject", "s3:PutObject"], NotAction="s3:Get*", Resource=f"{_CN_BUCKET}/*")),
+     "policy(json).Statement[0].Principal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("vpc_options", "public"),
+    [
+        (_SEARCH_VPC, False),
+        ({"subnetIds": ["subnet-0a1b2c3d4e5f60718"]}, False),  # camelCase, as the pack and the state give it
+        ([{"subnet_ids": ["subnet-0a1b2c3d4e5f60718"]}], False),  # a one-item block written as a list
+        ({"subnet_ids": [object()]}, False),  # a subnet id not known yet (an Output)
+        (None, True),  # no vpc_options: a public endpoint
+        ({"subnet_ids": []}, True),
+        ({"subnet_ids": [" "]}, True),
+        ({"security_group_ids": ["sg-0a1b2c3d4e5f60718"]}, True),  # security groups without subnets place nothing
+    ],
+)
+def test_a_vpc_search_domains_own_open_policy_is_not_public(vpc_options: Any, public: bool) -> None:
+    props: dict[str, Any] = {"domain_name": "fleet-logs", "access_policies": _OPEN_SEARCH_POLICY}
+    if vpc_options is not None:
+        props["vpc_options"] = vpc_options
+    findings = RuleEngine("EU").check(aws(_OPENSEARCH, _PINNED_EU, **props))[0]
+    assert [f.rule.id for f in findings] == ["RES-024"] * public
+    if public:
+        assert re.search(r"allows everyone \(`\*`\) with no condition that restricts who", findings[0].message)
+
+
+def test_a_vpc_search_domain_still_judges_whom_its_policy_names() -> None:
+    """The network restricts who reaches the endpoint, not what the policy grants: another account named there stays
+    RES-023, and a separate DomainPolicy (no vpc_options of its own) stays public (not tied to its domain)."""
+    other = json.dumps({"Statement": [{"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{_OTHER}:root"},
+                                       "Action": "es:ESHttp*", "Resource": "*"}]})  # fmt: skip
+    domain = aws(_OPENSEARCH, _PINNED_EU, domain_name="fleet-logs", access_policies=other, vpc_options=_SEARCH_VPC)
+    assert [f.rule.id for f in RuleEngine("EU").check(domain)[0]] == ["RES-023"]
+    policy = aws("aws:opensearch/domainPolicy:DomainPolicy", _PINNED_EU, domain_name="fleet-logs",
+                 access_policies=_OPEN_SEARCH_POLICY)  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("EU").check(policy)[0]] == ["RES-024"]
+
+
+@pytest.mark.parametrize(
+    ("allow", "deny", "public"),
+    [
+        # NotAction: every action but those listed is denied unless through the endpoint.
+        (["s3:GetObject", "s3:PutObject"], {"NotAction": ["s3:GetBucketLocation"]}, False),
+        ("s3:PutObject", {"NotAction": "s3:Get*"}, False),
+        ("s3:GetObject", {"NotAction": "s3:Get*"}, True),  # the listed action stays allowed to everyone
+        ("s3:*", {"NotAction": "s3:GetBucketLocation"}, True),  # `s3:*` holds the listed action
+        ("s3:Get*", {"NotAction": "s3:*Location"}, True),  # both wildcards: s3:GetBucketLocation is in both
+        ("s3:GetObject", {"NotAction": "S3:getobject"}, True),  # actions compare case-insensitively
+        ("s3:GetObject", {"NotAction": "s3:GetObjec?"}, True),  # `?` is one character
+        ("s3:GetObject", {"NotAction": "s3:Put?bject"}, False),
+        ("s3:GetObject", {"NotAction": "s3:${aws:username}"}, True),  # a policy variable proves nothing
+        ("s3:GetObject", {"NotAction": [], "Resource": f"{_CN_BUCKET}/*"}, True),
+        ("s3:GetObject", {"NotAction": "s3:PutObject", "Action": "s3:GetObject"}, True),  # invalid: both elements
+        # NotResource: every resource but those listed (resources compare case-sensitively).
+        ("s3:GetObject", {"Action": "s3:*", "NotResource": f"{_CN_BUCKET}/public/*"}, True),  # `/*` holds /public/
+        ("s3:GetObject", {"Action": "s3:*", "NotResource": "arn:aws-cn:s3:::other-bucket/*"}, False),
+        ("s3:GetObject", {"Action": "s3:*", "NotResource": "arn:aws-cn:s3:::FLEET-EXPORTS/*"}, False),
+        ("s3:GetObject", {"NotAction": "s3:PutObject", "NotResource": "arn:aws-cn:s3:::other-bucket/*"}, False),
+        ("s3:GetObject", {"NotAction": "s3:GetObject", "NotResource": "arn:aws-cn:s3:::other-bucket/*"}, True),
+    ],
+)  # fmt: skip
+def test_a_deny_with_not_action_or_not_resource_restricts_exactly(
+    allow: Any, deny: dict[str, Any], public: bool
+) -> None:
+    deny = {"Resource": f"{_CN_BUCKET}/*", **deny} if "NotResource" not in deny and "Resource" not in deny else deny
+    policy = _bucket_policy_with_deny(allow, **deny)
+    findings = RuleEngine("CN").check(aws("aws:s3/bucketPolicy:BucketPolicy", bucket="fleet-exports", policy=policy))[0]
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-024", "policy(json).Statement[0].Principal")] * public
+
+
+def test_a_not_resource_wildcard_spans_slashes() -> None:
+    """IAM's `*` matches `/` too: a private API's Deny of ``NotResource: execute-api:/*/GET/health`` leaves
+    ``execute-api:/prod/POST/a/GET/health`` (a POST to /a/GET/health) allowed to everyone, so an Allow of
+    ``/prod/POST/*`` stays public; the health check of one stage, written out, does not meet it."""
+
+    def findings(listed: str) -> list[str]:
+        document = json.dumps({"Statement": [
+            {"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke",
+             "Resource": "execute-api:/prod/POST/*"},
+            _deny("x", action="execute-api:Invoke") | {"NotResource": listed}]})  # fmt: skip
+        document = document.replace('"Resource": "x", ', "")
+        api = aws(_REST_API, _PINNED_EU, name="internal", policy=document,
+                  endpoint_configuration={"types": "PRIVATE", "vpc_endpoint_ids": [_VPCE_A]})  # fmt: skip
+        return [f.rule.id for f in RuleEngine("EU").check(api)[0]]
+
+    assert findings("execute-api:/*/GET/health") == ["RES-024"]
+    assert findings("execute-api:/prod/GET/health") == []
+
+
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text("ab*?", max_size=4), st.text("ab*?", max_size=4))
+def test_globs_meet_exactly_when_a_string_matches_both(p: str, q: str) -> None:
+    """Against brute force: a common string, if any, exists over {a, b, c} no longer than both patterns together."""
+    from components.residency.engine import _globs_meet
+
+    left, right = _glob_regex(p), _glob_regex(q)
+    words = [""]
+    for _ in range(len(p) + len(q)):
+        words += [w + c for w in words if len(w) == len(words[-1]) for c in "abc"]
+    expected = any(left.fullmatch(w) and right.fullmatch(w) for w in set(words))
+    assert _globs_meet(p, q, fold=False) == expected
 
 
 # Declaration rules need a register: (rule, register, compliant subject, offending subject, path).

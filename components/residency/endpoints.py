@@ -222,6 +222,15 @@ class PublicValueField(TypedField):
     """The values (case-insensitive) that make it public."""
 
 
+class NetworkRestrictedPolicy(TypedField):
+    """A policy input whose statements reach only callers inside the resource's own network once ``network`` is set
+    (``network_restricted``: an OpenSearch domain's ``access_policies`` with ``vpc_options.subnet_ids``)."""
+
+    network: str
+    """Key path (snake_case, dots) of the input that places the resource in a network: set (a non-empty list, or a
+    value not yet known), only callers there reach it."""
+
+
 class PublicAccess(_Frozen):
     """What grants everyone access (RES-024): AWS's and OSS's own definitions of public, as data."""
 
@@ -279,6 +288,9 @@ class PublicAccess(_Frozen):
     """Visibility inputs whose value makes the resource public (a repository's ``PUBLIC``)."""
     not_grants: tuple[TypedField, ...] = ()
     """Policy inputs whose statements limit and grant nothing (VPC endpoint policies, resource control policies)."""
+    network_restricted: tuple[NetworkRestrictedPolicy, ...] = ()
+    """Policy inputs whose statements to everyone reach only the resource's own network when it is placed in one (a VPC
+    OpenSearch domain's access policy): not public (RES-024), whoever else they name still judged."""
     sources: tuple[str, ...]
     """Where the definitions are documented."""
 

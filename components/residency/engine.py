@@ -1495,6 +1495,35 @@ class RuleEngine:
         return self.endpoints.typed_paths(self._public.not_grants) if self._public is not None else {}
 
     @functools.cached_property
+    def _network_restricted(self) -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+        """Policy inputs by type, each with the input that places the resource in a network (RES-024)."""
+        fields: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
+        for f in self._public.network_restricted if self._public is not None else ():
+            fields[f.type] = (*fields.get(f.type, ()), (tuple(f.path.split(".")), tuple(f.network.split("."))))
+        return fields
+
+    def _in_own_network(self, walk: _Walk) -> bool:
+        """Whether the policy being walked is a catalogued ``network_restricted`` input of a resource the same inputs
+        place in a network (an OpenSearch domain's ``access_policies`` beside ``vpc_options.subnet_ids``): only callers
+        there reach it, so a statement to ``*`` is not public. The network input must be set in the same resource: a
+        non-empty list with an item that is not blank, or a value not known yet (an Output: a subnet id is still one);
+        absent, empty or blank, the domain has a public endpoint (CreateDomain ``VPCOptions``)."""
+        for policy, network in self._network_restricted.get(walk.subject.type, ()):
+            if walk.kpath[: len(policy)] != policy:
+                continue
+            value: Any = walk.subject.props
+            for key in network:
+                if isinstance(value, (list, tuple)) and len(value) == 1:
+                    value = value[0]  # a one-item block written as a list
+                value = prop_of(value, key) if isinstance(value, Mapping) else None
+            if isinstance(value, (list, tuple)):
+                if any(not isinstance(v, str) or v.strip() for v in value):
+                    return True
+            elif value is not None and not isinstance(value, str):
+                return True  # not known yet (an Output, a preview's unknown)
+        return False
+
+    @functools.cached_property
     def _public_principal_fields(self) -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
         """Principal inputs outside a policy document by type, each with the inputs that restrict it (RES-024)."""
         fields: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
@@ -1538,6 +1567,8 @@ class RuleEngine:
             return
         if not negated and self._restricted_to_endpoints(walk, statement.get("Condition"), path):
             return
+        if self._in_own_network(walk):
+            return  # a VPC OpenSearch domain's own access policy: only callers in its VPC reach it (public42)
         key = "NotPrincipal" if negated else "Principal"
         shown = json.dumps(principal, sort_keys=True) if not isinstance(principal, str) else principal
         what = f"allows everyone except {shown}" if negated else "allows everyone (`*`)"
@@ -1557,10 +1588,11 @@ class RuleEngine:
         (IAM policy evaluation logic), so the Allow then reaches only who the Denies' conditions let through, as if
         they were its own. Only Denies to ``*`` whose whole Condition is one negated operator on one restricting key
         with fixed values count (a second key would be ANDed: the deny would apply to fewer requests), and no
-        ``NotAction`` / ``NotResource`` on either side. Since stop 41 several such Denies may cover the Allow together:
-        every pair of one of its Action patterns and one of its Resource patterns must be covered by one Deny's
-        ``Action`` and ``Resource`` (a request the Allow allows matches some such pair, so that Deny refuses it unless
-        its key is fixed); one Deny covering them all is the case before."""
+        ``NotAction`` / ``NotResource`` on the Allow (a Deny's are read exactly since public42, stop 42). Since stop
+        41 several such Denies may cover the Allow together: every pair of one of its Action patterns and one of its
+        Resource patterns must be covered by one Deny's ``Action`` and ``Resource`` (a request the Allow allows matches
+        some such pair, so that Deny refuses it unless its key is fixed); one Deny covering them all is the case
+        before."""
         if any(k in allow for k in ("NotAction", "NotResource")):
             return False
         statements = _statements(document)
@@ -1582,12 +1614,11 @@ class RuleEngine:
         ]
 
     def _deny_restricts(self, deny: Mapping[Any, Any]) -> bool:
-        """A Deny to ``*`` (no ``NotAction`` / ``NotResource``) whose whole Condition is one negated operator on one
-        restricting key with fixed values: it refuses every request it names unless that key has one of them."""
+        """A Deny to ``*`` whose whole Condition is one negated operator on one restricting key with fixed values: it
+        refuses every request it names unless that key has one of them. Since public42 (stop 42) its actions and
+        resources may be named by ``NotAction`` / ``NotResource`` (read exactly by :func:`_deny_covers`)."""
         assert self._public is not None
         if "NotPrincipal" in deny or not self._names_everyone(deny.get("Principal")):
-            return False
-        if any(k in deny for k in ("NotAction", "NotResource")):
             return False
         condition = deny.get("Condition")
         if not isinstance(condition, Mapping) or len(condition) != 1:
@@ -4299,11 +4330,60 @@ def _allowed_pairs(allow: Mapping[Any, Any]) -> list[tuple[Any, Any]]:
 
 def _deny_covers(deny: Mapping[Any, Any], allow: Mapping[Any, Any], action: Any, resource: Any) -> bool:
     """Whether a Deny statement's Action and Resource cover one (Action, Resource) pair of an Allow (a statement with
-    no Resource, as in a resource policy, beside another without one covers any)."""
-    return _patterns_cover(deny.get("Action"), action, fold=True) and (
-        ("Resource" not in allow and "Resource" not in deny)
-        or _patterns_cover(deny.get("Resource", "*"), resource, fold=False)
+    no Resource, as in a resource policy, beside another without one covers any). Since public42 (stop 42) a Deny's
+    ``NotAction`` / ``NotResource`` is read as IAM reads it: the Deny applies to every action (resource) its list does
+    not match ("NotAction ... explicitly matches everything except the specified list of actions ... such unlisted
+    actions or services are denied if you use the Deny effect", IAM JSON policy elements: NotAction; NotResource
+    alike), so it covers an Allow pattern none of whose values any listed pattern matches (:func:`_patterns_exclude`).
+    A statement with both an element and its ``Not`` form is invalid: it covers nothing."""
+    if ("Action" in deny and "NotAction" in deny) or ("Resource" in deny and "NotResource" in deny):
+        return False
+    if "NotAction" in deny:
+        actions = _patterns_exclude(deny["NotAction"], action, fold=True)
+    else:
+        actions = _patterns_cover(deny.get("Action"), action, fold=True)
+    if not actions:
+        return False
+    if "NotResource" in deny:
+        return _patterns_exclude(deny["NotResource"], resource, fold=False)
+    return ("Resource" not in allow and "Resource" not in deny) or _patterns_cover(
+        deny.get("Resource", "*"), resource, fold=False
     )
+
+
+def _patterns_exclude(listed: Any, allow: Any, *, fold: bool) -> bool:
+    """Whether no value an ``allow`` pattern (a string or a list) matches is matched by any ``listed`` pattern of a
+    ``NotAction`` / ``NotResource``: then a Deny with that element applies to every value of the Allow's pattern. Exact
+    for IAM's ``*`` (any run of characters) and ``?`` (any one) on both sides (:func:`_globs_meet`); a policy variable
+    on either side, an empty list or a value that is no string proves nothing (False)."""
+    listed_items = [listed] if isinstance(listed, str) else list(listed) if isinstance(listed, (list, tuple)) else []
+    allows = [allow] if isinstance(allow, str) else list(allow) if isinstance(allow, (list, tuple)) else []
+    if not listed_items or not allows:
+        return False
+    if not all(isinstance(p, str) and p.strip() and "${" not in p for p in (*listed_items, *allows)):
+        return False
+    return not any(_globs_meet(a.strip(), n.strip(), fold=fold) for a in allows for n in listed_items)
+
+
+def _globs_meet(p: str, q: str, *, fold: bool) -> bool:
+    """Whether some string matches both IAM patterns ``p`` and ``q`` (``*`` any run of characters, ``?`` any one,
+    every other character itself; case-insensitively when ``fold``). Two ``*`` facing each other: one of them may end
+    there (whatever both absorb, the longer one alone can), so the search stays finite and exact."""
+    if fold:
+        p, q = p.lower(), q.lower()
+
+    @functools.cache
+    def meet(i: int, j: int) -> bool:
+        if i == len(p) or j == len(q):
+            rest = p[i:] if j == len(q) else q[j:]
+            return all(c == "*" for c in rest)
+        if p[i] == "*" or q[j] == "*":
+            # A `*` ends here, or takes the other side's next character (a literal, a `?`, or what its `*` makes).
+            ends = meet(i + 1, j) if p[i] == "*" else meet(i, j + 1)
+            return ends or (meet(i, j + 1) if p[i] == "*" else meet(i + 1, j))
+        return (p[i] == q[j] or "?" in (p[i], q[j])) and meet(i + 1, j + 1)
+
+    return meet(0, 0)
 
 
 def _patterns_cover(deny: Any, allow: Any, *, fold: bool) -> bool:
