@@ -1099,7 +1099,7 @@ class RuleEngine:
             if (
                 service.refuses(value, self.jurisdiction.code)
                 and not self._partition_allows(walk, service)
-                and not (service.unless_set and any(_set_at(walk.parent, p) for p in service.unless_set))
+                and (not (service.unless_set or service.when_set) or service.placed_by(functools.partial(_set_at, walk.parent)))
             ):
                 self._global_finding(walk, service, path, value)
 
@@ -3013,7 +3013,7 @@ class RuleEngine:
             if not isinstance(name, str):
                 continue
             for service in services:
-                if service.refuses(name, code) and not any(_set_at(output, p) for p in service.unless_set):
+                if service.refuses(name, code) and service.placed_by(functools.partial(_set_at, output)):
                     self._global_finding(walk, service, f"{path}.pipeline.outputs[{i}].name", name, field=field)
 
     def _judged_as_sql(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
