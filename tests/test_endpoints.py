@@ -631,6 +631,31 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ),
         },
     ),
+    # review42: an es output to the stack's cluster by Host passes; with Cloud_ID it goes to Elastic's hosted service.
+    "firelens-elastic-cloud-id": (
+        "EU",
+        "aws",
+        "aws:ecs/taskDefinition:TaskDefinition",
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [_container({"logDriver": "awsfirelens", "options": {"Name": "es", "Host": "10.0.3.7", "Port": "9200"}})]
+            ),
+        },
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [
+                    _container(
+                        {
+                            "logDriver": "awsfirelens",
+                            "options": {"Name": "es", "Cloud_ID": "fleet:ZXUtd2VzdC0xLmF3cy5mb3VuZC5pbyRhYmMkZGVm"},
+                        }
+                    )
+                ]
+            ),
+        },
+    ),
     "firelens-google-cloud-outputs": (
         "JP",
         "aws",
@@ -8611,6 +8636,8 @@ def test_a_fluent_bit_classic_configuration_is_read_as_its_sections() -> None:
         ("azure_blob", "account_name f\nendpoint http://10.0.3.7:10000", "account_name f",
          "firelens-azure-blob-account-host"),
         ("logdna", "logdna_host 10.0.3.7\napi_key k", "api_key k", "firelens-logdna-default-host"),
+        ("es", "Host 10.0.3.7\nIndex fleet", "Cloud_ID fleet:ZXUtd2VzdC0xLmF3cy5mb3VuZC5pbyRhYmMkZGVm\nIndex fleet",
+         "firelens-elastic-cloud-id"),
     ],
 )  # fmt: skip
 def test_a_fluent_bit_file_s_output_is_judged_by_the_firelens_entries(
@@ -8626,6 +8653,49 @@ def test_a_fluent_bit_file_s_output_is_judged_by_the_firelens_entries(
     assert [(f.rule.id, f.path.rsplit("(yaml)", 1)[-1]) for f in findings] == [("RES-016", ".pipeline.outputs[0].name")]
     good = dict(line.split(" ", 1) for line in compliant.splitlines())
     assert rule_ids("CN", _fb_carrier(carrier, "CN", _fb_yaml({"name": name, **good}))) == set()
+
+
+_CLOUD_ID = "fleet:ZXUtd2VzdC0xLmF3cy5mb3VuZC5pbyRhYmMkZGVm"  # base64 of eu-west-1.aws.found.io$abc$def
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_an_elastic_cloud_id_is_refused_and_only_the_id(code: str) -> None:
+    # review42: `es` (and its alias `elasticsearch`) with Cloud_ID sends to Elastic's hosted service wherever the
+    # stack is (a third party's service, RES-016 in CN too); `es` without it goes to its Host, judged as a host. The
+    # entry refuses only while `cloud_id` is set (`when_set`), in a file and in FireLens options alike.
+    for name in ("es", "elasticsearch"):
+        refused = _fb_carrier("ssm", code, _fb_classic(name, f"Cloud_ID {_CLOUD_ID}\nCloud_Auth u:p"))
+        assert rule_ids(code, refused) == {"RES-016"}
+        assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic(name, "Host 10.0.3.7\nPort 9200"))) == set()
+        assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic(name, "Index fleet"))) == set()  # 127.0.0.1
+    assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic("es", "Host es.partner.example.com"))) == {"RES-015"}
+    # Another output with a key of that name is not judged by the entry.
+    assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic("stdout", f"Cloud_ID {_CLOUD_ID}"))) == set()
+
+
+def test_an_elastic_cloud_id_s_error_names_the_entry_and_a_declaration_covers_it() -> None:
+    subject = _fb_carrier("ssm", "EU", _fb_classic("es", f"Cloud_ID {_CLOUD_ID}"))
+    with pytest.raises(
+        ResidencyViolation,
+        match=r"^\[RES-016\] .*\(fluent-bit\)\.pipeline\.outputs\[0\]\.name.*Elastic's hosted Elasticsearch Service"
+        r".*\[firelens-elastic-cloud-id\]",
+    ):
+        _first_violation("EU", subject)
+    declared = RuleEngine(
+        "EU",
+        destinations=[
+            Destination(id="elastic", kind="resident", match="firelens-elastic-cloud-id", evidence="eu-west-1")
+        ],
+    )
+    (finding,) = declared.check(subject)[0]
+    assert finding.declared_by == "elastic"
+
+
+def test_when_set_decides_whether_the_entry_refuses() -> None:
+    # The entry refuses only when `cloud_id` is set beside the output's Name (`placed_by`); nothing unless_set.
+    entry = next(s for s in ENDPOINTS.global_services if s.id == "firelens-elastic-cloud-id")
+    assert entry.when_set == ("cloud_id",) and not entry.unless_set
+    assert entry.placed_by(lambda p: p == "cloud_id") and not entry.placed_by(lambda p: False)
 
 
 @pytest.mark.parametrize("name", ["azure", "stackdriver", "bigquery"])

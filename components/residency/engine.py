@@ -1099,7 +1099,10 @@ class RuleEngine:
             if (
                 service.refuses(value, self.jurisdiction.code)
                 and not self._partition_allows(walk, service)
-                and (not (service.unless_set or service.when_set) or service.placed_by(functools.partial(_set_at, walk.parent)))
+                and (
+                    not (service.unless_set or service.when_set)
+                    or service.placed_by(functools.partial(_set_at, walk.parent))
+                )
             ):
                 self._global_finding(walk, service, path, value)
 
