@@ -639,7 +639,7 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {
             "family": "app",
             "container_definitions": json.dumps(
-                [_container({"logDriver": "awsfirelens", "options": {"Name": "es", "Host": "10.0.3.7", "Port": "9200"}})]
+                [_container({"logDriver": "awsfirelens", "options": {"Name": "es", "Host": "10.0.3.7"}})]
             ),
         },
         {
