@@ -41,6 +41,8 @@ import pulumi_aws as aws
 Build = Callable[[Any], object]
 OWN = "123456789012"
 """The team's account (the realistic table's AWS providers are pinned to it)."""
+PARTNER = "444455556666"
+"""A partner's account, which no provider of the stack is pinned to."""
 REGIONS = {"EU": "eu-west-1", "JP": "ap-northeast-1", "US": "us-east-1", "CN": "cn-north-1"}
 PARTITION = {"EU": "aws", "JP": "aws", "US": "aws", "CN": "aws-cn"}
 CODES = ("EU", "US", "JP", "CN")
@@ -72,6 +74,8 @@ SHAPES: dict[str, tuple[str | None, bool, list[dict[str, Any]]]] = {
     "topic-s3-literal-bucket": (None, False, []),
     "queue-own-topic": (None, False, []),
     "queue-own-topic-unpinned": (None, False, []),
+    "queue-own-rule-unpinned": (None, False, []),
+    "queue-partner-rule-unpinned": ("RES-023", False, []),
     "topic-s3-own-unpinned": ("RES-023", False, []),
     "lambda-s3-permission": (None, False, []),
     "lambda-apigw-permission": (None, False, []),
@@ -272,10 +276,34 @@ def program(code: str, shape: str) -> Build:  # noqa: C901 - one branch per docu
                 topics=[{"topic_arn": topic.arn, "events": ["s3:ObjectCreated:*"]}],
                 opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[policy])),
             )
+        if shape.startswith(("queue-own-rule", "queue-partner-rule")):
+            # EventBridge User Guide, "Using resource-based policies for Amazon EventBridge": an SQS target's queue
+            # policy, limited to the stack's rule by its ARN output (or, the twin, a partner's rule written out).
+            queue = aws.sqs.Queue("order-events", name="order-events", opts=opts)
+            rule = aws.cloudwatch.EventRule("orders", event_pattern=json.dumps({"source": ["fleet.orders"]}), opts=opts)
+            source = (
+                rule.arn
+                if shape.startswith("queue-own-rule")
+                else pulumi.Output.from_input(f"arn:{p}:events:{region}:{PARTNER}:rule/orders")
+            )
+            document = pulumi.Output.all(queue.arn, source).apply(
+                lambda a: _doc(
+                    {
+                        "Sid": "AllowRule",
+                        "Effect": "Allow",
+                        "Principal": {"Service": "events.amazonaws.com"},
+                        "Action": "sqs:SendMessage",
+                        "Resource": a[0],
+                        "Condition": {"ArnEquals": {"aws:SourceArn": a[1]}},
+                    }
+                )
+            )
+            aws.sqs.QueuePolicy("order-events", queue_url=queue.id, policy=document, opts=opts)
+            return aws.cloudwatch.EventTarget("orders", rule=rule.name, arn=queue.arn, opts=opts)
         if shape.startswith("queue-own-topic"):
             # SNS Developer Guide, "Fanout to Amazon SQS queues": the queue policy, limited to the stack's topic.
             topic = aws.sns.Topic("orders", opts=opts)
-            queue = aws.sqs.Queue("orders-audit", opts=opts)
+            queue = aws.sqs.Queue("orders-audit", name="orders-audit", opts=opts)
             document = pulumi.Output.all(queue.arn, topic.arn).apply(
                 lambda a: _doc(
                     {
