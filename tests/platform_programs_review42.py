@@ -218,7 +218,7 @@ def program(code: str, shape: str) -> Build:  # noqa: C901 - one branch per docu
         if shape == "flowlogs-bucket":
             # VPC User Guide, "Publish flow logs to Amazon S3": the bucket policy for delivery.logs.amazonaws.com.
             bucket = aws.s3.Bucket("flow-logs", opts=opts)
-            logs = f"arn:{p}:logs:{region}:{OWN}:*"
+            log_arns = f"arn:{p}:logs:{region}:{OWN}:*"
             document = bucket.arn.apply(
                 lambda arn: _doc(
                     {
@@ -229,7 +229,7 @@ def program(code: str, shape: str) -> Build:  # noqa: C901 - one branch per docu
                         "Resource": f"{arn}/AWSLogs/{OWN}/*",
                         "Condition": {
                             "StringEquals": {"aws:SourceAccount": OWN, "s3:x-amz-acl": "bucket-owner-full-control"},
-                            "ArnLike": {"aws:SourceArn": logs},
+                            "ArnLike": {"aws:SourceArn": log_arns},
                         },
                     },
                     {
@@ -238,7 +238,10 @@ def program(code: str, shape: str) -> Build:  # noqa: C901 - one branch per docu
                         "Principal": {"Service": "delivery.logs.amazonaws.com"},
                         "Action": "s3:GetBucketAcl",
                         "Resource": arn,
-                        "Condition": {"StringEquals": {"aws:SourceAccount": OWN}, "ArnLike": {"aws:SourceArn": logs}},
+                        "Condition": {
+                            "StringEquals": {"aws:SourceAccount": OWN},
+                            "ArnLike": {"aws:SourceArn": log_arns},
+                        },
                     },
                 )
             )
@@ -256,7 +259,7 @@ def program(code: str, shape: str) -> Build:  # noqa: C901 - one branch per docu
             name = f"fleet-uploads-{code.lower()}-{OWN}"
             bucket = aws.s3.Bucket("uploads", bucket=name, opts=opts)
             topic = aws.sns.Topic("object-events", opts=opts)
-            source = f"arn:{p}:s3:*:*:{name}" if shape == "topic-s3-walkthrough" else f"arn:{p}:s3:::{name}"
+            bucket_source = f"arn:{p}:s3:*:*:{name}" if shape == "topic-s3-walkthrough" else f"arn:{p}:s3:::{name}"
             document = topic.arn.apply(
                 lambda arn: _doc(
                     {
@@ -265,28 +268,31 @@ def program(code: str, shape: str) -> Build:  # noqa: C901 - one branch per docu
                         "Principal": {"Service": "s3.amazonaws.com"},
                         "Action": "SNS:Publish",
                         "Resource": arn,
-                        "Condition": {"ArnLike": {"aws:SourceArn": source}, "StringEquals": {"aws:SourceAccount": OWN}},
+                        "Condition": {
+                            "ArnLike": {"aws:SourceArn": bucket_source},
+                            "StringEquals": {"aws:SourceAccount": OWN},
+                        },
                     }
                 )
             )
-            policy = aws.sns.TopicPolicy("object-events", arn=topic.arn, policy=document, opts=opts)
+            topic_policy = aws.sns.TopicPolicy("object-events", arn=topic.arn, policy=document, opts=opts)
             return aws.s3.BucketNotification(
                 "uploads",
                 bucket=bucket.id,
                 topics=[{"topic_arn": topic.arn, "events": ["s3:ObjectCreated:*"]}],
-                opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[policy])),
+                opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[topic_policy])),
             )
         if shape.startswith(("queue-own-rule", "queue-partner-rule")):
             # EventBridge User Guide, "Using resource-based policies for Amazon EventBridge": an SQS target's queue
             # policy, limited to the stack's rule by its ARN output (or, the twin, a partner's rule written out).
             queue = aws.sqs.Queue("order-events", name="order-events", opts=opts)
             rule = aws.cloudwatch.EventRule("orders", event_pattern=json.dumps({"source": ["fleet.orders"]}), opts=opts)
-            source = (
+            rule_source = (
                 rule.arn
                 if shape.startswith("queue-own-rule")
                 else pulumi.Output.from_input(f"arn:{p}:events:{region}:{PARTNER}:rule/orders")
             )
-            document = pulumi.Output.all(queue.arn, source).apply(
+            document = pulumi.Output.all(queue.arn, rule_source).apply(
                 lambda a: _doc(
                     {
                         "Sid": "AllowRule",
@@ -441,14 +447,14 @@ def program(code: str, shape: str) -> Build:  # noqa: C901 - one branch per docu
             # and domain in the stack's Region.
             bucket = aws.s3.Bucket("fleet-logs", opts=opts)
             role = aws.iam.Role("firehose", assume_role_policy=_assume("firehose.amazonaws.com"), opts=opts)
-            stream = aws.kinesis.FirehoseDeliveryStream(
+            firehose = aws.kinesis.FirehoseDeliveryStream(
                 "app-logs",
                 destination="extended_s3",
                 extended_s3_configuration={"role_arn": role.arn, "bucket_arn": bucket.arn},
                 opts=opts,
             )
             domain = aws.opensearch.Domain("logs", engine_version="OpenSearch_2.11", opts=opts)
-            text = pulumi.Output.all(bucket.bucket, stream.name, domain.endpoint).apply(
+            config = pulumi.Output.all(bucket.bucket, firehose.name, domain.endpoint).apply(
                 lambda a: _classic(
                     ("INPUT", {"Name": "tail", "Path": "/var/log/app/*.log", "Tag": "app"}),
                     (
@@ -478,7 +484,7 @@ def program(code: str, shape: str) -> Build:  # noqa: C901 - one branch per docu
                     ),
                 )
             )
-            return aws.ssm.Parameter("fluent-bit-conf", type="String", value=text, opts=opts)
+            return aws.ssm.Parameter("fluent-bit-conf", type="String", value=config, opts=opts)
         if shape.startswith("fluentbit-es-"):
             # Fluent Bit manual "Elasticsearch": the stack's domain by its Host, or Elastic's hosted service by
             # Cloud_ID ("<deployment_name>:<base64_info>", the host inside the base64).
@@ -498,10 +504,10 @@ def program(code: str, shape: str) -> Build:  # noqa: C901 - one branch per docu
                 )
             else:
                 options = options.apply(lambda o: {**o, "Cloud_ID": ELASTIC_CLOUD_ID, "Cloud_Auth": "fleet:pa55"})
-            text = options.apply(
+            es_config = options.apply(
                 lambda o: _classic(("INPUT", {"Name": "tail", "Path": "/var/log/app/*.log"}), ("OUTPUT", o))
             )
-            return aws.ssm.Parameter("fluent-bit-conf", type="String", value=text, opts=opts)
+            return aws.ssm.Parameter("fluent-bit-conf", type="String", value=es_config, opts=opts)
         if shape == "firelens-es-cloud-id":
             # ECS Developer Guide, "Using FireLens": the awsfirelens log driver's options are the output's keys.
             containers = [
