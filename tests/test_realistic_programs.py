@@ -83,6 +83,7 @@ import platform_programs_review36 as rx36
 import platform_programs_review36b as rx36b
 import platform_programs_review36c as rx36c
 import platform_programs_review41 as rv41
+import platform_programs_review42 as rv42
 import platform_programs_snsend41 as sn41
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
@@ -17666,6 +17667,13 @@ CASES: list[Case] = [
     # written with NotAction / NotResource covers the Allow's actions / resources its list does not match (RES-024
     # before); twins whose Allow names what the list leaves allowed stay RES-024.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in pub42.rows()],
+    # -- stop 42, false-alarm review of stop 42's changes (tests/platform_programs_review42.py): service principals
+    # limited to the own account and the own resources (CloudTrail, Config, S3 access logging, flow logs, S3 event
+    # notifications, SNS to SQS, Lambda permissions, CloudWatch Logs to Kinesis, GuardDuty), Fluent Bit listeners,
+    # parsers and outputs to the stack's own targets, an ini file that is no Fluent Bit file, large documents within
+    # bounds and a REST body through the stack's VpcLink: all pass; the own account written out under an unpinned
+    # provider is RES-023 outside CN, as a grant to it is.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv42.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -11,7 +11,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -605,6 +605,11 @@ class GlobalService(_Frozen):
     read as its document) any one of which, when set, decides where the traffic goes instead, and is judged itself:
     a LiteLLM model's ``api_base`` (a URL, judged as one), or its ``additional_params.aws_region_name`` (a region
     field). The entry refuses only while none is set."""
+    when_set: tuple[str, ...] = ()
+    """Inputs beside the field (read as ``unless_set`` is) one of which must be set for the entry to refuse: the value
+    alone keeps the traffic where the rest of the map says, the input sends it to the service the entry names (a
+    Fluent Bit ``es`` output's ``Cloud_ID``: Elastic's hosted service, its host encoded in the id; without it the
+    output goes to its ``Host``, judged as a host). Empty: the value alone refuses."""
     refused_in: tuple[str, ...] = ()
     """Jurisdiction codes the entry refuses in; empty: every jurisdiction. For a service whose data stays in the
     regions a stack judges elsewhere, except where the service itself is not offered in-country (Cloud WAN in CN)."""
@@ -646,6 +651,13 @@ class GlobalService(_Frozen):
         if self.fluentd_unless_set is not None and not self.fluent_bit_output:
             raise ValueError(f"{self.id}: a Fluentd output entry is a Fluent Bit output entry (the same default)")
         return self
+
+    def placed_by(self, beside: Callable[[str], bool]) -> bool:
+        """True when the inputs beside the field (``beside(path)``: set there) leave the entry's verdict standing: none
+        of ``unless_set`` is set and, when the entry has ``when_set``, one of those is."""
+        if any(beside(p) for p in self.unless_set):
+            return False
+        return not self.when_set or any(beside(p) for p in self.when_set)
 
     def judges_in(self, jurisdiction: str) -> bool:
         """True when this entry refuses anything in ``jurisdiction`` (``refused_in``, ``resident_in``)."""
@@ -1177,8 +1189,8 @@ class EndpointCatalogue(_Frozen):
                 raise ValueError(
                     f"template_services {t.service!r}: field must be given exactly when the service has one"
                 )
-            if service.unless_set:
-                raise ValueError(f"template_services {t.service!r}: unless_set is not read in templates")
+            if service.unless_set or service.when_set:
+                raise ValueError(f"template_services {t.service!r}: unless_set / when_set are not read in templates")
             if set(t.defaults) - t.types:
                 raise ValueError(f"template_services {t.service!r}: defaults name types the entry does not list")
         return self

@@ -1112,7 +1112,10 @@ class RuleEngine:
             if (
                 service.refuses(value, self.jurisdiction.code)
                 and not self._partition_allows(walk, service)
-                and not (service.unless_set and any(_set_at(walk.parent, p) for p in service.unless_set))
+                and (
+                    not (service.unless_set or service.when_set)
+                    or service.placed_by(functools.partial(_set_at, walk.parent))
+                )
             ):
                 self._global_finding(walk, service, path, value)
 
@@ -1350,7 +1353,13 @@ class RuleEngine:
         }
 
     def _judged_as_account(
-        self, walk: _Walk, value: str, path: str, written: str | None = None, used: str | None = None
+        self,
+        walk: _Walk,
+        value: str,
+        path: str,
+        written: str | None = None,
+        used: str | None = None,
+        source: str | None = None,
     ) -> bool:
         """An account a policy's principal, a Lambda permission or a resource share grants (RES-023): the stack's own
         (an account its provider is pinned to), one of a partition wholly in the jurisdiction (aws-cn in CN), or
@@ -1359,7 +1368,9 @@ class RuleEngine:
         proven by where it is. False for anything that is no account (a service or federated principal, ``*``): judged
         as before. ``written``: the ARN of the other account's resource the stack writes into
         (``written_account_fields``), whose account ``value`` names; a declaration may name that ARN too. ``used``: what
-        the account owns that a setting makes the application use (``account_settings``), for the message."""
+        the account owns that a setting makes the application use (``account_settings``), for the message. ``source``:
+        the ARN of the resource a service acts for (``aws:SourceArn``), whose account ``value`` names: proven as
+        ``written`` is when it is the ARN output of a resource the stack makes with this provider (made_arns)."""
         text = value.strip()
         parsed = _granted_account(walk.cloud, text)
         if parsed is None:
@@ -1377,7 +1388,7 @@ class RuleEngine:
             return True
         if walk.known is not None and walk.known(ACCOUNT_KEY + account):
             return True  # another provider of the stack is pinned to it (stack_account_keys)
-        if walk.known is not None and walk.known(made_arn_key(written or text)):
+        if walk.known is not None and walk.known(made_arn_key(source or written or text)):
             # The ARN output of a role the stack makes with this resource's provider (made_arns; stop 42): in the
             # account those credentials deploy to, as this resource is.
             return True
@@ -1694,7 +1705,8 @@ class RuleEngine:
             resource = _RESOURCE_ARN.match(text)
             if resource is not None and _IAM_ARN.match(text) is None:
                 # aws:SourceArn: the account field of the resource the service acts for.
-                self._judged_as_account(walk, f"arn:{resource.group(1)}:iam::{resource.group(2)}:root", where)
+                root = f"arn:{resource.group(1)}:iam::{resource.group(2)}:root"
+                self._judged_as_account(walk, root, where, source=text)
             elif name in self._public.userid_conditions and _UNIQUE_ID.match(text) is not None:
                 self._judged_as_unique_id(walk, text, where)
 
@@ -3091,7 +3103,7 @@ class RuleEngine:
             if not isinstance(name, str):
                 continue
             for service in services:
-                if service.refuses(name, code) and not any(_set_at(output, p) for p in service.unless_set):
+                if service.refuses(name, code) and service.placed_by(functools.partial(_set_at, output)):
                     self._global_finding(walk, service, f"{path}.pipeline.outputs[{i}].name", name, field=field)
 
     def _judge_fluentd_outputs(self, walk: _Walk, document: dict[str, Any], path: str) -> None:
