@@ -13,6 +13,9 @@ two checkouts (run it from each, alternating).
     .venv/bin/python benchmarks/door_costs.py --programs 50
     .venv/bin/python benchmarks/door_costs.py --programs 100 --rounds 3
     .venv/bin/python benchmarks/door_costs.py --programs 50 --pack-only --rounds 3
+
+``--first N`` samples only the table's first N programs, so that two checkouts whose tables differ in length (a stop
+appends its cases at the end) time the same programs: pass the shorter table's length to both.
 """
 
 from __future__ import annotations
@@ -147,10 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--programs", type=int, default=50)
     parser.add_argument("--pack-only", action="store_true")
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--first", type=int, default=None, help="sample only the table's first N programs")
     args = parser.parse_args(argv)
     import test_realistic_programs as t
 
-    cases = _sample(list(t.CASES), args.programs)
+    cases = _sample(list(t.CASES)[: args.first], args.programs)
     if args.pack_only:
         print(f"pack CPU {pack_only(t, cases, args.rounds):.3f} s ({len(cases)} programs x {args.rounds} rounds)")
         return 0

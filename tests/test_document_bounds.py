@@ -23,6 +23,8 @@ from components.residency.documents import (
     MAX_DEPTH,
     MAX_NODES,
     DocumentBeyondBounds,
+    _check_extent,
+    _json_too_deep,
     gunzip,
     input_document,
     json_or_none,
@@ -258,3 +260,33 @@ def test_random_alias_chains_never_raise_out_of_the_engine(levels: int, width: i
         nodes = 1 + width * nodes
         total += nodes
     assert rules == ({"RES-025"} if cycle or total > MAX_NODES else set())
+
+
+# -- perf42: the JSON extent walk skipped where it cannot refuse --
+
+
+def test_json_nodes_are_still_counted_in_a_text_longer_than_the_bound() -> None:
+    """``json_or_none`` walks a JSON document's extent only for a text longer than ``MAX_NODES`` characters (a shorter
+    one holds at most as many nodes as characters): a text just long enough to hold the bound is read, one node more
+    refused."""
+    within = "[" + "0," * (MAX_NODES - 2) + "0]"  # a list and MAX_NODES - 1 numbers
+    assert len(within) > MAX_NODES and json_or_none(within) is not None
+    with pytest.raises(DocumentBeyondBounds, match=f"more than {MAX_NODES} nodes"):
+        json_or_none("[" + "0," * (MAX_NODES - 1) + "0]")
+
+
+@settings(max_examples=80, deadline=None)
+@given(document=_DOCUMENTS, depth=st.integers(0, 120), spaces=st.booleans())
+def test_json_within_its_length_is_refused_by_the_bracket_scan_alone(document: Any, depth: int, spaces: bool) -> None:
+    """What the skipped walk would find, the scan before ``json.loads`` finds (perf42): for any JSON text of at most
+    ``MAX_NODES`` characters, the extent walk refuses it exactly when the bracket scan does, and for its depth only."""
+    text = json.dumps(_nest(document, depth), indent=1 if spaces else None)
+    assert len(text) <= MAX_NODES
+    parsed = json.loads(text)
+    try:
+        _check_extent(parsed, MAX_DEPTH)
+        walked = False
+    except DocumentBeyondBounds as beyond:
+        assert "nested deeper" in beyond.bound
+        walked = True
+    assert walked == _json_too_deep(text, MAX_DEPTH)

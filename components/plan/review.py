@@ -261,6 +261,12 @@ class _Review:
         reference = entry.provider
         if not reference:
             return []
+        outputs = self.engine.made_arn_outputs  # only a role has ARN outputs: no other resource is read (perf42)
+        roles = [
+            d for u in urns if (d := self.by_urn.get(u)) is not None and d.type in outputs and d.provider == reference
+        ]
+        if not roles:
+            return []  # most resources: no role among what they are computed from, nothing to parse
         try:
             name = split_urn(reference.rsplit("::", 1)[0])[3]
         except ValueError:
@@ -269,8 +275,7 @@ class _Review:
             return []
         return [
             key
-            for u in urns
-            if (d := self.by_urn.get(u)) is not None and d.provider == reference
+            for d in roles
             for bag in _bags(d)
             for key in self.engine.made_arns(d.type, {k: v for k, v in bag.items() if not is_unknown(v)})
         ]

@@ -2023,7 +2023,7 @@ class RuleEngine:
         # Every string of every resource comes here: each test below is skipped when the place (``plan``,
         # cached per place) or a substring test says it cannot apply, so a plain name costs a few lookups.
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
-        if plan.match or self._template_text(walk):
+        if plan.match or (walk.template is not None and self._template_text(walk)):
             return  # what a pattern or allow-list names is compared with, never sent to; text for humans
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)

@@ -401,10 +401,11 @@ def made_arns(engine: RuleEngine, resource: PolicyResource, deps: Iterable[Polic
     provider = resource.provider
     if provider is None or is_default_provider(provider):
         return []
+    outputs = engine.made_arn_outputs  # only a role has ARN outputs: no other resource's props are read (perf42)
     return [
         key
         for d in deps
-        if d.provider is not None and d.provider.urn == provider.urn
+        if d.resource_type in outputs and d.provider is not None and d.provider.urn == provider.urn
         for key in engine.made_arns(d.resource_type, {k: v for k, v in plain(d.props).items() if not is_unknown(v)})
     ]
 
