@@ -9097,9 +9097,10 @@ def _unpinned(cloud: Cloud, region: str) -> ProviderRef:
             "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": _OWN_IAM_ROLE},
                                                     "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}],
         })}, _unpinned("aws", "eu-central-1")), _OWN_IAM_ROLE, "arn:aws:iam::444455556666:role/app-5f3a"),
-        # review42: aws:SourceArn of the stack's own topic (SNS to SQS fan-out), and its own queue subscribed.
+        # review42: aws:SourceArn of the stack's own topic (SNS to SQS fan-out; on a statement to `*`: a service
+        # principal's source keys are not judged since the lead's review of stop 42), and its own queue subscribed.
         ("US", Subject("aws:sqs/queuePolicy:QueuePolicy", "audit", {"queue_url": "q", "policy": json.dumps({
-            "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "sns.amazonaws.com"},
+            "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*",
                                                     "Action": "sqs:SendMessage", "Resource": _OWN_QUEUE,
                                                     "Condition": {"ArnEquals": {"aws:SourceArn": _OWN_TOPIC}}}],
         })}, _unpinned("aws", "us-east-1")), _OWN_TOPIC, "arn:aws:sns:us-east-1:444455556666:orders"),
