@@ -48,7 +48,7 @@ with a declared twin ``-declared``); ``REFUSED`` carries the verdicts and the re
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -76,16 +76,18 @@ def example(key: str, code: str) -> Build:
     return rx36.program(key, source, code)
 
 
-def _slug(key: str) -> str:
+def slug(key: str) -> str:
+    """The table id part of a registry example's key (``aws.s3.BucketV2#2`` -> ``bucketv2-ex2``), for hunts 23-26."""
     return key.split(".", 1)[1].replace("_", "").replace("#", "-ex").replace(".", "-").lower()
 
 
-def stacks() -> list[tuple[str, str]]:
-    """(example, stack): each example in CN and in one other stack of its cloud, in turn."""
+def stacks(examples: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """(example, stack): each example (this hunt's, or ``examples``: hunt 26's) in CN and in one other stack of its
+    cloud, in turn."""
     others = {"aws": ("EU", "DE", "JP", "US"), "alicloud": ("DE", "JP", "US")}
     turn = {"aws": 0, "alicloud": 0}
     out: list[tuple[str, str]] = []
-    for key in EXAMPLES:
+    for key in EXAMPLES if examples is None else examples:
         cloud = rx36.cloud_of(key)
         out += [(key, "CN"), (key, others[cloud][turn[cloud] % len(others[cloud])])]
         turn[cloud] += 1
@@ -196,11 +198,11 @@ def twin(name: str, code: str) -> Build:
 def rows() -> Iterator[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     for key, code in stacks():
-        name = f"falsealarm23-{_slug(key)}-{code.lower()}"
+        name = f"falsealarm23-{slug(key)}-{code.lower()}"
         refused = REFUSED.get((key, code))
         yield name, code, example(key, code), {refused} if refused else set(), []
         if (key, code) in DECLARED:
             yield f"{name}-declared", code, example(key, code), set(), DECLARED[(key, code)]
     for twin_name, (key, _, rule, codes) in TWINS.items():
         for code in codes:
-            yield f"falsealarm23-{_slug(key)}-{code.lower()}-{twin_name}", code, twin(twin_name, code), {rule}, []
+            yield f"falsealarm23-{slug(key)}-{code.lower()}-{twin_name}", code, twin(twin_name, code), {rule}, []

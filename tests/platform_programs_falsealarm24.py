@@ -142,7 +142,7 @@ def rows() -> Iterator[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     for suffix, key, code, replacements, pinned, expected in SHAPES:
         source = _source(key, code, replacements)
         build = _pinned(key, source, code) if pinned else rx36.program(key, source, code)
-        name = f"falsealarm24-{fa23._slug(key)}-{code.lower()}" + (f"-{suffix}" if suffix else "")
+        name = f"falsealarm24-{fa23.slug(key)}-{code.lower()}" + (f"-{suffix}" if suffix else "")
         yield name, code, build, expected, []
         if (expected == {"RES-023"} and not pinned) or suffix == "mainland-node":
             yield f"{name}-declared", code, rx36.program(key, source, code), set(), _declared(key, code)

@@ -183,10 +183,6 @@ def port(key: str, source: str, code: str, *, assume_role: bool = False) -> Buil
     return build
 
 
-def _slug(key: str) -> str:
-    return key.split(".", 1)[1].replace("_", "").replace("#", "-ex").replace(".", "-").lower()
-
-
 def _resident(id_: str, match: str, evidence: str) -> dict[str, Any]:
     return {"id": id_, "kind": "resident", "match": match, "evidence": evidence}
 
@@ -276,11 +272,11 @@ def stacks() -> list[tuple[str, str]]:
 def rows() -> Iterator[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     for key, code in stacks():
-        name = f"falsealarm25-{_slug(key)}-{code.lower()}"
+        name = f"falsealarm25-{fa23.slug(key)}-{code.lower()}"
         rule, declared = REFUSED.get((key, code), ("", []))
         yield name, code, example(key, code), {rule} if rule else set(), []
         if declared:
             yield f"{name}-declared", code, example(key, code), set(), declared
     for suffix, key, code, replacements, pinned, expected in TWINS:
-        name = f"falsealarm25-{_slug(key)}-{code.lower()}-{suffix}"
+        name = f"falsealarm25-{fa23.slug(key)}-{code.lower()}-{suffix}"
         yield name, code, example(key, code, replacements, pinned=pinned), expected, []

@@ -33,8 +33,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import platform_programs_falsealarm23 as fa23
 import platform_programs_falsealarm25 as fa25
-import platform_programs_review36 as rx36
 import yaml
 
 Build = Callable[[Any], object]
@@ -54,20 +54,9 @@ def example(key: str, code: str, replacements: tuple[tuple[str, str], ...] = ())
     return fa25.port(key, source, code)
 
 
-def _slug(key: str) -> str:
-    return key.split(".", 1)[1].replace("_", "").replace("#", "-ex").replace(".", "-").lower()
-
-
 def stacks() -> list[tuple[str, str]]:
-    """(example, stack): each example in CN and in one other stack of its cloud, in turn."""
-    others = {"aws": ("EU", "DE", "JP", "US"), "alicloud": ("DE", "JP", "US")}
-    turn = {"aws": 0, "alicloud": 0}
-    out: list[tuple[str, str]] = []
-    for key in EXAMPLES:
-        cloud = rx36.cloud_of(key)
-        out += [(key, "CN"), (key, others[cloud][turn[cloud] % len(others[cloud])])]
-        turn[cloud] += 1
-    return out
+    """(example, stack): each example in CN and in one other stack of its cloud, in turn (as hunt 23)."""
+    return fa23.stacks(EXAMPLES)
 
 
 _US = ('"us-west-" + "2"',)  # split so the port's localiser (every Region in a string literal) leaves it
@@ -98,6 +87,7 @@ TWINS: list[tuple[str, str, str, tuple[tuple[str, str], ...], set[str]]] = [
 def rows() -> Iterator[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     for key, code in stacks():
-        yield f"falsealarm26-{_slug(key)}-{code.lower()}", code, example(key, code), set(), []
+        yield f"falsealarm26-{fa23.slug(key)}-{code.lower()}", code, example(key, code), set(), []
     for suffix, key, code, replacements, expected in TWINS:
-        yield f"falsealarm26-{_slug(key)}-{code.lower()}-{suffix}", code, example(key, code, replacements), expected, []
+        name = f"falsealarm26-{fa23.slug(key)}-{code.lower()}-{suffix}"
+        yield name, code, example(key, code, replacements), expected, []
