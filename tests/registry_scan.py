@@ -46,7 +46,7 @@ import textwrap
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 ROOT = Path(__file__).resolve().parents[1]
 for path in (ROOT, ROOT / "tests", ROOT / "policy"):  # the worktree's components, not an editable install's
@@ -142,12 +142,155 @@ def covered() -> set[str]:
     return out
 
 
-def run_one(key: str, source: str, code: str, *, old_port: bool = False) -> dict[str, Any]:
+# -- hunt 27: the cheap reasons an example could not run (docs/residency.md, "False-alarm hunt 27 (stop 43)") -------
+
+_PEM = "-----BEGIN CERTIFICATE-----\nTU9DSw==\n-----END CERTIFICATE-----\n"
+
+
+class _Standin:
+    """A resource of a provider the venv does not install (``pulumi_tls``, ``pulumi_time``): every output the
+    examples read (``key.private_key_pem``, ``example["rfc3339"]``) is a fixed local value, as ``random.Integer``'s."""
+
+    _VALUES: ClassVar[dict[str, Any]] = {"rfc3339": "2026-01-01T00:00:00Z", "unix": 1767225600, "id": "standin"}
+
+    def __init__(self, name: str, *args: Any, **kwargs: Any) -> None:
+        self.name = name
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("__"):
+            raise AttributeError(key)
+        return self._VALUES.get(key, _PEM if "pem" in key else f"standin-{key}")
+
+    def __getitem__(self, key: str) -> Any:
+        return getattr(self, key)
+
+
+def _standin_module(name: str) -> Any:
+    import types
+
+    module = types.ModuleType(name)
+    module.__getattr__ = lambda attr: _Standin  # type: ignore[method-assign]
+    return module
+
+
+STANDIN_MODULES = ("pulumi_tls", "pulumi_time")
+"""Providers whose resources the examples only read outputs of (a key, a certificate request, a timestamp): a
+stand-in per :class:`_Standin`. ``pulumi_github`` and ``pulumi_awscc`` are not stood in: their resources are the
+example's subject (a GitHub webhook's repository, a Cloud Control core network), not a helper."""
+
+
+def _filled(cls: Any, loc: Any, mocks: Any, depth: int = 0) -> dict[str, Any]:
+    """A wire-form answer for a provider function's result type ``cls``: two items in every list, each
+    string field a placeholder (``mock-<field>``), zone / region / account fields the stack's own, so that
+    ``get_sites().sites[0].instance_id`` reads a value where the mocks answered nothing."""
+    out: dict[str, Any] = {}
+    for name, prop in vars(cls).items():
+        if not isinstance(prop, property) or prop.fget is None:
+            continue
+        wire = getattr(prop.fget, "_pulumi_name", name)
+        hint = prop.fget.__annotations__.get("return")
+        value = _value_of(name, hint, loc, mocks, cls, depth)
+        if value is not None:
+            out[wire] = value
+    return out
+
+
+def _value_of(name: str, hint: Any, loc: Any, mocks: Any, owner: Any, depth: int) -> Any:
+    import sys as _sys
+    import typing
+
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is typing.Union:
+        inner = [a for a in args if a is not type(None)]
+        return _value_of(name, inner[0], loc, mocks, owner, depth) if inner else None
+    if isinstance(hint, (typing.ForwardRef, str)):
+        text = hint.__forward_arg__ if isinstance(hint, typing.ForwardRef) else hint
+        module = _sys.modules[owner.__module__]
+        package = _sys.modules[owner.__module__.rsplit(".", 1)[0]]
+        target: Any = package if text.startswith("outputs.") else module
+        for part in text.split("."):
+            target = getattr(target, part, None)
+            if target is None and part == "outputs":
+                target = getattr(package, "outputs", None)
+        hint = target
+        if hint is None:
+            return None
+    if getattr(origin, "__name__", "") in ("Sequence", "list"):
+        item = _value_of(name, args[0] if args else str, loc, mocks, owner, depth)
+        return [] if item is None else [item, item]  # two: some examples read `ids[1]`
+    if getattr(origin, "__name__", "") == "Mapping":
+        return {}
+    if isinstance(hint, type) and any(isinstance(p, property) for p in vars(hint).values()):
+        return _filled(hint, loc, mocks, depth + 1) if depth < 4 else None
+    if hint is int:
+        return 1
+    if hint is str:
+        region = loc.region or ""
+        lowered = name.lower()
+        if "zone" in lowered:
+            return region + "a" if loc.cloud == "aws" or not region.startswith("cn-") else f"{region}-a"
+        if "region" in lowered:
+            return region
+        if lowered in ("account_id", "owner_account_id", "uid", "owner_id", "account_uid", "master_account_id"):
+            return mocks.aws_account_id if loc.cloud == "aws" else mocks.alicloud_account_id
+        return "mock-" + name.replace("_", "-")
+    return None
+
+
+def filling_mocks() -> Any:
+    """:class:`SovereignMocks` answering a provider function it does not know (an empty answer, so
+    ``get_sites().sites[0]`` is ``None[0]``) with :func:`_filled` of the function's result type. The scan's own:
+    the table's programs run under the toolkit's mocks unchanged."""
+    import importlib
+    import re as _re
+
+    from components.simulate.mocks import SovereignMocks
+
+    class FillingMocks(SovereignMocks):
+        def call_located(self, args: Any) -> Any:
+            result, loc = super().call_located(args)
+            if result or loc.cloud is None:
+                return result, loc
+            package_name, rest = args.token.split(":", 1)
+            module_name, function = rest.split(":", 1)[0].split("/")
+            snake = _re.sub(r"(?<!^)(?=[A-Z])", "_", function).lower()
+            package = PACKAGES.get(package_name)
+            if package is None:
+                return result, loc
+            try:
+                module = importlib.import_module(f"{package}.{module_name}.{snake}")
+            except ImportError:
+                return result, loc
+            classes = [c for n, c in vars(module).items()
+                       if n.endswith("Result") and not n.startswith("Awaitable") and isinstance(c, type)]  # fmt: skip
+            if not classes:
+                return result, loc
+            filled = {**_filled(classes[0], loc, self), **{k: v for k, v in (args.args or {}).items() if v}}
+            # A listing of zones or Regions (`slb.get_zones().zones[0].id`, `get_regions().regions[0].id`): its
+            # items' ids are the stack's zone or Region, not a placeholder a zone or Region field would refuse.
+            region = loc.region or ""
+            own = {"zones": region + "a" if loc.cloud == "aws" or not region.startswith("cn-") else f"{region}-a",
+                   "regions": region}  # fmt: skip
+            for kind, value in own.items():
+                if kind in function.lower():
+                    filled = json.loads(json.dumps(filled).replace('"mock-id"', json.dumps(value)))
+            return filled, loc
+
+    return FillingMocks()
+
+
+def run_one(key: str, source: str, code: str, *, old_port: bool = False, plain: bool = False) -> dict[str, Any]:
     """The example as a ``code`` stack's program, through the guard and the plan (``old_port``: ported as hunts 23
-    and 24 did, without hunt 25's localiser fixes and ``pulumi_std`` stand-in)."""
+    and 24 did, without hunt 25's localiser fixes and ``pulumi_std`` stand-in; ``plain``: run as hunt 26 did, under
+    the toolkit's mocks with no stack configuration and no stand-in providers). Otherwise (hunt 27) a configuration
+    value the example requires (``config.require("gatewayId")``) is given a placeholder (``mock-<key>``, reported
+    under ``config``), ``pulumi_tls`` / ``pulumi_time`` are :class:`_Standin` s and provider functions the mocks do
+    not know answer :func:`filling_mocks`' two items."""
     import platform_programs_falsealarm23 as fa23
     import platform_programs_falsealarm25 as fa25
     import platform_programs_review36 as rx36
+    from pulumi.config import ConfigMissingError
 
     from components.errors import ResidencyViolation
     from components.plan.collect import build_stack_plan
@@ -172,13 +315,24 @@ def run_one(key: str, source: str, code: str, *, old_port: bool = False) -> dict
 
         return run
 
-    config = {"sovereign-dc:jurisdiction": code}
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        guard = run_pulumi_program(
-            program("raise"), project="sovereign-dc", stack=code.lower(), config=config, raise_on_error=False
-        )
-        out["warnings"] = sorted({str(w.message)[:160] for w in caught if issubclass(w.category, DeprecationWarning)})
+    config: dict[str, Any] = {"sovereign-dc:jurisdiction": code}
+    mocks = None if plain else filling_mocks
+    if not plain:
+        for module in STANDIN_MODULES:
+            sys.modules.setdefault(module, _standin_module(module))
+    for _ in range(8):  # one placeholder per missing configuration value, in the order the example reads them
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            guard = run_pulumi_program(
+                program("raise"), project="sovereign-dc", stack=code.lower(), config=config, raise_on_error=False,
+                mocks=mocks() if mocks else None,
+            )  # fmt: skip
+        if plain or not isinstance(guard.error, ConfigMissingError):
+            break
+        missing = str(guard.error).split("'")[1]
+        config[missing] = f"mock-{missing.split(':', 1)[1]}"
+        out.setdefault("config", []).append(missing)
+    out["warnings"] = sorted({str(w.message)[:160] for w in caught if issubclass(w.category, DeprecationWarning)})
     if guard.error is not None and not isinstance(guard.error, ResidencyViolation):
         return {**out, "verdict": "ERROR", "error": f"{type(guard.error).__name__}: {guard.error}"[:400]}
     out["guard"] = sorted({guard.error.rule_id} if guard.error else set())
@@ -186,7 +340,10 @@ def run_one(key: str, source: str, code: str, *, old_port: bool = False) -> dict
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             with audit_session() as guards:
-                run = run_pulumi_program(program("raise"), project="sovereign-dc", stack=code.lower(), config=config)
+                run = run_pulumi_program(
+                    program("raise"), project="sovereign-dc", stack=code.lower(), config=config,
+                    mocks=mocks() if mocks else None,
+                )  # fmt: skip
             if run.error is not None:
                 raise run.error
             plan = build_stack_plan(
@@ -222,6 +379,9 @@ def main(argv: list[str] | None = None) -> int:
         help="only the examples hunt 25's port changes (pulumi_std, or a literal its localiser rewrites)",
     )
     parser.add_argument("--old-port", action="store_true", help="port as hunts 23/24 did (to measure the fixes)")
+    parser.add_argument(
+        "--plain", action="store_true", help="run as hunt 26 did: no config placeholders, stand-ins or filled answers"
+    )
     args = parser.parse_args(argv)
     if args.covered:
         print("\n".join(sorted(covered())))
@@ -256,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
         cloud = key.split(".", 1)[0]
         codes = args.stacks.split(",") if args.stacks else ["CN", "EU" if cloud == "aws" else "JP"]
         for code in codes:
-            result = {**run_one(key, source, code, old_port=args.old_port), "docs": docs}
+            result = {**run_one(key, source, code, old_port=args.old_port, plain=args.plain), "docs": docs}
             runs.append(result)
             detail = result.get("error") or " ".join(result.get("messages", []))
             rules = ",".join(sorted(set(result.get("guard", [])) | set(result.get("plan", []))))
