@@ -46,6 +46,7 @@ import platform_programs_falsealarm23 as fa23
 import platform_programs_falsealarm24 as fa24
 import platform_programs_falsealarm25 as fa25
 import platform_programs_falsealarm26 as fa26
+import platform_programs_falsealarm27 as fa27
 import platform_programs_fluentbit42 as fb42
 import platform_programs_grants36 as g36
 import platform_programs_httpapi41 as ha41
@@ -17674,6 +17675,10 @@ CASES: list[Case] = [
     # bounds and a REST body through the stack's VpcLink: all pass; the own account written out under an unpinned
     # provider is RES-023 outside CN, as a grant to it is.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv42.rows()],
+    # -- stop 43, false-alarm hunt 27 (tests/platform_programs_falsealarm27.py): the registry's examples of 52 modules
+    # no hunt scanned, verbatim, each in CN and one other stack of its cloud; IAM Access Analyzer's internal access
+    # inclusions and Lightsail bucket access keys / resource access were refused (RES-017 outside CN), now pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa27.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
