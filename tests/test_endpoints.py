@@ -7686,6 +7686,26 @@ def test_a_security_hub_automation_rule_filter_is_compared_with_findings_not_con
     assert rule_ids("EU", trail) == {"RES-017"}
 
 
+def test_an_access_analyzer_inclusion_names_what_it_analyses_not_a_destination() -> None:
+    # docs: accessanalyzer/analyzer, the registry's example 5 (false-alarm hunt 27): an internal access analyzer limited
+    # to one bucket. `resource_arns` "The analyzer will only generate findings for resources that match these ARNs"
+    # (InternalAccessAnalysisRuleCriteria): a filter, RES-017 before.
+    inclusions = [{"account_ids": ["123456789012"], "resource_arns": ["arn:aws:s3:::my-example-bucket"]}]
+    config = {"internal_access": {"analysis_rule": {"inclusions": inclusions}}}
+    analyzer = {"analyzer_name": "example", "type": "ORGANIZATION_INTERNAL_ACCESS", "configuration": config}
+    subject = Subject("aws:accessanalyzer/analyzer:Analyzer", "a", analyzer, provider("EU"))
+    assert rule_ids("EU", subject) == set()
+    # The same bucket where a resource writes into it (a trail's bucket) is still judged.
+    trail = Subject("aws:cloudtrail/trail:Trail", "t", {"s3_bucket_name": "my-example-bucket"}, provider("EU"))
+    assert rule_ids("EU", trail) == {"RES-017"}
+    # Only that path: the same ARN elsewhere in the criteria (written where account ids go) is judged as before.
+    moved = [{"account_ids": ["arn:aws:s3:::my-example-bucket"]}]
+    tagged = {**analyzer, "configuration": {"internal_access": {"analysis_rule": {"inclusions": moved}}}}
+    assert rule_ids("EU", Subject("aws:accessanalyzer/analyzer:Analyzer", "a", tagged, provider("EU"))) == {"RES-017"}
+    with pytest.raises(ResidencyViolation, match=r"Bucket 'my-example-bucket' names no region"):
+        _first_violation("EU", Subject("aws:accessanalyzer/analyzer:Analyzer", "a", tagged, provider("EU")))
+
+
 def test_a_source_is_judged_with_what_the_stack_proves_for_it() -> None:
     # RES-014 at a first preview: a value computed from a launch template (an autoscaling group's launch_template.id)
     # is judged by the template, whose user data names the stack's own bucket by its name. The template's own review
