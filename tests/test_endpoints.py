@@ -686,7 +686,11 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {
             "family": "app",
             "container_definitions": json.dumps(
-                [_container({"logDriver": "awsfirelens", "options": {"Name": "cloudwatch_logs", "region": "eu-west-1"}})]
+                [
+                    _container(
+                        {"logDriver": "awsfirelens", "options": {"Name": "cloudwatch_logs", "region": "eu-west-1"}}
+                    )
+                ]
             ),
         },
         {
@@ -696,7 +700,11 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
                     _container(
                         {
                             "logDriver": "awsfirelens",
-                            "options": {"Name": "oracle_log_analytics", "namespace": "fleet", "profile_name": "DEFAULT"},
+                            "options": {
+                                "Name": "oracle_log_analytics",
+                                "namespace": "fleet",
+                                "profile_name": "DEFAULT",
+                            },
                         }
                     )
                 ]
@@ -709,26 +717,34 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         "EU",
         "aws",
         "aws:ssm/parameter:Parameter",
-        {"type": "String", "value": "<match **>\n  @type honeycomb\n  writekey k\n  dataset app\n"
-                                    "  api_host http://10.0.3.7\n</match>\n"},
+        {
+            "type": "String",
+            "value": "<match **>\n  @type honeycomb\n  writekey k\n  dataset app\n"
+            "  api_host http://10.0.3.7\n</match>\n",
+        },
         {"type": "String", "value": "<match **>\n  @type honeycomb\n  writekey k\n  dataset app\n</match>\n"},
-    ),  # fmt: skip
+    ),
     "fluentd-mackerel-default-origin": (
         "JP",
         "aws",
         "aws:ssm/parameter:Parameter",
-        {"type": "String", "value": "<match **>\n  @type mackerel\n  api_key k\n  service app\n"
-                                    "  origin https://10.0.3.7\n</match>\n"},
+        {
+            "type": "String",
+            "value": "<match **>\n  @type mackerel\n  api_key k\n  service app\n  origin https://10.0.3.7\n</match>\n",
+        },
         {"type": "String", "value": "<match **>\n  @type mackerel\n  api_key k\n  service app\n</match>\n"},
-    ),  # fmt: skip
+    ),
     "fluentd-aws-output-region-from-environment": (
         "CN",
         "aws",
         "aws:ssm/parameter:Parameter",
-        {"type": "String", "value": "<match **>\n  @type kinesis_firehose\n  region cn-north-1\n"
-                                    "  delivery_stream_name app\n</match>\n"},
+        {
+            "type": "String",
+            "value": "<match **>\n  @type kinesis_firehose\n  region cn-north-1\n"
+            "  delivery_stream_name app\n</match>\n",
+        },
         {"type": "String", "value": "<match **>\n  @type kinesis_firehose\n  delivery_stream_name app\n</match>\n"},
-    ),  # fmt: skip
+    ),
     # An OIDC IdP's issuer is judged as a host instead (an in-region Cognito or declared company IdP passes).
     "aws-cognito-social-idp": (
         "EU",
@@ -9442,7 +9458,9 @@ def test_a_fluentd_output_to_a_third_party_service_is_refused_however_written(
 
 
 @pytest.mark.parametrize("code", ["EU", "JP", "CN"])
-@pytest.mark.parametrize("plugin", ["kinesis_streams", "kinesis_firehose", "kinesis_streams_aggregated", "cloudwatch_logs"])
+@pytest.mark.parametrize(
+    "plugin", ["kinesis_streams", "kinesis_firehose", "kinesis_streams_aggregated", "cloudwatch_logs"]
+)
 def test_a_fluentd_aws_output_without_region_is_refused_until_declared(code: str, plugin: str) -> None:
     # fluentd43: the AWS SDK takes the region from the machine's environment, which nothing in the program shows.
     region = {"EU": "eu-central-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}[code]
@@ -9508,7 +9526,8 @@ def test_heredoc_files_reads_the_bodies_written_to_files() -> None:
     [
         ("/etc/fluent-bit/fluent-bit.conf", _fb_classic("http", "Host 10.0.3.7\nPort 8443"),
          _fb_classic("datadog", "apikey k")),
-        ("/etc/td-agent/td-agent.conf", _fluentd("elasticsearch", "host 10.0.3.7"), _fluentd("honeycomb", "writekey k")),
+        ("/etc/td-agent/td-agent.conf", _fluentd("elasticsearch", "host 10.0.3.7"),
+         _fluentd("honeycomb", "writekey k")),
         ("/etc/fluent-bit/fluent-bit.yaml", _fb_yaml({"name": "http", "host": "10.0.3.7"}),
          _fb_yaml({"name": "nrlogs", "license_key": "k"})),
     ],
@@ -9559,7 +9578,8 @@ def test_a_fluentd_entry_is_a_fluent_bit_output_entry() -> None:
         GlobalService(id="x", types=["aws:ecs/taskDefinition:TaskDefinition"], field="*.options.name",
                       refused_values=["datadog"], fluentd_unless_set=["host"], why="w", sources=["s"])  # fmt: skip
     # A Fluentd plugin with no Fluent Bit twin (fluentd43) has no types and no field: it judges nothing else.
-    GlobalService(id="x", types=[], refused_values=["honeycomb"], fluentd_unless_set=["api_host"], why="w", sources=["s"])
+    GlobalService(id="x", types=[], refused_values=["honeycomb"], fluentd_unless_set=["api_host"], why="w",
+                  sources=["s"])  # fmt: skip
     with pytest.raises(ValueError, match="or has no types"):
         GlobalService(id="x", types=[], field="*.options.name", refused_values=["honeycomb"],
                       fluentd_unless_set=["api_host"], why="w", sources=["s"])  # fmt: skip

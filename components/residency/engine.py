@@ -704,12 +704,12 @@ class RuleEngine:
         """The tables and memos :func:`_shared_tables` shares (run on a template engine with no register)."""
         self.parser = ReferenceParser(self.catalogue, endpoints)
         self.endpoints = endpoints
-        self._scripts, self._host_headers, self._body_host_headers = (
+        self._scripts, self._host_headers, self._body_host_headers, self._log_router_file = (
             ScriptReader(endpoints.script_commands),
             _host_header_inputs(endpoints),
             endpoints.vpc_links.body_by_type,
+            re.compile("|".join(endpoints.log_router_files) or r"(?!)").search,
         )
-        self._log_router_file = re.compile("|".join(endpoints.log_router_files) or r"(?!)").search
         # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
         # few places. They are bound to the template engine, so they may read the tables, never the register.
         self._key_plan = functools.lru_cache(maxsize=8192)(self._decide_key_plan)
@@ -2756,7 +2756,9 @@ class RuleEngine:
                 continue
             where = f"{path}(heredoc:{file})"
             stripped = body.strip()
-            if self._judged_as_log_config(walk, stripped, where, "content", depth) or not file.endswith(("yml", "yaml")):
+            if self._judged_as_log_config(walk, stripped, where, "content", depth):
+                continue
+            if not file.endswith(("yml", "yaml")):
                 continue
             document = yaml_or_none(stripped, depth)
             if isinstance(document, dict) and fluent_bit_outputs(document) is not None:
