@@ -9561,6 +9561,21 @@ def test_a_heredoc_to_another_file_stays_script_text() -> None:
     }
 
 
+def test_an_included_file_is_judged_where_the_script_writes_it() -> None:
+    # `@include conf.d/*.conf` / `@INCLUDE outputs.conf`: the main file names a file it does not hold (nothing to judge
+    # there); the file the script writes under the agent's directory is read as a configuration of its own.
+    main = _fluentd("forward", "<server>\n  host 10.0.3.7\n</server>")
+    included = "<match audit.**>\n  @type mackerel\n  api_key k\n</match>\n"
+    script = _heredoc_script("/etc/td-agent/td-agent.conf", main) + _heredoc_script("/etc/td-agent/conf.d/out.conf", "")
+    assert rule_ids("CN", Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("CN"))) == set()
+    script = _heredoc_script("/etc/td-agent/td-agent.conf", main) + _heredoc_script(
+        "/etc/td-agent/conf.d/out.conf", included
+    )
+    assert rule_ids("CN", Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("CN"))) == {
+        "RES-016"
+    }
+
+
 def test_a_heredoc_log_router_error_names_the_file_and_the_entry() -> None:
     script = _heredoc_script("/etc/fluent-bit/fluent-bit.conf", _fb_classic("logdna", "api_key k"))
     with pytest.raises(
