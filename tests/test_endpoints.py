@@ -678,6 +678,73 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ),
         },
     ),
+    # fluentd43: OCI Logging Analytics has no compliant form but another output (cloudwatch_logs in the Region).
+    "log-router-oci-logging-analytics": (
+        "EU",
+        "aws",
+        "aws:ecs/taskDefinition:TaskDefinition",
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [
+                    _container(
+                        {"logDriver": "awsfirelens", "options": {"Name": "cloudwatch_logs", "region": "eu-west-1"}}
+                    )
+                ]
+            ),
+        },
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [
+                    _container(
+                        {
+                            "logDriver": "awsfirelens",
+                            "options": {
+                                "Name": "oracle_log_analytics",
+                                "namespace": "fleet",
+                                "profile_name": "DEFAULT",
+                            },
+                        }
+                    )
+                ]
+            ),
+        },
+    ),
+    # fluentd43: Fluentd plugins with no Fluent Bit twin (no types), judged in a Fluentd configuration (an SSM
+    # parameter here): the setting that decides the destination written (judged as itself) or not.
+    "fluentd-honeycomb-default-api-host": (
+        "EU",
+        "aws",
+        "aws:ssm/parameter:Parameter",
+        {
+            "type": "String",
+            "value": "<match **>\n  @type honeycomb\n  writekey k\n  dataset app\n"
+            "  api_host http://10.0.3.7\n</match>\n",
+        },
+        {"type": "String", "value": "<match **>\n  @type honeycomb\n  writekey k\n  dataset app\n</match>\n"},
+    ),
+    "fluentd-mackerel-default-origin": (
+        "JP",
+        "aws",
+        "aws:ssm/parameter:Parameter",
+        {
+            "type": "String",
+            "value": "<match **>\n  @type mackerel\n  api_key k\n  service app\n  origin https://10.0.3.7\n</match>\n",
+        },
+        {"type": "String", "value": "<match **>\n  @type mackerel\n  api_key k\n  service app\n</match>\n"},
+    ),
+    "fluentd-aws-output-region-from-environment": (
+        "CN",
+        "aws",
+        "aws:ssm/parameter:Parameter",
+        {
+            "type": "String",
+            "value": "<match **>\n  @type kinesis_firehose\n  region cn-north-1\n"
+            "  delivery_stream_name app\n</match>\n",
+        },
+        {"type": "String", "value": "<match **>\n  @type kinesis_firehose\n  delivery_stream_name app\n</match>\n"},
+    ),
     # An OIDC IdP's issuer is judged as a host instead (an in-region Cognito or declared company IdP passes).
     "aws-cognito-social-idp": (
         "EU",
@@ -1652,7 +1719,8 @@ def test_global_service_pair(service_id: str) -> None:
     service = next(s for s in ENDPOINTS.global_services if s.id == service_id)
     # A place index or route calculator must name a data provider, and every one is a third party; an ARMS monitoring
     # point's city code is placed by no document, and the field is required.
-    if (service.field is None and not service.allowed_partitions) or service_id in {
+    # An entry with no types (a Fluentd plugin only, fluentd43) has a compliant form: its deciding setting written.
+    if (service.field is None and service.types and not service.allowed_partitions) or service_id in {
         "aws-location-data-provider",
         "alicloud-arms-synthetic-monitor-points",
     }:
@@ -9312,6 +9380,14 @@ def test_a_fluentd_configuration_is_read_as_its_sections() -> None:
         # Fluentd's newrelic plugin reads base_uri only: an `endpoint` there decides nothing.
         ("newrelic", "base_uri http://10.0.3.7/log/v1", "endpoint http://10.0.3.7/log/v1",
          "firelens-newrelic-default-endpoint"),
+        # fluentd43: fluent-plugin-logdna's ingester_domain (Fluent Bit's logdna_host decides nothing there), and the
+        # Fluentd-only entries: honeycomb's api_host, mackerel's origin.
+        ("logdna", "api_key k\ningester_domain https://10.0.3.7", "api_key k\nlogdna_host 10.0.3.7",
+         "firelens-logdna-default-host"),
+        ("honeycomb", "writekey k\ndataset app\napi_host http://10.0.3.7", "writekey k\ndataset app",
+         "fluentd-honeycomb-default-api-host"),
+        ("mackerel", "api_key k\nservice app\norigin http://10.0.3.7", "api_key k\nservice app",
+         "fluentd-mackerel-default-origin"),
     ],
 )  # fmt: skip
 def test_a_fluentd_output_s_default_is_judged_by_the_fluent_bit_entry(
@@ -9377,17 +9453,189 @@ def test_an_unreadable_fluentd_text_stays_free_text() -> None:
     }
 
 
+@pytest.mark.parametrize("code", ["EU", "CN"])
+@pytest.mark.parametrize(
+    ("plugin", "extra", "entry"),
+    [
+        # fluentd43: Fluentd plugins that send to a third party's service whatever their settings say.
+        ("google_cloud", "logging_api_url https://logging.googleapis.com", "firelens-google-cloud-outputs"),
+        ("azure-loganalytics", "customer_id ws\nshared_key k\nendpoint ods.opinsights.azure.com",
+         "firelens-azure-log-analytics"),
+        ("oci-logging-analytics", "namespace fleet\nconfig_file_location /etc/oci/config",
+         "log-router-oci-logging-analytics"),
+    ],
+)  # fmt: skip
+def test_a_fluentd_output_to_a_third_party_service_is_refused_however_written(
+    code: str, plugin: str, extra: str, entry: str
+) -> None:
+    findings, _ = ENGINES[code].check(_fb_carrier("ssm", code, _fluentd(plugin, extra)))
+    refused = [f for f in findings if f.path.endswith("(fluentd).match[0].@type")]
+    assert [(f.rule.id, f.value) for f in refused] == [("RES-016", plugin)] and f"[{entry}]" in refused[0].detail
+    # The compliant twin is another output: the stack's own Region's CloudWatch Logs.
+    region = "cn-north-1" if code == "CN" else "eu-central-1"
+    compliant = _fluentd("cloudwatch_logs", f"region {region}\nlog_group_name g")
+    assert rule_ids(code, _fb_carrier("ssm", code, compliant)) == set()
+
+
+@pytest.mark.parametrize("code", ["EU", "JP", "CN"])
+@pytest.mark.parametrize(
+    "plugin", ["kinesis_streams", "kinesis_firehose", "kinesis_streams_aggregated", "cloudwatch_logs"]
+)
+def test_a_fluentd_aws_output_without_region_is_refused_until_declared(code: str, plugin: str) -> None:
+    # fluentd43: the AWS SDK takes the region from the machine's environment, which nothing in the program shows.
+    region = {"EU": "eu-central-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}[code]
+    assert rule_ids(code, _fb_carrier("ssm", code, _fluentd(plugin, f"region {region}\nstream_name s"))) == set()
+    assert rule_ids(code, _fb_carrier("ssm", code, _fluentd(plugin, "region us-west-2\nstream_name s"))) == {"RES-009"}
+    with pytest.raises(
+        ResidencyViolation,
+        match=rf"^\[RES-016\] .*\(fluentd\)\.match\[0\]\.@type: .*AWS_REGION.*\(<match> @type = '{plugin}'\).*"
+        r"\[fluentd-aws-output-region-from-environment\]",
+    ):
+        _first_violation(code, _fb_carrier("ssm", code, _fluentd(plugin, "stream_name s")))
+    from components.residency.destinations import parse_destinations
+
+    declared = {"id": "env", "kind": "resident", "match": "fluentd-aws-output-region-from-environment",
+                "evidence": "AWS_REGION set by the launch template to the stack's Region"}  # fmt: skip
+    engine = RuleEngine(code, destinations=parse_destinations([declared]))
+    findings, _ = engine.check(_fb_carrier("ssm", code, _fluentd(plugin, "stream_name s")))
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-016", "env")]
+
+
+@pytest.mark.parametrize("code", ["EU", "CN"])
+@pytest.mark.parametrize(
+    ("name", "extra", "entry"),
+    [
+        ("chronicle", "google_service_credentials /etc/gcp.json\ncustomer_id c", "firelens-google-cloud-outputs"),
+        ("oracle_log_analytics", "namespace fleet\nconfig_file_location /etc/oci/config",
+         "log-router-oci-logging-analytics"),
+    ],
+)  # fmt: skip
+def test_a_fluent_bit_output_to_a_third_party_service_is_refused(code: str, name: str, extra: str, entry: str) -> None:
+    findings, _ = ENGINES[code].check(_fb_carrier("ssm", code, _fb_classic(name, extra)))
+    assert [(f.rule.id, f.value) for f in findings] == [("RES-016", name)] and f"[{entry}]" in findings[0].detail
+    # skywalking and splunk default Host to 127.0.0.1: nothing leaves the machine (fluentd43, not refused).
+    for local in ("skywalking", "splunk"):
+        assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic(local, "svc_name app"))) == set()
+
+
+def _heredoc_script(file: str, body: str, head: str = "cat > {file} <<'EOF'") -> str:
+    return (f"#!/bin/bash\nset -euo pipefail\nmkdir -p $(dirname {file})\n{head.format(file=file)}\n{body}EOF\n"
+            "systemctl enable --now fluent-bit\n")  # fmt: skip
+
+
+def test_heredoc_files_reads_the_bodies_written_to_files() -> None:
+    from components.residency.scripts import heredoc_files
+
+    script = (
+        "cat > /etc/fluent-bit/fluent-bit.conf <<'EOF'\n[OUTPUT]\n    Name http\nEOF\n"
+        "cat <<EOF > /etc/td-agent/td-agent.conf\n<match **>\n</match>\nEOF\n"
+        'sudo tee -a /etc/fluent/fluentd.conf >/dev/null <<-"END"\n\t@include x.conf\n\tEND\n'
+        "psql -h 10.0.3.7 <<SQL\nselect 1;\nSQL\n"
+        "cat > /tmp/never-closed <<EOF\nno delimiter\n"
+    )
+    assert heredoc_files(script) == [
+        ("/etc/fluent-bit/fluent-bit.conf", "[OUTPUT]\n    Name http\n"),
+        ("/etc/td-agent/td-agent.conf", "<match **>\n</match>\n"),
+        ("/etc/fluent/fluentd.conf", "@include x.conf\n"),
+    ]
+
+
+@pytest.mark.parametrize("code", ["EU", "CN"])
+@pytest.mark.parametrize(
+    ("file", "compliant", "offending"),
+    [
+        ("/etc/fluent-bit/fluent-bit.conf", _fb_classic("http", "Host 10.0.3.7\nPort 8443"),
+         _fb_classic("datadog", "apikey k")),
+        ("/etc/td-agent/td-agent.conf", _fluentd("elasticsearch", "host 10.0.3.7"),
+         _fluentd("honeycomb", "writekey k")),
+        ("/etc/fluent-bit/fluent-bit.yaml", _fb_yaml({"name": "http", "host": "10.0.3.7"}),
+         _fb_yaml({"name": "nrlogs", "license_key": "k"})),
+    ],
+)  # fmt: skip
+def test_a_log_router_file_written_by_a_heredoc_is_read_as_that_file(
+    code: str, file: str, compliant: str, offending: str
+) -> None:
+    # fluentd43: the body passed as script text before (reproduced on main at 1cd1701, EU and CN).
+    def vm(script: str) -> Subject:
+        return Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider(code))
+
+    assert rule_ids(code, vm(_heredoc_script(file, compliant))) == set()
+    findings, _ = ENGINES[code].check(vm(_heredoc_script(file, offending)))
+    assert [f.rule.id for f in findings] == ["RES-016"]
+    assert findings[0].path.startswith(f"user_data(heredoc:{file})")
+    # A heredoc fed to `tee` and a cloud-config runcmd item written the same way are read alike.
+    assert rule_ids(code, vm(_heredoc_script(file, offending, "tee {file} >/dev/null <<EOF"))) == {"RES-016"}
+    runcmd = "#cloud-config\n" + yaml.safe_dump({"runcmd": [_heredoc_script(file, offending)]})
+    assert rule_ids(code, vm(runcmd)) == {"RES-016"}
+
+
+def test_a_heredoc_to_another_file_stays_script_text() -> None:
+    # Only the files log_router_files names are read as a configuration: the same text written elsewhere (or fed to a
+    # command) is script text as before; its URLs are still judged by the scan.
+    body = _fb_classic("datadog", "apikey k")
+    script = _heredoc_script("/opt/app/notes.txt", body)
+    assert rule_ids("EU", Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("EU"))) == set()
+    leaked = _heredoc_script("/opt/app/notes.txt", body + "# https://http-intake.logs.datadoghq.com\n")
+    assert rule_ids("EU", Subject("aws:ec2/instance:Instance", "vm", {"user_data": leaked}, provider("EU"))) == {
+        "RES-015"
+    }
+
+
+def test_an_included_file_is_judged_where_the_script_writes_it() -> None:
+    # `@include conf.d/*.conf` / `@INCLUDE outputs.conf`: the main file names a file it does not hold (nothing to judge
+    # there); the file the script writes under the agent's directory is read as a configuration of its own.
+    main = _fluentd("forward", "<server>\n  host 10.0.3.7\n</server>")
+    included = "<match audit.**>\n  @type mackerel\n  api_key k\n</match>\n"
+    script = _heredoc_script("/etc/td-agent/td-agent.conf", main) + _heredoc_script("/etc/td-agent/conf.d/out.conf", "")
+    assert rule_ids("CN", Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("CN"))) == set()
+    script = _heredoc_script("/etc/td-agent/td-agent.conf", main) + _heredoc_script(
+        "/etc/td-agent/conf.d/out.conf", included
+    )
+    assert rule_ids("CN", Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("CN"))) == {
+        "RES-016"
+    }
+
+
+def test_a_heredoc_log_router_error_names_the_file_and_the_entry() -> None:
+    script = _heredoc_script("/etc/fluent-bit/fluent-bit.conf", _fb_classic("logdna", "api_key k"))
+    with pytest.raises(
+        ResidencyViolation,
+        match=r"^\[RES-016\] .*user_data\(heredoc:/etc/fluent-bit/fluent-bit\.conf\)\(fluent-bit\)"
+        r"\.pipeline\.outputs\[0\]\.name.*\[firelens-logdna-default-host\]",
+    ):
+        _first_violation("CN", Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("CN")))
+
+
 def test_a_fluentd_entry_is_a_fluent_bit_output_entry() -> None:
     from components.residency.endpoints import GlobalService
 
     with pytest.raises(ValueError, match="a Fluentd output entry is a Fluent Bit output entry"):
         GlobalService(id="x", types=["aws:ecs/taskDefinition:TaskDefinition"], field="*.options.name",
                       refused_values=["datadog"], fluentd_unless_set=["host"], why="w", sources=["s"])  # fmt: skip
+    # A Fluentd plugin with no Fluent Bit twin (fluentd43) has no types and no field: it judges nothing else.
+    GlobalService(id="x", types=[], refused_values=["honeycomb"], fluentd_unless_set=["api_host"], why="w",
+                  sources=["s"])  # fmt: skip
+    with pytest.raises(ValueError, match="or has no types"):
+        GlobalService(id="x", types=[], field="*.options.name", refused_values=["honeycomb"],
+                      fluentd_unless_set=["api_host"], why="w", sources=["s"])  # fmt: skip
 
 
 def test_fluentd_entries_come_from_the_catalogue() -> None:
     # Only the entries whose Fluentd plugin's default was read (datadog, newrelic) judge Fluentd outputs.
+    # fluentd43 added logdna (ingester_domain), google_cloud and azure-loganalytics (refused however written), OCI
+    # Logging Analytics, and three Fluentd-only entries (no types).
     flagged = {s.id: s.fluentd_unless_set for s in load_endpoints().global_services if s.fluentd_unless_set is not None}
-    assert flagged == {"firelens-datadog-default-host": ("host",), "firelens-newrelic-default-endpoint": ("base_uri",)}
-    for plugin in ("logdna", "stackdriver", "azure"):
+    assert flagged == {
+        "firelens-datadog-default-host": ("host",),
+        "firelens-newrelic-default-endpoint": ("base_uri",),
+        "firelens-logdna-default-host": ("ingester_domain",),
+        "firelens-google-cloud-outputs": (),
+        "firelens-azure-log-analytics": (),
+        "log-router-oci-logging-analytics": (),
+        "fluentd-honeycomb-default-api-host": ("api_host",),
+        "fluentd-mackerel-default-origin": ("origin",),
+        "fluentd-aws-output-region-from-environment": ("region",),
+    }
+    # A Fluent Bit output's name that is no Fluentd plugin of the same default is not read in a Fluentd file.
+    for plugin in ("azure_blob", "skywalking", "splunk_hec"):
         assert rule_ids("EU", _fb_carrier("ssm", "EU", _fluentd(plugin, "api_key k"))) == set()

@@ -48,6 +48,7 @@ import platform_programs_falsealarm25 as fa25
 import platform_programs_falsealarm26 as fa26
 import platform_programs_falsealarm27 as fa27
 import platform_programs_fluentbit42 as fb42
+import platform_programs_fluentd43 as fd43
 import platform_programs_grants36 as g36
 import platform_programs_httpapi41 as ha41
 import platform_programs_intl as pi
@@ -17679,6 +17680,14 @@ CASES: list[Case] = [
     # no hunt scanned, verbatim, each in CN and one other stack of its cloud; IAM Access Analyzer's internal access
     # inclusions and Lightsail bucket access keys / resource access were refused (RES-017 outside CN), now pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa27.rows()],
+    # -- stop 43, Fluentd and Fluent Bit outputs, continued (tests/platform_programs_fluentd43.py): Fluentd outputs
+    # whose plugin's default is a third party's service (logdna, honeycomb, mackerel, google_cloud,
+    # azure-loganalytics) or whose AWS region comes from the environment (kinesis_firehose, cloudwatch_logs without
+    # region), Fluent Bit's chronicle and oracle_log_analytics: RES-016 until declared (passed before); a Fluent Bit or
+    # Fluentd file written by a shell heredoc in EC2 / ECS user data or a cloud-config runcmd item is read as the file
+    # (passed before whatever its outputs). Twins: outputs to the stack's NLB or a private address, the stack's Region
+    # written, a declaration.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fd43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -626,7 +626,9 @@ class GlobalService(_Frozen):
     Fluentd plugin's own name for the setting that decides the destination (``host`` for fluent-plugin-datadog,
     ``base_uri`` for fluent-plugin-newrelic), which may differ from Fluent Bit's (``unless_set``). Only for an output
     whose Fluentd plugin was read to send to the same default as the Fluent Bit output the entry describes (one fact,
-    one entry); None: not a Fluentd output."""
+    one entry), or, since fluentd43, for a Fluentd plugin with no Fluent Bit twin (``types`` empty, no ``field``: the
+    entry judges nothing else); ``[]``: the plugin is refused however its section is written. None: not a Fluentd
+    output."""
     resident_in: tuple[str, ...] = ()
     """Jurisdiction codes the entry refuses nothing in; empty: none. For a service run from one hub region per area
     whatever the provider's region (Alibaba's WAF: cn-hangzhou for the Chinese mainland, ap-southeast-1 for the rest of
@@ -648,8 +650,11 @@ class GlobalService(_Frozen):
             raise ValueError(f"{self.id}: give refused_in or resident_in, not both")
         if self.fluent_bit_output and (self.field is None or not self.field.endswith(".name") or self.defaults):
             raise ValueError(f"{self.id}: a Fluent Bit output entry's field is an output's name, with no defaults")
-        if self.fluentd_unless_set is not None and not self.fluent_bit_output:
-            raise ValueError(f"{self.id}: a Fluentd output entry is a Fluent Bit output entry (the same default)")
+        if self.fluentd_unless_set is not None and not self.fluent_bit_output and (self.types or self.field):
+            # A Fluentd plugin with no Fluent Bit twin (fluentd43) judges nothing but Fluentd outputs: no types.
+            raise ValueError(
+                f"{self.id}: a Fluentd output entry is a Fluent Bit output entry (the same default), or has no types"
+            )
         return self
 
     def placed_by(self, beside: Callable[[str], bool]) -> bool:
@@ -1084,6 +1089,11 @@ class EndpointCatalogue(_Frozen):
     """A payload script's key path (``list.key``) -> the key beside it naming the file it is written to
     (``write_files.content`` -> ``path``): content written to a file the script reader knows (/etc/hosts) is read as
     that file's lines, as where a script writes the file."""
+    log_router_files: tuple[str, ...] = ()
+    """Regular expressions of the paths a script's heredoc may write that are a log router's configuration file
+    (fluentd43: ``/etc/fluent-bit/fluent-bit.conf``, ``/etc/td-agent/td-agent.conf``): such a body is read as the
+    Fluent Bit or Fluentd configuration it is, as the same text found in any other input."""
+    log_router_files_sources: tuple[str, ...] = ()
     script_commands: dict[str, ScriptCommand] = Field(default_factory=dict)
     """Commands (by name, as a script runs them) whose listed options or operands are destination hosts: read in
     script payloads only (``payload_keys``, ``payload_scripts``) by :mod:`components.residency.scripts`."""

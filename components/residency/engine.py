@@ -76,7 +76,7 @@ from components.residency.references import (
     unshaped_host,
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
-from components.residency.scripts import ScriptReader
+from components.residency.scripts import ScriptReader, heredoc_files
 from components.residency.stages import (
     API_TYPES,
     BODY_INTEGRATION_KEY,
@@ -704,10 +704,11 @@ class RuleEngine:
         """The tables and memos :func:`_shared_tables` shares (run on a template engine with no register)."""
         self.parser = ReferenceParser(self.catalogue, endpoints)
         self.endpoints = endpoints
-        self._scripts, self._host_headers, self._body_host_headers = (
+        self._scripts, self._host_headers, self._body_host_headers, self._log_router_file = (
             ScriptReader(endpoints.script_commands),
             _host_header_inputs(endpoints),
             endpoints.vpc_links.body_by_type,
+            re.compile("|".join(endpoints.log_router_files) or r"(?!)").search,
         )
         # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
         # few places. They are bound to the template engine, so they may read the tables, never the register.
@@ -2051,7 +2052,7 @@ class RuleEngine:
         ) and self._judged_as_payload(walk, value, path, key, depth, plan):
             return
         if plan.payload:  # script text (user data, a Cloud Assistant command): no other place pays for these reads
-            value = self._judge_script(walk, value, path)
+            value = self._judge_script(walk, value, path, depth)
         if plan.bucket == _GROUP and not walk.existing and not _arn_names_region(value):
             # A blank id names no group; an ARN naming its region is judged by that region below.
             if value.strip() and not self._group_placed(walk):
@@ -2730,16 +2731,39 @@ class RuleEngine:
                 if item and not self.parser.has_candidates(item):
                     self._judged_as_bare_host(walk, item, f"{path}.{m.group('name')}")
 
-    def _judge_script(self, walk: _Walk, script: str, path: str) -> str:
-        """A script payload's host assignments (``export DB_HOST=...``) and its commands' hosts (``psql -h ...``).
+    def _judge_script(self, walk: _Walk, script: str, path: str, depth: int) -> str:
+        """A script payload's host assignments (``export DB_HOST=...``), its commands' hosts (``psql -h ...``) and the
+        log-router configurations its here-documents write (:meth:`_judge_heredocs`).
         Returns the text whose references are to be judged: the script with the variables its URLs' hosts hold filled
         in where the script assigns them (:func:`_assigned_urls`)."""
         if "=" in script:
             self._judge_assignments(walk, script, path)
+        if "<<" in script:
+            self._judge_heredocs(walk, script, path, depth)
         # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
         file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
         self._judge_script_hosts(walk, script, path, file)
         return _assigned_urls(script) if "=" in script and "://" in script and "$" in script else script
+
+    def _judge_heredocs(self, walk: _Walk, script: str, path: str, depth: int) -> None:
+        """A Fluent Bit or Fluentd configuration a script writes with a here-document (``cat >
+        /etc/fluent-bit/fluent-bit.conf <<EOF``; fluentd43): the body of a file ``log_router_files`` names is read by
+        the same readers as the configuration found in any other input (classic or YAML Fluent Bit, Fluentd), its
+        outputs judged by the same entries. The script's own scan still reads the body's URLs and cloud hosts as text.
+        A body that is no such configuration is left to that scan."""
+        for file, body in heredoc_files(script):
+            if not self._log_router_file(file):
+                continue
+            where = f"{path}(heredoc:{file})"
+            stripped = body.strip()
+            if self._judged_as_log_config(walk, stripped, where, "content", depth):
+                continue
+            if not file.endswith(("yml", "yaml")):
+                continue
+            document = yaml_or_none(stripped, depth)
+            if isinstance(document, dict) and fluent_bit_outputs(document) is not None:
+                self._walk_document(walk, document, f"{where}(yaml)", "content", depth, None)
+                self._judge_log_outputs(walk, document, f"{where}(yaml)", "pipeline.outputs[].name")
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
         """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""

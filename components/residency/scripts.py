@@ -20,7 +20,7 @@ from typing import NamedTuple
 from components.residency.endpoints import ScriptCommand
 from components.residency.references import is_ip
 
-__all__ = ["ScriptHost", "ScriptReader"]
+__all__ = ["ScriptHost", "ScriptReader", "heredoc_files"]
 
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
 # file, not an argument.
@@ -237,6 +237,43 @@ def _after_options(words: list[str], i: int, spec: ScriptCommand) -> int:
             return i + 1
         i += 2 if words[i] in spec.value_options else 1
     return i
+
+
+# A here-document (bash(1) "Here Documents": `[n]<<[-]word`, the lines up to one holding only the delimiter are the
+# command's input; `<<-` strips leading tabs; a quoted word leaves the body unexpanded) given to a command that writes
+# it into a file: `cat > FILE <<EOF`, `cat <<'EOF' > FILE`, `cat >> FILE <<-EOF`, `tee [-a] FILE <<EOF` (with sudo or
+# not). The delimiter is read with its quotes removed; the file is the word after `>` / `>>` (cat) or tee's first
+# operand.
+_HEREDOC = re.compile(r"<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_.-]*)\2")
+_HEREDOC_CAT = re.compile(r"(?:^|[\s;&|(])cat\b[^<>]*(?:<<[^>]*)?>>?[ \t]*(['\"]?)([^\s'\";&|<>]+)\1")
+_HEREDOC_TEE = re.compile(r"(?:^|[\s;&|(])tee(?:[ \t]+-[A-Za-z-]+)*[ \t]+(['\"]?)([^\s'\";&|<>-][^\s'\";&|<>]*)\1")
+
+
+def heredoc_files(script: str) -> list[tuple[str, str]]:
+    """Each here-document ``script`` writes into a file, as ``(file, body)``: the body is the file's content (what a
+    shell expands in an unquoted one, ``${VAR}``, stays written as is). A here-document fed to another command
+    (``psql <<SQL``), or whose delimiter line never comes, is left out."""
+    found: list[tuple[str, str]] = []
+    lines = script.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        heredoc = _HEREDOC.search(line) if "<<" in line else None
+        if heredoc is None:
+            continue
+        written = _HEREDOC_CAT.search(line) or _HEREDOC_TEE.search(line)
+        strip_tabs, delimiter = heredoc.group(1) == "-", heredoc.group(3)
+        body: list[str] = []
+        while i < len(lines):
+            text = lines[i].lstrip("\t") if strip_tabs else lines[i]
+            i += 1
+            if text.rstrip("\r") == delimiter:
+                if written is not None:
+                    found.append((written.group(2), "\n".join(body) + "\n"))
+                break
+            body.append(text)
+    return found
 
 
 def _words(line: str) -> list[str]:
