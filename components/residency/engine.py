@@ -318,6 +318,9 @@ def is_default_provider_name(name: str) -> bool:
 
 
 ACCOUNT_ID = re.compile(r"^[0-9]{12}$")
+_SETTING_PAIR = re.compile(r"(?<![\w.\-])([A-Za-z][\w.\-]*)=([^\s\"',;]+)")
+"""A ``key=value`` pair written in a string (a Spark ``--conf`` argument): the key, then the value up to a blank,
+quote, comma or semicolon (glue43)."""
 """An AWS account id: twelve digits, leading zeros kept (a stack file's `aws:allowedAccountIds` is checked by it)."""
 _ACCOUNT_ARN = re.compile(r"^arn:(aws[a-z-]*):(?:iam|sts)::([0-9]{12}):(.*)$")
 _RAM_ARN = re.compile(r"^acs:(?:ram|sts)::([0-9]{5,20}):(.*)$")
@@ -820,6 +823,15 @@ class RuleEngine:
         self._country_fields, self._site_fields = (
             self.endpoints.typed_paths(self.endpoints.country_fields),
             self.endpoints.typed_paths(self.endpoints.site_fields),
+        )
+        # Type token -> (key path, what the account owns) of its inputs naming the account whose Glue Data Catalog the
+        # resource is written into (account_fields, glue43); the words every account setting's key holds, one of which
+        # a `key=value` pair written in a string (a `--conf` argument) must hold to be read as a setting.
+        self._account_fields: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+        for f in self.endpoints.account_fields:
+            self._account_fields[f.type] = (*self._account_fields.get(f.type, ()), (tuple(f.path.split(".")), f.what))
+        self._setting_words = tuple(
+            {max(re.split(r"[_*]", a.key), key=len) for a in self.endpoints.account_settings}
         )
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
         # Type token -> (key path, ``unless_set``) of its group fields whose id an input beside it may place; type
@@ -1434,6 +1446,22 @@ class RuleEngine:
         if not ACCOUNT_ID.match(account):
             return False
         return self._judged_as_account(walk, account, path, used=what)
+
+    def _judge_written_settings(self, walk: _Walk, value: str, path: str) -> None:
+        """The ``account_settings`` written as ``key=value`` in a string (glue43, stop 43): a Spark ``--conf`` argument
+        (a Glue job's ``default_arguments`` ``--conf``, an EMR on EKS job template's ``spark_submit_parameters``, an EMR
+        step's ``args`` item, a ``spark-submit`` line of a script). The same settings, by the same key list, as in an
+        EMR configuration: the account is judged as there (RES-023). Only a string holding ``=`` and one of the words
+        every catalogued key holds (``metastore``, ``catalog``, ``warehouse``) is read; every other pair is left to
+        the rest of the string's judging, as before."""
+        lowered = value.lower()
+        if not any(w in lowered for w in self._setting_words):
+            return
+        for m in _SETTING_PAIR.finditer(value):
+            tokens = _key_tokens(_snake(m.group(1)))
+            what = next((a.what for a in self.endpoints.account_settings if fnmatch.fnmatchcase(tokens, a.key)), "")
+            if what:
+                self._judged_as_setting_account(walk, m.group(2), path, what)
 
     def _grants_account(self, walk: _Walk) -> bool:
         """Whether the string being walked is where an account is granted: under a statement's ``Principal``
@@ -2050,6 +2078,8 @@ class RuleEngine:
             plan.properties or plan.payload or first in _DOCUMENT_START or first.isspace() or "\n" in value
         ) and self._judged_as_payload(walk, value, path, key, depth, plan):
             return
+        if "=" in value and walk.cloud == "aws" and not plan.account:
+            self._judge_written_settings(walk, value, path)
         if plan.payload:  # script text (user data, a Cloud Assistant command): no other place pays for these reads
             value = self._judge_script(walk, value, path)
         if plan.bucket == _GROUP and not walk.existing and not _arn_names_region(value):
@@ -3552,7 +3582,8 @@ class RuleEngine:
             ),
             region_id=self.endpoints.region_id_separator(package_of(type_token)[0], _snake(key), type_token),
             site=_at_any(kpath, self._site_fields.get(type_token, ())),
-            account=next((a.what for a in self.endpoints.account_settings if fnmatch.fnmatchcase(tokens, a.key)), "")
+            account=next((w for p, w in self._account_fields.get(type_token, ()) if _path_is(kpath, p)), "")
+            or next((a.what for a in self.endpoints.account_settings if fnmatch.fnmatchcase(tokens, a.key)), "")
             if package_of(type_token)[0] == "aws"
             else "",
         )
