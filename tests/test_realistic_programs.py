@@ -47,6 +47,7 @@ import platform_programs_falsealarm24 as fa24
 import platform_programs_falsealarm25 as fa25
 import platform_programs_falsealarm26 as fa26
 import platform_programs_fluentbit42 as fb42
+import platform_programs_glue43 as g43
 import platform_programs_grants36 as g36
 import platform_programs_httpapi41 as ha41
 import platform_programs_intl as pi
@@ -17674,6 +17675,12 @@ CASES: list[Case] = [
     # bounds and a REST body through the stack's VpcLink: all pass; the own account written out under an unpinned
     # provider is RES-023 outside CN, as a grant to it is.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv42.rows()],
+    # -- stop 43, Glue catalog ids of other accounts (tests/platform_programs_glue43.py): Glue databases, tables,
+    # partitions, functions and connections created in another account's catalog (`catalog_id`), resource links to it
+    # (`target_database` / `target_table`), an Athena GLUE data catalog's `catalog-id`, the Glue metastore / Iceberg
+    # `glue.id` in `--conf key=value` strings (Glue job, EMR step, EMR on EKS), an Iceberg REST warehouse
+    # `<account>:s3tablescatalog/...`: RES-023 unless pinned or declared (passed before; aws-cn's pass in CN).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in g43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
