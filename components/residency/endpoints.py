@@ -1277,6 +1277,18 @@ class EndpointCatalogue(_Frozen):
             paths[f.type] = (*paths.get(f.type, ()), (tuple(f.path.split(".")), f.resources))
         return paths
 
+    def account_field_paths(self) -> Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]:
+        """Type token -> (key path, what the account owns) of its ``account_fields`` (glue43)."""
+        paths: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+        for f in self.account_fields:
+            paths[f.type] = (*paths.get(f.type, ()), (tuple(f.path.split(".")), f.what))
+        return paths
+
+    def setting_words(self) -> tuple[str, ...]:
+        """The longest word of each ``account_settings`` key (``metastore``, ``catalog``, ``warehouse``): a string
+        holding none of them holds no such setting written as ``key=value`` (glue43)."""
+        return tuple(sorted({max(re.split(r"[_*]", a.key), key=len) for a in self.account_settings}))
+
     @staticmethod
     def typed_paths(fields: tuple[TypedField, ...]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
         """Type token -> the key paths of its fields, as the engine's per-place plan matches them."""

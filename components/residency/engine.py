@@ -820,18 +820,14 @@ class RuleEngine:
         phones = self.endpoints.phone_endpoints
         self._phone_prefixes = tuple(p.lower() for p in phones.prefixes) if phones is not None else ()
         self._per_message_phones = frozenset(v.lower() for v in phones.per_message) if phones is not None else _NO_KEYS
-        self._country_fields, self._site_fields = (
+        # Type token -> (key path, what the account owns) of its inputs naming the account whose Glue Data Catalog the
+        # resource is written into (account_fields, glue43); the words a `key=value` pair written in a string (a
+        # `--conf` argument) must hold one of to be read as an account setting.
+        self._country_fields, self._site_fields, self._account_fields, self._setting_words = (
             self.endpoints.typed_paths(self.endpoints.country_fields),
             self.endpoints.typed_paths(self.endpoints.site_fields),
-        )
-        # Type token -> (key path, what the account owns) of its inputs naming the account whose Glue Data Catalog the
-        # resource is written into (account_fields, glue43); the words every account setting's key holds, one of which
-        # a `key=value` pair written in a string (a `--conf` argument) must hold to be read as a setting.
-        self._account_fields: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
-        for f in self.endpoints.account_fields:
-            self._account_fields[f.type] = (*self._account_fields.get(f.type, ()), (tuple(f.path.split(".")), f.what))
-        self._setting_words = tuple(
-            {max(re.split(r"[_*]", a.key), key=len) for a in self.endpoints.account_settings}
+            self.endpoints.account_field_paths(),
+            self.endpoints.setting_words(),
         )
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
         # Type token -> (key path, ``unless_set``) of its group fields whose id an input beside it may place; type
@@ -1447,13 +1443,15 @@ class RuleEngine:
             return False
         return self._judged_as_account(walk, account, path, used=what)
 
-    def _judge_written_settings(self, walk: _Walk, value: str, path: str) -> None:
+    def _judge_written_settings(self, walk: _Walk, value: str, path: str, plan: _KeyPlan) -> None:
         """The ``account_settings`` written as ``key=value`` in a string (glue43, stop 43): a Spark ``--conf`` argument
         (a Glue job's ``default_arguments`` ``--conf``, an EMR on EKS job template's ``spark_submit_parameters``, an EMR
         step's ``args`` item, a ``spark-submit`` line of a script). The same settings, by the same key list, as in an
         EMR configuration: the account is judged as there (RES-023). Only a string holding ``=`` and one of the words
         every catalogued key holds (``metastore``, ``catalog``, ``warehouse``) is read; every other pair is left to
-        the rest of the string's judging, as before."""
+        the rest of the string's judging, as before; a value under a setting's own key was judged as that setting."""
+        if "=" not in value or walk.cloud != "aws" or plan.account:
+            return
         lowered = value.lower()
         if not any(w in lowered for w in self._setting_words):
             return
@@ -2078,8 +2076,7 @@ class RuleEngine:
             plan.properties or plan.payload or first in _DOCUMENT_START or first.isspace() or "\n" in value
         ) and self._judged_as_payload(walk, value, path, key, depth, plan):
             return
-        if "=" in value and walk.cloud == "aws" and not plan.account:
-            self._judge_written_settings(walk, value, path)
+        self._judge_written_settings(walk, value, path, plan)
         if plan.payload:  # script text (user data, a Cloud Assistant command): no other place pays for these reads
             value = self._judge_script(walk, value, path)
         if plan.bucket == _GROUP and not walk.existing and not _arn_names_region(value):
