@@ -321,6 +321,8 @@ ACCOUNT_ID = re.compile(r"^[0-9]{12}$")
 _SETTING_PAIR = re.compile(r"(?<![\w.\-])([A-Za-z][\w.\-]*)=([^\s\"',;]+)")
 """A ``key=value`` pair written in a string (a Spark ``--conf`` argument): the key, then the value up to a blank,
 quote, comma or semicolon (glue43)."""
+_MEMO_LIMIT = 8192
+"""How many ``key=value`` keys the engine remembers the verdict of (as the key-plan cache, 8192 places)."""
 """An AWS account id: twelve digits, leading zeros kept (a stack file's `aws:allowedAccountIds` is checked by it)."""
 _ACCOUNT_ARN = re.compile(r"^arn:(aws[a-z-]*):(?:iam|sts)::([0-9]{12}):(.*)$")
 _RAM_ARN = re.compile(r"^acs:(?:ram|sts)::([0-9]{5,20}):(.*)$")
@@ -823,11 +825,12 @@ class RuleEngine:
         # Type token -> (key path, what the account owns) of its inputs naming the account whose Glue Data Catalog the
         # resource is written into (account_fields, glue43); the words a `key=value` pair written in a string (a
         # `--conf` argument) must hold one of to be read as an account setting.
-        self._country_fields, self._site_fields, self._account_fields, self._setting_words = (
+        self._country_fields, self._site_fields, self._account_fields, self._setting_words, self._setting_whats = (
             self.endpoints.typed_paths(self.endpoints.country_fields),
             self.endpoints.typed_paths(self.endpoints.site_fields),
             self.endpoints.account_field_paths(),
             self.endpoints.setting_words(),
+            dict[str, str](),  # a `key=value` pair's key -> what its account owns ("" for no account setting): a memo
         )
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
         # Type token -> (key path, ``unless_set``) of its group fields whose id an input beside it may place; type
@@ -1450,14 +1453,16 @@ class RuleEngine:
         EMR configuration: the account is judged as there (RES-023). Only a string holding ``=`` and one of the words
         every catalogued key holds (``metastore``, ``catalog``, ``warehouse``) is read; every other pair is left to
         the rest of the string's judging, as before; a value under a setting's own key was judged as that setting."""
-        if "=" not in value or walk.cloud != "aws" or plan.account:
-            return
-        lowered = value.lower()
-        if not any(w in lowered for w in self._setting_words):
-            return
+        if "=" not in value or walk.cloud != "aws" or plan.account or not any(w in value for w in self._setting_words):
+            return  # the settings' keys are lower case, as Spark and Hive read them
         for m in _SETTING_PAIR.finditer(value):
-            tokens = _key_tokens(_snake(m.group(1)))
-            what = next((a.what for a in self.endpoints.account_settings if fnmatch.fnmatchcase(tokens, a.key)), "")
+            key = m.group(1)
+            what = self._setting_whats.get(key)
+            if what is None:
+                tokens = _key_tokens(_snake(key))
+                what = next((a.what for a in self.endpoints.account_settings if fnmatch.fnmatchcase(tokens, a.key)), "")
+                if len(self._setting_whats) < _MEMO_LIMIT:
+                    self._setting_whats[key] = what
             if what:
                 self._judged_as_setting_account(walk, m.group(2), path, what)
 
