@@ -829,7 +829,7 @@ class RuleEngine:
             self.endpoints.typed_paths(self.endpoints.country_fields),
             self.endpoints.typed_paths(self.endpoints.site_fields),
             self.endpoints.account_field_paths(),
-            self.endpoints.setting_words(),
+            re.compile("|".join(map(re.escape, self.endpoints.setting_words()))),
             dict[str, str](),  # a `key=value` pair's key -> what its account owns ("" for no account setting): a memo
         )
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
@@ -1453,7 +1453,7 @@ class RuleEngine:
         EMR configuration: the account is judged as there (RES-023). Only a string holding ``=`` and one of the words
         every catalogued key holds (``metastore``, ``catalog``, ``warehouse``) is read; every other pair is left to
         the rest of the string's judging, as before; a value under a setting's own key was judged as that setting."""
-        if "=" not in value or walk.cloud != "aws" or plan.account or not any(w in value for w in self._setting_words):
+        if "=" not in value or walk.cloud != "aws" or plan.account or not self._setting_words.search(value):
             return  # the settings' keys are lower case, as Spark and Hive read them
         for m in _SETTING_PAIR.finditer(value):
             key = m.group(1)
