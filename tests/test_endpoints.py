@@ -6772,6 +6772,140 @@ def test_an_account_setting_is_read_only_by_its_key_and_only_on_aws() -> None:
     assert rule_ids("CN", Subject(_EMR, "lake", props, provider("CN", "alicloud"))) == set()
 
 
+_GLUE_CATALOG_FIELDS = [
+    # (glue43, stop 43) Inputs naming the account whose Glue Data Catalog the resource is written into (account_fields).
+    ("aws:glue/catalogDatabase:CatalogDatabase", lambda a: {"name": "sales", "catalog_id": a}),
+    ("aws:glue/catalogDatabase:CatalogDatabase",
+     lambda a: {"name": "link", "target_database": {"catalog_id": a, "database_name": "sales"}}),
+    ("aws:glue/catalogTable:CatalogTable", lambda a: {"name": "t", "database_name": "sales", "catalog_id": a}),
+    ("aws:glue/catalogTable:CatalogTable",
+     lambda a: {"name": "t", "database_name": "local",
+                "target_table": {"catalog_id": a, "database_name": "s", "name": "t"}}),
+    ("aws:glue/partition:Partition",
+     lambda a: {"catalog_id": a, "database_name": "sales", "table_name": "t", "partition_values": ["2026"]}),
+    ("aws:glue/partitionIndex:PartitionIndex",
+     lambda a: {"catalog_id": a, "database_name": "sales", "table_name": "t"}),
+    ("aws:glue/userDefinedFunction:UserDefinedFunction",
+     lambda a: {"name": "f", "catalog_id": a, "database_name": "sales", "class_name": "x.Y"}),
+    ("aws:glue/connection:Connection",
+     lambda a: {"name": "c", "catalog_id": a, "connection_properties": {"JDBC_CONNECTION_URL": "jdbc:mysql://10.0.0.5/x"}}),
+    ("aws:athena/dataCatalog:DataCatalog", lambda a: {"name": "c", "type": "GLUE", "parameters": {"catalog-id": a}}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("type_", "props"), _GLUE_CATALOG_FIELDS)
+@pytest.mark.parametrize(
+    ("code", "account", "expected"),
+    [
+        # (glue43, stop 43) Another account's catalog passed before, in every jurisdiction; the own (pinned) passes.
+        ("EU", _OTHER_ACCOUNT, {"RES-023"}),
+        ("US", _OTHER_ACCOUNT, {"RES-023"}),
+        ("JP", _OTHER_ACCOUNT, {"RES-023"}),
+        ("EU", "123456789012", set()),
+        ("JP", "123456789012", set()),
+        # aws-cn lies wholly in China.
+        ("CN", _OTHER_ACCOUNT, set()),
+        ("CN", "123456789012", set()),
+        # No account: judged as any value.
+        ("EU", "${CATALOG_ID}", set()),
+    ],
+)
+def test_a_glue_catalog_id_input_is_judged_as_an_account(
+    type_: str, props: Callable[[str], dict[str, Any]], code: str, account: str, expected: set[str]
+) -> None:
+    assert rule_ids(code, Subject(type_, "lake", props(account), provider(code))) == expected
+
+
+def test_a_glue_catalog_id_input_is_refused_with_its_catalog_and_may_be_declared() -> None:
+    from components.residency.destinations import parse_destinations
+
+    props = {"name": "sales", "catalog_id": _OTHER_ACCOUNT}
+    subject = Subject("aws:glue/catalogDatabase:CatalogDatabase", "sales", props, provider("EU"))
+    findings, _ = ENGINES["EU"].check(subject)
+    assert [(f.rule.id, f.path, f.value) for f in findings] == [("RES-023", "catalog_id", _OTHER_ACCOUNT)]
+    assert findings[0].detail.startswith(
+        "Account 210987654321 owns the AWS Glue Data Catalog this database is created in, but neither the provider"
+    )
+    entry = {"id": "central-lake", "kind": "resident", "match": _OTHER_ACCOUNT, "evidence": "EU only (SCP)"}
+    declared, _ = RuleEngine("EU", destinations=parse_destinations([entry])).check(subject)
+    assert [(f.rule.id, f.declared_by) for f in declared] == [("RES-023", "central-lake")]
+    # The same input of a type not catalogued (Firehose reads a schema from the catalog) is not judged as an account.
+    firehose = {"extended_s3_configuration": {"data_format_conversion_configuration": {
+        "schema_configuration": {"catalog_id": _OTHER_ACCOUNT, "database_name": "s", "table_name": "t"}}}}  # fmt: skip
+    assert rule_ids("EU", Subject("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "f", firehose,
+                                  provider("EU"))) == set()  # fmt: skip
+
+
+def _conf_subjects(conf: str) -> list[tuple[str, dict[str, Any]]]:
+    """A ``--conf`` string where each type takes one: a Glue job's ``default_arguments``, an EMR step's ``args``
+    (the pair as its own item), an EMR on EKS job template's ``spark_submit_parameters``."""
+    pair = conf.removeprefix("--conf ")
+    return [
+        ("aws:glue/job:Job", {"name": "j", "command": {"name": "glueetl"}, "default_arguments": {"--conf": pair}}),
+        ("aws:emr/cluster:Cluster", {"name": "c", "steps": [{"name": "s", "hadoop_jar_step": {
+            "jar": "command-runner.jar", "args": ["spark-submit", "--conf", pair, "local:///x.py"]}}]}),
+        ("aws:emrcontainers/jobTemplate:JobTemplate", {"name": "t", "job_template_data": {"job_driver": {
+            "spark_submit_job_driver": {"entry_point": "local:///x.py",
+                                        "spark_submit_parameters": f"--conf a.b=1 {conf} --conf c.d=2"}}}}),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "conf", "expected"),
+    [
+        # (glue43, stop 43) The account_settings keys written as `--conf key=value`: passed before.
+        ("EU", f"--conf spark.hadoop.hive.metastore.glue.catalogid={_OTHER_ACCOUNT}", {"RES-023"}),
+        ("US", f"--conf spark.sql.catalog.lake.glue.id={_OTHER_ACCOUNT}", {"RES-023"}),
+        ("JP", f"--conf spark.sql.catalog.s3t.warehouse={_OTHER_ACCOUNT}:s3tablescatalog/lake", {"RES-023"}),
+        ("EU", "--conf spark.hadoop.hive.metastore.glue.catalogid=123456789012", set()),
+        ("JP", "--conf spark.sql.catalog.lake.glue.id=123456789012", set()),
+        ("CN", f"--conf spark.hadoop.hive.metastore.glue.catalogid={_OTHER_ACCOUNT}", set()),
+        # Not an account setting, or no account: judged as before.
+        ("EU", f"--conf spark.sql.catalog.lake.glue.catalog-id={_OTHER_ACCOUNT}", set()),
+        ("EU", "--conf spark.sql.catalog.lake.glue.id=${CATALOG_ID}", set()),
+        ("EU", "--conf spark.executor.memory=4G", set()),
+    ],
+)
+def test_a_spark_conf_string_is_read_by_the_account_settings_keys(code: str, conf: str, expected: set[str]) -> None:
+    for type_, props in _conf_subjects(conf):
+        assert rule_ids(code, Subject(type_, "job", props, provider(code))) == expected, type_
+
+
+def test_a_spark_conf_account_is_refused_at_its_string_and_only_on_aws() -> None:
+    conf = f"spark.hadoop.hive.metastore.glue.catalogid={_OTHER_ACCOUNT}"
+    subject = Subject("aws:glue/job:Job", "j", {"name": "j", "default_arguments": {"--conf": conf}}, provider("EU"))
+    findings, _ = ENGINES["EU"].check(subject)
+    assert [(f.rule.id, f.path, f.value) for f in findings] == [("RES-023", "default_arguments.--conf", _OTHER_ACCOUNT)]
+    assert "owns the AWS Glue Data Catalog the Spark metastore reads and writes" in findings[0].detail
+    # An Alibaba resource's string of the same text is not judged as an AWS account.
+    props = {"environment_variables": {"SPARK_SUBMIT_ARGS": f"--conf {conf}"}}
+    assert rule_ids("CN", Subject("alicloud:fc/function:Function", "j", props, provider("CN", "alicloud"))) == set()
+    assert rule_ids("EU", Subject("aws:lambda/function:Function", "j", {"environment": {"variables": {
+        "SPARK_SUBMIT_ARGS": f"--conf {conf}"}}}, provider("EU"))) == {"RES-023"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("warehouse", "expected"),
+    [
+        # (glue43, stop 43) The AWS Glue Iceberg REST endpoint's warehouse: an account's catalog path.
+        (_OTHER_ACCOUNT, {"RES-023"}),
+        (f"{_OTHER_ACCOUNT}:s3tablescatalog/lake-tables", {"RES-023"}),
+        ("123456789012:s3tablescatalog/lake-tables", set()),
+        ("123456789012", set()),
+        # A Hadoop / other catalog's warehouse is a path or a name: judged as any value (a bucket the stack does not
+        # make is RES-017 outside aws-cn, as before).
+        ("lake", set()),
+        ("s3://partner-lake/warehouse/", {"RES-017"}),
+    ],
+)
+def test_an_iceberg_rest_warehouse_is_judged_by_its_account(warehouse: str, expected: set[str]) -> None:
+    props = _emr_properties("aws:emrserverless/application:Application", {
+        "spark.sql.catalog.s3t.type": "rest", "spark.sql.catalog.s3t.uri": "https://glue.eu-west-1.amazonaws.com/iceberg",
+        "spark.sql.catalog.s3t.warehouse": warehouse})  # fmt: skip
+    subject = Subject("aws:emrserverless/application:Application", "lake", props, provider("EU"))
+    assert rule_ids("EU", subject) == expected
+
+
 _OCEANBASE = "alicloud:ocean/baseInstance:BaseInstance"
 
 

@@ -49,6 +49,7 @@ import platform_programs_falsealarm26 as fa26
 import platform_programs_falsealarm27 as fa27
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
+import platform_programs_glue43 as g43
 import platform_programs_grants36 as g36
 import platform_programs_httpapi41 as ha41
 import platform_programs_intl as pi
@@ -17688,6 +17689,12 @@ CASES: list[Case] = [
     # (passed before whatever its outputs). Twins: outputs to the stack's NLB or a private address, the stack's Region
     # written, a declaration.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fd43.rows()],
+    # -- stop 43, Glue catalog ids of other accounts (tests/platform_programs_glue43.py): Glue databases, tables,
+    # partitions, functions and connections created in another account's catalog (`catalog_id`), resource links to it
+    # (`target_database` / `target_table`), an Athena GLUE data catalog's `catalog-id`, the Glue metastore / Iceberg
+    # `glue.id` in `--conf key=value` strings (Glue job, EMR step, EMR on EKS), an Iceberg REST warehouse
+    # `<account>:s3tablescatalog/...`: RES-023 unless pinned or declared (passed before; aws-cn's pass in CN).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in g43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -713,6 +713,16 @@ class AccountSetting(_Frozen):
     """Where the setting is documented."""
 
 
+class AccountField(TypedField):
+    """An input of one resource type naming the AWS account whose Data Catalog the resource is written into
+    (``account_fields``, glue43: a Glue database's ``catalog_id``, a resource link's ``target_database.catalog_id``,
+    an Athena data catalog's ``parameters.catalog-id``): its value is judged as an ``account_settings`` value is
+    (RES-023)."""
+
+    what: str
+    """What the account's resource is, for the message (``the AWS Glue Data Catalog this database is created in``)."""
+
+
 class ConfigItem(_Frozen):
     """A setting of a resource configured as ``{config_item_key, config_item_value}`` entries (an EMR cluster's
     ``application_configs``; the older EMR cluster type's ``configs``, ``{config_key, config_value}``), or as
@@ -1172,6 +1182,9 @@ class EndpointCatalogue(_Frozen):
     country_fields: tuple[TypedField, ...] = ()
     account_settings: tuple[AccountSetting, ...] = ()
     """Application settings, by key, whose value is the AWS account whose resource the application uses (RES-023)."""
+    account_fields: tuple[AccountField, ...] = ()
+    """Inputs, by type and key path, whose value is the AWS account whose Data Catalog the resource is written into
+    (RES-023, judged as ``account_settings`` values are; glue43)."""
     site_fields: tuple[TypedField, ...] = ()
     """Inputs naming where data goes in free text no catalogue can place (an Express Connect circuit's far end, the
     customer's data centre): any value is an unproven destination (RES-015), declared only by its exact text."""
@@ -1273,6 +1286,18 @@ class EndpointCatalogue(_Frozen):
         for f in self.runtime_destinations:
             paths[f.type] = (*paths.get(f.type, ()), (tuple(f.path.split(".")), f.resources))
         return paths
+
+    def account_field_paths(self) -> Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]:
+        """Type token -> (key path, what the account owns) of its ``account_fields`` (glue43)."""
+        paths: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+        for f in self.account_fields:
+            paths[f.type] = (*paths.get(f.type, ()), (tuple(f.path.split(".")), f.what))
+        return paths
+
+    def setting_words(self) -> tuple[str, ...]:
+        """The longest word of each ``account_settings`` key (``metastore``, ``catalog``, ``warehouse``): a string
+        holding none of them holds no such setting written as ``key=value`` (glue43)."""
+        return tuple(sorted({max(re.split(r"[_*]", a.key), key=len) for a in self.account_settings}))
 
     @staticmethod
     def typed_paths(fields: tuple[TypedField, ...]) -> Mapping[str, tuple[tuple[str, ...], ...]]:

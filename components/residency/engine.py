@@ -318,6 +318,11 @@ def is_default_provider_name(name: str) -> bool:
 
 
 ACCOUNT_ID = re.compile(r"^[0-9]{12}$")
+_SETTING_PAIR = re.compile(r"(?<![\w.\-])([A-Za-z][\w.\-]*)=([^\s\"',;]+)")
+"""A ``key=value`` pair written in a string (a Spark ``--conf`` argument): the key, then the value up to a blank,
+quote, comma or semicolon (glue43)."""
+_MEMO_LIMIT = 8192
+"""How many ``key=value`` keys the engine remembers the verdict of (as the key-plan cache, 8192 places)."""
 """An AWS account id: twelve digits, leading zeros kept (a stack file's `aws:allowedAccountIds` is checked by it)."""
 _ACCOUNT_ARN = re.compile(r"^arn:(aws[a-z-]*):(?:iam|sts)::([0-9]{12}):(.*)$")
 _RAM_ARN = re.compile(r"^acs:(?:ram|sts)::([0-9]{5,20}):(.*)$")
@@ -818,9 +823,15 @@ class RuleEngine:
         phones = self.endpoints.phone_endpoints
         self._phone_prefixes = tuple(p.lower() for p in phones.prefixes) if phones is not None else ()
         self._per_message_phones = frozenset(v.lower() for v in phones.per_message) if phones is not None else _NO_KEYS
-        self._country_fields, self._site_fields = (
+        # Type token -> (key path, what the account owns) of its inputs naming the account whose Glue Data Catalog the
+        # resource is written into (account_fields, glue43); the words a `key=value` pair written in a string (a
+        # `--conf` argument) must hold one of to be read as an account setting.
+        self._country_fields, self._site_fields, self._account_fields, self._setting_words, self._setting_whats = (
             self.endpoints.typed_paths(self.endpoints.country_fields),
             self.endpoints.typed_paths(self.endpoints.site_fields),
+            self.endpoints.account_field_paths(),
+            re.compile("|".join(map(re.escape, self.endpoints.setting_words()))),
+            dict[str, str](),  # a `key=value` pair's key -> what its account owns ("" for no account setting): a memo
         )
         self._global_group_fields = self.endpoints.typed_paths(self.endpoints.global_group_fields)
         # Type token -> (key path, ``unless_set``) of its group fields whose id an input beside it may place; type
@@ -1435,6 +1446,26 @@ class RuleEngine:
         if not ACCOUNT_ID.match(account):
             return False
         return self._judged_as_account(walk, account, path, used=what)
+
+    def _judge_written_settings(self, walk: _Walk, value: str, path: str, plan: _KeyPlan) -> None:
+        """The ``account_settings`` written as ``key=value`` in a string (glue43, stop 43): a Spark ``--conf`` argument
+        (a Glue job's ``default_arguments`` ``--conf``, an EMR on EKS job template's ``spark_submit_parameters``, an EMR
+        step's ``args`` item, a ``spark-submit`` line of a script). The same settings, by the same key list, as in an
+        EMR configuration: the account is judged as there (RES-023). Only a string holding ``=`` and one of the words
+        every catalogued key holds (``metastore``, ``catalog``, ``warehouse``) is read; every other pair is left to
+        the rest of the string's judging, as before; a value under a setting's own key was judged as that setting."""
+        if "=" not in value or walk.cloud != "aws" or plan.account or not self._setting_words.search(value):
+            return  # the settings' keys are lower case, as Spark and Hive read them
+        for m in _SETTING_PAIR.finditer(value):
+            key = m.group(1)
+            what = self._setting_whats.get(key)
+            if what is None:
+                tokens = _key_tokens(_snake(key))
+                what = next((a.what for a in self.endpoints.account_settings if fnmatch.fnmatchcase(tokens, a.key)), "")
+                if len(self._setting_whats) < _MEMO_LIMIT:
+                    self._setting_whats[key] = what
+            if what:
+                self._judged_as_setting_account(walk, m.group(2), path, what)
 
     def _grants_account(self, walk: _Walk) -> bool:
         """Whether the string being walked is where an account is granted: under a statement's ``Principal``
@@ -2051,6 +2082,7 @@ class RuleEngine:
             plan.properties or plan.payload or first in _DOCUMENT_START or first.isspace() or "\n" in value
         ) and self._judged_as_payload(walk, value, path, key, depth, plan):
             return
+        self._judge_written_settings(walk, value, path, plan)
         if plan.payload:  # script text (user data, a Cloud Assistant command): no other place pays for these reads
             value = self._judge_script(walk, value, path, depth)
         if plan.bucket == _GROUP and not walk.existing and not _arn_names_region(value):
@@ -3576,7 +3608,8 @@ class RuleEngine:
             ),
             region_id=self.endpoints.region_id_separator(package_of(type_token)[0], _snake(key), type_token),
             site=_at_any(kpath, self._site_fields.get(type_token, ())),
-            account=next((a.what for a in self.endpoints.account_settings if fnmatch.fnmatchcase(tokens, a.key)), "")
+            account=next((w for p, w in self._account_fields.get(type_token, ()) if _path_is(kpath, p)), "")
+            or next((a.what for a in self.endpoints.account_settings if fnmatch.fnmatchcase(tokens, a.key)), "")
             if package_of(type_token)[0] == "aws"
             else "",
         )
