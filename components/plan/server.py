@@ -6,14 +6,20 @@ in every new interpreter. ``make plan`` therefore asks a server that has done th
 Gradle's daemon or ``dmypy`` do: the server imports the third-party modules and waits on a Unix
 socket; each run is a fork of it that receives the caller's working directory, environment,
 arguments and standard streams, imports *this project's* code afresh from disk, runs
-:func:`components.plan.cli.main` and reports the exit code. Started by the first run that needs it,
-it exits after ``SOVEREIGN_PLAN_SERVER_IDLE`` seconds without a request (default 900).
+:func:`components.plan.cli.main` and reports the exit code. Since stop 43 that import is done once,
+by a *template* (a fork of the server that imports the plan code and waits); a run whose caller has
+the template's environment is a fork of the template instead, while nothing the template's import
+read has changed (see :class:`_Template`; otherwise the server discards it and forks as before).
+Started by the first run that needs it, it exits after ``SOVEREIGN_PLAN_SERVER_IDLE`` seconds
+without a request (default 900).
 
 Why a fork cannot give a stale verdict:
 
 - The server imports no code of this project beyond this module, ``components/__init__.py`` and
   ``components/plan/__init__.py`` (lazy) and :mod:`components.precompile` (the module list); the
-  engine, the catalogue data, the components and the stacks are read by each fork, from disk.
+  engine, the catalogue data, the components and the stacks are read by each fork, from disk, or by
+  the template, which is used only while every file it read and every folder an import searches
+  keeps its ``stat`` and the caller's environment, folders and umask are the template's.
 - Before it runs, each fork checks that every file the server loaded a module from still has the
   size and modification time it had (about 1,400 ``stat`` calls, a few milliseconds), and that the
   caller runs the same interpreter with the same ``sys.path``. If anything changed (``uv sync``, a
