@@ -643,6 +643,7 @@ def _template_main(
                 break
             pid = os.fork()
             if pid == 0:
+                reader.close()  # the socket's descriptor closes only once its file object is closed too
                 channel.close()
                 _run_fork(socket.socket(fileno=fds[0]), fds[1:], request, snapshot, server_pid)
             for fd in fds:
