@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -107,7 +108,16 @@ def _ended(pid: int, timeout: float = 10.0) -> bool:
     return False
 
 
-def test_a_warm_plan_is_the_fresh_plan_byte_for_byte(env_on: dict[str, str], env_off: dict[str, str]) -> None:
+def _served(folder: Path) -> list[str]:
+    """How the server handed each request so far: its log's template lines, in order."""
+    (log,) = folder.glob("*.log")
+    lines = log.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.startswith(("served by the template", "template discarded"))]
+
+
+def test_a_warm_plan_is_the_fresh_plan_byte_for_byte(
+    env_on: dict[str, str], env_off: dict[str, str], folder: Path
+) -> None:
     argv = ("--stack", "de", "--stack", "jp", "--format", "json")
     fresh = _plan(env_off, *argv)
     cold = _plan(env_on, *argv)  # starts the server
@@ -120,6 +130,125 @@ def test_a_warm_plan_is_the_fresh_plan_byte_for_byte(env_on: dict[str, str], env
     assert "planning in this process" not in cold.stderr + warm.stderr
     assert "[2/2] planning jp ..." in warm.stderr  # the fork writes to the caller's own stderr
     assert _pid(env_on) == pid, "the second run must reuse the warm server"
+    # Both ran in workers of the template (the plan code imported once, stop 43).
+    assert _served(folder)[:2] == ["served by the template"] * 2
+
+
+def test_a_plan_in_another_environment_is_the_fresh_plan_and_the_template_follows(
+    env_on: dict[str, str], env_off: dict[str, str], folder: Path
+) -> None:
+    """A caller whose environment differs from the template's is served by a fork of the server (the
+    import from disk), byte for byte as a fresh interpreter; the next such call finds a template made
+    in its environment."""
+    argv = ("--stack", "de", "--format", "json")
+    other_on = {**env_on, "WARMPLAN43_OTHER": "1"}
+    fresh = _plan({**env_off, "WARMPLAN43_OTHER": "1"}, *argv)
+    _plan(env_on, *argv)  # the server exists and its template is in env_on's environment
+    before = len(_served(folder))
+    fallback = _plan(other_on, *argv)
+    templated = _plan(other_on, *argv)
+    assert fresh.returncode == fallback.returncode == templated.returncode == 0, templated.stderr
+    assert fallback.stdout == templated.stdout == fresh.stdout
+    assert _served(folder)[before:] == [
+        "template discarded: the caller's environment, folder or umask differs from the template's",
+        "served by the template",
+    ]
+
+
+# The copy of the project that test_the_template_is_discarded_when_what_it_imported_changes edits: its
+# text renderer reads an environment variable at import and ends the report with it.
+_MARKED = """
+
+import os as _os
+
+_MARK = _os.environ.get("WARMPLAN43_MARK", "{mark}")
+_render_text = render_text
+
+
+def render_text(*args, **kwargs):  # type: ignore[no-redef]
+    return _render_text(*args, **kwargs) + f"mark {{_MARK}}\\n"
+"""
+
+
+@pytest.mark.early
+def test_the_template_is_discarded_when_what_it_imported_changes(tmp_path: Path, tiny: Path) -> None:
+    """End to end, in a copy of the project: an edited module, a new file that shadows a module and a
+    changed environment variable each reach the next plan, byte for byte as in a fresh interpreter; the
+    server's log says the template was discarded for each, and that the next plan used a new one."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "components", project / "components")
+    for name in ("Pulumi.yaml", "__main__.py", "stacks"):
+        source = tiny / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            shutil.copy2(source, project / name)
+    renderer = project / "components" / "plan" / "render_text.py"
+    original = renderer.read_text(encoding="utf-8")
+
+    def mark(target: Path, text: str, stamp: int) -> None:
+        target.write_text(original + _MARKED.format(mark=text), encoding="utf-8")
+        os.utime(target, ns=(stamp, stamp))  # a distinct mtime even where the clock is coarse
+
+    mark(renderer, "v1", 1_000_000_000_000_000_000)
+    run = tmp_path / "run"
+    run.mkdir(mode=0o700)
+    env_on = {**os.environ, server.ENV: "on", "SOVEREIGN_PLAN_SERVER_DIR": str(run)}
+    env_off = {**os.environ, server.ENV: "off"}
+
+    def both(expected: str, extra: dict[str, str] | None = None) -> None:
+        warm = _plan({**env_on, **(extra or {})}, "--stack", "tiny", cwd=project)
+        fresh = _plan({**env_off, **(extra or {})}, "--stack", "tiny", cwd=project)
+        assert warm.returncode == fresh.returncode == 0, warm.stderr + fresh.stderr
+        assert "planning in this process" not in warm.stderr
+        assert warm.stdout == fresh.stdout
+        assert warm.stdout.endswith(f"mark {expected}\n")
+
+    try:
+        both("v1")
+        both("v1")
+        mark(renderer, "v2", 1_100_000_000_000_000_000)  # an edited module
+        both("v2")
+        both("v2")
+        package = renderer.with_suffix("")  # components/plan/render_text/: a package shadows the module
+        package.mkdir()
+        mark(package / "__init__.py", "v3", 1_200_000_000_000_000_000)
+        both("v3")
+        both("v3")
+        both("v4", {"WARMPLAN43_MARK": "v4"})  # a variable read at import
+        assert _served(run) == [
+            "served by the template",
+            "served by the template",
+            f"template discarded: {renderer} changed",
+            "served by the template",
+            f"template discarded: {renderer.parent} changed",
+            "served by the template",
+            "template discarded: the caller's environment, folder or umask differs from the template's",
+        ]
+    finally:
+        _run("components.plan.server", env_on, "stop", cwd=project, umask=-1)
+
+
+def test_a_changed_file_or_a_new_file_in_a_watched_folder_is_a_change(tmp_path: Path) -> None:
+    module = tmp_path / "mod.py"
+    module.write_text("A = 1\n", encoding="utf-8")
+    os.utime(tmp_path, ns=(1_000_000_000, 1_000_000_000))
+    watched = {str(path): server._fingerprint(str(path)) for path in (module, tmp_path, tmp_path / "gone.py")}
+    assert server._changed(watched) is None
+    (tmp_path / "new.py").write_text("", encoding="utf-8")
+    assert server._changed(watched) == f"{tmp_path} changed"
+    os.utime(tmp_path, ns=(1_000_000_000, 1_000_000_000))
+    watched[str(tmp_path)] = server._fingerprint(str(tmp_path))
+    assert server._changed(watched) is None
+    module.write_text("A = 22\n", encoding="utf-8")
+    assert server._changed(watched) == f"{module} changed"
+
+
+def test_a_template_is_used_only_by_a_caller_in_its_own_state() -> None:
+    request = {**server._own_basis(), "argv": ["--stack", "de"], "encoding": {}}
+    assert server._basis(request) == server._own_basis()
+    for key, value in (("env", {}), ("cwd", "/"), ("path0", "/elsewhere"), ("umask", 0o777)):
+        assert server._basis({**request, key: value}) != server._own_basis()
 
 
 def test_errors_and_exit_codes_pass_through(env_on: dict[str, str], env_off: dict[str, str]) -> None:

@@ -6,14 +6,20 @@ in every new interpreter. ``make plan`` therefore asks a server that has done th
 Gradle's daemon or ``dmypy`` do: the server imports the third-party modules and waits on a Unix
 socket; each run is a fork of it that receives the caller's working directory, environment,
 arguments and standard streams, imports *this project's* code afresh from disk, runs
-:func:`components.plan.cli.main` and reports the exit code. Started by the first run that needs it,
-it exits after ``SOVEREIGN_PLAN_SERVER_IDLE`` seconds without a request (default 900).
+:func:`components.plan.cli.main` and reports the exit code. Since stop 43 that import is done once,
+by a *template* (a fork of the server that imports the plan code and waits); a run whose caller has
+the template's environment is a fork of the template instead, while nothing the template's import
+read has changed (see :class:`_Template`; otherwise the server discards it and forks as before).
+Started by the first run that needs it, it exits after ``SOVEREIGN_PLAN_SERVER_IDLE`` seconds
+without a request (default 900).
 
 Why a fork cannot give a stale verdict:
 
 - The server imports no code of this project beyond this module, ``components/__init__.py`` and
   ``components/plan/__init__.py`` (lazy) and :mod:`components.precompile` (the module list); the
-  engine, the catalogue data, the components and the stacks are read by each fork, from disk.
+  engine, the catalogue data, the components and the stacks are read by each fork, from disk, or by
+  the template, which is used only while every file it read and every folder an import searches
+  keeps its ``stat`` and the caller's environment, folders and umask are the template's.
 - Before it runs, each fork checks that every file the server loaded a module from still has the
   size and modification time it had (about 1,400 ``stat`` calls, a few milliseconds), and that the
   caller runs the same interpreter with the same ``sys.path``. If anything changed (``uv sync``, a
@@ -44,6 +50,7 @@ import subprocess
 import sys
 import threading
 import time
+import types
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -386,36 +393,43 @@ def _adopt_streams(fds: list[int], encodings: dict[str, list[str]]) -> None:
         setattr(sys, name, stream)
 
 
-def _run_fork(conn: socket.socket, snapshot: dict[str, tuple[int, int]]) -> None:
-    """A fork: adopt the caller's process state, plan, report the exit code. Never returns."""
+def _adopt_caller(request: dict[str, Any]) -> None:
+    """Take the caller's working folder, environment, umask and script folder, as a fresh interpreter has them."""
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    time.tzset()  # TZ may differ, and dates decide expiring declarations
+    # The preload imported zoneinfo (pydantic imports it), which reads PYTHONTZPATH once, at import:
+    # read the caller's, as a fresh interpreter would.
+    import zoneinfo
+
+    zoneinfo.reset_tzpath()
+    os.umask(int(request["umask"]))  # files the plan writes (--output) get the caller's permissions
+    sys.path[0] = request["path0"]
+
+
+def _run_fork(
+    conn: socket.socket,
+    fds: list[int],
+    request: dict[str, Any],
+    snapshot: dict[str, tuple[int, int]],
+    server_pid: int,
+) -> None:
+    """A worker (a fork of the server, or of the template): adopt the caller's process state, plan,
+    report the exit code. Never returns."""
     code = 2
     try:
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-        _, fds, _, _ = socket.recv_fds(conn, 1, 3)
-        reader = conn.makefile("rb")
-        request = _receive(reader)
-        if request is None or len(fds) != 3:
-            os._exit(2)
         reason = _stale(snapshot, request["identity"])
         if reason is not None:
             _send(conn, {"stale": reason})
-            os.kill(os.getppid(), signal.SIGTERM)
+            os.kill(server_pid, signal.SIGTERM)
             os._exit(0)
         _send(conn, {"pid": os.getpid()})
         _adopt_streams(fds, request["encoding"])
-        os.chdir(request["cwd"])
-        os.environ.clear()
-        os.environ.update(request["env"])
-        time.tzset()  # TZ may differ, and dates decide expiring declarations
-        # The preload imported zoneinfo (pydantic imports it), which reads PYTHONTZPATH once, at import:
-        # read the caller's, as a fresh interpreter would.
-        import zoneinfo
-
-        zoneinfo.reset_tzpath()
-        os.umask(int(request["umask"]))  # files the plan writes (--output) get the caller's permissions
-        sys.path[0] = request["path0"]
+        _adopt_caller(request)
         sys.argv = [sys.argv[0], *request["argv"]]
         gc.unfreeze()
         gc.enable()
@@ -435,6 +449,211 @@ def _run_fork(conn: socket.socket, snapshot: dict[str, tuple[int, int]]) -> None
         with contextlib.suppress(OSError):
             _send(conn, {"exit": code})
         os._exit(code)
+
+
+# ---------------------------------------------------------------------------------------------
+# The template: this project's plan code imported once, in a process of its own (stop 43)
+#
+# The server holds no code of this project, so a worker forked from it imports the plan code from
+# disk (about 0.2 s of CPU: pydantic model classes, regular expressions, dataclasses). The template
+# is a fork of the server that has done that import, in the environment of the request that made
+# it, and then waits; a request whose caller has the same environment, working folder, script
+# folder and umask is handed to it, and it forks the worker, so the worker starts with the import
+# done and the template stays as it was for the next request. It is used only while nothing its
+# import read has changed: it records the (mtime_ns, size, inode) of every file the import opened
+# (an audit hook sees every ``open``, so data files read at import count as well as modules),
+# every folder it listed, the folder of every module it loaded and every folder the import system
+# searches (``sys.path_importer_cache``: a new file in any of them changes its mtime, which is how
+# "a new file shadows a module" is seen), and compares them before every request. On any
+# difference, or a caller in another environment, the server discards it and forks a worker from
+# itself, as before (the import read from disk); a new template is made once that plan is done.
+
+_TEMPLATE_TIMEOUT = 120.0  # the template's import at a cold start compiles bytecode where none exists yet
+_AUDITED = frozenset({"open", "os.listdir", "os.scandir"})
+_Fingerprint = tuple[int, int, int] | None
+
+
+def _basis(request: dict[str, Any]) -> dict[str, Any]:
+    """What a template's import may depend on, of the process state a request carries."""
+    return {key: request[key] for key in ("identity", "cwd", "path0", "env", "umask")}
+
+
+def _own_basis() -> dict[str, Any]:
+    """The server's own state as a request carries it (the first caller's: the server inherited it)."""
+    return {
+        "identity": _identity(),
+        "cwd": os.getcwd(),
+        "path0": sys.path[0],
+        "env": dict(os.environ),
+        "umask": _umask(),
+    }
+
+
+def _fingerprint(path: str) -> _Fingerprint:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None  # missing then, missing now: same; a file that appears is a difference
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+def _changed(watched: dict[str, _Fingerprint]) -> str | None:
+    for path, before in watched.items():
+        if _fingerprint(path) != before:
+            return f"{path} changed"
+    return None
+
+
+class _Template:
+    """The server's handle on its template process."""
+
+    def __init__(self, pid: int, channel: socket.socket, basis: dict[str, Any]) -> None:
+        self.pid = pid
+        self.channel = channel
+        self.reader = channel.makefile("rb")
+        self.basis = basis
+
+    def hand(self, conn: socket.socket, fds: list[int], request: dict[str, Any]) -> str | None:
+        """Hand the request to the template; None once its worker has it, else why it could not take it."""
+        if _basis(request) != self.basis:
+            return "the caller's environment, folder or umask differs from the template's"
+        try:
+            self.channel.settimeout(_TEMPLATE_TIMEOUT)
+            socket.send_fds(self.channel, [b"R"], [conn.fileno(), *fds])
+            _send(self.channel, request)
+            answer = _receive(self.reader)
+        except (OSError, ValueError) as exc:
+            return f"the template did not answer ({type(exc).__name__}: {exc})"
+        if answer is None:
+            return "the template ended"
+        if "served" in answer:
+            return None
+        return str(answer.get("declined", "the template declined"))
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.reader.close()
+            self.channel.close()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+
+def _spawn_template(basis: dict[str, Any], snapshot: dict[str, tuple[int, int]], listener: socket.socket) -> _Template:
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    server_pid = os.getpid()
+    pid = os.fork()
+    if pid == 0:
+        listener.close()
+        ours.close()
+        _template_main(theirs, basis, snapshot, server_pid)
+    theirs.close()
+    return _Template(pid, ours, basis)
+
+
+def _template_import(basis: dict[str, Any]) -> tuple[str | None, dict[str, _Fingerprint]]:
+    """Import the plan code as a worker would, in ``basis``'s state; (why it is unusable or None, what to watch)."""
+    _adopt_caller(basis)
+    sys.argv = sys.argv[:1]  # no project module reads the arguments at import
+    before = set(sys.modules)
+    seen: set[str] = set()
+    recording = [True]
+
+    def audit(event: str, args: tuple[Any, ...]) -> None:
+        # Stays installed in the template and its workers (a hook cannot be removed): one test per event.
+        if recording[0] and event in _AUDITED and args and isinstance(args[0], str | bytes):
+            seen.add(os.path.abspath(os.fsdecode(args[0])))
+
+    # What the import writes would go to the caller's streams in a fresh process: catch it (a template
+    # whose import writes anything is not used), and stand-in stream objects show whether any module
+    # kept a reference to a standard stream at import (it would hold the template's, not the caller's).
+    import tempfile
+
+    capture = tempfile.TemporaryFile()  # noqa: SIM115 - closed below
+    saved = [os.dup(0), os.dup(1), os.dup(2)]
+    for target in (1, 2):
+        os.dup2(capture.fileno(), target)
+    originals = (sys.stdin, sys.stdout, sys.stderr)
+    stand_ins = [open(target, "r" if target == 0 else "w", closefd=False) for target in range(3)]  # noqa: SIM115
+    sys.stdin, sys.stdout, sys.stderr = stand_ins
+    sys.addaudithook(audit)  # after the capture file was made: its folder is no input of the import
+    problem: str | None = None
+    gc.unfreeze()
+    gc.enable()
+    try:
+        import components.plan.cli  # noqa: F401 - what a worker imports first
+    except BaseException as exc:  # a fresh interpreter meets the same error: the fallback reports it
+        problem = f"the import failed ({type(exc).__name__}: {exc})"
+    finally:
+        recording[0] = False
+        for stream in stand_ins[1:]:
+            with contextlib.suppress(Exception):
+                stream.flush()
+        sys.stdin, sys.stdout, sys.stderr = originals
+        for target, fd in enumerate(saved):
+            os.dup2(fd, target)
+            os.close(fd)
+    if problem is None and os.fstat(capture.fileno()).st_size:
+        problem = "the import wrote to a standard stream"
+    capture.close()
+    if problem is None:
+        holders = [
+            type(holder).__name__
+            for holder in gc.get_referrers(*stand_ins)
+            if holder is not stand_ins and not isinstance(holder, types.FrameType)
+        ]
+        if holders:
+            problem = f"a module kept a standard stream at import (held by {', '.join(sorted(holders))})"
+    if problem is None and threading.active_count() != 1:
+        problem = "the import started threads, which a fork would not carry"
+    for stream in stand_ins:
+        with contextlib.suppress(Exception):
+            stream.close()
+    folders = {entry for entry in sys.path_importer_cache if isinstance(entry, str)}
+    for name in set(sys.modules) - before:
+        origin = getattr(sys.modules[name], "__file__", None)
+        if isinstance(origin, str):
+            seen.add(origin)
+            folders.add(os.path.dirname(origin))
+    watched = {path: _fingerprint(path) for path in sorted(seen | folders | {p for p in sys.path if p})}
+    gc.freeze()  # the workers share the imported heap, as they share the server's
+    return problem, watched
+
+
+def _template_main(
+    channel: socket.socket, basis: dict[str, Any], snapshot: dict[str, tuple[int, int]], server_pid: int
+) -> None:
+    """The template: import, then fork one worker per request handed over while nothing changed. Never returns."""
+    try:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # its workers are reaped by the system; each resets it
+        problem, watched = _template_import(basis)
+        reader = channel.makefile("rb")
+        while True:
+            _, fds, _, _ = socket.recv_fds(channel, 1, 4)
+            request = _receive(reader)
+            if request is None or len(fds) != 4:
+                break  # the server is gone
+            reason = problem or _changed(watched)
+            if reason is not None:
+                for fd in fds:
+                    os.close(fd)
+                _send(channel, {"declined": reason})
+                break
+            pid = os.fork()
+            if pid == 0:
+                reader.close()  # the socket's descriptor closes only once its file object is closed too
+                channel.close()
+                _run_fork(socket.socket(fileno=fds[0]), fds[1:], request, snapshot, server_pid)
+            for fd in fds:
+                os.close(fd)
+            _send(channel, {"served": pid})
+    except BaseException as exc:
+        with contextlib.suppress(Exception):
+            print(f"template: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+    finally:
+        os._exit(0)
 
 
 def _prepared() -> dict[str, tuple[int, int]] | None:
@@ -485,13 +704,13 @@ def serve(path: Path, idle: float | None = None) -> int:
         release()
 
     signal.signal(signal.SIGTERM, stop)
-    forks: set[int] = set()
+    workers = _Workers(listener, snapshot)
     last = time.monotonic()
     print(f"serving plans on {path} (pid {os.getpid()}, {len(snapshot)} files watched)", flush=True)
     try:
         while not stopping:
-            _reap(forks)
-            if not forks and time.monotonic() - last > idle:
+            workers.tend()
+            if not workers.forks and time.monotonic() - last > idle:
                 print("idle: exiting", flush=True)
                 return 0
             try:
@@ -502,15 +721,89 @@ def serve(path: Path, idle: float | None = None) -> int:
             with conn:
                 if _peer_uid(conn) != os.getuid():
                     continue
-                pid = os.fork()
-                if pid == 0:
-                    listener.close()
-                    _run_fork(conn, snapshot)
-                forks.add(pid)
+                workers.tend()  # a plan that ended since the last turn: its successor's template first
+                workers.serve(conn)
         print("stopped", flush=True)
         return 0
     finally:
+        workers.close()
         release()
+
+
+class _Workers:
+    """The server's workers: its own forks (the import from disk) and its template (the import done)."""
+
+    def __init__(self, listener: socket.socket, snapshot: dict[str, tuple[int, int]]) -> None:
+        self.listener = listener
+        self.snapshot = snapshot
+        self.forks: set[int] = set()
+        self.template: _Template | None = _spawn_template(_own_basis(), snapshot, listener)
+        self.wanted: dict[str, Any] | None = None  # the basis of a template to make once the forks are done
+
+    def tend(self) -> None:
+        _reap(self.forks)
+        if self.template is None and self.wanted is not None and not self.forks:
+            # Made after the plan, not beside it: its import would take a core from the plan's workers.
+            self.template, self.wanted = _spawn_template(self.wanted, self.snapshot, self.listener), None
+
+    def serve(self, conn: socket.socket) -> None:
+        received = _read_request(conn)
+        if received is None:
+            return
+        fds, request = received
+        try:
+            if self.template is not None:
+                reason = self.template.hand(conn, fds, request)
+                if reason is None:
+                    print("served by the template", flush=True)
+                    return
+                print(f"template discarded: {reason}", flush=True)
+                self.template.discard()
+                self.template = None
+            self.wanted = _basis(request)
+            self.forks.add(_fork_worker(self.listener, conn, fds, request, self.snapshot))
+        finally:
+            for fd in fds:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+
+    def close(self) -> None:
+        if self.template is not None:
+            self.template.discard()
+
+
+def _fork_worker(
+    listener: socket.socket,
+    conn: socket.socket,
+    fds: list[int],
+    request: dict[str, Any],
+    snapshot: dict[str, tuple[int, int]],
+) -> int:
+    """A worker forked from the server itself: it imports this project's code from disk (no template)."""
+    pid = os.fork()
+    if pid == 0:
+        listener.close()
+        _run_fork(conn, fds, request, snapshot, os.getppid())
+    return pid
+
+
+def _read_request(conn: socket.socket) -> tuple[list[int], dict[str, Any]] | None:
+    """The caller's standard streams and request (None, the descriptors closed, for anything malformed)."""
+    fds: list[int] = []
+    try:
+        conn.settimeout(_START_TIMEOUT)  # a caller sends both at once; never wait on one for ever
+        _, fds, _, _ = socket.recv_fds(conn, 1, 3)
+        with conn.makefile("rb") as reader:
+            request = _receive(reader)
+        conn.settimeout(None)
+    except (OSError, ValueError):
+        request = None
+    if request is None or len(fds) != 3:
+        for fd in fds:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        return None
+    return fds, request
 
 
 def _reap(forks: set[int]) -> None:
