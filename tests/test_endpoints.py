@@ -9078,6 +9078,13 @@ _OWN_IAM_ROLE = "arn:aws:iam::123456789012:role/app-5f3a"
 
 _OWN_TOPIC = "arn:aws:sns:us-east-1:123456789012:orders"
 _OWN_QUEUE = "arn:aws:sqs:us-east-1:123456789012:orders-audit"
+_OWN_FUNCTION = "arn:aws:lambda:eu-central-1:123456789012:function:thumbnail"
+_OWN_LOG_GROUP = "arn:aws:logs:us-east-1:123456789012:log-group:trail"
+_OWN_BUS = "arn:aws:events:ap-northeast-1:123456789012:event-bus/orders"
+_OWN_LOG_DESTINATION = "arn:aws:logs:eu-central-1:123456789012:destination:central"
+_OWN_TRAIL = "arn:aws:cloudtrail:us-east-1:123456789012:trail/audit"
+_OWN_FC3 = "acs:fc:cn-shanghai:1234567890123456:functions/next"
+_OWN_FC2 = "acs:fc:ap-northeast-1:1234567890123456:services/s.LATEST/functions/next"
 
 
 def _unpinned(cloud: Cloud, region: str) -> ProviderRef:
@@ -9108,6 +9115,33 @@ def _unpinned(cloud: Cloud, region: str) -> ProviderRef:
             "topic": "t", "protocol": "sqs", "endpoint": _OWN_QUEUE.replace("us-east-1", "ap-northeast-1"),
         }, _unpinned("aws", "ap-northeast-1")), _OWN_QUEUE.replace("us-east-1", "ap-northeast-1"),
          "arn:aws:sqs:ap-northeast-1:444455556666:orders-audit"),
+        # madearn43 (stop 43): the rest of the list, written destinations by their ARN output (a Lambda function, a log
+        # group with CloudTrail's `:*`, an event bus, a log destination, FC functions) and a trail as `aws:SourceArn`.
+        ("EU", Subject("aws:s3/bucketNotification:BucketNotification", "n", {"bucket": "b", "lambda_functions": [
+            {"lambda_function_arn": _OWN_FUNCTION, "events": ["s3:ObjectCreated:*"]}]}, _unpinned("aws", "eu-central-1")),
+         _OWN_FUNCTION, "arn:aws:lambda:eu-central-1:444455556666:function:thumbnail"),
+        ("US", Subject("aws:cloudtrail/trail:Trail", "t", {"name": "t", "s3_bucket_name": "b",
+            "cloud_watch_logs_group_arn": _OWN_LOG_GROUP + ":*", "cloud_watch_logs_role_arn": _OWN_IAM_ROLE,
+        }, _unpinned("aws", "us-east-1")), _OWN_LOG_GROUP + ":*", "arn:aws:logs:us-east-1:444455556666:log-group:trail:*"),
+        ("JP", Subject("aws:cloudwatch/eventTarget:EventTarget", "t", {"rule": "r", "arn": _OWN_BUS},
+                       _unpinned("aws", "ap-northeast-1")), _OWN_BUS, "arn:aws:events:ap-northeast-1:444455556666:event-bus/b"),
+        ("EU", Subject("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "f", {
+            "log_group": "g", "filter_pattern": "", "destination_arn": _OWN_LOG_DESTINATION,
+        }, _unpinned("aws", "eu-central-1")), _OWN_LOG_DESTINATION,
+         "arn:aws:logs:eu-central-1:444455556666:destination:central"),
+        ("US", Subject("aws:s3/bucketPolicy:BucketPolicy", "b", {"bucket": "b", "policy": json.dumps({
+            "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:PutObject",
+                                                    "Resource": "arn:aws:s3:::b/*",
+                                                    "Condition": {"ArnEquals": {"aws:SourceArn": _OWN_TRAIL}}}],
+        })}, _unpinned("aws", "us-east-1")), _OWN_TRAIL, "arn:aws:cloudtrail:us-east-1:444455556666:trail/audit"),
+        ("CN", Subject("alicloud:fc/v3AsyncInvokeConfig:V3AsyncInvokeConfig", "a", {"function_name": "f",
+            "destination_config": {"on_success": {"destination": _OWN_FC3}},
+        }, _unpinned("alicloud", "cn-shanghai")), _OWN_FC3, "acs:fc:cn-shanghai:5555666677778888:functions/next"),
+        ("JP", Subject("alicloud:eventbridge/rule:Rule", "r", {"event_bus_name": "b", "rule_name": "r",
+            "filter_pattern": "{}", "targets": [{"target_id": "t", "type": "acs.fc.function", "endpoint": _OWN_FC2,
+                                                 "param_lists": []}],
+        }, _unpinned("alicloud", "ap-northeast-1")), _OWN_FC2,
+         "acs:fc:ap-northeast-1:5555666677778888:services/s.LATEST/functions/next"),
     ],
 )  # fmt: skip
 def test_a_role_the_stack_makes_with_the_same_provider_proves_its_account(
@@ -9147,6 +9181,21 @@ def test_a_role_the_stack_makes_with_the_same_provider_proves_its_account(
         ("aws:sns/topic:Topic", {"arn": _OWN_TOPIC, "name": "orders"}, [made_arn_key(_OWN_TOPIC)]),
         ("aws:sqs/queue:Queue", {"arn": _OWN_QUEUE, "url": "https://sqs"}, [made_arn_key(_OWN_QUEUE)]),
         ("aws:sns/topicSubscription:TopicSubscription", {"arn": _OWN_TOPIC + ":1a2b", "endpoint": _OWN_QUEUE}, []),
+        # madearn43 (stop 43)
+        ("aws:lambda/function:Function", {"arn": _OWN_FUNCTION, "name": "thumbnail"}, [made_arn_key(_OWN_FUNCTION)]),
+        ("aws:cloudwatch/logGroup:LogGroup", {"arn": _OWN_LOG_GROUP, "name": "trail"},
+         [made_arn_key(_OWN_LOG_GROUP), made_arn_key(_OWN_LOG_GROUP + ":*")]),  # CloudTrail's log stream wildcard
+        ("aws:cloudwatch/eventBus:EventBus", {"arn": _OWN_BUS}, [made_arn_key(_OWN_BUS)]),
+        ("aws:cloudwatch/logDestination:LogDestination", {"arn": _OWN_LOG_DESTINATION},
+         [made_arn_key(_OWN_LOG_DESTINATION)]),
+        ("aws:cloudtrail/trail:Trail", {"arn": _OWN_TRAIL}, [made_arn_key(_OWN_TRAIL)]),
+        ("alicloud:fc/v3Function:V3Function", {"functionArn": _OWN_FC3}, [made_arn_key(_OWN_FC3)]),
+        ("alicloud:fc/v2Function:V2Function", {"function_arn": _OWN_FC2}, [made_arn_key(_OWN_FC2)]),
+        ("alicloud:fc/function:Function", {"function_arn": _OWN_FC2}, [made_arn_key(_OWN_FC2)]),
+        # Not listed: a Kinesis stream's `arn` is an input too; an FC trigger's, a function's other outputs.
+        ("aws:kinesis/stream:Stream", {"arn": "arn:aws:kinesis:eu-central-1:123456789012:stream/s"}, []),
+        ("alicloud:fc/v3Function:V3Function", {"arn": _OWN_FC3}, []),
+        ("alicloud:fc/v3Trigger:V3Trigger", {"target_arn": _OWN_FC3}, []),
     ],
 )
 def test_only_catalogued_role_outputs_are_made_arns(token: str, props: dict[str, Any], expected: list[str]) -> None:

@@ -54,6 +54,7 @@ import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
 import platform_programs_leftovers41 as lo41
 import platform_programs_leftovers42 as lo42
+import platform_programs_madearn43 as ma43
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
 import platform_programs_mutants9 as mu9
@@ -17674,6 +17675,11 @@ CASES: list[Case] = [
     # bounds and a REST body through the stack's VpcLink: all pass; the own account written out under an unpinned
     # provider is RES-023 outside CN, as a grant to it is.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv42.rows()],
+    # -- stop 43, the stack's own resources named by their ARN output, the rest of the list
+    # (tests/platform_programs_madearn43.py): a Lambda function, a log group (with CloudTrail's `:*`), an event bus and
+    # a Function Compute 3.0 function as written destinations under a provider pinning no account pass; the own
+    # account's ARN written out, a second provider's resource, an ARN formatted from a partner account stay RES-023.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ma43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -4000,11 +4000,13 @@ class RuleEngine:
         outputs = self.made_arn_outputs.get(type_token)
         if not outputs:
             return []
+        suffixes = self.made_arn_suffixes
         return [
-            made_arn_key(value.strip())
+            made_arn_key(value.strip() + suffix)
             for output in outputs
             for value in [prop_of(props, output)]
             if isinstance(value, str) and value.strip()
+            for suffix in ("", *suffixes.get((type_token, output), ()))
         ]
 
     @functools.cached_property
@@ -4014,6 +4016,12 @@ class RuleEngine:
         for entry in self.endpoints.made_account_arns:
             outputs[entry.type] = (*outputs.get(entry.type, ()), entry.output)
         return outputs
+
+    @functools.cached_property
+    def made_arn_suffixes(self) -> Mapping[tuple[str, str], tuple[str, ...]]:
+        """(type token, output) -> the text a consumer may require after that ARN output (``made_account_arns``
+        ``suffixes``: a log group's ``:*``)."""
+        return {(e.type, e.output): e.suffixes for e in self.endpoints.made_account_arns if e.suffixes}
 
     def produced_by(self, type_token: str, props: Mapping[str, Any]) -> list[str]:
         """:func:`produced_names` of a resource of ``type_token``: its CREATOR_ATTRS values, its catalogued own-address
