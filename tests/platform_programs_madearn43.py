@@ -112,9 +112,7 @@ def aws_program(code: str, shape: str) -> Build:
                 cloud_watch_logs_role_arn=role.arn, opts=opts,
             )  # fmt: skip
         # docs: cloudwatch/eventrule, cloudwatch/eventtarget (arn: another event bus, a log group), cloudwatch/eventbus
-        rule = aws.cloudwatch.EventRule(
-            "orders", event_pattern=json.dumps({"source": ["fleet.orders"]}), opts=opts
-        )
+        rule = aws.cloudwatch.EventRule("orders", event_pattern=json.dumps({"source": ["fleet.orders"]}), opts=opts)
         if shape == "own-log-group-target":
             group = aws.cloudwatch.LogGroup("orders-events", name="/aws/events/orders", opts=opts)
             return aws.cloudwatch.EventTarget("orders-to-logs", rule=rule.name, arn=group.arn, opts=opts)

@@ -9118,13 +9118,16 @@ def _unpinned(cloud: Cloud, region: str) -> ProviderRef:
         # madearn43 (stop 43): the rest of the list, written destinations by their ARN output (a Lambda function, a log
         # group with CloudTrail's `:*`, an event bus, a log destination, FC functions) and a trail as `aws:SourceArn`.
         ("EU", Subject("aws:s3/bucketNotification:BucketNotification", "n", {"bucket": "b", "lambda_functions": [
-            {"lambda_function_arn": _OWN_FUNCTION, "events": ["s3:ObjectCreated:*"]}]}, _unpinned("aws", "eu-central-1")),
+            {"lambda_function_arn": _OWN_FUNCTION, "events": ["s3:ObjectCreated:*"]}]},
+            _unpinned("aws", "eu-central-1")),
          _OWN_FUNCTION, "arn:aws:lambda:eu-central-1:444455556666:function:thumbnail"),
         ("US", Subject("aws:cloudtrail/trail:Trail", "t", {"name": "t", "s3_bucket_name": "b",
             "cloud_watch_logs_group_arn": _OWN_LOG_GROUP + ":*", "cloud_watch_logs_role_arn": _OWN_IAM_ROLE,
-        }, _unpinned("aws", "us-east-1")), _OWN_LOG_GROUP + ":*", "arn:aws:logs:us-east-1:444455556666:log-group:trail:*"),
+        }, _unpinned("aws", "us-east-1")), _OWN_LOG_GROUP + ":*",
+         "arn:aws:logs:us-east-1:444455556666:log-group:trail:*"),
         ("JP", Subject("aws:cloudwatch/eventTarget:EventTarget", "t", {"rule": "r", "arn": _OWN_BUS},
-                       _unpinned("aws", "ap-northeast-1")), _OWN_BUS, "arn:aws:events:ap-northeast-1:444455556666:event-bus/b"),
+                       _unpinned("aws", "ap-northeast-1")), _OWN_BUS,
+         "arn:aws:events:ap-northeast-1:444455556666:event-bus/b"),
         ("EU", Subject("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "f", {
             "log_group": "g", "filter_pattern": "", "destination_arn": _OWN_LOG_DESTINATION,
         }, _unpinned("aws", "eu-central-1")), _OWN_LOG_DESTINATION,
@@ -9183,11 +9186,17 @@ def test_a_role_the_stack_makes_with_the_same_provider_proves_its_account(
         ("aws:sns/topicSubscription:TopicSubscription", {"arn": _OWN_TOPIC + ":1a2b", "endpoint": _OWN_QUEUE}, []),
         # madearn43 (stop 43)
         ("aws:lambda/function:Function", {"arn": _OWN_FUNCTION, "name": "thumbnail"}, [made_arn_key(_OWN_FUNCTION)]),
-        ("aws:cloudwatch/logGroup:LogGroup", {"arn": _OWN_LOG_GROUP, "name": "trail"},
-         [made_arn_key(_OWN_LOG_GROUP), made_arn_key(_OWN_LOG_GROUP + ":*")]),  # CloudTrail's log stream wildcard
+        (
+            "aws:cloudwatch/logGroup:LogGroup",
+            {"arn": _OWN_LOG_GROUP, "name": "trail"},
+            [made_arn_key(_OWN_LOG_GROUP), made_arn_key(_OWN_LOG_GROUP + ":*")],
+        ),  # CloudTrail's log stream wildcard
         ("aws:cloudwatch/eventBus:EventBus", {"arn": _OWN_BUS}, [made_arn_key(_OWN_BUS)]),
-        ("aws:cloudwatch/logDestination:LogDestination", {"arn": _OWN_LOG_DESTINATION},
-         [made_arn_key(_OWN_LOG_DESTINATION)]),
+        (
+            "aws:cloudwatch/logDestination:LogDestination",
+            {"arn": _OWN_LOG_DESTINATION},
+            [made_arn_key(_OWN_LOG_DESTINATION)],
+        ),
         ("aws:cloudtrail/trail:Trail", {"arn": _OWN_TRAIL}, [made_arn_key(_OWN_TRAIL)]),
         ("alicloud:fc/v3Function:V3Function", {"functionArn": _OWN_FC3}, [made_arn_key(_OWN_FC3)]),
         ("alicloud:fc/v2Function:V2Function", {"function_arn": _OWN_FC2}, [made_arn_key(_OWN_FC2)]),
