@@ -15,9 +15,11 @@ log group; Function Compute 3.0 asynchronous success destination and an EventBri
 hand beside ``depends_on``: nothing ties the account to the provider's), ``*-second-provider`` (made by a second
 provider of the stack, another profile: it may run as another account), ``*-format`` (an ARN built with
 ``pulumi.Output.format`` from a partner account and the own resource's name: computed from it, but not its output),
-``*-partner-literal`` (another account's resource). AWS in EU and US (aws-cn accounts are China's by partition, so CN
-proves nothing there), Alibaba Cloud in CN and EU (Frankfurt). tests/test_realistic_programs.py runs them as CASES
-(``madearn43-*``).
+``*-partner-literal`` (another account's resource). ``sfn-partner-literal``: a state machine logging its execution
+data to another account's log group passed every door before stop 43 (its written field was skipped for a workflow
+type), now RES-023; ``own-log-group-sfn``, the own log group by ``arn`` + ``:*``, passes. AWS in EU and US (aws-cn
+accounts are China's by partition, so CN proves nothing there), Alibaba Cloud in CN and EU (Frankfurt).
+tests/test_realistic_programs.py runs them as CASES (``madearn43-*``).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ AWS_HOME = {"EU": "eu-central-1", "US": "us-east-1"}
 ALI_HOME = {"CN": "cn-shanghai", "EU": "eu-central-1"}
 AWS_SHAPES = ("own-function-notification", "own-function-log-filter", "own-log-group-trail", "own-bus-target",
               "own-log-group-target", "function-literal", "function-second-provider", "log-group-format",
-              "bus-partner-literal")  # fmt: skip
+              "bus-partner-literal", "own-log-group-sfn", "sfn-partner-literal")  # fmt: skip
 ALI_SHAPES = ("own-fc-async", "own-fc-eventbridge", "fc-literal", "fc-second-provider", "fc-format")
 
 LAMBDA_TRUST = json.dumps({
@@ -97,6 +99,21 @@ def aws_program(code: str, shape: str) -> Build:
             return aws.s3.BucketNotification(
                 "uploads", bucket=bucket.id,
                 lambda_functions=[{"lambda_function_arn": target, "events": ["s3:ObjectCreated:*"]}], opts=opts,
+            )  # fmt: skip
+        if shape in ("own-log-group-sfn", "sfn-partner-literal"):
+            # docs: sfn/statemachine (logging_configuration.log_destination "ARN of a CloudWatch log group ... The
+            # ARN must end with `:*`"; include_execution_data: each state's input and output go to the log group)
+            group = aws.cloudwatch.LogGroup("orders-flow", name="/aws/vendedlogs/states/orders", opts=opts)
+            role = aws.iam.Role("orders-flow", assume_role_policy=LAMBDA_TRUST.replace("lambda", "states"), opts=opts)
+            destination: Any = group.arn.apply(lambda arn: f"{arn}:*")
+            if shape == "sfn-partner-literal":
+                destination = f"arn:aws:logs:{region}:{PARTNER_ACCOUNT}:log-group:/aws/vendedlogs/states/orders:*"
+            return aws.sfn.StateMachine(
+                "orders-flow", role_arn=role.arn,
+                definition=json.dumps({"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}),
+                logging_configuration={"log_destination": destination, "include_execution_data": True,
+                                       "level": "ALL"},
+                opts=opts,
             )  # fmt: skip
         if shape in ("own-log-group-trail", "log-group-format"):
             # docs: cloudtrail/trail (cloud_watch_logs_group_arn "CloudTrail requires the Log Stream wildcard",

@@ -9173,6 +9173,31 @@ def test_a_role_the_stack_makes_with_the_same_provider_proves_its_account(
     assert res023(regionless_known({made_arn_key(arn)}, [], ())) == []
 
 
+@pytest.mark.parametrize("code", ["EU", "US", "JP"])
+def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(code: str) -> None:
+    """madearn43 (stop 43): a workflow type's strings are read by the run-time reading, which skipped the written field
+    ``logging_configuration.log_destination``: another account's log group passed. Judged as any written destination:
+    the pinned account passes, another is refused, the own log group's ``arn`` + ``:*`` passes unpinned."""
+    region = {"EU": "eu-central-1", "US": "us-east-1", "JP": "ap-northeast-1"}[code]
+    own = f"arn:aws:logs:{region}:123456789012:log-group:/aws/vendedlogs/states/orders"
+
+    def ids(account: str, pinned: bool, known: Callable[[str], bool] | None = None) -> set[str]:
+        destination = own.replace("123456789012", account) + ":*"
+        ref = ProviderRef("aws", "team", region, accounts=frozenset({"123456789012"} if pinned else set()))
+        subject = Subject("aws:sfn/stateMachine:StateMachine", "flow", {
+            "role_arn": "arn:aws:iam::123456789012:role/flow", "definition": "{}",
+            "logging_configuration": {"log_destination": destination, "level": "ALL", "include_execution_data": True},
+        }, ref)  # fmt: skip
+        return {f.rule.id for f in ENGINES[code].check(subject, known=known)[0]}
+
+    assert ids("123456789012", pinned=True) == set()
+    assert ids("444455556666", pinned=True) == {"RES-023"}
+    assert ids("123456789012", pinned=False) == {"RES-023"}
+    made = ENGINES[code].made_arns("aws:cloudwatch/logGroup:LogGroup", {"arn": own})
+    assert ids("123456789012", pinned=False, known=set(made).__contains__) == set()
+    assert ids("444455556666", pinned=False, known=set(made).__contains__) == {"RES-023"}
+
+
 @pytest.mark.parametrize(
     ("token", "props", "expected"),
     [

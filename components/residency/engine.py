@@ -2140,8 +2140,11 @@ class RuleEngine:
                 return
             value = runtime
         # A catalogued grant field of a workflow type (an SSM document's `permissions.account_ids`) is read as any
-        # resource's is.
-        (self._judge_text if self._granted_field(walk) else self._judge_string)(walk, value, path, key, depth)
+        # resource's is; so is a written field (a state machine's `logging_configuration.log_destination`, whose
+        # account was never judged: another account's log group passed, madearn43, stop 43).
+        written = _at_any(walk.kpath, self._written_account_paths.get(walk.subject.type, ()))
+        judge = self._judge_text if written or self._granted_field(walk) else self._judge_string
+        judge(walk, value, path, key, depth)
 
     def _runtime_value(self, walk: _Walk, value: str, path: str, key: str) -> str | None:
         """A workflow's run-time value (``runtime_destinations`` types): an ASL ``<Key>.$`` path or intrinsic, or a
