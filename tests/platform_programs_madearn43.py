@@ -8,8 +8,9 @@ although the destination is made with the same credentials, so in the same accou
 engine for each ``own-*`` program below (all refused RES-023 at the guard): an S3 event notification to the stack's
 Lambda function, a log subscription filter to its function, CloudTrail to its log group (the ARN output followed by the
 ``:*`` CloudTrail requires, as pulumi-aws's own example writes it), an EventBridge target that is its event bus or its
-log group; Function Compute 3.0 asynchronous success destination and an EventBridge target that is its own function
-(``function_arn``).
+log group. The Alibaba Cloud programs (a Function Compute 3.0 asynchronous destination and an EventBridge target that is
+the stack's own function by ``function_arn``) stay RES-023: FC functions were left out of the catalogue (a first
+preview cannot tie Alibaba's own example, which builds the same ARN from the UID, to the output); they pin the verdict.
 
 ``shape``: ``own-*`` (passes) and the offending twins (RES-023): ``*-literal`` (the own account's ARN written out by
 hand beside ``depends_on``: nothing ties the account to the provider's), ``*-second-provider`` (made by a second
@@ -60,6 +61,13 @@ TRAIL_TRUST = json.dumps({
 
 def expected(shape: str) -> set[str]:
     return set() if shape.startswith("own-") else {"RES-023"}
+
+
+def ali_expected(shape: str) -> set[str]:
+    # Every Alibaba Cloud program stays RES-023 under a provider assuming no role, the own function by `function_arn`
+    # too: FC functions are not in `made_account_arns` (endpoints.yaml, madearn43: Alibaba's own example builds the same
+    # ARN from the UID, which a first preview cannot tie to the output; left open). The fix: assume the team's role.
+    return {"RES-023"}
 
 
 def _function(name: str, opts: pulumi.ResourceOptions) -> aws.lambda_.Function:
@@ -200,7 +208,7 @@ def rows() -> list[Row]:
         for shape in AWS_SHAPES
     ]
     return programs + [
-        (f"madearn43-{code.lower()}-ali-{shape}", code, ali_program(code, shape), expected(shape), [])
+        (f"madearn43-{code.lower()}-ali-{shape}", code, ali_program(code, shape), ali_expected(shape), [])
         for code in ALI_HOME
         for shape in ALI_SHAPES
     ]

@@ -9116,7 +9116,7 @@ def _unpinned(cloud: Cloud, region: str) -> ProviderRef:
         }, _unpinned("aws", "ap-northeast-1")), _OWN_QUEUE.replace("us-east-1", "ap-northeast-1"),
          "arn:aws:sqs:ap-northeast-1:444455556666:orders-audit"),
         # madearn43 (stop 43): the rest of the list, written destinations by their ARN output (a Lambda function, a log
-        # group with CloudTrail's `:*`, an event bus, a log destination, FC functions) and a trail as `aws:SourceArn`.
+        # group with CloudTrail's `:*`, an event bus, a log destination) and a trail as `aws:SourceArn`.
         ("EU", Subject("aws:s3/bucketNotification:BucketNotification", "n", {"bucket": "b", "lambda_functions": [
             {"lambda_function_arn": _OWN_FUNCTION, "events": ["s3:ObjectCreated:*"]}]},
             _unpinned("aws", "eu-central-1")),
@@ -9137,14 +9137,6 @@ def _unpinned(cloud: Cloud, region: str) -> ProviderRef:
                                                     "Resource": "arn:aws:s3:::b/*",
                                                     "Condition": {"ArnEquals": {"aws:SourceArn": _OWN_TRAIL}}}],
         })}, _unpinned("aws", "us-east-1")), _OWN_TRAIL, "arn:aws:cloudtrail:us-east-1:444455556666:trail/audit"),
-        ("CN", Subject("alicloud:fc/v3AsyncInvokeConfig:V3AsyncInvokeConfig", "a", {"function_name": "f",
-            "destination_config": {"on_success": {"destination": _OWN_FC3}},
-        }, _unpinned("alicloud", "cn-shanghai")), _OWN_FC3, "acs:fc:cn-shanghai:5555666677778888:functions/next"),
-        ("JP", Subject("alicloud:eventbridge/rule:Rule", "r", {"event_bus_name": "b", "rule_name": "r",
-            "filter_pattern": "{}", "targets": [{"target_id": "t", "type": "acs.fc.function", "endpoint": _OWN_FC2,
-                                                 "param_lists": []}],
-        }, _unpinned("alicloud", "ap-northeast-1")), _OWN_FC2,
-         "acs:fc:ap-northeast-1:5555666677778888:services/s.LATEST/functions/next"),
     ],
 )  # fmt: skip
 def test_a_role_the_stack_makes_with_the_same_provider_proves_its_account(
@@ -9223,10 +9215,11 @@ def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(c
             [made_arn_key(_OWN_LOG_DESTINATION)],
         ),
         ("aws:cloudtrail/trail:Trail", {"arn": _OWN_TRAIL}, [made_arn_key(_OWN_TRAIL)]),
-        ("alicloud:fc/v3Function:V3Function", {"functionArn": _OWN_FC3}, [made_arn_key(_OWN_FC3)]),
-        ("alicloud:fc/v2Function:V2Function", {"function_arn": _OWN_FC2}, [made_arn_key(_OWN_FC2)]),
-        ("alicloud:fc/function:Function", {"function_arn": _OWN_FC2}, [made_arn_key(_OWN_FC2)]),
-        # Not listed: a Kinesis stream's `arn` is an input too; an FC trigger's, a function's other outputs.
+        ("alicloud:fc/v3Function:V3Function", {"functionArn": _OWN_FC3}, []),
+        ("alicloud:fc/v2Function:V2Function", {"function_arn": _OWN_FC2}, []),
+        ("alicloud:fc/function:Function", {"function_arn": _OWN_FC2}, []),
+        # Not listed: FC functions (their ARN is built from the UID in Alibaba's own examples, which a first preview
+        # cannot tie to the output: endpoints.yaml), a Kinesis stream's `arn` (an input too), an FC trigger's.
         ("aws:kinesis/stream:Stream", {"arn": "arn:aws:kinesis:eu-central-1:123456789012:stream/s"}, []),
         ("alicloud:fc/v3Function:V3Function", {"arn": _OWN_FC3}, []),
         ("alicloud:fc/v3Trigger:V3Trigger", {"target_arn": _OWN_FC3}, []),
