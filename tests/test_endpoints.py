@@ -9300,6 +9300,13 @@ _OWN_IAM_ROLE = "arn:aws:iam::123456789012:role/app-5f3a"
 
 _OWN_TOPIC = "arn:aws:sns:us-east-1:123456789012:orders"
 _OWN_QUEUE = "arn:aws:sqs:us-east-1:123456789012:orders-audit"
+_OWN_FUNCTION = "arn:aws:lambda:eu-central-1:123456789012:function:thumbnail"
+_OWN_LOG_GROUP = "arn:aws:logs:us-east-1:123456789012:log-group:trail"
+_OWN_BUS = "arn:aws:events:ap-northeast-1:123456789012:event-bus/orders"
+_OWN_LOG_DESTINATION = "arn:aws:logs:eu-central-1:123456789012:destination:central"
+_OWN_TRAIL = "arn:aws:cloudtrail:us-east-1:123456789012:trail/audit"
+_OWN_FC3 = "acs:fc:cn-shanghai:1234567890123456:functions/next"
+_OWN_FC2 = "acs:fc:ap-northeast-1:1234567890123456:services/s.LATEST/functions/next"
 
 
 def _unpinned(cloud: Cloud, region: str) -> ProviderRef:
@@ -9330,6 +9337,28 @@ def _unpinned(cloud: Cloud, region: str) -> ProviderRef:
             "topic": "t", "protocol": "sqs", "endpoint": _OWN_QUEUE.replace("us-east-1", "ap-northeast-1"),
         }, _unpinned("aws", "ap-northeast-1")), _OWN_QUEUE.replace("us-east-1", "ap-northeast-1"),
          "arn:aws:sqs:ap-northeast-1:444455556666:orders-audit"),
+        # madearn43 (stop 43): the rest of the list, written destinations by their ARN output (a Lambda function, a log
+        # group with CloudTrail's `:*`, an event bus, a log destination) and a trail as `aws:SourceArn`.
+        ("EU", Subject("aws:s3/bucketNotification:BucketNotification", "n", {"bucket": "b", "lambda_functions": [
+            {"lambda_function_arn": _OWN_FUNCTION, "events": ["s3:ObjectCreated:*"]}]},
+            _unpinned("aws", "eu-central-1")),
+         _OWN_FUNCTION, "arn:aws:lambda:eu-central-1:444455556666:function:thumbnail"),
+        ("US", Subject("aws:cloudtrail/trail:Trail", "t", {"name": "t", "s3_bucket_name": "b",
+            "cloud_watch_logs_group_arn": _OWN_LOG_GROUP + ":*", "cloud_watch_logs_role_arn": _OWN_IAM_ROLE,
+        }, _unpinned("aws", "us-east-1")), _OWN_LOG_GROUP + ":*",
+         "arn:aws:logs:us-east-1:444455556666:log-group:trail:*"),
+        ("JP", Subject("aws:cloudwatch/eventTarget:EventTarget", "t", {"rule": "r", "arn": _OWN_BUS},
+                       _unpinned("aws", "ap-northeast-1")), _OWN_BUS,
+         "arn:aws:events:ap-northeast-1:444455556666:event-bus/b"),
+        ("EU", Subject("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "f", {
+            "log_group": "g", "filter_pattern": "", "destination_arn": _OWN_LOG_DESTINATION,
+        }, _unpinned("aws", "eu-central-1")), _OWN_LOG_DESTINATION,
+         "arn:aws:logs:eu-central-1:444455556666:destination:central"),
+        ("US", Subject("aws:s3/bucketPolicy:BucketPolicy", "b", {"bucket": "b", "policy": json.dumps({
+            "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:PutObject",
+                                                    "Resource": "arn:aws:s3:::b/*",
+                                                    "Condition": {"ArnEquals": {"aws:SourceArn": _OWN_TRAIL}}}],
+        })}, _unpinned("aws", "us-east-1")), _OWN_TRAIL, "arn:aws:cloudtrail:us-east-1:444455556666:trail/audit"),
     ],
 )  # fmt: skip
 def test_a_role_the_stack_makes_with_the_same_provider_proves_its_account(
@@ -9358,6 +9387,31 @@ def test_a_role_the_stack_makes_with_the_same_provider_proves_its_account(
     assert res023(regionless_known({made_arn_key(arn)}, [], ())) == []
 
 
+@pytest.mark.parametrize("code", ["EU", "US", "JP"])
+def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(code: str) -> None:
+    """madearn43 (stop 43): a workflow type's strings are read by the run-time reading, which skipped the written field
+    ``logging_configuration.log_destination``: another account's log group passed. Judged as any written destination:
+    the pinned account passes, another is refused, the own log group's ``arn`` + ``:*`` passes unpinned."""
+    region = {"EU": "eu-central-1", "US": "us-east-1", "JP": "ap-northeast-1"}[code]
+    own = f"arn:aws:logs:{region}:123456789012:log-group:/aws/vendedlogs/states/orders"
+
+    def ids(account: str, pinned: bool, known: Callable[[str], bool] | None = None) -> set[str]:
+        destination = own.replace("123456789012", account) + ":*"
+        ref = ProviderRef("aws", "team", region, accounts=frozenset({"123456789012"} if pinned else set()))
+        subject = Subject("aws:sfn/stateMachine:StateMachine", "flow", {
+            "role_arn": "arn:aws:iam::123456789012:role/flow", "definition": "{}",
+            "logging_configuration": {"log_destination": destination, "level": "ALL", "include_execution_data": True},
+        }, ref)  # fmt: skip
+        return {f.rule.id for f in ENGINES[code].check(subject, known=known)[0]}
+
+    assert ids("123456789012", pinned=True) == set()
+    assert ids("444455556666", pinned=True) == {"RES-023"}
+    assert ids("123456789012", pinned=False) == {"RES-023"}
+    made = ENGINES[code].made_arns("aws:cloudwatch/logGroup:LogGroup", {"arn": own})
+    assert ids("123456789012", pinned=False, known=set(made).__contains__) == set()
+    assert ids("444455556666", pinned=False, known=set(made).__contains__) == {"RES-023"}
+
+
 @pytest.mark.parametrize(
     ("token", "props", "expected"),
     [
@@ -9369,6 +9423,28 @@ def test_a_role_the_stack_makes_with_the_same_provider_proves_its_account(
         ("aws:sns/topic:Topic", {"arn": _OWN_TOPIC, "name": "orders"}, [made_arn_key(_OWN_TOPIC)]),
         ("aws:sqs/queue:Queue", {"arn": _OWN_QUEUE, "url": "https://sqs"}, [made_arn_key(_OWN_QUEUE)]),
         ("aws:sns/topicSubscription:TopicSubscription", {"arn": _OWN_TOPIC + ":1a2b", "endpoint": _OWN_QUEUE}, []),
+        # madearn43 (stop 43)
+        ("aws:lambda/function:Function", {"arn": _OWN_FUNCTION, "name": "thumbnail"}, [made_arn_key(_OWN_FUNCTION)]),
+        (
+            "aws:cloudwatch/logGroup:LogGroup",
+            {"arn": _OWN_LOG_GROUP, "name": "trail"},
+            [made_arn_key(_OWN_LOG_GROUP), made_arn_key(_OWN_LOG_GROUP + ":*")],
+        ),  # CloudTrail's log stream wildcard
+        ("aws:cloudwatch/eventBus:EventBus", {"arn": _OWN_BUS}, [made_arn_key(_OWN_BUS)]),
+        (
+            "aws:cloudwatch/logDestination:LogDestination",
+            {"arn": _OWN_LOG_DESTINATION},
+            [made_arn_key(_OWN_LOG_DESTINATION)],
+        ),
+        ("aws:cloudtrail/trail:Trail", {"arn": _OWN_TRAIL}, [made_arn_key(_OWN_TRAIL)]),
+        ("alicloud:fc/v3Function:V3Function", {"functionArn": _OWN_FC3}, []),
+        ("alicloud:fc/v2Function:V2Function", {"function_arn": _OWN_FC2}, []),
+        ("alicloud:fc/function:Function", {"function_arn": _OWN_FC2}, []),
+        # Not listed: FC functions (their ARN is built from the UID in Alibaba's own examples, which a first preview
+        # cannot tie to the output: endpoints.yaml), a Kinesis stream's `arn` (an input too), an FC trigger's.
+        ("aws:kinesis/stream:Stream", {"arn": "arn:aws:kinesis:eu-central-1:123456789012:stream/s"}, []),
+        ("alicloud:fc/v3Function:V3Function", {"arn": _OWN_FC3}, []),
+        ("alicloud:fc/v3Trigger:V3Trigger", {"target_arn": _OWN_FC3}, []),
     ],
 )
 def test_only_catalogued_role_outputs_are_made_arns(token: str, props: dict[str, Any], expected: list[str]) -> None:

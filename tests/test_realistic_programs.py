@@ -57,6 +57,7 @@ import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
 import platform_programs_leftovers41 as lo41
 import platform_programs_leftovers42 as lo42
+import platform_programs_madearn43 as ma43
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
 import platform_programs_mutants9 as mu9
@@ -17695,6 +17696,11 @@ CASES: list[Case] = [
     # `glue.id` in `--conf key=value` strings (Glue job, EMR step, EMR on EKS), an Iceberg REST warehouse
     # `<account>:s3tablescatalog/...`: RES-023 unless pinned or declared (passed before; aws-cn's pass in CN).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in g43.rows()],
+    # -- stop 43, the stack's own resources named by their ARN output, the rest of the list
+    # (tests/platform_programs_madearn43.py): a Lambda function, a log group (with CloudTrail's `:*`), an event bus and
+    # a Function Compute 3.0 function as written destinations under a provider pinning no account pass; the own
+    # account's ARN written out, a second provider's resource, an ARN formatted from a partner account stay RES-023.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ma43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -261,7 +261,7 @@ class _Review:
         reference = entry.provider
         if not reference:
             return []
-        outputs = self.engine.made_arn_outputs  # only a role has ARN outputs: no other resource is read (perf42)
+        outputs = self.engine.made_arn_outputs  # only the catalogued types: no other resource is read (perf42)
         roles = [
             d for u in urns if (d := self.by_urn.get(u)) is not None and d.type in outputs and d.provider == reference
         ]

@@ -200,6 +200,10 @@ class MadeArnOutput(_Frozen):
     """The top-level output (snake_case) holding the ARN; an output only, so no program sets it."""
     source: str
     """Where the provider documents the output."""
+    suffixes: tuple[str, ...] = ()
+    """Text a consumer's documentation requires after the ARN, which the ARN output leaves out (a log group's ``:*``,
+    the log stream wildcard CloudTrail requires: ``log_group.arn.apply(lambda arn: f"{arn}:*")``): the ARN followed by
+    one of them proves the same account (madearn43, stop 43)."""
 
 
 class PublicPrincipalField(TypedField):

@@ -2173,8 +2173,11 @@ class RuleEngine:
                 return
             value = runtime
         # A catalogued grant field of a workflow type (an SSM document's `permissions.account_ids`) is read as any
-        # resource's is.
-        (self._judge_text if self._granted_field(walk) else self._judge_string)(walk, value, path, key, depth)
+        # resource's is; so is a written field (a state machine's `logging_configuration.log_destination`, whose
+        # account was never judged: another account's log group passed, madearn43, stop 43).
+        written = _at_any(walk.kpath, self._written_account_paths.get(walk.subject.type, ()))
+        judge = self._judge_text if written or self._granted_field(walk) else self._judge_string
+        judge(walk, value, path, key, depth)
 
     def _runtime_value(self, walk: _Walk, value: str, path: str, key: str) -> str | None:
         """A workflow's run-time value (``runtime_destinations`` types): an ASL ``<Key>.$`` path or intrinsic, or a
@@ -4057,11 +4060,13 @@ class RuleEngine:
         outputs = self.made_arn_outputs.get(type_token)
         if not outputs:
             return []
+        suffixes = self.made_arn_suffixes
         return [
-            made_arn_key(value.strip())
+            made_arn_key(value.strip() + suffix)
             for output in outputs
             for value in [prop_of(props, output)]
             if isinstance(value, str) and value.strip()
+            for suffix in ("", *suffixes.get((type_token, output), ()))
         ]
 
     @functools.cached_property
@@ -4071,6 +4076,12 @@ class RuleEngine:
         for entry in self.endpoints.made_account_arns:
             outputs[entry.type] = (*outputs.get(entry.type, ()), entry.output)
         return outputs
+
+    @functools.cached_property
+    def made_arn_suffixes(self) -> Mapping[tuple[str, str], tuple[str, ...]]:
+        """(type token, output) -> the text a consumer may require after that ARN output (``made_account_arns``
+        ``suffixes``: a log group's ``:*``)."""
+        return {(e.type, e.output): e.suffixes for e in self.endpoints.made_account_arns if e.suffixes}
 
     def produced_by(self, type_token: str, props: Mapping[str, Any]) -> list[str]:
         """:func:`produced_names` of a resource of ``type_token``: its CREATOR_ATTRS values, its catalogued own-address

@@ -401,7 +401,7 @@ def made_arns(engine: RuleEngine, resource: PolicyResource, deps: Iterable[Polic
     provider = resource.provider
     if provider is None or is_default_provider(provider):
         return []
-    outputs = engine.made_arn_outputs  # only a role has ARN outputs: no other resource's props are read (perf42)
+    outputs = engine.made_arn_outputs  # only the catalogued types: no other resource's props are read (perf42)
     return [
         key
         for d in deps
