@@ -318,12 +318,12 @@ def is_default_provider_name(name: str) -> bool:
 
 
 ACCOUNT_ID = re.compile(r"^[0-9]{12}$")
+"""An AWS account id: twelve digits, leading zeros kept (a stack file's `aws:allowedAccountIds` is checked by it)."""
 _SETTING_PAIR = re.compile(r"(?<![\w.\-])([A-Za-z][\w.\-]*)=([^\s\"',;]+)")
 """A ``key=value`` pair written in a string (a Spark ``--conf`` argument): the key, then the value up to a blank,
 quote, comma or semicolon (glue43)."""
 _MEMO_LIMIT = 8192
 """How many ``key=value`` keys the engine remembers the verdict of (as the key-plan cache, 8192 places)."""
-"""An AWS account id: twelve digits, leading zeros kept (a stack file's `aws:allowedAccountIds` is checked by it)."""
 _ACCOUNT_ARN = re.compile(r"^arn:(aws[a-z-]*):(?:iam|sts)::([0-9]{12}):(.*)$")
 _RAM_ARN = re.compile(r"^acs:(?:ram|sts)::([0-9]{5,20}):(.*)$")
 """An Alibaba Cloud RAM ARN (``acs:ram::<uid>:root``, ``:role/<name>``, ``:user/<name>``, ``:*``) or an STS assumed
