@@ -538,6 +538,7 @@ class _Walk:
         "known",
         "kpath",
         "no_destination",
+        "outer",
         "parent",
         "pending",
         "stack_parameters",
@@ -575,6 +576,9 @@ class _Walk:
         self.parent: Any = subject.props
         """The map (or input object) holding the value being judged: a global-service field's ``unless_set`` inputs
         are read beside it."""
+        self.outer: Any = None
+        """The map holding ``parent`` (None at the top level): a written field's ``read_only`` input is read there (an
+        HTTP API integration's ``integration_subtype`` beside its ``request_parameters``; stop 43)."""
         self.template_resources: Mapping[str, str] | None = None
         """Inside a stack's template (``stack_templates``): logical id -> type of what its Resources create (less any
         name a Parameter or an ``Fn::Sub`` variable map also gives); None elsewhere."""
@@ -972,6 +976,7 @@ class RuleEngine:
         else:
             walk.kpath = place.keys
             walk.parent = _value_at(subject.props, place.keys[:-1])  # what held the value that was pending
+            walk.outer = _value_at(subject.props, place.keys[:-2]) if len(place.keys) > 1 else None
             self._walk(walk, value, place.path, place.keys[-1] if place.keys else "", place.depth, None)
         if secret:
             return [
@@ -1190,7 +1195,8 @@ class RuleEngine:
             variables = user_keyed and path[-1:] != "]"
             if walk.subject.type in self._region_keyed_maps and not walk.existing:
                 self._judge_region_keys(walk, value, path, parent)
-            outer, walk.parent, task = walk.parent, value, walk.task
+            held, outer, walk.parent, task = walk.outer, walk.parent, value, walk.task
+            walk.outer = outer
             # A workflow's state names what it calls (runtime_destinations); every other type pays one lookup.
             walk.task = (
                 self._state_resource(walk, value, path) if walk.subject.type in self._runtime_destinations else task
@@ -1205,7 +1211,7 @@ class RuleEngine:
                 else:
                     walk.kpath = (*parent, sk)
                 self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
-            walk.kpath, walk.parent, walk.task = parent, outer, task
+            walk.kpath, walk.outer, walk.parent, walk.task = parent, held, outer, task
         elif isinstance(value, (list, tuple)):
             for i, v in enumerate(value):
                 self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
@@ -1975,9 +1981,33 @@ class RuleEngine:
             # destination) names its owner account in its ARN (or an SQS queue URL's path), judged as a grant's; its
             # Region is judged below.
             owner = self._written_owner(walk, value.strip())
-            if owner is not None:
+            if owner is not None and not self._reads_only(walk):
                 self._judged_as_account(walk, owner, path, written=value.strip())
         self._judge_string(walk, value, path, key, depth)
+
+    @functools.cached_property
+    def _read_only_writes(self) -> Mapping[str, tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]]:
+        """Written fields by type, each with the input beside its map and the values that make the call read only."""
+        fields: dict[str, tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]] = {}
+        for f in self.endpoints.written_account_fields:
+            if f.read_only is not None:
+                entry = (tuple(f.path.split(".")), f.read_only.key, frozenset(f.read_only.values))
+                fields[f.type] = (*fields.get(f.type, ()), entry)
+        return fields
+
+    def _reads_only(self, walk: _Walk) -> bool:
+        """Whether the written field being walked is one whose call, by the catalogued ``read_only`` input in the map
+        holding the field's map, only reads from or empties what it names (an HTTP API integration of subtype
+        ``SQS-ReceiveMessage`` / ``-DeleteMessage`` / ``-PurgeQueue``: the queue receives nothing of the stack's, so
+        its account is no transfer's; stop 43). Only an exact catalogued value counts: an absent, unknown (an Output,
+        a preview's unknown) or other value is a write (fail closed)."""
+        for field, key, values in self._read_only_writes.get(walk.subject.type, ()):
+            if not _at_any(walk.kpath, (field,)) or not isinstance(walk.outer, Mapping):
+                continue
+            value = prop_of(walk.outer, key)
+            if isinstance(value, str) and value.strip() in values:
+                return True
+        return False
 
     def _written_owner(self, walk: _Walk, text: str) -> str | None:
         """The account, as a grant names it, owning the resource a written field names, when it is judged: AWS by the
