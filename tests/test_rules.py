@@ -1597,6 +1597,82 @@ PAIRS += [
              "uri": f"arn:aws:apigateway:ap-northeast-1:sqs:path/{_OTHER}/orders"}}}}})),
      "body(json).paths./o.post.x-amazon-apigateway-integration.uri"),
 ]  # fmt: skip
+# sqsvpc43 (stop 43): only an SQS subtype that sends the stack's data writes into the queue. SQS-ReceiveMessage,
+# -DeleteMessage and -PurgeQueue read from or empty it ("Integration subtype reference"): another account's queue is no
+# transfer there (catalogue `written_account_fields` `read_only`); SendMessage, an absent, unknown or other subtype
+# stays a write. An OpenSearch-managed VPC endpoint's `domain_arn` names the domain the stack's clients index into.
+_READ_ONLY_SUBTYPES = ("SQS-ReceiveMessage", "SQS-DeleteMessage", "SQS-PurgeQueue")
+
+
+def _sqs_subtype(subtype: Any, account: str = _OTHER, region: str = "eu-central-1") -> dict[str, Any]:
+    """An HTTP API integration of ``subtype`` (None: no subtype) to a queue of ``account``."""
+    props = _sqs_send(account)
+    props["request_parameters"] = {"QueueUrl": f"https://sqs.{region}.amazonaws.com/{account}/orders"}
+    if subtype is None:
+        del props["integration_subtype"]
+    else:
+        props["integration_subtype"] = subtype
+    return props
+
+
+def _sqs_subtype_body(subtype: str, account: str = _OTHER) -> str:
+    body = json.loads(_sqs_send_body(account))
+    body["paths"]["/o"]["post"]["x-amazon-apigateway-integration"]["integrationSubtype"] = subtype
+    return json.dumps(body)
+
+
+PAIRS += [
+    ("RES-023", "EU", aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype("SQS-ReceiveMessage")),
+     aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype("SQS-SendMessage")), "request_parameters.QueueUrl"),
+    ("RES-023", "DE", aws("aws:apigatewayv2/api:Api", _PINNED_EU, name="o", protocol_type="HTTP",
+                          body=_sqs_subtype_body("SQS-PurgeQueue")),
+     aws("aws:apigatewayv2/api:Api", _PINNED_EU, name="o", protocol_type="HTTP",
+         body=_sqs_subtype_body("SQS-SendMessage")),
+     "body(json).paths./o.post.x-amazon-apigateway-integration.requestParameters.QueueUrl"),
+    ("RES-023", "EU", aws("aws:opensearch/vpcEndpoint:VpcEndpoint", _PINNED_EU,
+                          domain_arn="arn:aws:es:eu-central-1:123456789012:domain/logs",
+                          vpc_options={"subnet_ids": ["subnet-0a1b2c3d4e5f60718"]}),
+     aws("aws:opensearch/vpcEndpoint:VpcEndpoint", _PINNED_EU, domain_arn=f"arn:aws:es:eu-central-1:{_OTHER}:domain/logs",
+         vpc_options={"subnet_ids": ["subnet-0a1b2c3d4e5f60718"]}), "domain_arn"),
+    ("RES-023", "US", aws("aws:elasticsearch/vpcEndpoint:VpcEndpoint", _PINNED_US,
+                          domain_arn="arn:aws:es:us-east-1:123456789012:domain/logs",
+                          vpc_options={"subnet_ids": ["subnet-0a1b2c3d4e5f60718"]}),
+     aws("aws:elasticsearch/vpcEndpoint:VpcEndpoint", _PINNED_US, domain_arn=f"arn:aws:es:us-east-1:{_OTHER}:domain/logs",
+         vpc_options={"subnet_ids": ["subnet-0a1b2c3d4e5f60718"]}), "domain_arn"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("subtype", "written"),
+    [
+        *[(s, False) for s in _READ_ONLY_SUBTYPES],
+        ("SQS-SendMessage", True),
+        (None, True),  # no subtype: not proven read-only
+        (object(), True),  # not known yet (an Output)
+        ("sqs-receivemessage", True),  # only the documented spelling
+        ("SQS-ReceiveMessageBatch", True),  # not a documented subtype
+    ],
+)
+def test_only_an_sqs_subtype_that_sends_writes_into_the_queue(subtype: Any, written: bool) -> None:
+    findings = RuleEngine("EU").check(aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype(subtype)))[0]
+    assert [f.rule.id for f in findings] == ["RES-023"] * written
+    if written:
+        assert re.search(rf"belongs to account {_OTHER}, which receives", findings[0].message)
+
+
+@pytest.mark.parametrize("subtype", _READ_ONLY_SUBTYPES)
+def test_a_read_only_sqs_subtype_still_judges_the_queues_region(subtype: str) -> None:
+    """Reading is no transfer of the stack's data to the queue's account; the queue's Region is judged as before."""
+    props = _sqs_subtype(subtype, region="us-east-1")
+    assert [f.rule.id for f in RuleEngine("EU").check(aws(_HTTP_INTEGRATION, _PINNED_EU, **props))[0]] == ["RES-006"]
+    pending = aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype(subtype))  # a QueueUrl known only later
+    place = Place("request_parameters.QueueUrl", ("request_parameters", "queue_url"), 2)
+    url = f"https://sqs.eu-central-1.amazonaws.com/{_OTHER}/orders"
+    assert RuleEngine("EU").check_value(pending, place, url) == []
+    send = aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype("SQS-SendMessage"))
+    assert [f.rule.id for f in RuleEngine("EU").check_value(send, place, url)] == ["RES-023"]
+
+
 # Mutation search, round 10 (stop 41): `*` limited to the callers of one account (aws:PrincipalAccount,
 # kms:CallerAccount, aws:PrincipalArn) grants that account, judged as a Principal naming it is (RES-023).
 _PINNED_EU_41 = ProviderRef("aws", "eu", "eu-west-1", accounts=frozenset({"123456789012"}))
