@@ -251,6 +251,20 @@ class NetworkRestrictedPolicy(TypedField):
     network: str
     """Key path (snake_case, dots) of the input that places the resource in a network: set (a non-empty list, or a
     value not yet known), only callers there reach it."""
+    name: str | None = None
+    """The input (snake_case, top level) naming the resource, by which a separate policy resource joins it
+    (``network_joined``: an OpenSearch DomainPolicy's ``domain_name``; stop 43)."""
+
+
+class NetworkJoinedPolicy(TypedField):
+    """A policy resource of its own whose statements configure a ``network_restricted`` resource named by ``joins``
+    (``network_joined``: an OpenSearch ``DomainPolicy``'s ``access_policies`` for the domain its ``domain_name`` names;
+    stop 43): not public when that name is a resource of type ``of`` the stack makes inside a network."""
+
+    joins: str
+    """The input (snake_case, top level) naming the configured resource (``domain_name``)."""
+    of: str
+    """The type token of the configured resource (a ``network_restricted`` type with a ``name``)."""
 
 
 class PublicAccess(_Frozen):
@@ -313,6 +327,8 @@ class PublicAccess(_Frozen):
     network_restricted: tuple[NetworkRestrictedPolicy, ...] = ()
     """Policy inputs whose statements to everyone reach only the resource's own network when it is placed in one (a VPC
     OpenSearch domain's access policy): not public (RES-024), whoever else they name still judged."""
+    network_joined: tuple[NetworkJoinedPolicy, ...] = ()
+    """Separate policy resources joined by name to a ``network_restricted`` resource of the stack (stop 43)."""
     sources: tuple[str, ...]
     """Where the definitions are documented."""
 

@@ -847,6 +847,7 @@ class RuleEngine:
             | frozenset(self.endpoints.created_host_types)
             | frozenset(self.endpoints.created_zone_types)
             | frozenset(self._created_server_buckets)
+            | frozenset(self._named_networks)
         )
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
@@ -992,6 +993,10 @@ class RuleEngine:
         self._config_items = _config_items(self.endpoints.config_items)
         self.context_inputs.update({t: _FEATURE_CONTEXT for t in self._feature_arguments})
         self.context_inputs.update(_INTEGRATION_CONTEXT)
+        # A DomainPolicy's `domain_name` decides whether its statements to everyone are public (network_joined, stop
+        # 43): while it is an Output, the guard holds the policy and judges it once the name resolves.
+        public = self.endpoints.public_access
+        self.context_inputs.update({f.type: frozenset({f.joins}) for f in public.network_joined} if public else {})
         # A stack's given Parameters decide how its template reads (a Parameter in an Fn::Sub host, a Ref under a
         # bucket key): while one is an Output, the guard holds the template and judges it once they resolve, as the
         # policy pack and the reviews judge the stack (falsealarm16-*-ros-nested-output). Only a template that runs as
@@ -1526,19 +1531,42 @@ class RuleEngine:
         non-empty list with an item that is not blank, or a value not known yet (an Output: a subnet id is still one);
         absent, empty or blank, the domain has a public endpoint (CreateDomain ``VPCOptions``)."""
         for policy, network in self._network_restricted.get(walk.subject.type, ()):
-            if walk.kpath[: len(policy)] != policy:
+            if walk.kpath[: len(policy)] == policy and _placed_in_network(walk.subject.props, network):
+                return True
+        for policy, joins, of in self._network_joined.get(walk.subject.type, ()):
+            # A separate policy resource (a DomainPolicy) naming a domain the stack makes inside a VPC (stop 43): the
+            # front doors' ``known`` holds that domain's key (``created_name``); a name not known yet, or one no door
+            # proves, stays public (fail closed).
+            if walk.kpath[: len(policy)] != policy or walk.known is None:
                 continue
-            value: Any = walk.subject.props
-            for key in network:
-                if isinstance(value, (list, tuple)) and len(value) == 1:
-                    value = value[0]  # a one-item block written as a list
-                value = prop_of(value, key) if isinstance(value, Mapping) else None
-            if isinstance(value, (list, tuple)):
-                if any(not isinstance(v, str) or v.strip() for v in value):
-                    return True
-            elif value is not None and not isinstance(value, str):
-                return True  # not known yet (an Output, a preview's unknown)
+            name = prop_of(walk.subject.props, joins)
+            if isinstance(name, str) and name.strip() and walk.known(in_network_key(of, name.strip())):
+                return True
         return False
+
+    @functools.cached_property
+    def _network_joined(self) -> Mapping[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+        """Separate policy inputs by type, each with the input naming the resource it configures and that type."""
+        fields: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]] = {}
+        for f in self._public.network_joined if self._public is not None else ():
+            fields[f.type] = (*fields.get(f.type, ()), (tuple(f.path.split(".")), f.joins, f.of))
+        return fields
+
+    @functools.cached_property
+    def _named_networks(self) -> Mapping[str, tuple[str, tuple[str, ...]]]:
+        """``network_restricted`` types with a ``name`` input -> that input and the network input's key path: what
+        :meth:`created_name` reads to key a resource made inside a network (stop 43)."""
+        return {
+            f.type: (f.name, tuple(f.network.split(".")))
+            for f in (self._public.network_restricted if self._public is not None else ())
+            if f.name is not None
+        }
+
+    @functools.cached_property
+    def joined_public_types(self) -> frozenset[str]:
+        """The types whose RES-024 depends on another resource of the stack (``network_joined``): the policy pack
+        judges them with the whole stack in view, not one resource at a time (stop 43)."""
+        return frozenset(f.type for f in self._public.network_joined) if self._public is not None else frozenset()
 
     @functools.cached_property
     def _public_principal_fields(self) -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
@@ -3993,6 +4021,14 @@ class RuleEngine:
         ``group_key``); None for other types. ``props`` may be snake_case (SDK inputs) or camelCase (engine
         properties)."""
         endpoints = self.endpoints
+        network = self._named_networks.get(type_token)
+        if network is not None:
+            # A search domain made inside a VPC, by its name (network_restricted `name`; stop 43): what a separate
+            # DomainPolicy naming it joins (``_in_own_network``).
+            name_key, network_path = network
+            name = prop_of(props, name_key)
+            placed = isinstance(name, str) and name.strip() and _placed_in_network(props, network_path)
+            return in_network_key(type_token, name.strip()) if placed and isinstance(name, str) else None
         group = type_token not in endpoints.bucket_types
         key = "bucket" if not group else endpoints.global_group_types.get(type_token)
         if key is None:
@@ -4237,7 +4273,20 @@ def server_bucket_key(name: str) -> str:
     return SERVER_BUCKET_KEY + name
 
 
-CREATED_ONLY_KEYS = (RECORD_KEY, ZONE_KEY, PRIVATE_ZONE_KEY, SERVER_BUCKET_KEY, ACCOUNT_KEY, MADE_ARN_KEY)
+IN_NETWORK_KEY = "in-network:"
+"""What a ``network_restricted`` resource the stack makes inside a network is known by, with its type and name (a VPC
+OpenSearch domain: ``in-network:aws:opensearch/domain:Domain/fleet-logs``): a separate policy naming it
+(``network_joined``: a DomainPolicy's ``domain_name``) reaches only callers in that network (stop 43)."""
+
+
+def in_network_key(type_token: str, name: str) -> str:
+    """The key a resource made inside a network is created and asked for under (``IN_NETWORK_KEY``)."""
+    return f"{IN_NETWORK_KEY}{type_token}/{name}"
+
+
+CREATED_ONLY_KEYS = (
+    RECORD_KEY, ZONE_KEY, PRIVATE_ZONE_KEY, SERVER_BUCKET_KEY, ACCOUNT_KEY, MADE_ARN_KEY, IN_NETWORK_KEY,
+)  # fmt: skip
 """Keys proven only by the resource that made them (``created``), never by a name's text."""
 
 
@@ -4322,6 +4371,20 @@ def _at_any(kpath: tuple[str, ...], paths: tuple[tuple[str, ...], ...]) -> bool:
     statements of a WAF rule nest inside and/or/not and rate-based statements), a later ``*`` any one key (the
     values of a map whose keys the user chose: API Gateway stage variables)."""
     return any(_path_is(kpath[1 - len(p) :], p[1:]) if p[0] == "*" else _path_is(kpath, p) for p in paths)
+
+
+def _placed_in_network(props: Mapping[str, Any], network: tuple[str, ...]) -> bool:
+    """Whether the input at ``network`` (``vpc_options.subnet_ids``) places the resource in a network: a non-empty list
+    with an item that is not blank, or a value not known yet (an Output, a preview's unknown: a subnet's id is still a
+    subnet); absent, empty or blank, it does not (CreateDomain ``VPCOptions``: a public endpoint)."""
+    value: Any = props
+    for key in network:
+        if isinstance(value, (list, tuple)) and len(value) == 1:
+            value = value[0]  # a one-item block written as a list
+        value = prop_of(value, key) if isinstance(value, Mapping) else None
+    if isinstance(value, (list, tuple)):
+        return any(not isinstance(v, str) or v.strip() for v in value)
+    return value is not None and not isinstance(value, str)
 
 
 def _covers_every_address(values: Sequence[Any]) -> bool:
