@@ -29,6 +29,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import pulumi
 import pulumi_aws as aws
 
 Build = Callable[[Any], object]
@@ -123,6 +124,64 @@ def search_endpoint(code: str, form: str, who: str) -> Build:
     return build
 
 
+def _open_search_policy(code: str, name: str) -> str:
+    # docs: OpenSearch developer guide, fine-grained access control: the open domain access policy AWS recommends with
+    # it (`{"AWS": "*"}`, `es:ESHttp*` on the domain's subresources).
+    return json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "es:ESHttp*",
+         "Resource": f"arn:{PARTITION[code]}:es:{REGION[code]}:{OWN}:domain/{name}/*"}]})  # fmt: skip
+
+
+def domain_policy(code: str, form: str) -> Build:
+    """The open access policy set by a separate DomainPolicy. ``vpc-literal``: on a VPC OpenSearch domain the stack
+    makes, named by its literal name (the policy waits on the domain); ``es-vpc``: a legacy Elasticsearch VPC domain,
+    named by its ``domain_name`` output; ``public``: a domain with a public endpoint (no ``vpc_options``);
+    ``not-made``: a domain the program does not make (nothing proves where it is); ``other``: the stack makes a VPC
+    domain but the policy names its other, public domain."""
+
+    def build(c: Any) -> object:
+        vpc = aws.ec2.Vpc("search", cidr_block="10.40.0.0/16", opts=c.aws)
+        subnet = aws.ec2.Subnet("search-1", vpc_id=vpc.id, cidr_block="10.40.1.0/24", opts=c.aws)
+        group = aws.ec2.SecurityGroup("search", vpc_id=vpc.id, description="search clients", opts=c.aws)
+        network = {"vpc_options": {"subnet_ids": [subnet.id], "security_group_ids": [group.id]}}
+        security: Any = {"enabled": True, "internal_user_database_enabled": False, "master_user_options": {
+            "master_user_arn": f"arn:{PARTITION[code]}:iam::{OWN}:role/search-admin"}}  # fmt: skip
+        common: Any = {"ebs_options": {"ebs_enabled": True, "volume_size": 20}, "encrypt_at_rest": {"enabled": True},
+                       "node_to_node_encryption": {"enabled": True}, "advanced_security_options": security,
+                       "domain_endpoint_options": {"enforce_https": True}}  # fmt: skip
+        if form == "es-vpc":
+            # docs: elasticsearch/domain, elasticsearch/domainpolicy (domain_name, access_policies).
+            es = aws.elasticsearch.Domain(
+                "fleet-logs", domain_name="fleet-logs", elasticsearch_version="7.10",
+                cluster_config={"instance_type": "r6g.large.elasticsearch"}, **network, **common, opts=c.aws,
+            )  # fmt: skip
+            return aws.elasticsearch.DomainPolicy(
+                "fleet-logs", domain_name=es.domain_name, access_policies=_open_search_policy(code, "fleet-logs"),
+                opts=c.aws,
+            )  # fmt: skip
+        made: list[Any] = []
+        if form != "not-made":
+            # docs: opensearch/domain (domain_name, engine_version, cluster_config, vpc_options).
+            made.append(aws.opensearch.Domain(
+                "fleet-logs", domain_name="fleet-logs", engine_version="OpenSearch_2.13",
+                cluster_config={"instance_type": "r6g.large.search"}, **({} if form == "public" else network),
+                **common, opts=c.aws,
+            ))  # fmt: skip
+        if form == "other":
+            made.append(aws.opensearch.Domain(
+                "audit-logs", domain_name="audit-logs", engine_version="OpenSearch_2.13",
+                cluster_config={"instance_type": "r6g.large.search"}, **common, opts=c.aws,
+            ))  # fmt: skip
+        name = {"other": "audit-logs", "not-made": "partner-logs"}.get(form, "fleet-logs")
+        # docs: opensearch/domainpolicy (domain_name "Name of the domain", access_policies).
+        return aws.opensearch.DomainPolicy(
+            "search-policy", domain_name=name, access_policies=_open_search_policy(code, name),
+            opts=c.aws.merge(pulumi.ResourceOptions(depends_on=made)) if made else c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     """(id, jurisdiction, build, expected rules, destinations) of every program."""
     foreign = {"EU", "US", "JP"}  # a partner's aws account; CN's partner is an aws-cn account, China's by partition
@@ -142,4 +201,10 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
         for who in ("own", "partner", "declared")
         if code in foreign or who != "declared"
     ]  # fmt: skip
-    return subtypes + endpoints
+    policies = [
+        (f"sqsvpc43-{code.lower()}-search-policy-{form}", code, domain_policy(code, form),
+         set() if form in ("vpc-literal", "es-vpc") else {"RES-024"}, [])
+        for code in REGION
+        for form in ("vpc-literal", "es-vpc", "public", "not-made", "other")
+    ]  # fmt: skip
+    return subtypes + endpoints + policies
