@@ -2033,7 +2033,8 @@ def test_a_vpc_search_domains_own_open_policy_is_not_public(vpc_options: Any, pu
 
 def test_a_vpc_search_domain_still_judges_whom_its_policy_names() -> None:
     """The network restricts who reaches the endpoint, not what the policy grants: another account named there stays
-    RES-023, and a separate DomainPolicy (no vpc_options of its own) stays public (not tied to its domain)."""
+    RES-023, and a separate DomainPolicy (no vpc_options of its own) stays public when no door ties it to a VPC domain
+    the stack makes (no ``known`` key: ``test_a_domain_policy_joins_a_vpc_domain_the_stack_makes_by_name``)."""
     other = json.dumps({"Statement": [{"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{_OTHER}:root"},
                                        "Action": "es:ESHttp*", "Resource": "*"}]})  # fmt: skip
     domain = aws(_OPENSEARCH, _PINNED_EU, domain_name="fleet-logs", access_policies=other, vpc_options=_SEARCH_VPC)
@@ -2041,6 +2042,40 @@ def test_a_vpc_search_domain_still_judges_whom_its_policy_names() -> None:
     policy = aws("aws:opensearch/domainPolicy:DomainPolicy", _PINNED_EU, domain_name="fleet-logs",
                  access_policies=_OPEN_SEARCH_POLICY)  # fmt: skip
     assert [f.rule.id for f in RuleEngine("EU").check(policy)[0]] == ["RES-024"]
+
+
+_DOMAIN_POLICY = "aws:opensearch/domainPolicy:DomainPolicy"
+
+
+@pytest.mark.parametrize(
+    ("domain_type", "domain", "policy_type", "named", "public"),
+    [
+        (_OPENSEARCH, {"domain_name": "fleet-logs", "vpc_options": _SEARCH_VPC}, _DOMAIN_POLICY, "fleet-logs", False),
+        (_ES_DOMAIN, {"domainName": "fleet-logs", "vpcOptions": {"subnetIds": [object()]}},  # camelCase, an Output
+         "aws:elasticsearch/domainPolicy:DomainPolicy", "fleet-logs", False),
+        (_OPENSEARCH, {"domain_name": "fleet-logs"}, _DOMAIN_POLICY, "fleet-logs", True),  # a public endpoint
+        (_OPENSEARCH, {"domain_name": "fleet-logs", "vpc_options": {"subnet_ids": []}}, _DOMAIN_POLICY, "fleet-logs",
+         True),
+        (_OPENSEARCH, {"domain_name": "fleet-logs", "vpc_options": _SEARCH_VPC}, _DOMAIN_POLICY, "audit-logs", True),
+        (_OPENSEARCH, {"domain_name": "fleet-logs", "vpc_options": _SEARCH_VPC}, _DOMAIN_POLICY, object(), True),
+        # Another service's domain of that name proves nothing (one type per policy, fail closed).
+        (_ES_DOMAIN, {"domain_name": "fleet-logs", "vpc_options": _SEARCH_VPC}, _DOMAIN_POLICY, "fleet-logs", True),
+        (_OPENSEARCH, {"domain_name": object(), "vpc_options": _SEARCH_VPC}, _DOMAIN_POLICY, "fleet-logs", True),
+    ],
+)
+def test_a_domain_policy_joins_a_vpc_domain_the_stack_makes_by_name(
+    domain_type: str, domain: dict[str, Any], policy_type: str, named: Any, public: bool
+) -> None:
+    """sqsvpc43 (stop 43): the doors add ``created_name`` of every resource they see to ``known``; a VPC search
+    domain's key (``network_restricted`` ``name``) makes a separate policy naming it (``network_joined``) not public."""
+    engine = RuleEngine("EU")
+    made = engine.created_name(domain_type, domain)
+    known = {made} if made is not None else set()
+    policy = aws(policy_type, _PINNED_EU, domain_name=named, access_policies=_OPEN_SEARCH_POLICY)
+    assert [f.rule.id for f in engine.check(policy, known=known.__contains__)[0]] == ["RES-024"] * public
+    assert [f.rule.id for f in engine.check(policy)[0]] == ["RES-024"]  # no door's `known`: refused
+    assert domain_type in engine.naming_types and policy_type in engine.joined_public_types
+    assert engine.context_inputs[policy_type] == frozenset({"domain_name"})  # the guard holds it while an Output
 
 
 @pytest.mark.parametrize(
