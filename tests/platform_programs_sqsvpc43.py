@@ -105,7 +105,8 @@ def search_endpoint(code: str, form: str, who: str) -> Build:
             # docs: opensearch/domain (domain_name, engine_version, cluster_config, vpc_options, ebs_options).
             domain = aws.opensearch.Domain(
                 "fleet-logs", domain_name="fleet-logs", engine_version="OpenSearch_2.13",
-                cluster_config={"instance_type": "r6g.large.search"}, ebs_options={"ebs_enabled": True, "volume_size": 20},
+                cluster_config={"instance_type": "r6g.large.search"},
+                ebs_options={"ebs_enabled": True, "volume_size": 20},
                 vpc_options={"subnet_ids": [subnet.id], "security_group_ids": [group.id]}, opts=c.aws,
             )  # fmt: skip
             if form == "authorize":
@@ -143,7 +144,7 @@ def domain_policy(code: str, form: str) -> Build:
         vpc = aws.ec2.Vpc("search", cidr_block="10.40.0.0/16", opts=c.aws)
         subnet = aws.ec2.Subnet("search-1", vpc_id=vpc.id, cidr_block="10.40.1.0/24", opts=c.aws)
         group = aws.ec2.SecurityGroup("search", vpc_id=vpc.id, description="search clients", opts=c.aws)
-        network = {"vpc_options": {"subnet_ids": [subnet.id], "security_group_ids": [group.id]}}
+        network: dict[str, Any] = {"vpc_options": {"subnet_ids": [subnet.id], "security_group_ids": [group.id]}}
         security: Any = {"enabled": True, "internal_user_database_enabled": False, "master_user_options": {
             "master_user_arn": f"arn:{PARTITION[code]}:iam::{OWN}:role/search-admin"}}  # fmt: skip
         common: Any = {"ebs_options": {"ebs_enabled": True, "volume_size": 20}, "encrypt_at_rest": {"enabled": True},
@@ -182,17 +183,20 @@ def domain_policy(code: str, form: str) -> Build:
     return build
 
 
-def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
+Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
+
+
+def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rules, destinations) of every program."""
     foreign = {"EU", "US", "JP"}  # a partner's aws account; CN's partner is an aws-cn account, China's by partition
-    subtypes = [
+    subtypes: list[Row] = [
         (f"sqsvpc43-{code.lower()}-http-sqs-{op}-{where}-partner", code, http_sqs(code, where, op),
          {"RES-023"} if op == "send" and code in foreign else set(), [])
         for code in REGION
         for where in ("body", "integration")
         for op in SUBTYPES
     ]  # fmt: skip
-    endpoints = [
+    endpoints: list[Row] = [
         (f"sqsvpc43-{code.lower()}-search-{form}-{who}", code, search_endpoint(code, form, who),
          {"RES-023"} if who == "partner" and code in foreign else set(),
          [PARTNER_DECLARED] if who == "declared" else [])
@@ -201,7 +205,7 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
         for who in ("own", "partner", "declared")
         if code in foreign or who != "declared"
     ]  # fmt: skip
-    policies = [
+    policies: list[Row] = [
         (f"sqsvpc43-{code.lower()}-search-policy-{form}", code, domain_policy(code, form),
          set() if form in ("vpc-literal", "es-vpc") else {"RES-024"}, [])
         for code in REGION

@@ -17678,8 +17678,10 @@ CASES: list[Case] = [
     # -- stop 43, RES-023 / RES-024 leftovers of stop 42 (tests/platform_programs_sqsvpc43.py): an HTTP API integration
     # of subtype SQS-ReceiveMessage / -DeleteMessage / -PurgeQueue to a partner's queue sends it nothing of the stack's
     # and passes (RES-023 before), SQS-SendMessage stays RES-023 outside CN; an OpenSearch-managed VPC endpoint to a
-    # partner's domain is RES-023 unless declared (passed before), to the own domain it passes; AuthorizeVpcEndpointAccess
-    # to a partner's account stays RES-023 unless declared.
+    # partner's domain is RES-023 unless declared (passed before), to the own domain it passes;
+    # AuthorizeVpcEndpointAccess to a partner's account stays RES-023 unless declared. A separate DomainPolicy with the
+    # open policy on a VPC domain the stack makes (by literal name or output) passes (RES-024 before); on a public
+    # domain, a domain the program does not make or another domain it makes, it stays RES-024.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sv43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

@@ -1632,12 +1632,14 @@ PAIRS += [
     ("RES-023", "EU", aws("aws:opensearch/vpcEndpoint:VpcEndpoint", _PINNED_EU,
                           domain_arn="arn:aws:es:eu-central-1:123456789012:domain/logs",
                           vpc_options={"subnet_ids": ["subnet-0a1b2c3d4e5f60718"]}),
-     aws("aws:opensearch/vpcEndpoint:VpcEndpoint", _PINNED_EU, domain_arn=f"arn:aws:es:eu-central-1:{_OTHER}:domain/logs",
+     aws("aws:opensearch/vpcEndpoint:VpcEndpoint", _PINNED_EU,
+         domain_arn=f"arn:aws:es:eu-central-1:{_OTHER}:domain/logs",
          vpc_options={"subnet_ids": ["subnet-0a1b2c3d4e5f60718"]}), "domain_arn"),
     ("RES-023", "US", aws("aws:elasticsearch/vpcEndpoint:VpcEndpoint", _PINNED_US,
                           domain_arn="arn:aws:es:us-east-1:123456789012:domain/logs",
                           vpc_options={"subnet_ids": ["subnet-0a1b2c3d4e5f60718"]}),
-     aws("aws:elasticsearch/vpcEndpoint:VpcEndpoint", _PINNED_US, domain_arn=f"arn:aws:es:us-east-1:{_OTHER}:domain/logs",
+     aws("aws:elasticsearch/vpcEndpoint:VpcEndpoint", _PINNED_US,
+         domain_arn=f"arn:aws:es:us-east-1:{_OTHER}:domain/logs",
          vpc_options={"subnet_ids": ["subnet-0a1b2c3d4e5f60718"]}), "domain_arn"),
 ]  # fmt: skip
 
@@ -2051,11 +2053,21 @@ _DOMAIN_POLICY = "aws:opensearch/domainPolicy:DomainPolicy"
     ("domain_type", "domain", "policy_type", "named", "public"),
     [
         (_OPENSEARCH, {"domain_name": "fleet-logs", "vpc_options": _SEARCH_VPC}, _DOMAIN_POLICY, "fleet-logs", False),
-        (_ES_DOMAIN, {"domainName": "fleet-logs", "vpcOptions": {"subnetIds": [object()]}},  # camelCase, an Output
-         "aws:elasticsearch/domainPolicy:DomainPolicy", "fleet-logs", False),
+        (
+            _ES_DOMAIN,
+            {"domainName": "fleet-logs", "vpcOptions": {"subnetIds": [object()]}},  # camelCase, an Output
+            "aws:elasticsearch/domainPolicy:DomainPolicy",
+            "fleet-logs",
+            False,
+        ),
         (_OPENSEARCH, {"domain_name": "fleet-logs"}, _DOMAIN_POLICY, "fleet-logs", True),  # a public endpoint
-        (_OPENSEARCH, {"domain_name": "fleet-logs", "vpc_options": {"subnet_ids": []}}, _DOMAIN_POLICY, "fleet-logs",
-         True),
+        (
+            _OPENSEARCH,
+            {"domain_name": "fleet-logs", "vpc_options": {"subnet_ids": []}},
+            _DOMAIN_POLICY,
+            "fleet-logs",
+            True,
+        ),
         (_OPENSEARCH, {"domain_name": "fleet-logs", "vpc_options": _SEARCH_VPC}, _DOMAIN_POLICY, "audit-logs", True),
         (_OPENSEARCH, {"domain_name": "fleet-logs", "vpc_options": _SEARCH_VPC}, _DOMAIN_POLICY, object(), True),
         # Another service's domain of that name proves nothing (one type per policy, fail closed).
