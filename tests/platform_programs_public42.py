@@ -7,9 +7,10 @@ entry, reproduced on the unchanged engine):
   ``es:ESHttp*``: the open policy AWS recommends for a VPC domain with fine-grained access control. A domain made with
   ``vpc_options.subnet_ids`` has no public endpoint (CreateDomain ``VPCOptions``: "If you don't specify these values,
   OpenSearch Service creates the domain with a public endpoint"), so only callers in the VPC reach it: not public.
-  Offending twins: the same policy on a domain without ``vpc_options`` (a public endpoint: RES-024), and the open
-  policy set by a separate ``DomainPolicy`` on a VPC domain (still RES-024: the pack judges one resource at a time and
-  cannot tie the policy to its domain; docs/residency.md, "OpenSearch VPC domains and NotAction Denies (stop 42)").
+  Offending twin: the same policy on a domain without ``vpc_options`` (a public endpoint: RES-024). The open policy
+  set by a separate ``DomainPolicy`` on a VPC domain was RES-024 in stop 42 (the pack judged one resource at a time);
+  since stop 43 every door joins the policy to the domain by name and it passes (docs/residency.md, "SQS subtypes,
+  domain policies and VPC endpoint grants (stop 43)"; its public-domain twins are ``sqsvpc43-*``).
 - **A Deny with NotAction / NotResource** beside an Allow to ``*``, unless through the stack's VPC endpoint: a Deny of
   ``NotAction: [s3:GetBucketLocation]`` denies every other action (IAM JSON policy elements: NotAction), so it covers
   an Allow of ``s3:GetObject`` / ``s3:PutObject``; a private API's Deny of ``NotResource`` the health check covers the
@@ -46,7 +47,7 @@ DENY_FORMS = (
     "notresource-deny-leaves-health",
 )
 OFFENDING = frozenset(
-    ("public-domain", "public-es-domain", "vpc-domain-separate-policy", "notaction-deny-leaves-bucket-location",
+    ("public-domain", "public-es-domain", "notaction-deny-leaves-bucket-location",
      "notresource-deny-leaves-health")
 )  # fmt: skip
 

@@ -360,8 +360,9 @@ def _regionless_pack(shared: bool, policy_config: dict[str, dict[str, str]] | No
     policies = build_policies()
     if not shared:
         codes = sorted(load_catalogue().jurisdictions)
-        alone: list[Policy] = [sp.regionless_policies(Engines(), codes)[i] for i in range(len(REGIONLESS))]
-        policies = [p for p in policies if p.name not in REGIONLESS] + alone
+        # Each built apart, the joined RES-024 policy (stop 43) with them: it shares the same judgement.
+        alone: list[Policy] = list(sp.regionless_policies(Engines(), codes))
+        policies = [p for p in policies if p.name not in {a.name for a in alone}] + alone
     return Pack(policy_config, policies)
 
 

@@ -89,6 +89,7 @@ import platform_programs_review36c as rx36c
 import platform_programs_review41 as rv41
 import platform_programs_review42 as rv42
 import platform_programs_snsend41 as sn41
+import platform_programs_sqsvpc43 as sv43
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
 import platform_programs_stagevars36 as sv36
@@ -17701,6 +17702,14 @@ CASES: list[Case] = [
     # a Function Compute 3.0 function as written destinations under a provider pinning no account pass; the own
     # account's ARN written out, a second provider's resource, an ARN formatted from a partner account stay RES-023.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ma43.rows()],
+    # -- stop 43, RES-023 / RES-024 leftovers of stop 42 (tests/platform_programs_sqsvpc43.py): an HTTP API integration
+    # of subtype SQS-ReceiveMessage / -DeleteMessage / -PurgeQueue to a partner's queue sends it nothing of the stack's
+    # and passes (RES-023 before), SQS-SendMessage stays RES-023 outside CN; an OpenSearch-managed VPC endpoint to a
+    # partner's domain is RES-023 unless declared (passed before), to the own domain it passes;
+    # AuthorizeVpcEndpointAccess to a partner's account stays RES-023 unless declared. A separate DomainPolicy with the
+    # open policy on a VPC domain the stack makes (by literal name or output) passes (RES-024 before); on a public
+    # domain, a domain the program does not make or another domain it makes, it stays RES-024.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sv43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -1597,6 +1597,84 @@ PAIRS += [
              "uri": f"arn:aws:apigateway:ap-northeast-1:sqs:path/{_OTHER}/orders"}}}}})),
      "body(json).paths./o.post.x-amazon-apigateway-integration.uri"),
 ]  # fmt: skip
+# sqsvpc43 (stop 43): only an SQS subtype that sends the stack's data writes into the queue. SQS-ReceiveMessage,
+# -DeleteMessage and -PurgeQueue read from or empty it ("Integration subtype reference"): another account's queue is no
+# transfer there (catalogue `written_account_fields` `read_only`); SendMessage, an absent, unknown or other subtype
+# stays a write. An OpenSearch-managed VPC endpoint's `domain_arn` names the domain the stack's clients index into.
+_READ_ONLY_SUBTYPES = ("SQS-ReceiveMessage", "SQS-DeleteMessage", "SQS-PurgeQueue")
+
+
+def _sqs_subtype(subtype: Any, account: str = _OTHER, region: str = "eu-central-1") -> dict[str, Any]:
+    """An HTTP API integration of ``subtype`` (None: no subtype) to a queue of ``account``."""
+    props = _sqs_send(account)
+    props["request_parameters"] = {"QueueUrl": f"https://sqs.{region}.amazonaws.com/{account}/orders"}
+    if subtype is None:
+        del props["integration_subtype"]
+    else:
+        props["integration_subtype"] = subtype
+    return props
+
+
+def _sqs_subtype_body(subtype: str, account: str = _OTHER) -> str:
+    body = json.loads(_sqs_send_body(account))
+    body["paths"]["/o"]["post"]["x-amazon-apigateway-integration"]["integrationSubtype"] = subtype
+    return json.dumps(body)
+
+
+PAIRS += [
+    ("RES-023", "EU", aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype("SQS-ReceiveMessage")),
+     aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype("SQS-SendMessage")), "request_parameters.QueueUrl"),
+    ("RES-023", "DE", aws("aws:apigatewayv2/api:Api", _PINNED_EU, name="o", protocol_type="HTTP",
+                          body=_sqs_subtype_body("SQS-PurgeQueue")),
+     aws("aws:apigatewayv2/api:Api", _PINNED_EU, name="o", protocol_type="HTTP",
+         body=_sqs_subtype_body("SQS-SendMessage")),
+     "body(json).paths./o.post.x-amazon-apigateway-integration.requestParameters.QueueUrl"),
+    ("RES-023", "EU", aws("aws:opensearch/vpcEndpoint:VpcEndpoint", _PINNED_EU,
+                          domain_arn="arn:aws:es:eu-central-1:123456789012:domain/logs",
+                          vpc_options={"subnet_ids": ["subnet-0a1b2c3d4e5f60718"]}),
+     aws("aws:opensearch/vpcEndpoint:VpcEndpoint", _PINNED_EU,
+         domain_arn=f"arn:aws:es:eu-central-1:{_OTHER}:domain/logs",
+         vpc_options={"subnet_ids": ["subnet-0a1b2c3d4e5f60718"]}), "domain_arn"),
+    ("RES-023", "US", aws("aws:elasticsearch/vpcEndpoint:VpcEndpoint", _PINNED_US,
+                          domain_arn="arn:aws:es:us-east-1:123456789012:domain/logs",
+                          vpc_options={"subnet_ids": ["subnet-0a1b2c3d4e5f60718"]}),
+     aws("aws:elasticsearch/vpcEndpoint:VpcEndpoint", _PINNED_US,
+         domain_arn=f"arn:aws:es:us-east-1:{_OTHER}:domain/logs",
+         vpc_options={"subnet_ids": ["subnet-0a1b2c3d4e5f60718"]}), "domain_arn"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("subtype", "written"),
+    [
+        *[(s, False) for s in _READ_ONLY_SUBTYPES],
+        ("SQS-SendMessage", True),
+        (None, True),  # no subtype: not proven read-only
+        (object(), True),  # not known yet (an Output)
+        ("sqs-receivemessage", True),  # only the documented spelling
+        ("SQS-ReceiveMessageBatch", True),  # not a documented subtype
+    ],
+)
+def test_only_an_sqs_subtype_that_sends_writes_into_the_queue(subtype: Any, written: bool) -> None:
+    findings = RuleEngine("EU").check(aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype(subtype)))[0]
+    assert [f.rule.id for f in findings] == ["RES-023"] * written
+    if written:
+        assert re.search(rf"belongs to account {_OTHER}, which receives", findings[0].message)
+
+
+@pytest.mark.parametrize("subtype", _READ_ONLY_SUBTYPES)
+def test_a_read_only_sqs_subtype_still_judges_the_queues_region(subtype: str) -> None:
+    """Reading is no transfer of the stack's data to the queue's account; the queue's Region is judged as before."""
+    props = _sqs_subtype(subtype, region="us-east-1")
+    assert [f.rule.id for f in RuleEngine("EU").check(aws(_HTTP_INTEGRATION, _PINNED_EU, **props))[0]] == ["RES-006"]
+    pending = aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype(subtype))  # a QueueUrl known only later
+    place = Place("request_parameters.QueueUrl", ("request_parameters", "queue_url"), 2)
+    url = f"https://sqs.eu-central-1.amazonaws.com/{_OTHER}/orders"
+    assert RuleEngine("EU").check_value(pending, place, url) == []
+    send = aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype("SQS-SendMessage"))
+    assert [f.rule.id for f in RuleEngine("EU").check_value(send, place, url)] == ["RES-023"]
+
+
 # Mutation search, round 10 (stop 41): `*` limited to the callers of one account (aws:PrincipalAccount,
 # kms:CallerAccount, aws:PrincipalArn) grants that account, judged as a Principal naming it is (RES-023).
 _PINNED_EU_41 = ProviderRef("aws", "eu", "eu-west-1", accounts=frozenset({"123456789012"}))
@@ -1957,7 +2035,8 @@ def test_a_vpc_search_domains_own_open_policy_is_not_public(vpc_options: Any, pu
 
 def test_a_vpc_search_domain_still_judges_whom_its_policy_names() -> None:
     """The network restricts who reaches the endpoint, not what the policy grants: another account named there stays
-    RES-023, and a separate DomainPolicy (no vpc_options of its own) stays public (not tied to its domain)."""
+    RES-023, and a separate DomainPolicy (no vpc_options of its own) stays public when no door ties it to a VPC domain
+    the stack makes (no ``known`` key: ``test_a_domain_policy_joins_a_vpc_domain_the_stack_makes_by_name``)."""
     other = json.dumps({"Statement": [{"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{_OTHER}:root"},
                                        "Action": "es:ESHttp*", "Resource": "*"}]})  # fmt: skip
     domain = aws(_OPENSEARCH, _PINNED_EU, domain_name="fleet-logs", access_policies=other, vpc_options=_SEARCH_VPC)
@@ -1965,6 +2044,50 @@ def test_a_vpc_search_domain_still_judges_whom_its_policy_names() -> None:
     policy = aws("aws:opensearch/domainPolicy:DomainPolicy", _PINNED_EU, domain_name="fleet-logs",
                  access_policies=_OPEN_SEARCH_POLICY)  # fmt: skip
     assert [f.rule.id for f in RuleEngine("EU").check(policy)[0]] == ["RES-024"]
+
+
+_DOMAIN_POLICY = "aws:opensearch/domainPolicy:DomainPolicy"
+
+
+@pytest.mark.parametrize(
+    ("domain_type", "domain", "policy_type", "named", "public"),
+    [
+        (_OPENSEARCH, {"domain_name": "fleet-logs", "vpc_options": _SEARCH_VPC}, _DOMAIN_POLICY, "fleet-logs", False),
+        (
+            _ES_DOMAIN,
+            {"domainName": "fleet-logs", "vpcOptions": {"subnetIds": [object()]}},  # camelCase, an Output
+            "aws:elasticsearch/domainPolicy:DomainPolicy",
+            "fleet-logs",
+            False,
+        ),
+        (_OPENSEARCH, {"domain_name": "fleet-logs"}, _DOMAIN_POLICY, "fleet-logs", True),  # a public endpoint
+        (
+            _OPENSEARCH,
+            {"domain_name": "fleet-logs", "vpc_options": {"subnet_ids": []}},
+            _DOMAIN_POLICY,
+            "fleet-logs",
+            True,
+        ),
+        (_OPENSEARCH, {"domain_name": "fleet-logs", "vpc_options": _SEARCH_VPC}, _DOMAIN_POLICY, "audit-logs", True),
+        (_OPENSEARCH, {"domain_name": "fleet-logs", "vpc_options": _SEARCH_VPC}, _DOMAIN_POLICY, object(), True),
+        # Another service's domain of that name proves nothing (one type per policy, fail closed).
+        (_ES_DOMAIN, {"domain_name": "fleet-logs", "vpc_options": _SEARCH_VPC}, _DOMAIN_POLICY, "fleet-logs", True),
+        (_OPENSEARCH, {"domain_name": object(), "vpc_options": _SEARCH_VPC}, _DOMAIN_POLICY, "fleet-logs", True),
+    ],
+)
+def test_a_domain_policy_joins_a_vpc_domain_the_stack_makes_by_name(
+    domain_type: str, domain: dict[str, Any], policy_type: str, named: Any, public: bool
+) -> None:
+    """sqsvpc43 (stop 43): the doors add ``created_name`` of every resource they see to ``known``; a VPC search
+    domain's key (``network_restricted`` ``name``) makes a separate policy naming it (``network_joined``) not public."""
+    engine = RuleEngine("EU")
+    made = engine.created_name(domain_type, domain)
+    known = {made} if made is not None else set()
+    policy = aws(policy_type, _PINNED_EU, domain_name=named, access_policies=_OPEN_SEARCH_POLICY)
+    assert [f.rule.id for f in engine.check(policy, known=known.__contains__)[0]] == ["RES-024"] * public
+    assert [f.rule.id for f in engine.check(policy)[0]] == ["RES-024"]  # no door's `known`: refused
+    assert domain_type in engine.naming_types and policy_type in engine.joined_public_types
+    assert engine.context_inputs[policy_type] == frozenset({"domain_name"})  # the guard holds it while an Output
 
 
 @pytest.mark.parametrize(

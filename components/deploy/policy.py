@@ -45,6 +45,7 @@ def policy_names() -> list[str]:
         rule(RuleId.DESTINATION_HOST_PROVEN).name,
         rule(RuleId.REGIONLESS_REFERENCE_PROVEN).name,
         rule(RuleId.GRANTED_ACCOUNT_PROVEN).name,
+        f"{rule(RuleId.PUBLIC_ACCESS_DECLARED).name}-joined",  # a DomainPolicy joined to its domain (stop 43)
     ]
 
 

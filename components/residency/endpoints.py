@@ -190,6 +190,28 @@ class TypedField(_Frozen):
     """Where the provider documents the field's meaning."""
 
 
+class ReadOnlyWhen(_Frozen):
+    """The values of an input beside a written field's map that make the call read from, or empty, what the field names
+    rather than send the stack's data into it (``written_account_fields`` ``read_only``: an HTTP API integration's
+    ``integration_subtype`` ``SQS-ReceiveMessage`` beside its ``request_parameters.queue_url``; stop 43)."""
+
+    key: str
+    """The snake_case input read in the map that holds the field's map (the Integration's top level, an OpenAPI
+    ``x-amazon-apigateway-integration`` object)."""
+    values: tuple[str, ...]
+    """The values (exact text) naming an operation that sends nothing of the stack's; any other value, an absent or an
+    unknown one is a write (fail closed)."""
+    source: str
+    """Where the provider documents what each value does."""
+
+
+class WrittenAccountField(TypedField):
+    """A ``written_account_fields`` entry: the field names the resource the stack writes into, unless ``read_only``
+    proves the call only reads from it or empties it (stop 43)."""
+
+    read_only: ReadOnlyWhen | None = None
+
+
 class MadeArnOutput(_Frozen):
     """An output of one resource type that is the resource's own ARN, naming the account it is made in
     (``made_account_arns``; stop 42)."""
@@ -233,6 +255,20 @@ class NetworkRestrictedPolicy(TypedField):
     network: str
     """Key path (snake_case, dots) of the input that places the resource in a network: set (a non-empty list, or a
     value not yet known), only callers there reach it."""
+    name: str | None = None
+    """The input (snake_case, top level) naming the resource, by which a separate policy resource joins it
+    (``network_joined``: an OpenSearch DomainPolicy's ``domain_name``; stop 43)."""
+
+
+class NetworkJoinedPolicy(TypedField):
+    """A policy resource of its own whose statements configure a ``network_restricted`` resource named by ``joins``
+    (``network_joined``: an OpenSearch ``DomainPolicy``'s ``access_policies`` for the domain its ``domain_name`` names;
+    stop 43): not public when that name is a resource of type ``of`` the stack makes inside a network."""
+
+    joins: str
+    """The input (snake_case, top level) naming the configured resource (``domain_name``)."""
+    of: str
+    """The type token of the configured resource (a ``network_restricted`` type with a ``name``)."""
 
 
 class PublicAccess(_Frozen):
@@ -295,6 +331,8 @@ class PublicAccess(_Frozen):
     network_restricted: tuple[NetworkRestrictedPolicy, ...] = ()
     """Policy inputs whose statements to everyone reach only the resource's own network when it is placed in one (a VPC
     OpenSearch domain's access policy): not public (RES-024), whoever else they name still judged."""
+    network_joined: tuple[NetworkJoinedPolicy, ...] = ()
+    """Separate policy resources joined by name to a ``network_restricted`` resource of the stack (stop 43)."""
     sources: tuple[str, ...]
     """Where the definitions are documented."""
 
@@ -1055,7 +1093,7 @@ class EndpointCatalogue(_Frozen):
     ARN) the resource is granted or copied to (a KMS grant's ``grantee_principal``, a Redshift endpoint authorization's
     ``account``, ECR replication's ``registry_id``, a Lambda permission's ``principal``): judged as a policy's principal
     is (RES-023)."""
-    written_account_fields: tuple[TypedField, ...] = ()
+    written_account_fields: tuple[WrittenAccountField, ...] = ()
     """Inputs of one resource type naming, by its ARN, the resource the stack writes its data into (an EventBridge
     target, an SNS subscription's endpoint, a log subscription's destination, a dead-letter queue): the ARN's account
     owns what is written and is judged as a granted account (RES-023); the ARN's Region is judged as any ARN's. A value

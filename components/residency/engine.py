@@ -543,6 +543,7 @@ class _Walk:
         "known",
         "kpath",
         "no_destination",
+        "outer",
         "parent",
         "pending",
         "stack_parameters",
@@ -580,6 +581,9 @@ class _Walk:
         self.parent: Any = subject.props
         """The map (or input object) holding the value being judged: a global-service field's ``unless_set`` inputs
         are read beside it."""
+        self.outer: Any = None
+        """The map holding ``parent`` (None at the top level): a written field's ``read_only`` input is read there (an
+        HTTP API integration's ``integration_subtype`` beside its ``request_parameters``; stop 43)."""
         self.template_resources: Mapping[str, str] | None = None
         """Inside a stack's template (``stack_templates``): logical id -> type of what its Resources create (less any
         name a Parameter or an ``Fn::Sub`` variable map also gives); None elsewhere."""
@@ -855,6 +859,7 @@ class RuleEngine:
             | frozenset(self.endpoints.created_host_types)
             | frozenset(self.endpoints.created_zone_types)
             | frozenset(self._created_server_buckets)
+            | frozenset(self._named_networks)
         )
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
@@ -984,6 +989,7 @@ class RuleEngine:
         else:
             walk.kpath = place.keys
             walk.parent = _value_at(subject.props, place.keys[:-1])  # what held the value that was pending
+            walk.outer = _value_at(subject.props, place.keys[:-2]) if len(place.keys) > 1 else None
             self._walk(walk, value, place.path, place.keys[-1] if place.keys else "", place.depth, None)
         if secret:
             return [
@@ -999,6 +1005,10 @@ class RuleEngine:
         self._config_items = _config_items(self.endpoints.config_items)
         self.context_inputs.update({t: _FEATURE_CONTEXT for t in self._feature_arguments})
         self.context_inputs.update(_INTEGRATION_CONTEXT)
+        # A DomainPolicy's `domain_name` decides whether its statements to everyone are public (network_joined, stop
+        # 43): while it is an Output, the guard holds the policy and judges it once the name resolves.
+        public = self.endpoints.public_access
+        self.context_inputs.update({f.type: frozenset({f.joins}) for f in public.network_joined} if public else {})
         # A stack's given Parameters decide how its template reads (a Parameter in an Fn::Sub host, a Ref under a
         # bucket key): while one is an Output, the guard holds the template and judges it once they resolve, as the
         # policy pack and the reviews judge the stack (falsealarm16-*-ros-nested-output). Only a template that runs as
@@ -1202,7 +1212,8 @@ class RuleEngine:
             variables = user_keyed and path[-1:] != "]"
             if walk.subject.type in self._region_keyed_maps and not walk.existing:
                 self._judge_region_keys(walk, value, path, parent)
-            outer, walk.parent, task = walk.parent, value, walk.task
+            held, outer, walk.parent, task = walk.outer, walk.parent, value, walk.task
+            walk.outer = outer
             # A workflow's state names what it calls (runtime_destinations); every other type pays one lookup.
             walk.task = (
                 self._state_resource(walk, value, path) if walk.subject.type in self._runtime_destinations else task
@@ -1217,7 +1228,7 @@ class RuleEngine:
                 else:
                     walk.kpath = (*parent, sk)
                 self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
-            walk.kpath, walk.parent, walk.task = parent, outer, task
+            walk.kpath, walk.outer, walk.parent, walk.task = parent, held, outer, task
         elif isinstance(value, (list, tuple)):
             for i, v in enumerate(value):
                 self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
@@ -1552,19 +1563,42 @@ class RuleEngine:
         non-empty list with an item that is not blank, or a value not known yet (an Output: a subnet id is still one);
         absent, empty or blank, the domain has a public endpoint (CreateDomain ``VPCOptions``)."""
         for policy, network in self._network_restricted.get(walk.subject.type, ()):
-            if walk.kpath[: len(policy)] != policy:
+            if walk.kpath[: len(policy)] == policy and _placed_in_network(walk.subject.props, network):
+                return True
+        for policy, joins, of in self._network_joined.get(walk.subject.type, ()):
+            # A separate policy resource (a DomainPolicy) naming a domain the stack makes inside a VPC (stop 43): the
+            # front doors' ``known`` holds that domain's key (``created_name``); a name not known yet, or one no door
+            # proves, stays public (fail closed).
+            if walk.kpath[: len(policy)] != policy or walk.known is None:
                 continue
-            value: Any = walk.subject.props
-            for key in network:
-                if isinstance(value, (list, tuple)) and len(value) == 1:
-                    value = value[0]  # a one-item block written as a list
-                value = prop_of(value, key) if isinstance(value, Mapping) else None
-            if isinstance(value, (list, tuple)):
-                if any(not isinstance(v, str) or v.strip() for v in value):
-                    return True
-            elif value is not None and not isinstance(value, str):
-                return True  # not known yet (an Output, a preview's unknown)
+            name = prop_of(walk.subject.props, joins)
+            if isinstance(name, str) and name.strip() and walk.known(in_network_key(of, name.strip())):
+                return True
         return False
+
+    @functools.cached_property
+    def _network_joined(self) -> Mapping[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+        """Separate policy inputs by type, each with the input naming the resource it configures and that type."""
+        fields: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]] = {}
+        for f in self._public.network_joined if self._public is not None else ():
+            fields[f.type] = (*fields.get(f.type, ()), (tuple(f.path.split(".")), f.joins, f.of))
+        return fields
+
+    @functools.cached_property
+    def _named_networks(self) -> Mapping[str, tuple[str, tuple[str, ...]]]:
+        """``network_restricted`` types with a ``name`` input -> that input and the network input's key path: what
+        :meth:`created_name` reads to key a resource made inside a network (stop 43)."""
+        return {
+            f.type: (f.name, tuple(f.network.split(".")))
+            for f in (self._public.network_restricted if self._public is not None else ())
+            if f.name is not None
+        }
+
+    @functools.cached_property
+    def joined_public_types(self) -> frozenset[str]:
+        """The types whose RES-024 depends on another resource of the stack (``network_joined``): the policy pack
+        judges them with the whole stack in view, not one resource at a time (stop 43)."""
+        return frozenset(f.type for f in self._public.network_joined) if self._public is not None else frozenset()
 
     @functools.cached_property
     def _public_principal_fields(self) -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
@@ -2007,9 +2041,33 @@ class RuleEngine:
             # destination) names its owner account in its ARN (or an SQS queue URL's path), judged as a grant's; its
             # Region is judged below.
             owner = self._written_owner(walk, value.strip())
-            if owner is not None:
+            if owner is not None and not self._reads_only(walk):
                 self._judged_as_account(walk, owner, path, written=value.strip())
         self._judge_string(walk, value, path, key, depth)
+
+    @functools.cached_property
+    def _read_only_writes(self) -> Mapping[str, tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]]:
+        """Written fields by type, each with the input beside its map and the values that make the call read only."""
+        fields: dict[str, tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]] = {}
+        for f in self.endpoints.written_account_fields:
+            if f.read_only is not None:
+                entry = (tuple(f.path.split(".")), f.read_only.key, frozenset(f.read_only.values))
+                fields[f.type] = (*fields.get(f.type, ()), entry)
+        return fields
+
+    def _reads_only(self, walk: _Walk) -> bool:
+        """Whether the written field being walked is one whose call, by the catalogued ``read_only`` input in the map
+        holding the field's map, only reads from or empties what it names (an HTTP API integration of subtype
+        ``SQS-ReceiveMessage`` / ``-DeleteMessage`` / ``-PurgeQueue``: the queue receives nothing of the stack's, so
+        its account is no transfer's; stop 43). Only an exact catalogued value counts: an absent, unknown (an Output,
+        a preview's unknown) or other value is a write (fail closed)."""
+        for field, key, values in self._read_only_writes.get(walk.subject.type, ()):
+            if not _at_any(walk.kpath, (field,)) or not isinstance(walk.outer, Mapping):
+                continue
+            value = prop_of(walk.outer, key)
+            if isinstance(value, str) and value.strip() in values:
+                return True
+        return False
 
     def _written_owner(self, walk: _Walk, text: str) -> str | None:
         """The account, as a grant names it, owning the resource a written field names, when it is judged: AWS by the
@@ -4023,6 +4081,14 @@ class RuleEngine:
         ``group_key``); None for other types. ``props`` may be snake_case (SDK inputs) or camelCase (engine
         properties)."""
         endpoints = self.endpoints
+        network = self._named_networks.get(type_token)
+        if network is not None:
+            # A search domain made inside a VPC, by its name (network_restricted `name`; stop 43): what a separate
+            # DomainPolicy naming it joins (``_in_own_network``).
+            name_key, network_path = network
+            name = prop_of(props, name_key)
+            placed = isinstance(name, str) and name.strip() and _placed_in_network(props, network_path)
+            return in_network_key(type_token, name.strip()) if placed and isinstance(name, str) else None
         group = type_token not in endpoints.bucket_types
         key = "bucket" if not group else endpoints.global_group_types.get(type_token)
         if key is None:
@@ -4275,7 +4341,20 @@ def server_bucket_key(name: str) -> str:
     return SERVER_BUCKET_KEY + name
 
 
-CREATED_ONLY_KEYS = (RECORD_KEY, ZONE_KEY, PRIVATE_ZONE_KEY, SERVER_BUCKET_KEY, ACCOUNT_KEY, MADE_ARN_KEY)
+IN_NETWORK_KEY = "in-network:"
+"""What a ``network_restricted`` resource the stack makes inside a network is known by, with its type and name (a VPC
+OpenSearch domain: ``in-network:aws:opensearch/domain:Domain/fleet-logs``): a separate policy naming it
+(``network_joined``: a DomainPolicy's ``domain_name``) reaches only callers in that network (stop 43)."""
+
+
+def in_network_key(type_token: str, name: str) -> str:
+    """The key a resource made inside a network is created and asked for under (``IN_NETWORK_KEY``)."""
+    return f"{IN_NETWORK_KEY}{type_token}/{name}"
+
+
+CREATED_ONLY_KEYS = (
+    RECORD_KEY, ZONE_KEY, PRIVATE_ZONE_KEY, SERVER_BUCKET_KEY, ACCOUNT_KEY, MADE_ARN_KEY, IN_NETWORK_KEY,
+)  # fmt: skip
 """Keys proven only by the resource that made them (``created``), never by a name's text."""
 
 
@@ -4360,6 +4439,20 @@ def _at_any(kpath: tuple[str, ...], paths: tuple[tuple[str, ...], ...]) -> bool:
     statements of a WAF rule nest inside and/or/not and rate-based statements), a later ``*`` any one key (the
     values of a map whose keys the user chose: API Gateway stage variables)."""
     return any(_path_is(kpath[1 - len(p) :], p[1:]) if p[0] == "*" else _path_is(kpath, p) for p in paths)
+
+
+def _placed_in_network(props: Mapping[str, Any], network: tuple[str, ...]) -> bool:
+    """Whether the input at ``network`` (``vpc_options.subnet_ids``) places the resource in a network: a non-empty list
+    with an item that is not blank, or a value not known yet (an Output, a preview's unknown: a subnet's id is still a
+    subnet); absent, empty or blank, it does not (CreateDomain ``VPCOptions``: a public endpoint)."""
+    value: Any = props
+    for key in network:
+        if isinstance(value, (list, tuple)) and len(value) == 1:
+            value = value[0]  # a one-item block written as a list
+        value = prop_of(value, key) if isinstance(value, Mapping) else None
+    if isinstance(value, (list, tuple)):
+        return any(not isinstance(v, str) or v.strip() for v in value)
+    return value is not None and not isinstance(value, str)
 
 
 def _covers_every_address(values: Sequence[Any]) -> bool:

@@ -192,6 +192,11 @@ REGIONLESS_RULES = (
 """Judged with the whole stack in view: a name the stack made (RES-015, RES-017), an account another AWS provider of the
 stack is pinned to (RES-023, grants review, stop 36)."""
 _REGIONLESS_IDS = frozenset(r.id for r in REGIONLESS_RULES)
+JOINED_PUBLIC = rule(RuleId.PUBLIC_ACCESS_DECLARED)
+"""RES-024 of the resources whose public reading joins another resource of the stack by name (``network_joined``: an
+OpenSearch DomainPolicy naming a domain the stack makes in a VPC; stop 43), judged here with the stack in view (the
+resource-level policy leaves them out), in the same judgement as the regionless rules."""
+JOINED_PUBLIC_POLICY = f"{JOINED_PUBLIC.name}-joined"
 
 
 class StackView:
@@ -295,7 +300,12 @@ def _regionless_findings(engine: RuleEngine, resource: PolicyResource, stack: St
     if not t.subject.custom:
         return []
     findings, _ = engine.check(t.subject, defer=is_unknown, known=_known(engine, resource, stack))
-    return [f for f in findings if f.rule.id in _REGIONLESS_IDS and f.declared_by is None]
+    joined = resource.resource_type in engine.joined_public_types
+    return [
+        f
+        for f in findings
+        if (f.rule.id in _REGIONLESS_IDS or (joined and f.rule.id == JOINED_PUBLIC.id)) and f.declared_by is None
+    ]
 
 
 Judged = list["list[Finding] | Exception"]
@@ -416,11 +426,11 @@ def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidat
     shared = _RegionlessJudgement()
     return [
         StackValidationPolicy(
-            **messages.policy_wording(the_rule),
+            **messages.policy_wording(the_rule, name),
             config_schema=config_schema(codes),
             validate=_regionless_validate(the_rule, engines, shared),
         )
-        for the_rule in REGIONLESS_RULES
+        for the_rule, name in [*((r, None) for r in REGIONLESS_RULES), (JOINED_PUBLIC, JOINED_PUBLIC_POLICY)]
     ]
 
 
