@@ -9849,3 +9849,33 @@ def test_fluentd_entries_come_from_the_catalogue() -> None:
     # A Fluent Bit output's name that is no Fluentd plugin of the same default is not read in a Fluentd file.
     for plugin in ("azure_blob", "skywalking", "splunk_hec"):
         assert rule_ids("EU", _fb_carrier("ssm", "EU", _fluentd(plugin, "api_key k"))) == set()
+
+
+def _search_domain(code: str, type_: str, master: str, accounts: frozenset[str]) -> Subject:
+    regions = sorted(CATALOGUE.jurisdictions[code].regions("aws"))
+    ref = ProviderRef("aws", "p", regions[0], accounts=accounts)
+    security = {"enabled": True, "internal_user_database_enabled": False,
+                "master_user_options": {"master_user_arn": master}}  # fmt: skip
+    props = {"domain_name": "fleet-search", "vpc_options": {"subnet_ids": ["subnet-0a1b2c3d4e5f60718"]},
+             "advanced_security_options": security}  # fmt: skip
+    return Subject(type_, "search", props, ref)
+
+
+@pytest.mark.parametrize("type_", ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"])
+def test_a_search_domain_s_master_user_names_a_granted_account(type_: str) -> None:
+    # Mutation search round 12 (stop 43): the fine-grained access control master user of another account passed;
+    # it reads the whole domain, as a Principal naming the account would. The pinned account passes, a declared one
+    # passes, an aws-cn account passes in CN by partition.
+    own = frozenset({"123456789012"})
+    other = "arn:aws:iam::444455556666:role/search-admin"
+    assert rule_ids("EU", _search_domain("EU", type_, "arn:aws:iam::123456789012:role/search-admin", own)) == set()
+    with pytest.raises(ResidencyViolation, match=r"^\[RES-023\] .*master_user_options\.master_user_arn.*444455556666"):
+        _first_violation("EU", _search_domain("EU", type_, other, own))
+    from components.residency.destinations import parse_destinations
+
+    entry = {"id": "consultancy", "kind": "resident", "match": "444455556666", "evidence": "contract, SCP"}
+    engine = RuleEngine("EU", destinations=parse_destinations([entry]))
+    findings, _ = engine.check(_search_domain("EU", type_, other, own))
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-023", "consultancy")]
+    cn = _search_domain("CN", type_, "arn:aws-cn:iam::444455556666:role/search-admin", own)
+    assert rule_ids("CN", cn) == set()

@@ -63,6 +63,7 @@ import platform_programs_markets as pm
 import platform_programs_mutants9 as mu9
 import platform_programs_mutation41 as mu41
 import platform_programs_mutation42 as mu42
+import platform_programs_mutation43 as mu43
 import platform_programs_new34 as pn
 import platform_programs_ops as po
 import platform_programs_order35 as p35
@@ -17710,6 +17711,11 @@ CASES: list[Case] = [
     # open policy on a VPC domain the stack makes (by literal name or output) passes (RES-024 before); on a public
     # domain, a domain the program does not make or another domain it makes, it stays RES-024.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sv43.rows()],
+    # -- stop 43, mutation search round 12 (tests/platform_programs_mutation43.py): a search domain's fine-grained
+    # access control master user (`master_user_arn`, OpenSearch and legacy Elasticsearch, in the stack's VPC) names an
+    # account as a grant does (RES-023): a role the stack makes passes, a partner's role is refused unless declared
+    # (an aws-cn account passes in CN).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

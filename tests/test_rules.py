@@ -806,6 +806,17 @@ PAIRS += [
                           domain_name="d", account="123456789012"),
      aws("aws:opensearch/authorizeVpcEndpointAccess:AuthorizeVpcEndpointAccess", _PINNED_EU, domain_name="d",
          account=_OTHER), "account"),
+    # (mutation search round 12, stop 43) a search domain's fine-grained access control master user
+    ("RES-023", "EU", aws("aws:opensearch/domain:Domain", _PINNED_EU, domain_name="d", advanced_security_options={
+        "enabled": True, "master_user_options": {"master_user_arn": "arn:aws:iam::123456789012:role/admin"}}),
+     aws("aws:opensearch/domain:Domain", _PINNED_EU, domain_name="d", advanced_security_options={
+         "enabled": True, "master_user_options": {"master_user_arn": f"arn:aws:iam::{_OTHER}:role/admin"}}),
+     "advanced_security_options.master_user_options.master_user_arn"),
+    ("RES-023", "JP", aws("aws:elasticsearch/domain:Domain", _PINNED_JP, domain_name="d", advanced_security_options={
+        "enabled": True, "master_user_options": {"master_user_arn": "arn:aws:iam::123456789012:user/admin"}}),
+     aws("aws:elasticsearch/domain:Domain", _PINNED_JP, domain_name="d", advanced_security_options={
+         "enabled": True, "master_user_options": {"master_user_arn": f"arn:aws:iam::{_OTHER}:user/admin"}}),
+     "advanced_security_options.master_user_options.master_user_arn"),
     ("RES-023", "JP", aws("aws:lambda/layerVersionPermission:LayerVersionPermission", _PINNED_JP, layer_name="l",
                           principal="*", organization_id="o-abc123"),  # `*` with an organization: no account
      aws("aws:lambda/layerVersionPermission:LayerVersionPermission", _PINNED_JP, layer_name="l", principal=_OTHER),
