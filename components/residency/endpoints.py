@@ -222,6 +222,20 @@ class PublicValueField(TypedField):
     """The values (case-insensitive) that make it public."""
 
 
+class AnonymousReadIntegration(TypedField):
+    """An API Gateway integration input (``uri``) whose value, for an integration of one of ``kinds`` (its ``type``
+    input), calls an AWS service action that returns stored data with no code in between (``anonymous_reads``, stop
+    43): public when a method it serves requires no authorization and no API key (RES-024)."""
+
+    kind_input: str
+    """The input (snake_case) holding the integration's type (``type``)."""
+    kinds: tuple[str, ...]
+    """The integration types (upper case) that call an AWS service directly (``AWS``)."""
+    reads: tuple[str, ...]
+    """The ``<service>:path/`` and ``<service>:action/<Action>`` heads (after ``arn:<partition>:apigateway:<region>:``)
+    of a uri that reads stored data (``s3:path/``, ``dynamodb:action/GetItem``)."""
+
+
 class NetworkRestrictedPolicy(TypedField):
     """A policy input whose statements reach only callers inside the resource's own network once ``network`` is set
     (``network_restricted``: an OpenSearch domain's ``access_policies`` with ``vpc_options.subnet_ids``)."""
@@ -286,6 +300,12 @@ class PublicAccess(_Frozen):
     """Principal inputs outside a policy document."""
     public_value_fields: tuple[PublicValueField, ...] = ()
     """Visibility inputs whose value makes the resource public (a repository's ``PUBLIC``)."""
+    public_kinds: tuple[TypedField, ...] = ()
+    """Resources readable by everyone by kind, whatever their settings (an ECR Public repository, stop 43): judged at
+    ``path``, a required input."""
+    anonymous_reads: tuple[AnonymousReadIntegration, ...] = ()
+    """Integrations that serve stored data directly (an API Gateway ``AWS`` integration to S3, DynamoDB ...): public
+    when a method they serve is anonymous (stop 43)."""
     not_grants: tuple[TypedField, ...] = ()
     """Policy inputs whose statements limit and grant nothing (VPC endpoint policies, resource control policies)."""
     network_restricted: tuple[NetworkRestrictedPolicy, ...] = ()

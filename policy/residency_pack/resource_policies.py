@@ -14,6 +14,7 @@ from typing import Any
 
 from pulumi_policy import PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy
 
+from components.residency import stages
 from components.residency.engine import REGIONLESS_PACKAGES, RuleEngine, package_of
 from components.residency.rules import Finding, Rule, RuleId, rule
 from residency_pack import messages
@@ -51,7 +52,14 @@ def resource_findings(engine: RuleEngine, t: Target) -> list[tuple[Finding, str 
     """Every finding on the resource, then on its provider (paired with the resource it was found through)."""
     # Unknowns are deferred, never judged here: this resource-level view has no dependency graph.
     # The stack policy judges each of them by where it comes from (RES-014).
-    findings: list[tuple[Finding, str | None]] = [(f, None) for f in engine.check(t.subject, defer=is_unknown)[0]]
+    # An Integration's grant to everyone is the stage-variables join's answer (its Methods, stop 43): judged by the
+    # stack policy (``stack_policies.regionless_policies``), which sees them.
+    joined = t.subject.type in stages.JOINED_PUBLIC_TYPES
+    findings: list[tuple[Finding, str | None]] = [
+        (f, None)
+        for f in engine.check(t.subject, defer=is_unknown)[0]
+        if not (joined and f.rule.id == RuleId.PUBLIC_ACCESS_DECLARED)
+    ]
     if t.is_cloud_resource and t.provider is not None and not is_default_provider(t.provider):
         via = f"{t.subject.type} {t.subject.name!r}"
         findings += [(f, via) for f in engine.check(provider_subject(t.provider), defer=is_unknown)[0]]

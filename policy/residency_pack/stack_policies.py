@@ -230,8 +230,8 @@ class StackView:
         self.stages = stages.StageJoin(is_unknown)
         """The REST and HTTP APIs' Stages and Integrations, joined by API (``stages.StageJoin``)."""
         for r in resources:
-            if r.resource_type in stages.JOIN_TYPES:
-                self.stages.add(r.resource_type, plain(r.props), rest_api_key(r))
+            if r.resource_type in stages.MEMBER_TYPES:
+                self.stages.add(r.resource_type, plain(r.props), rest_api_key(r), _input_key(r, _RESOURCE_ID))
             elif stages.makes_vpc_link(r.resource_type):
                 self.stages.add_link(stages.own_api_key(r.urn, plain(r.props).get("id")))
 
@@ -272,6 +272,10 @@ def connection_key(resource: PolicyResource) -> object:
     return None if field is None else _input_key(resource, field)
 
 
+_RESOURCE_ID = ("resource_id", "resourceId")
+"""The input a REST Method or Integration names its API resource by (the stage-variables join's method key, stop 43)."""
+
+
 def _input_key(resource: PolicyResource, field: tuple[str, str]) -> object:
     """The resource an input (``field``: snake_case, camelCase) names, as ``stages.api_key`` keys it: the URNs the input
     is computed from, else its literal value."""
@@ -295,7 +299,13 @@ def _regionless_findings(engine: RuleEngine, resource: PolicyResource, stack: St
     if not t.subject.custom:
         return []
     findings, _ = engine.check(t.subject, defer=is_unknown, known=_known(engine, resource, stack))
-    return [f for f in findings if f.rule.id in _REGIONLESS_IDS and f.declared_by is None]
+    joined = t.subject.type in stages.JOINED_PUBLIC_TYPES
+    return [
+        f
+        for f in findings
+        if f.declared_by is None
+        and (f.rule.id in _REGIONLESS_IDS or (joined and f.rule.id == RuleId.PUBLIC_ACCESS_DECLARED))
+    ]
 
 
 Judged = list["list[Finding] | Exception"]
@@ -389,8 +399,9 @@ def _known(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> Ca
     known = provenance.regionless_known(created, produced, own, bucket)
     if resource.resource_type not in stages.JOIN_TYPES:
         return known
+    method = stages.method_of(plain(resource.props), _input_key(resource, _RESOURCE_ID), is_unknown)
     return stages.with_stages(
-        known, stack.stages, resource.resource_type, rest_api_key(resource), connection_key(resource)
+        known, stack.stages, resource.resource_type, rest_api_key(resource), connection_key(resource), method
     )
 
 
@@ -414,13 +425,23 @@ def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidat
     """RES-015, RES-017 and RES-023 over the whole stack (what the stack created, and the accounts its providers are
     pinned to, are known only there), sharing one judgement of each stack."""
     shared = _RegionlessJudgement()
+    # RES-024 of an Integration serving stored data (stop 43) needs its API's Methods: judged here, under its own name
+    # beside the rule's resource policy (which leaves it out, ``resource_policies.resource_findings``).
+    public = rule(RuleId.PUBLIC_ACCESS_DECLARED)
     return [
+        *(
+            StackValidationPolicy(
+                **messages.policy_wording(the_rule),
+                config_schema=config_schema(codes),
+                validate=_regionless_validate(the_rule, engines, shared),
+            )
+            for the_rule in REGIONLESS_RULES
+        ),
         StackValidationPolicy(
-            **messages.policy_wording(the_rule),
+            **messages.policy_wording(public, f"{public.name}-through-methods"),
             config_schema=config_schema(codes),
-            validate=_regionless_validate(the_rule, engines, shared),
-        )
-        for the_rule in REGIONLESS_RULES
+            validate=_regionless_validate(public, engines, shared),
+        ),
     ]
 
 
