@@ -21,6 +21,7 @@ from components.errors import CatalogueError
 from components.yamlfile import YamlFileError, load_yaml
 
 __all__ = [
+    "AnonymousReadIntegration",
     "BodyIntegration",
     "EdgeSuffix",
     "EndpointCatalogue",
@@ -234,6 +235,12 @@ class AnonymousReadIntegration(TypedField):
     reads: tuple[str, ...]
     """The ``<service>:path/`` and ``<service>:action/<Action>`` heads (after ``arn:<partition>:apigateway:<region>:``)
     of a uri that reads stored data (``s3:path/``, ``dynamodb:action/GetItem``)."""
+    method_input: str
+    """The input (snake_case) holding the HTTP method the integration calls the service with
+    (``integration_http_method``): a path-form uri reads only under one of ``read_methods``."""
+    read_methods: tuple[str, ...]
+    """The HTTP methods (upper case) with which a path-form uri reads (S3's GET object / list, HEAD); a method not
+    known is taken as one (fail closed)."""
 
 
 class NetworkRestrictedPolicy(TypedField):

@@ -37,6 +37,7 @@ from components.residency.documents import (
     yaml_or_none,
 )
 from components.residency.endpoints import (
+    AnonymousReadIntegration,
     BodyIntegration,
     BuiltinPlaceholderField,
     ConfigItem,
@@ -1558,19 +1559,11 @@ class RuleEngine:
         return self.endpoints.typed_paths(self._public.public_kinds) if self._public is not None else {}
 
     @functools.cached_property
-    def _anonymous_reads(self) -> Mapping[str, tuple[tuple[tuple[str, ...], str, frozenset[str], frozenset[str]], ...]]:
-        """Integration inputs that serve stored data directly, by type (``anonymous_reads``, stop 43): the input's path,
-        the input holding the integration's type, the types that call a service directly, and the read heads (lower
-        case)."""
-        entries: dict[str, tuple[tuple[tuple[str, ...], str, frozenset[str], frozenset[str]], ...]] = {}
+    def _anonymous_reads(self) -> Mapping[str, tuple[AnonymousReadIntegration, ...]]:
+        """Integration inputs that serve stored data directly, by type (``anonymous_reads``, stop 43)."""
+        entries: dict[str, tuple[AnonymousReadIntegration, ...]] = {}
         for e in self._public.anonymous_reads if self._public is not None else ():
-            entry = (
-                tuple(e.path.split(".")),
-                e.kind_input,
-                frozenset(k.upper() for k in e.kinds),
-                frozenset(r.lower() for r in e.reads),
-            )
-            entries[e.type] = (*entries.get(e.type, ()), entry)
+            entries[e.type] = (*entries.get(e.type, ()), e)
         return entries
 
     def _judge_anonymous_read(self, walk: _Walk, value: str, path: str) -> None:
@@ -1579,15 +1572,22 @@ class RuleEngine:
         everyone (RES-024, stop 43). Whether every Method it serves is restricted is the stage-variables join's answer
         (``stages.METHOD_AUTHORIZED``, through ``known``): a door without the join, or no Method of the program on its
         resource and HTTP method, proves none (fail closed)."""
-        for field, kind_input, kinds, reads in self._anonymous_reads[walk.subject.type]:
-            if not _path_is(walk.kpath, field):
+        for entry in self._anonymous_reads[walk.subject.type]:
+            if not _path_is(walk.kpath, tuple(entry.path.split("."))):
                 continue
-            kind = prop_of(walk.subject.props, kind_input)
-            if not (isinstance(kind, str) and kind.strip().upper() in kinds):
+            kind = prop_of(walk.subject.props, entry.kind_input)
+            if not (isinstance(kind, str) and kind.strip().upper() in {k.upper() for k in entry.kinds}):
                 continue
             head = _service_read_head(value)
-            if head is None or head not in reads:
+            if head is None or head not in {r.lower() for r in entry.reads}:
                 continue
+            http = prop_of(walk.subject.props, entry.method_input)
+            if (
+                head.endswith(":path/")
+                and isinstance(http, str)
+                and http.strip().upper() not in {m.upper() for m in entry.read_methods}
+            ):
+                continue  # a path-form uri called to upload or delete serves no stored data
             if walk.known is not None and walk.known(METHOD_AUTHORIZED):
                 return
             self._add_public(
