@@ -139,6 +139,34 @@ def open_search(code: str) -> Build:
     return build
 
 
+def ali_anonymous(form: str) -> Build:
+    """The owner portal's backend in China: a Function Compute 3.0 function behind an HTTP trigger with
+    ``authType: anonymous`` (``trigger-http``), or behind an API Gateway API with ``auth_type`` ANONYMOUS and a
+    FunctionCompute backend (``api-fc``): both run the stack's code (not judged, the lead's decision)."""
+
+    def build(c: Any) -> object:
+        fn = alicloud.fc.V3Function(
+            "owner-api", function_name="owner-api", runtime="python3.10", handler="index.handler", memory_size=512,
+            code={"zip_file": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="}, opts=c.ali,
+        )  # fmt: skip
+        if form == "trigger-http":
+            return alicloud.fc.V3Trigger(
+                "http", function_name=fn.function_name, qualifier="LATEST", trigger_type="http", trigger_name="http",
+                trigger_config=json.dumps({"authType": "anonymous", "methods": ["GET", "POST"]}), opts=c.ali,
+            )  # fmt: skip
+        group = alicloud.apigateway.Group("owners", name="owners", description="owner API", opts=c.ali)
+        return alicloud.apigateway.Api(
+            "vehicles", group_id=group.id, name="vehicles", description="vehicles", auth_type="ANONYMOUS",
+            request_config={"protocol": "HTTPS", "method": "GET", "path": "/vehicles", "mode": "PASSTHROUGH"},
+            service_type="FunctionCompute",
+            fc_service_config={"region": ALI_REGIONS["CN"], "function_name": "owner-api", "timeout": 10000,
+                               "function_type": "FCEvent", "service_name": "owners"},
+            stage_names=["RELEASE"], opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     declared = [{"id": "files-public", "kind": "resident", "match": "public:files-get",
@@ -157,4 +185,7 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
         for code in CODES[:3]
     ]  # fmt: skip
     out += [(f"publicauth43-{code.lower()}-es-open-whitelist", code, open_search(code), set(), []) for code in CODES]
+    out += [
+        (f"publicauth43-cn-ali-{form}", "CN", ali_anonymous(form), set(), []) for form in ("trigger-http", "api-fc")
+    ]
     return out
