@@ -98,6 +98,7 @@ def test_a_missing_or_unknown_jurisdiction_refuses_every_cloud_resource(
         ("destination-host-proven", ""),
         ("regionless-reference-proven", ""),
         ("granted-account-proven", ""),
+        ("public-access-declared-through-methods", ""),
     ]
     assert all(text in m for m in messages(stack))
 

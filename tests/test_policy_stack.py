@@ -310,6 +310,9 @@ EU_PINNED = Res(
 )
 OWN_BUCKET = Res("aws:s3/bucket:Bucket", "data", {"bucket": "eu-fleet-data"}, provider=EU_PINNED)
 REGIONLESS = [rule(rule_id).name for rule_id in ("RES-015", "RES-017", "RES-023")]
+STACK_JUDGED = [*REGIONLESS, f"{rule('RES-024').name}-through-methods"]
+"""The policies sharing the regionless judgement: the three rules', and RES-024 of an integration judged with its
+Methods in view (stop 43)."""
 
 
 def _workflow(parameters: dict[str, str]) -> Res:
@@ -360,8 +363,8 @@ def _regionless_pack(shared: bool, policy_config: dict[str, dict[str, str]] | No
     policies = build_policies()
     if not shared:
         codes = sorted(load_catalogue().jurisdictions)
-        alone: list[Policy] = [sp.regionless_policies(Engines(), codes)[i] for i in range(len(REGIONLESS))]
-        policies = [p for p in policies if p.name not in REGIONLESS] + alone
+        alone: list[Policy] = [sp.regionless_policies(Engines(), codes)[i] for i in range(len(STACK_JUDGED))]
+        policies = [p for p in policies if p.name not in STACK_JUDGED] + alone
     return Pack(policy_config, policies)
 
 

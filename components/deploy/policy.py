@@ -45,6 +45,8 @@ def policy_names() -> list[str]:
         rule(RuleId.DESTINATION_HOST_PROVEN).name,
         rule(RuleId.REGIONLESS_REFERENCE_PROVEN).name,
         rule(RuleId.GRANTED_ACCOUNT_PROVEN).name,
+        # RES-024 of an API Gateway integration serving stored data, judged with its Methods in view (stop 43).
+        f"{rule(RuleId.PUBLIC_ACCESS_DECLARED).name}-through-methods",
     ]
 
 
