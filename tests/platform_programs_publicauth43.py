@@ -155,12 +155,13 @@ def ali_anonymous(form: str) -> Build:
                 trigger_config=json.dumps({"authType": "anonymous", "methods": ["GET", "POST"]}), opts=c.ali,
             )  # fmt: skip
         group = alicloud.apigateway.Group("owners", name="owners", description="owner API", opts=c.ali)
+        backend: Any = {"region": ALI_REGIONS["CN"], "function_name": "owner-api", "timeout": 10000,
+                        "function_type": "FCEvent", "service_name": "owners"}  # fmt: skip
         return alicloud.apigateway.Api(
             "vehicles", group_id=group.id, name="vehicles", description="vehicles", auth_type="ANONYMOUS",
             request_config={"protocol": "HTTPS", "method": "GET", "path": "/vehicles", "mode": "PASSTHROUGH"},
             service_type="FunctionCompute",
-            fc_service_config={"region": ALI_REGIONS["CN"], "function_name": "owner-api", "timeout": 10000,
-                               "function_type": "FCEvent", "service_name": "owners"},
+            fc_service_config=backend,
             stage_names=["RELEASE"], opts=c.ali,
         )  # fmt: skip
 

@@ -705,7 +705,9 @@ class Guard:
             read: dict[str, Any] = {}
             for path in stages.join_inputs(member.type):
                 await _read_join_input(member.props, path.split("."), read, self.patience)
-            keyed = member.type in (stages.METHOD_TYPE, stages.INTEGRATION_TYPE)
+            # Only an Integration asks about its Methods (stages.METHOD_AUTHORIZED): no other member waits on a
+            # resource id (a RestApi's root resource id is its own output: waiting for it there would wait `patience`).
+            keyed = subject.type == stages.INTEGRATION_TYPE and member.type in (stages.METHOD_TYPE, subject.type)
             resource_key = await self._resource_key(member) if keyed else None
             join.add(member.type, read, told, resource_key)
         method = None
