@@ -310,6 +310,8 @@ EU_PINNED = Res(
 )
 OWN_BUCKET = Res("aws:s3/bucket:Bucket", "data", {"bucket": "eu-fleet-data"}, provider=EU_PINNED)
 REGIONLESS = [rule(rule_id).name for rule_id in ("RES-015", "RES-017", "RES-023")]
+"""The policies sharing the regionless judgement: the three rules', and RES-024 of an integration judged with its
+Methods in view (stop 43)."""
 
 
 def _workflow(parameters: dict[str, str]) -> Res:

@@ -72,6 +72,7 @@ import platform_programs_ownrole42 as or42
 import platform_programs_public36 as pub36
 import platform_programs_public37 as pub37
 import platform_programs_public42 as pub42
+import platform_programs_publicauth43 as pa43
 import platform_programs_redteam36 as rt36
 import platform_programs_redteam37 as rt37
 import platform_programs_redteam38 as rt38
@@ -17716,6 +17717,12 @@ CASES: list[Case] = [
     # account as a grant does (RES-023): a role the stack makes passes, a partner's role is refused unless declared
     # (an aws-cn account passes in CN).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu43.rows()],
+    # -- stop 43, public endpoints without a grant (tests/platform_programs_publicauth43.py): a REST method with
+    # authorization NONE and no API key whose AWS integration reads S3 (path API) or DynamoDB (Query) is RES-024 unless
+    # declared (passed before); the same behind AWS_IAM or an API key, or through the stack's Lambda (AWS_PROXY),
+    # passes. An ECR Public repository is RES-024 unless declared (passed before). An Alibaba Elasticsearch instance
+    # open to 0.0.0.0/0 passes (not judged: the service still asks for credentials).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in pa43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -1150,8 +1150,9 @@ def test_a_mapped_s3_integration_bucket_is_judged_by_its_mapping(
         f"arn:{partition}:apigateway:{region}:s3:action/PutObject&Bucket={{folder}}&Key={{key}}",
     ):
         for props in (
-            {"uri": uri, "type": "AWS", "request_parameters": params},
-            {"uri": uri, "type": "AWS", "requestParameters": params},  # engine documents' camelCase
+            # an upload (PUT): a read through an anonymous method would also be RES-024 (stop 43)
+            {"uri": uri, "type": "AWS", "integration_http_method": "PUT", "request_parameters": params},
+            {"uri": uri, "type": "AWS", "integrationHttpMethod": "PUT", "requestParameters": params},  # camelCase
         ):
             subject = Subject(_INTEGRATION, "put", props, ProviderRef("aws", "p", region))
             findings, _ = RuleEngine(code).check(subject, known=lambda name: name == "fleet-diag-uploads")
@@ -1362,6 +1363,7 @@ def test_a_stage_variable_an_integration_reads_as_its_bucket_is_judged_as_a_buck
     part = "aws-cn" if code == "CN" else "aws"
     integration = Subject("aws:apigateway/integration:Integration", "put", {
         "type": "AWS", "uri": f"arn:{part}:apigateway:{region}:s3:path/${{stageVariables.bucket}}/{{key}}",
+        "integration_http_method": "PUT",  # an upload; a read through an anonymous method is RES-024 (stop 43)
     }, provider)  # fmt: skip
     refused = set() if code == "CN" else {"RES-017"}
     assert {f.rule.id for f in engine.check(integration, known=made.__contains__)[0]} == refused

@@ -2872,3 +2872,97 @@ def test_source_side_and_identity_roles_of_another_account_are_not_read_as_writt
     ]  # fmt: skip
     for subject in subjects:
         assert RuleEngine("CN").check(subject)[0] == [], subject.type
+
+
+# Public endpoints without a grant (stop 43, publicauth43): an API Gateway AWS integration that serves stored data (S3's
+# path API under GET, DynamoDB Query ...) is a grant to everyone unless every Method it serves requires authorization or
+# an API key: the stage-variables join answers (``stages.METHOD_AUTHORIZED``); the engine alone, or with no Method of
+# the program, proves none (fail closed). An ECR Public repository is public by kind.
+_INTEGRATION = "aws:apigateway/integration:Integration"
+_S3_PATH = "arn:aws:apigateway:eu-west-1:s3:path/fleet-files/{key}"
+
+
+def _integration(pin: Any, uri: str, http: str = "GET", kind: str = "AWS") -> Subject:
+    return aws(_INTEGRATION, pin, rest_api="a", resource_id="r", http_method="GET", type=kind,
+               integration_http_method=http, uri=uri)  # fmt: skip
+
+
+PAIRS += [
+    # the stack's Lambda (AWS_PROXY) runs code: not judged; DynamoDB Query returns items
+    ("RES-024", "US", _integration(_PINNED_US, "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                                   "arn:aws:lambda:us-east-1:123456789012:function:f/invocations", "POST", "AWS_PROXY"),
+     _integration(_PINNED_US, "arn:aws:apigateway:us-east-1:dynamodb:action/Query", "POST"), "uri"),
+    # PutItem writes; GetItem reads
+    ("RES-024", "JP", _integration(_PINNED_JP, "arn:aws:apigateway:ap-northeast-1:dynamodb:action/PutItem", "POST"),
+     _integration(_PINNED_JP, "arn:aws:apigateway:ap-northeast-1:dynamodb:action/GetItem", "POST"), "uri"),
+    ("RES-024", "CN", _integration(AWS_CN, "arn:aws-cn:apigateway:cn-north-1:kinesis:action/PutRecord", "POST"),
+     _integration(AWS_CN, "arn:aws-cn:apigateway:cn-north-1:kinesis:action/GetRecords", "POST"), "uri"),
+    # an ECR Public repository: anyone can pull (its private twin, an ECR repository, is judged as before)
+    ("RES-024", "EU", aws("aws:ecr/repository:Repository", _PINNED_EU, name="fleet-agent"),
+     aws("aws:ecrpublic/repository:Repository", _PINNED_EU, repository_name="fleet-agent"), "repository_name"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("methods", "integration_method", "authorized"),
+    [
+        ([("GET", {"authorization": "AWS_IAM"})], "GET", True),
+        ([("GET", {"authorization": "NONE", "api_key_required": True})], "GET", True),  # an API key: restricted
+        ([("GET", {"authorization": "NONE"})], "GET", False),
+        ([("GET", {"authorization": "NONE", "api_key_required": False})], "GET", False),
+        ([("POST", {"authorization": "NONE"}), ("GET", {"authorization": "COGNITO_USER_POOLS"})], "GET", True),
+        ([("GET", {"authorization": "CUSTOM"}), ("ANY", {"authorization": "none"})], None, False),  # unknown: any
+        ([], "GET", False),  # no Method in the program: nothing proves it restricted
+        ([("POST", {"authorization": "AWS_IAM"})], "GET", False),  # another method's restriction proves nothing
+    ],
+)
+def test_the_join_answers_whether_an_integrations_methods_require_authorization(
+    methods: list[tuple[str, dict[str, Any]]], integration_method: str | None, authorized: bool
+) -> None:
+    from components.residency import stages
+
+    join = stages.StageJoin()
+    api, resource = ("urn", "api"), ("urn", "resource")
+    for http, props in methods:
+        join.add(stages.METHOD_TYPE, {"http_method": http, **props}, api, resource)
+    join.add(stages.METHOD_TYPE, {"http_method": "GET", "authorization": "NONE"}, ("urn", "other-api"), resource)
+    known = stages.with_stages(
+        lambda _: False, join, stages.INTEGRATION_TYPE, api, None, (resource, integration_method)
+    )
+    assert known(stages.METHOD_AUTHORIZED) is authorized
+
+
+def _own_bucket(text: str) -> bool:
+    return text != "method-authorized"  # the stack's bucket; no Method proven restricted
+
+
+@pytest.mark.parametrize(
+    ("uri", "http", "public"),
+    [
+        (_S3_PATH, "GET", True),
+        (_S3_PATH, "head", True),
+        (_S3_PATH, "PUT", False),  # an upload endpoint serves no stored data
+        (_S3_PATH, "DELETE", False),
+        ("arn:aws:apigateway:eu-west-1:fleet-files.s3:path/{key}", "GET", True),  # the subdomain form
+        ("arn:aws:apigateway:eu-west-1:s3:action/GetObject&Bucket=fleet-files&Key={key}", "POST", True),
+        ("arn:aws:apigateway:eu-west-1:s3:action/PutObject&Bucket=fleet-files&Key={key}", "POST", False),
+        ("arn:aws:apigateway:eu-west-1:sqs:action/ReceiveMessage", "POST", True),
+        ("arn:aws:apigateway:eu-west-1:sqs:action/SendMessage", "POST", False),
+    ],
+)
+def test_which_aws_integrations_serve_stored_data(uri: str, http: str, public: bool) -> None:
+    findings = RuleEngine("EU").check(_integration(_PINNED_EU, uri, http), known=_own_bucket)[0]
+    assert [f.rule.id for f in findings] == (["RES-024"] if public else [])
+
+
+def test_an_anonymous_read_is_refused_unless_the_join_proves_its_methods_authorized() -> None:
+    subject = _integration(_PINNED_EU, _S3_PATH)
+    (finding,) = RuleEngine("EU").check(subject, known=_own_bucket)[0]
+    assert finding.rule.id == "RES-024"
+    with pytest.raises(AssertionError, match=r"serves stored data \(s3:path/\) with no code in between"):
+        raise AssertionError(finding.message)
+    assert 'match": "public:' in finding.message
+    assert RuleEngine("EU").check(subject, known=lambda text: True)[0] == []
+    # the uri's Region is still judged beside the grant: a London bucket proxy in the EU is also RES-004
+    london = _integration(_PINNED_EU, "arn:aws:apigateway:eu-west-2:s3:path/fleet-files/{key}")
+    assert {f.rule.id for f in RuleEngine("EU").check(london, known=_own_bucket)[0]} == {"RES-024", "RES-004"}

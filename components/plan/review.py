@@ -144,6 +144,10 @@ def _plain_region(value: Any) -> str | None:
     return value if isinstance(value, str) and value and not is_unknown(value) else None
 
 
+_RESOURCE_ID = ("resource_id", "resourceId")
+"""The input a REST Method or Integration names its API resource by (the stage-variables join's method key, stop 43)."""
+
+
 def _input_key(entry: Entry, field: tuple[str, str]) -> object:
     """The resource an input (``field``: snake_case, camelCase) names, as ``stages.api_key`` keys it: the URNs the input
     is computed from, else its literal value."""
@@ -196,8 +200,8 @@ class _Review:
         # The REST and HTTP APIs' Stages and Integrations, joined by API (stage-variables join, stops 37 and 39).
         self.stages = stages.StageJoin(is_unknown)
         for e in self.live:
-            if e.type in stages.JOIN_TYPES and not _is_read(e):
-                self.stages.add(e.type, e.inputs, self.rest_api_key(e))
+            if e.type in stages.MEMBER_TYPES and not _is_read(e):
+                self.stages.add(e.type, e.inputs, self.rest_api_key(e), _input_key(e, _RESOURCE_ID))
             elif stages.makes_vpc_link(e.type) and not _is_read(e):
                 self.stages.add_link(stages.own_api_key(e.urn, e.id))
 
@@ -253,7 +257,10 @@ class _Review:
         known = regionless_known(created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
         if entry.type not in stages.JOIN_TYPES:
             return known
-        return stages.with_stages(known, self.stages, entry.type, self.rest_api_key(entry), self.connection_key(entry))
+        method = stages.method_of(entry.inputs, _input_key(entry, _RESOURCE_ID), is_unknown)
+        return stages.with_stages(
+            known, self.stages, entry.type, self.rest_api_key(entry), self.connection_key(entry), method
+        )
 
     def made_arns(self, entry: Entry, urns: Iterable[str]) -> list[str]:
         """The ``made_arn_key`` keys of the role ARNs (``RuleEngine.made_arns``) of the resources ``urns`` that are made

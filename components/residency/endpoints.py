@@ -21,6 +21,7 @@ from components.errors import CatalogueError
 from components.yamlfile import YamlFileError, load_yaml
 
 __all__ = [
+    "AnonymousReadIntegration",
     "BodyIntegration",
     "EdgeSuffix",
     "EndpointCatalogue",
@@ -248,6 +249,26 @@ class PublicValueField(TypedField):
     """The values (case-insensitive) that make it public."""
 
 
+class AnonymousReadIntegration(TypedField):
+    """An API Gateway integration input (``uri``) whose value, for an integration of one of ``kinds`` (its ``type``
+    input), calls an AWS service action that returns stored data with no code in between (``anonymous_reads``, stop
+    43): public when a method it serves requires no authorization and no API key (RES-024)."""
+
+    kind_input: str
+    """The input (snake_case) holding the integration's type (``type``)."""
+    kinds: tuple[str, ...]
+    """The integration types (upper case) that call an AWS service directly (``AWS``)."""
+    reads: tuple[str, ...]
+    """The ``<service>:path/`` and ``<service>:action/<Action>`` heads (after ``arn:<partition>:apigateway:<region>:``)
+    of a uri that reads stored data (``s3:path/``, ``dynamodb:action/GetItem``)."""
+    method_input: str
+    """The input (snake_case) holding the HTTP method the integration calls the service with
+    (``integration_http_method``): a path-form uri reads only under one of ``read_methods``."""
+    read_methods: tuple[str, ...]
+    """The HTTP methods (upper case) with which a path-form uri reads (S3's GET object / list, HEAD); a method not
+    known is taken as one (fail closed)."""
+
+
 class NetworkRestrictedPolicy(TypedField):
     """A policy input whose statements reach only callers inside the resource's own network once ``network`` is set
     (``network_restricted``: an OpenSearch domain's ``access_policies`` with ``vpc_options.subnet_ids``)."""
@@ -326,6 +347,12 @@ class PublicAccess(_Frozen):
     """Principal inputs outside a policy document."""
     public_value_fields: tuple[PublicValueField, ...] = ()
     """Visibility inputs whose value makes the resource public (a repository's ``PUBLIC``)."""
+    public_kinds: tuple[TypedField, ...] = ()
+    """Resources readable by everyone by kind, whatever their settings (an ECR Public repository, stop 43): judged at
+    ``path``, a required input."""
+    anonymous_reads: tuple[AnonymousReadIntegration, ...] = ()
+    """Integrations that serve stored data directly (an API Gateway ``AWS`` integration to S3, DynamoDB ...): public
+    when a method they serve is anonymous (stop 43)."""
     not_grants: tuple[TypedField, ...] = ()
     """Policy inputs whose statements limit and grant nothing (VPC endpoint policies, resource control policies)."""
     network_restricted: tuple[NetworkRestrictedPolicy, ...] = ()

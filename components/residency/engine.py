@@ -37,6 +37,7 @@ from components.residency.documents import (
     yaml_or_none,
 )
 from components.residency.endpoints import (
+    AnonymousReadIntegration,
     BodyIntegration,
     BuiltinPlaceholderField,
     ConfigItem,
@@ -81,6 +82,8 @@ from components.residency.stages import (
     API_TYPES,
     BODY_INTEGRATION_KEY,
     INTEGRATION_TYPES,
+    JOINED_PUBLIC_TYPES,
+    METHOD_AUTHORIZED,
     READ_AS_BUCKET,
     SET_BY_EVERY_STAGE,
     STAGE_TYPES,
@@ -1596,9 +1599,11 @@ class RuleEngine:
 
     @functools.cached_property
     def joined_public_types(self) -> frozenset[str]:
-        """The types whose RES-024 depends on another resource of the stack (``network_joined``): the policy pack
+        """The types whose RES-024 depends on another resource of the stack (``network_joined``; an API Gateway
+        Integration, by its Methods: ``stages.JOINED_PUBLIC_TYPES``): the policy pack
         judges them with the whole stack in view, not one resource at a time (stop 43)."""
-        return frozenset(f.type for f in self._public.network_joined) if self._public is not None else frozenset()
+        joined = frozenset(f.type for f in self._public.network_joined) if self._public is not None else frozenset()
+        return joined | JOINED_PUBLIC_TYPES  # an Integration's RES-024 is its Methods' answer (publicauth43)
 
     @functools.cached_property
     def _public_principal_fields(self) -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
@@ -1616,6 +1621,53 @@ class RuleEngine:
             values = frozenset(v.lower() for v in f.values)
             fields[f.type] = (*fields.get(f.type, ()), (tuple(f.path.split(".")), values))
         return fields
+
+    @functools.cached_property
+    def _public_kind_paths(self) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+        """Resources public by kind, by type, each with the input a finding is placed at (``public_kinds``, stop 43)."""
+        return self.endpoints.typed_paths(self._public.public_kinds) if self._public is not None else {}
+
+    @functools.cached_property
+    def _anonymous_reads(self) -> Mapping[str, tuple[AnonymousReadIntegration, ...]]:
+        """Integration inputs that serve stored data directly, by type (``anonymous_reads``, stop 43)."""
+        entries: dict[str, tuple[AnonymousReadIntegration, ...]] = {}
+        for e in self._public.anonymous_reads if self._public is not None else ():
+            entries[e.type] = (*entries.get(e.type, ()), e)
+        return entries
+
+    def _judge_anonymous_read(self, walk: _Walk, value: str, path: str) -> None:
+        """An integration that serves stored data with no code in between (``anonymous_reads``: an ``AWS`` integration
+        whose uri reads S3, DynamoDB ...) through a Method that requires no authorization and no API key: a grant to
+        everyone (RES-024, stop 43). Whether every Method it serves is restricted is the stage-variables join's answer
+        (``stages.METHOD_AUTHORIZED``, through ``known``): a door without the join, or no Method of the program on its
+        resource and HTTP method, proves none (fail closed)."""
+        for entry in self._anonymous_reads[walk.subject.type]:
+            if not _path_is(walk.kpath, tuple(entry.path.split("."))):
+                continue
+            kind = prop_of(walk.subject.props, entry.kind_input)
+            if not (isinstance(kind, str) and kind.strip().upper() in {k.upper() for k in entry.kinds}):
+                continue
+            head = _service_read_head(value)
+            if head is None or head not in {r.lower() for r in entry.reads}:
+                continue
+            http = prop_of(walk.subject.props, entry.method_input)
+            if (
+                head.endswith(":path/")
+                and isinstance(http, str)
+                and http.strip().upper() not in {m.upper() for m in entry.read_methods}
+            ):
+                continue  # a path-form uri called to upload or delete serves no stored data
+            if walk.known is not None and walk.known(METHOD_AUTHORIZED):
+                return
+            self._add_public(
+                walk,
+                path,
+                value,
+                f"The {kind.strip().upper()} integration serves stored data ({head}) with no code in between through a "
+                "method that requires no authorization and no API key (authorization NONE), or whose method the "
+                "program does not make",
+            )
+            return
 
     def _judge_public_statement(self, walk: _Walk, statement: Mapping[Any, Any], path: str) -> None:
         """A policy statement that allows everyone (RES-024): a ``Principal`` of ``*`` (``{"AWS": "*"}``, OSS's
@@ -1981,6 +2033,11 @@ class RuleEngine:
         if walk.cloud == "aws" and text in public.public_grantees:
             self._add_public(walk, path, value, f"The ACL grant to {text} grants everyone in that group access")
             return True
+        if kind in self._public_kind_paths and _at_any(walk.kpath, self._public_kind_paths[kind]):
+            self._add_public(
+                walk, path, value, "It is readable by everyone by kind (anonymous pulls; no setting limits it)"
+            )
+            return True
         if kind in self._public_value_paths and any(
             _path_is(walk.kpath, field) and text.lower() in values for field, values in self._public_value_paths[kind]
         ):
@@ -2028,6 +2085,8 @@ class RuleEngine:
         ARN's."""
         if self._public is not None and self._judged_as_public(walk, value, path):
             return
+        if walk.subject.type in self._anonymous_reads:
+            self._judge_anonymous_read(walk, value, path)  # the uri's region and bucket are judged below as before
         if _at_any(walk.kpath, self._organization_paths.get(walk.subject.type, ())):
             self._judged_as_organization(walk, value.strip(), path)  # a permission to every account of an organization
         if self._grants_account(walk):
@@ -4470,6 +4529,23 @@ def _covers_every_address(values: Sequence[Any]) -> bool:
         if same and any(n.prefixlen == 0 for n in ipaddress.collapse_addresses(same)):  # type: ignore[type-var]
             return True
     return False
+
+
+_SERVICE_URI = re.compile(r"^arn:aws(?:-[a-z-]+)?:apigateway:[^:]*:([^:/]+):(path|action)/([^/?&]*)", re.IGNORECASE)
+"""An API Gateway AWS-integration uri, "arn:aws:apigateway:{region}:{subdomain.service|service}:path|action/
+{service_api}" (API Gateway API Reference, Integration ``uri``): its service (after any subdomain), form and action."""
+
+
+def _service_read_head(uri: str) -> str | None:
+    """The ``<service>:path/`` or ``<service>:action/<Action>`` head of an AWS-integration uri (lower case), compared
+    with ``anonymous_reads.reads``; None for any other value."""
+    m = _SERVICE_URI.match(uri.strip())
+    if m is None:
+        return None
+    service = m.group(1).rsplit(".", 1)[-1].lower()
+    if m.group(2).lower() == "path":
+        return f"{service}:path/"
+    return f"{service}:action/{m.group(3).lower()}"
 
 
 def _path_is(kpath: tuple[str, ...], wanted: tuple[str, ...]) -> bool:

@@ -167,7 +167,11 @@ def _judged_later(type_: str, finding: Finding) -> bool:
     may make further down, and any finding at a Stage's variable, which is judged as the Integrations of its API read it
     (a bucket, the host of a URL, or a bare host: stage-variables join), whatever their order in the program."""
     return finding.declared_by is None and (
-        finding.rule.id in _REGIONLESS or (type_ in stages.STAGE_TYPES and stages.variable_path(finding.path))
+        finding.rule.id in _REGIONLESS
+        or (type_ in stages.STAGE_TYPES and stages.variable_path(finding.path))
+        # An Integration serving stored data (stop 43): whether its Method requires authorization is the join's answer,
+        # once every Method of the program is constructed.
+        or (type_ in stages.JOINED_PUBLIC_TYPES and finding.rule.id == RuleId.PUBLIC_ACCESS_DECLARED)
     )
 
 
@@ -654,7 +658,7 @@ class Guard:
     def _note_join_member(self, subject: Subject, resource: pulumi.CustomResource) -> None:
         """A member of the stage-variables join (a Stage, an Integration, a RestApi) or a VPC link, kept for
         ``_known_for``."""
-        if subject.type in stages.JOIN_TYPES:
+        if subject.type in stages.MEMBER_TYPES:
             self._api_members.append((subject, resource))
         elif stages.makes_vpc_link(subject.type):
             self._vpc_links.append(resource)
@@ -701,7 +705,17 @@ class Guard:
             read: dict[str, Any] = {}
             for path in stages.join_inputs(member.type):
                 await _read_join_input(member.props, path.split("."), read, self.patience)
-            join.add(member.type, read, told)
+            # Only an Integration asks about its Methods (stages.METHOD_AUTHORIZED): no other member waits on a
+            # resource id (a RestApi's root resource id is its own output: waiting for it there would wait `patience`).
+            keyed = subject.type == stages.INTEGRATION_TYPE and member.type in (stages.METHOD_TYPE, subject.type)
+            resource_key = await self._resource_key(member) if keyed else None
+            join.add(member.type, read, told, resource_key)
+        method = None
+        if subject.type == stages.INTEGRATION_TYPE:
+            http = await _join_value(prop_of(subject.props, "http_method"), self.patience)
+            method = stages.method_of(
+                {"http_method": http}, await self._resource_key(subject), lambda v: v is _AT_DEPLOYMENT
+            )
         link: object = None
         private = stages.private_integration(subject.type)
         if (
@@ -724,7 +738,18 @@ class Guard:
                 link = await _api_of(connection)
         if stages.body_private_integration(subject.type) is not None:
             link = await self._body_links(subject, join)
-        return stages.with_stages(self._known, join, subject.type, own, link)
+        return stages.with_stages(self._known, join, subject.type, own, link, method)
+
+    async def _resource_key(self, member: Subject) -> object:
+        """A REST Method's or Integration's ``resource_id`` keyed as ``_api_of`` keys an API (the stage-variables join's
+        method key, stop 43): the resources its Output is computed from (waited for at most ``patience``), else the
+        literal id; None when neither is known."""
+        value = prop_of(member.props, "resource_id")
+        if isinstance(value, pulumi.Output):
+            await _compat.settle([value], self.patience)
+            if not _compat.settled(value):
+                return None
+        return await _api_of(value)
 
     async def _body_links(self, subject: Subject, join: stages.StageJoin) -> frozenset[object]:
         """The VPC links the program makes that an API's OpenAPI body is computed from (``stages.VPC_LINK_ID``), each

@@ -79,7 +79,11 @@ __all__ = [
     "HTTP_STAGE_TYPE",
     "INTEGRATION_TYPE",
     "INTEGRATION_TYPES",
+    "JOINED_PUBLIC_TYPES",
     "JOIN_TYPES",
+    "MEMBER_TYPES",
+    "METHOD_AUTHORIZED",
+    "METHOD_TYPE",
     "READER_TYPES",
     "READ_AS_BUCKET",
     "REST_API_TYPE",
@@ -102,6 +106,7 @@ __all__ = [
     "host_templates",
     "join_inputs",
     "makes_vpc_link",
+    "method_of",
     "own_api_key",
     "private_integration",
     "url_authority",
@@ -124,6 +129,17 @@ READER_TYPES = INTEGRATION_TYPES | API_TYPES
 """The members that read stage variables: the Integrations, and an API through the integrations of its OpenAPI
 ``body`` (a RestApi since stop 40, an HTTP API since stop 41)."""
 JOIN_TYPES = STAGE_TYPES | READER_TYPES
+METHOD_TYPE = "aws:apigateway/method:Method"
+MEMBER_TYPES = JOIN_TYPES | {METHOD_TYPE}
+"""Every member of the join: its readers and Stages, and since stop 43 a REST API's Methods (which ask nothing)."""
+JOINED_PUBLIC_TYPES = frozenset({INTEGRATION_TYPE})
+"""The types whose grant to everyone (RES-024) is the join's answer (an Integration serving stored data through an
+anonymous Method, stop 43): judged with the whole stack in view (the policy pack's stack policy, the guard once
+construction is over), never by a door that sees one resource alone."""
+METHOD_AUTHORIZED = "method-authorized"
+"""Asked by a REST Integration that serves stored data (``endpoints.yaml`` ``public_access.anonymous_reads``, stop 43):
+every Method of the program on its API, resource and HTTP method (at least one) requires authorization
+(``authorization`` other than NONE) or an API key (``api_key_required``)."""
 VPC_LINK_MADE = "vpc-link-made"
 """Asked by a private integration with a Host-header input (``endpoints.yaml`` ``vpc_links.integrations``: a REST
 Integration whose ``connection_type`` is VPC_LINK): its ``connection_id`` is a VPC link the program makes (computed
@@ -156,7 +172,8 @@ _AUTHORITY_END = re.compile(r"[/?#]")
 _JOIN_INPUTS = {
     STAGE_TYPE: ("variables", "canary_settings.stage_variable_overrides"),
     HTTP_STAGE_TYPE: ("stage_variables",),
-    INTEGRATION_TYPE: ("uri", "request_parameters"),
+    INTEGRATION_TYPE: ("uri", "request_parameters", "http_method"),
+    METHOD_TYPE: ("http_method", "authorization", "api_key_required"),
     HTTP_INTEGRATION_TYPE: ("integration_uri",),
     REST_API_TYPE: ("body",),
     HTTP_API_TYPE: ("body",),
@@ -390,6 +407,16 @@ def _stage_sets(type_: str, props: Mapping[str, Any], unknown: Callable[[Any], b
     return [own, (own - blank) | set_here]
 
 
+def method_of(
+    props: Mapping[str, Any], resource: Hashable, unknown: Callable[[Any], bool]
+) -> tuple[Hashable, str | None]:
+    """A REST Integration's method as the join keys it (``METHOD_AUTHORIZED``): its ``resource_id`` keyed by the front
+    door as :func:`api_key` keys an API, and its ``http_method`` (upper case; None when not known)."""
+    value = _prop(props, "http_method", "httpMethod")
+    http = value.strip().upper() if isinstance(value, str) and value.strip() and not unknown(value) else None
+    return resource, http
+
+
 def api_key(value: Any, dependencies: Iterable[str], unknown: Callable[[Any], bool]) -> Hashable:
     """How a document's Stage or Integration names its API: the URN its API input (:func:`api_input`) is computed from
     (the same API in every member, known at a first preview too), else the literal id; None when neither is known."""
@@ -415,6 +442,7 @@ class StageJoin:
         self._unread: set[Hashable] = set()
         self._links: set[Hashable] = set()
         self._link_ids: dict[Hashable, str] = {}
+        self._methods: list[tuple[Hashable, Hashable, str | None, bool]] = []
 
     def add_link(self, key: Hashable) -> None:
         """A VPC link the program makes (a :func:`makes_vpc_link` resource), keyed as an Integration's ``connection_id``
@@ -437,11 +465,14 @@ class StageJoin:
         nothing tells (None) is not."""
         return key is not None and key in self._links
 
-    def add(self, type_: str, props: Mapping[str, Any], api: Hashable) -> None:
+    def add(self, type_: str, props: Mapping[str, Any], api: Hashable, resource: Hashable = None) -> None:
         """A member of the join: a Stage (the variables each deployment it serves sets; None when a map is not known)
         or an Integration (the variables it reads as its bucket or in its host; its API is left unproven when its uri
-        or mapping is not known)."""
-        if type_ in STAGE_TYPES:
+        or mapping is not known), or a REST Method (stop 43: whether it requires authorization; ``resource``: its
+        ``resource_id`` keyed as :func:`api_key` keys an API)."""
+        if type_ == METHOD_TYPE:
+            self._methods.append((api, resource, self._http_method(props), self._authorized(props)))
+        elif type_ in STAGE_TYPES:
             self._stages.setdefault(api, []).extend(_stage_sets(type_, props, self._unknown))
         elif type_ in INTEGRATION_TYPES:
             rest = type_ == INTEGRATION_TYPE
@@ -478,6 +509,40 @@ class StageJoin:
             for name in _template_variables(template):
                 self._hosts.setdefault(api, {}).setdefault(name, set()).add(template)
 
+    def _http_method(self, props: Mapping[str, Any]) -> str | None:
+        """A Method's or Integration's ``http_method`` (upper case); None when not known (it matches every method)."""
+        value = _prop(props, "http_method", "httpMethod")
+        return value.strip().upper() if isinstance(value, str) and value.strip() and not self._unknown(value) else None
+
+    def _authorized(self, props: Mapping[str, Any]) -> bool:
+        """Whether a Method requires the caller to authenticate: an ``authorization`` other than NONE (AWS_IAM, CUSTOM,
+        COGNITO_USER_POOLS; "Type of authorization used for the method", https://www.pulumi.com/registry/packages/aws/
+        api-docs/apigateway/method/) or ``api_key_required`` (a secret the caller must hold: the lead's decision, stop
+        43). A value decided at deployment is the guard's to judge then; any other value that is no string proves
+        nothing (fail closed)."""
+        authorization = props.get("authorization")
+        if self._unknown(authorization):
+            return True
+        key = _prop(props, "api_key_required", "apiKeyRequired")
+        if key is True or self._unknown(key):
+            return True
+        return isinstance(authorization, str) and authorization.strip().upper() not in ("", "NONE")
+
+    def methods_authorized(self, api: Hashable, resource: Hashable, http_method: str | None) -> bool:
+        """Whether at least one Method of the program is on ``api`` / ``resource`` / ``http_method`` and every one that
+        may be (a Method whose API, resource or HTTP method cannot be told may be any) requires authorization; False for
+        an Integration whose API or resource cannot be told (fail closed)."""
+        if api is _ANY_API or resource is None:
+            return False
+        mine = [
+            authorized
+            for m_api, m_resource, m_method, authorized in self._methods
+            if m_api in (api, _ANY_API)
+            and m_resource in (resource, None)
+            and (m_method is None or http_method is None or m_method == http_method)
+        ]
+        return bool(mine) and all(mine)
+
     def host_templates(self, type_: str, api: Hashable, name: str) -> frozenset[str]:
         """The URL templates (:func:`host_templates`) the Integrations of ``api`` read ``name`` in as a host, asked by a
         Stage (every API's for a Stage whose API cannot be told; an Integration whose API cannot be told counts for
@@ -511,26 +576,45 @@ class StageJoin:
 
 
 def with_stages(
-    known: Callable[[str], bool], join: StageJoin | None, type_: str, api: Hashable, link: Hashable = None
+    known: Callable[[str], bool],
+    join: StageJoin | None,
+    type_: str,
+    api: Hashable,
+    link: Hashable = None,
+    method: tuple[Hashable, str | None] | None = None,
 ) -> Callable[[str], bool]:
     """``known`` with the join's questions answered for a ``type_`` member of ``api`` (``known`` itself for any other
     resource, or without a join); its bucket answer is ``known``'s (:func:`~components.residency.known.knows_bucket`:
     another kind's name proves no bucket at a Stage either), its host templates the join's (and ``known``'s). ``link``:
-    an Integration's ``connection_id`` keyed as :func:`api_key` keys an API (``VPC_LINK_MADE``)."""
+    an Integration's ``connection_id`` keyed as :func:`api_key` keys an API (``VPC_LINK_MADE``). ``method``: a REST
+    Integration's ``resource_id`` (keyed so) and ``http_method`` (``METHOD_AUTHORIZED``, stop 43)."""
     if join is None or type_ not in JOIN_TYPES:
         return known
-    return _WithStages(known, join, type_, api, link)
+    return _WithStages(known, join, type_, api, link, method)
 
 
 class _WithStages:
-    __slots__ = ("_api", "_join", "_known", "_link", "_type")
+    __slots__ = ("_api", "_join", "_known", "_link", "_method", "_type")
 
     def __init__(
-        self, known: Callable[[str], bool], join: StageJoin, type_: str, api: Hashable, link: Hashable = None
+        self,
+        known: Callable[[str], bool],
+        join: StageJoin,
+        type_: str,
+        api: Hashable,
+        link: Hashable = None,
+        method: tuple[Hashable, str | None] | None = None,
     ) -> None:
         self._known, self._join, self._type, self._api, self._link = known, join, type_, api, link
+        self._method = method
 
     def __call__(self, text: str) -> bool:
+        if text == METHOD_AUTHORIZED:
+            return (
+                self._type == INTEGRATION_TYPE
+                and self._method is not None
+                and self._join.methods_authorized(self._api, *self._method)
+            )
         if text.startswith(STAGE_KEYS):
             return self._join.answer(self._type, self._api, text)
         if text == VPC_LINK_MADE:

@@ -53,8 +53,9 @@ def resource_findings(engine: RuleEngine, t: Target) -> list[tuple[Finding, str 
     # The stack policy judges each of them by where it comes from (RES-014).
     findings: list[tuple[Finding, str | None]] = [(f, None) for f in engine.check(t.subject, defer=is_unknown)[0]]
     if t.subject.type in engine.joined_public_types:
-        # A separate policy joined by name to a resource of the stack (a DomainPolicy to its VPC domain): its RES-024
-        # needs the stack's other resources, judged by the stack policy (stack_policies.JOINED_PUBLIC; stop 43).
+        # A resource joined to another of the stack (a DomainPolicy to its VPC domain, an Integration to its Methods):
+        # its RES-024 needs the stack's other resources: judged by the stack policy (stack_policies.JOINED_PUBLIC).
+        # Stop 43.
         findings = [(f, via) for f, via in findings if f.rule.id != RuleId.PUBLIC_ACCESS_DECLARED]
     if t.is_cloud_resource and t.provider is not None and not is_default_provider(t.provider):
         via = f"{t.subject.type} {t.subject.name!r}"

@@ -193,8 +193,9 @@ REGIONLESS_RULES = (
 stack is pinned to (RES-023, grants review, stop 36)."""
 _REGIONLESS_IDS = frozenset(r.id for r in REGIONLESS_RULES)
 JOINED_PUBLIC = rule(RuleId.PUBLIC_ACCESS_DECLARED)
-"""RES-024 of the resources whose public reading joins another resource of the stack by name (``network_joined``: an
-OpenSearch DomainPolicy naming a domain the stack makes in a VPC; stop 43), judged here with the stack in view (the
+"""RES-024 of the resources whose public reading joins another resource of the stack (``network_joined``: an
+OpenSearch DomainPolicy naming a domain the stack makes in a VPC; an API Gateway Integration serving stored data, by
+its Methods; stop 43), judged here with the stack in view (the
 resource-level policy leaves them out), in the same judgement as the regionless rules."""
 JOINED_PUBLIC_POLICY = f"{JOINED_PUBLIC.name}-joined"
 
@@ -235,8 +236,8 @@ class StackView:
         self.stages = stages.StageJoin(is_unknown)
         """The REST and HTTP APIs' Stages and Integrations, joined by API (``stages.StageJoin``)."""
         for r in resources:
-            if r.resource_type in stages.JOIN_TYPES:
-                self.stages.add(r.resource_type, plain(r.props), rest_api_key(r))
+            if r.resource_type in stages.MEMBER_TYPES:
+                self.stages.add(r.resource_type, plain(r.props), rest_api_key(r), _input_key(r, _RESOURCE_ID))
             elif stages.makes_vpc_link(r.resource_type):
                 self.stages.add_link(stages.own_api_key(r.urn, plain(r.props).get("id")))
 
@@ -275,6 +276,10 @@ def connection_key(resource: PolicyResource) -> object:
         return frozenset(("urn", d.urn) for d in (resource.property_dependencies or {}).get(body.input) or ())
     field = stages.connection_input(resource.resource_type)
     return None if field is None else _input_key(resource, field)
+
+
+_RESOURCE_ID = ("resource_id", "resourceId")
+"""The input a REST Method or Integration names its API resource by (the stage-variables join's method key, stop 43)."""
 
 
 def _input_key(resource: PolicyResource, field: tuple[str, str]) -> object:
@@ -399,8 +404,9 @@ def _known(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> Ca
     known = provenance.regionless_known(created, produced, own, bucket)
     if resource.resource_type not in stages.JOIN_TYPES:
         return known
+    method = stages.method_of(plain(resource.props), _input_key(resource, _RESOURCE_ID), is_unknown)
     return stages.with_stages(
-        known, stack.stages, resource.resource_type, rest_api_key(resource), connection_key(resource)
+        known, stack.stages, resource.resource_type, rest_api_key(resource), connection_key(resource), method
     )
 
 
