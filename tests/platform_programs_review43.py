@@ -12,8 +12,9 @@ compliant shape a team writes near one of those changes, from the provider docum
 - ``glue-job-own-conf``: a Glue 5.0 job's ``--conf`` with Iceberg's Glue catalog in the own pinned account (``glue.id``)
   and its ``warehouse`` in the stack's bucket, whose name starts with the account id (``s3://123456789012-lake-eu/``,
   the naming AWS's own examples use for account-unique buckets): only a value that begins with twelve digits is read
-  as an account, ``s3://`` never is. Passes. Twin ``glue-job-partner-conf``: ``spark.hadoop.hive.metastore.glue.catalogid``
-  of a partner's account, RES-023 outside CN (an aws-cn account is China's by partition).
+  as an account, ``s3://`` never is. Passes. Twin ``glue-job-partner-conf``:
+  ``spark.hadoop.hive.metastore.glue.catalogid`` of a partner's account, RES-023 outside CN (an aws-cn account is
+  China's by partition).
 - ``fd-cloudwatch-ruby-region`` (fluentd43 refuses a Fluentd ``cloudwatch_logs`` / ``kinesis_*`` output without
   ``region``: the AWS SDK for Ruby then reads AWS_REGION): the same output written with Fluentd's embedded Ruby,
   ``region "#{ENV['AWS_REGION']}"`` (Fluentd, "Config File Syntax": "Embedded Ruby Code", double-quoted strings are
@@ -71,8 +72,8 @@ SHAPES = (
 
 
 def _trust(service: str) -> str:
-    return json.dumps({"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Principal": {"Service": f"{service}.amazonaws.com"}, "Action": "sts:AssumeRole"}]})  # fmt: skip
+    statement = {"Effect": "Allow", "Principal": {"Service": f"{service}.amazonaws.com"}, "Action": "sts:AssumeRole"}
+    return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
 
 
 def expected(code: str, shape: str) -> set[str]:
@@ -195,7 +196,8 @@ def fluent_bit_heredocs(code: str) -> Build:
                 f"[OUTPUT]\n    Name              cloudwatch_logs\n    Match             app.*\n"
                 f"    region            {REGION[code]}\n    log_group_name    /fleet/app\n"
                 "    log_stream_prefix web-\n    auto_create_group On\n")  # fmt: skip
-        inputs = "[INPUT]\n    Name   tail\n    Tag    app.nginx\n    Path   /var/log/nginx/access.log\n    Parser nginx\n"
+        inputs = ("[INPUT]\n    Name   tail\n    Tag    app.nginx\n    Path   /var/log/nginx/access.log\n"
+                  "    Parser nginx\n")  # fmt: skip
         parsers = ("[PARSER]\n    Name        nginx\n    Format      regex\n"
                    "    Regex       ^(?<remote>[^ ]*) (?<host>[^ ]*) (?<user>[^ ]*) \\[(?<time>[^\\]]*)\\] "
                    "\"(?<method>\\S+)(?: +(?<path>[^\\\"]*?)(?: +\\S*)?)?\" (?<code>[^ ]*) (?<size>[^ ]*)$\n"
@@ -212,7 +214,9 @@ def fluent_bit_heredocs(code: str) -> Build:
 def state_machine(code: str, form: str) -> Build:
     def build(c: Any) -> object:
         # literal: the table's pinned provider; concat / format: a provider pinning no account.
-        opts = c.aws if form == "literal" else pulumi.ResourceOptions(provider=aws.Provider("team", region=REGION[code]))
+        opts = c.aws
+        if form != "literal":
+            opts = pulumi.ResourceOptions(provider=aws.Provider("team", region=REGION[code]))
         group = aws.cloudwatch.LogGroup("orders-flow", name="/aws/vendedlogs/states/orders", opts=opts)
         role = aws.iam.Role("orders-flow", assume_role_policy=_trust("states"), opts=opts)
         # docs: sfn/statemachine logging_configuration.log_destination: "The ARN must end with `:*`".
@@ -267,7 +271,8 @@ def search_policy_output(code: str) -> Build:
         domain, _, _ = _vpc_domain(c.aws, c.aws, code.lower())
         # OpenSearch developer guide, fine-grained access control: the open domain access policy it recommends.
         policy = domain.arn.apply(lambda arn: json.dumps({"Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "es:ESHttp*", "Resource": f"{arn}/*"}]}))  # fmt: skip
+            {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "es:ESHttp*", "Resource": f"{arn}/*"}
+        ]}))  # fmt: skip
         # docs: opensearch/domainpolicy (domain_name, access_policies).
         return aws.opensearch.DomainPolicy("search-policy", domain_name=domain.domain_name, access_policies=policy,
                                            opts=c.aws)  # fmt: skip

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from components.errors import ResidencyViolation
 from components.residency import Destination, RuleEngine, Subject, load_catalogue
 from components.residency.catalogue import Cloud
-from components.residency.endpoints import GlobalService, load_endpoints
 from components.residency.destinations import parse_destinations
+from components.residency.endpoints import GlobalService, load_endpoints
 from components.residency.engine import (
     ACCOUNT_KEY,
     ProviderRef,
@@ -9871,8 +9871,8 @@ def test_fluentd_entries_come_from_the_catalogue() -> None:
 def _fluent_user_data(file: str, text: str, code: str = "EU") -> Subject:
     script = f"#!/bin/bash\nset -e\ncat > {file} <<'EOF'\n{text}EOF\nsystemctl restart agent\n"
     region = {"EU": "eu-west-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}[code]
-    return Subject("aws:ec2/instance:Instance", "app", {"ami": "ami-0a1b2c3d4e5f60718", "instance_type": "t3.micro",
-                                                         "user_data": script}, ProviderRef("aws", "team", region))  # fmt: skip
+    props = {"ami": "ami-0a1b2c3d4e5f60718", "instance_type": "t3.micro", "user_data": script}
+    return Subject("aws:ec2/instance:Instance", "app", props, ProviderRef("aws", "team", region))
 
 
 _FD_CLOUDWATCH = "<match app.**>\n  @type cloudwatch_logs\n  region {}\n  log_group_name /fleet/app\n</match>\n"
