@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from components.errors import ResidencyViolation
 from components.residency import Destination, RuleEngine, Subject, load_catalogue
 from components.residency.catalogue import Cloud
+from components.residency.destinations import parse_destinations
 from components.residency.endpoints import GlobalService, load_endpoints
 from components.residency.engine import (
     ACCOUNT_KEY,
@@ -9305,6 +9306,7 @@ _OWN_LOG_GROUP = "arn:aws:logs:us-east-1:123456789012:log-group:trail"
 _OWN_BUS = "arn:aws:events:ap-northeast-1:123456789012:event-bus/orders"
 _OWN_LOG_DESTINATION = "arn:aws:logs:eu-central-1:123456789012:destination:central"
 _OWN_TRAIL = "arn:aws:cloudtrail:us-east-1:123456789012:trail/audit"
+_OWN_DOMAIN = "arn:aws:es:eu-central-1:123456789012:domain/fleet-logs"
 _OWN_FC3 = "acs:fc:cn-shanghai:1234567890123456:functions/next"
 _OWN_FC2 = "acs:fc:ap-northeast-1:1234567890123456:services/s.LATEST/functions/next"
 
@@ -9359,6 +9361,16 @@ def _unpinned(cloud: Cloud, region: str) -> ProviderRef:
                                                     "Resource": "arn:aws:s3:::b/*",
                                                     "Condition": {"ArnEquals": {"aws:SourceArn": _OWN_TRAIL}}}],
         })}, _unpinned("aws", "us-east-1")), _OWN_TRAIL, "arn:aws:cloudtrail:us-east-1:444455556666:trail/audit"),
+        # review43 (stop 43): the stack's OpenSearch / Elasticsearch domain by its `arn` output, as an OpenSearch VPC
+        # endpoint's `domain_arn` (sqsvpc43's written destination; the registry example passes `domain.arn`).
+        ("EU", Subject("aws:opensearch/vpcEndpoint:VpcEndpoint", "search", {
+            "domain_arn": _OWN_DOMAIN, "vpc_options": {"subnet_ids": ["subnet-0a1b2c3d"]},
+        }, _unpinned("aws", "eu-central-1")), _OWN_DOMAIN, "arn:aws:es:eu-central-1:444455556666:domain/fleet-logs"),
+        ("JP", Subject("aws:elasticsearch/vpcEndpoint:VpcEndpoint", "search", {
+            "domain_arn": _OWN_DOMAIN.replace("eu-central-1", "ap-northeast-1"),
+            "vpc_options": {"subnet_ids": ["subnet-0a1b2c3d"]},
+        }, _unpinned("aws", "ap-northeast-1")), _OWN_DOMAIN.replace("eu-central-1", "ap-northeast-1"),
+         "arn:aws:es:ap-northeast-1:444455556666:domain/fleet-logs"),
     ],
 )  # fmt: skip
 def test_a_role_the_stack_makes_with_the_same_provider_proves_its_account(
@@ -9443,6 +9455,11 @@ def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(c
         # Not listed: FC functions (their ARN is built from the UID in Alibaba's own examples, which a first preview
         # cannot tie to the output: endpoints.yaml), a Kinesis stream's `arn` (an input too), an FC trigger's.
         ("aws:kinesis/stream:Stream", {"arn": "arn:aws:kinesis:eu-central-1:123456789012:stream/s"}, []),
+        # review43 (stop 43): an OpenSearch / Elasticsearch domain's `arn` (an output only); a VPC endpoint's is not
+        # the domain's.
+        ("aws:opensearch/domain:Domain", {"arn": _OWN_DOMAIN, "domainName": "fleet-logs"}, [made_arn_key(_OWN_DOMAIN)]),
+        ("aws:elasticsearch/domain:Domain", {"arn": _OWN_DOMAIN}, [made_arn_key(_OWN_DOMAIN)]),
+        ("aws:opensearch/vpcEndpoint:VpcEndpoint", {"domain_arn": _OWN_DOMAIN, "arn": _OWN_DOMAIN}, []),
         ("alicloud:fc/v3Function:V3Function", {"arn": _OWN_FC3}, []),
         ("alicloud:fc/v3Trigger:V3Trigger", {"target_arn": _OWN_FC3}, []),
     ],
@@ -9879,3 +9896,67 @@ def test_a_search_domain_s_master_user_names_a_granted_account(type_: str) -> No
     assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-023", "consultancy")]
     cn = _search_domain("CN", type_, "arn:aws-cn:iam::444455556666:role/search-admin", own)
     assert rule_ids("CN", cn) == set()
+
+
+def _fluent_user_data(file: str, text: str, code: str = "EU") -> Subject:
+    script = f"#!/bin/bash\nset -e\ncat > {file} <<'EOF'\n{text}EOF\nsystemctl restart agent\n"
+    region = {"EU": "eu-west-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}[code]
+    props = {"ami": "ami-0a1b2c3d4e5f60718", "instance_type": "t3.micro", "user_data": script}
+    return Subject("aws:ec2/instance:Instance", "app", props, ProviderRef("aws", "team", region))
+
+
+_FD_CLOUDWATCH = "<match app.**>\n  @type cloudwatch_logs\n  region {}\n  log_group_name /fleet/app\n</match>\n"
+_FD_DATADOG = "<match **>\n  @type datadog\n  api_key \"#{{ENV['DD_API_KEY']}}\"\n  host {}\n</match>\n"
+_FB_DATADOG = "[OUTPUT]\n    Name   datadog\n    Match  *\n    apikey ${{DD_API_KEY}}\n    Host   {}\n"
+_FB_ELASTIC = "[OUTPUT]\n    Name     es\n    Match    *\n    Cloud_ID {}\n    Cloud_Auth ${{ES_AUTH}}\n"
+
+
+@pytest.mark.parametrize(
+    ("code", "file", "template", "fixed", "runtime", "entry"),
+    [
+        ("EU", "/etc/td-agent/td-agent.conf", _FD_CLOUDWATCH, "eu-west-1", "\"#{ENV['AWS_REGION']}\"",
+         "fluentd-aws-output-region-from-environment"),
+        ("CN", "/etc/fluent/fluentd.conf", _FD_CLOUDWATCH, "cn-north-1", "\"#{ENV['AWS_REGION'] || 'cn-north-1'}\"",
+         "fluentd-aws-output-region-from-environment"),
+        ("JP", "/etc/td-agent/conf.d/out.conf", _FD_CLOUDWATCH, "ap-northeast-1", "\"#{ENV['AWS_REGION']}\"",
+         "fluentd-aws-output-region-from-environment"),
+        ("EU", "/etc/td-agent/td-agent.conf", _FD_DATADOG, "10.0.3.7", "\"#{ENV['DD_HOST']}\"",
+         "firelens-datadog-default-host"),
+        ("EU", "/etc/fluent-bit/fluent-bit.conf", _FB_DATADOG, "10.0.3.7", "${DD_HOST}",
+         "firelens-datadog-default-host"),
+    ],
+)  # fmt: skip
+def test_a_log_router_value_filled_in_from_the_environment_does_not_set_the_destination(
+    code: str, file: str, template: str, fixed: str, runtime: str, entry: str
+) -> None:
+    """review43 (stop 43): fluentd43 refuses a Fluentd AWS output without ``region`` (the SDK reads AWS_REGION), but
+    ``region "#{ENV['AWS_REGION']}"`` names the same environment and passed; so did a Fluentd ``host "#{ENV[...]}"`` or
+    a Fluent Bit ``Host ${VAR}`` beside a plugin whose default is abroad. A value wholly filled in when the agent starts
+    does not set the input (RES-016 unless declared); a value written out is judged as itself."""
+
+    def found(value: str, declared: dict[str, Any] | None = None) -> list[Finding]:
+        engine = RuleEngine(code, destinations=parse_destinations([declared])) if declared else ENGINES[code]
+        findings = engine.check(_fluent_user_data(file, template.format(value), code))[0]
+        return [f for f in findings if f.declared_by is None]
+
+    assert found(fixed) == []
+    (finding,) = found(runtime)
+    assert finding.rule.id == "RES-016"
+    with pytest.raises(ResidencyViolation, match=rf"(without region|without Host).*{entry}"):
+        raise finding.to_violation()
+    declared = {"id": "env", "kind": "resident", "match": entry, "evidence": "set by the launch template"}
+    assert found(runtime, declared) == []
+
+
+def test_a_log_router_variable_still_sets_an_input_that_makes_the_output_refused() -> None:
+    """review43 (stop 43): only the inputs that would override a default (``unless_set``) need a fixed value; a Fluent
+    Bit ``Cloud_ID ${ELASTIC_CLOUD_ID}`` sends to Elastic Cloud as a written one does (``when_set``: still refused),
+    and a value with fixed text beside the variable is judged as written."""
+    written = ENGINES["EU"].check(_fluent_user_data("/etc/fluent-bit/fluent-bit.conf", _FB_ELASTIC.format(
+        "fleet:ZXUtd2VzdC0xLmF3cy5mb3VuZC5pbyQ=")))[0]  # fmt: skip
+    variable = ENGINES["EU"].check(_fluent_user_data("/etc/fluent-bit/fluent-bit.conf", _FB_ELASTIC.format(
+        "${ELASTIC_CLOUD_ID}")))[0]  # fmt: skip
+    assert {f.rule.id for f in written} == {f.rule.id for f in variable} == {"RES-016"}
+    partial = ENGINES["EU"].check(_fluent_user_data("/etc/td-agent/td-agent.conf", _FD_CLOUDWATCH.format(
+        "\"us-#{ENV['SUFFIX']}\"")))[0]  # fmt: skip
+    assert not any(f.path.endswith(".@type") for f in partial)  # a region written (partly), judged as a region

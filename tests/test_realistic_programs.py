@@ -90,6 +90,7 @@ import platform_programs_review36b as rx36b
 import platform_programs_review36c as rx36c
 import platform_programs_review41 as rv41
 import platform_programs_review42 as rv42
+import platform_programs_review43 as rv43
 import platform_programs_snsend41 as sn41
 import platform_programs_sqsvpc43 as sv43
 import platform_programs_stagehosts39 as sh39
@@ -17723,6 +17724,14 @@ CASES: list[Case] = [
     # passes. An ECR Public repository is RES-024 unless declared (passed before). An Alibaba Elasticsearch instance
     # open to 0.0.0.0/0 passes (not judged: the service still asks for credentials).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in pa43.rows()],
+    # -- stop 43, the false-alarm review of stop 43's changes (tests/platform_programs_review43.py): settings strings
+    # holding catalog / metastore / warehouse that are no account setting, a Glue job's own-account Iceberg --conf with
+    # an account-prefixed bucket, Fluentd / Fluent Bit files written by several heredocs, a state machine logging to its
+    # own log group (literal under the pinned provider, Output.concat / Output.format unpinned), an OpenSearch VPC
+    # endpoint to the own domain under an unpinned provider (RES-023 before), a DomainPolicy by domain_name output, a
+    # function of a second provider pinned to the same account pass; a Fluentd region from embedded Ruby is RES-016
+    # (passed before) unless declared, a partner's catalog id in --conf and a second provider's domain RES-023.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -726,10 +726,12 @@ class GlobalService(_Frozen):
             )
         return self
 
-    def placed_by(self, beside: Callable[[str], bool]) -> bool:
+    def placed_by(self, beside: Callable[[str], bool], fixed: Callable[[str], bool] | None = None) -> bool:
         """True when the inputs beside the field (``beside(path)``: set there) leave the entry's verdict standing: none
-        of ``unless_set`` is set and, when the entry has ``when_set``, one of those is."""
-        if any(beside(p) for p in self.unless_set):
+        of ``unless_set`` is set and, when the entry has ``when_set``, one of those is. ``fixed``: whether an
+        ``unless_set`` input is set to a value the program fixes (a log-router file's ``${VAR}`` is set but not fixed:
+        review43); ``beside`` when None."""
+        if any((fixed or beside)(p) for p in self.unless_set):
             return False
         return not self.when_set or any(beside(p) for p in self.when_set)
 

@@ -325,6 +325,12 @@ ACCOUNT_ID = re.compile(r"^[0-9]{12}$")
 _SETTING_PAIR = re.compile(r"(?<![\w.\-])([A-Za-z][\w.\-]*)=([^\s\"',;]+)")
 """A ``key=value`` pair written in a string (a Spark ``--conf`` argument): the key, then the value up to a blank,
 quote, comma or semicolon (glue43)."""
+_FILE_RUNTIME_VALUE = re.compile(r"\s*(?:#\{.*\}|\$\{[A-Za-z_][A-Za-z0-9_]*\})\s*", re.S)
+"""A log-router file's value that is wholly filled in when the agent starts (review43, stop 43): Fluentd's embedded
+Ruby, ``"#{ENV['AWS_REGION']}"`` (Fluentd, "Config File Syntax", "Embedded Ruby Code": evaluated when the file is
+read), or a Fluent Bit environment variable, ``${DD_HOST}`` (Fluent Bit, "Variables": "the configuration reader will
+detect any request for ${MY_VARIABLE} and will try to resolve its value"). Set, but to nothing the program fixes: a
+plugin default it stands in for (``fluentd_unless_set``, ``unless_set``) is not overridden by it."""
 _MEMO_LIMIT = 8192
 """How many ``key=value`` keys the engine remembers the verdict of (as the key-plan cache, 8192 places)."""
 _ACCOUNT_ARN = re.compile(r"^arn:(aws[a-z-]*):(?:iam|sts)::([0-9]{12}):(.*)$")
@@ -3279,7 +3285,8 @@ class RuleEngine:
             if not isinstance(name, str):
                 continue
             for service in services:
-                if service.refuses(name, code) and service.placed_by(functools.partial(_set_at, output)):
+                beside = functools.partial(_set_at, output)
+                if service.refuses(name, code) and service.placed_by(beside, functools.partial(_fixed_in_file, output)):
                     self._global_finding(walk, service, f"{path}.pipeline.outputs[{i}].name", name, field=field)
 
     def _judge_fluentd_outputs(self, walk: _Walk, document: dict[str, Any], path: str) -> None:
@@ -3296,7 +3303,7 @@ class RuleEngine:
                 continue
             for service in services:
                 unless = service.fluentd_unless_set or ()
-                if service.refuses(name, code) and not any(output.get(p) for p in unless):
+                if service.refuses(name, code) and not any(_fixed_in_file(output, p) for p in unless):
                     self._global_finding(walk, service, f"{path}.{where}.{key}", name, field=f"<match> {key}")
 
     def _judged_as_sql(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
@@ -4711,6 +4718,14 @@ def _value_at(container: Any, keys: Sequence[str]) -> Any:
             return None
         value = prop_of(value, key)
     return value
+
+
+def _fixed_in_file(container: Any, path: str) -> bool:
+    """True when the input at dotted ``path`` of a log-router file's section is set to a value the file fixes: not
+    empty, and not wholly embedded Ruby or an environment variable (``_FILE_RUNTIME_VALUE``; review43: a Fluentd AWS
+    output's ``region "#{ENV['AWS_REGION']}"`` names the same environment as an omitted ``region``, and passed)."""
+    value = _value_at(container, path.split("."))
+    return _set_at(container, path) and not (isinstance(value, str) and _FILE_RUNTIME_VALUE.fullmatch(value))
 
 
 def _set_at(container: Any, path: str) -> bool:
