@@ -57,6 +57,7 @@ import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
 import platform_programs_leftovers41 as lo41
 import platform_programs_leftovers42 as lo42
+import platform_programs_leftovers43 as lo43
 import platform_programs_madearn43 as ma43
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
@@ -17710,6 +17711,11 @@ CASES: list[Case] = [
     # open policy on a VPC domain the stack makes (by literal name or output) passes (RES-024 before); on a public
     # domain, a domain the program does not make or another domain it makes, it stays RES-024.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sv43.rows()],
+    # -- stop 43, leftovers of stop 43's first wave (tests/platform_programs_leftovers43.py): the stack's own Lambda
+    # alias (`arn`) and version (`qualified_arn`) as an S3 notification, EventBridge target or SNS subscription under a
+    # provider pinning no account pass (RES-023 before); the own alias ARN written out, a second provider's alias and a
+    # partner's stay RES-023.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in lo43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
