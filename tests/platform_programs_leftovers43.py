@@ -69,7 +69,9 @@ def alias_program(code: str, shape: str) -> Build:
             target = f"arn:aws:lambda:{region}:{PARTNER_ACCOUNT}:function:thumbnail:live"
         if shape.endswith("-target"):
             # docs: cloudwatch/eventrule, cloudwatch/eventtarget (arn: a Lambda function, alias or version)
-            rule = aws.cloudwatch.EventRule("uploads", event_pattern=json.dumps({"source": ["fleet.uploads"]}), opts=opts)
+            rule = aws.cloudwatch.EventRule(
+                "uploads", event_pattern=json.dumps({"source": ["fleet.uploads"]}), opts=opts
+            )
             return aws.cloudwatch.EventTarget("uploads-to-thumbnail", rule=rule.name, arn=target, opts=opts)
         if shape.endswith("-sns"):
             # docs: sns/topicsubscription (protocol lambda, endpoint: the function's ARN)

@@ -9359,6 +9359,14 @@ def _unpinned(cloud: Cloud, region: str) -> ProviderRef:
                                                     "Resource": "arn:aws:s3:::b/*",
                                                     "Condition": {"ArnEquals": {"aws:SourceArn": _OWN_TRAIL}}}],
         })}, _unpinned("aws", "us-east-1")), _OWN_TRAIL, "arn:aws:cloudtrail:us-east-1:444455556666:trail/audit"),
+        # leftovers43 (stop 43): a Lambda alias's `arn` and a function version's `qualified_arn`.
+        ("EU", Subject("aws:cloudwatch/eventTarget:EventTarget", "t", {"rule": "r", "arn": _OWN_FUNCTION + ":live"},
+                       _unpinned("aws", "eu-central-1")), _OWN_FUNCTION + ":live",
+         "arn:aws:lambda:eu-central-1:444455556666:function:thumbnail:live"),
+        ("EU", Subject("aws:sns/topicSubscription:TopicSubscription", "s", {
+            "topic": "t", "protocol": "lambda", "endpoint": _OWN_FUNCTION + ":7",
+        }, _unpinned("aws", "eu-central-1")), _OWN_FUNCTION + ":7",
+         "arn:aws:lambda:eu-central-1:444455556666:function:thumbnail:7"),
     ],
 )  # fmt: skip
 def test_a_role_the_stack_makes_with_the_same_provider_proves_its_account(
@@ -9437,6 +9445,18 @@ def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(c
             [made_arn_key(_OWN_LOG_DESTINATION)],
         ),
         ("aws:cloudtrail/trail:Trail", {"arn": _OWN_TRAIL}, [made_arn_key(_OWN_TRAIL)]),
+        # leftovers43 (stop 43): a Lambda alias's `arn`, a function's `qualified_arn` (its `invoke_arn`s: not listed)
+        (
+            "aws:lambda/alias:Alias",
+            {"arn": _OWN_FUNCTION + ":live", "name": "live"},
+            [made_arn_key(_OWN_FUNCTION + ":live")],
+        ),
+        (
+            "aws:lambda/function:Function",
+            {"arn": _OWN_FUNCTION, "qualifiedArn": _OWN_FUNCTION + ":7"},
+            [made_arn_key(_OWN_FUNCTION), made_arn_key(_OWN_FUNCTION + ":7")],
+        ),
+        ("aws:lambda/alias:Alias", {"invoke_arn": "arn:aws:apigateway:eu-central-1:lambda:path/x/invocations"}, []),
         ("alicloud:fc/v3Function:V3Function", {"functionArn": _OWN_FC3}, []),
         ("alicloud:fc/v2Function:V2Function", {"function_arn": _OWN_FC2}, []),
         ("alicloud:fc/function:Function", {"function_arn": _OWN_FC2}, []),
