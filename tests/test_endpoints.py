@@ -9654,6 +9654,35 @@ def test_a_fluentd_output_s_hosts_and_regions_are_judged_by_key(plugin: str, ext
     assert rule_ids("EU", _fb_carrier("ssm", "EU", _fluentd(plugin, extra))) == expected
 
 
+@pytest.mark.parametrize("code", ["EU", "CN"])
+@pytest.mark.parametrize(
+    ("plugin", "omitted", "private", "third_party"),
+    [
+        # leftovers43 (stop 43): these plugins have no default destination (read in their sources): sumologic's
+        # `config_param :endpoint, :string, secret: true` (required; configure raises ConfigError unless a URL),
+        # splunk_hec's `config_param :hec_host, :string` (required), loggly's `loggly_url` and logzio's `endpoint_url`
+        # (`default: nil`: `URI nil` raises at start, nothing is sent). Omitted, nothing leaves: nothing to refuse;
+        # written, the value is judged as a host.
+        ("sumologic", "source_category app", "endpoint http://10.0.3.7/receiver/v1/http/x",
+         "endpoint https://endpoint1.collection.eu.sumologic.com/receiver/v1/http/x"),
+        ("splunk_hec", "hec_token t", "hec_host 10.0.3.7\nhec_token t",
+         "hec_host http-inputs-acme.splunkcloud.com\nhec_token t"),
+        ("splunk_hec", "hec_token t", "full_url http://10.0.3.7:8088\nhec_token t",
+         "full_url https://http-inputs-acme.splunkcloud.com:443\nhec_token t"),
+        ("loggly", "output_include_time true", "loggly_url http://10.0.3.7/inputs/x",
+         "loggly_url https://logs-01.loggly.com/inputs/x"),
+        ("logzio_buffered", "output_include_time true", "endpoint_url http://10.0.3.7:8071?token=x",
+         "endpoint_url https://listener.logz.io:8071?token=x"),
+    ],
+)  # fmt: skip
+def test_a_fluentd_output_without_a_default_destination_is_judged_as_written(
+    code: str, plugin: str, omitted: str, private: str, third_party: str
+) -> None:
+    assert rule_ids(code, _fb_carrier("ssm", code, _fluentd(plugin, omitted))) == set()
+    assert rule_ids(code, _fb_carrier("ssm", code, _fluentd(plugin, private))) == set()
+    assert rule_ids(code, _fb_carrier("ssm", code, _fluentd(plugin, third_party))) == {"RES-015"}
+
+
 def test_a_fluentd_output_s_error_names_the_output_and_the_entry() -> None:
     subject = _fb_carrier("cloud-config", "EU", _fluentd("datadog", "api_key k"))
     with pytest.raises(
