@@ -57,7 +57,7 @@ def alias_program(code: str, shape: str) -> Build:
         role = aws.iam.Role("thumbnail-exec", assume_role_policy=LAMBDA_TRUST, opts=maker)
         fn = aws.lambda_.Function(
             "thumbnail", role=role.arn, runtime="python3.12", handler="index.handler", publish=True,
-            code=pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(event, context):\n    return None\n")}),
+            code=pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(event, context):\n    pass\n")}),
             opts=maker,
         )  # fmt: skip
         alias = aws.lambda_.Alias("live", name="live", function_name=fn.name, function_version=fn.version, opts=maker)
