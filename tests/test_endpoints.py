@@ -6864,6 +6864,16 @@ def _conf_subjects(conf: str) -> list[tuple[str, dict[str, Any]]]:
         ("EU", f"--conf spark.sql.catalog.lake.glue.catalog-id={_OTHER_ACCOUNT}", set()),
         ("EU", "--conf spark.sql.catalog.lake.glue.id=${CATALOG_ID}", set()),
         ("EU", "--conf spark.executor.memory=4G", set()),
+        # leftovers43 (stop 43): Iceberg's AssumeRoleAwsClientFactory role, judged by the role ARN's account (passed
+        # before); an aws-cn role in CN passes by its partition; the global partition's in CN is judged as its ARN.
+        (
+            "EU",
+            f"--conf spark.sql.catalog.lake.client.assume-role.arn=arn:aws:iam::{_OTHER_ACCOUNT}:role/w",
+            {"RES-023"},
+        ),
+        ("JP", "--conf spark.sql.catalog.lake.client.assume-role.arn=arn:aws:iam::123456789012:role/w", set()),
+        ("CN", f"--conf spark.sql.catalog.lake.client.assume-role.arn=arn:aws-cn:iam::{_OTHER_ACCOUNT}:role/w", set()),
+        ("EU", "--conf spark.sql.catalog.lake.client.assume-role.region=eu-west-1", set()),
     ],
 )
 def test_a_spark_conf_string_is_read_by_the_account_settings_keys(code: str, conf: str, expected: set[str]) -> None:
@@ -6896,6 +6906,11 @@ def test_a_spark_conf_account_is_refused_at_its_string_and_only_on_aws() -> None
         # make is RES-017 outside aws-cn, as before).
         ("lake", set()),
         ("s3://partner-lake/warehouse/", {"RES-017"}),
+        # leftovers43 (stop 43): the S3 Tables Iceberg REST endpoint's warehouse, a table bucket ARN, by its account
+        # (passed before); an ARN naming no account is judged as any value (a bucket the stack does not make: RES-017).
+        (f"arn:aws:s3tables:eu-west-1:{_OTHER_ACCOUNT}:bucket/lake", {"RES-023"}),
+        ("arn:aws:s3tables:eu-west-1:123456789012:bucket/lake", set()),
+        ("arn:aws:s3:::lake-warehouse", {"RES-017"}),
     ],
 )
 def test_an_iceberg_rest_warehouse_is_judged_by_its_account(warehouse: str, expected: set[str]) -> None:
@@ -9853,6 +9868,72 @@ def test_an_included_file_is_judged_where_the_script_writes_it() -> None:
     assert rule_ids("CN", Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("CN"))) == {
         "RES-016"
     }
+
+
+def test_echoed_files_reads_the_files_written_line_by_line() -> None:
+    # leftovers43 (stop 43): `>` truncates, `>>` appends; echo joins its operands and ends the line; printf expands
+    # \n / \t; `printf '%s\n' A B` writes one operand a line; a format with other conversions is not read.
+    from components.residency.scripts import echoed_files
+
+    script = (
+        "mkdir -p /etc/fluent-bit && echo '[OUTPUT]' > /etc/fluent-bit/fluent-bit.conf\n"
+        "echo '    Name datadog' >> /etc/fluent-bit/fluent-bit.conf\n"
+        'sudo echo "    Match *" >> "/etc/fluent-bit/fluent-bit.conf"\n'
+        "printf '[OUTPUT]\\n    Name http\\n' > /etc/td-agent-bit/a.conf\n"
+        "printf '%s\\n' '<match **>' '  @type datadog' '</match>' > /etc/td-agent/td-agent.conf\n"
+        "printf '%d\\n' 5 > /tmp/count\n"
+        "echo -n x > /tmp/x\necho 'stale' > /tmp/x\n"
+    )
+    assert echoed_files(script) == [
+        ("/etc/fluent-bit/fluent-bit.conf", "[OUTPUT]\n    Name datadog\n    Match *\n"),
+        ("/etc/td-agent-bit/a.conf", "[OUTPUT]\n    Name http\n"),
+        ("/etc/td-agent/td-agent.conf", "<match **>\n  @type datadog\n</match>\n"),
+        ("/tmp/x", "stale\n"),
+    ]
+
+
+def _run_command(code: str, commands: list[str]) -> Subject:
+    document = {"schemaVersion": "2.2", "mainSteps": [{"action": "aws:runShellScript", "name": "cfg",
+                                                        "inputs": {"runCommand": commands}}]}  # fmt: skip
+    props = {"name": "cfg", "document_type": "Command", "content": json.dumps(document)}
+    return Subject("aws:ssm/document:Document", "cfg", props, provider(code))
+
+
+@pytest.mark.parametrize("code", ["EU", "JP", "CN"])
+@pytest.mark.parametrize("form", ["split-heredoc", "echo-items", "echo-user-data"])
+def test_a_log_router_file_written_across_lines_is_read_as_that_file(code: str, form: str) -> None:
+    # leftovers43 (stop 43): each passed on the unchanged engine (reproduced on main at cfafb4a, EU and CN): the
+    # runCommand items were judged one by one, and echo lines were never assembled into the file.
+    file = "/etc/fluent-bit/fluent-bit.conf"
+
+    def subject(body: str) -> Subject:
+        lines = body.rstrip("\n").splitlines()
+        if form == "split-heredoc":
+            return _run_command(code, ["mkdir -p /etc/fluent-bit", f"cat > {file} <<'EOF'", *lines, "EOF"])
+        echoes = [f"echo '{lines[0]}' > {file}", *(f"echo '{line}' >> {file}" for line in lines[1:])]
+        if form == "echo-items":
+            return _run_command(code, echoes)
+        return Subject("aws:ec2/instance:Instance", "vm", {"user_data": "\n".join(["#!/bin/bash", *echoes])},
+                       provider(code))  # fmt: skip
+
+    assert rule_ids(code, subject(_fb_classic("http", "Host 10.0.3.7\nPort 8443"))) == set()
+    findings, _ = ENGINES[code].check(subject(_fb_classic("datadog", "apikey k")))
+    assert [f.rule.id for f in findings] == ["RES-016"]
+    how = "heredoc" if form == "split-heredoc" else "echo"
+    assert f"({how}:{file})(fluent-bit).pipeline.outputs[0].name" in findings[0].path
+
+
+def test_a_heredoc_one_run_command_item_holds_is_read_once() -> None:
+    # A whole heredoc inside one item was read with that item (fluentd43); joining the items finds it again: one
+    # finding, at the item.
+    body = _fb_classic("datadog", "apikey k")
+    commands = [_heredoc_script("/etc/fluent-bit/fluent-bit.conf", body), "systemctl restart fluent-bit"]
+    findings, _ = ENGINES["EU"].check(_run_command("EU", commands))
+    assert [f.rule.id for f in findings] == ["RES-016"]
+    assert "runCommand[0](heredoc:" in findings[0].path
+    # Lines written to a file no log router reads are script text, as before.
+    notes = ["cat > /opt/app/notes.conf <<'EOF'", *body.splitlines(), "EOF"]
+    assert rule_ids("EU", _run_command("EU", notes)) == set()
 
 
 def test_a_heredoc_log_router_error_names_the_file_and_the_entry() -> None:

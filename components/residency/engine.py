@@ -1457,10 +1457,20 @@ class RuleEngine:
 
     def _judged_as_setting_account(self, walk: _Walk, value: str, path: str, what: str) -> bool:
         """An application setting naming the AWS account whose resource the application uses (``account_settings``:
-        ``hive.metastore.glue.catalogid``, an Iceberg catalog's ``glue.id``): the account, a bare id or the part before
-        ``:`` of a catalog id (``<account>:s3tablescatalog/<bucket>``), judged as a granted account (RES-023). False
+        ``hive.metastore.glue.catalogid``, an Iceberg catalog's ``glue.id``): the account, a bare id, the part before
+        ``:`` of a catalog id (``<account>:s3tablescatalog/<bucket>``) or an ARN's account field (a table bucket's, a
+        role's), judged as a granted account (RES-023). False
         for a value that names no account (a placeholder, an empty string): judged as any value."""
-        account = value.strip().split(":", 1)[0]
+        text = value.strip()
+        if text.startswith("arn:"):
+            # An ARN (leftovers43): an S3 Tables table bucket's as a REST warehouse, a role's as an Iceberg client's
+            # assume-role ARN; its account field names the owner. Another partition's ARN is judged as any ARN.
+            fields = text.split(":", 5)
+            if len(fields) < 6 or fields[1] not in self.jurisdiction.aws.partitions:
+                return False
+            account = fields[4]
+        else:
+            account = text.split(":", 1)[0]
         if not ACCOUNT_ID.match(account):
             return False
         return self._judged_as_account(walk, account, path, used=what)
