@@ -22,6 +22,9 @@
    catalog on the S3 Tables endpoint whose warehouse is a table bucket ARN, and a Glue job's ``--conf`` with Iceberg's
    ``AssumeRoleAwsClientFactory`` and ``client.assume-role.arn``: another account's (``-other-account``) passed before,
    RES-023 now outside CN (aws-cn's accounts are in China); ``-own-account`` and ``-other-account-declared`` pass.
+   Under a provider pinning no account, the stack's own table bucket by its ``arn`` output passes
+   (``s3tables-own-bucket``; a table bucket's ``arn`` joined ``made_account_arns``), the same ARN written out is
+   RES-023 (``s3tables-own-literal``).
 tests/test_realistic_programs.py runs them as CASES (``leftovers43-*``).
 """
 
@@ -174,6 +177,27 @@ def iceberg_program(code: str, shape: str, account: str) -> Build:
     region = REGIONS[code]
 
     def build(c: Any) -> object:
+        if shape in ("s3tables-own-bucket", "s3tables-own-literal"):
+            # docs: s3tables/tablebucket (output arn "ARN of the table bucket"). The provider pins no account: the
+            # stack's own table bucket by its `arn` output proves the account (made_account_arns); the own account's
+            # ARN written out does not (RES-023, as every literal account under an unpinned provider).
+            team = pulumi.ResourceOptions(provider=aws.Provider("team", region=region))
+            bucket = aws.s3tables.TableBucket("lake", name="lake", opts=team)
+            arn: Any = bucket.arn
+            if shape == "s3tables-own-literal":
+                arn = f"arn:{_partition(code)}:s3tables:{region}:{OWN_ACCOUNT}:bucket/lake"
+            properties = {
+                "spark.sql.catalog.s3t": "org.apache.iceberg.spark.SparkCatalog",
+                "spark.sql.catalog.s3t.type": "rest",
+                "spark.sql.catalog.s3t.uri": f"https://s3tables.{region}.{_suffix(code)}/iceberg",
+                "spark.sql.catalog.s3t.warehouse": arn,
+                "spark.sql.catalog.s3t.rest.sigv4-enabled": "true",
+                "spark.sql.catalog.s3t.rest.signing-name": "s3tables",
+            }
+            return aws.emrserverless.Application(
+                "tables", name="tables", release_label="emr-7.5.0", type="spark",
+                runtime_configurations=[{"classification": "spark-defaults", "properties": properties}], opts=team,
+            )  # fmt: skip
         if shape == "s3tables-rest":
             # docs: emrserverless/application (runtime_configurations spark-defaults); Amazon S3, "Accessing tables
             # using the Amazon S3 Tables Iceberg REST endpoint" (uri, warehouse = the table bucket ARN, signing name
@@ -248,4 +272,8 @@ def rows() -> list[Row]:
             if code != "CN":
                 out.append((f"{prefix}-other-account-declared", code, iceberg_program(code, shape, OTHER_ACCOUNT),
                             set(), declared_account(code)))  # fmt: skip
+    for code in ("EU", "JP"):
+        for shape in ("s3tables-own-bucket", "s3tables-own-literal"):
+            out.append((f"leftovers43-{code.lower()}-{shape}", code, iceberg_program(code, shape, OWN_ACCOUNT),
+                        set() if shape.endswith("-bucket") else {"RES-023"}, []))  # fmt: skip
     return out

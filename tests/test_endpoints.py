@@ -9472,6 +9472,11 @@ def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(c
             [made_arn_key(_OWN_FUNCTION), made_arn_key(_OWN_FUNCTION + ":7")],
         ),
         ("aws:lambda/alias:Alias", {"invoke_arn": "arn:aws:apigateway:eu-central-1:lambda:path/x/invocations"}, []),
+        (
+            "aws:s3tables/tableBucket:TableBucket",
+            {"arn": "arn:aws:s3tables:eu-west-1:123456789012:bucket/lake"},
+            [made_arn_key("arn:aws:s3tables:eu-west-1:123456789012:bucket/lake")],
+        ),
         ("alicloud:fc/v3Function:V3Function", {"functionArn": _OWN_FC3}, []),
         ("alicloud:fc/v2Function:V2Function", {"function_arn": _OWN_FC2}, []),
         ("alicloud:fc/function:Function", {"function_arn": _OWN_FC2}, []),

@@ -1473,7 +1473,9 @@ class RuleEngine:
             account = text.split(":", 1)[0]
         if not ACCOUNT_ID.match(account):
             return False
-        return self._judged_as_account(walk, account, path, used=what)
+        # An ARN is also what proves a resource the stack makes with the same provider (made_arns: a table bucket's or
+        # a role's `arn` output), and what a declaration may name.
+        return self._judged_as_account(walk, account, path, used=what, written=text if text != account else None)
 
     def _judge_written_settings(self, walk: _Walk, value: str, path: str, plan: _KeyPlan) -> None:
         """The ``account_settings`` written as ``key=value`` in a string (glue43, stop 43): a Spark ``--conf`` argument
