@@ -6865,6 +6865,16 @@ def _conf_subjects(conf: str) -> list[tuple[str, dict[str, Any]]]:
         ("EU", f"--conf spark.sql.catalog.lake.glue.catalog-id={_OTHER_ACCOUNT}", set()),
         ("EU", "--conf spark.sql.catalog.lake.glue.id=${CATALOG_ID}", set()),
         ("EU", "--conf spark.executor.memory=4G", set()),
+        # leftovers43 (stop 43): Iceberg's AssumeRoleAwsClientFactory role, judged by the role ARN's account (passed
+        # before); an aws-cn role in CN passes by its partition; the global partition's in CN is judged as its ARN.
+        (
+            "EU",
+            f"--conf spark.sql.catalog.lake.client.assume-role.arn=arn:aws:iam::{_OTHER_ACCOUNT}:role/w",
+            {"RES-023"},
+        ),
+        ("JP", "--conf spark.sql.catalog.lake.client.assume-role.arn=arn:aws:iam::123456789012:role/w", set()),
+        ("CN", f"--conf spark.sql.catalog.lake.client.assume-role.arn=arn:aws-cn:iam::{_OTHER_ACCOUNT}:role/w", set()),
+        ("EU", "--conf spark.sql.catalog.lake.client.assume-role.region=eu-west-1", set()),
     ],
 )
 def test_a_spark_conf_string_is_read_by_the_account_settings_keys(code: str, conf: str, expected: set[str]) -> None:
@@ -6897,6 +6907,11 @@ def test_a_spark_conf_account_is_refused_at_its_string_and_only_on_aws() -> None
         # make is RES-017 outside aws-cn, as before).
         ("lake", set()),
         ("s3://partner-lake/warehouse/", {"RES-017"}),
+        # leftovers43 (stop 43): the S3 Tables Iceberg REST endpoint's warehouse, a table bucket ARN, by its account
+        # (passed before); an ARN naming no account is judged as any value (a bucket the stack does not make: RES-017).
+        (f"arn:aws:s3tables:eu-west-1:{_OTHER_ACCOUNT}:bucket/lake", {"RES-023"}),
+        ("arn:aws:s3tables:eu-west-1:123456789012:bucket/lake", set()),
+        ("arn:aws:s3:::lake-warehouse", {"RES-017"}),
     ],
 )
 def test_an_iceberg_rest_warehouse_is_judged_by_its_account(warehouse: str, expected: set[str]) -> None:
@@ -9371,6 +9386,14 @@ def _unpinned(cloud: Cloud, region: str) -> ProviderRef:
             "vpc_options": {"subnet_ids": ["subnet-0a1b2c3d"]},
         }, _unpinned("aws", "ap-northeast-1")), _OWN_DOMAIN.replace("eu-central-1", "ap-northeast-1"),
          "arn:aws:es:ap-northeast-1:444455556666:domain/fleet-logs"),
+        # leftovers43 (stop 43): a Lambda alias's `arn` and a function version's `qualified_arn`.
+        ("EU", Subject("aws:cloudwatch/eventTarget:EventTarget", "t", {"rule": "r", "arn": _OWN_FUNCTION + ":live"},
+                       _unpinned("aws", "eu-central-1")), _OWN_FUNCTION + ":live",
+         "arn:aws:lambda:eu-central-1:444455556666:function:thumbnail:live"),
+        ("EU", Subject("aws:sns/topicSubscription:TopicSubscription", "s", {
+            "topic": "t", "protocol": "lambda", "endpoint": _OWN_FUNCTION + ":7",
+        }, _unpinned("aws", "eu-central-1")), _OWN_FUNCTION + ":7",
+         "arn:aws:lambda:eu-central-1:444455556666:function:thumbnail:7"),
     ],
 )  # fmt: skip
 def test_a_role_the_stack_makes_with_the_same_provider_proves_its_account(
@@ -9449,6 +9472,23 @@ def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(c
             [made_arn_key(_OWN_LOG_DESTINATION)],
         ),
         ("aws:cloudtrail/trail:Trail", {"arn": _OWN_TRAIL}, [made_arn_key(_OWN_TRAIL)]),
+        # leftovers43 (stop 43): a Lambda alias's `arn`, a function's `qualified_arn` (its `invoke_arn`s: not listed)
+        (
+            "aws:lambda/alias:Alias",
+            {"arn": _OWN_FUNCTION + ":live", "name": "live"},
+            [made_arn_key(_OWN_FUNCTION + ":live")],
+        ),
+        (
+            "aws:lambda/function:Function",
+            {"arn": _OWN_FUNCTION, "qualifiedArn": _OWN_FUNCTION + ":7"},
+            [made_arn_key(_OWN_FUNCTION), made_arn_key(_OWN_FUNCTION + ":7")],
+        ),
+        ("aws:lambda/alias:Alias", {"invoke_arn": "arn:aws:apigateway:eu-central-1:lambda:path/x/invocations"}, []),
+        (
+            "aws:s3tables/tableBucket:TableBucket",
+            {"arn": "arn:aws:s3tables:eu-west-1:123456789012:bucket/lake"},
+            [made_arn_key("arn:aws:s3tables:eu-west-1:123456789012:bucket/lake")],
+        ),
         ("alicloud:fc/v3Function:V3Function", {"functionArn": _OWN_FC3}, []),
         ("alicloud:fc/v2Function:V2Function", {"function_arn": _OWN_FC2}, []),
         ("alicloud:fc/function:Function", {"function_arn": _OWN_FC2}, []),
@@ -9651,6 +9691,35 @@ def test_a_fluentd_output_s_hosts_and_regions_are_judged_by_key(plugin: str, ext
     assert rule_ids("EU", _fb_carrier("ssm", "EU", _fluentd(plugin, extra))) == expected
 
 
+@pytest.mark.parametrize("code", ["EU", "CN"])
+@pytest.mark.parametrize(
+    ("plugin", "omitted", "private", "third_party"),
+    [
+        # leftovers43 (stop 43): these plugins have no default destination (read in their sources): sumologic's
+        # `config_param :endpoint, :string, secret: true` (required; configure raises ConfigError unless a URL),
+        # splunk_hec's `config_param :hec_host, :string` (required), loggly's `loggly_url` and logzio's `endpoint_url`
+        # (`default: nil`: `URI nil` raises at start, nothing is sent). Omitted, nothing leaves: nothing to refuse;
+        # written, the value is judged as a host.
+        ("sumologic", "source_category app", "endpoint http://10.0.3.7/receiver/v1/http/x",
+         "endpoint https://endpoint1.collection.eu.sumologic.com/receiver/v1/http/x"),
+        ("splunk_hec", "hec_token t", "hec_host 10.0.3.7\nhec_token t",
+         "hec_host http-inputs-acme.splunkcloud.com\nhec_token t"),
+        ("splunk_hec", "hec_token t", "full_url http://10.0.3.7:8088\nhec_token t",
+         "full_url https://http-inputs-acme.splunkcloud.com:443\nhec_token t"),
+        ("loggly", "output_include_time true", "loggly_url http://10.0.3.7/inputs/x",
+         "loggly_url https://logs-01.loggly.com/inputs/x"),
+        ("logzio_buffered", "output_include_time true", "endpoint_url http://10.0.3.7:8071?token=x",
+         "endpoint_url https://listener.logz.io:8071?token=x"),
+    ],
+)  # fmt: skip
+def test_a_fluentd_output_without_a_default_destination_is_judged_as_written(
+    code: str, plugin: str, omitted: str, private: str, third_party: str
+) -> None:
+    assert rule_ids(code, _fb_carrier("ssm", code, _fluentd(plugin, omitted))) == set()
+    assert rule_ids(code, _fb_carrier("ssm", code, _fluentd(plugin, private))) == set()
+    assert rule_ids(code, _fb_carrier("ssm", code, _fluentd(plugin, third_party))) == {"RES-015"}
+
+
 def test_a_fluentd_output_s_error_names_the_output_and_the_entry() -> None:
     subject = _fb_carrier("cloud-config", "EU", _fluentd("datadog", "api_key k"))
     with pytest.raises(
@@ -9821,6 +9890,72 @@ def test_an_included_file_is_judged_where_the_script_writes_it() -> None:
     assert rule_ids("CN", Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("CN"))) == {
         "RES-016"
     }
+
+
+def test_echoed_files_reads_the_files_written_line_by_line() -> None:
+    # leftovers43 (stop 43): `>` truncates, `>>` appends; echo joins its operands and ends the line; printf expands
+    # \n / \t; `printf '%s\n' A B` writes one operand a line; a format with other conversions is not read.
+    from components.residency.scripts import echoed_files
+
+    script = (
+        "mkdir -p /etc/fluent-bit && echo '[OUTPUT]' > /etc/fluent-bit/fluent-bit.conf\n"
+        "echo '    Name datadog' >> /etc/fluent-bit/fluent-bit.conf\n"
+        'sudo echo "    Match *" >> "/etc/fluent-bit/fluent-bit.conf"\n'
+        "printf '[OUTPUT]\\n    Name http\\n' > /etc/td-agent-bit/a.conf\n"
+        "printf '%s\\n' '<match **>' '  @type datadog' '</match>' > /etc/td-agent/td-agent.conf\n"
+        "printf '%d\\n' 5 > /tmp/count\n"
+        "echo -n x > /tmp/x\necho 'stale' > /tmp/x\n"
+    )
+    assert echoed_files(script) == [
+        ("/etc/fluent-bit/fluent-bit.conf", "[OUTPUT]\n    Name datadog\n    Match *\n"),
+        ("/etc/td-agent-bit/a.conf", "[OUTPUT]\n    Name http\n"),
+        ("/etc/td-agent/td-agent.conf", "<match **>\n  @type datadog\n</match>\n"),
+        ("/tmp/x", "stale\n"),
+    ]
+
+
+def _run_command(code: str, commands: list[str]) -> Subject:
+    document = {"schemaVersion": "2.2", "mainSteps": [{"action": "aws:runShellScript", "name": "cfg",
+                                                        "inputs": {"runCommand": commands}}]}  # fmt: skip
+    props = {"name": "cfg", "document_type": "Command", "content": json.dumps(document)}
+    return Subject("aws:ssm/document:Document", "cfg", props, provider(code))
+
+
+@pytest.mark.parametrize("code", ["EU", "JP", "CN"])
+@pytest.mark.parametrize("form", ["split-heredoc", "echo-items", "echo-user-data"])
+def test_a_log_router_file_written_across_lines_is_read_as_that_file(code: str, form: str) -> None:
+    # leftovers43 (stop 43): each passed on the unchanged engine (reproduced on main at cfafb4a, EU and CN): the
+    # runCommand items were judged one by one, and echo lines were never assembled into the file.
+    file = "/etc/fluent-bit/fluent-bit.conf"
+
+    def subject(body: str) -> Subject:
+        lines = body.rstrip("\n").splitlines()
+        if form == "split-heredoc":
+            return _run_command(code, ["mkdir -p /etc/fluent-bit", f"cat > {file} <<'EOF'", *lines, "EOF"])
+        echoes = [f"echo '{lines[0]}' > {file}", *(f"echo '{line}' >> {file}" for line in lines[1:])]
+        if form == "echo-items":
+            return _run_command(code, echoes)
+        return Subject("aws:ec2/instance:Instance", "vm", {"user_data": "\n".join(["#!/bin/bash", *echoes])},
+                       provider(code))  # fmt: skip
+
+    assert rule_ids(code, subject(_fb_classic("http", "Host 10.0.3.7\nPort 8443"))) == set()
+    findings, _ = ENGINES[code].check(subject(_fb_classic("datadog", "apikey k")))
+    assert [f.rule.id for f in findings] == ["RES-016"]
+    how = "heredoc" if form == "split-heredoc" else "echo"
+    assert f"({how}:{file})(fluent-bit).pipeline.outputs[0].name" in findings[0].path
+
+
+def test_a_heredoc_one_run_command_item_holds_is_read_once() -> None:
+    # A whole heredoc inside one item was read with that item (fluentd43); joining the items finds it again: one
+    # finding, at the item.
+    body = _fb_classic("datadog", "apikey k")
+    commands = [_heredoc_script("/etc/fluent-bit/fluent-bit.conf", body), "systemctl restart fluent-bit"]
+    findings, _ = ENGINES["EU"].check(_run_command("EU", commands))
+    assert [f.rule.id for f in findings] == ["RES-016"]
+    assert "runCommand[0](heredoc:" in findings[0].path
+    # Lines written to a file no log router reads are script text, as before.
+    notes = ["cat > /opt/app/notes.conf <<'EOF'", *body.splitlines(), "EOF"]
+    assert rule_ids("EU", _run_command("EU", notes)) == set()
 
 
 def test_a_heredoc_log_router_error_names_the_file_and_the_entry() -> None:

@@ -57,6 +57,7 @@ import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
 import platform_programs_leftovers41 as lo41
 import platform_programs_leftovers42 as lo42
+import platform_programs_leftovers43 as lo43
 import platform_programs_madearn43 as ma43
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
@@ -17732,6 +17733,11 @@ CASES: list[Case] = [
     # function of a second provider pinned to the same account pass; a Fluentd region from embedded Ruby is RES-016
     # (passed before) unless declared, a partner's catalog id in --conf and a second provider's domain RES-023.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv43.rows()],
+    # -- stop 43, leftovers of stop 43's first wave (tests/platform_programs_leftovers43.py): the stack's own Lambda
+    # alias (`arn`) and version (`qualified_arn`) as an S3 notification, EventBridge target or SNS subscription under a
+    # provider pinning no account pass (RES-023 before); the own alias ARN written out, a second provider's alias and a
+    # partner's stay RES-023.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in lo43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

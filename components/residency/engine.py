@@ -77,7 +77,7 @@ from components.residency.references import (
     unshaped_host,
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
-from components.residency.scripts import ScriptReader, heredoc_files
+from components.residency.scripts import ScriptReader, echoed_files, heredoc_files
 from components.residency.stages import (
     API_TYPES,
     BODY_INTEGRATION_KEY,
@@ -1239,14 +1239,21 @@ class RuleEngine:
                 self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
             walk.kpath, walk.outer, walk.parent, walk.task = parent, held, outer, task
         elif isinstance(value, (list, tuple)):
-            for i, v in enumerate(value):
-                self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
+            self._walk_list(walk, value, path, key, depth, top_key)
         elif isinstance(value, bool):
             self._check_global_field(walk, str(value).lower(), path)
         elif isinstance(value, (int, float)):
             self._judge_number(walk, value, path, key)
         else:
             self._walk_other(walk, value, path, key, depth, top_key)
+
+    def _walk_list(
+        self, walk: _Walk, value: Sequence[Any], path: str, key: str, depth: int, top_key: str | None
+    ) -> None:
+        for i, v in enumerate(value):
+            self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
+        if len(value) > 1 and any(isinstance(v, str) and ("<<" in v or ">" in v) for v in value):
+            self._judge_split_heredocs(walk, value, path, key, depth)
 
     def _judge_number(self, walk: _Walk, value: float, path: str, key: str) -> None:
         """A phone field given a number (the provider takes 8613800138000 for "8613800138000"), or an account field
@@ -1459,13 +1466,25 @@ class RuleEngine:
 
     def _judged_as_setting_account(self, walk: _Walk, value: str, path: str, what: str) -> bool:
         """An application setting naming the AWS account whose resource the application uses (``account_settings``:
-        ``hive.metastore.glue.catalogid``, an Iceberg catalog's ``glue.id``): the account, a bare id or the part before
-        ``:`` of a catalog id (``<account>:s3tablescatalog/<bucket>``), judged as a granted account (RES-023). False
+        ``hive.metastore.glue.catalogid``, an Iceberg catalog's ``glue.id``): the account, a bare id, the part before
+        ``:`` of a catalog id (``<account>:s3tablescatalog/<bucket>``) or an ARN's account field (a table bucket's, a
+        role's), judged as a granted account (RES-023). False
         for a value that names no account (a placeholder, an empty string): judged as any value."""
-        account = value.strip().split(":", 1)[0]
+        text = value.strip()
+        if text.startswith("arn:"):
+            # An ARN (leftovers43): an S3 Tables table bucket's as a REST warehouse, a role's as an Iceberg client's
+            # assume-role ARN; its account field names the owner. Another partition's ARN is judged as any ARN.
+            fields = text.split(":", 5)
+            if len(fields) < 6 or fields[1] not in self.jurisdiction.aws.partitions:
+                return False
+            account = fields[4]
+        else:
+            account = text.split(":", 1)[0]
         if not ACCOUNT_ID.match(account):
             return False
-        return self._judged_as_account(walk, account, path, used=what)
+        # An ARN is also what proves a resource the stack makes with the same provider (made_arns: a table bucket's or
+        # a role's `arn` output), and what a declaration may name.
+        return self._judged_as_account(walk, account, path, used=what, written=text if text != account else None)
 
     def _judge_written_settings(self, walk: _Walk, value: str, path: str, plan: _KeyPlan) -> None:
         """The ``account_settings`` written as ``key=value`` in a string (glue43, stop 43): a Spark ``--conf`` argument
@@ -2896,23 +2915,30 @@ class RuleEngine:
         in where the script assigns them (:func:`_assigned_urls`)."""
         if "=" in script:
             self._judge_assignments(walk, script, path)
-        if "<<" in script:
+        if "<<" in script or (">" in script and ("echo" in script or "printf" in script)):
             self._judge_heredocs(walk, script, path, depth)
         # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
         file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
         self._judge_script_hosts(walk, script, path, file)
         return _assigned_urls(script) if "=" in script and "://" in script and "$" in script else script
 
-    def _judge_heredocs(self, walk: _Walk, script: str, path: str, depth: int) -> None:
+    def _judge_heredocs(
+        self, walk: _Walk, script: str, path: str, depth: int, skip: Collection[tuple[str, str]] = ()
+    ) -> None:
         """A Fluent Bit or Fluentd configuration a script writes with a here-document (``cat >
-        /etc/fluent-bit/fluent-bit.conf <<EOF``; fluentd43): the body of a file ``log_router_files`` names is read by
-        the same readers as the configuration found in any other input (classic or YAML Fluent Bit, Fluentd), its
-        outputs judged by the same entries. The script's own scan still reads the body's URLs and cloud hosts as text.
-        A body that is no such configuration is left to that scan."""
-        for file, body in heredoc_files(script):
-            if not self._log_router_file(file):
+        /etc/fluent-bit/fluent-bit.conf <<EOF``; fluentd43) or line by line with ``echo`` / ``printf`` redirections
+        (leftovers43): the content of a file ``log_router_files`` names is read by the same readers as the
+        configuration found in any other input (classic or YAML Fluent Bit, Fluentd), its outputs judged by the same
+        entries. The script's own scan still reads the body's URLs and cloud hosts as text. A body that is no such
+        configuration is left to that scan; ``skip``: the (file, content) pairs already read (a split script's
+        items)."""
+        written = [("heredoc", f, b) for f, b in heredoc_files(script)] if "<<" in script else []
+        if ">" in script and ("echo" in script or "printf" in script):
+            written += [("echo", f, b) for f, b in echoed_files(script)]
+        for how, file, body in written:
+            if not self._log_router_file(file) or (file, body) in skip:
                 continue
-            where = f"{path}(heredoc:{file})"
+            where = f"{path}({how}:{file})"
             stripped = body.strip()
             if self._judged_as_log_config(walk, stripped, where, "content", depth):
                 continue
@@ -2922,6 +2948,19 @@ class RuleEngine:
             if isinstance(document, dict) and fluent_bit_outputs(document) is not None:
                 self._walk_document(walk, document, f"{where}(yaml)", "content", depth, None)
                 self._judge_log_outputs(walk, document, f"{where}(yaml)", "pipeline.outputs[].name")
+
+    def _judge_split_heredocs(self, walk: _Walk, lines: Sequence[Any], path: str, key: str, depth: int) -> None:
+        """A here-document split across the items of a script list (leftovers43): an SSM Command document's
+        ``runCommand`` ("The commands to run ... one line each", written by the agent into one script file) or a
+        cloud-config's ``runcmd`` (each string item a line of one shell script, cloud-init's runcmd module): the lines
+        joined are the script the machine runs, so a ``cat > /etc/fluent-bit/fluent-bit.conf <<EOF`` item followed by
+        the body's items and the delimiter's writes that file. Read as :meth:`_judge_heredocs` reads a script's; a
+        here-document one item holds whole was read with that item. Only a script place pays (``payload``)."""
+        if not self._key_plan(walk.subject.type, walk.kpath, key).payload:
+            return
+        texts = [line for line in lines if isinstance(line, str)]
+        whole = {found for text in texts for found in (*heredoc_files(text), *echoed_files(text))}
+        self._judge_heredocs(walk, "\n".join(texts), path, depth, skip=whole)
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
         """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""

@@ -276,6 +276,57 @@ def heredoc_files(script: str) -> list[tuple[str, str]]:
     return found
 
 
+# A file written line by line (leftovers43): `echo TEXT > FILE`, `echo TEXT >> FILE`, `printf FORMAT > FILE` (bash(1)
+# "Redirecting Output": `>` truncates the file, `>>` appends; bash builtins: echo writes its operands joined by one
+# space and a newline, `-n` leaves the newline out, `-e` expands backslash escapes; printf writes its format with
+# backslash escapes expanded, `printf '%s\n' A B` one operand a line). One such command per line, after `&&`, `;` or
+# sudo or not; a printf format with other conversions, or a line shlex cannot read, is left out (not read).
+_ECHOED = re.compile(r"(?:^|&&|;)\s*(?:sudo\s+)?(echo|printf)\s+(.*?)\s*(>>?)\s*(['\"]?)([^\s'\";&|<>]+)\4\s*$")
+_ESCAPES = re.compile(r"\\([nt\\])")
+_ESCAPED = {"n": "\n", "t": "\t", "\\": "\\"}
+
+
+def echoed_files(script: str) -> list[tuple[str, str]]:
+    """Each file ``script`` writes by ``echo`` / ``printf`` redirections, as ``(file, content)`` in the order first
+    written: the lines appended (``>>``) after the last truncation (``>``)."""
+    files: dict[str, str] = {}
+    for line in script.splitlines():
+        match = _ECHOED.search(line) if ">" in line else None
+        if match is None:
+            continue
+        command, operands, redirect, file = match.group(1), match.group(2), match.group(3), match.group(5)
+        try:
+            words = shlex.split(operands)
+        except ValueError:
+            continue
+        text = _echoed(words) if command == "echo" else _printed(words)
+        if text is None:
+            continue
+        files[file] = (files.get(file, "") if redirect == ">>" else "") + text
+    return list(files.items())
+
+
+def _echoed(words: list[str]) -> str:
+    newline, escapes = True, False
+    while words and words[0] in ("-n", "-e", "-E", "-ne", "-en"):
+        newline = newline and "n" not in words[0]
+        escapes = "e" in words[0]
+        words = words[1:]
+    text = " ".join(words)
+    return (_ESCAPES.sub(lambda m: _ESCAPED[m.group(1)], text) if escapes else text) + ("\n" if newline else "")
+
+
+def _printed(words: list[str]) -> str | None:
+    if not words:
+        return None
+    form, operands = words[0], words[1:]
+    if form in ("%s\\n", "%s\n"):
+        return "".join(f"{operand}\n" for operand in operands)
+    if operands or "%" in form.replace("%%", ""):
+        return None
+    return _ESCAPES.sub(lambda m: _ESCAPED[m.group(1)], form).replace("%%", "%")
+
+
 def _words(line: str) -> list[str]:
     """A line's shell words, operators apart; a line shlex cannot read whole (a quote opened on another line, a
     stray backslash) is split at whitespace, so that no text is skipped."""
