@@ -26,7 +26,8 @@ and every string leaf of every registered resource's inputs is read. Each leaf h
   id in a JSON document) replaced, wherever that id stands in the leaf, by an account no provider pins
   (``STRANGER_ACCOUNT`` / ``STRANGER_UID``): a grant to it must be refused (RES-023); a resource ARN naming the id
   elsewhere in the same leaf is swapped with it; an SQS queue URL's owner account too (round 11). Providers' own pins
-  are not swapped.
+  are not swapped, nor, in a CN program, an AWS account other than one of an ``arn:aws:`` ARN (round 13: an aws-cn
+  account is China's whatever its id; the ``partition`` kind asks that question).
 
 Each mutant is the same program with a stack transformation registered *before* ``enforce()`` that rewrites that one
 leaf (through ``apply`` where the input is an Output), so the guard, kept last, judges the mutated inputs exactly as it
@@ -446,7 +447,7 @@ def mutants_of(case: realistic.Case, resources: list[Any]) -> list[Mutant]:
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after, base))
             for kind, after in _round_7_swaps(case.code, record, path, text, buckets, turn):
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
-            for kind, after in _account_swaps(record, text):
+            for kind, after in _account_swaps(record, text, case.code):
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
     return made
 
@@ -474,15 +475,28 @@ MAX_ACCOUNTS = 2
 """Distinct accounts of one value swapped, each in its own mutant (a policy naming the run account and a second one)."""
 
 
-def _account_swaps(record: Any, text: str) -> Iterator[tuple[str, str]]:
+# An AWS account named in a global-partition (`aws`) ARN: in a CN program, the only AWS account whose swap asks a
+# question (round 13, stop 43).
+_GLOBAL_ARN_ACCOUNT = re.compile(r"\barn:aws:[a-z0-9-]*:[a-z0-9-]*:(\d{12}):")
+
+
+def _account_swaps(record: Any, text: str, code: str = "") -> Iterator[tuple[str, str]]:
     if record.type.startswith("pulumi:providers:"):
         return  # a provider's pin is what proves the account; swapping it is not this kind's question
     whole = _WHOLE_ACCOUNT.match(text)
     found = [whole.group(1)] if whole else []
     for spot in _ACCOUNT_SPOTS.finditer(text):
         found += [g for g in spot.groups() if g]
+    # In a CN program an AWS account named by an aws-cn ARN, a bare id or a .amazonaws.com.cn queue URL is an aws-cn
+    # account, China's by partition whatever its id (the engine's reading, docs/residency.md round 12): swapping its
+    # id for another aws-cn account made only false survivors (rounds 9 to 12, the bulk of their unexplained groups);
+    # the `partition` kind (arn:aws-cn: -> arn:aws:) asks the real question there. An account of an `arn:aws:` ARN,
+    # and an Alibaba Cloud UID, are still swapped.
+    global_accounts = set(_GLOBAL_ARN_ACCOUNT.findall(text))
     accounts: list[str] = []
     for account in found:
+        if code == "CN" and len(account) == 12 and account not in global_accounts:
+            continue
         if account not in accounts and account not in (STRANGER_ACCOUNT, STRANGER_UID):
             accounts.append(account)
     for account in accounts[:MAX_ACCOUNTS]:

@@ -305,3 +305,26 @@ def test_round_11_an_http_api_sqs_integrations_queue_account_is_judged() -> None
     roles = {("aws:apigatewayv2/integration:Integration", "credentialsArn"), ("aws:apigateway/integration:Integration",
                                                                               "credentials")}  # fmt: skip
     assert survivors <= roles, survivors
+
+
+def test_round_13_no_account_swap_of_an_aws_cn_account_in_a_cn_program() -> None:
+    """In a CN program an AWS account of an aws-cn ARN, a bare id or a China queue URL is China's by partition
+    whatever its id: its swap made only false survivors (rounds 9 to 12), so it is not made; an `arn:aws:` ARN's
+    account and an Alibaba Cloud UID still are, and every program of another jurisdiction is unchanged."""
+    record = type("Record", (), {"type": "aws:iam/role:Role"})()
+    stranger = search.STRANGER_ACCOUNT
+
+    def swaps(text: str, code: str) -> list[str]:
+        return [after for _, after in search._account_swaps(record, text, code)]
+
+    role = "arn:aws-cn:iam::123456789012:role/search-admin"
+    assert swaps(role, "CN") == []
+    assert swaps("123456789012", "CN") == []
+    assert swaps("https://sqs.cn-north-1.amazonaws.com.cn/123456789012/orders", "CN") == []
+    assert swaps(role, "EU") == [role.replace("123456789012", stranger)]
+    assert swaps("123456789012", "JP") == [stranger]
+    assert swaps("arn:aws:iam::444455556666:root", "CN") == [f"arn:aws:iam::{stranger}:root"]
+    assert swaps('{"AWS": "arn:aws:iam::444455556666:root", "x": "123456789012"}', "CN") == [
+        f'{{"AWS": "arn:aws:iam::{stranger}:root", "x": "123456789012"}}'
+    ]
+    assert swaps("acs:ram::1234567890123456:role/etl", "CN") == [f"acs:ram::{search.STRANGER_UID}:role/etl"]
