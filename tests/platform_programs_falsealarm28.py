@@ -15,14 +15,15 @@ cloud, in turn, are:
   ``discovery_url`` is ``example.com``, a third party's identity provider the service fetches keys from: RES-015);
   the twins ``-own-idp`` give the stack's own Cognito user pool as the discovery URL and pass (refused before, on the
   audience alone).
-- **Compliant programs** of the new modules (all pass): AgentCore Registry, Bedrock model invocation logging, ALB
-  listeners and target groups, CodeGuru Profiler and Reviewer, CloudWatch Network Monitor and Network Flow Monitor,
-  Resource Explorer, Route 53 ARC clusters and readiness cells, a Serverless Application Repository stack, Signer
-  profiles, SWF domains, VPC Route Server, Payment Cryptography keys, DevOps agent spaces, Firewall Manager policies,
-  Lambda MicroVM images, WAF Classic regional associations, classic ELB listener policies, Application Auto Scaling
-  scheduled actions; Alibaba Cloud DNS GTM address pools, ID Verification face configs, Cloud Control resources,
-  Intelligent Media Production app templates, Quota Center alarms and applications, certificates, tag policies and
-  meta tags, Database Audit instances, Apsara DevOps organisations and Compute Nest service instances.
+- **Compliant programs** of the new modules (all pass): AgentCore Registry, ARC Region switch plans, Bedrock model
+  invocation logging, ALB listeners and target groups, CodeGuru Profiler and Reviewer, CloudWatch Network Monitor and
+  Network Flow Monitor, Resource Explorer, Route 53 ARC clusters and readiness cells, a Serverless Application
+  Repository stack, Signer profiles, VPC Route Server, Payment Cryptography keys, DevOps agent spaces, Firewall Manager
+  policies, Lambda MicroVM images; Alibaba Cloud DNS GTM address pools, ID Verification face configs, Cloud Control
+  resources, Intelligent Media Production app templates, Quota Center alarms, certificates, tag policies, Database
+  Audit instances and Compute Nest service instances.
+- **A twin the port would hide** (judged already, no change): the Region switch plan failing over to a US Region
+  (``-regions-abroad``, RES-009); to a second EU Region it passes (``-regions-eu``).
 """
 
 from __future__ import annotations
@@ -71,6 +72,11 @@ TWINS: list[tuple[str, str, str, tuple[tuple[str, str], ...], set[str]]] = [
     ("own-idp", "aws.agentregistry.Registry#4", "EU", _OWN_IDP, set()),
     ("own-idp", "aws.agentregistry.Registry#4", "US", _OWN_IDP, set()),
     ("own-idp", "aws.agentregistry.Registry#4", "JP", _OWN_IDP, set()),
+    # The port writes every Region literal as the stack's, so the Region switch plan's two Regions land in one. A plan
+    # failing over to a US Region keeps the stack's data there once activated (its `regions`, the workflow's target
+    # Region): RES-009, judged already (no change); a second EU Region passes.
+    ("regions-abroad", "aws.arcregionswitch.Plan", "EU", (('"us-west-2"', '"us-west-" + "2"'),), {"RES-009"}),
+    ("regions-eu", "aws.arcregionswitch.Plan", "EU", (('"us-west-2"', '"eu-west-" + "1"'),), set()),
 ]  # fmt: skip
 """(suffix, example, stack, literal replacements, expected rule ids)."""
 
