@@ -10095,3 +10095,40 @@ def test_a_log_router_variable_still_sets_an_input_that_makes_the_output_refused
     partial = ENGINES["EU"].check(_fluent_user_data("/etc/td-agent/td-agent.conf", _FD_CLOUDWATCH.format(
         "\"us-#{ENV['SUFFIX']}\"")))[0]  # fmt: skip
     assert not any(f.path.endswith(".@type") for f in partial)  # a region written (partly), judged as a region
+
+
+_COGNITO = "https://cognito-idp.{region}.amazonaws.com/{region}_AbCdEf123"
+_JWT_AUDIENCES = [
+    ("aws:apigatewayv2/authorizer:Authorizer", ("jwt_configuration",), "audiences", "issuer", ""),
+    ("aws:agentregistry/registry:Registry", ("discovery_configuration", "authorizer_configuration",
+     "custom_jwt_authorizer"), "allowed_audiences", "discovery_url", "/.well-known/openid-configuration"),
+    *[(f"aws:bedrock/{t[0].lower()}{t[1:]}:{t}", ("authorizer_configuration", "custom_jwt_authorizer"),
+       "allowed_audiences", "discovery_url", "/.well-known/openid-configuration")
+      for t in ("AgentcoreRegistry", "AgentcoreGateway", "AgentcoreAgentRuntime", "AgentcoreHarness")],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("token", "where", "audiences", "issuer", "suffix"), _JWT_AUDIENCES)
+@pytest.mark.parametrize(("code", "region"), [("EU", "eu-central-1"), ("US", "us-east-1"), ("JP", "ap-northeast-1")])
+def test_a_jwt_audience_is_compared_with_the_token_not_contacted(
+    token: str, where: tuple[str, ...], audiences: str, issuer: str, suffix: str, code: str, region: str
+) -> None:
+    # docs: agentregistry/registry, the registry's example 4 (false-alarm hunt 28): `allowed_audiences =
+    # ["https://api.example.com"]` was refused as a host (RES-015). API Gateway JWTConfiguration `Audience` ("A valid
+    # JWT must provide an aud that matches at least one entry in this list"); AgentCore CustomJWTAuthorizerConfiguration
+    # `allowedAudience` ("audience values that are validated in the incoming JWT token validation process").
+    def subject(audience: str, idp: str) -> Subject:
+        inner: dict[str, Any] = {audiences: [audience], issuer: idp + suffix}
+        for key in reversed(where):
+            inner = {key: inner}
+        return Subject(token, "jwt", inner, provider(code))
+
+    own = _COGNITO.format(region=region)
+    assert rule_ids(code, subject("https://api.example.com", own)) == set()
+    # The identity provider the service fetches keys from is still judged: a third party's is refused.
+    assert rule_ids(code, subject("https://api.example.com", "https://idp.example.com")) == {"RES-015"}
+    with pytest.raises(ResidencyViolation, match=r"idp\.example\.com is a host under no catalogued cloud suffix"):
+        _first_violation(code, subject("my-api", "https://idp.example.com"))
+    # Only the audience: the same URL written where the identity provider goes is judged as a host.
+    with pytest.raises(ResidencyViolation, match=r"api\.example\.com is a host under no catalogued cloud suffix"):
+        _first_violation(code, subject("my-api", "https://api.example.com"))

@@ -47,6 +47,7 @@ import platform_programs_falsealarm24 as fa24
 import platform_programs_falsealarm25 as fa25
 import platform_programs_falsealarm26 as fa26
 import platform_programs_falsealarm27 as fa27
+import platform_programs_falsealarm28 as fa28
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_glue43 as g43
@@ -17738,6 +17739,11 @@ CASES: list[Case] = [
     # provider pinning no account pass (RES-023 before); the own alias ARN written out, a second provider's alias and a
     # partner's stay RES-023.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in lo43.rows()],
+    # -- stop 43, false-alarm hunt 28 (tests/platform_programs_falsealarm28.py): the registry's examples of the modules
+    # no hunt scanned, verbatim, each in CN and one other stack of its cloud; a JWT authorizer's audiences written as
+    # URLs (AgentCore Registry) were judged as hosts (RES-015), now pass (`-own-idp`); the example's third-party
+    # discovery URL stays RES-015.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa28.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
