@@ -567,14 +567,16 @@ def _watch_list(before: set[str], opened: set[str]) -> list[str]:
     return sorted(paths | folders | {p for p in sys.path if p})
 
 
-def _recorded_import() -> list[str] | None:
-    """The plan code's import done once in a child that records, by an audit hook, every file it opens and every
-    folder it lists, then exits: :func:`_watch_list` of that import, or None when the child gave none.
+def _start_recording() -> tuple[int, int]:
+    """Fork a child that does the plan code's import once, recording by an audit hook every file it opens and every
+    folder it lists, writes :func:`_watch_list` of that import to a pipe as JSON and exits: (its pid, the pipe's
+    reading end), for :func:`_recorded`.
 
     Why a child (perf43): a hook cannot be removed, and one left in the template stays in every worker forked from it,
     one Python call per audited event for the rest of the plan (650,000 events in a plan of every stack, most of them
-    ``object.__getattr__`` and ``builtins.id``; 0.1-0.15 s of CPU measured for ``--stack de``). The template then does
-    the same import, in the same state, without a hook (:func:`_template_import`)."""
+    ``object.__getattr__`` and ``builtins.id``: 0.16 s of CPU measured for ``--stack de``). The template does the same
+    import, in the same state, without a hook, while the child runs (on the other core: at a cold start the first plan
+    waits for the template's import, not for both)."""
     before = set(sys.modules)
     reader, writer = os.pipe()
     pid = os.fork()
@@ -590,7 +592,7 @@ def _recorded_import() -> list[str] | None:
                 if event in _AUDITED and args and isinstance(args[0], str | bytes):
                     seen.add(os.path.abspath(os.fsdecode(args[0])))
 
-            sys.addaudithook(audit)  # after the stand-in streams were opened: os.devnull is no input of the import
+            sys.addaudithook(audit)  # after os.devnull was opened: it is no input of the import
             gc.unfreeze()
             gc.enable()
             with contextlib.suppress(BaseException):  # the template's import meets the same error and reports it
@@ -600,15 +602,21 @@ def _recorded_import() -> list[str] | None:
         finally:
             os._exit(0)
     os.close(writer)
+    return pid, reader
+
+
+def _recorded(recording: tuple[int, int]) -> list[str] | None:
+    """What :func:`_start_recording`'s child recorded (None if it wrote nothing readable), once it has ended."""
+    pid, reader = recording
     with os.fdopen(reader, "r", encoding="utf-8") as source:
         text = source.read()
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
     try:
-        recorded = json.loads(text)
+        paths = json.loads(text)
     except ValueError:
         return None
-    return recorded if isinstance(recorded, list) else None
+    return paths if isinstance(paths, list) and all(isinstance(p, str) for p in paths) else None
 
 
 def _template_import(basis: dict[str, Any]) -> tuple[str | None, dict[str, _Fingerprint]]:
@@ -616,12 +624,7 @@ def _template_import(basis: dict[str, Any]) -> tuple[str | None, dict[str, _Fing
     _adopt_caller(basis)
     sys.argv = sys.argv[:1]  # no project module reads the arguments at import
     before = set(sys.modules)
-    recorded = _recorded_import()
-    # Fingerprinted before the template's own import: a file that changes after this is either read changed (and
-    # the next request sees a fingerprint that moved: the template is discarded, which is only slower) or after
-    # it was read (the same). Taken after the import, as before perf43, a change between the read and the
-    # fingerprint went unseen.
-    watched = {path: _fingerprint(path) for path in recorded or ()}
+    recording = _start_recording()
 
     # What the import writes would go to the caller's streams in a fresh process: catch it (a template
     # whose import writes anything is not used), and stand-in stream objects show whether any module
@@ -635,7 +638,7 @@ def _template_import(basis: dict[str, Any]) -> tuple[str | None, dict[str, _Fing
     originals = (sys.stdin, sys.stdout, sys.stderr)
     stand_ins = [open(target, "r" if target == 0 else "w", closefd=False) for target in range(3)]  # noqa: SIM115
     sys.stdin, sys.stdout, sys.stderr = stand_ins
-    problem: str | None = None if recorded is not None else "the import's reads could not be recorded"
+    problem: str | None = None
     gc.unfreeze()
     gc.enable()
     try:
@@ -666,11 +669,15 @@ def _template_import(basis: dict[str, Any]) -> tuple[str | None, dict[str, _Fing
     for stream in stand_ins:
         with contextlib.suppress(Exception):
             stream.close()
+    recorded = _recorded(recording)
+    if problem is None and recorded is None:
+        problem = "the import's reads could not be recorded"
     # The same import in the same state loads the same modules from the same files; one that did not (a file changed
-    # between the two imports) is not used.
-    unrecorded = set(_watch_list(before, set())) - set(watched)
+    # while the two imports ran) is not used.
+    unrecorded = set(_watch_list(before, set())) - set(recorded or ())
     if problem is None and unrecorded:
         problem = f"the import loaded from {min(unrecorded)}, which its recorded run did not"
+    watched = {path: _fingerprint(path) for path in recorded or ()}
     gc.freeze()  # the workers share the imported heap, as they share the server's
     return problem, watched
 
