@@ -251,6 +251,47 @@ def test_a_template_is_used_only_by_a_caller_in_its_own_state() -> None:
         assert server._basis({**request, key: value}) != server._own_basis()
 
 
+# Runs _template_import in a fresh interpreter (it imports the plan code, redirects descriptors and freezes the heap)
+# with sys.addaudithook spied on: a hook the recording child adds is appended in the child's memory only.
+_TEMPLATE_IMPORT = """
+import json, os, sys
+from components.plan import server
+added = []
+real = sys.addaudithook
+def spy(hook):
+    added.append(os.getpid())
+    real(hook)
+sys.addaudithook = spy
+problem, watched = server._template_import(server._own_basis())
+print(json.dumps({"problem": problem, "added": added, "watched": sorted(watched)}))
+"""
+
+
+def test_the_template_records_its_import_without_an_audit_hook_of_its_own() -> None:
+    """perf43: the audit hook that records what the import reads is added in a child that does the import once and
+    exits, never in the template (a hook cannot be removed; in the template it costs every worker one Python call
+    per audited event). What is watched still comes from the hook: the data files the import opens (pydantic reads
+    every installed distribution's ``entry_points.txt``), as well as the module files and folders."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-c", _TEMPLATE_IMPORT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["problem"] is None
+    assert result["added"] == []
+    watched = set(result["watched"])
+    assert str(ROOT / "components" / "plan" / "cli.py") in watched
+    assert str(ROOT / "components" / "plan") in watched
+    assert any(path.endswith("entry_points.txt") for path in watched)
+
+
 def test_errors_and_exit_codes_pass_through(env_on: dict[str, str], env_off: dict[str, str]) -> None:
     fresh = _plan(env_off, "--stack", "atlantis")
     warm = _plan(env_on, "--stack", "atlantis")

@@ -461,7 +461,8 @@ def _run_fork(
 # folder and umask is handed to it, and it forks the worker, so the worker starts with the import
 # done and the template stays as it was for the next request. It is used only while nothing its
 # import read has changed: it records the (mtime_ns, size, inode) of every file the import opened
-# (an audit hook sees every ``open``, so data files read at import count as well as modules),
+# (an audit hook sees every ``open``, so data files read at import count as well as modules; since
+# perf43 the hook is in a child that does the same import once and exits, :func:`_recorded_import`),
 # every folder it listed, the folder of every module it loaded and every folder the import system
 # searches (``sys.path_importer_cache``: a new file in any of them changes its mtime, which is how
 # "a new file shadows a module" is seen), and compares them before every request. On any
@@ -552,18 +553,78 @@ def _spawn_template(basis: dict[str, Any], snapshot: dict[str, tuple[int, int]],
     return _Template(pid, ours, basis)
 
 
+def _watch_list(before: set[str], opened: set[str]) -> list[str]:
+    """What an import that found ``before`` in ``sys.modules`` and opened or listed ``opened`` depends on: those paths,
+    the file and folder of every module it loaded, every ``sys.path`` entry and every folder the import system
+    searches (``sys.path_importer_cache``), sorted."""
+    folders = {entry for entry in sys.path_importer_cache if isinstance(entry, str)}
+    paths = set(opened)
+    for name in set(sys.modules) - before:
+        origin = getattr(sys.modules[name], "__file__", None)
+        if isinstance(origin, str):
+            paths.add(origin)
+            folders.add(os.path.dirname(origin))
+    return sorted(paths | folders | {p for p in sys.path if p})
+
+
+def _start_recording() -> tuple[int, int]:
+    """Fork a child that does the plan code's import once, recording by an audit hook every file it opens and every
+    folder it lists, writes :func:`_watch_list` of that import to a pipe as JSON and exits: (its pid, the pipe's
+    reading end), for :func:`_recorded`.
+
+    Why a child (perf43): a hook cannot be removed, and one left in the template stays in every worker forked from it,
+    one Python call per audited event for the rest of the plan (650,000 events in a plan of every stack, most of them
+    ``object.__getattr__`` and ``builtins.id``: 0.16 s of CPU measured for ``--stack de``, 0.36 s for every stack).
+    The template does the same import, in the same state, without a hook, while the child runs (on the other core: at
+    a cold start the first plan waits for the template's import, not for one after the other)."""
+    before = set(sys.modules)
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(reader)
+            null = os.open(os.devnull, os.O_RDWR)
+            for target in range(3):
+                os.dup2(null, target)  # what the import writes goes nowhere: the template's own import catches it
+            seen: set[str] = set()
+
+            def audit(event: str, args: tuple[Any, ...]) -> None:
+                if event in _AUDITED and args and isinstance(args[0], str | bytes):
+                    seen.add(os.path.abspath(os.fsdecode(args[0])))
+
+            sys.addaudithook(audit)  # after os.devnull was opened: it is no input of the import
+            gc.unfreeze()
+            gc.enable()
+            with contextlib.suppress(BaseException):  # the template's import meets the same error and reports it
+                import components.plan.cli  # noqa: F401 - what a worker imports first
+            with os.fdopen(writer, "w", encoding="utf-8") as out:
+                json.dump(_watch_list(before, seen), out)
+        finally:
+            os._exit(0)
+    os.close(writer)
+    return pid, reader
+
+
+def _recorded(recording: tuple[int, int]) -> list[str] | None:
+    """What :func:`_start_recording`'s child recorded (None if it wrote nothing readable), once it has ended."""
+    pid, reader = recording
+    with os.fdopen(reader, "r", encoding="utf-8") as source:
+        text = source.read()
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+    try:
+        paths = json.loads(text)
+    except ValueError:
+        return None
+    return paths if isinstance(paths, list) and all(isinstance(p, str) for p in paths) else None
+
+
 def _template_import(basis: dict[str, Any]) -> tuple[str | None, dict[str, _Fingerprint]]:
     """Import the plan code as a worker would, in ``basis``'s state; (why it is unusable or None, what to watch)."""
     _adopt_caller(basis)
     sys.argv = sys.argv[:1]  # no project module reads the arguments at import
     before = set(sys.modules)
-    seen: set[str] = set()
-    recording = [True]
-
-    def audit(event: str, args: tuple[Any, ...]) -> None:
-        # Stays installed in the template and its workers (a hook cannot be removed): one test per event.
-        if recording[0] and event in _AUDITED and args and isinstance(args[0], str | bytes):
-            seen.add(os.path.abspath(os.fsdecode(args[0])))
+    recording = _start_recording()
 
     # What the import writes would go to the caller's streams in a fresh process: catch it (a template
     # whose import writes anything is not used), and stand-in stream objects show whether any module
@@ -577,7 +638,6 @@ def _template_import(basis: dict[str, Any]) -> tuple[str | None, dict[str, _Fing
     originals = (sys.stdin, sys.stdout, sys.stderr)
     stand_ins = [open(target, "r" if target == 0 else "w", closefd=False) for target in range(3)]  # noqa: SIM115
     sys.stdin, sys.stdout, sys.stderr = stand_ins
-    sys.addaudithook(audit)  # after the capture file was made: its folder is no input of the import
     problem: str | None = None
     gc.unfreeze()
     gc.enable()
@@ -586,7 +646,6 @@ def _template_import(basis: dict[str, Any]) -> tuple[str | None, dict[str, _Fing
     except BaseException as exc:  # a fresh interpreter meets the same error: the fallback reports it
         problem = f"the import failed ({type(exc).__name__}: {exc})"
     finally:
-        recording[0] = False
         for stream in stand_ins[1:]:
             with contextlib.suppress(Exception):
                 stream.flush()
@@ -610,13 +669,15 @@ def _template_import(basis: dict[str, Any]) -> tuple[str | None, dict[str, _Fing
     for stream in stand_ins:
         with contextlib.suppress(Exception):
             stream.close()
-    folders = {entry for entry in sys.path_importer_cache if isinstance(entry, str)}
-    for name in set(sys.modules) - before:
-        origin = getattr(sys.modules[name], "__file__", None)
-        if isinstance(origin, str):
-            seen.add(origin)
-            folders.add(os.path.dirname(origin))
-    watched = {path: _fingerprint(path) for path in sorted(seen | folders | {p for p in sys.path if p})}
+    recorded = _recorded(recording)
+    if problem is None and recorded is None:
+        problem = "the import's reads could not be recorded"
+    # The same import in the same state loads the same modules from the same files; one that did not (a file changed
+    # while the two imports ran) is not used.
+    unrecorded = set(_watch_list(before, set())) - set(recorded or ())
+    if problem is None and unrecorded:
+        problem = f"the import loaded from {min(unrecorded)}, which its recorded run did not"
+    watched = {path: _fingerprint(path) for path in recorded or ()}
     gc.freeze()  # the workers share the imported heap, as they share the server's
     return problem, watched
 
