@@ -17727,7 +17727,8 @@ CASES: list[Case] = [
     # -- stop 43, public endpoints without a grant, continued (tests/platform_programs_anonymous43.py): an HTTP API
     # route with authorization_type NONE (the default) to an AWS_PROXY integration of subtype SQS-ReceiveMessage or
     # AppConfig-GetConfiguration is RES-024 unless declared (passed before), also beside an AWS_IAM route to the same
-    # integration; behind AWS_IAM or an authorizer (JWT, CN: CUSTOM), to SQS-SendMessage, or to the stack's Lambda, it passes.
+    # integration; behind AWS_IAM or an authorizer (JWT, CN: CUSTOM), to SQS-SendMessage, or to the stack's Lambda, it
+    # passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in an43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

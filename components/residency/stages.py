@@ -185,7 +185,8 @@ _JOIN_INPUTS = {
     HTTP_STAGE_TYPE: ("stage_variables",),
     INTEGRATION_TYPE: ("uri", "request_parameters", "http_method"),
     METHOD_TYPE: ("http_method", "authorization", "api_key_required"),
-    # Not its ``target``: each door keys it (``member_key_input``); the guard cannot wait for it (``guard._target_key``).
+    # Not its ``target``: each door keys it (``member_key_input``); the guard cannot wait for it
+    # (``guard._target_key``).
     ROUTE_TYPE: ("authorization_type", "api_key_required"),
     HTTP_INTEGRATION_TYPE: ("integration_uri",),
     REST_API_TYPE: ("body",),
