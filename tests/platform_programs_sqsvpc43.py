@@ -191,7 +191,12 @@ def rows() -> list[Row]:
     foreign = {"EU", "US", "JP"}  # a partner's aws account; CN's partner is an aws-cn account, China's by partition
     subtypes: list[Row] = [
         (f"sqsvpc43-{code.lower()}-http-sqs-{op}-{where}-partner", code, http_sqs(code, where, op),
-         {"RES-023"} if op == "send" and code in foreign else set(), [])
+         {"RES-023"} if op == "send" and code in foreign
+         # anonymous43 (stop 43): its route's authorization_type is unset (NONE), so anyone on the Internet receives
+         # the queue's messages through it: a grant to everyone (RES-024), whoever owns the queue. The body form's
+         # operations are not judged yet (left open).
+         else {"RES-024"} if op == "receive" and where == "integration"
+         else set(), [])
         for code in REGION
         for where in ("body", "integration")
         for op in SUBTYPES

@@ -31,6 +31,7 @@ import platform_programs as pp
 import platform_programs_accounts35 as a35
 import platform_programs_accountsali36 as aa36
 import platform_programs_alirole41 as ar41
+import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
 import platform_programs_bodies42 as bd42
 import platform_programs_cn as pc
@@ -17744,6 +17745,12 @@ CASES: list[Case] = [
     # URLs (AgentCore Registry) were judged as hosts (RES-015), now pass (`-own-idp`); the example's third-party
     # discovery URL stays RES-015.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa28.rows()],
+    # -- stop 43, public endpoints without a grant, continued (tests/platform_programs_anonymous43.py): an HTTP API
+    # route with authorization_type NONE (the default) to an AWS_PROXY integration of subtype SQS-ReceiveMessage or
+    # AppConfig-GetConfiguration is RES-024 unless declared (passed before), also beside an AWS_IAM route to the same
+    # integration; behind AWS_IAM or an authorizer (JWT, CN: CUSTOM), to SQS-SendMessage, or to the stack's Lambda, it
+    # passes.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in an43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -1633,7 +1633,9 @@ def _sqs_subtype_body(subtype: str, account: str = _OTHER) -> str:
 
 
 PAIRS += [
-    ("RES-023", "EU", aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype("SQS-ReceiveMessage")),
+    # (anonymous43: a ReceiveMessage integration is also RES-024 without a Route proven authorized, so the read-only
+    # twin here is DeleteMessage; ReceiveMessage's RES-023 is pinned in the test below with its Routes authorized.)
+    ("RES-023", "EU", aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype("SQS-DeleteMessage")),
      aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype("SQS-SendMessage")), "request_parameters.QueueUrl"),
     ("RES-023", "DE", aws("aws:apigatewayv2/api:Api", _PINNED_EU, name="o", protocol_type="HTTP",
                           body=_sqs_subtype_body("SQS-PurgeQueue")),
@@ -1655,6 +1657,11 @@ PAIRS += [
 ]  # fmt: skip
 
 
+def _routes_authorized(text: str) -> bool:
+    """Every Route to the integration requires authorization (anonymous43: else a ReceiveMessage is RES-024 too)."""
+    return text == "method-authorized"
+
+
 @pytest.mark.parametrize(
     ("subtype", "written"),
     [
@@ -1667,7 +1674,8 @@ PAIRS += [
     ],
 )
 def test_only_an_sqs_subtype_that_sends_writes_into_the_queue(subtype: Any, written: bool) -> None:
-    findings = RuleEngine("EU").check(aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype(subtype)))[0]
+    subject = aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype(subtype))
+    findings = RuleEngine("EU").check(subject, known=_routes_authorized)[0]
     assert [f.rule.id for f in findings] == ["RES-023"] * written
     if written:
         assert re.search(rf"belongs to account {_OTHER}, which receives", findings[0].message)
@@ -1677,7 +1685,8 @@ def test_only_an_sqs_subtype_that_sends_writes_into_the_queue(subtype: Any, writ
 def test_a_read_only_sqs_subtype_still_judges_the_queues_region(subtype: str) -> None:
     """Reading is no transfer of the stack's data to the queue's account; the queue's Region is judged as before."""
     props = _sqs_subtype(subtype, region="us-east-1")
-    assert [f.rule.id for f in RuleEngine("EU").check(aws(_HTTP_INTEGRATION, _PINNED_EU, **props))[0]] == ["RES-006"]
+    subject = aws(_HTTP_INTEGRATION, _PINNED_EU, **props)
+    assert [f.rule.id for f in RuleEngine("EU").check(subject, known=_routes_authorized)[0]] == ["RES-006"]
     pending = aws(_HTTP_INTEGRATION, _PINNED_EU, **_sqs_subtype(subtype))  # a QueueUrl known only later
     place = Place("request_parameters.QueueUrl", ("request_parameters", "queue_url"), 2)
     url = f"https://sqs.eu-central-1.amazonaws.com/{_OTHER}/orders"
@@ -2966,3 +2975,79 @@ def test_an_anonymous_read_is_refused_unless_the_join_proves_its_methods_authori
     # the uri's Region is still judged beside the grant: a London bucket proxy in the EU is also RES-004
     london = _integration(_PINNED_EU, "arn:aws:apigateway:eu-west-2:s3:path/fleet-files/{key}")
     assert {f.rule.id for f in RuleEngine("EU").check(london, known=_own_bucket)[0]} == {"RES-024", "RES-004"}
+
+
+# Public endpoints without a grant, continued (stop 43, anonymous43): an HTTP API integration of type AWS_PROXY whose
+# subtype returns stored data (SQS-ReceiveMessage, AppConfig-GetConfiguration) is a grant to everyone unless every Route
+# of the program that targets it requires authorization (AWS_IAM, JWT, CUSTOM); a Route's authorization_type defaults
+# to NONE. The engine alone, or with no Route of the program on it, proves none (fail closed).
+_HTTP_INTEGRATION = "aws:apigatewayv2/integration:Integration"
+
+
+def _http_integration(pin: Any, subtype: str, kind: str = "AWS_PROXY") -> Subject:
+    """An HTTP API integration of ``subtype`` (its request parameters are judged as before: none here)."""
+    return aws(_HTTP_INTEGRATION, pin, api_id="a", integration_type=kind, integration_subtype=subtype)
+
+
+PAIRS += [
+    # SQS-SendMessage writes; SQS-ReceiveMessage returns the queue's messages
+    ("RES-024", "EU", _http_integration(_PINNED_EU, "SQS-SendMessage"),
+     _http_integration(_PINNED_EU, "SQS-ReceiveMessage"), "integration_subtype"),
+    # StepFunctions-StartSyncExecution runs the stack's workflow; AppConfig-GetConfiguration returns a configuration
+    ("RES-024", "JP", _http_integration(_PINNED_JP, "StepFunctions-StartSyncExecution"),
+     _http_integration(_PINNED_JP, "AppConfig-GetConfiguration"), "integration_subtype"),
+    ("RES-024", "CN", _http_integration(AWS_CN, "SQS-DeleteMessage"),
+     _http_integration(AWS_CN, "sqs-receivemessage"), "integration_subtype"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("routes", "authorized"),
+    [
+        ([("own", {"authorization_type": "AWS_IAM"})], True),
+        ([("own", {"authorization_type": "JWT"})], True),
+        ([("own", {"authorizationType": "CUSTOM"})], True),
+        ([("own", {})], False),  # authorization_type's default is NONE
+        ([("own", {"authorization_type": "NONE"})], False),
+        ([("own", {"authorization_type": "AWS_IAM"}), ("own", {})], False),  # a second, open route
+        ([("own", {"authorization_type": "AWS_IAM"}), ("other", {})], True),  # another integration's open route
+        ([("own", {"authorization_type": "AWS_IAM"}), (None, {})], False),  # a target not told may be any
+        ([("literal", {"authorization_type": "AWS_IAM"})], True),  # integrations/<id> names the id
+        ([], False),  # no Route in the program: nothing proves it restricted
+        ([("other", {"authorization_type": "AWS_IAM"})], False),
+    ],
+)
+def test_the_join_answers_whether_an_http_integrations_routes_require_authorization(
+    routes: list[tuple[str | None, dict[str, Any]]], authorized: bool
+) -> None:
+    from components.residency import stages
+
+    join = stages.StageJoin()
+    api = ("urn", "api")
+    own = stages.own_api_key("urn:integration", "abc123")
+    targets = {
+        "own": ("urn", "urn:integration"),
+        "other": ("urn", "urn:other"),
+        "literal": ("id", "integrations/abc123"),
+    }
+    for target, props in routes:
+        join.add(stages.ROUTE_TYPE, props, api, targets[target] if target else None)
+    join.add(stages.ROUTE_TYPE, {}, ("urn", "other-api"), targets["own"])  # another API's open route
+    known = stages.with_stages(lambda _: False, join, stages.HTTP_INTEGRATION_TYPE, api, None, (own, None))
+    assert known(stages.METHOD_AUTHORIZED) is authorized
+
+
+def test_an_open_route_to_a_reading_subtype_is_refused_unless_the_join_proves_its_routes_authorized() -> None:
+    subject = _http_integration(_PINNED_EU, "SQS-ReceiveMessage")
+    (finding,) = RuleEngine("EU").check(subject)[0]
+    assert finding.rule.id == "RES-024"
+    with pytest.raises(
+        AssertionError,
+        match=r"serves stored data \(sqs-receivemessage\) with no code in between "
+        r"through a route that requires no authorization \(authorization_type NONE, the default\)",
+    ):
+        raise AssertionError(finding.message)
+    assert 'match": "public:' in finding.message
+    assert RuleEngine("EU").check(subject, known=lambda text: True)[0] == []
+    # a subtype of a Lambda-style AWS_PROXY integration is none: a plain AWS_PROXY to the stack's code is not judged
+    assert RuleEngine("EU").check(_http_integration(_PINNED_EU, "SQS-ReceiveMessage", "HTTP_PROXY"))[0] == []

@@ -201,7 +201,7 @@ class _Review:
         self.stages = stages.StageJoin(is_unknown)
         for e in self.live:
             if e.type in stages.MEMBER_TYPES and not _is_read(e):
-                self.stages.add(e.type, e.inputs, self.rest_api_key(e), _input_key(e, _RESOURCE_ID))
+                self.stages.add(e.type, e.inputs, self.rest_api_key(e), _input_key(e, stages.member_key_input(e.type)))
             elif stages.makes_vpc_link(e.type) and not _is_read(e):
                 self.stages.add_link(stages.own_api_key(e.urn, e.id))
 
@@ -257,7 +257,11 @@ class _Review:
         known = regionless_known(created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
         if entry.type not in stages.JOIN_TYPES:
             return known
-        method = stages.method_of(entry.inputs, _input_key(entry, _RESOURCE_ID), is_unknown)
+        method = (
+            (stages.own_api_key(entry.urn, entry.id), None)  # named by its Routes' target (anonymous43)
+            if entry.type == stages.HTTP_INTEGRATION_TYPE
+            else stages.method_of(entry.inputs, _input_key(entry, _RESOURCE_ID), is_unknown)
+        )
         return stages.with_stages(
             known, self.stages, entry.type, self.rest_api_key(entry), self.connection_key(entry), method
         )

@@ -81,6 +81,7 @@ from components.residency.scripts import ScriptReader, echoed_files, heredoc_fil
 from components.residency.stages import (
     API_TYPES,
     BODY_INTEGRATION_KEY,
+    INTEGRATION_TYPE,
     INTEGRATION_TYPES,
     JOINED_PUBLIC_TYPES,
     METHOD_AUTHORIZED,
@@ -1672,8 +1673,9 @@ class RuleEngine:
             kind = prop_of(walk.subject.props, entry.kind_input)
             if not (isinstance(kind, str) and kind.strip().upper() in {k.upper() for k in entry.kinds}):
                 continue
-            head = _service_read_head(value)
-            if head is None or head not in {r.lower() for r in entry.reads}:
+            # An HTTP API integration names its action by subtype (``SQS-ReceiveMessage``), compared as written.
+            head = _service_read_head(value) or value.strip().lower()
+            if head not in {r.lower() for r in entry.reads}:
                 continue
             http = prop_of(walk.subject.props, entry.method_input)
             if (
@@ -1684,13 +1686,19 @@ class RuleEngine:
                 continue  # a path-form uri called to upload or delete serves no stored data
             if walk.known is not None and walk.known(METHOD_AUTHORIZED):
                 return
+            through = (
+                "method that requires no authorization and no API key (authorization NONE), or whose method the "
+                "program does not make"
+                if walk.subject.type == INTEGRATION_TYPE
+                else "route that requires no authorization (authorization_type NONE, the default), or whose route the "
+                "program does not make"
+            )
             self._add_public(
                 walk,
                 path,
                 value,
                 f"The {kind.strip().upper()} integration serves stored data ({head}) with no code in between through a "
-                "method that requires no authorization and no API key (authorization NONE), or whose method the "
-                "program does not make",
+                + through,
             )
             return
 

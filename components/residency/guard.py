@@ -110,6 +110,15 @@ async def _api_of(value: Any) -> object:
     return ("id", value) if isinstance(value, str) and value else None
 
 
+def _target_key(route: Subject) -> object:
+    """A Route's ``target`` keyed as ``_api_of`` keys a literal (``integrations/<id>``); None for an Output, which the
+    join takes as a target of every Integration of the Route's API (fail closed). Never awaited: the target is computed
+    from the Integration's id, which resolves only once the Integration registers, and its registration waits on the
+    very judgement that asks about its Routes (anonymous43)."""
+    value = prop_of(route.props, "target")
+    return ("id", value) if isinstance(value, str) and value else None
+
+
 def _hold_for_context(subject: Subject, context: frozenset[str]) -> Subject:
     """A resource whose context inputs (a DNS record's type and name, a CDN feature's ``function_name``:
     ``RuleEngine.context_inputs``) are not all known yet: its other plain inputs are held too (as Outputs of their
@@ -709,9 +718,13 @@ class Guard:
             # resource id (a RestApi's root resource id is its own output: waiting for it there would wait `patience`).
             keyed = subject.type == stages.INTEGRATION_TYPE and member.type in (stages.METHOD_TYPE, subject.type)
             resource_key = await self._resource_key(member) if keyed else None
+            if member.type == stages.ROUTE_TYPE:
+                resource_key = _target_key(member)
             join.add(member.type, read, told, resource_key)
-        method = None
-        if subject.type == stages.INTEGRATION_TYPE:
+        method: tuple[object, str | None] | None = None
+        if subject.type == stages.HTTP_INTEGRATION_TYPE:
+            method = (("resources", frozenset({resource})), None)  # as a Route's target computed from it is keyed
+        elif subject.type == stages.INTEGRATION_TYPE:
             http = await _join_value(prop_of(subject.props, "http_method"), self.patience)
             method = stages.method_of(
                 {"http_method": http}, await self._resource_key(subject), lambda v: v is _AT_DEPLOYMENT

@@ -113,10 +113,19 @@ def untrusted_reason(engine: RuleEngine, source: Source | str, defer: Defer) -> 
         # A finding the stack's transfer register covers is sanctioned, not a reason to distrust the resource (an
         # e-mail contact whose declared address is abroad is itself in the jurisdiction, and so is its ARN).
         undeclared = [f for f in findings if f.declared_by is None]
-        if source.known is not None and subject is source.subject and any(f.rule.id in _REGIONLESS for f in undeclared):
+        joined = subject.type in engine.joined_public_types  # its RES-024 is the stack's answer (stop 43)
+        if (
+            source.known is not None
+            and subject is source.subject
+            and any(
+                f.rule.id in _REGIONLESS or (joined and f.rule.id == RuleId.PUBLIC_ACCESS_DECLARED) for f in undeclared
+            )
+        ):
             # A bucket or host the stack proves for this resource (its own bucket named in a launch template's user
             # data) is proven here too: the source is judged as its own review judges it, or a value computed from a
-            # compliant resource would be refused at the first preview (RES-014) for what its review accepts.
+            # compliant resource would be refused at the first preview (RES-014) for what its review accepts. So is
+            # the grant to everyone of a resource joined to others (an HTTP API Integration's Routes, anonymous43: a
+            # Route's target is computed from the Integration it sends to).
             findings, pending = engine.check(subject, defer=defer, known=source.known())
             undeclared = [f for f in findings if f.declared_by is None]
         if undeclared:

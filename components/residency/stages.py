@@ -87,6 +87,7 @@ __all__ = [
     "READER_TYPES",
     "READ_AS_BUCKET",
     "REST_API_TYPE",
+    "ROUTE_TYPE",
     "SET_BY_EVERY_STAGE",
     "VARIABLE_MAPS",
     "VPC_LINK_MADE",
@@ -104,8 +105,10 @@ __all__ = [
     "connection_input",
     "fill_stage_variable",
     "host_templates",
+    "integration_key",
     "join_inputs",
     "makes_vpc_link",
+    "member_key_input",
     "method_of",
     "own_api_key",
     "private_integration",
@@ -130,16 +133,24 @@ READER_TYPES = INTEGRATION_TYPES | API_TYPES
 ``body`` (a RestApi since stop 40, an HTTP API since stop 41)."""
 JOIN_TYPES = STAGE_TYPES | READER_TYPES
 METHOD_TYPE = "aws:apigateway/method:Method"
-MEMBER_TYPES = JOIN_TYPES | {METHOD_TYPE}
-"""Every member of the join: its readers and Stages, and since stop 43 a REST API's Methods (which ask nothing)."""
-JOINED_PUBLIC_TYPES = frozenset({INTEGRATION_TYPE})
+ROUTE_TYPE = "aws:apigatewayv2/route:Route"
+MEMBER_TYPES = JOIN_TYPES | {METHOD_TYPE, ROUTE_TYPE}
+"""Every member of the join: its readers and Stages, and since stop 43 a REST API's Methods and an HTTP API's Routes
+(which ask nothing)."""
+JOINED_PUBLIC_TYPES = frozenset({INTEGRATION_TYPE, HTTP_INTEGRATION_TYPE})
 """The types whose grant to everyone (RES-024) is the join's answer (an Integration serving stored data through an
-anonymous Method, stop 43): judged with the whole stack in view (the policy pack's stack policy, the guard once
-construction is over), never by a door that sees one resource alone."""
+anonymous Method, or an HTTP API Integration through an anonymous Route, stop 43): judged with the whole stack in view
+(the policy pack's stack policy, the guard once construction is over), never by a door that sees one resource
+alone."""
+_TARGET_PREFIX = "integrations/"
+"""How a Route's ``target`` names its integration: "The target for the route, of the form integrations/IntegrationID"
+(https://www.pulumi.com/registry/packages/aws/api-docs/apigatewayv2/route/)."""
 METHOD_AUTHORIZED = "method-authorized"
 """Asked by a REST Integration that serves stored data (``endpoints.yaml`` ``public_access.anonymous_reads``, stop 43):
 every Method of the program on its API, resource and HTTP method (at least one) requires authorization
-(``authorization`` other than NONE) or an API key (``api_key_required``)."""
+(``authorization`` other than NONE) or an API key (``api_key_required``). Asked by an HTTP API Integration of a reading
+subtype (anonymous43): every Route of the program that targets it, or may (a target not told), at least one, has an
+``authorization_type`` other than NONE (AWS_IAM, JWT, CUSTOM)."""
 VPC_LINK_MADE = "vpc-link-made"
 """Asked by a private integration with a Host-header input (``endpoints.yaml`` ``vpc_links.integrations``: a REST
 Integration whose ``connection_type`` is VPC_LINK): its ``connection_id`` is a VPC link the program makes (computed
@@ -174,6 +185,9 @@ _JOIN_INPUTS = {
     HTTP_STAGE_TYPE: ("stage_variables",),
     INTEGRATION_TYPE: ("uri", "request_parameters", "http_method"),
     METHOD_TYPE: ("http_method", "authorization", "api_key_required"),
+    # Not its ``target``: each door keys it (``member_key_input``); the guard cannot wait for it
+    # (``guard._target_key``).
+    ROUTE_TYPE: ("authorization_type", "api_key_required"),
     HTTP_INTEGRATION_TYPE: ("integration_uri",),
     REST_API_TYPE: ("body",),
     HTTP_API_TYPE: ("body",),
@@ -417,6 +431,23 @@ def method_of(
     return resource, http
 
 
+def member_key_input(type_: str) -> tuple[str, str]:
+    """The input (snake_case, camelCase) a Method, Route or Integration is keyed by besides its API, as
+    :func:`api_key` keys an API: a Route's ``target`` (the Integration it sends to, anonymous43), else a REST
+    ``resource_id`` (publicauth43)."""
+    return ("target", "target") if type_ == ROUTE_TYPE else ("resource_id", "resourceId")
+
+
+def integration_key(key: Hashable) -> Hashable:
+    """A Route's ``target`` key (:func:`api_key` of it) as an Integration keys itself (:func:`own_api_key`): a literal
+    ``integrations/<id>`` names the id."""
+    if isinstance(key, tuple) and len(key) == 2 and key[0] == "id" and isinstance(key[1], str):
+        head, _, rest = key[1].partition("/")
+        if head.lower() + "/" == _TARGET_PREFIX and rest:
+            return ("id", rest)
+    return key
+
+
 def api_key(value: Any, dependencies: Iterable[str], unknown: Callable[[Any], bool]) -> Hashable:
     """How a document's Stage or Integration names its API: the URN its API input (:func:`api_input`) is computed from
     (the same API in every member, known at a first preview too), else the literal id; None when neither is known."""
@@ -443,6 +474,7 @@ class StageJoin:
         self._links: set[Hashable] = set()
         self._link_ids: dict[Hashable, str] = {}
         self._methods: list[tuple[Hashable, Hashable, str | None, bool]] = []
+        self._routes: list[tuple[Hashable, Hashable, bool]] = []
 
     def add_link(self, key: Hashable) -> None:
         """A VPC link the program makes (a :func:`makes_vpc_link` resource), keyed as an Integration's ``connection_id``
@@ -472,6 +504,10 @@ class StageJoin:
         ``resource_id`` keyed as :func:`api_key` keys an API)."""
         if type_ == METHOD_TYPE:
             self._methods.append((api, resource, self._http_method(props), self._authorized(props)))
+        elif type_ == ROUTE_TYPE:
+            # ``resource``: its ``target`` keyed as :func:`api_key` keys an API; one that cannot be told (None: an
+            # Output the guard does not wait for, or no target) may target every Integration of its API.
+            self._routes.append((api, integration_key(resource), self._authorized(props, "authorization_type")))
         elif type_ in STAGE_TYPES:
             self._stages.setdefault(api, []).extend(_stage_sets(type_, props, self._unknown))
         elif type_ in INTEGRATION_TYPES:
@@ -514,13 +550,16 @@ class StageJoin:
         value = _prop(props, "http_method", "httpMethod")
         return value.strip().upper() if isinstance(value, str) and value.strip() and not self._unknown(value) else None
 
-    def _authorized(self, props: Mapping[str, Any]) -> bool:
+    def _authorized(self, props: Mapping[str, Any], field: str = "authorization") -> bool:
         """Whether a Method requires the caller to authenticate: an ``authorization`` other than NONE (AWS_IAM, CUSTOM,
         COGNITO_USER_POOLS; "Type of authorization used for the method", https://www.pulumi.com/registry/packages/aws/
         api-docs/apigateway/method/) or ``api_key_required`` (a secret the caller must hold: the lead's decision, stop
         43). A value decided at deployment is the guard's to judge then; any other value that is no string proves
-        nothing (fail closed)."""
-        authorization = props.get("authorization")
+        nothing (fail closed). A Route's ``field`` is ``authorization_type``: "Valid values: NONE (open access),
+        AWS_IAM, CUSTOM, JWT. Defaults to NONE" (https://www.pulumi.com/registry/packages/aws/api-docs/apigatewayv2/
+        route/; its ``api_key_required`` is "Supported only for WebSocket APIs", counted as a Method's)."""
+        head, *rest = field.split("_")
+        authorization = _prop(props, field, head + "".join(part.title() for part in rest))
         if self._unknown(authorization):
             return True
         key = _prop(props, "api_key_required", "apiKeyRequired")
@@ -540,6 +579,21 @@ class StageJoin:
             if m_api in (api, _ANY_API)
             and m_resource in (resource, None)
             and (m_method is None or http_method is None or m_method == http_method)
+        ]
+        return bool(mine) and all(mine)
+
+    def routes_authorized(self, api: Hashable, own: Hashable) -> bool:
+        """Whether at least one Route of the program targets the HTTP API Integration keyed ``own`` (its
+        :func:`own_api_key`, or the guard's resource key) on ``api``, and every Route that may (a Route whose API or
+        target cannot be told may be any) requires authorization; False for an Integration whose API cannot be told
+        (fail closed)."""
+        if api is _ANY_API:
+            return False
+        keys = tuple(own) if isinstance(own, ApiKeys) else (own,)
+        mine = [
+            authorized
+            for r_api, target, authorized in self._routes
+            if r_api in (api, _ANY_API) and (target is None or target in keys)
         ]
         return bool(mine) and all(mine)
 
@@ -587,7 +641,9 @@ def with_stages(
     resource, or without a join); its bucket answer is ``known``'s (:func:`~components.residency.known.knows_bucket`:
     another kind's name proves no bucket at a Stage either), its host templates the join's (and ``known``'s). ``link``:
     an Integration's ``connection_id`` keyed as :func:`api_key` keys an API (``VPC_LINK_MADE``). ``method``: a REST
-    Integration's ``resource_id`` (keyed so) and ``http_method`` (``METHOD_AUTHORIZED``, stop 43)."""
+    Integration's ``resource_id`` (keyed so) and ``http_method`` (``METHOD_AUTHORIZED``, stop 43); an HTTP API
+    Integration's own key (:func:`own_api_key`, the guard's resource key) and None, which its Routes' ``target`` names
+    (anonymous43)."""
     if join is None or type_ not in JOIN_TYPES:
         return known
     return _WithStages(known, join, type_, api, link, method)
@@ -610,11 +666,11 @@ class _WithStages:
 
     def __call__(self, text: str) -> bool:
         if text == METHOD_AUTHORIZED:
-            return (
-                self._type == INTEGRATION_TYPE
-                and self._method is not None
-                and self._join.methods_authorized(self._api, *self._method)
-            )
+            if self._method is None:
+                return False
+            if self._type == HTTP_INTEGRATION_TYPE:
+                return self._join.routes_authorized(self._api, self._method[0])
+            return self._type == INTEGRATION_TYPE and self._join.methods_authorized(self._api, *self._method)
         if text.startswith(STAGE_KEYS):
             return self._join.answer(self._type, self._api, text)
         if text == VPC_LINK_MADE:

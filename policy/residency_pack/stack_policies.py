@@ -237,7 +237,8 @@ class StackView:
         """The REST and HTTP APIs' Stages and Integrations, joined by API (``stages.StageJoin``)."""
         for r in resources:
             if r.resource_type in stages.MEMBER_TYPES:
-                self.stages.add(r.resource_type, plain(r.props), rest_api_key(r), _input_key(r, _RESOURCE_ID))
+                key = _input_key(r, stages.member_key_input(r.resource_type))
+                self.stages.add(r.resource_type, plain(r.props), rest_api_key(r), key)
             elif stages.makes_vpc_link(r.resource_type):
                 self.stages.add_link(stages.own_api_key(r.urn, plain(r.props).get("id")))
 
@@ -404,7 +405,11 @@ def _known(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> Ca
     known = provenance.regionless_known(created, produced, own, bucket)
     if resource.resource_type not in stages.JOIN_TYPES:
         return known
-    method = stages.method_of(plain(resource.props), _input_key(resource, _RESOURCE_ID), is_unknown)
+    method = (
+        (stages.own_api_key(resource.urn, plain(resource.props).get("id")), None)  # its Routes' target (anonymous43)
+        if resource.resource_type == stages.HTTP_INTEGRATION_TYPE
+        else stages.method_of(plain(resource.props), _input_key(resource, _RESOURCE_ID), is_unknown)
+    )
     return stages.with_stages(
         known, stack.stages, resource.resource_type, rest_api_key(resource), connection_key(resource), method
     )
