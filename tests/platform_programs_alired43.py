@@ -155,7 +155,7 @@ def tr_ecr_attachment(code: str, who: str) -> Build:
             else PARTNER_ECR
         )
         return alicloud.cen.TransitRouterEcrAttachment(
-            "hub-lines", ecr_id=ecr, cen_id=cen.id, transit_router_id=tr.transit_router_id, ecr_owner_id=_uid(who),
+            "hub-lines", ecr_id=ecr, cen_id=cen.id, transit_router_id=tr.transit_router_id, ecr_owner_id=int(_uid(who)),
             opts=c.ali,
         )  # fmt: skip
 
@@ -230,11 +230,14 @@ def ga_access_log(code: str, where: str) -> Build:
     return build
 
 
+ECS_EVENTS: Any = {"product": "ecs", "event_type_lists": ["StatusNotification"]}
+
+
 def event_rule_mns(code: str, where: str) -> Build:
     # docs: cms/eventrule — `mns_parameters` (`contact_parameters_id`... `region`, `queue`): system events into a queue.
     def build(c: Any) -> object:
         return alicloud.cms.EventRule(
-            "ecs-events", rule_name="ecs-events", event_pattern={"product": "ecs", "event_type_lists": ["StatusNotification"]},
+            "ecs-events", rule_name="ecs-events", event_pattern=ECS_EVENTS,
             mns_parameters=[{"mns_parameters_id": "1", "region": HOME[code] if where == "home" else ABROAD[code],
                              "queue": "ops-events"}], opts=c.ali,
         )  # fmt: skip
@@ -246,8 +249,8 @@ def event_rule_sls(code: str, where: str) -> Build:
     # docs: cms/eventrule — `sls_parameters` (`region`, `project`, `log_store`).
     def build(c: Any) -> object:
         return alicloud.cms.EventRule(
-            "ecs-events", rule_name="ecs-events", event_pattern={"product": "ecs", "event_type_lists": ["StatusNotification"]},
-            sls_parameters=[{"sls_parameters_id": "1", "region": HOME[code] if where == "home" else ABROAD[code],
+            "ecs-events", rule_name="ecs-events", event_pattern=ECS_EVENTS,
+            sls_parameters=[{"region": HOME[code] if where == "home" else ABROAD[code],
                              "project": "ops-events", "log_store": "ecs"}], opts=c.ali,
         )  # fmt: skip
 
@@ -281,12 +284,12 @@ def jdbc_source(code: str, where: str) -> Build:
 
 
 def esa_sls_delivery(code: str, where: str) -> Build:
-    # docs: esa/sitedeliverytask — `data_center` (cn: the logs of the mainland nodes), `delivery_type` sls, `sls_delivery` (`sls_region`,
-    # `sls_project`, `sls_log_store`).
+    # docs: esa/sitedeliverytask — `data_center` (cn: the logs of the mainland nodes), `delivery_type` sls,
+    # `sls_delivery` (`sls_region`, `sls_project`, `sls_log_store`).
     def build(c: Any) -> object:
         home = where == "home"
         return alicloud.esa.SiteDeliveryTask(
-            "site-logs", site_id=123456789, task_name="site-logs", business_type="dcdn_log_access_l1",
+            "site-logs", site_id="123456789", task_name="site-logs", business_type="dcdn_log_access_l1",
             data_center="cn", delivery_type="sls", field_name="ClientIP,UserAgent,URI",
             sls_delivery={"sls_region": HOME[code] if home else ABROAD[code], "sls_project": "site-logs",
                           "sls_log_store": "access"}, opts=c.ali,
