@@ -30,6 +30,7 @@ from typing import Any
 import platform_programs as pp
 import platform_programs_accounts35 as a35
 import platform_programs_accountsali36 as aa36
+import platform_programs_alired43 as ar43
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -1121,7 +1122,10 @@ def cen_vpc_attachment(cen_id: str | None, *, legacy: bool = False) -> Callable[
 
 
 def cen_instance_grant(c: Ctx) -> object:
-    # docs: alicloud cen/instancegrant — the stack's VPC granted to the network account's CEN instance.
+    # docs: alicloud cen/instancegrant — the stack's VPC granted to the network account's CEN instance. Its
+    # `cen_owner_id` names the account owning that CEN, judged as a written destination's UID since stop 43 (RES-023,
+    # alired43): the provider assumes the team's deployment role, the one-line fix that proves the UID the team's own.
+    c.ali_role = pp.ALI_DEPLOYER
     vpc = alicloud.vpc.Network("app", vpc_name="fleet-app", cidr_block="10.20.0.0/16", opts=c.ali)
     return alicloud.cen.InstanceGrant(
         "app-grant", cen_id=_NETWORK_CEN, cen_owner_id="1234567890123456", child_instance_id=vpc.id, opts=c.ali
@@ -17751,6 +17755,14 @@ CASES: list[Case] = [
     # integration; behind AWS_IAM or an authorizer (JWT, CN: CUSTOM), to SQS-SendMessage, or to the stack's Lambda, it
     # passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in an43.rows()],
+    # -- stop 43, Alibaba Cloud red team (tests/platform_programs_alired43.py): the stack's VPC granted to another
+    # account's CEN (InstanceGrant, TransitRouterGrantAttachment) or ECR (RouterGrantAssociation), the stack's ECR
+    # associated with another account's transit router (RouterTrAssociation), another account's ECR attached to the
+    # stack's transit router (TransitRouterEcrAttachment): RES-023 unless the account is declared (passed before, the
+    # CEN / ECR id declared); the own account under the deploying role passes. DTS, CDN real-time logs, GA access logs,
+    # CloudMonitor event rules, the logtail add-on, AnalyticDB for PostgreSQL JDBC sources and ESA log delivery to a
+    # Region abroad stay refused (RES-009 / RES-006 / RES-016); their in-country twins pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar43.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -1171,6 +1171,24 @@ PAIRS += [
     ("RES-023", "CN", ali(_DTS_SYNC, _ALI_PINNED_CN, destination_endpoint_owner_id=_ALI_OWN),
      ali(_DTS_SYNC, ALI_CN, destination_endpoint_owner_id=_ALI_OWN), "destination_endpoint_owner_id"),
 ]  # fmt: skip
+# Alibaba Cloud red team (stop 43; realistic cases alired43-*): the grant and association types round 40 did not list,
+# each naming the account that owns the CEN, ECR or transit router the stack's network is joined to. Each offending
+# subject passed on the unchanged engine.
+_ALI_JOINS = [
+    ("alicloud:cen/instanceGrant:InstanceGrant", "cen_owner_id", {"child_instance_id": "vpc-1"}),
+    ("alicloud:cen/transitRouterGrantAttachment:TransitRouterGrantAttachment", "cen_owner_id",
+     {"instance_id": "vpc-1", "instance_type": "VPC"}),
+    ("alicloud:expressconnect/routerGrantAssociation:RouterGrantAssociation", "ecr_owner_ali_uid",
+     {"ecr_id": "ecr-1", "instance_id": "vpc-1", "instance_region_id": "cn-shanghai", "instance_type": "VPC"}),
+    ("alicloud:expressconnect/routerTrAssociation:RouterTrAssociation", "transit_router_owner_id",
+     {"association_region_id": "cn-shanghai", "transit_router_id": "tr-1"}),
+    ("alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment", "ecr_owner_id", {}),
+]  # fmt: skip
+PAIRS += [
+    ("RES-023", "CN", ali(token, _ALI_PINNED_CN, **{**rest, field: int(_ALI_OWN)}),
+     ali(token, _ALI_PINNED_CN, **{**rest, field: int(_ALI_OTHER)}), field)
+    for token, field, rest in _ALI_JOINS
+]  # fmt: skip
 _ALI_WRITTEN_FIX = (
     r"acs:mns:cn-shanghai:1234567890123456:queues/alarms belongs to account 1234567890123456.*accounts: none.*"
     r"assume a role of it \(assume_role=\{'role_arn': 'acs:ram::1234567890123456:role/<deployer>'\}, or "
@@ -3051,3 +3069,20 @@ def test_an_open_route_to_a_reading_subtype_is_refused_unless_the_join_proves_it
     assert RuleEngine("EU").check(subject, known=lambda text: True)[0] == []
     # a subtype of a Lambda-style AWS_PROXY integration is none: a plain AWS_PROXY to the stack's code is not judged
     assert RuleEngine("EU").check(_http_integration(_PINNED_EU, "SQS-ReceiveMessage", "HTTP_PROXY"))[0] == []
+
+
+@pytest.mark.parametrize(("token", "field", "rest"), _ALI_JOINS, ids=[t.split(":")[1] for t, _, _ in _ALI_JOINS])
+def test_an_alibaba_network_join_names_the_receiving_account(token: str, field: str, rest: dict[str, Any]) -> None:
+    # Red team, stop 43: the other account owning the CEN / ECR / transit router is refused unless pinned or declared.
+    engine = RuleEngine("CN")
+    offending = ali(token, _ALI_PINNED_CN, **{**rest, field: _ALI_OTHER})
+    findings = [f for f in engine.check(offending)[0] if f.rule.id == "RES-023"]
+    assert [f.path for f in findings] == [field]
+    assert re.search(
+        r"belongs to account 5555666677778888, which receives what the stack writes there", findings[0].detail
+    )
+    declared = parse_destinations(
+        [{"id": "hub", "kind": "resident", "match": f"acs:ram::{_ALI_OTHER}:", "evidence": "the group's hub account"}]
+    )
+    covered = RuleEngine("CN", destinations=declared).check(offending)[0]
+    assert all(f.declared_by == "hub" for f in covered if f.rule.id == "RES-023")
