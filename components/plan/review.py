@@ -144,10 +144,6 @@ def _plain_region(value: Any) -> str | None:
     return value if isinstance(value, str) and value and not is_unknown(value) else None
 
 
-_RESOURCE_ID = ("resource_id", "resourceId")
-"""The input a REST Method or Integration names its API resource by (the stage-variables join's method key, stop 43)."""
-
-
 def _input_key(entry: Entry, field: tuple[str, str]) -> object:
     """The resource an input (``field``: snake_case, camelCase) names, as ``stages.api_key`` keys it: the URNs the input
     is computed from, else its literal value."""
@@ -257,11 +253,11 @@ class _Review:
         known = regionless_known(created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
         if entry.type not in stages.JOIN_TYPES:
             return known
-        method = (
-            (stages.own_api_key(entry.urn, entry.id), None)  # named by its Routes' target (anonymous43)
-            if entry.type == stages.HTTP_INTEGRATION_TYPE
-            else stages.method_of(entry.inputs, _input_key(entry, _RESOURCE_ID), is_unknown)
+        own_key, resource = (
+            stages.own_api_key(entry.urn, entry.id),
+            _input_key(entry, stages.member_key_input(entry.type)),
         )
+        method = stages.integration_method(entry.type, entry.inputs, own_key, resource, is_unknown)
         return stages.with_stages(
             known, self.stages, entry.type, self.rest_api_key(entry), self.connection_key(entry), method
         )

@@ -108,6 +108,7 @@ __all__ = [
     "integration_key",
     "join_inputs",
     "makes_vpc_link",
+    "integration_method",
     "member_key_input",
     "method_of",
     "own_api_key",
@@ -429,6 +430,16 @@ def method_of(
     value = _prop(props, "http_method", "httpMethod")
     http = value.strip().upper() if isinstance(value, str) and value.strip() and not unknown(value) else None
     return resource, http
+
+
+def integration_method(
+    type_: str, props: Mapping[str, Any], own: Hashable, resource: Hashable, unknown: Callable[[Any], bool]
+) -> tuple[Hashable, str | None]:
+    """What an Integration asks the join about its callers (``METHOD_AUTHORIZED``), at every front door alike: an HTTP
+    API Integration is named by its Routes' ``target``, so by its own key ``own`` (:func:`own_api_key`, anonymous43);
+    a REST Integration by its ``resource`` (the front door's key of its ``resource_id``, :func:`member_key_input`) and
+    its HTTP method (:func:`method_of`, publicauth43)."""
+    return (own, None) if type_ == HTTP_INTEGRATION_TYPE else method_of(props, resource, unknown)
 
 
 def member_key_input(type_: str) -> tuple[str, str]:

@@ -279,10 +279,6 @@ def connection_key(resource: PolicyResource) -> object:
     return None if field is None else _input_key(resource, field)
 
 
-_RESOURCE_ID = ("resource_id", "resourceId")
-"""The input a REST Method or Integration names its API resource by (the stage-variables join's method key, stop 43)."""
-
-
 def _input_key(resource: PolicyResource, field: tuple[str, str]) -> object:
     """The resource an input (``field``: snake_case, camelCase) names, as ``stages.api_key`` keys it: the URNs the input
     is computed from, else its literal value."""
@@ -405,11 +401,10 @@ def _known(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> Ca
     known = provenance.regionless_known(created, produced, own, bucket)
     if resource.resource_type not in stages.JOIN_TYPES:
         return known
-    method = (
-        (stages.own_api_key(resource.urn, plain(resource.props).get("id")), None)  # its Routes' target (anonymous43)
-        if resource.resource_type == stages.HTTP_INTEGRATION_TYPE
-        else stages.method_of(plain(resource.props), _input_key(resource, _RESOURCE_ID), is_unknown)
-    )
+    props = plain(resource.props)
+    own_key = stages.own_api_key(resource.urn, props.get("id"))
+    key = _input_key(resource, stages.member_key_input(resource.resource_type))
+    method = stages.integration_method(resource.resource_type, props, own_key, key, is_unknown)
     return stages.with_stages(
         known, stack.stages, resource.resource_type, rest_api_key(resource), connection_key(resource), method
     )
