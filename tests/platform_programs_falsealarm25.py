@@ -245,13 +245,34 @@ TWINS: list[tuple[str, str, str, tuple[tuple[str, str], ...], bool, set[str]]] =
 """(suffix, example, stack, literal replacements, provider assumes the team's role, expected rule ids)."""
 
 
-def example(key: str, code: str, replacements: tuple[tuple[str, str], ...] = (), *, pinned: bool = False) -> Build:
-    """The example ``key`` of the fixture (with ``replacements``) as a program of a ``code`` stack."""
-    source = str(EXAMPLES[key]["source"])
+def load_examples(hunt: str) -> dict[str, dict[str, Any]]:
+    """The registry examples of hunt ``hunt``'s fixture (``fixtures/registry_examples_<hunt>.yaml``): example key ->
+    ``docs`` (the registry page) and ``source`` (the example as the registry prints it)."""
+    fixture = Path(__file__).parent / "fixtures" / f"registry_examples_{hunt}.yaml"
+    examples: dict[str, dict[str, Any]] = yaml.safe_load(fixture.read_text(encoding="utf-8"))
+    return examples
+
+
+def ported(
+    examples: dict[str, dict[str, Any]],
+    key: str,
+    code: str,
+    replacements: tuple[tuple[str, str], ...] = (),
+    *,
+    pinned: bool = False,
+) -> Build:
+    """The example ``key`` of ``examples`` (with the literal ``replacements``, each of which must occur) as a program
+    of a ``code`` stack, ported by :func:`port` (the stack's provider, regions, zones, zone ids, account ids)."""
+    source = str(examples[key]["source"])
     for old, new in replacements:
         assert source.count(old) >= 1, (key, old)
         source = source.replace(old, new)
     return port(key, source, code, assume_role=pinned)
+
+
+def example(key: str, code: str, replacements: tuple[tuple[str, str], ...] = (), *, pinned: bool = False) -> Build:
+    """The example ``key`` of the fixture (with ``replacements``) as a program of a ``code`` stack."""
+    return ported(EXAMPLES, key, code, replacements, pinned=pinned)
 
 
 def stacks() -> list[tuple[str, str]]:

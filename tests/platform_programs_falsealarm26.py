@@ -30,28 +30,21 @@ hunt 26 (stop 42)", has the figures and the triage of every refusal. The example
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import platform_programs_falsealarm23 as fa23
 import platform_programs_falsealarm25 as fa25
-import yaml
 
 Build = Callable[[Any], object]
 
-FIXTURE = Path(__file__).parent / "fixtures" / "registry_examples_falsealarm26.yaml"
-EXAMPLES: dict[str, dict[str, Any]] = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+EXAMPLES: dict[str, dict[str, Any]] = fa25.load_examples("falsealarm26")
 """Example key -> ``docs`` (the registry page) and ``source`` (the example as the registry prints it)."""
 
 
 def example(key: str, code: str, replacements: tuple[tuple[str, str], ...] = ()) -> Build:
     """The example ``key`` of the fixture (with ``replacements``) as a program of a ``code`` stack, ported as hunt 25
     ports (:func:`platform_programs_falsealarm25.port`: the stack's provider, regions, zones, zone ids, account ids)."""
-    source = str(EXAMPLES[key]["source"])
-    for old, new in replacements:
-        assert source.count(old) >= 1, (key, old)
-        source = source.replace(old, new)
-    return fa25.port(key, source, code)
+    return fa25.ported(EXAMPLES, key, code, replacements)
 
 
 def stacks() -> list[tuple[str, str]]:

@@ -25,24 +25,21 @@ that could not run (its tool now gives a required configuration value a placehol
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import platform_programs_falsealarm23 as fa23
 import platform_programs_falsealarm25 as fa25
-import yaml
 
 Build = Callable[[Any], object]
 
-FIXTURE = Path(__file__).parent / "fixtures" / "registry_examples_falsealarm27.yaml"
-EXAMPLES: dict[str, dict[str, Any]] = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+EXAMPLES: dict[str, dict[str, Any]] = fa25.load_examples("falsealarm27")
 """Example key -> ``docs`` (the registry page) and ``source`` (the example as the registry prints it)."""
 
 
 def example(key: str, code: str) -> Build:
     """The example ``key`` of the fixture as a program of a ``code`` stack, ported as hunt 25 ports
     (:func:`platform_programs_falsealarm25.port`: the stack's provider, regions, zones, zone ids, account ids)."""
-    return fa25.port(key, str(EXAMPLES[key]["source"]), code)
+    return fa25.ported(EXAMPLES, key, code)
 
 
 def rows() -> Iterator[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
