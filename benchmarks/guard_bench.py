@@ -12,6 +12,10 @@ policies), is measured the same way. Run with ``make bench``.
 CPU time on a shared machine drifts by several percent between runs; ``--instructions`` counts the
 instructions each variant executes under callgrind instead (valgrind; far steadier, though thread
 scheduling still moves it a little), the measure of the work the guard adds, not of its cache misses.
+
+``--parts ROUNDS`` takes the guard apart on the aliases program (``PARTS``: the hook and an empty transformation,
+holding the Output inputs, the guard without judging the resolved values, the guard as shipped), each part a variant
+run in turn in one process: where the overhead goes, not a goal figure (docs/performance.md, stop 44).
 """
 
 from __future__ import annotations
@@ -28,16 +32,21 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 
+from components import _compat
 from components._compat import registration_unhooked
 from components.residency import enforce
+from components.residency.engine import RuleEngine
+from components.residency.guard import Guard
 from components.simulate import run_pulumi_program
 from components.simulate.tuning import collect
 
@@ -183,6 +192,78 @@ def compare(label: str, make: Callable[[bool], Callable[[], None]], pairs: int) 
     return ratio
 
 
+def _hold_only(self: Guard, args: pulumi.ResourceTransformationArgs) -> None:
+    """The ``held`` part: every Output input of the resource awaited before its registration is prepared, as the guard
+    holds it (``_compat.hold_registration``), with no engine and no bookkeeping."""
+    outputs = [v for v in args.props.values() if isinstance(v, pulumi.Output)]
+    if not outputs:
+        return
+
+    async def judge() -> None:
+        for output in outputs:
+            await _compat.resolved(output)
+
+    _compat.hold_registration(args.resource, judge)
+
+
+def _no_findings(self: RuleEngine, *args: Any, **kwargs: Any) -> list[Any]:
+    return []
+
+
+PARTS: dict[str, str] = {
+    "plain": "no guard (the SDK as shipped)",
+    "enforced": "enforce(): the hook and a transformation that returns at once",
+    "held": "+ every Output input held and awaited (no engine)",
+    "checked": "the guard, but no resolved value judged (check_value: none)",
+    "judged": "the guard as shipped",
+}
+"""The guard taken apart, each part a variant of the same run (``--parts``; perfguard44, stop 44)."""
+
+
+@contextlib.contextmanager
+def _part(name: str) -> Iterator[None]:
+    """The guard's code as the part ``name`` runs it (class attributes swapped for the block)."""
+    with contextlib.ExitStack() as stack:
+        if name == "enforced":
+            stack.enter_context(mock.patch.object(Guard, "__call__", lambda self, args: None))
+        elif name == "held":
+            stack.enter_context(mock.patch.object(Guard, "__call__", _hold_only))
+        elif name == "checked":
+            stack.enter_context(mock.patch.object(RuleEngine, "check_value", _no_findings))
+        yield
+
+
+def parts(resources: int, rounds: int) -> int:
+    """Where the guard's overhead goes on the aliases program: the parts of ``PARTS`` run in turn in one process (the
+    order rotated and reversed every round), median CPU of each; each part's step over the one before it, as a share
+    of the plain run. Not a goal figure (the goal is ``compare``'s pairs): a map of what is left to cut."""
+    times: dict[str, list[float]] = {name: [] for name in PARTS}
+    names = list(PARTS)
+    load_at_start = os.getloadavg()[0]
+    for r in range(rounds):
+        order = names[r % len(names) :] + names[: r % len(names)]
+        for name in order[::-1] if r % 2 else order:
+            with _part(name):
+                times[name].append(timed(aliases(resources, name != "plain"), guarded=name != "plain"))
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    plain = medians["plain"]
+    print(
+        f"guard overhead by part, {resources} resources each with one Output input, median of {rounds} rounds (CPU,"
+        f" one process; load average {load_at_start:.2f} at start, {os.getloadavg()[0]:.2f} at end)",
+        flush=True,
+    )
+    before = plain
+    for name, label in PARTS.items():
+        step = medians[name] - before
+        print(
+            f"  {name:9} {label:62} {medians[name]:6.3f} s  ratio {medians[name] / plain:.3f}"
+            f"  step {step / plain:+.3f} ({step / resources * 1e6:+.0f} us per resource)",
+            flush=True,
+        )
+        before = medians[name]
+    return 0
+
+
 PROGRAMS: dict[str, Callable[[int, bool], Callable[[], None]]] = {"aliases": aliases, "estate": estate}
 
 
@@ -259,6 +340,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="count instructions executed under callgrind instead of timing (steadier; needs valgrind)",
     )
+    parser.add_argument(
+        "--parts",
+        type=int,
+        metavar="ROUNDS",
+        help="take the guard apart instead (PARTS: median of ROUNDS rotated rounds at the first --resources)",
+    )
     parser.add_argument("--run", nargs=2, metavar=("PROGRAM", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--guarded", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -268,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
         return instructions(args.resources)
     timed(aliases(50, guarded=True), guarded=True)  # warm imports and caches outside the measurement
     timed(estate(5, guarded=True), guarded=True)
+    if args.parts:
+        return parts(args.resources[0], args.parts)
     print(f"guard overhead, median of {args.pairs} alternating pairs (CPU time, one process)")
     for n in args.resources:
         compare(f"{n} resources, each with one Output input", functools.partial(aliases, n), args.pairs)
