@@ -2157,8 +2157,8 @@ class RuleEngine:
         its account is no transfer's; stop 43). Only an exact catalogued value counts: an absent, unknown (an Output,
         a preview's unknown) or other value is a write (fail closed). In a workflow (``runtime_destinations`` types)
         the input is the enclosing state's ``Resource`` (``walk.task``, through nested maps and lists such as
-        PutEvents' ``Entries``), compared by its action after ``arn:<partition>:states:::`` (``aws-sdk:sqs:receiveMessage``)
-        whatever the partition (sfn44, stop 44)."""
+        PutEvents' ``Entries``), compared by its action after ``arn:<partition>:states:::``
+        (``aws-sdk:sqs:receiveMessage``) whatever the partition (sfn44, stop 44)."""
         for field, key, values in self._read_only_writes.get(walk.subject.type, ()):
             if not _at_any(walk.kpath, (field,)):
                 continue
