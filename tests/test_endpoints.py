@@ -10132,3 +10132,140 @@ def test_a_jwt_audience_is_compared_with_the_token_not_contacted(
     # Only the audience: the same URL written where the identity provider goes is judged as a host.
     with pytest.raises(ResidencyViolation, match=r"api\.example\.com is a host under no catalogued cloud suffix"):
         _first_violation(code, subject("my-api", "https://api.example.com"))
+
+
+_SFN_OWN = "123456789012"
+_SFN_PARTNER = "444455556666"
+
+
+def _sfn_task(region: str, account: str) -> dict[str, tuple[str, dict[str, Any]]]:
+    """sfn44 (stop 44): one Task per integration whose request names where the state writes, the account ``account``."""
+    part = "aws-cn" if region.startswith("cn-") else "aws"
+    sqs_host = f"sqs.{region}.amazonaws.com" + (".cn" if part == "aws-cn" else "")
+    return {
+        "sns": ("sns:publish", {"TopicArn": f"arn:{part}:sns:{region}:{account}:alerts", "Message.$": "$"}),
+        "sdk-sns": ("aws-sdk:sns:publish", {"TopicArn": f"arn:{part}:sns:{region}:{account}:alerts", "Message.$": "$"}),
+        "sqs": ("sqs:sendMessage", {"QueueUrl": f"https://{sqs_host}/{account}/orders", "MessageBody.$": "$"}),
+        "events": ("events:putEvents", {"Entries": [{
+            "EventBusName": f"arn:{part}:events:{region}:{account}:event-bus/b", "Detail.$": "$", "DetailType": "x",
+            "Source": "fleet"}]}),
+        "lambda": ("lambda:invoke", {
+            "FunctionName": f"arn:{part}:lambda:{region}:{account}:function:f", "Payload.$": "$"}),
+        "lambda-partial": ("lambda:invoke", {"FunctionName": f"{account}:function:f:live", "Payload.$": "$"}),
+        "dynamodb": ("dynamodb:putItem", {"TableName": f"arn:{part}:dynamodb:{region}:{account}:table/t",
+                                          "Item": {"id": {"S.$": "$.id"}}}),
+        "startExecution": ("states:startExecution", {"StateMachineArn": f"arn:{part}:states:{region}:{account}:"
+                                                                        "stateMachine:m", "Input.$": "$"}),
+        "kinesis": ("aws-sdk:kinesis:putRecord", {"StreamARN": f"arn:{part}:kinesis:{region}:{account}:stream/s",
+                                                  "Data.$": "$", "PartitionKey": "k"}),
+    }  # fmt: skip
+
+
+def _sfn_subject(code: str, state: dict[str, Any], jsonata: bool = False) -> Subject:
+    region = provider(code).region or ""
+    part = "aws-cn" if region.startswith("cn-") else "aws"
+    resource = state.get("Resource", "")
+    state = {**state, "Resource": resource if resource.startswith("arn:") else f"arn:{part}:states:::{resource}"}
+    document: dict[str, Any] = {"StartAt": "S", "States": {"S": {"Type": "Task", **state, "End": True}}}
+    if jsonata:
+        document["QueryLanguage"] = "JSONata"
+    inputs = {"role_arn": f"arn:{part}:iam::123456789012:role/flow", "definition": json.dumps(document)}
+    return Subject("aws:sfn/stateMachine:StateMachine", "flow", inputs, provider(code))
+
+
+@pytest.mark.parametrize("integration", list(_sfn_task("eu-central-1", _SFN_OWN)))
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_a_state_machines_task_destination_account_is_judged_as_a_written_destination(
+    code: str, integration: str
+) -> None:
+    """sfn44 (stop 44): a Task's request naming another account's topic, queue, bus, function (ARN or partial ARN),
+    table, state machine or stream passed under a pinned provider (only its Region was judged). Now RES-023 as any
+    written destination: the pinned account passes, another is refused (not in CN: an aws-cn account is China's by
+    partition), a declared account passes; JSONata `Arguments` alike."""
+    region = provider(code).region or ""
+
+    def subject(account: str, jsonata: bool = False) -> Subject:
+        action, request = _sfn_task(region, account)[integration]
+        return _sfn_subject(code, {"Resource": action, "Arguments" if jsonata else "Parameters": request}, jsonata)
+
+    assert rule_ids(code, subject(_SFN_OWN)) == set()
+    expected = set() if code == "CN" else {"RES-023"}
+    assert rule_ids(code, subject(_SFN_PARTNER)) == expected
+    assert rule_ids(code, subject(_SFN_PARTNER, jsonata=True)) == expected
+    if code != "CN":
+        with pytest.raises(ResidencyViolation, match=f"belongs to account {_SFN_PARTNER}, which receives"):
+            _first_violation(code, subject(_SFN_PARTNER))
+        declared = RuleEngine(
+            code,
+            destinations=[
+                Destination(
+                    id="partner",
+                    kind="resident",
+                    match=f"arn:aws:iam::{_SFN_PARTNER}:",
+                    evidence="in-country operations",
+                )
+            ],
+        )
+        assert [f.status for f in declared.check(subject(_SFN_PARTNER))[0]] == ["declared"]  # fmt: skip
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP"])
+def test_a_state_machines_task_credentials_and_resource_arn_name_a_written_account(code: str) -> None:
+    """sfn44 (stop 44): a Task's `Credentials.RoleArn` (the task acts in the role's account: "The role can allow
+    cross-account access to resources") and a Lambda function's ARN as the Task's `Resource` are judged as written
+    destinations; an optimized integration's Resource (`arn:aws:states:::sns:publish`) names no account."""
+    region = provider(code).region or ""
+
+    def credentials(account: str) -> Subject:
+        role = f"arn:aws:iam::{account}:role/publisher"
+        request = {"TopicArn": "alerts", "Message.$": "$"}
+        return _sfn_subject(
+            code, {"Resource": "aws-sdk:sns:publish", "Credentials": {"RoleArn": role}, "Parameters": request}
+        )
+
+    def direct(account: str) -> Subject:
+        return _sfn_subject(code, {"Resource": f"arn:aws:lambda:{region}:{account}:function:enrich"})
+
+    assert rule_ids(code, credentials(_SFN_OWN)) == set()
+    assert rule_ids(code, credentials(_SFN_PARTNER)) == {"RES-023"}
+    with pytest.raises(ResidencyViolation, match=rf"role/publisher belongs to account {_SFN_PARTNER}"):
+        _first_violation(code, credentials(_SFN_PARTNER))
+    assert rule_ids(code, direct(_SFN_OWN)) == set()
+    assert rule_ids(code, direct(_SFN_PARTNER)) == {"RES-023"}
+
+
+@pytest.mark.parametrize(
+    ("action", "request_key", "value", "refused"),
+    [
+        ("dynamodb:getItem", "TableName", "arn:aws:dynamodb:eu-central-1:{}:table/t", False),
+        ("aws-sdk:dynamodb:query", "TableName", "arn:aws:dynamodb:eu-central-1:{}:table/t", False),
+        ("aws-sdk:sqs:receiveMessage", "QueueUrl", "https://sqs.eu-central-1.amazonaws.com/{}/q", False),
+        ("aws-sdk:sqs:purgeQueue", "QueueUrl", "https://sqs.eu-central-1.amazonaws.com/{}/q", False),
+        ("aws-sdk:sns:getTopicAttributes", "TopicArn", "arn:aws:sns:eu-central-1:{}:t", False),
+        # the writes beside them, and an action the catalogue does not list (fail closed)
+        ("dynamodb:updateItem", "TableName", "arn:aws:dynamodb:eu-central-1:{}:table/t", True),
+        ("aws-sdk:dynamodb:batchWriteItem", "TableName", "arn:aws:dynamodb:eu-central-1:{}:table/t", True),
+        ("aws-sdk:sqs:sendMessageBatch", "QueueUrl", "https://sqs.eu-central-1.amazonaws.com/{}/q", True),
+        ("aws-sdk:sns:setTopicAttributes", "TopicArn", "arn:aws:sns:eu-central-1:{}:t", True),
+    ],
+)  # fmt: skip
+def test_a_state_machines_read_only_task_sends_the_named_resource_nothing(
+    action: str, request_key: str, value: str, refused: bool
+) -> None:
+    """sfn44 (stop 44): `read_only` (stop 43's mechanism) compares the state's Resource by its action: a GetItem, Query,
+    ReceiveMessage, PurgeQueue or GetTopicAttributes of another account's resource sends it nothing of the stack's."""
+    subject = _sfn_subject("EU", {"Resource": action, "Parameters": {request_key: value.format(_SFN_PARTNER)}})
+    assert rule_ids("EU", subject) == ({"RES-023"} if refused else set())
+    own = _sfn_subject("EU", {"Resource": action, "Parameters": {request_key: value.format(_SFN_OWN)}})
+    assert rule_ids("EU", own) == set()
+
+
+def test_a_state_machines_run_time_destination_is_read_as_before() -> None:
+    """sfn44 (stop 44): a run-time `TopicArn.$` names no account the program shows (the existing run-time reading: it is
+    no `runtime_destinations` field), so it is not refused here (residency-open.md); a parameter of the same name inside
+    a Lambda payload is data, not the request's destination."""
+    runtime = _sfn_subject("EU", {"Resource": "sns:publish", "Parameters": {"TopicArn.$": "$.topic", "Message.$": "$"}})
+    assert rule_ids("EU", runtime) == set()
+    payload = _sfn_subject("EU", {"Resource": "lambda:invoke", "Parameters": {
+        "FunctionName": "enrich", "Payload": {"TopicArn": f"arn:aws:sns:eu-central-1:{_SFN_PARTNER}:t"}}})  # fmt: skip
+    assert rule_ids("EU", payload) == set()

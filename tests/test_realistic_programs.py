@@ -95,6 +95,7 @@ import platform_programs_review36c as rx36c
 import platform_programs_review41 as rv41
 import platform_programs_review42 as rv42
 import platform_programs_review43 as rv43
+import platform_programs_sfn44 as sf44
 import platform_programs_snsend41 as sn41
 import platform_programs_sqsvpc43 as sv43
 import platform_programs_stagehosts39 as sh39
@@ -17763,6 +17764,12 @@ CASES: list[Case] = [
     # CloudMonitor event rules, the logtail add-on, AnalyticDB for PostgreSQL JDBC sources and ESA log delivery to a
     # Region abroad stay refused (RES-009 / RES-006 / RES-016); their in-country twins pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar43.rows()],
+    # -- stop 44, Step Functions destinations' accounts (tests/platform_programs_sfn44.py): a state machine's Task
+    # naming another account's SNS topic, SQS queue, event bus, Lambda function (ARN, partial ARN or as the Resource),
+    # DynamoDB table, state machine or Kinesis stream, or acting under another account's role (Credentials.RoleArn), is
+    # RES-023 outside CN unless the account is declared (passed before); the stack's own by output passes, and so do a
+    # DynamoDB GetItem and an SQS ReceiveMessage of the partner's (read only).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sf44.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

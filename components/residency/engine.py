@@ -355,6 +355,9 @@ nothing (it passed before leftovers42)."""
 _QUEUE_URL = re.compile(r"^https://sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?/([0-9]{12})/[A-Za-z0-9_-]+(?:\.fifo)?/?$")
 """An SQS queue URL (``QueueUrl``, as GetQueueUrl returns it): its Region, then the owner account as the path's first
 segment."""
+_PARTIAL_FUNCTION_ARN = re.compile(r"^([0-9]{12}):function:[A-Za-z0-9_-]+(?::[A-Za-z0-9_$-]+)?$")
+"""A Lambda function's partial ARN (``<account>:function:<name>[:<qualifier>]``, Lambda Invoke ``FunctionName`` "Name
+formats"): its owner account, no partition or Region (sfn44, stop 44)."""
 _QUEUE_PATH_URI = re.compile(
     r"^arn:(aws[a-z-]*):apigateway:([a-z0-9-]+):sqs:path/([0-9]{12})/[A-Za-z0-9_-]+(?:\.fifo)?/?$"
 )
@@ -2152,11 +2155,19 @@ class RuleEngine:
         holding the field's map, only reads from or empties what it names (an HTTP API integration of subtype
         ``SQS-ReceiveMessage`` / ``-DeleteMessage`` / ``-PurgeQueue``: the queue receives nothing of the stack's, so
         its account is no transfer's; stop 43). Only an exact catalogued value counts: an absent, unknown (an Output,
-        a preview's unknown) or other value is a write (fail closed)."""
+        a preview's unknown) or other value is a write (fail closed). In a workflow (``runtime_destinations`` types)
+        the input is the enclosing state's ``Resource`` (``walk.task``, through nested maps and lists such as
+        PutEvents' ``Entries``), compared by its action after ``arn:<partition>:states:::``
+        (``aws-sdk:sqs:receiveMessage``) whatever the partition (sfn44, stop 44)."""
         for field, key, values in self._read_only_writes.get(walk.subject.type, ()):
-            if not _at_any(walk.kpath, (field,)) or not isinstance(walk.outer, Mapping):
+            if not _at_any(walk.kpath, (field,)):
                 continue
-            value = prop_of(walk.outer, key)
+            if walk.subject.type in self._runtime_destinations:
+                value: Any = (walk.task or "").rpartition(":::")[2]
+            elif isinstance(walk.outer, Mapping):
+                value = prop_of(walk.outer, key)
+            else:
+                continue
             if isinstance(value, str) and value.strip() in values:
                 return True
         return False
@@ -2189,6 +2200,12 @@ class RuleEngine:
         m = _RESOURCE_ARN.match(text)
         q = _QUEUE_URL.match(text) if m is None else None
         u = _QUEUE_PATH_URI.match(text) if m is None and q is None else None
+        f = _PARTIAL_FUNCTION_ARN.match(text) if m is None and q is None and u is None else None
+        if f is not None:
+            # Lambda's partial ARN (`<account>:function:<name>`, Invoke "Name formats"; a Step Functions lambda:invoke
+            # `FunctionName`): no partition or Region in it, the function is in the caller's Region; its account is
+            # judged as a bare account id is (any partition of the jurisdiction; aws-cn's in CN, sfn44).
+            return f.group(1)
         if m is not None:
             partition, account, region = m.group(1), m.group(2), text.split(":", 4)[3]
         elif q is not None and (known := self.catalogue.partition_of(q.group(1))) is not None:
