@@ -34,6 +34,7 @@ import platform_programs_alired43 as ar43
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
+import platform_programs_awsred44 as aw44
 import platform_programs_bodies42 as bd42
 import platform_programs_cn as pc
 import platform_programs_crossaccount37 as ca37
@@ -17770,6 +17771,16 @@ CASES: list[Case] = [
     # RES-023 outside CN unless the account is declared (passed before); the stack's own by output passes, and so do a
     # DynamoDB GetItem and an SQS ReceiveMessage of the partner's (read only).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sf44.rows()],
+    # -- stop 44, AWS red team, round 16 (tests/platform_programs_awsred44.py): another account's resource the stack
+    # writes into, named by its ARN in an in-country Region, on types no round had listed (a Pinpoint event stream's
+    # destination, a Kinesis Data Analytics output, a CloudFront real-time log stream, an S3 Object Lambda function, a
+    # Bedrock collaborator alias, an Amazon Connect Lambda function, an SES WorkMail action), and the stack's VPC
+    # Lattice service or resource joined to another account's service network: RES-023 unless the account is declared
+    # (passed before); the own account under the pinned provider passes. Snapshot copies, DynamoDB Kinesis streaming,
+    # SES multi-Region endpoints, Audit Manager shares, StackSet instances, zone authorisations, Security Lake
+    # notifications, DataSync HDFS locations and exports to buckets the stack does not make stay refused abroad; their
+    # in-country twins pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw44.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

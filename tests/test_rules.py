@@ -11,6 +11,7 @@ import fnmatch
 import gzip
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -3086,3 +3087,108 @@ def test_an_alibaba_network_join_names_the_receiving_account(token: str, field: 
     )
     covered = RuleEngine("CN", destinations=declared).check(offending)[0]
     assert all(f.declared_by == "hub" for f in covered if f.rule.id == "RES-023")
+
+
+# AWS red team, round 16 (stop 44): types no round had listed that name by ARN the resource the stack writes into
+# (written_account_fields), or the service network of another account the stack's VPC Lattice service joins
+# (granted_account_fields). Each offending subject passed on the unchanged catalogue.
+_RED44_WRITES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:pinpoint/eventStream:EventStream", "destination_stream_arn",
+     lambda arn: {"application_id": "a", "role_arn": "arn:aws:iam::123456789012:role/r",
+                  "destination_stream_arn": arn}),
+    ("aws:kinesis/analyticsApplication:AnalyticsApplication", "outputs[0].kinesis_firehose.resource_arn",
+     lambda arn: {"name": "a", "outputs": [{"name": "o", "schema": {"record_format_type": "JSON"}, "kinesis_firehose": {
+         "resource_arn": arn, "role_arn": "arn:aws:iam::123456789012:role/r"}}]}),
+    # the guard's view of the keyword-escaped output (`lambda_`) is the schema's `lambda`
+    ("aws:kinesis/analyticsApplication:AnalyticsApplication", "outputs[0].lambda_.resource_arn",
+     lambda arn: {"name": "a", "outputs": [{"name": "o", "schema": {"record_format_type": "JSON"}, "lambda_": {
+         "resource_arn": arn, "role_arn": "arn:aws:iam::123456789012:role/r"}}]}),
+    ("aws:cloudfront/realtimeLogConfig:RealtimeLogConfig", "endpoint.kinesis_stream_config.stream_arn",
+     lambda arn: {"name": "rt", "sampling_rate": 100, "fields": ["timestamp"], "endpoint": {
+         "stream_type": "Kinesis", "kinesis_stream_config": {"role_arn": "arn:aws:iam::123456789012:role/r",
+                                                             "stream_arn": arn}}}),
+    ("aws:s3control/objectLambdaAccessPoint:ObjectLambdaAccessPoint",
+     "configuration.transformation_configurations[0].content_transformation.aws_lambda.function_arn",
+     lambda arn: {"name": "olap", "configuration": {
+         "supporting_access_point": "arn:aws:s3:eu-central-1:123456789012:accesspoint/ap",
+         "transformation_configurations": [{"actions": ["GetObject"],
+                                            "content_transformation": {"aws_lambda": {"function_arn": arn}}}]}}),
+    ("aws:bedrock/agentAgentCollaborator:AgentAgentCollaborator", "agent_descriptor.alias_arn",
+     lambda arn: {"agent_id": "A", "collaborator_name": "n", "collaboration_instruction": "i",
+                  "agent_descriptor": {"alias_arn": arn}}),
+    ("aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation", "function_arn",
+     lambda arn: {"instance_id": "i", "function_arn": arn}),
+    ("aws:ses/receiptRule:ReceiptRule", "workmail_actions[0].organization_arn",
+     lambda arn: {"rule_set_name": "r", "name": "n", "workmail_actions": [{"position": 1, "organization_arn": arn}]}),
+]  # fmt: skip
+_RED44_ARN = {
+    "aws:pinpoint/eventStream:EventStream": "arn:aws:firehose:eu-central-1:{}:deliverystream/events",
+    "aws:kinesis/analyticsApplication:AnalyticsApplication": "arn:aws:firehose:eu-central-1:{}:deliverystream/out",
+    "aws:cloudfront/realtimeLogConfig:RealtimeLogConfig": "arn:aws:kinesis:eu-central-1:{}:stream/viewer-logs",
+    "aws:s3control/objectLambdaAccessPoint:ObjectLambdaAccessPoint": "arn:aws:lambda:eu-central-1:{}:function:redact",
+    "aws:bedrock/agentAgentCollaborator:AgentAgentCollaborator":
+        "arn:aws:bedrock:eu-central-1:{}:agent-alias/AGENT00001/ALIAS00001",
+    "aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation": "arn:aws:lambda:eu-central-1:{}:function:lookup",
+    "aws:ses/receiptRule:ReceiptRule": "arn:aws:workmail:eu-west-1:{}:organization/m-0123456789abcdef",
+}  # fmt: skip
+_LATTICE_JOINS = [
+    ("aws:vpclattice/serviceNetworkServiceAssociation:ServiceNetworkServiceAssociation",
+     {"service_identifier": "svc-1"}),
+    ("aws:vpclattice/serviceNetworkResourceAssociation:ServiceNetworkResourceAssociation",
+     {"resource_configuration_identifier": "rcfg-1"}),
+]  # fmt: skip
+_LATTICE_NETWORK = "arn:aws:vpc-lattice:eu-central-1:{}:servicenetwork/sn-0123456789abcdef0"
+PAIRS += [
+    *[("RES-023", "EU", aws(token, _PINNED_EU, **props(_RED44_ARN[token].format("123456789012"))),
+       aws(token, _PINNED_EU, **props(_RED44_ARN[token].format(_OTHER))), path)
+      for token, path, props in _RED44_WRITES],
+    *[("RES-023", "EU",
+       aws(token, _PINNED_EU, **rest, service_network_identifier=_LATTICE_NETWORK.format("123456789012")),
+       aws(token, _PINNED_EU, **rest, service_network_identifier=_LATTICE_NETWORK.format(_OTHER)),
+       "service_network_identifier") for token, rest in _LATTICE_JOINS],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("token", "path", "props"), _RED44_WRITES, ids=[p for _, p, _ in _RED44_WRITES])
+def test_a_resource_written_into_names_the_receiving_account(
+    token: str, path: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    # AWS red team, round 16 (stop 44): another account's destination is refused unless pinned or declared.
+    offending = aws(token, _PINNED_EU, **props(_RED44_ARN[token].format(_OTHER)))
+    findings = [f for f in RuleEngine("EU").check(offending)[0] if f.rule.id == "RES-023"]
+    assert [f.path for f in findings] == [path]
+    with pytest.raises(
+        AssertionError, match=rf"belongs to account {_OTHER}, which receives what the stack writes there"
+    ):
+        raise AssertionError(findings[0].detail)
+    declared = parse_destinations(
+        [
+            {
+                "id": "partner",
+                "kind": "resident",
+                "match": f"arn:aws:iam::{_OTHER}:",
+                "evidence": "the partner's EU account",
+            }
+        ]
+    )
+    covered = RuleEngine("EU", destinations=declared).check(offending)[0]
+    assert [f.declared_by for f in covered if f.rule.id == "RES-023"] == ["partner"]
+
+
+@pytest.mark.parametrize(("token", "rest"), _LATTICE_JOINS, ids=[t.split(":")[1] for t, _ in _LATTICE_JOINS])
+def test_a_lattice_service_joined_to_another_accounts_network_grants_it(token: str, rest: dict[str, Any]) -> None:
+    engine = RuleEngine("EU")
+    offending = aws(token, _PINNED_EU, **rest, service_network_identifier=_LATTICE_NETWORK.format(_OTHER))
+    (finding,) = [f for f in engine.check(offending)[0] if f.rule.id == "RES-023"]
+    with pytest.raises(AssertionError, match=rf"Account {_OTHER} is granted access"):
+        raise AssertionError(finding.detail)
+    # the network's id names no account (an own network in the same account is used by id)
+    assert engine.check(aws(token, _PINNED_EU, **rest, service_network_identifier="sn-0123456789abcdef0"))[0] == []
+    # in aws-cn the account is judged by its partition
+    cn = aws(
+        token,
+        AWS_CN,
+        **rest,
+        service_network_identifier=f"arn:aws-cn:vpc-lattice:cn-north-1:{_OTHER}:servicenetwork/sn-1",
+    )
+    assert RuleEngine("CN").check(cn)[0] == []
