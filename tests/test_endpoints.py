@@ -6939,7 +6939,8 @@ def test_a_region_in_a_warehouse_arn_is_judged_beside_its_account() -> None:
     # mutation44 (stop 44): the account judgement no longer ends the value's judging when the ARN names a Region.
     props = _emr_properties("aws:emrserverless/application:Application", {
         "spark.sql.catalog.s3t.warehouse": "arn:aws:s3tables:eu-central-2:123456789012:bucket/lake"})  # fmt: skip
-    findings, _ = ENGINES["EU"].check(Subject("aws:emrserverless/application:Application", "lake", props, provider("EU")))
+    subject = Subject("aws:emrserverless/application:Application", "lake", props, provider("EU"))
+    findings, _ = ENGINES["EU"].check(subject)
     assert [(f.rule.id, f.path) for f in findings] == [
         ("RES-004", "runtime_configurations[0].properties.spark.sql.catalog.s3t.warehouse")
     ]

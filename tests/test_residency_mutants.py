@@ -242,7 +242,8 @@ def test_round_14_no_bucket_swap_of_a_name_that_is_no_bucket() -> None:
     assert swaps(("name",), "example") == []
     assert swaps(("role",), "example") == []
     assert swaps(("buildRoleArn",), "arn:aws:iam::123456789012:role/example") == []
-    assert swaps(("policy",), '{"Resource": "arn:aws:s3:::example/*"}') == ['{"Resource": "arn:aws:s3:::partner-exports-7/*"}']
+    policy = '{"Resource": "arn:aws:s3:::example/*"}'
+    assert swaps(("policy",), policy) == [policy.replace("example", "partner-exports-7")]
     assert swaps(("bucketArn",), "arn:aws:s3:::example") == ["arn:aws:s3:::partner-exports-7"]
     assert swaps(("name",), "s3://example/logs") == ["s3://partner-exports-7/logs"]
 

@@ -1496,7 +1496,8 @@ class RuleEngine:
         the rest of the string's judging, as before; a value under a setting's own key was judged as that setting."""
         if "=" not in value or walk.cloud != "aws" or plan.account:
             return
-        accounts = self._setting_words.search(value) is not None  # the settings' keys are lower case, as Spark reads them
+        # The settings' keys are lower case, as Spark and Hive read them.
+        accounts = self._setting_words.search(value) is not None
         regions = "region=" in value
         if not accounts and not regions:
             return
