@@ -604,13 +604,28 @@ def _bucket_at(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.-]){re.escape(name)}(?![\w-]|\.(?!s3[.-]|oss-)\w)")
 
 
+# Round 14 (stop 44): the keys whose whole value names the resource itself (or the role it is attached to), never a
+# bucket, though the program gave it the same text as a bucket (`example`, the registry examples' every name).
+_OWN_NAME_KEYS = frozenset({"name", "nameprefix", "role", "rolename"})
+
+
+def _may_name_a_bucket(path: tuple[object, ...], text: str, name: str) -> bool:
+    """Whether a leaf holding a made bucket's name can name that bucket (round 14: false survivors of falsealarm28's
+    examples, which call a role, a role policy and an image ``example`` as they call the bucket): not a whole value
+    under a name or role key, nor inside an ARN of another service than S3 (``arn:aws-cn:iam::<id>:role/example``)."""
+    last = path[-1] if path else None
+    if isinstance(last, str) and _norm(last) in _OWN_NAME_KEYS and text.strip() == name:
+        return False
+    return not (text.startswith("arn:") and text.split(":", 3)[2:3] != ["s3"])
+
+
 def _round_7_swaps(
     code: str, record: Any, path: tuple[object, ...], text: str, buckets: list[str], turn: int
 ) -> Iterator[tuple[str, str]]:
     own_name = record.type in load_endpoints().bucket_types and [_norm(p) for p in path] == ["bucket"]
     for name in buckets:
         at = _bucket_at(name)
-        if not own_name and at.search(text):
+        if not own_name and at.search(text) and _may_name_a_bucket(path, text, name):
             yield "bucket", at.sub(PARTNER_BUCKET, text)
             break  # one bucket per leaf (the longest name first: fleet-logs-replica before fleet-logs)
     for host, forms in _EDGE_FORMS:

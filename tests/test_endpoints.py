@@ -6875,6 +6875,16 @@ def _conf_subjects(conf: str) -> list[tuple[str, dict[str, Any]]]:
         ("JP", "--conf spark.sql.catalog.lake.client.assume-role.arn=arn:aws:iam::123456789012:role/w", set()),
         ("CN", f"--conf spark.sql.catalog.lake.client.assume-role.arn=arn:aws-cn:iam::{_OTHER_ACCOUNT}:role/w", set()),
         ("EU", "--conf spark.sql.catalog.lake.client.assume-role.region=eu-west-1", set()),
+        # mutation44 (stop 44): a dotted Region setting in the string (Iceberg's client.region and
+        # client.assume-role.region, Hadoop's fs.s3a.endpoint.region) is judged as the same key in a properties map is
+        # (passed before); in-country, or a variable, passes.
+        ("EU", "--conf spark.sql.catalog.lake.client.assume-role.region=eu-central-2", {"RES-009"}),
+        ("US", "--conf spark.sql.catalog.lake.client.region=ca-central-1", {"RES-009"}),
+        ("JP", "--conf spark.hadoop.fs.s3a.endpoint.region=ap-northeast-2", {"RES-009"}),
+        ("CN", "--conf spark.sql.catalog.lake.client.region=ap-east-1", {"RES-009"}),
+        ("CN", "--conf spark.sql.catalog.lake.client.region=cn-northwest-1", set()),
+        ("US", "--conf spark.sql.catalog.lake.client.region=us-west-2", set()),
+        ("EU", "--conf spark.sql.catalog.lake.client.region=${AWS_REGION}", set()),
     ],
 )
 def test_a_spark_conf_string_is_read_by_the_account_settings_keys(code: str, conf: str, expected: set[str]) -> None:
@@ -6912,6 +6922,9 @@ def test_a_spark_conf_account_is_refused_at_its_string_and_only_on_aws() -> None
         (f"arn:aws:s3tables:eu-west-1:{_OTHER_ACCOUNT}:bucket/lake", {"RES-023"}),
         ("arn:aws:s3tables:eu-west-1:123456789012:bucket/lake", set()),
         ("arn:aws:s3:::lake-warehouse", {"RES-017"}),
+        # mutation44 (stop 44): the table bucket ARN's Region is judged too (it passed once its account was judged).
+        ("arn:aws:s3tables:eu-central-2:123456789012:bucket/lake", {"RES-004"}),
+        (f"arn:aws:s3tables:us-east-1:{_OTHER_ACCOUNT}:bucket/lake", {"RES-004", "RES-023"}),
     ],
 )
 def test_an_iceberg_rest_warehouse_is_judged_by_its_account(warehouse: str, expected: set[str]) -> None:
@@ -6920,6 +6933,43 @@ def test_an_iceberg_rest_warehouse_is_judged_by_its_account(warehouse: str, expe
         "spark.sql.catalog.s3t.warehouse": warehouse})  # fmt: skip
     subject = Subject("aws:emrserverless/application:Application", "lake", props, provider("EU"))
     assert rule_ids("EU", subject) == expected
+
+
+def test_a_region_in_a_warehouse_arn_is_judged_beside_its_account() -> None:
+    # mutation44 (stop 44): the account judgement no longer ends the value's judging when the ARN names a Region.
+    props = _emr_properties("aws:emrserverless/application:Application", {
+        "spark.sql.catalog.s3t.warehouse": "arn:aws:s3tables:eu-central-2:123456789012:bucket/lake"})  # fmt: skip
+    subject = Subject("aws:emrserverless/application:Application", "lake", props, provider("EU"))
+    findings, _ = ENGINES["EU"].check(subject)
+    assert [(f.rule.id, f.path) for f in findings] == [
+        ("RES-004", "runtime_configurations[0].properties.spark.sql.catalog.s3t.warehouse")
+    ]
+    assert "AWS region eu-central-2 is outside EU" in findings[0].detail
+
+
+@pytest.mark.parametrize(
+    ("code", "line", "expected"),
+    [
+        # mutation44 (stop 44): a systemd unit's Environment= sets the variables its value assigns (systemd.exec); the
+        # AWS SDK's AWS_REGION among them is judged as the script's Region, as `export AWS_REGION=` is (passed before).
+        ("EU", "Environment=AWS_REGION=eu-central-2", {"RES-009"}),
+        ("EU", 'Environment="AWS_REGION=us-east-1" "APP_MODE=batch"', {"RES-009"}),
+        ("JP", 'Environment="APP_MODE=batch AWS_DEFAULT_REGION=ap-northeast-2"', {"RES-009"}),
+        ("CN", "Environment=AWS_REGION=ap-east-1", {"RES-009"}),
+        ("EU", 'JAVA_OPTS="-Xmx1g -Daws.region=eu-west-2"', {"RES-009"}),
+        ("EU", "Environment=AWS_REGION=eu-west-1", set()),
+        ("JP", 'Environment="AWS_REGION=ap-northeast-1" "APP_MODE=batch"', set()),
+        ("CN", "Environment=AWS_REGION=cn-northwest-1", set()),
+        ("EU", "Environment=FLUENTD_OPT=-v", set()),
+    ],
+)
+def test_an_assignment_inside_an_assignment_sets_that_variable(code: str, line: str, expected: set[str]) -> None:
+    script = f"#!/bin/bash\ncat > /etc/systemd/system/app.service <<'EOF'\n[Service]\n{line}\nEOF\n"
+    subject = Subject("aws:ec2/instance:Instance", "app", {"ami": "ami-1", "user_data": script}, provider(code))
+    assert rule_ids(code, subject) == expected
+    if expected:
+        findings, _ = ENGINES[code].check(subject)
+        assert "The script's --region or region variable sends its calls there" in findings[0].detail
 
 
 _OCEANBASE = "alicloud:ocean/baseInstance:BaseInstance"

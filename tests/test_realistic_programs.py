@@ -69,6 +69,7 @@ import platform_programs_mutants9 as mu9
 import platform_programs_mutation41 as mu41
 import platform_programs_mutation42 as mu42
 import platform_programs_mutation43 as mu43
+import platform_programs_mutation44 as mu44
 import platform_programs_new34 as pn
 import platform_programs_ops as po
 import platform_programs_order35 as p35
@@ -17781,6 +17782,11 @@ CASES: list[Case] = [
     # notifications, DataSync HDFS locations and exports to buckets the stack does not make stay refused abroad; their
     # in-country twins pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw44.rows()],
+    # -- stop 44, mutation search round 14 (tests/platform_programs_mutation44.py): an S3 Tables warehouse ARN in a
+    # Region abroad in a Spark properties map (its account was judged, its Region no longer), Iceberg's client Region in
+    # a Glue job's --conf string, and a systemd unit's Environment=AWS_REGION=... in user data: RES-004 / RES-009
+    # abroad (passed before); each `-home` twin passes.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu44.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

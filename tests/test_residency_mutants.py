@@ -230,6 +230,24 @@ def test_round_7_swaps_of_a_leaf() -> None:
     assert swaps("fd00::/8") == []  # a range, not an address
 
 
+def test_round_14_no_bucket_swap_of_a_name_that_is_no_bucket() -> None:
+    """A role, role policy or image named as the program's bucket is (falsealarm28's `example`) is not swapped: a
+    name or role key's whole value, or a name inside another service's ARN, names no bucket (false survivors of round
+    14); a bucket named in an S3 ARN or a longer value still is."""
+    record = type("Record", (), {"type": "aws:iam/rolePolicy:RolePolicy"})()
+
+    def swaps(path: tuple[object, ...], text: str) -> list[str]:
+        return [v for k, v in search._round_7_swaps("JP", record, path, text, ["example"], 0) if k == "bucket"]
+
+    assert swaps(("name",), "example") == []
+    assert swaps(("role",), "example") == []
+    assert swaps(("buildRoleArn",), "arn:aws:iam::123456789012:role/example") == []
+    policy = '{"Resource": "arn:aws:s3:::example/*"}'
+    assert swaps(("policy",), policy) == [policy.replace("example", "partner-exports-7")]
+    assert swaps(("bucketArn",), "arn:aws:s3:::example") == ["arn:aws:s3:::partner-exports-7"]
+    assert swaps(("name",), "s3://example/logs") == ["s3://partner-exports-7/logs"]
+
+
 # Round 9 (stop 36): an account a grant names (an IAM / RAM ARN's account, a bare id or UID, a quoted id in a policy)
 # swapped for an account no provider of the stack pins: RES-023 refuses it, for AWS and Alibaba Cloud grants alike.
 ROUND_9_SAMPLE = [

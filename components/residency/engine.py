@@ -1497,10 +1497,26 @@ class RuleEngine:
         EMR configuration: the account is judged as there (RES-023). Only a string holding ``=`` and one of the words
         every catalogued key holds (``metastore``, ``catalog``, ``warehouse``) is read; every other pair is left to
         the rest of the string's judging, as before; a value under a setting's own key was judged as that setting."""
-        if "=" not in value or walk.cloud != "aws" or plan.account or not self._setting_words.search(value):
-            return  # the settings' keys are lower case, as Spark and Hive read them
+        if "=" not in value or walk.cloud != "aws" or plan.account:
+            return
+        # The settings' keys are lower case, as Spark and Hive read them.
+        accounts = self._setting_words.search(value) is not None
+        regions = "region=" in value
+        if not accounts and not regions:
+            return
         for m in _SETTING_PAIR.finditer(value):
             key = m.group(1)
+            if regions and "." in key and _is_region_key(_snake(key)):
+                # A dotted setting naming a Region (Iceberg's `spark.sql.catalog.<n>.client.region`, "all AWS clients
+                # except STS client will use the given region"; Hadoop's `fs.s3a.endpoint.region`): judged as the same
+                # key is in a Spark properties map (mutation search round 14: in a `--conf` string it passed). A dotted
+                # key only: a URL's query (`?region=`) or a shell variable (judged as the script's) is no such setting.
+                ref = self.parser.region_field(walk.cloud, m.group(2), any_cloud=True)
+                if ref is not None:
+                    self._judge(walk, ref, path, RuleId.REGION_FIELD_IN_JURISDICTION)
+                continue
+            if not accounts:
+                continue
             what = self._setting_whats.get(key)
             if what is None:
                 tokens = _key_tokens(_snake(key))
@@ -2230,7 +2246,13 @@ class RuleEngine:
             (plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone))
             or (plan.site and self._judged_as_site(walk, value, path))
             or (walk.subject.type in STAGE_TYPES and self._judged_as_stage_variable(walk, value, path, key))
-            or (plan.account and self._judged_as_setting_account(walk, value, path, plan.account))
+            or (
+                plan.account
+                and self._judged_as_setting_account(walk, value, path, plan.account)
+                # An ARN naming its Region (an S3 Tables warehouse's table bucket) places what it names there: judged
+                # by that Region too, below, as in a `--conf` string (mutation search round 14: a Region abroad passed).
+                and not _arn_names_region(value)
+            )
         ):
             return
         if plan.services:
@@ -2916,11 +2938,19 @@ class RuleEngine:
         host = placeholder_host(value)
         return host is not None and self.parser.host(host, in_url=False).kind == "host"
 
-    def _judge_assignments(self, walk: _Walk, script: str, path: str) -> None:
+    def _judge_assignments(self, walk: _Walk, script: str, path: str, nested: bool = False) -> None:
         """A script's shell or dotenv assignments (``export DB_HOST=db.partner.example.com``, ``PGHOST=...``):
         a value under a host key is a destination, as the same variable in an environment map is. What holds a
-        reference the scan of the whole script finds (a URL, a cloud host) is left to that scan, once."""
+        reference the scan of the whole script finds (a URL, a cloud host) is left to that scan, once. An assignment
+        whose value holds assignments sets those too (a systemd unit's ``Environment=AWS_REGION=us-east-1`` or
+        ``Environment="A=1 B=2"``, systemd.exec: "Takes a space-separated list of variable assignments";
+        ``JAVA_OPTS="-Daws.region=..."``): read once more, one level deep (mutation search round 14: the unit's
+        AWS_REGION passed, read as a value of ``Environment``)."""
         for m in _ASSIGNMENT.finditer(script):
+            if not nested:
+                inner = next(v for v in m.group("double", "single", "bare") if v is not None)
+                if "=" in inner:
+                    self._judge_assignments(walk, inner, path, nested=True)
             if not self._host_key(_key_tokens(_snake(m.group("name")))):
                 if _is_region_key(_snake(m.group("name"))):
                     # export AWS_REGION=us-east-1 / ALIBABA_CLOUD_REGION_ID=...: where the script's SDK and CLI calls
