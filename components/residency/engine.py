@@ -3350,7 +3350,13 @@ class RuleEngine:
                 continue
             for service in services:
                 unless = service.fluentd_unless_set or ()
-                if service.refuses(name, code) and not any(_fixed_in_file(output, p) for p in unless):
+                if (
+                    service.refuses(name, code)
+                    and not any(_fixed_in_file(output, p) for p in unless)
+                    # logplugins44: an entry that refuses only with an input set (Elastic Cloud's `cloud_id`) reads it
+                    # in the section too, under the same name (fluent-plugin-elasticsearch's `cloud_id`).
+                    and (not service.when_set or any(_set_at(output, p) for p in service.when_set))
+                ):
                     self._global_finding(walk, service, f"{path}.{where}.{key}", name, field=f"<match> {key}")
 
     def _judged_as_sql(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
