@@ -10090,6 +10090,7 @@ def test_edited_files_applies_copies_moves_and_simple_sed_edits() -> None:
     assert edited_files("sed -i 's/stdout/datadog/' /etc/fluent-bit/fluent-bit.conf\n") == [
         Edit("sed", "/etc/fluent-bit/fluent-bit.conf", None, ("datadog",))
     ]
+    assert [e.content for e in edited_files("cat > F <<'EOF'\nHost a\nEOF\nsed -i -- 's/a/b/' F\n")] == ["Host b\n"]
     # sed without -i writes to its output, not the file; a script naming none of the commands costs one search.
     assert edited_files("sed 's/a/b/' /etc/fluent-bit/fluent-bit.conf\nls -l\n") == []
 

@@ -443,6 +443,9 @@ def _sed_in_place(args: list[str], files: dict[str, str]) -> list[Edit]:
             i += 1
         elif arg.startswith("--expression="):
             expressions.append(arg.partition("=")[2])
+        elif arg == "--":
+            operands += args[i:]  # the end of the options: the rest are operands
+            break
         elif arg.startswith("--in-place"):
             in_place = True
         elif arg in ("--regexp-extended",):
