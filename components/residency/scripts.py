@@ -430,7 +430,16 @@ def _copied(command: str, args: list[str], files: dict[str, str]) -> list[Edit]:
     return [Edit(command, target, files[target], (), source if command == "mv" else None)]
 
 
-def _sed_in_place(args: list[str], files: dict[str, str]) -> list[Edit]:
+class _SedArguments(NamedTuple):
+    in_place: bool
+    extended: bool
+    applicable: bool
+    expressions: list[str]
+    operands: list[str]
+
+
+def _sed_arguments(args: list[str]) -> _SedArguments:
+    """A sed command line's options (GNU sed's), expressions and file operands."""
     in_place, extended, applicable = False, False, True
     expressions: list[str] = []
     operands: list[str] = []
@@ -438,38 +447,43 @@ def _sed_in_place(args: list[str], files: dict[str, str]) -> list[Edit]:
     while i < len(args):
         arg = args[i]
         i += 1
-        if arg in ("-e", "--expression") and i < len(args):
+        if arg in ("-e", "--expression", "-f", "--file") and i < len(args):
             expressions.append(args[i])
+            applicable = applicable and arg in ("-e", "--expression")  # -f: a script file the program does not show
             i += 1
-        elif arg.startswith("--expression="):
+        elif arg.startswith(("--expression=", "--file=")):
             expressions.append(arg.partition("=")[2])
+            applicable = applicable and arg.startswith("--expression=")
         elif arg == "--":
             operands += args[i:]  # the end of the options: the rest are operands
             break
-        elif arg.startswith("--in-place"):
-            in_place = True
-        elif arg in ("--regexp-extended",):
-            extended = True
-        elif arg in ("-f", "--file") or arg.startswith("--file="):
-            applicable = False  # the script is in a file the program does not show
-            i += arg in ("-f", "--file")
         elif arg.startswith("--"):
-            applicable = applicable and arg in ("--follow-symlinks", "--posix", "--sandbox")
+            in_place = in_place or arg.startswith("--in-place")
+            extended = extended or arg == "--regexp-extended"
+            applicable = applicable and (
+                arg.startswith("--in-place") or arg in ("--regexp-extended", "--follow-symlinks", "--posix")
+            )
         elif arg.startswith("-") and len(arg) > 1:
             flags = arg[1:]
             if "i" in flags:
                 in_place = True
                 flags = flags[: flags.index("i")]  # GNU: what follows -i is the backup suffix
             extended = extended or "E" in flags or "r" in flags
-            if "e" in flags or "f" in flags or "n" in flags or "z" in flags:
-                applicable = False  # a combined -e / -f takes the next word; -n / -z change what is written
+            # a combined -e / -f takes the next word; -n / -z change what is written
+            applicable = applicable and not set(flags) & set("efnz")
         else:
             operands.append(arg)
-    if not in_place:
+    return _SedArguments(in_place, extended, applicable, expressions, operands)
+
+
+def _sed_in_place(args: list[str], files: dict[str, str]) -> list[Edit]:
+    sed = _sed_arguments(args)
+    if not sed.in_place:
         return []
+    expressions, operands = sed.expressions, sed.operands
     if not expressions and operands:
         expressions.append(operands.pop(0))
-    commands = _sed_commands("\n".join(expressions), extended) if applicable else None
+    commands = _sed_commands("\n".join(expressions), sed.extended) if sed.applicable else None
     texts = _sed_texts("\n".join(expressions))
     edits: list[Edit] = []
     for file in operands:
