@@ -712,6 +712,43 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             ),
         },
     ),
+    # logplugins44: Treasure Data has no compliant Fluent Bit form (no host option) but another output
+    # (cloudwatch_logs in the Region); Fluentd's tdlog with its endpoint written is judged as a host.
+    "log-router-treasure-data": (
+        "JP",
+        "aws",
+        "aws:ecs/taskDefinition:TaskDefinition",
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [
+                    _container(
+                        {"logDriver": "awsfirelens", "options": {"Name": "cloudwatch_logs", "region": "ap-northeast-1"}}
+                    )
+                ]
+            ),
+        },
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [
+                    _container(
+                        {
+                            "logDriver": "awsfirelens",
+                            "options": {"Name": "td", "API": "k", "Database": "fleet", "Table": "app", "Region": "JP"},
+                        }
+                    )
+                ]
+            ),
+        },
+    ),
+    "fluentd-loki-default-url": (
+        "EU",
+        "aws",
+        "aws:ssm/parameter:Parameter",
+        {"type": "String", "value": "<match **>\n  @type loki\n  url http://10.0.3.7:3100\n</match>\n"},
+        {"type": "String", "value": "<match **>\n  @type loki\n  username u\n  password p\n</match>\n"},
+    ),
     # fluentd43: Fluentd plugins with no Fluent Bit twin (no types), judged in a Fluentd configuration (an SSM
     # parameter here): the setting that decides the destination written (judged as itself) or not.
     "fluentd-honeycomb-default-api-host": (
@@ -10018,6 +10055,154 @@ def test_a_heredoc_log_router_error_names_the_file_and_the_entry() -> None:
         _first_violation("CN", Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("CN")))
 
 
+@pytest.mark.parametrize("code", ["EU", "JP", "CN"])
+@pytest.mark.parametrize(
+    ("plugin", "compliant", "offending", "entry"),
+    [
+        ("tdlog", "apikey k\nendpoint 10.0.3.7", "apikey k\nauto_create_table", "log-router-treasure-data"),
+        ("loki", "url http://10.0.3.7:3100", "username u\npassword p", "fluentd-loki-default-url"),
+        ("elasticsearch", "host 10.0.3.7\nport 9200", "cloud_id fleet:ZXUtd2VzdC0xLmF3cy5mb3VuZC5pbyRhYmMkZGVm\n"
+         "cloud_auth elastic:p", "firelens-elastic-cloud-id"),
+        ("bigquery_insert", None, "auth_method compute_engine\nproject p\ndataset d\ntable t",
+         "firelens-google-cloud-outputs"),
+        ("bigquery_load", None, "auth_method compute_engine\nproject p\ndataset d\ntable t",
+         "firelens-google-cloud-outputs"),
+    ],
+)  # fmt: skip
+def test_a_fluentd_output_to_a_default_abroad_is_refused(
+    code: str, plugin: str, compliant: str | None, offending: str, entry: str
+) -> None:
+    # logplugins44: each offending section passed every door on main at 0c09d32 (EU, CN): fluent-plugin-td imports to
+    # api-import.treasuredata.com unless `endpoint` is set, fluent-plugin-grafana-loki's `url` defaults to Grafana
+    # Cloud's US instance, an Elastic Cloud `cloud_id` encodes the host, fluent-plugin-bigquery writes to BigQuery.
+    if compliant is not None:
+        assert rule_ids(code, _fb_carrier("ssm", code, _fluentd(plugin, compliant))) == set()
+    with pytest.raises(
+        ResidencyViolation,
+        match=rf"^\[RES-016\] .*\(fluentd\)\.match\[0\]\.@type: .*\(<match> @type = '{plugin}'\).*\[{entry}\]",
+    ):
+        _first_violation(code, _fb_carrier("ssm", code, _fluentd(plugin, offending)))
+
+
+@pytest.mark.parametrize("code", ["EU", "JP", "CN"])
+def test_a_fluent_bit_treasure_data_output_is_refused_whatever_its_region(code: str) -> None:
+    # logplugins44: Fluent Bit's td output has no host option; Region US / JP picks Treasure Data's own host.
+    for region in ("", "Region JP", "Region US"):
+        findings, _ = ENGINES[code].check(_fb_carrier("ssm", code, _fb_classic("td", f"API k\nDatabase d\n{region}")))
+        assert [f.rule.id for f in findings] == ["RES-016"] and "[log-router-treasure-data]" in findings[0].detail
+    # Fluent Bit's own loki output defaults Host to 127.0.0.1: the Fluentd-only entry does not judge it.
+    assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic("loki", "labels job=fleet"))) == set()
+
+
+def test_an_elastic_cloud_id_refuses_a_fluentd_output_only_when_set() -> None:
+    # when_set is read in the <match> section too: an elasticsearch output without cloud_id goes to its host.
+    assert (
+        rule_ids("EU", _fb_carrier("ssm", "EU", _fluentd("elasticsearch", "hosts 10.0.3.7:9200,10.0.3.8:9200")))
+        == set()
+    )
+    assert rule_ids("EU", _fb_carrier("ssm", "EU", _fluentd("elasticsearch", "cloud_id x:eQ=="))) == {"RES-016"}
+
+
+def test_edited_files_applies_copies_moves_and_simple_sed_edits() -> None:
+    from components.residency.scripts import Edit, edited_files
+
+    body = "[OUTPUT]\n    Name http\n    Host 10.0.3.7\n    Port 8443\n"
+    script = (
+        f"cat > /tmp/fb.conf <<'EOF'\n{body}EOF\n"
+        "sudo sed -i.bak -e 's/10\\.0\\.3\\.7/logs.example.com/g' -e '/Port/d' /tmp/fb.conf\n"
+        "install -m 0644 /tmp/fb.conf /etc/fluent-bit/fluent-bit.conf && mv /tmp/fb.conf /etc/fluent-bit/\n"
+        "cp /opt/unknown.conf /etc/fluent-bit/other.conf\n"
+    )
+    edited = "[OUTPUT]\n    Name http\n    Host logs.example.com\n"
+    assert edited_files(script) == [
+        Edit("sed", "/tmp/fb.conf", edited, ("logs.example.com",)),
+        Edit("install", "/etc/fluent-bit/fluent-bit.conf", edited, ()),
+        Edit("mv", "/etc/fluent-bit/fb.conf", edited, (), "/tmp/fb.conf"),
+    ]
+    # BRE groups and `&`, ERE, bracket classes: applied as sed does, line by line.
+    lines = "    Host 10.0.3.7\n    Match *\n"
+    for expression, result in [
+        ("s/\\(Host *\\).*/\\1logs.example.com/", "    Host logs.example.com\n    Match *\n"),
+        ("-E s/^( +)Host.*$/\\1Host [&]/", "    Host [    Host 10.0.3.7]\n    Match *\n"),
+        ("s/[[:space:]]*Match.*/    Match app.*/", "    Host 10.0.3.7\n    Match app.*\n"),
+        ("s/a+b/x/", lines),  # `+` is a literal in a BRE
+    ]:
+        quoted = " ".join(f"'{part}'" for part in expression.split(" ", 1)) if expression.startswith("-E") else (
+            f"'{expression}'")  # fmt: skip
+        script = f"cat > /etc/fluent-bit/a.conf <<'EOF'\n{lines}EOF\nsed -i {quoted} /etc/fluent-bit/a.conf\n"
+        assert [e.content for e in edited_files(script)] == [result], expression
+    # Not applied: an address range, another command, a file the script did not write; the texts are still returned.
+    for command in ("sed -i '2,3s/7/8.example.com/' F", "sed -i '/Port/a\\    Host 8.example.com' F"):
+        script = f"cat > F <<'EOF'\n{lines}EOF\n{command}\n"
+        assert [(e.content, e.texts) for e in edited_files(script)] in (
+            [(None, ("8.example.com",))], [(None, ("    Host 8.example.com",))]
+        )  # fmt: skip
+    assert edited_files("sed -i 's/stdout/datadog/' /etc/fluent-bit/fluent-bit.conf\n") == [
+        Edit("sed", "/etc/fluent-bit/fluent-bit.conf", None, ("datadog",))
+    ]
+    assert [e.content for e in edited_files("cat > F <<'EOF'\nHost a\nEOF\nsed -i -- 's/a/b/' F\n")] == ["Host b\n"]
+    # sed without -i writes to its output, not the file; a script naming none of the commands costs one search.
+    assert edited_files("sed 's/a/b/' /etc/fluent-bit/fluent-bit.conf\nls -l\n") == []
+
+
+@pytest.mark.parametrize("code", ["EU", "CN"])
+@pytest.mark.parametrize(
+    ("compliant", "offending", "how"),
+    [
+        # install -m 644 /dev/stdin FILE <<EOF: the here-document is the file.
+        ("install -m 644 /dev/stdin {file} <<'EOF'\n{http}EOF\n", "install -m 644 /dev/stdin {file} <<'EOF'\n{dd}EOF\n",
+         "heredoc"),
+        # cp / mv from a file the script wrote.
+        ("cat > /tmp/o.conf <<'EOF'\n{http}EOF\ncp /tmp/o.conf {file}\n",
+         "cat > /tmp/o.conf <<'EOF'\n{dd}EOF\ncp /tmp/o.conf {file}\n", "cp"),
+        ("cat > /tmp/o.conf <<'EOF'\n{http}EOF\nsudo mv /tmp/o.conf {file}\n",
+         "cat > /tmp/o.conf <<'EOF'\n{dd}EOF\nsudo mv /tmp/o.conf {file}\n", "mv"),
+        # sed -i applied to the file the script wrote: judged as the edit leaves it.
+        ("cat > {file} <<'EOF'\n{http}EOF\nsed -i 's/10.0.3.7/10.0.3.8/' {file}\n",
+         "cat > {file} <<'EOF'\n{http}EOF\nsed -i 's/10.0.3.7/logs.example.com/' {file}\n", "sed"),
+        ("cat > {file} <<'EOF'\n{dd_host}EOF\nsed -i 's/^    Match .*/&/' {file}\n",
+         "cat > {file} <<'EOF'\n{dd_host}EOF\nsed -i '/Host/d' {file}\n", "sed"),
+        # sed -i on the package's own file (not written by the script): the replacement judged as a value.
+        ("sed -i 's/Log_Level    info/Log_Level    debug/' {file}\n", "sed -i 's/stdout/datadog/' {file}\n", "sed"),
+        ("sed -i 's/127.0.0.1/10.0.3.7/g' {file}\n", "sed -i 's/127.0.0.1/logs.example.com/g' {file}\n", "sed"),
+    ],
+)  # fmt: skip
+def test_a_log_router_file_copied_moved_or_edited_is_read_as_the_agent_reads_it(
+    code: str, compliant: str, offending: str, how: str
+) -> None:
+    # logplugins44: each offending script passed every door on main at 0c09d32 (EU, CN).
+    file = "/etc/fluent-bit/fluent-bit.conf"
+    parts = {"file": file, "http": _fb_classic("http", "Host 10.0.3.7\nPort 8443"),
+             "dd": _fb_classic("datadog", "apikey k"),
+             "dd_host": _fb_classic("datadog", "apikey k\nHost 10.0.3.7")}  # fmt: skip
+
+    def vm(script: str) -> Subject:
+        return Subject("aws:ec2/instance:Instance", "vm", {"user_data": "#!/bin/bash\n" + script.format(**parts)},
+                       provider(code))  # fmt: skip
+
+    assert rule_ids(code, vm(compliant)) == set()
+    findings, _ = ENGINES[code].check(vm(offending))
+    assert findings and {f.rule.id for f in findings} <= {"RES-015", "RES-016"}
+    assert all(f"user_data({how}:" in f.path for f in findings)
+
+
+def test_an_edit_not_applied_is_judged_by_its_texts_in_the_file_s_format() -> None:
+    # A Fluentd file edited in place: `@type honeycomb` written by the substitution is a Fluentd output's plugin.
+    script = "#!/bin/bash\nsed -i 's/@type stdout/@type honeycomb/' /etc/td-agent/td-agent.conf\n"
+    with pytest.raises(
+        ResidencyViolation,
+        match=r"^\[RES-016\] .*user_data\(sed:/etc/td-agent/td-agent\.conf\)\(edit\)\.match\[0\]\.@type: .*"
+        r"\[fluentd-honeycomb-default-api-host\]",
+    ):
+        _first_violation("CN", Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("CN")))
+    # A value filled in when the script runs names nothing: passes, as the same value written in the file would.
+    script = '#!/bin/bash\nsed -i "s/@HOST@/$LOG_HOST/" /etc/fluent-bit/fluent-bit.conf\n'
+    assert rule_ids("CN", Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("CN"))) == set()
+    # A file no log router reads is not judged this way.
+    script = "#!/bin/bash\nsed -i 's/stdout/datadog/' /etc/app/app.conf\n"
+    assert rule_ids("CN", Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("CN"))) == set()
+
+
 def test_a_fluentd_entry_is_a_fluent_bit_output_entry() -> None:
     from components.residency.endpoints import GlobalService
 
@@ -10047,6 +10232,10 @@ def test_fluentd_entries_come_from_the_catalogue() -> None:
         "fluentd-honeycomb-default-api-host": ("api_host",),
         "fluentd-mackerel-default-origin": ("origin",),
         "fluentd-aws-output-region-from-environment": ("region",),
+        # logplugins44: Treasure Data (tdlog's endpoint), Grafana's loki (url), Elastic Cloud ids (when_set cloud_id).
+        "log-router-treasure-data": ("endpoint", "import_endpoint"),
+        "fluentd-loki-default-url": ("url",),
+        "firelens-elastic-cloud-id": (),
     }
     # A Fluent Bit output's name that is no Fluentd plugin of the same default is not read in a Fluentd file.
     for plugin in ("azure_blob", "skywalking", "splunk_hec"):

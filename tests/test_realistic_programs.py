@@ -62,6 +62,7 @@ import platform_programs_leftovers36 as pl36
 import platform_programs_leftovers41 as lo41
 import platform_programs_leftovers42 as lo42
 import platform_programs_leftovers43 as lo43
+import platform_programs_logplugins44 as lp44
 import platform_programs_madearn43 as ma43
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
@@ -17787,6 +17788,13 @@ CASES: list[Case] = [
     # a Glue job's --conf string, and a systemd unit's Environment=AWS_REGION=... in user data: RES-004 / RES-009
     # abroad (passed before); each `-home` twin passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu44.rows()],
+    # -- stop 44, log-router plugins and files, continued (tests/platform_programs_logplugins44.py): Treasure Data
+    # (Fluent Bit td, Fluentd tdlog), Fluentd loki without url (Grafana Cloud US), Fluentd elasticsearch with cloud_id
+    # and bigquery_insert are RES-016 until declared (passed before); a log-router file installed from a here-document,
+    # copied or moved from a file the script wrote, or edited with sed -i (a placeholder filled with a partner's host:
+    # RES-015; the package's file switched to datadog: RES-016) is read as the agent reads it (passed before). Twins:
+    # the stack's NLB or a private address, the placeholder filled with the NLB, the log level changed, a declaration.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in lp44.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -77,7 +77,7 @@ from components.residency.references import (
     unshaped_host,
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
-from components.residency.scripts import ScriptReader, echoed_files, heredoc_files
+from components.residency.scripts import Edit, ScriptReader, echoed_files, edited_files, heredoc_files
 from components.residency.stages import (
     API_TYPES,
     BODY_INTEGRATION_KEY,
@@ -326,6 +326,17 @@ ACCOUNT_ID = re.compile(r"^[0-9]{12}$")
 _SETTING_PAIR = re.compile(r"(?<![\w.\-])([A-Za-z][\w.\-]*)=([^\s\"',;]+)")
 """A ``key=value`` pair written in a string (a Spark ``--conf`` argument): the key, then the value up to a blank,
 quote, comma or semicolon (glue43)."""
+# logplugins44: a log-router file of Fluent Bit's packages (else Fluentd's: log_router_files names both), and a
+# `key value` (or YAML `key: value`) line of a text a sed edit writes into one.
+_LOG_ROUTER_FLUENT_BIT = re.compile(r"fluent-bit|td-agent-bit")
+_EDIT_ENTRY = re.compile(r"^(@?[A-Za-z_][A-Za-z0-9_.-]*):?[ \t]+(\S.*?)$")
+
+
+def _edit_key(edit: Edit) -> tuple[str, str]:
+    """An edit not applied, as the ``skip`` key of :meth:`RuleEngine._judge_heredocs` (its texts)."""
+    return edit.file, "\0".join(("sed", *edit.texts))
+
+
 _FILE_RUNTIME_VALUE = re.compile(r"\s*(?:#\{.*\}|\$\{[A-Za-z_][A-Za-z0-9_]*\})\s*", re.S)
 """A log-router file's value that is wholly filled in when the agent starts (review43, stop 43): Fluentd's embedded
 Ruby, ``"#{ENV['AWS_REGION']}"`` (Fluentd, "Config File Syntax", "Embedded Ruby Code": evaluated when the file is
@@ -2970,7 +2981,11 @@ class RuleEngine:
         in where the script assigns them (:func:`_assigned_urls`)."""
         if "=" in script:
             self._judge_assignments(walk, script, path)
-        if "<<" in script or (">" in script and ("echo" in script or "printf" in script)):
+        if (
+            "<<" in script
+            or (">" in script and ("echo" in script or "printf" in script))
+            or ("sed" in script or "cp " in script or "mv " in script or "install " in script)
+        ):
             self._judge_heredocs(walk, script, path, depth)
         # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
         file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
@@ -2990,19 +3005,64 @@ class RuleEngine:
         written = [("heredoc", f, b) for f, b in heredoc_files(script)] if "<<" in script else []
         if ">" in script and ("echo" in script or "printf" in script):
             written += [("echo", f, b) for f, b in echoed_files(script)]
+        # logplugins44: a file the script then copies or moves (`cp`, `mv`, `install SRC DST`) is read where it lands,
+        # and one it edits with `sed -i` is read as the edit leaves it, in place of what it held before (the agent
+        # reads the last version); an edit not applied has its texts judged as values (_judge_edit_texts).
+        edits = edited_files(script)
+        applied = [e for e in edits if e.content is not None]
+        last = {e.file: i for i, e in enumerate(applied) if e.how == "sed"}
+        gone = {e.source for e in applied} | set(last)
+        written = [w for w in written if w[1] not in gone]
+        written += [(e.how, e.file, e.content or "") for i, e in enumerate(applied) if last.get(e.file, i) == i]
         for how, file, body in written:
             if not self._log_router_file(file) or (file, body) in skip:
                 continue
-            where = f"{path}({how}:{file})"
-            stripped = body.strip()
-            if self._judged_as_log_config(walk, stripped, where, "content", depth):
-                continue
-            if not file.endswith(("yml", "yaml")):
-                continue
-            document = yaml_or_none(stripped, depth)
-            if isinstance(document, dict) and fluent_bit_outputs(document) is not None:
-                self._walk_document(walk, document, f"{where}(yaml)", "content", depth, None)
-                self._judge_log_outputs(walk, document, f"{where}(yaml)", "pipeline.outputs[].name")
+            self._judge_log_router_file(walk, body, f"{path}({how}:{file})", file.endswith(("yml", "yaml")), depth)
+        for edit in edits:
+            if edit.content is None and self._log_router_file(edit.file) and _edit_key(edit) not in skip:
+                self._judge_edit_texts(walk, edit, f"{path}({edit.how}:{edit.file})", depth)
+
+    def _judge_log_router_file(self, walk: _Walk, body: str, where: str, yaml_file: bool, depth: int) -> None:
+        """The content of a file ``log_router_files`` names, read as the log router's configuration."""
+        stripped = body.strip()
+        if self._judged_as_log_config(walk, stripped, where, "content", depth) or not yaml_file:
+            return
+        document = yaml_or_none(stripped, depth)
+        if isinstance(document, dict) and fluent_bit_outputs(document) is not None:
+            self._walk_document(walk, document, f"{where}(yaml)", "content", depth, None)
+            self._judge_log_outputs(walk, document, f"{where}(yaml)", "pipeline.outputs[].name")
+
+    def _judge_edit_texts(self, walk: _Walk, edit: Edit, where: str, depth: int) -> None:
+        """A ``sed -i`` on a log-router file whose result is not known (logplugins44): a file the script did not write
+        (the package's own), or a sed script not applied (an address range, another command). What the edit can send
+        elsewhere is in the texts it writes: each is judged as values of an output in the file's format, ``key value``
+        lines (``Host logs.example.com``, ``@type datadog``) as that output's parameters, a single word both as an
+        output's plugin name and as its host (``s/127.0.0.1/logs.example.com/``, ``s/stdout/datadog/``). A text naming
+        nothing (``debug``, ``$LOG_HOST``) passes, as the same value written in the file would."""
+        fluentd = _LOG_ROUTER_FLUENT_BIT.search(edit.file) is None
+        name = "@type" if fluentd else "name"
+        outputs: list[dict[str, str]] = []
+        for text in edit.texts:
+            pairs: dict[str, str] = {}
+            for line in text.splitlines():
+                entry = _EDIT_ENTRY.match(line.strip())
+                if entry is not None:
+                    pairs[entry.group(1).lower()] = entry.group(2).strip("\"'")
+                elif line.strip() and " " not in line.strip():
+                    outputs += [{name: line.strip()}, {name: "(edited)", "host": line.strip()}]
+            if pairs:
+                plugin = pairs.pop("@type", None) or pairs.pop("type", None) or pairs.pop("name", None)
+                outputs.append({name: plugin or "(edited)", **pairs})
+        if not outputs:
+            return
+        if fluentd:
+            document: dict[str, Any] = {"match": outputs}
+            self._walk_document(walk, document, f"{where}(edit)", "content", depth, None)
+            self._judge_fluentd_outputs(walk, document, f"{where}(edit)")
+        else:
+            document = {"pipeline": {"outputs": outputs}}
+            self._walk_document(walk, document, f"{where}(edit)", "content", depth, None)
+            self._judge_log_outputs(walk, document, f"{where}(edit)", "[OUTPUT] Name")
 
     def _judge_split_heredocs(self, walk: _Walk, lines: Sequence[Any], path: str, key: str, depth: int) -> None:
         """A here-document split across the items of a script list (leftovers43): an SSM Command document's
@@ -3014,7 +3074,8 @@ class RuleEngine:
         if not self._key_plan(walk.subject.type, walk.kpath, key).payload:
             return
         texts = [line for line in lines if isinstance(line, str)]
-        whole = {found for text in texts for found in (*heredoc_files(text), *echoed_files(text))}
+        whole: set[tuple[str, str]] = {found for text in texts for found in (*heredoc_files(text), *echoed_files(text))}
+        whole |= {_edit_key(e) if e.content is None else (e.file, e.content) for t in texts for e in edited_files(t)}
         self._judge_heredocs(walk, "\n".join(texts), path, depth, skip=whole)
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
@@ -3397,7 +3458,13 @@ class RuleEngine:
                 continue
             for service in services:
                 unless = service.fluentd_unless_set or ()
-                if service.refuses(name, code) and not any(_fixed_in_file(output, p) for p in unless):
+                if (
+                    service.refuses(name, code)
+                    and not any(_fixed_in_file(output, p) for p in unless)
+                    # logplugins44: an entry that refuses only with an input set (Elastic Cloud's `cloud_id`) reads it
+                    # in the section too, under the same name (fluent-plugin-elasticsearch's `cloud_id`).
+                    and (not service.when_set or any(_set_at(output, p) for p in service.when_set))
+                ):
                     self._global_finding(walk, service, f"{path}.{where}.{key}", name, field=f"<match> {key}")
 
     def _judged_as_sql(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from components.residency.endpoints import ScriptCommand
 from components.residency.references import is_ip
 
-__all__ = ["ScriptHost", "ScriptReader", "heredoc_files"]
+__all__ = ["Edit", "ScriptHost", "ScriptReader", "echoed_files", "edited_files", "heredoc_files"]
 
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
 # file, not an argument.
@@ -247,33 +247,39 @@ def _after_options(words: list[str], i: int, spec: ScriptCommand) -> int:
 _HEREDOC = re.compile(r"<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_.-]*)\2")
 _HEREDOC_CAT = re.compile(r"(?:^|[\s;&|(])cat\b[^<>]*(?:<<[^>]*)?>>?[ \t]*(['\"]?)([^\s'\";&|<>]+)\1")
 _HEREDOC_TEE = re.compile(r"(?:^|[\s;&|(])tee(?:[ \t]+-[A-Za-z-]+)*[ \t]+(['\"]?)([^\s'\";&|<>-][^\s'\";&|<>]*)\1")
+# logplugins44: `install [-D] [-m MODE] [-o OWNER] [-g GROUP] /dev/stdin FILE <<EOF` (coreutils install(1): "copy
+# files ... SOURCE to DEST"; /dev/stdin is the here-document) writes the body to FILE with its mode set in one step.
+_HEREDOC_INSTALL = re.compile(r"(?:^|[\s;&|(])install\b[^<>\n]*?[ \t]/dev/stdin[ \t]+(['\"]?)([^\s'\";&|<>]+)\1")
 
 
 def heredoc_files(script: str) -> list[tuple[str, str]]:
     """Each here-document ``script`` writes into a file, as ``(file, body)``: the body is the file's content (what a
     shell expands in an unquoted one, ``${VAR}``, stays written as is). A here-document fed to another command
     (``psql <<SQL``), or whose delimiter line never comes, is left out."""
-    found: list[tuple[str, str]] = []
-    lines = script.splitlines()
+    return [(file, body) for _, _, file, body in _heredocs(script.splitlines()) if file is not None]
+
+
+def _heredocs(lines: list[str]) -> Iterator[tuple[int, int, str | None, str]]:
+    """Each closed here-document of ``lines`` as ``(first line, line after the delimiter, file written or None,
+    body)``."""
     i = 0
     while i < len(lines):
         line = lines[i]
+        start = i
         i += 1
         heredoc = _HEREDOC.search(line) if "<<" in line else None
         if heredoc is None:
             continue
-        written = _HEREDOC_CAT.search(line) or _HEREDOC_TEE.search(line)
+        written = _HEREDOC_CAT.search(line) or _HEREDOC_TEE.search(line) or _HEREDOC_INSTALL.search(line)
         strip_tabs, delimiter = heredoc.group(1) == "-", heredoc.group(3)
         body: list[str] = []
         while i < len(lines):
             text = lines[i].lstrip("\t") if strip_tabs else lines[i]
             i += 1
             if text.rstrip("\r") == delimiter:
-                if written is not None:
-                    found.append((written.group(2), "\n".join(body) + "\n"))
+                yield start, i, written.group(2) if written is not None else None, "\n".join(body) + "\n"
                 break
             body.append(text)
-    return found
 
 
 # A file written line by line (leftovers43): `echo TEXT > FILE`, `echo TEXT >> FILE`, `printf FORMAT > FILE` (bash(1)
@@ -291,19 +297,25 @@ def echoed_files(script: str) -> list[tuple[str, str]]:
     written: the lines appended (``>>``) after the last truncation (``>``)."""
     files: dict[str, str] = {}
     for line in script.splitlines():
-        match = _ECHOED.search(line) if ">" in line else None
-        if match is None:
-            continue
-        command, operands, redirect, file = match.group(1), match.group(2), match.group(3), match.group(5)
-        try:
-            words = shlex.split(operands)
-        except ValueError:
-            continue
-        text = _echoed(words) if command == "echo" else _printed(words)
-        if text is None:
-            continue
-        files[file] = (files.get(file, "") if redirect == ">>" else "") + text
+        written = _echo_write(line)
+        if written is not None:
+            file, text, append = written
+            files[file] = (files.get(file, "") if append else "") + text
     return list(files.items())
+
+
+def _echo_write(line: str) -> tuple[str, str, bool] | None:
+    """``(file, text, appended)`` when ``line`` is one ``echo`` / ``printf`` redirection read above, else None."""
+    match = _ECHOED.search(line) if ">" in line else None
+    if match is None:
+        return None
+    command, operands, redirect, file = match.group(1), match.group(2), match.group(3), match.group(5)
+    try:
+        words = shlex.split(operands)
+    except ValueError:
+        return None
+    text = _echoed(words) if command == "echo" else _printed(words)
+    return None if text is None else (file, text, redirect == ">>")
 
 
 def _echoed(words: list[str]) -> str:
@@ -325,6 +337,357 @@ def _printed(words: list[str]) -> str | None:
     if operands or "%" in form.replace("%%", ""):
         return None
     return _ESCAPES.sub(lambda m: _ESCAPED[m.group(1)], form).replace("%%", "%")
+
+
+# Files a script changes after writing them, or writes from a file it wrote (logplugins44): `cp SRC DST`, `mv SRC DST`,
+# `install [-m MODE] SRC DST` (coreutils: DST a directory when it ends with `/` or names no file, the copy then keeps
+# SRC's name) from a file the script wrote earlier, and GNU `sed -i` (in place: "edit files in place") on any file. A
+# sed script is applied when it is only `s/REGEXP/REPLACEMENT/[gI]` and `/REGEXP/d` commands, `;` or newline apart, in
+# basic (BRE) or extended (`-E` / `-r`) syntax (GNU sed manual, "The s Command", "Regular Expressions"): sed edits each
+# line, so each line is edited apart. Anything else (an address range, another command, a flag such as `3` or `w`, an
+# expression from a file) is not applied: the file's content after it is unknown (None), and the texts the script
+# would write into it (the replacements, `a` / `i` / `c` text) are returned for the engine to judge as values.
+_EDIT_COMMAND = re.compile(r"(?:^|[\s;&|(`])(?:sed|cp|mv|install)[ \t]")
+_COPY_VALUE_OPTIONS = {"install": frozenset({"-m", "-o", "-g", "-S", "-t"}), "cp": frozenset({"-t"}),
+                       "mv": frozenset({"-t"})}  # fmt: skip
+_POSIX_CLASSES = {"space": r"\s", "blank": r" \t", "digit": "0-9", "alpha": "A-Za-z", "alnum": "A-Za-z0-9",
+                  "upper": "A-Z", "lower": "a-z", "xdigit": "0-9A-Fa-f", "punct": r"!-/:-@\[-`{-~"}  # fmt: skip
+_BRE_ESCAPES = {"(": "(", ")": ")", "{": "{", "}": "}", "+": "+", "?": "?", "|": "|"}
+_CLASS_ESCAPES = frozenset("wWsSbB")
+_SED_TEXT_ESCAPES = {"n": "\n", "t": "\t", **{d: "" for d in "123456789"}}
+
+
+class Edit(NamedTuple):
+    """A file a script copies, moves or edits in place: ``how`` (cp, mv, install, sed), the file, its content after
+    the command (None: not known, the edit not applied) and the texts the command writes into it."""
+
+    how: str
+    file: str
+    content: str | None
+    texts: tuple[str, ...]
+    source: str | None = None
+    """The file moved away (``mv``): it no longer exists."""
+
+
+def edited_files(script: str) -> list[Edit]:
+    """The files ``script`` copies or moves from a file it wrote (here-document, ``echo`` / ``printf``), or edits with
+    ``sed -i``, in the script's order, each with its content after the command when it is known."""
+    if _EDIT_COMMAND.search(script) is None:
+        return []  # most scripts: one search
+    lines = script.splitlines()
+    heredocs = {start: (end, file, body) for start, end, file, body in _heredocs(lines)}
+    files: dict[str, str] = {}
+    edits: list[Edit] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i in heredocs:
+            end, file, body = heredocs[i]
+            if file is not None:
+                files[file] = body
+            i = end
+            continue
+        i += 1
+        echoed = _echo_write(line)
+        if echoed is not None:
+            file, text, append = echoed
+            files[file] = (files.get(file, "") if append else "") + text
+            continue
+        if _EDIT_COMMAND.search(line) is None:
+            continue
+        for segment in _segments(_words(line)):
+            words = segment
+            while words and words[0] in ("sudo", "command", "env"):
+                words = words[1:]
+            if not words:
+                continue
+            if words[0] == "sed":
+                edits += _sed_in_place(words[1:], files)
+            elif words[0] in _COPY_VALUE_OPTIONS:
+                edits += _copied(words[0], words[1:], files)
+    return edits
+
+
+def _copied(command: str, args: list[str], files: dict[str, str]) -> list[Edit]:
+    values = _COPY_VALUE_OPTIONS[command]
+    operands: list[str] = []
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in values:
+            skip = True
+        elif not arg.startswith("-") or arg == "-":
+            operands.append(arg)
+    if len(operands) != 2 or operands[0] not in files:
+        return []
+    source, target = operands
+    if target.endswith("/") or "." not in target.rsplit("/", 1)[-1]:
+        target = f"{target.rstrip('/')}/{source.rsplit('/', 1)[-1]}"
+    files[target] = files[source]
+    if command == "mv":
+        del files[source]
+    return [Edit(command, target, files[target], (), source if command == "mv" else None)]
+
+
+class _SedArguments(NamedTuple):
+    in_place: bool
+    extended: bool
+    applicable: bool
+    expressions: list[str]
+    operands: list[str]
+
+
+def _sed_arguments(args: list[str]) -> _SedArguments:
+    """A sed command line's options (GNU sed's), expressions and file operands."""
+    in_place, extended, applicable = False, False, True
+    expressions: list[str] = []
+    operands: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg in ("-e", "--expression", "-f", "--file") and i < len(args):
+            expressions.append(args[i])
+            applicable = applicable and arg in ("-e", "--expression")  # -f: a script file the program does not show
+            i += 1
+        elif arg.startswith(("--expression=", "--file=")):
+            expressions.append(arg.partition("=")[2])
+            applicable = applicable and arg.startswith("--expression=")
+        elif arg == "--":
+            operands += args[i:]  # the end of the options: the rest are operands
+            break
+        elif arg.startswith("--"):
+            in_place = in_place or arg.startswith("--in-place")
+            extended = extended or arg == "--regexp-extended"
+            applicable = applicable and (
+                arg.startswith("--in-place") or arg in ("--regexp-extended", "--follow-symlinks", "--posix")
+            )
+        elif arg.startswith("-") and len(arg) > 1:
+            flags = arg[1:]
+            if "i" in flags:
+                in_place = True
+                flags = flags[: flags.index("i")]  # GNU: what follows -i is the backup suffix
+            extended = extended or "E" in flags or "r" in flags
+            # a combined -e / -f takes the next word; -n / -z change what is written
+            applicable = applicable and not set(flags) & set("efnz")
+        else:
+            operands.append(arg)
+    return _SedArguments(in_place, extended, applicable, expressions, operands)
+
+
+def _sed_in_place(args: list[str], files: dict[str, str]) -> list[Edit]:
+    sed = _sed_arguments(args)
+    if not sed.in_place:
+        return []
+    expressions, operands = sed.expressions, sed.operands
+    if not expressions and operands:
+        expressions.append(operands.pop(0))
+    commands = _sed_commands("\n".join(expressions), sed.extended) if sed.applicable else None
+    texts = _sed_texts("\n".join(expressions))
+    edits: list[Edit] = []
+    for file in operands:
+        content = files.get(file)
+        if content is not None and commands is not None:
+            files[file] = _sed_apply(commands, content)
+            edits.append(Edit("sed", file, files[file], texts))
+        else:
+            files.pop(file, None)  # whatever it held, its content is now unknown
+            edits.append(Edit("sed", file, None, texts))
+    return edits
+
+
+def _sed_texts(script: str) -> tuple[str, ...]:
+    """Every text a sed script may write into a file: each ``s`` command's replacement and each ``a`` / ``i`` / ``c``
+    command's text, read loosely (a script not understood may still hold one), escapes resolved."""
+    found = [m.group(3) for m in re.finditer(r"s([^\\\w\s])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1", script)]
+    found += [m.group(1) for m in re.finditer(r"(?:^|[;}/$\d])\s*[aic](?:\\\n?|[ \t]+)(.+)$", script, re.M)]
+    texts: list[str] = []
+    for raw in found:
+        # `&` and `\1`..`\9` stand for text the line held (left out); `\n`, `\t` and escaped characters are written.
+        text = re.sub(r"\\(.)|&", _sed_text_escape, raw)
+        if text.strip() and text not in texts:
+            texts.append(text)
+    return tuple(texts)
+
+
+def _sed_text_escape(match: re.Match[str]) -> str:
+    escaped = match.group(1)
+    return "" if escaped is None else _SED_TEXT_ESCAPES.get(escaped, escaped)
+
+
+_SedCommand = tuple["re.Pattern[str]", str | None, int]  # (regexp, replacement template or None to delete, count)
+
+
+def _sed_commands(script: str, extended: bool) -> list[_SedCommand] | None:
+    """The ``s`` and ``/REGEXP/d`` commands of a sed script as Python regexps, or None when it holds anything else."""
+    commands: list[_SedCommand] = []
+    i = 0
+    while i < len(script):
+        c = script[i]
+        if c in " \t\n;":
+            i += 1
+            continue
+        if c == "s" and i + 1 < len(script) and script[i + 1] not in "\\\n":
+            delimiter = script[i + 1]
+            pattern, i = _sed_part(script, i + 2, delimiter)
+            replacement, i = _sed_part(script, i, delimiter) if i >= 0 else ("", -1)
+            if i < 0:
+                return None
+            flags = ""
+            while i < len(script) and script[i] not in ";\n":
+                flags += script[i]
+                i += 1
+            regexp = _sed_regexp(pattern, delimiter, extended)
+            template = _sed_template(replacement, delimiter)
+            if regexp is None or template is None or set(flags.strip()) - set("gI"):
+                return None
+            try:
+                compiled = re.compile(regexp, re.I if "I" in flags else 0)
+            except re.error:
+                return None
+            commands.append((compiled, template, 0 if "g" in flags else 1))
+        elif c == "/":
+            pattern, i = _sed_part(script, i + 1, "/")
+            regexp = _sed_regexp(pattern, "/", extended) if i >= 0 else None
+            if regexp is None or i >= len(script) or script[i] != "d":
+                return None
+            try:
+                commands.append((re.compile(regexp), None, 0))
+            except re.error:
+                return None
+            i += 1
+        else:
+            return None
+    return commands or None
+
+
+def _sed_part(script: str, i: int, delimiter: str) -> tuple[str, int]:
+    """The text up to the next unescaped ``delimiter`` from ``i`` (escapes kept) and the index after it; -1 when the
+    delimiter never comes."""
+    out: list[str] = []
+    while i < len(script):
+        c = script[i]
+        if c == "\\" and i + 1 < len(script):
+            out.append(script[i : i + 2])
+            i += 2
+            continue
+        if c == delimiter:
+            return "".join(out), i + 1
+        if c == "\n":
+            return "", -1
+        out.append(c)
+        i += 1
+    return "", -1
+
+
+def _sed_regexp(pattern: str, delimiter: str, extended: bool) -> str | None:
+    """A sed regexp as Python's: BRE's ``\\(`` ``\\)`` ``\\{`` ``\\}`` ``\\+`` ``\\?`` ``\\|`` are the operators and
+    the bare characters literals (ERE: the other way round, as Python); bracket expressions as :func:`_sed_bracket`.
+    None for a construct not translated (``\\<``, ``\\``` ...)."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "[":
+            bracket = _sed_bracket(pattern, i)
+            if bracket is None:
+                return None
+            out.append(bracket[0])
+            i = bracket[1]
+            continue
+        i += 1
+        if c == "\\" and i < len(pattern):
+            n = pattern[i]
+            i += 1
+            if n == delimiter:
+                out.append(re.escape(n))
+            elif n in "nt" or n.isdigit() or n in _CLASS_ESCAPES or n in ".*[]^$\\/":
+                out.append("\\" + n)
+            elif n in _BRE_ESCAPES:
+                out.append(_BRE_ESCAPES[n] if not extended else "\\" + n)
+            else:
+                return None
+        elif c in "+?(){}|" and not extended:
+            out.append("\\" + c)
+        elif c == "*" and not extended and (not out or out[-1] in ("^", "(")):
+            out.append("\\*")  # a leading star is a literal in a BRE
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _sed_bracket(pattern: str, i: int) -> tuple[str, int] | None:
+    """The bracket expression opening at ``pattern[i]`` as Python's, and the index after it: a ``]`` first (after
+    ``[`` or ``[^``) is a member, a backslash a literal, POSIX classes (``[:space:]``) spelled out; None when it never
+    closes or names another class."""
+    out = ["["]
+    j = i + 1
+    if pattern[j : j + 1] == "^":
+        out.append("^")
+        j += 1
+    first = j
+    while j < len(pattern):
+        c = pattern[j]
+        if c == "]" and j > first:
+            return "".join(out) + "]", j + 1
+        if pattern.startswith("[:", j):
+            end = pattern.find(":]", j)
+            cls = _POSIX_CLASSES.get(pattern[j + 2 : end]) if end > 0 else None
+            if cls is None:
+                return None
+            out.append(cls)
+            j = end + 2
+            continue
+        out.append(re.escape(c) if c in "\\[]" else c)
+        j += 1
+    return None
+
+
+def _sed_template(replacement: str, delimiter: str) -> str | None:
+    """A sed replacement as a template for :meth:`re.Pattern.sub`: ``&`` the match, ``\\1``..``\\9`` groups, ``\\n`` a
+    newline; None for GNU's case conversions (``\\U``, ``\\L`` ...)."""
+    out: list[str] = []
+    i = 0
+    while i < len(replacement):
+        c = replacement[i]
+        i += 1
+        if c == "&":
+            out.append("\\g<0>")
+        elif c == "\\" and i < len(replacement):
+            n = replacement[i]
+            i += 1
+            if n.isdigit():
+                out.append(f"\\g<{n}>")
+            elif n == "n":
+                out.append("\n")
+            elif n == "t":
+                out.append("\t")
+            elif n in ("&", "\\", delimiter) or not n.isalnum():
+                out.append("\\\\" if n == "\\" else n)
+            else:
+                return None
+        elif c == "\\":
+            out.append("\\\\")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _sed_apply(commands: list[_SedCommand], content: str) -> str:
+    lines: list[str] = []
+    for line in content.split("\n")[:-1] if content.endswith("\n") else content.split("\n"):
+        kept: str | None = line
+        for regexp, template, count in commands:
+            if kept is None:
+                break
+            if template is None:
+                kept = None if regexp.search(kept) else kept
+            else:
+                kept = regexp.sub(template, kept, count=count)
+        if kept is not None:
+            lines.append(kept)
+    return "".join(f"{line}\n" for line in lines)
 
 
 def _words(line: str) -> list[str]:
