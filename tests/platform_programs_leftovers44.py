@@ -17,6 +17,21 @@ API Gateway Integrations' RES-024, not the engine's whole ``joined_public_types`
 ``policy-first-vpc`` (guard RES-024, every other door passed); ``policy-first-public`` (a domain with a public
 endpoint) stays RES-024 at every door.
 
+**A Fluent Bit AWS output's region from the environment.** Fluent Bit's ``cloudwatch_logs``, ``kinesis_firehose`` and
+``kinesis_streams`` outputs take ``region`` ("The AWS region", required: the plugins stop at start without it), and
+a classic file's ``${AWS_REGION}`` is the environment variable, read when Fluent Bit starts ("Variables"). Fluentd's
+``region "#{ENV['AWS_REGION']}"`` is refused since review43; the Fluent Bit form passed every door (reproduced with
+``fb-*-env-region`` on the unchanged engine). Now RES-016 unless ``fluent-bit-aws-output-region-from-environment`` is
+declared (``-declared``); the stack's Region written out passes, and an output without ``region`` (Fluent Bit does not
+start it) passes.
+
+**PyIceberg's Glue catalog id.** PyIceberg's Glue catalog writes into the Glue Data Catalog ``glue.id`` names ("the
+12-digit ID of the Glue Catalog"), set in ``.pyiceberg.yaml`` or as ``PYICEBERG_CATALOG__<NAME>__GLUE__ID`` (PyIceberg,
+"Configuration"). glue43 judged Spark's ``spark.sql.catalog.<name>.glue.id`` only: another account's id in a Lambda
+function's environment or in a ``.pyiceberg.yaml`` object passed every door (reproduced with ``pyiceberg-*-partner``).
+Now RES-023 outside CN unless the account is declared (aws-cn's accounts are China's by partition); the own pinned
+account passes.
+
 tests/test_realistic_programs.py runs them as CASES (``leftovers44-*``); docs/residency.md, "Leftovers of stop 43
 (stop 44)".
 """
@@ -27,8 +42,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-import pulumi_aws as aws
+import pulumi
 import pulumi_alicloud as alicloud
+import pulumi_aws as aws
 
 Build = Callable[[Any], object]
 Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
@@ -72,7 +88,8 @@ def lightsail_zone(code: str, form: str) -> Build:
 def vswitch_zone(code: str, form: str) -> Build:
     """An Alibaba Cloud VSwitch whose ``zone_id`` is a bare Region (``region-own`` / ``region-abroad``) or a zone of
     the stack's Region (``zone-own``)."""
-    zone = {"region-own": ALI_REGION[code], "region-abroad": ALI_ABROAD[code], "zone-own": f"{ALI_REGION[code]}-b"}[form]
+    own = ALI_REGION[code]
+    zone = {"region-own": own, "region-abroad": ALI_ABROAD[code], "zone-own": f"{own}-b"}[form]
 
     def build(c: Any) -> object:
         # docs: vpc/network (vpc_name, cidr_block), vpc/switch (vpc_id, cidr_block, zone_id).
@@ -122,6 +139,96 @@ def policy_first(code: str, form: str) -> Build:
     return build
 
 
+PARTNER = "444455556666"
+"""A partner's account, which no provider of the stack is pinned to (in CN an aws-cn account, China's by partition)."""
+SUBNET = "subnet-0a1b2c3d4e5f60718"
+FB_FORMS = ("fb-cloudwatch-env-region", "fb-cloudwatch-env-region-declared", "fb-firehose-yaml-env-region",
+            "fb-cloudwatch-own-region", "fb-kinesis-no-region")  # fmt: skip
+FB_OFFENDING = frozenset({"fb-cloudwatch-env-region", "fb-firehose-yaml-env-region"})
+
+
+def fb_declared(code: str, form: str) -> list[dict[str, Any]]:
+    if not form.endswith("-declared"):
+        return []
+    return [{"id": "fluent-bit-env-region", "kind": "resident",
+             "match": "fluent-bit-aws-output-region-from-environment",
+             "evidence": f"AWS_REGION={REGION[code]} set by the fleet's launch template (CHG-2026-140)"}]  # fmt: skip
+
+
+def fluent_bit(code: str, form: str) -> Build:
+    """A Fluent Bit agent's configuration: a classic ``fluent-bit.conf`` written by the instance's user data (heredoc),
+    or (``-yaml-``) a YAML configuration kept in an SSM parameter the agent's start script reads."""
+    region = "${AWS_REGION}" if "-env-" in form else REGION[code] if "-own-" in form else None
+    line = f"    region            {region}\n" if region is not None else ""
+
+    def build(c: Any) -> object:
+        if "-yaml-" in form:
+            # docs.fluentbit.io: YAML configuration (pipeline.inputs / outputs), outputs/firehose (region,
+            # delivery_stream); docs: ssm/parameter (name, type, value).
+            text = ("pipeline:\n  inputs:\n    - name: tail\n      path: /var/log/fleet/*.log\n      tag: app\n"
+                    "  outputs:\n    - name: kinesis_firehose\n      match: '*'\n      region: ${AWS_REGION}\n"
+                    "      delivery_stream: fleet-logs\n")  # fmt: skip
+            return aws.ssm.Parameter("fluent-bit-config", name="/fleet/fluent-bit.yaml", type="String", value=text,
+                                     opts=c.aws)  # fmt: skip
+        # docs.fluentbit.io: classic configuration ([SERVICE], [INPUT] tail, [OUTPUT] cloudwatch_logs (region,
+        # log_group_name, log_stream_prefix, auto_create_group) / kinesis_streams (region, stream)).
+        output = "cloudwatch_logs" if "cloudwatch" in form else "kinesis_streams"
+        target = ("    log_group_name    /fleet/app\n    log_stream_prefix app-\n    auto_create_group On\n"
+                  if output == "cloudwatch_logs" else "    stream            fleet-app\n")  # fmt: skip
+        conf = ("[SERVICE]\n    Flush        5\n    Log_Level    info\n\n[INPUT]\n    Name         tail\n"
+                "    Path         /var/log/fleet/*.log\n    Tag          app\n\n"
+                f"[OUTPUT]\n    Name              {output}\n    Match             *\n{line}{target}")  # fmt: skip
+        script = (
+            "#!/bin/bash\nset -euo pipefail\nyum install -y fluent-bit\nmkdir -p /etc/fluent-bit\n"
+            f"cat > /etc/fluent-bit/fluent-bit.conf <<'EOF'\n{conf}EOF\nsystemctl enable --now fluent-bit\n"
+        )
+        # docs: ec2/instance (user_data: a shell script cloud-init runs once).
+        return aws.ec2.Instance("app", ami="ami-0a1b2c3d4e5f60718", instance_type="t3.medium", subnet_id=SUBNET,
+                                user_data=script, opts=c.aws)  # fmt: skip
+
+    return build
+
+
+ICEBERG_FORMS = ("pyiceberg-env", "pyiceberg-yaml")
+
+
+def pyiceberg_declared(code: str) -> list[dict[str, Any]]:
+    """The central data-platform account whose Glue Data Catalog the stack writes into, declared resident."""
+    return [{"id": "central-lake-account", "kind": "resident", "match": PARTNER,
+             "evidence": f"the {code} data platform account, kept in-country by an SCP"}]  # fmt: skip
+
+
+def pyiceberg(code: str, form: str, account: str) -> Build:
+    """A PyIceberg job writing Iceberg tables through the Glue catalog ``glue.id`` names: set in its Lambda function's
+    environment (``-env``) or in a ``.pyiceberg.yaml`` the stack uploads beside the function's code (``-yaml``)."""
+    partition = PARTITION[code]
+
+    def build(c: Any) -> object:
+        role = f"arn:{partition}:iam::{OWN}:role/lake-writer"
+        code_asset = pulumi.AssetArchive({"index.py": pulumi.StringAsset(
+            "from pyiceberg.catalog import load_catalog\n\ndef handler(event, context):\n"
+            "    return load_catalog('default').list_namespaces()\n")})  # fmt: skip
+        # PyIceberg "Configuration": PYICEBERG_CATALOG__DEFAULT__TYPE / __GLUE__ID / __GLUE__REGION (a double
+        # underscore nests, an underscore becomes a dash); PYICEBERG_HOME names the directory of .pyiceberg.yaml.
+        variables: dict[str, Any] = {"PYICEBERG_CATALOG__DEFAULT__TYPE": "glue",
+                                     "PYICEBERG_CATALOG__DEFAULT__GLUE__REGION": REGION[code]}  # fmt: skip
+        if form == "pyiceberg-env":
+            variables["PYICEBERG_CATALOG__DEFAULT__GLUE__ID"] = account
+        else:
+            bucket = aws.s3.Bucket("lake-config", opts=c.aws)
+            text = (f"catalog:\n  default:\n    type: glue\n    glue.id: '{account}'\n"
+                    f"    glue.region: {REGION[code]}\n")  # fmt: skip
+            # docs: s3/bucketobjectv2 (bucket, key, content).
+            aws.s3.BucketObjectv2("pyiceberg-yaml", bucket=bucket.id, key="config/.pyiceberg.yaml", content=text,
+                                  opts=c.aws)  # fmt: skip
+            variables["PYICEBERG_HOME"] = "/tmp/pyiceberg"
+        # docs: lambda/function (role, runtime, handler, code, environment.variables).
+        return aws.lambda_.Function("lake-writer", role=role, runtime="python3.12", handler="index.handler",
+                                    code=code_asset, environment={"variables": variables}, opts=c.aws)  # fmt: skip
+
+    return build
+
+
 ZONE_FORMS = ("region-own", "region-abroad", "zone-own")
 
 
@@ -144,4 +251,19 @@ def rows() -> list[Row]:
         for code in REGION
         for form in ("vpc", "public")
     ]  # fmt: skip
-    return [*zone, *domain]
+    logs: list[Row] = [
+        (f"leftovers44-{code.lower()}-{form}", code, fluent_bit(code, form),
+         {"RES-016"} if form in FB_OFFENDING else set(), fb_declared(code, form))
+        for code in REGION
+        for form in FB_FORMS
+    ]  # fmt: skip
+    iceberg: list[Row] = []
+    for code in REGION:
+        for form in ICEBERG_FORMS:
+            iceberg.append((f"leftovers44-{code.lower()}-{form}-own", code, pyiceberg(code, form, OWN), set(), []))
+            iceberg.append((f"leftovers44-{code.lower()}-{form}-partner", code, pyiceberg(code, form, PARTNER),
+                            set() if code == "CN" else {"RES-023"}, []))  # fmt: skip
+            if code != "CN":
+                iceberg.append((f"leftovers44-{code.lower()}-{form}-partner-declared", code,
+                                pyiceberg(code, form, PARTNER), set(), pyiceberg_declared(code)))  # fmt: skip
+    return [*zone, *domain, *logs, *iceberg]
