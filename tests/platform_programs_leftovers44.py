@@ -32,6 +32,14 @@ function's environment or in a ``.pyiceberg.yaml`` object passed every door (rep
 Now RES-023 outside CN unless the account is declared (aws-cn's accounts are China's by partition); the own pinned
 account passes.
 
+**An HTTP API whose Route targets are Outputs (a guard limit, kept).** Two Integrations, the queue read behind an
+``AWS_IAM`` route and the stack's Lambda behind an open route, each ``target`` computed from its Integration's ``id``
+(``http_api_two_integrations``, form ``iam-queue-open-lambda``): the plan, the pack and the reviews pass it, the guard
+refuses it (RES-024), because it cannot wait for a target computed from an Integration that registers only after the
+judgement (anonymous43: such a Route counts for every Integration of its API). Reproduced on main and on this branch;
+not in the table (the doors disagree). ``iam-queue-open-queue`` (the open route reads the queue) is RES-024 at every
+door.
+
 tests/test_realistic_programs.py runs them as CASES (``leftovers44-*``); docs/residency.md, "Leftovers of stop 43
 (stop 44)".
 """
@@ -229,6 +237,45 @@ def pyiceberg(code: str, form: str, account: str) -> Build:
     return build
 
 
+def http_api_two_integrations(code: str, form: str) -> Build:
+    """An HTTP API with two integrations, each Route's ``target`` computed from its Integration's ``id`` (the
+    registry's form): the stack's queue read (``SQS-ReceiveMessage``) behind an ``AWS_IAM`` route, and the stack's
+    Lambda behind an open route (``authorization_type`` unset: NONE). ``-open-queue``: the open route reads the queue
+    too (RES-024 at every door)."""
+
+    def build(c: Any) -> object:
+        role = f"arn:{PARTITION[code]}:iam::{OWN}:role/apigw-jobs"
+        api = aws.apigatewayv2.Api("jobs", name="jobs", protocol_type="HTTP", opts=c.aws)
+        queue = aws.sqs.Queue("jobs", name="jobs", opts=c.aws)
+        # docs: "Integration subtype reference": SQS-ReceiveMessage (QueueUrl required).
+        read = aws.apigatewayv2.Integration(
+            "jobs-read", api_id=api.id, integration_type="AWS_PROXY", integration_subtype="SQS-ReceiveMessage",
+            credentials_arn=role, payload_format_version="1.0",
+            request_parameters={"QueueUrl": queue.url, "MaxNumberOfMessages": "10"}, opts=c.aws,
+        )  # fmt: skip
+        handler = aws.lambda_.Function(
+            "health", role=role, runtime="python3.12", handler="index.handler", opts=c.aws,
+            code=pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(e, c):\n    return {'ok': 1}\n")}),
+        )  # fmt: skip
+        health = aws.apigatewayv2.Integration(
+            "health", api_id=api.id, integration_type="AWS_PROXY", integration_uri=handler.invoke_arn,
+            payload_format_version="2.0", opts=c.aws,
+        )  # fmt: skip
+        # docs: apigatewayv2/route (route_key, target "integrations/<id>", authorization_type default NONE).
+        aws.apigatewayv2.Route(
+            "jobs-read", api_id=api.id, route_key="POST /jobs/read", authorization_type="AWS_IAM",
+            target=read.id.apply(lambda i: f"integrations/{i}"), opts=c.aws,
+        )  # fmt: skip
+        open_target = read if form.endswith("-open-queue") else health
+        aws.apigatewayv2.Route(
+            "health", api_id=api.id, route_key="GET /health",
+            target=open_target.id.apply(lambda i: f"integrations/{i}"), opts=c.aws,
+        )  # fmt: skip
+        return aws.apigatewayv2.Stage("jobs-default", api_id=api.id, name="$default", auto_deploy=True, opts=c.aws)
+
+    return build
+
+
 ZONE_FORMS = ("region-own", "region-abroad", "zone-own")
 
 
@@ -266,4 +313,12 @@ def rows() -> list[Row]:
             if code != "CN":
                 iceberg.append((f"leftovers44-{code.lower()}-{form}-partner-declared", code,
                                 pyiceberg(code, form, PARTNER), set(), pyiceberg_declared(code)))  # fmt: skip
-    return [*zone, *domain, *logs, *iceberg]
+    routes: list[Row] = [
+        (f"leftovers44-{code.lower()}-http-{form}", code, http_api_two_integrations(code, form),
+         {"RES-024"} if form.endswith("-open-queue") else set(), [])
+        for code in REGION
+        # Not in the table: "iam-queue-open-lambda" (the open route to the Lambda only), compliant and passing at every
+        # door but the guard, which refuses it (RES-024): a guard limit, residency-open.md.
+        for form in ("iam-queue-open-queue",)
+    ]  # fmt: skip
+    return [*zone, *domain, *logs, *iceberg, *routes]
