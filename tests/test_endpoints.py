@@ -783,6 +783,20 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         },
         {"type": "String", "value": "<match **>\n  @type kinesis_firehose\n  delivery_stream_name app\n</match>\n"},
     ),
+    # leftovers44: a Fluent Bit AWS output's region as an environment variable (a region written out is judged as one).
+    "fluent-bit-aws-output-region-from-environment": (
+        "EU",
+        "aws",
+        "aws:ssm/parameter:Parameter",
+        {
+            "type": "String",
+            "value": "[OUTPUT]\n    Name cloudwatch_logs\n    region eu-central-1\n    log_group_name app\n",
+        },
+        {
+            "type": "String",
+            "value": "[OUTPUT]\n    Name cloudwatch_logs\n    region ${AWS_REGION}\n    log_group_name app\n",
+        },
+    ),
     # An OIDC IdP's issuer is judged as a host instead (an in-region Cognito or declared company IdP passes).
     "aws-cognito-social-idp": (
         "EU",
@@ -10508,3 +10522,57 @@ def test_a_state_machines_run_time_destination_is_read_as_before() -> None:
     payload = _sfn_subject("EU", {"Resource": "lambda:invoke", "Parameters": {
         "FunctionName": "enrich", "Payload": {"TopicArn": f"arn:aws:sns:eu-central-1:{_SFN_PARTNER}:t"}}})  # fmt: skip
     assert rule_ids("EU", payload) == set()
+
+
+_FLUENT_BIT_AWS = "[INPUT]\n    Name tail\n    Path /var/log/app.log\n[OUTPUT]\n    Name {name}\n    Match *\n{region}"
+
+
+@pytest.mark.parametrize("name", ["cloudwatch_logs", "kinesis_firehose", "kinesis_streams"])
+def test_a_fluent_bit_aws_output_region_from_the_environment_is_refused(name: str) -> None:
+    # leftovers44: `region ${AWS_REGION}` is read from the machine's environment when Fluent Bit starts (passed before);
+    # a region written out is judged as a region; without `region` the plugin does not start ("'region' is a required
+    # field"), so nothing is sent and nothing is refused.
+    def subject(region: str) -> Subject:
+        value = _FLUENT_BIT_AWS.format(name=name, region=region)
+        return Subject("aws:ssm/parameter:Parameter", "conf", {"type": "String", "value": value}, provider("JP"))
+
+    assert rule_ids("JP", subject("    region ${AWS_REGION}\n")) == {"RES-016"}
+    assert rule_ids("JP", subject("    Region ${FLUENT_REGION}\n")) == {"RES-016"}
+    assert rule_ids("JP", subject("    region ap-northeast-1\n")) == set()
+    assert rule_ids("JP", subject("    region us-east-1\n")) == {"RES-009"}
+    assert rule_ids("JP", subject("")) == set()
+    with pytest.raises(ResidencyViolation, match=r"A Fluent Bit cloudwatch_logs, kinesis_firehose or kinesis_streams"):
+        _first_violation("JP", subject("    region ${AWS_REGION}\n"))
+
+
+@pytest.mark.parametrize(
+    ("type_", "props"),
+    [
+        # PyIceberg "Configuration": PYICEBERG_CATALOG__<NAME>__GLUE__ID sets glue.id on that catalog.
+        ("aws:lambda/function:Function",
+         lambda a: {"environment": {"variables": {"PYICEBERG_CATALOG__DEFAULT__GLUE__ID": a}}}),
+        # `.pyiceberg.yaml` (catalog.<name>.glue.id) in an object the stack uploads.
+        ("aws:s3/bucketObjectv2:BucketObjectv2",
+         lambda a: {"bucket": "b", "key": ".pyiceberg.yaml",
+                    "content": f"catalog:\n  default:\n    type: glue\n    glue.id: '{a}'\n"}),
+        # Iceberg catalog properties outside Spark's prefix (a Flink catalog's WITH options, a properties map).
+        ("aws:ssm/parameter:Parameter",
+         lambda a: {"type": "String", "value": json.dumps({"type": "iceberg", "glue.id": a})}),
+        ("aws:ssm/parameter:Parameter",
+         lambda a: {"type": "String",
+                    "value": json.dumps({"client.assume-role.arn": f"arn:aws:iam::{a}:role/lake-writer"})}),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    ("code", "account", "expected"),
+    [("EU", _OTHER_ACCOUNT, {"RES-023"}), ("EU", "123456789012", set()), ("CN", _OTHER_ACCOUNT, set())],
+)
+def test_an_iceberg_catalog_account_outside_spark_is_judged_as_an_account(
+    type_: str, props: Callable[[str], dict[str, Any]], code: str, account: str, expected: set[str]
+) -> None:
+    # leftovers44: glue43 read only Spark's spark.sql.catalog.<name>.glue.id / .client.assume-role.arn. In CN the
+    # role ARN is written in the aws-cn partition (an aws ARN there names another partition, judged as any ARN).
+    value = props(account)
+    if code == "CN":
+        value = json.loads(json.dumps(value).replace("arn:aws:", "arn:aws-cn:"))
+    assert rule_ids(code, Subject(type_, "lake", value, provider(code))) == expected

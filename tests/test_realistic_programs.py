@@ -62,6 +62,7 @@ import platform_programs_leftovers36 as pl36
 import platform_programs_leftovers41 as lo41
 import platform_programs_leftovers42 as lo42
 import platform_programs_leftovers43 as lo43
+import platform_programs_leftovers44 as lo44
 import platform_programs_logplugins44 as lp44
 import platform_programs_madearn43 as ma43
 import platform_programs_madeby35 as pm35
@@ -17795,6 +17796,11 @@ CASES: list[Case] = [
     # RES-015; the package's file switched to datadog: RES-016) is read as the agent reads it (passed before). Twins:
     # the stack's NLB or a private address, the placeholder filled with the NLB, the log level changed, a declaration.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in lp44.rows()],
+    # -- stop 44, leftovers of stop 43 (tests/platform_programs_leftovers44.py): a bare Region name in a zone field (a
+    # subnet's or Lightsail instance's availability_zone, an Alibaba VSwitch's zone_id) is judged by that Region:
+    # abroad RES-008 (passed before on AWS, RES-011 on Alibaba), in-country it passes (RES-011 before on Alibaba); an
+    # OpenSearch DomainPolicy written before the VPC domain it names passes at every door (the guard alone refused it).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in lo44.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

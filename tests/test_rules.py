@@ -172,6 +172,22 @@ PAIRS: list[tuple[str, str, Subject, Subject, str]] = [
         "availability_zone",
     ),
     (
+        # leftovers44: a bare Region name in a zone field is judged by that Region (it passed whatever it named).
+        "RES-008",
+        "EU",
+        aws("aws:ec2/subnet:Subnet", AWS_EU, availability_zone="eu-central-1"),
+        aws("aws:ec2/subnet:Subnet", AWS_EU, availability_zone="ap-southeast-1"),
+        "availability_zone",
+    ),
+    (
+        # leftovers44: the same on Alibaba Cloud (an in-country Region was RES-011, an unknown region, before).
+        "RES-008",
+        "CN",
+        ali("alicloud:vpc/switch:Switch", zone_id="cn-shanghai"),
+        ali("alicloud:vpc/switch:Switch", zone_id="ap-southeast-1"),
+        "zone_id",
+    ),
+    (
         # An EFS replication's One Zone replica: the zone alone names the region it is copied to.
         "RES-008",
         "EU",

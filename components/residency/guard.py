@@ -171,16 +171,18 @@ _NAMES = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_
 """The findings a name the provider assigned to one of the stack's buckets may prove wrong (``_by_assigned_names``)."""
 
 
-def _judged_later(type_: str, finding: Finding) -> bool:
+def _judged_later(type_: str, finding: Finding, joined: frozenset[str]) -> bool:
     """A finding judged again once construction is over (``Guard._judge_later``): a regionless name or host the program
     may make further down, and any finding at a Stage's variable, which is judged as the Integrations of its API read it
     (a bucket, the host of a URL, or a bare host: stage-variables join), whatever their order in the program."""
     return finding.declared_by is None and (
         finding.rule.id in _REGIONLESS
         or (type_ in stages.STAGE_TYPES and stages.variable_path(finding.path))
-        # An Integration serving stored data (stop 43): whether its Method requires authorization is the join's answer,
-        # once every Method of the program is constructed.
-        or (type_ in stages.JOINED_PUBLIC_TYPES and finding.rule.id == RuleId.PUBLIC_ACCESS_DECLARED)
+        # A type whose grant to everyone is the stack's answer (``RuleEngine.joined_public_types``, the one set the
+        # policy pack's stack policy reads): an Integration serving stored data, by its Methods / Routes (stop 43), and
+        # an OpenSearch DomainPolicy, by the domain its `domain_name` names, which the program may construct after it
+        # (stop 44: the guard alone refused that order before, reading only the Integrations' set).
+        or (type_ in joined and finding.rule.id == RuleId.PUBLIC_ACCESS_DECLARED)
     )
 
 
@@ -328,6 +330,8 @@ class Guard:
         ``_compat.OUTPUT_PATIENCE_SECONDS``)."""
         self._bucket_types = engine.endpoints.bucket_types
         self._made_arn_types = engine.made_arn_outputs
+        self._joined = engine.joined_public_types
+        """The types whose RES-024 is judged with the whole stack in view (``_judged_later``)."""
         """The types whose own ARN outputs prove the account (``made_account_arns``), with those outputs' names."""
         self._settings = engine.setting_inputs
         self._context_inputs = engine.context_inputs
@@ -385,7 +389,7 @@ class Guard:
                 and not any(_holds_output(v) for v in props.values())
             )
             self._unnamed[resource] = (type_, plain)
-        later = [f for f in findings if _judged_later(type_, f)] if findings else findings
+        later = [f for f in findings if _judged_later(type_, f, self._joined)] if findings else findings
         self._note_join_member(subject, resource)
         if later or type_ in stages.STAGE_TYPES:
             # A Stage is held too: whether its variables are buckets or hosts depends on the Integrations of its API,
@@ -393,7 +397,7 @@ class Guard:
             # A regionless name or host the stack may make further down the program (a bucket, a private zone's
             # record, a database's bucket): judged once construction is over, against every name the program made,
             # as the policy pack and the reviews judge the whole stack; the registration waits (_judge_later).
-            findings = [f for f in findings if not _judged_later(type_, f)]
+            findings = [f for f in findings if not _judged_later(type_, f, self._joined)]
             _compat.hold_registration(resource, lambda: self._judge_later(subject, resource, type_, bool(findings)))
         elif not findings:
             self._judged[resource] = type_
@@ -463,7 +467,7 @@ class Guard:
             findings = await self._by_assigned_names(
                 resource, findings, lambda: self.engine.check(subject, defer=_is_output, known=known)[0]
             )
-        regionless = [f for f in findings if _judged_later(type_, f)]
+        regionless = [f for f in findings if _judged_later(type_, f, self._joined)]
         if regionless:
             self._report(regionless)
         elif not refused:

@@ -900,6 +900,14 @@ class ReferenceParser:
         """An availability-zone input (name or AWS zone id); None when the value is not zone-shaped."""
         v = value.strip().lower()
         known_regions = self._aws_regions if cloud == "aws" else self._ali_regions
+        if v in known_regions:
+            # A bare Region name where a zone is asked (availability_zone = "ap-southeast-1"): a zone input takes a
+            # zone of one Region (pulumi-aws ec2.Subnet `availability_zone`: "AZ for the subnet"; ROS
+            # ALIYUN::ECS::VSwitch `ZoneId`: "the ID of the zone"), so such a program places the resource in that
+            # Region or does not deploy: judged by that Region, as a zone of it is (RES-008 abroad; an in-country
+            # Region passes: CN ports of registry examples write cn-north-1 there). Before stop 44 the value passed
+            # whatever Region it named (AWS) or was refused as an unknown region in-country too (Alibaba, RES-011).
+            return Reference("zone", cloud, value, v)
         if cloud == "aws":
             az_id = _AZ_ID.match(v)
             if az_id:
