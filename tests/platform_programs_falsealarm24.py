@@ -33,6 +33,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import platform_programs_falsealarm23 as fa23
@@ -64,12 +65,14 @@ def _source(key: str, code: str, replacements: tuple[tuple[str, str], ...]) -> s
 
 
 def _pinned(key: str, source: str, code: str) -> Build:
-    """As :func:`platform_programs_review36.program`, under an Alibaba Cloud provider that assumes the team's role."""
-    compiled = compile(
-        ast.fix_missing_locations(rx36._Opts("alicloud", code).visit(ast.parse(source))),
-        f"<registry example {key}>",
-        "exec",
-    )
+    """As :func:`platform_programs_review36.program`, under an Alibaba Cloud provider that assumes the team's role
+    (ported when it first runs, :func:`platform_programs_review36.ported`)."""
+
+    def port() -> CodeType:
+        tree = rx36._Opts("alicloud", code).visit(ast.parse(source))
+        return compile(ast.fix_missing_locations(tree), f"<registry example {key}>", "exec")
+
+    compiled = rx36.ported(port)
 
     def build(c: Any) -> object:
         provider = alicloud.Provider(
@@ -83,7 +86,7 @@ def _pinned(key: str, source: str, code: str) -> Build:
             "__resource_opts": pulumi.ResourceOptions(provider=provider),
             "__invoke_opts": pulumi.InvokeOptions(provider=provider),
         }
-        exec(compiled, namespace)  # the registry's example text, verbatim but for the literals above
+        exec(compiled(), namespace)  # the registry's example text, verbatim but for the literals above
         return provider
 
     return build

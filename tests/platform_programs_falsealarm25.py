@@ -41,6 +41,7 @@ import re
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import platform_programs_falsealarm23 as fa23
@@ -151,12 +152,17 @@ class _DropStd(ast.NodeTransformer):
         return None if any(a.name == "pulumi_std" for a in node.names) else node
 
 
-def port(key: str, source: str, code: str, *, assume_role: bool = False) -> Build:
+def port(key: str, source: str, code: str, *, assume_role: bool = False, eager: bool = False) -> Build:
     """The registry example ``source`` as a program of a ``code`` stack: :func:`platform_programs_review36.program`'s
-    port (the stack's provider, regions, zones and account ids) after :func:`localise`, with ``std`` the stand-in."""
+    port (the stack's provider, regions, zones and account ids) after :func:`localise`, with ``std`` the stand-in.
+    Ported when the program first runs (:func:`platform_programs_review36.ported`; ``eager``: at once)."""
     cloud = rx36.cloud_of(key)
-    tree = rx36._Opts(cloud, code).visit(_DropStd().visit(ast.parse(localise(key, source, code))))
-    compiled = compile(ast.fix_missing_locations(tree), f"<registry example {key}>", "exec")
+
+    def ported() -> CodeType:
+        tree = rx36._Opts(cloud, code).visit(_DropStd().visit(ast.parse(localise(key, source, code))))
+        return compile(ast.fix_missing_locations(tree), f"<registry example {key}>", "exec")
+
+    compiled = rx36.ported(ported, eager=eager)
 
     def build(c: Any) -> object:
         if cloud == "aws":
@@ -177,7 +183,7 @@ def port(key: str, source: str, code: str, *, assume_role: bool = False) -> Buil
         with warnings.catch_warnings():
             # A field the example itself sets that the provider deprecates (IMM's `name`): the example's own warning.
             warnings.filterwarnings("ignore", r"Field '\w+' has been deprecated", UserWarning)
-            exec(compiled, namespace)  # the registry's example text, verbatim but for the literals above
+            exec(compiled(), namespace)  # the registry's example text, verbatim but for the literals above
         return provider
 
     return build

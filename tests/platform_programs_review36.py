@@ -19,9 +19,11 @@ tests/test_realistic_programs.py runs them as CASES (``falsealarm18-*``).
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import pulumi
@@ -157,13 +159,17 @@ def example(key: str, code: str, *, pinned: bool = True) -> Build:
     return program(key, EXAMPLES[key]["source"], code, pinned=pinned)
 
 
-def program(key: str, source: str, code: str, *, pinned: bool = True) -> Build:
+def program(key: str, source: str, code: str, *, pinned: bool = True, eager: bool = False) -> Build:
     """A registry example's ``source`` (``key`` names its cloud and type) as a program of a ``code`` stack: the
     stack's provider on every resource and provider function, the literals localised (module docstring). Also used by
     tests/platform_programs_falsealarm23.py for the examples of its own fixture."""
     cloud = cloud_of(key)
-    tree = _Opts(cloud, code).visit(ast.parse(source))
-    compiled = compile(ast.fix_missing_locations(tree), f"<registry example {key}>", "exec")
+
+    def port() -> CodeType:
+        tree = _Opts(cloud, code).visit(ast.parse(source))
+        return compile(ast.fix_missing_locations(tree), f"<registry example {key}>", "exec")
+
+    compiled = ported(port, eager=eager)
 
     def build(c: Any) -> object:
         if cloud == "aws":
@@ -180,10 +186,22 @@ def program(key: str, source: str, code: str, *, pinned: bool = True) -> Build:
             "__resource_opts": pulumi.ResourceOptions(provider=provider),
             "__invoke_opts": pulumi.InvokeOptions(provider=provider),
         }
-        exec(compiled, namespace)  # the registry's example text, verbatim but for the literals above
+        exec(compiled(), namespace)  # the registry's example text, verbatim but for the literals above
         return provider
 
     return build
+
+
+def ported(port: Callable[[], CodeType], *, eager: bool = False) -> Callable[[], CodeType]:
+    """``port`` (an example's parse, port and compile) made once, when its program first runs, not when the table is
+    built: each pytest-xdist worker imports the whole table but runs about half of it, and porting every example at
+    import (the parse, the compile and the provider modules ``_resolve`` imports) was about a third of the table's
+    collection (issue 13, docs/performance.md stop 44). The same code object either way; ``eager`` ports at once
+    (tests/registry_scan.py tells a port that fails from a program that fails)."""
+    once = functools.cache(port)
+    if eager:
+        once()
+    return once
 
 
 def codes_of(key: str) -> tuple[str, ...]:

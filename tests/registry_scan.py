@@ -336,9 +336,10 @@ def run_one(key: str, source: str, code: str, *, old_port: bool = False, plain: 
     try:
         if old_port:
             aws_zone = rx36.cloud_of(key) == "aws"
-            build = rx36.program(key, fa23._ZONE_ID.sub(fa23._ZONE_IDS[code], source) if aws_zone else source, code)
+            zoned = fa23._ZONE_ID.sub(fa23._ZONE_IDS[code], source) if aws_zone else source
+            build = rx36.program(key, zoned, code, eager=True)
         else:
-            build = fa25.port(key, source, code)
+            build = fa25.port(key, source, code, eager=True)
     except Exception as exc:
         return {**out, "verdict": "ERROR", "error": f"port: {type(exc).__name__}: {exc}"}
 
