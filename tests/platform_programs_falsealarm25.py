@@ -259,7 +259,7 @@ def load_examples(hunt: str) -> dict[str, dict[str, Any]]:
     return examples
 
 
-def ported(
+def example_of(
     examples: dict[str, dict[str, Any]],
     key: str,
     code: str,
@@ -278,7 +278,7 @@ def ported(
 
 def example(key: str, code: str, replacements: tuple[tuple[str, str], ...] = (), *, pinned: bool = False) -> Build:
     """The example ``key`` of the fixture (with ``replacements``) as a program of a ``code`` stack."""
-    return ported(EXAMPLES, key, code, replacements, pinned=pinned)
+    return example_of(EXAMPLES, key, code, replacements, pinned=pinned)
 
 
 def stacks() -> list[tuple[str, str]]:

@@ -44,7 +44,7 @@ EXAMPLES: dict[str, dict[str, Any]] = fa25.load_examples("falsealarm26")
 def example(key: str, code: str, replacements: tuple[tuple[str, str], ...] = ()) -> Build:
     """The example ``key`` of the fixture (with ``replacements``) as a program of a ``code`` stack, ported as hunt 25
     ports (:func:`platform_programs_falsealarm25.port`: the stack's provider, regions, zones, zone ids, account ids)."""
-    return fa25.ported(EXAMPLES, key, code, replacements)
+    return fa25.example_of(EXAMPLES, key, code, replacements)
 
 
 def stacks() -> list[tuple[str, str]]:

@@ -39,7 +39,7 @@ EXAMPLES: dict[str, dict[str, Any]] = fa25.load_examples("falsealarm27")
 def example(key: str, code: str) -> Build:
     """The example ``key`` of the fixture as a program of a ``code`` stack, ported as hunt 25 ports
     (:func:`platform_programs_falsealarm25.port`: the stack's provider, regions, zones, zone ids, account ids)."""
-    return fa25.ported(EXAMPLES, key, code)
+    return fa25.example_of(EXAMPLES, key, code)
 
 
 def rows() -> Iterator[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
