@@ -31,6 +31,7 @@ from components.residency.documents import (
     fluentd_config,
     fluentd_outputs,
     gunzip,
+    input_document,
     json_or_none,
     load_document,
     looks_like_yaml,
@@ -86,6 +87,7 @@ from components.residency.stages import (
     JOINED_PUBLIC_TYPES,
     METHOD_AUTHORIZED,
     READ_AS_BUCKET,
+    REST_API_TYPE,
     SET_BY_EVERY_STAGE,
     STAGE_TYPES,
     VARIABLE_MAPS,
@@ -93,6 +95,7 @@ from components.residency.stages import (
     VPC_LINK_ID,
     VPC_LINK_MADE,
     fill_stage_variable,
+    operation_authorized,
     url_authority,
 )
 
@@ -1666,28 +1669,41 @@ class RuleEngine:
         whose uri reads S3, DynamoDB ...) through a Method that requires no authorization and no API key: a grant to
         everyone (RES-024, stop 43). Whether every Method it serves is restricted is the stage-variables join's answer
         (``stages.METHOD_AUTHORIZED``, through ``known``): a door without the join, or no Method of the program on its
-        resource and HTTP method, proves none (fail closed)."""
+        resource and HTTP method, proves none (fail closed). Since stop 44 the same integration written in an API's
+        OpenAPI ``body`` (``operation_security`` entries) is judged alike, its type and method read in its
+        ``x-amazon-apigateway-integration`` object and its callers by its operation's ``security``
+        (``stages.operation_authorized``): the body holds both, no other resource is joined."""
         for entry in self._anonymous_reads[walk.subject.type]:
             if not _path_is(walk.kpath, tuple(entry.path.split("."))):
                 continue
-            kind = prop_of(walk.subject.props, entry.kind_input)
+            body = entry.operation_security
+            inputs = walk.parent if body and isinstance(walk.parent, Mapping) else walk.subject.props
+            kind = prop_of(inputs, entry.kind_input)
             if not (isinstance(kind, str) and kind.strip().upper() in {k.upper() for k in entry.kinds}):
                 continue
             # An HTTP API integration names its action by subtype (``SQS-ReceiveMessage``), compared as written.
             head = _service_read_head(value) or value.strip().lower()
             if head not in {r.lower() for r in entry.reads}:
                 continue
-            http = prop_of(walk.subject.props, entry.method_input)
+            http = prop_of(inputs, entry.method_input)
             if (
                 head.endswith(":path/")
                 and isinstance(http, str)
                 and http.strip().upper() not in {m.upper() for m in entry.read_methods}
             ):
                 continue  # a path-form uri called to upload or delete serves no stored data
-            if walk.known is not None and walk.known(METHOD_AUTHORIZED):
+            if body:
+                document = prop_of(walk.subject.props, entry.path.split(".", 1)[0])
+                rest = walk.subject.type == REST_API_TYPE
+                if isinstance(document, str) and operation_authorized(input_document(document), walk.outer, rest):
+                    return
+            elif walk.known is not None and walk.known(METHOD_AUTHORIZED):
                 return
             through = (
-                "method that requires no authorization and no API key (authorization NONE), or whose method the "
+                "OpenAPI operation without a security requirement API Gateway enforces (no `security`, `security: "
+                "[]`, an empty requirement, or a scheme with no authorizer, IAM or API key)"
+                if body
+                else "method that requires no authorization and no API key (authorization NONE), or whose method the "
                 "program does not make"
                 if walk.subject.type == INTEGRATION_TYPE
                 else "route that requires no authorization (authorization_type NONE, the default), or whose route the "
