@@ -31,7 +31,6 @@ from components.residency.documents import (
     fluentd_config,
     fluentd_outputs,
     gunzip,
-    input_document,
     json_or_none,
     load_document,
     looks_like_yaml,
@@ -550,6 +549,7 @@ class _Walk:
     __slots__ = (
         "cloud",
         "defer",
+        "document",
         "document_parameters",
         "existing",
         "findings",
@@ -607,6 +607,9 @@ class _Walk:
         """Inside a workflow whose fields name run-time destinations (``runtime_destinations``): the ``Resource`` of the
         state being walked (``arn:aws:states:::aws-sdk:s3:putObject``), or an Automation runbook step's action
         (``aws:runCommand``; an ``aws:executeAwsApi`` step's call as ``aws-sdk:s3:putObject``); None elsewhere."""
+        self.document: Any = None
+        """The innermost document (JSON / YAML text read as one) being walked, whole: an OpenAPI body's top-level
+        ``security`` is read there for the operation being walked (stop 44); None outside any document."""
         self.document_parameters: Mapping[Any, Any] | None = None
         """Inside an Automation runbook (``runtime_destinations`` types with ``mainSteps``): its ``parameters``, whose
         ``allowedValues`` fix what a ``{{ Parameter }}`` can be; None elsewhere."""
@@ -1693,9 +1696,9 @@ class RuleEngine:
             ):
                 continue  # a path-form uri called to upload or delete serves no stored data
             if body:
-                document = prop_of(walk.subject.props, entry.path.split(".", 1)[0])
-                rest = walk.subject.type == REST_API_TYPE
-                if isinstance(document, str) and operation_authorized(input_document(document), walk.outer, rest):
+                # The whole OpenAPI document is the one being walked (its top-level ``security``); at the guard the
+                # body was an Output, judged once resolved (``check_value``), so the input itself is no text.
+                if operation_authorized(walk.document, walk.outer, walk.subject.type == REST_API_TYPE):
                     return
             elif walk.known is not None and walk.known(METHOD_AUTHORIZED):
                 return
@@ -3632,7 +3635,8 @@ class RuleEngine:
             if own:
                 # The template's own buckets are made by the stack (in its region), as if the front door knew them.
                 walk.known = _WithTemplateBuckets(own, known)
-        outer = walk.template
+        outer, outer_document = walk.template, walk.document
+        walk.document = document
         try:
             if template is not None and isinstance(document, dict):
                 walk.template = (template, document)
@@ -3644,6 +3648,7 @@ class RuleEngine:
             self._walk(walk, document, path, key, depth + 1, None)
         finally:
             walk.kpath, walk.known, walk.template_resources, walk.template = parent, known, resources, outer
+            walk.document = outer_document
         for where, body, values in nested:
             # A nested stack's template, in its parent's region, with the Parameter values its parent gives it.
             outer_given = walk.stack_parameters
