@@ -87,8 +87,14 @@ def rest_api(code: str, form: str) -> Build:
             handler = aws.lambda_.Function(
                 "files", role=role.arn, runtime="python3.12", handler="index.handler", code=HANDLER, opts=c.aws
             )
-            body = handler.invoke_arn.apply(lambda arn: _document("files", "/{key}", "get", {
-                "x-amazon-apigateway-integration": {"type": "aws_proxy", "httpMethod": "POST", "uri": arn}}))
+            body = handler.invoke_arn.apply(
+                lambda arn: _document(
+                    "files",
+                    "/{key}",
+                    "get",
+                    {"x-amazon-apigateway-integration": {"type": "aws_proxy", "httpMethod": "POST", "uri": arn}},
+                )
+            )
         elif "dynamodb" in form:
             table = aws.dynamodb.Table(
                 "files", hash_key="key", attributes=[{"name": "key", "type": "S"}], billing_mode="PAY_PER_REQUEST",
@@ -103,7 +109,8 @@ def rest_api(code: str, form: str) -> Build:
                         "TableName": a[0], "KeyConditionExpression": "#k = :v",
                         "ExpressionAttributeNames": {"#k": "key"},
                         "ExpressionAttributeValues": {":v": {"S": "$input.params('key')"}}})}}},
-                components={"securitySchemes": {"api_key": API_KEY}}, **{"x-amazon-apigateway-api-key-source": "HEADER"},
+                components={"securitySchemes": {"api_key": API_KEY}},
+                **{"x-amazon-apigateway-api-key-source": "HEADER"},
             ))  # fmt: skip
         else:
             bucket = aws.s3.Bucket("files", opts=c.aws)
@@ -154,7 +161,8 @@ def http_api(code: str, form: str) -> Build:
                 **operation,
                 "x-amazon-apigateway-integration": {
                     "type": "aws_proxy", "integrationSubtype": subtype, "credentials": a[1],
-                    "requestParameters": {"QueueUrl": a[0], **extra}, "payloadFormatVersion": "1.0"}}, **top))  # fmt: skip
+                    "requestParameters": {"QueueUrl": a[0], **extra}, "payloadFormatVersion": "1.0"}},
+            **top))  # fmt: skip
         api = aws.apigatewayv2.Api("jobs", name="jobs", protocol_type="HTTP", body=body, opts=c.aws)
         return aws.apigatewayv2.Stage("jobs-default", api_id=api.id, name="$default", auto_deploy=True, opts=c.aws)
 

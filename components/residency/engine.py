@@ -1703,8 +1703,8 @@ class RuleEngine:
             elif walk.known is not None and walk.known(METHOD_AUTHORIZED):
                 return
             through = (
-                "OpenAPI operation without a security requirement API Gateway enforces (no `security`, `security: "
-                "[]`, an empty requirement, or a scheme with no authorizer, IAM or API key)"
+                "path of the API's OpenAPI body whose operation has no security requirement API Gateway enforces "
+                "(no `security`, `security: []`, an empty requirement, or a scheme with no authorizer, IAM or API key)"
                 if body
                 else "method that requires no authorization and no API key (authorization NONE), or whose method the "
                 "program does not make"
