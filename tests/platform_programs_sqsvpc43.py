@@ -193,9 +193,9 @@ def rows() -> list[Row]:
         (f"sqsvpc43-{code.lower()}-http-sqs-{op}-{where}-partner", code, http_sqs(code, where, op),
          {"RES-023"} if op == "send" and code in foreign
          # anonymous43 (stop 43): its route's authorization_type is unset (NONE), so anyone on the Internet receives
-         # the queue's messages through it: a grant to everyone (RES-024), whoever owns the queue. The body form's
-         # operations are not judged yet (left open).
-         else {"RES-024"} if op == "receive" and where == "integration"
+         # the queue's messages through it: a grant to everyone (RES-024), whoever owns the queue. openapi44 (stop 44):
+         # the body form's operation has no `security` either, so it is the same grant (RES-024).
+         else {"RES-024"} if op == "receive"
          else set(), [])
         for code in REGION
         for where in ("body", "integration")

@@ -124,6 +124,24 @@ def _s3_get(region: str) -> dict[str, Any]:
     }
 
 
+# openapi44 (stop 44): an S3 read in a body with no security is a grant to everyone (RES-024); the bucket programs here
+# are about the stage-variables join, so their read requires IAM ("x-amazon-apigateway-authtype property": awsSigv4),
+# as a team's private diagnostics API would.
+_IAM = {
+    "security": [{"sigv4": []}],
+    "components": {
+        "securitySchemes": {
+            "sigv4": {
+                "type": "apiKey",
+                "name": "Authorization",
+                "in": "header",
+                "x-amazon-apigateway-authtype": "awsSigv4",
+            }
+        }
+    },
+}
+
+
 def _openapi(integration: dict[str, Any], path: str) -> str:
     parameters = [{"name": "key", "in": "path", "required": True, "schema": {"type": "string"}}] if "{" in path else []
     return json.dumps({
@@ -131,6 +149,7 @@ def _openapi(integration: dict[str, Any], path: str) -> str:
         "info": {"title": "orders", "version": "2026-12-04"},
         "paths": {path: {"get": {"parameters": parameters, "responses": {"200": {"description": "OK"}},
                                  "x-amazon-apigateway-integration": integration}}},
+        **(_IAM if integration.get("type") == "aws" else {}),
     })  # fmt: skip
 
 

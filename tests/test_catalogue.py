@@ -406,3 +406,26 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         if name not in re.findall(r"^\s+(\w+):", header.group(1), re.M):
             missing.append(f"{token} {name}")
     assert missing == []
+
+
+def test_an_openapi_body_reads_what_the_same_integration_resource_reads() -> None:
+    # openapi44 (stop 44): an OpenAPI body's integration is refused for the same stored-data reads as the resource of
+    # its kind (a RestApi's body as a REST Integration, an HTTP API's body as an HTTP API Integration): the lists are
+    # kept in step, so a read added to one is added to the other.
+    from components.residency.endpoints import load_endpoints
+
+    public = load_endpoints().public_access
+    assert public is not None
+    by_type = {e.type: e for e in public.anonymous_reads}
+    pairs = {
+        "aws:apigateway/restApi:RestApi": "aws:apigateway/integration:Integration",
+        "aws:apigatewayv2/api:Api": "aws:apigatewayv2/integration:Integration",
+    }
+    assert {t for t, e in by_type.items() if e.operation_security} == set(pairs)
+    for body, resource in pairs.items():
+        assert by_type[body].path.startswith("body.paths.*.*.x-amazon-apigateway-integration.")
+        assert (by_type[body].reads, by_type[body].kinds, by_type[body].read_methods) == (
+            by_type[resource].reads,
+            by_type[resource].kinds,
+            by_type[resource].read_methods,
+        )

@@ -73,6 +73,7 @@ import platform_programs_mutation42 as mu42
 import platform_programs_mutation43 as mu43
 import platform_programs_mutation44 as mu44
 import platform_programs_new34 as pn
+import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
 import platform_programs_order35 as p35
 import platform_programs_orgkeys42 as ok42
@@ -17801,6 +17802,12 @@ CASES: list[Case] = [
     # abroad RES-008 (passed before on AWS, RES-011 on Alibaba), in-country it passes (RES-011 before on Alibaba); an
     # OpenSearch DomainPolicy written before the VPC domain it names passes at every door (the guard alone refused it).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in lo44.rows()],
+    # -- stop 44, public endpoints without a grant, OpenAPI bodies (tests/platform_programs_openapi44.py): a RestApi
+    # body's AWS integration reading the stack's bucket (S3 path GET) with no security, with `security: []` overriding
+    # a top-level IAM requirement, or "secured" by a bearer scheme API Gateway does not enforce, and an HTTP API body's
+    # SQS-ReceiveMessage with no security, are RES-024 unless declared (passed before); the same under IAM
+    # (awsSigv4) or an API key, an open Lambda proxy or SQS-SendMessage, and the declared read pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in oa44.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3088,6 +3088,122 @@ def test_an_open_route_to_a_reading_subtype_is_refused_unless_the_join_proves_it
     assert RuleEngine("EU").check(_http_integration(_PINNED_EU, "SQS-ReceiveMessage", "HTTP_PROXY"))[0] == []
 
 
+# Public endpoints without a grant, OpenAPI bodies (stop 44, openapi44): the same integrations written in a RestApi's or
+# an HTTP API's OpenAPI body are judged by their operation's effective security (its own, else the document's), read in
+# the body itself: no join. Only schemes API Gateway enforces restrict (an authorizer, awsSigv4, a REST api_key).
+_SIGV4 = {"type": "apiKey", "name": "Authorization", "in": "header", "x-amazon-apigateway-authtype": "awsSigv4"}
+_API_KEY = {"type": "apiKey", "name": "x-api-key", "in": "header"}
+_BEARER = {"type": "http", "scheme": "bearer"}
+_AUTHORIZER = {
+    "type": "oauth2",
+    "x-amazon-apigateway-authorizer": {"type": "jwt", "identitySource": "$request.header.Authorization"},
+}
+_QUERY = {"type": "aws", "httpMethod": "POST", "uri": "arn:aws:apigateway:eu-central-1:dynamodb:action/Query"}
+_QUERY_JP = {**_QUERY, "uri": "arn:aws:apigateway:ap-northeast-1:dynamodb:action/Query"}
+
+
+def _openapi(integration: dict[str, Any], operation: dict[str, Any] | None = None, **top: Any) -> str:
+    return json.dumps(
+        {
+            "openapi": "3.0.1",
+            "info": {"title": "items", "version": "1"},
+            "paths": {"/items": {"get": {**(operation or {}), "x-amazon-apigateway-integration": integration}}},
+            **top,
+        }
+    )
+
+
+def _body_api(pin: Any, body: str, type_: str = "aws:apigateway/restApi:RestApi") -> Subject:
+    extra = {"endpoint_configuration": {"types": "REGIONAL"}} if type_.startswith("aws:apigateway/") else {}
+    return aws(type_, pin, name="items", body=body, **extra)
+
+
+def _schemes(**schemes: Any) -> dict[str, Any]:
+    return {"components": {"securitySchemes": schemes}}
+
+
+_BODY_URI = "body(json).paths./items.get.x-amazon-apigateway-integration.uri"
+_RECEIVE = {"type": "aws_proxy", "integrationSubtype": "SQS-ReceiveMessage", "payloadFormatVersion": "1.0"}
+
+PAIRS += [
+    # an IAM (awsSigv4) requirement at the top of the document restricts every operation; none leaves it open
+    ("RES-024", "EU", _body_api(_PINNED_EU, _openapi(_QUERY, security=[{"sigv4": []}], **_schemes(sigv4=_SIGV4))),
+     _body_api(_PINNED_EU, _openapi(_QUERY)), _BODY_URI),
+    # an API key (the api_key scheme) restricts; a bearer scheme with no authorizer is not enforced by API Gateway
+    ("RES-024", "JP", _body_api(_PINNED_JP, _openapi(_QUERY_JP, {"security": [{"api_key": []}]},
+                                                     **_schemes(api_key=_API_KEY))),
+     _body_api(_PINNED_JP, _openapi(_QUERY_JP, {"security": [{"bearer": []}]}, **_schemes(bearer=_BEARER))),
+     _BODY_URI),
+    # an HTTP API body: SQS-SendMessage writes; SQS-ReceiveMessage with no security returns the queue's messages
+    ("RES-024", "CN", _body_api(AWS_CN, _openapi({**_RECEIVE, "integrationSubtype": "SQS-SendMessage"}),
+                                "aws:apigatewayv2/api:Api"),
+     _body_api(AWS_CN, _openapi(_RECEIVE), "aws:apigatewayv2/api:Api"),
+     "body(json).paths./items.get.x-amazon-apigateway-integration.integrationSubtype"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("operation", "top", "rest", "authorized"),
+    [
+        ({}, {}, True, False),  # no security anywhere
+        ({"security": []}, {}, True, False),
+        ({"security": [{}]}, _schemes(sigv4=_SIGV4), True, False),  # an empty requirement: security is optional
+        ({"security": [{"sigv4": []}]}, _schemes(sigv4=_SIGV4), True, True),
+        ({"security": [{"sigv4": []}]}, _schemes(sigv4=_SIGV4), False, True),  # IAM on an HTTP API too
+        ({}, {"security": [{"sigv4": []}], **_schemes(sigv4=_SIGV4)}, True, True),  # the document's requirement
+        ({"security": []}, {"security": [{"sigv4": []}], **_schemes(sigv4=_SIGV4)}, True, False),  # overridden
+        ({"security": [{"sigv4": []}, {}]}, _schemes(sigv4=_SIGV4), True, False),  # or anyone
+        ({"security": [{"api_key": []}]}, _schemes(api_key=_API_KEY), True, True),
+        ({"security": [{"api_key": []}]}, _schemes(api_key=_API_KEY), False, False),  # HTTP APIs have no API keys
+        ({"security": [{"api_key": []}]}, {"securityDefinitions": {"api_key": _API_KEY}}, True, True),  # OpenAPI 2
+        ({"security": [{"bearer": []}]}, _schemes(bearer=_BEARER), True, False),  # not enforced by API Gateway
+        ({"security": [{"jwt": []}]}, _schemes(jwt=_AUTHORIZER), False, True),
+        ({"security": [{"undefined": []}]}, {}, True, False),  # a scheme the document does not define
+        ({}, {"x-amazon-apigateway-api-key-source": "HEADER", **_schemes(api_key=_API_KEY)}, True, False),
+    ],
+)
+def test_an_openapi_operation_is_authorized_only_by_a_scheme_api_gateway_enforces(
+    operation: dict[str, Any], top: dict[str, Any], rest: bool, authorized: bool
+) -> None:
+    from components.residency import stages
+
+    document = {"openapi": "3.0.1", "paths": {"/items": {"get": operation}}, **top}
+    assert stages.operation_authorized(document, operation, rest) is authorized
+
+
+def test_an_open_openapi_operation_that_reads_stored_data_is_refused_unless_declared() -> None:
+    subject = _body_api(_PINNED_EU, _openapi(_QUERY, {"security": []}, security=[{"sigv4": []}],
+                                             **_schemes(sigv4=_SIGV4)))  # fmt: skip
+    (finding,) = RuleEngine("EU").check(subject)[0]
+    assert (finding.rule.id, finding.path) == ("RES-024", _BODY_URI)
+    with pytest.raises(
+        AssertionError,
+        match=r"The AWS integration serves stored data \(dynamodb:action/query\) with no code in between through "
+        r"a path of the API's OpenAPI body whose operation has no security requirement API Gateway enforces",
+    ):
+        raise AssertionError(finding.message)
+    declared = parse_destinations(
+        [
+            {
+                "id": "items-public",
+                "kind": "resident",
+                "match": "public:r",
+                "evidence": "public catalogue, no personal data",
+            }
+        ]
+    )
+    (covered,) = RuleEngine("EU", destinations=declared).check(subject)[0]
+    assert covered.declared_by == "items-public"
+    # an open operation to the stack's code (a Lambda proxy) is not judged; a PUT by S3 path uploads (not judged)
+    lambda_proxy = {"type": "aws_proxy", "httpMethod": "POST",
+                    "uri": "arn:aws:apigateway:eu-central-1:lambda:path/2015-03-31/functions/"
+                           "arn:aws:lambda:eu-central-1:123456789012:function:f/invocations"}  # fmt: skip
+    assert RuleEngine("EU").check(_body_api(_PINNED_EU, _openapi(lambda_proxy)))[0] == []
+    upload = {"type": "aws", "httpMethod": "PUT", "uri": "arn:aws:apigateway:eu-central-1:s3:path/fleet-files/{key}"}
+    own = RuleEngine("EU").check(_body_api(_PINNED_EU, _openapi(upload)), known=lambda text: True)[0]
+    assert own == []
+
+
 @pytest.mark.parametrize(("token", "field", "rest"), _ALI_JOINS, ids=[t.split(":")[1] for t, _, _ in _ALI_JOINS])
 def test_an_alibaba_network_join_names_the_receiving_account(token: str, field: str, rest: dict[str, Any]) -> None:
     # Red team, stop 43: the other account owning the CEN / ECR / transit router is refused unless pinned or declared.

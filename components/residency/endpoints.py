@@ -267,6 +267,10 @@ class AnonymousReadIntegration(TypedField):
     read_methods: tuple[str, ...]
     """The HTTP methods (upper case) with which a path-form uri reads (S3's GET object / list, HEAD); a method not
     known is taken as one (fail closed)."""
+    operation_security: bool = False
+    """The field is in an API's OpenAPI ``body`` (an ``x-amazon-apigateway-integration`` object, stop 44):
+    ``kind_input`` and ``method_input`` are keys of that object (as written, compared in snake_case), and who may call
+    it is its operation's effective ``security`` (``stages.operation_authorized``), not the join's Methods or Routes."""
 
 
 class NetworkRestrictedPolicy(TypedField):

@@ -86,6 +86,7 @@ from components.residency.stages import (
     JOINED_PUBLIC_TYPES,
     METHOD_AUTHORIZED,
     READ_AS_BUCKET,
+    REST_API_TYPE,
     SET_BY_EVERY_STAGE,
     STAGE_TYPES,
     VARIABLE_MAPS,
@@ -93,6 +94,7 @@ from components.residency.stages import (
     VPC_LINK_ID,
     VPC_LINK_MADE,
     fill_stage_variable,
+    operation_authorized,
     url_authority,
 )
 
@@ -561,6 +563,7 @@ class _Walk:
     __slots__ = (
         "cloud",
         "defer",
+        "document",
         "document_parameters",
         "existing",
         "findings",
@@ -618,6 +621,9 @@ class _Walk:
         """Inside a workflow whose fields name run-time destinations (``runtime_destinations``): the ``Resource`` of the
         state being walked (``arn:aws:states:::aws-sdk:s3:putObject``), or an Automation runbook step's action
         (``aws:runCommand``; an ``aws:executeAwsApi`` step's call as ``aws-sdk:s3:putObject``); None elsewhere."""
+        self.document: Any = None
+        """The innermost document (JSON / YAML text read as one) being walked, whole: an OpenAPI body's top-level
+        ``security`` is read there for the operation being walked (stop 44); None outside any document."""
         self.document_parameters: Mapping[Any, Any] | None = None
         """Inside an Automation runbook (``runtime_destinations`` types with ``mainSteps``): its ``parameters``, whose
         ``allowedValues`` fix what a ``{{ Parameter }}`` can be; None elsewhere."""
@@ -1696,28 +1702,41 @@ class RuleEngine:
         whose uri reads S3, DynamoDB ...) through a Method that requires no authorization and no API key: a grant to
         everyone (RES-024, stop 43). Whether every Method it serves is restricted is the stage-variables join's answer
         (``stages.METHOD_AUTHORIZED``, through ``known``): a door without the join, or no Method of the program on its
-        resource and HTTP method, proves none (fail closed)."""
+        resource and HTTP method, proves none (fail closed). Since stop 44 the same integration written in an API's
+        OpenAPI ``body`` (``operation_security`` entries) is judged alike, its type and method read in its
+        ``x-amazon-apigateway-integration`` object and its callers by its operation's ``security``
+        (``stages.operation_authorized``): the body holds both, no other resource is joined."""
         for entry in self._anonymous_reads[walk.subject.type]:
             if not _path_is(walk.kpath, tuple(entry.path.split("."))):
                 continue
-            kind = prop_of(walk.subject.props, entry.kind_input)
+            body = entry.operation_security
+            inputs = walk.parent if body and isinstance(walk.parent, Mapping) else walk.subject.props
+            kind = prop_of(inputs, entry.kind_input)
             if not (isinstance(kind, str) and kind.strip().upper() in {k.upper() for k in entry.kinds}):
                 continue
             # An HTTP API integration names its action by subtype (``SQS-ReceiveMessage``), compared as written.
             head = _service_read_head(value) or value.strip().lower()
             if head not in {r.lower() for r in entry.reads}:
                 continue
-            http = prop_of(walk.subject.props, entry.method_input)
+            http = prop_of(inputs, entry.method_input)
             if (
                 head.endswith(":path/")
                 and isinstance(http, str)
                 and http.strip().upper() not in {m.upper() for m in entry.read_methods}
             ):
                 continue  # a path-form uri called to upload or delete serves no stored data
-            if walk.known is not None and walk.known(METHOD_AUTHORIZED):
+            if body:
+                # The whole OpenAPI document is the one being walked (its top-level ``security``); at the guard the
+                # body was an Output, judged once resolved (``check_value``), so the input itself is no text.
+                if operation_authorized(walk.document, walk.outer, walk.subject.type == REST_API_TYPE):
+                    return
+            elif walk.known is not None and walk.known(METHOD_AUTHORIZED):
                 return
             through = (
-                "method that requires no authorization and no API key (authorization NONE), or whose method the "
+                "path of the API's OpenAPI body whose operation has no security requirement API Gateway enforces "
+                "(no `security`, `security: []`, an empty requirement, or a scheme with no authorizer, IAM or API key)"
+                if body
+                else "method that requires no authorization and no API key (authorization NONE), or whose method the "
                 "program does not make"
                 if walk.subject.type == INTEGRATION_TYPE
                 else "route that requires no authorization (authorization_type NONE, the default), or whose route the "
@@ -3730,7 +3749,8 @@ class RuleEngine:
             if own:
                 # The template's own buckets are made by the stack (in its region), as if the front door knew them.
                 walk.known = _WithTemplateBuckets(own, known)
-        outer = walk.template
+        outer, outer_document = walk.template, walk.document
+        walk.document = document
         try:
             if template is not None and isinstance(document, dict):
                 walk.template = (template, document)
@@ -3742,6 +3762,7 @@ class RuleEngine:
             self._walk(walk, document, path, key, depth + 1, None)
         finally:
             walk.kpath, walk.known, walk.template_resources, walk.template = parent, known, resources, outer
+            walk.document = outer_document
         for where, body, values in nested:
             # A nested stack's template, in its parent's region, with the Parameter values its parent gives it.
             outer_given = walk.stack_parameters

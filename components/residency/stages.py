@@ -111,6 +111,7 @@ __all__ = [
     "integration_method",
     "member_key_input",
     "method_of",
+    "operation_authorized",
     "own_api_key",
     "private_integration",
     "url_authority",
@@ -273,6 +274,75 @@ def body_integrations(body: Any) -> list[tuple[Any, Any]] | None:
         elif isinstance(node, list):
             stack.extend(node)
     return found
+
+
+# Who may call an operation of an API's OpenAPI body (stop 44, openapi44): its ``security`` (the operation's when it has
+# the key, else the document's top-level one: "A declaration of which security mechanisms can be used across the API
+# ... Individual operations can override this definition", and "To make security optional, an empty security
+# requirement ({}) can be included in the array", OpenAPI 3.0.3 "OpenAPI Object" / "Security Requirement Object"),
+# each requirement naming schemes of ``components.securitySchemes`` (OpenAPI 3) or ``securityDefinitions`` (OpenAPI 2).
+# API Gateway enforces a scheme only in the shapes its extensions document; any other scheme (an OpenAPI ``http``
+# bearer scheme with no authorizer) proves nothing (fail closed):
+# - ``x-amazon-apigateway-authorizer``: a Lambda, Cognito user pool (REST) or JWT (HTTP API) authorizer
+#   (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html);
+# - ``x-amazon-apigateway-authtype: awsSigv4``: IAM authorization, "in HTTP APIs and REST APIs ... a way to define IAM
+#   authorization across several operations that share the same security scheme"
+#   (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authtype.html);
+# - a REST API's API key: "For each method, create a security requirement object to require an API key ... define
+#   api_key in the security definition" (``type: apiKey``, ``name: x-api-key``, ``in: header``;
+#   https://docs.aws.amazon.com/apigateway/latest/developerguide/api-key-usage-plan-oas.html). An API key counts as
+#   restricted, as a Method's ``api_key_required`` does (the lead's decision, stop 43). HTTP APIs have no API keys.
+#   ``x-amazon-apigateway-api-key-source`` only says where a required key is read ("to throttle API methods that
+#   require a key", api-gateway-swagger-extensions-api-key-source.html): it requires none.
+_AUTHORIZER_KEY = "x-amazon-apigateway-authorizer"
+_AUTHTYPE_KEY = "x-amazon-apigateway-authtype"
+_SIGV4 = "awssigv4"
+_API_KEY_HEADER = "x-api-key"
+
+
+def _schemes(document: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    """The security schemes an OpenAPI document defines (OpenAPI 3's ``components.securitySchemes``, OpenAPI 2's
+    ``securityDefinitions``)."""
+    components = document.get("components")
+    schemes = components.get("securitySchemes") if isinstance(components, Mapping) else None
+    if not isinstance(schemes, Mapping):
+        schemes = document.get("securityDefinitions")
+    return schemes if isinstance(schemes, Mapping) else {}
+
+
+def _enforced(scheme: Any, rest: bool) -> bool:
+    """Whether API Gateway makes the caller authenticate for a security scheme (see above)."""
+    if not isinstance(scheme, Mapping):
+        return False
+    if isinstance(scheme.get(_AUTHORIZER_KEY), Mapping):
+        return True
+    authtype = scheme.get(_AUTHTYPE_KEY)
+    if isinstance(authtype, str) and authtype.strip().lower() == _SIGV4:
+        return True
+    return (
+        rest
+        and str(scheme.get("type", "")).lower() == "apikey"
+        and str(scheme.get("in", "")).lower() == "header"
+        and str(scheme.get("name", "")).lower() == _API_KEY_HEADER
+    )
+
+
+def operation_authorized(document: Any, operation: Any, rest: bool) -> bool:
+    """Whether every caller of an OpenAPI ``operation`` of ``document`` (a RestApi's body when ``rest``, else an HTTP
+    API's) must authenticate: its effective ``security`` (its own, else the document's) is a non-empty list and every
+    requirement in it names at least one scheme API Gateway enforces (:func:`_enforced`). No ``security``,
+    ``security: []``, an empty requirement ``{}`` (optional security) or a scheme API Gateway does not enforce leaves
+    the operation open (fail closed)."""
+    if not isinstance(document, Mapping) or not isinstance(operation, Mapping):
+        return False
+    security = operation["security"] if "security" in operation else document.get("security")
+    if not isinstance(security, list) or not security:
+        return False
+    schemes = _schemes(document)
+    return all(
+        isinstance(requirement, Mapping) and any(_enforced(schemes.get(name), rest) for name in requirement)
+        for requirement in security
+    )
 
 
 def variable_path(path: str) -> bool:
