@@ -77,7 +77,7 @@ from components.residency.references import (
     unshaped_host,
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
-from components.residency.scripts import Edit, ScriptReader, echoed_files, edited_files, heredoc_files
+from components.residency.scripts import EDIT_COMMAND, Edit, ScriptReader, echoed_files, edited_files, heredoc_files
 from components.residency.stages import (
     API_TYPES,
     BODY_INTEGRATION_KEY,
@@ -3003,7 +3003,7 @@ class RuleEngine:
         if (
             "<<" in script
             or (">" in script and ("echo" in script or "printf" in script))
-            or ("sed" in script or "cp " in script or "mv " in script or "install " in script)
+            or EDIT_COMMAND.search(script) is not None
         ):
             self._judge_heredocs(walk, script, path, depth)
         # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).

@@ -330,9 +330,9 @@ class Guard:
         ``_compat.OUTPUT_PATIENCE_SECONDS``)."""
         self._bucket_types = engine.endpoints.bucket_types
         self._made_arn_types = engine.made_arn_outputs
+        """The types whose own ARN outputs prove the account (``made_account_arns``), with those outputs' names."""
         self._joined = engine.joined_public_types
         """The types whose RES-024 is judged with the whole stack in view (``_judged_later``)."""
-        """The types whose own ARN outputs prove the account (``made_account_arns``), with those outputs' names."""
         self._settings = engine.setting_inputs
         self._context_inputs = engine.context_inputs
         self._api_members: list[tuple[Subject, pulumi.CustomResource]] = []

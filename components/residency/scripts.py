@@ -347,7 +347,7 @@ def _printed(words: list[str]) -> str | None:
 # line, so each line is edited apart. Anything else (an address range, another command, a flag such as `3` or `w`, an
 # expression from a file) is not applied: the file's content after it is unknown (None), and the texts the script
 # would write into it (the replacements, `a` / `i` / `c` text) are returned for the engine to judge as values.
-_EDIT_COMMAND = re.compile(r"(?:^|[\s;&|(`])(?:sed|cp|mv|install)[ \t]")
+EDIT_COMMAND = re.compile(r"(?:^|[\s;&|(`])(?:sed|cp|mv|install)[ \t]")
 _COPY_VALUE_OPTIONS = {"install": frozenset({"-m", "-o", "-g", "-S", "-t"}), "cp": frozenset({"-t"}),
                        "mv": frozenset({"-t"})}  # fmt: skip
 _POSIX_CLASSES = {"space": r"\s", "blank": r" \t", "digit": "0-9", "alpha": "A-Za-z", "alnum": "A-Za-z0-9",
@@ -372,7 +372,7 @@ class Edit(NamedTuple):
 def edited_files(script: str) -> list[Edit]:
     """The files ``script`` copies or moves from a file it wrote (here-document, ``echo`` / ``printf``), or edits with
     ``sed -i``, in the script's order, each with its content after the command when it is known."""
-    if _EDIT_COMMAND.search(script) is None:
+    if EDIT_COMMAND.search(script) is None:
         return []  # most scripts: one search
     lines = script.splitlines()
     heredocs = {start: (end, file, body) for start, end, file, body in _heredocs(lines)}
@@ -393,7 +393,7 @@ def edited_files(script: str) -> list[Edit]:
             file, text, append = echoed
             files[file] = (files.get(file, "") if append else "") + text
             continue
-        if _EDIT_COMMAND.search(line) is None:
+        if EDIT_COMMAND.search(line) is None:
             continue
         for segment in _segments(_words(line)):
             words = segment
