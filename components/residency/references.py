@@ -610,7 +610,8 @@ class ReferenceParser:
         found: list[Reference] = []
         # Each pattern starts with its literal ("arn:" / "acs:", any case): without it, no scan.
         lowered = text.lower()
-        for m in _nested(_AWS_ARN, text, lowered, "arn:"):
+        # The marker tested here too: a text without it makes no generator (``_nested`` would yield nothing).
+        for m in _nested(_AWS_ARN, text, lowered, "arn:") if "arn:" in lowered else ():
             arn, partition, service, region = m.group(0, 1, 2, 3)  # one call: this runs for every ARN
             partition, region = partition.lower(), region.lower()
             if not region and service.lower() == "s3":
@@ -623,7 +624,7 @@ class ReferenceParser:
                 name = integration_bucket(arn)
                 if name is not None:
                     found.append(Reference("bucket", "aws", arn, None, partition, bucket=name))
-        for m in _nested(_ACS_ARN, text, lowered, "acs:"):
+        for m in _nested(_ACS_ARN, text, lowered, "acs:") if "acs:" in lowered else ():
             arn, region = m.group(0, 2)
             found.append(self._ali_region_ref("acs-arn", arn, region.lower()))
         return found
