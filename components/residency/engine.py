@@ -989,9 +989,9 @@ class RuleEngine:
         """Judge a value that was pending (now resolved) at ``place``, as :meth:`check` would have."""
         package, is_provider = package_of(subject.type)
         existing = place.depth == 0 and place.path in ("id", "import")
-        walk = _Walk(
-            subject, "aws" if package == "aws" else "alicloud", None, existing, known, self._no_destination(subject)
-        )
+        # Only a catalogued DNS record type can hold a value that is no destination: every other type skips the call.
+        no_destination = subject.type in self._record_type_fields and self._no_destination(subject)
+        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", None, existing, known, no_destination)
         if is_provider and place.path == "region":
             self._judge_provider_region(walk, value)
         elif walk.existing and subject.type in self.endpoints.bucket_types and isinstance(value, str):
