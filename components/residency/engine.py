@@ -3385,7 +3385,11 @@ class RuleEngine:
         parser = self.parser
         if walk.template_resources is None and "://" in value:
             self._judge_placeholder_buckets(walk, value, path)
-        location = parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
+        location = (
+            parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
+            if "oss-" in value  # a location starts with it (``oss_location``'s first test): most values skip the call
+            else None
+        )
         if location is not None:
             self._judge(
                 walk,
