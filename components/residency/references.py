@@ -93,11 +93,13 @@ def _nested(pattern: re.Pattern[str], text: str, lowered: str, marker: str) -> I
     integration URI names the Lambda function it invokes after its own region
     (``arn:aws:apigateway:eu-west-3:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-2:...``), which a scan
     for non-overlapping matches reads as one ARN of the API's region."""
-    if marker not in lowered:
-        return
-    if lowered.count(marker) == 1:
-        yield from pattern.finditer(text)
-        return
+    # Most texts hold the marker once (a plain ARN): the pattern's own iterator, no generator frame resumed per match.
+    count = lowered.count(marker)
+    return pattern.finditer(text) if count == 1 else _each_nested(pattern, text, lowered, marker) if count else iter(())
+
+
+def _each_nested(pattern: re.Pattern[str], text: str, lowered: str, marker: str) -> Iterator[re.Match[str]]:
+    """:func:`_nested` for a text holding its marker more than once: a match tried at each occurrence."""
     start = lowered.find(marker)
     while start != -1:
         found = pattern.match(text, start)
