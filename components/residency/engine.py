@@ -1009,9 +1009,9 @@ class RuleEngine:
         """Judge a value that was pending (now resolved) at ``place``, as :meth:`check` would have."""
         package, is_provider = package_of(subject.type)
         existing = place.depth == 0 and place.path in ("id", "import")
-        walk = _Walk(
-            subject, "aws" if package == "aws" else "alicloud", None, existing, known, self._no_destination(subject)
-        )
+        # Only a catalogued DNS record type can hold a value that is no destination: every other type skips the call.
+        no_destination = subject.type in self._record_type_fields and self._no_destination(subject)
+        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", None, existing, known, no_destination)
         if is_provider and place.path == "region":
             self._judge_provider_region(walk, value)
         elif walk.existing and subject.type in self.endpoints.bucket_types and isinstance(value, str):
@@ -1282,11 +1282,12 @@ class RuleEngine:
         it stands for; engine documents carry every number as a float. Other numbers (ports, sizes) name no place."""
         if not (isinstance(value, int) or value.is_integer()):
             return
-        if self._key_plan(walk.subject.type, walk.kpath, key).phone == _PHONE_NUMBER:
+        kind = walk.subject.type
+        if self._key_plan(kind, walk.kpath, key).phone == _PHONE_NUMBER:
             self._judged_as_phone(walk, str(int(value)), path, _PHONE_NUMBER)
-        elif _at_any(walk.kpath, self._granted_account_paths.get(walk.subject.type, ())):
+        elif kind in self._granted_account_paths and _at_any(walk.kpath, self._granted_account_paths[kind]):
             self._judged_as_account(walk, str(int(value)), path)
-        elif _at_any(walk.kpath, self._written_account_paths.get(walk.subject.type, ())):
+        elif kind in self._written_account_paths and _at_any(walk.kpath, self._written_account_paths[kind]):
             # an integer UID of a written field (a VPC peering's `accepting_ali_uid`): as its digits, below
             owner = self._written_owner(walk, str(int(value)))
             if owner is not None:
@@ -1552,7 +1553,8 @@ class RuleEngine:
         kpath = walk.kpath
         if walk.cloud not in CLOUD_PACKAGES:
             return False
-        if _at_any(kpath, self._granted_account_paths.get(walk.subject.type, ())):
+        paths = self._granted_account_paths.get(walk.subject.type)
+        if paths is not None and _at_any(kpath, paths):  # most types have none: no call, no generator
             return True  # granted_account_fields: a Lambda permission's principal, a KMS grant's grantee, ...
         if _GRANT_KEYS.isdisjoint(kpath) or not _NOT_GRANT_KEYS.isdisjoint(kpath) or len(kpath) == 1:
             # A top-level `principal` elsewhere (a Lake Formation permission, a RAM principal association): the share
@@ -1564,7 +1566,8 @@ class RuleEngine:
 
     def _granted_field(self, walk: _Walk) -> bool:
         """Whether the string being walked is a catalogued ``granted_account_fields`` input of its type."""
-        return walk.cloud == "aws" and _at_any(walk.kpath, self._granted_account_paths.get(walk.subject.type, ()))
+        paths = self._granted_account_paths.get(walk.subject.type)
+        return walk.cloud == "aws" and paths is not None and _at_any(walk.kpath, paths)
 
     def _judged_as_account_list(self, walk: _Walk, value: str, path: str) -> bool:
         """A catalogued grant field holding its accounts in one string, or every account: an SSM document's
@@ -2169,7 +2172,10 @@ class RuleEngine:
             return
         if walk.subject.type in self._anonymous_reads:
             self._judge_anonymous_read(walk, value, path)  # the uri's region and bucket are judged below as before
-        if _at_any(walk.kpath, self._organization_paths.get(walk.subject.type, ())):
+        # The catalogued paths of the few types that have them: every other type skips the call (any() of no paths is
+        # False).
+        kind = walk.subject.type
+        if kind in self._organization_paths and _at_any(walk.kpath, self._organization_paths[kind]):
             self._judged_as_organization(walk, value.strip(), path)  # a permission to every account of an organization
         if self._grants_account(walk):
             if self._judged_as_account(walk, value, path) or self._judged_as_account_list(walk, value, path):
@@ -2177,7 +2183,7 @@ class RuleEngine:
             m = _RESOURCE_ARN.match(value.strip())
             if m is not None and self._granted_field(walk):
                 self._judged_as_account(walk, f"arn:{m.group(1)}:iam::{m.group(2)}:root", path)
-        elif _at_any(walk.kpath, self._written_account_paths.get(walk.subject.type, ())):
+        elif kind in self._written_account_paths and _at_any(walk.kpath, self._written_account_paths[kind]):
             # written_account_fields: the resource the stack writes into (a target, a dead-letter queue, a log
             # destination) names its owner account in its ARN (or an SQS queue URL's path), judged as a grant's; its
             # Region is judged below.
@@ -3512,7 +3518,11 @@ class RuleEngine:
         parser = self.parser
         if walk.template_resources is None and "://" in value:
             self._judge_placeholder_buckets(walk, value, path)
-        location = parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
+        location = (
+            parser.oss_location(value.strip(), location_key=key == "location" or key.endswith("_location"))
+            if "oss-" in value  # a location starts with it (``oss_location``'s first test): most values skip the call
+            else None
+        )
         if location is not None:
             self._judge(
                 walk,

@@ -93,11 +93,13 @@ def _nested(pattern: re.Pattern[str], text: str, lowered: str, marker: str) -> I
     integration URI names the Lambda function it invokes after its own region
     (``arn:aws:apigateway:eu-west-3:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-2:...``), which a scan
     for non-overlapping matches reads as one ARN of the API's region."""
-    if marker not in lowered:
-        return
-    if lowered.count(marker) == 1:
-        yield from pattern.finditer(text)
-        return
+    # Most texts hold the marker once (a plain ARN): the pattern's own iterator, no generator frame resumed per match.
+    count = lowered.count(marker)
+    return pattern.finditer(text) if count == 1 else _each_nested(pattern, text, lowered, marker) if count else iter(())
+
+
+def _each_nested(pattern: re.Pattern[str], text: str, lowered: str, marker: str) -> Iterator[re.Match[str]]:
+    """:func:`_nested` for a text holding its marker more than once: a match tried at each occurrence."""
     start = lowered.find(marker)
     while start != -1:
         found = pattern.match(text, start)
@@ -610,7 +612,8 @@ class ReferenceParser:
         found: list[Reference] = []
         # Each pattern starts with its literal ("arn:" / "acs:", any case): without it, no scan.
         lowered = text.lower()
-        for m in _nested(_AWS_ARN, text, lowered, "arn:"):
+        # The marker tested here too: a text without it makes no generator (``_nested`` would yield nothing).
+        for m in _nested(_AWS_ARN, text, lowered, "arn:") if "arn:" in lowered else ():
             arn, partition, service, region = m.group(0, 1, 2, 3)  # one call: this runs for every ARN
             partition, region = partition.lower(), region.lower()
             if not region and service.lower() == "s3":
@@ -623,7 +626,7 @@ class ReferenceParser:
                 name = integration_bucket(arn)
                 if name is not None:
                     found.append(Reference("bucket", "aws", arn, None, partition, bucket=name))
-        for m in _nested(_ACS_ARN, text, lowered, "acs:"):
+        for m in _nested(_ACS_ARN, text, lowered, "acs:") if "acs:" in lowered else ():
             arn, region = m.group(0, 2)
             found.append(self._ali_region_ref("acs-arn", arn, region.lower()))
         return found
