@@ -9,12 +9,12 @@ passed every door (only the ARN's Region was judged): reproduced on the unchange
 DE) and with this table (every ``*-partner`` shape passed the guard).
 
 ``shape``: ``<integration>-own`` names the stack's own resource (the UID of the role the provider assumes,
-``platform_programs.ALI_DEPLOYER``): passes. ``<integration>-partner`` names a partner's (``PARTNER``): RES-023 in every
-jurisdiction (no Alibaba Cloud site keeps its accounts in one country, CN included). ``fc-partner-declared``: the partner
-account declared resident (``acs:ram::<uid>:``): passes. ``fc-abroad``: the own function in a Region abroad: RES-005
-(refused before, unchanged). ``http-foreign`` / ``http-home``: an HTTP task to a partner's host (RES-015, refused before)
-and to the stack's own Function Compute endpoint in the home Region (passes). tests/test_realistic_programs.py runs them
-as CASES (``cloudflow44-*``) under a provider assuming the deployment role.
+``platform_programs.ALI_DEPLOYER``): passes. ``<integration>-partner`` names a partner's (``PARTNER``): RES-023 in
+every jurisdiction (no Alibaba Cloud site keeps its accounts in one country, CN included). ``fc-partner-declared``: the
+partner account declared resident (``acs:ram::<uid>:``): passes. ``fc-abroad``: the own function in a Region abroad:
+RES-005 (refused before, unchanged). ``http-foreign`` / ``http-home``: an HTTP task to a partner's host (RES-015,
+refused before) and to the stack's own Function Compute endpoint in the home Region (passes).
+tests/test_realistic_programs.py runs them as CASES (``cloudflow44-*``) under a provider assuming the deployment role.
 """
 
 from __future__ import annotations
