@@ -10576,3 +10576,67 @@ def test_an_iceberg_catalog_account_outside_spark_is_judged_as_an_account(
     if code == "CN":
         value = json.loads(json.dumps(value).replace("arn:aws:", "arn:aws-cn:"))
     assert rule_ids(code, Subject(type_, "lake", value, provider(code))) == expected
+
+
+# cloudflow44 (stop 44): an Alibaba CloudFlow (Serverless Workflow, `fnf`) flow's task names what it sends the
+# execution's data to by `resourceArn` (a v1 flow's task step, nested steps alike; a state-machine FDL Task's
+# `Parameters.resourceArn`). Another account's function or queue passed (only the ARN's Region was judged); it is now a
+# written destination (written_account_fields): the UID of the role the provider assumes passes, another is RES-023 in
+# every jurisdiction (CN included) unless declared.
+_FNF = "alicloud:fnf/flow:Flow"
+_FNF_OWN, _FNF_PARTNER = "1234567890123456", "5555666677778888"
+
+
+def _fnf_v1(arn: str, nested: bool = False) -> str:
+    step = {"type": "task", "name": "process", "resourceArn": arn}
+    steps = [{"type": "parallel", "name": "fan-out", "branches": [{"steps": [step]}]}] if nested else [step]
+    return yaml.safe_dump({"version": "v1", "type": "flow", "steps": steps}, sort_keys=False)
+
+
+def _fnf_state_machine(arn: str) -> str:
+    task = {"Name": "process", "Type": "Task", "TaskMode": "RequestComplete", "Action": "FC:InvokeFunction",
+            "Parameters": {"resourceArn": arn, "invocationType": "Sync", "body": "$Input"}, "End": True}  # fmt: skip
+    return yaml.safe_dump(
+        {"Type": "StateMachine", "Name": "orders", "SpecVersion": "v1", "StartAt": "process", "States": [task]},
+        sort_keys=False,
+    )
+
+
+def _fnf_subject(code: str, definition: str) -> Subject:
+    region = sorted(CATALOGUE.jurisdictions[code].regions("alicloud"))[0]
+    ref = ProviderRef("alicloud", "p", region, accounts=frozenset({_FNF_OWN}))
+    return Subject(_FNF, "flow", {"name": "orders", "type": "FDL", "definition": definition}, ref)
+
+
+@pytest.mark.parametrize("code", ["CN", "JP", "DE"])
+@pytest.mark.parametrize("shape", ["v1-fc", "v1-parallel", "v1-mns", "state-machine-fc"])
+def test_a_cloudflow_tasks_resource_arn_account_is_judged_as_a_written_destination(code: str, shape: str) -> None:
+    region = sorted(CATALOGUE.jurisdictions[code].regions("alicloud"))[0]
+
+    def subject(uid: str) -> Subject:
+        if shape == "v1-mns":
+            return _fnf_subject(code, _fnf_v1(f"acs:mns:{region}:{uid}:/queues/fulfilment/messages"))
+        if shape == "state-machine-fc":
+            return _fnf_subject(code, _fnf_state_machine(f"acs:fc:{region}:{uid}:functions/process"))
+        arn = f"acs:fc:{region}:{uid}:services/orders/functions/process"
+        return _fnf_subject(code, _fnf_v1(arn, nested=shape == "v1-parallel"))
+
+    assert rule_ids(code, subject(_FNF_OWN)) == set()
+    assert rule_ids(code, subject(_FNF_PARTNER)) == {"RES-023"}
+    with pytest.raises(ResidencyViolation, match=f"belongs to account {_FNF_PARTNER}, which receives"):
+        _first_violation(code, subject(_FNF_PARTNER))
+    declared = RuleEngine(
+        code,
+        destinations=[Destination(id="partner", kind="resident", match=f"acs:ram::{_FNF_PARTNER}:",
+                                  evidence="the group's fulfilment account, in-country Regions")],
+    )  # fmt: skip
+    assert [f.status for f in declared.check(subject(_FNF_PARTNER))[0]] == ["declared"]
+
+
+@pytest.mark.parametrize("code", ["CN", "JP"])
+def test_a_cloudflow_tasks_resource_arn_without_account_or_abroad_is_judged_as_before(code: str) -> None:
+    """The MNS page's `acs:mns:::/queues/<name>/messages` names no account (the flow's own): passes; the own function
+    in a Region abroad stays RES-005 (its Region was judged before)."""
+    assert rule_ids(code, _fnf_subject(code, _fnf_v1("acs:mns:::/queues/fulfilment/messages"))) == set()
+    abroad = _fnf_v1(f"acs:fc:us-west-1:{_FNF_OWN}:services/orders/functions/process")
+    assert rule_ids(code, _fnf_subject(code, abroad)) == {"RES-005"}

@@ -36,6 +36,7 @@ import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
 import platform_programs_awsred44 as aw44
 import platform_programs_bodies42 as bd42
+import platform_programs_cloudflow44 as cf44
 import platform_programs_cn as pc
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
@@ -17808,6 +17809,12 @@ CASES: list[Case] = [
     # SQS-ReceiveMessage with no security, are RES-024 unless declared (passed before); the same under IAM
     # (awsSigv4) or an API key, an open Lambda proxy or SQS-SendMessage, and the declared read pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in oa44.rows()],
+    # -- stop 44, Alibaba CloudFlow destinations (tests/platform_programs_cloudflow44.py): a CloudFlow (fnf) flow's task
+    # naming another account's Function Compute function or MNS queue by `resourceArn` (a v1 flow's task step, nested in
+    # a parallel branch, or a state-machine FDL Task's Parameters) is RES-023 in CN, JP and DE unless the account is
+    # declared (passed before); the deploying role's own account passes. A function in a Region abroad (RES-005) and an
+    # HTTP task to a partner's host (RES-015) stay refused; the HTTP task to the stack's own FC endpoint passes.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cf44.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
