@@ -84,7 +84,8 @@ def _task(shape: str, region: str, own: str | None) -> dict[str, Any]:
         return {"Type": "Task", "Resource": f"{states}aws-sdk:sns:publish",
                 "Parameters": {"TargetArn": own or topic, "Message.$": "$.message"}}  # fmt: skip
     # tags-resourcearn-partner: SNS ListTagsForResource "ResourceArn": reads the topic's tags, sends it nothing
-    return {"Type": "Task", "Resource": f"{states}aws-sdk:sns:listTagsForResource", "Parameters": {"ResourceArn": topic}}
+    return {"Type": "Task", "Resource": f"{states}aws-sdk:sns:listTagsForResource",
+            "Parameters": {"ResourceArn": topic}}  # fmt: skip
 
 
 def _own(shape: str, opts: pulumi.ResourceOptions) -> Any:

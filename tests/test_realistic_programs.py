@@ -17771,11 +17771,11 @@ CASES: list[Case] = [
     # RES-023 outside CN unless the account is declared (passed before); the stack's own by output passes, and so do a
     # DynamoDB GetItem and an SQS ReceiveMessage of the partner's (read only).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sf44.rows()],
-    # -- stop 44, Step Functions destinations, continued (tests/platform_programs_sfn44b.py): under a provider pinning no
-    # account, the stack's own queue by `url`, table and state machine by `arn` in a Task pass (RES-023 before); its own
-    # Kinesis stream (an `arn` input too) and a queue made by a second provider stay RES-023 outside CN. An SDK
-    # integration's SNS Publish `TargetArn` naming a partner's topic is RES-023 outside CN (passed before); a read of the
-    # partner's tags (`ListTagsForResource` `ResourceArn`) passes.
+    # -- stop 44, Step Functions destinations, continued (tests/platform_programs_sfn44b.py): under a provider pinning
+    # no account, the stack's own queue by `url`, table and state machine by `arn` in a Task pass (RES-023 before); its
+    # own Kinesis stream (an `arn` input too) and a queue made by a second provider stay RES-023 outside CN. An SDK
+    # integration's SNS Publish `TargetArn` naming a partner's topic is RES-023 outside CN (passed before); a read of
+    # the partner's tags (`ListTagsForResource` `ResourceArn`) passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sf44b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

@@ -2171,7 +2171,8 @@ class RuleEngine:
         for field, actions in self._action_writes.get(walk.subject.type, ()):
             # A parameter name that only the listed actions write into (``TargetArn`` of SNS Publish): in any other
             # action it is not judged as a destination (a tag listing's ``ResourceArn`` reads; sfn44b, stop 44).
-            if _at_any(walk.kpath, (field,)) and (walk.task or "").rpartition(":::")[2].partition(".")[0].strip() not in actions:
+            action = (walk.task or "").rpartition(":::")[2].partition(".")[0].strip()
+            if _at_any(walk.kpath, (field,)) and action not in actions:
                 return True
         for field, key, values in self._read_only_writes.get(walk.subject.type, ()):
             if not _at_any(walk.kpath, (field,)):
