@@ -9456,7 +9456,12 @@ def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(c
         ("aws:cloudwatch/eventTarget:EventTarget", {"arn": "arn:aws:events:eu-central-1:444455556666:event-bus/x"}, []),
         ("aws:iam/user:User", {"arn": "arn:aws:iam::123456789012:user/u"}, []),
         ("aws:sns/topic:Topic", {"arn": _OWN_TOPIC, "name": "orders"}, [made_arn_key(_OWN_TOPIC)]),
-        ("aws:sqs/queue:Queue", {"arn": _OWN_QUEUE, "url": "https://sqs"}, [made_arn_key(_OWN_QUEUE)]),
+        # sfn44b (stop 44): a queue's `url` (an output only; its path names the owner) proves the account too.
+        (
+            "aws:sqs/queue:Queue",
+            {"arn": _OWN_QUEUE, "url": "https://sqs"},
+            [made_arn_key(_OWN_QUEUE), made_arn_key("https://sqs")],
+        ),
         ("aws:sns/topicSubscription:TopicSubscription", {"arn": _OWN_TOPIC + ":1a2b", "endpoint": _OWN_QUEUE}, []),
         # madearn43 (stop 43)
         ("aws:lambda/function:Function", {"arn": _OWN_FUNCTION, "name": "thumbnail"}, [made_arn_key(_OWN_FUNCTION)]),
