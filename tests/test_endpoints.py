@@ -9557,7 +9557,12 @@ def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(c
         ("aws:cloudwatch/eventTarget:EventTarget", {"arn": "arn:aws:events:eu-central-1:444455556666:event-bus/x"}, []),
         ("aws:iam/user:User", {"arn": "arn:aws:iam::123456789012:user/u"}, []),
         ("aws:sns/topic:Topic", {"arn": _OWN_TOPIC, "name": "orders"}, [made_arn_key(_OWN_TOPIC)]),
-        ("aws:sqs/queue:Queue", {"arn": _OWN_QUEUE, "url": "https://sqs"}, [made_arn_key(_OWN_QUEUE)]),
+        # sfn44b (stop 44): a queue's `url` (an output only; its path names the owner) proves the account too.
+        (
+            "aws:sqs/queue:Queue",
+            {"arn": _OWN_QUEUE, "url": "https://sqs"},
+            [made_arn_key(_OWN_QUEUE), made_arn_key("https://sqs")],
+        ),
         ("aws:sns/topicSubscription:TopicSubscription", {"arn": _OWN_TOPIC + ":1a2b", "endpoint": _OWN_QUEUE}, []),
         # madearn43 (stop 43)
         ("aws:lambda/function:Function", {"arn": _OWN_FUNCTION, "name": "thumbnail"}, [made_arn_key(_OWN_FUNCTION)]),
@@ -10640,3 +10645,76 @@ def test_a_cloudflow_tasks_resource_arn_without_account_or_abroad_is_judged_as_b
     assert rule_ids(code, _fnf_subject(code, _fnf_v1("acs:mns:::/queues/fulfilment/messages"))) == set()
     abroad = _fnf_v1(f"acs:fc:us-west-1:{_FNF_OWN}:services/orders/functions/process")
     assert rule_ids(code, _fnf_subject(code, abroad)) == {"RES-005"}
+
+
+_SFN44B_OWN_OUTPUTS = {
+    # sfn44b (stop 44): the stack's own resource by its output, as a Task names it (type, output, action, request key)
+    "queue-url": ("aws:sqs/queue:Queue", "url", "sqs:sendMessage", "QueueUrl",
+                  "https://sqs.{region}.amazonaws.com/{account}/orders"),
+    "table-arn": ("aws:dynamodb/table:Table", "arn", "dynamodb:putItem", "TableName",
+                  "arn:aws:dynamodb:{region}:{account}:table/orders"),
+    "machine-arn": ("aws:sfn/stateMachine:StateMachine", "arn", "states:startExecution", "StateMachineArn",
+                    "arn:aws:states:{region}:{account}:stateMachine:fulfilment"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", list(_SFN44B_OWN_OUTPUTS))
+@pytest.mark.parametrize("code", ["EU", "US", "JP"])
+def test_a_state_machines_own_destination_by_output_proves_the_account_unpinned(code: str, shape: str) -> None:
+    """sfn44b (stop 44): under a provider pinning no account, the stack's own queue by `url`, table and state machine
+    by `arn` in a Task's request were RES-023; their outputs (outputs only) are now `made_account_arns`, so the value
+    made with the same provider passes, and text not made by the stack (a partner's, or no made key) stays RES-023."""
+    token, output, action, key, form = _SFN44B_OWN_OUTPUTS[shape]
+    region = provider(code).region or ""
+    own = form.format(region=region, account="123456789012")
+    unpinned = ProviderRef("aws", "team", region)
+    engine = ENGINES[code]
+    made = engine.made_arns(token, {output: own})
+    assert made == [made_arn_key(own)]
+
+    def subject(value: str) -> Subject:
+        state = {"Resource": f"arn:aws:states:::{action}", "Parameters": {key: value}}
+        return _sfn_subject(code, state)._replace(provider=unpinned)
+
+    assert {f.rule.id for f in engine.check(subject(own), known=lambda text: text in made)[0]} == set()
+    assert {f.rule.id for f in engine.check(subject(own))[0]} == {"RES-023"}
+    partner = form.format(region=region, account=_SFN_PARTNER)
+    with pytest.raises(ResidencyViolation, match=f"belongs to account {_SFN_PARTNER}, which receives"):
+        findings = engine.check(subject(partner), known=lambda text: text in made)[0]
+        assert findings
+        raise findings[0].to_violation()
+
+
+def test_a_kinesis_streams_arn_proves_no_account() -> None:
+    """sfn44b (stop 44): a Kinesis stream's `arn` is an input too (kinesis/stream `arn`), so a program could set it to
+    another account's ARN: it is no `made_account_arns` output (stop 43's reason holds), and the own stream by `arn`
+    under a provider pinning no account stays RES-023."""
+    stream = {"arn": "arn:aws:kinesis:eu-central-1:123456789012:stream/s"}
+    assert ENGINES["EU"].made_arns("aws:kinesis/stream:Stream", stream) == []
+
+
+@pytest.mark.parametrize(
+    ("action", "refused"),
+    [("sns:publish", True), ("aws-sdk:sns:publish", True), ("aws-sdk:sns:publish.waitForTaskToken", True),
+     ("aws-sdk:sns:getEndpointAttributes", False), ("aws-sdk:sns:listTagsForResource", False)],
+)  # fmt: skip
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_a_state_machines_publish_target_arn_is_judged_only_in_publish(code: str, action: str, refused: bool) -> None:
+    """sfn44b (stop 44): SNS Publish `TargetArn` (a topic's or platform endpoint's ARN) names where the message goes, in
+    `sns:publish` / `aws-sdk:sns:publish` only (`written_account_fields` `resources`): another account's is RES-023
+    outside CN (passed before); in any other action the name is not judged as a destination (no generic `*Arn` rule);
+    the own account passes everywhere."""
+    region = provider(code).region or ""
+    part = "aws-cn" if code == "CN" else "aws"
+
+    def subject(account: str, jsonata: bool = False) -> Subject:
+        request = {"TargetArn": f"arn:{part}:sns:{region}:{account}:endpoint/GCM/app/1", "Message": "x"}
+        return _sfn_subject(code, {"Resource": action, "Arguments" if jsonata else "Parameters": request}, jsonata)
+
+    expected = {"RES-023"} if refused and code != "CN" else set()
+    assert rule_ids(code, subject(_SFN_PARTNER)) == expected
+    assert rule_ids(code, subject(_SFN_PARTNER, jsonata=True)) == expected
+    assert rule_ids(code, subject(_SFN_OWN)) == set()
+    if expected:
+        with pytest.raises(ResidencyViolation, match=f"endpoint/GCM/app/1 belongs to account {_SFN_PARTNER}"):
+            _first_violation(code, subject(_SFN_PARTNER))

@@ -102,6 +102,7 @@ import platform_programs_review41 as rv41
 import platform_programs_review42 as rv42
 import platform_programs_review43 as rv43
 import platform_programs_sfn44 as sf44
+import platform_programs_sfn44b as sf44b
 import platform_programs_snsend41 as sn41
 import platform_programs_sqsvpc43 as sv43
 import platform_programs_stagehosts39 as sh39
@@ -17815,6 +17816,12 @@ CASES: list[Case] = [
     # declared (passed before); the deploying role's own account passes. A function in a Region abroad (RES-005) and an
     # HTTP task to a partner's host (RES-015) stay refused; the HTTP task to the stack's own FC endpoint passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cf44.rows()],
+    # -- stop 44, Step Functions destinations, continued (tests/platform_programs_sfn44b.py): under a provider pinning
+    # no account, the stack's own queue by `url`, table and state machine by `arn` in a Task pass (RES-023 before); its
+    # own Kinesis stream (an `arn` input too) and a queue made by a second provider stay RES-023 outside CN. An SDK
+    # integration's SNS Publish `TargetArn` naming a partner's topic is RES-023 outside CN (passed before); a read of
+    # the partner's tags (`ListTagsForResource` `ResourceArn`) passes.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sf44b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -211,6 +211,11 @@ class WrittenAccountField(TypedField):
     proves the call only reads from it or empties it (stop 43)."""
 
     read_only: ReadOnlyWhen | None = None
+    resources: tuple[str, ...] = ()
+    """In a workflow (``runtime_destinations`` types), the task resources (the part of the enclosing state's
+    ``Resource`` after ``arn:<partition>:states:::``, ``aws-sdk:sns:publish``) in which the field names what is written
+    into; empty: any state. For a parameter name that other actions read with (``ResourceArn``: a tag listing reads the
+    resource; ``TargetArn``), so that only the listed writes are judged (sfn44b, stop 44)."""
 
 
 class MadeArnOutput(_Frozen):

@@ -2202,6 +2202,15 @@ class RuleEngine:
                 fields[f.type] = (*fields.get(f.type, ()), entry)
         return fields
 
+    @functools.cached_property
+    def _action_writes(self) -> Mapping[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]:
+        """Written fields of workflows by type that are written only in the listed task actions (``resources``)."""
+        fields: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {}
+        for f in self.endpoints.written_account_fields:
+            if f.resources:
+                fields[f.type] = (*fields.get(f.type, ()), (tuple(f.path.split(".")), frozenset(f.resources)))
+        return fields
+
     def _reads_only(self, walk: _Walk) -> bool:
         """Whether the written field being walked is one whose call, by the catalogued ``read_only`` input in the map
         holding the field's map, only reads from or empties what it names (an HTTP API integration of subtype
@@ -2211,6 +2220,12 @@ class RuleEngine:
         the input is the enclosing state's ``Resource`` (``walk.task``, through nested maps and lists such as
         PutEvents' ``Entries``), compared by its action after ``arn:<partition>:states:::``
         (``aws-sdk:sqs:receiveMessage``) whatever the partition (sfn44, stop 44)."""
+        for field, actions in self._action_writes.get(walk.subject.type, ()):
+            # A parameter name that only the listed actions write into (``TargetArn`` of SNS Publish): in any other
+            # action it is not judged as a destination (a tag listing's ``ResourceArn`` reads; sfn44b, stop 44).
+            action = (walk.task or "").rpartition(":::")[2].partition(".")[0].strip()
+            if _at_any(walk.kpath, (field,)) and action not in actions:
+                return True
         for field, key, values in self._read_only_writes.get(walk.subject.type, ()):
             if not _at_any(walk.kpath, (field,)):
                 continue
