@@ -72,8 +72,8 @@ def api_with_backend(code: str, form: str) -> Build:
             "catalogue", group_id=group.id, name="catalogue", description="catalogue images", auth_type=auth,
             request_config={"protocol": "HTTPS", "method": "GET", "path": "/images/[key]", "mode": "MAPPING"},
             service_type="FunctionCompute",
-            fc_service_config={"region": ALI_REGIONS[code], "function_name": "catalogue", "timeout": 10000, "function_type": "FCEvent",
-                               "service_name": "catalogue"},
+            fc_service_config={"region": ALI_REGIONS[code], "function_name": "catalogue", "timeout": 10000,
+                               "function_type": "FCEvent", "service_name": "catalogue"},
             stage_names=["RELEASE"], **extra, opts=c.ali,
         )  # fmt: skip
         if order == "after":

@@ -75,9 +75,9 @@ import platform_programs_mutation44 as mu44
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
-import platform_programs_ossbackend44 as ob44
 import platform_programs_order35 as p35
 import platform_programs_orgkeys42 as ok42
+import platform_programs_ossbackend44 as ob44
 import platform_programs_ownrole42 as or42
 import platform_programs_public36 as pub36
 import platform_programs_public37 as pub37
