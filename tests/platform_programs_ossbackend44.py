@@ -67,14 +67,15 @@ def api_with_backend(code: str, form: str) -> Build:
             backend_id = later
         elif order == "literal":
             backend_id = "a0b1c2d3e4f5"  # an id nothing in the program makes
-        extra: dict[str, Any] = {} if backend_id is None else {"backend_id": backend_id, "backend_enabled": True}
+        fc: Any = {"region": ALI_REGIONS[code], "function_name": "catalogue", "timeout": 10000,
+                   "function_type": "FCEvent", "service_name": "catalogue"}  # fmt: skip
         api = alicloud.apigateway.Api(
             "catalogue", group_id=group.id, name="catalogue", description="catalogue images", auth_type=auth,
             request_config={"protocol": "HTTPS", "method": "GET", "path": "/images/[key]", "mode": "MAPPING"},
             service_type="FunctionCompute",
-            fc_service_config={"region": ALI_REGIONS[code], "function_name": "catalogue", "timeout": 10000,
-                               "function_type": "FCEvent", "service_name": "catalogue"},
-            stage_names=["RELEASE"], **extra, opts=c.ali,
+            fc_service_config=fc,
+            stage_names=["RELEASE"], backend_id=backend_id, backend_enabled=None if backend_id is None else True,
+            opts=c.ali,
         )  # fmt: skip
         if order == "after":
             made["b"] = backend()

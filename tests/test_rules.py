@@ -3392,8 +3392,9 @@ def test_an_anonymous_ali_api_is_refused_unless_the_join_proves_its_backend_not_
     assert finding.rule.id == "RES-024" and finding.path == "auth_type"
     with pytest.raises(
         AssertionError,
-        match=r"The ANONYMOUS API sends every caller to the Backend its `backend_id` names \(`backend_enabled`\) with "
-        r"no authentication, and that Backend is an OSS bucket \(`backend_type` OSS\), or one the program does not make",
+        match=r"The ANONYMOUS API sends every caller to the Backend its `backend_id` names \(`backend_enabled`\) "
+        r"with no authentication, and that Backend is an OSS bucket \(`backend_type` OSS\), or one the program does "
+        r"not make",
     ):
         raise AssertionError(finding.message)
     assert 'match": "public:' in finding.message
