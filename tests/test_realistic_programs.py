@@ -78,6 +78,7 @@ import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
 import platform_programs_order35 as p35
 import platform_programs_orgkeys42 as ok42
+import platform_programs_ossbackend44 as ob44
 import platform_programs_ownrole42 as or42
 import platform_programs_public36 as pub36
 import platform_programs_public37 as pub37
@@ -17822,6 +17823,11 @@ CASES: list[Case] = [
     # integration's SNS Publish `TargetArn` naming a partner's topic is RES-023 outside CN (passed before); a read of
     # the partner's tags (`ListTagsForResource` `ResourceArn`) passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sf44b.rows()],
+    # -- stop 44, Alibaba Cloud ANONYMOUS APIs with OSS backends (tests/platform_programs_ossbackend44.py): an
+    # ANONYMOUS Api whose backend_id names an OSS Backend (made before or after the Api) or an id the program does not
+    # make is RES-024 unless declared (passed before); APP auth, an FC_EVENT or HTTP Backend, no backend_id, and the
+    # declared form pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ob44.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3324,3 +3324,82 @@ def test_a_lattice_service_joined_to_another_accounts_network_grants_it(token: s
         service_network_identifier=f"arn:aws-cn:vpc-lattice:cn-north-1:{_OTHER}:servicenetwork/sn-1",
     )
     assert RuleEngine("CN").check(cn)[0] == []
+
+
+# Alibaba Cloud ANONYMOUS APIs with OSS backends (stop 44, ossbackend44): an ANONYMOUS Api with `backend_enabled` is
+# served by the Backend its `backend_id` names; the join (as a Route's target names an Integration) answers whether
+# that is a Backend of the program whose `backend_type` is not OSS. An id the program does not make proves nothing.
+_ALI_API = "alicloud:apigateway/api:Api"
+
+
+def _ali_api(auth: str = "ANONYMOUS", enabled: Any = True, backend: Any = "bk-1", pin: Any = ALI_CN) -> Subject:
+    props: dict[str, Any] = {"group_id": "g", "name": "images", "auth_type": auth, "service_type": "HTTP"}
+    if enabled is not None:
+        props["backend_enabled"] = enabled
+    if backend is not None:
+        props["backend_id"] = backend
+    return ali(_ALI_API, pin, **props)
+
+
+@pytest.mark.parametrize(
+    ("backends", "named", "not_oss"),
+    [
+        ([("own", {"backend_type": "FC_EVENT"})], "own", True),
+        ([("own", {"backendType": "HTTP"})], "own", True),  # camelCase, as the policy pack reads it
+        ([("own", {"backend_type": "OSS"})], "own", False),
+        ([("own", {"backend_type": "oss"})], "own", False),  # compared case-insensitively (fail closed)
+        ([("own", {})], "own", False),  # a type that is not told proves nothing
+        ([("other", {"backend_type": "HTTP"})], "own", False),  # an id the program does not make
+        ([], "own", False),
+        ([("own", {"backend_type": "HTTP"})], None, False),  # a backend_id that cannot be told
+        ([("literal", {"backend_type": "VPC"})], "literal", True),  # the Backend's own id, written out
+        ([("other", {"backend_type": "OSS"})], "none", True),  # no backend_id: the Api's own service
+    ],
+)
+def test_the_join_answers_whether_an_ali_apis_backend_is_not_oss(
+    backends: list[tuple[str, dict[str, Any]]], named: str | None, not_oss: bool
+) -> None:
+    from components.residency import stages
+
+    keys = {
+        "own": stages.own_api_key("urn:backend", "bk-1"),
+        "other": stages.own_api_key("urn:other", "bk-2"),
+        "literal": stages.own_api_key("urn:backend", "bk-1"),
+    }
+    names = {"own": ("urn", "urn:backend"), "literal": ("id", "bk-1"), "none": stages.NO_BACKEND, None: None}
+    join = stages.StageJoin()
+    for which, props in backends:
+        join.add(stages.BACKEND_TYPE, props, keys[which])
+    known = stages.with_stages(lambda _: False, join, stages.ALI_API_TYPE, None, None, (names[named], None))
+    assert known(stages.METHOD_AUTHORIZED) is not_oss
+
+
+def test_the_ali_api_names_its_backend_by_backend_id_or_none() -> None:
+    from components.residency import stages
+
+    assert stages.member_key_input(stages.ALI_API_TYPE) == ("backend_id", "backendId")
+    own = stages.own_api_key("urn:api")
+    assert stages.integration_method(stages.ALI_API_TYPE, {}, own, None, lambda _: False) == (stages.NO_BACKEND, None)
+    key = ("urn", "urn:backend")
+    assert stages.integration_method(stages.ALI_API_TYPE, {"backendId": "x"}, own, key, lambda _: False) == (key, None)
+    assert stages.ALI_API_TYPE in stages.JOINED_PUBLIC_TYPES and stages.BACKEND_TYPE in stages.SELF_KEYED_TYPES
+
+
+@pytest.mark.parametrize("pin", [ALI_CN, _ALI_JP], ids=["cn", "jp"])
+def test_an_anonymous_ali_api_is_refused_unless_the_join_proves_its_backend_not_oss(pin: ProviderRef) -> None:
+    code = "CN" if pin is ALI_CN else "JP"
+    (finding,) = RuleEngine(code).check(_ali_api(pin=pin))[0]
+    assert finding.rule.id == "RES-024" and finding.path == "auth_type"
+    with pytest.raises(
+        AssertionError,
+        match=r"The ANONYMOUS API sends every caller to the Backend its `backend_id` names \(`backend_enabled`\) "
+        r"with no authentication, and that Backend is an OSS bucket \(`backend_type` OSS\), or one the program does "
+        r"not make",
+    ):
+        raise AssertionError(finding.message)
+    assert 'match": "public:' in finding.message
+    assert RuleEngine(code).check(_ali_api(pin=pin), known=lambda text: True)[0] == []  # the join: not OSS
+    assert RuleEngine(code).check(_ali_api("APP", pin=pin))[0] == []  # APP authentication: not judged
+    assert RuleEngine(code).check(_ali_api(enabled=False, pin=pin))[0] == []  # the id is not sent
+    assert RuleEngine(code).check(_ali_api(enabled=None, pin=pin))[0] == []
+    assert [f.rule.id for f in RuleEngine(code).check(_ali_api(enabled="true", pin=pin))[0]] == ["RES-024"]

@@ -204,7 +204,7 @@ class _Review:
     def rest_api_key(self, entry: Entry) -> object:
         """The API a Stage or Integration belongs to (``stages.api_key``), as the policy pack reads it; a RestApi's own
         (``stages.own_api_key``)."""
-        if entry.type in stages.API_TYPES:
+        if entry.type in stages.SELF_KEYED_TYPES:  # an API (its body), an Alibaba Cloud Backend (stop 44)
             return stages.own_api_key(entry.urn, entry.id)
         return _input_key(entry, stages.api_input(entry.type))
 

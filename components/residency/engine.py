@@ -79,6 +79,7 @@ from components.residency.references import (
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import EDIT_COMMAND, Edit, ScriptReader, echoed_files, edited_files, heredoc_files
 from components.residency.stages import (
+    ALI_API_TYPE,
     API_TYPES,
     BODY_INTEGRATION_KEY,
     INTEGRATION_TYPE,
@@ -1715,6 +1716,8 @@ class RuleEngine:
             body = entry.operation_security
             inputs = walk.parent if body and isinstance(walk.parent, Mapping) else walk.subject.props
             kind = prop_of(inputs, entry.kind_input)
+            if isinstance(kind, bool):
+                kind = str(kind)  # an Alibaba Cloud Api's ``backend_enabled`` (kinds ``[TRUE]``, stop 44)
             if not (isinstance(kind, str) and kind.strip().upper() in {k.upper() for k in entry.kinds}):
                 continue
             # An HTTP API integration names its action by subtype (``SQS-ReceiveMessage``), compared as written.
@@ -1734,6 +1737,16 @@ class RuleEngine:
                 if operation_authorized(walk.document, walk.outer, walk.subject.type == REST_API_TYPE):
                     return
             elif walk.known is not None and walk.known(METHOD_AUTHORIZED):
+                return
+            if walk.subject.type == ALI_API_TYPE:
+                self._add_public(
+                    walk,
+                    path,
+                    value,
+                    "The ANONYMOUS API sends every caller to the Backend its `backend_id` names (`backend_enabled`) "
+                    "with no authentication, and that Backend is an OSS bucket (`backend_type` OSS), or one the "
+                    "program does not make: the bucket's objects are served to anyone with no code in between",
+                )
                 return
             through = (
                 "path of the API's OpenAPI body whose operation has no security requirement API Gateway enforces "

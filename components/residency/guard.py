@@ -688,7 +688,7 @@ class Guard:
         rest_apis = {id(r.id): r for m, r in self._api_members if m.type in stages.API_TYPES}
 
         async def api_of(member: Subject, member_resource: pulumi.Resource) -> object:
-            if member.type in stages.API_TYPES:
+            if member.type in stages.SELF_KEYED_TYPES:  # an API, an Alibaba Cloud Backend (as a backend_id names it)
                 return ("resources", frozenset({member_resource}))
             api = prop_of(member.props, stages.api_input(member.type)[0])
             made = rest_apis.get(id(api)) if _is_output(api) else None
@@ -725,14 +725,7 @@ class Guard:
             if member.type == stages.ROUTE_TYPE:
                 resource_key = _target_key(member)
             join.add(member.type, read, told, resource_key)
-        method: tuple[object, str | None] | None = None
-        if subject.type == stages.HTTP_INTEGRATION_TYPE:
-            method = (("resources", frozenset({resource})), None)  # as a Route's target computed from it is keyed
-        elif subject.type == stages.INTEGRATION_TYPE:
-            http = await _join_value(prop_of(subject.props, "http_method"), self.patience)
-            method = stages.method_of(
-                {"http_method": http}, await self._resource_key(subject), lambda v: v is _AT_DEPLOYMENT
-            )
+        method = await self._join_method(subject, resource)
         link: object = None
         private = stages.private_integration(subject.type)
         if (
@@ -756,6 +749,23 @@ class Guard:
         if stages.body_private_integration(subject.type) is not None:
             link = await self._body_links(subject, join)
         return stages.with_stages(self._known, join, subject.type, own, link, method)
+
+    async def _join_method(self, subject: Subject, resource: pulumi.Resource) -> tuple[object, str | None] | None:
+        """What ``subject`` asks the join about its callers (``stages.METHOD_AUTHORIZED``), keyed as the plan and the
+        pack key it (``stages.integration_method``)."""
+        if subject.type == stages.ALI_API_TYPE:
+            # Its Backend: the resources its `backend_id` Output is computed from (a Backend's `id`: known without
+            # waiting for it to register), else the literal id; none named: stages.NO_BACKEND (stop 44).
+            backend = prop_of(subject.props, "backend_id")
+            return (stages.NO_BACKEND if backend is None else await _api_of(backend)), None
+        if subject.type == stages.HTTP_INTEGRATION_TYPE:
+            return ("resources", frozenset({resource})), None  # as a Route's target computed from it is keyed
+        if subject.type == stages.INTEGRATION_TYPE:
+            http = await _join_value(prop_of(subject.props, "http_method"), self.patience)
+            return stages.method_of(
+                {"http_method": http}, await self._resource_key(subject), lambda v: v is _AT_DEPLOYMENT
+            )
+        return None
 
     async def _resource_key(self, member: Subject) -> object:
         """A REST Method's or Integration's ``resource_id`` keyed as ``_api_of`` keys an API (the stage-variables join's

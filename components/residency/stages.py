@@ -74,6 +74,10 @@ __all__ = [
     "BODY_INTEGRATION_KEY",
     "ApiKeys",
     "API_TYPES",
+    "ALI_API_TYPE",
+    "BACKEND_TYPE",
+    "NO_BACKEND",
+    "SELF_KEYED_TYPES",
     "HTTP_API_TYPE",
     "HTTP_INTEGRATION_TYPE",
     "HTTP_STAGE_TYPE",
@@ -133,17 +137,28 @@ INTEGRATION_TYPES = frozenset({INTEGRATION_TYPE, HTTP_INTEGRATION_TYPE})
 READER_TYPES = INTEGRATION_TYPES | API_TYPES
 """The members that read stage variables: the Integrations, and an API through the integrations of its OpenAPI
 ``body`` (a RestApi since stop 40, an HTTP API since stop 41)."""
-JOIN_TYPES = STAGE_TYPES | READER_TYPES
+ALI_API_TYPE = "alicloud:apigateway/api:Api"
+BACKEND_TYPE = "alicloud:apigateway/backend:Backend"
+JOIN_TYPES = STAGE_TYPES | READER_TYPES | {ALI_API_TYPE}
+"""The members that ask the join: since stop 44 (ossbackend44) an Alibaba Cloud API Gateway Api too, whose backend
+(``backend_id``) is a Backend of the program or not (``METHOD_AUTHORIZED``)."""
 METHOD_TYPE = "aws:apigateway/method:Method"
 ROUTE_TYPE = "aws:apigatewayv2/route:Route"
-MEMBER_TYPES = JOIN_TYPES | {METHOD_TYPE, ROUTE_TYPE}
+MEMBER_TYPES = JOIN_TYPES | {METHOD_TYPE, ROUTE_TYPE, BACKEND_TYPE}
 """Every member of the join: its readers and Stages, and since stop 43 a REST API's Methods and an HTTP API's Routes
-(which ask nothing)."""
-JOINED_PUBLIC_TYPES = frozenset({INTEGRATION_TYPE, HTTP_INTEGRATION_TYPE})
+(which ask nothing); since stop 44 an Alibaba Cloud API Gateway Backend (asks nothing: its ``backend_type`` is read)."""
+SELF_KEYED_TYPES = API_TYPES | {BACKEND_TYPE}
+"""The members keyed by their own URN and id (:func:`own_api_key`) rather than by an API input: an API (its body), and
+an Alibaba Cloud Backend, which an Api names by ``backend_id`` (stop 44) as a Route names an Integration by target."""
+JOINED_PUBLIC_TYPES = frozenset({INTEGRATION_TYPE, HTTP_INTEGRATION_TYPE, ALI_API_TYPE})
 """The types whose grant to everyone (RES-024) is the join's answer (an Integration serving stored data through an
-anonymous Method, or an HTTP API Integration through an anonymous Route, stop 43): judged with the whole stack in view
-(the policy pack's stack policy, the guard once construction is over), never by a door that sees one resource
-alone."""
+anonymous Method, or an HTTP API Integration through an anonymous Route, stop 43; an Alibaba Cloud ANONYMOUS Api by its
+Backend, stop 44): judged with the whole stack in view (the policy pack's stack policy, the guard once construction is
+over), never by a door that sees one resource alone."""
+NO_BACKEND: Hashable = ("no-backend",)
+"""An Alibaba Cloud Api's backend key when it names none (no ``backend_id``): it serves its own ``http_service_config``
+/ ``fc_service_config`` ... (HTTP, VPC, FunctionCompute, MOCK: no OSS service type), not judged."""
+_OSS_BACKEND = "OSS"
 _TARGET_PREFIX = "integrations/"
 """How a Route's ``target`` names its integration: "The target for the route, of the form integrations/IntegrationID"
 (https://www.pulumi.com/registry/packages/aws/api-docs/apigatewayv2/route/)."""
@@ -193,6 +208,8 @@ _JOIN_INPUTS = {
     HTTP_INTEGRATION_TYPE: ("integration_uri",),
     REST_API_TYPE: ("body",),
     HTTP_API_TYPE: ("body",),
+    # Not the Api's ``backend_id``: each door keys it (``member_key_input``), as a Route's target.
+    BACKEND_TYPE: ("backend_type",),
 }
 
 
@@ -508,14 +525,20 @@ def integration_method(
     """What an Integration asks the join about its callers (``METHOD_AUTHORIZED``), at every front door alike: an HTTP
     API Integration is named by its Routes' ``target``, so by its own key ``own`` (:func:`own_api_key`, anonymous43);
     a REST Integration by its ``resource`` (the front door's key of its ``resource_id``, :func:`member_key_input`) and
-    its HTTP method (:func:`method_of`, publicauth43)."""
+    its HTTP method (:func:`method_of`, publicauth43); an Alibaba Cloud Api by its ``backend_id`` (``resource``, keyed
+    as a Route's target: the Backend's URN it is computed from, else the literal id), or :data:`NO_BACKEND` when it
+    names none (stop 44)."""
+    if type_ == ALI_API_TYPE:
+        return (NO_BACKEND if _prop(props, "backend_id", "backendId") is None else resource), None
     return (own, None) if type_ == HTTP_INTEGRATION_TYPE else method_of(props, resource, unknown)
 
 
 def member_key_input(type_: str) -> tuple[str, str]:
     """The input (snake_case, camelCase) a Method, Route or Integration is keyed by besides its API, as
-    :func:`api_key` keys an API: a Route's ``target`` (the Integration it sends to, anonymous43), else a REST
-    ``resource_id`` (publicauth43)."""
+    :func:`api_key` keys an API: a Route's ``target`` (the Integration it sends to, anonymous43), an Alibaba Cloud Api's
+    ``backend_id`` (the Backend it sends to, stop 44), else a REST ``resource_id`` (publicauth43)."""
+    if type_ == ALI_API_TYPE:
+        return ("backend_id", "backendId")
     return ("target", "target") if type_ == ROUTE_TYPE else ("resource_id", "resourceId")
 
 
@@ -556,6 +579,7 @@ class StageJoin:
         self._link_ids: dict[Hashable, str] = {}
         self._methods: list[tuple[Hashable, Hashable, str | None, bool]] = []
         self._routes: list[tuple[Hashable, Hashable, bool]] = []
+        self._backends: list[tuple[tuple[Hashable, ...], bool]] = []
 
     def add_link(self, key: Hashable) -> None:
         """A VPC link the program makes (a :func:`makes_vpc_link` resource), keyed as an Integration's ``connection_id``
@@ -589,6 +613,14 @@ class StageJoin:
             # ``resource``: its ``target`` keyed as :func:`api_key` keys an API; one that cannot be told (None: an
             # Output the guard does not wait for, or no target) may target every Integration of its API.
             self._routes.append((api, integration_key(resource), self._authorized(props, "authorization_type")))
+        elif type_ == BACKEND_TYPE:
+            # ``api``: the Backend's own keys (URN and id, :data:`SELF_KEYED_TYPES`), as an Api's ``backend_id`` names
+            # it. Whether it serves an OSS bucket: "The type of the Backend. Valid values: HTTP, VPC, FC_EVENT,
+            # FC_EVENT_V3, FC_HTTP, FC_HTTP_V3, OSS, MOCK" (pulumi-alicloud ``apigateway.Backend``). One decided at
+            # deployment is the guard's to judge then; any other value that is no string proves nothing.
+            kind = _prop(props, "backend_type", "backendType")
+            code = self._unknown(kind) or (isinstance(kind, str) and kind.strip().upper() not in ("", _OSS_BACKEND))
+            self._backends.append((tuple(api) if isinstance(api, ApiKeys) else (api,), code))
         elif type_ in STAGE_TYPES:
             self._stages.setdefault(api, []).extend(_stage_sets(type_, props, self._unknown))
         elif type_ in INTEGRATION_TYPES:
@@ -678,6 +710,18 @@ class StageJoin:
         ]
         return bool(mine) and all(mine)
 
+    def backend_not_oss(self, backend: Hashable) -> bool:
+        """Whether an Alibaba Cloud Api's backend (``backend``: its ``backend_id`` keyed by the front door, or
+        :data:`NO_BACKEND`) is no OSS bucket: it names none, or a Backend of the program (at least one matches) whose
+        ``backend_type`` is known and not OSS. An id the program does not make, or one that cannot be told (None),
+        proves nothing (fail closed, stop 44)."""
+        if backend == NO_BACKEND:
+            return True
+        if backend is None:
+            return False
+        mine = [code for keys, code in self._backends if backend in keys]
+        return bool(mine) and all(mine)
+
     def host_templates(self, type_: str, api: Hashable, name: str) -> frozenset[str]:
         """The URL templates (:func:`host_templates`) the Integrations of ``api`` read ``name`` in as a host, asked by a
         Stage (every API's for a Stage whose API cannot be told; an Integration whose API cannot be told counts for
@@ -751,6 +795,8 @@ class _WithStages:
                 return False
             if self._type == HTTP_INTEGRATION_TYPE:
                 return self._join.routes_authorized(self._api, self._method[0])
+            if self._type == ALI_API_TYPE:
+                return self._join.backend_not_oss(self._method[0])
             return self._type == INTEGRATION_TYPE and self._join.methods_authorized(self._api, *self._method)
         if text.startswith(STAGE_KEYS):
             return self._join.answer(self._type, self._api, text)

@@ -262,7 +262,7 @@ class StackView:
 def rest_api_key(resource: PolicyResource) -> object:
     """The API a Stage or Integration belongs to (``stages.api_key``: the URN its API input, ``rest_api`` or ``api_id``,
     is computed from, else its literal id); a RestApi's own (its OpenAPI body: ``stages.own_api_key``)."""
-    if resource.resource_type in stages.API_TYPES:
+    if resource.resource_type in stages.SELF_KEYED_TYPES:  # an API (its body), an Alibaba Cloud Backend (stop 44)
         return stages.own_api_key(resource.urn, plain(resource.props).get("id"))
     return _input_key(resource, stages.api_input(resource.resource_type))
 
