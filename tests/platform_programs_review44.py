@@ -11,8 +11,9 @@ own service network by ``arn``, an SES receipt rule delivering to the stack's ow
 supervisor handing over to the stack's own collaborator alias were refused (RES-023) while the same programs under a
 pinned provider passed. Reproduced on main (ef12d24) for every ``*-own-unpinned`` shape below outside CN: RES-023 at
 every door. Each is written as the provider documentation shows it (Step Functions developer guide connect-sqs,
-connect-ddb, connect-stepfunctions, concepts-activities; pulumi-aws registry vpclattice/servicenetworkserviceassociation,
-ses/receiptrule, workmail/organization, bedrock/agentagentcollaborator, bedrock/agentagentalias).
+connect-ddb, connect-stepfunctions, concepts-activities; pulumi-aws registry
+vpclattice/servicenetworkserviceassociation, ses/receiptrule, workmail/organization, bedrock/agentagentcollaborator,
+bedrock/agentagentalias).
 
 ``shape``: ``*-own-unpinned`` (the stack's own resource by its output, provider pinning no account: passes);
 ``*-own-pinned`` (the same documented workflow, Map / Parallel / JSONata / ``.$`` paths, the stack's provider pinned:
@@ -132,7 +133,8 @@ def sfn(code: str, shape: str) -> Build:
             )
             flow = pulumi.Output.from_input(table).apply(lambda t: _task_flow({
                 "Type": "Task", "Resource": f"{states}dynamodb:putItem",
-                "Parameters": {"TableName": t, "Item": {"id": {"S.$": "$.orderId"}, "body": {"S.$": "$.order"}}}}))  # fmt: skip
+                "Parameters": {"TableName": t,
+                               "Item": {"id": {"S.$": "$.orderId"}, "body": {"S.$": "$.order"}}}}))  # fmt: skip
             return _machine("orders-flow", flow, opts)
         if shape.startswith("sfn-startexec-"):
             # connect-stepfunctions: "arn:aws:states:::states:startExecution.sync:2", "StateMachineArn" (a nested
@@ -165,7 +167,8 @@ def sfn(code: str, shape: str) -> Build:
                                "Arguments": {"FunctionName": v[0], "Payload": "{% $states.input %}"},
                                "Output": "{% $states.result.Payload %}"},
                     "Store": {"Type": "Task", "Resource": f"{states}dynamodb:putItem", "End": True,
-                              "Arguments": {"TableName": v[1], "Item": {"id": {"S": "{% $states.input.id %}"}}}}}}))  # fmt: skip
+                              "Arguments": {"TableName": v[1],
+                                            "Item": {"id": {"S": "{% $states.input.id %}"}}}}}}))  # fmt: skip
             return _machine("orders-flow", flow, opts)
         # sfn-map-parallel-own-pinned / sfn-jsonata-own-pinned: the stack's provider pinned to its account; a Map of
         # the own function (ItemProcessor, by ARN), a Parallel publishing to the own topic and sending to the own

@@ -9422,6 +9422,7 @@ _R44_TABLE = "arn:aws:dynamodb:eu-west-1:123456789012:table/orders"
 _R44_MACHINE = "arn:aws:states:eu-west-1:123456789012:stateMachine:fulfilment"
 _R44_ACTIVITY = "arn:aws:states:eu-west-1:123456789012:activity:manual-review"
 _R44_NETWORK = "arn:aws:vpc-lattice:eu-west-1:123456789012:servicenetwork/sn-0123456789abcdef0"
+_R44_ALIAS = "arn:aws:bedrock:eu-west-1:123456789012:agent-alias/TRIAGE0001/PROD000001"
 _R44_MAIL = "arn:aws:workmail:eu-west-1:123456789012:organization/m-0123456789abcdef0123456789abcdef"
 _OWN_FUNCTION = "arn:aws:lambda:eu-central-1:123456789012:function:thumbnail"
 _OWN_LOG_GROUP = "arn:aws:logs:us-east-1:123456789012:log-group:trail"
@@ -9621,6 +9622,11 @@ def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(c
         ("aws:sfn/activity:Activity", {"arn": _R44_ACTIVITY}, [made_arn_key(_R44_ACTIVITY)]),
         ("aws:vpclattice/serviceNetwork:ServiceNetwork", {"arn": _R44_NETWORK}, [made_arn_key(_R44_NETWORK)]),
         ("aws:workmail/organization:Organization", {"arn": _R44_MAIL}, [made_arn_key(_R44_MAIL)]),
+        (
+            "aws:bedrock/agentAgentAlias:AgentAgentAlias",
+            {"agentAliasArn": _R44_ALIAS, "agent_id": "TRIAGE0001"},
+            [made_arn_key(_R44_ALIAS)],
+        ),
         ("aws:vpclattice/service:Service", {"arn": _R44_NETWORK.replace("servicenetwork/sn", "service/svc")}, []),
         ("aws:dynamodb/tableReplica:TableReplica", {"arn": _R44_TABLE}, []),
     ],
@@ -10620,6 +10626,19 @@ def test_the_own_service_network_and_mail_organisation_are_proven_by_their_outpu
     assert receipt(_SFN_OWN, own_mail.__contains__) == set()
     assert receipt(_SFN_OWN, None) == {"RES-023"}
     assert receipt(_SFN_PARTNER, own_mail.__contains__) == {"RES-023"}
+    alias = f"arn:aws:bedrock:{region}:{{}}:agent-alias/TRIAGE0001/PROD000001"
+
+    def collaborator(account: str, known: Callable[[str], bool] | None) -> set[str]:
+        props = {"agent_id": "SUPERVISOR1", "collaborator_name": "triage", "collaboration_instruction": "triage",
+                 "agent_descriptor": {"alias_arn": alias.format(account)}}  # fmt: skip
+        subject = Subject("aws:bedrock/agentAgentCollaborator:AgentAgentCollaborator", "c", props, unpinned)
+        return {f.rule.id for f in ENGINES[code].check(subject, known=known)[0]}
+
+    own_alias = set(ENGINES[code].made_arns("aws:bedrock/agentAgentAlias:AgentAgentAlias",
+                                            {"agent_alias_arn": alias.format(_SFN_OWN)}))  # fmt: skip
+    assert collaborator(_SFN_OWN, own_alias.__contains__) == set()
+    assert collaborator(_SFN_OWN, None) == {"RES-023"}
+    assert collaborator(_SFN_PARTNER, own_alias.__contains__) == {"RES-023"}
 
 
 _FLUENT_BIT_AWS = "[INPUT]\n    Name tail\n    Path /var/log/app.log\n[OUTPUT]\n    Name {name}\n    Match *\n{region}"
