@@ -76,7 +76,8 @@ def _sqs_host(code: str) -> str:
 
 def _opts(c: Any, shape: str, code: str) -> pulumi.ResourceOptions:
     if shape.endswith("-pinned") and not shape.endswith("-unpinned"):
-        return c.aws  # the table's provider, pinned to the team's account (allowed_account_ids)
+        pinned: pulumi.ResourceOptions = c.aws  # the table's provider, pinned to the team's account
+        return pinned
     # docs: aws Provider — region only; no allowed_account_ids (the credentials' account, whichever it is)
     return pulumi.ResourceOptions(provider=aws.Provider("team", region=HOME[code]))
 
