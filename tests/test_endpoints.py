@@ -9417,6 +9417,13 @@ _OWN_IAM_ROLE = "arn:aws:iam::123456789012:role/app-5f3a"
 
 _OWN_TOPIC = "arn:aws:sns:us-east-1:123456789012:orders"
 _OWN_QUEUE = "arn:aws:sqs:us-east-1:123456789012:orders-audit"
+_OWN_QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/123456789012/orders-audit"
+_R44_TABLE = "arn:aws:dynamodb:eu-west-1:123456789012:table/orders"
+_R44_MACHINE = "arn:aws:states:eu-west-1:123456789012:stateMachine:fulfilment"
+_R44_ACTIVITY = "arn:aws:states:eu-west-1:123456789012:activity:manual-review"
+_R44_NETWORK = "arn:aws:vpc-lattice:eu-west-1:123456789012:servicenetwork/sn-0123456789abcdef0"
+_R44_ALIAS = "arn:aws:bedrock:eu-west-1:123456789012:agent-alias/TRIAGE0001/PROD000001"
+_R44_MAIL = "arn:aws:workmail:eu-west-1:123456789012:organization/m-0123456789abcdef0123456789abcdef"
 _OWN_FUNCTION = "arn:aws:lambda:eu-central-1:123456789012:function:thumbnail"
 _OWN_LOG_GROUP = "arn:aws:logs:us-east-1:123456789012:log-group:trail"
 _OWN_BUS = "arn:aws:events:ap-northeast-1:123456789012:event-bus/orders"
@@ -9557,11 +9564,12 @@ def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(c
         ("aws:cloudwatch/eventTarget:EventTarget", {"arn": "arn:aws:events:eu-central-1:444455556666:event-bus/x"}, []),
         ("aws:iam/user:User", {"arn": "arn:aws:iam::123456789012:user/u"}, []),
         ("aws:sns/topic:Topic", {"arn": _OWN_TOPIC, "name": "orders"}, [made_arn_key(_OWN_TOPIC)]),
-        # sfn44b (stop 44): a queue's `url` (an output only; its path names the owner) proves the account too.
+        # sfn44b / review44 (stop 44): a queue's `url` (an output only; its path names the owner) proves the account too
+        # (a state machine's Task `QueueUrl`).
         (
             "aws:sqs/queue:Queue",
-            {"arn": _OWN_QUEUE, "url": "https://sqs"},
-            [made_arn_key(_OWN_QUEUE), made_arn_key("https://sqs")],
+            {"arn": _OWN_QUEUE, "url": _OWN_QUEUE_URL},
+            [made_arn_key(_OWN_QUEUE), made_arn_key(_OWN_QUEUE_URL)],
         ),
         ("aws:sns/topicSubscription:TopicSubscription", {"arn": _OWN_TOPIC + ":1a2b", "endpoint": _OWN_QUEUE}, []),
         # madearn43 (stop 43)
@@ -9608,6 +9616,20 @@ def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(c
         ("aws:opensearch/vpcEndpoint:VpcEndpoint", {"domain_arn": _OWN_DOMAIN, "arn": _OWN_DOMAIN}, []),
         ("alicloud:fc/v3Function:V3Function", {"arn": _OWN_FC3}, []),
         ("alicloud:fc/v3Trigger:V3Trigger", {"target_arn": _OWN_FC3}, []),
+        # review44 (stop 44): the outputs stop 44's written / granted fields take (outputs only); a Kinesis stream's
+        # `arn` stays unlisted (an input too, above), and so does a Lattice service's (no field takes it by account).
+        ("aws:dynamodb/table:Table", {"arn": _R44_TABLE, "name": "orders"}, [made_arn_key(_R44_TABLE)]),
+        ("aws:sfn/stateMachine:StateMachine", {"arn": _R44_MACHINE}, [made_arn_key(_R44_MACHINE)]),
+        ("aws:sfn/activity:Activity", {"arn": _R44_ACTIVITY}, [made_arn_key(_R44_ACTIVITY)]),
+        ("aws:vpclattice/serviceNetwork:ServiceNetwork", {"arn": _R44_NETWORK}, [made_arn_key(_R44_NETWORK)]),
+        ("aws:workmail/organization:Organization", {"arn": _R44_MAIL}, [made_arn_key(_R44_MAIL)]),
+        (
+            "aws:bedrock/agentAgentAlias:AgentAgentAlias",
+            {"agentAliasArn": _R44_ALIAS, "agent_id": "TRIAGE0001"},
+            [made_arn_key(_R44_ALIAS)],
+        ),
+        ("aws:vpclattice/service:Service", {"arn": _R44_NETWORK.replace("servicenetwork/sn", "service/svc")}, []),
+        ("aws:dynamodb/tableReplica:TableReplica", {"arn": _R44_TABLE}, []),
     ],
 )
 def test_only_catalogued_role_outputs_are_made_arns(token: str, props: dict[str, Any], expected: list[str]) -> None:
@@ -10527,6 +10549,97 @@ def test_a_state_machines_run_time_destination_is_read_as_before() -> None:
     payload = _sfn_subject("EU", {"Resource": "lambda:invoke", "Parameters": {
         "FunctionName": "enrich", "Payload": {"TopicArn": f"arn:aws:sns:eu-central-1:{_SFN_PARTNER}:t"}}})  # fmt: skip
     assert rule_ids("EU", payload) == set()
+
+
+@pytest.mark.parametrize(
+    ("token", "output", "own", "state"),
+    [
+        # review44 (stop 44): under a provider pinning no account, the stack's own resource by its output (made_arns)
+        ("aws:sqs/queue:Queue", "url", "https://sqs.eu-west-1.amazonaws.com/{}/dealer-updates",
+         {"Resource": "sqs:sendMessage", "Parameters": {"QueueUrl": "{v}", "MessageBody.$": "$"}}),
+        ("aws:dynamodb/table:Table", "arn", "arn:aws:dynamodb:eu-west-1:{}:table/orders",
+         {"Resource": "dynamodb:putItem", "Parameters": {"TableName": "{v}", "Item": {"id": {"S.$": "$.id"}}}}),
+        ("aws:sfn/stateMachine:StateMachine", "arn", "arn:aws:states:eu-west-1:{}:stateMachine:fulfilment",
+         {"Resource": "states:startExecution.sync:2", "Parameters": {"StateMachineArn": "{v}", "Input.$": "$"}}),
+        ("aws:sfn/activity:Activity", "arn", "arn:aws:states:eu-west-1:{}:activity:manual-review",
+         {"Resource": "{v}"}),
+    ],
+)  # fmt: skip
+def test_a_state_machines_own_destination_is_proven_by_its_output_unpinned(
+    token: str, output: str, own: str, state: dict[str, Any]
+) -> None:
+    """review44 (stop 44): sfn44's Task destinations under a provider pinning no account: the stack's own queue by
+    `url`, table, nested state machine or activity by `arn` (made_account_arns) pass; the same text not made by the
+    stack (the own account written out by hand) and another account's stay RES-023."""
+    unpinned = ProviderRef("aws", "team", "eu-west-1")
+
+    def check(account: str, known: Callable[[str], bool] | None) -> list[tuple[str, str]]:
+        value = own.format(account)
+        document = json.loads(json.dumps(state).replace("{v}", value))
+        if not document["Resource"].startswith("arn:"):
+            document["Resource"] = "arn:aws:states:::" + document["Resource"]
+        definition = json.dumps({"StartAt": "S", "States": {"S": {"Type": "Task", **document, "End": True}}})
+        inputs = {"role_arn": "arn:aws:iam::123456789012:role/flow", "definition": definition}
+        subject = Subject("aws:sfn/stateMachine:StateMachine", "flow", inputs, unpinned)
+        return [(f.rule.id, f.detail) for f in ENGINES["EU"].check(subject, known=known)[0]]
+
+    made = set(ENGINES["EU"].made_arns(token, {output: own.format(_SFN_OWN)}))
+    assert check(_SFN_OWN, made.__contains__) == []
+    [(rule, detail)] = check(_SFN_OWN, None)
+    assert rule == "RES-023"
+    assert f"belongs to account {_SFN_OWN}, which receives what the stack writes there" in detail
+    assert [r for r, _ in check(_SFN_PARTNER, made.__contains__)] == ["RES-023"]
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP"])
+def test_the_own_service_network_and_mail_organisation_are_proven_by_their_output_unpinned(code: str) -> None:
+    """review44 (stop 44): awsred44's Lattice join (granted_account_fields) and SES WorkMail action
+    (written_account_fields) under a provider pinning no account: the stack's own service network or WorkMail
+    organisation by its `arn` output passes; the own account's ARN written out, and a partner's, stay RES-023."""
+    region = provider(code).region or ""
+    unpinned = ProviderRef("aws", "team", region)
+    network = f"arn:aws:vpc-lattice:{region}:{{}}:servicenetwork/sn-0123456789abcdef0"
+    mail = f"arn:aws:workmail:{region}:{{}}:organization/m-0123456789abcdef0123456789abcdef"
+
+    def lattice(account: str, known: Callable[[str], bool] | None) -> set[str]:
+        props = {"service_identifier": "svc-1", "service_network_identifier": network.format(account)}
+        subject = Subject("aws:vpclattice/serviceNetworkServiceAssociation:ServiceNetworkServiceAssociation", "a",
+                          props, unpinned)  # fmt: skip
+        return {f.rule.id for f in ENGINES[code].check(subject, known=known)[0]}
+
+    def receipt(account: str, known: Callable[[str], bool] | None) -> set[str]:
+        props = {"rule_set_name": "inbound", "name": "claims", "recipients": ["claims@example.com"],
+                 "workmail_actions": [{"position": 1, "organization_arn": mail.format(account)}]}  # fmt: skip
+        return {f.rule.id for f in ENGINES[code].check(Subject("aws:ses/receiptRule:ReceiptRule", "r", props, unpinned),
+                                                         known=known)[0]}  # fmt: skip
+
+    own_network = set(ENGINES[code].made_arns("aws:vpclattice/serviceNetwork:ServiceNetwork",
+                                              {"arn": network.format(_SFN_OWN)}))  # fmt: skip
+    own_mail = set(ENGINES[code].made_arns("aws:workmail/organization:Organization", {"arn": mail.format(_SFN_OWN)}))
+    assert lattice(_SFN_OWN, own_network.__contains__) == set()
+    assert lattice(_SFN_OWN, None) == {"RES-023"}
+    assert lattice(_SFN_PARTNER, own_network.__contains__) == {"RES-023"}
+    with pytest.raises(ResidencyViolation, match=f"Account {_SFN_PARTNER} is granted access"):
+        _first_violation(code, Subject(
+            "aws:vpclattice/serviceNetworkServiceAssociation:ServiceNetworkServiceAssociation", "a",
+            {"service_identifier": "svc-1", "service_network_identifier": network.format(_SFN_PARTNER)},
+            provider(code)))  # fmt: skip
+    assert receipt(_SFN_OWN, own_mail.__contains__) == set()
+    assert receipt(_SFN_OWN, None) == {"RES-023"}
+    assert receipt(_SFN_PARTNER, own_mail.__contains__) == {"RES-023"}
+    alias = f"arn:aws:bedrock:{region}:{{}}:agent-alias/TRIAGE0001/PROD000001"
+
+    def collaborator(account: str, known: Callable[[str], bool] | None) -> set[str]:
+        props = {"agent_id": "SUPERVISOR1", "collaborator_name": "triage", "collaboration_instruction": "triage",
+                 "agent_descriptor": {"alias_arn": alias.format(account)}}  # fmt: skip
+        subject = Subject("aws:bedrock/agentAgentCollaborator:AgentAgentCollaborator", "c", props, unpinned)
+        return {f.rule.id for f in ENGINES[code].check(subject, known=known)[0]}
+
+    own_alias = set(ENGINES[code].made_arns("aws:bedrock/agentAgentAlias:AgentAgentAlias",
+                                            {"agent_alias_arn": alias.format(_SFN_OWN)}))  # fmt: skip
+    assert collaborator(_SFN_OWN, own_alias.__contains__) == set()
+    assert collaborator(_SFN_OWN, None) == {"RES-023"}
+    assert collaborator(_SFN_PARTNER, own_alias.__contains__) == {"RES-023"}
 
 
 _FLUENT_BIT_AWS = "[INPUT]\n    Name tail\n    Path /var/log/app.log\n[OUTPUT]\n    Name {name}\n    Match *\n{region}"

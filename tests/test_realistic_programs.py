@@ -102,6 +102,7 @@ import platform_programs_review36c as rx36c
 import platform_programs_review41 as rv41
 import platform_programs_review42 as rv42
 import platform_programs_review43 as rv43
+import platform_programs_review44 as rv44
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_snsend41 as sn41
@@ -17828,6 +17829,14 @@ CASES: list[Case] = [
     # make is RES-024 unless declared (passed before); APP auth, an FC_EVENT or HTTP Backend, no backend_id, and the
     # declared form pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ob44.rows()],
+    # -- stop 44, false-alarm review of stop 44's changes (tests/platform_programs_review44.py): under a provider
+    # pinning no account, a state machine sending to the stack's own queue by `url`, putting into its own table by
+    # `arn`, starting its own nested state machine or running its own activity, a Lattice service joined to the own
+    # service network by `arn`, an SES WorkMail action to the own organisation and a Bedrock collaborator that is the
+    # own agent alias pass (RES-023 before: their outputs were not `made_account_arns`); pinned Map / Parallel /
+    # JSONata workflows of the own resources pass; the own account written out by hand, a partner's, an ARN formatted
+    # from a partner account stay RES-023 outside CN.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv44.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -2195,7 +2195,10 @@ class RuleEngine:
                 return
             m = _RESOURCE_ARN.match(value.strip())
             if m is not None and self._granted_field(walk):
-                self._judged_as_account(walk, f"arn:{m.group(1)}:iam::{m.group(2)}:root", path)
+                # A resource's ARN in a grant field (a Lattice association's service network, awsred44): its account
+                # is granted; the stack's own resource by its ARN output is proven as a written one is (made_arns,
+                # review44: the own service network's `arn` under a provider pinning no account).
+                self._judged_as_account(walk, f"arn:{m.group(1)}:iam::{m.group(2)}:root", path, source=value.strip())
         elif kind in self._written_account_paths and _at_any(walk.kpath, self._written_account_paths[kind]):
             # written_account_fields: the resource the stack writes into (a target, a dead-letter queue, a log
             # destination) names its owner account in its ARN (or an SQS queue URL's path), judged as a grant's; its
