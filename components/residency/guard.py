@@ -751,21 +751,23 @@ class Guard:
         return stages.with_stages(self._known, join, subject.type, own, link, method)
 
     async def _join_method(self, subject: Subject, resource: pulumi.Resource) -> tuple[object, str | None] | None:
-        """What ``subject`` asks the join about its callers (``stages.METHOD_AUTHORIZED``), keyed as the plan and the
-        pack key it (``stages.integration_method``)."""
+        """What ``subject`` asks the join about its callers (``stages.METHOD_AUTHORIZED``): the one answer of
+        ``stages.integration_method``, as the plan and the pack ask it, with the keys this door can read: its own
+        resource (as a Route's target computed from it is keyed), a REST Integration's ``resource_id`` and HTTP method,
+        an Alibaba Cloud Api's ``backend_id`` (the resources its Output is computed from: a Backend's `id` is known
+        without waiting for it to register; else the literal id). None for a member that asks nothing."""
+        if subject.type not in stages.JOINED_PUBLIC_TYPES:
+            return None
+        own = ("resources", frozenset({resource}))
+        props: dict[str, Any] = {}
+        key: object = None
         if subject.type == stages.ALI_API_TYPE:
-            # Its Backend: the resources its `backend_id` Output is computed from (a Backend's `id`: known without
-            # waiting for it to register), else the literal id; none named: stages.NO_BACKEND (stop 44).
-            backend = prop_of(subject.props, "backend_id")
-            return (stages.NO_BACKEND if backend is None else await _api_of(backend)), None
-        if subject.type == stages.HTTP_INTEGRATION_TYPE:
-            return ("resources", frozenset({resource})), None  # as a Route's target computed from it is keyed
-        if subject.type == stages.INTEGRATION_TYPE:
-            http = await _join_value(prop_of(subject.props, "http_method"), self.patience)
-            return stages.method_of(
-                {"http_method": http}, await self._resource_key(subject), lambda v: v is _AT_DEPLOYMENT
-            )
-        return None
+            backend = props["backend_id"] = prop_of(subject.props, "backend_id")
+            key = None if backend is None else await _api_of(backend)
+        elif subject.type == stages.INTEGRATION_TYPE:
+            props["http_method"] = await _join_value(prop_of(subject.props, "http_method"), self.patience)
+            key = await self._resource_key(subject)
+        return stages.integration_method(subject.type, props, own, key, lambda v: v is _AT_DEPLOYMENT)
 
     async def _resource_key(self, member: Subject) -> object:
         """A REST Method's or Integration's ``resource_id`` keyed as ``_api_of`` keys an API (the stage-variables join's
