@@ -170,8 +170,9 @@ def fnf_definition(code: str, shape: str) -> str:
                                                         "subject": "orders", "data": "$Input"})  # fmt: skip
     if shape.startswith("mns-topic"):
         # "Integrate ... MNS topics": a v1 task step, resourceArn acs:mns:...:/topics/{topicName}/messages
-        step = {"type": "task", "name": "notify", "resourceArn": f"acs:mns:{region}:{uid}:/topics/fleet-alerts/messages",
-                "pattern": "requestResponse", "serviceParams": {"MessageBody": "$"}}  # fmt: skip
+        topic = f"acs:mns:{region}:{uid}:/topics/fleet-alerts/messages"
+        step = {"type": "task", "name": "notify", "resourceArn": topic, "pattern": "requestResponse",
+                "serviceParams": {"MessageBody": "$"}}  # fmt: skip
         return yaml.safe_dump({"version": "v1", "type": "flow", "steps": [step]}, sort_keys=False)
     if shape == "mns-send-topic-partner":
         # "Integrate CloudFlow with SMQ": MNS:SendMessage, resourceArn "of the SMQ queue or topic"

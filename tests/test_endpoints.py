@@ -10836,7 +10836,8 @@ def test_a_state_machines_publish_target_arn_is_judged_only_in_publish(code: str
 _SDK_WRITES = {
     # cloudflow45 (stop 45): an AWS SDK task whose request names the written resource by an ARN under a parameter name
     # other actions use to read (action, parameter, the ARN's form, the other parameters)
-    "rdsdata-execute": ("aws-sdk:rdsdata:executeStatement", "ResourceArn", "arn:{part}:rds:{region}:{account}:cluster:db",
+    "rdsdata-execute": ("aws-sdk:rdsdata:executeStatement", "ResourceArn",
+                        "arn:{part}:rds:{region}:{account}:cluster:db",
                         {"SecretArn": "arn:{part}:secretsmanager:{region}:123456789012:secret:db", "Sql": "INSERT"}),
     "rdsdata-batch": ("aws-sdk:rdsdata:batchExecuteStatement", "ResourceArn",
                       "arn:{part}:rds:{region}:{account}:cluster:db",
