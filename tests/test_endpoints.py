@@ -10831,3 +10831,108 @@ def test_a_state_machines_publish_target_arn_is_judged_only_in_publish(code: str
     if expected:
         with pytest.raises(ResidencyViolation, match=f"endpoint/GCM/app/1 belongs to account {_SFN_PARTNER}"):
             _first_violation(code, subject(_SFN_PARTNER))
+
+
+_SDK_WRITES = {
+    # cloudflow45 (stop 45): an AWS SDK task whose request names the written resource by an ARN under a parameter name
+    # other actions use to read (action, parameter, the ARN's form, the other parameters)
+    "rdsdata-execute": ("aws-sdk:rdsdata:executeStatement", "ResourceArn",
+                        "arn:{part}:rds:{region}:{account}:cluster:db",
+                        {"SecretArn": "arn:{part}:secretsmanager:{region}:123456789012:secret:db", "Sql": "INSERT"}),
+    "rdsdata-batch": ("aws-sdk:rdsdata:batchExecuteStatement", "ResourceArn",
+                      "arn:{part}:rds:{region}:{account}:cluster:db",
+                      {"SecretArn": "arn:{part}:secretsmanager:{region}:123456789012:secret:db", "Sql": "INSERT"}),
+    "logs-subscription": ("aws-sdk:cloudwatchlogs:putSubscriptionFilter", "DestinationArn",
+                          "arn:{part}:logs:{region}:{account}:destination:audit",
+                          {"LogGroupName": "/app", "FilterName": "all", "FilterPattern": ""}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", list(_SDK_WRITES))
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_a_state_machines_sdk_write_names_its_destination_account(code: str, shape: str) -> None:
+    """cloudflow45 (stop 45): RDS Data ExecuteStatement / BatchExecuteStatement `ResourceArn` (the Aurora cluster the
+    SQL runs against) and CloudWatch Logs PutSubscriptionFilter `DestinationArn` (where the log group's events stream)
+    name the account that receives the state's data: another account's is RES-023 outside CN under `Parameters` and
+    `Arguments` (passed before), the pinned account passes, a declaration covers it; in CN an aws-cn account passes."""
+    action, key, form, others = _SDK_WRITES[shape]
+    region = provider(code).region or ""
+    part = "aws-cn" if code == "CN" else "aws"
+
+    def subject(account: str, jsonata: bool = False) -> Subject:
+        request = {key: form.format(part=part, region=region, account=account)}
+        request.update({k: v.format(part=part, region=region) for k, v in others.items()})
+        return _sfn_subject(code, {"Resource": action, "Arguments" if jsonata else "Parameters": request}, jsonata)
+
+    expected = {"RES-023"} if code != "CN" else set()
+    assert rule_ids(code, subject(_SFN_PARTNER)) == expected
+    assert rule_ids(code, subject(_SFN_PARTNER, jsonata=True)) == expected
+    assert rule_ids(code, subject(_SFN_OWN)) == set()
+    if expected:
+        with pytest.raises(ResidencyViolation, match=f"belongs to account {_SFN_PARTNER}, which receives"):
+            _first_violation(code, subject(_SFN_PARTNER))
+        declared = RuleEngine(
+            code,
+            destinations=[Destination(id="partner", kind="resident", match=f"arn:aws:iam::{_SFN_PARTNER}:",
+                                      evidence="the group's audit account, in-country Regions")],
+        )  # fmt: skip
+        assert [f.status for f in declared.check(subject(_SFN_PARTNER))[0]] == ["declared"]
+
+
+@pytest.mark.parametrize(
+    ("action", "parameters"),
+    [("aws-sdk:cloudwatchlogs:listTagsForResource", {"ResourceArn": "arn:aws:logs:{region}:{account}:log-group:/app"}),
+     ("aws-sdk:rdsdata:beginTransaction", {"ResourceArn": "arn:aws:rds:{region}:{account}:cluster:db",
+                                           "SecretArn": "arn:aws:secretsmanager:{region}:123456789012:secret:db"}),
+     ("aws-sdk:rdsdata:executeStatement", {"ResourceArn": "arn:aws:rds:{region}:123456789012:cluster:db",
+                                           "SecretArn": "arn:aws:secretsmanager:{region}:{account}:secret:db",
+                                           "Sql": "INSERT"}),
+     ("aws-sdk:cloudwatchlogs:putLogEvents", {"LogGroupName": "/app", "LogStreamName": "s",
+                                              "LogEvents": [{"Message.$": "$", "Timestamp.$": "$.t"}]}),
+     ("aws-sdk:firehose:putRecord", {"DeliveryStreamName": "telemetry", "Record": {"Data.$": "$"}})],
+)  # fmt: skip
+@pytest.mark.parametrize("code", ["EU", "US", "JP"])
+def test_a_state_machines_sdk_read_or_named_destination_is_not_an_account(
+    code: str, action: str, parameters: dict[str, Any]
+) -> None:
+    """cloudflow45 (stop 45): the twins. `ResourceArn` is judged only in the RDS Data write actions listed
+    (`resources`): a tag read of another account's log group and a BeginTransaction pass; the secret an
+    ExecuteStatement reads its credentials from (`SecretArn`) receives nothing; PutLogEvents (`LogGroupName`) and
+    Firehose PutRecord (`DeliveryStreamName`) name their destination by a name of the caller's account."""
+    region = provider(code).region or ""
+    filled = json.loads(json.dumps(parameters).replace("{region}", region).replace("{account}", _SFN_PARTNER))
+    assert rule_ids(code, _sfn_subject(code, {"Resource": action, "Parameters": filled})) == set()
+
+
+def _fnf_task(action: str, parameters: dict[str, Any]) -> str:
+    task = {"Name": "write", "Type": "Task", "TaskMode": "RequestComplete", "Action": action,
+            "Parameters": parameters, "End": True}  # fmt: skip
+    return yaml.safe_dump(
+        {"Type": "StateMachine", "Name": "orders", "SpecVersion": "v1", "StartAt": "write", "States": [task]},
+        sort_keys=False,
+    )
+
+
+@pytest.mark.parametrize("code", ["CN", "JP", "DE"])
+def test_a_cloudflow_tasks_other_integrations_are_judged_by_region_and_resource_arn(code: str) -> None:
+    """cloudflow45 (stop 45): CloudFlow's OSS, EventBridge, MNS topic and OpenAPI tasks, as Alibaba's integration pages
+    write them, are judged by the existing judgements (no change, pinned here): OSS:PutObject's `region` ("Region where
+    the bucket resides. Defaults to the current flow's region") abroad is RES-009, home or absent passes (the bucket is
+    in the named region, as same_region_buckets decides); EventBridge:PutEvents' `eventBusName` is a bus of the flow's
+    account and passes; an MNS topic's `resourceArn` of another account is RES-023 (stop 44's `*.resource_arn`), in a v1
+    step and in MNS:SendMessage; an OpenAPI action's `RegionId` abroad is RES-009."""
+    region = sorted(CATALOGUE.jurisdictions[code].regions("alicloud"))[0]
+    put = {"bucket": "exports", "key": "a.json", "body": "$Input"}
+    assert rule_ids(code, _fnf_subject(code, _fnf_task("OSS:PutObject", {**put, "region": region}))) == set()
+    assert rule_ids(code, _fnf_subject(code, _fnf_task("OSS:PutObject", put))) == set()
+    assert rule_ids(code, _fnf_subject(code, _fnf_task("OSS:PutObject", {**put, "region": "us-west-1"}))) == {"RES-009"}
+    bus = {"id": "e", "type": "t", "eventBusName": "orders", "source": "s", "data": "$Input"}
+    assert rule_ids(code, _fnf_subject(code, _fnf_task("EventBridge:PutEvents", bus))) == set()
+    for uid, expected in ((_FNF_OWN, set()), (_FNF_PARTNER, {"RES-023"})):
+        topic = f"acs:mns:{region}:{uid}:/topics/alerts/messages"
+        assert rule_ids(code, _fnf_subject(code, _fnf_v1(topic))) == expected
+        send = _fnf_task("MNS:SendMessage", {"resourceArn": topic, "message": {"body": "$Input"}})
+        assert rule_ids(code, _fnf_subject(code, send)) == expected
+    assert rule_ids(code, _fnf_subject(code, _fnf_task("ECS:DescribeInstances", {"RegionId": region}))) == set()
+    abroad = _fnf_task("ECS:DescribeInstances", {"RegionId": "us-west-1"})
+    assert rule_ids(code, _fnf_subject(code, abroad)) == {"RES-009"}

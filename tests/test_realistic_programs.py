@@ -37,6 +37,7 @@ import platform_programs_apigw39 as agw39
 import platform_programs_awsred44 as aw44
 import platform_programs_bodies42 as bd42
 import platform_programs_cloudflow44 as cf44
+import platform_programs_cloudflow45 as cf45
 import platform_programs_cn as pc
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
@@ -17837,6 +17838,13 @@ CASES: list[Case] = [
     # JSONata workflows of the own resources pass; the own account written out by hand, a partner's, an ARN formatted
     # from a partner account stay RES-023 outside CN.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv44.rows()],
+    # -- stop 45, CloudFlow integrations and Step Functions SDK parameters (tests/platform_programs_cloudflow45.py): a
+    # state machine's RDS Data API ExecuteStatement / BatchExecuteStatement into a partner's cluster (`ResourceArn`) or
+    # CloudWatch Logs PutSubscriptionFilter to a partner's destination (`DestinationArn`) is RES-023 outside CN (passed
+    # before); the own cluster and destination, a partner's secret, a tag read of a partner's log group and calls naming
+    # a log group or delivery stream by name pass. CloudFlow OSS / EventBridge / MNS topic / OpenAPI tasks are judged as
+    # before (a region abroad RES-009, a partner's topic RES-023; the home region, the flow's own bus pass).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cf45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
