@@ -10831,3 +10831,14 @@ def test_a_state_machines_publish_target_arn_is_judged_only_in_publish(code: str
     if expected:
         with pytest.raises(ResidencyViolation, match=f"endpoint/GCM/app/1 belongs to account {_SFN_PARTNER}"):
             _first_violation(code, subject(_SFN_PARTNER))
+
+
+def test_a_template_resource_names_the_pulumi_input_of_each_property() -> None:
+    # cfnsfn45 (stop 45): a state machine's DefinitionString is the Pulumi `definition`; Body is `body`; an unlisted
+    # property is no input (judged as the template's text, as before).
+    entries = {r.type: r for t in load_endpoints().stack_templates for r in t.resources}
+    machine = entries["AWS::StepFunctions::StateMachine"]
+    assert (machine.input_of("definition_string"), machine.input_of("definition")) == ("definition", "definition")
+    assert machine.input_of("role_arn") is None and machine.substitutions == "definition_substitutions"
+    assert entries["AWS::ApiGateway::RestApi"].input_of("body") == "body"
+    assert entries["AWS::Serverless::StateMachine"].resource == "aws:sfn/stateMachine:StateMachine"
