@@ -4,9 +4,9 @@ Stop 44 judged a Pulumi ``sfn.StateMachine``'s ``definition`` (sfn44: the accoun
 and a Pulumi API's OpenAPI ``body`` (openapi44: a reading integration with no enforced security, RES-024). The same
 state machine or API written in a ``cloudformation.Stack``'s ``template_body`` passed every front door: the template
 reader read a template resource's properties with the Pulumi type's text fields only. Reproduced on the unchanged
-engine (main, 28fdd30: ``RuleEngine("EU").check`` of a Stack whose template holds an ``AWS::StepFunctions::StateMachine``
-publishing to another account's topic, and an ``AWS::ApiGateway::RestApi`` whose Body reads S3 with no security: no
-RES-023, no RES-024; the Pulumi twins were refused).
+engine (main, 28fdd30: ``RuleEngine("EU").check`` of a Stack whose template holds an
+``AWS::StepFunctions::StateMachine`` publishing to another account's topic, and an ``AWS::ApiGateway::RestApi``
+whose Body reads S3 with no security: no RES-023, no RES-024; the Pulumi twins were refused).
 
 ``shape``:
 
@@ -79,7 +79,7 @@ def _publish(topic: Any) -> dict[str, Any]:
     return {"StartAt": "Notify", "States": {"Notify": task}}
 
 
-def _definition(code: str, shape: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
+def _definition(code: str, shape: str) -> tuple[str, Any, dict[str, Any]]:
     """(definition property, its value, other template Resources) of a state machine shape."""
     region, part = REGIONS[code], _partition(code)
     partner_topic = f"arn:{part}:sns:{region}:{PARTNER}:fleet-alerts"
@@ -178,8 +178,9 @@ def api(code: str, shape: str) -> Build:
     operation, top = _operation(shape)
     rest = shape.startswith("rest-")
     path, method = ("/{key}", "get") if rest else ("/jobs", "get")
-    body = {"openapi": "3.0.1", "info": {"title": "files" if rest else "jobs", "version": "2026-12-05"},
-            "paths": {path: {method: {"responses": {"200": {"description": "200 response"}}, **operation}}}, **top}  # fmt: skip
+    info = {"title": "files" if rest else "jobs", "version": "2026-12-05"}
+    responses = {"200": {"description": "200 response"}}
+    body = {"openapi": "3.0.1", "info": info, "paths": {path: {method: {"responses": responses, **operation}}}, **top}
     resources: dict[str, Any]
     if rest:
         # AWS::ApiGateway::RestApi: Body, EndpointConfiguration (REGIONAL: no EDGE); the bucket the stack makes.

@@ -3293,9 +3293,14 @@ def _sfn_template(topic: str, prop: str = "DefinitionString", **extra: Any) -> s
                                               "Properties": {prop: definition, **extra}}}})  # fmt: skip
 
 
-def _api_template(security: bool) -> str:
-    operation = {"x-amazon-apigateway-integration": {
-        "type": "aws", "httpMethod": "GET", "uri": "arn:aws:apigateway:eu-central-1:s3:path/fleet-files/{key}"}}
+def _open_api_template(security: bool) -> str:
+    operation = {
+        "x-amazon-apigateway-integration": {
+            "type": "aws",
+            "httpMethod": "GET",
+            "uri": "arn:aws:apigateway:eu-central-1:s3:path/fleet-files/{key}",
+        }
+    }
     top: dict[str, Any] = {}
     if security:
         scheme = {"type": "apiKey", "name": "Authorization", "in": "header", "x-amazon-apigateway-authtype": "awsSigv4"}
@@ -3324,8 +3329,8 @@ PAIRS += [
      aws(_STACK, _PINNED_EU, template_body=_sfn_template(
          "${T}", "Definition", DefinitionSubstitutions={"T": _CFN_TOPIC.format(_OTHER)})),
      f"template_body(json).Resources.Flow.Properties.Definition(json).{_CFN_TASK}"),
-    ("RES-024", "EU", aws(_STACK, _PINNED_EU, template_body=_api_template(security=True)),
-     aws(_STACK, _PINNED_EU, template_body=_api_template(security=False)),
+    ("RES-024", "EU", aws(_STACK, _PINNED_EU, template_body=_open_api_template(security=True)),
+     aws(_STACK, _PINNED_EU, template_body=_open_api_template(security=False)),
      "template_body(json).Resources.FilesApi.Properties.Body.paths./{key}.get.x-amazon-apigateway-integration.uri"),
 ]  # fmt: skip
 
@@ -3337,18 +3342,20 @@ def test_a_templates_state_machine_is_judged_as_the_pulumi_state_machine() -> No
     assert (finding.resource_type, finding.resource_name) == (_STACK, "r")
     with pytest.raises(AssertionError, match=rf"belongs to account {_OTHER}, which receives what the stack writes"):
         raise AssertionError(finding.detail)
-    pulumi_form = aws("aws:sfn/stateMachine:StateMachine", _PINNED_EU,
-                      definition=_state("sns:publish", {"TopicArn": _CFN_TOPIC.format(_OTHER), "Message.$": "$.m"}))  # fmt: skip
+    task = {"TopicArn": _CFN_TOPIC.format(_OTHER), "Message.$": "$.m"}
+    pulumi_form = aws("aws:sfn/stateMachine:StateMachine", _PINNED_EU, definition=_state("sns:publish", task))
     (twin,) = RuleEngine("EU").check(pulumi_form)[0]
     assert twin.detail == finding.detail
     # A read of the partner's table (read_only) passes in the template as in Pulumi.
-    read = json.dumps({"Resources": {"Flow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
-        "DefinitionString": _state("dynamodb:getItem", {"TableName": f"arn:aws:dynamodb:eu-central-1:{_OTHER}:table/t"})}}}})  # fmt: skip
+    get = _state("dynamodb:getItem", {"TableName": f"arn:aws:dynamodb:eu-central-1:{_OTHER}:table/t"})
+    read = json.dumps(
+        {"Resources": {"Flow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"DefinitionString": get}}}}
+    )
     assert RuleEngine("EU").check(aws(_STACK, _PINNED_EU, template_body=read))[0] == []
 
 
 def test_a_templates_open_api_is_declared_public_by_its_logical_id() -> None:
-    offending = aws(_STACK, _PINNED_EU, template_body=_api_template(security=False))
+    offending = aws(_STACK, _PINNED_EU, template_body=_open_api_template(security=False))
     (finding,) = RuleEngine("EU").check(offending)[0]
     with pytest.raises(AssertionError, match=r'"match": "public:FilesApi"'):
         raise AssertionError(finding.detail)

@@ -50,8 +50,8 @@ from components.residency.endpoints import (
     PublicAccess,
     RecordTypedField,
     StackTemplate,
-    TemplateResource,
     TemplateAttribute,
+    TemplateResource,
     TemplateService,
     load_endpoints,
 )
@@ -642,7 +642,9 @@ class _Walk:
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
 
     def add(self, rule_id: RuleId, path: str, value: Any, detail: str, declared_by: str | None = None) -> None:
-        self.findings.append(Finding(rule(rule_id), self.origin.type, self.origin.name, path, value, detail, declared_by))
+        self.findings.append(
+            Finding(rule(rule_id), self.origin.type, self.origin.name, path, value, detail, declared_by)
+        )
 
 
 class _KeyPlan(NamedTuple):
@@ -814,14 +816,14 @@ class RuleEngine:
             self.endpoints.typed_paths(self.endpoints.script_fields),
             self.endpoints.typed_paths(self.endpoints.service_principal_fields),
         )
-        # Text for humans (text_fields) is never a destination either: one lookup for both.
-        self._match_fields = self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields))
-        # A stack template's resource of a catalogued type (stack_templates `resources`: a CloudFormation RestApi's
-        # Body, a state machine's DefinitionString) is judged as the Pulumi type's input (stop 42: its text and match
-        # fields; stop 45: the whole judgement): (template input's type, template resource type) -> the entry.
-        self._template_inputs: Mapping[tuple[str, str], TemplateResource] = {
-            (t.type, r.type): r for t in self.endpoints.stack_templates for r in t.resources
-        }
+        # Text for humans (text_fields) is never a destination either: one lookup for both. A stack template's resource
+        # of a catalogued type (stack_templates `resources`: a CloudFormation RestApi's Body, a state machine's
+        # DefinitionString) is judged as the Pulumi type's input (stop 42: its text and match fields; stop 45: the whole
+        # judgement): (template input's type, template resource type) -> the entry.
+        self._match_fields, self._template_inputs = (
+            self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields)),
+            _template_input_index(self.endpoints),
+        )
         # Type token -> (key path, input, value) of the region fields a setting turns off (switched_off_regions): a
         # region field pays one dict lookup, None for every type but the few listed.
         # The fields naming where a workflow's state writes, by type and by action (runtime_destinations).
@@ -5460,6 +5462,11 @@ def _template_texts(document: Mapping[Any, Any], value: Any, depth: int = 0) -> 
     if function == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
         return _joined_texts(document, argument[0], argument[1], depth)
     return None
+
+
+def _template_input_index(endpoints: EndpointCatalogue) -> Mapping[tuple[str, str], TemplateResource]:
+    """(template input's type, template resource type) -> its ``stack_templates`` ``resources`` entry."""
+    return {(t.type, r.type): r for t in endpoints.stack_templates for r in t.resources}
 
 
 _GIVES_TEXT = frozenset({"Fn::Sub", "Fn::Join"})
