@@ -390,10 +390,11 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         inputs = (entry.connection_type, entry.connection, *entry.targets, *filter(None, [entry.host_header]))
         named += [(entry.type, name) for name in inputs]
     # bodies42 (stop 42): a body entry's input holding the OpenAPI document; a template resource's Pulumi type and
-    # the inputs its properties are read as (stack_templates `resources`).
+    # the inputs its properties are read as (stack_templates `resources`; cfnsfn45: `inputs` renames a property, a
+    # state machine's DefinitionString is the Pulumi `definition`).
     named += [(entry.type, entry.input) for entry in links.bodies]
     named += [
-        (resource.resource, name)
+        (resource.resource, str(resource.input_of(name)))
         for template in load_endpoints().stack_templates
         for resource in template.resources
         for name in resource.properties

@@ -10936,3 +10936,14 @@ def test_a_cloudflow_tasks_other_integrations_are_judged_by_region_and_resource_
     assert rule_ids(code, _fnf_subject(code, _fnf_task("ECS:DescribeInstances", {"RegionId": region}))) == set()
     abroad = _fnf_task("ECS:DescribeInstances", {"RegionId": "us-west-1"})
     assert rule_ids(code, _fnf_subject(code, abroad)) == {"RES-009"}
+
+
+def test_a_template_resource_names_the_pulumi_input_of_each_property() -> None:
+    # cfnsfn45 (stop 45): a state machine's DefinitionString is the Pulumi `definition`; Body is `body`; an unlisted
+    # property is no input (judged as the template's text, as before).
+    entries = {r.type: r for t in load_endpoints().stack_templates for r in t.resources}
+    machine = entries["AWS::StepFunctions::StateMachine"]
+    assert (machine.input_of("definition_string"), machine.input_of("definition")) == ("definition", "definition")
+    assert machine.input_of("role_arn") is None and machine.substitutions == "definition_substitutions"
+    assert entries["AWS::ApiGateway::RestApi"].input_of("body") == "body"
+    assert entries["AWS::Serverless::StateMachine"].resource == "aws:sfn/stateMachine:StateMachine"

@@ -36,6 +36,7 @@ import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
 import platform_programs_awsred44 as aw44
 import platform_programs_bodies42 as bd42
+import platform_programs_cfnsfn45 as cs45
 import platform_programs_cloudflow44 as cf44
 import platform_programs_cloudflow45 as cf45
 import platform_programs_cn as pc
@@ -17845,6 +17846,13 @@ CASES: list[Case] = [
     # a log group or delivery stream by name pass. CloudFlow OSS / EventBridge / MNS topic / OpenAPI tasks are judged as
     # before (a region abroad RES-009, a partner's topic RES-023; the home region, the flow's own bus pass).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cf45.rows()],
+    # -- stop 45, workflows and OpenAPI bodies inside templates (tests/platform_programs_cfnsfn45.py): a
+    # cloudformation.Stack whose template holds an AWS::StepFunctions::StateMachine (DefinitionString as text, Fn::Sub,
+    # Fn::Join, Definition map, DefinitionSubstitutions) or SAM AWS::Serverless::StateMachine writing to another
+    # account's topic or queue is RES-023 outside CN unless declared (passed before); the own topic (AccountId, Ref,
+    # the pinned account) and a partner table's GetItem pass. A template RestApi / HTTP API Body with an open S3 read or
+    # SQS-ReceiveMessage is RES-024 unless declared `public:<logical id>` (passed before); under IAM it passes.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cs45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

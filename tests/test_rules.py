@@ -3281,6 +3281,90 @@ PAIRS += [
 ]  # fmt: skip
 
 
+# Workflows and OpenAPI bodies inside templates (cfnsfn45, stop 45): a template's state machine definition and API Body
+# are judged as the Pulumi type's input (stack_templates `resources`), by the same judgement (passed before).
+_STACK = "aws:cloudformation/stack:Stack"
+
+
+def _sfn_template(topic: str, prop: str = "DefinitionString", **extra: Any) -> str:
+    definition: Any = json.loads(_state("sns:publish", {"TopicArn": topic, "Message.$": "$.m"}))
+    definition = json.dumps(definition) if prop == "DefinitionString" else definition
+    return json.dumps({"Resources": {"Flow": {"Type": "AWS::StepFunctions::StateMachine",
+                                              "Properties": {prop: definition, **extra}}}})  # fmt: skip
+
+
+def _open_api_template(security: bool) -> str:
+    operation = {
+        "x-amazon-apigateway-integration": {
+            "type": "aws",
+            "httpMethod": "GET",
+            "uri": "arn:aws:apigateway:eu-central-1:s3:path/fleet-files/{key}",
+        }
+    }
+    top: dict[str, Any] = {}
+    if security:
+        scheme = {"type": "apiKey", "name": "Authorization", "in": "header", "x-amazon-apigateway-authtype": "awsSigv4"}
+        top = {"security": [{"sigv4": []}], "components": {"securitySchemes": {"sigv4": scheme}}}
+    body = {"openapi": "3.0.1", "paths": {"/{key}": {"get": operation}}, **top}
+    return json.dumps({"Resources": {
+        "FilesApi": {"Type": "AWS::ApiGateway::RestApi",
+                     "Properties": {"EndpointConfiguration": {"Types": ["REGIONAL"]}, "Body": body}},
+        "Files": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "fleet-files"}}}})  # fmt: skip
+
+
+_CFN_TOPIC = "arn:aws:sns:eu-central-1:{}:fleet-alerts"
+_CFN_TASK = "States.T.Parameters.TopicArn"
+PAIRS += [
+    ("RES-023", "EU", aws(_STACK, _PINNED_EU, template_body=_sfn_template(_CFN_TOPIC.format("123456789012"))),
+     aws(_STACK, _PINNED_EU, template_body=_sfn_template(_CFN_TOPIC.format(_OTHER))),
+     f"template_body(json).Resources.Flow.Properties.DefinitionString(json).{_CFN_TASK}"),
+    ("RES-023", "EU",
+     aws(_STACK, _PINNED_EU, template_body=_sfn_template(_CFN_TOPIC.format("123456789012"), "Definition")),
+     aws(_STACK, _PINNED_EU, template_body=_sfn_template(_CFN_TOPIC.format(_OTHER), "Definition")),
+     f"template_body(json).Resources.Flow.Properties.Definition.{_CFN_TASK}"),
+    # DefinitionSubstitutions: a literal value fills its ${Name} before the definition is judged.
+    ("RES-023", "EU",
+     aws(_STACK, _PINNED_EU, template_body=_sfn_template(
+         "${T}", "Definition", DefinitionSubstitutions={"T": _CFN_TOPIC.format("123456789012")})),
+     aws(_STACK, _PINNED_EU, template_body=_sfn_template(
+         "${T}", "Definition", DefinitionSubstitutions={"T": _CFN_TOPIC.format(_OTHER)})),
+     f"template_body(json).Resources.Flow.Properties.Definition(json).{_CFN_TASK}"),
+    ("RES-024", "EU", aws(_STACK, _PINNED_EU, template_body=_open_api_template(security=True)),
+     aws(_STACK, _PINNED_EU, template_body=_open_api_template(security=False)),
+     "template_body(json).Resources.FilesApi.Properties.Body.paths./{key}.get.x-amazon-apigateway-integration.uri"),
+]  # fmt: skip
+
+
+def test_a_templates_state_machine_is_judged_as_the_pulumi_state_machine() -> None:
+    # The same Task in a Pulumi sfn.StateMachine and in a template: the same finding and message, the stack's.
+    offending = aws(_STACK, _PINNED_EU, template_body=_sfn_template(_CFN_TOPIC.format(_OTHER)))
+    (finding,) = RuleEngine("EU").check(offending)[0]
+    assert (finding.resource_type, finding.resource_name) == (_STACK, "r")
+    with pytest.raises(AssertionError, match=rf"belongs to account {_OTHER}, which receives what the stack writes"):
+        raise AssertionError(finding.detail)
+    task = {"TopicArn": _CFN_TOPIC.format(_OTHER), "Message.$": "$.m"}
+    pulumi_form = aws("aws:sfn/stateMachine:StateMachine", _PINNED_EU, definition=_state("sns:publish", task))
+    (twin,) = RuleEngine("EU").check(pulumi_form)[0]
+    assert twin.detail == finding.detail
+    # A read of the partner's table (read_only) passes in the template as in Pulumi.
+    get = _state("dynamodb:getItem", {"TableName": f"arn:aws:dynamodb:eu-central-1:{_OTHER}:table/t"})
+    read = json.dumps(
+        {"Resources": {"Flow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"DefinitionString": get}}}}
+    )
+    assert RuleEngine("EU").check(aws(_STACK, _PINNED_EU, template_body=read))[0] == []
+
+
+def test_a_templates_open_api_is_declared_public_by_its_logical_id() -> None:
+    offending = aws(_STACK, _PINNED_EU, template_body=_open_api_template(security=False))
+    (finding,) = RuleEngine("EU").check(offending)[0]
+    with pytest.raises(AssertionError, match=r'"match": "public:FilesApi"'):
+        raise AssertionError(finding.detail)
+    declared = parse_destinations([{"id": "files", "kind": "resident", "match": "public:FilesApi",
+                                    "evidence": "public website content"}])  # fmt: skip
+    (covered,) = RuleEngine("EU", destinations=declared).check(offending)[0]
+    assert covered.declared_by == "files"
+
+
 @pytest.mark.parametrize(("token", "path", "props"), _RED44_WRITES, ids=[p for _, p, _ in _RED44_WRITES])
 def test_a_resource_written_into_names_the_receiving_account(
     token: str, path: str, props: Callable[[str], dict[str, Any]]

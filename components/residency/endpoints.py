@@ -540,18 +540,31 @@ class NestedStack(_Frozen):
 
 class TemplateResource(_Frozen):
     """A template resource type that is a Pulumi resource type's own API object (``AWS::ApiGateway::RestApi`` and
-    ``aws:apigateway/restApi:RestApi`` both call CreateRestApi / PutRestApi with the same OpenAPI ``Body``): inside
-    the template, that resource's properties (keys read in snake_case, ``Body`` as ``body``) are read with the Pulumi
-    type's ``text_fields``, one fact for both places (since stop 42)."""
+    ``aws:apigateway/restApi:RestApi`` both call CreateRestApi / PutRestApi with the same OpenAPI ``Body``;
+    ``AWS::StepFunctions::StateMachine`` and ``aws:sfn/stateMachine:StateMachine`` CreateStateMachine with the same
+    ``definition``): inside the template, each listed property (keys read in snake_case, ``Body`` as ``body``) is
+    judged as that Pulumi type's input, by the whole judgement of the Pulumi resource (its ``text_fields`` and
+    ``match_fields`` since stop 42; its written destinations' accounts, run-time destinations and OpenAPI
+    operations' callers since stop 45), one fact and one rule for both places."""
 
     type: str
     """The template resource type (``AWS::ApiGateway::RestApi``)."""
     resource: str
-    """The Pulumi type token whose ``text_fields`` apply (``aws:apigateway/restApi:RestApi``)."""
+    """The Pulumi type token the properties are judged as (``aws:apigateway/restApi:RestApi``)."""
     properties: frozenset[str]
-    """The template properties, snake_case, that are the Pulumi type's inputs of the same name (``body``): only
-    ``text_fields`` paths under them are read in the template."""
+    """The template properties, snake_case, judged as the Pulumi type's input of the same name (``body``), or of the
+    name ``inputs`` gives."""
     source: str
+    inputs: Mapping[str, str] = Field(default_factory=dict)
+    """Template property (snake_case) -> the Pulumi input it is, where the names differ (``definition_string`` ->
+    ``definition``)."""
+    substitutions: str | None = None
+    """The template property (snake_case) mapping ``${Name}`` placeholders of the listed properties to the text the
+    service puts there (``definition_substitutions``); None when the type has none."""
+
+    def input_of(self, prop: str) -> str | None:
+        """The Pulumi input the template property ``prop`` (snake_case) is judged as; None when it is not listed."""
+        return self.inputs.get(prop, prop) if prop in self.properties else None
 
 
 class TemplateDocument(_Frozen):

@@ -51,6 +51,7 @@ from components.residency.endpoints import (
     RecordTypedField,
     StackTemplate,
     TemplateAttribute,
+    TemplateResource,
     TemplateService,
     load_endpoints,
 )
@@ -571,6 +572,7 @@ class _Walk:
         "known",
         "kpath",
         "no_destination",
+        "origin",
         "outer",
         "parent",
         "pending",
@@ -592,6 +594,9 @@ class _Walk:
         no_destination: bool = False,
     ) -> None:
         self.subject = subject
+        self.origin = subject
+        """The resource being judged, whose findings these are. ``subject`` is another only while a template's
+        resource is judged as the Pulumi type it is (``stack_templates`` ``resources``, :meth:`RuleEngine._walk`)."""
         self.cloud = cloud
         self.defer = defer
         """Says which values to defer (Outputs); None when every value is judged now."""
@@ -638,7 +643,7 @@ class _Walk:
 
     def add(self, rule_id: RuleId, path: str, value: Any, detail: str, declared_by: str | None = None) -> None:
         self.findings.append(
-            Finding(rule(rule_id), self.subject.type, self.subject.name, path, value, detail, declared_by)
+            Finding(rule(rule_id), self.origin.type, self.origin.name, path, value, detail, declared_by)
         )
 
 
@@ -811,12 +816,13 @@ class RuleEngine:
             self.endpoints.typed_paths(self.endpoints.script_fields),
             self.endpoints.typed_paths(self.endpoints.service_principal_fields),
         )
-        # Text for humans (text_fields) is never a destination either: one lookup for both. The same match and text
-        # fields are read inside a stack template's resource of a catalogued type (stack_templates `resources`: a
-        # CloudFormation RestApi's Body as the Pulumi RestApi's body), one memo per (type, path).
-        self._match_fields, self._template_text_at = (
+        # Text for humans (text_fields) is never a destination either: one lookup for both. A stack template's resource
+        # of a catalogued type (stack_templates `resources`: a CloudFormation RestApi's Body, a state machine's
+        # DefinitionString) is judged as the Pulumi type's input (stop 42: its text and match fields; stop 45: the whole
+        # judgement): (template input's type, template resource type) -> the entry.
+        self._match_fields, self._template_inputs = (
             self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields)),
-            functools.lru_cache(maxsize=4096)(self._decide_template_text),
+            _template_input_index(self.endpoints),
         )
         # Type token -> (key path, input, value) of the region fields a setting turns off (switched_off_regions): a
         # region field pays one dict lookup, None for every type but the few listed.
@@ -1258,6 +1264,8 @@ class RuleEngine:
                     walk.kpath = (*parent, *inserted, sk)
                 else:
                     walk.kpath = (*parent, sk)
+                if walk.template is not None and self._judged_as_template_input(walk, value, v, f"{path}.{k}", depth):
+                    continue
                 self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
             walk.kpath, walk.outer, walk.parent, walk.task = parent, held, outer, task
         elif isinstance(value, (list, tuple)):
@@ -2305,7 +2313,7 @@ class RuleEngine:
         # Every string of every resource comes here: each test below is skipped when the place (``plan``,
         # cached per place) or a substring test says it cannot apply, so a plain name costs a few lookups.
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
-        if plan.match or (walk.template is not None and self._template_text(walk)):
+        if plan.match:
             return  # what a pattern or allow-list names is compared with, never sent to; text for humans
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
@@ -2821,6 +2829,53 @@ class RuleEngine:
                 self._judge_template_reference(walk, name, attribute or "Ref", where, text, bucket=bucket)
             else:
                 self._judge_string(walk, text, where, key, depth + 1)
+
+    def _judged_as_template_input(
+        self, walk: _Walk, props: Mapping[Any, Any], value: Any, path: str, depth: int
+    ) -> bool:
+        """A property of a stack template's resource (``walk.kpath`` ``<template input>.resources.<id>.properties.
+        <property>``, ``props`` its Properties) whose type is a Pulumi type's own object (``stack_templates``
+        ``resources``: an ``AWS::StepFunctions::StateMachine``'s ``DefinitionString``, an ``AWS::ApiGateway::RestApi``'s
+        ``Body``): judged as that Pulumi type's input, by the one judgement of the Pulumi resource (its written
+        destinations' accounts, run-time destinations, OpenAPI operations' callers, text and match fields), its
+        findings the stack resource's, at the template's path. The resource is named by its logical id (a ``public:``
+        declaration names it so, as it names a Pulumi API by its name). An ``Fn::Sub`` / ``Fn::Join`` of literals is the
+        text it gives; the type's ``substitutions`` map's literal values fill their ``${Name}`` first. True when so
+        judged; False (one length test) for every other place (since stop 45; before, only the text and match fields
+        were read there, and another account's topic or an open S3 read passed)."""
+        assert walk.template is not None
+        template, document = walk.template
+        kpath, start = walk.kpath, template.path.count(".") + 1
+        if (
+            len(kpath) != start + 4
+            or walk.subject is not walk.origin  # already judged as a Pulumi type's input
+            or kpath[start] != "resources"
+            or kpath[start + 2] != "properties"
+            or not isinstance(walk.outer, Mapping)  # the template resource ({Type, Properties}) holding ``props``
+        ):
+            return False
+        kind = walk.outer.get("Type")
+        entry = self._template_inputs.get((template.type, kind)) if isinstance(kind, str) else None
+        name = entry.input_of(kpath[-1]) if entry is not None else None
+        if entry is None or name is None:
+            return False
+        texts: list[Any] = [value]
+        if isinstance(value, Mapping) and len(value) == 1 and next(iter(value)) in _GIVES_TEXT:
+            texts = _template_texts(document, value) or texts  # one that cannot be evaluated is walked as written
+        substitutions = next((v for k, v in props.items() if _snake(str(k)) == entry.substitutions), None)
+        if isinstance(substitutions, Mapping):
+            texts = [_substituted(t, substitutions) for t in texts]
+        subject, outer_document = walk.subject, walk.document
+        logical_id = path.rsplit(".", 3)[-3]
+        walk.subject = Subject(entry.resource, logical_id, {**subject.props, name: value}, subject.provider)
+        try:
+            for i, text in enumerate(texts):
+                walk.kpath = (name,)
+                walk.document = text if isinstance(text, Mapping) else outer_document
+                self._walk(walk, text, path if len(texts) == 1 else f"{path}[{i}]", name, depth + 1, None)
+        finally:
+            walk.subject, walk.document = subject, outer_document
+        return True
 
     def _judge_template_resources(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> None:
         """A template's Resources by type: one that is a global service (``template_services``) is judged by that
@@ -3964,39 +4019,6 @@ class RuleEngine:
             else "",
         )
 
-    def _template_text(self, walk: _Walk) -> bool:
-        """Whether the place being walked is a ``text_fields`` or ``match_fields`` path of a template resource whose
-        type is a Pulumi type's own object (``stack_templates`` ``resources``: ``Resources.<Id>.Properties.Body.
-        servers.url`` of an ``AWS::ApiGateway::RestApi`` is the Pulumi RestApi's ``body.servers.url``): text or a
-        pattern there as on the Pulumi resource, one fact for both (since stop 42; the template's was RES-015; the
-        match fields since leftovers42). False outside a template (nearly every place: one test)."""
-        if walk.template is None or not walk.template[0].resources:
-            return False
-        template, document = walk.template
-        kpath, start = walk.kpath, template.path.count(".") + 1
-        # template input . resources . <logical id> . properties . <property> ...
-        if len(kpath) < start + 4 or kpath[start] != "resources" or kpath[start + 2] != "properties":
-            return False
-        resources = document.get("Resources")
-        if not isinstance(resources, Mapping):
-            return False
-        # Logical ids are read in snake_case here: two that read alike must be of one type (else neither is text).
-        kinds = {
-            r.get("Type") if isinstance(r, Mapping) else None
-            for k, r in resources.items()
-            if _snake(str(k)) == kpath[start + 1]
-        }
-        kind = kinds.pop() if len(kinds) == 1 else None
-        return isinstance(kind, str) and self._template_text_at(template, kind, kpath[start + 3 :])
-
-    def _decide_template_text(self, template: StackTemplate, kind: str, rest: tuple[str, ...]) -> bool:
-        entry = next((r for r in template.resources if r.type == kind), None)
-        if entry is None or rest[0] not in entry.properties:
-            return False
-        # The Pulumi type's match_fields too (one lookup holds both): a CORS origin in an HTTP API's
-        # x-amazon-apigateway-cors, a REST integration's requestParameters (since leftovers42; they were RES-015).
-        return _at_any(rest, self._match_fields.get(entry.resource, ()))
-
     def _payload_key(self, key: str) -> bool:
         return key in self.endpoints.payload_keys or key.endswith("_base64")
 
@@ -4347,7 +4369,7 @@ class RuleEngine:
                 expired = f"{detail} Declared transfer {declaration.id!r} expired on {declaration.expires.isoformat()}."
                 walk.add(RuleId.DECLARED_TRANSFER_CURRENT, path, value, expired)
                 return
-            if not declaration.covers_resource(walk.subject.type, walk.subject.name):
+            if not declaration.covers_resource(walk.origin.type, walk.origin.name):
                 scope = ", ".join(declaration.resources)
                 outside = f"{detail} Declared transfer {declaration.id!r} is limited to {scope}."
                 walk.add(RuleId.DECLARED_TRANSFER_IN_SCOPE, path, value, outside)
@@ -5440,6 +5462,28 @@ def _template_texts(document: Mapping[Any, Any], value: Any, depth: int = 0) -> 
     if function == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
         return _joined_texts(document, argument[0], argument[1], depth)
     return None
+
+
+def _template_input_index(endpoints: EndpointCatalogue) -> Mapping[tuple[str, str], TemplateResource]:
+    """(template input's type, template resource type) -> its ``stack_templates`` ``resources`` entry."""
+    return {(t.type, r.type): r for t in endpoints.stack_templates for r in t.resources}
+
+
+_GIVES_TEXT = frozenset({"Fn::Sub", "Fn::Join"})
+"""Template functions giving a whole text (a state machine's ``DefinitionString``) :func:`_template_texts` evaluates."""
+
+
+def _substituted(text: Any, substitutions: Mapping[Any, Any]) -> Any:
+    """``text`` (a definition's text, or its map written as JSON) with each ``${Name}`` of a literal value in
+    ``substitutions`` (a state machine's ``DefinitionSubstitutions``) replaced by that value; any other value (a
+    ``Ref``, an ``Fn::GetAtt``) leaves its placeholder, which names nothing (open: docs/residency.md)."""
+    literal = {str(k): str(v) for k, v in substitutions.items() if isinstance(v, (str, int, float))}
+    if not literal:
+        return text
+    written = text if isinstance(text, str) else json.dumps(text)
+    for name, given in literal.items():
+        written = written.replace("${" + name + "}", given)
+    return written
 
 
 def _template_variable_text(function: str, argument: Any) -> str | None:
