@@ -1178,9 +1178,9 @@ class RuleEngine:
         there is fixed by the program. FireLens writes the options into the configuration Fluent Bit reads ("Amazon
         ECS converts the log configuration and generates the Fluentd or Fluent Bit output configuration"), whose
         ``${VAR}`` Fluent Bit fills in from the container's environment when it starts: as in a file, such a value
-        does not override the
-        plugin's default (``Host ${DD_HOST}`` of a datadog output), unless the platform fixes ``VAR`` for the task
-        (``platform_variables``: ECS's ``AWS_REGION``, the task's Region). None for any other entry (set is set)."""
+        does not override the plugin's default (``Host ${DD_HOST}`` of a datadog output), unless the platform fixes
+        ``VAR`` for the task (``platform_variables``: ECS's ``AWS_REGION``, the task's Region). None for any other
+        entry (set is set)."""
         if not service.fluent_bit_output:
             return None
         fixed = service.platform_variables.get(walk.subject.type, ())
