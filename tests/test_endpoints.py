@@ -9987,7 +9987,7 @@ def test_a_fluent_bit_output_to_a_third_party_service_is_refused(code: str, name
     assert [(f.rule.id, f.value) for f in findings] == [("RES-016", name)] and f"[{entry}]" in findings[0].detail
     # skywalking and splunk default Host to 127.0.0.1: nothing leaves the machine (fluentd43, not refused); neither do
     # the outputs logplugins45 looked up whose host defaults to 127.0.0.1 (their manual pages).
-    for local in ("skywalking", "splunk", "influxdb", "syslog", "opentelemetry", "gelf", "tcp", "websocket", "nats"):
+    for local in ("skywalking", "splunk", "influxdb", "syslog", "opentelemetry", "gelf", "tcp"):
         assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic(local, "svc_name app"))) == set()
     # calyptia with its cloud_host written is judged by that host (logplugins45).
     calyptia = _fb_classic("calyptia", "api_key k\ncloud_host 10.0.3.7")
