@@ -749,6 +749,52 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"type": "String", "value": "<match **>\n  @type loki\n  url http://10.0.3.7:3100\n</match>\n"},
         {"type": "String", "value": "<match **>\n  @type loki\n  username u\n  password p\n</match>\n"},
     ),
+    # logplugins45: Calyptia Cloud unless cloud_host is written (judged as a host); Scalyr's US service unless
+    # scalyr_server is; Coralogix's plugin names no host (the twin is an http output to a private address).
+    "log-router-calyptia-cloud": (
+        "CN",
+        "aws",
+        "aws:ecs/taskDefinition:TaskDefinition",
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [
+                    _container(
+                        {
+                            "logDriver": "awsfirelens",
+                            "options": {"Name": "calyptia", "api_key": "k", "cloud_host": "10.0.3.7"},
+                        }
+                    )
+                ]
+            ),
+        },
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [_container({"logDriver": "awsfirelens", "options": {"Name": "calyptia", "api_key": "k"}})]
+            ),
+        },
+    ),
+    "fluentd-scalyr-default-server": (
+        "JP",
+        "aws",
+        "aws:ssm/parameter:Parameter",
+        {
+            "type": "String",
+            "value": "<match **>\n  @type scalyr\n  api_write_token t\n  scalyr_server https://10.0.3.7/\n</match>\n",
+        },
+        {"type": "String", "value": "<match **>\n  @type scalyr\n  api_write_token t\n</match>\n"},
+    ),
+    "fluentd-coralogix-service": (
+        "EU",
+        "aws",
+        "aws:ssm/parameter:Parameter",
+        {"type": "String", "value": "<match **>\n  @type http\n  endpoint https://10.0.3.7/logs\n</match>\n"},
+        {
+            "type": "String",
+            "value": "<match **>\n  @type coralogix\n  privatekey k\n  appname a\n  subsystemname s\n</match>\n",
+        },
+    ),
     # fluentd43: Fluentd plugins with no Fluent Bit twin (no types), judged in a Fluentd configuration (an SSM
     # parameter here): the setting that decides the destination written (judged as itself) or not.
     "fluentd-honeycomb-default-api-host": (
@@ -9932,14 +9978,76 @@ def test_a_fluentd_aws_output_without_region_is_refused_until_declared(code: str
         ("chronicle", "google_service_credentials /etc/gcp.json\ncustomer_id c", "firelens-google-cloud-outputs"),
         ("oracle_log_analytics", "namespace fleet\nconfig_file_location /etc/oci/config",
          "log-router-oci-logging-analytics"),
+        # logplugins45: Calyptia Cloud (cloud_host default cloud-api.calyptia.com).
+        ("calyptia", "api_key k\nstore_path /var/lib/fluent-bit", "log-router-calyptia-cloud"),
     ],
 )  # fmt: skip
 def test_a_fluent_bit_output_to_a_third_party_service_is_refused(code: str, name: str, extra: str, entry: str) -> None:
     findings, _ = ENGINES[code].check(_fb_carrier("ssm", code, _fb_classic(name, extra)))
     assert [(f.rule.id, f.value) for f in findings] == [("RES-016", name)] and f"[{entry}]" in findings[0].detail
-    # skywalking and splunk default Host to 127.0.0.1: nothing leaves the machine (fluentd43, not refused).
-    for local in ("skywalking", "splunk"):
+    # skywalking and splunk default Host to 127.0.0.1: nothing leaves the machine (fluentd43, not refused); neither do
+    # the outputs logplugins45 looked up whose host defaults to 127.0.0.1 (their manual pages).
+    for local in ("skywalking", "splunk", "influxdb", "syslog", "opentelemetry", "gelf", "tcp"):
         assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic(local, "svc_name app"))) == set()
+    # calyptia with its cloud_host written is judged by that host (logplugins45).
+    calyptia = _fb_classic("calyptia", "api_key k\ncloud_host 10.0.3.7")
+    assert rule_ids(code, _fb_carrier("ssm", code, calyptia)) == set()
+    assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic("calyptia", "cloud_host api.partner.example"))) == {
+        "RES-015"
+    }
+
+
+def _firelens(type_: str, code: str, options: dict[str, str]) -> Subject:
+    logging = {"logDriver": "awsfirelens", "options": options}
+    if type_ == "aws:batch/jobDefinition:JobDefinition":
+        props: dict[str, Any] = {"type": "container", "container_properties": json.dumps(
+            {"image": "nginx", "logConfiguration": logging})}  # fmt: skip
+    else:
+        props = {"family": "app", "container_definitions": json.dumps([_container(logging)])}
+    return Subject(type_, "app", props, provider(code))
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_a_firelens_option_s_variable_is_read_as_in_a_file(code: str) -> None:
+    # logplugins45: ECS writes FireLens options into the configuration Fluent Bit reads, whose ${VAR} Fluent Bit fills
+    # in from the log router's environment: such a value does not set the input that overrides a default (passed
+    # before), except the Region variables ECS sets for every task (the task's own Region).
+    ecs, batch = "aws:ecs/taskDefinition:TaskDefinition", "aws:batch/jobDefinition:JobDefinition"
+    cw = {"Name": "cloudwatch_logs", "log_group_name": "/app"}
+    for variable in ("${AWS_REGION}", "${AWS_DEFAULT_REGION}", " ${AWS_REGION} "):
+        assert rule_ids(code, _firelens(ecs, code, {**cw, "region": variable})) == set()
+    for variable in ("${LOG_REGION}", "${AWS_REGION_NAME}", "#{ENV['AWS_REGION']}"):
+        assert rule_ids(code, _firelens(ecs, code, {**cw, "region": variable})) == {"RES-016"}
+    # AWS Batch documents only its AWS_BATCH_* variables: ${AWS_REGION} in a job definition is not fixed.
+    assert rule_ids(code, _firelens(batch, code, {**cw, "region": "${AWS_REGION}"})) == {"RES-016"}
+    assert rule_ids(code, _firelens(batch, code, {**cw, "region": CATALOGUE_REGION[code]})) == set()
+    # A host default: datadog's Host as a variable keeps the default (US1); a written host is judged as one.
+    dd = {"Name": "datadog", "apikey": "${DD_API_KEY}"}
+    assert rule_ids(code, _firelens(ecs, code, {**dd, "Host": "${DD_HOST}"})) == {"RES-016"}
+    assert rule_ids(code, _firelens(ecs, code, {**dd, "Host": "${AWS_REGION}"})) == {"RES-016"}  # not its variable
+    assert rule_ids(code, _firelens(ecs, code, {**dd, "Host": "10.0.3.7"})) == set()
+    # A variable in an input that is no default's override (apikey) changes nothing.
+    assert rule_ids(code, _firelens(ecs, code, {"Name": "http", "Host": "10.0.3.7", "http_passwd": "${P}"})) == set()
+    with pytest.raises(
+        ResidencyViolation,
+        match=r"^\[RES-016\] .*A Fluent Bit cloudwatch_logs, kinesis_firehose or kinesis_streams output whose region "
+        r"is an environment variable.*\[fluent-bit-aws-output-region-from-environment\]",
+    ):
+        _first_violation(code, _firelens(batch, code, {**cw, "region": "${AWS_REGION}"}))
+
+
+CATALOGUE_REGION = {"EU": "eu-west-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
+
+
+def test_platform_variables_name_a_fluent_bit_output_entry_s_types() -> None:
+    ecs = "aws:ecs/taskDefinition:TaskDefinition"
+    with pytest.raises(ValueError, match="platform_variables name types of a Fluent Bit output entry it lists"):
+        GlobalService(id="x", types=[ecs], field="*.options.name", fluent_bit_output=True, refused_values=["a"],
+                      platform_variables={"aws:batch/jobDefinition:JobDefinition": ["AWS_REGION"]}, why="w",
+                      sources=["s"])  # fmt: skip
+    with pytest.raises(ValueError, match="platform_variables name types of a Fluent Bit output entry it lists"):
+        GlobalService(id="x", types=[ecs], field="log_driver", refused_values=["a"],
+                      platform_variables={ecs: ["AWS_REGION"]}, why="w", sources=["s"])  # fmt: skip
 
 
 def _heredoc_script(file: str, body: str, head: str = "cat > {file} <<'EOF'") -> str:
@@ -10108,6 +10216,16 @@ def test_a_heredoc_log_router_error_names_the_file_and_the_entry() -> None:
          "firelens-google-cloud-outputs"),
         ("bigquery_load", None, "auth_method compute_engine\nproject p\ndataset d\ntable t",
          "firelens-google-cloud-outputs"),
+        # logplugins45: out_elasticsearch_data_stream subclasses out_elasticsearch (cloud_id too); scalyr's
+        # scalyr_server defaults to Scalyr's US service; coralogix and azure-storage-append-blob name no host.
+        ("elasticsearch_data_stream", "hosts 10.0.3.7:9200\ndata_stream_name logs-app",
+         "cloud_id fleet:ZXUtd2VzdC0xLmF3cy5mb3VuZC5pbyRhYmMkZGVm\ndata_stream_name logs-app",
+         "firelens-elastic-cloud-id"),
+        ("scalyr", "api_write_token t\nscalyr_server https://10.0.3.7/", "api_write_token t",
+         "fluentd-scalyr-default-server"),
+        ("coralogix", None, "privatekey k\nappname a\nsubsystemname s", "fluentd-coralogix-service"),
+        ("azure-storage-append-blob", None, "azure_storage_account a\nazure_container c\nazure_cloud AzureChinaCloud",
+         "firelens-azure-blob-account-host"),
     ],
 )  # fmt: skip
 def test_a_fluentd_output_to_a_default_abroad_is_refused(
@@ -10277,9 +10395,13 @@ def test_fluentd_entries_come_from_the_catalogue() -> None:
         "log-router-treasure-data": ("endpoint", "import_endpoint"),
         "fluentd-loki-default-url": ("url",),
         "firelens-elastic-cloud-id": (),
+        # logplugins45: Microsoft's azure-storage-append-blob (refused however written), Scalyr, Coralogix.
+        "firelens-azure-blob-account-host": (),
+        "fluentd-scalyr-default-server": ("scalyr_server",),
+        "fluentd-coralogix-service": (),
     }
     # A Fluent Bit output's name that is no Fluentd plugin of the same default is not read in a Fluentd file.
-    for plugin in ("azure_blob", "skywalking", "splunk_hec"):
+    for plugin in ("skywalking", "splunk_hec"):
         assert rule_ids("EU", _fb_carrier("ssm", "EU", _fluentd(plugin, "api_key k"))) == set()
 
 

@@ -67,6 +67,7 @@ import platform_programs_leftovers42 as lo42
 import platform_programs_leftovers43 as lo43
 import platform_programs_leftovers44 as lo44
 import platform_programs_logplugins44 as lp44
+import platform_programs_logplugins45 as lp45
 import platform_programs_madearn43 as ma43
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
@@ -17853,6 +17854,12 @@ CASES: list[Case] = [
     # the pinned account) and a partner table's GetItem pass. A template RestApi / HTTP API Body with an open S3 read or
     # SQS-ReceiveMessage is RES-024 unless declared `public:<logical id>` (passed before); under IAM it passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cs45.rows()],
+    # -- stop 45, more log-router plugins (tests/platform_programs_logplugins45.py): Fluent Bit calyptia without
+    # cloud_host (Calyptia Cloud), Fluentd elasticsearch_data_stream with cloud_id, scalyr without scalyr_server,
+    # coralogix and azure-storage-append-blob are RES-016 until declared (passed before); a FireLens output's ${VAR}
+    # (Host ${DD_HOST}, region ${LOG_REGION}; ${AWS_REGION} in a Batch job) no longer sets the destination (passed
+    # before). Twins: the stack's NLB or private hosts written, the region written, ${AWS_REGION} in an ECS task.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in lp45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

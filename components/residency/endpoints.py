@@ -710,6 +710,12 @@ class GlobalService(_Frozen):
     configuration and every ``pipeline.outputs`` item of a YAML one found in any resource's text (a file cloud-init
     writes, a ConfigMap's data, an object's content, a parameter's value), its ``Name`` compared with
     ``refused_values`` and its own keys read as ``unless_set``. One fact, one entry, every way of writing it."""
+    platform_variables: dict[str, tuple[str, ...]] = {}
+    """Per type token (logplugins45): environment variables the platform sets, for a task of that type, to a value the
+    program fixes (ECS sets ``AWS_REGION`` to "the Region where the task runs", the provider's Region the task
+    definition is judged by). A Fluent Bit output's ``${VAR}`` in FireLens ``options`` is filled in when Fluent Bit
+    reads the configuration FireLens writes from them, as in a file: set, but fixing an ``unless_set`` input only when
+    ``VAR`` is one of these. Empty: no variable fixes one."""
     fluentd_unless_set: tuple[str, ...] | None = None
     """Set (leftovers42): the entry also judges a Fluentd output (a ``<match>`` section, or a ``<store>`` /
     ``<secondary>`` in one, of a Fluentd configuration found in any resource's text, as Fluent Bit files are found)
@@ -741,6 +747,8 @@ class GlobalService(_Frozen):
             raise ValueError(f"{self.id}: give refused_in or resident_in, not both")
         if self.fluent_bit_output and (self.field is None or not self.field.endswith(".name") or self.defaults):
             raise ValueError(f"{self.id}: a Fluent Bit output entry's field is an output's name, with no defaults")
+        if set(self.platform_variables) - set(self.types) or (self.platform_variables and not self.fluent_bit_output):
+            raise ValueError(f"{self.id}: platform_variables name types of a Fluent Bit output entry it lists")
         if self.fluentd_unless_set is not None and not self.fluent_bit_output and (self.types or self.field):
             # A Fluentd plugin with no Fluent Bit twin (fluentd43) judges nothing but Fluentd outputs: no types.
             raise ValueError(

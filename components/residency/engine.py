@@ -1173,10 +1173,24 @@ class RuleEngine:
                 and not self._partition_allows(walk, service)
                 and (
                     not (service.unless_set or service.when_set)
-                    or service.placed_by(functools.partial(_set_at, walk.parent))
+                    or service.placed_by(functools.partial(_set_at, walk.parent), self._options_fixed(walk, service))
                 )
             ):
                 self._global_finding(walk, service, path, value)
+
+    @staticmethod
+    def _options_fixed(walk: _Walk, service: GlobalService) -> Callable[[str], bool] | None:
+        """For a Fluent Bit output entry judging FireLens ``options`` (logplugins45): whether an ``unless_set`` input
+        there is fixed by the program. FireLens writes the options into the configuration Fluent Bit reads ("Amazon
+        ECS converts the log configuration and generates the Fluentd or Fluent Bit output configuration"), whose
+        ``${VAR}`` Fluent Bit fills in from the container's environment when it starts: as in a file, such a value
+        does not override the plugin's default (``Host ${DD_HOST}`` of a datadog output), unless the platform fixes
+        ``VAR`` for the task (``platform_variables``: ECS's ``AWS_REGION``, the task's Region). None for any other
+        entry (set is set)."""
+        if not service.fluent_bit_output:
+            return None
+        fixed = service.platform_variables.get(walk.subject.type, ())
+        return functools.partial(_fixed_in_file, walk.parent, platform=fixed)
 
     def _global_finding(
         self,
@@ -4965,12 +4979,17 @@ def _value_at(container: Any, keys: Sequence[str]) -> Any:
     return value
 
 
-def _fixed_in_file(container: Any, path: str) -> bool:
+def _fixed_in_file(container: Any, path: str, platform: tuple[str, ...] = ()) -> bool:
     """True when the input at dotted ``path`` of a log-router file's section is set to a value the file fixes: not
     empty, and not wholly embedded Ruby or an environment variable (``_FILE_RUNTIME_VALUE``; review43: a Fluentd AWS
-    output's ``region "#{ENV['AWS_REGION']}"`` names the same environment as an omitted ``region``, and passed)."""
+    output's ``region "#{ENV['AWS_REGION']}"`` names the same environment as an omitted ``region``, and passed) other
+    than a ``${VAR}`` the platform fixes (``platform``: FireLens options, ``GlobalService.platform_variables``)."""
     value = _value_at(container, path.split("."))
-    return _set_at(container, path) and not (isinstance(value, str) and _FILE_RUNTIME_VALUE.fullmatch(value))
+    if not _set_at(container, path):
+        return False
+    if not (isinstance(value, str) and _FILE_RUNTIME_VALUE.fullmatch(value)):
+        return True
+    return value.strip() in {f"${{{v}}}" for v in platform}
 
 
 def _set_at(container: Any, path: str) -> bool:
