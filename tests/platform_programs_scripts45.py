@@ -9,11 +9,12 @@ front door (EC2 shell user data in EU, US, JP and CN; a Lambda function and a ``
   (fail closed). Twins: the same edit on an ``http`` output (its default is 127.0.0.1: passes), and the appliable
   ``sed -i '/Retry_Limit/d'`` on the datadog output (computed: the Host stays, passes).
 - **Files written by other commands**: ``sed 's/__COLLECTOR__/HOST/' TEMPLATE > FILE`` (sed without ``-i``, its
-  output redirected), ``perl -pi -e 's/__COLLECTOR__/HOST/g' FILE``, ``awk -v host=HOST '{gsub(...)}1' TEMPLATE >
+  output redirected), ``perl -pi -e 's/__COLLECTOR__/HOST/g' FILE``, ``awk '{gsub(/__COLLECTOR__/, "HOST")}1' TEMPLATE >
   FILE`` and ``envsubst < TEMPLATE > FILE`` (the template's ``Name ${LOG_OUTPUT}`` filled with the value the script
   exports). Offending: a partner's host (RES-015), ``LOG_OUTPUT=datadog`` with no Host (RES-016). Twins: the stack's
   internal NLB, ``LOG_OUTPUT=cloudwatch_logs`` with the home Region.
-- **An assignment nested two levels deep**: a systemd unit's ``Environment="JAVA_OPTS=-Daws.region=REGION"``: a
+- **An assignment nested two levels deep**: a systemd unit's ``Environment="JAVA_OPTS=-Daws.region=REGION -Xmx1g"``
+  (the property first: after another option it was read one level deep already): a
   Region abroad is RES-009, the home Region passes.
 - **PyIceberg's assumed roles**: ``PYICEBERG_CATALOG__DEFAULT__CLIENT__ROLE_ARN`` in a Lambda function's environment
   and ``glue.role-arn`` in a ``.pyiceberg.yaml``, naming another account's role: RES-023 (the own account, which the
@@ -93,7 +94,7 @@ def script(code: str, shape: str, variant: str, nlb: str) -> str:
     if shape == "perl-pi":
         return f"{head}{write}cp {TEMPLATE} {FB}\nperl -pi -e 's/__COLLECTOR__/{host}/g' {FB}\n{tail}"
     if shape == "awk-redirect":
-        return f"{head}{write}awk -v host={host} '{{gsub(/__COLLECTOR__/, host)}}1' {TEMPLATE} > {FB}\n{tail}"
+        return f"{head}{write}awk '{{gsub(/__COLLECTOR__/, \"{host}\")}}1' {TEMPLATE} > {FB}\n{tail}"
     if shape == "envsubst":
         output = "datadog" if variant == "datadog" else "cloudwatch_logs"
         params = {"region": REGION[code], "log_group_name": "/fleet/app", "log_stream_prefix": "app-",
@@ -103,8 +104,10 @@ def script(code: str, shape: str, variant: str, nlb: str) -> str:
                 f"envsubst '$LOG_OUTPUT' < {TEMPLATE} > {FB}\n{tail}")  # fmt: skip
     # systemd-java-opts: a Java service whose unit sets JAVA_OPTS, which sets the SDK's Region property.
     region = ABROAD[code] if variant == "abroad" else REGION[code]
-    unit = (f"[Unit]\nDescription=Fleet ingest\n\n[Service]\nEnvironment=\"JAVA_OPTS=-Xmx1g -Daws.region={region}\"\n"
-            "ExecStart=/usr/bin/java $JAVA_OPTS -jar /opt/fleet/ingest.jar\n\n[Install]\nWantedBy=multi-user.target\n")
+    unit = (
+        f'[Unit]\nDescription=Fleet ingest\n\n[Service]\nEnvironment="JAVA_OPTS=-Daws.region={region} -Xmx1g"\n'
+        "ExecStart=/usr/bin/java $JAVA_OPTS -jar /opt/fleet/ingest.jar\n\n[Install]\nWantedBy=multi-user.target\n"
+    )
     return (f"#!/bin/bash\nset -euo pipefail\ncat > /etc/systemd/system/ingest.service <<'EOF'\n{unit}EOF\n"
             "systemctl daemon-reload\nsystemctl enable --now ingest\n")  # fmt: skip
 

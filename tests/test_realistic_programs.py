@@ -17838,11 +17838,12 @@ CASES: list[Case] = [
     # JSONata workflows of the own resources pass; the own account written out by hand, a partner's, an ARN formatted
     # from a partner account stay RES-023 outside CN.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv44.rows()],
-    # -- stop 45, scripts and settings left open (tests/platform_programs_scripts45.py): a sed delete the engine cannot
-    # apply on a fluent-bit.conf the script wrote with a datadog output (RES-016: any line may be gone, Host among them);
-    # a log-router file written by sed redirected, perl -pi, awk redirected or envsubst (a partner's host RES-015,
-    # LOG_OUTPUT=datadog RES-016); a systemd unit's Environment="JAVA_OPTS=-Daws.region=..." abroad (RES-009); PyIceberg's
-    # client.role-arn / glue.role-arn naming another account (RES-023). Each passed before; twins pass.
+    # -- stop 45, scripts and settings left open (tests/platform_programs_scripts45.py): a sed delete the engine
+    # cannot apply on a fluent-bit.conf the script wrote with a datadog output (RES-016: any line may be gone, Host
+    # among them); a log-router file written by sed redirected, perl -pi, awk redirected or envsubst (a partner's host
+    # RES-015, LOG_OUTPUT=datadog RES-016); a systemd unit's Environment="JAVA_OPTS=-Daws.region=..." abroad
+    # (RES-009); PyIceberg's client.role-arn / glue.role-arn naming another account (RES-023). Each passed before;
+    # the twins pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
