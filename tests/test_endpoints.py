@@ -10850,7 +10850,7 @@ def test_edited_files_reads_sed_redirects_perl_awk_and_envsubst() -> None:
     for command in (f"sed 's/__C__/10.0.3.7/' /opt/t.tpl > {fb}", f"sed -e 's/__C__/10.0.3.7/' < /opt/t.tpl > {fb}"):
         assert edited_files(write + command + "\n") == [Edit("sed", fb, filled, ("10.0.3.7",))], command
     # perl -pi with a plain substitution, `$1` for sed's `\1`.
-    script = f"{write}cp /opt/t.tpl {fb}\nperl -pi.bak -e 's/(Host\\s+)__C__/$110.0.3.7/g' {fb}\n"
+    script = f"{write}cp /opt/t.tpl {fb}\nperl -pi.bak -e 's/(Host\\s+)__C__/${{1}}10.0.3.7/g' {fb}\n"
     assert [e.content for e in edited_files(script)] == [body, "[OUTPUT]\n    Name http\n    Host 10.0.3.7\n"]
     # perl with a variable: not applied, the file's content unknown, its texts returned.
     script = f"{write}cp /opt/t.tpl {fb}\nperl -pi -e 's/__C__/$ENV{{HOST}}/' {fb}\n"

@@ -706,10 +706,17 @@ def _perl_as_sed(expression: str) -> str | None:
     delimiter, pattern, replacement = match.group(1), match.group(2), match.group(3)
     if re.search(r"[@%](?=[\w{])|\$(?![\d&{])|\$\{(?!\d+\})", replacement):
         return None  # an array, a hash or a variable interpolated: not known
-    replacement = re.sub(r"&", r"\\&", replacement)
-    replacement = re.sub(r"\$\{?(\d)\}?", r"\\\1", replacement).replace("$&", "&")
+    if any(len(group) > 1 for group in re.findall(r"\$(\d+)|\$\{(\d+)\}", replacement) for group in group if group):
+        return None  # perl reads `$110` as group 110: no such sed group
+    replacement = re.sub(r"\$&|\$(\d)|\$\{(\d)\}|&", _perl_group, replacement)
     flags = match.group(4).replace("i", "I")
     return f"s{delimiter}{pattern}{delimiter}{replacement}{delimiter}{flags}"
+
+
+def _perl_group(match: re.Match[str]) -> str:
+    """A perl replacement's ``$&`` / ``$N`` / ``${N}`` as sed's ``&`` / ``\\N``; a literal ``&`` escaped for sed."""
+    text = match.group(0)
+    return "&" if text == "$&" else "\\&" if text == "&" else "\\" + (match.group(1) or match.group(2))
 
 
 def _awk(args: list[str], state: _Files, command: _Redirected) -> list[Edit]:
