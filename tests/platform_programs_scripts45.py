@@ -155,12 +155,13 @@ def iceberg_program(code: str, shape: str, variant: str) -> Build:
 
 def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
+    none: list[dict[str, Any]] = []  # nothing declared: every refusal stands
     return [
-        (f"scripts45-{code.lower()}-{shape}-{variant}", code, script_program(code, shape, variant), set(ids), [])
+        (f"scripts45-{code.lower()}-{shape}-{variant}", code, script_program(code, shape, variant), set(ids), none)
         for code in CODES
         for (shape, variant), ids in SCRIPT_SHAPES.items()
     ] + [
-        (f"scripts45-{code.lower()}-{shape}-{variant}", code, iceberg_program(code, shape, variant), set(ids), [])
+        (f"scripts45-{code.lower()}-{shape}-{variant}", code, iceberg_program(code, shape, variant), set(ids), none)
         for code in CODES[:3]
         for (shape, variant), ids in ICEBERG_SHAPES.items()
     ]  # fmt: skip
