@@ -7058,6 +7058,11 @@ def test_a_region_in_a_warehouse_arn_is_judged_beside_its_account() -> None:
         ("JP", 'Environment="AWS_REGION=ap-northeast-1" "APP_MODE=batch"', set()),
         ("CN", "Environment=AWS_REGION=cn-northwest-1", set()),
         ("EU", "Environment=FLUENTD_OPT=-v", set()),
+        # scripts45 (stop 45): two levels deep, a unit setting JAVA_OPTS whose value sets the JVM property (passed).
+        ("EU", 'Environment="JAVA_OPTS=-Daws.region=us-east-1 -Xmx1g"', {"RES-009"}),
+        ("CN", 'Environment="JAVA_OPTS=-Daws.region=ap-east-1"', {"RES-009"}),
+        ("EU", 'Environment="JAVA_OPTS=-Daws.region=eu-west-1 -Xmx1g"', set()),
+        ("CN", 'Environment="JAVA_OPTS=-Daws.region=cn-north-1"', set()),
     ],
 )
 def test_an_assignment_inside_an_assignment_sets_that_variable(code: str, line: str, expected: set[str]) -> None:
@@ -11069,3 +11074,128 @@ def test_a_template_resource_names_the_pulumi_input_of_each_property() -> None:
     assert machine.input_of("role_arn") is None and machine.substitutions == "definition_substitutions"
     assert entries["AWS::ApiGateway::RestApi"].input_of("body") == "body"
     assert entries["AWS::Serverless::StateMachine"].resource == "aws:sfn/stateMachine:StateMachine"
+
+
+def test_edited_files_reads_sed_redirects_perl_awk_and_envsubst() -> None:
+    # scripts45 (stop 45): the other commands that write a file, each gated by EDIT_COMMAND.
+    from components.residency.scripts import EDIT_COMMAND, Edit, edited_files
+
+    body = "[OUTPUT]\n    Name http\n    Host __C__\n"
+    write = f"cat > /opt/t.tpl <<'EOF'\n{body}EOF\n"
+    filled = "[OUTPUT]\n    Name http\n    Host 10.0.3.7\n"
+    fb = "/etc/fluent-bit/fluent-bit.conf"
+    # sed without -i, its output redirected (operand or standard input), applied as sed -i is.
+    for command in (f"sed 's/__C__/10.0.3.7/' /opt/t.tpl > {fb}", f"sed -e 's/__C__/10.0.3.7/' < /opt/t.tpl > {fb}"):
+        assert edited_files(write + command + "\n") == [Edit("sed", fb, filled, ("10.0.3.7",))], command
+    # perl -pi with a plain substitution, `$1` for sed's `\1`.
+    script = f"{write}cp /opt/t.tpl {fb}\nperl -pi.bak -e 's/(Host\\s+)__C__/${{1}}10.0.3.7/g' {fb}\n"
+    assert [e.content for e in edited_files(script)] == [body, "[OUTPUT]\n    Name http\n    Host 10.0.3.7\n"]
+    # perl with a variable: not applied, the file's content unknown, its texts returned.
+    script = f"{write}cp /opt/t.tpl {fb}\nperl -pi -e 's/__C__/$ENV{{HOST}}/' {fb}\n"
+    assert [e.content for e in edited_files(script)][1:] == [None]
+    # awk: never applied; its strings and -v values are texts; it may leave lines out (deletes), before kept.
+    script = f"{write}awk -v h=logs.example.com '{{sub(/__C__/, h); print \"# edited\"}}1' /opt/t.tpl > /tmp/x\n" + (
+        f"mv /tmp/x {fb}\n")  # fmt: skip
+    assert edited_files(script)[-1] == Edit("mv", fb, None, ("logs.example.com", "# edited"), "/tmp/x", body, True)
+    # envsubst: the variables the script assigns (and SHELL-FORMAT names) filled in, the others left as written.
+    template = "cat > /opt/e.tpl <<'EOF'\n    Name ${OUT}\n    Host ${HOST}\nEOF\n"
+    script = f"export OUT=datadog\n{template}envsubst < /opt/e.tpl > {fb}\n"
+    assert [e.content for e in edited_files(script)] == ["    Name datadog\n    Host ${HOST}\n"]
+    script = f"export OUT=datadog\nHOST=h.example.com\n{template}envsubst '$HOST' < /opt/e.tpl > {fb}\n"
+    assert [e.content for e in edited_files(script)] == ["    Name ${OUT}\n    Host h.example.com\n"]
+    script = f"OUT=$(curl -s http://169.254.169.254/x)\n{template}envsubst < /opt/e.tpl > {fb}\n"
+    assert [e.content for e in edited_files(script)] == ["    Name ${OUT}\n    Host ${HOST}\n"]
+    # A here-document fed to envsubst.
+    script = f"export OUT=forward\nenvsubst > {fb} <<'EOF'\n    Name ${{OUT}}\nEOF\n"
+    assert [e.content for e in edited_files(script)] == ["    Name forward\n"]
+    # An unappliable delete keeps what it read and says it may drop lines; an unappliable s/// alone does not.
+    script = f"{write}sed -i '/\\<Host\\>/d' /opt/t.tpl\nsed -i '2,3s/a/b/' /opt/t.tpl\n"
+    assert [(e.content, e.before, e.deletes) for e in edited_files(script)] == [(None, body, True), (None, body, True)]
+    script = f"{write}sed -i '2,3s/a/b/' /opt/t.tpl\n"
+    assert [(e.before, e.deletes) for e in edited_files(script)] == [(body, False)]
+    # One pattern gates every reader: a script naming none of the commands costs one search; sed to a pipe writes none.
+    assert EDIT_COMMAND.search("awk '{print $1}' f") is not None and EDIT_COMMAND.search("echo awkward") is None
+    assert edited_files(f"{write}sed 's/a/b/' /opt/t.tpl | sort\n") == []
+
+
+@pytest.mark.parametrize("code", ["EU", "CN"])
+@pytest.mark.parametrize(
+    ("compliant", "offending"),
+    [
+        # An unappliable delete (`\<` untranslated; an address range) on a file the script wrote with a datadog output:
+        # its Host may be gone (RES-016, fail closed). The same delete on an http output (default 127.0.0.1) passes,
+        # and the appliable delete is computed (the Host stays).
+        ("{write_dd}sed -i '/Retry_Limit/d' {fb}\n", "{write_dd}sed -i '/\\<Retry_Limit\\>/d' {fb}\n"),
+        ("{write_http}sed -i '/apikey/,/Host/d' {fb}\n", "{write_dd}sed -i '/apikey/,/Host/d' {fb}\n"),
+        ("{write_http}awk '!/Retry/' {fb} > /tmp/x && mv /tmp/x {fb}\n",
+         "{write_dd}awk '!/Retry/' {fb} > /tmp/x && mv /tmp/x {fb}\n"),
+        # An unappliable substitution alone removes no line: judged by its text only.
+        ("{write_dd}sed -i '2,3s/Retry_Limit 5/Retry_Limit 9/' {fb}\n",
+         "{write_dd}sed -i '2,3s/Retry_Limit 5/Host logs.example.com/' {fb}\n"),
+    ],
+)  # fmt: skip
+def test_an_unappliable_delete_fails_closed_on_a_plugin_whose_default_is_abroad(
+    code: str, compliant: str, offending: str
+) -> None:
+    # scripts45 (stop 45): each offending script passed every door on main at 28fdd30.
+    fb = "/etc/fluent-bit/fluent-bit.conf"
+    dd = _fb_classic("datadog", "apikey k\nHost 10.0.3.7\nRetry_Limit 5")
+    http = _fb_classic("http", "Host 10.0.3.7\nPort 8443\nRetry_Limit 5")
+    parts = {"fb": fb, "write_dd": f"cat > {fb} <<'EOF'\n{dd}EOF\n", "write_http": f"cat > {fb} <<'EOF'\n{http}EOF\n"}
+
+    def vm(script: str) -> Subject:
+        return Subject("aws:ec2/instance:Instance", "vm", {"user_data": "#!/bin/bash\n" + script.format(**parts)},
+                       provider(code))  # fmt: skip
+
+    assert rule_ids(code, vm(compliant)) == set()
+    assert rule_ids(code, vm(offending)) in ({"RES-016"}, {"RES-015"})
+    if "Host logs" not in offending:
+        with pytest.raises(
+            ResidencyViolation,
+            match=r"^\[RES-016\] .*user_data\((sed|mv):/etc/fluent-bit/fluent-bit"
+            r"\.conf\)\(delete\)\.pipeline\.outputs\[0\]\.name: .*\[firelens-datadog-default-host\]",
+        ):
+            _first_violation(code, vm(offending))
+
+
+@pytest.mark.parametrize("code", ["EU", "CN"])
+def test_a_file_written_by_sed_perl_awk_or_envsubst_is_judged_as_the_agent_reads_it(code: str) -> None:
+    # scripts45 (stop 45): each offending script passed every door on main at 28fdd30.
+    fb = "/etc/fluent-bit/fluent-bit.conf"
+    template = _fb_classic("http", "Host __C__\nPort 443")
+    write = f"cat > /opt/t.tpl <<'EOF'\n{template}EOF\n"
+
+    def vm(script: str) -> Subject:
+        return Subject("aws:ec2/instance:Instance", "vm", {"user_data": "#!/bin/bash\n" + script}, provider(code))
+
+    for command in (
+        "sed 's/__C__/{h}/' /opt/t.tpl > " + fb,
+        "cp /opt/t.tpl " + fb + " && perl -pi -e 's/__C__/{h}/g' " + fb,
+        "awk -v host={h} '{{gsub(/__C__/, host)}}1' /opt/t.tpl > " + fb,
+        "export COLLECTOR={h}\nsed 's/__C__/${{COLLECTOR}}/' /opt/t.tpl > /opt/u.tpl\nenvsubst < /opt/u.tpl > " + fb,
+    ):
+        assert rule_ids(code, vm(write + command.format(h="10.0.3.9") + "\n")) == set(), command
+        with pytest.raises(ResidencyViolation, match=r"^\[RES-015\] .*logs\.example\.com"):
+            _first_violation(code, vm(write + command.format(h="logs.example.com") + "\n"))
+    template = "cat > /opt/e.tpl <<'EOF'\n[OUTPUT]\n    Name ${OUT}\n    Match *\n    apikey k\nEOF\n"
+    assert rule_ids(code, vm(f"export OUT=http\n{template}envsubst < /opt/e.tpl > {fb}\n")) == set()
+    assert rule_ids(code, vm(f"export OUT=datadog\n{template}envsubst < /opt/e.tpl > {fb}\n")) == {"RES-016"}
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP"])
+@pytest.mark.parametrize(
+    "key",
+    ["PYICEBERG_CATALOG__DEFAULT__CLIENT__ROLE_ARN", "PYICEBERG_CATALOG__LAKE__GLUE__ROLE_ARN", "client.role-arn",
+     "s3.role-arn", "glue.role-arn", "dynamodb.role-arn"],
+)  # fmt: skip
+def test_pyiceberg_s_assumed_role_is_judged_by_its_account(code: str, key: str) -> None:
+    # scripts45 (stop 45): PyIceberg's role settings (configuration.md; PR 4132) are account settings.
+    def fn(account: str) -> Subject:
+        arn = f"arn:aws:iam::{account}:role/lake"
+        return Subject("aws:lambda/function:Function", "fn", {"role": "arn:aws:iam::123456789012:role/r",
+                       "environment": {"variables": {key: arn}}}, provider(code))  # fmt: skip
+
+    assert rule_ids(code, fn("123456789012")) == set()
+    escaped = key.replace(".", "\\.")
+    with pytest.raises(ResidencyViolation, match=rf"^\[RES-023\] .*environment\.variables\.{escaped}: "):
+        _first_violation(code, fn("444455556666"))

@@ -106,6 +106,7 @@ import platform_programs_review41 as rv41
 import platform_programs_review42 as rv42
 import platform_programs_review43 as rv43
 import platform_programs_review44 as rv44
+import platform_programs_scripts45 as sc45
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_snsend41 as sn41
@@ -17860,6 +17861,13 @@ CASES: list[Case] = [
     # (Host ${DD_HOST}, region ${LOG_REGION}; ${AWS_REGION} in a Batch job) no longer sets the destination (passed
     # before). Twins: the stack's NLB or private hosts written, the region written, ${AWS_REGION} in an ECS task.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in lp45.rows()],
+    # -- stop 45, scripts and settings left open (tests/platform_programs_scripts45.py): a sed delete the engine
+    # cannot apply on a fluent-bit.conf the script wrote with a datadog output (RES-016: any line may be gone, Host
+    # among them); a log-router file written by sed redirected, perl -pi, awk redirected or envsubst (a partner's host
+    # RES-015, LOG_OUTPUT=datadog RES-016); a systemd unit's Environment="JAVA_OPTS=-Daws.region=..." abroad
+    # (RES-009); PyIceberg's client.role-arn / glue.role-arn naming another account (RES-023). Each passed before;
+    # the twins pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3074,19 +3074,20 @@ class RuleEngine:
         host = placeholder_host(value)
         return host is not None and self.parser.host(host, in_url=False).kind == "host"
 
-    def _judge_assignments(self, walk: _Walk, script: str, path: str, nested: bool = False) -> None:
+    def _judge_assignments(self, walk: _Walk, script: str, path: str, nested: int = 0) -> None:
         """A script's shell or dotenv assignments (``export DB_HOST=db.partner.example.com``, ``PGHOST=...``):
         a value under a host key is a destination, as the same variable in an environment map is. What holds a
         reference the scan of the whole script finds (a URL, a cloud host) is left to that scan, once. An assignment
         whose value holds assignments sets those too (a systemd unit's ``Environment=AWS_REGION=us-east-1`` or
         ``Environment="A=1 B=2"``, systemd.exec: "Takes a space-separated list of variable assignments";
-        ``JAVA_OPTS="-Daws.region=..."``): read once more, one level deep (mutation search round 14: the unit's
-        AWS_REGION passed, read as a value of ``Environment``)."""
+        ``JAVA_OPTS="-Daws.region=..."``): read once more (mutation search round 14: the unit's AWS_REGION passed, read
+        as a value of ``Environment``), and once more again (scripts45: ``Environment="JAVA_OPTS=-Daws.region=..."``,
+        a unit setting a variable whose value sets a JVM property). Two levels at most: no tested shape nests deeper."""
         for m in _ASSIGNMENT.finditer(script):
-            if not nested:
+            if nested < _NESTED_ASSIGNMENTS:
                 inner = next(v for v in m.group("double", "single", "bare") if v is not None)
                 if "=" in inner:
-                    self._judge_assignments(walk, inner, path, nested=True)
+                    self._judge_assignments(walk, inner, path, nested=nested + 1)
             if not self._host_key(_key_tokens(_snake(m.group("name")))):
                 if _is_region_key(_snake(m.group("name"))):
                     # export AWS_REGION=us-east-1 / ALIBABA_CLOUD_REGION_ID=...: where the script's SDK and CLI calls
@@ -3135,7 +3136,8 @@ class RuleEngine:
         # reads the last version); an edit not applied has its texts judged as values (_judge_edit_texts).
         edits = edited_files(script)
         applied = [e for e in edits if e.content is not None]
-        last = {e.file: i for i, e in enumerate(applied) if e.how == "sed"}
+        # scripts45: perl -pi, and sed / envsubst redirected into a file, replace its content as sed -i does.
+        last = {e.file: i for i, e in enumerate(applied) if e.how not in ("cp", "mv", "install")}
         gone = {e.source for e in applied} | set(last)
         written = [w for w in written if w[1] not in gone]
         written += [(e.how, e.file, e.content or "") for i, e in enumerate(applied) if last.get(e.file, i) == i]
@@ -3146,6 +3148,8 @@ class RuleEngine:
         for edit in edits:
             if edit.content is None and self._log_router_file(edit.file) and _edit_key(edit) not in skip:
                 self._judge_edit_texts(walk, edit, f"{path}({edit.how}:{edit.file})", depth)
+                if edit.deletes and edit.before is not None:
+                    self._judge_deleted_defaults(walk, edit, f"{path}({edit.how}:{edit.file})")
 
     def _judge_log_router_file(self, walk: _Walk, body: str, where: str, yaml_file: bool, depth: int) -> None:
         """The content of a file ``log_router_files`` names, read as the log router's configuration."""
@@ -3188,6 +3192,27 @@ class RuleEngine:
             document = {"pipeline": {"outputs": outputs}}
             self._walk_document(walk, document, f"{where}(edit)", "content", depth, None)
             self._judge_log_outputs(walk, document, f"{where}(edit)", "[OUTPUT] Name")
+
+    def _judge_deleted_defaults(self, walk: _Walk, edit: Edit, where: str) -> None:
+        """An edit not applied that may drop lines (a sed ``/RE/d`` or ``c`` the engine cannot apply, an address
+        range's ``d``, ``sed -n``, awk; scripts45) of a log-router file the script wrote: any of the output's lines may
+        be gone, its ``Host`` / ``endpoint`` / ``url`` among them, and the plugin then sends to its default. Each output
+        of the content the edit read is judged as its plugin named alone (``Name datadog``, ``@type tdlog``), by the
+        same entries that judge a file written so: a plugin whose default is abroad is RES-016 until declared (fail
+        closed: the edit's result is unknown); one whose default is local (``http``, ``forward``: 127.0.0.1) passes."""
+        fluentd = _LOG_ROUTER_FLUENT_BIT.search(edit.file) is None
+        before = (edit.before or "").strip()
+        if fluentd:
+            config = fluentd_config(before)
+            names = [o.get("@type", o.get("type")) for _, o in fluentd_outputs(config)] if config is not None else []
+            document: dict[str, Any] = {"match": [{"@type": n} for n in names if isinstance(n, str)]}
+            self._judge_fluentd_outputs(walk, document, f"{where}(delete)")
+            return
+        config = fluent_bit_classic(before) if not edit.file.endswith(("yml", "yaml")) else yaml_or_none(before, 0)
+        outputs = fluent_bit_outputs(config) or []
+        named = [prop_of(o, "name") for o in outputs if isinstance(o, Mapping)]
+        document = {"pipeline": {"outputs": [{"name": n} for n in named if isinstance(n, str)]}}
+        self._judge_log_outputs(walk, document, f"{where}(delete)", "[OUTPUT] Name")
 
     def _judge_split_heredocs(self, walk: _Walk, lines: Sequence[Any], path: str, key: str, depth: int) -> None:
         """A here-document split across the items of a script list (leftovers43): an SSM Command document's
@@ -5706,6 +5731,7 @@ _ASSIGNMENT = re.compile(
 )
 # A shell variable (`$DOMAIN`, `${TENANT}`), and a URL whose authority holds one, whole or in part (`s3://$BUCKET/`,
 # `https://api.$DOMAIN/`, `https://${TENANT}.$PARTNER_DOMAIN/`), with the rest of its word after it.
+_NESTED_ASSIGNMENTS = 2  # assignments inside an assignment's value, read this deep (scripts45)
 _SHELL_VARIABLE = r"\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)"
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")

@@ -347,7 +347,19 @@ def _printed(words: list[str]) -> str | None:
 # line, so each line is edited apart. Anything else (an address range, another command, a flag such as `3` or `w`, an
 # expression from a file) is not applied: the file's content after it is unknown (None), and the texts the script
 # would write into it (the replacements, `a` / `i` / `c` text) are returned for the engine to judge as values.
-EDIT_COMMAND = re.compile(r"(?:^|[\s;&|(`])(?:sed|cp|mv|install)[ \t]")
+# scripts45 (stop 45): the same for the other commands that rewrite a file, each read only where its line matches
+# EDIT_COMMAND (the one pattern the engine's prefilter and this reader share): sed WITHOUT `-i` whose output is
+# redirected (`sed 's/a/b/' SRC > FILE`, or `< SRC`: GNU sed writes the edited input to standard output), applied as
+# `sed -i` is; `perl -pi -e 's/RE/REPL/[gi]'` (perlrun: `-p` loops over the lines and prints each, `-i` edits the files
+# in place), applied as the same sed substitution when its regexp and replacement are plain (`$1` / `$&` for sed's
+# `\1` / `&`); `envsubst [SHELL-FORMAT] < SRC > FILE` (GNU gettext: "Substitutes the values of environment
+# variables", `$VAR` and `${VAR}`, only those SHELL-FORMAT names when given) of a file the script wrote, with the
+# variables the script assigns (`[export] NAME=value`) filled in and the others left as written (read at run time,
+# as `${VAR}` in a file is); `awk PROGRAM SRC > FILE` (and `gawk -i inplace`), never applied: its string literals are
+# the texts it writes. A command whose result is not computed marks whether it can drop lines (`deletes`: sed's `d`,
+# `D`, `c`, `-n`, `-f`; awk): with the content it read (`before`), the engine judges each output of that content as
+# if a delete left it with its plugin's defaults (an unapplied `/RE/d` removing a `Host` line).
+EDIT_COMMAND = re.compile(r"(?:^|[\s;&|(`])(?:sed|cp|mv|install|perl|g?awk|envsubst)[ \t]")
 _COPY_VALUE_OPTIONS = {"install": frozenset({"-m", "-o", "-g", "-S", "-t"}), "cp": frozenset({"-t"}),
                        "mv": frozenset({"-t"})}  # fmt: skip
 _POSIX_CLASSES = {"space": r"\s", "blank": r" \t", "digit": "0-9", "alpha": "A-Za-z", "alnum": "A-Za-z0-9",
@@ -367,48 +379,181 @@ class Edit(NamedTuple):
     texts: tuple[str, ...]
     source: str | None = None
     """The file moved away (``mv``): it no longer exists."""
+    before: str | None = None
+    """An edit not applied: the content the command read, when the script wrote it (scripts45)."""
+    deletes: bool = False
+    """An edit not applied that may drop lines of ``before`` (sed ``d`` / ``c`` / ``-n``, awk; scripts45)."""
 
 
 def edited_files(script: str) -> list[Edit]:
-    """The files ``script`` copies or moves from a file it wrote (here-document, ``echo`` / ``printf``), or edits with
-    ``sed -i``, in the script's order, each with its content after the command when it is known."""
+    """The files ``script`` copies or moves from a file it wrote (here-document, ``echo`` / ``printf``), edits with
+    ``sed -i`` or ``perl -pi``, or writes by redirecting ``sed``, ``awk`` or ``envsubst`` (scripts45), in the script's
+    order, each with its content after the command when it is known."""
     if EDIT_COMMAND.search(script) is None:
         return []  # most scripts: one search
     lines = script.splitlines()
     heredocs = {start: (end, file, body) for start, end, file, body in _heredocs(lines)}
-    files: dict[str, str] = {}
+    state = _Files({}, {}, {})
     edits: list[Edit] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         if i in heredocs:
             end, file, body = heredocs[i]
-            if file is not None:
-                files[file] = body
             i = end
+            if file is not None:
+                state.write(file, body)
+            elif EDIT_COMMAND.search(line) is not None:
+                # a here-document fed to an edit command (`envsubst > FILE <<EOF`, `sed 's/a/b/' > FILE <<EOF`)
+                state.files[_HEREDOC_INPUT] = body
+                edits += _edit_line(line, state)
             continue
         i += 1
         echoed = _echo_write(line)
         if echoed is not None:
             file, text, append = echoed
-            files[file] = (files.get(file, "") if append else "") + text
+            state.write(file, (state.files.get(file, "") if append else "") + text)
             continue
-        if EDIT_COMMAND.search(line) is None:
-            continue
-        for segment in _segments(_words(line)):
-            words = segment
-            while words and words[0] in ("sudo", "command", "env"):
-                words = words[1:]
-            if not words:
-                continue
-            if words[0] == "sed":
-                edits += _sed_in_place(words[1:], files)
-            elif words[0] in _COPY_VALUE_OPTIONS:
-                edits += _copied(words[0], words[1:], files)
+        assigned = _ASSIGNED.match(line)
+        if assigned is not None:
+            state.assign(assigned.group(1), assigned.group(2))
+        if EDIT_COMMAND.search(line) is not None:
+            edits += _edit_line(line, state)
     return edits
 
 
-def _copied(command: str, args: list[str], files: dict[str, str]) -> list[Edit]:
+_HEREDOC_INPUT = "\0<<"  # the here-document a command on its first line reads (no file has this name)
+# `NAME=value` / `export NAME=value` on a line of its own (bash: a variable an `export` passes to the commands the
+# script runs, envsubst among them).
+_ASSIGNED = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(\S.*)?$")
+_ENV_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+_AWK_STRING = re.compile(r'"((?:\\.|[^"\\])*)"')
+_SED_DELETES = re.compile(r"(?:^|[;{}\n/\d$!,])\s*(?:[dD]\s*(?:[;}]|$)|c(?:\\|\s))", re.M)
+_SED_SUBSTITUTION = re.compile(r"s([^\\\w\s])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1")
+
+
+class _Unknown(NamedTuple):
+    """A file whose content a command left unknown: the texts it wrote, what it read, whether it may drop lines."""
+
+    texts: tuple[str, ...]
+    before: str | None
+    deletes: bool
+
+
+class _Files(NamedTuple):
+    files: dict[str, str]
+    """The files whose content is known."""
+    unknown: dict[str, _Unknown]
+    assigned: dict[str, str]
+    """The variables the script assigns a fixed value (envsubst fills them in)."""
+
+    def write(self, file: str, content: str) -> None:
+        self.files[file] = content
+        self.unknown.pop(file, None)
+
+    def lose(self, file: str, unknown: _Unknown) -> None:
+        self.files.pop(file, None)  # whatever it held, its content is now unknown
+        self.unknown[file] = unknown
+
+    def assign(self, name: str, value: str | None) -> None:
+        try:
+            words = shlex.split(value or "")
+        except ValueError:
+            words = []
+        if len(words) <= 1 and not any(c in (value or "") for c in "$`"):
+            self.assigned[name] = words[0] if words else ""
+        else:
+            self.assigned.pop(name, None)  # a value made at run time: not known
+
+
+class _Redirected(NamedTuple):
+    words: list[str]
+    stdin: str | None
+    stdout: str | None
+    append: bool
+
+
+def _edit_line(line: str, state: _Files) -> list[Edit]:
+    edits: list[Edit] = []
+    for command in _redirected_commands(_words(line)):
+        words = command.words
+        while words and (words[0] in ("sudo", "command", "env") or (words[0] != words[-1] and "=" in words[0])):
+            words = words[1:]
+        if not words:
+            continue
+        name, args = words[0], words[1:]
+        if name == "sed":
+            edits += _sed_edit(args, state, command)
+        elif name in _COPY_VALUE_OPTIONS:
+            edits += _copied(name, args, state)
+        elif name == "perl":
+            edits += _perl_in_place(args, state)
+        elif name in ("awk", "gawk"):
+            edits += _awk(args, state, command)
+        elif name == "envsubst":
+            edits += _envsubst(args, state, command)
+    return edits
+
+
+def _redirected_commands(words: list[str]) -> Iterator[_Redirected]:
+    """The simple commands of a line (as :func:`_segments`) with the file each reads on standard input (``< FILE``, a
+    here-document, or ``cat FILE |`` before it) and the file its output is redirected to (``> FILE``, ``>> FILE``)."""
+    current: list[str] = []
+    stdin: str | None = None
+    stdout: str | None = None
+    append = False
+    piped: str | None = None
+    i = 0
+    while i < len(words):
+        word = words[i]
+        i += 1
+        if word in _SEPARATORS or word == "$":
+            if current:
+                yield _Redirected(current, stdin or piped, stdout, append)
+            piped = current[1] if word == "|" and len(current) == 2 and current[0] == "cat" else None
+            current, stdin, stdout, append = [], None, None, False
+        elif word in _REDIRECTS or (word[:1] in ("<", ">") and set(word) <= set("<>&|")):
+            target = words[i] if i < len(words) else None
+            i += 1
+            if current and current[-1].isdigit():
+                current.pop()  # `2>` names a descriptor, not an operand
+                continue  # another descriptor than the output
+            if word in (">", ">|", ">>"):
+                stdout, append = target, word == ">>"
+            elif word == "<":
+                stdin = target
+            elif word in ("<<", "<<-"):
+                stdin = _HEREDOC_INPUT
+        elif word[:1] == "#":
+            break
+        else:
+            current.append(word)
+    if current:
+        yield _Redirected(current, stdin or piped, stdout, append)
+
+
+def _written(state: _Files, command: _Redirected, how: str, content: str | None, unknown: _Unknown) -> list[Edit]:
+    """The edit of a command whose output is redirected into a file: its content when known (appended to what the
+    file held for ``>>``), else the file's content lost."""
+    file = command.stdout
+    if file is None or file.startswith("/dev/"):
+        return []
+    if content is not None and command.append:
+        content = None if file in state.unknown else state.files.get(file, "") + content
+    if content is not None:
+        state.write(file, content)
+        return [Edit(how, file, content, unknown.texts)]
+    state.lose(file, unknown)
+    return [Edit(how, file, None, unknown.texts, None, unknown.before, unknown.deletes)]
+
+
+def _input(state: _Files, operands: list[str], stdin: str | None) -> str | None:
+    """The content of the one file a filter reads (its operand, else its standard input), when known."""
+    source = operands[0] if len(operands) == 1 else stdin if not operands else None
+    return state.files.get(source) if source is not None else None
+
+
+def _copied(command: str, args: list[str], state: _Files) -> list[Edit]:
     values = _COPY_VALUE_OPTIONS[command]
     operands: list[str] = []
     skip = False
@@ -419,15 +564,23 @@ def _copied(command: str, args: list[str], files: dict[str, str]) -> list[Edit]:
             skip = True
         elif not arg.startswith("-") or arg == "-":
             operands.append(arg)
-    if len(operands) != 2 or operands[0] not in files:
+    if len(operands) != 2 or (operands[0] not in state.files and operands[0] not in state.unknown):
         return []
     source, target = operands
     if target.endswith("/") or "." not in target.rsplit("/", 1)[-1]:
         target = f"{target.rstrip('/')}/{source.rsplit('/', 1)[-1]}"
-    files[target] = files[source]
-    if command == "mv":
-        del files[source]
-    return [Edit(command, target, files[target], (), source if command == "mv" else None)]
+    moved = source if command == "mv" else None
+    if source in state.unknown:
+        # scripts45: a file a command left unknown (`sed ... SRC > /tmp/x`, then `mv /tmp/x FILE`) carries its texts.
+        unknown = state.unknown[source]
+        state.lose(target, unknown)
+        if moved is not None:
+            del state.unknown[source]
+        return [Edit(command, target, None, unknown.texts, moved, unknown.before, unknown.deletes)]
+    state.write(target, state.files[source])
+    if moved is not None:
+        del state.files[source]
+    return [Edit(command, target, state.files[target], (), moved)]
 
 
 class _SedArguments(NamedTuple):
@@ -476,25 +629,144 @@ def _sed_arguments(args: list[str]) -> _SedArguments:
     return _SedArguments(in_place, extended, applicable, expressions, operands)
 
 
-def _sed_in_place(args: list[str], files: dict[str, str]) -> list[Edit]:
+def _sed_edit(args: list[str], state: _Files, command: _Redirected) -> list[Edit]:
+    """``sed -i`` on its files, or sed without ``-i`` whose output is redirected into a file (scripts45)."""
     sed = _sed_arguments(args)
-    if not sed.in_place:
-        return []
     expressions, operands = sed.expressions, sed.operands
     if not expressions and operands:
         expressions.append(operands.pop(0))
-    commands = _sed_commands("\n".join(expressions), sed.extended) if sed.applicable else None
-    texts = _sed_texts("\n".join(expressions))
+    script = "\n".join(expressions)
+    commands = _sed_commands(script, sed.extended) if sed.applicable else None
+    texts = _sed_texts(script)
+    deletes = not sed.applicable or _SED_DELETES.search(_SED_SUBSTITUTION.sub("", script)) is not None
+    if not sed.in_place:
+        content = _input(state, operands, command.stdin)
+        edited = _sed_apply(commands, content) if content is not None and commands is not None else None
+        return _written(state, command, "sed", edited, _Unknown(texts, content, deletes))
+    return _in_place("sed", operands, commands, texts, deletes, state)
+
+
+def _in_place(how: str, operands: list[str], commands: list[_SedCommand] | None, texts: tuple[str, ...],
+              deletes: bool, state: _Files) -> list[Edit]:  # fmt: skip
     edits: list[Edit] = []
     for file in operands:
-        content = files.get(file)
+        content = state.files.get(file)
         if content is not None and commands is not None:
-            files[file] = _sed_apply(commands, content)
-            edits.append(Edit("sed", file, files[file], texts))
+            state.write(file, _sed_apply(commands, content))
+            edits.append(Edit(how, file, state.files[file], texts))
         else:
-            files.pop(file, None)  # whatever it held, its content is now unknown
-            edits.append(Edit("sed", file, None, texts))
+            earlier = state.unknown.get(file)
+            before = content if earlier is None else earlier.before
+            unknown = _Unknown(texts, before, deletes or (earlier is not None and earlier.deletes))
+            state.lose(file, unknown)
+            edits.append(Edit(how, file, None, texts, None, unknown.before, unknown.deletes))
     return edits
+
+
+def _perl_in_place(args: list[str], state: _Files) -> list[Edit]:
+    """``perl -pi -e 's/RE/REPL/[gi]' FILE...`` (perlrun ``-p``, ``-i[EXTENSION]``, ``-e``): applied as the sed
+    substitution it is when :func:`_perl_as_sed` can spell it so; else its replacement texts are returned."""
+    flags: set[str] = set()
+    expressions: list[str] = []
+    operands: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg.startswith("-") and len(arg) > 1 and not operands and not arg.startswith("--"):
+            letters = arg[1:]
+            if "i" in letters:
+                letters = letters[: letters.index("i") + 1]  # what follows -i is the backup extension
+            flags |= set(letters)
+            if letters.endswith("e") and i < len(args):
+                expressions.append(args[i])
+                i += 1
+        elif expressions:
+            operands.append(arg)
+        else:
+            expressions.append(arg)  # a program without -e (perl -pi PROGRAM? no: a script file)
+            flags.add("f")
+    if "i" not in flags or not expressions:
+        return []
+    converted = [_perl_as_sed(e) for e in expressions]
+    script = "\n".join(c if c is not None else e for c, e in zip(converted, expressions, strict=True))
+    applicable = flags <= {"p", "i", "e"} and "p" in flags and None not in converted
+    commands = _sed_commands(script, extended=True) if applicable else None
+    deletes = commands is None or any(template is None for _, template, _ in commands)
+    return _in_place("perl", operands, commands, _sed_texts(script), deletes, state)
+
+
+def _perl_as_sed(expression: str) -> str | None:
+    """A perl substitution ``s/RE/REPL/FLAGS`` as sed's (ERE) when it is plain: its regexp within what
+    :func:`_sed_regexp` reads, its replacement's ``$1`` / ``${1}`` / ``$&`` as ``\\1`` / ``&``, flags ``g`` and ``i``
+    only; None for anything else (another statement, a variable, ``e`` / ``x`` / ``r`` flags)."""
+    match = re.fullmatch(r"\s*s([^\w\s\\])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1([a-z]*)\s*;?\s*", expression, re.S)
+    if match is None or set(match.group(4)) - {"g", "i"}:
+        return None
+    delimiter, pattern, replacement = match.group(1), match.group(2), match.group(3)
+    if re.search(r"[@%](?=[\w{])|\$(?![\d&{])|\$\{(?!\d+\})", replacement):
+        return None  # an array, a hash or a variable interpolated: not known
+    if any(len(group) > 1 for group in re.findall(r"\$(\d+)|\$\{(\d+)\}", replacement) for group in group if group):
+        return None  # perl reads `$110` as group 110: no such sed group
+    replacement = re.sub(r"\$&|\$(\d)|\$\{(\d)\}|&", _perl_group, replacement)
+    flags = match.group(4).replace("i", "I")
+    return f"s{delimiter}{pattern}{delimiter}{replacement}{delimiter}{flags}"
+
+
+def _perl_group(match: re.Match[str]) -> str:
+    """A perl replacement's ``$&`` / ``$N`` / ``${N}`` as sed's ``&`` / ``\\N``; a literal ``&`` escaped for sed."""
+    text = match.group(0)
+    return "&" if text == "$&" else "\\&" if text == "&" else "\\" + (match.group(1) or match.group(2))
+
+
+def _awk(args: list[str], state: _Files, command: _Redirected) -> list[Edit]:
+    """``awk PROGRAM [FILE] > OUT`` or ``gawk -i inplace PROGRAM FILE``: never applied; the program's string
+    literals and ``-v`` values are the texts it may write, and it may leave any line out (``deletes``)."""
+    program: str | None = None
+    operands: list[str] = []
+    texts: list[str] = []
+    in_place = False
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if program is None and arg in ("-F", "-v", "-f", "-i", "--include") and i < len(args):
+            value = args[i]
+            i += 1
+            in_place = in_place or (arg in ("-i", "--include") and value == "inplace")
+            if arg == "-v":
+                texts.append(value.partition("=")[2])
+        elif program is None and arg.startswith("-") and len(arg) > 1:
+            continue
+        elif program is None:
+            program = arg
+        else:
+            operands.append(arg)
+    if program is None:
+        return []
+    texts += [re.sub(r"\\(.)", lambda m: _ESCAPED.get(m.group(1), m.group(1)), t) for t in _AWK_STRING.findall(program)]
+    found = tuple(dict.fromkeys(t for t in texts if t.strip()))
+    if in_place:
+        return _in_place("awk", operands, None, found, True, state)
+    content = _input(state, operands, command.stdin)
+    return _written(state, command, "awk", None, _Unknown(found, content, True))
+
+
+def _envsubst(args: list[str], state: _Files, command: _Redirected) -> list[Edit]:
+    """``envsubst [SHELL-FORMAT] < SRC > OUT`` of a file the script wrote: each ``$VAR`` / ``${VAR}`` the script
+    assigns (and SHELL-FORMAT names, when given) replaced by its value, the others left as written."""
+    formats = [a for a in args if not a.startswith("-")]
+    named = {m.group(1) or m.group(2) for f in formats for m in _ENV_VARIABLE.finditer(f)} if formats else None
+    content = _input(state, [], command.stdin)
+    if content is None:
+        return _written(state, command, "envsubst", None, _Unknown((), None, False))
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1) or match.group(2)
+        known = name in state.assigned and (named is None or name in named)
+        return state.assigned[name] if known else match.group(0)
+
+    return _written(state, command, "envsubst", _ENV_VARIABLE.sub(value, content), _Unknown((), None, False))
 
 
 def _sed_texts(script: str) -> tuple[str, ...]:
