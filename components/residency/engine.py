@@ -435,7 +435,10 @@ def provider_accounts(props: Mapping[str, Any]) -> frozenset[str]:
     which pins nothing) adds no account."""
     accounts: set[str] = set()
     for key in PINNING_INPUTS:
-        value = _decoded(props.get(key))
+        given = props.get(key)
+        if given is None:
+            continue  # most providers set none of these: _decoded(None) is None, which pins nothing
+        value = _decoded(given)
         items = value if isinstance(value, list | tuple) else [value] if value is not None else []
         for raw in items:
             item = _decoded(raw)
