@@ -953,9 +953,9 @@ class RuleEngine:
         Output's dependencies, the policy pack from the stack's resources).
         """
         package, is_provider = package_of(subject.type)
-        walk = _Walk(
-            subject, "aws" if package == "aws" else "alicloud", defer, False, known, self._no_destination(subject)
-        )
+        # Only a catalogued DNS record type can hold a value that is no destination (as in check_value).
+        no_destination = subject.type in self._record_type_fields and self._no_destination(subject)
+        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", defer, False, known, no_destination)
         if not subject.custom:
             return walk.findings, walk.pending
         if package not in CLOUD_PACKAGES:
