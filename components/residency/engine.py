@@ -436,7 +436,10 @@ def provider_accounts(props: Mapping[str, Any]) -> frozenset[str]:
     which pins nothing) adds no account."""
     accounts: set[str] = set()
     for key in PINNING_INPUTS:
-        value = _decoded(props.get(key))
+        given = props.get(key)
+        if given is None:
+            continue  # most providers set none of these: _decoded(None) is None, which pins nothing
+        value = _decoded(given)
         items = value if isinstance(value, list | tuple) else [value] if value is not None else []
         for raw in items:
             item = _decoded(raw)
@@ -956,9 +959,9 @@ class RuleEngine:
         Output's dependencies, the policy pack from the stack's resources).
         """
         package, is_provider = package_of(subject.type)
-        walk = _Walk(
-            subject, "aws" if package == "aws" else "alicloud", defer, False, known, self._no_destination(subject)
-        )
+        # Only a catalogued DNS record type can hold a value that is no destination (as in check_value).
+        no_destination = subject.type in self._record_type_fields and self._no_destination(subject)
+        walk = _Walk(subject, "aws" if package == "aws" else "alicloud", defer, False, known, no_destination)
         if not subject.custom:
             return walk.findings, walk.pending
         if package not in CLOUD_PACKAGES:
@@ -2129,6 +2132,15 @@ class RuleEngine:
             and not _covers_every_address(items)
         )
 
+    @functools.cached_property
+    def _public_types(self) -> frozenset[str]:
+        """Every type a branch of :meth:`_judged_as_public` tests by its table (the keys of each): for any other type
+        only its grantee test (``public_grantees``, AWS) can hold, so :meth:`_judge_text` calls it for these types or
+        such a grantee only. A branch keyed by a new table adds that table here."""
+        # Built once per engine (every door makes one per program): the union in C, no generator per key.
+        tables = (self._public_kind_paths, self._public_value_paths, self._public_principal_fields)
+        return frozenset(self._acl_paths).union(*tables)
+
     def _judged_as_public(self, walk: _Walk, value: str, path: str) -> bool:
         """A canned ACL that grants everyone, a grant to the AllUsers / AuthenticatedUsers group, or a permission's
         principal ``*`` none of whose restricting inputs is set (RES-024); False for anything else (judged as
@@ -2203,7 +2215,16 @@ class RuleEngine:
         a string may name; a grant to everyone (RES-024). A catalogued grant field may name the other account's resource
         by its ARN (an Observability Access Manager link's sink): its account is judged as a grant, its Region as any
         ARN's."""
-        if self._public is not None and self._judged_as_public(walk, value, path):
+        public = self._public
+        if (
+            public is not None
+            # Its branches by type (_public_types), else its one test for any type: most strings skip the call.
+            and (
+                walk.subject.type in self._public_types
+                or (walk.cloud == "aws" and value.strip() in public.public_grantees)
+            )
+            and self._judged_as_public(walk, value, path)
+        ):
             return
         if walk.subject.type in self._anonymous_reads:
             self._judge_anonymous_read(walk, value, path)  # the uri's region and bucket are judged below as before

@@ -520,14 +520,15 @@ class Guard:
 
     async def _judge_held(self, subject: Subject, resource: pulumi.Resource, pending: list[Pending]) -> None:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
-        subject = await self._with_accounts(subject)
+        if self._pinning:  # no provider pinned by an Output: _with_accounts would return the subject as it is
+            subject = await self._with_accounts(subject)
         known: Callable[[str], bool] = self._known
         if subject.type in stages.JOIN_TYPES and await _may_read_stage_variables(subject, pending):
             # A Stage's variables and an Integration's bucket are judged against every Stage and Integration of the
             # API, all constructed by then (other APIs' ids waited for at most ``patience``: ``_known_for``).
             await _compat.construction_over()
             known = await self._known_for(subject, resource)
-        elif await _may_name_a_link(subject, pending):
+        elif stages.body_private_integration(subject.type) is not None and await _may_name_a_link(subject, pending):
             # A private integration in the body, no stage variable: only the links it is computed from (made before
             # it: it waits on their ids), not the Stages (a Stage computed from this API's id would wait `patience`).
             join = stages.StageJoin(lambda value: value is _AT_DEPLOYMENT)
