@@ -35,6 +35,7 @@ import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
 import platform_programs_awsred44 as aw44
+import platform_programs_awsred45 as aw45
 import platform_programs_bodies42 as bd42
 import platform_programs_cloudflow44 as cf44
 import platform_programs_cn as pc
@@ -17837,6 +17838,8 @@ CASES: list[Case] = [
     # JSONata workflows of the own resources pass; the own account written out by hand, a partner's, an ARN formatted
     # from a partner account stay RES-023 outside CN.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv44.rows()],
+    # -- stop 45, AWS red team, round 17 (tests/platform_programs_awsred45.py): see that module.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
