@@ -221,6 +221,76 @@ def serverless_snapshot_policy(code: str, who: str) -> Build:
     return build
 
 
+def access_point_policy(code: str, who: str) -> Build:
+    # docs: s3control/accesspointpolicy — the access point's policy (who may read objects through it).
+    def build(c: Any) -> object:
+        bucket = aws.s3.Bucket("records", opts=c.aws)
+        point = aws.s3.AccessPoint("records-ap", bucket=bucket.bucket, name="records-ap", opts=c.aws)
+        return aws.s3control.AccessPointPolicy(
+            "records-ap-share", access_point_arn=point.arn,
+            policy=_grant(code, who, ["s3:GetObject"], point.arn.apply(lambda a: f"{a}/object/*")), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def grants_instance_policy(code: str, who: str) -> Build:
+    # docs: s3control/accessgrantsinstanceresourcepolicy — lets another account use the instance's grants.
+    def build(c: Any) -> object:
+        instance = aws.s3control.AccessGrantsInstance("grants", opts=c.aws)
+        return aws.s3control.AccessGrantsInstanceResourcePolicy(
+            "grants-share", policy=_grant(code, who, ["s3:ListAccessGrants", "s3:GetDataAccess"],
+                                          instance.access_grants_instance_arn), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def agentcore_policy(code: str, who: str) -> Build:
+    # docs: bedrock/agentcoreresourcepolicy — a resource policy on an agent runtime (who may invoke the agent).
+    def build(c: Any) -> object:
+        runtime = _arn(code, "own", "bedrock-agentcore", "runtime/claims_agent-0a1b2c3d4e")
+        return aws.bedrock.AgentcoreResourcePolicy(
+            "claims-agent-share", resource_arn=runtime,
+            policy=_grant(code, who, ["bedrock-agentcore:InvokeAgentRuntime"], runtime), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def delegated_admin(code: str, who: str) -> Build:
+    # docs: organizations/delegatedadministrator — `account_id` "The account ID number of the member account in the
+    # organization to register as a delegated administrator" (for Security Hub: every member's findings).
+    def build(c: Any) -> object:
+        return aws.organizations.DelegatedAdministrator(
+            "security-admin", account_id=_account(who), service_principal="securityhub.amazonaws.com", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def invocation(code: str, who: str) -> Build:
+    # docs: lambda/invocation — `function_name` "Name of the Lambda function" (a name or ARN), `input` "JSON payload".
+    def build(c: Any) -> object:
+        return aws.lambda_.Invocation(
+            "seed-customers", function_name=_arn(code, who, "lambda", "function:seed-customers"),
+            input=json.dumps({"customers": [{"id": 1, "email": "anna@example.eu"}]}), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def profiles_dlq(code: str, who: str) -> Build:
+    # docs: customerprofiles/domain — `dead_letter_queue_url` "The URL of the SQS dead letter queue, which is used for
+    # reporting errors associated with ingesting data from third party applications" (the failed profile records).
+    def build(c: Any) -> object:
+        queue = f"https://sqs.{HOME[code]}.amazonaws.com/{_account(who)}/profiles-dlq"
+        return aws.customerprofiles.Domain("customers", domain_name="customers", default_expiration_days=365,
+                                           dead_letter_queue_url=queue, opts=c.aws)  # fmt: skip
+
+    return build
+
+
 ACCOUNT_KINDS: dict[str, Callable[[str, str], Build]] = {
     "cognito-firehose": cognito_firehose,
     "cognito-log-group": cognito_log_group,
@@ -234,6 +304,12 @@ ACCOUNT_KINDS: dict[str, Callable[[str, str], Build]] = {
     "lattice-policy": lattice_policy,
     "vector-bucket-policy": vector_bucket_policy,
     "serverless-snapshot-policy": serverless_snapshot_policy,
+    "access-point-policy": access_point_policy,
+    "grants-instance-policy": grants_instance_policy,
+    "agentcore-policy": agentcore_policy,
+    "delegated-admin": delegated_admin,
+    "invocation": invocation,
+    "profiles-dlq": profiles_dlq,
 }
 
 
@@ -330,6 +406,61 @@ def fsx_location(code: str, where: str) -> Build:
     return build
 
 
+def efs_location(code: str, where: str) -> Build:
+    # docs: datasync/efslocation — `efs_file_system_arn` "ARN of EFS File System".
+    def build(c: Any) -> object:
+        return aws.datasync.EfsLocation(
+            "shared", efs_file_system_arn=_abroad_arn(code, where, "elasticfilesystem", "file-system/fs-0a1b2c3d"),
+            ec2_config={"security_group_arns": [_arn(code, "own", "ec2", "security-group/sg-0a1b2c3d")],
+                        "subnet_arn": _arn(code, "own", "ec2", "subnet/subnet-0a1b2c3d")}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def fsx_windows_location(code: str, where: str) -> Build:
+    # docs: datasync/locationfsxwindows — `fsx_filesystem_arn` "ARN for the FSx for Windows file system".
+    def build(c: Any) -> object:
+        return aws.datasync.LocationFsxWindows(
+            "office", fsx_filesystem_arn=_abroad_arn(code, where, "fsx", "file-system/fs-0a1b2c3d4e5f60718"),
+            user="datasync", password="Sup3rSecret!", domain="corp.example.com",
+            security_group_arns=[_arn(code, "own", "ec2", "security-group/sg-0a1b2c3d")], opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def dms_task(code: str, where: str) -> Build:
+    # docs: dms/replicationtask — `target_endpoint_arn` "ARN that uniquely identifies the target endpoint".
+    def build(c: Any) -> object:
+        return aws.dms.ReplicationTask(
+            "claims-cdc", replication_task_id="claims-cdc", migration_type="full-load-and-cdc",
+            replication_instance_arn=_arn(code, "own", "dms", "rep:CLAIMSREPLICATION"),
+            source_endpoint_arn=_arn(code, "own", "dms", "endpoint:CLAIMSSOURCE"),
+            target_endpoint_arn=_abroad_arn(code, where, "dms", "endpoint:CLAIMSTARGET"),
+            table_mappings=json.dumps({"rules": [{"rule-type": "selection", "rule-id": "1", "rule-name": "1",
+                                                  "object-locator": {"schema-name": "%", "table-name": "%"},
+                                                  "rule-action": "include"}]}), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def quicksight_source(code: str, where: str) -> Build:
+    # docs: quicksight/datasource — `parameters.rds.instance_id` / `parameters.postgresql.host` (QuickSight connects
+    # with the credentials and runs the dataset's queries there).
+    def build(c: Any) -> object:
+        dns = "amazonaws.com.cn" if code == "CN" and where == "home" else "amazonaws.com"
+        host = f"claims.c0a1b2c3d4e5.{_where(code, where)}.rds.{dns}"
+        return aws.quicksight.DataSource(
+            "claims", data_source_id="claims", name="claims", type="POSTGRESQL",
+            parameters={"postgresql": {"host": host, "port": 5432, "database": "claims"}},
+            credentials={"credential_pair": {"username": "reader", "password": "Sup3rSecret!"}}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 REGION_KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] = {
     "table-replica": (table_replica, {"RES-004"}, ("EU", "CN")),
     "cognito-bucket": (cognito_bucket, {"RES-017"}, ("EU", "JP")),
@@ -337,6 +468,10 @@ REGION_KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, 
     "smb-share": (smb_share, {"RES-017"}, ("EU", "JP")),
     "object-copy": (object_copy, {"RES-017"}, ("EU", "JP")),
     "fsx-location": (fsx_location, {"RES-004"}, ("EU", "JP")),
+    "efs-location": (efs_location, {"RES-004"}, ("EU", "JP")),
+    "fsx-windows-location": (fsx_windows_location, {"RES-004"}, ("EU", "JP")),
+    "dms-task": (dms_task, {"RES-004"}, ("EU", "CN")),
+    "quicksight-source": (quicksight_source, {"RES-006"}, ("EU", "JP")),
 }
 
 
