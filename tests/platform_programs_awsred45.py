@@ -475,6 +475,76 @@ REGION_KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, 
 }
 
 
+# -- the own stream false alarm: the stack's Kinesis / Firehose stream by `arn` under a provider pinning no account ----
+
+STREAM_SHAPES = ("own-unpinned", "own-second-provider", "arn-set-partner", "partner-unpinned")
+"""``own-unpinned``: the stack's stream, made with the consumer's provider, which pins no account (passes since stop 45:
+the stream's id, its ARN, proves it); ``own-second-provider``: the stream made by a second provider of the stack whose
+account is unknown (RES-023: its credentials may be another account's); ``arn-set-partner``: the stack's stream whose
+`arn` input the program set to a partner's ARN, passed by its `arn` (RES-023: the value is no longer the id);
+``partner-unpinned``: a partner's ARN written out (RES-023)."""
+
+
+def _role_with(name: str, service: str, opts: pulumi.ResourceOptions) -> aws.iam.Role:
+    document = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}]}  # fmt: skip
+    return aws.iam.Role(name, assume_role_policy=json.dumps(document), opts=opts)
+
+
+def _stream(code: str, shape: str, kind: str, opts: pulumi.ResourceOptions) -> pulumi.Input[str]:
+    service, rest = ("kinesis", "stream/viewer-logs") if kind == "kinesis" else ("firehose", "deliverystream/events")
+    if shape == "partner-unpinned":
+        return _arn(code, "partner", service, rest)
+    made = opts
+    if shape == "own-second-provider":
+        made = pulumi.ResourceOptions(provider=aws.Provider("ops", region=HOME[code], profile="ops"))
+    extra: dict[str, Any] = {"arn": _arn(code, "partner", service, rest)} if shape == "arn-set-partner" else {}
+    if kind == "kinesis":
+        # docs: kinesis/stream — `arn` "ARN specifying the stream (same as `id`)".
+        return aws.kinesis.Stream("viewer-logs", shard_count=1, opts=made, **extra).arn
+    # docs: kinesis/firehosedeliverystream — `arn` "ARN specifying the Stream" (extended_s3 into the stack's bucket).
+    bucket = aws.s3.Bucket("events-archive", opts=made)
+    role = _role_with("firehose-delivery", "firehose.amazonaws.com", made)
+    return aws.kinesis.FirehoseDeliveryStream(
+        "events", destination="extended_s3",
+        extended_s3_configuration={"role_arn": role.arn, "bucket_arn": bucket.arn}, opts=made, **extra,
+    ).arn  # fmt: skip
+
+
+def stream_consumer(code: str, shape: str, consumer: str) -> Build:
+    def build(c: Any) -> object:
+        team = pulumi.ResourceOptions(provider=aws.Provider("team", region=HOME[code]))
+        if consumer == "realtime-log":
+            # docs: cloudfront/realtimelogconfig (the registry example passes the stack's stream by `arn`).
+            stream = _stream(code, shape, "kinesis", team)
+            role = _role_with("realtime-logs", "cloudfront.amazonaws.com", team)
+            return aws.cloudfront.RealtimeLogConfig(
+                "viewer-logs", name="viewer-logs", sampling_rate=100, fields=["timestamp", "c-ip"],
+                endpoint={"stream_type": "Kinesis",
+                          "kinesis_stream_config": {"role_arn": role.arn, "stream_arn": stream}}, opts=team,
+            )  # fmt: skip
+        if consumer == "subscription":
+            # docs: cloudwatch/logsubscriptionfilter — `destination_arn` (a Kinesis stream in the registry example).
+            stream = _stream(code, shape, "kinesis", team)
+            group = aws.cloudwatch.LogGroup("app", retention_in_days=30, opts=team)
+            role = _role_with("logs-to-kinesis", "logs.amazonaws.com", team)
+            return aws.cloudwatch.LogSubscriptionFilter(
+                "app-to-stream", log_group=group.name, filter_pattern="", destination_arn=stream, role_arn=role.arn,
+                opts=team,
+            )  # fmt: skip
+        # docs: pinpoint/eventstream — `destination_stream_arn` (a Firehose delivery stream).
+        stream = _stream(code, shape, "firehose", team)
+        app = aws.pinpoint.App("campaigns", opts=team)
+        role = _role_with("pinpoint-events", "pinpoint.amazonaws.com", team)
+        return aws.pinpoint.EventStream("campaign-events", application_id=app.application_id, role_arn=role.arn,
+                                        destination_stream_arn=stream, opts=team)  # fmt: skip
+
+    return build
+
+
+STREAM_CONSUMERS = ("realtime-log", "subscription", "event-stream")
+
+
 def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     out: list[tuple[str, str, Build, set[str], list[dict[str, Any]]]] = []
@@ -489,4 +559,10 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
             for where in ("home", "abroad"):
                 out.append((f"awsred45-{code.lower()}-{kind}-{where}", code, make(code, where),
                             rules if where == "abroad" else set(), []))  # fmt: skip
+    for consumer in STREAM_CONSUMERS:
+        for code in CODES:
+            for shape in STREAM_SHAPES:
+                out.append((f"awsred45-{code.lower()}-{consumer}-stream-{shape}", code,
+                            stream_consumer(code, shape, consumer),
+                            set() if shape == "own-unpinned" else {"RES-023"}, []))  # fmt: skip
     return out
