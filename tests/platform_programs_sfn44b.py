@@ -6,9 +6,10 @@ destinations' accounts.
    ``*-own`` shapes pass only because the stack's provider pins its account). Reproduced on the unchanged engine by the
    ``*-own-unpinned`` shapes below (EU, US, JP: RES-023 at every door; CN passes, an aws-cn account is China's). Their
    outputs are outputs only (pulumi-aws v7 sqs/queue ``url``, dynamodb/table ``arn``, sfn/stateMachine ``arn``), now
-   ``made_account_arns``: they pass. ``kinesis-own-unpinned`` stays RES-023 outside CN: a Kinesis stream's ``arn`` is
-   also an input (kinesis/stream ``arn``, "ARN specifying the stream"), which a program could set to anyone's ARN
-   (stop 43's reason, which holds). ``sqs-own-second-provider``: the same queue made by a second provider (``ops``, a
+   ``made_account_arns``: they pass. ``kinesis-own-unpinned`` stayed RES-023 outside CN (a Kinesis stream's ``arn`` is
+   also an input, which a program could set to anyone's ARN); since stop 45 (awsred45) it passes: the stream's
+   physical ``id``, no input, is its ARN ("same as `id`") and proves it (``made_account_arns`` ``output: id``).
+   ``sqs-own-second-provider``: the same queue made by a second provider (``ops``, a
    profile, its account unknown) stays RES-023 (its credentials may be another account's). ``sqs-partner-unpinned``:
    a partner's queue URL, RES-023 outside CN (as under a pinned provider).
 2. AWS SDK integration parameters naming a written resource under other names, listed per action
@@ -35,8 +36,8 @@ Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
 PARTNER = "444455556666"
 HOME = {"EU": "eu-central-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
 PASSING = ("sqs-own-unpinned", "ddb-own-unpinned", "startexec-own-unpinned", "sns-targetarn-own",
-           "tags-resourcearn-partner")  # fmt: skip
-REFUSED = ("kinesis-own-unpinned", "sqs-own-second-provider", "sqs-partner-unpinned", "sns-targetarn-partner")
+           "tags-resourcearn-partner", "kinesis-own-unpinned")  # fmt: skip
+REFUSED = ("sqs-own-second-provider", "sqs-partner-unpinned", "sns-targetarn-partner")
 SHAPES = PASSING + REFUSED
 
 STATES_TRUST = json.dumps({

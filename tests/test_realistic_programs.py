@@ -35,6 +35,7 @@ import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
 import platform_programs_awsred44 as aw44
+import platform_programs_awsred45 as aw45
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnsfn45 as cs45
 import platform_programs_cloudflow44 as cf44
@@ -17824,7 +17825,8 @@ CASES: list[Case] = [
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cf44.rows()],
     # -- stop 44, Step Functions destinations, continued (tests/platform_programs_sfn44b.py): under a provider pinning
     # no account, the stack's own queue by `url`, table and state machine by `arn` in a Task pass (RES-023 before); its
-    # own Kinesis stream (an `arn` input too) and a queue made by a second provider stay RES-023 outside CN. An SDK
+    # own Kinesis stream passes since stop 45 (awsred45: proven by its `id`), a queue made by a second provider stays
+    # RES-023 outside CN. An SDK
     # integration's SNS Publish `TargetArn` naming a partner's topic is RES-023 outside CN (passed before); a read of
     # the partner's tags (`ListTagsForResource` `ResourceArn`) passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sf44b.rows()],
@@ -17868,6 +17870,20 @@ CASES: list[Case] = [
     # (RES-009); PyIceberg's client.role-arn / glue.role-arn naming another account (RES-023). Each passed before;
     # the twins pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc45.rows()],
+    # -- stop 45, AWS red team, round 17 (tests/platform_programs_awsred45.py): a Cognito user pool's log delivery into
+    # another account's Firehose stream or log group, an AppSync source API merged into another account's merged API
+    # (or the stack's merged API merging another account's source API), a Managed AD directory shared with another
+    # account, a deployment-time Lambda invocation of another account's function, a Customer Profiles dead-letter
+    # queue of another account and a delegated administrator account: RES-023 unless the account is declared (passed
+    # before); the own account under the pinned provider passes. Resource policies granting a partner (Kinesis, MSK,
+    # SES identity, Redshift, Lattice, S3 Vectors, Redshift Serverless, access point, Access Grants, AgentCore), a
+    # DynamoDB replica of a table abroad, DataSync FSx / EFS locations and a DMS task abroad, QuickSight sources
+    # abroad, and Cognito / AppFabric / Storage Gateway / object-copy buckets the stack does not make stay refused;
+    # their twins pass. The stack's own Kinesis / Firehose stream by `arn` under a provider pinning no account, as a
+    # CloudFront real-time log, subscription filter or Pinpoint event stream destination, passes (RES-023 before;
+    # proven by the stream's `id`); a second provider's stream, a stream whose `arn` input the program set to a
+    # partner's ARN and a partner's ARN stay RES-023.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from components.residency import RULES, ProviderRef, RuleEngine, Subject
 from components.residency.destinations import parse_destinations
 from components.residency.docs import rules_markdown, sync_readme
-from components.residency.engine import Place
+from components.residency.engine import Place, made_arn_key
 from components.residency.rules import RuleId
 
 AWS_CN = ProviderRef("aws", "cn-north", "cn-north-1")
@@ -3408,6 +3408,85 @@ def test_a_lattice_service_joined_to_another_accounts_network_grants_it(token: s
         service_network_identifier=f"arn:aws-cn:vpc-lattice:cn-north-1:{_OTHER}:servicenetwork/sn-1",
     )
     assert RuleEngine("CN").check(cn)[0] == []
+
+
+# AWS red team, round 17 (stop 45): more types no round had listed that name another account's resource the stack
+# writes into (written_account_fields) or the account it grants its data (granted_account_fields). Each offending
+# subject passed on the unchanged catalogue (the awsred45-*-partner table programs).
+_RED45_WRITES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration",
+     "log_configurations[0].firehose_configuration.stream_arn",
+     lambda a: {"user_pool_id": "eu-central-1_abc", "log_configurations": [{
+         "event_source": "userAuthEvents", "log_level": "INFO",
+         "firehose_configuration": {"stream_arn": f"arn:aws:firehose:eu-central-1:{a}:deliverystream/auth"}}]}),
+    ("aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration",
+     "log_configurations[0].cloud_watch_logs_configuration.log_group_arn",
+     lambda a: {"user_pool_id": "eu-central-1_abc", "log_configurations": [{
+         "event_source": "userNotification", "log_level": "ERROR",
+         "cloud_watch_logs_configuration": {"log_group_arn": f"arn:aws:logs:eu-central-1:{a}:log-group:/cognito"}}]}),
+    ("aws:appsync/sourceApiAssociation:SourceApiAssociation", "source_api_arn",
+     lambda a: {"merged_api_id": "m1", "source_api_arn": f"arn:aws:appsync:eu-central-1:{a}:apis/src1"}),
+    ("aws:lambda/invocation:Invocation", "function_name",
+     lambda a: {"function_name": f"arn:aws:lambda:eu-central-1:{a}:function:seed", "input": "{}"}),
+    ("aws:customerprofiles/domain:Domain", "dead_letter_queue_url",
+     lambda a: {"domain_name": "customers", "default_expiration_days": 365,
+                "dead_letter_queue_url": f"https://sqs.eu-central-1.amazonaws.com/{a}/profiles-dlq"}),
+]  # fmt: skip
+_RED45_GRANTS: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:directoryservice/sharedDirectory:SharedDirectory", "target.id",
+     lambda a: {"directory_id": "d-0123456789", "target": {"id": a}}),
+    ("aws:appsync/sourceApiAssociation:SourceApiAssociation", "merged_api_arn",
+     lambda a: {"source_api_id": "s1", "merged_api_arn": f"arn:aws:appsync:eu-central-1:{a}:apis/merged1"}),
+    ("aws:organizations/delegatedAdministrator:DelegatedAdministrator", "account_id",
+     lambda a: {"account_id": a, "service_principal": "securityhub.amazonaws.com"}),
+]  # fmt: skip
+PAIRS += [
+    ("RES-023", "EU", aws(token, _PINNED_EU, **props("123456789012")), aws(token, _PINNED_EU, **props(_OTHER)), path)
+    for token, path, props in _RED45_WRITES + _RED45_GRANTS
+]
+
+
+@pytest.mark.parametrize(
+    ("token", "path", "props", "text"),
+    [(*w, "which receives what the stack writes there") for w in _RED45_WRITES]
+    + [(*g, "is granted access") for g in _RED45_GRANTS],
+    ids=[f"{t.split(':')[1]}-{p}" for t, p, _ in _RED45_WRITES + _RED45_GRANTS],
+)
+def test_round_17_names_the_receiving_account(
+    token: str, path: str, props: Callable[[str], dict[str, Any]], text: str
+) -> None:
+    # AWS red team, round 17 (stop 45): another account is refused unless pinned or declared; the own passes pinned.
+    engine = RuleEngine("EU")
+    findings = [f for f in engine.check(aws(token, _PINNED_EU, **props(_OTHER)))[0] if f.rule.id == "RES-023"]
+    assert [f.path for f in findings] == [path]
+    with pytest.raises(AssertionError, match=rf"{_OTHER}.*{text}|{text}.*{_OTHER}|Account {_OTHER} {text}"):
+        raise AssertionError(findings[0].detail)
+    assert [f for f in engine.check(aws(token, _PINNED_EU, **props("123456789012")))[0] if f.rule.id == "RES-023"] == []
+    declared = parse_destinations(
+        [
+            {
+                "id": "partner",
+                "kind": "resident",
+                "match": f"arn:aws:iam::{_OTHER}:",
+                "evidence": "the partner's EU account",
+            }
+        ]
+    )
+    covered = RuleEngine("EU", destinations=declared).check(aws(token, _PINNED_EU, **props(_OTHER)))[0]
+    assert [f.declared_by for f in covered if f.rule.id == "RES-023"] == ["partner"]
+
+
+def test_a_stream_is_proven_by_its_id_not_by_its_arn_input() -> None:
+    # awsred45 (stop 45): a Kinesis / Firehose stream's `arn` is an input too; only its physical `id` (its ARN, assigned
+    # by the provider) proves the stream the stack made (made_account_arns `output: id`).
+    engine = RuleEngine("EU")
+    own = "arn:aws:kinesis:eu-central-1:123456789012:stream/logs"
+    set_by_program = "arn:aws:kinesis:eu-central-1:210987654321:stream/logs"
+    assert engine.made_arns("aws:kinesis/stream:Stream", {"id": own, "arn": set_by_program}) == [made_arn_key(own)]
+    assert engine.made_arns("aws:kinesis/stream:Stream", {"arn": own}) == []
+    firehose = "arn:aws:firehose:eu-central-1:123456789012:deliverystream/events"
+    token = "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream"
+    assert engine.made_arns(token, {"id": firehose, "arn": firehose}) == [made_arn_key(firehose)]
 
 
 # Alibaba Cloud ANONYMOUS APIs with OSS backends (stop 44, ossbackend44): an ANONYMOUS Api with `backend_enabled` is

@@ -297,6 +297,20 @@ def _sqs_queue(site: Site) -> tuple[str, dict[str, Any]]:
     return url, _regional(site, {"name": name, "arn": site.arn("sqs", name), "url": url})
 
 
+def _arn_id(service: str, kind: str, max_len: int) -> Builder:
+    """A Kinesis data stream or Firehose delivery stream: its physical id is its ARN (kinesis/stream `arn` "ARN
+    specifying the stream (same as `id`)"; a delivery stream is imported by its ARN), named after its `name`. Its
+    `arn` is also an input, returned as given (as ``aws_generic`` does): only the id proves the stream the stack made
+    (``made_account_arns``, stop 45)."""
+
+    def build(site: Site) -> tuple[str, dict[str, Any]]:
+        arn = site.arn(service, f"{kind}/{site.physical_name(max_len=max_len)}")
+        given = site.inputs.get("arn")
+        return arn, _regional(site, {"arn": given if isinstance(given, str) and given else arn})
+
+    return build
+
+
 def _sns_topic(site: Site) -> tuple[str, dict[str, Any]]:
     name = site.physical_name(max_len=256)
     arn = site.arn("sns", name)
@@ -656,6 +670,8 @@ AWS_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "aws:cloudwatch/logGroup:LogGroup": _log_group,
         "aws:sqs/queue:Queue": _sqs_queue,
         "aws:sns/topic:Topic": _sns_topic,
+        "aws:kinesis/stream:Stream": _arn_id("kinesis", "stream", 128),
+        "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": _arn_id("firehose", "deliverystream", 64),
         "aws:lambda/function:Function": _lambda_function,
         "aws:route53/zone:Zone": _route53_zone,
         "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup": _global_group(
