@@ -73,6 +73,7 @@ import platform_programs_mutation41 as mu41
 import platform_programs_mutation42 as mu42
 import platform_programs_mutation43 as mu43
 import platform_programs_mutation44 as mu44
+import platform_programs_mutation45 as mu45
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -17837,6 +17838,11 @@ CASES: list[Case] = [
     # JSONata workflows of the own resources pass; the own account written out by hand, a partner's, an ARN formatted
     # from a partner account stay RES-023 outside CN.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv44.rows()],
+    # -- stop 45, mutation search round 15 (tests/platform_programs_mutation45.py): a bare host whose last labels only
+    # look like a cloud suffix (`...elb.eu-west-1-amazonaws.com`, `...es-amazonaws.com`, `...log-aliyuncs.com`: names
+    # under another registrable domain) in a Fluent Bit output's Host or an environment variable's *_HOST is RES-015
+    # (passed before; the same host in a URL was refused); each `-home` twin, the real host, passes.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
