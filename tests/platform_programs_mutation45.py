@@ -60,7 +60,9 @@ def _lookalike(host: str) -> str:
 
 
 def _nlb_host(code: str) -> str:
-    # An internal NLB's DNS name (Elastic Load Balancing: `internal-<name>-<id>.elb.<region>.amazonaws.com`).
+    # An NLB's Regional DNS name is `<name>-<id>.elb.<region>.amazonaws.com` ("my-load-balancer.elb.us-west-2.
+    # amazonaws.com", AWS re:Post on NLB DNS names); an internal one's starts `internal-` (ELB user guide, "Internal
+    # Classic Load Balancers": internal-name-123456789.region.elb.amazonaws.com).
     return f"internal-collector-0a1b2c3d4e5f6071.elb.{REGION[code]}.{SUFFIX[code]}"
 
 
@@ -105,7 +107,8 @@ def sls_env(code: str, where: str) -> Build:
     host = f"{ALI_REGION[code]}-intranet.log.aliyuncs.com"
 
     def build(c: Any) -> object:
-        # docs: fc/v3function (environment_variables); SLS "Endpoints" (the internal endpoint of the Region).
+        # docs: fc/v3function (environment_variables); SLS "Endpoints" (https://alibabacloud.com/help/en/sls/endpoints:
+        # VPC access address `cn-shanghai-intranet.log.aliyuncs.com`).
         role = alicloud.ram.Role("logs-fn-role", role_name="logs-fn-role", assume_role_policy_document=FC_TRUST,
                                  opts=c.ali)  # fmt: skip
         return alicloud.fc.V3Function(
