@@ -77,8 +77,8 @@ from components.simulate.recorder import Secret  # noqa: E402
 from components.testing import run_pulumi_program  # noqa: E402
 
 __all__ = [
-    "STRANGER_ACCOUNT", "STRANGER_UID", "Mutant", "Outcome", "Report", "judge", "main", "mutants_of", "realistic",
-    "search",
+    "OPT_IN_KINDS", "STRANGER_ACCOUNT", "STRANGER_UID", "Mutant", "Outcome", "Report", "judge", "main", "mutants_of",
+    "realistic", "search",
 ]  # fmt: skip
 
 COLLECTOR = "collector.example.com"
@@ -412,7 +412,9 @@ def _host_of(match: str) -> str:
     return found.group(1) if found else match.split("/", 1)[0]
 
 
-def mutants_of(case: realistic.Case, resources: list[Any]) -> list[Mutant]:
+def mutants_of(case: realistic.Case, resources: list[Any], opt_in: frozenset[str] = frozenset()) -> list[Mutant]:
+    """Every mutant of a compliant program's recorded resources; ``opt_in``: kinds made only when asked for by name
+    (``OPT_IN_KINDS``), so that a default run's mix of mutants stays what it was."""
     # A declared match that is a host (not a phone number, an ENS region or an ARN prefix).
     declared = [
         host for d in case.destinations if isinstance(d.get("match"), str)
@@ -447,9 +449,43 @@ def mutants_of(case: realistic.Case, resources: list[Any]) -> list[Mutant]:
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after, base))
             for kind, after in _round_7_swaps(case.code, record, path, text, buckets, turn):
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
-            for kind, after in _account_swaps(record, text, case.code):
+            for kind, after in (*_account_swaps(record, text, case.code), *_opt_in_swaps(case.code, text, opt_in)):
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
     return made
+
+
+# -- round 15 (stop 45): an in-country cloud host turned into a lookalike of it ------------------------------------
+
+OPT_IN_KINDS = frozenset({"lookalike"})
+"""Kinds made only when ``--kinds`` names them (a default run, and the fixed samples of tests/test_residency_mutants.py,
+keep the mix of mutants they had)."""
+
+# An in-country regional cloud host: labels, one of them holding a resident Region, before a provider domain.
+_PROVIDER_DOMAINS = ("amazonaws.com.cn", "amazonaws.com", "aliyuncs.com")
+
+
+def _opt_in_swaps(code: str, text: str, opt_in: frozenset[str]) -> Iterator[tuple[str, str]]:
+    if "lookalike" in opt_in:
+        yield from _lookalike_swaps(code, text)
+
+
+def _lookalike_swaps(code: str, text: str) -> Iterator[tuple[str, str]]:
+    """Round 15: the first in-country regional cloud host of a leaf (a label names a resident Region:
+    ``vpc-logs.eu-west-1.es.amazonaws.com``, ``cn-shanghai-intranet.log.aliyuncs.com``; a service principal such as
+    ``states.amazonaws.com`` names none and is left alone) written as a host of another domain that reads like it:
+    the dot before the provider domain made a dash (``...es-amazonaws.com``: a name under the registrable
+    ``es-amazonaws.com``), and the host as the first labels of a foreign name
+    (``...amazonaws.com.collector.example.com``).
+    Each must be refused as an unproven host (RES-015)."""
+    regions = _region_pattern(code)
+    domains = "|".join(re.escape(d) for d in _PROVIDER_DOMAINS)
+    for m in re.finditer(rf"(?<![a-z0-9.-])((?:[a-z0-9-]+\.)+)({domains})(?![a-z0-9-]|\.[a-z0-9])", text, re.I):
+        if not regions.search(m.group(1)):
+            continue
+        head, domain = m.group(1), m.group(2)
+        yield "lookalike", text[: m.start()] + f"{head[:-1]}-{domain}" + text[m.end() :]
+        yield "lookalike", text[: m.end()] + "." + COLLECTOR + text[m.end() :]
+        return
 
 
 # -- round 9 (stop 36): an account no provider of the stack pins ----------------------------------------------------
@@ -831,7 +867,7 @@ def search(
         if recorded.error is not None:
             continue
         made = [
-            m for m in mutants_of(case, recorded.resources)
+            m for m in mutants_of(case, recorded.resources, OPT_IN_KINDS & kinds if kinds else frozenset())
             if kinds is None or m.kind in kinds or _family(m.kind) & kinds
         ]  # fmt: skip
         for mutant in _spread(made, per_case):
@@ -877,7 +913,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--kinds",
         help="only these kinds, comma-separated (region,zone,zone-id,host,partition,email,ip,account,region-one,"
-        "arn-noacct,host-upper,host-dot,host-ipv6,host-userinfo,host-port; host-b64gz: only those made inside "
+        "arn-noacct,host-upper,host-dot,host-ipv6,host-userinfo,host-port; lookalike: made only when named; "
+        "host-b64gz: only those made inside "
         "gzip-compressed base64; a wrapping, b64, b64gz, inb64, ingz, nested: every swap made so)",
     )
     args = parser.parse_args(argv)

@@ -4284,6 +4284,53 @@ def test_a_host_list_mixing_urls_and_bare_hosts_judges_every_item(value: str, ex
     assert rule_ids("CN", subject) == expected
 
 
+# Mutation search round 15 (stop 45): a bare host whose last labels only look like a cloud suffix is a name under
+# another registrable domain (`eu-west-1-amazonaws.com`, `log-aliyuncs.com`), which anyone may hold. The reference
+# prefilter took the suffix inside it for a cloud host, the scan (a dot before the suffix) found none, and the value
+# passed unjudged under a host key; the same host in a URL was refused. Real host / lookalike pairs.
+_FLUENT_BIT = "[OUTPUT]\n    Name http\n    Match *\n    Host {}\n    Port 8443\n"
+
+
+@pytest.mark.parametrize(
+    ("code", "token", "inputs", "real", "lookalike"),
+    [
+        ("EU", "aws:lambda/function:Function", "SEARCH_HOST", "vpc-logs-3kx7.eu-west-1.es.amazonaws.com",
+         "vpc-logs-3kx7.eu-west-1.es-amazonaws.com"),
+        ("US", "aws:lambda/function:Function", "SEARCH_HOST", "vpc-logs-3kx7.us-east-1.es.amazonaws.com",
+         "vpc-logs-3kx7.us-east-1.esamazonaws.com"),
+        ("CN", "aws:lambda/function:Function", "SEARCH_HOST", "vpc-logs-3kx7.cn-north-1.es.amazonaws.com.cn",
+         "vpc-logs-3kx7.cn-north-1.es-amazonaws.com.cn"),
+        ("CN", "alicloud:fc/v3Function:V3Function", "SLS_HOST", "cn-shanghai-intranet.log.aliyuncs.com",
+         "cn-shanghai-intranet.log-aliyuncs.com"),
+        ("JP", "alicloud:fc/v3Function:V3Function", "SLS_HOST", "ap-northeast-1-intranet.log.aliyuncs.com",
+         "ap-northeast-1-intranet.logaliyuncs.com"),
+        ("EU", "aws:ssm/parameter:Parameter", "fluent-bit",
+         "internal-collector-0a1b.elb.eu-west-1.amazonaws.com", "internal-collector-0a1b.elb.eu-west-1-amazonaws.com"),
+        ("JP", "aws:lambda/function:Function", "ALERT_HOST", "email-smtp.ap-northeast-1.amazonaws.com",
+         "email-smtp.ap-northeast-1-amazonaws.com:587"),
+    ],
+)  # fmt: skip
+def test_a_host_whose_last_labels_only_look_like_a_cloud_suffix_is_unproven(
+    code: str, token: str, inputs: str, real: str, lookalike: str
+) -> None:
+    cloud: Cloud = "alicloud" if token.startswith("alicloud:") else "aws"
+
+    def subject(host: str) -> Subject:
+        if inputs == "fluent-bit":
+            props: dict[str, Any] = {"name": "/fleet/fluent-bit/conf", "value": _FLUENT_BIT.format(host)}
+        elif cloud == "alicloud":
+            props = {"environment_variables": {inputs: host}}
+        else:
+            props = {"environment": {"variables": {inputs: host}}}
+        return Subject(token, "r", props, provider(code, cloud))
+
+    assert rule_ids(code, subject(real)) == set()
+    findings, _ = ENGINES[code].check(subject(lookalike))
+    assert {f.rule.id for f in findings} == {"RES-015"}
+    host = lookalike.rsplit(":", 1)[0]
+    assert findings[0].detail.startswith(f"{host} is a host under no catalogued cloud suffix; nothing proves it is in")
+
+
 @pytest.mark.parametrize(
     ("token", "path"),
     [

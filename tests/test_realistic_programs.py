@@ -77,6 +77,7 @@ import platform_programs_mutation41 as mu41
 import platform_programs_mutation42 as mu42
 import platform_programs_mutation43 as mu43
 import platform_programs_mutation44 as mu44
+import platform_programs_mutation45 as mu45
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -17884,6 +17885,11 @@ CASES: list[Case] = [
     # proven by the stream's `id`); a second provider's stream, a stream whose `arn` input the program set to a
     # partner's ARN and a partner's ARN stay RES-023.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw45.rows()],
+    # -- stop 45, mutation search round 15 (tests/platform_programs_mutation45.py): a bare host whose last labels only
+    # look like a cloud suffix (`...elb.eu-west-1-amazonaws.com`, `...es-amazonaws.com`, `...log-aliyuncs.com`: names
+    # under another registrable domain) in a Fluent Bit output's Host or an environment variable's *_HOST is RES-015
+    # (passed before; the same host in a URL was refused); each `-home` twin, the real host, passes.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -517,6 +517,25 @@ def test_has_candidates_shortcut_agrees_with_the_full_prefilter(text: str) -> No
     assert PARSER.has_candidates(text) == full
 
 
+@pytest.mark.parametrize(
+    ("text", "candidates"),
+    [
+        ("sqs.eu-west-1.amazonaws.com", True),
+        ("amazonaws.com", True),  # a suffix alone: judged as the bare host it is
+        ("noreply@amazonses.com", True),
+        ("cn-shanghai-intranet.log.aliyuncs.com", True),
+        # Mutation search round 15 (stop 45): a suffix inside a longer label is another registrable domain.
+        ("sqs.eu-west-1-amazonaws.com", False),
+        ("cn-shanghai-intranet.log-aliyuncs.com", False),
+        ("collectoramazonaws.com", False),
+    ],
+)
+def test_a_suffix_is_a_candidate_only_as_a_hosts_last_labels(text: str, candidates: bool) -> None:
+    assert PARSER.has_candidates(text) is candidates
+    if not candidates:  # nothing the scan could have found is skipped
+        assert PARSER.scan(text, screened=True) == []
+
+
 @given(_marker_text, aws_regions)
 @settings(max_examples=300)
 def test_arn_scan_shortcut_finds_arns_in_any_case(filler: str, region: str) -> None:

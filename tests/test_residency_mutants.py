@@ -346,3 +346,29 @@ def test_round_13_no_account_swap_of_an_aws_cn_account_in_a_cn_program() -> None
         f'{{"AWS": "arn:aws:iam::{stranger}:root", "x": "123456789012"}}'
     ]
     assert swaps("acs:ram::1234567890123456:role/etl", "CN") == [f"acs:ram::{search.STRANGER_UID}:role/etl"]
+
+
+# Round 15 (stop 45): an in-country regional cloud host written as a lookalike of it (the dot before the provider
+# domain made a dash, or the host as the first labels of a foreign name). Opt-in: a default run makes none.
+ROUND_15_SAMPLE = [
+    "mutation45-eu-opensearch-env-home",  # SEARCH_HOST, an OpenSearch VPC endpoint
+    "mutation45-cn-sls-env-home",  # SLS_HOST, an SLS internal endpoint
+    "logplugins44-jp-ssm-fluentd-fd-forward-own-nlb",  # a Fluentd forward server, the stack's NLB host
+]
+
+
+def test_round_15_a_lookalike_of_an_in_country_host_is_refused() -> None:
+    assert list(search._lookalike_swaps("EU", "vpc-logs.eu-west-1.es.amazonaws.com")) == [
+        ("lookalike", "vpc-logs.eu-west-1.es-amazonaws.com"),
+        ("lookalike", "vpc-logs.eu-west-1.es.amazonaws.com.collector.example.com"),
+    ]
+    assert list(search._lookalike_swaps("CN", '{"Service": "states.amazonaws.com.cn"}')) == []  # no Region: a principal
+    assert list(search._lookalike_swaps("JP", "vpc-logs.eu-west-1.es.amazonaws.com")) == []  # not in-country
+    cases = [c for c in search.realistic.CASES if c.id in ROUND_15_SAMPLE]
+    assert len(cases) == len(ROUND_15_SAMPLE)
+    assert "lookalike" in search.OPT_IN_KINDS  # made only when --kinds names it
+    report = search.search(cases=cases, per_case=4, kinds={"lookalike"})
+    assert len(report.outcomes) >= len(cases)
+    assert all(o.applied and o.error is None for o in report.outcomes)
+    assert [o.mutant for o in report.survivors] == []
+    assert {o.guard for o in report.outcomes} == {"RES-015"}

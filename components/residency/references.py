@@ -546,7 +546,11 @@ class ReferenceParser:
             r"(?P<tail>(?:\.[a-z0-9-]+)+)?(?![a-z0-9-])",
             re.IGNORECASE,
         )
-        self._prefilter = re.compile(f"{_PREFILTER_FIXED}|{suffix_alternatives}", re.IGNORECASE)
+        # A suffix counts only as a host's last labels (after a dot, or alone): `x.eu-west-1-amazonaws.com` and
+        # `log-aliyuncs.com` are names under other registrable domains, which the `_host` pattern (a dot before the
+        # suffix) never reads as cloud hosts; taken for candidates, they were left to a scan that found nothing and
+        # passed unjudged as bare hosts (mutation search round 15, stop 45), while the same host in a URL was refused.
+        self._prefilter = re.compile(f"{_PREFILTER_FIXED}|(?<![a-z0-9-])(?:{suffix_alternatives})", re.IGNORECASE)
         # Every alternative of the prefilter contains ':' or '.', except "oss-": a string with none of
         # them cannot match, and saying so costs far less than the search (most values are plain names).
         self._markers_suffice = all("." in s for s, _, _, _ in self._suffix_cloud)
