@@ -33,6 +33,7 @@ import platform_programs_accountsali36 as aa36
 import platform_programs_alired43 as ar43
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
+import platform_programs_apijoin45 as aj45
 import platform_programs_apigw39 as agw39
 import platform_programs_awsred44 as aw44
 import platform_programs_bodies42 as bd42
@@ -17837,6 +17838,12 @@ CASES: list[Case] = [
     # JSONata workflows of the own resources pass; the own account written out by hand, a partner's, an ARN formatted
     # from a partner account stay RES-023 outside CN.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv44.rows()],
+    # -- stop 45, API joins every front door judges alike (tests/platform_programs_apijoin45.py): an Alibaba ANONYMOUS
+    # Api naming an adopted Backend by its literal id (the guard alone refused the HTTP / FC twins), or whose
+    # backend_enabled is an Output (passed the guard with an OSS Backend); an HTTP API whose AWS_IAM and open Routes
+    # both have Output targets (the guard alone refused the compliant form); a RestApi with an OpenAPI body AND separate
+    # Methods, each judged, a public:<name> declaration covering only what it names.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aj45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

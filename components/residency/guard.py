@@ -19,7 +19,7 @@ import copy
 import dataclasses
 import functools
 import inspect
-from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Literal
@@ -686,8 +686,13 @@ class Guard:
         # told by it without waiting: that id resolves only once the RestApi registers, which may wait on this very
         # judgement (its body's stage variables, stop 40).
         rest_apis = {id(r.id): r for m, r in self._api_members if m.type in stages.API_TYPES}
+        # An Alibaba Cloud Api naming its Backend by a literal id (stop 45, apijoin45): each Backend is keyed by its id
+        # too, as the plan and the pack key it (``stages.own_api_key``), else the guard alone refused it.
+        by_id = subject.type == stages.ALI_API_TYPE and isinstance(prop_of(subject.props, "backend_id"), str)
 
         async def api_of(member: Subject, member_resource: pulumi.Resource) -> object:
+            if member.type == stages.BACKEND_TYPE and by_id:
+                return await self._backend_keys(member, member_resource)
             if member.type in stages.SELF_KEYED_TYPES:  # an API, an Alibaba Cloud Backend (as a backend_id names it)
                 return ("resources", frozenset({member_resource}))
             api = prop_of(member.props, stages.api_input(member.type)[0])
@@ -749,6 +754,23 @@ class Guard:
         if stages.body_private_integration(subject.type) is not None:
             link = await self._body_links(subject, join)
         return stages.with_stages(self._known, join, subject.type, own, link, method)
+
+    async def _backend_keys(self, backend: Subject, resource: pulumi.Resource) -> stages.ApiKeys:
+        """An Alibaba Cloud Backend's keys when an Api names its Backend by a literal id (stop 45): its resource, and its
+        id: the one it is adopted or read by (``import_`` / ``id``, known now), else its own ``id`` once it resolves
+        (waited for at most ``patience``: a Backend does not wait on the Api that names it). An id not known then is
+        a key no literal matches (``stages.ID_NOT_KNOWN``: fail closed), never one that matches any."""
+        keys: set[Hashable] = {("resources", frozenset({resource}))}
+        given = backend.import_id if isinstance(backend.import_id, str) else backend.read_id
+        if isinstance(given, str) and given:
+            keys.add(("id", given))
+            return stages.ApiKeys(keys)
+        own = getattr(resource, "id", None)
+        if isinstance(own, pulumi.Output):
+            await _compat.settle([own], self.patience)
+            value, is_known = (await _compat.resolved(own))[:2] if _compat.settled(own) else (None, False)
+            keys.add(("id", value) if is_known and isinstance(value, str) and value else stages.ID_NOT_KNOWN)
+        return stages.ApiKeys(keys)
 
     async def _join_method(self, subject: Subject, resource: pulumi.Resource) -> tuple[object, str | None] | None:
         """What ``subject`` asks the join about its callers (``stages.METHOD_AUTHORIZED``): the one answer of
