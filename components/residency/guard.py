@@ -110,12 +110,15 @@ async def _api_of(value: Any) -> object:
     return ("id", value) if isinstance(value, str) and value else None
 
 
-def _target_key(route: Subject) -> object:
-    """A Route's ``target`` keyed as ``_api_of`` keys a literal (``integrations/<id>``); None for an Output, which the
-    join takes as a target of every Integration of the Route's API (fail closed). Never awaited: the target is computed
-    from the Integration's id, which resolves only once the Integration registers, and its registration waits on the
-    very judgement that asks about its Routes (anonymous43)."""
+async def _target_key(route: Subject) -> object:
+    """A Route's ``target`` keyed as ``_api_of`` keys an API: a literal ``integrations/<id>``, or an Output that has
+    resolved (the resources it is computed from; nothing is awaited). One not resolved yet is
+    ``stages.JUDGED_AT_ROUTE``: never awaited here, since the target is computed from the Integration's id, which resolves
+    only once the Integration registers, and its registration waits on the very judgement that asks about its Routes
+    (anonymous43); an open such Route is judged at the Route once it resolves (``Guard._judge_route``, stop 45)."""
     value = prop_of(route.props, "target")
+    if _is_output(value):
+        return await _api_of(value) if _compat.settled(value) else stages.JUDGED_AT_ROUTE
     return ("id", value) if isinstance(value, str) and value else None
 
 
@@ -391,6 +394,8 @@ class Guard:
             self._unnamed[resource] = (type_, plain)
         later = [f for f in findings if _judged_later(type_, f, self._joined)] if findings else findings
         self._note_join_member(subject, resource)
+        if type_ == stages.ROUTE_TYPE and _is_output(prop_of(props, "target")):
+            _compat.hold_registration(resource, lambda: self._judge_route(subject, resource))
         if later or type_ in stages.STAGE_TYPES:
             # A Stage is held too: whether its variables are buckets or hosts depends on the Integrations of its API,
             # which may be constructed after it (stage-variables join, stops 37 and 39).
@@ -728,7 +733,7 @@ class Guard:
             keyed = subject.type == stages.INTEGRATION_TYPE and member.type in (stages.METHOD_TYPE, subject.type)
             resource_key = await self._resource_key(member) if keyed else None
             if member.type == stages.ROUTE_TYPE:
-                resource_key = _target_key(member)
+                resource_key = await _target_key(member)
             join.add(member.type, read, told, resource_key)
         method = await self._join_method(subject, resource)
         link: object = None
@@ -754,6 +759,40 @@ class Guard:
         if stages.body_private_integration(subject.type) is not None:
             link = await self._body_links(subject, join)
         return stages.with_stages(self._known, join, subject.type, own, link, method)
+
+    async def _judge_route(self, route: Subject, resource: pulumi.Resource) -> None:
+        """An HTTP API Route whose ``target`` is an Output, judged once it resolves, before the Route registers (stop 45,
+        apijoin45): an open Route (``stages.StageJoin.route_open``) to an Integration of the program that serves
+        stored data (RES-024 unless declared: the Integration's judgement, with this Route's target now known) is
+        refused here, at the Route, which is what opens it to everyone. The Integration's own judgement could not wait
+        for this target (``stages.JUDGED_AT_ROUTE``); the Route's registration waits for it anyway, so nothing waits
+        longer than without the guard."""
+        if not stages.StageJoin(lambda value: value is _AT_DEPLOYMENT).route_open(route.props):
+            return
+        value, is_known, _, depends_on = await _compat.resolved(prop_of(route.props, "target"))
+        if not is_known:
+            return  # a preview: the pack and the reviews judge it by its property dependency
+        await _compat.construction_over()
+        for member, member_resource in list(self._api_members):
+            if member.type != stages.HTTP_INTEGRATION_TYPE or member_resource not in depends_on:
+                continue
+            known = await self._known_for(member, member_resource)
+            findings, _ = self.engine.check(member, defer=_is_output, known=known)
+            self._report(
+                [
+                    dataclasses.replace(
+                        f,
+                        resource_type=route.type,
+                        resource_name=route.name,
+                        path="target",
+                        value=value,
+                        detail=f"(the route requires no authorization and targets integration `{member.name}`) "
+                        + f.detail,
+                    )
+                    for f in findings
+                    if f.rule.id == RuleId.PUBLIC_ACCESS_DECLARED and f.declared_by is None
+                ]
+            )
 
     async def _backend_keys(self, backend: Subject, resource: pulumi.Resource) -> stages.ApiKeys:
         """An Alibaba Cloud Backend's keys when an Api names its Backend by a literal id (stop 45): its resource, and its

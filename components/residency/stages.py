@@ -80,6 +80,7 @@ __all__ = [
     "SELF_KEYED_TYPES",
     "HTTP_API_TYPE",
     "ID_NOT_KNOWN",
+    "JUDGED_AT_ROUTE",
     "HTTP_INTEGRATION_TYPE",
     "HTTP_STAGE_TYPE",
     "INTEGRATION_TYPE",
@@ -163,6 +164,13 @@ ID_NOT_KNOWN: Hashable = ("id", None)
 """A Backend's id key when the guard could not learn its id (stop 45): it matches no literal ``backend_id`` (fail
 closed), where a Backend keyed by no id at all (a preview's document, before it is made) may be the one a literal
 names."""
+JUDGED_AT_ROUTE: Hashable = ("judged-at-route",)
+"""A Route's target key at the guard while its ``target`` is an Output not resolved yet (stop 45, apijoin45): computed
+from an Integration's id, it resolves only once that Integration registers, which waits on the very judgement asking
+about its Routes. Such a Route that requires authorization may target any Integration of its API (it counts as one,
+restricted); an open one is not counted here: the guard judges it at the Route once its target resolves
+(``Guard._judge_route``), the Integration it names with that Route known, as the plan, the pack and the reviews key it
+by its property dependency."""
 _OSS_BACKEND = "OSS"
 _TARGET_PREFIX = "integrations/"
 """How a Route's ``target`` names its integration: "The target for the route, of the form integrations/IntegrationID"
@@ -711,9 +719,15 @@ class StageJoin:
         mine = [
             authorized
             for r_api, target, authorized in self._routes
-            if r_api in (api, _ANY_API) and (target is None or target in keys)
+            if r_api in (api, _ANY_API)
+            and (target is None or target in keys or (target == JUDGED_AT_ROUTE and authorized))
         ]
         return bool(mine) and all(mine)
+
+    def route_open(self, props: Mapping[str, Any]) -> bool:
+        """Whether a Route lets every caller through (``authorization_type`` NONE or unset, no API key): the Routes the
+        guard judges at the Route (:data:`JUDGED_AT_ROUTE`)."""
+        return not self._authorized(props, "authorization_type")
 
     def backend_not_oss(self, backend: Hashable) -> bool:
         """Whether an Alibaba Cloud Api's backend (``backend``: its ``backend_id`` keyed by the front door, or
