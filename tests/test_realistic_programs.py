@@ -33,8 +33,8 @@ import platform_programs_accountsali36 as aa36
 import platform_programs_alired43 as ar43
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
-import platform_programs_apijoin45 as aj45
 import platform_programs_apigw39 as agw39
+import platform_programs_apijoin45 as aj45
 import platform_programs_awsred44 as aw44
 import platform_programs_bodies42 as bd42
 import platform_programs_cloudflow44 as cf44

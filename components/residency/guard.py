@@ -113,9 +113,10 @@ async def _api_of(value: Any) -> object:
 async def _target_key(route: Subject) -> object:
     """A Route's ``target`` keyed as ``_api_of`` keys an API: a literal ``integrations/<id>``, or an Output that has
     resolved (the resources it is computed from; nothing is awaited). One not resolved yet is
-    ``stages.JUDGED_AT_ROUTE``: never awaited here, since the target is computed from the Integration's id, which resolves
-    only once the Integration registers, and its registration waits on the very judgement that asks about its Routes
-    (anonymous43); an open such Route is judged at the Route once it resolves (``Guard._judge_route``, stop 45)."""
+    ``stages.JUDGED_AT_ROUTE``: never awaited here, since the target is computed from the Integration's id, which
+    resolves only once the Integration registers, and its registration waits on the very judgement that asks about its
+    Routes (anonymous43); an open such Route is judged at the Route once it resolves (``Guard._judge_route``, stop
+    45)."""
     value = prop_of(route.props, "target")
     if _is_output(value):
         return await _api_of(value) if _compat.settled(value) else stages.JUDGED_AT_ROUTE
@@ -394,8 +395,6 @@ class Guard:
             self._unnamed[resource] = (type_, plain)
         later = [f for f in findings if _judged_later(type_, f, self._joined)] if findings else findings
         self._note_join_member(subject, resource)
-        if type_ == stages.ROUTE_TYPE and _is_output(prop_of(props, "target")):
-            _compat.hold_registration(resource, lambda: self._judge_route(subject, resource))
         if later or type_ in stages.STAGE_TYPES:
             # A Stage is held too: whether its variables are buckets or hosts depends on the Integrations of its API,
             # which may be constructed after it (stage-variables join, stops 37 and 39).
@@ -678,6 +677,8 @@ class Guard:
         ``_known_for``."""
         if subject.type in stages.MEMBER_TYPES:
             self._api_members.append((subject, resource))
+            if subject.type == stages.ROUTE_TYPE and _is_output(prop_of(subject.props, "target")):
+                _compat.hold_registration(resource, lambda: self._judge_route(subject, resource))
         elif stages.makes_vpc_link(subject.type):
             self._vpc_links.append(resource)
 
@@ -761,8 +762,8 @@ class Guard:
         return stages.with_stages(self._known, join, subject.type, own, link, method)
 
     async def _judge_route(self, route: Subject, resource: pulumi.Resource) -> None:
-        """An HTTP API Route whose ``target`` is an Output, judged once it resolves, before the Route registers (stop 45,
-        apijoin45): an open Route (``stages.StageJoin.route_open``) to an Integration of the program that serves
+        """An HTTP API Route whose ``target`` is an Output, judged once it resolves, before the Route registers (stop
+        45, apijoin45): an open Route (``stages.StageJoin.route_open``) to an Integration of the program that serves
         stored data (RES-024 unless declared: the Integration's judgement, with this Route's target now known) is
         refused here, at the Route, which is what opens it to everyone. The Integration's own judgement could not wait
         for this target (``stages.JUDGED_AT_ROUTE``); the Route's registration waits for it anyway, so nothing waits
@@ -795,8 +796,8 @@ class Guard:
             )
 
     async def _backend_keys(self, backend: Subject, resource: pulumi.Resource) -> stages.ApiKeys:
-        """An Alibaba Cloud Backend's keys when an Api names its Backend by a literal id (stop 45): its resource, and its
-        id: the one it is adopted or read by (``import_`` / ``id``, known now), else its own ``id`` once it resolves
+        """An Alibaba Cloud Backend's keys when an Api names its Backend by a literal id (stop 45): its resource, and
+        its id: the one it is adopted or read by (``import_`` / ``id``, known now), else its own ``id`` once it resolves
         (waited for at most ``patience``: a Backend does not wait on the Api that names it). An id not known then is
         a key no literal matches (``stages.ID_NOT_KNOWN``: fail closed), never one that matches any."""
         keys: set[Hashable] = {("resources", frozenset({resource}))}

@@ -776,9 +776,9 @@ class StageJoin:
 
 def _id_decided_later(keys: tuple[Hashable, ...]) -> bool:
     """Whether a Backend's keys hold no id (stop 45, apijoin45): a document of a preview before it is made (its URN
-    only, :func:`own_api_key` with no id), whose id is decided at deployment. A literal ``backend_id`` may name it there:
-    its type decides, and the guard, which learns every Backend's id (or keys it :data:`ID_NOT_KNOWN`), judges the
-    literal at deployment. The guard's keys (its resource) always hold one."""
+    only, :func:`own_api_key` with no id), whose id is decided at deployment. A literal ``backend_id`` may name it
+    there: its type decides, and the guard, which learns every Backend's id (or keys it :data:`ID_NOT_KNOWN`), judges
+    the literal at deployment. The guard's keys (its resource) always hold one."""
     return not any(isinstance(k, tuple) and len(k) == 2 and k[0] in ("id", "resources") for k in keys)
 
 
