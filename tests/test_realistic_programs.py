@@ -34,6 +34,7 @@ import platform_programs_alired43 as ar43
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
+import platform_programs_apijoin45 as aj45
 import platform_programs_awsred44 as aw44
 import platform_programs_awsred45 as aw45
 import platform_programs_bodies42 as bd42
@@ -17890,6 +17891,12 @@ CASES: list[Case] = [
     # under another registrable domain) in a Fluent Bit output's Host or an environment variable's *_HOST is RES-015
     # (passed before; the same host in a URL was refused); each `-home` twin, the real host, passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu45.rows()],
+    # -- stop 45, API joins every front door judges alike (tests/platform_programs_apijoin45.py): an Alibaba ANONYMOUS
+    # Api naming an adopted Backend by its literal id (the guard alone refused the HTTP / FC twins), or whose
+    # backend_enabled is an Output (passed the guard with an OSS Backend); an HTTP API whose AWS_IAM and open Routes
+    # both have Output targets (the guard alone refused the compliant form); a RestApi with an OpenAPI body AND separate
+    # Methods, each judged, a public:<name> declaration covering only what it names.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aj45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3566,3 +3566,68 @@ def test_an_anonymous_ali_api_is_refused_unless_the_join_proves_its_backend_not_
     assert RuleEngine(code).check(_ali_api(enabled=False, pin=pin))[0] == []  # the id is not sent
     assert RuleEngine(code).check(_ali_api(enabled=None, pin=pin))[0] == []
     assert [f.rule.id for f in RuleEngine(code).check(_ali_api(enabled="true", pin=pin))[0]] == ["RES-024"]
+
+
+# API joins every door judges alike (stop 45, apijoin45): a literal `backend_id` may name a Backend of a preview
+# document whose id is not known yet (its type decides; the guard learns every id, or keys it ID_NOT_KNOWN: fail
+# closed); `backend_enabled` decided at deployment counts as true (fail closed where the backend would be OSS); an
+# open HTTP API Route whose target the guard cannot tell yet is judged at the Route, an authorized one still counts.
+@pytest.mark.parametrize(
+    ("backend", "not_oss"),
+    [
+        ({"backend_type": "HTTP"}, True),  # a preview's Backend with no id: the literal may name it, its type decides
+        ({"backend_type": "OSS"}, False),
+        ("id-not-known", False),  # the guard could not learn the Backend's id: no literal matches it
+        ("other-id", False),  # another id, known: not the one named
+    ],
+)
+def test_a_literal_backend_id_may_name_a_backend_whose_id_a_preview_does_not_know(backend: Any, not_oss: bool) -> None:
+    from components.residency import stages
+
+    join = stages.StageJoin()
+    if backend == "id-not-known":
+        join.add(stages.BACKEND_TYPE, {"backend_type": "HTTP"}, stages.ApiKeys({("resources", 1), stages.ID_NOT_KNOWN}))
+    elif backend == "other-id":
+        join.add(stages.BACKEND_TYPE, {"backend_type": "HTTP"}, stages.own_api_key("urn:backend", "bk-2"))
+    else:
+        join.add(stages.BACKEND_TYPE, backend, stages.own_api_key("urn:backend"))
+    assert join.backend_not_oss(("id", "bk-1")) is not_oss
+    # a backend_id computed from another resource (its URN) is not a literal: only that resource matches
+    assert join.backend_not_oss(("urn", "urn:elsewhere")) is False
+
+
+def test_backend_enabled_decided_at_deployment_counts_as_true() -> None:
+    deferred = _ali_api(enabled="<unknown>")
+    (finding,) = RuleEngine("CN").check(deferred, defer=lambda v: v == "<unknown>")[0]
+    assert finding.rule.id == "RES-024" and finding.path == "auth_type"
+    with pytest.raises(AssertionError, match=r"that Backend is an OSS bucket \(`backend_type` OSS\)"):
+        raise AssertionError(finding.message)
+    assert RuleEngine("CN").check(deferred, defer=lambda v: v == "<unknown>", known=lambda text: True)[0] == []
+    assert RuleEngine("CN").check(_ali_api(enabled=None), defer=lambda v: v == "<unknown>")[0] == []  # unset
+    # the guard holds the Api's inputs while backend_enabled is an Output (judged once it resolves)
+    assert "backend_enabled" in RuleEngine("CN").context_inputs[_ALI_API]
+
+
+@pytest.mark.parametrize(
+    ("routes", "authorized"),
+    [
+        ([("AWS_IAM", "later")], True),  # an authorized Route whose target is not told yet may be this one's
+        ([("AWS_IAM", "later"), ("NONE", "later")], True),  # the open one is judged at the Route
+        ([("NONE", "later")], False),  # no Route counted: nothing proves the callers authenticate
+        ([("AWS_IAM", "later"), ("NONE", "own")], False),  # an open Route to this integration
+        ([("AWS_IAM", "own"), ("NONE", None)], False),  # a target nothing tells (not the guard's Output): every one
+    ],
+)
+def test_a_route_the_guard_judges_at_the_route_is_not_counted_for_every_integration(
+    routes: list[tuple[str, Any]], authorized: bool
+) -> None:
+    from components.residency import stages
+
+    own = ("resources", "integration")
+    targets = {"later": stages.JUDGED_AT_ROUTE, "own": own, None: None}
+    join = stages.StageJoin()
+    for auth, target in routes:
+        join.add(stages.ROUTE_TYPE, {"authorization_type": auth}, ("id", "api"), targets[target])
+    assert join.routes_authorized(("id", "api"), own) is authorized
+    assert join.route_open({}) and join.route_open({"authorizationType": "NONE"})
+    assert not join.route_open({"authorization_type": "JWT"})

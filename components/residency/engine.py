@@ -1045,6 +1045,13 @@ class RuleEngine:
         self._config_items = _config_items(self.endpoints.config_items)
         self.context_inputs.update({t: _FEATURE_CONTEXT for t in self._feature_arguments})
         self.context_inputs.update(_INTEGRATION_CONTEXT)
+        # An anonymous read's kind input decides whether its value serves stored data (an Alibaba Cloud Api's
+        # `backend_enabled`, an Integration's `type`; stop 45, apijoin45): while it is an Output, the guard holds the
+        # judged inputs and judges them once it resolves, as the plan and the pack judge the value deployed (the plain
+        # `auth_type` beside an Output `backend_enabled` passed the guard alone before).
+        for read in self._public.anonymous_reads if self._public is not None else ():
+            if not read.operation_security and read.kind_input:
+                self.context_inputs[read.type] = self.context_inputs.get(read.type, frozenset()) | {read.kind_input}
         # A DomainPolicy's `domain_name` decides whether its statements to everyone are public (network_joined, stop
         # 43): while it is an Output, the guard holds the policy and judges it once the name resolves.
         public = self.endpoints.public_access
@@ -1743,6 +1750,11 @@ class RuleEngine:
             kind = prop_of(inputs, entry.kind_input)
             if isinstance(kind, bool):
                 kind = str(kind)  # an Alibaba Cloud Api's ``backend_enabled`` (kinds ``[TRUE]``, stop 44)
+            if kind is not None and walk.defer is not None and walk.defer(kind):
+                # Decided at deployment (a preview's unknown; stop 45, apijoin45): it may be any kind the entry names,
+                # so the read is judged as if it were (fail closed). The guard holds the judged input until the kind
+                # resolves (``context_inputs``), so it judges the value the deployment sends.
+                kind = entry.kinds[0]
             if not (isinstance(kind, str) and kind.strip().upper() in {k.upper() for k in entry.kinds}):
                 continue
             # An HTTP API integration names its action by subtype (``SQS-ReceiveMessage``), compared as written.

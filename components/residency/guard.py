@@ -19,7 +19,7 @@ import copy
 import dataclasses
 import functools
 import inspect
-from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Literal
@@ -110,12 +110,16 @@ async def _api_of(value: Any) -> object:
     return ("id", value) if isinstance(value, str) and value else None
 
 
-def _target_key(route: Subject) -> object:
-    """A Route's ``target`` keyed as ``_api_of`` keys a literal (``integrations/<id>``); None for an Output, which the
-    join takes as a target of every Integration of the Route's API (fail closed). Never awaited: the target is computed
-    from the Integration's id, which resolves only once the Integration registers, and its registration waits on the
-    very judgement that asks about its Routes (anonymous43)."""
+async def _target_key(route: Subject) -> object:
+    """A Route's ``target`` keyed as ``_api_of`` keys an API: a literal ``integrations/<id>``, or an Output that has
+    resolved (the resources it is computed from; nothing is awaited). One not resolved yet is
+    ``stages.JUDGED_AT_ROUTE``: never awaited here, since the target is computed from the Integration's id, which
+    resolves only once the Integration registers, and its registration waits on the very judgement that asks about its
+    Routes (anonymous43); an open such Route is judged at the Route once it resolves (``Guard._judge_route``, stop
+    45)."""
     value = prop_of(route.props, "target")
+    if _is_output(value):
+        return await _api_of(value) if _compat.settled(value) else stages.JUDGED_AT_ROUTE
     return ("id", value) if isinstance(value, str) and value else None
 
 
@@ -674,6 +678,8 @@ class Guard:
         ``_known_for``."""
         if subject.type in stages.MEMBER_TYPES:
             self._api_members.append((subject, resource))
+            if subject.type == stages.ROUTE_TYPE and _is_output(prop_of(subject.props, "target")):
+                _compat.hold_registration(resource, lambda: self._judge_route(subject, resource))
         elif stages.makes_vpc_link(subject.type):
             self._vpc_links.append(resource)
 
@@ -687,8 +693,13 @@ class Guard:
         # told by it without waiting: that id resolves only once the RestApi registers, which may wait on this very
         # judgement (its body's stage variables, stop 40).
         rest_apis = {id(r.id): r for m, r in self._api_members if m.type in stages.API_TYPES}
+        # An Alibaba Cloud Api naming its Backend by a literal id (stop 45, apijoin45): each Backend is keyed by its id
+        # too, as the plan and the pack key it (``stages.own_api_key``), else the guard alone refused it.
+        by_id = subject.type == stages.ALI_API_TYPE and isinstance(prop_of(subject.props, "backend_id"), str)
 
         async def api_of(member: Subject, member_resource: pulumi.Resource) -> object:
+            if member.type == stages.BACKEND_TYPE and by_id:
+                return await self._backend_keys(member, member_resource)
             if member.type in stages.SELF_KEYED_TYPES:  # an API, an Alibaba Cloud Backend (as a backend_id names it)
                 return ("resources", frozenset({member_resource}))
             api = prop_of(member.props, stages.api_input(member.type)[0])
@@ -724,7 +735,7 @@ class Guard:
             keyed = subject.type == stages.INTEGRATION_TYPE and member.type in (stages.METHOD_TYPE, subject.type)
             resource_key = await self._resource_key(member) if keyed else None
             if member.type == stages.ROUTE_TYPE:
-                resource_key = _target_key(member)
+                resource_key = await _target_key(member)
             join.add(member.type, read, told, resource_key)
         method = await self._join_method(subject, resource)
         link: object = None
@@ -750,6 +761,57 @@ class Guard:
         if stages.body_private_integration(subject.type) is not None:
             link = await self._body_links(subject, join)
         return stages.with_stages(self._known, join, subject.type, own, link, method)
+
+    async def _judge_route(self, route: Subject, resource: pulumi.Resource) -> None:
+        """An HTTP API Route whose ``target`` is an Output, judged once it resolves, before the Route registers (stop
+        45, apijoin45): an open Route (``stages.StageJoin.route_open``) to an Integration of the program that serves
+        stored data (RES-024 unless declared: the Integration's judgement, with this Route's target now known) is
+        refused here, at the Route, which is what opens it to everyone. The Integration's own judgement could not wait
+        for this target (``stages.JUDGED_AT_ROUTE``); the Route's registration waits for it anyway, so nothing waits
+        longer than without the guard."""
+        if not stages.StageJoin(lambda value: value is _AT_DEPLOYMENT).route_open(route.props):
+            return
+        value, is_known, _, depends_on = await _compat.resolved(prop_of(route.props, "target"))
+        if not is_known:
+            return  # a preview: the pack and the reviews judge it by its property dependency
+        await _compat.construction_over()
+        for member, member_resource in list(self._api_members):
+            if member.type != stages.HTTP_INTEGRATION_TYPE or member_resource not in depends_on:
+                continue
+            known = await self._known_for(member, member_resource)
+            findings, _ = self.engine.check(member, defer=_is_output, known=known)
+            self._report(
+                [
+                    dataclasses.replace(
+                        f,
+                        resource_type=route.type,
+                        resource_name=route.name,
+                        path="target",
+                        value=value,
+                        detail=f"(the route requires no authorization and targets integration `{member.name}`) "
+                        + f.detail,
+                    )
+                    for f in findings
+                    if f.rule.id == RuleId.PUBLIC_ACCESS_DECLARED and f.declared_by is None
+                ]
+            )
+
+    async def _backend_keys(self, backend: Subject, resource: pulumi.Resource) -> stages.ApiKeys:
+        """An Alibaba Cloud Backend's keys when an Api names its Backend by a literal id (stop 45): its resource, and
+        its id: the one it is adopted or read by (``import_`` / ``id``, known now), else its own ``id`` once it resolves
+        (waited for at most ``patience``: a Backend does not wait on the Api that names it). An id not known then is
+        a key no literal matches (``stages.ID_NOT_KNOWN``: fail closed), never one that matches any."""
+        keys: set[Hashable] = {("resources", frozenset({resource}))}
+        given = backend.import_id if isinstance(backend.import_id, str) else backend.read_id
+        if isinstance(given, str) and given:
+            keys.add(("id", given))
+            return stages.ApiKeys(keys)
+        own = getattr(resource, "id", None)
+        if isinstance(own, pulumi.Output):
+            await _compat.settle([own], self.patience)
+            value, is_known = (await _compat.resolved(own))[:2] if _compat.settled(own) else (None, False)
+            keys.add(("id", value) if is_known and isinstance(value, str) and value else stages.ID_NOT_KNOWN)
+        return stages.ApiKeys(keys)
 
     async def _join_method(self, subject: Subject, resource: pulumi.Resource) -> tuple[object, str | None] | None:
         """What ``subject`` asks the join about its callers (``stages.METHOD_AUTHORIZED``): the one answer of

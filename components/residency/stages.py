@@ -79,6 +79,8 @@ __all__ = [
     "NO_BACKEND",
     "SELF_KEYED_TYPES",
     "HTTP_API_TYPE",
+    "ID_NOT_KNOWN",
+    "JUDGED_AT_ROUTE",
     "HTTP_INTEGRATION_TYPE",
     "HTTP_STAGE_TYPE",
     "INTEGRATION_TYPE",
@@ -158,6 +160,17 @@ over), never by a door that sees one resource alone."""
 NO_BACKEND: Hashable = ("no-backend",)
 """An Alibaba Cloud Api's backend key when it names none (no ``backend_id``): it serves its own ``http_service_config``
 / ``fc_service_config`` ... (HTTP, VPC, FunctionCompute, MOCK: no OSS service type), not judged."""
+ID_NOT_KNOWN: Hashable = ("id", None)
+"""A Backend's id key when the guard could not learn its id (stop 45): it matches no literal ``backend_id`` (fail
+closed), where a Backend keyed by no id at all (a preview's document, before it is made) may be the one a literal
+names."""
+JUDGED_AT_ROUTE: Hashable = ("judged-at-route",)
+"""A Route's target key at the guard while its ``target`` is an Output not resolved yet (stop 45, apijoin45): computed
+from an Integration's id, it resolves only once that Integration registers, which waits on the very judgement asking
+about its Routes. Such a Route that requires authorization may target any Integration of its API (it counts as one,
+restricted); an open one is not counted here: the guard judges it at the Route once its target resolves
+(``Guard._judge_route``), the Integration it names with that Route known, as the plan, the pack and the reviews key it
+by its property dependency."""
 _OSS_BACKEND = "OSS"
 _TARGET_PREFIX = "integrations/"
 """How a Route's ``target`` names its integration: "The target for the route, of the form integrations/IntegrationID"
@@ -706,9 +719,15 @@ class StageJoin:
         mine = [
             authorized
             for r_api, target, authorized in self._routes
-            if r_api in (api, _ANY_API) and (target is None or target in keys)
+            if r_api in (api, _ANY_API)
+            and (target is None or target in keys or (target == JUDGED_AT_ROUTE and authorized))
         ]
         return bool(mine) and all(mine)
+
+    def route_open(self, props: Mapping[str, Any]) -> bool:
+        """Whether a Route lets every caller through (``authorization_type`` NONE or unset, no API key): the Routes the
+        guard judges at the Route (:data:`JUDGED_AT_ROUTE`)."""
+        return not self._authorized(props, "authorization_type")
 
     def backend_not_oss(self, backend: Hashable) -> bool:
         """Whether an Alibaba Cloud Api's backend (``backend``: its ``backend_id`` keyed by the front door, or
@@ -719,7 +738,8 @@ class StageJoin:
             return True
         if backend is None:
             return False
-        mine = [code for keys, code in self._backends if backend in keys]
+        literal = isinstance(backend, tuple) and len(backend) == 2 and backend[0] == "id"
+        mine = [code for keys, code in self._backends if backend in keys or (literal and _id_decided_later(keys))]
         return bool(mine) and all(mine)
 
     def host_templates(self, type_: str, api: Hashable, name: str) -> frozenset[str]:
@@ -752,6 +772,14 @@ class StageJoin:
                 return any(name in read for read in self._reads.values())
             return name in self._reads.get(api, ()) or name in self._reads.get(_ANY_API, ())
         return False
+
+
+def _id_decided_later(keys: tuple[Hashable, ...]) -> bool:
+    """Whether a Backend's keys hold no id (stop 45, apijoin45): a document of a preview before it is made (its URN
+    only, :func:`own_api_key` with no id), whose id is decided at deployment. A literal ``backend_id`` may name it
+    there: its type decides, and the guard, which learns every Backend's id (or keys it :data:`ID_NOT_KNOWN`), judges
+    the literal at deployment. The guard's keys (its resource) always hold one."""
+    return not any(isinstance(k, tuple) and len(k) == 2 and k[0] in ("id", "resources") for k in keys)
 
 
 def with_stages(
