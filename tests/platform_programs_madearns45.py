@@ -92,9 +92,7 @@ def rdsdata(code: str, shape: str) -> Build:
     # RDS Data API ExecuteStatement `resourceArn` "The Amazon Resource Name (ARN) of the Aurora Serverless DB cluster".
     def build(c: Any) -> object:
         opts = _opts(code)
-        target: Any = (
-            _cluster(opts).arn if "-own-" in shape else _partner(code, "rds", "cluster:orders")
-        )
+        target: Any = _cluster(opts).arn if "-own-" in shape else _partner(code, "rds", "cluster:orders")
         flow = pulumi.Output.from_input(target).apply(lambda arn: json.dumps({"StartAt": "Record", "States": {
             "Record": {"Type": "Task", "Resource": f"arn:{_part(code)}:states:::aws-sdk:rdsdata:executeStatement",
                        "Parameters": {"ResourceArn": arn, "SecretArn.$": "$.secretArn", "Database": "orders",
@@ -184,7 +182,7 @@ def zero_etl(code: str, shape: str) -> Build:
 
 def backup_copy(code: str, shape: str) -> Build:
     # docs: backup/plan (`rules.copy_actions.destination_vault_arn` "An Amazon Resource Name (ARN) that uniquely
-    # identifies the destination backup vault for the copied backup"); backup/vault (outputs `arn` "The ARN of the vault").
+    # identifies the destination backup vault for the copied backup"); backup/vault (outputs `arn` "ARN of the vault").
     def build(c: Any) -> object:
         opts = _opts(code)
         primary = aws.backup.Vault("primary", name="primary", opts=opts)
@@ -210,15 +208,15 @@ def zero_etl_cluster(code: str, shape: str) -> Build:
     # cluster").
     def build(c: Any) -> object:
         opts = _opts(code)
-        target: Any = (
-            aws.redshift.Cluster(
+        target: Any
+        if "-own-" in shape:
+            target = aws.redshift.Cluster(
                 "warehouse", cluster_identifier="warehouse", node_type="ra3.xlplus", number_of_nodes=2,
                 database_name="warehouse", master_username="warehouse", manage_master_password=True,
-                encrypted=True, skip_final_snapshot=True, opts=opts,
+                encrypted="true", skip_final_snapshot=True, opts=opts,
             ).arn  # fmt: skip
-            if "-own-" in shape
-            else _partner(code, "redshift", "namespace:0123abcd-4567-89ab-cdef-0123456789ab")
-        )
+        else:
+            target = _partner(code, "redshift", "namespace:0123abcd-4567-89ab-cdef-0123456789ab")
         source = aws.rds.Cluster(
             "orders", cluster_identifier="orders", engine="aurora-mysql", master_username="orders",
             manage_master_user_password=True, storage_encrypted=True, skip_final_snapshot=True, opts=opts,
@@ -322,11 +320,9 @@ _BUILDERS: dict[str, Callable[[str, str], Build]] = {
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rules, destinations) of every program."""
-    out: list[Row] = []
-    for family, codes in SHAPES.items():
-        for code in codes:
-            for shape in (f"{family}-own-unpinned", f"{family}-partner-unpinned"):
-                out.append(
-                    (f"madearns45-{code.lower()}-{shape}", code, _BUILDERS[family](code, shape), expected(code, shape), [])
-                )
-    return out
+    return [
+        (f"madearns45-{code.lower()}-{shape}", code, _BUILDERS[family](code, shape), expected(code, shape), [])
+        for family, codes in SHAPES.items()
+        for code in codes
+        for shape in (f"{family}-own-unpinned", f"{family}-partner-unpinned")
+    ]
