@@ -49,6 +49,8 @@ SHAPES = {
     "msk-vpc-connection": ("EU", "US", "JP"),
     "iot-kafka": ("EU", "US", "JP"),
     "codebuild-target": ("EU", "US", "JP", "CN"),
+    "batch-target": ("EU", "US", "JP", "CN"),
+    "sagemaker-pipeline-target": ("EU", "US", "JP"),
 }
 """Shape family -> the jurisdictions it runs in (each as ``-own-unpinned`` and ``-partner-unpinned``)."""
 
@@ -311,10 +313,66 @@ def codebuild_target(code: str, shape: str) -> Build:
     return build
 
 
+def batch_target(code: str, shape: str) -> Build:
+    # docs: cloudwatch/eventtarget (a Batch job queue as the target: `arn` = the queue's `arn`, `batch_target`
+    # {job_definition, job_name}); batch/jobqueue (outputs `arn` "ARN of the job queue").
+    def build(c: Any) -> object:
+        opts = _opts(code)
+        queue: Any
+        if "-own-" in shape:
+            compute = aws.batch.ComputeEnvironment(
+                "fargate", name="fargate", type="MANAGED",
+                compute_resources={"type": "FARGATE", "max_vcpus": 4, "subnets": ["subnet-0123456789abcdef0"],
+                                   "security_group_ids": ["sg-0123456789abcdef0"]},
+                opts=opts,
+            )  # fmt: skip
+            queue = aws.batch.JobQueue(
+                "reports", name="reports", state="ENABLED", priority=1,
+                compute_environment_orders=[{"order": 1, "compute_environment": compute.arn}], opts=opts,
+            ).arn  # fmt: skip
+        else:
+            queue = _partner(code, "batch", "job-queue/reports")
+        rule = aws.cloudwatch.EventRule("nightly-batch", schedule_expression="cron(0 4 * * ? *)", opts=opts)
+        role = aws.iam.Role("events-batch", assume_role_policy=_trust("events.amazonaws.com"), opts=opts)
+        return aws.cloudwatch.EventTarget(
+            "nightly-batch", rule=rule.name, arn=queue, role_arn=role.arn,
+            batch_target={"job_definition": "reports:1", "job_name": "nightly-report"}, opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
+def sagemaker_pipeline_target(code: str, shape: str) -> Build:
+    # docs: cloudwatch/eventtarget (a SageMaker AI pipeline as the target: `arn` = the pipeline's `arn`,
+    # `sagemaker_pipeline_target`); sagemaker/pipeline (outputs `arn` "ARN assigned by AWS to this Pipeline").
+    def build(c: Any) -> object:
+        opts = _opts(code)
+        pipeline: Any
+        if "-own-" in shape:
+            role = aws.iam.Role("pipeline", assume_role_policy=_trust("sagemaker.amazonaws.com"), opts=opts)
+            definition = json.dumps({"Version": "2020-12-01", "Steps": [{
+                "Name": "Wait", "Type": "Fail", "Arguments": {"ErrorMessage": "placeholder"}}]})  # fmt: skip
+            pipeline = aws.sagemaker.Pipeline(
+                "retrain", pipeline_name="retrain", pipeline_display_name="retrain", role_arn=role.arn,
+                pipeline_definition=definition, opts=opts,
+            ).arn  # fmt: skip
+        else:
+            pipeline = _partner(code, "sagemaker", "pipeline/retrain", sep=":")
+        rule = aws.cloudwatch.EventRule("weekly-retrain", schedule_expression="cron(0 5 ? * SUN *)", opts=opts)
+        role = aws.iam.Role("events-pipeline", assume_role_policy=_trust("events.amazonaws.com"), opts=opts)
+        return aws.cloudwatch.EventTarget(
+            "weekly-retrain", rule=rule.name, arn=pipeline, role_arn=role.arn,
+            sagemaker_pipeline_target={"pipeline_parameter_lists": [{"name": "mode", "value": "full"}]}, opts=opts,
+        )  # fmt: skip
+
+    return build
+
+
 _BUILDERS: dict[str, Callable[[str, str], Build]] = {
     "rdsdata": rdsdata, "ecs-target": ecs_target, "log-delivery": log_delivery, "zero-etl": zero_etl,
     "backup-copy": backup_copy, "zero-etl-cluster": zero_etl_cluster, "msk-vpc-connection": msk_vpc_connection,
-    "iot-kafka": iot_kafka, "codebuild-target": codebuild_target,
+    "iot-kafka": iot_kafka, "codebuild-target": codebuild_target, "batch-target": batch_target,
+    "sagemaker-pipeline-target": sagemaker_pipeline_target,
 }  # fmt: skip
 
 

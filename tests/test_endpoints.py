@@ -10973,6 +10973,10 @@ _MA45_ROWS: list[tuple[str, str, str, str, Callable[[str], dict[str, Any]]]] = [
      "aws:cloudwatch/eventTarget:EventTarget", lambda a: {"rule": "nightly", "arn": a}),
     ("aws:codebuild/project:Project", "arn", "arn:aws:codebuild:{r}:{}:project/nightly-build",
      "aws:cloudwatch/eventTarget:EventTarget", lambda a: {"rule": "nightly", "arn": a}),
+    ("aws:batch/jobQueue:JobQueue", "arn", "arn:aws:batch:{r}:{}:job-queue/reports",
+     "aws:cloudwatch/eventTarget:EventTarget", lambda a: {"rule": "nightly", "arn": a}),
+    ("aws:sagemaker/pipeline:Pipeline", "arn", "arn:aws:sagemaker:{r}:{}:pipeline/retrain",
+     "aws:cloudwatch/eventTarget:EventTarget", lambda a: {"rule": "weekly", "arn": a}),
     ("aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination", "arn",
      "arn:aws:logs:{r}:{}:delivery-destination:kb-central",
      "aws:cloudwatch/logDelivery:LogDelivery", lambda a: {"delivery_source_name": "kb", "delivery_destination_arn": a}),
@@ -11007,9 +11011,10 @@ def test_the_own_destination_by_its_arn_output_passes_unpinned_madearns45(
 ) -> None:
     """madearns45 (stop 45): under a provider pinning no account, the stack's own Aurora cluster (RDS Data
     `ResourceArn`), ECS cluster / CodeBuild project (EventBridge target), log delivery destination, Redshift namespace /
-    cluster (zero-ETL target), backup vault (copy action), MSK cluster (VPC connection) and IoT rule destination
-    (Kafka action), by its `arn` output (made_account_arns), pass; the same text not made by the stack (the own
-    account written out) and another account's stay RES-023, with the written-destination message."""
+    cluster (zero-ETL target), backup vault (copy action), MSK cluster (VPC connection), IoT rule destination (Kafka
+    action), Batch job queue and SageMaker pipeline (EventBridge targets), by its `arn` output (made_account_arns),
+    pass; the same text not made by the stack (the own account written out) and another account's stay RES-023, with
+    the written-destination message."""
     region = provider(code).region or ""
     unpinned = ProviderRef("aws", "team", region)
 
