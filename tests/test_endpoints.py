@@ -11246,3 +11246,101 @@ def test_pyiceberg_s_assumed_role_is_judged_by_its_account(code: str, key: str) 
     escaped = key.replace(".", "\\.")
     with pytest.raises(ResidencyViolation, match=rf"^\[RES-023\] .*environment\.variables\.{escaped}: "):
         _first_violation(code, fn("444455556666"))
+
+
+# -- madearns45 (stop 45): the stack's own resources by ARN under an unpinned provider, continued ---------------------
+
+_MA45_FLOW = "arn:aws:states:::aws-sdk:rdsdata:executeStatement"
+
+
+def _ma45_rdsdata(arn: str) -> dict[str, Any]:
+    state = {
+        "Type": "Task",
+        "Resource": _MA45_FLOW,
+        "End": True,
+        "Parameters": {"ResourceArn": arn, "SecretArn.$": "$.secret", "Sql": "INSERT INTO audit VALUES (1)"},
+    }
+    return {"role_arn": "arn:aws:iam::123456789012:role/flow",
+            "definition": json.dumps({"StartAt": "S", "States": {"S": state}})}  # fmt: skip
+
+
+# (made type, output, the made ARN with `{}` for the account, consumer type, its props given the ARN)
+_MA45_ROWS: list[tuple[str, str, str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:rds/cluster:Cluster", "arn", "arn:aws:rds:{r}:{}:cluster:orders",
+     "aws:sfn/stateMachine:StateMachine", _ma45_rdsdata),
+    ("aws:ecs/cluster:Cluster", "arn", "arn:aws:ecs:{r}:{}:cluster/batch",
+     "aws:cloudwatch/eventTarget:EventTarget", lambda a: {"rule": "nightly", "arn": a}),
+    ("aws:codebuild/project:Project", "arn", "arn:aws:codebuild:{r}:{}:project/nightly-build",
+     "aws:cloudwatch/eventTarget:EventTarget", lambda a: {"rule": "nightly", "arn": a}),
+    ("aws:batch/jobQueue:JobQueue", "arn", "arn:aws:batch:{r}:{}:job-queue/reports",
+     "aws:cloudwatch/eventTarget:EventTarget", lambda a: {"rule": "nightly", "arn": a}),
+    ("aws:sagemaker/pipeline:Pipeline", "arn", "arn:aws:sagemaker:{r}:{}:pipeline/retrain",
+     "aws:cloudwatch/eventTarget:EventTarget", lambda a: {"rule": "weekly", "arn": a}),
+    ("aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination", "arn",
+     "arn:aws:logs:{r}:{}:delivery-destination:kb-central",
+     "aws:cloudwatch/logDelivery:LogDelivery", lambda a: {"delivery_source_name": "kb", "delivery_destination_arn": a}),
+    ("aws:redshiftserverless/namespace:Namespace", "arn",
+     "arn:aws:redshift-serverless:{r}:{}:namespace/0123abcd-4567-89ab-cdef-0123456789ab",
+     "aws:rds/integration:Integration", lambda a: {"integration_name": "orders", "source_arn": "x", "target_arn": a}),
+    ("aws:redshift/cluster:Cluster", "arn", "arn:aws:redshift:{r}:{}:namespace:0123abcd-4567-89ab-cdef-0123456789ab",
+     "aws:rds/integration:Integration", lambda a: {"integration_name": "orders", "source_arn": "x", "target_arn": a}),
+    ("aws:backup/vault:Vault", "arn", "arn:aws:backup:{r}:{}:backup-vault:locked-copy",
+     "aws:backup/plan:Plan", lambda a: {"name": "daily", "rules": [
+         {"rule_name": "daily", "target_vault_name": "primary", "copy_actions": [{"destination_vault_arn": a}]}]}),
+    ("aws:msk/cluster:Cluster", "arn", "arn:aws:kafka:{r}:{}:cluster/events/01234567-89ab-cdef-0123-456789abcdef-1",
+     "aws:msk/vpcConnection:VpcConnection", lambda a: {"authentication": "SASL_IAM", "target_cluster_arn": a,
+                                                      "vpc_id": "vpc-1", "client_subnets": ["subnet-1"]}),
+    ("aws:msk/serverlessCluster:ServerlessCluster", "arn",
+     "arn:aws:kafka:{r}:{}:cluster/events/01234567-89ab-cdef-0123-456789abcdef-s1",
+     "aws:msk/vpcConnection:VpcConnection", lambda a: {"authentication": "SASL_IAM", "target_cluster_arn": a,
+                                                      "vpc_id": "vpc-1", "client_subnets": ["subnet-1"]}),
+    ("aws:iot/topicRuleDestination:TopicRuleDestination", "arn",
+     "arn:aws:iot:{r}:{}:ruledestination/vpc/01234567-89ab-cdef-0123-456789abcdef",
+     "aws:iot/topicRule:TopicRule", lambda a: {"name": "t", "enabled": True, "sql": "SELECT * FROM 't'",
+                                              "sql_version": "2016-03-23",
+                                              "kafkas": [{"destination_arn": a, "topic": "t",
+                                                          "client_properties": {"acks": "1"}}]}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP"])
+@pytest.mark.parametrize(("made", "output", "arn", "consumer", "props"), _MA45_ROWS, ids=[row[0] for row in _MA45_ROWS])
+def test_the_own_destination_by_its_arn_output_passes_unpinned_madearns45(
+    code: str, made: str, output: str, arn: str, consumer: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    """madearns45 (stop 45): under a provider pinning no account, the stack's own Aurora cluster (RDS Data
+    `ResourceArn`), ECS cluster / CodeBuild project (EventBridge target), log delivery destination, Redshift namespace /
+    cluster (zero-ETL target), backup vault (copy action), MSK cluster (VPC connection), IoT rule destination (Kafka
+    action), Batch job queue and SageMaker pipeline (EventBridge targets), by its `arn` output (made_account_arns),
+    pass; the same text not made by the stack (the own account written out) and another account's stay RES-023, with
+    the written-destination message."""
+    region = provider(code).region or ""
+    unpinned = ProviderRef("aws", "team", region)
+
+    def check(account: str, known: Callable[[str], bool] | None) -> set[str]:
+        subject = Subject(consumer, "c", props(arn.format(account, r=region)), unpinned)
+        return {f.rule.id for f in ENGINES[code].check(subject, known=known)[0]}
+
+    own = set(ENGINES[code].made_arns(made, {output: arn.format(_SFN_OWN, r=region)}))
+    assert own == {made_arn_key(arn.format(_SFN_OWN, r=region))}
+    assert check(_SFN_OWN, own.__contains__) == set()
+    assert check(_SFN_OWN, None) == {"RES-023"}
+    assert check(_SFN_PARTNER, own.__contains__) == {"RES-023"}
+    partner = Subject(consumer, "c", props(arn.format(_SFN_PARTNER, r=region)), unpinned)
+    with pytest.raises(ResidencyViolation, match=f"belongs to account {_SFN_PARTNER}, which receives what the stack"):
+        _first_violation(code, partner)
+
+
+@pytest.mark.parametrize(
+    ("token", "props"),
+    [
+        # madearns45: still inputs too in pulumi-aws 7.51.1 (`StreamArgs.arn`, `FirehoseDeliveryStreamArgs.arn`), so
+        # not made ARNs (a program may set them to anyone's); an RDS cluster instance's `arn` is no field's value.
+        ("aws:kinesis/stream:Stream", {"arn": "arn:aws:kinesis:eu-west-1:123456789012:stream/s"}),
+        ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+         {"arn": "arn:aws:firehose:eu-west-1:123456789012:deliverystream/d"}),
+        ("aws:rds/clusterInstance:ClusterInstance", {"arn": "arn:aws:rds:eu-west-1:123456789012:db:orders-1"}),
+    ],
+)  # fmt: skip
+def test_an_arn_that_is_also_an_input_is_no_made_arn_madearns45(token: str, props: dict[str, Any]) -> None:
+    assert ENGINES["EU"].made_arns(token, props) == []

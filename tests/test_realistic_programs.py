@@ -71,6 +71,7 @@ import platform_programs_leftovers44 as lo44
 import platform_programs_logplugins44 as lp44
 import platform_programs_logplugins45 as lp45
 import platform_programs_madearn43 as ma43
+import platform_programs_madearns45 as mas45
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
 import platform_programs_mutants9 as mu9
@@ -17897,6 +17898,12 @@ CASES: list[Case] = [
     # both have Output targets (the guard alone refused the compliant form); a RestApi with an OpenAPI body AND separate
     # Methods, each judged, a public:<name> declaration covering only what it names.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aj45.rows()],
+    # -- stop 45, the stack's own resources by ARN, continued (tests/platform_programs_madearns45.py): under a provider
+    # pinning no account, the stack's own Aurora cluster as a state machine's RDS Data `ResourceArn`, ECS cluster as an
+    # EventBridge target, log delivery destination, Redshift Serverless namespace as a zero-ETL target and backup vault
+    # as a copy destination, each by its `arn` output, pass (RES-023 before: not `made_account_arns`); a partner's ARN
+    # written out stays RES-023 outside CN.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mas45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
