@@ -10748,7 +10748,7 @@ def test_a_state_machines_run_time_destination_account_message_and_declaration()
     )
     assert [f.status for f in declared.check(_sfn_subject("EU", state))[0]] == ["declared"]
     other = {"Resource": "sns:publish", "Parameters": {"TopicArn.$": "$.other", "Message.$": "$"}}
-    assert [f.rule_id for f in declared.check(_sfn_subject("EU", other))[0]] == ["RES-023"]
+    assert [(f.rule.id, f.status) for f in declared.check(_sfn_subject("EU", other))[0]] == [("RES-023", "violation")]
 
 
 @pytest.mark.parametrize(
