@@ -10675,7 +10675,7 @@ def test_a_state_machines_run_time_destination_payload_is_data() -> None:
     assert rule_ids("EU", payload) == set()
 
 
-def _sfnrt_state(region: str, form: str, jsonata: bool) -> dict[str, Any]:
+def _sfnrt_state(form: str, jsonata: bool) -> dict[str, dict[str, Any]]:
     """A Task of each written field, its destination named by ``form`` (`{}` the field's value)."""
     request = "Arguments" if jsonata else "Parameters"
     forms: dict[str, dict[str, Any]] = {
@@ -10687,7 +10687,8 @@ def _sfnrt_state(region: str, form: str, jsonata: bool) -> dict[str, Any]:
         "machine": {"Resource": "states:startExecution", request: {"StateMachineArn": form}},
         "stream": {"Resource": "aws-sdk:kinesis:putRecord", request: {"StreamARN": form, "Data": "d"}},
         "target": {"Resource": "aws-sdk:sns:publish", request: {"TargetArn": form, "Message": "m"}},
-        "role": {"Resource": "sns:publish", "Credentials": {"RoleArn": form}, request: {"TopicArn": "t", "Message": "m"}},
+        "role": {"Resource": "sns:publish", "Credentials": {"RoleArn": form},
+                 request: {"TopicArn": "t", "Message": "m"}},
     }  # fmt: skip
     return forms
 
@@ -10708,7 +10709,8 @@ def _sfnrt_runtime(state: dict[str, Any], jsonata: bool) -> dict[str, Any]:
             return [swap(v) for v in node]
         return node
 
-    return swap(state)
+    swapped: dict[str, Any] = swap(state)
+    return swapped
 
 
 @pytest.mark.parametrize("jsonata", [False, True])
@@ -10721,14 +10723,16 @@ def test_a_state_machines_run_time_destination_account_fails_closed(code: str, f
     run-time `Bucket.$` is RES-017 (whoever starts the execution chooses the account), except in CN (aws-cn: every
     account is in China). The literal twin (the stack's own resource) passes."""
     region = provider(code).region or ""
-    state = _sfnrt_runtime(_sfnrt_state(region, "{}", jsonata)[field], jsonata)
+    state = _sfnrt_runtime(_sfnrt_state("{}", jsonata)[field], jsonata)
     assert rule_ids(code, _sfn_subject(code, state, jsonata)) == (set() if code == "CN" else {"RES-023"})
     part = "aws-cn" if code == "CN" else "aws"
     own = {"topic": f"arn:{part}:sns:{region}:{_SFN_OWN}:alerts", "queue": "alerts", "bus": "default",
-           "function": "enrich", "table": "orders", "machine": f"arn:{part}:states:{region}:{_SFN_OWN}:stateMachine:m",
-           "stream": f"arn:{part}:kinesis:{region}:{_SFN_OWN}:stream/s", "target": f"arn:{part}:sns:{region}:{_SFN_OWN}:t",
+           "function": "enrich", "table": "orders",
+           "machine": f"arn:{part}:states:{region}:{_SFN_OWN}:stateMachine:m",
+           "stream": f"arn:{part}:kinesis:{region}:{_SFN_OWN}:stream/s",
+           "target": f"arn:{part}:sns:{region}:{_SFN_OWN}:t",
            "role": f"arn:{part}:iam::{_SFN_OWN}:role/publisher"}  # fmt: skip
-    literal = _sfn_subject(code, _sfnrt_state(region, own[field], jsonata)[field], jsonata)
+    literal = _sfn_subject(code, _sfnrt_state(own[field], jsonata)[field], jsonata)
     assert rule_ids(code, literal) == set()
 
 
@@ -10742,8 +10746,12 @@ def test_a_state_machines_run_time_destination_account_message_and_declaration()
     declared = RuleEngine(
         "EU",
         destinations=[
-            Destination(id="topics", kind="resident", match="$.topic",
-                        evidence="the caller is the stack's API, which passes only the stack's own topics")  # fmt: skip
+            Destination(
+                id="topics",
+                kind="resident",
+                match="$.topic",
+                evidence="the caller is the stack's API, which passes only the stack's own topics",
+            )
         ],
     )
     assert [f.status for f in declared.check(_sfn_subject("EU", state))[0]] == ["declared"]
