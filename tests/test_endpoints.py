@@ -10714,15 +10714,165 @@ def test_a_state_machines_read_only_task_sends_the_named_resource_nothing(
     assert rule_ids("EU", own) == set()
 
 
-def test_a_state_machines_run_time_destination_is_read_as_before() -> None:
-    """sfn44 (stop 44): a run-time `TopicArn.$` names no account the program shows (the existing run-time reading: it is
-    no `runtime_destinations` field), so it is not refused here (residency-open.md); a parameter of the same name inside
-    a Lambda payload is data, not the request's destination."""
-    runtime = _sfn_subject("EU", {"Resource": "sns:publish", "Parameters": {"TopicArn.$": "$.topic", "Message.$": "$"}})
-    assert rule_ids("EU", runtime) == set()
+def test_a_state_machines_run_time_destination_payload_is_data() -> None:
+    """sfn44 (stop 44): a parameter named as a destination inside a Lambda payload is data, not the request's
+    destination. (Its run-time twin, `TopicArn.$`, passed until stop 45; now refused below, sfnrt45.)"""
     payload = _sfn_subject("EU", {"Resource": "lambda:invoke", "Parameters": {
         "FunctionName": "enrich", "Payload": {"TopicArn": f"arn:aws:sns:eu-central-1:{_SFN_PARTNER}:t"}}})  # fmt: skip
     assert rule_ids("EU", payload) == set()
+
+
+def _sfnrt_state(form: str, jsonata: bool) -> dict[str, dict[str, Any]]:
+    """A Task of each written field, its destination named by ``form`` (`{}` the field's value)."""
+    request = "Arguments" if jsonata else "Parameters"
+    forms: dict[str, dict[str, Any]] = {
+        "topic": {"Resource": "sns:publish", request: {"TopicArn": form, "Message": "m"}},
+        "queue": {"Resource": "sqs:sendMessage", request: {"QueueUrl": form, "MessageBody": "m"}},
+        "bus": {"Resource": "events:putEvents", request: {"Entries": [{"EventBusName": form, "Detail": {}}]}},
+        "function": {"Resource": "lambda:invoke", request: {"FunctionName": form, "Payload": {}}},
+        "table": {"Resource": "dynamodb:putItem", request: {"TableName": form, "Item": {}}},
+        "machine": {"Resource": "states:startExecution", request: {"StateMachineArn": form}},
+        "stream": {"Resource": "aws-sdk:kinesis:putRecord", request: {"StreamARN": form, "Data": "d"}},
+        "target": {"Resource": "aws-sdk:sns:publish", request: {"TargetArn": form, "Message": "m"}},
+        "role": {"Resource": "sns:publish", "Credentials": {"RoleArn": form},
+                 request: {"TopicArn": "t", "Message": "m"}},
+    }  # fmt: skip
+    return forms
+
+
+def _sfnrt_runtime(state: dict[str, Any], jsonata: bool) -> dict[str, Any]:
+    """``state`` with its destination (the value `{}`) a run-time value: `<Key>.$` path, or a JSONata expression."""
+
+    def swap(node: Any) -> Any:
+        if isinstance(node, dict):
+            out: dict[str, Any] = {}
+            for k, v in node.items():
+                if v == "{}":
+                    out[k if jsonata else f"{k}.$"] = "{% $states.input.target %}" if jsonata else "$.target"
+                else:
+                    out[k] = swap(v)
+            return out
+        if isinstance(node, list):
+            return [swap(v) for v in node]
+        return node
+
+    swapped: dict[str, Any] = swap(state)
+    return swapped
+
+
+@pytest.mark.parametrize("jsonata", [False, True])
+@pytest.mark.parametrize("field", ["topic", "queue", "bus", "function", "table", "machine", "stream", "target", "role"])
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_a_state_machines_run_time_destination_account_fails_closed(code: str, field: str, jsonata: bool) -> None:
+    """sfnrt45 (stop 45): a run-time value at a written field (`TopicArn.$`, `QueueUrl.$`, `Entries[].EventBusName.$`,
+    `FunctionName.$`, `TableName.$`, `StateMachineArn.$`, `StreamARN.$`, SNS Publish `TargetArn.$`,
+    `Credentials.RoleArn.$`, or the JSONata expression) names no account the program shows: it passed; now RES-023 as a
+    run-time `Bucket.$` is RES-017 (whoever starts the execution chooses the account), except in CN (aws-cn: every
+    account is in China). The literal twin (the stack's own resource) passes."""
+    region = provider(code).region or ""
+    state = _sfnrt_runtime(_sfnrt_state("{}", jsonata)[field], jsonata)
+    assert rule_ids(code, _sfn_subject(code, state, jsonata)) == (set() if code == "CN" else {"RES-023"})
+    part = "aws-cn" if code == "CN" else "aws"
+    own = {"topic": f"arn:{part}:sns:{region}:{_SFN_OWN}:alerts", "queue": "alerts", "bus": "default",
+           "function": "enrich", "table": "orders",
+           "machine": f"arn:{part}:states:{region}:{_SFN_OWN}:stateMachine:m",
+           "stream": f"arn:{part}:kinesis:{region}:{_SFN_OWN}:stream/s",
+           "target": f"arn:{part}:sns:{region}:{_SFN_OWN}:t",
+           "role": f"arn:{part}:iam::{_SFN_OWN}:role/publisher"}  # fmt: skip
+    literal = _sfn_subject(code, _sfnrt_state(own[field], jsonata)[field], jsonata)
+    assert rule_ids(code, literal) == set()
+
+
+def test_a_state_machines_run_time_destination_account_message_and_declaration() -> None:
+    """sfnrt45 (stop 45): the finding says why and how to fix it; a declaration of the exact expression (`kind:
+    resident`, with what bounds it) covers it; another expression stays refused."""
+    state = {"Resource": "sns:publish", "Parameters": {"TopicArn.$": "$.topic", "Message.$": "$"}}
+    with pytest.raises(ResidencyViolation, match=r"\[RES-023\].*named at run time \('\$\.topic'.*whoever starts "
+                       r"the execution chooses its account"):  # fmt: skip
+        _first_violation("EU", _sfn_subject("EU", state))
+    declared = RuleEngine(
+        "EU",
+        destinations=[
+            Destination(
+                id="topics",
+                kind="resident",
+                match="$.topic",
+                evidence="the caller is the stack's API, which passes only the stack's own topics",
+            )
+        ],
+    )
+    assert [f.status for f in declared.check(_sfn_subject("EU", state))[0]] == ["declared"]
+    other = {"Resource": "sns:publish", "Parameters": {"TopicArn.$": "$.other", "Message.$": "$"}}
+    assert [(f.rule.id, f.status) for f in declared.check(_sfn_subject("EU", other))[0]] == [("RES-023", "violation")]
+
+
+@pytest.mark.parametrize(
+    ("request_key", "value", "expected"),
+    [
+        # the account and Region fixed in the template: judged as the literal (own passes, a partner's refused)
+        ("TopicArn.$", "States.Format('arn:aws:sns:eu-central-1:{}:{}', '" + _SFN_OWN + "', $.topic)", set()),
+        ("TopicArn.$", "States.Format('arn:aws:sns:eu-central-1:" + _SFN_PARTNER + ":{}', $.topic)", {"RES-023"}),
+        ("QueueUrl.$", "States.Format('https://sqs.eu-central-1.amazonaws.com/" + _SFN_OWN + "/{}', $.q)", set()),
+        ("QueueUrl.$", "States.Format('https://sqs.eu-central-1.amazonaws.com/" + _SFN_PARTNER + "/{}', $.q)",
+         {"RES-023"}),
+        ("FunctionName.$", "States.Format('" + _SFN_OWN + ":function:{}', $.fn)", set()),
+        # a bare name whatever fills it: the caller's account's
+        ("FunctionName.$", "States.Format('enrich-{}', $.env)", set()),
+        ("TableName.$", "States.Format('orders-{}', $.env)", set()),
+        # the account (or what may become an ARN) from the input: unproven
+        ("TopicArn.$", "States.Format('arn:aws:sns:eu-central-1:{}:alerts', $.account)", {"RES-023"}),
+        ("FunctionName.$", "States.Format('{}-enrich', $.prefix)", {"RES-023"}),
+        ("FunctionName.$", "States.Format('{}:function:enrich', $.account)", {"RES-023"}),
+        ("TableName.$", "States.Format('ar{}', $.rest)", {"RES-023"}),
+        ("TopicArn.$", "States.ArrayGetItem($.topics, 0)", {"RES-023"}),
+        # a fixed Region abroad is refused by its Region (one finding, not two)
+        ("TopicArn.$", "States.Format('arn:aws:sns:us-east-1:" + _SFN_PARTNER + ":{}', $.topic)", {"RES-004"}),
+    ],
+)  # fmt: skip
+def test_a_state_machines_run_time_destination_bounded_by_its_fixed_parts(
+    request_key: str, value: str, expected: set[str]
+) -> None:
+    """sfnrt45 (stop 45): what a `States.Format` template fixes is judged as written: the account and Region written in
+    it prove (or refuse) the destination, a fixed name prefix no ARN can begin names the caller's account; anything
+    that leaves the account to the input is refused."""
+    action = {"TopicArn.$": "sns:publish", "QueueUrl.$": "sqs:sendMessage", "FunctionName.$": "lambda:invoke",
+              "TableName.$": "dynamodb:putItem"}[request_key]  # fmt: skip
+    state = {"Resource": action, "Parameters": {request_key: value}}
+    assert rule_ids("EU", _sfn_subject("EU", state)) == expected
+
+
+@pytest.mark.parametrize(
+    ("state", "jsonata", "expected"),
+    [
+        # JSONata: a literal ARN is judged as written (as before); a literal queue URL prefix fixes its account
+        ({"Resource": "sns:publish", "Arguments": {"TopicArn": "{% 'arn:aws:sns:eu-central-1:" + _SFN_PARTNER
+          + ":alerts' %}", "Message": "m"}}, True, {"RES-023"}),
+        ({"Resource": "sns:publish", "Arguments": {"TopicArn": "{% 'arn:aws:sns:eu-central-1:" + _SFN_OWN
+          + ":alerts' %}", "Message": "m"}}, True, set()),
+        ({"Resource": "sqs:sendMessage", "Arguments": {"QueueUrl": "{% 'https://sqs.eu-central-1.amazonaws.com/"
+          + _SFN_PARTNER + "/' & $states.input.queue %}", "MessageBody": "m"}}, True, {"RES-023"}),
+        ({"Resource": "sqs:sendMessage", "Arguments": {"QueueUrl": "{% 'https://sqs.eu-central-1.amazonaws.com/"
+          + _SFN_OWN + "/' & $states.input.queue %}", "MessageBody": "m"}}, True, set()),
+        # read-only actions send nothing: a run-time value passes as a literal does
+        ({"Resource": "aws-sdk:sqs:receiveMessage", "Parameters": {"QueueUrl.$": "$.queue"}}, False, set()),
+        ({"Resource": "dynamodb:getItem", "Parameters": {"TableName.$": "$.table", "Key": {}}}, False, set()),
+        ({"Resource": "aws-sdk:sns:getTopicAttributes", "Arguments": {"TopicArn": "{% $states.input.t %}"}}, True,
+         set()),
+        # a field judged only in its listed actions (`resources`): a tag listing's ResourceArn reads
+        ({"Resource": "aws-sdk:sns:listTagsForResource", "Parameters": {"ResourceArn.$": "$.arn"}}, False, set()),
+        ({"Resource": "aws-sdk:rdsdata:executeStatement", "Parameters": {"ResourceArn.$": "$.arn", "Sql": "s"}}, False,
+         {"RES-023"}),
+        # the payload's `TopicArn.$` is data, not the request's destination
+        ({"Resource": "lambda:invoke", "Parameters": {"FunctionName": "enrich", "Payload": {"TopicArn.$": "$.t"}}},
+         False, set()),
+    ],
+)  # fmt: skip
+def test_a_state_machines_run_time_destination_account_jsonata_and_reads(
+    state: dict[str, Any], jsonata: bool, expected: set[str]
+) -> None:
+    """sfnrt45 (stop 45): JSONata literals judged as written, read-only actions and unlisted actions pass, a payload
+    field is data."""
+    assert rule_ids("EU", _sfn_subject("EU", state, jsonata)) == expected
 
 
 @pytest.mark.parametrize(

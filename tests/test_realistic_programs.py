@@ -113,6 +113,7 @@ import platform_programs_review44 as rv44
 import platform_programs_scripts45 as sc45
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
+import platform_programs_sfnrt45 as sfr45
 import platform_programs_snsend41 as sn41
 import platform_programs_sqsvpc43 as sv43
 import platform_programs_stagehosts39 as sh39
@@ -17904,6 +17905,13 @@ CASES: list[Case] = [
     # as a copy destination, each by its `arn` output, pass (RES-023 before: not `made_account_arns`); a partner's ARN
     # written out stays RES-023 outside CN.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mas45.rows()],
+    # -- stop 45, Step Functions run-time destinations' accounts (tests/platform_programs_sfnrt45.py): a run-time value
+    # at a Task's written field (`TopicArn.$`, `QueueUrl.$`, `Entries[].EventBusName.$`, a JSONata `FunctionName`,
+    # `Credentials.RoleArn.$`, a States.Format whose account comes from the input) is RES-023 outside CN unless the
+    # expression is declared (passed before), as a run-time `Bucket.$` is RES-017. Twins pass: a States.Format fixing
+    # the own account, a fixed name prefix, ReceiveMessage / GetItem (read only), the declared expression, a JSONata
+    # literal.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sfr45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

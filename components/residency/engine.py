@@ -2508,6 +2508,9 @@ class RuleEngine:
             return value  # a literal, judged as usual
         kpath = (*walk.kpath[:-1], key[:-2]) if runtime_key else walk.kpath
         if not self._runtime_field(walk, kpath):
+            if _at_any(kpath, self._written_account_paths.get(walk.subject.type, ())):
+                # A written destination's account (written_account_fields: `TopicArn.$`, `Credentials.RoleArn.$`).
+                self._runtime_account(walk, value, text, path, kpath, runtime_key and formatted is None)
             return text  # not a destination (a source's `Bucket.$`, a job name): left to what fills it
         host = self._host_key(_key_tokens(kpath[-1]))
         authority = text.split("://", 1)[-1].split("/", 1)[0] if host else text
@@ -2516,6 +2519,50 @@ class RuleEngine:
             return text  # a literal, or a host fixed or under a fixed domain (also by States.Format): judged as written
         self._runtime_finding(walk, path, value, host)
         return None
+
+    def _runtime_account(
+        self, walk: _Walk, value: str, text: str, path: str, kpath: tuple[str, ...], opaque: bool
+    ) -> None:
+        """A workflow's run-time value (``TopicArn.$``, ``Credentials.RoleArn.$``, a JSONata expression; ``text`` as
+        :meth:`_runtime_value` reads it, ``opaque`` when nothing of it is fixed: a path or an intrinsic other than
+        States.Format) at a field naming the resource a state writes into (``written_account_fields``; sfnrt45, stop
+        45). Its account is judged as a written destination's (RES-023) when the fixed parts name it (``States.Format(
+        'arn:aws:sns:eu-central-1:<account>:{}', $.topic)``, a queue URL's account before a run-time name), and passes
+        when they fix a bare name (``States.Format('worker-{}', $.env)``: a name is the caller's account's); else
+        whoever starts the execution chooses the account: unproven, refused unless the partition lies wholly in the
+        jurisdiction (aws-cn in CN) or the exact expression is declared. A read-only action (``read_only``, or an
+        action outside the field's ``resources``) sends nothing there and passes, as a literal does."""
+        held = walk.kpath
+        walk.kpath = kpath  # the field as written without `.$`, which read_only / resources are matched on
+        try:
+            if self._reads_only(walk):
+                return
+        finally:
+            walk.kpath = held
+        expression = value.strip()
+        filled = text.strip().replace(_PLACEHOLDER_TEXT, "x")  # one name-safe label, never an account or a Region
+        owner = None if opaque else self._written_owner(walk, filled)
+        if owner is not None:
+            # The fixed parts name the owner. A JSONata text that names it as written is judged by _judge_text already.
+            if kpath != walk.kpath or self._written_owner(walk, text.strip()) is None:
+                self._judged_as_account(walk, owner, path, written=expression)
+            return
+        m = None if opaque else _RESOURCE_ARN.match(filled) or _QUEUE_URL.match(filled)
+        region = (filled.split(":", 4)[3] if m.re is _RESOURCE_ARN else m.group(1)) if m is not None else ""
+        if region not in ("", "x") and region not in self.jurisdiction.aws.regions:
+            return  # a fixed Region abroad: refused by that Region already (one finding, not two)
+        if not opaque and _names_no_account(text.strip()):
+            return
+        if set(self.jurisdiction.aws.partitions) <= self._closed_partitions:
+            return  # every account of the partition is in-country (aws-cn in CN), as for a run-time bucket
+        detail = (
+            f"The resource this state writes to is named at run time ({expression!r}: from the execution input, the "
+            "context or a previous state), so whoever starts the execution chooses its account, which receives what "
+            f"the state sends and can move it anywhere; it cannot be proven in {self._j()}. Fix: write the resource's "
+            "ARN (the stack's own output) in the definition, or fix its account and Region in a States.Format "
+            "template and take only the name from the input, or declare the expression."
+        )
+        self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, value, detail, (expression,))
 
     def _runtime_field(self, walk: _Walk, kpath: tuple[str, ...]) -> bool:
         """Whether ``kpath`` of the step or state being walked names where it writes or sends
@@ -5989,6 +6036,28 @@ def _format_args(text: str) -> tuple[list[str], str] | None:
             continue
         current += ch
     return None
+
+
+_ACCOUNT_NAMING_STARTS = ("arn:", "acs:", "https://", "http://")
+"""How a text naming a written resource may begin when it names the resource's account: an ARN, a queue URL."""
+
+_PARTIAL_ARN_START = re.compile(r"[0-9]*(?::|$)")
+"""A prefix that may begin a Lambda partial ARN (``<account>:function:<name>``)."""
+
+
+def _names_no_account(text: str) -> bool:
+    """Whether a run-time text (placeholders ``${v}``) is a bare name whatever fills it: wholly literal (no ARN, the
+    caller's account's), or its fixed prefix before the first placeholder can begin no ARN, queue URL or partial ARN
+    (``worker-${v}``; ``${v}``, ``arn:${v}`` or ``ar${v}`` may become another account's ARN)."""
+    prefix, placeholder, _ = text.partition(_PLACEHOLDER_TEXT)
+    if not placeholder:
+        return True
+    return (
+        bool(prefix)
+        and not any(f.startswith(prefix) or prefix.startswith(f) for f in _ACCOUNT_NAMING_STARTS)
+        and _PARTIAL_ARN_START.fullmatch(prefix) is None
+        and not re.match(r"[0-9]{12}:", prefix)
+    )
 
 
 def _format_text(value: str) -> str | None:
