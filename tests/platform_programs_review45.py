@@ -55,13 +55,13 @@ SFN_SHAPES = (
 )  # fmt: skip
 CFN_SHAPES = (
     "cfn-topic-output-unpinned", "cfn-sub-resource-unpinned", "cfn-sub-varmap-unpinned", "cfn-getatt-lambda-unpinned",
-    "cfn-importvalue-unpinned", "cfn-accountid-unpinned", "cfn-http-jwt-unpinned", "cfn-rest-cognito-unpinned",
-    "cfn-partner-unpinned",
+    "cfn-importvalue-unpinned", "cfn-accountid-unpinned", "cfn-join-pseudo-unpinned", "cfn-parameter-output-unpinned",
+    "cfn-http-jwt-unpinned", "cfn-rest-cognito-unpinned", "cfn-partner-unpinned", "cfn-parameter-partner-unpinned",
 )  # fmt: skip
 SCRIPT_SHAPES = (
     "script-delete-comments", "script-delete-comments-blank", "script-delete-two-e", "script-delete-semicolon",
     "script-delete-backup-suffix", "script-delete-gnu-space", "script-awk-other-file", "script-line-delete-other-file",
-    "script-delete-unapplied",
+    "script-awk-read-conf", "script-sed-print-conf", "script-grep-clean", "script-delete-unapplied",
 )  # fmt: skip
 ICEBERG_SHAPES = ("iceberg-role-output-unpinned",)
 FIRELENS_SHAPES = ("firelens-cloudwatch-var-group", "firelens-datadog-var-tags", "firelens-default-region")
@@ -73,7 +73,7 @@ STATES_TRUST = json.dumps({
 
 
 def expected(code: str, shape: str) -> set[str]:
-    if code != "CN" and shape in ("rdsdata-literal-unpinned", "cfn-partner-unpinned"):
+    if code != "CN" and shape in ("rdsdata-literal-unpinned", "cfn-partner-unpinned", "cfn-parameter-partner-unpinned"):
         return {"RES-023"}
     if shape == "script-delete-unapplied":
         return {"RES-016"}
@@ -203,6 +203,15 @@ def _template_machine(code: str, shape: str, topic_arn: str | None) -> dict[str,
             "Code": {"ZipFile": "def handler(event, context):\n    return event\n"}}}}  # fmt: skip
     elif shape == "cfn-importvalue-unpinned":
         props["Definition"] = _publish({"Fn::ImportValue": "fleet-alerts-topic-arn"})
+    elif shape == "cfn-join-pseudo-unpinned":
+        # Fn::Join of the pseudo parameters' Refs (CloudFormation "Pseudo parameters reference")
+        own_join = {"Fn::Join": [":", ["arn", {"Ref": "AWS::Partition"}, "sns", {"Ref": "AWS::Region"},
+                                       {"Ref": "AWS::AccountId"}, "fleet-alerts"]]}  # fmt: skip
+        props["Definition"] = _publish(own_join)
+    elif shape in ("cfn-parameter-output-unpinned", "cfn-parameter-partner-unpinned"):
+        # A template parameter the Pulumi Stack fills (cloudformation/stack `parameters`) with the own topic's `arn`,
+        # read by Fn::Sub's "${AlertsTopicArn}" (a parameter's Ref is its value).
+        props["DefinitionString"] = {"Fn::Sub": json.dumps(_publish("${AlertsTopicArn}"))}
     elif shape == "cfn-accountid-unpinned":
         own = "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:fleet-alerts"
         props["DefinitionString"] = {"Fn::Sub": json.dumps(_publish(own))}
@@ -222,12 +231,25 @@ def _template_api(shape: str) -> dict[str, Any]:
         scheme = {"type": "oauth2", "flows": {}, "x-amazon-apigateway-authorizer": {
             "type": "jwt", "identitySource": "$request.header.Authorization",
             "jwtConfiguration": {"issuer": issuer, "audience": ["fleet-console"]}}}  # fmt: skip
-        operation = {"responses": responses, "security": [{"fleet-jwt": []}], "x-amazon-apigateway-integration": {
-            "type": "aws_proxy", "integrationSubtype": "SQS-ReceiveMessage", "payloadFormatVersion": "1.0",
-            "credentials": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/jobs-api",
-            "requestParameters": {"QueueUrl": "https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/jobs"}}}
-        body = {"openapi": "3.0.1", "info": {"title": "jobs", "version": "2026-12-05"},
-                "paths": {"/jobs": {"get": operation}}, "components": {"securitySchemes": {"fleet-jwt": scheme}}}
+        operation = {
+            "responses": responses,
+            "security": [{"fleet-jwt": []}],
+            "x-amazon-apigateway-integration": {
+                "type": "aws_proxy",
+                "integrationSubtype": "SQS-ReceiveMessage",
+                "payloadFormatVersion": "1.0",
+                "credentials": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/jobs-api",
+                "requestParameters": {
+                    "QueueUrl": "https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/jobs"
+                },
+            },
+        }
+        body = {
+            "openapi": "3.0.1",
+            "info": {"title": "jobs", "version": "2026-12-05"},
+            "paths": {"/jobs": {"get": operation}},
+            "components": {"securitySchemes": {"fleet-jwt": scheme}},
+        }
         return {"JobsApi": {"Type": "AWS::ApiGatewayV2::Api", "Properties": {"Body": body}},
                 "Jobs": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "jobs"}}, **pool}  # fmt: skip
     scheme = {"type": "apiKey", "name": "Authorization", "in": "header",
@@ -243,8 +265,12 @@ def _template_api(shape: str) -> dict[str, Any]:
             "uri": "arn:${AWS::Partition}:apigateway:${AWS::Region}:s3:path/fleet-files-${AWS::Region}/{key}",
             "requestParameters": {"integration.request.path.key": "method.request.path.key"},
             "passthroughBehavior": "when_no_match"}}  # fmt: skip
-    body = {"openapi": "3.0.1", "info": {"title": "files", "version": "2026-12-05"},
-            "paths": {"/{key}": {"get": operation}}, "components": {"securitySchemes": {"fleet-users": scheme}}}
+    body = {
+        "openapi": "3.0.1",
+        "info": {"title": "files", "version": "2026-12-05"},
+        "paths": {"/{key}": {"get": operation}},
+        "components": {"securitySchemes": {"fleet-users": scheme}},
+    }
     return {"FilesApi": {"Type": "AWS::ApiGateway::RestApi", "Properties": {
                 "Name": "files", "EndpointConfiguration": {"Types": ["REGIONAL"]}, "Body": body}},
             "Files": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "fleet-files-${AWS::Region}"}},
@@ -256,11 +282,26 @@ def cfn(code: str, shape: str) -> Build:
         opts = _opts(c, shape, code)
         if shape in ("cfn-http-jwt-unpinned", "cfn-rest-cognito-unpinned"):
             document: Any = json.dumps({"AWSTemplateFormatVersion": "2010-09-09", "Resources": _template_api(shape)})
+        elif shape in ("cfn-parameter-output-unpinned", "cfn-parameter-partner-unpinned"):
+            made = aws.sns.Topic("fleet-alerts", opts=opts)
+            topic: Any = made.arn
+            if shape == "cfn-parameter-partner-unpinned":
+                # The partner's topic given beside the made one: the made topic proves nothing of it.
+                topic = made.arn.apply(lambda _: f"arn:{_part(code)}:sns:{HOME[code]}:{PARTNER}:fleet-alerts")
+            template = {"AWSTemplateFormatVersion": "2010-09-09",
+                        "Parameters": {"AlertsTopicArn": {"Type": "String"}},
+                        "Resources": _template_machine(code, shape, None)}  # fmt: skip
+            return aws.cloudformation.Stack("orders-stack", template_body=json.dumps(template),
+                                            parameters={"AlertsTopicArn": topic}, capabilities=["CAPABILITY_IAM"],
+                                            opts=opts)  # fmt: skip
         elif shape == "cfn-topic-output-unpinned":
             # The stack's own topic made by Pulumi, passed into the template by its `arn` output.
             topic = aws.sns.Topic("fleet-alerts", opts=opts).arn
-            document = topic.apply(lambda t: json.dumps({"AWSTemplateFormatVersion": "2010-09-09",
-                                                         "Resources": _template_machine(code, shape, t)}))
+            document = topic.apply(
+                lambda t: json.dumps(
+                    {"AWSTemplateFormatVersion": "2010-09-09", "Resources": _template_machine(code, shape, t)}
+                )
+            )
         else:
             document = json.dumps({"AWSTemplateFormatVersion": "2010-09-09",
                                    "Resources": _template_machine(code, shape, None)})  # fmt: skip
@@ -294,6 +335,9 @@ def _script(shape: str, nlb: str) -> str:
         "script-delete-gnu-space": f"sed -i '/^\\s*#/d' {FB}",
         "script-awk-other-file": "awk '!seen[$0]++' /etc/hosts > /tmp/hosts && cat /tmp/hosts > /etc/hosts",
         "script-line-delete-other-file": "sed -i '1d' /etc/motd",
+        "script-awk-read-conf": f"awk '/^ *Host/ {{print $2}}' {FB} > /etc/fleet-collector-host",
+        "script-sed-print-conf": f"sed -n '/\\[OUTPUT\\]/,$p' {FB} > /tmp/fluent-bit-outputs.txt",
+        "script-grep-clean": f"grep -v '^#' {FB} > /tmp/fb.conf && mv /tmp/fb.conf {FB}",
         "script-delete-unapplied": f"sed -i '/\\<Retry_Limit\\>/d' {FB}",
     }[shape]
     return f"{head}cat > {FB} <<'EOF'\n{_fluent_bit(nlb)}EOF\n{edit}\nsystemctl enable --now fluent-bit\n"
@@ -319,7 +363,8 @@ def iceberg(code: str, shape: str) -> Build:
         catalog_trust = execution.arn.apply(lambda a: json.dumps({"Version": "2012-10-17", "Statement": [
             {"Effect": "Allow", "Principal": {"AWS": a}, "Action": "sts:AssumeRole"}]}))  # fmt: skip
         catalog = aws.iam.Role("lake-catalog-access", assume_role_policy=catalog_trust, opts=opts)
-        variables = {"PYICEBERG_CATALOG__DEFAULT__TYPE": "glue", "PYICEBERG_CATALOG__DEFAULT__GLUE__REGION": HOME[code],
+        variables: dict[str, Any] = {"PYICEBERG_CATALOG__DEFAULT__TYPE": "glue",
+                                     "PYICEBERG_CATALOG__DEFAULT__GLUE__REGION": HOME[code],
                      "PYICEBERG_CATALOG__DEFAULT__CLIENT__ROLE_ARN": catalog.arn}  # fmt: skip
         code_asset = pulumi.AssetArchive({"index.py": pulumi.StringAsset(
             "from pyiceberg.catalog import load_catalog\n\ndef handler(event, context):\n"
