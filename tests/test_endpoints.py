@@ -9521,6 +9521,7 @@ _R44_MACHINE = "arn:aws:states:eu-west-1:123456789012:stateMachine:fulfilment"
 _R44_ACTIVITY = "arn:aws:states:eu-west-1:123456789012:activity:manual-review"
 _R44_NETWORK = "arn:aws:vpc-lattice:eu-west-1:123456789012:servicenetwork/sn-0123456789abcdef0"
 _R44_ALIAS = "arn:aws:bedrock:eu-west-1:123456789012:agent-alias/TRIAGE0001/PROD000001"
+_R45_CLUSTER = "arn:aws:rds:eu-west-1:123456789012:cluster:orders"
 _R44_MAIL = "arn:aws:workmail:eu-west-1:123456789012:organization/m-0123456789abcdef0123456789abcdef"
 _OWN_FUNCTION = "arn:aws:lambda:eu-central-1:123456789012:function:thumbnail"
 _OWN_LOG_GROUP = "arn:aws:logs:us-east-1:123456789012:log-group:trail"
@@ -9727,6 +9728,14 @@ def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(c
             [made_arn_key(_R44_ALIAS)],
         ),
         ("aws:vpclattice/service:Service", {"arn": _R44_NETWORK.replace("servicenetwork/sn", "service/svc")}, []),
+        # review45 (stop 45): an Aurora cluster's `arn` (an output only; the RDS Data API's ResourceArn); a cluster
+        # instance's is not the cluster's.
+        (
+            "aws:rds/cluster:Cluster",
+            {"arn": _R45_CLUSTER, "cluster_identifier": "orders"},
+            [made_arn_key(_R45_CLUSTER)],
+        ),
+        ("aws:rds/clusterInstance:ClusterInstance", {"arn": _R45_CLUSTER.replace(":cluster:", ":db:")}, []),
         ("aws:dynamodb/tableReplica:TableReplica", {"arn": _R44_TABLE}, []),
     ],
 )
@@ -10887,6 +10896,13 @@ def test_a_state_machines_run_time_destination_account_jsonata_and_reads(
          {"Resource": "states:startExecution.sync:2", "Parameters": {"StateMachineArn": "{v}", "Input.$": "$"}}),
         ("aws:sfn/activity:Activity", "arn", "arn:aws:states:eu-west-1:{}:activity:manual-review",
          {"Resource": "{v}"}),
+        # review45 (stop 45): cloudflow45's RDS Data API ResourceArn, the stack's own Aurora cluster by `arn`
+        ("aws:rds/cluster:Cluster", "arn", "arn:aws:rds:eu-west-1:{}:cluster:orders",
+         {"Resource": "aws-sdk:rdsdata:executeStatement",
+          "Parameters": {"ResourceArn": "{v}", "Database": "orders", "Sql": "DELETE FROM orders"}}),
+        ("aws:rds/cluster:Cluster", "arn", "arn:aws:rds:eu-west-1:{}:cluster:orders",
+         {"Resource": "aws-sdk:rdsdata:batchExecuteStatement", "QueryLanguage": "JSONata",
+          "Arguments": {"ResourceArn": "{v}", "Database": "orders", "Sql": "INSERT INTO t VALUES (:a)"}}),
     ],
 )  # fmt: skip
 def test_a_state_machines_own_destination_is_proven_by_its_output_unpinned(

@@ -110,6 +110,7 @@ import platform_programs_review41 as rv41
 import platform_programs_review42 as rv42
 import platform_programs_review43 as rv43
 import platform_programs_review44 as rv44
+import platform_programs_review45 as rv45
 import platform_programs_scripts45 as sc45
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
@@ -17912,6 +17913,14 @@ CASES: list[Case] = [
     # the own account, a fixed name prefix, ReceiveMessage / GetItem (read only), the declared expression, a JSONata
     # literal.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sfr45.rows()],
+    # -- stop 45, false-alarm review of stop 45's changes (tests/platform_programs_review45.py): under a provider
+    # pinning no account, a state machine's RDS Data API call on the stack's own Aurora cluster by `arn` and its
+    # subscription filter to the own logs destination / function; template state machines and API bodies writing to
+    # or reading the template's own resources (Fn::Sub, Fn::GetAtt, Fn::ImportValue, a JWT / Cognito authorizer);
+    # plain sed deletes tidying a log-router file; PyIceberg's own role by output; FireLens ${VAR} in keys naming no
+    # destination: all pass. Twins: the own cluster written out by hand and a partner's topic (RES-023 outside CN), an
+    # unappliable delete (RES-016).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

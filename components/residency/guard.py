@@ -541,10 +541,16 @@ class Guard:
         if subject.type in self._settings:
             subject, pending = await self._place_setting(subject, pending)
         context = self._context_inputs.get(subject.type)
+        producers: set[pulumi.Resource] = set()
         if context is not None:
-            subject = await self._with_resolved(subject, pending, context)
+            subject, producers = await self._with_resolved(subject, pending, context)
         for p in pending:
             value, is_known, is_secret, depends_on = await _compat.resolved(p.value)
+            if producers:
+                # A context input's value is judged inside this one (a stack's given `parameters` fill the template's
+                # Fn::Sub): what it is computed from produced this value too, as the pack and the reviews read a
+                # resource's producers over all its inputs (review45: the own topic's `arn` given as a Parameter).
+                depends_on = depends_on | producers
             # Unknown during preview: nothing to judge here; the policy pack judges it by provenance.
             if not is_known:
                 continue
@@ -581,24 +587,29 @@ class Guard:
         return subject, [p._replace(place=self.engine.setting_place(subject, p.place)) for p in pending]
 
     @staticmethod
-    async def _with_resolved(subject: Subject, pending: list[Pending], keys: frozenset[str]) -> Subject:
+    async def _with_resolved(
+        subject: Subject, pending: list[Pending], keys: frozenset[str]
+    ) -> tuple[Subject, set[pulumi.Resource]]:
         """The held context inputs (a DNS record's type and name, a feature's ``function_name``), resolved into the
         subject before its other inputs are judged: how they are judged depends on them (a DKIM key's CNAME under
         ``_domainkey`` is no destination). Still unknown (a preview): left as they are, and the values are judged as
-        with an unknown context (fail closed)."""
+        with an unknown context (fail closed). Also the resources the resolved context values are computed from."""
         top: dict[str, Any] = {}
+        producers: set[pulumi.Resource] = set()
         for p in pending:
             if p.top_key in keys and not p.place.depth:
-                value, is_known, _, _ = await _compat.resolved(p.value)
+                value, is_known, _, deps = await _compat.resolved(p.value)
                 if is_known:
                     top[p.top_key] = value
+                    producers |= deps
         for key, held in subject.props.items():
             # A map or list holding Outputs (a stack's given ``parameters``): the whole of it, once all are known.
             if snake_case(key) in keys and not _is_output(held) and _holds_output(held):
-                value, is_known, _, _ = await _compat.resolved(pulumi.Output.from_input(held))
+                value, is_known, _, deps = await _compat.resolved(pulumi.Output.from_input(held))
                 if is_known:
                     top[key] = value
-        return subject._replace(props={**subject.props, **top}) if top else subject
+                    producers |= deps
+        return (subject._replace(props={**subject.props, **top}) if top else subject), producers
 
     def _known(self, text: str) -> bool:
         return text in self._created
