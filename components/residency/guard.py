@@ -526,18 +526,7 @@ class Guard:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
         if self._pinning:  # no provider pinned by an Output: _with_accounts would return the subject as it is
             subject = await self._with_accounts(subject)
-        known: Callable[[str], bool] = self._known
-        if subject.type in stages.JOIN_TYPES and await _may_read_stage_variables(subject, pending):
-            # A Stage's variables and an Integration's bucket are judged against every Stage and Integration of the
-            # API, all constructed by then (other APIs' ids waited for at most ``patience``: ``_known_for``).
-            await _compat.construction_over()
-            known = await self._known_for(subject, resource)
-        elif stages.body_private_integration(subject.type) is not None and await _may_name_a_link(subject, pending):
-            # A private integration in the body, no stage variable: only the links it is computed from (made before
-            # it: it waits on their ids), not the Stages (a Stage computed from this API's id would wait `patience`).
-            join = stages.StageJoin(lambda value: value is _AT_DEPLOYMENT)
-            link = await self._body_links(subject, join)
-            known = stages.with_stages(self._known, join, subject.type, ("resources", frozenset({resource})), link)
+        known = await self._joined_known(subject, resource, pending)
         if subject.type in self._settings:
             subject, pending = await self._place_setting(subject, pending)
         context = self._context_inputs.get(subject.type)
@@ -578,6 +567,25 @@ class Guard:
                 judge = functools.partial(self._judge_value, subject, p.place, value, is_secret, depends_on, known)
                 findings = await self._by_assigned_names(resource, findings, judge)
             self._report(findings)
+
+    async def _joined_known(
+        self, subject: Subject, resource: pulumi.Resource, pending: list[Pending]
+    ) -> Callable[[str], bool]:
+        """What the program makes, as the held values of ``subject`` are judged against it: with the API's Stages and
+        Integrations for a joined type that may read stage variables, with the links a body's private integration is
+        computed from, else the program's made names (``_known``)."""
+        if subject.type in stages.JOIN_TYPES and await _may_read_stage_variables(subject, pending):
+            # A Stage's variables and an Integration's bucket are judged against every Stage and Integration of the
+            # API, all constructed by then (other APIs' ids waited for at most ``patience``: ``_known_for``).
+            await _compat.construction_over()
+            return await self._known_for(subject, resource)
+        if stages.body_private_integration(subject.type) is not None and await _may_name_a_link(subject, pending):
+            # A private integration in the body, no stage variable: only the links it is computed from (made before
+            # it: it waits on their ids), not the Stages (a Stage computed from this API's id would wait `patience`).
+            join = stages.StageJoin(lambda value: value is _AT_DEPLOYMENT)
+            link = await self._body_links(subject, join)
+            return stages.with_stages(self._known, join, subject.type, ("resources", frozenset({resource})), link)
+        return self._known
 
     async def _place_setting(self, subject: Subject, pending: list[Pending]) -> tuple[Subject, list[Pending]]:
         """A stored setting's held values, placed under the setting's name, which has resolved now (as the
