@@ -3276,9 +3276,19 @@ PAIRS += [
 ]  # fmt: skip
 
 
+def _joined_as(field: str, rest: dict[str, Any]) -> Callable[[str], dict[str, Any]]:
+    return lambda uid: {**rest, field: uid}
+
+
+_ALI_STOP45: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    *[(token, field, _joined_as(field, rest)) for token, field, rest in _ALI_JOINS_45],
+    *_ALI_WRITES_45,
+]
+
+
 @pytest.mark.parametrize(
     ("token", "field", "props"),
-    [(t, f, lambda uid, f=f, r=r: {**r, f: uid}) for t, f, r in _ALI_JOINS_45] + _ALI_WRITES_45,
+    _ALI_STOP45,
     ids=[f"{t.split(':')[1]}.{f}" for t, f, _ in [*_ALI_JOINS_45, *_ALI_WRITES_45]],
 )
 def test_an_alibaba_account_receiving_through_a_stop45_field_is_judged(
