@@ -12,7 +12,9 @@ hunt 26 (stop 42)", has the figures and the triage of every refusal. The example
   classification jobs, Pinpoint event streams, QLDB streams, QuickSight data sources, Security Hub finding
   aggregation, Incident Manager replication sets, WAF rule groups; Alibaba DNS GTM, API Gateway (APIG), ARMS
   Prometheus, Cloud Connect, EBS snapshot policies and replica pair drills, EDAS, E-HPC, Gateway Load Balancer,
-  Resource Directory delivery, Smart Access Gateway flow logs.
+  Resource Directory delivery, Smart Access Gateway flow logs. Since stop 45 (Alibaba Cloud red team) the
+  multi-account delivery example is refused (RES-023): it delivers into the registry's own account, which the port
+  keeps; its ``-pinned`` twin (the team's UID, the provider assuming the team's role) passes.
 - **The false alarms found, fixed** (each refused on ``main`` before this branch): a service principal written where
   AWS Organizations enables a service's trusted access (``aws_service_access_principals``: Security Hub's organisation
   example and the Organization's own), the service an IAM service-linked role is made for (``aws_service_name``,
