@@ -12,7 +12,9 @@ hunt 26 (stop 42)", has the figures and the triage of every refusal. The example
   classification jobs, Pinpoint event streams, QLDB streams, QuickSight data sources, Security Hub finding
   aggregation, Incident Manager replication sets, WAF rule groups; Alibaba DNS GTM, API Gateway (APIG), ARMS
   Prometheus, Cloud Connect, EBS snapshot policies and replica pair drills, EDAS, E-HPC, Gateway Load Balancer,
-  Resource Directory delivery, Smart Access Gateway flow logs.
+  Resource Directory delivery, Smart Access Gateway flow logs. Since stop 45 (Alibaba Cloud red team) the
+  multi-account delivery example is refused (RES-023): it delivers into the registry's own account, which the port
+  keeps; its ``-pinned`` twin (the team's UID, the provider assuming the team's role) passes.
 - **The false alarms found, fixed** (each refused on ``main`` before this branch): a service principal written where
   AWS Organizations enables a service's trusted access (``aws_service_access_principals``: Security Hub's organisation
   example and the Organization's own), the service an IAM service-linked role is made for (``aws_service_name``,
@@ -77,10 +79,36 @@ TWINS: list[tuple[str, str, str, tuple[tuple[str, str], ...], set[str]]] = [
 """(suffix, example, stack, literal replacements, expected rule ids)."""
 
 
+_MULTI_DELIVERY = "alicloud.resourcemanager.MultiAccountDeliveryChannel"
+REFUSED: dict[tuple[str, str], set[str]] = {
+    # Alibaba Cloud red team, stop 45: a multi-account delivery channel's `target_arn` and oversized-data bucket are
+    # judged by account as the single-account channel's are (written_account_fields). The example writes the registry's
+    # own account (1511928242963727, which the port keeps) under a provider assuming no role: an account no provider
+    # of the stack assumes a role of (stop 40, "Alibaba accounts in written destinations"). With the team's UID under
+    # the team's role (`-pinned`) it passes.
+    (_MULTI_DELIVERY, "CN"): {"RES-023"},
+    (_MULTI_DELIVERY, "DE"): {"RES-023"},
+}
+"""Examples refused since a later stop, with the rule: (example, stack) -> expected rule ids."""
+PINNED: list[tuple[str, str]] = [(_MULTI_DELIVERY, "CN"), (_MULTI_DELIVERY, "DE")]
+"""Examples also run with the team's UID for the registry's, under a provider assuming the team's deployment role
+(``-pinned``, expected to pass)."""
+_REGISTRY_UID = (("1511928242963727", "1234567890123456"),)
+
+
 def rows() -> Iterator[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     for key, code in stacks():
-        yield f"falsealarm26-{fa23.slug(key)}-{code.lower()}", code, example(key, code), set(), []
+        yield (
+            f"falsealarm26-{fa23.slug(key)}-{code.lower()}",
+            code,
+            example(key, code),
+            REFUSED.get((key, code), set()),
+            [],
+        )
+    for key, code in PINNED:
+        pinned = fa25.example_of(EXAMPLES, key, code, _REGISTRY_UID, pinned=True)
+        yield f"falsealarm26-{fa23.slug(key)}-{code.lower()}-pinned", code, pinned, set(), []
     for suffix, key, code, replacements, expected in TWINS:
         name = f"falsealarm26-{fa23.slug(key)}-{code.lower()}-{suffix}"
         yield name, code, example(key, code, replacements), expected, []

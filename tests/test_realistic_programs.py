@@ -31,6 +31,7 @@ import platform_programs as pp
 import platform_programs_accounts35 as a35
 import platform_programs_accountsali36 as aa36
 import platform_programs_alired43 as ar43
+import platform_programs_alired45 as ar45
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -17921,6 +17922,14 @@ CASES: list[Case] = [
     # destination: all pass. Twins: the own cluster written out by hand and a partner's topic (RES-023 outside CN), an
     # unappliable delete (RES-016).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv45.rows()],
+    # -- stop 45, Alibaba Cloud red team (tests/platform_programs_alired45.py): a multi-account Resource Center delivery
+    # channel's target and both delivery channels' oversized-data bucket in a partner's account, a partner's IPsec-VPN
+    # connection on the stack's transit router, a router interface connected to a partner's, and an MNS queue endpoint
+    # of a partner on message.ServiceSubscription are RES-023 in CN and JP unless the account is declared (passed
+    # before); the team's own (its deployment role assumed) passes. Paired home / abroad programs pin types the table
+    # did not make whose Region abroad was already refused (router interface, CEN PrivateZone / route service,
+    # CloudMonitor SLS group, ECS image copy, multi-account delivery Region).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3221,6 +3221,97 @@ def test_an_alibaba_network_join_names_the_receiving_account(token: str, field: 
     assert all(f.declared_by == "hub" for f in covered if f.rule.id == "RES-023")
 
 
+# Alibaba Cloud red team (stop 45; realistic cases alired45-*): two more joins naming the other account by UID, and
+# destinations named by ARN whose owner UID was not judged (the sibling field or type was). Each offending subject
+# passed on the unchanged catalogue.
+_ALI_JOINS_45 = [
+    ("alicloud:cen/transitRouterVpnAttachment:TransitRouterVpnAttachment", "vpn_owner_id",
+     {"vpn_id": "vco-1"}),
+    ("alicloud:vpc/routerInterfaceConnection:RouterInterfaceConnection", "opposite_interface_owner_id",
+     {"interface_id": "ri-1", "opposite_interface_id": "ri-2", "opposite_router_id": "vrt-2"}),
+    ("alicloud:expressconnect/routerInterface:RouterInterface", "opposite_interface_owner_id",
+     {"opposite_region_id": "cn-shanghai", "role": "InitiatingSide", "router_id": "vrt-1", "router_type": "VRouter",
+      "spec": "Mini.2", "opposite_interface_id": "ri-2"}),
+]  # fmt: skip
+_RC_SLS = "acs:log:cn-shanghai:{}:project/org-config/logstore/changes"
+_RC_OSS = "acs:oss:cn-shanghai:{}:resourcecenter-oversized"
+
+
+def _rc_oversized(uid: str) -> dict[str, Any]:
+    # The channel's own Logstore; the bucket for events over 1 MB in ``uid``'s account.
+    return {
+        "target_arn": _RC_SLS.format(_ALI_OWN),
+        "sls_properties": {"oversized_data_oss_target_arn": _RC_OSS.format(uid)},
+    }
+
+
+def _in_region(props: dict[str, Any], region: str) -> dict[str, Any]:
+    # The same subject with its ARNs in ``region`` (JP's ap-northeast-1), so only the account is judged.
+    loaded: dict[str, Any] = json.loads(json.dumps(props).replace("cn-shanghai", region))
+    return loaded
+
+
+_ALI_WRITES_45: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("alicloud:resourcemanager/multiAccountDeliveryChannel:MultiAccountDeliveryChannel",
+     "resource_change_delivery.target_arn",
+     lambda uid: {"resource_change_delivery": {"target_arn": _RC_SLS.format(uid)}}),
+    ("alicloud:resourcemanager/multiAccountDeliveryChannel:MultiAccountDeliveryChannel",
+     "resource_snapshot_delivery.target_arn",
+     lambda uid: {"resource_snapshot_delivery": {"target_type": "OSS", "target_arn": _RC_OSS.format(uid)}}),
+    ("alicloud:resourcemanager/multiAccountDeliveryChannel:MultiAccountDeliveryChannel",
+     "resource_change_delivery.sls_properties.oversized_data_oss_target_arn",
+     lambda uid: {"resource_change_delivery": _rc_oversized(uid)}),
+    ("alicloud:resourcemanager/deliveryChannel:DeliveryChannel",
+     "resource_snapshot_delivery.sls_properties.oversized_data_oss_target_arn",
+     lambda uid: {"resource_snapshot_delivery": _rc_oversized(uid)}),
+    ("alicloud:message/serviceSubscription:ServiceSubscription", "endpoint",
+     lambda uid: {"topic_name": "alarms", "subscription_name": "s", "push_type": "queue",
+                  "endpoint": f"acs:mns:cn-shanghai:{uid}:queues/alarms"}),
+]  # fmt: skip
+PAIRS += [
+    *[("RES-023", "CN", ali(token, _ALI_PINNED_CN, **{**rest, field: _ALI_OWN}),
+       ali(token, _ALI_PINNED_CN, **{**rest, field: _ALI_OTHER}), field) for token, field, rest in _ALI_JOINS_45],
+    *[("RES-023", "CN", ali(token, _ALI_PINNED_CN, **props(_ALI_OWN)), ali(token, _ALI_PINNED_CN, **props(_ALI_OTHER)),
+       path) for token, path, props in _ALI_WRITES_45],
+]  # fmt: skip
+
+
+def _joined_as(field: str, rest: dict[str, Any]) -> Callable[[str], dict[str, Any]]:
+    return lambda uid: {**rest, field: uid}
+
+
+_ALI_STOP45: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    *[(token, field, _joined_as(field, rest)) for token, field, rest in _ALI_JOINS_45],
+    *_ALI_WRITES_45,
+]
+
+
+@pytest.mark.parametrize(
+    ("token", "field", "props"),
+    _ALI_STOP45,
+    ids=[f"{t.split(':')[1]}.{f}" for t, f, _ in [*_ALI_JOINS_45, *_ALI_WRITES_45]],
+)
+def test_an_alibaba_account_receiving_through_a_stop45_field_is_judged(
+    token: str, field: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    # Red team, stop 45: the partner's UID is refused at the field (message pinned) in CN and JP; the team's own passes
+    # under the pinned provider; a declaration of the partner's account covers it.
+    for code, provider in (("CN", _ALI_PINNED_CN), ("JP", _ALI_PINNED_JP)):
+        engine = RuleEngine(code)
+        own = ali(token, provider, **_in_region(props(_ALI_OWN), str(provider.region)))
+        assert engine.check(own)[0] == []
+        offending = ali(token, provider, **_in_region(props(_ALI_OTHER), str(provider.region)))
+        findings = [f for f in engine.check(offending)[0] if f.rule.id == "RES-023"]
+        assert [f.path for f in findings] == [field]
+        assert re.search(r"5555666677778888.*(receives what the stack writes there|neither the provider)",
+                         findings[0].detail)  # fmt: skip
+        declared = parse_destinations(
+            [{"id": "hub", "kind": "resident", "match": f"acs:ram::{_ALI_OTHER}:", "evidence": "the group's hub"}]
+        )
+        covered = [f for f in RuleEngine(code, destinations=declared).check(offending)[0] if f.rule.id == "RES-023"]
+        assert covered and all(f.declared_by == "hub" for f in covered)
+
+
 # AWS red team, round 16 (stop 44): types no round had listed that name by ARN the resource the stack writes into
 # (written_account_fields), or the service network of another account the stack's VPC Lattice service joins
 # (granted_account_fields). Each offending subject passed on the unchanged catalogue.
