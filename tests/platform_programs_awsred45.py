@@ -23,22 +23,19 @@ from typing import Any
 import pulumi
 import pulumi_aws as aws
 
+# The same accounts, Regions and declaration as round 16 (one fact, one place).
+from platform_programs_awsred44 import (
+    ABROAD,
+    CODES,
+    HOME,
+    OWN,
+    PARTITION,
+    PARTNER,
+    PARTNER_DECLARED,
+    WHO,
+)
+
 Build = Callable[[Any], object]
-
-OWN = "123456789012"
-"""The team's AWS account, which the table's provider pins (``allowed_account_ids``)."""
-PARTNER = "210987654321"
-"""A partner's (or the group's shared-services) account, which no provider of the stack pins."""
-HOME = {"EU": "eu-west-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
-ABROAD = {"EU": "us-east-1", "US": "eu-west-1", "JP": "us-west-2", "CN": "ap-east-1"}
-PARTITION = {"EU": "aws", "US": "aws", "JP": "aws", "CN": "aws-cn"}
-CODES = ("EU", "JP")
-WHO = ("own", "partner", "partner-declared")
-
-PARTNER_DECLARED: dict[str, Any] = {
-    "id": "group-shared-services", "kind": "resident", "match": f"arn:aws:iam::{PARTNER}:",
-    "evidence": "the group's shared-services account; its SCP keeps every resource in the market's Regions",
-}  # fmt: skip
 
 
 def _account(who: str) -> str:
