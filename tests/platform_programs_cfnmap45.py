@@ -168,5 +168,6 @@ def rows() -> list[Row]:
     for code in CODES:
         for shape in SHAPES:
             declared = [PARTNER_DECLARED] if shape == "perm-partner-declared" else []
-            out.append((f"cfnmap45-{code.lower()}-{shape}", code, program(code, shape), expected(code, shape), declared))
+            build = program(code, shape)
+            out.append((f"cfnmap45-{code.lower()}-{shape}", code, build, expected(code, shape), declared))
     return out

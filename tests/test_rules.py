@@ -3350,13 +3350,15 @@ def _permission(**extra: Any) -> Subject:
 
 
 _CFN_SUB = {"TopicArn": "arn:aws:sns:eu-central-1:123456789012:t", "Protocol": "sqs"}
+_DLQ = "deadLetterTargetArn"
+_OWN_API = "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:a/*"
 PAIRS += [
     ("RES-023", "EU", _cfn("AWS::SNS::Subscription", **_CFN_SUB, Endpoint=_OWN_QUEUE),
      _cfn("AWS::SNS::Subscription", **_CFN_SUB, Endpoint=_OTHER_QUEUE),
      "template_body(json).Resources.X.Properties.Endpoint"),
     ("RES-023", "EU",
-     _cfn("AWS::SNS::Subscription", **_CFN_SUB, Endpoint=_OWN_QUEUE, RedrivePolicy={"deadLetterTargetArn": _OWN_QUEUE}),
-     _cfn("AWS::SNS::Subscription", **_CFN_SUB, Endpoint=_OWN_QUEUE, RedrivePolicy={"deadLetterTargetArn": _OTHER_QUEUE}),
+     _cfn("AWS::SNS::Subscription", **_CFN_SUB, Endpoint=_OWN_QUEUE, RedrivePolicy={_DLQ: _OWN_QUEUE}),
+     _cfn("AWS::SNS::Subscription", **_CFN_SUB, Endpoint=_OWN_QUEUE, RedrivePolicy={_DLQ: _OTHER_QUEUE}),
      "template_body(json).Resources.X.Properties.RedrivePolicy.deadLetterTargetArn"),
     ("RES-023", "EU", _cfn("AWS::SNS::Topic", Subscription=[{"Protocol": "sqs", "Endpoint": _OWN_QUEUE}]),
      _cfn("AWS::SNS::Topic", Subscription=[{"Protocol": "sqs", "Endpoint": _OTHER_QUEUE}]),
@@ -3370,7 +3372,7 @@ PAIRS += [
      "template_body(json).Resources.X.Properties.Targets[0].DeadLetterConfig.Arn"),
     # A `*` principal restricted by its own SourceArn passes, as the Pulumi permission does.
     ("RES-024", "EU",
-     _permission(Principal="*", SourceArn={"Fn::Sub": "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:a/*"}),
+     _permission(Principal="*", SourceArn={"Fn::Sub": _OWN_API}),
      _permission(Principal="*"), "template_body(json).Resources.X.Properties.Principal"),
     ("RES-023", "EU", _permission(Principal="s3.amazonaws.com", SourceAccount={"Ref": "AWS::AccountId"}),
      _permission(Principal="s3.amazonaws.com", SourceAccount=_OTHER),
