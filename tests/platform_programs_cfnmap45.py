@@ -18,6 +18,9 @@ QueuePolicy, SNS TopicPolicy, KMS KeyPolicy) were already judged in a template a
   (``Fn::GetAtt``), ``${AWS::AccountId}`` / ``Ref AWS::AccountId``: passes. ``-declared``: the partner declared.
 - ``perm-public``: ``Principal: "*"`` with no SourceArn / SourceAccount / PrincipalOrgID: RES-024 in all four;
   ``perm-public-restricted`` (its own SourceArn) passes.
+- ``eic-*``: an ``AWS::Lambda::EventInvokeConfig`` ``DestinationConfig.OnFailure``; ``samfn-*``: SAM
+  ``AWS::Serverless::Function`` ``EventInvokeConfig.DestinationConfig.OnSuccess`` (the same object): another
+  account's queue RES-023 outside CN, the template's own queue passes.
 - ``sam-*``: SAM ``AWS::Serverless::Api`` (open S3 read) / ``AWS::Serverless::HttpApi`` (open SQS-ReceiveMessage)
   ``DefinitionBody``: RES-024 in all four; under IAM (``awsSigv4``) they pass.
 
@@ -39,10 +42,12 @@ PARTNER = "444455556666"
 CODES = ("EU", "US", "JP", "CN")
 REGIONS = {"CN": "cn-north-1", "EU": "eu-west-1", "JP": "ap-northeast-1", "US": "us-east-1"}
 PARTNER_SHAPES = ("sub-partner-queue", "sub-partner-dlq", "topic-partner-queue", "rule-partner-bus",
-                  "rule-partner-dlq", "perm-partner-source-account")  # fmt: skip
+                  "rule-partner-dlq", "perm-partner-source-account", "eic-partner-queue",
+                  "samfn-partner-queue")  # fmt: skip
 PUBLIC_SHAPES = ("perm-public", "sam-api-open-s3", "sam-httpapi-open-sqs")
 COMPLIANT = ("sub-own-getatt", "sub-own-sub", "topic-own-getatt", "rule-own-getatt", "perm-own-source-account",
-             "perm-public-restricted", "perm-partner-declared", "sam-api-iam", "sam-httpapi-iam")  # fmt: skip
+             "perm-public-restricted", "perm-partner-declared", "sam-api-iam", "sam-httpapi-iam", "eic-own-getatt",
+             "samfn-own-getatt")  # fmt: skip
 SHAPES = PARTNER_SHAPES + PUBLIC_SHAPES + COMPLIANT
 
 PARTNER_DECLARED: dict[str, Any] = {
@@ -96,6 +101,12 @@ def _resources(code: str, shape: str) -> dict[str, Any]:
         pattern = {"source": ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"]}
         rule = {"Type": "AWS::Events::Rule", "Properties": {"EventPattern": pattern, "Targets": [target]}}
         return {"StateChanges": rule, **jobs}
+    if shape.startswith("eic-"):
+        # AWS::Lambda::EventInvokeConfig: DestinationConfig {OnFailure {Destination}}
+        failed = _arn(code, "sqs", "dealer-failures") if shape == "eic-partner-queue" else OWN_QUEUE
+        props = {"FunctionName": "thumbnailer", "Qualifier": "$LATEST", "MaximumRetryAttempts": 1,
+                 "DestinationConfig": {"OnFailure": {"Destination": failed}}}  # fmt: skip
+        return {"ThumbnailerAsync": {"Type": "AWS::Lambda::EventInvokeConfig", "Properties": props}, **jobs}
     # AWS::Lambda::Permission: Principal, SourceAccount, SourceArn
     props = {"Action": "lambda:InvokeFunction", "FunctionName": "thumbnailer"}
     if shape in ("perm-partner-source-account", "perm-partner-declared"):
@@ -146,10 +157,26 @@ def _sam_api(shape: str) -> dict[str, Any]:
     return {"JobsApi": api, "Jobs": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "jobs"}}}
 
 
+HANDLER = "def handler(event, context):\n    return event\n"
+
+
+def _sam_function(code: str, shape: str) -> dict[str, Any]:
+    """SAM AWS::Serverless::Function whose EventInvokeConfig DestinationConfig sends successes to a queue."""
+    done = _arn(code, "sqs", "dealer-thumbs") if shape == "samfn-partner-queue" else OWN_QUEUE
+    config = {"MaximumRetryAttempts": 1, "DestinationConfig": {"OnSuccess": {"Type": "SQS", "Destination": done}}}
+    function = {"Type": "AWS::Serverless::Function", "Properties": {
+        "Runtime": "python3.12", "Handler": "index.handler", "InlineCode": HANDLER,
+        "EventInvokeConfig": config}}  # fmt: skip
+    return {"Thumbnailer": function, "Jobs": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "jobs"}}}
+
+
 def program(code: str, shape: str) -> Build:
-    sam = shape.startswith("sam-")
-    template: dict[str, Any] = {"AWSTemplateFormatVersion": "2010-09-09",
-                                "Resources": _sam_api(shape) if sam else _resources(code, shape)}  # fmt: skip
+    sam = shape.startswith("sam")
+    resources = (
+        _sam_api(shape) if shape.startswith("sam-") else
+        _sam_function(code, shape) if sam else _resources(code, shape)
+    )  # fmt: skip
+    template: dict[str, Any] = {"AWSTemplateFormatVersion": "2010-09-09", "Resources": resources}
     if sam:
         template["Transform"] = "AWS::Serverless-2016-10-31"
     document = json.dumps(template)

@@ -3351,6 +3351,7 @@ def _permission(**extra: Any) -> Subject:
 
 _CFN_SUB = {"TopicArn": "arn:aws:sns:eu-central-1:123456789012:t", "Protocol": "sqs"}
 _DLQ = "deadLetterTargetArn"
+_EIC, _SAM_FN = "AWS::Lambda::EventInvokeConfig", "AWS::Serverless::Function"
 _OWN_API = "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:a/*"
 PAIRS += [
     ("RES-023", "EU", _cfn("AWS::SNS::Subscription", **_CFN_SUB, Endpoint=_OWN_QUEUE),
@@ -3377,6 +3378,15 @@ PAIRS += [
     ("RES-023", "EU", _permission(Principal="s3.amazonaws.com", SourceAccount={"Ref": "AWS::AccountId"}),
      _permission(Principal="s3.amazonaws.com", SourceAccount=_OTHER),
      "template_body(json).Resources.X.Properties.SourceAccount"),
+    ("RES-023", "EU", _cfn(_EIC, DestinationConfig={"OnFailure": {"Destination": _OWN_QUEUE}}),
+     _cfn(_EIC, DestinationConfig={"OnFailure": {"Destination": _OTHER_QUEUE}}),
+     "template_body(json).Resources.X.Properties.DestinationConfig.OnFailure.Destination"),
+    # SAM's function EventInvokeConfig is one FunctionEventInvokeConfig (a single map, no list index).
+    ("RES-023", "EU",
+     _cfn(_SAM_FN, EventInvokeConfig={"DestinationConfig": {"OnSuccess": {"Destination": _OWN_QUEUE}}}),
+     _cfn(_SAM_FN, EventInvokeConfig={"DestinationConfig": {"OnSuccess": {"Type": "SQS", "Destination": _OTHER_QUEUE}}}
+          ),
+     "template_body(json).Resources.X.Properties.EventInvokeConfig.DestinationConfig.OnSuccess.Destination"),
 ]  # fmt: skip
 
 

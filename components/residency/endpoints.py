@@ -566,7 +566,8 @@ class TemplateResource(_Frozen):
     """Template property (snake_case) -> the Pulumi type each item of its list is, whole: the item's keys (read in
     snake_case) are that type's inputs (cfnmap45: an ``AWS::Events::Rule``'s ``Targets``, each an
     ``aws:cloudwatch/eventTarget:EventTarget``; an ``AWS::SNS::Topic``'s ``Subscription``, each an
-    ``aws:sns/topicSubscription:TopicSubscription``)."""
+    ``aws:sns/topicSubscription:TopicSubscription``). A single map is one item (SAM's ``AWS::Serverless::Function``
+    ``EventInvokeConfig``: one ``aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig``)."""
 
     def input_of(self, prop: str) -> str | None:
         """The Pulumi input the template property ``prop`` (snake_case) is judged as; None when it is not listed."""
