@@ -401,6 +401,14 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         for resource in template.resources
         for name in resource.properties
     ]
+    # cfnmap45 (stop 45): a list property's items are each a whole Pulumi resource's inputs (an AWS::Events::Rule's
+    # Targets, each an EventTarget): the item's type must be an SDK type, and its CloudFormation keys (read in
+    # snake_case) the inputs the judgement reads (`arn`, `dead_letter_config`, `endpoint`, `protocol`).
+    items = {(r.type, p): t for s in load_endpoints().stack_templates for r in s.resources for p, t in r.items.items()}
+    assert items[("AWS::Events::Rule", "targets")] == "aws:cloudwatch/eventTarget:EventTarget"
+    named += [("aws:cloudwatch/eventTarget:EventTarget", name) for name in ("arn", "dead_letter_config", "role_arn")]
+    named += [("aws:sns/topicSubscription:TopicSubscription", name) for name in ("endpoint", "protocol")]
+    assert all(token in files for token in items.values())
     assert len(named) >= 11
     missing = []
     for token, name in named:

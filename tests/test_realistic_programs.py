@@ -39,6 +39,7 @@ import platform_programs_apijoin45 as aj45
 import platform_programs_awsred44 as aw44
 import platform_programs_awsred45 as aw45
 import platform_programs_bodies42 as bd42
+import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
 import platform_programs_cloudflow44 as cf44
 import platform_programs_cloudflow45 as cf45
@@ -17930,6 +17931,14 @@ CASES: list[Case] = [
     # did not make whose Region abroad was already refused (router interface, CEN PrivateZone / route service,
     # CloudMonitor SLS group, ECS image copy, multi-account delivery Region).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar45.rows()],
+    # -- stop 45, more template resources judged as their Pulumi type (tests/platform_programs_cfnmap45.py): a
+    # cloudformation.Stack whose template holds an AWS::SNS::Subscription (Endpoint, RedrivePolicy), an AWS::SNS::Topic
+    # Subscription list or an AWS::Events::Rule target (Arn, DeadLetterConfig) delivering into another account, or an
+    # AWS::Lambda::Permission granting a partner's SourceAccount, is RES-023 outside CN unless declared (passed before);
+    # a permission to `*` with no SourceArn / SourceAccount / PrincipalOrgID and a SAM Api / HttpApi DefinitionBody
+    # with an open S3 read / SQS receive are RES-024 (passed before). The own queue (GetAtt, AccountId), a restricted
+    # `*` and the bodies under IAM pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cm45.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3426,6 +3426,102 @@ PAIRS += [
 ]  # fmt: skip
 
 
+# More template resources judged as their Pulumi type (cfnmap45, stop 45): a template's SNS subscription, topic
+# subscription list, rule targets, Lambda permission and SAM API DefinitionBody (each passed before).
+_OWN_QUEUE = "arn:aws:sqs:eu-central-1:123456789012:q"
+_OTHER_QUEUE = f"arn:aws:sqs:eu-central-1:{_OTHER}:q"
+
+
+def _cfn(kind: str, **props: Any) -> Subject:
+    return aws(_STACK, _PINNED_EU, template_body=json.dumps({"Resources": {"X": {"Type": kind, "Properties": props}}}))
+
+
+def _permission(**extra: Any) -> Subject:
+    return _cfn("AWS::Lambda::Permission", Action="lambda:InvokeFunction", FunctionName="f", **extra)
+
+
+_CFN_SUB = {"TopicArn": "arn:aws:sns:eu-central-1:123456789012:t", "Protocol": "sqs"}
+_DLQ = "deadLetterTargetArn"
+_EIC, _SAM_FN = "AWS::Lambda::EventInvokeConfig", "AWS::Serverless::Function"
+_OWN_API = "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:a/*"
+PAIRS += [
+    ("RES-023", "EU", _cfn("AWS::SNS::Subscription", **_CFN_SUB, Endpoint=_OWN_QUEUE),
+     _cfn("AWS::SNS::Subscription", **_CFN_SUB, Endpoint=_OTHER_QUEUE),
+     "template_body(json).Resources.X.Properties.Endpoint"),
+    ("RES-023", "EU",
+     _cfn("AWS::SNS::Subscription", **_CFN_SUB, Endpoint=_OWN_QUEUE, RedrivePolicy={_DLQ: _OWN_QUEUE}),
+     _cfn("AWS::SNS::Subscription", **_CFN_SUB, Endpoint=_OWN_QUEUE, RedrivePolicy={_DLQ: _OTHER_QUEUE}),
+     "template_body(json).Resources.X.Properties.RedrivePolicy.deadLetterTargetArn"),
+    ("RES-023", "EU", _cfn("AWS::SNS::Topic", Subscription=[{"Protocol": "sqs", "Endpoint": _OWN_QUEUE}]),
+     _cfn("AWS::SNS::Topic", Subscription=[{"Protocol": "sqs", "Endpoint": _OTHER_QUEUE}]),
+     "template_body(json).Resources.X.Properties.Subscription[0].Endpoint"),
+    ("RES-023", "EU", _cfn("AWS::Events::Rule", Targets=[{"Id": "t", "Arn": _OWN_QUEUE}]),
+     _cfn("AWS::Events::Rule", Targets=[{"Id": "t", "Arn": f"arn:aws:events:eu-central-1:{_OTHER}:event-bus/default"}]),
+     "template_body(json).Resources.X.Properties.Targets[0].Arn"),
+    ("RES-023", "EU",
+     _cfn("AWS::Events::Rule", Targets=[{"Id": "t", "Arn": _OWN_QUEUE, "DeadLetterConfig": {"Arn": _OWN_QUEUE}}]),
+     _cfn("AWS::Events::Rule", Targets=[{"Id": "t", "Arn": _OWN_QUEUE, "DeadLetterConfig": {"Arn": _OTHER_QUEUE}}]),
+     "template_body(json).Resources.X.Properties.Targets[0].DeadLetterConfig.Arn"),
+    # A `*` principal restricted by its own SourceArn passes, as the Pulumi permission does.
+    ("RES-024", "EU",
+     _permission(Principal="*", SourceArn={"Fn::Sub": _OWN_API}),
+     _permission(Principal="*"), "template_body(json).Resources.X.Properties.Principal"),
+    ("RES-023", "EU", _permission(Principal="s3.amazonaws.com", SourceAccount={"Ref": "AWS::AccountId"}),
+     _permission(Principal="s3.amazonaws.com", SourceAccount=_OTHER),
+     "template_body(json).Resources.X.Properties.SourceAccount"),
+    ("RES-023", "EU", _cfn(_EIC, DestinationConfig={"OnFailure": {"Destination": _OWN_QUEUE}}),
+     _cfn(_EIC, DestinationConfig={"OnFailure": {"Destination": _OTHER_QUEUE}}),
+     "template_body(json).Resources.X.Properties.DestinationConfig.OnFailure.Destination"),
+    # SAM's function EventInvokeConfig is one FunctionEventInvokeConfig (a single map, no list index).
+    ("RES-023", "EU",
+     _cfn(_SAM_FN, EventInvokeConfig={"DestinationConfig": {"OnSuccess": {"Destination": _OWN_QUEUE}}}),
+     _cfn(_SAM_FN, EventInvokeConfig={"DestinationConfig": {"OnSuccess": {"Type": "SQS", "Destination": _OTHER_QUEUE}}}
+          ),
+     "template_body(json).Resources.X.Properties.EventInvokeConfig.DestinationConfig.OnSuccess.Destination"),
+]  # fmt: skip
+
+
+def test_a_templates_subscription_target_and_permission_are_judged_as_the_pulumi_resources() -> None:
+    # cfnmap45 (stop 45): the finding is the stack's, its detail the Pulumi twin's (one judgement).
+    pairs = [
+        (_cfn("AWS::SNS::Subscription", **_CFN_SUB, Endpoint=_OTHER_QUEUE),
+         aws("aws:sns/topicSubscription:TopicSubscription", _PINNED_EU, topic=_CFN_SUB["TopicArn"], protocol="sqs",
+             endpoint=_OTHER_QUEUE)),
+        (_cfn("AWS::Events::Rule", Targets=[{"Id": "t", "Arn": _OTHER_QUEUE}]),
+         aws("aws:cloudwatch/eventTarget:EventTarget", _PINNED_EU, rule="r", arn=_OTHER_QUEUE)),
+        (_permission(Principal="s3.amazonaws.com", SourceAccount=_OTHER),
+         aws("aws:lambda/permission:Permission", _PINNED_EU, action="lambda:InvokeFunction", function="f",
+             principal="s3.amazonaws.com", source_account=_OTHER)),
+    ]  # fmt: skip
+    for template, pulumi_form in pairs:
+        (finding,) = RuleEngine("EU").check(template)[0]
+        (twin,) = RuleEngine("EU").check(pulumi_form)[0]
+        assert (finding.resource_type, finding.rule.id, finding.detail) == (_STACK, twin.rule.id, twin.detail)
+    with pytest.raises(AssertionError, match=rf"belongs to account {_OTHER}, which receives what the stack writes"):
+        raise AssertionError(RuleEngine("EU").check(pairs[0][0])[0][0].detail)
+    # The permission's `*` is declared public by the template resource's logical id, as a Pulumi one by its name.
+    (open_,) = RuleEngine("EU").check(_permission(Principal="*"))[0]
+    with pytest.raises(AssertionError, match=r"grants `\*` \(every account, anyone\) with no source_arn.*public:X"):
+        raise AssertionError(open_.detail)
+
+
+def test_a_sam_api_definition_body_is_judged_as_the_pulumi_body() -> None:
+    # cfnmap45 (stop 45): SAM's DefinitionBody is the RestApi / HTTP API Body SAM generates: an open S3 read is
+    # RES-024 (it passed), under IAM it passes.
+    rest = json.loads(_open_api_template(security=False))["Resources"]["FilesApi"]["Properties"]["Body"]
+    secured = json.loads(_open_api_template(security=True))["Resources"]["FilesApi"]["Properties"]["Body"]
+    queue = "https://sqs.eu-central-1.amazonaws.com/123456789012/jobs"
+    receive = {"type": "aws_proxy", "integrationSubtype": "SQS-ReceiveMessage", "payloadFormatVersion": "1.0",
+               "requestParameters": {"QueueUrl": queue}}  # fmt: skip
+    http = {"openapi": "3.0.1", "paths": {"/jobs": {"get": {"x-amazon-apigateway-integration": receive}}}}
+    http_secured = {**http, **{k: secured[k] for k in ("security", "components")}}
+    for kind, body, iam in (("AWS::Serverless::Api", rest, secured), ("AWS::Serverless::HttpApi", http, http_secured)):
+        ids = {f.rule.id for f in RuleEngine("EU").check(_cfn(kind, StageName="prod", DefinitionBody=body))[0]}
+        assert "RES-024" in ids, kind
+        ids = {f.rule.id for f in RuleEngine("EU").check(_cfn(kind, StageName="prod", DefinitionBody=iam))[0]}
+        assert "RES-024" not in ids, kind
+
+
 def test_a_templates_state_machine_is_judged_as_the_pulumi_state_machine() -> None:
     # The same Task in a Pulumi sfn.StateMachine and in a template: the same finding and message, the stack's.
     offending = aws(_STACK, _PINNED_EU, template_body=_sfn_template(_CFN_TOPIC.format(_OTHER)))

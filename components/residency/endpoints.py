@@ -562,6 +562,13 @@ class TemplateResource(_Frozen):
     """The template property (snake_case) mapping ``${Name}`` placeholders of the listed properties to the text the
     service puts there (``definition_substitutions``); None when the type has none."""
 
+    items: Mapping[str, str] = Field(default_factory=dict)
+    """Template property (snake_case) -> the Pulumi type each item of its list is, whole: the item's keys (read in
+    snake_case) are that type's inputs (cfnmap45: an ``AWS::Events::Rule``'s ``Targets``, each an
+    ``aws:cloudwatch/eventTarget:EventTarget``; an ``AWS::SNS::Topic``'s ``Subscription``, each an
+    ``aws:sns/topicSubscription:TopicSubscription``). A single map is one item (SAM's ``AWS::Serverless::Function``
+    ``EventInvokeConfig``: one ``aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig``)."""
+
     def input_of(self, prop: str) -> str | None:
         """The Pulumi input the template property ``prop`` (snake_case) is judged as; None when it is not listed."""
         return self.inputs.get(prop, prop) if prop in self.properties else None

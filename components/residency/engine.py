@@ -2950,8 +2950,28 @@ class RuleEngine:
             return False
         kind = walk.outer.get("Type")
         entry = self._template_inputs.get((template.type, kind)) if isinstance(kind, str) else None
-        name = entry.input_of(kpath[-1]) if entry is not None else None
-        if entry is None or name is None:
+        if entry is None:
+            return False
+        name, item_type = entry.input_of(kpath[-1]), entry.items.get(kpath[-1])
+        subject, outer_document = walk.subject, walk.document
+        logical_id = path.rsplit(".", 3)[-3]
+        if item_type is not None:
+            # (cfnmap45) Each item is one Pulumi resource's inputs, whole (a rule's target, a topic's subscription):
+            # its siblings (a permission's source_arn, a subscription's protocol) are that resource's props.
+            items = value if isinstance(value, list) else [value]
+            try:
+                for i, item in enumerate(items):
+                    if not isinstance(item, Mapping):
+                        continue
+                    inputs = {_snake(str(k)): v for k, v in item.items()}
+                    walk.subject = Subject(item_type, logical_id, {**subject.props, **inputs}, subject.provider)
+                    walk.kpath, walk.document = (), item
+                    where = path if not isinstance(value, list) else f"{path}[{i}]"
+                    self._walk(walk, item, where, kpath[-1], depth + 1, None)
+            finally:
+                walk.subject, walk.document = subject, outer_document
+            return True
+        if name is None:
             return False
         texts: list[Any] = [value]
         if isinstance(value, Mapping) and len(value) == 1 and next(iter(value)) in _GIVES_TEXT:
@@ -2959,9 +2979,10 @@ class RuleEngine:
         substitutions = next((v for k, v in props.items() if _snake(str(k)) == entry.substitutions), None)
         if isinstance(substitutions, Mapping):
             texts = [_substituted(t, substitutions) for t in texts]
-        subject, outer_document = walk.subject, walk.document
-        logical_id = path.rsplit(".", 3)[-3]
-        walk.subject = Subject(entry.resource, logical_id, {**subject.props, name: value}, subject.provider)
+        # The resource's other listed properties are the Pulumi resource's other inputs (cfnmap45: a permission's
+        # `*` principal is restricted by its source_arn / source_account / principal_org_id, as in Pulumi).
+        inputs = {n: v for k, v in props.items() if (n := entry.input_of(_snake(str(k)))) is not None}
+        walk.subject = Subject(entry.resource, logical_id, {**subject.props, **inputs, name: value}, subject.provider)
         try:
             for i, text in enumerate(texts):
                 walk.kpath = (name,)
