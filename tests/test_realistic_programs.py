@@ -50,6 +50,7 @@ import platform_programs_data as pdata
 import platform_programs_dns34 as pd
 import platform_programs_docbounds42 as db42
 import platform_programs_emr42 as emr42
+import platform_programs_etlrole46 as er46
 import platform_programs_falsealarm21 as fa21
 import platform_programs_falsealarm22 as fa22
 import platform_programs_falsealarm23 as fa23
@@ -17939,6 +17940,12 @@ CASES: list[Case] = [
     # with an open S3 read / SQS receive are RES-024 (passed before). The own queue (GetAtt, AccountId), a restricted
     # `*` and the bodies under IAM pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cm45.rows()],
+    # -- stop 46, ETL sinks' roles name the receiving account (tests/platform_programs_etlrole46.py): an SLS ETL sink's
+    # write role (log.Etl `etl_sinks[].role_arn`, sls.Etl `configuration.sinks[].role_arn`) and a Scheduled SQL job's
+    # `dest_role_arn` of a partner's account are RES-023 in CN, JP and DE unless declared (passed before); the team's
+    # role written out under a provider assuming no role is RES-023 too; the own role by `ram.Role.arn`, the team's
+    # role under its deployment role, and the pinned registry Scheduled SQL example pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in er46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
