@@ -6284,15 +6284,19 @@ def newsvc_schedulerx_app_contacts(phone: str) -> Callable[[Ctx], object]:
 
 def newsvc_sls_etl_sink(endpoint: str) -> Callable[[Ctx], object]:
     # docs: sls/etl — a data transformation job writes the processed logs to each sink's project and logstore, reached
-    # at its `endpoint`.
+    # at its `endpoint`; ram/role (output `arn`). The job's role is made here and passed as `role.arn` (stop 46: a
+    # sink's write role names the account receiving the logs, RES-023; the team's role ARN written out under a provider
+    # assuming no role proved no account).
     def build(c: Ctx) -> object:
+        role = alicloud.ram.Role(
+            "sls-etl", role_name="sls-etl", assume_role_policy_document=pp._ram_trust("log.aliyuncs.com"), opts=c.ali
+        ).arn  # fmt: skip
         return alicloud.sls.Etl(
             "trip-logs-clean", project="fleet-logs", job_name="trip-logs-clean", display_name="trip logs clean",
-            configuration={"logstore": "trips-raw", "role_arn": "acs:ram::1234567890123456:role/sls-etl",
+            configuration={"logstore": "trips-raw", "role_arn": role,
                            "script": "* | extend vin_hash=md5(vin)", "lang": "SPL", "from_time": 0, "to_time": 0,
                            "sinks": [{"name": "clean", "endpoint": endpoint, "project": "fleet-central",
-                                      "logstore": "trips", "role_arn": "acs:ram::1234567890123456:role/sls-etl",
-                                      "datasets": ["__UNNAMED__"]}]},
+                                      "logstore": "trips", "role_arn": role, "datasets": ["__UNNAMED__"]}]},
             opts=c.ali,
         )  # fmt: skip
 
@@ -6708,8 +6712,11 @@ def alired8_scdn_site(c: Ctx) -> object:
 def alired8_sls_etl_sink_region(sink: str | None) -> Callable[[Ctx], object]:
     # docs: log/etl — a data transformation job masking drivers' phone numbers and writing the result to a central
     # project's Logstore at its sink `endpoint` ("Delivery target logstore region"), written here as the region id
-    # alone. None: the stack's own region.
+    # alone. None: the stack's own region. The provider assumes the team's deployment role (stop 46: the sink's
+    # `role_arn`, the team's role written out, names the account receiving the logs, RES-023 unless a provider proves
+    # it).
     def build(c: Ctx) -> object:
+        c.ali_role = pp.ALI_DEPLOYER
         region = REGION[c.code][1]
         role = "acs:ram::1234567890123456:role/aliyunlogetlrole"
         store = alicloud.log.Store("trips", project_name=f"fleet-trips-{region}", logstore_name="trips", opts=c.ali)
