@@ -135,4 +135,5 @@ def rows() -> Iterator[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
         # The registry example with the team's UID for the registry's, under a provider assuming the team's deployment
         # role: the user's one-line fix of the example's refusal (falsealarm23-sls-scheduledsql-<code>).
         pinned = fa25.example_of(fa23.EXAMPLES, SCHEDULED_SQL_EXAMPLE, code, _REGISTRY_UID, pinned=True)
-        yield f"etlrole46-falsealarm23-{fa23.slug(SCHEDULED_SQL_EXAMPLE)}-{code.lower()}-pinned", code, pinned, set(), []
+        name = f"etlrole46-falsealarm23-{fa23.slug(SCHEDULED_SQL_EXAMPLE)}-{code.lower()}-pinned"
+        yield name, code, pinned, set(), []

@@ -430,7 +430,9 @@ def sls_etl_sinks(region: str, form: str) -> Build:
     def build(c: Any) -> object:
         opts = _ali(region)
         role = alicloud.ram.Role(
-            "etl", role_name=f"fleet-etl-{region}", assume_role_policy_document=_ram_trust("log.aliyuncs.com"),
+            "etl",
+            role_name=f"fleet-etl-{region}",
+            assume_role_policy_document=_ram_trust("log.aliyuncs.com"),
             opts=opts,
         ).arn
         endpoint = {
