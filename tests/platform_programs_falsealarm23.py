@@ -120,6 +120,13 @@ REFUSED: dict[tuple[str, str], str] = {
     # A process alarm's webhook `https://www.aliyun.com`: Alibaba Cloud's portal, served from edge locations.
     ("alicloud.cloudmonitor.ServiceGroupMonitoringAgentProcess", "CN"): "RES-016",
     ("alicloud.cloudmonitor.ServiceGroupMonitoringAgentProcess", "DE"): "RES-016",
+    # Stop 46 (etlrole46): a Scheduled SQL job's `dest_role_arn` is the destination account's write role (SLS "Grant a
+    # RAM role the permissions to access Logstores across Alibaba Cloud accounts"), judged as a written destination's
+    # account (written_account_fields). The example writes the registry's own account (1395894005868720, which the
+    # port keeps) under a provider assuming no role. The pinned twin (the team's UID, its deployment role assumed) is
+    # etlrole46-falsealarm23-sls-scheduledsql-<stack>-pinned (tests/platform_programs_etlrole46.py).
+    ("alicloud.sls.ScheduledSql", "CN"): "RES-023",
+    ("alicloud.sls.ScheduledSql", "US"): "RES-023",
 }
 """Genuine refusals, kept: (example, stack) -> rule. Each has its declared twin in ``DECLARED``."""
 
@@ -146,6 +153,10 @@ DECLARED: dict[tuple[str, str], list[dict[str, Any]]] = {
         _resident("alarm-webhook", "www.aliyun.com", "placeholder webhook of the registry example")],
     ("alicloud.cloudmonitor.ServiceGroupMonitoringAgentProcess", "DE"): [
         _resident("alarm-webhook", "www.aliyun.com", "placeholder webhook of the registry example")],
+    ("alicloud.sls.ScheduledSql", "CN"): [_resident("registry-account", "acs:ram::1395894005868720:",
+                                                    "the account whose Logstores the job writes, in cn-hangzhou")],
+    ("alicloud.sls.ScheduledSql", "US"): [_resident("registry-account", "acs:ram::1395894005868720:",
+                                                    "the account whose Logstores the job writes, in us-east-1")],
 }  # fmt: skip
 """(example, stack) -> the declarations that let the stack run it (the one-line fix the refusal's message gives)."""
 

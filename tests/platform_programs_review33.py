@@ -15,7 +15,7 @@ from typing import Any
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-from platform_programs import _ali, _aws, _function, _trust
+from platform_programs import _ali, _aws, _function, _ram_trust, _trust
 
 Build = Any
 
@@ -423,10 +423,18 @@ def knowledge_base(region: str, embed: str) -> Build:
 
 def sls_etl_sinks(region: str, form: str) -> Build:
     # docs: log/etl (`etl_sinks[].endpoint`: "Delivery target logstore region"), SLS "Endpoints" (public
-    # `<region>.log.aliyuncs.com`, internal `<region>-intranet.log.aliyuncs.com`, with or without https://).
+    # `<region>.log.aliyuncs.com`, internal `<region>-intranet.log.aliyuncs.com`, with or without https://), ram/role
+    # (output `arn`). The job's role is made here and passed as `role.arn` (stop 46: a sink's write role names the
+    # account receiving the logs, RES-023; the team's role ARN written out under this provider, which assumes no role,
+    # proved no account).
     def build(c: Any) -> object:
         opts = _ali(region)
-        role = "acs:ram::1234567890123456:role/aliyunlogetlrole"
+        role = alicloud.ram.Role(
+            "etl",
+            role_name=f"fleet-etl-{region}",
+            assume_role_policy_document=_ram_trust("log.aliyuncs.com"),
+            opts=opts,
+        ).arn
         endpoint = {
             "public": f"{region}.log.aliyuncs.com",
             "intranet": f"{region}-intranet.log.aliyuncs.com",

@@ -1792,9 +1792,10 @@ def datasync_object_storage(region: str, host: str) -> Build:
 def ali_log_etl(region: str, sink_region: str) -> Build:
     # docs: alicloud log/etl (etl_sinks: endpoint <region>-intranet.log.aliyuncs.com of the target project's region,
     # project, logstore, role_arn), the Python-like ETL script; the TCU logs split into a redacted store in another
-    # region of the country.
+    # region of the country. The provider assumes the team's deployment role (stop 46: the sink's `role_arn`, the
+    # team's role written out, names the account receiving the logs, RES-023 unless a provider proves it).
     def build(c: Any) -> object:
-        opts = _ali(region)
+        opts = _ali(region, own_account=True)
         project = alicloud.log.Project("tcu-raw", project_name=f"fleet-tcu-raw-{region}", opts=opts)
         alicloud.log.Store("raw", project_name=project.project_name, logstore_name="raw", opts=opts)
         role = f"acs:ram::{UID}:role/aliyunlogetlrole"

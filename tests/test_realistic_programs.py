@@ -50,6 +50,7 @@ import platform_programs_data as pdata
 import platform_programs_dns34 as pd
 import platform_programs_docbounds42 as db42
 import platform_programs_emr42 as emr42
+import platform_programs_etlrole46 as er46
 import platform_programs_falsealarm21 as fa21
 import platform_programs_falsealarm22 as fa22
 import platform_programs_falsealarm23 as fa23
@@ -6283,15 +6284,19 @@ def newsvc_schedulerx_app_contacts(phone: str) -> Callable[[Ctx], object]:
 
 def newsvc_sls_etl_sink(endpoint: str) -> Callable[[Ctx], object]:
     # docs: sls/etl — a data transformation job writes the processed logs to each sink's project and logstore, reached
-    # at its `endpoint`.
+    # at its `endpoint`; ram/role (output `arn`). The job's role is made here and passed as `role.arn` (stop 46: a
+    # sink's write role names the account receiving the logs, RES-023; the team's role ARN written out under a provider
+    # assuming no role proved no account).
     def build(c: Ctx) -> object:
+        role = alicloud.ram.Role(
+            "sls-etl", role_name="sls-etl", assume_role_policy_document=pp._ram_trust("log.aliyuncs.com"), opts=c.ali
+        ).arn  # fmt: skip
         return alicloud.sls.Etl(
             "trip-logs-clean", project="fleet-logs", job_name="trip-logs-clean", display_name="trip logs clean",
-            configuration={"logstore": "trips-raw", "role_arn": "acs:ram::1234567890123456:role/sls-etl",
+            configuration={"logstore": "trips-raw", "role_arn": role,
                            "script": "* | extend vin_hash=md5(vin)", "lang": "SPL", "from_time": 0, "to_time": 0,
                            "sinks": [{"name": "clean", "endpoint": endpoint, "project": "fleet-central",
-                                      "logstore": "trips", "role_arn": "acs:ram::1234567890123456:role/sls-etl",
-                                      "datasets": ["__UNNAMED__"]}]},
+                                      "logstore": "trips", "role_arn": role, "datasets": ["__UNNAMED__"]}]},
             opts=c.ali,
         )  # fmt: skip
 
@@ -6707,8 +6712,11 @@ def alired8_scdn_site(c: Ctx) -> object:
 def alired8_sls_etl_sink_region(sink: str | None) -> Callable[[Ctx], object]:
     # docs: log/etl — a data transformation job masking drivers' phone numbers and writing the result to a central
     # project's Logstore at its sink `endpoint` ("Delivery target logstore region"), written here as the region id
-    # alone. None: the stack's own region.
+    # alone. None: the stack's own region. The provider assumes the team's deployment role (stop 46: the sink's
+    # `role_arn`, the team's role written out, names the account receiving the logs, RES-023 unless a provider proves
+    # it).
     def build(c: Ctx) -> object:
+        c.ali_role = pp.ALI_DEPLOYER
         region = REGION[c.code][1]
         role = "acs:ram::1234567890123456:role/aliyunlogetlrole"
         store = alicloud.log.Store("trips", project_name=f"fleet-trips-{region}", logstore_name="trips", opts=c.ali)
@@ -17939,6 +17947,12 @@ CASES: list[Case] = [
     # with an open S3 read / SQS receive are RES-024 (passed before). The own queue (GetAtt, AccountId), a restricted
     # `*` and the bodies under IAM pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cm45.rows()],
+    # -- stop 46, ETL sinks' roles name the receiving account (tests/platform_programs_etlrole46.py): an SLS ETL sink's
+    # write role (log.Etl `etl_sinks[].role_arn`, sls.Etl `configuration.sinks[].role_arn`) and a Scheduled SQL job's
+    # `dest_role_arn` of a partner's account are RES-023 in CN, JP and DE unless declared (passed before); the team's
+    # role written out under a provider assuming no role is RES-023 too; the own role by `ram.Role.arn`, the team's
+    # role under its deployment role, and the pinned registry Scheduled SQL example pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in er46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

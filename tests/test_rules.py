@@ -3818,3 +3818,79 @@ def test_a_route_the_guard_judges_at_the_route_is_not_counted_for_every_integrat
     assert join.routes_authorized(("id", "api"), own) is authorized
     assert join.route_open({}) and join.route_open({"authorizationType": "NONE"})
     assert not join.route_open({"authorization_type": "JWT"})
+
+
+# ETL sinks' roles name the receiving account (etlrole46, stop 46): an SLS ETL sink's write role and a Scheduled SQL
+# job's `dest_role_arn` are made in the destination account (SLS doc-detail/448356, "Role B ... within Alibaba Cloud
+# Account 2"; Scheduled SQL "role-b is created in Alibaba Cloud Account B"), so their UID is judged as a written
+# destination's (RES-023). Each partner subject passed on the unchanged catalogue.
+_ETL_WRITE = "acs:ram::{}:role/fleet-log-writer"
+_ETL_READ = f"acs:ram::{_ALI_OWN}:role/fleet-log-reader"
+_ETL_ROLES_46: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("alicloud:log/etl:Etl", "etl_sinks[0].role_arn",
+     lambda uid: {"etl_name": "redact", "display_name": "redact", "project": "trips", "logstore": "raw",
+                  "script": "e_set('vin', '')", "role_arn": _ETL_READ,
+                  "etl_sinks": [{"name": "central", "endpoint": "cn-shanghai-intranet.log.aliyuncs.com",
+                                 "project": "central", "logstore": "trips", "role_arn": _ETL_WRITE.format(uid)}]}),
+    ("alicloud:sls/etl:Etl", "configuration.sinks[0].role_arn",
+     lambda uid: {"project": "trips", "job_name": "redact", "display_name": "redact", "configuration": {
+         "logstore": "raw", "role_arn": _ETL_READ, "lang": "SPL", "script": "* | extend a=1", "from_time": 0,
+         "to_time": 0, "sinks": [{"name": "central", "endpoint": "cn-shanghai-intranet.log.aliyuncs.com",
+                                  "project": "central", "logstore": "trips", "role_arn": _ETL_WRITE.format(uid),
+                                  "datasets": ["__UNNAMED__"]}]}}),
+    ("alicloud:sls/scheduledSql:ScheduledSql", "scheduled_sql_configuration.dest_role_arn",
+     lambda uid: {"project": "trips", "scheduled_sql_name": "hourly", "display_name": "hourly",
+                  "schedule": {"type": "FixedRate", "interval": "60m"}, "scheduled_sql_configuration": {
+                      "script": "* | select count(*) as n", "sql_type": "searchQuery", "source_logstore": "raw",
+                      "dest_project": "central", "dest_logstore": "hourly",
+                      "dest_endpoint": "cn-shanghai-intranet.log.aliyuncs.com", "role_arn": _ETL_READ,
+                      "dest_role_arn": _ETL_WRITE.format(uid)}}),
+]  # fmt: skip
+PAIRS += [
+    ("RES-023", "CN", ali(token, _ALI_PINNED_CN, **props(_ALI_OWN)), ali(token, _ALI_PINNED_CN, **props(_ALI_OTHER)),
+     path) for token, path, props in _ETL_ROLES_46
+]  # fmt: skip
+_ALI_PINNED_DE = ProviderRef("alicloud", "de", "eu-central-1", accounts=frozenset({_ALI_OWN}))
+
+
+@pytest.mark.parametrize(("token", "field", "props"), _ETL_ROLES_46, ids=[t.split(":")[1] for t, _, _ in _ETL_ROLES_46])
+def test_an_etl_sinks_write_role_names_the_receiving_account(
+    token: str, field: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    # CN, JP and DE: the team's role passes under the pinned provider; a partner's is RES-023 at the field (message
+    # pinned) and a declaration of its account covers it; the team's role written out under a provider assuming no
+    # role is RES-023 too (nothing ties the UID to the credentials).
+    for code, provider in (("CN", _ALI_PINNED_CN), ("JP", _ALI_PINNED_JP), ("DE", _ALI_PINNED_DE)):
+        engine = RuleEngine(code)
+        region = str(provider.region)
+        assert engine.check(ali(token, provider, **_in_region(props(_ALI_OWN), region)))[0] == []
+        offending = ali(token, provider, **_in_region(props(_ALI_OTHER), region))
+        findings = [f for f in engine.check(offending)[0] if f.rule.id == "RES-023"]
+        assert [f.path for f in findings] == [field]
+        with pytest.raises(AssertionError, match=r"belongs to account 5555666677778888, which receives what the stack"):
+            raise AssertionError(findings[0].detail)
+        declared = parse_destinations(
+            [{"id": "hub", "kind": "resident", "match": f"acs:ram::{_ALI_OTHER}:", "evidence": "the group's logs"}]
+        )
+        covered = [f for f in RuleEngine(code, destinations=declared).check(offending)[0] if f.rule.id == "RES-023"]
+        assert covered and all(f.declared_by == "hub" for f in covered)
+        unpinned = ProviderRef("alicloud", code.lower(), region)
+        own_text = ali(token, unpinned, **_in_region(props(_ALI_OWN), region))
+        assert [f.path for f in engine.check(own_text)[0] if f.rule.id == "RES-023"] == [field]
+
+
+@pytest.mark.parametrize(
+    ("token", "props"),
+    [
+        ("alicloud:log/etl:Etl", {"etl_name": "e", "project": "p", "logstore": "l", "role_arn": "{}"}),
+        ("alicloud:sls/etl:Etl",
+         {"project": "p", "job_name": "e", "configuration": {"logstore": "l", "role_arn": "{}"}}),
+        ("alicloud:sls/scheduledSql:ScheduledSql",
+         {"project": "p", "scheduled_sql_configuration": {"source_logstore": "l", "role_arn": "{}"}}),
+    ],
+)  # fmt: skip
+def test_an_etl_jobs_read_role_names_no_receiving_account(token: str, props: dict[str, Any]) -> None:
+    # The job's own role reads the source Logstore (the stack's): no account receives data through it (stop 46 lists
+    # the write roles only), so another account's read role is not judged as a destination.
+    subject = json.loads(json.dumps(props).replace("{}", _ETL_WRITE.format(_ALI_OTHER)))
+    assert RuleEngine("CN").check(ali(token, _ALI_PINNED_CN, **subject))[0] == []
