@@ -3912,3 +3912,23 @@ def test_a_definition_held_in_s3_names_its_location_and_is_declared_by_it() -> N
     # The S3 URI form of SAM's DefinitionUri is the location as written; in aws-cn the accounts are China's.
     uri = _cfn("AWS::Serverless::StateMachine", DefinitionUri="s3://fleet-specs/flow.json")
     assert RuleEngine("CN").check(aws(_STACK, template_body=uri.props["template_body"]))[0] == []
+
+
+_GET_HELLO = {"Type": "Api", "Properties": {"Path": "/hello", "Method": "get"}}
+_HELLO = {"Type": _SAM_FN, "Properties": {"Handler": "app.handler", "Runtime": "python3.12", "InlineCode": "x",
+                                           "Events": {"Hello": _GET_HELLO}}}  # fmt: skip
+PAIRS += [
+    # An Api event without RestApiId makes SAM's implicit ServerlessRestApi, configured by Globals.Api: edge-optimised
+    # without EndpointConfiguration there (SAM's hello-world template).
+    ("RES-016", "EU", _sam({"HelloFn": _HELLO}, Api={"EndpointConfiguration": "REGIONAL"}), _sam({"HelloFn": _HELLO}),
+     "template_body(json).Resources.HelloFn.Properties.Events.Hello.ServerlessRestApi.Properties.EndpointConfiguration"),
+]  # fmt: skip
+
+
+def test_an_api_event_naming_a_declared_api_or_an_http_api_makes_no_implicit_rest_api() -> None:
+    named = {**_HELLO, "Properties": {**_HELLO["Properties"], "Events": {"Hello": {"Type": "Api", "Properties": {
+        "Path": "/hello", "Method": "get", "RestApiId": {"Ref": "Api"}}}}}}  # fmt: skip
+    api = {"Type": _SAM_API, "Properties": {"StageName": "prod", "EndpointConfiguration": "REGIONAL"}}
+    assert RuleEngine("EU").check(_sam({"HelloFn": named, "Api": api}))[0] == []
+    http = {**_HELLO, "Properties": {**_HELLO["Properties"], "Events": {"Hello": {"Type": "HttpApi"}}}}
+    assert RuleEngine("EU").check(_sam({"HelloFn": http}))[0] == []

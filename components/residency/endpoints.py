@@ -591,6 +591,24 @@ class TemplateDocument(_Frozen):
     source: str
 
 
+class ImplicitResource(_Frozen):
+    """(sam46) A resource SAM makes for a template that does not declare it: an ``Api`` event of a function or state
+    machine without ``RestApiId`` makes a default ``AWS::Serverless::Api`` (``ServerlessRestApi``), whose properties
+    are the template's ``Globals`` for its type. Judged by type as a declared one is (``template_services``)."""
+
+    type: str
+    """The type SAM makes (``AWS::Serverless::Api``)."""
+    logical_id: str
+    """The logical id SAM gives it (``ServerlessRestApi``)."""
+    makers: frozenset[str]
+    """Resource types whose ``Events`` make it (``AWS::Serverless::Function``)."""
+    event: str
+    """The event ``Type`` that makes it (``Api``)."""
+    unless: str
+    """The event property naming a declared resource instead (``RestApiId``): the event makes nothing then."""
+    source: str
+
+
 class StackTemplate(_Frozen):
     """An input holding the template of a stack, whose placeholders the service fills in with that stack's own
     region, partition and DNS suffix, and whose resources the stack creates."""
@@ -629,6 +647,8 @@ class StackTemplate(_Frozen):
     one), so a global property is judged where the resource's own would be (sam46)."""
     globals_source: str | None = None
     """Where SAM documents the Globals section."""
+    implicit: tuple[ImplicitResource, ...] = ()
+    """Resources SAM makes for the template without a declaration (:class:`ImplicitResource`)."""
 
 
 class TemplateService(_Frozen):

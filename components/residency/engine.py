@@ -3037,8 +3037,10 @@ class RuleEngine:
         if not isinstance(resources, Mapping):
             return
         assert walk.template is not None
-        inherited = _sam_globals(walk.template[0], document)
-        for logical_id, resource in resources.items():
+        template = walk.template[0]
+        inherited = _sam_globals(template, document)
+        declared = [(f"{path}.Resources.{i}", r) for i, r in resources.items()]
+        for where, resource in [*declared, *_implicit_resources(template, resources, f"{path}.Resources")]:
             kind = resource.get("Type") if isinstance(resource, Mapping) else None
             if not isinstance(kind, str):
                 continue
@@ -3050,7 +3052,6 @@ class RuleEngine:
             props = props if isinstance(props, Mapping) else {}
             if kind in inherited:
                 props = _with_globals(inherited[kind], props)  # (sam46) SAM's Globals the resource inherits
-            where = f"{path}.Resources.{logical_id}"
             for service, entry in services:
                 if entry.field is None:
                     if not self._partition_allows(walk, service):
@@ -5533,6 +5534,39 @@ def _sam_globals(template: StackTemplate, document: Mapping[Any, Any]) -> dict[s
         for name, section in sections.items()
         if isinstance(section, Mapping) and (kind := template.globals.get(str(name))) is not None
     }
+
+
+def _implicit_resources(
+    template: StackTemplate, resources: Mapping[Any, Any], path: str
+) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """(sam46) Each resource SAM makes for the template without a declaration (``implicit``: the ``ServerlessRestApi``
+    of an ``Api`` event without ``RestApiId``), once, as (the path of the first event making it, ``{Type}``); none when
+    the template declares that logical id itself (nearly every template has no SAM event at all)."""
+    for made in template.implicit:
+        if made.logical_id in resources:
+            continue
+        for logical_id, resource in resources.items():
+            if not isinstance(resource, Mapping) or resource.get("Type") not in made.makers:
+                continue
+            props = resource.get("Properties")
+            events = props.get("Events") if isinstance(props, Mapping) else None
+            found = (
+                next(
+                    (
+                        name
+                        for name, event in events.items()
+                        if isinstance(event, Mapping)
+                        and event.get("Type") == made.event
+                        and not (isinstance(event.get("Properties"), Mapping) and made.unless in event["Properties"])
+                    ),
+                    None,
+                )
+                if isinstance(events, Mapping)
+                else None
+            )
+            if found is not None:
+                yield f"{path}.{logical_id}.Properties.Events.{found}.{made.logical_id}", {"Type": made.type}
+                break
 
 
 def _with_globals(inherited: Mapping[Any, Any], props: Mapping[Any, Any]) -> Mapping[Any, Any]:
