@@ -3915,8 +3915,9 @@ def test_a_definition_held_in_s3_names_its_location_and_is_declared_by_it() -> N
 
 
 _GET_HELLO = {"Type": "Api", "Properties": {"Path": "/hello", "Method": "get"}}
-_HELLO = {"Type": _SAM_FN, "Properties": {"Handler": "app.handler", "Runtime": "python3.12", "InlineCode": "x",
-                                           "Events": {"Hello": _GET_HELLO}}}  # fmt: skip
+_HELLO_PROPS: dict[str, Any] = {"Handler": "app.handler", "Runtime": "python3.12", "InlineCode": "x",
+                                "Events": {"Hello": _GET_HELLO}}  # fmt: skip
+_HELLO: dict[str, Any] = {"Type": _SAM_FN, "Properties": _HELLO_PROPS}
 PAIRS += [
     # An Api event without RestApiId makes SAM's implicit ServerlessRestApi, configured by Globals.Api: edge-optimised
     # without EndpointConfiguration there (SAM's hello-world template).
@@ -3926,9 +3927,9 @@ PAIRS += [
 
 
 def test_an_api_event_naming_a_declared_api_or_an_http_api_makes_no_implicit_rest_api() -> None:
-    named = {**_HELLO, "Properties": {**_HELLO["Properties"], "Events": {"Hello": {"Type": "Api", "Properties": {
+    named = {**_HELLO, "Properties": {**_HELLO_PROPS, "Events": {"Hello": {"Type": "Api", "Properties": {
         "Path": "/hello", "Method": "get", "RestApiId": {"Ref": "Api"}}}}}}  # fmt: skip
     api = {"Type": _SAM_API, "Properties": {"StageName": "prod", "EndpointConfiguration": "REGIONAL"}}
     assert RuleEngine("EU").check(_sam({"HelloFn": named, "Api": api}))[0] == []
-    http = {**_HELLO, "Properties": {**_HELLO["Properties"], "Events": {"Hello": {"Type": "HttpApi"}}}}
+    http = {**_HELLO, "Properties": {**_HELLO_PROPS, "Events": {"Hello": {"Type": "HttpApi"}}}}
     assert RuleEngine("EU").check(_sam({"HelloFn": http}))[0] == []
