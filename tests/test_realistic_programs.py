@@ -114,6 +114,7 @@ import platform_programs_review42 as rv42
 import platform_programs_review43 as rv43
 import platform_programs_review44 as rv44
 import platform_programs_review45 as rv45
+import platform_programs_sam46 as sam46
 import platform_programs_scripts45 as sc45
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
@@ -17953,6 +17954,13 @@ CASES: list[Case] = [
     # role written out under a provider assuming no role is RES-023 too; the own role by `ram.Role.arn`, the team's
     # role under its deployment role, and the pinned registry Scheduled SQL example pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in er46.rows()],
+    # -- stop 46, SAM functions, APIs and definitions in S3 (tests/platform_programs_sam46.py): a SAM function's
+    # DeadLetterQueue (or Globals.Function's) in another account is RES-023 outside CN (passed before); a SAM Api
+    # without EndpointConfiguration and SAM's implicit ServerlessRestApi (an Api event without RestApiId, no
+    # Globals.Api) are edge-optimised, RES-016 in all four (passed before); a state machine's definition in S3 is
+    # RES-023 outside CN and a SAM Api's OpenAPI definition in S3 RES-024 (only the bucket was judged before). REGIONAL
+    # (own or Globals), an HTTP API, the own dead-letter queue and a declared, reviewed location pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sam46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3894,3 +3894,118 @@ def test_an_etl_jobs_read_role_names_no_receiving_account(token: str, props: dic
     # the write roles only), so another account's read role is not judged as a destination.
     subject = json.loads(json.dumps(props).replace("{}", _ETL_WRITE.format(_ALI_OTHER)))
     assert RuleEngine("CN").check(ali(token, _ALI_PINNED_CN, **subject))[0] == []
+
+
+# -- sam46 (stop 46): SAM functions' dead-letter queues, SAM APIs' default EDGE and Globals, definitions in S3 --------
+_SAM_API = "AWS::Serverless::Api"
+_SPECS = {"Bucket": "fleet-specs", "Key": "flow.json"}
+
+
+def _sam(resources: dict[str, Any], **globals_: Any) -> Subject:
+    template = {"Transform": "AWS::Serverless-2016-10-31", "Resources": resources}
+    if globals_:
+        template["Globals"] = globals_
+    return aws(_STACK, _PINNED_EU, template_body=json.dumps(template))
+
+
+PAIRS += [
+    # SAM DeadLetterQueue {Type, TargetArn} is the Pulumi function's dead_letter_config.target_arn (a written account).
+    ("RES-023", "EU", _cfn(_SAM_FN, DeadLetterQueue={"Type": "SQS", "TargetArn": _OWN_QUEUE}),
+     _cfn(_SAM_FN, DeadLetterQueue={"Type": "SQS", "TargetArn": _OTHER_QUEUE}),
+     "template_body(json).Resources.X.Properties.DeadLetterQueue.TargetArn"),
+    # ... and so is a Globals.Function one, which every function inherits.
+    ("RES-023", "EU",
+     _sam({"F": {"Type": _SAM_FN}}, Function={"DeadLetterQueue": {"Type": "SQS", "TargetArn": _OWN_QUEUE}}),
+     _sam({"F": {"Type": _SAM_FN}}, Function={"DeadLetterQueue": {"Type": "SQS", "TargetArn": _OTHER_QUEUE}}),
+     "template_body(json).Globals.Function.DeadLetterQueue.TargetArn"),
+    # A SAM Api without EndpointConfiguration is an edge-optimised RestApi (API Gateway's default), as the template
+    # RestApi is; the string form and the {Type} form both say REGIONAL.
+    ("RES-016", "EU", _cfn(_SAM_API, StageName="prod", EndpointConfiguration="REGIONAL"),
+     _cfn(_SAM_API, StageName="prod"), "template_body(json).Resources.X.Properties.EndpointConfiguration"),
+    ("RES-016", "CN", _cfn(_SAM_API, StageName="prod", EndpointConfiguration={"Type": "REGIONAL"}),
+     _cfn(_SAM_API, StageName="prod", EndpointConfiguration={"Type": "EDGE"}),
+     "template_body(json).Resources.X.Properties.EndpointConfiguration.Type"),
+    # Globals.Api's EndpointConfiguration is the Api's when it sets none.
+    ("RES-016", "EU",
+     _sam({"A": {"Type": _SAM_API, "Properties": {"StageName": "prod"}}}, Api={"EndpointConfiguration": "REGIONAL"}),
+     _sam({"A": {"Type": _SAM_API, "Properties": {"StageName": "prod"}}}, Api={"EndpointConfiguration": "EDGE"}),
+     "template_body(json).Resources.A.Properties.EndpointConfiguration"),
+    # A state machine's definition held in S3: its Tasks' accounts are unproven (RES-023 outside aws-cn).
+    ("RES-023", "EU", _cfn("AWS::StepFunctions::StateMachine", Definition=json.loads(_state("sqs:sendMessage", {
+        "QueueUrl": "https://sqs.eu-central-1.amazonaws.com/123456789012/q", "MessageBody.$": "$"}))),
+     _sam({"X": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"DefinitionS3Location": _SPECS}},
+           "Specs": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "fleet-specs"}}}),
+     "template_body(json).Resources.X.Properties.DefinitionS3Location"),
+    # An API body held in S3: whether its reads enforce a caller's identity is unproven (RES-024).
+    ("RES-024", "CN", _cfn("AWS::ApiGateway::RestApi", EndpointConfiguration={"Types": ["REGIONAL"]}, Body={
+        "openapi": "3.0.1", "paths": {}}),
+     _cfn("AWS::ApiGateway::RestApi", EndpointConfiguration={"Types": ["REGIONAL"]}, BodyS3Location=_SPECS),
+     "template_body(json).Resources.X.Properties.BodyS3Location"),
+]  # fmt: skip
+
+
+def test_a_sam_dead_letter_queue_is_judged_as_the_pulumi_functions() -> None:
+    # The same dead-letter queue in a SAM function and a Pulumi function: the same finding and message, the stack's.
+    (finding,) = RuleEngine("EU").check(_cfn(_SAM_FN, DeadLetterQueue={"Type": "SQS", "TargetArn": _OTHER_QUEUE}))[0]
+    pulumi_form = aws("aws:lambda/function:Function", _PINNED_EU, dead_letter_config={"target_arn": _OTHER_QUEUE})
+    (twin,) = RuleEngine("EU").check(pulumi_form)[0]
+    assert (finding.resource_type, finding.rule.id, finding.detail) == (_STACK, twin.rule.id, twin.detail)
+    # In aws-cn every account of the partition is China's: passes, as in Pulumi.
+    cn = aws(_STACK, template_body=json.dumps({"Resources": {"F": {"Type": _SAM_FN, "Properties": {
+        "DeadLetterQueue": {"Type": "SNS", "TargetArn": "arn:aws-cn:sns:cn-north-1:444455556666:t"}}}}}))  # fmt: skip
+    assert RuleEngine("CN").check(cn)[0] == []
+
+
+def test_an_http_api_and_a_regional_sam_api_are_not_edge() -> None:
+    # AWS::Serverless::HttpApi makes an HTTP API (no edge-optimised type); a SAM Api's own REGIONAL overrides an EDGE
+    # global one ("Primitive types are overridden").
+    assert RuleEngine("EU").check(_cfn("AWS::Serverless::HttpApi"))[0] == []
+    regional = {"A": {"Type": _SAM_API, "Properties": {"EndpointConfiguration": {"Type": "REGIONAL"}}}}
+    assert RuleEngine("EU").check(_sam(regional, Api={"EndpointConfiguration": {"Type": "EDGE"}}))[0] == []
+
+
+def test_a_definition_held_in_s3_names_its_location_and_is_declared_by_it() -> None:
+    engine = RuleEngine("EU")
+    for kind, prop, rule in (
+        ("AWS::Serverless::StateMachine", "DefinitionUri", "RES-023"),
+        ("AWS::StepFunctions::StateMachine", "DefinitionS3Location", "RES-023"),
+        (_SAM_API, "DefinitionUri", "RES-024"),
+        ("AWS::Serverless::HttpApi", "DefinitionUri", "RES-024"),
+        ("AWS::ApiGatewayV2::Api", "BodyS3Location", "RES-024"),
+    ):
+        props = {prop: _SPECS, "EndpointConfiguration": "REGIONAL"} if kind == _SAM_API else {prop: _SPECS}
+        findings = [f for f in engine.check(_cfn(kind, **props))[0] if f.rule.id != "RES-017"]  # the bucket's own
+        assert [(f.rule.id, f.value) for f in findings] == [(rule, "s3://fleet-specs/flow.json")], kind
+        with pytest.raises(AssertionError, match=r"held in S3 \(s3://fleet-specs/flow\.json\), which this check "):
+            raise AssertionError(findings[0].detail)
+    declared = parse_destinations(
+        [{"id": "reviewed-flow", "kind": "resident", "match": "s3://fleet-specs/flow.json",
+          "evidence": "definition reviewed: writes only to the stack's own queue"}]
+    )  # fmt: skip
+    subject = _cfn("AWS::StepFunctions::StateMachine", DefinitionS3Location=_SPECS)
+    findings = RuleEngine("EU", destinations=declared).check(subject, known=lambda name: name == "fleet-specs")[0]
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-023", "reviewed-flow")]
+    # The S3 URI form of SAM's DefinitionUri is the location as written; in aws-cn the accounts are China's.
+    uri = _cfn("AWS::Serverless::StateMachine", DefinitionUri="s3://fleet-specs/flow.json")
+    assert RuleEngine("CN").check(aws(_STACK, template_body=uri.props["template_body"]))[0] == []
+
+
+_GET_HELLO = {"Type": "Api", "Properties": {"Path": "/hello", "Method": "get"}}
+_HELLO_PROPS: dict[str, Any] = {"Handler": "app.handler", "Runtime": "python3.12", "InlineCode": "x",
+                                "Events": {"Hello": _GET_HELLO}}  # fmt: skip
+_HELLO: dict[str, Any] = {"Type": _SAM_FN, "Properties": _HELLO_PROPS}
+PAIRS += [
+    # An Api event without RestApiId makes SAM's implicit ServerlessRestApi, configured by Globals.Api: edge-optimised
+    # without EndpointConfiguration there (SAM's hello-world template).
+    ("RES-016", "EU", _sam({"HelloFn": _HELLO}, Api={"EndpointConfiguration": "REGIONAL"}), _sam({"HelloFn": _HELLO}),
+     "template_body(json).Resources.HelloFn.Properties.Events.Hello.ServerlessRestApi.Properties.EndpointConfiguration"),
+]  # fmt: skip
+
+
+def test_an_api_event_naming_a_declared_api_or_an_http_api_makes_no_implicit_rest_api() -> None:
+    named = {**_HELLO, "Properties": {**_HELLO_PROPS, "Events": {"Hello": {"Type": "Api", "Properties": {
+        "Path": "/hello", "Method": "get", "RestApiId": {"Ref": "Api"}}}}}}  # fmt: skip
+    api = {"Type": _SAM_API, "Properties": {"StageName": "prod", "EndpointConfiguration": "REGIONAL"}}
+    assert RuleEngine("EU").check(_sam({"HelloFn": named, "Api": api}))[0] == []
+    http = {**_HELLO, "Properties": {**_HELLO_PROPS, "Events": {"Hello": {"Type": "HttpApi"}}}}
+    assert RuleEngine("EU").check(_sam({"HelloFn": http}))[0] == []

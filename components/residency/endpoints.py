@@ -568,6 +568,12 @@ class TemplateResource(_Frozen):
     ``aws:cloudwatch/eventTarget:EventTarget``; an ``AWS::SNS::Topic``'s ``Subscription``, each an
     ``aws:sns/topicSubscription:TopicSubscription``). A single map is one item (SAM's ``AWS::Serverless::Function``
     ``EventInvokeConfig``: one ``aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig``)."""
+    held_in_s3: Mapping[str, Literal["accounts", "callers"]] = Field(default_factory=dict)
+    """Template property (snake_case) naming an S3 object that holds what the listed property would hold (sam46: a
+    state machine's ``DefinitionS3Location``, an API's ``BodyS3Location``, SAM's ``DefinitionUri``). No front door can
+    read the object, so what that content decides is unproven (its bucket is judged as a bucket): ``accounts``, the
+    accounts a workflow's Tasks write into (RES-023 unless every account of the partition is in the jurisdiction);
+    ``callers``, who may call an OpenAPI body's reading operations (RES-024 unless declared)."""
 
     def input_of(self, prop: str) -> str | None:
         """The Pulumi input the template property ``prop`` (snake_case) is judged as; None when it is not listed."""
@@ -582,6 +588,24 @@ class TemplateDocument(_Frozen):
     """The template resource type (``ALIYUN::OOS::Template``)."""
     property: str
     """Its property holding the document (a map, or its JSON / YAML text)."""
+    source: str
+
+
+class ImplicitResource(_Frozen):
+    """(sam46) A resource SAM makes for a template that does not declare it: an ``Api`` event of a function or state
+    machine without ``RestApiId`` makes a default ``AWS::Serverless::Api`` (``ServerlessRestApi``), whose properties
+    are the template's ``Globals`` for its type. Judged by type as a declared one is (``template_services``)."""
+
+    type: str
+    """The type SAM makes (``AWS::Serverless::Api``)."""
+    logical_id: str
+    """The logical id SAM gives it (``ServerlessRestApi``)."""
+    makers: frozenset[str]
+    """Resource types whose ``Events`` make it (``AWS::Serverless::Function``)."""
+    event: str
+    """The event ``Type`` that makes it (``Api``)."""
+    unless: str
+    """The event property naming a declared resource instead (``RestApiId``): the event makes nothing then."""
     source: str
 
 
@@ -617,6 +641,14 @@ class StackTemplate(_Frozen):
     """Template resource types holding an OOS template, its placeholders filled as ``placeholder_documents``' are."""
     resources: tuple[TemplateResource, ...] = ()
     """Template resource types read with a Pulumi type's ``text_fields`` (:class:`TemplateResource`)."""
+    globals: Mapping[str, str] = Field(default_factory=dict)
+    """SAM's ``Globals`` section: its key (``Api``) -> the resource type whose properties it gives (``AWS::Serverless::
+    Api``). A resource of that type inherits each property it does not set (a map it sets is merged over the global
+    one), so a global property is judged where the resource's own would be (sam46)."""
+    globals_source: str | None = None
+    """Where SAM documents the Globals section."""
+    implicit: tuple[ImplicitResource, ...] = ()
+    """Resources SAM makes for the template without a declaration (:class:`ImplicitResource`)."""
 
 
 class TemplateService(_Frozen):

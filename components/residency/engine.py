@@ -19,7 +19,7 @@ import keyword
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from components._compat import is_input_type
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cloud, load_catalogue
@@ -2940,21 +2940,24 @@ class RuleEngine:
         assert walk.template is not None
         template, document = walk.template
         kpath, start = walk.kpath, template.path.count(".") + 1
-        if (
-            len(kpath) != start + 4
-            or walk.subject is not walk.origin  # already judged as a Pulumi type's input
-            or kpath[start] != "resources"
-            or kpath[start + 2] != "properties"
-            or not isinstance(walk.outer, Mapping)  # the template resource ({Type, Properties}) holding ``props``
-        ):
+        if walk.subject is not walk.origin or not isinstance(walk.outer, Mapping):
+            return False  # already judged as a Pulumi type's input, or no template resource holds ``props``
+        if len(kpath) == start + 4 and kpath[start] == "resources" and kpath[start + 2] == "properties":
+            kind, logical_id = walk.outer.get("Type"), path.rsplit(".", 3)[-3]  # {Type, Properties} holds ``props``
+        elif len(kpath) == start + 3 and kpath[start] == "globals" and template.globals:
+            # (sam46) SAM's Globals.<section>.<property>: the property every resource of the section's type inherits.
+            section = path.rsplit(".", 2)[-2]
+            kind, logical_id = template.globals.get(section), f"Globals.{section}"
+        else:
             return False
-        kind = walk.outer.get("Type")
         entry = self._template_inputs.get((template.type, kind)) if isinstance(kind, str) else None
         if entry is None:
             return False
+        if kpath[-1] in entry.held_in_s3:
+            self._judge_held_in_s3(walk, entry.held_in_s3[kpath[-1]], value, path, logical_id)
+            return False  # its bucket is judged as a bucket, as before
         name, item_type = entry.input_of(kpath[-1]), entry.items.get(kpath[-1])
         subject, outer_document = walk.subject, walk.document
-        logical_id = path.rsplit(".", 3)[-3]
         if item_type is not None:
             # (cfnmap45) Each item is one Pulumi resource's inputs, whole (a rule's target, a topic's subscription):
             # its siblings (a permission's source_arn, a subscription's protocol) are that resource's props.
@@ -2992,6 +2995,40 @@ class RuleEngine:
             walk.subject, walk.document = subject, outer_document
         return True
 
+    def _judge_held_in_s3(
+        self, walk: _Walk, decides: Literal["accounts", "callers"], value: Any, path: str, logical_id: str
+    ) -> None:
+        """(sam46) A template property naming the S3 object that holds a definition or body (``held_in_s3``: a state
+        machine's ``DefinitionS3Location``, an API's ``BodyS3Location``, SAM's ``DefinitionUri``): no front door reads
+        the object, so what it decides is unproven. ``accounts``: the accounts its Tasks write into, refused as a
+        Task's run-time destination is (RES-023) unless every account of the partition is in the jurisdiction (aws-cn
+        in CN); ``callers``: whether its reading operations enforce a caller's identity (RES-024). Declared by the
+        location as written (``s3://bucket/key``), or an API by ``public:<logical id>``. Before stop 46 only the
+        bucket was judged."""
+        location = _s3_location_text(value)
+        if decides == "accounts":
+            if set(self.jurisdiction.aws.partitions) <= self._closed_partitions:
+                return
+            detail = (
+                f"The state machine's definition is held in S3 ({location}), which this check cannot read, so the "
+                "accounts its Tasks write into (which receive what it sends and can move it anywhere) cannot be "
+                f"proven in {self._j()}. Fix: write the definition in the template (Definition / DefinitionString), "
+                f'or declare the location after reviewing it: {{"id": "...", "kind": "resident", "match": '
+                f'"{location}", "evidence": "<who reviewed the definition, its accounts>"}}.'
+            )
+            self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, location, detail, (location,))
+            return
+        name = f"public:{logical_id}"
+        detail = (
+            f"The API's OpenAPI definition is held in S3 ({location}), which this check cannot read, so whether its "
+            "operations that read data enforce a caller's identity (security) cannot be proven: anyone in any country "
+            f"may reach the data, which cannot be proven in {self._j()}. Fix: write the definition in the template "
+            f"(Body / DefinitionBody), or declare the location after reviewing it (match {location!r}), or declare "
+            f'the API public: {{"id": "...", "kind": "resident", "match": "{name}", "evidence": "public website '
+            'content, no personal data"}.'
+        )
+        self._add_coverable(walk, RuleId.PUBLIC_ACCESS_DECLARED, path, location, detail, (location, name))
+
     def _judge_template_resources(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> None:
         """A template's Resources by type: one that is a global service (``template_services``) is judged by that
         service's entry, as the same resource in Pulumi is (RES-016); a property naming a bucket
@@ -2999,7 +3036,11 @@ class RuleEngine:
         resources = document.get("Resources")
         if not isinstance(resources, Mapping):
             return
-        for logical_id, resource in resources.items():
+        assert walk.template is not None
+        template = walk.template[0]
+        inherited = _sam_globals(template, document)
+        declared = [(f"{path}.Resources.{i}", r) for i, r in resources.items()]
+        for where, resource in [*declared, *_implicit_resources(template, resources, f"{path}.Resources")]:
             kind = resource.get("Type") if isinstance(resource, Mapping) else None
             if not isinstance(kind, str):
                 continue
@@ -3009,7 +3050,8 @@ class RuleEngine:
                 continue  # nearly every resource
             props = resource.get("Properties")
             props = props if isinstance(props, Mapping) else {}
-            where = f"{path}.Resources.{logical_id}"
+            if kind in inherited:
+                props = _with_globals(inherited[kind], props)  # (sam46) SAM's Globals the resource inherits
             for service, entry in services:
                 if entry.field is None:
                     if not self._partition_allows(walk, service):
@@ -5479,6 +5521,75 @@ _OMITTED: Any = object()
 _EVALUATED = frozenset({"Fn::Join", "Fn::FindInMap"})
 """Template functions evaluated under a host or bucket key (:meth:`RuleEngine._judge_template_text`)."""
 _MAX_TEXTS = 32  # texts an Fn::Join of Fn::If parts may give: past this, unproven rather than slow
+
+
+def _sam_globals(template: StackTemplate, document: Mapping[Any, Any]) -> dict[str, Mapping[Any, Any]]:
+    """(sam46) SAM's Globals sections of a template, by the resource type that inherits each (``globals``); empty for a
+    template without them (nearly every one)."""
+    sections = document.get("Globals") if template.globals else None
+    if not isinstance(sections, Mapping):
+        return {}
+    return {
+        kind: section
+        for name, section in sections.items()
+        if isinstance(section, Mapping) and (kind := template.globals.get(str(name))) is not None
+    }
+
+
+def _implicit_resources(
+    template: StackTemplate, resources: Mapping[Any, Any], path: str
+) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """(sam46) Each resource SAM makes for the template without a declaration (``implicit``: the ``ServerlessRestApi``
+    of an ``Api`` event without ``RestApiId``), once, as (the path of the first event making it, ``{Type}``); none when
+    the template declares that logical id itself (nearly every template has no SAM event at all)."""
+    for made in template.implicit:
+        if made.logical_id in resources:
+            continue
+        for logical_id, resource in resources.items():
+            if not isinstance(resource, Mapping) or resource.get("Type") not in made.makers:
+                continue
+            props = resource.get("Properties")
+            events = props.get("Events") if isinstance(props, Mapping) else None
+            found = (
+                next(
+                    (
+                        name
+                        for name, event in events.items()
+                        if isinstance(event, Mapping)
+                        and event.get("Type") == made.event
+                        and not (isinstance(event.get("Properties"), Mapping) and made.unless in event["Properties"])
+                    ),
+                    None,
+                )
+                if isinstance(events, Mapping)
+                else None
+            )
+            if found is not None:
+                yield f"{path}.{logical_id}.Properties.Events.{found}.{made.logical_id}", {"Type": made.type}
+                break
+
+
+def _with_globals(inherited: Mapping[Any, Any], props: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    """A SAM resource's properties with the Globals it inherits: its own value overrides a global one, a map it sets
+    is merged over the global map ("Maps are merged", sam-specification-template-anatomy-globals)."""
+    merged = {**inherited, **props}
+    for k, v in inherited.items():
+        own = props.get(k)
+        if isinstance(own, Mapping) and isinstance(v, Mapping):
+            merged[k] = {**v, **own}
+    return merged
+
+
+def _s3_location_text(value: Any) -> str:
+    """An S3 location as a declaration names it: ``s3://bucket/key`` (a URI as written, or a {Bucket, Key} map of
+    literals); anything else (a function) as its JSON text."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        bucket, key = value.get("Bucket"), value.get("Key")
+        if isinstance(bucket, str) and isinstance(key, str):
+            return f"s3://{bucket}/{key}"
+    return json.dumps(value, sort_keys=True, default=str)
 
 
 def _template_values(node: Any, keys: list[str], path: str) -> Iterator[tuple[str, Any]]:
