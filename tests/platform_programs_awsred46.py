@@ -60,11 +60,19 @@ def media_insights(sink: str) -> Callable[[str, str], Build]:
     def make(code: str, who: str) -> Build:
         def build(c: Any) -> object:
             if sink == "kinesis":
-                element = {"type": "KinesisDataStreamSink", "kinesis_data_stream_sink_configuration": {
-                    "insights_target": _arn(code, who, "kinesis", "stream/call-insights")}}
+                element = {
+                    "type": "KinesisDataStreamSink",
+                    "kinesis_data_stream_sink_configuration": {
+                        "insights_target": _arn(code, who, "kinesis", "stream/call-insights")
+                    },
+                }
             else:
-                element = {"type": "LambdaFunctionSink", "lambda_function_sink_configuration": {
-                    "insights_target": _arn(code, who, "lambda", "function:call-insights")}}
+                element = {
+                    "type": "LambdaFunctionSink",
+                    "lambda_function_sink_configuration": {
+                        "insights_target": _arn(code, who, "lambda", "function:call-insights")
+                    },
+                }
             return aws.chimesdkmediapipelines.MediaInsightsPipelineConfiguration(
                 "call-analytics", name="call-analytics", resource_access_role_arn=_role(code), elements=[
                     {"type": "AmazonTranscribeCallAnalyticsProcessor",
@@ -201,7 +209,8 @@ def security_member(service: str) -> Callable[[str, str], Build]:
                 return aws.securityhub.InviteAccepter("security", master_id=account, opts=c.aws)
             if service == "detective":
                 return aws.detective.InvitationAccepter(
-                    "security", graph_arn=_arn(code, who, "detective", "graph:0a1b2c3d4e5f6789"), opts=c.aws)
+                    "security", graph_arn=_arn(code, who, "detective", "graph:0a1b2c3d4e5f6789"), opts=c.aws
+                )
             aws.macie2.Account("workloads", opts=c.aws)
             return aws.macie2.InvitationAccepter("security", administrator_account_id=account, opts=c.aws)
 
