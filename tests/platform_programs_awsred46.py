@@ -18,6 +18,7 @@ tests/test_realistic_programs.py runs them as CASES (``awsred46-*``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -59,6 +60,7 @@ def media_insights(sink: str) -> Callable[[str, str], Build]:
     # `insights_target` (the registry example passes the stack's stream by `arn`).
     def make(code: str, who: str) -> Build:
         def build(c: Any) -> object:
+            element: Any
             if sink == "kinesis":
                 element = {
                     "type": "KinesisDataStreamSink",
@@ -108,7 +110,8 @@ def amp_query_logs(code: str, who: str) -> Build:
         workspace = aws.amp.Workspace("metrics", alias="metrics", opts=c.aws)
         return aws.amp.QueryLoggingConfiguration(
             "metrics-queries", workspace_id=workspace.id, destinations=[{"cloudwatch_logs": {
-                "log_group_arn": _arn(code, who, "logs", "log-group:/amp/queries:*")}}], opts=c.aws,
+                "log_group_arn": _arn(code, who, "logs", "log-group:/amp/queries:*")},
+                "filters": {"qsp_threshold": 1000}}], opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -153,8 +156,8 @@ def two_way_sms(kind: str) -> Callable[[str, str], Build]:
             number = aws.pinpoint.Smsvoicev2PhoneNumber(
                 "support-line", iso_country_code=country, message_type="TRANSACTIONAL", number_capabilities=["SMS"],
                 number_type="LONG_CODE",
-                **({"two_way_channel_enabled": True,
-                    "two_way_channel_arn": _arn(code, who, "sns", "inbound-sms")} if kind == "number" else {}),
+                two_way_channel_enabled=kind == "number",
+                two_way_channel_arn=_arn(code, who, "sns", "inbound-sms") if kind == "number" else None,
                 opts=c.aws,
             )  # fmt: skip
             if kind == "number":
@@ -307,6 +310,37 @@ def mirror(code: str, target: str) -> Build:
     return build
 
 
+def stackset(code: str, shape: str) -> Build:
+    # docs: cloudformation/stackset, stackinstances (`accounts` "Accounts where you want to create stack instances in
+    # the specified `regions`"), stacksetinstance (`account_id` "Target AWS Account ID to create a Stack based on the
+    # StackSet"). Round 16's leftover, decided in round 18: the accounts a StackSet deploys into receive the template
+    # (configuration), not the stack's data; the template's resources are judged as the template's, so a baseline
+    # deployed into a partner's account passes, and a template subscribing a partner's queue is refused (RES-023).
+    def build(c: Any) -> object:
+        endpoint = _arn(code, "partner" if shape == "template-writes-partner" else "own", "sqs", "security-alerts")
+        template = {
+            "Resources": {
+                "Alerts": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": "security-alerts"}},
+                "AlertsToQueue": {"Type": "AWS::SNS::Subscription", "Properties": {
+                    "TopicArn": {"Ref": "Alerts"}, "Protocol": "sqs", "Endpoint": endpoint}},
+            }
+        }  # fmt: skip
+        stack_set = aws.cloudformation.StackSet(
+            "security-baseline", name="security-baseline", permission_model="SELF_MANAGED",
+            template_body=json.dumps(template), opts=c.aws,
+        )  # fmt: skip
+        if shape == "instance-partner":
+            return aws.cloudformation.StackSetInstance(
+                "baseline-partner", stack_set_name=stack_set.name, account_id=PARTNER,
+                stack_set_instance_region=HOME[code], opts=c.aws,
+            )  # fmt: skip
+        return aws.cloudformation.StackInstances(
+            "baseline", stack_set_name=stack_set.name, accounts=[OWN, PARTNER], regions=[HOME[code]], opts=c.aws
+        )
+
+    return build
+
+
 # -- already refused: home / abroad twins -----------------------------------------------------------------------------
 
 
@@ -427,6 +461,10 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
         out.append((f"awsred46-{code.lower()}-mirror-shared-target", code, mirror(code, "shared"), {"RES-017"}, []))
         out.append((f"awsred46-{code.lower()}-mirror-shared-target-declared", code, mirror(code, "shared"), set(),
                     [MIRROR_DECLARED]))  # fmt: skip
+    for code in CODES:
+        for shape, rules in (("instances-partner", set()), ("instance-partner", set()),
+                             ("template-writes-partner", {"RES-023"})):  # fmt: skip
+            out.append((f"awsred46-{code.lower()}-stackset-{shape}", code, stackset(code, shape), rules, []))
     for kind, (make, rules) in REGION_KINDS.items():
         for code in CODES:
             for where in ("home", "abroad"):
