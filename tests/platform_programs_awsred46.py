@@ -310,6 +310,32 @@ def mirror(code: str, target: str) -> Build:
     return build
 
 
+PEERING = "pcx-0a1b2c3d4e5f67890"
+PEERING_DECLARED: dict[str, Any] = {
+    "id": "network-account-peering", "kind": "resident", "match": PEERING,
+    "evidence": "the network account's shared-services VPC in the market's Region",
+}  # fmt: skip
+
+
+def peering_accept(code: str, shape: str) -> Build:
+    # docs: ec2/vpcpeeringconnectionaccepter — `vpc_peering_connection_id` "The VPC Peering Connection ID to manage";
+    # the registry example makes the requester (ec2.VpcPeeringConnection) under a second provider in the same program.
+    def build(c: Any) -> object:
+        vpc = aws.ec2.Vpc("claims", cidr_block="10.60.0.0/16", opts=c.aws)
+        connection: Any = PEERING
+        if shape == "own":
+            peer = aws.ec2.Vpc("shared-services", cidr_block="10.70.0.0/16", opts=c.aws)
+            connection = aws.ec2.VpcPeeringConnection(
+                "claims-shared", vpc_id=peer.id, peer_vpc_id=vpc.id, peer_owner_id=OWN, peer_region=HOME[code],
+                opts=c.aws,
+            ).id  # fmt: skip
+        return aws.ec2.VpcPeeringConnectionAccepter(
+            "claims-accept", vpc_peering_connection_id=connection, auto_accept=True, opts=c.aws
+        )
+
+    return build
+
+
 def stackset(code: str, shape: str) -> Build:
     # docs: cloudformation/stackset, stackinstances (`accounts` "Accounts where you want to create stack instances in
     # the specified `regions`"), stacksetinstance (`account_id` "Target AWS Account ID to create a Stack based on the
@@ -461,6 +487,12 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
         out.append((f"awsred46-{code.lower()}-mirror-shared-target", code, mirror(code, "shared"), {"RES-017"}, []))
         out.append((f"awsred46-{code.lower()}-mirror-shared-target-declared", code, mirror(code, "shared"), set(),
                     [MIRROR_DECLARED]))  # fmt: skip
+    for code in CODES:
+        out.append((f"awsred46-{code.lower()}-peering-accept-own", code, peering_accept(code, "own"), set(), []))
+        out.append((f"awsred46-{code.lower()}-peering-accept-literal", code, peering_accept(code, "literal"),
+                    {"RES-017"}, []))  # fmt: skip
+        out.append((f"awsred46-{code.lower()}-peering-accept-literal-declared", code, peering_accept(code, "literal"),
+                    set(), [PEERING_DECLARED]))  # fmt: skip
     for code in CODES:
         for shape, rules in (("instances-partner", set()), ("instance-partner", set()),
                              ("template-writes-partner", {"RES-023"})):  # fmt: skip

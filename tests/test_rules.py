@@ -3791,21 +3791,29 @@ def test_a_datashare_association_is_a_write_only_with_allow_writes(beside: dict[
     assert [f.rule.id for f in RuleEngine("EU").check(abroad)[0]] == ["RES-004"]
 
 
-def test_a_traffic_mirror_target_the_stack_did_not_make_is_refused_until_declared() -> None:
-    # awsred46 (stop 46): a `tmt-` id names no account or Region; another account may share its target through RAM.
-    token = "aws:ec2/trafficMirrorSession:TrafficMirrorSession"
-    props = {"network_interface_id": "eni-1", "traffic_mirror_filter_id": "tmf-1", "session_number": 1}
-    subject = aws(token, _PINNED_EU, traffic_mirror_target_id="tmt-0a1b2c3d4e5f67890", **props)
+@pytest.mark.parametrize(
+    ("token", "path", "value", "props"),
+    [
+        ("aws:ec2/trafficMirrorSession:TrafficMirrorSession", "traffic_mirror_target_id", "tmt-0a1b2c3d4e5f67890",
+         {"network_interface_id": "eni-1", "traffic_mirror_filter_id": "tmf-1", "session_number": 1}),
+        ("aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter", "vpc_peering_connection_id",
+         "pcx-0a1b2c3d4e5f67890", {"auto_accept": True}),
+    ],
+)  # fmt: skip
+def test_a_network_join_the_stack_did_not_make_is_refused_until_declared(
+    token: str, path: str, value: str, props: dict[str, Any]
+) -> None:
+    # awsred46 (stop 46): a `tmt-` (traffic mirror target) or `pcx-` (peering) id names no account or Region: another
+    # account may share its target through RAM or request the peering from any Region.
+    subject = aws(token, _PINNED_EU, **{path: value}, **props)
     findings = RuleEngine("EU").check(subject)[0]
-    assert [(f.rule.id, f.path) for f in findings] == [("RES-017", "traffic_mirror_target_id")]
-    with pytest.raises(AssertionError, match=r"tmt-0a1b2c3d4e5f67890"):
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-017", path)]
+    with pytest.raises(AssertionError, match=value):
         raise AssertionError(findings[0].detail)
-    declared = parse_destinations(
-        [{"id": "mirror", "kind": "resident", "match": "tmt-0a1b2c3d4e5f67890", "evidence": "network account"}]
-    )
+    declared = parse_destinations([{"id": "net", "kind": "resident", "match": value, "evidence": "network account"}])
     covered = RuleEngine("EU", destinations=declared).check(subject)[0]
-    assert [f.declared_by for f in covered] == ["mirror"]
-    # The stack's own target (an ec2.TrafficMirrorTarget's id Output) passes: awsred46-*-mirror-own-target.
+    assert [f.declared_by for f in covered] == ["net"]
+    # The stack's own target or connection (its id Output) passes: awsred46-*-mirror-own-target, -peering-accept-own.
 
 
 # Alibaba Cloud ANONYMOUS APIs with OSS backends (stop 44, ossbackend44): an ANONYMOUS Api with `backend_enabled` is
