@@ -38,6 +38,7 @@ import platform_programs_apigw39 as agw39
 import platform_programs_apijoin45 as aj45
 import platform_programs_awsred44 as aw44
 import platform_programs_awsred45 as aw45
+import platform_programs_awsred46 as aw46
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -17961,6 +17962,17 @@ CASES: list[Case] = [
     # RES-023 outside CN and a SAM Api's OpenAPI definition in S3 RES-024 (only the bucket was judged before). REGIONAL
     # (own or Globals), an HTTP API, the own dead-letter queue and a declared, reviewed location pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sam46.rows()],
+    # -- stop 46, AWS red team, round 18 (tests/platform_programs_awsred46.py): the account the stack makes the
+    # organisation's GuardDuty / Security Hub / Detective / Inspector / Macie administrator, the administrator whose
+    # invitation it accepts (findings), an AWS Config aggregator account, a Chime call-analytics sink, a Lex
+    # conversation log group, a Managed Prometheus query / scraper log group, a VPC endpoint connection notification
+    # topic, a two-way SMS topic (number or pool) and a Redshift datashare consumer association WITH writes, each
+    # naming another account, are RES-023 unless declared (passed before); the own account passes pinned, and the
+    # same association without writes (a read) passes. A traffic mirror session to a target id the stack does not make
+    # is RES-017 unless declared (passed before); the stack's own target passes. Home / abroad twins pin already refused
+    # forms (a sink or aggregator Region abroad, a Connect bot's Lex Region, hub / package / chat-log / pipeline
+    # buckets the stack does not make).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

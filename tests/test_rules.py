@@ -3676,6 +3676,146 @@ def test_a_stream_is_proven_by_its_id_not_by_its_arn_input() -> None:
     assert engine.made_arns(token, {"id": firehose, "arn": firehose}) == [made_arn_key(firehose)]
 
 
+# AWS red team, round 18 (stop 46): more types no round had listed that name another account's resource the stack
+# writes into (written_account_fields) or the account it grants its data (granted_account_fields). Each offending
+# subject passed on the unchanged catalogue (the awsred46-*-partner table programs).
+_RED46_WRITES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:chimesdkmediapipelines/mediaInsightsPipelineConfiguration:MediaInsightsPipelineConfiguration",
+     "elements[0].kinesis_data_stream_sink_configuration.insights_target",
+     lambda a: {"name": "calls", "resource_access_role_arn": "arn:aws:iam::123456789012:role/r", "elements": [{
+         "type": "KinesisDataStreamSink", "kinesis_data_stream_sink_configuration": {
+             "insights_target": f"arn:aws:kinesis:eu-central-1:{a}:stream/calls"}}]}),
+    ("aws:chimesdkmediapipelines/mediaInsightsPipelineConfiguration:MediaInsightsPipelineConfiguration",
+     "elements[0].sns_topic_sink_configuration.insights_target",
+     lambda a: {"name": "calls", "elements": [{"type": "SnsTopicSink", "sns_topic_sink_configuration": {
+         "insights_target": f"arn:aws:sns:eu-central-1:{a}:calls"}}]}),
+    ("aws:chimesdkmediapipelines/mediaInsightsPipelineConfiguration:MediaInsightsPipelineConfiguration",
+     "elements[0].sqs_queue_sink_configuration.insights_target",
+     lambda a: {"name": "calls", "elements": [{"type": "SqsQueueSink", "sqs_queue_sink_configuration": {
+         "insights_target": f"arn:aws:sqs:eu-central-1:{a}:calls"}}]}),
+    ("aws:chimesdkmediapipelines/mediaInsightsPipelineConfiguration:MediaInsightsPipelineConfiguration",
+     "elements[0].lambda_function_sink_configuration.insights_target",
+     lambda a: {"name": "calls", "elements": [{"type": "LambdaFunctionSink", "lambda_function_sink_configuration": {
+         "insights_target": f"arn:aws:lambda:eu-central-1:{a}:function:calls"}}]}),
+    ("aws:lex/botAlias:BotAlias", "conversation_logs.log_settings[0].resource_arn",
+     lambda a: {"bot_name": "b", "bot_version": "1", "name": "live", "conversation_logs": {"log_settings": [{
+         "destination": "CLOUDWATCH_LOGS", "log_type": "TEXT",
+         "resource_arn": f"arn:aws:logs:eu-central-1:{a}:log-group:lex"}]}}),
+    ("aws:amp/queryLoggingConfiguration:QueryLoggingConfiguration", "destinations[0].cloudwatch_logs.log_group_arn",
+     lambda a: {"workspace_id": "ws-1", "destinations": [{"cloudwatch_logs": {
+         "log_group_arn": f"arn:aws:logs:eu-central-1:{a}:log-group:q:*"}}]}),
+    ("aws:amp/scraperLoggingConfiguration:ScraperLoggingConfiguration",
+     "logging_destination.cloudwatch_logs.log_group_arn",
+     lambda a: {"scraper_id": "s-1", "logging_destination": {"cloudwatch_logs": {
+         "log_group_arn": f"arn:aws:logs:eu-central-1:{a}:log-group:s:*"}}}),
+    ("aws:ec2/vpcEndpointConnectionNotification:VpcEndpointConnectionNotification", "connection_notification_arn",
+     lambda a: {"vpc_endpoint_service_id": "vpce-svc-1", "connection_events": ["Accept"],
+                "connection_notification_arn": f"arn:aws:sns:eu-central-1:{a}:connections"}),
+    ("aws:pinpoint/smsvoicev2PhoneNumber:Smsvoicev2PhoneNumber", "two_way_channel_arn",
+     lambda a: {"iso_country_code": "DE", "message_type": "TRANSACTIONAL", "number_capabilities": ["SMS"],
+                "number_type": "LONG_CODE", "two_way_channel_enabled": True,
+                "two_way_channel_arn": f"arn:aws:sns:eu-central-1:{a}:inbound"}),
+    ("aws:pinpoint/smsvoicev2Pool:Smsvoicev2Pool", "two_way_channel_arn",
+     lambda a: {"origination_identities": ["arn:aws:sms-voice:eu-central-1:123456789012:phone-number/p-1"],
+                "message_type": "TRANSACTIONAL", "two_way_enabled": True,
+                "two_way_channel_arn": f"arn:aws:sns:eu-central-1:{a}:inbound"}),
+    ("aws:redshift/dataShareConsumerAssociation:DataShareConsumerAssociation", "data_share_arn",
+     lambda a: {"data_share_arn": f"arn:aws:redshift:eu-central-1:{a}:datashare:ns/ledger",
+                "associate_entire_account": True, "allow_writes": True}),
+]  # fmt: skip
+_RED46_GRANTS: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:guardduty/organizationAdminAccount:OrganizationAdminAccount", "admin_account_id",
+     lambda a: {"admin_account_id": a}),
+    ("aws:securityhub/organizationAdminAccount:OrganizationAdminAccount", "admin_account_id",
+     lambda a: {"admin_account_id": a}),
+    ("aws:detective/organizationAdminAccount:OrganizationAdminAccount", "account_id", lambda a: {"account_id": a}),
+    ("aws:inspector2/delegatedAdminAccount:DelegatedAdminAccount", "account_id", lambda a: {"account_id": a}),
+    ("aws:macie2/organizationAdminAccount:OrganizationAdminAccount", "admin_account_id",
+     lambda a: {"admin_account_id": a}),
+    ("aws:guardduty/inviteAccepter:InviteAccepter", "master_account_id",
+     lambda a: {"detector_id": "d-1", "master_account_id": a}),
+    ("aws:securityhub/inviteAccepter:InviteAccepter", "master_id", lambda a: {"master_id": a}),
+    ("aws:detective/invitationAccepter:InvitationAccepter", "graph_arn",
+     lambda a: {"graph_arn": f"arn:aws:detective:eu-central-1:{a}:graph:0a1b2c"}),
+    ("aws:macie2/invitationAccepter:InvitationAccepter", "administrator_account_id",
+     lambda a: {"administrator_account_id": a}),
+    ("aws:cfg/aggregateAuthorization:AggregateAuthorization", "account_id",
+     lambda a: {"account_id": a, "authorized_aws_region": "eu-central-1"}),
+]  # fmt: skip
+PAIRS += [
+    ("RES-023", "EU", aws(token, _PINNED_EU, **props("123456789012")), aws(token, _PINNED_EU, **props(_OTHER)), path)
+    for token, path, props in _RED46_WRITES + _RED46_GRANTS
+]
+
+
+@pytest.mark.parametrize(
+    ("token", "path", "props", "text"),
+    [(*w, "which receives what the stack writes there") for w in _RED46_WRITES]
+    + [(*g, "is granted access") for g in _RED46_GRANTS],
+    ids=[f"{t.split(':')[1]}-{p}" for t, p, _ in _RED46_WRITES + _RED46_GRANTS],
+)
+def test_round_18_names_the_receiving_account(
+    token: str, path: str, props: Callable[[str], dict[str, Any]], text: str
+) -> None:
+    # AWS red team, round 18 (stop 46): another account is refused unless pinned or declared; the own passes pinned;
+    # aws-cn by partition.
+    test_round_17_names_the_receiving_account(token, path, props, text)
+    cn = props(_OTHER)
+    cn_subject = aws(token, AWS_CN, **json.loads(json.dumps(cn).replace("arn:aws:", "arn:aws-cn:")
+                                                 .replace("eu-central-1", "cn-north-1")))  # fmt: skip
+    assert [f for f in RuleEngine("CN").check(cn_subject)[0] if f.rule.id == "RES-023"] == []
+
+
+_DATASHARE = "aws:redshift/dataShareConsumerAssociation:DataShareConsumerAssociation"
+
+
+@pytest.mark.parametrize(
+    ("beside", "judged"),
+    [
+        ({}, False),  # no writes: the association reads the producer's datashare into the stack
+        ({"allow_writes": False}, False),
+        ({"allowWrites": "false"}, False),  # camelCase and text, as the pack and a state file give it
+        ({"allow_writes": True}, True),
+        ({"allowWrites": "True"}, True),
+        ({"allow_writes": object()}, True),  # not known yet (neither true nor false): judged, fail closed
+    ],
+)
+def test_a_datashare_association_is_a_write_only_with_allow_writes(beside: dict[str, Any], judged: bool) -> None:
+    # awsred46 (stop 46): `written_when` judges a written field only when the input beside it says the call writes.
+    share = f"arn:aws:redshift:eu-central-1:{_OTHER}:datashare:ns/ledger"
+    subject = aws(_DATASHARE, _PINNED_EU, data_share_arn=share, associate_entire_account=True, **beside)
+    findings = [f for f in RuleEngine("EU").check(subject)[0] if f.rule.id == "RES-023"]
+    assert [f.path for f in findings] == (["data_share_arn"] if judged else [])
+    # Whatever `allow_writes` says, a datashare abroad is still judged by its Region (RES-004).
+    abroad = aws(_DATASHARE, _PINNED_EU, data_share_arn=share.replace("eu-central-1", "us-east-1"), **beside)
+    assert [f.rule.id for f in RuleEngine("EU").check(abroad)[0]] == ["RES-004"]
+
+
+@pytest.mark.parametrize(
+    ("token", "path", "value", "props"),
+    [
+        ("aws:ec2/trafficMirrorSession:TrafficMirrorSession", "traffic_mirror_target_id", "tmt-0a1b2c3d4e5f67890",
+         {"network_interface_id": "eni-1", "traffic_mirror_filter_id": "tmf-1", "session_number": 1}),
+        ("aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter", "vpc_peering_connection_id",
+         "pcx-0a1b2c3d4e5f67890", {"auto_accept": True}),
+    ],
+)  # fmt: skip
+def test_a_network_join_the_stack_did_not_make_is_refused_until_declared(
+    token: str, path: str, value: str, props: dict[str, Any]
+) -> None:
+    # awsred46 (stop 46): a `tmt-` (traffic mirror target) or `pcx-` (peering) id names no account or Region: another
+    # account may share its target through RAM or request the peering from any Region.
+    subject = aws(token, _PINNED_EU, **{path: value}, **props)
+    findings = RuleEngine("EU").check(subject)[0]
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-017", path)]
+    with pytest.raises(AssertionError, match=value):
+        raise AssertionError(findings[0].detail)
+    declared = parse_destinations([{"id": "net", "kind": "resident", "match": value, "evidence": "network account"}])
+    covered = RuleEngine("EU", destinations=declared).check(subject)[0]
+    assert [f.declared_by for f in covered] == ["net"]
+    # The stack's own target or connection (its id Output) passes: awsred46-*-mirror-own-target, -peering-accept-own.
+
+
 # Alibaba Cloud ANONYMOUS APIs with OSS backends (stop 44, ossbackend44): an ANONYMOUS Api with `backend_enabled` is
 # served by the Backend its `backend_id` names; the join (as a Route's target names an Integration) answers whether
 # that is a Backend of the program whose `backend_type` is not OSS. An id the program does not make proves nothing.

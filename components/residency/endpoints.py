@@ -206,11 +206,28 @@ class ReadOnlyWhen(_Frozen):
     """Where the provider documents what each value does."""
 
 
+class WrittenWhen(_Frozen):
+    """The values of an input beside a written field (in the same map) that make the call write into what the field
+    names, where the same field without them only reads from it (``written_account_fields`` ``written_when``: a
+    Redshift datashare consumer association's ``allow_writes`` beside its ``data_share_arn``; awsred46, stop 46)."""
+
+    key: str
+    """The snake_case input read in the map holding the field (the resource's top level for a top-level field)."""
+    values: tuple[str, ...]
+    """The values (exact text, a boolean read as ``true`` / ``false``) naming a write. An absent input or another
+    known value is a read (the field is not judged); a value of any other kind (not known yet) is a write (fail
+    closed)."""
+    source: str
+    """Where the provider documents what the input does."""
+
+
 class WrittenAccountField(TypedField):
     """A ``written_account_fields`` entry: the field names the resource the stack writes into, unless ``read_only``
-    proves the call only reads from it or empties it (stop 43)."""
+    proves the call only reads from it or empties it (stop 43), or ``written_when`` is given and the input it names
+    does not say the call writes (stop 46)."""
 
     read_only: ReadOnlyWhen | None = None
+    written_when: WrittenWhen | None = None
     resources: tuple[str, ...] = ()
     """In a workflow (``runtime_destinations`` types), the task resources (the part of the enclosing state's
     ``Resource`` after ``arn:<partition>:states:::``, ``aws-sdk:sns:publish``) in which the field names what is written

@@ -2274,6 +2274,17 @@ class RuleEngine:
         return fields
 
     @functools.cached_property
+    def _conditional_writes(self) -> Mapping[str, tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]]:
+        """Written fields by type that are writes only when an input beside them says so (``written_when``), each with
+        that input's key and the values naming a write."""
+        fields: dict[str, tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]] = {}
+        for f in self.endpoints.written_account_fields:
+            if f.written_when is not None:
+                entry = (tuple(f.path.split(".")), f.written_when.key, frozenset(f.written_when.values))
+                fields[f.type] = (*fields.get(f.type, ()), entry)
+        return fields
+
+    @functools.cached_property
     def _action_writes(self) -> Mapping[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]:
         """Written fields of workflows by type that are written only in the listed task actions (``resources``)."""
         fields: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {}
@@ -2297,6 +2308,18 @@ class RuleEngine:
             action = (walk.task or "").rpartition(":::")[2].partition(".")[0].strip()
             if _at_any(walk.kpath, (field,)) and action not in actions:
                 return True
+        for field, key, values in self._conditional_writes.get(walk.subject.type, ()):
+            # written_when (awsred46): a field that is a write only when the input beside it (in the same map) says so,
+            # a datashare association's `allow_writes`. Absent or another known value: a read, not judged; a value of
+            # another kind (an Output not known yet) is judged (fail closed).
+            if _at_any(walk.kpath, (field,)) and isinstance(walk.parent, Mapping):
+                beside = prop_of(walk.parent, key)
+                if beside is None:
+                    return True
+                if isinstance(beside, bool):
+                    beside = "true" if beside else "false"
+                if isinstance(beside, str) and beside.strip().lower() not in values:
+                    return True
         for field, key, values in self._read_only_writes.get(walk.subject.type, ()):
             if not _at_any(walk.kpath, (field,)):
                 continue
