@@ -909,6 +909,14 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"data_center": "cn", "delivery_type": "sls"},
         {"data_center": "oversea", "delivery_type": "sls"},
     ),
+    # Alibaba Cloud red team, stop 46: the cache reserve region (PurchaseCacheReserve CrRegion: HK or CN-beijing).
+    "alicloud-esa-cache-reserve-region": (
+        "CN",
+        "alicloud",
+        "alicloud:esa/cacheReserveInstance:CacheReserveInstance",
+        {"cr_region": "CN-beijing", "payment_type": "Subscription"},
+        {"cr_region": "HK", "payment_type": "Subscription"},
+    ),
     "alicloud-cen-bandwidth-package": (
         "CN",
         "alicloud",
