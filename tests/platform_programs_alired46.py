@@ -105,10 +105,10 @@ def vpd_grant(code: str, who: str) -> Build:
     def build(c: Any) -> object:
         c.ali_role = DEPLOYER
         vpd = alicloud.eflo.Vpd("training", vpd_name="training", cidr="10.0.0.0/8", opts=c.ali)
+        tenant = OWN if who == "own" else PARTNER
         return alicloud.eflo.VpdGrantRule(
-            "training-to-hub", instance_id=vpd.id, er_id="er-grouphub01", grant_tenant_id=OWN if who == "own" else PARTNER,
-            opts=c.ali,
-        )  # fmt: skip
+            "training-to-hub", instance_id=vpd.id, er_id="er-grouphub01", grant_tenant_id=tenant, opts=c.ali
+        )
 
     return build
 
@@ -322,7 +322,9 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     for kind, make in OFFICE_KINDS.items():
         for code in ("CN", "JP"):
             for who, expected in OFFICE_EXPECTED.items():
-                declared = {"partner": [CEN_DECLARED], "partner-declared": [CEN_DECLARED, PARTNER_DECLARED]}.get(who, [])
+                declared = {"partner": [CEN_DECLARED], "partner-declared": [CEN_DECLARED, PARTNER_DECLARED]}.get(
+                    who, []
+                )
                 out.append((f"alired46-{code.lower()}-{kind}-{who}", code, make(code, who), expected, declared))
     for who in ("own", "partner", "partner-declared"):
         declared = [PARTNER_DECLARED] if who == "partner-declared" else []

@@ -4870,6 +4870,13 @@ def test_a_parameter_pair_elsewhere_is_not_a_named_value() -> None:
          "cn-shanghai", "ap-southeast-1", "RES-009"),
         ("alicloud:oos/secretParameter:SecretParameter", "alicloud", {"secret_parameter_name": "fleet/sink_endpoint"},
          "10.20.0.9:443", "sink.partner.example.com", "RES-015"),
+        # Alibaba Cloud red team, stop 46: a Flink namespace variable, referenced as ${secret_values.sink_brokers}.
+        ("alicloud:realtimecompute/variable:Variable", "alicloud",
+         {"name": "sink_brokers", "kind": "Plain", "namespace": "fleet-default", "workspace": "w-1"},
+         "10.20.0.9:9092", "kafka.partner.example.com:9092", "RES-015"),
+        ("alicloud:realtimecompute/variable:Variable", "alicloud",
+         {"name": "archive_region", "kind": "Plain", "namespace": "fleet-default", "workspace": "w-1"},
+         "cn-beijing", "cn-hongkong", "RES-009"),
     ],
 )  # fmt: skip
 def test_a_stored_setting_is_judged_under_its_name(

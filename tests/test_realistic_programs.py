@@ -17940,12 +17940,12 @@ CASES: list[Case] = [
     # with an open S3 read / SQS receive are RES-024 (passed before). The own queue (GetAtt, AccountId), a restricted
     # `*` and the bodies under IAM pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cm45.rows()],
-    # -- stop 46, Alibaba Cloud red team (tests/platform_programs_alired46.py): an Elastic Desktop Service office network
-    # (convenience or AD) attached to a CEN the stack did not make is RES-017, to a partner's CEN RES-023 at
-    # `cen_owner_id`, in CN and JP unless declared; a Lingjun VPD granted to a partner's Lingjun HUB is RES-023 in CN; a
-    # Realtime Compute (Flink) variable naming a partner's broker is RES-015 in CN, JP and DE (all passed before). An ESA
-    # Cache Reserve in HK is RES-016 in CN (passed before). Paired home / abroad programs pin types the table did not
-    # make whose Region or host abroad was already refused.
+    # -- stop 46, Alibaba Cloud red team (tests/platform_programs_alired46.py): an Elastic Desktop Service office
+    # network (convenience or AD) attached to a CEN the stack did not make is RES-017, to a partner's CEN RES-023 at
+    # `cen_owner_id`, in CN and JP unless declared; a Lingjun VPD granted to a partner's Lingjun HUB is RES-023 in CN;
+    # a Realtime Compute (Flink) variable naming a partner's broker is RES-015 in CN, JP and DE (all passed before). An
+    # ESA Cache Reserve in HK is RES-016 in CN (passed before). Paired home / abroad programs pin types the table did
+    # not make whose Region or host abroad was already refused.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
