@@ -60,7 +60,7 @@ def _zone(code: str) -> str:
     return f"{HOME[code]}-b" if code == "CN" else f"{HOME[code]}a"
 
 
-def _office_cen(c: Any, who: str) -> tuple[object, str | None]:
+def _office_cen(c: Any, who: str) -> tuple[Any, str | None]:
     # (cen_id, cen_owner_id): the stack's own CEN, the team's CEN made elsewhere, or the partner's.
     if who == "own":
         return alicloud.cen.Instance("desktops", cen_instance_name="desktops", opts=c.ali).id, None

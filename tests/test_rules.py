@@ -3316,7 +3316,7 @@ def test_an_alibaba_account_receiving_through_a_stop45_field_is_judged(
 # (written_account_fields): an Elastic Desktop Service office network attached to another account's CEN, a Lingjun VPD
 # granted to another account's Lingjun HUB. (The office networks' `cen_id` is a global_group_fields entry, judged by
 # test_endpoints.py's test_a_global_group_joined_by_name_must_be_this_stack_s.)
-_ALI_JOINS_46 = [
+_ALI_JOINS_46: list[tuple[str, str, dict[str, Any]]] = [
     ("alicloud:eds/simpleOfficeSite:SimpleOfficeSite", "cen_owner_id",
      {"office_site_name": "desktops", "cidr_block": "172.16.0.0/12"}),
     ("alicloud:eds/adConnectorOfficeSite:AdConnectorOfficeSite", "cen_owner_id",
