@@ -11,7 +11,8 @@ What passed while a sibling was refused: an Elastic Desktop Service office netwo
 make (``cen_id``) or of another account (``cen_owner_id``; a transit router attachment's CEN and a CEN grant's owner are
 refused); a Lingjun VPD grant rule handing the stack's Lingjun network to another account's Lingjun HUB
 (``grant_tenant_id``); an ESA Cache Reserve instance keeping the site's cached content in Hong Kong (``cr_region: HK``);
-a Realtime Compute for Apache Flink variable whose name says it is a host (an OOS parameter's is judged by its name).
+a Realtime Compute for Apache Flink variable whose name says it is a host (an OOS parameter's is judged by its name);
+an SLS alert user record whose `email` list names a partner's domain (a CloudMonitor or ARMS contact's is refused).
 ``who``: ``own`` (the team's CEN made by the stack, the team's UID under a provider assuming its deployment role:
 passes), ``elsewhere`` (the team's UID, a CEN made by another stack and not declared: RES-017), ``partner`` (the
 partner's CEN declared by id, its UID not: RES-023), ``partner-declared`` (both declared: passes).
@@ -295,6 +296,27 @@ def sls_alert_webhook(code: str, where: str) -> Build:
     return build
 
 
+def sls_alert_user(code: str, who: str) -> Build:
+    # docs: log/resourcerecord — the registry's example: a `sls.common.user` record whose JSON value lists the user's
+    # `email` addresses, where the project's alert notifications are sent.
+    def build(c: Any) -> object:
+        domain = "fleet.example.cn" if who == "own" else "partner.example.com"
+        return alicloud.log.ResourceRecord(
+            "ops-user", resource_name_="sls.common.user", record_id="ops-oncall", tag="ops on-call",
+            value=json.dumps({"user_id": "ops-oncall", "user_name": "ops on-call", "email": [f"oncall@{domain}"],
+                              "sms_enabled": False, "voice_enabled": False, "enabled": True}),
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+MAIL_DECLARED: dict[str, Any] = {
+    "id": "company-mail", "kind": "resident", "match": "fleet.example.cn",
+    "evidence": "the company's mail service, hosted in the market (MX in the stack's Region)",
+}  # fmt: skip
+
+
 REGION_KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] = {
     "esa-cache-reserve": (cache_reserve, {"RES-016"}, ("CN",)),
     "ebs-snapshot-copy": (enterprise_snapshot_copy, {"RES-009"}, ("CN", "JP")),
@@ -335,6 +357,12 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
             declared = [FLINK_PARTNER_DECLARED] if who == "partner-declared" else []
             out.append((f"alired46-{code.lower()}-flink-variable-{who}", code, flink_variable(code, who),
                         {"RES-015"} if who == "partner" else set(), declared))  # fmt: skip
+    for code in ("CN", "JP"):
+        # The company's own domain passes once declared (a mail domain is placed by nothing, RES-015 until declared).
+        out.append((f"alired46-{code.lower()}-sls-alert-user-own", code, sls_alert_user(code, "own"), set(),
+                    [MAIL_DECLARED]))  # fmt: skip
+        out.append((f"alired46-{code.lower()}-sls-alert-user-partner", code, sls_alert_user(code, "partner"),
+                    {"RES-015"}, [MAIL_DECLARED]))  # fmt: skip
     for kind, (make, rules, codes) in REGION_KINDS.items():
         for code in codes:
             for where in ("home", "abroad"):

@@ -3936,6 +3936,9 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
         ("aws:costexplorer/anomalySubscription:AnomalySubscription",
          {"frequency": "DAILY", "subscribers": [{"type": "EMAIL", "address": "finance@{host}"}]}),
         ("alicloud:arms/alertContact:AlertContact", {"alert_contact_name": "ops", "email": "ops@{host}"}),
+        # An SLS alert user record (stop 46): its JSON value's `email` list receives the alert notifications.
+        ("alicloud:log/resourceRecord:ResourceRecord", {"resource_name": "sls.common.user", "record_id": "ops",
+         "tag": "ops", "value": json.dumps({"user_id": "ops", "user_name": "ops", "email": ["ops@{host}"]})}),
         ("aws:notifications/contactsEmailContact:ContactsEmailContact", {"name": "ops", "email_address": "ops@{host}"}),
         # A budget action's e-mail subscribers; the Shield Response Team's e-mail contacts.
         ("aws:budgets/budgetAction:BudgetAction",
