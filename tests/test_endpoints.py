@@ -909,6 +909,14 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"data_center": "cn", "delivery_type": "sls"},
         {"data_center": "oversea", "delivery_type": "sls"},
     ),
+    # Alibaba Cloud red team, stop 46: the cache reserve region (PurchaseCacheReserve CrRegion: HK or CN-beijing).
+    "alicloud-esa-cache-reserve-region": (
+        "CN",
+        "alicloud",
+        "alicloud:esa/cacheReserveInstance:CacheReserveInstance",
+        {"cr_region": "CN-beijing", "payment_type": "Subscription"},
+        {"cr_region": "HK", "payment_type": "Subscription"},
+    ),
     "alicloud-cen-bandwidth-package": (
         "CN",
         "alicloud",
@@ -3928,6 +3936,9 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
         ("aws:costexplorer/anomalySubscription:AnomalySubscription",
          {"frequency": "DAILY", "subscribers": [{"type": "EMAIL", "address": "finance@{host}"}]}),
         ("alicloud:arms/alertContact:AlertContact", {"alert_contact_name": "ops", "email": "ops@{host}"}),
+        # An SLS alert user record (stop 46): its JSON value's `email` list receives the alert notifications.
+        ("alicloud:log/resourceRecord:ResourceRecord", {"resource_name": "sls.common.user", "record_id": "ops",
+         "tag": "ops", "value": json.dumps({"user_id": "ops", "user_name": "ops", "email": ["ops@{host}"]})}),
         ("aws:notifications/contactsEmailContact:ContactsEmailContact", {"name": "ops", "email_address": "ops@{host}"}),
         # A budget action's e-mail subscribers; the Shield Response Team's e-mail contacts.
         ("aws:budgets/budgetAction:BudgetAction",
@@ -4862,6 +4873,13 @@ def test_a_parameter_pair_elsewhere_is_not_a_named_value() -> None:
          "cn-shanghai", "ap-southeast-1", "RES-009"),
         ("alicloud:oos/secretParameter:SecretParameter", "alicloud", {"secret_parameter_name": "fleet/sink_endpoint"},
          "10.20.0.9:443", "sink.partner.example.com", "RES-015"),
+        # Alibaba Cloud red team, stop 46: a Flink namespace variable, referenced as ${secret_values.sink_brokers}.
+        ("alicloud:realtimecompute/variable:Variable", "alicloud",
+         {"name": "sink_brokers", "kind": "Plain", "namespace": "fleet-default", "workspace": "w-1"},
+         "10.20.0.9:9092", "kafka.partner.example.com:9092", "RES-015"),
+        ("alicloud:realtimecompute/variable:Variable", "alicloud",
+         {"name": "archive_region", "kind": "Plain", "namespace": "fleet-default", "workspace": "w-1"},
+         "cn-beijing", "cn-hongkong", "RES-009"),
     ],
 )  # fmt: skip
 def test_a_stored_setting_is_judged_under_its_name(

@@ -32,6 +32,7 @@ import platform_programs_accounts35 as a35
 import platform_programs_accountsali36 as aa36
 import platform_programs_alired43 as ar43
 import platform_programs_alired45 as ar45
+import platform_programs_alired46 as ar46
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -17973,6 +17974,13 @@ CASES: list[Case] = [
     # forms (a sink or aggregator Region abroad, a Connect bot's Lex Region, hub / package / chat-log / pipeline
     # buckets the stack does not make).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw46.rows()],
+    # -- stop 46, Alibaba Cloud red team (tests/platform_programs_alired46.py): an Elastic Desktop Service office
+    # network (convenience or AD) attached to a CEN the stack did not make is RES-017, to a partner's CEN RES-023 at
+    # `cen_owner_id`, in CN and JP unless declared; a Lingjun VPD granted to a partner's Lingjun HUB is RES-023 in CN;
+    # a Realtime Compute (Flink) variable naming a partner's broker is RES-015 in CN, JP and DE (all passed before). An
+    # ESA Cache Reserve in HK is RES-016 in CN (passed before). Paired home / abroad programs pin types the table did
+    # not make whose Region or host abroad was already refused.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3312,6 +3312,47 @@ def test_an_alibaba_account_receiving_through_a_stop45_field_is_judged(
         assert covered and all(f.declared_by == "hub" for f in covered)
 
 
+# Alibaba Cloud red team, stop 46: joins of the stack's network to another account's that passed with a partner's UID
+# (written_account_fields): an Elastic Desktop Service office network attached to another account's CEN, a Lingjun VPD
+# granted to another account's Lingjun HUB. (The office networks' `cen_id` is a global_group_fields entry, judged by
+# test_endpoints.py's test_a_global_group_joined_by_name_must_be_this_stack_s.)
+_ALI_JOINS_46: list[tuple[str, str, dict[str, Any]]] = [
+    ("alicloud:eds/simpleOfficeSite:SimpleOfficeSite", "cen_owner_id",
+     {"office_site_name": "desktops", "cidr_block": "172.16.0.0/12"}),
+    ("alicloud:eds/adConnectorOfficeSite:AdConnectorOfficeSite", "cen_owner_id",
+     {"ad_connector_office_site_name": "desktops", "cidr_block": "10.30.0.0/16", "domain_name": "corp.example.cn",
+      "dns_addresses": ["10.20.0.10"]}),
+    ("alicloud:eflo/vpdGrantRule:VpdGrantRule", "grant_tenant_id", {"instance_id": "vpd-1", "er_id": "er-hub01"}),
+]  # fmt: skip
+PAIRS += [
+    *[("RES-023", "CN", ali(token, _ALI_PINNED_CN, **{**rest, field: _ALI_OWN}),
+       ali(token, _ALI_PINNED_CN, **{**rest, field: _ALI_OTHER}), field) for token, field, rest in _ALI_JOINS_46],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("token", "field", "rest"), _ALI_JOINS_46, ids=[f"{t.split(':')[1]}.{f}" for t, f, _ in _ALI_JOINS_46]
+)
+def test_an_alibaba_account_joined_through_a_stop46_field_is_judged(
+    token: str, field: str, rest: dict[str, Any]
+) -> None:
+    # Red team, stop 46: the partner's UID is refused at the field (message pinned) in CN and JP; the team's own passes
+    # under the pinned provider; a declaration of the partner's account covers it.
+    for code, provider in (("CN", _ALI_PINNED_CN), ("JP", _ALI_PINNED_JP)):
+        engine = RuleEngine(code)
+        assert engine.check(ali(token, provider, **{**rest, field: _ALI_OWN}))[0] == []
+        offending = ali(token, provider, **{**rest, field: _ALI_OTHER})
+        findings = [f for f in engine.check(offending)[0] if f.rule.id == "RES-023"]
+        assert [f.path for f in findings] == [field]
+        assert re.search(r"5555666677778888.*(receives what the stack writes there|neither the provider)",
+                         findings[0].detail)  # fmt: skip
+        declared = parse_destinations(
+            [{"id": "hub", "kind": "resident", "match": f"acs:ram::{_ALI_OTHER}:", "evidence": "the group's hub"}]
+        )
+        covered = [f for f in RuleEngine(code, destinations=declared).check(offending)[0] if f.rule.id == "RES-023"]
+        assert covered and all(f.declared_by == "hub" for f in covered)
+
+
 # AWS red team, round 16 (stop 44): types no round had listed that name by ARN the resource the stack writes into
 # (written_account_fields), or the service network of another account the stack's VPC Lattice service joins
 # (granted_account_fields). Each offending subject passed on the unchanged catalogue.
