@@ -1,4 +1,4 @@
-"""Programs of stop 46's third round on the stack's own resources by ARN under a provider pinning no account (madearns46).
+"""Programs of stop 46's third round on the stack's own resources by ARN under an unpinned provider (madearns46).
 
 Under a provider that pins no account (AWS: no ``allowed_account_ids`` and no ``assume_role``, as the registry's
 examples write it), an ARN in a written or granted account field names an account the program cannot prove is the
@@ -13,9 +13,9 @@ unlisted, so the stack's own resource was refused (RES-023) while the same progr
   ``source_arn`` (registry lambda/permission "Specify Lambda permissions for API Gateway REST API");
 - an IoT topic rule's and a Cognito user pool's ``arn`` as a Lambda permission's ``source_arn`` (the service that
   invokes the function acts for that resource);
-- an EventBridge API destination's, a CodePipeline pipeline's and an SSM document's ``arn`` as an EventBridge target's
-  ``arn`` (registry cloudwatch/eventtarget "SSM Document Usage": ``arn=stop_instances.arn``);
-- a Timestream table's ``arn`` as a pipe's ``target``;
+- an EventBridge API destination's, a CodePipeline pipeline's, an SSM document's ``arn`` as an EventBridge target's
+  ``arn`` (registry cloudwatch/eventtarget "SSM Document Usage": ``arn=stop_instances.arn``), and a Glue workflow's
+  (AWS Glue "Starting an AWS Glue workflow with an Amazon EventBridge event": the workflow is the rule's target);
 - an IAM user's ``arn`` as a KMS grant's ``grantee_principal``;
 - a logically air-gapped backup vault's ``arn`` as a backup plan's copy action ``destination_vault_arn``.
 
@@ -51,7 +51,7 @@ SHAPES = {
     "api-destination-target": ("EU", "US", "JP"),
     "codepipeline-target": ("EU", "US", "JP"),
     "ssm-document-target": ("EU", "US", "JP", "CN"),
-    "timestream-pipe": ("EU", "US", "JP"),
+    "glue-workflow-target": ("EU", "US", "JP", "CN"),
     "kms-grant-user": ("EU", "US", "JP", "CN"),
     "air-gapped-copy": ("EU", "US", "JP"),
 }
@@ -256,9 +256,10 @@ def _rule_target(opts: pulumi.ResourceOptions, name: str, target: Any, **kwargs:
 
 
 def api_destination_target(code: str, shape: str) -> Build:
-    # docs: cloudwatch/eventapidestination (outputs `arn` "ARN of the event API Destination"), cloudwatch/eventconnection;
-    # cloudwatch/eventtarget (`arn` the API destination's, with `http_target`). The destination's own endpoint is the
-    # stack's own API's invoke URL in the home Region (judged separately, by its host).
+    # docs: cloudwatch/eventapidestination (outputs `arn` "ARN of the event API Destination"),
+    # cloudwatch/eventconnection; cloudwatch/eventtarget (`arn` the API destination's, with `http_target`). The
+    # destination's own endpoint is the stack's own API's invoke URL in the home Region (judged separately, by its
+    # host).
     def build(c: Any) -> object:
         opts = _opts(code)
         target: Any
@@ -333,32 +334,23 @@ def ssm_document_target(code: str, shape: str) -> Build:
     return build
 
 
-def timestream_pipe(code: str, shape: str) -> Build:
-    # docs: pipes/pipe (`target`, `target_parameters.timestream_parameters`); timestreamwrite/table (outputs `arn` "The
-    # ARN that uniquely identifies this table").
+def glue_workflow_target(code: str, shape: str) -> Build:
+    # docs: AWS Glue "Starting an AWS Glue workflow with an Amazon EventBridge event" (an EVENT start trigger, and an
+    # EventBridge rule whose target is the workflow's ARN with a role allowed glue:notifyEvent); glue/workflow (outputs
+    # `arn` "ARN of Glue Workflow"), glue/trigger (`type` EVENT, `workflow_name`).
     def build(c: Any) -> object:
         opts = _opts(code)
-        queue = aws.sqs.Queue("readings", name="readings", opts=opts)
         target: Any
         if "-own-" in shape:
-            database = aws.timestreamwrite.Database("fleet", database_name="fleet", opts=opts)
-            target = aws.timestreamwrite.Table(
-                "readings", database_name=database.database_name, table_name="readings", opts=opts
-            ).arn
+            workflow = aws.glue.Workflow("ingest", name="ingest", opts=opts)
+            aws.glue.Trigger(
+                "ingest-start", name="ingest-start", type="EVENT", workflow_name=workflow.name,
+                actions=[{"job_name": "ingest-orders"}], event_batching_conditions=[{"batch_size": 1}], opts=opts,
+            )  # fmt: skip
+            target = workflow.arn
         else:
-            target = _partner(code, "timestream", "database/fleet/table/readings")
-        role = aws.iam.Role("readings-pipe", assume_role_policy=_trust("pipes.amazonaws.com"), opts=opts)
-        return aws.pipes.Pipe(
-            "readings", name="readings", role_arn=role.arn, source=queue.arn, target=target,
-            target_parameters={"timestream_parameters": {
-                "time_value": "$.body.time", "version_value": "1", "time_field_type": "EPOCH",
-                "epoch_time_unit": "MILLISECONDS",
-                "dimension_mappings": [{"dimension_name": "vehicle", "dimension_value": "$.body.vehicle",
-                                        "dimension_value_type": "VARCHAR"}],
-                "single_measure_mappings": [{"measure_name": "speed", "measure_value": "$.body.speed",
-                                             "measure_value_type": "DOUBLE"}]}},
-            opts=opts,
-        )  # fmt: skip
+            target = _partner(code, "glue", "workflow/ingest")
+        return _rule_target(opts, "ingest-on-upload", target)
 
     return build
 
@@ -411,7 +403,8 @@ _BUILDERS: dict[str, Callable[[str, str], Build]] = {
     "httpapi-permission": httpapi_permission, "iot-permission": iot_permission,
     "userpool-permission": userpool_permission, "api-destination-target": api_destination_target,
     "codepipeline-target": codepipeline_target, "ssm-document-target": ssm_document_target,
-    "timestream-pipe": timestream_pipe, "kms-grant-user": kms_grant_user, "air-gapped-copy": air_gapped_copy,
+    "glue-workflow-target": glue_workflow_target,
+    "kms-grant-user": kms_grant_user, "air-gapped-copy": air_gapped_copy,
 }  # fmt: skip
 
 

@@ -9661,7 +9661,14 @@ def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(c
         ("aws:iam/role:Role", {"arn": _OWN_IAM_ROLE, "name": "app-5f3a"}, [made_arn_key(_OWN_IAM_ROLE)]),
         ("aws:iam/role:Role", {"name": "app-5f3a"}, []),  # not known yet (a preview)
         ("aws:cloudwatch/eventTarget:EventTarget", {"arn": "arn:aws:events:eu-central-1:444455556666:event-bus/x"}, []),
-        ("aws:iam/user:User", {"arn": "arn:aws:iam::123456789012:user/u"}, []),
+        # madearns46 (stop 46): an IAM user's `arn` is listed now (a KMS grantee); a group's is no principal a grant
+        # names, and unlisted.
+        (
+            "aws:iam/user:User",
+            {"arn": "arn:aws:iam::123456789012:user/u"},
+            [made_arn_key("arn:aws:iam::123456789012:user/u")],
+        ),
+        ("aws:iam/group:Group", {"arn": "arn:aws:iam::123456789012:group/g"}, []),
         ("aws:sns/topic:Topic", {"arn": _OWN_TOPIC, "name": "orders"}, [made_arn_key(_OWN_TOPIC)]),
         # sfn44b / review44 (stop 44): a queue's `url` (an output only; its path names the owner) proves the account too
         # (a state machine's Task `QueueUrl`).
@@ -11561,31 +11568,32 @@ _MA46_ROWS: list[tuple[str, str, str, str, str, Callable[[str], dict[str, Any]]]
                 "target": {"arn": a, "role_arn": "arn:aws:iam::123456789012:role/s"}}),
     ("aws:ssm/document:Document", "arn", "arn:aws:ssm:{r}:{}:document/stop_instance", "",
      "aws:cloudwatch/eventTarget:EventTarget", _ma46_target),
-    ("aws:timestreamwrite/table:Table", "arn", "arn:aws:timestream:{r}:{}:database/fleet/table/readings", "",
-     "aws:pipes/pipe:Pipe", lambda a: {"role_arn": "arn:aws:iam::123456789012:role/p", "source": "s", "target": a}),
+    ("aws:glue/workflow:Workflow", "arn", "arn:aws:glue:{r}:{}:workflow/ingest", "",
+     "aws:cloudwatch/eventTarget:EventTarget", _ma46_target),
     ("aws:iam/user:User", "arn", "arn:aws:iam::{}:user/report-reader", "", "aws:kms/grant:Grant",
      lambda a: {"key_id": "k", "operations": ["Decrypt"], "grantee_principal": a}),
     ("aws:iam/user:User", "arn", "arn:aws:iam::{}:user/search-admin", "", "aws:opensearch/domain:Domain",
      lambda a: {"advanced_security_options": {"enabled": True, "master_user_options": {"master_user_arn": a}}}),
-    ("aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault", "arn", "arn:aws:backup:{r}:{}:backup-vault:air-gapped",
-     "", "aws:backup/plan:Plan", lambda a: {"name": "daily", "rules": [
+    ("aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault", "arn",
+     "arn:aws:backup:{r}:{}:backup-vault:air-gapped", "", "aws:backup/plan:Plan", lambda a: {"name": "daily", "rules": [
          {"rule_name": "daily", "target_vault_name": "primary", "copy_actions": [{"destination_vault_arn": a}]}]}),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("code", ["EU", "US", "JP"])
 @pytest.mark.parametrize(
-    ("made", "output", "arn", "suffix", "consumer", "props"), _MA46_ROWS, ids=[f"{r[0]}{r[3]}>{r[4]}" for r in _MA46_ROWS]
+    ("made", "output", "arn", "suffix", "consumer", "props"),
+    _MA46_ROWS,
+    ids=[f"{r[0]}{r[3]}>{r[4]}" for r in _MA46_ROWS],
 )
 def test_the_own_resource_by_its_output_passes_unpinned_madearns46(
     code: str, made: str, output: str, arn: str, suffix: str, consumer: str, props: Callable[[str], dict[str, Any]]
 ) -> None:
     """madearns46 (stop 46): under a provider pinning no account, the stack's own scaling policies (alarm actions), REST
     / HTTP API (`execution_arn` and a wildcard after it), IoT rule and user pool (a Lambda permission's `source_arn`),
-    API destination, pipeline and SSM document (EventBridge / Pipes / Scheduler targets), Timestream table (a pipe's
-    target), IAM user (a KMS grantee, a domain's master user) and air-gapped vault (a copy action), by its output
-    (made_account_arns), pass; the same text not made by the stack (the own account written out) and another
-    account's stay RES-023."""
+    API destination, pipeline, SSM document and Glue workflow (EventBridge / Pipes / Scheduler targets), IAM user (a
+    KMS grantee, a domain's master user) and air-gapped vault (a copy action), by its output (made_account_arns), pass;
+    the same text not made by the stack (the own account written out) and another account's stay RES-023."""
     region = provider(code).region or ""
     unpinned = ProviderRef("aws", "team", region)
 

@@ -17943,9 +17943,9 @@ CASES: list[Case] = [
     # -- stop 46, the stack's own resources by ARN, round 3 (tests/platform_programs_madearns46.py): under a provider
     # pinning no account, the stack's own EC2 / Application Auto Scaling policy as a metric alarm's action, REST / HTTP
     # API (`execution_arn` + `/*`, `/*/*`), IoT topic rule and Cognito user pool as a Lambda permission's `source_arn`,
-    # API destination, CodePipeline pipeline and SSM document as an EventBridge target, Timestream table as a pipe's
-    # target, IAM user as a KMS grantee and logically air-gapped vault as a copy destination, each by its output, pass
-    # (RES-023 before: not `made_account_arns`); a partner's ARN written out stays RES-023 outside CN.
+    # API destination, CodePipeline pipeline and SSM document as an EventBridge target, IAM user as a KMS grantee and
+    # logically air-gapped vault as a copy destination, each by its output, pass (RES-023 before: not
+    # `made_account_arns`); a partner's ARN written out stays RES-023 outside CN.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mas46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
