@@ -9679,7 +9679,14 @@ def test_a_state_machines_log_group_account_is_judged_as_a_written_destination(c
         ("aws:iam/role:Role", {"arn": _OWN_IAM_ROLE, "name": "app-5f3a"}, [made_arn_key(_OWN_IAM_ROLE)]),
         ("aws:iam/role:Role", {"name": "app-5f3a"}, []),  # not known yet (a preview)
         ("aws:cloudwatch/eventTarget:EventTarget", {"arn": "arn:aws:events:eu-central-1:444455556666:event-bus/x"}, []),
-        ("aws:iam/user:User", {"arn": "arn:aws:iam::123456789012:user/u"}, []),
+        # madearns46 (stop 46): an IAM user's `arn` is listed now (a KMS grantee); a group's is no principal a grant
+        # names, and unlisted.
+        (
+            "aws:iam/user:User",
+            {"arn": "arn:aws:iam::123456789012:user/u"},
+            [made_arn_key("arn:aws:iam::123456789012:user/u")],
+        ),
+        ("aws:iam/group:Group", {"arn": "arn:aws:iam::123456789012:group/g"}, []),
         ("aws:sns/topic:Topic", {"arn": _OWN_TOPIC, "name": "orders"}, [made_arn_key(_OWN_TOPIC)]),
         # sfn44b / review44 (stop 44): a queue's `url` (an output only; its path names the owner) proves the account too
         # (a state machine's Task `QueueUrl`).
@@ -11528,3 +11535,110 @@ def test_the_own_destination_by_its_arn_output_passes_unpinned_madearns45(
 )  # fmt: skip
 def test_an_arn_that_is_also_an_input_is_no_made_arn_madearns45(token: str, props: dict[str, Any]) -> None:
     assert ENGINES["EU"].made_arns(token, props) == []
+
+
+# -- madearns46 (stop 46): the stack's own resources by ARN under an unpinned provider, round 3 -----------------------
+
+
+def _ma46_permission(principal: str) -> Callable[[str], dict[str, Any]]:
+    return lambda a: {"action": "lambda:InvokeFunction", "function": "f", "principal": principal, "source_arn": a}
+
+
+def _ma46_alarm(a: str) -> dict[str, Any]:
+    return {"comparison_operator": "GreaterThanOrEqualToThreshold", "evaluation_periods": 2, "alarm_actions": [a]}
+
+
+def _ma46_target(a: str) -> dict[str, Any]:
+    return {"rule": "nightly", "arn": a}
+
+
+# (made type, output, the made output with `{}` for the account, what the consumer writes after it, consumer type,
+# its props given the value written)
+_MA46_ROWS: list[tuple[str, str, str, str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:autoscaling/policy:Policy", "arn",
+     "arn:aws:autoscaling:{r}:{}:scalingPolicy:0123abcd-4567-89ab-cdef-0123456789ab:autoScalingGroupName/web"
+     ":policyName/up", "", "aws:cloudwatch/metricAlarm:MetricAlarm", _ma46_alarm),
+    ("aws:appautoscaling/policy:Policy", "arn",
+     "arn:aws:autoscaling:{r}:{}:scalingPolicy:0123abcd-4567-89ab-cdef-0123456789ab:resource/ecs/service/c/s"
+     ":policyName/up", "", "aws:cloudwatch/compositeAlarm:CompositeAlarm",
+     lambda a: {"alarm_name": "a", "alarm_rule": "ALARM(x)", "alarm_actions": [a]}),
+    ("aws:apigateway/restApi:RestApi", "execution_arn", "arn:aws:execute-api:{r}:{}:a1b2c3d4e5", "/*",
+     "aws:lambda/permission:Permission", _ma46_permission("apigateway.amazonaws.com")),
+    ("aws:apigateway/restApi:RestApi", "execution_arn", "arn:aws:execute-api:{r}:{}:a1b2c3d4e5", "/*/*",
+     "aws:lambda/permission:Permission", _ma46_permission("apigateway.amazonaws.com")),
+    ("aws:apigatewayv2/api:Api", "execution_arn", "arn:aws:execute-api:{r}:{}:f6g7h8i9j0", "/*/*",
+     "aws:lambda/permission:Permission", _ma46_permission("apigateway.amazonaws.com")),
+    ("aws:iot/topicRule:TopicRule", "arn", "arn:aws:iot:{r}:{}:rule/telemetry", "",
+     "aws:lambda/permission:Permission", _ma46_permission("iot.amazonaws.com")),
+    ("aws:cognito/userPool:UserPool", "arn", "arn:aws:cognito-idp:{r}:{}:userpool/{r}_AbCdEfGhI", "",
+     "aws:lambda/permission:Permission", _ma46_permission("cognito-idp.amazonaws.com")),
+    ("aws:cloudwatch/eventApiDestination:EventApiDestination", "arn",
+     "arn:aws:events:{r}:{}:api-destination/sync/0123abcd-4567-89ab-cdef-0123456789ab", "",
+     "aws:cloudwatch/eventTarget:EventTarget", _ma46_target),
+    ("aws:cloudwatch/eventApiDestination:EventApiDestination", "arn",
+     "arn:aws:events:{r}:{}:api-destination/sync/0123abcd-4567-89ab-cdef-0123456789ab", "", "aws:pipes/pipe:Pipe",
+     lambda a: {"role_arn": "arn:aws:iam::123456789012:role/p", "source": "s", "target": a}),
+    ("aws:codepipeline/pipeline:Pipeline", "arn", "arn:aws:codepipeline:{r}:{}:release", "",
+     "aws:cloudwatch/eventTarget:EventTarget", _ma46_target),
+    ("aws:codepipeline/pipeline:Pipeline", "arn", "arn:aws:codepipeline:{r}:{}:release", "",
+     "aws:scheduler/schedule:Schedule",
+     lambda a: {"schedule_expression": "rate(1 day)", "flexible_time_window": {"mode": "OFF"},
+                "target": {"arn": a, "role_arn": "arn:aws:iam::123456789012:role/s"}}),
+    ("aws:ssm/document:Document", "arn", "arn:aws:ssm:{r}:{}:document/stop_instance", "",
+     "aws:cloudwatch/eventTarget:EventTarget", _ma46_target),
+    ("aws:glue/workflow:Workflow", "arn", "arn:aws:glue:{r}:{}:workflow/ingest", "",
+     "aws:cloudwatch/eventTarget:EventTarget", _ma46_target),
+    ("aws:iam/user:User", "arn", "arn:aws:iam::{}:user/report-reader", "", "aws:kms/grant:Grant",
+     lambda a: {"key_id": "k", "operations": ["Decrypt"], "grantee_principal": a}),
+    ("aws:iam/user:User", "arn", "arn:aws:iam::{}:user/search-admin", "", "aws:opensearch/domain:Domain",
+     lambda a: {"advanced_security_options": {"enabled": True, "master_user_options": {"master_user_arn": a}}}),
+    ("aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault", "arn",
+     "arn:aws:backup:{r}:{}:backup-vault:air-gapped", "", "aws:backup/plan:Plan", lambda a: {"name": "daily", "rules": [
+         {"rule_name": "daily", "target_vault_name": "primary", "copy_actions": [{"destination_vault_arn": a}]}]}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP"])
+@pytest.mark.parametrize(
+    ("made", "output", "arn", "suffix", "consumer", "props"),
+    _MA46_ROWS,
+    ids=[f"{r[0]}{r[3]}>{r[4]}" for r in _MA46_ROWS],
+)
+def test_the_own_resource_by_its_output_passes_unpinned_madearns46(
+    code: str, made: str, output: str, arn: str, suffix: str, consumer: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    """madearns46 (stop 46): under a provider pinning no account, the stack's own scaling policies (alarm actions), REST
+    / HTTP API (`execution_arn` and a wildcard after it), IoT rule and user pool (a Lambda permission's `source_arn`),
+    API destination, pipeline, SSM document and Glue workflow (EventBridge / Pipes / Scheduler targets), IAM user (a
+    KMS grantee, a domain's master user) and air-gapped vault (a copy action), by its output (made_account_arns), pass;
+    the same text not made by the stack (the own account written out) and another account's stay RES-023."""
+    region = provider(code).region or ""
+    unpinned = ProviderRef("aws", "team", region)
+
+    def check(account: str, known: Callable[[str], bool] | None) -> set[str]:
+        subject = Subject(consumer, "c", props(arn.format(account, r=region) + suffix), unpinned)
+        return {f.rule.id for f in ENGINES[code].check(subject, known=known)[0]}
+
+    own = set(ENGINES[code].made_arns(made, {output: arn.format(_SFN_OWN, r=region)}))
+    assert made_arn_key(arn.format(_SFN_OWN, r=region) + suffix) in own
+    assert check(_SFN_OWN, own.__contains__) == set()
+    assert check(_SFN_OWN, None) == {"RES-023"}
+    assert check(_SFN_PARTNER, own.__contains__) == {"RES-023"}
+    partner = Subject(consumer, "c", props(arn.format(_SFN_PARTNER, r=region) + suffix), unpinned)
+    # A written destination's message ("belongs to account ...") or a grant's ("Account ... is granted access").
+    with pytest.raises(ResidencyViolation, match=f"(belongs to account|Account) {_SFN_PARTNER}(,| is granted access)"):
+        _first_violation(code, partner)
+
+
+@pytest.mark.parametrize("suffix", ["/*/POST/sessions", "/prod/*", "*"])
+def test_an_execution_arn_with_another_path_is_not_proven_madearns46(suffix: str) -> None:
+    """madearns46: only the listed wildcards after a made `execution_arn` are proven (exact text): a fixed route path or
+    a stage name after it stays RES-023 under a provider pinning no account (pin the provider or declare it)."""
+    arn = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5"
+    own = set(ENGINES["EU"].made_arns("aws:apigateway/restApi:RestApi", {"execution_arn": arn}))
+    assert own == {made_arn_key(arn + s) for s in ("", "/*", "/*/*")}
+    subject = Subject(
+        "aws:lambda/permission:Permission", "p",
+        _ma46_permission("apigateway.amazonaws.com")(arn + suffix), ProviderRef("aws", "team", "eu-west-1"),
+    )  # fmt: skip
+    assert {f.rule.id for f in ENGINES["EU"].check(subject, known=own.__contains__)[0]} == {"RES-023"}

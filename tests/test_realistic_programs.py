@@ -77,6 +77,7 @@ import platform_programs_logplugins44 as lp44
 import platform_programs_logplugins45 as lp45
 import platform_programs_madearn43 as ma43
 import platform_programs_madearns45 as mas45
+import platform_programs_madearns46 as mas46
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
 import platform_programs_mutants9 as mu9
@@ -17981,6 +17982,13 @@ CASES: list[Case] = [
     # ESA Cache Reserve in HK is RES-016 in CN (passed before). Paired home / abroad programs pin types the table did
     # not make whose Region or host abroad was already refused.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar46.rows()],
+    # -- stop 46, the stack's own resources by ARN, round 3 (tests/platform_programs_madearns46.py): under a provider
+    # pinning no account, the stack's own EC2 / Application Auto Scaling policy as a metric alarm's action, REST / HTTP
+    # API (`execution_arn` + `/*`, `/*/*`), IoT topic rule and Cognito user pool as a Lambda permission's `source_arn`,
+    # API destination, CodePipeline pipeline and SSM document as an EventBridge target, IAM user as a KMS grantee and
+    # logically air-gapped vault as a copy destination, each by its output, pass (RES-023 before: not
+    # `made_account_arns`); a partner's ARN written out stays RES-023 outside CN.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mas46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
