@@ -257,6 +257,11 @@ def test_edge_hosts_are_global_unless_their_edges_stay_in_the_partition(suffix: 
         ("EU", "streams.metrics.cloudwatch.amazonaws.com.cn", {"RES-006"}),
         ("CN", "streams.metrics.cloudwatch.us-east-1.amazonaws.com", {"RES-006"}),
         ("EU", "streams.metrics.cloudwatch.aliyuncs.com", {"RES-015"}),  # an AWS label under Alibaba's suffix
+        # CloudWatch alarms' Lambda action principal (stop 46): exempt in its exact global form only.
+        ("EU", "lambda.alarms.cloudwatch.amazonaws.com", set()),
+        ("CN", "lambda.alarms.cloudwatch.amazonaws.com", set()),
+        ("EU", "lambda.alarms.cloudwatch.us-east-1.amazonaws.com", {"RES-006"}),
+        ("EU", "sms.alarms.cloudwatch.amazonaws.com", {"RES-015"}),  # an uncatalogued three-label name
         ("EU", "exports.eu.s3.amazonaws.com", {"RES-015"}),
         ("EU", "ec2.amazonaws.com.cn", {"RES-006"}),  # China suffix outside China
         ("EU", "oss.aliyuncs.com", set()),
