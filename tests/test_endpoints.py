@@ -10850,6 +10850,60 @@ def test_a_state_machines_run_time_destination_bounded_by_its_fixed_parts(
     assert rule_ids("EU", _sfn_subject("EU", state)) == expected
 
 
+_RT_REGION = "States.Format('arn:{part}:sns:{{}}:{account}:alerts', $.region)"
+"""A topic ARN whose account the template fixes and whose Region the execution input gives (falsealarm46)."""
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_a_state_machines_run_time_region_is_not_an_unknown_region(code: str) -> None:
+    """falsealarm46 (stop 46): a `States.Format` / JSONata text whose Region is the execution's (`$.region`) gave
+    RES-011 "Unknown region '${v}'" beside sfnrt45's RES-023, and the RES-011 was covered by no declaration of the
+    expression (the documented fix), so the program could not pass. The Region is chosen at run time: at a written
+    field RES-023 alone (declarable by the expression; none in CN, where every aws-cn Region is China's); in a
+    Lambda payload or a message it is data, left to what fills it as `$.arn` is. The partition stays judged."""
+    part = "aws-cn" if code == "CN" else "aws"
+    written = _RT_REGION.format(part=part, account=_SFN_OWN)
+    publish = {"Resource": "sns:publish", "Parameters": {"TopicArn.$": written, "Message.$": "$"}}
+    assert rule_ids(code, _sfn_subject(code, publish)) == (set() if code == "CN" else {"RES-023"})
+    jsonata = {"Resource": "sns:publish", "Arguments": {
+        "TopicArn": "{% 'arn:" + part + ":sns:' & $states.input.region & ':" + _SFN_OWN + ":alerts' %}",
+        "Message": "{% $states.input %}"}}  # fmt: skip
+    assert rule_ids(code, _sfn_subject(code, jsonata, True)) == (set() if code == "CN" else {"RES-023"})
+    resource = f"States.Format('arn:{part}:ec2:{{}}:{{}}:instance/{{}}', $.detail.region, $.account, $.detail.id)"
+    payload = {"Resource": "lambda:invoke", "Parameters": {"FunctionName": "isolate", "Payload": {
+        "resource.$": resource}}}  # fmt: skip
+    assert rule_ids(code, _sfn_subject(code, payload)) == set()
+    message = {"Resource": "sns:publish", "Parameters": {
+        "TopicArn": f"arn:{part}:sns:{provider(code).region}:{_SFN_OWN}:alerts", "Message.$": written}}  # fmt: skip
+    assert rule_ids(code, _sfn_subject(code, message)) == set()
+    # the twins: a fixed Region abroad (RES-004), the other partition in CN (RES-004), a user's own `${v}` outside a
+    # run-time value (RES-011, unchanged)
+    abroad = {"Resource": "lambda:invoke", "Parameters": {"FunctionName": "isolate", "Payload": {
+        "resource.$": f"States.Format('arn:{part}:ec2:sa-east-1:{{}}:instance/{{}}', $.account, $.id)"}}}  # fmt: skip
+    assert rule_ids(code, _sfn_subject(code, abroad)) == {"RES-004"}
+    if code == "CN":
+        other = {"Resource": "sns:publish", "Parameters": {"TopicArn.$": _RT_REGION.format(part="aws",
+                 account=_SFN_OWN), "Message.$": "$"}}  # fmt: skip
+        assert rule_ids(code, _sfn_subject(code, other)) == {"RES-004"}
+    literal = {"Resource": "lambda:invoke", "Parameters": {"FunctionName": "isolate", "Payload": {
+        "resource": f"arn:{part}:ec2:${{v}}:{_SFN_OWN}:instance/i-1"}}}  # fmt: skip
+    assert rule_ids(code, _sfn_subject(code, literal)) == {"RES-011"}
+
+
+def test_a_state_machines_run_time_region_declared_by_its_expression() -> None:
+    """falsealarm46 (stop 46): the expression declared resident covers the run-time Region's one finding (before:
+    RES-011 stayed a violation beside the declared RES-023); the message is sfnrt45's."""
+    written = _RT_REGION.format(part="aws", account=_SFN_OWN)
+    state = {"Resource": "sns:publish", "Parameters": {"TopicArn.$": written, "Message.$": "$"}}
+    with pytest.raises(ResidencyViolation, match=r"\[RES-023\].*named at run time .*\$\.region.*fix its account and "
+                       r"Region in a States\.Format template"):  # fmt: skip
+        _first_violation("EU", _sfn_subject("EU", state))
+    declared = RuleEngine("EU", destinations=[Destination(
+        id="regional-alerts", kind="resident", match=written,
+        evidence="the region is one of the stack's own EU Regions, passed by its dispatch rule")])  # fmt: skip
+    assert [(f.rule.id, f.status) for f in declared.check(_sfn_subject("EU", state))[0]] == [("RES-023", "declared")]
+
+
 @pytest.mark.parametrize(
     ("state", "jsonata", "expected"),
     [

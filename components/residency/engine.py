@@ -578,6 +578,7 @@ class _Walk:
         "origin",
         "outer",
         "parent",
+        "runtime_text",
         "pending",
         "stack_parameters",
         "subject",
@@ -643,6 +644,10 @@ class _Walk:
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
+        self.runtime_text = False
+        """True while a workflow's run-time value (``<Key>.$``, JSONata) is judged as the text its fixed parts give
+        (:meth:`RuleEngine._runtime_value`, each run-time part the placeholder ``${v}``): a Region that is the
+        placeholder is chosen at run time, not a Region the catalogue does not know (falsealarm46)."""
 
     def add(self, rule_id: RuleId, path: str, value: Any, detail: str, declared_by: str | None = None) -> None:
         self.findings.append(
@@ -2483,6 +2488,17 @@ class RuleEngine:
             if runtime is None:
                 return
             value = runtime
+            if _PLACEHOLDER_TEXT in value:
+                walk.runtime_text = True
+                try:
+                    self._judge_workflow_text(walk, value, path, key, depth)
+                finally:
+                    walk.runtime_text = False
+                return
+        self._judge_workflow_text(walk, value, path, key, depth)
+
+    def _judge_workflow_text(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
+        """A workflow's string (or the text a run-time value's fixed parts give) judged at its field."""
         # A catalogued grant field of a workflow type (an SSM document's `permissions.account_ids`) is read as any
         # resource's is; so is a written field (a state machine's `logging_configuration.log_destination`, whose
         # account was never judged: another account's log group passed, madearn43, stop 43).
@@ -4233,7 +4249,16 @@ class RuleEngine:
         if ref.kind == "host" or (ref.kind == "endpoint" and (ref.edge is not None or ref.region is None)):
             self._judge_host(walk, ref, path, rule_id)
             return
-        problems = self._problems(ref, rule_id)
+        if walk.runtime_text and ref.region == _PLACEHOLDER_TEXT:
+            # A workflow's run-time value whose fixed parts leave the Region to the execution
+            # (`States.Format('arn:aws:sns:{}:<account>:alerts', $.region)`): the Region is not an unknown one (RES-011,
+            # which no declaration of the expression covered) but chosen at run time. At a field naming where the
+            # state writes it is judged there (RES-023 by _runtime_account, RES-017 / RES-015 by _runtime_finding,
+            # both declarable by the expression); elsewhere (a Lambda payload, a message) it is data, left to what
+            # fills it as a run-time path (`$.arn`) is. The partition is fixed and judged (falsealarm46).
+            problems = [(rule_id, p) for p in self._partition_problems(ref)]
+        else:
+            problems = self._problems(ref, rule_id)
         for rid, problem in problems:
             self._add_coverable(walk, rid, path, ref.text, problem, _names(ref))
         if ref.bucket and not problems:
