@@ -11449,6 +11449,62 @@ def test_a_file_written_by_sed_perl_awk_or_envsubst_is_judged_as_the_agent_reads
     assert rule_ids(code, vm(f"export OUT=datadog\n{template}envsubst < /opt/e.tpl > {fb}\n")) == {"RES-016"}
 
 
+_IMDS_REGION = (
+    "TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 300')\n"
+    'export AWS_REGION=$(curl -s -H "X-aws-ec2-metadata-token: $TOKEN" '
+    "http://169.254.169.254/latest/meta-data/placement/region)\n"
+)
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+@pytest.mark.parametrize(
+    ("assignment", "proven"),
+    [
+        (_IMDS_REGION, True),
+        ('AWS_REGION="$(curl -s http://169.254.169.254/latest/meta-data/placement/region)"\n', True),
+        ("export AWS_REGION=$(wget -q -O - http://[fd00:ec2::254]/latest/meta-data/placement/region/)\n", True),
+        # not the instance's Region: an availability zone, another host, a region file, nothing assigned
+        ("export AWS_REGION=$(curl -s http://169.254.169.254/latest/meta-data/placement/availability-zone)\n", False),
+        ("export AWS_REGION=$(curl -s https://config.example.com/latest/meta-data/placement/region)\n", False),
+        ("export AWS_REGION=$(cat /etc/fleet/region)\n", False),
+        ("", False),
+    ],
+)  # fmt: skip
+def test_an_instance_metadata_region_fills_a_log_router_template(code: str, assignment: str, proven: bool) -> None:
+    """falsealarm46 (stop 46): EC2 user data that sets AWS_REGION from the instance metadata's placement/region ("The
+    AWS Region in which the instance is launched") and envsubsts it into a Fluent Bit file was RES-016 (scripts45 left
+    a `$(...)` value unknown). The instance runs in its resource's Region (the provider's, pinned and in-country):
+    filled with it, the file passes. Any other command, and a type whose machine is not the resource's instance, stay
+    unknown and refused (the entry id and path pinned)."""
+    fb = "/etc/fluent-bit/fluent-bit.conf"
+    template = (
+        "cat > /opt/fb.tpl <<'EOF'\n[OUTPUT]\n    Name cloudwatch_logs\n    Match *\n    region ${AWS_REGION}\nEOF\n"
+    )
+    script = f"#!/bin/bash\n{assignment}{template}envsubst < /opt/fb.tpl > {fb}\n"
+    for token, key in (("aws:ec2/instance:Instance", "user_data"), ("aws:ec2/launchTemplate:LaunchTemplate",
+                                                                     "user_data")):  # fmt: skip
+        subject = Subject(token, "vm", {key: script}, provider(code))
+        if proven:
+            assert rule_ids(code, subject) == set()
+            continue
+        findings = ENGINES[code].check(subject)[0]
+        refused = [f for f in findings if f.rule.id == "RES-016"]
+        assert [f.path for f in refused] == [f"{key}(envsubst:{fb})(fluent-bit).pipeline.outputs[0].name"]
+        assert "region is an environment variable" in refused[0].detail
+        if not assignment:
+            with pytest.raises(ResidencyViolation, match=r"^\[RES-016\] .*region is an environment variable"):
+                _first_violation(code, subject)
+    # An SSM Command document is no instance the stack launches here: the same script stays refused.
+    document = {"schemaVersion": "2.2", "mainSteps": [{"action": "aws:runShellScript", "name": "fb",
+                                                       "inputs": {"runCommand": [script]}}]}  # fmt: skip
+    ssm = Subject("aws:ssm/document:Document", "d", {"document_type": "Command", "content": json.dumps(document)},
+                  provider(code))  # fmt: skip
+    assert "RES-016" in rule_ids(code, ssm)
+    # A resource-level Region override (RES-003 judges it) leaves the Region unknown.
+    moved = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script, "region": "sa-east-1"}, provider(code))
+    assert "RES-016" in rule_ids(code, moved)
+
+
 @pytest.mark.parametrize("code", ["EU", "US", "JP"])
 @pytest.mark.parametrize(
     "key",

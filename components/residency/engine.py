@@ -45,6 +45,7 @@ from components.residency.endpoints import (
     FeatureArgument,
     GlobalService,
     GroupField,
+    InstanceRegionCommand,
     NameServerField,
     PrivateIntegration,
     PublicAccess,
@@ -908,11 +909,19 @@ class RuleEngine:
         )
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
-        self._user_keyed_fields, self._placeholder_documents, self._builtin_placeholders, self._event_built = (
+        # The last: type -> the command that gives the Region its instance runs in (instance_region_commands).
+        (
+            self._user_keyed_fields,
+            self._placeholder_documents,
+            self._builtin_placeholders,
+            self._event_built,
+            self._instance_region_commands,
+        ) = (
             self.endpoints.typed_paths(self.endpoints.user_keyed_fields),
             self.endpoints.typed_paths(self.endpoints.placeholder_documents),
             {f.type: f for f in self.endpoints.builtin_placeholder_fields},
             self.endpoints.typed_paths(self.endpoints.event_built_fields),
+            _instance_region_commands(self.endpoints),
         )
         self._template_attributes: Mapping[tuple[str, str], TemplateAttribute] = {
             (a.type, attribute): a for a in self.endpoints.template_attributes for attribute in a.attributes
@@ -3251,7 +3260,7 @@ class RuleEngine:
         # logplugins44: a file the script then copies or moves (`cp`, `mv`, `install SRC DST`) is read where it lands,
         # and one it edits with `sed -i` is read as the edit leaves it, in place of what it held before (the agent
         # reads the last version); an edit not applied has its texts judged as values (_judge_edit_texts).
-        edits = edited_files(script)
+        edits = edited_files(script, self._instance_region(walk))
         applied = [e for e in edits if e.content is not None]
         # scripts45: perl -pi, and sed / envsubst redirected into a file, replace its content as sed -i does.
         last = {e.file: i for i, e in enumerate(applied) if e.how not in ("cp", "mv", "install")}
@@ -3267,6 +3276,22 @@ class RuleEngine:
                 self._judge_edit_texts(walk, edit, f"{path}({edit.how}:{edit.file})", depth)
                 if edit.deletes and edit.before is not None:
                     self._judge_deleted_defaults(walk, edit, f"{path}({edit.how}:{edit.file})")
+
+    def _instance_region(self, walk: _Walk) -> tuple[re.Pattern[str], str] | None:
+        """For a script an instance runs (``instance_region_commands`` types): the command substitution that gives the
+        instance's own Region, and that Region: the resource's ``region`` (pulumi-aws v7's per-resource Region, RES-003
+        judges it; a state holds it as an output) when set, else the provider's pinned Region
+        (:meth:`_execution_region`), only when inside the jurisdiction; None otherwise (falsealarm46)."""
+        command = self._instance_region_commands.get(walk.subject.type)
+        if command is None:
+            return None
+        override = prop_of(walk.subject.props, "region")
+        if override is None:
+            region = self._execution_region(walk)
+        else:
+            inside = isinstance(override, str) and override in self.jurisdiction.regions(walk.cloud)
+            region = override if inside else None
+        return (command.regex, region) if region is not None else None
 
     def _judge_log_router_file(self, walk: _Walk, body: str, where: str, yaml_file: bool, depth: int) -> None:
         """The content of a file ``log_router_files`` names, read as the log router's configuration."""
@@ -3342,7 +3367,10 @@ class RuleEngine:
             return
         texts = [line for line in lines if isinstance(line, str)]
         whole: set[tuple[str, str]] = {found for text in texts for found in (*heredoc_files(text), *echoed_files(text))}
-        whole |= {_edit_key(e) if e.content is None else (e.file, e.content) for t in texts for e in edited_files(t)}
+        own = self._instance_region(walk)
+        whole |= {
+            _edit_key(e) if e.content is None else (e.file, e.content) for t in texts for e in edited_files(t, own)
+        }
         self._judge_heredocs(walk, "\n".join(texts), path, depth, skip=whole)
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
@@ -6089,6 +6117,11 @@ _ACCOUNT_NAMING_STARTS = ("arn:", "acs:", "https://", "http://")
 
 _PARTIAL_ARN_START = re.compile(r"[0-9]*(?::|$)")
 """A prefix that may begin a Lambda partial ARN (``<account>:function:<name>``)."""
+
+
+def _instance_region_commands(endpoints: EndpointCatalogue) -> dict[str, InstanceRegionCommand]:
+    """Type -> the ``instance_region_commands`` entry of scripts its instance runs."""
+    return {t: c for c in endpoints.instance_region_commands for t in c.types}
 
 
 def _names_no_account(text: str) -> bool:
