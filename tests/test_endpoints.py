@@ -11449,6 +11449,27 @@ def test_a_file_written_by_sed_perl_awk_or_envsubst_is_judged_as_the_agent_reads
     assert rule_ids(code, vm(f"export OUT=datadog\n{template}envsubst < /opt/e.tpl > {fb}\n")) == {"RES-016"}
 
 
+def test_edited_files_fills_a_variable_the_instance_metadata_region_sets() -> None:
+    """falsealarm46 (stop 46): `edited_files(script, own_region)` assigns the given Region to a variable whose whole
+    value the catalogue's command matches (a double-quoted value too); any other value stays unknown, and without
+    `own_region` (a type whose script no instance of the resource runs, a provider Region not proven) nothing is
+    filled."""
+    from components.residency.scripts import Edit, edited_files
+
+    command = ENDPOINTS.instance_region_commands[0]
+    assert "aws:ec2/instance:Instance" in command.types
+    template = "cat > /opt/fb.tpl <<'EOF'\n[OUTPUT]\n    region ${AWS_REGION}\nEOF\n"
+    fb = "/etc/fluent-bit/fluent-bit.conf"
+    imds = "$(curl -s http://169.254.169.254/latest/meta-data/placement/region)"
+    for value, region in ((imds, "eu-west-1"), (f'"{imds}"', "eu-west-1"), ("$(cat /etc/region)", "${AWS_REGION}"),
+                          (imds.replace("region)", "availability-zone)"), "${AWS_REGION}")):  # fmt: skip
+        script = f"export AWS_REGION={value}\n{template}envsubst < /opt/fb.tpl > {fb}\n"
+        edits = edited_files(script, (command.regex, "eu-west-1"))
+        assert edits == [Edit("envsubst", fb, f"[OUTPUT]\n    region {region}\n", ())], value
+    plain = edited_files(f"export AWS_REGION={imds}\n{template}envsubst < /opt/fb.tpl > {fb}\n")
+    assert plain == [Edit("envsubst", fb, "[OUTPUT]\n    region ${AWS_REGION}\n", ())]
+
+
 _IMDS_REGION = (
     "TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 300')\n"
     'export AWS_REGION=$(curl -s -H "X-aws-ec2-metadata-token: $TOKEN" '
