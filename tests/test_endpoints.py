@@ -10880,6 +10880,60 @@ def test_a_state_machines_run_time_destination_bounded_by_its_fixed_parts(
     assert rule_ids("EU", _sfn_subject("EU", state)) == expected
 
 
+_RT_REGION = "States.Format('arn:{part}:sns:{{}}:{account}:alerts', $.region)"
+"""A topic ARN whose account the template fixes and whose Region the execution input gives (falsealarm46)."""
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_a_state_machines_run_time_region_is_not_an_unknown_region(code: str) -> None:
+    """falsealarm46 (stop 46): a `States.Format` / JSONata text whose Region is the execution's (`$.region`) gave
+    RES-011 "Unknown region '${v}'" beside sfnrt45's RES-023, and the RES-011 was covered by no declaration of the
+    expression (the documented fix), so the program could not pass. The Region is chosen at run time: at a written
+    field RES-023 alone (declarable by the expression; none in CN, where every aws-cn Region is China's); in a
+    Lambda payload or a message it is data, left to what fills it as `$.arn` is. The partition stays judged."""
+    part = "aws-cn" if code == "CN" else "aws"
+    written = _RT_REGION.format(part=part, account=_SFN_OWN)
+    publish = {"Resource": "sns:publish", "Parameters": {"TopicArn.$": written, "Message.$": "$"}}
+    assert rule_ids(code, _sfn_subject(code, publish)) == (set() if code == "CN" else {"RES-023"})
+    jsonata = {"Resource": "sns:publish", "Arguments": {
+        "TopicArn": "{% 'arn:" + part + ":sns:' & $states.input.region & ':" + _SFN_OWN + ":alerts' %}",
+        "Message": "{% $states.input %}"}}  # fmt: skip
+    assert rule_ids(code, _sfn_subject(code, jsonata, True)) == (set() if code == "CN" else {"RES-023"})
+    resource = f"States.Format('arn:{part}:ec2:{{}}:{{}}:instance/{{}}', $.detail.region, $.account, $.detail.id)"
+    payload = {"Resource": "lambda:invoke", "Parameters": {"FunctionName": "isolate", "Payload": {
+        "resource.$": resource}}}  # fmt: skip
+    assert rule_ids(code, _sfn_subject(code, payload)) == set()
+    message = {"Resource": "sns:publish", "Parameters": {
+        "TopicArn": f"arn:{part}:sns:{provider(code).region}:{_SFN_OWN}:alerts", "Message.$": written}}  # fmt: skip
+    assert rule_ids(code, _sfn_subject(code, message)) == set()
+    # the twins: a fixed Region abroad (RES-004), the other partition in CN (RES-004), a user's own `${v}` outside a
+    # run-time value (RES-011, unchanged)
+    abroad = {"Resource": "lambda:invoke", "Parameters": {"FunctionName": "isolate", "Payload": {
+        "resource.$": f"States.Format('arn:{part}:ec2:sa-east-1:{{}}:instance/{{}}', $.account, $.id)"}}}  # fmt: skip
+    assert rule_ids(code, _sfn_subject(code, abroad)) == {"RES-004"}
+    if code == "CN":
+        other = {"Resource": "sns:publish", "Parameters": {"TopicArn.$": _RT_REGION.format(part="aws",
+                 account=_SFN_OWN), "Message.$": "$"}}  # fmt: skip
+        assert rule_ids(code, _sfn_subject(code, other)) == {"RES-004"}
+    literal = {"Resource": "lambda:invoke", "Parameters": {"FunctionName": "isolate", "Payload": {
+        "resource": f"arn:{part}:ec2:${{v}}:{_SFN_OWN}:instance/i-1"}}}  # fmt: skip
+    assert rule_ids(code, _sfn_subject(code, literal)) == {"RES-011"}
+
+
+def test_a_state_machines_run_time_region_declared_by_its_expression() -> None:
+    """falsealarm46 (stop 46): the expression declared resident covers the run-time Region's one finding (before:
+    RES-011 stayed a violation beside the declared RES-023); the message is sfnrt45's."""
+    written = _RT_REGION.format(part="aws", account=_SFN_OWN)
+    state = {"Resource": "sns:publish", "Parameters": {"TopicArn.$": written, "Message.$": "$"}}
+    with pytest.raises(ResidencyViolation, match=r"\[RES-023\].*named at run time .*\$\.region.*fix its account and "
+                       r"Region in a States\.Format template"):  # fmt: skip
+        _first_violation("EU", _sfn_subject("EU", state))
+    declared = RuleEngine("EU", destinations=[Destination(
+        id="regional-alerts", kind="resident", match=written,
+        evidence="the region is one of the stack's own EU Regions, passed by its dispatch rule")])  # fmt: skip
+    assert [(f.rule.id, f.status) for f in declared.check(_sfn_subject("EU", state))[0]] == [("RES-023", "declared")]
+
+
 @pytest.mark.parametrize(
     ("state", "jsonata", "expected"),
     [
@@ -11423,6 +11477,83 @@ def test_a_file_written_by_sed_perl_awk_or_envsubst_is_judged_as_the_agent_reads
     template = "cat > /opt/e.tpl <<'EOF'\n[OUTPUT]\n    Name ${OUT}\n    Match *\n    apikey k\nEOF\n"
     assert rule_ids(code, vm(f"export OUT=http\n{template}envsubst < /opt/e.tpl > {fb}\n")) == set()
     assert rule_ids(code, vm(f"export OUT=datadog\n{template}envsubst < /opt/e.tpl > {fb}\n")) == {"RES-016"}
+
+
+def test_edited_files_fills_a_variable_the_instance_metadata_region_sets() -> None:
+    """falsealarm46 (stop 46): `edited_files(script, own_region)` assigns the given Region to a variable whose whole
+    value the catalogue's command matches (a double-quoted value too); any other value stays unknown, and without
+    `own_region` (a type whose script no instance of the resource runs, a provider Region not proven) nothing is
+    filled."""
+    from components.residency.scripts import Edit, edited_files
+
+    command = ENDPOINTS.instance_region_commands[0]
+    assert "aws:ec2/instance:Instance" in command.types
+    template = "cat > /opt/fb.tpl <<'EOF'\n[OUTPUT]\n    region ${AWS_REGION}\nEOF\n"
+    fb = "/etc/fluent-bit/fluent-bit.conf"
+    imds = "$(curl -s http://169.254.169.254/latest/meta-data/placement/region)"
+    for value, region in ((imds, "eu-west-1"), (f'"{imds}"', "eu-west-1"), ("$(cat /etc/region)", "${AWS_REGION}"),
+                          (imds.replace("region)", "availability-zone)"), "${AWS_REGION}")):  # fmt: skip
+        script = f"export AWS_REGION={value}\n{template}envsubst < /opt/fb.tpl > {fb}\n"
+        edits = edited_files(script, (command.regex, "eu-west-1"))
+        assert edits == [Edit("envsubst", fb, f"[OUTPUT]\n    region {region}\n", ())], value
+    plain = edited_files(f"export AWS_REGION={imds}\n{template}envsubst < /opt/fb.tpl > {fb}\n")
+    assert plain == [Edit("envsubst", fb, "[OUTPUT]\n    region ${AWS_REGION}\n", ())]
+
+
+_IMDS_REGION = (
+    "TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 300')\n"
+    'export AWS_REGION=$(curl -s -H "X-aws-ec2-metadata-token: $TOKEN" '
+    "http://169.254.169.254/latest/meta-data/placement/region)\n"
+)
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+@pytest.mark.parametrize(
+    ("assignment", "proven"),
+    [
+        (_IMDS_REGION, True),
+        ('AWS_REGION="$(curl -s http://169.254.169.254/latest/meta-data/placement/region)"\n', True),
+        ("export AWS_REGION=$(wget -q -O - http://[fd00:ec2::254]/latest/meta-data/placement/region/)\n", True),
+        # not the instance's Region: an availability zone, another host, a region file, nothing assigned
+        ("export AWS_REGION=$(curl -s http://169.254.169.254/latest/meta-data/placement/availability-zone)\n", False),
+        ("export AWS_REGION=$(curl -s https://config.example.com/latest/meta-data/placement/region)\n", False),
+        ("export AWS_REGION=$(cat /etc/fleet/region)\n", False),
+        ("", False),
+    ],
+)  # fmt: skip
+def test_an_instance_metadata_region_fills_a_log_router_template(code: str, assignment: str, proven: bool) -> None:
+    """falsealarm46 (stop 46): EC2 user data that sets AWS_REGION from the instance metadata's placement/region ("The
+    AWS Region in which the instance is launched") and envsubsts it into a Fluent Bit file was RES-016 (scripts45 left
+    a `$(...)` value unknown). The instance runs in its resource's Region (the provider's, pinned and in-country):
+    filled with it, the file passes. Any other command, and a type whose machine is not the resource's instance, stay
+    unknown and refused (the entry id and path pinned)."""
+    fb = "/etc/fluent-bit/fluent-bit.conf"
+    template = (
+        "cat > /opt/fb.tpl <<'EOF'\n[OUTPUT]\n    Name cloudwatch_logs\n    Match *\n    region ${AWS_REGION}\nEOF\n"
+    )
+    script = f"#!/bin/bash\n{assignment}{template}envsubst < /opt/fb.tpl > {fb}\n"
+    for token, key in (("aws:ec2/instance:Instance", "user_data"), ("aws:ec2/launchTemplate:LaunchTemplate",
+                                                                     "user_data")):  # fmt: skip
+        subject = Subject(token, "vm", {key: script}, provider(code))
+        if proven:
+            assert rule_ids(code, subject) == set()
+            continue
+        findings = ENGINES[code].check(subject)[0]
+        refused = [f for f in findings if f.rule.id == "RES-016"]
+        assert [f.path for f in refused] == [f"{key}(envsubst:{fb})(fluent-bit).pipeline.outputs[0].name"]
+        assert "region is an environment variable" in refused[0].detail
+        if not assignment:
+            with pytest.raises(ResidencyViolation, match=r"^\[RES-016\] .*region is an environment variable"):
+                _first_violation(code, subject)
+    # An SSM Command document is no instance the stack launches here: the same script stays refused.
+    document = {"schemaVersion": "2.2", "mainSteps": [{"action": "aws:runShellScript", "name": "fb",
+                                                       "inputs": {"runCommand": [script]}}]}  # fmt: skip
+    ssm = Subject("aws:ssm/document:Document", "d", {"document_type": "Command", "content": json.dumps(document)},
+                  provider(code))  # fmt: skip
+    assert "RES-016" in rule_ids(code, ssm)
+    # A resource-level Region override (RES-003 judges it) leaves the Region unknown.
+    moved = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script, "region": "sa-east-1"}, provider(code))
+    assert "RES-016" in rule_ids(code, moved)
 
 
 @pytest.mark.parametrize("code", ["EU", "US", "JP"])

@@ -61,6 +61,7 @@ import platform_programs_falsealarm25 as fa25
 import platform_programs_falsealarm26 as fa26
 import platform_programs_falsealarm27 as fa27
 import platform_programs_falsealarm28 as fa28
+import platform_programs_falsealarm46 as fa46
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_glue43 as g43
@@ -17989,6 +17990,15 @@ CASES: list[Case] = [
     # logically air-gapped vault as a copy destination, each by its output, pass (RES-023 before: not
     # `made_account_arns`); a partner's ARN written out stays RES-023 outside CN.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mas46.rows()],
+    # -- stop 46, false alarms left by stop 45 (tests/platform_programs_falsealarm46.py): a state machine whose topic's
+    # Region comes from the input, declared by its expression, and a Lambda payload carrying an ARN built from the
+    # event's Region pass (RES-011 "Unknown region '${v}'" before, which no declaration covered); EC2 user data whose
+    # envsubst fills a Fluent Bit file's ${AWS_REGION} from the instance metadata's placement/region passes (RES-016
+    # before). Pinned decisions: a FireLens file in S3 with region ${AWS_REGION} (RES-016, declared passes), Batch's
+    # ${AWS_REGION} declared, the Region from the input or the context (RES-023 outside CN), CloudFlow OSS:GetObject
+    # abroad (RES-009), an own role ARN written by hand under an unpinned provider (RES-023); template permissions,
+    # rule targets, subscriptions and invoke configs writing to the template's own resources pass unpinned.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

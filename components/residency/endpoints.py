@@ -398,6 +398,28 @@ class BuiltinPlaceholderField(TypedField):
     """The boolean input that turns the placeholders on (``enable_parameter``)."""
 
 
+class InstanceRegionCommand(_Frozen):
+    """A command substitution a script an instance runs assigns its own Region with (``instance_region_commands``:
+    the EC2 instance metadata's ``placement/region``), for scripts of the listed ``types``."""
+
+    types: tuple[str, ...]
+    """Resource types whose script runs on an instance in the resource's own Region."""
+    pattern: str
+    """A regular expression matching the whole assigned value (``$(curl ... /latest/meta-data/placement/region)``)."""
+    source: str
+    """Where the platform documents what the command prints."""
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        re.compile(value)
+        return value
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+
 class PhoneField(TypedField):
     """A phone field (``phone_fields``): a number texts or calls carry data to."""
 
@@ -1175,6 +1197,8 @@ class EndpointCatalogue(_Frozen):
     placeholder_documents: tuple[TypedField, ...] = ()
     builtin_placeholder_fields: tuple[BuiltinPlaceholderField, ...] = ()
     """Script inputs whose built-in ``{{ ACS::RegionId }}`` is the region they run in (Cloud Assistant)."""
+    instance_region_commands: tuple[InstanceRegionCommand, ...] = ()
+    """Commands a script an instance runs assigns the instance's own Region with (EC2 instance metadata)."""
     """Inputs holding an OOS template, whose ``{{ name }}`` placeholders take its declared ``Parameters``: each is
     filled in with the value the execution gives (``parameters``) or the ``Default`` before the template is read."""
     destination_fields: tuple[TypedField, ...]

@@ -45,6 +45,7 @@ from components.residency.endpoints import (
     FeatureArgument,
     GlobalService,
     GroupField,
+    InstanceRegionCommand,
     NameServerField,
     PrivateIntegration,
     PublicAccess,
@@ -579,6 +580,7 @@ class _Walk:
         "outer",
         "parent",
         "pending",
+        "runtime_text",
         "stack_parameters",
         "subject",
         "task",
@@ -643,6 +645,10 @@ class _Walk:
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
+        self.runtime_text = False
+        """True while a workflow's run-time value (``<Key>.$``, JSONata) is judged as the text its fixed parts give
+        (:meth:`RuleEngine._runtime_value`, each run-time part the placeholder ``${v}``): a Region that is the
+        placeholder is chosen at run time, not a Region the catalogue does not know (falsealarm46)."""
 
     def add(self, rule_id: RuleId, path: str, value: Any, detail: str, declared_by: str | None = None) -> None:
         self.findings.append(
@@ -903,11 +909,19 @@ class RuleEngine:
         )
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
-        self._user_keyed_fields, self._placeholder_documents, self._builtin_placeholders, self._event_built = (
+        # The last: type -> the command that gives the Region its instance runs in (instance_region_commands).
+        (
+            self._user_keyed_fields,
+            self._placeholder_documents,
+            self._builtin_placeholders,
+            self._event_built,
+            self._instance_region_commands,
+        ) = (
             self.endpoints.typed_paths(self.endpoints.user_keyed_fields),
             self.endpoints.typed_paths(self.endpoints.placeholder_documents),
             {f.type: f for f in self.endpoints.builtin_placeholder_fields},
             self.endpoints.typed_paths(self.endpoints.event_built_fields),
+            _instance_region_commands(self.endpoints),
         )
         self._template_attributes: Mapping[tuple[str, str], TemplateAttribute] = {
             (a.type, attribute): a for a in self.endpoints.template_attributes for attribute in a.attributes
@@ -2506,6 +2520,17 @@ class RuleEngine:
             if runtime is None:
                 return
             value = runtime
+            if _PLACEHOLDER_TEXT in value:
+                walk.runtime_text = True
+                try:
+                    self._judge_workflow_text(walk, value, path, key, depth)
+                finally:
+                    walk.runtime_text = False
+                return
+        self._judge_workflow_text(walk, value, path, key, depth)
+
+    def _judge_workflow_text(self, walk: _Walk, value: str, path: str, key: str, depth: int) -> None:
+        """A workflow's string (or the text a run-time value's fixed parts give) judged at its field."""
         # A catalogued grant field of a workflow type (an SSM document's `permissions.account_ids`) is read as any
         # resource's is; so is a written field (a state machine's `logging_configuration.log_destination`, whose
         # account was never judged: another account's log group passed, madearn43, stop 43).
@@ -3300,7 +3325,7 @@ class RuleEngine:
         # logplugins44: a file the script then copies or moves (`cp`, `mv`, `install SRC DST`) is read where it lands,
         # and one it edits with `sed -i` is read as the edit leaves it, in place of what it held before (the agent
         # reads the last version); an edit not applied has its texts judged as values (_judge_edit_texts).
-        edits = edited_files(script)
+        edits = edited_files(script, self._instance_region(walk))
         applied = [e for e in edits if e.content is not None]
         # scripts45: perl -pi, and sed / envsubst redirected into a file, replace its content as sed -i does.
         last = {e.file: i for i, e in enumerate(applied) if e.how not in ("cp", "mv", "install")}
@@ -3316,6 +3341,22 @@ class RuleEngine:
                 self._judge_edit_texts(walk, edit, f"{path}({edit.how}:{edit.file})", depth)
                 if edit.deletes and edit.before is not None:
                     self._judge_deleted_defaults(walk, edit, f"{path}({edit.how}:{edit.file})")
+
+    def _instance_region(self, walk: _Walk) -> tuple[re.Pattern[str], str] | None:
+        """For a script an instance runs (``instance_region_commands`` types): the command substitution that gives the
+        instance's own Region, and that Region: the resource's ``region`` (pulumi-aws v7's per-resource Region, RES-003
+        judges it; a state holds it as an output) when set, else the provider's pinned Region
+        (:meth:`_execution_region`), only when inside the jurisdiction; None otherwise (falsealarm46)."""
+        command = self._instance_region_commands.get(walk.subject.type)
+        if command is None:
+            return None
+        override = prop_of(walk.subject.props, "region")
+        if override is None:
+            region = self._execution_region(walk)
+        else:
+            inside = isinstance(override, str) and override in self.jurisdiction.regions(walk.cloud)
+            region = override if inside else None
+        return (command.regex, region) if region is not None else None
 
     def _judge_log_router_file(self, walk: _Walk, body: str, where: str, yaml_file: bool, depth: int) -> None:
         """The content of a file ``log_router_files`` names, read as the log router's configuration."""
@@ -3391,7 +3432,10 @@ class RuleEngine:
             return
         texts = [line for line in lines if isinstance(line, str)]
         whole: set[tuple[str, str]] = {found for text in texts for found in (*heredoc_files(text), *echoed_files(text))}
-        whole |= {_edit_key(e) if e.content is None else (e.file, e.content) for t in texts for e in edited_files(t)}
+        own = self._instance_region(walk)
+        whole |= {
+            _edit_key(e) if e.content is None else (e.file, e.content) for t in texts for e in edited_files(t, own)
+        }
         self._judge_heredocs(walk, "\n".join(texts), path, depth, skip=whole)
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
@@ -4298,7 +4342,16 @@ class RuleEngine:
         if ref.kind == "host" or (ref.kind == "endpoint" and (ref.edge is not None or ref.region is None)):
             self._judge_host(walk, ref, path, rule_id)
             return
-        problems = self._problems(ref, rule_id)
+        if walk.runtime_text and ref.region == _PLACEHOLDER_TEXT:
+            # A workflow's run-time value whose fixed parts leave the Region to the execution
+            # (`States.Format('arn:aws:sns:{}:<account>:alerts', $.region)`): the Region is not an unknown one (RES-011,
+            # which no declaration of the expression covered) but chosen at run time. At a field naming where the
+            # state writes it is judged there (RES-023 by _runtime_account, RES-017 / RES-015 by _runtime_finding,
+            # both declarable by the expression); elsewhere (a Lambda payload, a message) it is data, left to what
+            # fills it as a run-time path (`$.arn`) is. The partition is fixed and judged (falsealarm46).
+            problems = [(rule_id, p) for p in self._partition_problems(ref)]
+        else:
+            problems = self._problems(ref, rule_id)
         for rid, problem in problems:
             self._add_coverable(walk, rid, path, ref.text, problem, _names(ref))
         if ref.bucket and not problems:
@@ -6198,6 +6251,11 @@ _ACCOUNT_NAMING_STARTS = ("arn:", "acs:", "https://", "http://")
 
 _PARTIAL_ARN_START = re.compile(r"[0-9]*(?::|$)")
 """A prefix that may begin a Lambda partial ARN (``<account>:function:<name>``)."""
+
+
+def _instance_region_commands(endpoints: EndpointCatalogue) -> dict[str, InstanceRegionCommand]:
+    """Type -> the ``instance_region_commands`` entry of scripts its instance runs."""
+    return {t: c for c in endpoints.instance_region_commands for t in c.types}
 
 
 def _names_no_account(text: str) -> bool:

@@ -385,15 +385,17 @@ class Edit(NamedTuple):
     """An edit not applied that may drop lines of ``before`` (sed ``d`` / ``c`` / ``-n``, awk; scripts45)."""
 
 
-def edited_files(script: str) -> list[Edit]:
+def edited_files(script: str, own_region: tuple[re.Pattern[str], str] | None = None) -> list[Edit]:
     """The files ``script`` copies or moves from a file it wrote (here-document, ``echo`` / ``printf``), edits with
     ``sed -i`` or ``perl -pi``, or writes by redirecting ``sed``, ``awk`` or ``envsubst`` (scripts45), in the script's
-    order, each with its content after the command when it is known."""
+    order, each with its content after the command when it is known. ``own_region``: a variable whose whole assigned
+    value the pattern matches holds that Region (``instance_region_commands``: the instance metadata's
+    ``placement/region``, the instance's own; falsealarm46)."""
     if EDIT_COMMAND.search(script) is None:
         return []  # most scripts: one search
     lines = script.splitlines()
     heredocs = {start: (end, file, body) for start, end, file, body in _heredocs(lines)}
-    state = _Files({}, {}, {})
+    state = _Files({}, {}, {}, own_region)
     edits: list[Edit] = []
     i = 0
     while i < len(lines):
@@ -446,6 +448,8 @@ class _Files(NamedTuple):
     unknown: dict[str, _Unknown]
     assigned: dict[str, str]
     """The variables the script assigns a fixed value (envsubst fills them in)."""
+    own_region: tuple[re.Pattern[str], str] | None = None
+    """A command substitution that gives the machine's own Region, and that Region (``edited_files``)."""
 
     def write(self, file: str, content: str) -> None:
         self.files[file] = content
@@ -456,6 +460,12 @@ class _Files(NamedTuple):
         self.unknown[file] = unknown
 
     def assign(self, name: str, value: str | None) -> None:
+        text = (value or "").strip()
+        if self.own_region is not None and self.own_region[0].fullmatch(
+            text[1:-1] if text[:1] == '"' == text[-1:] and len(text) > 1 else text
+        ):
+            self.assigned[name] = self.own_region[1]  # the instance's own Region (instance_region_commands)
+            return
         try:
             words = shlex.split(value or "")
         except ValueError:
