@@ -158,13 +158,6 @@ def _outputs_in(value: Any) -> Iterator[pulumi.Output[Any]]:
         yield from _outputs_in(vars(value))
 
 
-def _own_outputs(resource: pulumi.Resource) -> set[int]:
-    """The ids of a resource's own Outputs (its ``urn``, ``id`` and output properties: the SDK keeps each in the
-    instance's ``__dict__`` from its construction on, ``pulumi.get`` reads them there), which resolve once its
-    registration has been answered."""
-    return {id(v) for v in vars(resource).values() if isinstance(v, pulumi.Output)}
-
-
 def _hold_setting(subject: Subject, name_key: str, value_keys: frozenset[str]) -> Subject:
     """A stored setting whose name is still an Output: its plain values are held too (as Outputs of their
     own, in the judged subject only), to be judged under the name once it resolves, as the policy pack
@@ -832,9 +825,9 @@ class Guard:
         for member, made in self._api_members[len(self._member_outputs) :]:
             # Read once per member (every member has been constructed when a join is read: construction is over).
             self._member_outputs.append(
-                (made, frozenset(id(o) for o in _outputs_in(member.props)), frozenset(_own_outputs(made)))
+                (made, frozenset(id(o) for o in _outputs_in(member.props)), frozenset(_compat.own_outputs(made)))
             )
-        after = _own_outputs(held)
+        after = _compat.own_outputs(held)
         left = [entry for entry in self._member_outputs if entry[0] is not held]
         grew = True
         while grew and left:
