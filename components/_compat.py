@@ -491,6 +491,15 @@ names the provider assigns to the stack's auto-named buckets; other providers' a
 what it has (fail closed): a wait that would close a cycle ends there instead of hanging the program."""
 
 
+def own_outputs(resource: pulumi.Resource) -> set[int]:
+    """The ids of a resource's own Outputs: its ``urn``, ``id`` and output properties, which resolve only once its
+    registration has been answered. The SDK keeps each in the instance's ``__dict__`` from the constructor on
+    (``register_resource``: ``res.__dict__["urn"]``, ``["id"]``, and ``rpc.transfer_properties`` one per property) and
+    the generated getters read it there (``pulumi.get``: ``self.__dict__.get(name)``), so ``api.id`` and
+    ``method.http_method`` are these very objects wherever the program passes them."""
+    return {id(v) for v in vars(resource).values() if isinstance(v, pulumi.Output)}
+
+
 def settled(output: pulumi.Output[Any]) -> bool | None:
     """Whether an Output has resolved, without waiting: True (awaiting it returns at once), False (not yet), None (it
     never will: its registration failed or was cancelled). Read from the SDK's ``_OutputData`` future (or the older

@@ -1023,3 +1023,69 @@ def test_a_rest_api_bodys_private_integration_is_judged_by_the_link_without_wait
 
 
 _PRIVATE_URI_PATH = "body(json).paths./orders.get.x-amazon-apigateway-integration.uri"
+
+
+# -- 20. the stage join does not wait for what registers after the judged API (stop 46) --------------------------------
+
+
+@pytest.mark.parametrize("preview", [True, False], ids=["first-preview", "up"])
+@pytest.mark.parametrize(("authorization", "refused"), [("AWS_IAM", False), ("NONE", True)])
+def test_the_stage_join_does_not_wait_for_a_method_made_from_the_judged_api(
+    monkeypatch: pytest.MonkeyPatch, preview: bool, authorization: str, refused: bool
+) -> None:
+    """A RestApi made from an OpenAPI body computed from the stack's bucket name AND given a separate Method and S3
+    Integration (apijoin45's `rest-body-*-method-*`), the guard's patience left at its default (30 s). In a first
+    preview the body is unknown, so the RestApi's judgement joins, and read its Integration's `http_method`, which is
+    `method.http_method`, an output of a Method made with `rest_api=api.id`: that Method cannot register before the
+    RestApi, whose registration waits on this judgement, so the wait always ran its 30 s out and read the method not
+    known (stop 45 measured 30.06 s for each of the 24 table programs). Now no wait runs out, and the verdicts are
+    the same: the first preview passes both (the open Method's grant is the pack's and the reviews' to judge there),
+    `pulumi up` refuses the Integration behind the open Method (RES-024) and passes the IAM one."""
+    from engine_documents import FirstPreviewMocks
+
+    from components.simulate.mocks import SovereignMocks
+    from components.testing import run_pulumi_program
+
+    ran_out = _waits_that_ran_out(monkeypatch)
+
+    def program() -> None:
+        enforce("EU")  # patience left at its default (`_compat.OUTPUT_PATIENCE_SECONDS`)
+        p = aws.Provider("p", region="eu-west-1", allowed_account_ids=["123456789012"])
+        role = "arn:aws:iam::123456789012:role/apigw-read"
+        bucket = aws.s3.Bucket("files", opts=opts(p))
+        body = bucket.bucket.apply(
+            lambda name: json.dumps({
+                "openapi": "3.0.1", "info": {"title": "files", "version": "1"}, "security": [{"sigv4": []}],
+                "components": {"securitySchemes": {"sigv4": {
+                    "type": "apiKey", "name": "Authorization", "in": "header",
+                    "x-amazon-apigateway-authtype": "awsSigv4"}}},
+                "paths": {"/{key}": {"get": {"x-amazon-apigateway-integration": {
+                    "type": "aws", "httpMethod": "GET", "credentials": role,
+                    "uri": f"arn:aws:apigateway:eu-west-1:s3:path/{name}/{{key}}"}}}},
+            })
+        )  # fmt: skip
+        api = aws.apigateway.RestApi("files", body=body, endpoint_configuration={"types": "REGIONAL"}, opts=opts(p))
+        key = aws.apigateway.Resource(
+            "sheets-key", rest_api=api.id, parent_id=api.root_resource_id, path_part="{key}", opts=opts(p)
+        )
+        method = aws.apigateway.Method(
+            "sheets-get-method", rest_api=api.id, resource_id=key.id, http_method="GET", authorization=authorization,
+            opts=opts(p),
+        )  # fmt: skip
+        aws.apigateway.Integration(
+            "sheets-get", rest_api=api.id, resource_id=key.id, http_method=method.http_method, type="AWS",
+            integration_http_method="GET", credentials=role,
+            uri=bucket.bucket.apply(lambda name: f"arn:aws:apigateway:eu-west-1:s3:path/{name}/sheets/{{key}}"),
+            opts=opts(p),
+        )  # fmt: skip
+
+    mocks = FirstPreviewMocks(SovereignMocks()) if preview else None
+    result = run_pulumi_program(
+        program, project="sovereign-dc", stack="eu", preview=preview, mocks=mocks, raise_on_error=False
+    )
+    assert ran_out == [], ran_out
+    if refused and not preview:
+        assert_refused(result, "RES-024", "sheets-get", "uri")
+    else:
+        assert result.error is None, result.error
+        assert {"files", "sheets-get"} <= {r.name for r in result.resources}

@@ -375,3 +375,21 @@ def test_compat_canary_names_the_sdk_version_it_was_checked_against() -> None:
     source = inspect.getsource(pulumi.runtime.stack.register_stack_transformation)
     assert "root_resource._transformations + [t]" in source
     assert "remote" in inspect.signature(pulumi.Resource.__init__).parameters
+
+
+def test_compat_own_outputs_are_the_objects_a_program_passes_on(pulumi_mocks: MockSession) -> None:
+    """``_compat.own_outputs`` (the guard's stage join, stop 46): a resource's ``id`` and output properties are the
+    same Output objects each time they are read, kept in its ``__dict__``; an Output computed from one is not."""
+
+    def program() -> None:
+        api = aws.apigateway.RestApi("files", opts=pulumi.ResourceOptions())
+        method = aws.apigateway.Method(
+            "get", rest_api=api.id, resource_id=api.root_resource_id, http_method="GET", authorization="NONE"
+        )
+        own = _compat.own_outputs(method)
+        assert {id(method.id), id(method.urn), id(method.http_method), id(method.rest_api)} <= own
+        assert method.http_method is method.http_method
+        assert id(api.id) in _compat.own_outputs(api) and id(api.id) not in own
+        assert id(method.http_method.apply(str)) not in own
+
+    assert pulumi_mocks.run(program, raise_on_error=False).error is None

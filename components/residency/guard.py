@@ -20,6 +20,7 @@ import dataclasses
 import functools
 import inspect
 from collections.abc import Awaitable, Callable, Hashable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Literal
@@ -143,6 +144,20 @@ def _holds_output(value: Any) -> bool:
     return _is_output(value)
 
 
+def _outputs_in(value: Any) -> Iterator[pulumi.Output[Any]]:
+    """The Outputs in an input: itself, or those inside its maps, lists and input types (``_holds_output``'s)."""
+    if isinstance(value, pulumi.Output):
+        yield value
+    elif isinstance(value, Mapping):
+        for v in value.values():
+            yield from _outputs_in(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _outputs_in(v)
+    elif value is not None and is_input_type(type(value)):
+        yield from _outputs_in(vars(value))
+
+
 def _hold_setting(subject: Subject, name_key: str, value_keys: frozenset[str]) -> Subject:
     """A stored setting whose name is still an Output: its plain values are held too (as Outputs of their
     own, in the judged subject only), to be judged under the name once it resolves, as the policy pack
@@ -190,14 +205,17 @@ def _judged_later(type_: str, finding: Finding, joined: frozenset[str]) -> bool:
     )
 
 
-async def _join_value(value: Any, patience: float | None) -> Any:
+async def _join_value(value: Any, patience: float | None, after: AbstractSet[int] = frozenset()) -> Any:
     """An input the stage-variables join reads (``stages.join_inputs``), as the plan and the policy pack see it: input
     types as maps, Outputs resolved (waited for at most ``patience``: one may wait on the judged resource); one not
     resolved by then is an object the join takes for not known (fail closed), one unknown (a preview) for a value
-    decided at deployment, judged then."""
+    decided at deployment, judged then. One holding an Output of ``after`` (``Guard._registers_after``: it resolves
+    only once the judged resource has registered) is not known at once, as it was once ``patience`` had passed."""
     value = _as_maps(value)
     if not _holds_output(value):
         return value
+    if after and any(id(o) in after for o in _outputs_in(value)):
+        return _NOT_KNOWN
     whole = pulumi.Output.from_input(value)
     await _compat.settle([whole], patience)
     if not _compat.settled(whole):
@@ -241,13 +259,16 @@ async def _may_name_a_link(subject: Subject, pending: list[Pending]) -> bool:
     return False
 
 
-async def _read_join_input(props: Any, keys: list[str], into: dict[str, Any], patience: float | None) -> None:
+async def _read_join_input(
+    props: Any, keys: list[str], into: dict[str, Any], patience: float | None, after: AbstractSet[int]
+) -> None:
     """The input at ``keys`` below ``props`` (``stages.join_inputs``), written at the same keys of ``into``: each map on
-    the way resolved when it is an Output (``_join_value``), nothing written where the way ends (no canary)."""
+    the way resolved when it is an Output (``_join_value``, not waited for when it is one of ``after``), nothing
+    written where the way ends (no canary)."""
     value = _as_maps(props)
     for depth, key in enumerate(keys):
         if _is_output(value):
-            value = await _join_value(value, patience)
+            value = await _join_value(value, patience, after)
         if not isinstance(value, Mapping):
             if value is _NOT_KNOWN or value is _AT_DEPLOYMENT:
                 into[key] = value  # a map on the way not known: the join takes what it holds for the same
@@ -257,7 +278,7 @@ async def _read_join_input(props: Any, keys: list[str], into: dict[str, Any], pa
             return
         if depth < len(keys) - 1:
             into = into.setdefault(key, {})
-    into[keys[-1]] = await _join_value(value, patience)
+    into[keys[-1]] = await _join_value(value, patience, after)
 
 
 def _as_maps(value: Any) -> Any:
@@ -344,6 +365,9 @@ class Guard:
         its resource (``stages.StageJoin``, joined once construction is over)."""
         self._vpc_links: list[pulumi.CustomResource] = []
         """The VPC links the program made (``stages.VPC_LINK_MADE``)."""
+        self._member_outputs: list[tuple[pulumi.Resource, frozenset[int], frozenset[int]]] = []
+        """Each of ``_api_members`` (in order) with the ids of the Outputs among its inputs and of its own Outputs
+        (``_registers_after``)."""
 
     @property
     def jurisdiction(self) -> str:
@@ -702,12 +726,18 @@ class Guard:
         elif stages.makes_vpc_link(subject.type):
             self._vpc_links.append(resource)
 
-    async def _known_for(self, subject: Subject, resource: pulumi.Resource) -> Callable[[str], bool]:
+    async def _known_for(
+        self, subject: Subject, resource: pulumi.Resource, held: pulumi.Resource | None = None
+    ) -> Callable[[str], bool]:
         """``_known``, with the stage-variables join's questions answered for an API Gateway Stage or Integration, or a
         RestApi whose OpenAPI body reads stage variables (called once construction is over: every member of the
-        program has been seen)."""
+        program has been seen), from the judgement ``held``'s registration waits on (``resource``'s unless told)."""
         if subject.type not in stages.JOIN_TYPES:
             return self._known
+        # What cannot resolve before this judgement ends is not waited for (stop 46: in a first preview a RestApi's
+        # body is unknown, so its judgement joins, and read its Integration's `http_method = method.http_method`, an
+        # output of a Method made with `rest_api=api.id`: it waited `patience` for it, 30 s, and read it not known).
+        after = self._registers_after(resource if held is None else held)
         # A RestApi is its own API; a member whose API input is a RestApi's `id` Output itself (`rest_api=api.id`) is
         # told by it without waiting: that id resolves only once the RestApi registers, which may wait on this very
         # judgement (its body's stage variables, stop 40).
@@ -718,7 +748,7 @@ class Guard:
 
         async def api_of(member: Subject, member_resource: pulumi.Resource) -> object:
             if member.type == stages.BACKEND_TYPE and by_id:
-                return await self._backend_keys(member, member_resource)
+                return await self._backend_keys(member, member_resource, after)
             if member.type in stages.SELF_KEYED_TYPES:  # an API, an Alibaba Cloud Backend (as a backend_id names it)
                 return ("resources", frozenset({member_resource}))
             api = prop_of(member.props, stages.api_input(member.type)[0])
@@ -736,7 +766,9 @@ class Guard:
         ]
         # Another API's id may wait on this very resource (a RestApi described by this Stage's `invoke_url`): waited
         # for at most `patience`; one still unknown then is taken as any API's (the join's fail-closed reading).
-        waited: list[pulumi.Output[Any]] = [a for a in apis if isinstance(a, pulumi.Output) and id(a) not in rest_apis]
+        waited: list[pulumi.Output[Any]] = [
+            a for a in apis if isinstance(a, pulumi.Output) and id(a) not in rest_apis and id(a) not in after
+        ]
         await _compat.settle(waited, self.patience)
         for (member, member_resource), api in zip(self._api_members, apis, strict=True):
             told = (
@@ -748,15 +780,15 @@ class Guard:
             # canary's settings as an input type): a verdict of the guard must be theirs.
             read: dict[str, Any] = {}
             for path in stages.join_inputs(member.type):
-                await _read_join_input(member.props, path.split("."), read, self.patience)
+                await _read_join_input(member.props, path.split("."), read, self.patience, after)
             # Only an Integration asks about its Methods (stages.METHOD_AUTHORIZED): no other member waits on a
             # resource id (a RestApi's root resource id is its own output: waiting for it there would wait `patience`).
             keyed = subject.type == stages.INTEGRATION_TYPE and member.type in (stages.METHOD_TYPE, subject.type)
-            resource_key = await self._resource_key(member) if keyed else None
+            resource_key = await self._resource_key(member, after) if keyed else None
             if member.type == stages.ROUTE_TYPE:
                 resource_key = await _target_key(member)
             join.add(member.type, read, told, resource_key)
-        method = await self._join_method(subject, resource)
+        method = await self._join_method(subject, resource, after)
         link: object = None
         private = stages.private_integration(subject.type)
         if (
@@ -773,13 +805,39 @@ class Guard:
             if _is_output(connection) and id(connection) in links:
                 link = ("resources", frozenset({links[id(connection)]}))
             elif isinstance(connection, pulumi.Output):
-                await _compat.settle([connection], self.patience)
+                await _compat.settle([] if id(connection) in after else [connection], self.patience)
                 link = await _api_of(connection) if _compat.settled(connection) else None
             else:
                 link = await _api_of(connection)
         if stages.body_private_integration(subject.type) is not None:
             link = await self._body_links(subject, join)
         return stages.with_stages(self._known, join, subject.type, own, link, method)
+
+    def _registers_after(self, held: pulumi.Resource) -> set[int]:
+        """The ids of the Outputs that resolve only once ``held`` has registered, which its registration's judgement
+        (``_compat.hold_registration``) cannot wait for: ``held``'s own Outputs, and those of each member of the join
+        given one of them among its inputs, by identity (as ``rest_apis`` tells `rest_api=api.id`), again and again (an
+        Integration given `method.http_method` of a Method given `api.id`). A resource registers only once every Output
+        among its inputs has resolved (``prepare_resource`` awaits them), and its Outputs resolve once it has
+        registered (in a preview too), so waiting for one of these waited ``patience`` and read it not known: each is
+        read not known at once instead (stop 46, patience46). Exact, never more: an input computed from ``held`` by
+        ``apply`` is another Output, not in the set, and waited for as before."""
+        for member, made in self._api_members[len(self._member_outputs) :]:
+            # Read once per member (every member has been constructed when a join is read: construction is over).
+            self._member_outputs.append(
+                (made, frozenset(id(o) for o in _outputs_in(member.props)), frozenset(_compat.own_outputs(made)))
+            )
+        after = _compat.own_outputs(held)
+        left = [entry for entry in self._member_outputs if entry[0] is not held]
+        grew = True
+        while grew and left:
+            grew = False
+            for entry in list(left):
+                if not after.isdisjoint(entry[1]):
+                    after |= entry[2]
+                    left.remove(entry)
+                    grew = True
+        return after
 
     async def _judge_route(self, route: Subject, resource: pulumi.Resource) -> None:
         """An HTTP API Route whose ``target`` is an Output, judged once it resolves, before the Route registers (stop
@@ -797,7 +855,7 @@ class Guard:
         for member, member_resource in list(self._api_members):
             if member.type != stages.HTTP_INTEGRATION_TYPE or member_resource not in depends_on:
                 continue
-            known = await self._known_for(member, member_resource)
+            known = await self._known_for(member, member_resource, held=resource)
             findings, _ = self.engine.check(member, defer=_is_output, known=known)
             self._report(
                 [
@@ -815,11 +873,14 @@ class Guard:
                 ]
             )
 
-    async def _backend_keys(self, backend: Subject, resource: pulumi.Resource) -> stages.ApiKeys:
+    async def _backend_keys(
+        self, backend: Subject, resource: pulumi.Resource, after: AbstractSet[int]
+    ) -> stages.ApiKeys:
         """An Alibaba Cloud Backend's keys when an Api names its Backend by a literal id (stop 45): its resource, and
         its id: the one it is adopted or read by (``import_`` / ``id``, known now), else its own ``id`` once it resolves
         (waited for at most ``patience``: a Backend does not wait on the Api that names it). An id not known then is
-        a key no literal matches (``stages.ID_NOT_KNOWN``: fail closed), never one that matches any."""
+        a key no literal matches (``stages.ID_NOT_KNOWN``: fail closed), never one that matches any (at once for an id
+        of ``after``: ``Guard._registers_after``)."""
         keys: set[Hashable] = {("resources", frozenset({resource}))}
         given = backend.import_id if isinstance(backend.import_id, str) else backend.read_id
         if isinstance(given, str) and given:
@@ -827,12 +888,14 @@ class Guard:
             return stages.ApiKeys(keys)
         own = getattr(resource, "id", None)
         if isinstance(own, pulumi.Output):
-            await _compat.settle([own], self.patience)
+            await _compat.settle([] if id(own) in after else [own], self.patience)
             value, is_known = (await _compat.resolved(own))[:2] if _compat.settled(own) else (None, False)
             keys.add(("id", value) if is_known and isinstance(value, str) and value else stages.ID_NOT_KNOWN)
         return stages.ApiKeys(keys)
 
-    async def _join_method(self, subject: Subject, resource: pulumi.Resource) -> tuple[object, str | None] | None:
+    async def _join_method(
+        self, subject: Subject, resource: pulumi.Resource, after: AbstractSet[int]
+    ) -> tuple[object, str | None] | None:
         """What ``subject`` asks the join about its callers (``stages.METHOD_AUTHORIZED``): the one answer of
         ``stages.integration_method``, as the plan and the pack ask it, with the keys this door can read: its own
         resource (as a Route's target computed from it is keyed), a REST Integration's ``resource_id`` and HTTP method,
@@ -847,17 +910,17 @@ class Guard:
             backend = props["backend_id"] = prop_of(subject.props, "backend_id")
             key = None if backend is None else await _api_of(backend)
         elif subject.type == stages.INTEGRATION_TYPE:
-            props["http_method"] = await _join_value(prop_of(subject.props, "http_method"), self.patience)
-            key = await self._resource_key(subject)
+            props["http_method"] = await _join_value(prop_of(subject.props, "http_method"), self.patience, after)
+            key = await self._resource_key(subject, after)
         return stages.integration_method(subject.type, props, own, key, lambda v: v is _AT_DEPLOYMENT)
 
-    async def _resource_key(self, member: Subject) -> object:
+    async def _resource_key(self, member: Subject, after: AbstractSet[int]) -> object:
         """A REST Method's or Integration's ``resource_id`` keyed as ``_api_of`` keys an API (the stage-variables join's
-        method key, stop 43): the resources its Output is computed from (waited for at most ``patience``), else the
-        literal id; None when neither is known."""
+        method key, stop 43): the resources its Output is computed from (waited for at most ``patience``, not at all
+        for one of ``after``), else the literal id; None when neither is known."""
         value = prop_of(member.props, "resource_id")
         if isinstance(value, pulumi.Output):
-            await _compat.settle([value], self.patience)
+            await _compat.settle([] if id(value) in after else [value], self.patience)
             if not _compat.settled(value):
                 return None
         return await _api_of(value)
