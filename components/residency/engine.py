@@ -579,6 +579,7 @@ class _Walk:
         "outer",
         "parent",
         "pending",
+        "renames",
         "stack_parameters",
         "subject",
         "task",
@@ -640,6 +641,9 @@ class _Walk:
         """Inside a nested stack's template (``stack_templates`` ``nested``): the values its parent gives its Parameters
         (the nested stack resource's ``Parameters``, a Parameter of the parent's read as its value); None elsewhere,
         where the stack resource's own ``parameters`` give them."""
+        self.renames: Mapping[str, str] | None = None
+        """While a template's resource is judged as a Pulumi type whose keys the template names otherwise
+        (``stack_templates`` ``resources`` ``keys``): template key (snake_case) -> the Pulumi key; None elsewhere."""
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
@@ -1281,6 +1285,8 @@ class RuleEngine:
             )
             for k, v in value.items():
                 sk = _snake(str(k))
+                if walk.renames is not None:  # a template's key the Pulumi type names otherwise (cfntypes46)
+                    sk = walk.renames.get(sk, sk)
                 if v is None or (sk in FREE_TEXT_KEYS and not variables):
                     continue
                 if named is not None and sk in _PAIR_VALUES:
@@ -2959,17 +2965,19 @@ class RuleEngine:
             # (cfnmap45) Each item is one Pulumi resource's inputs, whole (a rule's target, a topic's subscription):
             # its siblings (a permission's source_arn, a subscription's protocol) are that resource's props.
             items = value if isinstance(value, list) else [value]
+            renames = entry.keys or None
             try:
+                walk.renames = renames
                 for i, item in enumerate(items):
                     if not isinstance(item, Mapping):
                         continue
-                    inputs = {_snake(str(k)): v for k, v in item.items()}
+                    inputs = {(renames or {}).get(n := _snake(str(k)), n): v for k, v in item.items()}
                     walk.subject = Subject(item_type, logical_id, {**subject.props, **inputs}, subject.provider)
                     walk.kpath, walk.document = (), item
                     where = path if not isinstance(value, list) else f"{path}[{i}]"
                     self._walk(walk, item, where, kpath[-1], depth + 1, None)
             finally:
-                walk.subject, walk.document = subject, outer_document
+                walk.subject, walk.document, walk.renames = subject, outer_document, None
             return True
         if name is None:
             return False
@@ -2984,12 +2992,13 @@ class RuleEngine:
         inputs = {n: v for k, v in props.items() if (n := entry.input_of(_snake(str(k)))) is not None}
         walk.subject = Subject(entry.resource, logical_id, {**subject.props, **inputs, name: value}, subject.provider)
         try:
+            walk.renames = entry.keys or None
             for i, text in enumerate(texts):
                 walk.kpath = (name,)
                 walk.document = text if isinstance(text, Mapping) else outer_document
                 self._walk(walk, text, path if len(texts) == 1 else f"{path}[{i}]", name, depth + 1, None)
         finally:
-            walk.subject, walk.document = subject, outer_document
+            walk.subject, walk.document, walk.renames = subject, outer_document, None
         return True
 
     def _judge_template_resources(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> None:
