@@ -111,7 +111,8 @@ def _logs(code: str, shape: str) -> dict[str, Any]:
             props["RoleArn"] = ROLE
         return {"ApiErrors": {"Type": "AWS::Logs::SubscriptionFilter", "Properties": props}, **stream}
     # AWS::Logs::Destination: DestinationName, RoleArn, TargetArn (the physical target, a Kinesis stream)
-    target = _arn(code, "kinesis", "stream/audit") if shape == "logdest-partner-stream" else {"Fn::GetAtt": ["Audit", "Arn"]}
+    audit = {"Fn::GetAtt": ["Audit", "Arn"]}
+    target = _arn(code, "kinesis", "stream/audit") if shape == "logdest-partner-stream" else audit
     props = {"DestinationName": "fleet-audit", "RoleArn": ROLE, "TargetArn": target}
     return {"AuditDestination": {"Type": "AWS::Logs::Destination", "Properties": props}, **stream}
 
@@ -137,7 +138,8 @@ def _alarm(code: str, shape: str) -> dict[str, Any]:
         props["OKActions"] = [partner]
     elif shape == "alarm-own-runbook":
         props["AlarmDescription"] = "Queue backlog: follow https://runbooks.fleet-ops.example.com/queues/jobs"
-        props["InsufficientDataActions"] = [{"Fn::Sub": "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:ops"}]
+        ops = "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:ops"
+        props["InsufficientDataActions"] = [{"Fn::Sub": ops}]
     return {"QueueDepth": {"Type": "AWS::CloudWatch::Alarm", "Properties": props}, **topic}
 
 
@@ -154,7 +156,8 @@ def _mapping(code: str, shape: str) -> dict[str, Any]:
     # {Destination}}, FilterCriteria {Filters [{Pattern}]}
     failed = _arn(code, "sqs", "dealer-failures") if shape == "esm-partner-dlq" else OWN_DLQ
     props: dict[str, Any] = {"FunctionName": "ingest", "EventSourceArn": {"Fn::GetAtt": ["Audit", "Arn"]},
-                             "StartingPosition": "LATEST", "DestinationConfig": {"OnFailure": {"Destination": failed}}}  # fmt: skip
+                             "StartingPosition": "LATEST",
+                             "DestinationConfig": {"OnFailure": {"Destination": failed}}}  # fmt: skip
     if shape == "esm-own-filter-host":
         pattern = {"data": {"origin": ["ingest.fleet-ops.example.com"]}}
         props["FilterCriteria"] = {"Filters": [{"Pattern": json.dumps(pattern)}]}
@@ -183,7 +186,7 @@ _BUILDERS: dict[str, Callable[[str, str], dict[str, Any]]] = {
 
 
 def program(code: str, shape: str) -> Build:
-    resources = _BUILDERS[shape.split("-")[0]](code, shape)
+    resources = _BUILDERS[shape.split("-", maxsplit=1)[0]](code, shape)
     jobs = {"Jobs": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "jobs"}}}
     document = json.dumps({"AWSTemplateFormatVersion": "2010-09-09", "Resources": {**jobs, **resources}})
 
@@ -200,5 +203,6 @@ def rows() -> list[Row]:
     for code in CODES:
         for shape in SHAPES:
             declared = [PARTNER_DECLARED] if shape == "alarm-partner-declared" else []
-            out.append((f"cfntypes46-{code.lower()}-{shape}", code, program(code, shape), expected(code, shape), declared))
+            build = program(code, shape)
+            out.append((f"cfntypes46-{code.lower()}-{shape}", code, build, expected(code, shape), declared))
     return out

@@ -19,6 +19,7 @@ import keyword
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, NamedTuple, TypeVar
 
 from components._compat import is_input_type
@@ -558,6 +559,10 @@ class Pending(NamedTuple):
         return self.place.path
 
 
+_NO_RENAMES: Mapping[str, str] = MappingProxyType({})
+"""No template key renamed (``_Walk.renames`` outside a template resource judged as a Pulumi type with ``keys``)."""
+
+
 class _Walk:
     """One judging pass over one subject: where findings and deferred values go.
 
@@ -641,9 +646,9 @@ class _Walk:
         """Inside a nested stack's template (``stack_templates`` ``nested``): the values its parent gives its Parameters
         (the nested stack resource's ``Parameters``, a Parameter of the parent's read as its value); None elsewhere,
         where the stack resource's own ``parameters`` give them."""
-        self.renames: Mapping[str, str] | None = None
+        self.renames: Mapping[str, str] = _NO_RENAMES
         """While a template's resource is judged as a Pulumi type whose keys the template names otherwise
-        (``stack_templates`` ``resources`` ``keys``): template key (snake_case) -> the Pulumi key; None elsewhere."""
+        (``stack_templates`` ``resources`` ``keys``): template key (snake_case) -> the Pulumi key; empty elsewhere."""
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
@@ -1283,10 +1288,10 @@ class RuleEngine:
             walk.task = (
                 self._state_resource(walk, value, path) if walk.subject.type in self._runtime_destinations else task
             )
+            renames = walk.renames  # a template's keys the Pulumi type names otherwise (cfntypes46); mostly empty
             for k, v in value.items():
                 sk = _snake(str(k))
-                if walk.renames is not None:  # a template's key the Pulumi type names otherwise (cfntypes46)
-                    sk = walk.renames.get(sk, sk)
+                sk = renames.get(sk, sk)
                 if v is None or (sk in FREE_TEXT_KEYS and not variables):
                     continue
                 if named is not None and sk in _PAIR_VALUES:
@@ -2965,19 +2970,19 @@ class RuleEngine:
             # (cfnmap45) Each item is one Pulumi resource's inputs, whole (a rule's target, a topic's subscription):
             # its siblings (a permission's source_arn, a subscription's protocol) are that resource's props.
             items = value if isinstance(value, list) else [value]
-            renames = entry.keys or None
+            renames = entry.keys
             try:
                 walk.renames = renames
                 for i, item in enumerate(items):
                     if not isinstance(item, Mapping):
                         continue
-                    inputs = {(renames or {}).get(n := _snake(str(k)), n): v for k, v in item.items()}
+                    inputs = {renames.get(sk := _snake(str(k)), sk): v for k, v in item.items()}
                     walk.subject = Subject(item_type, logical_id, {**subject.props, **inputs}, subject.provider)
                     walk.kpath, walk.document = (), item
                     where = path if not isinstance(value, list) else f"{path}[{i}]"
                     self._walk(walk, item, where, kpath[-1], depth + 1, None)
             finally:
-                walk.subject, walk.document, walk.renames = subject, outer_document, None
+                walk.subject, walk.document, walk.renames = subject, outer_document, _NO_RENAMES
             return True
         if name is None:
             return False
@@ -2992,13 +2997,13 @@ class RuleEngine:
         inputs = {n: v for k, v in props.items() if (n := entry.input_of(_snake(str(k)))) is not None}
         walk.subject = Subject(entry.resource, logical_id, {**subject.props, **inputs, name: value}, subject.provider)
         try:
-            walk.renames = entry.keys or None
+            walk.renames = entry.keys
             for i, text in enumerate(texts):
                 walk.kpath = (name,)
                 walk.document = text if isinstance(text, Mapping) else outer_document
                 self._walk(walk, text, path if len(texts) == 1 else f"{path}[{i}]", name, depth + 1, None)
         finally:
-            walk.subject, walk.document, walk.renames = subject, outer_document, None
+            walk.subject, walk.document, walk.renames = subject, outer_document, _NO_RENAMES
         return True
 
     def _judge_template_resources(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> None:
