@@ -19,7 +19,6 @@ import keyword
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any, NamedTuple, TypeVar
 
 from components._compat import is_input_type
@@ -559,7 +558,7 @@ class Pending(NamedTuple):
         return self.place.path
 
 
-_NO_RENAMES: Mapping[str, str] = MappingProxyType({})
+_NO_RENAMES: Mapping[str, str] = {}  # never written: a read-only view would cost each lookup more
 """No template key renamed (``_Walk.renames`` outside a template resource judged as a Pulumi type with ``keys``)."""
 
 
