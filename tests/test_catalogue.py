@@ -408,6 +408,22 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     assert items[("AWS::Events::Rule", "targets")] == "aws:cloudwatch/eventTarget:EventTarget"
     named += [("aws:cloudwatch/eventTarget:EventTarget", name) for name in ("arn", "dead_letter_config", "role_arn")]
     named += [("aws:sns/topicSubscription:TopicSubscription", name) for name in ("endpoint", "protocol")]
+    # cfntypes46 (stop 46): a bucket's NotificationConfiguration is one BucketNotification whose renamed keys
+    # (`keys`: queue_configurations -> queues ...) are its inputs; an event source mapping's `destination` is the
+    # Pulumi `destination_arn` under destination_config.on_failure (a nested key, checked against the SDK's args).
+    assert items[("AWS::S3::Bucket", "notification_configuration")] == "aws:s3/bucketNotification:BucketNotification"
+    keys = {r.type: r.keys for s in load_endpoints().stack_templates for r in s.resources}
+    named += [("aws:s3/bucketNotification:BucketNotification", keys["AWS::S3::Bucket"][name])
+              for name in ("queue_configurations", "topic_configurations", "lambda_configurations")]  # fmt: skip
+    nested = [("aws:lambda/eventSourceMapping:EventSourceMapping", "EventSourceMappingDestinationConfigOnFailure",
+               keys["AWS::Lambda::EventSourceMapping"]["destination"])]  # fmt: skip
+    bucket = keys["AWS::S3::Bucket"]
+    nested += [("aws:s3/bucketNotification:BucketNotification", f"BucketNotification{kind}", bucket[key])
+               for kind, key in (("Queue", "queue"), ("Topic", "topic"), ("LambdaFunction", "function"))]  # fmt: skip
+    for token, args, name in nested:
+        sdk_inputs = (files[token].parent / "_inputs.py").read_text("utf-8")
+        init = re.search(rf"class {args}Args:\s+def __init__\(__self__, \*,(.*?)\):", sdk_inputs, re.S)
+        assert init is not None and re.search(rf"^\s+{name}:", init.group(1), re.M), (args, name)
     assert all(token in files for token in items.values())
     assert len(named) >= 11
     missing = []

@@ -11373,6 +11373,28 @@ def test_a_template_resource_names_the_pulumi_input_of_each_property() -> None:
     assert entries["AWS::Serverless::StateMachine"].resource == "aws:sfn/stateMachine:StateMachine"
 
 
+def test_template_destinations_name_the_pulumi_inputs_and_keys() -> None:
+    # cfntypes46 (stop 46): OKActions reads `okactions` (no boundary in "OK") and is the Pulumi `ok_actions`; an event
+    # source mapping's `destination` key and a bucket notification's `queue` / `queue_configurations` are renamed for
+    # the Pulumi type (`keys`); a property not listed (a pipe's Source, read from) is no input.
+    entries = {r.type: r for t in load_endpoints().stack_templates for r in t.resources}
+    alarm, composite = entries["AWS::CloudWatch::Alarm"], entries["AWS::CloudWatch::CompositeAlarm"]
+    assert alarm.input_of("okactions") == composite.input_of("okactions") == "ok_actions"
+    assert alarm.input_of("alarm_actions") == "alarm_actions" and alarm.input_of("alarm_rule") is None
+    assert entries["AWS::Pipes::Pipe"].input_of("target") == "target"
+    assert entries["AWS::Pipes::Pipe"].input_of("source") is None
+    assert entries["AWS::Scheduler::Schedule"].input_of("target") == "target"
+    assert entries["AWS::Logs::SubscriptionFilter"].input_of("destination_arn") == "destination_arn"
+    assert entries["AWS::Logs::Destination"].input_of("target_arn") == "target_arn"
+    assert entries["AWS::SQS::Queue"].input_of("redrive_policy") == "redrive_policy"
+    assert entries["AWS::Lambda::EventSourceMapping"].keys == {"destination": "destination_arn"}
+    assert entries["AWS::Lambda::EventSourceMapping"].input_of("event_source_arn") is None
+    bucket = entries["AWS::S3::Bucket"]
+    assert bucket.properties == frozenset() and bucket.input_of("bucket_name") is None
+    assert (bucket.keys["queue"], bucket.keys["topic_configurations"]) == ("queue_arn", "topics")
+    assert entries["AWS::SNS::Topic"].keys == {}  # no other entry renames
+
+
 def test_edited_files_reads_sed_redirects_perl_awk_and_envsubst() -> None:
     # scripts45 (stop 45): the other commands that write a file, each gated by EDIT_COMMAND.
     from components.residency.scripts import EDIT_COMMAND, Edit, edited_files

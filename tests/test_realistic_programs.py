@@ -43,6 +43,7 @@ import platform_programs_awsred46 as aw46
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
+import platform_programs_cfntypes46 as ct46
 import platform_programs_cloudflow44 as cf44
 import platform_programs_cloudflow45 as cf45
 import platform_programs_cn as pc
@@ -17999,6 +18000,14 @@ CASES: list[Case] = [
     # abroad (RES-009), an own role ARN written by hand under an unpinned provider (RES-023); template permissions,
     # rule targets, subscriptions and invoke configs writing to the template's own resources pass unpinned.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa46.rows()],
+    # -- stop 46, pipes, schedules, subscriptions and alarms inside templates (tests/platform_programs_cfntypes46.py): a
+    # cloudformation.Stack whose template holds an AWS::Pipes::Pipe Target, an AWS::Scheduler::Schedule Target /
+    # DeadLetterConfig, an AWS::Logs::SubscriptionFilter DestinationArn, an AWS::Logs::Destination TargetArn, an alarm's
+    # or composite alarm's actions, an AWS::SQS::Queue RedrivePolicy, an event source mapping's OnFailure destination or
+    # an S3 bucket's notification queue / topic in another account is RES-023 outside CN unless declared (passed
+    # before). The own resources (GetAtt, Ref, AccountId, the pinned account) pass; an alarm description's runbook URL
+    # and an event source mapping's filter pattern naming a host pass (RES-015 before: false alarms).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ct46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3521,6 +3521,73 @@ PAIRS += [
      "template_body(json).Resources.X.Properties.EventInvokeConfig.DestinationConfig.OnSuccess.Destination"),
 ]  # fmt: skip
 
+# Pipes, schedules, subscriptions and alarms inside templates (cfntypes46, stop 46): each offending template passed
+# before while its Pulumi twin was RES-023; a finding's path keeps the template's own keys (an event source mapping's
+# `Destination`, a bucket notification's `Queue`), though they are judged as the Pulumi `destination_arn` / `queue_arn`.
+_OTHER_TOPIC = f"arn:aws:sns:eu-central-1:{_OTHER}:t"
+_OWN_TOPIC = "arn:aws:sns:eu-central-1:123456789012:t"
+_ALARM = {"MetricName": "m", "Namespace": "n", "ComparisonOperator": "GreaterThanThreshold", "EvaluationPeriods": 1,
+          "Threshold": 1}  # fmt: skip
+_SCHEDULE = {"ScheduleExpression": "rate(1 hour)", "FlexibleTimeWindow": {"Mode": "OFF"}}
+_ROLE = "arn:aws:iam::123456789012:role/r"
+_ESM = {"FunctionName": "f", "EventSourceArn": "arn:aws:kinesis:eu-central-1:123456789012:stream/s"}
+PAIRS += [
+    ("RES-023", "EU", _cfn("AWS::Pipes::Pipe", RoleArn=_ROLE, Source=_OWN_QUEUE, Target={"Fn::GetAtt": ["Q", "Arn"]}),
+     _cfn("AWS::Pipes::Pipe", RoleArn=_ROLE, Source=_OWN_QUEUE, Target=_OTHER_QUEUE),
+     "template_body(json).Resources.X.Properties.Target"),
+    ("RES-023", "EU", _cfn("AWS::Scheduler::Schedule", **_SCHEDULE, Target={"Arn": _OWN_QUEUE, "RoleArn": _ROLE}),
+     _cfn("AWS::Scheduler::Schedule", **_SCHEDULE, Target={"Arn": _OTHER_QUEUE, "RoleArn": _ROLE}),
+     "template_body(json).Resources.X.Properties.Target.Arn"),
+    ("RES-023", "EU",
+     _cfn("AWS::Scheduler::Schedule", **_SCHEDULE,
+          Target={"Arn": _OWN_QUEUE, "RoleArn": _ROLE, "DeadLetterConfig": {"Arn": _OWN_QUEUE}}),
+     _cfn("AWS::Scheduler::Schedule", **_SCHEDULE,
+          Target={"Arn": _OWN_QUEUE, "RoleArn": _ROLE, "DeadLetterConfig": {"Arn": _OTHER_QUEUE}}),
+     "template_body(json).Resources.X.Properties.Target.DeadLetterConfig.Arn"),
+    ("RES-023", "EU",
+     _cfn("AWS::Logs::SubscriptionFilter", LogGroupName="g", FilterPattern="",
+          DestinationArn={"Fn::Sub": "arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/s"}),
+     _cfn("AWS::Logs::SubscriptionFilter", LogGroupName="g", FilterPattern="",
+          DestinationArn=f"arn:aws:logs:eu-central-1:{_OTHER}:destination:d"),
+     "template_body(json).Resources.X.Properties.DestinationArn"),
+    ("RES-023", "EU",
+     _cfn("AWS::Logs::Destination", DestinationName="d", RoleArn=_ROLE,
+          TargetArn="arn:aws:kinesis:eu-central-1:123456789012:stream/s"),
+     _cfn("AWS::Logs::Destination", DestinationName="d", RoleArn=_ROLE,
+          TargetArn=f"arn:aws:kinesis:eu-central-1:{_OTHER}:stream/s"),
+     "template_body(json).Resources.X.Properties.TargetArn"),
+    ("RES-023", "EU", _cfn("AWS::CloudWatch::Alarm", **_ALARM, AlarmActions=[{"Ref": "T"}]),
+     _cfn("AWS::CloudWatch::Alarm", **_ALARM, AlarmActions=[_OTHER_TOPIC]),
+     "template_body(json).Resources.X.Properties.AlarmActions[0]"),
+    # OKActions reads `okactions` in snake_case: the entry's `inputs` names it the Pulumi `ok_actions`.
+    ("RES-023", "EU", _cfn("AWS::CloudWatch::Alarm", **_ALARM, OKActions=[_OWN_TOPIC]),
+     _cfn("AWS::CloudWatch::Alarm", **_ALARM, OKActions=[_OTHER_TOPIC]),
+     "template_body(json).Resources.X.Properties.OKActions[0]"),
+    ("RES-023", "EU",
+     _cfn("AWS::CloudWatch::CompositeAlarm", AlarmRule="ALARM(a)", InsufficientDataActions=[_OWN_TOPIC]),
+     _cfn("AWS::CloudWatch::CompositeAlarm", AlarmRule="ALARM(a)", InsufficientDataActions=[_OTHER_TOPIC]),
+     "template_body(json).Resources.X.Properties.InsufficientDataActions[0]"),
+    ("RES-023", "EU", _cfn("AWS::SQS::Queue", RedrivePolicy={_DLQ: _OWN_QUEUE, "maxReceiveCount": 3}),
+     _cfn("AWS::SQS::Queue", RedrivePolicy=json.dumps({_DLQ: _OTHER_QUEUE, "maxReceiveCount": 3})),
+     "template_body(json).Resources.X.Properties.RedrivePolicy(json).deadLetterTargetArn"),
+    ("RES-023", "EU", _cfn("AWS::Lambda::EventSourceMapping", **_ESM, DestinationConfig={"OnFailure": {
+        "Destination": {"Fn::Sub": "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:dlq"}}}),
+     _cfn("AWS::Lambda::EventSourceMapping", **_ESM, DestinationConfig={"OnFailure": {"Destination": _OTHER_QUEUE}}),
+     "template_body(json).Resources.X.Properties.DestinationConfig.OnFailure.Destination"),
+    ("RES-023", "EU",
+     _cfn("AWS::S3::Bucket", NotificationConfiguration={"QueueConfigurations": [
+         {"Event": "s3:ObjectCreated:*", "Queue": _OWN_QUEUE}]}),
+     _cfn("AWS::S3::Bucket", NotificationConfiguration={"QueueConfigurations": [
+         {"Event": "s3:ObjectCreated:*", "Queue": _OTHER_QUEUE}]}),
+     "template_body(json).Resources.X.Properties.NotificationConfiguration.QueueConfigurations[0].Queue"),
+    ("RES-023", "EU",
+     _cfn("AWS::S3::Bucket", NotificationConfiguration={"LambdaConfigurations": [
+         {"Event": "s3:ObjectCreated:*", "Function": {"Fn::GetAtt": ["F", "Arn"]}}]}),
+     _cfn("AWS::S3::Bucket", NotificationConfiguration={"LambdaConfigurations": [
+         {"Event": "s3:ObjectCreated:*", "Function": f"arn:aws:lambda:eu-central-1:{_OTHER}:function:f"}]}),
+     "template_body(json).Resources.X.Properties.NotificationConfiguration.LambdaConfigurations[0].Function"),
+]  # fmt: skip
+
 
 def test_a_templates_subscription_target_and_permission_are_judged_as_the_pulumi_resources() -> None:
     # cfnmap45 (stop 45): the finding is the stack's, its detail the Pulumi twin's (one judgement).
@@ -3544,6 +3611,69 @@ def test_a_templates_subscription_target_and_permission_are_judged_as_the_pulumi
     (open_,) = RuleEngine("EU").check(_permission(Principal="*"))[0]
     with pytest.raises(AssertionError, match=r"grants `\*` \(every account, anyone\) with no source_arn.*public:X"):
         raise AssertionError(open_.detail)
+
+
+def test_template_pipes_schedules_subscriptions_and_alarms_are_judged_as_the_pulumi_resources() -> None:
+    # cfntypes46 (stop 46): the finding is the stack's, its detail the Pulumi twin's (one judgement).
+    esm = {"function_name": "f", "event_source_arn": _ESM["EventSourceArn"]}
+    pairs = [
+        (_cfn("AWS::Pipes::Pipe", RoleArn=_ROLE, Source=_OWN_QUEUE, Target=_OTHER_QUEUE),
+         aws("aws:pipes/pipe:Pipe", _PINNED_EU, role_arn=_ROLE, source=_OWN_QUEUE, target=_OTHER_QUEUE)),
+        (_cfn("AWS::Scheduler::Schedule", **_SCHEDULE, Target={"Arn": _OTHER_QUEUE, "RoleArn": _ROLE}),
+         aws("aws:scheduler/schedule:Schedule", _PINNED_EU, schedule_expression="rate(1 hour)",
+             flexible_time_window={"mode": "OFF"}, target={"arn": _OTHER_QUEUE, "role_arn": _ROLE})),
+        (_cfn("AWS::CloudWatch::Alarm", **_ALARM, OKActions=[_OTHER_TOPIC]),
+         aws("aws:cloudwatch/metricAlarm:MetricAlarm", _PINNED_EU, comparison_operator="GreaterThanThreshold",
+             evaluation_periods=1, ok_actions=[_OTHER_TOPIC])),
+        (_cfn("AWS::Lambda::EventSourceMapping", **_ESM,
+              DestinationConfig={"OnFailure": {"Destination": _OTHER_QUEUE}}),
+         aws("aws:lambda/eventSourceMapping:EventSourceMapping", _PINNED_EU, **esm,
+             destination_config={"on_failure": {"destination_arn": _OTHER_QUEUE}})),
+        (_cfn("AWS::S3::Bucket", NotificationConfiguration={"TopicConfigurations": [
+            {"Event": "s3:ObjectCreated:*", "Topic": _OTHER_TOPIC}]}),
+         aws("aws:s3/bucketNotification:BucketNotification", _PINNED_EU, bucket="b",
+             topics=[{"events": ["s3:ObjectCreated:*"], "topic_arn": _OTHER_TOPIC}])),
+    ]  # fmt: skip
+    for template, pulumi_form in pairs:
+        (finding,) = RuleEngine("EU").check(template)[0]
+        (twin,) = RuleEngine("EU").check(pulumi_form)[0]
+        assert (finding.resource_type, finding.rule.id, finding.detail) == (_STACK, twin.rule.id, twin.detail)
+    with pytest.raises(AssertionError, match=rf"belongs to account {_OTHER}, which receives what the stack writes"):
+        raise AssertionError(RuleEngine("EU").check(pairs[3][0])[0][0].detail)
+    # A key renamed for the Pulumi type (`keys`) is renamed only there: the same `Destination` / `Queue` key elsewhere
+    # in the template, and the rename once the mapped property is left, are as before.
+    sibling = {
+        "Resources": {
+            "X": {
+                "Type": "AWS::Lambda::EventSourceMapping",
+                "Properties": {**_ESM, "DestinationConfig": {"OnFailure": {"Destination": _OTHER_QUEUE}}},
+            },
+            "Y": {"Type": _EIC, "Properties": {"DestinationConfig": {"OnFailure": {"Destination": _OTHER_QUEUE}}}},
+        }
+    }
+    findings = RuleEngine("EU").check(aws(_STACK, _PINNED_EU, template_body=json.dumps(sibling)))[0]
+    assert sorted(f.path for f in findings) == [
+        f"template_body(json).Resources.{x}.Properties.DestinationConfig.OnFailure.Destination" for x in "XY"
+    ]
+
+
+def test_template_alarm_description_and_filter_pattern_are_the_pulumi_text_and_match_fields() -> None:
+    # cfntypes46 (stop 46): false alarms on main (RES-015: the runbook URL, the pattern's host) that the Pulumi twins
+    # never raised: an alarm's description is a text field, a filter pattern a match field.
+    runbook = "Queue backlog: follow https://runbooks.fleet-ops.example.com/queues/jobs"
+    pattern = json.dumps({"data": {"origin": ["ingest.fleet-ops.example.com"]}})
+    compliant = [
+        _cfn("AWS::CloudWatch::Alarm", **_ALARM, AlarmDescription=runbook, AlarmActions=[_OWN_TOPIC]),
+        _cfn("AWS::CloudWatch::CompositeAlarm", AlarmRule="ALARM(a)", AlarmDescription=runbook),
+        _cfn("AWS::Lambda::EventSourceMapping", **_ESM, FilterCriteria={"Filters": [{"Pattern": pattern}]}),
+        _cfn("AWS::Logs::SubscriptionFilter", LogGroupName="g", FilterPattern="{ $.host = \"partner.example.com\" }",
+             DestinationArn="arn:aws:kinesis:eu-central-1:123456789012:stream/s"),
+    ]  # fmt: skip
+    for subject in compliant:
+        assert RuleEngine("EU").check(subject)[0] == []
+    # The same URL in a resource that is not mapped stays judged as template text.
+    (finding,) = RuleEngine("EU").check(_cfn("AWS::SSM::Parameter", Type="String", Value=runbook))[0]
+    assert finding.rule.id == "RES-015"
 
 
 def test_a_sam_api_definition_body_is_judged_as_the_pulumi_body() -> None:

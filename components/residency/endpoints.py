@@ -614,6 +614,13 @@ class TemplateResource(_Frozen):
     accounts a workflow's Tasks write into (RES-023 unless every account of the partition is in the jurisdiction);
     ``callers``, who may call an OpenAPI body's reading operations (RES-024 unless declared)."""
 
+    keys: Mapping[str, str] = Field(default_factory=dict)
+    """A key (snake_case) at any depth under a listed property or item -> the Pulumi input key it is, where the
+    CloudFormation shape names it otherwise (cfntypes46: an ``AWS::Lambda::EventSourceMapping``'s
+    ``DestinationConfig.OnFailure.Destination`` is the Pulumi ``destination_config.on_failure.destination_arn``; an
+    ``AWS::S3::Bucket``'s ``NotificationConfiguration.QueueConfigurations[].Queue`` a bucket notification's
+    ``queues[].queue_arn``). Only the key path judged changes; a finding's path keeps the template's own keys."""
+
     def input_of(self, prop: str) -> str | None:
         """The Pulumi input the template property ``prop`` (snake_case) is judged as; None when it is not listed."""
         return self.inputs.get(prop, prop) if prop in self.properties else None

@@ -559,6 +559,10 @@ class Pending(NamedTuple):
         return self.place.path
 
 
+_NO_RENAMES: Mapping[str, str] = {}  # never written: a read-only view would cost each lookup more
+"""No template key renamed (``_Walk.renames`` outside a template resource judged as a Pulumi type with ``keys``)."""
+
+
 class _Walk:
     """One judging pass over one subject: where findings and deferred values go.
 
@@ -581,6 +585,7 @@ class _Walk:
         "parent",
         "pending",
         "runtime_text",
+        "renames",
         "stack_parameters",
         "subject",
         "task",
@@ -642,6 +647,9 @@ class _Walk:
         """Inside a nested stack's template (``stack_templates`` ``nested``): the values its parent gives its Parameters
         (the nested stack resource's ``Parameters``, a Parameter of the parent's read as its value); None elsewhere,
         where the stack resource's own ``parameters`` give them."""
+        self.renames: Mapping[str, str] = _NO_RENAMES
+        """While a template's resource is judged as a Pulumi type whose keys the template names otherwise
+        (``stack_templates`` ``resources`` ``keys``): template key (snake_case) -> the Pulumi key; empty elsewhere."""
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
@@ -1293,8 +1301,10 @@ class RuleEngine:
             walk.task = (
                 self._state_resource(walk, value, path) if walk.subject.type in self._runtime_destinations else task
             )
+            renames = walk.renames  # a template's keys the Pulumi type names otherwise (cfntypes46); mostly empty
             for k, v in value.items():
                 sk = _snake(str(k))
+                sk = renames.get(sk, sk)
                 if v is None or (sk in FREE_TEXT_KEYS and not variables):
                     continue
                 if named is not None and sk in _PAIR_VALUES:
@@ -3010,17 +3020,19 @@ class RuleEngine:
             # (cfnmap45) Each item is one Pulumi resource's inputs, whole (a rule's target, a topic's subscription):
             # its siblings (a permission's source_arn, a subscription's protocol) are that resource's props.
             items = value if isinstance(value, list) else [value]
+            renames = entry.keys
             try:
+                walk.renames = renames
                 for i, item in enumerate(items):
                     if not isinstance(item, Mapping):
                         continue
-                    inputs = {_snake(str(k)): v for k, v in item.items()}
+                    inputs = {renames.get(sk := _snake(str(k)), sk): v for k, v in item.items()}
                     walk.subject = Subject(item_type, logical_id, {**subject.props, **inputs}, subject.provider)
                     walk.kpath, walk.document = (), item
                     where = path if not isinstance(value, list) else f"{path}[{i}]"
                     self._walk(walk, item, where, kpath[-1], depth + 1, None)
             finally:
-                walk.subject, walk.document = subject, outer_document
+                walk.subject, walk.document, walk.renames = subject, outer_document, _NO_RENAMES
             return True
         if name is None:
             return False
@@ -3035,12 +3047,13 @@ class RuleEngine:
         inputs = {n: v for k, v in props.items() if (n := entry.input_of(_snake(str(k)))) is not None}
         walk.subject = Subject(entry.resource, logical_id, {**subject.props, **inputs, name: value}, subject.provider)
         try:
+            walk.renames = entry.keys
             for i, text in enumerate(texts):
                 walk.kpath = (name,)
                 walk.document = text if isinstance(text, Mapping) else outer_document
                 self._walk(walk, text, path if len(texts) == 1 else f"{path}[{i}]", name, depth + 1, None)
         finally:
-            walk.subject, walk.document = subject, outer_document
+            walk.subject, walk.document, walk.renames = subject, outer_document, _NO_RENAMES
         return True
 
     def _judge_held_in_s3(
