@@ -178,12 +178,14 @@ def ali_program(output: str) -> Build:
 
 
 def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
-    """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    return [
+    """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table (none declared)."""
+    table: list[tuple[str, str, Build, set[str], list[dict[str, Any]]]] = [
         (f"plugins46-{code.lower()}-{carrier}-{out}", code, aws_program(code, carrier, out), expected(code, out), [])
         for code in CODES
         for carrier, out in AWS_SHAPES
-    ] + [
+    ]
+    table += [
         (f"plugins46-cn-ali-{carrier}-{out}", "CN", ali_program(out), expected("CN", out), [])
         for carrier, out in ALI_SHAPES
-    ]  # fmt: skip
+    ]
+    return table
