@@ -800,6 +800,43 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
             "value": "<match **>\n  @type coralogix\n  privatekey k\n  appname a\n  subsystemname s\n</match>\n",
         },
     ),
+    # plugins46: ArvanCloud CloudLogs' fixed endpoint (no key moves it: the twin is an http output to a private
+    # address); fluent-plugin-slack's Web API default unless webhook_url is written; fluent-plugin-sqs's default
+    # Region (ap-northeast-1) unless region is written.
+    "log-router-arvancloud-cloudlogs": (
+        "EU",
+        "aws",
+        "aws:ecs/taskDefinition:TaskDefinition",
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [_container({"logDriver": "awsfirelens", "options": {"Name": "http", "Host": "10.0.3.7"}})]
+            ),
+        },
+        {
+            "family": "app",
+            "container_definitions": json.dumps(
+                [_container({"logDriver": "awsfirelens", "options": {"Name": "arvancloud_cloudlogs", "apikey": "k"}})]
+            ),
+        },
+    ),
+    "fluentd-slack-web-api": (
+        "US",
+        "aws",
+        "aws:ssm/parameter:Parameter",
+        {
+            "type": "String",
+            "value": "<match **>\n  @type slack\n  webhook_url https://10.0.3.7/hooks/ops\n  channel ops\n</match>\n",
+        },
+        {"type": "String", "value": "<match **>\n  @type slack\n  token xoxb-1\n  channel ops\n</match>\n"},
+    ),
+    "fluentd-sqs-default-region": (
+        "EU",
+        "aws",
+        "aws:ssm/parameter:Parameter",
+        {"type": "String", "value": "<match **>\n  @type sqs\n  queue_name q\n  region eu-central-1\n</match>\n"},
+        {"type": "String", "value": "<match **>\n  @type sqs\n  queue_name q\n</match>\n"},
+    ),
     # fluentd43: Fluentd plugins with no Fluent Bit twin (no types), judged in a Fluentd configuration (an SSM
     # parameter here): the setting that decides the destination written (judged as itself) or not.
     "fluentd-honeycomb-default-api-host": (
@@ -10024,6 +10061,9 @@ def test_an_unreadable_fluentd_text_stays_free_text() -> None:
          "firelens-azure-log-analytics"),
         ("oci-logging-analytics", "namespace fleet\nconfig_file_location /etc/oci/config",
          "log-router-oci-logging-analytics"),
+        # plugins46: fluent-plugin-gcs uploads to a Google Cloud Storage bucket (its `bucket` is also judged as a
+        # bucket name, RES-017 outside CN, as before).
+        ("gcs", "project p\nkeyfile /etc/gcs.json\nbucket fleet-logs", "firelens-google-cloud-outputs"),
     ],
 )  # fmt: skip
 def test_a_fluentd_output_to_a_third_party_service_is_refused_however_written(
@@ -10071,6 +10111,9 @@ def test_a_fluentd_aws_output_without_region_is_refused_until_declared(code: str
          "log-router-oci-logging-analytics"),
         # logplugins45: Calyptia Cloud (cloud_host default cloud-api.calyptia.com).
         ("calyptia", "api_key k\nstore_path /var/lib/fluent-bit", "log-router-calyptia-cloud"),
+        # plugins46: ArvanCloud CloudLogs (fixed endpoint napi.arvancloud.ir); Google Cloud Storage (Fluent Bit 5.1).
+        ("arvancloud_cloudlogs", "apikey k\ngzip true", "log-router-arvancloud-cloudlogs"),
+        ("gcs", "google_service_credentials /etc/gcs.json\nupload_timeout 10m", "firelens-google-cloud-outputs"),
     ],
 )  # fmt: skip
 def test_a_fluent_bit_output_to_a_third_party_service_is_refused(code: str, name: str, extra: str, entry: str) -> None:
@@ -10317,6 +10360,11 @@ def test_a_heredoc_log_router_error_names_the_file_and_the_entry() -> None:
         ("coralogix", None, "privatekey k\nappname a\nsubsystemname s", "fluentd-coralogix-service"),
         ("azure-storage-append-blob", None, "azure_storage_account a\nazure_container c\nazure_cloud AzureChinaCloud",
          "firelens-azure-blob-account-host"),
+        # plugins46: fluent-plugin-slack's token mode posts to https://slack.com/api/.
+        ("slack", "webhook_url https://10.0.3.7/hooks/ops\nchannel ops", "token xoxb-1\nchannel ops",
+         "fluentd-slack-web-api"),
+        ("buffered_slack", "slackbot_url https://10.0.3.7/bot?token=t\nchannel ops", "token xoxb-1\nchannel ops",
+         "fluentd-slack-web-api"),
     ],
 )  # fmt: skip
 def test_a_fluentd_output_to_a_default_abroad_is_refused(
@@ -10490,6 +10538,9 @@ def test_fluentd_entries_come_from_the_catalogue() -> None:
         "firelens-azure-blob-account-host": (),
         "fluentd-scalyr-default-server": ("scalyr_server",),
         "fluentd-coralogix-service": (),
+        # plugins46: fluent-plugin-slack's Web API (webhook_url / slackbot_url), fluent-plugin-sqs's default Region.
+        "fluentd-slack-web-api": ("webhook_url", "slackbot_url"),
+        "fluentd-sqs-default-region": ("region", "sqs_url"),
     }
     # A Fluent Bit output's name that is no Fluentd plugin of the same default is not read in a Fluentd file.
     for plugin in ("skywalking", "splunk_hec"):
@@ -11800,3 +11851,46 @@ def test_an_execution_arn_with_another_path_is_not_proven_madearns46(suffix: str
         _ma46_permission("apigateway.amazonaws.com")(arn + suffix), ProviderRef("aws", "team", "eu-west-1"),
     )  # fmt: skip
     assert {f.rule.id for f in ENGINES["EU"].check(subject, known=own.__contains__)[0]} == {"RES-023"}
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "CN"])
+def test_a_fluentd_sqs_output_without_region_is_refused_outside_japan(code: str) -> None:
+    # plugins46: fluent-plugin-sqs's `region` defaults to ap-northeast-1 (passed every door before, EU and CN). A
+    # written region is judged as one, a queue URL as a URL (the SDK sends to it), a region from the environment
+    # counts as not written.
+    region = {"EU": "eu-central-1", "US": "us-east-1", "CN": "cn-north-1"}[code]
+    account = "123456789012"
+    assert rule_ids(code, _fb_carrier("ssm", code, _fluentd("sqs", f"queue_name q\nregion {region}"))) == set()
+    url = f"https://sqs.{region}.amazonaws.com{'.cn' if code == 'CN' else ''}/{account}/q"
+    assert rule_ids(code, _fb_carrier("ssm", code, _fluentd("sqs", f"sqs_url {url}"))) == set()
+    assert rule_ids(code, _fb_carrier("ssm", code, _fluentd("sqs", "queue_name q\nregion ap-northeast-1"))) == {
+        "RES-009"
+    }
+    for offending in ("queue_name q", "queue_name q\nregion \"#{ENV['AWS_REGION']}\""):
+        with pytest.raises(
+            ResidencyViolation,
+            match=r"^\[RES-016\] .*\(fluentd\)\.match\[0\]\.@type: .*ap-northeast-1 \(Tokyo\).*"
+            r"\(<match> @type = 'sqs'\).*\[fluentd-sqs-default-region\]",
+        ):
+            _first_violation(code, _fb_carrier("ssm", code, _fluentd("sqs", offending)))
+
+
+def test_a_fluentd_sqs_output_without_region_stays_in_japan() -> None:
+    # plugins46: the default Region is Tokyo, inside JP: not refused there (resident_in), a written region still judged.
+    assert rule_ids("JP", _fb_carrier("ssm", "JP", _fluentd("sqs", "queue_name q"))) == set()
+    assert rule_ids("JP", _fb_carrier("ssm", "JP", _fluentd("sqs", "queue_name q\nregion us-west-2"))) == {"RES-009"}
+
+
+@pytest.mark.parametrize("code", ["EU", "JP", "CN"])
+def test_a_firelens_output_to_a_fixed_third_party_endpoint_is_refused(code: str) -> None:
+    # plugins46: ArvanCloud CloudLogs and Fluent Bit's gcs output in FireLens options, as in a file.
+    ecs = "aws:ecs/taskDefinition:TaskDefinition"
+    for options, entry in (
+        ({"Name": "arvancloud_cloudlogs", "apikey": "k"}, "log-router-arvancloud-cloudlogs"),
+        ({"Name": "gcs", "bucket": "fleet-logs"}, "firelens-google-cloud-outputs"),
+    ):
+        findings, _ = ENGINES[code].check(_firelens(ecs, code, options))
+        refused = [f for f in findings if f.rule.id == "RES-016"]
+        assert len(refused) == 1 and f"[{entry}]" in refused[0].detail
+    # Fluent Bit's own slack output has no default (webhook judged as a URL): the Fluentd entry does not judge it.
+    assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic("slack", "webhook https://10.0.3.7/hook"))) == set()

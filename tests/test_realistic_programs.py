@@ -95,6 +95,7 @@ import platform_programs_order35 as p35
 import platform_programs_orgkeys42 as ok42
 import platform_programs_ossbackend44 as ob44
 import platform_programs_ownrole42 as or42
+import platform_programs_plugins46 as pl46
 import platform_programs_public36 as pub36
 import platform_programs_public37 as pub37
 import platform_programs_public42 as pub42
@@ -18008,6 +18009,12 @@ CASES: list[Case] = [
     # before). The own resources (GetAtt, Ref, AccountId, the pinned account) pass; an alarm description's runbook URL
     # and an event source mapping's filter pattern naming a host pass (RES-015 before: false alarms).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ct46.rows()],
+    # -- stop 46, log shipper plugins, round 2 (tests/platform_programs_plugins46.py): a Fluent Bit arvancloud_cloudlogs
+    # output (fixed endpoint napi.arvancloud.ir) in FireLens options or a file, a Fluentd slack output with only a token
+    # (Slack's Web API, https://slack.com/api/) and a Fluentd sqs output without region (default ap-northeast-1,
+    # refused outside JP) are RES-016 until declared (passed before). Twins: an http output to the stack's NLB or a
+    # private address, the Slack webhook relayed by the NLB, the region written, the stack's own queue's URL.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in pl46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
