@@ -11395,6 +11395,86 @@ def test_a_file_written_by_sed_perl_awk_or_envsubst_is_judged_as_the_agent_reads
     assert rule_ids(code, vm(f"export OUT=datadog\n{template}envsubst < /opt/e.tpl > {fb}\n")) == {"RES-016"}
 
 
+def test_edited_files_reads_perl_filters_dd_and_tr() -> None:
+    # scripts46 (stop 46): the remaining commands that write a file, each gated by EDIT_COMMAND.
+    from components.residency.scripts import EDIT_COMMAND, Edit, edited_files
+
+    body = "[OUTPUT]\n    Name http\n    Host __C__\n"
+    write = f"cat > /opt/t.tpl <<'EOF'\n{body}EOF\n"
+    filled = "[OUTPUT]\n    Name http\n    Host 10.0.3.7\n"
+    fb = "/etc/fluent-bit/fluent-bit.conf"
+    # perl -p without -i, its output redirected: applied as perl -pi is.
+    for command in (
+        f"perl -pe 's/__C__/10.0.3.7/' /opt/t.tpl > {fb}",
+        f"perl -p -e 's/__C__/10.0.3.7/g' < /opt/t.tpl > {fb}",
+    ):
+        assert edited_files(write + command + "\n") == [Edit("perl", fb, filled, ("10.0.3.7",))], command
+    # -n (prints what it chooses) and -0777 (the whole file one record): not applied, texts and strings kept, may drop.
+    script = f"{write}perl -ne 'print \"Host logs.example.com\\n\" if /Host/; print' /opt/t.tpl > {fb}\n"
+    assert edited_files(script) == [Edit("perl", fb, None, ("Host logs.example.com\n",), None, body, True)]
+    script = f"{write}perl -0777 -pe 's/__C__\\n/h.example.com\\n/' /opt/t.tpl > {fb}\n"
+    assert edited_files(script) == [Edit("perl", fb, None, ("h.example.com\n",), None, body, True)]
+    # perl to the console or a pipe writes no file.
+    assert edited_files(f"{write}perl -pe 's/__C__/x/' /opt/t.tpl | sort\n") == []
+    # dd: a copy of a file the script wrote (if= or standard input); a partial copy leaves it unknown.
+    assert edited_files(f"{write}dd if=/opt/t.tpl of={fb} bs=4k status=none\n") == [Edit("dd", fb, body, ())]
+    assert edited_files(f"{write}cat /opt/t.tpl | sudo dd of={fb}\n") == [Edit("dd", fb, body, ())]
+    assert edited_files(f"{write}dd if=/opt/t.tpl of={fb} count=1\n") == [Edit("dd", fb, None, (), None, body, True)]
+    assert edited_files("dd if=/dev/zero of=/swapfile bs=1M count=1024\n") == []
+    # tr: characters translated (ranges, SET2 extended) or deleted; a class or a newline changed leaves it unknown.
+    under = "cat > /opt/u.tpl <<'EOF'\n    Host logs_example_com!\nEOF\n"
+    assert [e.content for e in edited_files(f"{under}tr _ . < /opt/u.tpl > {fb}\n")] == [
+        "    Host logs.example.com!\n"
+    ]
+    assert [e.content for e in edited_files(f"{under}tr -d '!' < /opt/u.tpl > {fb}\n")] == [
+        "    Host logs_example_com\n"
+    ]
+    assert [e.content for e in edited_files(f"{under}cat /opt/u.tpl | tr a-z A-Z > {fb}\n")] == [
+        "    HOST LOGS_EXAMPLE_COM!\n"
+    ]
+    assert [
+        (e.content, e.deletes) for e in edited_files(f"{under}tr '[:lower:]' '[:upper:]' < /opt/u.tpl > {fb}\n")
+    ] == [(None, True)]
+    assert [(e.content, e.deletes) for e in edited_files(f"{under}tr -s ' ' < /opt/u.tpl > {fb}\n")] == [(None, False)]
+    # The gate: the command's name and a blank, never a word holding it.
+    assert EDIT_COMMAND.search("dd if=a of=b") is not None and EDIT_COMMAND.search("tr _ . < a") is not None
+    assert EDIT_COMMAND.search("echo address strict") is None
+
+
+@pytest.mark.parametrize("code", ["EU", "CN"])
+def test_a_file_written_by_perl_dd_or_tr_is_judged_as_the_agent_reads_it(code: str) -> None:
+    # scripts46 (stop 46): each offending script passed every door on main at 38be454.
+    fb = "/etc/fluent-bit/fluent-bit.conf"
+    template = _fb_classic("http", "Host __C__\nPort 443")
+    write = f"cat > /opt/t.tpl <<'EOF'\n{template}EOF\n"
+
+    def vm(script: str) -> Subject:
+        return Subject("aws:ec2/instance:Instance", "vm", {"user_data": "#!/bin/bash\n" + script}, provider(code))
+
+    for command in (
+        "perl -pe 's/__C__/{h}/g' /opt/t.tpl > " + fb,
+        "perl -ne 's/__C__/{h}/; print' < /opt/t.tpl > " + fb,
+        "perl -0777 -pe 's/__C__/{h}/' /opt/t.tpl > " + fb,
+        "sed 's/__C__/{u}/' /opt/t.tpl > /opt/u.tpl\ntr _ . < /opt/u.tpl > " + fb,
+        "sed 's/__C__/{h}/' /opt/t.tpl > /opt/u.tpl\ndd if=/opt/u.tpl of=" + fb + " status=none",
+    ):
+        compliant = command.format(h="10.0.3.9", u="10_0_3_9")
+        assert rule_ids(code, vm(write + compliant + "\n")) == set(), command
+        with pytest.raises(ResidencyViolation, match=r"^\[RES-015\] .*logs\.example\.com"):
+            _first_violation(code, vm(write + command.format(h="logs.example.com", u="logs_example_com") + "\n"))
+    # A datadog output (its default host abroad) copied by dd into the agent's file: RES-016; an http output passes.
+    for name, expected in (("http", set()), ("datadog", {"RES-016"})):
+        written = f"cat > /opt/d.tpl <<'EOF'\n{_fb_classic(name, 'apikey k')}EOF\n"
+        assert rule_ids(code, vm(f"{written}cat /opt/d.tpl | sudo dd of={fb}\n")) == expected, name
+    # echo piped into dd writes resolv.conf as `| tee` does.
+    resolv = "echo 'nameserver {h}' | sudo dd of=/etc/resolv.conf status=none\n"
+    assert rule_ids(code, vm(resolv.format(h="10.0.0.2"))) == set()
+    assert rule_ids(code, vm(resolv.format(h="8.8.8.8"))) == {"RES-015"}
+    # The same commands on an unrelated file pass.
+    assert rule_ids(code, vm(f"{write}perl -pe 's/__C__/logs.example.com/' /opt/t.tpl > /opt/notes.txt\n")) == set()
+    assert rule_ids(code, vm("dd if=/dev/zero of=/swapfile bs=1M count=1024\n")) == set()
+
+
 @pytest.mark.parametrize("code", ["EU", "US", "JP"])
 @pytest.mark.parametrize(
     "key",
