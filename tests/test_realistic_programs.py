@@ -115,6 +115,7 @@ import platform_programs_review43 as rv43
 import platform_programs_review44 as rv44
 import platform_programs_review45 as rv45
 import platform_programs_scripts45 as sc45
+import platform_programs_scripts46 as sc46
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -17953,6 +17954,12 @@ CASES: list[Case] = [
     # role written out under a provider assuming no role is RES-023 too; the own role by `ram.Role.arn`, the team's
     # role under its deployment role, and the pinned registry Scheduled SQL example pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in er46.rows()],
+    # -- stop 46, script edits, round 2 (tests/platform_programs_scripts46.py): a fluent-bit.conf written by perl -pe /
+    # -0777 -pe / -ne into a redirection (a partner's host RES-015), by tr _ . from a template (the partner's host
+    # written with underscores RES-015), by dd if= of a datadog output (RES-016), and resolv.conf written by
+    # `echo ... | dd of=` (a public resolver abroad RES-015). Each passed before; the twins (the NLB, a private
+    # address, an http output, the VPC's resolver) pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
