@@ -7121,6 +7121,43 @@ def test_an_assignment_inside_an_assignment_sets_that_variable(code: str, line: 
         assert "The script's --region or region variable sends its calls there" in findings[0].detail
 
 
+@pytest.mark.parametrize("code", ["EU", "CN"])
+@pytest.mark.parametrize(
+    ("shape", "expected"),
+    [
+        # scripts46 (stop 46): a variable assigned another's whole value (A=$B, B=${C}, C=HOST), followed three
+        # levels: a host key or a URL's host holding it is judged as the literal (each passed on main at 38be454).
+        ("C={h}\nB=$C\nexport DB_HOST=$B\n", "RES-015"),
+        ('D={h}\nC=$D\nB="${{C}}"\nexport DB_HOST=$B\n', "RES-015"),
+        ("C={h}\nB=$C\nA=$B\ncurl -s https://$A/ingest\n", "RES-015"),
+        ("R={r}\nexport AWS_REGION=$R\n", "RES-009"),
+    ],
+)
+def test_a_variable_assigned_another_s_value_holds_that_value(code: str, shape: str, expected: str) -> None:
+    home = {"EU": "eu-west-1", "CN": "cn-north-1"}[code]
+
+    def vm(h: str, r: str) -> Subject:
+        script = "#!/bin/bash\n" + shape.format(h=h, r=r)
+        return Subject("aws:ec2/instance:Instance", "vm", {"ami": "ami-1", "user_data": script}, provider(code))
+
+    assert rule_ids(code, vm("10.0.3.9", home)) == set()
+    assert rule_ids(code, vm("db.partner-analytics.com", "us-east-1")) == {expected}
+    # A value made at run time, or a variable the script does not assign, stays unknown (a placeholder).
+    unknown = "C=$(curl -s http://169.254.169.254/latest/meta-data/local-ipv4)\nB=$C\nexport DB_HOST=$B\n"
+    assert rule_ids(code, Subject("aws:ec2/instance:Instance", "vm", {"ami": "ami-1", "user_data": unknown},
+                                  provider(code))) == set()  # fmt: skip
+
+
+def test_assigned_values_follow_whole_references_three_levels() -> None:
+    from components.residency.engine import _assigned_values
+
+    script = 'E=e.example.com\nD=$E\nC=$D\nB=${C}\nA="$B"\nX=pre-$E\nY=$UNSET\n'
+    values = _assigned_values(script)
+    assert values["D"] == values["C"] == values["B"] == ("e.example.com",)
+    assert "A" not in values  # four levels: not followed
+    assert "X" not in values and "Y" not in values  # text around a reference; a variable the script does not assign
+
+
 _OCEANBASE = "alicloud:ocean/baseInstance:BaseInstance"
 
 
@@ -11423,9 +11460,7 @@ def test_edited_files_reads_perl_filters_dd_and_tr() -> None:
     assert edited_files("dd if=/dev/zero of=/swapfile bs=1M count=1024\n") == []
     # tr: characters translated (ranges, SET2 extended) or deleted; a class or a newline changed leaves it unknown.
     under = "cat > /opt/u.tpl <<'EOF'\n    Host logs_example_com!\nEOF\n"
-    assert [e.content for e in edited_files(f"{under}tr _ . < /opt/u.tpl > {fb}\n")] == [
-        "    Host logs.example.com!\n"
-    ]
+    assert [e.content for e in edited_files(f"{under}tr _ . < /opt/u.tpl > {fb}\n")] == ["    Host logs.example.com!\n"]
     assert [e.content for e in edited_files(f"{under}tr -d '!' < /opt/u.tpl > {fb}\n")] == [
         "    Host logs_example_com\n"
     ]
