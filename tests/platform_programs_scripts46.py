@@ -12,6 +12,9 @@ data in EU, US, JP and CN). A Fluent Bit file (or resolv.conf) written by the co
   declared); the ``http`` output to the NLB passes.
 - ``echo "nameserver ..." | sudo dd of=/etc/resolv.conf``: a public resolver abroad is RES-015, the VPC's resolver
   (10.0.0.2) passes.
+- A variable assigned another's value, three levels (``PRIMARY_DB=HOST``, ``DB_TARGET=$PRIMARY_DB``,
+  ``DB="${DB_TARGET}"``, ``export DB_HOST=$DB``; ``COLLECTOR=HOST`` ... ``curl https://$ENDPOINT/ingest``): a
+  partner's host is RES-015; a private address and the stack's NLB pass.
 
 tests/test_realistic_programs.py runs them as CASES (``scripts46-*``).
 """
@@ -45,6 +48,10 @@ SHAPES: dict[tuple[str, str], set[str]] = {
     ("dd-copy", "http"): set(),
     ("dd-resolv", "public-abroad"): {"RES-015"},
     ("dd-resolv", "vpc"): set(),
+    ("var-chain-host", "partner"): {"RES-015"},
+    ("var-chain-host", "private"): set(),
+    ("var-chain-url", "partner"): {"RES-015"},
+    ("var-chain-url", "own-nlb"): set(),
 }
 
 
@@ -59,6 +66,19 @@ def script(shape: str, variant: str, nlb: str) -> str:
     """EC2 user data: install Fluent Bit, write its file the shape's way, start it."""
     head = "#!/bin/bash\nset -euo pipefail\nyum install -y fluent-bit\nmkdir -p /etc/fluent-bit /opt/fleet\n"
     tail = "systemctl enable --now fluent-bit\n"
+    if shape == "var-chain-host":
+        # the app's env file: DB_HOST from a variable set from another, set from the literal (three levels)
+        host = "db.partner-analytics.com" if variant == "partner" else "10.0.3.7"
+        return (
+            f'#!/bin/bash\nset -euo pipefail\nPRIMARY_DB={host}\nDB_TARGET=$PRIMARY_DB\nDB="${{DB_TARGET}}"\n'
+            'echo "DB_HOST=$DB" >> /etc/fleet/app.env\nexport DB_HOST=$DB\nsystemctl restart fleet-app\n'
+        )
+    if shape == "var-chain-url":
+        host = PARTNER if variant == "partner" else nlb
+        return (
+            f"#!/bin/bash\nset -euo pipefail\nCOLLECTOR={host}\nTARGET=$COLLECTOR\nENDPOINT=$TARGET\n"
+            'curl -fsS -X POST "https://$ENDPOINT/ingest" -d @/var/log/fleet/boot.json\n'
+        )
     if shape == "dd-resolv":
         resolver = "8.8.8.8" if variant == "public-abroad" else "10.0.0.2"
         return f"#!/bin/bash\necho 'nameserver {resolver}' | sudo dd of=/etc/resolv.conf status=none\n"

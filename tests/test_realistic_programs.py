@@ -17958,7 +17958,8 @@ CASES: list[Case] = [
     # -0777 -pe / -ne into a redirection (a partner's host RES-015), by tr _ . from a template (the partner's host
     # written with underscores RES-015), by dd if= of a datadog output (RES-016), and resolv.conf written by
     # `echo ... | dd of=` (a public resolver abroad RES-015). Each passed before; the twins (the NLB, a private
-    # address, an http output, the VPC's resolver) pass.
+    # address, an http output, the VPC's resolver) pass. A variable assigned another's value three levels deep
+    # (A=$B, B=$C, C=HOST) as a DB_HOST or a curl URL's host: a partner's host RES-015 (passed before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

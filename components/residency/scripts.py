@@ -444,7 +444,7 @@ _ENV_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z
 _AWK_STRING = re.compile(r'"((?:\\.|[^"\\])*)"')
 # dd(1)'s operands that leave what it copies whole: block sizes, messages, how the output is opened.
 _DD_PLAIN = frozenset({"if", "of", "bs", "ibs", "obs", "cbs", "status", "iflag", "oflag", "conv"})
-_DD_CONVS = frozenset({"notrunc", "fsync", "fdatasync", "excl", "nocreat", "noerror"})
+_DD_CONVS = frozenset({"fsync", "fdatasync", "excl", "nocreat", "noerror"})
 _PERL_SEPARATOR = re.compile(r"0(?:x[0-9A-Fa-f]*|[0-7]*)")  # perlrun -0[octal] / -0x[hex]
 _SED_DELETES = re.compile(r"(?:^|[;{}\n/\d$!,])\s*(?:[dD]\s*(?:[;}]|$)|c(?:\\|\s))", re.M)
 _SED_SUBSTITUTION = re.compile(r"s([^\\\w\s])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1")
@@ -766,7 +766,10 @@ def _dd(args: list[str], state: _Files, command: _SimpleCommand) -> list[Edit]:
         unknown = state.unknown[source]
         return _written(state, output, "dd", None, unknown)
     content = state.files[source]
-    plain = set(operands) <= _DD_PLAIN and convs <= _DD_CONVS and not [a for a in args if "=" not in a]
+    # conv=notrunc alone overwrites the file's start and keeps the rest (POSIX dd: "unless conv=notrunc is specified"
+    # the output is truncated): what it leaves is the copy only when appending.
+    convs_kept = _DD_CONVS | {"notrunc"} if append else _DD_CONVS
+    plain = set(operands) <= _DD_PLAIN and convs <= convs_kept and not [a for a in args if "=" not in a]
     return _written(state, output, "dd", content if plain else None, _Unknown((), content, True))
 
 
