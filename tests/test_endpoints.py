@@ -7181,6 +7181,43 @@ def test_an_assignment_inside_an_assignment_sets_that_variable(code: str, line: 
         assert "The script's --region or region variable sends its calls there" in findings[0].detail
 
 
+@pytest.mark.parametrize("code", ["EU", "CN"])
+@pytest.mark.parametrize(
+    ("shape", "expected"),
+    [
+        # scripts46 (stop 46): a variable assigned another's whole value (A=$B, B=${C}, C=HOST), followed three
+        # levels: a host key or a URL's host holding it is judged as the literal (each passed on main at 38be454).
+        ("C={h}\nB=$C\nexport DB_HOST=$B\n", "RES-015"),
+        ('D={h}\nC=$D\nB="${{C}}"\nexport DB_HOST=$B\n', "RES-015"),
+        ("C={h}\nB=$C\nA=$B\ncurl -s https://$A/ingest\n", "RES-015"),
+        ("R={r}\nexport AWS_REGION=$R\n", "RES-009"),
+    ],
+)
+def test_a_variable_assigned_another_s_value_holds_that_value(code: str, shape: str, expected: str) -> None:
+    home = {"EU": "eu-west-1", "CN": "cn-north-1"}[code]
+
+    def vm(h: str, r: str) -> Subject:
+        script = "#!/bin/bash\n" + shape.format(h=h, r=r)
+        return Subject("aws:ec2/instance:Instance", "vm", {"ami": "ami-1", "user_data": script}, provider(code))
+
+    assert rule_ids(code, vm("10.0.3.9", home)) == set()
+    assert rule_ids(code, vm("db.partner-analytics.com", "us-east-1")) == {expected}
+    # A value made at run time, or a variable the script does not assign, stays unknown (a placeholder).
+    unknown = "C=$(curl -s http://169.254.169.254/latest/meta-data/local-ipv4)\nB=$C\nexport DB_HOST=$B\n"
+    assert rule_ids(code, Subject("aws:ec2/instance:Instance", "vm", {"ami": "ami-1", "user_data": unknown},
+                                  provider(code))) == set()  # fmt: skip
+
+
+def test_assigned_values_follow_whole_references_three_levels() -> None:
+    from components.residency.engine import _assigned_values
+
+    script = 'E=e.example.com\nD=$E\nC=$D\nB=${C}\nA="$B"\nX=pre-$E\nY=$UNSET\n'
+    values = _assigned_values(script)
+    assert values["D"] == values["C"] == values["B"] == ("e.example.com",)
+    assert "A" not in values  # four levels: not followed
+    assert "X" not in values and "Y" not in values  # text around a reference; a variable the script does not assign
+
+
 _OCEANBASE = "alicloud:ocean/baseInstance:BaseInstance"
 
 
@@ -11627,6 +11664,84 @@ def test_an_instance_metadata_region_fills_a_log_router_template(code: str, assi
     # A resource-level Region override (RES-003 judges it) leaves the Region unknown.
     moved = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script, "region": "sa-east-1"}, provider(code))
     assert "RES-016" in rule_ids(code, moved)
+
+
+def test_edited_files_reads_perl_filters_dd_and_tr() -> None:
+    # scripts46 (stop 46): the remaining commands that write a file, each gated by EDIT_COMMAND.
+    from components.residency.scripts import EDIT_COMMAND, Edit, edited_files
+
+    body = "[OUTPUT]\n    Name http\n    Host __C__\n"
+    write = f"cat > /opt/t.tpl <<'EOF'\n{body}EOF\n"
+    filled = "[OUTPUT]\n    Name http\n    Host 10.0.3.7\n"
+    fb = "/etc/fluent-bit/fluent-bit.conf"
+    # perl -p without -i, its output redirected: applied as perl -pi is.
+    for command in (
+        f"perl -pe 's/__C__/10.0.3.7/' /opt/t.tpl > {fb}",
+        f"perl -p -e 's/__C__/10.0.3.7/g' < /opt/t.tpl > {fb}",
+    ):
+        assert edited_files(write + command + "\n") == [Edit("perl", fb, filled, ("10.0.3.7",))], command
+    # -n (prints what it chooses) and -0777 (the whole file one record): not applied, texts and strings kept, may drop.
+    script = f"{write}perl -ne 'print \"Host logs.example.com\\n\" if /Host/; print' /opt/t.tpl > {fb}\n"
+    assert edited_files(script) == [Edit("perl", fb, None, ("Host logs.example.com\n",), None, body, True)]
+    script = f"{write}perl -0777 -pe 's/__C__\\n/h.example.com\\n/' /opt/t.tpl > {fb}\n"
+    assert edited_files(script) == [Edit("perl", fb, None, ("h.example.com\n",), None, body, True)]
+    # perl to the console or a pipe writes no file.
+    assert edited_files(f"{write}perl -pe 's/__C__/x/' /opt/t.tpl | sort\n") == []
+    # dd: a copy of a file the script wrote (if= or standard input); a partial copy leaves it unknown.
+    assert edited_files(f"{write}dd if=/opt/t.tpl of={fb} bs=4k status=none\n") == [Edit("dd", fb, body, ())]
+    assert edited_files(f"{write}cat /opt/t.tpl | sudo dd of={fb}\n") == [Edit("dd", fb, body, ())]
+    assert edited_files(f"{write}dd if=/opt/t.tpl of={fb} count=1\n") == [Edit("dd", fb, None, (), None, body, True)]
+    assert edited_files("dd if=/dev/zero of=/swapfile bs=1M count=1024\n") == []
+    # tr: characters translated (ranges, SET2 extended) or deleted; a class or a newline changed leaves it unknown.
+    under = "cat > /opt/u.tpl <<'EOF'\n    Host logs_example_com!\nEOF\n"
+    assert [e.content for e in edited_files(f"{under}tr _ . < /opt/u.tpl > {fb}\n")] == ["    Host logs.example.com!\n"]
+    assert [e.content for e in edited_files(f"{under}tr -d '!' < /opt/u.tpl > {fb}\n")] == [
+        "    Host logs_example_com\n"
+    ]
+    assert [e.content for e in edited_files(f"{under}cat /opt/u.tpl | tr a-z A-Z > {fb}\n")] == [
+        "    HOST LOGS_EXAMPLE_COM!\n"
+    ]
+    assert [
+        (e.content, e.deletes) for e in edited_files(f"{under}tr '[:lower:]' '[:upper:]' < /opt/u.tpl > {fb}\n")
+    ] == [(None, True)]
+    assert [(e.content, e.deletes) for e in edited_files(f"{under}tr -s ' ' < /opt/u.tpl > {fb}\n")] == [(None, False)]
+    # The gate: the command's name and a blank, never a word holding it.
+    assert EDIT_COMMAND.search("dd if=a of=b") is not None and EDIT_COMMAND.search("tr _ . < a") is not None
+    assert EDIT_COMMAND.search("echo address strict") is None
+
+
+@pytest.mark.parametrize("code", ["EU", "CN"])
+def test_a_file_written_by_perl_dd_or_tr_is_judged_as_the_agent_reads_it(code: str) -> None:
+    # scripts46 (stop 46): each offending script passed every door on main at 38be454.
+    fb = "/etc/fluent-bit/fluent-bit.conf"
+    template = _fb_classic("http", "Host __C__\nPort 443")
+    write = f"cat > /opt/t.tpl <<'EOF'\n{template}EOF\n"
+
+    def vm(script: str) -> Subject:
+        return Subject("aws:ec2/instance:Instance", "vm", {"user_data": "#!/bin/bash\n" + script}, provider(code))
+
+    for command in (
+        "perl -pe 's/__C__/{h}/g' /opt/t.tpl > " + fb,
+        "perl -ne 's/__C__/{h}/; print' < /opt/t.tpl > " + fb,
+        "perl -0777 -pe 's/__C__/{h}/' /opt/t.tpl > " + fb,
+        "sed 's/__C__/{u}/' /opt/t.tpl > /opt/u.tpl\ntr _ . < /opt/u.tpl > " + fb,
+        "sed 's/__C__/{h}/' /opt/t.tpl > /opt/u.tpl\ndd if=/opt/u.tpl of=" + fb + " status=none",
+    ):
+        compliant = command.format(h="10.0.3.9", u="10_0_3_9")
+        assert rule_ids(code, vm(write + compliant + "\n")) == set(), command
+        with pytest.raises(ResidencyViolation, match=r"^\[RES-015\] .*logs\.example\.com"):
+            _first_violation(code, vm(write + command.format(h="logs.example.com", u="logs_example_com") + "\n"))
+    # A datadog output (its default host abroad) copied by dd into the agent's file: RES-016; an http output passes.
+    for name, expected in (("http", set()), ("datadog", {"RES-016"})):
+        written = f"cat > /opt/d.tpl <<'EOF'\n{_fb_classic(name, 'apikey k')}EOF\n"
+        assert rule_ids(code, vm(f"{written}cat /opt/d.tpl | sudo dd of={fb}\n")) == expected, name
+    # echo piped into dd writes resolv.conf as `| tee` does.
+    resolv = "echo 'nameserver {h}' | sudo dd of=/etc/resolv.conf status=none\n"
+    assert rule_ids(code, vm(resolv.format(h="10.0.0.2"))) == set()
+    assert rule_ids(code, vm(resolv.format(h="8.8.8.8"))) == {"RES-015"}
+    # The same commands on an unrelated file pass.
+    assert rule_ids(code, vm(f"{write}perl -pe 's/__C__/logs.example.com/' /opt/t.tpl > /opt/notes.txt\n")) == set()
+    assert rule_ids(code, vm("dd if=/dev/zero of=/swapfile bs=1M count=1024\n")) == set()
 
 
 @pytest.mark.parametrize("code", ["EU", "US", "JP"])

@@ -122,6 +122,7 @@ import platform_programs_review44 as rv44
 import platform_programs_review45 as rv45
 import platform_programs_sam46 as sam46
 import platform_programs_scripts45 as sc45
+import platform_programs_scripts46 as sc46
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18015,6 +18016,13 @@ CASES: list[Case] = [
     # refused outside JP) are RES-016 until declared (passed before). Twins: an http output to the stack's NLB or a
     # private address, the Slack webhook relayed by the NLB, the region written, the stack's own queue's URL.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in pl46.rows()],
+    # -- stop 46, script edits, round 2 (tests/platform_programs_scripts46.py): a fluent-bit.conf written by perl -pe /
+    # -0777 -pe / -ne into a redirection (a partner's host RES-015), by tr _ . from a template (the partner's host
+    # written with underscores RES-015), by dd if= of a datadog output (RES-016), and resolv.conf written by
+    # `echo ... | dd of=` (a public resolver abroad RES-015). Each passed before; the twins (the NLB, a private
+    # address, an http output, the VPC's resolver) pass. A variable assigned another's value three levels deep
+    # (A=$B, B=$C, C=HOST) as a DB_HOST or a curl URL's host: a partner's host RES-015 (passed before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

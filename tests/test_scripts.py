@@ -693,3 +693,39 @@ def test_a_kubernetes_container_s_variable_references_are_expanded(
     subject = Subject("aws:ssm/parameter:Parameter", "pod", {"type": "String", "value": json.dumps(pod)},
                       provider("EU", "aws"))  # fmt: skip
     assert {f.rule.id for f in ENGINES["EU"].check(subject)[0]} == expected
+
+
+# scripts46 (stop 46): one splitter for the host reader and the file readers. Lines of plain words, each command's
+# redirections after its words (a descriptor digit or not), joined by separators: the splitter returns each command's
+# words without any redirection, its file or its descriptor digit, and the files of the redirections without a digit.
+_SPLIT_WORD = st.from_regex(r"[a-z][a-z0-9./_-]{0,7}", fullmatch=True).filter(lambda w: w != "cat")
+_SPLIT_REDIRECT = st.tuples(st.sampled_from(["", "1", "2"]), st.sampled_from([">", ">>", "<"]), _SPLIT_WORD)
+_SPLIT_COMMAND = st.tuples(st.lists(_SPLIT_WORD, min_size=1, max_size=5), st.lists(_SPLIT_REDIRECT, max_size=3))
+
+
+@given(st.lists(st.tuples(_SPLIT_COMMAND, st.sampled_from([";", "&&", "||", "|", "&"])), min_size=1, max_size=4))
+def test_the_one_splitter_keeps_each_command_s_words_and_its_redirections(
+    line: list[tuple[tuple[list[str], list[tuple[str, str, str]]], str]],
+) -> None:
+    from components.residency.scripts import _simple_commands, _words
+
+    text = " ".join(
+        " ".join([*words, *(f"{digit}{op} {file}" for digit, op, file in redirects)]) + f" {separator}"
+        for (words, redirects), separator in line
+    )
+    split = list(_simple_commands(_words(text)))
+    assert [c.words for c in split] == [words for (words, _), _ in line], text
+    for command, ((_, redirects), _) in zip(split, line, strict=True):
+        outputs = [(f, op == ">>") for digit, op, f in redirects if not digit and op != "<"]
+        inputs = [f for digit, op, f in redirects if not digit and op == "<"]
+        assert (command.stdout, command.append) == (outputs[-1] if outputs else (None, False)), text
+        assert command.stdin == (inputs[-1] if inputs else None), text
+
+
+def test_a_line_piped_into_dd_is_written_as_tee_writes_it() -> None:
+    # scripts46 (stop 46): `| dd of=FILE` writes echo's line (coreutils dd(1) of=); passed before. To the console or a
+    # device it writes no file.
+    assert hosts("echo 'nameserver 8.8.8.8' | sudo dd of=/etc/resolv.conf status=none") == [("nameserver", "8.8.8.8")]
+    assert hosts("echo 'nameserver 8.8.8.8' | sudo tee /etc/resolv.conf") == [("nameserver", "8.8.8.8")]
+    assert hosts("echo 'nameserver 8.8.8.8' | dd") == []
+    assert hosts("echo 'nameserver 8.8.8.8' | dd of=/dev/null") == []

@@ -3278,7 +3278,7 @@ class RuleEngine:
         host = placeholder_host(value)
         return host is not None and self.parser.host(host, in_url=False).kind == "host"
 
-    def _judge_assignments(self, walk: _Walk, script: str, path: str, nested: int = 0) -> None:
+    def _judge_assignments(self, walk: _Walk, script: str, path: str, nested: int = 0, whole: str = "") -> None:
         """A script's shell or dotenv assignments (``export DB_HOST=db.partner.example.com``, ``PGHOST=...``):
         a value under a host key is a destination, as the same variable in an environment map is. What holds a
         reference the scan of the whole script finds (a URL, a cloud host) is left to that scan, once. An assignment
@@ -3291,18 +3291,20 @@ class RuleEngine:
             if nested < _NESTED_ASSIGNMENTS:
                 inner = next(v for v in m.group("double", "single", "bare") if v is not None)
                 if "=" in inner:
-                    self._judge_assignments(walk, inner, path, nested=nested + 1)
+                    self._judge_assignments(walk, inner, path, nested + 1, script if nested == 0 else whole)
             if not self._host_key(_key_tokens(_snake(m.group("name")))):
                 if _is_region_key(_snake(m.group("name"))):
                     # export AWS_REGION=us-east-1 / ALIBABA_CLOUD_REGION_ID=...: where the script's SDK and CLI calls
                     # go, judged like the same variable in an environment map (found by the mutation search).
                     value = next(v for v in m.group("double", "single", "bare") if v is not None)
-                    self._judge_script_region(walk, value, f"{path}.{m.group('name')}")
+                    for region in _referenced(value, script if nested == 0 else whole):
+                        self._judge_script_region(walk, region, f"{path}.{m.group('name')}")
                 continue
             value = next(v for v in m.group("double", "single", "bare") if v is not None)
             for item in _LIST_SPLIT.split(value.strip()):
-                if item and not self.parser.has_candidates(item):
-                    self._judged_as_bare_host(walk, item, f"{path}.{m.group('name')}")
+                for host in _referenced(item, script if nested == 0 else whole):
+                    if host and not self.parser.has_candidates(host):
+                        self._judged_as_bare_host(walk, host, f"{path}.{m.group('name')}")
 
     def _judge_script(self, walk: _Walk, script: str, path: str, depth: int) -> str:
         """A script payload's host assignments (``export DB_HOST=...``), its commands' hosts (``psql -h ...``) and the
@@ -6044,6 +6046,49 @@ _URL_VARIABLES = re.compile(
 _MAX_ASSIGNED_URLS = 8  # the values of a URL's variables tried, at most (a script assigning one several times)
 
 
+_MAX_CHAIN = 3  # scripts46: a variable assigned another's value (A=$B, B=$C, C=HOST), followed this many levels
+
+
+@functools.lru_cache(maxsize=256)  # the same script is read by the assignment judging and the URL filling
+def _assigned_values(script: str) -> Mapping[str, tuple[str, ...]]:
+    """The literal values ``script`` assigns each variable (``DOMAIN=partner.example.com``); one whose value is
+    another's whole (``A=$B``, ``A="${B}"``) takes that one's values, followed :data:`_MAX_CHAIN` levels (scripts46:
+    ``C=HOST``, ``B=$C``, ``A=$B``: stop 33's filling read the literal one level only, so ``DB_HOST=$B`` and
+    ``https://$A/`` passed). A value made at run time (``$(...)``, a backquote, text around a reference) is not known.
+    The order of the lines is not read: a variable assigned anywhere in the script may hold that value."""
+    values: dict[str, list[str]] = {}
+    chained: dict[str, list[str]] = {}
+    for m in _ASSIGNMENT.finditer(script):
+        value = next(v for v in m.group("double", "single", "bare") if v is not None)
+        if value and not any(c in value for c in "$`("):
+            known = values.setdefault(m.group("name"), [])
+            if value not in known:
+                known.append(value)
+        elif value and (whole := _SHELL_REFERENCE.fullmatch(value)) is not None:
+            chained.setdefault(m.group("name"), []).append(whole.group(1) or whole.group(2))
+    for _ in range(_MAX_CHAIN if chained else 0):
+        grown = False
+        earlier = {name: tuple(known) for name, known in values.items()}  # one level a pass
+        for name, references in chained.items():
+            for reference in references:
+                for value in earlier.get(reference, ()):
+                    known = values.setdefault(name, [])
+                    if value not in known:
+                        known.append(value)
+                        grown = True
+        if not grown:
+            break
+    return {name: tuple(known) for name, known in values.items()}
+
+
+def _referenced(value: str, script: str) -> tuple[str, ...]:
+    """``value``, or when it is a whole reference to a variable ``script`` assigns (``$C``, ``${C}``; scripts46) the
+    values that variable holds (:func:`_assigned_values`), each judged as the value written there would be."""
+    if value[:1] != "$" or (whole := _SHELL_REFERENCE.fullmatch(value)) is None:
+        return (value,)
+    return _assigned_values(script).get(whole.group(1) or whole.group(2)) or (value,)
+
+
 def _assigned_urls(script: str) -> str:
     """``script`` with each URL whose host holds shell variables the script assigns a literal value written out
     (``DOMAIN=partner.example.com`` ... ``curl "https://api.$DOMAIN/v1"`` is ``https://api.partner.example.com/v1``),
@@ -6054,13 +6099,7 @@ def _assigned_urls(script: str) -> str:
     :data:`_MAX_ASSIGNED_URLS`); one the script does not assign a literal (read from the environment, SSM, IMDS:
     ``DOMAIN=$(aws ssm get-parameter ...)``) stays as written, a placeholder (references.placeholder_host: before a
     fixed domain a host under it, else filled elsewhere)."""
-    values: dict[str, list[str]] = {}
-    for m in _ASSIGNMENT.finditer(script):
-        value = next(v for v in m.group("double", "single", "bare") if v is not None)
-        if value and not any(c in value for c in "$`("):
-            known = values.setdefault(m.group("name"), [])
-            if value not in known:
-                known.append(value)
+    values = _assigned_values(script)
     if not values:
         return script
     extra: list[str] = []

@@ -84,11 +84,14 @@ class ScriptReader:
             ):
                 continue
             words = _words(line)
-            # echo's words are a configuration line only when written into a file (>, >>, | tee): a message on the
-            # console ("echo server db.example.cn is up") is not.
-            written = any(w in _WRITES or w.rsplit("/", 1)[-1] == "tee" for w in words)
-            for segment in _segments(words):
-                yield from self._command(segment, depth, written, hosts_file)
+            # echo's words are a configuration line only when written into a file (>, >>, | tee, | dd of=FILE): a
+            # message on the console ("echo server db.example.cn is up") is not.
+            commands = list(_simple_commands(words))
+            written = any(w in _WRITES or w.rsplit("/", 1)[-1] == "tee" for w in words) or any(
+                _dd_output(c.words) is not None for c in commands
+            )
+            for command in commands:
+                yield from self._command(command.words, depth, written, hosts_file)
 
     def _command(self, words: list[str], depth: int, written: bool, hosts_file: bool) -> Iterator[ScriptHost]:
         # Leading assignments (PGPASSWORD=x psql ...) and wrappers (sudo -u postgres psql ...) come before the command.
@@ -169,6 +172,17 @@ class ScriptReader:
             return
         for operand in _destinations(spec, operands):
             yield from _read(name, spec.operands, operand)
+
+
+def _dd_output(words: list[str]) -> str | None:
+    """The file a ``dd`` command writes (coreutils dd(1) ``of=FILE``: "write to FILE instead of stdout"; scripts46:
+    ``echo "nameserver ..." | sudo dd of=/etc/resolv.conf``, as ``| tee`` writes it); None for another command or a
+    device (``of=/dev/sdb``)."""
+    names = [w.rsplit("/", 1)[-1] for w in words]
+    if "dd" not in names:
+        return None
+    out = next((w[3:] for w in words[names.index("dd") :] if w.startswith("of=")), None)
+    return None if out is None or out.startswith("/dev/") else out
 
 
 def _split_option(arg: str, spec: ScriptCommand) -> tuple[str | None, str | None]:
@@ -359,7 +373,7 @@ def _printed(words: list[str]) -> str | None:
 # the texts it writes. A command whose result is not computed marks whether it can drop lines (`deletes`: sed's `d`,
 # `D`, `c`, `-n`, `-f`; awk): with the content it read (`before`), the engine judges each output of that content as
 # if a delete left it with its plugin's defaults (an unapplied `/RE/d` removing a `Host` line).
-EDIT_COMMAND = re.compile(r"(?:^|[\s;&|(`])(?:sed|cp|mv|install|perl|g?awk|envsubst)[ \t]")
+EDIT_COMMAND = re.compile(r"(?:^|[\s;&|(`])(?:sed|cp|mv|install|perl|g?awk|envsubst|dd|tr)[ \t]")
 _COPY_VALUE_OPTIONS = {"install": frozenset({"-m", "-o", "-g", "-S", "-t"}), "cp": frozenset({"-t"}),
                        "mv": frozenset({"-t"})}  # fmt: skip
 _POSIX_CLASSES = {"space": r"\s", "blank": r" \t", "digit": "0-9", "alpha": "A-Za-z", "alnum": "A-Za-z0-9",
@@ -430,6 +444,10 @@ _HEREDOC_INPUT = "\0<<"  # the here-document a command on its first line reads (
 _ASSIGNED = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(\S.*)?$")
 _ENV_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 _AWK_STRING = re.compile(r'"((?:\\.|[^"\\])*)"')
+# dd(1)'s operands that leave what it copies whole: block sizes, messages, how the output is opened.
+_DD_PLAIN = frozenset({"if", "of", "bs", "ibs", "obs", "cbs", "status", "iflag", "oflag", "conv"})
+_DD_CONVS = frozenset({"fsync", "fdatasync", "excl", "nocreat", "noerror"})
+_PERL_SEPARATOR = re.compile(r"0(?:x[0-9A-Fa-f]*|[0-7]*)")  # perlrun -0[octal] / -0x[hex]
 _SED_DELETES = re.compile(r"(?:^|[;{}\n/\d$!,])\s*(?:[dD]\s*(?:[;}]|$)|c(?:\\|\s))", re.M)
 _SED_SUBSTITUTION = re.compile(r"s([^\\\w\s])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1")
 
@@ -476,16 +494,9 @@ class _Files(NamedTuple):
             self.assigned.pop(name, None)  # a value made at run time: not known
 
 
-class _Redirected(NamedTuple):
-    words: list[str]
-    stdin: str | None
-    stdout: str | None
-    append: bool
-
-
 def _edit_line(line: str, state: _Files) -> list[Edit]:
     edits: list[Edit] = []
-    for command in _redirected_commands(_words(line)):
+    for command in _simple_commands(_words(line)):
         words = command.words
         while words and (words[0] in ("sudo", "command", "env") or (words[0] != words[-1] and "=" in words[0])):
             words = words[1:]
@@ -497,52 +508,19 @@ def _edit_line(line: str, state: _Files) -> list[Edit]:
         elif name in _COPY_VALUE_OPTIONS:
             edits += _copied(name, args, state)
         elif name == "perl":
-            edits += _perl_in_place(args, state)
+            edits += _perl(args, state, command)
         elif name in ("awk", "gawk"):
             edits += _awk(args, state, command)
         elif name == "envsubst":
             edits += _envsubst(args, state, command)
+        elif name == "dd":
+            edits += _dd(args, state, command)
+        elif name == "tr":
+            edits += _tr(args, state, command)
     return edits
 
 
-def _redirected_commands(words: list[str]) -> Iterator[_Redirected]:
-    """The simple commands of a line (as :func:`_segments`) with the file each reads on standard input (``< FILE``, a
-    here-document, or ``cat FILE |`` before it) and the file its output is redirected to (``> FILE``, ``>> FILE``)."""
-    current: list[str] = []
-    stdin: str | None = None
-    stdout: str | None = None
-    append = False
-    piped: str | None = None
-    i = 0
-    while i < len(words):
-        word = words[i]
-        i += 1
-        if word in _SEPARATORS or word == "$":
-            if current:
-                yield _Redirected(current, stdin or piped, stdout, append)
-            piped = current[1] if word == "|" and len(current) == 2 and current[0] == "cat" else None
-            current, stdin, stdout, append = [], None, None, False
-        elif word in _REDIRECTS or (word[:1] in ("<", ">") and set(word) <= set("<>&|")):
-            target = words[i] if i < len(words) else None
-            i += 1
-            if current and current[-1].isdigit():
-                current.pop()  # `2>` names a descriptor, not an operand
-                continue  # another descriptor than the output
-            if word in (">", ">|", ">>"):
-                stdout, append = target, word == ">>"
-            elif word == "<":
-                stdin = target
-            elif word in ("<<", "<<-"):
-                stdin = _HEREDOC_INPUT
-        elif word[:1] == "#":
-            break
-        else:
-            current.append(word)
-    if current:
-        yield _Redirected(current, stdin or piped, stdout, append)
-
-
-def _written(state: _Files, command: _Redirected, how: str, content: str | None, unknown: _Unknown) -> list[Edit]:
+def _written(state: _Files, command: _SimpleCommand, how: str, content: str | None, unknown: _Unknown) -> list[Edit]:
     """The edit of a command whose output is redirected into a file: its content when known (appended to what the
     file held for ``>>``), else the file's content lost."""
     file = command.stdout
@@ -639,7 +617,7 @@ def _sed_arguments(args: list[str]) -> _SedArguments:
     return _SedArguments(in_place, extended, applicable, expressions, operands)
 
 
-def _sed_edit(args: list[str], state: _Files, command: _Redirected) -> list[Edit]:
+def _sed_edit(args: list[str], state: _Files, command: _SimpleCommand) -> list[Edit]:
     """``sed -i`` on its files, or sed without ``-i`` whose output is redirected into a file (scripts45)."""
     sed = _sed_arguments(args)
     expressions, operands = sed.expressions, sed.operands
@@ -673,9 +651,13 @@ def _in_place(how: str, operands: list[str], commands: list[_SedCommand] | None,
     return edits
 
 
-def _perl_in_place(args: list[str], state: _Files) -> list[Edit]:
-    """``perl -pi -e 's/RE/REPL/[gi]' FILE...`` (perlrun ``-p``, ``-i[EXTENSION]``, ``-e``): applied as the sed
-    substitution it is when :func:`_perl_as_sed` can spell it so; else its replacement texts are returned."""
+def _perl(args: list[str], state: _Files, command: _SimpleCommand) -> list[Edit]:
+    """``perl -pi -e 's/RE/REPL/[gi]' FILE...`` (perlrun ``-p``, ``-i[EXTENSION]``, ``-e``), or ``perl -p`` / ``-n``
+    without ``-i`` whose output is redirected into a file (scripts46: perlrun, ``-p`` prints each line after the
+    program, ``-n`` prints nothing the program does not ``print``; without ``-i`` to standard output): applied as the
+    sed substitution it is when :func:`_perl_as_sed` can spell it so and the flags are only ``-p`` / ``-i`` / ``-e``;
+    else not applied, its replacement texts and string literals returned, and it may drop lines (``-n`` prints what it
+    chooses; ``-0`` reads records other than lines, ``-0777`` the whole file, so a substitution may span lines)."""
     flags: set[str] = set()
     expressions: list[str] = []
     operands: list[str] = []
@@ -687,6 +669,7 @@ def _perl_in_place(args: list[str], state: _Files) -> list[Edit]:
             letters = arg[1:]
             if "i" in letters:
                 letters = letters[: letters.index("i") + 1]  # what follows -i is the backup extension
+            letters = _PERL_SEPARATOR.sub("0", letters)  # -0[octal] / -0xHEX: the record separator, one flag
             flags |= set(letters)
             if letters.endswith("e") and i < len(args):
                 expressions.append(args[i])
@@ -696,14 +679,25 @@ def _perl_in_place(args: list[str], state: _Files) -> list[Edit]:
         else:
             expressions.append(arg)  # a program without -e (perl -pi PROGRAM? no: a script file)
             flags.add("f")
-    if "i" not in flags or not expressions:
+    if not expressions or not flags & {"i", "p", "n"}:
         return []
+    in_place = "i" in flags
+    if not in_place and command.stdout is None:
+        return []  # to the console or a pipe: no file written
     converted = [_perl_as_sed(e) for e in expressions]
     script = "\n".join(c if c is not None else e for c, e in zip(converted, expressions, strict=True))
-    applicable = flags <= {"p", "i", "e"} and "p" in flags and None not in converted
+    applicable = flags - {"i"} == {"p", "e"} and None not in converted
     commands = _sed_commands(script, extended=True) if applicable else None
     deletes = commands is None or any(template is None for _, template, _ in commands)
-    return _in_place("perl", operands, commands, _sed_texts(script), deletes, state)
+    texts = _sed_texts(script)
+    if commands is None:
+        strings = (_unescaped(t) for e in expressions for t in _AWK_STRING.findall(e))
+        texts = tuple(dict.fromkeys([*texts, *(t for t in strings if t.strip())]))
+    if in_place:
+        return _in_place("perl", operands, commands, texts, deletes, state)
+    content = _input(state, operands, command.stdin)
+    edited = _sed_apply(commands, content) if content is not None and commands is not None else None
+    return _written(state, command, "perl", edited, _Unknown(texts, content, deletes))
 
 
 def _perl_as_sed(expression: str) -> str | None:
@@ -729,7 +723,7 @@ def _perl_group(match: re.Match[str]) -> str:
     return "&" if text == "$&" else "\\&" if text == "&" else "\\" + (match.group(1) or match.group(2))
 
 
-def _awk(args: list[str], state: _Files, command: _Redirected) -> list[Edit]:
+def _awk(args: list[str], state: _Files, command: _SimpleCommand) -> list[Edit]:
     """``awk PROGRAM [FILE] > OUT`` or ``gawk -i inplace PROGRAM FILE``: never applied; the program's string
     literals and ``-v`` values are the texts it may write, and it may leave any line out (``deletes``)."""
     program: str | None = None
@@ -754,7 +748,7 @@ def _awk(args: list[str], state: _Files, command: _Redirected) -> list[Edit]:
             operands.append(arg)
     if program is None:
         return []
-    texts += [re.sub(r"\\(.)", lambda m: _ESCAPED.get(m.group(1), m.group(1)), t) for t in _AWK_STRING.findall(program)]
+    texts += [_unescaped(t) for t in _AWK_STRING.findall(program)]
     found = tuple(dict.fromkeys(t for t in texts if t.strip()))
     if in_place:
         return _in_place("awk", operands, None, found, True, state)
@@ -762,7 +756,84 @@ def _awk(args: list[str], state: _Files, command: _Redirected) -> list[Edit]:
     return _written(state, command, "awk", None, _Unknown(found, content, True))
 
 
-def _envsubst(args: list[str], state: _Files, command: _Redirected) -> list[Edit]:
+def _dd(args: list[str], state: _Files, command: _SimpleCommand) -> list[Edit]:
+    """``dd [if=SRC] [of=FILE] [OPERAND=...]`` (coreutils dd(1): "Copy a file, converting and formatting according to
+    the operands"; ``if=`` "read from FILE instead of stdin", ``of=`` "write to FILE instead of stdout"; scripts46),
+    of a file the script wrote or one a command left unknown: a copy, as ``cp`` is, when its other operands only set
+    block sizes, messages or how the output is opened (``oflag=append`` with ``conv=notrunc`` appends); a partial copy
+    (``count=``, ``skip=``, ``seek=``) or a conversion (``conv=ucase`` ...) leaves the file unknown, any line of what
+    it read possibly gone."""
+    operands = dict(a.partition("=")[::2] for a in args if "=" in a)
+    source = operands.get("if", command.stdin)
+    target = _dd_output(["dd", *args]) if "of" in operands else command.stdout
+    if source is None or target is None or (source not in state.files and source not in state.unknown):
+        return []
+    convs = set(filter(None, operands.get("conv", "").split(",")))
+    oflags = set(filter(None, operands.get("oflag", "").split(",")))
+    append = "append" in oflags and "notrunc" in convs
+    output = _SimpleCommand(command.words, source, target, append or (command.append and "of" not in operands))
+    if source in state.unknown:
+        unknown = state.unknown[source]
+        return _written(state, output, "dd", None, unknown)
+    content = state.files[source]
+    # conv=notrunc alone overwrites the file's start and keeps the rest (POSIX dd: "unless conv=notrunc is specified"
+    # the output is truncated): what it leaves is the copy only when appending.
+    convs_kept = _DD_CONVS | {"notrunc"} if append else _DD_CONVS
+    plain = set(operands) <= _DD_PLAIN and convs <= convs_kept and not [a for a in args if "=" not in a]
+    return _written(state, output, "dd", content if plain else None, _Unknown((), content, True))
+
+
+def _tr(args: list[str], state: _Files, command: _SimpleCommand) -> list[Edit]:
+    """``tr SET1 SET2 < SRC > FILE`` and ``tr -d SET1`` (coreutils tr(1): "Translate, squeeze, and/or delete
+    characters from standard input, writing to standard output"; scripts46) of a file the script wrote: applied when
+    the sets are characters, escapes (``\\n``, ``\\t``, ``\\\\``) and ranges (``a-z``), SET2 extended with its
+    last character (GNU). Else (``-s``, ``-c``, a class such as ``[:lower:]``) the file is left unknown, and lines may
+    be joined when a newline may be among the characters changed."""
+    options = [a for a in args if a.startswith("-") and len(a) > 1]
+    sets = [_tr_set(a) for a in args if a not in options]
+    content = _input(state, [], command.stdin)
+    table: dict[int, int] | dict[int, int | None] | None = None
+    if options == [] and len(sets) == 2 and sets[0] and sets[1]:
+        first, second = sets[0], sets[1]
+        table = str.maketrans(first, (second + second[-1] * len(first))[: len(first)])
+    elif options == ["-d"] and len(sets) == 1 and sets[0]:
+        table = str.maketrans("", "", sets[0])
+    joins = None in sets or any("c" in o or "C" in o for o in options) or any("\n" in t for t in sets if t)
+    if table is None or joins:
+        return _written(state, command, "tr", None, _Unknown((), content, joins))
+    translated = content.translate(table) if content is not None else None
+    return _written(state, command, "tr", translated, _Unknown((), content, False))
+
+
+def _tr_set(word: str) -> str | None:
+    """A tr set of characters, escapes and ranges, spelled out; None for a class, an equivalence or a repeat."""
+    if "[" in word:
+        return None
+    chars: list[str] = []
+    i = 0
+    while i < len(word):
+        c = word[i]
+        if c == "\\" and i + 1 < len(word):
+            c = _ESCAPED.get(word[i + 1], word[i + 1])
+            i += 1
+        i += 1
+        if word[i : i + 1] == "-" and i + 1 < len(word):
+            end = word[i + 1]
+            if ord(end) < ord(c):
+                return None
+            chars += [chr(o) for o in range(ord(c), ord(end) + 1)]
+            i += 2
+            continue
+        chars.append(c)
+    return "".join(chars)
+
+
+def _unescaped(literal: str) -> str:
+    """A double-quoted awk or perl string literal's text: ``\\n``, ``\\t`` and escaped characters resolved."""
+    return re.sub(r"\\(.)", lambda m: _ESCAPED.get(m.group(1), m.group(1)), literal)
+
+
+def _envsubst(args: list[str], state: _Files, command: _SimpleCommand) -> list[Edit]:
     """``envsubst [SHELL-FORMAT] < SRC > OUT`` of a file the script wrote: each ``$VAR`` / ``${VAR}`` the script
     assigns (and SHELL-FORMAT names, when given) replaced by its value, the others left as written."""
     formats = [a for a in args if not a.startswith("-")]
@@ -983,26 +1054,57 @@ def _words(line: str) -> list[str]:
         return line.split()
 
 
-def _segments(words: list[str]) -> Iterator[list[str]]:
-    """The simple commands of a line: split at ``;``, ``&&``, ``||``, ``|``, ``&`` and parentheses, without
-    redirections and their files."""
+class _SimpleCommand(NamedTuple):
+    """A simple command of a line: its words (without redirections and their files) and the files it reads and
+    writes through redirections."""
+
+    words: list[str]
+    stdin: str | None
+    """The file it reads on standard input: ``< FILE``, a here-document, or ``cat FILE |`` before it."""
+    stdout: str | None
+    """The file its output is redirected to (``> FILE``, ``>> FILE``, ``>| FILE``)."""
+    append: bool
+    """``>>``: the output is appended to the file."""
+
+
+def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
+    """The simple commands of a line's words (:func:`_words`): split at ``;``, ``&&``, ``||``, ``|``, ``&``,
+    parentheses and ``$(``, up to a comment; each redirection and its file left out of the words (a descriptor's digit
+    with it: ``2>/dev/null``, ``2>&1``) and kept as the command's input or output. The one splitter: the host reader
+    (:class:`ScriptReader`) reads the words, the file readers (:func:`edited_files`) the redirections too
+    (scripts46: two splitters differed only in the descriptor's digit, left as an operand by the host reader's)."""
     current: list[str] = []
-    skip = False
-    for word in words:
-        if skip:
-            skip = False
-        elif word in _SEPARATORS or word == "$":  # "$(" is read as "$", "(": a command substitution starts
+    stdin: str | None = None
+    stdout: str | None = None
+    append = False
+    piped: str | None = None
+    i = 0
+    while i < len(words):
+        word = words[i]
+        i += 1
+        if word in _SEPARATORS or word == "$":  # "$(" is read as "$", "(": a command substitution starts
             if current:
-                yield current
-            current = []
+                yield _SimpleCommand(current, stdin or piped, stdout, append)
+            piped = current[1] if word == "|" and len(current) == 2 and current[0] == "cat" else None
+            current, stdin, stdout, append = [], None, None, False
         elif word in _REDIRECTS or (word[:1] in ("<", ">") and set(word) <= set("<>&|")):
-            skip = True
+            target = words[i] if i < len(words) else None
+            i += 1
+            if current and current[-1].isdigit():
+                current.pop()  # `2>` names a descriptor, not an operand
+                continue  # another descriptor than the output
+            if word in (">", ">|", ">>"):
+                stdout, append = target, word == ">>"
+            elif word == "<":
+                stdin = target
+            elif word in ("<<", "<<-"):
+                stdin = _HEREDOC_INPUT
         elif word[:1] == "#":
-            break  # a comment runs to the end of the line
+            break
         else:
             current.append(word)
     if current:
-        yield current
+        yield _SimpleCommand(current, stdin or piped, stdout, append)
 
 
 def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
