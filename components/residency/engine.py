@@ -1050,8 +1050,9 @@ class RuleEngine:
             self._judge_bucket_name(walk, value, place.path)
         else:
             walk.kpath = place.keys
-            walk.parent = _value_at(subject.props, place.keys[:-1])  # what held the value that was pending
-            walk.outer = _value_at(subject.props, place.keys[:-2]) if len(place.keys) > 1 else None
+            if len(place.keys) > 1:  # else the top-level map and None, as _Walk set them (_value_at of no keys)
+                walk.parent = _value_at(subject.props, place.keys[:-1])  # what held the value that was pending
+                walk.outer = _value_at(subject.props, place.keys[:-2])
             self._walk(walk, value, place.path, place.keys[-1] if place.keys else "", place.depth, None)
         if secret:
             return [

@@ -239,7 +239,7 @@ def _vpc_links() -> VpcLinks:
 def makes_vpc_link(type_: str) -> bool:
     """Whether a ``type_`` resource makes an API Gateway VPC link (``endpoints.yaml`` ``vpc_links.links``; since stop 41
     catalogue data, before a ``VPC_LINK_TYPES`` constant here)."""
-    return type_ in _vpc_links().link_types
+    return type_ in load_endpoints().vpc_links.link_types  # _vpc_links() inline: every door asks it per resource
 
 
 def private_integration(type_: str) -> PrivateIntegration | None:
@@ -250,7 +250,7 @@ def private_integration(type_: str) -> PrivateIntegration | None:
 def body_private_integration(type_: str) -> BodyIntegration | None:
     """The ``vpc_links.bodies`` entry of an API type whose OpenAPI body may hold a private integration (None for any
     other type)."""
-    return _vpc_links().body_by_type.get(type_)
+    return load_endpoints().vpc_links.body_by_type.get(type_)  # _vpc_links() inline: asked per resource
 
 
 def connection_input(type_: str) -> tuple[str, str] | None:
