@@ -261,7 +261,7 @@ def test_the_end_of_session_keeps_pytests_first_collection_and_skips_only_the_se
     import conftest
     from _pytest import unraisableexception
 
-    assert conftest.gc_collect_iterations_key is unraisableexception.gc_collect_iterations_key
+    assert vars(conftest)["gc_collect_iterations_key"] is unraisableexception.gc_collect_iterations_key
     ours = getattr(conftest.pytest_unconfigure, "pytest_impl", {})
     theirs = getattr(unraisableexception.pytest_unconfigure, "pytest_impl", {})
     assert ours.get("trylast") and not theirs.get("trylast") and not theirs.get("tryfirst")
