@@ -251,3 +251,22 @@ def test_jobs_fall_back_to_the_load_average_without_proc(monkeypatch: pytest.Mon
     monkeypatch.setattr(os, "getloadavg", lambda: (1.5, 1.0, 1.0))
     cores = len(os.sched_getaffinity(0))
     assert default_jobs("not a loadavg line") == max(1, cores - 1)
+
+
+def test_the_end_of_session_keeps_pytests_first_collection_and_skips_only_the_second() -> None:
+    """tests/conftest.py's ``pytest_unconfigure`` sets pytest's count of end-of-session collections to 0 (suitecost46):
+    it must run after pytest's own ``pytest_unconfigure``, whose collection reports finalisers that raise in cyclic
+    garbage, so that only the second collection (pytest's cleanup, which found nothing) is skipped. A pytest that
+    renames the count or orders the hooks otherwise fails here rather than silently losing the first collection."""
+    import conftest
+    from _pytest import unraisableexception
+
+    assert vars(conftest)["gc_collect_iterations_key"] is unraisableexception.gc_collect_iterations_key
+    ours = getattr(conftest.pytest_unconfigure, "pytest_impl", {})
+    theirs = getattr(unraisableexception.pytest_unconfigure, "pytest_impl", {})
+    assert ours.get("trylast") and not theirs.get("trylast") and not theirs.get("tryfirst")
+    source = importlib.util.find_spec("_pytest.unraisableexception")
+    assert source is not None and source.origin is not None
+    text = Path(source.origin).read_text()
+    # pytest's own: one collection in pytest_unconfigure, then the cleanup's, both counted by the same stash key.
+    assert text.count("gc_collect_harder(gc_collect_iterations)") == 2
