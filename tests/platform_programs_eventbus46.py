@@ -120,7 +120,9 @@ def _pulumi(code: str, shape: str) -> Build:
             return aws.cloudwatch.EventBusPolicy("fleet-bus-policy", event_bus_name=bus.name, policy=policy, opts=c.aws)
         condition = None
         if shape == "pulumi-permission-org":
-            condition = aws.cloudwatch.EventPermissionConditionArgs(key="aws:PrincipalOrgID", type="StringEquals", value=ORG)
+            condition = aws.cloudwatch.EventPermissionConditionArgs(
+                key="aws:PrincipalOrgID", type="StringEquals", value=ORG
+            )
         principal = PARTNER if shape == "pulumi-permission-partner" else "*"
         return aws.cloudwatch.EventPermission(
             "fleet-partner", principal=principal, statement_id="fleet-partner", action="events:PutEvents",
@@ -140,5 +142,6 @@ def rows() -> list[Row]:
     for code in CODES:
         for shape in SHAPES:
             declared = [ORG_DECLARED] if shape == "cfn-legacy-org-declared" else []
-            out.append((f"eventbus46-{code.lower()}-{shape}", code, program(code, shape), expected(code, shape), declared))
+            build, ids = program(code, shape), expected(code, shape)
+            out.append((f"eventbus46-{code.lower()}-{shape}", code, build, ids, declared))
     return out

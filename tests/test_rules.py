@@ -3612,9 +3612,11 @@ def test_a_templates_event_bus_policy_is_judged_as_the_pulumi_permission_or_poli
     # eventbus46 (stop 46): each template form gets its Pulumi twin's ids and detail (one judgement).
     legacy = [
         ({"Principal": "*"}, {"principal": "*"}),
-        ({"Principal": "*", "Condition": _ORG}, {"principal": "*", "condition": {k.lower(): v for k, v in _ORG.items()}}),
+        ({"Principal": "*", "Condition": _ORG},
+         {"principal": "*", "condition": {k.lower(): v for k, v in _ORG.items()}}),
         ({"Principal": _OTHER}, {"principal": _OTHER}),
-        ({"Principal": "123456789012", "EventBusName": "fleet"}, {"principal": "123456789012", "event_bus_name": "fleet"}),
+        ({"Principal": "123456789012", "EventBusName": "fleet"},
+         {"principal": "123456789012", "event_bus_name": "fleet"}),
     ]  # fmt: skip
     for template, pulumi_form in legacy:
         found = RuleEngine("EU").check(_cfn(_EBP, StatementId="s", Action="events:PutEvents", **template))[0]
@@ -3639,7 +3641,8 @@ def test_a_templates_event_bus_policy_is_judged_as_the_pulumi_permission_or_poli
             # A template's statement is declared public by the stack's name ("r"), as every template resource policy.
             twin = RuleEngine("EU").check(aws(_EBPOL, _PINNED_EU, policy=policy_))[0]
             assert [(f.rule.id, f.detail) for f in found] == [(f.rule.id, f.detail) for f in twin], (action, principal)
-    (partner,) = RuleEngine("EU").check(_cfn(_EBP, StatementId="s", Statement=_bus_statement("events:PutEvents", other)))[0]
+    put_events = _bus_statement("events:PutEvents", other)
+    (partner,) = RuleEngine("EU").check(_cfn(_EBP, StatementId="s", Statement=put_events))[0]
     assert partner.rule.id == "RES-023"
 
 
