@@ -3595,7 +3595,7 @@ PAIRS += [
 _EBP = "AWS::Events::EventBusPolicy"
 _EP = "aws:cloudwatch/eventPermission:EventPermission"
 _EBPOL = "aws:cloudwatch/eventBusPolicy:EventBusPolicy"
-_ORG = {"Key": "aws:PrincipalOrgID", "Type": "StringEquals", "Value": "o-a1b2c3d4e5"}
+_BUS_ORG = {"Key": "aws:PrincipalOrgID", "Type": "StringEquals", "Value": "o-a1b2c3d4e5"}
 _BUS = "arn:aws:events:eu-central-1:123456789012:event-bus/fleet"
 PAIRS += [
     ("RES-024", "EU", _cfn(_EBP, StatementId="own", Action="events:PutEvents", Principal="123456789012"),
@@ -3610,10 +3610,10 @@ def _bus_statement(action: Any, principal: Any) -> dict[str, Any]:
 
 def test_a_templates_event_bus_policy_is_judged_as_the_pulumi_permission_or_policy() -> None:
     # eventbus46 (stop 46): each template form gets its Pulumi twin's ids and detail (one judgement).
-    legacy = [
+    legacy: list[tuple[dict[str, Any], dict[str, Any]]] = [
         ({"Principal": "*"}, {"principal": "*"}),
-        ({"Principal": "*", "Condition": _ORG},
-         {"principal": "*", "condition": {k.lower(): v for k, v in _ORG.items()}}),
+        ({"Principal": "*", "Condition": _BUS_ORG},
+         {"principal": "*", "condition": {k.lower(): v for k, v in _BUS_ORG.items()}}),
         ({"Principal": _OTHER}, {"principal": _OTHER}),
         ({"Principal": "123456789012", "EventBusName": "fleet"},
          {"principal": "123456789012", "event_bus_name": "fleet"}),
