@@ -11483,6 +11483,17 @@ def test_template_destinations_name_the_pulumi_inputs_and_keys() -> None:
     assert entries["AWS::SNS::Topic"].keys == {}  # no other entry renames
 
 
+def test_a_template_event_bus_policys_legacy_form_names_the_event_permission_inputs() -> None:
+    # eventbus46 (stop 46): the legacy form's PutPermission parameters are cloudwatch.EventPermission's inputs; its
+    # `Statement` (the policy form) is not listed, so the template's statement reading judges it (as Pulumi `policy`).
+    entry = {r.type: r for t in load_endpoints().stack_templates for r in t.resources}["AWS::Events::EventBusPolicy"]
+    assert entry.resource == "aws:cloudwatch/eventPermission:EventPermission"
+    assert [entry.input_of(p) for p in ("principal", "action", "condition", "event_bus_name", "statement_id")] == [
+        "principal", "action", "condition", "event_bus_name", "statement_id"
+    ]  # fmt: skip
+    assert entry.input_of("statement") is None and entry.items == {} and entry.keys == {}
+
+
 def test_edited_files_reads_sed_redirects_perl_awk_and_envsubst() -> None:
     # scripts45 (stop 45): the other commands that write a file, each gated by EDIT_COMMAND.
     from components.residency.scripts import EDIT_COMMAND, Edit, edited_files

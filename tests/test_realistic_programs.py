@@ -54,6 +54,7 @@ import platform_programs_dns34 as pd
 import platform_programs_docbounds42 as db42
 import platform_programs_emr42 as emr42
 import platform_programs_etlrole46 as er46
+import platform_programs_eventbus46 as eb46
 import platform_programs_falsealarm21 as fa21
 import platform_programs_falsealarm22 as fa22
 import platform_programs_falsealarm23 as fa23
@@ -18023,6 +18024,13 @@ CASES: list[Case] = [
     # address, an http output, the VPC's resolver) pass. A variable assigned another's value three levels deep
     # (A=$B, B=$C, C=HOST) as a DB_HOST or a curl URL's host: a partner's host RES-015 (passed before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc46.rows()],
+    # -- stop 46, event bus policies inside templates (tests/platform_programs_eventbus46.py): an
+    # AWS::Events::EventBusPolicy's legacy form (Principal, Action, Condition) is judged as cloudwatch.EventPermission:
+    # `*` without Condition is RES-024 (passed before), `*` limited to an undeclared organisation RES-023 outside CN
+    # (passed before), a partner's account allowed to put events on our bus passes (RES-023 before). The Statement
+    # form keeps the Pulumi EventBusPolicy's verdicts (another account's grant RES-023 outside CN, PutEvents-only
+    # included; `*` RES-024); Pulumi twins pin the reference verdicts.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in eb46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3589,6 +3589,63 @@ PAIRS += [
 ]  # fmt: skip
 
 
+# Event bus policies inside templates (eventbus46, stop 46): an AWS::Events::EventBusPolicy's legacy form (Principal,
+# Action, Condition) is cloudwatch.EventPermission: `*` without Condition passed before while the Pulumi twin was
+# RES-024; another account (a PutEvents grant: it writes into the bus) was RES-023 while the Pulumi twin passed.
+_EBP = "AWS::Events::EventBusPolicy"
+_EP = "aws:cloudwatch/eventPermission:EventPermission"
+_EBPOL = "aws:cloudwatch/eventBusPolicy:EventBusPolicy"
+_BUS_ORG = {"Key": "aws:PrincipalOrgID", "Type": "StringEquals", "Value": "o-a1b2c3d4e5"}
+_BUS = "arn:aws:events:eu-central-1:123456789012:event-bus/fleet"
+PAIRS += [
+    ("RES-024", "EU", _cfn(_EBP, StatementId="own", Action="events:PutEvents", Principal="123456789012"),
+     _cfn(_EBP, StatementId="any", Action="events:PutEvents", Principal="*"),
+     "template_body(json).Resources.X.Properties.Principal"),
+]  # fmt: skip
+
+
+def _bus_statement(action: Any, principal: Any) -> dict[str, Any]:
+    return {"Sid": "s", "Effect": "Allow", "Principal": principal, "Action": action, "Resource": _BUS}
+
+
+def test_a_templates_event_bus_policy_is_judged_as_the_pulumi_permission_or_policy() -> None:
+    # eventbus46 (stop 46): each template form gets its Pulumi twin's ids and detail (one judgement).
+    legacy: list[tuple[dict[str, Any], dict[str, Any]]] = [
+        ({"Principal": "*"}, {"principal": "*"}),
+        ({"Principal": "*", "Condition": _BUS_ORG},
+         {"principal": "*", "condition": {k.lower(): v for k, v in _BUS_ORG.items()}}),
+        ({"Principal": _OTHER}, {"principal": _OTHER}),
+        ({"Principal": "123456789012", "EventBusName": "fleet"},
+         {"principal": "123456789012", "event_bus_name": "fleet"}),
+    ]  # fmt: skip
+    for template, pulumi_form in legacy:
+        found = RuleEngine("EU").check(_cfn(_EBP, StatementId="s", Action="events:PutEvents", **template))[0]
+        # Named as the template resource's logical id: a `public:` declaration names each by it.
+        props = {"statement_id": "s", "action": "events:PutEvents", **pulumi_form}
+        twin = RuleEngine("EU").check(Subject(_EP, "X", props, _PINNED_EU))[0]
+        assert [(f.resource_type, f.rule.id, f.detail) for f in found] == [
+            (_STACK, f.rule.id, f.detail) for f in twin
+        ], template
+    (open_,) = RuleEngine("EU").check(_cfn(_EBP, StatementId="s", Action="events:PutEvents", Principal="*"))[0]
+    with pytest.raises(AssertionError, match=r"`\*`.*condition"):
+        raise AssertionError(open_.detail)
+    # The Statement form is the Pulumi EventBusPolicy's `policy` statement: the template's statement reading gives the
+    # same ids and details, a partner's PutEvents-only grant included (RES-023: every resource-policy principal of
+    # another account is, whatever its actions; docs/residency.md "Event bus policies inside templates (stop 46)").
+    other = {"AWS": f"arn:aws:iam::{_OTHER}:root"}
+    for action in ("events:PutEvents", "events:PutRule", ["events:PutRule", "events:PutTargets"], "events:*"):
+        for principal in (other, "*", {"AWS": "*"}, {"AWS": "arn:aws:iam::123456789012:root"}):
+            statement = _bus_statement(action, principal)
+            found = RuleEngine("EU").check(_cfn(_EBP, StatementId="s", Statement=statement))[0]
+            policy_ = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+            # A template's statement is declared public by the stack's name ("r"), as every template resource policy.
+            twin = RuleEngine("EU").check(aws(_EBPOL, _PINNED_EU, policy=policy_))[0]
+            assert [(f.rule.id, f.detail) for f in found] == [(f.rule.id, f.detail) for f in twin], (action, principal)
+    put_events = _bus_statement("events:PutEvents", other)
+    (partner,) = RuleEngine("EU").check(_cfn(_EBP, StatementId="s", Statement=put_events))[0]
+    assert partner.rule.id == "RES-023"
+
+
 def test_a_templates_subscription_target_and_permission_are_judged_as_the_pulumi_resources() -> None:
     # cfnmap45 (stop 45): the finding is the stack's, its detail the Pulumi twin's (one judgement).
     pairs = [
