@@ -13,10 +13,12 @@ policy, an OSS bucket's and a KMS key's policy in a template were already judged
 
 ``shape``: ``mns-*`` (a subscription's queue endpoint), ``trail-*`` (SlsProjectArn / SlsWriteRoleArn), ``eb-*`` (a
 rule target's Endpoint), ``trail-bucket-*`` (OssBucketName). ``-own``: the template's own account
-(``${ALIYUN::AccountId}`` in ``Fn::Sub``) or own bucket (``Fn::GetAtt [Bucket, Name]``): passes. ``-partner``: the
-partner's UID written out: RES-023 in CN, JP and DE (an Alibaba Cloud account has no jurisdiction by partition);
-``-partner-declared``: the partner declared, passes. ``trail-bucket-elsewhere``: a bucket the stack does not make:
-RES-017. ``cn-stackgroup-mns-partner``: the same subscription in a ``ros.StackGroup``'s template.
+(``${ALIYUN::AccountId}`` in ``Fn::Sub``) or own bucket (``Fn::GetAtt [Bucket, Name]``): passes; ``-own-join``:
+``Ref ALIYUN::Region`` / ``Ref ALIYUN::AccountId`` in an ``Fn::Join`` (the mapping first refused it as an unknown
+Region, RES-011; fixed): passes. ``-partner``: the partner's UID written out: RES-023 in CN, JP and DE (an Alibaba
+Cloud account has no jurisdiction by partition); ``-partner-declared``: the partner declared, passes.
+``trail-bucket-elsewhere``: a bucket the stack does not make: RES-017. ``cn-stackgroup-mns-partner``: the same
+subscription in a ``ros.StackGroup``'s template.
 
 tests/test_realistic_programs.py runs them as CASES (``ros46-*``).
 """
@@ -50,6 +52,10 @@ def _own(service: str, resource: str) -> dict[str, str]:
 
 
 def _arn(code: str, who: str, service: str, resource: str) -> Any:
+    if who == "own-join":
+        # The same, joined from the pseudo parameters' Refs (Fn::Join): the stack's own Region and account.
+        parts = [f"acs:{service}:", {"Ref": "ALIYUN::Region"}, ":", {"Ref": "ALIYUN::AccountId"}, f":{resource}"]
+        return {"Fn::Join": ["", parts]}
     return _own(service, resource) if who == "own" else f"acs:{service}:{HOME[code]}:{PARTNER}:{resource}"
 
 
@@ -126,7 +132,7 @@ def stackgroup_subscription(code: str) -> Build:
 
 
 KINDS: dict[str, tuple[Callable[[str, str], Build], dict[str, set[str]]]] = {
-    "mns": (mns_subscription, {"own": set(), "partner": {"RES-023"}, "partner-declared": set()}),
+    "mns": (mns_subscription, {"own": set(), "own-join": set(), "partner": {"RES-023"}, "partner-declared": set()}),
     "trail": (trail, {"own": set(), "partner": {"RES-023"}, "partner-declared": set()}),
     "eb": (eventbridge_rule, {"own": set(), "partner": {"RES-023"}}),
     "trail-bucket": (trail_bucket, {"own": set(), "elsewhere": {"RES-017"}}),
@@ -140,6 +146,14 @@ def rows() -> list[Row]:
         for kind, (make, expected) in KINDS.items():
             for who, rules in expected.items():
                 declared = [PARTNER_DECLARED] if who == "partner-declared" else []
-                out.append((f"ros46-{code.lower()}-{kind}-{who}", code, make(code, who.split("-")[0]), rules, declared))
+                out.append(
+                    (
+                        f"ros46-{code.lower()}-{kind}-{who}",
+                        code,
+                        make(code, {"partner-declared": "partner"}.get(who, who)),
+                        rules,
+                        declared,
+                    )
+                )
     out.append(("ros46-cn-stackgroup-mns-partner", "CN", stackgroup_subscription("CN"), {"RES-023"}, []))
     return out
