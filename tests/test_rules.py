@@ -4252,7 +4252,7 @@ def test_a_ros_templates_subscription_trail_and_rule_target_are_judged_as_the_pu
     body = json.loads(pairs[0][0].props["template_body"])
     for kind, name in (("alicloud:ros/stackGroup:StackGroup", "stack_group_name"),
                        ("alicloud:ros/template:Template", "template_name")):  # fmt: skip
-        subject = ali(kind, **{name: "g", "template_body": json.dumps(body)})
+        subject = Subject(kind, "r", {name: "g", "template_body": json.dumps(body)}, ALI_CN)
         assert {f.rule.id for f in RuleEngine("CN").check(subject)[0]} == {"RES-023"}, kind
 
 
