@@ -121,6 +121,7 @@ import platform_programs_review42 as rv42
 import platform_programs_review43 as rv43
 import platform_programs_review44 as rv44
 import platform_programs_review45 as rv45
+import platform_programs_ros46 as ros46
 import platform_programs_sam46 as sam46
 import platform_programs_scripts45 as sc45
 import platform_programs_scripts46 as sc46
@@ -18031,6 +18032,12 @@ CASES: list[Case] = [
     # form keeps the Pulumi EventBusPolicy's verdicts (another account's grant RES-023 outside CN, PutEvents-only
     # included; `*` RES-024); Pulumi twins pin the reference verdicts.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in eb46.rows()],
+    # -- stop 46, ROS template resources judged as their Pulumi type (tests/platform_programs_ros46.py): a ros.Stack's
+    # ALIYUN::MNS::Subscription queue endpoint, ALIYUN::ACTIONTRAIL::Trail SlsProjectArn / SlsWriteRoleArn and
+    # ALIYUN::EventBridge::Rule target of a partner's account are RES-023 in CN, JP and DE (passed before: read as
+    # text only), the template's own account (${ALIYUN::AccountId}) passes; a trail's OssBucketName the stack does not
+    # make is RES-017 (passed before), its own ALIYUN::OSS::Bucket passes.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ros46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

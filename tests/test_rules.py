@@ -4377,3 +4377,97 @@ def test_an_api_event_naming_a_declared_api_or_an_http_api_makes_no_implicit_res
     assert RuleEngine("EU").check(_sam({"HelloFn": named, "Api": api}))[0] == []
     http = {**_HELLO, "Properties": {**_HELLO_PROPS, "Events": {"Hello": {"Type": "HttpApi"}}}}
     assert RuleEngine("EU").check(_sam({"HelloFn": http}))[0] == []
+
+
+# ROS template resources judged as their Pulumi type (ros46, stop 46): a ros.Stack's MNS subscription, ActionTrail
+# trail and EventBridge rule target of another account, and a trail's bucket the stack does not make (each passed).
+_ROS_STACK, _ALI_PARTNER = "alicloud:ros/stack:Stack", "5555666677778888"
+_ROS_OWN_QUEUE = {"Fn::Sub": "acs:mns:${ALIYUN::Region}:${ALIYUN::AccountId}:queues/q"}
+_ROS_PARTNER_QUEUE = f"acs:mns:cn-shanghai:{_ALI_PARTNER}:queues/q"
+
+
+def _ros(kind: str, **props: Any) -> Subject:
+    template = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": {"X": {"Type": kind, "Properties": props}}}
+    return ali(_ROS_STACK, template_body=json.dumps(template))
+
+
+_ROS_SUB, _ROS_TRAIL = {"TopicName": "t", "SubscriptionName": "s"}, "ALIYUN::ACTIONTRAIL::Trail"
+_ROS_OWN_PROJECT = {"Fn::Sub": "acs:log:${ALIYUN::Region}:${ALIYUN::AccountId}:project/audit"}
+PAIRS += [
+    ("RES-023", "CN", _ros("ALIYUN::MNS::Subscription", **_ROS_SUB, Endpoint=_ROS_OWN_QUEUE),
+     _ros("ALIYUN::MNS::Subscription", **_ROS_SUB, Endpoint=_ROS_PARTNER_QUEUE),
+     "template_body(json).Resources.X.Properties.Endpoint"),
+    ("RES-023", "CN", _ros(_ROS_TRAIL, Name="audit", SlsProjectArn=_ROS_OWN_PROJECT),
+     _ros(_ROS_TRAIL, Name="audit", SlsProjectArn=f"acs:log:cn-shanghai:{_ALI_PARTNER}:project/audit"),
+     "template_body(json).Resources.X.Properties.SlsProjectArn"),
+    ("RES-023", "CN",
+     _ros(_ROS_TRAIL, Name="audit", SlsProjectArn=_ROS_OWN_PROJECT,
+          SlsWriteRoleArn={"Fn::Sub": "acs:ram::${ALIYUN::AccountId}:role/aliyunserviceroleforactiontrail"}),
+     _ros(_ROS_TRAIL, Name="audit", SlsProjectArn=_ROS_OWN_PROJECT,
+          SlsWriteRoleArn=f"acs:ram::{_ALI_PARTNER}:role/delivery"),
+     "template_body(json).Resources.X.Properties.SlsWriteRoleArn"),
+    ("RES-023", "CN",
+     _ros("ALIYUN::EventBridge::Rule", EventBusName="default", RuleName="r",
+          Targets=[{"Id": "t", "Type": "acs.mns.queue", "Endpoint": _ROS_OWN_QUEUE}]),
+     _ros("ALIYUN::EventBridge::Rule", EventBusName="default", RuleName="r",
+          Targets=[{"Id": "t", "Type": "acs.mns.queue", "Endpoint": _ROS_PARTNER_QUEUE}]),
+     "template_body(json).Resources.X.Properties.Targets[0].Endpoint"),
+]  # fmt: skip
+
+
+def test_a_ros_templates_subscription_trail_and_rule_target_are_judged_as_the_pulumi_resources() -> None:
+    # ros46 (stop 46): the finding is the stack's, its detail the pulumi-alicloud twin's (one judgement).
+    pairs = [
+        (_ros("ALIYUN::MNS::Subscription", **_ROS_SUB, Endpoint=_ROS_PARTNER_QUEUE),
+         ali("alicloud:message/serviceSubscription:ServiceSubscription", topic_name="t", subscription_name="s",
+             push_type="queue", endpoint=_ROS_PARTNER_QUEUE)),
+        (_ros(_ROS_TRAIL, Name="audit", SlsProjectArn=f"acs:log:cn-shanghai:{_ALI_PARTNER}:project/audit"),
+         ali("alicloud:actiontrail/trail:Trail", trail_name="audit",
+             sls_project_arn=f"acs:log:cn-shanghai:{_ALI_PARTNER}:project/audit")),
+        (_ros("ALIYUN::EventBridge::Rule", EventBusName="default", RuleName="r",
+              Targets=[{"Id": "t", "Type": "acs.mns.queue", "Endpoint": _ROS_PARTNER_QUEUE}]),
+         ali("alicloud:eventbridge/rule:Rule", event_bus_name="default", rule_name="r", filter_pattern="{}",
+             targets=[{"target_id": "t", "type": "acs.mns.queue", "endpoint": _ROS_PARTNER_QUEUE}])),
+    ]  # fmt: skip
+    for template, pulumi_form in pairs:
+        (finding,) = RuleEngine("CN").check(template)[0]
+        (twin,) = RuleEngine("CN").check(pulumi_form)[0]
+        assert (finding.resource_type, finding.rule.id, finding.detail) == (_ROS_STACK, twin.rule.id, twin.detail)
+    with pytest.raises(AssertionError, match=rf"{_ALI_PARTNER}"):
+        raise AssertionError(RuleEngine("CN").check(pairs[0][0])[0][0].detail)
+    # A stack group's and a ROS template resource's templates are read the same way.
+    body = json.loads(pairs[0][0].props["template_body"])
+    for kind, name in (("alicloud:ros/stackGroup:StackGroup", "stack_group_name"),
+                       ("alicloud:ros/template:Template", "template_name")):  # fmt: skip
+        subject = Subject(kind, "r", {name: "g", "template_body": json.dumps(body)}, ALI_CN)
+        assert {f.rule.id for f in RuleEngine("CN").check(subject)[0]} == {"RES-023"}, kind
+
+
+def test_a_ros_trails_bucket_is_judged_as_a_bucket() -> None:
+    # ros46 (stop 46): a trail's OssBucketName names the bucket it delivers to (template_bucket_fields): one the stack
+    # does not make is RES-017 (it passed), the template's own ALIYUN::OSS::Bucket passes.
+    (finding,) = RuleEngine("CN").check(_ros(_ROS_TRAIL, Name="audit", OssBucketName="group-audit-logs"))[0]
+    assert (finding.rule.id, finding.path) == ("RES-017", "template_body(json).Resources.X.Properties.OssBucketName")
+    own = {
+        "B": {"Type": "ALIYUN::OSS::Bucket", "Properties": {"BucketName": "team-audit"}},
+        "T": {"Type": _ROS_TRAIL, "Properties": {"Name": "audit", "OssBucketName": {"Fn::GetAtt": ["B", "Name"]}}},
+    }
+    template = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": own}  # fmt: skip
+    assert RuleEngine("CN").check(ali(_ROS_STACK, template_body=json.dumps(template)))[0] == []
+
+
+def test_a_region_ref_joined_in_a_mapped_template_property_is_the_stacks_region() -> None:
+    # ros46 (stop 46): an Fn::Join of `Ref ALIYUN::Region` / `Ref AWS::Region` gives the stack's own Region, as an
+    # Fn::Sub does (RES-011 "Unknown region '${aliyun'" before in a mapped property: a false alarm); the account
+    # written out beside it is still judged.
+    def joined(region: str, account: Any) -> dict[str, Any]:
+        return {"Fn::Join": ["", ["acs:mns:", {"Ref": region}, ":", account, ":queues/q"]]}
+
+    own = joined("ALIYUN::Region", {"Ref": "ALIYUN::AccountId"})
+    assert RuleEngine("CN").check(_ros("ALIYUN::MNS::Subscription", **_ROS_SUB, Endpoint=own))[0] == []
+    (finding,) = RuleEngine("CN").check(
+        _ros("ALIYUN::MNS::Subscription", **_ROS_SUB, Endpoint=joined("ALIYUN::Region", _ALI_PARTNER))
+    )[0]
+    assert (finding.rule.id, finding.value) == ("RES-023", f"acs:mns:cn-shanghai:{_ALI_PARTNER}:queues/q")
+    queue = {"Fn::Join": ["", ["arn:aws:sqs:", {"Ref": "AWS::Region"}, ":", {"Ref": "AWS::AccountId"}, ":q"]]}
+    assert RuleEngine("EU").check(_cfn("AWS::SNS::Subscription", **_CFN_SUB, Endpoint=queue))[0] == []

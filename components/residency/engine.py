@@ -3040,6 +3040,10 @@ class RuleEngine:
         texts: list[Any] = [value]
         if isinstance(value, Mapping) and len(value) == 1 and next(iter(value)) in _GIVES_TEXT:
             texts = _template_texts(document, value) or texts  # one that cannot be evaluated is walked as written
+            # (ros46) A ``Ref`` of the Region pseudo parameter in an ``Fn::Join`` gives ``${AWS::Region}`` /
+            # ``${ALIYUN::Region}`` only now, after the template text's own were replaced: the stack's own Region, as
+            # in an ``Fn::Sub`` (RES-011 "Unknown region" before, a false alarm on a compliant template).
+            texts = [self._in_own_stack(walk.subject, t, template) if isinstance(t, str) else t for t in texts]
         substitutions = next((v for k, v in props.items() if _snake(str(k)) == entry.substitutions), None)
         if isinstance(substitutions, Mapping):
             texts = [_substituted(t, substitutions) for t in texts]
