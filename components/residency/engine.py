@@ -4387,10 +4387,13 @@ class RuleEngine:
         if ref.kind == "bucket":
             self._judge_bucket(walk, ref, path)
             return
-        if ref.kind == "host" or (ref.kind == "endpoint" and (ref.edge is not None or ref.region is None)):
+        runtime_region = walk.runtime_text and (ref.region == _PLACEHOLDER_TEXT or self._runtime_region_host(walk, ref))
+        if not runtime_region and (
+            ref.kind == "host" or (ref.kind == "endpoint" and (ref.edge is not None or ref.region is None))
+        ):
             self._judge_host(walk, ref, path, rule_id)
             return
-        if walk.runtime_text and ref.region == _PLACEHOLDER_TEXT:
+        if runtime_region:
             # A workflow's run-time value whose fixed parts leave the Region to the execution
             # (`States.Format('arn:aws:sns:{}:<account>:alerts', $.region)`): the Region is not an unknown one (RES-011,
             # which no declaration of the expression covered) but chosen at run time. At a field naming where the
@@ -4407,6 +4410,30 @@ class RuleEngine:
             # the endpoint's region is not the bucket's (S3 redirects a request to the bucket's region, and the SDKs
             # follow), so the bucket is judged as its name or s3:// URI is. A foreign region is refused above alone.
             self._bucket_verdict(walk, ref.bucket, ref.partition, "aws", path, ref.text)
+
+    def _runtime_region_host(self, walk: _Walk, ref: Reference) -> bool:
+        """(samevents46) Inside a workflow's run-time value, an AWS endpoint whose Region label is the run-time
+        placeholder (``States.Format('https://sqs.{}.amazonaws.com/<account>/q', $.region)``: ``sqs.v0.amazonaws.com``)
+        at a written destination's field (``written_account_fields``: a queue URL), where sfnrt45's RES-023 judges
+        the run-time destination, declarable by the expression. True when the host with an in-partition Region in
+        place of its one placeholder label reads as that Region's endpoint: the Region is then chosen at run time, as
+        the ARN form's is (falsealarm46), not an unknown host (RES-015, which no declaration of the expression
+        covered). Anywhere else (an HTTP Task's ``ApiEndpoint``, a payload) the host is judged as before."""
+        if ref.kind != "endpoint" or ref.region is not None or ref.edge is not None or ref.cloud != "aws":
+            return False
+        labels = ref.text.split(".")
+        if labels.count(PLACEHOLDER_LABEL) != 1:
+            return False
+        kpath = walk.kpath
+        if kpath and kpath[-1].endswith(".$"):
+            kpath = (*kpath[:-1], kpath[-1][:-2])
+        if not _at_any(kpath, self._written_account_paths.get(walk.subject.type, ())):
+            return False
+        region = next((r for r, p in self.catalogue.aws_region_partition.items() if p == ref.partition), None)
+        if region is None:
+            return False
+        probe = ".".join(region if label == PLACEHOLDER_LABEL else label for label in labels)
+        return [(r.kind, r.region) for r in self.parser.scan(f"https://{probe}/")] == [("endpoint", region)]
 
     def _names_own_record(self, subject: Subject, path: str, host: str, known: Callable[[str], bool]) -> bool:
         """``host`` at ``path`` names a DNS record this stack made (``created_hosts``) where the catalogue says such a
