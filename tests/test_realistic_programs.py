@@ -119,6 +119,7 @@ import platform_programs_review43 as rv43
 import platform_programs_review44 as rv44
 import platform_programs_review45 as rv45
 import platform_programs_sam46 as sam46
+import platform_programs_samevents46 as se46
 import platform_programs_scripts45 as sc45
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
@@ -17999,6 +18000,13 @@ CASES: list[Case] = [
     # abroad (RES-009), an own role ARN written by hand under an unpinned provider (RES-023); template permissions,
     # rule targets, subscriptions and invoke configs writing to the template's own resources pass unpinned.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa46.rows()],
+    # -- stop 46, SAM function events and run-time queue URLs (tests/platform_programs_samevents46.py): a SAM
+    # function's Kinesis / MSK event on-failure destination, EventBridgeRule / Schedule / ScheduleV2 dead-letter queue
+    # and SNS event redrive policy in another account are RES-023 outside CN (passed before); a state machine's queue
+    # URL whose Region comes from the input is RES-023 alone (RES-015 for its placeholder host too before) and its
+    # declared expression passes (the declaration was refused before). The template's own queues (GetAtt, Fn::Sub of
+    # ${AWS::AccountId}), a queue SAM makes, a declared partner and aws-cn in CN pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in se46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
