@@ -76,7 +76,7 @@ def expected(code: str, shape: str) -> set[str]:
 def declared(code: str, shape: str) -> list[dict[str, Any]]:
     if shape == "sns-redrive-partner-declared":
         return [{"id": "partner-failures", "kind": "resident", "match": PARTNER,
-                 "evidence": "the partner's account, reviewed: its queues are in the home Region (contract 2026-17)"}]  # fmt: skip
+                 "evidence": "the partner's account, reviewed: its queues are in the home Region"}]  # fmt: skip
     if shape == "sfn-queue-region-input-declared":
         return [{"id": "regional-orders", "kind": "resident", "match": _queue_expression(code),
                  "evidence": "the only caller is the stack's dispatch rule, which passes the home Region"}]  # fmt: skip
@@ -132,7 +132,9 @@ def program(code: str, shape: str) -> Build:
     def build(c: Any) -> object:
         # docs: cloudformation/stack (template_body; CAPABILITY_AUTO_EXPAND for the SAM transform)
         return aws.cloudformation.Stack(
-            "fleet-events", template_body=document, capabilities=["CAPABILITY_AUTO_EXPAND", "CAPABILITY_IAM"],
+            "fleet-events",
+            template_body=document,
+            capabilities=["CAPABILITY_AUTO_EXPAND", "CAPABILITY_IAM"],
             opts=c.aws,
         )
 
@@ -156,7 +158,7 @@ def _sfn(code: str) -> Build:
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     return [
-        (f"samevents46-{code.lower()}-{shape}", code, program(code, shape), expected(code, shape), declared(code, shape))
-        for code in CODES
+        (f"samevents46-{c.lower()}-{shape}", c, program(c, shape), expected(c, shape), declared(c, shape))
+        for c in CODES
         for shape in SHAPES
     ]

@@ -372,7 +372,9 @@ def test_a_run_time_expression_holding_a_url_is_declared_exactly() -> None:
     expr = "States.Format('https://sqs.{}.amazonaws.com/123456789012/q', $.region)"
     (entry,) = parse_destinations([{**RESIDENT, "match": expr}])
     assert entry.matches(expr) and entry.matches(f" {expr} ")  # the value as a finding names it
-    assert not entry.matches(expr.replace("/q'", "/q2'")) and not entry.matches("https://sqs.eu-central-1.amazonaws.com/")
+    assert not entry.matches(expr.replace("/q'", "/q2'")) and not entry.matches(
+        "https://sqs.eu-central-1.amazonaws.com/"
+    )
     (start,) = parse_destinations([{**RESIDENT, "match": expr[:40]}])
     assert not start.matches(expr)
     (url,) = parse_destinations([{**RESIDENT, "match": "https://sqs.eu-central-1.amazonaws.com/123456789012/"}])

@@ -10969,11 +10969,21 @@ def test_a_run_time_region_host_elsewhere_is_judged_as_before() -> None:
     run-time Region. An HTTP Task's ApiEndpoint, a payload's URL, two placeholders in the host or a host of the other
     partition keep their findings; a declaration naming an expression is exact (no prefix of it covers another)."""
     fmt = "States.Format('https://sqs.{}.amazonaws.com/" + _SFN_OWN + "/q', $.region)"
-    http = {"Resource": "http:invoke", "Parameters": {
-        "ApiEndpoint.$": "States.Format('https://abc.execute-api.{}.amazonaws.com/prod', $.region)", "Method": "GET"}}
+    http = {
+        "Resource": "http:invoke",
+        "Parameters": {
+            "ApiEndpoint.$": "States.Format('https://abc.execute-api.{}.amazonaws.com/prod', $.region)",
+            "Method": "GET",
+        },
+    }
     payload = {"Resource": "lambda:invoke", "Parameters": {"FunctionName": "f", "Payload": {"q.$": fmt}}}
-    two = {"Resource": "sqs:sendMessage", "Parameters": {"QueueUrl.$": "States.Format('https://sqs.{}.{}.amazonaws"
-           ".com/" + _SFN_OWN + "/q', $.a, $.region)", "MessageBody": "m"}}
+    two = {
+        "Resource": "sqs:sendMessage",
+        "Parameters": {
+            "QueueUrl.$": "States.Format('https://sqs.{}.{}.amazonaws.com/" + _SFN_OWN + "/q', $.a, $.region)",
+            "MessageBody": "m",
+        },
+    }
     cn_host = {"Resource": "sqs:sendMessage", "Parameters": {"QueueUrl.$": fmt.replace(".com/", ".com.cn/"),
                "MessageBody": "m"}}  # fmt: skip
     assert rule_ids("EU", _sfn_subject("EU", http)) == {"RES-015"}

@@ -4201,7 +4201,8 @@ _SAM_EVENTS: dict[str, tuple[dict[str, Any], Callable[[Any], dict[str, Any]], st
     "Kinesis": ({"Stream": _STREAM, "StartingPosition": "LATEST"},
                 lambda q: {"DestinationConfig": {"OnFailure": {"Type": "SQS", "Destination": q}}},
                 "DestinationConfig.OnFailure.Destination"),
-    "DynamoDB": ({"Stream": "arn:aws:dynamodb:eu-central-1:123456789012:table/t/stream/x", "StartingPosition": "LATEST"},
+    "DynamoDB": ({"Stream": "arn:aws:dynamodb:eu-central-1:123456789012:table/t/stream/x",
+                  "StartingPosition": "LATEST"},
                  lambda q: {"DestinationConfig": {"OnFailure": {"Type": "SQS", "Destination": q}}},
                  "DestinationConfig.OnFailure.Destination"),
     "MSK": ({"Stream": "arn:aws:kafka:eu-central-1:123456789012:cluster/c/x", "Topics": ["t"],
@@ -4263,7 +4264,8 @@ def test_a_sam_event_destination_is_judged_as_the_pulumi_twins(kind: str, twin: 
 def test_a_sam_event_destination_of_the_stack_or_in_aws_cn_passes(kind: str) -> None:
     # The template's own queue (GetAtt, or Fn::Sub of ${AWS::AccountId}) passes; another account's in aws-cn passes in
     # CN (every account of the partition is China's), as in Pulumi; an SNS RedrivePolicy written as JSON text is read.
-    for own in ({"Fn::GetAtt": ["Dlq", "Arn"]}, {"Fn::Sub": "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:q"}):
+    sub = {"Fn::Sub": "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:q"}
+    for own in ({"Fn::GetAtt": ["Dlq", "Arn"]}, sub):
         assert RuleEngine("EU").check(_sam_event(kind, own))[0] == [], own
     cn = _sam_event(kind, "arn:aws-cn:sqs:cn-north-1:444455556666:q").props["template_body"]
     cn = cn.replace("arn:aws:", "arn:aws-cn:").replace("eu-central-1", "cn-north-1")

@@ -587,7 +587,8 @@ class TemplateEvent(_Frozen):
     types: frozenset[str]
     """The event ``Type`` values (``Kinesis``, ``DynamoDB``)."""
     resource: str
-    """The Pulumi type token the listed properties are judged as (``aws:lambda/eventSourceMapping:EventSourceMapping``)."""
+    """The Pulumi type token the listed properties are judged as
+    (``aws:lambda/eventSourceMapping:EventSourceMapping``)."""
     inputs: Mapping[str, str]
     """Event property path under ``Properties`` (snake_case, dots: ``destination_config.on_failure.destination``) -> the
     Pulumi input path it is (dots: ``destination_config.on_failure.destination_arn``); a map is judged whole there."""
