@@ -425,6 +425,19 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         init = re.search(rf"class {args}Args:\s+def __init__\(__self__, \*,(.*?)\):", sdk_inputs, re.S)
         assert init is not None and re.search(rf"^\s+{name}:", init.group(1), re.M), (args, name)
     assert all(token in files for token in items.values())
+    # samevents46 (stop 46): a SAM event's listed properties are the generated Pulumi type's input paths, each one
+    # leading to that type's written_account_fields (the judgement the mapping exists for).
+    events = {
+        (e.resource, target)
+        for s in load_endpoints().stack_templates
+        for r in s.resources
+        for e in r.events
+        for target in e.inputs.values()
+    }
+    written = [(f.type, f.path) for f in load_endpoints().written_account_fields]
+    assert len(events) == 4
+    assert all(any(t == token and f"{p}.".startswith(f"{target}.") for t, p in written) for token, target in events)
+    named += [(token, target.split(".")[0]) for token, target in events]
     assert len(named) >= 11
     missing = []
     for token, name in named:

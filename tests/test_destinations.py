@@ -363,3 +363,19 @@ def test_enforce_takes_register_entries_as_written_in_the_stack_file() -> None:
         ConfigError, match=r"^enforce\(destinations=...\): destinations: expected a list of entries, got"
     ):
         enforce("CN", destinations="idp.example.cn", register=lambda guard: None)  # type: ignore[arg-type]
+
+
+def test_a_run_time_expression_holding_a_url_is_declared_exactly() -> None:
+    # samevents46 (stop 46): a finding names a workflow's run-time expression as written, and asks for it to be
+    # declared; one holding "://" further on was refused as a URL prefix naming no host. It is matched exactly: not as
+    # a prefix, nor its start. A URL without a host is still refused (above).
+    expr = "States.Format('https://sqs.{}.amazonaws.com/123456789012/q', $.region)"
+    (entry,) = parse_destinations([{**RESIDENT, "match": expr}])
+    assert entry.matches(expr) and entry.matches(f" {expr} ")  # the value as a finding names it
+    assert not entry.matches(expr.replace("/q'", "/q2'")) and not entry.matches(
+        "https://sqs.eu-central-1.amazonaws.com/"
+    )
+    (start,) = parse_destinations([{**RESIDENT, "match": expr[:40]}])
+    assert not start.matches(expr)
+    (url,) = parse_destinations([{**RESIDENT, "match": "https://sqs.eu-central-1.amazonaws.com/123456789012/"}])
+    assert url.matches("https://sqs.eu-central-1.amazonaws.com/123456789012/q")  # a URL is still a prefix

@@ -11022,6 +11022,68 @@ def test_a_state_machines_run_time_region_declared_by_its_expression() -> None:
     assert [(f.rule.id, f.status) for f in declared.check(_sfn_subject("EU", state))[0]] == [("RES-023", "declared")]
 
 
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+@pytest.mark.parametrize("jsonata", [False, True])
+def test_a_queue_urls_run_time_region_is_declared_by_its_expression(code: str, jsonata: bool) -> None:
+    """samevents46 (stop 46): a queue URL whose Region the input gives kept, beside sfnrt45's RES-023, a RES-015 for
+    its placeholder host (``sqs.v0.amazonaws.com``) that no declaration of the expression covered, and the
+    declaration itself was refused as a URL prefix naming no host: the documented fix did not work. The Region is now
+    chosen at run time, as the ARN form's is (falsealarm46): RES-023 alone, covered by the expression declared; in CN
+    (aws-cn: every account and Region China's) it passes, and the other partition's host stays refused."""
+    suffix = "amazonaws.com.cn" if code == "CN" else "amazonaws.com"
+    if jsonata:
+        expr = f"{{% 'https://sqs.' & $states.input.region & '.{suffix}/{_SFN_OWN}/q' %}}"
+        state = {"Resource": "sqs:sendMessage", "Arguments": {"QueueUrl": expr, "MessageBody": "m"}}
+    else:
+        expr = f"States.Format('https://sqs.{{}}.{suffix}/{_SFN_OWN}/q', $.region)"
+        state = {"Resource": "sqs:sendMessage", "Parameters": {"QueueUrl.$": expr, "MessageBody.$": "$"}}
+    declared = RuleEngine(code, destinations=[Destination(
+        id="regional-queue", kind="resident", match=expr,
+        evidence="the region is one of the stack's own Regions, passed by its dispatch rule")])  # fmt: skip
+    if code == "CN":
+        assert rule_ids(code, _sfn_subject(code, state)) == set()
+        other = json.loads(json.dumps(state).replace(".amazonaws.com.cn/", ".amazonaws.com/"))
+        assert rule_ids(code, _sfn_subject(code, other)) == {"RES-006"}
+        return
+    with pytest.raises(ResidencyViolation, match=r"\[RES-023\].*named at run time .*region.*or declare the expression"):
+        _first_violation(code, _sfn_subject(code, state))
+    assert rule_ids(code, _sfn_subject(code, state)) == {"RES-023"}
+    findings = declared.check(_sfn_subject(code, state))[0]
+    assert [(f.rule.id, f.status, f.declared_by) for f in findings] == [("RES-023", "declared", "regional-queue")]
+
+
+def test_a_run_time_region_host_elsewhere_is_judged_as_before() -> None:
+    """samevents46: only a written destination's field (a queue URL, sfnrt45's RES-023) reads the placeholder as a
+    run-time Region. An HTTP Task's ApiEndpoint, a payload's URL, two placeholders in the host or a host of the other
+    partition keep their findings; a declaration naming an expression is exact (no prefix of it covers another)."""
+    fmt = "States.Format('https://sqs.{}.amazonaws.com/" + _SFN_OWN + "/q', $.region)"
+    http = {
+        "Resource": "http:invoke",
+        "Parameters": {
+            "ApiEndpoint.$": "States.Format('https://abc.execute-api.{}.amazonaws.com/prod', $.region)",
+            "Method": "GET",
+        },
+    }
+    payload = {"Resource": "lambda:invoke", "Parameters": {"FunctionName": "f", "Payload": {"q.$": fmt}}}
+    two = {
+        "Resource": "sqs:sendMessage",
+        "Parameters": {
+            "QueueUrl.$": "States.Format('https://sqs.{}.{}.amazonaws.com/" + _SFN_OWN + "/q', $.a, $.region)",
+            "MessageBody": "m",
+        },
+    }
+    cn_host = {"Resource": "sqs:sendMessage", "Parameters": {"QueueUrl.$": fmt.replace(".com/", ".com.cn/"),
+               "MessageBody": "m"}}  # fmt: skip
+    assert rule_ids("EU", _sfn_subject("EU", http)) == {"RES-015"}
+    assert rule_ids("EU", _sfn_subject("EU", payload)) == {"RES-015"}
+    assert rule_ids("EU", _sfn_subject("EU", two)) == {"RES-023", "RES-015"}
+    assert rule_ids("EU", _sfn_subject("EU", cn_host)) == {"RES-023", "RES-006"}
+    prefix = Destination(id="p", kind="resident", match=fmt[:-12], evidence="a prefix of the expression")
+    state = {"Resource": "sqs:sendMessage", "Parameters": {"QueueUrl.$": fmt, "MessageBody.$": "$"}}
+    findings = RuleEngine("EU", destinations=[prefix]).check(_sfn_subject("EU", state))[0]
+    assert [(f.rule.id, f.status) for f in findings] == [("RES-023", "violation")]
+
+
 @pytest.mark.parametrize(
     ("state", "jsonata", "expected"),
     [

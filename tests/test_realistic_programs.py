@@ -123,6 +123,7 @@ import platform_programs_review44 as rv44
 import platform_programs_review45 as rv45
 import platform_programs_ros46 as ros46
 import platform_programs_sam46 as sam46
+import platform_programs_samevents46 as se46
 import platform_programs_scripts45 as sc45
 import platform_programs_scripts46 as sc46
 import platform_programs_sfn44 as sf44
@@ -18038,6 +18039,13 @@ CASES: list[Case] = [
     # text only), the template's own account (${ALIYUN::AccountId}) passes; a trail's OssBucketName the stack does not
     # make is RES-017 (passed before), its own ALIYUN::OSS::Bucket passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ros46.rows()],
+    # -- stop 46, SAM function events and run-time queue URLs (tests/platform_programs_samevents46.py): a SAM
+    # function's Kinesis / MSK event on-failure destination, EventBridgeRule / Schedule / ScheduleV2 dead-letter queue
+    # and SNS event redrive policy in another account are RES-023 outside CN (passed before); a state machine's queue
+    # URL whose Region comes from the input is RES-023 alone (RES-015 for its placeholder host too before) and its
+    # declared expression passes (the declaration was refused before). The template's own queues (GetAtt, Fn::Sub of
+    # ${AWS::AccountId}), a queue SAM makes, a declared partner and aws-cn in CN pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in se46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

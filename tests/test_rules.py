@@ -4471,3 +4471,95 @@ def test_a_region_ref_joined_in_a_mapped_template_property_is_the_stacks_region(
     assert (finding.rule.id, finding.value) == ("RES-023", f"acs:mns:cn-shanghai:{_ALI_PARTNER}:queues/q")
     queue = {"Fn::Join": ["", ["arn:aws:sqs:", {"Ref": "AWS::Region"}, ":", {"Ref": "AWS::AccountId"}, ":q"]]}
     assert RuleEngine("EU").check(_cfn("AWS::SNS::Subscription", **_CFN_SUB, Endpoint=queue))[0] == []
+
+
+# samevents46 (stop 46): a SAM function's event whose generated resource writes somewhere (stack_templates `events`):
+# a stream event's on-failure destination (the event source mapping's), an EventBridgeRule / Schedule event's
+# dead-letter queue (the rule target's), a ScheduleV2 event's (the schedule target's), an SNS event's redrive policy
+# (the subscription's). Each passed every door before with another account's queue.
+_STREAM = "arn:aws:kinesis:eu-central-1:123456789012:stream/s"
+_SAM_EVENTS: dict[str, tuple[dict[str, Any], Callable[[Any], dict[str, Any]], str]] = {
+    "Kinesis": ({"Stream": _STREAM, "StartingPosition": "LATEST"},
+                lambda q: {"DestinationConfig": {"OnFailure": {"Type": "SQS", "Destination": q}}},
+                "DestinationConfig.OnFailure.Destination"),
+    "DynamoDB": ({"Stream": "arn:aws:dynamodb:eu-central-1:123456789012:table/t/stream/x",
+                  "StartingPosition": "LATEST"},
+                 lambda q: {"DestinationConfig": {"OnFailure": {"Type": "SQS", "Destination": q}}},
+                 "DestinationConfig.OnFailure.Destination"),
+    "MSK": ({"Stream": "arn:aws:kafka:eu-central-1:123456789012:cluster/c/x", "Topics": ["t"],
+             "StartingPosition": "LATEST"},
+            lambda q: {"DestinationConfig": {"OnFailure": {"Type": "SQS", "Destination": q}}},
+            "DestinationConfig.OnFailure.Destination"),
+    "SelfManagedKafka": ({"KafkaBootstrapServers": ["10.0.0.5:9092"], "Topics": ["t"]},
+                         lambda q: {"DestinationConfig": {"OnFailure": {"Type": "SQS", "Destination": q}}},
+                         "DestinationConfig.OnFailure.Destination"),
+    "EventBridgeRule": ({"Pattern": {"source": ["aws.ec2"]}}, lambda q: {"DeadLetterConfig": {"Arn": q}},
+                        "DeadLetterConfig.Arn"),
+    "Schedule": ({"Schedule": "rate(5 minutes)"}, lambda q: {"DeadLetterConfig": {"Arn": q}}, "DeadLetterConfig.Arn"),
+    "ScheduleV2": ({"ScheduleExpression": "rate(5 minutes)"}, lambda q: {"DeadLetterConfig": {"Arn": q}},
+                   "DeadLetterConfig.Arn"),
+    "SNS": ({"Topic": "arn:aws:sns:eu-central-1:123456789012:t"},
+            lambda q: {"RedrivePolicy": {"deadLetterTargetArn": q}}, "RedrivePolicy.deadLetterTargetArn"),
+}  # fmt: skip
+
+
+def _sam_event(kind: str, queue: Any) -> Subject:
+    base, destination, _ = _SAM_EVENTS[kind]
+    event = {"Type": kind, "Properties": {**base, **destination(queue)}}
+    return _cfn(_SAM_FN, Handler="a.h", Runtime="python3.12", InlineCode="x", Events={"E": event})
+
+
+PAIRS += [
+    ("RES-023", "EU", _sam_event(kind, _OWN_QUEUE), _sam_event(kind, _OTHER_QUEUE),
+     f"template_body(json).Resources.X.Properties.Events.E.Properties.{_SAM_EVENTS[kind][2]}")
+    for kind in _SAM_EVENTS
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "twin"),
+    [
+        ("Kinesis", aws("aws:lambda/eventSourceMapping:EventSourceMapping", _PINNED_EU, event_source_arn=_STREAM,
+                        function_name="f", destination_config={"on_failure": {"destination_arn": _OTHER_QUEUE}})),
+        ("EventBridgeRule", aws("aws:cloudwatch/eventTarget:EventTarget", _PINNED_EU, rule="r", arn=_OWN_QUEUE,
+                                dead_letter_config={"arn": _OTHER_QUEUE})),
+        ("ScheduleV2", aws("aws:scheduler/schedule:Schedule", _PINNED_EU, schedule_expression="rate(5 minutes)",
+                           flexible_time_window={"mode": "OFF"}, target={
+                               "arn": _OWN_QUEUE, "role_arn": "arn:aws:iam::123456789012:role/s",
+                               "dead_letter_config": {"arn": _OTHER_QUEUE}})),
+        ("SNS", aws("aws:sns/topicSubscription:TopicSubscription", _PINNED_EU, protocol="lambda", endpoint=_OWN_QUEUE,
+                    topic="arn:aws:sns:eu-central-1:123456789012:t",
+                    redrive_policy=json.dumps({"deadLetterTargetArn": _OTHER_QUEUE}))),
+    ],
+)  # fmt: skip
+def test_a_sam_event_destination_is_judged_as_the_pulumi_twins(kind: str, twin: Subject) -> None:
+    # The same destination in a SAM event and in the Pulumi resource SAM generates for it: the same rule and message.
+    (finding,) = RuleEngine("EU").check(_sam_event(kind, _OTHER_QUEUE))[0]
+    (pulumi,) = RuleEngine("EU").check(twin)[0]
+    assert (finding.resource_type, finding.rule.id, finding.detail) == (_STACK, pulumi.rule.id, pulumi.detail)
+    with pytest.raises(AssertionError, match=r"999999999999"):
+        raise AssertionError(finding.detail)
+
+
+@pytest.mark.parametrize("kind", list(_SAM_EVENTS))
+def test_a_sam_event_destination_of_the_stack_or_in_aws_cn_passes(kind: str) -> None:
+    # The template's own queue (GetAtt, or Fn::Sub of ${AWS::AccountId}) passes; another account's in aws-cn passes in
+    # CN (every account of the partition is China's), as in Pulumi; an SNS RedrivePolicy written as JSON text is read.
+    sub = {"Fn::Sub": "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:q"}
+    for own in ({"Fn::GetAtt": ["Dlq", "Arn"]}, sub):
+        assert RuleEngine("EU").check(_sam_event(kind, own))[0] == [], own
+    cn = _sam_event(kind, "arn:aws-cn:sqs:cn-north-1:444455556666:q").props["template_body"]
+    cn = cn.replace("arn:aws:", "arn:aws-cn:").replace("eu-central-1", "cn-north-1")
+    assert RuleEngine("CN").check(aws(_STACK, template_body=cn))[0] == []
+    text = _cfn(_SAM_FN, Events={"E": {"Type": "SNS", "Properties": {"Topic": "t", "RedrivePolicy": json.dumps(
+        {"deadLetterTargetArn": _OTHER_QUEUE})}}})  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("EU").check(text)[0]] == ["RES-023"]
+
+
+def test_an_sqs_event_or_an_unlisted_event_property_is_read_as_before() -> None:
+    # SQS is not listed (Lambda documents on-failure destinations for stream and Kafka sources only); a Kinesis
+    # event's Stream is its source (read from): neither is a written destination.
+    sqs = {"Queue": _OTHER_QUEUE, "DestinationConfig": {"OnFailure": {"Destination": _OTHER_QUEUE}}}
+    assert RuleEngine("EU").check(_cfn(_SAM_FN, Events={"E": {"Type": "SQS", "Properties": sqs}}))[0] == []
+    source = {"Stream": f"arn:aws:kinesis:eu-central-1:{_OTHER}:stream/s", "StartingPosition": "LATEST"}
+    assert RuleEngine("EU").check(_cfn(_SAM_FN, Events={"E": {"Type": "Kinesis", "Properties": source}}))[0] == []

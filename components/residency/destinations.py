@@ -48,6 +48,11 @@ EXPIRY_WARNING_DAYS = 30
 
 _PHONE_MATCH = re.compile(r"^\+[0-9]+\*?$")
 _URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/?#]*@)?\[?([^/:?#\]]+)", re.IGNORECASE)
+# A match that is a URL (a prefix of the URLs it covers) starts with its scheme. One holding "://" further on is a
+# workflow's run-time expression (`States.Format('https://sqs.{}.amazonaws.com/<account>/q', $.region)`, the value a
+# finding names; samevents46): matched exactly, never as a prefix. Before stop 46 it was refused as a URL prefix
+# naming no host, so the declaration the run-time finding asks for could not be written.
+_URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
 class DestinationProblem(SovereignError, ValueError):
@@ -124,7 +129,7 @@ class Destination(BaseModel):
                 "of a phone number (+44*); here it would match only a literal `*`. Fix: write the exact host, "
                 "a *.suffix, or the URL prefix without `*`"
             )
-        elif "://" in match and not _URL_HOST.match(match):
+        elif "://" in match and _URL_SCHEME.match(match) and not _URL_HOST.match(match):
             raise ValueError(
                 f"the URL prefix {match!r} names no host, so it would cover every such URL. "
                 "Fix: write the prefix with its host, e.g. https://intake.example.com/v1/"
@@ -187,7 +192,7 @@ def _matches(match: str, value: str) -> bool:
     if match.startswith("*."):
         host = host_of(text)
         return host is not None and host.endswith(match[1:]) and host != match[2:]
-    if "://" in match or match.startswith(("arn:", "acs:")):
+    if ("://" in match and _URL_SCHEME.match(match)) or match.startswith(("arn:", "acs:")):
         return text.startswith(match)
     host = host_of(text)
     return text == match or (host is not None and host == match)

@@ -577,6 +577,24 @@ class NestedStack(_Frozen):
     source: str
 
 
+class TemplateEvent(_Frozen):
+    """(samevents46) A SAM resource's event ``Type`` whose ``Properties`` hold a written destination of the resource SAM
+    generates for it (a stream event's ``DestinationConfig.OnFailure.Destination``, the generated
+    ``AWS::Lambda::EventSourceMapping``'s, the Pulumi ``lambda.EventSourceMapping``'s
+    ``destination_config.on_failure.destination_arn``): each listed property path is judged as that Pulumi type's input
+    path, by the one judgement of the Pulumi resource, at the template's path."""
+
+    types: frozenset[str]
+    """The event ``Type`` values (``Kinesis``, ``DynamoDB``)."""
+    resource: str
+    """The Pulumi type token the listed properties are judged as
+    (``aws:lambda/eventSourceMapping:EventSourceMapping``)."""
+    inputs: Mapping[str, str]
+    """Event property path under ``Properties`` (snake_case, dots: ``destination_config.on_failure.destination``) -> the
+    Pulumi input path it is (dots: ``destination_config.on_failure.destination_arn``); a map is judged whole there."""
+    source: str
+
+
 class TemplateResource(_Frozen):
     """A template resource type that is a Pulumi resource type's own API object (``AWS::ApiGateway::RestApi`` and
     ``aws:apigateway/restApi:RestApi`` both call CreateRestApi / PutRestApi with the same OpenAPI ``Body``;
@@ -607,6 +625,9 @@ class TemplateResource(_Frozen):
     ``aws:cloudwatch/eventTarget:EventTarget``; an ``AWS::SNS::Topic``'s ``Subscription``, each an
     ``aws:sns/topicSubscription:TopicSubscription``). A single map is one item (SAM's ``AWS::Serverless::Function``
     ``EventInvokeConfig``: one ``aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig``)."""
+    events: tuple[TemplateEvent, ...] = ()
+    """(samevents46) The resource's ``Events`` (a SAM function's) whose properties are a generated resource's written
+    destinations, by event ``Type``."""
     held_in_s3: Mapping[str, Literal["accounts", "callers"]] = Field(default_factory=dict)
     """Template property (snake_case) naming an S3 object that holds what the listed property would hold (sam46: a
     state machine's ``DefinitionS3Location``, an API's ``BodyS3Location``, SAM's ``DefinitionUri``). No front door can

@@ -837,9 +837,10 @@ class RuleEngine:
         # of a catalogued type (stack_templates `resources`: a CloudFormation RestApi's Body, a state machine's
         # DefinitionString) is judged as the Pulumi type's input (stop 42: its text and match fields; stop 45: the whole
         # judgement): (template input's type, template resource type) -> the entry.
-        self._match_fields, self._template_inputs = (
+        self._match_fields, self._template_inputs, self._template_events = (
             self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields)),
             _template_input_index(self.endpoints),
+            _template_event_index(self.endpoints),
         )
         # Type token -> (key path, input, value) of the region fields a setting turns off (switched_off_regions): a
         # region field pays one dict lookup, None for every type but the few listed.
@@ -3007,6 +3008,14 @@ class RuleEngine:
             # (sam46) SAM's Globals.<section>.<property>: the property every resource of the section's type inherits.
             section = path.rsplit(".", 2)[-2]
             kind, logical_id = template.globals.get(section), f"Globals.{section}"
+        elif (
+            len(kpath) > start + 6
+            and kpath[start + 3] == "events"
+            and kpath[start + 5] == "properties"
+            and kpath[start] == "resources"
+            and self._template_events
+        ):
+            return self._judged_as_event_input(walk, value, path, depth)  # (samevents46) a SAM event's property
         else:
             return False
         entry = self._template_inputs.get((template.type, kind)) if isinstance(kind, str) else None
@@ -3059,6 +3068,45 @@ class RuleEngine:
                 self._walk(walk, text, path if len(texts) == 1 else f"{path}[{i}]", name, depth + 1, None)
         finally:
             walk.subject, walk.document, walk.renames = subject, outer_document, _NO_RENAMES
+        return True
+
+    def _judged_as_event_input(self, walk: _Walk, value: Any, path: str, depth: int) -> bool:
+        """(samevents46) A property of a SAM resource's event (``walk.kpath`` ``<template input>.resources.<id>.
+        properties.events.<name>.properties.<property path>``) listed in its type's ``events`` for the event's
+        ``Type``: judged as the input path of the Pulumi type SAM generates for the event (a Kinesis event's
+        ``DestinationConfig.OnFailure.Destination`` as a ``lambda.EventSourceMapping``'s
+        ``destination_config.on_failure.destination_arn``), by the one judgement of the Pulumi resource, at the
+        template's path. True when so judged; False (the property is walked as before) otherwise."""
+        assert walk.template is not None
+        template, document = walk.template
+        kpath, start = walk.kpath, template.path.count(".") + 1
+        parts = path.split(".")
+        offset = len(parts) - len(kpath)  # the template input's own path may read as one part ("template_body(json)")
+        resources = document.get("Resources")
+        if offset < 0 or not isinstance(resources, Mapping):
+            return False
+        logical_id, name = parts[offset + start + 1], parts[offset + start + 4]
+        resource = resources.get(logical_id)
+        props = resource.get("Properties") if isinstance(resource, Mapping) else None
+        events = props.get("Events") if isinstance(props, Mapping) else None
+        event = events.get(name) if isinstance(events, Mapping) else None
+        if not isinstance(event, Mapping) or not isinstance(kind := resource.get("Type"), str):  # type: ignore[union-attr]
+            return False
+        found = self._template_events.get((template.type, kind, str(event.get("Type")), ".".join(kpath[start + 6 :])))
+        if found is None:
+            return False
+        token, target = found
+        keys = tuple(target.split("."))
+        inputs: Any = value
+        for k in reversed(keys[1:]):
+            inputs = {k: inputs}
+        subject = walk.subject
+        walk.subject = Subject(token, logical_id, {**subject.props, keys[0]: inputs}, subject.provider)
+        walk.kpath = keys
+        try:
+            self._walk(walk, value, path, keys[-1], depth + 1, None)
+        finally:
+            walk.subject, walk.kpath = subject, kpath
         return True
 
     def _judge_held_in_s3(
@@ -4359,10 +4407,13 @@ class RuleEngine:
         if ref.kind == "bucket":
             self._judge_bucket(walk, ref, path)
             return
-        if ref.kind == "host" or (ref.kind == "endpoint" and (ref.edge is not None or ref.region is None)):
+        runtime_region = walk.runtime_text and (ref.region == _PLACEHOLDER_TEXT or self._runtime_region_host(walk, ref))
+        if not runtime_region and (
+            ref.kind == "host" or (ref.kind == "endpoint" and (ref.edge is not None or ref.region is None))
+        ):
             self._judge_host(walk, ref, path, rule_id)
             return
-        if walk.runtime_text and ref.region == _PLACEHOLDER_TEXT:
+        if runtime_region:
             # A workflow's run-time value whose fixed parts leave the Region to the execution
             # (`States.Format('arn:aws:sns:{}:<account>:alerts', $.region)`): the Region is not an unknown one (RES-011,
             # which no declaration of the expression covered) but chosen at run time. At a field naming where the
@@ -4379,6 +4430,30 @@ class RuleEngine:
             # the endpoint's region is not the bucket's (S3 redirects a request to the bucket's region, and the SDKs
             # follow), so the bucket is judged as its name or s3:// URI is. A foreign region is refused above alone.
             self._bucket_verdict(walk, ref.bucket, ref.partition, "aws", path, ref.text)
+
+    def _runtime_region_host(self, walk: _Walk, ref: Reference) -> bool:
+        """(samevents46) Inside a workflow's run-time value, an AWS endpoint whose Region label is the run-time
+        placeholder (``States.Format('https://sqs.{}.amazonaws.com/<account>/q', $.region)``: ``sqs.v0.amazonaws.com``)
+        at a written destination's field (``written_account_fields``: a queue URL), where sfnrt45's RES-023 judges
+        the run-time destination, declarable by the expression. True when the host with an in-partition Region in
+        place of its one placeholder label reads as that Region's endpoint: the Region is then chosen at run time, as
+        the ARN form's is (falsealarm46), not an unknown host (RES-015, which no declaration of the expression
+        covered). Anywhere else (an HTTP Task's ``ApiEndpoint``, a payload) the host is judged as before."""
+        if ref.kind != "endpoint" or ref.region is not None or ref.edge is not None or ref.cloud != "aws":
+            return False
+        labels = ref.text.split(".")
+        if labels.count(PLACEHOLDER_LABEL) != 1:
+            return False
+        kpath = walk.kpath
+        if kpath and kpath[-1].endswith(".$"):
+            kpath = (*kpath[:-1], kpath[-1][:-2])
+        if not _at_any(kpath, self._written_account_paths.get(walk.subject.type, ())):
+            return False
+        region = next((r for r, p in self.catalogue.aws_region_partition.items() if p == ref.partition), None)
+        if region is None:
+            return False
+        probe = ".".join(region if label == PLACEHOLDER_LABEL else label for label in labels)
+        return [(r.kind, r.region) for r in self.parser.scan(f"https://{probe}/")] == [("endpoint", region)]
 
     def _names_own_record(self, subject: Subject, path: str, host: str, known: Callable[[str], bool]) -> bool:
         """``host`` at ``path`` names a DNS record this stack made (``created_hosts``) where the catalogue says such a
@@ -5819,6 +5894,19 @@ def _template_texts(document: Mapping[Any, Any], value: Any, depth: int = 0) -> 
 def _template_input_index(endpoints: EndpointCatalogue) -> Mapping[tuple[str, str], TemplateResource]:
     """(template input's type, template resource type) -> its ``stack_templates`` ``resources`` entry."""
     return {(t.type, r.type): r for t in endpoints.stack_templates for r in t.resources}
+
+
+def _template_event_index(endpoints: EndpointCatalogue) -> Mapping[tuple[str, str, str, str], tuple[str, str]]:
+    """(samevents46) (template input's type, template resource type, event Type, event property path) -> (the Pulumi
+    type, its input path) the property is judged as (``stack_templates`` ``resources`` ``events``)."""
+    return {
+        (t.type, r.type, kind, prop): (e.resource, target)
+        for t in endpoints.stack_templates
+        for r in t.resources
+        for e in r.events
+        for kind in e.types
+        for prop, target in e.inputs.items()
+    }
 
 
 _GIVES_TEXT = frozenset({"Fn::Sub", "Fn::Join"})
