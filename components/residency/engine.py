@@ -3027,22 +3027,7 @@ class RuleEngine:
         name, item_type = entry.input_of(kpath[-1]), entry.items.get(kpath[-1])
         subject, outer_document = walk.subject, walk.document
         if item_type is not None:
-            # (cfnmap45) Each item is one Pulumi resource's inputs, whole (a rule's target, a topic's subscription):
-            # its siblings (a permission's source_arn, a subscription's protocol) are that resource's props.
-            items = value if isinstance(value, list) else [value]
-            renames = entry.keys
-            try:
-                walk.renames = renames
-                for i, item in enumerate(items):
-                    if not isinstance(item, Mapping):
-                        continue
-                    inputs = {renames.get(sk := _snake(str(k)), sk): v for k, v in item.items()}
-                    walk.subject = Subject(item_type, logical_id, {**subject.props, **inputs}, subject.provider)
-                    walk.kpath, walk.document = (), item
-                    where = path if not isinstance(value, list) else f"{path}[{i}]"
-                    self._walk(walk, item, where, kpath[-1], depth + 1, None)
-            finally:
-                walk.subject, walk.document, walk.renames = subject, outer_document, _NO_RENAMES
+            self._judge_template_items(walk, entry.keys, item_type, value, path, logical_id, depth)
             return True
         if name is None:
             return False
@@ -3069,6 +3054,34 @@ class RuleEngine:
         finally:
             walk.subject, walk.document, walk.renames = subject, outer_document, _NO_RENAMES
         return True
+
+    def _judge_template_items(
+        self,
+        walk: _Walk,
+        renames: Mapping[str, str],
+        item_type: str,
+        value: Any,
+        path: str,
+        logical_id: str,
+        depth: int,
+    ) -> None:
+        """(cfnmap45) A template property whose items are each one Pulumi resource's inputs, whole (a rule's target, a
+        topic's subscription), judged as ``item_type``: its siblings (a permission's source_arn, a subscription's
+        protocol) are that resource's props. (Split from ``_judged_as_template_input`` at stop 46 for its length.)"""
+        subject, outer_document, key = walk.subject, walk.document, walk.kpath[-1]
+        items = value if isinstance(value, list) else [value]
+        try:
+            walk.renames = renames
+            for i, item in enumerate(items):
+                if not isinstance(item, Mapping):
+                    continue
+                inputs = {renames.get(sk := _snake(str(k)), sk): v for k, v in item.items()}
+                walk.subject = Subject(item_type, logical_id, {**subject.props, **inputs}, subject.provider)
+                walk.kpath, walk.document = (), item
+                where = path if not isinstance(value, list) else f"{path}[{i}]"
+                self._walk(walk, item, where, key, depth + 1, None)
+        finally:
+            walk.subject, walk.document, walk.renames = subject, outer_document, _NO_RENAMES
 
     def _judged_as_event_input(self, walk: _Walk, value: Any, path: str, depth: int) -> bool:
         """(samevents46) A property of a SAM resource's event (``walk.kpath`` ``<template input>.resources.<id>.
