@@ -56,7 +56,6 @@ SHAPES = (
     "sam-implicit-globals-regional-string", "sam-api-parameter-regional",
     "accept-guardduty-partner-unpinned", "topic-endpoint-notification-partner-unpinned", "sam-api-no-endpoint",
     "aggregation-two-pinned", "peering-accept-cross-region", "peering-accept-cross-account",
-    "peering-accept-partner-unpinned",
     "mirror-target-network-account",
 )  # fmt: skip
 PEER_REGION = {"EU": "eu-central-1", "US": "us-west-2", "JP": "ap-northeast-3", "CN": "cn-northwest-1"}
@@ -302,9 +301,8 @@ def network(code: str, shape: str) -> Build:
         cross_region = shape == "peering-accept-cross-region"
         peer_region = PEER_REGION[code] if cross_region else HOME[code]
         peer_account = OWN if cross_region else NETWORK
-        # The twin: the peer's provider pins no account, so nothing proves the account the peering is requested into.
-        pins = {} if "partner" in shape else {"allowed_account_ids": [peer_account]}
-        peer_opts = pulumi.ResourceOptions(provider=aws.Provider("peer", region=peer_region, **pins))
+        peer_opts = pulumi.ResourceOptions(provider=aws.Provider(
+            "peer", region=peer_region, allowed_account_ids=[peer_account]))  # fmt: skip
         vpc = aws.ec2.Vpc("claims", cidr_block="10.60.0.0/16", opts=main)
         peer_vpc = aws.ec2.Vpc("shared-services", cidr_block="10.70.0.0/16", opts=peer_opts)
         peer = aws.ec2.VpcPeeringConnection(
