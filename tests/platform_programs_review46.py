@@ -64,8 +64,10 @@ NETWORK = "109876543210"
 ALI_HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
 ALI_OWN = "1234567890123456"
 DEPLOYER = f"acs:ram::{ALI_OWN}:role/sovereign-deployer"
-FLINK_SHAPES = ("flink-jdbc-rds-output", "flink-jdbc-rds-literal-unproven", "flink-brokers-private", "flink-checkpoint-own-bucket",
-                "flink-hologres-vpc", "flink-bucket-name-output", "flink-password-secret", "flink-region-name")  # fmt: skip
+FLINK_SHAPES = (
+    "flink-jdbc-rds-output", "flink-jdbc-rds-literal-unproven", "flink-brokers-private", "flink-checkpoint-own-bucket",
+    "flink-hologres-vpc", "flink-bucket-name-output", "flink-password-secret", "flink-region-name",
+)  # fmt: skip
 
 
 def expected(code: str, shape: str) -> set[str]:
@@ -373,10 +375,15 @@ def rows() -> list[Row]:
         (f"review46-{code.lower()}-{shape}", code, _builder(code, shape), expected(code, shape), [])
         for code in HOME
         for shape in SHAPES
-        if not (code == "CN" and shape.startswith("topic-sms"))  # End User Messaging SMS: not in the aws-cn Regions
+        if not (code == "CN" and shape.startswith("topic-sms"))  # SMS not tried in aws-cn (not confirmed there)
     ] + [
-        (f"review46-{code.lower()}-{shape}", code, flink(code, shape),
-         {"RES-015"} if shape.endswith("-unproven") else set(), [])
+        (
+            f"review46-{code.lower()}-{shape}",
+            code,
+            flink(code, shape),
+            {"RES-015"} if shape.endswith("-unproven") else set(),
+            [],
+        )
         for code in ALI_HOME
         for shape in FLINK_SHAPES
     ]
