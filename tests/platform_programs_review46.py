@@ -371,12 +371,13 @@ def _builder(code: str, shape: str) -> Build:
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rules, destinations) of every program."""
-    return [
+    aws_rows: list[Row] = [
         (f"review46-{code.lower()}-{shape}", code, _builder(code, shape), expected(code, shape), [])
         for code in HOME
         for shape in SHAPES
         if not (code == "CN" and shape.startswith("topic-sms"))  # SMS not tried in aws-cn (not confirmed there)
-    ] + [
+    ]
+    ali_rows: list[Row] = [
         (
             f"review46-{code.lower()}-{shape}",
             code,
@@ -387,3 +388,4 @@ def rows() -> list[Row]:
         for code in ALI_HOME
         for shape in FLINK_SHAPES
     ]
+    return aws_rows + ali_rows
