@@ -8257,6 +8257,39 @@ def test_a_source_is_judged_with_what_the_stack_proves_for_it() -> None:
     assert built == []
 
 
+@pytest.mark.parametrize("code", ["EU", "US", "JP"])
+def test_a_source_granting_an_account_another_provider_pins_vouches_for_its_values(code: str) -> None:
+    # review46 (stop 46): awsred46 judges a peering accepter's `vpc_peering_connection_id`, so at a first preview that
+    # id (unknown) is judged by the requester it is computed from. The registry's cross-account example requests the
+    # peering under the workloads provider with `peer_owner_id` = the network account, to which the accepter's
+    # provider is pinned: the requester's own review proves that account (every provider's pin counts, stop 36), so
+    # it vouches for the id; before, the first preview refused the program (RES-014) while every other door passed
+    # it. An account no provider of the stack is pinned to still makes the requester untrusted (RES-023).
+    from components.residency.provenance import Source, untrusted_reason
+
+    network, partner = "109876543210", "444455556666"
+
+    def requester(account: str) -> Subject:
+        props = {"vpc_id": "vpc-0a1b2c3d", "peer_vpc_id": "vpc-1a2b3c4d", "peer_owner_id": account}
+        return Subject("aws:ec2/vpcPeeringConnection:VpcPeeringConnection", "claims-shared", props, provider(code))
+
+    def known() -> Callable[[str], bool]:
+        return {ACCOUNT_KEY + network}.__contains__  # the accepter's provider, pinned to the network account
+
+    def defer(value: Any) -> bool:
+        return False
+
+    def source(account: str, with_known: bool = True) -> Source:
+        return Source("aws:ec2/vpcPeeringConnection:VpcPeeringConnection", "claims-shared", requester(account),
+                      known=known if with_known else None)  # fmt: skip
+
+    assert untrusted_reason(ENGINES[code], source(network), defer) is None
+    reason = untrusted_reason(ENGINES[code], source(partner), defer)
+    assert reason is not None and "[RES-023]" in reason and f"Account {partner} is granted access" in reason
+    # Without what the front door proves (as before the fix's callers had it), the network account is refused too.
+    assert "[RES-023]" in (untrusted_reason(ENGINES[code], source(network, with_known=False), defer) or "")
+
+
 @pytest.mark.parametrize("field", ["ToAddresses", "CcAddresses", "BccAddresses"])
 def test_ses_recipients_named_in_a_workflow_are_destinations(field: str) -> None:
     # SendEmail's Destination, as a Step Functions aws-sdk task writes it: each recipient's domain receives the mail

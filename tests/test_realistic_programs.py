@@ -121,6 +121,7 @@ import platform_programs_review42 as rv42
 import platform_programs_review43 as rv43
 import platform_programs_review44 as rv44
 import platform_programs_review45 as rv45
+import platform_programs_review46 as rv46
 import platform_programs_ros46 as ros46
 import platform_programs_sam46 as sam46
 import platform_programs_samevents46 as se46
@@ -18046,6 +18047,14 @@ CASES: list[Case] = [
     # declared expression passes (the declaration was refused before). The template's own queues (GetAtt, Fn::Sub of
     # ${AWS::AccountId}), a queue SAM makes, a declared partner and aws-cn in CN pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in se46.rows()],
+    # -- stop 46, false-alarm review of stop 46's changes (tests/platform_programs_review46.py): under providers
+    # pinning no account, the registry's invitation examples (the administrator's detector / Security Hub member /
+    # Detective graph made by the stack, accepted by its output), the stack's own log group as a Lex / Managed
+    # Prometheus log destination, its own topic as an endpoint connection notification or two-way SMS channel, a SAM
+    # function's dead-letter queue of the template's own (GetAtt, Ref, Fn::Sub of the pseudo parameters, a Parameter
+    # given the Pulumi queue's arn), a PRIVATE SAM Api and an HttpApi event named `Api`: all pass. Twins: a partner's
+    # administrator or topic (RES-023 outside CN), a SAM Api without an endpoint type (RES-016).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv46.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -53,6 +53,12 @@ __all__ = [
 
 Defer = Callable[[Any], bool]
 _REGIONLESS = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN})
+_PROVEN_BY_STACK = _REGIONLESS | {RuleId.GRANTED_ACCOUNT_PROVEN}
+"""The rules a source's own review judges with what the stack proves for it (``Source.known``): regionless names and
+hosts, and (review46, stop 46) the accounts the stack's other providers are pinned to and the role ARNs it makes
+(RES-023): a VPC peering connection requested under one provider and accepted under the peer account's pinned provider
+(the registry's cross-account example) passes its own review, so a value computed from it must not be refused at the
+first preview (RES-014) for what that review accepts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +124,8 @@ def untrusted_reason(engine: RuleEngine, source: Source | str, defer: Defer) -> 
             source.known is not None
             and subject is source.subject
             and any(
-                f.rule.id in _REGIONLESS or (joined and f.rule.id == RuleId.PUBLIC_ACCESS_DECLARED) for f in undeclared
+                f.rule.id in _PROVEN_BY_STACK or (joined and f.rule.id == RuleId.PUBLIC_ACCESS_DECLARED)
+                for f in undeclared
             )
         ):
             # A bucket or host the stack proves for this resource (its own bucket named in a launch template's user
