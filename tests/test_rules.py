@@ -4269,6 +4269,15 @@ _SAM_API = "AWS::Serverless::Api"
 _SPECS = {"Bucket": "fleet-specs", "Key": "flow.json"}
 
 
+_PINNED_CN46 = ProviderRef("aws", "cn", "cn-north-1", accounts=frozenset({"123456789012"}))
+
+
+def _in_cn(subject: Subject) -> Subject:
+    # A CN pair's subject under an aws-cn provider (every front door runs it as the CN stack's program: under
+    # `_PINNED_EU` the guard added RES-001 for the provider's Region).
+    return subject._replace(provider=_PINNED_CN46)
+
+
 def _sam(resources: dict[str, Any], **globals_: Any) -> Subject:
     template = {"Transform": "AWS::Serverless-2016-10-31", "Resources": resources}
     if globals_:
@@ -4290,8 +4299,8 @@ PAIRS += [
     # RestApi is; the string form and the {Type} form both say REGIONAL.
     ("RES-016", "EU", _cfn(_SAM_API, StageName="prod", EndpointConfiguration="REGIONAL"),
      _cfn(_SAM_API, StageName="prod"), "template_body(json).Resources.X.Properties.EndpointConfiguration"),
-    ("RES-016", "CN", _cfn(_SAM_API, StageName="prod", EndpointConfiguration={"Type": "REGIONAL"}),
-     _cfn(_SAM_API, StageName="prod", EndpointConfiguration={"Type": "EDGE"}),
+    ("RES-016", "CN", _in_cn(_cfn(_SAM_API, StageName="prod", EndpointConfiguration={"Type": "REGIONAL"})),
+     _in_cn(_cfn(_SAM_API, StageName="prod", EndpointConfiguration={"Type": "EDGE"})),
      "template_body(json).Resources.X.Properties.EndpointConfiguration.Type"),
     # Globals.Api's EndpointConfiguration is the Api's when it sets none.
     ("RES-016", "EU",
@@ -4305,9 +4314,9 @@ PAIRS += [
            "Specs": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "fleet-specs"}}}),
      "template_body(json).Resources.X.Properties.DefinitionS3Location"),
     # An API body held in S3: whether its reads enforce a caller's identity is unproven (RES-024).
-    ("RES-024", "CN", _cfn("AWS::ApiGateway::RestApi", EndpointConfiguration={"Types": ["REGIONAL"]}, Body={
-        "openapi": "3.0.1", "paths": {}}),
-     _cfn("AWS::ApiGateway::RestApi", EndpointConfiguration={"Types": ["REGIONAL"]}, BodyS3Location=_SPECS),
+    ("RES-024", "CN", _in_cn(_cfn("AWS::ApiGateway::RestApi", EndpointConfiguration={"Types": ["REGIONAL"]}, Body={
+        "openapi": "3.0.1", "paths": {}})),
+     _in_cn(_cfn("AWS::ApiGateway::RestApi", EndpointConfiguration={"Types": ["REGIONAL"]}, BodyS3Location=_SPECS)),
      "template_body(json).Resources.X.Properties.BodyS3Location"),
 ]  # fmt: skip
 

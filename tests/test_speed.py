@@ -253,13 +253,19 @@ def test_jobs_fall_back_to_the_load_average_without_proc(monkeypatch: pytest.Mon
     assert default_jobs("not a loadavg line") == max(1, cores - 1)
 
 
-def test_the_end_of_session_keeps_pytests_first_collection_and_skips_only_the_second() -> None:
+def test_the_end_of_session_keeps_pytests_first_collection_and_skips_only_the_second(
+    pytestconfig: pytest.Config,
+) -> None:
     """tests/conftest.py's ``pytest_unconfigure`` sets pytest's count of end-of-session collections to 0 (suitecost46):
     it must run after pytest's own ``pytest_unconfigure``, whose collection reports finalisers that raise in cyclic
     garbage, so that only the second collection (pytest's cleanup, which found nothing) is skipped. A pytest that
     renames the count or orders the hooks otherwise fails here rather than silently losing the first collection."""
-    import conftest
     from _pytest import unraisableexception
+
+    # tests/conftest.py as pytest registered it: `import conftest` may give tests/portal/conftest.py (the module name
+    # both share), whichever was imported first in this worker.
+    here = Path(__file__).with_name("conftest.py")
+    (conftest,) = (p for p in pytestconfig.pluginmanager.get_plugins() if getattr(p, "__file__", None) == str(here))
 
     assert vars(conftest)["gc_collect_iterations_key"] is unraisableexception.gc_collect_iterations_key
     ours = getattr(conftest.pytest_unconfigure, "pytest_impl", {})
