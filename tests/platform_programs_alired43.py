@@ -57,8 +57,10 @@ PARTNER_DECLARED: dict[str, Any] = {
 
 def _place_declared(kind: str) -> list[dict[str, Any]]:
     """The partner's CEN or ECR, declared by id (the fix RES-017's message asks for a CEN / ECR the stack does not
-    make); RouterGrantAssociation's and RouterTrAssociation's partner ids are not judged as a group."""
-    match = {"cen-grant": PARTNER_CEN, "tr-grant": PARTNER_CEN, "tr-ecr-attachment": PARTNER_ECR}.get(kind)
+    make); RouterTrAssociation's partner ids are not judged as a group. RouterGrantAssociation's ``ecr_id`` is since
+    stop 47 (the lead's decision: judged as cen.InstanceGrant's ``cen_id`` is), so its partner ECR is declared too."""
+    match = {"cen-grant": PARTNER_CEN, "tr-grant": PARTNER_CEN, "ecr-grant": PARTNER_ECR,
+             "tr-ecr-attachment": PARTNER_ECR}.get(kind)  # fmt: skip
     if match is None:
         return []
     return [{"id": "group-network-hub", "kind": "resident", "match": match,

@@ -396,6 +396,16 @@ HOSTS_DECLARED: dict[str, list[dict[str, Any]]] = {
 }  # fmt: skip
 
 
+ALI_PLACES_DECLARED: dict[str, list[dict[str, Any]]] = {
+    "vbr-grant-to-cen": [{"id": "group-analytics-cen", "kind": "resident", "match": "cen-analytics0000001",
+                          "evidence": "the group's analytics CEN: transit routers in cn-* regions only (network "
+                                      "contract annex 3)"}],
+}  # fmt: skip
+"""The CEN a grant names by id, declared in every program of that name (since stop 47 a GrantRuleToCen's ``cen_id``
+is judged as cen.InstanceGrant's is: a CEN the stack does not make is RES-017 until declared, the lead's decision);
+each program then tests the account the grant names, as before."""
+
+
 def rows() -> list[tuple[str, str, Build, set[RES], list[dict[str, Any]]]]:
     """Every table case: (id, jurisdiction, program, expected rule ids, declared destinations)."""
     out: list[tuple[str, str, Build, set[RES], list[dict[str, Any]]]] = []
@@ -411,8 +421,11 @@ def rows() -> list[tuple[str, str, Build, set[RES], list[dict[str, Any]]]]:
     for name, declared in HOSTS_DECLARED.items():
         out.append((f"redteam40-eu-{name}-declared", "EU", AWS[name][0]("abroad", "EU"), set(), declared))
     for name, (make, rules) in ALI_CN.items():
+        places = ALI_PLACES_DECLARED.get(name, [])
         for dest in ("home", "abroad"):
-            out.append((f"redteam40-cn-ali-{name}-{dest}", "CN", make(dest), rules if dest == "abroad" else set(), []))
+            out.append((f"redteam40-cn-ali-{name}-{dest}", "CN", make(dest), rules if dest == "abroad" else set(),
+                        places))  # fmt: skip
         if rules == {"RES-023"}:
-            out.append((f"redteam40-cn-ali-{name}-declared", "CN", make("abroad"), set(), [ALI_PARTNER_DECLARED]))
+            out.append((f"redteam40-cn-ali-{name}-declared", "CN", make("abroad"), set(),
+                        [*places, ALI_PARTNER_DECLARED]))  # fmt: skip
     return out

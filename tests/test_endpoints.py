@@ -2584,7 +2584,8 @@ def test_an_esa_log_delivery_is_judged_by_its_data_center(data_center: str | Non
     ["alicloud:expressconnect/routerVpcAssociation:RouterVpcAssociation",
      "alicloud:expressconnect/routerTrAssociation:RouterTrAssociation",
      "alicloud:expressconnect/routerVbrChildInstance:RouterVbrChildInstance",
-     "alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment"],
+     "alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment",
+     "alicloud:expressconnect/routerGrantAssociation:RouterGrantAssociation"],
 )  # fmt: skip
 def test_an_express_connect_router_is_a_global_group(token: str) -> None:
     # An ECR reaches VBRs, VPCs and transit routers in several regions: one made elsewhere is unproven.

@@ -1196,7 +1196,7 @@ _ALI_JOINS = [
     ("alicloud:cen/transitRouterGrantAttachment:TransitRouterGrantAttachment", "cen_owner_id",
      {"instance_id": "vpc-1", "instance_type": "VPC"}),
     ("alicloud:expressconnect/routerGrantAssociation:RouterGrantAssociation", "ecr_owner_ali_uid",
-     {"ecr_id": "ecr-1", "instance_id": "vpc-1", "instance_region_id": "cn-shanghai", "instance_type": "VPC"}),
+     {"instance_id": "vpc-1", "instance_region_id": "cn-shanghai", "instance_type": "VPC"}),
     ("alicloud:expressconnect/routerTrAssociation:RouterTrAssociation", "transit_router_owner_id",
      {"association_region_id": "cn-shanghai", "transit_router_id": "tr-1"}),
     ("alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment", "ecr_owner_id", {}),
