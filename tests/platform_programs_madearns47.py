@@ -18,7 +18,11 @@ same program pinned passes):
   Amazon Connect instance"), a metric alarm's ``arn`` (CloudWatch "Invoke a Lambda function from an alarm": principal
   lambda.alarms.cloudwatch.amazonaws.com, ``--source-arn`` the alarm's ARN) and a load balancer target group's ``arn``
   (the registry's lb/targetgroupattachment "Usage with lambda": ``source_arn=test_target_group.arn``, under
-  ``aws.lb`` and under its alias ``aws.alb``).
+  ``aws.lb`` and under its alias ``aws.alb``);
+- a REST API stage's ``execution_arn`` followed by ``/*/*`` (any method, any path of that stage) as a Lambda
+  permission's ``source_arn`` (apigateway/stage outputs ``execution_arn`` "Execution ARN to be used in
+  `lambda_permission`'s `source_arn` when allowing API Gateway to invoke a Lambda function, e.g.,
+  `arn:aws:execute-api:eu-west-2:123456789012:z4675bid1j/prod`"; stop 46 left a stage's ``execution_arn`` open).
 
 ``shape``: ``*-own-unpinned`` (the stack's own resource by its output, provider pinning no account: passes);
 ``*-partner-unpinned`` (another account's ARN written out, the offending twin: RES-023 outside CN; an aws-cn account is
@@ -52,6 +56,7 @@ SHAPES = {
     "alarm-permission": (*_FOUR, "CN"),
     "target-group-permission": (*_FOUR, "CN"),
     "alb-target-group-permission": ("EU", "CN"),
+    "stage-permission": (*_FOUR, "CN"),
 }
 """Shape family -> the jurisdictions it runs in (each as ``-own-unpinned`` and ``-partner-unpinned``); CN only where
 the service is offered in the China Regions (CodeCommit, CloudWatch, Elastic Load Balancing)."""
@@ -255,12 +260,43 @@ def _target_group_permission(module: Any) -> Callable[[str, str], Build]:
     return family
 
 
+def stage_permission(code: str, shape: str) -> Build:
+    # docs: apigateway/stage (outputs `execution_arn`, above), apigateway/deployment, apigateway/integration
+    # (`AWS_PROXY` to the function's `invoke_arn`); lambda/permission (`principal` apigateway.amazonaws.com,
+    # `source_arn` the stage's execution ARN followed by `/*/*`: only that stage may invoke the function).
+    def build(c: Any) -> object:
+        opts = _opts(code)
+        fn = _function("orders-fn", opts)
+        if "-own-" not in shape:
+            partner = _partner(code, "execute-api", "a1b2c3d4e5/prod/*/*")
+            return _invoke("orders-invoke", fn, "apigateway.amazonaws.com", partner, opts)
+        api = aws.apigateway.RestApi("orders", name="orders", endpoint_configuration={"types": "REGIONAL"}, opts=opts)
+        resource = aws.apigateway.Resource("orders", rest_api=api.id, parent_id=api.root_resource_id,
+                                           path_part="orders", opts=opts)  # fmt: skip
+        method = aws.apigateway.Method(
+            "orders-any", rest_api=api.id, resource_id=resource.id, http_method="ANY", authorization="NONE", opts=opts
+        )
+        integration = aws.apigateway.Integration(
+            "orders-any", rest_api=api.id, resource_id=resource.id, http_method=method.http_method,
+            integration_http_method="POST", type="AWS_PROXY", uri=fn.invoke_arn, opts=opts,
+        )  # fmt: skip
+        deployment = aws.apigateway.Deployment(
+            "orders", rest_api=api.id,
+            opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(depends_on=[integration])),
+        )  # fmt: skip
+        stage = aws.apigateway.Stage("prod", rest_api=api.id, deployment=deployment.id, stage_name="prod", opts=opts)
+        return _invoke("orders-invoke", fn, "apigateway.amazonaws.com", stage.execution_arn.apply(lambda a: f"{a}/*/*"),
+                       opts)  # fmt: skip
+
+    return build
+
+
 _BUILDERS: dict[str, Callable[[str, str], Build]] = {
     "response-plan-alarm": response_plan_alarm, "response-plan-target": response_plan_target,
     "inspector-target": inspector_target, "codecommit-permission": codecommit_permission,
     "connect-permission": connect_permission, "alarm-permission": alarm_permission,
     "target-group-permission": _target_group_permission(aws.lb),
-    "alb-target-group-permission": _target_group_permission(aws.alb),
+    "alb-target-group-permission": _target_group_permission(aws.alb), "stage-permission": stage_permission,
 }  # fmt: skip
 
 

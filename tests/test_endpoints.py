@@ -12125,13 +12125,37 @@ def test_the_own_resource_by_its_output_passes_unpinned_madearns47(
         _first_violation(code, partner)
 
 
+@pytest.mark.parametrize("code", ["EU", "DE", "US", "JP"])
+def test_a_stage_s_execution_arn_with_a_wildcard_passes_unpinned_madearns47(code: str) -> None:
+    """madearns47: a REST API stage's `execution_arn` followed by `/*` or `/*/*` (any method and path of that stage)
+    is the stack's own under a provider pinning no account; a fixed method or path after it, the same text not made
+    and a partner's stage stay RES-023 (exact text only, as a REST API's `execution_arn`)."""
+    region = provider(code).region or ""
+    arn = f"arn:aws:execute-api:{region}:{{}}:a1b2c3d4e5/prod"
+    own = set(ENGINES[code].made_arns("aws:apigateway/stage:Stage", {"executionArn": arn.format(_SFN_OWN)}))
+    assert own == {made_arn_key(arn.format(_SFN_OWN) + s) for s in ("", "/*", "/*/*")}
+
+    def check(value: str, known: Callable[[str], bool] | None) -> set[str]:
+        props = _ma46_permission("apigateway.amazonaws.com")(value)
+        subject = Subject("aws:lambda/permission:Permission", "p", props, ProviderRef("aws", "team", region))
+        return {f.rule.id for f in ENGINES[code].check(subject, known=known)[0]}
+
+    for suffix in ("/*", "/*/*"):
+        assert check(arn.format(_SFN_OWN) + suffix, own.__contains__) == set()
+        assert check(arn.format(_SFN_OWN) + suffix, None) == {"RES-023"}
+        assert check(arn.format(_SFN_PARTNER) + suffix, own.__contains__) == {"RES-023"}
+    assert check(arn.format(_SFN_OWN) + "/POST/orders", own.__contains__) == {"RES-023"}
+
+
 @pytest.mark.parametrize(
     ("token", "props"),
     [
         # Still unlisted (docs/residency.md, round 4): a Redshift Serverless workgroup (not confirmed as an EventBridge
-        # target), a Bedrock agent (not reproduced: the table's mocks give `agent_arn` no value), an FC function.
+        # target), a Bedrock agent and an HTTP API stage (not reproduced: the table's mocks give the output no value),
+        # an FC function.
         ("aws:redshiftserverless/workgroup:Workgroup", {"arn": "arn:aws:redshift-serverless:eu-west-1:123456789012:x"}),
         ("aws:bedrock/agentAgent:AgentAgent", {"agent_arn": "arn:aws:bedrock:eu-west-1:123456789012:agent/ABCDEFGHIJ"}),
+        ("aws:apigatewayv2/stage:Stage", {"execution_arn": "arn:aws:execute-api:eu-west-1:123456789012:f6g7h8i9j0/v1"}),
         ("alicloud:fc/v3Function:V3Function", {"function_arn": _OWN_FC3}),
         # A target group attachment's `target_group_arn` is an input naming any group, not its own ARN.
         ("aws:lb/targetGroupAttachment:TargetGroupAttachment",

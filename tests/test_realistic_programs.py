@@ -18060,8 +18060,8 @@ CASES: list[Case] = [
     # pinning no account, the stack's own Incident Manager response plan as a metric alarm's action or an EventBridge
     # target, Inspector assessment template as an EventBridge target, and CodeCommit repository, Amazon Connect
     # instance, metric alarm and load balancer target group (aws.lb and aws.alb) as a Lambda permission's
-    # `source_arn`, each by its `arn` output, pass (RES-023 before: not `made_account_arns`); a partner's ARN written
-    # out stays RES-023 outside CN.
+    # `source_arn`, each by its `arn` output, and a REST API stage's `execution_arn` + `/*/*` pass (RES-023 before:
+    # not `made_account_arns`); a partner's ARN written out stays RES-023 outside CN.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mas47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
