@@ -19,6 +19,8 @@ same program pinned passes):
   lambda.alarms.cloudwatch.amazonaws.com, ``--source-arn`` the alarm's ARN) and a load balancer target group's ``arn``
   (the registry's lb/targetgroupattachment "Usage with lambda": ``source_arn=test_target_group.arn``, under
   ``aws.lb`` and under its alias ``aws.alb``);
+- a Redshift Serverless workgroup's ``arn`` as an EventBridge target's ``arn`` (Amazon Redshift "Scheduling Amazon
+  Redshift Data API operations with Amazon EventBridge": a cluster "or an Amazon Redshift Serverless workgroup");
 - a REST API stage's ``execution_arn`` followed by ``/*/*`` (any method, any path of that stage) as a Lambda
   permission's ``source_arn`` (apigateway/stage outputs ``execution_arn`` "Execution ARN to be used in
   `lambda_permission`'s `source_arn` when allowing API Gateway to invoke a Lambda function, e.g.,
@@ -57,6 +59,7 @@ SHAPES = {
     "target-group-permission": (*_FOUR, "CN"),
     "alb-target-group-permission": ("EU", "CN"),
     "stage-permission": (*_FOUR, "CN"),
+    "workgroup-target": _FOUR,
 }
 """Shape family -> the jurisdictions it runs in (each as ``-own-unpinned`` and ``-partner-unpinned``); CN only where
 the service is offered in the China Regions (CodeCommit, CloudWatch, Elastic Load Balancing)."""
@@ -127,10 +130,10 @@ def response_plan_alarm(code: str, shape: str) -> Build:
     return build
 
 
-def _rule_target(opts: pulumi.ResourceOptions, name: str, target: Any) -> aws.cloudwatch.EventTarget:
+def _rule_target(opts: pulumi.ResourceOptions, name: str, target: Any, **kwargs: Any) -> aws.cloudwatch.EventTarget:
     rule = aws.cloudwatch.EventRule(name, schedule_expression="cron(0 3 * * ? *)", opts=opts)
     role = aws.iam.Role(f"{name}-events", assume_role_policy=_trust("events.amazonaws.com"), opts=opts)
-    return aws.cloudwatch.EventTarget(name, rule=rule.name, arn=target, role_arn=role.arn, opts=opts)
+    return aws.cloudwatch.EventTarget(name, rule=rule.name, arn=target, role_arn=role.arn, opts=opts, **kwargs)
 
 
 def response_plan_target(code: str, shape: str) -> Build:
@@ -291,12 +294,39 @@ def stage_permission(code: str, shape: str) -> Build:
     return build
 
 
+def workgroup_target(code: str, shape: str) -> Build:
+    # docs: Amazon Redshift "Scheduling Amazon Redshift Data API operations with Amazon EventBridge" ("with an Amazon
+    # Redshift cluster or an Amazon Redshift Serverless workgroup as the data warehouse": the target's `Arn` is the
+    # workgroup's, `RedshiftDataParameters` the SQL); redshiftserverless/workgroup (outputs `arn` "ARN of the Redshift
+    # Serverless Workgroup"); cloudwatch/eventtarget (`redshift_target`).
+    def build(c: Any) -> object:
+        opts = _opts(code)
+        workgroup: Any
+        if "-own-" in shape:
+            namespace = aws.redshiftserverless.Namespace(
+                "analytics", namespace_name="analytics", db_name="dev", opts=opts
+            )
+            workgroup = aws.redshiftserverless.Workgroup(
+                "analytics", namespace_name=namespace.namespace_name, workgroup_name="analytics", base_capacity=8,
+                opts=opts,
+            ).arn  # fmt: skip
+        else:
+            workgroup = _partner(code, "redshift-serverless", "workgroup/0123abcd-4567-89ab-cdef-0123456789ab")
+        return _rule_target(
+            opts, "nightly-refresh", workgroup,
+            redshift_target={"database": "dev", "sql": "CALL refresh_daily()", "statement_name": "nightly-refresh"},
+        )  # fmt: skip
+
+    return build
+
+
 _BUILDERS: dict[str, Callable[[str, str], Build]] = {
     "response-plan-alarm": response_plan_alarm, "response-plan-target": response_plan_target,
     "inspector-target": inspector_target, "codecommit-permission": codecommit_permission,
     "connect-permission": connect_permission, "alarm-permission": alarm_permission,
     "target-group-permission": _target_group_permission(aws.lb),
     "alb-target-group-permission": _target_group_permission(aws.alb), "stage-permission": stage_permission,
+    "workgroup-target": workgroup_target,
 }  # fmt: skip
 
 

@@ -12096,6 +12096,10 @@ _MA47_ROWS: list[tuple[str, str, str, Callable[[str], dict[str, Any]]]] = [
      "aws:lambda/permission:Permission", _ma46_permission("elasticloadbalancing.amazonaws.com")),
     ("aws:alb/targetGroup:TargetGroup", "arn:aws:elasticloadbalancing:{r}:{}:targetgroup/web-fn/0123456789abcdef",
      "aws:lambda/permission:Permission", _ma46_permission("elasticloadbalancing.amazonaws.com")),
+    ("aws:redshiftserverless/workgroup:Workgroup",
+     "arn:aws:redshift-serverless:{r}:{}:workgroup/0123abcd-4567-89ab-cdef-0123456789ab",
+     "aws:cloudwatch/eventTarget:EventTarget",
+     lambda a: {"rule": "n", "arn": a, "redshift_target": {"database": "dev"}}),
 ]  # fmt: skip
 
 
@@ -12105,9 +12109,10 @@ def test_the_own_resource_by_its_output_passes_unpinned_madearns47(
     code: str, made: str, arn: str, consumer: str, props: Callable[[str], dict[str, Any]]
 ) -> None:
     """madearns47 (stop 47): under a provider pinning no account, the stack's own response plan (an alarm action, an
-    EventBridge target), Inspector template (a target), CodeCommit repository, Connect instance, metric alarm and
-    target group (a Lambda permission's `source_arn`), by its `arn` output (made_account_arns), pass; the same text not
-    made by the stack (the own account written out) and another account's stay RES-023."""
+    EventBridge target), Inspector template and Redshift Serverless workgroup (targets), CodeCommit repository,
+    Connect instance, metric alarm and target group (a Lambda permission's `source_arn`), by its `arn` output
+    (made_account_arns), pass; the same text not made by the stack (the own account written out) and another
+    account's stay RES-023."""
     region = provider(code).region or ""
     unpinned = ProviderRef("aws", "team", region)
 
@@ -12150,10 +12155,8 @@ def test_a_stage_s_execution_arn_with_a_wildcard_passes_unpinned_madearns47(code
 @pytest.mark.parametrize(
     ("token", "props"),
     [
-        # Still unlisted (docs/residency.md, round 4): a Redshift Serverless workgroup (not confirmed as an EventBridge
-        # target), a Bedrock agent and an HTTP API stage (not reproduced: the table's mocks give the output no value),
-        # an FC function.
-        ("aws:redshiftserverless/workgroup:Workgroup", {"arn": "arn:aws:redshift-serverless:eu-west-1:123456789012:x"}),
+        # Still unlisted (docs/residency.md, round 4): a Bedrock agent and an HTTP API stage (not reproduced: the
+        # table's mocks give the output no value), an FC function.
         ("aws:bedrock/agentAgent:AgentAgent", {"agent_arn": "arn:aws:bedrock:eu-west-1:123456789012:agent/ABCDEFGHIJ"}),
         ("aws:apigatewayv2/stage:Stage", {"execution_arn": "arn:aws:execute-api:eu-west-1:123456789012:f6g7h8i9j0/v1"}),
         ("alicloud:fc/v3Function:V3Function", {"function_arn": _OWN_FC3}),
