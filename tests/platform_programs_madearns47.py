@@ -98,7 +98,9 @@ def _function(name: str, opts: pulumi.ResourceOptions) -> aws.lambda_.Function:
     )  # fmt: skip
 
 
-def _invoke(name: str, fn: aws.lambda_.Function, principal: str, source: Any, opts: pulumi.ResourceOptions) -> object:
+def _invoke(
+    name: str, fn: aws.lambda_.Function, principal: str, source: Any, opts: pulumi.ResourceOptions
+) -> aws.lambda_.Permission:
     return aws.lambda_.Permission(
         name, action="lambda:InvokeFunction", function=fn.name, principal=principal, source_arn=source, opts=opts
     )
