@@ -81,6 +81,7 @@ import platform_programs_logplugins45 as lp45
 import platform_programs_madearn43 as ma43
 import platform_programs_madearns45 as mas45
 import platform_programs_madearns46 as mas46
+import platform_programs_madearns47 as mas47
 import platform_programs_madeby35 as pm35
 import platform_programs_markets as pm
 import platform_programs_mutants9 as mu9
@@ -18055,6 +18056,13 @@ CASES: list[Case] = [
     # given the Pulumi queue's arn), a PRIVATE SAM Api and an HttpApi event named `Api`: all pass. Twins: a partner's
     # administrator or topic (RES-023 outside CN), a SAM Api without an endpoint type (RES-016).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv46.rows()],
+    # -- stop 47, the stack's own resources by ARN, round 4 (tests/platform_programs_madearns47.py): under a provider
+    # pinning no account, the stack's own Incident Manager response plan as a metric alarm's action or an EventBridge
+    # target, Inspector assessment template and Redshift Serverless workgroup as an EventBridge target, and CodeCommit
+    # repository, Amazon Connect instance, metric alarm and load balancer target group (aws.lb and aws.alb) as a
+    # Lambda permission's `source_arn`, each by its `arn` output, and a REST API stage's `execution_arn` + `/*/*` pass
+    # (RES-023 before: not `made_account_arns`); a partner's ARN written out stays RES-023 outside CN.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mas47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
