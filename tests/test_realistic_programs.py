@@ -16588,7 +16588,9 @@ CASES: list[Case] = [
     # (inbound47, stop 47) the `events` kind grants the partner events:PutEvents only: it may only deliver into the
     # stack's bus, which grants it nothing of the stack's (RES-023 before, as every resource-policy principal was).
     *[
-        Case(f"accounts35-eu-{k}-foreign", "EU", a35.grant(k, "EU", a35.PARTNER), set() if k == "events" else {"RES-023"})
+        Case(
+            f"accounts35-eu-{k}-foreign", "EU", a35.grant(k, "EU", a35.PARTNER), set() if k == "events" else {"RES-023"}
+        )
         for k in a35.KINDS
     ],
     *[
@@ -18067,8 +18069,8 @@ CASES: list[Case] = [
     # logs:PutSubscriptionFilter; or a `*` statement whose aws:SourceAccount names the partner) passes (RES-023 outside
     # CN before); with a read or control action beside it, a wildcard, NotAction or an undeclared organization it stays
     # RES-023 outside CN, a delivery-only statement to `*` stays RES-024; Alibaba Cloud (no delivery action catalogued:
-    # SMQ has no resource policy) keeps its verdicts: the partner's MNS pushing through a role passes, a role the partner
-    # may assume and a partner's oss:PutObject are RES-023.
+    # SMQ has no resource policy) keeps its verdicts: the partner's MNS pushing through a role passes, a role the
+    # partner may assume and a partner's oss:PutObject are RES-023.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in in47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

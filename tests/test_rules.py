@@ -1769,7 +1769,7 @@ PAIRS += [
 _PINNED_US_42 = ProviderRef("aws", "us", "us-east-1", accounts=frozenset({"123456789012"}))
 
 
-def _statement_policy(principal: Any, condition: dict[str, Any], action: str = "kms:Decrypt") -> str:
+def _statement_policy(principal: Any, condition: dict[str, Any], action: Any = "kms:Decrypt") -> str:
     statement = {"Effect": "Allow", "Principal": principal, "Action": action, "Resource": "*", "Condition": condition}
     return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
 
@@ -3649,7 +3649,9 @@ def test_a_templates_event_bus_policy_is_judged_as_the_pulumi_permission_or_poli
             assert [(f.rule.id, f.detail) for f in found] == [(f.rule.id, f.detail) for f in twin], (action, principal)
     put_events = _bus_statement("events:PutEvents", other)
     assert RuleEngine("EU").check(_cfn(_EBP, StatementId="s", Statement=put_events))[0] == []
-    (partner,) = RuleEngine("EU").check(_cfn(_EBP, StatementId="s", Statement=_bus_statement("events:PutRule", other)))[0]
+    (partner,) = RuleEngine("EU").check(_cfn(_EBP, StatementId="s", Statement=_bus_statement("events:PutRule", other)))[
+        0
+    ]
     assert partner.rule.id == "RES-023"
 
 

@@ -1491,10 +1491,10 @@ class RuleEngine:
         (``written_account_fields``), whose account ``value`` names; a declaration may name that ARN too. ``used``: what
         the account owns that a setting makes the application use (``account_settings``), for the message. ``source``:
         the ARN of the resource a service acts for (``aws:SourceArn``), whose account ``value`` names: proven as
-        ``written`` is when it is the ARN output of a resource the stack makes with this provider (made_arns). ``inbound``:
-        the statement granting it allows only ``delivery_actions`` (stop 47): the account can hand data in and read
-        nothing, so any account of the jurisdiction's partitions passes (another partition's is still refused as its ARN
-        is, RES-004)."""
+        ``written`` is when it is the ARN output of a resource the stack makes with this provider (made_arns).
+        ``inbound``: the statement granting it allows only ``delivery_actions`` (stop 47): the account can hand data in
+        and read nothing, so any account of the jurisdiction's partitions passes (another partition's is still refused
+        as its ARN is, RES-004)."""
         text = value.strip()
         parsed = _granted_account(walk.cloud, text)
         if parsed is None:
