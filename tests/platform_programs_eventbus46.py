@@ -19,8 +19,10 @@ here).
 - ``cfn-legacy-partner`` / ``pulumi-permission-partner``: a partner's account may put events on our bus: passes.
 - ``cfn-legacy-own``: the pinned account, on a named bus (``EventBusName``): passes.
 - ``cfn-statement-partner-putevents`` / ``pulumi-policy-partner-putevents``: the same PutEvents grant written as a
-  statement: RES-023 outside CN (every resource-policy principal of another account is, whatever its actions: the
-  Pulumi EventBusPolicy's verdict, pinned; docs/residency.md "Event bus policies inside templates (stop 46)").
+  statement: RES-023 outside CN in stop 46 (every resource-policy principal of another account was, whatever its
+  actions: the Pulumi EventBusPolicy's verdict, pinned; docs/residency.md "Event bus policies inside templates (stop
+  46)"); passes since stop 47 (inbound47: a PutEvents-only statement may only deliver into the bus, as the legacy form
+  and ``EventPermission``; docs/residency.md "Action-aware resource-policy grants (stop 47)").
 - ``cfn-statement-partner-rules``: a partner may put rules and targets on our bus (route our events to its targets):
   RES-023 outside CN.
 - ``cfn-statement-open``: a statement to ``*``: RES-024 everywhere.
@@ -60,6 +62,8 @@ CONDITION = {"Type": "StringEquals", "Key": "aws:PrincipalOrgID", "Value": ORG}
 def expected(code: str, shape: str) -> set[str]:
     if shape in OPEN:
         return {"RES-024"}
+    if shape.endswith("-partner-putevents"):
+        return set()  # delivery-only since stop 47 (inbound47): RES-023 outside CN in stop 46
     return {"RES-023"} if shape in PARTNER_GRANTS and code != "CN" else set()
 
 

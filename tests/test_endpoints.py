@@ -9683,9 +9683,12 @@ def _unpinned(cloud: Cloud, region: str) -> ProviderRef:
         })}, _unpinned("aws", "eu-central-1")), _OWN_IAM_ROLE, "arn:aws:iam::444455556666:role/app-5f3a"),
         # review42: aws:SourceArn of the stack's own topic (SNS to SQS fan-out; on a statement to `*`: a service
         # principal's source keys are not judged since the lead's review of stop 42), and its own queue subscribed.
+        # With a second action: since stop 47 (inbound47) a SendMessage-only statement grants its source's account
+        # nothing (it may only deliver into the queue), so no account is judged there at all.
         ("US", Subject("aws:sqs/queuePolicy:QueuePolicy", "audit", {"queue_url": "q", "policy": json.dumps({
             "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*",
-                                                    "Action": "sqs:SendMessage", "Resource": _OWN_QUEUE,
+                                                    "Action": ["sqs:SendMessage", "sqs:GetQueueAttributes"],
+                                                    "Resource": _OWN_QUEUE,
                                                     "Condition": {"ArnEquals": {"aws:SourceArn": _OWN_TOPIC}}}],
         })}, _unpinned("aws", "us-east-1")), _OWN_TOPIC, "arn:aws:sns:us-east-1:444455556666:orders"),
         ("JP", Subject("aws:sns/topicSubscription:TopicSubscription", "audit", {

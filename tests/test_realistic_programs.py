@@ -69,6 +69,7 @@ import platform_programs_fluentd43 as fd43
 import platform_programs_glue43 as g43
 import platform_programs_grants36 as g36
 import platform_programs_httpapi41 as ha41
+import platform_programs_inbound47 as in47
 import platform_programs_intl as pi
 import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
@@ -16585,7 +16586,14 @@ CASES: list[Case] = [
     Case("madeby35-eu-s3-env-made-name-only", "EU", pm35.s3_env_part_of_made_name(pm35.FRA, False)),
     # -- accounts35: a grant to another AWS account (RES-023) ----------------------------------------------------------
     *[Case(f"accounts35-eu-{k}-own", "EU", a35.grant(k, "EU", a35.OWN)) for k in a35.KINDS],
-    *[Case(f"accounts35-eu-{k}-foreign", "EU", a35.grant(k, "EU", a35.PARTNER), {"RES-023"}) for k in a35.KINDS],
+    # (inbound47, stop 47) the `events` kind grants the partner events:PutEvents only: it may only deliver into the
+    # stack's bus, which grants it nothing of the stack's (RES-023 before, as every resource-policy principal was).
+    *[
+        Case(
+            f"accounts35-eu-{k}-foreign", "EU", a35.grant(k, "EU", a35.PARTNER), set() if k == "events" else {"RES-023"}
+        )
+        for k in a35.KINDS
+    ],
     *[
         Case(
             f"accounts35-eu-{k}-declared",
@@ -18063,6 +18071,15 @@ CASES: list[Case] = [
     # Lambda permission's `source_arn`, each by its `arn` output, and a REST API stage's `execution_arn` + `/*/*` pass
     # (RES-023 before: not `made_account_arns`); a partner's ARN written out stays RES-023 outside CN.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mas47.rows()],
+    # -- stop 47, action-aware resource-policy grants (tests/platform_programs_inbound47.py): a partner's statement
+    # allowing only delivery into the stack's queue, topic, event bus, stream or log destination (sqs:SendMessage,
+    # sns:Publish, events:PutEvents, kinesis:PutRecord(s) with DescribeStreamSummary / ListShards,
+    # logs:PutSubscriptionFilter; or a `*` statement whose aws:SourceAccount names the partner) passes (RES-023 outside
+    # CN before); with a read or control action beside it, a wildcard, NotAction or an undeclared organization it stays
+    # RES-023 outside CN, a delivery-only statement to `*` stays RES-024; Alibaba Cloud (no delivery action catalogued:
+    # SMQ has no resource policy) keeps its verdicts: the partner's MNS pushing through a role passes, a role the
+    # partner may assume and a partner's oss:PutObject are RES-023.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in in47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from components.residency import RULES, ProviderRef, RuleEngine, Subject
 from components.residency.destinations import parse_destinations
 from components.residency.docs import rules_markdown, sync_readme
+from components.residency.endpoints import DeliveryActions, load_endpoints
 from components.residency.engine import Place, made_arn_key
 from components.residency.rules import RuleId
 
@@ -692,7 +693,9 @@ _PINNED_JP = ProviderRef("aws", "jp", "ap-northeast-1", accounts=frozenset({"123
 
 
 def _grant(principal: Any) -> str:
-    statement = {"Effect": "Allow", "Principal": principal, "Action": "sqs:SendMessage", "Resource": "*"}
+    # sqs:ReceiveMessage reads the queue: a grant that moves data out (a SendMessage-only statement only delivers into
+    # the queue and grants no account anything since stop 47, inbound47: its own pairs below).
+    statement = {"Effect": "Allow", "Principal": principal, "Action": "sqs:ReceiveMessage", "Resource": "*"}
     return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
 
 
@@ -1766,7 +1769,7 @@ PAIRS += [
 _PINNED_US_42 = ProviderRef("aws", "us", "us-east-1", accounts=frozenset({"123456789012"}))
 
 
-def _statement_policy(principal: Any, condition: dict[str, Any], action: str = "kms:Decrypt") -> str:
+def _statement_policy(principal: Any, condition: dict[str, Any], action: Any = "kms:Decrypt") -> str:
     statement = {"Effect": "Allow", "Principal": principal, "Action": action, "Resource": "*", "Condition": condition}
     return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
 
@@ -1782,23 +1785,26 @@ PAIRS += [
      aws("aws:kms/key:Key", _PINNED_JP_41, policy=_statement_policy(
          "*", {"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"}})),
      "policy(json).Statement[0].Condition.ForAnyValue:StringLike.aws:PrincipalOrgPaths"),
+    # Not a delivery-only action (since stop 47 an SNS:Publish or sqs:SendMessage statement only delivers into the
+    # stack's topic or queue and grants its accounts nothing, inbound47): a subscription or a read.
     ("RES-023", "US", aws("aws:sns/topicPolicy:TopicPolicy", _PINNED_US_42, arn="t", policy=_statement_policy(
-        "*", {"StringEquals": {"aws:SourceAccount": "123456789012"}}, "SNS:Publish")),
+        "*", {"StringEquals": {"aws:SourceAccount": "123456789012"}}, "SNS:Subscribe")),
      aws("aws:sns/topicPolicy:TopicPolicy", _PINNED_US_42, arn="t", policy=_statement_policy(
-         "*", {"StringEquals": {"aws:SourceAccount": "444455556666"}}, "SNS:Publish")),
+         "*", {"StringEquals": {"aws:SourceAccount": "444455556666"}}, "SNS:Subscribe")),
      "policy(json).Statement[0].Condition.StringEquals.aws:SourceAccount"),
     ("RES-023", "EU", aws("aws:sns/topicPolicy:TopicPolicy", _PINNED_EU_41, arn="t", policy=_statement_policy(
-        {"AWS": "*"}, {"StringEquals": {"AWS:SourceOwner": "123456789012"}}, "SNS:Publish")),
+        {"AWS": "*"}, {"StringEquals": {"AWS:SourceOwner": "123456789012"}}, ["SNS:Publish", "SNS:Subscribe"])),
      aws("aws:sns/topicPolicy:TopicPolicy", _PINNED_EU_41, arn="t", policy=_statement_policy(
-         {"AWS": "*"}, {"StringEquals": {"AWS:SourceOwner": "444455556666"}}, "SNS:Publish")),
+         {"AWS": "*"}, {"StringEquals": {"AWS:SourceOwner": "444455556666"}}, ["SNS:Publish", "SNS:Subscribe"])),
      "policy(json).Statement[0].Condition.StringEquals.AWS:SourceOwner"),
     ("RES-023", "JP", aws(_QUEUE_POLICY, _PINNED_JP_41, queue_url="q", policy=_statement_policy(
         "*",
-        {"ArnEquals": {"aws:SourceArn": "arn:aws:events:ap-northeast-1:123456789012:rule/orders"}}, "sqs:SendMessage")),
+        {"ArnEquals": {"aws:SourceArn": "arn:aws:events:ap-northeast-1:123456789012:rule/orders"}},
+        "sqs:ReceiveMessage")),
      aws(_QUEUE_POLICY, _PINNED_JP_41, queue_url="q", policy=_statement_policy(
          "*",
          {"ArnEquals": {"aws:SourceArn": "arn:aws:events:ap-northeast-1:444455556666:rule/orders"}},
-         "sqs:SendMessage")),
+         "sqs:ReceiveMessage")),
      "policy(json).Statement[0].Condition.ArnEquals.aws:SourceArn"),
     ("RES-023", "EU", aws("aws:secretsmanager/secretPolicy:SecretPolicy", _PINNED_EU_41, secret_arn="s",
                           policy=_caller_policy("aws:userid", "123456789012:reports-ci")),
@@ -3630,8 +3636,8 @@ def test_a_templates_event_bus_policy_is_judged_as_the_pulumi_permission_or_poli
     with pytest.raises(AssertionError, match=r"`\*`.*condition"):
         raise AssertionError(open_.detail)
     # The Statement form is the Pulumi EventBusPolicy's `policy` statement: the template's statement reading gives the
-    # same ids and details, a partner's PutEvents-only grant included (RES-023: every resource-policy principal of
-    # another account is, whatever its actions; docs/residency.md "Event bus policies inside templates (stop 46)").
+    # same ids and details, a partner's PutEvents-only grant included (RES-023 until stop 47; since inbound47 it passes
+    # in both, as the legacy form and EventPermission do: docs/residency.md "Action-aware resource-policy grants").
     other = {"AWS": f"arn:aws:iam::{_OTHER}:root"}
     for action in ("events:PutEvents", "events:PutRule", ["events:PutRule", "events:PutTargets"], "events:*"):
         for principal in (other, "*", {"AWS": "*"}, {"AWS": "arn:aws:iam::123456789012:root"}):
@@ -3642,7 +3648,10 @@ def test_a_templates_event_bus_policy_is_judged_as_the_pulumi_permission_or_poli
             twin = RuleEngine("EU").check(aws(_EBPOL, _PINNED_EU, policy=policy_))[0]
             assert [(f.rule.id, f.detail) for f in found] == [(f.rule.id, f.detail) for f in twin], (action, principal)
     put_events = _bus_statement("events:PutEvents", other)
-    (partner,) = RuleEngine("EU").check(_cfn(_EBP, StatementId="s", Statement=put_events))[0]
+    assert RuleEngine("EU").check(_cfn(_EBP, StatementId="s", Statement=put_events))[0] == []
+    (partner,) = RuleEngine("EU").check(_cfn(_EBP, StatementId="s", Statement=_bus_statement("events:PutRule", other)))[
+        0
+    ]
     assert partner.rule.id == "RES-023"
 
 
@@ -4572,3 +4581,132 @@ def test_an_sqs_event_or_an_unlisted_event_property_is_read_as_before() -> None:
     assert RuleEngine("EU").check(_cfn(_SAM_FN, Events={"E": {"Type": "SQS", "Properties": sqs}}))[0] == []
     source = {"Stream": f"arn:aws:kinesis:eu-central-1:{_OTHER}:stream/s", "StartingPosition": "LATEST"}
     assert RuleEngine("EU").check(_cfn(_SAM_FN, Events={"E": {"Type": "Kinesis", "Properties": source}}))[0] == []
+
+
+# -- inbound47 (stop 47): action-aware resource-policy grants. A statement allowing only catalogued delivery actions
+# (endpoints.yaml `delivery_actions`) lets its accounts hand data INTO the stack's queue, topic, bus, stream or log
+# destination and read nothing back: its accounts are granted nothing (RES-023 no more), as the same grant made by
+# `cloudwatch.EventPermission` already passed. One more action that is no delivery, a wildcard or NotAction: RES-023.
+_PARTNER_ROOT = {"AWS": f"arn:aws:iam::{_OTHER}:root"}
+
+
+def _inbound(action: Any, principal: Any = None, condition: dict[str, Any] | None = None, key: str = "Action") -> str:
+    """A one-statement resource policy allowing ``action`` (under ``key``) to ``principal`` (the partner's root)."""
+    statement: dict[str, Any] = {"Effect": "Allow", "Principal": principal or _PARTNER_ROOT, key: action,
+                                 "Resource": "*"}  # fmt: skip
+    if condition is not None:
+        statement["Condition"] = condition
+    return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+
+
+_TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy"
+_BUS_POLICY = "aws:cloudwatch/eventBusPolicy:EventBusPolicy"
+_STREAM_POLICY = "aws:kinesis/resourcePolicy:ResourcePolicy"
+_LOG_DESTINATION_POLICY = "aws:cloudwatch/logDestinationPolicy:LogDestinationPolicy"
+_STREAM = "arn:aws:kinesis:ap-northeast-1:123456789012:stream/telemetry"
+_INBOUND_PATH = "policy(json).Statement[0].Principal.AWS"
+PAIRS += [
+    # one pair per catalogued service: the delivery action alone passes; with a read (or control) action beside it the
+    # partner can take data out: RES-023 as before
+    ("RES-023", "EU", aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=_inbound("sqs:SendMessage")),
+     aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=_inbound(["sqs:SendMessage", "sqs:ReceiveMessage"])),
+     _INBOUND_PATH),
+    ("RES-023", "DE", aws(_TOPIC_POLICY, _PINNED_DE, arn="t", policy=_inbound(["sns:Publish"])),
+     aws(_TOPIC_POLICY, _PINNED_DE, arn="t", policy=_inbound(["sns:Publish", "sns:Subscribe"])), _INBOUND_PATH),
+    ("RES-023", "US", aws(_BUS_POLICY, _PINNED_US, policy=_inbound("events:PutEvents")),
+     aws(_BUS_POLICY, _PINNED_US, policy=_inbound(["events:PutEvents", "events:PutRule", "events:PutTargets"])),
+     _INBOUND_PATH),
+    ("RES-023", "JP", aws(_STREAM_POLICY, _PINNED_JP, resource_arn=_STREAM, policy=_inbound(
+        ["kinesis:DescribeStreamSummary", "kinesis:ListShards", "kinesis:PutRecord", "kinesis:PutRecords"])),
+     aws(_STREAM_POLICY, _PINNED_JP, resource_arn=_STREAM, policy=_inbound(
+         ["kinesis:PutRecords", "kinesis:GetShardIterator", "kinesis:GetRecords"])), _INBOUND_PATH),
+    ("RES-023", "EU", aws(_LOG_DESTINATION_POLICY, _PINNED_EU, destination_name="d",
+                          access_policy=_inbound("logs:PutSubscriptionFilter")),
+     aws(_LOG_DESTINATION_POLICY, _PINNED_EU, destination_name="d",
+         access_policy=_inbound(["logs:PutSubscriptionFilter", "logs:GetLogEvents"])),
+     "access_policy(json).Statement[0].Principal.AWS"),
+    # exact names only: a wildcard may expand to a read (`sqs:*`, `sqs:Send*` too: IAM adds actions), NotAction allows
+    # every action but those
+    ("RES-023", "EU", aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=_inbound("SQS:sendmessage")),
+     aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=_inbound("sqs:Send*")), _INBOUND_PATH),
+    ("RES-023", "DE", aws(_QUEUE_POLICY, _PINNED_DE, queue_url="q", policy=_inbound(["sqs:SendMessage"])),
+     aws(_QUEUE_POLICY, _PINNED_DE, queue_url="q", policy=_inbound(["sqs:ReceiveMessage"], key="NotAction")),
+     _INBOUND_PATH),
+    # a `*` statement limited to the partner's callers or to a partner's resource a service acts for: the accounts its
+    # condition names are judged as its Principal would be (the organization stays RES-023, orgkeys42's decision)
+    ("RES-023", "US", aws(_TOPIC_POLICY, _PINNED_US, arn="t", policy=_inbound(
+        "sns:Publish", "*", {"StringEquals": {"aws:SourceAccount": _OTHER}})),
+     aws(_TOPIC_POLICY, _PINNED_US, arn="t", policy=_inbound(
+         "sns:Publish", "*", {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}})),
+     "policy(json).Statement[0].Condition.StringEquals.aws:PrincipalOrgID"),
+    ("RES-023", "JP", aws(_QUEUE_POLICY, _PINNED_JP, queue_url="q", policy=_inbound(
+        "sqs:SendMessage", "*", {"ArnEquals": {"aws:SourceArn": f"arn:aws:sns:ap-northeast-1:{_OTHER}:orders"}})),
+     aws(_QUEUE_POLICY, _PINNED_JP, queue_url="q", policy=_inbound(
+         "sqs:*", "*", {"ArnEquals": {"aws:SourceArn": f"arn:aws:sns:ap-northeast-1:{_OTHER}:orders"}})),
+     "policy(json).Statement[0].Condition.ArnEquals.aws:SourceArn"),
+    # Alibaba Cloud: no delivery action is catalogued (SMQ / MNS has no resource policy; an OSS object belongs to its
+    # writer): a partner's oss:PutObject stays RES-023
+    ("RES-023", "JP", ali(_OSS_POLICY, _ALI_PINNED_JP, bucket="b", policy=_ram([_ALI_OWN], "oss:PutObject")),
+     ali(_OSS_POLICY, _ALI_PINNED_JP, bucket="b", policy=_ram([_ALI_OTHER], "oss:PutObject")),
+     "policy(json).Statement[0].Principal[0]"),
+]  # fmt: skip
+
+
+def test_a_delivery_only_grant_is_judged_by_its_statement_not_its_neighbours() -> None:
+    # inbound47: each statement is read alone: the partner's delivery statement passes beside the own account's read.
+    document = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": _PARTNER_ROOT, "Action": "sqs:SendMessage", "Resource": "*"},
+        {"Effect": "Allow", "Principal": {"AWS": "123456789012"}, "Action": "sqs:*", "Resource": "*"},
+        {"Effect": "Allow", "Principal": {"AWS": "444455556666"}, "Action": "sqs:ReceiveMessage", "Resource": "*"},
+    ]}  # fmt: skip
+    found = RuleEngine("EU").check(aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=json.dumps(document)))[0]
+    assert [(f.rule.id, f.path) for f in found] == [("RES-023", "policy(json).Statement[2].Principal.AWS")]
+    # a typed document (the SDK's PolicyDocument dict) reads the same
+    typed = aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=document)
+    assert [(f.rule.id, f.path) for f in RuleEngine("EU").check(typed)[0]] == [
+        ("RES-023", "policy.Statement[2].Principal.AWS")
+    ]
+    # the public rule is untouched: a delivery-only statement to everyone is RES-024 as before
+    public = aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=_inbound("sqs:SendMessage", "*"))
+    assert [f.rule.id for f in RuleEngine("EU").check(public)[0]] == ["RES-024"]
+    # another partition's account is refused as its ARN is, delivery or not (RES-004 in CN)
+    cn = aws(_QUEUE_POLICY, ProviderRef("aws", "cn", "cn-north-1", accounts=frozenset({"123456789012"})), queue_url="q",
+             policy=_inbound("sqs:SendMessage"))  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("CN").check(cn)[0]] == ["RES-004"]
+
+
+def _delivery_actions() -> list[str]:
+    return [a for entry in load_endpoints().delivery_actions for a in entry.actions]
+
+
+_NOT_DELIVERY = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:PurgeQueue", "sqs:*", "sqs:Send*", "sns:Subscribe",
+                 "sns:*", "events:PutRule", "events:PutTargets", "events:*", "kinesis:GetRecords",
+                 "kinesis:GetShardIterator", "kinesis:SubscribeToShard", "kinesis:*", "logs:GetLogEvents",
+                 "lambda:InvokeFunction", "kms:Decrypt", "s3:PutObject", "s3:PutBucketPolicy",
+                 "s3:PutBucketReplication", "*", "sqs:SendMessage*", "${aws:username}", "mns:SendMessage"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(_delivery_actions()), max_size=4),
+    st.sampled_from(_NOT_DELIVERY),
+    st.integers(min_value=0, max_value=4),
+)
+def test_one_action_that_is_no_delivery_keeps_the_grant(delivery: list[str], other: str, at: int) -> None:
+    # inbound47: any action list holding one action that is not an exact catalogued delivery stays RES-023; the
+    # delivery actions alone (any non-empty mix) pass.
+    engine = RuleEngine("EU")
+    actions = [*delivery[:at], other, *delivery[at:]]
+    found = engine.check(aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=_inbound(actions)))[0]
+    assert [(f.rule.id, f.path) for f in found] == [("RES-023", _INBOUND_PATH)], actions
+    if delivery:
+        assert engine.check(aws(_QUEUE_POLICY, _PINNED_EU, queue_url="q", policy=_inbound(delivery)))[0] == []
+
+
+def test_the_delivery_actions_catalogue_holds_exact_names_with_sources() -> None:
+    for entry in load_endpoints().delivery_actions:
+        assert entry.sources and all(s.startswith("https://") for s in entry.sources), entry.service
+    with pytest.raises(ValueError, match=r"not exact sqs actions: \['sqs:Send\*'\]"):
+        DeliveryActions(cloud="aws", service="sqs", actions=("sqs:Send*",), why="w", sources=("https://x",))
+    with pytest.raises(ValueError, match=r"not exact sqs actions: \['sns:Publish'\]"):
+        DeliveryActions(cloud="aws", service="sqs", actions=("sns:Publish",), why="w", sources=("https://x",))

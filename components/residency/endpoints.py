@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from components.errors import CatalogueError
 from components.yamlfile import YamlFileError, load_yaml
@@ -23,6 +23,7 @@ from components.yamlfile import YamlFileError, load_yaml
 __all__ = [
     "AnonymousReadIntegration",
     "BodyIntegration",
+    "DeliveryActions",
     "EdgeSuffix",
     "EndpointCatalogue",
     "GlobalService",
@@ -249,6 +250,30 @@ class MadeArnOutput(_Frozen):
     """Text a consumer's documentation requires after the ARN, which the ARN output leaves out (a log group's ``:*``,
     the log stream wildcard CloudTrail requires: ``log_group.arn.apply(lambda arn: f"{arn}:*")``): the ARN followed by
     one of them proves the same account (madearn43, stop 43)."""
+
+
+class DeliveryActions(_Frozen):
+    """One service's actions that only hand data INTO the resource a policy is attached to (``delivery_actions``): an
+    Allow statement whose every action is one of them lets its principals deliver, never read, so it grants no account
+    anything of the stack's (RES-023, stop 47). Exact names only: a wildcard or ``NotAction`` is never delivery."""
+
+    cloud: Literal["aws", "alicloud"]
+    """Whose policies name these actions (a statement is read with its own cloud's list)."""
+    service: str
+    """The service prefix of the actions (``sqs``)."""
+    actions: tuple[str, ...]
+    """Exact action names with their prefix (``sqs:SendMessage``), matched case-insensitively as IAM matches them."""
+    why: str
+    sources: tuple[str, ...]
+
+    @field_validator("actions")
+    @classmethod
+    def _exact(cls, actions: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        service = info.data.get("service", "")
+        bad = sorted(a for a in actions if not a.startswith(f"{service}:") or any(c in a for c in "*?$"))
+        if bad or not actions:
+            raise ValueError(f"not exact {service} actions: {bad}")
+        return actions
 
 
 class PublicPrincipalField(TypedField):
@@ -1269,6 +1294,9 @@ class EndpointCatalogue(_Frozen):
     """Outputs (``output``, top-level) of one resource type that are the resource's own ARN, naming the account it is
     made in (a RAM role's or an IAM role's ``arn``): a value that IS that output of a resource the stack makes with the
     same provider as the resource naming it is in that provider's account, the deploying one (RES-023; stop 42)."""
+    delivery_actions: tuple[DeliveryActions, ...] = ()
+    """Per service, the actions that only hand data into the resource (``sqs:SendMessage``, ``events:PutEvents``): a
+    statement allowing nothing else grants its accounts nothing of the stack's (RES-023, stop 47)."""
     public_access: PublicAccess | None = None
     """What grants everyone access (RES-024): policy principals, canned ACLs, permissions to ``*``."""
     region_keyed_maps: tuple[TypedField, ...] = ()

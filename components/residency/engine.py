@@ -1480,6 +1480,7 @@ class RuleEngine:
         written: str | None = None,
         used: str | None = None,
         source: str | None = None,
+        inbound: bool = False,
     ) -> bool:
         """An account a policy's principal, a Lambda permission or a resource share grants (RES-023): the stack's own
         (an account its provider is pinned to), one of a partition wholly in the jurisdiction (aws-cn in CN), or
@@ -1490,7 +1491,10 @@ class RuleEngine:
         (``written_account_fields``), whose account ``value`` names; a declaration may name that ARN too. ``used``: what
         the account owns that a setting makes the application use (``account_settings``), for the message. ``source``:
         the ARN of the resource a service acts for (``aws:SourceArn``), whose account ``value`` names: proven as
-        ``written`` is when it is the ARN output of a resource the stack makes with this provider (made_arns)."""
+        ``written`` is when it is the ARN output of a resource the stack makes with this provider (made_arns).
+        ``inbound``: the statement granting it allows only ``delivery_actions`` (stop 47): the account can hand data in
+        and read nothing, so any account of the jurisdiction's partitions passes (another partition's is still refused
+        as its ARN is, RES-004)."""
         text = value.strip()
         parsed = _granted_account(walk.cloud, text)
         if parsed is None:
@@ -1503,6 +1507,8 @@ class RuleEngine:
                 return False  # another partition's account: refused as its ARN is (RES-004)
             if partitions <= self._closed_partitions:
                 return True  # e.g. an aws-cn account in CN: the whole partition is in-country
+        if inbound:
+            return True  # it may only deliver into the stack's resource (delivery_actions, inbound47)
         provider = walk.subject.provider
         if provider is not None and account in provider.accounts:
             return True
@@ -1627,6 +1633,48 @@ class RuleEngine:
         """Whether the string being walked is a catalogued ``granted_account_fields`` input of its type."""
         paths = self._granted_account_paths.get(walk.subject.type)
         return walk.cloud == "aws" and paths is not None and _at_any(walk.kpath, paths)
+
+    @functools.cached_property
+    def _delivery_actions(self) -> Mapping[str, frozenset[str]]:
+        """Cloud -> the catalogued actions that only hand data into the resource (``delivery_actions``), lower-cased:
+        IAM compares action names case-insensitively."""
+        actions: dict[str, frozenset[str]] = {}
+        for entry in self.endpoints.delivery_actions:
+            actions[entry.cloud] = actions.get(entry.cloud, frozenset()) | {a.lower() for a in entry.actions}
+        return actions
+
+    def _delivers_only(self, walk: _Walk, statement: Any) -> bool:
+        """Whether a policy statement allows nothing but catalogued delivery actions of its cloud (``delivery_actions``,
+        inbound47, stop 47): its ``Action`` (``action`` / ``actions`` in a typed document) names at least one action and
+        every one exactly. ``NotAction`` (every action but those), a wildcard (``sqs:*``, ``sqs:Send*``: IAM may add
+        actions it matches), a policy variable or a value not known yet is no delivery."""
+        delivery = self._delivery_actions.get(walk.cloud)
+        if not delivery or not isinstance(statement, Mapping):
+            return False
+        actions: Any = None
+        for k, v in statement.items():
+            key = _snake(str(k))
+            if key in _NOT_ACTION_KEYS:
+                return False
+            if key in _ACTION_KEYS:
+                actions = v
+        items = [actions] if isinstance(actions, str) else actions
+        if not isinstance(items, (list, tuple)) or not items:
+            return False
+        return all(isinstance(a, str) and a.strip().lower() in delivery for a in items)
+
+    def _principal_delivers_only(self, walk: _Walk) -> bool:
+        """Whether the principal being walked is granted by a statement allowing only delivery actions
+        (:meth:`_delivers_only`): the statement is the map holding a bare ``Principal`` (OSS's list, a bare id), else
+        the one holding the ``Principal`` map (``{"AWS": ...}``) or a ``principals[]`` entry. A catalogued grant field
+        (``granted_account_fields``: a Lambda permission, a KMS grant) has no statement: never."""
+        paths = self._granted_account_paths.get(walk.subject.type)
+        if paths is not None and _at_any(walk.kpath, paths):
+            return False
+        for held in (walk.parent, walk.outer):
+            if isinstance(held, Mapping) and any(_snake(str(k)) in _PRINCIPAL_KEYS for k in held):
+                return self._delivers_only(walk, held)
+        return False
 
     def _judged_as_account_list(self, walk: _Walk, value: str, path: str) -> bool:
         """A catalogued grant field holding its accounts in one string, or every account: an SSM document's
@@ -1852,8 +1900,9 @@ class RuleEngine:
             return
         if self._restricts_who(statement.get("Condition")) or self._denied_unless_restricted(walk.parent, statement):
             if not negated:
-                self._judge_caller_accounts(walk, statement.get("Condition"), path)
-                self._judge_deny_accounts(walk, walk.parent, statement, path)
+                inbound = self._delivers_only(walk, statement)  # the accounts named may only deliver (inbound47)
+                self._judge_caller_accounts(walk, statement.get("Condition"), path, inbound)
+                self._judge_deny_accounts(walk, walk.parent, statement, path, inbound)
             return
         if not negated and self._restricted_to_endpoints(walk, statement.get("Condition"), path):
             return
@@ -1939,7 +1988,7 @@ class RuleEngine:
         restricting = self._public.restricting_conditions
         return any(name in restricting and self._fixed(v, name) for _, _, name, v in _positive_conditions(condition))
 
-    def _judge_caller_accounts(self, walk: _Walk, condition: Any, path: str) -> None:
+    def _judge_caller_accounts(self, walk: _Walk, condition: Any, path: str, inbound: bool = False) -> None:
         """A statement to everyone that its Condition limits to callers of fixed accounts
         (``public_access.account_conditions``: aws:PrincipalAccount, kms:CallerAccount, aws:PrincipalArn, and since
         the false-alarm review of stop 41 an aws:userid naming an account, under a positive operator) grants those
@@ -1949,12 +1998,13 @@ class RuleEngine:
         another account's id passed, where ``{"AWS": "<id>"}`` was refused. Since orgkeys42 (stop 42) also the keys
         naming the account, resource or organization a service acts for (``source_conditions``) and an organization
         (``organization_conditions``, judged by :meth:`_judged_as_organization`), on a statement to everyone only
-        (a service principal's source keys narrow it: not judged)."""
+        (a service principal's source keys narrow it: not judged). ``inbound``: the statement allows only
+        ``delivery_actions`` (stop 47), so its accounts are judged only by partition, its organizations as before."""
         assert self._public is not None
         for op, k, name, v in _positive_conditions(condition):
             if name not in self._grant_conditions or not self._fixed(v, name):
                 continue
-            self._judge_account_values(walk, v, f"{path}.Condition.{op}.{k}", name)
+            self._judge_account_values(walk, v, f"{path}.Condition.{op}.{k}", name, inbound)
 
     @functools.cached_property
     def _grant_conditions(self) -> frozenset[str]:
@@ -1964,7 +2014,7 @@ class RuleEngine:
         p = self._public
         return p.account_conditions | p.source_conditions | p.organization_conditions
 
-    def _judge_account_values(self, walk: _Walk, v: Any, at: str, name: str) -> None:
+    def _judge_account_values(self, walk: _Walk, v: Any, at: str, name: str, inbound: bool = False) -> None:
         """Each value of a ``_grant_conditions`` key ``name`` judged as a granted account (RES-023): an organization's
         id or path as an organization (:meth:`_judged_as_organization`), a resource ARN (aws:SourceArn) by its account
         field, an aws:userid unique id as a principal of an unknown account (:meth:`_judged_as_unique_id`)."""
@@ -1974,8 +2024,10 @@ class RuleEngine:
             where = f"{at}[{i}]" if isinstance(v, (list, tuple)) else at
             text = str(item).strip()
             if name in self._public.organization_conditions:
-                self._judged_as_organization(walk, text, where)
+                self._judged_as_organization(walk, text, where)  # whatever the actions (orgkeys42; inbound47 left it)
                 continue
+            if inbound:
+                continue  # a delivery-only statement's account, unique id or source: it may only hand data in
             # An aws:userid of the root user (the account id) or a federated user (`<account id>:<name>`).
             account = _USERID_ACCOUNT.match(text)
             value = account.group(1) if account is not None else text
@@ -2025,7 +2077,9 @@ class RuleEngine:
         )
         self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, text, detail, (text, unique))
 
-    def _judge_deny_accounts(self, walk: _Walk, document: Any, allow: Mapping[Any, Any], path: str) -> None:
+    def _judge_deny_accounts(
+        self, walk: _Walk, document: Any, allow: Mapping[Any, Any], path: str, inbound: bool = False
+    ) -> None:
         """The accounts a restricting Deny of the same document lets through (``StringNotEquals aws:PrincipalAccount
         <account>`` beside an Allow to ``*``, a Deny whose Action and Resource cover a pair of the Allow's): the Allow
         then reaches only that account's principals there, a grant as if its own Condition named the account (false-
@@ -2044,7 +2098,7 @@ class RuleEngine:
                 continue
             if not any(_deny_covers(deny, allow, a, r) for a, r in pairs):
                 continue
-            self._judge_account_values(walk, v, f"{stem}[{index}].Condition.{op}.{k}", name)
+            self._judge_account_values(walk, v, f"{stem}[{index}].Condition.{op}.{k}", name, inbound)
 
     def _restricted_to_endpoints(self, walk: _Walk, condition: Any, path: str) -> bool:
         """Whether a statement's Condition limits it to subscriptions delivering to fixed destinations
@@ -2272,7 +2326,10 @@ class RuleEngine:
         if kind in self._organization_paths and _at_any(walk.kpath, self._organization_paths[kind]):
             self._judged_as_organization(walk, value.strip(), path)  # a permission to every account of an organization
         if self._grants_account(walk):
-            if self._judged_as_account(walk, value, path) or self._judged_as_account_list(walk, value, path):
+            inbound = self._principal_delivers_only(walk)
+            if self._judged_as_account(walk, value, path, inbound=inbound) or self._judged_as_account_list(
+                walk, value, path
+            ):
                 return
             m = _RESOURCE_ARN.match(value.strip())
             if m is not None and self._granted_field(walk):
@@ -6505,6 +6562,9 @@ _GRANT_KEYS = frozenset({"principal", "principals"})
 _NOT_GRANT_KEYS = frozenset({"condition", "conditions", "federated", "service", "not_principal", "not_principals"})
 _FEDERATED = ("oidc-provider/", "saml-provider/")
 _PRINCIPAL_KEYS = frozenset({"principal", "principals"})
+# A policy statement's action keys, as written in JSON (`Action`) or in a typed document (`actions`), snake_cased.
+_ACTION_KEYS = frozenset({"action", "actions"})
+_NOT_ACTION_KEYS = frozenset({"not_action", "not_actions"})
 _PRINCIPAL_LABEL = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)?$")  # s3, logging.s3, delivery.logs
 _RULE_FOR_KIND = {
     "aws-arn": RuleId.AWS_ARN_IN_JURISDICTION,
