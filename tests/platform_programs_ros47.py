@@ -95,12 +95,12 @@ def sms_target(code: str, form: str) -> Build:
 
 
 def url_target(code: str, form: str) -> Build:
-    # An HTTP target's url: the market's own Function Compute endpoint (CONSTANT), or a template filled from the event.
+    # An HTTP target's url: the market's own Function Compute endpoint (CONSTANT), or the value at a path of the event.
     url = f"https://{OWN}.{HOME[code]}.fc.aliyuncs.com/2016-08-15/proxy/ops/hook/"
     param = (
         {"ResourceKey": "url", "Form": "CONSTANT", "Value": url}
         if form == "CONSTANT"
-        else {"ResourceKey": "url", "Form": "TEMPLATE", "Value": '{"host": "$.data.host"}', "Template": "https://${host}/hook"}
+        else {"ResourceKey": "url", "Form": "JSONPATH", "Value": "$.data.callbackUrl"}
     )
     return _stack("ops-webhook", {"Rule": _rule({"Id": "hook", "Type": "acs.api.destination", "Endpoint": url,
                                                  "ParamList": [param]})})  # fmt: skip
@@ -209,7 +209,7 @@ def _market_rows(code: str) -> list[Row]:
         (f"ros47-{c}-sms-from-event", code, sms_target(code, "JSONPATH"), {"RES-022"}, []),
         (f"ros47-{c}-sms-from-event-declared", code, sms_target(code, "JSONPATH"), set(), [PHONE_EXPRESSION_DECLARED]),
         (f"ros47-{c}-url-constant", code, url_target(code, "CONSTANT"), set(), []),
-        (f"ros47-{c}-url-from-event", code, url_target(code, "TEMPLATE"), {"RES-015"}, []),
+        (f"ros47-{c}-url-from-event", code, url_target(code, "JSONPATH"), {"RES-015"}, []),
         (f"ros47-{c}-own-queue", code, own_queue(code), set(), []),
         (f"ros47-{c}-share-assoc-partner", code, share_association(code), {"RES-023"}, []),
     ]  # fmt: skip
