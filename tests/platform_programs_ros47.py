@@ -20,9 +20,10 @@ under the same provider):
 RES-022, ``-from-event-declared`` passes), ``url-*`` (an HTTP target's url: ``-constant`` an in-country Function Compute
 URL passes, ``-from-event`` RES-015), ``own-queue`` (a subscription and a rule target to the template's own queue's
 ``ARN.WithSlash``, an FC3 destination to its own topic's: pass), ``cen-*``, ``share-*``, ``share-assoc-partner``,
-``fc3-*``, ``etl-*``, ``config-*``: ``-own`` the stack's own account (``Ref ALIYUN::AccountId``, ``${ALIYUN::AccountId}``
-in ``Fn::Sub``, the template's own queue, a resource directory folder): passes; ``-partner`` the partner's UID: RES-023
-in CN, JP and DE (an Alibaba Cloud account has no jurisdiction by partition); ``-partner-declared``: passes.
+``fc3-*``, ``etl-*``, ``config-*``: ``-own`` the stack's own account (``Ref ALIYUN::AccountId``,
+``${ALIYUN::AccountId}`` in ``Fn::Sub``, the template's own queue, a resource directory folder): passes;
+``-partner`` the partner's UID: RES-023 in CN, JP and DE (an Alibaba Cloud account has no jurisdiction by partition);
+``-partner-declared``: passes.
 ``cn-stackgroup-cen-partner``: the partner's VPC attachment in a ``ros.StackGroup``'s template.
 
 tests/test_realistic_programs.py runs them as CASES (``ros47-*``).
@@ -145,8 +146,9 @@ def resource_share(code: str, who: str) -> Build:
 
 def share_association(code: str) -> Build:
     # ROS ALIYUN::ResourceManager::ResourceShareAssociation Targets: another principal added to an existing share.
-    return _stack("share-partner", {"Assoc": {"Type": "ALIYUN::ResourceManager::ResourceShareAssociation", "Properties": {
-        "ResourceShareId": "rs-a1b2c3", "Targets": [PARTNER]}}})  # fmt: skip
+    association = {"ResourceShareId": "rs-a1b2c3", "Targets": [PARTNER]}
+    kind = "ALIYUN::ResourceManager::ResourceShareAssociation"
+    return _stack("share-partner", {"Assoc": {"Type": kind, "Properties": association}})
 
 
 def fc3_async(code: str, who: str) -> Build:
@@ -160,7 +162,8 @@ def fc3_async(code: str, who: str) -> Build:
 
 def etl(code: str, who: str) -> Build:
     # ROS ALIYUN::SLS::Etl Configuration.Sinks[].RoleArn: the role the job writes into the target project with.
-    role = {"Fn::Sub": "acs:ram::${ALIYUN::AccountId}:role/etl-sink"} if who == "own" else f"acs:ram::{PARTNER}:role/etl-sink"
+    own = {"Fn::Sub": "acs:ram::${ALIYUN::AccountId}:role/etl-sink"}
+    role = own if who == "own" else f"acs:ram::{PARTNER}:role/etl-sink"
     sink = {"Name": "audit", "Project": "audit-hub", "Logstore": "events", "RoleArn": role,
             "Endpoint": f"{HOME[code]}-intranet.log.aliyuncs.com"}  # fmt: skip
     return _stack("audit-etl", {"Etl": {"Type": "ALIYUN::SLS::Etl", "Properties": {
@@ -176,9 +179,10 @@ def config_delivery(code: str, who: str) -> Build:
         if who == "own"
         else f"acs:log:{HOME[code]}:{PARTNER}:project/config/logstore/changes"
     )
+    role = {"Fn::Sub": "acs:ram::${ALIYUN::AccountId}:role/aliyunserviceroleforconfig"}
     return _stack("config-delivery", {"Channel": {"Type": "ALIYUN::Config::DeliveryChannel", "Properties": {
         "DeliveryChannelType": "SLS", "DeliveryChannelTargetArn": target, "DeliveryChannelName": "changes",
-        "DeliveryChannelAssumeRoleArn": {"Fn::Sub": "acs:ram::${ALIYUN::AccountId}:role/aliyunserviceroleforconfig"}}}})
+        "DeliveryChannelAssumeRoleArn": role}}})  # fmt: skip
 
 
 def stackgroup_cen(code: str) -> Build:

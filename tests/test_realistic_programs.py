@@ -18056,12 +18056,12 @@ CASES: list[Case] = [
     # given the Pulumi queue's arn), a PRIVATE SAM Api and an HttpApi event named `Api`: all pass. Twins: a partner's
     # administrator or topic (RES-023 outside CN), a SAM Api without an endpoint type (RES-016).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv46.rows()],
-    # -- stop 47, ROS templates, continued (tests/platform_programs_ros47.py): a ros.Stack's EventBridge SMS target whose
-    # numbers come from the event is RES-022 and an HTTP target whose url is built from it RES-015 (both passed before:
-    # ParamList read as text); a partner's account in a CEN attachment, a resource share or share association, an FC3
-    # async destination, an SLS ETL sink's role or a Config delivery channel is RES-023 in CN, JP and DE (passed before);
-    # the template's own queue / topic by Fn::GetAtt ARN.WithSlash passes (RES-015 before); own accounts, in-country
-    # constants and declared partners pass.
+    # -- stop 47, ROS templates, continued (tests/platform_programs_ros47.py): a ros.Stack's EventBridge SMS target
+    # whose numbers come from the event is RES-022 and an HTTP target whose url is taken from it RES-015 (both passed
+    # before: ParamList read as text); a partner's account in a CEN attachment, a resource share or share association,
+    # an FC3 async destination, an SLS ETL sink's role or a Config delivery channel is RES-023 in CN, JP and DE (passed
+    # before); the template's own queue / topic by Fn::GetAtt ARN.WithSlash passes (RES-015 before); own accounts,
+    # in-country constants and declared partners pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ros47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
