@@ -420,6 +420,9 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     bucket = keys["AWS::S3::Bucket"]
     nested += [("aws:s3/bucketNotification:BucketNotification", f"BucketNotification{kind}", bucket[key])
                for kind, key in (("Queue", "queue"), ("Topic", "topic"), ("LambdaFunction", "function"))]  # fmt: skip
+    # ros47 (stop 47): a ROS EventBridge target's Id / ParamList are the Pulumi target's `target_id` / `param_lists`.
+    rule = keys["ALIYUN::EventBridge::Rule"]
+    nested += [("alicloud:eventbridge/rule:Rule", "RuleTarget", rule[key]) for key in ("id", "param_list")]
     for token, args, name in nested:
         sdk_inputs = (files[token].parent / "_inputs.py").read_text("utf-8")
         init = re.search(rf"class {args}Args:\s+def __init__\(__self__, \*,(.*?)\):", sdk_inputs, re.S)

@@ -125,6 +125,7 @@ import platform_programs_review44 as rv44
 import platform_programs_review45 as rv45
 import platform_programs_review46 as rv46
 import platform_programs_ros46 as ros46
+import platform_programs_ros47 as ros47
 import platform_programs_sam46 as sam46
 import platform_programs_samevents46 as se46
 import platform_programs_scripts45 as sc45
@@ -18080,6 +18081,13 @@ CASES: list[Case] = [
     # SMQ has no resource policy) keeps its verdicts: the partner's MNS pushing through a role passes, a role the
     # partner may assume and a partner's oss:PutObject are RES-023.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in in47.rows()],
+    # -- stop 47, ROS templates, continued (tests/platform_programs_ros47.py): a ros.Stack's EventBridge SMS target
+    # whose numbers come from the event is RES-022 and an HTTP target whose url is taken from it RES-015 (both passed
+    # before: ParamList read as text); a partner's account in a CEN attachment, a resource share or share association,
+    # an FC3 async destination, an SLS ETL sink's role or a Config delivery channel is RES-023 in CN, JP and DE (passed
+    # before); the template's own queue / topic by Fn::GetAtt ARN.WithSlash passes (RES-015 before); own accounts,
+    # in-country constants and declared partners pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ros47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

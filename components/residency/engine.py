@@ -1393,7 +1393,10 @@ class RuleEngine:
         if not _at_any((*walk.kpath, name), self._phone_fields.get(walk.subject.type, ())):
             return False
         template = param.get("template", param.get("Template"))
-        written = str(template if isinstance(template, str) and form.upper() == "TEMPLATE" else param.get("value", ""))
+        # (ros47) A ROS template writes the pair's keys capitalised (``Value``), as the URL case above reads them: the
+        # number's expression was read as '' there (named and declared by nothing).
+        value = param.get("value", param.get("Value", ""))
+        written = str(template if isinstance(template, str) and form.upper() == "TEMPLATE" else value)
         detail = (
             f"The numbers this target texts each event to are taken from the event at run time (form {form}: "
             f"{written.strip()!r}), so whoever writes the event chooses them; they cannot be proven in {self._j()}. "
