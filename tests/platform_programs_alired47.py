@@ -10,7 +10,11 @@ Function Compute) by ARN, where ``cms.Alarm``'s ``targets.arn`` is refused; a VP
 (``cen_owner_id``, the grants' and office networks' refused); a DataWorks data source of another account's instance
 (``crossAccountOwnerId`` in its connection properties); an SLS alert's Eventstore sink write role (the ETL sinks' is
 refused); a CDN Function Compute trigger's ``trigger_arn`` (its ``function_arn`` is refused); an endpoint service's
-whitelist by ARN (its ``user_id`` is refused).
+whitelist by ARN (its ``user_id`` is refused); an ActionTrail trail made through the older ``TrailDeprecated`` type
+delivering to a partner's Logstore with a partner's write role (refused on ``actiontrail.Trail``). And three older
+(deprecated) types of hub-run services passed outside CN while their newer twins were refused (RES-016): an Anti-DDoS
+Pro instance (``dns.DdosCooInstance``), a Config aggregator remediation (``configaggregate.Remediation``) and a Config
+report template (``config.ReportTemplate``).
 
 ``who``: ``own`` (the team's UID, the provider assuming the team's deployment role: passes), ``partner`` (RES-023),
 ``partner-declared`` (the partner's account declared, ``acs:ram::<uid>:``: passes). The CEN attachment declares the
@@ -26,6 +30,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pulumi_alicloud as alicloud
+from pulumi_alicloud.config.report_template import ReportTemplate
 
 Build = Callable[[Any], object]
 
@@ -233,6 +238,21 @@ def endpoint_service_user(code: str, who: str) -> Build:
     return build
 
 
+def trail_deprecated(code: str, who: str) -> Build:
+    # docs: actiontrail/traildeprecated — the older type of actiontrail/trail, the same inputs: `sls_project_arn`
+    # (acs:log:{region}:{uid}:project/{name}) and `sls_write_role_arn` (the role ActionTrail assumes to deliver).
+    def build(c: Any) -> object:
+        c.ali_role = DEPLOYER
+        uid = _uid(who)
+        return alicloud.actiontrail.TrailDeprecated(
+            "audit", trail_name="fleet-audit", event_rw="All", trail_region="All",
+            sls_project_arn=f"acs:log:{HOME[code]}:{uid}:project/group-audit",
+            sls_write_role_arn=f"acs:ram::{uid}:role/aliyunactiontraildefaultrole", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
 KINDS: dict[str, tuple[Callable[[str, str], Build], tuple[str, ...]]] = {
     "cms-group-metric-rule": (group_metric_rule, ("CN", "JP")),
     "cms-metric-alarm-rule": (metric_alarm_rule, ("CN", "JP", "DE")),
@@ -245,8 +265,59 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], tuple[str, ...]]] = {
     "sls-alert-event-store": (sls_alert_event_store, ("CN", "JP", "DE")),
     "cdn-fc-trigger": (cdn_fc_trigger, ("CN",)),
     "endpoint-service-user-arn": (endpoint_service_user, ("CN", "JP")),
+    "actiontrail-trail-deprecated": (trail_deprecated, ("CN", "JP", "DE")),
 }
 """kind -> (builder, jurisdictions); each made as own / partner / partner-declared."""
+
+
+# -- older (deprecated) types of hub-run services: refused outside CN as their newer twins are -----------------------
+
+
+def anti_ddos_instance(code: str) -> Build:
+    # docs: dns/ddoscooinstance — the older type of ddos/ddoscooinstance (an Anti-DDoS Pro / Premium instance).
+    def build(c: Any) -> object:
+        return alicloud.dns.DdosCooInstance(
+            "edge-shield", name="edge-shield", base_bandwidth="30", bandwidth="30", service_bandwidth="100",
+            port_count="50", domain_count="50", period=1, product_type="ddoscoo", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def config_aggregate_remediation(code: str) -> Build:
+    # docs: configaggregate/remediation — the older type of cfg/aggregateremediation (an aggregator rule's remediation).
+    def build(c: Any) -> object:
+        return alicloud.configaggregate.Remediation(
+            "bucket-acl-fix", aggregator_id="ca-fleet000000000001", config_rule_id="cr-fleet00000000001",
+            remediation_type="OOS", remediation_template_id="ACS-OSS-PutBucketAcl", invoke_type="MANUAL_EXECUTION",
+            remediation_source_type="ALIYUN",
+            remediation_origin_params=json.dumps({"bucketName": "{resourceId}", "regionId": "{regionId}",
+                                                  "permissionName": "private"}),
+            opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+def config_report_template(code: str) -> Build:
+    # docs: config/reporttemplate — the older type of cfg/reporttemplate (a compliance report of the account's rules).
+    def build(c: Any) -> object:
+        # The SDK's `config` package is the provider's settings module, which does not re-export the resource class.
+        return ReportTemplate(
+            "weekly-compliance", report_template_name="weekly-compliance", report_granularity="AllInOne",
+            report_file_formats="excel", report_language="en-US", subscription_frequency="0 0 9 ? * MON", opts=c.ali,
+        )  # fmt: skip
+
+    return build
+
+
+HUB_TWINS: dict[str, Callable[[str], Build]] = {
+    "dns-ddos-coo-instance": anti_ddos_instance,
+    "configaggregate-remediation": config_aggregate_remediation,
+    "config-report-template": config_report_template,
+}
+"""kind -> builder: passes in CN (the mainland hub), RES-016 in JP and DE (the hubs are Hangzhou / Shanghai and
+Singapore, whatever the provider's region)."""
 
 
 def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
@@ -260,4 +331,7 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
                     declared = [CEN_DECLARED, *declared]
                 out.append((f"alired47-{code.lower()}-{kind}-{who}", code, make(code, who),
                             {"RES-023"} if who == "partner" else set(), declared))  # fmt: skip
+    for kind, hub in HUB_TWINS.items():
+        for code in ("CN", "JP", "DE"):
+            out.append((f"alired47-{code.lower()}-{kind}", code, hub(code), set() if code == "CN" else {"RES-016"}, []))
     return out

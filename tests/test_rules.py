@@ -3408,6 +3408,15 @@ _ALI_RECEIVERS_47: list[tuple[str, str, Callable[[str, str], dict[str, Any]]]] =
                      "trigger_arn": f"acs:fc:{r}:{uid}:services/logs/functions/ingest/triggers/cdn"}),
     ("alicloud:privatelink/vpcEndpointServiceUser:VpcEndpointServiceUser", "user_arn",
      lambda uid, r: {"service_id": "epsrv-1", "user_arn": f"acs:ram::{uid}:root"}),
+    # the older ActionTrail type: each field its newer twin (actiontrail/trail) judges
+    *[("alicloud:actiontrail/trailDeprecated:TrailDeprecated", field,
+       lambda uid, r, field=field, arn=arn: {"trail_name": "audit", field: arn.format(uid=uid, r=r)})
+      for field, arn in (("sls_project_arn", "acs:log:{r}:{uid}:project/audit"),
+                         ("mns_topic_arn", "acs:mns:{r}:{uid}:/topics/audit"),
+                         ("max_compute_project_arn", "acs:odps:{r}:{uid}:project/audit"),
+                         ("sls_write_role_arn", "acs:ram::{uid}:role/aliyunactiontraildefaultrole"),
+                         ("oss_write_role_arn", "acs:ram::{uid}:role/aliyunactiontraildefaultrole"),
+                         ("max_compute_write_role_arn", "acs:ram::{uid}:role/aliyunactiontraildefaultrole"))],
 ]  # fmt: skip
 PAIRS += [
     *[("RES-023", "CN", ali(token, _ALI_PINNED_CN, **make(_ALI_OWN, "cn-shanghai")),
@@ -3437,6 +3446,24 @@ def test_an_alibaba_account_receiving_through_a_stop47_field_is_judged(
         )
         covered = [f for f in RuleEngine(code, destinations=declared).check(offending)[0] if f.rule.id == "RES-023"]
         assert covered and all(f.declared_by == "hub" for f in covered)
+
+
+@pytest.mark.parametrize(
+    ("older", "newer"),
+    [("alicloud:dns/ddosCooInstance:DdosCooInstance", "alicloud:ddos/ddosCooInstance:DdosCooInstance"),
+     ("alicloud:configaggregate/remediation:Remediation", "alicloud:cfg/aggregateRemediation:AggregateRemediation"),
+     ("alicloud:config/reportTemplate:ReportTemplate", "alicloud:cfg/reportTemplate:ReportTemplate")],
+)  # fmt: skip
+def test_an_older_type_of_a_hub_run_service_is_judged_as_its_twin(older: str, newer: str) -> None:
+    # alired47 (stop 47): pulumi-alicloud keeps deprecated twins of Anti-DDoS Pro and Config types; they passed outside
+    # CN while the newer types were refused. Now each gets its twin's verdict and message: accepted in CN (the
+    # mainland hub), RES-016 on a Tokyo or Frankfurt provider.
+    assert RuleEngine("CN").check(ali(older, _ALI_PINNED_CN, name="x"))[0] == []
+    for code, provider in (("JP", _ALI_PINNED_JP), ("DE", _ALI_PINNED_DE)):
+        engine = RuleEngine(code)
+        twin = [(f.rule.id, f.detail) for f in engine.check(ali(newer, provider, name="x"))[0]]
+        assert [(f.rule.id, f.detail) for f in engine.check(ali(older, provider, name="x"))[0]] == twin
+        assert [rule for rule, _ in twin] == ["RES-016"]
 
 
 def test_an_sls_alert_s_query_role_names_no_receiving_account() -> None:
