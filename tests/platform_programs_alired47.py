@@ -184,9 +184,9 @@ def sls_alert_event_store(code: str, who: str) -> Build:
     # write alarm data to the event Library"); the query reads the stack's own Logstore.
     def build(c: Any) -> object:
         c.ali_role = DEPLOYER
-        sink = {"enabled": True, "endpoint": f"{HOME[code]}-intranet.log.aliyuncs.com", "project": "group-alerts",
+        sink: Any = {"enabled": True, "endpoint": f"{HOME[code]}-intranet.log.aliyuncs.com", "project": "group-alerts",
                 "event_store": "alerts", "role_arn": f"acs:ram::{_uid(who)}:role/aliyunlogetlrole"}  # fmt: skip
-        query = {"region": HOME[code], "project": "fleet-app", "store": "api", "store_type": "log",
+        query: Any = {"region": HOME[code], "project": "fleet-app", "store": "api", "store_type": "log",
                  "query": "status >= 500 | select count(*) as errors", "time_span_type": "Relative",
                  "start": "-15m", "end": "now", "power_sql_mode": "auto"}  # fmt: skip
         return alicloud.sls.Alert(
