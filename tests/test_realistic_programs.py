@@ -33,6 +33,7 @@ import platform_programs_accountsali36 as aa36
 import platform_programs_alired43 as ar43
 import platform_programs_alired45 as ar45
 import platform_programs_alired46 as ar46
+import platform_programs_alired47 as ar47
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18088,6 +18089,13 @@ CASES: list[Case] = [
     # before); the template's own queue / topic by Fn::GetAtt ARN.WithSlash passes (RES-015 before); own accounts,
     # in-country constants and declared partners pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ros47.rows()],
+    # -- stop 47, Alibaba Cloud red team (tests/platform_programs_alired47.py): CloudMonitor group metric, metric alarm
+    # and process alarm targets and event rule MNS / SLS / FC targets by ARN, a VPC attached to a CEN of another account
+    # (`cen_owner_id`), a DataWorks data source of another account's instance (`crossAccountOwnerId`), an SLS alert's
+    # Eventstore write role, a CDN FC trigger's `trigger_arn` and an endpoint service whitelist ARN naming a partner's
+    # account are RES-023 in CN, JP and DE (each passed before); the team's own account under its deployment role and
+    # the partner's declared pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
