@@ -7208,13 +7208,14 @@ def test_a_variable_assigned_another_s_value_holds_that_value(code: str, shape: 
                                   provider(code))) == set()  # fmt: skip
 
 
-def test_assigned_values_follow_whole_references_three_levels() -> None:
+def test_assigned_values_follow_whole_references_to_their_end() -> None:
+    # scripts46 followed three levels; scripts47 reads the values line by line, so a chain of any depth is followed
+    # (each line takes the values its reference holds there).
     from components.residency.engine import _assigned_values
 
     script = 'E=e.example.com\nD=$E\nC=$D\nB=${C}\nA="$B"\nX=pre-$E\nY=$UNSET\n'
-    values = _assigned_values(script)
-    assert values["D"] == values["C"] == values["B"] == ("e.example.com",)
-    assert "A" not in values  # four levels: not followed
+    values = _assigned_values(script).at(len(script) - 1)
+    assert values["D"] == values["C"] == values["B"] == values["A"] == ("e.example.com",)
     assert "X" not in values and "Y" not in values  # text around a reference; a variable the script does not assign
 
 
@@ -11087,8 +11088,9 @@ def test_a_queue_urls_run_time_region_is_declared_by_its_expression(code: str, j
 
 def test_a_run_time_region_host_elsewhere_is_judged_as_before() -> None:
     """samevents46: only a written destination's field (a queue URL, sfnrt45's RES-023) reads the placeholder as a
-    run-time Region. An HTTP Task's ApiEndpoint, a payload's URL, two placeholders in the host or a host of the other
-    partition keep their findings; a declaration naming an expression is exact (no prefix of it covers another)."""
+    run-time Region. An HTTP Task's ApiEndpoint, two placeholders in the host or a host of the other partition keep
+    their findings; a declaration naming an expression is exact (no prefix of it covers another). scripts47: a
+    payload's URL is data, as the ARN form there is (falsealarm46): it passes (RES-015 before)."""
     fmt = "States.Format('https://sqs.{}.amazonaws.com/" + _SFN_OWN + "/q', $.region)"
     http = {
         "Resource": "http:invoke",
@@ -11108,7 +11110,7 @@ def test_a_run_time_region_host_elsewhere_is_judged_as_before() -> None:
     cn_host = {"Resource": "sqs:sendMessage", "Parameters": {"QueueUrl.$": fmt.replace(".com/", ".com.cn/"),
                "MessageBody": "m"}}  # fmt: skip
     assert rule_ids("EU", _sfn_subject("EU", http)) == {"RES-015"}
-    assert rule_ids("EU", _sfn_subject("EU", payload)) == {"RES-015"}
+    assert rule_ids("EU", _sfn_subject("EU", payload)) == set()
     assert rule_ids("EU", _sfn_subject("EU", two)) == {"RES-023", "RES-015"}
     assert rule_ids("EU", _sfn_subject("EU", cn_host)) == {"RES-023", "RES-006"}
     prefix = Destination(id="p", kind="resident", match=fmt[:-12], evidence="a prefix of the expression")
