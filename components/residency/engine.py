@@ -88,6 +88,7 @@ from components.residency.scripts import (
     edited_files,
     heredoc_files,
     own_region_value,
+    plain_assignment,
     shell_blocks,
     substitution_at,
 )
@@ -6190,9 +6191,6 @@ class _ScriptValues(NamedTuple):
 
 
 _NO_VALUES = _ScriptValues((), ())
-# A line that only assigns one variable one word (`[export] NAME=value`, `NAME="$(...)"`): it runs whole, so what the
-# variable held before no longer reaches a later use (a `&&`, a pipe, a command after it: not only an assignment).
-_PLAIN_ASSIGNMENT = re.compile(r"\s*(?:export\s+|readonly\s+|declare\s+(?:-\w+\s+)*)?[A-Za-z_][A-Za-z0-9_]*=(.*)")
 
 
 @functools.lru_cache(maxsize=256)  # the same script is read by the assignment judging and the URL filling
@@ -6227,7 +6225,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         while k < len(matches) and matches[k].start() <= end:
             on_line.append(matches[k])
             k += 1
-        plain = block.top and len(on_line) == 1 and _PLAIN_ASSIGNMENT.fullmatch(lines[i]) is not None
+        plain = block.top and len(on_line) == 1 and plain_assignment(lines[i])
         for m in on_line:
             name, values = m.group("name"), _match_values(script, m, own, anywhere if block.repeated else env)
             if plain:
@@ -6239,7 +6237,9 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
                 kept.setdefault(name, []).extend(v for v in values if v not in kept[name])
         if block.repeated:
             per_line.append(anywhere)
-        else:
+        elif plain:
+            per_line.append({name: tuple(values) for name, values in env.items()})  # the line uses nothing after it
+        else:  # a use on the line may come before or after its assignments
             merged = {name: tuple(dict.fromkeys([*before.get(name, ()), *values])) for name, values in env.items()}
             per_line.append({**before, **merged})
     return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line))

@@ -29,6 +29,7 @@ __all__ = [
     "edited_files",
     "heredoc_files",
     "own_region_value",
+    "plain_assignment",
     "shell_blocks",
     "substitution_at",
 ]
@@ -1327,3 +1328,23 @@ def substitution_at(text: str, start: int) -> str | None:
                 return text[start : i + 1]
         i += 1
     return None
+
+
+# `[export|readonly|declare [-x]] NAME=VALUE` alone on its line (scripts47).
+_PLAIN_ASSIGNMENT = re.compile(r"\s*(?:(?:export|readonly|local|declare(?:\s+-\w+)*)\s+)?[A-Za-z_][A-Za-z0-9_]*=(.*)")
+
+
+def plain_assignment(line: str) -> bool:
+    """``line`` only assigns one variable one word (``[export] NAME=value``, ``NAME="$(...)"``, `` NAME=`...` ``):
+    it runs whole, so what the variable held before no longer reaches a later use. A prefix assignment (``NAME=value
+    command``, bash(1): "the variable assignments ... are added to the environment of the executed command"), a
+    ``&&``, a pipe or another command on the line: not only an assignment (scripts47)."""
+    match = _PLAIN_ASSIGNMENT.fullmatch(line.rstrip())
+    if match is None:
+        return False
+    value = match.group(1)
+    inner = value[1:-1] if len(value) > 1 and value[0] == '"' == value[-1] else value
+    if inner[:2] == "$(" or inner[:1] == "`":
+        return substitution_at(inner, 0) == inner
+    words = _words(value)
+    return len(words) <= 1 and not (set(words) & _SEPARATORS)
