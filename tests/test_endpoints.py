@@ -12150,8 +12150,8 @@ def test_the_instance_s_own_region_read_other_ways_fills_a_log_router_template(c
 @pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
 def test_a_url_built_on_the_instance_s_own_region_is_that_region_s(code: str) -> None:
     """scripts47: a queue URL whose Region label is a variable set from the instance metadata was RES-015 outside CN
-    (its placeholder host): it is the instance's Region. From a file, another host, or under a type whose script no
-    instance of the resource runs (an SSM document), it stays a placeholder (RES-015 outside CN)."""
+    (its placeholder host): it is the instance's Region. From a file, or under a type whose script no instance of the
+    resource runs (an SSM document), it stays a placeholder (RES-015 outside CN; under amazonaws.com.cn it passes)."""
     suffix = "amazonaws.com.cn" if code == "CN" else "amazonaws.com"
     send = f'aws sqs send-message --queue-url "https://sqs.$REGION.{suffix}/123456789012/boot" --message-body up\n'
     own = "REGION=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)\n"
