@@ -825,3 +825,22 @@ def test_a_branch_s_values_are_never_lost(assignments: list[tuple[str, str, bool
         replaced = any(n == name and not b for n, _, b in assignments[i + 1 :])
         if not replaced:
             assert value in values.get(name, ()), (name, value)
+
+
+def test_envsubst_fills_no_value_two_branches_disagree_on() -> None:
+    # scripts47: the envsubst reader took the last assignment written, so `if ...; then R=sa-east-1; else
+    # R=eu-west-1; fi` filled the file with eu-west-1 (the branch abroad hidden). Inside a compound command a value
+    # other than the one held leaves the variable unknown; the same value, or a first value (the `[ -z "$R" ]` idiom),
+    # is kept.
+    from components.residency.scripts import edited_files
+
+    template = "cat > /opt/t.tpl <<'EOF'\n    region ${FB_REGION}\nEOF\nenvsubst < /opt/t.tpl > /etc/fb.conf\n"
+
+    def filled(assignments: str) -> str | None:
+        return edited_files(assignments + template)[0].content
+
+    branches = "if [ -f /etc/prod ]; then\n  export FB_REGION={a}\nelse\n  export FB_REGION={b}\nfi\n"
+    assert filled(branches.format(a="sa-east-1", b="eu-west-1")) == "    region ${FB_REGION}\n"
+    assert filled(branches.format(a="eu-west-1", b="eu-west-1")) == "    region eu-west-1\n"
+    assert filled('if [ -z "${FB_REGION:-}" ]; then\n  FB_REGION=eu-west-1\nfi\n') == "    region eu-west-1\n"
+    assert filled("FB_REGION=sa-east-1\nFB_REGION=eu-west-1\n") == "    region eu-west-1\n"  # replaced in order

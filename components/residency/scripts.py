@@ -423,6 +423,7 @@ def edited_files(script: str, own_region: tuple[re.Pattern[str], str] | None = N
     heredocs = {start: (end, file, body) for start, end, file, body in _heredocs(lines)}
     state = _Files({}, {}, {}, own_region)
     edits: list[Edit] = []
+    blocks: list[ShellLine] = []  # read when the script assigns a variable
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -444,7 +445,8 @@ def edited_files(script: str, own_region: tuple[re.Pattern[str], str] | None = N
             continue
         assigned = _ASSIGNED.match(line)
         if assigned is not None:
-            state.assign(assigned.group(1), assigned.group(2))
+            blocks = blocks or shell_blocks(lines)
+            state.assign(assigned.group(1), assigned.group(2), blocks[i - 1].top)
         if EDIT_COMMAND.search(line) is not None:
             edits += _edit_line(line, state)
     return edits
@@ -489,7 +491,16 @@ class _Files(NamedTuple):
         self.files.pop(file, None)  # whatever it held, its content is now unknown
         self.unknown[file] = unknown
 
-    def assign(self, name: str, value: str | None) -> None:
+    def assign(self, name: str, value: str | None, top: bool = True) -> None:
+        """``NAME=value`` read on a line of its own; ``top``: outside every compound command (:func:`shell_blocks`).
+        Inside one (an ``if`` branch, a loop) the assignment may not run: a value other than the one held leaves the
+        variable unknown (scripts47: two branches setting two Regions filled the file with the last one written)."""
+        held = self.assigned.get(name)
+        self._assign(name, value)
+        if not top and held is not None and self.assigned.get(name) != held:
+            self.assigned.pop(name, None)
+
+    def _assign(self, name: str, value: str | None) -> None:
         region = own_region_value(value or "", self.own_region)
         if region is not None:
             self.assigned[name] = region  # the instance's own Region (instance_region_commands)
