@@ -731,7 +731,7 @@ def test_a_line_piped_into_dd_is_written_as_tee_writes_it() -> None:
     assert hosts("echo 'nameserver 8.8.8.8' | dd of=/dev/null") == []
 
 
-# -- scripts47 (stop 47): the values a variable holds at its use, and the instance's own Region commands ------------------
+# -- scripts47 (stop 47): the values a variable holds at its use, and the instance's own Region commands
 
 
 def _values_at_end(script: str) -> Mapping[str, tuple[str, ...]]:
@@ -783,7 +783,9 @@ def test_the_instance_s_own_region_command_gives_that_region() -> None:
         assert own_region_value(value, own) is None, value
     assert own_region_value(f"$({imds})", None) is None
     token = "$(curl -sX PUT http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 60')"
-    nested = f'$(curl -s -H "X-aws-ec2-metadata-token: {token}" http://169.254.169.254/latest/meta-data/placement/region)'
+    nested = (
+        f'$(curl -s -H "X-aws-ec2-metadata-token: {token}" http://169.254.169.254/latest/meta-data/placement/region)'
+    )
     assert substitution_at(f"R={nested} # x", 2) == nested
     assert own_region_value(nested, own) == "eu-west-1"
     # a token from elsewhere is no metadata session token: the command is not the catalogued one
@@ -821,7 +823,7 @@ def test_a_branch_s_values_are_never_lost(assignments: list[tuple[str, str, bool
     # before it, reaches the end (the shell may take either way).
     lines = [f"if [ -f /x ]; then\n  {n}={v}\nfi\n" if branch else f"{n}={v}\n" for n, v, branch in assignments]
     values = _values_at_end("".join(lines))
-    for i, (name, value, branch) in enumerate(assignments):
+    for i, (name, value, _) in enumerate(assignments):
         replaced = any(n == name and not b for n, _, b in assignments[i + 1 :])
         if not replaced:
             assert value in values.get(name, ()), (name, value)

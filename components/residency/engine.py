@@ -6251,7 +6251,7 @@ def _match_values(
     """The literal values an assignment ``m`` of ``script`` gives, with ``env`` the values its references hold."""
     value = next(v for v in m.group("double", "single", "bare") if v is not None)
     start = m.start("double") if m.group("double") is not None else m.start("bare")
-    if m.group("single") is None and script[start : start + 2] in ("$(", "`") or script[start : start + 1] == "`":
+    if m.group("single") is None and script.startswith(("$(", "`"), start):
         substitution = substitution_at(script, start)
         region = own_region_value(substitution, own) if substitution is not None else None
         return [region] if region is not None else []
