@@ -7209,13 +7209,14 @@ def test_a_variable_assigned_another_s_value_holds_that_value(code: str, shape: 
                                   provider(code))) == set()  # fmt: skip
 
 
-def test_assigned_values_follow_whole_references_three_levels() -> None:
+def test_assigned_values_follow_whole_references_to_their_end() -> None:
+    # scripts46 followed three levels; scripts47 reads the values line by line, so a chain of any depth is followed
+    # (each line takes the values its reference holds there).
     from components.residency.engine import _assigned_values
 
     script = 'E=e.example.com\nD=$E\nC=$D\nB=${C}\nA="$B"\nX=pre-$E\nY=$UNSET\n'
-    values = _assigned_values(script)
-    assert values["D"] == values["C"] == values["B"] == ("e.example.com",)
-    assert "A" not in values  # four levels: not followed
+    values = _assigned_values(script).at(len(script) - 1)
+    assert values["D"] == values["C"] == values["B"] == values["A"] == ("e.example.com",)
     assert "X" not in values and "Y" not in values  # text around a reference; a variable the script does not assign
 
 
@@ -11091,8 +11092,9 @@ def test_a_queue_urls_run_time_region_is_declared_by_its_expression(code: str, j
 
 def test_a_run_time_region_host_elsewhere_is_judged_as_before() -> None:
     """samevents46: only a written destination's field (a queue URL, sfnrt45's RES-023) reads the placeholder as a
-    run-time Region. An HTTP Task's ApiEndpoint, a payload's URL, two placeholders in the host or a host of the other
-    partition keep their findings; a declaration naming an expression is exact (no prefix of it covers another)."""
+    run-time Region. An HTTP Task's ApiEndpoint, two placeholders in the host or a host of the other partition keep
+    their findings; a declaration naming an expression is exact (no prefix of it covers another). scripts47: a
+    payload's URL is data, as the ARN form there is (falsealarm46): it passes (RES-015 before)."""
     fmt = "States.Format('https://sqs.{}.amazonaws.com/" + _SFN_OWN + "/q', $.region)"
     http = {
         "Resource": "http:invoke",
@@ -11112,7 +11114,7 @@ def test_a_run_time_region_host_elsewhere_is_judged_as_before() -> None:
     cn_host = {"Resource": "sqs:sendMessage", "Parameters": {"QueueUrl.$": fmt.replace(".com/", ".com.cn/"),
                "MessageBody": "m"}}  # fmt: skip
     assert rule_ids("EU", _sfn_subject("EU", http)) == {"RES-015"}
-    assert rule_ids("EU", _sfn_subject("EU", payload)) == {"RES-015"}
+    assert rule_ids("EU", _sfn_subject("EU", payload)) == set()
     assert rule_ids("EU", _sfn_subject("EU", two)) == {"RES-023", "RES-015"}
     assert rule_ids("EU", _sfn_subject("EU", cn_host)) == {"RES-023", "RES-006"}
     prefix = Destination(id="p", kind="resident", match=fmt[:-12], evidence="a prefix of the expression")
@@ -12215,3 +12217,110 @@ def test_a_firelens_output_to_a_fixed_third_party_endpoint_is_refused(code: str)
         assert len(refused) == 1 and f"[{entry}]" in refused[0].detail
     # Fluent Bit's own slack output has no default (webhook judged as a URL): the Fluentd entry does not judge it.
     assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic("slack", "webhook https://10.0.3.7/hook"))) == set()
+
+
+_OWN_REGION_FORMS = (
+    "export AWS_REGION=`curl -s http://169.254.169.254/latest/meta-data/placement/region`\n",
+    'export AWS_REGION=$(curl -s -H "X-aws-ec2-metadata-token: $(curl -sX PUT http://169.254.169.254/latest/api/token '
+    "-H 'X-aws-ec2-metadata-token-ttl-seconds: 60')\" http://169.254.169.254/latest/meta-data/placement/region)\n",
+    "export AWS_REGION=$(curl -s http://169.254.169.254/latest/dynamic/instance-identity/document | jq -r .region)\n",
+    "export AWS_REGION=$(ec2-metadata --quiet --region)\n",
+    "export AWS_REGION=$(ec2-metadata -R | cut -d ' ' -f 2)\n",
+    "export AWS_REGION=$(ec2-metadata --region | awk '{print $2}')\n",
+    "R=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)\nexport AWS_REGION=$R\n",
+)
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+@pytest.mark.parametrize("assignment", _OWN_REGION_FORMS)
+def test_the_instance_s_own_region_read_other_ways_fills_a_log_router_template(code: str, assignment: str) -> None:
+    """scripts47 (stop 47): backquotes, a session token fetched inside the header, the identity document's region,
+    Amazon Linux's ec2-metadata (--quiet --region, -R | cut / awk) and a variable set from one of them give the
+    instance's own Region (RES-016 before). The zone (ec2-metadata -z) and a Region derived from it stay refused."""
+    template = "cat > /opt/fb.tpl <<'EOF'\n[OUTPUT]\n    Name cloudwatch_logs\n    region ${AWS_REGION}\nEOF\n"
+    fb = "/etc/fluent-bit/fluent-bit.conf"
+    script = f"#!/bin/bash\n{assignment}{template}envsubst < /opt/fb.tpl > {fb}\n"
+    assert rule_ids(code, Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider(code))) == set()
+    zone = "AZ=$(ec2-metadata -z | cut -d ' ' -f 2)\nexport AWS_REGION=${AZ%?}\n"
+    derived = script.replace(assignment, zone)
+    refused = Subject("aws:ec2/instance:Instance", "vm", {"user_data": derived}, provider(code))
+    with pytest.raises(ResidencyViolation, match=r"^\[RES-016\] .*region is an environment variable"):
+        _first_violation(code, refused)
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_a_url_built_on_the_instance_s_own_region_is_that_region_s(code: str) -> None:
+    """scripts47: a queue URL whose Region label is a variable set from the instance metadata was RES-015 outside CN
+    (its placeholder host): it is the instance's Region. From a file, or under a type whose script no instance of the
+    resource runs (an SSM document), it stays a placeholder (RES-015 outside CN; under amazonaws.com.cn it passes)."""
+    suffix = "amazonaws.com.cn" if code == "CN" else "amazonaws.com"
+    send = f'aws sqs send-message --queue-url "https://sqs.$REGION.{suffix}/123456789012/boot" --message-body up\n'
+    own = "REGION=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)\n"
+    for token, key in (("aws:ec2/instance:Instance", "user_data"), ("aws:ec2/launchTemplate:LaunchTemplate",
+                                                                     "user_data")):  # fmt: skip
+        assert rule_ids(code, Subject(token, "vm", {key: f"#!/bin/bash\n{own}{send}"}, provider(code))) == set()
+    expected = set() if code == "CN" else {"RES-015"}
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": f"#!/bin/bash\nREGION=$(cat /r)\n{send}"},
+                      provider(code))  # fmt: skip
+    assert rule_ids(code, subject) == expected
+    if code != "CN":
+        with pytest.raises(ResidencyViolation, match=r"^\[RES-015\] .*sqs\.v0\.amazonaws\.com names no region"):
+            _first_violation(code, subject)
+    document = {"schemaVersion": "2.2", "mainSteps": [{"action": "aws:runShellScript", "name": "boot",
+                                                       "inputs": {"runCommand": [own + send]}}]}  # fmt: skip
+    ssm = Subject("aws:ssm/document:Document", "d", {"document_type": "Command", "content": json.dumps(document)},
+                  provider(code))  # fmt: skip
+    assert rule_ids(code, ssm) == expected
+
+
+@pytest.mark.parametrize("code", ["CN", "JP", "DE"])
+def test_an_ecs_instance_s_metadata_region_id_is_its_region(code: str) -> None:
+    """scripts47: Logtail's installer URL (``logtail-release-$REGION.oss-$REGION-internal.aliyuncs.com``) with REGION
+    from the ECS metadata service's region-id (normal or security hardening mode) was RES-015: it is the instance's
+    region. From a file it stays RES-015; a Cloud Assistant command is no instance the stack launches (unchanged)."""
+    install = (
+        "wget http://logtail-release-$REGION.oss-$REGION-internal.aliyuncs.com/linux64/logtail.sh -O logtail.sh\n"
+        "./logtail.sh install $REGION\n"
+    )
+    metadata = "http://100.100.100.200/latest"
+    forms = (
+        f"REGION=$(curl -s {metadata}/meta-data/region-id)\n",
+        f'TOKEN=`curl -s -X PUT "{metadata}/api/token" -H "X-aliyun-ecs-metadata-token-ttl-seconds:300"`\n'
+        f'REGION=`curl -s -H "X-aliyun-ecs-metadata-token: $TOKEN" {metadata}/meta-data/region-id`\n',
+    )
+    ali = provider(code, "alicloud")
+    for form in forms:
+        for token in ("alicloud:ecs/instance:Instance", "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
+                      "alicloud:ess/scalingConfiguration:ScalingConfiguration"):  # fmt: skip
+            encoded = base64.b64encode(f"#!/bin/bash\n{form}{install}".encode()).decode()
+            assert rule_ids(code, Subject(token, "vm", {"user_data": encoded}, ali)) == set(), (token, form)
+    unknown = Subject("alicloud:ecs/instance:Instance", "vm", {"user_data": "REGION=$(cat /r)\n" + install}, ali)
+    host = r"logtail-release-v0\.oss-v0-internal\.aliyuncs\.com"
+    with pytest.raises(ResidencyViolation, match=rf"^\[RES-015\] .*{host} names no region"):
+        _first_violation(code, unknown)
+    command = Subject("alicloud:ecs/command:Command", "c", {"name": "logtail", "type": "RunShellScript",
+                      "command_content": base64.b64encode((forms[0] + install).encode()).decode()}, ali)  # fmt: skip
+    assert rule_ids(code, command) == {"RES-015"}
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_a_payload_host_with_the_executions_region_is_data(code: str) -> None:
+    """scripts47: a Lambda payload's or a message's queue URL whose Region the input gives was RES-015 (its
+    placeholder host) while the ARN form there passed (falsealarm46): data, its partition judged. An HTTP Task's
+    ApiEndpoint (where the state sends) keeps RES-015; in CN the other partition's host stays refused."""
+    suffix = "amazonaws.com.cn" if code == "CN" else "amazonaws.com"
+    fmt = f"States.Format('https://sqs.{{}}.{suffix}/{_SFN_OWN}/jobs', $.region)"
+    payload = {"Resource": "lambda:invoke", "Parameters": {"FunctionName": "drain", "Payload": {"queueUrl.$": fmt}}}
+    assert rule_ids(code, _sfn_subject(code, payload)) == set()
+    part = "aws-cn" if code == "CN" else "aws"
+    message = {"Resource": "sns:publish", "Parameters": {
+        "TopicArn": f"arn:{part}:sns:{provider(code).region}:{_SFN_OWN}:t", "Message.$": fmt}}  # fmt: skip
+    assert rule_ids(code, _sfn_subject(code, message)) == set()
+    if code == "CN":
+        other = {"Resource": "lambda:invoke", "Parameters": {"FunctionName": "drain", "Payload": {
+            "queueUrl.$": fmt.replace(".com.cn/", ".com/")}}}  # fmt: skip
+        assert rule_ids(code, _sfn_subject(code, other)) == {"RES-006"}
+        return
+    http = {"Resource": "http:invoke", "Parameters": {"Method": "GET", "ApiEndpoint.$":
+            "States.Format('https://abc.execute-api.{}.amazonaws.com/prod', $.region)"}}  # fmt: skip
+    assert rule_ids(code, _sfn_subject(code, http)) == {"RES-015"}

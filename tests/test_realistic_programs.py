@@ -131,6 +131,7 @@ import platform_programs_sam46 as sam46
 import platform_programs_samevents46 as se46
 import platform_programs_scripts45 as sc45
 import platform_programs_scripts46 as sc46
+import platform_programs_scripts47 as sc47
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18096,6 +18097,15 @@ CASES: list[Case] = [
     # account are RES-023 in CN, JP and DE (each passed before); the team's own account under its deployment role and
     # the partner's declared pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar47.rows()],
+    # -- stop 47, scripts and user data, round 3 (tests/platform_programs_scripts47.py): user data that sets AWS_REGION
+    # from the instance's own Region by backquotes, a token fetched inside the header, the identity document, Amazon
+    # Linux's ec2-metadata (--quiet --region, -R | cut) or a variable set so, and envsubsts it into a Fluent Bit file,
+    # passes (RES-016 before); a Region derived from the zone stays RES-016. A queue URL built on the metadata Region
+    # and Logtail's installer URL built on ECS's region-id pass (RES-015 before outside CN); from a file RES-015, an
+    # installer from another region's bucket RES-006. A host replaced before its use passes (RES-015 before); used
+    # before, or set in either branch, RES-015; a chain five deep to a partner RES-015 (passed before). A Step
+    # Functions payload's queue URL with the execution's Region passes (RES-015 before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -729,3 +729,120 @@ def test_a_line_piped_into_dd_is_written_as_tee_writes_it() -> None:
     assert hosts("echo 'nameserver 8.8.8.8' | sudo tee /etc/resolv.conf") == [("nameserver", "8.8.8.8")]
     assert hosts("echo 'nameserver 8.8.8.8' | dd") == []
     assert hosts("echo 'nameserver 8.8.8.8' | dd of=/dev/null") == []
+
+
+# -- scripts47 (stop 47): the values a variable holds at its use, and the instance's own Region commands
+
+
+def _values_at_end(script: str) -> Mapping[str, tuple[str, ...]]:
+    from components.residency.engine import _assigned_values
+
+    return _assigned_values(script).at(len(script) - 1)
+
+
+def test_a_value_reaches_its_use_in_the_script_s_order() -> None:
+    # A line that only assigns the variable, outside every compound command, replaces what it held.
+    assert _values_at_end("H=partner.example.com\nH=10.0.3.7\ncurl https://$H/\n")["H"] == ("10.0.3.7",)
+    # Used before the replacement: the earlier value reached that use.
+    from components.residency.engine import _assigned_values
+
+    script = "H=partner.example.com\ncurl https://$H/\nH=10.0.3.7\ncurl https://$H/\n"
+    values = _assigned_values(script)
+    assert values.at(script.index("curl"))["H"] == ("partner.example.com",)
+    assert values.at(script.rindex("curl"))["H"] == ("10.0.3.7",)
+    # `export A=$B` before B is set takes nothing of B's later value.
+    assert "A" not in _values_at_end("export A=$B\nB=partner.example.com\n")
+    # A branch, `&&`, a prefix assignment or a line with another command adds a value (it may not run).
+    branch = "H=10.0.3.7\nif [ -f /etc/x ]; then\n  H=partner.example.com\nfi\ncurl https://$H/\n"
+    assert set(_values_at_end(branch)["H"]) == {"10.0.3.7", "partner.example.com"}
+    assert set(_values_at_end("H=10.0.3.7\n[ -f /x ] && H=p.example.com\n")["H"]) == {"10.0.3.7", "p.example.com"}
+    assert set(_values_at_end("H=10.0.3.7\nH=p.example.com make\n")["H"]) == {"10.0.3.7", "p.example.com"}
+    # Inside a loop's or a function's body every value assigned anywhere reaches (a later line runs before the next
+    # pass; the function runs when called), and a function's value is never replaced after its definition.
+    loop = "for i in 1 2; do\n  curl https://$H/\n  H=p.example.com\ndone\n"
+    values = _assigned_values("H=10.0.3.7\n" + loop)
+    assert set(values.at(len("H=10.0.3.7\nfor i in 1 2; do\n"))["H"]) == {"10.0.3.7", "p.example.com"}
+    function = "f() {\n  H=p.example.com\n}\nH=10.0.3.7\nf\ncurl https://$H/\n"
+    assert set(_values_at_end(function)["H"]) == {"10.0.3.7", "p.example.com"}
+    # A here-document's body is data: it replaces nothing.
+    heredoc = "H=p.example.com\ncat > /etc/app.env <<EOF\nH=10.0.3.7\nEOF\ncurl https://$H/\n"
+    assert "p.example.com" in _values_at_end(heredoc)["H"]
+
+
+def test_the_instance_s_own_region_command_gives_that_region() -> None:
+    from components.residency.engine import _assigned_values
+    from components.residency.scripts import own_region_value, substitution_at
+
+    own = (load_endpoints().instance_region_commands[0].regex, "eu-west-1")
+    imds = "curl -s http://169.254.169.254/latest/meta-data/placement/region"
+    for value in (f"$({imds})", f'"$({imds})"', f"`{imds}`", f'"`{imds}`"'):
+        assert own_region_value(value, own) == "eu-west-1", value
+        script = f"R={value}\nA=$R\n"
+        assert _assigned_values(script, own).at(len(script) - 1)["A"] == ("eu-west-1",), value
+    for value in (f"$({imds} | tr a-z A-Z)", f"$({imds})x", f"$({imds.replace('region', 'availability-zone')})", imds):
+        assert own_region_value(value, own) is None, value
+    assert own_region_value(f"$({imds})", None) is None
+    token = "$(curl -sX PUT http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 60')"
+    nested = (
+        f'$(curl -s -H "X-aws-ec2-metadata-token: {token}" http://169.254.169.254/latest/meta-data/placement/region)'
+    )
+    assert substitution_at(f"R={nested} # x", 2) == nested
+    assert own_region_value(nested, own) == "eu-west-1"
+    # a token from elsewhere is no metadata session token: the command is not the catalogued one
+    assert own_region_value(nested.replace("api/token", "api/tokens"), own) is None
+    assert substitution_at("R=$(curl -s 'a)'\n)", 2) is None  # not closed on its line
+
+
+_VARIABLES = ("A", "B", "C", "D", "E")
+_LITERALS = ("10.0.3.7", "db.partner.example.com", "logs.example.cn")
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_VARIABLES), st.one_of(st.sampled_from(_LITERALS), st.sampled_from(_VARIABLES))),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_straight_line_values_are_the_shell_s(assignments: list[tuple[str, str]]) -> None:
+    # A script of plain assignments (NAME=literal, NAME=$OTHER) outside every compound command: the values at the
+    # end are exactly those the shell leaves (one each; a reference to a variable not set yet leaves none known).
+    script = "".join(f"{name}={value}\n" if value in _LITERALS else f"{name}=${value}\n" for name, value in assignments)
+    shell: dict[str, str | None] = {}
+    for name, value in assignments:
+        shell[name] = value if value in _LITERALS else shell.get(value)
+    expected = {name: (value,) for name, value in shell.items() if value is not None}
+    assert dict(_values_at_end(script)) == expected
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(_VARIABLES), st.sampled_from(_LITERALS), st.booleans()), min_size=1, max_size=8)
+)
+def test_a_branch_s_values_are_never_lost(assignments: list[tuple[str, str, bool]]) -> None:
+    # Fail closed: every value an `if` branch assigns, and every value a plain line assigns after the last plain line
+    # before it, reaches the end (the shell may take either way).
+    lines = [f"if [ -f /x ]; then\n  {n}={v}\nfi\n" if branch else f"{n}={v}\n" for n, v, branch in assignments]
+    values = _values_at_end("".join(lines))
+    for i, (name, value, _) in enumerate(assignments):
+        replaced = any(n == name and not b for n, _, b in assignments[i + 1 :])
+        if not replaced:
+            assert value in values.get(name, ()), (name, value)
+
+
+def test_envsubst_fills_no_value_two_branches_disagree_on() -> None:
+    # scripts47: the envsubst reader took the last assignment written, so `if ...; then R=sa-east-1; else
+    # R=eu-west-1; fi` filled the file with eu-west-1 (the branch abroad hidden). Inside a compound command a value
+    # other than the one held leaves the variable unknown; the same value, or a first value (the `[ -z "$R" ]` idiom),
+    # is kept.
+    from components.residency.scripts import edited_files
+
+    template = "cat > /opt/t.tpl <<'EOF'\n    region ${FB_REGION}\nEOF\nenvsubst < /opt/t.tpl > /etc/fb.conf\n"
+
+    def filled(assignments: str) -> str | None:
+        return edited_files(assignments + template)[0].content
+
+    branches = "if [ -f /etc/prod ]; then\n  export FB_REGION={a}\nelse\n  export FB_REGION={b}\nfi\n"
+    assert filled(branches.format(a="sa-east-1", b="eu-west-1")) == "    region ${FB_REGION}\n"
+    assert filled(branches.format(a="eu-west-1", b="eu-west-1")) == "    region eu-west-1\n"
+    assert filled('if [ -z "${FB_REGION:-}" ]; then\n  FB_REGION=eu-west-1\nfi\n') == "    region eu-west-1\n"
+    assert filled("FB_REGION=sa-east-1\nFB_REGION=eu-west-1\n") == "    region eu-west-1\n"  # replaced in order

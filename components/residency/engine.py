@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import datetime as dt
 import fnmatch
 import functools
@@ -79,7 +80,18 @@ from components.residency.references import (
     unshaped_host,
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
-from components.residency.scripts import EDIT_COMMAND, Edit, ScriptReader, echoed_files, edited_files, heredoc_files
+from components.residency.scripts import (
+    EDIT_COMMAND,
+    Edit,
+    ScriptReader,
+    echoed_files,
+    edited_files,
+    heredoc_files,
+    own_region_value,
+    plain_assignment,
+    shell_blocks,
+    substitution_at,
+)
 from components.residency.stages import (
     ALI_API_TYPE,
     API_TYPES,
@@ -3404,7 +3416,9 @@ class RuleEngine:
         host = placeholder_host(value)
         return host is not None and self.parser.host(host, in_url=False).kind == "host"
 
-    def _judge_assignments(self, walk: _Walk, script: str, path: str, nested: int = 0, whole: str = "") -> None:
+    def _judge_assignments(
+        self, walk: _Walk, script: str, path: str, nested: int = 0, whole: str = "", at: int = 0
+    ) -> None:
         """A script's shell or dotenv assignments (``export DB_HOST=db.partner.example.com``, ``PGHOST=...``):
         a value under a host key is a destination, as the same variable in an environment map is. What holds a
         reference the scan of the whole script finds (a URL, a cloud host) is left to that scan, once. An assignment
@@ -3412,23 +3426,28 @@ class RuleEngine:
         ``Environment="A=1 B=2"``, systemd.exec: "Takes a space-separated list of variable assignments";
         ``JAVA_OPTS="-Daws.region=..."``): read once more (mutation search round 14: the unit's AWS_REGION passed, read
         as a value of ``Environment``), and once more again (scripts45: ``Environment="JAVA_OPTS=-Daws.region=..."``,
-        a unit setting a variable whose value sets a JVM property). Two levels at most: no tested shape nests deeper."""
+        a unit setting a variable whose value sets a JVM property). Two levels at most: no tested shape nests deeper.
+        A whole reference (``DB_HOST=$B``) is judged as the values B may hold on that line (scripts47: ``at``, the
+        outermost assignment's offset, for a nested one); the instance's own Region command fills them for the types
+        ``instance_region_commands`` lists."""
+        values = _assigned_values(script if nested == 0 else whole, self._instance_region(walk))
         for m in _ASSIGNMENT.finditer(script):
+            offset = m.start() if nested == 0 else at
             if nested < _NESTED_ASSIGNMENTS:
                 inner = next(v for v in m.group("double", "single", "bare") if v is not None)
                 if "=" in inner:
-                    self._judge_assignments(walk, inner, path, nested + 1, script if nested == 0 else whole)
+                    self._judge_assignments(walk, inner, path, nested + 1, script if nested == 0 else whole, offset)
             if not self._host_key(_key_tokens(_snake(m.group("name")))):
                 if _is_region_key(_snake(m.group("name"))):
                     # export AWS_REGION=us-east-1 / ALIBABA_CLOUD_REGION_ID=...: where the script's SDK and CLI calls
                     # go, judged like the same variable in an environment map (found by the mutation search).
                     value = next(v for v in m.group("double", "single", "bare") if v is not None)
-                    for region in _referenced(value, script if nested == 0 else whole):
+                    for region in _referenced(value, values.at(offset)):
                         self._judge_script_region(walk, region, f"{path}.{m.group('name')}")
                 continue
             value = next(v for v in m.group("double", "single", "bare") if v is not None)
             for item in _LIST_SPLIT.split(value.strip()):
-                for host in _referenced(item, script if nested == 0 else whole):
+                for host in _referenced(item, values.at(offset)):
                     if host and not self.parser.has_candidates(host):
                         self._judged_as_bare_host(walk, host, f"{path}.{m.group('name')}")
 
@@ -3448,7 +3467,9 @@ class RuleEngine:
         # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
         file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
         self._judge_script_hosts(walk, script, path, file)
-        return _assigned_urls(script) if "=" in script and "://" in script and "$" in script else script
+        if "=" in script and "://" in script and "$" in script:
+            return _assigned_urls(script, self._instance_region(walk))
+        return script
 
     def _judge_heredocs(
         self, walk: _Walk, script: str, path: str, depth: int, skip: Collection[tuple[str, str]] = ()
@@ -3497,7 +3518,7 @@ class RuleEngine:
         else:
             inside = isinstance(override, str) and override in self.jurisdiction.regions(walk.cloud)
             region = override if inside else None
-        return (command.regex, region) if region is not None else None
+        return (command, region) if region is not None else None
 
     def _judge_log_router_file(self, walk: _Walk, body: str, where: str, yaml_file: bool, depth: int) -> None:
         """The content of a file ``log_router_files`` names, read as the log router's configuration."""
@@ -4511,7 +4532,9 @@ class RuleEngine:
         the run-time destination, declarable by the expression. True when the host with an in-partition Region in
         place of its one placeholder label reads as that Region's endpoint: the Region is then chosen at run time, as
         the ARN form's is (falsealarm46), not an unknown host (RES-015, which no declaration of the expression
-        covered). Anywhere else (an HTTP Task's ``ApiEndpoint``, a payload) the host is judged as before."""
+        covered). scripts47: outside every field naming where a state writes or sends (``runtime_destinations``: an HTTP
+        Task's ``ApiEndpoint``, judged as before), in a Lambda payload or a message, the same host is data, as the ARN
+        form there is (falsealarm46): its partition judged, what fills it left to what reads it."""
         if ref.kind != "endpoint" or ref.region is not None or ref.edge is not None or ref.cloud != "aws":
             return False
         labels = ref.text.split(".")
@@ -4520,7 +4543,9 @@ class RuleEngine:
         kpath = walk.kpath
         if kpath and kpath[-1].endswith(".$"):
             kpath = (*kpath[:-1], kpath[-1][:-2])
-        if not _at_any(kpath, self._written_account_paths.get(walk.subject.type, ())):
+        if not _at_any(kpath, self._written_account_paths.get(walk.subject.type, ())) and self._runtime_field(
+            walk, kpath
+        ):
             return False
         region = next((r for r, p in self.catalogue.aws_region_partition.items() if p == ref.partition), None)
         if region is None:
@@ -6212,50 +6237,117 @@ _URL_VARIABLES = re.compile(
 _MAX_ASSIGNED_URLS = 8  # the values of a URL's variables tried, at most (a script assigning one several times)
 
 
-_MAX_CHAIN = 3  # scripts46: a variable assigned another's value (A=$B, B=$C, C=HOST), followed this many levels
+class _ScriptValues(NamedTuple):
+    """The literal values a script's variables may hold, line by line (:func:`_assigned_values`)."""
+
+    starts: tuple[int, ...]
+    """Each line's offset in the script."""
+    lines: tuple[Mapping[str, tuple[str, ...]], ...]
+    """Each line's values: those that may reach a use on it."""
+
+    def at(self, offset: int) -> Mapping[str, tuple[str, ...]]:
+        """The values that may reach a use at ``offset`` of the script."""
+        return self.lines[bisect.bisect_right(self.starts, offset) - 1] if self.lines else {}
+
+
+_NO_VALUES = _ScriptValues((), ())
 
 
 @functools.lru_cache(maxsize=256)  # the same script is read by the assignment judging and the URL filling
-def _assigned_values(script: str) -> Mapping[str, tuple[str, ...]]:
-    """The literal values ``script`` assigns each variable (``DOMAIN=partner.example.com``); one whose value is
-    another's whole (``A=$B``, ``A="${B}"``) takes that one's values, followed :data:`_MAX_CHAIN` levels (scripts46:
-    ``C=HOST``, ``B=$C``, ``A=$B``: stop 33's filling read the literal one level only, so ``DB_HOST=$B`` and
-    ``https://$A/`` passed). A value made at run time (``$(...)``, a backquote, text around a reference) is not known.
-    The order of the lines is not read: a variable assigned anywhere in the script may hold that value."""
+def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None) -> _ScriptValues:
+    """The literal values ``script``'s variables may hold at each line (scripts47: the value at the point of use).
+    A literal (``DOMAIN=partner.example.com``) is that value; another variable's whole (``A=$B``, ``A="${B}"``) the
+    values B may hold there, however deep the chain (scripts46 followed three levels, in any order); the instance's
+    own Region command (``own``, ``instance_region_commands``: ``R=$(curl .../placement/region)``) that Region; any
+    other value made at run time (``$(...)``, a backquote, text around a reference) is not known. The order is the
+    script's: a value reaches a use on its line and on the lines after it, until a line that only assigns the
+    variable outside every compound command (:func:`scripts.shell_blocks`) replaces it; an assignment in an ``if`` or
+    ``case`` branch, after ``&&`` or beside other commands adds a value (it may not run). Inside a loop's or a
+    function's body the order is not the text's (a later line runs before the next pass; a function runs when called),
+    so a use there gets every value the script assigns the variable anywhere, and a value a function body assigns is
+    never replaced after it (the call may come later). A here-document's body is data, never an assignment that
+    replaces."""
+    matches = list(_ASSIGNMENT.finditer(script))
+    if not matches:
+        return _NO_VALUES
+    lines = script.split("\n")
+    starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    blocks = shell_blocks(lines)
+    anywhere = _values_anywhere(script, matches, own)
+    env: dict[str, list[str]] = {}
+    kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
+    per_line: list[Mapping[str, tuple[str, ...]]] = []
+    k = 0
+    for i, block in enumerate(blocks):
+        before = {name: tuple(values) for name, values in env.items()}
+        end = starts[i] + len(lines[i])
+        on_line = []
+        while k < len(matches) and matches[k].start() <= end:
+            on_line.append(matches[k])
+            k += 1
+        plain = block.top and len(on_line) == 1 and plain_assignment(lines[i])
+        for m in on_line:
+            name, values = m.group("name"), _match_values(script, m, own, anywhere if block.repeated else env)
+            if plain:
+                env[name] = [*values, *(v for v in kept.get(name, ()) if v not in values)]
+                continue
+            known = env.setdefault(name, [])
+            known += [v for v in values if v not in known]
+            if block.repeated and not block.top:
+                kept.setdefault(name, []).extend(v for v in values if v not in kept[name])
+        if block.repeated:
+            per_line.append(anywhere)
+        elif plain:
+            per_line.append({name: tuple(values) for name, values in env.items()})  # the line uses nothing after it
+        else:  # a use on the line may come before or after its assignments
+            merged = {name: tuple(dict.fromkeys([*before.get(name, ()), *values])) for name, values in env.items()}
+            per_line.append({**before, **merged})
+    return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line))
+
+
+def _match_values(
+    script: str, m: re.Match[str], own: tuple[re.Pattern[str], str] | None, env: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """The literal values an assignment ``m`` of ``script`` gives, with ``env`` the values its references hold."""
+    value = next(v for v in m.group("double", "single", "bare") if v is not None)
+    start = m.start("double") if m.group("double") is not None else m.start("bare")
+    if m.group("single") is None and script.startswith(("$(", "`"), start):
+        substitution = substitution_at(script, start)
+        region = own_region_value(substitution, own) if substitution is not None else None
+        return [region] if region is not None else []
+    if value and not any(c in value for c in "$`("):
+        return [value]
+    whole = _SHELL_REFERENCE.fullmatch(value) if value and m.group("single") is None else None
+    return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
+
+
+def _values_anywhere(
+    script: str, matches: list[re.Match[str]], own: tuple[re.Pattern[str], str] | None
+) -> Mapping[str, tuple[str, ...]]:
+    """Every literal value each variable of ``script`` is assigned anywhere, whole references followed to their end
+    (the values a use in a loop's or function's body may see)."""
     values: dict[str, list[str]] = {}
-    chained: dict[str, list[str]] = {}
-    for m in _ASSIGNMENT.finditer(script):
-        value = next(v for v in m.group("double", "single", "bare") if v is not None)
-        if value and not any(c in value for c in "$`("):
-            known = values.setdefault(m.group("name"), [])
-            if value not in known:
-                known.append(value)
-        elif value and (whole := _SHELL_REFERENCE.fullmatch(value)) is not None:
-            chained.setdefault(m.group("name"), []).append(whole.group(1) or whole.group(2))
-    for _ in range(_MAX_CHAIN if chained else 0):
+    while True:
         grown = False
-        earlier = {name: tuple(known) for name, known in values.items()}  # one level a pass
-        for name, references in chained.items():
-            for reference in references:
-                for value in earlier.get(reference, ()):
-                    known = values.setdefault(name, [])
-                    if value not in known:
-                        known.append(value)
-                        grown = True
+        for m in matches:
+            known = values.setdefault(m.group("name"), [])
+            for value in _match_values(script, m, own, values):
+                if value not in known:
+                    known.append(value)
+                    grown = True
         if not grown:
-            break
-    return {name: tuple(known) for name, known in values.items()}
+            return {name: tuple(known) for name, known in values.items() if known}
 
 
-def _referenced(value: str, script: str) -> tuple[str, ...]:
-    """``value``, or when it is a whole reference to a variable ``script`` assigns (``$C``, ``${C}``; scripts46) the
-    values that variable holds (:func:`_assigned_values`), each judged as the value written there would be."""
+def _referenced(value: str, values: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """``value``, or when it is a whole reference to a variable (``$C``, ``${C}``; scripts46) the values it may hold
+    there (``values``: :meth:`_ScriptValues.at`), each judged as the value written there would be."""
     if value[:1] != "$" or (whole := _SHELL_REFERENCE.fullmatch(value)) is None:
         return (value,)
-    return _assigned_values(script).get(whole.group(1) or whole.group(2)) or (value,)
+    return values.get(whole.group(1) or whole.group(2)) or (value,)
 
 
-def _assigned_urls(script: str) -> str:
+def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) -> str:
     """``script`` with each URL whose host holds shell variables the script assigns a literal value written out
     (``DOMAIN=partner.example.com`` ... ``curl "https://api.$DOMAIN/v1"`` is ``https://api.partner.example.com/v1``),
     so the reference scan judges the host the script connects to (found by the stop-33 host-shape reviews: a whole
@@ -6264,16 +6356,19 @@ def _assigned_urls(script: str) -> str:
     several values gives the URL once for each (each further one on a line of its own, at most
     :data:`_MAX_ASSIGNED_URLS`); one the script does not assign a literal (read from the environment, SSM, IMDS:
     ``DOMAIN=$(aws ssm get-parameter ...)``) stays as written, a placeholder (references.placeholder_host: before a
-    fixed domain a host under it, else filled elsewhere)."""
-    values = _assigned_values(script)
-    if not values:
+    fixed domain a host under it, else filled elsewhere). scripts47: each URL with the values that may reach its line
+    (:func:`_assigned_values`; the instance's own Region for ``own``'s command: ``R=$(curl .../placement/region)``,
+    ``https://sqs.$R.amazonaws.com/``)."""
+    values = _assigned_values(script, own)
+    if not values.lines:
         return script
     extra: list[str] = []
 
     def written(m: re.Match[str]) -> str:
         authority = m.group("authority")
+        reaching = values.at(m.start())
         names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_REFERENCE.finditer(authority)))
-        choices = [sorted(values[n]) if n in values else [None] for n in names]
+        choices = [sorted(reaching[n]) if n in reaching else [None] for n in names]
         if all(c == [None] for c in choices):
             return m.group(0)
         urls = []
@@ -6471,9 +6566,14 @@ _PARTIAL_ARN_START = re.compile(r"[0-9]*(?::|$)")
 """A prefix that may begin a Lambda partial ARN (``<account>:function:<name>``)."""
 
 
-def _instance_region_commands(endpoints: EndpointCatalogue) -> dict[str, InstanceRegionCommand]:
-    """Type -> the ``instance_region_commands`` entry of scripts its instance runs."""
-    return {t: c for c in endpoints.instance_region_commands for t in c.types}
+def _instance_region_commands(endpoints: EndpointCatalogue) -> dict[str, re.Pattern[str]]:
+    """Type -> one pattern matching any ``instance_region_commands`` command of scripts its instance runs (scripts47:
+    several commands give the same Region: the metadata path, the identity document, ``ec2-metadata``)."""
+    by_type: dict[str, list[InstanceRegionCommand]] = {}
+    for command in endpoints.instance_region_commands:
+        for token in command.types:
+            by_type.setdefault(token, []).append(command)
+    return {t: re.compile("|".join(f"(?:{c.pattern})" for c in cs)) for t, cs in by_type.items()}
 
 
 def _names_no_account(text: str) -> bool:

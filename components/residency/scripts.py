@@ -20,7 +20,19 @@ from typing import NamedTuple
 from components.residency.endpoints import ScriptCommand
 from components.residency.references import is_ip
 
-__all__ = ["Edit", "ScriptHost", "ScriptReader", "echoed_files", "edited_files", "heredoc_files"]
+__all__ = [
+    "Edit",
+    "ScriptHost",
+    "ScriptReader",
+    "ShellLine",
+    "echoed_files",
+    "edited_files",
+    "heredoc_files",
+    "own_region_value",
+    "plain_assignment",
+    "shell_blocks",
+    "substitution_at",
+]
 
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
 # file, not an argument.
@@ -411,6 +423,7 @@ def edited_files(script: str, own_region: tuple[re.Pattern[str], str] | None = N
     heredocs = {start: (end, file, body) for start, end, file, body in _heredocs(lines)}
     state = _Files({}, {}, {}, own_region)
     edits: list[Edit] = []
+    blocks: list[ShellLine] = []  # read when the script assigns a variable
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -432,7 +445,8 @@ def edited_files(script: str, own_region: tuple[re.Pattern[str], str] | None = N
             continue
         assigned = _ASSIGNED.match(line)
         if assigned is not None:
-            state.assign(assigned.group(1), assigned.group(2))
+            blocks = blocks or shell_blocks(lines)
+            state.assign(assigned.group(1), assigned.group(2), blocks[i - 1].top)
         if EDIT_COMMAND.search(line) is not None:
             edits += _edit_line(line, state)
     return edits
@@ -477,21 +491,51 @@ class _Files(NamedTuple):
         self.files.pop(file, None)  # whatever it held, its content is now unknown
         self.unknown[file] = unknown
 
-    def assign(self, name: str, value: str | None) -> None:
-        text = (value or "").strip()
-        if self.own_region is not None and self.own_region[0].fullmatch(
-            text[1:-1] if text[:1] == '"' == text[-1:] and len(text) > 1 else text
-        ):
-            self.assigned[name] = self.own_region[1]  # the instance's own Region (instance_region_commands)
+    def assign(self, name: str, value: str | None, top: bool = True) -> None:
+        """``NAME=value`` read on a line of its own; ``top``: outside every compound command (:func:`shell_blocks`).
+        Inside one (an ``if`` branch, a loop) the assignment may not run: a value other than the one held leaves the
+        variable unknown (scripts47: two branches setting two Regions filled the file with the last one written)."""
+        held = self.assigned.get(name)
+        self._assign(name, value)
+        if not top and held is not None and self.assigned.get(name) != held:
+            self.assigned.pop(name, None)
+
+    def _assign(self, name: str, value: str | None) -> None:
+        region = own_region_value(value or "", self.own_region)
+        if region is not None:
+            self.assigned[name] = region  # the instance's own Region (instance_region_commands)
             return
         try:
             words = shlex.split(value or "")
         except ValueError:
             words = []
-        if len(words) <= 1 and not any(c in (value or "") for c in "$`"):
+        whole = _ENV_VARIABLE.fullmatch(words[0]) if len(words) == 1 and value and value.strip()[:1] != "'" else None
+        if whole is not None and (whole.group(1) or whole.group(2)) in self.assigned:
+            # scripts47: `A=$B` takes B's value at this line (the order is the script's: envsubst reads the value the
+            # variable holds when it runs)
+            self.assigned[name] = self.assigned[whole.group(1) or whole.group(2)]
+        elif len(words) <= 1 and not any(c in (value or "") for c in "$`"):
             self.assigned[name] = words[0] if words else ""
         else:
             self.assigned.pop(name, None)  # a value made at run time: not known
+
+
+def own_region_value(value: str, own_region: tuple[re.Pattern[str], str] | None) -> str | None:
+    """The Region an assigned value gives when it is a command substitution (``$(...)`` or backquotes, one pair of
+    double quotes around it dropped) whose command ``own_region``'s pattern matches whole (``instance_region_commands``:
+    the instance metadata's Region, the instance's own; falsealarm46, scripts47); None otherwise."""
+    if own_region is None:
+        return None
+    text = value.strip()
+    if len(text) > 1 and text[0] == '"' == text[-1]:
+        text = text[1:-1].strip()
+    if text.startswith("$(") and text.endswith(")"):
+        command = text[2:-1]
+    elif len(text) > 1 and text[0] == "`" == text[-1] and "`" not in text[1:-1]:
+        command = text[1:-1]
+    else:
+        return None
+    return own_region[1] if own_region[0].fullmatch(command.strip()) else None
 
 
 def _edit_line(line: str, state: _Files) -> list[Edit]:
@@ -1212,3 +1256,106 @@ _FORMS = {
     "aws-zone": _region,  # a zone (name or id), judged by the engine as a zone field
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
+
+
+# The shell's compound commands (bash(1) "Compound Commands", "Shell Function Definitions"): what opens a block at a
+# command's place and what closes it. A loop's body runs again after its later lines, and a function's body whenever it
+# is called: the order of their lines is not the order their assignments happen in (shell_blocks).
+_OPENERS = {"if": "if", "case": "case", "for": "loop", "while": "loop", "until": "loop", "select": "loop", "{": "group"}
+_CLOSERS = {"fi": "if", "esac": "case", "done": "loop", "}": "group"}
+_COMMAND_PLACES = frozenset({";", "&&", "||", "|", "&", "(", ")", ";;", "|&", "then", "do", "else", "elif", "{"})
+_FUNCTION_DEFINITION = re.compile(r"^\s*(?:function\s+[A-Za-z_][\w:.-]*\s*(?:\(\s*\))?|[A-Za-z_][\w:.-]*\s*\(\s*\))")
+
+
+class ShellLine(NamedTuple):
+    """Where a script line stands among the shell's compound commands (:func:`shell_blocks`)."""
+
+    top: bool
+    """Outside every compound command from the line's start to its end: its commands run once, in the text's order."""
+    repeated: bool
+    """Inside a loop's or a function's body (at its start or end): its lines may run after the script's later ones."""
+
+
+def shell_blocks(lines: list[str]) -> list[ShellLine]:
+    """For each of ``lines`` (a script's lines, continuations joined or not), where it stands among the compound
+    commands ``if``/``case``/``for``/``while``/``until``/``select``, brace groups and function definitions, read from
+    the words at a command's place (scripts47). A here-document's body lines are data: neither top nor repeated."""
+    bodies = {j for start, end, _, _ in _heredocs(lines) for j in range(start + 1, end)}
+    stack: list[str] = []
+    out: list[ShellLine] = []
+    for i, line in enumerate(lines):
+        if i in bodies:
+            out.append(ShellLine(False, "loop" in stack or "function" in stack))
+            continue
+        seen = _block_words(line, stack)
+        out.append(ShellLine(not seen, "loop" in seen or "function" in seen))
+    return out
+
+
+def _block_words(line: str, stack: list[str]) -> set[str]:
+    """Opens and closes ``stack``'s blocks by the keywords at a command's place on ``line``; the kinds of block open
+    at any point of the line."""
+    seen = set(stack)
+    words = _words(line)
+    place = True
+    if _FUNCTION_DEFINITION.match(line) and "{" in words:
+        stack.append("function")
+        seen.add("function")
+        words = words[words.index("{") + 1 :]  # the brace opens the function's body, not a group of its own
+    for word in words:
+        if word[:1] == "#" and place:
+            break
+        if place and word in _OPENERS:
+            stack.append(_OPENERS[word])
+            seen.add(stack[-1])
+        elif place and word in _CLOSERS and stack:
+            kind = _CLOSERS[word]
+            while stack and stack[-1] != kind and not (kind == "group" and stack[-1] == "function"):
+                stack.pop()
+            if stack:
+                stack.pop()
+        place = word in _COMMAND_PLACES or (place and word in _OPENERS)
+    return seen
+
+
+def substitution_at(text: str, start: int) -> str | None:
+    """The command substitution that starts at ``text[start]`` (``$(...)``, nested ones and quoted parentheses
+    inside, or ``` `...` ```), as written; None when it does not close on its line (bash(1) "Command Substitution")."""
+    if text.startswith("`", start):
+        end = text.find("`", start + 1)
+        return text[start : end + 1] if end > 0 and "\n" not in text[start:end] else None
+    depth, quote, i = 0, "", start + 1
+    while i < len(text) and text[i] != "\n":
+        c = text[i]
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return text[start : i + 1]
+        i += 1
+    return None
+
+
+# `[export|readonly|declare [-x]] NAME=VALUE` alone on its line (scripts47).
+_PLAIN_ASSIGNMENT = re.compile(r"\s*(?:(?:export|readonly|local|declare(?:\s+-\w+)*)\s+)?[A-Za-z_][A-Za-z0-9_]*=(.*)")
+
+
+def plain_assignment(line: str) -> bool:
+    """``line`` only assigns one variable one word (``[export] NAME=value``, ``NAME="$(...)"``, `` NAME=`...` ``):
+    it runs whole, so what the variable held before no longer reaches a later use. A prefix assignment (``NAME=value
+    command``, bash(1): "the variable assignments ... are added to the environment of the executed command"), a
+    ``&&``, a pipe or another command on the line: not only an assignment (scripts47)."""
+    match = _PLAIN_ASSIGNMENT.fullmatch(line.rstrip())
+    if match is None:
+        return False
+    value = match.group(1)
+    inner = value[1:-1] if len(value) > 1 and value[0] == '"' == value[-1] else value
+    if inner[:2] == "$(" or inner[:1] == "`":
+        return substitution_at(inner, 0) == inner
+    words = _words(value)
+    return len(words) <= 1 and not (set(words) & _SEPARATORS)
