@@ -435,7 +435,7 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         for target in e.inputs.values()
     }
     written = [(f.type, f.path) for f in load_endpoints().written_account_fields]
-    assert len(events) == 4
+    assert len(events) == 5
     assert all(any(t == token and f"{p}.".startswith(f"{target}.") for t, p in written) for token, target in events)
     named += [(token, target.split(".")[0]) for token, target in events]
     assert len(named) >= 11
