@@ -12,14 +12,17 @@ machine's ``Events`` and an SNS event's ``Region`` open. Reproduced on the uncha
 - the same queue passed as a SAM function's ``CloudWatchEvent`` event's dead-letter queue (samevents46 listed
   ``EventBridgeRule``, its subclass in SAM's translator, only) and as an SNS event's ``SqsSubscription.QueueArn``
   (the generated ``AWS::SNS::Subscription``'s Endpoint, the Pulumi ``sns.TopicSubscription`` ``endpoint``);
+- another account's log group passed as a state machine's log destination in a template, SAM's ``Logging`` and
+  CloudFormation's ``LoggingConfiguration`` (``Destinations[].CloudWatchLogsLogGroup.LogGroupArn``, the Pulumi
+  ``sfn.StateMachine`` ``logging_configuration.log_destination``: RES-023 outside CN);
 - an SNS event's ``Region`` abroad was already refused (RES-009, a region field): pinned here, not changed.
 
 ``shape``:
 
-- ``*-partner``: another account's queue: RES-023 outside CN (an aws-cn account is China's by partition: passes in
-  CN); ``-own`` (the template's queue by ``Fn::GetAtt`` / ``Ref``, or ``Fn::Sub`` of ``${AWS::AccountId}``),
-  ``-sam-made`` (``DeadLetterConfig: {Type: SQS}``: SAM makes the queue) and ``-declared`` (the partner's account
-  declared) pass.
+- ``*-partner``: another account's queue or log group: RES-023 outside CN (an aws-cn account is China's by
+  partition: passes in CN); ``-own`` (the template's queue or log group by ``Fn::GetAtt`` / ``Ref``, or ``Fn::Sub`` of
+  ``${AWS::AccountId}``), ``-sam-made`` (``DeadLetterConfig: {Type: SQS}``: SAM makes the queue) and ``-declared``
+  (the partner's account declared) pass.
 - ``fn-sns-region-abroad``: the topic's Region outside the jurisdiction: RES-009 in all five (CN: Hong Kong). The
   topic's ARN is read from Parameter Store (``{{resolve:ssm:...}}``, as a platform team publishes it), so the event's
   ``Region`` alone says where it is (a literal ARN abroad adds RES-004: the guard stops at the first);
@@ -48,14 +51,16 @@ TOPIC_REGIONS = {"CN": ("cn-northwest-1", "ap-east-1"), "DE": ("eu-central-1", "
                  "US": ("us-west-2", "eu-west-1")}  # fmt: skip
 """(an in-country Region, a Region abroad) for an SNS event's topic per jurisdiction."""
 REFUSED_OUTSIDE_CN = ("sm-ebrule-dlq-partner", "sm-cwevent-dlq-partner", "sm-schedule-dlq-partner",
-                      "sm-schedulev2-dlq-partner", "fn-cwevent-dlq-partner", "fn-sns-sqssub-partner")  # fmt: skip
-"""Another account's queue: RES-023 outside CN, passing in CN (aws-cn)."""
+                      "sm-schedulev2-dlq-partner", "fn-cwevent-dlq-partner", "fn-sns-sqssub-partner",
+                      "sm-logging-partner", "cfn-sfn-logging-partner")  # fmt: skip
+"""Another account's queue or log group: RES-023 outside CN, passing in CN (aws-cn)."""
 REFUSED_EVERYWHERE = ("fn-sns-region-abroad",)
 """The topic's Region abroad: RES-009 in all five."""
 COMPLIANT = ("sm-ebrule-dlq-own", "sm-schedule-dlq-own-sub", "sm-schedulev2-dlq-sam-made", "fn-cwevent-dlq-own",
              "fn-sns-sqssub-own", "fn-sns-region-home", "sm-ebrule-dlq-partner-declared",
-             "fn-sns-sqssub-partner-declared")  # fmt: skip
-"""The stack's own or SAM-made queues, an in-country topic Region, and the partner's account declared."""
+             "fn-sns-sqssub-partner-declared", "sm-logging-own", "cfn-sfn-logging-own-sub")  # fmt: skip
+"""The stack's own or SAM-made queues and log groups, an in-country topic Region, and the partner's account
+declared."""
 SHAPES = REFUSED_OUTSIDE_CN + REFUSED_EVERYWHERE + COMPLIANT
 
 HANDLER = "def handler(event, context):\n    return None\n"
@@ -87,6 +92,19 @@ def declared(code: str, shape: str) -> list[dict[str, Any]]:
         return [{"id": "partner-failures", "kind": "resident", "match": PARTNER,
                  "evidence": "the partner's account, reviewed: its queues are in the home Region"}]  # fmt: skip
     return []
+
+
+def _logging(code: str, shape: str) -> dict[str, Any]:
+    """A state machine's LoggingConfiguration (SAM: Logging): {Level, IncludeExecutionData, Destinations: [{
+    CloudWatchLogsLogGroup: {LogGroupArn}}]}, the log group written into."""
+    if "-partner" in shape:
+        group: Any = f"arn:{_part(code)}:logs:{REGIONS[code]}:{PARTNER}:log-group:/fleet/flows:*"
+    elif shape.endswith("-own-sub"):
+        group = {"Fn::Sub": "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/fleet/flows:*"}
+    else:
+        group = {"Fn::GetAtt": ["FlowLogs", "Arn"]}
+    return {"Level": "ERROR", "IncludeExecutionData": False,
+            "Destinations": [{"CloudWatchLogsLogGroup": {"LogGroupArn": group}}]}  # fmt: skip
 
 
 def _dead_letter(code: str, shape: str) -> dict[str, Any]:
@@ -135,7 +153,19 @@ def template(code: str, shape: str) -> dict[str, Any]:
         "Failures": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "fleet-failures"}},
         "Alerts": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": "fleet-alerts"}},
     }
-    if shape.startswith("sm-"):
+    if "-logging-" in shape:
+        resources["FlowLogs"] = {"Type": "AWS::Logs::LogGroup", "Properties": {"LogGroupName": "/fleet/flows"}}
+    if shape.startswith("sm-logging-"):
+        props = {"Definition": DEFINITION, "Policies": [], "Logging": _logging(code, shape)}
+        resources["Recorder"] = {"Type": "AWS::Serverless::StateMachine", "Properties": props}
+    elif shape.startswith("cfn-sfn-"):
+        resources["Recorder"] = {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
+            "Definition": DEFINITION, "RoleArn": {"Fn::GetAtt": ["RecorderRole", "Arn"]},
+            "LoggingConfiguration": _logging(code, shape)}}  # fmt: skip
+        resources["RecorderRole"] = {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {
+            "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                    "Principal": {"Service": "states.amazonaws.com"}}]}}}  # fmt: skip
+    elif shape.startswith("sm-"):
         props = {"Definition": DEFINITION, "Policies": [], "Events": {"Trigger": _state_machine_event(code, shape)}}
         resources["Recorder"] = {"Type": "AWS::Serverless::StateMachine", "Properties": props}
     else:

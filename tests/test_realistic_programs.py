@@ -18058,10 +18058,11 @@ CASES: list[Case] = [
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv46.rows()],
     # -- stop 47, SAM state machines' events and SAM SNS events' Region (tests/platform_programs_samsfn47.py): a SAM
     # state machine's EventBridgeRule / CloudWatchEvent / Schedule / ScheduleV2 event dead-letter queue, a SAM
-    # function's CloudWatchEvent dead-letter queue and an SNS event's SqsSubscription queue in another account are
-    # RES-023 outside CN (passed before); an SNS event's topic Region abroad stays RES-009 in all five. The template's
-    # own queues (GetAtt, Ref, Fn::Sub of ${AWS::AccountId}), a queue SAM makes, an in-country topic Region, a
-    # declared partner and aws-cn in CN pass.
+    # function's CloudWatchEvent dead-letter queue, an SNS event's SqsSubscription queue and a template state
+    # machine's log group (SAM Logging, CloudFormation LoggingConfiguration) in another account are RES-023 outside CN
+    # (passed before); an SNS event's topic Region abroad stays RES-009 in all five. The template's own queues and log
+    # groups (GetAtt, Ref, Fn::Sub of ${AWS::AccountId}), a queue SAM makes, an in-country topic Region, a declared
+    # partner and aws-cn in CN pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ssf47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

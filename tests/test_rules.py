@@ -4703,3 +4703,43 @@ def test_a_sam_sns_events_region_is_judged_as_a_region(
         "template_body(json).Resources.X.Properties.Events.E.Properties.Region",
     )
     assert RuleEngine(code).check(sns("eu-mars-1"))[0][0].rule.id == "RES-011"
+
+
+# samsfn47 (stop 47): a state machine's log group in a template (CloudFormation LoggingConfiguration, SAM Logging:
+# Destinations[].CloudWatchLogsLogGroup.LogGroupArn) is the Pulumi state machine's
+# logging_configuration.log_destination.
+_PARTNER_LOG_GROUP = f"arn:aws:logs:eu-central-1:{_OTHER}:log-group:/fleet/flows:*"
+
+
+def _sfn_logging(kind: str, log_group: Any) -> Subject:
+    destinations = {"Level": "ALL", "Destinations": [{"CloudWatchLogsLogGroup": {"LogGroupArn": log_group}}]}
+    if kind == _SAM_SM:
+        return _cfn(kind, Definition=_SAM_SM_DEFINITION, Logging=destinations)
+    return _cfn(kind, Definition=_SAM_SM_DEFINITION, RoleArn="arn:aws:iam::123456789012:role/r",
+                LoggingConfiguration=destinations)  # fmt: skip
+
+
+PAIRS += [
+    ("RES-023", "EU", _sfn_logging(kind, "arn:aws:logs:eu-central-1:123456789012:log-group:/fleet/flows:*"),
+     _sfn_logging(kind, _PARTNER_LOG_GROUP),
+     f"template_body(json).Resources.X.Properties.{prop}.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn")
+    for kind, prop in ((_SAM_SM, "Logging"), ("AWS::StepFunctions::StateMachine", "LoggingConfiguration"))
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", [_SAM_SM, "AWS::StepFunctions::StateMachine"])
+def test_a_template_state_machines_log_group_is_judged_as_the_pulumi_twins(kind: str) -> None:
+    # The same log group in the template and in the Pulumi state machine: the same rule and message. The template's own
+    # log group (GetAtt, Fn::Sub of ${AWS::AccountId}) passes, another account's in aws-cn passes in CN; the level and
+    # the other keys of the configuration are read as before (nothing judged).
+    twin = aws("aws:sfn/stateMachine:StateMachine", _PINNED_EU, role_arn="arn:aws:iam::123456789012:role/r",
+               definition=json.dumps(_SAM_SM_DEFINITION),
+               logging_configuration={"level": "ALL", "log_destination": _PARTNER_LOG_GROUP})  # fmt: skip
+    (finding,) = RuleEngine("EU").check(_sfn_logging(kind, _PARTNER_LOG_GROUP))[0]
+    (pulumi,) = RuleEngine("EU").check(twin)[0]
+    assert (finding.resource_type, finding.rule.id, finding.detail) == (_STACK, pulumi.rule.id, pulumi.detail)
+    sub = {"Fn::Sub": "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/fleet/flows:*"}
+    for own in ({"Fn::GetAtt": ["FlowLogs", "Arn"]}, sub):
+        assert RuleEngine("EU").check(_sfn_logging(kind, own))[0] == [], own
+    cn = _sfn_logging(kind, "arn:aws-cn:logs:cn-north-1:444455556666:log-group:/fleet/flows:*").props["template_body"]
+    assert RuleEngine("CN").check(aws(_STACK, template_body=cn.replace("arn:aws:", "arn:aws-cn:")))[0] == []
