@@ -3106,14 +3106,12 @@ class RuleEngine:
         ``destination_config.on_failure.destination_arn``), by the one judgement of the Pulumi resource, at the
         template's path. True when so judged; False (the property is walked as before) otherwise."""
         assert walk.template is not None
-        template, document = walk.template
+        template = walk.template[0]
         kpath, start = walk.kpath, template.path.count(".") + 1
-        parts = path.split(".")
-        offset = len(parts) - len(kpath)  # the template input's own path may read as one part ("template_body(json)")
-        resources = document.get("Resources")
-        if offset < 0 or not isinstance(resources, Mapping):
+        parts, resources = _template_parts(walk, path)
+        if resources is None:
             return False
-        logical_id, name = parts[offset + start + 1], parts[offset + start + 4]
+        logical_id, name = parts[start + 1], parts[start + 4]
         resource = resources.get(logical_id)
         props = resource.get("Properties") if isinstance(resource, Mapping) else None
         events = props.get("Events") if isinstance(props, Mapping) else None
@@ -3133,14 +3131,12 @@ class RuleEngine:
         Pulumi type's input path (``logging_configuration.log_destination``), by the one judgement of the Pulumi
         resource, at the template's path. True when so judged; False (walked as before) otherwise."""
         assert walk.template is not None
-        template, document = walk.template
+        template = walk.template[0]
         kpath, start = walk.kpath, template.path.count(".") + 1
-        parts = path.split(".")
-        offset = len(parts) - len(kpath)  # the template input's own path may read as one part ("template_body(json)")
-        resources = document.get("Resources")
-        if offset < 0 or not isinstance(resources, Mapping):
+        parts, resources = _template_parts(walk, path)
+        if resources is None:
             return False
-        logical_id = parts[offset + start + 1]
+        logical_id = parts[start + 1]
         resource = resources.get(logical_id)
         kind = resource.get("Type") if isinstance(resource, Mapping) else None
         found = self._template_paths.get((template.type, str(kind), ".".join(kpath[start + 3 :])))
@@ -5965,6 +5961,17 @@ def _template_event_index(endpoints: EndpointCatalogue) -> Mapping[tuple[str, st
         for kind in e.types
         for prop, target in e.inputs.items()
     }
+
+
+def _template_parts(walk: _Walk, path: str) -> tuple[list[str], Mapping[Any, Any] | None]:
+    """The finding path ``path`` of a template resource's key split into one part per ``walk.kpath`` key (the template
+    input's own path may read as one part, ``template_body(json)``: the parts before it are dropped), and the template's
+    ``Resources`` map (None when the path is shorter than the key path or the template has none)."""
+    assert walk.template is not None
+    parts = path.split(".")
+    offset = len(parts) - len(walk.kpath)
+    resources = walk.template[1].get("Resources")
+    return parts[max(offset, 0) :], resources if offset >= 0 and isinstance(resources, Mapping) else None
 
 
 def _template_path_tables(
