@@ -141,8 +141,8 @@ def _function_event(code: str, shape: str) -> dict[str, Any]:
         return {"Type": "SNS", "Properties": {"Topic": TOPIC_FROM_SSM, "Region": region}}
     if "-partner" in shape:
         suffix = "amazonaws.com.cn" if code == "CN" else "amazonaws.com"
-        queue = {"QueueArn": _partner_queue(code),
-                 "QueueUrl": f"https://sqs.{REGIONS[code]}.{suffix}/{PARTNER}/fleet-failures"}  # fmt: skip
+        url = f"https://sqs.{REGIONS[code]}.{suffix}/{PARTNER}/fleet-failures"
+        queue: dict[str, Any] = {"QueueArn": _partner_queue(code), "QueueUrl": url}
     else:
         queue = {"QueueArn": OWN_QUEUE, "QueueUrl": {"Ref": "Failures"}}
     return {"Type": "SNS", "Properties": {"Topic": {"Ref": "Alerts"}, "SqsSubscription": queue}}
