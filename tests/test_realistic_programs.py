@@ -129,6 +129,7 @@ import platform_programs_ros46 as ros46
 import platform_programs_ros47 as ros47
 import platform_programs_sam46 as sam46
 import platform_programs_samevents46 as se46
+import platform_programs_samsfn47 as ssf47
 import platform_programs_scripts45 as sc45
 import platform_programs_scripts46 as sc46
 import platform_programs_scripts47 as sc47
@@ -18106,6 +18107,14 @@ CASES: list[Case] = [
     # before, or set in either branch, RES-015; a chain five deep to a partner RES-015 (passed before). A Step
     # Functions payload's queue URL with the execution's Region passes (RES-015 before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc47.rows()],
+    # -- stop 47, SAM state machines' events and SAM SNS events' Region (tests/platform_programs_samsfn47.py): a SAM
+    # state machine's EventBridgeRule / CloudWatchEvent / Schedule / ScheduleV2 event dead-letter queue, a SAM
+    # function's CloudWatchEvent dead-letter queue, an SNS event's SqsSubscription queue and a template state
+    # machine's log group (SAM Logging, CloudFormation LoggingConfiguration) in another account are RES-023 outside CN
+    # (passed before); an SNS event's topic Region abroad stays RES-009 in all five. The template's own queues and log
+    # groups (GetAtt, Ref, Fn::Sub of ${AWS::AccountId}), a queue SAM makes, an in-country topic Region, a declared
+    # partner and aws-cn in CN pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ssf47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

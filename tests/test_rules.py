@@ -4971,3 +4971,174 @@ def test_a_ros_templates_own_mns_queue_or_topic_address_passes() -> None:
             "Resources": {"X": parameter}}  # fmt: skip
     (finding,) = RuleEngine("CN").check(ali(_ROS_STACK, template_body=json.dumps(body)))[0]
     assert finding.rule.id == "RES-015"
+
+
+# samsfn47 (stop 47): a SAM state machine's EventBridgeRule / CloudWatchEvent / Schedule event writes failed starts to
+# the generated rule target's dead-letter queue, a ScheduleV2 event to the generated schedule target's; a SAM function's
+# CloudWatchEvent event the same as its EventBridgeRule; an SNS event's SqsSubscription subscribes QueueArn to the topic
+# (the generated subscription's Endpoint). Each passed every door before with another account's queue.
+_SAM_SM = "AWS::Serverless::StateMachine"
+_SAM_SM_DEFINITION = {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}}
+_SAM_SM_EVENTS: dict[str, dict[str, Any]] = {
+    "EventBridgeRule": {"Pattern": {"source": ["aws.ec2"]}},
+    "CloudWatchEvent": {"Pattern": {"source": ["aws.ec2"]}},
+    "Schedule": {"Schedule": "rate(5 minutes)"},
+    "ScheduleV2": {"ScheduleExpression": "rate(5 minutes)"},
+}
+
+
+def _sam_sm_event(kind: str, queue: Any, **extra: Any) -> Subject:
+    event = {"Type": kind, "Properties": {**_SAM_SM_EVENTS[kind], "DeadLetterConfig": {"Arn": queue}, **extra}}
+    return _cfn(_SAM_SM, Definition=_SAM_SM_DEFINITION, Events={"E": event})
+
+
+def _sam_cwe(queue: Any) -> Subject:
+    event = {
+        "Type": "CloudWatchEvent",
+        "Properties": {"Pattern": {"source": ["aws.ec2"]}, "DeadLetterConfig": {"Arn": queue}},
+    }
+    return _cfn(_SAM_FN, Handler="a.h", Runtime="python3.12", InlineCode="x", Events={"E": event})
+
+
+def _sam_sqs_subscription(queue: Any) -> Subject:
+    url = {"Fn::Sub": "https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/q"}
+    sns = {"Topic": "arn:aws:sns:eu-central-1:123456789012:t", "SqsSubscription": {"QueueArn": queue, "QueueUrl": url}}
+    return _cfn(
+        _SAM_FN, Handler="a.h", Runtime="python3.12", InlineCode="x", Events={"E": {"Type": "SNS", "Properties": sns}}
+    )
+
+
+PAIRS += [
+    ("RES-023", "EU", _sam_sm_event(kind, _OWN_QUEUE), _sam_sm_event(kind, _OTHER_QUEUE),
+     "template_body(json).Resources.X.Properties.Events.E.Properties.DeadLetterConfig.Arn")
+    for kind in _SAM_SM_EVENTS
+]  # fmt: skip
+PAIRS += [
+    ("RES-023", "EU", _sam_cwe(_OWN_QUEUE), _sam_cwe(_OTHER_QUEUE),
+     "template_body(json).Resources.X.Properties.Events.E.Properties.DeadLetterConfig.Arn"),
+    ("RES-023", "EU", _sam_sqs_subscription(_OWN_QUEUE), _sam_sqs_subscription(_OTHER_QUEUE),
+     "template_body(json).Resources.X.Properties.Events.E.Properties.SqsSubscription.QueueArn"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("subject", "twin"),
+    [
+        (_sam_sm_event("EventBridgeRule", _OTHER_QUEUE),
+         aws("aws:cloudwatch/eventTarget:EventTarget", _PINNED_EU, rule="r",
+             arn="arn:aws:states:eu-central-1:123456789012:stateMachine:s", dead_letter_config={"arn": _OTHER_QUEUE})),
+        (_sam_sm_event("ScheduleV2", _OTHER_QUEUE),
+         aws("aws:scheduler/schedule:Schedule", _PINNED_EU, schedule_expression="rate(5 minutes)",
+             flexible_time_window={"mode": "OFF"}, target={
+                 "arn": "arn:aws:states:eu-central-1:123456789012:stateMachine:s",
+                 "role_arn": "arn:aws:iam::123456789012:role/s", "dead_letter_config": {"arn": _OTHER_QUEUE}})),
+        (_sam_cwe(_OTHER_QUEUE),
+         aws("aws:cloudwatch/eventTarget:EventTarget", _PINNED_EU, rule="r",
+             arn="arn:aws:lambda:eu-central-1:123456789012:function:f", dead_letter_config={"arn": _OTHER_QUEUE})),
+        (_sam_sqs_subscription(_OTHER_QUEUE),
+         aws("aws:sns/topicSubscription:TopicSubscription", _PINNED_EU, protocol="sqs", endpoint=_OTHER_QUEUE,
+             topic="arn:aws:sns:eu-central-1:123456789012:t")),
+    ],
+    ids=["sm-eventbridgerule", "sm-schedulev2", "fn-cloudwatchevent", "fn-sns-sqssubscription"],
+)  # fmt: skip
+def test_a_sam_state_machine_or_function_event_destination_is_judged_as_the_pulumi_twins(
+    subject: Subject, twin: Subject
+) -> None:
+    # The same destination in a SAM event and in the Pulumi resource SAM generates for it: the same rule and message.
+    (finding,) = RuleEngine("EU").check(subject)[0]
+    (pulumi,) = RuleEngine("EU").check(twin)[0]
+    assert (finding.resource_type, finding.rule.id, finding.detail) == (_STACK, pulumi.rule.id, pulumi.detail)
+    assert _OTHER in finding.detail
+
+
+@pytest.mark.parametrize("kind", list(_SAM_SM_EVENTS))
+def test_a_sam_state_machine_event_destination_of_the_stack_or_in_aws_cn_passes(kind: str) -> None:
+    # The template's own queue (GetAtt, Fn::Sub of ${AWS::AccountId}) and a queue SAM makes (Type: SQS) pass; another
+    # account's in aws-cn passes in CN (every account of the partition is China's), as in Pulumi.
+    sub = {"Fn::Sub": "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:q"}
+    for own in ({"Fn::GetAtt": ["Dlq", "Arn"]}, sub):
+        assert RuleEngine("EU").check(_sam_sm_event(kind, own))[0] == [], own
+    made = _cfn(_SAM_SM, Definition=_SAM_SM_DEFINITION, Events={"E": {"Type": kind, "Properties": {
+        **_SAM_SM_EVENTS[kind], "DeadLetterConfig": {"Type": "SQS"}}}})  # fmt: skip
+    assert RuleEngine("EU").check(made)[0] == []
+    cn = _sam_sm_event(kind, "arn:aws-cn:sqs:cn-north-1:444455556666:q").props["template_body"]
+    assert RuleEngine("CN").check(aws(_STACK, template_body=cn))[0] == []
+
+
+def test_a_sam_event_role_target_id_or_bus_is_read_as_before() -> None:
+    # RoleArn (the role the rule or schedule assumes), Target ({Id}) and EventBusName are not written destinations: the
+    # Pulumi twins' role_arn and event_bus_name are not judged either, so another account's passes in both places.
+    role = f"arn:aws:iam::{_OTHER}:role/r"
+    bus = f"arn:aws:events:eu-central-1:{_OTHER}:event-bus/b"
+    for kind, extra in (("Schedule", {"RoleArn": role}), ("ScheduleV2", {"RoleArn": role}),
+                        ("EventBridgeRule", {"Target": {"Id": "t"}, "EventBusName": bus})):  # fmt: skip
+        assert RuleEngine("EU").check(_sam_sm_event(kind, _OWN_QUEUE, **extra))[0] == [], kind
+    twin = aws("aws:cloudwatch/eventTarget:EventTarget", _PINNED_EU, rule="r", role_arn=role,
+               arn="arn:aws:states:eu-central-1:123456789012:stateMachine:s")  # fmt: skip
+    assert RuleEngine("EU").check(twin)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("code", "provider", "home", "abroad"),
+    [("EU", _PINNED_EU, "eu-west-1", "us-east-1"), ("JP", _PINNED_JP, "ap-northeast-3", "us-east-1"),
+     ("US", _PINNED_US, "us-west-2", "eu-west-1"), ("CN", AWS_CN, "cn-northwest-1", "ap-east-1")],
+)  # fmt: skip
+def test_a_sam_sns_events_region_is_judged_as_a_region(
+    code: str, provider: ProviderRef, home: str, abroad: str
+) -> None:
+    # An SNS event's Region (the topic's Region, passed to the generated AWS::SNS::Subscription's Region) was already a
+    # region field (RES-009) before stop 47: checked, not changed. An in-country Region and the stack's own pass.
+    def sns(region: Any) -> Subject:
+        event = {"Type": "SNS", "Properties": {"Topic": {"Ref": "T"}, "Region": region}}
+        template = {"Resources": {"T": {"Type": "AWS::SNS::Topic"}, "X": {"Type": _SAM_FN, "Properties": {
+            "Handler": "a.h", "Runtime": "python3.12", "InlineCode": "x", "Events": {"E": event}}}}}  # fmt: skip
+        return aws(_STACK, provider, template_body=json.dumps(template))
+
+    for region in (home, {"Ref": "AWS::Region"}):
+        assert RuleEngine(code).check(sns(region))[0] == [], region
+    (finding,) = RuleEngine(code).check(sns(abroad))[0]
+    assert (finding.rule.id, finding.path) == (
+        "RES-009",
+        "template_body(json).Resources.X.Properties.Events.E.Properties.Region",
+    )
+    assert RuleEngine(code).check(sns("eu-mars-1"))[0][0].rule.id == "RES-011"
+
+
+# samsfn47 (stop 47): a state machine's log group in a template (CloudFormation LoggingConfiguration, SAM Logging:
+# Destinations[].CloudWatchLogsLogGroup.LogGroupArn) is the Pulumi state machine's
+# logging_configuration.log_destination.
+_PARTNER_LOG_GROUP = f"arn:aws:logs:eu-central-1:{_OTHER}:log-group:/fleet/flows:*"
+
+
+def _sfn_logging(kind: str, log_group: Any) -> Subject:
+    destinations = {"Level": "ALL", "Destinations": [{"CloudWatchLogsLogGroup": {"LogGroupArn": log_group}}]}
+    if kind == _SAM_SM:
+        return _cfn(kind, Definition=_SAM_SM_DEFINITION, Logging=destinations)
+    return _cfn(kind, Definition=_SAM_SM_DEFINITION, RoleArn="arn:aws:iam::123456789012:role/r",
+                LoggingConfiguration=destinations)  # fmt: skip
+
+
+PAIRS += [
+    ("RES-023", "EU", _sfn_logging(kind, "arn:aws:logs:eu-central-1:123456789012:log-group:/fleet/flows:*"),
+     _sfn_logging(kind, _PARTNER_LOG_GROUP),
+     f"template_body(json).Resources.X.Properties.{prop}.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn")
+    for kind, prop in ((_SAM_SM, "Logging"), ("AWS::StepFunctions::StateMachine", "LoggingConfiguration"))
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", [_SAM_SM, "AWS::StepFunctions::StateMachine"])
+def test_a_template_state_machines_log_group_is_judged_as_the_pulumi_twins(kind: str) -> None:
+    # The same log group in the template and in the Pulumi state machine: the same rule and message. The template's own
+    # log group (GetAtt, Fn::Sub of ${AWS::AccountId}) passes, another account's in aws-cn passes in CN; the level and
+    # the other keys of the configuration are read as before (nothing judged).
+    twin = aws("aws:sfn/stateMachine:StateMachine", _PINNED_EU, role_arn="arn:aws:iam::123456789012:role/r",
+               definition=json.dumps(_SAM_SM_DEFINITION),
+               logging_configuration={"level": "ALL", "log_destination": _PARTNER_LOG_GROUP})  # fmt: skip
+    (finding,) = RuleEngine("EU").check(_sfn_logging(kind, _PARTNER_LOG_GROUP))[0]
+    (pulumi,) = RuleEngine("EU").check(twin)[0]
+    assert (finding.resource_type, finding.rule.id, finding.detail) == (_STACK, pulumi.rule.id, pulumi.detail)
+    sub = {"Fn::Sub": "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/fleet/flows:*"}
+    for own in ({"Fn::GetAtt": ["FlowLogs", "Arn"]}, sub):
+        assert RuleEngine("EU").check(_sfn_logging(kind, own))[0] == [], own
+    cn = _sfn_logging(kind, "arn:aws-cn:logs:cn-north-1:444455556666:log-group:/fleet/flows:*").props["template_body"]
+    assert RuleEngine("CN").check(aws(_STACK, template_body=cn.replace("arn:aws:", "arn:aws-cn:")))[0] == []

@@ -660,6 +660,12 @@ class TemplateResource(_Frozen):
     accounts a workflow's Tasks write into (RES-023 unless every account of the partition is in the jurisdiction);
     ``callers``, who may call an OpenAPI body's reading operations (RES-024 unless declared)."""
 
+    paths: Mapping[str, str] = Field(default_factory=dict)
+    """(samsfn47) A property path (snake_case, dots, a list's items read through: ``logging_configuration.destinations.
+    cloud_watch_logs_log_group.log_group_arn``) -> the Pulumi input path its value is (``logging_configuration.
+    log_destination``), where the CloudFormation shape nests the value otherwise than the Pulumi input: the value alone
+    is judged there, by the one judgement of the Pulumi resource, at the template's path."""
+
     keys: Mapping[str, str] = Field(default_factory=dict)
     """A key (snake_case) at any depth under a listed property or item -> the Pulumi input key it is, where the
     CloudFormation shape names it otherwise (cfntypes46: an ``AWS::Lambda::EventSourceMapping``'s

@@ -849,10 +849,18 @@ class RuleEngine:
         # of a catalogued type (stack_templates `resources`: a CloudFormation RestApi's Body, a state machine's
         # DefinitionString) is judged as the Pulumi type's input (stop 42: its text and match fields; stop 45: the whole
         # judgement): (template input's type, template resource type) -> the entry.
-        self._match_fields, self._template_inputs, self._template_events = (
+        # (samsfn47) `paths`: (template input's type, template resource type, property path) -> (Pulumi type, input
+        # path), and those paths' last keys: a template resource's key deeper than its property pays one set test.
+        (
+            self._match_fields,
+            self._template_inputs,
+            self._template_events,
+            (self._template_paths, self._template_path_leaves),
+        ) = (
             self.endpoints.typed_paths((*self.endpoints.match_fields, *self.endpoints.text_fields)),
             _template_input_index(self.endpoints),
             _template_event_index(self.endpoints),
+            _template_path_tables(self.endpoints),
         )
         # Type token -> (key path, input, value) of the region fields a setting turns off (switched_off_regions): a
         # region field pays one dict lookup, None for every type but the few listed.
@@ -3088,6 +3096,13 @@ class RuleEngine:
             and self._template_events
         ):
             return self._judged_as_event_input(walk, value, path, depth)  # (samevents46) a SAM event's property
+        elif (
+            len(kpath) > start + 4
+            and kpath[-1] in self._template_path_leaves
+            and kpath[start] == "resources"
+            and kpath[start + 2] == "properties"
+        ):
+            return self._judged_as_nested_input(walk, value, path, depth)  # (samsfn47) a property's nested value
         else:
             return False
         entry = self._template_inputs.get((template.type, kind)) if isinstance(kind, str) else None
@@ -3163,14 +3178,12 @@ class RuleEngine:
         ``destination_config.on_failure.destination_arn``), by the one judgement of the Pulumi resource, at the
         template's path. True when so judged; False (the property is walked as before) otherwise."""
         assert walk.template is not None
-        template, document = walk.template
+        template = walk.template[0]
         kpath, start = walk.kpath, template.path.count(".") + 1
-        parts = path.split(".")
-        offset = len(parts) - len(kpath)  # the template input's own path may read as one part ("template_body(json)")
-        resources = document.get("Resources")
-        if offset < 0 or not isinstance(resources, Mapping):
+        parts, resources = _template_parts(walk, path)
+        if resources is None:
             return False
-        logical_id, name = parts[offset + start + 1], parts[offset + start + 4]
+        logical_id, name = parts[start + 1], parts[start + 4]
         resource = resources.get(logical_id)
         props = resource.get("Properties") if isinstance(resource, Mapping) else None
         events = props.get("Events") if isinstance(props, Mapping) else None
@@ -3180,19 +3193,47 @@ class RuleEngine:
         found = self._template_events.get((template.type, kind, str(event.get("Type")), ".".join(kpath[start + 6 :])))
         if found is None:
             return False
+        self._judge_at_input_path(walk, value, path, depth, logical_id, found)
+        return True
+
+    def _judged_as_nested_input(self, walk: _Walk, value: Any, path: str, depth: int) -> bool:
+        """(samsfn47) A value nested in a template resource's property (``walk.kpath`` ``<template input>.resources.
+        <id>.properties.<property path>``) whose path its type's ``paths`` lists (an ``AWS::StepFunctions::
+        StateMachine``'s ``LoggingConfiguration.Destinations[].CloudWatchLogsLogGroup.LogGroupArn``): judged as that
+        Pulumi type's input path (``logging_configuration.log_destination``), by the one judgement of the Pulumi
+        resource, at the template's path. True when so judged; False (walked as before) otherwise."""
+        assert walk.template is not None
+        template = walk.template[0]
+        kpath, start = walk.kpath, template.path.count(".") + 1
+        parts, resources = _template_parts(walk, path)
+        if resources is None:
+            return False
+        logical_id = parts[start + 1]
+        resource = resources.get(logical_id)
+        kind = resource.get("Type") if isinstance(resource, Mapping) else None
+        found = self._template_paths.get((template.type, str(kind), ".".join(kpath[start + 3 :])))
+        if found is None:
+            return False
+        self._judge_at_input_path(walk, value, path, depth, logical_id, found)
+        return True
+
+    def _judge_at_input_path(
+        self, walk: _Walk, value: Any, path: str, depth: int, logical_id: str, found: tuple[str, str]
+    ) -> None:
+        """A template's value judged as the Pulumi type ``found[0]``'s input at the path ``found[1]`` (dots), its
+        finding at the template's ``path``: the resource SAM or CloudFormation makes, by its one judgement."""
         token, target = found
         keys = tuple(target.split("."))
         inputs: Any = value
         for k in reversed(keys[1:]):
             inputs = {k: inputs}
-        subject = walk.subject
+        subject, kpath = walk.subject, walk.kpath
         walk.subject = Subject(token, logical_id, {**subject.props, keys[0]: inputs}, subject.provider)
         walk.kpath = keys
         try:
             self._walk(walk, value, path, keys[-1], depth + 1, None)
         finally:
             walk.subject, walk.kpath = subject, kpath
-        return True
 
     def _judge_held_in_s3(
         self, walk: _Walk, decides: Literal["accounts", "callers"], value: Any, path: str, logical_id: str
@@ -6005,6 +6046,31 @@ def _template_event_index(endpoints: EndpointCatalogue) -> Mapping[tuple[str, st
         for kind in e.types
         for prop, target in e.inputs.items()
     }
+
+
+def _template_parts(walk: _Walk, path: str) -> tuple[list[str], Mapping[Any, Any] | None]:
+    """The finding path ``path`` of a template resource's key split into one part per ``walk.kpath`` key (the template
+    input's own path may read as one part, ``template_body(json)``: the parts before it are dropped), and the template's
+    ``Resources`` map (None when the path is shorter than the key path or the template has none)."""
+    assert walk.template is not None
+    parts = path.split(".")
+    offset = len(parts) - len(walk.kpath)
+    resources = walk.template[1].get("Resources")
+    return parts[max(offset, 0) :], resources if offset >= 0 and isinstance(resources, Mapping) else None
+
+
+def _template_path_tables(
+    endpoints: EndpointCatalogue,
+) -> tuple[Mapping[tuple[str, str, str], tuple[str, str]], frozenset[str]]:
+    """(samsfn47) (template input's type, template resource type, property path) -> (the Pulumi type, its input path)
+    the nested value is judged as (``stack_templates`` ``resources`` ``paths``), and the paths' last keys."""
+    index = {
+        (t.type, r.type, prop): (r.resource, target)
+        for t in endpoints.stack_templates
+        for r in t.resources
+        for prop, target in r.paths.items()
+    }
+    return index, frozenset(prop.rsplit(".", 1)[-1] for _, _, prop in index)
 
 
 _GIVES_TEXT = frozenset({"Fn::Sub", "Fn::Join"})
