@@ -16,6 +16,8 @@ provider pins) too.
 
 from __future__ import annotations
 
+import json
+
 import residency_mutants as search
 
 SAMPLE = [
@@ -372,3 +374,28 @@ def test_round_15_a_lookalike_of_an_in_country_host_is_refused() -> None:
     assert all(o.applied and o.error is None for o in report.outcomes)
     assert [o.mutant for o in report.survivors] == []
     assert {o.guard for o in report.outcomes} == {"RES-015"}
+
+
+# Round 16 (stop 47): a template body's pseudo parameters (`${AWS::AccountId}`, `{"Ref": "ALIYUN::Region"}`) written
+# as a foreign account or Region, one reference per mutant. Opt-in: a default run makes none.
+def test_round_16_a_templates_own_account_or_region_is_swapped_one_reference_at_a_time() -> None:
+    endpoint = {"Fn::Sub": "acs:mns:${ALIYUN::Region}:${ALIYUN::AccountId}:/queues/q"}
+    template = json.dumps({
+        "Resources": {
+            "Sub": {"Properties": {"Endpoint": endpoint}},
+            "Ref": {"Properties": {"Region": {"Ref": "ALIYUN::Region"}, "Name": "orders"}},
+        }
+    })  # fmt: skip
+    swaps = [json.loads(after) for kind, after in search._template_swaps("CN", template) if kind == "template"]
+    assert [s["Resources"]["Sub"]["Properties"]["Endpoint"]["Fn::Sub"] for s in swaps] == [
+        "acs:mns:ap-southeast-1:${ALIYUN::AccountId}:/queues/q",
+        f"acs:mns:${{ALIYUN::Region}}:{search.STRANGER_UID}:/queues/q",
+        "acs:mns:${ALIYUN::Region}:${ALIYUN::AccountId}:/queues/q",
+    ]
+    assert swaps[2]["Resources"]["Ref"]["Properties"]["Region"] == "cn-hongkong"
+    aws = json.dumps(
+        {"Resources": {"Q": {"Properties": {"Arn": {"Fn::Sub": "arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:q"}}}}}
+    )
+    assert [after for _, after in search._template_swaps("EU", aws)][1].count(search.STRANGER_ACCOUNT) == 1
+    assert list(search._template_swaps("EU", '{"Statement": [{"Resource": "${AWS::AccountId}"}]}')) == []  # no template
+    assert "template" in search.OPT_IN_KINDS
