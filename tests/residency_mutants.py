@@ -505,8 +505,8 @@ def _template_swaps(code: str, text: str) -> Iterator[tuple[str, str]]:
     """Round 16: in a template body (a JSON document with ``Resources``), each reference to the stack's own account or
     Region, one at a time, written as a foreign literal: ``${AWS::AccountId}`` -> ``STRANGER_ACCOUNT``,
     ``${ALIYUN::AccountId}`` -> ``STRANGER_UID``, ``${AWS::Region}`` / ``{"Ref": "ALIYUN::Region"}`` -> a foreign Region
-    of that cloud. A template naming a partner's account or a foreign Region where the stack's own stood must be
-    refused as its Pulumi twin is."""
+    of that cloud (not an AWS account in a CN program: an aws-cn account is China's, round 13). A template naming a
+    partner's account or a foreign Region where the stack's own stood must be refused as its Pulumi twin is."""
     if text.lstrip()[:1] != "{":
         return
     try:
@@ -517,11 +517,14 @@ def _template_swaps(code: str, text: str) -> Iterator[tuple[str, str]]:
         return
     made = 0
     for path, leaf in _leaves(document):
-        for found in _pseudo_spots(path, leaf):
+        for start, end, cloud, name in _pseudo_spots(path, leaf):
+            if code == "CN" and (cloud, name) == ("AWS", "AccountId"):
+                # An aws-cn stack's own account is China's by partition whatever its id (round 13): its swap asks no
+                # question (the first run's 7 CN survivors, all `arn:${AWS::Partition}:...:<stranger>:...`).
+                continue
             if made >= MAX_TEMPLATE_SWAPS:
                 return
             made += 1
-            start, end, cloud, name = found
             after = _pseudo_value(code, cloud, name, made)
             if path and path[-1] == "Ref":
                 yield "template", json.dumps(_set_at(document, path[:-1], after))
