@@ -456,7 +456,7 @@ def mutants_of(case: realistic.Case, resources: list[Any], opt_in: frozenset[str
 
 # -- round 15 (stop 45): an in-country cloud host turned into a lookalike of it ------------------------------------
 
-OPT_IN_KINDS = frozenset({"lookalike"})
+OPT_IN_KINDS = frozenset({"lookalike", "template"})
 """Kinds made only when ``--kinds`` names them (a default run, and the fixed samples of tests/test_residency_mutants.py,
 keep the mix of mutants they had)."""
 
@@ -467,6 +467,8 @@ _PROVIDER_DOMAINS = ("amazonaws.com.cn", "amazonaws.com", "aliyuncs.com")
 def _opt_in_swaps(code: str, text: str, opt_in: frozenset[str]) -> Iterator[tuple[str, str]]:
     if "lookalike" in opt_in:
         yield from _lookalike_swaps(code, text)
+    if "template" in opt_in:
+        yield from _template_swaps(code, text)
 
 
 def _lookalike_swaps(code: str, text: str) -> Iterator[tuple[str, str]]:
@@ -486,6 +488,66 @@ def _lookalike_swaps(code: str, text: str) -> Iterator[tuple[str, str]]:
         yield "lookalike", text[: m.start()] + f"{head[:-1]}-{domain}" + text[m.end() :]
         yield "lookalike", text[: m.end()] + "." + COLLECTOR + text[m.end() :]
         return
+
+
+# -- round 16 (stop 47): a template's own account or Region written as a foreign one ---------------------------------
+
+# A CloudFormation / SAM / ROS template names the stack's own account and Region by pseudo parameters
+# (`${AWS::AccountId}` in an `Fn::Sub`, `{"Ref": "ALIYUN::Region"}`), not by literals, so no other kind reached the
+# destinations of a template's resources: a template written with `${AWS::AccountId}` held no account to swap.
+_PSEUDO_SUB = re.compile(r"\$\{(AWS|ALIYUN)::(AccountId|Region)\}")
+_PSEUDO_REF = re.compile(r"^(AWS|ALIYUN)::(AccountId|Region)$")
+MAX_TEMPLATE_SWAPS = 6
+"""Pseudo-parameter references of one template swapped, each in its own mutant."""
+
+
+def _template_swaps(code: str, text: str) -> Iterator[tuple[str, str]]:
+    """Round 16: in a template body (a JSON document with ``Resources``), each reference to the stack's own account or
+    Region, one at a time, written as a foreign literal: ``${AWS::AccountId}`` -> ``STRANGER_ACCOUNT``,
+    ``${ALIYUN::AccountId}`` -> ``STRANGER_UID``, ``${AWS::Region}`` / ``{"Ref": "ALIYUN::Region"}`` -> a foreign Region
+    of that cloud (not an AWS account in a CN program: an aws-cn account is China's, round 13). A template naming a
+    partner's account or a foreign Region where the stack's own stood must be refused as its Pulumi twin is."""
+    if text.lstrip()[:1] != "{":
+        return
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return
+    if not isinstance(document, dict) or not isinstance(document.get("Resources"), dict):
+        return
+    made = 0
+    for path, leaf in _leaves(document):
+        for start, end, cloud, name in _pseudo_spots(path, leaf):
+            if code == "CN" and (cloud, name) == ("AWS", "AccountId"):
+                # An aws-cn stack's own account is China's by partition whatever its id (round 13): its swap asks no
+                # question (the first run's 7 CN survivors, all `arn:${AWS::Partition}:...:<stranger>:...`).
+                continue
+            if made >= MAX_TEMPLATE_SWAPS:
+                return
+            made += 1
+            after = _pseudo_value(code, cloud, name, made)
+            if path and path[-1] == "Ref":
+                yield "template", json.dumps(_set_at(document, path[:-1], after))
+            else:
+                yield "template", json.dumps(_set_at(document, path, leaf[:start] + after + leaf[end:]))
+
+
+def _pseudo_spots(path: tuple[object, ...], leaf: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, cloud, parameter) of each pseudo parameter a leaf names: a ``Ref`` of one (the whole leaf) or a
+    ``${...}`` inside a ``Fn::Sub`` string."""
+    whole = _PSEUDO_REF.match(leaf) if path and path[-1] == "Ref" else None
+    if whole:
+        yield 0, len(leaf), whole.group(1), whole.group(2)
+        return
+    for m in _PSEUDO_SUB.finditer(leaf):
+        yield m.start(), m.end(), m.group(1), m.group(2)
+
+
+def _pseudo_value(code: str, cloud: str, name: str, turn: int) -> str:
+    if name == "AccountId":
+        return STRANGER_ACCOUNT if cloud == "AWS" else STRANGER_UID
+    foreign = FOREIGN[(code, "aws" if cloud == "AWS" else "alicloud")]
+    return foreign[turn % len(foreign)]
 
 
 # -- round 9 (stop 36): an account no provider of the stack pins ----------------------------------------------------
@@ -913,7 +975,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--kinds",
         help="only these kinds, comma-separated (region,zone,zone-id,host,partition,email,ip,account,region-one,"
-        "arn-noacct,host-upper,host-dot,host-ipv6,host-userinfo,host-port; lookalike: made only when named; "
+        "arn-noacct,host-upper,host-dot,host-ipv6,host-userinfo,host-port; lookalike, template: made only when named; "
         "host-b64gz: only those made inside "
         "gzip-compressed base64; a wrapping, b64, b64gz, inb64, ingz, nested: every swap made so)",
     )

@@ -92,6 +92,7 @@ import platform_programs_mutation42 as mu42
 import platform_programs_mutation43 as mu43
 import platform_programs_mutation44 as mu44
 import platform_programs_mutation45 as mu45
+import platform_programs_mutation47 as mu47
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18115,6 +18116,12 @@ CASES: list[Case] = [
     # groups (GetAtt, Ref, Fn::Sub of ${AWS::AccountId}), a queue SAM makes, an in-country topic Region, a declared
     # partner and aws-cn in CN pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ssf47.rows()],
+    # -- stop 47, mutation search round 16 (tests/platform_programs_mutation47.py): a template's destination named by
+    # pseudo parameters (${ALIYUN::Region} / ${AWS::Region}, ${...::AccountId}) passes; the same ARN with a Region
+    # outside the jurisdiction written in is RES-005 (ROS MNS subscription) / RES-004 (CloudFormation event source
+    # mapping's OnFailure); another aws-cn account in a CN template passes (round 13). Each verdict was already so
+    # before: the round found no leak, these pin what its new `template` mutants found.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -16,6 +16,8 @@ provider pins) too.
 
 from __future__ import annotations
 
+import json
+
 import residency_mutants as search
 
 SAMPLE = [
@@ -372,3 +374,47 @@ def test_round_15_a_lookalike_of_an_in_country_host_is_refused() -> None:
     assert all(o.applied and o.error is None for o in report.outcomes)
     assert [o.mutant for o in report.survivors] == []
     assert {o.guard for o in report.outcomes} == {"RES-015"}
+
+
+# Round 16 (stop 47): a template body's pseudo parameters (`${AWS::AccountId}`, `{"Ref": "ALIYUN::Region"}`) written
+# as a foreign account or Region, one reference per mutant. Opt-in: a default run makes none.
+def test_round_16_a_templates_own_account_or_region_is_swapped_one_reference_at_a_time() -> None:
+    endpoint = {"Fn::Sub": "acs:mns:${ALIYUN::Region}:${ALIYUN::AccountId}:/queues/q"}
+    template = json.dumps({
+        "Resources": {
+            "Sub": {"Properties": {"Endpoint": endpoint}},
+            "Ref": {"Properties": {"Region": {"Ref": "ALIYUN::Region"}, "Name": "orders"}},
+        }
+    })  # fmt: skip
+    swaps = [json.loads(after) for kind, after in search._template_swaps("CN", template) if kind == "template"]
+    assert [s["Resources"]["Sub"]["Properties"]["Endpoint"]["Fn::Sub"] for s in swaps] == [
+        "acs:mns:ap-southeast-1:${ALIYUN::AccountId}:/queues/q",
+        f"acs:mns:${{ALIYUN::Region}}:{search.STRANGER_UID}:/queues/q",
+        "acs:mns:${ALIYUN::Region}:${ALIYUN::AccountId}:/queues/q",
+    ]
+    assert swaps[2]["Resources"]["Ref"]["Properties"]["Region"] == "cn-hongkong"
+    aws = json.dumps(
+        {"Resources": {"Q": {"Properties": {"Arn": {"Fn::Sub": "arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:q"}}}}}
+    )
+    assert [after for _, after in search._template_swaps("EU", aws)][1].count(search.STRANGER_ACCOUNT) == 1
+    cn = [after for _, after in search._template_swaps("CN", aws)]  # an aws-cn account is China's (round 13)
+    assert len(cn) == 1 and search.STRANGER_ACCOUNT not in cn[0]
+    assert list(search._template_swaps("EU", '{"Statement": [{"Resource": "${AWS::AccountId}"}]}')) == []  # no template
+    assert "template" in search.OPT_IN_KINDS
+
+
+ROUND_16_SAMPLE = [
+    "ros46-cn-mns-own-join",  # an MNS subscription's Endpoint, Fn::Join of Ref ALIYUN::Region / ALIYUN::AccountId
+    "cfntypes46-eu-esm-own-sub",  # an event source mapping's OnFailure destination, Fn::Sub of ${AWS::AccountId}
+    "samevents46-jp-ebrule-dlq-own-sub",  # a SAM function event's DeadLetterConfig, Fn::Sub
+]
+
+
+def test_round_16_a_templates_destination_in_a_foreign_account_or_region_is_refused() -> None:
+    cases = [c for c in search.realistic.CASES if c.id in ROUND_16_SAMPLE]
+    assert sorted(c.id for c in cases) == sorted(ROUND_16_SAMPLE) and all(not c.expected for c in cases)
+    report = search.search(cases=cases, per_case=4, kinds={"template"})
+    assert len(report.outcomes) == 2 * len(cases)  # each program's account and Region
+    assert all(o.applied and o.error is None for o in report.outcomes)
+    assert [o.mutant for o in report.survivors] == []
+    assert {o.guard for o in report.outcomes} == {"RES-023", "RES-004", "RES-005"}
