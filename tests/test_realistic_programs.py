@@ -64,6 +64,7 @@ import platform_programs_falsealarm26 as fa26
 import platform_programs_falsealarm27 as fa27
 import platform_programs_falsealarm28 as fa28
 import platform_programs_falsealarm46 as fa46
+import platform_programs_falsealarm47 as fa47
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_glue43 as g43
@@ -18055,6 +18056,8 @@ CASES: list[Case] = [
     # given the Pulumi queue's arn), a PRIVATE SAM Api and an HttpApi event named `Api`: all pass. Twins: a partner's
     # administrator or topic (RES-023 outside CN), a SAM Api without an endpoint type (RES-016).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv46.rows()],
+    # -- stop 47, false alarms left open by stop 46 (tests/platform_programs_falsealarm47.py): FALSEALARM47_SUMMARY
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
