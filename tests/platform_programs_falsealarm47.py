@@ -49,7 +49,9 @@ OWN_BUCKET_SHAPES = ("sfn-s3-own-ref", "restapi-s3-own-ref", "sfn-s3-own-output"
                      "samapi-s3-own-output", "httpapi-s3-own-output")  # fmt: skip
 BUCKET_TWINS = ("sfn-s3-shared", "restapi-s3-shared", "sfn-s3-read-bucket")
 RUNTIME_SHAPES = ("sfn-payload-url-region-input", "sfn-message-url-region-input", "sfn-http-region-input")
-SHAPES = OWN_BUCKET_SHAPES + BUCKET_TWINS + RUNTIME_SHAPES
+YAML_SHAPES = ("yaml-pipe-own", "yaml-subfilter-own-stream", "yaml-alarm-own-topic", "yaml-redrive-own-dlq",
+               "yaml-bucket-notification-own-queue", "yaml-sam-globals-dlq-own")  # fmt: skip
+SHAPES = OWN_BUCKET_SHAPES + BUCKET_TWINS + RUNTIME_SHAPES + YAML_SHAPES
 
 STATES_TRUST = json.dumps({
     "Version": "2012-10-17",
@@ -180,7 +182,156 @@ def _runtime_program(code: str, shape: str) -> Build:
     return build
 
 
+_YAML_HEAD = "AWSTemplateFormatVersion: '2010-09-09'\n"
+_YAML = {
+    # AWS::Pipes::Pipe (the CloudFormation reference's SQS-to-SQS example shape): RoleArn, Source, Target by !GetAtt
+    "yaml-pipe-own": """Resources:
+  Orders:
+    Type: AWS::SQS::Queue
+  Fulfilment:
+    Type: AWS::SQS::Queue
+  PipeRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: {Service: pipes.amazonaws.com}
+            Action: sts:AssumeRole
+  OrdersPipe:
+    Type: AWS::Pipes::Pipe
+    Properties:
+      Name: orders-to-fulfilment
+      RoleArn: !GetAtt PipeRole.Arn
+      Source: !GetAtt Orders.Arn
+      Target: !GetAtt Fulfilment.Arn
+""",
+    # AWS::Logs::SubscriptionFilter to the template's Kinesis stream (DestinationArn, RoleArn by !GetAtt)
+    "yaml-subfilter-own-stream": """Resources:
+  AppLogs:
+    Type: AWS::Logs::LogGroup
+    Properties:
+      RetentionInDays: 30
+  LogStream:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+  CwlToKinesis:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: {Service: !Sub 'logs.${AWS::Region}.${AWS::URLSuffix}'}
+            Action: sts:AssumeRole
+  Subscription:
+    Type: AWS::Logs::SubscriptionFilter
+    Properties:
+      LogGroupName: !Ref AppLogs
+      FilterPattern: '{ $.level = "ERROR" }'
+      DestinationArn: !GetAtt LogStream.Arn
+      RoleArn: !GetAtt CwlToKinesis.Arn
+""",
+    # AWS::CloudWatch::Alarm AlarmActions / OKActions: the template's topic by !Ref (its ARN)
+    "yaml-alarm-own-topic": """Resources:
+  OpsTopic:
+    Type: AWS::SNS::Topic
+  QueueDepth:
+    Type: AWS::CloudWatch::Alarm
+    Properties:
+      AlarmDescription: Orders queue backing up
+      Namespace: AWS/SQS
+      MetricName: ApproximateNumberOfMessagesVisible
+      Dimensions:
+        - Name: QueueName
+          Value: orders
+      Statistic: Maximum
+      Period: 300
+      EvaluationPeriods: 1
+      Threshold: 100
+      ComparisonOperator: GreaterThanThreshold
+      AlarmActions: [!Ref OpsTopic]
+      OKActions: [!Ref OpsTopic]
+""",
+    # AWS::SQS::Queue RedrivePolicy {deadLetterTargetArn: !GetAtt, maxReceiveCount}
+    "yaml-redrive-own-dlq": """Resources:
+  OrdersDlq:
+    Type: AWS::SQS::Queue
+  Orders:
+    Type: AWS::SQS::Queue
+    Properties:
+      RedrivePolicy:
+        deadLetterTargetArn: !GetAtt OrdersDlq.Arn
+        maxReceiveCount: 5
+""",
+    # AWS::S3::Bucket NotificationConfiguration.QueueConfigurations, the queue policy letting S3 send (SourceArn)
+    "yaml-bucket-notification-own-queue": """Resources:
+  Uploads:
+    Type: AWS::SQS::Queue
+  UploadsPolicy:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues: [!Ref Uploads]
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: {Service: s3.amazonaws.com}
+            Action: sqs:SendMessage
+            Resource: !GetAtt Uploads.Arn
+            Condition:
+              ArnLike: {'aws:SourceArn': !Sub 'arn:${AWS::Partition}:s3:::fleet-uploads-${AWS::AccountId}'}
+  Inbox:
+    Type: AWS::S3::Bucket
+    DependsOn: UploadsPolicy
+    Properties:
+      BucketName: !Sub 'fleet-uploads-${AWS::AccountId}'
+      NotificationConfiguration:
+        QueueConfigurations:
+          - Event: s3:ObjectCreated:*
+            Queue: !GetAtt Uploads.Arn
+""",
+    # SAM Globals.Function (Runtime, Timeout, DeadLetterQueue of the template's queue) inherited by a function
+    "yaml-sam-globals-dlq-own": """Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Runtime: python3.12
+    Timeout: 30
+    DeadLetterQueue:
+      Type: SQS
+      TargetArn: !GetAtt Failures.Arn
+Resources:
+  Failures:
+    Type: AWS::SQS::Queue
+  Thumbnailer:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      InlineCode: |
+        def handler(event, context):
+            return None
+""",
+}
+"""Ordinary in-country templates of the kinds stop 46 began judging, written in YAML with the short-form tags as the
+CloudFormation reference's and SAM's examples write them."""
+
+
+def _yaml_program(shape: str) -> Build:
+    body = _YAML_HEAD + _YAML[shape]
+
+    def build(c: Any) -> object:
+        # docs: cloudformation/stack (template_body: YAML; CAPABILITY_IAM for the roles, AUTO_EXPAND for SAM)
+        return aws.cloudformation.Stack("fleet-plumbing", template_body=body,
+                                        capabilities=["CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND"], opts=c.aws)  # fmt: skip
+
+    return build
+
+
 def program(code: str, shape: str) -> Build:
+    if shape in YAML_SHAPES:
+        return _yaml_program(shape)
     return _runtime_program(code, shape) if shape in RUNTIME_SHAPES else _bucket_program(code, shape)
 
 

@@ -4443,6 +4443,31 @@ def test_a_definition_in_the_stacks_own_bucket_passes(code: str, kind: str, prop
             raise AssertionError(held.detail)
 
 
+def test_a_template_bucket_named_by_its_own_account_proves_the_same_text() -> None:
+    # falsealarm47: `BucketName: !Sub 'fleet-uploads-${AWS::AccountId}'` is the template's own bucket; a queue policy's
+    # aws:SourceArn naming it the same way was RES-017. A Parameter in the name, or a name the template does not make,
+    # stays RES-017.
+    def template(name: Any, source: str) -> Subject:
+        policy = {"Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "sqs:SendMessage",
+            "Resource": {"Fn::GetAtt": ["Q", "Arn"]},
+            "Condition": {"ArnLike": {"aws:SourceArn": {"Fn::Sub": f"arn:${{AWS::Partition}}:s3:::{source}"}}}}]}
+        return aws(_STACK, _PINNED_EU, template_body=json.dumps({"Parameters": {"Env": {"Type": "String"}}, "Resources": {
+            "Q": {"Type": "AWS::SQS::Queue"},
+            "P": {"Type": "AWS::SQS::QueuePolicy", "Properties": {"Queues": [{"Ref": "Q"}], "PolicyDocument": policy}},
+            "B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": name}}}}))  # fmt: skip
+
+    own = "fleet-uploads-${AWS::AccountId}"
+    assert RuleEngine("EU").check(template({"Fn::Sub": own}, own))[0] == []
+    assert RuleEngine("EU").check(template({"Fn::Sub": "fleet-${AWS::StackName}"}, "fleet-${AWS::StackName}"))[0] == []
+    for name, source in (
+        ({"Fn::Sub": own}, "partner-uploads-${AWS::AccountId}"),
+        ({"Fn::Sub": "fleet-${Env}-${AWS::AccountId}"}, "fleet-${Env}-${AWS::AccountId}"),
+        ("fleet-uploads", own),
+    ):
+        assert [f.rule.id for f in RuleEngine("EU").check(template(name, source))[0]] == ["RES-017"], (name, source)
+
+
 _GET_HELLO = {"Type": "Api", "Properties": {"Path": "/hello", "Method": "get"}}
 _HELLO_PROPS: dict[str, Any] = {"Handler": "app.handler", "Runtime": "python3.12", "InlineCode": "x",
                                 "Events": {"Hello": _GET_HELLO}}  # fmt: skip

@@ -5640,6 +5640,13 @@ def _given_names(document: Mapping[Any, Any]) -> set[str]:
     return given
 
 
+_TEMPLATE_PLACEHOLDER = re.compile(r"\$\{([^}]*)\}")
+_OWN_NAME_PSEUDO = frozenset({"AWS::AccountId", "AWS::StackName", "ALIYUN::AccountId", "ALIYUN::StackName"})
+"""(falsealarm47) The pseudo parameters a template's own bucket name may hold and still be matched as written: none is
+filled in where the template is read (the Region, Partition and URLSuffix are, ``_in_own_stack``), so a reference
+writing the same ``Fn::Sub`` text names the same bucket."""
+
+
 def _template_buckets(
     document: Mapping[Any, Any], bucket_types: frozenset[str], given: set[str], *, by_ref: bool = True
 ) -> frozenset[str]:
@@ -5660,6 +5667,12 @@ def _template_buckets(
             own.add(f"${{{logical_id}}}")
         props = resource.get("Properties")
         name = props.get(_BUCKET_NAME_PROPERTY) if isinstance(props, Mapping) else None
+        if isinstance(name, Mapping) and len(name) == 1 and isinstance(name.get("Fn::Sub"), str):
+            # (falsealarm47) `!Sub 'fleet-uploads-${AWS::AccountId}'`: a name of the stack's own account (or stack),
+            # which the template's other references write the same way and no front door fills in.
+            text = name["Fn::Sub"]
+            if _TEMPLATE_PLACEHOLDER.sub("", text) and set(_TEMPLATE_PLACEHOLDER.findall(text)) <= _OWN_NAME_PSEUDO:
+                own.add(text)
         if isinstance(name, str) and name and "${" not in name:
             own.add(name)
     shadowed = {f"${{{o}}}" for o in others}
