@@ -33,6 +33,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import pulumi
+import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 
 Build = Callable[[Any], object]
@@ -51,7 +53,12 @@ BUCKET_TWINS = ("sfn-s3-shared", "restapi-s3-shared", "sfn-s3-read-bucket")
 RUNTIME_SHAPES = ("sfn-payload-url-region-input", "sfn-message-url-region-input", "sfn-http-region-input")
 YAML_SHAPES = ("yaml-pipe-own", "yaml-subfilter-own-stream", "yaml-alarm-own-topic", "yaml-redrive-own-dlq",
                "yaml-bucket-notification-own-queue", "yaml-sam-globals-dlq-own")  # fmt: skip
-SHAPES = OWN_BUCKET_SHAPES + BUCKET_TWINS + RUNTIME_SHAPES + YAML_SHAPES
+ADMIN_SHAPES = ("guardduty-admin-caller", "securityhub-admin-caller", "inspector-admin-caller")
+SHAPES = OWN_BUCKET_SHAPES + BUCKET_TWINS + RUNTIME_SHAPES + YAML_SHAPES + ADMIN_SHAPES
+ROS_SHAPES = ("ros-trail-own-role-project", "ros-mns-own-join", "ros-eventbridge-own-queue-join")
+ROS_CODES = ("CN", "JP", "DE")
+ALI_OWN = "1234567890123456"
+"""The team's Alibaba Cloud account (the mocks' account, whose deployment role the provider assumes)."""
 
 STATES_TRUST = json.dumps({
     "Version": "2012-10-17",
@@ -329,7 +336,79 @@ def _yaml_program(shape: str) -> Build:
     return build
 
 
+def _admin_program(shape: str) -> Build:
+    def build(c: Any) -> object:
+        # docs: guardduty/organizationadminaccount (admin_account_id), securityhub/organizationadminaccount,
+        # inspector2/delegatedadminaccount (account_id); aws.get_caller_identity: the account the provider deploys as
+        # (the stack's own, pinned by allowed_account_ids), made the organisation's administrator.
+        opts = c.aws
+        me = aws.get_caller_identity_output(opts=pulumi.InvokeOutputOptions(provider=c.aws_p))
+        if shape.startswith("guardduty"):
+            return aws.guardduty.OrganizationAdminAccount("security", admin_account_id=me.account_id, opts=opts)
+        if shape.startswith("securityhub"):
+            return aws.securityhub.OrganizationAdminAccount("security", admin_account_id=me.account_id, opts=opts)
+        return aws.inspector2.DelegatedAdminAccount("security", account_id=me.account_id, opts=opts)
+
+    return build
+
+
+def _joined(service: str, resource: str) -> dict[str, Any]:
+    """An ARN joined from the pseudo parameters' Refs (Fn::Join), as ROS's examples write it."""
+    return {"Fn::Join": ["", [f"acs:{service}:", {"Ref": "ALIYUN::Region"}, ":", {"Ref": "ALIYUN::AccountId"},
+                              f":{resource}"]]}  # fmt: skip
+
+
+def _ros_resources(shape: str) -> dict[str, Any]:
+    if shape == "ros-trail-own-role-project":
+        # ALIYUN::RAM::Role (its Arn attribute), ALIYUN::SLS::Project, ALIYUN::ACTIONTRAIL::Trail SlsProjectArn /
+        # SlsWriteRoleArn
+        trust = {"Version": "1", "Statement": [{"Action": "sts:AssumeRole", "Effect": "Allow",
+                                                "Principal": {"Service": ["actiontrail.aliyuncs.com"]}}]}  # fmt: skip
+        return {
+            "TrailRole": {"Type": "ALIYUN::RAM::Role", "Properties": {
+                "RoleName": "actiontrail-delivery", "AssumeRolePolicyDocument": trust}},
+            "AuditProject": {"Type": "ALIYUN::SLS::Project", "Properties": {"Name": "audit"}},
+            "Trail": {"Type": "ALIYUN::ACTIONTRAIL::Trail", "DependsOn": ["AuditProject"], "Properties": {
+                "Name": "audit-trail", "EventRW": "All", "SlsProjectArn": _joined("log", "project/audit"),
+                "SlsWriteRoleArn": {"Fn::GetAtt": ["TrailRole", "Arn"]}}},
+        }  # fmt: skip
+    queue = {"Type": "ALIYUN::MNS::Queue", "Properties": {"QueueName": "fulfilment"}}
+    if shape == "ros-mns-own-join":
+        return {
+            "Queue": queue,
+            "Topic": {"Type": "ALIYUN::MNS::Topic", "Properties": {"TopicName": "order-events"}},
+            "ToQueue": {"Type": "ALIYUN::MNS::Subscription", "DependsOn": ["Queue"], "Properties": {
+                "TopicName": {"Fn::GetAtt": ["Topic", "TopicName"]}, "SubscriptionName": "to-fulfilment",
+                "Endpoint": _joined("mns", "queues/fulfilment"), "PushType": "queue",
+                "NotifyContentFormat": "JSON"}},
+        }  # fmt: skip
+    return {
+        "Queue": queue,
+        "Rule": {"Type": "ALIYUN::EventBridge::Rule", "DependsOn": ["Queue"], "Properties": {
+            "EventBusName": "default", "RuleName": "uploads-to-queue", "FilterPattern": {"source": ["acs.oss"]},
+            "Targets": [{"Id": "fulfilment", "Type": "acs.mns.queue",
+                         "Endpoint": _joined("mns", "queues/fulfilment"),
+                         "ParamList": [{"ResourceKey": "queue", "Form": "CONSTANT", "Value": "fulfilment"},
+                                       {"ResourceKey": "Body", "Form": "ORIGINAL"}]}]}},
+    }  # fmt: skip
+
+
+def _ros_program(shape: str) -> Build:
+    body = json.dumps({"ROSTemplateFormatVersion": "2015-09-01", "Resources": _ros_resources(shape)})
+
+    def build(c: Any) -> object:
+        # docs: ros/stack (stack_name, template_body); the provider assumes the team's deployment role
+        c.ali_role = f"acs:ram::{ALI_OWN}:role/sovereign-deployer"
+        return alicloud.ros.Stack("fleet-events", stack_name="fleet-events", template_body=body, opts=c.ali)
+
+    return build
+
+
 def program(code: str, shape: str) -> Build:
+    if shape in ROS_SHAPES:
+        return _ros_program(shape)
+    if shape in ADMIN_SHAPES:
+        return _admin_program(shape)
     if shape in YAML_SHAPES:
         return _yaml_program(shape)
     return _runtime_program(code, shape) if shape in RUNTIME_SHAPES else _bucket_program(code, shape)
@@ -339,7 +418,7 @@ def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     return [
         (f"falsealarm47-{code.lower()}-{shape}", code, program(code, shape), expected(code, shape), [])
-        for shape in SHAPES
-        for code in _codes(shape)
+        for shape in SHAPES + ROS_SHAPES
+        for code in (ROS_CODES if shape in ROS_SHAPES else _codes(shape))
     ]
 
