@@ -164,8 +164,9 @@ def _runtime_state(code: str, shape: str) -> dict[str, Any]:
     queue_url = f"States.Format('https://sqs.{{}}.{_suffix(code)}/{OWN}/fleet-jobs', $.region)"
     if shape == "sfn-payload-url-region-input":
         # Lambda Invoke: the worker is told which Region's queue to drain (the queue named by its URL)
-        return {"Type": "Task", "Resource": f"arn:{_part(code)}:states:::lambda:invoke",
-                "Parameters": {"FunctionName": "fleet-drain", "Payload": {"queueUrl.$": queue_url}}, "End": True}  # fmt: skip
+        parameters = {"FunctionName": "fleet-drain", "Payload": {"queueUrl.$": queue_url}}
+        return {"Type": "Task", "Resource": f"arn:{_part(code)}:states:::lambda:invoke", "Parameters": parameters,
+                "End": True}  # fmt: skip
     if shape == "sfn-message-url-region-input":
         topic = f"arn:{_part(code)}:sns:{REGIONS[code]}:{OWN}:fleet-ops"
         return {"Type": "Task", "Resource": f"arn:{_part(code)}:states:::sns:publish",
@@ -330,8 +331,8 @@ def _yaml_program(shape: str) -> Build:
 
     def build(c: Any) -> object:
         # docs: cloudformation/stack (template_body: YAML; CAPABILITY_IAM for the roles, AUTO_EXPAND for SAM)
-        return aws.cloudformation.Stack("fleet-plumbing", template_body=body,
-                                        capabilities=["CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND"], opts=c.aws)  # fmt: skip
+        capabilities = ["CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND"]
+        return aws.cloudformation.Stack("fleet-plumbing", template_body=body, capabilities=capabilities, opts=c.aws)
 
     return build
 
@@ -421,4 +422,3 @@ def rows() -> list[Row]:
         for shape in SHAPES + ROS_SHAPES
         for code in (ROS_CODES if shape in ROS_SHAPES else _codes(shape))
     ]
-

@@ -4356,7 +4356,8 @@ def test_a_definition_held_in_s3_names_its_location_and_is_declared_by_it() -> N
           "evidence": "definition reviewed: writes only to the stack's own queue"}]
     )  # fmt: skip
     # (falsealarm47) A bucket the stack does not make: in aws-cn it passes by partition, the body's callers do not.
-    subject = _in_cn(_cfn("AWS::ApiGateway::RestApi", EndpointConfiguration={"Types": ["REGIONAL"]}, BodyS3Location=_SPECS))
+    regional = {"Types": ["REGIONAL"]}
+    subject = _in_cn(_cfn("AWS::ApiGateway::RestApi", EndpointConfiguration=regional, BodyS3Location=_SPECS))
     findings = RuleEngine("CN", destinations=declared).check(subject)[0]
     assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-024", "reviewed-flow")]
     # The S3 URI form of SAM's DefinitionUri is the location as written; in aws-cn the accounts are China's.
@@ -4448,14 +4449,24 @@ def test_a_template_bucket_named_by_its_own_account_proves_the_same_text() -> No
     # aws:SourceArn naming it the same way was RES-017. A Parameter in the name, or a name the template does not make,
     # stays RES-017.
     def template(name: Any, source: str) -> Subject:
-        policy = {"Version": "2012-10-17", "Statement": [{
-            "Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "sqs:SendMessage",
-            "Resource": {"Fn::GetAtt": ["Q", "Arn"]},
-            "Condition": {"ArnLike": {"aws:SourceArn": {"Fn::Sub": f"arn:${{AWS::Partition}}:s3:::{source}"}}}}]}
-        return aws(_STACK, _PINNED_EU, template_body=json.dumps({"Parameters": {"Env": {"Type": "String"}}, "Resources": {
+        policy = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": {"Service": "s3.amazonaws.com"},
+                    "Action": "sqs:SendMessage",
+                    "Resource": {"Fn::GetAtt": ["Q", "Arn"]},
+                    "Condition": {"ArnLike": {"aws:SourceArn": {"Fn::Sub": f"arn:${{AWS::Partition}}:s3:::{source}"}}},
+                }
+            ],
+        }
+        resources = {
             "Q": {"Type": "AWS::SQS::Queue"},
             "P": {"Type": "AWS::SQS::QueuePolicy", "Properties": {"Queues": [{"Ref": "Q"}], "PolicyDocument": policy}},
-            "B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": name}}}}))  # fmt: skip
+            "B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": name}}}  # fmt: skip
+        document = {"Parameters": {"Env": {"Type": "String"}}, "Resources": resources}
+        return aws(_STACK, _PINNED_EU, template_body=json.dumps(document))
 
     own = "fleet-uploads-${AWS::AccountId}"
     assert RuleEngine("EU").check(template({"Fn::Sub": own}, own))[0] == []
