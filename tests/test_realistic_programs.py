@@ -18056,7 +18056,12 @@ CASES: list[Case] = [
     # given the Pulumi queue's arn), a PRIVATE SAM Api and an HttpApi event named `Api`: all pass. Twins: a partner's
     # administrator or topic (RES-023 outside CN), a SAM Api without an endpoint type (RES-016).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv46.rows()],
-    # -- stop 47, false alarms left open by stop 46 (tests/platform_programs_falsealarm47.py): FALSEALARM47_SUMMARY
+    # -- stop 47, false alarms left open by stop 46 (tests/platform_programs_falsealarm47.py): a state machine
+    # definition or OpenAPI body kept in the stack's own bucket (template Ref, the Pulumi bucket's output) passes
+    # (RES-023 outside CN / RES-024 before); a URL whose Region the execution input fills in passes in a payload or
+    # message (RES-015 before) and stays RES-015 at an HTTP Task's ApiEndpoint; a queue policy naming the template's
+    # own-account bucket name passes (RES-017 before). A body in a bucket the stack does not make stays RES-024 (CN).
+    # YAML templates, organisation administrators by caller identity and ROS trail / MNS / EventBridge programs pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
