@@ -11091,10 +11091,11 @@ def test_a_queue_urls_run_time_region_is_declared_by_its_expression(code: str, j
 
 
 def test_a_run_time_region_host_elsewhere_is_judged_as_before() -> None:
-    """samevents46: only a written destination's field (a queue URL, sfnrt45's RES-023) reads the placeholder as a
-    run-time Region. An HTTP Task's ApiEndpoint, two placeholders in the host or a host of the other partition keep
-    their findings; a declaration naming an expression is exact (no prefix of it covers another). scripts47: a
-    payload's URL is data, as the ARN form there is (falsealarm46): it passes (RES-015 before)."""
+    """samevents46: a written destination's field (a queue URL, sfnrt45's RES-023) reads the placeholder as a
+    run-time Region; since stop 47 (scripts47 and falsealarm47, the same change) so does data (a payload's URL: below,
+    RES-015 before). An HTTP Task's ApiEndpoint (where the state sends), two placeholders in the host or a host of the
+    other partition keep their findings; a declaration naming an expression is exact (no prefix of it covers
+    another)."""
     fmt = "States.Format('https://sqs.{}.amazonaws.com/" + _SFN_OWN + "/q', $.region)"
     http = {
         "Resource": "http:invoke",
@@ -11114,13 +11115,47 @@ def test_a_run_time_region_host_elsewhere_is_judged_as_before() -> None:
     cn_host = {"Resource": "sqs:sendMessage", "Parameters": {"QueueUrl.$": fmt.replace(".com/", ".com.cn/"),
                "MessageBody": "m"}}  # fmt: skip
     assert rule_ids("EU", _sfn_subject("EU", http)) == {"RES-015"}
-    assert rule_ids("EU", _sfn_subject("EU", payload)) == set()
+    assert rule_ids("EU", _sfn_subject("EU", payload)) == set()  # RES-015 before falsealarm47
     assert rule_ids("EU", _sfn_subject("EU", two)) == {"RES-023", "RES-015"}
     assert rule_ids("EU", _sfn_subject("EU", cn_host)) == {"RES-023", "RES-006"}
     prefix = Destination(id="p", kind="resident", match=fmt[:-12], evidence="a prefix of the expression")
     state = {"Resource": "sqs:sendMessage", "Parameters": {"QueueUrl.$": fmt, "MessageBody.$": "$"}}
     findings = RuleEngine("EU", destinations=[prefix]).check(_sfn_subject("EU", state))[0]
     assert [(f.rule.id, f.status) for f in findings] == [("RES-023", "violation")]
+
+
+@pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
+def test_a_run_time_region_url_in_workflow_data_is_judged_as_the_arn_form(code: str) -> None:
+    """falsealarm47: a URL whose Region the execution input fills in, in a Lambda payload or a message (data: the state
+    sends it nowhere), was RES-015 for the placeholder host outside CN while the ARN built the same way passed
+    (falsealarm46). It is judged as the ARN is: only its partition. Where the state sends (an HTTP Task's ApiEndpoint)
+    the host stays RES-015; a fixed Region abroad, the other partition's suffix or two placeholders keep theirs."""
+    suffix, other = ("amazonaws.com.cn", "amazonaws.com") if code == "CN" else ("amazonaws.com", "amazonaws.com.cn")
+    fmt = "States.Format('https://sqs.{}." + suffix + "/" + _SFN_OWN + "/q', $.region)"
+    jsonata = "{% 'https://sqs.' & $states.input.region & '." + suffix + "/" + _SFN_OWN + "/q' %}"
+
+    def payload(url: str, key: str = "queueUrl.$") -> dict[str, Any]:
+        return {"Resource": "lambda:invoke", "Parameters": {"FunctionName": "drain", "Payload": {key: url}}}
+
+    message = {"Resource": "sns:publish", "Parameters": {
+        "TopicArn": f"arn:{_part_of(code)}:sns:{provider(code).region}:{_SFN_OWN}:ops", "Message.$": fmt}}  # fmt: skip
+    in_data = {"Resource": "lambda:invoke", "Arguments": {"FunctionName": "drain", "Payload": {"queueUrl": jsonata}}}
+    assert rule_ids(code, _sfn_subject(code, payload(fmt))) == set()
+    assert rule_ids(code, _sfn_subject(code, message)) == set()
+    assert rule_ids(code, _sfn_subject(code, in_data, jsonata=True)) == set()
+    # Twins: where the state sends, the other partition, a fixed Region abroad, two placeholders.
+    http = {"Resource": "http:invoke", "Parameters": {"Method": "GET", "ApiEndpoint.$":
+            "States.Format('https://status.execute-api.{}." + suffix + "/prod', $.region)"}}  # fmt: skip
+    abroad = "States.Format('https://sqs.sa-east-1.amazonaws.com/{}/q', $.account)"
+    two = "States.Format('https://sqs.{}.{}." + suffix + "/" + _SFN_OWN + "/q', $.a, $.region)"
+    assert rule_ids(code, _sfn_subject(code, http)) == (set() if code == "CN" else {"RES-015"})
+    assert rule_ids(code, _sfn_subject(code, payload(fmt.replace(suffix, other)))) == {"RES-006"}
+    assert rule_ids(code, _sfn_subject(code, payload(abroad))) == {"RES-006"}
+    assert rule_ids(code, _sfn_subject(code, payload(two))) == (set() if code == "CN" else {"RES-015"})
+
+
+def _part_of(code: str) -> str:
+    return "aws-cn" if code == "CN" else "aws"
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,7 @@ import platform_programs_falsealarm26 as fa26
 import platform_programs_falsealarm27 as fa27
 import platform_programs_falsealarm28 as fa28
 import platform_programs_falsealarm46 as fa46
+import platform_programs_falsealarm47 as fa47
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_glue43 as g43
@@ -18122,6 +18123,13 @@ CASES: list[Case] = [
     # mapping's OnFailure); another aws-cn account in a CN template passes (round 13). Each verdict was already so
     # before: the round found no leak, these pin what its new `template` mutants found.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu47.rows()],
+    # -- stop 47, false alarms left open by stop 46 (tests/platform_programs_falsealarm47.py): a state machine
+    # definition or OpenAPI body kept in the stack's own bucket (template Ref, the Pulumi bucket's output) passes
+    # (RES-023 outside CN / RES-024 before); a URL whose Region the execution input fills in passes in a payload or
+    # message (RES-015 before) and stays RES-015 at an HTTP Task's ApiEndpoint; a queue policy naming the template's
+    # own-account bucket name passes (RES-017 before). A body in a bucket the stack does not make stays RES-024 (CN).
+    # YAML templates, organisation administrators by caller identity and ROS trail / MNS / EventBridge programs pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -4439,12 +4439,8 @@ PAIRS += [
      _sam({"A": {"Type": _SAM_API, "Properties": {"StageName": "prod"}}}, Api={"EndpointConfiguration": "REGIONAL"}),
      _sam({"A": {"Type": _SAM_API, "Properties": {"StageName": "prod"}}}, Api={"EndpointConfiguration": "EDGE"}),
      "template_body(json).Resources.A.Properties.EndpointConfiguration"),
-    # A state machine's definition held in S3: its Tasks' accounts are unproven (RES-023 outside aws-cn).
-    ("RES-023", "EU", _cfn("AWS::StepFunctions::StateMachine", Definition=json.loads(_state("sqs:sendMessage", {
-        "QueueUrl": "https://sqs.eu-central-1.amazonaws.com/123456789012/q", "MessageBody.$": "$"}))),
-     _sam({"X": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"DefinitionS3Location": _SPECS}},
-           "Specs": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "fleet-specs"}}}),
-     "template_body(json).Resources.X.Properties.DefinitionS3Location"),
+    # A state machine's definition held in S3 outside the stack's own bucket: its Tasks' accounts are unproven (RES-023
+    # outside aws-cn; RES-017 for the bucket beside it there: tests of the stack's own bucket below, falsealarm47).
     # An API body held in S3: whether its reads enforce a caller's identity is unproven (RES-024).
     ("RES-024", "CN", _in_cn(_cfn("AWS::ApiGateway::RestApi", EndpointConfiguration={"Types": ["REGIONAL"]}, Body={
         "openapi": "3.0.1", "paths": {}})),
@@ -4491,12 +4487,128 @@ def test_a_definition_held_in_s3_names_its_location_and_is_declared_by_it() -> N
         [{"id": "reviewed-flow", "kind": "resident", "match": "s3://fleet-specs/flow.json",
           "evidence": "definition reviewed: writes only to the stack's own queue"}]
     )  # fmt: skip
-    subject = _cfn("AWS::StepFunctions::StateMachine", DefinitionS3Location=_SPECS)
-    findings = RuleEngine("EU", destinations=declared).check(subject, known=lambda name: name == "fleet-specs")[0]
-    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-023", "reviewed-flow")]
+    # (falsealarm47) A bucket the stack does not make: in aws-cn it passes by partition, the body's callers do not.
+    regional = {"Types": ["REGIONAL"]}
+    subject = _in_cn(_cfn("AWS::ApiGateway::RestApi", EndpointConfiguration=regional, BodyS3Location=_SPECS))
+    findings = RuleEngine("CN", destinations=declared).check(subject)[0]
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-024", "reviewed-flow")]
     # The S3 URI form of SAM's DefinitionUri is the location as written; in aws-cn the accounts are China's.
     uri = _cfn("AWS::Serverless::StateMachine", DefinitionUri="s3://fleet-specs/flow.json")
     assert RuleEngine("CN").check(aws(_STACK, template_body=uri.props["template_body"]))[0] == []
+
+
+# -- falsealarm47 (stop 47): a definition or body held in the stack's own bucket ---------------------------------------
+_OWN_SPECS = {"Type": "AWS::S3::Bucket"}  # no BucketName: CloudFormation names it; `Ref` gives the name
+_BY_REF = {"Bucket": {"Ref": "Specs"}, "Key": "flow.json"}
+PAIRS += [
+    # The template's own bucket by Ref proves who writes the object (the stack's account): the body's callers are the
+    # stack's as an inline body's would be. A bucket it does not make stays RES-024 (aws-cn: the bucket itself passes).
+    ("RES-024", "CN",
+     _in_cn(_sam({"X": {"Type": "AWS::ApiGateway::RestApi", "Properties": {
+         "EndpointConfiguration": {"Types": ["REGIONAL"]}, "BodyS3Location": _BY_REF}}, "Specs": _OWN_SPECS})),
+     _in_cn(_cfn("AWS::ApiGateway::RestApi", EndpointConfiguration={"Types": ["REGIONAL"]}, BodyS3Location=_SPECS)),
+     "template_body(json).Resources.X.Properties.BodyS3Location"),
+]  # fmt: skip
+
+_HELD = (
+    ("AWS::StepFunctions::StateMachine", "DefinitionS3Location", "RES-023"),
+    ("AWS::Serverless::StateMachine", "DefinitionUri", "RES-023"),
+    ("AWS::ApiGateway::RestApi", "BodyS3Location", "RES-024"),
+    ("AWS::ApiGatewayV2::Api", "BodyS3Location", "RES-024"),
+    (_SAM_API, "DefinitionUri", "RES-024"),
+    ("AWS::Serverless::HttpApi", "DefinitionUri", "RES-024"),
+)
+_HELD_PROVIDERS = {"EU": _PINNED_EU, "US": _PINNED_US, "JP": _PINNED_JP, "CN": _PINNED_CN46,
+                   "DE": ProviderRef("aws", "de", "eu-central-1", accounts=frozenset({"123456789012"}))}  # fmt: skip
+
+
+def _held(code: str, kind: str, prop: str, location: Any, *, bucket: Any = None, parameters: Any = None) -> Subject:
+    """A stack whose template keeps ``kind``'s definition or body at ``location``; ``bucket``: the template's own
+    ``Specs`` bucket; ``parameters``: the values the stack gives its ``Specs`` Parameter (declared then)."""
+    props: dict[str, Any] = {prop: location}
+    if kind in (_SAM_API, "AWS::ApiGateway::RestApi"):  # a REST API is edge-optimised without it (RES-016)
+        props["EndpointConfiguration"] = "REGIONAL" if kind == _SAM_API else {"Types": ["REGIONAL"]}
+    resources: dict[str, Any] = {"X": {"Type": kind, "Properties": props}}
+    template: dict[str, Any] = {"Transform": "AWS::Serverless-2016-10-31", "Resources": resources}
+    if bucket is not None:
+        resources["Specs"] = bucket
+    given: dict[str, Any] = {}
+    if parameters is not None:
+        template["Parameters"] = {"Specs": {"Type": "String"}}
+        given = {"parameters": parameters} if parameters else {}
+    return aws(_STACK, _HELD_PROVIDERS[code], template_body=json.dumps(template), **given)
+
+
+@pytest.mark.parametrize("code", ["EU", "DE", "US", "JP", "CN"])
+@pytest.mark.parametrize(("kind", "prop", "rule_id"), _HELD)
+def test_a_definition_in_the_stacks_own_bucket_passes(code: str, kind: str, prop: str, rule_id: str) -> None:
+    # Compliant: the template's own bucket by Ref or by its literal BucketName, a Parameter the stack gives the name of
+    # a bucket it makes, a name the program's bucket gives (`known`, as every front door proves it), its s3:// URI.
+    engine = RuleEngine(code)
+    named = {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "fleet-specs"}}
+    made = lambda name: name == "fleet-specs"  # noqa: E731 - the front door's bucket names: the program's bucket
+    for subject, known in (
+        (_held(code, kind, prop, _BY_REF, bucket=_OWN_SPECS), None),
+        (_held(code, kind, prop, _SPECS, bucket=named), None),
+        (_held(code, kind, prop, _SPECS), made),
+        (_held(code, kind, prop, _BY_REF, parameters={"Specs": "fleet-specs"}), made),
+    ):
+        assert engine.check(subject, known=known)[0] == [], subject.props
+    if prop == "DefinitionUri":
+        assert engine.check(_held(code, kind, prop, "s3://fleet-specs/flow.json"), known=made)[0] == []
+    # Offending twins: a bucket the stack does not make (literal, a Parameter given another name or nothing, an
+    # import): RES-017 for the bucket outside aws-cn beside what the object decides at the location (RES-023 outside
+    # aws-cn, RES-024 everywhere).
+    other = {"RES-017", rule_id} if code != "CN" else {rule_id} - {"RES-023"}
+    imported = {"Bucket": {"Fn::ImportValue": "SharedSpecs"}, "Key": "flow.json"}
+    for subject, known, unproven in (
+        (_held(code, kind, prop, _SPECS), lambda name: name == "other-specs", other),
+        (_held(code, kind, prop, _BY_REF, parameters={"Specs": "partner-specs"}), made, other),
+        # A Parameter given nothing is whatever the deployer passes: RES-017 in aws-cn too (as before).
+        (_held(code, kind, prop, _BY_REF, parameters={}), made, other | {"RES-017"}),
+        (_held(code, kind, prop, imported), made, other | {"RES-017"}),
+    ):
+        assert {f.rule.id for f in engine.check(subject, known=known)[0]} == unproven, subject.props
+    # The message names the location; its detail the fix (unchanged since sam46).
+    if code == "EU":
+        (held,) = [f for f in engine.check(_held(code, kind, prop, _SPECS))[0] if f.rule.id == rule_id]
+        with pytest.raises(AssertionError, match=r"held in S3 \(s3://fleet-specs/flow\.json\)"):
+            raise AssertionError(held.detail)
+
+
+def test_a_template_bucket_named_by_its_own_account_proves_the_same_text() -> None:
+    # falsealarm47: `BucketName: !Sub 'fleet-uploads-${AWS::AccountId}'` is the template's own bucket; a queue policy's
+    # aws:SourceArn naming it the same way was RES-017. A Parameter in the name, or a name the template does not make,
+    # stays RES-017.
+    def template(name: Any, source: str) -> Subject:
+        policy = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": {"Service": "s3.amazonaws.com"},
+                    "Action": "sqs:SendMessage",
+                    "Resource": {"Fn::GetAtt": ["Q", "Arn"]},
+                    "Condition": {"ArnLike": {"aws:SourceArn": {"Fn::Sub": f"arn:${{AWS::Partition}}:s3:::{source}"}}},
+                }
+            ],
+        }
+        resources = {
+            "Q": {"Type": "AWS::SQS::Queue"},
+            "P": {"Type": "AWS::SQS::QueuePolicy", "Properties": {"Queues": [{"Ref": "Q"}], "PolicyDocument": policy}},
+            "B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": name}}}  # fmt: skip
+        document = {"Parameters": {"Env": {"Type": "String"}}, "Resources": resources}
+        return aws(_STACK, _PINNED_EU, template_body=json.dumps(document))
+
+    own = "fleet-uploads-${AWS::AccountId}"
+    assert RuleEngine("EU").check(template({"Fn::Sub": own}, own))[0] == []
+    assert RuleEngine("EU").check(template({"Fn::Sub": "fleet-${AWS::StackName}"}, "fleet-${AWS::StackName}"))[0] == []
+    for name, source in (
+        ({"Fn::Sub": own}, "partner-uploads-${AWS::AccountId}"),
+        ({"Fn::Sub": "fleet-${Env}-${AWS::AccountId}"}, "fleet-${Env}-${AWS::AccountId}"),
+        ("fleet-uploads", own),
+    ):
+        assert [f.rule.id for f in RuleEngine("EU").check(template(name, source))[0]] == ["RES-017"], (name, source)
 
 
 _GET_HELLO = {"Type": "Api", "Properties": {"Path": "/hello", "Method": "get"}}

@@ -1795,10 +1795,12 @@ class RuleEngine:
     @functools.cached_property
     def joined_public_types(self) -> frozenset[str]:
         """The types whose RES-024 depends on another resource of the stack (``network_joined``; an API Gateway
-        Integration, by its Methods: ``stages.JOINED_PUBLIC_TYPES``): the policy pack
-        judges them with the whole stack in view, not one resource at a time (stop 43)."""
+        Integration, by its Methods: ``stages.JOINED_PUBLIC_TYPES``; falsealarm47: a stack whose template holds an API
+        body in S3, whose callers are proven by the bucket being one the stack makes, ``held_in_s3`` ``callers``): the
+        policy pack judges them with the whole stack in view, not one resource at a time (stop 43)."""
         joined = frozenset(f.type for f in self._public.network_joined) if self._public is not None else frozenset()
-        return joined | JOINED_PUBLIC_TYPES  # an Integration's RES-024 is its Methods' answer (publicauth43)
+        held = frozenset(t for (t, _), r in self._template_inputs.items() if "callers" in r.held_in_s3.values())
+        return joined | held | JOINED_PUBLIC_TYPES  # an Integration's RES-024 is its Methods' answer (publicauth43)
 
     @functools.cached_property
     def _public_principal_fields(self) -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
@@ -3244,7 +3246,9 @@ class RuleEngine:
         Task's run-time destination is (RES-023) unless every account of the partition is in the jurisdiction (aws-cn
         in CN); ``callers``: whether its reading operations enforce a caller's identity (RES-024). Declared by the
         location as written (``s3://bucket/key``), or an API by ``public:<logical id>``. Before stop 46 only the
-        bucket was judged."""
+        bucket was judged. (falsealarm47) An object in the stack's own bucket passes: see :meth:`_in_own_bucket`."""
+        if self._in_own_bucket(walk, value):
+            return
         location = _s3_location_text(value)
         if decides == "accounts":
             if set(self.jurisdiction.aws.partitions) <= self._closed_partitions:
@@ -3268,6 +3272,30 @@ class RuleEngine:
             'content, no personal data"}.'
         )
         self._add_coverable(walk, RuleId.PUBLIC_ACCESS_DECLARED, path, location, detail, (location, name))
+
+    def _in_own_bucket(self, walk: _Walk, value: Any) -> bool:
+        """(falsealarm47) Whether an S3 location (``{Bucket, Key}`` or ``s3://bucket/key``) is in a bucket the stack
+        makes, by the provenance RES-017 proves a bucket with: the template's own bucket by ``Ref`` (``${LogicalId}``,
+        ``stack_templates`` ``bucket_types``) or by its literal BucketName, a Parameter the stack gives such a name,
+        or a name the program's own bucket gives (its ``bucket`` / ``id`` output, the front door's ``known``). The
+        stack's account owns that bucket and its policy, so only the stack's own principals (or those its policy
+        grants, judged there) write the object: what the object holds is the stack's as an inline definition would
+        be. A bucket proven only by a declaration or by its partition (aws-cn in CN) proves nothing about who writes
+        the object, so it is not one."""
+        known = walk.known
+        if known is None:
+            return False
+        bucket: Any = value.get("Bucket") if isinstance(value, Mapping) else None
+        if isinstance(value, str) and value.startswith("s3://"):
+            bucket = value[len("s3://") :].split("/", 1)[0]
+        if isinstance(bucket, Mapping) and len(bucket) == 1:
+            reference = _template_reference(bucket)
+            if reference is None or reference[0] is None or reference[1] != "Ref":
+                return False
+            if known(f"${{{reference[0]}}}"):
+                return True  # the template's own bucket
+            bucket = self._given_parameter(walk, reference[0], "Ref")
+        return isinstance(bucket, str) and bool(bucket) and knows_bucket(known, bucket_key("aws", bucket))
 
     def _judge_template_resources(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> None:
         """A template's Resources by type: one that is a global service (``template_services``) is judged by that
@@ -4573,9 +4601,10 @@ class RuleEngine:
         the run-time destination, declarable by the expression. True when the host with an in-partition Region in
         place of its one placeholder label reads as that Region's endpoint: the Region is then chosen at run time, as
         the ARN form's is (falsealarm46), not an unknown host (RES-015, which no declaration of the expression
-        covered). scripts47: outside every field naming where a state writes or sends (``runtime_destinations``: an HTTP
-        Task's ``ApiEndpoint``, judged as before), in a Lambda payload or a message, the same host is data, as the ARN
-        form there is (falsealarm46): its partition judged, what fills it left to what reads it."""
+        covered). scripts47 / falsealarm47 (the same change, made by both): at a field naming where a state writes or
+        sends (``runtime_destinations``: an HTTP Task's ``ApiEndpoint``) that is no written destination's, the host is
+        judged as before; in data (a Lambda payload, a message) the Region is run-time too, as the ARN form there is
+        (falsealarm46): its partition judged, what fills it left to what reads it."""
         if ref.kind != "endpoint" or ref.region is not None or ref.edge is not None or ref.cloud != "aws":
             return False
         labels = ref.text.split(".")
@@ -4584,9 +4613,11 @@ class RuleEngine:
         kpath = walk.kpath
         if kpath and kpath[-1].endswith(".$"):
             kpath = (*kpath[:-1], kpath[-1][:-2])
-        if not _at_any(kpath, self._written_account_paths.get(walk.subject.type, ())) and self._runtime_field(
-            walk, kpath
-        ):
+        written = _at_any(kpath, self._written_account_paths.get(walk.subject.type, ()))
+        if not written and self._runtime_field(walk, kpath):
+            # (falsealarm47) Where the state sends (an HTTP Task's ApiEndpoint) no RES-023 stands for the Region: the
+            # host is judged as written (RES-015). Elsewhere (a Lambda payload, a message) the URL is data, as the ARN
+            # form with the same run-time Region is (falsealarm46): only its partition is judged.
             return False
         region = next((r for r, p in self.catalogue.aws_region_partition.items() if p == ref.partition), None)
         if region is None:
@@ -5733,6 +5764,13 @@ def _given_names(document: Mapping[Any, Any]) -> set[str]:
     return given
 
 
+_TEMPLATE_PLACEHOLDER = re.compile(r"\$\{([^}]*)\}")
+_OWN_NAME_PSEUDO = frozenset({"AWS::AccountId", "AWS::StackName", "ALIYUN::AccountId", "ALIYUN::StackName"})
+"""(falsealarm47) The pseudo parameters a template's own bucket name may hold and still be matched as written: none is
+filled in where the template is read (the Region, Partition and URLSuffix are, ``_in_own_stack``), so a reference
+writing the same ``Fn::Sub`` text names the same bucket."""
+
+
 def _template_buckets(
     document: Mapping[Any, Any], bucket_types: frozenset[str], given: set[str], *, by_ref: bool = True
 ) -> frozenset[str]:
@@ -5753,6 +5791,12 @@ def _template_buckets(
             own.add(f"${{{logical_id}}}")
         props = resource.get("Properties")
         name = props.get(_BUCKET_NAME_PROPERTY) if isinstance(props, Mapping) else None
+        if isinstance(name, Mapping) and len(name) == 1 and isinstance(name.get("Fn::Sub"), str):
+            # (falsealarm47) `!Sub 'fleet-uploads-${AWS::AccountId}'`: a name of the stack's own account (or stack),
+            # which the template's other references write the same way and no front door fills in.
+            text = name["Fn::Sub"]
+            if _TEMPLATE_PLACEHOLDER.sub("", text) and set(_TEMPLATE_PLACEHOLDER.findall(text)) <= _OWN_NAME_PSEUDO:
+                own.add(text)
         if isinstance(name, str) and name and "${" not in name:
             own.add(name)
     shadowed = {f"${{{o}}}" for o in others}
