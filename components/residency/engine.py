@@ -2239,6 +2239,40 @@ class RuleEngine:
             return True
         return self._fixed(value, keys[name].lower())
 
+    @functools.cached_property
+    def _acl_grantees(self) -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+        """ACL grantee fields by type (``acl_grantee_fields``), each with the key path of the owner's identity."""
+        fields: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
+        for f in self.endpoints.acl_grantee_fields:
+            entry = (tuple(f.path.split(".")), tuple(f.owner.split(".")))
+            fields[f.type] = (*fields.get(f.type, ()), entry)
+        return fields
+
+    def _judge_acl_grantee(self, walk: _Walk, value: str, path: str) -> None:
+        """An ACL grant to a canonical user id or an e-mail address (``acl_grantee_fields``; awsred47): neither names
+        an account number, so the only grantee proven is the ACL's own owner (the bucket owner's canonical id, which
+        the grant gives nothing new); any other identity is another account granted access (RES-023) unless declared
+        by its exact id or address. An owner not known yet (an Output) proves nothing (fail closed). In a partition
+        wholly inside the jurisdiction (aws-cn in CN) every account is."""
+        grantee = value.strip()
+        j = self.jurisdiction
+        if not grantee or (j.aws.partitions and set(j.aws.partitions) <= self._closed_partitions):
+            return
+        for field, owner_path in self._acl_grantees[walk.subject.type]:
+            if not _path_is(walk.kpath, field):
+                continue
+            owner = _value_at(walk.subject.props, owner_path)
+            if isinstance(owner, str) and owner.strip() == grantee:
+                return
+            detail = (
+                f"The ACL grants {grantee!r}, an identity other than the owner the ACL names ({owner!r}), access: a "
+                "canonical user id or an e-mail address belongs to an account no provider of the stack is pinned to, "
+                f"which can read the data and move it anywhere, so it cannot be proven in {self._j()}. Grant the owner "
+                "only (bucket policies grant other accounts of the stack), or declare the grantee."
+            )
+            self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, value, detail, (grantee,))
+            return
+
     def _add_public(self, walk: _Walk, path: str, value: Any, what: str) -> None:
         name = f"public:{walk.subject.name}"
         detail = (
@@ -2271,6 +2305,8 @@ class RuleEngine:
         kind = walk.subject.type
         if kind in self._organization_paths and _at_any(walk.kpath, self._organization_paths[kind]):
             self._judged_as_organization(walk, value.strip(), path)  # a permission to every account of an organization
+        if kind in self._acl_grantees:
+            self._judge_acl_grantee(walk, value, path)  # a canonical user or e-mail grantee (awsred47)
         if self._grants_account(walk):
             if self._judged_as_account(walk, value, path) or self._judged_as_account_list(walk, value, path):
                 return
@@ -5118,15 +5154,22 @@ def _at_any(kpath: tuple[str, ...], paths: tuple[tuple[str, ...], ...]) -> bool:
     return any(_path_is(kpath[1 - len(p) :], p[1:]) if p[0] == "*" else _path_is(kpath, p) for p in paths)
 
 
+def _value_at(props: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
+    """The input at the key path ``keys`` (snake_case) of ``props`` (snake_case or camelCase keys), a one-item block
+    written as a list read as its item; None when absent."""
+    value: Any = props
+    for key in keys:
+        if isinstance(value, (list, tuple)) and len(value) == 1:
+            value = value[0]
+        value = prop_of(value, key) if isinstance(value, Mapping) else None
+    return value
+
+
 def _placed_in_network(props: Mapping[str, Any], network: tuple[str, ...]) -> bool:
     """Whether the input at ``network`` (``vpc_options.subnet_ids``) places the resource in a network: a non-empty list
     with an item that is not blank, or a value not known yet (an Output, a preview's unknown: a subnet's id is still a
     subnet); absent, empty or blank, it does not (CreateDomain ``VPCOptions``: a public endpoint)."""
-    value: Any = props
-    for key in network:
-        if isinstance(value, (list, tuple)) and len(value) == 1:
-            value = value[0]  # a one-item block written as a list
-        value = prop_of(value, key) if isinstance(value, Mapping) else None
+    value = _value_at(props, network)
     if isinstance(value, (list, tuple)):
         return any(not isinstance(v, str) or v.strip() for v in value)
     return value is not None and not isinstance(value, str)
