@@ -40,6 +40,7 @@ import platform_programs_apijoin45 as aj45
 import platform_programs_awsred44 as aw44
 import platform_programs_awsred45 as aw45
 import platform_programs_awsred46 as aw46
+import platform_programs_awsred47 as aw47
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -4743,10 +4744,14 @@ def quicksight_vpc_connection(resolver: str) -> Callable[[Ctx], object]:
 
 def cloud_wan_vpc_connect(edge: str) -> Callable[[Ctx], object]:
     # docs: networkmanager/connectattachment — the plant network's GRE Connect attachment to the Cloud WAN core network,
-    # over the stack's VPC attachment, at the core network edge of `edge`.
+    # over the stack's VPC attachment, at the core network edge of `edge`. The core network is the stack's own
+    # (awsred47, stop 47: a literal core network id the stack did not make is RES-017 until declared; this program
+    # wrote one until then).
     def build(c: Ctx) -> object:
+        network = aws.networkmanager.GlobalNetwork("wan", description="plant WAN", opts=c.aws)
+        core = aws.networkmanager.CoreNetwork("core", global_network_id=network.id, opts=c.aws)
         return aws.networkmanager.ConnectAttachment(
-            "plant-connect", core_network_id="core-network-0a1b2c3d4e5f6a7b8",
+            "plant-connect", core_network_id=core.id,
             transport_attachment_id="attachment-0a1b2c3d4e5f6a7b8", edge_location=edge, options={"protocol": "GRE"},
             opts=c.aws,
         )  # fmt: skip
@@ -18055,6 +18060,13 @@ CASES: list[Case] = [
     # given the Pulumi queue's arn), a PRIVATE SAM Api and an HttpApi event named `Api`: all pass. Twins: a partner's
     # administrator or topic (RES-023 outside CN), a SAM Api without an endpoint type (RES-016).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in rv46.rows()],
+    # -- stop 47, AWS red team, round 19 (tests/platform_programs_awsred47.py): a Cloud WAN attachment or peering to a
+    # core network the stack did not make, a route table attachment through a peering it did not make, an attachment
+    # or OpenSearch inbound connection accepted by an id it did not make (RES-017 until the id is declared), a pipe
+    # enrichment or a peering's transit gateway of another account, an S3 bucket ACL granting a canonical id or
+    # e-mail address other than its owner (RES-023 until pinned or declared): each passed every door before; the
+    # stack's own core network, attachment, connection, account and owner grant pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

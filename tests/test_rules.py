@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from components.residency import RULES, ProviderRef, RuleEngine, Subject
 from components.residency.destinations import parse_destinations
 from components.residency.docs import rules_markdown, sync_readme
-from components.residency.engine import Place, made_arn_key
+from components.residency.engine import Place, group_key, made_arn_key
 from components.residency.rules import RuleId
 
 AWS_CN = ProviderRef("aws", "cn-north", "cn-north-1")
@@ -987,8 +987,9 @@ PAIRS += [
      "policy(json).Statement[0].Principal"),
     ("RES-024", "DE", aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", acl="private"),
      aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", acl="public-read"), "acl"),
+    # The compliant grant is to the owner (awsred47: another canonical id than the owner's is RES-023 until declared).
     ("RES-024", "EU", aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", access_control_policy={
-        "owner": {"id": "o"}, "grants": [{"permission": "READ", "grantee": {"type": "CanonicalUser", "id": "c"}}]}),
+        "owner": {"id": "o"}, "grants": [{"permission": "READ", "grantee": {"type": "CanonicalUser", "id": "o"}}]}),
      aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", access_control_policy={
          "owner": {"id": "o"}, "grants": [{"permission": "READ", "grantee": {
              "type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AllUsers"}}]}),
@@ -4572,3 +4573,128 @@ def test_an_sqs_event_or_an_unlisted_event_property_is_read_as_before() -> None:
     assert RuleEngine("EU").check(_cfn(_SAM_FN, Events={"E": {"Type": "SQS", "Properties": sqs}}))[0] == []
     source = {"Stream": f"arn:aws:kinesis:eu-central-1:{_OTHER}:stream/s", "StartingPosition": "LATEST"}
     assert RuleEngine("EU").check(_cfn(_SAM_FN, Events={"E": {"Type": "Kinesis", "Properties": source}}))[0] == []
+
+
+# AWS red team, round 19 (stop 47): a pipe's enrichment receives every event (written_account_fields); an S3 ACL grant
+# to a canonical id or e-mail address other than the owner the ACL names (acl_grantee_fields). Each offending subject
+# passed on main c0b9543 (the awsred47-*-partner table programs).
+_RED47_PIPE = "aws:pipes/pipe:Pipe"
+_RED47_QUEUE = "arn:aws:sqs:eu-central-1:123456789012:orders"
+_RED47_OWNER = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"
+_RED47_OTHER_ID = "a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4"
+
+
+def _red47_acl(grantee: dict[str, str], owner: Any = _RED47_OWNER) -> dict[str, Any]:
+    return {"owner": {"id": owner}, "grants": [{"grantee": grantee, "permission": "READ"}]}
+
+
+PAIRS += [
+    ("RES-023", "EU", aws(_RED47_PIPE, _PINNED_EU, role_arn="arn:aws:iam::123456789012:role/p", source=_RED47_QUEUE,
+                          target=_RED47_QUEUE, enrichment="arn:aws:lambda:eu-central-1:123456789012:function:f"),
+     aws(_RED47_PIPE, _PINNED_EU, role_arn="arn:aws:iam::123456789012:role/p", source=_RED47_QUEUE,
+         target=_RED47_QUEUE, enrichment=f"arn:aws:lambda:eu-central-1:{_OTHER}:function:f"), "enrichment"),
+    ("RES-023", "EU", aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", access_control_policy=_red47_acl(
+        {"type": "CanonicalUser", "id": _RED47_OWNER})),
+     aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", access_control_policy=_red47_acl(
+         {"type": "CanonicalUser", "id": _RED47_OTHER_ID})), "access_control_policy.grants[0].grantee.id"),
+    ("RES-023", "JP", aws("aws:s3/bucketAclV2:BucketAclV2", _PINNED_JP, bucket="b", access_control_policy=_red47_acl(
+        {"type": "CanonicalUser", "id": _RED47_OWNER})),
+     aws("aws:s3/bucketAclV2:BucketAclV2", _PINNED_JP, bucket="b", access_control_policy=_red47_acl(
+         {"type": "AmazonCustomerByEmail", "email_address": "audit@partner.example.com"})),
+     "access_control_policy.grants[0].grantee.email_address"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("props", "refused"),
+    [
+        (_red47_acl({"type": "CanonicalUser", "id": _RED47_OWNER}), False),  # the owner: nothing new granted
+        (_red47_acl({"type": "CanonicalUser", "id": f" {_RED47_OWNER} "}), False),  # as written, spaces aside
+        (
+            {
+                "owner": {"id": _RED47_OWNER},
+                "grants": [  # camelCase, as the pack and a state file give it
+                    {"grantee": {"type": "AmazonCustomerByEmail", "emailAddress": "audit@partner.example.com"}}
+                ],
+            },
+            True,
+        ),
+        (_red47_acl({"type": "CanonicalUser", "id": _RED47_OTHER_ID}), True),
+        (_red47_acl({"type": "CanonicalUser", "id": _RED47_OWNER}, owner=object()), True),  # owner unknown: fail closed
+        (_red47_acl({"type": "CanonicalUser", "id": _RED47_OWNER}, owner=None), True),  # no owner beside it
+        (_red47_acl({"type": "Group", "uri": "http://acs.amazonaws.com/groups/s3/LogDelivery"}), False),  # AWS's own
+    ],
+)
+def test_an_acl_grantee_other_than_the_owner_is_another_account(props: dict[str, Any], refused: bool) -> None:
+    # awsred47 (stop 47): a canonical id or e-mail address names no account number, so only the owner the same policy
+    # names is proven; another is RES-023 until declared by its exact id or address; in aws-cn every account is China's.
+    subject = aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", access_control_policy=props)
+    findings = RuleEngine("EU").check(subject)[0]
+    assert [f.rule.id for f in findings] == ["RES-023"] * refused
+    if refused:
+        with pytest.raises(AssertionError, match=r"an identity other than the owner the ACL names"):
+            raise AssertionError(findings[0].detail)
+        grantee = findings[0].value.strip()
+        declared = parse_destinations([{"id": "audit", "kind": "resident", "match": grantee, "evidence": "audit"}])
+        assert [f.declared_by for f in RuleEngine("EU", destinations=declared).check(subject)[0]] == ["audit"]
+    assert (
+        RuleEngine("CN").check(aws("aws:s3/bucketAcl:BucketAcl", AWS_CN, bucket="b", access_control_policy=props))[0]
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("token", "path", "value", "props"),
+    [
+        ("aws:networkmanager/vpcAttachment:VpcAttachment", "core_network_id", "core-network-0a1b2c3d4e5f6a7b8",
+         {"vpc_arn": "arn:aws:ec2:eu-central-1:123456789012:vpc/vpc-1",
+          "subnet_arns": ["arn:aws:ec2:eu-central-1:123456789012:subnet/subnet-1"]}),
+        ("aws:networkmanager/siteToSiteVpnAttachment:SiteToSiteVpnAttachment", "core_network_id",
+         "core-network-0a1b2c3d4e5f6a7b8",
+         {"vpn_connection_arn": "arn:aws:ec2:eu-central-1:123456789012:vpn-connection/vpn-1"}),
+        ("aws:networkmanager/connectAttachment:ConnectAttachment", "core_network_id", "core-network-0a1b2c3d4e5f6a7b8",
+         {"transport_attachment_id": "attachment-1", "edge_location": "eu-central-1", "options": {"protocol": "GRE"}}),
+        ("aws:networkmanager/dxGatewayAttachment:DxGatewayAttachment", "core_network_id",
+         "core-network-0a1b2c3d4e5f6a7b8", {"edge_locations": ["eu-central-1"],
+                                            "direct_connect_gateway_arn": "arn:aws:directconnect::123456789012:dx-gateway/a"}),
+        ("aws:networkmanager/transitGatewayPeering:TransitGatewayPeering", "core_network_id",
+         "core-network-0a1b2c3d4e5f6a7b8",
+         {"transit_gateway_arn": "arn:aws:ec2:eu-central-1:123456789012:transit-gateway/tgw-1"}),
+        ("aws:networkmanager/transitGatewayRouteTableAttachment:TransitGatewayRouteTableAttachment", "peering_id",
+         "peering-0a1b2c3d4e5f6a7b8",
+         {"transit_gateway_route_table_arn": "arn:aws:ec2:eu-central-1:123456789012:transit-gateway-route-table/r"}),
+        ("aws:networkmanager/attachmentAccepter:AttachmentAccepter", "attachment_id", "attachment-0a1b2c3d4e5f6a7b8",
+         {"attachment_type": "VPC"}),
+        ("aws:opensearch/inboundConnectionAccepter:InboundConnectionAccepter", "connection_id", "cc-0a1b2c3d4e5f6a7b8",
+         {}),
+    ],
+)  # fmt: skip
+def test_a_cloud_wan_or_search_join_the_stack_did_not_make_is_refused_until_declared(
+    token: str, path: str, value: str, props: dict[str, Any]
+) -> None:
+    # awsred47 (stop 47): a core network, peering, attachment or cross-cluster connection id names no account or
+    # Region: the core network's edges and segments, the requesting domain are out of sight.
+    subject = aws(token, _PINNED_EU, **{path: value}, **props)
+    findings = RuleEngine("EU").check(subject)[0]
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-017", path)]
+    with pytest.raises(AssertionError, match=value):
+        raise AssertionError(findings[0].detail)
+    declared = parse_destinations([{"id": "net", "kind": "resident", "match": value, "evidence": "network account"}])
+    assert [f.declared_by for f in RuleEngine("EU", destinations=declared).check(subject)[0]] == ["net"]
+    # The stack's own (its id Output, a dependency's value) passes: awsred47-*-own.
+    assert RuleEngine("EU").check(subject, known=lambda name: name == group_key(value))[0] == []
+
+
+def test_a_cloud_wan_peering_s_transit_gateway_is_judged_by_its_account() -> None:
+    # awsred47 (stop 47): the transit gateway exchanges routes and traffic with the core network (written_account_fields).
+    def peering(account: str) -> Subject:
+        tgw = f"arn:aws:ec2:eu-central-1:{account}:transit-gateway/tgw-1"
+        return aws("aws:networkmanager/transitGatewayPeering:TransitGatewayPeering", _PINNED_EU,
+                   core_network_id="core-network-1", transit_gateway_arn=tgw)  # fmt: skip
+
+    def own_core(name: str) -> bool:
+        return name == group_key("core-network-1")
+
+    assert RuleEngine("EU").check(peering("123456789012"), known=own_core)[0] == []
+    findings = RuleEngine("EU").check(peering(_OTHER), known=own_core)[0]
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-023", "transit_gateway_arn")]

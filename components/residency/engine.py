@@ -2267,8 +2267,9 @@ class RuleEngine:
             detail = (
                 f"The ACL grants {grantee!r}, an identity other than the owner the ACL names ({owner!r}), access: a "
                 "canonical user id or an e-mail address belongs to an account no provider of the stack is pinned to, "
-                f"which can read the data and move it anywhere, so it cannot be proven in {self._j()}. Grant the owner "
-                "only (bucket policies grant other accounts of the stack), or declare the grantee."
+                f"which can read the data and move it anywhere, so it cannot be proven in {self._j()}. Grant only the "
+                "owner (a bucket policy naming a pinned account grants another account of the stack), or declare the "
+                "grantee."
             )
             self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, value, detail, (grantee,))
             return
@@ -5154,22 +5155,15 @@ def _at_any(kpath: tuple[str, ...], paths: tuple[tuple[str, ...], ...]) -> bool:
     return any(_path_is(kpath[1 - len(p) :], p[1:]) if p[0] == "*" else _path_is(kpath, p) for p in paths)
 
 
-def _value_at(props: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
-    """The input at the key path ``keys`` (snake_case) of ``props`` (snake_case or camelCase keys), a one-item block
-    written as a list read as its item; None when absent."""
-    value: Any = props
-    for key in keys:
-        if isinstance(value, (list, tuple)) and len(value) == 1:
-            value = value[0]
-        value = prop_of(value, key) if isinstance(value, Mapping) else None
-    return value
-
-
 def _placed_in_network(props: Mapping[str, Any], network: tuple[str, ...]) -> bool:
     """Whether the input at ``network`` (``vpc_options.subnet_ids``) places the resource in a network: a non-empty list
     with an item that is not blank, or a value not known yet (an Output, a preview's unknown: a subnet's id is still a
     subnet); absent, empty or blank, it does not (CreateDomain ``VPCOptions``: a public endpoint)."""
-    value = _value_at(props, network)
+    value: Any = props
+    for key in network:
+        if isinstance(value, (list, tuple)) and len(value) == 1:
+            value = value[0]  # a one-item block written as a list
+        value = prop_of(value, key) if isinstance(value, Mapping) else None
     if isinstance(value, (list, tuple)):
         return any(not isinstance(v, str) or v.strip() for v in value)
     return value is not None and not isinstance(value, str)
