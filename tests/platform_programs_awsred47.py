@@ -19,6 +19,7 @@ team, round 19 (stop 47)". tests/test_realistic_programs.py runs them as CASES (
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -268,6 +269,220 @@ def bucket_acl(grantee: str) -> Callable[[str, str], Build]:
     return make
 
 
+# -- a Lambda function, bus or principal of another account that receives the stack's requests (RES-023) --------------
+
+
+def _function(code: str, who: str) -> str:
+    return _arn(code, who, "lambda", "function:orders-handler")
+
+
+def _invocation(code: str, who: str) -> str:
+    # docs: apigateway/integration `uri` — "For AWS integrations ... arn:aws:apigateway:{region}:lambda:path/2015-03-31/
+    # functions/{function ARN}/invocations" (a function's `invoke_arn`).
+    service = f"arn:{PARTITION[code]}:apigateway:{HOME[code]}:lambda"
+    return f"{service}:path/2015-03-31/functions/{_function(code, who)}/invocations"
+
+
+def _made_function(c: Any, code: str) -> Any:
+    """The stack's own function (its `invoke_arn` proves it whatever the provider pins)."""
+    role = f"arn:{PARTITION[code]}:iam::{OWN}:role/orders-handler"
+    return aws.lambda_.Function(
+        "orders-handler", role=role, runtime="python3.12", handler="index.handler",
+        code=pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(e, c):\n    return e\n")}), opts=c.aws,
+    )  # fmt: skip
+
+
+def rest_authorizer(code: str, who: str) -> Build:
+    # docs: apigateway/authorizer — `authorizer_uri` "The authorizer's Uniform Resource Identifier (URI). This must be a
+    # well-formed Lambda function URI in the form of arn:aws:apigateway:{region}:lambda:path/{service_api}"; the
+    # registry example passes the function's `invoke_arn`.
+    def build(c: Any) -> object:
+        api = aws.apigateway.RestApi("orders", endpoint_configuration={"types": "REGIONAL"}, opts=c.aws)
+        uri: Any = _made_function(c, code).invoke_arn if who == "own" else _invocation(code, who)
+        return aws.apigateway.Authorizer("orders-token", rest_api=api.id, authorizer_uri=uri, opts=c.aws)
+
+    return build
+
+
+def rest_integration(code: str, who: str) -> Build:
+    # docs: apigateway/integration — the registry's Lambda example (`type` AWS_PROXY, `uri` the function's invoke_arn).
+    def build(c: Any) -> object:
+        api = aws.apigateway.RestApi("orders", endpoint_configuration={"types": "REGIONAL"}, opts=c.aws)
+        resource = aws.apigateway.Resource(
+            "orders", rest_api=api.id, parent_id=api.root_resource_id, path_part="orders", opts=c.aws
+        )
+        method = aws.apigateway.Method("orders-post", rest_api=api.id, resource_id=resource.id, http_method="POST",
+                                       authorization="NONE", opts=c.aws)  # fmt: skip
+        return aws.apigateway.Integration(
+            "orders-post", rest_api=api.id, resource_id=resource.id, http_method=method.http_method,
+            integration_http_method="POST", type="AWS_PROXY", uri=_invocation(code, who), opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def http_integration(code: str, who: str) -> Build:
+    # docs: apigatewayv2/integration — `integration_uri` "For a Lambda integration, specify the URI of a Lambda
+    # function".
+    def build(c: Any) -> object:
+        api = aws.apigatewayv2.Api("orders", protocol_type="HTTP", opts=c.aws)
+        return aws.apigatewayv2.Integration(
+            "orders", api_id=api.id, integration_type="AWS_PROXY", integration_method="POST",
+            integration_uri=_function(code, who), payload_format_version="2.0", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def http_authorizer(code: str, who: str) -> Build:
+    # docs: apigatewayv2/authorizer — the registry's HTTP API Lambda authorizer example (REQUEST, `authorizer_uri` the
+    # function's invoke_arn, payload format 2.0).
+    def build(c: Any) -> object:
+        api = aws.apigatewayv2.Api("orders", protocol_type="HTTP", opts=c.aws)
+        return aws.apigatewayv2.Authorizer(
+            "orders-auth", api_id=api.id, authorizer_type="REQUEST", authorizer_uri=_invocation(code, who),
+            identity_sources=["$request.header.Authorization"], name="orders-auth",
+            authorizer_payload_format_version="2.0", opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def rest_body(code: str, who: str) -> Build:
+    # docs: apigateway/restapi `body` — an OpenAPI definition whose method's x-amazon-apigateway-integration invokes
+    # the function (API Gateway extensions to OpenAPI, x-amazon-apigateway-integration `uri`).
+    def build(c: Any) -> object:
+        body = {
+            "openapi": "3.0.1", "info": {"title": "orders", "version": "1.0"},
+            "paths": {"/orders": {"post": {"x-amazon-apigateway-integration": {
+                "type": "aws_proxy", "httpMethod": "POST", "uri": _invocation(code, who)}}}},
+        }  # fmt: skip
+        return aws.apigateway.RestApi("orders", body=json.dumps(body), endpoint_configuration={"types": "REGIONAL"},
+                                      opts=c.aws)  # fmt: skip
+
+    return build
+
+
+def appsync_lambda(code: str, who: str) -> Build:
+    # docs: appsync/datasource — `lambda_config.function_arn` "ARN for the Lambda function" (type AWS_LAMBDA).
+    def build(c: Any) -> object:
+        api = aws.appsync.GraphQLApi("orders", authentication_type="AWS_IAM", name="orders", opts=c.aws)
+        return aws.appsync.DataSource(
+            "orders-resolver", api_id=api.id, name="orders_resolver", type="AWS_LAMBDA",
+            service_role_arn=f"arn:{PARTITION[code]}:iam::{OWN}:role/appsync-orders",
+            lambda_config={"function_arn": _function(code, who)}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def appsync_bus(code: str, who: str) -> Build:
+    # docs: appsync/datasource — `event_bridge_config.event_bus_arn` "ARN for the EventBridge bus" (AMAZON_EVENTBRIDGE).
+    def build(c: Any) -> object:
+        api = aws.appsync.GraphQLApi("orders", authentication_type="AWS_IAM", name="orders", opts=c.aws)
+        return aws.appsync.DataSource(
+            "orders-events", api_id=api.id, name="orders_events", type="AMAZON_EVENTBRIDGE",
+            service_role_arn=f"arn:{PARTITION[code]}:iam::{OWN}:role/appsync-orders",
+            event_bridge_config={"event_bus_arn": _arn(code, who, "events", "event-bus/orders")}, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def firehose_transform(code: str, who: str) -> Build:
+    # docs: kinesis/firehosedeliverystream — the registry's extended S3 example with a Lambda processor
+    # (`processing_configuration.processors[].parameters` `LambdaArn`).
+    def build(c: Any) -> object:
+        bucket = aws.s3.Bucket("clickstream", opts=c.aws)
+        role = f"arn:{PARTITION[code]}:iam::{OWN}:role/firehose-clickstream"
+        return aws.kinesis.FirehoseDeliveryStream(
+            "clickstream", name="clickstream", destination="extended_s3", extended_s3_configuration={
+                "role_arn": role, "bucket_arn": bucket.arn, "processing_configuration": {"enabled": True,
+                    "processors": [{"type": "Lambda", "parameters": [
+                        {"parameter_name": "LambdaArn", "parameter_value": f"{_function(code, who)}:$LATEST"}]}]},
+            }, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def cognito_trigger(code: str, who: str) -> Build:
+    # docs: cognito/userpool — `lambda_config` (pre_sign_up "Pre-registration AWS Lambda trigger", custom_email_sender).
+    def build(c: Any) -> object:
+        key = aws.kms.Key("cognito-sender", description="custom sender codes", opts=c.aws)
+        return aws.cognito.UserPool(
+            "customers", name="customers", lambda_config={
+                "pre_sign_up": _function(code, who), "kms_key_id": key.arn,
+                "custom_email_sender": {"lambda_arn": _arn(code, who, "lambda", "function:send-mail"),
+                                        "lambda_version": "V1_0"},
+            }, opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
+def eks_access(kind: str) -> Callable[[str, str], Build]:
+    # docs: eks/accessentry — `principal_arn` "The IAM Principal ARN which requires Authentication access to the EKS
+    # cluster"; eks/accesspolicyassociation — the same principal given a cluster access policy.
+    def make(code: str, who: str) -> Build:
+        def build(c: Any) -> object:
+            principal = f"arn:{PARTITION[code]}:iam::{OWN if who == 'own' else PARTNER}:role/platform-operators"
+            if kind == "entry":
+                return aws.eks.AccessEntry(
+                    "operators", cluster_name="claims", principal_arn=principal, type="STANDARD", opts=c.aws
+                )
+            return aws.eks.AccessPolicyAssociation(
+                "operators-view", cluster_name="claims", principal_arn=principal,
+                policy_arn=f"arn:{PARTITION[code]}:eks::aws:cluster-access-policy/AmazonEKSViewPolicy",
+                access_scope={"type": "cluster"}, opts=c.aws,
+            )  # fmt: skip
+
+        return build
+
+    return make
+
+
+def ram_share(resource: str) -> Callable[[str], Build]:
+    # docs: ram/resourceassociation — `resource_arn` "Amazon Resource Name (ARN) of the resource to associate with the
+    # RAM Resource Share"; the share granted to the group's analytics account (ram/principalassociation).
+    def make(code: str) -> Build:
+        def build(c: Any) -> object:
+            share = aws.ram.ResourceShare("analytics", name="analytics", allow_external_principals=False, opts=c.aws)
+            aws.ram.PrincipalAssociation("analytics", principal=PARTNER, resource_share_arn=share.arn, opts=c.aws)
+            arn: Any
+            if resource == "parameter":  # docs: ssm/parameter — an advanced-tier parameter (shareable)
+                arn = aws.ssm.Parameter("warehouse-endpoint", name="/claims/warehouse-endpoint", type="String",
+                                        tier="Advanced", value="warehouse.claims.internal", opts=c.aws).arn  # fmt: skip
+            else:  # docs: sagemaker/featuregroup — the registry example's online feature group
+                arn = aws.sagemaker.FeatureGroup(
+                    "customers", feature_group_name="customers", record_identifier_feature_name="customer_id",
+                    event_time_feature_name="updated_at", role_arn=f"arn:{PARTITION[code]}:iam::{OWN}:role/features",
+                    feature_definitions=[{"feature_name": "customer_id", "feature_type": "String"},
+                                         {"feature_name": "updated_at", "feature_type": "String"}],
+                    online_store_config={"enable_online_store": True}, opts=c.aws,
+                ).arn  # fmt: skip
+            return aws.ram.ResourceAssociation("analytics", resource_arn=arn, resource_share_arn=share.arn, opts=c.aws)
+
+        return build
+
+    return make
+
+
+INVOKED_KINDS: dict[str, Callable[[str, str], Build]] = {
+    "rest-authorizer": rest_authorizer,
+    "rest-integration": rest_integration,
+    "rest-body-integration": rest_body,
+    "http-integration": http_integration,
+    "http-authorizer": http_authorizer,
+    "appsync-lambda": appsync_lambda,
+    "appsync-bus": appsync_bus,
+    "firehose-transform": firehose_transform,
+    "cognito-trigger": cognito_trigger,
+    "eks-access-entry": eks_access("entry"),
+    "eks-access-policy": eks_access("policy"),
+}
+
+
 def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     out: list[tuple[str, str, Build, set[str], list[dict[str, Any]]]] = []
@@ -287,12 +502,17 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
             out.append((f"awsred47-{code.lower()}-{kind}-literal", code, make(code, "literal"), {"RES-017"}, []))
             out.append((f"awsred47-{code.lower()}-{kind}-literal-declared", code, make(code, "literal"), set(),
                         [declared]))  # fmt: skip
-    for kind, make in ACCOUNT_KINDS.items():
+    for kind, make in {**ACCOUNT_KINDS, **INVOKED_KINDS}.items():
         for code in CODES:
             for who in WHO:
                 out.append((f"awsred47-{code.lower()}-{kind}-{who}", code, make(code, who),
                             {"RES-023"} if who == "partner" else set(),
                             [PARTNER_DECLARED] if who == "partner-declared" else []))  # fmt: skip
+    for resource in ("feature-group", "parameter"):
+        for code in (*CODES, "CN"):
+            # aws-cn lies wholly in CN (allowed_partitions): every account's Regions are China's.
+            out.append((f"awsred47-{code.lower()}-ram-{resource}-share", code, ram_share(resource)(code),
+                        set() if code == "CN" else {"RES-016"}, []))  # fmt: skip
     for grantee, declaration in (("canonical", GRANTEE_DECLARED), ("email", EMAIL_DECLARED)):
         make = bucket_acl(grantee)
         for code in (*CODES, "US", "CN"):

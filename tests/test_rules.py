@@ -4655,8 +4655,9 @@ def test_an_acl_grantee_other_than_the_owner_is_another_account(props: dict[str,
         ("aws:networkmanager/connectAttachment:ConnectAttachment", "core_network_id", "core-network-0a1b2c3d4e5f6a7b8",
          {"transport_attachment_id": "attachment-1", "edge_location": "eu-central-1", "options": {"protocol": "GRE"}}),
         ("aws:networkmanager/dxGatewayAttachment:DxGatewayAttachment", "core_network_id",
-         "core-network-0a1b2c3d4e5f6a7b8", {"edge_locations": ["eu-central-1"],
-                                            "direct_connect_gateway_arn": "arn:aws:directconnect::123456789012:dx-gateway/a"}),
+         "core-network-0a1b2c3d4e5f6a7b8",
+         {"edge_locations": ["eu-central-1"],
+          "direct_connect_gateway_arn": "arn:aws:directconnect::123456789012:dx-gateway/a"}),
         ("aws:networkmanager/transitGatewayPeering:TransitGatewayPeering", "core_network_id",
          "core-network-0a1b2c3d4e5f6a7b8",
          {"transit_gateway_arn": "arn:aws:ec2:eu-central-1:123456789012:transit-gateway/tgw-1"}),
@@ -4686,7 +4687,8 @@ def test_a_cloud_wan_or_search_join_the_stack_did_not_make_is_refused_until_decl
 
 
 def test_a_cloud_wan_peering_s_transit_gateway_is_judged_by_its_account() -> None:
-    # awsred47 (stop 47): the transit gateway exchanges routes and traffic with the core network (written_account_fields).
+    # awsred47 (stop 47): the transit gateway exchanges routes and traffic with the core network
+    # (written_account_fields).
     def peering(account: str) -> Subject:
         tgw = f"arn:aws:ec2:eu-central-1:{account}:transit-gateway/tgw-1"
         return aws("aws:networkmanager/transitGatewayPeering:TransitGatewayPeering", _PINNED_EU,
@@ -4698,3 +4700,115 @@ def test_a_cloud_wan_peering_s_transit_gateway_is_judged_by_its_account() -> Non
     assert RuleEngine("EU").check(peering("123456789012"), known=own_core)[0] == []
     findings = RuleEngine("EU").check(peering(_OTHER), known=own_core)[0]
     assert [(f.rule.id, f.path) for f in findings] == [("RES-023", "transit_gateway_arn")]
+
+
+# awsred47 (stop 47): a function, bus or principal of another account that receives each request or event of the stack
+# (written_account_fields) or reaches its cluster (granted_account_fields). Each offending subject passed on main.
+def _red47_invocation(account: str) -> str:
+    function = f"arn:aws:lambda:eu-central-1:{account}:function:orders"
+    return f"arn:aws:apigateway:eu-central-1:lambda:path/2015-03-31/functions/{function}/invocations"
+
+
+_RED47_WRITES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:pipes/pipe:Pipe", "enrichment",
+     lambda a: {"role_arn": "arn:aws:iam::123456789012:role/p", "source": _RED47_QUEUE, "target": _RED47_QUEUE,
+                "enrichment": f"arn:aws:lambda:eu-central-1:{a}:function:f"}),
+    ("aws:apigateway/integration:Integration", "uri",
+     lambda a: {"rest_api": "a", "resource_id": "r", "http_method": "POST", "type": "AWS_PROXY",
+                "integration_http_method": "POST", "uri": _red47_invocation(a)}),
+    ("aws:apigateway/authorizer:Authorizer", "authorizer_uri",
+     lambda a: {"rest_api": "a", "name": "token", "authorizer_uri": _red47_invocation(a)}),
+    ("aws:apigatewayv2/authorizer:Authorizer", "authorizer_uri",
+     lambda a: {"api_id": "a", "authorizer_type": "REQUEST", "name": "auth", "authorizer_uri": _red47_invocation(a)}),
+    ("aws:apigatewayv2/integration:Integration", "integration_uri",
+     lambda a: {"api_id": "a", "integration_type": "AWS_PROXY",
+                "integration_uri": f"arn:aws:lambda:eu-central-1:{a}:function:orders"}),
+    ("aws:appsync/dataSource:DataSource", "lambda_config.function_arn",
+     lambda a: {"api_id": "a", "name": "d", "type": "AWS_LAMBDA",
+                "lambda_config": {"function_arn": f"arn:aws:lambda:eu-central-1:{a}:function:orders"}}),
+    ("aws:appsync/dataSource:DataSource", "event_bridge_config.event_bus_arn",
+     lambda a: {"api_id": "a", "name": "d", "type": "AMAZON_EVENTBRIDGE",
+                "event_bridge_config": {"event_bus_arn": f"arn:aws:events:eu-central-1:{a}:event-bus/orders"}}),
+    ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+     "extended_s3_configuration.processing_configuration.processors[0].parameters[0].parameter_value",
+     lambda a: {"name": "f", "destination": "extended_s3", "extended_s3_configuration": {
+         "role_arn": "arn:aws:iam::123456789012:role/f", "bucket_arn": "arn:aws:s3:::eu-central-1-own",
+         "processing_configuration": {"enabled": True, "processors": [{"type": "Lambda", "parameters": [
+             {"parameter_name": "LambdaArn", "parameter_value": f"arn:aws:lambda:eu-central-1:{a}:function:t"}]}]}}}),
+    ("aws:cognito/userPool:UserPool", "lambda_config.pre_sign_up",
+     lambda a: {"name": "u", "lambda_config": {"pre_sign_up": f"arn:aws:lambda:eu-central-1:{a}:function:signup"}}),
+    ("aws:cognito/userPool:UserPool", "lambda_config.custom_sms_sender.lambda_arn",
+     lambda a: {"name": "u", "lambda_config": {
+         "kms_key_id": "arn:aws:kms:eu-central-1:123456789012:key/k",
+         "custom_sms_sender": {"lambda_version": "V1_0",
+                               "lambda_arn": f"arn:aws:lambda:eu-central-1:{a}:function:sms"}}}),
+]  # fmt: skip
+_RED47_GRANTS: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:eks/accessEntry:AccessEntry", "principal_arn",
+     lambda a: {"cluster_name": "c", "principal_arn": f"arn:aws:iam::{a}:role/operators"}),
+    ("aws:eks/accessPolicyAssociation:AccessPolicyAssociation", "principal_arn",
+     lambda a: {"cluster_name": "c", "principal_arn": f"arn:aws:iam::{a}:role/operators",
+                "access_scope": {"type": "cluster"},
+                "policy_arn": "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy"}),
+]  # fmt: skip
+PAIRS += [
+    ("RES-023", "EU", aws(token, _PINNED_EU, **props("123456789012")), aws(token, _PINNED_EU, **props(_OTHER)), path)
+    for token, path, props in _RED47_WRITES + _RED47_GRANTS
+    if "firehose" not in token  # its bucket is no bucket the subject makes (RES-017): judged in the test below
+]
+
+
+@pytest.mark.parametrize(
+    ("token", "path", "props", "text"),
+    [(*w, "which receives what the stack writes there") for w in _RED47_WRITES]
+    + [(*g, "is granted access") for g in _RED47_GRANTS],
+    ids=[f"{t.split(':')[1]}-{p}" for t, p, _ in _RED47_WRITES + _RED47_GRANTS],
+)
+def test_round_19_names_the_receiving_account(
+    token: str, path: str, props: Callable[[str], dict[str, Any]], text: str
+) -> None:
+    # AWS red team, round 19 (stop 47): another account is refused unless pinned or declared; the own passes pinned;
+    # aws-cn by partition.
+    test_round_18_names_the_receiving_account(token, path, props, text)
+
+
+def test_an_invocation_uri_is_judged_as_the_function_it_invokes() -> None:
+    # awsred47 (stop 47): the stack's own function's `invoke_arn` under a provider pinning no account is proven by the
+    # function's ARN output (made_arns), as its `arn` is; another account's is RES-023 naming the function.
+    unpinned = ProviderRef("aws", "eu", "eu-central-1")
+    own = "arn:aws:lambda:eu-central-1:123456789012:function:orders"
+    subject = aws("aws:apigateway/authorizer:Authorizer", unpinned, rest_api="a", name="token",
+                  authorizer_uri=_red47_invocation("123456789012"))  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("EU").check(subject)[0]] == ["RES-023"]
+    assert RuleEngine("EU").check(subject, known=lambda name: name == made_arn_key(own))[0] == []
+    other = aws("aws:apigateway/authorizer:Authorizer", _PINNED_EU, rest_api="a", name="token",
+                authorizer_uri=_red47_invocation(_OTHER))  # fmt: skip
+    (finding,) = RuleEngine("EU").check(other)[0]
+    with pytest.raises(AssertionError, match=rf"arn:aws:lambda:eu-central-1:{_OTHER}:function:orders belongs to"):
+        raise AssertionError(finding.detail)
+    # Another integration form names no owner this way: an HTTP URL's host is judged as a host (here in-country).
+    http = aws("aws:apigateway/integration:Integration", _PINNED_EU, rest_api="a", resource_id="r", http_method="GET",
+               type="HTTP_PROXY", uri="https://orders.eu-central-1.elb.amazonaws.com/")  # fmt: skip
+    assert RuleEngine("EU").check(http)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("arn", "shared"),
+    [
+        ("arn:aws:sagemaker:eu-central-1:123456789012:feature-group/customers", True),
+        ("arn:aws:ssm:eu-central-1:123456789012:parameter/claims/warehouse", True),
+        ("arn:aws:sagemaker:eu-central-1:123456789012:pipeline/train", False),  # a pipeline runs in place: not data
+        ("arn:aws:ec2:eu-central-1:123456789012:subnet/subnet-0a1b2c3d", False),
+    ],
+)
+def test_a_ram_share_of_features_or_parameters_is_a_share_of_data(arn: str, shared: bool) -> None:
+    # awsred47 (stop 47): `aws-ram-data-share` reads a feature group or an SSM parameter as data (RES-016); aws-cn lies
+    # wholly in CN.
+    share = "arn:aws:ram:eu-central-1:123456789012:resource-share/73da1ab9"
+    subject = aws("aws:ram/resourceAssociation:ResourceAssociation", _PINNED_EU, resource_arn=arn,
+                  resource_share_arn=share)  # fmt: skip
+    assert [(f.rule.id, f.path) for f in RuleEngine("EU").check(subject)[0]] == [("RES-016", "resource_arn")] * shared
+    cn = aws("aws:ram/resourceAssociation:ResourceAssociation", resource_arn=arn.replace("arn:aws:", "arn:aws-cn:")
+             .replace("eu-central-1", "cn-north-1"), resource_share_arn=share.replace("arn:aws:", "arn:aws-cn:")
+             .replace("eu-central-1", "cn-north-1"))  # fmt: skip
+    assert RuleEngine("CN").check(cn)[0] == []

@@ -379,6 +379,20 @@ _QUEUE_PATH_URI = re.compile(
 )
 """A REST API's AWS integration to SQS by path (``arn:<partition>:apigateway:<region>:sqs:path/<account>/<queue>``, the
 queue's URL path after the service's endpoint): its partition, Region, then the owner account."""
+_FUNCTION_PATH_URI = re.compile(
+    r"^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:lambda:path/[0-9-]+/functions/(arn:aws[a-z-]*:lambda:[^/]+)/invocations$"
+)
+"""(awsred47) An API Gateway Lambda invocation URI (``arn:<partition>:apigateway:<region>:lambda:path/2015-03-31/
+functions/<function ARN>/invocations``, a REST integration's ``uri``, an authorizer's ``authorizer_uri``, a function's
+``invoke_arn``): the function ARN it invokes."""
+
+
+def _invoked_function(text: str) -> str:
+    """The function ARN an API Gateway Lambda invocation URI invokes, else ``text`` itself."""
+    m = _FUNCTION_PATH_URI.match(text) if ":lambda:path/" in text else None
+    return m.group(1) if m is not None else text
+
+
 PINNING_INPUTS: tuple[str, ...] = (
     "allowed_account_ids",
     "allowedAccountIds",
@@ -2320,10 +2334,12 @@ class RuleEngine:
         elif kind in self._written_account_paths and _at_any(walk.kpath, self._written_account_paths[kind]):
             # written_account_fields: the resource the stack writes into (a target, a dead-letter queue, a log
             # destination) names its owner account in its ARN (or an SQS queue URL's path), judged as a grant's; its
-            # Region is judged below.
-            owner = self._written_owner(walk, value.strip())
+            # Region is judged below. An API Gateway Lambda invocation URI is judged as the function it invokes
+            # (awsred47), so the stack's own function's `invoke_arn` is proven as its `arn` is (made_arns).
+            written = _invoked_function(value.strip())
+            owner = self._written_owner(walk, written)
             if owner is not None and not self._reads_only(walk):
-                self._judged_as_account(walk, owner, path, written=value.strip())
+                self._judged_as_account(walk, owner, path, written=written)
         self._judge_string(walk, value, path, key, depth)
 
     @functools.cached_property
