@@ -1708,6 +1708,10 @@ def sae_oss_mount(bucket: str | None) -> Callable[[Ctx], object]:
 
 
 _PARTNER = {**PARTNER_TRANSFER, "expires": "2099-12-31"}
+_PLATFORM_FUNCTIONS = {
+    "id": "platform-functions", "kind": "resident", "match": "arn:aws:iam::210987654321:",
+    "evidence": "the platform account's functions; its SCP keeps them in the market's Region",
+}  # fmt: skip
 _IDP = {"id": "cn-idp", "kind": "resident", "match": "idp.example.cn", "evidence": "Shanghai colocation, contract HC-1"}
 
 
@@ -14956,9 +14960,17 @@ CASES: list[Case] = [
         "CN",
         pq.rest_api_lambda("cn-northwest-1", "stage-variable"),
     ),
-    Case("falsealarm13-eu-rest-api-lambda-cross-account", "EU", pq.rest_api_lambda("eu-west-1", "cross-account")),
-    Case("falsealarm13-de-rest-api-lambda-cross-account", "DE", pq.rest_api_lambda("eu-central-1", "cross-account")),
-    Case("falsealarm13-us-rest-api-lambda-cross-account", "US", pq.rest_api_lambda("us-east-1", "cross-account")),
+    # The platform account's function receives every request (awsred47, stop 47: a Lambda integration of another
+    # account is RES-023 until pinned or declared, as an S3 notification's function is): the platform account declared.
+    *[
+        Case(
+            f"falsealarm13-{code.lower()}-rest-api-lambda-cross-account",
+            code,
+            pq.rest_api_lambda(region, "cross-account"),
+            destinations=[_PLATFORM_FUNCTIONS],
+        )
+        for code, region in (("EU", "eu-west-1"), ("DE", "eu-central-1"), ("US", "us-east-1"))
+    ],
     Case("falsealarm13-cn-rest-api-lambda-cross-account", "CN", pq.rest_api_lambda("cn-north-1", "cross-account")),
     Case("falsealarm13-eu-http-api-lambda-arn", "EU", pq.http_api_lambda("eu-west-1", "arn")),
     Case("falsealarm13-de-http-api-lambda-arn", "DE", pq.http_api_lambda("eu-central-1", "arn")),
