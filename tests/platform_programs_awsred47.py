@@ -451,8 +451,8 @@ def ram_share(resource: str) -> Callable[[str], Build]:
             aws.ram.PrincipalAssociation("analytics", principal=PARTNER, resource_share_arn=share.arn, opts=c.aws)
             arn: Any
             if resource == "parameter":  # docs: ssm/parameter — an advanced-tier parameter (shareable)
-                arn = aws.ssm.Parameter("warehouse-endpoint", name="/claims/warehouse-endpoint", type="String",
-                                        tier="Advanced", value="warehouse.claims.internal", opts=c.aws).arn  # fmt: skip
+                arn = aws.ssm.Parameter("warehouse-name", name="/claims/warehouse-name", type="String",
+                                        tier="Advanced", value="claims-warehouse-v3", opts=c.aws).arn  # fmt: skip
             else:  # docs: sagemaker/featuregroup — the registry example's online feature group
                 arn = aws.sagemaker.FeatureGroup(
                     "customers", feature_group_name="customers", record_identifier_feature_name="customer_id",
