@@ -253,15 +253,17 @@ def bucket_acl(grantee: str) -> Callable[[str, str], Build]:
                     if grantee == "canonical"
                     else {"type": "AmazonCustomerByEmail", "email_address": EMAIL_PARTNER}
                 )
+            policy: Any = {
+                "owner": {"id": CANONICAL_OWN},
+                "grants": [
+                    {"grantee": granted, "permission": "READ"},
+                    {"grantee": {"type": "Group", "uri": "http://acs.amazonaws.com/groups/s3/LogDelivery"},
+                     "permission": "READ_ACP"},
+                ],
+            }  # fmt: skip
             return aws.s3.BucketAcl(
-                "audit-exports", bucket=bucket.id, access_control_policy={
-                    "owner": {"id": CANONICAL_OWN},
-                    "grants": [
-                        {"grantee": granted, "permission": "READ"},
-                        {"grantee": {"type": "Group", "uri": "http://acs.amazonaws.com/groups/s3/LogDelivery"},
-                         "permission": "READ_ACP"},
-                    ],
-                }, opts=pulumi.ResourceOptions.merge(c.aws, pulumi.ResourceOptions(depends_on=[controls])),
+                "audit-exports", bucket=bucket.id, access_control_policy=policy,
+                opts=pulumi.ResourceOptions.merge(c.aws, pulumi.ResourceOptions(depends_on=[controls])),
             )  # fmt: skip
 
         return build
