@@ -41,6 +41,7 @@ import platform_programs_apijoin45 as aj45
 import platform_programs_awsred44 as aw44
 import platform_programs_awsred45 as aw45
 import platform_programs_awsred46 as aw46
+import platform_programs_awsred47 as aw47
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -1715,6 +1716,10 @@ def sae_oss_mount(bucket: str | None) -> Callable[[Ctx], object]:
 
 
 _PARTNER = {**PARTNER_TRANSFER, "expires": "2099-12-31"}
+_PLATFORM_FUNCTIONS = {
+    "id": "platform-functions", "kind": "resident", "match": "arn:aws:iam::210987654321:",
+    "evidence": "the platform account's functions; its SCP keeps them in the market's Region",
+}  # fmt: skip
 _IDP = {"id": "cn-idp", "kind": "resident", "match": "idp.example.cn", "evidence": "Shanghai colocation, contract HC-1"}
 
 
@@ -4751,10 +4756,14 @@ def quicksight_vpc_connection(resolver: str) -> Callable[[Ctx], object]:
 
 def cloud_wan_vpc_connect(edge: str) -> Callable[[Ctx], object]:
     # docs: networkmanager/connectattachment — the plant network's GRE Connect attachment to the Cloud WAN core network,
-    # over the stack's VPC attachment, at the core network edge of `edge`.
+    # over the stack's VPC attachment, at the core network edge of `edge`. The core network is the stack's own
+    # (awsred47, stop 47: a literal core network id the stack did not make is RES-017 until declared; this program
+    # wrote one until then).
     def build(c: Ctx) -> object:
+        network = aws.networkmanager.GlobalNetwork("wan", description="plant WAN", opts=c.aws)
+        core = aws.networkmanager.CoreNetwork("core", global_network_id=network.id, opts=c.aws)
         return aws.networkmanager.ConnectAttachment(
-            "plant-connect", core_network_id="core-network-0a1b2c3d4e5f6a7b8",
+            "plant-connect", core_network_id=core.id,
             transport_attachment_id="attachment-0a1b2c3d4e5f6a7b8", edge_location=edge, options={"protocol": "GRE"},
             opts=c.aws,
         )  # fmt: skip
@@ -14959,9 +14968,17 @@ CASES: list[Case] = [
         "CN",
         pq.rest_api_lambda("cn-northwest-1", "stage-variable"),
     ),
-    Case("falsealarm13-eu-rest-api-lambda-cross-account", "EU", pq.rest_api_lambda("eu-west-1", "cross-account")),
-    Case("falsealarm13-de-rest-api-lambda-cross-account", "DE", pq.rest_api_lambda("eu-central-1", "cross-account")),
-    Case("falsealarm13-us-rest-api-lambda-cross-account", "US", pq.rest_api_lambda("us-east-1", "cross-account")),
+    # The platform account's function receives every request (awsred47, stop 47: a Lambda integration of another
+    # account is RES-023 until pinned or declared, as an S3 notification's function is): the platform account declared.
+    *[
+        Case(
+            f"falsealarm13-{code.lower()}-rest-api-lambda-cross-account",
+            code,
+            pq.rest_api_lambda(region, "cross-account"),
+            destinations=[_PLATFORM_FUNCTIONS],
+        )
+        for code, region in (("EU", "eu-west-1"), ("DE", "eu-central-1"), ("US", "us-east-1"))
+    ],
     Case("falsealarm13-cn-rest-api-lambda-cross-account", "CN", pq.rest_api_lambda("cn-north-1", "cross-account")),
     Case("falsealarm13-eu-http-api-lambda-arn", "EU", pq.http_api_lambda("eu-west-1", "arn")),
     Case("falsealarm13-de-http-api-lambda-arn", "DE", pq.http_api_lambda("eu-central-1", "arn")),
@@ -18130,6 +18147,13 @@ CASES: list[Case] = [
     # own-account bucket name passes (RES-017 before). A body in a bucket the stack does not make stays RES-024 (CN).
     # YAML templates, organisation administrators by caller identity and ROS trail / MNS / EventBridge programs pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa47.rows()],
+    # -- stop 47, AWS red team, round 19 (tests/platform_programs_awsred47.py): a Cloud WAN attachment or peering to a
+    # core network the stack did not make, a route table attachment through a peering it did not make, an attachment
+    # or OpenSearch inbound connection accepted by an id it did not make (RES-017 until the id is declared), a pipe
+    # enrichment or a peering's transit gateway of another account, an S3 bucket ACL granting a canonical id or
+    # e-mail address other than its owner (RES-023 until pinned or declared): each passed every door before; the
+    # stack's own core network, attachment, connection, account and owner grant pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw47.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

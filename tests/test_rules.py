@@ -24,7 +24,7 @@ from components.residency import RULES, ProviderRef, RuleEngine, Subject
 from components.residency.destinations import parse_destinations
 from components.residency.docs import rules_markdown, sync_readme
 from components.residency.endpoints import DeliveryActions, load_endpoints
-from components.residency.engine import Place, made_arn_key
+from components.residency.engine import Place, group_key, made_arn_key
 from components.residency.rules import RuleId
 
 AWS_CN = ProviderRef("aws", "cn-north", "cn-north-1")
@@ -990,8 +990,9 @@ PAIRS += [
      "policy(json).Statement[0].Principal"),
     ("RES-024", "DE", aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", acl="private"),
      aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", acl="public-read"), "acl"),
+    # The compliant grant is to the owner (awsred47: another canonical id than the owner's is RES-023 until declared).
     ("RES-024", "EU", aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", access_control_policy={
-        "owner": {"id": "o"}, "grants": [{"permission": "READ", "grantee": {"type": "CanonicalUser", "id": "c"}}]}),
+        "owner": {"id": "o"}, "grants": [{"permission": "READ", "grantee": {"type": "CanonicalUser", "id": "o"}}]}),
      aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", access_control_policy={
          "owner": {"id": "o"}, "grants": [{"permission": "READ", "grantee": {
              "type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AllUsers"}}]}),
@@ -5254,3 +5255,242 @@ def test_a_template_state_machines_log_group_is_judged_as_the_pulumi_twins(kind:
         assert RuleEngine("EU").check(_sfn_logging(kind, own))[0] == [], own
     cn = _sfn_logging(kind, "arn:aws-cn:logs:cn-north-1:444455556666:log-group:/fleet/flows:*").props["template_body"]
     assert RuleEngine("CN").check(aws(_STACK, template_body=cn.replace("arn:aws:", "arn:aws-cn:")))[0] == []
+
+
+# AWS red team, round 19 (stop 47): a pipe's enrichment receives every event (written_account_fields); an S3 ACL grant
+# to a canonical id or e-mail address other than the owner the ACL names (acl_grantee_fields). Each offending subject
+# passed on main c0b9543 (the awsred47-*-partner table programs).
+_RED47_PIPE = "aws:pipes/pipe:Pipe"
+_RED47_QUEUE = "arn:aws:sqs:eu-central-1:123456789012:orders"
+_RED47_OWNER = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"
+_RED47_OTHER_ID = "a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4"
+
+
+def _red47_acl(grantee: dict[str, str], owner: Any = _RED47_OWNER) -> dict[str, Any]:
+    return {"owner": {"id": owner}, "grants": [{"grantee": grantee, "permission": "READ"}]}
+
+
+PAIRS += [
+    ("RES-023", "EU", aws(_RED47_PIPE, _PINNED_EU, role_arn="arn:aws:iam::123456789012:role/p", source=_RED47_QUEUE,
+                          target=_RED47_QUEUE, enrichment="arn:aws:lambda:eu-central-1:123456789012:function:f"),
+     aws(_RED47_PIPE, _PINNED_EU, role_arn="arn:aws:iam::123456789012:role/p", source=_RED47_QUEUE,
+         target=_RED47_QUEUE, enrichment=f"arn:aws:lambda:eu-central-1:{_OTHER}:function:f"), "enrichment"),
+    ("RES-023", "EU", aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", access_control_policy=_red47_acl(
+        {"type": "CanonicalUser", "id": _RED47_OWNER})),
+     aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", access_control_policy=_red47_acl(
+         {"type": "CanonicalUser", "id": _RED47_OTHER_ID})), "access_control_policy.grants[0].grantee.id"),
+    ("RES-023", "JP", aws("aws:s3/bucketAclV2:BucketAclV2", _PINNED_JP, bucket="b", access_control_policy=_red47_acl(
+        {"type": "CanonicalUser", "id": _RED47_OWNER})),
+     aws("aws:s3/bucketAclV2:BucketAclV2", _PINNED_JP, bucket="b", access_control_policy=_red47_acl(
+         {"type": "AmazonCustomerByEmail", "email_address": "audit@partner.example.com"})),
+     "access_control_policy.grants[0].grantee.email_address"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("props", "refused"),
+    [
+        (_red47_acl({"type": "CanonicalUser", "id": _RED47_OWNER}), False),  # the owner: nothing new granted
+        (_red47_acl({"type": "CanonicalUser", "id": f" {_RED47_OWNER} "}), False),  # as written, spaces aside
+        (
+            {
+                "owner": {"id": _RED47_OWNER},
+                "grants": [  # camelCase, as the pack and a state file give it
+                    {"grantee": {"type": "AmazonCustomerByEmail", "emailAddress": "audit@partner.example.com"}}
+                ],
+            },
+            True,
+        ),
+        (_red47_acl({"type": "CanonicalUser", "id": _RED47_OTHER_ID}), True),
+        (_red47_acl({"type": "CanonicalUser", "id": _RED47_OWNER}, owner=object()), True),  # owner unknown: fail closed
+        (_red47_acl({"type": "CanonicalUser", "id": _RED47_OWNER}, owner=None), True),  # no owner beside it
+        (_red47_acl({"type": "Group", "uri": "http://acs.amazonaws.com/groups/s3/LogDelivery"}), False),  # AWS's own
+    ],
+)
+def test_an_acl_grantee_other_than_the_owner_is_another_account(props: dict[str, Any], refused: bool) -> None:
+    # awsred47 (stop 47): a canonical id or e-mail address names no account number, so only the owner the same policy
+    # names is proven; another is RES-023 until declared by its exact id or address; in aws-cn every account is China's.
+    subject = aws("aws:s3/bucketAcl:BucketAcl", _PINNED_EU, bucket="b", access_control_policy=props)
+    findings = RuleEngine("EU").check(subject)[0]
+    assert [f.rule.id for f in findings] == ["RES-023"] * refused
+    if refused:
+        with pytest.raises(AssertionError, match=r"an identity other than the owner the ACL names"):
+            raise AssertionError(findings[0].detail)
+        grantee = findings[0].value.strip()
+        declared = parse_destinations([{"id": "audit", "kind": "resident", "match": grantee, "evidence": "audit"}])
+        assert [f.declared_by for f in RuleEngine("EU", destinations=declared).check(subject)[0]] == ["audit"]
+    assert (
+        RuleEngine("CN").check(aws("aws:s3/bucketAcl:BucketAcl", AWS_CN, bucket="b", access_control_policy=props))[0]
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("token", "path", "value", "props"),
+    [
+        ("aws:networkmanager/vpcAttachment:VpcAttachment", "core_network_id", "core-network-0a1b2c3d4e5f6a7b8",
+         {"vpc_arn": "arn:aws:ec2:eu-central-1:123456789012:vpc/vpc-1",
+          "subnet_arns": ["arn:aws:ec2:eu-central-1:123456789012:subnet/subnet-1"]}),
+        ("aws:networkmanager/siteToSiteVpnAttachment:SiteToSiteVpnAttachment", "core_network_id",
+         "core-network-0a1b2c3d4e5f6a7b8",
+         {"vpn_connection_arn": "arn:aws:ec2:eu-central-1:123456789012:vpn-connection/vpn-1"}),
+        ("aws:networkmanager/connectAttachment:ConnectAttachment", "core_network_id", "core-network-0a1b2c3d4e5f6a7b8",
+         {"transport_attachment_id": "attachment-1", "edge_location": "eu-central-1", "options": {"protocol": "GRE"}}),
+        ("aws:networkmanager/dxGatewayAttachment:DxGatewayAttachment", "core_network_id",
+         "core-network-0a1b2c3d4e5f6a7b8",
+         {"edge_locations": ["eu-central-1"],
+          "direct_connect_gateway_arn": "arn:aws:directconnect::123456789012:dx-gateway/a"}),
+        ("aws:networkmanager/transitGatewayPeering:TransitGatewayPeering", "core_network_id",
+         "core-network-0a1b2c3d4e5f6a7b8",
+         {"transit_gateway_arn": "arn:aws:ec2:eu-central-1:123456789012:transit-gateway/tgw-1"}),
+        ("aws:networkmanager/transitGatewayRouteTableAttachment:TransitGatewayRouteTableAttachment", "peering_id",
+         "peering-0a1b2c3d4e5f6a7b8",
+         {"transit_gateway_route_table_arn": "arn:aws:ec2:eu-central-1:123456789012:transit-gateway-route-table/r"}),
+        ("aws:networkmanager/attachmentAccepter:AttachmentAccepter", "attachment_id", "attachment-0a1b2c3d4e5f6a7b8",
+         {"attachment_type": "VPC"}),
+        ("aws:opensearch/inboundConnectionAccepter:InboundConnectionAccepter", "connection_id", "cc-0a1b2c3d4e5f6a7b8",
+         {}),
+    ],
+)  # fmt: skip
+def test_a_cloud_wan_or_search_join_the_stack_did_not_make_is_refused_until_declared(
+    token: str, path: str, value: str, props: dict[str, Any]
+) -> None:
+    # awsred47 (stop 47): a core network, peering, attachment or cross-cluster connection id names no account or
+    # Region: the core network's edges and segments, the requesting domain are out of sight.
+    subject = aws(token, _PINNED_EU, **{path: value}, **props)
+    findings = RuleEngine("EU").check(subject)[0]
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-017", path)]
+    with pytest.raises(AssertionError, match=value):
+        raise AssertionError(findings[0].detail)
+    declared = parse_destinations([{"id": "net", "kind": "resident", "match": value, "evidence": "network account"}])
+    assert [f.declared_by for f in RuleEngine("EU", destinations=declared).check(subject)[0]] == ["net"]
+    # The stack's own (its id Output, a dependency's value) passes: awsred47-*-own.
+    assert RuleEngine("EU").check(subject, known=lambda name: name == group_key(value))[0] == []
+
+
+def test_a_cloud_wan_peering_s_transit_gateway_is_judged_by_its_account() -> None:
+    # awsred47 (stop 47): the transit gateway exchanges routes and traffic with the core network
+    # (written_account_fields).
+    def peering(account: str) -> Subject:
+        tgw = f"arn:aws:ec2:eu-central-1:{account}:transit-gateway/tgw-1"
+        return aws("aws:networkmanager/transitGatewayPeering:TransitGatewayPeering", _PINNED_EU,
+                   core_network_id="core-network-1", transit_gateway_arn=tgw)  # fmt: skip
+
+    def own_core(name: str) -> bool:
+        return name == group_key("core-network-1")
+
+    assert RuleEngine("EU").check(peering("123456789012"), known=own_core)[0] == []
+    findings = RuleEngine("EU").check(peering(_OTHER), known=own_core)[0]
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-023", "transit_gateway_arn")]
+
+
+# awsred47 (stop 47): a function, bus or principal of another account that receives each request or event of the stack
+# (written_account_fields) or reaches its cluster (granted_account_fields). Each offending subject passed on main.
+def _red47_invocation(account: str) -> str:
+    function = f"arn:aws:lambda:eu-central-1:{account}:function:orders"
+    return f"arn:aws:apigateway:eu-central-1:lambda:path/2015-03-31/functions/{function}/invocations"
+
+
+_RED47_WRITES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:pipes/pipe:Pipe", "enrichment",
+     lambda a: {"role_arn": "arn:aws:iam::123456789012:role/p", "source": _RED47_QUEUE, "target": _RED47_QUEUE,
+                "enrichment": f"arn:aws:lambda:eu-central-1:{a}:function:f"}),
+    ("aws:apigateway/integration:Integration", "uri",
+     lambda a: {"rest_api": "a", "resource_id": "r", "http_method": "POST", "type": "AWS_PROXY",
+                "integration_http_method": "POST", "uri": _red47_invocation(a)}),
+    ("aws:apigateway/authorizer:Authorizer", "authorizer_uri",
+     lambda a: {"rest_api": "a", "name": "token", "authorizer_uri": _red47_invocation(a)}),
+    ("aws:apigatewayv2/authorizer:Authorizer", "authorizer_uri",
+     lambda a: {"api_id": "a", "authorizer_type": "REQUEST", "name": "auth", "authorizer_uri": _red47_invocation(a)}),
+    ("aws:apigatewayv2/integration:Integration", "integration_uri",
+     lambda a: {"api_id": "a", "integration_type": "AWS_PROXY",
+                "integration_uri": f"arn:aws:lambda:eu-central-1:{a}:function:orders"}),
+    ("aws:appsync/dataSource:DataSource", "lambda_config.function_arn",
+     lambda a: {"api_id": "a", "name": "d", "type": "AWS_LAMBDA",
+                "lambda_config": {"function_arn": f"arn:aws:lambda:eu-central-1:{a}:function:orders"}}),
+    ("aws:appsync/dataSource:DataSource", "event_bridge_config.event_bus_arn",
+     lambda a: {"api_id": "a", "name": "d", "type": "AMAZON_EVENTBRIDGE",
+                "event_bridge_config": {"event_bus_arn": f"arn:aws:events:eu-central-1:{a}:event-bus/orders"}}),
+    ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+     "extended_s3_configuration.processing_configuration.processors[0].parameters[0].parameter_value",
+     lambda a: {"name": "f", "destination": "extended_s3", "extended_s3_configuration": {
+         "role_arn": "arn:aws:iam::123456789012:role/f", "bucket_arn": "arn:aws:s3:::eu-central-1-own",
+         "processing_configuration": {"enabled": True, "processors": [{"type": "Lambda", "parameters": [
+             {"parameter_name": "LambdaArn", "parameter_value": f"arn:aws:lambda:eu-central-1:{a}:function:t"}]}]}}}),
+    ("aws:cognito/userPool:UserPool", "lambda_config.pre_sign_up",
+     lambda a: {"name": "u", "lambda_config": {"pre_sign_up": f"arn:aws:lambda:eu-central-1:{a}:function:signup"}}),
+    ("aws:cognito/userPool:UserPool", "lambda_config.custom_sms_sender.lambda_arn",
+     lambda a: {"name": "u", "lambda_config": {
+         "kms_key_id": "arn:aws:kms:eu-central-1:123456789012:key/k",
+         "custom_sms_sender": {"lambda_version": "V1_0",
+                               "lambda_arn": f"arn:aws:lambda:eu-central-1:{a}:function:sms"}}}),
+]  # fmt: skip
+_RED47_GRANTS: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:eks/accessEntry:AccessEntry", "principal_arn",
+     lambda a: {"cluster_name": "c", "principal_arn": f"arn:aws:iam::{a}:role/operators"}),
+    ("aws:eks/accessPolicyAssociation:AccessPolicyAssociation", "principal_arn",
+     lambda a: {"cluster_name": "c", "principal_arn": f"arn:aws:iam::{a}:role/operators",
+                "access_scope": {"type": "cluster"},
+                "policy_arn": "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy"}),
+]  # fmt: skip
+PAIRS += [
+    ("RES-023", "EU", aws(token, _PINNED_EU, **props("123456789012")), aws(token, _PINNED_EU, **props(_OTHER)), path)
+    for token, path, props in _RED47_WRITES + _RED47_GRANTS
+    if "firehose" not in token  # its bucket is no bucket the subject makes (RES-017): judged in the test below
+]
+
+
+@pytest.mark.parametrize(
+    ("token", "path", "props", "text"),
+    [(*w, "which receives what the stack writes there") for w in _RED47_WRITES]
+    + [(*g, "is granted access") for g in _RED47_GRANTS],
+    ids=[f"{t.split(':')[1]}-{p}" for t, p, _ in _RED47_WRITES + _RED47_GRANTS],
+)
+def test_round_19_names_the_receiving_account(
+    token: str, path: str, props: Callable[[str], dict[str, Any]], text: str
+) -> None:
+    # AWS red team, round 19 (stop 47): another account is refused unless pinned or declared; the own passes pinned;
+    # aws-cn by partition.
+    test_round_18_names_the_receiving_account(token, path, props, text)
+
+
+def test_an_invocation_uri_is_judged_as_the_function_it_invokes() -> None:
+    # awsred47 (stop 47): the stack's own function's `invoke_arn` under a provider pinning no account is proven by the
+    # function's ARN output (made_arns), as its `arn` is; another account's is RES-023 naming the function.
+    unpinned = ProviderRef("aws", "eu", "eu-central-1")
+    own = "arn:aws:lambda:eu-central-1:123456789012:function:orders"
+    subject = aws("aws:apigateway/authorizer:Authorizer", unpinned, rest_api="a", name="token",
+                  authorizer_uri=_red47_invocation("123456789012"))  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("EU").check(subject)[0]] == ["RES-023"]
+    assert RuleEngine("EU").check(subject, known=lambda name: name == made_arn_key(own))[0] == []
+    other = aws("aws:apigateway/authorizer:Authorizer", _PINNED_EU, rest_api="a", name="token",
+                authorizer_uri=_red47_invocation(_OTHER))  # fmt: skip
+    (finding,) = RuleEngine("EU").check(other)[0]
+    with pytest.raises(AssertionError, match=rf"arn:aws:lambda:eu-central-1:{_OTHER}:function:orders belongs to"):
+        raise AssertionError(finding.detail)
+    # Another integration form names no owner this way: an HTTP URL's host is judged as a host (here in-country).
+    http = aws("aws:apigateway/integration:Integration", _PINNED_EU, rest_api="a", resource_id="r", http_method="GET",
+               type="HTTP_PROXY", uri="https://orders.eu-central-1.elb.amazonaws.com/")  # fmt: skip
+    assert RuleEngine("EU").check(http)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("arn", "shared"),
+    [
+        ("arn:aws:sagemaker:eu-central-1:123456789012:feature-group/customers", True),
+        ("arn:aws:ssm:eu-central-1:123456789012:parameter/claims/warehouse", True),
+        ("arn:aws:sagemaker:eu-central-1:123456789012:pipeline/train", False),  # a pipeline runs in place: not data
+        ("arn:aws:ec2:eu-central-1:123456789012:subnet/subnet-0a1b2c3d", False),
+    ],
+)
+def test_a_ram_share_of_features_or_parameters_is_a_share_of_data(arn: str, shared: bool) -> None:
+    # awsred47 (stop 47): `aws-ram-data-share` reads a feature group or an SSM parameter as data (RES-016); aws-cn lies
+    # wholly in CN.
+    share = "arn:aws:ram:eu-central-1:123456789012:resource-share/73da1ab9"
+    subject = aws("aws:ram/resourceAssociation:ResourceAssociation", _PINNED_EU, resource_arn=arn,
+                  resource_share_arn=share)  # fmt: skip
+    assert [(f.rule.id, f.path) for f in RuleEngine("EU").check(subject)[0]] == [("RES-016", "resource_arn")] * shared
+    cn = aws("aws:ram/resourceAssociation:ResourceAssociation", resource_arn=arn.replace("arn:aws:", "arn:aws-cn:")
+             .replace("eu-central-1", "cn-north-1"), resource_share_arn=share.replace("arn:aws:", "arn:aws-cn:")
+             .replace("eu-central-1", "cn-north-1"))  # fmt: skip
+    assert RuleEngine("CN").check(cn)[0] == []

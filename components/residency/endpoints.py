@@ -588,6 +588,16 @@ class GroupField(TypedField):
     ``availability_zone_name``): the id is then not asked to be this stack's."""
 
 
+class AclGranteeField(TypedField):
+    """(awsred47) An access control list grant's grantee named by an identity that carries no account number (an S3
+    canonical user id, an e-mail address): granted access unless it is the ``owner`` the same input names, the one
+    identity the ACL gives no access to that it does not already have (``acl_grantee_fields``)."""
+
+    owner: str
+    """Key path from the top-level input of the owner's identity the grantee is compared with
+    (``access_control_policy.owner.id``)."""
+
+
 class NestedStack(_Frozen):
     """A template resource type that creates a nested stack from a template written inline (ROS's
     ``ALIYUN::ROS::Stack`` ``TemplateBody``): that template is judged as a template of the same kind, in the parent's
@@ -1431,6 +1441,9 @@ class EndpointCatalogue(_Frozen):
     site_fields: tuple[TypedField, ...] = ()
     """Inputs naming where data goes in free text no catalogue can place (an Express Connect circuit's far end, the
     customer's data centre): any value is an unproven destination (RES-015), declared only by its exact text."""
+    acl_grantee_fields: tuple[AclGranteeField, ...] = ()
+    """ACL grantees named by an identity that is no account number (an S3 canonical user id, an e-mail address):
+    another identity than the ACL's owner is a granted account (RES-023) unless declared."""
     global_group_fields: tuple[GroupField, ...] = ()
     """Inputs that join a multi-region group (a global database or datastore, a Direct Connect gateway, a CEN), or
     name a resource whose region nothing else gives (an EFS replication's existing destination), by its id."""

@@ -391,6 +391,20 @@ _QUEUE_PATH_URI = re.compile(
 )
 """A REST API's AWS integration to SQS by path (``arn:<partition>:apigateway:<region>:sqs:path/<account>/<queue>``, the
 queue's URL path after the service's endpoint): its partition, Region, then the owner account."""
+_FUNCTION_PATH_URI = re.compile(
+    r"^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:lambda:path/[0-9-]+/functions/(arn:aws[a-z-]*:lambda:[^/]+)/invocations$"
+)
+"""(awsred47) An API Gateway Lambda invocation URI (``arn:<partition>:apigateway:<region>:lambda:path/2015-03-31/
+functions/<function ARN>/invocations``, a REST integration's ``uri``, an authorizer's ``authorizer_uri``, a function's
+``invoke_arn``): the function ARN it invokes."""
+
+
+def _invoked_function(text: str) -> str:
+    """The function ARN an API Gateway Lambda invocation URI invokes, else ``text`` itself."""
+    m = _FUNCTION_PATH_URI.match(text) if ":lambda:path/" in text else None
+    return m.group(1) if m is not None else text
+
+
 PINNING_INPUTS: tuple[str, ...] = (
     "allowed_account_ids",
     "allowedAccountIds",
@@ -2318,6 +2332,41 @@ class RuleEngine:
             return True
         return self._fixed(value, keys[name].lower())
 
+    @functools.cached_property
+    def _acl_grantees(self) -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+        """ACL grantee fields by type (``acl_grantee_fields``), each with the key path of the owner's identity."""
+        fields: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
+        for f in self.endpoints.acl_grantee_fields:
+            entry = (tuple(f.path.split(".")), tuple(f.owner.split(".")))
+            fields[f.type] = (*fields.get(f.type, ()), entry)
+        return fields
+
+    def _judge_acl_grantee(self, walk: _Walk, value: str, path: str) -> None:
+        """An ACL grant to a canonical user id or an e-mail address (``acl_grantee_fields``; awsred47): neither names
+        an account number, so the only grantee proven is the ACL's own owner (the bucket owner's canonical id, which
+        the grant gives nothing new); any other identity is another account granted access (RES-023) unless declared
+        by its exact id or address. An owner not known yet (an Output) proves nothing (fail closed). In a partition
+        wholly inside the jurisdiction (aws-cn in CN) every account is."""
+        grantee = value.strip()
+        j = self.jurisdiction
+        if not grantee or (j.aws.partitions and set(j.aws.partitions) <= self._closed_partitions):
+            return
+        for field, owner_path in self._acl_grantees[walk.subject.type]:
+            if not _path_is(walk.kpath, field):
+                continue
+            owner = _value_at(walk.subject.props, owner_path)
+            if isinstance(owner, str) and owner.strip() == grantee:
+                return
+            detail = (
+                f"The ACL grants {grantee!r}, an identity other than the owner the ACL names ({owner!r}), access: a "
+                "canonical user id or an e-mail address belongs to an account no provider of the stack is pinned to, "
+                f"which can read the data and move it anywhere, so it cannot be proven in {self._j()}. Grant only the "
+                "owner (a bucket policy naming a pinned account grants another account of the stack), or declare the "
+                "grantee."
+            )
+            self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, value, detail, (grantee,))
+            return
+
     def _add_public(self, walk: _Walk, path: str, value: Any, what: str) -> None:
         name = f"public:{walk.subject.name}"
         detail = (
@@ -2350,6 +2399,8 @@ class RuleEngine:
         kind = walk.subject.type
         if kind in self._organization_paths and _at_any(walk.kpath, self._organization_paths[kind]):
             self._judged_as_organization(walk, value.strip(), path)  # a permission to every account of an organization
+        if kind in self._acl_grantees:
+            self._judge_acl_grantee(walk, value, path)  # a canonical user or e-mail grantee (awsred47)
         if self._grants_account(walk):
             inbound = self._principal_delivers_only(walk)
             if self._judged_as_account(walk, value, path, inbound=inbound) or self._judged_as_account_list(
@@ -2365,10 +2416,12 @@ class RuleEngine:
         elif kind in self._written_account_paths and _at_any(walk.kpath, self._written_account_paths[kind]):
             # written_account_fields: the resource the stack writes into (a target, a dead-letter queue, a log
             # destination) names its owner account in its ARN (or an SQS queue URL's path), judged as a grant's; its
-            # Region is judged below.
-            owner = self._written_owner(walk, value.strip())
+            # Region is judged below. An API Gateway Lambda invocation URI is judged as the function it invokes
+            # (awsred47), so the stack's own function's `invoke_arn` is proven as its `arn` is (made_arns).
+            written = _invoked_function(value.strip())
+            owner = self._written_owner(walk, written)
             if owner is not None and not self._reads_only(walk):
-                self._judged_as_account(walk, owner, path, written=value.strip())
+                self._judged_as_account(walk, owner, path, written=written)
         self._judge_string(walk, value, path, key, depth)
 
     @functools.cached_property
