@@ -2401,7 +2401,11 @@ class RuleEngine:
             self._judged_as_organization(walk, value.strip(), path)  # a permission to every account of an organization
         if kind in self._acl_grantees:
             self._judge_acl_grantee(walk, value, path)  # a canonical user or e-mail grantee (awsred47)
-        if self._grants_account(walk):
+        # _grants_account is False for a type with no granted_account_fields at a place under no grant key (its first
+        # two tests): most strings skip the call.
+        if (kind in self._granted_account_paths or not _GRANT_KEYS.isdisjoint(walk.kpath)) and self._grants_account(
+            walk
+        ):
             inbound = self._principal_delivers_only(walk)
             if self._judged_as_account(walk, value, path, inbound=inbound) or self._judged_as_account_list(
                 walk, value, path
@@ -2577,29 +2581,12 @@ class RuleEngine:
             plan.properties or plan.payload or first in _DOCUMENT_START or first.isspace() or "\n" in value
         ) and self._judged_as_payload(walk, value, path, key, depth, plan):
             return
-        self._judge_written_settings(walk, value, path, plan)
+        if "=" in value:  # _judge_written_settings reads only `key=value` text: most strings skip the call
+            self._judge_written_settings(walk, value, path, plan)
         if plan.payload:  # script text (user data, a Cloud Assistant command): no other place pays for these reads
             value = self._judge_script(walk, value, path, depth)
-        if plan.bucket == _GROUP and not walk.existing and not _arn_names_region(value):
-            # A blank id names no group; an ARN naming its region is judged by that region below.
-            if value.strip() and not self._group_placed(walk):
-                self._judge_bucket_name(walk, value, path, group=True)
+        if plan.bucket and not walk.existing and self._judged_as_bucket_field(walk, value, path, plan):
             return
-        if plan.bucket and plan.bucket != _GROUP and not walk.existing:
-            # `<bucket>/<prefix>` (bucket_prefix_fields: CodeBuild's S3 log, cache and source locations) names the
-            # bucket by its first segment, as does Transfer Family's absolute `/<bucket>/<prefix>` (a user's home
-            # directory); a URL or an ARN there is read as one below. S3 CopySource is URL-encoded ("The value must be
-            # URL-encoded"): its slash may be written `%2F`, which no bucket name holds.
-            name = (
-                _ENCODED_SLASH.sub("/", value).removeprefix("/").split("/", 1)[0]
-                if plan.bucket == _PREFIXED and "://" not in value
-                else value
-            )
-            name = _bucket_name_form(name)
-            if S3_BUCKET_NAME.match(name) and not self._s3_bucket_host(name):
-                if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
-                    self._judge_bucket_name(walk, name, path, text=value, variable=plan.bucket == _VARIABLE)
-                return
         candidates = self.parser.has_candidates(value)
         if plan.host and not walk.no_destination and self._judged_as_host(walk, value, path, key, depth, candidates):
             return
@@ -2607,6 +2594,33 @@ class RuleEngine:
             # A TXT / SPF / CAA record's value (or a DKIM key's CNAME) is text no client is sent to: the hosts an SPF
             # policy names ("include:spfdm-cn-hangzhou.aliyun.com") are looked up by receivers, not sent data.
             self._judge_references(walk, value, path, key, plan.own_region)
+
+    def _judged_as_bucket_field(self, walk: _Walk, value: str, path: str, plan: _KeyPlan) -> bool:
+        """A string at a place naming a regionless bucket or group by name (``plan.bucket``, not a read's id), judged
+        as that name: True when it was (a name), False for text read below as any string is (an ARN naming its
+        region, a URL, what is no bucket name)."""
+        if plan.bucket == _GROUP:
+            if _arn_names_region(value):
+                return False  # an ARN naming its region is judged by that region below
+            # A blank id names no group.
+            if value.strip() and not self._group_placed(walk):
+                self._judge_bucket_name(walk, value, path, group=True)
+            return True
+        # `<bucket>/<prefix>` (bucket_prefix_fields: CodeBuild's S3 log, cache and source locations) names the bucket by
+        # its first segment, as does Transfer Family's absolute `/<bucket>/<prefix>` (a user's home directory); a URL or
+        # an ARN there is read as one below. S3 CopySource is URL-encoded ("The value must be URL-encoded"): its slash
+        # may be written `%2F`, which no bucket name holds.
+        name = (
+            _ENCODED_SLASH.sub("/", value).removeprefix("/").split("/", 1)[0]
+            if plan.bucket == _PREFIXED and "://" not in value
+            else value
+        )
+        name = _bucket_name_form(name)
+        if S3_BUCKET_NAME.match(name) and not self._s3_bucket_host(name):
+            if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
+                self._judge_bucket_name(walk, name, path, text=value, variable=plan.bucket == _VARIABLE)
+            return True
+        return False
 
     def _runtime_tables(
         self,
