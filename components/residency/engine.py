@@ -3246,18 +3246,15 @@ class RuleEngine:
         ``DestinationConfig.OnFailure.Destination`` as a ``lambda.EventSourceMapping``'s
         ``destination_config.on_failure.destination_arn``), by the one judgement of the Pulumi resource, at the
         template's path. True when so judged; False (the property is walked as before) otherwise."""
-        assert walk.template is not None
-        template = walk.template[0]
-        kpath, start = walk.kpath, template.path.count(".") + 1
-        parts, resources = _template_parts(walk, path)
-        if resources is None:
+        at = _template_resource_at(walk, path)
+        if at is None:
             return False
-        logical_id, name = parts[start + 1], parts[start + 4]
-        resource = resources.get(logical_id)
+        template, start, parts, resource = at
+        kpath, logical_id, name = walk.kpath, parts[start + 1], parts[start + 4]
         props = resource.get("Properties") if isinstance(resource, Mapping) else None
         events = props.get("Events") if isinstance(props, Mapping) else None
         event = events.get(name) if isinstance(events, Mapping) else None
-        if not isinstance(event, Mapping) or not isinstance(kind := resource.get("Type"), str):  # type: ignore[union-attr]
+        if not isinstance(event, Mapping) or not isinstance(kind := resource.get("Type"), str):
             return False
         found = self._template_events.get((template.type, kind, str(event.get("Type")), ".".join(kpath[start + 6 :])))
         if found is None:
@@ -3271,14 +3268,11 @@ class RuleEngine:
         StateMachine``'s ``LoggingConfiguration.Destinations[].CloudWatchLogsLogGroup.LogGroupArn``): judged as that
         Pulumi type's input path (``logging_configuration.log_destination``), by the one judgement of the Pulumi
         resource, at the template's path. True when so judged; False (walked as before) otherwise."""
-        assert walk.template is not None
-        template = walk.template[0]
-        kpath, start = walk.kpath, template.path.count(".") + 1
-        parts, resources = _template_parts(walk, path)
-        if resources is None:
+        at = _template_resource_at(walk, path)
+        if at is None:
             return False
-        logical_id = parts[start + 1]
-        resource = resources.get(logical_id)
+        template, start, parts, resource = at
+        kpath, logical_id = walk.kpath, parts[start + 1]
         kind = resource.get("Type") if isinstance(resource, Mapping) else None
         found = self._template_paths.get((template.type, str(kind), ".".join(kpath[start + 3 :])))
         if found is None:
@@ -6159,15 +6153,22 @@ def _template_event_index(endpoints: EndpointCatalogue) -> Mapping[tuple[str, st
     }
 
 
-def _template_parts(walk: _Walk, path: str) -> tuple[list[str], Mapping[Any, Any] | None]:
-    """The finding path ``path`` of a template resource's key split into one part per ``walk.kpath`` key (the template
-    input's own path may read as one part, ``template_body(json)``: the parts before it are dropped), and the template's
-    ``Resources`` map (None when the path is shorter than the key path or the template has none)."""
+def _template_resource_at(walk: _Walk, path: str) -> tuple[StackTemplate, int, list[str], Any] | None:
+    """For a key under a template resource (``walk.kpath`` ``<template input>.resources.<id>...``): the template's
+    catalogue entry, the index of ``resources`` in ``walk.kpath``, the finding path ``path`` split into one part per
+    ``walk.kpath`` key (the template input's own path may read as one part, ``template_body(json)``: the parts before
+    it are dropped) and the template's resource at the walked logical id (anything: the callers test its shape). None
+    when the path is shorter than the key path or the template has no ``Resources`` map. (One reading for the SAM event
+    and nested-property mappings, samevents46 / samsfn47.)"""
     assert walk.template is not None
+    template, document = walk.template
     parts = path.split(".")
     offset = len(parts) - len(walk.kpath)
-    resources = walk.template[1].get("Resources")
-    return parts[max(offset, 0) :], resources if offset >= 0 and isinstance(resources, Mapping) else None
+    resources = document.get("Resources")
+    if offset < 0 or not isinstance(resources, Mapping):
+        return None
+    parts, start = parts[offset:], template.path.count(".") + 1
+    return template, start, parts, resources.get(parts[start + 1])
 
 
 def _template_path_tables(
