@@ -14,7 +14,9 @@ here).
 
 - ``cfn-legacy-open`` / ``pulumi-permission-open``: ``*`` with no condition: RES-024 in every jurisdiction.
 - ``cfn-legacy-org`` / ``pulumi-permission-org``: ``*`` limited to an organisation not declared: RES-023 outside CN
-  (an aws-cn organisation's accounts are China's by partition).
+  in stops 46 and 47 (an aws-cn organisation's accounts are China's by partition); passes since stop 48 (the lead's
+  decision, docs/residency.md "An organization's delivery-only grant (stop 48)": PutPermission only lets the
+  organisation put events into the bus, as a partner's account).
 - ``cfn-legacy-org-declared``: the organisation declared: passes.
 - ``cfn-legacy-partner`` / ``pulumi-permission-partner``: a partner's account may put events on our bus: passes.
 - ``cfn-legacy-own``: the pinned account, on a named bus (``EventBusName``): passes.
@@ -51,10 +53,10 @@ ORG_DECLARED: dict[str, Any] = {
     "evidence": "the organisation's member accounts are all in the jurisdiction (Organizations console export)",
 }  # fmt: skip
 OPEN = ("cfn-legacy-open", "pulumi-permission-open", "cfn-statement-open")
-PARTNER_GRANTS = ("cfn-legacy-org", "pulumi-permission-org", "cfn-statement-partner-putevents",
-                  "pulumi-policy-partner-putevents", "cfn-statement-partner-rules")  # fmt: skip
-COMPLIANT = ("cfn-legacy-org-declared", "cfn-legacy-partner", "pulumi-permission-partner", "cfn-legacy-own",
-             "cfn-statement-own")  # fmt: skip
+PARTNER_GRANTS = ("cfn-statement-partner-putevents", "pulumi-policy-partner-putevents",
+                  "cfn-statement-partner-rules")  # fmt: skip
+COMPLIANT = ("cfn-legacy-org", "pulumi-permission-org", "cfn-legacy-org-declared", "cfn-legacy-partner",
+             "pulumi-permission-partner", "cfn-legacy-own", "cfn-statement-own")  # fmt: skip
 SHAPES = OPEN + PARTNER_GRANTS + COMPLIANT
 CONDITION = {"Type": "StringEquals", "Key": "aws:PrincipalOrgID", "Value": ORG}
 

@@ -16,8 +16,10 @@ names it), while the same PutEvents grant made by ``cloudwatch.EventPermission``
 - RES-023 outside CN (as before): ``sqs-send-receive-partner`` (a read beside the delivery), ``sqs-wildcard-partner``
   (``sqs:*``), ``sqs-notaction-partner`` (every action but ReceiveMessage), ``sns-subscribe-partner`` (the topic then
   sends to the partner), ``events-putrule-partner`` (the partner routes the bus's events to its own targets),
-  ``kinesis-read-partner`` (GetShardIterator / GetRecords), ``events-putevents-org`` (an organization stays refused
-  whatever the actions, orgkeys42's decision); ``sns-subscribe-partner-declared`` passes;
+  ``kinesis-read-partner`` (GetShardIterator / GetRecords); ``sns-subscribe-partner-declared`` passes;
+- ``events-putevents-org`` (an organization allowed only PutEvents): RES-023 outside CN at stop 47 (orgkeys42's
+  decision, left to the lead); passes since stop 48 (the lead's decision, docs/residency.md "An organization's
+  delivery-only grant (stop 48)"), as the same grant to one account;
 - RES-024 everywhere (as before): ``sqs-send-public`` (a delivery-only statement to ``*`` is still public);
 - Alibaba Cloud (CN, DE, JP; SMQ / MNS has no resource policy): ``ali-mns-push-role`` (a role the partner's MNS assumes,
   ``<uid>@mns.aliyuncs.com``, allowed mns:SendMessage on the stack's queue) passes as before; ``ali-role-partner`` (the
@@ -52,9 +54,10 @@ ORG = "o-a1b2c3d4e5"
 """An organization the stack does not declare."""
 
 PASSES = ("sqs-send-partner", "sns-publish-partner", "sns-publish-source-account", "events-putevents-partner",
-          "kinesis-put-partner", "logs-destination-partner", "sns-subscribe-partner-declared")  # fmt: skip
+          "kinesis-put-partner", "logs-destination-partner", "sns-subscribe-partner-declared",
+          "events-putevents-org")  # fmt: skip
 REFUSED = ("sqs-send-receive-partner", "sqs-wildcard-partner", "sqs-notaction-partner", "sns-subscribe-partner",
-           "events-putrule-partner", "kinesis-read-partner", "events-putevents-org")  # fmt: skip
+           "events-putrule-partner", "kinesis-read-partner")  # fmt: skip
 PUBLIC = ("sqs-send-public",)
 SHAPES = PASSES + REFUSED + PUBLIC
 ALI_SHAPES = ("ali-mns-push-role", "ali-role-partner", "ali-oss-putobject-partner")
@@ -116,10 +119,12 @@ def declared(code: str, shape: str) -> list[dict[str, Any]]:
     return []
 
 
-def program(code: str, shape: str) -> Build:
+def program(code: str, shape: str, document: str | None = None) -> Build:
     """docs: sqs/queuepolicy, sns/topicpolicy, cloudwatch/eventbuspolicy, kinesis/resourcepolicy,
-    cloudwatch/logdestinationpolicy (each `policy` / `access_policy` a JSON document)."""
-    document = _statement(code, shape)
+    cloudwatch/logdestinationpolicy (each `policy` / `access_policy` a JSON document). The resource is chosen by the
+    shape's prefix (``sqs-``, ``sns-``, ``events-``, ``kinesis-``, else a log destination); ``document`` replaces the
+    shape's own statement (tests/platform_programs_orgdelivery48.py)."""
+    document = _statement(code, shape) if document is None else document
 
     def build(c: Any) -> object:
         if shape.startswith("sqs-"):

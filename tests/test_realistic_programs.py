@@ -99,6 +99,7 @@ import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
 import platform_programs_order35 as p35
+import platform_programs_orgdelivery48 as od48
 import platform_programs_orgkeys42 as ok42
 import platform_programs_ossbackend44 as ob44
 import platform_programs_ownrole42 as or42
@@ -18154,6 +18155,11 @@ CASES: list[Case] = [
     # e-mail address other than its owner (RES-023 until pinned or declared): each passed every door before; the
     # stack's own core network, attachment, connection, account and owner grant pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw47.rows()],
+    # -- stop 48, an organization's delivery-only grant (tests/platform_programs_orgdelivery48.py; the lead's
+    # decision): a statement to `*` limited to an undeclared organization (aws:PrincipalOrgID / PrincipalOrgPaths, or a
+    # Deny outside it) allowing only delivery actions passes (RES-023 outside CN before, while the same statement to
+    # one account passed); one allowing a read stays RES-023 outside CN.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in od48.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -4869,11 +4869,17 @@ PAIRS += [
      aws(_QUEUE_POLICY, _PINNED_DE, queue_url="q", policy=_inbound(["sqs:ReceiveMessage"], key="NotAction")),
      _INBOUND_PATH),
     # a `*` statement limited to the partner's callers or to a partner's resource a service acts for: the accounts its
-    # condition names are judged as its Principal would be (the organization stays RES-023, orgkeys42's decision)
+    # condition names are judged as its Principal would be; since stop 48 (the lead's decision) an organization allowed
+    # only delivery passes too, and one allowed a read (sns:Subscribe makes the topic send to it) stays RES-023
+    ("RES-023", "US", aws(_TOPIC_POLICY, _PINNED_US, arn="t", policy=_inbound(
+        "sns:Publish", "*", {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}})),
+     aws(_TOPIC_POLICY, _PINNED_US, arn="t", policy=_inbound(
+         "sns:Subscribe", "*", {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}})),
+     "policy(json).Statement[0].Condition.StringEquals.aws:PrincipalOrgID"),
     ("RES-023", "US", aws(_TOPIC_POLICY, _PINNED_US, arn="t", policy=_inbound(
         "sns:Publish", "*", {"StringEquals": {"aws:SourceAccount": _OTHER}})),
      aws(_TOPIC_POLICY, _PINNED_US, arn="t", policy=_inbound(
-         "sns:Publish", "*", {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}})),
+         ["sns:Publish", "sns:Subscribe"], "*", {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}})),
      "policy(json).Statement[0].Condition.StringEquals.aws:PrincipalOrgID"),
     ("RES-023", "JP", aws(_QUEUE_POLICY, _PINNED_JP, queue_url="q", policy=_inbound(
         "sqs:SendMessage", "*", {"ArnEquals": {"aws:SourceArn": f"arn:aws:sns:ap-northeast-1:{_OTHER}:orders"}})),

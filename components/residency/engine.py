@@ -2038,7 +2038,8 @@ class RuleEngine:
         naming the account, resource or organization a service acts for (``source_conditions``) and an organization
         (``organization_conditions``, judged by :meth:`_judged_as_organization`), on a statement to everyone only
         (a service principal's source keys narrow it: not judged). ``inbound``: the statement allows only
-        ``delivery_actions`` (stop 47), so its accounts are judged only by partition, its organizations as before."""
+        ``delivery_actions`` (stop 47), so its accounts and (since stop 48, the lead's decision) its organizations are
+        not judged as grants: they may only hand data in."""
         assert self._public is not None
         for op, k, name, v in _positive_conditions(condition):
             if name not in self._grant_conditions or not self._fixed(v, name):
@@ -2062,11 +2063,11 @@ class RuleEngine:
         for i, item in enumerate(items):
             where = f"{at}[{i}]" if isinstance(v, (list, tuple)) else at
             text = str(item).strip()
-            if name in self._public.organization_conditions:
-                self._judged_as_organization(walk, text, where)  # whatever the actions (orgkeys42; inbound47 left it)
-                continue
             if inbound:
-                continue  # a delivery-only statement's account, unique id or source: it may only hand data in
+                continue  # a delivery-only statement's account, organization, unique id or source: it hands data in
+            if name in self._public.organization_conditions:
+                self._judged_as_organization(walk, text, where)
+                continue
             # An aws:userid of the root user (the account id) or a federated user (`<account id>:<name>`).
             account = _USERID_ACCOUNT.match(text)
             value = account.group(1) if account is not None else text
