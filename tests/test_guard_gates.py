@@ -15,8 +15,7 @@ from typing import Any
 
 import pytest
 
-from components.residency import RuleEngine, Subject, load_catalogue
-from components.residency import stages
+from components.residency import RuleEngine, Subject, load_catalogue, stages
 from components.residency.catalogue import Cloud
 from components.residency.endpoints import ENDPOINTS_FILE, load_endpoints
 from components.residency.engine import ProviderRef
