@@ -354,6 +354,11 @@ class Guard:
         """Seconds a held judgement waits for assigned bucket names and Output pins (None:
         ``_compat.OUTPUT_PATIENCE_SECONDS``)."""
         self._bucket_types = engine.endpoints.bucket_types
+        self._naming_types = engine.naming_types
+        self._join_members = stages.join_member_types()
+        """The types ``_note_join_member`` keeps (the stage-variables join's members and the VPC links)."""
+        self._joining = stages.joining_types()
+        """The types ``_joined_known`` may join for (every other type is judged against ``_known``)."""
         self._made_arn_types = engine.made_arn_outputs
         """The types whose own ARN outputs prove the account (``made_account_arns``), with those outputs' names."""
         self._joined = engine.joined_public_types
@@ -383,7 +388,7 @@ class Guard:
         if not isinstance(resource, pulumi.CustomResource) or type_ == "pulumi:pulumi:StackReference":
             self._check_component(args, package)
             return None  # components are judged through their children
-        if _own_urn(opts.urn):
+        if opts.urn is not None and _own_urn(opts.urn):  # almost no registration has a `urn` option
             # A reference to a resource of this stack, rebuilt from its URN: the SDK's `get` of a resource output
             # (an input given a resource, `role=lambda_role`, comes back as a resource reference under the mocks and
             # from a remote component), `ResourceOptions(urn=...)`. It reads the engine's state of a resource this
@@ -401,24 +406,11 @@ class Guard:
         findings, pending = self.engine.check(subject, defer=_is_output, known=self._known)
         if type_ in self._made_arn_types:
             self._made_with[resource] = subject.provider
-        created = self.engine.created_name(type_, props)
-        if created is not None:
-            self._created.add(created)
-        elif type_ in self._bucket_types:
-            # A bucket the provider names (no `bucket` input: "If omitted, Pulumi will assign a random, unique name"),
-            # or an Output does: its name is learned from its `bucket` output once registered (_learn_names), as the
-            # policy pack and the reviews read it from the final state. Waited for only when nothing it is given can
-            # come from the judged resource (plain inputs, no resource it waits for but its provider): a wait could
-            # close a cycle otherwise.
-            plain = (
-                not opts.depends_on
-                and opts.deleted_with is None
-                and not isinstance(opts.parent, pulumi.CustomResource)
-                and not any(_holds_output(v) for v in props.values())
-            )
-            self._unnamed[resource] = (type_, plain)
+        if type_ in self._naming_types:  # created_name answers None for every other type
+            self._note_name(type_, props, opts, resource)
         later = [f for f in findings if _judged_later(type_, f, self._joined)] if findings else findings
-        self._note_join_member(subject, resource)
+        if type_ in self._join_members:
+            self._note_join_member(subject, resource)
         if later or type_ in stages.STAGE_TYPES:
             # A Stage is held too: whether its variables are buckets or hosts depends on the Integrations of its API,
             # which may be constructed after it (stage-variables join, stops 37 and 39).
@@ -440,6 +432,28 @@ class Guard:
                 return self._hold_awaitables(args, subject, pending)
         _compat.hold_registration(resource, lambda: self._judge_held(subject, resource, pending))
         return None
+
+    def _note_name(
+        self, type_: str, props: Mapping[str, Any], opts: pulumi.ResourceOptions, resource: pulumi.CustomResource
+    ) -> None:
+        """The name a resource of a naming type (``RuleEngine.naming_types``) gives what it creates, kept for the
+        ``known`` predicate; a bucket whose name is not given yet, kept for ``_learn_names``."""
+        created = self.engine.created_name(type_, props)
+        if created is not None:
+            self._created.add(created)
+        elif type_ in self._bucket_types:
+            # A bucket the provider names (no `bucket` input: "If omitted, Pulumi will assign a random, unique name"),
+            # or an Output does: its name is learned from its `bucket` output once registered (_learn_names), as the
+            # policy pack and the reviews read it from the final state. Waited for only when nothing it is given can
+            # come from the judged resource (plain inputs, no resource it waits for but its provider): a wait could
+            # close a cycle otherwise.
+            plain = (
+                not opts.depends_on
+                and opts.deleted_with is None
+                and not isinstance(opts.parent, pulumi.CustomResource)
+                and not any(_holds_output(v) for v in props.values())
+            )
+            self._unnamed[resource] = (type_, plain)
 
     def _learn_provider(
         self, resource: pulumi.Resource, package: str, name: str, type_: str, props: Mapping[str, Any]
@@ -550,7 +564,8 @@ class Guard:
         """Judge each deferred input once it resolves, before the SDK prepares the registration."""
         if self._pinning:  # no provider pinned by an Output: _with_accounts would return the subject as it is
             subject = await self._with_accounts(subject)
-        known = await self._joined_known(subject, resource, pending)
+        # Only a type that joins (stages.joining_types) asks _joined_known anything: every other gets _known.
+        known = await self._joined_known(subject, resource, pending) if subject.type in self._joining else self._known
         if subject.type in self._settings:
             subject, pending = await self._place_setting(subject, pending)
         context = self._context_inputs.get(subject.type)

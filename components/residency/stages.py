@@ -113,6 +113,8 @@ __all__ = [
     "host_templates",
     "integration_key",
     "join_inputs",
+    "join_member_types",
+    "joining_types",
     "makes_vpc_link",
     "integration_method",
     "member_key_input",
@@ -240,6 +242,18 @@ def makes_vpc_link(type_: str) -> bool:
     """Whether a ``type_`` resource makes an API Gateway VPC link (``endpoints.yaml`` ``vpc_links.links``; since stop 41
     catalogue data, before a ``VPC_LINK_TYPES`` constant here)."""
     return type_ in load_endpoints().vpc_links.link_types  # _vpc_links() inline: every door asks it per resource
+
+
+def join_member_types() -> frozenset[str]:
+    """The types the guard keeps for the stage-variables join: :data:`MEMBER_TYPES` and every type
+    :func:`makes_vpc_link` is True for (read once per guard: every other type skips the guard's bookkeeping call)."""
+    return MEMBER_TYPES | load_endpoints().vpc_links.link_types
+
+
+def joining_types() -> frozenset[str]:
+    """The types whose held values may be judged with the join in view: :data:`JOIN_TYPES` and every type
+    :func:`body_private_integration` answers for (every other type is judged against what the program made alone)."""
+    return JOIN_TYPES | frozenset(load_endpoints().vpc_links.body_by_type)
 
 
 def private_integration(type_: str) -> PrivateIntegration | None:
