@@ -131,8 +131,8 @@ import platform_programs_review46 as rv46
 import platform_programs_ros46 as ros46
 import platform_programs_ros47 as ros47
 import platform_programs_sam46 as sam46
-import platform_programs_samevents46 as se46
 import platform_programs_sam48 as sam48
+import platform_programs_samevents46 as se46
 import platform_programs_samsfn47 as ssf47
 import platform_programs_scripts45 as sc45
 import platform_programs_scripts46 as sc46

@@ -5513,7 +5513,8 @@ def _access_log(kind: str, group: str) -> Subject:
     log = {"DestinationArn": group, "Format": "$context.requestId"}
     api = {"StageName": "p", "EndpointConfiguration": "REGIONAL", "DefinitionBody": _SAM_API_BODY}
     forms: dict[str, dict[str, Any]] = {
-        "sam-api": {"Resources": {"X": {"Type": "AWS::Serverless::Api", "Properties": {**api, "AccessLogSetting": log}}}},
+        "sam-api": {"Resources": {"X": {"Type": "AWS::Serverless::Api", "Properties": {
+            **api, "AccessLogSetting": log}}}},
         "sam-globals-api": {"Globals": {"Api": {"AccessLogSetting": log}},
                             "Resources": {"X": {"Type": "AWS::Serverless::Api", "Properties": api}}},
         "sam-httpapi": {"Resources": {"X": {"Type": "AWS::Serverless::HttpApi", "Properties": {
@@ -5642,8 +5643,13 @@ def test_a_bucket_named_with_the_region_is_the_templates_own_under_the_same_text
     # the BucketName and in the reference alike, so the same text names the same bucket (already so on main). A
     # different name, or the same name with another Region written in, stays RES-017.
     def policy(source: Any) -> Subject:
-        statement = {"Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "sqs:SendMessage",
-                     "Resource": {"Fn::GetAtt": ["Q", "Arn"]}, "Condition": {"ArnLike": {"aws:SourceArn": source}}}
+        statement = {
+            "Effect": "Allow",
+            "Principal": {"Service": "s3.amazonaws.com"},
+            "Action": "sqs:SendMessage",
+            "Resource": {"Fn::GetAtt": ["Q", "Arn"]},
+            "Condition": {"ArnLike": {"aws:SourceArn": source}},
+        }
         body = {"Resources": {
             "B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::Sub": "fleet-a-${AWS::Region}"}}},
             "Q": {"Type": "AWS::SQS::Queue"},
