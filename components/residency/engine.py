@@ -3268,7 +3268,8 @@ class RuleEngine:
         <id>.properties.<property path>``) whose path its type's ``paths`` lists (an ``AWS::StepFunctions::
         StateMachine``'s ``LoggingConfiguration.Destinations[].CloudWatchLogsLogGroup.LogGroupArn``): judged as that
         Pulumi type's input path (``logging_configuration.log_destination``), by the one judgement of the Pulumi
-        resource, at the template's path. True when so judged; False (walked as before) otherwise."""
+        resource, at the template's path; (sam48) or under SAM's ``globals.<section>.<property path>``, read as the
+        section's type's. True when so judged; False (walked as before) otherwise."""
         at = _template_resource_at(walk, path)
         if at is None:
             return False
