@@ -438,7 +438,7 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         for target in e.inputs.values()
     }
     written = [(f.type, f.path) for f in load_endpoints().written_account_fields]
-    assert len(events) == 5
+    assert len(events) == 6  # sam48: EventBridgeRule / CloudWatchEvent `event_bus_name` (the generated rule's bus)
     assert all(any(t == token and f"{p}.".startswith(f"{target}.") for t, p in written) for token, target in events)
     named += [(token, target.split(".")[0]) for token, target in events]
     # samsfn47 (stop 47): a template resource's nested value (`paths`) is its Pulumi type's input path, leading to that
@@ -448,6 +448,14 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     assert nested_paths == {("aws:sfn/stateMachine:StateMachine", "logging_configuration.log_destination")}
     assert all((token, target) in written for token, target in nested_paths)
     named += [(token, target.split(".")[0]) for token, target in nested_paths]
+    # sam48 (stop 48): the paths of a resource SAM generates (an Api's / HttpApi's stage: its access log group) lead
+    # to the generated Pulumi type's written_account_fields too.
+    generated = {(g.resource, target) for s in load_endpoints().stack_templates for r in s.resources
+                 for g in r.generated for target in g.paths.values()}  # fmt: skip
+    assert generated == {("aws:apigateway/stage:Stage", "access_log_settings.destination_arn"),
+                         ("aws:apigatewayv2/stage:Stage", "access_log_settings.destination_arn")}  # fmt: skip
+    assert all((token, target) in written for token, target in generated)
+    named += [(token, target.split(".")[0]) for token, target in generated]
     assert len(named) >= 11
     missing = []
     for token, name in named:

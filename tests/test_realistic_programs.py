@@ -132,6 +132,7 @@ import platform_programs_review46 as rv46
 import platform_programs_ros46 as ros46
 import platform_programs_ros47 as ros47
 import platform_programs_sam46 as sam46
+import platform_programs_sam48 as sam48
 import platform_programs_samevents46 as se46
 import platform_programs_samsfn47 as ssf47
 import platform_programs_scripts45 as sc45
@@ -18160,6 +18161,13 @@ CASES: list[Case] = [
     # Deny outside it) allowing only delivery actions passes (RES-023 outside CN before, while the same statement to
     # one account passed); one allowing a read stays RES-023 outside CN.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in od48.rows()],
+    # -- stop 48, SAM and CloudFormation templates, what stop 47 left (tests/platform_programs_sam48.py): another
+    # account's log group as an API's access log destination (SAM Api / HttpApi, under Globals too, CloudFormation
+    # stages) and another account's event bus as a rule's bus (Pulumi EventRule, template Rule, SAM EventBridgeRule /
+    # CloudWatchEvent events) are RES-023 outside CN (passed before); a snippet included from a bucket the stack does
+    # not make is RES-025 (CN; passed before). The stack's own log groups, buses and snippet buckets, a bucket named
+    # with ${AWS::Region}, a declared partner or bucket, a SAM connector to the template's queue pass (as before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sam48.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

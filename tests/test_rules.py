@@ -5184,13 +5184,13 @@ def test_a_sam_state_machine_event_destination_of_the_stack_or_in_aws_cn_passes(
     assert RuleEngine("CN").check(aws(_STACK, template_body=cn))[0] == []
 
 
-def test_a_sam_event_role_target_id_or_bus_is_read_as_before() -> None:
-    # RoleArn (the role the rule or schedule assumes), Target ({Id}) and EventBusName are not written destinations: the
-    # Pulumi twins' role_arn and event_bus_name are not judged either, so another account's passes in both places.
+def test_a_sam_event_role_or_target_id_is_read_as_before() -> None:
+    # RoleArn (the role the rule or schedule assumes) and Target ({Id}) are not written destinations: the Pulumi
+    # twins' role_arn is not judged either, so another account's passes in both places. (sam48: EventBusName is judged
+    # since stop 48, test_a_rule_on_another_accounts_bus_is_judged_in_every_form.)
     role = f"arn:aws:iam::{_OTHER}:role/r"
-    bus = f"arn:aws:events:eu-central-1:{_OTHER}:event-bus/b"
     for kind, extra in (("Schedule", {"RoleArn": role}), ("ScheduleV2", {"RoleArn": role}),
-                        ("EventBridgeRule", {"Target": {"Id": "t"}, "EventBusName": bus})):  # fmt: skip
+                        ("EventBridgeRule", {"Target": {"Id": "t"}})):  # fmt: skip
         assert RuleEngine("EU").check(_sam_sm_event(kind, _OWN_QUEUE, **extra))[0] == [], kind
     twin = aws("aws:cloudwatch/eventTarget:EventTarget", _PINNED_EU, rule="r", role_arn=role,
                arn="arn:aws:states:eu-central-1:123456789012:stateMachine:s")  # fmt: skip
@@ -5500,3 +5500,196 @@ def test_a_ram_share_of_features_or_parameters_is_a_share_of_data(arn: str, shar
              .replace("eu-central-1", "cn-north-1"), resource_share_arn=share.replace("arn:aws:", "arn:aws-cn:")
              .replace("eu-central-1", "cn-north-1"))  # fmt: skip
     assert RuleEngine("CN").check(cn)[0] == []
+
+
+# sam48 (stop 48): SAM and CloudFormation templates, what stop 47 left. Each offending subject passed on main 1fd7240:
+# an API's access log group (SAM Api / HttpApi, under Globals too, CloudFormation stages) and a rule's bus of another
+# account (Pulumi EventRule / EventTarget, template Rule, SAM events), a snippet included from S3 (AWS::Include) in a
+# bucket the stack does not make (CN) or at a location it cannot read.
+_OTHER_LOGS = f"arn:aws:logs:eu-central-1:{_OTHER}:log-group:g"
+_OWN_LOGS = "arn:aws:logs:eu-central-1:123456789012:log-group:g"
+_OTHER_BUS = f"arn:aws:events:eu-central-1:{_OTHER}:event-bus/b"
+_OWN_BUS = "arn:aws:events:eu-central-1:123456789012:event-bus/b"
+_SAM_API_BODY = {"openapi": "3.0.1", "info": {"title": "a", "version": "1"}, "paths": {}}
+
+
+def _access_log(kind: str, group: str) -> Subject:
+    """An API's access log destination in each template form (SAM Api, HttpApi, their Globals; CloudFormation
+    stages)."""
+    log = {"DestinationArn": group, "Format": "$context.requestId"}
+    api = {"StageName": "p", "EndpointConfiguration": "REGIONAL", "DefinitionBody": _SAM_API_BODY}
+    forms: dict[str, dict[str, Any]] = {
+        "sam-api": {"Resources": {"X": {"Type": "AWS::Serverless::Api", "Properties": {
+            **api, "AccessLogSetting": log}}}},
+        "sam-globals-api": {"Globals": {"Api": {"AccessLogSetting": log}},
+                            "Resources": {"X": {"Type": "AWS::Serverless::Api", "Properties": api}}},
+        "sam-httpapi": {"Resources": {"X": {"Type": "AWS::Serverless::HttpApi", "Properties": {
+            "AccessLogSettings": log}}}},
+        "sam-globals-httpapi": {"Globals": {"HttpApi": {"AccessLogSettings": log}},
+                                "Resources": {"X": {"Type": "AWS::Serverless::HttpApi"}}},
+        "cfn-stage": {"Resources": {"X": {"Type": "AWS::ApiGateway::Stage", "Properties": {
+            "RestApiId": "a", "StageName": "p", "AccessLogSetting": log}}}},
+        "cfn-v2-stage": {"Resources": {"X": {"Type": "AWS::ApiGatewayV2::Stage", "Properties": {
+            "ApiId": "a", "StageName": "p", "AccessLogSettings": log}}}},
+    }  # fmt: skip
+    template = {"Transform": "AWS::Serverless-2016-10-31", **forms[kind]}
+    return aws(_STACK, _PINNED_EU, template_body=json.dumps(template))
+
+
+_ACCESS_LOG_PATHS = {
+    "sam-api": "Resources.X.Properties.AccessLogSetting.DestinationArn",
+    "sam-globals-api": "Globals.Api.AccessLogSetting.DestinationArn",
+    "sam-httpapi": "Resources.X.Properties.AccessLogSettings.DestinationArn",
+    "sam-globals-httpapi": "Globals.HttpApi.AccessLogSettings.DestinationArn",
+    "cfn-stage": "Resources.X.Properties.AccessLogSetting.DestinationArn",
+    "cfn-v2-stage": "Resources.X.Properties.AccessLogSettings.DestinationArn",
+}
+PAIRS += [
+    ("RES-023", "EU", _access_log(kind, _OWN_LOGS), _access_log(kind, _OTHER_LOGS), f"template_body(json).{where}")
+    for kind, where in _ACCESS_LOG_PATHS.items()
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", list(_ACCESS_LOG_PATHS))
+def test_a_template_apis_access_log_group_is_judged_as_the_pulumi_stages(kind: str) -> None:
+    # The same log group in a template and on the Pulumi stage it becomes: the same rule and message (sam48). The
+    # template's own log group by Fn::Sub of ${AWS::AccountId} passes; another aws-cn account passes in CN.
+    token = "aws:apigatewayv2/stage:Stage" if "httpapi" in kind or "v2" in kind else "aws:apigateway/stage:Stage"
+    twin = aws(token, _PINNED_EU, access_log_settings={"destination_arn": _OTHER_LOGS, "format": "x"})
+    (finding,) = RuleEngine("EU").check(_access_log(kind, _OTHER_LOGS))[0]
+    (pulumi,) = RuleEngine("EU").check(twin)[0]
+    assert (finding.resource_type, finding.rule.id, finding.detail) == (_STACK, pulumi.rule.id, pulumi.detail)
+    own = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:g"
+    assert RuleEngine("EU").check(_access_log(kind, own))[0] == []
+    cn = _access_log(kind, f"arn:aws-cn:logs:cn-north-1:{_OTHER}:log-group:g").props["template_body"]
+    assert RuleEngine("CN").check(aws(_STACK, template_body=cn))[0] == []
+
+
+def _bus_rule(kind: str, bus: Any, target: str = _OWN_QUEUE) -> Subject:
+    """A rule on a bus: the Pulumi EventRule / EventTarget, a template AWS::Events::Rule, a SAM function's
+    EventBridgeRule event, a SAM state machine's CloudWatchEvent event."""
+    if kind == "pulumi-rule":
+        return aws("aws:cloudwatch/eventRule:EventRule", _PINNED_EU, event_bus_name=bus, event_pattern="{}")
+    if kind == "pulumi-target":
+        return aws("aws:cloudwatch/eventTarget:EventTarget", _PINNED_EU, rule="r", event_bus_name=bus, arn=target)
+    if kind == "cfn-rule":
+        return _cfn("AWS::Events::Rule", EventBusName=bus, EventPattern={"source": ["a"]},
+                    Targets=[{"Id": "q", "Arn": target}])  # fmt: skip
+    event = {"Pattern": {"source": ["aws.ec2"]}, "EventBusName": bus}
+    if kind == "sam-fn-eventbridgerule":
+        return _cfn(_SAM_FN, Handler="a.h", Runtime="python3.12", InlineCode="x",
+                    Events={"E": {"Type": "EventBridgeRule", "Properties": event}})  # fmt: skip
+    return _cfn(_SAM_SM, Definition=_SAM_SM_DEFINITION, Events={"E": {"Type": "CloudWatchEvent", "Properties": event}})
+
+
+_BUS_PATHS = {
+    "pulumi-rule": "event_bus_name",
+    "pulumi-target": "event_bus_name",
+    "cfn-rule": "template_body(json).Resources.X.Properties.EventBusName",
+    "sam-fn-eventbridgerule": "template_body(json).Resources.X.Properties.Events.E.Properties.EventBusName",
+    "sam-sm-cloudwatchevent": "template_body(json).Resources.X.Properties.Events.E.Properties.EventBusName",
+}
+PAIRS += [("RES-023", "EU", _bus_rule(kind, _OWN_BUS), _bus_rule(kind, _OTHER_BUS), where)
+          for kind, where in _BUS_PATHS.items()]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", list(_BUS_PATHS))
+def test_a_rule_on_another_accounts_bus_is_judged_in_every_form(kind: str) -> None:
+    # PutRule / PutTargets accept another account's bus ARN and store the rule and its targets there (sam48): the
+    # receiving account is named as on any written destination. A bus name (the provider's own account's), the
+    # template's own bus by Ref and another aws-cn account in CN pass.
+    (finding,) = RuleEngine("EU").check(_bus_rule(kind, _OTHER_BUS))[0]
+    assert _OTHER in finding.detail
+    for own in ("fleet", "default", {"Ref": "Bus"}):
+        if isinstance(own, str) or not kind.startswith("pulumi-"):
+            assert RuleEngine("EU").check(_bus_rule(kind, own))[0] == [], own
+    cn = _bus_rule(kind, f"arn:aws-cn:events:cn-north-1:{_OTHER}:event-bus/b", "arn:aws-cn:sqs:cn-north-1:1:q")
+    assert RuleEngine("CN").check(Subject(cn.type, cn.name, cn.props, AWS_CN))[0] == []
+
+
+def _include(location: Any, **resources: Any) -> Subject:
+    """Fn::Transform AWS::Include at the Resources level, the transform's documented form."""
+    body = {"Resources": {**resources, "Q": {"Type": "AWS::SQS::Queue"},
+                          "Fn::Transform": {"Name": "AWS::Include", "Parameters": {"Location": location}}}}  # fmt: skip
+    return aws(_STACK, _PINNED_CN46, template_body=json.dumps(body))
+
+
+_SNIPPETS = {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "fleet-snippets"}}}
+PAIRS += [
+    ("RES-025", "CN", _include("s3://fleet-snippets/x.yaml", **_SNIPPETS), _include("s3://shared-snippets/x.yaml"),
+     "template_body(json).Resources.Fn::Transform.Parameters.Location"),
+]  # fmt: skip
+
+
+def test_a_snippet_included_from_s3_is_refused_unless_the_stack_makes_its_bucket() -> None:
+    # AWS::Include (sam48): no front door reads the snippet, so it is unproven (RES-025) unless the stack's own bucket
+    # holds it (falsealarm47's ruling for a definition held in S3: the bucket's owner decides who writes it) or its
+    # location is declared. Outside CN a bucket the stack does not make is RES-017 beside it (as before).
+    region_bucket = {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {
+        "Fn::Sub": "fleet-snippets-${AWS::Region}"}}}}  # fmt: skip
+    for own in (_include("s3://fleet-snippets/x.yaml", **_SNIPPETS), _include({"Fn::Sub": "s3://${B}/x.yaml"}, B={
+            "Type": "AWS::S3::Bucket"}), _include({"Fn::Sub": "s3://fleet-snippets-${AWS::Region}/x.yaml"},
+                                                  **region_bucket)):  # fmt: skip
+        assert RuleEngine("CN").check(own)[0] == []
+    (finding,) = RuleEngine("CN").check(_include({"Ref": "Location"}))[0]
+    assert finding.rule.id == "RES-025"
+    assert "cannot read" in finding.detail
+    shared = _include("s3://shared-snippets/x.yaml").props["template_body"]
+    found = RuleEngine("EU").check(aws(_STACK, _PINNED_EU, template_body=shared))[0]
+    assert sorted(f.rule.id for f in found) == ["RES-017", "RES-025"]
+    entry = {"id": "snippets", "kind": "resident", "match": "shared-snippets", "evidence": "reviewed"}
+    declared = RuleEngine("EU", destinations=parse_destinations([entry]))
+    assert all(f.declared_by == "snippets" for f in declared.check(aws(_STACK, _PINNED_EU, template_body=shared))[0])
+    other = {"Resources": {"Fn::Transform": {"Name": "Fleet::Macro", "Parameters": {}}}}
+    assert RuleEngine("CN").check(aws(_STACK, _PINNED_CN46, template_body=json.dumps(other)))[0] == []
+
+
+def test_a_bucket_named_with_the_region_is_the_templates_own_under_the_same_text() -> None:
+    # falsealarm47 left `${AWS::Region}` in a bucket name not tried (sam48): the template reading fills the Region in
+    # the BucketName and in the reference alike, so the same text names the same bucket (already so on main). A
+    # different name, or the same name with another Region written in, stays RES-017.
+    def policy(source: Any) -> Subject:
+        statement = {
+            "Effect": "Allow",
+            "Principal": {"Service": "s3.amazonaws.com"},
+            "Action": "sqs:SendMessage",
+            "Resource": {"Fn::GetAtt": ["Q", "Arn"]},
+            "Condition": {"ArnLike": {"aws:SourceArn": source}},
+        }
+        body = {"Resources": {
+            "B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::Sub": "fleet-a-${AWS::Region}"}}},
+            "Q": {"Type": "AWS::SQS::Queue"},
+            "P": {"Type": "AWS::SQS::QueuePolicy", "Properties": {"Queues": [{"Ref": "Q"}], "PolicyDocument": {
+                "Version": "2012-10-17", "Statement": [statement]}}}}}  # fmt: skip
+        return aws(_STACK, _PINNED_EU, template_body=json.dumps(body))
+
+    for own in ({"Fn::Sub": "arn:${AWS::Partition}:s3:::fleet-a-${AWS::Region}"}, "arn:aws:s3:::fleet-a-eu-central-1"):
+        assert RuleEngine("EU").check(policy(own))[0] == [], own
+    for other in ({"Fn::Sub": "arn:${AWS::Partition}:s3:::partner-${AWS::Region}"}, "arn:aws:s3:::fleet-a-us-east-1"):
+        assert [f.rule.id for f in RuleEngine("EU").check(policy(other))[0]] == ["RES-017"], other
+
+
+def test_a_sam_connector_is_judged_as_the_policy_it_generates() -> None:
+    # AWS::Serverless::Connector (and a resource's Connectors) generate an IAM identity policy on the source's role
+    # naming the Destination (sam48). The Pulumi twin, a role policy allowing sqs:SendMessage on another account's
+    # queue, passes (identity policies' Resource accounts are not judged: the queue's owner grants by its own policy,
+    # judged where it is made), so the connector passes too; the Destination ARN's Region is judged as any ARN's.
+    def connector(destination: dict[str, Any], embedded: bool = False) -> Subject:
+        fn = {"Type": _SAM_FN, "Properties": {"Handler": "a.h", "Runtime": "python3.12", "InlineCode": "x"}}
+        properties = {"Destination": destination, "Permissions": ["Write"]}
+        if embedded:
+            return aws(_STACK, _PINNED_EU, template_body=json.dumps({"Resources": {"F": {
+                **fn, "Connectors": {"C": {"Properties": properties}}}}}))  # fmt: skip
+        body = {"Resources": {"F": fn, "Q": {"Type": "AWS::SQS::Queue"}, "C": {
+            "Type": "AWS::Serverless::Connector", "Properties": {"Source": {"Id": "F"}, **properties}}}}  # fmt: skip
+        return aws(_STACK, _PINNED_EU, template_body=json.dumps(body))
+
+    partner = {"Arn": _OTHER_QUEUE, "Type": "AWS::SQS::Queue"}
+    policy = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": _OTHER_QUEUE}]})  # fmt: skip
+    twin = aws("aws:iam/rolePolicy:RolePolicy", _PINNED_EU, role="r", policy=policy)
+    assert RuleEngine("EU").check(twin)[0] == []
+    for passing in (connector({"Id": "Q"}), connector(partner), connector(partner, embedded=True)):
+        assert RuleEngine("EU").check(passing)[0] == []
+    abroad = {"Arn": f"arn:aws:sqs:us-east-1:{_OTHER}:q", "Type": "AWS::SQS::Queue"}
+    assert [f.rule.id for f in RuleEngine("EU").check(connector(abroad))[0]] == ["RES-004"]

@@ -630,6 +630,20 @@ class TemplateEvent(_Frozen):
     source: str
 
 
+class TemplateGenerated(_Frozen):
+    """(sam48) A resource SAM generates from a template resource, some of whose nested values become that generated
+    resource's inputs (a SAM ``AWS::Serverless::Api``'s ``AccessLogSetting.DestinationArn`` is the generated
+    ``AWS::ApiGateway::Stage``'s, the Pulumi ``apigateway.Stage``'s ``access_log_settings.destination_arn``): each
+    listed path is judged as that Pulumi type's input path, as :attr:`TemplateResource.paths` are for the resource's
+    own type."""
+
+    resource: str
+    """The Pulumi type token the values are judged as (``aws:apigateway/stage:Stage``)."""
+    paths: Mapping[str, str]
+    """A property path (snake_case, dots, lists read through) -> the Pulumi input path its value is."""
+    source: str
+
+
 class TemplateResource(_Frozen):
     """A template resource type that is a Pulumi resource type's own API object (``AWS::ApiGateway::RestApi`` and
     ``aws:apigateway/restApi:RestApi`` both call CreateRestApi / PutRestApi with the same OpenAPI ``Body``;
@@ -675,6 +689,10 @@ class TemplateResource(_Frozen):
     cloud_watch_logs_log_group.log_group_arn``) -> the Pulumi input path its value is (``logging_configuration.
     log_destination``), where the CloudFormation shape nests the value otherwise than the Pulumi input: the value alone
     is judged there, by the one judgement of the Pulumi resource, at the template's path."""
+
+    generated: tuple[TemplateGenerated, ...] = ()
+    """(sam48) Resources SAM generates from this one whose inputs some of its nested values are (``paths`` of
+    another Pulumi type): a SAM Api's or HttpApi's access log destination, its generated stage's."""
 
     keys: Mapping[str, str] = Field(default_factory=dict)
     """A key (snake_case) at any depth under a listed property or item -> the Pulumi input key it is, where the

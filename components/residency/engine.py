@@ -3160,6 +3160,9 @@ class RuleEngine:
         kpath, start = walk.kpath, template.path.count(".") + 1
         if walk.subject is not walk.origin or not isinstance(walk.outer, Mapping):
             return False  # already judged as a Pulumi type's input, or no template resource holds ``props``
+        if kpath[-1] == "fn::transform":
+            self._judge_template_include(walk, value, path)
+            return False  # its Location is judged as a bucket too, as before
         if len(kpath) == start + 4 and kpath[start] == "resources" and kpath[start + 2] == "properties":
             kind, logical_id = walk.outer.get("Type"), path.rsplit(".", 3)[-3]  # {Type, Properties} holds ``props``
         elif len(kpath) == start + 3 and kpath[start] == "globals" and template.globals:
@@ -3174,11 +3177,9 @@ class RuleEngine:
             and self._template_events
         ):
             return self._judged_as_event_input(walk, value, path, depth)  # (samevents46) a SAM event's property
-        elif (
-            len(kpath) > start + 4
-            and kpath[-1] in self._template_path_leaves
-            and kpath[start] == "resources"
-            and kpath[start + 2] == "properties"
+        elif kpath[-1] in self._template_path_leaves and (
+            (len(kpath) > start + 4 and kpath[start] == "resources" and kpath[start + 2] == "properties")
+            or (len(kpath) > start + 3 and kpath[start] == "globals" and template.globals)
         ):
             return self._judged_as_nested_input(walk, value, path, depth)  # (samsfn47) a property's nested value
         else:
@@ -3276,14 +3277,19 @@ class RuleEngine:
         <id>.properties.<property path>``) whose path its type's ``paths`` lists (an ``AWS::StepFunctions::
         StateMachine``'s ``LoggingConfiguration.Destinations[].CloudWatchLogsLogGroup.LogGroupArn``): judged as that
         Pulumi type's input path (``logging_configuration.log_destination``), by the one judgement of the Pulumi
-        resource, at the template's path. True when so judged; False (walked as before) otherwise."""
+        resource, at the template's path; (sam48) or under SAM's ``globals.<section>.<property path>``, read as the
+        section's type's. True when so judged; False (walked as before) otherwise."""
         at = _template_resource_at(walk, path)
         if at is None:
             return False
         template, start, parts, resource = at
         kpath, logical_id = walk.kpath, parts[start + 1]
-        kind = resource.get("Type") if isinstance(resource, Mapping) else None
-        found = self._template_paths.get((template.type, str(kind), ".".join(kpath[start + 3 :])))
+        if kpath[start] == "globals":
+            # (sam48) SAM's Globals.<section>.<property path>: the value every resource of the section's type inherits.
+            kind, logical_id, tail = template.globals.get(parts[start + 1]), f"Globals.{parts[start + 1]}", start + 2
+        else:
+            kind, tail = resource.get("Type") if isinstance(resource, Mapping) else None, start + 3
+        found = self._template_paths.get((template.type, str(kind), ".".join(kpath[tail:])))
         if found is None:
             return False
         self._judge_at_input_path(walk, value, path, depth, logical_id, found)
@@ -3342,6 +3348,35 @@ class RuleEngine:
             'content, no personal data"}.'
         )
         self._add_coverable(walk, RuleId.PUBLIC_ACCESS_DECLARED, path, location, detail, (location, name))
+
+    def _judge_template_include(self, walk: _Walk, value: Any, path: str) -> None:
+        """(sam48) ``Fn::Transform`` ``AWS::Include``: CloudFormation replaces it with the template snippet held at
+        its ``Location`` (an ``s3://`` URI) when it processes the template, so the resources, properties or outputs
+        the snippet adds cannot be read by any front door (none reads S3): what they send where is unproven
+        (RES-025, a document the engine cannot read, declared by the location as written). A snippet in the stack's
+        own bucket passes, as a definition held there does (falsealarm47, :meth:`_in_own_bucket`: the stack's
+        account owns the bucket and decides by its judged policy who writes the object); a bucket proven only by its
+        partition or by a declaration of the bucket proves nothing about the snippet. Other transforms (the SAM
+        macro, an account's own macros) are not this one: a macro's code is refused where it is made."""
+        if not isinstance(value, Mapping) or value.get("Name") != "AWS::Include":
+            return
+        parameters = value.get("Parameters")
+        location = parameters.get("Location") if isinstance(parameters, Mapping) else None
+        assert walk.template is not None
+        template, document = walk.template
+        texts = _template_texts(document, location) if location is not None else None
+        texts = [self._in_own_stack(walk.subject, t, template) for t in texts or ()]
+        if texts and all(self._in_own_bucket(walk, t) for t in texts):
+            return
+        shown = texts[0] if len(texts) == 1 else _s3_location_text(location)
+        detail = (
+            f"The template includes a snippet held in S3 ({shown}, Fn::Transform AWS::Include), which this check "
+            "cannot read, so where the resources and properties it adds send data cannot be proven in "
+            f"{self._j()}. Fix: write the snippet into the template, or keep it in a bucket this stack makes, or "
+            f'declare the location after reviewing it: {{"id": "...", "kind": "resident", "match": "{shown}", '
+            '"evidence": "<who reviewed the snippet>"}.'
+        )
+        self._add_coverable(walk, RuleId.DOCUMENT_WITHIN_BOUNDS, f"{path}.Parameters.Location", shown, detail, (shown,))
 
     def _in_own_bucket(self, walk: _Walk, value: Any) -> bool:
         """(falsealarm47) Whether an S3 location (``{Bucket, Key}`` or ``s3://bucket/key``) is in a bucket the stack
@@ -6184,12 +6219,14 @@ def _template_path_tables(
     endpoints: EndpointCatalogue,
 ) -> tuple[Mapping[tuple[str, str, str], tuple[str, str]], frozenset[str]]:
     """(samsfn47) (template input's type, template resource type, property path) -> (the Pulumi type, its input path)
-    the nested value is judged as (``stack_templates`` ``resources`` ``paths``), and the paths' last keys."""
+    the nested value is judged as (``stack_templates`` ``resources`` ``paths``, and sam48's ``generated`` paths of the
+    resources SAM generates), and the paths' last keys."""
     index = {
-        (t.type, r.type, prop): (r.resource, target)
+        (t.type, r.type, prop): (token, target)
         for t in endpoints.stack_templates
         for r in t.resources
-        for prop, target in r.paths.items()
+        for token, paths in ((r.resource, r.paths), *((g.resource, g.paths) for g in r.generated))
+        for prop, target in paths.items()
     }
     return index, frozenset(prop.rsplit(".", 1)[-1] for _, _, prop in index)
 

@@ -280,10 +280,12 @@ RULES: tuple[Rule, ...] = (
         "document-within-bounds",
         "An input's JSON / YAML document (template, policy, body, cloud-config, decoded user data) must be readable "
         "within the engine's bounds (nesting depth, expanded nodes after aliases, decoded size); beyond them it cannot "
-        "be judged and fails closed.",
+        "be judged and fails closed. A template snippet included from S3 (Fn::Transform AWS::Include) is not read "
+        "at all: refused unless it is in a bucket the stack makes or its location is declared.",
         "Flatten the document (fewer than 100 levels), remove alias chains (anchors that expand to more than 200,000 "
         "nodes, or an alias inside its own anchor), keep gzip user data under 1 MiB decompressed, or move the "
-        "document to a file the stack uploads as an object, or split it.",
+        "document to a file the stack uploads as an object, or split it; write an included snippet into the "
+        "template, keep it in a bucket the stack makes, or declare its location after reviewing it.",
     ),
     # Config and deployment refusals (ids RES-030..RES-039): judged on the files, before any program runs.
     Rule(
