@@ -3628,11 +3628,31 @@ class RuleEngine:
             if not self._log_router_file(file) or (file, body) in skip:
                 continue
             self._judge_log_router_file(walk, body, f"{path}({how}:{file})", file.endswith(("yml", "yaml")), depth)
+        for how, file, body in written:
+            if (file, body) not in skip:
+                self._judge_cli_config(walk, script, (file, body), f"{path}({how}:{file})", depth)
         for edit in edits:
             if edit.content is None and self._log_router_file(edit.file) and _edit_key(edit) not in skip:
                 self._judge_edit_texts(walk, edit, f"{path}({edit.how}:{edit.file})", depth)
                 if edit.deletes and edit.before is not None:
                     self._judge_deleted_defaults(walk, edit, f"{path}({edit.how}:{edit.file})")
+
+    def _judge_cli_config(self, walk: _Walk, script: str, written: tuple[str, str], where: str, depth: int) -> None:
+        """A file a script writes that a cloud CLI or SDK reads its settings from (``cli_config_files``, scripts48:
+        ``~/.aws/config``): each ``key = value`` line walked as a document of its own (two profiles may both set
+        ``region``: a mapping would keep only the last), so a region key is judged as a region, a host key as a
+        destination. A variable in a value (``region = $R``, an unquoted here-document) holds the values that reach
+        the line where the script holds it (the one resolver); one found nowhere in the script stays as written."""
+        file, body = written
+        kind = next((c.format for c in self.endpoints.cli_config_files if re.search(c.pattern, file)), None)
+        if kind != "ini":
+            return
+        for line in body.splitlines():
+            for key, value in parse_properties(line, ini=True).items():
+                at = script.find(line) if "$" in value else -1
+                values = _assigned_values(script, self._instance_region(walk)).at(at) if at >= 0 else {}
+                for filled in _filled(value, values):
+                    self._walk_document(walk, {key: filled}, f"{where}(ini)", "content", depth, None)
 
     def _instance_region(self, walk: _Walk) -> tuple[re.Pattern[str], str] | None:
         """For a script an instance runs (``instance_region_commands`` types): the command substitution that gives the

@@ -199,19 +199,17 @@ class ScriptReader:
 def _joined_lines(script: str) -> Iterator[tuple[int, str]]:
     """``script``'s lines, each with its offset, a line ending in a backslash joined with the next (bash(1):
     "A backslash-newline pair is treated as a line continuation")."""
-    start, joined = 0, ""
-    offset = 0
+    start, offset, joined = 0, 0, None
     for raw in script.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
-        if not joined:
-            start = offset
+        start = offset if joined is None else start
         offset += len(raw)
-        if body.endswith("\\") and raw != body and raw[len(body) :] in ("\n", "\r\n"):
-            joined += body[:-1]
+        if body.endswith("\\") and raw[len(body) :] in ("\n", "\r\n"):
+            joined = (joined or "") + body[:-1]
             continue
-        yield start, joined + body
-        joined = ""
-    if joined:
+        yield start, (joined or "") + body
+        joined = None
+    if joined:  # a last line continued onto nothing (splitlines gives no empty line at the end)
         yield start, joined
 
 
