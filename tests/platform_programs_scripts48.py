@@ -51,19 +51,21 @@ DOCUMENT = f"{IMDS}/dynamic/instance-identity/document"
 
 OWN_REGION = {
     # EC2 "Instance identity documents": the document's "region" line, its 4th field split at double quotes
-    "own-grep-awk-envsubst": (
-        f"export AWS_REGION=$(curl -s {DOCUMENT} | grep region | awk -F\\\" '{{print $4}}')\n"
-    ),
+    "own-grep-awk-envsubst": (f"export AWS_REGION=$(curl -s {DOCUMENT} | grep region | awk -F\\\" '{{print $4}}')\n"),
     "own-jq-raw-output-envsubst": f"export AWS_REGION=$(curl -s {DOCUMENT} | jq --raw-output .region)\n",
     "own-tr-envsubst": f"export AWS_REGION=$(curl -s {IMDS}/meta-data/placement/region | tr -d '\\n')\n",
-    "own-az-sed-envsubst": f"export AWS_REGION=$(curl -s {IMDS}/meta-data/placement/availability-zone | sed 's/.$//')\n",
+    "own-az-sed-envsubst": (
+        f"export AWS_REGION=$(curl -s {IMDS}/meta-data/placement/availability-zone | sed 's/.$//')\n"
+    ),
 }
 """How each ``own-*`` program sets AWS_REGION (the last one derives it from the zone: refused)."""
 ENVSUBST_SHAPES = tuple(OWN_REGION)
 OPTION_SHAPES = ("option-region-foreign", "option-region-own", "psql-host-partner", "psql-host-private")
 CONFIG_SHAPES = ("aws-config-foreign", "aws-config-own-metadata")
 ALI_SHAPES = ("ali-ossutil-metadata", "ali-ossutil-file", "ali-cli-region-foreign", "ali-cli-region-metadata")
-ENCODED = frozenset({"own-jq-raw-output-envsubst", "own-az-sed-envsubst", "option-region-foreign", "aws-config-foreign"})
+ENCODED = frozenset(
+    {"own-jq-raw-output-envsubst", "own-az-sed-envsubst", "option-region-foreign", "aws-config-foreign"}
+)
 """The AWS shapes made as a launch template (base64 user data); the others as an instance (plain text)."""
 
 
@@ -84,8 +86,8 @@ def _envsubst_script(shape: str) -> str:
     """Install Fluent Bit, set AWS_REGION the shape's way, fill the template (GNU gettext envsubst), start it; the
     template is a Fluent Bit classic file (Fluent Bit manual, "Amazon CloudWatch": region, log_group_name)."""
     template = (
-        "[OUTPUT]\n    Name              cloudwatch_logs\n    Match             *\n    region            ${AWS_REGION}\n"
-        "    log_group_name    /fleet/app\n    log_stream_prefix app-\n"
+        "[OUTPUT]\n    Name              cloudwatch_logs\n    Match             *\n"
+        "    region            ${AWS_REGION}\n    log_group_name    /fleet/app\n    log_stream_prefix app-\n"
     )
     return (
         f"#!/bin/bash\nset -euo pipefail\ndnf install -y fluent-bit\n{OWN_REGION[shape]}"

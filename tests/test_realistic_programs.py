@@ -18155,11 +18155,12 @@ CASES: list[Case] = [
     # e-mail address other than its owner (RES-023 until pinned or declared): each passed every door before; the
     # stack's own core network, attachment, connection, account and owner grant pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw47.rows()],
-    # -- stop 48, scripts and user data, round 4 (tests/platform_programs_scripts48.py): EC2 user data setting its Region
-    # from the identity document (grep | awk, jq --raw-output) or the metadata path through tr -d, and Alibaba ECS
-    # user data uploading with ossutil -e oss-$REGION-internal.aliyuncs.com (REGION from region-id), pass (RES-016 /
+    # -- stop 48, scripts and user data, round 4 (tests/platform_programs_scripts48.py): EC2 user data setting its
+    # Region from the identity document (grep | awk, jq --raw-output) or the metadata path through tr -d, and Alibaba
+    # ECS user data uploading with ossutil -e oss-$REGION-internal.aliyuncs.com (REGION from region-id), pass (RES-016 /
     # RES-015 before); a --region, psql -h or ~/.aws/config value a variable or heredoc sets to another country's
-    # Region or a partner's host is refused (RES-009 / RES-015; passed before); a Region cut from the zone stays RES-016.
+    # Region or a partner's host is refused (RES-009 / RES-015; passed before); a Region cut from the zone stays
+    # RES-016.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc48.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

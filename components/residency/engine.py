@@ -83,6 +83,7 @@ from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import (
     EDIT_COMMAND,
     Edit,
+    ScriptHost,
     ScriptReader,
     echoed_files,
     edited_files,
@@ -6799,9 +6800,7 @@ def _instance_region_commands(endpoints: EndpointCatalogue) -> dict[str, re.Patt
     # scripts48: each command piped through any number of the filters that leave a Region code whole (`| tr -d '\n'`)
     filters = "|".join(f"(?:{f.pattern})" for f in endpoints.instance_region_filters)
     piped = rf"(?:\s*\|\s*(?:{filters}))*" if filters else ""
-    return {
-        t: re.compile("(?:" + "|".join(f"(?:{c.pattern})" for c in cs) + f"){piped}") for t, cs in by_type.items()
-    }
+    return {t: re.compile("(?:" + "|".join(f"(?:{c.pattern})" for c in cs) + f"){piped}") for t, cs in by_type.items()}
 
 
 def _names_no_account(text: str) -> bool:

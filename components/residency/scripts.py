@@ -153,7 +153,7 @@ class ScriptReader:
         args = _unprefixed(words[i + 1 :], spec.option_prefix)
         yield from self._arguments(name, spec, args, depth, hosts_file, offset)
 
-    def _arguments(  # noqa: PLR0913 (the line's offset travels with the reading)
+    def _arguments(
         self, name: str, spec: ScriptCommand, args: list[str], depth: int, hosts_file: bool, offset: int
     ) -> Iterator[ScriptHost]:
         if spec.listen_options and any(_listens(arg, spec.listen_options) for arg in args):
