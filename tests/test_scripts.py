@@ -990,3 +990,18 @@ def test_the_aws_shared_config_file_a_script_writes_is_read(code: str) -> None:
     # another file's `region = ...` is no CLI's setting
     assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.ini"), code,
                                       "aws")} == set()  # fmt: skip
+
+
+def test_urls_and_hosts_without_a_scheme_take_the_values_at_their_line() -> None:
+    # scripts48: both are found in the script as written, each with the values that reach its line; a path is no host.
+    from components.residency.engine import _assigned_urls
+
+    script = (
+        "R=eu-west-1\nD=partner.example.com\ncurl https://api.$D/v1 && ossutil ls -e oss-$R-internal.aliyuncs.com\n"
+        "R=us-east-1\necho oss-$R.aliyuncs.com /var/$R.log\n"
+    )
+    assert _assigned_urls(script).splitlines()[2:] == [
+        "curl https://api.partner.example.com/v1 && ossutil ls -e oss-eu-west-1-internal.aliyuncs.com",
+        "R=us-east-1",
+        "echo oss-us-east-1.aliyuncs.com /var/$R.log",
+    ]

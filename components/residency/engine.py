@@ -6586,9 +6586,17 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
         extra.extend(urls[1:])
         return urls[0]
 
-    resolved = _URL_VARIABLES.sub(written, script)
-    # scripts48: a host without a scheme (`ossutil -e oss-$REGION-internal.aliyuncs.com`) is filled the same way
-    resolved = _HOST_VARIABLES.sub(written, resolved) if "$" in resolved else resolved
+    # scripts48: a host without a scheme (`ossutil -e oss-$REGION-internal.aliyuncs.com`) is filled the same way. Both
+    # are found in the script as written (the values are looked up by offset); they never overlap (a host without a
+    # scheme starts after no "/" or ":").
+    found = sorted([*_URL_VARIABLES.finditer(script), *_HOST_VARIABLES.finditer(script)], key=lambda m: m.start())
+    parts: list[str] = []
+    end = 0
+    for m in found:
+        if m.start() >= end:
+            parts += [script[end : m.start()], written(m)]
+            end = m.end()
+    resolved = "".join([*parts, script[end:]])
     return "\n".join([resolved, *extra]) if extra else resolved
 
 
