@@ -6612,8 +6612,13 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
     filled = []
     for combination in itertools.islice(itertools.product(*choices), _MAX_ASSIGNED_URLS):
         given = dict(zip(names, combination, strict=True))
-        filled.append(_SHELL_REFERENCE.sub(lambda v, given=given: given[v.group(1) or v.group(2)] or v.group(0), text))
+        filled.append(_SHELL_REFERENCE.sub(functools.partial(_given_or_written, given), text))
     return tuple(filled)
+
+
+def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
+    """A variable's value in ``given``, else the reference as written (:func:`_filled`)."""
+    return given[reference.group(1) or reference.group(2)] or reference.group(0)
 
 
 # A Kubernetes dependent variable reference `$(NAME)`, or its escape `$$`; a shell variable `$NAME` / `${NAME}`.
