@@ -138,6 +138,7 @@ import platform_programs_samsfn47 as ssf47
 import platform_programs_scripts45 as sc45
 import platform_programs_scripts46 as sc46
 import platform_programs_scripts47 as sc47
+import platform_programs_scripts48 as sc48
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18168,6 +18169,13 @@ CASES: list[Case] = [
     # not make is RES-025 (CN; passed before). The stack's own log groups, buses and snippet buckets, a bucket named
     # with ${AWS::Region}, a declared partner or bucket, a SAM connector to the template's queue pass (as before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sam48.rows()],
+    # -- stop 48, scripts and user data, round 4 (tests/platform_programs_scripts48.py): EC2 user data setting its
+    # Region from the identity document (grep | awk, jq --raw-output) or the metadata path through tr -d, and Alibaba
+    # ECS user data uploading with ossutil -e oss-$REGION-internal.aliyuncs.com (REGION from region-id), pass (RES-016 /
+    # RES-015 before); a --region, psql -h or ~/.aws/config value a variable or heredoc sets to another country's
+    # Region or a partner's host is refused (RES-009 / RES-015; passed before); a Region cut from the zone stays
+    # RES-016.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc48.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -846,3 +846,162 @@ def test_envsubst_fills_no_value_two_branches_disagree_on() -> None:
     assert filled(branches.format(a="eu-west-1", b="eu-west-1")) == "    region eu-west-1\n"
     assert filled('if [ -z "${FB_REGION:-}" ]; then\n  FB_REGION=eu-west-1\nfi\n') == "    region eu-west-1\n"
     assert filled("FB_REGION=sa-east-1\nFB_REGION=eu-west-1\n") == "    region eu-west-1\n"  # replaced in order
+
+
+# -- scripts48 (stop 48): more pipelines giving the instance's own Region; option values filled from the variables
+
+
+_TOKENS = (
+    "curl", "-s", "region", '\\"', "\\'", "\\)", "\\(", "'a)b'", "'(c'", '"d)e"', '"f\\"g"', '"h(i"', "$(x)", "`y`",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=10), st.sampled_from(["", " # )", ")", " ; z"]))
+def test_a_substitution_ends_at_its_own_parenthesis(words: list[str], tail: str) -> None:
+    # bash(1) "Quoting": a backslash outside single quotes escapes the next character, a quoted parenthesis closes
+    # nothing, a nested substitution closes its own: the substitution is the text up to its own `)`, whatever follows.
+    from components.residency.scripts import substitution_at
+
+    inner = " ".join(words)
+    text = f"R=$({inner}){tail}"
+    assert substitution_at(text, 2) == f"$({inner})", text
+
+
+_PHYSICAL = st.from_regex(r"[a-z $=-]{0,8}", fullmatch=True)
+
+
+@given(st.lists(st.tuples(_PHYSICAL, st.booleans(), st.booleans()), min_size=1, max_size=8))
+def test_joined_lines_keep_where_each_line_starts(lines: list[tuple[str, bool, bool]]) -> None:
+    # A line ending in a backslash continues on the next (bash(1)); each logical line is the reading the host reader
+    # had (`replace("\\\n", "")` then splitlines), and its offset is where its first physical line starts.
+    from components.residency.scripts import _joined_lines
+
+    script = "".join(text + ("\\" if continued else "") + ("\r\n" if crlf else "\n") for text, continued, crlf in lines)
+    joined = list(_joined_lines(script))
+    assert [line for _, line in joined] == script.replace("\\\r\n", "").replace("\\\n", "").splitlines()
+    starts, offset = [0], 0
+    for text, continued, crlf in lines:
+        offset += len(text) + continued + 1 + crlf
+        if not continued:
+            starts.append(offset)
+    assert [start for start, _ in joined] == starts[: len(joined)]
+
+
+def test_the_instance_s_own_region_through_more_pipelines() -> None:
+    # scripts48: the identity document's region line cut at its quotes, jq's flags in either order, and a filter that
+    # drops no character of a Region code (tr -d '\n') give the same Region; a cut of the zone does not.
+    from components.residency.engine import _instance_region_commands
+    from components.residency.scripts import own_region_value
+
+    own = (_instance_region_commands(load_endpoints())["aws:ec2/instance:Instance"], "eu-west-1")
+    document = "curl -s http://169.254.169.254/latest/dynamic/instance-identity/document"
+    region = "curl -s http://169.254.169.254/latest/meta-data/placement/region"
+    for command in (
+        f"{document} | grep region | awk -F\\\" '{{print $4}}'",
+        f"{document} | grep '\"region\"' | cut -d '\"' -f 4",
+        f"{document} | jq .region -r",
+        f"{document} | jq --raw-output '.region'",
+        f"{region} | tr -d '\\n'",
+        f"{region} | tr -d '[:space:]' | tr -d '\"'",
+        "ec2-metadata --quiet --region | tr -d '\\n'",
+    ):
+        assert own_region_value(f"$({command})", own) == "eu-west-1", command
+    for command in (
+        f"{document} | grep region | awk -F\\\" '{{print $3}}'",  # the key, not the value
+        f"{document} | grep zone | awk -F\\\" '{{print $4}}'",
+        f"{region} | tr -d 'a'",  # may change the Region
+        f"{region} | tr -d '[:alnum:]'",
+        "curl -s http://169.254.169.254/latest/meta-data/placement/availability-zone | sed 's/.$//'",
+    ):
+        assert own_region_value(f"$({command})", own) is None, command
+
+
+def test_a_host_read_from_a_line_keeps_the_line_s_offset() -> None:
+    script = "A=1\npsql -h db.example.com \\\n  -U app\nsh -c 'redis-cli -h cache.example.com ping'\n"
+    found = READER.hosts(script)
+    assert [(h.host, h.offset) for h in found] == [
+        ("db.example.com", script.index("psql")),
+        ("cache.example.com", script.index("sh -c")),
+    ]
+
+
+def test_filled_writes_each_value_that_reaches() -> None:
+    from components.residency.engine import _filled
+
+    assert _filled("$R", {"R": ("eu-west-1",)}) == ("eu-west-1",)
+    assert _filled("oss-${R}-internal.aliyuncs.com", {"R": ("cn-hangzhou", "cn-beijing")}) == (
+        "oss-cn-beijing-internal.aliyuncs.com",
+        "oss-cn-hangzhou-internal.aliyuncs.com",
+    )
+    assert _filled("db.$D", {}) == ("db.$D",)  # a variable given no literal stays as written
+    assert _filled("$A.$B", {"A": ("x",)}) == ("x.$B",)
+
+
+@pytest.mark.parametrize("code", ["CN", "EU"])
+def test_a_command_s_option_holds_the_values_its_variable_reaches(code: str) -> None:
+    # scripts48: `--region $TARGET`, `psql -h $DBH` / `-h db.$DOMAIN` were read as written (no region, no host shape)
+    # and passed whatever the variable held: each value that reaches the line is judged; a value made at run time
+    # stays as written (passes, as before).
+    own = provider(code, "aws").region
+    foreign = "us-west-2"
+    put = "aws cloudwatch put-metric-data --namespace F --metric-name B --value 1"
+    cases = {
+        f"TARGET={foreign}\n{put} --region $TARGET\n": {"RES-009"},
+        f"TARGET={foreign}\n{put} --region=${{TARGET}}\n": {"RES-009"},
+        f"TARGET={foreign}\naws configure set region $TARGET\n": {"RES-009"},
+        f"TARGET={own}\n{put} --region $TARGET\n": set(),
+        f"TARGET={foreign}\nTARGET={own}\n{put} --region $TARGET\n": set(),  # replaced before its use
+        f"{put} --region $TARGET\nTARGET={foreign}\n": set(),  # set after its use
+        f"TARGET=$(cat /etc/region)\n{put} --region $TARGET\n": set(),
+        "DBH=db.partner.example.com\npsql -h $DBH -f /opt/s.sql\n": {"RES-015"},
+        "DOMAIN=partner.example.com\npsql -h db.$DOMAIN -f /opt/s.sql\n": {"RES-015"},
+        "DBH=10.0.3.7\npsql -h $DBH -f /opt/s.sql\n": set(),
+    }
+    for script, expected in cases.items():
+        assert {rule for rule, _, _ in findings(script, code, "aws")} == expected, script
+
+
+@pytest.mark.parametrize("code", ["CN"])
+def test_an_ossutil_endpoint_built_on_the_metadata_region_is_that_region_s(code: str) -> None:
+    # scripts48: `-e oss-$REGION-internal.aliyuncs.com` (a host without a scheme) was read as the placeholder host
+    # `REGION-internal.aliyuncs.com` (RES-015): the host is filled as a URL's is; a region from a file stays RES-015.
+    region = provider(code, "alicloud").region
+    upload = "ossutil cp /var/log/boot.log oss://$BUCKET/boot/ -e oss-$REGION-internal.aliyuncs.com\n"
+    metadata = "REGION=$(curl -s http://100.100.100.200/latest/meta-data/region-id)\n"
+    assert {r for r, _, _ in findings(metadata + upload)} == set()
+    assert {r for r, _, _ in findings(f"REGION={region}\n" + upload)} == set()
+    assert {r for r, _, _ in findings("REGION=$(cat /etc/region)\n" + upload)} == {"RES-015"}
+    assert {r for r, _, _ in findings("SITE=us-west-1\n" + upload.replace("$REGION", "$SITE"))} == {"RES-006"}
+
+
+@pytest.mark.parametrize("code", ["CN", "EU"])
+def test_the_aws_shared_config_file_a_script_writes_is_read(code: str) -> None:
+    # scripts48: `region = ...` in ~/.aws/config (the AWS CLI's and SDKs' shared config file, cli_config_files) passed
+    # whatever it named; each line of every profile is judged as a region key, a variable's values filled in.
+    imds = "R=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)\n"
+    config = "cat > /root/.aws/config <<EOF\n[default]\nregion = {0}\n[profile b]\nregion = {1}\nEOF\n"
+    own = provider(code, "aws").region
+    assert {r for r, _, _ in findings(config.format(own, "us-west-2"), code, "aws")} == {"RES-009"}
+    assert {r for r, _, _ in findings(config.format("us-west-2", own), code, "aws")} == {"RES-009"}
+    assert {r for r, _, _ in findings("R=us-west-2\n" + config.format("$R", own), code, "aws")} == {"RES-009"}
+    assert {r for r, _, _ in findings(imds + config.format("$R", own), code, "aws")} == set()
+    echoed = "echo '[default]' > ~/.aws/config\necho 'region = us-west-2' >> ~/.aws/config\n"
+    assert {r for r, _, _ in findings(echoed, code, "aws")} == {"RES-009"}
+    # another file's `region = ...` is no CLI's setting
+    assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.ini"), code,
+                                      "aws")} == set()  # fmt: skip
+
+
+def test_urls_and_hosts_without_a_scheme_take_the_values_at_their_line() -> None:
+    # scripts48: both are found in the script as written, each with the values that reach its line; a path is no host.
+    from components.residency.engine import _assigned_urls
+
+    script = (
+        "R=eu-west-1\nD=partner.example.com\ncurl https://api.$D/v1 && ossutil ls -e oss-$R-internal.aliyuncs.com\n"
+        "R=us-east-1\necho oss-$R.aliyuncs.com /var/$R.log\n"
+    )
+    assert _assigned_urls(script).splitlines()[2:] == [
+        "curl https://api.partner.example.com/v1 && ossutil ls -e oss-eu-west-1-internal.aliyuncs.com",
+        "R=us-east-1",
+        "echo oss-us-east-1.aliyuncs.com /var/$R.log",
+    ]

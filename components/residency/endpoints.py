@@ -445,6 +445,40 @@ class InstanceRegionCommand(_Frozen):
         return re.compile(self.pattern)
 
 
+class CliConfigFile(_Frozen):
+    """A file a script may write that a cloud CLI or SDK reads its settings from (``cli_config_files``, scripts48:
+    ``~/.aws/config``'s ``region = ...``): its content is walked as a document, its region and host keys judged."""
+
+    pattern: str
+    """A regular expression searched in the written path (``(^|/)\\.aws/config$``)."""
+    format: Literal["ini"]
+    """How the file is read: ``key = value`` lines (sections and comments skipped)."""
+    source: str
+    """Where the tool documents the file and its settings."""
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        re.compile(value)
+        return value
+
+
+class InstanceRegionFilter(_Frozen):
+    """A filter an ``instance_region_commands`` command may be piped through and still give the same Region
+    (``instance_region_filters``, scripts48: ``| tr -d '\\n'`` drops no character a Region code holds)."""
+
+    pattern: str
+    """A regular expression matching the whole filter command (``tr -d '\\n'``)."""
+    source: str
+    """Where the tool documents what the filter drops."""
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        re.compile(value)
+        return value
+
+
 class PhoneField(TypedField):
     """A phone field (``phone_fields``): a number texts or calls carry data to."""
 
@@ -1286,6 +1320,10 @@ class EndpointCatalogue(_Frozen):
     """Script inputs whose built-in ``{{ ACS::RegionId }}`` is the region they run in (Cloud Assistant)."""
     instance_region_commands: tuple[InstanceRegionCommand, ...] = ()
     """Commands a script an instance runs assigns the instance's own Region with (EC2 instance metadata)."""
+    cli_config_files: tuple[CliConfigFile, ...] = ()
+    """Files a script writes that a cloud CLI or SDK reads its Region and endpoints from (scripts48)."""
+    instance_region_filters: tuple[InstanceRegionFilter, ...] = ()
+    """Filters those commands may be piped through, the Region unchanged (``tr -d '\\n'``; scripts48)."""
     """Inputs holding an OOS template, whose ``{{ name }}`` placeholders take its declared ``Parameters``: each is
     filled in with the value the execution gives (``parameters``) or the ``Default`` before the template is read."""
     destination_fields: tuple[TypedField, ...]

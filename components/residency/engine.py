@@ -83,6 +83,7 @@ from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import (
     EDIT_COMMAND,
     Edit,
+    ScriptHost,
     ScriptReader,
     echoed_files,
     edited_files,
@@ -3641,7 +3642,7 @@ class RuleEngine:
         # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
         file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
         self._judge_script_hosts(walk, script, path, file)
-        if "=" in script and "://" in script and "$" in script:
+        if "=" in script and "$" in script:
             return _assigned_urls(script, self._instance_region(walk))
         return script
 
@@ -3672,11 +3673,31 @@ class RuleEngine:
             if not self._log_router_file(file) or (file, body) in skip:
                 continue
             self._judge_log_router_file(walk, body, f"{path}({how}:{file})", file.endswith(("yml", "yaml")), depth)
+        for how, file, body in written:
+            if (file, body) not in skip:
+                self._judge_cli_config(walk, script, (file, body), f"{path}({how}:{file})", depth)
         for edit in edits:
             if edit.content is None and self._log_router_file(edit.file) and _edit_key(edit) not in skip:
                 self._judge_edit_texts(walk, edit, f"{path}({edit.how}:{edit.file})", depth)
                 if edit.deletes and edit.before is not None:
                     self._judge_deleted_defaults(walk, edit, f"{path}({edit.how}:{edit.file})")
+
+    def _judge_cli_config(self, walk: _Walk, script: str, written: tuple[str, str], where: str, depth: int) -> None:
+        """A file a script writes that a cloud CLI or SDK reads its settings from (``cli_config_files``, scripts48:
+        ``~/.aws/config``): each ``key = value`` line walked as a document of its own (two profiles may both set
+        ``region``: a mapping would keep only the last), so a region key is judged as a region, a host key as a
+        destination. A variable in a value (``region = $R``, an unquoted here-document) holds the values that reach
+        the line where the script holds it (the one resolver); one found nowhere in the script stays as written."""
+        file, body = written
+        kind = next((c.format for c in self.endpoints.cli_config_files if re.search(c.pattern, file)), None)
+        if kind != "ini":
+            return
+        for line in body.splitlines():
+            for key, value in parse_properties(line, ini=True).items():
+                at = script.find(line) if "$" in value else -1
+                values = _assigned_values(script, self._instance_region(walk)).at(at) if at >= 0 else {}
+                for filled in _filled(value, values):
+                    self._walk_document(walk, {key: filled}, f"{where}(ini)", "content", depth, None)
 
     def _instance_region(self, walk: _Walk) -> tuple[re.Pattern[str], str] | None:
         """For a script an instance runs (``instance_region_commands`` types): the command substitution that gives the
@@ -3793,20 +3814,30 @@ class RuleEngine:
         judged as a destination, as under a host key. A script naming no listed command costs a few substring tests.
         What the scan of the whole script reads (a cloud host, ``user@host:/path``) is left to it, so it is judged
         once."""
-        parser = self.parser
         for found in self._scripts.hosts(script, file):
-            if found.region:
-                self._judge_script_region(walk, found.host, f"{path}.{found.command}")
+            if "$" not in found.host:
+                self._judge_script_host(walk, found, found.host, path)
                 continue
-            zone_cloud = as_cloud(found.zone)
-            if zone_cloud is not None:
-                self._judge_script_zone(walk, zone_cloud, found.host, f"{path}.{found.command}")
-                continue
-            if parser.has_candidates(found.host) or (
-                parser.has_candidates(found.word) and parser.scan(found.word, screened=True)
-            ):
-                continue
-            self._judged_as_bare_host(walk, found.host, f"{path}.{found.command}")
+            # scripts48: a variable in the value (`--region $REGION`, `-h db.$DOMAIN`) holds the values that reach the
+            # line (the one resolver, as for assignments and URLs); one the script gives no literal stays as written.
+            reaching = _assigned_values(script, self._instance_region(walk)).at(found.offset)
+            for value in _filled(found.host, reaching):
+                self._judge_script_host(walk, found, value, path)
+
+    def _judge_script_host(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
+        """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone or a host."""
+        if found.region:
+            self._judge_script_region(walk, value, f"{path}.{found.command}")
+            return
+        zone_cloud = as_cloud(found.zone)
+        if zone_cloud is not None:
+            self._judge_script_zone(walk, zone_cloud, value, f"{path}.{found.command}")
+            return
+        parser = self.parser
+        word = found.word if value == found.host else value
+        if parser.has_candidates(value) or (parser.has_candidates(word) and parser.scan(word, screened=True)):
+            return
+        self._judged_as_bare_host(walk, value, f"{path}.{found.command}")
 
     def _judge_script_region(self, walk: _Walk, value: str, path: str) -> None:
         """A region a script's command or assignment sends its requests to (``--region us-east-1``,
@@ -6459,6 +6490,12 @@ _URL_VARIABLES = re.compile(
     re.IGNORECASE,
 )
 _MAX_ASSIGNED_URLS = 8  # the values of a URL's variables tried, at most (a script assigning one several times)
+# scripts48: a host written without a scheme whose labels hold shell variables, a literal domain after the last one
+# (`oss-$REGION-internal.aliyuncs.com`, `logs.${R}.amazonaws.com`): not inside a path, a URL or another word.
+_HOST_VARIABLES = re.compile(
+    rf"(?<![A-Za-z0-9.$/:@_{{}}-])(?P<scheme>)(?P<authority>(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*{_SHELL_VARIABLE}"
+    rf"(?:[A-Za-z0-9-]|{_SHELL_VARIABLE})*(?:\.[A-Za-z0-9-]+)+)(?![A-Za-z0-9_$-])(?P<rest>)"
+)
 
 
 class _ScriptValues(NamedTuple):
@@ -6589,24 +6626,45 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     extra: list[str] = []
 
     def written(m: re.Match[str]) -> str:
-        authority = m.group("authority")
-        reaching = values.at(m.start())
-        names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_REFERENCE.finditer(authority)))
-        choices = [sorted(reaching[n]) if n in reaching else [None] for n in names]
-        if all(c == [None] for c in choices):
-            return m.group(0)
-        urls = []
-        for combination in itertools.islice(itertools.product(*choices), _MAX_ASSIGNED_URLS):
-            given = dict(zip(names, combination, strict=True))
-            filled = _SHELL_REFERENCE.sub(
-                lambda v, given=given: given[v.group(1) or v.group(2)] or v.group(0), authority
-            )
-            urls.append(f"{m.group('scheme')}{filled}{m.group('rest')}")
+        scheme = m.group("scheme")
+        hosts = _filled(m.group("authority"), values.at(m.start()))
+        urls = [f"{scheme}{host}{m.group('rest')}" for host in hosts]
         extra.extend(urls[1:])
         return urls[0]
 
-    resolved = _URL_VARIABLES.sub(written, script)
+    # scripts48: a host without a scheme (`ossutil -e oss-$REGION-internal.aliyuncs.com`) is filled the same way. Both
+    # are found in the script as written (the values are looked up by offset); they never overlap (a host without a
+    # scheme starts after no "/" or ":").
+    found = sorted([*_URL_VARIABLES.finditer(script), *_HOST_VARIABLES.finditer(script)], key=lambda m: m.start())
+    parts: list[str] = []
+    end = 0
+    for m in found:
+        if m.start() >= end:
+            parts += [script[end : m.start()], written(m)]
+            end = m.end()
+    resolved = "".join([*parts, script[end:]])
     return "\n".join([resolved, *extra]) if extra else resolved
+
+
+def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """``text`` with each variable written as each value that reaches it (``reaching``: :meth:`_ScriptValues.at`),
+    one text per combination (at most :data:`_MAX_ASSIGNED_URLS`); a variable the script gives no literal stays as
+    written (``(text,)`` when none has one). The one filling of a script's values into a host, a URL's authority or
+    a command's option value (scripts48)."""
+    names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_REFERENCE.finditer(text)))
+    choices: list[list[str | None]] = [[*sorted(reaching[n])] if n in reaching else [None] for n in names]
+    if all(c == [None] for c in choices):
+        return (text,)
+    filled = []
+    for combination in itertools.islice(itertools.product(*choices), _MAX_ASSIGNED_URLS):
+        given = dict(zip(names, combination, strict=True))
+        filled.append(_SHELL_REFERENCE.sub(functools.partial(_given_or_written, given), text))
+    return tuple(filled)
+
+
+def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
+    """A variable's value in ``given``, else the reference as written (:func:`_filled`)."""
+    return given[reference.group(1) or reference.group(2)] or reference.group(0)
 
 
 # A Kubernetes dependent variable reference `$(NAME)`, or its escape `$$`; a shell variable `$NAME` / `${NAME}`.
@@ -6792,12 +6850,16 @@ _PARTIAL_ARN_START = re.compile(r"[0-9]*(?::|$)")
 
 def _instance_region_commands(endpoints: EndpointCatalogue) -> dict[str, re.Pattern[str]]:
     """Type -> one pattern matching any ``instance_region_commands`` command of scripts its instance runs (scripts47:
-    several commands give the same Region: the metadata path, the identity document, ``ec2-metadata``)."""
+    several commands give the same Region: the metadata path, the identity document, ``ec2-metadata``), piped through
+    any ``instance_region_filters`` (scripts48)."""
     by_type: dict[str, list[InstanceRegionCommand]] = {}
     for command in endpoints.instance_region_commands:
         for token in command.types:
             by_type.setdefault(token, []).append(command)
-    return {t: re.compile("|".join(f"(?:{c.pattern})" for c in cs)) for t, cs in by_type.items()}
+    # scripts48: each command piped through any number of the filters that leave a Region code whole (`| tr -d '\n'`)
+    filters = "|".join(f"(?:{f.pattern})" for f in endpoints.instance_region_filters)
+    piped = rf"(?:\s*\|\s*(?:{filters}))*" if filters else ""
+    return {t: re.compile("(?:" + "|".join(f"(?:{c.pattern})" for c in cs) + f"){piped}") for t, cs in by_type.items()}
 
 
 def _names_no_account(text: str) -> bool:

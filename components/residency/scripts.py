@@ -62,6 +62,9 @@ class ScriptHost(NamedTuple):
     zone: str | None = None
     """The cloud whose availability zone the value is (``aws ec2 create-subnet --availability-zone-id euw2-az1``:
     form ``aws-zone``), judged as a zone field; None for a host or region."""
+    offset: int = 0
+    """Where the line the value was read from starts in the script (a line continued with a backslash: its first),
+    so that a variable in it is given the values that reach that line (scripts48)."""
 
 
 class ScriptReader:
@@ -89,8 +92,11 @@ class ScriptReader:
             return []
         return list(self._lines(script, 0, hosts_file))
 
-    def _lines(self, script: str, depth: int, hosts_file: bool) -> Iterator[ScriptHost]:
-        for line in script.replace("\\\r\n", "").replace("\\\n", "").splitlines():
+    def _lines(self, script: str, depth: int, hosts_file: bool, at: int | None = None) -> Iterator[ScriptHost]:
+        """The hosts of ``script``'s lines; ``at``: the offset of the line a nested text (``sh -c '...'``, echo's
+        words) was read from, else each line's own."""
+        for start, line in _joined_lines(script):
+            offset = start if at is None else at
             if not any(stem in line for stem in self._stems) and not (
                 hosts_file and (line.lstrip()[:1] in _ADDRESS_START or _HOSTS_FILE in line)
             ):
@@ -103,9 +109,12 @@ class ScriptReader:
                 _dd_output(c.words) is not None for c in commands
             )
             for command in commands:
-                yield from self._command(command.words, depth, written, hosts_file)
+                for found in self._command(command.words, depth, written, hosts_file, offset):
+                    yield found if found.offset == offset else found._replace(offset=offset)
 
-    def _command(self, words: list[str], depth: int, written: bool, hosts_file: bool) -> Iterator[ScriptHost]:
+    def _command(
+        self, words: list[str], depth: int, written: bool, hosts_file: bool, offset: int
+    ) -> Iterator[ScriptHost]:
         # Leading assignments (PGPASSWORD=x psql ...) and wrappers (sudo -u postgres psql ...) come before the command.
         i = 0
         while i < len(words):
@@ -141,10 +150,11 @@ class ScriptReader:
             return
         if spec.line == "operands" and not written:
             return
-        yield from self._arguments(name, spec, _unprefixed(words[i + 1 :], spec.option_prefix), depth, hosts_file)
+        args = _unprefixed(words[i + 1 :], spec.option_prefix)
+        yield from self._arguments(name, spec, args, depth, hosts_file, offset)
 
     def _arguments(
-        self, name: str, spec: ScriptCommand, args: list[str], depth: int, hosts_file: bool
+        self, name: str, spec: ScriptCommand, args: list[str], depth: int, hosts_file: bool, offset: int
     ) -> Iterator[ScriptHost]:
         if spec.listen_options and any(_listens(arg, spec.listen_options) for arg in args):
             return  # a listening server (nc -l): its operands are its own address and port, not a destination
@@ -168,22 +178,39 @@ class ScriptReader:
                 if option in spec.options:
                     yield from _read(name, spec.options[option], value)
                 elif depth < _MAX_DEPTH:  # a line option (sh -c '...'): its value is script text
-                    yield from self._lines(value, depth + 1, hosts_file)
+                    yield from self._lines(value, depth + 1, hosts_file, offset)
                 continue
             if spec.subcommands and not operands:
                 sub = spec.subcommands.get(arg)
                 if sub is not None:
-                    yield from self._arguments(f"{name} {arg}", sub, args[j:], depth, hosts_file)
+                    yield from self._arguments(f"{name} {arg}", sub, args[j:], depth, hosts_file, offset)
                     return
             operands.append(arg)
         if spec.line == "operands" and depth < _MAX_DEPTH:
             # echo: its words are a line written into a file (resolv.conf, chrony.conf, /etc/hosts), read as one.
-            yield from self._lines(" ".join(operands).replace("\\n", "\n"), depth + 1, hosts_file)
+            yield from self._lines(" ".join(operands).replace("\\n", "\n"), depth + 1, hosts_file, offset)
             return
         if spec.operands is None or not operands:
             return
         for operand in _destinations(spec, operands):
             yield from _read(name, spec.operands, operand)
+
+
+def _joined_lines(script: str) -> Iterator[tuple[int, str]]:
+    """``script``'s lines, each with its offset, a line ending in a backslash joined with the next (bash(1):
+    "A backslash-newline pair is treated as a line continuation")."""
+    start, offset, joined = 0, 0, None
+    for raw in script.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        start = offset if joined is None else start
+        offset += len(raw)
+        if body.endswith("\\") and raw[len(body) :] in ("\n", "\r\n"):
+            joined = (joined or "") + body[:-1]
+            continue
+        yield start, (joined or "") + body
+        joined = None
+    if joined:  # a last line continued onto nothing (splitlines gives no empty line at the end)
+        yield start, joined
 
 
 def _dd_output(words: list[str]) -> str | None:
@@ -1327,6 +1354,9 @@ def substitution_at(text: str, start: int) -> str | None:
     depth, quote, i = 0, "", start + 1
     while i < len(text) and text[i] != "\n":
         c = text[i]
+        if c == "\\" and quote != "'" and text[i + 1 : i + 2] != "\n":
+            i += 2  # bash(1) "Quoting": a backslash outside single quotes escapes the next character (`awk -F\"`)
+            continue
         if quote:
             quote = "" if c == quote else quote
         elif c in "'\"":
