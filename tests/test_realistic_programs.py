@@ -130,6 +130,7 @@ import platform_programs_review45 as rv45
 import platform_programs_review46 as rv46
 import platform_programs_ros46 as ros46
 import platform_programs_ros47 as ros47
+import platform_programs_ros48 as ros48
 import platform_programs_sam46 as sam46
 import platform_programs_samevents46 as se46
 import platform_programs_samsfn47 as ssf47
@@ -18154,6 +18155,13 @@ CASES: list[Case] = [
     # e-mail address other than its owner (RES-023 until pinned or declared): each passed every door before; the
     # stack's own core network, attachment, connection, account and owner grant pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw47.rows()],
+    # -- stop 48, ROS templates, round 3, and Alibaba's serverless transform (tests/platform_programs_ros48.py): a
+    # partner's account in a ROS VPC peering, transit-router VPC attachment, endpoint-service whitelist, ENI permission,
+    # ESS lifecycle hook or scaling-group notification, CloudMonitor metric-rule target, FC function async destination
+    # or an Aliyun::Serverless function's async destination is RES-023 in CN, JP and DE until declared; each passed
+    # every door before. The stack's own account, queue and topic Region pass; a transform MNSTopic event on a topic
+    # abroad is RES-009 (already so before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ros48.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
