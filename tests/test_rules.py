@@ -5100,7 +5100,7 @@ def _ros_fc_async(destination: Any) -> Subject:
                 Runtime="python3.10", AsyncConfiguration={"Destination": {"OnFailure": destination}})  # fmt: skip
 
 
-def _serverless(destination: Any) -> Subject:
+def _ros_serverless(destination: Any) -> Subject:
     # Alibaba's Aliyun::Serverless transform: the function is a key of its service, beside Type and Properties.
     function = {"Type": "Aliyun::Serverless::Function", "Properties": {
         "Handler": "index.handler", "Runtime": "python3", "CodeUri": "./",
@@ -5151,7 +5151,7 @@ PAIRS += [
      "template_body(json).Resources.X.Properties.Targets[0].Arn"),
     ("RES-023", "CN", _ros_fc_async(_ROS_OWN_DLQ), _ros_fc_async(_ROS_PARTNER_DLQ),
      "template_body(json).Resources.X.Properties.AsyncConfiguration.Destination.OnFailure"),
-    ("RES-023", "CN", _serverless(_ROS_OWN_DLQ), _serverless(_ROS_PARTNER_DLQ),
+    ("RES-023", "CN", _ros_serverless(_ROS_OWN_DLQ), _ros_serverless(_ROS_PARTNER_DLQ),
      "template_body(json).Resources.orders.worker.Properties.AsyncConfiguration.Destination.OnSuccess"),
 ]  # fmt: skip
 
@@ -5178,7 +5178,7 @@ def test_the_third_round_of_ros_types_is_judged_as_their_pulumi_twins() -> None:
              notification_types=["AUTOSCALING:SCALE_OUT_SUCCESS"])),
         (_ros_fc_async(_ROS_PARTNER_DLQ),
          ali(fc_async, service_name="s", function_name="f", destination_config=async_config)),
-        (_serverless(_ROS_PARTNER_DLQ),
+        (_ros_serverless(_ROS_PARTNER_DLQ),
          ali(fc_async, service_name="s", function_name="f", destination_config=on_success)),
     ]  # fmt: skip
     for template, pulumi_form in pairs:
@@ -5194,7 +5194,7 @@ def test_a_serverless_function_is_read_as_a_child_of_its_service_only() -> None:
     # Aliyun::Serverless::Service (or, as any typed resource, at the top of Resources); under a parent of another type
     # it is no function the transform makes (walked as text, as before). The function's own queue (Fn::GetAtt
     # ARN.WithSlash) passes.
-    leak = _serverless(_ROS_PARTNER_DLQ)
+    leak = _ros_serverless(_ROS_PARTNER_DLQ)
     body = json.loads(leak.props["template_body"])
     function = body["Resources"]["orders"]["worker"]
     top = {**body, "Resources": {"worker": function}}
