@@ -445,7 +445,13 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     # type's written_account_fields.
     nested_paths = {(r.resource, target) for s in load_endpoints().stack_templates for r in s.resources
                     for target in r.paths.values()}  # fmt: skip
-    assert nested_paths == {("aws:sfn/stateMachine:StateMachine", "logging_configuration.log_destination")}
+    # ros48 (stop 48): a ROS / Aliyun::Serverless function's AsyncConfiguration.Destination.{OnSuccess, OnFailure}.
+    fc_async = "alicloud:fc/functionAsyncInvokeConfig:FunctionAsyncInvokeConfig"
+    assert nested_paths == {
+        ("aws:sfn/stateMachine:StateMachine", "logging_configuration.log_destination"),
+        (fc_async, "destination_config.on_success.destination"),
+        (fc_async, "destination_config.on_failure.destination"),
+    }
     assert all((token, target) in written for token, target in nested_paths)
     named += [(token, target.split(".")[0]) for token, target in nested_paths]
     # sam48 (stop 48): the paths of a resource SAM generates (an Api's / HttpApi's stage: its access log group) lead

@@ -131,6 +131,7 @@ import platform_programs_review45 as rv45
 import platform_programs_review46 as rv46
 import platform_programs_ros46 as ros46
 import platform_programs_ros47 as ros47
+import platform_programs_ros48 as ros48
 import platform_programs_sam46 as sam46
 import platform_programs_sam48 as sam48
 import platform_programs_samevents46 as se46
@@ -18176,6 +18177,13 @@ CASES: list[Case] = [
     # Region or a partner's host is refused (RES-009 / RES-015; passed before); a Region cut from the zone stays
     # RES-016.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc48.rows()],
+    # -- stop 48, ROS templates, round 3, and Alibaba's serverless transform (tests/platform_programs_ros48.py): a
+    # partner's account in a ROS VPC peering, transit-router VPC attachment, endpoint-service whitelist, ENI permission,
+    # ESS lifecycle hook or scaling-group notification, CloudMonitor metric-rule target, FC function async destination
+    # or an Aliyun::Serverless function's async destination is RES-023 in CN, JP and DE until declared; each passed
+    # every door before. The stack's own account, queue and topic Region pass; a transform MNSTopic event on a topic
+    # abroad is RES-009 (already so before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ros48.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -5092,6 +5092,129 @@ def test_a_ros_templates_own_mns_queue_or_topic_address_passes() -> None:
     assert finding.rule.id == "RES-015"
 
 
+# ros48 (stop 48): the ROS twins stop 47 left unmapped (names from the ROS CDK's generated template keys), an
+# ALIYUN::FC::Function's AsyncConfiguration.Destination (one level above the Pulumi destination: `paths`), and the
+# same object in an Aliyun::Serverless function declared as a key of its service (`children`). Each passed every door
+# with a partner's account before.
+_ROS_ASG_ARN = f"acs:ess:cn-shanghai:{_ALI_PARTNER}:queue/scaling-events"
+_ROS_OWN_ASG_ARN = {"Fn::Sub": "acs:ess:${ALIYUN::Region}:${ALIYUN::AccountId}:queue/scaling-events"}
+_ROS_TR = {"CenId": "cen-1", "TransitRouterId": "tr-1"}
+
+
+def _ros_fc_async(destination: Any) -> Subject:
+    return _ros("ALIYUN::FC::Function", ServiceName="s", FunctionName="f", Handler="index.handler",
+                Runtime="python3.10", AsyncConfiguration={"Destination": {"OnFailure": destination}})  # fmt: skip
+
+
+def _ros_serverless(destination: Any) -> Subject:
+    # Alibaba's Aliyun::Serverless transform: the function is a key of its service, beside Type and Properties.
+    function = {"Type": "Aliyun::Serverless::Function", "Properties": {
+        "Handler": "index.handler", "Runtime": "python3", "CodeUri": "./",
+        "AsyncConfiguration": {"Destination": {"OnSuccess": destination}}}}  # fmt: skip
+    service = {"Type": "Aliyun::Serverless::Service", "Properties": {"Description": "orders"}, "worker": function}
+    body = {"ROSTemplateFormatVersion": "2015-09-01", "Transform": "Aliyun::Serverless-2018-04-03",
+            "Resources": {"orders": service}}  # fmt: skip
+    return ali(_ROS_STACK, template_body=json.dumps(body))
+
+
+PAIRS += [
+    ("RES-023", "CN", _ros("ALIYUN::VPC::VpcPeerConnection", VpcId="vpc-1", AcceptingVpcId="vpc-2",
+                           AcceptingAliUid=_ROS_OWN_ACCOUNT),
+     _ros("ALIYUN::VPC::VpcPeerConnection", VpcId="vpc-1", AcceptingVpcId="vpc-2", AcceptingAliUid=int(_ALI_PARTNER)),
+     "template_body(json).Resources.X.Properties.AcceptingAliUid"),
+    ("RES-023", "CN", _ros("ALIYUN::CEN::TransitRouterVpcAttachment", **_ROS_TR, VpcId="vpc-1",
+                           VpcOwnerId=_ROS_OWN_ACCOUNT),
+     _ros("ALIYUN::CEN::TransitRouterVpcAttachment", **_ROS_TR, VpcId="vpc-1", VpcOwnerId=int(_ALI_PARTNER)),
+     "template_body(json).Resources.X.Properties.VpcOwnerId"),
+    ("RES-023", "CN", _ros("ALIYUN::CEN::TransitRouterVbrAttachment", **_ROS_TR, VbrId="vbr-1"),
+     _ros("ALIYUN::CEN::TransitRouterVbrAttachment", **_ROS_TR, VbrId="vbr-1", VbrOwnerId=int(_ALI_PARTNER)),
+     "template_body(json).Resources.X.Properties.VbrOwnerId"),
+    ("RES-023", "CN", _ros("ALIYUN::CEN::TransitRouterVpnAttachment", **_ROS_TR, VpnId="vco-1"),
+     _ros("ALIYUN::CEN::TransitRouterVpnAttachment", **_ROS_TR, VpnId="vco-1", VpnOwnerId=_ALI_PARTNER),
+     "template_body(json).Resources.X.Properties.VpnOwnerId"),
+    ("RES-023", "CN", _ros("ALIYUN::PrivateLink::VpcEndpointService", User=[_ROS_OWN_ACCOUNT]),
+     _ros("ALIYUN::PrivateLink::VpcEndpointService", User=[_ROS_OWN_ACCOUNT, _ALI_PARTNER]),
+     "template_body(json).Resources.X.Properties.User[1]"),
+    ("RES-023", "CN", _ros("ALIYUN::ECS::NetworkInterfacePermission", NetworkInterfaceId="eni-1",
+                           Permission="InstanceAttach", AccountId=_ROS_OWN_ACCOUNT),
+     _ros("ALIYUN::ECS::NetworkInterfacePermission", NetworkInterfaceId="eni-1", Permission="InstanceAttach",
+          AccountId=_ALI_PARTNER),
+     "template_body(json).Resources.X.Properties.AccountId"),
+    ("RES-023", "CN", _ros("ALIYUN::ESS::LifecycleHook", ScalingGroupId="asg-1", LifecycleTransition="SCALE_OUT",
+                           NotificationArn=_ROS_OWN_ASG_ARN),
+     _ros("ALIYUN::ESS::LifecycleHook", ScalingGroupId="asg-1", LifecycleTransition="SCALE_OUT",
+          NotificationArn=_ROS_ASG_ARN),
+     "template_body(json).Resources.X.Properties.NotificationArn"),
+    ("RES-023", "CN", _ros("ALIYUN::ESS::ScalingGroup", MinSize=0, MaxSize=2, NotificationConfigurations=[
+        {"NotificationArn": _ROS_OWN_ASG_ARN, "NotificationTypes": ["AUTOSCALING:SCALE_OUT_SUCCESS"]}]),
+     _ros("ALIYUN::ESS::ScalingGroup", MinSize=0, MaxSize=2, NotificationConfigurations=[
+         {"NotificationArn": _ROS_ASG_ARN, "NotificationTypes": ["AUTOSCALING:SCALE_OUT_SUCCESS"]}]),
+     "template_body(json).Resources.X.Properties.NotificationConfigurations[0].NotificationArn"),
+    ("RES-023", "CN", _ros("ALIYUN::CMS::MetricRuleTargets", RuleId="cpu-high", Targets=[
+        {"Id": "1", "Level": "CRITICAL", "Arn": _ROS_OWN_DLQ}]),
+     _ros("ALIYUN::CMS::MetricRuleTargets", RuleId="cpu-high", Targets=[
+         {"Id": "1", "Level": "CRITICAL", "Arn": _ROS_PARTNER_DLQ}]),
+     "template_body(json).Resources.X.Properties.Targets[0].Arn"),
+    ("RES-023", "CN", _ros_fc_async(_ROS_OWN_DLQ), _ros_fc_async(_ROS_PARTNER_DLQ),
+     "template_body(json).Resources.X.Properties.AsyncConfiguration.Destination.OnFailure"),
+    ("RES-023", "CN", _ros_serverless(_ROS_OWN_DLQ), _ros_serverless(_ROS_PARTNER_DLQ),
+     "template_body(json).Resources.orders.worker.Properties.AsyncConfiguration.Destination.OnSuccess"),
+]  # fmt: skip
+
+
+def test_the_third_round_of_ros_types_is_judged_as_their_pulumi_twins() -> None:
+    # ros48 (stop 48): the finding is the stack's, its rule and detail the pulumi-alicloud twin's (one judgement).
+    async_config = {"on_failure": {"destination": _ROS_PARTNER_DLQ}}
+    on_success = {"on_success": {"destination": _ROS_PARTNER_DLQ}}
+    fc_async = "alicloud:fc/functionAsyncInvokeConfig:FunctionAsyncInvokeConfig"
+    pairs = [
+        (_ros("ALIYUN::VPC::VpcPeerConnection", VpcId="vpc-1", AcceptingVpcId="vpc-2",
+              AcceptingAliUid=int(_ALI_PARTNER)),
+         ali("alicloud:vpc/peerConnection:PeerConnection", vpc_id="vpc-1", accepting_vpc_id="vpc-2",
+             accepting_ali_uid=int(_ALI_PARTNER))),
+        (_ros("ALIYUN::CEN::TransitRouterVpnAttachment", VpnId="vco-1", VpnOwnerId=_ALI_PARTNER),
+         ali("alicloud:cen/transitRouterVpnAttachment:TransitRouterVpnAttachment", vpn_id="vco-1",
+             vpn_owner_id=_ALI_PARTNER)),
+        (_ros("ALIYUN::PrivateLink::VpcEndpointService", User=[_ALI_PARTNER]),
+         ali("alicloud:privatelink/vpcEndpointServiceUser:VpcEndpointServiceUser", service_id="epsrv-1",
+             user_id=_ALI_PARTNER)),
+        (_ros("ALIYUN::ESS::ScalingGroup", MinSize=0, MaxSize=2, NotificationConfigurations=[
+            {"NotificationArn": _ROS_ASG_ARN, "NotificationTypes": ["AUTOSCALING:SCALE_OUT_SUCCESS"]}]),
+         ali("alicloud:ess/notification:Notification", scaling_group_id="asg-1", notification_arn=_ROS_ASG_ARN,
+             notification_types=["AUTOSCALING:SCALE_OUT_SUCCESS"])),
+        (_ros_fc_async(_ROS_PARTNER_DLQ),
+         ali(fc_async, service_name="s", function_name="f", destination_config=async_config)),
+        (_ros_serverless(_ROS_PARTNER_DLQ),
+         ali(fc_async, service_name="s", function_name="f", destination_config=on_success)),
+    ]  # fmt: skip
+    for template, pulumi_form in pairs:
+        (finding,) = RuleEngine("CN").check(template)[0]
+        (twin,) = RuleEngine("CN").check(pulumi_form)[0]
+        assert (finding.resource_type, finding.rule.id, finding.detail) == (_ROS_STACK, twin.rule.id, twin.detail)
+    with pytest.raises(AssertionError, match=rf"{_ALI_PARTNER}"):
+        raise AssertionError(RuleEngine("CN").check(pairs[-1][0])[0][0].detail)
+
+
+def test_a_serverless_function_is_read_as_a_child_of_its_service_only() -> None:
+    # ros48 (stop 48): `children` reads an Aliyun::Serverless::Function declared as a key of its
+    # Aliyun::Serverless::Service (or, as any typed resource, at the top of Resources); under a parent of another type
+    # it is no function the transform makes (walked as text, as before). The function's own queue (Fn::GetAtt
+    # ARN.WithSlash) passes.
+    leak = _ros_serverless(_ROS_PARTNER_DLQ)
+    body = json.loads(leak.props["template_body"])
+    function = body["Resources"]["orders"]["worker"]
+    top = {**body, "Resources": {"worker": function}}
+    (finding,) = RuleEngine("CN").check(ali(_ROS_STACK, template_body=json.dumps(top)))[0]
+    assert finding.path == "template_body(json).Resources.worker.Properties.AsyncConfiguration.Destination.OnSuccess"
+    other_parent = {**body, "Resources": {"orders": {"Type": "Aliyun::Serverless::Log", "worker": function}}}
+    assert RuleEngine("CN").check(ali(_ROS_STACK, template_body=json.dumps(other_parent)))[0] == []
+    own_queue = {"Fn::GetAtt": ["Dlq", "ARN.WithSlash"]}
+    body["Resources"]["Dlq"] = _ROS_QUEUE
+    function["Properties"]["AsyncConfiguration"]["Destination"] = {"OnSuccess": own_queue, "OnFailure": own_queue}
+    assert RuleEngine("CN").check(ali(_ROS_STACK, template_body=json.dumps(body)))[0] == []
+    assert [f.rule.id for f in RuleEngine("CN").check(leak)[0]] == ["RES-023"]
+
+
 # samsfn47 (stop 47): a SAM state machine's EventBridgeRule / CloudWatchEvent / Schedule event writes failed starts to
 # the generated rule target's dead-letter queue, a ScheduleV2 event to the generated schedule target's; a SAM function's
 # CloudWatchEvent event the same as its EventBridgeRule; an SNS event's SqsSubscription subscribes QueueArn to the topic

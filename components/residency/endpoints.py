@@ -809,6 +809,13 @@ class StackTemplate(_Frozen):
     """Where SAM documents the Globals section."""
     implicit: tuple[ImplicitResource, ...] = ()
     """Resources SAM makes for the template without a declaration (:class:`ImplicitResource`)."""
+    children: Mapping[str, frozenset[str]] = Field(default_factory=dict)
+    """(ros48) A template resource type -> the types of the resources declared as its own keys, beside ``Type`` and
+    ``Properties`` (Alibaba's ``Aliyun::Serverless`` transform: an ``Aliyun::Serverless::Service``'s functions,
+    "Function is child node of a service"). Such a child is read as a template resource of its own type (its
+    ``paths``), named by its key."""
+    children_source: str | None = None
+    """Where the transform documents the nesting."""
 
 
 class TemplateService(_Frozen):

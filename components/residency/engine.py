@@ -3179,10 +3179,16 @@ class RuleEngine:
         ):
             return self._judged_as_event_input(walk, value, path, depth)  # (samevents46) a SAM event's property
         elif kpath[-1] in self._template_path_leaves and (
-            (len(kpath) > start + 4 and kpath[start] == "resources" and kpath[start + 2] == "properties")
+            (
+                len(kpath) > start + 4
+                and kpath[start] == "resources"
+                and "properties" in (kpath[start + 2], kpath[start + 3])
+            )
             or (len(kpath) > start + 3 and kpath[start] == "globals" and template.globals)
         ):
-            return self._judged_as_nested_input(walk, value, path, depth)  # (samsfn47) a property's nested value
+            # (samsfn47) a property's nested value; (ros48) also a child resource's (an Aliyun::Serverless::Service's
+            # function, its Properties one level deeper).
+            return self._judged_as_nested_input(walk, value, path, depth)
         else:
             return False
         entry = self._template_inputs.get((template.type, kind)) if isinstance(kind, str) else None
@@ -6232,9 +6238,10 @@ def _template_resource_at(walk: _Walk, path: str) -> tuple[StackTemplate, int, l
     """For a key under a template resource (``walk.kpath`` ``<template input>.resources.<id>...``): the template's
     catalogue entry, the index of ``resources`` in ``walk.kpath``, the finding path ``path`` split into one part per
     ``walk.kpath`` key (the template input's own path may read as one part, ``template_body(json)``: the parts before
-    it are dropped) and the template's resource at the walked logical id (anything: the callers test its shape). None
-    when the path is shorter than the key path or the template has no ``Resources`` map. (One reading for the SAM event
-    and nested-property mappings, samevents46 / samsfn47.)"""
+    it are dropped) and the template's resource at the walked logical id (anything: the callers test its shape). For a
+    child resource (``children``, ros48) the index is one more and the resource the child: ``parts[index + 1]`` is its
+    key either way. None when the path is shorter than the key path or the template has no ``Resources`` map. (One
+    reading for the SAM event and nested-property mappings, samevents46 / samsfn47.)"""
     assert walk.template is not None
     template, document = walk.template
     parts = path.split(".")
@@ -6243,7 +6250,15 @@ def _template_resource_at(walk: _Walk, path: str) -> tuple[StackTemplate, int, l
     if offset < 0 or not isinstance(resources, Mapping):
         return None
     parts, start = parts[offset:], template.path.count(".") + 1
-    return template, start, parts, resources.get(parts[start + 1])
+    resource = resources.get(parts[start + 1])
+    if template.children and walk.kpath[start + 2] != "properties" and isinstance(resource, Mapping):
+        # (ros48) A child resource declared as a key of its parent (an Aliyun::Serverless::Service's function): read as
+        # a resource of its own, one level deeper (its key is parts[start + 2], its Properties at kpath[start + 3]).
+        child = resource.get(parts[start + 2])
+        kinds = template.children.get(str(resource.get("Type")), frozenset())
+        if isinstance(child, Mapping) and child.get("Type") in kinds:
+            return template, start + 1, parts, child
+    return template, start, parts, resource
 
 
 def _template_path_tables(
