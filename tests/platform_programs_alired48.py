@@ -45,7 +45,7 @@ MIIEpAIBAAKCAQEAzkk9NJUH7PLSQK4RRrGQY5dVsftkhnKh9HhI6yrnlowWIDPS
 
 DECLARED: dict[str, dict[str, Any]] = {
     "cas": {"id": "certificate-service", "kind": "resident", "match": "alicloud-cas-hub-region",
-            "evidence": "the provider's cas endpoint is set to the market's own; reviewed by the DPO, ticket PKI-48"},
+            "evidence": "the provider's endpoints pin cas to cas.eu-central-1 (Frankfurt); DPO review PKI-48"},
     "das": {"id": "database-autonomy", "kind": "resident", "match": "alicloud-das-hub-region",
             "evidence": "DAS keeps the instance's SQL data in its region (Alibaba's written answer, ticket DB-48)"},
 }  # fmt: skip

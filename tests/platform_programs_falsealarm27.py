@@ -45,10 +45,10 @@ def example(key: str, code: str) -> Build:
 DECLARED: dict[tuple[str, str], list[dict[str, Any]]] = {
     # alired48 (stop 48): pulumi-alicloud issues a private CA's certificates through cas.aliyuncs.com (Hangzhou) or
     # cas.ap-southeast-1 (Singapore) whatever the provider's region (RES-016 outside CN since then): the US program
-    # declares the service, as a user whose provider pins the cas endpoint to the market's own would.
+    # declares the service, as a team whose private CA names only machines would.
     ("alicloud.sslcertificatesservicepca.Certificate", "US"): [{
         "id": "certificate-service", "kind": "resident", "match": "alicloud-cas-hub-region",
-        "evidence": "the provider's cas endpoint is set to the market's own; reviewed by the DPO"}],
+        "evidence": "the private CA issues machine identities only, no personal data; accepted by the DPO, PKI-48"}],
 }  # fmt: skip
 """(example, stack) -> the destinations the program declares (none for the others)."""
 
