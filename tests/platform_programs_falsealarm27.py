@@ -42,7 +42,19 @@ def example(key: str, code: str) -> Build:
     return fa25.example_of(EXAMPLES, key, code)
 
 
+DECLARED: dict[tuple[str, str], list[dict[str, Any]]] = {
+    # alired48 (stop 48): pulumi-alicloud issues a private CA's certificates through cas.aliyuncs.com (Hangzhou) or
+    # cas.ap-southeast-1 (Singapore) whatever the provider's region (RES-016 outside CN since then): the US program
+    # declares the service, as a team whose private CA names only machines would.
+    ("alicloud.sslcertificatesservicepca.Certificate", "US"): [{
+        "id": "certificate-service", "kind": "resident", "match": "alicloud-cas-hub-region",
+        "evidence": "the private CA issues machine identities only, no personal data; accepted by the DPO, PKI-48"}],
+}  # fmt: skip
+"""(example, stack) -> the destinations the program declares (none for the others)."""
+
+
 def rows() -> Iterator[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     for key, code in fa23.stacks(EXAMPLES):
-        yield f"falsealarm27-{fa23.slug(key)}-{code.lower()}", code, example(key, code), set(), []
+        declared = DECLARED.get((key, code), [])
+        yield f"falsealarm27-{fa23.slug(key)}-{code.lower()}", code, example(key, code), set(), declared

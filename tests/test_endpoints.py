@@ -331,6 +331,9 @@ def _container(log_configuration: dict[str, Any]) -> dict[str, Any]:
     return {"name": "app", "image": "nginx", "essential": True, "logConfiguration": log_configuration}
 
 
+_PEM_CERT = "-----BEGIN CERTIFICATE-----\nMIIDeDCCAmCgAwIBAgIEN3ZT6zANBgkqhkiG9w0BAQsFADBV\n-----END CERTIFICATE-----"
+_PEM_KEY = "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAzkk9NJUH7PLSQK4RRrGQ\n-----END RSA PRIVATE KEY-----"
+
 GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] = {
     # id: (jurisdiction, cloud, type, compliant props, offending props)
     "aws-cloudfront": ("CN", "aws", "aws:cloudfront/distribution:Distribution", {"enabled": True}, {"enabled": True}),
@@ -1626,6 +1629,21 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"resource_types": ["ACS::ECS::Instance"]},
         {"resource_types": ["ACS::ECS::Instance"]},
     ),
+    # alired48: Certificate Management Service (Hangzhou or Singapore) and Database Autonomy Service (Shanghai).
+    "alicloud-cas-hub-region": (
+        "DE",
+        "alicloud",
+        "alicloud:cas/serviceCertificate:ServiceCertificate",
+        {"certificate_name": "portal", "cert": _PEM_CERT, "key": _PEM_KEY},
+        {"certificate_name": "portal", "cert": _PEM_CERT, "key": _PEM_KEY},
+    ),
+    "alicloud-das-hub-region": (
+        "JP",
+        "alicloud",
+        "alicloud:das/sqlLogConfig:SqlLogConfig",
+        {"instance_id": "rm-0a1b2c3d", "enable_sql_log": True, "sql_retention": 30},
+        {"instance_id": "rm-0a1b2c3d", "enable_sql_log": True, "sql_retention": 30},
+    ),
 }
 
 
@@ -1753,6 +1771,16 @@ _HUB_TYPES: dict[str, tuple[str, dict[str, Any]]] = {
     "alicloud-data-security-center-hub-region": (
         "alicloud:sddp/dataLimit:DataLimit",
         {"resource_type": "RDS", "parent_id": "rm-0a1b2c3d.fleet", "engine_type": "MySQL", "user_name": "dsc"},
+    ),
+    # alired48: an uploaded certificate's private key and a private CA's certificate (cas.aliyuncs.com or
+    # cas.ap-southeast-1 whatever the provider's region); DAS Enterprise Edition on an instance (das.cn-shanghai).
+    "alicloud-cas-hub-region": (
+        "alicloud:sslcertificatesservice/pcaCertificate:PcaCertificate",
+        {"organization": "Fleet", "years": 1, "locality": "City", "state": "State", "common_name": "fleet-root-ca"},
+    ),
+    "alicloud-das-hub-region": (
+        "alicloud:das/switchDasPro:SwitchDasPro",
+        {"instance_id": "rm-0a1b2c3d", "sql_retention": 30},
     ),
     "alicloud-waf-hub-region": (
         "alicloud:wafv3/domain:Domain",
@@ -3980,6 +4008,9 @@ def test_cognito_prefix_domains_are_judged_by_their_region(code: str, host: str,
         ("aws:costexplorer/anomalySubscription:AnomalySubscription",
          {"frequency": "DAILY", "subscribers": [{"type": "EMAIL", "address": "finance@{host}"}]}),
         ("alicloud:arms/alertContact:AlertContact", {"alert_contact_name": "ops", "email": "ops@{host}"}),
+        # An SSL certificate application's contact and company (alired48, stop 48): the CA mails them about the order.
+        ("alicloud:sslcertificatesservice/contact:Contact", {"name": "ops", "email": "ops@{host}"}),
+        ("alicloud:sslcertificatesservice/company:Company", {"company_name": "Fleet", "company_email": "pki@{host}"}),
         # An SLS alert user record (stop 46): its JSON value's `email` list receives the alert notifications.
         ("alicloud:log/resourceRecord:ResourceRecord", {"resource_name": "sls.common.user", "record_id": "ops",
          "tag": "ops", "value": json.dumps({"user_id": "ops", "user_name": "ops", "email": ["ops@{host}"]})}),

@@ -34,6 +34,7 @@ import platform_programs_alired43 as ar43
 import platform_programs_alired45 as ar45
 import platform_programs_alired46 as ar46
 import platform_programs_alired47 as ar47
+import platform_programs_alired48 as ar48
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18184,6 +18185,13 @@ CASES: list[Case] = [
     # every door before. The stack's own account, queue and topic Region pass; a transform MNSTopic event on a topic
     # abroad is RES-009 (already so before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ros48.rows()],
+    # -- stop 48, Alibaba Cloud red team (tests/platform_programs_alired48.py): an uploaded certificate and its private
+    # key, a private CA's certificate and DAS Enterprise Edition on the stack's database pass in CN and are RES-016 on
+    # Tokyo and Frankfurt providers (pulumi-alicloud calls Hangzhou / Singapore and das.cn-shanghai; each passed
+    # before), unless the service is declared; a certificate contact's number abroad is RES-022 (passed before); an SLS
+    # alert user's phone read with its country_code passes in the stack's country and is RES-022 in another (not judged
+    # before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar48.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

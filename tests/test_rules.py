@@ -5816,3 +5816,113 @@ def test_a_sam_connector_is_judged_as_the_policy_it_generates() -> None:
         assert RuleEngine("EU").check(passing)[0] == []
     abroad = {"Arn": f"arn:aws:sqs:us-east-1:{_OTHER}:q", "Type": "AWS::SQS::Queue"}
     assert [f.rule.id for f in RuleEngine("EU").check(connector(abroad))[0]] == ["RES-004"]
+
+
+# alired48 (stop 48): Alibaba Cloud red team. Numbers that certificate authorities and SLS alerts text or call: an SSL
+# certificate application's contact's `mobile` and company's `company_phone` (phone_fields), and an SLS alert user's
+# `phone`, read with the `country_code` beside it in the record's JSON value (`country_code_key`). Each offending
+# subject passed on the unchanged catalogue.
+_SLS_USER = "alicloud:log/resourceRecord:ResourceRecord"
+
+
+def _sls_user(phone: str, country_code: str | int | None) -> dict[str, Any]:
+    user: dict[str, Any] = {"user_id": "oncall", "user_name": "on-call", "phone": phone, "sms_enabled": True,
+                            "voice_enabled": True, "enabled": True}  # fmt: skip
+    if country_code is not None:
+        user["country_code"] = country_code
+    return {"resource_name": "sls.common.user", "record_id": "oncall", "tag": "on-call", "value": json.dumps(user)}
+
+
+PAIRS += [
+    ("RES-022", "CN", ali("alicloud:sslcertificatesservice/contact:Contact", name="pki", mobile="+8613312345678"),
+     ali("alicloud:sslcertificatesservice/contact:Contact", name="pki", mobile="+4915123456789"), "mobile"),
+    ("RES-022", "CN", ali("alicloud:sslcertificatesservice/company:Company", company_name="Fleet",
+                          company_phone="+8615101081174"),
+     ali("alicloud:sslcertificatesservice/company:Company", company_name="Fleet", company_phone="+81312345678"),
+     "company_phone"),
+    ("RES-022", "CN", ali(_SLS_USER, **_sls_user("18888888889", "86")), ali(_SLS_USER, **_sls_user("18888888889", "1")),
+     "value(json).phone"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "phone", "country_code", "country"),
+    [
+        ("CN", "18888888889", "86", None),  # the registry's example: passes in CN
+        ("CN", "18888888889", 86, None),  # the code as a JSON number
+        ("CN", "9012345678", "81", "JP"),
+        ("JP", "9012345678", "81", None),
+        ("JP", "18888888889", "86", "CN"),
+        ("DE", "15123456789", "49", None),
+        ("DE", "+8618888888889", "49", "CN"),  # a number written with its own code is judged by that code
+        ("JP", "9012345678", None, "none"),  # no code beside it: nothing proves the country
+        ("JP", "9012345678", "+81", None),  # the code written with its plus
+        ("JP", "9012345678", "JP", "none"),  # no calling code
+    ],
+)
+def test_an_sls_alert_user_s_phone_is_read_with_its_country_code(
+    code: str, phone: str, country_code: str | int | None, country: str | None
+) -> None:
+    # alired48 (stop 48): before, the phone was not judged at all (a +49 user in a CN stack passed).
+    findings = RuleEngine(code).check(ali(_SLS_USER, None, **_sls_user(phone, country_code)))[0]
+    phones = [f for f in findings if f.rule.id == "RES-022"]
+    if country is None:
+        assert phones == []
+        return
+    assert [f.path for f in phones] == ["value(json).phone"]
+    where = "has no country code" if country == "none" else f"is a number in {country}, not in one of"
+    with pytest.raises(AssertionError, match=rf"Phone number {re.escape(phone)}.*{where}"):
+        raise AssertionError(phones[0].detail)
+
+
+def test_an_sls_alert_user_s_phone_abroad_is_declared_by_its_full_number() -> None:
+    # The declaration names the number as texts reach it (country code and number), however the record splits it.
+    subject = ali(_SLS_USER, **_sls_user("15123456789", "49"))
+    (finding,) = [f for f in RuleEngine("CN").check(subject)[0] if f.rule.id == "RES-022"]
+    assert "(country code 49 beside it) is a number in DE" in finding.detail
+    declared = parse_destinations(
+        [{**PARTNER_TRANSFER, "id": "oncall-de", "match": "+4915123456789", "expires": "2030-12-31"}]
+    )
+    (covered,) = [f for f in RuleEngine("CN", destinations=declared).check(subject)[0] if f.rule.id == "RES-022"]
+    assert covered.declared_by == "oncall-de"
+
+
+@pytest.mark.parametrize("code", ["JP", "DE"])
+@pytest.mark.parametrize(
+    ("token", "props"),
+    [
+        ("alicloud:cas/serviceCertificate:ServiceCertificate", {"certificate_name": "portal", "cert": "c", "key": "k"}),
+        ("alicloud:sslcertificatesservice/contact:Contact", {"name": "pki", "mobile": "+819012345678"}),
+        ("alicloud:sslcertificatesservicecertificate/apply:Apply", {"instance_id": "cas-1", "domain": "a.example"}),
+        ("alicloud:das/switchDasPro:SwitchDasPro", {"instance_id": "rm-0a1b2c3d", "sql_retention": 30}),
+    ],
+)
+def test_certificate_and_database_autonomy_services_are_resident_only_in_cn(
+    code: str, token: str, props: dict[str, Any]
+) -> None:
+    # alired48 (stop 48): pulumi-alicloud sends these to cas.aliyuncs.com / cas.ap-southeast-1 and das.cn-shanghai
+    # whatever the provider's region: they passed on Tokyo and Frankfurt providers. In CN they pass (the hub is there).
+    provider = _ALI_PINNED_JP if code == "JP" else _ALI_PINNED_DE
+    mobiles = {"CN": "+8613312345678", "JP": "+819012345678", "DE": "+4915123456789"}  # each stack's own country's
+
+    def own(where: str) -> dict[str, Any]:
+        return {**props, "mobile": mobiles[where]} if "mobile" in props else props
+
+    assert RuleEngine("CN").check(ali(token, _ALI_PINNED_CN, **own("CN")))[0] == []
+    findings = RuleEngine(code).check(ali(token, provider, **own(code)))[0]
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-016", "")]
+    assert re.search(r"\[alicloud-(cas|das)-hub-region\]", findings[0].detail)
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "alicloud:sslcertificatesservicecertificate/validation:Validation",
+        "alicloud:sslcertificatesserviceinstance/certificate:Certificate",
+        "alicloud:sslcertificatesservicepcacert/sync:Sync",
+    ],
+)
+def test_certificate_service_resources_that_send_nothing_new_pass_abroad(token: str) -> None:
+    # alired48: waiting on an order, reading an issued certificate by id and copying private-CA certificates inside the
+    # service send nothing of the stack's: not refused as the hub's other resources are.
+    assert RuleEngine("JP").check(ali(token, _ALI_PINNED_JP, instance_id="cas-1", certificate_id=1))[0] == []

@@ -487,6 +487,11 @@ class PhoneField(TypedField):
     supports mainland mobile phone numbers"): a number written without ``+<code>`` is read as that country's
     national number, and proven there when it is a valid one. A number with its country code is judged by that
     code as anywhere. None: a number without its country code cannot be attributed."""
+    country_code_key: str | None = None
+    """The key beside the number (in the same map) holding its country calling code without ``+`` (an SLS alert
+    user's ``country_code``, "86"): a number written without ``+`` is read with that code, so ``18888888889`` beside
+    ``86`` is ``+8618888888889``. A code that is absent or not digits leaves the number without one (judged as such).
+    None: no such key."""
 
 
 class SwitchedOffRegion(TypedField):

@@ -48,6 +48,7 @@ from components.residency.endpoints import (
     GroupField,
     InstanceRegionCommand,
     NameServerField,
+    PhoneField,
     PrivateIntegration,
     PublicAccess,
     RecordTypedField,
@@ -908,10 +909,11 @@ class RuleEngine:
         """Type token of a resource storing one named setting (``named_values``) -> the input naming the
         setting and the inputs holding its value (snake_case). A mapping, not a method: the guard looks every
         registration up in it."""
-        # Phone fields, and those of them that take one country's numbers only (``national_country``).
-        self._phone_fields, self._national_phones = (
+        # Phone fields, and those of them that say more about how a number is written there (``national_country``,
+        # ``country_code_key``).
+        self._phone_fields, self._phone_entries = (
             self.endpoints.typed_paths(self.endpoints.phone_fields),
-            _national_phones(self.endpoints),
+            _phone_entries(self.endpoints),
         )
         self._init_feature_arguments()
         phones = self.endpoints.phone_endpoints
@@ -3961,11 +3963,14 @@ class RuleEngine:
 
     def _judge_phone(self, walk: _Walk, value: str, path: str) -> None:
         number = normalise(value)
+        entry = next((f for p, f in self._phone_entries.get(walk.subject.type, ()) if _at_any(walk.kpath, (p,))), None)
         # A field whose service takes only one country's numbers (``national_country``): a number without its
         # country code is that country's national number, proven there when valid there.
-        national = next(
-            (c for p, c in self._national_phones.get(walk.subject.type, ()) if _at_any(walk.kpath, (p,))), None
-        )
+        national = entry.national_country if entry is not None else None
+        code = _country_code_beside(walk.parent, entry.country_code_key) if entry is not None else None
+        shown = value
+        if code is not None and not number.startswith("+"):  # an SLS alert user's phone beside its country_code
+            number, shown = f"+{code}{number}", f"{value} (country code {code} beside it)"
         country = country_of(number, national)
         if country is not None and country in self.jurisdiction.countries:
             return
@@ -3985,7 +3990,7 @@ class RuleEngine:
             where = "is not a valid number of any country, so nothing proves where texts and calls to it go"
         else:
             where = "has no country code (+<code>), so nothing proves which country texts and calls to it go to"
-        detail = f"Phone number {value} {where}."
+        detail = f"Phone number {shown} {where}."
         self._add_coverable(walk, RuleId.DESTINATION_PHONE_PROVEN, path, value, detail, (number,))
 
     def _switched_off_region(self, walk: _Walk) -> bool:
@@ -5386,14 +5391,24 @@ def _arn_names_region(value: str) -> bool:
     return len(parts) == 5 and bool(parts[3])
 
 
-def _national_phones(endpoints: EndpointCatalogue) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """Type token -> (key path, country) of its phone fields that take only that country's numbers
-    (``national_country``)."""
-    table: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+def _phone_entries(endpoints: EndpointCatalogue) -> dict[str, tuple[tuple[tuple[str, ...], PhoneField], ...]]:
+    """Type token -> (key path, entry) of its phone fields that say how a number is written there: only one country's
+    numbers (``national_country``), or its country code in a key beside it (``country_code_key``)."""
+    table: dict[str, tuple[tuple[tuple[str, ...], PhoneField], ...]] = {}
     for f in endpoints.phone_fields:
-        if f.national_country is not None:
-            table[f.type] = (*table.get(f.type, ()), (tuple(f.path.split(".")), f.national_country))
+        if f.national_country is not None or f.country_code_key is not None:
+            table[f.type] = (*table.get(f.type, ()), (tuple(f.path.split(".")), f))
     return table
+
+
+def _country_code_beside(parent: Any, key: str | None) -> str | None:
+    """The country calling code (digits, no ``+``) held at ``key`` of the map holding a phone number; None when there
+    is no such key, or its value is no code (absent, not known yet, not digits)."""
+    if key is None or not isinstance(parent, Mapping):
+        return None
+    code = prop_of(parent, key)
+    text = str(code).strip().lstrip("+") if isinstance(code, (str, int)) and not isinstance(code, bool) else ""
+    return text if text.isdigit() and 1 <= len(text) <= 3 else None
 
 
 def _granted_account(cloud: str, text: str) -> tuple[str | None, str] | None:
